@@ -1,0 +1,14 @@
+/**
+ * @file wetee.h
+ * @brief Umbrella header: includes every libwetee module.
+ */
+#ifndef WETEE_H
+#define WETEE_H
+
+#include "wetee/version.h"
+#include "wetee/export.h"
+#include "wetee/core.h"
+#include "wetee/hash.h"
+#include "wetee/scale.h"
+
+#endif /* WETEE_H */

@@ -1,0 +1,287 @@
+/* Text codecs: hex, base58 (Bitcoin alphabet), base64 (standard and URL). */
+#include "internal/common.h"
+
+/* ---------------- hex ---------------- */
+
+static const char hex_lower[] = "0123456789abcdef";
+static const char hex_upper[] = "0123456789ABCDEF";
+
+static int hex_nibble(unsigned char c)
+{
+    if (c >= '0' && c <= '9') return c - '0';
+    c |= 0x20;
+    if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+    return -1;
+}
+
+int wetee_hex_encode(wetee_buf *out, const uint8_t *data, size_t len, unsigned flags)
+{
+    const char *digits = (flags & WETEE_HEX_UPPER) ? hex_upper : hex_lower;
+    size_t pre = (flags & WETEE_HEX_PREFIX) ? 2 : 0, i;
+    uint8_t *p;
+    int rc;
+    WT_ARG(out != NULL, "hex", "out is NULL");
+    WT_ARG_DATA(data, len, "hex");
+    WT_ARG((flags & ~(WETEE_HEX_PREFIX | WETEE_HEX_UPPER)) == 0, "hex", "unknown flag");
+    WT_ARG(len <= (SIZE_MAX - 3) / 2, "hex", "input too large");
+    out->len = 0;
+    if ((rc = wt_buf_grow(out, pre + 2 * len)) != WETEE_OK) return rc;
+    p = out->data;
+    if (pre) { *p++ = '0'; *p++ = 'x'; }
+    for (i = 0; i < len; i++) {
+        *p++ = (uint8_t)digits[data[i] >> 4];
+        *p++ = (uint8_t)digits[data[i] & 15];
+    }
+    out->len = pre + 2 * len;
+    out->data[out->len] = 0;
+    return WETEE_OK;
+}
+
+/* Decode into `dst` (room for (len - prefix) / 2 bytes); returns bytes or negative status. */
+static int hex_decode_into(uint8_t *dst, size_t dst_cap, const char *text, size_t text_len, size_t *written)
+{
+    size_t pre = 0, i, n;
+    if (text_len >= 2 && text[0] == '0' && (text[1] == 'x' || text[1] == 'X')) pre = 2;
+    n = text_len - pre;
+    if (n % 2)
+        return wt_error(WETEE_ERR_DECODE, "hex: odd number of digits (%zu)", n);
+    if (n / 2 > dst_cap)
+        return wt_error(WETEE_ERR_DECODE, "hex: %zu bytes, expected %zu", n / 2, dst_cap);
+    for (i = 0; i < n; i += 2) {
+        int a = hex_nibble((unsigned char)text[pre + i]);
+        int b = hex_nibble((unsigned char)text[pre + i + 1]);
+        if (a < 0 || b < 0) {
+            size_t at = pre + i + (a < 0 ? 0 : 1);
+            unsigned char c = (unsigned char)text[at];
+            if (c >= 0x20 && c < 0x7f)
+                return wt_error(WETEE_ERR_DECODE, "hex: invalid character '%c' at offset %zu", c, at);
+            return wt_error(WETEE_ERR_DECODE, "hex: invalid byte 0x%02x at offset %zu", c, at);
+        }
+        dst[i / 2] = (uint8_t)(a << 4 | b);
+    }
+    *written = n / 2;
+    return WETEE_OK;
+}
+
+int wetee_hex_decode(wetee_buf *out, const char *text, size_t text_len)
+{
+    size_t written = 0;
+    int rc;
+    WT_ARG(out != NULL, "hex", "out is NULL");
+    WT_ARG_DATA(text, text_len, "hex");
+    out->len = 0;
+    if ((rc = wt_buf_grow(out, text_len / 2)) != WETEE_OK) return rc;
+    rc = hex_decode_into(out->data, text_len / 2, text, text_len, &written);
+    if (rc) return rc;
+    out->len = written;
+    return WETEE_OK;
+}
+
+int wetee_hex_decode_exact(uint8_t *out, size_t out_len, const char *text, size_t text_len)
+{
+    size_t written = 0, pre;
+    int rc;
+    WT_ARG(out != NULL || out_len == 0, "hex", "out is NULL");
+    WT_ARG_DATA(text, text_len, "hex");
+    pre = (text_len >= 2 && text[0] == '0' && (text[1] == 'x' || text[1] == 'X')) ? 2 : 0;
+    if (text_len - pre != 2 * out_len && (text_len - pre) % 2 == 0)
+        return wt_error(WETEE_ERR_DECODE, "hex: %zu bytes, expected %zu", (text_len - pre) / 2, out_len);
+    rc = hex_decode_into(out, out_len, text, text_len, &written);
+    return rc;
+}
+
+/* ---------------- base58 ---------------- */
+
+static const char b58_alphabet[] = "123456789ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz";
+#define B58_MAX_INPUT (1u << 20)
+
+static const int8_t b58_map[128] = {
+    -1,-1,-1,-1,-1,-1,-1,-1,-1,-1,-1,-1,-1,-1,-1,-1, -1,-1,-1,-1,-1,-1,-1,-1,-1,-1,-1,-1,-1,-1,-1,-1,
+    -1,-1,-1,-1,-1,-1,-1,-1,-1,-1,-1,-1,-1,-1,-1,-1, -1, 0, 1, 2, 3, 4, 5, 6, 7, 8,-1,-1,-1,-1,-1,-1,
+    -1, 9,10,11,12,13,14,15,16,-1,17,18,19,20,21,-1, 22,23,24,25,26,27,28,29,30,31,32,-1,-1,-1,-1,-1,
+    -1,33,34,35,36,37,38,39,40,41,42,43,-1,44,45,46, 47,48,49,50,51,52,53,54,55,56,57,-1,-1,-1,-1,-1,
+};
+
+int wetee_base58_encode(wetee_buf *out, const uint8_t *data, size_t len)
+{
+    size_t zeros = 0, size, i, used, j, k;
+    uint8_t *digits;
+    int rc;
+    WT_ARG(out != NULL, "base58", "out is NULL");
+    WT_ARG_DATA(data, len, "base58");
+    WT_ARG(len <= B58_MAX_INPUT, "base58", "input over 1 MiB");
+    while (zeros < len && data[zeros] == 0) zeros++;
+    /* log(256)/log(58) < 1.37 */
+    size = (len - zeros) * 138 / 100 + 1;
+    digits = wt_calloc(size, 1);
+    if (!digits) return wt_error(WETEE_ERR_NO_MEMORY, "base58: cannot allocate %zu bytes", size);
+    used = 0;
+    for (i = zeros; i < len; i++) {
+        unsigned carry = data[i];
+        size_t m = 0;
+        for (j = size; j-- > 0 && (m < used || carry); m++) {
+            carry += 256u * digits[j];
+            digits[j] = (uint8_t)(carry % 58);
+            carry /= 58;
+        }
+        used = m;
+    }
+    for (j = 0; j < size && digits[j] == 0; j++) {}
+    out->len = 0;
+    if ((rc = wt_buf_grow(out, zeros + size - j)) != WETEE_OK) { wt_free(digits); return rc; }
+    for (k = 0; k < zeros; k++) out->data[k] = '1';
+    for (; j < size; j++, k++) out->data[k] = (uint8_t)b58_alphabet[digits[j]];
+    out->len = k;
+    out->data[k] = 0;
+    wt_free(digits);
+    return WETEE_OK;
+}
+
+int wetee_base58_decode(wetee_buf *out, const char *text, size_t text_len)
+{
+    size_t zeros = 0, size, i, j, used, k;
+    uint8_t *bytes;
+    int rc;
+    WT_ARG(out != NULL, "base58", "out is NULL");
+    WT_ARG_DATA(text, text_len, "base58");
+    WT_ARG(text_len <= B58_MAX_INPUT, "base58", "input over 1 MiB");
+    for (i = 0; i < text_len; i++) {
+        unsigned char c = (unsigned char)text[i];
+        if (c >= 128 || b58_map[c] < 0) {
+            if (c >= 0x20 && c < 0x7f)
+                return wt_error(WETEE_ERR_DECODE, "base58: invalid character '%c' at offset %zu", c, i);
+            return wt_error(WETEE_ERR_DECODE, "base58: invalid byte 0x%02x at offset %zu", c, i);
+        }
+    }
+    while (zeros < text_len && text[zeros] == '1') zeros++;
+    /* log(58)/log(256) < 0.733 */
+    size = (text_len - zeros) * 733 / 1000 + 1;
+    bytes = wt_calloc(size, 1);
+    if (!bytes) return wt_error(WETEE_ERR_NO_MEMORY, "base58: cannot allocate %zu bytes", size);
+    used = 0;
+    for (i = zeros; i < text_len; i++) {
+        unsigned carry = (unsigned)b58_map[(unsigned char)text[i]];
+        size_t m = 0;
+        for (j = size; j-- > 0 && (m < used || carry); m++) {
+            carry += 58u * bytes[j];
+            bytes[j] = (uint8_t)(carry & 0xff);
+            carry >>= 8;
+        }
+        used = m;
+    }
+    for (j = 0; j < size && bytes[j] == 0; j++) {}
+    out->len = 0;
+    if ((rc = wt_buf_grow(out, zeros + size - j)) != WETEE_OK) { wt_free(bytes); return rc; }
+    memset(out->data, 0, zeros);
+    k = zeros;
+    memcpy(out->data + k, bytes + j, size - j);
+    out->len = k + size - j;
+    wt_free_secure(bytes, size); /* base58 may carry secrets (seeds) */
+    return WETEE_OK;
+}
+
+/* ---------------- base64 ---------------- */
+
+static const char b64_std[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+static const char b64_url[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+
+int wetee_base64_encode(wetee_buf *out, const uint8_t *data, size_t len, unsigned flags)
+{
+    const char *a = (flags & WETEE_BASE64_URL) ? b64_url : b64_std;
+    int pad = !(flags & WETEE_BASE64_NOPAD);
+    size_t i, n, full = len / 3 * 3;
+    uint8_t *p;
+    int rc;
+    WT_ARG(out != NULL, "base64", "out is NULL");
+    WT_ARG_DATA(data, len, "base64");
+    WT_ARG((flags & ~(WETEE_BASE64_URL | WETEE_BASE64_NOPAD)) == 0, "base64", "unknown flag");
+    WT_ARG(len <= (SIZE_MAX - 8) / 4 * 3, "base64", "input too large");
+    n = (len + 2) / 3 * 4;
+    out->len = 0;
+    if ((rc = wt_buf_grow(out, n)) != WETEE_OK) return rc;
+    p = out->data;
+    for (i = 0; i < full; i += 3) {
+        uint32_t v = (uint32_t)data[i] << 16 | (uint32_t)data[i + 1] << 8 | data[i + 2];
+        *p++ = (uint8_t)a[v >> 18];
+        *p++ = (uint8_t)a[(v >> 12) & 63];
+        *p++ = (uint8_t)a[(v >> 6) & 63];
+        *p++ = (uint8_t)a[v & 63];
+    }
+    if (len - full == 1) {
+        uint32_t v = (uint32_t)data[full] << 16;
+        *p++ = (uint8_t)a[v >> 18];
+        *p++ = (uint8_t)a[(v >> 12) & 63];
+        if (pad) { *p++ = '='; *p++ = '='; }
+    } else if (len - full == 2) {
+        uint32_t v = (uint32_t)data[full] << 16 | (uint32_t)data[full + 1] << 8;
+        *p++ = (uint8_t)a[v >> 18];
+        *p++ = (uint8_t)a[(v >> 12) & 63];
+        *p++ = (uint8_t)a[(v >> 6) & 63];
+        if (pad) *p++ = '=';
+    }
+    out->len = (size_t)(p - out->data);
+    *p = 0;
+    return WETEE_OK;
+}
+
+static int b64_value(unsigned char c, int url)
+{
+    if (c >= 'A' && c <= 'Z') return c - 'A';
+    if (c >= 'a' && c <= 'z') return c - 'a' + 26;
+    if (c >= '0' && c <= '9') return c - '0' + 52;
+    if (c == (url ? '-' : '+')) return 62;
+    if (c == (url ? '_' : '/')) return 63;
+    return -1;
+}
+
+int wetee_base64_decode(wetee_buf *out, const char *text, size_t text_len, unsigned flags)
+{
+    int url = (flags & WETEE_BASE64_URL) != 0;
+    size_t n = text_len, pads = 0, i, rem, o = 0;
+    uint32_t acc = 0;
+    int rc;
+    WT_ARG(out != NULL, "base64", "out is NULL");
+    WT_ARG_DATA(text, text_len, "base64");
+    WT_ARG((flags & ~(WETEE_BASE64_URL | WETEE_BASE64_NOPAD)) == 0, "base64", "unknown flag");
+    while (n > 0 && text[n - 1] == '=' && pads < 3) { n--; pads++; }
+    for (i = 0; i < n; i++) {
+        if (b64_value((unsigned char)text[i], url) < 0) {
+            unsigned char c = (unsigned char)text[i];
+            if (c >= 0x20 && c < 0x7f)
+                return wt_error(WETEE_ERR_DECODE, "base64: invalid character '%c' at offset %zu", c, i);
+            return wt_error(WETEE_ERR_DECODE, "base64: invalid byte 0x%02x at offset %zu", c, i);
+        }
+    }
+    if (pads) {
+        if (flags & WETEE_BASE64_NOPAD)
+            return wt_error(WETEE_ERR_DECODE, "base64: padding at offset %zu not allowed", n);
+        if (text_len % 4 != 0 || pads > 2)
+            return wt_error(WETEE_ERR_DECODE, "base64: bad padding at offset %zu", n);
+    }
+    rem = n % 4;
+    if (rem == 1) return wt_error(WETEE_ERR_DECODE, "base64: impossible length %zu", n);
+    if (pads && (4 - rem) % 4 != pads)
+        return wt_error(WETEE_ERR_DECODE, "base64: bad padding at offset %zu", n);
+    out->len = 0;
+    if ((rc = wt_buf_grow(out, n / 4 * 3 + 2)) != WETEE_OK) return rc;
+    for (i = 0; i < n; i++) {
+        int v = b64_value((unsigned char)text[i], url);
+        acc = acc << 6 | (uint32_t)v;
+        if (i % 4 == 3) {
+            out->data[o++] = (uint8_t)(acc >> 16);
+            out->data[o++] = (uint8_t)(acc >> 8);
+            out->data[o++] = (uint8_t)acc;
+            acc = 0;
+        }
+    }
+    if (rem == 2) {
+        if (acc & 0xf) { out->len = 0; return wt_error(WETEE_ERR_DECODE, "base64: non-zero trailing bits at offset %zu", n - 1); }
+        out->data[o++] = (uint8_t)(acc >> 4);
+    } else if (rem == 3) {
+        if (acc & 0x3) { out->len = 0; return wt_error(WETEE_ERR_DECODE, "base64: non-zero trailing bits at offset %zu", n - 1); }
+        out->data[o++] = (uint8_t)(acc >> 10);
+        out->data[o++] = (uint8_t)(acc >> 2);
+    }
+    out->len = o;
+    return WETEE_OK;
+}

@@ -1,0 +1,83 @@
+/* Private helpers shared by every libwetee module. Not installed. */
+#ifndef WETEE_INTERNAL_COMMON_H
+#define WETEE_INTERNAL_COMMON_H
+
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <string.h>
+
+#include "wetee/core.h"
+
+#if defined(__GNUC__) || defined(__clang__)
+#define WT_PRINTF(a, b) __attribute__((format(printf, a, b)))
+#define WT_LIKELY(x) __builtin_expect(!!(x), 1)
+#define WT_UNLIKELY(x) __builtin_expect(!!(x), 0)
+#else
+#define WT_PRINTF(a, b)
+#define WT_LIKELY(x) (x)
+#define WT_UNLIKELY(x) (x)
+#endif
+
+/* Allocation through the hooks set by wetee_set_allocator(). */
+void *wt_malloc(size_t size);
+void *wt_calloc(size_t n, size_t size); /* checks n*size overflow, zeroes */
+void *wt_realloc(void *ptr, size_t size);
+void wt_free(void *ptr);
+/* Wipe `size` bytes then free. */
+void wt_free_secure(void *ptr, size_t size);
+
+/* Record an error detail for this thread and return `code`.
+ * The detail is "<fmt expanded>"; callers start it with "<module>: ". */
+int wt_error(int code, const char *fmt, ...) WT_PRINTF(2, 3);
+
+/* Ensure room for `additional` bytes after buf->len. */
+int wt_buf_grow(wetee_buf *buf, size_t additional);
+/* Terminate a text buffer with NUL (not counted in len). */
+int wt_buf_terminate(wetee_buf *buf);
+
+/* Null-argument check returning WETEE_ERR_INVALID_ARGUMENT with a detail
+ * naming the function and parameter. */
+#define WT_ARG(cond, module, what)                                                                 \
+    do {                                                                                           \
+        if (WT_UNLIKELY(!(cond)))                                                                  \
+            return wt_error(WETEE_ERR_INVALID_ARGUMENT, "%s: %s: invalid argument: %s", module,     \
+                            __func__, what);                                                       \
+    } while (0)
+
+/* Data pointer may be NULL only when its length is 0. */
+#define WT_ARG_DATA(ptr, len, module) WT_ARG((ptr) != NULL || (len) == 0, module, #ptr " is NULL")
+
+static inline void wt_store_le16(uint8_t *p, uint16_t v) { p[0] = (uint8_t)v; p[1] = (uint8_t)(v >> 8); }
+static inline void wt_store_le32(uint8_t *p, uint32_t v)
+{
+    p[0] = (uint8_t)v; p[1] = (uint8_t)(v >> 8); p[2] = (uint8_t)(v >> 16); p[3] = (uint8_t)(v >> 24);
+}
+static inline void wt_store_le64(uint8_t *p, uint64_t v)
+{
+    wt_store_le32(p, (uint32_t)v);
+    wt_store_le32(p + 4, (uint32_t)(v >> 32));
+}
+static inline uint16_t wt_load_le16(const uint8_t *p) { return (uint16_t)(p[0] | (p[1] << 8)); }
+static inline uint32_t wt_load_le32(const uint8_t *p)
+{
+    return (uint32_t)p[0] | ((uint32_t)p[1] << 8) | ((uint32_t)p[2] << 16) | ((uint32_t)p[3] << 24);
+}
+static inline uint64_t wt_load_le64(const uint8_t *p)
+{
+    return (uint64_t)wt_load_le32(p) | ((uint64_t)wt_load_le32(p + 4) << 32);
+}
+static inline void wt_store_be32(uint8_t *p, uint32_t v)
+{
+    p[0] = (uint8_t)(v >> 24); p[1] = (uint8_t)(v >> 16); p[2] = (uint8_t)(v >> 8); p[3] = (uint8_t)v;
+}
+static inline uint32_t wt_load_be32(const uint8_t *p)
+{
+    return ((uint32_t)p[0] << 24) | ((uint32_t)p[1] << 16) | ((uint32_t)p[2] << 8) | (uint32_t)p[3];
+}
+
+/* Validate UTF-8 (RFC 3629: no overlongs, no surrogates, max U+10FFFF).
+ * Returns 1 when valid; otherwise 0 and *bad_offset = offset of the first bad byte. */
+int wt_utf8_valid(const uint8_t *s, size_t len, size_t *bad_offset);
+
+#endif

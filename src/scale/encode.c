@@ -1,0 +1,362 @@
+/* SCALE encoder: every function appends to a caller-owned wetee_buf. */
+#include "scale/scale_impl.h"
+
+#define MOD "scale"
+
+/* Room for `n` more bytes after out->len; returns the write position or
+ * NULL (error detail set by wt_buf_grow). The common case is one compare. */
+static inline uint8_t *reserve(wetee_buf *out, size_t n)
+{
+    if (WT_UNLIKELY(out->cap - out->len <= n)) { /* wt_buf_grow keeps one spare byte */
+        if (wt_buf_grow(out, n) != WETEE_OK) return NULL;
+    }
+    return out->data + out->len;
+}
+
+static inline int put_fixed(wetee_buf *out, const uint8_t *src, size_t n)
+{
+    uint8_t *p;
+    WT_ARG(out != NULL, MOD, "out is NULL");
+    p = reserve(out, n);
+    if (WT_UNLIKELY(p == NULL)) return WETEE_ERR_NO_MEMORY;
+    memcpy(p, src, n);
+    out->len += n;
+    return WETEE_OK;
+}
+
+static inline int put_byte(wetee_buf *out, uint8_t b)
+{
+    uint8_t *p;
+    WT_ARG(out != NULL, MOD, "out is NULL");
+    p = reserve(out, 1);
+    if (WT_UNLIKELY(p == NULL)) return WETEE_ERR_NO_MEMORY;
+    *p = b;
+    out->len++;
+    return WETEE_OK;
+}
+
+/* Number of significant bytes of v (0 for 0). */
+static inline unsigned sig_bytes64(uint64_t v)
+{
+#if defined(__GNUC__) || defined(__clang__)
+    return v ? (unsigned)(71 - __builtin_clzll(v)) >> 3 : 0;
+#else
+    unsigned n = 0;
+    while (v) { n++; v >>= 8; }
+    return n;
+#endif
+}
+
+/* Write the canonical compact form of v at p (which has room for 9 bytes);
+ * returns the encoded length. */
+static inline size_t compact64_write(uint8_t *p, uint64_t v)
+{
+    if (v < (1u << 6)) {
+        p[0] = (uint8_t)(v << 2);
+        return 1;
+    }
+    if (v < (1u << 14)) {
+        wt_store_le16(p, (uint16_t)((v << 2) | 1u));
+        return 2;
+    }
+    if (v < (1u << 30)) {
+        wt_store_le32(p, (uint32_t)((v << 2) | 2u));
+        return 4;
+    }
+    {
+        unsigned n = sig_bytes64(v); /* 4..8 */
+        p[0] = (uint8_t)(((n - 4) << 2) | 3u);
+        wt_store_le64(p + 1, v); /* only n bytes count */
+        return (size_t)n + 1;
+    }
+}
+
+/* Same for 128 bits; p has room for 17 bytes. */
+static inline size_t compact128_write(uint8_t *p, wetee_u128 v)
+{
+    unsigned n;
+    if (WT_LIKELY(v.hi == 0)) return compact64_write(p, v.lo);
+    n = 8 + sig_bytes64(v.hi); /* 9..16 */
+    p[0] = (uint8_t)(((n - 4) << 2) | 3u);
+    wt_store_le64(p + 1, v.lo);
+    wt_store_le64(p + 9, v.hi);
+    return (size_t)n + 1;
+}
+
+/* ---- primitives ---- */
+
+int wetee_scale_put_bool(wetee_buf *out, int v) { return put_byte(out, v ? 1 : 0); }
+int wetee_scale_put_u8(wetee_buf *out, uint8_t v) { return put_byte(out, v); }
+
+int wetee_scale_put_u16(wetee_buf *out, uint16_t v)
+{
+    uint8_t b[2];
+    wt_store_le16(b, v);
+    return put_fixed(out, b, 2);
+}
+
+int wetee_scale_put_u32(wetee_buf *out, uint32_t v)
+{
+    uint8_t b[4];
+    wt_store_le32(b, v);
+    return put_fixed(out, b, 4);
+}
+
+int wetee_scale_put_u64(wetee_buf *out, uint64_t v)
+{
+    uint8_t b[8];
+    wt_store_le64(b, v);
+    return put_fixed(out, b, 8);
+}
+
+int wetee_scale_put_u128(wetee_buf *out, wetee_u128 v)
+{
+    uint8_t b[16];
+    wt_store_le64(b, v.lo);
+    wt_store_le64(b + 8, v.hi);
+    return put_fixed(out, b, 16);
+}
+
+int wetee_scale_put_i8(wetee_buf *out, int8_t v) { return put_byte(out, (uint8_t)v); }
+int wetee_scale_put_i16(wetee_buf *out, int16_t v) { return wetee_scale_put_u16(out, (uint16_t)v); }
+int wetee_scale_put_i32(wetee_buf *out, int32_t v) { return wetee_scale_put_u32(out, (uint32_t)v); }
+int wetee_scale_put_i64(wetee_buf *out, int64_t v) { return wetee_scale_put_u64(out, (uint64_t)v); }
+int wetee_scale_put_i128(wetee_buf *out, wetee_u128 bits) { return wetee_scale_put_u128(out, bits); }
+
+int wetee_scale_put_u256(wetee_buf *out, const uint8_t le[32])
+{
+    WT_ARG(le != NULL, MOD, "le is NULL");
+    return put_fixed(out, le, 32);
+}
+
+/* ---- compact ---- */
+
+int wetee_scale_put_compact_u64(wetee_buf *out, uint64_t v)
+{
+    uint8_t *p;
+    WT_ARG(out != NULL, MOD, "out is NULL");
+    p = reserve(out, 9);
+    if (WT_UNLIKELY(p == NULL)) return WETEE_ERR_NO_MEMORY;
+    out->len += compact64_write(p, v);
+    return WETEE_OK;
+}
+
+int wetee_scale_put_compact_u128(wetee_buf *out, wetee_u128 v)
+{
+    uint8_t *p;
+    WT_ARG(out != NULL, MOD, "out is NULL");
+    p = reserve(out, 17);
+    if (WT_UNLIKELY(p == NULL)) return WETEE_ERR_NO_MEMORY;
+    out->len += compact128_write(p, v);
+    return WETEE_OK;
+}
+
+int wetee_scale_put_compact_big(wetee_buf *out, const uint8_t *le, size_t len)
+{
+    uint8_t *p;
+    WT_ARG(out != NULL, MOD, "out is NULL");
+    WT_ARG_DATA(le, len, MOD);
+    while (len > 0 && le[len - 1] == 0) len--;
+    if (len <= 8) {
+        uint64_t v = 0;
+        size_t i;
+        for (i = len; i > 0; i--) v = (v << 8) | le[i - 1];
+        return wetee_scale_put_compact_u64(out, v);
+    }
+    if (len > WETEE_SCALE_COMPACT_BIG_MAX)
+        return wt_error(WETEE_ERR_OVERFLOW,
+                        "scale: compact: value of %zu bytes exceeds the %d-byte limit of the format", len,
+                        WETEE_SCALE_COMPACT_BIG_MAX);
+    p = reserve(out, len + 1);
+    if (WT_UNLIKELY(p == NULL)) return WETEE_ERR_NO_MEMORY;
+    p[0] = (uint8_t)(((len - 4) << 2) | 3u);
+    memcpy(p + 1, le, len);
+    out->len += len + 1;
+    return WETEE_OK;
+}
+
+/* ---- tags ---- */
+
+int wetee_scale_put_none(wetee_buf *out) { return put_byte(out, 0); }
+int wetee_scale_put_some(wetee_buf *out) { return put_byte(out, 1); }
+
+int wetee_scale_put_option_bool(wetee_buf *out, int v)
+{
+    WT_ARG(v >= -1 && v <= 1, MOD, "v must be -1, 0 or 1");
+    return put_byte(out, v < 0 ? 0 : v ? 1 : 2);
+}
+
+int wetee_scale_put_result(wetee_buf *out, int is_err) { return put_byte(out, is_err ? 1 : 0); }
+int wetee_scale_put_variant(wetee_buf *out, uint8_t index) { return put_byte(out, index); }
+
+/* ---- sequences ---- */
+
+int wetee_scale_put_seq_len(wetee_buf *out, size_t n)
+{
+    WT_ARG(out != NULL, MOD, "out is NULL");
+    if (WT_UNLIKELY((uint64_t)n > UINT32_MAX))
+        return wt_error(WETEE_ERR_INVALID_ARGUMENT,
+                        "scale: sequence length %zu does not fit the Compact<u32> prefix", n);
+    return wetee_scale_put_compact_u64(out, (uint64_t)n);
+}
+
+/* Compact<u32> length prefix followed by `len` bytes, one reservation. */
+static int put_prefixed(wetee_buf *out, const uint8_t *data, size_t len, const char *what)
+{
+    uint8_t *p;
+    size_t k;
+    if (WT_UNLIKELY((uint64_t)len > UINT32_MAX))
+        return wt_error(WETEE_ERR_INVALID_ARGUMENT, "scale: %s length %zu does not fit the Compact<u32> prefix",
+                        what, len);
+    if (WT_UNLIKELY(len > SIZE_MAX - 16)) return wt_error(WETEE_ERR_NO_MEMORY, "scale: %s: size overflow", what);
+    p = reserve(out, len + 9);
+    if (WT_UNLIKELY(p == NULL)) return WETEE_ERR_NO_MEMORY;
+    k = compact64_write(p, (uint64_t)len);
+    if (len) memcpy(p + k, data, len);
+    out->len += k + len;
+    return WETEE_OK;
+}
+
+int wetee_scale_put_bytes(wetee_buf *out, const uint8_t *data, size_t len)
+{
+    WT_ARG(out != NULL, MOD, "out is NULL");
+    WT_ARG_DATA(data, len, MOD);
+    return put_prefixed(out, data, len, "bytes");
+}
+
+int wetee_scale_put_str(wetee_buf *out, const char *text, size_t len)
+{
+    size_t bad = 0;
+    WT_ARG(out != NULL, MOD, "out is NULL");
+    WT_ARG_DATA(text, len, MOD);
+    if (len && !wt_utf8_valid((const uint8_t *)text, len, &bad))
+        return wt_error(WETEE_ERR_DECODE, "scale: str: invalid UTF-8 at offset %zu of the text", bad);
+    return put_prefixed(out, (const uint8_t *)text, len, "str");
+}
+
+int wetee_scale_put_raw(wetee_buf *out, const uint8_t *data, size_t len)
+{
+    WT_ARG(out != NULL, MOD, "out is NULL");
+    WT_ARG_DATA(data, len, MOD);
+    if (len == 0) return WETEE_OK;
+    return put_fixed(out, data, len);
+}
+
+/* n items of `w` bytes each, converted to little-endian. */
+static inline uint8_t *reserve_array(wetee_buf *out, size_t n, size_t w, const char *what)
+{
+    if (WT_UNLIKELY(n > (SIZE_MAX - 1) / w)) {
+        wt_error(WETEE_ERR_NO_MEMORY, "scale: %s array of %zu items: size overflow", what, n);
+        return NULL;
+    }
+    return reserve(out, n * w);
+}
+
+int wetee_scale_put_u16_array(wetee_buf *out, const uint16_t *v, size_t n)
+{
+    uint8_t *p;
+    WT_ARG(out != NULL, MOD, "out is NULL");
+    WT_ARG_DATA(v, n, MOD);
+    if (n == 0) return WETEE_OK;
+    p = reserve_array(out, n, 2, "u16");
+    if (WT_UNLIKELY(p == NULL)) return WETEE_ERR_NO_MEMORY;
+#if WT_SCALE_LE_HOST
+    memcpy(p, v, n * 2);
+#else
+    {
+        size_t i;
+        for (i = 0; i < n; i++) wt_store_le16(p + 2 * i, v[i]);
+    }
+#endif
+    out->len += n * 2;
+    return WETEE_OK;
+}
+
+int wetee_scale_put_u32_array(wetee_buf *out, const uint32_t *v, size_t n)
+{
+    uint8_t *p;
+    WT_ARG(out != NULL, MOD, "out is NULL");
+    WT_ARG_DATA(v, n, MOD);
+    if (n == 0) return WETEE_OK;
+    p = reserve_array(out, n, 4, "u32");
+    if (WT_UNLIKELY(p == NULL)) return WETEE_ERR_NO_MEMORY;
+#if WT_SCALE_LE_HOST
+    memcpy(p, v, n * 4);
+#else
+    {
+        size_t i;
+        for (i = 0; i < n; i++) wt_store_le32(p + 4 * i, v[i]);
+    }
+#endif
+    out->len += n * 4;
+    return WETEE_OK;
+}
+
+int wetee_scale_put_u64_array(wetee_buf *out, const uint64_t *v, size_t n)
+{
+    uint8_t *p;
+    WT_ARG(out != NULL, MOD, "out is NULL");
+    WT_ARG_DATA(v, n, MOD);
+    if (n == 0) return WETEE_OK;
+    p = reserve_array(out, n, 8, "u64");
+    if (WT_UNLIKELY(p == NULL)) return WETEE_ERR_NO_MEMORY;
+#if WT_SCALE_LE_HOST
+    memcpy(p, v, n * 8);
+#else
+    {
+        size_t i;
+        for (i = 0; i < n; i++) wt_store_le64(p + 8 * i, v[i]);
+    }
+#endif
+    out->len += n * 8;
+    return WETEE_OK;
+}
+
+/* ---- BitVec ---- */
+
+int wetee_scale_put_bitvec(wetee_buf *out, const uint8_t *bits, size_t nbits, wetee_scale_bitstore store,
+                           wetee_scale_bitorder order)
+{
+    size_t wb = (size_t)store, nbytes, nwords, enc, k, prefix;
+    uint8_t *p;
+    WT_ARG(out != NULL, MOD, "out is NULL");
+    WT_ARG_DATA(bits, nbits, MOD);
+    WT_ARG(store == WETEE_SCALE_BITSTORE_U8 || store == WETEE_SCALE_BITSTORE_U16 ||
+               store == WETEE_SCALE_BITSTORE_U32 || store == WETEE_SCALE_BITSTORE_U64,
+           MOD, "unknown store");
+    WT_ARG(order == WETEE_SCALE_LSB0 || order == WETEE_SCALE_MSB0, MOD, "unknown order");
+    if (WT_UNLIKELY((uint64_t)nbits > WT_SCALE_BITVEC_MAX_BITS))
+        return wt_error(WETEE_ERR_OVERFLOW,
+                        "scale: bitvec: %zu bits exceed the limit of %u that parity-scale-codec accepts", nbits,
+                        (unsigned)WT_SCALE_BITVEC_MAX_BITS);
+    nbytes = (nbits + 7) / 8;
+    nwords = (nbits + wb * 8 - 1) / (wb * 8);
+    enc = nwords * wb;
+    p = reserve(out, enc + 5);
+    if (WT_UNLIKELY(p == NULL)) return WETEE_ERR_NO_MEMORY;
+    prefix = compact64_write(p, (uint64_t)nbits);
+    p += prefix;
+    if (enc) {
+        uint8_t last_mask = (uint8_t)(nbits % 8 ? (1u << (nbits % 8)) - 1u : 0xFFu);
+        /* padding bytes of the last word stay zero */
+        memset(p + enc - wb, 0, wb);
+        if (order == WETEE_SCALE_LSB0) {
+            memcpy(p, bits, nbytes);
+            p[nbytes - 1] &= last_mask;
+        } else {
+            for (k = 0; k + 1 < nbytes; k++) p[wt_scale_bitvec_pos(k, wb, order)] = wt_scale_bitrev8(bits[k]);
+            p[wt_scale_bitvec_pos(k, wb, order)] = wt_scale_bitrev8((uint8_t)(bits[k] & last_mask));
+        }
+    }
+    out->len += prefix + enc;
+    return WETEE_OK;
+}
+
+/* ---- one-shot ---- */
+
+int wetee_scale_encode_compact(wetee_buf *out, wetee_u128 v)
+{
+    WT_ARG(out != NULL, MOD, "out is NULL");
+    out->len = 0;
+    return wetee_scale_put_compact_u128(out, v);
+}
