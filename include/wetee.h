@@ -10,5 +10,8 @@
 #include "wetee/core.h"
 #include "wetee/hash.h"
 #include "wetee/scale.h"
+#include "wetee/keys.h"
+#include "wetee/mnemonic.h"
+#include "wetee/ss58.h"
 
 #endif /* WETEE_H */

@@ -1,0 +1,29 @@
+#!/usr/bin/env bash
+# Install libwetee into a temporary prefix and build outside programs against
+# it twice: with pkg-config and with find_package(wetee) (shared and static).
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+build=${WETEE_BUILD_DIR:-build/release}
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+passed=0; failed=0
+check() { # name, command...
+  local name=$1; shift
+  if "$@" > "$tmp/$name.log" 2>&1; then passed=$((passed + 1)); echo "ok   install.$name"
+  else failed=$((failed + 1)); echo "FAIL install.$name"; cat "$tmp/$name.log"; fi
+}
+cmake --install "$build" --prefix "$tmp/prefix" > "$tmp/install.log"
+libdir=$(ls -d "$tmp"/prefix/lib*/ | head -1)
+export PKG_CONFIG_PATH="$libdir/pkgconfig"
+export LD_LIBRARY_PATH="$libdir${LD_LIBRARY_PATH:+:$LD_LIBRARY_PATH}"
+
+check files test -f "$tmp/prefix/include/wetee.h" -a -f "$tmp/prefix/include/wetee/version.h" \
+  -a -f "$libdir/libwetee.a" -a -f "$libdir/pkgconfig/libwetee.pc" -a -f "$libdir/cmake/wetee/weteeConfig.cmake"
+check soname bash -c "readelf -d '$libdir/libwetee.so' | grep -q 'SONAME.*libwetee.so.0'"
+# only wetee_* symbols are exported
+check exports bash -c "nm -D --defined-only '$libdir/libwetee.so' | awk '{print \$3}' | grep -v '^wetee_' | grep -v '^_' | (! grep .)"
+check pkgconfig_shared bash -c "cc tests/install/app/app.c \$(pkg-config --cflags --libs libwetee) -o '$tmp/app_pc' && '$tmp/app_pc'"
+check pkgconfig_static bash -c "cc tests/install/app/app.c \$(pkg-config --cflags libwetee) '$libdir/libwetee.a' \$(pkg-config --static --libs libwetee | sed 's/-lwetee//') -o '$tmp/app_pc_static' && '$tmp/app_pc_static'"
+check cmake_package bash -c "cmake -S tests/install/app -B '$tmp/app' -G Ninja -DCMAKE_PREFIX_PATH='$tmp/prefix' && cmake --build '$tmp/app' && '$tmp/app/app_shared' && '$tmp/app/app_static'"
+echo "$passed passed, $failed failed"
+[[ $failed -eq 0 ]]
