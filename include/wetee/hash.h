@@ -4,11 +4,15 @@
  *        BLAKE2b/BLAKE2s, twox (xxHash64), Keccak-256, SHA-2, HMAC, PBKDF2,
  *        BLAKE3, CRC16-XMODEM and CRC32C.
  *
- * All functions are pure and thread-safe. `data` may be NULL when `len` is 0.
+ * All functions are pure and thread-safe (except a wetee_blake3 hasher,
+ * which is used by one thread at a time). `data` may be NULL when `len` is 0.
  * Every function returns WETEE_OK or WETEE_ERR_INVALID_ARGUMENT (NULL output,
- * NULL input with non-zero length, sizes out of range); the PBKDF2 and HMAC
- * functions may also return WETEE_ERR_CRYPTO when OpenSSL fails, and the
- * BLAKE3 hasher WETEE_ERR_NO_MEMORY.
+ * NULL input with non-zero length, sizes out of range; wetee_last_error()
+ * names the function and the argument); the functions backed by OpenSSL or
+ * libsodium (BLAKE2b, BLAKE2s, SHA-2, HMAC, PBKDF2) may also return
+ * WETEE_ERR_CRYPTO when that library fails, and wetee_blake3_new()
+ * WETEE_ERR_NO_MEMORY. Keccak-256, BLAKE3 and the CRCs are written in
+ * libwetee and cannot fail on valid arguments.
  */
 #ifndef WETEE_HASH_H
 #define WETEE_HASH_H
@@ -77,17 +81,20 @@ WETEE_API int wetee_hmac_sha256(uint8_t out[32], const uint8_t *key, size_t key_
 WETEE_API int wetee_hmac_sha512(uint8_t out[64], const uint8_t *key, size_t key_len,
                                 const uint8_t *data, size_t len);
 /**
- * @brief PBKDF2-HMAC-SHA-256 into `out_len` (1..2^20) bytes; `iterations` >= 1.
+ * @brief PBKDF2-HMAC-SHA-256 into `out_len` (1..2^20) bytes; `iterations`
+ *        1..2^31-1; `password` and `salt` may be NULL when their length is 0.
  */
 WETEE_API int wetee_pbkdf2_sha256(uint8_t *out, size_t out_len, const uint8_t *password, size_t password_len,
                                   const uint8_t *salt, size_t salt_len, uint32_t iterations);
 /**
- * @brief PBKDF2-HMAC-SHA-512 into `out_len` (1..2^20) bytes; `iterations` >= 1.
+ * @brief PBKDF2-HMAC-SHA-512 into `out_len` (1..2^20) bytes; `iterations`
+ *        1..2^31-1; `password` and `salt` may be NULL when their length is 0.
  */
 WETEE_API int wetee_pbkdf2_sha512(uint8_t *out, size_t out_len, const uint8_t *password, size_t password_len,
                                   const uint8_t *salt, size_t salt_len, uint32_t iterations);
 
-/** @brief BLAKE3 hash with extended output of any length `out_len` >= 1. */
+/** @brief BLAKE3 hash with extended output of any length `out_len` >= 1
+ *         (the first 32 bytes are the default-length hash). */
 WETEE_API int wetee_hash_blake3(uint8_t *out, size_t out_len, const uint8_t *data, size_t len);
 /** @brief BLAKE3 keyed hash (32-byte key), extended output of any length. */
 WETEE_API int wetee_hash_blake3_keyed(uint8_t *out, size_t out_len, const uint8_t key[32],
@@ -103,15 +110,19 @@ WETEE_API int wetee_hash_blake3_derive_key(uint8_t *out, size_t out_len, const c
 typedef struct wetee_blake3 wetee_blake3;
 
 /**
- * @brief Create a hasher: plain when `key` is NULL, keyed otherwise.
- * @param out receives the hasher; free it with wetee_blake3_free().
+ * @brief Create a hasher: plain when `key` is NULL, keyed with the 32 bytes
+ *        at `key` otherwise (copied).
+ * @param out receives the hasher (NULL on failure); free it with
+ *        wetee_blake3_free().
+ * @return WETEE_OK, WETEE_ERR_INVALID_ARGUMENT (NULL out) or WETEE_ERR_NO_MEMORY.
  */
 WETEE_API int wetee_blake3_new(wetee_blake3 **out, const uint8_t *key);
-/** @brief Absorb more input. */
+/** @brief Absorb more input (`data` may be NULL when `len` is 0). */
 WETEE_API int wetee_blake3_update(wetee_blake3 *h, const uint8_t *data, size_t len);
 /**
- * @brief Write `out_len` bytes of output for everything absorbed so far.
- *        The hasher stays usable (more input may follow).
+ * @brief Write `out_len` (>= 1) bytes of output for everything absorbed so
+ *        far. The hasher is not changed: more input may follow, and a later
+ *        finalize covers all of it.
  */
 WETEE_API int wetee_blake3_finalize(const wetee_blake3 *h, uint8_t *out, size_t out_len);
 /** @brief Release a hasher (wiped). Accepts NULL. */

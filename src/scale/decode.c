@@ -12,14 +12,14 @@
 
 static const uint8_t empty_input[1] = { 0 };
 
-static inline size_t avail(const wetee_scale_reader *r) { return r->len > r->pos ? r->len - r->pos : 0; }
+WT_SCALE_INLINE size_t avail(const wetee_scale_reader *r) { return r->len > r->pos ? r->len - r->pos : 0; }
 
 /* ---- error details (kept out of line, off the hot paths) ---- */
 
 static WT_SCALE_NOINLINE int err_trunc(const wetee_scale_reader *r, const char *kind, size_t need)
 {
-    return wt_error(WETEE_ERR_TRUNCATED, "scale: %s at offset %zu: truncated: needs %zu bytes, %zu remain", kind,
-                    r->pos, need, avail(r));
+    return wt_error(WETEE_ERR_TRUNCATED, "scale: %s at offset %zu: truncated: needs %zu byte%s, %zu remain", kind,
+                    r->pos, need, need == 1 ? "" : "s", avail(r));
 }
 
 static WT_SCALE_NOINLINE int err_noncanon(const wetee_scale_reader *r, const char *kind)
@@ -90,7 +90,7 @@ void wetee_scale_leave(wetee_scale_reader *r)
 /* ---- fixed-size primitives ---- */
 
 /* Pointer to `n` readable bytes at the cursor, or NULL (detail set). */
-static inline const uint8_t *need(const wetee_scale_reader *r, size_t n, const char *kind)
+WT_SCALE_INLINE const uint8_t *need(const wetee_scale_reader *r, size_t n, const char *kind)
 {
     if (WT_UNLIKELY(avail(r) < n)) {
         err_trunc(r, kind, n);
@@ -225,9 +225,10 @@ int wetee_scale_get_variant(wetee_scale_reader *r, uint8_t *out, unsigned n_vari
 /* Decode the compact integer at the cursor without moving it. `maxb` is the
  * widest big-integer mode the target type accepts (4, 8 or 16 bytes); a
  * wider one is an overflow, reported before reading its bytes, as
- * parity-scale-codec does. */
-static inline int compact_peek(const wetee_scale_reader *r, unsigned maxb, const char *kind, uint64_t *lo,
-                               uint64_t *hi, size_t *used)
+ * parity-scale-codec does. (A switch on the mode: when the mode is
+ * predicted, the new position does not wait for the loaded byte.) */
+WT_SCALE_INLINE int compact_peek(const wetee_scale_reader *r, unsigned maxb, const char *kind, uint64_t *lo,
+                                 uint64_t *hi, size_t *used)
 {
     size_t av = avail(r);
     const uint8_t *p;
@@ -242,7 +243,7 @@ static inline int compact_peek(const wetee_scale_reader *r, unsigned maxb, const
     case 1: {
         uint32_t v;
         if (WT_UNLIKELY(av < 2)) return (void)err_trunc(r, kind, 2), WETEE_ERR_TRUNCATED;
-        v = (uint32_t)wt_load_le16(p) >> 2;
+        v = (uint32_t)wt_scale_ld16(p) >> 2;
         if (WT_UNLIKELY(v < (1u << 6))) return (void)err_noncanon(r, kind), WETEE_ERR_NON_CANONICAL;
         *lo = v;
         *hi = 0;
@@ -252,7 +253,7 @@ static inline int compact_peek(const wetee_scale_reader *r, unsigned maxb, const
     case 2: {
         uint32_t v;
         if (WT_UNLIKELY(av < 4)) return (void)err_trunc(r, kind, 4), WETEE_ERR_TRUNCATED;
-        v = wt_load_le32(p) >> 2;
+        v = wt_scale_ld32(p) >> 2;
         if (WT_UNLIKELY(v < (1u << 14))) return (void)err_noncanon(r, kind), WETEE_ERR_NON_CANONICAL;
         *lo = v;
         *hi = 0;
@@ -261,14 +262,27 @@ static inline int compact_peek(const wetee_scale_reader *r, unsigned maxb, const
     }
     default: {
         unsigned n = (unsigned)(p[0] >> 2) + 4;
-        uint8_t tmp[16] = { 0 };
         if (WT_UNLIKELY(n > maxb)) return (void)err_compact_overflow(r, kind, n, maxb), WETEE_ERR_OVERFLOW;
         if (WT_UNLIKELY(av < (size_t)n + 1)) return (void)err_trunc(r, kind, (size_t)n + 1), WETEE_ERR_TRUNCATED;
-        if (WT_UNLIKELY(n == 4 ? p[4] < 0x40 : p[n] == 0)) return (void)err_noncanon(r, kind), WETEE_ERR_NON_CANONICAL;
-        memcpy(tmp, p + 1, n);
-        *lo = wt_load_le64(tmp);
-        *hi = wt_load_le64(tmp + 8);
+        /* canonical: the top byte is non-zero, and at least 0x40 in the 4-byte form (value >= 2^30) */
+        if (WT_UNLIKELY(p[n] < 1u + 0x3Fu * (n == 4))) return (void)err_noncanon(r, kind), WETEE_ERR_NON_CANONICAL;
         *used = (size_t)n + 1;
+        if (maxb == 4) { /* n == 4 */
+            *lo = wt_scale_ld32(p + 1);
+            *hi = 0;
+        } else if (WT_LIKELY(av >= 1 + (size_t)maxb)) {
+            /* whole-word loads (the bytes exist), then drop those above n; no branches */
+            unsigned nlo = n < 8 ? n : 8, nhi = n - nlo; /* nlo 4..8, nhi 0..8 */
+            *lo = wt_scale_ld64(p + 1) & (~0ull >> (64 - 8 * nlo));
+            *hi = maxb > 8 ? wt_scale_ld64(p + 9) & (~0ull >> ((64 - 8 * nhi) & 63)) & (0 - (uint64_t)(nhi != 0)) : 0;
+        } else { /* near the end of the input */
+            uint64_t x = 0, y = 0;
+            unsigned i;
+            for (i = n; i > 8; i--) y = (y << 8) | p[i];
+            for (; i > 0; i--) x = (x << 8) | p[i];
+            *lo = x;
+            *hi = y;
+        }
         return WETEE_OK;
     }
     }
@@ -348,7 +362,7 @@ int wetee_scale_get_compact_big(wetee_scale_reader *r, uint8_t out[WETEE_SCALE_C
 /* ---- sequences ---- */
 
 /* Compact<u32> length at the cursor; *used = its size. */
-static inline int len_peek(const wetee_scale_reader *r, const char *kind, size_t *n, size_t *used)
+WT_SCALE_INLINE int len_peek(const wetee_scale_reader *r, const char *kind, size_t *n, size_t *used)
 {
     uint64_t lo, hi;
     int rc = compact_peek(r, 4, kind, &lo, &hi, used);

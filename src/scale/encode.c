@@ -3,40 +3,38 @@
 
 #define MOD "scale"
 
-/* Room for `n` more bytes after out->len; returns the write position or
- * NULL (error detail set by wt_buf_grow). The common case is one compare. */
-static inline uint8_t *reserve(wetee_buf *out, size_t n)
-{
-    if (WT_UNLIKELY(out->cap - out->len <= n)) { /* wt_buf_grow keeps one spare byte */
-        if (wt_buf_grow(out, n) != WETEE_OK) return NULL;
-    }
-    return out->data + out->len;
-}
+/* Growth is out of line so that the fast paths stay leaf functions. */
+static WT_SCALE_NOINLINE int grow(wetee_buf *out, size_t n) { return wt_buf_grow(out, n); }
 
-static inline int put_fixed(wetee_buf *out, const uint8_t *src, size_t n)
+/* Make room for `n` more bytes after out->len or return the error. The
+ * common case is one compare (wt_buf_grow keeps one spare byte, hence <=). */
+#define RESERVE(out, n)                                                                                          \
+    do {                                                                                                         \
+        if (WT_UNLIKELY((out)->cap - (out)->len <= (n))) {                                                       \
+            int rc_ = grow((out), (n));                                                                          \
+            if (rc_ != WETEE_OK) return rc_;                                                                     \
+        }                                                                                                        \
+    } while (0)
+
+WT_SCALE_INLINE int put_fixed(wetee_buf *out, const uint8_t *src, size_t n)
 {
-    uint8_t *p;
     WT_ARG(out != NULL, MOD, "out is NULL");
-    p = reserve(out, n);
-    if (WT_UNLIKELY(p == NULL)) return WETEE_ERR_NO_MEMORY;
-    memcpy(p, src, n);
+    RESERVE(out, n);
+    memcpy(out->data + out->len, src, n);
     out->len += n;
     return WETEE_OK;
 }
 
-static inline int put_byte(wetee_buf *out, uint8_t b)
+WT_SCALE_INLINE int put_byte(wetee_buf *out, uint8_t b)
 {
-    uint8_t *p;
     WT_ARG(out != NULL, MOD, "out is NULL");
-    p = reserve(out, 1);
-    if (WT_UNLIKELY(p == NULL)) return WETEE_ERR_NO_MEMORY;
-    *p = b;
-    out->len++;
+    RESERVE(out, 1);
+    out->data[out->len++] = b;
     return WETEE_OK;
 }
 
 /* Number of significant bytes of v (0 for 0). */
-static inline unsigned sig_bytes64(uint64_t v)
+WT_SCALE_INLINE unsigned sig_bytes64(uint64_t v)
 {
 #if defined(__GNUC__) || defined(__clang__)
     return v ? (unsigned)(71 - __builtin_clzll(v)) >> 3 : 0;
@@ -49,37 +47,37 @@ static inline unsigned sig_bytes64(uint64_t v)
 
 /* Write the canonical compact form of v at p (which has room for 9 bytes);
  * returns the encoded length. */
-static inline size_t compact64_write(uint8_t *p, uint64_t v)
+WT_SCALE_INLINE size_t compact64_write(uint8_t *p, uint64_t v)
 {
     if (v < (1u << 6)) {
         p[0] = (uint8_t)(v << 2);
         return 1;
     }
     if (v < (1u << 14)) {
-        wt_store_le16(p, (uint16_t)((v << 2) | 1u));
+        wt_scale_st16(p, (uint16_t)((v << 2) | 1u));
         return 2;
     }
     if (v < (1u << 30)) {
-        wt_store_le32(p, (uint32_t)((v << 2) | 2u));
+        wt_scale_st32(p, (uint32_t)((v << 2) | 2u));
         return 4;
     }
     {
         unsigned n = sig_bytes64(v); /* 4..8 */
         p[0] = (uint8_t)(((n - 4) << 2) | 3u);
-        wt_store_le64(p + 1, v); /* only n bytes count */
+        wt_scale_st64(p + 1, v); /* only n bytes count */
         return (size_t)n + 1;
     }
 }
 
 /* Same for 128 bits; p has room for 17 bytes. */
-static inline size_t compact128_write(uint8_t *p, wetee_u128 v)
+WT_SCALE_INLINE size_t compact128_write(uint8_t *p, wetee_u128 v)
 {
     unsigned n;
     if (WT_LIKELY(v.hi == 0)) return compact64_write(p, v.lo);
     n = 8 + sig_bytes64(v.hi); /* 9..16 */
     p[0] = (uint8_t)(((n - 4) << 2) | 3u);
-    wt_store_le64(p + 1, v.lo);
-    wt_store_le64(p + 9, v.hi);
+    wt_scale_st64(p + 1, v.lo);
+    wt_scale_st64(p + 9, v.hi);
     return (size_t)n + 1;
 }
 
@@ -135,8 +133,8 @@ int wetee_scale_put_compact_u64(wetee_buf *out, uint64_t v)
 {
     uint8_t *p;
     WT_ARG(out != NULL, MOD, "out is NULL");
-    p = reserve(out, 9);
-    if (WT_UNLIKELY(p == NULL)) return WETEE_ERR_NO_MEMORY;
+    RESERVE(out, 9);
+    p = out->data + out->len;
     out->len += compact64_write(p, v);
     return WETEE_OK;
 }
@@ -145,8 +143,8 @@ int wetee_scale_put_compact_u128(wetee_buf *out, wetee_u128 v)
 {
     uint8_t *p;
     WT_ARG(out != NULL, MOD, "out is NULL");
-    p = reserve(out, 17);
-    if (WT_UNLIKELY(p == NULL)) return WETEE_ERR_NO_MEMORY;
+    RESERVE(out, 17);
+    p = out->data + out->len;
     out->len += compact128_write(p, v);
     return WETEE_OK;
 }
@@ -167,8 +165,8 @@ int wetee_scale_put_compact_big(wetee_buf *out, const uint8_t *le, size_t len)
         return wt_error(WETEE_ERR_OVERFLOW,
                         "scale: compact: value of %zu bytes exceeds the %d-byte limit of the format", len,
                         WETEE_SCALE_COMPACT_BIG_MAX);
-    p = reserve(out, len + 1);
-    if (WT_UNLIKELY(p == NULL)) return WETEE_ERR_NO_MEMORY;
+    RESERVE(out, len + 1);
+    p = out->data + out->len;
     p[0] = (uint8_t)(((len - 4) << 2) | 3u);
     memcpy(p + 1, le, len);
     out->len += len + 1;
@@ -209,8 +207,8 @@ static int put_prefixed(wetee_buf *out, const uint8_t *data, size_t len, const c
         return wt_error(WETEE_ERR_INVALID_ARGUMENT, "scale: %s length %zu does not fit the Compact<u32> prefix",
                         what, len);
     if (WT_UNLIKELY(len > SIZE_MAX - 16)) return wt_error(WETEE_ERR_NO_MEMORY, "scale: %s: size overflow", what);
-    p = reserve(out, len + 9);
-    if (WT_UNLIKELY(p == NULL)) return WETEE_ERR_NO_MEMORY;
+    RESERVE(out, len + 9);
+    p = out->data + out->len;
     k = compact64_write(p, (uint64_t)len);
     if (len) memcpy(p + k, data, len);
     out->len += k + len;
@@ -242,75 +240,36 @@ int wetee_scale_put_raw(wetee_buf *out, const uint8_t *data, size_t len)
     return put_fixed(out, data, len);
 }
 
-/* n items of `w` bytes each, converted to little-endian. */
-static inline uint8_t *reserve_array(wetee_buf *out, size_t n, size_t w, const char *what)
-{
-    if (WT_UNLIKELY(n > (SIZE_MAX - 1) / w)) {
-        wt_error(WETEE_ERR_NO_MEMORY, "scale: %s array of %zu items: size overflow", what, n);
-        return NULL;
-    }
-    return reserve(out, n * w);
-}
-
-int wetee_scale_put_u16_array(wetee_buf *out, const uint16_t *v, size_t n)
-{
-    uint8_t *p;
-    WT_ARG(out != NULL, MOD, "out is NULL");
-    WT_ARG_DATA(v, n, MOD);
-    if (n == 0) return WETEE_OK;
-    p = reserve_array(out, n, 2, "u16");
-    if (WT_UNLIKELY(p == NULL)) return WETEE_ERR_NO_MEMORY;
+/* n items of W bytes each, converted to little-endian: one reservation,
+ * then a plain copy on little-endian hosts. */
 #if WT_SCALE_LE_HOST
-    memcpy(p, v, n * 2);
+#define COPY_ITEMS(bits, p, v, n) memcpy((p), (v), (n) * sizeof *(v))
 #else
-    {
-        size_t i;
-        for (i = 0; i < n; i++) wt_store_le16(p + 2 * i, v[i]);
-    }
+#define COPY_ITEMS(bits, p, v, n)                                                                                \
+    do {                                                                                                         \
+        size_t i_;                                                                                               \
+        for (i_ = 0; i_ < (n); i_++) wt_store_le##bits((p) + i_ * sizeof *(v), (v)[i_]);                          \
+    } while (0)
 #endif
-    out->len += n * 2;
-    return WETEE_OK;
-}
 
-int wetee_scale_put_u32_array(wetee_buf *out, const uint32_t *v, size_t n)
-{
-    uint8_t *p;
-    WT_ARG(out != NULL, MOD, "out is NULL");
-    WT_ARG_DATA(v, n, MOD);
-    if (n == 0) return WETEE_OK;
-    p = reserve_array(out, n, 4, "u32");
-    if (WT_UNLIKELY(p == NULL)) return WETEE_ERR_NO_MEMORY;
-#if WT_SCALE_LE_HOST
-    memcpy(p, v, n * 4);
-#else
-    {
-        size_t i;
-        for (i = 0; i < n; i++) wt_store_le32(p + 4 * i, v[i]);
+#define PUT_ARRAY(name, bits)                                                                                    \
+    int name(wetee_buf *out, const uint##bits##_t *v, size_t n)                                                  \
+    {                                                                                                            \
+        const size_t w = bits / 8;                                                                               \
+        WT_ARG(out != NULL, MOD, "out is NULL");                                                                 \
+        WT_ARG_DATA(v, n, MOD);                                                                                  \
+        if (n == 0) return WETEE_OK;                                                                             \
+        if (WT_UNLIKELY(n > (SIZE_MAX - 1) / w))                                                                 \
+            return wt_error(WETEE_ERR_NO_MEMORY, "scale: u%d array of %zu items: size overflow", bits, n);      \
+        RESERVE(out, n * w);                                                                                     \
+        COPY_ITEMS(bits, out->data + out->len, v, n);                                                            \
+        out->len += n * w;                                                                                       \
+        return WETEE_OK;                                                                                         \
     }
-#endif
-    out->len += n * 4;
-    return WETEE_OK;
-}
 
-int wetee_scale_put_u64_array(wetee_buf *out, const uint64_t *v, size_t n)
-{
-    uint8_t *p;
-    WT_ARG(out != NULL, MOD, "out is NULL");
-    WT_ARG_DATA(v, n, MOD);
-    if (n == 0) return WETEE_OK;
-    p = reserve_array(out, n, 8, "u64");
-    if (WT_UNLIKELY(p == NULL)) return WETEE_ERR_NO_MEMORY;
-#if WT_SCALE_LE_HOST
-    memcpy(p, v, n * 8);
-#else
-    {
-        size_t i;
-        for (i = 0; i < n; i++) wt_store_le64(p + 8 * i, v[i]);
-    }
-#endif
-    out->len += n * 8;
-    return WETEE_OK;
-}
+PUT_ARRAY(wetee_scale_put_u16_array, 16)
+PUT_ARRAY(wetee_scale_put_u32_array, 32)
+PUT_ARRAY(wetee_scale_put_u64_array, 64)
 
 /* ---- BitVec ---- */
 
@@ -332,8 +291,8 @@ int wetee_scale_put_bitvec(wetee_buf *out, const uint8_t *bits, size_t nbits, we
     nbytes = (nbits + 7) / 8;
     nwords = (nbits + wb * 8 - 1) / (wb * 8);
     enc = nwords * wb;
-    p = reserve(out, enc + 5);
-    if (WT_UNLIKELY(p == NULL)) return WETEE_ERR_NO_MEMORY;
+    RESERVE(out, enc + 5);
+    p = out->data + out->len;
     prefix = compact64_write(p, (uint64_t)nbits);
     p += prefix;
     if (enc) {

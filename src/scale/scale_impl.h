@@ -17,9 +17,32 @@
 
 #if defined(__GNUC__) || defined(__clang__)
 #define WT_SCALE_NOINLINE __attribute__((noinline, cold))
+#define WT_SCALE_INLINE static inline __attribute__((always_inline))
 #else
 #define WT_SCALE_NOINLINE
+#define WT_SCALE_INLINE static inline
 #endif
+
+/* Little-endian loads and stores: one unaligned move on little-endian
+ * hosts, byte by byte elsewhere. */
+#if WT_SCALE_LE_HOST
+#define WT_SCALE_LDST(bits)                                                                                      \
+    WT_SCALE_INLINE uint##bits##_t wt_scale_ld##bits(const uint8_t *p)                                       \
+    {                                                                                                        \
+        uint##bits##_t v;                                                                                    \
+        memcpy(&v, p, sizeof v);                                                                             \
+        return v;                                                                                            \
+    }                                                                                                        \
+    WT_SCALE_INLINE void wt_scale_st##bits(uint8_t *p, uint##bits##_t v) { memcpy(p, &v, sizeof v); }
+#else
+#define WT_SCALE_LDST(bits)                                                                                      \
+    WT_SCALE_INLINE uint##bits##_t wt_scale_ld##bits(const uint8_t *p) { return wt_load_le##bits(p); }       \
+    WT_SCALE_INLINE void wt_scale_st##bits(uint8_t *p, uint##bits##_t v) { wt_store_le##bits(p, v); }
+#endif
+WT_SCALE_LDST(16)
+WT_SCALE_LDST(32)
+WT_SCALE_LDST(64)
+#undef WT_SCALE_LDST
 
 /* Largest BitVec length parity-scale-codec accepts (bitvec's BitSlice limit
  * on 32-bit targets); it panics when encoding more and rejects more when
