@@ -159,7 +159,34 @@ typedef struct wetee_suri wetee_suri;
  *        WETEE_DEV_PHRASE. Junctions are encoded to chain codes as in
  *        sp-core (decimal u64 → 8 bytes LE, otherwise SCALE string; > 32
  *        bytes → blake2b-256; zero-padded to 32).
- * @return WETEE_OK; WETEE_ERR_DECODE with the offset of the problem.
+ *
+ * Grammar (sp-core `AddressUri`):
+ * `^(phrase [a-zA-Z0-9 ]+)? (path (//?[^/]+)*) (///password)?$` — the phrase
+ * is the longest prefix of ASCII letters, digits and spaces; `//x` is a hard
+ * and `/x` a soft junction (x non-empty, any characters but '/'); `///`
+ * starts the password, which is the rest of the string and may contain '/'
+ * (not a newline). A decimal junction is a Rust `u64` (an optional '+',
+ * leading zeros allowed, at most 2^64-1); anything else is a string.
+ * The input must be UTF-8 without NUL bytes.
+ *
+ * Where polkadot.js (`keyExtractSuri`, `DeriveJunction`, `Keyring.createFromUri`) differs:
+ * - it normalises to NFC and allows Unicode letters and digits in the phrase;
+ *   here the phrase is ASCII only;
+ * - it supplies the DEV phrase only for SURIs starting with `//`; here any
+ *   SURI without a phrase gets it (e.g. "/foo", "///pw");
+ * - numeric junctions are 256-bit LE numbers there: the chain code is the
+ *   same below 2^64, but "//18446744073709551616" differs (a string here);
+ *   "+5" is the number 5 here and a string there;
+ * - a `0x…` junction is hex-decoded there, a string here;
+ * - a phrase that is not a mnemonic and at most 32 characters is used there
+ *   as a seed (UTF-8 padded with spaces); here it is an error.
+ * Secrets are never quoted in error details, only offsets.
+ * @param out receives the parsed URI, to free with wetee_suri_free().
+ * @param suri the text (not necessarily NUL-terminated); @param len its length in bytes.
+ * @return WETEE_OK; WETEE_ERR_DECODE with the offset of the problem
+ *         (empty junction, character not allowed in the phrase, newline in
+ *         the password, NUL or invalid UTF-8); WETEE_ERR_INVALID_ARGUMENT;
+ *         WETEE_ERR_NO_MEMORY.
  */
 WETEE_API int wetee_suri_parse(wetee_suri **out, const char *suri, size_t len);
 /** @brief The phrase (or "0x…" seed) part; never NULL. */
@@ -185,11 +212,35 @@ typedef struct wetee_keypair wetee_keypair;
 
 /**
  * @brief Keypair from a secret URI (phrase or 0x seed, junctions, password).
- *        For WETEE_SCHEME_ETHEREUM the path is BIP-32 (`phrase/m/44'/60'/0'/0/0`)
- *        and the password is the BIP-39 passphrase.
+ *
+ * sr25519, ed25519, ecdsa (as sp-core): a `0x` phrase is a 32-byte seed
+ * (sr25519 also takes a 64-byte canonical secret `key ‖ nonce`) and any
+ * password is ignored; otherwise the phrase is a BIP-39 English mnemonic
+ * (runs of spaces are allowed) turned into the substrate-bip39 mini secret
+ * with the password. Junctions apply in order; ed25519 and ecdsa accept only
+ * hard junctions.
+ *
+ * WETEE_SCHEME_ETHEREUM (as polkadot.js): the path is BIP-32
+ * (`phrase/m/44'/60'/0'/0/0`) over the standard BIP-39 seed with an empty
+ * passphrase — the `///password` is ignored, as polkadot.js does; with no
+ * path the key is the BIP-32 master key; a `0x` phrase is the 32-byte
+ * private key itself and may not be followed by a path.
+ * @param out receives the keypair, to free with wetee_keypair_free().
+ * @param scheme the key scheme.
+ * @param suri the SURI text; @param len its length in bytes.
+ * @return WETEE_OK; WETEE_ERR_DECODE (SURI syntax, seed length or hex,
+ *         mnemonic word or count); WETEE_ERR_CHECKSUM (mnemonic checksum);
+ *         WETEE_ERR_UNSUPPORTED (soft junction on ed25519/ecdsa, path after
+ *         an Ethereum private key); WETEE_ERR_CRYPTO (secp256k1 secret 0 or
+ *         ≥ n); WETEE_ERR_INVALID_ARGUMENT; WETEE_ERR_NO_MEMORY.
  */
 WETEE_API int wetee_keypair_from_suri(wetee_keypair **out, wetee_scheme scheme, const char *suri, size_t len);
-/** @brief Keypair from a mnemonic and optional password (`password` may be NULL). */
+/**
+ * @brief Keypair from a mnemonic and optional password (`password` may be NULL).
+ *        sr25519/ed25519/ecdsa: substrate-bip39 mini secret with the password.
+ *        Ethereum: BIP-32 master key of the standard BIP-39 seed, the password
+ *        being the BIP-39 passphrase (use wetee_keypair_from_suri() for a path).
+ */
 WETEE_API int wetee_keypair_from_mnemonic(wetee_keypair **out, wetee_scheme scheme, const char *phrase,
                                           size_t phrase_len, const char *password, size_t password_len);
 /**
@@ -199,16 +250,27 @@ WETEE_API int wetee_keypair_from_mnemonic(wetee_keypair **out, wetee_scheme sche
 WETEE_API int wetee_keypair_from_seed(wetee_keypair **out, wetee_scheme scheme, const uint8_t *seed, size_t len);
 /** @brief Fresh keypair from libsodium's RNG. */
 WETEE_API int wetee_keypair_generate(wetee_keypair **out, wetee_scheme scheme);
-/** @brief Derive along a path of junctions ("//hard/soft"; BIP-32 path for Ethereum). */
+/**
+ * @brief Derive along a path of junctions ("//hard/soft", starting with '/';
+ *        no password; "" copies the keypair).
+ * @return WETEE_ERR_UNSUPPORTED for soft junctions on ed25519/ecdsa, and for
+ *         Ethereum keypairs, which keep no BIP-32 chain code (give the full
+ *         path to wetee_keypair_from_suri(), as polkadot.js requires too);
+ *         WETEE_ERR_DECODE for a malformed path.
+ */
 WETEE_API int wetee_keypair_derive(wetee_keypair **out, const wetee_keypair *kp, const char *path, size_t len);
-/** @brief The scheme of a keypair. */
+/** @brief The scheme of a keypair ((wetee_scheme)-1 for NULL). */
 WETEE_API wetee_scheme wetee_keypair_scheme(const wetee_keypair *kp);
 /**
  * @brief Public key (32 bytes, or 33 for ecdsa/ethereum).
- * @param out a buffer of WETEE_PUBLIC_MAX_BYTES; @param out_len receives the length.
+ * @param kp the keypair.
+ * @param out a buffer of WETEE_PUBLIC_MAX_BYTES; @param out_len receives the length (may be NULL).
  */
 WETEE_API int wetee_keypair_public(const wetee_keypair *kp, uint8_t out[WETEE_PUBLIC_MAX_BYTES], size_t *out_len);
-/** @brief Account id: 32 bytes (20 for ethereum). @param out a buffer of 32 bytes. */
+/**
+ * @brief Account id: 32 bytes (20 for ethereum; blake2b-256 of the public key for ecdsa).
+ * @param kp the keypair; @param out a buffer of 32 bytes; @param out_len receives the length (may be NULL).
+ */
 WETEE_API int wetee_keypair_account_id(const wetee_keypair *kp, uint8_t out[32], size_t *out_len);
 /**
  * @brief Address text: SS58 with `prefix` for sr25519/ed25519/ecdsa; EIP-55
@@ -218,7 +280,12 @@ WETEE_API int wetee_keypair_address(wetee_buf *out, const wetee_keypair *kp, uin
 /** @brief Sign `msg` (raw, not pre-hashed); the signature length depends on the scheme. */
 WETEE_API int wetee_keypair_sign(const wetee_keypair *kp, uint8_t out[WETEE_SIGNATURE_MAX_BYTES], size_t *out_len,
                                  const uint8_t *msg, size_t msg_len);
-/** @brief Verify a signature of any scheme against a public key (ethereum: 33-byte public key). */
+/**
+ * @brief Verify a signature of any scheme against a public key (ethereum:
+ *        33- or 65-byte public key, or the 20-byte address).
+ * @return WETEE_OK; WETEE_ERR_VERIFY (also for a signature of the wrong
+ *         length); WETEE_ERR_INVALID_ARGUMENT for a public key of the wrong length.
+ */
 WETEE_API int wetee_verify(wetee_scheme scheme, const uint8_t *sig, size_t sig_len, const uint8_t *msg,
                            size_t msg_len, const uint8_t *pub, size_t pub_len);
 /**
@@ -238,6 +305,19 @@ WETEE_API void wetee_keypair_free(wetee_keypair *kp);
  * @brief Export as polkadot.js keystore JSON (scrypt N=2^17, p=1, r=8;
  *        xsalsa20-poly1305). `name` (may be NULL) goes to meta.name;
  *        `when_created_ms` to meta.whenCreated.
+ *
+ * "address" is the SS58 address (prefix 42) for sr25519/ed25519 and, as
+ * polkadot.js writes it, the 0x-hex compressed public key for ecdsa and
+ * ethereum. Takes ~0.3 s and 128 MiB (scrypt).
+ * @param out replaced with the JSON text (NUL-terminated).
+ * @param kp the keypair to export.
+ * @param password UTF-8 password bytes; @param password_len their number (> 0).
+ * @param name meta.name, a NUL-terminated UTF-8 string, or NULL for none.
+ * @param when_created_ms meta.whenCreated, milliseconds since the Unix epoch.
+ * @return WETEE_OK; WETEE_ERR_INVALID_ARGUMENT (also for an empty password,
+ *         which polkadot.js would turn into an unencrypted export, a name
+ *         that is not UTF-8, or when_created_ms above 2^53-1);
+ *         WETEE_ERR_NO_MEMORY.
  */
 WETEE_API int wetee_keystore_export(wetee_buf *out, const wetee_keypair *kp, const char *password,
                                     size_t password_len, const char *name, uint64_t when_created_ms);
@@ -245,8 +325,21 @@ WETEE_API int wetee_keystore_export(wetee_buf *out, const wetee_keypair *kp, con
  * @brief Import a keystore JSON. Accepts scrypt (N,p,r) in
  *        {(2^15,1,8),(2^15,3,8),(2^16,2,8),(2^17,1,8)} and unencrypted
  *        exports.
- * @return WETEE_ERR_VERIFY for a wrong password or a tampered blob;
- *         WETEE_ERR_DECODE / WETEE_ERR_UNSUPPORTED with what and where.
+ *
+ * Requires encoding.version "3" and content ["pkcs8", sr25519 | ed25519 |
+ * ecdsa | ethereum]. The scrypt parameters are checked before scrypt runs.
+ * The decrypted pair must be consistent: the stored public key (33 bytes for
+ * ecdsa/ethereum) and 64-byte secrets must be what the secret gives; 32-byte
+ * secrets (older generations) are seeds. An "address" field, when present,
+ * must name the key (SS58 with any prefix, or hex of the public key).
+ * Unencrypted exports (type ["none"]) ignore the password.
+ * @param out receives the keypair, to free with wetee_keypair_free().
+ * @param json the JSON text (at most 1 MiB); @param json_len its length in bytes.
+ * @param password the password bytes (may be NULL when password_len is 0); @param password_len their number.
+ * @return WETEE_ERR_VERIFY for a wrong password or a tampered blob (also an
+ *         inconsistent pair or address); WETEE_ERR_DECODE naming the
+ *         malformed field; WETEE_ERR_UNSUPPORTED (scrypt parameters outside
+ *         the set, other versions, key types or encryptions).
  */
 WETEE_API int wetee_keystore_import(wetee_keypair **out, const char *json, size_t json_len, const char *password,
                                     size_t password_len);

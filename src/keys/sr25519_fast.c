@@ -1,0 +1,590 @@
+/* Variable-time Ristretto255 arithmetic for sr25519 verification.
+ *
+ * Written from:
+ * - RFC 9496 §4.3 (Ristretto255 decode, encode, SQRT_RATIO_M1) and its
+ *   constants D, SQRT_M1, INVSQRT_A_MINUS_D;
+ * - Hisil, Wong, Carter, Dawson, "Twisted Edwards curves revisited" (2008),
+ *   extended coordinates with a = -1: addition "add-2008-hwcd-3" and
+ *   doubling "dbl-2008-hwcd";
+ * - the width-w non-adjacent form and Straus' simultaneous multiplication
+ *   (Hankerson, Menezes, Vanstone, Guide to ECC, alg. 3.35 and 3.48).
+ * Field elements use five 51-bit limbs with 128-bit products.
+ *
+ * Everything here runs in variable time: it only ever sees public data
+ * (signatures, public keys, message-derived challenges). */
+#include <pthread.h>
+#include <string.h>
+
+#include "internal/sr25519_fast.h"
+
+#if WT_SR25519_HAVE_FAST
+
+__extension__ typedef unsigned __int128 u128;
+typedef uint64_t fe[5];
+
+#define MASK51 ((uint64_t)0x7ffffffffffffULL)
+
+static const fe fe_one = { 1, 0, 0, 0, 0 };
+static const fe fe_d = { 0x34dca135978a3ULL, 0x1a8283b156ebdULL, 0x5e7a26001c029ULL, 0x739c663a03cbbULL,
+                         0x52036cee2b6ffULL };
+static const fe fe_d2 = { 0x69b9426b2f159ULL, 0x35050762add7aULL, 0x3cf44c0038052ULL, 0x6738cc7407977ULL,
+                          0x2406d9dc56dffULL };
+static const fe fe_sqrtm1 = { 0x61b274a0ea0b0ULL, 0xd5a5fc8f189dULL, 0x7ef5e9cbd0c60ULL, 0x78595a6804c9eULL,
+                              0x2b8324804fc1dULL };
+static const fe fe_invsqrt_a_minus_d = { 0xfdaa805d40eaULL, 0x2eb482e57d339ULL, 0x7610274bc58ULL,
+                                         0x6510b613dc8ffULL, 0x786c8905cfaffULL };
+/* The Ed25519 / Ristretto255 base point: y = 4/5, x even. */
+static const fe base_x = { 0x62d608f25d51aULL, 0x412a4b4f6592aULL, 0x75b7171a4b31dULL, 0x1ff60527118feULL,
+                           0x216936d3cd6e5ULL };
+static const fe base_y = { 0x6666666666658ULL, 0x4ccccccccccccULL, 0x1999999999999ULL, 0x3333333333333ULL,
+                           0x6666666666666ULL };
+static const fe base_t = { 0x68ab3a5b7dda3ULL, 0xeea2a5eadbbULL, 0x2af8df483c27eULL, 0x332b375274732ULL,
+                           0x67875f0fd78b7ULL };
+
+static inline uint64_t load64_le(const uint8_t *p)
+{
+    uint64_t v = 0;
+    int i;
+    for (i = 7; i >= 0; i--) v = (v << 8) | p[i];
+    return v;
+}
+
+static inline void store64_le(uint8_t *p, uint64_t v)
+{
+    int i;
+    for (i = 0; i < 8; i++) p[i] = (uint8_t)(v >> (8 * i));
+}
+
+static inline void fe_copy(fe h, const fe f) { memcpy(h, f, sizeof(fe)); }
+
+/* Weak reduction: limbs below 2^51 (limb 0 below 2^51 + 2^17). */
+static inline void fe_carry(fe h)
+{
+    uint64_t c;
+    c = h[0] >> 51; h[0] &= MASK51; h[1] += c;
+    c = h[1] >> 51; h[1] &= MASK51; h[2] += c;
+    c = h[2] >> 51; h[2] &= MASK51; h[3] += c;
+    c = h[3] >> 51; h[3] &= MASK51; h[4] += c;
+    c = h[4] >> 51; h[4] &= MASK51; h[0] += 19 * c;
+}
+
+static inline void fe_add(fe h, const fe f, const fe g)
+{
+    int i;
+    for (i = 0; i < 5; i++) h[i] = f[i] + g[i];
+    fe_carry(h);
+}
+
+/* f - g + 4p, so that no limb underflows for weakly reduced g. */
+static inline void fe_sub(fe h, const fe f, const fe g)
+{
+    h[0] = f[0] + 0x1fffffffffffb4ULL - g[0];
+    h[1] = f[1] + 0x1ffffffffffffcULL - g[1];
+    h[2] = f[2] + 0x1ffffffffffffcULL - g[2];
+    h[3] = f[3] + 0x1ffffffffffffcULL - g[3];
+    h[4] = f[4] + 0x1ffffffffffffcULL - g[4];
+    fe_carry(h);
+}
+
+static inline void fe_neg(fe h, const fe f)
+{
+    static const fe zero = { 0, 0, 0, 0, 0 };
+    fe_sub(h, zero, f);
+}
+
+static inline void fe_reduce_wide(fe h, u128 r0, u128 r1, u128 r2, u128 r3, u128 r4)
+{
+    uint64_t c;
+    r1 += (uint64_t)(r0 >> 51);
+    r2 += (uint64_t)(r1 >> 51);
+    r3 += (uint64_t)(r2 >> 51);
+    r4 += (uint64_t)(r3 >> 51);
+    c = (uint64_t)(r4 >> 51);
+    h[0] = ((uint64_t)r0 & MASK51) + 19 * c;
+    h[1] = (uint64_t)r1 & MASK51;
+    h[2] = (uint64_t)r2 & MASK51;
+    h[3] = (uint64_t)r3 & MASK51;
+    h[4] = (uint64_t)r4 & MASK51;
+    c = h[0] >> 51; h[0] &= MASK51; h[1] += c;
+}
+
+static void fe_mul(fe h, const fe f, const fe g)
+{
+    const uint64_t f0 = f[0], f1 = f[1], f2 = f[2], f3 = f[3], f4 = f[4];
+    const uint64_t g0 = g[0], g1 = g[1], g2 = g[2], g3 = g[3], g4 = g[4];
+    const uint64_t g1_19 = 19 * g1, g2_19 = 19 * g2, g3_19 = 19 * g3, g4_19 = 19 * g4;
+    u128 r0 = (u128)f0 * g0 + (u128)f1 * g4_19 + (u128)f2 * g3_19 + (u128)f3 * g2_19 + (u128)f4 * g1_19;
+    u128 r1 = (u128)f0 * g1 + (u128)f1 * g0 + (u128)f2 * g4_19 + (u128)f3 * g3_19 + (u128)f4 * g2_19;
+    u128 r2 = (u128)f0 * g2 + (u128)f1 * g1 + (u128)f2 * g0 + (u128)f3 * g4_19 + (u128)f4 * g3_19;
+    u128 r3 = (u128)f0 * g3 + (u128)f1 * g2 + (u128)f2 * g1 + (u128)f3 * g0 + (u128)f4 * g4_19;
+    u128 r4 = (u128)f0 * g4 + (u128)f1 * g3 + (u128)f2 * g2 + (u128)f3 * g1 + (u128)f4 * g0;
+    fe_reduce_wide(h, r0, r1, r2, r3, r4);
+}
+
+static void fe_sq(fe h, const fe f)
+{
+    const uint64_t f0 = f[0], f1 = f[1], f2 = f[2], f3 = f[3], f4 = f[4];
+    const uint64_t f0_2 = 2 * f0, f1_2 = 2 * f1, f2_2 = 2 * f2, f3_2 = 2 * f3;
+    const uint64_t f3_19 = 19 * f3, f4_19 = 19 * f4;
+    u128 r0 = (u128)f0 * f0 + (u128)f1_2 * f4_19 + (u128)f2_2 * f3_19;
+    u128 r1 = (u128)f0_2 * f1 + (u128)f2_2 * f4_19 + (u128)f3 * f3_19;
+    u128 r2 = (u128)f0_2 * f2 + (u128)f1 * f1 + (u128)f3_2 * f4_19;
+    u128 r3 = (u128)f0_2 * f3 + (u128)f1_2 * f2 + (u128)f4 * f4_19;
+    u128 r4 = (u128)f0_2 * f4 + (u128)f1_2 * f3 + (u128)f2 * f2;
+    fe_reduce_wide(h, r0, r1, r2, r3, r4);
+}
+
+static void fe_sq_n(fe h, const fe f, int n)
+{
+    fe_sq(h, f);
+    while (--n > 0) fe_sq(h, h);
+}
+
+/* Low 255 bits of s (bit 255 ignored). */
+static void fe_frombytes(fe h, const uint8_t s[32])
+{
+    h[0] = load64_le(s) & MASK51;
+    h[1] = (load64_le(s + 6) >> 3) & MASK51;
+    h[2] = (load64_le(s + 12) >> 6) & MASK51;
+    h[3] = (load64_le(s + 19) >> 1) & MASK51;
+    h[4] = (load64_le(s + 24) >> 12) & MASK51;
+}
+
+/* Canonical encoding (fully reduced mod p). */
+static void fe_tobytes(uint8_t s[32], const fe f)
+{
+    fe t;
+    uint64_t q, c;
+    fe_copy(t, f);
+    fe_carry(t);
+    fe_carry(t);
+    q = (t[0] + 19) >> 51;
+    q = (t[1] + q) >> 51;
+    q = (t[2] + q) >> 51;
+    q = (t[3] + q) >> 51;
+    q = (t[4] + q) >> 51;
+    t[0] += 19 * q;
+    c = t[0] >> 51; t[0] &= MASK51; t[1] += c;
+    c = t[1] >> 51; t[1] &= MASK51; t[2] += c;
+    c = t[2] >> 51; t[2] &= MASK51; t[3] += c;
+    c = t[3] >> 51; t[3] &= MASK51; t[4] += c;
+    t[4] &= MASK51;
+    store64_le(s, t[0] | (t[1] << 51));
+    store64_le(s + 8, (t[1] >> 13) | (t[2] << 38));
+    store64_le(s + 16, (t[2] >> 26) | (t[3] << 25));
+    store64_le(s + 24, (t[3] >> 39) | (t[4] << 12));
+}
+
+static int fe_isnegative(const fe f)
+{
+    uint8_t s[32];
+    fe_tobytes(s, f);
+    return s[0] & 1;
+}
+
+static int fe_iszero(const fe f)
+{
+    uint8_t s[32];
+    uint8_t acc = 0;
+    int i;
+    fe_tobytes(s, f);
+    for (i = 0; i < 32; i++) acc |= s[i];
+    return acc == 0;
+}
+
+static int fe_equal(const fe f, const fe g)
+{
+    uint8_t a[32], b[32];
+    fe_tobytes(a, f);
+    fe_tobytes(b, g);
+    return memcmp(a, b, 32) == 0;
+}
+
+/* z^((p-5)/8) = z^(2^252 - 3). */
+static void fe_pow22523(fe out, const fe z)
+{
+    fe t0, t1, t2;
+    fe_sq(t0, z);              /* 2 */
+    fe_sq_n(t1, t0, 2);        /* 8 */
+    fe_mul(t1, z, t1);         /* 9 */
+    fe_mul(t0, t0, t1);        /* 11 */
+    fe_sq(t0, t0);             /* 22 */
+    fe_mul(t0, t1, t0);        /* 2^5 - 1 */
+    fe_sq_n(t1, t0, 5);
+    fe_mul(t0, t1, t0);        /* 2^10 - 1 */
+    fe_sq_n(t1, t0, 10);
+    fe_mul(t1, t1, t0);        /* 2^20 - 1 */
+    fe_sq_n(t2, t1, 20);
+    fe_mul(t1, t2, t1);        /* 2^40 - 1 */
+    fe_sq_n(t1, t1, 10);
+    fe_mul(t0, t1, t0);        /* 2^50 - 1 */
+    fe_sq_n(t1, t0, 50);
+    fe_mul(t1, t1, t0);        /* 2^100 - 1 */
+    fe_sq_n(t2, t1, 100);
+    fe_mul(t1, t2, t1);        /* 2^200 - 1 */
+    fe_sq_n(t1, t1, 50);
+    fe_mul(t0, t1, t0);        /* 2^250 - 1 */
+    fe_sq_n(t0, t0, 2);        /* 2^252 - 4 */
+    fe_mul(out, t0, z);        /* 2^252 - 3 */
+}
+
+/* RFC 9496 SQRT_RATIO_M1: r = non-negative sqrt(u/v) or sqrt(i·u/v);
+ * returns 1 when u/v was square. */
+static int fe_sqrt_ratio_m1(fe r, const fe u, const fe v)
+{
+    fe v3, v7, t, check, u_neg, u_neg_i;
+    int correct, flipped, flipped_i;
+    fe_sq(v3, v);
+    fe_mul(v3, v3, v);          /* v^3 */
+    fe_sq(v7, v3);
+    fe_mul(v7, v7, v);          /* v^7 */
+    fe_mul(t, u, v7);
+    fe_pow22523(t, t);          /* (u v^7)^((p-5)/8) */
+    fe_mul(r, u, v3);
+    fe_mul(r, r, t);
+    fe_sq(check, r);
+    fe_mul(check, check, v);
+    fe_neg(u_neg, u);
+    fe_mul(u_neg_i, u_neg, fe_sqrtm1);
+    correct = fe_equal(check, u);
+    flipped = fe_equal(check, u_neg);
+    flipped_i = fe_equal(check, u_neg_i);
+    if (flipped || flipped_i) fe_mul(r, r, fe_sqrtm1);
+    if (fe_isnegative(r)) fe_neg(r, r);
+    return correct || flipped;
+}
+
+/* ---------------------------------------------------------------- */
+/* Points (extended twisted Edwards coordinates, a = -1)              */
+/* ---------------------------------------------------------------- */
+
+typedef struct { fe X, Y, Z; } ge_p2;
+typedef struct { fe X, Y, Z, T; } ge_p3;
+typedef struct { fe X, Y, Z, T; } ge_p1p1; /* X = E, Y = H, Z = G, T = F of the formulas */
+typedef struct { fe YplusX, YminusX, Z, T2d; } ge_cached;
+
+static void p1p1_to_p2(ge_p2 *r, const ge_p1p1 *p)
+{
+    fe_mul(r->X, p->X, p->T);
+    fe_mul(r->Y, p->Y, p->Z);
+    fe_mul(r->Z, p->Z, p->T);
+}
+
+static void p1p1_to_p3(ge_p3 *r, const ge_p1p1 *p)
+{
+    fe_mul(r->X, p->X, p->T);
+    fe_mul(r->Y, p->Y, p->Z);
+    fe_mul(r->Z, p->Z, p->T);
+    fe_mul(r->T, p->X, p->Y);
+}
+
+static void p3_to_cached(ge_cached *r, const ge_p3 *p)
+{
+    fe_add(r->YplusX, p->Y, p->X);
+    fe_sub(r->YminusX, p->Y, p->X);
+    fe_copy(r->Z, p->Z);
+    fe_mul(r->T2d, p->T, fe_d2);
+}
+
+/* dbl-2008-hwcd: A = X^2, B = Y^2, C = 2 Z^2, E = (X+Y)^2 - A - B,
+ * G = B - A, F = G - C, H = -(A + B); the result is stored negated
+ * (X = E, Y = A + B, Z = G, T = C - G), a projective scaling by -1. */
+static void p2_dbl(ge_p1p1 *r, const ge_p2 *p)
+{
+    fe t0;
+    fe_sq(r->X, p->X);
+    fe_sq(r->Z, p->Y);
+    fe_sq(r->T, p->Z);
+    fe_add(r->T, r->T, r->T);
+    fe_add(r->Y, p->X, p->Y);
+    fe_sq(t0, r->Y);
+    fe_add(r->Y, r->Z, r->X);
+    fe_sub(r->Z, r->Z, r->X);
+    fe_sub(r->X, t0, r->Y);
+    fe_sub(r->T, r->T, r->Z);
+}
+
+/* add-2008-hwcd-3 with k = 2d: p + q. */
+static void ge_add(ge_p1p1 *r, const ge_p3 *p, const ge_cached *q)
+{
+    fe a, b, c, d;
+    fe_add(a, p->Y, p->X);
+    fe_sub(b, p->Y, p->X);
+    fe_mul(a, a, q->YplusX);   /* B */
+    fe_mul(b, b, q->YminusX);  /* A */
+    fe_mul(c, p->T, q->T2d);   /* C */
+    fe_mul(d, p->Z, q->Z);
+    fe_add(d, d, d);           /* D */
+    fe_sub(r->X, a, b);        /* E */
+    fe_add(r->Y, a, b);        /* H */
+    fe_add(r->Z, d, c);        /* G */
+    fe_sub(r->T, d, c);        /* F */
+}
+
+/* p - q: the same with -q = (Y - X, Y + X, Z, -2dT). */
+static void ge_sub(ge_p1p1 *r, const ge_p3 *p, const ge_cached *q)
+{
+    fe a, b, c, d;
+    fe_add(a, p->Y, p->X);
+    fe_sub(b, p->Y, p->X);
+    fe_mul(a, a, q->YminusX);
+    fe_mul(b, b, q->YplusX);
+    fe_mul(c, p->T, q->T2d);
+    fe_mul(d, p->Z, q->Z);
+    fe_add(d, d, d);
+    fe_sub(r->X, a, b);
+    fe_add(r->Y, a, b);
+    fe_sub(r->Z, d, c);
+    fe_add(r->T, d, c);
+}
+
+static void p3_dbl(ge_p1p1 *r, const ge_p3 *p)
+{
+    ge_p2 q;
+    fe_copy(q.X, p->X);
+    fe_copy(q.Y, p->Y);
+    fe_copy(q.Z, p->Z);
+    p2_dbl(r, &q);
+}
+
+/* ---------------------------------------------------------------- */
+/* Ristretto255 (RFC 9496 §4.3)                                      */
+/* ---------------------------------------------------------------- */
+
+static int ristretto_decode(ge_p3 *h, const uint8_t in[32])
+{
+    uint8_t check[32];
+    fe s, ss, u1, u2, u2_sqr, v, t, invsqrt, den_x, den_y;
+    int was_square;
+
+    fe_frombytes(s, in);
+    fe_tobytes(check, s);
+    if (memcmp(check, in, 32) != 0) return -1; /* not < p, or bit 255 set */
+    if (in[0] & 1) return -1;                  /* negative s */
+
+    fe_sq(ss, s);
+    fe_sub(u1, fe_one, ss);
+    fe_add(u2, fe_one, ss);
+    fe_sq(u2_sqr, u2);
+    fe_sq(t, u1);
+    fe_mul(t, t, fe_d);
+    fe_neg(t, t);
+    fe_sub(v, t, u2_sqr);                      /* v = -(d u1^2) - u2^2 */
+    fe_mul(t, v, u2_sqr);
+    was_square = fe_sqrt_ratio_m1(invsqrt, fe_one, t);
+    fe_mul(den_x, invsqrt, u2);
+    fe_mul(den_y, invsqrt, den_x);
+    fe_mul(den_y, den_y, v);
+    fe_add(h->X, s, s);
+    fe_mul(h->X, h->X, den_x);
+    if (fe_isnegative(h->X)) fe_neg(h->X, h->X);
+    fe_mul(h->Y, u1, den_y);
+    fe_copy(h->Z, fe_one);
+    fe_mul(h->T, h->X, h->Y);
+    if (!was_square || fe_isnegative(h->T) || fe_iszero(h->Y)) return -1;
+    return 0;
+}
+
+static void ristretto_encode(uint8_t out[32], const ge_p3 *h)
+{
+    fe u1, u2, t, invsqrt, den1, den2, z_inv, ix, iy, den_inv, x, y;
+    fe_add(u1, h->Z, h->Y);
+    fe_sub(t, h->Z, h->Y);
+    fe_mul(u1, u1, t);                         /* (Z + Y)(Z - Y) */
+    fe_mul(u2, h->X, h->Y);
+    fe_sq(t, u2);
+    fe_mul(t, t, u1);
+    (void)fe_sqrt_ratio_m1(invsqrt, fe_one, t);
+    fe_mul(den1, invsqrt, u1);
+    fe_mul(den2, invsqrt, u2);
+    fe_mul(z_inv, den1, den2);
+    fe_mul(z_inv, z_inv, h->T);
+    fe_mul(t, h->T, z_inv);
+    if (fe_isnegative(t)) {                    /* rotate */
+        fe_mul(ix, h->X, fe_sqrtm1);
+        fe_mul(iy, h->Y, fe_sqrtm1);
+        fe_copy(x, iy);
+        fe_copy(y, ix);
+        fe_mul(den_inv, den1, fe_invsqrt_a_minus_d);
+    } else {
+        fe_copy(x, h->X);
+        fe_copy(y, h->Y);
+        fe_copy(den_inv, den2);
+    }
+    fe_mul(t, x, z_inv);
+    if (fe_isnegative(t)) fe_neg(y, y);
+    fe_sub(t, h->Z, y);
+    fe_mul(t, den_inv, t);
+    if (fe_isnegative(t)) fe_neg(t, t);
+    fe_tobytes(out, t);
+}
+
+/* ---------------------------------------------------------------- */
+/* Scalar recoding and double-scalar multiplication                  */
+/* ---------------------------------------------------------------- */
+
+#define A_WINDOW 5  /* 8 odd multiples of A, built per verification */
+#define B_WINDOW 8  /* 64 odd multiples of B, built once */
+
+/* Width-w NAF of a scalar below 2^253: odd digits |d| < 2^(w-1), at most
+ * one non-zero digit in any w consecutive positions, r[0..255]. */
+static void wnaf(int8_t r[256], const uint8_t s[32], int w)
+{
+    uint64_t k[5];
+    const int64_t win = (int64_t)1 << w, half = win >> 1;
+    int i = 0, j;
+    for (j = 0; j < 4; j++) k[j] = load64_le(s + 8 * j);
+    k[4] = 0;
+    memset(r, 0, 256);
+    while ((k[0] | k[1] | k[2] | k[3] | k[4]) != 0 && i < 256) {
+        if (k[0] & 1) {
+            int64_t d = (int64_t)(k[0] & (uint64_t)(win - 1));
+            if (d >= half) d -= win;
+            r[i] = (int8_t)d;
+            if (d > 0) {
+                k[0] -= (uint64_t)d; /* the low bits equal d: no borrow */
+            } else {
+                uint64_t add = (uint64_t)(-d);
+                for (j = 0; j < 5 && add; j++) {
+                    k[j] += add;
+                    add = k[j] < add;
+                }
+            }
+        }
+        for (j = 0; j < 4; j++) k[j] = (k[j] >> 1) | (k[j + 1] << 63);
+        k[4] >>= 1;
+        i++;
+    }
+}
+
+static ge_cached base_table[1 << (B_WINDOW - 2)];
+static pthread_once_t base_once = PTHREAD_ONCE_INIT;
+
+static void odd_multiples(ge_cached *table, size_t n, const ge_p3 *p)
+{
+    ge_p1p1 t;
+    ge_p3 p2, cur;
+    ge_cached c2;
+    size_t i;
+    p3_dbl(&t, p);
+    p1p1_to_p3(&p2, &t);
+    p3_to_cached(&c2, &p2);
+    cur = *p;
+    p3_to_cached(&table[0], &cur);
+    for (i = 1; i < n; i++) {
+        ge_add(&t, &cur, &c2);
+        p1p1_to_p3(&cur, &t);
+        p3_to_cached(&table[i], &cur);
+    }
+}
+
+static void base_table_init(void)
+{
+    ge_p3 b;
+    fe_copy(b.X, base_x);
+    fe_copy(b.Y, base_y);
+    fe_copy(b.Z, fe_one);
+    fe_copy(b.T, base_t);
+    odd_multiples(base_table, sizeof base_table / sizeof base_table[0], &b);
+}
+
+/* out = a·A + b·B (A optional: NULL means a = 0). */
+static void double_scalarmult(ge_p3 *out, const uint8_t a[32], const ge_p3 *A, const uint8_t b[32])
+{
+    int8_t an[256], bn[256];
+    ge_cached atab[1 << (A_WINDOW - 2)];
+    ge_p1p1 t;
+    ge_p2 r;
+    ge_p3 u;
+    int i;
+
+    pthread_once(&base_once, base_table_init);
+    if (A) {
+        wnaf(an, a, A_WINDOW);
+        odd_multiples(atab, sizeof atab / sizeof atab[0], A);
+    } else {
+        memset(an, 0, sizeof an);
+    }
+    wnaf(bn, b, B_WINDOW);
+
+    for (i = 255; i >= 0 && an[i] == 0 && bn[i] == 0; i--) {}
+    memset(out, 0, sizeof *out);
+    fe_copy(out->Y, fe_one);
+    fe_copy(out->Z, fe_one);
+    if (i < 0) return; /* both scalars zero: the identity */
+
+    memset(&r, 0, sizeof r);
+    fe_copy(r.Y, fe_one);
+    fe_copy(r.Z, fe_one);
+    for (; i >= 0; i--) {
+        p2_dbl(&t, &r);
+        if (an[i] > 0) {
+            p1p1_to_p3(&u, &t);
+            ge_add(&t, &u, &atab[an[i] / 2]);
+        } else if (an[i] < 0) {
+            p1p1_to_p3(&u, &t);
+            ge_sub(&t, &u, &atab[-an[i] / 2]);
+        }
+        if (bn[i] > 0) {
+            p1p1_to_p3(&u, &t);
+            ge_add(&t, &u, &base_table[bn[i] / 2]);
+        } else if (bn[i] < 0) {
+            p1p1_to_p3(&u, &t);
+            ge_sub(&t, &u, &base_table[-bn[i] / 2]);
+        }
+        if (i > 0) p1p1_to_p2(&r, &t);
+    }
+    p1p1_to_p3(out, &t);
+}
+
+int wt_sr25519_fast_check(const uint8_t R[32], const uint8_t s[32], const uint8_t k[32], const uint8_t pub[32])
+{
+    static const uint8_t zero[32] = { 0 };
+    ge_p3 A, X;
+    uint8_t enc[32];
+    if (ristretto_decode(&A, pub) != 0) return WT_SR25519_FAST_BAD_POINT;
+    if (memcmp(pub, zero, 32) == 0) return WT_SR25519_FAST_BAD_POINT; /* identity */
+    /* s·B − k·A = s·B + k·(−A) */
+    fe_neg(A.X, A.X);
+    fe_neg(A.T, A.T);
+    double_scalarmult(&X, k, &A, s);
+    ristretto_encode(enc, &X);
+    return memcmp(enc, R, 32) == 0 ? WT_SR25519_FAST_OK : WT_SR25519_FAST_MISMATCH;
+}
+
+int wt_ristretto_fast_roundtrip(uint8_t out[32], const uint8_t in[32])
+{
+    ge_p3 p;
+    if (ristretto_decode(&p, in) != 0) return -1;
+    ristretto_encode(out, &p);
+    return 0;
+}
+
+void wt_ristretto_fast_base(uint8_t out[32], const uint8_t s[32])
+{
+    ge_p3 p;
+    double_scalarmult(&p, NULL, NULL, s);
+    ristretto_encode(out, &p);
+}
+
+#else /* !WT_SR25519_HAVE_FAST */
+
+int wt_sr25519_fast_check(const uint8_t R[32], const uint8_t s[32], const uint8_t k[32], const uint8_t pub[32])
+{
+    (void)R; (void)s; (void)k; (void)pub;
+    return WT_SR25519_FAST_BAD_POINT;
+}
+
+int wt_ristretto_fast_roundtrip(uint8_t out[32], const uint8_t in[32])
+{
+    (void)out; (void)in;
+    return -1;
+}
+
+void wt_ristretto_fast_base(uint8_t out[32], const uint8_t s[32])
+{
+    (void)s;
+    memset(out, 0, 32);
+}
+
+#endif
