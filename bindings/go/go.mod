@@ -1,0 +1,3 @@
+module github.com/wetee-dao/libwetee/bindings/go
+
+go 1.22

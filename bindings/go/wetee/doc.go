@@ -1,0 +1,20 @@
+// Package wetee is the Go binding of libwetee, the C SDK for the WeTEE
+// confidential cloud.
+//
+// It is built with cgo on top of a SWIG-generated layer (internal/cwetee)
+// and links the libwetee that pkg-config finds (`#cgo pkg-config:
+// libwetee`): set PKG_CONFIG_PATH to an installed libwetee, and
+// LD_LIBRARY_PATH (or an rpath) so that the program finds libwetee.so at
+// run time. The SWIG sources are generated, not committed: run
+// `go generate ./...` in bindings/go (swig 4 needed) or configure libwetee
+// with -DWETEE_BUILD_GO=ON before building.
+//
+// Byte strings are []byte, fixed-size digests are arrays (like
+// crypto/sha256.Sum256), 128-bit values are *big.Int. A call that can fail
+// on its input returns an error of type *Error, which carries the libwetee
+// status (a Status, usable with errors.Is: errors.Is(err, wetee.ErrDecode))
+// and the detail that libwetee gave (what failed and where). Calls that can
+// only fail on a broken libwetee or an exhausted allocator panic instead.
+//
+// Every function may be called from any goroutine.
+package wetee

@@ -1,0 +1,49 @@
+#!/usr/bin/env bash
+# Python bindings: build the SWIG extension in build/$PRESET (release by
+# default) with -DWETEE_BUILD_PYTHON=ON, run pytest on tests/python against
+# it, then check that `pip install bindings/python` builds and imports
+# against a libwetee installed into a temporary prefix.
+set -euo pipefail
+
+ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
+cd "$ROOT"
+PRESET=${WETEE_PRESET:-release}
+BUILD=$ROOT/build/$PRESET
+PYTHON=${PYTHON:-python3}
+PY=$(command -v "$PYTHON") || { echo "tests/python: $PYTHON not found" >&2; exit 1; }
+export WETEE_VECTORS_DIR=${WETEE_VECTORS_DIR:-$(cd "$ROOT/.." && pwd)/shared/vectors}
+
+echo "== python: build the extension ($PRESET)"
+cmake --preset "$PRESET" -DWETEE_BUILD_PYTHON=ON -DPython3_EXECUTABLE="$PY" >/dev/null
+cmake --build "$BUILD" --target wetee wetee_static wetee_python
+
+echo "== python: example"
+PYTHONPATH="$BUILD/bindings/python" "$PY" examples/python/hello.py >/dev/null
+echo "examples/python/hello.py ran"
+
+echo "== python: pip install bindings/python against an installed libwetee"
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+cmake --install "$BUILD" --prefix "$tmp/prefix" >/dev/null
+# The .pc file carries the configured prefix; point it at this one.
+sed -i "s|^prefix=.*|prefix=$tmp/prefix|" "$tmp/prefix/lib/pkgconfig/libwetee.pc"
+# Build from a copy so that the source tree gets no build/ or egg-info.
+mkdir -p "$tmp/src"
+cp bindings/*.i "$tmp/src/"
+cp -r bindings/python "$tmp/src/python"
+rm -rf "$tmp/src/python/build" "$tmp/src/python/"*.egg-info
+PKG_CONFIG_PATH="$tmp/prefix/lib/pkgconfig" "$PY" -m pip install -q --disable-pip-version-check \
+  --no-build-isolation --no-deps --target "$tmp/site" "$tmp/src/python" 2>&1 | grep -v "Running pip as the 'root' user" || true
+[[ -f $tmp/site/wetee/native.py ]] || { echo "pip install: no wetee package in $tmp/site" >&2; exit 1; }
+# No LD_LIBRARY_PATH: the extension carries an rpath to the prefix.
+(cd "$tmp" && PYTHONPATH="$tmp/site" "$PY" - "$tmp/site" <<'PY'
+import sys, wetee
+assert wetee.__file__.startswith(sys.argv[1]), wetee.__file__
+assert wetee.twox128(b"System").hex() == "26aa394eea5630e07c48ae0c9558cef7"
+print(f"pip-installed wetee {wetee.version()} from {wetee.__file__}: OK")
+PY
+)
+
+echo "== python: pytest"
+PYTHONPATH="$BUILD/bindings/python${PYTHONPATH:+:$PYTHONPATH}" PYTHONDONTWRITEBYTECODE=1 \
+  "$PY" -m pytest -p no:cacheprovider -q tests/python
