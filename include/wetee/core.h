@@ -7,7 +7,13 @@
  * Thread safety: every function in this header may be called from any
  * thread. wetee_set_allocator() must be called before any other libwetee
  * function and not concurrently with them. The error detail returned by
- * wetee_last_error() is thread-local.
+ * wetee_last_error() is thread-local. A wetee_buf is a plain value: one
+ * thread at a time may modify it.
+ *
+ * Ownership: a wetee_buf filled by libwetee belongs to the caller, who
+ * releases it with wetee_buf_free() (or wetee_buf_free_secure() when it may
+ * hold a secret), also after a failed call. See @ref api_conventions for the
+ * conventions shared by every module.
  */
 #ifndef WETEE_CORE_H
 #define WETEE_CORE_H
@@ -51,7 +57,8 @@ typedef enum wetee_status {
 /**
  * @brief Static English name of a status code, e.g. "truncated input".
  * @param code a wetee_status value (any int is accepted).
- * @return a static string, never NULL; unknown codes give "unknown error".
+ * @return a static string owned by libwetee (never free it), never NULL;
+ *         unknown codes give "unknown error".
  */
 WETEE_API const char *wetee_strerror(int code);
 
@@ -60,24 +67,40 @@ WETEE_API const char *wetee_strerror(int code);
  *
  * The text says what failed and where, e.g.
  * "scale: compact at offset 17: non-canonical encoding". It never contains
- * secret material. A successful call does not clear it.
- * @return a thread-local string valid until the next failing libwetee call
- *         on this thread; "" when no error has been raised. Never NULL.
+ * secret material. A successful call does not clear it; wetee_clear_error()
+ * does. Details longer than 511 bytes are truncated.
+ * @return a thread-local string owned by libwetee (never free it); its
+ *         content is replaced by the next failing libwetee call on this
+ *         thread, so copy it if it must be kept. "" when no error has been
+ *         raised (or since wetee_clear_error()). Never NULL.
  */
 WETEE_API const char *wetee_last_error(void);
 
 /**
- * @brief Status code of the most recent error raised on this thread
- *        (WETEE_OK when none).
+ * @brief Status code of the most recent error raised on this thread.
+ *
+ * Like wetee_last_error(), it is not reset by successful calls.
+ * @return the wetee_status of the last error, or WETEE_OK when none has
+ *         been raised on this thread (or since wetee_clear_error()).
  */
 WETEE_API int wetee_last_error_code(void);
 
-/** @brief Forget the error detail of this thread. */
+/**
+ * @brief Forget the error detail and code of this thread: afterwards
+ *        wetee_last_error() gives "" and wetee_last_error_code() WETEE_OK.
+ */
 WETEE_API void wetee_clear_error(void);
 
-/** @brief Library version as "MAJOR.MINOR.PATCH" (static string). */
+/**
+ * @brief Version of the library that is running (which may differ from the
+ *        headers compiled against).
+ * @return "MAJOR.MINOR.PATCH", a static string owned by libwetee; never NULL.
+ */
 WETEE_API const char *wetee_version_string(void);
-/** @brief Library version as MAJOR*10000 + MINOR*100 + PATCH. */
+/**
+ * @brief Version of the library that is running, as a number.
+ * @return MAJOR*10000 + MINOR*100 + PATCH.
+ */
 WETEE_API int wetee_version_number(void);
 
 /* ------------------------------------------------------------------ */
@@ -88,8 +111,10 @@ WETEE_API int wetee_version_number(void);
  * @brief Allocation functions used by every libwetee allocation.
  *
  * Start from WETEE_ALLOCATOR_INIT. `realloc_fn` must behave like realloc(3)
- * (NULL pointer allocates); `free_fn` must accept NULL. `ctx` is passed
- * through unchanged.
+ * (NULL pointer allocates); `free_fn` must accept NULL. libwetee never asks
+ * for 0 bytes. `ctx` is passed through unchanged. Memory allocated inside
+ * the libraries libwetee uses (libsodium, OpenSSL, libsecp256k1, jansson)
+ * does not go through these hooks.
  */
 typedef struct wetee_allocator {
     unsigned version;                                      /**< WETEE_ALLOCATOR_VERSION */
@@ -99,17 +124,26 @@ typedef struct wetee_allocator {
     void *ctx;                                             /**< user context */
 } wetee_allocator;
 
+/** @brief Current version of wetee_allocator (its `version` field). */
 #define WETEE_ALLOCATOR_VERSION 1
+/**
+ * @brief Initialiser of a wetee_allocator: current version, no functions,
+ *        no context. Set all three functions before wetee_set_allocator().
+ */
 #define WETEE_ALLOCATOR_INIT { WETEE_ALLOCATOR_VERSION, NULL, NULL, NULL, NULL }
 
 /**
  * @brief Replace the allocator (process-wide).
  *
  * Call once at start-up, before any other libwetee call, and never while
- * memory allocated by the previous allocator is still alive.
- * @param alloc the new functions (copied), or NULL to restore malloc/realloc/free.
+ * memory allocated by the previous allocator is still alive (wetee_buf
+ * contents, handles): it would be released with the new `free_fn`. Not
+ * thread-safe.
+ * @param alloc the new functions (the struct is copied; the caller keeps
+ *        ownership of it and of `ctx`), or NULL to restore
+ *        malloc/realloc/free.
  * @return WETEE_OK, or WETEE_ERR_INVALID_ARGUMENT if the version is unknown
- *         or a function pointer is missing.
+ *         or a function pointer is missing (the allocator is then unchanged).
  */
 WETEE_API int wetee_set_allocator(const wetee_allocator *alloc);
 
@@ -132,30 +166,48 @@ typedef struct wetee_buf {
     size_t cap;    /**< allocated size */
 } wetee_buf;
 
+/** @brief Initialiser of an empty, unallocated wetee_buf. */
 #define WETEE_BUF_INIT { NULL, 0, 0 }
 
-/** @brief Release the memory of `buf` and reset it to empty. Accepts NULL. */
+/**
+ * @brief Release the memory of `buf` and reset it to empty (reusable).
+ * @param buf the buffer (the struct itself is not freed), or NULL (no-op).
+ */
 WETEE_API void wetee_buf_free(wetee_buf *buf);
 
 /**
- * @brief Wipe all `cap` bytes of `buf`, then release it. Use for secrets.
- *        Accepts NULL.
+ * @brief Wipe all `cap` bytes of `buf`, then release it and reset it to
+ *        empty. Use for buffers that held secrets.
+ * @param buf the buffer (the struct itself is not freed), or NULL (no-op).
  */
 WETEE_API void wetee_buf_free_secure(wetee_buf *buf);
 
 /**
- * @brief Make room for `additional` more bytes after `len`.
- * @return WETEE_OK, WETEE_ERR_INVALID_ARGUMENT (NULL buf), or WETEE_ERR_NO_MEMORY.
+ * @brief Make room for `additional` more bytes after `len` (plus one spare
+ *        byte for a NUL terminator); `len` and the content are unchanged.
+ * @param buf the buffer to grow; `data` may move.
+ * @param additional number of bytes to make room for.
+ * @return WETEE_OK, WETEE_ERR_INVALID_ARGUMENT (NULL buf), or
+ *         WETEE_ERR_NO_MEMORY (the buffer is then unchanged).
  */
 WETEE_API int wetee_buf_reserve(wetee_buf *buf, size_t additional);
 
 /**
- * @brief Append `len` bytes (which may not overlap `buf`).
- * @return WETEE_OK, WETEE_ERR_INVALID_ARGUMENT, or WETEE_ERR_NO_MEMORY.
+ * @brief Append `len` bytes to `buf`.
+ * @param buf the buffer to append to; `data` may move.
+ * @param data the bytes to copy (they may not overlap `buf`); may be NULL
+ *        when `len` is 0.
+ * @param len number of bytes.
+ * @return WETEE_OK, WETEE_ERR_INVALID_ARGUMENT (NULL buf, or NULL data with
+ *         len > 0), or WETEE_ERR_NO_MEMORY (the buffer is then unchanged).
  */
 WETEE_API int wetee_buf_append(wetee_buf *buf, const uint8_t *data, size_t len);
 
-/** @brief Set `len` to 0 and keep the allocation. Accepts NULL. */
+/**
+ * @brief Set `len` to 0 and keep the allocation (the old bytes are not
+ *        wiped; use wetee_wipe() first for secrets).
+ * @param buf the buffer, or NULL (no-op).
+ */
 WETEE_API void wetee_buf_clear(wetee_buf *buf);
 
 /* ------------------------------------------------------------------ */
@@ -169,39 +221,64 @@ WETEE_API void wetee_buf_clear(wetee_buf *buf);
 
 /**
  * @brief Hex-encode `len` bytes into `out` (lower case unless WETEE_HEX_UPPER).
- * @param out replaced with the text, NUL-terminated.
+ * @param out replaced with the text, NUL-terminated; owned by the caller.
+ * @param data the bytes to encode; may be NULL when `len` is 0.
+ * @param len number of bytes.
  * @param flags WETEE_HEX_PREFIX | WETEE_HEX_UPPER, or 0.
- * @return WETEE_OK, WETEE_ERR_INVALID_ARGUMENT, WETEE_ERR_NO_MEMORY.
+ * @return WETEE_OK; WETEE_ERR_INVALID_ARGUMENT (NULL out, NULL data with
+ *         len > 0, unknown flag, input too large); WETEE_ERR_NO_MEMORY.
  */
 WETEE_API int wetee_hex_encode(wetee_buf *out, const uint8_t *data, size_t len, unsigned flags);
 
 /**
  * @brief Decode hex text, with or without a "0x"/"0X" prefix, either case.
- * @param out replaced with the bytes.
+ * @param out replaced with the bytes; owned by the caller. On a decoding
+ *        error its content is lost (`len` is 0).
+ * @param text the text (not necessarily NUL-terminated); may be NULL when
+ *        `text_len` is 0.
+ * @param text_len length of `text` in bytes.
  * @return WETEE_OK; WETEE_ERR_DECODE (odd length or a non-hex character,
- *         with its offset in the detail); WETEE_ERR_INVALID_ARGUMENT;
- *         WETEE_ERR_NO_MEMORY.
+ *         with its offset in the detail); WETEE_ERR_INVALID_ARGUMENT (NULL
+ *         out, NULL text with text_len > 0); WETEE_ERR_NO_MEMORY.
  */
 WETEE_API int wetee_hex_decode(wetee_buf *out, const char *text, size_t text_len);
 
 /**
- * @brief Decode hex text into exactly `out_len` bytes of a caller buffer.
- * @return WETEE_OK; WETEE_ERR_DECODE for bad text or a length other than
- *         exactly `out_len` bytes; WETEE_ERR_INVALID_ARGUMENT.
+ * @brief Decode hex text (optional "0x"/"0X" prefix, either case) into
+ *        exactly `out_len` bytes of a caller buffer.
+ * @param out caller buffer of `out_len` bytes; on error its content is
+ *        unspecified (it may be partly written).
+ * @param out_len the exact number of bytes the text must encode.
+ * @param text the text (not necessarily NUL-terminated); may be NULL when
+ *        `text_len` is 0.
+ * @param text_len length of `text` in bytes.
+ * @return WETEE_OK; WETEE_ERR_DECODE for bad text (odd length, non-hex
+ *         character) or a length other than exactly `out_len` bytes;
+ *         WETEE_ERR_INVALID_ARGUMENT (NULL out with out_len > 0, NULL text
+ *         with text_len > 0).
  */
 WETEE_API int wetee_hex_decode_exact(uint8_t *out, size_t out_len, const char *text, size_t text_len);
 
 /**
  * @brief Base58 (Bitcoin alphabet) encode; leading zero bytes become '1'.
- * @return WETEE_OK, WETEE_ERR_INVALID_ARGUMENT, WETEE_ERR_NO_MEMORY.
+ * @param out replaced with the text, NUL-terminated; owned by the caller.
+ * @param data the bytes to encode; may be NULL when `len` is 0.
+ * @param len number of bytes (at most 1 MiB).
+ * @return WETEE_OK; WETEE_ERR_INVALID_ARGUMENT (NULL out, NULL data with
+ *         len > 0, input over 1 MiB); WETEE_ERR_NO_MEMORY.
  */
 WETEE_API int wetee_base58_encode(wetee_buf *out, const uint8_t *data, size_t len);
 
 /**
- * @brief Base58 (Bitcoin alphabet) decode.
+ * @brief Base58 (Bitcoin alphabet) decode; each leading '1' becomes a zero
+ *        byte. No checksum is checked.
+ * @param out replaced with the bytes; owned by the caller.
+ * @param text the text (not necessarily NUL-terminated); may be NULL when
+ *        `text_len` is 0.
+ * @param text_len length of `text` in bytes (at most 1 MiB).
  * @return WETEE_OK; WETEE_ERR_DECODE for a character outside the alphabet
- *         (offset in the detail); WETEE_ERR_INVALID_ARGUMENT (also for
- *         input over 1 MiB); WETEE_ERR_NO_MEMORY.
+ *         (offset in the detail); WETEE_ERR_INVALID_ARGUMENT (NULL out, NULL
+ *         text with text_len > 0, input over 1 MiB); WETEE_ERR_NO_MEMORY.
  */
 WETEE_API int wetee_base58_decode(wetee_buf *out, const char *text, size_t text_len);
 
@@ -212,8 +289,12 @@ WETEE_API int wetee_base58_decode(wetee_buf *out, const char *text, size_t text_
 
 /**
  * @brief Base64 encode (RFC 4648), standard or URL alphabet.
+ * @param out replaced with the text, NUL-terminated; owned by the caller.
+ * @param data the bytes to encode; may be NULL when `len` is 0.
+ * @param len number of bytes.
  * @param flags WETEE_BASE64_URL | WETEE_BASE64_NOPAD, or 0.
- * @return WETEE_OK, WETEE_ERR_INVALID_ARGUMENT, WETEE_ERR_NO_MEMORY.
+ * @return WETEE_OK; WETEE_ERR_INVALID_ARGUMENT (NULL out, NULL data with
+ *         len > 0, unknown flag, input too large); WETEE_ERR_NO_MEMORY.
  */
 WETEE_API int wetee_base64_encode(wetee_buf *out, const uint8_t *data, size_t len, unsigned flags);
 
@@ -222,9 +303,17 @@ WETEE_API int wetee_base64_encode(wetee_buf *out, const uint8_t *data, size_t le
  *        bits. Without WETEE_BASE64_NOPAD, padding is required unless the
  *        input has none at all (unpadded input is accepted); with it,
  *        padding is rejected.
+ * @param out replaced with the bytes; owned by the caller. On a decoding
+ *        error its content is unspecified (free it as usual).
+ * @param text the text (not necessarily NUL-terminated); may be NULL when
+ *        `text_len` is 0.
+ * @param text_len length of `text` in bytes.
+ * @param flags WETEE_BASE64_URL (URL alphabet instead of the standard one)
+ *        | WETEE_BASE64_NOPAD, or 0.
  * @return WETEE_OK; WETEE_ERR_DECODE (bad character, bad padding,
  *         impossible length, non-zero trailing bits; offset in the detail);
- *         WETEE_ERR_INVALID_ARGUMENT; WETEE_ERR_NO_MEMORY.
+ *         WETEE_ERR_INVALID_ARGUMENT (NULL out, NULL text with text_len > 0,
+ *         unknown flag); WETEE_ERR_NO_MEMORY.
  */
 WETEE_API int wetee_base64_decode(wetee_buf *out, const char *text, size_t text_len, unsigned flags);
 
@@ -234,11 +323,20 @@ WETEE_API int wetee_base64_decode(wetee_buf *out, const char *text, size_t text_
 
 /**
  * @brief Compare two buffers in time that depends only on `len`.
- * @return 1 when equal, 0 otherwise (also when a pointer is NULL and len > 0).
+ * @param a first buffer of `len` bytes.
+ * @param b second buffer of `len` bytes.
+ * @param len number of bytes to compare.
+ * @return 1 when equal (always for len 0), 0 otherwise (also when a pointer
+ *         is NULL and len > 0). Never sets the error detail.
  */
 WETEE_API int wetee_ct_equal(const void *a, const void *b, size_t len);
 
-/** @brief Overwrite `len` bytes with zeros in a way the compiler keeps. */
+/**
+ * @brief Overwrite `len` bytes with zeros in a way the compiler keeps
+ *        (sodium_memzero()).
+ * @param ptr the memory to wipe, or NULL (no-op).
+ * @param len number of bytes.
+ */
 WETEE_API void wetee_wipe(void *ptr, size_t len);
 
 /* ------------------------------------------------------------------ */
@@ -256,27 +354,48 @@ typedef struct wetee_u128 {
 /** @brief Size of a char buffer that holds any wetee_u128_to_decimal() output. */
 #define WETEE_U128_DECIMAL_BUFSIZE 48
 
-/** @brief The value `v`. */
+/**
+ * @brief Widen a 64-bit value.
+ * @param v the value.
+ * @return `v` as a wetee_u128.
+ */
 WETEE_API wetee_u128 wetee_u128_from_u64(uint64_t v);
 
-/** @brief Compare: -1, 0 or 1 as a < b, a == b, a > b. */
+/**
+ * @brief Compare two values.
+ * @param a first value.
+ * @param b second value.
+ * @return -1, 0 or 1 as a < b, a == b, a > b.
+ */
 WETEE_API int wetee_u128_cmp(wetee_u128 a, wetee_u128 b);
 
 /**
  * @brief out = a + b.
- * @return WETEE_OK or WETEE_ERR_OVERFLOW (out untouched).
+ * @param out receives the sum (may point to `a` or `b`).
+ * @param a first addend.
+ * @param b second addend.
+ * @return WETEE_OK; WETEE_ERR_OVERFLOW when the sum exceeds 2^128-1 (out
+ *         untouched); WETEE_ERR_INVALID_ARGUMENT (NULL out).
  */
 WETEE_API int wetee_u128_add(wetee_u128 *out, wetee_u128 a, wetee_u128 b);
 
 /**
  * @brief out = a - b.
- * @return WETEE_OK or WETEE_ERR_OVERFLOW when b > a (out untouched).
+ * @param out receives the difference.
+ * @param a minuend.
+ * @param b subtrahend.
+ * @return WETEE_OK; WETEE_ERR_OVERFLOW when b > a (out untouched);
+ *         WETEE_ERR_INVALID_ARGUMENT (NULL out).
  */
 WETEE_API int wetee_u128_sub(wetee_u128 *out, wetee_u128 a, wetee_u128 b);
 
 /**
  * @brief out = a * b.
- * @return WETEE_OK or WETEE_ERR_OVERFLOW (out untouched).
+ * @param out receives the product.
+ * @param a first factor.
+ * @param b second factor.
+ * @return WETEE_OK; WETEE_ERR_OVERFLOW when the product exceeds 2^128-1
+ *         (out untouched); WETEE_ERR_INVALID_ARGUMENT (NULL out).
  */
 WETEE_API int wetee_u128_mul(wetee_u128 *out, wetee_u128 a, wetee_u128 b);
 
@@ -284,13 +403,20 @@ WETEE_API int wetee_u128_mul(wetee_u128 *out, wetee_u128 a, wetee_u128 b);
  * @brief Parse a decimal amount with at most `decimals` fraction digits into
  *        base units: "1.5" at 10 decimals is 15000000000.
  *
- * Grammar: DIGITS [ "." DIGITS ] or "." is not allowed alone; no sign, no
- * spaces, no exponent, no thousands separators. Trailing fraction zeros
- * beyond `decimals` are still excess precision and rejected.
+ * Grammar: DIGITS [ "." DIGITS ] — at least one digit before the point, and
+ * at least one after it when there is a point (".5", "1." and "." are
+ * rejected); leading zeros are allowed; no sign, no spaces, no exponent, no
+ * thousands separators. Trailing fraction zeros beyond `decimals` are still
+ * excess precision and rejected.
+ * @param out receives the value in base units; untouched on error.
+ * @param text the amount (not necessarily NUL-terminated).
+ * @param text_len length of `text` in bytes.
  * @param decimals 0..WETEE_U128_MAX_DECIMALS.
- * @return WETEE_OK; WETEE_ERR_DECODE (bad character or shape, with offset);
- *         WETEE_ERR_OVERFLOW (value above 2^128-1); WETEE_ERR_NON_CANONICAL
- *         (more fraction digits than `decimals`); WETEE_ERR_INVALID_ARGUMENT.
+ * @return WETEE_OK; WETEE_ERR_DECODE (empty text, bad character or shape,
+ *         with offset); WETEE_ERR_OVERFLOW (value above 2^128-1);
+ *         WETEE_ERR_NON_CANONICAL (more fraction digits than `decimals`);
+ *         WETEE_ERR_INVALID_ARGUMENT (NULL out, NULL text with
+ *         text_len > 0, decimals above WETEE_U128_MAX_DECIMALS).
  */
 WETEE_API int wetee_u128_from_decimal(wetee_u128 *out, const char *text, size_t text_len, unsigned decimals);
 
@@ -298,15 +424,28 @@ WETEE_API int wetee_u128_from_decimal(wetee_u128 *out, const char *text, size_t 
  * @brief Format base units as a decimal amount with `decimals` fraction
  *        digits, trailing fraction zeros and a bare "." removed:
  *        15000000000 at 10 decimals gives "1.5"; 0 gives "0".
- * @param out a caller buffer of `out_size` bytes; WETEE_U128_DECIMAL_BUFSIZE always suffices.
- * @return WETEE_OK; WETEE_ERR_OVERFLOW (buffer too small);
- *         WETEE_ERR_INVALID_ARGUMENT.
+ * @param out a caller buffer of `out_size` bytes; receives the
+ *        NUL-terminated text. WETEE_U128_DECIMAL_BUFSIZE always suffices.
+ * @param out_size size of `out` in bytes, including the NUL.
+ * @param v the value in base units.
+ * @param decimals 0..WETEE_U128_MAX_DECIMALS.
+ * @return WETEE_OK; WETEE_ERR_OVERFLOW (buffer too small; `out` is then ""
+ *         when out_size > 0); WETEE_ERR_INVALID_ARGUMENT (NULL out, decimals
+ *         above WETEE_U128_MAX_DECIMALS).
  */
 WETEE_API int wetee_u128_to_decimal(char *out, size_t out_size, wetee_u128 v, unsigned decimals);
 
-/** @brief Write `v` as 16 little-endian bytes. */
+/**
+ * @brief Write `v` as 16 little-endian bytes (the SCALE u128 layout).
+ * @param out caller buffer of 16 bytes (must not be NULL).
+ * @param v the value.
+ */
 WETEE_API void wetee_u128_to_le(uint8_t out[16], wetee_u128 v);
-/** @brief Read 16 little-endian bytes. */
+/**
+ * @brief Read 16 little-endian bytes.
+ * @param in 16 bytes (must not be NULL).
+ * @return the value.
+ */
 WETEE_API wetee_u128 wetee_u128_from_le(const uint8_t in[16]);
 
 #ifdef __cplusplus

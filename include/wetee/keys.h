@@ -13,9 +13,22 @@
  * - ecdsa and Ethereum secrets are 32-byte secp256k1 scalars; public keys
  *   are 33-byte compressed points.
  *
- * Secret outputs are the caller's to wipe (wetee_wipe()); keypair handles
- * wipe themselves on free. Every primitive is thread-safe; a keypair handle
- * may be used from several threads at once for signing (it is immutable).
+ * Ownership: fixed-size results go into caller buffers of the documented
+ * size; handles (wetee_suri, wetee_keypair) are created by their
+ * constructors, owned by the caller and released with their `_free`
+ * function; a NULL `*out` is stored on failure. Inputs are only read and may
+ * be released when the call returns.
+ *
+ * Secrets: secret outputs in caller buffers are the caller's to wipe
+ * (wetee_wipe(), or wetee_buf_free_secure() for a wetee_buf); keypair and
+ * SURI handles wipe themselves on free (keypair handles are also mlock'ed
+ * when the OS allows it). libwetee wipes its own temporaries, and error
+ * details never quote secrets (phrases, passwords, seeds), only offsets.
+ *
+ * Thread safety: every primitive is thread-safe; a keypair or SURI handle
+ * is immutable after construction and may be used from several threads at
+ * once (for signing, deriving, exporting), but must not be freed while in
+ * use.
  */
 #ifndef WETEE_KEYS_H
 #define WETEE_KEYS_H
@@ -37,26 +50,46 @@ typedef enum wetee_scheme {
     WETEE_SCHEME_ETHEREUM = 3  /**< secp256k1 with BIP-32, AccountId20 = keccak address */
 } wetee_scheme;
 
+/** @brief Size of an sr25519 mini secret (the seed a keypair is expanded from). */
 #define WETEE_SR25519_SEED_BYTES 32
+/** @brief Size of an sr25519 public key (compressed Ristretto255 point). */
 #define WETEE_SR25519_PUBLIC_BYTES 32
+/** @brief Size of an sr25519 secret: 32-byte key ‖ 32-byte nonce. */
 #define WETEE_SR25519_SECRET_BYTES 64
+/** @brief Size of an sr25519 signature (R ‖ s with the schnorrkel marker bit). */
 #define WETEE_SR25519_SIGNATURE_BYTES 64
+/** @brief Size of an ed25519 seed (RFC 8032 private key). */
 #define WETEE_ED25519_SEED_BYTES 32
+/** @brief Size of an ed25519 public key. */
 #define WETEE_ED25519_PUBLIC_BYTES 32
+/** @brief Size of an ed25519 secret: seed ‖ public key. */
 #define WETEE_ED25519_SECRET_BYTES 64
+/** @brief Size of an ed25519 signature. */
 #define WETEE_ED25519_SIGNATURE_BYTES 64
+/** @brief Size of a secp256k1 secret (ecdsa and Ethereum): a scalar below the group order. */
 #define WETEE_ECDSA_SECRET_BYTES 32
+/** @brief Size of a compressed secp256k1 public key. */
 #define WETEE_ECDSA_PUBLIC_BYTES 33
+/** @brief Size of a recoverable secp256k1 signature: r ‖ s ‖ recovery id (ecdsa and Ethereum). */
 #define WETEE_ECDSA_SIGNATURE_BYTES 65
+/** @brief Size of an Ethereum address (AccountId20). */
 #define WETEE_ETH_ADDRESS_BYTES 20
+/** @brief Size of a derivation chain code (a SURI junction). */
 #define WETEE_CHAIN_CODE_BYTES 32
 /** @brief Largest public key of any scheme (ecdsa compressed). */
 #define WETEE_PUBLIC_MAX_BYTES 33
 /** @brief Largest signature of any scheme (ecdsa recoverable). */
 #define WETEE_SIGNATURE_MAX_BYTES 65
 
-/** @brief Size functions for bindings. */
+/**
+ * @brief WETEE_SR25519_SIGNATURE_BYTES as a function, for bindings.
+ * @return 64.
+ */
 WETEE_API size_t wetee_sr25519_signature_bytes(void);
+/**
+ * @brief WETEE_ECDSA_SIGNATURE_BYTES as a function, for bindings.
+ * @return 65.
+ */
 WETEE_API size_t wetee_ecdsa_signature_bytes(void);
 
 /* ------------------------------------------------------------------ */
@@ -65,81 +98,305 @@ WETEE_API size_t wetee_ecdsa_signature_bytes(void);
 
 /**
  * @brief Expand a 32-byte mini secret (Ed25519 expansion mode, as Substrate).
- * @param secret receives `8·key ‖ nonce` (ed25519 form).
- * @param pub receives the public key.
+ * @param secret caller buffer of 64 bytes; receives `8·key ‖ nonce` (ed25519
+ *        form), a secret to wipe when done.
+ * @param pub caller buffer of 32 bytes; receives the public key.
+ * @param seed the 32-byte mini secret (e.g. from
+ *        wetee_mnemonic_to_mini_secret()).
+ * @return WETEE_OK; WETEE_ERR_INVALID_ARGUMENT (a NULL pointer);
+ *         WETEE_ERR_INTERNAL (the expansion gave the identity, which cannot
+ *         happen for a correct implementation).
  */
 WETEE_API int wetee_sr25519_keypair_from_seed(uint8_t secret[64], uint8_t pub[32], const uint8_t seed[32]);
-/** @brief ed25519 form → canonical (`key ‖ nonce`, key reduced mod ℓ). */
+/**
+ * @brief ed25519 form → canonical (`key ‖ nonce`, key reduced mod ℓ).
+ * @param out caller buffer of 64 bytes; receives the canonical secret (may
+ *        be the same buffer as `ed25519_form`).
+ * @param ed25519_form the 64-byte secret in ed25519 form.
+ * @return WETEE_OK, or WETEE_ERR_INVALID_ARGUMENT (a NULL pointer).
+ */
 WETEE_API int wetee_sr25519_secret_to_canonical(uint8_t out[64], const uint8_t ed25519_form[64]);
-/** @brief canonical → ed25519 form. WETEE_ERR_CRYPTO when the key is not a canonical scalar. */
+/**
+ * @brief canonical → ed25519 form.
+ * @param out caller buffer of 64 bytes; receives the ed25519-form secret
+ *        (may be the same buffer as `canonical`).
+ * @param canonical the 64-byte canonical secret `key ‖ nonce`.
+ * @return WETEE_OK; WETEE_ERR_CRYPTO when the key is not a canonical scalar
+ *         (not below ℓ); WETEE_ERR_INVALID_ARGUMENT (a NULL pointer).
+ */
 WETEE_API int wetee_sr25519_secret_from_canonical(uint8_t out[64], const uint8_t canonical[64]);
-/** @brief Public key of an ed25519-form secret. */
+/**
+ * @brief Public key of an ed25519-form secret.
+ * @param pub caller buffer of 32 bytes; receives the public key.
+ * @param secret the 64-byte ed25519-form secret (only the key half is used).
+ * @return WETEE_OK; WETEE_ERR_CRYPTO when the key is zero (mod ℓ);
+ *         WETEE_ERR_INVALID_ARGUMENT (a NULL pointer).
+ */
 WETEE_API int wetee_sr25519_public_from_secret(uint8_t pub[32], const uint8_t secret[64]);
 /**
- * @brief Sign with the "substrate" signing context and fresh randomness.
- * @param secret ed25519-form secret; @param pub its public key.
+ * @brief Sign with the "substrate" signing context and fresh randomness
+ *        (signatures of the same message differ; each verifies).
+ * @param sig caller buffer of 64 bytes; receives the signature.
+ * @param secret ed25519-form secret.
+ * @param pub its public key; it is not checked against `secret` (a wrong
+ *        one gives signatures that do not verify).
+ * @param msg the message (raw, not pre-hashed); may be NULL when `msg_len` is 0.
+ * @param msg_len length of `msg` in bytes.
+ * @return WETEE_OK; WETEE_ERR_INVALID_ARGUMENT (NULL sig, secret or pub, NULL
+ *         msg with msg_len > 0); WETEE_ERR_CRYPTO (zero nonce, negligible).
  */
 WETEE_API int wetee_sr25519_sign(uint8_t sig[64], const uint8_t secret[64], const uint8_t pub[32],
                                  const uint8_t *msg, size_t msg_len);
 /**
  * @brief Verify a signature made with the "substrate" context.
+ *
+ * Public keys with bit 255 set are rejected, as curve25519-dalek and RFC
+ * 9496 require (libsodium 1.0.18 alone would ignore that bit).
+ * @param sig the 64-byte signature.
+ * @param msg the message; may be NULL when `msg_len` is 0.
+ * @param msg_len length of `msg` in bytes.
+ * @param pub the 32-byte public key.
  * @return WETEE_OK when valid; WETEE_ERR_VERIFY otherwise (missing marker
- *         bit, non-canonical s, invalid or identity public key, mismatch).
+ *         bit, non-canonical s, invalid, non-canonical (bit 255 set) or
+ *         identity public key, mismatch); WETEE_ERR_INVALID_ARGUMENT (NULL
+ *         sig or pub, NULL msg with msg_len > 0).
  */
 WETEE_API int wetee_sr25519_verify(const uint8_t sig[64], const uint8_t *msg, size_t msg_len, const uint8_t pub[32]);
-/** @brief Hard derivation (`//junction`) with a 32-byte chain code. */
+/**
+ * @brief Hard derivation (`//junction`) with a 32-byte chain code, as
+ *        sp-core: the child is expanded from a mini secret derived from the
+ *        parent key (the parent nonce is not used).
+ * @param out_secret caller buffer of 64 bytes; receives the child secret
+ *        (ed25519 form), a secret to wipe when done.
+ * @param out_pub caller buffer of 32 bytes; receives the child public key.
+ * @param secret the parent's 64-byte ed25519-form secret.
+ * @param chain_code the junction's chain code (see wetee_suri_junction()).
+ * @return WETEE_OK; WETEE_ERR_INVALID_ARGUMENT (a NULL pointer);
+ *         WETEE_ERR_INTERNAL (cannot happen for a correct implementation).
+ */
 WETEE_API int wetee_sr25519_derive_hard(uint8_t out_secret[64], uint8_t out_pub[32], const uint8_t secret[64],
                                         const uint8_t chain_code[32]);
-/** @brief Soft derivation (`/junction`) of a keypair (the new nonce is random, as in sp-core). */
+/**
+ * @brief Soft derivation (`/junction`) of a keypair (the new nonce is random, as in sp-core).
+ *
+ * The public key of the result is deterministic (the one
+ * wetee_sr25519_derive_public() gives); the nonce half of the secret is not.
+ * @param out_secret caller buffer of 64 bytes; receives the child secret
+ *        (ed25519 form), a secret to wipe when done.
+ * @param out_pub caller buffer of 32 bytes; receives the child public key.
+ * @param secret the parent's 64-byte ed25519-form secret.
+ * @param pub the parent's public key. It is trusted, not checked: it must
+ *        be the public key of `secret`, or the child keypair is inconsistent.
+ * @param chain_code the junction's chain code.
+ * @return WETEE_OK; WETEE_ERR_CRYPTO (the derived key is zero, negligible);
+ *         WETEE_ERR_INVALID_ARGUMENT (a NULL pointer).
+ */
 WETEE_API int wetee_sr25519_derive_soft(uint8_t out_secret[64], uint8_t out_pub[32], const uint8_t secret[64],
                                         const uint8_t pub[32], const uint8_t chain_code[32]);
-/** @brief Soft derivation of a public key alone. */
+/**
+ * @brief Soft derivation of a public key alone.
+ * @param out_pub caller buffer of 32 bytes; receives the child public key.
+ * @param pub the parent's 32-byte public key.
+ * @param chain_code the junction's chain code.
+ * @return WETEE_OK; WETEE_ERR_CRYPTO (identity, non-canonical (bit 255
+ *         set) or otherwise invalid public key); WETEE_ERR_INVALID_ARGUMENT
+ *         (a NULL pointer).
+ */
 WETEE_API int wetee_sr25519_derive_public(uint8_t out_pub[32], const uint8_t pub[32], const uint8_t chain_code[32]);
 
 /* ------------------------------------------------------------------ */
 /* ed25519                                                             */
 /* ------------------------------------------------------------------ */
 
-/** @brief Keypair from a 32-byte RFC 8032 seed; secret = seed ‖ public. */
+/**
+ * @brief Keypair from a 32-byte RFC 8032 seed; secret = seed ‖ public.
+ * @param secret caller buffer of 64 bytes; receives seed ‖ public, a secret
+ *        to wipe when done.
+ * @param pub caller buffer of 32 bytes; receives the public key.
+ * @param seed the 32-byte seed (may be the first half of `secret`).
+ * @return WETEE_OK; WETEE_ERR_CRYPTO if libsodium fails;
+ *         WETEE_ERR_INVALID_ARGUMENT (a NULL pointer).
+ */
 WETEE_API int wetee_ed25519_keypair_from_seed(uint8_t secret[64], uint8_t pub[32], const uint8_t seed[32]);
-/** @brief Deterministic RFC 8032 signature. */
+/**
+ * @brief Deterministic RFC 8032 signature.
+ * @param sig caller buffer of 64 bytes; receives the signature.
+ * @param secret the 64-byte secret seed ‖ public.
+ * @param msg the message (raw); may be NULL when `msg_len` is 0.
+ * @param msg_len length of `msg` in bytes.
+ * @return WETEE_OK; WETEE_ERR_CRYPTO if libsodium fails;
+ *         WETEE_ERR_INVALID_ARGUMENT (NULL sig or secret, NULL msg with
+ *         msg_len > 0).
+ */
 WETEE_API int wetee_ed25519_sign(uint8_t sig[64], const uint8_t secret[64], const uint8_t *msg, size_t msg_len);
-/** @brief Verify; WETEE_OK or WETEE_ERR_VERIFY. */
+/**
+ * @brief Verify an RFC 8032 signature (libsodium's checks: canonical s,
+ *        no small-order or non-canonical public key or R).
+ * @param sig the 64-byte signature.
+ * @param msg the message; may be NULL when `msg_len` is 0.
+ * @param msg_len length of `msg` in bytes.
+ * @param pub the 32-byte public key.
+ * @return WETEE_OK; WETEE_ERR_VERIFY; WETEE_ERR_INVALID_ARGUMENT (NULL sig
+ *         or pub, NULL msg with msg_len > 0).
+ */
 WETEE_API int wetee_ed25519_verify(const uint8_t sig[64], const uint8_t *msg, size_t msg_len, const uint8_t pub[32]);
-/** @brief Hard derivation: seed' = blake2b-256(SCALE(("Ed25519HDKD", seed, cc))). */
+/**
+ * @brief Hard derivation: seed' = blake2b-256(SCALE(("Ed25519HDKD", seed, cc))).
+ * @param out_seed caller buffer of 32 bytes; receives the child seed (a
+ *        secret), to expand with wetee_ed25519_keypair_from_seed().
+ * @param seed the parent's 32-byte seed (the first half of its secret).
+ * @param chain_code the junction's chain code.
+ * @return WETEE_OK; WETEE_ERR_CRYPTO (hash failure);
+ *         WETEE_ERR_INVALID_ARGUMENT (a NULL pointer).
+ */
 WETEE_API int wetee_ed25519_derive_hard(uint8_t out_seed[32], const uint8_t seed[32], const uint8_t chain_code[32]);
 
 /* ------------------------------------------------------------------ */
 /* ecdsa (Substrate) and Ethereum                                      */
 /* ------------------------------------------------------------------ */
 
-/** @brief Public key (33-byte compressed) of a secp256k1 secret; WETEE_ERR_CRYPTO for 0 or ≥ n. */
+/**
+ * @brief Public key (33-byte compressed) of a secp256k1 secret.
+ * @param pub caller buffer of 33 bytes; receives the compressed public key.
+ * @param secret the 32-byte secret scalar (big-endian).
+ * @return WETEE_OK; WETEE_ERR_CRYPTO for a secret of 0 or ≥ n;
+ *         WETEE_ERR_NO_MEMORY (the secp256k1 context could not be created);
+ *         WETEE_ERR_INVALID_ARGUMENT (a NULL pointer).
+ */
 WETEE_API int wetee_ecdsa_public_from_secret(uint8_t pub[33], const uint8_t secret[32]);
-/** @brief Substrate ecdsa signature: recoverable over blake2b-256(msg), RFC 6979, low-s: r ‖ s ‖ recid. */
+/**
+ * @brief Substrate ecdsa signature: recoverable over blake2b-256(msg), RFC 6979, low-s: r ‖ s ‖ recid.
+ * @param sig caller buffer of 65 bytes; receives r ‖ s ‖ recovery id
+ *        (0 or 1, except with negligible probability 2 or 3).
+ * @param secret the 32-byte secret scalar.
+ * @param msg the message (raw; hashed here); may be NULL when `msg_len` is 0.
+ * @param msg_len length of `msg` in bytes.
+ * @return WETEE_OK; WETEE_ERR_CRYPTO (secret 0 or ≥ n, signing failure);
+ *         WETEE_ERR_NO_MEMORY (secp256k1 context); WETEE_ERR_INVALID_ARGUMENT
+ *         (NULL sig or secret, NULL msg with msg_len > 0).
+ */
 WETEE_API int wetee_ecdsa_sign(uint8_t sig[65], const uint8_t secret[32], const uint8_t *msg, size_t msg_len);
-/** @brief Verify by recovery against the compressed public key; WETEE_OK or WETEE_ERR_VERIFY. */
+/**
+ * @brief Verify by recovery against the compressed public key.
+ *
+ * The recovery id (last byte) must be 0..3. High-s signatures are accepted
+ * (signing always produces low-s).
+ * @param sig the 65-byte signature r ‖ s ‖ recid.
+ * @param msg the message (raw; hashed with blake2b-256 here); may be NULL
+ *        when `msg_len` is 0.
+ * @param msg_len length of `msg` in bytes.
+ * @param pub the 33-byte compressed public key.
+ * @return WETEE_OK; WETEE_ERR_VERIFY (bad recovery id, r or s out of range,
+ *         recovery failure, signature by another key);
+ *         WETEE_ERR_INVALID_ARGUMENT (NULL sig or pub, NULL msg with
+ *         msg_len > 0); WETEE_ERR_CRYPTO (hash failure).
+ */
 WETEE_API int wetee_ecdsa_verify(const uint8_t sig[65], const uint8_t *msg, size_t msg_len, const uint8_t pub[33]);
-/** @brief Hard derivation: seed' = blake2b-256(SCALE(("Secp256k1HDKD", seed, cc))). */
+/**
+ * @brief Hard derivation: seed' = blake2b-256(SCALE(("Secp256k1HDKD", seed, cc))).
+ * @param out_secret caller buffer of 32 bytes; receives the child secret (a
+ *        secret to wipe when done); untouched on error.
+ * @param secret the parent's 32-byte secret.
+ * @param chain_code the junction's chain code.
+ * @return WETEE_OK; WETEE_ERR_CRYPTO (the derived value is not a valid
+ *         secp256k1 secret, negligible; hash failure);
+ *         WETEE_ERR_INVALID_ARGUMENT (a NULL pointer).
+ */
 WETEE_API int wetee_ecdsa_derive_hard(uint8_t out_secret[32], const uint8_t secret[32], const uint8_t chain_code[32]);
-/** @brief AccountId32 of an ecdsa key: blake2b-256(pub33). */
+/**
+ * @brief AccountId32 of an ecdsa key: blake2b-256(pub33).
+ * @param out caller buffer of 32 bytes; receives the account id.
+ * @param pub the 33-byte compressed public key (not validated).
+ * @return WETEE_OK; WETEE_ERR_CRYPTO (hash failure);
+ *         WETEE_ERR_INVALID_ARGUMENT (a NULL pointer).
+ */
 WETEE_API int wetee_ecdsa_account_id(uint8_t out[32], const uint8_t pub[33]);
 
-/** @brief Ethereum signature: recoverable over keccak-256(msg): r ‖ s ‖ v (v = recid 0/1). */
+/**
+ * @brief Ethereum signature: recoverable over keccak-256(msg): r ‖ s ‖ v
+ *        (v = recovery id 0/1, not 27/28), RFC 6979, low-s.
+ * @param sig caller buffer of 65 bytes; receives r ‖ s ‖ v.
+ * @param secret the 32-byte secret scalar.
+ * @param msg the message (raw; hashed with keccak-256 here, no EIP-191
+ *        prefix is added); may be NULL when `msg_len` is 0.
+ * @param msg_len length of `msg` in bytes.
+ * @return WETEE_OK; WETEE_ERR_CRYPTO (secret 0 or ≥ n, signing failure);
+ *         WETEE_ERR_NO_MEMORY (secp256k1 context); WETEE_ERR_INVALID_ARGUMENT
+ *         (NULL sig or secret, NULL msg with msg_len > 0).
+ */
 WETEE_API int wetee_eth_sign(uint8_t sig[65], const uint8_t secret[32], const uint8_t *msg, size_t msg_len);
-/** @brief Verify an Ethereum signature against a 20-byte address; WETEE_OK or WETEE_ERR_VERIFY. */
+/**
+ * @brief Verify an Ethereum signature against a 20-byte address.
+ *
+ * v may be the recovery id 0..3 or the legacy 27..30. High-s signatures are
+ * accepted.
+ * @param sig the 65-byte signature r ‖ s ‖ v.
+ * @param msg the message (raw; hashed with keccak-256 here); may be NULL
+ *        when `msg_len` is 0.
+ * @param msg_len length of `msg` in bytes.
+ * @param address the 20-byte address.
+ * @return WETEE_OK; WETEE_ERR_VERIFY (bad v, r or s out of range, recovery
+ *         failure, signature by another address); WETEE_ERR_INVALID_ARGUMENT
+ *         (NULL sig or address, NULL msg with msg_len > 0).
+ */
 WETEE_API int wetee_eth_verify(const uint8_t sig[65], const uint8_t *msg, size_t msg_len, const uint8_t address[20]);
-/** @brief Address = keccak-256(uncompressed public key without 0x04)[12..32]; accepts a 33- or 65-byte public key. */
+/**
+ * @brief Address = keccak-256(uncompressed public key without 0x04)[12..32]; accepts a 33- or 65-byte public key.
+ * @param out caller buffer of 20 bytes; receives the address.
+ * @param pub the public key, compressed (33 bytes) or uncompressed (65 bytes).
+ * @param pub_len 33 or 65.
+ * @return WETEE_OK; WETEE_ERR_CRYPTO (not a valid secp256k1 point);
+ *         WETEE_ERR_INVALID_ARGUMENT (a NULL pointer, another length).
+ */
 WETEE_API int wetee_eth_address(uint8_t out[20], const uint8_t *pub, size_t pub_len);
-/** @brief "0x" + EIP-55 checksummed hex of an address (NUL-terminated in `out`). */
+/**
+ * @brief "0x" + EIP-55 checksummed hex of an address.
+ * @param out replaced with the 42-character text (NUL-terminated); owned by
+ *        the caller.
+ * @param address the 20-byte address.
+ * @return WETEE_OK; WETEE_ERR_NO_MEMORY; WETEE_ERR_INVALID_ARGUMENT (a NULL
+ *         pointer).
+ */
 WETEE_API int wetee_eth_address_to_string(wetee_buf *out, const uint8_t address[20]);
 /**
  * @brief Parse "0x…" hex (40 digits); mixed case must match the EIP-55
  *        checksum (WETEE_ERR_CHECKSUM), all-lower or all-upper is accepted.
+ * @param out caller buffer of 20 bytes; receives the address (untouched on
+ *        error).
+ * @param text the text, "0x" or "0X" then 40 hex digits (not necessarily
+ *        NUL-terminated).
+ * @param len length of `text` in bytes (42).
+ * @return WETEE_OK; WETEE_ERR_DECODE (missing prefix, wrong length, non-hex
+ *         digit, with its offset); WETEE_ERR_CHECKSUM (mixed case that is
+ *         not the EIP-55 checksum); WETEE_ERR_INVALID_ARGUMENT (a NULL
+ *         pointer).
  */
 WETEE_API int wetee_eth_address_from_string(uint8_t out[20], const char *text, size_t len);
 /**
- * @brief BIP-32 derivation from a 64-byte BIP-39 seed along a path such as
- *        "m/44'/60'/0'/0/0" ("m" alone gives the master key).
+ * @brief BIP-32 derivation from a BIP-39 seed along a path such as
+ *        "m/44'/60'/0'/0/0" ("m" alone, or an empty path, gives the master key).
+ *
+ * Path grammar: empty, or "m" or "M" followed by any number of "/INDEX"
+ * components, where INDEX is a decimal number below 2^31, optionally
+ * followed by a hardened marker `'`, `h` or `H`; at most 255 components.
+ * The whole path is checked before any key is derived. As in polkadot.js,
+ * an index whose child key would be invalid (probability about 2^-127)
+ * moves on to the next index.
+ * @param out_secret caller buffer of 32 bytes; receives the derived private
+ *        key (a secret to wipe when done); untouched on error.
+ * @param seed the seed, normally the 64 bytes of
+ *        wetee_mnemonic_to_bip39_seed().
+ * @param seed_len 16..64.
+ * @param path the path (not necessarily NUL-terminated); may be NULL when
+ *        `path_len` is 0.
+ * @param path_len length of `path` in bytes.
+ * @return WETEE_OK; WETEE_ERR_DECODE (malformed path or an index not below
+ *         2^31, with its offset in `path` in the detail; more than 255
+ *         components);
+ *         WETEE_ERR_CRYPTO (invalid master key, negligible);
+ *         WETEE_ERR_NO_MEMORY (secp256k1 context); WETEE_ERR_INVALID_ARGUMENT
+ *         (NULL out_secret or seed, NULL path with path_len > 0, seed_len
+ *         outside 16..64).
  */
 WETEE_API int wetee_bip32_derive(uint8_t out_secret[32], const uint8_t *seed, size_t seed_len, const char *path,
                                  size_t path_len);
@@ -151,7 +408,11 @@ WETEE_API int wetee_bip32_derive(uint8_t out_secret[32], const uint8_t *seed, si
 /** @brief The Substrate development phrase used when a SURI has no phrase. */
 #define WETEE_DEV_PHRASE "bottom drive obey lake curtain smoke basket hold race lonely fit walk"
 
-/** @brief A parsed secret URI `phrase//hard/soft///password` (opaque; secrets wiped on free). */
+/**
+ * @brief A parsed secret URI `phrase//hard/soft///password` (opaque;
+ *        immutable after wetee_suri_parse(); secrets wiped by
+ *        wetee_suri_free()).
+ */
 typedef struct wetee_suri wetee_suri;
 
 /**
@@ -181,33 +442,69 @@ typedef struct wetee_suri wetee_suri;
  * - a phrase that is not a mnemonic and at most 32 characters is used there
  *   as a seed (UTF-8 padded with spaces); here it is an error.
  * Secrets are never quoted in error details, only offsets.
- * @param out receives the parsed URI, to free with wetee_suri_free().
- * @param suri the text (not necessarily NUL-terminated); @param len its length in bytes.
+ *
+ * Only the syntax is checked: whether the phrase is a valid mnemonic or
+ * seed is decided by wetee_keypair_from_suri().
+ * @param out receives the parsed URI (NULL on failure); the caller owns it
+ *        and frees it with wetee_suri_free().
+ * @param suri the text (not necessarily NUL-terminated; copied, so it may be
+ *        wiped after the call).
+ * @param len length of `suri` in bytes.
  * @return WETEE_OK; WETEE_ERR_DECODE with the offset of the problem
  *         (empty junction, character not allowed in the phrase, newline in
  *         the password, NUL or invalid UTF-8); WETEE_ERR_INVALID_ARGUMENT;
  *         WETEE_ERR_NO_MEMORY.
  */
 WETEE_API int wetee_suri_parse(wetee_suri **out, const char *suri, size_t len);
-/** @brief The phrase (or "0x…" seed) part; never NULL. */
+/**
+ * @brief The phrase (or "0x…" seed) part.
+ * @param s the parsed URI.
+ * @return the NUL-terminated phrase exactly as written (WETEE_DEV_PHRASE
+ *         when the SURI has none; "" for a NULL `s`); never NULL. A secret
+ *         owned by `s`, valid until wetee_suri_free(s); do not free it.
+ */
 WETEE_API const char *wetee_suri_phrase(const wetee_suri *s);
-/** @brief The password, or NULL when there is no `///` part. */
+/**
+ * @brief The password (the text after `///`).
+ * @param s the parsed URI.
+ * @return the NUL-terminated password (possibly ""), or NULL when there is
+ *         no `///` part (or `s` is NULL). A secret owned by `s`, valid until
+ *         wetee_suri_free(s); do not free it.
+ */
 WETEE_API const char *wetee_suri_password(const wetee_suri *s);
-/** @brief Number of junctions. */
+/**
+ * @brief Number of junctions.
+ * @param s the parsed URI.
+ * @return the number of `//hard` and `/soft` junctions; 0 for a NULL `s`.
+ */
 WETEE_API size_t wetee_suri_junction_count(const wetee_suri *s);
 /**
  * @brief Junction `i`: its chain code and whether it is hard.
- * @return WETEE_ERR_INVALID_ARGUMENT when i is out of range.
+ * @param s the parsed URI.
+ * @param i the index, 0 ≤ i < wetee_suri_junction_count(s), in SURI order.
+ * @param chain_code caller buffer of WETEE_CHAIN_CODE_BYTES; receives the
+ *        chain code (derived from secret material: wipe it when done).
+ * @param is_hard receives 1 for a hard (`//`) and 0 for a soft (`/`)
+ *        junction; may be NULL.
+ * @return WETEE_OK; WETEE_ERR_INVALID_ARGUMENT when i is out of range or
+ *         `s` or `chain_code` is NULL.
  */
 WETEE_API int wetee_suri_junction(const wetee_suri *s, size_t i, uint8_t chain_code[32], int *is_hard);
-/** @brief Free (wiping the phrase and password). Accepts NULL. */
+/**
+ * @brief Free a parsed URI, wiping the phrase, password and chain codes.
+ * @param s the parsed URI, or NULL (no-op). Invalid afterwards, as are the
+ *        strings it returned.
+ */
 WETEE_API void wetee_suri_free(wetee_suri *s);
 
 /* ------------------------------------------------------------------ */
 /* Scheme-generic keypair                                              */
 /* ------------------------------------------------------------------ */
 
-/** @brief A keypair of any scheme (opaque, immutable, wiped and unlocked on free). */
+/**
+ * @brief A keypair of any scheme (opaque, immutable; mlock'ed when the OS
+ *        allows it; wiped and unlocked by wetee_keypair_free()).
+ */
 typedef struct wetee_keypair wetee_keypair;
 
 /**
@@ -224,15 +521,23 @@ typedef struct wetee_keypair wetee_keypair;
  * (`phrase/m/44'/60'/0'/0/0`) over the standard BIP-39 seed with an empty
  * passphrase — the `///password` is ignored, as polkadot.js does; with no
  * path the key is the BIP-32 master key; a `0x` phrase is the 32-byte
- * private key itself and may not be followed by a path.
- * @param out receives the keypair, to free with wetee_keypair_free().
+ * private key itself and may not be followed by a path. The path text
+ * after the phrase must follow the grammar of wetee_bip32_derive() (BIP-32
+ * offsets in error details count from its 'm').
+ * @param out receives the keypair (NULL on failure); the caller owns it and
+ *        frees it with wetee_keypair_free().
  * @param scheme the key scheme.
- * @param suri the SURI text; @param len its length in bytes.
+ * @param suri the SURI text (not necessarily NUL-terminated; a secret the
+ *        caller should wipe after the call).
+ * @param len length of `suri` in bytes.
  * @return WETEE_OK; WETEE_ERR_DECODE (SURI syntax, seed length or hex,
- *         mnemonic word or count); WETEE_ERR_CHECKSUM (mnemonic checksum);
- *         WETEE_ERR_UNSUPPORTED (soft junction on ed25519/ecdsa, path after
- *         an Ethereum private key); WETEE_ERR_CRYPTO (secp256k1 secret 0 or
- *         ≥ n); WETEE_ERR_INVALID_ARGUMENT; WETEE_ERR_NO_MEMORY.
+ *         mnemonic syntax, word or count, Ethereum BIP-32 path);
+ *         WETEE_ERR_CHECKSUM (mnemonic checksum); WETEE_ERR_UNSUPPORTED
+ *         (soft junction on ed25519/ecdsa, path after an Ethereum private
+ *         key); WETEE_ERR_CRYPTO (secp256k1 secret 0 or ≥ n, 64-byte sr25519
+ *         secret whose key is not canonical); WETEE_ERR_INVALID_ARGUMENT
+ *         (NULL out, NULL suri with len > 0, unknown scheme);
+ *         WETEE_ERR_NO_MEMORY.
  */
 WETEE_API int wetee_keypair_from_suri(wetee_keypair **out, wetee_scheme scheme, const char *suri, size_t len);
 /**
@@ -240,51 +545,153 @@ WETEE_API int wetee_keypair_from_suri(wetee_keypair **out, wetee_scheme scheme, 
  *        sr25519/ed25519/ecdsa: substrate-bip39 mini secret with the password.
  *        Ethereum: BIP-32 master key of the standard BIP-39 seed, the password
  *        being the BIP-39 passphrase (use wetee_keypair_from_suri() for a path).
+ *
+ * Runs of spaces in the phrase and leading or trailing spaces are allowed
+ * (they are collapsed first); otherwise the phrase follows the syntax of
+ * mnemonic.h. The password is used byte-for-byte (no NFKD normalisation).
+ * Note that for Ethereum this differs from wetee_keypair_from_suri(), which
+ * ignores the `///password` as polkadot.js does.
+ * @param out receives the keypair (NULL on failure); the caller owns it and
+ *        frees it with wetee_keypair_free().
+ * @param scheme the key scheme.
+ * @param phrase the BIP-39 English phrase (not necessarily NUL-terminated).
+ * @param phrase_len length of `phrase` in bytes.
+ * @param password the password or passphrase bytes, or NULL when
+ *        `password_len` is 0.
+ * @param password_len length of `password` in bytes (0 for none).
+ * @return WETEE_OK; WETEE_ERR_DECODE (mnemonic syntax, word or count);
+ *         WETEE_ERR_CHECKSUM; WETEE_ERR_CRYPTO (invalid secp256k1 key,
+ *         negligible; hash failure); WETEE_ERR_INVALID_ARGUMENT (NULL out,
+ *         NULL phrase or password with a non-zero length, unknown scheme);
+ *         WETEE_ERR_NO_MEMORY.
  */
 WETEE_API int wetee_keypair_from_mnemonic(wetee_keypair **out, wetee_scheme scheme, const char *phrase,
                                           size_t phrase_len, const char *password, size_t password_len);
 /**
  * @brief Keypair from a raw seed: 32 bytes for every scheme (sr25519 also
  *        accepts a 64-byte canonical secret, as sp-core does).
+ *
+ * The 32 bytes are the sr25519 mini secret, the ed25519 seed, or the
+ * secp256k1 private key itself (ecdsa, Ethereum).
+ * @param out receives the keypair (NULL on failure); the caller owns it and
+ *        frees it with wetee_keypair_free().
+ * @param scheme the key scheme.
+ * @param seed the seed bytes (copied; the caller should wipe its copy).
+ * @param len 32, or 64 for an sr25519 canonical secret `key ‖ nonce`.
+ * @return WETEE_OK; WETEE_ERR_DECODE (another length);
+ *         WETEE_ERR_CRYPTO (secp256k1 secret 0 or ≥ n, sr25519 key not
+ *         canonical); WETEE_ERR_INVALID_ARGUMENT (NULL out, NULL seed with
+ *         len > 0, unknown scheme); WETEE_ERR_NO_MEMORY.
  */
 WETEE_API int wetee_keypair_from_seed(wetee_keypair **out, wetee_scheme scheme, const uint8_t *seed, size_t len);
-/** @brief Fresh keypair from libsodium's RNG. */
+/**
+ * @brief Fresh keypair from libsodium's RNG (a random 32-byte seed as in
+ *        wetee_keypair_from_seed(); no mnemonic is involved).
+ * @param out receives the keypair (NULL on failure); the caller owns it and
+ *        frees it with wetee_keypair_free().
+ * @param scheme the key scheme.
+ * @return WETEE_OK; WETEE_ERR_CRYPTO (libsodium could not be initialised);
+ *         WETEE_ERR_INVALID_ARGUMENT (NULL out, unknown scheme);
+ *         WETEE_ERR_NO_MEMORY.
+ */
 WETEE_API int wetee_keypair_generate(wetee_keypair **out, wetee_scheme scheme);
 /**
  * @brief Derive along a path of junctions ("//hard/soft", starting with '/';
  *        no password; "" copies the keypair).
- * @return WETEE_ERR_UNSUPPORTED for soft junctions on ed25519/ecdsa, and for
- *         Ethereum keypairs, which keep no BIP-32 chain code (give the full
- *         path to wetee_keypair_from_suri(), as polkadot.js requires too);
- *         WETEE_ERR_DECODE for a malformed path.
+ *
+ * Junctions are encoded and applied as in wetee_keypair_from_suri(). An
+ * sr25519 soft junction gives a random nonce, so the derived secret differs
+ * from call to call while its public key does not.
+ * @param out receives the derived keypair (NULL on failure), a new handle
+ *        the caller owns and frees with wetee_keypair_free(); `kp` is not
+ *        changed.
+ * @param kp the parent keypair.
+ * @param path the junctions (not necessarily NUL-terminated); may be NULL
+ *        when `len` is 0.
+ * @param len length of `path` in bytes.
+ * @return WETEE_OK; WETEE_ERR_UNSUPPORTED for soft junctions on
+ *         ed25519/ecdsa, and for Ethereum keypairs, which keep no BIP-32
+ *         chain code (give the full path to wetee_keypair_from_suri(), as
+ *         polkadot.js requires too); WETEE_ERR_DECODE for a malformed path
+ *         (not starting with '/', empty junction, a `///password`, NUL or
+ *         invalid UTF-8); WETEE_ERR_CRYPTO (invalid derived key,
+ *         negligible); WETEE_ERR_INVALID_ARGUMENT (NULL out or kp, NULL path
+ *         with len > 0); WETEE_ERR_NO_MEMORY.
  */
 WETEE_API int wetee_keypair_derive(wetee_keypair **out, const wetee_keypair *kp, const char *path, size_t len);
-/** @brief The scheme of a keypair ((wetee_scheme)-1 for NULL). */
+/**
+ * @brief The scheme of a keypair.
+ * @param kp the keypair.
+ * @return its scheme, or (wetee_scheme)-1 for NULL.
+ */
 WETEE_API wetee_scheme wetee_keypair_scheme(const wetee_keypair *kp);
 /**
- * @brief Public key (32 bytes, or 33 for ecdsa/ethereum).
+ * @brief Public key (32 bytes, or 33 compressed for ecdsa/ethereum).
  * @param kp the keypair.
- * @param out a buffer of WETEE_PUBLIC_MAX_BYTES; @param out_len receives the length (may be NULL).
+ * @param out a caller buffer of WETEE_PUBLIC_MAX_BYTES; receives the key.
+ * @param out_len receives the length (may be NULL).
+ * @return WETEE_OK, or WETEE_ERR_INVALID_ARGUMENT (NULL kp or out).
  */
 WETEE_API int wetee_keypair_public(const wetee_keypair *kp, uint8_t out[WETEE_PUBLIC_MAX_BYTES], size_t *out_len);
 /**
  * @brief Account id: 32 bytes (20 for ethereum; blake2b-256 of the public key for ecdsa).
- * @param kp the keypair; @param out a buffer of 32 bytes; @param out_len receives the length (may be NULL).
+ * @param kp the keypair.
+ * @param out a caller buffer of 32 bytes; receives the account id (the
+ *        public key for sr25519/ed25519, the address for ethereum).
+ * @param out_len receives the length, 32 or 20 (may be NULL).
+ * @return WETEE_OK; WETEE_ERR_INVALID_ARGUMENT (NULL kp or out);
+ *         WETEE_ERR_CRYPTO (hash failure).
  */
 WETEE_API int wetee_keypair_account_id(const wetee_keypair *kp, uint8_t out[32], size_t *out_len);
 /**
  * @brief Address text: SS58 with `prefix` for sr25519/ed25519/ecdsa; EIP-55
  *        "0x…" for ethereum (prefix ignored).
+ * @param out replaced with the NUL-terminated address; owned by the caller.
+ * @param kp the keypair.
+ * @param prefix SS58 network prefix (e.g. WETEE_SS58_PREFIX_GENERIC), as
+ *        accepted by wetee_ss58_encode(); ignored for ethereum.
+ * @return WETEE_OK; WETEE_ERR_INVALID_ARGUMENT (NULL out or kp, prefix above
+ *         16383 or reserved); WETEE_ERR_NO_MEMORY; WETEE_ERR_CRYPTO.
  */
 WETEE_API int wetee_keypair_address(wetee_buf *out, const wetee_keypair *kp, uint16_t prefix);
-/** @brief Sign `msg` (raw, not pre-hashed); the signature length depends on the scheme. */
+/**
+ * @brief Sign `msg` (raw, not pre-hashed); the signature length depends on the scheme.
+ *
+ * sr25519: 64 bytes, randomised (wetee_sr25519_sign()); ed25519: 64 bytes;
+ * ecdsa: 65 bytes over blake2b-256(msg) (wetee_ecdsa_sign()); ethereum:
+ * 65 bytes over keccak-256(msg), v = 0/1 (wetee_eth_sign()).
+ * @param kp the keypair.
+ * @param out a caller buffer of WETEE_SIGNATURE_MAX_BYTES; receives the signature.
+ * @param out_len receives the signature length, 64 or 65 (may be NULL).
+ * @param msg the message; may be NULL when `msg_len` is 0.
+ * @param msg_len length of `msg` in bytes.
+ * @return WETEE_OK; WETEE_ERR_INVALID_ARGUMENT (NULL kp or out, NULL msg
+ *         with msg_len > 0); WETEE_ERR_CRYPTO; WETEE_ERR_NO_MEMORY
+ *         (secp256k1 context).
+ */
 WETEE_API int wetee_keypair_sign(const wetee_keypair *kp, uint8_t out[WETEE_SIGNATURE_MAX_BYTES], size_t *out_len,
                                  const uint8_t *msg, size_t msg_len);
 /**
  * @brief Verify a signature of any scheme against a public key (ethereum:
  *        33- or 65-byte public key, or the 20-byte address).
+ *
+ * Dispatches to wetee_sr25519_verify(), wetee_ed25519_verify(),
+ * wetee_ecdsa_verify() (recovery id 0..3) or wetee_eth_verify() (v 0..3 or
+ * 27..30) and has their acceptance rules.
+ * @param scheme the scheme the signature was made with.
+ * @param sig the signature; may be NULL when `sig_len` is 0.
+ * @param sig_len its length: 64 (sr25519, ed25519) or 65 (ecdsa, ethereum).
+ * @param msg the message (raw); may be NULL when `msg_len` is 0.
+ * @param msg_len length of `msg` in bytes.
+ * @param pub the public key: 32 bytes (sr25519, ed25519), 33 (ecdsa,
+ *        compressed), or for ethereum a 33/65-byte public key or the
+ *        20-byte address.
+ * @param pub_len length of `pub` in bytes.
  * @return WETEE_OK; WETEE_ERR_VERIFY (also for a signature of the wrong
- *         length); WETEE_ERR_INVALID_ARGUMENT for a public key of the wrong length.
+ *         length); WETEE_ERR_INVALID_ARGUMENT for a public key of the wrong
+ *         length, an unknown scheme, NULL pub, or NULL sig or msg with a
+ *         non-zero length; WETEE_ERR_CRYPTO for an ethereum public key that
+ *         is not a valid secp256k1 point.
  */
 WETEE_API int wetee_verify(wetee_scheme scheme, const uint8_t *sig, size_t sig_len, const uint8_t *msg,
                            size_t msg_len, const uint8_t *pub, size_t pub_len);
@@ -292,9 +699,17 @@ WETEE_API int wetee_verify(wetee_scheme scheme, const uint8_t *sig, size_t sig_l
  * @brief Export the secret: sr25519 64 bytes (ed25519 form ‖ nonce),
  *        ed25519 64 bytes (seed ‖ public), ecdsa/ethereum 32 bytes.
  *        Free `out` with wetee_buf_free_secure().
+ * @param kp the keypair.
+ * @param out replaced with the secret bytes; owned by the caller, who
+ *        releases it with wetee_buf_free_secure().
+ * @return WETEE_OK; WETEE_ERR_INVALID_ARGUMENT (NULL kp or out);
+ *         WETEE_ERR_NO_MEMORY.
  */
 WETEE_API int wetee_keypair_secret(const wetee_keypair *kp, wetee_buf *out);
-/** @brief Free (wipes the secret). Accepts NULL. */
+/**
+ * @brief Free a keypair, wiping the secret (and unlocking its memory).
+ * @param kp the keypair, or NULL (no-op). Invalid afterwards.
+ */
 WETEE_API void wetee_keypair_free(wetee_keypair *kp);
 
 /* ------------------------------------------------------------------ */
@@ -308,16 +723,21 @@ WETEE_API void wetee_keypair_free(wetee_keypair *kp);
  *
  * "address" is the SS58 address (prefix 42) for sr25519/ed25519 and, as
  * polkadot.js writes it, the 0x-hex compressed public key for ecdsa and
- * ethereum. Takes ~0.3 s and 128 MiB (scrypt).
- * @param out replaced with the JSON text (NUL-terminated).
+ * ethereum. Takes ~0.3 s and 128 MiB (scrypt; allocated by libsodium, not
+ * through the libwetee allocator hooks). The salt and nonce are random, so
+ * two exports differ.
+ * @param out replaced with the JSON text (NUL-terminated); owned by the
+ *        caller. It holds the secret encrypted under `password`.
  * @param kp the keypair to export.
- * @param password UTF-8 password bytes; @param password_len their number (> 0).
+ * @param password the password bytes (UTF-8; used byte-for-byte).
+ * @param password_len length of `password` in bytes (> 0).
  * @param name meta.name, a NUL-terminated UTF-8 string, or NULL for none.
  * @param when_created_ms meta.whenCreated, milliseconds since the Unix epoch.
  * @return WETEE_OK; WETEE_ERR_INVALID_ARGUMENT (also for an empty password,
  *         which polkadot.js would turn into an unencrypted export, a name
- *         that is not UTF-8, or when_created_ms above 2^53-1);
- *         WETEE_ERR_NO_MEMORY.
+ *         that is not UTF-8, or when_created_ms above 2^53-1, NULL out or
+ *         kp); WETEE_ERR_NO_MEMORY (also when scrypt cannot get its
+ *         memory); WETEE_ERR_CRYPTO.
  */
 WETEE_API int wetee_keystore_export(wetee_buf *out, const wetee_keypair *kp, const char *password,
                                     size_t password_len, const char *name, uint64_t when_created_ms);
@@ -331,15 +751,26 @@ WETEE_API int wetee_keystore_export(wetee_buf *out, const wetee_keypair *kp, con
  * The decrypted pair must be consistent: the stored public key (33 bytes for
  * ecdsa/ethereum) and 64-byte secrets must be what the secret gives; 32-byte
  * secrets (older generations) are seeds. An "address" field, when present,
- * must name the key (SS58 with any prefix, or hex of the public key).
+ * must name the key: SS58 (any prefix) or 0x hex of the public key or of
+ * the account id. "encoded" may be base64 or 0x hex.
  * Unencrypted exports (type ["none"]) ignore the password.
- * @param out receives the keypair, to free with wetee_keypair_free().
- * @param json the JSON text (at most 1 MiB); @param json_len its length in bytes.
- * @param password the password bytes (may be NULL when password_len is 0); @param password_len their number.
- * @return WETEE_ERR_VERIFY for a wrong password or a tampered blob (also an
- *         inconsistent pair or address); WETEE_ERR_DECODE naming the
- *         malformed field; WETEE_ERR_UNSUPPORTED (scrypt parameters outside
- *         the set, other versions, key types or encryptions).
+ * Takes up to ~0.3 s and 128 MiB (scrypt).
+ * @param out receives the keypair (NULL on failure); the caller owns it and
+ *        frees it with wetee_keypair_free().
+ * @param json the JSON text (at most 1 MiB; not necessarily NUL-terminated).
+ * @param json_len length of `json` in bytes.
+ * @param password the password bytes, used byte-for-byte (may be NULL when
+ *        password_len is 0).
+ * @param password_len length of `password` in bytes.
+ * @return WETEE_OK; WETEE_ERR_VERIFY for a wrong password or a tampered
+ *         blob (also an inconsistent pair or address); WETEE_ERR_DECODE
+ *         naming the malformed field (also for JSON over 1 MiB, malformed
+ *         JSON, a decrypted secret that is not a valid key);
+ *         WETEE_ERR_UNSUPPORTED (scrypt parameters outside the set, other
+ *         versions, key types or encryptions); WETEE_ERR_INVALID_ARGUMENT
+ *         (NULL out, NULL json or password with a non-zero length);
+ *         WETEE_ERR_NO_MEMORY (also when scrypt cannot get its memory);
+ *         WETEE_ERR_CRYPTO.
  */
 WETEE_API int wetee_keystore_import(wetee_keypair **out, const char *json, size_t json_len, const char *password,
                                     size_t password_len);

@@ -6,16 +6,24 @@
  * wetee_scale_reader, a bounded cursor over caller-owned bytes: it never
  * reads past the end, checks every declared length against what remains
  * before allocating, rejects non-canonical compact integers exactly as
- * parity-scale-codec does, limits nesting depth, and on error names the
- * kind of value and the byte offset in wetee_last_error()
+ * parity-scale-codec does, limits nesting depth (the caller brackets each
+ * composite value with wetee_scale_enter() and wetee_scale_leave()), and on
+ * error names the kind of value and the byte offset in wetee_last_error()
  * (e.g. "scale: compact at offset 17: non-canonical encoding"). After an
  * error the reader does not move.
  *
  * Signed 128-bit values travel as their two's-complement bits in a
  * wetee_u128; 256-bit values as 32 little-endian bytes.
  *
- * Thread safety: a reader is used by one thread at a time; the functions
- * themselves keep no state.
+ * Ownership: encoders append to a wetee_buf the caller owns and frees with
+ * wetee_buf_free(). Decoders that return a view (wetee_scale_get_bytes(),
+ * wetee_scale_get_str(), wetee_scale_get_raw()) point into the reader's
+ * input, which the caller owns; such a view is valid as long as that input
+ * is. Nothing is allocated while decoding except into a caller wetee_buf
+ * (wetee_scale_get_bitvec()).
+ *
+ * Thread safety: a reader (and a wetee_buf being appended to) is used by one
+ * thread at a time; the functions themselves keep no state.
  */
 #ifndef WETEE_SCALE_H
 #define WETEE_SCALE_H
@@ -36,12 +44,12 @@ extern "C" {
 /** @brief Largest encoded compact integer: one prefix byte plus 67 value bytes. */
 #define WETEE_SCALE_COMPACT_MAX_BYTES 68
 
-/** @brief Store word of a BitVec. */
+/** @brief Store word of a BitVec (the value is the word size in bytes). */
 typedef enum wetee_scale_bitstore {
-    WETEE_SCALE_BITSTORE_U8 = 1,
-    WETEE_SCALE_BITSTORE_U16 = 2,
-    WETEE_SCALE_BITSTORE_U32 = 4,
-    WETEE_SCALE_BITSTORE_U64 = 8
+    WETEE_SCALE_BITSTORE_U8 = 1,  /**< u8 words */
+    WETEE_SCALE_BITSTORE_U16 = 2, /**< u16 words, little-endian */
+    WETEE_SCALE_BITSTORE_U32 = 4, /**< u32 words, little-endian */
+    WETEE_SCALE_BITSTORE_U64 = 8  /**< u64 words, little-endian */
 } wetee_scale_bitstore;
 
 /** @brief Bit order of a BitVec within each store word. */
@@ -54,74 +62,246 @@ typedef enum wetee_scale_bitorder {
 /* Encoding                                                            */
 /* All functions append to `out` and return WETEE_OK,                  */
 /* WETEE_ERR_INVALID_ARGUMENT or WETEE_ERR_NO_MEMORY unless noted.     */
+/* On error `out` keeps its previous length and content.               */
 /* ------------------------------------------------------------------ */
 
-/** @brief bool as one byte 0x00/0x01 (any non-zero `v` is true). */
+/**
+ * @brief Append a bool as one byte 0x00/0x01.
+ * @param out the buffer to append to (caller-owned).
+ * @param v the value; any non-zero `v` is true.
+ * @return WETEE_OK, WETEE_ERR_INVALID_ARGUMENT (NULL out) or WETEE_ERR_NO_MEMORY.
+ */
 WETEE_API int wetee_scale_put_bool(wetee_buf *out, int v);
-WETEE_API int wetee_scale_put_u8(wetee_buf *out, uint8_t v);   /**< @brief u8 */
-WETEE_API int wetee_scale_put_u16(wetee_buf *out, uint16_t v); /**< @brief u16, little-endian */
-WETEE_API int wetee_scale_put_u32(wetee_buf *out, uint32_t v); /**< @brief u32, little-endian */
-WETEE_API int wetee_scale_put_u64(wetee_buf *out, uint64_t v); /**< @brief u64, little-endian */
-WETEE_API int wetee_scale_put_u128(wetee_buf *out, wetee_u128 v); /**< @brief u128, little-endian */
-WETEE_API int wetee_scale_put_i8(wetee_buf *out, int8_t v);   /**< @brief i8 */
-WETEE_API int wetee_scale_put_i16(wetee_buf *out, int16_t v); /**< @brief i16, two's complement LE */
-WETEE_API int wetee_scale_put_i32(wetee_buf *out, int32_t v); /**< @brief i32, two's complement LE */
-WETEE_API int wetee_scale_put_i64(wetee_buf *out, int64_t v); /**< @brief i64, two's complement LE */
-/** @brief i128 given as its two's-complement bits. */
+/**
+ * @brief Append a u8.
+ * @param out the buffer to append to (caller-owned).
+ * @param v the value.
+ * @return WETEE_OK, WETEE_ERR_INVALID_ARGUMENT (NULL out) or WETEE_ERR_NO_MEMORY.
+ */
+WETEE_API int wetee_scale_put_u8(wetee_buf *out, uint8_t v);
+/**
+ * @brief Append a u16, little-endian.
+ * @param out the buffer to append to (caller-owned).
+ * @param v the value.
+ * @return WETEE_OK, WETEE_ERR_INVALID_ARGUMENT (NULL out) or WETEE_ERR_NO_MEMORY.
+ */
+WETEE_API int wetee_scale_put_u16(wetee_buf *out, uint16_t v);
+/**
+ * @brief Append a u32, little-endian.
+ * @param out the buffer to append to (caller-owned).
+ * @param v the value.
+ * @return WETEE_OK, WETEE_ERR_INVALID_ARGUMENT (NULL out) or WETEE_ERR_NO_MEMORY.
+ */
+WETEE_API int wetee_scale_put_u32(wetee_buf *out, uint32_t v);
+/**
+ * @brief Append a u64, little-endian.
+ * @param out the buffer to append to (caller-owned).
+ * @param v the value.
+ * @return WETEE_OK, WETEE_ERR_INVALID_ARGUMENT (NULL out) or WETEE_ERR_NO_MEMORY.
+ */
+WETEE_API int wetee_scale_put_u64(wetee_buf *out, uint64_t v);
+/**
+ * @brief Append a u128, little-endian (16 bytes).
+ * @param out the buffer to append to (caller-owned).
+ * @param v the value.
+ * @return WETEE_OK, WETEE_ERR_INVALID_ARGUMENT (NULL out) or WETEE_ERR_NO_MEMORY.
+ */
+WETEE_API int wetee_scale_put_u128(wetee_buf *out, wetee_u128 v);
+/**
+ * @brief Append an i8.
+ * @param out the buffer to append to (caller-owned).
+ * @param v the value.
+ * @return WETEE_OK, WETEE_ERR_INVALID_ARGUMENT (NULL out) or WETEE_ERR_NO_MEMORY.
+ */
+WETEE_API int wetee_scale_put_i8(wetee_buf *out, int8_t v);
+/**
+ * @brief Append an i16, two's complement little-endian.
+ * @param out the buffer to append to (caller-owned).
+ * @param v the value.
+ * @return WETEE_OK, WETEE_ERR_INVALID_ARGUMENT (NULL out) or WETEE_ERR_NO_MEMORY.
+ */
+WETEE_API int wetee_scale_put_i16(wetee_buf *out, int16_t v);
+/**
+ * @brief Append an i32, two's complement little-endian.
+ * @param out the buffer to append to (caller-owned).
+ * @param v the value.
+ * @return WETEE_OK, WETEE_ERR_INVALID_ARGUMENT (NULL out) or WETEE_ERR_NO_MEMORY.
+ */
+WETEE_API int wetee_scale_put_i32(wetee_buf *out, int32_t v);
+/**
+ * @brief Append an i64, two's complement little-endian.
+ * @param out the buffer to append to (caller-owned).
+ * @param v the value.
+ * @return WETEE_OK, WETEE_ERR_INVALID_ARGUMENT (NULL out) or WETEE_ERR_NO_MEMORY.
+ */
+WETEE_API int wetee_scale_put_i64(wetee_buf *out, int64_t v);
+/**
+ * @brief Append an i128 given as its two's-complement bits (16 bytes LE).
+ * @param out the buffer to append to (caller-owned).
+ * @param bits the two's-complement bits of the value.
+ * @return WETEE_OK, WETEE_ERR_INVALID_ARGUMENT (NULL out) or WETEE_ERR_NO_MEMORY.
+ */
 WETEE_API int wetee_scale_put_i128(wetee_buf *out, wetee_u128 bits);
-/** @brief u256 or i256 as 32 little-endian bytes (copied as is). */
+/**
+ * @brief Append a u256 or i256 as 32 little-endian bytes (copied as is).
+ * @param out the buffer to append to (caller-owned).
+ * @param le the 32 little-endian bytes of the value.
+ * @return WETEE_OK, WETEE_ERR_INVALID_ARGUMENT (NULL out or le) or
+ *         WETEE_ERR_NO_MEMORY.
+ */
 WETEE_API int wetee_scale_put_u256(wetee_buf *out, const uint8_t le[32]);
 
-/** @brief Compact integer (canonical, shortest mode) of a 64-bit value. */
+/**
+ * @brief Append a compact integer (canonical, shortest mode) of a 64-bit value.
+ * @param out the buffer to append to (caller-owned).
+ * @param v the value.
+ * @return WETEE_OK, WETEE_ERR_INVALID_ARGUMENT (NULL out) or WETEE_ERR_NO_MEMORY.
+ */
 WETEE_API int wetee_scale_put_compact_u64(wetee_buf *out, uint64_t v);
-/** @brief Compact integer (canonical, shortest mode) of a 128-bit value. */
+/**
+ * @brief Append a compact integer (canonical, shortest mode) of a 128-bit value.
+ * @param out the buffer to append to (caller-owned).
+ * @param v the value.
+ * @return WETEE_OK, WETEE_ERR_INVALID_ARGUMENT (NULL out) or WETEE_ERR_NO_MEMORY.
+ */
 WETEE_API int wetee_scale_put_compact_u128(wetee_buf *out, wetee_u128 v);
 /**
- * @brief Compact integer of an arbitrary unsigned little-endian integer of
- *        `len` bytes (leading zero bytes allowed; value below 2^536).
- * @return also WETEE_ERR_OVERFLOW when the value needs more than 67 bytes.
+ * @brief Append the compact integer of an arbitrary unsigned little-endian
+ *        integer of `len` bytes (leading zero bytes allowed; value below
+ *        2^536), in canonical shortest mode.
+ * @param out the buffer to append to (caller-owned).
+ * @param le the value, little-endian; may be NULL when `len` is 0 (the value 0).
+ * @param len number of bytes at `le` (any; high zero bytes are ignored).
+ * @return WETEE_OK; WETEE_ERR_OVERFLOW when the value needs more than
+ *         WETEE_SCALE_COMPACT_BIG_MAX bytes; WETEE_ERR_INVALID_ARGUMENT (NULL
+ *         out, NULL le with len > 0); WETEE_ERR_NO_MEMORY.
  */
 WETEE_API int wetee_scale_put_compact_big(wetee_buf *out, const uint8_t *le, size_t len);
 
-/** @brief Option tag: None (0x00). */
+/**
+ * @brief Append the Option tag None (0x00).
+ * @param out the buffer to append to (caller-owned).
+ * @return WETEE_OK, WETEE_ERR_INVALID_ARGUMENT (NULL out) or WETEE_ERR_NO_MEMORY.
+ */
 WETEE_API int wetee_scale_put_none(wetee_buf *out);
-/** @brief Option tag: Some (0x01); the caller then encodes the value. */
+/**
+ * @brief Append the Option tag Some (0x01); the caller then encodes the value.
+ * @param out the buffer to append to (caller-owned).
+ * @return WETEE_OK, WETEE_ERR_INVALID_ARGUMENT (NULL out) or WETEE_ERR_NO_MEMORY.
+ */
 WETEE_API int wetee_scale_put_some(wetee_buf *out);
 /**
- * @brief Option<bool> in its one-byte form: None 0x00, Some(true) 0x01,
- *        Some(false) 0x02.
+ * @brief Append an Option<bool> in its one-byte form: None 0x00,
+ *        Some(true) 0x01, Some(false) 0x02.
+ * @param out the buffer to append to (caller-owned).
  * @param v -1 for None, 0 for Some(false), 1 for Some(true).
+ * @return WETEE_OK, WETEE_ERR_INVALID_ARGUMENT (NULL out, `v` not -1, 0 or 1)
+ *         or WETEE_ERR_NO_MEMORY.
  */
 WETEE_API int wetee_scale_put_option_bool(wetee_buf *out, int v);
-/** @brief Result tag: Ok 0x00 when `is_err` is 0, Err 0x01 otherwise. */
+/**
+ * @brief Append a Result tag: Ok 0x00 when `is_err` is 0, Err 0x01 otherwise;
+ *        the caller then encodes the value.
+ * @param out the buffer to append to (caller-owned).
+ * @param is_err 0 for Ok, non-zero for Err.
+ * @return WETEE_OK, WETEE_ERR_INVALID_ARGUMENT (NULL out) or WETEE_ERR_NO_MEMORY.
+ */
 WETEE_API int wetee_scale_put_result(wetee_buf *out, int is_err);
-/** @brief Enum variant index (one byte). */
+/**
+ * @brief Append an enum variant index (one byte); the caller then encodes
+ *        the variant's fields.
+ * @param out the buffer to append to (caller-owned).
+ * @param index the variant index.
+ * @return WETEE_OK, WETEE_ERR_INVALID_ARGUMENT (NULL out) or WETEE_ERR_NO_MEMORY.
+ */
 WETEE_API int wetee_scale_put_variant(wetee_buf *out, uint8_t index);
 
-/** @brief Sequence length prefix (Compact<u32>); the caller encodes the items. */
+/**
+ * @brief Append a sequence length prefix (Compact<u32>); the caller encodes
+ *        the items.
+ * @param out the buffer to append to (caller-owned).
+ * @param n number of items, at most 2^32-1.
+ * @return WETEE_OK, WETEE_ERR_INVALID_ARGUMENT (NULL out, n above 2^32-1)
+ *         or WETEE_ERR_NO_MEMORY.
+ */
 WETEE_API int wetee_scale_put_seq_len(wetee_buf *out, size_t n);
-/** @brief Vec<u8>: compact length then the bytes. */
+/**
+ * @brief Append a Vec<u8>: Compact<u32> length, then the bytes.
+ * @param out the buffer to append to (caller-owned).
+ * @param data the bytes (copied); may be NULL when `len` is 0.
+ * @param len number of bytes, at most 2^32-1.
+ * @return WETEE_OK, WETEE_ERR_INVALID_ARGUMENT (NULL out, NULL data with
+ *         len > 0, len above 2^32-1) or WETEE_ERR_NO_MEMORY.
+ */
 WETEE_API int wetee_scale_put_bytes(wetee_buf *out, const uint8_t *data, size_t len);
 /**
- * @brief String: compact length then UTF-8 bytes.
- * @return also WETEE_ERR_DECODE when `text` is not valid UTF-8 (offset in the detail).
+ * @brief Append a String: Compact<u32> length, then the UTF-8 bytes.
+ * @param out the buffer to append to (caller-owned).
+ * @param text the text (not necessarily NUL-terminated; a NUL byte inside
+ *        is encoded like any other); may be NULL when `len` is 0.
+ * @param len length of `text` in bytes, at most 2^32-1.
+ * @return WETEE_OK; WETEE_ERR_DECODE when `text` is not valid UTF-8 (offset
+ *         in the detail); WETEE_ERR_INVALID_ARGUMENT (NULL out, NULL text
+ *         with len > 0, len above 2^32-1); WETEE_ERR_NO_MEMORY.
  */
 WETEE_API int wetee_scale_put_str(wetee_buf *out, const char *text, size_t len);
-/** @brief Fixed array of bytes ([u8; N]) or pre-encoded bytes: appended as is. */
+/**
+ * @brief Append a fixed array of bytes ([u8; N]) or pre-encoded bytes as is
+ *        (no length prefix).
+ * @param out the buffer to append to (caller-owned).
+ * @param data the bytes (copied); may be NULL when `len` is 0.
+ * @param len number of bytes.
+ * @return WETEE_OK, WETEE_ERR_INVALID_ARGUMENT (NULL out, NULL data with
+ *         len > 0) or WETEE_ERR_NO_MEMORY.
+ */
 WETEE_API int wetee_scale_put_raw(wetee_buf *out, const uint8_t *data, size_t len);
-/** @brief `n` u16 values, no length prefix (use put_seq_len first for a Vec). */
+/**
+ * @brief Append `n` u16 values, each little-endian, no length prefix (use
+ *        wetee_scale_put_seq_len() first for a Vec).
+ * @param out the buffer to append to (caller-owned).
+ * @param v the values; may be NULL when `n` is 0.
+ * @param n number of values.
+ * @return WETEE_OK, WETEE_ERR_INVALID_ARGUMENT (NULL out, NULL v with n > 0)
+ *         or WETEE_ERR_NO_MEMORY.
+ */
 WETEE_API int wetee_scale_put_u16_array(wetee_buf *out, const uint16_t *v, size_t n);
-/** @brief `n` u32 values, no length prefix (use put_seq_len first for a Vec). */
+/**
+ * @brief Append `n` u32 values, each little-endian, no length prefix (use
+ *        wetee_scale_put_seq_len() first for a Vec).
+ * @param out the buffer to append to (caller-owned).
+ * @param v the values; may be NULL when `n` is 0.
+ * @param n number of values.
+ * @return WETEE_OK, WETEE_ERR_INVALID_ARGUMENT (NULL out, NULL v with n > 0)
+ *         or WETEE_ERR_NO_MEMORY.
+ */
 WETEE_API int wetee_scale_put_u32_array(wetee_buf *out, const uint32_t *v, size_t n);
-/** @brief `n` u64 values, no length prefix (use put_seq_len first for a Vec). */
+/**
+ * @brief Append `n` u64 values, each little-endian, no length prefix (use
+ *        wetee_scale_put_seq_len() first for a Vec).
+ * @param out the buffer to append to (caller-owned).
+ * @param v the values; may be NULL when `n` is 0.
+ * @param n number of values.
+ * @return WETEE_OK, WETEE_ERR_INVALID_ARGUMENT (NULL out, NULL v with n > 0)
+ *         or WETEE_ERR_NO_MEMORY.
+ */
 WETEE_API int wetee_scale_put_u64_array(wetee_buf *out, const uint64_t *v, size_t n);
 
 /**
- * @brief BitVec<store, order>: Compact<u32> bit count, then the store words
- *        (each little-endian), unused high positions zero.
- * @param bits packed input: element i is bit (i % 8) of bits[i / 8].
- * @param nbits number of elements (at most 2^32 - 1).
- * @return also WETEE_ERR_OVERFLOW for too many bits.
+ * @brief Append a BitVec<store, order>: Compact<u32> bit count, then the
+ *        store words (each little-endian), unused high positions zero.
+ *
+ * The limit of 2^29-1 bits is the largest BitVec parity-scale-codec handles
+ * (bitvec's BitSlice limit on 32-bit targets).
+ * @param out the buffer to append to (caller-owned).
+ * @param bits packed input: element i is bit (i % 8) of bits[i / 8]; bits of
+ *        the last byte beyond `nbits` are ignored. May be NULL when `nbits`
+ *        is 0.
+ * @param nbits number of elements, at most 2^29 - 1.
+ * @param store the store word size.
+ * @param order the bit order within each word.
+ * @return WETEE_OK; WETEE_ERR_OVERFLOW for more than 2^29 - 1 bits;
+ *         WETEE_ERR_INVALID_ARGUMENT (NULL out, NULL bits with nbits > 0,
+ *         unknown store or order); WETEE_ERR_NO_MEMORY.
  */
 WETEE_API int wetee_scale_put_bitvec(wetee_buf *out, const uint8_t *bits, size_t nbits,
                                      wetee_scale_bitstore store, wetee_scale_bitorder order);
@@ -132,7 +312,11 @@ WETEE_API int wetee_scale_put_bitvec(wetee_buf *out, const uint8_t *bits, size_t
 
 /**
  * @brief Bounded decoding cursor (plain value type; the bytes stay owned
- *        by the caller and must outlive the reader).
+ *        by the caller and must outlive the reader and every view taken
+ *        from it).
+ *
+ * Initialise with wetee_scale_reader_init(); `max_depth` may then be
+ * changed. The other fields are read-only for the caller.
  */
 typedef struct wetee_scale_reader {
     const uint8_t *data; /**< input */
@@ -142,21 +326,41 @@ typedef struct wetee_scale_reader {
     unsigned max_depth;  /**< nesting limit */
 } wetee_scale_reader;
 
-/** @brief Start reading `len` bytes at `data` with the default depth limit. */
+/**
+ * @brief Start reading `len` bytes at `data` with the default depth limit
+ *        (WETEE_SCALE_DEFAULT_MAX_DEPTH).
+ * @param r the reader to initialise; NULL is ignored.
+ * @param data the input (not copied: it must stay valid while the reader
+ *        and the views it returns are used); NULL gives an empty reader,
+ *        whatever `len` is.
+ * @param len length of `data` in bytes.
+ */
 WETEE_API void wetee_scale_reader_init(wetee_scale_reader *r, const uint8_t *data, size_t len);
-/** @brief Bytes not yet read. */
+/**
+ * @brief Bytes not yet read.
+ * @param r the reader.
+ * @return the number of bytes after the cursor; 0 for a NULL reader.
+ */
 WETEE_API size_t wetee_scale_remaining(const wetee_scale_reader *r);
 /**
  * @brief Check that the whole input was consumed.
- * @return WETEE_OK or WETEE_ERR_TRAILING (count and offset in the detail).
+ * @param r the reader.
+ * @return WETEE_OK; WETEE_ERR_TRAILING (count and offset in the detail);
+ *         WETEE_ERR_INVALID_ARGUMENT (NULL r).
  */
 WETEE_API int wetee_scale_finish(const wetee_scale_reader *r);
 /**
- * @brief Enter one level of nesting (a composite value containing others).
- * @return WETEE_OK or WETEE_ERR_DEPTH when the limit would be exceeded.
+ * @brief Enter one level of nesting (call before decoding a composite value
+ *        that contains others, and wetee_scale_leave() after it).
+ * @param r the reader.
+ * @return WETEE_OK; WETEE_ERR_DEPTH when `depth` already equals `max_depth`
+ *         (the depth is then unchanged); WETEE_ERR_INVALID_ARGUMENT (NULL r).
  */
 WETEE_API int wetee_scale_enter(wetee_scale_reader *r);
-/** @brief Leave one level of nesting. */
+/**
+ * @brief Leave one level of nesting entered with wetee_scale_enter().
+ * @param r the reader; NULL, or a depth of 0, is ignored.
+ */
 WETEE_API void wetee_scale_leave(wetee_scale_reader *r);
 
 /*
@@ -165,88 +369,268 @@ WETEE_API void wetee_scale_leave(wetee_scale_reader *r);
  * lists. On error neither the reader nor *out changes.
  */
 
-/** @brief bool; WETEE_ERR_DECODE for a byte other than 0 or 1. */
+/**
+ * @brief Read a bool.
+ * @param r the reader.
+ * @param out receives 0 or 1.
+ * @return WETEE_OK; WETEE_ERR_DECODE for a byte other than 0 or 1;
+ *         WETEE_ERR_TRUNCATED; WETEE_ERR_INVALID_ARGUMENT (NULL r or out).
+ */
 WETEE_API int wetee_scale_get_bool(wetee_scale_reader *r, int *out);
-WETEE_API int wetee_scale_get_u8(wetee_scale_reader *r, uint8_t *out);   /**< @brief u8 */
-WETEE_API int wetee_scale_get_u16(wetee_scale_reader *r, uint16_t *out); /**< @brief u16 */
-WETEE_API int wetee_scale_get_u32(wetee_scale_reader *r, uint32_t *out); /**< @brief u32 */
-WETEE_API int wetee_scale_get_u64(wetee_scale_reader *r, uint64_t *out); /**< @brief u64 */
-WETEE_API int wetee_scale_get_u128(wetee_scale_reader *r, wetee_u128 *out); /**< @brief u128 */
-WETEE_API int wetee_scale_get_i8(wetee_scale_reader *r, int8_t *out);   /**< @brief i8 */
-WETEE_API int wetee_scale_get_i16(wetee_scale_reader *r, int16_t *out); /**< @brief i16 */
-WETEE_API int wetee_scale_get_i32(wetee_scale_reader *r, int32_t *out); /**< @brief i32 */
-WETEE_API int wetee_scale_get_i64(wetee_scale_reader *r, int64_t *out); /**< @brief i64 */
-/** @brief i128 as two's-complement bits. */
+/**
+ * @brief Read a u8.
+ * @param r the reader.
+ * @param out receives the value.
+ * @return WETEE_OK, WETEE_ERR_TRUNCATED or WETEE_ERR_INVALID_ARGUMENT (NULL r or out).
+ */
+WETEE_API int wetee_scale_get_u8(wetee_scale_reader *r, uint8_t *out);
+/**
+ * @brief Read a little-endian u16.
+ * @param r the reader.
+ * @param out receives the value.
+ * @return WETEE_OK, WETEE_ERR_TRUNCATED or WETEE_ERR_INVALID_ARGUMENT (NULL r or out).
+ */
+WETEE_API int wetee_scale_get_u16(wetee_scale_reader *r, uint16_t *out);
+/**
+ * @brief Read a little-endian u32.
+ * @param r the reader.
+ * @param out receives the value.
+ * @return WETEE_OK, WETEE_ERR_TRUNCATED or WETEE_ERR_INVALID_ARGUMENT (NULL r or out).
+ */
+WETEE_API int wetee_scale_get_u32(wetee_scale_reader *r, uint32_t *out);
+/**
+ * @brief Read a little-endian u64.
+ * @param r the reader.
+ * @param out receives the value.
+ * @return WETEE_OK, WETEE_ERR_TRUNCATED or WETEE_ERR_INVALID_ARGUMENT (NULL r or out).
+ */
+WETEE_API int wetee_scale_get_u64(wetee_scale_reader *r, uint64_t *out);
+/**
+ * @brief Read a little-endian u128 (16 bytes).
+ * @param r the reader.
+ * @param out receives the value.
+ * @return WETEE_OK, WETEE_ERR_TRUNCATED or WETEE_ERR_INVALID_ARGUMENT (NULL r or out).
+ */
+WETEE_API int wetee_scale_get_u128(wetee_scale_reader *r, wetee_u128 *out);
+/**
+ * @brief Read an i8.
+ * @param r the reader.
+ * @param out receives the value.
+ * @return WETEE_OK, WETEE_ERR_TRUNCATED or WETEE_ERR_INVALID_ARGUMENT (NULL r or out).
+ */
+WETEE_API int wetee_scale_get_i8(wetee_scale_reader *r, int8_t *out);
+/**
+ * @brief Read a two's-complement little-endian i16.
+ * @param r the reader.
+ * @param out receives the value.
+ * @return WETEE_OK, WETEE_ERR_TRUNCATED or WETEE_ERR_INVALID_ARGUMENT (NULL r or out).
+ */
+WETEE_API int wetee_scale_get_i16(wetee_scale_reader *r, int16_t *out);
+/**
+ * @brief Read a two's-complement little-endian i32.
+ * @param r the reader.
+ * @param out receives the value.
+ * @return WETEE_OK, WETEE_ERR_TRUNCATED or WETEE_ERR_INVALID_ARGUMENT (NULL r or out).
+ */
+WETEE_API int wetee_scale_get_i32(wetee_scale_reader *r, int32_t *out);
+/**
+ * @brief Read a two's-complement little-endian i64.
+ * @param r the reader.
+ * @param out receives the value.
+ * @return WETEE_OK, WETEE_ERR_TRUNCATED or WETEE_ERR_INVALID_ARGUMENT (NULL r or out).
+ */
+WETEE_API int wetee_scale_get_i64(wetee_scale_reader *r, int64_t *out);
+/**
+ * @brief Read an i128 (16 bytes) as its two's-complement bits.
+ * @param r the reader.
+ * @param out receives the bits.
+ * @return WETEE_OK, WETEE_ERR_TRUNCATED or WETEE_ERR_INVALID_ARGUMENT (NULL r or out).
+ */
 WETEE_API int wetee_scale_get_i128(wetee_scale_reader *r, wetee_u128 *out);
-/** @brief u256/i256 as 32 little-endian bytes. */
+/**
+ * @brief Read a u256/i256 as 32 little-endian bytes.
+ * @param r the reader.
+ * @param out caller buffer of 32 bytes; receives the bytes.
+ * @return WETEE_OK, WETEE_ERR_TRUNCATED or WETEE_ERR_INVALID_ARGUMENT (NULL r or out).
+ */
 WETEE_API int wetee_scale_get_u256(wetee_scale_reader *r, uint8_t out[32]);
 
 /**
- * @brief Compact integer that must fit in 64 bits.
- * @return also WETEE_ERR_NON_CANONICAL (not the shortest mode / leading zero
- *         byte), WETEE_ERR_OVERFLOW (value above 2^64-1).
+ * @brief Read a compact integer that must fit in 64 bits.
+ * @param r the reader.
+ * @param out receives the value.
+ * @return WETEE_OK; WETEE_ERR_NON_CANONICAL (not the shortest mode, or a zero
+ *         top byte in big-integer mode); WETEE_ERR_OVERFLOW (value above
+ *         2^64-1; reported from the prefix byte, before the remaining bytes
+ *         are read, as parity-scale-codec does); WETEE_ERR_TRUNCATED;
+ *         WETEE_ERR_INVALID_ARGUMENT (NULL r or out).
  */
 WETEE_API int wetee_scale_get_compact_u64(wetee_scale_reader *r, uint64_t *out);
-/** @brief Compact integer that must fit in 32 bits (as Compact<u32>). */
+/**
+ * @brief Read a compact integer that must fit in 32 bits (as Compact<u32>).
+ * @param r the reader.
+ * @param out receives the value.
+ * @return WETEE_OK; WETEE_ERR_NON_CANONICAL (not the shortest mode);
+ *         WETEE_ERR_OVERFLOW (value above 2^32-1; reported from the prefix
+ *         byte, before the remaining bytes are read); WETEE_ERR_TRUNCATED;
+ *         WETEE_ERR_INVALID_ARGUMENT (NULL r or out).
+ */
 WETEE_API int wetee_scale_get_compact_u32(wetee_scale_reader *r, uint32_t *out);
-/** @brief Compact integer that must fit in 128 bits. */
+/**
+ * @brief Read a compact integer that must fit in 128 bits.
+ * @param r the reader.
+ * @param out receives the value.
+ * @return WETEE_OK; WETEE_ERR_NON_CANONICAL (not the shortest mode, or a zero
+ *         top byte in big-integer mode); WETEE_ERR_OVERFLOW (value above
+ *         2^128-1; reported from the prefix byte, before the remaining bytes
+ *         are read); WETEE_ERR_TRUNCATED; WETEE_ERR_INVALID_ARGUMENT (NULL r
+ *         or out).
+ */
 WETEE_API int wetee_scale_get_compact_u128(wetee_scale_reader *r, wetee_u128 *out);
 /**
- * @brief Compact integer of any size the format allows (up to 2^536 - 1).
- * @param out caller buffer of WETEE_SCALE_COMPACT_BIG_MAX bytes, receives the
- *        value little-endian without leading zero bytes above `*out_len`.
- * @param out_len number of significant bytes (0 for the value 0).
+ * @brief Read a compact integer of any size the format allows (up to
+ *        2^536 - 1).
+ * @param r the reader.
+ * @param out caller buffer of WETEE_SCALE_COMPACT_BIG_MAX bytes; receives
+ *        the value little-endian in its first `*out_len` bytes, and all the
+ *        bytes above `*out_len` are set to zero (so the whole buffer is the
+ *        value as a 67-byte little-endian integer).
+ * @param out_len receives the number of significant bytes (0 for the value 0).
+ * @return WETEE_OK; WETEE_ERR_NON_CANONICAL (not the shortest mode, or a zero
+ *         top byte in big-integer mode); WETEE_ERR_TRUNCATED;
+ *         WETEE_ERR_INVALID_ARGUMENT (NULL r, out or out_len).
  */
 WETEE_API int wetee_scale_get_compact_big(wetee_scale_reader *r, uint8_t out[WETEE_SCALE_COMPACT_BIG_MAX],
                                           size_t *out_len);
 
-/** @brief Option tag: *is_some = 0 or 1; WETEE_ERR_DECODE for other bytes. */
+/**
+ * @brief Read an Option tag.
+ * @param r the reader.
+ * @param is_some receives 0 (None, 0x00) or 1 (Some, 0x01).
+ * @return WETEE_OK; WETEE_ERR_DECODE for other bytes; WETEE_ERR_TRUNCATED;
+ *         WETEE_ERR_INVALID_ARGUMENT (NULL r or is_some).
+ */
 WETEE_API int wetee_scale_get_option(wetee_scale_reader *r, int *is_some);
-/** @brief Option<bool> one-byte form: *out = -1 (None), 1 (0x01) or 0 (0x02). */
+/**
+ * @brief Read an Option<bool> in its one-byte form.
+ * @param r the reader.
+ * @param out receives -1 (None, 0x00), 1 (Some(true), 0x01) or 0
+ *        (Some(false), 0x02).
+ * @return WETEE_OK; WETEE_ERR_DECODE for a byte above 2; WETEE_ERR_TRUNCATED;
+ *         WETEE_ERR_INVALID_ARGUMENT (NULL r or out).
+ */
 WETEE_API int wetee_scale_get_option_bool(wetee_scale_reader *r, int *out);
-/** @brief Result tag: *is_err = 0 (Ok) or 1 (Err); WETEE_ERR_DECODE otherwise. */
+/**
+ * @brief Read a Result tag.
+ * @param r the reader.
+ * @param is_err receives 0 (Ok, 0x00) or 1 (Err, 0x01).
+ * @return WETEE_OK; WETEE_ERR_DECODE for other bytes; WETEE_ERR_TRUNCATED;
+ *         WETEE_ERR_INVALID_ARGUMENT (NULL r or is_err).
+ */
 WETEE_API int wetee_scale_get_result(wetee_scale_reader *r, int *is_err);
 /**
- * @brief Enum variant index.
+ * @brief Read an enum variant index (one byte).
+ * @param r the reader.
+ * @param out receives the index.
  * @param n_variants number of variants of the enum (indexes 0..n-1), or 0 to accept any byte.
- * @return also WETEE_ERR_DECODE for an index >= n_variants.
+ * @return WETEE_OK; WETEE_ERR_DECODE for an index >= n_variants;
+ *         WETEE_ERR_TRUNCATED; WETEE_ERR_INVALID_ARGUMENT (NULL r or out).
  */
 WETEE_API int wetee_scale_get_variant(wetee_scale_reader *r, uint8_t *out, unsigned n_variants);
 
 /**
- * @brief Sequence length (Compact<u32>), checked against the remaining bytes:
- *        `n * min_item_size` must not exceed them.
- * @param min_item_size smallest encoded size of one item (0 for zero-sized items).
- * @return also WETEE_ERR_NON_CANONICAL, WETEE_ERR_OVERFLOW (above u32),
- *         WETEE_ERR_TRUNCATED (the declared items cannot fit).
+ * @brief Read a sequence length (Compact<u32>), checked against the
+ *        remaining bytes: `n * min_item_size` must not exceed them.
+ * @param r the reader.
+ * @param out receives the number of items.
+ * @param min_item_size smallest encoded size of one item (0 for zero-sized
+ *        items, which disables the check).
+ * @return WETEE_OK; WETEE_ERR_NON_CANONICAL; WETEE_ERR_OVERFLOW (above
+ *         2^32-1); WETEE_ERR_TRUNCATED (the prefix is cut short, or the
+ *         declared items cannot fit); WETEE_ERR_INVALID_ARGUMENT (NULL r or
+ *         out).
  */
 WETEE_API int wetee_scale_get_seq_len(wetee_scale_reader *r, size_t *out, size_t min_item_size);
 /**
- * @brief Vec<u8> as a view into the input (no copy).
- * @param out set to the first byte (inside the reader's input).
+ * @brief Read a Vec<u8> as a view into the input (no copy).
+ * @param r the reader.
+ * @param out set to the first byte, inside the reader's input (owned by the
+ *        caller of wetee_scale_reader_init(); valid as long as that input).
+ * @param out_len receives the number of bytes.
+ * @return WETEE_OK; WETEE_ERR_NON_CANONICAL or WETEE_ERR_OVERFLOW (length
+ *         prefix); WETEE_ERR_TRUNCATED (prefix cut short, or fewer bytes
+ *         remain than it declares); WETEE_ERR_INVALID_ARGUMENT (NULL r, out
+ *         or out_len).
  */
 WETEE_API int wetee_scale_get_bytes(wetee_scale_reader *r, const uint8_t **out, size_t *out_len);
 /**
- * @brief String as a view into the input (no copy, not NUL-terminated).
- * @return also WETEE_ERR_DECODE for invalid UTF-8 (offset in the detail).
+ * @brief Read a String as a view into the input (no copy, not NUL-terminated).
+ * @param r the reader.
+ * @param out set to the first byte of the UTF-8 text, inside the reader's
+ *        input (valid as long as that input).
+ * @param out_len receives the length in bytes.
+ * @return WETEE_OK; WETEE_ERR_DECODE for invalid UTF-8 (offset in the
+ *         detail); WETEE_ERR_NON_CANONICAL or WETEE_ERR_OVERFLOW (length
+ *         prefix); WETEE_ERR_TRUNCATED; WETEE_ERR_INVALID_ARGUMENT (NULL r,
+ *         out or out_len).
  */
 WETEE_API int wetee_scale_get_str(wetee_scale_reader *r, const char **out, size_t *out_len);
-/** @brief `n` raw bytes ([u8; N]) as a view into the input. */
+/**
+ * @brief Read `n` raw bytes ([u8; N]) as a view into the input (no copy).
+ * @param r the reader.
+ * @param out set to the first byte, inside the reader's input (valid as
+ *        long as that input).
+ * @param n number of bytes.
+ * @return WETEE_OK; WETEE_ERR_TRUNCATED; WETEE_ERR_INVALID_ARGUMENT (NULL r
+ *         or out).
+ */
 WETEE_API int wetee_scale_get_raw(wetee_scale_reader *r, const uint8_t **out, size_t n);
-/** @brief `n` u16 values into a caller array (no length prefix). */
+/**
+ * @brief Read `n` little-endian u16 values into a caller array (no length prefix).
+ * @param r the reader.
+ * @param out caller array of `n` values; may be NULL when `n` is 0.
+ * @param n number of values.
+ * @return WETEE_OK; WETEE_ERR_TRUNCATED; WETEE_ERR_INVALID_ARGUMENT (NULL r,
+ *         NULL out with n > 0).
+ */
 WETEE_API int wetee_scale_get_u16_array(wetee_scale_reader *r, uint16_t *out, size_t n);
-/** @brief `n` u32 values into a caller array (no length prefix). */
+/**
+ * @brief Read `n` little-endian u32 values into a caller array (no length prefix).
+ * @param r the reader.
+ * @param out caller array of `n` values; may be NULL when `n` is 0.
+ * @param n number of values.
+ * @return WETEE_OK; WETEE_ERR_TRUNCATED; WETEE_ERR_INVALID_ARGUMENT (NULL r,
+ *         NULL out with n > 0).
+ */
 WETEE_API int wetee_scale_get_u32_array(wetee_scale_reader *r, uint32_t *out, size_t n);
-/** @brief `n` u64 values into a caller array (no length prefix). */
+/**
+ * @brief Read `n` little-endian u64 values into a caller array (no length prefix).
+ * @param r the reader.
+ * @param out caller array of `n` values; may be NULL when `n` is 0.
+ * @param n number of values.
+ * @return WETEE_OK; WETEE_ERR_TRUNCATED; WETEE_ERR_INVALID_ARGUMENT (NULL r,
+ *         NULL out with n > 0).
+ */
 WETEE_API int wetee_scale_get_u64_array(wetee_scale_reader *r, uint64_t *out, size_t n);
 
 /**
- * @brief BitVec<store, order>, as parity-scale-codec decodes it: unused
- *        positions of the last word are ignored.
- * @param bits replaced with the packed elements (element i is bit i % 8 of byte i / 8).
- * @param nbits number of elements.
- * @return also WETEE_ERR_NON_CANONICAL/WETEE_ERR_OVERFLOW for the count,
- *         WETEE_ERR_NO_MEMORY.
+ * @brief Read a BitVec<store, order>, as parity-scale-codec decodes it:
+ *        unused positions of the last word are ignored.
+ *
+ * The bit count is limited to 2^29-1, as in parity-scale-codec; the count
+ * is checked against the remaining input before `bits` grows.
+ * @param r the reader.
+ * @param bits replaced with the packed elements (element i is bit i % 8 of
+ *        byte i / 8; unused bits of the last byte are zero); owned by the
+ *        caller, who frees it with wetee_buf_free().
+ * @param nbits receives the number of elements.
+ * @param store the store word size the value was encoded with.
+ * @param order the bit order the value was encoded with.
+ * @return WETEE_OK; WETEE_ERR_NON_CANONICAL (count prefix);
+ *         WETEE_ERR_OVERFLOW (count above 2^29-1, or a prefix wider than
+ *         Compact<u32>); WETEE_ERR_TRUNCATED; WETEE_ERR_NO_MEMORY;
+ *         WETEE_ERR_INVALID_ARGUMENT (NULL r, bits or nbits, unknown store
+ *         or order).
  */
 WETEE_API int wetee_scale_get_bitvec(wetee_scale_reader *r, wetee_buf *bits, size_t *nbits,
                                      wetee_scale_bitstore store, wetee_scale_bitorder order);
@@ -255,12 +639,22 @@ WETEE_API int wetee_scale_get_bitvec(wetee_scale_reader *r, wetee_buf *bits, siz
 /* One-shot helpers (used by the bindings)                             */
 /* ------------------------------------------------------------------ */
 
-/** @brief Encode a 128-bit value as a compact integer into `out` (replaced). */
+/**
+ * @brief Encode a 128-bit value as a compact integer into `out`.
+ * @param out replaced (not appended to) with the encoding; owned by the caller.
+ * @param v the value.
+ * @return WETEE_OK, WETEE_ERR_INVALID_ARGUMENT (NULL out) or WETEE_ERR_NO_MEMORY.
+ */
 WETEE_API int wetee_scale_encode_compact(wetee_buf *out, wetee_u128 v);
 /**
- * @brief Decode one compact integer (up to 128 bits) from the start of `data`.
- * @param consumed receives the number of bytes read.
- * @return as wetee_scale_get_compact_u128().
+ * @brief Decode one compact integer (up to 128 bits) from the start of
+ *        `data`; bytes after it are ignored.
+ * @param out receives the value.
+ * @param consumed receives the number of bytes read (set on success only).
+ * @param data the input; may be NULL when `len` is 0.
+ * @param len length of `data` in bytes.
+ * @return as wetee_scale_get_compact_u128(); also WETEE_ERR_INVALID_ARGUMENT
+ *         for NULL out or consumed, or NULL data with len > 0.
  */
 WETEE_API int wetee_scale_decode_compact(wetee_u128 *out, size_t *consumed, const uint8_t *data, size_t len);
 

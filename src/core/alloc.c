@@ -79,8 +79,14 @@ int wt_buf_grow(wetee_buf *buf, size_t additional)
     if (need <= buf->cap) return WETEE_OK;
     cap = buf->cap < 64 ? 64 : buf->cap;
     while (cap < need) cap = cap > SIZE_MAX / 2 ? need : cap * 2;
-    p = wt_realloc(buf->data, cap);
+    /* Never realloc: a buffer may hold secrets, so the old block is wiped
+     * before it is released rather than left behind by a moving realloc. */
+    p = wt_malloc(cap);
     if (!p) return wt_error(WETEE_ERR_NO_MEMORY, "core: buffer: cannot allocate %zu bytes", cap);
+    if (buf->data) {
+        memcpy(p, buf->data, buf->len);
+        wt_free_secure(buf->data, buf->cap);
+    }
     buf->data = p;
     buf->cap = cap;
     return WETEE_OK;

@@ -77,7 +77,10 @@ static inline uint32_t wt_load_be32(const uint8_t *p)
 }
 
 /* Validate UTF-8 (RFC 3629: no overlongs, no surrogates, max U+10FFFF).
- * Returns 1 when valid; otherwise 0 and *bad_offset = offset of the first bad byte. */
+ * Returns 1 when valid; otherwise 0 and, when bad_offset is not NULL,
+ * *bad_offset = offset of the first byte of the first invalid or incomplete
+ * sequence (the length of the valid prefix, as Rust's
+ * Utf8Error::valid_up_to), not of the byte where the problem was found. */
 int wt_utf8_valid(const uint8_t *s, size_t len, size_t *bad_offset);
 
 #endif
