@@ -23,7 +23,8 @@ check soname bash -c "readelf -d '$libdir/libwetee.so' | grep -q 'SONAME.*libwet
 # only wetee_* symbols are exported
 check exports bash -c "nm -D --defined-only '$libdir/libwetee.so' | awk '{print \$3}' | grep -v '^wetee_' | grep -v '^_' | (! grep .)"
 check pkgconfig_shared bash -c "cc tests/install/app/app.c \$(pkg-config --cflags --libs libwetee) -o '$tmp/app_pc' && '$tmp/app_pc'"
-check pkgconfig_static bash -c "cc tests/install/app/app.c \$(pkg-config --cflags libwetee) '$libdir/libwetee.a' \$(pkg-config --static --libs libwetee | sed 's/-lwetee//') -o '$tmp/app_pc_static' && '$tmp/app_pc_static'"
+# static libwetee, shared dependencies (the usual static-library use)
+check pkgconfig_static bash -c "cc tests/install/app/app.c \$(pkg-config --cflags libwetee) '$libdir/libwetee.a' \$(pkg-config --libs \$(pkg-config --print-requires-private libwetee)) -o '$tmp/app_pc_static' && '$tmp/app_pc_static'"
 check cmake_package bash -c "cmake -S tests/install/app -B '$tmp/app' -G Ninja -DCMAKE_PREFIX_PATH='$tmp/prefix' && cmake --build '$tmp/app' && '$tmp/app/app_shared' && '$tmp/app/app_static'"
 echo "$passed passed, $failed failed"
 [[ $failed -eq 0 ]]
