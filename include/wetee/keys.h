@@ -511,7 +511,9 @@ typedef struct wetee_keypair wetee_keypair;
  * @brief Keypair from a secret URI (phrase or 0x seed, junctions, password).
  *
  * sr25519, ed25519, ecdsa (as sp-core): a `0x` phrase is a 32-byte seed
- * (sr25519 also takes a 64-byte canonical secret `key ‖ nonce`) and any
+ * (sr25519 also takes a 64-byte canonical secret `key ‖ nonce`, as
+ * sp-core's `from_seed_slice` does; this is a libwetee extension for SURIs,
+ * which sp-core's and polkadot.js's SURI parsers reject) and any
  * password is ignored; otherwise the phrase is a BIP-39 English mnemonic
  * (runs of spaces are allowed) turned into the substrate-bip39 mini secret
  * with the password. Junctions apply in order; ed25519 and ecdsa accept only
@@ -569,7 +571,7 @@ WETEE_API int wetee_keypair_from_mnemonic(wetee_keypair **out, wetee_scheme sche
                                           size_t phrase_len, const char *password, size_t password_len);
 /**
  * @brief Keypair from a raw seed: 32 bytes for every scheme (sr25519 also
- *        accepts a 64-byte canonical secret, as sp-core does).
+ *        accepts a 64-byte canonical secret, as sp-core's `from_seed_slice` does).
  *
  * The 32 bytes are the sr25519 mini secret, the ed25519 seed, or the
  * secp256k1 private key itself (ecdsa, Ethereum).

@@ -1,16 +1,42 @@
 #!/usr/bin/env bash
-# SCALE differential test: libwetee against @polkadot/types-codec, in both
-# directions, COUNT random values per type (30 types, edge cases first):
+# Differential tests of libwetee against npm oracles, in two suites.
+#
+# SCALE: libwetee against @polkadot/types-codec, in both directions, COUNT
+# random values per type (30 types, edge cases first):
 #   1. scale_vectors selfcheck: inputs parity-scale-codec rejects (non-canonical
 #      compacts, bad tags, bad UTF-8, ...) are rejected by libwetee too
 #   2. node gen  -> scale_vectors check   (types-codec encodes, libwetee decodes)
 #   3. scale_vectors gen -> node check    (libwetee encodes, types-codec decodes)
 #   4. harness sanity: one corrupted line must fail each checker
+#
+# keys: libwetee against @polkadot/util-crypto and @polkadot/keyring
+# (keys_vectors.c is the libwetee side, keys_diff.mjs the JavaScript side):
+#   1. keys_vectors selfcheck: libwetee's side of the documented differences
+#   2. derivation: KEYS_COUNT random mnemonics x several paths (hard, soft,
+#      numeric, long, password; BIP-32 for ethereum) x 4 schemes, plus edge
+#      cases: public key, account id and SS58 (prefixes 0, 2, 42, 1284) or
+#      EIP-55 addresses against Keyring.createFromUri; where polkadot.js
+#      differs from sp-core libwetee must follow sp-core (listed in the output
+#      and in docs/keys.md)
+#   3. libwetee signs -> polkadot.js verifies (byte-exact for the deterministic
+#      ed25519, ecdsa and ethereum), tampered copies must fail
+#   4. polkadot.js signs -> libwetee verifies, with tampered negatives
+#   5. keystore: polkadot.js pair.toJson -> wetee_keystore_import
+#   6. keystore: wetee_keystore_export -> Keyring.createFromJson + decodePkcs8
+#   7. harness sanity: one corrupted line must fail each checker
+#
+# Every checker ends with "N passed, M failed"; the script prints one such
+# line per suite ("scale: ...", "keys: ..."), then the total as its last line
+# ("N passed, M failed"), and exits non-zero on any failure.
 # Needs the release build (scripts/dev test builds it first) and node_modules
 # (scripts/dev setup, or npm ci here).
 #
-# Environment: WETEE_DIFF_SEED (reproduce a run; the seed is printed),
-# WETEE_DIFF_COUNT (default 10000), WETEE_BUILD_DIR (default build/release),
+# Environment: WETEE_DIFF_SEED (reproduce a run; the seed is printed; the
+# keys suite's mnemonics come from mnemonicGenerate and stay in the kept
+# files), WETEE_DIFF_COUNT (SCALE values per type, default 10000),
+# WETEE_KEYS_COUNT (mnemonics, default 200), WETEE_KEYS_SIGN_COUNT
+# (signatures per scheme and direction, default 50), WETEE_DIFF_SUITES
+# (default "scale keys"), WETEE_BUILD_DIR (default build/release),
 # WETEE_DIFF_KEEP=1 keeps the generated files.
 set -euo pipefail
 
@@ -18,30 +44,43 @@ HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 ROOT=$(cd "$HERE/../.." && pwd)
 BUILD=${WETEE_BUILD_DIR:-$ROOT/build/release}
 BIN=$BUILD/tests/interop/scale_vectors
+KBIN=$BUILD/tests/interop/keys_vectors
+KJS=$HERE/keys_diff.mjs
 COUNT=${WETEE_DIFF_COUNT:-10000}
+KEYS_COUNT=${WETEE_KEYS_COUNT:-200}
+KEYS_SIGN_COUNT=${WETEE_KEYS_SIGN_COUNT:-50}
+SUITES=${WETEE_DIFF_SUITES:-scale keys}
 SEED=${WETEE_DIFF_SEED:-$(date +%s)$RANDOM}
 
 log() { printf '== %s\n' "$*"; }
-fail() { printf 'scale interop: %s\n' "$*" >&2; exit 1; }
+fail() { printf 'interop: %s\n' "$*" >&2; exit 1; }
+has_suite() { [[ " $SUITES " == *" $1 "* ]]; }
 
 command -v node >/dev/null || fail "node is not installed"
-if [[ ! -x $BIN ]]; then
-  log "building scale_vectors in $BUILD"
-  [[ -f $BUILD/build.ninja || -f $BUILD/Makefile ]] || (cd "$ROOT" && cmake --preset release >/dev/null)
-  cmake --build "$BUILD" --target scale_vectors
-fi
-if [[ ! -d $HERE/node_modules/@polkadot/types-codec ]]; then
+for bin in "$BIN" "$KBIN"; do
+  if [[ ! -x $bin ]]; then
+    log "building $(basename "$bin") in $BUILD"
+    [[ -f $BUILD/build.ninja || -f $BUILD/Makefile ]] || (cd "$ROOT" && cmake --preset release >/dev/null)
+    cmake --build "$BUILD" --target "$(basename "$bin")"
+  fi
+done
+if [[ ! -d $HERE/node_modules/@polkadot/types-codec || ! -d $HERE/node_modules/@polkadot/keyring ||
+      ! -d $HERE/node_modules/@polkadot/util-crypto ]]; then
   log "npm ci in tests/interop"
   (cd "$HERE" && npm ci --no-audit --no-fund --loglevel=error)
 fi
+npm_version() { node -p "require('$HERE/node_modules/$1/package.json').version"; }
 
-WORK=$(mktemp -d "${TMPDIR:-/tmp}/wetee-scale-diff.XXXXXX")
+WORK=$(mktemp -d "${TMPDIR:-/tmp}/wetee-interop-diff.XXXXXX")
 keep=${WETEE_DIFF_KEEP:-0}
-cleanup() { if [[ $keep == 1 ]]; then echo "scale interop: files kept in $WORK"; else rm -rf "$WORK"; fi; }
+cleanup() {
+  local pids
+  pids=$(jobs -p)
+  [[ -z $pids ]] || kill $pids 2>/dev/null || true
+  if [[ $keep == 1 ]]; then echo "interop: files kept in $WORK"; else rm -rf "$WORK"; fi
+}
 trap cleanup EXIT
 
-log "SCALE differential test against @polkadot/types-codec $(node -p "require('$HERE/node_modules/@polkadot/types-codec/package.json').version")"
-log "seed $SEED, $COUNT values per type (reproduce with WETEE_DIFF_SEED=$SEED)"
 start=$SECONDS
 status=0
 total_passed=0
@@ -68,29 +107,9 @@ run_counted() {
   if [[ $rc -ne 0 || $f -ne 0 ]]; then status=1; fi
 }
 
-log "1/4 libwetee rejects what parity-scale-codec rejects"
-run_counted selfcheck "$BIN" selfcheck
-log "what types-codec does with the same inputs (informational, not failures)"
-node "$HERE/scale_diff.mjs" quirks | sed "s/^/  /"
-
-log "2/4 types-codec encodes, libwetee decodes"
-node "$HERE/scale_diff.mjs" gen "$SEED" "$COUNT" >"$WORK/js.tsv" || fail "node gen failed"
-run_counted libwetee-check "$BIN" check "$WORK/js.tsv"
-
-log "3/4 libwetee encodes, types-codec decodes"
-"$BIN" gen "$SEED" "$COUNT" >"$WORK/c.tsv" || fail "scale_vectors gen failed"
-run_counted types-codec-check node "$HERE/scale_diff.mjs" check "$WORK/c.tsv"
-
-log "4/4 harness sanity: a corrupted line must fail each checker"
-# flip the last hex digit of one Compact<u64> line; the value stays as it was
-corrupt() {
-  grep -P '^Compact<u64>\t' "$1" | sed -n '100p' |
-    awk -F'\t' 'BEGIN { OFS = "\t" } { d = substr($3, length($3), 1); $3 = substr($3, 1, length($3) - 1) (d == "0" ? "1" : "0"); print }'
-}
-sanity() {
-  local name=$1 src=$2; shift 2
-  corrupt "$src" >"$WORK/$name.bad.tsv"
-  [[ -s $WORK/$name.bad.tsv ]] || fail "could not make a corrupted line for $name"
+# must_reject NAME CMD...: CMD run on $WORK/NAME.bad.tsv must fail (one test).
+must_reject() {
+  local name=$1; shift
   if "$@" "$WORK/$name.bad.tsv" >"$WORK/$name.bad.out" 2>&1; then
     echo "  $name accepted a corrupted line: the harness is broken"
     sed "s/^/    /" "$WORK/$name.bad.out"
@@ -101,13 +120,120 @@ sanity() {
     total_passed=$((total_passed + 1))
   fi
 }
-sanity libwetee-check "$WORK/js.tsv" "$BIN" check
-sanity types-codec-check "$WORK/c.tsv" node "$HERE/scale_diff.mjs" check
+
+scale_suite() {
+  log "scale 1/4 libwetee rejects what parity-scale-codec rejects"
+  run_counted selfcheck "$BIN" selfcheck
+  log "what types-codec does with the same inputs (informational, not failures)"
+  node "$HERE/scale_diff.mjs" quirks | sed "s/^/  /"
+
+  log "scale 2/4 types-codec encodes, libwetee decodes"
+  node "$HERE/scale_diff.mjs" gen "$SEED" "$COUNT" >"$WORK/js.tsv" || fail "node gen failed"
+  run_counted libwetee-check "$BIN" check "$WORK/js.tsv"
+
+  log "scale 3/4 libwetee encodes, types-codec decodes"
+  "$BIN" gen "$SEED" "$COUNT" >"$WORK/c.tsv" || fail "scale_vectors gen failed"
+  run_counted types-codec-check node "$HERE/scale_diff.mjs" check "$WORK/c.tsv"
+
+  log "scale 4/4 harness sanity: a corrupted line must fail each checker"
+  # flip the last hex digit of one Compact<u64> line; the value stays as it was
+  corrupt() {
+    grep -P '^Compact<u64>\t' "$1" | sed -n '100p' |
+      awk -F'\t' 'BEGIN { OFS = "\t" } { d = substr($3, length($3), 1); $3 = substr($3, 1, length($3) - 1) (d == "0" ? "1" : "0"); print }'
+  }
+  sanity() {
+    local name=$1 src=$2; shift 2
+    corrupt "$src" >"$WORK/$name.bad.tsv"
+    [[ -s $WORK/$name.bad.tsv ]] || fail "could not make a corrupted line for $name"
+    must_reject "$name" "$@"
+  }
+  sanity libwetee-check "$WORK/js.tsv" "$BIN" check
+  sanity types-codec-check "$WORK/c.tsv" node "$HERE/scale_diff.mjs" check
+}
+
+keys_suite() {
+  local K=$WORK/keys
+  mkdir -p "$K/keystores"
+  # polkadot.js's keystores (scrypt N=2^17, ~1 s each) are written in the
+  # background while the derivation cases run
+  node "$KJS" gen-keystore "$SEED" "$K/keystores" >"$K/import.tsv" 2>"$K/import.err" &
+  local ks_pid=$!
+
+  log "keys 1/7 libwetee's side of the documented differences"
+  run_counted keys-selfcheck "$KBIN" selfcheck
+
+  log "keys 2/7 derivation: $KEYS_COUNT mnemonics x paths x 4 schemes against Keyring.createFromUri"
+  node "$KJS" gen-derive "$SEED" "$KEYS_COUNT" >"$K/derive.tsv" || fail "keys_diff.mjs gen-derive failed"
+  "$KBIN" derive "$K/derive.tsv" >"$K/derive.out" || fail "keys_vectors derive failed"
+  run_counted keys-derive node "$KJS" check-derive "$K/derive.out"
+
+  log "keys 3/7 libwetee signs, polkadot.js verifies ($KEYS_SIGN_COUNT per scheme)"
+  node "$KJS" gen-sign "$SEED" "$KEYS_SIGN_COUNT" >"$K/sign.tsv" || fail "keys_diff.mjs gen-sign failed"
+  "$KBIN" sign "$K/sign.tsv" >"$K/sign.out" || fail "keys_vectors sign failed"
+  run_counted keys-sign node "$KJS" check-sign "$K/sign.out"
+
+  log "keys 4/7 polkadot.js signs, libwetee verifies ($KEYS_SIGN_COUNT per scheme, with tampered copies)"
+  node "$KJS" gen-verify "$SEED" "$KEYS_SIGN_COUNT" >"$K/verify.tsv" 2>"$K/verify.notes" ||
+    fail "keys_diff.mjs gen-verify failed"
+  echo "  edge cases: libwetee's verdict (that of sp-core / sp-io) against polkadot.js's:"
+  sed "s/^/    /" "$K/verify.notes"
+  run_counted keys-verify "$KBIN" verify "$K/verify.tsv"
+
+  log "keys 5/7 keystore: polkadot.js pair.toJson -> wetee_keystore_import"
+  if ! wait "$ks_pid"; then cat "$K/import.err" >&2; fail "keys_diff.mjs gen-keystore failed"; fi
+  run_counted keys-import "$KBIN" import "$K/import.tsv"
+
+  log "keys 6/7 keystore: wetee_keystore_export -> Keyring.createFromJson + decodePkcs8"
+  node "$KJS" gen-export "$SEED" >"$K/export.tsv" || fail "keys_diff.mjs gen-export failed"
+  "$KBIN" export "$K/export.tsv" "$K/keystores" >"$K/export.out" || fail "keys_vectors export failed"
+  run_counted keys-keystore node "$KJS" check-keystore "$K/export.out"
+
+  log "keys 7/7 harness sanity: a corrupted line must fail each checker"
+  # first line of FILE matching PATTERN, with the last (or, with first, the
+  # first) hex digit of TAB-separated field N flipped
+  corrupt_field() {
+    grep -P -m 1 "$2" "$1" | awk -F'\t' -v n="$3" -v where="${4:-last}" 'BEGIN { OFS = "\t" } {
+      i = where == "first" ? 1 : length($n); d = substr($n, i, 1)
+      $n = substr($n, 1, i - 1) (d == "0" ? "1" : "0") substr($n, i + 1); print }' || true
+  }
+  keys_sanity() {
+    local name=$1 file=$2 pattern=$3 field=$4 where=$5; shift 5
+    corrupt_field "$file" "$pattern" "$field" "$where" >"$WORK/$name.bad.tsv"
+    [[ -s $WORK/$name.bad.tsv ]] || fail "could not make a corrupted line for $name"
+    must_reject "$name" "$@"
+  }
+  keys_sanity keys-derive-public "$K/derive.out" '^sr25519\t[^\t]*\tsame\thard\tok\t' 6 last node "$KJS" check-derive
+  keys_sanity keys-sign-signature "$K/sign.out" '^sr25519\t.*\tok\t' 6 first node "$KJS" check-sign
+  keys_sanity keys-verify-signature "$K/verify.tsv" '^valid\tecdsa\t' 5 first "$KBIN" verify
+  keys_sanity keys-import-public "$K/import.tsv" '^[^\t]*\tsr25519\t\tok\t' 5 last "$KBIN" import
+  keys_sanity keys-keystore-secret "$K/export.out" '^[^\t]*\ted25519\t' 6 last node "$KJS" check-keystore
+}
+
+suite_line() { # NAME: the suite's own "N passed, M failed" line, from the totals' growth
+  echo "$1: $((total_passed - $2)) passed, $((total_failed - $3)) failed"
+}
+summary=()
+if has_suite scale; then
+  log "SCALE differential test against @polkadot/types-codec $(npm_version @polkadot/types-codec)"
+  log "seed $SEED, $COUNT values per type (reproduce with WETEE_DIFF_SEED=$SEED)"
+  p0=$total_passed f0=$total_failed
+  scale_suite
+  summary+=("$(suite_line scale "$p0" "$f0")")
+fi
+if has_suite keys; then
+  log "keys differential test against @polkadot/util-crypto $(npm_version @polkadot/util-crypto), @polkadot/keyring $(npm_version @polkadot/keyring)"
+  log "seed $SEED, $KEYS_COUNT mnemonics, $KEYS_SIGN_COUNT signatures per scheme and direction"
+  p0=$total_passed f0=$total_failed t0=$SECONDS
+  keys_suite
+  log "keys suite done in $((SECONDS - t0)) s"
+  summary+=("$(suite_line keys "$p0" "$f0")")
+fi
 
 log "done in $((SECONDS - start)) s (seed $SEED)"
 if [[ $status -ne 0 ]]; then
   keep=1
-  echo "scale interop: FAILED; reproduce with WETEE_DIFF_SEED=$SEED $0"
+  echo "interop: FAILED; reproduce with WETEE_DIFF_SEED=$SEED $0"
 fi
+printf '%s\n' "${summary[@]}"
 echo "$total_passed passed, $total_failed failed"
 exit $status
