@@ -13,23 +13,54 @@
  *   wetee_rc  (return type)               raises wetee.Error     string: "" or "CODE:detail"
  *   const char * (return type)            str                    string (copied)
  *   (const uint8_t *data, size_t len)     bytes-like in          []byte
- *     also key/key_len, salt/salt_len, password/password_len, material/material_len
+ *     also key/key_len, salt/salt_len, password/password_len, material/material_len,
+ *     seed/seed_len, sig/sig_len, pub/pub_len, entropy/entropy_len
  *   (const char *text, size_t text_len)   str or bytes-like in   string
- *     also context/context_len
+ *     also context/context_len, path/path_len, phrase/phrase_len, json/json_len,
+ *     password/password_len, passphrase/passphrase_len (const char * versions)
+ *   const char *NAME (NUL-terminated)     str (SWIG default)     string (SWIG default, copied)
+ *   const char *optional_text             str or None (NULL)     string, "" passes NULL
  *   const uint8_t NAME[N]                 bytes-like of N bytes  []byte (len >= N, else panic)
  *   uint8_t out[N]                        returned bytes         []byte, caller-sized (>= N)
+ *   uint8_t secret_out[N]                 returned bytes; the C  []byte, caller-sized (>= N)
+ *                                         copy is wiped
+ *   (uint8_t out[N], size_t *out_len)     returned bytes, the    []byte caller-sized (>= N)
+ *     N = 32, 33, 65 (WETEE_OUT_UPTO)     first *out_len         and *int
  *   (uint8_t *out, size_t out_len)        int in, returned bytes []byte, caller-sized
  *   wetee_buf *out                        returned bytes         *[]byte (set by the call)
  *   wetee_buf *text_out                   returned str           *string (set by the call)
+ *   wetee_buf *secret_out                 returned bytes         *[]byte     } the C buffer is
+ *   wetee_buf *secret_text_out            returned str           *string     } wiped when freed
+ *   const char **static_text_out          returned str           *string (copied; NULL gives "")
  *   (char *out, size_t out_size)          returned str (<= 47)   []byte, caller-sized, NUL-terminated
  *   wetee_u128                            int 0..2^128-1 in      []uint64{lo, hi}
  *   wetee_u128 *out                       returned int           []uint64 (len >= 2)
- *   size_t *consumed                      returned int           *int
- *   uint16_t *out, uint32_t *out          returned int           *uint16, *uint32
+ *   size_t *consumed, size_t *index_out   returned int           *int
+ *   int *flag_out                         returned bool          *int (0 or 1)
+ *   uint16_t *out, uint32_t *out,         returned int           *uint16, *uint32, *uint32
+ *     unsigned *out
+ *   handles (WETEE_HANDLE below):
+ *   TYPE **out                            returned owned object  *uintptr (free with FREE)
+ *   TYPE *, const TYPE *                  that object (or None)  uintptr
  *
  * Python: the outputs are the return value: None when there is none, the
  * value itself when there is one, a tuple in parameter order when there
  * are several (wetee_py_append); wetee_rc itself is not returned.
+ *
+ * Handles: WETEE_HANDLE(TYPE, FREE) declares an opaque C object that the
+ * target language owns, e.g. WETEE_HANDLE(wetee_keypair, wetee_keypair_free).
+ * Python: TYPE **out returns a SWIG proxy object (class TYPE without the
+ * prefix, e.g. wetee.native.keypair) that owns the C object and calls FREE
+ * when its last reference goes (FREE is not exposed, so no double free);
+ * the handle can only be used through functions taking TYPE *. Go: the
+ * handle is a uintptr, 0 for NULL, and the public package frees it with
+ * FREE (exposed as cwetee.<Type>_free) in Close or a finalizer. A failed
+ * call returns no handle; a handle made by a call whose later outputs fail
+ * to convert is freed by the wrapper.
+ *
+ * Secrets: the secret_* outputs are copied into the target language's own
+ * memory (which cannot be wiped: Python bytes/str, Go strings) and the C
+ * copy is wiped at once (wetee_wipe, wetee_buf_free_secure).
  *
  * Errors: every wrapper clears the thread-local error detail before the
  * call and reads it right after, inside the same C function, so neither
@@ -59,8 +90,12 @@ typedef int wetee_rc;
 
 /* Parameter names that share the (const uint8_t *data, size_t len) shape. */
 #define WETEE_BYTES_IN_NAMES (const uint8_t *key, size_t key_len), (const uint8_t *salt, size_t salt_len), \
-  (const uint8_t *password, size_t password_len), (const uint8_t *material, size_t material_len)
-#define WETEE_TEXT_IN_NAMES (const char *context, size_t context_len)
+  (const uint8_t *password, size_t password_len), (const uint8_t *material, size_t material_len), \
+  (const uint8_t *seed, size_t seed_len), (const uint8_t *sig, size_t sig_len), (const uint8_t *pub, size_t pub_len), \
+  (const uint8_t *entropy, size_t entropy_len)
+#define WETEE_TEXT_IN_NAMES (const char *context, size_t context_len), (const char *path, size_t path_len), \
+  (const char *phrase, size_t phrase_len), (const char *json, size_t json_len), \
+  (const char *password, size_t password_len), (const char *passphrase, size_t passphrase_len)
 
 /* ==================================================================== */
 #if defined(SWIGPYTHON)
@@ -257,6 +292,57 @@ static PyObject *wetee_py_from_u128(wetee_u128 v) {
   if (wetee_py_append(&$result, PyBytes_FromStringAndSize((const char *)temp$argnum, $1_dim0)) != 0) SWIG_fail;
 }
 
+/* ---- fixed-size secret out: like out[N], the C copy is wiped ---- */
+%typemap(in, numinputs=0) uint8_t secret_out[ANY] (uint8_t temp[$1_dim0]) {
+  $1 = temp;
+}
+%typemap(argout, fragment="wetee_py_helpers") uint8_t secret_out[ANY] {
+  if (wetee_py_append(&$result, PyBytes_FromStringAndSize((const char *)temp$argnum, $1_dim0)) != 0) SWIG_fail;
+}
+%typemap(freearg) uint8_t secret_out[ANY] {
+  wetee_wipe(temp$argnum, sizeof temp$argnum);
+}
+
+/* ---- bytes out of a variable length up to N: the first *out_len bytes.
+   SWIG matches multi-argument typemaps only with literal sizes, so each N
+   in use is instantiated (WETEE_OUT_UPTO below). ---- */
+%define WETEE_OUT_UPTO(N)
+%typemap(in, numinputs=0) (uint8_t out[N], size_t *out_len) (uint8_t temp[N], size_t n = 0) {
+  $1 = temp;
+  $2 = &n;
+}
+%typemap(argout, fragment="wetee_py_helpers") (uint8_t out[N], size_t *out_len) {
+  if (n$argnum > N) {
+    wetee_py_raise(WETEE_ERR_INTERNAL, "$symname(): output length out of range");
+    SWIG_fail;
+  }
+  if (wetee_py_append(&$result, PyBytes_FromStringAndSize((const char *)temp$argnum, (Py_ssize_t)n$argnum)) != 0)
+    SWIG_fail;
+}
+%enddef
+WETEE_OUT_UPTO(32)
+WETEE_OUT_UPTO(33)
+WETEE_OUT_UPTO(65)
+
+/* ---- optional NUL-terminated text in: str, or None for NULL ---- */
+%typemap(in, fragment="wetee_py_helpers") const char *optional_text {
+  if ($input == Py_None) {
+    $1 = NULL;
+  } else if (PyUnicode_Check($input)) {
+    Py_ssize_t n;
+    const char *s = PyUnicode_AsUTF8AndSize($input, &n);
+    if (s == NULL) SWIG_fail;
+    if ((size_t)n != strlen(s)) {
+      wetee_py_raise(WETEE_ERR_INVALID_ARGUMENT, "$symname(): the text contains a NUL character");
+      SWIG_fail;
+    }
+    $1 = ($1_ltype)s;
+  } else {
+    PyErr_Format(PyExc_TypeError, "$symname() expected str or None, not %.100s", Py_TYPE($input)->tp_name);
+    SWIG_fail;
+  }
+}
+
 /* ---- caller-sized bytes out: the Python argument is the length ---- */
 %typemap(in) (uint8_t *out, size_t out_len) (PyObject *obj = NULL) {
   size_t n = PyLong_AsSize_t($input);
@@ -296,6 +382,32 @@ static PyObject *wetee_py_from_u128(wetee_u128 v) {
   wetee_buf_free($1);
 }
 
+/* ---- wetee_buf secret out: copied, then wiped and freed ---- */
+%typemap(in, numinputs=0) wetee_buf *secret_out (wetee_buf temp), wetee_buf *secret_text_out (wetee_buf temp) {
+  memset(&temp, 0, sizeof temp);
+  $1 = &temp;
+}
+%typemap(argout, fragment="wetee_py_helpers") wetee_buf *secret_out {
+  if (wetee_py_append(&$result, PyBytes_FromStringAndSize((const char *)$1->data, (Py_ssize_t)$1->len)) != 0)
+    SWIG_fail;
+}
+%typemap(argout, fragment="wetee_py_helpers") wetee_buf *secret_text_out {
+  if (wetee_py_append(&$result, PyUnicode_DecodeUTF8((const char *)$1->data, (Py_ssize_t)$1->len, "strict")) != 0)
+    SWIG_fail;
+}
+%typemap(freearg) wetee_buf *secret_out, wetee_buf *secret_text_out {
+  wetee_buf_free_secure($1);
+}
+
+/* ---- static C strings out (owned by the library): copied; NULL gives "" ---- */
+%typemap(in, numinputs=0) const char **static_text_out (const char *temp = NULL) {
+  $1 = ($1_ltype)&temp;
+}
+%typemap(argout, fragment="wetee_py_helpers") const char **static_text_out {
+  const char *s = temp$argnum ? temp$argnum : "";
+  if (wetee_py_append(&$result, PyUnicode_DecodeUTF8(s, (Py_ssize_t)strlen(s), "strict")) != 0) SWIG_fail;
+}
+
 /* ---- small text out (decimal formatting) ---- */
 %typemap(in, numinputs=0) (char *out, size_t out_size) (char temp[WETEE_U128_DECIMAL_BUFSIZE]) {
   temp[0] = '\0';
@@ -326,12 +438,45 @@ static PyObject *wetee_py_from_u128(wetee_u128 v) {
 %typemap(argout, fragment="wetee_py_helpers") size_t *consumed {
   if (wetee_py_append(&$result, PyLong_FromSize_t(*$1)) != 0) SWIG_fail;
 }
-%typemap(in, numinputs=0) uint16_t *out (uint16_t temp = 0), uint32_t *out (uint32_t temp = 0) {
+%apply size_t *consumed { size_t *index_out };
+%typemap(in, numinputs=0) uint16_t *out (uint16_t temp = 0), uint32_t *out (uint32_t temp = 0),
+                          unsigned *out (unsigned temp = 0) {
   $1 = &temp;
 }
-%typemap(argout, fragment="wetee_py_helpers") uint16_t *out, uint32_t *out {
+%typemap(argout, fragment="wetee_py_helpers") uint16_t *out, uint32_t *out, unsigned *out {
   if (wetee_py_append(&$result, PyLong_FromUnsignedLong((unsigned long)*$1)) != 0) SWIG_fail;
 }
+%typemap(in, numinputs=0) int *flag_out (int temp = 0) {
+  $1 = &temp;
+}
+%typemap(argout, fragment="wetee_py_helpers") int *flag_out {
+  if (wetee_py_append(&$result, PyBool_FromLong(*$1 != 0)) != 0) SWIG_fail;
+}
+
+/* ---- handles (see the top of this file) ----
+   The C object is owned by a SWIG proxy object whose destructor is FREE;
+   FREE itself is hidden. */
+%define WETEE_HANDLE(TYPE, FREE)
+%ignore FREE;
+%nodefaultctor TYPE;
+typedef struct TYPE TYPE;
+struct TYPE {};
+%extend TYPE {
+  ~TYPE() { FREE($self); }
+}
+%typemap(in, numinputs=0) TYPE **out (TYPE *temp = NULL) {
+  $1 = &temp;
+}
+%typemap(argout, fragment="wetee_py_helpers") TYPE **out {
+  PyObject *o = SWIG_NewPointerObj(SWIG_as_voidptr(temp$argnum), $descriptor(TYPE *), SWIG_POINTER_OWN);
+  if (o == NULL) SWIG_fail;
+  temp$argnum = NULL; /* owned by the Python object now */
+  if (wetee_py_append(&$result, o) != 0) SWIG_fail;
+}
+%typemap(freearg) TYPE **out {
+  FREE(temp$argnum);
+}
+%enddef
 
 /* ==================================================================== */
 #elif defined(SWIGGO)
@@ -384,6 +529,27 @@ func weteeTakeString(s string) string {
 	return r
 }
 
+// weteeTakeSecret copies a secret buffer handed over as {handle, length,
+// capacity}, then wipes and frees it.
+func weteeTakeSecret(h *[3]uint64) []byte {
+	if h[1] == 0 {
+		return nil
+	}
+	b := make([]byte, h[1])
+	Go_take_secret(h[0], h[2], b)
+	return b
+}
+
+// weteeCopyStatic copies a static C string handed over as {pointer, length}.
+func weteeCopyStatic(h *[2]uint64) string {
+	if h[1] == 0 {
+		return ""
+	}
+	b := make([]byte, h[1])
+	Go_copy_static(h[0], b)
+	return unsafe.String(&b[0], len(b))
+}
+
 // weteeTakeBytes copies a buffer handed over as {handle, length} and frees it.
 func weteeTakeBytes(h *[2]uint64) []byte {
 	if h[1] == 0 {
@@ -425,9 +591,24 @@ func weteeTakeBytes(h *[2]uint64) []byte {
 %}
 %apply (const char *text, size_t text_len) { WETEE_TEXT_IN_NAMES };
 
-/* ---- fixed-size bytes in / out, caller-sized bytes out ---- */
-%typemap(gotype) const uint8_t [ANY], uint8_t out[ANY] "[]byte"
-%typemap(in) const uint8_t [ANY], uint8_t out[ANY] %{
+/* ---- optional NUL-terminated text: "" passes NULL ---- */
+%typemap(gotype) const char *optional_text "string"
+%typemap(in) const char *optional_text %{
+  $1 = NULL;
+  if ($input.n > 0) {
+    char *copy = (char *)malloc((size_t)$input.n + 1);
+    if (copy == NULL) _swig_gopanic("libwetee: out of memory");
+    memcpy(copy, $input.p, (size_t)$input.n);
+    copy[$input.n] = '\0';
+    $1 = copy;
+  }
+%}
+%typemap(freearg) const char *optional_text %{ free((char *)$1); %}
+
+/* ---- fixed-size bytes in / out, caller-sized bytes out (secret_out is
+   written straight into Go memory: no C copy to wipe) ---- */
+%typemap(gotype) const uint8_t [ANY], uint8_t out[ANY], uint8_t secret_out[ANY] "[]byte"
+%typemap(in) const uint8_t [ANY], uint8_t out[ANY], uint8_t secret_out[ANY] %{
   if ($input.len < $1_dim0) _swig_gopanic("$symname: $1_name needs $1_dim0 bytes");
   $1 = ($1_ltype)$input.array;
 %}
@@ -468,6 +649,54 @@ func weteeTakeBytes(h *[2]uint64) []byte {
 		*$1 = ""
 	} %}
 
+/* ---- wetee_buf secret out: handed over as {handle, length, capacity};
+   Go_take_secret copies it out, then wipes and frees it. ---- */
+%typemap(gotype) wetee_buf *secret_out "*[]byte"
+%typemap(gotype) wetee_buf *secret_text_out "*string"
+%typemap(imtype) wetee_buf *secret_out, wetee_buf *secret_text_out "*[3]uint64"
+%typemap(goin) wetee_buf *secret_out, wetee_buf *secret_text_out %{ $result = new([3]uint64) %}
+%typemap(in) wetee_buf *secret_out (wetee_buf temp), wetee_buf *secret_text_out (wetee_buf temp) %{
+  memset(&temp, 0, sizeof temp);
+  $1 = &temp;
+%}
+%typemap(argout) wetee_buf *secret_out, wetee_buf *secret_text_out %{
+  if ($1->len > 0) {
+    ((uint64_t *)(void *)$input)[0] = (uint64_t)(uintptr_t)$1->data;
+    ((uint64_t *)(void *)$input)[1] = (uint64_t)$1->len;
+    ((uint64_t *)(void *)$input)[2] = (uint64_t)$1->cap;
+    $1->data = NULL; /* handed over to Go_take_secret */
+    $1->len = 0;
+    $1->cap = 0;
+  }
+%}
+%typemap(freearg) wetee_buf *secret_out, wetee_buf *secret_text_out %{
+  wetee_buf_free_secure($1);
+%}
+%typemap(goargout) wetee_buf *secret_out %{ *$1 = weteeTakeSecret($input) %}
+%typemap(goargout) wetee_buf *secret_text_out %{
+	if b := weteeTakeSecret($input); len(b) > 0 {
+		*$1 = unsafe.String(&b[0], len(b))
+	} else {
+		*$1 = ""
+	} %}
+
+/* ---- static C strings out (owned by the library): {pointer, length},
+   copied by Go_copy_static; NULL gives "" ---- */
+%typemap(gotype) const char **static_text_out "*string"
+%typemap(imtype) const char **static_text_out "*[2]uint64"
+%typemap(goin) const char **static_text_out %{ $result = new([2]uint64) %}
+%typemap(in) const char **static_text_out (const char *temp) %{
+  temp = NULL;
+  $1 = ($1_ltype)&temp;
+%}
+%typemap(argout) const char **static_text_out %{
+  if (temp$argnum != NULL) {
+    ((uint64_t *)(void *)$input)[0] = (uint64_t)(uintptr_t)temp$argnum;
+    ((uint64_t *)(void *)$input)[1] = (uint64_t)strlen(temp$argnum);
+  }
+%}
+%typemap(goargout) const char **static_text_out %{ *$1 = weteeCopyStatic($input) %}
+
 /* ---- u128 as []uint64{lo, hi} ---- */
 %typemap(gotype) wetee_u128, wetee_u128 *out "[]uint64"
 %typemap(in) wetee_u128 %{
@@ -493,9 +722,33 @@ func weteeTakeBytes(h *[2]uint64) []byte {
   $1 = &temp;
 %}
 %typemap(argout) size_t *consumed %{ *$input = (intgo)*$1; %}
+%apply size_t *consumed { size_t *index_out, size_t *out_len };
+%typemap(gotype) int *flag_out "*int"
+%typemap(in) int *flag_out (int temp) %{
+  temp = 0;
+  $1 = &temp;
+%}
+%typemap(argout) int *flag_out %{ *$input = (intgo)(*$1 != 0); %}
 %typemap(gotype) uint16_t *out "*uint16"
-%typemap(gotype) uint32_t *out "*uint32"
-%typemap(in) uint16_t *out, uint32_t *out %{ $1 = ($1_ltype)$input; %}
+%typemap(gotype) uint32_t *out, unsigned *out "*uint32"
+%typemap(in) uint16_t *out, uint32_t *out, unsigned *out %{ $1 = ($1_ltype)$input; %}
+
+/* ---- handles (see the top of this file): uintptr values, 0 for NULL ---- */
+%define WETEE_HANDLE(TYPE, FREE)
+typedef struct TYPE TYPE;
+%typemap(gotype) TYPE *, const TYPE * "uintptr"
+%typemap(in) TYPE *, const TYPE * %{ $1 = ($1_ltype)(uintptr_t)$input; %}
+%typemap(gotype) TYPE **out "*uintptr"
+%typemap(in) TYPE **out (TYPE *temp) %{
+  temp = NULL;
+  $1 = &temp;
+%}
+%typemap(argout) TYPE **out %{
+  *(uintptr_t *)(void *)$input = (uintptr_t)temp$argnum;
+  temp$argnum = NULL; /* owned by Go now */
+%}
+%typemap(freearg) TYPE **out %{ FREE(temp$argnum); %}
+%enddef
 
 /* Copy the bytes of a wetee_buf handed over by an argout (see above) into
    `out` (exactly as long as the buffer) and free them. */
@@ -507,6 +760,21 @@ static void wetee_go_take(uint64_t handle, uint8_t *out, size_t out_len) {
   b.cap = out_len;
   if (out_len > 0) memcpy(out, b.data, out_len);
   wetee_buf_free(&b);
+}
+
+/* The same for a secret buffer of capacity `cap`: wiped before it is freed. */
+static void wetee_go_take_secret(uint64_t handle, uint64_t cap, uint8_t *out, size_t out_len) {
+  wetee_buf b;
+  b.data = (uint8_t *)(uintptr_t)handle;
+  b.len = out_len;
+  b.cap = (size_t)cap;
+  if (out_len > 0) memcpy(out, b.data, out_len);
+  wetee_buf_free_secure(&b);
+}
+
+/* Copy the bytes of a static C string handed over by an argout into `out`. */
+static void wetee_go_copy_static(uint64_t handle, uint8_t *out, size_t out_len) {
+  if (out_len > 0) memcpy(out, (const void *)(uintptr_t)handle, out_len);
 }
 %}
 

@@ -29,3 +29,6 @@
 %include "core.i"
 %include "hash.i"
 %include "scale.i"
+%include "keys.i"
+%include "mnemonic.i"
+%include "ss58.i"

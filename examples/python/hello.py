@@ -1,5 +1,5 @@
-"""Hello, libwetee: hashes, codecs, u128 amounts and SCALE compact integers
-from Python.
+"""Hello, libwetee: hashes, codecs, u128 amounts, SCALE compact integers and
+keys from Python.
 
     PYTHONPATH=build/release/bindings/python python3 examples/python/hello.py
 """
@@ -26,6 +26,13 @@ for value in (0, 1, 64, 2**128 - 1):
     decoded, used = wetee.scale_decode_compact(encoded)
     assert decoded == value and used == len(encoded)
     print(f"compact({value}) = {encoded.hex()}")
+
+# Keys: //Alice from the development phrase, her Polkadot address, a signature
+with wetee.Keypair.from_suri(wetee.Scheme.SR25519, "//Alice") as alice:
+    print("//Alice on Polkadot: ", alice.address(wetee.SS58_PREFIX_POLKADOT))
+    signature = alice.sign(b"hello")
+    assert wetee.verify(alice.scheme, signature, b"hello", alice.public_key)
+    print("signed 'hello':      ", signature.hex()[:32] + "...")
 
 # Errors are exceptions carrying libwetee's detail
 try:

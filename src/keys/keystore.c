@@ -282,6 +282,18 @@ static int check_address(const wetee_keypair *kp, const char *addr, size_t len)
     return WETEE_OK;
 }
 
+/* "0x" followed by an even, non-zero number of hex digits. */
+static int is_hex_text(const char *s, size_t len)
+{
+    size_t i;
+    if (len < 4 || len % 2 || s[0] != '0' || s[1] != 'x') return 0;
+    for (i = 2; i < len; i++) {
+        char c = s[i];
+        if (!((c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F'))) return 0;
+    }
+    return 1;
+}
+
 int wetee_keystore_import(wetee_keypair **out, const char *json, size_t json_len, const char *password,
                           size_t password_len)
 {
@@ -354,12 +366,15 @@ int wetee_keystore_import(wetee_keypair **out, const char *json, size_t json_len
 
     if (!(encoded = get_string(root, "encoded", "", &encoded_len, &rc))) goto done;
     encoded_v = json_object_get(root, "encoded");
-    if (encoded_len >= 2 && encoded[0] == '0' && encoded[1] == 'x')
+    /* As polkadot.js (isHex): "0x" followed by an even number of hex digits
+     * is hex; anything else is base64 -- base64 text may itself start with
+     * "0x" (a salt beginning d3 1x), so the prefix alone decides nothing. */
+    if (is_hex_text(encoded, encoded_len))
         rc = wetee_hex_decode(&blob, encoded, encoded_len);
     else
         rc = wetee_base64_decode(&blob, encoded, encoded_len, 0);
     if (rc != WETEE_OK) {
-        rc = wt_error(WETEE_ERR_DECODE, "keystore: field \"encoded\" is not valid base64");
+        rc = wt_error(WETEE_ERR_DECODE, "keystore: field \"encoded\" is neither base64 nor 0x hex");
         goto done;
     }
 

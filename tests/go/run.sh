@@ -20,8 +20,6 @@ cmake --build "$BUILD" --target wetee wetee_static wetee_go
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 cmake --install "$BUILD" --prefix "$tmp/prefix" >/dev/null
-# The .pc file carries the configured prefix; point it at this one.
-sed -i "s|^prefix=.*|prefix=$tmp/prefix|" "$tmp/prefix/lib/pkgconfig/libwetee.pc"
 export PKG_CONFIG_PATH="$tmp/prefix/lib/pkgconfig"
 export LD_LIBRARY_PATH="$tmp/prefix/lib${LD_LIBRARY_PATH:+:$LD_LIBRARY_PATH}"
 # Go's build cache does not key cgo packages on pkg-config's output, so a

@@ -1162,7 +1162,32 @@ WT_TEST(keystore_params_and_malformed)
     }
 }
 
+/* Base64 text may start with "0x" (a salt beginning d3 1x): it must still be
+ * read as base64, not as hex. Here the salt is altered that way, so the key
+ * no longer decrypts: a verification failure, not a decoding one. */
+WT_TEST(keystore_base64_starting_with_0x)
+{
+    wetee_keypair *kp = NULL, *back = NULL;
+    wetee_buf json = WETEE_BUF_INIT;
+    char *enc;
+    CHECK_OK(wetee_keypair_from_suri(&kp, WETEE_SCHEME_ED25519, "//Bob", 5));
+    CHECK_OK(wetee_keystore_export(&json, kp, "pw", 2, NULL, 0));
+    enc = json.data ? strstr((char *)json.data, "\"encoded\":\"") : NULL;
+    CHECK(enc != NULL);
+    if (enc) {
+        enc += strlen("\"encoded\":\"");
+        enc[0] = '0';
+        enc[1] = 'x';
+        CHECK_ERR(wetee_keystore_import(&back, (const char *)json.data, json.len, "pw", 2), WETEE_ERR_VERIFY);
+        CHECK(back == NULL);
+    }
+    wetee_keypair_free(back);
+    wetee_keypair_free(kp);
+    wetee_buf_free(&json);
+}
+
 WT_MAIN("keypair", WT_CASE(suri_forms), WT_CASE(suri_junction_encoding), WT_CASE(suri_errors),
         WT_CASE(suri_vectors), WT_CASE(suri_more_vectors), WT_CASE(alice_addresses), WT_CASE(suri_negatives),
         WT_CASE(seeds_and_mnemonics), WT_CASE(derive), WT_CASE(generate_sign_verify), WT_CASE(keystore_vectors),
-        WT_CASE(keystore_polkadotjs), WT_CASE(keystore_roundtrip), WT_CASE(keystore_params_and_malformed))
+        WT_CASE(keystore_polkadotjs), WT_CASE(keystore_roundtrip), WT_CASE(keystore_params_and_malformed),
+        WT_CASE(keystore_base64_starting_with_0x))

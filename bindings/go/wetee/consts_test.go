@@ -31,6 +31,26 @@ func TestConstantsMatchC(t *testing.T) {
 	if U128MaxDecimals != cwetee.U128_MAX_DECIMALS {
 		t.Errorf("U128MaxDecimals")
 	}
+	schemes := map[Scheme]cwetee.Enum_SS_wetee_scheme{
+		Sr25519: cwetee.SCHEME_SR25519, Ed25519: cwetee.SCHEME_ED25519,
+		Ecdsa: cwetee.SCHEME_ECDSA, Ethereum: cwetee.SCHEME_ETHEREUM,
+	}
+	for g, c := range schemes {
+		if int(g) != int(c) {
+			t.Errorf("scheme %v: Go %d, C %d", g, int(g), int(c))
+		}
+	}
+	if PublicMaxBytes != cwetee.PUBLIC_MAX_BYTES || SignatureMaxBytes != cwetee.SIGNATURE_MAX_BYTES ||
+		ChainCodeBytes != cwetee.CHAIN_CODE_BYTES {
+		t.Errorf("key sizes")
+	}
+	if DevPhrase != cwetee.Dev_phrase() {
+		t.Errorf("DevPhrase")
+	}
+	if uint(SS58PrefixPolkadot) != cwetee.SS58_PREFIX_POLKADOT || uint(SS58PrefixKusama) != cwetee.SS58_PREFIX_KUSAMA ||
+		uint(SS58PrefixGeneric) != cwetee.SS58_PREFIX_GENERIC || uint(SS58PrefixMax) != cwetee.SS58_PREFIX_MAX {
+		t.Errorf("SS58 prefixes")
+	}
 }
 
 func TestCheck(t *testing.T) {

@@ -16,5 +16,10 @@
 // and the detail that libwetee gave (what failed and where). Calls that can
 // only fail on a broken libwetee or an exhausted allocator panic instead.
 //
+// Keys live in *Keypair values that hold the secret in libwetee's memory:
+// Close wipes and frees it (a finalizer does it for keypairs that are never
+// closed). Secrets returned to Go (Keypair.Secret, mnemonics, seeds) are
+// copies, which Go cannot wipe reliably.
+//
 // Every function may be called from any goroutine.
 package wetee

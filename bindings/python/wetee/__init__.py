@@ -15,12 +15,22 @@ whose message is libwetee's error detail (what failed and where), e.g.::
     ...
     wetee.DecodeError: hex: ...
 
+Keys live in :class:`Keypair` objects that hold the secret in libwetee's
+memory and wipe it when closed (``with Keypair.from_suri("sr25519",
+"//Alice") as alice: alice.address(0)``). Secrets handed to Python (for
+example ``Keypair.secret()``, mnemonic phrases, seeds) are copies in
+``bytes``/``str`` objects, which Python cannot wipe.
+
 The C functions themselves (without the ``wetee_`` prefix, arguments in C
 order) are in :mod:`wetee.native`.
 """
 
+import collections
+import enum
+
 from . import _errors
 from ._errors import *  # noqa: F401,F403  (the exception classes)
+from ._errors import InvalidArgumentError, StateError, VerifyError
 from . import native as _n
 from .native import (  # noqa: F401  (status codes)
     OK,
@@ -43,6 +53,26 @@ from .native import (  # noqa: F401  (status codes)
     ERR_INTERNAL,
     U128_MAX_DECIMALS,
     BLAKE2B_KEY_MAX,
+    SR25519_SEED_BYTES,
+    SR25519_PUBLIC_BYTES,
+    SR25519_SECRET_BYTES,
+    SR25519_SIGNATURE_BYTES,
+    ED25519_SEED_BYTES,
+    ED25519_PUBLIC_BYTES,
+    ED25519_SECRET_BYTES,
+    ED25519_SIGNATURE_BYTES,
+    ECDSA_SECRET_BYTES,
+    ECDSA_PUBLIC_BYTES,
+    ECDSA_SIGNATURE_BYTES,
+    ETH_ADDRESS_BYTES,
+    CHAIN_CODE_BYTES,
+    PUBLIC_MAX_BYTES,
+    SIGNATURE_MAX_BYTES,
+    DEV_PHRASE,
+    SS58_PREFIX_POLKADOT,
+    SS58_PREFIX_KUSAMA,
+    SS58_PREFIX_GENERIC,
+    SS58_PREFIX_MAX,
 )
 
 __version__ = _n.version_string()
@@ -198,6 +228,445 @@ def scale_decode_compact(data):
     return _n.scale_decode_compact(data)
 
 
+# ---------------------------------------------------------------- keys
+
+
+class Scheme(enum.IntEnum):
+    """Signature schemes (``wetee_scheme``). Functions taking a scheme also
+    accept its name (``"sr25519"``, ``"ed25519"``, ``"ecdsa"``, ``"ethereum"``)."""
+
+    SR25519 = _n.SCHEME_SR25519  #: schnorrkel sr25519; AccountId32 = public key
+    ED25519 = _n.SCHEME_ED25519  #: RFC 8032 Ed25519; AccountId32 = public key
+    ECDSA = _n.SCHEME_ECDSA  #: secp256k1; AccountId32 = blake2b-256(33-byte public key)
+    ETHEREUM = _n.SCHEME_ETHEREUM  #: secp256k1 with BIP-32; AccountId20 = Ethereum address
+
+    def __str__(self):
+        return self.name.lower()
+
+
+def _scheme(scheme):
+    if isinstance(scheme, str):
+        try:
+            return Scheme[scheme.upper()]
+        except KeyError:
+            raise InvalidArgumentError(
+                f"unknown scheme {scheme!r} (sr25519, ed25519, ecdsa or ethereum)") from None
+    try:
+        return Scheme(scheme)
+    except (ValueError, TypeError):
+        raise InvalidArgumentError(f"unknown scheme {scheme!r}") from None
+
+
+def _verified(func, *args):
+    """True when ``func`` accepts the signature, False on VerifyError."""
+    try:
+        func(*args)
+    except VerifyError:
+        return False
+    return True
+
+
+# sr25519: secrets are 64 bytes in the "ed25519 form" (8*key || nonce), as
+# polkadot.js and keystores hold them.
+
+
+def sr25519_keypair_from_seed(seed):
+    """``(secret, public)`` of a 32-byte mini secret (Ed25519 expansion mode, as Substrate)."""
+    return _n.sr25519_keypair_from_seed(seed)
+
+
+def sr25519_secret_to_canonical(secret):
+    """The canonical form (key reduced mod l || nonce) of an ed25519-form secret."""
+    return _n.sr25519_secret_to_canonical(secret)
+
+
+def sr25519_secret_from_canonical(canonical):
+    """The ed25519 form of a canonical secret; CryptoError when the key is not a canonical scalar."""
+    return _n.sr25519_secret_from_canonical(canonical)
+
+
+def sr25519_public_from_secret(secret):
+    """The 32-byte public key of an ed25519-form secret."""
+    return _n.sr25519_public_from_secret(secret)
+
+
+def sr25519_sign(secret, public, message):
+    """64-byte signature of ``message`` with the "substrate" context (randomised)."""
+    return _n.sr25519_sign(secret, public, message)
+
+
+def sr25519_verify(signature, message, public):
+    """Whether ``signature`` (64 bytes) of ``message`` is valid for ``public`` (32 bytes)."""
+    return _verified(_n.sr25519_verify, signature, message, public)
+
+
+def sr25519_derive_hard(secret, chain_code):
+    """Hard derivation (``//junction``): ``(secret, public)``."""
+    return _n.sr25519_derive_hard(secret, chain_code)
+
+
+def sr25519_derive_soft(secret, public, chain_code):
+    """Soft derivation (``/junction``) of a keypair: ``(secret, public)`` (the new nonce is random)."""
+    return _n.sr25519_derive_soft(secret, public, chain_code)
+
+
+def sr25519_derive_public(public, chain_code):
+    """Soft derivation of a public key alone."""
+    return _n.sr25519_derive_public(public, chain_code)
+
+
+# ed25519: secrets are 64 bytes seed || public.
+
+
+def ed25519_keypair_from_seed(seed):
+    """``(secret, public)`` of a 32-byte RFC 8032 seed; the secret is seed || public."""
+    return _n.ed25519_keypair_from_seed(seed)
+
+
+def ed25519_sign(secret, message):
+    """Deterministic RFC 8032 signature (64 bytes)."""
+    return _n.ed25519_sign(secret, message)
+
+
+def ed25519_verify(signature, message, public):
+    """Whether ``signature`` of ``message`` is valid for ``public``."""
+    return _verified(_n.ed25519_verify, signature, message, public)
+
+
+def ed25519_derive_hard(seed, chain_code):
+    """Hard derivation of a 32-byte seed: the derived seed."""
+    return _n.ed25519_derive_hard(seed, chain_code)
+
+
+# ecdsa (Substrate) and Ethereum: 32-byte secp256k1 secrets, 33-byte compressed public keys.
+
+
+def ecdsa_public_from_secret(secret):
+    """The 33-byte compressed public key; CryptoError for a secret of 0 or >= n."""
+    return _n.ecdsa_public_from_secret(secret)
+
+
+def ecdsa_sign(secret, message):
+    """Substrate ecdsa signature r || s || recid (65 bytes) over blake2b-256(message), RFC 6979, low s."""
+    return _n.ecdsa_sign(secret, message)
+
+
+def ecdsa_verify(signature, message, public):
+    """Whether the 65-byte ``signature`` of ``message`` is by the 33-byte ``public`` key."""
+    return _verified(_n.ecdsa_verify, signature, message, public)
+
+
+def ecdsa_derive_hard(secret, chain_code):
+    """Hard derivation of a 32-byte secret: the derived secret."""
+    return _n.ecdsa_derive_hard(secret, chain_code)
+
+
+def ecdsa_account_id(public):
+    """AccountId32 of an ecdsa key: blake2b-256 of the 33-byte public key."""
+    return _n.ecdsa_account_id(public)
+
+
+def eth_sign(secret, message):
+    """Ethereum signature r || s || v (65 bytes, v = 0/1) over keccak-256(message)."""
+    return _n.eth_sign(secret, message)
+
+
+def eth_verify(signature, message, address):
+    """Whether the 65-byte ``signature`` of ``message`` is by the 20-byte ``address``."""
+    return _verified(_n.eth_verify, signature, message, address)
+
+
+def eth_address(public):
+    """The 20-byte address of a 33- or 65-byte secp256k1 public key."""
+    return _n.eth_address(public)
+
+
+def eth_address_to_string(address):
+    """"0x" and the EIP-55 checksummed hex of a 20-byte address."""
+    return _n.eth_address_to_string(address)
+
+
+def eth_address_from_string(text):
+    """The 20 bytes of a "0x..." address; mixed case must match EIP-55 (ChecksumError)."""
+    return _n.eth_address_from_string(text)
+
+
+def bip32_derive(seed, path):
+    """BIP-32 secret (32 bytes) of a 16..64-byte seed along ``path``, e.g. "m/44'/60'/0'/0/0"."""
+    return _n.bip32_derive(seed, path)
+
+
+def verify(scheme, signature, message, public):
+    """Whether ``signature`` of ``message`` is valid for ``public`` under ``scheme``.
+
+    ``public`` is the public key (32 bytes; 33 for ecdsa; for ethereum the
+    33/65-byte public key or the 20-byte address). A signature of the wrong
+    length is invalid; a public key of the wrong length raises
+    InvalidArgumentError.
+    """
+    return _verified(_n.verify, _scheme(scheme), signature, message, public)
+
+
+# ---------------------------------------------------------------- secret URIs
+
+Junction = collections.namedtuple("Junction", "chain_code is_hard")
+Junction.__doc__ = "A derivation step of a SURI: its 32-byte chain code and whether it is hard (``//``)."
+
+
+class SURI:
+    """A parsed secret URI ``phrase//hard/soft///password`` (see :func:`parse_suri`).
+
+    Attributes: ``phrase`` (str; the DEV phrase when the URI has none),
+    ``password`` (str, or None without a ``///`` part) and ``junctions``
+    (a list of :class:`Junction`). The repr shows only the shape of the
+    path, never the phrase, password or junctions.
+    """
+
+    __slots__ = ("phrase", "password", "junctions")
+
+    def __init__(self, phrase, password, junctions):
+        self.phrase = phrase
+        self.password = password
+        self.junctions = junctions
+
+    def __repr__(self):
+        pw = "None" if self.password is None else "<hidden>"
+        path = "".join("//?" if j.is_hard else "/?" for j in self.junctions)
+        return f"SURI(phrase=<hidden>, path={path!r}, password={pw})"
+
+    def __eq__(self, other):
+        if not isinstance(other, SURI):
+            return NotImplemented
+        return (self.phrase, self.password, self.junctions) == (other.phrase, other.password, other.junctions)
+
+    __hash__ = None
+
+
+def parse_suri(suri):
+    """Parse a secret URI with sp-core's grammar; DecodeError names the offset of a problem.
+
+    >>> wetee.parse_suri("//Alice").junctions[0].is_hard
+    True
+    """
+    h = _n.suri_parse(suri)  # freed (and wiped) when this function returns
+    junctions = [Junction(*_n.suri_junction(h, i)) for i in range(_n.suri_junction_count(h))]
+    return SURI(_n.suri_phrase(h), _n.suri_password(h), junctions)
+
+
+# ---------------------------------------------------------------- keypairs
+
+
+class Keypair:
+    """A keypair of any :class:`Scheme`, held in libwetee's memory.
+
+    Make one with :meth:`from_suri`, :meth:`from_mnemonic`, :meth:`from_seed`,
+    :meth:`generate` or :meth:`from_keystore`. :meth:`close` (or leaving a
+    ``with`` block) wipes and frees the secret at once; a keypair that is
+    never closed is freed when it is garbage-collected. A closed keypair
+    raises StateError when used, except for ``scheme``, ``public_key`` and
+    ``account_id``. Keypairs cannot be pickled or copied: export them with
+    :meth:`to_keystore`. Signing from several threads at once is safe.
+    """
+
+    __slots__ = ("_h", "_scheme", "_public", "_account_id")
+
+    def __init__(self, *args, **kwargs):
+        raise TypeError("use Keypair.from_suri(), from_mnemonic(), from_seed(), generate() or from_keystore()")
+
+    @classmethod
+    def _wrap(cls, handle):
+        self = object.__new__(cls)
+        self._h = handle
+        self._scheme = Scheme(_n.keypair_scheme(handle))
+        self._public = _n.keypair_public(handle)
+        self._account_id = _n.keypair_account_id(handle)
+        return self
+
+    @classmethod
+    def from_suri(cls, scheme, suri):
+        """Keypair from a secret URI (mnemonic or 0x seed, junctions, password).
+
+        sr25519/ed25519/ecdsa follow sp-core; ``Scheme.ETHEREUM`` takes a
+        BIP-32 path as polkadot.js does (``"<phrase>/m/44'/60'/0'/0/0"``).
+        Raises DecodeError (syntax, with the offset; bad word), ChecksumError
+        (mnemonic checksum), UnsupportedError (soft junction on ed25519/ecdsa).
+        """
+        return cls._wrap(_n.keypair_from_suri(_scheme(scheme), suri))
+
+    @classmethod
+    def from_mnemonic(cls, scheme, phrase, password=""):
+        """Keypair from a BIP-39 mnemonic and password (the substrate-bip39 mini
+        secret; for ethereum the BIP-32 master key, the password being the BIP-39 passphrase)."""
+        return cls._wrap(_n.keypair_from_mnemonic(_scheme(scheme), phrase, password))
+
+    @classmethod
+    def from_seed(cls, scheme, seed):
+        """Keypair from a 32-byte seed (sr25519 also takes a 64-byte canonical secret)."""
+        return cls._wrap(_n.keypair_from_seed(_scheme(scheme), seed))
+
+    @classmethod
+    def generate(cls, scheme):
+        """Fresh random keypair."""
+        return cls._wrap(_n.keypair_generate(_scheme(scheme)))
+
+    @classmethod
+    def from_keystore(cls, json, password):
+        """Import polkadot.js keystore JSON (str or bytes); VerifyError for a wrong password."""
+        return cls._wrap(_n.keystore_import(json, password))
+
+    def _handle(self):
+        h = self._h
+        if h is None:
+            raise StateError("keypair: closed")
+        return h
+
+    @property
+    def scheme(self):
+        """The :class:`Scheme`."""
+        return self._scheme
+
+    @property
+    def public_key(self):
+        """The public key (32 bytes; 33 for ecdsa and ethereum)."""
+        return self._public
+
+    @property
+    def account_id(self):
+        """The account id: 32 bytes (blake2b-256 of the public key for ecdsa), 20 for ethereum."""
+        return self._account_id
+
+    @property
+    def closed(self):
+        """Whether :meth:`close` was called."""
+        return self._h is None
+
+    def derive(self, path):
+        """New keypair derived along ``path`` ("//hard/soft"); UnsupportedError for
+        soft junctions on ed25519/ecdsa and for any path on ethereum keypairs."""
+        return Keypair._wrap(_n.keypair_derive(self._handle(), path))
+
+    def address(self, prefix=SS58_PREFIX_GENERIC):
+        """SS58 address with ``prefix`` (0 Polkadot, 2 Kusama, 42 generic); EIP-55 "0x..." for ethereum."""
+        return _n.keypair_address(self._handle(), prefix)
+
+    def sign(self, message):
+        """Signature of ``message`` (raw, not pre-hashed): 64 bytes, 65 for ecdsa/ethereum."""
+        return _n.keypair_sign(self._handle(), message)
+
+    def verify(self, signature, message):
+        """Whether ``signature`` of ``message`` is valid for this keypair's public key."""
+        return verify(self._scheme, signature, message, self._public)
+
+    def secret(self):
+        """A copy of the secret: sr25519 64 bytes (ed25519 form || nonce), ed25519
+        64 bytes (seed || public), ecdsa/ethereum 32 bytes."""
+        return _n.keypair_secret(self._handle())
+
+    def to_keystore(self, password, name=None, when_created_ms=0):
+        """Export as polkadot.js keystore JSON (scrypt N=2**17; ~0.3 s, 128 MiB).
+
+        ``password`` must not be empty; ``name`` goes to meta.name,
+        ``when_created_ms`` to meta.whenCreated.
+        """
+        return _n.keystore_export(self._handle(), password, name, when_created_ms)
+
+    def close(self):
+        """Wipe and free the secret now (idempotent). A call running in
+        another thread at that moment finishes first."""
+        try:
+            self._h = None  # the native object frees itself with its last reference
+        except AttributeError:
+            pass
+
+    def __del__(self):
+        self.close()
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        self.close()
+
+    def __reduce__(self):
+        raise TypeError("a wetee.Keypair cannot be pickled or copied; export it with to_keystore()")
+
+    def __repr__(self):
+        state = " closed" if self.closed else ""
+        return f"<wetee.Keypair {self._scheme} public=0x{self._public.hex()}{state}>"
+
+
+# ---------------------------------------------------------------- mnemonics
+
+
+def mnemonic_generate(words=12):
+    """A random BIP-39 English phrase of 12, 15, 18, 21 or 24 words."""
+    return _n.mnemonic_generate(words)
+
+
+def mnemonic_validate(phrase):
+    """Check a phrase; DecodeError (unknown word with its position, bad count) or ChecksumError."""
+    _n.mnemonic_validate(phrase)
+
+
+def mnemonic_to_entropy(phrase):
+    """The entropy (16..32 bytes) of a phrase."""
+    return _n.mnemonic_to_entropy(phrase)
+
+
+def mnemonic_from_entropy(entropy):
+    """The phrase of 16, 20, 24, 28 or 32 bytes of entropy."""
+    return _n.mnemonic_from_entropy(entropy)
+
+
+def mnemonic_to_mini_secret(phrase, password=""):
+    """substrate-bip39 mini secret (32 bytes): the seed of sr25519/ed25519/ecdsa keys."""
+    return _n.mnemonic_to_mini_secret(phrase, password)
+
+
+def mnemonic_to_bip39_seed(phrase, passphrase=""):
+    """Standard BIP-39 seed (64 bytes)."""
+    return _n.mnemonic_to_bip39_seed(phrase, passphrase)
+
+
+# ---------------------------------------------------------------- SS58
+
+SS58Network = collections.namedtuple("SS58Network", "prefix network display_name symbol decimals")
+SS58Network.__doc__ = """A network of the SS58 registry: prefix, registry name (e.g. "polkadot"),
+display name, first token symbol ("" if none) and its decimals."""
+
+_ss58_networks = None
+
+
+def ss58_networks():
+    """The compiled-in SS58 registry, a list of :class:`SS58Network` in registry order."""
+    global _ss58_networks
+    if _ss58_networks is None:
+        _ss58_networks = tuple(SS58Network(*_n.ss58_network_at(i)) for i in range(_n.ss58_network_count()))
+    return list(_ss58_networks)
+
+
+def ss58_network(name):
+    """The network with registry name ``name`` (e.g. "kusama"); NotFoundError if absent."""
+    i = _n.ss58_network_find(name)
+    return SS58Network(*_n.ss58_network_at(i))
+
+
+def ss58_network_by_prefix(prefix):
+    """The first network with ``prefix``; NotFoundError if absent."""
+    i = _n.ss58_network_find_prefix(prefix)
+    return SS58Network(*_n.ss58_network_at(i))
+
+
+def ss58_encode(payload, prefix=SS58_PREFIX_GENERIC):
+    """SS58 address of a 1, 2, 4, 8, 32 or 33-byte payload with a prefix 0..16383 (not 46, 47)."""
+    return _n.ss58_encode(payload, prefix)
+
+
+def ss58_decode(address):
+    """``(payload, prefix)`` of an address; DecodeError or ChecksumError."""
+    return _n.ss58_decode(address)
+
+
 __all__ = _errors.__all__ + [
     "version", "version_number", "strerror", "U128_MAX", "U128_MAX_DECIMALS", "BLAKE2B_KEY_MAX",
     "OK", "ERR_INVALID_ARGUMENT", "ERR_NO_MEMORY", "ERR_DECODE", "ERR_TRUNCATED", "ERR_NON_CANONICAL",
@@ -210,4 +679,20 @@ __all__ = _errors.__all__ + [
     "hmac_sha256", "hmac_sha512", "pbkdf2_sha256", "pbkdf2_sha512",
     "blake3", "blake3_keyed", "blake3_derive_key", "crc16_xmodem", "crc32c",
     "scale_encode_compact", "scale_decode_compact",
+    "SR25519_SEED_BYTES", "SR25519_PUBLIC_BYTES", "SR25519_SECRET_BYTES", "SR25519_SIGNATURE_BYTES",
+    "ED25519_SEED_BYTES", "ED25519_PUBLIC_BYTES", "ED25519_SECRET_BYTES", "ED25519_SIGNATURE_BYTES",
+    "ECDSA_SECRET_BYTES", "ECDSA_PUBLIC_BYTES", "ECDSA_SIGNATURE_BYTES", "ETH_ADDRESS_BYTES",
+    "CHAIN_CODE_BYTES", "PUBLIC_MAX_BYTES", "SIGNATURE_MAX_BYTES", "DEV_PHRASE",
+    "Scheme", "verify",
+    "sr25519_keypair_from_seed", "sr25519_secret_to_canonical", "sr25519_secret_from_canonical",
+    "sr25519_public_from_secret", "sr25519_sign", "sr25519_verify", "sr25519_derive_hard",
+    "sr25519_derive_soft", "sr25519_derive_public",
+    "ed25519_keypair_from_seed", "ed25519_sign", "ed25519_verify", "ed25519_derive_hard",
+    "ecdsa_public_from_secret", "ecdsa_sign", "ecdsa_verify", "ecdsa_derive_hard", "ecdsa_account_id",
+    "eth_sign", "eth_verify", "eth_address", "eth_address_to_string", "eth_address_from_string",
+    "bip32_derive", "Junction", "SURI", "parse_suri", "Keypair",
+    "mnemonic_generate", "mnemonic_validate", "mnemonic_to_entropy", "mnemonic_from_entropy",
+    "mnemonic_to_mini_secret", "mnemonic_to_bip39_seed",
+    "SS58_PREFIX_POLKADOT", "SS58_PREFIX_KUSAMA", "SS58_PREFIX_GENERIC", "SS58_PREFIX_MAX",
+    "SS58Network", "ss58_networks", "ss58_network", "ss58_network_by_prefix", "ss58_encode", "ss58_decode",
 ]

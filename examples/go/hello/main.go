@@ -1,5 +1,5 @@
 // Command hello shows the libwetee Go binding: hashes, codecs, u128
-// amounts and SCALE compact integers.
+// amounts, SCALE compact integers and keys.
 //
 //	PKG_CONFIG_PATH=<prefix>/lib/pkgconfig LD_LIBRARY_PATH=<prefix>/lib go run ./hello
 //
@@ -53,6 +53,23 @@ func main() {
 		}
 		fmt.Printf("compact(%v) = %x\n", v, enc)
 	}
+
+	// Keys: //Alice from the development phrase, her Polkadot address, a signature
+	alice, err := wetee.KeypairFromSURI(wetee.Sr25519, "//Alice")
+	if err != nil {
+		log.Fatal(err)
+	}
+	defer alice.Close()
+	address, err := alice.Address(wetee.SS58PrefixPolkadot)
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Println("//Alice on Polkadot: ", address)
+	sig, err := alice.Sign([]byte("hello"))
+	if err != nil || wetee.Verify(alice.Scheme(), sig, []byte("hello"), alice.PublicKey()) != nil {
+		log.Fatalf("sign/verify failed: %v", err)
+	}
+	fmt.Printf("signed 'hello':       %x...\n", sig[:16])
 
 	// Errors carry libwetee's status and detail
 	if _, err := wetee.HexDecode("0x12zz"); errors.Is(err, wetee.ErrDecode) {
