@@ -658,6 +658,86 @@ WETEE_API int wetee_scale_encode_compact(wetee_buf *out, wetee_u128 v);
  */
 WETEE_API int wetee_scale_decode_compact(wetee_u128 *out, size_t *consumed, const uint8_t *data, size_t len);
 
+/* ------------------------------------------------------------------ */
+/* Inline fast paths                                                   */
+/* ------------------------------------------------------------------ */
+
+#if !defined(SWIG) && !defined(WETEE_SCALE_NO_INLINE) && !defined(WETEE_BUILDING) && !defined(__DOXYGEN__)
+/*
+ * The one-, two- and four-byte compact modes are decoded inline in the
+ * caller; the big-integer mode, every error and every unusual argument go
+ * to the exported function, so results and errors are exactly those of the
+ * exported function. Define WETEE_SCALE_NO_INLINE to always call it.
+ */
+static inline int wetee_scale_inline_compact_(wetee_scale_reader *r, uint32_t *v, size_t *n)
+{
+    const uint8_t *p;
+    size_t rem;
+    if (!r || !r->data || r->pos >= r->len) return 0;
+    p = r->data + r->pos;
+    rem = r->len - r->pos;
+    switch (p[0] & 3u) {
+    case 0:
+        *v = (uint32_t)p[0] >> 2;
+        *n = 1;
+        return 1;
+    case 1:
+        if (rem < 2) return 0;
+        *v = ((uint32_t)p[0] | (uint32_t)p[1] << 8) >> 2;
+        *n = 2;
+        return *v >= 64u;
+    case 2:
+        if (rem < 4) return 0;
+        *v = ((uint32_t)p[0] | (uint32_t)p[1] << 8 | (uint32_t)p[2] << 16 | (uint32_t)p[3] << 24) >> 2;
+        *n = 4;
+        return *v >= (1u << 14);
+    default:
+        return 0;
+    }
+}
+
+static inline int wetee_scale_inline_compact_u32_(wetee_scale_reader *r, uint32_t *out)
+{
+    uint32_t v;
+    size_t n;
+    if (out && wetee_scale_inline_compact_(r, &v, &n)) {
+        *out = v;
+        r->pos += n;
+        return WETEE_OK;
+    }
+    return (wetee_scale_get_compact_u32)(r, out);
+}
+
+static inline int wetee_scale_inline_compact_u64_(wetee_scale_reader *r, uint64_t *out)
+{
+    uint32_t v;
+    size_t n;
+    if (out && wetee_scale_inline_compact_(r, &v, &n)) {
+        *out = v;
+        r->pos += n;
+        return WETEE_OK;
+    }
+    return (wetee_scale_get_compact_u64)(r, out);
+}
+
+static inline int wetee_scale_inline_compact_u128_(wetee_scale_reader *r, wetee_u128 *out)
+{
+    uint32_t v;
+    size_t n;
+    if (out && wetee_scale_inline_compact_(r, &v, &n)) {
+        out->lo = v;
+        out->hi = 0;
+        r->pos += n;
+        return WETEE_OK;
+    }
+    return (wetee_scale_get_compact_u128)(r, out);
+}
+
+#define wetee_scale_get_compact_u32(r, out) wetee_scale_inline_compact_u32_((r), (out))
+#define wetee_scale_get_compact_u64(r, out) wetee_scale_inline_compact_u64_((r), (out))
+#define wetee_scale_get_compact_u128(r, out) wetee_scale_inline_compact_u128_((r), (out))
+#endif
+
 #ifdef __cplusplus
 }
 #endif
