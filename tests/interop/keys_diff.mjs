@@ -42,6 +42,7 @@
 // SEED; mnemonics come from mnemonicGenerate (the OS RNG), so a failing run is
 // reproduced from its kept files, not from the seed alone.
 
+import { Rng } from './rng.mjs';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { Keyring } from '@polkadot/keyring';
 import {
@@ -71,53 +72,6 @@ function hex(u8a) { return u8aToHex(u8a).slice(2); }
 function unhex(s) { return s === '' ? new Uint8Array() : hexToU8a(`0x${s}`); }
 function utf8Hex(s) { return hex(stringToU8a(s)); }
 
-function hash32(str) {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < str.length; i++) {
-    h ^= str.charCodeAt(i);
-    h = Math.imul(h, 0x01000193) >>> 0;
-  }
-  return h >>> 0;
-}
-
-// Seeded PRNG (sfc32), one stream per purpose (as in scale_diff.mjs).
-class Rng {
-  constructor(seed, stream) {
-    this.a = hash32(`a:${seed}:${stream}`);
-    this.b = hash32(`b:${seed}:${stream}`);
-    this.c = hash32(`c:${seed}:${stream}`);
-    this.d = 1;
-    for (let i = 0; i < 16; i++) this.u32();
-  }
-  u32() {
-    const t = (((this.a + this.b) | 0) + this.d) | 0;
-    this.d = (this.d + 1) | 0;
-    this.a = this.b ^ (this.b >>> 9);
-    this.b = (this.c + (this.c << 3)) | 0;
-    this.c = (this.c << 21) | (this.c >>> 11);
-    this.c = (this.c + t) | 0;
-    return t >>> 0;
-  }
-  below(n) { return Math.floor((this.u32() / 4294967296) * n); }
-  range(lo, hi) { return lo + this.below(hi - lo + 1); }
-  chance(p) { return this.u32() / 4294967296 < p; }
-  pick(arr) { return arr[this.below(arr.length)]; }
-  bytes(n) {
-    const out = new Uint8Array(n);
-    for (let i = 0; i < n; i++) out[i] = this.u32() & 0xff;
-    return out;
-  }
-  big(bits) { // uniform BigInt in [0, 2^bits)
-    let v = 0n;
-    for (let got = 0; got < bits; got += 32) v = (v << 32n) | BigInt(this.u32());
-    return v & ((1n << BigInt(bits)) - 1n);
-  }
-  text(len, alphabet) {
-    let s = '';
-    for (let i = 0; i < len; i++) s += alphabet[this.below(alphabet.length)];
-    return s;
-  }
-}
 
 const ALNUM = 'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789';
 // Junction characters: anything but '/', here printable ASCII, spaces and some
