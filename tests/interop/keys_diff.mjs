@@ -72,7 +72,6 @@ function hex(u8a) { return u8aToHex(u8a).slice(2); }
 function unhex(s) { return s === '' ? new Uint8Array() : hexToU8a(`0x${s}`); }
 function utf8Hex(s) { return hex(stringToU8a(s)); }
 
-
 const ALNUM = 'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789';
 // Junction characters: anything but '/', here printable ASCII, spaces and some
 // NFC-stable non-ASCII (polkadot.js normalises the SURI to NFC, sp-core does not).

@@ -50,10 +50,6 @@ registry.register({
 });
 
 // ---------------------------------------------------------------------------
-// Seeded PRNG (sfc32), one independent stream per type.
-
-
-// ---------------------------------------------------------------------------
 // Random values.
 
 // Compact mode boundaries and other edges, filtered by each type's range.
