@@ -24,6 +24,12 @@ typedef uint64_t fe[5];
 
 #define MASK51 ((uint64_t)0x7ffffffffffffULL)
 
+#if defined(__GNUC__) || defined(__clang__)
+#define WT_FE_INLINE inline __attribute__((always_inline))
+#else
+#define WT_FE_INLINE inline
+#endif
+
 static const fe fe_one = { 1, 0, 0, 0, 0 };
 static const fe fe_d = { 0x34dca135978a3ULL, 0x1a8283b156ebdULL, 0x5e7a26001c029ULL, 0x739c663a03cbbULL,
                          0x52036cee2b6ffULL };
@@ -75,6 +81,22 @@ static inline void fe_add(fe h, const fe f, const fe g)
     fe_carry(h);
 }
 
+/* Addition without carrying, for the point formulas below. Its inputs are
+ * weakly reduced (limbs < 2^51 + 2^18) or, at most once, an earlier such
+ * sum (in ge_add/ge_sub: G = 2*Z1*Z2 + C), so every limb stays below 2^53.
+ * Such a sum may only go (a) into fe_mul / fe_sq, whose 128-bit
+ * accumulators and final carry (19 * (r4 >> 51) < 2^62) have room for
+ * inputs below 2^53, or (b) into fe_sub, as either operand (its 4p offset,
+ * at least 2^53 - 76 per limb, exceeds any such limb). */
+static inline void fe_add_nc(fe h, const fe f, const fe g)
+{
+    h[0] = f[0] + g[0];
+    h[1] = f[1] + g[1];
+    h[2] = f[2] + g[2];
+    h[3] = f[3] + g[3];
+    h[4] = f[4] + g[4];
+}
+
 /* f - g + 4p, so that no limb underflows for weakly reduced g. */
 static inline void fe_sub(fe h, const fe f, const fe g)
 {
@@ -108,7 +130,7 @@ static inline void fe_reduce_wide(fe h, u128 r0, u128 r1, u128 r2, u128 r3, u128
     c = h[0] >> 51; h[0] &= MASK51; h[1] += c;
 }
 
-static void fe_mul(fe h, const fe f, const fe g)
+static WT_FE_INLINE void fe_mul(fe h, const fe f, const fe g)
 {
     const uint64_t f0 = f[0], f1 = f[1], f2 = f[2], f3 = f[3], f4 = f[4];
     const uint64_t g0 = g[0], g1 = g[1], g2 = g[2], g3 = g[3], g4 = g[4];
@@ -121,7 +143,7 @@ static void fe_mul(fe h, const fe f, const fe g)
     fe_reduce_wide(h, r0, r1, r2, r3, r4);
 }
 
-static void fe_sq(fe h, const fe f)
+static WT_FE_INLINE void fe_sq(fe h, const fe f)
 {
     const uint64_t f0 = f[0], f1 = f[1], f2 = f[2], f3 = f[3], f4 = f[4];
     const uint64_t f0_2 = 2 * f0, f1_2 = 2 * f1, f2_2 = 2 * f2, f3_2 = 2 * f3;
@@ -280,7 +302,7 @@ static void p1p1_to_p3(ge_p3 *r, const ge_p1p1 *p)
 
 static void p3_to_cached(ge_cached *r, const ge_p3 *p)
 {
-    fe_add(r->YplusX, p->Y, p->X);
+    fe_add_nc(r->YplusX, p->Y, p->X);
     fe_sub(r->YminusX, p->Y, p->X);
     fe_copy(r->Z, p->Z);
     fe_mul(r->T2d, p->T, fe_d2);
@@ -295,10 +317,10 @@ static void p2_dbl(ge_p1p1 *r, const ge_p2 *p)
     fe_sq(r->X, p->X);
     fe_sq(r->Z, p->Y);
     fe_sq(r->T, p->Z);
-    fe_add(r->T, r->T, r->T);
-    fe_add(r->Y, p->X, p->Y);
+    fe_add_nc(r->T, r->T, r->T);
+    fe_add_nc(r->Y, p->X, p->Y);
     fe_sq(t0, r->Y);
-    fe_add(r->Y, r->Z, r->X);
+    fe_add_nc(r->Y, r->Z, r->X);
     fe_sub(r->Z, r->Z, r->X);
     fe_sub(r->X, t0, r->Y);
     fe_sub(r->T, r->T, r->Z);
@@ -308,16 +330,16 @@ static void p2_dbl(ge_p1p1 *r, const ge_p2 *p)
 static void ge_add(ge_p1p1 *r, const ge_p3 *p, const ge_cached *q)
 {
     fe a, b, c, d;
-    fe_add(a, p->Y, p->X);
+    fe_add_nc(a, p->Y, p->X);
     fe_sub(b, p->Y, p->X);
     fe_mul(a, a, q->YplusX);   /* B */
     fe_mul(b, b, q->YminusX);  /* A */
     fe_mul(c, p->T, q->T2d);   /* C */
     fe_mul(d, p->Z, q->Z);
-    fe_add(d, d, d);           /* D */
+    fe_add_nc(d, d, d);           /* D */
     fe_sub(r->X, a, b);        /* E */
-    fe_add(r->Y, a, b);        /* H */
-    fe_add(r->Z, d, c);        /* G */
+    fe_add_nc(r->Y, a, b);        /* H */
+    fe_add_nc(r->Z, d, c);        /* G */
     fe_sub(r->T, d, c);        /* F */
 }
 
@@ -325,17 +347,17 @@ static void ge_add(ge_p1p1 *r, const ge_p3 *p, const ge_cached *q)
 static void ge_sub(ge_p1p1 *r, const ge_p3 *p, const ge_cached *q)
 {
     fe a, b, c, d;
-    fe_add(a, p->Y, p->X);
+    fe_add_nc(a, p->Y, p->X);
     fe_sub(b, p->Y, p->X);
     fe_mul(a, a, q->YminusX);
     fe_mul(b, b, q->YplusX);
     fe_mul(c, p->T, q->T2d);
     fe_mul(d, p->Z, q->Z);
-    fe_add(d, d, d);
+    fe_add_nc(d, d, d);
     fe_sub(r->X, a, b);
-    fe_add(r->Y, a, b);
+    fe_add_nc(r->Y, a, b);
     fe_sub(r->Z, d, c);
-    fe_add(r->T, d, c);
+    fe_add_nc(r->T, d, c);
 }
 
 static void p3_dbl(ge_p1p1 *r, const ge_p3 *p)
