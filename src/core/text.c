@@ -94,6 +94,7 @@ int wetee_hex_decode_exact(uint8_t *out, size_t out_len, const char *text, size_
 
 static const char b58_alphabet[] = "123456789ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz";
 #define B58_MAX_INPUT (1u << 20)
+#define B58_STACK_LIMBS 32
 
 static const int8_t b58_map[128] = {
     -1,-1,-1,-1,-1,-1,-1,-1,-1,-1,-1,-1,-1,-1,-1,-1, -1,-1,-1,-1,-1,-1,-1,-1,-1,-1,-1,-1,-1,-1,-1,-1,
@@ -102,46 +103,77 @@ static const int8_t b58_map[128] = {
     -1,33,34,35,36,37,38,39,40,41,42,43,-1,44,45,46, 47,48,49,50,51,52,53,54,55,56,57,-1,-1,-1,-1,-1,
 };
 
+#define B58_POW5 656356768u /* 58^5 < 2^30 */
+
 int wetee_base58_encode(wetee_buf *out, const uint8_t *data, size_t len)
 {
-    size_t zeros = 0, size, i, used, j, k;
-    uint8_t *digits;
-    int rc;
+    size_t zeros = 0, nlimbs, i, used, j, k, ndigits;
+    uint32_t stack_limbs[B58_STACK_LIMBS], *limbs;
+    int rc = WETEE_OK;
     WT_ARG(out != NULL, "base58", "out is NULL");
     WT_ARG_DATA(data, len, "base58");
     WT_ARG(len <= B58_MAX_INPUT, "base58", "input over 1 MiB");
     while (zeros < len && data[zeros] == 0) zeros++;
-    /* log(256)/log(58) < 1.37 */
-    size = (len - zeros) * 138 / 100 + 1;
-    digits = wt_calloc(size, 1);
-    if (!digits) return wt_error(WETEE_ERR_NO_MEMORY, "base58: cannot allocate %zu bytes", size);
+    /* The value in base 58^5 limbs, least significant first, fed up to three
+     * bytes at a time (limb * 2^24 + carry < 2^54). log(256)/log(58^5) < 0.274
+     * limbs per byte. Small inputs stay on the stack. */
+    nlimbs = (len - zeros) * 274 / 1000 + 2;
+    limbs = nlimbs <= B58_STACK_LIMBS ? stack_limbs : wt_calloc(nlimbs, sizeof *limbs);
+    if (!limbs) return wt_error(WETEE_ERR_NO_MEMORY, "base58: cannot allocate %zu limbs", nlimbs);
     used = 0;
-    for (i = zeros; i < len; i++) {
-        unsigned carry = data[i];
-        size_t m = 0;
-        for (j = size; j-- > 0 && (m < used || carry); m++) {
-            carry += 256u * digits[j];
-            digits[j] = (uint8_t)(carry % 58);
-            carry /= 58;
+    for (i = zeros; i < len;) {
+        uint64_t carry = 0;
+        unsigned shift = 0;
+        for (k = 0; k < 3 && i < len; k++, i++) {
+            carry = carry << 8 | data[i];
+            shift += 8;
         }
-        used = m;
+        for (j = 0; j < used; j++) {
+            uint64_t t = ((uint64_t)limbs[j] << shift) + carry;
+            limbs[j] = (uint32_t)(t % B58_POW5);
+            carry = t / B58_POW5;
+        }
+        while (carry) {
+            if (WT_UNLIKELY(used >= nlimbs)) { /* cannot happen: nlimbs bounds the value */
+                rc = wt_error(WETEE_ERR_INTERNAL, "base58: limb overflow");
+                goto done;
+            }
+            limbs[used++] = (uint32_t)(carry % B58_POW5);
+            carry /= B58_POW5;
+        }
     }
-    for (j = 0; j < size && digits[j] == 0; j++) {}
+    /* digits of the top limb without its leading zeros, then 5 per limb */
+    ndigits = 0;
+    if (used) {
+        uint32_t top = limbs[used - 1];
+        for (ndigits = 0; top; top /= 58) ndigits++;
+        ndigits += (used - 1) * 5;
+    }
     out->len = 0;
-    if ((rc = wt_buf_grow(out, zeros + size - j)) != WETEE_OK) { wt_free(digits); return rc; }
+    if ((rc = wt_buf_grow(out, zeros + ndigits)) != WETEE_OK) goto done;
     for (k = 0; k < zeros; k++) out->data[k] = '1';
-    for (; j < size; j++, k++) out->data[k] = (uint8_t)b58_alphabet[digits[j]];
-    out->len = k;
-    out->data[k] = 0;
-    wt_free(digits);
-    return WETEE_OK;
+    for (j = 0; j < used; j++) { /* limb j fills digits from the end */
+        uint32_t v = limbs[j];
+        size_t d, n = (j + 1 < used) ? 5 : ndigits - (used - 1) * 5;
+        for (d = 0; d < n; d++) {
+            out->data[zeros + ndigits - 1 - (j * 5 + d)] = (uint8_t)b58_alphabet[v % 58];
+            v /= 58;
+        }
+    }
+    out->len = zeros + ndigits;
+    out->data[out->len] = 0;
+done:
+    /* base58 may carry secrets (seeds) */
+    if (limbs == stack_limbs) wetee_wipe(stack_limbs, sizeof stack_limbs);
+    else wt_free_secure(limbs, nlimbs * sizeof *limbs);
+    return rc;
 }
 
 int wetee_base58_decode(wetee_buf *out, const char *text, size_t text_len)
 {
-    size_t zeros = 0, size, i, j, used, k;
-    uint8_t *bytes;
-    int rc;
+    size_t zeros = 0, nlimbs, i, j, used, k, sig;
+    uint32_t stack_limbs[B58_STACK_LIMBS], *limbs;
+    int rc = WETEE_OK;
     WT_ARG(out != NULL, "base58", "out is NULL");
     WT_ARG_DATA(text, text_len, "base58");
     WT_ARG(text_len <= B58_MAX_INPUT, "base58", "input over 1 MiB");
@@ -154,30 +186,53 @@ int wetee_base58_decode(wetee_buf *out, const char *text, size_t text_len)
         }
     }
     while (zeros < text_len && text[zeros] == '1') zeros++;
-    /* log(58)/log(256) < 0.733 */
-    size = (text_len - zeros) * 733 / 1000 + 1;
-    bytes = wt_calloc(size, 1);
-    if (!bytes) return wt_error(WETEE_ERR_NO_MEMORY, "base58: cannot allocate %zu bytes", size);
+    /* The value as 32-bit limbs, least significant first, fed up to five
+     * digits at a time (58^5 < 2^30, so limb * 58^5 + carry fits in 64 bits).
+     * log(58)/log(2^32) < 0.184 limbs per digit. Small inputs (addresses,
+     * keys) stay on the stack. */
+    nlimbs = (text_len - zeros) * 184 / 1000 + 2;
+    limbs = nlimbs <= B58_STACK_LIMBS ? stack_limbs : wt_calloc(nlimbs, sizeof *limbs);
+    if (!limbs) return wt_error(WETEE_ERR_NO_MEMORY, "base58: cannot allocate %zu limbs", nlimbs);
     used = 0;
-    for (i = zeros; i < text_len; i++) {
-        unsigned carry = (unsigned)b58_map[(unsigned char)text[i]];
-        size_t m = 0;
-        for (j = size; j-- > 0 && (m < used || carry); m++) {
-            carry += 58u * bytes[j];
-            bytes[j] = (uint8_t)(carry & 0xff);
-            carry >>= 8;
+    for (i = zeros; i < text_len;) {
+        uint64_t mul = 1, carry = 0;
+        for (k = 0; k < 5 && i < text_len; k++, i++) {
+            carry = carry * 58 + (uint64_t)b58_map[(unsigned char)text[i]];
+            mul *= 58;
         }
-        used = m;
+        for (j = 0; j < used; j++) {
+            uint64_t t = (uint64_t)limbs[j] * mul + carry;
+            limbs[j] = (uint32_t)t;
+            carry = t >> 32;
+        }
+        while (carry) {
+            if (WT_UNLIKELY(used >= nlimbs)) { /* cannot happen: nlimbs bounds the value */
+                rc = wt_error(WETEE_ERR_INTERNAL, "base58: limb overflow");
+                goto done;
+            }
+            limbs[used++] = (uint32_t)carry;
+            carry >>= 32;
+        }
     }
-    for (j = 0; j < size && bytes[j] == 0; j++) {}
+    /* significant bytes of the value, most significant first */
+    sig = used * 4;
+    if (used) {
+        uint32_t top = limbs[used - 1];
+        while (sig > (used - 1) * 4 && !(top >> (8 * ((sig - 1) % 4)))) sig--;
+    }
     out->len = 0;
-    if ((rc = wt_buf_grow(out, zeros + size - j)) != WETEE_OK) { wt_free(bytes); return rc; }
+    if ((rc = wt_buf_grow(out, zeros + sig)) != WETEE_OK) goto done;
     memset(out->data, 0, zeros);
-    k = zeros;
-    memcpy(out->data + k, bytes + j, size - j);
-    out->len = k + size - j;
-    wt_free_secure(bytes, size); /* base58 may carry secrets (seeds) */
-    return WETEE_OK;
+    for (k = 0; k < sig; k++) {
+        size_t bit = sig - 1 - k; /* byte index from the least significant end */
+        out->data[zeros + k] = (uint8_t)(limbs[bit / 4] >> (8 * (bit % 4)));
+    }
+    out->len = zeros + sig;
+done:
+    /* base58 may carry secrets (seeds) */
+    if (limbs == stack_limbs) wetee_wipe(stack_limbs, sizeof stack_limbs);
+    else wt_free_secure(limbs, nlimbs * sizeof *limbs);
+    return rc;
 }
 
 /* ---------------- base64 ---------------- */

@@ -36,6 +36,7 @@ WT_TEST(test_allocator_hooks)
     CHECK_OK(wetee_set_allocator(&a));
     alloc_calls = free_calls = 0;
     CHECK_OK(wetee_hex_encode(&b, (const uint8_t *)"abc", 3, 0));
+    wetee_buf_free(&b);
     CHECK_OK(wetee_base58_encode(&b, (const uint8_t *)"abc", 3));
     wetee_buf_free(&b);
     CHECK(alloc_calls >= 2);
@@ -146,6 +147,17 @@ WT_TEST(test_base58)
         CHECK_STR((const char *)b.data, v[i].b58);
         CHECK_OK(wetee_base58_decode(&b, v[i].b58, strlen(v[i].b58)));
         CHECK(b.len == n && (n == 0 || memcmp(b.data, raw, n) == 0));
+    }
+    /* long inputs (the decoder's limbs leave the stack above ~170 characters) */
+    for (size_t n = 100; n <= 2000; n = n * 3 / 2) {
+        uint8_t *r = malloc(n);
+        wetee_buf t = WETEE_BUF_INIT;
+        for (size_t j = 0; j < n; j++) r[j] = j < 3 ? 0 : (uint8_t)wt_rand();
+        CHECK_OK(wetee_base58_encode(&t, r, n));
+        CHECK_OK(wetee_base58_decode(&b, (const char *)t.data, t.len));
+        CHECK(b.len == n && memcmp(b.data, r, n) == 0);
+        wetee_buf_free(&t);
+        free(r);
     }
     CHECK_ERR(wetee_base58_decode(&b, "3SEo0LW", 7), WETEE_ERR_DECODE); /* '0' not in alphabet */
     CHECK(strstr(wetee_last_error(), "offset 4") != NULL);
