@@ -159,7 +159,10 @@ int wetee_ss58_decode(wetee_buf *payload, uint16_t *prefix, const char *address,
     }
     if ((rc = ss58_hash(hash, d, pre_len + pl)) != WETEE_OK) goto out;
     if (memcmp(hash, d + pre_len + pl, cs) != 0) {
-        rc = wt_error(WETEE_ERR_CHECKSUM, MOD ": checksum mismatch");
+        rc = wt_error(WETEE_ERR_CHECKSUM,
+                      MOD ": checksum mismatch in the last %zu decoded bytes (prefix %u, %zu-byte payload); "
+                      "the address is mistyped or truncated",
+                      cs, (unsigned)p, pl);
         goto out;
     }
     payload->len = 0;
