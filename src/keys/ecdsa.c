@@ -13,6 +13,7 @@
 #include <sodium.h>
 
 #include "internal/common.h"
+#include "internal/hdkd.h"
 #include "wetee/hash.h"
 #include "wetee/keys.h"
 
@@ -127,16 +128,10 @@ int wetee_ecdsa_verify(const uint8_t sig[65], const uint8_t *msg, size_t msg_len
 
 int wetee_ecdsa_derive_hard(uint8_t out_secret[32], const uint8_t secret[32], const uint8_t chain_code[32])
 {
-    /* SCALE: compact(13) = 0x34, "Secp256k1HDKD", then the two fixed arrays. */
-    static const uint8_t label[14] = { 0x34, 'S', 'e', 'c', 'p', '2', '5', '6', 'k', '1', 'H', 'D', 'K', 'D' };
-    uint8_t buf[14 + 32 + 32], out[32];
+    uint8_t out[32];
     int rc;
     WT_ARG(out_secret != NULL && secret != NULL && chain_code != NULL, MOD, "NULL pointer");
-    memcpy(buf, label, sizeof label);
-    memcpy(buf + 14, secret, 32);
-    memcpy(buf + 46, chain_code, 32);
-    rc = wetee_hash_blake2b_256(out, buf, sizeof buf);
-    sodium_memzero(buf, sizeof buf);
+    rc = wt_hdkd_blake2(out, "Secp256k1HDKD", secret, chain_code);
     if (rc == WETEE_OK && !secp256k1_ec_seckey_verify(secp256k1_context_static, out))
         rc = wt_error(WETEE_ERR_CRYPTO, MOD ": derived secret is not a valid scalar");
     if (rc == WETEE_OK) memcpy(out_secret, out, 32);

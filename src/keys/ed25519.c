@@ -4,6 +4,7 @@
 #include <sodium.h>
 
 #include "internal/common.h"
+#include "internal/hdkd.h"
 #include "wetee/hash.h"
 #include "wetee/keys.h"
 
@@ -46,15 +47,6 @@ int wetee_ed25519_verify(const uint8_t sig[64], const uint8_t *msg, size_t msg_l
 
 int wetee_ed25519_derive_hard(uint8_t out_seed[32], const uint8_t seed[32], const uint8_t chain_code[32])
 {
-    /* SCALE: compact(11) = 0x2c, "Ed25519HDKD", then the two fixed arrays. */
-    static const uint8_t label[12] = { 0x2c, 'E', 'd', '2', '5', '5', '1', '9', 'H', 'D', 'K', 'D' };
-    uint8_t buf[12 + 32 + 32];
-    int rc;
     WT_ARG(out_seed != NULL && seed != NULL && chain_code != NULL, MOD, "NULL pointer");
-    memcpy(buf, label, sizeof label);
-    memcpy(buf + 12, seed, 32);
-    memcpy(buf + 44, chain_code, 32);
-    rc = wetee_hash_blake2b_256(out_seed, buf, sizeof buf);
-    sodium_memzero(buf, sizeof buf);
-    return rc;
+    return wt_hdkd_blake2(out_seed, "Ed25519HDKD", seed, chain_code);
 }
