@@ -203,8 +203,8 @@ static int step(wetee_scale_reader *r, uint8_t ins)
     }
     case 17: {
         int v = 77;
-        rc = wetee_scale_get_option_bool(r, &v);
-        if (rc == WETEE_OK) { REQUIRE(v >= -1 && v <= 1); wetee_scale_put_option_bool(&enc, v); }
+        rc = wetee_scale_get_optionbool(r, &v);
+        if (rc == WETEE_OK) { REQUIRE(v >= -1 && v <= 1); wetee_scale_put_optionbool(&enc, v); }
         else REQUIRE(v == 77);
         break;
     }

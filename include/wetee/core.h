@@ -159,6 +159,16 @@ WETEE_API int wetee_set_allocator(const wetee_allocator *alloc);
  * the last byte (not counted in `len`), so `(const char *)data` is a C
  * string. Functions that write into a wetee_buf replace its previous
  * content unless they say they append.
+ *
+ * **Inputs inside the output buffer.** Every libwetee function that writes
+ * into a wetee_buf accepts inputs that point into that same buffer's memory
+ * (for example `wetee_hex_encode(&b, b.data, b.len, 0)` or
+ * `wetee_scale_put_bytes(&b, b.data, b.len)`): the input is read as it was
+ * when the call started, as if it had been copied first. Such inputs are
+ * copied to a private block (wiped when released) before the buffer grows
+ * or is overwritten; inputs elsewhere cost nothing extra. A pointer into
+ * the buffer stays valid only until the call: growing the buffer moves
+ * `data`.
  */
 typedef struct wetee_buf {
     uint8_t *data; /**< the bytes, or NULL when empty and unallocated */
@@ -195,8 +205,8 @@ WETEE_API int wetee_buf_reserve(wetee_buf *buf, size_t additional);
 /**
  * @brief Append `len` bytes to `buf`.
  * @param buf the buffer to append to; `data` may move.
- * @param data the bytes to copy (they may not overlap `buf`); may be NULL
- *        when `len` is 0.
+ * @param data the bytes to copy; may point into `buf` itself (see
+ *        wetee_buf); may be NULL when `len` is 0.
  * @param len number of bytes.
  * @return WETEE_OK, WETEE_ERR_INVALID_ARGUMENT (NULL buf, or NULL data with
  *         len > 0), or WETEE_ERR_NO_MEMORY (the buffer is then unchanged).
@@ -233,7 +243,8 @@ WETEE_API int wetee_hex_encode(wetee_buf *out, const uint8_t *data, size_t len, 
 /**
  * @brief Decode hex text, with or without a "0x"/"0X" prefix, either case.
  * @param out replaced with the bytes; owned by the caller. On a decoding
- *        error its content is lost (`len` is 0).
+ *        error its content is lost (`len` is 0) and the bytes decoded so
+ *        far are wiped.
  * @param text the text (not necessarily NUL-terminated); may be NULL when
  *        `text_len` is 0.
  * @param text_len length of `text` in bytes.
@@ -246,8 +257,8 @@ WETEE_API int wetee_hex_decode(wetee_buf *out, const char *text, size_t text_len
 /**
  * @brief Decode hex text (optional "0x"/"0X" prefix, either case) into
  *        exactly `out_len` bytes of a caller buffer.
- * @param out caller buffer of `out_len` bytes; on error its content is
- *        unspecified (it may be partly written).
+ * @param out caller buffer of `out_len` bytes; on WETEE_ERR_DECODE it is
+ *        zeroed (a partial result is never left behind).
  * @param out_len the exact number of bytes the text must encode.
  * @param text the text (not necessarily NUL-terminated); may be NULL when
  *        `text_len` is 0.
@@ -304,7 +315,8 @@ WETEE_API int wetee_base64_encode(wetee_buf *out, const uint8_t *data, size_t le
  *        input has none at all (unpadded input is accepted); with it,
  *        padding is rejected.
  * @param out replaced with the bytes; owned by the caller. On a decoding
- *        error its content is unspecified (free it as usual).
+ *        error its content is lost (`len` is 0) and the bytes decoded so
+ *        far are wiped.
  * @param text the text (not necessarily NUL-terminated); may be NULL when
  *        `text_len` is 0.
  * @param text_len length of `text` in bytes.

@@ -191,14 +191,20 @@ WETEE_API int wetee_scale_put_none(wetee_buf *out);
  */
 WETEE_API int wetee_scale_put_some(wetee_buf *out);
 /**
- * @brief Append an Option<bool> in its one-byte form: None 0x00,
- *        Some(true) 0x01, Some(false) 0x02.
+ * @brief Append an OptionBool: parity-scale-codec's separate one-byte type
+ *        (None 0x00, Some(true) 0x01, Some(false) 0x02).
+ *
+ * This is NOT how a field typed `Option<bool>` in runtime metadata is
+ * encoded: that uses the generic Option rule, tag then value
+ * (None 00, Some(true) 01 01, Some(false) 01 00), written with
+ * wetee_scale_put_none() / wetee_scale_put_some() + wetee_scale_put_bool().
+ * Use this function only where the type is `OptionBool` itself.
  * @param out the buffer to append to (caller-owned).
  * @param v -1 for None, 0 for Some(false), 1 for Some(true).
  * @return WETEE_OK, WETEE_ERR_INVALID_ARGUMENT (NULL out, `v` not -1, 0 or 1)
  *         or WETEE_ERR_NO_MEMORY.
  */
-WETEE_API int wetee_scale_put_option_bool(wetee_buf *out, int v);
+WETEE_API int wetee_scale_put_optionbool(wetee_buf *out, int v);
 /**
  * @brief Append a Result tag: Ok 0x00 when `is_err` is 0, Err 0x01 otherwise;
  *        the caller then encodes the value.
@@ -512,14 +518,16 @@ WETEE_API int wetee_scale_get_compact_big(wetee_scale_reader *r, uint8_t out[WET
  */
 WETEE_API int wetee_scale_get_option(wetee_scale_reader *r, int *is_some);
 /**
- * @brief Read an Option<bool> in its one-byte form.
+ * @brief Read an OptionBool, parity-scale-codec's one-byte type (see
+ *        wetee_scale_put_optionbool()); a registry `Option<bool>` is read
+ *        with wetee_scale_get_option() then wetee_scale_get_bool().
  * @param r the reader.
  * @param out receives -1 (None, 0x00), 1 (Some(true), 0x01) or 0
  *        (Some(false), 0x02).
  * @return WETEE_OK; WETEE_ERR_DECODE for a byte above 2; WETEE_ERR_TRUNCATED;
  *         WETEE_ERR_INVALID_ARGUMENT (NULL r or out).
  */
-WETEE_API int wetee_scale_get_option_bool(wetee_scale_reader *r, int *out);
+WETEE_API int wetee_scale_get_optionbool(wetee_scale_reader *r, int *out);
 /**
  * @brief Read a Result tag.
  * @param r the reader.

@@ -51,6 +51,17 @@ void wt_free_secure(void *ptr, size_t size)
     wt_alloc.free_fn(ptr, wt_alloc.ctx);
 }
 
+void *wt_input_copy(const void *p, size_t n)
+{
+    void *c = wt_malloc(n);
+    if (!c) {
+        wt_error(WETEE_ERR_NO_MEMORY, "core: cannot copy %zu bytes of input that overlaps the output buffer", n);
+        return NULL;
+    }
+    memcpy(c, p, n);
+    return c;
+}
+
 void wetee_wipe(void *ptr, size_t len)
 {
     if (ptr && len) sodium_memzero(ptr, len);
@@ -124,14 +135,18 @@ int wetee_buf_reserve(wetee_buf *buf, size_t additional)
 
 int wetee_buf_append(wetee_buf *buf, const uint8_t *data, size_t len)
 {
+    void *copy = NULL;
     int rc;
     WT_ARG(buf != NULL, "core", "buf is NULL");
     WT_ARG_DATA(data, len, "core");
     if (len == 0) return WETEE_OK;
-    if ((rc = wt_buf_grow(buf, len)) != WETEE_OK) return rc;
-    memcpy(buf->data + buf->len, data, len);
-    buf->len += len;
-    return WETEE_OK;
+    WT_DETACH(buf, data, len, copy);
+    if ((rc = wt_buf_grow(buf, len)) == WETEE_OK) {
+        memcpy(buf->data + buf->len, data, len);
+        buf->len += len;
+    }
+    wt_free_secure(copy, len);
+    return rc;
 }
 
 void wetee_buf_clear(wetee_buf *buf)

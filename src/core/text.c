@@ -14,16 +14,12 @@ static int hex_nibble(unsigned char c)
     return -1;
 }
 
-int wetee_hex_encode(wetee_buf *out, const uint8_t *data, size_t len, unsigned flags)
+static int hex_encode(wetee_buf *out, const uint8_t *data, size_t len, unsigned flags)
 {
     const char *digits = (flags & WETEE_HEX_UPPER) ? hex_upper : hex_lower;
     size_t pre = (flags & WETEE_HEX_PREFIX) ? 2 : 0, i;
     uint8_t *p;
     int rc;
-    WT_ARG(out != NULL, "hex", "out is NULL");
-    WT_ARG_DATA(data, len, "hex");
-    WT_ARG((flags & ~(WETEE_HEX_PREFIX | WETEE_HEX_UPPER)) == 0, "hex", "unknown flag");
-    WT_ARG(len <= (SIZE_MAX - 3) / 2, "hex", "input too large");
     out->len = 0;
     if ((rc = wt_buf_grow(out, pre + 2 * len)) != WETEE_OK) return rc;
     p = out->data;
@@ -35,6 +31,20 @@ int wetee_hex_encode(wetee_buf *out, const uint8_t *data, size_t len, unsigned f
     out->len = pre + 2 * len;
     out->data[out->len] = 0;
     return WETEE_OK;
+}
+
+int wetee_hex_encode(wetee_buf *out, const uint8_t *data, size_t len, unsigned flags)
+{
+    void *copy = NULL;
+    int rc;
+    WT_ARG(out != NULL, "hex", "out is NULL");
+    WT_ARG_DATA(data, len, "hex");
+    WT_ARG((flags & ~(WETEE_HEX_PREFIX | WETEE_HEX_UPPER)) == 0, "hex", "unknown flag");
+    WT_ARG(len <= (SIZE_MAX - 3) / 2, "hex", "input too large");
+    WT_DETACH(out, data, len, copy);
+    rc = hex_encode(out, data, len, flags);
+    wt_free_secure(copy, len);
+    return rc;
 }
 
 /* Decode into `dst` (room for (len - prefix) / 2 bytes); returns bytes or negative status. */
@@ -66,15 +76,19 @@ static int hex_decode_into(uint8_t *dst, size_t dst_cap, const char *text, size_
 int wetee_hex_decode(wetee_buf *out, const char *text, size_t text_len)
 {
     size_t written = 0;
+    void *copy = NULL;
     int rc;
     WT_ARG(out != NULL, "hex", "out is NULL");
     WT_ARG_DATA(text, text_len, "hex");
+    WT_DETACH(out, text, text_len, copy);
     out->len = 0;
-    if ((rc = wt_buf_grow(out, text_len / 2)) != WETEE_OK) return rc;
-    rc = hex_decode_into(out->data, text_len / 2, text, text_len, &written);
-    if (rc) return rc;
-    out->len = written;
-    return WETEE_OK;
+    if ((rc = wt_buf_grow(out, text_len / 2)) == WETEE_OK) {
+        rc = hex_decode_into(out->data, text_len / 2, text, text_len, &written);
+        if (rc == WETEE_OK) out->len = written;
+        else wetee_wipe(out->data, text_len / 2); /* the partial output may be a secret */
+    }
+    wt_free_secure(copy, text_len);
+    return rc;
 }
 
 int wetee_hex_decode_exact(uint8_t *out, size_t out_len, const char *text, size_t text_len)
@@ -84,9 +98,12 @@ int wetee_hex_decode_exact(uint8_t *out, size_t out_len, const char *text, size_
     WT_ARG(out != NULL || out_len == 0, "hex", "out is NULL");
     WT_ARG_DATA(text, text_len, "hex");
     pre = (text_len >= 2 && text[0] == '0' && (text[1] == 'x' || text[1] == 'X')) ? 2 : 0;
-    if (text_len - pre != 2 * out_len && (text_len - pre) % 2 == 0)
-        return wt_error(WETEE_ERR_DECODE, "hex: %zu bytes, expected %zu", (text_len - pre) / 2, out_len);
-    rc = hex_decode_into(out, out_len, text, text_len, &written);
+    /* compare halves: 2 * out_len may not fit a size_t */
+    if ((text_len - pre) % 2 == 0 && (text_len - pre) / 2 != out_len)
+        rc = wt_error(WETEE_ERR_DECODE, "hex: %zu bytes, expected %zu", (text_len - pre) / 2, out_len);
+    else
+        rc = hex_decode_into(out, out_len, text, text_len, &written);
+    if (rc != WETEE_OK) wetee_wipe(out, out_len); /* the partial output may be a secret */
     return rc;
 }
 
@@ -240,18 +257,14 @@ done:
 static const char b64_std[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
 static const char b64_url[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
 
-int wetee_base64_encode(wetee_buf *out, const uint8_t *data, size_t len, unsigned flags)
+static int base64_encode(wetee_buf *out, const uint8_t *data, size_t len, unsigned flags)
 {
     const char *a = (flags & WETEE_BASE64_URL) ? b64_url : b64_std;
     int pad = !(flags & WETEE_BASE64_NOPAD);
     size_t i, n, full = len / 3 * 3;
     uint8_t *p;
     int rc;
-    WT_ARG(out != NULL, "base64", "out is NULL");
-    WT_ARG_DATA(data, len, "base64");
-    WT_ARG((flags & ~(WETEE_BASE64_URL | WETEE_BASE64_NOPAD)) == 0, "base64", "unknown flag");
-    WT_ARG(len <= (SIZE_MAX - 8) / 4 * 3, "base64", "input too large");
-    n = (len + 2) / 3 * 4;
+    n = len / 3 * 4 + (len % 3 ? 4 : 0); /* (len + 2) / 3 * 4 without the overflow */
     out->len = 0;
     if ((rc = wt_buf_grow(out, n)) != WETEE_OK) return rc;
     p = out->data;
@@ -279,6 +292,20 @@ int wetee_base64_encode(wetee_buf *out, const uint8_t *data, size_t len, unsigne
     return WETEE_OK;
 }
 
+int wetee_base64_encode(wetee_buf *out, const uint8_t *data, size_t len, unsigned flags)
+{
+    void *copy = NULL;
+    int rc;
+    WT_ARG(out != NULL, "base64", "out is NULL");
+    WT_ARG_DATA(data, len, "base64");
+    WT_ARG((flags & ~(WETEE_BASE64_URL | WETEE_BASE64_NOPAD)) == 0, "base64", "unknown flag");
+    WT_ARG(len <= (SIZE_MAX - 8) / 4 * 3, "base64", "input too large");
+    WT_DETACH(out, data, len, copy);
+    rc = base64_encode(out, data, len, flags);
+    wt_free_secure(copy, len);
+    return rc;
+}
+
 static int b64_value(unsigned char c, int url)
 {
     if (c >= 'A' && c <= 'Z') return c - 'A';
@@ -289,15 +316,12 @@ static int b64_value(unsigned char c, int url)
     return -1;
 }
 
-int wetee_base64_decode(wetee_buf *out, const char *text, size_t text_len, unsigned flags)
+static int base64_decode(wetee_buf *out, const char *text, size_t text_len, unsigned flags)
 {
     int url = (flags & WETEE_BASE64_URL) != 0;
     size_t n = text_len, pads = 0, i, rem, o = 0;
     uint32_t acc = 0;
     int rc;
-    WT_ARG(out != NULL, "base64", "out is NULL");
-    WT_ARG_DATA(text, text_len, "base64");
-    WT_ARG((flags & ~(WETEE_BASE64_URL | WETEE_BASE64_NOPAD)) == 0, "base64", "unknown flag");
     while (n > 0 && text[n - 1] == '=' && pads < 3) { n--; pads++; }
     for (i = 0; i < n; i++) {
         if (b64_value((unsigned char)text[i], url) < 0) {
@@ -329,14 +353,31 @@ int wetee_base64_decode(wetee_buf *out, const char *text, size_t text_len, unsig
             acc = 0;
         }
     }
+    if ((rem == 2 && (acc & 0xf)) || (rem == 3 && (acc & 0x3))) {
+        wetee_wipe(out->data, o); /* the partial output may be a secret */
+        acc = 0;
+        return wt_error(WETEE_ERR_DECODE, "base64: non-zero trailing bits at offset %zu", n - 1);
+    }
     if (rem == 2) {
-        if (acc & 0xf) { out->len = 0; return wt_error(WETEE_ERR_DECODE, "base64: non-zero trailing bits at offset %zu", n - 1); }
         out->data[o++] = (uint8_t)(acc >> 4);
     } else if (rem == 3) {
-        if (acc & 0x3) { out->len = 0; return wt_error(WETEE_ERR_DECODE, "base64: non-zero trailing bits at offset %zu", n - 1); }
         out->data[o++] = (uint8_t)(acc >> 10);
         out->data[o++] = (uint8_t)(acc >> 2);
     }
     out->len = o;
     return WETEE_OK;
+}
+
+int wetee_base64_decode(wetee_buf *out, const char *text, size_t text_len, unsigned flags)
+{
+    void *copy = NULL;
+    int rc;
+    WT_ARG(out != NULL, "base64", "out is NULL");
+    WT_ARG_DATA(text, text_len, "base64");
+    WT_ARG((flags & ~(WETEE_BASE64_URL | WETEE_BASE64_NOPAD)) == 0, "base64", "unknown flag");
+    WT_DETACH(out, text, text_len, copy);
+    rc = base64_decode(out, text, text_len, flags);
+    if (rc != WETEE_OK) out->len = 0;
+    wt_free_secure(copy, text_len);
+    return rc;
 }

@@ -36,6 +36,53 @@ int wt_buf_grow(wetee_buf *buf, size_t additional);
 /* Terminate a text buffer with NUL (not counted in len). */
 int wt_buf_terminate(wetee_buf *buf);
 
+/* Inputs that overlap the output buffer (the rule in core.h, "Inputs
+ * inside the output buffer"): every function that writes into a wetee_buf
+ * reads its inputs as they were at the call, even when they lie inside that
+ * buffer's block (which growing it frees, and which replacing its content
+ * overwrites). 1 when [p, p + n) intersects [buf->data, buf->data + buf->cap). */
+static inline int wt_buf_overlaps(const wetee_buf *buf, const void *p, size_t n)
+{
+    uintptr_t a = (uintptr_t)p, d = (uintptr_t)buf->data;
+    if (n == 0 || buf->data == NULL || p == NULL) return 0;
+    return a >= d ? a - d < buf->cap : d - a < n;
+}
+/* A copy of `n` bytes (n > 0) freed with wt_free_secure(copy, n): inputs
+ * may be secrets. NULL (with the error detail set) when out of memory. */
+void *wt_input_copy(const void *p, size_t n);
+/* When `ptr` (n bytes) lies inside `buf`'s block, point it at a private copy
+ * kept in `copy` (a void * the caller set to NULL, released afterwards with
+ * wt_free_secure(copy, n)). Use before anything else that must be undone:
+ * it returns WETEE_ERR_NO_MEMORY from the caller when the copy fails. */
+#define WT_DETACH(buf, ptr, n, copy)                                                               \
+    do {                                                                                           \
+        if (WT_UNLIKELY(wt_buf_overlaps((buf), (ptr), (n)))) {                                     \
+            if (((copy) = wt_input_copy((ptr), (n))) == NULL) return WETEE_ERR_NO_MEMORY;          \
+            (ptr) = (copy);                                                                        \
+        }                                                                                          \
+    } while (0)
+
+/* Release the copy made by WT_DETACH (nothing when none was made). */
+#define WT_RELEASE(copy, n)                                                                        \
+    do {                                                                                           \
+        if (WT_UNLIKELY((copy) != NULL)) wt_free_secure((copy), (n));                              \
+    } while (0)
+
+/* Overflow-checked size arithmetic on caller-supplied lengths: 1 and *out
+ * set when a + b (a * b) fits a size_t, 0 otherwise. */
+static inline int wt_size_add(size_t *out, size_t a, size_t b)
+{
+    if (a > SIZE_MAX - b) return 0;
+    *out = a + b;
+    return 1;
+}
+static inline int wt_size_mul(size_t *out, size_t a, size_t b)
+{
+    if (b != 0 && a > SIZE_MAX / b) return 0;
+    *out = a * b;
+    return 1;
+}
+
 /* Null-argument check returning WETEE_ERR_INVALID_ARGUMENT with a detail
  * naming the function and parameter. */
 #define WT_ARG(cond, module, what)                                                                 \

@@ -221,9 +221,9 @@ int wetee_eth_address_to_string(wetee_buf *out, const uint8_t address[20])
     uint8_t h[32];
     int i, rc;
     WT_ARG(out != NULL && address != NULL, MOD, "NULL pointer");
+    eip55_hash(lower, h, address); /* before `out` grows: `address` may lie inside it */
     out->len = 0;
     if ((rc = wt_buf_grow(out, 42)) != WETEE_OK) return rc;
-    eip55_hash(lower, h, address);
     out->data[0] = '0';
     out->data[1] = 'x';
     for (i = 0; i < 40; i++) {

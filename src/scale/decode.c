@@ -185,12 +185,12 @@ int wetee_scale_get_option(wetee_scale_reader *r, int *is_some)
     return WETEE_OK;
 }
 
-int wetee_scale_get_option_bool(wetee_scale_reader *r, int *out)
+int wetee_scale_get_optionbool(wetee_scale_reader *r, int *out)
 {
     const uint8_t *p;
     CHECK_READER(r, out);
-    if (WT_UNLIKELY((p = need(r, 1, "option<bool>")) == NULL)) return WETEE_ERR_TRUNCATED;
-    if (WT_UNLIKELY(p[0] > 2)) return err_byte(r, "option<bool>", "byte", p[0]);
+    if (WT_UNLIKELY((p = need(r, 1, "optionbool")) == NULL)) return WETEE_ERR_TRUNCATED;
+    if (WT_UNLIKELY(p[0] > 2)) return err_byte(r, "optionbool", "byte", p[0]);
     *out = p[0] == 0 ? -1 : p[0] == 1 ? 1 : 0;
     r->pos += 1;
     return WETEE_OK;
@@ -541,8 +541,22 @@ int wetee_scale_get_bitvec(wetee_scale_reader *r, wetee_buf *bits, size_t *nbits
         return wt_error(WETEE_ERR_TRUNCATED,
                         "scale: bitvec at offset %zu: %zu bits need %zu bytes, %zu remain", r->pos, count, enc, rem);
     nbytes = (count + 7) / 8;
-    if (nbytes > bits->len && wt_buf_grow(bits, nbytes - bits->len) != WETEE_OK) return WETEE_ERR_NO_MEMORY;
     src = r->data + r->pos + used;
+    if (WT_UNLIKELY(wt_buf_overlaps(bits, src, enc))) {
+        /* the reader's bytes lie inside `bits`: decode from a copy of them */
+        wetee_scale_reader sub;
+        void *copy = wt_input_copy(src - used, used + enc);
+        if (!copy) return WETEE_ERR_NO_MEMORY;
+        wetee_scale_reader_init(&sub, copy, used + enc);
+        sub.depth = r->depth;
+        sub.max_depth = r->max_depth;
+        rc = wetee_scale_get_bitvec(&sub, bits, nbits, store, order);
+        wt_free_secure(copy, used + enc);
+        if (rc == WETEE_OK) r->pos += used + enc;
+        return rc;
+    }
+    bits->len = 0;
+    if (nbytes > 0 && wt_buf_grow(bits, nbytes) != WETEE_OK) return WETEE_ERR_NO_MEMORY;
     if (nbytes) {
         uint8_t last_mask = (uint8_t)(count % 8 ? (1u << (count % 8)) - 1u : 0xFFu);
         if (order == WETEE_SCALE_LSB0) {

@@ -123,8 +123,10 @@ int wetee_scale_put_i128(wetee_buf *out, wetee_u128 bits) { return wetee_scale_p
 
 int wetee_scale_put_u256(wetee_buf *out, const uint8_t le[32])
 {
+    uint8_t b[32]; /* a copy: `le` may lie inside `out` */
     WT_ARG(le != NULL, MOD, "le is NULL");
-    return put_fixed(out, le, 32);
+    memcpy(b, le, 32);
+    return put_fixed(out, b, 32);
 }
 
 /* ---- compact ---- */
@@ -165,6 +167,14 @@ int wetee_scale_put_compact_big(wetee_buf *out, const uint8_t *le, size_t len)
         return wt_error(WETEE_ERR_OVERFLOW,
                         "scale: compact: value of %zu bytes exceeds the %d-byte limit of the format", len,
                         WETEE_SCALE_COMPACT_BIG_MAX);
+    if (WT_UNLIKELY(wt_buf_overlaps(out, le, len))) { /* at most 67 bytes: copy through the stack */
+        uint8_t copy[WETEE_SCALE_COMPACT_BIG_MAX];
+        int rc;
+        memcpy(copy, le, len);
+        rc = wetee_scale_put_compact_big(out, copy, len);
+        wetee_wipe(copy, sizeof copy);
+        return rc;
+    }
     RESERVE(out, len + 1);
     p = out->data + out->len;
     p[0] = (uint8_t)(((len - 4) << 2) | 3u);
@@ -178,7 +188,7 @@ int wetee_scale_put_compact_big(wetee_buf *out, const uint8_t *le, size_t len)
 int wetee_scale_put_none(wetee_buf *out) { return put_byte(out, 0); }
 int wetee_scale_put_some(wetee_buf *out) { return put_byte(out, 1); }
 
-int wetee_scale_put_option_bool(wetee_buf *out, int v)
+int wetee_scale_put_optionbool(wetee_buf *out, int v)
 {
     WT_ARG(v >= -1 && v <= 1, MOD, "v must be -1, 0 or 1");
     return put_byte(out, v < 0 ? 0 : v ? 1 : 2);
@@ -199,14 +209,20 @@ int wetee_scale_put_seq_len(wetee_buf *out, size_t n)
 }
 
 /* Compact<u32> length prefix followed by `len` bytes, one reservation. */
-static int put_prefixed(wetee_buf *out, const uint8_t *data, size_t len, const char *what)
+static int check_prefixed_len(size_t len, const char *what)
 {
-    uint8_t *p;
-    size_t k;
     if (WT_UNLIKELY((uint64_t)len > UINT32_MAX))
         return wt_error(WETEE_ERR_INVALID_ARGUMENT, "scale: %s length %zu does not fit the Compact<u32> prefix",
                         what, len);
     if (WT_UNLIKELY(len > SIZE_MAX - 16)) return wt_error(WETEE_ERR_NO_MEMORY, "scale: %s: size overflow", what);
+    return WETEE_OK;
+}
+
+/* `len` passed check_prefixed_len(). */
+static int put_prefixed(wetee_buf *out, const uint8_t *data, size_t len)
+{
+    uint8_t *p;
+    size_t k;
     RESERVE(out, len + 9);
     p = out->data + out->len;
     k = compact64_write(p, (uint64_t)len);
@@ -217,27 +233,44 @@ static int put_prefixed(wetee_buf *out, const uint8_t *data, size_t len, const c
 
 int wetee_scale_put_bytes(wetee_buf *out, const uint8_t *data, size_t len)
 {
+    void *copy = NULL;
+    int rc;
     WT_ARG(out != NULL, MOD, "out is NULL");
     WT_ARG_DATA(data, len, MOD);
-    return put_prefixed(out, data, len, "bytes");
+    if (WT_UNLIKELY((rc = check_prefixed_len(len, "bytes")) != WETEE_OK)) return rc;
+    WT_DETACH(out, data, len, copy);
+    rc = put_prefixed(out, data, len);
+    WT_RELEASE(copy, len);
+    return rc;
 }
 
 int wetee_scale_put_str(wetee_buf *out, const char *text, size_t len)
 {
     size_t bad = 0;
+    void *copy = NULL;
+    int rc;
     WT_ARG(out != NULL, MOD, "out is NULL");
     WT_ARG_DATA(text, len, MOD);
     if (len && !wt_utf8_valid((const uint8_t *)text, len, &bad))
         return wt_error(WETEE_ERR_DECODE, "scale: str: invalid UTF-8 at offset %zu of the text", bad);
-    return put_prefixed(out, (const uint8_t *)text, len, "str");
+    if (WT_UNLIKELY((rc = check_prefixed_len(len, "str")) != WETEE_OK)) return rc;
+    WT_DETACH(out, text, len, copy);
+    rc = put_prefixed(out, (const uint8_t *)text, len);
+    WT_RELEASE(copy, len);
+    return rc;
 }
 
 int wetee_scale_put_raw(wetee_buf *out, const uint8_t *data, size_t len)
 {
+    void *copy = NULL;
+    int rc;
     WT_ARG(out != NULL, MOD, "out is NULL");
     WT_ARG_DATA(data, len, MOD);
     if (len == 0) return WETEE_OK;
-    return put_fixed(out, data, len);
+    WT_DETACH(out, data, len, copy);
+    rc = put_fixed(out, data, len);
+    WT_RELEASE(copy, len);
+    return rc;
 }
 
 /* n items of W bytes each, converted to little-endian: one reservation,
@@ -256,14 +289,23 @@ int wetee_scale_put_raw(wetee_buf *out, const uint8_t *data, size_t len)
     int name(wetee_buf *out, const uint##bits##_t *v, size_t n)                                                  \
     {                                                                                                            \
         const size_t w = bits / 8;                                                                               \
+        void *copy = NULL;                                                                                       \
         WT_ARG(out != NULL, MOD, "out is NULL");                                                                 \
         WT_ARG_DATA(v, n, MOD);                                                                                  \
         if (n == 0) return WETEE_OK;                                                                             \
         if (WT_UNLIKELY(n > (SIZE_MAX - 1) / w))                                                                 \
             return wt_error(WETEE_ERR_NO_MEMORY, "scale: u%d array of %zu items: size overflow", bits, n);      \
-        RESERVE(out, n * w);                                                                                     \
+        WT_DETACH(out, v, n * w, copy);                                                                          \
+        if (WT_UNLIKELY(out->cap - out->len <= n * w)) {                                                         \
+            int rc_ = grow(out, n * w);                                                                          \
+            if (rc_ != WETEE_OK) {                                                                               \
+                WT_RELEASE(copy, n * w);                                                                         \
+                return rc_;                                                                                      \
+            }                                                                                                    \
+        }                                                                                                        \
         COPY_ITEMS(bits, out->data + out->len, v, n);                                                            \
         out->len += n * w;                                                                                       \
+        WT_RELEASE(copy, n * w);                                                                                 \
         return WETEE_OK;                                                                                         \
     }
 
@@ -291,6 +333,14 @@ int wetee_scale_put_bitvec(wetee_buf *out, const uint8_t *bits, size_t nbits, we
     nbytes = (nbits + 7) / 8;
     nwords = (nbits + wb * 8 - 1) / (wb * 8);
     enc = nwords * wb;
+    if (WT_UNLIKELY(wt_buf_overlaps(out, bits, nbytes))) {
+        void *copy = wt_input_copy(bits, nbytes);
+        int rc;
+        if (!copy) return WETEE_ERR_NO_MEMORY;
+        rc = wetee_scale_put_bitvec(out, copy, nbits, store, order);
+        wt_free_secure(copy, nbytes);
+        return rc;
+    }
     RESERVE(out, enc + 5);
     p = out->data + out->len;
     prefix = compact64_write(p, (uint64_t)nbits);

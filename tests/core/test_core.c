@@ -343,6 +343,31 @@ WT_TEST(test_u128_arith)
     CHECK(r.hi == 0x0102030405060708ull && r.lo == 0x090a0b0c0d0e0f10ull);
 }
 
+/* A failed decode leaves no decoded byte behind (it may be a secret). */
+WT_TEST(test_failed_decode_wipes)
+{
+    wetee_buf b = WETEE_BUF_INIT;
+    uint8_t out[4] = { 0xee, 0xee, 0xee, 0xee };
+    size_t k, nonzero;
+
+    CHECK_ERR(wetee_hex_decode(&b, "0x41424344zz", 12), WETEE_ERR_DECODE);
+    CHECK(b.len == 0 && b.data != NULL);
+    for (k = 0, nonzero = 0; b.data && k < 5; k++) nonzero += b.data[k] != 0;
+    CHECK(nonzero == 0);
+
+    CHECK_ERR(wetee_base64_decode(&b, "QUJDREVGRx", 10, 0), WETEE_ERR_DECODE); /* "ABCDEF" then bad trailing bits */
+    CHECK(b.len == 0);
+    for (k = 0, nonzero = 0; b.data && k < 7; k++) nonzero += b.data[k] != 0;
+    CHECK(nonzero == 0);
+
+    CHECK_ERR(wetee_hex_decode_exact(out, 4, "414243zz", 8), WETEE_ERR_DECODE);
+    CHECK(out[0] == 0 && out[1] == 0 && out[2] == 0 && out[3] == 0);
+    memset(out, 0xee, sizeof out);
+    CHECK_ERR(wetee_hex_decode_exact(out, 4, "414243", 6), WETEE_ERR_DECODE); /* wrong length */
+    CHECK(out[0] == 0 && out[3] == 0);
+    wetee_buf_free(&b);
+}
+
 WT_MAIN("core", WT_CASE(test_version_and_status), WT_CASE(test_allocator_hooks), WT_CASE(test_buf),
         WT_CASE(test_hex), WT_CASE(test_base58), WT_CASE(test_base64), WT_CASE(test_ct_and_wipe),
-        WT_CASE(test_u128_decimal), WT_CASE(test_u128_arith))
+        WT_CASE(test_u128_decimal), WT_CASE(test_u128_arith), WT_CASE(test_failed_decode_wipes))

@@ -2,7 +2,7 @@
 # Differential tests of libwetee against npm oracles, in two suites.
 #
 # SCALE: libwetee against @polkadot/types-codec, in both directions, COUNT
-# random values per type (30 types, edge cases first):
+# random values per type (31 types, edge cases first):
 #   1. scale_vectors selfcheck: inputs parity-scale-codec rejects (non-canonical
 #      compacts, bad tags, bad UTF-8, ...) are rejected by libwetee too
 #   2. node gen  -> scale_vectors check   (types-codec encodes, libwetee decodes)

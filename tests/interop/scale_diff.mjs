@@ -296,9 +296,18 @@ jsonType('Option<u32>', registry.createClass('Option<u32>'),
   (v) => v,
   (c) => (c.isNone ? null : c.unwrap().toNumber()));
 
-// Option<bool>: parity-scale-codec's one-byte form is types-codec's OptionBool
-// (registry.createType('Option<bool>') is the generic two-byte Option).
-jsonType('Option<bool>', OptionBool,
+// Option<bool> as a runtime field is the generic Option: tag, then the bool
+// (None 00, Some(true) 01 01, Some(false) 01 00), as in parity-scale-codec.
+jsonType('Option<bool>', registry.createClass('Option<bool>'),
+  (rng, i) => (i < 3 ? [null, true, false][i] : rng.pick([null, true, false])),
+  (v) => (v === null ? 'null' : v ? 'true' : 'false'),
+  (j) => (j === null ? null : parseBoolJson(j)),
+  (v) => v,
+  (c) => (c.isNone ? null : c.unwrap().isTrue));
+
+// OptionBool: parity-scale-codec's separate one-byte type (00, 01, 02), which
+// is types-codec's OptionBool; not what a registry Option<bool> uses.
+jsonType('OptionBool', OptionBool,
   (rng, i) => (i < 3 ? [null, true, false][i] : rng.pick([null, true, false])),
   (v) => (v === null ? 'null' : v ? 'true' : 'false'),
   (j) => (j === null ? null : parseBoolJson(j)),
@@ -553,7 +562,7 @@ function quirks() {
   }
   const generic = registry.createType('Option<bool>', true);
   console.log(`quirk: registry.createType('Option<bool>', true) encodes 0x${toHex(generic.toU8a())}` +
-    ' (generic Option; parity-scale-codec and OptionBool give 0x01)');
+    ' (generic Option, as parity-scale-codec\'s Option<bool>; only the separate OptionBool type is 0x01)');
 }
 
 const [mode, a1, a2] = process.argv.slice(2);

@@ -1078,7 +1078,29 @@ static int dec_opt_u32(const type *t, wetee_scale_reader *r, jv **out)
     return WETEE_OK;
 }
 
-/* --- Option<bool> (one byte) --- */
+/* --- Option<bool>: the generic Option rule, tag then bool --- */
+static int enc_opt_bool_generic(const type *t, const jv *v, wetee_buf *out)
+{
+    (void)t;
+    int b = 0;
+    if (v->k == JV_NULL) return wetee_scale_put_none(out);
+    TRY(get_bool_val(&b, v));
+    TRY(wetee_scale_put_some(out));
+    return wetee_scale_put_bool(out, b);
+}
+static int dec_opt_bool_generic(const type *t, wetee_scale_reader *r, jv **out)
+{
+    (void)t;
+    int some = 0, b = 0;
+    TRY(wetee_scale_enter(r));
+    TRY(wetee_scale_get_option(r, &some));
+    if (some) TRY(wetee_scale_get_bool(r, &b));
+    wetee_scale_leave(r);
+    *out = some ? jv_bool(b) : jv_new(JV_NULL);
+    return WETEE_OK;
+}
+
+/* --- OptionBool (parity-scale-codec's separate one-byte type) --- */
 static jv *gen_opt_bool(const type *t, rng *g, size_t i)
 {
     (void)t;
@@ -1090,14 +1112,14 @@ static int enc_opt_bool(const type *t, const jv *v, wetee_buf *out)
     (void)t;
     int b = -1;
     if (v->k != JV_NULL) TRY(get_bool_val(&b, v));
-    return wetee_scale_put_option_bool(out, b);
+    return wetee_scale_put_optionbool(out, b);
 }
 static int dec_opt_bool(const type *t, wetee_scale_reader *r, jv **out)
 {
     (void)t;
     int b = 0;
-    TRY(wetee_scale_get_option_bool(r, &b));
-    if (b != -1 && b != 0 && b != 1) return shape("get_option_bool gave %d", b);
+    TRY(wetee_scale_get_optionbool(r, &b));
+    if (b != -1 && b != 0 && b != 1) return shape("get_optionbool gave %d", b);
     *out = b < 0 ? jv_new(JV_NULL) : jv_bool(b);
     return WETEE_OK;
 }
@@ -1452,7 +1474,8 @@ static const type TYPES[] = {
     COMPACT_T("Compact<u64>", 64), COMPACT_T("Compact<u128>", 128), COMPACT_T("Compact<u256>", 256),
     COMPACT_T("CompactBig", 536),
     { "Option<u32>", 0, 0, gen_opt_u32, enc_opt_u32, dec_opt_u32 },
-    { "Option<bool>", 0, 0, gen_opt_bool, enc_opt_bool, dec_opt_bool },
+    { "Option<bool>", 0, 0, gen_opt_bool, enc_opt_bool_generic, dec_opt_bool_generic },
+    { "OptionBool", 0, 0, gen_opt_bool, enc_opt_bool, dec_opt_bool },
     { "Result<u32,Text>", 0, 0, gen_result, enc_result, dec_result },
     { "Bytes", 0, 0, gen_bytes, enc_bytes, dec_bytes },
     { "Text", 0, 0, gen_text, enc_text, dec_text },
@@ -1682,7 +1705,7 @@ typedef enum {
 } sc_kind;
 
 static const char *const SC_NAMES[] = { "get_compact_u32", "get_compact_u64", "get_compact_u128",
-    "get_compact_big", "decode_compact", "get_bool", "get_option", "get_option_bool", "get_result",
+    "get_compact_big", "decode_compact", "get_bool", "get_option", "get_optionbool", "get_result",
     "get_variant(n=4)", "get_str", "get_seq_len(u32)", "get_bytes", "get_bitvec(u8,Lsb0)", "u8 + finish" };
 
 typedef struct {
@@ -1741,12 +1764,12 @@ static const sc_case SC_CASES[] = {
     { K_COMPACT_U32, "020000", WETEE_ERR_TRUNCATED, "four-byte mode, three bytes" },
     { K_COMPACT_U64, "07000000", WETEE_ERR_TRUNCATED, "five-byte big mode, three bytes" },
     { K_COMPACT_BIG, "ffffff", WETEE_ERR_TRUNCATED, "67-byte big mode, two bytes" },
-    /* tags: types-codec reads bool 2 as false, Option tag 2 as Some, Option<bool> 3 as Some(false) */
+    /* tags: types-codec reads bool 2 as false, Option tag 2 as Some, OptionBool 3 as Some(false) */
     { K_BOOL, "02", WETEE_ERR_DECODE, "bool byte 2" },
     { K_BOOL, "ff", WETEE_ERR_DECODE, "bool byte 0xff" },
     { K_OPTION, "02", WETEE_ERR_DECODE, "Option tag 2" },
-    { K_OPTION_BOOL, "03", WETEE_ERR_DECODE, "Option<bool> byte 3" },
-    { K_OPTION_BOOL, "02", WETEE_OK, "Option<bool> Some(false)" },
+    { K_OPTION_BOOL, "03", WETEE_ERR_DECODE, "OptionBool byte 3" },
+    { K_OPTION_BOOL, "02", WETEE_OK, "OptionBool Some(false)" },
     { K_RESULT, "02", WETEE_ERR_DECODE, "Result tag 2" },
     { K_VARIANT4, "04", WETEE_ERR_DECODE, "variant 4 of a 4-variant enum" },
     { K_VARIANT4, "03", WETEE_OK, "variant 3 of a 4-variant enum" },
@@ -1792,7 +1815,7 @@ static int run_sc_case(const sc_case *c, wetee_scale_reader *r)
     case K_DECODE_COMPACT: return wetee_scale_decode_compact(&u128, &n, r->data, r->len);
     case K_BOOL: return wetee_scale_get_bool(r, &i);
     case K_OPTION: return wetee_scale_get_option(r, &i);
-    case K_OPTION_BOOL: return wetee_scale_get_option_bool(r, &i);
+    case K_OPTION_BOOL: return wetee_scale_get_optionbool(r, &i);
     case K_RESULT: return wetee_scale_get_result(r, &i);
     case K_VARIANT4: return wetee_scale_get_variant(r, &u8, 4);
     case K_STR: return wetee_scale_get_str(r, &s, &n);

@@ -448,7 +448,7 @@ WT_TEST(test_primitives)
         TRUNC(32, wetee_scale_get_u256(&r, u256b), "u256")
         TRUNC(1, wetee_scale_get_bool(&r, &iv), "bool")
         TRUNC(1, wetee_scale_get_option(&r, &iv), "option")
-        TRUNC(1, wetee_scale_get_option_bool(&r, &iv), "option<bool>")
+        TRUNC(1, wetee_scale_get_optionbool(&r, &iv), "optionbool")
         TRUNC(1, wetee_scale_get_result(&r, &iv), "result")
         TRUNC(1, wetee_scale_get_variant(&r, &v8, 0), "variant")
 #undef TRUNC
@@ -473,15 +473,16 @@ WT_TEST(test_bool_option_result_variant)
     CHECK_OK(wetee_scale_put_bool(&b, 7));
     CHECK_OK(wetee_scale_put_none(&b));
     CHECK_OK(wetee_scale_put_some(&b));
-    CHECK_OK(wetee_scale_put_option_bool(&b, -1));
-    CHECK_OK(wetee_scale_put_option_bool(&b, 1));
-    CHECK_OK(wetee_scale_put_option_bool(&b, 0));
+    CHECK_OK(wetee_scale_put_optionbool(&b, -1));
+    CHECK_OK(wetee_scale_put_optionbool(&b, 1));
+    CHECK_OK(wetee_scale_put_optionbool(&b, 0));
     CHECK_OK(wetee_scale_put_result(&b, 0));
     CHECK_OK(wetee_scale_put_result(&b, 3));
     CHECK_OK(wetee_scale_put_variant(&b, 200));
-    /* Option<bool> bytes from parity-scale-codec 3.7.5 (OptionBool): 00, 01, 02 */
+    /* OptionBool (parity-scale-codec 3.7.5's separate one-byte type, not a
+     * registry Option<bool>): None 00, Some(true) 01, Some(false) 02 */
     CHECK_HEX(b.data, b.len, "00010001000102" "0001" "c8");
-    CHECK_ERR(wetee_scale_put_option_bool(&b, 2), WETEE_ERR_INVALID_ARGUMENT);
+    CHECK_ERR(wetee_scale_put_optionbool(&b, 2), WETEE_ERR_INVALID_ARGUMENT);
 
     wetee_scale_reader_init(&r, b.data, b.len);
     CHECK_OK(wetee_scale_get_bool(&r, &v));
@@ -492,11 +493,11 @@ WT_TEST(test_bool_option_result_variant)
     CHECK(v == 0);
     CHECK_OK(wetee_scale_get_option(&r, &v));
     CHECK(v == 1);
-    CHECK_OK(wetee_scale_get_option_bool(&r, &v));
+    CHECK_OK(wetee_scale_get_optionbool(&r, &v));
     CHECK(v == -1);
-    CHECK_OK(wetee_scale_get_option_bool(&r, &v));
+    CHECK_OK(wetee_scale_get_optionbool(&r, &v));
     CHECK(v == 1);
-    CHECK_OK(wetee_scale_get_option_bool(&r, &v));
+    CHECK_OK(wetee_scale_get_optionbool(&r, &v));
     CHECK(v == 0);
     CHECK_OK(wetee_scale_get_result(&r, &v));
     CHECK(v == 0);
@@ -525,20 +526,65 @@ WT_TEST(test_bool_option_result_variant)
     CHECK_STR(wetee_last_error(), "scale: option at offset 3: invalid tag 0x02");
     CHECK_ERR(wetee_scale_get_result(&r, &v), WETEE_ERR_DECODE);
     CHECK_STR(wetee_last_error(), "scale: result at offset 3: invalid tag 0x02");
-    CHECK_OK(wetee_scale_get_option_bool(&r, &v));
+    CHECK_OK(wetee_scale_get_optionbool(&r, &v));
     CHECK(v == 0);
     r.pos = 3;
     in[3] = 3;
     v = 42;
-    CHECK_ERR(wetee_scale_get_option_bool(&r, &v), WETEE_ERR_DECODE);
-    CHECK_STR(wetee_last_error(), "scale: option<bool> at offset 3: invalid byte 0x03");
+    CHECK_ERR(wetee_scale_get_optionbool(&r, &v), WETEE_ERR_DECODE);
+    CHECK_STR(wetee_last_error(), "scale: optionbool at offset 3: invalid byte 0x03");
     CHECK(v == 42 && r.pos == 3);
     in[3] = 0xff;
     CHECK_ERR(wetee_scale_get_bool(&r, &v), WETEE_ERR_DECODE);
     CHECK_ERR(wetee_scale_get_option(&r, &v), WETEE_ERR_DECODE);
     CHECK_ERR(wetee_scale_get_result(&r, &v), WETEE_ERR_DECODE);
-    CHECK_ERR(wetee_scale_get_option_bool(&r, &v), WETEE_ERR_DECODE);
+    CHECK_ERR(wetee_scale_get_optionbool(&r, &v), WETEE_ERR_DECODE);
     CHECK(v == 42 && r.pos == 3);
+    wetee_buf_free(&b);
+}
+
+/* A registry field typed Option<bool> uses the generic Option rule (tag,
+ * then the bool): parity-scale-codec 3.7.5 `Some(true).encode()` is 01 01,
+ * `Some(false)` 01 00, `None` 00 (scalecodec and @polkadot/types agree);
+ * the one-byte OptionBool form must not be used for it. */
+WT_TEST(test_generic_option_bool)
+{
+    wetee_buf b = WETEE_BUF_INIT;
+    wetee_scale_reader r;
+    int is_some = -1, v = -1;
+
+    CHECK_OK(wetee_scale_put_some(&b));
+    CHECK_OK(wetee_scale_put_bool(&b, 1));
+    CHECK_OK(wetee_scale_put_some(&b));
+    CHECK_OK(wetee_scale_put_bool(&b, 0));
+    CHECK_OK(wetee_scale_put_none(&b));
+    CHECK_HEX(b.data, b.len, "0101" "0100" "00");
+
+    wetee_scale_reader_init(&r, b.data, b.len);
+    CHECK_OK(wetee_scale_get_option(&r, &is_some));
+    CHECK(is_some == 1);
+    CHECK_OK(wetee_scale_get_bool(&r, &v));
+    CHECK(v == 1);
+    CHECK_OK(wetee_scale_get_option(&r, &is_some));
+    CHECK(is_some == 1);
+    CHECK_OK(wetee_scale_get_bool(&r, &v));
+    CHECK(v == 0);
+    CHECK_OK(wetee_scale_get_option(&r, &is_some));
+    CHECK(is_some == 0);
+    CHECK_OK(wetee_scale_finish(&r));
+
+    /* the two forms differ: generic Some(false) 01 00 is OptionBool
+     * Some(true) followed by a trailing byte, OptionBool Some(false) 02 is
+     * not an Option tag at all */
+    wetee_scale_reader_init(&r, b.data + 2, 2);
+    CHECK_OK(wetee_scale_get_optionbool(&r, &v));
+    CHECK(v == 1);
+    CHECK_ERR(wetee_scale_finish(&r), WETEE_ERR_TRAILING);
+    {
+        static const uint8_t ob_false[] = { 0x02 };
+        wetee_scale_reader_init(&r, ob_false, 1);
+        CHECK_ERR(wetee_scale_get_option(&r, &is_some), WETEE_ERR_DECODE);
+    }
     wetee_buf_free(&b);
 }
 
@@ -1162,7 +1208,7 @@ WT_TEST(test_random_mix)
             case T_COMPACT: CHECK_OK(wetee_scale_put_compact_u128(&b, u128(vals[i][1], vals[i][0]))); break;
             case T_BYTES: CHECK_OK(wetee_scale_put_bytes(&b, blob, (size_t)(vals[i][0] % 41))); break;
             case T_STR: CHECK_OK(wetee_scale_put_str(&b, (const char *)blob, (size_t)(vals[i][0] % 41))); break;
-            default: CHECK_OK(wetee_scale_put_option_bool(&b, (int)(vals[i][0] % 3) - 1)); break;
+            default: CHECK_OK(wetee_scale_put_optionbool(&b, (int)(vals[i][0] % 3) - 1)); break;
             }
         }
         wetee_scale_reader_init(&r, b.data, b.len);
@@ -1198,7 +1244,7 @@ WT_TEST(test_random_mix)
                 CHECK_OK(wetee_scale_get_str(&r, &s, &len));
                 CHECK(len == vals[i][0] % 41 && (len == 0 || memcmp(s, blob, len) == 0));
                 break;
-            default: CHECK_OK(wetee_scale_get_option_bool(&r, &v)); CHECK(v == (int)(vals[i][0] % 3) - 1); break;
+            default: CHECK_OK(wetee_scale_get_optionbool(&r, &v)); CHECK(v == (int)(vals[i][0] % 3) - 1); break;
             }
         }
         CHECK_OK(wetee_scale_finish(&r));
@@ -1213,6 +1259,7 @@ WT_MAIN("scale",
         WT_CASE(test_compact_random),
         WT_CASE(test_primitives),
         WT_CASE(test_bool_option_result_variant),
+        WT_CASE(test_generic_option_bool),
         WT_CASE(test_composites),
         WT_CASE(test_vec_u16_and_arrays),
         WT_CASE(test_big_vec_u32),

@@ -1,0 +1,15 @@
+/* Rules that hold across every module of the public API (core.h): inputs
+ * that overlap the output buffer, length parameters, the error-code table.
+ * One file per rule; test_api.c runs them. */
+#ifndef WT_API_CASES_H
+#define WT_API_CASES_H
+
+#include <stdint.h>
+
+#include "wt_test.h"
+
+void test_overlap_every_writer(void);
+void test_overlap_self_append_doubling(void);
+void test_overlap_keystore_export(void);
+
+#endif

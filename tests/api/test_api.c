@@ -1,0 +1,5 @@
+/* Cross-module API rules: see api_cases.h. */
+#include "api_cases.h"
+
+WT_MAIN("api", WT_CASE(test_overlap_every_writer), WT_CASE(test_overlap_self_append_doubling),
+        WT_CASE(test_overlap_keystore_export))

@@ -1,0 +1,330 @@
+/* The overlap rule of core.h ("Inputs inside the output buffer"): every
+ * public function that writes into a wetee_buf gives the same result when
+ * its input lies inside that buffer as when it gets a private copy of the
+ * input. Each case runs at several sizes and placements: the input is the
+ * whole content, a prefix, a suffix, or sits in the spare capacity; with a
+ * full block (the call must grow, which frees the old block) and with room
+ * to spare (a replacing call overwrites the input as it writes). Under
+ * ASan a read of the freed block fails the test.
+ *
+ * scripts/api_coverage.py checks that every public function with a
+ * wetee_buf output and a pointer input has an OVERLAP(...) entry here. */
+#include "api_cases.h"
+
+/* ---- input generators: fill `in` (capacity `cap`) for size step `i`;
+ * return the length, or SIZE_MAX when the step does not exist ---- */
+
+static const size_t SIZES[] = { 0, 1, 2, 3, 5, 8, 31, 32, 33, 63, 64, 100, 255, 400 };
+#define NSIZES (sizeof SIZES / sizeof SIZES[0])
+
+static void fill_random(uint8_t *p, size_t n)
+{
+    for (size_t k = 0; k < n; k++) p[k] = (uint8_t)wt_rand();
+}
+
+static size_t gen_bytes(uint8_t *in, size_t cap, size_t i)
+{
+    if (i >= NSIZES || SIZES[i] > cap) return SIZE_MAX;
+    fill_random(in, SIZES[i]);
+    return SIZES[i];
+}
+
+/* at most WETEE_SCALE_COMPACT_BIG_MAX bytes, top byte non-zero */
+static size_t gen_compact_big(uint8_t *in, size_t cap, size_t i)
+{
+    size_t n = gen_bytes(in, cap, i);
+    if (n == SIZE_MAX || n > WETEE_SCALE_COMPACT_BIG_MAX) return SIZE_MAX;
+    if (n) in[n - 1] |= 1;
+    return n;
+}
+
+static size_t gen_fixed(uint8_t *in, size_t cap, size_t i, size_t n)
+{
+    if (i >= 3 || n > cap) return SIZE_MAX;
+    fill_random(in, n);
+    return n;
+}
+static size_t gen_20(uint8_t *in, size_t cap, size_t i) { return gen_fixed(in, cap, i, 20); }
+static size_t gen_32(uint8_t *in, size_t cap, size_t i) { return gen_fixed(in, cap, i, 32); }
+static size_t gen_entropy(uint8_t *in, size_t cap, size_t i)
+{
+    static const size_t n[] = { 16, 20, 24, 28, 32 };
+    return i < 5 ? gen_fixed(in, cap, 0, n[i]) : SIZE_MAX;
+}
+
+/* text made by an encoder from random bytes; odd steps are corrupted at the
+ * end so that the error paths (which wipe the partial output) run too */
+static size_t gen_encoded(uint8_t *in, size_t cap, size_t i, int (*enc)(wetee_buf *, const uint8_t *, size_t),
+                          char bad)
+{
+    uint8_t raw[400];
+    wetee_buf t = WETEE_BUF_INIT;
+    size_t n;
+    if (i / 2 >= NSIZES || SIZES[i / 2] > sizeof raw) return SIZE_MAX;
+    fill_random(raw, SIZES[i / 2]);
+    if (enc(&t, raw, SIZES[i / 2]) != WETEE_OK || t.len > cap) {
+        wetee_buf_free(&t);
+        return SIZE_MAX;
+    }
+    n = t.len;
+    memcpy(in, t.data, n);
+    if (i % 2 && n) in[n - 1] = (uint8_t)bad;
+    wetee_buf_free(&t);
+    return n;
+}
+static int enc_hex(wetee_buf *o, const uint8_t *d, size_t n) { return wetee_hex_encode(o, d, n, WETEE_HEX_PREFIX); }
+static int enc_b58(wetee_buf *o, const uint8_t *d, size_t n) { return wetee_base58_encode(o, d, n); }
+static int enc_b64(wetee_buf *o, const uint8_t *d, size_t n) { return wetee_base64_encode(o, d, n, 0); }
+static int enc_ss58(wetee_buf *o, const uint8_t *d, size_t n)
+{
+    return wetee_ss58_encode(o, d, n < 32 ? 1 : 32, (uint16_t)(n % 100));
+}
+static int enc_mnemonic(wetee_buf *o, const uint8_t *d, size_t n)
+{
+    (void)n;
+    return wetee_mnemonic_from_entropy(o, d, 16);
+}
+static int enc_bitvec(wetee_buf *o, const uint8_t *d, size_t n)
+{
+    return wetee_scale_put_bitvec(o, d, n * 8 - (n ? n % 8 : 0), WETEE_SCALE_BITSTORE_U32, WETEE_SCALE_MSB0);
+}
+static size_t gen_hex(uint8_t *in, size_t cap, size_t i) { return gen_encoded(in, cap, i, enc_hex, 'g'); }
+static size_t gen_b58(uint8_t *in, size_t cap, size_t i) { return gen_encoded(in, cap, i, enc_b58, '0'); }
+static size_t gen_b64(uint8_t *in, size_t cap, size_t i) { return gen_encoded(in, cap, i, enc_b64, '!'); }
+static size_t gen_ss58(uint8_t *in, size_t cap, size_t i) { return i < 8 ? gen_encoded(in, cap, i + 12, enc_ss58, 'l') : SIZE_MAX; }
+static size_t gen_phrase(uint8_t *in, size_t cap, size_t i)
+{
+    return i < 4 ? gen_encoded(in, cap, i + 6 * 2, enc_mnemonic, 'q') : SIZE_MAX;
+}
+static size_t gen_bitvec(uint8_t *in, size_t cap, size_t i) { return gen_encoded(in, cap, i, enc_bitvec, '\xff'); }
+/* valid UTF-8 (letters and "é"); odd steps end in a lone lead byte */
+static size_t gen_utf8(uint8_t *in, size_t cap, size_t i)
+{
+    size_t n = gen_bytes(in, cap, i / 2), k;
+    if (n == SIZE_MAX) return n;
+    for (k = 0; k < n; k++) {
+        if (in[k] % 4 == 0 && k + 1 < n) {
+            in[k] = 0xc3;
+            in[++k] = 0xa9;
+        } else {
+            in[k] = (uint8_t)('a' + in[k] % 26);
+        }
+    }
+    if (i % 2 && n) in[n - 1] = 0xe2;
+    return n;
+}
+
+/* ---- adapters: (out, input, n) -> the public function ---- */
+
+static int a_buf_append(wetee_buf *o, const uint8_t *p, size_t n) { return wetee_buf_append(o, p, n); }
+static int a_hex_encode(wetee_buf *o, const uint8_t *p, size_t n) { return wetee_hex_encode(o, p, n, WETEE_HEX_PREFIX | WETEE_HEX_UPPER); }
+static int a_hex_decode(wetee_buf *o, const uint8_t *p, size_t n) { return wetee_hex_decode(o, (const char *)p, n); }
+static int a_b58_encode(wetee_buf *o, const uint8_t *p, size_t n) { return wetee_base58_encode(o, p, n); }
+static int a_b58_decode(wetee_buf *o, const uint8_t *p, size_t n) { return wetee_base58_decode(o, (const char *)p, n); }
+static int a_b64_encode(wetee_buf *o, const uint8_t *p, size_t n) { return wetee_base64_encode(o, p, n, WETEE_BASE64_URL); }
+static int a_b64_decode(wetee_buf *o, const uint8_t *p, size_t n) { return wetee_base64_decode(o, (const char *)p, n, 0); }
+static int a_put_u256(wetee_buf *o, const uint8_t *p, size_t n) { (void)n; return wetee_scale_put_u256(o, p); }
+static int a_put_compact_big(wetee_buf *o, const uint8_t *p, size_t n) { return wetee_scale_put_compact_big(o, p, n); }
+static int a_put_bytes(wetee_buf *o, const uint8_t *p, size_t n) { return wetee_scale_put_bytes(o, p, n); }
+static int a_put_str(wetee_buf *o, const uint8_t *p, size_t n) { return wetee_scale_put_str(o, (const char *)p, n); }
+static int a_put_raw(wetee_buf *o, const uint8_t *p, size_t n) { return wetee_scale_put_raw(o, p, n); }
+/* the arrays take aligned items: the input is copied to an aligned spot inside the buffer by the harness */
+static int a_put_u16_array(wetee_buf *o, const uint8_t *p, size_t n)
+{
+    return wetee_scale_put_u16_array(o, (const uint16_t *)(const void *)p, n / 2);
+}
+static int a_put_u32_array(wetee_buf *o, const uint8_t *p, size_t n)
+{
+    return wetee_scale_put_u32_array(o, (const uint32_t *)(const void *)p, n / 4);
+}
+static int a_put_u64_array(wetee_buf *o, const uint8_t *p, size_t n)
+{
+    return wetee_scale_put_u64_array(o, (const uint64_t *)(const void *)p, n / 8);
+}
+static int a_put_bitvec(wetee_buf *o, const uint8_t *p, size_t n)
+{
+    return wetee_scale_put_bitvec(o, p, n * 8 - n % 5, WETEE_SCALE_BITSTORE_U16, WETEE_SCALE_MSB0);
+}
+static int a_get_bitvec(wetee_buf *o, const uint8_t *p, size_t n)
+{
+    wetee_scale_reader r;
+    size_t nbits = 0;
+    int rc;
+    wetee_scale_reader_init(&r, p, n);
+    rc = wetee_scale_get_bitvec(&r, o, &nbits, WETEE_SCALE_BITSTORE_U32, WETEE_SCALE_MSB0);
+    /* the bit count and reader position must match too: fold them into the result */
+    return rc ? rc : (int)((nbits * 7 + r.pos) % 1000);
+}
+static int a_eth_to_string(wetee_buf *o, const uint8_t *p, size_t n) { (void)n; return wetee_eth_address_to_string(o, p); }
+static int a_ss58_encode(wetee_buf *o, const uint8_t *p, size_t n) { return wetee_ss58_encode(o, p, n, 42); }
+static int a_ss58_decode(wetee_buf *o, const uint8_t *p, size_t n)
+{
+    uint16_t prefix = 0;
+    int rc = wetee_ss58_decode(o, &prefix, (const char *)p, n);
+    return rc ? rc : prefix;
+}
+static int a_mnemonic_to_entropy(wetee_buf *o, const uint8_t *p, size_t n)
+{
+    return wetee_mnemonic_to_entropy(o, (const char *)p, n);
+}
+static int a_mnemonic_from_entropy(wetee_buf *o, const uint8_t *p, size_t n)
+{
+    return wetee_mnemonic_from_entropy(o, p, n);
+}
+
+typedef struct overlap_case {
+    const char *name;
+    int (*run)(wetee_buf *out, const uint8_t *in, size_t n);
+    size_t (*gen)(uint8_t *in, size_t cap, size_t i);
+    size_t align; /* the input must start at a multiple of this offset in the block */
+} overlap_case;
+
+#define OVERLAP(fn, adapter, gen, align) { #fn, adapter, gen, align }
+
+static const overlap_case CASES[] = {
+    OVERLAP(wetee_buf_append, a_buf_append, gen_bytes, 1),
+    OVERLAP(wetee_hex_encode, a_hex_encode, gen_bytes, 1),
+    OVERLAP(wetee_hex_decode, a_hex_decode, gen_hex, 1),
+    OVERLAP(wetee_base58_encode, a_b58_encode, gen_bytes, 1),
+    OVERLAP(wetee_base58_decode, a_b58_decode, gen_b58, 1),
+    OVERLAP(wetee_base64_encode, a_b64_encode, gen_bytes, 1),
+    OVERLAP(wetee_base64_decode, a_b64_decode, gen_b64, 1),
+    OVERLAP(wetee_scale_put_u256, a_put_u256, gen_32, 1),
+    OVERLAP(wetee_scale_put_compact_big, a_put_compact_big, gen_compact_big, 1),
+    OVERLAP(wetee_scale_put_bytes, a_put_bytes, gen_bytes, 1),
+    OVERLAP(wetee_scale_put_str, a_put_str, gen_utf8, 1),
+    OVERLAP(wetee_scale_put_raw, a_put_raw, gen_bytes, 1),
+    OVERLAP(wetee_scale_put_u16_array, a_put_u16_array, gen_bytes, 2),
+    OVERLAP(wetee_scale_put_u32_array, a_put_u32_array, gen_bytes, 4),
+    OVERLAP(wetee_scale_put_u64_array, a_put_u64_array, gen_bytes, 8),
+    OVERLAP(wetee_scale_put_bitvec, a_put_bitvec, gen_bytes, 1),
+    OVERLAP(wetee_scale_get_bitvec, a_get_bitvec, gen_bitvec, 1),
+    OVERLAP(wetee_eth_address_to_string, a_eth_to_string, gen_20, 1),
+    OVERLAP(wetee_ss58_encode, a_ss58_encode, gen_32, 1),
+    OVERLAP(wetee_ss58_decode, a_ss58_decode, gen_ss58, 1),
+    OVERLAP(wetee_mnemonic_to_entropy, a_mnemonic_to_entropy, gen_phrase, 1),
+    OVERLAP(wetee_mnemonic_from_entropy, a_mnemonic_from_entropy, gen_entropy, 1),
+    /* wetee_keystore_export has its own test below (its output is randomised) */
+};
+
+/* Where the input goes inside the output buffer. */
+enum placement { WHOLE, PREFIX, SUFFIX, SPARE, NPLACEMENTS };
+static const char *const PLACEMENT_NAMES[] = { "whole content", "prefix", "suffix", "spare capacity" };
+
+/* Build `b` (fresh) holding `junk` bytes around the input per `where`;
+ * `tight` leaves no spare capacity after the content (the call must grow).
+ * Returns the input's address inside b. */
+static const uint8_t *place(wetee_buf *b, const uint8_t *in, size_t n, enum placement where, size_t align,
+                            int tight)
+{
+    size_t junk = 5 + (size_t)(wt_rand() % 9), content, at = 0, k;
+    junk = (junk + align - 1) / align * align;
+    switch (where) {
+    case WHOLE: content = n; at = 0; break;
+    case PREFIX: content = n + junk; at = 0; break;
+    case SUFFIX: content = n + junk; at = junk; break;
+    default: content = junk; at = junk + align; break; /* SPARE: past len */
+    }
+    /* capacity: exactly enough for the content and the spare-capacity copy
+     * (tight), or generous */
+    {
+        size_t need = (where == SPARE ? at + n : content) + 1;
+        size_t cap = tight ? need : need + 4096;
+        b->data = malloc(cap); /* the default allocator is malloc/free */
+        if (!b->data) abort();
+        b->cap = cap;
+    }
+    for (k = 0; k < content; k++) b->data[k] = (uint8_t)(0xa0 + k % 7);
+    if (n) memcpy(b->data + at, in, n);
+    b->len = content;
+    return b->data + at;
+}
+
+static void check_case(const overlap_case *c, size_t i, const uint8_t *in, size_t n, enum placement where,
+                       int tight)
+{
+    wetee_buf ref = WETEE_BUF_INIT, b = WETEE_BUF_INIT;
+    const uint8_t *inside;
+    uint8_t *copy = malloc(n ? n : 1);
+    int rc_ref, rc;
+    if (!copy) abort();
+    if (n) memcpy(copy, in, n);
+    inside = place(&b, in, n, where, c->align, tight);
+    /* the reference: the same content, the input in a separate block */
+    CHECK_OK(wetee_buf_append(&ref, b.data, b.len));
+    rc_ref = c->run(&ref, copy, n);
+    rc = c->run(&b, inside, n);
+    wt_test_checks++;
+    if (rc != rc_ref || (rc >= 0 && (b.len != ref.len || (b.len && memcmp(b.data, ref.data, b.len) != 0))) ||
+        (rc < 0 && b.len != ref.len)) {
+        wt_test_failures++;
+        fprintf(stderr, "overlap: %s, size step %zu (%zu bytes), input as %s of a %s buffer: rc %d (reference %d), "
+                        "len %zu (reference %zu)%s\n",
+                c->name, i, n, PLACEMENT_NAMES[where], tight ? "full" : "roomy", rc, rc_ref, b.len, ref.len,
+                rc >= 0 && rc == rc_ref && b.len == ref.len ? ", different bytes" : "");
+    }
+    wetee_buf_free(&b);
+    wetee_buf_free(&ref);
+    free(copy);
+}
+
+void test_overlap_every_writer(void)
+{
+    uint8_t in[2048];
+    wt_rand_seed(0x0e71a9);
+    for (size_t c = 0; c < sizeof CASES / sizeof CASES[0]; c++) {
+        size_t runs = 0;
+        for (size_t i = 0;; i++) {
+            size_t n = CASES[c].gen(in, sizeof in, i);
+            if (n == SIZE_MAX) break;
+            runs++;
+            for (int where = 0; where < NPLACEMENTS; where++)
+                for (int tight = 0; tight < 2; tight++) check_case(&CASES[c], i, in, n, (enum placement)where, tight);
+        }
+        CHECK(runs >= 2); /* every case ran */
+    }
+}
+
+/* The input is read before the buffer is grown: a long SCALE byte string
+ * appended from the start of its own buffer, many times over (each call
+ * doubles the buffer, and the old block is freed and wiped). */
+void test_overlap_self_append_doubling(void)
+{
+    wetee_buf b = WETEE_BUF_INIT, hex = WETEE_BUF_INIT;
+    CHECK_OK(wetee_buf_append(&b, (const uint8_t *)"wetee", 5));
+    for (int k = 0; k < 12; k++) CHECK_OK(wetee_buf_append(&b, b.data, b.len));
+    CHECK(b.len == 5u << 12);
+    for (size_t k = 0; k < b.len; k++)
+        if (b.data[k] != (uint8_t)"wetee"[k % 5]) { CHECK(!"self-append corrupted the content"); break; }
+    /* hex of itself, in place */
+    CHECK_OK(wetee_hex_encode(&b, b.data, 5, 0));
+    CHECK_STR((const char *)b.data, "7765746565");
+    CHECK_OK(wetee_hex_decode(&b, (const char *)b.data, b.len));
+    CHECK(b.len == 5 && memcmp(b.data, "wetee", 5) == 0);
+    wetee_buf_free(&hex);
+    wetee_buf_free(&b);
+}
+
+/* wetee_keystore_export: the password (and name) may lie in `out`; the
+ * export is random, so the check is that it opens with the password. */
+void test_overlap_keystore_export(void)
+{
+    wetee_keypair *kp = NULL, *back = NULL;
+    wetee_buf b = WETEE_BUF_INIT;
+    static const char pw[] = "correct horse";
+    uint8_t pub1[WETEE_PUBLIC_MAX_BYTES], pub2[WETEE_PUBLIC_MAX_BYTES];
+    size_t l1 = 0, l2 = 0;
+    CHECK_OK(wetee_keypair_from_suri(&kp, WETEE_SCHEME_SR25519, "//Alice", 7));
+    CHECK_OK(wetee_buf_append(&b, (const uint8_t *)pw, sizeof pw)); /* with its NUL: also the name */
+    CHECK_OK(wetee_keystore_export(&b, kp, (const char *)b.data, sizeof pw - 1, (const char *)b.data, 1));
+    CHECK_OK(wetee_keystore_import(&back, (const char *)b.data, b.len, pw, sizeof pw - 1));
+    if (back) {
+        CHECK_OK(wetee_keypair_public(kp, pub1, &l1));
+        CHECK_OK(wetee_keypair_public(back, pub2, &l2));
+        CHECK(l1 == l2 && memcmp(pub1, pub2, l1) == 0);
+    }
+    CHECK(b.len > 0 && strstr((const char *)b.data, "\"name\":\"correct horse\"") != NULL);
+    wetee_keypair_free(back);
+    wetee_keypair_free(kp);
+    wetee_buf_free(&b);
+}
