@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
-# Go binding: build libwetee in build/$PRESET (release by default) with
-# -DWETEE_BUILD_GO=ON, which generates the SWIG sources into
-# bindings/go/internal/cwetee; install libwetee into a temporary prefix;
+# Go binding: check that the committed SWIG sources in
+# bindings/go/internal/cwetee are current with bindings/*.i; build libwetee in
+# build/$PRESET (release by default) and install it into a temporary prefix;
 # then, against it through pkg-config, vet the binding, run `go test` in
 # tests/go and build and run examples/go/hello. Needs no network.
 set -euo pipefail
@@ -13,9 +13,12 @@ BUILD=$ROOT/build/$PRESET
 export WETEE_VECTORS_DIR=${WETEE_VECTORS_DIR:-$(cd "$ROOT/.." && pwd)/shared/vectors}
 command -v go >/dev/null || { echo "tests/go: go not found" >&2; exit 1; }
 
-echo "== go: build libwetee and generate the SWIG package ($PRESET)"
-cmake --preset "$PRESET" -DWETEE_BUILD_GO=ON >/dev/null
-cmake --build "$BUILD" --target wetee wetee_static wetee_go
+echo "== go: the committed SWIG layer matches bindings/*.i"
+scripts/dev bindings --check
+
+echo "== go: build libwetee ($PRESET)"
+cmake --preset "$PRESET" >/dev/null
+cmake --build "$BUILD" --target wetee wetee_static
 
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT

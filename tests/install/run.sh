@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Install libwetee into a temporary prefix and build outside programs against
-# it twice: with pkg-config and with find_package(wetee) (shared and static).
+# it: with pkg-config (shared, static libwetee with shared dependencies, fully
+# static with --static) and with find_package(wetee) (shared and static).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 build=${WETEE_BUILD_DIR:-build/release}
@@ -25,6 +26,10 @@ check exports bash -c "nm -D --defined-only '$libdir/libwetee.so' | awk '{print 
 check pkgconfig_shared bash -c "cc tests/install/app/app.c \$(pkg-config --cflags --libs libwetee) -o '$tmp/app_pc' && '$tmp/app_pc'"
 # static libwetee, shared dependencies (the usual static-library use)
 check pkgconfig_static bash -c "cc tests/install/app/app.c \$(pkg-config --cflags libwetee) '$libdir/libwetee.a' \$(pkg-config --libs \$(pkg-config --print-requires-private libwetee)) -o '$tmp/app_pc_static' && '$tmp/app_pc_static'"
+# `pkg-config --static`: a fully static program (every dependency from its .a)
+check pkgconfig_static_full bash -c "cc -static tests/install/app/app.c \$(pkg-config --cflags --libs --static libwetee) -o '$tmp/app_full_static' && '$tmp/app_full_static' && ! ldd '$tmp/app_full_static' >/dev/null 2>&1"
+# Requires.private names exactly the libraries that libwetee.so links
+check pkgconfig_requires bash -c "diff <(readelf -d '$libdir/libwetee.so' | sed -n 's/.*Shared library: \[\(lib[^.]*\)\.so.*/\1/p' | grep -vx libc | sort -u) <(pkg-config --libs-only-l \$(pkg-config --print-requires-private libwetee) | tr ' ' '\n' | sed -n 's/^-l/lib/p' | sort -u)"
 check cmake_package bash -c "cmake -S tests/install/app -B '$tmp/app' -G Ninja -DCMAKE_PREFIX_PATH='$tmp/prefix' && cmake --build '$tmp/app' && '$tmp/app/app_shared' && '$tmp/app/app_static'"
 echo "$passed passed, $failed failed"
 [[ $failed -eq 0 ]]

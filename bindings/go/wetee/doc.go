@@ -5,9 +5,9 @@
 // and links the libwetee that pkg-config finds (`#cgo pkg-config:
 // libwetee`): set PKG_CONFIG_PATH to an installed libwetee, and
 // LD_LIBRARY_PATH (or an rpath) so that the program finds libwetee.so at
-// run time. The SWIG sources are generated, not committed: run
-// `go generate ./...` in bindings/go (swig 4 needed) or configure libwetee
-// with -DWETEE_BUILD_GO=ON before building.
+// run time, unless libwetee is in a system prefix and ldconfig has run. The
+// SWIG layer is generated and committed (scripts/dev bindings regenerates
+// it), so building needs no swig.
 //
 // Byte strings are []byte, fixed-size digests are arrays (like
 // crypto/sha256.Sum256), 128-bit values are *big.Int. A call that can fail

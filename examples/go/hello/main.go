@@ -3,8 +3,7 @@
 //
 //	PKG_CONFIG_PATH=<prefix>/lib/pkgconfig LD_LIBRARY_PATH=<prefix>/lib go run ./hello
 //
-// (from examples/go, with libwetee installed in <prefix> and the SWIG
-// sources generated: see bindings/go).
+// (from examples/go, with libwetee installed in <prefix>: see bindings/go).
 package main
 
 import (

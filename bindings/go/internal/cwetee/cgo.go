@@ -1,8 +1,10 @@
 // Package cwetee is the SWIG-generated, low-level binding of libwetee used
 // by package wetee; it is not an API. Its sources wetee.go and wetee_wrap.c
-// are generated from bindings/wetee.i and not committed: run
-// `go generate ./...` in bindings/go (needs swig 4), or build libwetee with
-// CMake and -DWETEE_BUILD_GO=ON, before `go build`.
+// are generated from bindings/*.i and committed, so that `go build` needs
+// only an installed libwetee (found with pkg-config), not swig. After a
+// change to bindings/*.i, regenerate them with `scripts/dev bindings` from
+// the repository root (or `go generate` here); the Go tests fail while they
+// are out of date.
 //
 // Functions keep the C names without the wetee_ prefix; results come back
 // through out-parameters, and the return value is the status: "" for
@@ -10,7 +12,7 @@
 // error detail read inside the same C call.
 package cwetee
 
-//go:generate swig -go -cgo -intgosize 64 -package cwetee -o wetee_wrap.c -outdir . ../../../wetee.i
+//go:generate ../../../../scripts/dev bindings
 
 // #cgo pkg-config: libwetee
 import "C"
