@@ -59,8 +59,9 @@ wetee_rc wetee_sr25519_secret_from_canonical(uint8_t secret_out[64], const uint8
 wetee_rc wetee_sr25519_public_from_secret(uint8_t out[32], const uint8_t secret[64]);
 wetee_rc wetee_sr25519_sign(uint8_t out[64], const uint8_t secret[64], const uint8_t pub[32],
                             const uint8_t *data, size_t len);
-/* WETEE_ERR_VERIFY when the signature is not valid */
+/* WETEE_ERR_VERIFY when the signature is not valid; _strict also rejects the identity key */
 wetee_rc wetee_sr25519_verify(const uint8_t sig[64], const uint8_t *data, size_t len, const uint8_t pub[32]);
+wetee_rc wetee_sr25519_verify_strict(const uint8_t sig[64], const uint8_t *data, size_t len, const uint8_t pub[32]);
 /* (secret, public) */
 wetee_rc wetee_sr25519_derive_hard(uint8_t secret_out[64], uint8_t out[32], const uint8_t secret[64],
                                    const uint8_t chain_code[32]);
@@ -71,7 +72,9 @@ wetee_rc wetee_sr25519_derive_public(uint8_t out[32], const uint8_t pub[32], con
 /* ---- ed25519 (secrets seed ‖ public) ---- */
 wetee_rc wetee_ed25519_keypair_from_seed(uint8_t secret_out[64], uint8_t out[32], const uint8_t seed[32]);
 wetee_rc wetee_ed25519_sign(uint8_t out[64], const uint8_t secret[64], const uint8_t *data, size_t len);
+/* ZIP 215 (the chain's rules); _strict: libsodium's */
 wetee_rc wetee_ed25519_verify(const uint8_t sig[64], const uint8_t *data, size_t len, const uint8_t pub[32]);
+wetee_rc wetee_ed25519_verify_strict(const uint8_t sig[64], const uint8_t *data, size_t len, const uint8_t pub[32]);
 wetee_rc wetee_ed25519_derive_hard(uint8_t secret_out[32], const uint8_t seed[32], const uint8_t chain_code[32]);
 
 /* ---- ecdsa (Substrate) and Ethereum ---- */
@@ -128,6 +131,8 @@ wetee_rc wetee_keypair_sign(const wetee_keypair *kp, uint8_t out[65], size_t *ou
                             size_t len);
 wetee_rc wetee_verify(wetee_scheme scheme, const uint8_t *sig, size_t sig_len, const uint8_t *data, size_t len,
                       const uint8_t *pub, size_t pub_len);
+wetee_rc wetee_verify_strict(wetee_scheme scheme, const uint8_t *sig, size_t sig_len, const uint8_t *data,
+                             size_t len, const uint8_t *pub, size_t pub_len);
 wetee_rc wetee_keypair_secret(const wetee_keypair *kp, wetee_buf *secret_out);
 void wetee_keypair_free(wetee_keypair *kp);
 

@@ -13,7 +13,7 @@
 #include <string.h>
 
 #include "internal/sr25519.h"
-#include "internal/sr25519_fast.h"
+#include "internal/ed25519_curve.h"
 #include "wetee.h"
 
 #define REQUIRE(c) do { if (!(c)) abort(); } while (0)
@@ -64,7 +64,10 @@ static void fuzz_sr25519(const uint8_t *d, size_t len)
     if (fast) REQUIRE(memcmp(out, d, 32) == 0);
     if (len < 96) return;
     fast = wetee_sr25519_verify(d + 32, d + 96, len - 96, d);
-    ref = wt_sr25519_verify_ref(d + 32, d + 96, len - 96, d);
+    ref = wt_sr25519_verify_ref(d + 32, d + 96, len - 96, d, 0);
+    REQUIRE(fast == ref);
+    fast = wetee_sr25519_verify_strict(d + 32, d + 96, len - 96, d);
+    ref = wt_sr25519_verify_ref(d + 32, d + 96, len - 96, d, 1);
     REQUIRE(fast == ref);
 }
 

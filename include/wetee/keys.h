@@ -148,20 +148,39 @@ WETEE_API int wetee_sr25519_public_from_secret(uint8_t pub[32], const uint8_t se
 WETEE_API int wetee_sr25519_sign(uint8_t sig[64], const uint8_t secret[64], const uint8_t pub[32],
                                  const uint8_t *msg, size_t msg_len);
 /**
- * @brief Verify a signature made with the "substrate" context.
+ * @brief Verify a signature made with the "substrate" context, with the
+ *        rules of schnorrkel 0.11 and so of the chain (sp-core).
  *
- * Public keys with bit 255 set are rejected, as curve25519-dalek and RFC
- * 9496 require (libsodium 1.0.18 alone would ignore that bit).
+ * These rules accept the all-zero public key (the Ristretto identity),
+ * for which any `R = s·B` is a valid signature of every message: the
+ * chain accepts such signatures, so this function does too. Use
+ * wetee_sr25519_verify_strict() to reject that key. Public keys with bit
+ * 255 set are rejected, as curve25519-dalek and RFC 9496 require
+ * (libsodium 1.0.18 alone would ignore that bit).
  * @param sig the 64-byte signature.
  * @param msg the message; may be NULL when `msg_len` is 0.
  * @param msg_len length of `msg` in bytes.
  * @param pub the 32-byte public key.
  * @return WETEE_OK when valid; WETEE_ERR_VERIFY otherwise (missing marker
- *         bit, non-canonical s, invalid, non-canonical (bit 255 set) or
- *         identity public key, mismatch); WETEE_ERR_INVALID_ARGUMENT (NULL
- *         sig or pub, NULL msg with msg_len > 0).
+ *         bit, non-canonical s, invalid or non-canonical (bit 255 set)
+ *         public key, mismatch); WETEE_ERR_INVALID_ARGUMENT (NULL sig or
+ *         pub, NULL msg with msg_len > 0).
  */
 WETEE_API int wetee_sr25519_verify(const uint8_t sig[64], const uint8_t *msg, size_t msg_len, const uint8_t pub[32]);
+/**
+ * @brief Verify as wetee_sr25519_verify(), but also reject the all-zero
+ *        (identity) public key, which the chain accepts.
+ * @param sig the 64-byte signature.
+ * @param msg the message; may be NULL when `msg_len` is 0.
+ * @param msg_len length of `msg` in bytes.
+ * @param pub the 32-byte public key.
+ * @return WETEE_OK when valid; WETEE_ERR_VERIFY otherwise (as
+ *         wetee_sr25519_verify(), and for the identity public key);
+ *         WETEE_ERR_INVALID_ARGUMENT (NULL sig or pub, NULL msg with
+ *         msg_len > 0).
+ */
+WETEE_API int wetee_sr25519_verify_strict(const uint8_t sig[64], const uint8_t *msg, size_t msg_len,
+                                          const uint8_t pub[32]);
 /**
  * @brief Hard derivation (`//junction`) with a 32-byte chain code, as
  *        sp-core: the child is expanded from a mini secret derived from the
@@ -220,7 +239,9 @@ WETEE_API int wetee_sr25519_derive_public(uint8_t out_pub[32], const uint8_t pub
 WETEE_API int wetee_ed25519_keypair_from_seed(uint8_t secret[64], uint8_t pub[32], const uint8_t seed[32]);
 /**
  * @brief Deterministic RFC 8032 signature.
- * @param sig caller buffer of 64 bytes; receives the signature.
+ * @param sig caller buffer of 64 bytes; receives the signature. It may
+ *        overlap `msg` or `secret` (the signature is computed before it is
+ *        stored).
  * @param secret the 64-byte secret seed ‖ public.
  * @param msg the message (raw); may be NULL when `msg_len` is 0.
  * @param msg_len length of `msg` in bytes.
@@ -230,8 +251,37 @@ WETEE_API int wetee_ed25519_keypair_from_seed(uint8_t secret[64], uint8_t pub[32
  */
 WETEE_API int wetee_ed25519_sign(uint8_t sig[64], const uint8_t secret[64], const uint8_t *msg, size_t msg_len);
 /**
- * @brief Verify an RFC 8032 signature (libsodium's checks: canonical s,
- *        no small-order or non-canonical public key or R).
+ * @brief Verify an ed25519 signature with the rules of the chain: ZIP 215,
+ *        as ed25519-zebra, which sp-core verifies with.
+ *
+ * The rules: S (the second half of the signature) must be canonical (below
+ * the group order ℓ); the public key A and the first half R are decoded
+ * permissively — y may be any 255-bit value, including the non-canonical
+ * encodings of y ≥ p, a set sign bit with x = 0 is accepted, and points of
+ * small or mixed order are allowed; k = SHA-512(R ‖ A ‖ msg) mod ℓ over the
+ * bytes as given; the signature is valid when [8][S]B = [8]R + [8][k]A.
+ * This accepts everything RFC 8032 signing produces and, in addition,
+ * signatures by small-order keys and signatures whose R or A carries a
+ * small-order component, which libsodium rejects
+ * (wetee_ed25519_verify_strict() keeps its rules). Runs in variable time
+ * (inputs are public).
+ * @param sig the 64-byte signature R ‖ S.
+ * @param msg the message; may be NULL when `msg_len` is 0.
+ * @param msg_len length of `msg` in bytes.
+ * @param pub the 32-byte public key.
+ * @return WETEE_OK; WETEE_ERR_VERIFY (non-canonical S, A or R not a curve
+ *         point, mismatch); WETEE_ERR_INVALID_ARGUMENT (NULL sig or pub,
+ *         NULL msg with msg_len > 0).
+ */
+WETEE_API int wetee_ed25519_verify(const uint8_t sig[64], const uint8_t *msg, size_t msg_len, const uint8_t pub[32]);
+/**
+ * @brief Verify an ed25519 signature with libsodium's strict rules:
+ *        canonical S, canonical encodings of A and R, no small-order A or
+ *        R, and the equation [S]B = R + [k]A without the cofactor.
+ *
+ * Stricter than the chain: some signatures that sp-core accepts are
+ * rejected here (see wetee_ed25519_verify()). Every signature this accepts
+ * is also accepted by wetee_ed25519_verify().
  * @param sig the 64-byte signature.
  * @param msg the message; may be NULL when `msg_len` is 0.
  * @param msg_len length of `msg` in bytes.
@@ -239,7 +289,8 @@ WETEE_API int wetee_ed25519_sign(uint8_t sig[64], const uint8_t secret[64], cons
  * @return WETEE_OK; WETEE_ERR_VERIFY; WETEE_ERR_INVALID_ARGUMENT (NULL sig
  *         or pub, NULL msg with msg_len > 0).
  */
-WETEE_API int wetee_ed25519_verify(const uint8_t sig[64], const uint8_t *msg, size_t msg_len, const uint8_t pub[32]);
+WETEE_API int wetee_ed25519_verify_strict(const uint8_t sig[64], const uint8_t *msg, size_t msg_len,
+                                          const uint8_t pub[32]);
 /**
  * @brief Hard derivation: seed' = blake2b-256(SCALE(("Ed25519HDKD", seed, cc))).
  * @param out_seed caller buffer of 32 bytes; receives the child seed (a
@@ -679,7 +730,9 @@ WETEE_API int wetee_keypair_sign(const wetee_keypair *kp, uint8_t out[WETEE_SIGN
  *
  * Dispatches to wetee_sr25519_verify(), wetee_ed25519_verify(),
  * wetee_ecdsa_verify() (recovery id 0..3) or wetee_eth_verify() (v 0..3 or
- * 27..30) and has their acceptance rules.
+ * 27..30) and has their acceptance rules, which are the chain's (sp-core's):
+ * ed25519 with the ZIP-215 rules, sr25519 accepting the identity public
+ * key. wetee_verify_strict() applies the strict rules instead.
  * @param scheme the scheme the signature was made with.
  * @param sig the signature; may be NULL when `sig_len` is 0.
  * @param sig_len its length: 64 (sr25519, ed25519) or 65 (ecdsa, ethereum).
@@ -697,6 +750,21 @@ WETEE_API int wetee_keypair_sign(const wetee_keypair *kp, uint8_t out[WETEE_SIGN
  */
 WETEE_API int wetee_verify(wetee_scheme scheme, const uint8_t *sig, size_t sig_len, const uint8_t *msg,
                            size_t msg_len, const uint8_t *pub, size_t pub_len);
+/**
+ * @brief wetee_verify() with the strict rules: wetee_ed25519_verify_strict()
+ *        and wetee_sr25519_verify_strict() (ecdsa and ethereum have one set
+ *        of rules and verify as in wetee_verify()).
+ * @param scheme the scheme the signature was made with.
+ * @param sig the signature; may be NULL when `sig_len` is 0.
+ * @param sig_len its length: 64 (sr25519, ed25519) or 65 (ecdsa, ethereum).
+ * @param msg the message (raw); may be NULL when `msg_len` is 0.
+ * @param msg_len length of `msg` in bytes.
+ * @param pub the public key, as for wetee_verify().
+ * @param pub_len length of `pub` in bytes.
+ * @return as wetee_verify().
+ */
+WETEE_API int wetee_verify_strict(wetee_scheme scheme, const uint8_t *sig, size_t sig_len, const uint8_t *msg,
+                                  size_t msg_len, const uint8_t *pub, size_t pub_len);
 /**
  * @brief Export the secret: sr25519 64 bytes (ed25519 form ‖ nonce),
  *        ed25519 64 bytes (seed ‖ public), ecdsa/ethereum 32 bytes.

@@ -24,7 +24,8 @@ int wt_sr25519_derive_hard_mini(uint8_t out_mini[32], const uint8_t secret[64], 
 
 /* The libsodium-only reference verification (base mult + var-base mult +
  * sub), kept for differential tests of the fast path. Same contract as
- * wetee_sr25519_verify. */
-int wt_sr25519_verify_ref(const uint8_t sig[64], const uint8_t *msg, size_t msg_len, const uint8_t pub[32]);
+ * wetee_sr25519_verify (strict = 0) or wetee_sr25519_verify_strict (1). */
+int wt_sr25519_verify_ref(const uint8_t sig[64], const uint8_t *msg, size_t msg_len, const uint8_t pub[32],
+                          int strict);
 
 #endif

@@ -1,9 +1,13 @@
 /* ed25519 as sp-core uses it (shared/reference/keys.md §3.1): RFC 8032 keys
- * and signatures from libsodium; hard derivation
+ * and signatures from libsodium; verification with the ZIP-215 rules of
+ * ed25519-zebra, which sp-core verifies with, on the variable-time curve
+ * code of src/keys/ed25519_curve.c (libsodium's stricter rules remain as
+ * wetee_ed25519_verify_strict); hard derivation
  * seed' = blake2b-256(SCALE(("Ed25519HDKD", seed, cc))). */
 #include <sodium.h>
 
 #include "internal/common.h"
+#include "internal/ed25519_curve.h"
 #include "internal/hdkd.h"
 #include "wetee/hash.h"
 #include "wetee/keys.h"
@@ -27,21 +31,57 @@ int wetee_ed25519_keypair_from_seed(uint8_t secret[64], uint8_t pub[32], const u
 
 int wetee_ed25519_sign(uint8_t sig[64], const uint8_t secret[64], const uint8_t *msg, size_t msg_len)
 {
+    uint8_t out[64];
     WT_ARG(sig != NULL && secret != NULL, MOD, "NULL pointer");
     WT_ARG_DATA(msg, msg_len, MOD);
-    if (crypto_sign_detached(sig, NULL, msg, msg_len, secret) != 0)
+    /* Into a local buffer: libsodium writes R into `sig` before it hashes
+     * the message a second time, so a `sig` overlapping `msg` (or `secret`)
+     * would change what is signed. */
+    if (crypto_sign_detached(out, NULL, msg, msg_len, secret) != 0) {
+        sodium_memzero(out, sizeof out);
         return wt_error(WETEE_ERR_CRYPTO, MOD ": signing failed");
+    }
+    memcpy(sig, out, 64);
     return WETEE_OK;
 }
 
 int wetee_ed25519_verify(const uint8_t sig[64], const uint8_t *msg, size_t msg_len, const uint8_t pub[32])
 {
+    crypto_hash_sha512_state st;
+    uint8_t h[64], k[32];
+    wt_ge A, R, X;
     WT_ARG(sig != NULL && pub != NULL, MOD, "NULL pointer");
     WT_ARG_DATA(msg, msg_len, MOD);
-    /* libsodium rejects non-canonical s, small-order and non-canonical
-     * public keys and R, then checks [s]B = R + [h]A. */
+    /* ZIP 215: S canonical; A and R any encoding of a curve point (y may be
+     * p or above, x may be "negative zero", any order); k from the bytes as
+     * given; [8][S]B = [8]R + [8][k]A. */
+    if (!wt_sc_is_canonical(sig + 32))
+        return wt_error(WETEE_ERR_VERIFY, MOD ": signature scalar S is not canonical (not below the group order)");
+    if (wt_ge_from_edwards_zip215(&A, pub) != 0)
+        return wt_error(WETEE_ERR_VERIFY, MOD ": public key is not the encoding of a curve point");
+    if (wt_ge_from_edwards_zip215(&R, sig) != 0)
+        return wt_error(WETEE_ERR_VERIFY, MOD ": signature R is not the encoding of a curve point");
+    crypto_hash_sha512_init(&st);
+    crypto_hash_sha512_update(&st, sig, 32);
+    crypto_hash_sha512_update(&st, pub, 32);
+    if (msg_len) crypto_hash_sha512_update(&st, msg, msg_len);
+    crypto_hash_sha512_final(&st, h);
+    crypto_core_ed25519_scalar_reduce(k, h);
+    /* X = [S]B - [k]A; valid when [8]X = [8]R */
+    wt_ge_neg(&A);
+    wt_ge_double_scalarmult_base(&X, k, &A, sig + 32);
+    if (!wt_ge_cofactor_equal(&X, &R)) return wt_error(WETEE_ERR_VERIFY, MOD ": signature mismatch");
+    return WETEE_OK;
+}
+
+int wetee_ed25519_verify_strict(const uint8_t sig[64], const uint8_t *msg, size_t msg_len, const uint8_t pub[32])
+{
+    WT_ARG(sig != NULL && pub != NULL, MOD, "NULL pointer");
+    WT_ARG_DATA(msg, msg_len, MOD);
+    /* libsodium rejects non-canonical S, small-order and non-canonical
+     * public keys and R, then checks [S]B = R + [k]A without the cofactor. */
     if (crypto_sign_verify_detached(sig, msg, msg_len, pub) != 0)
-        return wt_error(WETEE_ERR_VERIFY, MOD ": signature verification failed");
+        return wt_error(WETEE_ERR_VERIFY, MOD ": signature verification failed (strict rules)");
     return WETEE_OK;
 }
 

@@ -472,8 +472,8 @@ int wetee_keypair_sign(const wetee_keypair *kp, uint8_t out[WETEE_SIGNATURE_MAX_
     return rc;
 }
 
-int wetee_verify(wetee_scheme scheme, const uint8_t *sig, size_t sig_len, const uint8_t *msg, size_t msg_len,
-                 const uint8_t *pub, size_t pub_len)
+static int verify_scheme(wetee_scheme scheme, const uint8_t *sig, size_t sig_len, const uint8_t *msg,
+                         size_t msg_len, const uint8_t *pub, size_t pub_len, int strict)
 {
     WT_ARG(scheme_valid(scheme), "keypair", "unknown scheme");
     WT_ARG_DATA(sig, sig_len, "keypair");
@@ -487,8 +487,11 @@ int wetee_verify(wetee_scheme scheme, const uint8_t *sig, size_t sig_len, const 
         if (sig_len != 64)
             return wt_error(WETEE_ERR_VERIFY, "keypair: %s signature is %zu bytes, expected 64", scheme_name(scheme),
                             sig_len);
-        return scheme == WETEE_SCHEME_SR25519 ? wetee_sr25519_verify(sig, msg, msg_len, pub)
-                                              : wetee_ed25519_verify(sig, msg, msg_len, pub);
+        if (scheme == WETEE_SCHEME_SR25519)
+            return strict ? wetee_sr25519_verify_strict(sig, msg, msg_len, pub)
+                          : wetee_sr25519_verify(sig, msg, msg_len, pub);
+        return strict ? wetee_ed25519_verify_strict(sig, msg, msg_len, pub)
+                      : wetee_ed25519_verify(sig, msg, msg_len, pub);
     case WETEE_SCHEME_ECDSA:
         WT_ARG(pub_len == 33, "keypair", "ecdsa public key must be 33 bytes");
         if (sig_len != 65)
@@ -510,6 +513,18 @@ int wetee_verify(wetee_scheme scheme, const uint8_t *sig, size_t sig_len, const 
     }
     }
     return wt_error(WETEE_ERR_INVALID_ARGUMENT, "keypair: unknown scheme");
+}
+
+int wetee_verify(wetee_scheme scheme, const uint8_t *sig, size_t sig_len, const uint8_t *msg, size_t msg_len,
+                 const uint8_t *pub, size_t pub_len)
+{
+    return verify_scheme(scheme, sig, sig_len, msg, msg_len, pub, pub_len, 0);
+}
+
+int wetee_verify_strict(wetee_scheme scheme, const uint8_t *sig, size_t sig_len, const uint8_t *msg,
+                        size_t msg_len, const uint8_t *pub, size_t pub_len)
+{
+    return verify_scheme(scheme, sig, sig_len, msg, msg_len, pub, pub_len, 1);
 }
 
 int wetee_keypair_secret(const wetee_keypair *kp, wetee_buf *out)

@@ -12,26 +12,12 @@
 #include "internal/common.h"
 #include "internal/merlin.h"
 #include "internal/sr25519.h"
-#include "internal/sr25519_fast.h"
+#include "internal/ed25519_curve.h"
 #include "wetee/keys.h"
 
 #define MOD "sr25519"
 
 size_t wetee_sr25519_signature_bytes(void) { return WETEE_SR25519_SIGNATURE_BYTES; }
-
-/* ℓ = 2^252 + 27742317777372353535851937790883648493, little-endian. */
-static const uint8_t sc_l[32] = { 0xed, 0xd3, 0xf5, 0x5c, 0x1a, 0x63, 0x12, 0x58, 0xd6, 0x9c, 0xf7,
-                                  0xa2, 0xde, 0xf9, 0xde, 0x14, 0,    0,    0,    0,    0,    0,
-                                  0,    0,    0,    0,    0,    0,    0,    0,    0,    0x10 };
-
-/* 1 when s < ℓ (canonical), in constant time. */
-static int sc_is_canonical(const uint8_t s[32])
-{
-    unsigned borrow = 0;
-    int i;
-    for (i = 0; i < 32; i++) borrow = ((unsigned)s[i] - sc_l[i] - borrow) >> 8 & 1u;
-    return (int)borrow;
-}
 
 /* ed25519 form (8·key as a 256-bit integer) → canonical key mod ℓ. */
 static void key_from_ed25519_form(uint8_t key[32], const uint8_t ed[32])
@@ -98,7 +84,7 @@ int wetee_sr25519_secret_from_canonical(uint8_t out[64], const uint8_t canonical
 {
     uint8_t ed[32];
     WT_ARG(out != NULL && canonical != NULL, MOD, "NULL pointer");
-    if (!sc_is_canonical(canonical))
+    if (!wt_sc_is_canonical(canonical))
         return wt_error(WETEE_ERR_CRYPTO, MOD ": secret key is not a canonical scalar");
     key_to_ed25519_form(ed, canonical);
     memcpy(out, ed, 32);
@@ -194,11 +180,12 @@ int wetee_sr25519_sign(uint8_t sig[64], const uint8_t secret[64], const uint8_t 
     return rc;
 }
 
-/* Checks shared by both verification paths: marker bit, canonical s,
- * non-identity public key; then the challenge scalar k. On success `s`
- * holds the scalar with the marker cleared. */
+/* Checks shared by both verification paths: marker bit, canonical s, a
+ * public key without bit 255 and, in strict mode, not the identity; then
+ * the challenge scalar k. On success `s` holds the scalar with the marker
+ * cleared. */
 static int verify_prepare(uint8_t s[32], uint8_t k[32], const uint8_t sig[64], const uint8_t *msg,
-                          size_t msg_len, const uint8_t pub[32])
+                          size_t msg_len, const uint8_t pub[32], int strict)
 {
     static const uint8_t zero[32] = { 0 };
     wt_merlin t;
@@ -207,9 +194,11 @@ static int verify_prepare(uint8_t s[32], uint8_t k[32], const uint8_t sig[64], c
         return wt_error(WETEE_ERR_VERIFY, MOD ": signature lacks the schnorrkel marker bit");
     memcpy(s, sig + 32, 32);
     s[31] &= 0x7f;
-    if (!sc_is_canonical(s)) return wt_error(WETEE_ERR_VERIFY, MOD ": signature scalar is not canonical");
-    if (sodium_memcmp(pub, zero, 32) == 0)
-        return wt_error(WETEE_ERR_VERIFY, MOD ": public key is the identity");
+    if (!wt_sc_is_canonical(s)) return wt_error(WETEE_ERR_VERIFY, MOD ": signature scalar is not canonical");
+    /* schnorrkel (and so the chain) accepts the identity: with A = 0 the
+     * equation is R = s·B, which anyone can satisfy. */
+    if (strict && memcmp(pub, zero, 32) == 0)
+        return wt_error(WETEE_ERR_VERIFY, MOD ": public key is the identity (rejected by the strict rules)");
     /* libsodium 1.0.18 ignores bit 255 when decoding Ristretto points;
      * curve25519-dalek (and RFC 9496) reject it. */
     if (pub[31] & 0x80) return wt_error(WETEE_ERR_VERIFY, MOD ": public key is not a canonical encoding");
@@ -220,38 +209,58 @@ static int verify_prepare(uint8_t s[32], uint8_t k[32], const uint8_t sig[64], c
     return WETEE_OK;
 }
 
-int wt_sr25519_verify_ref(const uint8_t sig[64], const uint8_t *msg, size_t msg_len, const uint8_t pub[32])
+int wt_sr25519_verify_ref(const uint8_t sig[64], const uint8_t *msg, size_t msg_len, const uint8_t pub[32],
+                          int strict)
 {
+    static const uint8_t zero[32] = { 0 };
     uint8_t s[32], k[32], sB[32], kA[32], X[32];
     int rc;
     WT_ARG(sig != NULL && pub != NULL, MOD, "NULL pointer");
     WT_ARG_DATA(msg, msg_len, MOD);
-    if ((rc = verify_prepare(s, k, sig, msg, msg_len, pub)) != WETEE_OK) return rc;
-    /* k·A decodes A (rejecting invalid encodings); -1 also for an identity
-     * result, which for a non-identity A of prime order means k ≡ 0: reject. */
-    if (crypto_scalarmult_ristretto255(kA, k, pub) != 0)
-        return wt_error(WETEE_ERR_VERIFY, MOD ": invalid public key");
+    if ((rc = verify_prepare(s, k, sig, msg, msg_len, pub, strict)) != WETEE_OK) return rc;
     /* s = 0 gives -1 with the identity encoding (all zero) in sB: usable. */
     (void)crypto_scalarmult_ristretto255_base(sB, s);
-    if (crypto_core_ristretto255_sub(X, sB, kA) != 0 || sodium_memcmp(X, sig, 32) != 0)
-        return wt_error(WETEE_ERR_VERIFY, MOD ": signature mismatch");
+    if (memcmp(pub, zero, 32) == 0) {
+        /* the identity key: s·B - k·0 = s·B */
+        memcpy(X, sB, 32);
+    } else {
+        /* k·A decodes A (rejecting invalid encodings); -1 also for an
+         * identity result, which for a non-identity A of prime order means
+         * k ≡ 0: reject. */
+        if (crypto_scalarmult_ristretto255(kA, k, pub) != 0)
+            return wt_error(WETEE_ERR_VERIFY, MOD ": invalid public key");
+        if (crypto_core_ristretto255_sub(X, sB, kA) != 0)
+            return wt_error(WETEE_ERR_VERIFY, MOD ": signature mismatch");
+    }
+    if (sodium_memcmp(X, sig, 32) != 0) return wt_error(WETEE_ERR_VERIFY, MOD ": signature mismatch");
+    return WETEE_OK;
+}
+
+/* s·B - k·A on the variable-time curve code, compared with R. */
+static int verify_fast(const uint8_t sig[64], const uint8_t *msg, size_t msg_len, const uint8_t pub[32], int strict)
+{
+    uint8_t s[32], k[32], enc[32];
+    wt_ge A, X;
+    int rc;
+    WT_ARG(sig != NULL && pub != NULL, MOD, "NULL pointer");
+    WT_ARG_DATA(msg, msg_len, MOD);
+    if ((rc = verify_prepare(s, k, sig, msg, msg_len, pub, strict)) != WETEE_OK) return rc;
+    if (wt_ge_from_ristretto(&A, pub) != 0) return wt_error(WETEE_ERR_VERIFY, MOD ": invalid public key");
+    wt_ge_neg(&A);
+    wt_ge_double_scalarmult_base(&X, k, &A, s);
+    wt_ge_to_ristretto(enc, &X);
+    if (memcmp(enc, sig, 32) != 0) return wt_error(WETEE_ERR_VERIFY, MOD ": signature mismatch");
     return WETEE_OK;
 }
 
 int wetee_sr25519_verify(const uint8_t sig[64], const uint8_t *msg, size_t msg_len, const uint8_t pub[32])
 {
-    uint8_t s[32], k[32];
-    int rc;
-    WT_ARG(sig != NULL && pub != NULL, MOD, "NULL pointer");
-    WT_ARG_DATA(msg, msg_len, MOD);
-#if !WT_SR25519_HAVE_FAST
-    return wt_sr25519_verify_ref(sig, msg, msg_len, pub);
-#endif
-    if ((rc = verify_prepare(s, k, sig, msg, msg_len, pub)) != WETEE_OK) return rc;
-    rc = wt_sr25519_fast_check(sig, s, k, pub);
-    if (rc == WT_SR25519_FAST_BAD_POINT) return wt_error(WETEE_ERR_VERIFY, MOD ": invalid public key");
-    if (rc != WT_SR25519_FAST_OK) return wt_error(WETEE_ERR_VERIFY, MOD ": signature mismatch");
-    return WETEE_OK;
+    return verify_fast(sig, msg, msg_len, pub, 0);
+}
+
+int wetee_sr25519_verify_strict(const uint8_t sig[64], const uint8_t *msg, size_t msg_len, const uint8_t pub[32])
+{
+    return verify_fast(sig, msg, msg_len, pub, 1);
 }
 
 /* ---------------------------------------------------------------- */

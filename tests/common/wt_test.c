@@ -57,15 +57,11 @@ const char *wt_vectors_dir(void)
     return path;
 }
 
-uint8_t *wt_read_vector(const char *relpath, size_t *len)
+static uint8_t *read_whole_file(const char *path, size_t *len)
 {
-    char path[8192];
-    const char *dir = wt_vectors_dir();
     FILE *f;
     uint8_t *data;
     long size;
-    if (!dir) return NULL;
-    snprintf(path, sizeof path, "%s/%s", dir, relpath);
     f = fopen(path, "rb");
     if (!f) return NULL;
     if (fseek(f, 0, SEEK_END) != 0 || (size = ftell(f)) < 0 || fseek(f, 0, SEEK_SET) != 0) { fclose(f); return NULL; }
@@ -75,6 +71,22 @@ uint8_t *wt_read_vector(const char *relpath, size_t *len)
     fclose(f);
     *len = (size_t)size;
     return data;
+}
+
+uint8_t *wt_read_vector(const char *relpath, size_t *len)
+{
+    char path[8192];
+    const char *dir = wt_vectors_dir();
+    if (!dir) return NULL;
+    snprintf(path, sizeof path, "%s/%s", dir, relpath);
+    return read_whole_file(path, len);
+}
+
+uint8_t *wt_read_source_file(const char *relpath, size_t *len)
+{
+    char path[8192];
+    snprintf(path, sizeof path, "%s/%s", WETEE_SOURCE_DIR, relpath);
+    return read_whole_file(path, len);
 }
 
 static uint64_t wt_rng_state = 0x9E3779B97F4A7C15ull;

@@ -82,6 +82,9 @@ size_t wt_unhex(uint8_t *out, size_t cap, const char *hex);
 const char *wt_vectors_dir(void);
 /* Read a whole file under the vectors directory; NULL when absent. Caller frees. */
 uint8_t *wt_read_vector(const char *relpath, size_t *len);
+/* Read a whole file of the repository (path relative to its root); NULL
+ * when absent. Caller frees. */
+uint8_t *wt_read_source_file(const char *relpath, size_t *len);
 /* Deterministic PRNG for randomized tests (xorshift64*). */
 uint64_t wt_rand(void);
 void wt_rand_seed(uint64_t seed);

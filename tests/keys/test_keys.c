@@ -11,7 +11,7 @@
 
 #include "internal/merlin.h"
 #include "internal/sr25519.h"
-#include "internal/sr25519_fast.h"
+#include "internal/ed25519_curve.h"
 #include "wt_test.h"
 
 #define DEV_MINI "fac7959dbfe72f052e5a0c3c8d6530f202b02fd8f9f5ca3580ec8deb7797479e"
@@ -241,9 +241,9 @@ WT_TEST(test_sr25519_sign_kat)
               "dc4831339346dc294d21dd6efa22c078b6eb6602a30fb9c67540c1fb4e20936e"
               "17489f36dbe14aec6d2b1e56d979f7b420ca34143aca1691db0bab9535c49a86");
     CHECK_OK(wetee_sr25519_verify(sig, MSG("this is a message"), pub));
-    CHECK_OK(wt_sr25519_verify_ref(sig, MSG("this is a message"), pub));
+    CHECK_OK(wt_sr25519_verify_ref(sig, MSG("this is a message"), pub, 0));
     CHECK_ERR(wetee_sr25519_verify(sig, MSG("this is a messagf"), pub), WETEE_ERR_VERIFY);
-    CHECK_ERR(wt_sr25519_verify_ref(sig, MSG("this is a messagf"), pub), WETEE_ERR_VERIFY);
+    CHECK_ERR(wt_sr25519_verify_ref(sig, MSG("this is a messagf"), pub, 0), WETEE_ERR_VERIFY);
     /* fresh randomness: different bytes, still valid */
     {
         uint8_t sig2[64];
@@ -281,10 +281,10 @@ WT_TEST(test_sr25519_verify_vectors)
         wt_unhex(sig, 64, sr_verify_cases[i].sig);
         if (sr_verify_cases[i].valid) {
             CHECK_OK(wetee_sr25519_verify(sig, MSG(sr_verify_cases[i].msg), pub));
-            CHECK_OK(wt_sr25519_verify_ref(sig, MSG(sr_verify_cases[i].msg), pub));
+            CHECK_OK(wt_sr25519_verify_ref(sig, MSG(sr_verify_cases[i].msg), pub, 0));
         } else {
             CHECK_ERR(wetee_sr25519_verify(sig, MSG(sr_verify_cases[i].msg), pub), WETEE_ERR_VERIFY);
-            CHECK_ERR(wt_sr25519_verify_ref(sig, MSG(sr_verify_cases[i].msg), pub), WETEE_ERR_VERIFY);
+            CHECK_ERR(wt_sr25519_verify_ref(sig, MSG(sr_verify_cases[i].msg), pub, 0), WETEE_ERR_VERIFY);
         }
     }
 }
@@ -357,7 +357,7 @@ WT_TEST(test_sr25519_verify_negative)
     bad[63] &= 0x7f;
     CHECK_ERR(wetee_sr25519_verify(bad, MSG(msg), pub), WETEE_ERR_VERIFY);
     CHECK(strstr(wetee_last_error(), "marker") != NULL);
-    CHECK_ERR(wt_sr25519_verify_ref(bad, MSG(msg), pub), WETEE_ERR_VERIFY);
+    CHECK_ERR(wt_sr25519_verify_ref(bad, MSG(msg), pub, 0), WETEE_ERR_VERIFY);
 
     /* non-canonical s: s + ℓ (still below 2^255, marker kept) */
     {
@@ -376,14 +376,18 @@ WT_TEST(test_sr25519_verify_negative)
         bad[63] |= 0x80;
         CHECK_ERR(wetee_sr25519_verify(bad, MSG(msg), pub), WETEE_ERR_VERIFY);
         CHECK(strstr(wetee_last_error(), "canonical") != NULL);
-        CHECK_ERR(wt_sr25519_verify_ref(bad, MSG(msg), pub), WETEE_ERR_VERIFY);
+        CHECK_ERR(wt_sr25519_verify_ref(bad, MSG(msg), pub, 0), WETEE_ERR_VERIFY);
     }
 
-    /* identity public key */
+    /* identity public key: a signature by another key does not verify;
+     * the strict rules reject the key itself */
     memset(bpub, 0, 32);
     CHECK_ERR(wetee_sr25519_verify(sig, MSG(msg), bpub), WETEE_ERR_VERIFY);
+    CHECK(strstr(wetee_last_error(), "mismatch") != NULL);
+    CHECK_ERR(wt_sr25519_verify_ref(sig, MSG(msg), bpub, 0), WETEE_ERR_VERIFY);
+    CHECK_ERR(wetee_sr25519_verify_strict(sig, MSG(msg), bpub), WETEE_ERR_VERIFY);
     CHECK(strstr(wetee_last_error(), "identity") != NULL);
-    CHECK_ERR(wt_sr25519_verify_ref(sig, MSG(msg), bpub), WETEE_ERR_VERIFY);
+    CHECK_ERR(wt_sr25519_verify_ref(sig, MSG(msg), bpub, 1), WETEE_ERR_VERIFY);
 
     /* invalid public-key encodings */
     for (i = 0; i < sizeof bad_ristretto / sizeof bad_ristretto[0]; i++) {
@@ -391,14 +395,14 @@ WT_TEST(test_sr25519_verify_negative)
         CHECK(crypto_core_ristretto255_is_valid_point(bpub) == 0);
         CHECK(wt_ristretto_fast_roundtrip(bad, bpub) != 0);
         CHECK_ERR(wetee_sr25519_verify(sig, MSG(msg), bpub), WETEE_ERR_VERIFY);
-        CHECK_ERR(wt_sr25519_verify_ref(sig, MSG(msg), bpub), WETEE_ERR_VERIFY);
+        CHECK_ERR(wt_sr25519_verify_ref(sig, MSG(msg), bpub, 0), WETEE_ERR_VERIFY);
     }
 
     /* a valid key with bit 255 set (libsodium 1.0.18 would accept it) */
     memcpy(bpub, pub, 32);
     bpub[31] |= 0x80;
     CHECK_ERR(wetee_sr25519_verify(sig, MSG(msg), bpub), WETEE_ERR_VERIFY);
-    CHECK_ERR(wt_sr25519_verify_ref(sig, MSG(msg), bpub), WETEE_ERR_VERIFY);
+    CHECK_ERR(wt_sr25519_verify_ref(sig, MSG(msg), bpub, 0), WETEE_ERR_VERIFY);
     CHECK(wt_ristretto_fast_roundtrip(bad, bpub) != 0);
     {
         uint8_t cc[32] = { 0 }, out[32];
@@ -414,7 +418,7 @@ WT_TEST(test_sr25519_verify_negative)
     memset(bad + 32, 0, 32);
     bad[63] = 0x80;
     CHECK_ERR(wetee_sr25519_verify(bad, MSG(msg), pub), WETEE_ERR_VERIFY);
-    CHECK_ERR(wt_sr25519_verify_ref(bad, MSG(msg), pub), WETEE_ERR_VERIFY);
+    CHECK_ERR(wt_sr25519_verify_ref(bad, MSG(msg), pub, 0), WETEE_ERR_VERIFY);
     /* every single-bit flip of the signature, the key and the message fails */
     for (i = 0; i < 64 * 8; i++) {
         memcpy(bad, sig, 64);
@@ -425,15 +429,55 @@ WT_TEST(test_sr25519_verify_negative)
         memcpy(bpub, pub, 32);
         bpub[i / 8] ^= (uint8_t)(1u << (i % 8));
         CHECK(wetee_sr25519_verify(sig, MSG(msg), bpub) == WETEE_ERR_VERIFY);
-        CHECK(wt_sr25519_verify_ref(sig, MSG(msg), bpub) == WETEE_ERR_VERIFY);
+        CHECK(wt_sr25519_verify_ref(sig, MSG(msg), bpub, 0) == WETEE_ERR_VERIFY);
     }
+}
+
+/* schnorrkel, and so the chain, accepts the all-zero (identity) public key:
+ * with A = 0 any R = s·B is a valid signature of every message. The
+ * default rules follow the chain; the strict rules reject the key. */
+WT_TEST(test_sr25519_identity_key)
+{
+    uint8_t wide[64], s[32], sig[64], zero[32] = { 0 }, pub[32], secret[64], mini[32];
+    const char *msg = "remark: hello";
+    int i;
+    for (i = 0; i < 20; i++) {
+        rand_bytes(wide, 64);
+        crypto_core_ristretto255_scalar_reduce(s, wide);
+        CHECK(crypto_scalarmult_ristretto255_base(sig, s) == 0);
+        memcpy(sig + 32, s, 32);
+        sig[63] |= 0x80;
+        CHECK_OK(wetee_sr25519_verify(sig, MSG(msg), zero));
+        CHECK_OK(wetee_sr25519_verify(sig, NULL, 0, zero));
+        CHECK_OK(wt_sr25519_verify_ref(sig, MSG(msg), zero, 0));
+        CHECK_OK(wetee_verify(WETEE_SCHEME_SR25519, sig, 64, MSG(msg), zero, 32));
+        CHECK_ERR(wetee_sr25519_verify_strict(sig, MSG(msg), zero), WETEE_ERR_VERIFY);
+        CHECK(strstr(wetee_last_error(), "identity") != NULL);
+        CHECK_ERR(wt_sr25519_verify_ref(sig, MSG(msg), zero, 1), WETEE_ERR_VERIFY);
+        CHECK_ERR(wetee_verify_strict(WETEE_SCHEME_SR25519, sig, 64, MSG(msg), zero, 32), WETEE_ERR_VERIFY);
+        /* R must still be s·B */
+        sig[0] ^= 2;
+        CHECK_ERR(wetee_sr25519_verify(sig, MSG(msg), zero), WETEE_ERR_VERIFY);
+        CHECK_ERR(wt_sr25519_verify_ref(sig, MSG(msg), zero, 0), WETEE_ERR_VERIFY);
+    }
+    /* s = 0: R is the identity encoding */
+    memset(sig, 0, 64);
+    sig[63] = 0x80;
+    CHECK_OK(wetee_sr25519_verify(sig, MSG(msg), zero));
+    CHECK_OK(wt_sr25519_verify_ref(sig, MSG(msg), zero, 0));
+    /* ordinary signatures verify with both rule sets */
+    unhex32(mini, DEV_MINI);
+    CHECK_OK(wetee_sr25519_keypair_from_seed(secret, pub, mini));
+    CHECK_OK(wetee_sr25519_sign(sig, secret, pub, MSG(msg)));
+    CHECK_OK(wetee_sr25519_verify_strict(sig, MSG(msg), pub));
+    CHECK_OK(wt_sr25519_verify_ref(sig, MSG(msg), pub, 1));
+    CHECK_OK(wetee_verify_strict(WETEE_SCHEME_SR25519, sig, 64, MSG(msg), pub, 32));
 }
 
 WT_TEST(test_ristretto_fast_path)
 {
     uint8_t s[32], a[32], b[32], wide[64], p[32], q[32];
     int i, valid = 0;
-    if (!WT_SR25519_HAVE_FAST) WT_SKIP("no 128-bit integers: verification uses libsodium only");
     /* base multiples against RFC 9496 and libsodium */
     for (i = 0; i < 16; i++) {
         memset(s, 0, 32);
@@ -490,7 +534,7 @@ WT_TEST(test_sr25519_differential)
         CHECK_OK(wetee_sr25519_keypair_from_seed(secret, pub, mini));
         CHECK_OK(wt_sr25519_sign_with_rand(sig, secret, pub, msg, len, rnd));
         CHECK_OK(wetee_sr25519_verify(sig, msg, len, pub));
-        CHECK_OK(wt_sr25519_verify_ref(sig, msg, len, pub));
+        CHECK_OK(wt_sr25519_verify_ref(sig, msg, len, pub, 0));
         switch (wt_rand() % 4) {
         case 0: sig[wt_rand() % 64] ^= (uint8_t)(1u << (wt_rand() % 8)); break;
         case 1: pub[wt_rand() % 32] ^= (uint8_t)(1u << (wt_rand() % 8)); break;
@@ -498,7 +542,7 @@ WT_TEST(test_sr25519_differential)
         default: rand_bytes(sig, 32); break;
         }
         CHECK(wetee_sr25519_verify(sig, msg, len, pub) == WETEE_ERR_VERIFY);
-        CHECK(wt_sr25519_verify_ref(sig, msg, len, pub) == WETEE_ERR_VERIFY);
+        CHECK(wt_sr25519_verify_ref(sig, msg, len, pub, 0) == WETEE_ERR_VERIFY);
     }
 }
 
@@ -914,7 +958,7 @@ WT_TEST(test_timings)
     TIME_IT("sr25519 keypair_from_seed", n, bad |= wetee_sr25519_keypair_from_seed(out, op, seed));
     TIME_IT("sr25519 sign", n, bad |= wetee_sr25519_sign(sig, sk, pk, msg, 32));
     TIME_IT("sr25519 verify", n, bad |= wetee_sr25519_verify(sig, msg, 32, pk));
-    TIME_IT("sr25519 verify (libsodium)", n, bad |= wt_sr25519_verify_ref(sig, msg, 32, pk));
+    TIME_IT("sr25519 verify (libsodium)", n, bad |= wt_sr25519_verify_ref(sig, msg, 32, pk, 0));
     TIME_IT("sr25519 derive hard", n, bad |= wetee_sr25519_derive_hard(out, op, sk, cc));
     TIME_IT("sr25519 derive soft", n, bad |= wetee_sr25519_derive_soft(out, op, sk, pk, cc));
     TIME_IT("sr25519 derive public", n, bad |= wetee_sr25519_derive_public(op, pk, cc));
@@ -930,7 +974,7 @@ WT_TEST(test_timings)
 WT_MAIN("keys", WT_CASE(test_strobe_conformance), WT_CASE(test_merlin_simple), WT_CASE(test_merlin_complex),
         WT_CASE(test_merlin_rng_clone), WT_CASE(test_sr25519_expansion), WT_CASE(test_sr25519_secret_forms_errors),
         WT_CASE(test_sr25519_hdkd), WT_CASE(test_sr25519_sign_kat), WT_CASE(test_sr25519_verify_vectors),
-        WT_CASE(test_sr25519_verify_negative), WT_CASE(test_ristretto_fast_path), WT_CASE(test_sr25519_differential),
+        WT_CASE(test_sr25519_verify_negative), WT_CASE(test_sr25519_identity_key), WT_CASE(test_ristretto_fast_path), WT_CASE(test_sr25519_differential),
         WT_CASE(test_ed25519), WT_CASE(test_ecdsa), WT_CASE(test_ethereum_rows), WT_CASE(test_bip32_vector1),
         WT_CASE(test_bip32_bad_paths), WT_CASE(test_eip55), WT_CASE(test_eth_sign_verify),
         WT_CASE(test_random_round_trips), WT_CASE(test_timings))

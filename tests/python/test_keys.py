@@ -560,3 +560,50 @@ def test_keystore_base64_starting_with_0x(vectors_dir):
     # the salt changed, so the key does not decrypt: a verification failure, not a decoding one
     with pytest.raises(wetee.VerifyError):
         wetee.Keypair.from_keystore(json.dumps(doc), "test")
+
+
+# ---------------------------------------------------------------- verification rules
+
+ED25519_VECTORS = __import__("pathlib").Path(__file__).resolve().parents[1] / "ed25519"
+
+
+def test_ed25519_zip215_vectors():
+    """The 196 ZIP-215 cases: valid by default (the chain's rules), invalid when strict."""
+    data = json.loads((ED25519_VECTORS / "zip215.json").read_text())
+    assert len(data["cases"]) == 196
+    for case in data["cases"]:
+        sig, pub = bytes.fromhex(case["sig"]), bytes.fromhex(case["pub"])
+        assert wetee.ed25519_verify(sig, b"Zcash", pub)
+        assert wetee.verify("ed25519", sig, b"Zcash", pub)
+        assert not wetee.ed25519_verify(sig, b"Zcash", pub, strict=True)
+        assert not wetee.verify("ed25519", sig, b"Zcash", pub, strict=True)
+
+
+def test_ed25519_speccheck():
+    """ed25519-speccheck: the default rules give ed25519-zebra's results, strict libsodium's."""
+    data = json.loads((ED25519_VECTORS / "speccheck.json").read_text())
+    assert len(data["cases"]) == 12
+    got = [(wetee.ed25519_verify(bytes.fromhex(c["sig"]), bytes.fromhex(c["message"]), bytes.fromhex(c["pub"])),
+            wetee.ed25519_verify(bytes.fromhex(c["sig"]), bytes.fromhex(c["message"]), bytes.fromhex(c["pub"]),
+                                 strict=True)) for c in data["cases"]]
+    assert got == [(c["zebra"], c["libsodium"]) for c in data["cases"]]
+
+
+def test_sr25519_identity_key():
+    """schnorrkel (the chain) accepts the all-zero public key; strict rejects it."""
+    zero = bytes(32)
+    sig = bytes(63) + b"\x80"  # R = 0·B (the identity), s = 0, marker bit
+    for msg in (b"", b"any message"):
+        assert wetee.sr25519_verify(sig, msg, zero)
+        assert wetee.verify("sr25519", sig, msg, zero)
+        assert not wetee.sr25519_verify(sig, msg, zero, strict=True)
+        assert not wetee.verify("sr25519", sig, msg, zero, strict=True)
+    assert not wetee.sr25519_verify(b"\x02" + sig[1:], b"", zero)
+
+
+@pytest.mark.parametrize("scheme", SCHEMES)
+def test_strict_accepts_honest_signatures(scheme):
+    with wetee.Keypair.from_suri(scheme, PHRASE) as kp:
+        sig = kp.sign(b"honest")
+        assert kp.verify(sig, b"honest", strict=True) and kp.verify(sig, b"honest")
+        assert not kp.verify(sig, b"honesT", strict=True)

@@ -238,6 +238,11 @@ func (k *Keypair) Verify(sig, msg []byte) error {
 	return Verify(k.scheme, sig, msg, k.public)
 }
 
+// VerifyStrict is Verify with the strict rules (see VerifyStrict).
+func (k *Keypair) VerifyStrict(sig, msg []byte) error {
+	return VerifyStrict(k.scheme, sig, msg, k.public)
+}
+
 // Secret returns a copy of the secret: Sr25519 64 bytes (ed25519 form ‖
 // nonce), Ed25519 64 bytes (seed ‖ public), Ecdsa/Ethereum 32 bytes. The
 // copy in C is wiped; wiping this one is the caller's business.

@@ -93,9 +93,16 @@ func Sr25519Sign(secret [64]byte, public [32]byte, msg []byte) (sig [64]byte, er
 }
 
 // Sr25519Verify reports whether sig is a valid "substrate"-context
-// signature of msg by public.
+// signature of msg by public, with schnorrkel's (the chain's) rules, which
+// accept the all-zero (identity) public key.
 func Sr25519Verify(sig [64]byte, msg []byte, public [32]byte) bool {
 	return verified(cwetee.Sr25519_verify(sig[:], msg, public[:]))
+}
+
+// Sr25519VerifyStrict is Sr25519Verify that also rejects the identity
+// public key.
+func Sr25519VerifyStrict(sig [64]byte, msg []byte, public [32]byte) bool {
+	return verified(cwetee.Sr25519_verify_strict(sig[:], msg, public[:]))
 }
 
 // Sr25519DeriveHard derives along a hard junction ("//junction").
@@ -132,9 +139,18 @@ func Ed25519Sign(secret [64]byte, msg []byte) (sig [64]byte) {
 	return
 }
 
-// Ed25519Verify reports whether sig is a valid signature of msg by public.
+// Ed25519Verify reports whether sig is a valid signature of msg by public
+// under the ZIP-215 rules, as ed25519-zebra and so sp-core (the chain)
+// verify: small-order and non-canonical points accepted, canonical S,
+// cofactored equation.
 func Ed25519Verify(sig [64]byte, msg []byte, public [32]byte) bool {
 	return verified(cwetee.Ed25519_verify(sig[:], msg, public[:]))
+}
+
+// Ed25519VerifyStrict reports whether sig is valid under libsodium's
+// stricter rules (canonical, not small-order A and R; cofactorless).
+func Ed25519VerifyStrict(sig [64]byte, msg []byte, public [32]byte) bool {
+	return verified(cwetee.Ed25519_verify_strict(sig[:], msg, public[:]))
 }
 
 // Ed25519DeriveHard derives a seed along a hard junction.
@@ -222,6 +238,14 @@ func BIP32Derive(seed []byte, path string) (secret [32]byte, err error) {
 // ErrInvalidArgument for a public key of the wrong length. pub is the public
 // key (32 bytes, 33 for ecdsa); for Ethereum the 33- or 65-byte public key or
 // the 20-byte address.
+// The rules are the chain's (ed25519: ZIP 215; sr25519: the identity key
+// accepted); VerifyStrict applies the strict ones.
 func Verify(scheme Scheme, sig, msg, pub []byte) error {
 	return check(cwetee.Verify(scheme.c(), sig, msg, pub))
+}
+
+// VerifyStrict is Verify with the strict rules of Ed25519VerifyStrict and
+// Sr25519VerifyStrict.
+func VerifyStrict(scheme Scheme, sig, msg, pub []byte) error {
+	return check(cwetee.Verify_strict(scheme.c(), sig, msg, pub))
 }

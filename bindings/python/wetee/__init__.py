@@ -295,9 +295,13 @@ def sr25519_sign(secret, public, message):
     return _n.sr25519_sign(secret, public, message)
 
 
-def sr25519_verify(signature, message, public):
-    """Whether ``signature`` (64 bytes) of ``message`` is valid for ``public`` (32 bytes)."""
-    return _verified(_n.sr25519_verify, signature, message, public)
+def sr25519_verify(signature, message, public, strict=False):
+    """Whether ``signature`` (64 bytes) of ``message`` is valid for ``public`` (32 bytes).
+
+    The default rules are schnorrkel's and the chain's, which accept the
+    all-zero (identity) public key; ``strict=True`` rejects it.
+    """
+    return _verified(_n.sr25519_verify_strict if strict else _n.sr25519_verify, signature, message, public)
 
 
 def sr25519_derive_hard(secret, chain_code):
@@ -328,9 +332,14 @@ def ed25519_sign(secret, message):
     return _n.ed25519_sign(secret, message)
 
 
-def ed25519_verify(signature, message, public):
-    """Whether ``signature`` of ``message`` is valid for ``public``."""
-    return _verified(_n.ed25519_verify, signature, message, public)
+def ed25519_verify(signature, message, public, strict=False):
+    """Whether ``signature`` of ``message`` is valid for ``public``.
+
+    The default rules are ZIP 215, as ed25519-zebra and so sp-core (the
+    chain) verify: small-order and non-canonical points accepted, canonical S,
+    cofactored equation. ``strict=True`` applies libsodium's stricter rules.
+    """
+    return _verified(_n.ed25519_verify_strict if strict else _n.ed25519_verify, signature, message, public)
 
 
 def ed25519_derive_hard(seed, chain_code):
@@ -396,15 +405,17 @@ def bip32_derive(seed, path):
     return _n.bip32_derive(seed, path)
 
 
-def verify(scheme, signature, message, public):
+def verify(scheme, signature, message, public, strict=False):
     """Whether ``signature`` of ``message`` is valid for ``public`` under ``scheme``.
 
     ``public`` is the public key (32 bytes; 33 for ecdsa; for ethereum the
     33/65-byte public key or the 20-byte address). A signature of the wrong
     length is invalid; a public key of the wrong length raises
-    InvalidArgumentError.
+    InvalidArgumentError. The default rules are the chain's (ed25519: ZIP 215;
+    sr25519: the identity key accepted); ``strict=True`` applies the strict
+    rules of :func:`ed25519_verify` and :func:`sr25519_verify`.
     """
-    return _verified(_n.verify, _scheme(scheme), signature, message, public)
+    return _verified(_n.verify_strict if strict else _n.verify, _scheme(scheme), signature, message, public)
 
 
 # ---------------------------------------------------------------- secret URIs
@@ -553,9 +564,10 @@ class Keypair:
         """Signature of ``message`` (raw, not pre-hashed): 64 bytes, 65 for ecdsa/ethereum."""
         return _n.keypair_sign(self._handle(), message)
 
-    def verify(self, signature, message):
-        """Whether ``signature`` of ``message`` is valid for this keypair's public key."""
-        return verify(self._scheme, signature, message, self._public)
+    def verify(self, signature, message, strict=False):
+        """Whether ``signature`` of ``message`` is valid for this keypair's public key
+        (``strict`` as in :func:`verify`)."""
+        return verify(self._scheme, signature, message, self._public, strict)
 
     def secret(self):
         """A copy of the secret: sr25519 64 bytes (ed25519 form || nonce), ed25519

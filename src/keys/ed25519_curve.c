@@ -1,8 +1,11 @@
-/* Variable-time Ristretto255 arithmetic for sr25519 verification.
+/* Variable-time Ed25519 curve arithmetic for signature verification
+ * (sr25519 through Ristretto255, ed25519 with the ZIP-215 rules).
  *
  * Written from:
  * - RFC 9496 §4.3 (Ristretto255 decode, encode, SQRT_RATIO_M1) and its
  *   constants D, SQRT_M1, INVSQRT_A_MINUS_D;
+ * - RFC 8032 §5.1.3 (Edwards point decoding) with the relaxations of ZIP 215
+ *   (non-canonical y and "negative zero" x accepted);
  * - Hisil, Wong, Carter, Dawson, "Twisted Edwards curves revisited" (2008),
  *   extended coordinates with a = -1: addition "add-2008-hwcd-3" and
  *   doubling "dbl-2008-hwcd";
@@ -15,12 +18,53 @@
 #include <pthread.h>
 #include <string.h>
 
-#include "internal/sr25519_fast.h"
+#include "internal/ed25519_curve.h"
 
-#if WT_SR25519_HAVE_FAST
-
-__extension__ typedef unsigned __int128 u128;
 typedef uint64_t fe[5];
+
+#if defined(__SIZEOF_INT128__) && !defined(WT_CURVE_PORTABLE)
+__extension__ typedef unsigned __int128 u128;
+#define MUL(a, b) ((u128)(a) * (b))
+#define ADD(x, y) ((x) + (y))
+#define ADD64(x, v) ((x) + (v))
+#define LO64(x) ((uint64_t)(x))
+#define SHR51(x) ((uint64_t)((x) >> 51))
+#else
+/* Without a 128-bit integer type: two 64-bit words. */
+typedef struct { uint64_t lo, hi; } u128;
+
+static inline u128 MUL(uint64_t a, uint64_t b)
+{
+    const uint64_t a0 = (uint32_t)a, a1 = a >> 32, b0 = (uint32_t)b, b1 = b >> 32;
+    const uint64_t p00 = a0 * b0, p01 = a0 * b1, p10 = a1 * b0, p11 = a1 * b1;
+    const uint64_t mid = (p00 >> 32) + (uint32_t)p01 + (uint32_t)p10;
+    u128 r;
+    r.lo = (mid << 32) | (uint32_t)p00;
+    r.hi = p11 + (p01 >> 32) + (p10 >> 32) + (mid >> 32);
+    return r;
+}
+
+static inline u128 ADD(u128 x, u128 y)
+{
+    u128 r;
+    r.lo = x.lo + y.lo;
+    r.hi = x.hi + y.hi + (r.lo < x.lo);
+    return r;
+}
+
+static inline u128 ADD64(u128 x, uint64_t v)
+{
+    u128 r;
+    r.lo = x.lo + v;
+    r.hi = x.hi + (r.lo < v);
+    return r;
+}
+
+#define LO64(x) ((x).lo)
+#define SHR51(x) (((x).lo >> 51) | ((x).hi << 13))
+#endif
+#define ADD5(a, b, c, d, e) ADD(ADD(ADD(ADD(a, b), c), d), e)
+#define ADD3(a, b, c) ADD(ADD(a, b), c)
 
 #define MASK51 ((uint64_t)0x7ffffffffffffULL)
 
@@ -117,16 +161,16 @@ static inline void fe_neg(fe h, const fe f)
 static inline void fe_reduce_wide(fe h, u128 r0, u128 r1, u128 r2, u128 r3, u128 r4)
 {
     uint64_t c;
-    r1 += (uint64_t)(r0 >> 51);
-    r2 += (uint64_t)(r1 >> 51);
-    r3 += (uint64_t)(r2 >> 51);
-    r4 += (uint64_t)(r3 >> 51);
-    c = (uint64_t)(r4 >> 51);
-    h[0] = ((uint64_t)r0 & MASK51) + 19 * c;
-    h[1] = (uint64_t)r1 & MASK51;
-    h[2] = (uint64_t)r2 & MASK51;
-    h[3] = (uint64_t)r3 & MASK51;
-    h[4] = (uint64_t)r4 & MASK51;
+    r1 = ADD64(r1, SHR51(r0));
+    r2 = ADD64(r2, SHR51(r1));
+    r3 = ADD64(r3, SHR51(r2));
+    r4 = ADD64(r4, SHR51(r3));
+    c = SHR51(r4);
+    h[0] = (LO64(r0) & MASK51) + 19 * c;
+    h[1] = LO64(r1) & MASK51;
+    h[2] = LO64(r2) & MASK51;
+    h[3] = LO64(r3) & MASK51;
+    h[4] = LO64(r4) & MASK51;
     c = h[0] >> 51; h[0] &= MASK51; h[1] += c;
 }
 
@@ -135,11 +179,11 @@ static WT_FE_INLINE void fe_mul(fe h, const fe f, const fe g)
     const uint64_t f0 = f[0], f1 = f[1], f2 = f[2], f3 = f[3], f4 = f[4];
     const uint64_t g0 = g[0], g1 = g[1], g2 = g[2], g3 = g[3], g4 = g[4];
     const uint64_t g1_19 = 19 * g1, g2_19 = 19 * g2, g3_19 = 19 * g3, g4_19 = 19 * g4;
-    u128 r0 = (u128)f0 * g0 + (u128)f1 * g4_19 + (u128)f2 * g3_19 + (u128)f3 * g2_19 + (u128)f4 * g1_19;
-    u128 r1 = (u128)f0 * g1 + (u128)f1 * g0 + (u128)f2 * g4_19 + (u128)f3 * g3_19 + (u128)f4 * g2_19;
-    u128 r2 = (u128)f0 * g2 + (u128)f1 * g1 + (u128)f2 * g0 + (u128)f3 * g4_19 + (u128)f4 * g3_19;
-    u128 r3 = (u128)f0 * g3 + (u128)f1 * g2 + (u128)f2 * g1 + (u128)f3 * g0 + (u128)f4 * g4_19;
-    u128 r4 = (u128)f0 * g4 + (u128)f1 * g3 + (u128)f2 * g2 + (u128)f3 * g1 + (u128)f4 * g0;
+    u128 r0 = ADD5(MUL(f0, g0), MUL(f1, g4_19), MUL(f2, g3_19), MUL(f3, g2_19), MUL(f4, g1_19));
+    u128 r1 = ADD5(MUL(f0, g1), MUL(f1, g0), MUL(f2, g4_19), MUL(f3, g3_19), MUL(f4, g2_19));
+    u128 r2 = ADD5(MUL(f0, g2), MUL(f1, g1), MUL(f2, g0), MUL(f3, g4_19), MUL(f4, g3_19));
+    u128 r3 = ADD5(MUL(f0, g3), MUL(f1, g2), MUL(f2, g1), MUL(f3, g0), MUL(f4, g4_19));
+    u128 r4 = ADD5(MUL(f0, g4), MUL(f1, g3), MUL(f2, g2), MUL(f3, g1), MUL(f4, g0));
     fe_reduce_wide(h, r0, r1, r2, r3, r4);
 }
 
@@ -148,11 +192,11 @@ static WT_FE_INLINE void fe_sq(fe h, const fe f)
     const uint64_t f0 = f[0], f1 = f[1], f2 = f[2], f3 = f[3], f4 = f[4];
     const uint64_t f0_2 = 2 * f0, f1_2 = 2 * f1, f2_2 = 2 * f2, f3_2 = 2 * f3;
     const uint64_t f3_19 = 19 * f3, f4_19 = 19 * f4;
-    u128 r0 = (u128)f0 * f0 + (u128)f1_2 * f4_19 + (u128)f2_2 * f3_19;
-    u128 r1 = (u128)f0_2 * f1 + (u128)f2_2 * f4_19 + (u128)f3 * f3_19;
-    u128 r2 = (u128)f0_2 * f2 + (u128)f1 * f1 + (u128)f3_2 * f4_19;
-    u128 r3 = (u128)f0_2 * f3 + (u128)f1_2 * f2 + (u128)f4 * f4_19;
-    u128 r4 = (u128)f0_2 * f4 + (u128)f1_2 * f3 + (u128)f2 * f2;
+    u128 r0 = ADD3(MUL(f0, f0), MUL(f1_2, f4_19), MUL(f2_2, f3_19));
+    u128 r1 = ADD3(MUL(f0_2, f1), MUL(f2_2, f4_19), MUL(f3, f3_19));
+    u128 r2 = ADD3(MUL(f0_2, f2), MUL(f1, f1), MUL(f3_2, f4_19));
+    u128 r3 = ADD3(MUL(f0_2, f3), MUL(f1_2, f2), MUL(f4, f4_19));
+    u128 r4 = ADD3(MUL(f0_2, f4), MUL(f1_2, f3), MUL(f2, f2));
     fe_reduce_wide(h, r0, r1, r2, r3, r4);
 }
 
@@ -281,7 +325,7 @@ static int fe_sqrt_ratio_m1(fe r, const fe u, const fe v)
 /* ---------------------------------------------------------------- */
 
 typedef struct { fe X, Y, Z; } ge_p2;
-typedef struct { fe X, Y, Z, T; } ge_p3;
+typedef wt_ge ge_p3;
 typedef struct { fe X, Y, Z, T; } ge_p1p1; /* X = E, Y = H, Z = G, T = F of the formulas */
 typedef struct { fe YplusX, YminusX, Z, T2d; } ge_cached;
 
@@ -559,19 +603,100 @@ static void double_scalarmult(ge_p3 *out, const uint8_t a[32], const ge_p3 *A, c
     p1p1_to_p3(out, &t);
 }
 
-int wt_sr25519_fast_check(const uint8_t R[32], const uint8_t s[32], const uint8_t k[32], const uint8_t pub[32])
+/* ---------------------------------------------------------------- */
+/* Ed25519 encodings (RFC 8032 §5.1.2-3, ZIP 215)                    */
+/* ---------------------------------------------------------------- */
+
+int wt_ge_from_edwards_zip215(wt_ge *h, const uint8_t in[32])
 {
-    static const uint8_t zero[32] = { 0 };
-    ge_p3 A, X;
-    uint8_t enc[32];
-    if (ristretto_decode(&A, pub) != 0) return WT_SR25519_FAST_BAD_POINT;
-    if (memcmp(pub, zero, 32) == 0) return WT_SR25519_FAST_BAD_POINT; /* identity */
-    /* s·B − k·A = s·B + k·(−A) */
-    fe_neg(A.X, A.X);
-    fe_neg(A.T, A.T);
-    double_scalarmult(&X, k, &A, s);
-    ristretto_encode(enc, &X);
-    return memcmp(enc, R, 32) == 0 ? WT_SR25519_FAST_OK : WT_SR25519_FAST_MISMATCH;
+    fe u, v;
+    /* y: the low 255 bits, possibly >= p (the limbs hold it unreduced and
+     * the arithmetic works mod p). */
+    fe_frombytes(h->Y, in);
+    fe_copy(h->Z, fe_one);
+    fe_sq(u, h->Y);
+    fe_mul(v, u, fe_d);
+    fe_sub(u, u, fe_one);                      /* u = y^2 - 1 */
+    fe_add(v, v, fe_one);                      /* v = d y^2 + 1, never 0 (d is not a square) */
+    if (!fe_sqrt_ratio_m1(h->X, u, v)) return -1;
+    /* h->X is the non-negative root; bit 255 asks for the other one. For
+     * x = 0 both are 0: the "negative zero" encoding is accepted. */
+    if (in[31] & 0x80) fe_neg(h->X, h->X);
+    fe_mul(h->T, h->X, h->Y);
+    return 0;
+}
+
+static void fe_invert(fe out, const fe z)
+{
+    fe t, z3;
+    fe_sq(z3, z);
+    fe_mul(z3, z3, z);                         /* z^3 */
+    fe_pow22523(t, z);                         /* z^(2^252 - 3) */
+    fe_sq_n(t, t, 3);                          /* z^(2^255 - 24) */
+    fe_mul(out, t, z3);                        /* z^(2^255 - 21) = z^(p - 2) */
+}
+
+void wt_ge_to_edwards(uint8_t out[32], const wt_ge *p)
+{
+    fe zi, x, y;
+    fe_invert(zi, p->Z);
+    fe_mul(x, p->X, zi);
+    fe_mul(y, p->Y, zi);
+    fe_tobytes(out, y);
+    out[31] |= (uint8_t)(fe_isnegative(x) << 7);
+}
+
+/* ---------------------------------------------------------------- */
+/* Scalars                                                           */
+/* ---------------------------------------------------------------- */
+
+/* ℓ = 2^252 + 27742317777372353535851937790883648493, little-endian. */
+static const uint8_t sc_l[32] = { 0xed, 0xd3, 0xf5, 0x5c, 0x1a, 0x63, 0x12, 0x58, 0xd6, 0x9c, 0xf7,
+                                  0xa2, 0xde, 0xf9, 0xde, 0x14, 0,    0,    0,    0,    0,    0,
+                                  0,    0,    0,    0,    0,    0,    0,    0,    0,    0x10 };
+
+int wt_sc_is_canonical(const uint8_t s[32])
+{
+    unsigned borrow = 0;
+    int i;
+    for (i = 0; i < 32; i++) borrow = ((unsigned)s[i] - sc_l[i] - borrow) >> 8 & 1u;
+    return (int)borrow;
+}
+
+/* ---------------------------------------------------------------- */
+/* Exported operations                                               */
+/* ---------------------------------------------------------------- */
+
+int wt_ge_from_ristretto(wt_ge *p, const uint8_t in[32]) { return ristretto_decode(p, in); }
+
+void wt_ge_to_ristretto(uint8_t out[32], const wt_ge *p) { ristretto_encode(out, p); }
+
+void wt_ge_neg(wt_ge *p)
+{
+    fe_neg(p->X, p->X);
+    fe_neg(p->T, p->T);
+}
+
+void wt_ge_double_scalarmult_base(wt_ge *out, const uint8_t a[32], const wt_ge *A, const uint8_t b[32])
+{
+    double_scalarmult(out, a, A, b);
+}
+
+int wt_ge_cofactor_equal(const wt_ge *P, const wt_ge *Q)
+{
+    ge_cached q;
+    ge_p1p1 t;
+    ge_p2 r;
+    int i;
+    p3_to_cached(&q, Q);
+    ge_sub(&t, P, &q);
+    for (i = 0; i < 3; i++) {
+        p1p1_to_p2(&r, &t);
+        p2_dbl(&t, &r);
+    }
+    p1p1_to_p2(&r, &t);
+    /* the identity is (0 : Z : Z) */
+    return fe_iszero(r.X) && fe_equal(r.Y, r.Z);
 }
 
 int wt_ristretto_fast_roundtrip(uint8_t out[32], const uint8_t in[32])
@@ -588,25 +713,3 @@ void wt_ristretto_fast_base(uint8_t out[32], const uint8_t s[32])
     double_scalarmult(&p, NULL, NULL, s);
     ristretto_encode(out, &p);
 }
-
-#else /* !WT_SR25519_HAVE_FAST */
-
-int wt_sr25519_fast_check(const uint8_t R[32], const uint8_t s[32], const uint8_t k[32], const uint8_t pub[32])
-{
-    (void)R; (void)s; (void)k; (void)pub;
-    return WT_SR25519_FAST_BAD_POINT;
-}
-
-int wt_ristretto_fast_roundtrip(uint8_t out[32], const uint8_t in[32])
-{
-    (void)out; (void)in;
-    return -1;
-}
-
-void wt_ristretto_fast_base(uint8_t out[32], const uint8_t s[32])
-{
-    (void)s;
-    memset(out, 0, 32);
-}
-
-#endif
