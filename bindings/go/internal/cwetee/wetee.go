@@ -155,14 +155,14 @@ typedef _gostring_ swig_type_125;
 typedef _goslice_ swig_type_126;
 typedef _goslice_ swig_type_127;
 typedef _goslice_ swig_type_128;
-typedef _goslice_ swig_type_129;
-typedef _gostring_ swig_type_130;
+typedef _gostring_ swig_type_129;
+typedef _goslice_ swig_type_130;
 typedef _goslice_ swig_type_131;
 typedef _goslice_ swig_type_132;
 typedef _goslice_ swig_type_133;
-typedef _goslice_ swig_type_134;
+typedef _gostring_ swig_type_134;
 typedef _goslice_ swig_type_135;
-typedef _gostring_ swig_type_136;
+typedef _goslice_ swig_type_136;
 typedef _goslice_ swig_type_137;
 typedef _goslice_ swig_type_138;
 typedef _goslice_ swig_type_139;
@@ -185,12 +185,12 @@ typedef _goslice_ swig_type_155;
 typedef _gostring_ swig_type_156;
 typedef _goslice_ swig_type_157;
 typedef _goslice_ swig_type_158;
-typedef _gostring_ swig_type_159;
-typedef _goslice_ swig_type_160;
+typedef _goslice_ swig_type_159;
+typedef _gostring_ swig_type_160;
 typedef _goslice_ swig_type_161;
 typedef _goslice_ swig_type_162;
-typedef _gostring_ swig_type_163;
-typedef _goslice_ swig_type_164;
+typedef _goslice_ swig_type_163;
+typedef _gostring_ swig_type_164;
 typedef _goslice_ swig_type_165;
 typedef _goslice_ swig_type_166;
 typedef _gostring_ swig_type_167;
@@ -200,89 +200,101 @@ typedef _goslice_ swig_type_170;
 typedef _gostring_ swig_type_171;
 typedef _goslice_ swig_type_172;
 typedef _goslice_ swig_type_173;
-typedef _gostring_ swig_type_174;
-typedef _goslice_ swig_type_175;
+typedef _goslice_ swig_type_174;
+typedef _gostring_ swig_type_175;
 typedef _goslice_ swig_type_176;
 typedef _goslice_ swig_type_177;
-typedef _gostring_ swig_type_178;
-typedef _goslice_ swig_type_179;
+typedef _goslice_ swig_type_178;
+typedef _gostring_ swig_type_179;
 typedef _goslice_ swig_type_180;
 typedef _goslice_ swig_type_181;
 typedef _gostring_ swig_type_182;
 typedef _goslice_ swig_type_183;
 typedef _goslice_ swig_type_184;
-typedef _gostring_ swig_type_185;
-typedef _goslice_ swig_type_186;
-typedef _gostring_ swig_type_187;
+typedef _goslice_ swig_type_185;
+typedef _gostring_ swig_type_186;
+typedef _goslice_ swig_type_187;
 typedef _goslice_ swig_type_188;
-typedef _gostring_ swig_type_189;
+typedef _goslice_ swig_type_189;
 typedef _gostring_ swig_type_190;
 typedef _goslice_ swig_type_191;
 typedef _goslice_ swig_type_192;
 typedef _gostring_ swig_type_193;
-typedef _gostring_ swig_type_194;
+typedef _goslice_ swig_type_194;
 typedef _gostring_ swig_type_195;
-typedef _gostring_ swig_type_196;
+typedef _goslice_ swig_type_196;
 typedef _gostring_ swig_type_197;
-typedef long long swig_type_198;
-typedef _gostring_ swig_type_199;
-typedef long long swig_type_200;
-typedef _goslice_ swig_type_201;
+typedef _gostring_ swig_type_198;
+typedef _goslice_ swig_type_199;
+typedef _goslice_ swig_type_200;
+typedef _gostring_ swig_type_201;
 typedef _gostring_ swig_type_202;
 typedef _gostring_ swig_type_203;
 typedef _gostring_ swig_type_204;
 typedef _gostring_ swig_type_205;
-typedef _gostring_ swig_type_206;
+typedef long long swig_type_206;
 typedef _gostring_ swig_type_207;
-typedef _goslice_ swig_type_208;
-typedef _gostring_ swig_type_209;
+typedef long long swig_type_208;
+typedef _goslice_ swig_type_209;
 typedef _gostring_ swig_type_210;
 typedef _gostring_ swig_type_211;
 typedef _gostring_ swig_type_212;
-typedef _goslice_ swig_type_213;
+typedef _gostring_ swig_type_213;
 typedef _gostring_ swig_type_214;
-typedef _goslice_ swig_type_215;
-typedef _gostring_ swig_type_216;
+typedef _gostring_ swig_type_215;
+typedef _goslice_ swig_type_216;
 typedef _gostring_ swig_type_217;
-typedef _goslice_ swig_type_218;
-typedef _goslice_ swig_type_219;
+typedef _gostring_ swig_type_218;
+typedef _gostring_ swig_type_219;
 typedef _gostring_ swig_type_220;
 typedef _goslice_ swig_type_221;
-typedef _goslice_ swig_type_222;
+typedef _gostring_ swig_type_222;
 typedef _goslice_ swig_type_223;
 typedef _gostring_ swig_type_224;
 typedef _gostring_ swig_type_225;
-typedef _gostring_ swig_type_226;
-typedef _gostring_ swig_type_227;
-typedef long long swig_type_228;
-typedef _gostring_ swig_type_229;
-typedef _gostring_ swig_type_230;
-typedef _gostring_ swig_type_231;
+typedef _goslice_ swig_type_226;
+typedef _goslice_ swig_type_227;
+typedef _gostring_ swig_type_228;
+typedef _goslice_ swig_type_229;
+typedef _goslice_ swig_type_230;
+typedef _goslice_ swig_type_231;
 typedef _gostring_ swig_type_232;
-typedef _gostring_ swig_type_233;
-typedef _gostring_ swig_type_234;
-typedef _gostring_ swig_type_235;
+typedef _goslice_ swig_type_233;
+typedef _goslice_ swig_type_234;
+typedef _goslice_ swig_type_235;
 typedef _gostring_ swig_type_236;
 typedef _gostring_ swig_type_237;
-typedef _goslice_ swig_type_238;
+typedef _gostring_ swig_type_238;
 typedef _gostring_ swig_type_239;
-typedef _goslice_ swig_type_240;
+typedef long long swig_type_240;
 typedef _gostring_ swig_type_241;
 typedef _gostring_ swig_type_242;
 typedef _gostring_ swig_type_243;
-typedef _goslice_ swig_type_244;
+typedef _gostring_ swig_type_244;
 typedef _gostring_ swig_type_245;
 typedef _gostring_ swig_type_246;
 typedef _gostring_ swig_type_247;
-typedef _goslice_ swig_type_248;
+typedef _gostring_ swig_type_248;
 typedef _gostring_ swig_type_249;
-typedef _gostring_ swig_type_250;
-typedef long long swig_type_251;
-typedef _gostring_ swig_type_252;
-typedef long long swig_type_253;
+typedef _goslice_ swig_type_250;
+typedef _gostring_ swig_type_251;
+typedef _goslice_ swig_type_252;
+typedef _gostring_ swig_type_253;
 typedef _gostring_ swig_type_254;
 typedef _gostring_ swig_type_255;
-typedef _gostring_ swig_type_256;
+typedef _goslice_ swig_type_256;
+typedef _gostring_ swig_type_257;
+typedef _gostring_ swig_type_258;
+typedef _gostring_ swig_type_259;
+typedef _goslice_ swig_type_260;
+typedef _gostring_ swig_type_261;
+typedef _gostring_ swig_type_262;
+typedef long long swig_type_263;
+typedef _gostring_ swig_type_264;
+typedef long long swig_type_265;
+typedef _gostring_ swig_type_266;
+typedef _gostring_ swig_type_267;
+typedef _gostring_ swig_type_268;
 extern void _wrap_Swig_free_cwetee_63de76c1f6c800fc(uintptr_t arg1);
 extern uintptr_t _wrap_Swig_malloc_cwetee_63de76c1f6c800fc(swig_intgo arg1);
 extern void _wrap_go_take_cwetee_63de76c1f6c800fc(swig_type_1 arg1, swig_type_2 arg2);
@@ -374,62 +386,65 @@ extern swig_type_110 _wrap_sr25519_secret_from_canonical_cwetee_63de76c1f6c800fc
 extern swig_type_113 _wrap_sr25519_public_from_secret_cwetee_63de76c1f6c800fc(swig_type_114 arg1, swig_type_115 arg2);
 extern swig_type_116 _wrap_sr25519_sign_cwetee_63de76c1f6c800fc(swig_type_117 arg1, swig_type_118 arg2, swig_type_119 arg3, swig_type_120 arg4);
 extern swig_type_121 _wrap_sr25519_verify_cwetee_63de76c1f6c800fc(swig_type_122 arg1, swig_type_123 arg2, swig_type_124 arg3);
-extern swig_type_125 _wrap_sr25519_derive_hard_cwetee_63de76c1f6c800fc(swig_type_126 arg1, swig_type_127 arg2, swig_type_128 arg3, swig_type_129 arg4);
-extern swig_type_130 _wrap_sr25519_derive_soft_cwetee_63de76c1f6c800fc(swig_type_131 arg1, swig_type_132 arg2, swig_type_133 arg3, swig_type_134 arg4, swig_type_135 arg5);
-extern swig_type_136 _wrap_sr25519_derive_public_cwetee_63de76c1f6c800fc(swig_type_137 arg1, swig_type_138 arg2, swig_type_139 arg3);
-extern swig_type_140 _wrap_ed25519_keypair_from_seed_cwetee_63de76c1f6c800fc(swig_type_141 arg1, swig_type_142 arg2, swig_type_143 arg3);
-extern swig_type_144 _wrap_ed25519_sign_cwetee_63de76c1f6c800fc(swig_type_145 arg1, swig_type_146 arg2, swig_type_147 arg3);
-extern swig_type_148 _wrap_ed25519_verify_cwetee_63de76c1f6c800fc(swig_type_149 arg1, swig_type_150 arg2, swig_type_151 arg3);
-extern swig_type_152 _wrap_ed25519_derive_hard_cwetee_63de76c1f6c800fc(swig_type_153 arg1, swig_type_154 arg2, swig_type_155 arg3);
-extern swig_type_156 _wrap_ecdsa_public_from_secret_cwetee_63de76c1f6c800fc(swig_type_157 arg1, swig_type_158 arg2);
-extern swig_type_159 _wrap_ecdsa_sign_cwetee_63de76c1f6c800fc(swig_type_160 arg1, swig_type_161 arg2, swig_type_162 arg3);
-extern swig_type_163 _wrap_ecdsa_verify_cwetee_63de76c1f6c800fc(swig_type_164 arg1, swig_type_165 arg2, swig_type_166 arg3);
-extern swig_type_167 _wrap_ecdsa_derive_hard_cwetee_63de76c1f6c800fc(swig_type_168 arg1, swig_type_169 arg2, swig_type_170 arg3);
-extern swig_type_171 _wrap_ecdsa_account_id_cwetee_63de76c1f6c800fc(swig_type_172 arg1, swig_type_173 arg2);
-extern swig_type_174 _wrap_eth_sign_cwetee_63de76c1f6c800fc(swig_type_175 arg1, swig_type_176 arg2, swig_type_177 arg3);
-extern swig_type_178 _wrap_eth_verify_cwetee_63de76c1f6c800fc(swig_type_179 arg1, swig_type_180 arg2, swig_type_181 arg3);
-extern swig_type_182 _wrap_eth_address_cwetee_63de76c1f6c800fc(swig_type_183 arg1, swig_type_184 arg2);
-extern swig_type_185 _wrap_eth_address_to_string_cwetee_63de76c1f6c800fc(swig_voidp arg1, swig_type_186 arg2);
-extern swig_type_187 _wrap_eth_address_from_string_cwetee_63de76c1f6c800fc(swig_type_188 arg1, swig_type_189 arg2);
-extern swig_type_190 _wrap_bip32_derive_cwetee_63de76c1f6c800fc(swig_type_191 arg1, swig_type_192 arg2, swig_type_193 arg3);
-extern swig_type_194 _wrap_suri_parse_cwetee_63de76c1f6c800fc(swig_voidp arg1, swig_type_195 arg2);
-extern swig_type_196 _wrap_suri_phrase_cwetee_63de76c1f6c800fc(uintptr_t arg1);
-extern swig_type_197 _wrap_suri_password_cwetee_63de76c1f6c800fc(uintptr_t arg1);
-extern swig_type_198 _wrap_suri_junction_count_cwetee_63de76c1f6c800fc(uintptr_t arg1);
-extern swig_type_199 _wrap_suri_junction_cwetee_63de76c1f6c800fc(uintptr_t arg1, swig_type_200 arg2, swig_type_201 arg3, swig_voidp arg4);
+extern swig_type_125 _wrap_sr25519_verify_strict_cwetee_63de76c1f6c800fc(swig_type_126 arg1, swig_type_127 arg2, swig_type_128 arg3);
+extern swig_type_129 _wrap_sr25519_derive_hard_cwetee_63de76c1f6c800fc(swig_type_130 arg1, swig_type_131 arg2, swig_type_132 arg3, swig_type_133 arg4);
+extern swig_type_134 _wrap_sr25519_derive_soft_cwetee_63de76c1f6c800fc(swig_type_135 arg1, swig_type_136 arg2, swig_type_137 arg3, swig_type_138 arg4, swig_type_139 arg5);
+extern swig_type_140 _wrap_sr25519_derive_public_cwetee_63de76c1f6c800fc(swig_type_141 arg1, swig_type_142 arg2, swig_type_143 arg3);
+extern swig_type_144 _wrap_ed25519_keypair_from_seed_cwetee_63de76c1f6c800fc(swig_type_145 arg1, swig_type_146 arg2, swig_type_147 arg3);
+extern swig_type_148 _wrap_ed25519_sign_cwetee_63de76c1f6c800fc(swig_type_149 arg1, swig_type_150 arg2, swig_type_151 arg3);
+extern swig_type_152 _wrap_ed25519_verify_cwetee_63de76c1f6c800fc(swig_type_153 arg1, swig_type_154 arg2, swig_type_155 arg3);
+extern swig_type_156 _wrap_ed25519_verify_strict_cwetee_63de76c1f6c800fc(swig_type_157 arg1, swig_type_158 arg2, swig_type_159 arg3);
+extern swig_type_160 _wrap_ed25519_derive_hard_cwetee_63de76c1f6c800fc(swig_type_161 arg1, swig_type_162 arg2, swig_type_163 arg3);
+extern swig_type_164 _wrap_ecdsa_public_from_secret_cwetee_63de76c1f6c800fc(swig_type_165 arg1, swig_type_166 arg2);
+extern swig_type_167 _wrap_ecdsa_sign_cwetee_63de76c1f6c800fc(swig_type_168 arg1, swig_type_169 arg2, swig_type_170 arg3);
+extern swig_type_171 _wrap_ecdsa_verify_cwetee_63de76c1f6c800fc(swig_type_172 arg1, swig_type_173 arg2, swig_type_174 arg3);
+extern swig_type_175 _wrap_ecdsa_derive_hard_cwetee_63de76c1f6c800fc(swig_type_176 arg1, swig_type_177 arg2, swig_type_178 arg3);
+extern swig_type_179 _wrap_ecdsa_account_id_cwetee_63de76c1f6c800fc(swig_type_180 arg1, swig_type_181 arg2);
+extern swig_type_182 _wrap_eth_sign_cwetee_63de76c1f6c800fc(swig_type_183 arg1, swig_type_184 arg2, swig_type_185 arg3);
+extern swig_type_186 _wrap_eth_verify_cwetee_63de76c1f6c800fc(swig_type_187 arg1, swig_type_188 arg2, swig_type_189 arg3);
+extern swig_type_190 _wrap_eth_address_cwetee_63de76c1f6c800fc(swig_type_191 arg1, swig_type_192 arg2);
+extern swig_type_193 _wrap_eth_address_to_string_cwetee_63de76c1f6c800fc(swig_voidp arg1, swig_type_194 arg2);
+extern swig_type_195 _wrap_eth_address_from_string_cwetee_63de76c1f6c800fc(swig_type_196 arg1, swig_type_197 arg2);
+extern swig_type_198 _wrap_bip32_derive_cwetee_63de76c1f6c800fc(swig_type_199 arg1, swig_type_200 arg2, swig_type_201 arg3);
+extern swig_type_202 _wrap_suri_parse_cwetee_63de76c1f6c800fc(swig_voidp arg1, swig_type_203 arg2);
+extern swig_type_204 _wrap_suri_phrase_cwetee_63de76c1f6c800fc(uintptr_t arg1);
+extern swig_type_205 _wrap_suri_password_cwetee_63de76c1f6c800fc(uintptr_t arg1);
+extern swig_type_206 _wrap_suri_junction_count_cwetee_63de76c1f6c800fc(uintptr_t arg1);
+extern swig_type_207 _wrap_suri_junction_cwetee_63de76c1f6c800fc(uintptr_t arg1, swig_type_208 arg2, swig_type_209 arg3, swig_voidp arg4);
 extern void _wrap_suri_free_cwetee_63de76c1f6c800fc(uintptr_t arg1);
 extern swig_intgo _wrap_suri_has_password_cwetee_63de76c1f6c800fc(uintptr_t arg1);
-extern swig_type_202 _wrap_keypair_from_suri_cwetee_63de76c1f6c800fc(swig_voidp arg1, swig_intgo arg2, swig_type_203 arg3);
-extern swig_type_204 _wrap_keypair_from_mnemonic_cwetee_63de76c1f6c800fc(swig_voidp arg1, swig_intgo arg2, swig_type_205 arg3, swig_type_206 arg4);
-extern swig_type_207 _wrap_keypair_from_seed_cwetee_63de76c1f6c800fc(swig_voidp arg1, swig_intgo arg2, swig_type_208 arg3);
-extern swig_type_209 _wrap_keypair_generate_cwetee_63de76c1f6c800fc(swig_voidp arg1, swig_intgo arg2);
-extern swig_type_210 _wrap_keypair_derive_cwetee_63de76c1f6c800fc(swig_voidp arg1, uintptr_t arg2, swig_type_211 arg3);
+extern swig_type_210 _wrap_keypair_from_suri_cwetee_63de76c1f6c800fc(swig_voidp arg1, swig_intgo arg2, swig_type_211 arg3);
+extern swig_type_212 _wrap_keypair_from_mnemonic_cwetee_63de76c1f6c800fc(swig_voidp arg1, swig_intgo arg2, swig_type_213 arg3, swig_type_214 arg4);
+extern swig_type_215 _wrap_keypair_from_seed_cwetee_63de76c1f6c800fc(swig_voidp arg1, swig_intgo arg2, swig_type_216 arg3);
+extern swig_type_217 _wrap_keypair_generate_cwetee_63de76c1f6c800fc(swig_voidp arg1, swig_intgo arg2);
+extern swig_type_218 _wrap_keypair_derive_cwetee_63de76c1f6c800fc(swig_voidp arg1, uintptr_t arg2, swig_type_219 arg3);
 extern swig_intgo _wrap_keypair_scheme_cwetee_63de76c1f6c800fc(uintptr_t arg1);
-extern swig_type_212 _wrap_keypair_public_cwetee_63de76c1f6c800fc(uintptr_t arg1, swig_type_213 arg2, swig_voidp arg3);
-extern swig_type_214 _wrap_keypair_account_id_cwetee_63de76c1f6c800fc(uintptr_t arg1, swig_type_215 arg2, swig_voidp arg3);
-extern swig_type_216 _wrap_keypair_address_cwetee_63de76c1f6c800fc(swig_voidp arg1, uintptr_t arg2, short arg3);
-extern swig_type_217 _wrap_keypair_sign_cwetee_63de76c1f6c800fc(uintptr_t arg1, swig_type_218 arg2, swig_voidp arg3, swig_type_219 arg4);
-extern swig_type_220 _wrap_verify_cwetee_63de76c1f6c800fc(swig_intgo arg1, swig_type_221 arg2, swig_type_222 arg3, swig_type_223 arg4);
-extern swig_type_224 _wrap_keypair_secret_cwetee_63de76c1f6c800fc(uintptr_t arg1, swig_voidp arg2);
+extern swig_type_220 _wrap_keypair_public_cwetee_63de76c1f6c800fc(uintptr_t arg1, swig_type_221 arg2, swig_voidp arg3);
+extern swig_type_222 _wrap_keypair_account_id_cwetee_63de76c1f6c800fc(uintptr_t arg1, swig_type_223 arg2, swig_voidp arg3);
+extern swig_type_224 _wrap_keypair_address_cwetee_63de76c1f6c800fc(swig_voidp arg1, uintptr_t arg2, short arg3);
+extern swig_type_225 _wrap_keypair_sign_cwetee_63de76c1f6c800fc(uintptr_t arg1, swig_type_226 arg2, swig_voidp arg3, swig_type_227 arg4);
+extern swig_type_228 _wrap_verify_cwetee_63de76c1f6c800fc(swig_intgo arg1, swig_type_229 arg2, swig_type_230 arg3, swig_type_231 arg4);
+extern swig_type_232 _wrap_verify_strict_cwetee_63de76c1f6c800fc(swig_intgo arg1, swig_type_233 arg2, swig_type_234 arg3, swig_type_235 arg4);
+extern swig_type_236 _wrap_keypair_secret_cwetee_63de76c1f6c800fc(uintptr_t arg1, swig_voidp arg2);
 extern void _wrap_keypair_free_cwetee_63de76c1f6c800fc(uintptr_t arg1);
-extern swig_type_225 _wrap_keystore_export_cwetee_63de76c1f6c800fc(swig_voidp arg1, uintptr_t arg2, swig_type_226 arg3, swig_type_227 arg4, swig_type_228 arg5);
-extern swig_type_229 _wrap_keystore_import_cwetee_63de76c1f6c800fc(swig_voidp arg1, swig_type_230 arg2, swig_type_231 arg3);
-extern swig_type_232 _wrap_mnemonic_generate_cwetee_63de76c1f6c800fc(swig_voidp arg1, swig_intgo arg2);
-extern swig_type_233 _wrap_mnemonic_validate_cwetee_63de76c1f6c800fc(swig_type_234 arg1);
-extern swig_type_235 _wrap_mnemonic_to_entropy_cwetee_63de76c1f6c800fc(swig_voidp arg1, swig_type_236 arg2);
-extern swig_type_237 _wrap_mnemonic_from_entropy_cwetee_63de76c1f6c800fc(swig_voidp arg1, swig_type_238 arg2);
-extern swig_type_239 _wrap_mnemonic_to_mini_secret_cwetee_63de76c1f6c800fc(swig_type_240 arg1, swig_type_241 arg2, swig_type_242 arg3);
-extern swig_type_243 _wrap_mnemonic_to_bip39_seed_cwetee_63de76c1f6c800fc(swig_type_244 arg1, swig_type_245 arg2, swig_type_246 arg3);
+extern swig_type_237 _wrap_keystore_export_cwetee_63de76c1f6c800fc(swig_voidp arg1, uintptr_t arg2, swig_type_238 arg3, swig_type_239 arg4, swig_type_240 arg5);
+extern swig_type_241 _wrap_keystore_import_cwetee_63de76c1f6c800fc(swig_voidp arg1, swig_type_242 arg2, swig_type_243 arg3);
+extern swig_type_244 _wrap_mnemonic_generate_cwetee_63de76c1f6c800fc(swig_voidp arg1, swig_intgo arg2);
+extern swig_type_245 _wrap_mnemonic_validate_cwetee_63de76c1f6c800fc(swig_type_246 arg1);
+extern swig_type_247 _wrap_mnemonic_to_entropy_cwetee_63de76c1f6c800fc(swig_voidp arg1, swig_type_248 arg2);
+extern swig_type_249 _wrap_mnemonic_from_entropy_cwetee_63de76c1f6c800fc(swig_voidp arg1, swig_type_250 arg2);
+extern swig_type_251 _wrap_mnemonic_to_mini_secret_cwetee_63de76c1f6c800fc(swig_type_252 arg1, swig_type_253 arg2, swig_type_254 arg3);
+extern swig_type_255 _wrap_mnemonic_to_bip39_seed_cwetee_63de76c1f6c800fc(swig_type_256 arg1, swig_type_257 arg2, swig_type_258 arg3);
 extern swig_intgo _wrap_SS58_PREFIX_POLKADOT_cwetee_63de76c1f6c800fc(void);
 extern swig_intgo _wrap_SS58_PREFIX_KUSAMA_cwetee_63de76c1f6c800fc(void);
 extern swig_intgo _wrap_SS58_PREFIX_GENERIC_cwetee_63de76c1f6c800fc(void);
 extern swig_intgo _wrap_SS58_PREFIX_MAX_cwetee_63de76c1f6c800fc(void);
-extern swig_type_247 _wrap_ss58_encode_cwetee_63de76c1f6c800fc(swig_voidp arg1, swig_type_248 arg2, short arg3);
-extern swig_type_249 _wrap_ss58_decode_cwetee_63de76c1f6c800fc(swig_voidp arg1, swig_voidp arg2, swig_type_250 arg3);
-extern swig_type_251 _wrap_ss58_network_count_cwetee_63de76c1f6c800fc(void);
-extern swig_type_252 _wrap_ss58_network_at_cwetee_63de76c1f6c800fc(swig_type_253 arg1, swig_voidp arg2, swig_voidp arg3, swig_voidp arg4, swig_voidp arg5, swig_voidp arg6);
-extern swig_type_254 _wrap_ss58_network_find_cwetee_63de76c1f6c800fc(swig_voidp arg1, swig_type_255 arg2);
-extern swig_type_256 _wrap_ss58_network_find_prefix_cwetee_63de76c1f6c800fc(swig_voidp arg1, short arg2);
+extern swig_type_259 _wrap_ss58_encode_cwetee_63de76c1f6c800fc(swig_voidp arg1, swig_type_260 arg2, short arg3);
+extern swig_type_261 _wrap_ss58_decode_cwetee_63de76c1f6c800fc(swig_voidp arg1, swig_voidp arg2, swig_type_262 arg3);
+extern swig_type_263 _wrap_ss58_network_count_cwetee_63de76c1f6c800fc(void);
+extern swig_type_264 _wrap_ss58_network_at_cwetee_63de76c1f6c800fc(swig_type_265 arg1, swig_voidp arg2, swig_voidp arg3, swig_voidp arg4, swig_voidp arg5, swig_voidp arg6);
+extern swig_type_266 _wrap_ss58_network_find_cwetee_63de76c1f6c800fc(swig_voidp arg1, swig_type_267 arg2);
+extern swig_type_268 _wrap_ss58_network_find_prefix_cwetee_63de76c1f6c800fc(swig_voidp arg1, short arg2);
 #undef intgo
 */
 import "C"
@@ -1589,13 +1604,34 @@ func Sr25519_verify(arg1 []byte, arg2 []byte, arg3 []byte) (_swig_ret string) {
 	return swig_r_1
 }
 
+func Sr25519_verify_strict(arg1 []byte, arg2 []byte, arg3 []byte) (_swig_ret string) {
+	var swig_r string
+	_swig_i_0 := arg1
+	_swig_i_1 := arg2
+	_swig_i_2 := arg3
+	swig_r_p := C._wrap_sr25519_verify_strict_cwetee_63de76c1f6c800fc(*(*C.swig_type_126)(unsafe.Pointer(&_swig_i_0)), *(*C.swig_type_127)(unsafe.Pointer(&_swig_i_1)), *(*C.swig_type_128)(unsafe.Pointer(&_swig_i_2)))
+	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
+	if Swig_escape_always_false {
+		Swig_escape_val = arg1
+	}
+	if Swig_escape_always_false {
+		Swig_escape_val = arg2
+	}
+	if Swig_escape_always_false {
+		Swig_escape_val = arg3
+	}
+	var swig_r_1 string
+ swig_r_1 = weteeTakeString(swig_r) 
+	return swig_r_1
+}
+
 func Sr25519_derive_hard(arg1 []byte, arg2 []byte, arg3 []byte, arg4 []byte) (_swig_ret string) {
 	var swig_r string
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
 	_swig_i_2 := arg3
 	_swig_i_3 := arg4
-	swig_r_p := C._wrap_sr25519_derive_hard_cwetee_63de76c1f6c800fc(*(*C.swig_type_126)(unsafe.Pointer(&_swig_i_0)), *(*C.swig_type_127)(unsafe.Pointer(&_swig_i_1)), *(*C.swig_type_128)(unsafe.Pointer(&_swig_i_2)), *(*C.swig_type_129)(unsafe.Pointer(&_swig_i_3)))
+	swig_r_p := C._wrap_sr25519_derive_hard_cwetee_63de76c1f6c800fc(*(*C.swig_type_130)(unsafe.Pointer(&_swig_i_0)), *(*C.swig_type_131)(unsafe.Pointer(&_swig_i_1)), *(*C.swig_type_132)(unsafe.Pointer(&_swig_i_2)), *(*C.swig_type_133)(unsafe.Pointer(&_swig_i_3)))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg1
@@ -1621,7 +1657,7 @@ func Sr25519_derive_soft(arg1 []byte, arg2 []byte, arg3 []byte, arg4 []byte, arg
 	_swig_i_2 := arg3
 	_swig_i_3 := arg4
 	_swig_i_4 := arg5
-	swig_r_p := C._wrap_sr25519_derive_soft_cwetee_63de76c1f6c800fc(*(*C.swig_type_131)(unsafe.Pointer(&_swig_i_0)), *(*C.swig_type_132)(unsafe.Pointer(&_swig_i_1)), *(*C.swig_type_133)(unsafe.Pointer(&_swig_i_2)), *(*C.swig_type_134)(unsafe.Pointer(&_swig_i_3)), *(*C.swig_type_135)(unsafe.Pointer(&_swig_i_4)))
+	swig_r_p := C._wrap_sr25519_derive_soft_cwetee_63de76c1f6c800fc(*(*C.swig_type_135)(unsafe.Pointer(&_swig_i_0)), *(*C.swig_type_136)(unsafe.Pointer(&_swig_i_1)), *(*C.swig_type_137)(unsafe.Pointer(&_swig_i_2)), *(*C.swig_type_138)(unsafe.Pointer(&_swig_i_3)), *(*C.swig_type_139)(unsafe.Pointer(&_swig_i_4)))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg1
@@ -1648,7 +1684,7 @@ func Sr25519_derive_public(arg1 []byte, arg2 []byte, arg3 []byte) (_swig_ret str
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
 	_swig_i_2 := arg3
-	swig_r_p := C._wrap_sr25519_derive_public_cwetee_63de76c1f6c800fc(*(*C.swig_type_137)(unsafe.Pointer(&_swig_i_0)), *(*C.swig_type_138)(unsafe.Pointer(&_swig_i_1)), *(*C.swig_type_139)(unsafe.Pointer(&_swig_i_2)))
+	swig_r_p := C._wrap_sr25519_derive_public_cwetee_63de76c1f6c800fc(*(*C.swig_type_141)(unsafe.Pointer(&_swig_i_0)), *(*C.swig_type_142)(unsafe.Pointer(&_swig_i_1)), *(*C.swig_type_143)(unsafe.Pointer(&_swig_i_2)))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg1
@@ -1669,7 +1705,7 @@ func Ed25519_keypair_from_seed(arg1 []byte, arg2 []byte, arg3 []byte) (_swig_ret
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
 	_swig_i_2 := arg3
-	swig_r_p := C._wrap_ed25519_keypair_from_seed_cwetee_63de76c1f6c800fc(*(*C.swig_type_141)(unsafe.Pointer(&_swig_i_0)), *(*C.swig_type_142)(unsafe.Pointer(&_swig_i_1)), *(*C.swig_type_143)(unsafe.Pointer(&_swig_i_2)))
+	swig_r_p := C._wrap_ed25519_keypair_from_seed_cwetee_63de76c1f6c800fc(*(*C.swig_type_145)(unsafe.Pointer(&_swig_i_0)), *(*C.swig_type_146)(unsafe.Pointer(&_swig_i_1)), *(*C.swig_type_147)(unsafe.Pointer(&_swig_i_2)))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg1
@@ -1690,7 +1726,7 @@ func Ed25519_sign(arg1 []byte, arg2 []byte, arg3 []byte) (_swig_ret string) {
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
 	_swig_i_2 := arg3
-	swig_r_p := C._wrap_ed25519_sign_cwetee_63de76c1f6c800fc(*(*C.swig_type_145)(unsafe.Pointer(&_swig_i_0)), *(*C.swig_type_146)(unsafe.Pointer(&_swig_i_1)), *(*C.swig_type_147)(unsafe.Pointer(&_swig_i_2)))
+	swig_r_p := C._wrap_ed25519_sign_cwetee_63de76c1f6c800fc(*(*C.swig_type_149)(unsafe.Pointer(&_swig_i_0)), *(*C.swig_type_150)(unsafe.Pointer(&_swig_i_1)), *(*C.swig_type_151)(unsafe.Pointer(&_swig_i_2)))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg1
@@ -1711,7 +1747,28 @@ func Ed25519_verify(arg1 []byte, arg2 []byte, arg3 []byte) (_swig_ret string) {
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
 	_swig_i_2 := arg3
-	swig_r_p := C._wrap_ed25519_verify_cwetee_63de76c1f6c800fc(*(*C.swig_type_149)(unsafe.Pointer(&_swig_i_0)), *(*C.swig_type_150)(unsafe.Pointer(&_swig_i_1)), *(*C.swig_type_151)(unsafe.Pointer(&_swig_i_2)))
+	swig_r_p := C._wrap_ed25519_verify_cwetee_63de76c1f6c800fc(*(*C.swig_type_153)(unsafe.Pointer(&_swig_i_0)), *(*C.swig_type_154)(unsafe.Pointer(&_swig_i_1)), *(*C.swig_type_155)(unsafe.Pointer(&_swig_i_2)))
+	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
+	if Swig_escape_always_false {
+		Swig_escape_val = arg1
+	}
+	if Swig_escape_always_false {
+		Swig_escape_val = arg2
+	}
+	if Swig_escape_always_false {
+		Swig_escape_val = arg3
+	}
+	var swig_r_1 string
+ swig_r_1 = weteeTakeString(swig_r) 
+	return swig_r_1
+}
+
+func Ed25519_verify_strict(arg1 []byte, arg2 []byte, arg3 []byte) (_swig_ret string) {
+	var swig_r string
+	_swig_i_0 := arg1
+	_swig_i_1 := arg2
+	_swig_i_2 := arg3
+	swig_r_p := C._wrap_ed25519_verify_strict_cwetee_63de76c1f6c800fc(*(*C.swig_type_157)(unsafe.Pointer(&_swig_i_0)), *(*C.swig_type_158)(unsafe.Pointer(&_swig_i_1)), *(*C.swig_type_159)(unsafe.Pointer(&_swig_i_2)))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg1
@@ -1732,7 +1789,7 @@ func Ed25519_derive_hard(arg1 []byte, arg2 []byte, arg3 []byte) (_swig_ret strin
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
 	_swig_i_2 := arg3
-	swig_r_p := C._wrap_ed25519_derive_hard_cwetee_63de76c1f6c800fc(*(*C.swig_type_153)(unsafe.Pointer(&_swig_i_0)), *(*C.swig_type_154)(unsafe.Pointer(&_swig_i_1)), *(*C.swig_type_155)(unsafe.Pointer(&_swig_i_2)))
+	swig_r_p := C._wrap_ed25519_derive_hard_cwetee_63de76c1f6c800fc(*(*C.swig_type_161)(unsafe.Pointer(&_swig_i_0)), *(*C.swig_type_162)(unsafe.Pointer(&_swig_i_1)), *(*C.swig_type_163)(unsafe.Pointer(&_swig_i_2)))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg1
@@ -1752,7 +1809,7 @@ func Ecdsa_public_from_secret(arg1 []byte, arg2 []byte) (_swig_ret string) {
 	var swig_r string
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
-	swig_r_p := C._wrap_ecdsa_public_from_secret_cwetee_63de76c1f6c800fc(*(*C.swig_type_157)(unsafe.Pointer(&_swig_i_0)), *(*C.swig_type_158)(unsafe.Pointer(&_swig_i_1)))
+	swig_r_p := C._wrap_ecdsa_public_from_secret_cwetee_63de76c1f6c800fc(*(*C.swig_type_165)(unsafe.Pointer(&_swig_i_0)), *(*C.swig_type_166)(unsafe.Pointer(&_swig_i_1)))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg1
@@ -1770,7 +1827,7 @@ func Ecdsa_sign(arg1 []byte, arg2 []byte, arg3 []byte) (_swig_ret string) {
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
 	_swig_i_2 := arg3
-	swig_r_p := C._wrap_ecdsa_sign_cwetee_63de76c1f6c800fc(*(*C.swig_type_160)(unsafe.Pointer(&_swig_i_0)), *(*C.swig_type_161)(unsafe.Pointer(&_swig_i_1)), *(*C.swig_type_162)(unsafe.Pointer(&_swig_i_2)))
+	swig_r_p := C._wrap_ecdsa_sign_cwetee_63de76c1f6c800fc(*(*C.swig_type_168)(unsafe.Pointer(&_swig_i_0)), *(*C.swig_type_169)(unsafe.Pointer(&_swig_i_1)), *(*C.swig_type_170)(unsafe.Pointer(&_swig_i_2)))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg1
@@ -1791,7 +1848,7 @@ func Ecdsa_verify(arg1 []byte, arg2 []byte, arg3 []byte) (_swig_ret string) {
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
 	_swig_i_2 := arg3
-	swig_r_p := C._wrap_ecdsa_verify_cwetee_63de76c1f6c800fc(*(*C.swig_type_164)(unsafe.Pointer(&_swig_i_0)), *(*C.swig_type_165)(unsafe.Pointer(&_swig_i_1)), *(*C.swig_type_166)(unsafe.Pointer(&_swig_i_2)))
+	swig_r_p := C._wrap_ecdsa_verify_cwetee_63de76c1f6c800fc(*(*C.swig_type_172)(unsafe.Pointer(&_swig_i_0)), *(*C.swig_type_173)(unsafe.Pointer(&_swig_i_1)), *(*C.swig_type_174)(unsafe.Pointer(&_swig_i_2)))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg1
@@ -1812,7 +1869,7 @@ func Ecdsa_derive_hard(arg1 []byte, arg2 []byte, arg3 []byte) (_swig_ret string)
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
 	_swig_i_2 := arg3
-	swig_r_p := C._wrap_ecdsa_derive_hard_cwetee_63de76c1f6c800fc(*(*C.swig_type_168)(unsafe.Pointer(&_swig_i_0)), *(*C.swig_type_169)(unsafe.Pointer(&_swig_i_1)), *(*C.swig_type_170)(unsafe.Pointer(&_swig_i_2)))
+	swig_r_p := C._wrap_ecdsa_derive_hard_cwetee_63de76c1f6c800fc(*(*C.swig_type_176)(unsafe.Pointer(&_swig_i_0)), *(*C.swig_type_177)(unsafe.Pointer(&_swig_i_1)), *(*C.swig_type_178)(unsafe.Pointer(&_swig_i_2)))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg1
@@ -1832,7 +1889,7 @@ func Ecdsa_account_id(arg1 []byte, arg2 []byte) (_swig_ret string) {
 	var swig_r string
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
-	swig_r_p := C._wrap_ecdsa_account_id_cwetee_63de76c1f6c800fc(*(*C.swig_type_172)(unsafe.Pointer(&_swig_i_0)), *(*C.swig_type_173)(unsafe.Pointer(&_swig_i_1)))
+	swig_r_p := C._wrap_ecdsa_account_id_cwetee_63de76c1f6c800fc(*(*C.swig_type_180)(unsafe.Pointer(&_swig_i_0)), *(*C.swig_type_181)(unsafe.Pointer(&_swig_i_1)))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg1
@@ -1850,7 +1907,7 @@ func Eth_sign(arg1 []byte, arg2 []byte, arg3 []byte) (_swig_ret string) {
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
 	_swig_i_2 := arg3
-	swig_r_p := C._wrap_eth_sign_cwetee_63de76c1f6c800fc(*(*C.swig_type_175)(unsafe.Pointer(&_swig_i_0)), *(*C.swig_type_176)(unsafe.Pointer(&_swig_i_1)), *(*C.swig_type_177)(unsafe.Pointer(&_swig_i_2)))
+	swig_r_p := C._wrap_eth_sign_cwetee_63de76c1f6c800fc(*(*C.swig_type_183)(unsafe.Pointer(&_swig_i_0)), *(*C.swig_type_184)(unsafe.Pointer(&_swig_i_1)), *(*C.swig_type_185)(unsafe.Pointer(&_swig_i_2)))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg1
@@ -1871,7 +1928,7 @@ func Eth_verify(arg1 []byte, arg2 []byte, arg3 []byte) (_swig_ret string) {
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
 	_swig_i_2 := arg3
-	swig_r_p := C._wrap_eth_verify_cwetee_63de76c1f6c800fc(*(*C.swig_type_179)(unsafe.Pointer(&_swig_i_0)), *(*C.swig_type_180)(unsafe.Pointer(&_swig_i_1)), *(*C.swig_type_181)(unsafe.Pointer(&_swig_i_2)))
+	swig_r_p := C._wrap_eth_verify_cwetee_63de76c1f6c800fc(*(*C.swig_type_187)(unsafe.Pointer(&_swig_i_0)), *(*C.swig_type_188)(unsafe.Pointer(&_swig_i_1)), *(*C.swig_type_189)(unsafe.Pointer(&_swig_i_2)))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg1
@@ -1891,7 +1948,7 @@ func Eth_address(arg1 []byte, arg2 []byte) (_swig_ret string) {
 	var swig_r string
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
-	swig_r_p := C._wrap_eth_address_cwetee_63de76c1f6c800fc(*(*C.swig_type_183)(unsafe.Pointer(&_swig_i_0)), *(*C.swig_type_184)(unsafe.Pointer(&_swig_i_1)))
+	swig_r_p := C._wrap_eth_address_cwetee_63de76c1f6c800fc(*(*C.swig_type_191)(unsafe.Pointer(&_swig_i_0)), *(*C.swig_type_192)(unsafe.Pointer(&_swig_i_1)))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg1
@@ -1909,7 +1966,7 @@ func Eth_address_to_string(arg1 *string, arg2 []byte) (_swig_ret string) {
 	var _swig_i_0 *[2]uint64
  _swig_i_0 = new([2]uint64) 
 	_swig_i_1 := arg2
-	swig_r_p := C._wrap_eth_address_to_string_cwetee_63de76c1f6c800fc(C.swig_voidp(_swig_i_0), *(*C.swig_type_186)(unsafe.Pointer(&_swig_i_1)))
+	swig_r_p := C._wrap_eth_address_to_string_cwetee_63de76c1f6c800fc(C.swig_voidp(_swig_i_0), *(*C.swig_type_194)(unsafe.Pointer(&_swig_i_1)))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 
 	if b := weteeTakeBytes(_swig_i_0); len(b) > 0 {
@@ -1929,7 +1986,7 @@ func Eth_address_from_string(arg1 []byte, arg2 string) (_swig_ret string) {
 	var swig_r string
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
-	swig_r_p := C._wrap_eth_address_from_string_cwetee_63de76c1f6c800fc(*(*C.swig_type_188)(unsafe.Pointer(&_swig_i_0)), *(*C.swig_type_189)(unsafe.Pointer(&_swig_i_1)))
+	swig_r_p := C._wrap_eth_address_from_string_cwetee_63de76c1f6c800fc(*(*C.swig_type_196)(unsafe.Pointer(&_swig_i_0)), *(*C.swig_type_197)(unsafe.Pointer(&_swig_i_1)))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg1
@@ -1947,7 +2004,7 @@ func Bip32_derive(arg1 []byte, arg2 []byte, arg3 string) (_swig_ret string) {
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
 	_swig_i_2 := arg3
-	swig_r_p := C._wrap_bip32_derive_cwetee_63de76c1f6c800fc(*(*C.swig_type_191)(unsafe.Pointer(&_swig_i_0)), *(*C.swig_type_192)(unsafe.Pointer(&_swig_i_1)), *(*C.swig_type_193)(unsafe.Pointer(&_swig_i_2)))
+	swig_r_p := C._wrap_bip32_derive_cwetee_63de76c1f6c800fc(*(*C.swig_type_199)(unsafe.Pointer(&_swig_i_0)), *(*C.swig_type_200)(unsafe.Pointer(&_swig_i_1)), *(*C.swig_type_201)(unsafe.Pointer(&_swig_i_2)))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg1
@@ -1967,7 +2024,7 @@ func Suri_parse(arg1 *uintptr, arg2 string) (_swig_ret string) {
 	var swig_r string
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
-	swig_r_p := C._wrap_suri_parse_cwetee_63de76c1f6c800fc(C.swig_voidp(_swig_i_0), *(*C.swig_type_195)(unsafe.Pointer(&_swig_i_1)))
+	swig_r_p := C._wrap_suri_parse_cwetee_63de76c1f6c800fc(C.swig_voidp(_swig_i_0), *(*C.swig_type_203)(unsafe.Pointer(&_swig_i_1)))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg2
@@ -2010,7 +2067,7 @@ func Suri_junction(arg1 uintptr, arg2 int64, arg3 []byte, arg4 *int) (_swig_ret 
 	_swig_i_1 := arg2
 	_swig_i_2 := arg3
 	_swig_i_3 := arg4
-	swig_r_p := C._wrap_suri_junction_cwetee_63de76c1f6c800fc(C.uintptr_t(_swig_i_0), C.swig_type_200(_swig_i_1), *(*C.swig_type_201)(unsafe.Pointer(&_swig_i_2)), C.swig_voidp(_swig_i_3))
+	swig_r_p := C._wrap_suri_junction_cwetee_63de76c1f6c800fc(C.uintptr_t(_swig_i_0), C.swig_type_208(_swig_i_1), *(*C.swig_type_209)(unsafe.Pointer(&_swig_i_2)), C.swig_voidp(_swig_i_3))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg3
@@ -2037,7 +2094,7 @@ func Keypair_from_suri(arg1 *uintptr, arg2 Enum_SS_wetee_scheme, arg3 string) (_
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
 	_swig_i_2 := arg3
-	swig_r_p := C._wrap_keypair_from_suri_cwetee_63de76c1f6c800fc(C.swig_voidp(_swig_i_0), C.swig_intgo(_swig_i_1), *(*C.swig_type_203)(unsafe.Pointer(&_swig_i_2)))
+	swig_r_p := C._wrap_keypair_from_suri_cwetee_63de76c1f6c800fc(C.swig_voidp(_swig_i_0), C.swig_intgo(_swig_i_1), *(*C.swig_type_211)(unsafe.Pointer(&_swig_i_2)))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg3
@@ -2053,7 +2110,7 @@ func Keypair_from_mnemonic(arg1 *uintptr, arg2 Enum_SS_wetee_scheme, arg3 string
 	_swig_i_1 := arg2
 	_swig_i_2 := arg3
 	_swig_i_3 := arg4
-	swig_r_p := C._wrap_keypair_from_mnemonic_cwetee_63de76c1f6c800fc(C.swig_voidp(_swig_i_0), C.swig_intgo(_swig_i_1), *(*C.swig_type_205)(unsafe.Pointer(&_swig_i_2)), *(*C.swig_type_206)(unsafe.Pointer(&_swig_i_3)))
+	swig_r_p := C._wrap_keypair_from_mnemonic_cwetee_63de76c1f6c800fc(C.swig_voidp(_swig_i_0), C.swig_intgo(_swig_i_1), *(*C.swig_type_213)(unsafe.Pointer(&_swig_i_2)), *(*C.swig_type_214)(unsafe.Pointer(&_swig_i_3)))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg3
@@ -2071,7 +2128,7 @@ func Keypair_from_seed(arg1 *uintptr, arg2 Enum_SS_wetee_scheme, arg3 []byte) (_
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
 	_swig_i_2 := arg3
-	swig_r_p := C._wrap_keypair_from_seed_cwetee_63de76c1f6c800fc(C.swig_voidp(_swig_i_0), C.swig_intgo(_swig_i_1), *(*C.swig_type_208)(unsafe.Pointer(&_swig_i_2)))
+	swig_r_p := C._wrap_keypair_from_seed_cwetee_63de76c1f6c800fc(C.swig_voidp(_swig_i_0), C.swig_intgo(_swig_i_1), *(*C.swig_type_216)(unsafe.Pointer(&_swig_i_2)))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg3
@@ -2097,7 +2154,7 @@ func Keypair_derive(arg1 *uintptr, arg2 uintptr, arg3 string) (_swig_ret string)
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
 	_swig_i_2 := arg3
-	swig_r_p := C._wrap_keypair_derive_cwetee_63de76c1f6c800fc(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1), *(*C.swig_type_211)(unsafe.Pointer(&_swig_i_2)))
+	swig_r_p := C._wrap_keypair_derive_cwetee_63de76c1f6c800fc(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1), *(*C.swig_type_219)(unsafe.Pointer(&_swig_i_2)))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg3
@@ -2119,7 +2176,7 @@ func Keypair_public(arg1 uintptr, arg2 []byte, arg3 *int) (_swig_ret string) {
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
 	_swig_i_2 := arg3
-	swig_r_p := C._wrap_keypair_public_cwetee_63de76c1f6c800fc(C.uintptr_t(_swig_i_0), *(*C.swig_type_213)(unsafe.Pointer(&_swig_i_1)), C.swig_voidp(_swig_i_2))
+	swig_r_p := C._wrap_keypair_public_cwetee_63de76c1f6c800fc(C.uintptr_t(_swig_i_0), *(*C.swig_type_221)(unsafe.Pointer(&_swig_i_1)), C.swig_voidp(_swig_i_2))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg2
@@ -2134,7 +2191,7 @@ func Keypair_account_id(arg1 uintptr, arg2 []byte, arg3 *int) (_swig_ret string)
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
 	_swig_i_2 := arg3
-	swig_r_p := C._wrap_keypair_account_id_cwetee_63de76c1f6c800fc(C.uintptr_t(_swig_i_0), *(*C.swig_type_215)(unsafe.Pointer(&_swig_i_1)), C.swig_voidp(_swig_i_2))
+	swig_r_p := C._wrap_keypair_account_id_cwetee_63de76c1f6c800fc(C.uintptr_t(_swig_i_0), *(*C.swig_type_223)(unsafe.Pointer(&_swig_i_1)), C.swig_voidp(_swig_i_2))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg2
@@ -2169,7 +2226,7 @@ func Keypair_sign(arg1 uintptr, arg2 []byte, arg3 *int, arg4 []byte) (_swig_ret 
 	_swig_i_1 := arg2
 	_swig_i_2 := arg3
 	_swig_i_3 := arg4
-	swig_r_p := C._wrap_keypair_sign_cwetee_63de76c1f6c800fc(C.uintptr_t(_swig_i_0), *(*C.swig_type_218)(unsafe.Pointer(&_swig_i_1)), C.swig_voidp(_swig_i_2), *(*C.swig_type_219)(unsafe.Pointer(&_swig_i_3)))
+	swig_r_p := C._wrap_keypair_sign_cwetee_63de76c1f6c800fc(C.uintptr_t(_swig_i_0), *(*C.swig_type_226)(unsafe.Pointer(&_swig_i_1)), C.swig_voidp(_swig_i_2), *(*C.swig_type_227)(unsafe.Pointer(&_swig_i_3)))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg2
@@ -2188,7 +2245,29 @@ func Verify(arg1 Enum_SS_wetee_scheme, arg2 []byte, arg3 []byte, arg4 []byte) (_
 	_swig_i_1 := arg2
 	_swig_i_2 := arg3
 	_swig_i_3 := arg4
-	swig_r_p := C._wrap_verify_cwetee_63de76c1f6c800fc(C.swig_intgo(_swig_i_0), *(*C.swig_type_221)(unsafe.Pointer(&_swig_i_1)), *(*C.swig_type_222)(unsafe.Pointer(&_swig_i_2)), *(*C.swig_type_223)(unsafe.Pointer(&_swig_i_3)))
+	swig_r_p := C._wrap_verify_cwetee_63de76c1f6c800fc(C.swig_intgo(_swig_i_0), *(*C.swig_type_229)(unsafe.Pointer(&_swig_i_1)), *(*C.swig_type_230)(unsafe.Pointer(&_swig_i_2)), *(*C.swig_type_231)(unsafe.Pointer(&_swig_i_3)))
+	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
+	if Swig_escape_always_false {
+		Swig_escape_val = arg2
+	}
+	if Swig_escape_always_false {
+		Swig_escape_val = arg3
+	}
+	if Swig_escape_always_false {
+		Swig_escape_val = arg4
+	}
+	var swig_r_1 string
+ swig_r_1 = weteeTakeString(swig_r) 
+	return swig_r_1
+}
+
+func Verify_strict(arg1 Enum_SS_wetee_scheme, arg2 []byte, arg3 []byte, arg4 []byte) (_swig_ret string) {
+	var swig_r string
+	_swig_i_0 := arg1
+	_swig_i_1 := arg2
+	_swig_i_2 := arg3
+	_swig_i_3 := arg4
+	swig_r_p := C._wrap_verify_strict_cwetee_63de76c1f6c800fc(C.swig_intgo(_swig_i_0), *(*C.swig_type_233)(unsafe.Pointer(&_swig_i_1)), *(*C.swig_type_234)(unsafe.Pointer(&_swig_i_2)), *(*C.swig_type_235)(unsafe.Pointer(&_swig_i_3)))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg2
@@ -2230,7 +2309,7 @@ func Keystore_export(arg1 *string, arg2 uintptr, arg3 string, arg4 string, arg5 
 	_swig_i_2 := arg3
 	_swig_i_3 := arg4
 	_swig_i_4 := arg5
-	swig_r_p := C._wrap_keystore_export_cwetee_63de76c1f6c800fc(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1), *(*C.swig_type_226)(unsafe.Pointer(&_swig_i_2)), *(*C.swig_type_227)(unsafe.Pointer(&_swig_i_3)), C.swig_type_228(_swig_i_4))
+	swig_r_p := C._wrap_keystore_export_cwetee_63de76c1f6c800fc(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1), *(*C.swig_type_238)(unsafe.Pointer(&_swig_i_2)), *(*C.swig_type_239)(unsafe.Pointer(&_swig_i_3)), C.swig_type_240(_swig_i_4))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 
 	if b := weteeTakeBytes(_swig_i_0); len(b) > 0 {
@@ -2254,7 +2333,7 @@ func Keystore_import(arg1 *uintptr, arg2 string, arg3 string) (_swig_ret string)
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
 	_swig_i_2 := arg3
-	swig_r_p := C._wrap_keystore_import_cwetee_63de76c1f6c800fc(C.swig_voidp(_swig_i_0), *(*C.swig_type_230)(unsafe.Pointer(&_swig_i_1)), *(*C.swig_type_231)(unsafe.Pointer(&_swig_i_2)))
+	swig_r_p := C._wrap_keystore_import_cwetee_63de76c1f6c800fc(C.swig_voidp(_swig_i_0), *(*C.swig_type_242)(unsafe.Pointer(&_swig_i_1)), *(*C.swig_type_243)(unsafe.Pointer(&_swig_i_2)))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg2
@@ -2288,7 +2367,7 @@ func Mnemonic_generate(arg1 *string, arg2 uint) (_swig_ret string) {
 func Mnemonic_validate(arg1 string) (_swig_ret string) {
 	var swig_r string
 	_swig_i_0 := arg1
-	swig_r_p := C._wrap_mnemonic_validate_cwetee_63de76c1f6c800fc(*(*C.swig_type_234)(unsafe.Pointer(&_swig_i_0)))
+	swig_r_p := C._wrap_mnemonic_validate_cwetee_63de76c1f6c800fc(*(*C.swig_type_246)(unsafe.Pointer(&_swig_i_0)))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg1
@@ -2303,7 +2382,7 @@ func Mnemonic_to_entropy(arg1 *[]byte, arg2 string) (_swig_ret string) {
 	var _swig_i_0 *[3]uint64
  _swig_i_0 = new([3]uint64) 
 	_swig_i_1 := arg2
-	swig_r_p := C._wrap_mnemonic_to_entropy_cwetee_63de76c1f6c800fc(C.swig_voidp(_swig_i_0), *(*C.swig_type_236)(unsafe.Pointer(&_swig_i_1)))
+	swig_r_p := C._wrap_mnemonic_to_entropy_cwetee_63de76c1f6c800fc(C.swig_voidp(_swig_i_0), *(*C.swig_type_248)(unsafe.Pointer(&_swig_i_1)))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
  *arg1 = weteeTakeSecret(_swig_i_0) 
 	if Swig_escape_always_false {
@@ -2319,7 +2398,7 @@ func Mnemonic_from_entropy(arg1 *string, arg2 []byte) (_swig_ret string) {
 	var _swig_i_0 *[3]uint64
  _swig_i_0 = new([3]uint64) 
 	_swig_i_1 := arg2
-	swig_r_p := C._wrap_mnemonic_from_entropy_cwetee_63de76c1f6c800fc(C.swig_voidp(_swig_i_0), *(*C.swig_type_238)(unsafe.Pointer(&_swig_i_1)))
+	swig_r_p := C._wrap_mnemonic_from_entropy_cwetee_63de76c1f6c800fc(C.swig_voidp(_swig_i_0), *(*C.swig_type_250)(unsafe.Pointer(&_swig_i_1)))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 
 	if b := weteeTakeSecret(_swig_i_0); len(b) > 0 {
@@ -2340,7 +2419,7 @@ func Mnemonic_to_mini_secret(arg1 []byte, arg2 string, arg3 string) (_swig_ret s
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
 	_swig_i_2 := arg3
-	swig_r_p := C._wrap_mnemonic_to_mini_secret_cwetee_63de76c1f6c800fc(*(*C.swig_type_240)(unsafe.Pointer(&_swig_i_0)), *(*C.swig_type_241)(unsafe.Pointer(&_swig_i_1)), *(*C.swig_type_242)(unsafe.Pointer(&_swig_i_2)))
+	swig_r_p := C._wrap_mnemonic_to_mini_secret_cwetee_63de76c1f6c800fc(*(*C.swig_type_252)(unsafe.Pointer(&_swig_i_0)), *(*C.swig_type_253)(unsafe.Pointer(&_swig_i_1)), *(*C.swig_type_254)(unsafe.Pointer(&_swig_i_2)))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg1
@@ -2361,7 +2440,7 @@ func Mnemonic_to_bip39_seed(arg1 []byte, arg2 string, arg3 string) (_swig_ret st
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
 	_swig_i_2 := arg3
-	swig_r_p := C._wrap_mnemonic_to_bip39_seed_cwetee_63de76c1f6c800fc(*(*C.swig_type_244)(unsafe.Pointer(&_swig_i_0)), *(*C.swig_type_245)(unsafe.Pointer(&_swig_i_1)), *(*C.swig_type_246)(unsafe.Pointer(&_swig_i_2)))
+	swig_r_p := C._wrap_mnemonic_to_bip39_seed_cwetee_63de76c1f6c800fc(*(*C.swig_type_256)(unsafe.Pointer(&_swig_i_0)), *(*C.swig_type_257)(unsafe.Pointer(&_swig_i_1)), *(*C.swig_type_258)(unsafe.Pointer(&_swig_i_2)))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg1
@@ -2411,7 +2490,7 @@ func Ss58_encode(arg1 *string, arg2 []byte, arg3 uint16) (_swig_ret string) {
  _swig_i_0 = new([2]uint64) 
 	_swig_i_1 := arg2
 	_swig_i_2 := arg3
-	swig_r_p := C._wrap_ss58_encode_cwetee_63de76c1f6c800fc(C.swig_voidp(_swig_i_0), *(*C.swig_type_248)(unsafe.Pointer(&_swig_i_1)), C.short(_swig_i_2))
+	swig_r_p := C._wrap_ss58_encode_cwetee_63de76c1f6c800fc(C.swig_voidp(_swig_i_0), *(*C.swig_type_260)(unsafe.Pointer(&_swig_i_1)), C.short(_swig_i_2))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 
 	if b := weteeTakeBytes(_swig_i_0); len(b) > 0 {
@@ -2433,7 +2512,7 @@ func Ss58_decode(arg1 *[]byte, arg2 *uint16, arg3 string) (_swig_ret string) {
  _swig_i_0 = new([2]uint64) 
 	_swig_i_1 := arg2
 	_swig_i_2 := arg3
-	swig_r_p := C._wrap_ss58_decode_cwetee_63de76c1f6c800fc(C.swig_voidp(_swig_i_0), C.swig_voidp(_swig_i_1), *(*C.swig_type_250)(unsafe.Pointer(&_swig_i_2)))
+	swig_r_p := C._wrap_ss58_decode_cwetee_63de76c1f6c800fc(C.swig_voidp(_swig_i_0), C.swig_voidp(_swig_i_1), *(*C.swig_type_262)(unsafe.Pointer(&_swig_i_2)))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
  *arg1 = weteeTakeBytes(_swig_i_0) 
 	if Swig_escape_always_false {
@@ -2461,7 +2540,7 @@ func Ss58_network_at(arg1 int64, arg2 *uint16, arg3 *string, arg4 *string, arg5 
 	var _swig_i_4 *[2]uint64
  _swig_i_4 = new([2]uint64) 
 	_swig_i_5 := arg6
-	swig_r_p := C._wrap_ss58_network_at_cwetee_63de76c1f6c800fc(C.swig_type_253(_swig_i_0), C.swig_voidp(_swig_i_1), C.swig_voidp(_swig_i_2), C.swig_voidp(_swig_i_3), C.swig_voidp(_swig_i_4), C.swig_voidp(_swig_i_5))
+	swig_r_p := C._wrap_ss58_network_at_cwetee_63de76c1f6c800fc(C.swig_type_265(_swig_i_0), C.swig_voidp(_swig_i_1), C.swig_voidp(_swig_i_2), C.swig_voidp(_swig_i_3), C.swig_voidp(_swig_i_4), C.swig_voidp(_swig_i_5))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
  *arg3 = weteeCopyStatic(_swig_i_2) 
  *arg4 = weteeCopyStatic(_swig_i_3) 
@@ -2475,7 +2554,7 @@ func Ss58_network_find(arg1 *int, arg2 string) (_swig_ret string) {
 	var swig_r string
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
-	swig_r_p := C._wrap_ss58_network_find_cwetee_63de76c1f6c800fc(C.swig_voidp(_swig_i_0), *(*C.swig_type_255)(unsafe.Pointer(&_swig_i_1)))
+	swig_r_p := C._wrap_ss58_network_find_cwetee_63de76c1f6c800fc(C.swig_voidp(_swig_i_0), *(*C.swig_type_267)(unsafe.Pointer(&_swig_i_1)))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg2

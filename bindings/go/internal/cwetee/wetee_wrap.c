@@ -2111,6 +2111,36 @@ _gostring_ _wrap_sr25519_verify_cwetee_63de76c1f6c800fc(_goslice_ _swig_go_0, _g
 }
 
 
+_gostring_ _wrap_sr25519_verify_strict_cwetee_63de76c1f6c800fc(_goslice_ _swig_go_0, _goslice_ _swig_go_1, _goslice_ _swig_go_2) {
+  uint8_t *arg1 ;
+  uint8_t *arg2 = (uint8_t *) 0 ;
+  size_t arg3 ;
+  uint8_t *arg4 ;
+  wetee_rc result;
+  _gostring_ _swig_go_result;
+  
+  
+  if (_swig_go_0.len < 64) _swig_gopanic("sr25519_verify_strict: sig needs 64 bytes");
+  arg1 = (uint8_t *)_swig_go_0.array;
+  
+  
+  arg2 = (uint8_t *)_swig_go_1.array;
+  arg3 = (size_t)_swig_go_1.len;
+  
+  
+  if (_swig_go_2.len < 32) _swig_gopanic("sr25519_verify_strict: pub needs 32 bytes");
+  arg4 = (uint8_t *)_swig_go_2.array;
+  
+  
+  {
+    wetee_clear_error();
+    result = (wetee_rc)wetee_sr25519_verify_strict((unsigned char const (*))arg1,(unsigned char const *)arg2,arg3,(unsigned char const (*))arg4);
+  }
+  _swig_go_result = wetee_go_status(result); 
+  return _swig_go_result;
+}
+
+
 _gostring_ _wrap_sr25519_derive_hard_cwetee_63de76c1f6c800fc(_goslice_ _swig_go_0, _goslice_ _swig_go_1, _goslice_ _swig_go_2, _goslice_ _swig_go_3) {
   uint8_t *arg1 ;
   uint8_t *arg2 ;
@@ -2296,6 +2326,36 @@ _gostring_ _wrap_ed25519_verify_cwetee_63de76c1f6c800fc(_goslice_ _swig_go_0, _g
   {
     wetee_clear_error();
     result = (wetee_rc)wetee_ed25519_verify((unsigned char const (*))arg1,(unsigned char const *)arg2,arg3,(unsigned char const (*))arg4);
+  }
+  _swig_go_result = wetee_go_status(result); 
+  return _swig_go_result;
+}
+
+
+_gostring_ _wrap_ed25519_verify_strict_cwetee_63de76c1f6c800fc(_goslice_ _swig_go_0, _goslice_ _swig_go_1, _goslice_ _swig_go_2) {
+  uint8_t *arg1 ;
+  uint8_t *arg2 = (uint8_t *) 0 ;
+  size_t arg3 ;
+  uint8_t *arg4 ;
+  wetee_rc result;
+  _gostring_ _swig_go_result;
+  
+  
+  if (_swig_go_0.len < 64) _swig_gopanic("ed25519_verify_strict: sig needs 64 bytes");
+  arg1 = (uint8_t *)_swig_go_0.array;
+  
+  
+  arg2 = (uint8_t *)_swig_go_1.array;
+  arg3 = (size_t)_swig_go_1.len;
+  
+  
+  if (_swig_go_2.len < 32) _swig_gopanic("ed25519_verify_strict: pub needs 32 bytes");
+  arg4 = (uint8_t *)_swig_go_2.array;
+  
+  
+  {
+    wetee_clear_error();
+    result = (wetee_rc)wetee_ed25519_verify_strict((unsigned char const (*))arg1,(unsigned char const *)arg2,arg3,(unsigned char const (*))arg4);
   }
   _swig_go_result = wetee_go_status(result); 
   return _swig_go_result;
@@ -3125,6 +3185,40 @@ _gostring_ _wrap_verify_cwetee_63de76c1f6c800fc(intgo _swig_go_0, _goslice_ _swi
   {
     wetee_clear_error();
     result = (wetee_rc)wetee_verify(arg1,(unsigned char const *)arg2,arg3,(unsigned char const *)arg4,arg5,(unsigned char const *)arg6,arg7);
+  }
+  _swig_go_result = wetee_go_status(result); 
+  return _swig_go_result;
+}
+
+
+_gostring_ _wrap_verify_strict_cwetee_63de76c1f6c800fc(intgo _swig_go_0, _goslice_ _swig_go_1, _goslice_ _swig_go_2, _goslice_ _swig_go_3) {
+  wetee_scheme arg1 ;
+  uint8_t *arg2 = (uint8_t *) 0 ;
+  size_t arg3 ;
+  uint8_t *arg4 = (uint8_t *) 0 ;
+  size_t arg5 ;
+  uint8_t *arg6 = (uint8_t *) 0 ;
+  size_t arg7 ;
+  wetee_rc result;
+  _gostring_ _swig_go_result;
+  
+  arg1 = (wetee_scheme)_swig_go_0; 
+  
+  arg2 = (uint8_t *)_swig_go_1.array;
+  arg3 = (size_t)_swig_go_1.len;
+  
+  
+  arg4 = (uint8_t *)_swig_go_2.array;
+  arg5 = (size_t)_swig_go_2.len;
+  
+  
+  arg6 = (uint8_t *)_swig_go_3.array;
+  arg7 = (size_t)_swig_go_3.len;
+  
+  
+  {
+    wetee_clear_error();
+    result = (wetee_rc)wetee_verify_strict(arg1,(unsigned char const *)arg2,arg3,(unsigned char const *)arg4,arg5,(unsigned char const *)arg6,arg7);
   }
   _swig_go_result = wetee_go_status(result); 
   return _swig_go_result;
