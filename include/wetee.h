@@ -13,5 +13,6 @@
 #include "wetee/keys.h"
 #include "wetee/mnemonic.h"
 #include "wetee/ss58.h"
+#include "wetee/metadata.h"
 
 #endif /* WETEE_H */
