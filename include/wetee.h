@@ -14,5 +14,6 @@
 #include "wetee/mnemonic.h"
 #include "wetee/ss58.h"
 #include "wetee/metadata.h"
+#include "wetee/ton.h"
 
 #endif /* WETEE_H */

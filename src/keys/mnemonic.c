@@ -18,6 +18,8 @@
  * seed is wiped before returning. */
 #include <sodium.h>
 
+#include "internal/bip39.h"
+
 #include "internal/common.h"
 #include "wetee/hash.h"
 #include "wetee/mnemonic.h"
@@ -50,6 +52,13 @@ static int word_index(const char *word, size_t len)
     }
     return -1;
 }
+
+int wt_bip39_word_index(const char *word, size_t len)
+{
+    return len >= 1 && len <= WORD_LEN_MAX ? word_index(word, len) : -1;
+}
+
+const char *wt_bip39_word(unsigned i) { return i < 2048 ? wordlist[i] : NULL; }
 
 static int words_ok(size_t n) { return n >= 12 && n <= WORDS_MAX && n % 3 == 0; }
 

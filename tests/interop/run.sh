@@ -25,6 +25,18 @@
 #   6. keystore: wetee_keystore_export -> Keyring.createFromJson + decodePkcs8
 #   7. harness sanity: one corrupted line must fail each checker
 #
+# ton: libwetee against @ton/core (tests/interop/ton has its own package.json;
+# ton_vectors.c is the libwetee side, ton/ton_diff.mjs the JavaScript side):
+#   1. ton_vectors selfcheck: generator round trips (no node)
+#   2. @ton/core makes TON_COUNT random cell trees (ordinary, library, pruned,
+#      Merkle proof/update, shared subtrees) as BOCs with and without index
+#      and CRC32C, addresses in all eight user-friendly forms, corrupted
+#      addresses it rejects, and cells of coins + address + snake string;
+#      libwetee parses, hashes (levels 0..3), re-serialises byte for byte
+#   3. libwetee makes random cells and addresses; @ton/core parses them and
+#      must agree on hashes, depths, BOC bytes and address forms
+#   4. harness sanity: one corrupted line must fail each checker
+#
 # Every checker ends with "N passed, M failed"; the script prints one such
 # line per suite ("scale: ...", "keys: ..."), then the total as its last line
 # ("N passed, M failed"), and exits non-zero on any failure.
@@ -34,7 +46,7 @@
 # Environment: WETEE_DIFF_SEED (reproduce a run; the seed is printed; the
 # keys suite's mnemonics come from mnemonicGenerate and stay in the kept
 # files), WETEE_DIFF_COUNT (SCALE values per type, default 10000),
-# WETEE_KEYS_COUNT (mnemonics, default 200), WETEE_KEYS_SIGN_COUNT
+# WETEE_TON_COUNT (TON cases per kind, default 1000), WETEE_KEYS_COUNT (mnemonics, default 200), WETEE_KEYS_SIGN_COUNT
 # (signatures per scheme and direction, default 50), WETEE_DIFF_SUITES
 # (default "scale keys"), WETEE_BUILD_DIR (default build/release),
 # WETEE_DIFF_KEEP=1 keeps the generated files.
@@ -49,7 +61,10 @@ KJS=$HERE/keys_diff.mjs
 COUNT=${WETEE_DIFF_COUNT:-10000}
 KEYS_COUNT=${WETEE_KEYS_COUNT:-200}
 KEYS_SIGN_COUNT=${WETEE_KEYS_SIGN_COUNT:-50}
-SUITES=${WETEE_DIFF_SUITES:-scale keys}
+TON_COUNT=${WETEE_TON_COUNT:-1000}
+TBIN=$BUILD/tests/interop/ton_vectors
+TDIR=$HERE/ton
+SUITES=${WETEE_DIFF_SUITES:-scale keys ton}
 SEED=${WETEE_DIFF_SEED:-$(date +%s)$RANDOM}
 
 log() { printf '== %s\n' "$*"; }
@@ -57,7 +72,7 @@ fail() { printf 'interop: %s\n' "$*" >&2; exit 1; }
 has_suite() { [[ " $SUITES " == *" $1 "* ]]; }
 
 command -v node >/dev/null || fail "node is not installed"
-for bin in "$BIN" "$KBIN"; do
+for bin in "$BIN" "$KBIN" "$TBIN"; do
   if [[ ! -x $bin ]]; then
     log "building $(basename "$bin") in $BUILD"
     [[ -f $BUILD/build.ninja || -f $BUILD/Makefile ]] || (cd "$ROOT" && cmake --preset release >/dev/null)
@@ -68,6 +83,10 @@ if [[ ! -d $HERE/node_modules/@polkadot/types-codec || ! -d $HERE/node_modules/@
       ! -d $HERE/node_modules/@polkadot/util-crypto ]]; then
   log "npm ci in tests/interop"
   (cd "$HERE" && npm ci --no-audit --no-fund --loglevel=error)
+fi
+if has_suite ton && [[ ! -d $TDIR/node_modules/@ton/core ]]; then
+  log "npm ci in tests/interop/ton"
+  (cd "$TDIR" && npm ci --no-audit --no-fund --loglevel=error)
 fi
 npm_version() { node -p "require('$HERE/node_modules/$1/package.json').version"; }
 
@@ -209,6 +228,28 @@ keys_suite() {
   keys_sanity keys-keystore-secret "$K/export.out" '^[^\t]*\ted25519\t' 6 last node "$KJS" check-keystore
 }
 
+ton_suite() {
+  local T=$WORK/ton
+  mkdir -p "$T"
+  log "ton 1/4 libwetee generator round trips"
+  run_counted ton-selfcheck "$TBIN" selfcheck
+  log "ton 2/4 @ton/core makes $TON_COUNT cells, addresses and builder cases; libwetee checks"
+  node "$TDIR/ton_diff.mjs" gen "$SEED" "$TON_COUNT" >"$T/js.tsv" || fail "ton_diff.mjs gen failed"
+  run_counted ton-libwetee-check "$TBIN" check "$T/js.tsv"
+  log "ton 3/4 libwetee makes $TON_COUNT cells and addresses; @ton/core checks"
+  "$TBIN" gen "$SEED" "$TON_COUNT" >"$T/c.tsv" || fail "ton_vectors gen failed"
+  run_counted ton-core-check node "$TDIR/ton_diff.mjs" check "$T/c.tsv"
+  log "ton 4/4 harness sanity: a corrupted line must fail each checker"
+  ton_corrupt() { # flip the last hex digit of the hashes field ($2) of the first cell line
+    grep -m 1 -P '^cell\t' "$1" | awk -F'\t' -v n="$2" 'BEGIN { OFS = "\t" } {
+      d = substr($n, length($n), 1); $n = substr($n, 1, length($n) - 1) (d == "0" ? "1" : "0"); print }'
+  }
+  ton_corrupt "$T/js.tsv" 6 >"$WORK/ton-libwetee-check.bad.tsv"
+  must_reject ton-libwetee-check "$TBIN" check
+  ton_corrupt "$T/c.tsv" 4 >"$WORK/ton-core-check.bad.tsv"
+  must_reject ton-core-check node "$TDIR/ton_diff.mjs" check
+}
+
 suite_line() { # NAME: the suite's own "N passed, M failed" line, from the totals' growth
   echo "$1: $((total_passed - $2)) passed, $((total_failed - $3)) failed"
 }
@@ -227,6 +268,15 @@ if has_suite keys; then
   keys_suite
   log "keys suite done in $((SECONDS - t0)) s"
   summary+=("$(suite_line keys "$p0" "$f0")")
+fi
+
+if has_suite ton; then
+  log "TON differential test against @ton/core $(node -p "require('$TDIR/node_modules/@ton/core/package.json').version")"
+  log "seed $SEED, $TON_COUNT cases per kind"
+  p0=$total_passed f0=$total_failed t0=$SECONDS
+  ton_suite
+  log "ton suite done in $((SECONDS - t0)) s"
+  summary+=("$(suite_line ton "$p0" "$f0")")
 fi
 
 log "done in $((SECONDS - start)) s (seed $SEED)"

@@ -1,0 +1,711 @@
+/**
+ * @file ton.h
+ * @brief TON: cells (builder and slice), exotic cells, representation
+ *        hashes with levels, the bag-of-cells (BOC) format, contract and
+ *        user-friendly addresses, amounts, TON mnemonics, dictionaries and
+ *        wallet contracts.
+ *
+ * The rules are those of ton-blockchain/ton (`crypto/vm`, `crypto/tl/boc.tlb`,
+ * `crypto/block/block.tlb`) and the ton-org libraries (\@ton/core,
+ * \@ton/crypto, \@ton/ton); outputs are byte-identical with \@ton/core 0.63.1
+ * (cell order in a BOC, dictionary labels) and \@ton/ton 16.3.0.
+ *
+ * **Cells** are immutable and reference-counted: every function that hands
+ * out a wetee_ton_cell gives the caller one reference, released with
+ * wetee_ton_cell_free(). A cell (and the tree under it) may be read from
+ * several threads at once; the reference count is atomic. Builders, slices
+ * and dictionaries are used by one thread at a time.
+ *
+ * A cell holds up to 1023 data bits and up to 4 references. Its
+ * representation hash (wetee_ton_cell_hash()) is the SHA-256 of its
+ * descriptors, data, and the depths and hashes of its references at the
+ * cell's highest level; wetee_ton_cell_hash_at() gives the hash at a lower
+ * level, which differs only under pruned branches (Merkle proofs).
+ *
+ * **Exotic cells** (type = first data byte): 1 pruned branch, 2 library
+ * reference, 3 Merkle proof, 4 Merkle update. They are checked on creation
+ * (layout, sizes, and that a Merkle proof or update carries the level-0
+ * hash and depth of its references) and hashed with correct level handling.
+ *
+ * Errors say what and where: "ton: boc at offset 21: cell #1 refers to cell
+ * #0, not to a later cell", "ton: slice at bit 40: 32 bits wanted, 8 left".
+ */
+#ifndef WETEE_TON_H
+#define WETEE_TON_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "wetee/core.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/* ------------------------------------------------------------------ */
+/* Cells                                                               */
+/* ------------------------------------------------------------------ */
+
+/** @brief Largest number of data bits in a cell. */
+#define WETEE_TON_CELL_MAX_BITS 1023
+/** @brief Largest number of references of a cell. */
+#define WETEE_TON_CELL_MAX_REFS 4
+/** @brief Largest cell depth accepted (as ton-blockchain/ton `max_depth`). */
+#define WETEE_TON_CELL_MAX_DEPTH 1024
+/** @brief Size of a cell hash. */
+#define WETEE_TON_HASH_BYTES 32
+
+/** @brief Cell types: ordinary, or the exotic type taken from the first data byte. */
+typedef enum wetee_ton_cell_type {
+    WETEE_TON_CELL_ORDINARY = 0,      /**< ordinary cell */
+    WETEE_TON_CELL_PRUNED_BRANCH = 1, /**< exotic: pruned branch */
+    WETEE_TON_CELL_LIBRARY = 2,       /**< exotic: library reference */
+    WETEE_TON_CELL_MERKLE_PROOF = 3,  /**< exotic: Merkle proof */
+    WETEE_TON_CELL_MERKLE_UPDATE = 4  /**< exotic: Merkle update */
+} wetee_ton_cell_type;
+
+/** @brief An immutable, reference-counted cell (opaque). */
+typedef struct wetee_ton_cell wetee_ton_cell;
+/** @brief A cell under construction (opaque; one thread at a time). */
+typedef struct wetee_ton_builder wetee_ton_builder;
+/** @brief A read cursor over a cell's bits and references (opaque; one thread at a time). */
+typedef struct wetee_ton_slice wetee_ton_slice;
+
+/**
+ * @brief WETEE_TON_HASH_BYTES as a function, for bindings.
+ * @return 32.
+ */
+WETEE_API size_t wetee_ton_hash_bytes(void);
+
+/**
+ * @brief Release one reference to a cell; the cell and, recursively, the
+ *        references it held are freed when the last reference goes.
+ * @param cell the cell, or NULL (no-op).
+ */
+WETEE_API void wetee_ton_cell_free(wetee_ton_cell *cell);
+/**
+ * @brief Take one more reference to a cell (for sharing it).
+ * @param out receives `cell` itself; the caller releases this reference
+ *        with wetee_ton_cell_free().
+ * @param cell the cell (not NULL).
+ * @return WETEE_OK or WETEE_ERR_INVALID_ARGUMENT (NULL argument).
+ */
+WETEE_API int wetee_ton_cell_retain(wetee_ton_cell **out, const wetee_ton_cell *cell);
+/**
+ * @brief Representation hash: the hash at the cell's highest level (the
+ *        cell's identity in TON, `cell.hash()` in \@ton/core).
+ * @param out caller buffer of 32 bytes.
+ * @param cell the cell.
+ * @return WETEE_OK or WETEE_ERR_INVALID_ARGUMENT (NULL argument).
+ */
+WETEE_API int wetee_ton_cell_hash(uint8_t out[32], const wetee_ton_cell *cell);
+/**
+ * @brief Hash at a given level 0..3 (levels above the cell's own give the
+ *        representation hash).
+ * @param out caller buffer of 32 bytes.
+ * @param cell the cell.
+ * @param level 0..3.
+ * @return WETEE_OK or WETEE_ERR_INVALID_ARGUMENT (NULL argument, level > 3).
+ */
+WETEE_API int wetee_ton_cell_hash_at(uint8_t out[32], const wetee_ton_cell *cell, unsigned level);
+/**
+ * @brief Depth at a given level 0..3 (0 for a cell without references).
+ * @param cell the cell (NULL gives 0).
+ * @param level 0..3 (above 3 is read as 3).
+ * @return the depth.
+ */
+WETEE_API unsigned wetee_ton_cell_depth_at(const wetee_ton_cell *cell, unsigned level);
+/**
+ * @brief Depth at the cell's highest level (`cell.depth()` in \@ton/core).
+ * @param cell the cell (NULL gives 0).
+ * @return the depth.
+ */
+WETEE_API unsigned wetee_ton_cell_depth(const wetee_ton_cell *cell);
+/**
+ * @brief Number of data bits.
+ * @param cell the cell (NULL gives 0).
+ * @return 0..1023.
+ */
+WETEE_API unsigned wetee_ton_cell_bits(const wetee_ton_cell *cell);
+/**
+ * @brief Number of references.
+ * @param cell the cell (NULL gives 0).
+ * @return 0..4.
+ */
+WETEE_API unsigned wetee_ton_cell_refs(const wetee_ton_cell *cell);
+/**
+ * @brief The cell type (ordinary or one of the exotic types).
+ * @param cell the cell (NULL gives WETEE_TON_CELL_ORDINARY).
+ * @return a wetee_ton_cell_type value.
+ */
+WETEE_API int wetee_ton_cell_type_of(const wetee_ton_cell *cell);
+/**
+ * @brief The level mask (bit i set when level i+1 is significant).
+ * @param cell the cell (NULL gives 0).
+ * @return 0..7.
+ */
+WETEE_API unsigned wetee_ton_cell_level_mask(const wetee_ton_cell *cell);
+/**
+ * @brief The cell's level: position of the highest bit of its level mask.
+ * @param cell the cell (NULL gives 0).
+ * @return 0..3.
+ */
+WETEE_API unsigned wetee_ton_cell_level(const wetee_ton_cell *cell);
+/**
+ * @brief Copy the data bits, most significant bit first, into `out`; bits
+ *        after the last data bit in the last byte are zero (no completion tag).
+ * @param out replaced with ceil(bits/8) bytes; owned by the caller.
+ * @param cell the cell.
+ * @return WETEE_OK; WETEE_ERR_INVALID_ARGUMENT (NULL argument); WETEE_ERR_NO_MEMORY.
+ */
+WETEE_API int wetee_ton_cell_data(wetee_buf *out, const wetee_ton_cell *cell);
+/**
+ * @brief Reference `index` of a cell.
+ * @param out receives a new reference to the child (release with
+ *        wetee_ton_cell_free()).
+ * @param cell the cell.
+ * @param index 0..refs-1.
+ * @return WETEE_OK; WETEE_ERR_NOT_FOUND (index out of range);
+ *         WETEE_ERR_INVALID_ARGUMENT (NULL argument).
+ */
+WETEE_API int wetee_ton_cell_ref(wetee_ton_cell **out, const wetee_ton_cell *cell, unsigned index);
+/**
+ * @brief Compare two cells by representation hash.
+ * @param a first cell.
+ * @param b second cell.
+ * @return 1 when both are non-NULL with equal hashes, 0 otherwise.
+ */
+WETEE_API int wetee_ton_cell_equal(const wetee_ton_cell *a, const wetee_ton_cell *b);
+/**
+ * @brief A text rendering for debugging: `x{DATA}` in hex with a trailing
+ *        `_` when the bit count is not a multiple of 4 (as ton-core), the
+ *        references indented below, one per line.
+ * @param out replaced with the text (NUL-terminated); owned by the caller.
+ * @param cell the cell.
+ * @return WETEE_OK; WETEE_ERR_INVALID_ARGUMENT; WETEE_ERR_NO_MEMORY.
+ */
+WETEE_API int wetee_ton_cell_to_string(wetee_buf *out, const wetee_ton_cell *cell);
+
+/* ------------------------------------------------------------------ */
+/* Builder                                                             */
+/* ------------------------------------------------------------------ */
+
+/**
+ * @brief Start an empty builder.
+ * @param out receives the builder; free with wetee_ton_builder_free().
+ * @return WETEE_OK; WETEE_ERR_INVALID_ARGUMENT (NULL out); WETEE_ERR_NO_MEMORY.
+ */
+WETEE_API int wetee_ton_builder_new(wetee_ton_builder **out);
+/**
+ * @brief Free a builder and the references it holds.
+ * @param b the builder, or NULL (no-op).
+ */
+WETEE_API void wetee_ton_builder_free(wetee_ton_builder *b);
+/**
+ * @brief Bits stored so far.
+ * @param b the builder (NULL gives 0).
+ * @return 0..1023.
+ */
+WETEE_API unsigned wetee_ton_builder_bits(const wetee_ton_builder *b);
+/**
+ * @brief References stored so far.
+ * @param b the builder (NULL gives 0).
+ * @return 0..4.
+ */
+WETEE_API unsigned wetee_ton_builder_refs(const wetee_ton_builder *b);
+/**
+ * @brief Append one bit.
+ * @param b the builder.
+ * @param bit 0 or non-zero (1).
+ * @return WETEE_OK; WETEE_ERR_OVERFLOW (the cell is full; nothing stored);
+ *         WETEE_ERR_INVALID_ARGUMENT (NULL b).
+ */
+WETEE_API int wetee_ton_builder_store_bit(wetee_ton_builder *b, int bit);
+/**
+ * @brief Append `value` as an unsigned big-endian integer of `bits` bits (0..64).
+ * @param b the builder.
+ * @param value the value; must fit in `bits` bits.
+ * @param bits 0..64.
+ * @return WETEE_OK; WETEE_ERR_OVERFLOW (value does not fit, or the cell is
+ *         full; nothing stored); WETEE_ERR_INVALID_ARGUMENT (NULL b, bits > 64).
+ */
+WETEE_API int wetee_ton_builder_store_uint(wetee_ton_builder *b, uint64_t value, unsigned bits);
+/**
+ * @brief Append `value` as a two's-complement integer of `bits` bits (1..64).
+ * @param b the builder.
+ * @param value the value; must fit in `bits` signed bits.
+ * @param bits 1..64.
+ * @return WETEE_OK; WETEE_ERR_OVERFLOW (value does not fit, or the cell is
+ *         full); WETEE_ERR_INVALID_ARGUMENT (NULL b, bits 0 or above 64).
+ */
+WETEE_API int wetee_ton_builder_store_int(wetee_ton_builder *b, int64_t value, unsigned bits);
+/**
+ * @brief Append `bit_len` bits read most significant bit first from `data`.
+ * @param b the builder.
+ * @param data at least ceil(bit_len/8) bytes; may be NULL when bit_len is 0.
+ * @param bit_len number of bits.
+ * @return WETEE_OK; WETEE_ERR_OVERFLOW (the cell would exceed 1023 bits;
+ *         nothing stored); WETEE_ERR_INVALID_ARGUMENT.
+ */
+WETEE_API int wetee_ton_builder_store_bits(wetee_ton_builder *b, const uint8_t *data, size_t bit_len);
+/**
+ * @brief Append whole bytes.
+ * @param b the builder.
+ * @param data the bytes; may be NULL when len is 0.
+ * @param len number of bytes.
+ * @return as wetee_ton_builder_store_bits().
+ */
+WETEE_API int wetee_ton_builder_store_bytes(wetee_ton_builder *b, const uint8_t *data, size_t len);
+/**
+ * @brief Append a `Coins` / `Grams` amount (`VarUInteger 16`: a 4-bit byte
+ *        length, then that many big-endian bytes; zero is `0000`).
+ * @param b the builder.
+ * @param value the amount in nanotons; at most 2^120-1.
+ * @return WETEE_OK; WETEE_ERR_OVERFLOW (value needs 16 bytes, or the cell is
+ *         full); WETEE_ERR_INVALID_ARGUMENT (NULL b).
+ */
+WETEE_API int wetee_ton_builder_store_coins(wetee_ton_builder *b, wetee_u128 value);
+/**
+ * @brief Append a reference to `cell` (the builder takes its own reference).
+ * @param b the builder.
+ * @param cell the child (not NULL; the caller keeps its reference).
+ * @return WETEE_OK; WETEE_ERR_OVERFLOW (4 references already);
+ *         WETEE_ERR_INVALID_ARGUMENT.
+ */
+WETEE_API int wetee_ton_builder_store_ref(wetee_ton_builder *b, const wetee_ton_cell *cell);
+/**
+ * @brief `Maybe ^Cell`: bit 0 when `cell` is NULL, else bit 1 and the reference.
+ * @param b the builder.
+ * @param cell the child, or NULL.
+ * @return as wetee_ton_builder_store_ref(); nothing is stored on error.
+ */
+WETEE_API int wetee_ton_builder_store_maybe_ref(wetee_ton_builder *b, const wetee_ton_cell *cell);
+/**
+ * @brief Append the unread bits and references of a slice (the slice is not advanced).
+ * @param b the builder.
+ * @param s the slice.
+ * @return WETEE_OK; WETEE_ERR_OVERFLOW (nothing stored); WETEE_ERR_INVALID_ARGUMENT.
+ */
+WETEE_API int wetee_ton_builder_store_slice(wetee_ton_builder *b, const wetee_ton_slice *s);
+/**
+ * @brief Append a snake string, as \@ton/core `storeStringTail`: as many
+ *        whole bytes as fit in this cell, the rest in a chain of single
+ *        references (127 bytes each but the last).
+ * @param b the builder.
+ * @param data the bytes (UTF-8 text or any bytes); may be NULL when len is 0.
+ * @param len number of bytes.
+ * @return WETEE_OK; WETEE_ERR_OVERFLOW (the rest needs a reference and the
+ *         builder has 4); WETEE_ERR_NO_MEMORY; WETEE_ERR_INVALID_ARGUMENT.
+ */
+WETEE_API int wetee_ton_builder_store_snake(wetee_ton_builder *b, const uint8_t *data, size_t len);
+/**
+ * @brief Finish an ordinary cell. The builder is left unchanged (it may be
+ *        extended and finished again, or freed).
+ * @param out receives the cell; the caller releases it with wetee_ton_cell_free().
+ * @param b the builder.
+ * @return WETEE_OK; WETEE_ERR_DEPTH (depth above WETEE_TON_CELL_MAX_DEPTH);
+ *         WETEE_ERR_NO_MEMORY; WETEE_ERR_INVALID_ARGUMENT.
+ */
+WETEE_API int wetee_ton_builder_end(wetee_ton_cell **out, const wetee_ton_builder *b);
+/**
+ * @brief Finish an exotic cell whose type is the first data byte; its layout
+ *        is checked (see the file comment).
+ * @param out receives the cell; the caller releases it.
+ * @param b the builder.
+ * @return WETEE_OK; WETEE_ERR_DECODE (bad layout, unknown type, Merkle hash
+ *         or depth not matching the reference); WETEE_ERR_DEPTH;
+ *         WETEE_ERR_NO_MEMORY; WETEE_ERR_INVALID_ARGUMENT.
+ */
+WETEE_API int wetee_ton_builder_end_exotic(wetee_ton_cell **out, const wetee_ton_builder *b);
+
+/* ------------------------------------------------------------------ */
+/* Slice                                                               */
+/* ------------------------------------------------------------------ */
+
+/**
+ * @brief Open a slice over all bits and references of a cell (any type).
+ * @param out receives the slice; free with wetee_ton_slice_free(). It holds
+ *        its own reference to the cell.
+ * @param cell the cell.
+ * @return WETEE_OK; WETEE_ERR_NO_MEMORY; WETEE_ERR_INVALID_ARGUMENT.
+ */
+WETEE_API int wetee_ton_slice_new(wetee_ton_slice **out, const wetee_ton_cell *cell);
+/**
+ * @brief Free a slice.
+ * @param s the slice, or NULL (no-op).
+ */
+WETEE_API void wetee_ton_slice_free(wetee_ton_slice *s);
+/**
+ * @brief Unread bits.
+ * @param s the slice (NULL gives 0).
+ * @return the count.
+ */
+WETEE_API unsigned wetee_ton_slice_bits_left(const wetee_ton_slice *s);
+/**
+ * @brief Unread references.
+ * @param s the slice (NULL gives 0).
+ * @return the count.
+ */
+WETEE_API unsigned wetee_ton_slice_refs_left(const wetee_ton_slice *s);
+/**
+ * @brief Read one bit. Every load leaves the slice unchanged on error.
+ * @param out receives 0 or 1.
+ * @param s the slice.
+ * @return WETEE_OK; WETEE_ERR_TRUNCATED (no bit left; the detail gives the
+ *         position); WETEE_ERR_INVALID_ARGUMENT.
+ */
+WETEE_API int wetee_ton_slice_load_bit(int *out, wetee_ton_slice *s);
+/**
+ * @brief Read an unsigned big-endian integer of `bits` (0..64) bits.
+ * @param out receives the value.
+ * @param s the slice.
+ * @param bits 0..64.
+ * @return WETEE_OK; WETEE_ERR_TRUNCATED; WETEE_ERR_INVALID_ARGUMENT.
+ */
+WETEE_API int wetee_ton_slice_load_uint(uint64_t *out, wetee_ton_slice *s, unsigned bits);
+/**
+ * @brief Read a two's-complement integer of `bits` (1..64) bits.
+ * @param out receives the value.
+ * @param s the slice.
+ * @param bits 1..64.
+ * @return WETEE_OK; WETEE_ERR_TRUNCATED; WETEE_ERR_INVALID_ARGUMENT.
+ */
+WETEE_API int wetee_ton_slice_load_int(int64_t *out, wetee_ton_slice *s, unsigned bits);
+/**
+ * @brief Read `bit_len` bits into `out`, most significant bit first; unused
+ *        low bits of the last byte are zero.
+ * @param out caller buffer of `out_len` >= ceil(bit_len/8) bytes.
+ * @param out_len size of `out`.
+ * @param s the slice.
+ * @param bit_len number of bits.
+ * @return WETEE_OK; WETEE_ERR_TRUNCATED; WETEE_ERR_OVERFLOW (out too small);
+ *         WETEE_ERR_INVALID_ARGUMENT.
+ */
+WETEE_API int wetee_ton_slice_load_bits(uint8_t *out, size_t out_len, wetee_ton_slice *s, size_t bit_len);
+/**
+ * @brief Read a `Coins` amount (`VarUInteger 16`).
+ * @param out receives the amount.
+ * @param s the slice.
+ * @return WETEE_OK; WETEE_ERR_TRUNCATED; WETEE_ERR_INVALID_ARGUMENT.
+ */
+WETEE_API int wetee_ton_slice_load_coins(wetee_u128 *out, wetee_ton_slice *s);
+/**
+ * @brief Read the next reference.
+ * @param out receives a new reference to the child (release it).
+ * @param s the slice.
+ * @return WETEE_OK; WETEE_ERR_TRUNCATED (no reference left);
+ *         WETEE_ERR_INVALID_ARGUMENT.
+ */
+WETEE_API int wetee_ton_slice_load_ref(wetee_ton_cell **out, wetee_ton_slice *s);
+/**
+ * @brief Read `Maybe ^Cell`.
+ * @param out receives a new reference, or NULL when the bit is 0.
+ * @param s the slice.
+ * @return WETEE_OK; WETEE_ERR_TRUNCATED; WETEE_ERR_INVALID_ARGUMENT.
+ */
+WETEE_API int wetee_ton_slice_load_maybe_ref(wetee_ton_cell **out, wetee_ton_slice *s);
+/**
+ * @brief Read a snake string: the rest of this slice (whole bytes), then
+ *        each first reference in turn (ton-core `loadStringTail`). The
+ *        slice is consumed.
+ * @param out replaced with the bytes (NUL-terminated, not counted); owned
+ *        by the caller.
+ * @param s the slice.
+ * @return WETEE_OK; WETEE_ERR_DECODE (a bit count that is not a multiple of
+ *         8, a cell in the chain with more than one reference);
+ *         WETEE_ERR_DEPTH; WETEE_ERR_NO_MEMORY; WETEE_ERR_INVALID_ARGUMENT.
+ */
+WETEE_API int wetee_ton_slice_load_snake(wetee_buf *out, wetee_ton_slice *s);
+/**
+ * @brief Skip bits.
+ * @param s the slice.
+ * @param bits number of bits to skip.
+ * @return WETEE_OK; WETEE_ERR_TRUNCATED; WETEE_ERR_INVALID_ARGUMENT.
+ */
+WETEE_API int wetee_ton_slice_skip(wetee_ton_slice *s, size_t bits);
+/**
+ * @brief Check that nothing is left to read.
+ * @param s the slice.
+ * @return WETEE_OK; WETEE_ERR_DECODE (bits or references left, with their
+ *         counts); WETEE_ERR_INVALID_ARGUMENT.
+ */
+WETEE_API int wetee_ton_slice_end(const wetee_ton_slice *s);
+
+/* ------------------------------------------------------------------ */
+/* Bag of cells                                                        */
+/* ------------------------------------------------------------------ */
+
+/** @brief Serialise with the index of cell end offsets. */
+#define WETEE_TON_BOC_INDEX 1u
+/** @brief Serialise with the CRC32C trailer (the usual form for sending: prefix b5ee9c7241). */
+#define WETEE_TON_BOC_CRC32C 2u
+
+/** @brief Limits applied by the BOC parser (option struct). */
+typedef struct wetee_ton_boc_options {
+    unsigned version;   /**< WETEE_TON_BOC_OPTIONS_VERSION */
+    uint32_t max_cells; /**< most cells accepted; 0 means the default, 65536 */
+    uint32_t max_roots; /**< most roots accepted; 0 means the default, 16 */
+    uint32_t max_depth; /**< deepest cell accepted, 1..1024; 0 means 1024 */
+} wetee_ton_boc_options;
+/** @brief Current version of wetee_ton_boc_options. */
+#define WETEE_TON_BOC_OPTIONS_VERSION 1
+/** @brief Initialiser of wetee_ton_boc_options with the defaults. */
+#define WETEE_TON_BOC_OPTIONS_INIT { WETEE_TON_BOC_OPTIONS_VERSION, 0, 0, 0 }
+
+/**
+ * @brief Serialise one root into a BOC, byte-identical with \@ton/core
+ *        `serializeBoc` (same cell order, smallest size fields; no cache
+ *        bits, stored hashes or absent cells). Equal subtrees are written once.
+ * @param out replaced with the BOC; owned by the caller.
+ * @param root the root cell.
+ * @param flags WETEE_TON_BOC_INDEX and/or WETEE_TON_BOC_CRC32C.
+ * @return WETEE_OK; WETEE_ERR_NO_MEMORY; WETEE_ERR_INVALID_ARGUMENT (NULL
+ *         argument, unknown flag).
+ */
+WETEE_API int wetee_ton_boc_serialize(wetee_buf *out, const wetee_ton_cell *root, unsigned flags);
+/**
+ * @brief Parse a BOC with exactly one root.
+ *
+ * Strict: the magic (b5ee9c72, or the legacy 68ff65f3 and acc3a728), flags,
+ * size fields (1..4 reference bytes, 1..8 offset bytes), total length (no
+ * trailing bytes), index (end offsets must match the cells), CRC32C when
+ * present, references (each to a later cell, within bounds, so no cycles),
+ * completion tags, exotic layouts and declared level masks are all checked,
+ * and absent cells are rejected. Stored hashes are skipped and recomputed.
+ * @param out receives the root; the caller releases it.
+ * @param data the BOC bytes.
+ * @param len length of `data`.
+ * @param opts limits, or NULL for the defaults.
+ * @return WETEE_OK; WETEE_ERR_DECODE (bad magic, flags, reference, layout;
+ *         not exactly one root); WETEE_ERR_TRUNCATED; WETEE_ERR_CHECKSUM
+ *         (CRC32C); WETEE_ERR_OVERFLOW (more cells or roots than the
+ *         limits); WETEE_ERR_DEPTH; WETEE_ERR_NO_MEMORY;
+ *         WETEE_ERR_INVALID_ARGUMENT (NULL argument, bad options).
+ */
+WETEE_API int wetee_ton_boc_parse(wetee_ton_cell **out, const uint8_t *data, size_t len,
+                                  const wetee_ton_boc_options *opts);
+/**
+ * @brief Parse a BOC with one or more roots.
+ * @param roots caller array of `max_roots` pointers; receives one new
+ *        reference per root (release each), NULL after the last.
+ * @param max_roots size of `roots`; a BOC with more roots is rejected.
+ * @param count receives the number of roots.
+ * @param data the BOC bytes.
+ * @param len length of `data`.
+ * @param opts limits, or NULL for the defaults.
+ * @return as wetee_ton_boc_parse().
+ */
+WETEE_API int wetee_ton_boc_parse_roots(wetee_ton_cell **roots, size_t max_roots, size_t *count,
+                                        const uint8_t *data, size_t len, const wetee_ton_boc_options *opts);
+/**
+ * @brief Parse a BOC given as standard base64 (also base64url) text.
+ * @param out receives the root.
+ * @param text the base64 text.
+ * @param text_len its length.
+ * @return as wetee_ton_boc_parse(), plus WETEE_ERR_DECODE for bad base64.
+ */
+WETEE_API int wetee_ton_boc_parse_base64(wetee_ton_cell **out, const char *text, size_t text_len);
+
+/* ------------------------------------------------------------------ */
+/* Addresses                                                           */
+/* ------------------------------------------------------------------ */
+
+/** @brief A contract address: workchain and 256-bit account id (plain value type). */
+typedef struct wetee_ton_address {
+    int32_t workchain;  /**< 0 basechain, -1 masterchain */
+    uint8_t hash[32];   /**< account id */
+} wetee_ton_address;
+
+/** @brief User-friendly form flag: bounceable (`EQ…`); without it non-bounceable (`UQ…`). */
+#define WETEE_TON_ADDRESS_BOUNCEABLE 1u
+/** @brief User-friendly form flag: test-only (`kQ…`, `0Q…`). */
+#define WETEE_TON_ADDRESS_TESTNET 2u
+/** @brief User-friendly form flag: standard base64 (`+/`) instead of base64url (`-_`). */
+#define WETEE_TON_ADDRESS_BASE64_STD 4u
+/** @brief Size of a buffer for any raw address text ("-2147483648:" + 64 hex + NUL). */
+#define WETEE_TON_ADDRESS_RAW_BUFSIZE 80
+/** @brief Size of a buffer for a user-friendly address (48 characters + NUL). */
+#define WETEE_TON_ADDRESS_FRIENDLY_BUFSIZE 49
+
+/**
+ * @brief Parse an address in raw (`wc:hex64`) or user-friendly form (48
+ *        characters of base64url or standard base64, not mixed).
+ * @param out receives the address; untouched on error.
+ * @param flags receives, for the user-friendly form, its
+ *        WETEE_TON_ADDRESS_BOUNCEABLE / _TESTNET / _BASE64_STD flags; for
+ *        the raw form WETEE_TON_ADDRESS_BOUNCEABLE. May be NULL.
+ * @param text the address (not necessarily NUL-terminated).
+ * @param text_len its length.
+ * @return WETEE_OK; WETEE_ERR_DECODE (bad shape, character, tag or
+ *         workchain, with the offset); WETEE_ERR_CHECKSUM (CRC16 mismatch);
+ *         WETEE_ERR_INVALID_ARGUMENT.
+ */
+WETEE_API int wetee_ton_address_parse(wetee_ton_address *out, unsigned *flags, const char *text, size_t text_len);
+/**
+ * @brief Raw form `wc:hex64` (lower-case hex).
+ * @param out caller buffer of `out_size` bytes; receives NUL-terminated text.
+ * @param out_size at least WETEE_TON_ADDRESS_RAW_BUFSIZE is always enough.
+ * @param addr the address.
+ * @return WETEE_OK; WETEE_ERR_OVERFLOW (buffer too small);
+ *         WETEE_ERR_INVALID_ARGUMENT.
+ */
+WETEE_API int wetee_ton_address_to_raw(char *out, size_t out_size, const wetee_ton_address *addr);
+/**
+ * @brief User-friendly form (TEP-2): 36 bytes `tag ‖ wc:int8 ‖ hash ‖
+ *        crc16` in base64url (or standard base64 with _BASE64_STD).
+ * @param out caller buffer of `out_size` bytes; receives NUL-terminated text.
+ * @param out_size at least WETEE_TON_ADDRESS_FRIENDLY_BUFSIZE.
+ * @param addr the address; its workchain must fit in int8.
+ * @param flags WETEE_TON_ADDRESS_* flags.
+ * @return WETEE_OK; WETEE_ERR_OVERFLOW (buffer too small; workchain outside
+ *         -128..127); WETEE_ERR_INVALID_ARGUMENT.
+ */
+WETEE_API int wetee_ton_address_to_friendly(char *out, size_t out_size, const wetee_ton_address *addr,
+                                            unsigned flags);
+/**
+ * @brief Append `MsgAddressInt` (`addr_std$10`, no anycast, int8
+ *        workchain, 256-bit id: 267 bits), or `addr_none$00` when `addr`
+ *        is NULL.
+ * @param b the builder.
+ * @param addr the address, or NULL for addr_none.
+ * @return WETEE_OK; WETEE_ERR_OVERFLOW (cell full, or workchain outside
+ *         int8); WETEE_ERR_INVALID_ARGUMENT.
+ */
+WETEE_API int wetee_ton_builder_store_address(wetee_ton_builder *b, const wetee_ton_address *addr);
+/**
+ * @brief Read a `MsgAddress`: `addr_std` (without anycast) or `addr_none`.
+ * @param out receives the address (zeroed for addr_none).
+ * @param is_none receives 1 for addr_none, 0 otherwise; may be NULL, in
+ *        which case addr_none is an error.
+ * @param s the slice.
+ * @return WETEE_OK; WETEE_ERR_UNSUPPORTED (anycast, addr_var, addr_extern);
+ *         WETEE_ERR_DECODE (addr_none with is_none NULL);
+ *         WETEE_ERR_TRUNCATED; WETEE_ERR_INVALID_ARGUMENT.
+ */
+WETEE_API int wetee_ton_slice_load_address(wetee_ton_address *out, int *is_none, wetee_ton_slice *s);
+/**
+ * @brief Contract address: `workchain:hash(StateInit)` with StateInit =
+ *        `0 0 1 1 0` and references (code, data).
+ * @param out receives the address.
+ * @param workchain the workchain.
+ * @param code the code cell.
+ * @param data the data cell.
+ * @return WETEE_OK; WETEE_ERR_NO_MEMORY; WETEE_ERR_INVALID_ARGUMENT.
+ */
+WETEE_API int wetee_ton_address_from_state_init(wetee_ton_address *out, int32_t workchain,
+                                                const wetee_ton_cell *code, const wetee_ton_cell *data);
+/**
+ * @brief The StateInit cell `split_depth:0 special:0 code:1 data:1 library:0`
+ *        with references (code, data).
+ * @param out receives the cell; the caller releases it.
+ * @param code the code cell.
+ * @param data the data cell.
+ * @return WETEE_OK; WETEE_ERR_NO_MEMORY; WETEE_ERR_INVALID_ARGUMENT.
+ */
+WETEE_API int wetee_ton_state_init(wetee_ton_cell **out, const wetee_ton_cell *code, const wetee_ton_cell *data);
+
+/* ------------------------------------------------------------------ */
+/* Amounts                                                             */
+/* ------------------------------------------------------------------ */
+
+/** @brief Decimals of the coin: 1 coin = 10^9 nano. */
+#define WETEE_TON_DECIMALS 9
+/** @brief The coin's current symbol (since 2026-06-01 TON's coin is branded Gram). */
+#define WETEE_TON_SYMBOL "GRAM"
+/** @brief Size of a buffer for any wetee_ton_amount_format() output with a symbol up to 15 bytes. */
+#define WETEE_TON_AMOUNT_BUFSIZE 64
+
+/**
+ * @brief Format nano units as a decimal amount followed by a space and a
+ *        symbol: 1500000000 gives "1.5 GRAM".
+ * @param out caller buffer; receives the NUL-terminated text.
+ * @param out_size its size; WETEE_TON_AMOUNT_BUFSIZE is enough for symbols
+ *        up to 15 bytes.
+ * @param nano the amount in nano units.
+ * @param symbol the symbol to show (1..15 bytes, e.g. "TON"); NULL gives
+ *        WETEE_TON_SYMBOL; "" omits the symbol and the space.
+ * @return WETEE_OK; WETEE_ERR_OVERFLOW (buffer too small);
+ *         WETEE_ERR_INVALID_ARGUMENT (NULL out, symbol above 15 bytes).
+ */
+WETEE_API int wetee_ton_amount_format(char *out, size_t out_size, wetee_u128 nano, const char *symbol);
+/**
+ * @brief Parse an amount such as "1.5", "1.5 GRAM", "1.5 TON" or "2 gram"
+ *        (symbol optional, either name, any letter case, one space before
+ *        it optional) into nano units; at most 9 fraction digits.
+ * @param out receives the amount; untouched on error.
+ * @param text the text.
+ * @param text_len its length.
+ * @return WETEE_OK; WETEE_ERR_DECODE (bad number, unknown symbol);
+ *         WETEE_ERR_NON_CANONICAL (more than 9 fraction digits);
+ *         WETEE_ERR_OVERFLOW; WETEE_ERR_INVALID_ARGUMENT.
+ */
+WETEE_API int wetee_ton_amount_parse(wetee_u128 *out, const char *text, size_t text_len);
+
+/* ------------------------------------------------------------------ */
+/* TON mnemonics                                                       */
+/* ------------------------------------------------------------------ */
+
+/** @brief Words of a generated TON mnemonic. */
+#define WETEE_TON_MNEMONIC_WORDS 24
+
+/**
+ * @brief Generate a 24-word TON mnemonic (TON's scheme, not BIP-39: random
+ *        words from the BIP-39 English list drawn until the seed-version
+ *        checks pass, as ton-crypto `mnemonicNew`). With a password the
+ *        mnemonic is one that needs it.
+ * @param out replaced with the words separated by single spaces
+ *        (NUL-terminated); a secret: free with wetee_buf_free_secure().
+ * @param password optional password bytes; may be NULL when password_len is 0.
+ * @param password_len its length.
+ * @return WETEE_OK; WETEE_ERR_NO_MEMORY; WETEE_ERR_CRYPTO;
+ *         WETEE_ERR_INVALID_ARGUMENT.
+ */
+WETEE_API int wetee_ton_mnemonic_generate(wetee_buf *out, const char *password, size_t password_len);
+/**
+ * @brief Validate a TON mnemonic: words separated by ASCII whitespace
+ *        (trimmed; upper case folded, as ton-crypto normalises), each in
+ *        the BIP-39 English list, and HMAC-SHA512(words, password) passing
+ *        the seed-version check; with a password, the mnemonic must also be
+ *        one made for a password. Any word count is accepted (24 usual).
+ * @param phrase the words.
+ * @param len length of `phrase`.
+ * @param password optional password; may be NULL when password_len is 0.
+ * @param password_len its length.
+ * @return WETEE_OK; WETEE_ERR_DECODE (empty, bad character, unknown word,
+ *         with its number and offset); WETEE_ERR_CHECKSUM (seed-version
+ *         check failed, or not a password mnemonic);
+ *         WETEE_ERR_INVALID_ARGUMENT; WETEE_ERR_CRYPTO.
+ */
+WETEE_API int wetee_ton_mnemonic_validate(const char *phrase, size_t len, const char *password, size_t password_len);
+/**
+ * @brief The 64-byte seed: PBKDF2-HMAC-SHA512(entropy, "TON default seed",
+ *        100000) of a validated mnemonic.
+ * @param out caller buffer of 64 bytes (a secret: wipe it).
+ * @param phrase the words.
+ * @param len length of `phrase`.
+ * @param password optional password; may be NULL when password_len is 0.
+ * @param password_len its length.
+ * @return as wetee_ton_mnemonic_validate().
+ */
+WETEE_API int wetee_ton_mnemonic_to_seed(uint8_t out[64], const char *phrase, size_t len, const char *password,
+                                         size_t password_len);
+/**
+ * @brief The ed25519 key pair of a validated mnemonic: the key from the
+ *        first 32 bytes of the seed (ton-crypto `mnemonicToPrivateKey`).
+ * @param secret caller buffer of 64 bytes: seed ‖ public key (libsodium /
+ *        tweetnacl layout; a secret: wipe it).
+ * @param pub caller buffer of 32 bytes: the public key.
+ * @param phrase the words.
+ * @param len length of `phrase`.
+ * @param password optional password; may be NULL when password_len is 0.
+ * @param password_len its length.
+ * @return as wetee_ton_mnemonic_validate().
+ */
+WETEE_API int wetee_ton_mnemonic_to_keypair(uint8_t secret[64], uint8_t pub[32], const char *phrase, size_t len,
+                                            const char *password, size_t password_len);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif /* WETEE_TON_H */

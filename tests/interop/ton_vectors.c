@@ -1,0 +1,353 @@
+/* Differential test of libwetee's TON module against @ton/core and
+ * @ton/crypto: the libwetee side. Pairs with ton/ton_diff.mjs; run.sh
+ * drives both.
+ *
+ *   ton_vectors check FILE       check records made by @ton/core
+ *                                (ton_diff.mjs gen): every BOC parses to
+ *                                the same hashes and depths at levels
+ *                                0..3, and libwetee re-serialises each of
+ *                                the four flag combinations byte for byte;
+ *                                addresses in all eight forms; rejected
+ *                                addresses; builder cases (coins, address,
+ *                                snake string) by hash and BOC; mnemonics
+ *                                from mnemonicNew to key pairs (ton-crypto)
+ *   ton_vectors gen SEED COUNT   random cells (ordinary, library, pruned,
+ *                                Merkle proof and update, shared subtrees)
+ *                                and addresses made by libwetee, and
+ *                                generated mnemonics with their key pairs,
+ *                                for ton_diff.mjs check
+ *   ton_vectors selfcheck        round trips of the generator (no node)
+ *
+ * check and selfcheck end with "N passed, M failed" and exit non-zero on
+ * any failure.
+ */
+#define _POSIX_C_SOURCE 200809L /* getline */
+
+#include <inttypes.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "wetee.h"
+
+static int passed, failed;
+
+static void fail(const char *line, const char *why)
+{
+    failed++;
+    if (failed <= 10) printf("FAIL %s: %.200s (%s)\n", why, line, wetee_last_error());
+}
+
+static size_t split(char *line, char **f, size_t max)
+{
+    size_t n = 0;
+    char *p = line;
+    while (n < max) {
+        f[n++] = p;
+        p = strchr(p, '\t');
+        if (!p) break;
+        *p++ = 0;
+    }
+    return n;
+}
+
+static int unhex(wetee_buf *out, const char *hex) { return wetee_hex_decode(out, hex, strlen(hex)); }
+
+static void tohex(wetee_buf *out, const uint8_t *d, size_t n)
+{
+    wetee_hex_encode(out, d, n, 0);
+}
+
+static void levels(char *hs, size_t hs_size, char *ds, size_t ds_size, const wetee_ton_cell *c)
+{
+    size_t hp = 0, dp = 0;
+    for (unsigned l = 0; l < 4; l++) {
+        uint8_t h[32];
+        wetee_ton_cell_hash_at(h, c, l);
+        for (int i = 0; i < 32; i++) hp += (size_t)snprintf(hs + hp, hs_size - hp, "%02x", h[i]);
+        if (l < 3) hs[hp++] = ',';
+        dp += (size_t)snprintf(ds + dp, ds_size - dp, l < 3 ? "%u," : "%u", wetee_ton_cell_depth_at(c, l));
+    }
+    hs[hp] = 0;
+}
+
+static void check_cell(char **f, size_t n, const char *line)
+{
+    char hs[300], ds[64];
+    wetee_ton_cell *cells[4] = {0};
+    int ok = n == 7;
+    for (unsigned k = 0; ok && k < 4; k++) {
+        wetee_buf bin = WETEE_BUF_INIT, re = WETEE_BUF_INIT;
+        if (unhex(&bin, f[1 + k]) || wetee_ton_boc_parse(&cells[k], bin.data, bin.len, NULL)) { ok = 0; fail(line, "parse"); }
+        else {
+            levels(hs, sizeof hs, ds, sizeof ds, cells[k]);
+            if (strcmp(hs, f[5]) || strcmp(ds, f[6])) { ok = 0; fail(line, "hashes/depths"); }
+            else if (wetee_ton_boc_serialize(&re, cells[k], (k & 1 ? WETEE_TON_BOC_CRC32C : 0) | (k & 2 ? WETEE_TON_BOC_INDEX : 0)) ||
+                     re.len != bin.len || memcmp(re.data, bin.data, bin.len)) { ok = 0; fail(line, "re-serialise"); }
+        }
+        wetee_buf_free(&bin);
+        wetee_buf_free(&re);
+    }
+    for (unsigned k = 0; k < 4; k++) wetee_ton_cell_free(cells[k]);
+    if (ok) passed++;
+}
+
+static void check_addr(char **f, size_t n, const char *line)
+{
+    wetee_ton_address a, p;
+    char buf[WETEE_TON_ADDRESS_RAW_BUFSIZE];
+    unsigned flags;
+    int ok = n == 10;
+    if (ok && wetee_ton_address_parse(&a, NULL, f[1], strlen(f[1]))) { fail(line, "raw parse"); return; }
+    if (ok && (wetee_ton_address_to_raw(buf, sizeof buf, &a) || strcmp(buf, f[1]))) ok = 0;
+    for (unsigned k = 0; ok && k < 8; k++) {
+        if (wetee_ton_address_to_friendly(buf, sizeof buf, &a, k) || strcmp(buf, f[2 + k])) ok = 0;
+        else if (wetee_ton_address_parse(&p, &flags, f[2 + k], strlen(f[2 + k])) || flags != k ||
+                 p.workchain != a.workchain || memcmp(p.hash, a.hash, 32)) {
+            /* forms without '-', '_', '+' or '/' cannot tell the alphabets apart */
+            if (!(flags == (k & 3) && strpbrk(f[2 + k], "+/-_") == NULL)) ok = 0;
+        }
+    }
+    if (ok) passed++; else fail(line, "address forms");
+}
+
+static void check_bad(char **f, size_t n, const char *line)
+{
+    wetee_ton_address a;
+    int rc = n == 2 ? wetee_ton_address_parse(&a, NULL, f[1], strlen(f[1])) : 0;
+    if (rc == WETEE_ERR_CHECKSUM || rc == WETEE_ERR_DECODE) passed++;
+    else fail(line, "bad address accepted");
+}
+
+static void check_build(char **f, size_t n, const char *line)
+{
+    wetee_ton_builder *b = NULL;
+    wetee_ton_cell *c = NULL;
+    wetee_buf text = WETEE_BUF_INIT, boc = WETEE_BUF_INIT, bh = WETEE_BUF_INIT, hh = WETEE_BUF_INIT;
+    wetee_u128 coins;
+    wetee_ton_address a;
+    uint8_t h[32];
+    int ok = n == 6 && wetee_u128_from_decimal(&coins, f[1], strlen(f[1]), 0) == 0 && unhex(&text, f[2]) == 0;
+    ok = ok && wetee_ton_builder_new(&b) == 0 && wetee_ton_builder_store_coins(b, coins) == 0;
+    if (ok && f[3][0]) ok = wetee_ton_address_parse(&a, NULL, f[3], strlen(f[3])) == 0 && wetee_ton_builder_store_address(b, &a) == 0;
+    else if (ok) ok = wetee_ton_builder_store_address(b, NULL) == 0;
+    ok = ok && wetee_ton_builder_store_snake(b, text.data, text.len) == 0 && wetee_ton_builder_end(&c, b) == 0;
+    if (ok) {
+        wetee_ton_cell_hash(h, c);
+        tohex(&hh, h, 32);
+        wetee_ton_boc_serialize(&boc, c, WETEE_TON_BOC_CRC32C);
+        tohex(&bh, boc.data, boc.len);
+        ok = strcmp((const char *)hh.data, f[4]) == 0 && strcmp((const char *)bh.data, f[5]) == 0;
+    }
+    if (ok) {
+        /* and back: coins, address, snake string */
+        wetee_ton_slice *s;
+        wetee_u128 c2;
+        wetee_ton_address a2;
+        int none;
+        wetee_buf t2 = WETEE_BUF_INIT;
+        ok = wetee_ton_slice_new(&s, c) == 0 && wetee_ton_slice_load_coins(&c2, s) == 0 &&
+             wetee_ton_slice_load_address(&a2, &none, s) == 0 && wetee_ton_slice_load_snake(&t2, s) == 0 &&
+             wetee_u128_cmp(c2, coins) == 0 && none == (f[3][0] == 0) && t2.len == text.len &&
+             (text.len == 0 || memcmp(t2.data, text.data, text.len) == 0);
+        wetee_ton_slice_free(s);
+        wetee_buf_free(&t2);
+    }
+    if (ok) passed++; else fail(line, "build");
+    wetee_ton_cell_free(c);
+    wetee_ton_builder_free(b);
+    wetee_buf_free(&text);
+    wetee_buf_free(&boc);
+    wetee_buf_free(&bh);
+    wetee_buf_free(&hh);
+}
+
+static void check_mnem(char **f, size_t n, const char *line)
+{
+    uint8_t sk[64], pk[32];
+    wetee_buf pw = WETEE_BUF_INIT, a = WETEE_BUF_INIT, b = WETEE_BUF_INIT;
+    int ok = n == 5 && unhex(&pw, f[2]) == 0 &&
+             wetee_ton_mnemonic_validate(f[1], strlen(f[1]), (const char *)pw.data, pw.len) == 0 &&
+             wetee_ton_mnemonic_to_keypair(sk, pk, f[1], strlen(f[1]), (const char *)pw.data, pw.len) == 0;
+    if (ok) {
+        tohex(&a, sk, 64);
+        tohex(&b, pk, 32);
+        ok = !strcmp((const char *)a.data, f[3]) && !strcmp((const char *)b.data, f[4]);
+    }
+    if (ok && pw.len) /* made for a password: not valid without it */
+        ok = wetee_ton_mnemonic_validate(f[1], strlen(f[1]), NULL, 0) == WETEE_ERR_CHECKSUM;
+    if (ok) passed++; else fail(line, "mnemonic");
+    wetee_buf_free(&pw);
+    wetee_buf_free_secure(&a);
+    wetee_buf_free(&b);
+}
+
+static int check_file(const char *path)
+{
+    FILE *fp = fopen(path, "r");
+    char *line = NULL, *copy;
+    size_t cap = 0;
+    ssize_t len;
+    if (!fp) { perror(path); return 2; }
+    while ((len = getline(&line, &cap, fp)) > 0) {
+        char *f[16];
+        size_t n;
+        if (line[len - 1] == '\n') line[--len] = 0;
+        if (len == 0 || line[0] == '#') continue;
+        copy = strdup(line);
+        n = split(line, f, 16);
+        if (!strcmp(f[0], "cell")) check_cell(f, n, copy);
+        else if (!strcmp(f[0], "addr")) check_addr(f, n, copy);
+        else if (!strcmp(f[0], "bad")) check_bad(f, n, copy);
+        else if (!strcmp(f[0], "build")) check_build(f, n, copy);
+        else if (!strcmp(f[0], "mnem")) check_mnem(f, n, copy);
+        else fail(copy, "unknown record");
+        free(copy);
+    }
+    free(line);
+    fclose(fp);
+    printf("%d passed, %d failed\n", passed, failed);
+    return failed ? 1 : 0;
+}
+
+/* ---- generator ---- */
+
+static uint64_t rs;
+static uint64_t rnd(void)
+{
+    rs ^= rs >> 12; rs ^= rs << 25; rs ^= rs >> 27;
+    return rs * UINT64_C(2685821657736338717);
+}
+static unsigned below(unsigned n) { return (unsigned)(rnd() % n); }
+
+static wetee_ton_cell *pool[4096];
+static size_t npool;
+
+static wetee_ton_cell *gen_cell(unsigned depth)
+{
+    wetee_ton_builder *b;
+    wetee_ton_cell *c = NULL, *kids[4] = {0};
+    unsigned r = below(24), nk = 0;
+    uint8_t buf[128];
+    for (size_t i = 0; i < sizeof buf; i++) buf[i] = (uint8_t)rnd();
+    wetee_ton_builder_new(&b);
+    if (r == 0) {
+        wetee_ton_builder_store_uint(b, 2, 8);
+        wetee_ton_builder_store_bytes(b, buf, 32);
+        wetee_ton_builder_end_exotic(&c, b);
+    } else if (r == 1 && depth > 0) {
+        static const unsigned masks[3] = { 1, 3, 7 }; /* see ton_diff.mjs */
+        unsigned mask = masks[below(3)], cnt = (mask & 1) + ((mask >> 1) & 1) + ((mask >> 2) & 1);
+        wetee_ton_builder_store_uint(b, 1, 8);
+        wetee_ton_builder_store_uint(b, mask, 8);
+        for (unsigned i = 0; i < cnt; i++) wetee_ton_builder_store_bytes(b, buf + 32 * i, 32);
+        for (unsigned i = 0; i < cnt; i++) wetee_ton_builder_store_uint(b, below(1000), 16);
+        wetee_ton_builder_end_exotic(&c, b);
+    } else if ((r == 2 || r == 3) && depth > 0) {
+        uint8_t h[32];
+        nk = r == 2 ? 1 : 2;
+        for (unsigned i = 0; i < nk; i++) kids[i] = gen_cell(depth - 1);
+        wetee_ton_builder_store_uint(b, r + 1, 8);
+        for (unsigned i = 0; i < nk; i++) {
+            wetee_ton_cell_hash_at(h, kids[i], 0);
+            wetee_ton_builder_store_bytes(b, h, 32);
+        }
+        for (unsigned i = 0; i < nk; i++) wetee_ton_builder_store_uint(b, wetee_ton_cell_depth_at(kids[i], 0), 16);
+        for (unsigned i = 0; i < nk; i++) wetee_ton_builder_store_ref(b, kids[i]);
+        wetee_ton_builder_end_exotic(&c, b);
+    } else {
+        unsigned nbits = below(10) < 3 ? below(1024) : below(80);
+        wetee_ton_builder_store_bits(b, buf, nbits);
+        nk = depth > 0 ? below(5) : 0;
+        for (unsigned i = 0; i < nk; i++) {
+            if (npool && below(4) == 0) wetee_ton_cell_retain(&kids[i], pool[below((unsigned)npool)]);
+            else kids[i] = gen_cell(depth - 1);
+            wetee_ton_builder_store_ref(b, kids[i]);
+        }
+        wetee_ton_builder_end(&c, b);
+    }
+    for (unsigned i = 0; i < nk; i++) wetee_ton_cell_free(kids[i]);
+    wetee_ton_builder_free(b);
+    if (c == NULL) { fprintf(stderr, "gen: %s\n", wetee_last_error()); exit(2); }
+    if (npool < sizeof pool / sizeof pool[0]) wetee_ton_cell_retain(&pool[npool++], c);
+    return c;
+}
+
+static void seed_rng(const char *seed)
+{
+    rs = UINT64_C(0x9e3779b97f4a7c15);
+    for (const char *p = seed; *p; p++) rs = (rs ^ (uint8_t)*p) * UINT64_C(0x100000001b3);
+    if (!rs) rs = 1;
+}
+
+static int gen(const char *seed, long count, FILE *out, int selfcheck)
+{
+    seed_rng(seed);
+    for (long i = 0; i < count; i++) {
+        wetee_ton_cell *c = gen_cell(below(7)), *back = NULL;
+        wetee_buf b1 = WETEE_BUF_INIT, b2 = WETEE_BUF_INIT, h1 = WETEE_BUF_INIT, h2 = WETEE_BUF_INIT;
+        char hs[300], ds[64];
+        wetee_ton_boc_serialize(&b1, c, WETEE_TON_BOC_CRC32C);
+        wetee_ton_boc_serialize(&b2, c, WETEE_TON_BOC_INDEX);
+        tohex(&h1, b1.data, b1.len);
+        tohex(&h2, b2.data, b2.len);
+        levels(hs, sizeof hs, ds, sizeof ds, c);
+        if (out) fprintf(out, "cell\t%s\t%s\t%s\t%s\n", (char *)h1.data, (char *)h2.data, hs, ds);
+        if (selfcheck) {
+            if (wetee_ton_boc_parse(&back, b1.data, b1.len, NULL) == 0 && wetee_ton_cell_equal(back, c)) passed++;
+            else fail("gen", "round trip");
+            wetee_ton_cell_free(back);
+        }
+        wetee_ton_cell_free(c);
+        while (npool) wetee_ton_cell_free(pool[--npool]);
+        wetee_buf_free(&b1); wetee_buf_free(&b2); wetee_buf_free(&h1); wetee_buf_free(&h2);
+    }
+    for (long i = 0; i < count; i++) {
+        wetee_ton_address a, p;
+        char raw[WETEE_TON_ADDRESS_RAW_BUFSIZE], fr[8][WETEE_TON_ADDRESS_FRIENDLY_BUFSIZE];
+        unsigned pick = below(4);
+        a.workchain = pick < 2 ? 0 : pick == 2 ? -1 : (int32_t)below(256) - 128;
+        for (int k = 0; k < 32; k++) a.hash[k] = (uint8_t)rnd();
+        wetee_ton_address_to_raw(raw, sizeof raw, &a);
+        for (unsigned k = 0; k < 8; k++) wetee_ton_address_to_friendly(fr[k], sizeof fr[k], &a, k);
+        if (out) {
+            fprintf(out, "addr\t%s", raw);
+            for (unsigned k = 0; k < 8; k++) fprintf(out, "\t%s", fr[k]);
+            fputc('\n', out);
+        }
+        if (selfcheck) {
+            if (wetee_ton_address_parse(&p, NULL, fr[below(8)], 48) == 0 && p.workchain == a.workchain &&
+                memcmp(p.hash, a.hash, 32) == 0) passed++;
+            else fail(raw, "address round trip");
+        }
+    }
+    for (long i = 0; out && i < (count / 50 < 2 ? 2 : count / 50 > 20 ? 20 : count / 50); i++) {
+        wetee_buf m = WETEE_BUF_INIT, h1 = WETEE_BUF_INIT, h2 = WETEE_BUF_INIT, pw = WETEE_BUF_INIT;
+        uint8_t sk[64], pk[32];
+        const char *password = i % 8 == 7 ? "c-pass" : "";
+        if (wetee_ton_mnemonic_generate(&m, password, strlen(password)) ||
+            wetee_ton_mnemonic_to_keypair(sk, pk, (const char *)m.data, m.len, password, strlen(password))) {
+            fprintf(stderr, "gen: %s\n", wetee_last_error());
+            exit(2);
+        }
+        tohex(&h1, sk, 64);
+        tohex(&h2, pk, 32);
+        tohex(&pw, (const uint8_t *)password, strlen(password));
+        fprintf(out, "mnem\t%s\t%s\t%s\t%s\n", (char *)m.data, pw.len ? (char *)pw.data : "", (char *)h1.data, (char *)h2.data);
+        wetee_buf_free_secure(&m);
+        wetee_buf_free_secure(&h1);
+        wetee_buf_free(&h2);
+        wetee_buf_free(&pw);
+    }
+    if (selfcheck) printf("%d passed, %d failed\n", passed, failed);
+    return failed ? 1 : 0;
+}
+
+int main(int argc, char **argv)
+{
+    if (argc == 3 && !strcmp(argv[1], "check")) return check_file(argv[2]);
+    if (argc == 4 && !strcmp(argv[1], "gen")) return gen(argv[2], atol(argv[3]), stdout, 0);
+    if (argc == 2 && !strcmp(argv[1], "selfcheck")) return gen("selfcheck", 300, NULL, 1);
+    fprintf(stderr, "usage: ton_vectors check FILE | gen SEED COUNT | selfcheck\n");
+    return 2;
+}
