@@ -13,7 +13,14 @@
  *                   public key is decoded on every call, as sp-core's
  *                   sr25519::Pair::verify and polkadot.js do
  *  ed25519_sign     RFC 8032 signatures (deterministic: identical bytes)
- *  ed25519_verify   verify those signatures
+ *  ed25519_verify   verify those signatures with the chain's rules (ZIP 215:
+ *                   wetee_ed25519_verify on libwetee's curve code; peers:
+ *                   ed25519-zebra, which sp-core uses, ed25519-dalek's
+ *                   `verify` and @polkadot/wasm-crypto)
+ *  ed25519_verify_strict  the same signatures with libsodium's strict rules
+ *                   (wetee_ed25519_verify_strict, i.e. libsodium 1.0.18's
+ *                   crypto_sign_verify_detached; peer: ed25519-dalek's
+ *                   `verify_strict`)
  *  ecdsa_sign       Substrate ecdsa: recoverable secp256k1 signature over
  *                   blake2b-256(msg), RFC 6979, low s: r ‖ s ‖ recid
  *                   (deterministic: identical bytes)
@@ -269,6 +276,26 @@ static uint64_t ed_verify_check(void *ctx)
     return sig_hash(ctx, ed_verify, 1);
 }
 
+static int ed_verify_strict(const uint8_t *sig, const uint8_t *msg, size_t len, const uint8_t *pub)
+{
+    return wetee_ed25519_verify_strict(sig, msg, len, pub);
+}
+
+static void ed_verify_strict_run(void *ctx, uint64_t iters)
+{
+    sig_ctx *c = ctx;
+    for (uint64_t it = 0; it < iters; it++) {
+        for (int i = 0; i < KEYS_N; i++)
+            c->ok[i] = wetee_ed25519_verify_strict(c->sig[i], c->msg[i], MSG_LEN, c->pub) == WETEE_OK;
+        wb_sink += c->ok[KEYS_N - 1];
+    }
+}
+
+static uint64_t ed_verify_strict_check(void *ctx)
+{
+    return sig_hash(ctx, ed_verify_strict, 1);
+}
+
 /* ecdsa */
 
 static int ec_setup(void **out)
@@ -410,6 +437,7 @@ static const wb_case cases[] = {
     { "sr25519_verify", KEYS_N, sr_setup, sr_verify_run, sr_verify_check, sig_teardown },
     { "ed25519_sign", KEYS_N, ed_setup, ed_sign_run, ed_sign_check, sig_teardown },
     { "ed25519_verify", KEYS_N, ed_setup, ed_verify_run, ed_verify_check, sig_teardown },
+    { "ed25519_verify_strict", KEYS_N, ed_setup, ed_verify_strict_run, ed_verify_strict_check, sig_teardown },
     { "ecdsa_sign", KEYS_N, ec_setup, ec_sign_run, ec_sign_check, sig_teardown },
     { "ecdsa_verify", KEYS_N, ec_setup, ec_verify_run, ec_verify_check, sig_teardown },
     { "ss58_encode_42", KEYS_N, ss58_setup_42, ss58_encode_run, ss58_encode_check, ss58_teardown },

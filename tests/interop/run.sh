@@ -37,6 +37,16 @@
 #      must agree on hashes, depths, BOC bytes and address forms
 #   4. harness sanity: one corrupted line must fail each checker
 #
+# ed25519: libwetee against ed25519-zebra (crates.io, pinned in
+# ed25519_zebra/Cargo.lock), which sp-core verifies ed25519 with:
+#   1. cargo build of the oracle (ed25519_zebra/, offline after scripts/dev setup)
+#   2. ED25519_COUNT cases (honest, tampered, small-order and mixed-order keys
+#      and R, non-canonical encodings and S, random bytes and points) with
+#      zebra's verdicts -> ed25519_vectors check: wetee_ed25519_verify and
+#      wetee_verify must agree on every case, wetee_ed25519_verify_strict may
+#      accept only what zebra accepts
+#   3. harness sanity: one line with its verdict flipped must fail the checker
+#
 # Every checker ends with "N passed, M failed"; the script prints one such
 # line per suite ("scale: ...", "keys: ..."), then the total as its last line
 # ("N passed, M failed"), and exits non-zero on any failure.
@@ -47,8 +57,9 @@
 # keys suite's mnemonics come from mnemonicGenerate and stay in the kept
 # files), WETEE_DIFF_COUNT (SCALE values per type, default 10000),
 # WETEE_TON_COUNT (TON cases per kind, default 1000), WETEE_KEYS_COUNT (mnemonics, default 200), WETEE_KEYS_SIGN_COUNT
-# (signatures per scheme and direction, default 50), WETEE_DIFF_SUITES
-# (default "scale keys"), WETEE_BUILD_DIR (default build/release),
+# (signatures per scheme and direction, default 50), WETEE_ED25519_COUNT
+# (ed25519 cases, default 24000), WETEE_DIFF_SUITES (default
+# "scale keys ton ed25519"), WETEE_BUILD_DIR (default build/release),
 # WETEE_DIFF_KEEP=1 keeps the generated files.
 set -euo pipefail
 
@@ -58,13 +69,16 @@ BUILD=${WETEE_BUILD_DIR:-$ROOT/build/release}
 BIN=$BUILD/tests/interop/scale_vectors
 KBIN=$BUILD/tests/interop/keys_vectors
 KJS=$HERE/keys_diff.mjs
+ZBIN=$BUILD/tests/interop/ed25519_vectors
+ZEBRA_DIR=$HERE/ed25519_zebra
+ED25519_COUNT=${WETEE_ED25519_COUNT:-24000}
 COUNT=${WETEE_DIFF_COUNT:-10000}
 KEYS_COUNT=${WETEE_KEYS_COUNT:-200}
 KEYS_SIGN_COUNT=${WETEE_KEYS_SIGN_COUNT:-50}
 TON_COUNT=${WETEE_TON_COUNT:-1000}
 TBIN=$BUILD/tests/interop/ton_vectors
 TDIR=$HERE/ton
-SUITES=${WETEE_DIFF_SUITES:-scale keys ton}
+SUITES=${WETEE_DIFF_SUITES:-scale keys ton ed25519}
 SEED=${WETEE_DIFF_SEED:-$(date +%s)$RANDOM}
 
 log() { printf '== %s\n' "$*"; }
@@ -72,7 +86,7 @@ fail() { printf 'interop: %s\n' "$*" >&2; exit 1; }
 has_suite() { [[ " $SUITES " == *" $1 "* ]]; }
 
 command -v node >/dev/null || fail "node is not installed"
-for bin in "$BIN" "$KBIN" "$TBIN"; do
+for bin in "$BIN" "$KBIN" "$TBIN" "$ZBIN"; do
   if [[ ! -x $bin ]]; then
     log "building $(basename "$bin") in $BUILD"
     [[ -f $BUILD/build.ninja || -f $BUILD/Makefile ]] || (cd "$ROOT" && cmake --preset release >/dev/null)
@@ -250,6 +264,27 @@ ton_suite() {
   must_reject ton-core-check node "$TDIR/ton_diff.mjs" check
 }
 
+ed25519_suite() {
+  local Z=$WORK/ed25519 zseed
+  mkdir -p "$Z"
+  # the oracle takes a 64-bit number: derive one from the run's seed
+  zseed=$(printf '%s' "$SEED" | cksum | cut -d' ' -f1)
+  log "ed25519 1/3 build the ed25519-zebra oracle (cargo build --release --locked)"
+  command -v cargo >/dev/null || fail "cargo is not installed (scripts/dev setup)"
+  (cd "$ZEBRA_DIR" && cargo build --release --locked -q) || fail "cargo build of tests/interop/ed25519_zebra failed"
+
+  log "ed25519 2/3 $ED25519_COUNT cases: ed25519-zebra's verdict against wetee_ed25519_verify"
+  "$ZEBRA_DIR/target/release/ed25519_zebra_cases" "$zseed" "$ED25519_COUNT" >"$Z/cases.tsv" ||
+    fail "ed25519_zebra_cases failed"
+  run_counted ed25519-zebra "$ZBIN" check "$Z/cases.tsv"
+
+  log "ed25519 3/3 harness sanity: a line with its verdict flipped must fail the checker"
+  grep -m 1 -P '^mixed-order-key\t' "$Z/cases.tsv" | awk -F'\t' 'BEGIN { OFS = "\t" } { $5 = 1 - $5; print }' \
+    >"$WORK/ed25519-zebra.bad.tsv"
+  [[ -s $WORK/ed25519-zebra.bad.tsv ]] || fail "could not make a corrupted line for ed25519-zebra"
+  must_reject ed25519-zebra "$ZBIN" check
+}
+
 suite_line() { # NAME: the suite's own "N passed, M failed" line, from the totals' growth
   echo "$1: $((total_passed - $2)) passed, $((total_failed - $3)) failed"
 }
@@ -277,6 +312,14 @@ if has_suite ton; then
   ton_suite
   log "ton suite done in $((SECONDS - t0)) s"
   summary+=("$(suite_line ton "$p0" "$f0")")
+fi
+
+if has_suite ed25519; then
+  log "ed25519 differential test against ed25519-zebra $(sed -n '/^name = "ed25519-zebra"$/{n;s/^version = "\(.*\)"$/\1/p}' "$ZEBRA_DIR/Cargo.lock")"
+  log "seed $SEED, $ED25519_COUNT cases"
+  p0=$total_passed f0=$total_failed
+  ed25519_suite
+  summary+=("$(suite_line ed25519 "$p0" "$f0")")
 fi
 
 log "done in $((SECONDS - start)) s (seed $SEED)"

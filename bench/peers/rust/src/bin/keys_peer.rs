@@ -6,8 +6,12 @@
 //!   mode, `signing_context(b"substrate").bytes(msg)`; verification parses
 //!   the signature and the public key on every call (sp-core's
 //!   `sr25519::Pair::verify`);
-//! - ed25519: ed25519-dalek 2 (`verify_strict`, whose checks are close to
-//!   libsodium's; sp-core itself uses ed25519-zebra);
+//! - ed25519: sp-core's verifier, ed25519-zebra 4 (ZIP 215: the rules of
+//!   libwetee's `wetee_ed25519_verify`), for ed25519_verify; ed25519-dalek 2
+//!   for signing, for ed25519_verify (`verify`, RFC 8032 without the
+//!   cofactor) and for ed25519_verify_strict (`verify_strict`, whose checks
+//!   are close to libsodium's, which libwetee's `wetee_ed25519_verify_strict`
+//!   runs); the public key is parsed on every call, as sp-core does;
 //! - ecdsa: the secp256k1 crate (libsecp256k1) with its global context, a
 //!   recoverable signature over blake2b-256(msg) (blake2b_simd, as
 //!   sp-crypto-hashing), verification by recovery and comparison of the
@@ -16,10 +20,12 @@
 //!   (for a 32-byte account id) on bs58 and blake2's Blake2b512.
 //!
 //! One implementation name per family (the columns of bench/run.sh's table):
-//! "schnorrkel", "ed25519-dalek", "secp256k1 (rust)", "sp-core-style ss58 (rust)".
+//! "schnorrkel", "ed25519-zebra", "ed25519-dalek", "secp256k1 (rust)",
+//! "sp-core-style ss58 (rust)". A case that two families run (ed25519_verify)
+//! prints a result line for each.
 
 use blake2::{Blake2b512, Digest};
-use ed25519_dalek::{Signer, SigningKey, VerifyingKey};
+use ed25519_dalek::{Signer, SigningKey, Verifier, VerifyingKey};
 use peer_harness::{fnv1a, splitmix64, Bench, Case, FNV_INIT};
 use schnorrkel::{signing_context, ExpansionMode, Keypair, MiniSecretKey, PublicKey};
 use secp256k1::ecdsa::{RecoverableSignature, RecoveryId};
@@ -216,20 +222,34 @@ impl Bench for EdSign {
     }
 }
 
-struct EdVerify(Ed);
+/// ed25519-dalek's `verify`: RFC 8032, cofactorless, small-order keys allowed.
+fn ed_verify_dalek(sig: &[u8; 64], msg: &[u8], public: &[u8; 32]) -> bool {
+    let Ok(vk) = VerifyingKey::from_bytes(public) else { return false };
+    vk.verify(msg, &ed25519_dalek::Signature::from_bytes(sig)).is_ok()
+}
+
+/// sp-core's `ed25519::Pair::verify`: ed25519-zebra, ZIP 215.
+fn ed_verify_zebra(sig: &[u8; 64], msg: &[u8], public: &[u8; 32]) -> bool {
+    let Ok(vk) = ed25519_zebra::VerificationKey::try_from(*public) else { return false };
+    vk.verify(&ed25519_zebra::Signature::from_bytes(sig), msg).is_ok()
+}
+
+type EdVerifyFn = fn(&[u8; 64], &[u8], &[u8; 32]) -> bool;
+
+struct EdVerify(Ed, EdVerifyFn);
 impl Bench for EdVerify {
     fn run(&mut self, iters: u64) {
-        let c = &mut self.0;
+        let (c, verify) = (&mut self.0, self.1);
         for _ in 0..iters {
             for i in 0..KEYS_N {
-                c.ok[i] = ed_verify(black_box(&c.sigs[i]), &c.msgs[i], &c.public);
+                c.ok[i] = verify(black_box(&c.sigs[i]), &c.msgs[i], &c.public);
             }
             black_box(&c.ok);
         }
     }
     fn check(&mut self) -> u64 {
-        let c = &self.0;
-        sig_hash(&c.public, &c.sigs, &c.msgs, true, |s, m| ed_verify(s, m, &c.public))
+        let (c, verify) = (&self.0, self.1);
+        sig_hash(&c.public, &c.sigs, &c.msgs, true, |s, m| verify(s, m, &c.public))
     }
 }
 
@@ -449,10 +469,27 @@ fn cases_by_impl() -> Vec<(&'static str, Vec<Case>)> {
             ],
         ),
         (
+            "ed25519-zebra",
+            vec![Case {
+                name: "ed25519_verify",
+                ops_per_iter: KEYS_N as f64,
+                setup: || Box::new(EdVerify(ed_setup(), ed_verify_zebra)),
+            }],
+        ),
+        (
             "ed25519-dalek",
             vec![
                 Case { name: "ed25519_sign", ops_per_iter: KEYS_N as f64, setup: || Box::new(EdSign(ed_setup())) },
-                Case { name: "ed25519_verify", ops_per_iter: KEYS_N as f64, setup: || Box::new(EdVerify(ed_setup())) },
+                Case {
+                    name: "ed25519_verify",
+                    ops_per_iter: KEYS_N as f64,
+                    setup: || Box::new(EdVerify(ed_setup(), ed_verify_dalek)),
+                },
+                Case {
+                    name: "ed25519_verify_strict",
+                    ops_per_iter: KEYS_N as f64,
+                    setup: || Box::new(EdVerify(ed_setup(), ed_verify)),
+                },
             ],
         ),
         (
@@ -491,6 +528,16 @@ fn main() {
         return;
     }
     let groups = cases_by_impl();
+    if args.len() == 1 && args[0] != "--list" {
+        // A case that several families run: each in turn, under its own name.
+        let owners: Vec<_> = groups.iter().filter(|(_, cases)| cases.iter().any(|c| c.name == args[0])).collect();
+        if owners.len() > 1 {
+            for (imp, cases) in owners {
+                peer_harness::main(imp, cases);
+            }
+            return;
+        }
+    }
     if args.is_empty() {
         // Every case: the harness reads no argument and runs each group whole.
         for (imp, cases) in &groups {
