@@ -15,6 +15,7 @@
    thread could release meanwhile... except wetee_keystore_export, whose
    keypair stays alive: the call holds a reference to it. */
 %thread wetee_keypair_from_suri;
+%thread wetee_keypair_from_suri_eth_;
 %thread wetee_keypair_from_mnemonic;
 %thread wetee_keystore_export;
 %thread wetee_keystore_import;
@@ -118,6 +119,23 @@ static int wetee_suri_has_password_(const wetee_suri *s) {
 WETEE_HANDLE(wetee_keypair, wetee_keypair_free)
 
 wetee_rc wetee_keypair_from_suri(wetee_keypair **out, wetee_scheme scheme, const char *text, size_t text_len);
+
+/* wetee_keypair_from_suri_opts with the one option there is (the Ethereum
+   ///password rule), flattened: no option struct crosses the binding. */
+typedef enum wetee_eth_password {
+  WETEE_ETH_PASSWORD_REJECT = 0,
+  WETEE_ETH_PASSWORD_PASSPHRASE = 1,
+  WETEE_ETH_PASSWORD_IGNORE = 2
+} wetee_eth_password;
+%rename(keypair_from_suri_opts) wetee_keypair_from_suri_eth_;
+%inline %{
+static wetee_rc wetee_keypair_from_suri_eth_(wetee_keypair **out, wetee_scheme scheme, const char *text,
+                                             size_t text_len, wetee_eth_password eth_password) {
+  wetee_suri_options opts = WETEE_SURI_OPTIONS_INIT;
+  opts.eth_password = eth_password;
+  return wetee_keypair_from_suri_opts(out, scheme, text, text_len, &opts);
+}
+%}
 wetee_rc wetee_keypair_from_mnemonic(wetee_keypair **out, wetee_scheme scheme, const char *phrase,
                                      size_t phrase_len, const char *password, size_t password_len);
 wetee_rc wetee_keypair_from_seed(wetee_keypair **out, wetee_scheme scheme, const uint8_t *seed, size_t seed_len);

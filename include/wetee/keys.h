@@ -458,6 +458,16 @@ WETEE_API int wetee_bip32_derive(uint8_t out_secret[32], const uint8_t *seed, si
 
 /** @brief The Substrate development phrase used when a SURI has no phrase. */
 #define WETEE_DEV_PHRASE "bottom drive obey lake curtain smoke basket hold race lonely fit walk"
+/**
+ * @brief Longest SURI accepted, in bytes (a 24-word phrase, 256 BIP-32
+ *        levels and a long password fit with room to spare).
+ */
+#define WETEE_SURI_MAX_BYTES 4096
+/**
+ * @brief Most junctions a SURI may have (enough for an Ethereum path "m"
+ *        with BIP-32's 255 levels); each junction costs a derivation.
+ */
+#define WETEE_SURI_MAX_JUNCTIONS 256
 
 /**
  * @brief A parsed secret URI `phrase//hard/soft///password` (opaque;
@@ -479,7 +489,18 @@ typedef struct wetee_suri wetee_suri;
  * starts the password, which is the rest of the string and may contain '/'
  * (not a newline). A decimal junction is a Rust `u64` (an optional '+',
  * leading zeros allowed, at most 2^64-1); anything else is a string.
- * The input must be UTF-8 without NUL bytes.
+ * The input must be UTF-8 without NUL bytes, at most WETEE_SURI_MAX_BYTES
+ * long, with at most WETEE_SURI_MAX_JUNCTIONS junctions (both checked
+ * before any work).
+ *
+ * Whitespace (libwetee extensions; sp-core rejects all of these): the
+ * phrase may also hold the whitespace mnemonic.h accepts (tabs, newlines,
+ * Unicode spaces), and a final line break ("
+" or "
+", as read from a
+ * file) is dropped after the phrase or the password. After a junction it is
+ * refused (WETEE_ERR_DECODE): sp-core would take it as part of the junction
+ * name and derive another key.
  *
  * Where polkadot.js (`keyExtractSuri`, `DeriveJunction`, `Keyring.createFromUri`) differs:
  * - it normalises to NFC and allows Unicode letters and digits in the phrase;
@@ -503,8 +524,10 @@ typedef struct wetee_suri wetee_suri;
  * @param len length of `suri` in bytes.
  * @return WETEE_OK; WETEE_ERR_DECODE with the offset of the problem
  *         (empty junction, character not allowed in the phrase, newline in
- *         the password, NUL or invalid UTF-8); WETEE_ERR_INVALID_ARGUMENT;
- *         WETEE_ERR_NO_MEMORY.
+ *         the password, a final line break after a junction, NUL or invalid
+ *         UTF-8); WETEE_ERR_INVALID_ARGUMENT (NULL out, NULL suri with
+ *         len > 0, more than WETEE_SURI_MAX_BYTES bytes or
+ *         WETEE_SURI_MAX_JUNCTIONS junctions); WETEE_ERR_NO_MEMORY.
  */
 WETEE_API int wetee_suri_parse(wetee_suri **out, const char *suri, size_t len);
 /**
@@ -559,51 +582,104 @@ WETEE_API void wetee_suri_free(wetee_suri *s);
 typedef struct wetee_keypair wetee_keypair;
 
 /**
- * @brief Keypair from a secret URI (phrase or 0x seed, junctions, password).
- *
- * sr25519, ed25519, ecdsa (as sp-core): a `0x` phrase is a 32-byte seed
- * (sr25519 also takes a 64-byte canonical secret `key ‖ nonce`, as
- * sp-core's `from_seed_slice` does; this is a libwetee extension for SURIs,
- * which sp-core's and polkadot.js's SURI parsers reject) and any
- * password is ignored; otherwise the phrase is a BIP-39 English mnemonic
- * (runs of spaces are allowed) turned into the substrate-bip39 mini secret
- * with the password. Junctions apply in order; ed25519 and ecdsa accept only
- * hard junctions.
- *
- * WETEE_SCHEME_ETHEREUM (as polkadot.js): the path is BIP-32
- * (`phrase/m/44'/60'/0'/0/0`) over the standard BIP-39 seed with an empty
- * passphrase — the `///password` is ignored, as polkadot.js does; with no
- * path the key is the BIP-32 master key; a `0x` phrase is the 32-byte
- * private key itself and may not be followed by a path. The path text
- * after the phrase must follow the grammar of wetee_bip32_derive() (BIP-32
- * offsets in error details count from its 'm').
+ * @brief What a `///password` means in an Ethereum SURI, where the tools
+ *        disagree. Values are stable (ABI).
+ */
+typedef enum wetee_eth_password {
+    /** A non-empty password is refused (WETEE_ERR_UNSUPPORTED, naming both
+     *  conventions); the default, so that no tool silently gives another
+     *  account. An empty one ("///") means the same everywhere and is accepted. */
+    WETEE_ETH_PASSWORD_REJECT = 0,
+    /** The BIP-39 passphrase of the seed, as substrate-interface
+     *  (`Keypair.create_from_uri`) and BIP-39 wallets use it. */
+    WETEE_ETH_PASSWORD_PASSPHRASE = 1,
+    /** Ignored, as polkadot.js (`Keyring.createFromUri`) does. */
+    WETEE_ETH_PASSWORD_IGNORE = 2
+} wetee_eth_password;
+
+/**
+ * @brief Options of wetee_keypair_from_suri_opts(). Start from
+ *        WETEE_SURI_OPTIONS_INIT; fields may be appended in later versions.
+ */
+typedef struct wetee_suri_options {
+    unsigned version;                /**< WETEE_SURI_OPTIONS_VERSION */
+    wetee_eth_password eth_password; /**< Ethereum `///password` rule; default WETEE_ETH_PASSWORD_REJECT */
+} wetee_suri_options;
+
+/** @brief Current version of wetee_suri_options (its `version` field). */
+#define WETEE_SURI_OPTIONS_VERSION 1
+/** @brief Initialiser of a wetee_suri_options: current version, defaults. */
+#define WETEE_SURI_OPTIONS_INIT { WETEE_SURI_OPTIONS_VERSION, WETEE_ETH_PASSWORD_REJECT }
+
+/**
+ * @brief Keypair from a secret URI (phrase or 0x seed, junctions, password),
+ *        with default options (wetee_keypair_from_suri_opts() with NULL).
  * @param out receives the keypair (NULL on failure); the caller owns it and
  *        frees it with wetee_keypair_free().
  * @param scheme the key scheme.
  * @param suri the SURI text (not necessarily NUL-terminated; a secret the
  *        caller should wipe after the call).
  * @param len length of `suri` in bytes.
+ * @return as wetee_keypair_from_suri_opts().
+ */
+WETEE_API int wetee_keypair_from_suri(wetee_keypair **out, wetee_scheme scheme, const char *suri, size_t len);
+/**
+ * @brief Keypair from a secret URI (phrase or 0x seed, junctions, password).
+ *
+ * The SURI is parsed as by wetee_suri_parse() (limits, whitespace and final
+ * line break rules included).
+ *
+ * sr25519, ed25519, ecdsa (as sp-core): a `0x` phrase is a 32-byte seed
+ * (sr25519 also takes a 64-byte canonical secret `key ‖ nonce`, as
+ * sp-core's `from_seed_slice` does; this is a libwetee extension for SURIs,
+ * which sp-core's and polkadot.js's SURI parsers reject) and any
+ * password is ignored, as in sp-core; otherwise the phrase is a BIP-39
+ * English mnemonic (whitespace as in mnemonic.h: leading, trailing and
+ * repeated whitespace is allowed) turned into the substrate-bip39 mini
+ * secret with the password. Junctions apply in order; ed25519 and ecdsa
+ * accept only hard junctions.
+ *
+ * WETEE_SCHEME_ETHEREUM (as polkadot.js): the path is BIP-32
+ * (`phrase/m/44'/60'/0'/0/0`) over the standard BIP-39 seed; with no path
+ * the key is the BIP-32 master key; a `0x` phrase is the 32-byte private
+ * key itself and may not be followed by a path. A non-empty `///password`
+ * follows `opts->eth_password`: refused by default, because polkadot.js
+ * ignores it while substrate-interface makes it the BIP-39 passphrase
+ * (the same SURI would name two accounts). The path text after the phrase
+ * must follow the grammar of wetee_bip32_derive() (BIP-32 offsets in error
+ * details count from its 'm').
+ * @param out receives the keypair (NULL on failure); the caller owns it and
+ *        frees it with wetee_keypair_free().
+ * @param scheme the key scheme.
+ * @param suri the SURI text (not necessarily NUL-terminated; a secret the
+ *        caller should wipe after the call).
+ * @param len length of `suri` in bytes.
+ * @param opts the options (only read during the call), or NULL for
+ *        WETEE_SURI_OPTIONS_INIT.
  * @return WETEE_OK; WETEE_ERR_DECODE (SURI syntax, seed length or hex,
  *         mnemonic syntax, word or count, Ethereum BIP-32 path);
  *         WETEE_ERR_CHECKSUM (mnemonic checksum); WETEE_ERR_UNSUPPORTED
  *         (soft junction on ed25519/ecdsa, path after an Ethereum private
- *         key); WETEE_ERR_CRYPTO (secp256k1 secret 0 or ≥ n, 64-byte sr25519
- *         secret whose key is not canonical); WETEE_ERR_INVALID_ARGUMENT
- *         (NULL out, NULL suri with len > 0, unknown scheme);
+ *         key, Ethereum password refused by WETEE_ETH_PASSWORD_REJECT or
+ *         given as a passphrase after a private key); WETEE_ERR_CRYPTO
+ *         (secp256k1 secret 0 or ≥ n, 64-byte sr25519 secret whose key is
+ *         not canonical); WETEE_ERR_INVALID_ARGUMENT (NULL out, NULL suri
+ *         with len > 0, unknown scheme, unknown options version or
+ *         eth_password, SURI over the limits of wetee_suri_parse());
  *         WETEE_ERR_NO_MEMORY.
  */
-WETEE_API int wetee_keypair_from_suri(wetee_keypair **out, wetee_scheme scheme, const char *suri, size_t len);
+WETEE_API int wetee_keypair_from_suri_opts(wetee_keypair **out, wetee_scheme scheme, const char *suri, size_t len,
+                                           const wetee_suri_options *opts);
 /**
  * @brief Keypair from a mnemonic and optional password (`password` may be NULL).
  *        sr25519/ed25519/ecdsa: substrate-bip39 mini secret with the password.
  *        Ethereum: BIP-32 master key of the standard BIP-39 seed, the password
  *        being the BIP-39 passphrase (use wetee_keypair_from_suri() for a path).
  *
- * Runs of spaces in the phrase and leading or trailing spaces are allowed
- * (they are collapsed first); otherwise the phrase follows the syntax of
- * mnemonic.h. The password is used byte-for-byte (no NFKD normalisation).
- * Note that for Ethereum this differs from wetee_keypair_from_suri(), which
- * ignores the `///password` as polkadot.js does.
+ * The phrase follows the syntax of mnemonic.h (leading, trailing and
+ * repeated whitespace allowed). The password is used byte-for-byte (no NFKD
+ * normalisation). For Ethereum this is the rule of
+ * wetee_keypair_from_suri_opts() with WETEE_ETH_PASSWORD_PASSPHRASE.
  * @param out receives the keypair (NULL on failure); the caller owns it and
  *        frees it with wetee_keypair_free().
  * @param scheme the key scheme.

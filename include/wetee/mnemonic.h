@@ -3,13 +3,22 @@
  * @brief BIP-39 English mnemonics: generation, validation, entropy round
  *        trip, the substrate-bip39 mini secret and the standard BIP-39 seed.
  *
- * Phrase syntax: 12, 15, 18, 21 or 24 words of lower-case ASCII letters
- * from the BIP-39 English list, separated by exactly one ASCII space, with
- * no leading or trailing space. Upper case, tabs, newlines, repeated spaces
- * and every non-ASCII byte are rejected (WETEE_ERR_DECODE); callers holding
- * other text must normalise it themselves. (wetee_keypair_from_mnemonic()
- * and wetee_keypair_from_suri() are more lenient: they collapse runs of
- * spaces first.)
+ * Phrase syntax (every function here, and the keypair constructors of
+ * keys.h): 12, 15, 18, 21 or 24 words of lower-case ASCII letters from the
+ * BIP-39 English list, separated by whitespace. As in sp-core (whose bip39
+ * crate splits the phrase with Rust's `str::split_whitespace`), leading,
+ * trailing and repeated whitespace is allowed, and whitespace is any
+ * Unicode White_Space character: ASCII space, tab, line feed, carriage
+ * return, vertical tab and form feed, and U+0085, U+00A0, U+1680,
+ * U+2000..U+200A, U+2028, U+2029, U+202F, U+205F, U+3000 in UTF-8. So a
+ * phrase read from a file with its final newline is accepted. Upper case
+ * and every other non-ASCII byte are rejected (WETEE_ERR_DECODE): sp-core
+ * and polkadot.js first apply NFKD, which folds e.g. full-width letters
+ * into ASCII; libwetee has no Unicode tables, so callers holding such text
+ * must normalise it themselves. (polkadot.js' mnemonicValidate is stricter
+ * about whitespace: single spaces only.) Where the phrase itself is hashed
+ * (wetee_mnemonic_to_bip39_seed()), it is the normalised sentence, the
+ * words joined by single spaces, as in the bip39 crate.
  *
  * Passwords and passphrases are used byte-for-byte: libwetee applies no
  * Unicode normalisation, so a caller with a non-ASCII BIP-39 passphrase must

@@ -40,8 +40,8 @@ static int openssl_error(const char *func, const char *what)
 static int blake2b_any(const char *func, uint8_t *out, size_t out_len, const uint8_t *key, size_t key_len,
                        const uint8_t *data, size_t len)
 {
-    /* sodium_init() is thread-safe and cheap after the first call. */
-    if (sodium_init() < 0) return wt_error(WETEE_ERR_CRYPTO, "hash: %s: libsodium initialisation failed", func);
+    if (wt_sodium_ready("hash") != WETEE_OK)
+        return wt_error(WETEE_ERR_CRYPTO, "hash: %s: libsodium initialisation failed", func);
     if (crypto_generichash_blake2b(out, out_len, NONNULL(data), (unsigned long long)len,
                                    key_len ? key : NULL, key_len) != 0)
         return wt_error(WETEE_ERR_CRYPTO, "hash: %s: libsodium BLAKE2b failed", func);

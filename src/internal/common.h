@@ -27,6 +27,14 @@ void wt_free(void *ptr);
 /* Wipe `size` bytes then free. */
 void wt_free_secure(void *ptr, size_t size);
 
+/* libsodium, initialised once and thread-safely (pthread_once) before any
+ * use: WETEE_OK, or WETEE_ERR_CRYPTO with "<module>: libsodium
+ * initialisation failed". Every libsodium call that needs sodium_init()
+ * (the RNG, runtime-dispatched primitives) goes through these. */
+int wt_sodium_ready(const char *module);
+/* Fill `buf` with `len` bytes of libsodium's RNG after wt_sodium_ready(). */
+int wt_random(void *buf, size_t len, const char *module);
+
 /* Record an error detail for this thread and return `code`.
  * The detail is "<fmt expanded>"; callers start it with "<module>: ". */
 int wt_error(int code, const char *fmt, ...) WT_PRINTF(2, 3);

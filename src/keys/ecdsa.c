@@ -30,8 +30,7 @@ static void sign_ctx_init(void)
     secp256k1_context *ctx = secp256k1_context_create(SECP256K1_CONTEXT_NONE);
     if (!ctx) return;
     /* Blinding of the generator multiplication (side-channel hardening). */
-    randombytes_buf(seed, sizeof seed);
-    if (!secp256k1_context_randomize(ctx, seed)) {
+    if (wt_random(seed, sizeof seed, MOD) != WETEE_OK || !secp256k1_context_randomize(ctx, seed)) {
         secp256k1_context_destroy(ctx);
         ctx = NULL;
     }

@@ -3,6 +3,8 @@
 #include <sodium.h>
 
 #include "internal/common.h"
+#include "internal/suri.h"
+#include "internal/textspace.h"
 #include "wetee/keys.h"
 #include "wetee/mnemonic.h"
 #include "wetee/ss58.h"
@@ -143,27 +145,24 @@ static int kp_apply_suri_junctions(wetee_keypair *kp, const wetee_suri *s)
     return rc;
 }
 
-/* Copy a phrase with spaces collapsed and trimmed (the bip39 crate used by
- * sp-core splits on whitespace). Returns a wt_malloc'ed NUL-terminated copy
- * to free with wt_free_secure(p, *out_len + 1). */
-static char *normalize_phrase(const char *phrase, size_t len, size_t *out_len)
+/* Drop leading and trailing whitespace (wt_space_len) from a phrase:
+ * advances *phrase and returns the new length. */
+static size_t phrase_trim(const char **phrase, size_t len)
 {
-    char *p = wt_malloc(len + 1);
-    size_t i, n = 0;
-    int space = 0;
-    if (!p) return NULL;
-    for (i = 0; i < len; i++) {
-        if (phrase[i] == ' ') {
-            space = 1;
-            continue;
+    const unsigned char *p = (const unsigned char *)*phrase;
+    size_t i = 0, end = 0, sp;
+    while (i < len && (sp = wt_space_len(p + i, len - i)) != 0) i += sp;
+    *phrase += i;
+    p += i;
+    len -= i;
+    for (i = 0; i < len;) {
+        if ((sp = wt_space_len(p + i, len - i)) != 0) {
+            i += sp;
+        } else {
+            end = ++i;
         }
-        if (space && n > 0) p[n++] = ' ';
-        space = 0;
-        p[n++] = phrase[i];
     }
-    p[n] = '\0';
-    *out_len = n;
-    return p;
+    return end;
 }
 
 static int is_hex_phrase(const char *phrase, size_t len)
@@ -197,29 +196,12 @@ static int kp_from_seed_bytes(wetee_keypair *kp, const uint8_t *seed, size_t len
                     kp->scheme == WETEE_SCHEME_SR25519 ? " (or a 64-byte canonical secret)" : "");
 }
 
-/* Substrate mini secret of a mnemonic, spaces normalised. */
-static int mini_secret(uint8_t out[32], const char *phrase, size_t len, const char *password, size_t password_len)
-{
-    size_t nlen = 0;
-    char *norm = normalize_phrase(phrase, len, &nlen);
-    int rc;
-    if (!norm) return wt_error(WETEE_ERR_NO_MEMORY, "keypair: out of memory");
-    rc = wetee_mnemonic_to_mini_secret(out, norm, nlen, password, password_len);
-    wt_free_secure(norm, nlen + 1);
-    return rc;
-}
-
 /* Ethereum key: standard BIP-39 seed (with `passphrase`), then the BIP-32 path ("m" when empty). */
 static int eth_from_mnemonic(wetee_keypair *kp, const char *phrase, size_t len, const char *passphrase,
                              size_t passphrase_len, const char *path, size_t path_len)
 {
     uint8_t seed[64], key[32];
-    size_t nlen = 0;
-    char *norm = normalize_phrase(phrase, len, &nlen);
-    int rc;
-    if (!norm) return wt_error(WETEE_ERR_NO_MEMORY, "keypair: out of memory");
-    rc = wetee_mnemonic_to_bip39_seed(seed, norm, nlen, passphrase, passphrase_len);
-    wt_free_secure(norm, nlen + 1);
+    int rc = wetee_mnemonic_to_bip39_seed(seed, phrase, len, passphrase, passphrase_len);
     if (rc == WETEE_OK) {
         if (path_len == 0) rc = wetee_bip32_derive(key, seed, sizeof seed, "m", 1);
         else rc = wetee_bip32_derive(key, seed, sizeof seed, path, path_len);
@@ -240,15 +222,26 @@ static int finish(wetee_keypair **out, wetee_keypair *kp, int rc)
     return rc;
 }
 
-/* Ethereum SURI: polkadot.js semantics (phrase/m/44'/60'/0'/0/0). */
-static int eth_from_suri(wetee_keypair *kp, const wetee_suri *s, const char *suri, size_t len)
+/* Ethereum SURI: polkadot.js semantics (phrase/m/44'/60'/0'/0/0); the
+ * `///password` as opts->eth_password says. `len` excludes a final line break. */
+static int eth_from_suri(wetee_keypair *kp, const wetee_suri *s, const char *suri, size_t len,
+                         wetee_eth_password mode)
 {
-    const char *phrase = wetee_suri_phrase(s);
-    size_t plen = strlen(phrase), start = 0, end;
+    const char *phrase = wetee_suri_phrase(s), *password = wetee_suri_password(s);
+    size_t plen = strlen(phrase), start = 0, end, pwlen = password ? strlen(password) : 0;
     /* The raw path text: from the end of the phrase to the `///` of the password. */
     while (start < len && suri[start] != '/') start++;
     for (end = start; end < len; end++)
         if (len - end >= 3 && suri[end] == '/' && suri[end + 1] == '/' && suri[end + 2] == '/') break;
+    /* An empty password means the same in every convention. */
+    if (pwlen > 0 && mode == WETEE_ETH_PASSWORD_REJECT)
+        return wt_error(WETEE_ERR_UNSUPPORTED,
+                        "keypair: ethereum: the ///password at offset %zu has no agreed meaning (polkadot.js "
+                        "ignores it, substrate-interface uses it as the BIP-39 passphrase): choose with "
+                        "wetee_suri_options.eth_password (WETEE_ETH_PASSWORD_PASSPHRASE or "
+                        "WETEE_ETH_PASSWORD_IGNORE)",
+                        end);
+    plen = phrase_trim(&phrase, plen);
     if (is_hex_phrase(phrase, plen)) {
         uint8_t key[64];
         size_t klen = 0;
@@ -257,6 +250,11 @@ static int eth_from_suri(wetee_keypair *kp, const wetee_suri *s, const char *sur
             return wt_error(WETEE_ERR_UNSUPPORTED,
                             "keypair: ethereum: a derivation path at offset %zu cannot follow a raw 0x private key",
                             start);
+        if (pwlen > 0 && mode == WETEE_ETH_PASSWORD_PASSPHRASE)
+            return wt_error(WETEE_ERR_UNSUPPORTED,
+                            "keypair: ethereum: the ///password at offset %zu cannot be a BIP-39 passphrase after "
+                            "a raw 0x private key",
+                            end);
         rc = decode_hex_seed(key, &klen, phrase, plen);
         if (rc == WETEE_OK && klen != 32)
             rc = wt_error(WETEE_ERR_DECODE, "keypair: ethereum private key is %zu bytes, expected 32", klen);
@@ -264,23 +262,36 @@ static int eth_from_suri(wetee_keypair *kp, const wetee_suri *s, const char *sur
         sodium_memzero(key, sizeof key);
         return rc;
     }
-    /* Skip the leading '/' of "/m/44'/…"; the password is ignored, as polkadot.js does. */
+    /* Skip the leading '/' of "/m/44'/…". */
     if (end > start) start++;
-    return eth_from_mnemonic(kp, phrase, plen, "", 0, suri + start, end - start);
+    if (mode != WETEE_ETH_PASSWORD_PASSPHRASE) pwlen = 0;
+    return eth_from_mnemonic(kp, phrase, plen, pwlen ? password : "", pwlen, suri + start, end - start);
 }
 
 int wetee_keypair_from_suri(wetee_keypair **out, wetee_scheme scheme, const char *suri, size_t len)
 {
+    return wetee_keypair_from_suri_opts(out, scheme, suri, len, NULL);
+}
+
+int wetee_keypair_from_suri_opts(wetee_keypair **out, wetee_scheme scheme, const char *suri, size_t len,
+                                 const wetee_suri_options *opts)
+{
+    static const wetee_suri_options defaults = WETEE_SURI_OPTIONS_INIT;
     wetee_suri *s = NULL;
     wetee_keypair *kp;
     const char *phrase, *password;
-    size_t plen;
+    size_t plen, text_len = 0;
     int rc;
     WT_ARG(out != NULL, "keypair", "out is NULL");
     *out = NULL;
     WT_ARG_DATA(suri, len, "keypair");
     WT_ARG(scheme_valid(scheme), "keypair", "unknown scheme");
-    if ((rc = wetee_suri_parse(&s, suri, len)) != WETEE_OK) return rc;
+    if (!opts) opts = &defaults;
+    WT_ARG(opts->version == WETEE_SURI_OPTIONS_VERSION, "keypair", "unknown wetee_suri_options version");
+    WT_ARG(opts->eth_password == WETEE_ETH_PASSWORD_REJECT || opts->eth_password == WETEE_ETH_PASSWORD_PASSPHRASE ||
+               opts->eth_password == WETEE_ETH_PASSWORD_IGNORE,
+           "keypair", "unknown eth_password mode");
+    if ((rc = wt_suri_parse(&s, suri, len, scheme == WETEE_SCHEME_ETHEREUM, &text_len)) != WETEE_OK) return rc;
     kp = kp_alloc(scheme);
     if (!kp) {
         wetee_suri_free(s);
@@ -290,20 +301,22 @@ int wetee_keypair_from_suri(wetee_keypair **out, wetee_scheme scheme, const char
     plen = strlen(phrase);
     password = wetee_suri_password(s);
     if (scheme == WETEE_SCHEME_ETHEREUM) {
-        rc = eth_from_suri(kp, s, suri, len);
-    } else if (is_hex_phrase(phrase, plen)) {
-        uint8_t seed[64];
-        size_t slen = 0;
-        /* As in sp-core, a password after a raw seed is ignored. */
-        rc = decode_hex_seed(seed, &slen, phrase, plen);
-        if (rc == WETEE_OK) rc = kp_from_seed_bytes(kp, seed, slen);
-        sodium_memzero(seed, sizeof seed);
-        if (rc == WETEE_OK) rc = kp_apply_suri_junctions(kp, s);
+        rc = eth_from_suri(kp, s, suri, text_len, opts->eth_password);
     } else {
-        uint8_t mini[32];
-        rc = mini_secret(mini, phrase, plen, password, password ? strlen(password) : 0);
-        if (rc == WETEE_OK) rc = kp_set_seed(kp, mini);
-        sodium_memzero(mini, sizeof mini);
+        plen = phrase_trim(&phrase, plen);
+        if (is_hex_phrase(phrase, plen)) {
+            uint8_t seed[64];
+            size_t slen = 0;
+            /* As in sp-core, a password after a raw seed is ignored. */
+            rc = decode_hex_seed(seed, &slen, phrase, plen);
+            if (rc == WETEE_OK) rc = kp_from_seed_bytes(kp, seed, slen);
+            sodium_memzero(seed, sizeof seed);
+        } else {
+            uint8_t mini[32];
+            rc = wetee_mnemonic_to_mini_secret(mini, phrase, plen, password, password ? strlen(password) : 0);
+            if (rc == WETEE_OK) rc = kp_set_seed(kp, mini);
+            sodium_memzero(mini, sizeof mini);
+        }
         if (rc == WETEE_OK) rc = kp_apply_suri_junctions(kp, s);
     }
     wetee_suri_free(s);
@@ -327,7 +340,7 @@ int wetee_keypair_from_mnemonic(wetee_keypair **out, wetee_scheme scheme, const 
         rc = eth_from_mnemonic(kp, phrase, phrase_len, password, password_len, NULL, 0);
     } else {
         uint8_t mini[32];
-        rc = mini_secret(mini, phrase, phrase_len, password, password_len);
+        rc = wetee_mnemonic_to_mini_secret(mini, phrase, phrase_len, password, password_len);
         if (rc == WETEE_OK) rc = kp_set_seed(kp, mini);
         sodium_memzero(mini, sizeof mini);
     }
@@ -354,14 +367,14 @@ int wetee_keypair_generate(wetee_keypair **out, wetee_scheme scheme)
     WT_ARG(out != NULL, "keypair", "out is NULL");
     *out = NULL;
     WT_ARG(scheme_valid(scheme), "keypair", "unknown scheme");
-    if (sodium_init() < 0) return wt_error(WETEE_ERR_CRYPTO, "keypair: libsodium initialisation failed");
+    if ((rc = wt_sodium_ready("keypair")) != WETEE_OK) return rc;
     kp = kp_alloc(scheme);
     if (!kp) return wt_error(WETEE_ERR_NO_MEMORY, "keypair: out of memory");
     /* A random 32-byte string is a valid secp256k1 key except with
      * probability ~2^-128; retry in that case. */
     for (tries = 0; tries < 8; tries++) {
-        randombytes_buf(seed, sizeof seed);
-        rc = kp_set_seed(kp, seed);
+        rc = wt_random(seed, sizeof seed, "keypair");
+        if (rc == WETEE_OK) rc = kp_set_seed(kp, seed);
         if (rc != WETEE_ERR_CRYPTO) break;
     }
     sodium_memzero(seed, sizeof seed);

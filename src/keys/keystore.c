@@ -44,7 +44,8 @@ static int scrypt_allowed(uint32_t n, uint32_t p, uint32_t r)
 static int derive_key(uint8_t dk[KS_DK_BYTES], const char *password, size_t password_len, const uint8_t salt[32],
                       uint32_t n, uint32_t p, uint32_t r)
 {
-    if (sodium_init() < 0) return wt_error(WETEE_ERR_CRYPTO, "keystore: libsodium initialisation failed");
+    int rc = wt_sodium_ready("keystore");
+    if (rc != WETEE_OK) return rc;
     /* libsodium takes (N, r, p); the file stores (N, p, r). */
     if (crypto_pwhash_scryptsalsa208sha256_ll((const uint8_t *)(password_len ? password : ""), password_len, salt,
                                               KS_SALT_BYTES, n, r, p, dk, KS_DK_BYTES) != 0)
@@ -102,11 +103,11 @@ int wetee_keystore_export(wetee_buf *out, const wetee_keypair *kp, const char *p
     memcpy(pt + sizeof PAIR_HDR + secret.len + sizeof PAIR_DIV, pub, pub_len);
     pt_len = sizeof PAIR_HDR + secret.len + sizeof PAIR_DIV + pub_len;
 
-    randombytes_buf(blob, KS_SALT_BYTES);
+    if ((rc = wt_random(blob, KS_SALT_BYTES, "keystore")) != WETEE_OK) goto done;
     wt_store_le32(blob + 32, KS_WRITE_N);
     wt_store_le32(blob + 36, KS_WRITE_P);
     wt_store_le32(blob + 40, KS_WRITE_R);
-    randombytes_buf(blob + KS_PARAMS_END, KS_NONCE_BYTES);
+    if ((rc = wt_random(blob + KS_PARAMS_END, KS_NONCE_BYTES, "keystore")) != WETEE_OK) goto done;
     if ((rc = derive_key(dk, password, password_len, blob, KS_WRITE_N, KS_WRITE_P, KS_WRITE_R)) != WETEE_OK)
         goto done;
     if (crypto_secretbox_easy(blob + KS_HEADER_BYTES, pt, pt_len, blob + KS_PARAMS_END, dk) != 0) {

@@ -1,17 +1,15 @@
 /* BIP-39 English mnemonics: generation, strict parsing, entropy round trip,
  * the substrate-bip39 mini secret and the standard BIP-39 seed.
  *
- * Accepted phrase syntax: 12, 15, 18, 21 or 24 words of lower-case ASCII
- * letters, separated by exactly one ASCII space, with no leading or trailing
- * space. This is what polkadot.js' mnemonicValidate accepts for English
- * (checked against @polkadot/util-crypto 14.0.3: its default wasm path and
- * its JavaScript path agree on double, leading and trailing spaces, tabs and
- * upper case), with one deliberate difference: the JavaScript path applies
+ * Accepted phrase syntax (mnemonic.h): 12, 15, 18, 21 or 24 words of
+ * lower-case ASCII letters separated by runs of Unicode whitespace
+ * (internal/textspace.h), leading and trailing whitespace ignored, as
+ * sp-core's bip39 crate reads a phrase (NFKD, then str::split_whitespace).
+ * polkadot.js' mnemonicValidate (checked against @polkadot/util-crypto
+ * 14.0.3) wants single spaces; its JavaScript path, like sp-core, applies
  * NFKD first and so also accepts compatibility characters that fold into
- * ASCII (full-width letters, U+00A0 and U+3000 spaces, ligatures), which the
- * wasm path rejects. libwetee has no Unicode tables and rejects every
- * non-ASCII byte, like the wasm path; callers holding such text must
- * normalise it themselves.
+ * ASCII letters (full-width letters, ligatures), which libwetee (no Unicode
+ * tables) rejects: callers holding such text must normalise it themselves.
  *
  * Secrets: error details name positions and counts, never words or
  * characters; every buffer that held a phrase, word indices, entropy or a
@@ -21,6 +19,7 @@
 #include "internal/bip39.h"
 
 #include "internal/common.h"
+#include "internal/textspace.h"
 #include "wetee/hash.h"
 #include "wetee/mnemonic.h"
 
@@ -63,40 +62,42 @@ const char *wt_bip39_word(unsigned i) { return i < 2048 ? wordlist[i] : NULL; }
 static int words_ok(size_t n) { return n >= 12 && n <= WORDS_MAX && n % 3 == 0; }
 
 /* Parse `phrase` into word indices and check the checksum. On success writes
- * the entropy (n_words * 4 / 3 bytes) to `entropy` and its length to *ent_len. */
-static int parse_phrase(uint8_t entropy[ENTROPY_MAX], size_t *ent_len, const char *phrase, size_t len)
+ * the entropy (n_words * 4 / 3 bytes) to `entropy` and its length to
+ * *ent_len and, when `norm` is not NULL, the normalised phrase (the words
+ * joined by single spaces, NUL-terminated) to `norm` and its length to
+ * *norm_len. Words are separated by runs of whitespace (wt_space_len), and
+ * leading and trailing whitespace is ignored, as sp-core's bip39 does. */
+static int parse_phrase(uint8_t entropy[ENTROPY_MAX], size_t *ent_len, char norm[PHRASE_MAX + 1], size_t *norm_len,
+                        const char *phrase, size_t len)
 {
+    const unsigned char *p = (const unsigned char *)phrase;
     uint8_t bits[(WORDS_MAX * 11 + 7) / 8];
     uint8_t hash[WETEE_SHA256_BYTES];
-    size_t i, start, n_words, word, ent, cs;
+    size_t i, n_words, word, ent, cs, sp, pos;
     uint32_t acc;
     unsigned acc_bits;
     int rc = WETEE_OK, idx = -1;
 
-    if (len == 0) return wt_error(WETEE_ERR_DECODE, MOD ": empty phrase");
-
     /* Pass 1: syntax and word count; no lookups yet. */
-    n_words = 1;
-    start = 0;
-    for (i = 0; i <= len; i++) {
-        unsigned char c = i < len ? (unsigned char)phrase[i] : ' ';
-        if (c == ' ') {
-            if (i == start) {
-                if (i == len)
-                    return wt_error(WETEE_ERR_DECODE, MOD ": word %zu is empty (trailing space)", n_words);
-                return wt_error(WETEE_ERR_DECODE, MOD ": word %zu is empty (%s space)", n_words,
-                                i == 0 ? "leading" : "repeated");
+    n_words = 0;
+    for (i = 0; i < len;) {
+        if ((sp = wt_space_len(p + i, len - i)) != 0) {
+            i += sp;
+            continue;
+        }
+        n_words++;
+        for (; i < len && (sp = wt_space_len(p + i, len - i)) == 0; i++) {
+            unsigned char c = p[i];
+            if (c < 'a' || c > 'z') {
+                const char *what = (c >= 'A' && c <= 'Z') ? "an upper-case letter"
+                                   : c >= 0x80 ? "a non-ASCII character other than whitespace (normalise the "
+                                                 "phrase to NFKD ASCII)"
+                                               : "a character other than a-z";
+                return wt_error(WETEE_ERR_DECODE, MOD ": word %zu, offset %zu: %s", n_words, i, what);
             }
-            if (i < len) n_words++;
-            start = i + 1;
-        } else if (c < 'a' || c > 'z') {
-            const char *what = (c >= 'A' && c <= 'Z') ? "an upper-case letter"
-                               : c >= 0x80            ? "a non-ASCII byte (normalise the phrase to NFKD ASCII)"
-                               : (c == '\t' || c == '\n' || c == '\r') ? "whitespace other than a single space"
-                                                                       : "a character other than a-z";
-            return wt_error(WETEE_ERR_DECODE, MOD ": word %zu, offset %zu: %s", n_words, i, what);
         }
     }
+    if (n_words == 0) return wt_error(WETEE_ERR_DECODE, MOD ": empty phrase (no words)");
     if (!words_ok(n_words))
         return wt_error(WETEE_ERR_DECODE, MOD ": %zu words; expected 12, 15, 18, 21 or 24", n_words);
 
@@ -105,14 +106,26 @@ static int parse_phrase(uint8_t entropy[ENTROPY_MAX], size_t *ent_len, const cha
     acc = 0;
     acc_bits = 0;
     ent = 0;
-    word = 1;
-    start = 0;
-    for (i = 0; i <= len; i++) {
-        if (i < len && phrase[i] != ' ') continue;
+    word = 0;
+    pos = 0;
+    for (i = 0; i < len;) {
+        size_t start;
+        if ((sp = wt_space_len(p + i, len - i)) != 0) {
+            i += sp;
+            continue;
+        }
+        start = i;
+        while (i < len && wt_space_len(p + i, len - i) == 0) i++;
+        word++;
         idx = (i - start <= WORD_LEN_MAX) ? word_index(phrase + start, i - start) : -1;
         if (idx < 0) {
             rc = wt_error(WETEE_ERR_DECODE, MOD ": word %zu is not in the BIP-39 English list", word);
             goto out;
+        }
+        if (norm) {
+            if (pos) norm[pos++] = ' ';
+            memcpy(norm + pos, phrase + start, i - start);
+            pos += i - start;
         }
         acc = (acc << 11) | (uint32_t)idx;
         acc_bits += 11;
@@ -121,8 +134,6 @@ static int parse_phrase(uint8_t entropy[ENTROPY_MAX], size_t *ent_len, const cha
             bits[ent++] = (uint8_t)(acc >> acc_bits);
         }
         acc &= (1u << acc_bits) - 1;
-        word++;
-        start = i + 1;
     }
     /* n_words * 11 bits = ENT + ENT/32 with ENT = n_words * 32 / 3 (always a multiple of 8 here). */
     if (acc_bits) bits[ent] = (uint8_t)(acc << (8 - acc_bits));
@@ -135,7 +146,12 @@ static int parse_phrase(uint8_t entropy[ENTROPY_MAX], size_t *ent_len, const cha
     }
     memcpy(entropy, bits, ent);
     *ent_len = ent;
+    if (norm) {
+        norm[pos] = '\0';
+        *norm_len = pos;
+    }
 out:
+    if (rc != WETEE_OK && norm) sodium_memzero(norm, PHRASE_MAX + 1);
     sodium_memzero(bits, sizeof bits);
     sodium_memzero(hash, sizeof hash);
     sodium_memzero(&acc, sizeof acc);
@@ -210,10 +226,9 @@ int wetee_mnemonic_generate(wetee_buf *out, unsigned words)
     if (!words_ok(words))
         return wt_error(WETEE_ERR_INVALID_ARGUMENT, MOD ": %u words requested; expected 12, 15, 18, 21 or 24",
                         words);
-    if (sodium_init() < 0) return wt_error(WETEE_ERR_CRYPTO, MOD ": libsodium initialisation failed");
     len = (size_t)words * 4 / 3;
-    randombytes_buf(entropy, len);
-    rc = wetee_mnemonic_from_entropy(out, entropy, len);
+    rc = wt_random(entropy, len, MOD);
+    if (rc == WETEE_OK) rc = wetee_mnemonic_from_entropy(out, entropy, len);
     sodium_memzero(entropy, sizeof entropy);
     return rc;
 }
@@ -224,7 +239,7 @@ int wetee_mnemonic_validate(const char *phrase, size_t len)
     size_t ent_len = 0;
     int rc;
     WT_ARG_DATA(phrase, len, MOD);
-    rc = parse_phrase(entropy, &ent_len, phrase, len);
+    rc = parse_phrase(entropy, &ent_len, NULL, NULL, phrase, len);
     sodium_memzero(entropy, sizeof entropy);
     return rc;
 }
@@ -236,7 +251,7 @@ int wetee_mnemonic_to_entropy(wetee_buf *out, const char *phrase, size_t len)
     int rc;
     WT_ARG(out != NULL, MOD, "out is NULL");
     WT_ARG_DATA(phrase, len, MOD);
-    if ((rc = parse_phrase(entropy, &ent_len, phrase, len)) == WETEE_OK) {
+    if ((rc = parse_phrase(entropy, &ent_len, NULL, NULL, phrase, len)) == WETEE_OK) {
         out->len = 0;
         if ((rc = wt_buf_grow(out, ent_len)) == WETEE_OK) {
             memcpy(out->data, entropy, ent_len);
@@ -275,7 +290,7 @@ int wetee_mnemonic_to_mini_secret(uint8_t out[32], const char *phrase, size_t le
     WT_ARG(out != NULL, MOD, "out is NULL");
     WT_ARG_DATA(phrase, len, MOD);
     WT_ARG_DATA(password, password_len, MOD);
-    if ((rc = parse_phrase(entropy, &ent_len, phrase, len)) == WETEE_OK &&
+    if ((rc = parse_phrase(entropy, &ent_len, NULL, NULL, phrase, len)) == WETEE_OK &&
         (rc = bip39_pbkdf2(seed, entropy, ent_len, password, password_len)) == WETEE_OK)
         memcpy(out, seed, 32);
     sodium_memzero(entropy, sizeof entropy);
@@ -287,14 +302,17 @@ int wetee_mnemonic_to_bip39_seed(uint8_t out[64], const char *phrase, size_t len
                                  size_t passphrase_len)
 {
     uint8_t entropy[ENTROPY_MAX];
-    size_t ent_len = 0;
+    char norm[PHRASE_MAX + 1];
+    size_t ent_len = 0, norm_len = 0;
     int rc;
     WT_ARG(out != NULL, MOD, "out is NULL");
     WT_ARG_DATA(phrase, len, MOD);
     WT_ARG_DATA(passphrase, passphrase_len, MOD);
-    rc = parse_phrase(entropy, &ent_len, phrase, len);
+    rc = parse_phrase(entropy, &ent_len, norm, &norm_len, phrase, len);
     sodium_memzero(entropy, sizeof entropy);
-    if (rc != WETEE_OK) return rc;
-    /* A valid phrase is lower-case ASCII, so it is its own NFKD form. */
-    return bip39_pbkdf2(out, (const uint8_t *)phrase, len, passphrase, passphrase_len);
+    /* The normalised phrase (lower-case ASCII words, single spaces) is its
+     * own NFKD form, the sentence BIP-39 hashes. */
+    if (rc == WETEE_OK) rc = bip39_pbkdf2(out, (const uint8_t *)norm, norm_len, passphrase, passphrase_len);
+    sodium_memzero(norm, sizeof norm);
+    return rc;
 }

@@ -174,8 +174,8 @@ int wetee_sr25519_sign(uint8_t sig[64], const uint8_t secret[64], const uint8_t 
 {
     uint8_t rand32[32];
     int rc;
-    randombytes_buf(rand32, sizeof rand32);
-    rc = wt_sr25519_sign_with_rand(sig, secret, pub, msg, msg_len, rand32);
+    rc = wt_random(rand32, sizeof rand32, "sr25519");
+    if (rc == WETEE_OK) rc = wt_sr25519_sign_with_rand(sig, secret, pub, msg, msg_len, rand32);
     sodium_memzero(rand32, sizeof rand32);
     return rc;
 }
@@ -354,8 +354,8 @@ int wetee_sr25519_derive_soft(uint8_t out_secret[64], uint8_t out_pub[32], const
 {
     uint8_t rand32[32];
     int rc;
-    randombytes_buf(rand32, sizeof rand32);
-    rc = wt_sr25519_derive_soft_with_rand(out_secret, out_pub, secret, pub, chain_code, rand32);
+    rc = wt_random(rand32, sizeof rand32, "sr25519");
+    if (rc == WETEE_OK) rc = wt_sr25519_derive_soft_with_rand(out_secret, out_pub, secret, pub, chain_code, rand32);
     sodium_memzero(rand32, sizeof rand32);
     return rc;
 }

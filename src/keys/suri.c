@@ -3,6 +3,8 @@
 #include <sodium.h>
 
 #include "internal/common.h"
+#include "internal/suri.h"
+#include "internal/textspace.h"
 #include "wetee/hash.h"
 #include "wetee/keys.h"
 
@@ -21,9 +23,14 @@ struct wetee_suri {
     size_t junction_cap;
 };
 
-static int is_phrase_char(unsigned char c)
+/* Length of the phrase character at p: an ASCII letter or digit (sp-core's
+ * grammar) or whitespace (sp-core allows only ' '; other whitespace, which
+ * sp-core rejects, is accepted here as mnemonics accept it). 0 otherwise. */
+static size_t phrase_char_len(const char *p, size_t n)
 {
-    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == ' ';
+    unsigned char c = (unsigned char)p[0];
+    if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')) return 1;
+    return wt_space_len((const unsigned char *)p, n);
 }
 
 /* Rust's `str::parse::<u64>`: an optional '+', then one or more ASCII digits,
@@ -76,12 +83,14 @@ static int junction_chain_code(uint8_t cc[32], const char *text, size_t len)
             if (len) memcpy(cc + plen, text, len);
             return WETEE_OK;
         } else {
+            /* The state holds the junction text (secret-derived): wiped on every path. */
             crypto_generichash_state st;
-            if (crypto_generichash_init(&st, NULL, 0, 32) != 0 ||
-                crypto_generichash_update(&st, prefix, plen) != 0 ||
-                crypto_generichash_update(&st, (const unsigned char *)text, len) != 0 ||
-                crypto_generichash_final(&st, cc, 32) != 0)
-                return wt_error(WETEE_ERR_CRYPTO, "suri: blake2b failed");
+            int ok = wt_sodium_ready("suri") == WETEE_OK && crypto_generichash_init(&st, NULL, 0, 32) == 0 &&
+                     crypto_generichash_update(&st, prefix, plen) == 0 &&
+                     crypto_generichash_update(&st, (const unsigned char *)text, len) == 0 &&
+                     crypto_generichash_final(&st, cc, 32) == 0;
+            sodium_memzero(&st, sizeof st);
+            if (!ok) return wt_error(WETEE_ERR_CRYPTO, "suri: blake2b failed");
             return WETEE_OK;
         }
     }
@@ -96,9 +105,12 @@ static char *dup_text(const char *s, size_t len)
     return p;
 }
 
-static int push_junction(wetee_suri *s, const char *text, size_t len, int hard)
+static int push_junction(wetee_suri *s, const char *text, size_t len, int hard, size_t offset)
 {
     int rc;
+    if (s->junction_count == WETEE_SURI_MAX_JUNCTIONS)
+        return wt_error(WETEE_ERR_INVALID_ARGUMENT, "suri: more than %d junctions (the junction at offset %zu)",
+                        WETEE_SURI_MAX_JUNCTIONS, offset);
     if (s->junction_count == s->junction_cap) {
         size_t cap = s->junction_cap ? s->junction_cap * 2 : 4;
         suri_junction *nj = wt_calloc(cap, sizeof *nj);
@@ -124,14 +136,17 @@ void wetee_suri_free(wetee_suri *s)
     wt_free_secure(s, sizeof *s);
 }
 
-int wetee_suri_parse(wetee_suri **out, const char *suri, size_t len)
+int wt_suri_parse(wetee_suri **out, const char *suri, size_t len, int path_is_bip32, size_t *text_len)
 {
     wetee_suri *s;
-    size_t i, bad, phrase_end;
+    size_t i, bad, phrase_end, end, sp;
     int rc;
     WT_ARG(out != NULL, "suri", "out is NULL");
     *out = NULL;
     WT_ARG_DATA(suri, len, "suri");
+    if (len > WETEE_SURI_MAX_BYTES)
+        return wt_error(WETEE_ERR_INVALID_ARGUMENT, "suri: %zu bytes, above the limit of %d", len,
+                        WETEE_SURI_MAX_BYTES);
 
     /* Offsets are reported, never the text: a SURI is secret. */
     for (i = 0; i < len; i++)
@@ -140,10 +155,17 @@ int wetee_suri_parse(wetee_suri **out, const char *suri, size_t len)
     if (!wt_utf8_valid((const uint8_t *)suri, len, &bad))
         return wt_error(WETEE_ERR_DECODE, "suri: invalid UTF-8 at offset %zu", bad);
 
+    /* A final line break (as read from a file: "\n", "\r\n", repeated) is
+     * set aside; what it follows decides below whether it is allowed. */
+    end = len;
+    if (end > 0 && suri[end - 1] == '\n')
+        while (end > 0 && (suri[end - 1] == '\n' || suri[end - 1] == '\r')) end--;
+
     s = wt_calloc(1, sizeof *s);
     if (!s) return wt_error(WETEE_ERR_NO_MEMORY, "suri: out of memory");
 
-    for (phrase_end = 0; phrase_end < len && is_phrase_char((unsigned char)suri[phrase_end]); phrase_end++) {}
+    for (phrase_end = 0; phrase_end < end && (sp = phrase_char_len(suri + phrase_end, end - phrase_end)) != 0;)
+        phrase_end += sp;
     if (phrase_end > 0) {
         s->phrase = dup_text(suri, phrase_end);
         s->phrase_len = phrase_end;
@@ -154,43 +176,59 @@ int wetee_suri_parse(wetee_suri **out, const char *suri, size_t len)
     if (!s->phrase) { rc = wt_error(WETEE_ERR_NO_MEMORY, "suri: out of memory"); goto fail; }
 
     i = phrase_end;
-    while (i < len) {
+    while (i < end) {
         size_t start = i, j;
-        if (len - i >= 3 && suri[i] == '/' && suri[i + 1] == '/' && suri[i + 2] == '/') {
-            /* password: the rest of the string, which may contain '/', not a newline */
-            for (j = i + 3; j < len; j++)
+        if (end - i >= 3 && suri[i] == '/' && suri[i + 1] == '/' && suri[i + 2] == '/') {
+            /* password: the rest of the string, which may contain '/', not a newline
+             * (a final line break was set aside above) */
+            for (j = i + 3; j < end; j++)
                 if (suri[j] == '\n') {
                     rc = wt_error(WETEE_ERR_DECODE, "suri: newline in password at offset %zu", j);
                     goto fail;
                 }
-            s->password = dup_text(suri + i + 3, len - i - 3);
+            s->password = dup_text(suri + i + 3, end - i - 3);
             if (!s->password) { rc = wt_error(WETEE_ERR_NO_MEMORY, "suri: out of memory"); goto fail; }
-            s->password_len = len - i - 3;
+            s->password_len = end - i - 3;
             break;
         } else if (suri[i] == '/') {
-            int hard = (len - i >= 2 && suri[i + 1] == '/');
+            int hard = (end - i >= 2 && suri[i + 1] == '/');
             i += hard ? 2 : 1;
-            for (j = i; j < len && suri[j] != '/'; j++) {}
+            for (j = i; j < end && suri[j] != '/'; j++) {}
             if (j == i) {
                 rc = wt_error(WETEE_ERR_DECODE, "suri: empty %s junction at offset %zu", hard ? "hard" : "soft",
                               start);
                 goto fail;
             }
-            if ((rc = push_junction(s, suri + i, j - i, hard)) != WETEE_OK) goto fail;
+            if (j == end && end < len && !path_is_bip32) {
+                /* sp-core would make the line break part of the junction name
+                 * (another key), a tool reading the SURI from a file would drop it. */
+                rc = wt_error(WETEE_ERR_DECODE,
+                              "suri: line break at offset %zu ends the junction at offset %zu; sp-core would take "
+                              "it as part of the junction (a different key): remove it",
+                              end, start);
+                goto fail;
+            }
+            if ((rc = push_junction(s, suri + i, j - i, hard, start)) != WETEE_OK) goto fail;
             i = j;
         } else {
             rc = wt_error(WETEE_ERR_DECODE,
                           "suri: invalid character in phrase at offset %zu (a phrase holds ASCII letters, digits "
-                          "and spaces; junctions start with '/')",
+                          "and whitespace; junctions start with '/')",
                           i);
             goto fail;
         }
     }
+    if (text_len) *text_len = end;
     *out = s;
     return WETEE_OK;
 fail:
     wetee_suri_free(s);
     return rc;
+}
+
+int wetee_suri_parse(wetee_suri **out, const char *suri, size_t len)
+{
+    return wt_suri_parse(out, suri, len, 0, NULL);
 }
 
 const char *wetee_suri_phrase(const wetee_suri *s)

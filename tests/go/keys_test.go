@@ -561,6 +561,63 @@ func TestSURIErrors(t *testing.T) {
 	wantError(t, err, wetee.ErrInvalidArgument)
 }
 
+func TestEthereumSURIPassword(t *testing.T) {
+	const alith = "02509540919faacf9ab52146c9aa40db68172d83777250b28e4679176e49ccdd9f"
+	suri := phrase + "/m/44'/60'/0'/0/0///pw"
+	// refused by default, naming both conventions, never quoting the password
+	_, err := wetee.KeypairFromSURI(wetee.Ethereum, phrase+"/m/44'/60'/0'/0/0///hunter2")
+	wantError(t, err, wetee.ErrUnsupported, "polkadot.js ignores it", "substrate-interface")
+	if err != nil && strings.Contains(err.Error(), "hunter2") {
+		t.Errorf("error quotes the password: %v", err)
+	}
+	_, err = wetee.KeypairFromSURIOpts(wetee.Ethereum, suri, wetee.SURIOptions{})
+	wantError(t, err, wetee.ErrUnsupported)
+	pub := func(opts wetee.SURIOptions, s string) string {
+		k, err := wetee.KeypairFromSURIOpts(wetee.Ethereum, s, opts)
+		if err != nil {
+			t.Fatalf("%q: %v", s, err)
+		}
+		defer k.Close()
+		return hex.EncodeToString(k.PublicKey())
+	}
+	// polkadot.js: ignored (Alith)
+	if got := pub(wetee.SURIOptions{EthPassword: wetee.EthPasswordIgnore}, suri); got != alith {
+		t.Errorf("ignore: %s", got)
+	}
+	// substrate-interface: the BIP-39 passphrase; expected value from @polkadot/util-crypto
+	// hdEthereum(mnemonicToLegacySeed(phrase, "pw", false, 64), "m/44'/60'/0'/0/0")
+	if got := pub(wetee.SURIOptions{EthPassword: wetee.EthPasswordPassphrase}, suri); got != "03f1dd0d5711e8cd0e84bbc61de9d68da564c998108f8711d19c5f5aabcbad616c" {
+		t.Errorf("passphrase: %s", got)
+	}
+	// an empty password is the same everywhere
+	if got := pub(wetee.SURIOptions{}, phrase+"/m/44'/60'/0'/0/0///"); got != alith {
+		t.Errorf("empty password: %s", got)
+	}
+	_, err = wetee.KeypairFromSURIOpts(wetee.Ethereum, suri, wetee.SURIOptions{EthPassword: 9})
+	wantError(t, err, wetee.ErrInvalidArgument)
+}
+
+func TestSURILimitsAndWhitespace(t *testing.T) {
+	alice := keypair(t, wetee.Sr25519, phrase+"//Alice").PublicKey()
+	for _, s := range []string{"\t" + phrase + "  //Alice", strings.ReplaceAll(phrase, " ", "\n") + "//Alice"} {
+		if got := keypair(t, wetee.Sr25519, s).PublicKey(); !bytes.Equal(got, alice) {
+			t.Errorf("%q: %x", s, got)
+		}
+	}
+	if a, b := keypair(t, wetee.Sr25519, phrase+"\n").PublicKey(), keypair(t, wetee.Sr25519, phrase).PublicKey(); !bytes.Equal(a, b) {
+		t.Errorf("final newline: %x != %x", a, b)
+	}
+	_, err := wetee.KeypairFromSURI(wetee.Sr25519, phrase+"//Alice\n")
+	wantError(t, err, wetee.ErrDecode, "line break")
+	_, err = wetee.KeypairFromSURI(wetee.Sr25519, strings.Repeat("//a", 700000))
+	wantError(t, err, wetee.ErrInvalidArgument, "above the limit of 4096")
+	_, err = wetee.ParseSURI(strings.Repeat("/a", 257))
+	wantError(t, err, wetee.ErrInvalidArgument, "more than 256 junctions")
+	if s, err := wetee.ParseSURI(strings.Repeat("/a", 256)); err != nil || len(s.Junctions) != 256 {
+		t.Errorf("256 junctions: %v", err)
+	}
+}
+
 func TestKeypairLifecycle(t *testing.T) {
 	kp, err := wetee.KeypairFromSURI(wetee.Sr25519, "//Alice")
 	if err != nil {

@@ -1,6 +1,7 @@
 package gotest
 
 import (
+	"bytes"
 	"encoding/hex"
 	"strings"
 	"testing"
@@ -195,4 +196,41 @@ func TestMnemonicErrors(t *testing.T) {
 
 	_, err = wetee.MnemonicFromEntropy(make([]byte, 15))
 	wantError(t, err, wetee.ErrInvalidArgument)
+}
+
+// Leading, trailing and repeated whitespace, a final newline, Unicode spaces
+// (sp-core's bip39 splits with str::split_whitespace): the same results as the
+// single-spaced phrase, in every entry point.
+func TestMnemonicWhitespace(t *testing.T) {
+	canonical := wetee.DevPhrase
+	mini, err := wetee.MnemonicToMiniSecret(canonical, "pw")
+	if err != nil {
+		t.Fatal(err)
+	}
+	seed, err := wetee.MnemonicToBIP39Seed(canonical, "pw")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, text := range []string{canonical + "\n", "  " + canonical + "\r\n", strings.ReplaceAll(canonical, " ", "\t"),
+		strings.Replace(canonical, " ", "\u3000", 3)} {
+		if err := wetee.MnemonicValidate(text); err != nil {
+			t.Errorf("%q: %v", text, err)
+		}
+		if m, err := wetee.MnemonicToMiniSecret(text, "pw"); err != nil || m != mini {
+			t.Errorf("%q: mini secret differs (%v)", text, err)
+		}
+		if s, err := wetee.MnemonicToBIP39Seed(text, "pw"); err != nil || s != seed {
+			t.Errorf("%q: BIP-39 seed differs (%v)", text, err)
+		}
+		for _, scheme := range []wetee.Scheme{wetee.Sr25519, wetee.Ed25519, wetee.Ecdsa, wetee.Ethereum} {
+			a, err1 := wetee.KeypairFromMnemonic(scheme, text, "pw")
+			b, err2 := wetee.KeypairFromMnemonic(scheme, canonical, "pw")
+			if err1 != nil || err2 != nil || !bytes.Equal(a.PublicKey(), b.PublicKey()) {
+				t.Errorf("%v %q: keypair differs (%v, %v)", scheme, text, err1, err2)
+			}
+			a.Close()
+			b.Close()
+		}
+	}
+	wantError(t, wetee.MnemonicValidate(" \t\n"), wetee.ErrDecode, "empty phrase")
 }

@@ -49,8 +49,8 @@ import {
   compactAddLength, hexToU8a, stringToU8a, u8aConcat, u8aEq, u8aToHex
 } from '@polkadot/util';
 import {
-  blake2AsU8a, cryptoWaitReady, ed25519Verify, encodeAddress, jsonEncryptFormat, keccakAsU8a,
-  mnemonicGenerate, mnemonicToMiniSecret, naclEncrypt, randomAsU8a, scryptEncode, scryptFromU8a, scryptToU8a,
+  blake2AsU8a, cryptoWaitReady, ed25519Verify, encodeAddress, hdEthereum, jsonEncryptFormat, keccakAsU8a,
+  keyExtractSuri, mnemonicGenerate, mnemonicToLegacySeed, mnemonicToMiniSecret, naclEncrypt, randomAsU8a, scryptEncode, scryptFromU8a, scryptToU8a,
   secp256k1Expand, secp256k1Recover, secp256k1Verify, signatureVerify, sr25519Verify
 } from '@polkadot/util-crypto';
 
@@ -119,8 +119,23 @@ function spcoreStringJunction(text) {
 const U64_MAX = (1n << 64n) - 1n;
 
 // Everything a keypair is compared on: public key, account id, addresses.
+// 'ethereum-ignore' and 'ethereum-passphrase' are Ethereum SURIs derived by
+// libwetee with that wetee_eth_password option: the first is polkadot.js
+// itself, the second the ///password as the BIP-39 passphrase
+// (substrate-interface's rule), built here from polkadot.js' own primitives.
+function jsPair(scheme, suri) {
+  if (scheme === 'ethereum-ignore') return keyring.createFromUri(suri, {}, 'ethereum');
+  if (scheme === 'ethereum-passphrase') {
+    const { phrase, password, derivePath } = keyExtractSuri(suri);
+    const seed = mnemonicToLegacySeed(phrase, password ?? '', false, 64);
+    return keyring.createFromPair(hdEthereum(seed, derivePath.substring(1)), {}, 'ethereum');
+  }
+  return keyring.createFromUri(suri, {}, scheme);
+}
+
 function jsKeyInfo(scheme, suri) {
-  const pair = keyring.createFromUri(suri, {}, scheme);
+  const pair = jsPair(scheme, suri);
+  scheme = scheme.startsWith('ethereum') ? 'ethereum' : scheme;
   const raw = pair.addressRaw; // account id (ecdsa: blake2 of the key; ethereum: 20 bytes)
   const addresses = scheme === 'ethereum'
     ? [pair.address]
@@ -214,6 +229,9 @@ function bigNumericJunction(rng, sep, i) {
   return [`${sep}${text}`, `alt:${sep}${spcoreStringJunction(text)}`, 'numeric junction >= 2^64 [difference]'];
 }
 
+const ETH_PW = 'ethereum: ///password refused by default (polkadot.js ignores it, substrate-interface makes it ' +
+  'the BIP-39 passphrase) [difference]';
+
 function ethereumPaths(rng, i) {
   const paths = [
     ['', 'same', 'ethereum: no path = BIP-32 master key'],
@@ -221,8 +239,8 @@ function ethereumPaths(rng, i) {
     [i % 2 ? `/m/44'/60'/0'/0/${rng.below(2 ** 31)}` : "/m/44'/60'/0'/0/7", 'same', 'ethereum: BIP-44 index']
   ];
   paths.push(rng.pick([
-    [`///${randomPassword(rng)}`, 'same', 'ethereum: password ignored'],
-    [`/m/44'/60'/0'/0/0///${randomPassword(rng)}`, 'same', 'ethereum: password ignored'],
+    [`///${randomPassword(rng)}`, 'error', ETH_PW],
+    [`/m/44'/60'/0'/0/0///${randomPassword(rng)}`, 'error', ETH_PW],
     [`/m/44'/60'/${rng.below(2 ** 31)}'/0/${rng.below(2 ** 31)}`, 'same', 'ethereum: other account'],
     ['/m/0/1', 'same', 'ethereum: non-hardened path'],
     ["/m/2147483647'/2147483647", 'same', 'ethereum: largest indices'],
@@ -273,7 +291,9 @@ function genDerive(seed, count) {
   add('ecdsa', '', `alt:${DEV}`, noPhrase);
   add('ethereum', '', `alt:${DEV}`, noPhrase);
   add('ethereum', "/m/44'/60'/0'/0/0", `alt:${DEV}/m/44'/60'/0'/0/0`, noPhrase);
-  add('ethereum', '///pw', 'same', 'no phrase, password only');
+  add('ethereum', '///pw', 'error', ETH_PW);
+  add('ethereum-ignore', '///pw', 'same', 'no phrase, password only');
+  add('ethereum', '///', 'same', 'ethereum: empty password (the same in every convention)');
   const legacy = 'non-mnemonic phrase (polkadot.js pads it into a seed) [difference]';
   for (const s of ['sr25519', 'ed25519', 'ecdsa']) {
     add(s, 'hello', 'error', legacy);
@@ -318,8 +338,9 @@ function genDerive(seed, count) {
     add(s, `0x${'ff'.repeat(32)}`, 'error', 'secp256k1 secret >= n (error in both)');
     add(s, `0x${'00'.repeat(32)}`, 'error', 'secp256k1 secret 0 (error in both)');
   }
-  add('ethereum', '0x5fb92d6e98884f76de468fa3f6278f8807c48bebc13595d45af5bdc4da702133///pw', 'same',
-    'ethereum: password ignored');
+  add('ethereum', '0x5fb92d6e98884f76de468fa3f6278f8807c48bebc13595d45af5bdc4da702133///pw', 'error', ETH_PW);
+  add('ethereum-ignore', '0x5fb92d6e98884f76de468fa3f6278f8807c48bebc13595d45af5bdc4da702133///pw', 'same',
+    'ethereum: password ignored (WETEE_ETH_PASSWORD_IGNORE)');
   add('ethereum', `0x${'11'.repeat(32)}/m/44'/60'/0'/0/0`, 'error',
     'ethereum: path after a private key (polkadot.js ignores the path) [difference]');
 
@@ -332,6 +353,15 @@ function genDerive(seed, count) {
       for (const [p, e, c] of hardOnlyPaths(rng, i)) add(s, m + p, withPhrase(e), c);
     }
     for (const [p, e, c] of ethereumPaths(rng, i)) add('ethereum', m + p, e, c);
+    if (i % 2 === 0) { // the explicit Ethereum password options
+      // NFKD text: BIP-39 normalises the passphrase to NFKD (polkadot.js does), libwetee takes
+      // the bytes as given (the caller normalises)
+      const p = rng.pick(['', "/m/44'/60'/0'/0/0", `/m/44'/60'/0'/0/${rng.below(2 ** 31)}`]) +
+        `///${randomPassword(rng).normalize('NFKD')}`;
+      add('ethereum-ignore', m + p, 'same', 'ethereum: password with WETEE_ETH_PASSWORD_IGNORE (polkadot.js)');
+      add('ethereum-passphrase', m + p, 'same',
+        'ethereum: password with WETEE_ETH_PASSWORD_PASSPHRASE (BIP-39 passphrase)');
+    }
 
     if (i % 5 === 0) { // raw seeds
       const seedHex = hex(rng.bytes(32));

@@ -137,9 +137,10 @@ WT_TEST(suri_forms)
     CHECK_STR(wetee_suri_password(s), "pass");
     wetee_suri_free(s);
 
-    /* junction text may hold any character but '/' */
-    s = parse("sdasd/asd.a//x y\n");
-    CHECK(wetee_suri_junction_count(s) == 2);
+    /* junction text may hold any character but '/' (a line break too, except
+     * a final one: see suri_whitespace) */
+    s = parse("sdasd/asd.a//x y\n//z");
+    CHECK(wetee_suri_junction_count(s) == 3);
     check_junction(s, 0, 0, "146173642e610000000000000000000000000000000000000000000000000000");
     check_junction(s, 1, 1, "107820790a000000000000000000000000000000000000000000000000000000");
     wetee_suri_free(s);
@@ -220,8 +221,9 @@ WT_TEST(suri_errors)
     check_parse_err("sd.asd/asd.a", 12, "offset 2");
     check_parse_err("sd.asd//asd.a", 13, "offset 2");
     check_parse_err("sd.asd///asd.a\n", 15, "offset 2");
-    check_parse_err("///\n", 4, "password at offset 3");
-    check_parse_err("///a\n", 5, "offset 4");
+    check_parse_err("///\nb", 5, "password at offset 3");
+    check_parse_err("///a\nb", 6, "offset 4");
+    check_parse_err("///a\n\nb\n", 8, "offset 4");
     check_parse_err("abc\xc3", 4, "UTF-8 at offset 3");
     check_parse_err("abc//\xff", 6, "UTF-8 at offset 5");
     check_parse_err("abc//x\0y", 8, "NUL byte at offset 6");
@@ -367,10 +369,10 @@ WT_TEST(suri_more_vectors)
                "d75a980182b10ab7d54bfed3c964073a0ee172f3daa62325af021a68f707511a", NULL);
     check_suri(WETEE_SCHEME_ECDSA, "0x9D61B19DEFFD5A60BA844AF492EC2CC44449C5697B326919703BAC031CAE7F60",
                "028db55b05db86c0b1786ca49f095d76344c9e6056b2f02701a7e7f3c20aabfd91", NULL);
-    /* ethereum: no path = BIP-32 master key; the password is ignored; 0x = private key */
+    /* ethereum: no path = BIP-32 master key; 0x = private key (passwords: eth_suri_password) */
     check_suri(WETEE_SCHEME_ETHEREUM, PHRASE, "03a9a46a7552b91ff55d994efb2138ac003379f85af2178775d255d57209834891",
                "0x7c4dE272D0091EF8115067C4067F40B6Df3647af");
-    check_suri(WETEE_SCHEME_ETHEREUM, PHRASE "/m/44'/60'/0'/0/0///pw",
+    check_suri(WETEE_SCHEME_ETHEREUM, PHRASE "/m/44'/60'/0'/0/0",
                "02509540919faacf9ab52146c9aa40db68172d83777250b28e4679176e49ccdd9f",
                "0xf24FF3a9CF04c71Dbc94D0b566f7A27B94566cac");
     check_suri(WETEE_SCHEME_ETHEREUM, "/m/44'/60'/0'/0/0",
@@ -479,6 +481,202 @@ WT_TEST(suri_negatives)
 /* ------------------------------------------------------------------ */
 /* other constructors, derive, sign/verify                              */
 /* ------------------------------------------------------------------ */
+
+/* ------------------------------------------------------------------ */
+/* limits, whitespace, the Ethereum password                           */
+/* ------------------------------------------------------------------ */
+
+/* The public key of a SURI as hex (empty string on error). */
+static void suri_pub_hex(char hex[2 * WETEE_PUBLIC_MAX_BYTES + 1], wetee_scheme scheme, const char *suri,
+                         size_t len, const wetee_suri_options *opts)
+{
+    wetee_keypair *kp = NULL;
+    uint8_t pub[WETEE_PUBLIC_MAX_BYTES];
+    size_t n = 0, i;
+    hex[0] = 0;
+    CHECK_OK(wetee_keypair_from_suri_opts(&kp, scheme, suri, len, opts));
+    if (!kp) return;
+    CHECK_OK(wetee_keypair_public(kp, pub, &n));
+    for (i = 0; i < n; i++) snprintf(hex + 2 * i, 3, "%02x", pub[i]);
+    wetee_keypair_free(kp);
+}
+
+static void check_same_suri(wetee_scheme scheme, const char *suri, const char *canonical)
+{
+    char a[2 * WETEE_PUBLIC_MAX_BYTES + 1], b[2 * WETEE_PUBLIC_MAX_BYTES + 1];
+    suri_pub_hex(a, scheme, suri, strlen(suri), NULL);
+    suri_pub_hex(b, scheme, canonical, strlen(canonical), NULL);
+    CHECK(a[0] != 0);
+    if (strcmp(a, b) != 0) fprintf(stderr, "  SURI %d \"%s\" differs from \"%s\"\n", (int)scheme, suri, canonical);
+    CHECK_STR(a, b);
+}
+
+WT_TEST(suri_limits)
+{
+    wetee_suri *s = NULL;
+    wetee_keypair *kp = NULL, *root;
+    size_t big = 2u << 20, i, n;
+    char *text = malloc(big + 1);
+    CHECK(text != NULL);
+    if (!text) return;
+    /* 2 MiB of "//a": refused before any work (it took 26 s to derive before the limit) */
+    for (i = 0; i + 3 <= big; i += 3) memcpy(text + i, "//a", 3);
+    n = i;
+    CHECK_ERR(wetee_suri_parse(&s, text, n), WETEE_ERR_INVALID_ARGUMENT);
+    CHECK(strstr(wetee_last_error(), "above the limit of 4096") != NULL);
+    CHECK(s == NULL);
+    CHECK_ERR(wetee_keypair_from_suri(&kp, WETEE_SCHEME_SR25519, text, n), WETEE_ERR_INVALID_ARGUMENT);
+    CHECK(kp == NULL);
+    root = from_suri(WETEE_SCHEME_SR25519, "//Alice");
+    CHECK_ERR(wetee_keypair_derive(&kp, root, text, n), WETEE_ERR_INVALID_ARGUMENT);
+    CHECK(kp == NULL);
+    /* exactly WETEE_SURI_MAX_JUNCTIONS junctions pass, one more is refused (also within 4096 bytes) */
+    n = 3 * WETEE_SURI_MAX_JUNCTIONS;
+    CHECK_OK(wetee_suri_parse(&s, text, n));
+    CHECK(wetee_suri_junction_count(s) == WETEE_SURI_MAX_JUNCTIONS);
+    wetee_suri_free(s);
+    s = NULL;
+    CHECK_ERR(wetee_suri_parse(&s, text, n + 3), WETEE_ERR_INVALID_ARGUMENT);
+    CHECK(strstr(wetee_last_error(), "more than 256 junctions") != NULL);
+    CHECK_ERR(wetee_keypair_derive(&kp, root, text, n + 3), WETEE_ERR_INVALID_ARGUMENT);
+    CHECK_OK(wetee_keypair_derive(&kp, root, text, n));
+    wetee_keypair_free(kp);
+    kp = NULL;
+    /* WETEE_SURI_MAX_BYTES itself is accepted: a 4096-byte password */
+    memcpy(text, "///", 3);
+    memset(text + 3, 'p', WETEE_SURI_MAX_BYTES - 3);
+    CHECK_OK(wetee_suri_parse(&s, text, WETEE_SURI_MAX_BYTES));
+    if (s) CHECK(strlen(wetee_suri_password(s)) == WETEE_SURI_MAX_BYTES - 3);
+    wetee_suri_free(s);
+    s = NULL;
+    CHECK_ERR(wetee_suri_parse(&s, text, WETEE_SURI_MAX_BYTES + 1), WETEE_ERR_INVALID_ARGUMENT);
+    /* an Ethereum path of 255 BIP-32 levels ("m" + 255 junctions) fits; 256 levels does not */
+    n = (size_t)sprintf(text, "%s/m", PHRASE);
+    for (i = 0; i < 255; i++) n += (size_t)sprintf(text + n, "/%zu'", i);
+    CHECK_OK(wetee_keypair_from_suri(&kp, WETEE_SCHEME_ETHEREUM, text, n));
+    wetee_keypair_free(kp);
+    kp = NULL;
+    n += (size_t)sprintf(text + n, "/7");
+    CHECK_ERR(wetee_keypair_from_suri(&kp, WETEE_SCHEME_ETHEREUM, text, n), WETEE_ERR_INVALID_ARGUMENT);
+    CHECK(strstr(wetee_last_error(), "more than 256 junctions") != NULL);
+    wetee_keypair_free(root);
+    free(text);
+}
+
+WT_TEST(suri_whitespace)
+{
+    static const wetee_scheme schemes[] = { WETEE_SCHEME_SR25519, WETEE_SCHEME_ED25519, WETEE_SCHEME_ECDSA };
+    /* SURIs that must name the key of their canonical form */
+    static const struct { const char *suri, *canonical; } same[] = {
+        { PHRASE "\n", PHRASE },
+        { PHRASE "\r\n", PHRASE },
+        { PHRASE "\n\n", PHRASE },
+        { "  " PHRASE "  //Alice", PHRASE "//Alice" },
+        { "\t" PHRASE "\t//Alice", PHRASE "//Alice" },
+        { "bottom  drive\tobey\nlake\r\ncurtain smoke basket hold race lonely fit walk//Alice", PHRASE "//Alice" },
+        /* U+3000 ideographic space and U+00A0 no-break space (sp-core's bip39 splits on them) */
+        { "bottom\xe3\x80\x80" "drive\xc2\xa0obey lake curtain smoke basket hold race lonely fit walk//Alice",
+          PHRASE "//Alice" },
+        { PHRASE "///pw\n", PHRASE "///pw" },
+        { PHRASE "//Alice///pw\r\n", PHRASE "//Alice///pw" },
+        { "//Alice///pw\n", "//Alice///pw" },
+        { SEED11 "\n", SEED11 },
+        { " " SEED11 " //Alice", SEED11 "//Alice" },
+    };
+    size_t i, k;
+    for (k = 0; k < sizeof schemes / sizeof schemes[0]; k++)
+        for (i = 0; i < sizeof same / sizeof same[0]; i++) check_same_suri(schemes[k], same[i].suri, same[i].canonical);
+    /* Ethereum: the path goes to BIP-32, so a final line break after it is dropped too */
+    check_same_suri(WETEE_SCHEME_ETHEREUM, PHRASE "\n", PHRASE);
+    check_same_suri(WETEE_SCHEME_ETHEREUM, "\t" PHRASE " /m/44'/60'/0'/0/0\n", PHRASE "/m/44'/60'/0'/0/0");
+    check_same_suri(WETEE_SCHEME_ETHEREUM, "0x5fb92d6e98884f76de468fa3f6278f8807c48bebc13595d45af5bdc4da702133\r\n",
+                    "0x5fb92d6e98884f76de468fa3f6278f8807c48bebc13595d45af5bdc4da702133");
+    /* the password keeps what sp-core keeps: a lone '\r' and trailing spaces are part of it */
+    {
+        char a[2 * WETEE_PUBLIC_MAX_BYTES + 1], b[2 * WETEE_PUBLIC_MAX_BYTES + 1];
+        suri_pub_hex(a, WETEE_SCHEME_SR25519, PHRASE "///pw ", strlen(PHRASE "///pw "), NULL);
+        suri_pub_hex(b, WETEE_SCHEME_SR25519, PHRASE "///pw", strlen(PHRASE "///pw"), NULL);
+        CHECK(strcmp(a, b) != 0);
+        suri_pub_hex(a, WETEE_SCHEME_SR25519, PHRASE "///pw\r", strlen(PHRASE "///pw\r"), NULL);
+        CHECK(strcmp(a, b) != 0);
+    }
+    /* a final line break after a junction is ambiguous (sp-core: part of the name) */
+    for (k = 0; k < sizeof schemes / sizeof schemes[0]; k++) {
+        check_suri_err(schemes[k], PHRASE "//Alice\n", WETEE_ERR_DECODE);
+        CHECK(strstr(wetee_last_error(), "line break at offset") != NULL);
+    }
+    check_parse_err("//Alice\r\n", 9, "junction at offset 0");
+    /* whitespace only is no phrase */
+    check_suri_err(WETEE_SCHEME_SR25519, " \t\n//Alice", WETEE_ERR_DECODE);
+    /* the parsed phrase is as written, whitespace included */
+    {
+        wetee_suri *s = parse("\tab c\n");
+        CHECK_STR(wetee_suri_phrase(s), "\tab c");
+        wetee_suri_free(s);
+    }
+}
+
+WT_TEST(eth_suri_password)
+{
+    static const char *const with_pw[] = { PHRASE "///pw", PHRASE "/m/44'/60'/0'/0/0///pw", "///pw",
+                                           "0x5fb92d6e98884f76de468fa3f6278f8807c48bebc13595d45af5bdc4da702133///pw" };
+    wetee_suri_options opts = WETEE_SURI_OPTIONS_INIT;
+    wetee_keypair *kp = NULL;
+    char a[2 * WETEE_PUBLIC_MAX_BYTES + 1], b[2 * WETEE_PUBLIC_MAX_BYTES + 1];
+    size_t i;
+    CHECK(opts.version == WETEE_SURI_OPTIONS_VERSION && opts.eth_password == WETEE_ETH_PASSWORD_REJECT);
+    /* default: refused, naming both conventions; never silently dropped */
+    for (i = 0; i < sizeof with_pw / sizeof with_pw[0]; i++) {
+        CHECK_ERR(wetee_keypair_from_suri(&kp, WETEE_SCHEME_ETHEREUM, with_pw[i], strlen(with_pw[i])),
+                  WETEE_ERR_UNSUPPORTED);
+        CHECK(strstr(wetee_last_error(), "polkadot.js ignores it") != NULL);
+        CHECK(strstr(wetee_last_error(), "substrate-interface uses it as the BIP-39 passphrase") != NULL);
+        CHECK(kp == NULL);
+    }
+    CHECK_ERR(wetee_keypair_from_suri(&kp, WETEE_SCHEME_ETHEREUM, PHRASE "///hunter2", strlen(PHRASE "///hunter2")),
+              WETEE_ERR_UNSUPPORTED);
+    CHECK(strstr(wetee_last_error(), "hunter2") == NULL); /* never quoted */
+    /* an empty password means the same everywhere */
+    check_same_suri(WETEE_SCHEME_ETHEREUM, PHRASE "/m/44'/60'/0'/0/0///", PHRASE "/m/44'/60'/0'/0/0");
+    /* IGNORE: polkadot.js */
+    opts.eth_password = WETEE_ETH_PASSWORD_IGNORE;
+    suri_pub_hex(a, WETEE_SCHEME_ETHEREUM, with_pw[1], strlen(with_pw[1]), &opts);
+    CHECK_STR(a, "02509540919faacf9ab52146c9aa40db68172d83777250b28e4679176e49ccdd9f"); /* Alith */
+    suri_pub_hex(a, WETEE_SCHEME_ETHEREUM, with_pw[3], strlen(with_pw[3]), &opts);
+    CHECK_STR(a, "02509540919faacf9ab52146c9aa40db68172d83777250b28e4679176e49ccdd9f");
+    /* PASSPHRASE: substrate-interface; expected values from @polkadot/util-crypto 14.0.3
+     * hdEthereum(mnemonicToLegacySeed(PHRASE, "pw", false, 64), path) */
+    opts.eth_password = WETEE_ETH_PASSWORD_PASSPHRASE;
+    suri_pub_hex(a, WETEE_SCHEME_ETHEREUM, with_pw[1], strlen(with_pw[1]), &opts);
+    CHECK_STR(a, "03f1dd0d5711e8cd0e84bbc61de9d68da564c998108f8711d19c5f5aabcbad616c");
+    /* ... and hdEthereum(mnemonicToLegacySeed(PHRASE, "Substrate", false, 64), "m"), which
+     * wetee_keypair_from_mnemonic() gives too */
+    suri_pub_hex(a, WETEE_SCHEME_ETHEREUM, PHRASE "///Substrate", strlen(PHRASE "///Substrate"), &opts);
+    CHECK_STR(a, "03c16f3238936d7b5b994650083574cafbb3e96fee8cb8b8db46ca2e9c674c9548");
+    CHECK_OK(wetee_keypair_from_mnemonic(&kp, WETEE_SCHEME_ETHEREUM, PHRASE, strlen(PHRASE), "Substrate", 9));
+    check_kp(kp, "03c16f3238936d7b5b994650083574cafbb3e96fee8cb8b8db46ca2e9c674c9548", NULL);
+    wetee_keypair_free(kp);
+    kp = NULL;
+    /* ... with a final newline after the password */
+    suri_pub_hex(b, WETEE_SCHEME_ETHEREUM, PHRASE "///Substrate\n", strlen(PHRASE "///Substrate\n"), &opts);
+    CHECK_STR(b, "03c16f3238936d7b5b994650083574cafbb3e96fee8cb8b8db46ca2e9c674c9548");
+    /* a passphrase needs a mnemonic */
+    CHECK_ERR(wetee_keypair_from_suri_opts(&kp, WETEE_SCHEME_ETHEREUM, with_pw[3], strlen(with_pw[3]), &opts),
+              WETEE_ERR_UNSUPPORTED);
+    /* the option concerns Ethereum only: sr25519 uses the password as sp-core does in every mode */
+    suri_pub_hex(a, WETEE_SCHEME_SR25519, with_pw[0], strlen(with_pw[0]), &opts);
+    suri_pub_hex(b, WETEE_SCHEME_SR25519, with_pw[0], strlen(with_pw[0]), NULL);
+    CHECK_STR(a, b);
+    /* bad options */
+    opts.eth_password = (wetee_eth_password)3;
+    CHECK_ERR(wetee_keypair_from_suri_opts(&kp, WETEE_SCHEME_ETHEREUM, PHRASE, strlen(PHRASE), &opts),
+              WETEE_ERR_INVALID_ARGUMENT);
+    opts.eth_password = WETEE_ETH_PASSWORD_IGNORE;
+    opts.version = 2;
+    CHECK_ERR(wetee_keypair_from_suri_opts(&kp, WETEE_SCHEME_ETHEREUM, PHRASE, strlen(PHRASE), &opts),
+              WETEE_ERR_INVALID_ARGUMENT);
+    CHECK(kp == NULL);
+}
 
 WT_TEST(seeds_and_mnemonics)
 {
@@ -1187,7 +1385,8 @@ WT_TEST(keystore_base64_starting_with_0x)
 }
 
 WT_MAIN("keypair", WT_CASE(suri_forms), WT_CASE(suri_junction_encoding), WT_CASE(suri_errors),
-        WT_CASE(suri_vectors), WT_CASE(suri_more_vectors), WT_CASE(alice_addresses), WT_CASE(suri_negatives),
+        WT_CASE(suri_vectors), WT_CASE(suri_more_vectors), WT_CASE(alice_addresses), WT_CASE(suri_negatives), WT_CASE(suri_limits), WT_CASE(suri_whitespace),
+        WT_CASE(eth_suri_password),
         WT_CASE(seeds_and_mnemonics), WT_CASE(derive), WT_CASE(generate_sign_verify), WT_CASE(keystore_vectors),
         WT_CASE(keystore_polkadotjs), WT_CASE(keystore_roundtrip), WT_CASE(keystore_params_and_malformed),
         WT_CASE(keystore_base64_starting_with_0x))

@@ -447,31 +447,87 @@ WT_TEST(test_wrong_counts)
 WT_TEST(test_syntax_errors)
 {
     static const struct { const char *phrase; const char *detail; } cases[] = {
-        { "bottom drive obey lake curtain  smoke basket hold race lonely fit walk", "word 6 is empty (repeated space)" },
-        { " bottom drive obey lake curtain smoke basket hold race lonely fit walk", "word 1 is empty (leading space)" },
-        { "bottom drive obey lake curtain smoke basket hold race lonely fit walk ", "word 13 is empty (trailing space)" },
         { "Bottom drive obey lake curtain smoke basket hold race lonely fit walk", "word 1, offset 0: an upper-case" },
         { "bottom drive obey lake curtain smoke basket hold race lonely fit WALK", "word 12, offset 65: an upper-case" },
-        { "bottom drive obey lake curtain smoke basket hold race lonely fit\twalk", "word 11, offset 64: whitespace" },
-        { "bottom drive obey lake curtain smoke basket hold race lonely fit\nwalk", "whitespace" },
-        { "bottom drive obey lake curtain smoke basket hold race lonely fit walk\n", "whitespace" },
-        { "bottom drive obey lake curtain smoke basket hold race lonely fit walk\r", "whitespace" },
+        { "  bottom drive obey lake curtain smoke basket hold race lonely fit WALK", "word 12, offset 67: an upper-case" },
         { "bottom drive obey lake curtain smoke basket hold race lonely fit walk1", "a character other than a-z" },
         { "bottom-drive obey lake curtain smoke basket hold race lonely fit walk", "a character other than a-z" },
-        /* U+FF41 full-width 'a': polkadot.js NFKD-folds it, libwetee asks for normalised input */
+        /* U+FF41 full-width 'a': sp-core and polkadot.js NFKD-fold it, libwetee asks for normalised input */
         { "bottom drive obey lake curtain smoke basket hold race lonely fit w\xef\xbd\x81lk", "non-ASCII" },
-        /* U+00A0 no-break space */
-        { "bottom drive obey lake curtain smoke basket hold race lonely fit\xc2\xa0walk", "non-ASCII" },
+        /* U+200B zero-width space is not whitespace (not in Unicode White_Space) */
+        { "bottom drive obey lake curtain smoke basket hold race lonely fit\xe2\x80\x8bwalk", "non-ASCII" },
+        /* U+180E Mongolian vowel separator left White_Space in Unicode 6.3 */
+        { "bottom drive obey lake curtain smoke basket hold race lonely fit\xe1\xa0\x8ewalk", "non-ASCII" },
         { "bottom drive obey lake curtain smoke basket hold race lonely fit walk\xff", "non-ASCII" },
+        /* a truncated U+3000 */
+        { "bottom drive obey lake curtain smoke basket hold race lonely fit walk\xe3\x80", "non-ASCII" },
     };
     size_t i;
     for (i = 0; i < NVEC(cases); i++) expect_all_fail(cases[i].phrase, strlen(cases[i].phrase), WETEE_ERR_DECODE,
                                                      cases[i].detail);
     expect_all_fail("", 0, WETEE_ERR_DECODE, "empty phrase");
     expect_all_fail(NULL, 0, WETEE_ERR_DECODE, "empty phrase");
-    expect_all_fail(" ", 1, WETEE_ERR_DECODE, "empty");
+    expect_all_fail(" ", 1, WETEE_ERR_DECODE, "empty phrase");
+    expect_all_fail(" \t\r\n\xe3\x80\x80", 7, WETEE_ERR_DECODE, "empty phrase");
     /* an embedded NUL counts as a character */
     expect_all_fail(DEV_PHRASE "\0", strlen(DEV_PHRASE) + 1, WETEE_ERR_DECODE, "a character other than a-z");
+}
+
+/* Whitespace as sp-core reads a phrase (bip39 Mnemonic::parse_in: str::split_whitespace): leading,
+ * trailing and repeated, ASCII and Unicode White_Space, a final newline as read from a file. Every
+ * entry point gives the result of the single-spaced phrase. */
+WT_TEST(test_whitespace)
+{
+    static const char *const variants[] = {
+        DEV_PHRASE "\n",
+        DEV_PHRASE "\r\n",
+        "  " DEV_PHRASE "  ",
+        "\t" DEV_PHRASE "\n\n",
+        "bottom  drive\tobey\nlake\r\ncurtain\vsmoke\fbasket hold   race lonely fit walk",
+        /* U+00A0, U+0085, U+1680, U+2000, U+200A, U+2028, U+2029, U+202F, U+205F, U+3000 */
+        "bottom\xc2\xa0" "drive\xc2\x85obey\xe1\x9a\x80lake\xe2\x80\x80" "curtain\xe2\x80\x8asmoke\xe2\x80\xa8"
+        "basket\xe2\x80\xa9hold\xe2\x80\xafrace\xe2\x81\x9flonely\xe3\x80\x80" "fit walk",
+    };
+    static const wetee_scheme schemes[] = { WETEE_SCHEME_SR25519, WETEE_SCHEME_ED25519, WETEE_SCHEME_ECDSA,
+                                            WETEE_SCHEME_ETHEREUM };
+    uint8_t mini0[32], mini[32], seed0[64], seed[64], pub0[WETEE_PUBLIC_MAX_BYTES], pub[WETEE_PUBLIC_MAX_BYTES];
+    size_t i, k, n0 = 0, n = 0;
+    wetee_buf ent = WETEE_BUF_INIT;
+    CHECK_OK(wetee_mnemonic_to_mini_secret(mini0, DEV_PHRASE, strlen(DEV_PHRASE), "pw", 2));
+    CHECK_OK(wetee_mnemonic_to_bip39_seed(seed0, DEV_PHRASE, strlen(DEV_PHRASE), "pw", 2));
+    for (i = 0; i < NVEC(variants); i++) {
+        const char *v = variants[i];
+        size_t len = strlen(v);
+        CHECK_OK(wetee_mnemonic_validate(v, len));
+        CHECK_OK(wetee_mnemonic_to_entropy(&ent, v, len));
+        CHECK_HEX(ent.data, ent.len, "1a486a5fbe53639984cb64b070755f7b");
+        CHECK_OK(wetee_mnemonic_to_mini_secret(mini, v, len, "pw", 2));
+        CHECK(memcmp(mini, mini0, 32) == 0);
+        /* the BIP-39 seed hashes the normalised sentence, not the text as given */
+        CHECK_OK(wetee_mnemonic_to_bip39_seed(seed, v, len, "pw", 2));
+        CHECK(memcmp(seed, seed0, 64) == 0);
+        for (k = 0; k < NVEC(schemes); k++) {
+            wetee_keypair *a = NULL, *b = NULL;
+            CHECK_OK(wetee_keypair_from_mnemonic(&a, schemes[k], DEV_PHRASE, strlen(DEV_PHRASE), "pw", 2));
+            CHECK_OK(wetee_keypair_from_mnemonic(&b, schemes[k], v, len, "pw", 2));
+            if (a && b) {
+                CHECK_OK(wetee_keypair_public(a, pub0, &n0));
+                CHECK_OK(wetee_keypair_public(b, pub, &n));
+                CHECK(n == n0 && memcmp(pub, pub0, n) == 0);
+            }
+            wetee_keypair_free(a);
+            wetee_keypair_free(b);
+        }
+    }
+    /* the DEV phrase's known mini secret (keys.md §2.1), from a file-like phrase */
+    CHECK_OK(wetee_mnemonic_to_mini_secret(mini, DEV_PHRASE "\n", strlen(DEV_PHRASE) + 1, NULL, 0));
+    CHECK_HEX(mini, 32, "fac7959dbfe72f052e5a0c3c8d6530f202b02fd8f9f5ca3580ec8deb7797479e");
+    /* the standard BIP-39 seed (keys.md §2.1: first 32 bytes for the DEV phrase) */
+    CHECK_OK(wetee_mnemonic_to_bip39_seed(seed, "\t" DEV_PHRASE "\r\n", strlen(DEV_PHRASE) + 3, NULL, 0));
+    CHECK_HEX(seed, 32, "02d5cd1db85b4d1397d78978062a1160e76e94cc5aaad3089644846865bb18fc");
+    wetee_buf_free_secure(&ent);
+    wetee_wipe(mini, sizeof mini);
+    wetee_wipe(seed, sizeof seed);
 }
 
 WT_TEST(test_bad_arguments)
@@ -518,5 +574,5 @@ WT_TEST(test_output_replaced)
 WT_MAIN("mnemonic", WT_CASE(test_substrate_bip39_vectors), WT_CASE(test_dev_phrase), WT_CASE(test_trezor_vectors),
         WT_CASE(test_wordlist_integrity), WT_CASE(test_generate_every_count), WT_CASE(test_entropy_round_trip_random),
         WT_CASE(test_checksum_last_word_exhaustive), WT_CASE(test_bad_checksum), WT_CASE(test_unknown_word),
-        WT_CASE(test_wrong_counts), WT_CASE(test_syntax_errors), WT_CASE(test_bad_arguments),
+        WT_CASE(test_wrong_counts), WT_CASE(test_syntax_errors), WT_CASE(test_whitespace), WT_CASE(test_bad_arguments),
         WT_CASE(test_output_replaced))

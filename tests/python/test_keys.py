@@ -388,6 +388,49 @@ def test_suri_keypair_errors():
         wetee.Keypair.from_suri("sr25519", "0x1234")
 
 
+ALITH = "02509540919faacf9ab52146c9aa40db68172d83777250b28e4679176e49ccdd9f"
+
+
+def test_ethereum_suri_password():
+    suri = PHRASE + "/m/44'/60'/0'/0/0///pw"
+    # refused by default, naming both conventions, never quoting the password
+    with pytest.raises(wetee.UnsupportedError) as ei:
+        wetee.Keypair.from_suri("ethereum", PHRASE + "/m/44'/60'/0'/0/0///hunter2")
+    assert "polkadot.js ignores it" in str(ei.value)
+    assert "substrate-interface" in str(ei.value)
+    assert "hunter2" not in str(ei.value)
+    with pytest.raises(wetee.UnsupportedError):
+        wetee.Keypair.from_suri(wetee.Scheme.ETHEREUM, suri, eth_password=wetee.EthPassword.REJECT)
+    # polkadot.js: ignored (Alith)
+    assert wetee.Keypair.from_suri("ethereum", suri, eth_password="ignore").public_key.hex() == ALITH
+    # substrate-interface: the BIP-39 passphrase; expected value from @polkadot/util-crypto
+    # hdEthereum(mnemonicToLegacySeed(PHRASE, "pw", false, 64), "m/44'/60'/0'/0/0")
+    kp = wetee.Keypair.from_suri("ethereum", suri, eth_password=wetee.EthPassword.PASSPHRASE)
+    assert kp.public_key.hex() == "03f1dd0d5711e8cd0e84bbc61de9d68da564c998108f8711d19c5f5aabcbad616c"
+    # an empty password is the same everywhere
+    assert wetee.Keypair.from_suri("ethereum", PHRASE + "/m/44'/60'/0'/0/0///").public_key.hex() == ALITH
+    with pytest.raises(wetee.InvalidArgumentError):
+        wetee.Keypair.from_suri("ethereum", suri, eth_password="sometimes")
+
+
+def test_suri_limits_and_whitespace():
+    alice = wetee.Keypair.from_suri("sr25519", PHRASE + "//Alice").public_key
+    for text in ["\t" + PHRASE + "  //Alice", PHRASE.replace(" ", "\n") + "//Alice"]:
+        assert wetee.Keypair.from_suri("sr25519", text).public_key == alice
+    assert (wetee.Keypair.from_suri("sr25519", PHRASE + "\n").public_key
+            == wetee.Keypair.from_suri("sr25519", PHRASE).public_key)
+    with pytest.raises(wetee.DecodeError) as ei:
+        wetee.Keypair.from_suri("sr25519", PHRASE + "//Alice\n")
+    assert "line break" in str(ei.value)
+    with pytest.raises(wetee.InvalidArgumentError) as ei:
+        wetee.Keypair.from_suri("sr25519", "//a" * 700000)
+    assert "above the limit of 4096" in str(ei.value)
+    with pytest.raises(wetee.InvalidArgumentError) as ei:
+        wetee.parse_suri("/a" * 257)
+    assert "more than 256 junctions" in str(ei.value)
+    assert len(wetee.parse_suri("/a" * 256).junctions) == 256
+
+
 # ---------------------------------------------------------------- Keypair lifecycle
 
 

@@ -162,3 +162,23 @@ def test_unknown_word_and_count():
         wetee.mnemonic_validate("")
     with pytest.raises(wetee.InvalidArgumentError):
         wetee.mnemonic_from_entropy(bytes(15))
+
+
+def test_whitespace_as_sp_core():
+    # leading, trailing and repeated whitespace, a final newline, Unicode spaces (sp-core's bip39
+    # splits with str::split_whitespace): the same results as the single-spaced phrase
+    canonical = wetee.DEV_PHRASE
+    mini = wetee.mnemonic_to_mini_secret(canonical, "pw")
+    seed = wetee.mnemonic_to_bip39_seed(canonical, "pw")
+    for text in [canonical + "\n", "  " + canonical + "\r\n", canonical.replace(" ", "\t"),
+                 canonical.replace(" ", "\u3000", 3).replace(" ", "\u00a0  ", 2)]:
+        wetee.mnemonic_validate(text)
+        assert wetee.mnemonic_to_entropy(text).hex() == "1a486a5fbe53639984cb64b070755f7b"
+        assert wetee.mnemonic_to_mini_secret(text, "pw") == mini
+        assert wetee.mnemonic_to_bip39_seed(text, "pw") == seed
+        for scheme in wetee.Scheme:
+            with wetee.Keypair.from_mnemonic(scheme, text, "pw") as a, \
+                    wetee.Keypair.from_mnemonic(scheme, canonical, "pw") as b:
+                assert a.public_key == b.public_key
+    with pytest.raises(wetee.DecodeError):
+        wetee.mnemonic_validate(" \t\n")

@@ -112,13 +112,42 @@ func newKeypair(status string, h uintptr) (*Keypair, error) {
 
 // KeypairFromSURI makes a keypair from a secret URI (mnemonic or 0x seed,
 // junctions, password). Sr25519, Ed25519 and Ecdsa follow sp-core; Ethereum
-// takes a BIP-32 path as polkadot.js does ("<phrase>/m/44'/60'/0'/0/0").
+// takes a BIP-32 path as polkadot.js does ("<phrase>/m/44'/60'/0'/0/0"); a
+// non-empty Ethereum "///password" is refused (see KeypairFromSURIOpts).
+// Whitespace around and between the words and a final newline are allowed.
 // Errors: ErrDecode (syntax, with the offset; bad word or seed),
 // ErrChecksum (mnemonic checksum), ErrUnsupported (soft junction on
-// ed25519/ecdsa, path after an Ethereum private key), ErrCrypto.
+// ed25519/ecdsa, path after an Ethereum private key, Ethereum password),
+// ErrInvalidArgument (over 4096 bytes or 256 junctions), ErrCrypto.
 func KeypairFromSURI(scheme Scheme, suri string) (*Keypair, error) {
 	var h uintptr
 	status := cwetee.Keypair_from_suri(&h, scheme.c(), suri)
+	return newKeypair(status, h)
+}
+
+// EthPassword says what a "///password" means in an Ethereum SURI
+// (wetee_eth_password): polkadot.js ignores it, substrate-interface makes
+// it the BIP-39 passphrase, so the same SURI names two accounts.
+type EthPassword int
+
+// The Ethereum password rules.
+const (
+	EthPasswordReject     EthPassword = 0 // refuse a non-empty password (ErrUnsupported); the default
+	EthPasswordPassphrase EthPassword = 1 // the BIP-39 passphrase (substrate-interface)
+	EthPasswordIgnore     EthPassword = 2 // ignored (polkadot.js)
+)
+
+// SURIOptions are the options of KeypairFromSURIOpts (wetee_suri_options);
+// the zero value is the default.
+type SURIOptions struct {
+	EthPassword EthPassword // the Ethereum "///password" rule
+}
+
+// KeypairFromSURIOpts is KeypairFromSURI with options.
+func KeypairFromSURIOpts(scheme Scheme, suri string, opts SURIOptions) (*Keypair, error) {
+	var h uintptr
+	status := cwetee.Keypair_from_suri_opts(&h, scheme.c(), suri,
+		cwetee.Enum_SS_wetee_eth_password(opts.EthPassword))
 	return newKeypair(status, h)
 }
 

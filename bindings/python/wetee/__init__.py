@@ -244,6 +244,24 @@ class Scheme(enum.IntEnum):
         return self.name.lower()
 
 
+class EthPassword(enum.IntEnum):
+    """What a ``///password`` means in an Ethereum SURI (``wetee_eth_password``):
+    polkadot.js ignores it, substrate-interface makes it the BIP-39 passphrase.
+    Also accepted by name (``"reject"``, ``"passphrase"``, ``"ignore"``)."""
+
+    REJECT = _n.ETH_PASSWORD_REJECT  #: refuse a non-empty password (UnsupportedError); the default
+    PASSPHRASE = _n.ETH_PASSWORD_PASSPHRASE  #: the BIP-39 passphrase (substrate-interface)
+    IGNORE = _n.ETH_PASSWORD_IGNORE  #: ignored (polkadot.js)
+
+
+def _eth_password(mode):
+    try:
+        return EthPassword[mode.upper()] if isinstance(mode, str) else EthPassword(mode)
+    except (KeyError, ValueError, TypeError):
+        raise InvalidArgumentError(
+            f"unknown eth_password {mode!r} (reject, passphrase or ignore)") from None
+
+
 def _scheme(scheme):
     if isinstance(scheme, str):
         try:
@@ -494,15 +512,23 @@ class Keypair:
         return self
 
     @classmethod
-    def from_suri(cls, scheme, suri):
+    def from_suri(cls, scheme, suri, *, eth_password=EthPassword.REJECT):
         """Keypair from a secret URI (mnemonic or 0x seed, junctions, password).
 
         sr25519/ed25519/ecdsa follow sp-core; ``Scheme.ETHEREUM`` takes a
         BIP-32 path as polkadot.js does (``"<phrase>/m/44'/60'/0'/0/0"``).
-        Raises DecodeError (syntax, with the offset; bad word), ChecksumError
-        (mnemonic checksum), UnsupportedError (soft junction on ed25519/ecdsa).
+        An Ethereum ``///password`` follows ``eth_password`` (:class:`EthPassword`):
+        refused by default, since polkadot.js ignores it and substrate-interface
+        makes it the BIP-39 passphrase. Whitespace around and between the
+        words and a final newline are allowed. Raises DecodeError (syntax,
+        with the offset; bad word), ChecksumError (mnemonic checksum),
+        UnsupportedError (soft junction on ed25519/ecdsa, refused Ethereum
+        password), InvalidArgumentError (SURI over 4096 bytes or 256 junctions).
         """
-        return cls._wrap(_n.keypair_from_suri(_scheme(scheme), suri))
+        mode = _eth_password(eth_password)
+        if mode == EthPassword.REJECT:
+            return cls._wrap(_n.keypair_from_suri(_scheme(scheme), suri))
+        return cls._wrap(_n.keypair_from_suri_opts(_scheme(scheme), suri, int(mode)))
 
     @classmethod
     def from_mnemonic(cls, scheme, phrase, password=""):
