@@ -242,33 +242,33 @@ typedef _gostring_ swig_type_212;
 typedef _gostring_ swig_type_213;
 typedef _gostring_ swig_type_214;
 typedef _gostring_ swig_type_215;
-typedef _goslice_ swig_type_216;
+typedef _gostring_ swig_type_216;
 typedef _gostring_ swig_type_217;
-typedef _gostring_ swig_type_218;
+typedef _goslice_ swig_type_218;
 typedef _gostring_ swig_type_219;
 typedef _gostring_ swig_type_220;
-typedef _goslice_ swig_type_221;
+typedef _gostring_ swig_type_221;
 typedef _gostring_ swig_type_222;
 typedef _goslice_ swig_type_223;
 typedef _gostring_ swig_type_224;
-typedef _gostring_ swig_type_225;
-typedef _goslice_ swig_type_226;
-typedef _goslice_ swig_type_227;
-typedef _gostring_ swig_type_228;
+typedef _goslice_ swig_type_225;
+typedef _gostring_ swig_type_226;
+typedef _gostring_ swig_type_227;
+typedef _goslice_ swig_type_228;
 typedef _goslice_ swig_type_229;
-typedef _goslice_ swig_type_230;
+typedef _gostring_ swig_type_230;
 typedef _goslice_ swig_type_231;
-typedef _gostring_ swig_type_232;
+typedef _goslice_ swig_type_232;
 typedef _goslice_ swig_type_233;
-typedef _goslice_ swig_type_234;
+typedef _gostring_ swig_type_234;
 typedef _goslice_ swig_type_235;
-typedef _gostring_ swig_type_236;
-typedef _gostring_ swig_type_237;
+typedef _goslice_ swig_type_236;
+typedef _goslice_ swig_type_237;
 typedef _gostring_ swig_type_238;
 typedef _gostring_ swig_type_239;
-typedef long long swig_type_240;
+typedef _gostring_ swig_type_240;
 typedef _gostring_ swig_type_241;
-typedef _gostring_ swig_type_242;
+typedef long long swig_type_242;
 typedef _gostring_ swig_type_243;
 typedef _gostring_ swig_type_244;
 typedef _gostring_ swig_type_245;
@@ -276,25 +276,27 @@ typedef _gostring_ swig_type_246;
 typedef _gostring_ swig_type_247;
 typedef _gostring_ swig_type_248;
 typedef _gostring_ swig_type_249;
-typedef _goslice_ swig_type_250;
+typedef _gostring_ swig_type_250;
 typedef _gostring_ swig_type_251;
 typedef _goslice_ swig_type_252;
 typedef _gostring_ swig_type_253;
-typedef _gostring_ swig_type_254;
+typedef _goslice_ swig_type_254;
 typedef _gostring_ swig_type_255;
-typedef _goslice_ swig_type_256;
+typedef _gostring_ swig_type_256;
 typedef _gostring_ swig_type_257;
-typedef _gostring_ swig_type_258;
+typedef _goslice_ swig_type_258;
 typedef _gostring_ swig_type_259;
-typedef _goslice_ swig_type_260;
+typedef _gostring_ swig_type_260;
 typedef _gostring_ swig_type_261;
-typedef _gostring_ swig_type_262;
-typedef long long swig_type_263;
+typedef _goslice_ swig_type_262;
+typedef _gostring_ swig_type_263;
 typedef _gostring_ swig_type_264;
 typedef long long swig_type_265;
 typedef _gostring_ swig_type_266;
-typedef _gostring_ swig_type_267;
+typedef long long swig_type_267;
 typedef _gostring_ swig_type_268;
+typedef _gostring_ swig_type_269;
+typedef _gostring_ swig_type_270;
 extern void _wrap_Swig_free_cwetee_63de76c1f6c800fc(uintptr_t arg1);
 extern uintptr_t _wrap_Swig_malloc_cwetee_63de76c1f6c800fc(swig_intgo arg1);
 extern void _wrap_go_take_cwetee_63de76c1f6c800fc(swig_type_1 arg1, swig_type_2 arg2);
@@ -414,37 +416,41 @@ extern swig_type_207 _wrap_suri_junction_cwetee_63de76c1f6c800fc(uintptr_t arg1,
 extern void _wrap_suri_free_cwetee_63de76c1f6c800fc(uintptr_t arg1);
 extern swig_intgo _wrap_suri_has_password_cwetee_63de76c1f6c800fc(uintptr_t arg1);
 extern swig_type_210 _wrap_keypair_from_suri_cwetee_63de76c1f6c800fc(swig_voidp arg1, swig_intgo arg2, swig_type_211 arg3);
-extern swig_type_212 _wrap_keypair_from_mnemonic_cwetee_63de76c1f6c800fc(swig_voidp arg1, swig_intgo arg2, swig_type_213 arg3, swig_type_214 arg4);
-extern swig_type_215 _wrap_keypair_from_seed_cwetee_63de76c1f6c800fc(swig_voidp arg1, swig_intgo arg2, swig_type_216 arg3);
-extern swig_type_217 _wrap_keypair_generate_cwetee_63de76c1f6c800fc(swig_voidp arg1, swig_intgo arg2);
-extern swig_type_218 _wrap_keypair_derive_cwetee_63de76c1f6c800fc(swig_voidp arg1, uintptr_t arg2, swig_type_219 arg3);
+extern swig_intgo _wrap_ETH_PASSWORD_REJECT_cwetee_63de76c1f6c800fc(void);
+extern swig_intgo _wrap_ETH_PASSWORD_PASSPHRASE_cwetee_63de76c1f6c800fc(void);
+extern swig_intgo _wrap_ETH_PASSWORD_IGNORE_cwetee_63de76c1f6c800fc(void);
+extern swig_type_212 _wrap_keypair_from_suri_opts_cwetee_63de76c1f6c800fc(swig_voidp arg1, swig_intgo arg2, swig_type_213 arg3, swig_intgo arg4);
+extern swig_type_214 _wrap_keypair_from_mnemonic_cwetee_63de76c1f6c800fc(swig_voidp arg1, swig_intgo arg2, swig_type_215 arg3, swig_type_216 arg4);
+extern swig_type_217 _wrap_keypair_from_seed_cwetee_63de76c1f6c800fc(swig_voidp arg1, swig_intgo arg2, swig_type_218 arg3);
+extern swig_type_219 _wrap_keypair_generate_cwetee_63de76c1f6c800fc(swig_voidp arg1, swig_intgo arg2);
+extern swig_type_220 _wrap_keypair_derive_cwetee_63de76c1f6c800fc(swig_voidp arg1, uintptr_t arg2, swig_type_221 arg3);
 extern swig_intgo _wrap_keypair_scheme_cwetee_63de76c1f6c800fc(uintptr_t arg1);
-extern swig_type_220 _wrap_keypair_public_cwetee_63de76c1f6c800fc(uintptr_t arg1, swig_type_221 arg2, swig_voidp arg3);
-extern swig_type_222 _wrap_keypair_account_id_cwetee_63de76c1f6c800fc(uintptr_t arg1, swig_type_223 arg2, swig_voidp arg3);
-extern swig_type_224 _wrap_keypair_address_cwetee_63de76c1f6c800fc(swig_voidp arg1, uintptr_t arg2, short arg3);
-extern swig_type_225 _wrap_keypair_sign_cwetee_63de76c1f6c800fc(uintptr_t arg1, swig_type_226 arg2, swig_voidp arg3, swig_type_227 arg4);
-extern swig_type_228 _wrap_verify_cwetee_63de76c1f6c800fc(swig_intgo arg1, swig_type_229 arg2, swig_type_230 arg3, swig_type_231 arg4);
-extern swig_type_232 _wrap_verify_strict_cwetee_63de76c1f6c800fc(swig_intgo arg1, swig_type_233 arg2, swig_type_234 arg3, swig_type_235 arg4);
-extern swig_type_236 _wrap_keypair_secret_cwetee_63de76c1f6c800fc(uintptr_t arg1, swig_voidp arg2);
+extern swig_type_222 _wrap_keypair_public_cwetee_63de76c1f6c800fc(uintptr_t arg1, swig_type_223 arg2, swig_voidp arg3);
+extern swig_type_224 _wrap_keypair_account_id_cwetee_63de76c1f6c800fc(uintptr_t arg1, swig_type_225 arg2, swig_voidp arg3);
+extern swig_type_226 _wrap_keypair_address_cwetee_63de76c1f6c800fc(swig_voidp arg1, uintptr_t arg2, short arg3);
+extern swig_type_227 _wrap_keypair_sign_cwetee_63de76c1f6c800fc(uintptr_t arg1, swig_type_228 arg2, swig_voidp arg3, swig_type_229 arg4);
+extern swig_type_230 _wrap_verify_cwetee_63de76c1f6c800fc(swig_intgo arg1, swig_type_231 arg2, swig_type_232 arg3, swig_type_233 arg4);
+extern swig_type_234 _wrap_verify_strict_cwetee_63de76c1f6c800fc(swig_intgo arg1, swig_type_235 arg2, swig_type_236 arg3, swig_type_237 arg4);
+extern swig_type_238 _wrap_keypair_secret_cwetee_63de76c1f6c800fc(uintptr_t arg1, swig_voidp arg2);
 extern void _wrap_keypair_free_cwetee_63de76c1f6c800fc(uintptr_t arg1);
-extern swig_type_237 _wrap_keystore_export_cwetee_63de76c1f6c800fc(swig_voidp arg1, uintptr_t arg2, swig_type_238 arg3, swig_type_239 arg4, swig_type_240 arg5);
-extern swig_type_241 _wrap_keystore_import_cwetee_63de76c1f6c800fc(swig_voidp arg1, swig_type_242 arg2, swig_type_243 arg3);
-extern swig_type_244 _wrap_mnemonic_generate_cwetee_63de76c1f6c800fc(swig_voidp arg1, swig_intgo arg2);
-extern swig_type_245 _wrap_mnemonic_validate_cwetee_63de76c1f6c800fc(swig_type_246 arg1);
-extern swig_type_247 _wrap_mnemonic_to_entropy_cwetee_63de76c1f6c800fc(swig_voidp arg1, swig_type_248 arg2);
-extern swig_type_249 _wrap_mnemonic_from_entropy_cwetee_63de76c1f6c800fc(swig_voidp arg1, swig_type_250 arg2);
-extern swig_type_251 _wrap_mnemonic_to_mini_secret_cwetee_63de76c1f6c800fc(swig_type_252 arg1, swig_type_253 arg2, swig_type_254 arg3);
-extern swig_type_255 _wrap_mnemonic_to_bip39_seed_cwetee_63de76c1f6c800fc(swig_type_256 arg1, swig_type_257 arg2, swig_type_258 arg3);
+extern swig_type_239 _wrap_keystore_export_cwetee_63de76c1f6c800fc(swig_voidp arg1, uintptr_t arg2, swig_type_240 arg3, swig_type_241 arg4, swig_type_242 arg5);
+extern swig_type_243 _wrap_keystore_import_cwetee_63de76c1f6c800fc(swig_voidp arg1, swig_type_244 arg2, swig_type_245 arg3);
+extern swig_type_246 _wrap_mnemonic_generate_cwetee_63de76c1f6c800fc(swig_voidp arg1, swig_intgo arg2);
+extern swig_type_247 _wrap_mnemonic_validate_cwetee_63de76c1f6c800fc(swig_type_248 arg1);
+extern swig_type_249 _wrap_mnemonic_to_entropy_cwetee_63de76c1f6c800fc(swig_voidp arg1, swig_type_250 arg2);
+extern swig_type_251 _wrap_mnemonic_from_entropy_cwetee_63de76c1f6c800fc(swig_voidp arg1, swig_type_252 arg2);
+extern swig_type_253 _wrap_mnemonic_to_mini_secret_cwetee_63de76c1f6c800fc(swig_type_254 arg1, swig_type_255 arg2, swig_type_256 arg3);
+extern swig_type_257 _wrap_mnemonic_to_bip39_seed_cwetee_63de76c1f6c800fc(swig_type_258 arg1, swig_type_259 arg2, swig_type_260 arg3);
 extern swig_intgo _wrap_SS58_PREFIX_POLKADOT_cwetee_63de76c1f6c800fc(void);
 extern swig_intgo _wrap_SS58_PREFIX_KUSAMA_cwetee_63de76c1f6c800fc(void);
 extern swig_intgo _wrap_SS58_PREFIX_GENERIC_cwetee_63de76c1f6c800fc(void);
 extern swig_intgo _wrap_SS58_PREFIX_MAX_cwetee_63de76c1f6c800fc(void);
-extern swig_type_259 _wrap_ss58_encode_cwetee_63de76c1f6c800fc(swig_voidp arg1, swig_type_260 arg2, short arg3);
-extern swig_type_261 _wrap_ss58_decode_cwetee_63de76c1f6c800fc(swig_voidp arg1, swig_voidp arg2, swig_type_262 arg3);
-extern swig_type_263 _wrap_ss58_network_count_cwetee_63de76c1f6c800fc(void);
-extern swig_type_264 _wrap_ss58_network_at_cwetee_63de76c1f6c800fc(swig_type_265 arg1, swig_voidp arg2, swig_voidp arg3, swig_voidp arg4, swig_voidp arg5, swig_voidp arg6);
-extern swig_type_266 _wrap_ss58_network_find_cwetee_63de76c1f6c800fc(swig_voidp arg1, swig_type_267 arg2);
-extern swig_type_268 _wrap_ss58_network_find_prefix_cwetee_63de76c1f6c800fc(swig_voidp arg1, short arg2);
+extern swig_type_261 _wrap_ss58_encode_cwetee_63de76c1f6c800fc(swig_voidp arg1, swig_type_262 arg2, short arg3);
+extern swig_type_263 _wrap_ss58_decode_cwetee_63de76c1f6c800fc(swig_voidp arg1, swig_voidp arg2, swig_type_264 arg3);
+extern swig_type_265 _wrap_ss58_network_count_cwetee_63de76c1f6c800fc(void);
+extern swig_type_266 _wrap_ss58_network_at_cwetee_63de76c1f6c800fc(swig_type_267 arg1, swig_voidp arg2, swig_voidp arg3, swig_voidp arg4, swig_voidp arg5, swig_voidp arg6);
+extern swig_type_268 _wrap_ss58_network_find_cwetee_63de76c1f6c800fc(swig_voidp arg1, swig_type_269 arg2);
+extern swig_type_270 _wrap_ss58_network_find_prefix_cwetee_63de76c1f6c800fc(swig_voidp arg1, short arg2);
 #undef intgo
 */
 import "C"
@@ -2104,13 +2110,51 @@ func Keypair_from_suri(arg1 *uintptr, arg2 Enum_SS_wetee_scheme, arg3 string) (_
 	return swig_r_1
 }
 
+type Enum_SS_wetee_eth_password int
+func _swig_getETH_PASSWORD_REJECT() (_swig_ret Enum_SS_wetee_eth_password) {
+	var swig_r Enum_SS_wetee_eth_password
+	swig_r = (Enum_SS_wetee_eth_password)(C._wrap_ETH_PASSWORD_REJECT_cwetee_63de76c1f6c800fc())
+	return swig_r
+}
+
+var ETH_PASSWORD_REJECT Enum_SS_wetee_eth_password = _swig_getETH_PASSWORD_REJECT()
+func _swig_getETH_PASSWORD_PASSPHRASE() (_swig_ret Enum_SS_wetee_eth_password) {
+	var swig_r Enum_SS_wetee_eth_password
+	swig_r = (Enum_SS_wetee_eth_password)(C._wrap_ETH_PASSWORD_PASSPHRASE_cwetee_63de76c1f6c800fc())
+	return swig_r
+}
+
+var ETH_PASSWORD_PASSPHRASE Enum_SS_wetee_eth_password = _swig_getETH_PASSWORD_PASSPHRASE()
+func _swig_getETH_PASSWORD_IGNORE() (_swig_ret Enum_SS_wetee_eth_password) {
+	var swig_r Enum_SS_wetee_eth_password
+	swig_r = (Enum_SS_wetee_eth_password)(C._wrap_ETH_PASSWORD_IGNORE_cwetee_63de76c1f6c800fc())
+	return swig_r
+}
+
+var ETH_PASSWORD_IGNORE Enum_SS_wetee_eth_password = _swig_getETH_PASSWORD_IGNORE()
+func Keypair_from_suri_opts(arg1 *uintptr, arg2 Enum_SS_wetee_scheme, arg3 string, arg4 Enum_SS_wetee_eth_password) (_swig_ret string) {
+	var swig_r string
+	_swig_i_0 := arg1
+	_swig_i_1 := arg2
+	_swig_i_2 := arg3
+	_swig_i_3 := arg4
+	swig_r_p := C._wrap_keypair_from_suri_opts_cwetee_63de76c1f6c800fc(C.swig_voidp(_swig_i_0), C.swig_intgo(_swig_i_1), *(*C.swig_type_213)(unsafe.Pointer(&_swig_i_2)), C.swig_intgo(_swig_i_3))
+	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
+	if Swig_escape_always_false {
+		Swig_escape_val = arg3
+	}
+	var swig_r_1 string
+ swig_r_1 = weteeTakeString(swig_r) 
+	return swig_r_1
+}
+
 func Keypair_from_mnemonic(arg1 *uintptr, arg2 Enum_SS_wetee_scheme, arg3 string, arg4 string) (_swig_ret string) {
 	var swig_r string
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
 	_swig_i_2 := arg3
 	_swig_i_3 := arg4
-	swig_r_p := C._wrap_keypair_from_mnemonic_cwetee_63de76c1f6c800fc(C.swig_voidp(_swig_i_0), C.swig_intgo(_swig_i_1), *(*C.swig_type_213)(unsafe.Pointer(&_swig_i_2)), *(*C.swig_type_214)(unsafe.Pointer(&_swig_i_3)))
+	swig_r_p := C._wrap_keypair_from_mnemonic_cwetee_63de76c1f6c800fc(C.swig_voidp(_swig_i_0), C.swig_intgo(_swig_i_1), *(*C.swig_type_215)(unsafe.Pointer(&_swig_i_2)), *(*C.swig_type_216)(unsafe.Pointer(&_swig_i_3)))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg3
@@ -2128,7 +2172,7 @@ func Keypair_from_seed(arg1 *uintptr, arg2 Enum_SS_wetee_scheme, arg3 []byte) (_
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
 	_swig_i_2 := arg3
-	swig_r_p := C._wrap_keypair_from_seed_cwetee_63de76c1f6c800fc(C.swig_voidp(_swig_i_0), C.swig_intgo(_swig_i_1), *(*C.swig_type_216)(unsafe.Pointer(&_swig_i_2)))
+	swig_r_p := C._wrap_keypair_from_seed_cwetee_63de76c1f6c800fc(C.swig_voidp(_swig_i_0), C.swig_intgo(_swig_i_1), *(*C.swig_type_218)(unsafe.Pointer(&_swig_i_2)))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg3
@@ -2154,7 +2198,7 @@ func Keypair_derive(arg1 *uintptr, arg2 uintptr, arg3 string) (_swig_ret string)
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
 	_swig_i_2 := arg3
-	swig_r_p := C._wrap_keypair_derive_cwetee_63de76c1f6c800fc(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1), *(*C.swig_type_219)(unsafe.Pointer(&_swig_i_2)))
+	swig_r_p := C._wrap_keypair_derive_cwetee_63de76c1f6c800fc(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1), *(*C.swig_type_221)(unsafe.Pointer(&_swig_i_2)))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg3
@@ -2176,7 +2220,7 @@ func Keypair_public(arg1 uintptr, arg2 []byte, arg3 *int) (_swig_ret string) {
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
 	_swig_i_2 := arg3
-	swig_r_p := C._wrap_keypair_public_cwetee_63de76c1f6c800fc(C.uintptr_t(_swig_i_0), *(*C.swig_type_221)(unsafe.Pointer(&_swig_i_1)), C.swig_voidp(_swig_i_2))
+	swig_r_p := C._wrap_keypair_public_cwetee_63de76c1f6c800fc(C.uintptr_t(_swig_i_0), *(*C.swig_type_223)(unsafe.Pointer(&_swig_i_1)), C.swig_voidp(_swig_i_2))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg2
@@ -2191,7 +2235,7 @@ func Keypair_account_id(arg1 uintptr, arg2 []byte, arg3 *int) (_swig_ret string)
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
 	_swig_i_2 := arg3
-	swig_r_p := C._wrap_keypair_account_id_cwetee_63de76c1f6c800fc(C.uintptr_t(_swig_i_0), *(*C.swig_type_223)(unsafe.Pointer(&_swig_i_1)), C.swig_voidp(_swig_i_2))
+	swig_r_p := C._wrap_keypair_account_id_cwetee_63de76c1f6c800fc(C.uintptr_t(_swig_i_0), *(*C.swig_type_225)(unsafe.Pointer(&_swig_i_1)), C.swig_voidp(_swig_i_2))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg2
@@ -2226,7 +2270,7 @@ func Keypair_sign(arg1 uintptr, arg2 []byte, arg3 *int, arg4 []byte) (_swig_ret 
 	_swig_i_1 := arg2
 	_swig_i_2 := arg3
 	_swig_i_3 := arg4
-	swig_r_p := C._wrap_keypair_sign_cwetee_63de76c1f6c800fc(C.uintptr_t(_swig_i_0), *(*C.swig_type_226)(unsafe.Pointer(&_swig_i_1)), C.swig_voidp(_swig_i_2), *(*C.swig_type_227)(unsafe.Pointer(&_swig_i_3)))
+	swig_r_p := C._wrap_keypair_sign_cwetee_63de76c1f6c800fc(C.uintptr_t(_swig_i_0), *(*C.swig_type_228)(unsafe.Pointer(&_swig_i_1)), C.swig_voidp(_swig_i_2), *(*C.swig_type_229)(unsafe.Pointer(&_swig_i_3)))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg2
@@ -2245,7 +2289,7 @@ func Verify(arg1 Enum_SS_wetee_scheme, arg2 []byte, arg3 []byte, arg4 []byte) (_
 	_swig_i_1 := arg2
 	_swig_i_2 := arg3
 	_swig_i_3 := arg4
-	swig_r_p := C._wrap_verify_cwetee_63de76c1f6c800fc(C.swig_intgo(_swig_i_0), *(*C.swig_type_229)(unsafe.Pointer(&_swig_i_1)), *(*C.swig_type_230)(unsafe.Pointer(&_swig_i_2)), *(*C.swig_type_231)(unsafe.Pointer(&_swig_i_3)))
+	swig_r_p := C._wrap_verify_cwetee_63de76c1f6c800fc(C.swig_intgo(_swig_i_0), *(*C.swig_type_231)(unsafe.Pointer(&_swig_i_1)), *(*C.swig_type_232)(unsafe.Pointer(&_swig_i_2)), *(*C.swig_type_233)(unsafe.Pointer(&_swig_i_3)))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg2
@@ -2267,7 +2311,7 @@ func Verify_strict(arg1 Enum_SS_wetee_scheme, arg2 []byte, arg3 []byte, arg4 []b
 	_swig_i_1 := arg2
 	_swig_i_2 := arg3
 	_swig_i_3 := arg4
-	swig_r_p := C._wrap_verify_strict_cwetee_63de76c1f6c800fc(C.swig_intgo(_swig_i_0), *(*C.swig_type_233)(unsafe.Pointer(&_swig_i_1)), *(*C.swig_type_234)(unsafe.Pointer(&_swig_i_2)), *(*C.swig_type_235)(unsafe.Pointer(&_swig_i_3)))
+	swig_r_p := C._wrap_verify_strict_cwetee_63de76c1f6c800fc(C.swig_intgo(_swig_i_0), *(*C.swig_type_235)(unsafe.Pointer(&_swig_i_1)), *(*C.swig_type_236)(unsafe.Pointer(&_swig_i_2)), *(*C.swig_type_237)(unsafe.Pointer(&_swig_i_3)))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg2
@@ -2309,7 +2353,7 @@ func Keystore_export(arg1 *string, arg2 uintptr, arg3 string, arg4 string, arg5 
 	_swig_i_2 := arg3
 	_swig_i_3 := arg4
 	_swig_i_4 := arg5
-	swig_r_p := C._wrap_keystore_export_cwetee_63de76c1f6c800fc(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1), *(*C.swig_type_238)(unsafe.Pointer(&_swig_i_2)), *(*C.swig_type_239)(unsafe.Pointer(&_swig_i_3)), C.swig_type_240(_swig_i_4))
+	swig_r_p := C._wrap_keystore_export_cwetee_63de76c1f6c800fc(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1), *(*C.swig_type_240)(unsafe.Pointer(&_swig_i_2)), *(*C.swig_type_241)(unsafe.Pointer(&_swig_i_3)), C.swig_type_242(_swig_i_4))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 
 	if b := weteeTakeBytes(_swig_i_0); len(b) > 0 {
@@ -2333,7 +2377,7 @@ func Keystore_import(arg1 *uintptr, arg2 string, arg3 string) (_swig_ret string)
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
 	_swig_i_2 := arg3
-	swig_r_p := C._wrap_keystore_import_cwetee_63de76c1f6c800fc(C.swig_voidp(_swig_i_0), *(*C.swig_type_242)(unsafe.Pointer(&_swig_i_1)), *(*C.swig_type_243)(unsafe.Pointer(&_swig_i_2)))
+	swig_r_p := C._wrap_keystore_import_cwetee_63de76c1f6c800fc(C.swig_voidp(_swig_i_0), *(*C.swig_type_244)(unsafe.Pointer(&_swig_i_1)), *(*C.swig_type_245)(unsafe.Pointer(&_swig_i_2)))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg2
@@ -2367,7 +2411,7 @@ func Mnemonic_generate(arg1 *string, arg2 uint) (_swig_ret string) {
 func Mnemonic_validate(arg1 string) (_swig_ret string) {
 	var swig_r string
 	_swig_i_0 := arg1
-	swig_r_p := C._wrap_mnemonic_validate_cwetee_63de76c1f6c800fc(*(*C.swig_type_246)(unsafe.Pointer(&_swig_i_0)))
+	swig_r_p := C._wrap_mnemonic_validate_cwetee_63de76c1f6c800fc(*(*C.swig_type_248)(unsafe.Pointer(&_swig_i_0)))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg1
@@ -2382,7 +2426,7 @@ func Mnemonic_to_entropy(arg1 *[]byte, arg2 string) (_swig_ret string) {
 	var _swig_i_0 *[3]uint64
  _swig_i_0 = new([3]uint64) 
 	_swig_i_1 := arg2
-	swig_r_p := C._wrap_mnemonic_to_entropy_cwetee_63de76c1f6c800fc(C.swig_voidp(_swig_i_0), *(*C.swig_type_248)(unsafe.Pointer(&_swig_i_1)))
+	swig_r_p := C._wrap_mnemonic_to_entropy_cwetee_63de76c1f6c800fc(C.swig_voidp(_swig_i_0), *(*C.swig_type_250)(unsafe.Pointer(&_swig_i_1)))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
  *arg1 = weteeTakeSecret(_swig_i_0) 
 	if Swig_escape_always_false {
@@ -2398,7 +2442,7 @@ func Mnemonic_from_entropy(arg1 *string, arg2 []byte) (_swig_ret string) {
 	var _swig_i_0 *[3]uint64
  _swig_i_0 = new([3]uint64) 
 	_swig_i_1 := arg2
-	swig_r_p := C._wrap_mnemonic_from_entropy_cwetee_63de76c1f6c800fc(C.swig_voidp(_swig_i_0), *(*C.swig_type_250)(unsafe.Pointer(&_swig_i_1)))
+	swig_r_p := C._wrap_mnemonic_from_entropy_cwetee_63de76c1f6c800fc(C.swig_voidp(_swig_i_0), *(*C.swig_type_252)(unsafe.Pointer(&_swig_i_1)))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 
 	if b := weteeTakeSecret(_swig_i_0); len(b) > 0 {
@@ -2419,7 +2463,7 @@ func Mnemonic_to_mini_secret(arg1 []byte, arg2 string, arg3 string) (_swig_ret s
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
 	_swig_i_2 := arg3
-	swig_r_p := C._wrap_mnemonic_to_mini_secret_cwetee_63de76c1f6c800fc(*(*C.swig_type_252)(unsafe.Pointer(&_swig_i_0)), *(*C.swig_type_253)(unsafe.Pointer(&_swig_i_1)), *(*C.swig_type_254)(unsafe.Pointer(&_swig_i_2)))
+	swig_r_p := C._wrap_mnemonic_to_mini_secret_cwetee_63de76c1f6c800fc(*(*C.swig_type_254)(unsafe.Pointer(&_swig_i_0)), *(*C.swig_type_255)(unsafe.Pointer(&_swig_i_1)), *(*C.swig_type_256)(unsafe.Pointer(&_swig_i_2)))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg1
@@ -2440,7 +2484,7 @@ func Mnemonic_to_bip39_seed(arg1 []byte, arg2 string, arg3 string) (_swig_ret st
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
 	_swig_i_2 := arg3
-	swig_r_p := C._wrap_mnemonic_to_bip39_seed_cwetee_63de76c1f6c800fc(*(*C.swig_type_256)(unsafe.Pointer(&_swig_i_0)), *(*C.swig_type_257)(unsafe.Pointer(&_swig_i_1)), *(*C.swig_type_258)(unsafe.Pointer(&_swig_i_2)))
+	swig_r_p := C._wrap_mnemonic_to_bip39_seed_cwetee_63de76c1f6c800fc(*(*C.swig_type_258)(unsafe.Pointer(&_swig_i_0)), *(*C.swig_type_259)(unsafe.Pointer(&_swig_i_1)), *(*C.swig_type_260)(unsafe.Pointer(&_swig_i_2)))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg1
@@ -2490,7 +2534,7 @@ func Ss58_encode(arg1 *string, arg2 []byte, arg3 uint16) (_swig_ret string) {
  _swig_i_0 = new([2]uint64) 
 	_swig_i_1 := arg2
 	_swig_i_2 := arg3
-	swig_r_p := C._wrap_ss58_encode_cwetee_63de76c1f6c800fc(C.swig_voidp(_swig_i_0), *(*C.swig_type_260)(unsafe.Pointer(&_swig_i_1)), C.short(_swig_i_2))
+	swig_r_p := C._wrap_ss58_encode_cwetee_63de76c1f6c800fc(C.swig_voidp(_swig_i_0), *(*C.swig_type_262)(unsafe.Pointer(&_swig_i_1)), C.short(_swig_i_2))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 
 	if b := weteeTakeBytes(_swig_i_0); len(b) > 0 {
@@ -2512,7 +2556,7 @@ func Ss58_decode(arg1 *[]byte, arg2 *uint16, arg3 string) (_swig_ret string) {
  _swig_i_0 = new([2]uint64) 
 	_swig_i_1 := arg2
 	_swig_i_2 := arg3
-	swig_r_p := C._wrap_ss58_decode_cwetee_63de76c1f6c800fc(C.swig_voidp(_swig_i_0), C.swig_voidp(_swig_i_1), *(*C.swig_type_262)(unsafe.Pointer(&_swig_i_2)))
+	swig_r_p := C._wrap_ss58_decode_cwetee_63de76c1f6c800fc(C.swig_voidp(_swig_i_0), C.swig_voidp(_swig_i_1), *(*C.swig_type_264)(unsafe.Pointer(&_swig_i_2)))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
  *arg1 = weteeTakeBytes(_swig_i_0) 
 	if Swig_escape_always_false {
@@ -2540,7 +2584,7 @@ func Ss58_network_at(arg1 int64, arg2 *uint16, arg3 *string, arg4 *string, arg5 
 	var _swig_i_4 *[2]uint64
  _swig_i_4 = new([2]uint64) 
 	_swig_i_5 := arg6
-	swig_r_p := C._wrap_ss58_network_at_cwetee_63de76c1f6c800fc(C.swig_type_265(_swig_i_0), C.swig_voidp(_swig_i_1), C.swig_voidp(_swig_i_2), C.swig_voidp(_swig_i_3), C.swig_voidp(_swig_i_4), C.swig_voidp(_swig_i_5))
+	swig_r_p := C._wrap_ss58_network_at_cwetee_63de76c1f6c800fc(C.swig_type_267(_swig_i_0), C.swig_voidp(_swig_i_1), C.swig_voidp(_swig_i_2), C.swig_voidp(_swig_i_3), C.swig_voidp(_swig_i_4), C.swig_voidp(_swig_i_5))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
  *arg3 = weteeCopyStatic(_swig_i_2) 
  *arg4 = weteeCopyStatic(_swig_i_3) 
@@ -2554,7 +2598,7 @@ func Ss58_network_find(arg1 *int, arg2 string) (_swig_ret string) {
 	var swig_r string
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
-	swig_r_p := C._wrap_ss58_network_find_cwetee_63de76c1f6c800fc(C.swig_voidp(_swig_i_0), *(*C.swig_type_267)(unsafe.Pointer(&_swig_i_1)))
+	swig_r_p := C._wrap_ss58_network_find_cwetee_63de76c1f6c800fc(C.swig_voidp(_swig_i_0), *(*C.swig_type_269)(unsafe.Pointer(&_swig_i_1)))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg2

@@ -252,6 +252,14 @@ static int wetee_suri_has_password_(const wetee_suri *s) {
   return wetee_suri_password(s) != NULL;
 }
 
+
+static wetee_rc wetee_keypair_from_suri_eth_(wetee_keypair **out, wetee_scheme scheme, const char *text,
+                                             size_t text_len, wetee_eth_password eth_password) {
+  wetee_suri_options opts = WETEE_SURI_OPTIONS_INIT;
+  opts.eth_password = eth_password;
+  return wetee_keypair_from_suri_opts(out, scheme, text, text_len, &opts);
+}
+
 #ifdef __cplusplus
 extern "C" {
 #endif
@@ -2872,6 +2880,86 @@ _gostring_ _wrap_keypair_from_suri_cwetee_63de76c1f6c800fc(wetee_keypair **_swig
   {
     wetee_clear_error();
     result = (wetee_rc)wetee_keypair_from_suri(arg1,arg2,(char const *)arg3,arg4);
+  }
+  _swig_go_result = wetee_go_status(result); 
+  
+  *(uintptr_t *)(void *)_swig_go_0 = (uintptr_t)temp1;
+  temp1 = NULL; /* owned by Go now */
+  
+  wetee_keypair_free(temp1); 
+  return _swig_go_result;
+}
+
+
+intgo _wrap_ETH_PASSWORD_REJECT_cwetee_63de76c1f6c800fc() {
+  enum wetee_eth_password result;
+  intgo _swig_go_result;
+  
+  
+  {
+    wetee_clear_error();
+    result = WETEE_ETH_PASSWORD_REJECT;
+    
+  }
+  _swig_go_result = (intgo)result; 
+  return _swig_go_result;
+}
+
+
+intgo _wrap_ETH_PASSWORD_PASSPHRASE_cwetee_63de76c1f6c800fc() {
+  enum wetee_eth_password result;
+  intgo _swig_go_result;
+  
+  
+  {
+    wetee_clear_error();
+    result = WETEE_ETH_PASSWORD_PASSPHRASE;
+    
+  }
+  _swig_go_result = (intgo)result; 
+  return _swig_go_result;
+}
+
+
+intgo _wrap_ETH_PASSWORD_IGNORE_cwetee_63de76c1f6c800fc() {
+  enum wetee_eth_password result;
+  intgo _swig_go_result;
+  
+  
+  {
+    wetee_clear_error();
+    result = WETEE_ETH_PASSWORD_IGNORE;
+    
+  }
+  _swig_go_result = (intgo)result; 
+  return _swig_go_result;
+}
+
+
+_gostring_ _wrap_keypair_from_suri_opts_cwetee_63de76c1f6c800fc(wetee_keypair **_swig_go_0, intgo _swig_go_1, _gostring_ _swig_go_2, intgo _swig_go_3) {
+  wetee_keypair **arg1 = (wetee_keypair **) 0 ;
+  wetee_scheme arg2 ;
+  char *arg3 = (char *) 0 ;
+  size_t arg4 ;
+  wetee_eth_password arg5 ;
+  wetee_keypair *temp1 ;
+  wetee_rc result;
+  _gostring_ _swig_go_result;
+  
+  
+  temp1 = NULL;
+  arg1 = &temp1;
+  
+  arg2 = (wetee_scheme)_swig_go_1; 
+  
+  arg3 = (char *)_swig_go_2.p;
+  arg4 = (size_t)_swig_go_2.n;
+  
+  arg5 = (wetee_eth_password)_swig_go_3; 
+  
+  {
+    wetee_clear_error();
+    result = (wetee_rc)wetee_keypair_from_suri_eth_(arg1,arg2,(char const *)arg3,arg4,arg5);
   }
   _swig_go_result = wetee_go_status(result); 
   
