@@ -3,7 +3,14 @@
  * @brief The tiny benchmark harness shared by every bench/bench_<module>.c.
  *
  * The same method is implemented by the peer drivers in bench/peers/ (Rust:
- * src/lib.rs, Node: harness.mjs) so that the numbers compare:
+ * src/lib.rs, Node: harness.mjs) so that the numbers compare. It measures
+ * one *run* of a case; bench/run.sh makes the published numbers out of
+ * interleaved rounds of runs: in each round every implementation runs each
+ * case once, in its own process, right after the others and in an order
+ * rotated from round to round, and the ratio peer / libwetee is taken within
+ * each round (median, min and max over the rounds). On a shared machine that
+ * keeps the ratios steady where one long run per implementation does not.
+ * A run:
  *
  *  1. setup() builds the input of a case (not timed);
  *  2. calibration: run() is called with 1, then more iterations until one
@@ -11,7 +18,8 @@
  *     caches, branch predictors and the allocator;
  *  3. samples: WETEE_BENCH_SAMPLES (default 5) calls of run() with an
  *     iteration count scaled so that each takes WETEE_BENCH_SECONDS /
- *     samples (default 1 s in all per case); when a single iteration is
+ *     samples (default 1 s in all per case when run alone; bench/run.sh sets
+ *     0.5 s per round); when a single iteration is
  *     longer than that, one iteration per sample and no fewer than 3 samples;
  *  4. the median of the per-sample ns/op is reported, with its min and max.
  *

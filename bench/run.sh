@@ -1,24 +1,43 @@
 #!/usr/bin/env bash
-# Run libwetee's benchmarks and their peer implementations in the same run,
-# then print one table per metric, joined by case name, with the ratio
-# "peer / libwetee" (above 1: libwetee is faster) and the machine.
+# Run libwetee's benchmarks and their peer implementations in interleaved
+# rounds, then print the machine and one table per metric, joined by case
+# name, with the ratio "peer / libwetee" (above 1: libwetee is faster).
 #
 # Usage: bench/run.sh [FILTER...]
 #   FILTER selects modules or cases by substring: `bench/run.sh scale` runs the
 #   SCALE module, `bench/run.sh decode` every case whose name contains
 #   "decode". No filter: everything.
 #
-# Environment: WETEE_BENCH_SECONDS (measured time per case and implementation,
-# default 1), WETEE_BENCH_SAMPLES (default 5), WETEE_BUILD_DIR (default
-# build/release).
+# The method (why: on a shared machine, other work comes and goes; measuring
+# each implementation right after the others and repeating that, instead of
+# one implementation for a long stretch, keeps the ratios steady):
+#   round r = 1..WETEE_BENCH_ROUNDS (default 5): for every case, every
+#   implementation that has it runs the case once, in its own process, one
+#   after the other, the order rotated by one place from round to round (and
+#   from case to case), so that none is always first or last;
+#   one run of a case is the harness method of bench/harness.h (calibration,
+#   then WETEE_BENCH_SAMPLES samples over WETEE_BENCH_SECONDS; median);
+#   the ratio peer / libwetee is taken per round, from runs seconds apart,
+#   and reported as the median over the rounds with its min and max; times
+#   are the median of the round medians with their min and max.
+# The machine section names the CPU (lscpu model, family/model, the SIMD
+# flags that decide which code the peers run) and how busy the machine was
+# with other work during the run (from /proc/stat minus this run's own CPU
+# time), per round.
+#
+# Environment: WETEE_BENCH_ROUNDS (default 5), WETEE_BENCH_SECONDS (measured
+# time per case, implementation and round, default 0.5), WETEE_BENCH_SAMPLES
+# (per run, default 5), WETEE_BUILD_DIR (default build/release).
 #
 # What runs, by module name M:
 #   libwetee                build/release/bench/bench_M   (from bench/bench_M.c)
 #   Rust peers              bench/peers/rust/target/release/M_peer (src/bin/M_peer.rs)
 #   JavaScript peers        node bench/peers/node/bench_M.mjs
-# Each prints BENCH/CHECK lines (format in bench/harness.h); each case runs in
-# a process of its own so that its peak RSS is its own. Raw lines and the
-# report are kept in $WETEE_BUILD_DIR/bench/results.tsv and results.md.
+# Each prints BENCH/CHECK lines (format in bench/harness.h); each run of a case
+# is a process of its own, so that its peak RSS is its own. Raw lines (with
+# the module and the round in front) and the report are kept in
+# $WETEE_BUILD_DIR/bench/results.tsv and results.md; bench/report.py makes the
+# tables from the raw lines.
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
@@ -27,6 +46,10 @@ BUILD=${WETEE_BUILD_DIR:-$ROOT/build/release}
 RUST_DIR=$ROOT/bench/peers/rust
 NODE_DIR=$ROOT/bench/peers/node
 FILTERS=("$@")
+ROUNDS=${WETEE_BENCH_ROUNDS:-5}
+[[ $ROUNDS =~ ^[1-9][0-9]*$ ]] || { echo "bench/run.sh: WETEE_BENCH_ROUNDS must be a positive integer" >&2; exit 2; }
+export WETEE_BENCH_SECONDS=${WETEE_BENCH_SECONDS:-0.5}
+export WETEE_BENCH_SAMPLES=${WETEE_BENCH_SAMPLES:-5}
 
 log() { printf '== %s\n' "$*" >&2; }
 warn() { printf 'bench/run.sh: %s\n' "$*" >&2; }
@@ -105,60 +128,93 @@ selected() { # module case
   return 1
 }
 
-# ---- run: per module, per case, every implementation in turn --------------
+# ---- run: interleaved rounds ----------------------------------------------
 
 mkdir -p "$BUILD/bench"
 RAW=$BUILD/bench/results.tsv
 REPORT=$BUILD/bench/results.md
 : >"$RAW"
 ERR=$(mktemp)
-trap 'rm -f "$ERR"' EXIT
+MACHINE=$(mktemp)
+trap 'rm -f "$ERR" "$MACHINE"' EXIT
 
-# share of all CPUs busy (with other work: nothing of ours runs) over one second
-cpu_busy() {
-  local a b i tot=0 idle
-  read -ra a < <(head -n1 /proc/stat 2>/dev/null) || { echo "?"; return; }
-  sleep 1
-  read -ra b < <(head -n1 /proc/stat)
-  idle=$(( b[4] + b[5] - a[4] - a[5] ))
-  for i in 1 2 3 4 5 6 7 8; do tot=$(( tot + b[i] - a[i] )); done
-  (( tot > 0 )) && echo "$(( 100 * (tot - idle) / tot ))%" || echo "?"
+# CPU time (clock ticks) of the whole machine: "busy total", from /proc/stat
+cpu_ticks() {
+  local a i tot=0
+  read -ra a < <(head -n1 /proc/stat 2>/dev/null) || { echo "0 0"; return; }
+  for i in 1 2 3 4 5 6 7 8; do tot=$(( tot + ${a[i]:-0} )); done
+  echo "$(( tot - a[4] - a[5] )) $tot"
 }
-BUSY_BEFORE=$(cpu_busy)
-LOAD_BEFORE=$(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || echo "?")
+# CPU time (clock ticks) of this script's finished children: the benchmarks
+own_ticks() {
+  local f
+  read -ra f < /proc/$$/stat 2>/dev/null || { echo 0; return; }
+  # fields after the ")" of the command name: cutime and cstime are 16 and 17
+  local rest=${f[*]}; rest=${rest##*) }
+  read -ra f <<<"$rest"
+  echo $(( ${f[13]:-0} + ${f[14]:-0} ))
+}
+# "LOAD" line of a stretch: share of the machine's CPU time used by other work
+# and by this run, between two (cpu_ticks own_ticks) readings
+load_line() { # label busy0 tot0 own0 busy1 tot1 own1
+  local dt=$(( $6 - $3 )) ours=$(( $7 - $4 )) busy=$(( $5 - $2 ))
+  (( dt > 0 )) || { printf -- '-\t%s\tLOAD\t?\t?\n' "$1"; return; }
+  local other=$(( busy - ours )); (( other >= 0 )) || other=0
+  printf -- '-\t%s\tLOAD\t%d\t%d\n' "$1" $(( 100 * other / dt )) $(( 100 * ours / dt ))
+}
+
 modules=$(printf '%s\n' "${RUNNERS[@]}" | cut -f1 | awk '!seen[$0]++')
-start=$SECONDS
-FAILED=()
+# Per module: its commands, their case lists, the union of the cases
+declare -A MOD_CMDS=() LISTS=() MOD_CASES=()
 for module in $modules; do
   cmds=()
   for r in "${RUNNERS[@]}"; do [[ ${r%%$'\t'*} == "$module" ]] && cmds+=("${r#*$'\t'}"); done
-  # union of the cases, in the order the implementations list them
-  declare -A lists=()
+  MOD_CMDS[$module]=$(printf '%s\n' "${cmds[@]}")
   cases=()
   for cmd in "${cmds[@]}"; do
     # shellcheck disable=SC2086  # cmd is "node file" or a path
-    lists[$cmd]=$($cmd --list 2>"$ERR") || { warn "$cmd --list failed: $(tail -3 "$ERR")"; lists[$cmd]=""; }
+    LISTS[$cmd]=$($cmd --list 2>"$ERR") || { warn "$cmd --list failed: $(tail -3 "$ERR")"; LISTS[$cmd]=""; }
     while read -r c; do
       [[ -n $c ]] || continue
+      selected "$module" "$c" || continue
       [[ " ${cases[*]:-} " == *" $c "* ]] || cases+=("$c")
-    done <<<"${lists[$cmd]}"
+    done <<<"${LISTS[$cmd]}"
   done
-  for c in "${cases[@]}"; do
-    selected "$module" "$c" || continue
-    for cmd in "${cmds[@]}"; do
-      grep -qxF "$c" <<<"${lists[$cmd]}" || continue
-      log "$module/$c: $(basename "${cmd##* }")"
-      # shellcheck disable=SC2086
-      # raw lines, prefixed with the module: "<module>\tBENCH\t..."
-      if ! $cmd "$c" 2>"$ERR" | sed "s/^/$module\t/" >>"$RAW"; then
-        warn "$cmd $c failed:"; tail -5 "$ERR" >&2
-        FAILED+=("$module/$c: $(basename "${cmd##* }")")
-      fi
+  MOD_CASES[$module]=${cases[*]:-}
+done
+
+LOAD_BEFORE=$(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || echo "?")
+read -r busy_start tot_start < <(cpu_ticks); own_start=$(own_ticks)
+start=$SECONDS
+FAILED=()
+for (( round = 1; round <= ROUNDS; round++ )); do
+  read -r busy0 tot0 < <(cpu_ticks); own0=$(own_ticks)
+  for module in $modules; do
+    mapfile -t cmds <<<"${MOD_CMDS[$module]}"
+    ci=0
+    for c in ${MOD_CASES[$module]}; do
+      have=()
+      for cmd in "${cmds[@]}"; do grep -qxF "$c" <<<"${LISTS[$cmd]}" && have+=("$cmd"); done
+      n=${#have[@]}
+      for (( k = 0; k < n; k++ )); do
+        cmd=${have[(k + round - 1 + ci) % n]}
+        log "round $round/$ROUNDS $module/$c: $(basename "${cmd##* }")"
+        # raw lines, prefixed with the module and the round: "<module>\t<round>\tBENCH\t..."
+        # shellcheck disable=SC2086
+        if ! $cmd "$c" 2>"$ERR" | sed "s/^/$module\t$round\t/" >>"$RAW"; then
+          warn "$cmd $c failed:"; tail -5 "$ERR" >&2
+          FAILED+=("$module/$c (round $round): $(basename "${cmd##* }")")
+        fi
+      done
+      ci=$(( ci + 1 ))
     done
   done
-  unset lists
+  read -r busy1 tot1 < <(cpu_ticks); own1=$(own_ticks)
+  load_line "$round" "$busy0" "$tot0" "$own0" "$busy1" "$tot1" "$own1" >>"$RAW"
 done
 ELAPSED=$((SECONDS - start))
+read -r busy_end tot_end < <(cpu_ticks); own_end=$(own_ticks)
+load_line all "$busy_start" "$tot_start" "$own_start" "$busy_end" "$tot_end" "$own_end" >>"$RAW"
 LOAD_AFTER=$(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || echo "?")
 log "measured in $ELAPSED s"
 grep -q $'\tBENCH\t' "$RAW" || { warn "no case matched: ${FILTERS[*]:-}"; exit 1; }
@@ -170,7 +226,8 @@ cache_var() { sed -n "s/^$1:[A-Z]*=//p" "$BUILD/CMakeCache.txt" 2>/dev/null | he
 
 machine() {
   local cpu cores mem os kernel virt cc build_type cflags_var cflags
-  cpu=$(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo 2>/dev/null | head -n1)
+  cpu=$(LC_ALL=C lscpu 2>/dev/null | sed -n 's/^Model name:[[:space:]]*//p' | head -n1)
+  [[ -n $cpu ]] || cpu=$(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo 2>/dev/null | head -n1)
   [[ -n $cpu ]] || cpu=$(uname -m)
   local fam model mhz
   fam=$(sed -n 's/^cpu family[[:space:]]*: //p' /proc/cpuinfo 2>/dev/null | head -n1)
@@ -187,7 +244,14 @@ machine() {
   build_type=$(cache_var CMAKE_BUILD_TYPE)
   cflags_var="CMAKE_C_FLAGS_$(tr '[:lower:]' '[:upper:]' <<<"${build_type:-release}")"
   cflags="$(cache_var CMAKE_C_FLAGS) $(cache_var "$cflags_var")"
+  # the instruction-set extensions that decide which code paths run (curve25519-dalek picks
+  # AVX2 or AVX-512 IFMA at run time; libsodium, OpenSSL and V8 dispatch on several)
+  local flags="" f
+  for f in sse4_1 avx avx2 bmi2 adx sha_ni aes vaes avx512f avx512ifma avx512vl asimd sha2 pmull; do
+    grep -qw "$f" <(grep -m1 -E '^(flags|Features)' /proc/cpuinfo 2>/dev/null) && flags+=" $f"
+  done
   echo "- CPU: ${cpu}, ${cores} logical CPUs${virt}"
+  echo "- CPU flags of note:${flags:- none of the listed ones}"
   echo "- Memory: ${mem:-?}"
   echo "- OS: ${os:-?}, ${kernel}"
   echo "- C compiler: $(first_line "${cc:-cc}" --version) (${build_type:-?}: ${cflags# }), libwetee linked as a shared library"
@@ -213,89 +277,14 @@ machine() {
         console.log(`${d} ${(l.packages["node_modules/" + d] || {}).version || "?"}`);')
   fi
   [[ ${#deps[@]} -gt 0 ]] && echo "- Peers: $(IFS=,; echo "${deps[*]}" | sed 's/,/, /g')"
-  echo "- Method: median of ${WETEE_BENCH_SAMPLES:-5} samples over ~${WETEE_BENCH_SECONDS:-1} s per case and implementation, each case in its own process"
-  echo "- Other work: CPUs ${BUSY_BEFORE} busy in the second before the ${ELAPSED} s run; load average before / after: ${LOAD_BEFORE} / ${LOAD_AFTER} (other work makes the numbers noisier)"
+  echo "- Method: ${ROUNDS} interleaved rounds (every implementation runs each case once per round, in its own process, order rotated); a run is the median of ${WETEE_BENCH_SAMPLES} samples over ~${WETEE_BENCH_SECONDS} s"
+  echo "- Load: load average before / after the ${ELAPSED} s run: ${LOAD_BEFORE} / ${LOAD_AFTER}"
 }
 
-# ---- the tables -----------------------------------------------------------
+# ---- the report -----------------------------------------------------------
 
-tables() {
-  awk -F'\t' '
-    function human(ns) {
-      if (ns >= 1e9) return sprintf("%.2f s", ns / 1e9)
-      if (ns >= 1e6) return sprintf("%.2f ms", ns / 1e6)
-      if (ns >= 1e3) return sprintf("%.2f µs", ns / 1e3)
-      return sprintf("%.2f ns", ns)
-    }
-    function ratio(r) {
-      if (r >= 100) return sprintf("%.0f×", r)
-      if (r >= 10) return sprintf("%.1f×", r)
-      return sprintf("%.2f×", r)
-    }
-    function mib(kb) { return sprintf("%.1f MiB", kb / 1024) }
-    # fields: module, BENCH, impl, case, ns/op, ops/s, peak RSS kB, samples, iterations, min, max
-    $2 == "BENCH" {
-      m = $1
-      if (!(m in seen_mod)) { seen_mod[m] = 1; mods[++nm] = m }
-      if (!((m, $3) in seen_impl)) { seen_impl[m, $3] = 1; impls[m, ++ni[m]] = $3 }
-      if (!((m, $4) in seen_case)) { seen_case[m, $4] = 1; cases[m, ++nc[m]] = $4 }
-      ns[m, $3, $4] = $5; rss[m, $3, $4] = $7
-      if ($5 > 0 && $11 != "" && ($11 - $10) / $5 > 0.25) { noisy[m, $3, $4] = 1; any_noisy = 1 }
-    }
-    $2 == "CHECK" {
-      k = $1 SUBSEP $4
-      if (!(k in first)) first[k] = $5
-      else if (first[k] != $5) mismatch[k] = 1
-      checked[k]++
-    }
-    END {
-      for (mi = 1; mi <= nm; mi++) {
-        m = mods[mi]
-        # libwetee first, then the peers in order of appearance
-        n = 0
-        if ((m, "libwetee") in seen_impl) order[++n] = "libwetee"
-        for (i = 1; i <= ni[m]; i++) if (impls[m, i] != "libwetee") order[++n] = impls[m, i]
-        hdr = "| case |"; sep = "| --- |"
-        for (i = 1; i <= n; i++) { hdr = hdr " " order[i] " |"; sep = sep " ---: |" }
-        if (mi > 1) print ""
-        print "Module " m ": time per operation (ratio = peer / libwetee; above 1 means libwetee is faster)"
-        print ""
-        print hdr " same output |"; print sep " :---: |"
-        for (c = 1; c <= nc[m]; c++) {
-          k = cases[m, c]; row = "| " k " |"
-          base = (m, "libwetee", k) in ns ? ns[m, "libwetee", k] : 0
-          for (i = 1; i <= n; i++) {
-            if (!((m, order[i], k) in ns)) { row = row " – |"; continue }
-            v = ns[m, order[i], k]; cell = human(v)
-            if ((m, order[i], k) in noisy) cell = cell " †"
-            if (order[i] != "libwetee" && base > 0) cell = cell " (" ratio(v / base) ")"
-            row = row " " cell " |"
-          }
-          same = ((m, k) in mismatch) ? "**NO**" : (checked[m, k] > 1 ? "yes" : "–")
-          print row " " same " |"
-        }
-        print ""
-        print "Module " m ": peak resident memory of the process running the case (getrusage ru_maxrss)"
-        print ""
-        print hdr; print sep
-        for (c = 1; c <= nc[m]; c++) {
-          k = cases[m, c]; row = "| " k " |"
-          for (i = 1; i <= n; i++)
-            row = row " " (((m, order[i], k) in rss) ? mib(rss[m, order[i], k]) : "–") " |"
-          print row
-        }
-      }
-      if (any_noisy) { print ""; print "† its samples spread over more than 25% of the median (max - min): a noisy measurement." }
-    }' "$RAW"
-}
-
-{
-  echo "Machine:"
-  echo
-  machine
-  echo
-  tables
-} | tee "$REPORT"
+machine >"$MACHINE"
+python3 "$ROOT/bench/report.py" "$RAW" "$MACHINE" | tee "$REPORT"
 status=0
 if grep -q '\*\*NO\*\*' "$REPORT"; then
   warn "some implementations produced different output for the same case (see 'same output')"

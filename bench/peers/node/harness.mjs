@@ -1,5 +1,7 @@
 // The benchmark harness of the JavaScript peers: the same method and output as
-// libwetee's bench/harness.c (see bench/harness.h for the description).
+// libwetee's bench/harness.c (see bench/harness.h for the description). One
+// invocation is one run of the selected cases; bench/run.sh interleaves runs
+// of every implementation in rounds and takes the ratios within each round.
 //
 // A case is { name, opsPerIter, setup() -> { run(iters), check() -> hex } };
 // it is set up only when selected, so that a process running one case reports
