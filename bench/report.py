@@ -2,7 +2,11 @@
 """The report of bench/run.sh: machine, then per module the time, ratio and
 memory tables of an interleaved-rounds run.
 
-Usage: bench/report.py RESULTS_TSV MACHINE_FILE
+Usage: bench/report.py RESULTS_TSV MACHINE_FILE [--update DOC]
+
+With --update, the report is not printed: its parts replace the blocks of
+DOC (docs/performance.md) between `<!-- bench-report:machine -->` or
+`<!-- bench-report:module NAME -->` and the next `<!-- /bench-report -->`.
 
 RESULTS_TSV holds the raw lines of bench/run.sh, each prefixed with the
 module and the round:
@@ -66,7 +70,13 @@ def ratio_cell(values):
 
 
 def main():
-    raw, machine = sys.argv[1], sys.argv[2]
+    args = sys.argv[1:]
+    update = None
+    if len(args) == 4 and args[2] == "--update":
+        update = args[3]
+    elif len(args) != 2:
+        sys.exit("usage: bench/report.py RESULTS_TSV MACHINE_FILE [--update DOC]")
+    raw, machine = args[0], args[1]
     modules = []  # in order of appearance
     impls = defaultdict(list)
     cases = defaultdict(list)
@@ -102,7 +112,8 @@ def main():
             rss[m, impl, case].append(int(p[7]))
             rounds.add(rnd)
 
-    out = ["Machine:", ""]
+    parts = {}  # "machine" / "module NAME" -> lines
+    out = parts["machine"] = []
     with open(machine) as f:
         out += [l.rstrip("\n") for l in f if l.strip()]
     per_round = [load[r][0] for r in sorted(load, key=lambda r: (r == "all", int(r) if r.isdigit() else 0))
@@ -114,9 +125,10 @@ def main():
     nr = len(rounds)
     any_spread = False
     for m in modules:
+        out = parts["module " + m] = []
         order = ([BASE] if BASE in impls[m] else []) + [i for i in impls[m] if i != BASE]
         peers = [i for i in order if i != BASE]
-        out += ["", f"Module {m}: time per operation, median of {nr} round{'s' if nr != 1 else ''}"
+        out += [f"Module {m}: time per operation, median of {nr} round{'s' if nr != 1 else ''}"
                 f" [min–max of the round medians]", ""]
         out.append("| case | " + " | ".join(order) + " | same output |")
         out.append("| --- |" + " ---: |" * len(order) + " :---: |")
@@ -152,11 +164,51 @@ def main():
                 v = rss.get((m, i, c))
                 row.append(f"{statistics.median(v) / 1024:.1f} MiB" if v else "–")
             out.append("| " + " | ".join(row) + " |")
-    if any_spread:
-        out += ["", f"† the ratio varied by more than {round((SPREAD - 1) * 100)}% between rounds"
-                " (max / min): a noisy measurement."]
-    print("\n".join(out))
+    note = (f"† the ratio varied by more than {round((SPREAD - 1) * 100)}% between rounds"
+            " (max / min): a noisy measurement.")
+    for key, lines in parts.items():
+        if key != "machine" and any(l.endswith("† |") or "† |" in l for l in lines):
+            lines += ["", note]
+    if update:
+        update_doc(update, parts)
+        return
+    text = ["Machine:", ""] + parts["machine"]
+    for key, lines in parts.items():
+        if key != "machine":
+            text += [""] + lines
+    print("\n".join(text))
 
+
+def update_doc(path, parts):
+    """Replace the bench-report blocks of `path` with the parts of this report."""
+    lines = open(path).read().split("\n")
+    out, i, done = [], 0, set()
+    while i < len(lines):
+        line = lines[i]
+        out.append(line)
+        i += 1
+        s = line.strip()
+        if not (s.startswith("<!-- bench-report:") and s.endswith("-->")):
+            continue
+        key = s[len("<!-- bench-report:"):-len("-->")].strip()
+        old = []
+        while i < len(lines) and lines[i].strip() != "<!-- /bench-report -->":
+            old.append(lines[i])
+            i += 1
+        if i == len(lines):
+            sys.exit(f"{path}: {s} without <!-- /bench-report -->")
+        if key in parts:
+            out += [""] + parts[key] + [""]
+            done.add(key)
+        else:
+            sys.stderr.write(f"report.py: this run did not measure '{key}'; its block in {path} is kept\n")
+            out += old
+        out.append(lines[i])
+        i += 1
+    missing = [k for k in parts if k not in done]
+    if missing:
+        sys.stderr.write(f"report.py: no block in {path} for: {', '.join(missing)}\n")
+    open(path, "w").write("\n".join(out))
 
 if __name__ == "__main__":
     main()

@@ -36,8 +36,8 @@
 # Each prints BENCH/CHECK lines (format in bench/harness.h); each run of a case
 # is a process of its own, so that its peak RSS is its own. Raw lines (with
 # the module and the round in front) and the report are kept in
-# $WETEE_BUILD_DIR/bench/results.tsv and results.md; bench/report.py makes the
-# tables from the raw lines.
+# $WETEE_BUILD_DIR/bench/results.tsv, machine.md and results.md; bench/report.py makes the
+# tables from the raw lines (and with --update puts them into docs/performance.md).
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
@@ -135,8 +135,8 @@ RAW=$BUILD/bench/results.tsv
 REPORT=$BUILD/bench/results.md
 : >"$RAW"
 ERR=$(mktemp)
-MACHINE=$(mktemp)
-trap 'rm -f "$ERR" "$MACHINE"' EXIT
+MACHINE=$BUILD/bench/machine.md
+trap 'rm -f "$ERR"' EXIT
 
 # CPU time (clock ticks) of the whole machine: "busy total", from /proc/stat
 cpu_ticks() {
