@@ -2,8 +2,8 @@
  * @file ton.h
  * @brief TON: cells (builder and slice), exotic cells, representation
  *        hashes with levels, the bag-of-cells (BOC) format, contract and
- *        user-friendly addresses, amounts, TON mnemonics, dictionaries and
- *        wallet contracts.
+ *        user-friendly addresses, amounts, TON mnemonics, internal and
+ *        external messages and the wallet contracts v3r2, v4r2 and W5.
  *
  * The rules are those of ton-blockchain/ton (`crypto/vm`, `crypto/tl/boc.tlb`,
  * `crypto/block/block.tlb`) and the ton-org libraries (\@ton/core,
@@ -703,6 +703,221 @@ WETEE_API int wetee_ton_mnemonic_to_seed(uint8_t out[64], const char *phrase, si
  */
 WETEE_API int wetee_ton_mnemonic_to_keypair(uint8_t secret[64], uint8_t pub[32], const char *phrase, size_t len,
                                             const char *password, size_t password_len);
+
+/* ------------------------------------------------------------------ */
+/* Messages and wallets                                                */
+/* ------------------------------------------------------------------ */
+
+/** @brief Wallet contract versions. */
+typedef enum wetee_ton_wallet_version {
+    WETEE_TON_WALLET_V3R2 = 1, /**< wallet v3 revision 2 */
+    WETEE_TON_WALLET_V4R2 = 2, /**< wallet v4 revision 2 */
+    WETEE_TON_WALLET_V5R1 = 3  /**< W5 (wallet v5 revision 1), the default */
+} wetee_ton_wallet_version;
+
+/** @brief Global id of the TON mainnet (for the W5 wallet id). */
+#define WETEE_TON_NETWORK_MAINNET (-239)
+/** @brief Global id of the TON testnet (for the W5 wallet id). */
+#define WETEE_TON_NETWORK_TESTNET (-3)
+
+/** @brief Send mode: pay transfer fees separately from the value. */
+#define WETEE_TON_SEND_PAY_FEES_SEPARATELY 1u
+/** @brief Send mode: ignore errors (W5 adds it to every signed request). */
+#define WETEE_TON_SEND_IGNORE_ERRORS 2u
+/** @brief Send mode: destroy the account if its balance becomes zero. */
+#define WETEE_TON_SEND_DESTROY_IF_ZERO 32u
+/** @brief Send mode: carry the remaining value of the inbound message. */
+#define WETEE_TON_SEND_CARRY_INBOUND_VALUE 64u
+/** @brief Send mode: carry the whole balance. */
+#define WETEE_TON_SEND_CARRY_BALANCE 128u
+/** @brief The usual send mode of a wallet transfer (1 + 2). */
+#define WETEE_TON_SEND_DEFAULT 3u
+
+/** @brief wetee_ton_external_message() flag: init and body always as references. */
+#define WETEE_TON_EXTERNAL_FORCE_REF 1u
+
+/** @brief A wallet: version, workchain, wallet id and public key, with its code, data and address (opaque, immutable). */
+typedef struct wetee_ton_wallet wetee_ton_wallet;
+/** @brief The messages of one transfer, each with its send mode (opaque; one thread at a time). */
+typedef struct wetee_ton_transfer wetee_ton_transfer;
+
+/**
+ * @brief A text comment body: `op = 0:uint32` then the text as a snake
+ *        string (\@ton/core `comment()`).
+ * @param out receives the cell; the caller releases it.
+ * @param text the UTF-8 text (not checked; any bytes are stored as given).
+ * @param len its length in bytes.
+ * @return WETEE_OK; WETEE_ERR_DEPTH (text too long for a 1024-cell chain);
+ *         WETEE_ERR_NO_MEMORY; WETEE_ERR_INVALID_ARGUMENT.
+ */
+WETEE_API int wetee_ton_comment(wetee_ton_cell **out, const char *text, size_t len);
+/**
+ * @brief An internal message (`MessageRelaxed` with `int_msg_info`:
+ *        ihr_disabled, no source, no extra currencies, zero fees and times),
+ *        with the init and the body inline or in a reference exactly as
+ *        \@ton/core `storeMessageRelaxed` decides (body inline when it fits
+ *        in the bits and references left and is not exotic).
+ * @param out receives the cell; the caller releases it.
+ * @param dest the destination.
+ * @param value the value in nanotons (at most 2^120-1).
+ * @param bounce 1 to bounce on failure (contracts), 0 for uninitialised
+ *        wallets and non-bounceable addresses.
+ * @param init optional StateInit cell (wetee_ton_state_init()), or NULL.
+ * @param body optional body (wetee_ton_comment() or any cell); NULL is the
+ *        empty cell.
+ * @return WETEE_OK; WETEE_ERR_OVERFLOW (value too large, workchain outside
+ *         int8, an inline init whose references do not fit);
+ *         WETEE_ERR_NO_MEMORY; WETEE_ERR_INVALID_ARGUMENT.
+ */
+WETEE_API int wetee_ton_internal_message(wetee_ton_cell **out, const wetee_ton_address *dest, wetee_u128 value,
+                                         int bounce, const wetee_ton_cell *init, const wetee_ton_cell *body);
+/**
+ * @brief An inbound external message (`ext_in_msg_info`, no source, zero
+ *        import fee) laid out as \@ton/core `storeMessage` (init and body
+ *        inline when they fit), or with both as references with
+ *        WETEE_TON_EXTERNAL_FORCE_REF.
+ * @param out receives the cell; the caller releases it.
+ * @param dest the destination contract.
+ * @param init optional StateInit cell (deployment), or NULL.
+ * @param body the body (e.g. from wetee_ton_wallet_sign_transfer()).
+ * @param flags 0 or WETEE_TON_EXTERNAL_FORCE_REF.
+ * @return WETEE_OK; WETEE_ERR_OVERFLOW; WETEE_ERR_NO_MEMORY;
+ *         WETEE_ERR_INVALID_ARGUMENT.
+ */
+WETEE_API int wetee_ton_external_message(wetee_ton_cell **out, const wetee_ton_address *dest,
+                                         const wetee_ton_cell *init, const wetee_ton_cell *body, unsigned flags);
+
+/**
+ * @brief The code cell of a wallet version (embedded BOC published by
+ *        \@ton/ton 16.3.0; hashes in ../shared/reference/ton.md §3.1).
+ * @param out receives the cell; the caller releases it.
+ * @param version a wetee_ton_wallet_version.
+ * @return WETEE_OK; WETEE_ERR_NO_MEMORY; WETEE_ERR_INVALID_ARGUMENT.
+ */
+WETEE_API int wetee_ton_wallet_code(wetee_ton_cell **out, int version);
+/**
+ * @brief W5 wallet id: `network_global_id XOR context`, context =
+ *        `1 ‖ workchain:int8 ‖ version:uint8 = 0 ‖ subwallet_number:uint15`.
+ * @param out receives the id.
+ * @param network_global_id WETEE_TON_NETWORK_MAINNET, WETEE_TON_NETWORK_TESTNET or another network's id.
+ * @param workchain -128..127.
+ * @param subwallet_number 0..32767.
+ * @return WETEE_OK or WETEE_ERR_INVALID_ARGUMENT.
+ */
+WETEE_API int wetee_ton_wallet_v5r1_id(uint32_t *out, int32_t network_global_id, int32_t workchain,
+                                       uint32_t subwallet_number);
+/**
+ * @brief The default wallet id: 698983191 + workchain for v3r2 and v4r2;
+ *        for W5 wetee_ton_wallet_v5r1_id() with subwallet number 0 on the
+ *        given network (mainnet, workchain 0: 2147483409).
+ * @param out receives the id.
+ * @param version a wetee_ton_wallet_version.
+ * @param workchain the workchain.
+ * @param network_global_id used by W5 only.
+ * @return WETEE_OK or WETEE_ERR_INVALID_ARGUMENT.
+ */
+WETEE_API int wetee_ton_wallet_default_id(uint32_t *out, int version, int32_t workchain, int32_t network_global_id);
+/**
+ * @brief A wallet: data cell (v3r2: seqno 0 ‖ wallet id ‖ key; v4r2: the
+ *        same ‖ empty plugins; W5: 1 ‖ seqno 0 ‖ wallet id ‖ key ‖ empty
+ *        extensions), its StateInit and address.
+ * @param out receives the wallet; free with wetee_ton_wallet_free().
+ * @param version a wetee_ton_wallet_version.
+ * @param pub the 32-byte ed25519 public key (copied).
+ * @param workchain the workchain (0 usually).
+ * @param wallet_id the wallet (subwallet) id; see wetee_ton_wallet_default_id().
+ * @return WETEE_OK; WETEE_ERR_NO_MEMORY; WETEE_ERR_INVALID_ARGUMENT.
+ */
+WETEE_API int wetee_ton_wallet_new(wetee_ton_wallet **out, int version, const uint8_t pub[32], int32_t workchain,
+                                   uint32_t wallet_id);
+/**
+ * @brief Free a wallet.
+ * @param w the wallet, or NULL (no-op).
+ */
+WETEE_API void wetee_ton_wallet_free(wetee_ton_wallet *w);
+/**
+ * @brief The wallet's address (hash of its StateInit).
+ * @param out receives the address.
+ * @param w the wallet.
+ * @return WETEE_OK or WETEE_ERR_INVALID_ARGUMENT.
+ */
+WETEE_API int wetee_ton_wallet_address(wetee_ton_address *out, const wetee_ton_wallet *w);
+/**
+ * @brief The wallet id the wallet was made with.
+ * @param out receives the id.
+ * @param w the wallet.
+ * @return WETEE_OK or WETEE_ERR_INVALID_ARGUMENT.
+ */
+WETEE_API int wetee_ton_wallet_id(uint32_t *out, const wetee_ton_wallet *w);
+/**
+ * @brief The wallet's StateInit cell (code and data), for deployment.
+ * @param out receives the cell; the caller releases it.
+ * @param w the wallet.
+ * @return WETEE_OK; WETEE_ERR_NO_MEMORY; WETEE_ERR_INVALID_ARGUMENT.
+ */
+WETEE_API int wetee_ton_wallet_state_init(wetee_ton_cell **out, const wetee_ton_wallet *w);
+
+/**
+ * @brief Start an empty list of messages for one transfer.
+ * @param out receives the list; free with wetee_ton_transfer_free().
+ * @return WETEE_OK; WETEE_ERR_NO_MEMORY; WETEE_ERR_INVALID_ARGUMENT.
+ */
+WETEE_API int wetee_ton_transfer_new(wetee_ton_transfer **out);
+/**
+ * @brief Free a transfer list and its references to the messages.
+ * @param t the list, or NULL (no-op).
+ */
+WETEE_API void wetee_ton_transfer_free(wetee_ton_transfer *t);
+/**
+ * @brief Append a message (from wetee_ton_internal_message()) with its
+ *        send mode (WETEE_TON_SEND_*; W5 adds +2 when signing).
+ * @param t the list.
+ * @param mode 0..255.
+ * @param message the message cell (the list takes its own reference).
+ * @return WETEE_OK; WETEE_ERR_OVERFLOW (255 messages already);
+ *         WETEE_ERR_INVALID_ARGUMENT.
+ */
+WETEE_API int wetee_ton_transfer_add(wetee_ton_transfer *t, unsigned mode, const wetee_ton_cell *message);
+/**
+ * @brief Number of messages in a transfer list.
+ * @param t the list (NULL gives 0).
+ * @return the count.
+ */
+WETEE_API size_t wetee_ton_transfer_count(const wetee_ton_transfer *t);
+/**
+ * @brief The signed body of an external transfer request, byte-identical
+ *        with \@ton/ton `createTransfer`: v3r2 `sig ‖ wallet_id ‖
+ *        valid_until ‖ seqno ‖ (mode ^msg)*`, v4r2 the same with op 0
+ *        after the seqno, W5 `"sign" ‖ wallet_id ‖ valid_until ‖ seqno ‖
+ *        Maybe ^OutList ‖ 0 ‖ sig` (each mode + 2). The signature is
+ *        Ed25519 over the representation hash of the signed part.
+ * @param out receives the body; the caller releases it.
+ * @param w the wallet.
+ * @param secret the 64-byte ed25519 secret (seed ‖ public key) of the
+ *        wallet's key (checked against it).
+ * @param seqno the wallet's seqno (0 before deployment).
+ * @param valid_until Unix time after which the request is void (usually now + 60).
+ * @param t the messages: at most 4 for v3r2 and v4r2, 255 for W5; none is allowed.
+ * @return WETEE_OK; WETEE_ERR_OVERFLOW (too many messages);
+ *         WETEE_ERR_INVALID_ARGUMENT (NULL argument, secret of another
+ *         key); WETEE_ERR_NO_MEMORY; WETEE_ERR_CRYPTO.
+ */
+WETEE_API int wetee_ton_wallet_sign_transfer(wetee_ton_cell **out, const wetee_ton_wallet *w, const uint8_t secret[64],
+                                             uint32_t seqno, uint32_t valid_until, const wetee_ton_transfer *t);
+/**
+ * @brief The external message that carries `body` to the wallet, with the
+ *        StateInit when `deploy` is non-zero (the first transfer deploys
+ *        the wallet), laid out as \@ton/ton's `TonClient` sends it. Its BOC
+ *        (wetee_ton_boc_serialize() with WETEE_TON_BOC_CRC32C) is what
+ *        toncenter's sendBoc takes.
+ * @param out receives the message cell; the caller releases it.
+ * @param w the wallet.
+ * @param body the signed body from wetee_ton_wallet_sign_transfer().
+ * @param deploy non-zero to include the StateInit.
+ * @return WETEE_OK; WETEE_ERR_NO_MEMORY; WETEE_ERR_INVALID_ARGUMENT.
+ */
+WETEE_API int wetee_ton_wallet_external(wetee_ton_cell **out, const wetee_ton_wallet *w, const wetee_ton_cell *body,
+                                        int deploy);
 
 #ifdef __cplusplus
 }

@@ -32,7 +32,11 @@
 #      Merkle proof/update, shared subtrees) as BOCs with and without index
 #      and CRC32C, addresses in all eight user-friendly forms, corrupted
 #      addresses it rejects, and cells of coins + address + snake string;
-#      libwetee parses, hashes (levels 0..3), re-serialises byte for byte
+#      libwetee parses, hashes (levels 0..3), re-serialises byte for byte;
+#      mnemonics from mnemonicNew to key pairs; signed transfers of wallets
+#      v3r2, v4r2 and v5r1 (@ton/ton createTransfer with a fixed mnemonic,
+#      random seqno, valid_until, send mode, 0..6 messages with comments,
+#      bodies and state inits; deployment when seqno is 0) byte for byte
 #   3. libwetee makes random cells and addresses; @ton/core parses them and
 #      must agree on hashes, depths, BOC bytes and address forms
 #   4. harness sanity: one corrupted line must fail each checker
@@ -260,6 +264,11 @@ ton_suite() {
   }
   ton_corrupt "$T/js.tsv" 6 >"$WORK/ton-libwetee-check.bad.tsv"
   must_reject ton-libwetee-check "$TBIN" check
+  # and one signed transfer: flip the last hex digit of its body hash (field 11)
+  { grep -m 1 -P '^key\t' "$T/js.tsv"
+    grep -m 1 -P '^wallet\t' "$T/js.tsv" | awk -F'\t' 'BEGIN { OFS = "\t" } {
+      d = substr($11, 64, 1); $11 = substr($11, 1, 63) (d == "0" ? "1" : "0"); print }'; } >"$WORK/ton-wallet-check.bad.tsv"
+  must_reject ton-wallet-check "$TBIN" check
   ton_corrupt "$T/c.tsv" 4 >"$WORK/ton-core-check.bad.tsv"
   must_reject ton-core-check node "$TDIR/ton_diff.mjs" check
 }

@@ -10,7 +10,11 @@
  *                                addresses in all eight forms; rejected
  *                                addresses; builder cases (coins, address,
  *                                snake string) by hash and BOC; mnemonics
- *                                from mnemonicNew to key pairs (ton-crypto)
+ *                                from mnemonicNew to key pairs (ton-crypto);
+ *                                signed v3r2/v4r2/v5r1 transfers of a fixed
+ *                                key (@ton/ton createTransfer, external
+ *                                message as TonClient sends it): address,
+ *                                body hash and message BOC byte for byte
  *   ton_vectors gen SEED COUNT   random cells (ordinary, library, pruned,
  *                                Merkle proof and update, shared subtrees)
  *                                and addresses made by libwetee, and
@@ -182,6 +186,123 @@ static void check_mnem(char **f, size_t n, const char *line)
     wetee_buf_free(&b);
 }
 
+static uint8_t wallet_sk[64], wallet_pk[32];
+static int have_key;
+
+static void check_key(char **f, size_t n, const char *line)
+{
+    have_key = n == 2 && wetee_ton_mnemonic_to_keypair(wallet_sk, wallet_pk, f[1], strlen(f[1]), NULL, 0) == 0;
+    if (have_key) passed++; else fail(line, "key");
+}
+
+static wetee_ton_cell *boc_cell(const char *hex)
+{
+    wetee_buf bin = WETEE_BUF_INIT;
+    wetee_ton_cell *c = NULL;
+    if (unhex(&bin, hex) == 0) wetee_ton_boc_parse(&c, bin.data, bin.len, NULL);
+    wetee_buf_free(&bin);
+    return c;
+}
+
+/* one "dest,value,bounce,kind,payload,code,data" message */
+static wetee_ton_cell *build_message(char *spec)
+{
+    char *p[7];
+    size_t n = 0;
+    wetee_ton_address dest;
+    wetee_u128 value;
+    wetee_ton_cell *body = NULL, *init = NULL, *code = NULL, *data = NULL, *msg = NULL;
+    for (char *q = spec; n < 7;) {
+        p[n++] = q;
+        q = strchr(q, ',');
+        if (!q) break;
+        *q++ = 0;
+    }
+    if (n != 7 || wetee_ton_address_parse(&dest, NULL, p[0], strlen(p[0])) ||
+        wetee_u128_from_decimal(&value, p[1], strlen(p[1]), 0))
+        return NULL;
+    if (!strcmp(p[3], "comment")) {
+        wetee_buf t = WETEE_BUF_INIT;
+        if (unhex(&t, p[4]) == 0) wetee_ton_comment(&body, (const char *)t.data, t.len);
+        wetee_buf_free(&t);
+        if (!body) return NULL;
+    } else if (!strcmp(p[3], "body")) {
+        if (!(body = boc_cell(p[4]))) return NULL;
+    }
+    if (p[5][0]) {
+        code = boc_cell(p[5]);
+        data = boc_cell(p[6]);
+        if (code && data) wetee_ton_state_init(&init, code, data);
+    }
+    if (!p[5][0] || init) wetee_ton_internal_message(&msg, &dest, value, p[2][0] == '1', init, body);
+    wetee_ton_cell_free(body);
+    wetee_ton_cell_free(init);
+    wetee_ton_cell_free(code);
+    wetee_ton_cell_free(data);
+    return msg;
+}
+
+static void check_wallet(char **f, size_t n, const char *line)
+{
+    int version, ok = n == 12 && have_key;
+    int32_t wc;
+    uint32_t id = 0;
+    wetee_ton_wallet *w = NULL;
+    wetee_ton_transfer *t = NULL;
+    wetee_ton_cell *body = NULL, *ext = NULL;
+    wetee_ton_address a;
+    char raw[WETEE_TON_ADDRESS_RAW_BUFSIZE];
+    wetee_buf hh = WETEE_BUF_INIT, boc = WETEE_BUF_INIT, bh = WETEE_BUF_INIT;
+    uint8_t h[32];
+    if (!ok) { fail(line, "wallet record"); return; }
+    version = !strcmp(f[1], "v3r2") ? WETEE_TON_WALLET_V3R2 : !strcmp(f[1], "v4r2") ? WETEE_TON_WALLET_V4R2 : WETEE_TON_WALLET_V5R1;
+    wc = (int32_t)atol(f[2]);
+    if (version == WETEE_TON_WALLET_V5R1) {
+        char *colon = strchr(f[3], ':');
+        ok = colon && wetee_ton_wallet_v5r1_id(&id, (int32_t)atol(f[3]), wc, (uint32_t)atol(colon + 1)) == 0;
+    } else {
+        id = (uint32_t)strtoul(f[3], NULL, 10);
+    }
+    ok = ok && wetee_ton_wallet_new(&w, version, wallet_pk, wc, id) == 0 && wetee_ton_transfer_new(&t) == 0;
+    if (ok && f[8][0]) {
+        char *spec = f[8];
+        for (;;) {
+            char *semi = strchr(spec, ';');
+            wetee_ton_cell *m;
+            if (semi) *semi = 0;
+            m = build_message(spec);
+            ok = m && wetee_ton_transfer_add(t, (unsigned)atoi(f[6]), m) == 0;
+            wetee_ton_cell_free(m);
+            if (!ok || !semi) break;
+            spec = semi + 1;
+        }
+    }
+    ok = ok && wetee_ton_wallet_sign_transfer(&body, w, wallet_sk, (uint32_t)strtoul(f[4], NULL, 10),
+                                              (uint32_t)strtoul(f[5], NULL, 10), t) == 0;
+    ok = ok && wetee_ton_wallet_external(&ext, w, body, f[7][0] == '1') == 0;
+    if (ok) {
+        wetee_ton_wallet_address(&a, w);
+        wetee_ton_address_to_raw(raw, sizeof raw, &a);
+        wetee_ton_cell_hash(h, body);
+        tohex(&hh, h, 32);
+        wetee_ton_boc_serialize(&boc, ext, WETEE_TON_BOC_CRC32C);
+        tohex(&bh, boc.data, boc.len);
+        if (strcmp(raw, f[9])) { ok = 0; fail(line, "wallet address"); }
+        else if (strcmp((const char *)hh.data, f[10])) { ok = 0; fail(line, "transfer body hash"); }
+        else if (strcmp((const char *)bh.data, f[11])) { ok = 0; fail(line, "external message boc"); }
+    } else {
+        fail(line, "wallet build");
+    }
+    if (ok) passed++;
+    wetee_ton_wallet_free(w);
+    wetee_ton_transfer_free(t);
+    wetee_ton_cell_free(body);
+    wetee_ton_cell_free(ext);
+    wetee_buf_free(&hh);
+    wetee_buf_free(&boc);
+    wetee_buf_free(&bh);
+}
+
 static int check_file(const char *path)
 {
     FILE *fp = fopen(path, "r");
@@ -201,6 +322,8 @@ static int check_file(const char *path)
         else if (!strcmp(f[0], "bad")) check_bad(f, n, copy);
         else if (!strcmp(f[0], "build")) check_build(f, n, copy);
         else if (!strcmp(f[0], "mnem")) check_mnem(f, n, copy);
+        else if (!strcmp(f[0], "key")) check_key(f, n, copy);
+        else if (!strcmp(f[0], "wallet")) check_wallet(f, n, copy);
         else fail(copy, "unknown record");
         free(copy);
     }

@@ -590,7 +590,146 @@ WT_TEST(test_mnemonic_generate)
     wetee_buf_free_secure(&m);
 }
 
-WT_MAIN("ton", WT_CASE(test_mnemonic_vectors), WT_CASE(test_mnemonic_generate), WT_CASE(test_boc_vectors), WT_CASE(test_boc_more_vectors), WT_CASE(test_library_cell),
+
+/* ../shared/reference/ton.md §3, §4: code hashes, wallet ids, addresses of the first mnemonic's key */
+WT_TEST(test_wallet_vectors)
+{
+    static const struct { int v; const char *code, *raw, *friendly; } w[] = {
+        { WETEE_TON_WALLET_V3R2, "84dafa449f98a6987789ba232358072bc0f76dc4524002a5d0918b9a75d2d599",
+          "0:dbb8c6e348a8f5224a0c53ec21503779bf63a6e06ead570af007196b06606dab", "UQDbuMbjSKj1IkoMU-whUDd5v2Om4G6tVwrwBxlrBmBtq12L" },
+        { WETEE_TON_WALLET_V4R2, "feb5ff6820e2ff0d9483e7e0d62c817d846789fb4ae580c878866d959dabd5c0",
+          "0:1867eadc85b6872b8214902bdcca5dd5f2ca5c0273bc20144236f4b76ab7be09", "UQAYZ-rchbaHK4IUkCvcyl3V8spcAnO8IBRCNvS3are-CbyQ" },
+        { WETEE_TON_WALLET_V5R1, "20834b7b72b112147e1b2fb457b84e74d1a30f04f737d4f62a668e9552d2b72f",
+          "0:d22ce1556a6359cddcb82ee95c95c08110591145e67b5ac70108b030dcf839de", "UQDSLOFVamNZzdy4LulclcCBEFkRReZ7WscBCLAw3Pg53h3h" },
+    };
+    uint8_t pub[32], h[32];
+    uint32_t id;
+    char buf[WETEE_TON_ADDRESS_RAW_BUFSIZE];
+    wt_unhex(pub, 32, "f6c450a16bb1c514e22f1977e390a3025599aa1e7b00068a6aacf2119484c1bd");
+    for (size_t i = 0; i < 3; i++) {
+        wetee_ton_cell *code = NULL;
+        wetee_ton_wallet *wal = NULL;
+        wetee_ton_address a;
+        CHECK_OK(wetee_ton_wallet_code(&code, w[i].v));
+        CHECK_OK(wetee_ton_cell_hash(h, code));
+        CHECK_HEX(h, 32, w[i].code);
+        CHECK_OK(wetee_ton_wallet_default_id(&id, w[i].v, 0, WETEE_TON_NETWORK_MAINNET));
+        CHECK_OK(wetee_ton_wallet_new(&wal, w[i].v, pub, 0, id));
+        CHECK_OK(wetee_ton_wallet_address(&a, wal));
+        CHECK_OK(wetee_ton_address_to_raw(buf, sizeof buf, &a));
+        CHECK_STR(buf, w[i].raw);
+        CHECK_OK(wetee_ton_address_to_friendly(buf, sizeof buf, &a, 0));
+        CHECK_STR(buf, w[i].friendly);
+        wetee_ton_wallet_free(wal);
+        wetee_ton_cell_free(code);
+    }
+    /* W5 wallet ids (subwallet 0) */
+    CHECK_OK(wetee_ton_wallet_v5r1_id(&id, WETEE_TON_NETWORK_MAINNET, 0, 0));
+    CHECK(id == 2147483409u);
+    CHECK_OK(wetee_ton_wallet_v5r1_id(&id, WETEE_TON_NETWORK_TESTNET, 0, 0));
+    CHECK(id == 2147483645u);
+    CHECK_OK(wetee_ton_wallet_v5r1_id(&id, WETEE_TON_NETWORK_MAINNET, -1, 0));
+    CHECK(id == 8388369u);
+    CHECK_OK(wetee_ton_wallet_v5r1_id(&id, WETEE_TON_NETWORK_TESTNET, -1, 0));
+    CHECK(id == 8388605u);
+    CHECK_ERR(wetee_ton_wallet_v5r1_id(&id, WETEE_TON_NETWORK_MAINNET, 0, 32768), WETEE_ERR_INVALID_ARGUMENT);
+    CHECK_OK(wetee_ton_wallet_default_id(&id, WETEE_TON_WALLET_V4R2, -1, 0));
+    CHECK(id == 698983190u);
+    /* xssnick/tonutils-go ton/wallet/address_test.go: v3r2, default subwallet */
+    {
+        wetee_ton_wallet *wal = NULL;
+        wetee_ton_address a;
+        wt_unhex(pub, 32, "dcc39550bb494f4b493e7efe1aa18ea31470f33a2553c568cb74a17ed56790c1");
+        CHECK_OK(wetee_ton_wallet_new(&wal, WETEE_TON_WALLET_V3R2, pub, 0, 698983191u));
+        CHECK_OK(wetee_ton_wallet_address(&a, wal));
+        CHECK_OK(wetee_ton_address_to_friendly(buf, sizeof buf, &a, WETEE_TON_ADDRESS_BOUNCEABLE));
+        CHECK_STR(buf, "EQCvoBT5Keb46oUhI_DpX0WXFDdX9ZyxXBfX3FC9cZa90nQP");
+        wetee_ton_wallet_free(wal);
+    }
+}
+
+WT_TEST(test_wallet_transfer_shape)
+{
+    const char *words = "hospital stove relief fringe tongue always charge angry urge sentence again match nerve inquiry senior coconut label tumble carry category beauty bean road solution";
+    uint8_t sk[64], pk[32], h[32];
+    wetee_ton_wallet *wal = NULL;
+    wetee_ton_transfer *t = NULL;
+    wetee_ton_cell *comment = NULL, *msg = NULL, *body = NULL, *ext = NULL;
+    wetee_ton_address dest;
+    wetee_ton_slice *s;
+    uint64_t v;
+    uint32_t id;
+    int bit;
+    CHECK_OK(wetee_ton_mnemonic_to_keypair(sk, pk, words, strlen(words), NULL, 0));
+    CHECK_OK(wetee_ton_wallet_default_id(&id, WETEE_TON_WALLET_V5R1, 0, WETEE_TON_NETWORK_MAINNET));
+    CHECK_OK(wetee_ton_wallet_new(&wal, WETEE_TON_WALLET_V5R1, pk, 0, id));
+    CHECK_OK(wetee_ton_address_parse(&dest, NULL, "EQAs9VlT6S776tq3unJcP5Ogsj-ELLunLXuOb1EKcOQi4wJB", 48));
+    CHECK_OK(wetee_ton_comment(&comment, "order 42", 8));
+    CHECK_OK(wetee_ton_internal_message(&msg, &dest, wetee_u128_from_u64(1500000000), 1, NULL, comment));
+    CHECK_OK(wetee_ton_transfer_new(&t));
+    CHECK_OK(wetee_ton_transfer_add(t, WETEE_TON_SEND_DEFAULT, msg));
+    CHECK_OK(wetee_ton_wallet_sign_transfer(&body, wal, sk, 0, 1700000000, t));
+    /* W5 body: "sign" ‖ wallet id ‖ valid_until ‖ seqno ‖ 1 (^OutList) ‖ 0 ‖ signature */
+    CHECK(wetee_ton_cell_bits(body) == 32 * 4 + 2 + 512 && wetee_ton_cell_refs(body) == 1);
+    CHECK_OK(wetee_ton_slice_new(&s, body));
+    CHECK_OK(wetee_ton_slice_load_uint(&v, s, 32));
+    CHECK(v == 0x7369676e);
+    CHECK_OK(wetee_ton_slice_load_uint(&v, s, 32));
+    CHECK(v == id);
+    CHECK_OK(wetee_ton_slice_load_uint(&v, s, 32));
+    CHECK(v == 1700000000);
+    CHECK_OK(wetee_ton_slice_load_uint(&v, s, 32));
+    CHECK(v == 0);
+    CHECK_OK(wetee_ton_slice_load_bit(&bit, s));
+    CHECK(bit == 1);
+    wetee_ton_slice_free(s);
+    /* the signature verifies over the hash of the signed part */
+    {
+        wetee_ton_builder *b;
+        wetee_ton_cell *signed_part = NULL, *ol = NULL;
+        uint8_t sig[64];
+        wetee_buf data = WETEE_BUF_INIT;
+        CHECK_OK(wetee_ton_cell_data(&data, body));
+        memcpy(sig, data.data + 17, 64); /* the signature starts at bit 130 */
+        for (int i = 0; i < 64; i++)
+            sig[i] = (uint8_t)(data.data[16 + i] << 2 | data.data[17 + i] >> 6);
+        CHECK_OK(wetee_ton_builder_new(&b));
+        CHECK_OK(wetee_ton_builder_store_bits(b, data.data, 130));
+        CHECK_OK(wetee_ton_cell_ref(&ol, body, 0));
+        CHECK_OK(wetee_ton_builder_store_ref(b, ol));
+        CHECK_OK(wetee_ton_builder_end(&signed_part, b));
+        CHECK_OK(wetee_ton_cell_hash(h, signed_part));
+        CHECK_OK(wetee_ed25519_verify(sig, h, 32, pk));
+        wetee_ton_builder_free(b);
+        wetee_ton_cell_free(signed_part);
+        wetee_ton_cell_free(ol);
+        wetee_buf_free(&data);
+    }
+    CHECK_OK(wetee_ton_wallet_external(&ext, wal, body, 1));
+    CHECK(wetee_ton_cell_refs(ext) >= 2);
+    /* a secret of another key is refused; v4r2 takes at most 4 messages */
+    sk[40] ^= 1;
+    CHECK_ERR(wetee_ton_wallet_sign_transfer(&body, wal, sk, 0, 1700000000, t), WETEE_ERR_INVALID_ARGUMENT);
+    sk[40] ^= 1;
+    wetee_ton_wallet_free(wal);
+    CHECK_OK(wetee_ton_wallet_new(&wal, WETEE_TON_WALLET_V4R2, pk, 0, 698983191u));
+    for (int i = 0; i < 4; i++) CHECK_OK(wetee_ton_transfer_add(t, 3, msg));
+    CHECK(wetee_ton_transfer_count(t) == 5);
+    {
+        wetee_ton_cell *b2 = NULL;
+        CHECK_ERR(wetee_ton_wallet_sign_transfer(&b2, wal, sk, 0, 1700000000, t), WETEE_ERR_OVERFLOW);
+        CHECK(b2 == NULL);
+    }
+    wetee_wipe(sk, sizeof sk);
+    wetee_ton_wallet_free(wal);
+    wetee_ton_transfer_free(t);
+    wetee_ton_cell_free(comment);
+    wetee_ton_cell_free(msg);
+    wetee_ton_cell_free(body);
+    wetee_ton_cell_free(ext);
+}
+
+WT_MAIN("ton", WT_CASE(test_wallet_vectors), WT_CASE(test_wallet_transfer_shape), WT_CASE(test_mnemonic_vectors), WT_CASE(test_mnemonic_generate), WT_CASE(test_boc_vectors), WT_CASE(test_boc_more_vectors), WT_CASE(test_library_cell),
         WT_CASE(test_exotic_levels), WT_CASE(test_boc_negative), WT_CASE(test_boc_limits),
         WT_CASE(test_dedup_and_multi_root), WT_CASE(test_builder_slice), WT_CASE(test_address_vectors),
         WT_CASE(test_address_negative), WT_CASE(test_address_cell_and_state_init), WT_CASE(test_amounts))

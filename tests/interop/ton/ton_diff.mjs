@@ -13,7 +13,8 @@
 //       addr  raw form0 .. form7
 //     prints "N passed, M failed"; exit 1 on any failure.
 import { readFileSync } from 'node:fs';
-import { Address, beginCell, Cell } from '@ton/core';
+import { Address, beginCell, Cell, external, internal, storeMessage } from '@ton/core';
+import { WalletContractV3R2, WalletContractV4, WalletContractV5R1 } from '@ton/ton';
 import { mnemonicNew, mnemonicToPrivateKey, mnemonicValidate } from '@ton/crypto';
 import { Rng } from '../rng.mjs';
 
@@ -131,7 +132,73 @@ async function gen(seed, count) {
     const kp = await mnemonicToPrivateKey(words, password || undefined);
     out.push(['mnem', words.join(' '), hex(Buffer.from(password)), hex(kp.secretKey), hex(kp.publicKey)].join('\t'));
   }
+  await genWallets(rng, count, out);
   process.stdout.write(out.join('\n') + '\n');
+}
+
+// The first mnemonic of ton-crypto's mnemonic.spec.ts (../shared/reference/ton.md §4).
+const FIXED_MNEMONIC = 'hospital stove relief fringe tongue always charge angry urge sentence again match ' +
+  'nerve inquiry senior coconut label tumble carry category beauty bean road solution';
+
+// Signed transfers of v3r2, v4r2 and v5r1 made by @ton/ton createTransfer and
+// wrapped as TonClient sends them (external() + storeMessage):
+//   key     mnemonic
+//   wallet  version wc id seqno valid_until mode deploy messages address body_hash ext_boc
+// id: v3r2/v4r2 the wallet id (decimal); v5r1 "network_global_id:subwallet_number".
+// messages: ';'-separated "dest_raw,value,bounce,kind,payload_hex,code_boc_hex,data_boc_hex"
+// with kind none | comment (payload = UTF-8) | body (payload = BOC); code/data empty without init.
+async function genWallets(rng, count, out) {
+  const kp = await mnemonicToPrivateKey(FIXED_MNEMONIC.split(' '));
+  out.push(['key', FIXED_MNEMONIC].join('\t'));
+  const n = Math.max(30, Math.floor(count / 2));
+  for (let i = 0; i < n; i++) {
+    const version = ['v3r2', 'v4r2', 'v5r1'][i % 3];
+    const wc = rng.pick([0, 0, -1]);
+    let wallet, idField;
+    if (version === 'v5r1') {
+      const net = rng.pick([-239, -3]);
+      const sub = rng.chance(0.5) ? 0 : rng.below(32768);
+      wallet = WalletContractV5R1.create({ workchain: wc, publicKey: kp.publicKey,
+        walletId: { networkGlobalId: net, context: { workchain: wc, walletVersion: 'v5r1', subwalletNumber: sub } } });
+      idField = `${net}:${sub}`;
+    } else {
+      const id = rng.chance(0.5) ? 698983191 + wc : rng.u32();
+      const W = version === 'v3r2' ? WalletContractV3R2 : WalletContractV4;
+      wallet = W.create({ workchain: wc, publicKey: kp.publicKey, walletId: id });
+      idField = String(id >>> 0);
+    }
+    const seqno = rng.pick([0, 0, rng.below(1000), rng.u32()]);
+    const validUntil = rng.range(1, 0xffffffff);
+    const mode = rng.pick([0, 1, 2, 3, 64, 128, 67, 160]);
+    const nmsg = version === 'v5r1' ? rng.below(7) : rng.below(5);
+    const msgs = [], fields = [];
+    for (let k = 0; k < nmsg; k++) {
+      const to = randomAddress(rng);
+      const value = rng.pick([0n, 100000000n, 1500000000n, rng.bits(rng.range(1, 120))]);
+      const bounce = rng.chance(0.5);
+      const kind = rng.pick(['none', 'comment', 'comment', 'body']);
+      let body, payload = '';
+      if (kind === 'comment') { const t = randomText(rng); body = t; payload = hex(Buffer.from(t)); }
+      if (kind === 'body') { body = genCell(rng, rng.range(0, 3), []); payload = hex(body.toBoc()); }
+      let init, code = '', data = '';
+      if (rng.chance(0.2)) {
+        init = { code: genCell(rng, rng.range(0, 2), []), data: genCell(rng, rng.range(0, 2), []) };
+        code = hex(init.code.toBoc()); data = hex(init.data.toBoc());
+      }
+      msgs.push(internal({ to, value, bounce, body, init }));
+      fields.push([to.toRawString(), value.toString(), bounce ? 1 : 0, kind, payload, code, data].join(','));
+    }
+    let transfer;
+    try {
+      transfer = await wallet.createTransfer({ seqno, secretKey: kp.secretKey, messages: msgs, sendMode: mode, timeout: validUntil });
+    } catch (e) {
+      continue; // e.g. an inline init whose references do not fit: @ton/core refuses, so does libwetee
+    }
+    const deploy = seqno === 0;
+    const ext = beginCell().store(storeMessage(external({ to: wallet.address, init: deploy ? wallet.init : null, body: transfer }))).endCell();
+    out.push(['wallet', version, wc, idField, seqno, validUntil, mode, deploy ? 1 : 0, fields.join(';'),
+      wallet.address.toRawString(), hex(transfer.hash()), hex(ext.toBoc())].join('\t'));
+  }
 }
 
 async function check(file) {
