@@ -14,6 +14,7 @@
 #include "wetee/mnemonic.h"
 #include "wetee/ss58.h"
 #include "wetee/metadata.h"
+#include "wetee/metadata_hash.h"
 #include "wetee/ton.h"
 
 #endif /* WETEE_H */
