@@ -51,6 +51,11 @@
 #      accept only what zebra accepts
 #   3. harness sanity: one line with its verdict flipped must fail the checker
 #
+# mdhash: the RFC-0078 metadata hash against the merkleized-metadata crate
+# (mdhash_ref/, built with cargo from its Cargo.lock) on every V15 metadata
+# in the shared vectors, with WETEE_MDHASH_COUNT (default 40) random chain
+# informations per file, plus a harness sanity check.
+#
 # Every checker ends with "N passed, M failed"; the script prints one such
 # line per suite ("scale: ...", "keys: ..."), then the total as its last line
 # ("N passed, M failed"), and exits non-zero on any failure.
@@ -63,7 +68,8 @@
 # WETEE_TON_COUNT (TON cases per kind, default 1000), WETEE_KEYS_COUNT (mnemonics, default 200), WETEE_KEYS_SIGN_COUNT
 # (signatures per scheme and direction, default 50), WETEE_ED25519_COUNT
 # (ed25519 cases, default 24000), WETEE_DIFF_SUITES (default
-# "scale keys ton ed25519"), WETEE_BUILD_DIR (default build/release),
+# "scale keys ton ed25519 mdhash"), WETEE_MDHASH_COUNT
+# (metadata-hash cases per V15 file, default 40), WETEE_BUILD_DIR (default build/release),
 # WETEE_DIFF_KEEP=1 keeps the generated files.
 set -euo pipefail
 
@@ -72,6 +78,7 @@ ROOT=$(cd "$HERE/../.." && pwd)
 BUILD=${WETEE_BUILD_DIR:-$ROOT/build/release}
 BIN=$BUILD/tests/interop/scale_vectors
 KBIN=$BUILD/tests/interop/keys_vectors
+MBIN=$BUILD/tests/interop/mdhash_vectors
 KJS=$HERE/keys_diff.mjs
 ZBIN=$BUILD/tests/interop/ed25519_vectors
 ZEBRA_DIR=$HERE/ed25519_zebra
@@ -82,7 +89,8 @@ KEYS_SIGN_COUNT=${WETEE_KEYS_SIGN_COUNT:-50}
 TON_COUNT=${WETEE_TON_COUNT:-1000}
 TBIN=$BUILD/tests/interop/ton_vectors
 TDIR=$HERE/ton
-SUITES=${WETEE_DIFF_SUITES:-scale keys ton ed25519}
+SUITES=${WETEE_DIFF_SUITES:-scale keys ton ed25519 mdhash}
+MDHASH_COUNT=${WETEE_MDHASH_COUNT:-40}
 SEED=${WETEE_DIFF_SEED:-$(date +%s)$RANDOM}
 
 log() { printf '== %s\n' "$*"; }
@@ -90,7 +98,7 @@ fail() { printf 'interop: %s\n' "$*" >&2; exit 1; }
 has_suite() { [[ " $SUITES " == *" $1 "* ]]; }
 
 command -v node >/dev/null || fail "node is not installed"
-for bin in "$BIN" "$KBIN" "$TBIN" "$ZBIN"; do
+for bin in "$BIN" "$KBIN" "$TBIN" "$ZBIN" "$MBIN"; do
   if [[ ! -x $bin ]]; then
     log "building $(basename "$bin") in $BUILD"
     [[ -f $BUILD/build.ninja || -f $BUILD/Makefile ]] || (cd "$ROOT" && cmake --preset release >/dev/null)
@@ -294,6 +302,45 @@ ed25519_suite() {
   must_reject ed25519-zebra "$ZBIN" check
 }
 
+# mdhash: libwetee's RFC-0078 metadata hash against the merkleized-metadata
+# crate (mdhash_ref/, the implementation runtimes use at build time) on every
+# V15 metadata in the shared vectors, with MDHASH_COUNT random chain
+# informations each (spec version and name, SS58 prefix, decimals, symbol).
+mdhash_suite() {
+  local M=$WORK/mdhash V=${WETEE_VECTORS_DIR:-$ROOT/../shared/vectors} files=() f
+  mkdir -p "$M"
+  for f in "$V"/metadata-hash/*.hex "$V"/metadata/polkadot_metadata_full.scale "$V"/metadata/frontier_metadata_small.scale; do
+    [[ -f $f ]] && files+=("$f")
+  done
+  if [[ ${#files[@]} -eq 0 ]]; then echo "SKIP mdhash: no V15 metadata under $V"; return; fi
+  log "mdhash 1/2 building the merkleized-metadata reference (cargo, offline after scripts/dev setup)"
+  (cd "$HERE/mdhash_ref" && cargo build --release --locked -q) || fail "cargo build of mdhash_ref failed"
+  local REF=$HERE/mdhash_ref/target/release/mdhash_ref
+  printf '%s\n' "${files[@]}" | awk -v seed="$SEED" -v n="$MDHASH_COUNT" 'BEGIN { srand(seed % 2147483647) }
+    function word(alpha, lo, hi,   k, w) { k = lo + int(rand() * (hi - lo + 1)); w = ""
+      while (k-- > 0) w = w substr(alpha, 1 + int(rand() * length(alpha)), 1); return w }
+    { print $0, 0, "x", 0, 0, "X"; print $0, "4294967295", "polkadot", 65535, 255, "DOT"
+      for (i = 0; i < n; i++) printf "%s %.0f %s %d %d %s\n", $0, int(rand() * 4294967296),
+        word("abcdefghijklmnopqrstuvwxyz-", 1, 16), int(rand() * 65536), int(rand() * 256),
+        word("ABCDEFGHIJKLMNOPQRSTUVWXYZ", 1, 8) }' >"$M/in.txt"
+  "$MBIN" <"$M/in.txt" >"$M/wetee.txt" || fail "mdhash_vectors failed"
+  "$REF" <"$M/in.txt" >"$M/ref.txt" || fail "mdhash_ref failed"
+  log "mdhash 2/2 $(wc -l <"$M/in.txt") hashes over ${#files[@]} metadata files"
+  mdhash_compare() { # IN WETEE REF: one test per line, "N passed, M failed"
+    paste -d '\t' "$1" "$2" "$3" | awk -F'\t' '{ if ($2 == $3 && length($2) == 66 && $2 ~ /^0x[0-9a-f]+$/) p++; else { f++; if (f <= 5) print "mismatch: " $1 ": libwetee " $2 ", merkleized-metadata " $3 } }
+      END { printf "%d passed, %d failed\n", p, f; exit (f > 0 ? 1 : 0) }'
+  }
+  run_counted mdhash mdhash_compare "$M/in.txt" "$M/wetee.txt" "$M/ref.txt"
+  # harness sanity: one changed reference hash must fail the comparison
+  awk 'NR == 3 { $0 = substr($0, 1, length($0) - 1) (substr($0, length($0)) == "0" ? "1" : "0") } { print }' \
+    "$M/ref.txt" >"$M/ref.bad"
+  if mdhash_compare "$M/in.txt" "$M/wetee.txt" "$M/ref.bad" >/dev/null; then
+    echo "  mdhash accepted a corrupted line: the harness is broken"; total_failed=$((total_failed + 1)); status=1
+  else
+    echo "  mdhash rejects a corrupted line: ok"; total_passed=$((total_passed + 1))
+  fi
+}
+
 suite_line() { # NAME: the suite's own "N passed, M failed" line, from the totals' growth
   echo "$1: $((total_passed - $2)) passed, $((total_failed - $3)) failed"
 }
@@ -321,6 +368,12 @@ if has_suite ton; then
   ton_suite
   log "ton suite done in $((SECONDS - t0)) s"
   summary+=("$(suite_line ton "$p0" "$f0")")
+fi
+if has_suite mdhash; then
+  log "metadata-hash differential test against merkleized-metadata $(grep -A1 'name = "merkleized-metadata"' "$HERE/mdhash_ref/Cargo.lock" | sed -n 's/version = "\(.*\)"/\1/p')"
+  p0=$total_passed f0=$total_failed
+  mdhash_suite
+  summary+=("$(suite_line mdhash "$p0" "$f0")")
 fi
 
 if has_suite ed25519; then
