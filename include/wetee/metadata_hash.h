@@ -38,7 +38,8 @@ extern "C" {
 
 /** @brief Size of a metadata hash (a BLAKE3-256 output). */
 #define WETEE_METADATA_HASH_BYTES 32
-/** @brief WETEE_METADATA_HASH_BYTES as a function (for bindings). */
+/** @brief WETEE_METADATA_HASH_BYTES as a function (for bindings).
+ *  @return 32. */
 WETEE_API size_t wetee_metadata_hash_bytes(void);
 
 /** @brief Current version of wetee_metadata_hash_info. */
