@@ -18,6 +18,7 @@
 %thread wetee_keypair_from_suri_eth_;
 %thread wetee_keypair_from_mnemonic;
 %thread wetee_keystore_export;
+%thread wetee_keystore_export_scrypt_;
 %thread wetee_keystore_import;
 #endif
 
@@ -157,5 +158,21 @@ void wetee_keypair_free(wetee_keypair *kp);
 /* ---- polkadot.js JSON keystore (v3) ---- */
 wetee_rc wetee_keystore_export(wetee_buf *text_out, const wetee_keypair *kp, const char *password,
                                size_t password_len, const char *optional_text, uint64_t when_created_ms);
+/* wetee_keystore_export_opts, flattened: the scrypt cost (0 = default) with the name and time. */
+%rename(keystore_export_opts) wetee_keystore_export_scrypt_;
+%inline %{
+static wetee_rc wetee_keystore_export_scrypt_(wetee_buf *text_out, const wetee_keypair *kp, const char *password,
+                                              size_t password_len, const char *optional_text,
+                                              uint64_t when_created_ms, uint32_t scrypt_n, uint32_t scrypt_p,
+                                              uint32_t scrypt_r) {
+  wetee_keystore_options opts = WETEE_KEYSTORE_OPTIONS_INIT;
+  opts.name = optional_text;
+  opts.when_created_ms = when_created_ms;
+  opts.scrypt_n = scrypt_n;
+  opts.scrypt_p = scrypt_p;
+  opts.scrypt_r = scrypt_r;
+  return wetee_keystore_export_opts(text_out, kp, password, password_len, &opts);
+}
+%}
 wetee_rc wetee_keystore_import(wetee_keypair **out, const char *json, size_t json_len, const char *password,
                                size_t password_len);

@@ -863,15 +863,34 @@ WETEE_API void wetee_keypair_free(wetee_keypair *kp);
 /* ------------------------------------------------------------------ */
 
 /**
- * @brief Export as polkadot.js keystore JSON (scrypt N=2^17, p=1, r=8;
- *        xsalsa20-poly1305). `name` (may be NULL) goes to meta.name;
- *        `when_created_ms` to meta.whenCreated.
+ * @brief Options of wetee_keystore_export_opts(). Start from
+ *        WETEE_KEYSTORE_OPTIONS_INIT; fields may be appended in later versions.
  *
- * "address" is the SS58 address (prefix 42) for sr25519/ed25519 and, as
- * polkadot.js writes it, the 0x-hex compressed public key for ecdsa and
- * ethereum. Takes ~0.3 s and 128 MiB (scrypt; allocated by libsodium, not
- * through the libwetee allocator hooks). The salt and nonce are random, so
- * two exports differ.
+ * The scrypt cost (N, p, r) must be one of the sets polkadot.js and
+ * wetee_keystore_import() open: (2^15,1,8), (2^15,3,8), (2^16,2,8) or
+ * (2^17,1,8). A zero field takes its default (N = 2^17, p = 1, r = 8), so
+ * setting only `scrypt_n = 1u << 15` gives (2^15,1,8), the cost
+ * substrate-interface can open (its scrypt runs with 32 MiB); 2^17 needs
+ * 128 MiB and about 0.3 s, 2^15 a quarter of both.
+ */
+typedef struct wetee_keystore_options {
+    unsigned version;         /**< WETEE_KEYSTORE_OPTIONS_VERSION */
+    uint32_t scrypt_n;        /**< scrypt N; 0 for 2^17 */
+    uint32_t scrypt_p;        /**< scrypt p; 0 for 1 */
+    uint32_t scrypt_r;        /**< scrypt r; 0 for 8 */
+    const char *name;         /**< meta.name: NUL-terminated UTF-8, or NULL for none */
+    uint64_t when_created_ms; /**< meta.whenCreated, milliseconds since the Unix epoch (≤ 2^53-1) */
+} wetee_keystore_options;
+
+/** @brief Current version of wetee_keystore_options (its `version` field). */
+#define WETEE_KEYSTORE_OPTIONS_VERSION 1
+/** @brief Initialiser of a wetee_keystore_options: current version, defaults (N = 2^17, no name, time 0). */
+#define WETEE_KEYSTORE_OPTIONS_INIT { WETEE_KEYSTORE_OPTIONS_VERSION, 0, 0, 0, NULL, 0 }
+
+/**
+ * @brief Export as polkadot.js keystore JSON (scrypt N=2^17, p=1, r=8;
+ *        xsalsa20-poly1305): wetee_keystore_export_opts() with
+ *        WETEE_KEYSTORE_OPTIONS_INIT, `name` and `when_created_ms`.
  * @param out replaced with the JSON text (NUL-terminated); owned by the
  *        caller. It holds the secret encrypted under `password`.
  * @param kp the keypair to export.
@@ -879,14 +898,36 @@ WETEE_API void wetee_keypair_free(wetee_keypair *kp);
  * @param password_len length of `password` in bytes (> 0).
  * @param name meta.name, a NUL-terminated UTF-8 string, or NULL for none.
  * @param when_created_ms meta.whenCreated, milliseconds since the Unix epoch.
- * @return WETEE_OK; WETEE_ERR_INVALID_ARGUMENT (also for an empty password,
- *         which polkadot.js would turn into an unencrypted export, a name
- *         that is not UTF-8, or when_created_ms above 2^53-1, NULL out or
- *         kp); WETEE_ERR_NO_MEMORY (also when scrypt cannot get its
- *         memory); WETEE_ERR_CRYPTO.
+ * @return as wetee_keystore_export_opts().
  */
 WETEE_API int wetee_keystore_export(wetee_buf *out, const wetee_keypair *kp, const char *password,
                                     size_t password_len, const char *name, uint64_t when_created_ms);
+/**
+ * @brief Export as polkadot.js keystore JSON with a chosen scrypt cost
+ *        (xsalsa20-poly1305 under the scrypt key).
+ *
+ * "address" is the SS58 address (prefix 42) for sr25519/ed25519 and, as
+ * polkadot.js writes it, the 0x-hex compressed public key for ecdsa and
+ * ethereum. scrypt takes ~0.3 s and 128 MiB at N = 2^17 (allocated by
+ * libsodium, not through the libwetee allocator hooks). The salt and nonce
+ * are random, so two exports differ. JSON is built with jansson; see
+ * wetee_keystore_import() about its allocations.
+ * @param out replaced with the JSON text (NUL-terminated); owned by the
+ *        caller. It holds the secret encrypted under `password`.
+ * @param kp the keypair to export.
+ * @param password the password bytes (UTF-8; used byte-for-byte).
+ * @param password_len length of `password` in bytes (> 0).
+ * @param opts the options (only read during the call), or NULL for
+ *        WETEE_KEYSTORE_OPTIONS_INIT.
+ * @return WETEE_OK; WETEE_ERR_INVALID_ARGUMENT (also for an empty password,
+ *         which polkadot.js would turn into an unencrypted export, a name
+ *         that is not UTF-8, when_created_ms above 2^53-1, a scrypt set
+ *         outside the list above, an unknown options version, NULL out or
+ *         kp); WETEE_ERR_NO_MEMORY (also when scrypt cannot get its
+ *         memory); WETEE_ERR_CRYPTO.
+ */
+WETEE_API int wetee_keystore_export_opts(wetee_buf *out, const wetee_keypair *kp, const char *password,
+                                         size_t password_len, const wetee_keystore_options *opts);
 /**
  * @brief Import a keystore JSON. Accepts scrypt (N,p,r) in
  *        {(2^15,1,8),(2^15,3,8),(2^16,2,8),(2^17,1,8)} and unencrypted
@@ -898,7 +939,11 @@ WETEE_API int wetee_keystore_export(wetee_buf *out, const wetee_keypair *kp, con
  * ecdsa/ethereum) and 64-byte secrets must be what the secret gives; 32-byte
  * secrets (older generations) are seeds. An "address" field, when present,
  * must name the key: SS58 (any prefix) or 0x hex of the public key or of
- * the account id. "encoded" may be base64 or 0x hex.
+ * the account id. "encoded" may be base64 or 0x hex. The fields compared
+ * as text ("encoding.version", "encoding.content", "encoding.type",
+ * "address", "encoded") must not hold a NUL ("\u0000"), which is refused
+ * naming the field; elsewhere (e.g. "meta") it is accepted, as polkadot.js
+ * does.
  * Unencrypted exports (type ["none"]) ignore the password.
  * Takes up to ~0.3 s and 128 MiB (scrypt).
  * @param out receives the keypair (NULL on failure); the caller owns it and

@@ -21,12 +21,15 @@ static const uint8_t PAIR_HDR[16] = { 0x30, 0x53, 0x02, 0x01, 0x01, 0x30, 0x05, 
                                       0x03, 0x2b, 0x65, 0x70, 0x04, 0x22, 0x04, 0x20 };
 static const uint8_t PAIR_DIV[5] = { 0xa1, 0x23, 0x03, 0x21, 0x00 };
 #define PAIR_MAX_BYTES (sizeof PAIR_HDR + 64 + sizeof PAIR_DIV + WETEE_PUBLIC_MAX_BYTES)
+/* Longest "encoded" text that can hold an encrypted pair: 0x-hex of the blob. */
+#define KS_MAX_ENCODED_TEXT (2 + 2 * (KS_MIN_ENCRYPTED + PAIR_MAX_BYTES))
 
 /* The scrypt sets polkadot.js can actually decode (its allow-list filtered by
  * its hard limits N ≤ 2^20, p ≤ 4, r ≤ 16). */
 static const struct { uint32_t n, p, r; } KS_ALLOWED[] = {
     { 1u << 15, 1, 8 }, { 1u << 15, 3, 8 }, { 1u << 16, 2, 8 }, { 1u << 17, 1, 8 }
 };
+/* Export defaults (wetee_keystore_options with zero scrypt fields). */
 #define KS_WRITE_N (1u << 17)
 #define KS_WRITE_P 1u
 #define KS_WRITE_R 8u
@@ -75,6 +78,19 @@ static int address_field(wetee_buf *out, const wetee_keypair *kp)
 int wetee_keystore_export(wetee_buf *out, const wetee_keypair *kp, const char *password, size_t password_len,
                           const char *name, uint64_t when_created_ms)
 {
+    wetee_keystore_options opts = WETEE_KEYSTORE_OPTIONS_INIT;
+    opts.name = name;
+    opts.when_created_ms = when_created_ms;
+    return wetee_keystore_export_opts(out, kp, password, password_len, &opts);
+}
+
+int wetee_keystore_export_opts(wetee_buf *out, const wetee_keypair *kp, const char *password, size_t password_len,
+                               const wetee_keystore_options *opts)
+{
+    static const wetee_keystore_options defaults = WETEE_KEYSTORE_OPTIONS_INIT;
+    uint32_t n, p, r;
+    const char *name;
+    uint64_t when_created_ms;
     uint8_t pt[PAIR_MAX_BYTES], dk[KS_DK_BYTES];
     uint8_t blob[KS_HEADER_BYTES + crypto_secretbox_MACBYTES + PAIR_MAX_BYTES];
     uint8_t pub[WETEE_PUBLIC_MAX_BYTES];
@@ -87,6 +103,19 @@ int wetee_keystore_export(wetee_buf *out, const wetee_keypair *kp, const char *p
     WT_ARG(out != NULL, "keystore", "out is NULL");
     WT_ARG(kp != NULL, "keystore", "kp is NULL");
     WT_ARG_DATA(password, password_len, "keystore");
+    if (!opts) opts = &defaults;
+    WT_ARG(opts->version == WETEE_KEYSTORE_OPTIONS_VERSION, "keystore", "unknown wetee_keystore_options version");
+    name = opts->name;
+    when_created_ms = opts->when_created_ms;
+    n = opts->scrypt_n ? opts->scrypt_n : KS_WRITE_N;
+    p = opts->scrypt_p ? opts->scrypt_p : KS_WRITE_P;
+    r = opts->scrypt_r ? opts->scrypt_r : KS_WRITE_R;
+    /* Only what polkadot.js (and this importer) can open. */
+    if (!scrypt_allowed(n, p, r))
+        return wt_error(WETEE_ERR_INVALID_ARGUMENT,
+                        "keystore: scrypt N=%lu, p=%lu, r=%lu is not a set polkadot.js opens (allowed: (2^15,1,8), "
+                        "(2^15,3,8), (2^16,2,8), (2^17,1,8))",
+                        (unsigned long)n, (unsigned long)p, (unsigned long)r);
     /* polkadot.js writes an unencrypted export for an empty password; refuse
      * rather than put the secret in the clear. */
     WT_ARG(password_len > 0, "keystore", "empty password (it would write the secret unencrypted)");
@@ -104,11 +133,11 @@ int wetee_keystore_export(wetee_buf *out, const wetee_keypair *kp, const char *p
     pt_len = sizeof PAIR_HDR + secret.len + sizeof PAIR_DIV + pub_len;
 
     if ((rc = wt_random(blob, KS_SALT_BYTES, "keystore")) != WETEE_OK) goto done;
-    wt_store_le32(blob + 32, KS_WRITE_N);
-    wt_store_le32(blob + 36, KS_WRITE_P);
-    wt_store_le32(blob + 40, KS_WRITE_R);
+    wt_store_le32(blob + 32, n);
+    wt_store_le32(blob + 36, p);
+    wt_store_le32(blob + 40, r);
     if ((rc = wt_random(blob + KS_PARAMS_END, KS_NONCE_BYTES, "keystore")) != WETEE_OK) goto done;
-    if ((rc = derive_key(dk, password, password_len, blob, KS_WRITE_N, KS_WRITE_P, KS_WRITE_R)) != WETEE_OK)
+    if ((rc = derive_key(dk, password, password_len, blob, n, p, r)) != WETEE_OK)
         goto done;
     if (crypto_secretbox_easy(blob + KS_HEADER_BYTES, pt, pt_len, blob + KS_PARAMS_END, dk) != 0) {
         rc = wt_error(WETEE_ERR_CRYPTO, "keystore: encryption failed");
@@ -160,6 +189,14 @@ done:
 /* import                                                              */
 /* ------------------------------------------------------------------ */
 
+/* Whether a JSON string holds a NUL (the parser allows "\u0000", JSON_ALLOW_NUL,
+ * so that meta may hold anything polkadot.js' JSON.parse takes): such a field
+ * must not be compared as a C string, where it would end early. */
+static int has_nul(json_t *v)
+{
+    return strlen(json_string_value(v)) != json_string_length(v);
+}
+
 /* The string member `key` of `obj`, or NULL (with an error naming it). */
 static const char *get_string(json_t *obj, const char *key, const char *where, size_t *len, int *rc)
 {
@@ -169,16 +206,22 @@ static const char *get_string(json_t *obj, const char *key, const char *where, s
                        v ? "not a string" : "missing");
         return NULL;
     }
+    if (has_nul(v)) {
+        *rc = wt_error(WETEE_ERR_DECODE, "keystore: field \"%s%s\" contains a NUL character", where, key);
+        return NULL;
+    }
     if (len) *len = json_string_length(v);
     return json_string_value(v);
 }
 
 /* Strings of `v` (an array of strings, or a single string as polkadot.js
- * also accepts for "type") into names[0..max); returns the count or -1. */
+ * also accepts for "type") into names[0..max); returns the count, -1 when
+ * `v` is not such a list, -2 when a string holds a NUL. */
 static int string_list(json_t *v, const char **names, int max)
 {
     size_t i;
     if (json_is_string(v)) {
+        if (has_nul(v)) return -2;
         names[0] = json_string_value(v);
         return 1;
     }
@@ -186,6 +229,7 @@ static int string_list(json_t *v, const char **names, int max)
     for (i = 0; i < json_array_size(v); i++) {
         json_t *e = json_array_get(v, i);
         if (!json_is_string(e)) return -1;
+        if (has_nul(e)) return -2;
         names[i] = json_string_value(e);
     }
     return (int)json_array_size(v);
@@ -318,7 +362,7 @@ int wetee_keystore_import(wetee_keypair **out, const char *json, size_t json_len
         return wt_error(WETEE_ERR_DECODE, "keystore: JSON is %zu bytes, above the %u-byte limit", json_len,
                         KS_MAX_JSON);
 
-    root = json_loadb(json_len ? json : "", json_len, JSON_REJECT_DUPLICATES, &jerr);
+    root = json_loadb(json_len ? json : "", json_len, JSON_REJECT_DUPLICATES | JSON_ALLOW_NUL, &jerr);
     if (!root)
         /* jerr.text may quote the input; report the position only. */
         return wt_error(WETEE_ERR_DECODE, "keystore: malformed JSON at line %d, column %d (byte %d)", jerr.line,
@@ -339,6 +383,10 @@ int wetee_keystore_import(wetee_keypair **out, const char *json, size_t json_len
         goto done;
     }
     n = string_list(json_object_get(encoding, "content"), names, 2);
+    if (n == -2) {
+        rc = wt_error(WETEE_ERR_DECODE, "keystore: field \"encoding.content\" contains a NUL character");
+        goto done;
+    }
     if (n != 2 || strcmp(names[0], "pkcs8") != 0) {
         rc = wt_error(WETEE_ERR_DECODE, "keystore: field \"encoding.content\" is not [\"pkcs8\", <key type>]");
         goto done;
@@ -351,6 +399,10 @@ int wetee_keystore_import(wetee_keypair **out, const char *json, size_t json_len
     }
     scheme = (wetee_scheme)i;
     n = string_list(json_object_get(encoding, "type"), names, 2);
+    if (n == -2) {
+        rc = wt_error(WETEE_ERR_DECODE, "keystore: field \"encoding.type\" contains a NUL character");
+        goto done;
+    }
     if (n == 2 && strcmp(names[0], "scrypt") == 0 && strcmp(names[1], "xsalsa20-poly1305") == 0) {
         encrypted = 1;
     } else if (n == 1 && strcmp(names[0], "none") == 0) {
@@ -367,6 +419,12 @@ int wetee_keystore_import(wetee_keypair **out, const char *json, size_t json_len
 
     if (!(encoded = get_string(root, "encoded", "", &encoded_len, &rc))) goto done;
     encoded_v = json_object_get(root, "encoded");
+    /* Bound the text before decoding it: hex is the longer form. */
+    if (encoded_len > KS_MAX_ENCODED_TEXT) {
+        rc = wt_error(WETEE_ERR_DECODE, "keystore: field \"encoded\" is %zu characters, too long for a key pair",
+                      encoded_len);
+        goto done;
+    }
     /* As polkadot.js (isHex): "0x" followed by an even number of hex digits
      * is hex; anything else is base64 -- base64 text may itself start with
      * "0x" (a salt beginning d3 1x), so the prefix alone decides nothing. */

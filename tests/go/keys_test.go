@@ -805,3 +805,41 @@ func TestKeystoreBase64StartingWith0x(t *testing.T) {
 	_, err = wetee.KeypairFromKeystore(text, "test")
 	wantError(t, err, wetee.ErrVerify)
 }
+
+func TestKeystoreExportScryptCost(t *testing.T) {
+	kp := keypair(t, wetee.Sr25519, "//Alice")
+	params := func(js []byte) [3]uint32 {
+		var f struct{ Encoded string }
+		if err := json.Unmarshal(js, &f); err != nil {
+			t.Fatal(err)
+		}
+		blob, err := base64.StdEncoding.DecodeString(f.Encoded)
+		if err != nil || len(blob) < 44 {
+			t.Fatalf("encoded: %v", err)
+		}
+		var p [3]uint32
+		for i := range p {
+			o := 32 + 4*i
+			p[i] = uint32(blob[o]) | uint32(blob[o+1])<<8 | uint32(blob[o+2])<<16 | uint32(blob[o+3])<<24
+		}
+		return p
+	}
+	js, err := kp.ToKeystoreOpts("pw", wetee.KeystoreOptions{Name: "alice", WhenCreatedMs: 5, ScryptN: 1 << 15})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if p := params(js); p != [3]uint32{1 << 15, 1, 8} {
+		t.Errorf("scrypt %v", p)
+	}
+	back, err := wetee.KeypairFromKeystore(js, "pw")
+	if err != nil || !bytes.Equal(back.PublicKey(), kp.PublicKey()) {
+		t.Fatalf("round trip: %v", err)
+	}
+	back.Close()
+	js, err = kp.ToKeystoreOpts("pw", wetee.KeystoreOptions{ScryptN: 1 << 16, ScryptP: 2})
+	if err != nil || params(js) != [3]uint32{1 << 16, 2, 8} {
+		t.Errorf("(2^16,2,8): %v", err)
+	}
+	_, err = kp.ToKeystoreOpts("pw", wetee.KeystoreOptions{ScryptN: 1 << 14})
+	wantError(t, err, wetee.ErrInvalidArgument, "(2^15,1,8)")
+}

@@ -1384,9 +1384,125 @@ WT_TEST(keystore_base64_starting_with_0x)
     wetee_buf_free(&json);
 }
 
+/* The scrypt N, p, r an exported keystore records (offset 32 of the decoded blob). */
+static void check_export_params(const char *json, uint32_t n, uint32_t p, uint32_t r)
+{
+    const char *enc = strstr(json, "\"encoded\":\""), *end;
+    wetee_buf blob = WETEE_BUF_INIT;
+    CHECK(enc != NULL);
+    if (!enc) return;
+    enc += 11;
+    end = strchr(enc, '"');
+    CHECK_OK(wetee_base64_decode(&blob, enc, (size_t)(end - enc), 0));
+    CHECK(blob.len > 44);
+    if (blob.len > 44) {
+        CHECK(blob.data[32] == (uint8_t)n && blob.data[33] == (uint8_t)(n >> 8) && blob.data[34] == (uint8_t)(n >> 16));
+        CHECK(blob.data[36] == p && blob.data[40] == r);
+    }
+    wetee_buf_free(&blob);
+}
+
+WT_TEST(keystore_export_options)
+{
+    wetee_keypair *kp = from_suri(WETEE_SCHEME_SR25519, "//Alice"), *back = NULL;
+    wetee_keystore_options opts = WETEE_KEYSTORE_OPTIONS_INIT;
+    wetee_buf json = WETEE_BUF_INIT;
+    uint8_t a[WETEE_PUBLIC_MAX_BYTES], b[WETEE_PUBLIC_MAX_BYTES];
+    size_t na = 0, nb = 0;
+    if (!kp) return;
+    /* N = 2^15 (what substrate-interface opens): recorded in the blob, imported back */
+    opts.scrypt_n = 1u << 15;
+    opts.name = "alice";
+    opts.when_created_ms = 1700000000000ull;
+    CHECK_OK(wetee_keystore_export_opts(&json, kp, "pw", 2, &opts));
+    if (json.data) {
+        check_export_params((const char *)json.data, 1u << 15, 1, 8);
+        CHECK(strstr((const char *)json.data, "\"name\":\"alice\"") != NULL);
+        CHECK(strstr((const char *)json.data, "\"whenCreated\":1700000000000") != NULL);
+        CHECK_OK(wetee_keystore_import(&back, (const char *)json.data, json.len, "pw", 2));
+        CHECK_OK(wetee_keypair_public(kp, a, &na));
+        if (back) CHECK_OK(wetee_keypair_public(back, b, &nb));
+        CHECK(na == nb && memcmp(a, b, na) == 0);
+        wetee_keypair_free(back);
+        back = NULL;
+    }
+    /* the other sets polkadot.js opens */
+    opts.scrypt_n = 1u << 16;
+    opts.scrypt_p = 2;
+    CHECK_OK(wetee_keystore_export_opts(&json, kp, "pw", 2, &opts));
+    if (json.data) check_export_params((const char *)json.data, 1u << 16, 2, 8);
+    /* defaults: NULL options and the zero fields are (2^17, 1, 8) */
+    CHECK_OK(wetee_keystore_export_opts(&json, kp, "pw", 2, NULL));
+    if (json.data) check_export_params((const char *)json.data, 1u << 17, 1, 8);
+    /* sets polkadot.js would not open are refused before scrypt runs */
+    {
+        static const uint32_t bad[][3] = { { 1u << 16, 1, 8 }, { 1u << 14, 5, 8 }, { 1u << 13, 10, 8 },
+                                           { 1u << 18, 1, 8 }, { 1u << 15, 1, 16 }, { 3, 1, 8 } };
+        size_t i;
+        for (i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+            opts.scrypt_n = bad[i][0];
+            opts.scrypt_p = bad[i][1];
+            opts.scrypt_r = bad[i][2];
+            CHECK_ERR(wetee_keystore_export_opts(&json, kp, "pw", 2, &opts), WETEE_ERR_INVALID_ARGUMENT);
+            CHECK(strstr(wetee_last_error(), "(2^15,1,8)") != NULL);
+        }
+    }
+    opts = (wetee_keystore_options)WETEE_KEYSTORE_OPTIONS_INIT;
+    opts.version = 0;
+    CHECK_ERR(wetee_keystore_export_opts(&json, kp, "pw", 2, &opts), WETEE_ERR_INVALID_ARGUMENT);
+    wetee_buf_free(&json);
+    wetee_keypair_free(kp);
+}
+
+/* A NUL ("\u0000") in a field compared as text is refused naming the field; elsewhere it is
+ * data (polkadot.js' JSON.parse takes it). */
+WT_TEST(keystore_nul_in_strings)
+{
+    static const struct { const char *from, *to, *field; } cases[] = {
+        { "\"version\":\"3\"", "\"version\":\"3\\u0000x\"", "\"encoding.version\" contains a NUL" },
+        { "[\"pkcs8\",\"sr25519\"]", "[\"pkcs8\\u0000\",\"sr25519\"]", "\"encoding.content\" contains a NUL" },
+        { "[\"pkcs8\",\"sr25519\"]", "[\"pkcs8\",\"sr25519\\u0000ed25519\"]", "\"encoding.content\" contains a NUL" },
+        { "[\"none\"]", "[\"none\\u0000\"]", "\"encoding.type\" contains a NUL" },
+        { "[\"none\"]", "\"none\\u0000\"", "\"encoding.type\" contains a NUL" },
+        { "\"5GrwvaEF5zXb26Fz9rcQpDWS57CtERHpNehXCPcNoHGKutQY\"",
+          "\"5GrwvaEF5zXb26Fz9rcQpDWS57CtERHpNehXCPcNoHGKutQY\\u0000\"", "\"address\" contains a NUL" },
+        { "\"encoded\":\"MFMC", "\"encoded\":\"\\u0000MFMC", "\"encoded\" contains a NUL" },
+    };
+    wetee_keypair *kp = NULL;
+    size_t i;
+    for (i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        char *t = replace(JS_NONE, cases[i].from, cases[i].to);
+        check_import_err(t, NULL, WETEE_ERR_DECODE, cases[i].field);
+        free(t);
+    }
+    /* meta may hold one */
+    {
+        char *t = replace(JS_NONE, "\"meta\":{}", "\"meta\":{\"name\":\"a\\u0000b\"}");
+        CHECK_OK(import_str(&kp, t, NULL));
+        check_kp(kp, "d43593c715fdd31c61141abd04a99fd6822c8558854ccde39a5684e7a56da27d", NULL);
+        wetee_keypair_free(kp);
+        free(t);
+    }
+    /* an "encoded" text too long for any pair is refused before it is decoded */
+    {
+        size_t n = 100000;
+        char *big = malloc(n + 200), *t;
+        CHECK(big != NULL);
+        if (!big) return;
+        strcpy(big, "\"encoded\":\"");
+        memset(big + 11, 'A', n);
+        strcpy(big + 11 + n, "\",\"x\":\"");
+        t = replace(JS_NONE, "\"encoded\":\"", big);
+        check_import_err(t, NULL, WETEE_ERR_DECODE, "characters, too long for a key pair");
+        free(t);
+        free(big);
+    }
+}
+
 WT_MAIN("keypair", WT_CASE(suri_forms), WT_CASE(suri_junction_encoding), WT_CASE(suri_errors),
         WT_CASE(suri_vectors), WT_CASE(suri_more_vectors), WT_CASE(alice_addresses), WT_CASE(suri_negatives), WT_CASE(suri_limits), WT_CASE(suri_whitespace),
         WT_CASE(eth_suri_password),
         WT_CASE(seeds_and_mnemonics), WT_CASE(derive), WT_CASE(generate_sign_verify), WT_CASE(keystore_vectors),
         WT_CASE(keystore_polkadotjs), WT_CASE(keystore_roundtrip), WT_CASE(keystore_params_and_malformed),
-        WT_CASE(keystore_base64_starting_with_0x))
+        WT_CASE(keystore_base64_starting_with_0x),
+        WT_CASE(keystore_export_options), WT_CASE(keystore_nul_in_strings))

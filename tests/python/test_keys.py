@@ -650,3 +650,22 @@ def test_strict_accepts_honest_signatures(scheme):
         sig = kp.sign(b"honest")
         assert kp.verify(sig, b"honest", strict=True) and kp.verify(sig, b"honest")
         assert not kp.verify(sig, b"honesT", strict=True)
+
+
+def _scrypt_params(keystore_json):
+    blob = base64.b64decode(json.loads(keystore_json)["encoded"])
+    return tuple(int.from_bytes(blob[o:o + 4], "little") for o in (32, 36, 40))
+
+
+def test_keystore_export_scrypt_cost():
+    with wetee.Keypair.from_suri("sr25519", "//Alice") as kp:
+        js = kp.to_keystore("pw", "alice", 5, scrypt_n=2**15)
+        assert _scrypt_params(js) == (2**15, 1, 8)
+        assert json.loads(js)["meta"] == {"name": "alice", "whenCreated": 5}
+        with wetee.Keypair.from_keystore(js, "pw") as back:
+            assert back.public_key == kp.public_key
+        assert _scrypt_params(kp.to_keystore("pw", scrypt_n=2**16, scrypt_p=2)) == (2**16, 2, 8)
+        assert _scrypt_params(kp.to_keystore("pw")) == (2**17, 1, 8)
+        with pytest.raises(wetee.InvalidArgumentError) as ei:
+            kp.to_keystore("pw", scrypt_n=2**14)
+        assert "(2^15,1,8)" in str(ei.value)

@@ -299,6 +299,36 @@ func (k *Keypair) ToKeystore(password, name string, whenCreatedMs uint64) ([]byt
 	return []byte(s), nil
 }
 
+// KeystoreOptions are the options of ToKeystoreOpts
+// (wetee_keystore_options). A zero scrypt field takes its default (N=2^17,
+// p=1, r=8); the set must be one polkadot.js opens: (2^15,1,8), (2^15,3,8),
+// (2^16,2,8) or (2^17,1,8). ScryptN = 1 << 15 is what substrate-interface
+// can open.
+type KeystoreOptions struct {
+	Name          string // meta.name ("" for none)
+	WhenCreatedMs uint64 // meta.whenCreated
+	ScryptN       uint32
+	ScryptP       uint32
+	ScryptR       uint32
+}
+
+// ToKeystoreOpts is ToKeystore with a chosen scrypt cost. Other scrypt sets
+// give ErrInvalidArgument.
+func (k *Keypair) ToKeystoreOpts(password string, opts KeystoreOptions) ([]byte, error) {
+	if strings.IndexByte(opts.Name, 0) >= 0 {
+		return nil, newError(ErrInvalidArgument, "keystore: name contains a NUL byte")
+	}
+	var s string
+	err := k.use(func(h uintptr) error {
+		return check(cwetee.Keystore_export_opts(&s, h, password, opts.Name, opts.WhenCreatedMs, uint(opts.ScryptN),
+			uint(opts.ScryptP), uint(opts.ScryptR)))
+	})
+	if err != nil {
+		return nil, err
+	}
+	return []byte(s), nil
+}
+
 // String describes the keypair by its scheme and public key; it never
 // shows the secret.
 func (k *Keypair) String() string {

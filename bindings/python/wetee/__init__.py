@@ -600,12 +600,18 @@ class Keypair:
         64 bytes (seed || public), ecdsa/ethereum 32 bytes."""
         return _n.keypair_secret(self._handle())
 
-    def to_keystore(self, password, name=None, when_created_ms=0):
-        """Export as polkadot.js keystore JSON (scrypt N=2**17; ~0.3 s, 128 MiB).
+    def to_keystore(self, password, name=None, when_created_ms=0, *, scrypt_n=0, scrypt_p=0, scrypt_r=0):
+        """Export as polkadot.js keystore JSON (scrypt N=2**17 by default; ~0.3 s, 128 MiB).
 
         ``password`` must not be empty; ``name`` goes to meta.name,
-        ``when_created_ms`` to meta.whenCreated.
+        ``when_created_ms`` to meta.whenCreated. The scrypt cost (0 = default:
+        N=2**17, p=1, r=8) must be a set polkadot.js opens: (2**15,1,8),
+        (2**15,3,8), (2**16,2,8) or (2**17,1,8); ``scrypt_n=2**15`` is what
+        substrate-interface can open. Other sets raise InvalidArgumentError.
         """
+        if scrypt_n or scrypt_p or scrypt_r:
+            return _n.keystore_export_opts(self._handle(), password, name, when_created_ms,
+                                           scrypt_n, scrypt_p, scrypt_r)
         return _n.keystore_export(self._handle(), password, name, when_created_ms)
 
     def close(self):

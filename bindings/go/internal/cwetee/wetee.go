@@ -272,17 +272,17 @@ typedef long long swig_type_242;
 typedef _gostring_ swig_type_243;
 typedef _gostring_ swig_type_244;
 typedef _gostring_ swig_type_245;
-typedef _gostring_ swig_type_246;
+typedef long long swig_type_246;
 typedef _gostring_ swig_type_247;
 typedef _gostring_ swig_type_248;
 typedef _gostring_ swig_type_249;
 typedef _gostring_ swig_type_250;
 typedef _gostring_ swig_type_251;
-typedef _goslice_ swig_type_252;
+typedef _gostring_ swig_type_252;
 typedef _gostring_ swig_type_253;
-typedef _goslice_ swig_type_254;
+typedef _gostring_ swig_type_254;
 typedef _gostring_ swig_type_255;
-typedef _gostring_ swig_type_256;
+typedef _goslice_ swig_type_256;
 typedef _gostring_ swig_type_257;
 typedef _goslice_ swig_type_258;
 typedef _gostring_ swig_type_259;
@@ -291,12 +291,16 @@ typedef _gostring_ swig_type_261;
 typedef _goslice_ swig_type_262;
 typedef _gostring_ swig_type_263;
 typedef _gostring_ swig_type_264;
-typedef long long swig_type_265;
-typedef _gostring_ swig_type_266;
-typedef long long swig_type_267;
+typedef _gostring_ swig_type_265;
+typedef _goslice_ swig_type_266;
+typedef _gostring_ swig_type_267;
 typedef _gostring_ swig_type_268;
-typedef _gostring_ swig_type_269;
+typedef long long swig_type_269;
 typedef _gostring_ swig_type_270;
+typedef long long swig_type_271;
+typedef _gostring_ swig_type_272;
+typedef _gostring_ swig_type_273;
+typedef _gostring_ swig_type_274;
 extern void _wrap_Swig_free_cwetee_63de76c1f6c800fc(uintptr_t arg1);
 extern uintptr_t _wrap_Swig_malloc_cwetee_63de76c1f6c800fc(swig_intgo arg1);
 extern void _wrap_go_take_cwetee_63de76c1f6c800fc(swig_type_1 arg1, swig_type_2 arg2);
@@ -434,23 +438,24 @@ extern swig_type_234 _wrap_verify_strict_cwetee_63de76c1f6c800fc(swig_intgo arg1
 extern swig_type_238 _wrap_keypair_secret_cwetee_63de76c1f6c800fc(uintptr_t arg1, swig_voidp arg2);
 extern void _wrap_keypair_free_cwetee_63de76c1f6c800fc(uintptr_t arg1);
 extern swig_type_239 _wrap_keystore_export_cwetee_63de76c1f6c800fc(swig_voidp arg1, uintptr_t arg2, swig_type_240 arg3, swig_type_241 arg4, swig_type_242 arg5);
-extern swig_type_243 _wrap_keystore_import_cwetee_63de76c1f6c800fc(swig_voidp arg1, swig_type_244 arg2, swig_type_245 arg3);
-extern swig_type_246 _wrap_mnemonic_generate_cwetee_63de76c1f6c800fc(swig_voidp arg1, swig_intgo arg2);
-extern swig_type_247 _wrap_mnemonic_validate_cwetee_63de76c1f6c800fc(swig_type_248 arg1);
-extern swig_type_249 _wrap_mnemonic_to_entropy_cwetee_63de76c1f6c800fc(swig_voidp arg1, swig_type_250 arg2);
-extern swig_type_251 _wrap_mnemonic_from_entropy_cwetee_63de76c1f6c800fc(swig_voidp arg1, swig_type_252 arg2);
-extern swig_type_253 _wrap_mnemonic_to_mini_secret_cwetee_63de76c1f6c800fc(swig_type_254 arg1, swig_type_255 arg2, swig_type_256 arg3);
-extern swig_type_257 _wrap_mnemonic_to_bip39_seed_cwetee_63de76c1f6c800fc(swig_type_258 arg1, swig_type_259 arg2, swig_type_260 arg3);
+extern swig_type_243 _wrap_keystore_export_opts_cwetee_63de76c1f6c800fc(swig_voidp arg1, uintptr_t arg2, swig_type_244 arg3, swig_type_245 arg4, swig_type_246 arg5, swig_intgo arg6, swig_intgo arg7, swig_intgo arg8);
+extern swig_type_247 _wrap_keystore_import_cwetee_63de76c1f6c800fc(swig_voidp arg1, swig_type_248 arg2, swig_type_249 arg3);
+extern swig_type_250 _wrap_mnemonic_generate_cwetee_63de76c1f6c800fc(swig_voidp arg1, swig_intgo arg2);
+extern swig_type_251 _wrap_mnemonic_validate_cwetee_63de76c1f6c800fc(swig_type_252 arg1);
+extern swig_type_253 _wrap_mnemonic_to_entropy_cwetee_63de76c1f6c800fc(swig_voidp arg1, swig_type_254 arg2);
+extern swig_type_255 _wrap_mnemonic_from_entropy_cwetee_63de76c1f6c800fc(swig_voidp arg1, swig_type_256 arg2);
+extern swig_type_257 _wrap_mnemonic_to_mini_secret_cwetee_63de76c1f6c800fc(swig_type_258 arg1, swig_type_259 arg2, swig_type_260 arg3);
+extern swig_type_261 _wrap_mnemonic_to_bip39_seed_cwetee_63de76c1f6c800fc(swig_type_262 arg1, swig_type_263 arg2, swig_type_264 arg3);
 extern swig_intgo _wrap_SS58_PREFIX_POLKADOT_cwetee_63de76c1f6c800fc(void);
 extern swig_intgo _wrap_SS58_PREFIX_KUSAMA_cwetee_63de76c1f6c800fc(void);
 extern swig_intgo _wrap_SS58_PREFIX_GENERIC_cwetee_63de76c1f6c800fc(void);
 extern swig_intgo _wrap_SS58_PREFIX_MAX_cwetee_63de76c1f6c800fc(void);
-extern swig_type_261 _wrap_ss58_encode_cwetee_63de76c1f6c800fc(swig_voidp arg1, swig_type_262 arg2, short arg3);
-extern swig_type_263 _wrap_ss58_decode_cwetee_63de76c1f6c800fc(swig_voidp arg1, swig_voidp arg2, swig_type_264 arg3);
-extern swig_type_265 _wrap_ss58_network_count_cwetee_63de76c1f6c800fc(void);
-extern swig_type_266 _wrap_ss58_network_at_cwetee_63de76c1f6c800fc(swig_type_267 arg1, swig_voidp arg2, swig_voidp arg3, swig_voidp arg4, swig_voidp arg5, swig_voidp arg6);
-extern swig_type_268 _wrap_ss58_network_find_cwetee_63de76c1f6c800fc(swig_voidp arg1, swig_type_269 arg2);
-extern swig_type_270 _wrap_ss58_network_find_prefix_cwetee_63de76c1f6c800fc(swig_voidp arg1, short arg2);
+extern swig_type_265 _wrap_ss58_encode_cwetee_63de76c1f6c800fc(swig_voidp arg1, swig_type_266 arg2, short arg3);
+extern swig_type_267 _wrap_ss58_decode_cwetee_63de76c1f6c800fc(swig_voidp arg1, swig_voidp arg2, swig_type_268 arg3);
+extern swig_type_269 _wrap_ss58_network_count_cwetee_63de76c1f6c800fc(void);
+extern swig_type_270 _wrap_ss58_network_at_cwetee_63de76c1f6c800fc(swig_type_271 arg1, swig_voidp arg2, swig_voidp arg3, swig_voidp arg4, swig_voidp arg5, swig_voidp arg6);
+extern swig_type_272 _wrap_ss58_network_find_cwetee_63de76c1f6c800fc(swig_voidp arg1, swig_type_273 arg2);
+extern swig_type_274 _wrap_ss58_network_find_prefix_cwetee_63de76c1f6c800fc(swig_voidp arg1, short arg2);
 #undef intgo
 */
 import "C"
@@ -2372,12 +2377,42 @@ func Keystore_export(arg1 *string, arg2 uintptr, arg3 string, arg4 string, arg5 
 	return swig_r_1
 }
 
+func Keystore_export_opts(arg1 *string, arg2 uintptr, arg3 string, arg4 string, arg5 uint64, arg6 uint, arg7 uint, arg8 uint) (_swig_ret string) {
+	var swig_r string
+	var _swig_i_0 *[2]uint64
+ _swig_i_0 = new([2]uint64) 
+	_swig_i_1 := arg2
+	_swig_i_2 := arg3
+	_swig_i_3 := arg4
+	_swig_i_4 := arg5
+	_swig_i_5 := arg6
+	_swig_i_6 := arg7
+	_swig_i_7 := arg8
+	swig_r_p := C._wrap_keystore_export_opts_cwetee_63de76c1f6c800fc(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1), *(*C.swig_type_244)(unsafe.Pointer(&_swig_i_2)), *(*C.swig_type_245)(unsafe.Pointer(&_swig_i_3)), C.swig_type_246(_swig_i_4), C.swig_intgo(_swig_i_5), C.swig_intgo(_swig_i_6), C.swig_intgo(_swig_i_7))
+	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
+
+	if b := weteeTakeBytes(_swig_i_0); len(b) > 0 {
+		*arg1 = unsafe.String(&b[0], len(b))
+	} else {
+		*arg1 = ""
+	} 
+	if Swig_escape_always_false {
+		Swig_escape_val = arg3
+	}
+	if Swig_escape_always_false {
+		Swig_escape_val = arg4
+	}
+	var swig_r_1 string
+ swig_r_1 = weteeTakeString(swig_r) 
+	return swig_r_1
+}
+
 func Keystore_import(arg1 *uintptr, arg2 string, arg3 string) (_swig_ret string) {
 	var swig_r string
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
 	_swig_i_2 := arg3
-	swig_r_p := C._wrap_keystore_import_cwetee_63de76c1f6c800fc(C.swig_voidp(_swig_i_0), *(*C.swig_type_244)(unsafe.Pointer(&_swig_i_1)), *(*C.swig_type_245)(unsafe.Pointer(&_swig_i_2)))
+	swig_r_p := C._wrap_keystore_import_cwetee_63de76c1f6c800fc(C.swig_voidp(_swig_i_0), *(*C.swig_type_248)(unsafe.Pointer(&_swig_i_1)), *(*C.swig_type_249)(unsafe.Pointer(&_swig_i_2)))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg2
@@ -2411,7 +2446,7 @@ func Mnemonic_generate(arg1 *string, arg2 uint) (_swig_ret string) {
 func Mnemonic_validate(arg1 string) (_swig_ret string) {
 	var swig_r string
 	_swig_i_0 := arg1
-	swig_r_p := C._wrap_mnemonic_validate_cwetee_63de76c1f6c800fc(*(*C.swig_type_248)(unsafe.Pointer(&_swig_i_0)))
+	swig_r_p := C._wrap_mnemonic_validate_cwetee_63de76c1f6c800fc(*(*C.swig_type_252)(unsafe.Pointer(&_swig_i_0)))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg1
@@ -2426,7 +2461,7 @@ func Mnemonic_to_entropy(arg1 *[]byte, arg2 string) (_swig_ret string) {
 	var _swig_i_0 *[3]uint64
  _swig_i_0 = new([3]uint64) 
 	_swig_i_1 := arg2
-	swig_r_p := C._wrap_mnemonic_to_entropy_cwetee_63de76c1f6c800fc(C.swig_voidp(_swig_i_0), *(*C.swig_type_250)(unsafe.Pointer(&_swig_i_1)))
+	swig_r_p := C._wrap_mnemonic_to_entropy_cwetee_63de76c1f6c800fc(C.swig_voidp(_swig_i_0), *(*C.swig_type_254)(unsafe.Pointer(&_swig_i_1)))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
  *arg1 = weteeTakeSecret(_swig_i_0) 
 	if Swig_escape_always_false {
@@ -2442,7 +2477,7 @@ func Mnemonic_from_entropy(arg1 *string, arg2 []byte) (_swig_ret string) {
 	var _swig_i_0 *[3]uint64
  _swig_i_0 = new([3]uint64) 
 	_swig_i_1 := arg2
-	swig_r_p := C._wrap_mnemonic_from_entropy_cwetee_63de76c1f6c800fc(C.swig_voidp(_swig_i_0), *(*C.swig_type_252)(unsafe.Pointer(&_swig_i_1)))
+	swig_r_p := C._wrap_mnemonic_from_entropy_cwetee_63de76c1f6c800fc(C.swig_voidp(_swig_i_0), *(*C.swig_type_256)(unsafe.Pointer(&_swig_i_1)))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 
 	if b := weteeTakeSecret(_swig_i_0); len(b) > 0 {
@@ -2463,7 +2498,7 @@ func Mnemonic_to_mini_secret(arg1 []byte, arg2 string, arg3 string) (_swig_ret s
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
 	_swig_i_2 := arg3
-	swig_r_p := C._wrap_mnemonic_to_mini_secret_cwetee_63de76c1f6c800fc(*(*C.swig_type_254)(unsafe.Pointer(&_swig_i_0)), *(*C.swig_type_255)(unsafe.Pointer(&_swig_i_1)), *(*C.swig_type_256)(unsafe.Pointer(&_swig_i_2)))
+	swig_r_p := C._wrap_mnemonic_to_mini_secret_cwetee_63de76c1f6c800fc(*(*C.swig_type_258)(unsafe.Pointer(&_swig_i_0)), *(*C.swig_type_259)(unsafe.Pointer(&_swig_i_1)), *(*C.swig_type_260)(unsafe.Pointer(&_swig_i_2)))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg1
@@ -2484,7 +2519,7 @@ func Mnemonic_to_bip39_seed(arg1 []byte, arg2 string, arg3 string) (_swig_ret st
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
 	_swig_i_2 := arg3
-	swig_r_p := C._wrap_mnemonic_to_bip39_seed_cwetee_63de76c1f6c800fc(*(*C.swig_type_258)(unsafe.Pointer(&_swig_i_0)), *(*C.swig_type_259)(unsafe.Pointer(&_swig_i_1)), *(*C.swig_type_260)(unsafe.Pointer(&_swig_i_2)))
+	swig_r_p := C._wrap_mnemonic_to_bip39_seed_cwetee_63de76c1f6c800fc(*(*C.swig_type_262)(unsafe.Pointer(&_swig_i_0)), *(*C.swig_type_263)(unsafe.Pointer(&_swig_i_1)), *(*C.swig_type_264)(unsafe.Pointer(&_swig_i_2)))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg1
@@ -2534,7 +2569,7 @@ func Ss58_encode(arg1 *string, arg2 []byte, arg3 uint16) (_swig_ret string) {
  _swig_i_0 = new([2]uint64) 
 	_swig_i_1 := arg2
 	_swig_i_2 := arg3
-	swig_r_p := C._wrap_ss58_encode_cwetee_63de76c1f6c800fc(C.swig_voidp(_swig_i_0), *(*C.swig_type_262)(unsafe.Pointer(&_swig_i_1)), C.short(_swig_i_2))
+	swig_r_p := C._wrap_ss58_encode_cwetee_63de76c1f6c800fc(C.swig_voidp(_swig_i_0), *(*C.swig_type_266)(unsafe.Pointer(&_swig_i_1)), C.short(_swig_i_2))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 
 	if b := weteeTakeBytes(_swig_i_0); len(b) > 0 {
@@ -2556,7 +2591,7 @@ func Ss58_decode(arg1 *[]byte, arg2 *uint16, arg3 string) (_swig_ret string) {
  _swig_i_0 = new([2]uint64) 
 	_swig_i_1 := arg2
 	_swig_i_2 := arg3
-	swig_r_p := C._wrap_ss58_decode_cwetee_63de76c1f6c800fc(C.swig_voidp(_swig_i_0), C.swig_voidp(_swig_i_1), *(*C.swig_type_264)(unsafe.Pointer(&_swig_i_2)))
+	swig_r_p := C._wrap_ss58_decode_cwetee_63de76c1f6c800fc(C.swig_voidp(_swig_i_0), C.swig_voidp(_swig_i_1), *(*C.swig_type_268)(unsafe.Pointer(&_swig_i_2)))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
  *arg1 = weteeTakeBytes(_swig_i_0) 
 	if Swig_escape_always_false {
@@ -2584,7 +2619,7 @@ func Ss58_network_at(arg1 int64, arg2 *uint16, arg3 *string, arg4 *string, arg5 
 	var _swig_i_4 *[2]uint64
  _swig_i_4 = new([2]uint64) 
 	_swig_i_5 := arg6
-	swig_r_p := C._wrap_ss58_network_at_cwetee_63de76c1f6c800fc(C.swig_type_267(_swig_i_0), C.swig_voidp(_swig_i_1), C.swig_voidp(_swig_i_2), C.swig_voidp(_swig_i_3), C.swig_voidp(_swig_i_4), C.swig_voidp(_swig_i_5))
+	swig_r_p := C._wrap_ss58_network_at_cwetee_63de76c1f6c800fc(C.swig_type_271(_swig_i_0), C.swig_voidp(_swig_i_1), C.swig_voidp(_swig_i_2), C.swig_voidp(_swig_i_3), C.swig_voidp(_swig_i_4), C.swig_voidp(_swig_i_5))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
  *arg3 = weteeCopyStatic(_swig_i_2) 
  *arg4 = weteeCopyStatic(_swig_i_3) 
@@ -2598,7 +2633,7 @@ func Ss58_network_find(arg1 *int, arg2 string) (_swig_ret string) {
 	var swig_r string
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
-	swig_r_p := C._wrap_ss58_network_find_cwetee_63de76c1f6c800fc(C.swig_voidp(_swig_i_0), *(*C.swig_type_269)(unsafe.Pointer(&_swig_i_1)))
+	swig_r_p := C._wrap_ss58_network_find_cwetee_63de76c1f6c800fc(C.swig_voidp(_swig_i_0), *(*C.swig_type_273)(unsafe.Pointer(&_swig_i_1)))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg2

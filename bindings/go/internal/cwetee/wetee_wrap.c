@@ -260,6 +260,20 @@ static wetee_rc wetee_keypair_from_suri_eth_(wetee_keypair **out, wetee_scheme s
   return wetee_keypair_from_suri_opts(out, scheme, text, text_len, &opts);
 }
 
+
+static wetee_rc wetee_keystore_export_scrypt_(wetee_buf *text_out, const wetee_keypair *kp, const char *password,
+                                              size_t password_len, const char *optional_text,
+                                              uint64_t when_created_ms, uint32_t scrypt_n, uint32_t scrypt_p,
+                                              uint32_t scrypt_r) {
+  wetee_keystore_options opts = WETEE_KEYSTORE_OPTIONS_INIT;
+  opts.name = optional_text;
+  opts.when_created_ms = when_created_ms;
+  opts.scrypt_n = scrypt_n;
+  opts.scrypt_p = scrypt_p;
+  opts.scrypt_r = scrypt_r;
+  return wetee_keystore_export_opts(text_out, kp, password, password_len, &opts);
+}
+
 #ifdef __cplusplus
 extern "C" {
 #endif
@@ -3396,6 +3410,66 @@ _gostring_ _wrap_keystore_export_cwetee_63de76c1f6c800fc(wetee_buf *_swig_go_0, 
   {
     wetee_clear_error();
     result = (wetee_rc)wetee_keystore_export(arg1,(struct wetee_keypair const *)arg2,(char const *)arg3,arg4,(char const *)arg5,arg6);
+  }
+  _swig_go_result = wetee_go_status(result); 
+  
+  if (arg1->len > 0) {
+    ((uint64_t *)(void *)_swig_go_0)[0] = (uint64_t)(uintptr_t)arg1->data;
+    ((uint64_t *)(void *)_swig_go_0)[1] = (uint64_t)arg1->len;
+    arg1->data = NULL; /* handed over to Go_take */
+    arg1->len = 0;
+    arg1->cap = 0;
+  }
+  
+  
+  wetee_buf_free(arg1);
+  
+  free((char *)arg5); 
+  return _swig_go_result;
+}
+
+
+_gostring_ _wrap_keystore_export_opts_cwetee_63de76c1f6c800fc(wetee_buf *_swig_go_0, wetee_keypair *_swig_go_1, _gostring_ _swig_go_2, _gostring_ _swig_go_3, long long _swig_go_4, intgo _swig_go_5, intgo _swig_go_6, intgo _swig_go_7) {
+  wetee_buf *arg1 = (wetee_buf *) 0 ;
+  wetee_keypair *arg2 = (wetee_keypair *) 0 ;
+  char *arg3 = (char *) 0 ;
+  size_t arg4 ;
+  char *arg5 = (char *) 0 ;
+  uint64_t arg6 ;
+  uint32_t arg7 ;
+  uint32_t arg8 ;
+  uint32_t arg9 ;
+  wetee_buf temp1 ;
+  wetee_rc result;
+  _gostring_ _swig_go_result;
+  
+  
+  memset(&temp1, 0, sizeof temp1);
+  arg1 = &temp1;
+  
+  arg2 = (wetee_keypair *)(uintptr_t)_swig_go_1; 
+  
+  arg3 = (char *)_swig_go_2.p;
+  arg4 = (size_t)_swig_go_2.n;
+  
+  
+  arg5 = NULL;
+  if (_swig_go_3.n > 0) {
+    char *copy = (char *)malloc((size_t)_swig_go_3.n + 1);
+    if (copy == NULL) _swig_gopanic("libwetee: out of memory");
+    memcpy(copy, _swig_go_3.p, (size_t)_swig_go_3.n);
+    copy[_swig_go_3.n] = '\0';
+    arg5 = copy;
+  }
+  
+  arg6 = (uint64_t)_swig_go_4; 
+  arg7 = (uint32_t)_swig_go_5; 
+  arg8 = (uint32_t)_swig_go_6; 
+  arg9 = (uint32_t)_swig_go_7; 
+  
+  {
+    wetee_clear_error();
+    result = (wetee_rc)wetee_keystore_export_scrypt_(arg1,(struct wetee_keypair const *)arg2,(char const *)arg3,arg4,(char const *)arg5,arg6,arg7,arg8,arg9);
   }
   _swig_go_result = wetee_go_status(result); 
   
