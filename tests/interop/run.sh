@@ -56,6 +56,25 @@
 # in the shared vectors, with WETEE_MDHASH_COUNT (default 40) random chain
 # informations per file, plus a harness sanity check.
 #
+# metadata: libwetee's metadata module against @polkadot/types
+# (metadata_vectors.c is the libwetee side; md_diff.mjs generates the
+# requests from the fixtures in $WETEE_VECTORS_DIR and compares; md_types.mjs
+# maps polkadot.js values to libwetee's JSON, md_gen.mjs makes random values,
+# md_summary.mjs lists what polkadot.js reads from a metadata):
+#   1. metadata_vectors selfcheck: bad requests and bad metadata give errors
+#   2. System.Events recorded at test time on the devnode (WeTEE testnet
+#      runtime in Chopsticks; md_record_events.mjs), when it is installed
+#      (otherwise a visible SKIP; WETEE_MD_DEVNODE=0 leaves it out)
+#   3. for every fixture (and the devnode's metadata): the whole registry,
+#      pallets, calls, events, errors, storage entries, constants, runtime
+#      APIs, extrinsic information and custom values as libwetee's lookups
+#      give them, against polkadot.js;
+#      then (as far as `metadata_vectors ops` lists them) every constant
+#      decoded, WETEE_MD_COUNT random argument sets per call of every pallet
+#      in both directions, storage keys and prefixes for random keys, and
+#      System.Events values built by polkadot.js
+#   4. harness sanity: one corrupted answer must fail the checker
+#
 # Every checker ends with "N passed, M failed"; the script prints one such
 # line per suite ("scale: ...", "keys: ..."), then the total as its last line
 # ("N passed, M failed"), and exits non-zero on any failure.
@@ -67,8 +86,9 @@
 # files), WETEE_DIFF_COUNT (SCALE values per type, default 10000),
 # WETEE_TON_COUNT (TON cases per kind, default 1000), WETEE_KEYS_COUNT (mnemonics, default 200), WETEE_KEYS_SIGN_COUNT
 # (signatures per scheme and direction, default 50), WETEE_ED25519_COUNT
-# (ed25519 cases, default 24000), WETEE_DIFF_SUITES (default
-# "scale keys ton ed25519 mdhash"), WETEE_MDHASH_COUNT
+# (ed25519 cases, default 24000), WETEE_MD_COUNT (random cases per call
+# and storage map, default 5), WETEE_DIFF_SUITES (default
+# "scale keys ton ed25519 mdhash metadata"), WETEE_MDHASH_COUNT
 # (metadata-hash cases per V15 file, default 40), WETEE_BUILD_DIR (default build/release),
 # WETEE_DIFF_KEEP=1 keeps the generated files.
 set -euo pipefail
@@ -79,6 +99,7 @@ BUILD=${WETEE_BUILD_DIR:-$ROOT/build/release}
 BIN=$BUILD/tests/interop/scale_vectors
 KBIN=$BUILD/tests/interop/keys_vectors
 MBIN=$BUILD/tests/interop/mdhash_vectors
+MDBIN=$BUILD/tests/interop/metadata_vectors
 KJS=$HERE/keys_diff.mjs
 ZBIN=$BUILD/tests/interop/ed25519_vectors
 ZEBRA_DIR=$HERE/ed25519_zebra
@@ -89,8 +110,10 @@ KEYS_SIGN_COUNT=${WETEE_KEYS_SIGN_COUNT:-50}
 TON_COUNT=${WETEE_TON_COUNT:-1000}
 TBIN=$BUILD/tests/interop/ton_vectors
 TDIR=$HERE/ton
-SUITES=${WETEE_DIFF_SUITES:-scale keys ton ed25519 mdhash}
 MDHASH_COUNT=${WETEE_MDHASH_COUNT:-40}
+MD_COUNT=${WETEE_MD_COUNT:-5}
+VECTORS=${WETEE_VECTORS_DIR:-$ROOT/../shared/vectors}
+SUITES=${WETEE_DIFF_SUITES:-scale keys ton ed25519 mdhash metadata}
 SEED=${WETEE_DIFF_SEED:-$(date +%s)$RANDOM}
 
 log() { printf '== %s\n' "$*"; }
@@ -98,7 +121,14 @@ fail() { printf 'interop: %s\n' "$*" >&2; exit 1; }
 has_suite() { [[ " $SUITES " == *" $1 "* ]]; }
 
 command -v node >/dev/null || fail "node is not installed"
-for bin in "$BIN" "$KBIN" "$TBIN" "$ZBIN" "$MBIN"; do
+need=()
+has_suite scale && need+=("$BIN")
+has_suite keys && need+=("$KBIN")
+has_suite ton && need+=("$TBIN")
+has_suite ed25519 && need+=("$ZBIN")
+has_suite mdhash && need+=("$MBIN")
+has_suite metadata && need+=("$MDBIN")
+for bin in "${need[@]}"; do
   if [[ ! -x $bin ]]; then
     log "building $(basename "$bin") in $BUILD"
     [[ -f $BUILD/build.ninja || -f $BUILD/Makefile ]] || (cd "$ROOT" && cmake --preset release >/dev/null)
@@ -120,6 +150,9 @@ WORK=$(mktemp -d "${TMPDIR:-/tmp}/wetee-interop-diff.XXXXXX")
 keep=${WETEE_DIFF_KEEP:-0}
 cleanup() {
   local pids
+  if [[ -n ${DEVNODE_HOME:-} ]]; then
+    WETEE_DEVNODE_HOME=$DEVNODE_HOME "$VECTORS/../tools/devnode/devnode.sh" stop >/dev/null 2>&1 || true
+  fi
   pids=$(jobs -p)
   [[ -z $pids ]] || kill $pids 2>/dev/null || true
   if [[ $keep == 1 ]]; then echo "interop: files kept in $WORK"; else rm -rf "$WORK"; fi
@@ -341,6 +374,92 @@ mdhash_suite() {
   fi
 }
 
+# Record System.Events on the devnode (the WeTEE testnet runtime in
+# Chopsticks, ../shared/tools/devnode) into $WORK/devnode: its metadata (V14
+# and V15) and one System.Events value per block of a few transactions
+# (md_record_events.mjs). The node runs from a private state folder that
+# borrows the installed Chopsticks, and is stopped at the end.
+DEVNODE_HOME=
+record_devnode() {
+  local shared=$VECTORS/.. url
+  local spec=$shared/devnode/wetee-testnet-2024.json tool=$shared/tools/devnode/devnode.sh
+  local cache=${WETEE_DEVNODE_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/wetee-devnode}
+  if [[ ! -f $spec || ! -x $tool ]]; then
+    echo "  SKIP recorded System.Events: $spec or $tool absent"
+    return 1
+  fi
+  if [[ ! -d $cache/node_modules/@acala-network/chopsticks ]]; then
+    echo "  SKIP recorded System.Events: the devnode is not installed in $cache (install it once with: $tool start $spec)"
+    return 1
+  fi
+  DEVNODE_HOME=$WORK/devnode-home
+  mkdir -p "$DEVNODE_HOME" "$cache/specs"
+  ln -sfn "$cache/node_modules" "$DEVNODE_HOME/node_modules"
+  ln -sfn "$cache/specs" "$DEVNODE_HOME/specs"
+  url=$(WETEE_DEVNODE_HOME=$DEVNODE_HOME "$tool" start "$spec" $((9960 + RANDOM % 30)) | sed -n 's/^WETEE_DEVNODE_URL=//p') ||
+    fail "the devnode did not start (log: $DEVNODE_HOME/devnode.log)"
+  [[ -n $url ]] || fail "the devnode did not report its URL"
+  node "$HERE/md_record_events.mjs" "$url" "$WORK/devnode" 2>&1 | grep -v 'REGISTRY: Unknown' | sed "s/^/  /" || true
+  WETEE_DEVNODE_HOME=$DEVNODE_HOME "$tool" stop >/dev/null
+  DEVNODE_HOME=
+  [[ -s $WORK/devnode/events.tsv && -s $WORK/devnode/metadata-v14.json ]] || fail "md_record_events.mjs recorded nothing"
+}
+
+metadata_suite() {
+  local M=$WORK/metadata fixtures=() events=() f ops
+  mkdir -p "$M"
+  for f in "$VECTORS"/metadata/*.scale "$VECTORS"/wetee/*.scale "$VECTORS"/wetee/*-metadata.json; do
+    [[ -f $f ]] && fixtures+=("$f")
+  done
+  log "metadata 1/4 bad requests and bad metadata give errors"
+  run_counted metadata-selfcheck "$MDBIN" selfcheck
+  if [[ ${#fixtures[@]} -eq 0 ]]; then
+    echo "  SKIP metadata 2/4 to 4/4: no metadata fixtures in $VECTORS"
+    return
+  fi
+  ops=$("$MDBIN" ops)
+  if [[ ${WETEE_MD_DEVNODE:-1} == 1 && ,$ops, == *,decode_events,* ]]; then
+    log "metadata 2/4 System.Events recorded on the devnode (WeTEE testnet runtime)"
+    if record_devnode; then
+      fixtures+=("$WORK/devnode/metadata-v14.json")
+      [[ -f $WORK/devnode/metadata-v15.scale ]] && fixtures+=("$WORK/devnode/metadata-v15.scale")
+      events=(--events "$WORK/devnode/events.tsv")
+    fi
+  else
+    log "metadata 2/4 System.Events on the devnode: not run (WETEE_MD_DEVNODE=0, or libwetee cannot decode events yet)"
+  fi
+  log "metadata 3/4 ${#fixtures[@]} fixtures, requests: $ops"
+  node "$HERE/md_diff.mjs" gen "$SEED" "$MD_COUNT" "$M" "$ops" "${events[@]}" "${fixtures[@]}" 2>&1 |
+    grep -v 'REGISTRY: Unknown\|VEC: Unable to decode' | sed "s/^/  /" || true
+  [[ -s $M/req.tsv ]] || fail "md_diff.mjs gen failed"
+  "$MDBIN" run "$M/req.tsv" >"$M/res.tsv" || fail "metadata_vectors run failed"
+  run_counted metadata-check node "$HERE/md_diff.mjs" check "$M"
+
+  log "metadata 4/4 harness sanity: a corrupted answer must fail the checker"
+  # the answer to the first encode_call (its last hex digit changed), or to
+  # the first enumerate (a type's kind changed)
+  mkdir -p "$WORK/metadata-bad"
+  cp "$M/req.tsv" "$M/expect.jsonl" "$WORK/metadata-bad/"
+  local n
+  n=$(grep -n -m 1 -P '^encode_call\t' "$M/req.tsv" | cut -d: -f1 || true)
+  if [[ -n $n ]]; then
+    awk -v n="$n" 'NR == n { d = substr($0, length($0), 1); $0 = substr($0, 1, length($0) - 1) (d == "0" ? "1" : "0") } { print }' \
+      "$M/res.tsv" >"$WORK/metadata-bad/res.tsv"
+  else
+    n=$(grep -n -m 1 -P '^enumerate\t' "$M/req.tsv" | cut -d: -f1)
+    awk -v n="$n" 'NR == n { sub(/"composite /, "\"compositx ") } { print }' "$M/res.tsv" >"$WORK/metadata-bad/res.tsv"
+  fi
+  cmp -s "$M/res.tsv" "$WORK/metadata-bad/res.tsv" && fail "could not make a corrupted answer for metadata-check"
+  if node "$HERE/md_diff.mjs" check "$WORK/metadata-bad" >"$WORK/metadata-bad.out" 2>&1; then
+    echo "  metadata-check accepted a corrupted answer: the harness is broken"
+    total_failed=$((total_failed + 1))
+    status=1
+  else
+    echo "  metadata-check rejects a corrupted answer: ok"
+    total_passed=$((total_passed + 1))
+  fi
+}
+
 suite_line() { # NAME: the suite's own "N passed, M failed" line, from the totals' growth
   echo "$1: $((total_passed - $2)) passed, $((total_failed - $3)) failed"
 }
@@ -374,6 +493,14 @@ if has_suite mdhash; then
   p0=$total_passed f0=$total_failed
   mdhash_suite
   summary+=("$(suite_line mdhash "$p0" "$f0")")
+fi
+if has_suite metadata; then
+  log "metadata differential test against @polkadot/types $(npm_version @polkadot/types)"
+  log "seed $SEED, $MD_COUNT random cases per call and storage map"
+  p0=$total_passed f0=$total_failed t0=$SECONDS
+  metadata_suite
+  log "metadata suite done in $((SECONDS - t0)) s"
+  summary+=("$(suite_line metadata "$p0" "$f0")")
 fi
 
 if has_suite ed25519; then
