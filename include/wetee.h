@@ -15,6 +15,7 @@
 #include "wetee/ss58.h"
 #include "wetee/metadata.h"
 #include "wetee/metadata_hash.h"
+#include "wetee/value.h"
 #include "wetee/ton.h"
 
 #endif /* WETEE_H */
