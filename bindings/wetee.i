@@ -32,3 +32,4 @@
 %include "keys.i"
 %include "mnemonic.i"
 %include "ss58.i"
+%include "metadata.i"

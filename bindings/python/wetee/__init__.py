@@ -740,3 +740,14 @@ __all__ = _errors.__all__ + [
     "SS58_PREFIX_POLKADOT", "SS58_PREFIX_KUSAMA", "SS58_PREFIX_GENERIC", "SS58_PREFIX_MAX",
     "SS58Network", "ss58_networks", "ss58_network", "ss58_network_by_prefix", "ss58_encode", "ss58_decode",
 ]
+
+# ---- runtime metadata (wetee/metadata.py) ----
+from .metadata import (  # noqa: E402
+    Metadata, Pallet, Variant, Field, StorageEntry, StorageHasher, StorageModifier, Constant, RuntimeApi,
+)
+from . import metadata  # noqa: E402,F401
+
+__all__ += [
+    "Metadata", "Pallet", "Variant", "Field", "StorageEntry", "StorageHasher", "StorageModifier", "Constant",
+    "RuntimeApi",
+]

@@ -301,161 +301,297 @@ typedef long long swig_type_271;
 typedef _gostring_ swig_type_272;
 typedef _gostring_ swig_type_273;
 typedef _gostring_ swig_type_274;
-extern void _wrap_Swig_free_cwetee_63de76c1f6c800fc(uintptr_t arg1);
-extern uintptr_t _wrap_Swig_malloc_cwetee_63de76c1f6c800fc(swig_intgo arg1);
-extern void _wrap_go_take_cwetee_63de76c1f6c800fc(swig_type_1 arg1, swig_type_2 arg2);
-extern void _wrap_go_take_secret_cwetee_63de76c1f6c800fc(swig_type_3 arg1, swig_type_4 arg2, swig_type_5 arg3);
-extern void _wrap_go_copy_static_cwetee_63de76c1f6c800fc(swig_type_6 arg1, swig_type_7 arg2);
-extern swig_type_8 _wrap_version_string_cwetee_63de76c1f6c800fc(void);
-extern swig_intgo _wrap_version_number_cwetee_63de76c1f6c800fc(void);
-extern swig_type_9 _wrap_strerror_cwetee_63de76c1f6c800fc(swig_intgo arg1);
-extern swig_intgo _wrap_OK_cwetee_63de76c1f6c800fc(void);
-extern swig_intgo _wrap_ERR_INVALID_ARGUMENT_cwetee_63de76c1f6c800fc(void);
-extern swig_intgo _wrap_ERR_NO_MEMORY_cwetee_63de76c1f6c800fc(void);
-extern swig_intgo _wrap_ERR_DECODE_cwetee_63de76c1f6c800fc(void);
-extern swig_intgo _wrap_ERR_TRUNCATED_cwetee_63de76c1f6c800fc(void);
-extern swig_intgo _wrap_ERR_NON_CANONICAL_cwetee_63de76c1f6c800fc(void);
-extern swig_intgo _wrap_ERR_OVERFLOW_cwetee_63de76c1f6c800fc(void);
-extern swig_intgo _wrap_ERR_DEPTH_cwetee_63de76c1f6c800fc(void);
-extern swig_intgo _wrap_ERR_CHECKSUM_cwetee_63de76c1f6c800fc(void);
-extern swig_intgo _wrap_ERR_UNSUPPORTED_cwetee_63de76c1f6c800fc(void);
-extern swig_intgo _wrap_ERR_CRYPTO_cwetee_63de76c1f6c800fc(void);
-extern swig_intgo _wrap_ERR_VERIFY_cwetee_63de76c1f6c800fc(void);
-extern swig_intgo _wrap_ERR_NOT_FOUND_cwetee_63de76c1f6c800fc(void);
-extern swig_intgo _wrap_ERR_IO_cwetee_63de76c1f6c800fc(void);
-extern swig_intgo _wrap_ERR_NETWORK_cwetee_63de76c1f6c800fc(void);
-extern swig_intgo _wrap_ERR_STATE_cwetee_63de76c1f6c800fc(void);
-extern swig_intgo _wrap_ERR_TRAILING_cwetee_63de76c1f6c800fc(void);
-extern swig_intgo _wrap_ERR_INTERNAL_cwetee_63de76c1f6c800fc(void);
-extern swig_intgo _wrap_HEX_PREFIX_cwetee_63de76c1f6c800fc(void);
-extern swig_intgo _wrap_HEX_UPPER_cwetee_63de76c1f6c800fc(void);
-extern swig_intgo _wrap_BASE64_URL_cwetee_63de76c1f6c800fc(void);
-extern swig_intgo _wrap_BASE64_NOPAD_cwetee_63de76c1f6c800fc(void);
-extern swig_type_10 _wrap_hex_encode_cwetee_63de76c1f6c800fc(swig_voidp arg1, swig_type_11 arg2, swig_intgo arg3);
-extern swig_type_12 _wrap_hex_decode_cwetee_63de76c1f6c800fc(swig_voidp arg1, swig_type_13 arg2);
-extern swig_type_14 _wrap_base58_encode_cwetee_63de76c1f6c800fc(swig_voidp arg1, swig_type_15 arg2);
-extern swig_type_16 _wrap_base58_decode_cwetee_63de76c1f6c800fc(swig_voidp arg1, swig_type_17 arg2);
-extern swig_type_18 _wrap_base64_encode_cwetee_63de76c1f6c800fc(swig_voidp arg1, swig_type_19 arg2, swig_intgo arg3);
-extern swig_type_20 _wrap_base64_decode_cwetee_63de76c1f6c800fc(swig_voidp arg1, swig_type_21 arg2, swig_intgo arg3);
-extern swig_intgo _wrap_U128_MAX_DECIMALS_cwetee_63de76c1f6c800fc(void);
-extern swig_type_22 _wrap_u128_from_decimal_cwetee_63de76c1f6c800fc(swig_type_23 arg1, swig_type_24 arg2, swig_intgo arg3);
-extern swig_type_25 _wrap_u128_to_decimal_cwetee_63de76c1f6c800fc(swig_type_26 arg1, swig_type_27 arg2, swig_intgo arg3);
-extern void _wrap_u128_to_le_cwetee_63de76c1f6c800fc(swig_type_28 arg1, swig_type_29 arg2);
-extern void _wrap_u128_from_le_cwetee_63de76c1f6c800fc(swig_type_30 arg1, swig_type_31 arg2);
-extern swig_intgo _wrap_BLAKE2B_KEY_MAX_cwetee_63de76c1f6c800fc(void);
-extern swig_type_32 _wrap_hash_blake2b_cwetee_63de76c1f6c800fc(swig_type_33 arg1, swig_type_34 arg2, swig_type_35 arg3);
-extern swig_type_36 _wrap_hash_blake2b_128_cwetee_63de76c1f6c800fc(swig_type_37 arg1, swig_type_38 arg2);
-extern swig_type_39 _wrap_hash_blake2b_256_cwetee_63de76c1f6c800fc(swig_type_40 arg1, swig_type_41 arg2);
-extern swig_type_42 _wrap_hash_blake2b_512_cwetee_63de76c1f6c800fc(swig_type_43 arg1, swig_type_44 arg2);
-extern swig_type_45 _wrap_hash_blake2s_256_cwetee_63de76c1f6c800fc(swig_type_46 arg1, swig_type_47 arg2);
-extern swig_type_48 _wrap_hash_twox64_cwetee_63de76c1f6c800fc(swig_type_49 arg1, swig_type_50 arg2);
-extern swig_type_51 _wrap_hash_twox128_cwetee_63de76c1f6c800fc(swig_type_52 arg1, swig_type_53 arg2);
-extern swig_type_54 _wrap_hash_twox256_cwetee_63de76c1f6c800fc(swig_type_55 arg1, swig_type_56 arg2);
-extern swig_type_57 _wrap_hash_keccak256_cwetee_63de76c1f6c800fc(swig_type_58 arg1, swig_type_59 arg2);
-extern swig_type_60 _wrap_hash_sha256_cwetee_63de76c1f6c800fc(swig_type_61 arg1, swig_type_62 arg2);
-extern swig_type_63 _wrap_hash_sha512_cwetee_63de76c1f6c800fc(swig_type_64 arg1, swig_type_65 arg2);
-extern swig_type_66 _wrap_hmac_sha256_cwetee_63de76c1f6c800fc(swig_type_67 arg1, swig_type_68 arg2, swig_type_69 arg3);
-extern swig_type_70 _wrap_hmac_sha512_cwetee_63de76c1f6c800fc(swig_type_71 arg1, swig_type_72 arg2, swig_type_73 arg3);
-extern swig_type_74 _wrap_pbkdf2_sha256_cwetee_63de76c1f6c800fc(swig_type_75 arg1, swig_type_76 arg2, swig_type_77 arg3, swig_intgo arg4);
-extern swig_type_78 _wrap_pbkdf2_sha512_cwetee_63de76c1f6c800fc(swig_type_79 arg1, swig_type_80 arg2, swig_type_81 arg3, swig_intgo arg4);
-extern swig_type_82 _wrap_hash_blake3_cwetee_63de76c1f6c800fc(swig_type_83 arg1, swig_type_84 arg2);
-extern swig_type_85 _wrap_hash_blake3_keyed_cwetee_63de76c1f6c800fc(swig_type_86 arg1, swig_type_87 arg2, swig_type_88 arg3);
-extern swig_type_89 _wrap_hash_blake3_derive_key_cwetee_63de76c1f6c800fc(swig_type_90 arg1, swig_type_91 arg2, swig_type_92 arg3);
-extern swig_type_93 _wrap_crc16_xmodem_cwetee_63de76c1f6c800fc(swig_voidp arg1, swig_type_94 arg2);
-extern swig_type_95 _wrap_crc32c_cwetee_63de76c1f6c800fc(swig_voidp arg1, swig_type_96 arg2);
-extern swig_intgo _wrap_SCALE_COMPACT_MAX_BYTES_cwetee_63de76c1f6c800fc(void);
-extern swig_type_97 _wrap_scale_encode_compact_cwetee_63de76c1f6c800fc(swig_voidp arg1, swig_type_98 arg2);
-extern swig_type_99 _wrap_scale_decode_compact_cwetee_63de76c1f6c800fc(swig_type_100 arg1, swig_voidp arg2, swig_type_101 arg3);
-extern swig_intgo _wrap_SCHEME_SR25519_cwetee_63de76c1f6c800fc(void);
-extern swig_intgo _wrap_SCHEME_ED25519_cwetee_63de76c1f6c800fc(void);
-extern swig_intgo _wrap_SCHEME_ECDSA_cwetee_63de76c1f6c800fc(void);
-extern swig_intgo _wrap_SCHEME_ETHEREUM_cwetee_63de76c1f6c800fc(void);
-extern swig_intgo _wrap_SR25519_SEED_BYTES_cwetee_63de76c1f6c800fc(void);
-extern swig_intgo _wrap_SR25519_PUBLIC_BYTES_cwetee_63de76c1f6c800fc(void);
-extern swig_intgo _wrap_SR25519_SECRET_BYTES_cwetee_63de76c1f6c800fc(void);
-extern swig_intgo _wrap_SR25519_SIGNATURE_BYTES_cwetee_63de76c1f6c800fc(void);
-extern swig_intgo _wrap_ED25519_SEED_BYTES_cwetee_63de76c1f6c800fc(void);
-extern swig_intgo _wrap_ED25519_PUBLIC_BYTES_cwetee_63de76c1f6c800fc(void);
-extern swig_intgo _wrap_ED25519_SECRET_BYTES_cwetee_63de76c1f6c800fc(void);
-extern swig_intgo _wrap_ED25519_SIGNATURE_BYTES_cwetee_63de76c1f6c800fc(void);
-extern swig_intgo _wrap_ECDSA_SECRET_BYTES_cwetee_63de76c1f6c800fc(void);
-extern swig_intgo _wrap_ECDSA_PUBLIC_BYTES_cwetee_63de76c1f6c800fc(void);
-extern swig_intgo _wrap_ECDSA_SIGNATURE_BYTES_cwetee_63de76c1f6c800fc(void);
-extern swig_intgo _wrap_ETH_ADDRESS_BYTES_cwetee_63de76c1f6c800fc(void);
-extern swig_intgo _wrap_CHAIN_CODE_BYTES_cwetee_63de76c1f6c800fc(void);
-extern swig_intgo _wrap_PUBLIC_MAX_BYTES_cwetee_63de76c1f6c800fc(void);
-extern swig_intgo _wrap_SIGNATURE_MAX_BYTES_cwetee_63de76c1f6c800fc(void);
-extern swig_type_102 _wrap_dev_phrase_cwetee_63de76c1f6c800fc(void);
-extern swig_type_103 _wrap_sr25519_keypair_from_seed_cwetee_63de76c1f6c800fc(swig_type_104 arg1, swig_type_105 arg2, swig_type_106 arg3);
-extern swig_type_107 _wrap_sr25519_secret_to_canonical_cwetee_63de76c1f6c800fc(swig_type_108 arg1, swig_type_109 arg2);
-extern swig_type_110 _wrap_sr25519_secret_from_canonical_cwetee_63de76c1f6c800fc(swig_type_111 arg1, swig_type_112 arg2);
-extern swig_type_113 _wrap_sr25519_public_from_secret_cwetee_63de76c1f6c800fc(swig_type_114 arg1, swig_type_115 arg2);
-extern swig_type_116 _wrap_sr25519_sign_cwetee_63de76c1f6c800fc(swig_type_117 arg1, swig_type_118 arg2, swig_type_119 arg3, swig_type_120 arg4);
-extern swig_type_121 _wrap_sr25519_verify_cwetee_63de76c1f6c800fc(swig_type_122 arg1, swig_type_123 arg2, swig_type_124 arg3);
-extern swig_type_125 _wrap_sr25519_verify_strict_cwetee_63de76c1f6c800fc(swig_type_126 arg1, swig_type_127 arg2, swig_type_128 arg3);
-extern swig_type_129 _wrap_sr25519_derive_hard_cwetee_63de76c1f6c800fc(swig_type_130 arg1, swig_type_131 arg2, swig_type_132 arg3, swig_type_133 arg4);
-extern swig_type_134 _wrap_sr25519_derive_soft_cwetee_63de76c1f6c800fc(swig_type_135 arg1, swig_type_136 arg2, swig_type_137 arg3, swig_type_138 arg4, swig_type_139 arg5);
-extern swig_type_140 _wrap_sr25519_derive_public_cwetee_63de76c1f6c800fc(swig_type_141 arg1, swig_type_142 arg2, swig_type_143 arg3);
-extern swig_type_144 _wrap_ed25519_keypair_from_seed_cwetee_63de76c1f6c800fc(swig_type_145 arg1, swig_type_146 arg2, swig_type_147 arg3);
-extern swig_type_148 _wrap_ed25519_sign_cwetee_63de76c1f6c800fc(swig_type_149 arg1, swig_type_150 arg2, swig_type_151 arg3);
-extern swig_type_152 _wrap_ed25519_verify_cwetee_63de76c1f6c800fc(swig_type_153 arg1, swig_type_154 arg2, swig_type_155 arg3);
-extern swig_type_156 _wrap_ed25519_verify_strict_cwetee_63de76c1f6c800fc(swig_type_157 arg1, swig_type_158 arg2, swig_type_159 arg3);
-extern swig_type_160 _wrap_ed25519_derive_hard_cwetee_63de76c1f6c800fc(swig_type_161 arg1, swig_type_162 arg2, swig_type_163 arg3);
-extern swig_type_164 _wrap_ecdsa_public_from_secret_cwetee_63de76c1f6c800fc(swig_type_165 arg1, swig_type_166 arg2);
-extern swig_type_167 _wrap_ecdsa_sign_cwetee_63de76c1f6c800fc(swig_type_168 arg1, swig_type_169 arg2, swig_type_170 arg3);
-extern swig_type_171 _wrap_ecdsa_verify_cwetee_63de76c1f6c800fc(swig_type_172 arg1, swig_type_173 arg2, swig_type_174 arg3);
-extern swig_type_175 _wrap_ecdsa_derive_hard_cwetee_63de76c1f6c800fc(swig_type_176 arg1, swig_type_177 arg2, swig_type_178 arg3);
-extern swig_type_179 _wrap_ecdsa_account_id_cwetee_63de76c1f6c800fc(swig_type_180 arg1, swig_type_181 arg2);
-extern swig_type_182 _wrap_eth_sign_cwetee_63de76c1f6c800fc(swig_type_183 arg1, swig_type_184 arg2, swig_type_185 arg3);
-extern swig_type_186 _wrap_eth_verify_cwetee_63de76c1f6c800fc(swig_type_187 arg1, swig_type_188 arg2, swig_type_189 arg3);
-extern swig_type_190 _wrap_eth_address_cwetee_63de76c1f6c800fc(swig_type_191 arg1, swig_type_192 arg2);
-extern swig_type_193 _wrap_eth_address_to_string_cwetee_63de76c1f6c800fc(swig_voidp arg1, swig_type_194 arg2);
-extern swig_type_195 _wrap_eth_address_from_string_cwetee_63de76c1f6c800fc(swig_type_196 arg1, swig_type_197 arg2);
-extern swig_type_198 _wrap_bip32_derive_cwetee_63de76c1f6c800fc(swig_type_199 arg1, swig_type_200 arg2, swig_type_201 arg3);
-extern swig_type_202 _wrap_suri_parse_cwetee_63de76c1f6c800fc(swig_voidp arg1, swig_type_203 arg2);
-extern swig_type_204 _wrap_suri_phrase_cwetee_63de76c1f6c800fc(uintptr_t arg1);
-extern swig_type_205 _wrap_suri_password_cwetee_63de76c1f6c800fc(uintptr_t arg1);
-extern swig_type_206 _wrap_suri_junction_count_cwetee_63de76c1f6c800fc(uintptr_t arg1);
-extern swig_type_207 _wrap_suri_junction_cwetee_63de76c1f6c800fc(uintptr_t arg1, swig_type_208 arg2, swig_type_209 arg3, swig_voidp arg4);
-extern void _wrap_suri_free_cwetee_63de76c1f6c800fc(uintptr_t arg1);
-extern swig_intgo _wrap_suri_has_password_cwetee_63de76c1f6c800fc(uintptr_t arg1);
-extern swig_type_210 _wrap_keypair_from_suri_cwetee_63de76c1f6c800fc(swig_voidp arg1, swig_intgo arg2, swig_type_211 arg3);
-extern swig_intgo _wrap_ETH_PASSWORD_REJECT_cwetee_63de76c1f6c800fc(void);
-extern swig_intgo _wrap_ETH_PASSWORD_PASSPHRASE_cwetee_63de76c1f6c800fc(void);
-extern swig_intgo _wrap_ETH_PASSWORD_IGNORE_cwetee_63de76c1f6c800fc(void);
-extern swig_type_212 _wrap_keypair_from_suri_opts_cwetee_63de76c1f6c800fc(swig_voidp arg1, swig_intgo arg2, swig_type_213 arg3, swig_intgo arg4);
-extern swig_type_214 _wrap_keypair_from_mnemonic_cwetee_63de76c1f6c800fc(swig_voidp arg1, swig_intgo arg2, swig_type_215 arg3, swig_type_216 arg4);
-extern swig_type_217 _wrap_keypair_from_seed_cwetee_63de76c1f6c800fc(swig_voidp arg1, swig_intgo arg2, swig_type_218 arg3);
-extern swig_type_219 _wrap_keypair_generate_cwetee_63de76c1f6c800fc(swig_voidp arg1, swig_intgo arg2);
-extern swig_type_220 _wrap_keypair_derive_cwetee_63de76c1f6c800fc(swig_voidp arg1, uintptr_t arg2, swig_type_221 arg3);
-extern swig_intgo _wrap_keypair_scheme_cwetee_63de76c1f6c800fc(uintptr_t arg1);
-extern swig_type_222 _wrap_keypair_public_cwetee_63de76c1f6c800fc(uintptr_t arg1, swig_type_223 arg2, swig_voidp arg3);
-extern swig_type_224 _wrap_keypair_account_id_cwetee_63de76c1f6c800fc(uintptr_t arg1, swig_type_225 arg2, swig_voidp arg3);
-extern swig_type_226 _wrap_keypair_address_cwetee_63de76c1f6c800fc(swig_voidp arg1, uintptr_t arg2, short arg3);
-extern swig_type_227 _wrap_keypair_sign_cwetee_63de76c1f6c800fc(uintptr_t arg1, swig_type_228 arg2, swig_voidp arg3, swig_type_229 arg4);
-extern swig_type_230 _wrap_verify_cwetee_63de76c1f6c800fc(swig_intgo arg1, swig_type_231 arg2, swig_type_232 arg3, swig_type_233 arg4);
-extern swig_type_234 _wrap_verify_strict_cwetee_63de76c1f6c800fc(swig_intgo arg1, swig_type_235 arg2, swig_type_236 arg3, swig_type_237 arg4);
-extern swig_type_238 _wrap_keypair_secret_cwetee_63de76c1f6c800fc(uintptr_t arg1, swig_voidp arg2);
-extern void _wrap_keypair_free_cwetee_63de76c1f6c800fc(uintptr_t arg1);
-extern swig_type_239 _wrap_keystore_export_cwetee_63de76c1f6c800fc(swig_voidp arg1, uintptr_t arg2, swig_type_240 arg3, swig_type_241 arg4, swig_type_242 arg5);
-extern swig_type_243 _wrap_keystore_export_opts_cwetee_63de76c1f6c800fc(swig_voidp arg1, uintptr_t arg2, swig_type_244 arg3, swig_type_245 arg4, swig_type_246 arg5, swig_intgo arg6, swig_intgo arg7, swig_intgo arg8);
-extern swig_type_247 _wrap_keystore_import_cwetee_63de76c1f6c800fc(swig_voidp arg1, swig_type_248 arg2, swig_type_249 arg3);
-extern swig_type_250 _wrap_mnemonic_generate_cwetee_63de76c1f6c800fc(swig_voidp arg1, swig_intgo arg2);
-extern swig_type_251 _wrap_mnemonic_validate_cwetee_63de76c1f6c800fc(swig_type_252 arg1);
-extern swig_type_253 _wrap_mnemonic_to_entropy_cwetee_63de76c1f6c800fc(swig_voidp arg1, swig_type_254 arg2);
-extern swig_type_255 _wrap_mnemonic_from_entropy_cwetee_63de76c1f6c800fc(swig_voidp arg1, swig_type_256 arg2);
-extern swig_type_257 _wrap_mnemonic_to_mini_secret_cwetee_63de76c1f6c800fc(swig_type_258 arg1, swig_type_259 arg2, swig_type_260 arg3);
-extern swig_type_261 _wrap_mnemonic_to_bip39_seed_cwetee_63de76c1f6c800fc(swig_type_262 arg1, swig_type_263 arg2, swig_type_264 arg3);
-extern swig_intgo _wrap_SS58_PREFIX_POLKADOT_cwetee_63de76c1f6c800fc(void);
-extern swig_intgo _wrap_SS58_PREFIX_KUSAMA_cwetee_63de76c1f6c800fc(void);
-extern swig_intgo _wrap_SS58_PREFIX_GENERIC_cwetee_63de76c1f6c800fc(void);
-extern swig_intgo _wrap_SS58_PREFIX_MAX_cwetee_63de76c1f6c800fc(void);
-extern swig_type_265 _wrap_ss58_encode_cwetee_63de76c1f6c800fc(swig_voidp arg1, swig_type_266 arg2, short arg3);
-extern swig_type_267 _wrap_ss58_decode_cwetee_63de76c1f6c800fc(swig_voidp arg1, swig_voidp arg2, swig_type_268 arg3);
-extern swig_type_269 _wrap_ss58_network_count_cwetee_63de76c1f6c800fc(void);
-extern swig_type_270 _wrap_ss58_network_at_cwetee_63de76c1f6c800fc(swig_type_271 arg1, swig_voidp arg2, swig_voidp arg3, swig_voidp arg4, swig_voidp arg5, swig_voidp arg6);
-extern swig_type_272 _wrap_ss58_network_find_cwetee_63de76c1f6c800fc(swig_voidp arg1, swig_type_273 arg2);
-extern swig_type_274 _wrap_ss58_network_find_prefix_cwetee_63de76c1f6c800fc(swig_voidp arg1, short arg2);
+typedef _gostring_ swig_type_275;
+typedef _goslice_ swig_type_276;
+typedef _gostring_ swig_type_277;
+typedef _gostring_ swig_type_278;
+typedef _gostring_ swig_type_279;
+typedef _gostring_ swig_type_280;
+typedef _gostring_ swig_type_281;
+typedef long long swig_type_282;
+typedef long long swig_type_283;
+typedef long long swig_type_284;
+typedef _gostring_ swig_type_285;
+typedef long long swig_type_286;
+typedef long long swig_type_287;
+typedef long long swig_type_288;
+typedef _gostring_ swig_type_289;
+typedef long long swig_type_290;
+typedef long long swig_type_291;
+typedef long long swig_type_292;
+typedef long long swig_type_293;
+typedef _gostring_ swig_type_294;
+typedef long long swig_type_295;
+typedef long long swig_type_296;
+typedef long long swig_type_297;
+typedef long long swig_type_298;
+typedef long long swig_type_299;
+typedef _gostring_ swig_type_300;
+typedef long long swig_type_301;
+typedef long long swig_type_302;
+typedef long long swig_type_303;
+typedef _gostring_ swig_type_304;
+typedef long long swig_type_305;
+typedef long long swig_type_306;
+typedef long long swig_type_307;
+typedef long long swig_type_308;
+typedef long long swig_type_309;
+typedef long long swig_type_310;
+typedef _gostring_ swig_type_311;
+typedef long long swig_type_312;
+typedef long long swig_type_313;
+typedef long long swig_type_314;
+typedef _gostring_ swig_type_315;
+typedef long long swig_type_316;
+typedef long long swig_type_317;
+typedef long long swig_type_318;
+typedef long long swig_type_319;
+typedef long long swig_type_320;
+typedef long long swig_type_321;
+typedef long long swig_type_322;
+typedef long long swig_type_323;
+typedef long long swig_type_324;
+typedef long long swig_type_325;
+typedef long long swig_type_326;
+typedef long long swig_type_327;
+typedef long long swig_type_328;
+typedef long long swig_type_329;
+typedef _gostring_ swig_type_330;
+typedef long long swig_type_331;
+typedef long long swig_type_332;
+typedef long long swig_type_333;
+typedef long long swig_type_334;
+typedef _gostring_ swig_type_335;
+typedef long long swig_type_336;
+typedef long long swig_type_337;
+typedef long long swig_type_338;
+typedef long long swig_type_339;
+typedef _gostring_ swig_type_340;
+typedef long long swig_type_341;
+typedef long long swig_type_342;
+typedef _gostring_ swig_type_343;
+typedef long long swig_type_344;
+typedef long long swig_type_345;
+typedef long long swig_type_346;
+typedef _gostring_ swig_type_347;
+typedef long long swig_type_348;
+typedef long long swig_type_349;
+typedef _gostring_ swig_type_350;
+typedef _gostring_ swig_type_351;
+typedef _gostring_ swig_type_352;
+typedef _gostring_ swig_type_353;
+typedef _gostring_ swig_type_354;
+typedef long long swig_type_355;
+typedef long long swig_type_356;
+typedef long long swig_type_357;
+typedef _gostring_ swig_type_358;
+typedef _goslice_ swig_type_359;
+typedef _gostring_ swig_type_360;
+typedef _gostring_ swig_type_361;
+typedef _gostring_ swig_type_362;
+extern void _wrap_Swig_free_cwetee_0a513c6a817ac27f(uintptr_t arg1);
+extern uintptr_t _wrap_Swig_malloc_cwetee_0a513c6a817ac27f(swig_intgo arg1);
+extern void _wrap_go_take_cwetee_0a513c6a817ac27f(swig_type_1 arg1, swig_type_2 arg2);
+extern void _wrap_go_take_secret_cwetee_0a513c6a817ac27f(swig_type_3 arg1, swig_type_4 arg2, swig_type_5 arg3);
+extern void _wrap_go_copy_static_cwetee_0a513c6a817ac27f(swig_type_6 arg1, swig_type_7 arg2);
+extern swig_type_8 _wrap_version_string_cwetee_0a513c6a817ac27f(void);
+extern swig_intgo _wrap_version_number_cwetee_0a513c6a817ac27f(void);
+extern swig_type_9 _wrap_strerror_cwetee_0a513c6a817ac27f(swig_intgo arg1);
+extern swig_intgo _wrap_OK_cwetee_0a513c6a817ac27f(void);
+extern swig_intgo _wrap_ERR_INVALID_ARGUMENT_cwetee_0a513c6a817ac27f(void);
+extern swig_intgo _wrap_ERR_NO_MEMORY_cwetee_0a513c6a817ac27f(void);
+extern swig_intgo _wrap_ERR_DECODE_cwetee_0a513c6a817ac27f(void);
+extern swig_intgo _wrap_ERR_TRUNCATED_cwetee_0a513c6a817ac27f(void);
+extern swig_intgo _wrap_ERR_NON_CANONICAL_cwetee_0a513c6a817ac27f(void);
+extern swig_intgo _wrap_ERR_OVERFLOW_cwetee_0a513c6a817ac27f(void);
+extern swig_intgo _wrap_ERR_DEPTH_cwetee_0a513c6a817ac27f(void);
+extern swig_intgo _wrap_ERR_CHECKSUM_cwetee_0a513c6a817ac27f(void);
+extern swig_intgo _wrap_ERR_UNSUPPORTED_cwetee_0a513c6a817ac27f(void);
+extern swig_intgo _wrap_ERR_CRYPTO_cwetee_0a513c6a817ac27f(void);
+extern swig_intgo _wrap_ERR_VERIFY_cwetee_0a513c6a817ac27f(void);
+extern swig_intgo _wrap_ERR_NOT_FOUND_cwetee_0a513c6a817ac27f(void);
+extern swig_intgo _wrap_ERR_IO_cwetee_0a513c6a817ac27f(void);
+extern swig_intgo _wrap_ERR_NETWORK_cwetee_0a513c6a817ac27f(void);
+extern swig_intgo _wrap_ERR_STATE_cwetee_0a513c6a817ac27f(void);
+extern swig_intgo _wrap_ERR_TRAILING_cwetee_0a513c6a817ac27f(void);
+extern swig_intgo _wrap_ERR_INTERNAL_cwetee_0a513c6a817ac27f(void);
+extern swig_intgo _wrap_HEX_PREFIX_cwetee_0a513c6a817ac27f(void);
+extern swig_intgo _wrap_HEX_UPPER_cwetee_0a513c6a817ac27f(void);
+extern swig_intgo _wrap_BASE64_URL_cwetee_0a513c6a817ac27f(void);
+extern swig_intgo _wrap_BASE64_NOPAD_cwetee_0a513c6a817ac27f(void);
+extern swig_type_10 _wrap_hex_encode_cwetee_0a513c6a817ac27f(swig_voidp arg1, swig_type_11 arg2, swig_intgo arg3);
+extern swig_type_12 _wrap_hex_decode_cwetee_0a513c6a817ac27f(swig_voidp arg1, swig_type_13 arg2);
+extern swig_type_14 _wrap_base58_encode_cwetee_0a513c6a817ac27f(swig_voidp arg1, swig_type_15 arg2);
+extern swig_type_16 _wrap_base58_decode_cwetee_0a513c6a817ac27f(swig_voidp arg1, swig_type_17 arg2);
+extern swig_type_18 _wrap_base64_encode_cwetee_0a513c6a817ac27f(swig_voidp arg1, swig_type_19 arg2, swig_intgo arg3);
+extern swig_type_20 _wrap_base64_decode_cwetee_0a513c6a817ac27f(swig_voidp arg1, swig_type_21 arg2, swig_intgo arg3);
+extern swig_intgo _wrap_U128_MAX_DECIMALS_cwetee_0a513c6a817ac27f(void);
+extern swig_type_22 _wrap_u128_from_decimal_cwetee_0a513c6a817ac27f(swig_type_23 arg1, swig_type_24 arg2, swig_intgo arg3);
+extern swig_type_25 _wrap_u128_to_decimal_cwetee_0a513c6a817ac27f(swig_type_26 arg1, swig_type_27 arg2, swig_intgo arg3);
+extern void _wrap_u128_to_le_cwetee_0a513c6a817ac27f(swig_type_28 arg1, swig_type_29 arg2);
+extern void _wrap_u128_from_le_cwetee_0a513c6a817ac27f(swig_type_30 arg1, swig_type_31 arg2);
+extern swig_intgo _wrap_BLAKE2B_KEY_MAX_cwetee_0a513c6a817ac27f(void);
+extern swig_type_32 _wrap_hash_blake2b_cwetee_0a513c6a817ac27f(swig_type_33 arg1, swig_type_34 arg2, swig_type_35 arg3);
+extern swig_type_36 _wrap_hash_blake2b_128_cwetee_0a513c6a817ac27f(swig_type_37 arg1, swig_type_38 arg2);
+extern swig_type_39 _wrap_hash_blake2b_256_cwetee_0a513c6a817ac27f(swig_type_40 arg1, swig_type_41 arg2);
+extern swig_type_42 _wrap_hash_blake2b_512_cwetee_0a513c6a817ac27f(swig_type_43 arg1, swig_type_44 arg2);
+extern swig_type_45 _wrap_hash_blake2s_256_cwetee_0a513c6a817ac27f(swig_type_46 arg1, swig_type_47 arg2);
+extern swig_type_48 _wrap_hash_twox64_cwetee_0a513c6a817ac27f(swig_type_49 arg1, swig_type_50 arg2);
+extern swig_type_51 _wrap_hash_twox128_cwetee_0a513c6a817ac27f(swig_type_52 arg1, swig_type_53 arg2);
+extern swig_type_54 _wrap_hash_twox256_cwetee_0a513c6a817ac27f(swig_type_55 arg1, swig_type_56 arg2);
+extern swig_type_57 _wrap_hash_keccak256_cwetee_0a513c6a817ac27f(swig_type_58 arg1, swig_type_59 arg2);
+extern swig_type_60 _wrap_hash_sha256_cwetee_0a513c6a817ac27f(swig_type_61 arg1, swig_type_62 arg2);
+extern swig_type_63 _wrap_hash_sha512_cwetee_0a513c6a817ac27f(swig_type_64 arg1, swig_type_65 arg2);
+extern swig_type_66 _wrap_hmac_sha256_cwetee_0a513c6a817ac27f(swig_type_67 arg1, swig_type_68 arg2, swig_type_69 arg3);
+extern swig_type_70 _wrap_hmac_sha512_cwetee_0a513c6a817ac27f(swig_type_71 arg1, swig_type_72 arg2, swig_type_73 arg3);
+extern swig_type_74 _wrap_pbkdf2_sha256_cwetee_0a513c6a817ac27f(swig_type_75 arg1, swig_type_76 arg2, swig_type_77 arg3, swig_intgo arg4);
+extern swig_type_78 _wrap_pbkdf2_sha512_cwetee_0a513c6a817ac27f(swig_type_79 arg1, swig_type_80 arg2, swig_type_81 arg3, swig_intgo arg4);
+extern swig_type_82 _wrap_hash_blake3_cwetee_0a513c6a817ac27f(swig_type_83 arg1, swig_type_84 arg2);
+extern swig_type_85 _wrap_hash_blake3_keyed_cwetee_0a513c6a817ac27f(swig_type_86 arg1, swig_type_87 arg2, swig_type_88 arg3);
+extern swig_type_89 _wrap_hash_blake3_derive_key_cwetee_0a513c6a817ac27f(swig_type_90 arg1, swig_type_91 arg2, swig_type_92 arg3);
+extern swig_type_93 _wrap_crc16_xmodem_cwetee_0a513c6a817ac27f(swig_voidp arg1, swig_type_94 arg2);
+extern swig_type_95 _wrap_crc32c_cwetee_0a513c6a817ac27f(swig_voidp arg1, swig_type_96 arg2);
+extern swig_intgo _wrap_SCALE_COMPACT_MAX_BYTES_cwetee_0a513c6a817ac27f(void);
+extern swig_type_97 _wrap_scale_encode_compact_cwetee_0a513c6a817ac27f(swig_voidp arg1, swig_type_98 arg2);
+extern swig_type_99 _wrap_scale_decode_compact_cwetee_0a513c6a817ac27f(swig_type_100 arg1, swig_voidp arg2, swig_type_101 arg3);
+extern swig_intgo _wrap_SCHEME_SR25519_cwetee_0a513c6a817ac27f(void);
+extern swig_intgo _wrap_SCHEME_ED25519_cwetee_0a513c6a817ac27f(void);
+extern swig_intgo _wrap_SCHEME_ECDSA_cwetee_0a513c6a817ac27f(void);
+extern swig_intgo _wrap_SCHEME_ETHEREUM_cwetee_0a513c6a817ac27f(void);
+extern swig_intgo _wrap_SR25519_SEED_BYTES_cwetee_0a513c6a817ac27f(void);
+extern swig_intgo _wrap_SR25519_PUBLIC_BYTES_cwetee_0a513c6a817ac27f(void);
+extern swig_intgo _wrap_SR25519_SECRET_BYTES_cwetee_0a513c6a817ac27f(void);
+extern swig_intgo _wrap_SR25519_SIGNATURE_BYTES_cwetee_0a513c6a817ac27f(void);
+extern swig_intgo _wrap_ED25519_SEED_BYTES_cwetee_0a513c6a817ac27f(void);
+extern swig_intgo _wrap_ED25519_PUBLIC_BYTES_cwetee_0a513c6a817ac27f(void);
+extern swig_intgo _wrap_ED25519_SECRET_BYTES_cwetee_0a513c6a817ac27f(void);
+extern swig_intgo _wrap_ED25519_SIGNATURE_BYTES_cwetee_0a513c6a817ac27f(void);
+extern swig_intgo _wrap_ECDSA_SECRET_BYTES_cwetee_0a513c6a817ac27f(void);
+extern swig_intgo _wrap_ECDSA_PUBLIC_BYTES_cwetee_0a513c6a817ac27f(void);
+extern swig_intgo _wrap_ECDSA_SIGNATURE_BYTES_cwetee_0a513c6a817ac27f(void);
+extern swig_intgo _wrap_ETH_ADDRESS_BYTES_cwetee_0a513c6a817ac27f(void);
+extern swig_intgo _wrap_CHAIN_CODE_BYTES_cwetee_0a513c6a817ac27f(void);
+extern swig_intgo _wrap_PUBLIC_MAX_BYTES_cwetee_0a513c6a817ac27f(void);
+extern swig_intgo _wrap_SIGNATURE_MAX_BYTES_cwetee_0a513c6a817ac27f(void);
+extern swig_type_102 _wrap_dev_phrase_cwetee_0a513c6a817ac27f(void);
+extern swig_type_103 _wrap_sr25519_keypair_from_seed_cwetee_0a513c6a817ac27f(swig_type_104 arg1, swig_type_105 arg2, swig_type_106 arg3);
+extern swig_type_107 _wrap_sr25519_secret_to_canonical_cwetee_0a513c6a817ac27f(swig_type_108 arg1, swig_type_109 arg2);
+extern swig_type_110 _wrap_sr25519_secret_from_canonical_cwetee_0a513c6a817ac27f(swig_type_111 arg1, swig_type_112 arg2);
+extern swig_type_113 _wrap_sr25519_public_from_secret_cwetee_0a513c6a817ac27f(swig_type_114 arg1, swig_type_115 arg2);
+extern swig_type_116 _wrap_sr25519_sign_cwetee_0a513c6a817ac27f(swig_type_117 arg1, swig_type_118 arg2, swig_type_119 arg3, swig_type_120 arg4);
+extern swig_type_121 _wrap_sr25519_verify_cwetee_0a513c6a817ac27f(swig_type_122 arg1, swig_type_123 arg2, swig_type_124 arg3);
+extern swig_type_125 _wrap_sr25519_verify_strict_cwetee_0a513c6a817ac27f(swig_type_126 arg1, swig_type_127 arg2, swig_type_128 arg3);
+extern swig_type_129 _wrap_sr25519_derive_hard_cwetee_0a513c6a817ac27f(swig_type_130 arg1, swig_type_131 arg2, swig_type_132 arg3, swig_type_133 arg4);
+extern swig_type_134 _wrap_sr25519_derive_soft_cwetee_0a513c6a817ac27f(swig_type_135 arg1, swig_type_136 arg2, swig_type_137 arg3, swig_type_138 arg4, swig_type_139 arg5);
+extern swig_type_140 _wrap_sr25519_derive_public_cwetee_0a513c6a817ac27f(swig_type_141 arg1, swig_type_142 arg2, swig_type_143 arg3);
+extern swig_type_144 _wrap_ed25519_keypair_from_seed_cwetee_0a513c6a817ac27f(swig_type_145 arg1, swig_type_146 arg2, swig_type_147 arg3);
+extern swig_type_148 _wrap_ed25519_sign_cwetee_0a513c6a817ac27f(swig_type_149 arg1, swig_type_150 arg2, swig_type_151 arg3);
+extern swig_type_152 _wrap_ed25519_verify_cwetee_0a513c6a817ac27f(swig_type_153 arg1, swig_type_154 arg2, swig_type_155 arg3);
+extern swig_type_156 _wrap_ed25519_verify_strict_cwetee_0a513c6a817ac27f(swig_type_157 arg1, swig_type_158 arg2, swig_type_159 arg3);
+extern swig_type_160 _wrap_ed25519_derive_hard_cwetee_0a513c6a817ac27f(swig_type_161 arg1, swig_type_162 arg2, swig_type_163 arg3);
+extern swig_type_164 _wrap_ecdsa_public_from_secret_cwetee_0a513c6a817ac27f(swig_type_165 arg1, swig_type_166 arg2);
+extern swig_type_167 _wrap_ecdsa_sign_cwetee_0a513c6a817ac27f(swig_type_168 arg1, swig_type_169 arg2, swig_type_170 arg3);
+extern swig_type_171 _wrap_ecdsa_verify_cwetee_0a513c6a817ac27f(swig_type_172 arg1, swig_type_173 arg2, swig_type_174 arg3);
+extern swig_type_175 _wrap_ecdsa_derive_hard_cwetee_0a513c6a817ac27f(swig_type_176 arg1, swig_type_177 arg2, swig_type_178 arg3);
+extern swig_type_179 _wrap_ecdsa_account_id_cwetee_0a513c6a817ac27f(swig_type_180 arg1, swig_type_181 arg2);
+extern swig_type_182 _wrap_eth_sign_cwetee_0a513c6a817ac27f(swig_type_183 arg1, swig_type_184 arg2, swig_type_185 arg3);
+extern swig_type_186 _wrap_eth_verify_cwetee_0a513c6a817ac27f(swig_type_187 arg1, swig_type_188 arg2, swig_type_189 arg3);
+extern swig_type_190 _wrap_eth_address_cwetee_0a513c6a817ac27f(swig_type_191 arg1, swig_type_192 arg2);
+extern swig_type_193 _wrap_eth_address_to_string_cwetee_0a513c6a817ac27f(swig_voidp arg1, swig_type_194 arg2);
+extern swig_type_195 _wrap_eth_address_from_string_cwetee_0a513c6a817ac27f(swig_type_196 arg1, swig_type_197 arg2);
+extern swig_type_198 _wrap_bip32_derive_cwetee_0a513c6a817ac27f(swig_type_199 arg1, swig_type_200 arg2, swig_type_201 arg3);
+extern swig_type_202 _wrap_suri_parse_cwetee_0a513c6a817ac27f(swig_voidp arg1, swig_type_203 arg2);
+extern swig_type_204 _wrap_suri_phrase_cwetee_0a513c6a817ac27f(uintptr_t arg1);
+extern swig_type_205 _wrap_suri_password_cwetee_0a513c6a817ac27f(uintptr_t arg1);
+extern swig_type_206 _wrap_suri_junction_count_cwetee_0a513c6a817ac27f(uintptr_t arg1);
+extern swig_type_207 _wrap_suri_junction_cwetee_0a513c6a817ac27f(uintptr_t arg1, swig_type_208 arg2, swig_type_209 arg3, swig_voidp arg4);
+extern void _wrap_suri_free_cwetee_0a513c6a817ac27f(uintptr_t arg1);
+extern swig_intgo _wrap_suri_has_password_cwetee_0a513c6a817ac27f(uintptr_t arg1);
+extern swig_type_210 _wrap_keypair_from_suri_cwetee_0a513c6a817ac27f(swig_voidp arg1, swig_intgo arg2, swig_type_211 arg3);
+extern swig_intgo _wrap_ETH_PASSWORD_REJECT_cwetee_0a513c6a817ac27f(void);
+extern swig_intgo _wrap_ETH_PASSWORD_PASSPHRASE_cwetee_0a513c6a817ac27f(void);
+extern swig_intgo _wrap_ETH_PASSWORD_IGNORE_cwetee_0a513c6a817ac27f(void);
+extern swig_type_212 _wrap_keypair_from_suri_opts_cwetee_0a513c6a817ac27f(swig_voidp arg1, swig_intgo arg2, swig_type_213 arg3, swig_intgo arg4);
+extern swig_type_214 _wrap_keypair_from_mnemonic_cwetee_0a513c6a817ac27f(swig_voidp arg1, swig_intgo arg2, swig_type_215 arg3, swig_type_216 arg4);
+extern swig_type_217 _wrap_keypair_from_seed_cwetee_0a513c6a817ac27f(swig_voidp arg1, swig_intgo arg2, swig_type_218 arg3);
+extern swig_type_219 _wrap_keypair_generate_cwetee_0a513c6a817ac27f(swig_voidp arg1, swig_intgo arg2);
+extern swig_type_220 _wrap_keypair_derive_cwetee_0a513c6a817ac27f(swig_voidp arg1, uintptr_t arg2, swig_type_221 arg3);
+extern swig_intgo _wrap_keypair_scheme_cwetee_0a513c6a817ac27f(uintptr_t arg1);
+extern swig_type_222 _wrap_keypair_public_cwetee_0a513c6a817ac27f(uintptr_t arg1, swig_type_223 arg2, swig_voidp arg3);
+extern swig_type_224 _wrap_keypair_account_id_cwetee_0a513c6a817ac27f(uintptr_t arg1, swig_type_225 arg2, swig_voidp arg3);
+extern swig_type_226 _wrap_keypair_address_cwetee_0a513c6a817ac27f(swig_voidp arg1, uintptr_t arg2, short arg3);
+extern swig_type_227 _wrap_keypair_sign_cwetee_0a513c6a817ac27f(uintptr_t arg1, swig_type_228 arg2, swig_voidp arg3, swig_type_229 arg4);
+extern swig_type_230 _wrap_verify_cwetee_0a513c6a817ac27f(swig_intgo arg1, swig_type_231 arg2, swig_type_232 arg3, swig_type_233 arg4);
+extern swig_type_234 _wrap_verify_strict_cwetee_0a513c6a817ac27f(swig_intgo arg1, swig_type_235 arg2, swig_type_236 arg3, swig_type_237 arg4);
+extern swig_type_238 _wrap_keypair_secret_cwetee_0a513c6a817ac27f(uintptr_t arg1, swig_voidp arg2);
+extern void _wrap_keypair_free_cwetee_0a513c6a817ac27f(uintptr_t arg1);
+extern swig_type_239 _wrap_keystore_export_cwetee_0a513c6a817ac27f(swig_voidp arg1, uintptr_t arg2, swig_type_240 arg3, swig_type_241 arg4, swig_type_242 arg5);
+extern swig_type_243 _wrap_keystore_export_opts_cwetee_0a513c6a817ac27f(swig_voidp arg1, uintptr_t arg2, swig_type_244 arg3, swig_type_245 arg4, swig_type_246 arg5, swig_intgo arg6, swig_intgo arg7, swig_intgo arg8);
+extern swig_type_247 _wrap_keystore_import_cwetee_0a513c6a817ac27f(swig_voidp arg1, swig_type_248 arg2, swig_type_249 arg3);
+extern swig_type_250 _wrap_mnemonic_generate_cwetee_0a513c6a817ac27f(swig_voidp arg1, swig_intgo arg2);
+extern swig_type_251 _wrap_mnemonic_validate_cwetee_0a513c6a817ac27f(swig_type_252 arg1);
+extern swig_type_253 _wrap_mnemonic_to_entropy_cwetee_0a513c6a817ac27f(swig_voidp arg1, swig_type_254 arg2);
+extern swig_type_255 _wrap_mnemonic_from_entropy_cwetee_0a513c6a817ac27f(swig_voidp arg1, swig_type_256 arg2);
+extern swig_type_257 _wrap_mnemonic_to_mini_secret_cwetee_0a513c6a817ac27f(swig_type_258 arg1, swig_type_259 arg2, swig_type_260 arg3);
+extern swig_type_261 _wrap_mnemonic_to_bip39_seed_cwetee_0a513c6a817ac27f(swig_type_262 arg1, swig_type_263 arg2, swig_type_264 arg3);
+extern swig_intgo _wrap_SS58_PREFIX_POLKADOT_cwetee_0a513c6a817ac27f(void);
+extern swig_intgo _wrap_SS58_PREFIX_KUSAMA_cwetee_0a513c6a817ac27f(void);
+extern swig_intgo _wrap_SS58_PREFIX_GENERIC_cwetee_0a513c6a817ac27f(void);
+extern swig_intgo _wrap_SS58_PREFIX_MAX_cwetee_0a513c6a817ac27f(void);
+extern swig_type_265 _wrap_ss58_encode_cwetee_0a513c6a817ac27f(swig_voidp arg1, swig_type_266 arg2, short arg3);
+extern swig_type_267 _wrap_ss58_decode_cwetee_0a513c6a817ac27f(swig_voidp arg1, swig_voidp arg2, swig_type_268 arg3);
+extern swig_type_269 _wrap_ss58_network_count_cwetee_0a513c6a817ac27f(void);
+extern swig_type_270 _wrap_ss58_network_at_cwetee_0a513c6a817ac27f(swig_type_271 arg1, swig_voidp arg2, swig_voidp arg3, swig_voidp arg4, swig_voidp arg5, swig_voidp arg6);
+extern swig_type_272 _wrap_ss58_network_find_cwetee_0a513c6a817ac27f(swig_voidp arg1, swig_type_273 arg2);
+extern swig_type_274 _wrap_ss58_network_find_prefix_cwetee_0a513c6a817ac27f(swig_voidp arg1, short arg2);
+extern swig_intgo _wrap_MD_CALLS_cwetee_0a513c6a817ac27f(void);
+extern swig_intgo _wrap_MD_EVENTS_cwetee_0a513c6a817ac27f(void);
+extern swig_intgo _wrap_MD_ERRORS_cwetee_0a513c6a817ac27f(void);
+extern swig_intgo _wrap_METADATA_NO_TYPE_cwetee_0a513c6a817ac27f(void);
+extern swig_type_275 _wrap_mdb_parse_cwetee_0a513c6a817ac27f(swig_voidp arg1, swig_type_276 arg2, swig_intgo arg3);
+extern swig_type_277 _wrap_mdb_parse_hex_cwetee_0a513c6a817ac27f(swig_voidp arg1, swig_type_278 arg2, swig_intgo arg3);
+extern swig_type_279 _wrap_mdb_parse_rpc_cwetee_0a513c6a817ac27f(swig_voidp arg1, swig_type_280 arg2, swig_intgo arg3);
+extern swig_type_281 _wrap_mdb_pallet_name_cwetee_0a513c6a817ac27f(uintptr_t arg1, swig_type_282 arg2);
+extern swig_intgo _wrap_mdb_pallet_index_cwetee_0a513c6a817ac27f(uintptr_t arg1, swig_type_283 arg2);
+extern swig_type_284 _wrap_mdb_pallet_position_cwetee_0a513c6a817ac27f(uintptr_t arg1, swig_type_285 arg2);
+extern swig_intgo _wrap_mdb_pallet_enum_type_cwetee_0a513c6a817ac27f(uintptr_t arg1, swig_type_286 arg2, swig_intgo arg3);
+extern swig_type_287 _wrap_mdb_variant_count_cwetee_0a513c6a817ac27f(uintptr_t arg1, swig_type_288 arg2, swig_intgo arg3);
+extern swig_type_289 _wrap_mdb_variant_name_cwetee_0a513c6a817ac27f(uintptr_t arg1, swig_type_290 arg2, swig_intgo arg3, swig_type_291 arg4);
+extern swig_intgo _wrap_mdb_variant_index_cwetee_0a513c6a817ac27f(uintptr_t arg1, swig_type_292 arg2, swig_intgo arg3, swig_type_293 arg4);
+extern swig_type_294 _wrap_mdb_variant_docs_cwetee_0a513c6a817ac27f(swig_voidp arg1, uintptr_t arg2, swig_type_295 arg3, swig_intgo arg4, swig_type_296 arg5);
+extern swig_type_297 _wrap_mdb_field_count_cwetee_0a513c6a817ac27f(uintptr_t arg1, swig_type_298 arg2, swig_intgo arg3, swig_type_299 arg4);
+extern swig_type_300 _wrap_mdb_field_name_cwetee_0a513c6a817ac27f(uintptr_t arg1, swig_type_301 arg2, swig_intgo arg3, swig_type_302 arg4, swig_type_303 arg5);
+extern swig_type_304 _wrap_mdb_field_type_name_cwetee_0a513c6a817ac27f(uintptr_t arg1, swig_type_305 arg2, swig_intgo arg3, swig_type_306 arg4, swig_type_307 arg5);
+extern swig_intgo _wrap_mdb_field_type_cwetee_0a513c6a817ac27f(uintptr_t arg1, swig_type_308 arg2, swig_intgo arg3, swig_type_309 arg4, swig_type_310 arg5);
+extern swig_type_311 _wrap_mdb_storage_prefix_cwetee_0a513c6a817ac27f(uintptr_t arg1, swig_type_312 arg2);
+extern swig_type_313 _wrap_mdb_storage_count_cwetee_0a513c6a817ac27f(uintptr_t arg1, swig_type_314 arg2);
+extern swig_type_315 _wrap_mdb_storage_name_cwetee_0a513c6a817ac27f(uintptr_t arg1, swig_type_316 arg2, swig_type_317 arg3);
+extern swig_intgo _wrap_mdb_storage_modifier_cwetee_0a513c6a817ac27f(uintptr_t arg1, swig_type_318 arg2, swig_type_319 arg3);
+extern swig_type_320 _wrap_mdb_storage_hasher_count_cwetee_0a513c6a817ac27f(uintptr_t arg1, swig_type_321 arg2, swig_type_322 arg3);
+extern swig_intgo _wrap_mdb_storage_hasher_cwetee_0a513c6a817ac27f(uintptr_t arg1, swig_type_323 arg2, swig_type_324 arg3, swig_type_325 arg4);
+extern swig_intgo _wrap_mdb_storage_key_type_cwetee_0a513c6a817ac27f(uintptr_t arg1, swig_type_326 arg2, swig_type_327 arg3);
+extern swig_intgo _wrap_mdb_storage_value_type_cwetee_0a513c6a817ac27f(uintptr_t arg1, swig_type_328 arg2, swig_type_329 arg3);
+extern swig_type_330 _wrap_mdb_storage_default_cwetee_0a513c6a817ac27f(swig_voidp arg1, uintptr_t arg2, swig_type_331 arg3, swig_type_332 arg4);
+extern swig_type_333 _wrap_mdb_constant_count_cwetee_0a513c6a817ac27f(uintptr_t arg1, swig_type_334 arg2);
+extern swig_type_335 _wrap_mdb_constant_name_cwetee_0a513c6a817ac27f(uintptr_t arg1, swig_type_336 arg2, swig_type_337 arg3);
+extern swig_intgo _wrap_mdb_constant_type_cwetee_0a513c6a817ac27f(uintptr_t arg1, swig_type_338 arg2, swig_type_339 arg3);
+extern swig_type_340 _wrap_mdb_constant_value_cwetee_0a513c6a817ac27f(swig_voidp arg1, uintptr_t arg2, swig_type_341 arg3, swig_type_342 arg4);
+extern swig_type_343 _wrap_mdb_api_name_cwetee_0a513c6a817ac27f(uintptr_t arg1, swig_type_344 arg2);
+extern swig_type_345 _wrap_mdb_api_method_count_cwetee_0a513c6a817ac27f(uintptr_t arg1, swig_type_346 arg2);
+extern swig_type_347 _wrap_mdb_api_method_name_cwetee_0a513c6a817ac27f(uintptr_t arg1, swig_type_348 arg2, swig_type_349 arg3);
+extern swig_type_350 _wrap_mdb_type_path_cwetee_0a513c6a817ac27f(swig_voidp arg1, uintptr_t arg2, swig_intgo arg3);
+extern swig_intgo _wrap_metadata_version_cwetee_0a513c6a817ac27f(uintptr_t arg1);
+extern swig_type_351 _wrap_metadata_spec_name_cwetee_0a513c6a817ac27f(uintptr_t arg1);
+extern swig_type_352 _wrap_metadata_spec_version_cwetee_0a513c6a817ac27f(swig_voidp arg1, uintptr_t arg2);
+extern swig_type_353 _wrap_metadata_transaction_version_cwetee_0a513c6a817ac27f(swig_voidp arg1, uintptr_t arg2);
+extern swig_type_354 _wrap_metadata_ss58_prefix_cwetee_0a513c6a817ac27f(swig_voidp arg1, uintptr_t arg2);
+extern swig_type_355 _wrap_metadata_type_count_cwetee_0a513c6a817ac27f(uintptr_t arg1);
+extern swig_type_356 _wrap_metadata_pallet_count_cwetee_0a513c6a817ac27f(uintptr_t arg1);
+extern swig_type_357 _wrap_metadata_runtime_api_count_cwetee_0a513c6a817ac27f(uintptr_t arg1);
+extern void _wrap_metadata_free_cwetee_0a513c6a817ac27f(uintptr_t arg1);
+extern swig_intgo _wrap_METADATA_HASH_BYTES_cwetee_0a513c6a817ac27f(void);
+extern swig_type_358 _wrap_mdb_hash_cwetee_0a513c6a817ac27f(swig_type_359 arg1, uintptr_t arg2, swig_intgo arg3, swig_type_360 arg4);
+extern swig_type_361 _wrap_mdb_digest_cwetee_0a513c6a817ac27f(swig_voidp arg1, uintptr_t arg2, swig_intgo arg3, swig_type_362 arg4);
 #undef intgo
 */
 import "C"
@@ -488,8 +624,8 @@ func getSwigcptr(v interface { Swigcptr() uintptr }) uintptr {
 
 type _ sync.Mutex
 
-//export cgo_panic__cwetee_63de76c1f6c800fc
-func cgo_panic__cwetee_63de76c1f6c800fc(p *byte) {
+//export cgo_panic__cwetee_0a513c6a817ac27f
+func cgo_panic__cwetee_0a513c6a817ac27f(p *byte) {
 	s := (*[1024]byte)(unsafe.Pointer(p))[:]
 	for i, b := range s {
 		if b == 0 {
@@ -501,13 +637,13 @@ func cgo_panic__cwetee_63de76c1f6c800fc(p *byte) {
 
 func Swig_free(arg1 uintptr) {
 	_swig_i_0 := arg1
-	C._wrap_Swig_free_cwetee_63de76c1f6c800fc(C.uintptr_t(_swig_i_0))
+	C._wrap_Swig_free_cwetee_0a513c6a817ac27f(C.uintptr_t(_swig_i_0))
 }
 
 func Swig_malloc(arg1 int) (_swig_ret uintptr) {
 	var swig_r uintptr
 	_swig_i_0 := arg1
-	swig_r = (uintptr)(C._wrap_Swig_malloc_cwetee_63de76c1f6c800fc(C.swig_intgo(_swig_i_0)))
+	swig_r = (uintptr)(C._wrap_Swig_malloc_cwetee_0a513c6a817ac27f(C.swig_intgo(_swig_i_0)))
 	return swig_r
 }
 
@@ -556,7 +692,7 @@ func weteeTakeBytes(h *[2]uint64) []byte {
 func Go_take(arg1 uint64, arg2 []byte) {
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
-	C._wrap_go_take_cwetee_63de76c1f6c800fc(C.swig_type_1(_swig_i_0), *(*C.swig_type_2)(unsafe.Pointer(&_swig_i_1)))
+	C._wrap_go_take_cwetee_0a513c6a817ac27f(C.swig_type_1(_swig_i_0), *(*C.swig_type_2)(unsafe.Pointer(&_swig_i_1)))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg2
 	}
@@ -566,7 +702,7 @@ func Go_take_secret(arg1 uint64, arg2 uint64, arg3 []byte) {
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
 	_swig_i_2 := arg3
-	C._wrap_go_take_secret_cwetee_63de76c1f6c800fc(C.swig_type_3(_swig_i_0), C.swig_type_4(_swig_i_1), *(*C.swig_type_5)(unsafe.Pointer(&_swig_i_2)))
+	C._wrap_go_take_secret_cwetee_0a513c6a817ac27f(C.swig_type_3(_swig_i_0), C.swig_type_4(_swig_i_1), *(*C.swig_type_5)(unsafe.Pointer(&_swig_i_2)))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg3
 	}
@@ -575,7 +711,7 @@ func Go_take_secret(arg1 uint64, arg2 uint64, arg3 []byte) {
 func Go_copy_static(arg1 uint64, arg2 []byte) {
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
-	C._wrap_go_copy_static_cwetee_63de76c1f6c800fc(C.swig_type_6(_swig_i_0), *(*C.swig_type_7)(unsafe.Pointer(&_swig_i_1)))
+	C._wrap_go_copy_static_cwetee_0a513c6a817ac27f(C.swig_type_6(_swig_i_0), *(*C.swig_type_7)(unsafe.Pointer(&_swig_i_1)))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg2
 	}
@@ -583,7 +719,7 @@ func Go_copy_static(arg1 uint64, arg2 []byte) {
 
 func Version_string() (_swig_ret string) {
 	var swig_r string
-	swig_r_p := C._wrap_version_string_cwetee_63de76c1f6c800fc()
+	swig_r_p := C._wrap_version_string_cwetee_0a513c6a817ac27f()
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	var swig_r_1 string
  swig_r_1 = strings.Clone(swig_r) 
@@ -592,14 +728,14 @@ func Version_string() (_swig_ret string) {
 
 func Version_number() (_swig_ret int) {
 	var swig_r int
-	swig_r = (int)(C._wrap_version_number_cwetee_63de76c1f6c800fc())
+	swig_r = (int)(C._wrap_version_number_cwetee_0a513c6a817ac27f())
 	return swig_r
 }
 
 func Strerror(arg1 int) (_swig_ret string) {
 	var swig_r string
 	_swig_i_0 := arg1
-	swig_r_p := C._wrap_strerror_cwetee_63de76c1f6c800fc(C.swig_intgo(_swig_i_0))
+	swig_r_p := C._wrap_strerror_cwetee_0a513c6a817ac27f(C.swig_intgo(_swig_i_0))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	var swig_r_1 string
  swig_r_1 = strings.Clone(swig_r) 
@@ -609,154 +745,154 @@ func Strerror(arg1 int) (_swig_ret string) {
 type Enum_SS_wetee_status int
 func _swig_getOK() (_swig_ret Enum_SS_wetee_status) {
 	var swig_r Enum_SS_wetee_status
-	swig_r = (Enum_SS_wetee_status)(C._wrap_OK_cwetee_63de76c1f6c800fc())
+	swig_r = (Enum_SS_wetee_status)(C._wrap_OK_cwetee_0a513c6a817ac27f())
 	return swig_r
 }
 
 var OK Enum_SS_wetee_status = _swig_getOK()
 func _swig_getERR_INVALID_ARGUMENT() (_swig_ret Enum_SS_wetee_status) {
 	var swig_r Enum_SS_wetee_status
-	swig_r = (Enum_SS_wetee_status)(C._wrap_ERR_INVALID_ARGUMENT_cwetee_63de76c1f6c800fc())
+	swig_r = (Enum_SS_wetee_status)(C._wrap_ERR_INVALID_ARGUMENT_cwetee_0a513c6a817ac27f())
 	return swig_r
 }
 
 var ERR_INVALID_ARGUMENT Enum_SS_wetee_status = _swig_getERR_INVALID_ARGUMENT()
 func _swig_getERR_NO_MEMORY() (_swig_ret Enum_SS_wetee_status) {
 	var swig_r Enum_SS_wetee_status
-	swig_r = (Enum_SS_wetee_status)(C._wrap_ERR_NO_MEMORY_cwetee_63de76c1f6c800fc())
+	swig_r = (Enum_SS_wetee_status)(C._wrap_ERR_NO_MEMORY_cwetee_0a513c6a817ac27f())
 	return swig_r
 }
 
 var ERR_NO_MEMORY Enum_SS_wetee_status = _swig_getERR_NO_MEMORY()
 func _swig_getERR_DECODE() (_swig_ret Enum_SS_wetee_status) {
 	var swig_r Enum_SS_wetee_status
-	swig_r = (Enum_SS_wetee_status)(C._wrap_ERR_DECODE_cwetee_63de76c1f6c800fc())
+	swig_r = (Enum_SS_wetee_status)(C._wrap_ERR_DECODE_cwetee_0a513c6a817ac27f())
 	return swig_r
 }
 
 var ERR_DECODE Enum_SS_wetee_status = _swig_getERR_DECODE()
 func _swig_getERR_TRUNCATED() (_swig_ret Enum_SS_wetee_status) {
 	var swig_r Enum_SS_wetee_status
-	swig_r = (Enum_SS_wetee_status)(C._wrap_ERR_TRUNCATED_cwetee_63de76c1f6c800fc())
+	swig_r = (Enum_SS_wetee_status)(C._wrap_ERR_TRUNCATED_cwetee_0a513c6a817ac27f())
 	return swig_r
 }
 
 var ERR_TRUNCATED Enum_SS_wetee_status = _swig_getERR_TRUNCATED()
 func _swig_getERR_NON_CANONICAL() (_swig_ret Enum_SS_wetee_status) {
 	var swig_r Enum_SS_wetee_status
-	swig_r = (Enum_SS_wetee_status)(C._wrap_ERR_NON_CANONICAL_cwetee_63de76c1f6c800fc())
+	swig_r = (Enum_SS_wetee_status)(C._wrap_ERR_NON_CANONICAL_cwetee_0a513c6a817ac27f())
 	return swig_r
 }
 
 var ERR_NON_CANONICAL Enum_SS_wetee_status = _swig_getERR_NON_CANONICAL()
 func _swig_getERR_OVERFLOW() (_swig_ret Enum_SS_wetee_status) {
 	var swig_r Enum_SS_wetee_status
-	swig_r = (Enum_SS_wetee_status)(C._wrap_ERR_OVERFLOW_cwetee_63de76c1f6c800fc())
+	swig_r = (Enum_SS_wetee_status)(C._wrap_ERR_OVERFLOW_cwetee_0a513c6a817ac27f())
 	return swig_r
 }
 
 var ERR_OVERFLOW Enum_SS_wetee_status = _swig_getERR_OVERFLOW()
 func _swig_getERR_DEPTH() (_swig_ret Enum_SS_wetee_status) {
 	var swig_r Enum_SS_wetee_status
-	swig_r = (Enum_SS_wetee_status)(C._wrap_ERR_DEPTH_cwetee_63de76c1f6c800fc())
+	swig_r = (Enum_SS_wetee_status)(C._wrap_ERR_DEPTH_cwetee_0a513c6a817ac27f())
 	return swig_r
 }
 
 var ERR_DEPTH Enum_SS_wetee_status = _swig_getERR_DEPTH()
 func _swig_getERR_CHECKSUM() (_swig_ret Enum_SS_wetee_status) {
 	var swig_r Enum_SS_wetee_status
-	swig_r = (Enum_SS_wetee_status)(C._wrap_ERR_CHECKSUM_cwetee_63de76c1f6c800fc())
+	swig_r = (Enum_SS_wetee_status)(C._wrap_ERR_CHECKSUM_cwetee_0a513c6a817ac27f())
 	return swig_r
 }
 
 var ERR_CHECKSUM Enum_SS_wetee_status = _swig_getERR_CHECKSUM()
 func _swig_getERR_UNSUPPORTED() (_swig_ret Enum_SS_wetee_status) {
 	var swig_r Enum_SS_wetee_status
-	swig_r = (Enum_SS_wetee_status)(C._wrap_ERR_UNSUPPORTED_cwetee_63de76c1f6c800fc())
+	swig_r = (Enum_SS_wetee_status)(C._wrap_ERR_UNSUPPORTED_cwetee_0a513c6a817ac27f())
 	return swig_r
 }
 
 var ERR_UNSUPPORTED Enum_SS_wetee_status = _swig_getERR_UNSUPPORTED()
 func _swig_getERR_CRYPTO() (_swig_ret Enum_SS_wetee_status) {
 	var swig_r Enum_SS_wetee_status
-	swig_r = (Enum_SS_wetee_status)(C._wrap_ERR_CRYPTO_cwetee_63de76c1f6c800fc())
+	swig_r = (Enum_SS_wetee_status)(C._wrap_ERR_CRYPTO_cwetee_0a513c6a817ac27f())
 	return swig_r
 }
 
 var ERR_CRYPTO Enum_SS_wetee_status = _swig_getERR_CRYPTO()
 func _swig_getERR_VERIFY() (_swig_ret Enum_SS_wetee_status) {
 	var swig_r Enum_SS_wetee_status
-	swig_r = (Enum_SS_wetee_status)(C._wrap_ERR_VERIFY_cwetee_63de76c1f6c800fc())
+	swig_r = (Enum_SS_wetee_status)(C._wrap_ERR_VERIFY_cwetee_0a513c6a817ac27f())
 	return swig_r
 }
 
 var ERR_VERIFY Enum_SS_wetee_status = _swig_getERR_VERIFY()
 func _swig_getERR_NOT_FOUND() (_swig_ret Enum_SS_wetee_status) {
 	var swig_r Enum_SS_wetee_status
-	swig_r = (Enum_SS_wetee_status)(C._wrap_ERR_NOT_FOUND_cwetee_63de76c1f6c800fc())
+	swig_r = (Enum_SS_wetee_status)(C._wrap_ERR_NOT_FOUND_cwetee_0a513c6a817ac27f())
 	return swig_r
 }
 
 var ERR_NOT_FOUND Enum_SS_wetee_status = _swig_getERR_NOT_FOUND()
 func _swig_getERR_IO() (_swig_ret Enum_SS_wetee_status) {
 	var swig_r Enum_SS_wetee_status
-	swig_r = (Enum_SS_wetee_status)(C._wrap_ERR_IO_cwetee_63de76c1f6c800fc())
+	swig_r = (Enum_SS_wetee_status)(C._wrap_ERR_IO_cwetee_0a513c6a817ac27f())
 	return swig_r
 }
 
 var ERR_IO Enum_SS_wetee_status = _swig_getERR_IO()
 func _swig_getERR_NETWORK() (_swig_ret Enum_SS_wetee_status) {
 	var swig_r Enum_SS_wetee_status
-	swig_r = (Enum_SS_wetee_status)(C._wrap_ERR_NETWORK_cwetee_63de76c1f6c800fc())
+	swig_r = (Enum_SS_wetee_status)(C._wrap_ERR_NETWORK_cwetee_0a513c6a817ac27f())
 	return swig_r
 }
 
 var ERR_NETWORK Enum_SS_wetee_status = _swig_getERR_NETWORK()
 func _swig_getERR_STATE() (_swig_ret Enum_SS_wetee_status) {
 	var swig_r Enum_SS_wetee_status
-	swig_r = (Enum_SS_wetee_status)(C._wrap_ERR_STATE_cwetee_63de76c1f6c800fc())
+	swig_r = (Enum_SS_wetee_status)(C._wrap_ERR_STATE_cwetee_0a513c6a817ac27f())
 	return swig_r
 }
 
 var ERR_STATE Enum_SS_wetee_status = _swig_getERR_STATE()
 func _swig_getERR_TRAILING() (_swig_ret Enum_SS_wetee_status) {
 	var swig_r Enum_SS_wetee_status
-	swig_r = (Enum_SS_wetee_status)(C._wrap_ERR_TRAILING_cwetee_63de76c1f6c800fc())
+	swig_r = (Enum_SS_wetee_status)(C._wrap_ERR_TRAILING_cwetee_0a513c6a817ac27f())
 	return swig_r
 }
 
 var ERR_TRAILING Enum_SS_wetee_status = _swig_getERR_TRAILING()
 func _swig_getERR_INTERNAL() (_swig_ret Enum_SS_wetee_status) {
 	var swig_r Enum_SS_wetee_status
-	swig_r = (Enum_SS_wetee_status)(C._wrap_ERR_INTERNAL_cwetee_63de76c1f6c800fc())
+	swig_r = (Enum_SS_wetee_status)(C._wrap_ERR_INTERNAL_cwetee_0a513c6a817ac27f())
 	return swig_r
 }
 
 var ERR_INTERNAL Enum_SS_wetee_status = _swig_getERR_INTERNAL()
 func _swig_getHEX_PREFIX() (_swig_ret uint) {
 	var swig_r uint
-	swig_r = (uint)(C._wrap_HEX_PREFIX_cwetee_63de76c1f6c800fc())
+	swig_r = (uint)(C._wrap_HEX_PREFIX_cwetee_0a513c6a817ac27f())
 	return swig_r
 }
 
 var HEX_PREFIX uint = _swig_getHEX_PREFIX()
 func _swig_getHEX_UPPER() (_swig_ret uint) {
 	var swig_r uint
-	swig_r = (uint)(C._wrap_HEX_UPPER_cwetee_63de76c1f6c800fc())
+	swig_r = (uint)(C._wrap_HEX_UPPER_cwetee_0a513c6a817ac27f())
 	return swig_r
 }
 
 var HEX_UPPER uint = _swig_getHEX_UPPER()
 func _swig_getBASE64_URL() (_swig_ret uint) {
 	var swig_r uint
-	swig_r = (uint)(C._wrap_BASE64_URL_cwetee_63de76c1f6c800fc())
+	swig_r = (uint)(C._wrap_BASE64_URL_cwetee_0a513c6a817ac27f())
 	return swig_r
 }
 
 var BASE64_URL uint = _swig_getBASE64_URL()
 func _swig_getBASE64_NOPAD() (_swig_ret uint) {
 	var swig_r uint
-	swig_r = (uint)(C._wrap_BASE64_NOPAD_cwetee_63de76c1f6c800fc())
+	swig_r = (uint)(C._wrap_BASE64_NOPAD_cwetee_0a513c6a817ac27f())
 	return swig_r
 }
 
@@ -767,7 +903,7 @@ func Hex_encode(arg1 *string, arg2 []byte, arg3 uint) (_swig_ret string) {
  _swig_i_0 = new([2]uint64) 
 	_swig_i_1 := arg2
 	_swig_i_2 := arg3
-	swig_r_p := C._wrap_hex_encode_cwetee_63de76c1f6c800fc(C.swig_voidp(_swig_i_0), *(*C.swig_type_11)(unsafe.Pointer(&_swig_i_1)), C.swig_intgo(_swig_i_2))
+	swig_r_p := C._wrap_hex_encode_cwetee_0a513c6a817ac27f(C.swig_voidp(_swig_i_0), *(*C.swig_type_11)(unsafe.Pointer(&_swig_i_1)), C.swig_intgo(_swig_i_2))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 
 	if b := weteeTakeBytes(_swig_i_0); len(b) > 0 {
@@ -788,7 +924,7 @@ func Hex_decode(arg1 *[]byte, arg2 string) (_swig_ret string) {
 	var _swig_i_0 *[2]uint64
  _swig_i_0 = new([2]uint64) 
 	_swig_i_1 := arg2
-	swig_r_p := C._wrap_hex_decode_cwetee_63de76c1f6c800fc(C.swig_voidp(_swig_i_0), *(*C.swig_type_13)(unsafe.Pointer(&_swig_i_1)))
+	swig_r_p := C._wrap_hex_decode_cwetee_0a513c6a817ac27f(C.swig_voidp(_swig_i_0), *(*C.swig_type_13)(unsafe.Pointer(&_swig_i_1)))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
  *arg1 = weteeTakeBytes(_swig_i_0) 
 	if Swig_escape_always_false {
@@ -804,7 +940,7 @@ func Base58_encode(arg1 *string, arg2 []byte) (_swig_ret string) {
 	var _swig_i_0 *[2]uint64
  _swig_i_0 = new([2]uint64) 
 	_swig_i_1 := arg2
-	swig_r_p := C._wrap_base58_encode_cwetee_63de76c1f6c800fc(C.swig_voidp(_swig_i_0), *(*C.swig_type_15)(unsafe.Pointer(&_swig_i_1)))
+	swig_r_p := C._wrap_base58_encode_cwetee_0a513c6a817ac27f(C.swig_voidp(_swig_i_0), *(*C.swig_type_15)(unsafe.Pointer(&_swig_i_1)))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 
 	if b := weteeTakeBytes(_swig_i_0); len(b) > 0 {
@@ -825,7 +961,7 @@ func Base58_decode(arg1 *[]byte, arg2 string) (_swig_ret string) {
 	var _swig_i_0 *[2]uint64
  _swig_i_0 = new([2]uint64) 
 	_swig_i_1 := arg2
-	swig_r_p := C._wrap_base58_decode_cwetee_63de76c1f6c800fc(C.swig_voidp(_swig_i_0), *(*C.swig_type_17)(unsafe.Pointer(&_swig_i_1)))
+	swig_r_p := C._wrap_base58_decode_cwetee_0a513c6a817ac27f(C.swig_voidp(_swig_i_0), *(*C.swig_type_17)(unsafe.Pointer(&_swig_i_1)))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
  *arg1 = weteeTakeBytes(_swig_i_0) 
 	if Swig_escape_always_false {
@@ -842,7 +978,7 @@ func Base64_encode(arg1 *string, arg2 []byte, arg3 uint) (_swig_ret string) {
  _swig_i_0 = new([2]uint64) 
 	_swig_i_1 := arg2
 	_swig_i_2 := arg3
-	swig_r_p := C._wrap_base64_encode_cwetee_63de76c1f6c800fc(C.swig_voidp(_swig_i_0), *(*C.swig_type_19)(unsafe.Pointer(&_swig_i_1)), C.swig_intgo(_swig_i_2))
+	swig_r_p := C._wrap_base64_encode_cwetee_0a513c6a817ac27f(C.swig_voidp(_swig_i_0), *(*C.swig_type_19)(unsafe.Pointer(&_swig_i_1)), C.swig_intgo(_swig_i_2))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 
 	if b := weteeTakeBytes(_swig_i_0); len(b) > 0 {
@@ -864,7 +1000,7 @@ func Base64_decode(arg1 *[]byte, arg2 string, arg3 uint) (_swig_ret string) {
  _swig_i_0 = new([2]uint64) 
 	_swig_i_1 := arg2
 	_swig_i_2 := arg3
-	swig_r_p := C._wrap_base64_decode_cwetee_63de76c1f6c800fc(C.swig_voidp(_swig_i_0), *(*C.swig_type_21)(unsafe.Pointer(&_swig_i_1)), C.swig_intgo(_swig_i_2))
+	swig_r_p := C._wrap_base64_decode_cwetee_0a513c6a817ac27f(C.swig_voidp(_swig_i_0), *(*C.swig_type_21)(unsafe.Pointer(&_swig_i_1)), C.swig_intgo(_swig_i_2))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
  *arg1 = weteeTakeBytes(_swig_i_0) 
 	if Swig_escape_always_false {
@@ -877,7 +1013,7 @@ func Base64_decode(arg1 *[]byte, arg2 string, arg3 uint) (_swig_ret string) {
 
 func _swig_getU128_MAX_DECIMALS() (_swig_ret uint) {
 	var swig_r uint
-	swig_r = (uint)(C._wrap_U128_MAX_DECIMALS_cwetee_63de76c1f6c800fc())
+	swig_r = (uint)(C._wrap_U128_MAX_DECIMALS_cwetee_0a513c6a817ac27f())
 	return swig_r
 }
 
@@ -887,7 +1023,7 @@ func U128_from_decimal(arg1 []uint64, arg2 string, arg3 uint) (_swig_ret string)
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
 	_swig_i_2 := arg3
-	swig_r_p := C._wrap_u128_from_decimal_cwetee_63de76c1f6c800fc(*(*C.swig_type_23)(unsafe.Pointer(&_swig_i_0)), *(*C.swig_type_24)(unsafe.Pointer(&_swig_i_1)), C.swig_intgo(_swig_i_2))
+	swig_r_p := C._wrap_u128_from_decimal_cwetee_0a513c6a817ac27f(*(*C.swig_type_23)(unsafe.Pointer(&_swig_i_0)), *(*C.swig_type_24)(unsafe.Pointer(&_swig_i_1)), C.swig_intgo(_swig_i_2))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg1
@@ -905,7 +1041,7 @@ func U128_to_decimal(arg1 []byte, arg2 []uint64, arg3 uint) (_swig_ret string) {
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
 	_swig_i_2 := arg3
-	swig_r_p := C._wrap_u128_to_decimal_cwetee_63de76c1f6c800fc(*(*C.swig_type_26)(unsafe.Pointer(&_swig_i_0)), *(*C.swig_type_27)(unsafe.Pointer(&_swig_i_1)), C.swig_intgo(_swig_i_2))
+	swig_r_p := C._wrap_u128_to_decimal_cwetee_0a513c6a817ac27f(*(*C.swig_type_26)(unsafe.Pointer(&_swig_i_0)), *(*C.swig_type_27)(unsafe.Pointer(&_swig_i_1)), C.swig_intgo(_swig_i_2))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg1
@@ -921,7 +1057,7 @@ func U128_to_decimal(arg1 []byte, arg2 []uint64, arg3 uint) (_swig_ret string) {
 func U128_to_le(arg1 []byte, arg2 []uint64) {
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
-	C._wrap_u128_to_le_cwetee_63de76c1f6c800fc(*(*C.swig_type_28)(unsafe.Pointer(&_swig_i_0)), *(*C.swig_type_29)(unsafe.Pointer(&_swig_i_1)))
+	C._wrap_u128_to_le_cwetee_0a513c6a817ac27f(*(*C.swig_type_28)(unsafe.Pointer(&_swig_i_0)), *(*C.swig_type_29)(unsafe.Pointer(&_swig_i_1)))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg1
 	}
@@ -933,7 +1069,7 @@ func U128_to_le(arg1 []byte, arg2 []uint64) {
 func U128_from_le(arg1 []uint64, arg2 []byte) {
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
-	C._wrap_u128_from_le_cwetee_63de76c1f6c800fc(*(*C.swig_type_30)(unsafe.Pointer(&_swig_i_0)), *(*C.swig_type_31)(unsafe.Pointer(&_swig_i_1)))
+	C._wrap_u128_from_le_cwetee_0a513c6a817ac27f(*(*C.swig_type_30)(unsafe.Pointer(&_swig_i_0)), *(*C.swig_type_31)(unsafe.Pointer(&_swig_i_1)))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg1
 	}
@@ -944,7 +1080,7 @@ func U128_from_le(arg1 []uint64, arg2 []byte) {
 
 func _swig_getBLAKE2B_KEY_MAX() (_swig_ret uint) {
 	var swig_r uint
-	swig_r = (uint)(C._wrap_BLAKE2B_KEY_MAX_cwetee_63de76c1f6c800fc())
+	swig_r = (uint)(C._wrap_BLAKE2B_KEY_MAX_cwetee_0a513c6a817ac27f())
 	return swig_r
 }
 
@@ -954,7 +1090,7 @@ func Hash_blake2b(arg1 []byte, arg2 []byte, arg3 []byte) (_swig_ret string) {
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
 	_swig_i_2 := arg3
-	swig_r_p := C._wrap_hash_blake2b_cwetee_63de76c1f6c800fc(*(*C.swig_type_33)(unsafe.Pointer(&_swig_i_0)), *(*C.swig_type_34)(unsafe.Pointer(&_swig_i_1)), *(*C.swig_type_35)(unsafe.Pointer(&_swig_i_2)))
+	swig_r_p := C._wrap_hash_blake2b_cwetee_0a513c6a817ac27f(*(*C.swig_type_33)(unsafe.Pointer(&_swig_i_0)), *(*C.swig_type_34)(unsafe.Pointer(&_swig_i_1)), *(*C.swig_type_35)(unsafe.Pointer(&_swig_i_2)))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg1
@@ -974,7 +1110,7 @@ func Hash_blake2b_128(arg1 []byte, arg2 []byte) (_swig_ret string) {
 	var swig_r string
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
-	swig_r_p := C._wrap_hash_blake2b_128_cwetee_63de76c1f6c800fc(*(*C.swig_type_37)(unsafe.Pointer(&_swig_i_0)), *(*C.swig_type_38)(unsafe.Pointer(&_swig_i_1)))
+	swig_r_p := C._wrap_hash_blake2b_128_cwetee_0a513c6a817ac27f(*(*C.swig_type_37)(unsafe.Pointer(&_swig_i_0)), *(*C.swig_type_38)(unsafe.Pointer(&_swig_i_1)))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg1
@@ -991,7 +1127,7 @@ func Hash_blake2b_256(arg1 []byte, arg2 []byte) (_swig_ret string) {
 	var swig_r string
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
-	swig_r_p := C._wrap_hash_blake2b_256_cwetee_63de76c1f6c800fc(*(*C.swig_type_40)(unsafe.Pointer(&_swig_i_0)), *(*C.swig_type_41)(unsafe.Pointer(&_swig_i_1)))
+	swig_r_p := C._wrap_hash_blake2b_256_cwetee_0a513c6a817ac27f(*(*C.swig_type_40)(unsafe.Pointer(&_swig_i_0)), *(*C.swig_type_41)(unsafe.Pointer(&_swig_i_1)))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg1
@@ -1008,7 +1144,7 @@ func Hash_blake2b_512(arg1 []byte, arg2 []byte) (_swig_ret string) {
 	var swig_r string
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
-	swig_r_p := C._wrap_hash_blake2b_512_cwetee_63de76c1f6c800fc(*(*C.swig_type_43)(unsafe.Pointer(&_swig_i_0)), *(*C.swig_type_44)(unsafe.Pointer(&_swig_i_1)))
+	swig_r_p := C._wrap_hash_blake2b_512_cwetee_0a513c6a817ac27f(*(*C.swig_type_43)(unsafe.Pointer(&_swig_i_0)), *(*C.swig_type_44)(unsafe.Pointer(&_swig_i_1)))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg1
@@ -1025,7 +1161,7 @@ func Hash_blake2s_256(arg1 []byte, arg2 []byte) (_swig_ret string) {
 	var swig_r string
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
-	swig_r_p := C._wrap_hash_blake2s_256_cwetee_63de76c1f6c800fc(*(*C.swig_type_46)(unsafe.Pointer(&_swig_i_0)), *(*C.swig_type_47)(unsafe.Pointer(&_swig_i_1)))
+	swig_r_p := C._wrap_hash_blake2s_256_cwetee_0a513c6a817ac27f(*(*C.swig_type_46)(unsafe.Pointer(&_swig_i_0)), *(*C.swig_type_47)(unsafe.Pointer(&_swig_i_1)))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg1
@@ -1042,7 +1178,7 @@ func Hash_twox64(arg1 []byte, arg2 []byte) (_swig_ret string) {
 	var swig_r string
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
-	swig_r_p := C._wrap_hash_twox64_cwetee_63de76c1f6c800fc(*(*C.swig_type_49)(unsafe.Pointer(&_swig_i_0)), *(*C.swig_type_50)(unsafe.Pointer(&_swig_i_1)))
+	swig_r_p := C._wrap_hash_twox64_cwetee_0a513c6a817ac27f(*(*C.swig_type_49)(unsafe.Pointer(&_swig_i_0)), *(*C.swig_type_50)(unsafe.Pointer(&_swig_i_1)))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg1
@@ -1059,7 +1195,7 @@ func Hash_twox128(arg1 []byte, arg2 []byte) (_swig_ret string) {
 	var swig_r string
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
-	swig_r_p := C._wrap_hash_twox128_cwetee_63de76c1f6c800fc(*(*C.swig_type_52)(unsafe.Pointer(&_swig_i_0)), *(*C.swig_type_53)(unsafe.Pointer(&_swig_i_1)))
+	swig_r_p := C._wrap_hash_twox128_cwetee_0a513c6a817ac27f(*(*C.swig_type_52)(unsafe.Pointer(&_swig_i_0)), *(*C.swig_type_53)(unsafe.Pointer(&_swig_i_1)))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg1
@@ -1076,7 +1212,7 @@ func Hash_twox256(arg1 []byte, arg2 []byte) (_swig_ret string) {
 	var swig_r string
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
-	swig_r_p := C._wrap_hash_twox256_cwetee_63de76c1f6c800fc(*(*C.swig_type_55)(unsafe.Pointer(&_swig_i_0)), *(*C.swig_type_56)(unsafe.Pointer(&_swig_i_1)))
+	swig_r_p := C._wrap_hash_twox256_cwetee_0a513c6a817ac27f(*(*C.swig_type_55)(unsafe.Pointer(&_swig_i_0)), *(*C.swig_type_56)(unsafe.Pointer(&_swig_i_1)))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg1
@@ -1093,7 +1229,7 @@ func Hash_keccak256(arg1 []byte, arg2 []byte) (_swig_ret string) {
 	var swig_r string
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
-	swig_r_p := C._wrap_hash_keccak256_cwetee_63de76c1f6c800fc(*(*C.swig_type_58)(unsafe.Pointer(&_swig_i_0)), *(*C.swig_type_59)(unsafe.Pointer(&_swig_i_1)))
+	swig_r_p := C._wrap_hash_keccak256_cwetee_0a513c6a817ac27f(*(*C.swig_type_58)(unsafe.Pointer(&_swig_i_0)), *(*C.swig_type_59)(unsafe.Pointer(&_swig_i_1)))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg1
@@ -1110,7 +1246,7 @@ func Hash_sha256(arg1 []byte, arg2 []byte) (_swig_ret string) {
 	var swig_r string
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
-	swig_r_p := C._wrap_hash_sha256_cwetee_63de76c1f6c800fc(*(*C.swig_type_61)(unsafe.Pointer(&_swig_i_0)), *(*C.swig_type_62)(unsafe.Pointer(&_swig_i_1)))
+	swig_r_p := C._wrap_hash_sha256_cwetee_0a513c6a817ac27f(*(*C.swig_type_61)(unsafe.Pointer(&_swig_i_0)), *(*C.swig_type_62)(unsafe.Pointer(&_swig_i_1)))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg1
@@ -1127,7 +1263,7 @@ func Hash_sha512(arg1 []byte, arg2 []byte) (_swig_ret string) {
 	var swig_r string
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
-	swig_r_p := C._wrap_hash_sha512_cwetee_63de76c1f6c800fc(*(*C.swig_type_64)(unsafe.Pointer(&_swig_i_0)), *(*C.swig_type_65)(unsafe.Pointer(&_swig_i_1)))
+	swig_r_p := C._wrap_hash_sha512_cwetee_0a513c6a817ac27f(*(*C.swig_type_64)(unsafe.Pointer(&_swig_i_0)), *(*C.swig_type_65)(unsafe.Pointer(&_swig_i_1)))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg1
@@ -1145,7 +1281,7 @@ func Hmac_sha256(arg1 []byte, arg2 []byte, arg3 []byte) (_swig_ret string) {
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
 	_swig_i_2 := arg3
-	swig_r_p := C._wrap_hmac_sha256_cwetee_63de76c1f6c800fc(*(*C.swig_type_67)(unsafe.Pointer(&_swig_i_0)), *(*C.swig_type_68)(unsafe.Pointer(&_swig_i_1)), *(*C.swig_type_69)(unsafe.Pointer(&_swig_i_2)))
+	swig_r_p := C._wrap_hmac_sha256_cwetee_0a513c6a817ac27f(*(*C.swig_type_67)(unsafe.Pointer(&_swig_i_0)), *(*C.swig_type_68)(unsafe.Pointer(&_swig_i_1)), *(*C.swig_type_69)(unsafe.Pointer(&_swig_i_2)))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg1
@@ -1166,7 +1302,7 @@ func Hmac_sha512(arg1 []byte, arg2 []byte, arg3 []byte) (_swig_ret string) {
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
 	_swig_i_2 := arg3
-	swig_r_p := C._wrap_hmac_sha512_cwetee_63de76c1f6c800fc(*(*C.swig_type_71)(unsafe.Pointer(&_swig_i_0)), *(*C.swig_type_72)(unsafe.Pointer(&_swig_i_1)), *(*C.swig_type_73)(unsafe.Pointer(&_swig_i_2)))
+	swig_r_p := C._wrap_hmac_sha512_cwetee_0a513c6a817ac27f(*(*C.swig_type_71)(unsafe.Pointer(&_swig_i_0)), *(*C.swig_type_72)(unsafe.Pointer(&_swig_i_1)), *(*C.swig_type_73)(unsafe.Pointer(&_swig_i_2)))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg1
@@ -1188,7 +1324,7 @@ func Pbkdf2_sha256(arg1 []byte, arg2 []byte, arg3 []byte, arg4 uint) (_swig_ret 
 	_swig_i_1 := arg2
 	_swig_i_2 := arg3
 	_swig_i_3 := arg4
-	swig_r_p := C._wrap_pbkdf2_sha256_cwetee_63de76c1f6c800fc(*(*C.swig_type_75)(unsafe.Pointer(&_swig_i_0)), *(*C.swig_type_76)(unsafe.Pointer(&_swig_i_1)), *(*C.swig_type_77)(unsafe.Pointer(&_swig_i_2)), C.swig_intgo(_swig_i_3))
+	swig_r_p := C._wrap_pbkdf2_sha256_cwetee_0a513c6a817ac27f(*(*C.swig_type_75)(unsafe.Pointer(&_swig_i_0)), *(*C.swig_type_76)(unsafe.Pointer(&_swig_i_1)), *(*C.swig_type_77)(unsafe.Pointer(&_swig_i_2)), C.swig_intgo(_swig_i_3))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg1
@@ -1210,7 +1346,7 @@ func Pbkdf2_sha512(arg1 []byte, arg2 []byte, arg3 []byte, arg4 uint) (_swig_ret 
 	_swig_i_1 := arg2
 	_swig_i_2 := arg3
 	_swig_i_3 := arg4
-	swig_r_p := C._wrap_pbkdf2_sha512_cwetee_63de76c1f6c800fc(*(*C.swig_type_79)(unsafe.Pointer(&_swig_i_0)), *(*C.swig_type_80)(unsafe.Pointer(&_swig_i_1)), *(*C.swig_type_81)(unsafe.Pointer(&_swig_i_2)), C.swig_intgo(_swig_i_3))
+	swig_r_p := C._wrap_pbkdf2_sha512_cwetee_0a513c6a817ac27f(*(*C.swig_type_79)(unsafe.Pointer(&_swig_i_0)), *(*C.swig_type_80)(unsafe.Pointer(&_swig_i_1)), *(*C.swig_type_81)(unsafe.Pointer(&_swig_i_2)), C.swig_intgo(_swig_i_3))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg1
@@ -1230,7 +1366,7 @@ func Hash_blake3(arg1 []byte, arg2 []byte) (_swig_ret string) {
 	var swig_r string
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
-	swig_r_p := C._wrap_hash_blake3_cwetee_63de76c1f6c800fc(*(*C.swig_type_83)(unsafe.Pointer(&_swig_i_0)), *(*C.swig_type_84)(unsafe.Pointer(&_swig_i_1)))
+	swig_r_p := C._wrap_hash_blake3_cwetee_0a513c6a817ac27f(*(*C.swig_type_83)(unsafe.Pointer(&_swig_i_0)), *(*C.swig_type_84)(unsafe.Pointer(&_swig_i_1)))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg1
@@ -1248,7 +1384,7 @@ func Hash_blake3_keyed(arg1 []byte, arg2 []byte, arg3 []byte) (_swig_ret string)
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
 	_swig_i_2 := arg3
-	swig_r_p := C._wrap_hash_blake3_keyed_cwetee_63de76c1f6c800fc(*(*C.swig_type_86)(unsafe.Pointer(&_swig_i_0)), *(*C.swig_type_87)(unsafe.Pointer(&_swig_i_1)), *(*C.swig_type_88)(unsafe.Pointer(&_swig_i_2)))
+	swig_r_p := C._wrap_hash_blake3_keyed_cwetee_0a513c6a817ac27f(*(*C.swig_type_86)(unsafe.Pointer(&_swig_i_0)), *(*C.swig_type_87)(unsafe.Pointer(&_swig_i_1)), *(*C.swig_type_88)(unsafe.Pointer(&_swig_i_2)))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg1
@@ -1269,7 +1405,7 @@ func Hash_blake3_derive_key(arg1 []byte, arg2 string, arg3 []byte) (_swig_ret st
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
 	_swig_i_2 := arg3
-	swig_r_p := C._wrap_hash_blake3_derive_key_cwetee_63de76c1f6c800fc(*(*C.swig_type_90)(unsafe.Pointer(&_swig_i_0)), *(*C.swig_type_91)(unsafe.Pointer(&_swig_i_1)), *(*C.swig_type_92)(unsafe.Pointer(&_swig_i_2)))
+	swig_r_p := C._wrap_hash_blake3_derive_key_cwetee_0a513c6a817ac27f(*(*C.swig_type_90)(unsafe.Pointer(&_swig_i_0)), *(*C.swig_type_91)(unsafe.Pointer(&_swig_i_1)), *(*C.swig_type_92)(unsafe.Pointer(&_swig_i_2)))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg1
@@ -1289,7 +1425,7 @@ func Crc16_xmodem(arg1 *uint16, arg2 []byte) (_swig_ret string) {
 	var swig_r string
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
-	swig_r_p := C._wrap_crc16_xmodem_cwetee_63de76c1f6c800fc(C.swig_voidp(_swig_i_0), *(*C.swig_type_94)(unsafe.Pointer(&_swig_i_1)))
+	swig_r_p := C._wrap_crc16_xmodem_cwetee_0a513c6a817ac27f(C.swig_voidp(_swig_i_0), *(*C.swig_type_94)(unsafe.Pointer(&_swig_i_1)))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg2
@@ -1303,7 +1439,7 @@ func Crc32c(arg1 *uint32, arg2 []byte) (_swig_ret string) {
 	var swig_r string
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
-	swig_r_p := C._wrap_crc32c_cwetee_63de76c1f6c800fc(C.swig_voidp(_swig_i_0), *(*C.swig_type_96)(unsafe.Pointer(&_swig_i_1)))
+	swig_r_p := C._wrap_crc32c_cwetee_0a513c6a817ac27f(C.swig_voidp(_swig_i_0), *(*C.swig_type_96)(unsafe.Pointer(&_swig_i_1)))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg2
@@ -1315,7 +1451,7 @@ func Crc32c(arg1 *uint32, arg2 []byte) (_swig_ret string) {
 
 func _swig_getSCALE_COMPACT_MAX_BYTES() (_swig_ret uint) {
 	var swig_r uint
-	swig_r = (uint)(C._wrap_SCALE_COMPACT_MAX_BYTES_cwetee_63de76c1f6c800fc())
+	swig_r = (uint)(C._wrap_SCALE_COMPACT_MAX_BYTES_cwetee_0a513c6a817ac27f())
 	return swig_r
 }
 
@@ -1325,7 +1461,7 @@ func Scale_encode_compact(arg1 *[]byte, arg2 []uint64) (_swig_ret string) {
 	var _swig_i_0 *[2]uint64
  _swig_i_0 = new([2]uint64) 
 	_swig_i_1 := arg2
-	swig_r_p := C._wrap_scale_encode_compact_cwetee_63de76c1f6c800fc(C.swig_voidp(_swig_i_0), *(*C.swig_type_98)(unsafe.Pointer(&_swig_i_1)))
+	swig_r_p := C._wrap_scale_encode_compact_cwetee_0a513c6a817ac27f(C.swig_voidp(_swig_i_0), *(*C.swig_type_98)(unsafe.Pointer(&_swig_i_1)))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
  *arg1 = weteeTakeBytes(_swig_i_0) 
 	if Swig_escape_always_false {
@@ -1341,7 +1477,7 @@ func Scale_decode_compact(arg1 []uint64, arg2 *int, arg3 []byte) (_swig_ret stri
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
 	_swig_i_2 := arg3
-	swig_r_p := C._wrap_scale_decode_compact_cwetee_63de76c1f6c800fc(*(*C.swig_type_100)(unsafe.Pointer(&_swig_i_0)), C.swig_voidp(_swig_i_1), *(*C.swig_type_101)(unsafe.Pointer(&_swig_i_2)))
+	swig_r_p := C._wrap_scale_decode_compact_cwetee_0a513c6a817ac27f(*(*C.swig_type_100)(unsafe.Pointer(&_swig_i_0)), C.swig_voidp(_swig_i_1), *(*C.swig_type_101)(unsafe.Pointer(&_swig_i_2)))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg1
@@ -1357,140 +1493,140 @@ func Scale_decode_compact(arg1 []uint64, arg2 *int, arg3 []byte) (_swig_ret stri
 type Enum_SS_wetee_scheme int
 func _swig_getSCHEME_SR25519() (_swig_ret Enum_SS_wetee_scheme) {
 	var swig_r Enum_SS_wetee_scheme
-	swig_r = (Enum_SS_wetee_scheme)(C._wrap_SCHEME_SR25519_cwetee_63de76c1f6c800fc())
+	swig_r = (Enum_SS_wetee_scheme)(C._wrap_SCHEME_SR25519_cwetee_0a513c6a817ac27f())
 	return swig_r
 }
 
 var SCHEME_SR25519 Enum_SS_wetee_scheme = _swig_getSCHEME_SR25519()
 func _swig_getSCHEME_ED25519() (_swig_ret Enum_SS_wetee_scheme) {
 	var swig_r Enum_SS_wetee_scheme
-	swig_r = (Enum_SS_wetee_scheme)(C._wrap_SCHEME_ED25519_cwetee_63de76c1f6c800fc())
+	swig_r = (Enum_SS_wetee_scheme)(C._wrap_SCHEME_ED25519_cwetee_0a513c6a817ac27f())
 	return swig_r
 }
 
 var SCHEME_ED25519 Enum_SS_wetee_scheme = _swig_getSCHEME_ED25519()
 func _swig_getSCHEME_ECDSA() (_swig_ret Enum_SS_wetee_scheme) {
 	var swig_r Enum_SS_wetee_scheme
-	swig_r = (Enum_SS_wetee_scheme)(C._wrap_SCHEME_ECDSA_cwetee_63de76c1f6c800fc())
+	swig_r = (Enum_SS_wetee_scheme)(C._wrap_SCHEME_ECDSA_cwetee_0a513c6a817ac27f())
 	return swig_r
 }
 
 var SCHEME_ECDSA Enum_SS_wetee_scheme = _swig_getSCHEME_ECDSA()
 func _swig_getSCHEME_ETHEREUM() (_swig_ret Enum_SS_wetee_scheme) {
 	var swig_r Enum_SS_wetee_scheme
-	swig_r = (Enum_SS_wetee_scheme)(C._wrap_SCHEME_ETHEREUM_cwetee_63de76c1f6c800fc())
+	swig_r = (Enum_SS_wetee_scheme)(C._wrap_SCHEME_ETHEREUM_cwetee_0a513c6a817ac27f())
 	return swig_r
 }
 
 var SCHEME_ETHEREUM Enum_SS_wetee_scheme = _swig_getSCHEME_ETHEREUM()
 func _swig_getSR25519_SEED_BYTES() (_swig_ret uint) {
 	var swig_r uint
-	swig_r = (uint)(C._wrap_SR25519_SEED_BYTES_cwetee_63de76c1f6c800fc())
+	swig_r = (uint)(C._wrap_SR25519_SEED_BYTES_cwetee_0a513c6a817ac27f())
 	return swig_r
 }
 
 var SR25519_SEED_BYTES uint = _swig_getSR25519_SEED_BYTES()
 func _swig_getSR25519_PUBLIC_BYTES() (_swig_ret uint) {
 	var swig_r uint
-	swig_r = (uint)(C._wrap_SR25519_PUBLIC_BYTES_cwetee_63de76c1f6c800fc())
+	swig_r = (uint)(C._wrap_SR25519_PUBLIC_BYTES_cwetee_0a513c6a817ac27f())
 	return swig_r
 }
 
 var SR25519_PUBLIC_BYTES uint = _swig_getSR25519_PUBLIC_BYTES()
 func _swig_getSR25519_SECRET_BYTES() (_swig_ret uint) {
 	var swig_r uint
-	swig_r = (uint)(C._wrap_SR25519_SECRET_BYTES_cwetee_63de76c1f6c800fc())
+	swig_r = (uint)(C._wrap_SR25519_SECRET_BYTES_cwetee_0a513c6a817ac27f())
 	return swig_r
 }
 
 var SR25519_SECRET_BYTES uint = _swig_getSR25519_SECRET_BYTES()
 func _swig_getSR25519_SIGNATURE_BYTES() (_swig_ret uint) {
 	var swig_r uint
-	swig_r = (uint)(C._wrap_SR25519_SIGNATURE_BYTES_cwetee_63de76c1f6c800fc())
+	swig_r = (uint)(C._wrap_SR25519_SIGNATURE_BYTES_cwetee_0a513c6a817ac27f())
 	return swig_r
 }
 
 var SR25519_SIGNATURE_BYTES uint = _swig_getSR25519_SIGNATURE_BYTES()
 func _swig_getED25519_SEED_BYTES() (_swig_ret uint) {
 	var swig_r uint
-	swig_r = (uint)(C._wrap_ED25519_SEED_BYTES_cwetee_63de76c1f6c800fc())
+	swig_r = (uint)(C._wrap_ED25519_SEED_BYTES_cwetee_0a513c6a817ac27f())
 	return swig_r
 }
 
 var ED25519_SEED_BYTES uint = _swig_getED25519_SEED_BYTES()
 func _swig_getED25519_PUBLIC_BYTES() (_swig_ret uint) {
 	var swig_r uint
-	swig_r = (uint)(C._wrap_ED25519_PUBLIC_BYTES_cwetee_63de76c1f6c800fc())
+	swig_r = (uint)(C._wrap_ED25519_PUBLIC_BYTES_cwetee_0a513c6a817ac27f())
 	return swig_r
 }
 
 var ED25519_PUBLIC_BYTES uint = _swig_getED25519_PUBLIC_BYTES()
 func _swig_getED25519_SECRET_BYTES() (_swig_ret uint) {
 	var swig_r uint
-	swig_r = (uint)(C._wrap_ED25519_SECRET_BYTES_cwetee_63de76c1f6c800fc())
+	swig_r = (uint)(C._wrap_ED25519_SECRET_BYTES_cwetee_0a513c6a817ac27f())
 	return swig_r
 }
 
 var ED25519_SECRET_BYTES uint = _swig_getED25519_SECRET_BYTES()
 func _swig_getED25519_SIGNATURE_BYTES() (_swig_ret uint) {
 	var swig_r uint
-	swig_r = (uint)(C._wrap_ED25519_SIGNATURE_BYTES_cwetee_63de76c1f6c800fc())
+	swig_r = (uint)(C._wrap_ED25519_SIGNATURE_BYTES_cwetee_0a513c6a817ac27f())
 	return swig_r
 }
 
 var ED25519_SIGNATURE_BYTES uint = _swig_getED25519_SIGNATURE_BYTES()
 func _swig_getECDSA_SECRET_BYTES() (_swig_ret uint) {
 	var swig_r uint
-	swig_r = (uint)(C._wrap_ECDSA_SECRET_BYTES_cwetee_63de76c1f6c800fc())
+	swig_r = (uint)(C._wrap_ECDSA_SECRET_BYTES_cwetee_0a513c6a817ac27f())
 	return swig_r
 }
 
 var ECDSA_SECRET_BYTES uint = _swig_getECDSA_SECRET_BYTES()
 func _swig_getECDSA_PUBLIC_BYTES() (_swig_ret uint) {
 	var swig_r uint
-	swig_r = (uint)(C._wrap_ECDSA_PUBLIC_BYTES_cwetee_63de76c1f6c800fc())
+	swig_r = (uint)(C._wrap_ECDSA_PUBLIC_BYTES_cwetee_0a513c6a817ac27f())
 	return swig_r
 }
 
 var ECDSA_PUBLIC_BYTES uint = _swig_getECDSA_PUBLIC_BYTES()
 func _swig_getECDSA_SIGNATURE_BYTES() (_swig_ret uint) {
 	var swig_r uint
-	swig_r = (uint)(C._wrap_ECDSA_SIGNATURE_BYTES_cwetee_63de76c1f6c800fc())
+	swig_r = (uint)(C._wrap_ECDSA_SIGNATURE_BYTES_cwetee_0a513c6a817ac27f())
 	return swig_r
 }
 
 var ECDSA_SIGNATURE_BYTES uint = _swig_getECDSA_SIGNATURE_BYTES()
 func _swig_getETH_ADDRESS_BYTES() (_swig_ret uint) {
 	var swig_r uint
-	swig_r = (uint)(C._wrap_ETH_ADDRESS_BYTES_cwetee_63de76c1f6c800fc())
+	swig_r = (uint)(C._wrap_ETH_ADDRESS_BYTES_cwetee_0a513c6a817ac27f())
 	return swig_r
 }
 
 var ETH_ADDRESS_BYTES uint = _swig_getETH_ADDRESS_BYTES()
 func _swig_getCHAIN_CODE_BYTES() (_swig_ret uint) {
 	var swig_r uint
-	swig_r = (uint)(C._wrap_CHAIN_CODE_BYTES_cwetee_63de76c1f6c800fc())
+	swig_r = (uint)(C._wrap_CHAIN_CODE_BYTES_cwetee_0a513c6a817ac27f())
 	return swig_r
 }
 
 var CHAIN_CODE_BYTES uint = _swig_getCHAIN_CODE_BYTES()
 func _swig_getPUBLIC_MAX_BYTES() (_swig_ret uint) {
 	var swig_r uint
-	swig_r = (uint)(C._wrap_PUBLIC_MAX_BYTES_cwetee_63de76c1f6c800fc())
+	swig_r = (uint)(C._wrap_PUBLIC_MAX_BYTES_cwetee_0a513c6a817ac27f())
 	return swig_r
 }
 
 var PUBLIC_MAX_BYTES uint = _swig_getPUBLIC_MAX_BYTES()
 func _swig_getSIGNATURE_MAX_BYTES() (_swig_ret uint) {
 	var swig_r uint
-	swig_r = (uint)(C._wrap_SIGNATURE_MAX_BYTES_cwetee_63de76c1f6c800fc())
+	swig_r = (uint)(C._wrap_SIGNATURE_MAX_BYTES_cwetee_0a513c6a817ac27f())
 	return swig_r
 }
 
 var SIGNATURE_MAX_BYTES uint = _swig_getSIGNATURE_MAX_BYTES()
 func Dev_phrase() (_swig_ret string) {
 	var swig_r string
-	swig_r_p := C._wrap_dev_phrase_cwetee_63de76c1f6c800fc()
+	swig_r_p := C._wrap_dev_phrase_cwetee_0a513c6a817ac27f()
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	var swig_r_1 string
  swig_r_1 = strings.Clone(swig_r) 
@@ -1502,7 +1638,7 @@ func Sr25519_keypair_from_seed(arg1 []byte, arg2 []byte, arg3 []byte) (_swig_ret
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
 	_swig_i_2 := arg3
-	swig_r_p := C._wrap_sr25519_keypair_from_seed_cwetee_63de76c1f6c800fc(*(*C.swig_type_104)(unsafe.Pointer(&_swig_i_0)), *(*C.swig_type_105)(unsafe.Pointer(&_swig_i_1)), *(*C.swig_type_106)(unsafe.Pointer(&_swig_i_2)))
+	swig_r_p := C._wrap_sr25519_keypair_from_seed_cwetee_0a513c6a817ac27f(*(*C.swig_type_104)(unsafe.Pointer(&_swig_i_0)), *(*C.swig_type_105)(unsafe.Pointer(&_swig_i_1)), *(*C.swig_type_106)(unsafe.Pointer(&_swig_i_2)))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg1
@@ -1522,7 +1658,7 @@ func Sr25519_secret_to_canonical(arg1 []byte, arg2 []byte) (_swig_ret string) {
 	var swig_r string
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
-	swig_r_p := C._wrap_sr25519_secret_to_canonical_cwetee_63de76c1f6c800fc(*(*C.swig_type_108)(unsafe.Pointer(&_swig_i_0)), *(*C.swig_type_109)(unsafe.Pointer(&_swig_i_1)))
+	swig_r_p := C._wrap_sr25519_secret_to_canonical_cwetee_0a513c6a817ac27f(*(*C.swig_type_108)(unsafe.Pointer(&_swig_i_0)), *(*C.swig_type_109)(unsafe.Pointer(&_swig_i_1)))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg1
@@ -1539,7 +1675,7 @@ func Sr25519_secret_from_canonical(arg1 []byte, arg2 []byte) (_swig_ret string) 
 	var swig_r string
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
-	swig_r_p := C._wrap_sr25519_secret_from_canonical_cwetee_63de76c1f6c800fc(*(*C.swig_type_111)(unsafe.Pointer(&_swig_i_0)), *(*C.swig_type_112)(unsafe.Pointer(&_swig_i_1)))
+	swig_r_p := C._wrap_sr25519_secret_from_canonical_cwetee_0a513c6a817ac27f(*(*C.swig_type_111)(unsafe.Pointer(&_swig_i_0)), *(*C.swig_type_112)(unsafe.Pointer(&_swig_i_1)))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg1
@@ -1556,7 +1692,7 @@ func Sr25519_public_from_secret(arg1 []byte, arg2 []byte) (_swig_ret string) {
 	var swig_r string
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
-	swig_r_p := C._wrap_sr25519_public_from_secret_cwetee_63de76c1f6c800fc(*(*C.swig_type_114)(unsafe.Pointer(&_swig_i_0)), *(*C.swig_type_115)(unsafe.Pointer(&_swig_i_1)))
+	swig_r_p := C._wrap_sr25519_public_from_secret_cwetee_0a513c6a817ac27f(*(*C.swig_type_114)(unsafe.Pointer(&_swig_i_0)), *(*C.swig_type_115)(unsafe.Pointer(&_swig_i_1)))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg1
@@ -1575,7 +1711,7 @@ func Sr25519_sign(arg1 []byte, arg2 []byte, arg3 []byte, arg4 []byte) (_swig_ret
 	_swig_i_1 := arg2
 	_swig_i_2 := arg3
 	_swig_i_3 := arg4
-	swig_r_p := C._wrap_sr25519_sign_cwetee_63de76c1f6c800fc(*(*C.swig_type_117)(unsafe.Pointer(&_swig_i_0)), *(*C.swig_type_118)(unsafe.Pointer(&_swig_i_1)), *(*C.swig_type_119)(unsafe.Pointer(&_swig_i_2)), *(*C.swig_type_120)(unsafe.Pointer(&_swig_i_3)))
+	swig_r_p := C._wrap_sr25519_sign_cwetee_0a513c6a817ac27f(*(*C.swig_type_117)(unsafe.Pointer(&_swig_i_0)), *(*C.swig_type_118)(unsafe.Pointer(&_swig_i_1)), *(*C.swig_type_119)(unsafe.Pointer(&_swig_i_2)), *(*C.swig_type_120)(unsafe.Pointer(&_swig_i_3)))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg1
@@ -1599,7 +1735,7 @@ func Sr25519_verify(arg1 []byte, arg2 []byte, arg3 []byte) (_swig_ret string) {
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
 	_swig_i_2 := arg3
-	swig_r_p := C._wrap_sr25519_verify_cwetee_63de76c1f6c800fc(*(*C.swig_type_122)(unsafe.Pointer(&_swig_i_0)), *(*C.swig_type_123)(unsafe.Pointer(&_swig_i_1)), *(*C.swig_type_124)(unsafe.Pointer(&_swig_i_2)))
+	swig_r_p := C._wrap_sr25519_verify_cwetee_0a513c6a817ac27f(*(*C.swig_type_122)(unsafe.Pointer(&_swig_i_0)), *(*C.swig_type_123)(unsafe.Pointer(&_swig_i_1)), *(*C.swig_type_124)(unsafe.Pointer(&_swig_i_2)))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg1
@@ -1620,7 +1756,7 @@ func Sr25519_verify_strict(arg1 []byte, arg2 []byte, arg3 []byte) (_swig_ret str
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
 	_swig_i_2 := arg3
-	swig_r_p := C._wrap_sr25519_verify_strict_cwetee_63de76c1f6c800fc(*(*C.swig_type_126)(unsafe.Pointer(&_swig_i_0)), *(*C.swig_type_127)(unsafe.Pointer(&_swig_i_1)), *(*C.swig_type_128)(unsafe.Pointer(&_swig_i_2)))
+	swig_r_p := C._wrap_sr25519_verify_strict_cwetee_0a513c6a817ac27f(*(*C.swig_type_126)(unsafe.Pointer(&_swig_i_0)), *(*C.swig_type_127)(unsafe.Pointer(&_swig_i_1)), *(*C.swig_type_128)(unsafe.Pointer(&_swig_i_2)))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg1
@@ -1642,7 +1778,7 @@ func Sr25519_derive_hard(arg1 []byte, arg2 []byte, arg3 []byte, arg4 []byte) (_s
 	_swig_i_1 := arg2
 	_swig_i_2 := arg3
 	_swig_i_3 := arg4
-	swig_r_p := C._wrap_sr25519_derive_hard_cwetee_63de76c1f6c800fc(*(*C.swig_type_130)(unsafe.Pointer(&_swig_i_0)), *(*C.swig_type_131)(unsafe.Pointer(&_swig_i_1)), *(*C.swig_type_132)(unsafe.Pointer(&_swig_i_2)), *(*C.swig_type_133)(unsafe.Pointer(&_swig_i_3)))
+	swig_r_p := C._wrap_sr25519_derive_hard_cwetee_0a513c6a817ac27f(*(*C.swig_type_130)(unsafe.Pointer(&_swig_i_0)), *(*C.swig_type_131)(unsafe.Pointer(&_swig_i_1)), *(*C.swig_type_132)(unsafe.Pointer(&_swig_i_2)), *(*C.swig_type_133)(unsafe.Pointer(&_swig_i_3)))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg1
@@ -1668,7 +1804,7 @@ func Sr25519_derive_soft(arg1 []byte, arg2 []byte, arg3 []byte, arg4 []byte, arg
 	_swig_i_2 := arg3
 	_swig_i_3 := arg4
 	_swig_i_4 := arg5
-	swig_r_p := C._wrap_sr25519_derive_soft_cwetee_63de76c1f6c800fc(*(*C.swig_type_135)(unsafe.Pointer(&_swig_i_0)), *(*C.swig_type_136)(unsafe.Pointer(&_swig_i_1)), *(*C.swig_type_137)(unsafe.Pointer(&_swig_i_2)), *(*C.swig_type_138)(unsafe.Pointer(&_swig_i_3)), *(*C.swig_type_139)(unsafe.Pointer(&_swig_i_4)))
+	swig_r_p := C._wrap_sr25519_derive_soft_cwetee_0a513c6a817ac27f(*(*C.swig_type_135)(unsafe.Pointer(&_swig_i_0)), *(*C.swig_type_136)(unsafe.Pointer(&_swig_i_1)), *(*C.swig_type_137)(unsafe.Pointer(&_swig_i_2)), *(*C.swig_type_138)(unsafe.Pointer(&_swig_i_3)), *(*C.swig_type_139)(unsafe.Pointer(&_swig_i_4)))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg1
@@ -1695,7 +1831,7 @@ func Sr25519_derive_public(arg1 []byte, arg2 []byte, arg3 []byte) (_swig_ret str
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
 	_swig_i_2 := arg3
-	swig_r_p := C._wrap_sr25519_derive_public_cwetee_63de76c1f6c800fc(*(*C.swig_type_141)(unsafe.Pointer(&_swig_i_0)), *(*C.swig_type_142)(unsafe.Pointer(&_swig_i_1)), *(*C.swig_type_143)(unsafe.Pointer(&_swig_i_2)))
+	swig_r_p := C._wrap_sr25519_derive_public_cwetee_0a513c6a817ac27f(*(*C.swig_type_141)(unsafe.Pointer(&_swig_i_0)), *(*C.swig_type_142)(unsafe.Pointer(&_swig_i_1)), *(*C.swig_type_143)(unsafe.Pointer(&_swig_i_2)))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg1
@@ -1716,7 +1852,7 @@ func Ed25519_keypair_from_seed(arg1 []byte, arg2 []byte, arg3 []byte) (_swig_ret
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
 	_swig_i_2 := arg3
-	swig_r_p := C._wrap_ed25519_keypair_from_seed_cwetee_63de76c1f6c800fc(*(*C.swig_type_145)(unsafe.Pointer(&_swig_i_0)), *(*C.swig_type_146)(unsafe.Pointer(&_swig_i_1)), *(*C.swig_type_147)(unsafe.Pointer(&_swig_i_2)))
+	swig_r_p := C._wrap_ed25519_keypair_from_seed_cwetee_0a513c6a817ac27f(*(*C.swig_type_145)(unsafe.Pointer(&_swig_i_0)), *(*C.swig_type_146)(unsafe.Pointer(&_swig_i_1)), *(*C.swig_type_147)(unsafe.Pointer(&_swig_i_2)))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg1
@@ -1737,7 +1873,7 @@ func Ed25519_sign(arg1 []byte, arg2 []byte, arg3 []byte) (_swig_ret string) {
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
 	_swig_i_2 := arg3
-	swig_r_p := C._wrap_ed25519_sign_cwetee_63de76c1f6c800fc(*(*C.swig_type_149)(unsafe.Pointer(&_swig_i_0)), *(*C.swig_type_150)(unsafe.Pointer(&_swig_i_1)), *(*C.swig_type_151)(unsafe.Pointer(&_swig_i_2)))
+	swig_r_p := C._wrap_ed25519_sign_cwetee_0a513c6a817ac27f(*(*C.swig_type_149)(unsafe.Pointer(&_swig_i_0)), *(*C.swig_type_150)(unsafe.Pointer(&_swig_i_1)), *(*C.swig_type_151)(unsafe.Pointer(&_swig_i_2)))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg1
@@ -1758,7 +1894,7 @@ func Ed25519_verify(arg1 []byte, arg2 []byte, arg3 []byte) (_swig_ret string) {
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
 	_swig_i_2 := arg3
-	swig_r_p := C._wrap_ed25519_verify_cwetee_63de76c1f6c800fc(*(*C.swig_type_153)(unsafe.Pointer(&_swig_i_0)), *(*C.swig_type_154)(unsafe.Pointer(&_swig_i_1)), *(*C.swig_type_155)(unsafe.Pointer(&_swig_i_2)))
+	swig_r_p := C._wrap_ed25519_verify_cwetee_0a513c6a817ac27f(*(*C.swig_type_153)(unsafe.Pointer(&_swig_i_0)), *(*C.swig_type_154)(unsafe.Pointer(&_swig_i_1)), *(*C.swig_type_155)(unsafe.Pointer(&_swig_i_2)))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg1
@@ -1779,7 +1915,7 @@ func Ed25519_verify_strict(arg1 []byte, arg2 []byte, arg3 []byte) (_swig_ret str
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
 	_swig_i_2 := arg3
-	swig_r_p := C._wrap_ed25519_verify_strict_cwetee_63de76c1f6c800fc(*(*C.swig_type_157)(unsafe.Pointer(&_swig_i_0)), *(*C.swig_type_158)(unsafe.Pointer(&_swig_i_1)), *(*C.swig_type_159)(unsafe.Pointer(&_swig_i_2)))
+	swig_r_p := C._wrap_ed25519_verify_strict_cwetee_0a513c6a817ac27f(*(*C.swig_type_157)(unsafe.Pointer(&_swig_i_0)), *(*C.swig_type_158)(unsafe.Pointer(&_swig_i_1)), *(*C.swig_type_159)(unsafe.Pointer(&_swig_i_2)))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg1
@@ -1800,7 +1936,7 @@ func Ed25519_derive_hard(arg1 []byte, arg2 []byte, arg3 []byte) (_swig_ret strin
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
 	_swig_i_2 := arg3
-	swig_r_p := C._wrap_ed25519_derive_hard_cwetee_63de76c1f6c800fc(*(*C.swig_type_161)(unsafe.Pointer(&_swig_i_0)), *(*C.swig_type_162)(unsafe.Pointer(&_swig_i_1)), *(*C.swig_type_163)(unsafe.Pointer(&_swig_i_2)))
+	swig_r_p := C._wrap_ed25519_derive_hard_cwetee_0a513c6a817ac27f(*(*C.swig_type_161)(unsafe.Pointer(&_swig_i_0)), *(*C.swig_type_162)(unsafe.Pointer(&_swig_i_1)), *(*C.swig_type_163)(unsafe.Pointer(&_swig_i_2)))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg1
@@ -1820,7 +1956,7 @@ func Ecdsa_public_from_secret(arg1 []byte, arg2 []byte) (_swig_ret string) {
 	var swig_r string
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
-	swig_r_p := C._wrap_ecdsa_public_from_secret_cwetee_63de76c1f6c800fc(*(*C.swig_type_165)(unsafe.Pointer(&_swig_i_0)), *(*C.swig_type_166)(unsafe.Pointer(&_swig_i_1)))
+	swig_r_p := C._wrap_ecdsa_public_from_secret_cwetee_0a513c6a817ac27f(*(*C.swig_type_165)(unsafe.Pointer(&_swig_i_0)), *(*C.swig_type_166)(unsafe.Pointer(&_swig_i_1)))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg1
@@ -1838,7 +1974,7 @@ func Ecdsa_sign(arg1 []byte, arg2 []byte, arg3 []byte) (_swig_ret string) {
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
 	_swig_i_2 := arg3
-	swig_r_p := C._wrap_ecdsa_sign_cwetee_63de76c1f6c800fc(*(*C.swig_type_168)(unsafe.Pointer(&_swig_i_0)), *(*C.swig_type_169)(unsafe.Pointer(&_swig_i_1)), *(*C.swig_type_170)(unsafe.Pointer(&_swig_i_2)))
+	swig_r_p := C._wrap_ecdsa_sign_cwetee_0a513c6a817ac27f(*(*C.swig_type_168)(unsafe.Pointer(&_swig_i_0)), *(*C.swig_type_169)(unsafe.Pointer(&_swig_i_1)), *(*C.swig_type_170)(unsafe.Pointer(&_swig_i_2)))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg1
@@ -1859,7 +1995,7 @@ func Ecdsa_verify(arg1 []byte, arg2 []byte, arg3 []byte) (_swig_ret string) {
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
 	_swig_i_2 := arg3
-	swig_r_p := C._wrap_ecdsa_verify_cwetee_63de76c1f6c800fc(*(*C.swig_type_172)(unsafe.Pointer(&_swig_i_0)), *(*C.swig_type_173)(unsafe.Pointer(&_swig_i_1)), *(*C.swig_type_174)(unsafe.Pointer(&_swig_i_2)))
+	swig_r_p := C._wrap_ecdsa_verify_cwetee_0a513c6a817ac27f(*(*C.swig_type_172)(unsafe.Pointer(&_swig_i_0)), *(*C.swig_type_173)(unsafe.Pointer(&_swig_i_1)), *(*C.swig_type_174)(unsafe.Pointer(&_swig_i_2)))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg1
@@ -1880,7 +2016,7 @@ func Ecdsa_derive_hard(arg1 []byte, arg2 []byte, arg3 []byte) (_swig_ret string)
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
 	_swig_i_2 := arg3
-	swig_r_p := C._wrap_ecdsa_derive_hard_cwetee_63de76c1f6c800fc(*(*C.swig_type_176)(unsafe.Pointer(&_swig_i_0)), *(*C.swig_type_177)(unsafe.Pointer(&_swig_i_1)), *(*C.swig_type_178)(unsafe.Pointer(&_swig_i_2)))
+	swig_r_p := C._wrap_ecdsa_derive_hard_cwetee_0a513c6a817ac27f(*(*C.swig_type_176)(unsafe.Pointer(&_swig_i_0)), *(*C.swig_type_177)(unsafe.Pointer(&_swig_i_1)), *(*C.swig_type_178)(unsafe.Pointer(&_swig_i_2)))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg1
@@ -1900,7 +2036,7 @@ func Ecdsa_account_id(arg1 []byte, arg2 []byte) (_swig_ret string) {
 	var swig_r string
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
-	swig_r_p := C._wrap_ecdsa_account_id_cwetee_63de76c1f6c800fc(*(*C.swig_type_180)(unsafe.Pointer(&_swig_i_0)), *(*C.swig_type_181)(unsafe.Pointer(&_swig_i_1)))
+	swig_r_p := C._wrap_ecdsa_account_id_cwetee_0a513c6a817ac27f(*(*C.swig_type_180)(unsafe.Pointer(&_swig_i_0)), *(*C.swig_type_181)(unsafe.Pointer(&_swig_i_1)))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg1
@@ -1918,7 +2054,7 @@ func Eth_sign(arg1 []byte, arg2 []byte, arg3 []byte) (_swig_ret string) {
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
 	_swig_i_2 := arg3
-	swig_r_p := C._wrap_eth_sign_cwetee_63de76c1f6c800fc(*(*C.swig_type_183)(unsafe.Pointer(&_swig_i_0)), *(*C.swig_type_184)(unsafe.Pointer(&_swig_i_1)), *(*C.swig_type_185)(unsafe.Pointer(&_swig_i_2)))
+	swig_r_p := C._wrap_eth_sign_cwetee_0a513c6a817ac27f(*(*C.swig_type_183)(unsafe.Pointer(&_swig_i_0)), *(*C.swig_type_184)(unsafe.Pointer(&_swig_i_1)), *(*C.swig_type_185)(unsafe.Pointer(&_swig_i_2)))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg1
@@ -1939,7 +2075,7 @@ func Eth_verify(arg1 []byte, arg2 []byte, arg3 []byte) (_swig_ret string) {
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
 	_swig_i_2 := arg3
-	swig_r_p := C._wrap_eth_verify_cwetee_63de76c1f6c800fc(*(*C.swig_type_187)(unsafe.Pointer(&_swig_i_0)), *(*C.swig_type_188)(unsafe.Pointer(&_swig_i_1)), *(*C.swig_type_189)(unsafe.Pointer(&_swig_i_2)))
+	swig_r_p := C._wrap_eth_verify_cwetee_0a513c6a817ac27f(*(*C.swig_type_187)(unsafe.Pointer(&_swig_i_0)), *(*C.swig_type_188)(unsafe.Pointer(&_swig_i_1)), *(*C.swig_type_189)(unsafe.Pointer(&_swig_i_2)))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg1
@@ -1959,7 +2095,7 @@ func Eth_address(arg1 []byte, arg2 []byte) (_swig_ret string) {
 	var swig_r string
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
-	swig_r_p := C._wrap_eth_address_cwetee_63de76c1f6c800fc(*(*C.swig_type_191)(unsafe.Pointer(&_swig_i_0)), *(*C.swig_type_192)(unsafe.Pointer(&_swig_i_1)))
+	swig_r_p := C._wrap_eth_address_cwetee_0a513c6a817ac27f(*(*C.swig_type_191)(unsafe.Pointer(&_swig_i_0)), *(*C.swig_type_192)(unsafe.Pointer(&_swig_i_1)))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg1
@@ -1977,7 +2113,7 @@ func Eth_address_to_string(arg1 *string, arg2 []byte) (_swig_ret string) {
 	var _swig_i_0 *[2]uint64
  _swig_i_0 = new([2]uint64) 
 	_swig_i_1 := arg2
-	swig_r_p := C._wrap_eth_address_to_string_cwetee_63de76c1f6c800fc(C.swig_voidp(_swig_i_0), *(*C.swig_type_194)(unsafe.Pointer(&_swig_i_1)))
+	swig_r_p := C._wrap_eth_address_to_string_cwetee_0a513c6a817ac27f(C.swig_voidp(_swig_i_0), *(*C.swig_type_194)(unsafe.Pointer(&_swig_i_1)))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 
 	if b := weteeTakeBytes(_swig_i_0); len(b) > 0 {
@@ -1997,7 +2133,7 @@ func Eth_address_from_string(arg1 []byte, arg2 string) (_swig_ret string) {
 	var swig_r string
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
-	swig_r_p := C._wrap_eth_address_from_string_cwetee_63de76c1f6c800fc(*(*C.swig_type_196)(unsafe.Pointer(&_swig_i_0)), *(*C.swig_type_197)(unsafe.Pointer(&_swig_i_1)))
+	swig_r_p := C._wrap_eth_address_from_string_cwetee_0a513c6a817ac27f(*(*C.swig_type_196)(unsafe.Pointer(&_swig_i_0)), *(*C.swig_type_197)(unsafe.Pointer(&_swig_i_1)))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg1
@@ -2015,7 +2151,7 @@ func Bip32_derive(arg1 []byte, arg2 []byte, arg3 string) (_swig_ret string) {
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
 	_swig_i_2 := arg3
-	swig_r_p := C._wrap_bip32_derive_cwetee_63de76c1f6c800fc(*(*C.swig_type_199)(unsafe.Pointer(&_swig_i_0)), *(*C.swig_type_200)(unsafe.Pointer(&_swig_i_1)), *(*C.swig_type_201)(unsafe.Pointer(&_swig_i_2)))
+	swig_r_p := C._wrap_bip32_derive_cwetee_0a513c6a817ac27f(*(*C.swig_type_199)(unsafe.Pointer(&_swig_i_0)), *(*C.swig_type_200)(unsafe.Pointer(&_swig_i_1)), *(*C.swig_type_201)(unsafe.Pointer(&_swig_i_2)))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg1
@@ -2035,7 +2171,7 @@ func Suri_parse(arg1 *uintptr, arg2 string) (_swig_ret string) {
 	var swig_r string
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
-	swig_r_p := C._wrap_suri_parse_cwetee_63de76c1f6c800fc(C.swig_voidp(_swig_i_0), *(*C.swig_type_203)(unsafe.Pointer(&_swig_i_1)))
+	swig_r_p := C._wrap_suri_parse_cwetee_0a513c6a817ac27f(C.swig_voidp(_swig_i_0), *(*C.swig_type_203)(unsafe.Pointer(&_swig_i_1)))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg2
@@ -2048,7 +2184,7 @@ func Suri_parse(arg1 *uintptr, arg2 string) (_swig_ret string) {
 func Suri_phrase(arg1 uintptr) (_swig_ret string) {
 	var swig_r string
 	_swig_i_0 := arg1
-	swig_r_p := C._wrap_suri_phrase_cwetee_63de76c1f6c800fc(C.uintptr_t(_swig_i_0))
+	swig_r_p := C._wrap_suri_phrase_cwetee_0a513c6a817ac27f(C.uintptr_t(_swig_i_0))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	var swig_r_1 string
  swig_r_1 = strings.Clone(swig_r) 
@@ -2058,7 +2194,7 @@ func Suri_phrase(arg1 uintptr) (_swig_ret string) {
 func Suri_password(arg1 uintptr) (_swig_ret string) {
 	var swig_r string
 	_swig_i_0 := arg1
-	swig_r_p := C._wrap_suri_password_cwetee_63de76c1f6c800fc(C.uintptr_t(_swig_i_0))
+	swig_r_p := C._wrap_suri_password_cwetee_0a513c6a817ac27f(C.uintptr_t(_swig_i_0))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	var swig_r_1 string
  swig_r_1 = strings.Clone(swig_r) 
@@ -2068,7 +2204,7 @@ func Suri_password(arg1 uintptr) (_swig_ret string) {
 func Suri_junction_count(arg1 uintptr) (_swig_ret int64) {
 	var swig_r int64
 	_swig_i_0 := arg1
-	swig_r = (int64)(C._wrap_suri_junction_count_cwetee_63de76c1f6c800fc(C.uintptr_t(_swig_i_0)))
+	swig_r = (int64)(C._wrap_suri_junction_count_cwetee_0a513c6a817ac27f(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
@@ -2078,7 +2214,7 @@ func Suri_junction(arg1 uintptr, arg2 int64, arg3 []byte, arg4 *int) (_swig_ret 
 	_swig_i_1 := arg2
 	_swig_i_2 := arg3
 	_swig_i_3 := arg4
-	swig_r_p := C._wrap_suri_junction_cwetee_63de76c1f6c800fc(C.uintptr_t(_swig_i_0), C.swig_type_208(_swig_i_1), *(*C.swig_type_209)(unsafe.Pointer(&_swig_i_2)), C.swig_voidp(_swig_i_3))
+	swig_r_p := C._wrap_suri_junction_cwetee_0a513c6a817ac27f(C.uintptr_t(_swig_i_0), C.swig_type_208(_swig_i_1), *(*C.swig_type_209)(unsafe.Pointer(&_swig_i_2)), C.swig_voidp(_swig_i_3))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg3
@@ -2090,13 +2226,13 @@ func Suri_junction(arg1 uintptr, arg2 int64, arg3 []byte, arg4 *int) (_swig_ret 
 
 func Suri_free(arg1 uintptr) {
 	_swig_i_0 := arg1
-	C._wrap_suri_free_cwetee_63de76c1f6c800fc(C.uintptr_t(_swig_i_0))
+	C._wrap_suri_free_cwetee_0a513c6a817ac27f(C.uintptr_t(_swig_i_0))
 }
 
 func Suri_has_password(arg1 uintptr) (_swig_ret int) {
 	var swig_r int
 	_swig_i_0 := arg1
-	swig_r = (int)(C._wrap_suri_has_password_cwetee_63de76c1f6c800fc(C.uintptr_t(_swig_i_0)))
+	swig_r = (int)(C._wrap_suri_has_password_cwetee_0a513c6a817ac27f(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
@@ -2105,7 +2241,7 @@ func Keypair_from_suri(arg1 *uintptr, arg2 Enum_SS_wetee_scheme, arg3 string) (_
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
 	_swig_i_2 := arg3
-	swig_r_p := C._wrap_keypair_from_suri_cwetee_63de76c1f6c800fc(C.swig_voidp(_swig_i_0), C.swig_intgo(_swig_i_1), *(*C.swig_type_211)(unsafe.Pointer(&_swig_i_2)))
+	swig_r_p := C._wrap_keypair_from_suri_cwetee_0a513c6a817ac27f(C.swig_voidp(_swig_i_0), C.swig_intgo(_swig_i_1), *(*C.swig_type_211)(unsafe.Pointer(&_swig_i_2)))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg3
@@ -2118,21 +2254,21 @@ func Keypair_from_suri(arg1 *uintptr, arg2 Enum_SS_wetee_scheme, arg3 string) (_
 type Enum_SS_wetee_eth_password int
 func _swig_getETH_PASSWORD_REJECT() (_swig_ret Enum_SS_wetee_eth_password) {
 	var swig_r Enum_SS_wetee_eth_password
-	swig_r = (Enum_SS_wetee_eth_password)(C._wrap_ETH_PASSWORD_REJECT_cwetee_63de76c1f6c800fc())
+	swig_r = (Enum_SS_wetee_eth_password)(C._wrap_ETH_PASSWORD_REJECT_cwetee_0a513c6a817ac27f())
 	return swig_r
 }
 
 var ETH_PASSWORD_REJECT Enum_SS_wetee_eth_password = _swig_getETH_PASSWORD_REJECT()
 func _swig_getETH_PASSWORD_PASSPHRASE() (_swig_ret Enum_SS_wetee_eth_password) {
 	var swig_r Enum_SS_wetee_eth_password
-	swig_r = (Enum_SS_wetee_eth_password)(C._wrap_ETH_PASSWORD_PASSPHRASE_cwetee_63de76c1f6c800fc())
+	swig_r = (Enum_SS_wetee_eth_password)(C._wrap_ETH_PASSWORD_PASSPHRASE_cwetee_0a513c6a817ac27f())
 	return swig_r
 }
 
 var ETH_PASSWORD_PASSPHRASE Enum_SS_wetee_eth_password = _swig_getETH_PASSWORD_PASSPHRASE()
 func _swig_getETH_PASSWORD_IGNORE() (_swig_ret Enum_SS_wetee_eth_password) {
 	var swig_r Enum_SS_wetee_eth_password
-	swig_r = (Enum_SS_wetee_eth_password)(C._wrap_ETH_PASSWORD_IGNORE_cwetee_63de76c1f6c800fc())
+	swig_r = (Enum_SS_wetee_eth_password)(C._wrap_ETH_PASSWORD_IGNORE_cwetee_0a513c6a817ac27f())
 	return swig_r
 }
 
@@ -2143,7 +2279,7 @@ func Keypair_from_suri_opts(arg1 *uintptr, arg2 Enum_SS_wetee_scheme, arg3 strin
 	_swig_i_1 := arg2
 	_swig_i_2 := arg3
 	_swig_i_3 := arg4
-	swig_r_p := C._wrap_keypair_from_suri_opts_cwetee_63de76c1f6c800fc(C.swig_voidp(_swig_i_0), C.swig_intgo(_swig_i_1), *(*C.swig_type_213)(unsafe.Pointer(&_swig_i_2)), C.swig_intgo(_swig_i_3))
+	swig_r_p := C._wrap_keypair_from_suri_opts_cwetee_0a513c6a817ac27f(C.swig_voidp(_swig_i_0), C.swig_intgo(_swig_i_1), *(*C.swig_type_213)(unsafe.Pointer(&_swig_i_2)), C.swig_intgo(_swig_i_3))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg3
@@ -2159,7 +2295,7 @@ func Keypair_from_mnemonic(arg1 *uintptr, arg2 Enum_SS_wetee_scheme, arg3 string
 	_swig_i_1 := arg2
 	_swig_i_2 := arg3
 	_swig_i_3 := arg4
-	swig_r_p := C._wrap_keypair_from_mnemonic_cwetee_63de76c1f6c800fc(C.swig_voidp(_swig_i_0), C.swig_intgo(_swig_i_1), *(*C.swig_type_215)(unsafe.Pointer(&_swig_i_2)), *(*C.swig_type_216)(unsafe.Pointer(&_swig_i_3)))
+	swig_r_p := C._wrap_keypair_from_mnemonic_cwetee_0a513c6a817ac27f(C.swig_voidp(_swig_i_0), C.swig_intgo(_swig_i_1), *(*C.swig_type_215)(unsafe.Pointer(&_swig_i_2)), *(*C.swig_type_216)(unsafe.Pointer(&_swig_i_3)))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg3
@@ -2177,7 +2313,7 @@ func Keypair_from_seed(arg1 *uintptr, arg2 Enum_SS_wetee_scheme, arg3 []byte) (_
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
 	_swig_i_2 := arg3
-	swig_r_p := C._wrap_keypair_from_seed_cwetee_63de76c1f6c800fc(C.swig_voidp(_swig_i_0), C.swig_intgo(_swig_i_1), *(*C.swig_type_218)(unsafe.Pointer(&_swig_i_2)))
+	swig_r_p := C._wrap_keypair_from_seed_cwetee_0a513c6a817ac27f(C.swig_voidp(_swig_i_0), C.swig_intgo(_swig_i_1), *(*C.swig_type_218)(unsafe.Pointer(&_swig_i_2)))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg3
@@ -2191,7 +2327,7 @@ func Keypair_generate(arg1 *uintptr, arg2 Enum_SS_wetee_scheme) (_swig_ret strin
 	var swig_r string
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
-	swig_r_p := C._wrap_keypair_generate_cwetee_63de76c1f6c800fc(C.swig_voidp(_swig_i_0), C.swig_intgo(_swig_i_1))
+	swig_r_p := C._wrap_keypair_generate_cwetee_0a513c6a817ac27f(C.swig_voidp(_swig_i_0), C.swig_intgo(_swig_i_1))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	var swig_r_1 string
  swig_r_1 = weteeTakeString(swig_r) 
@@ -2203,7 +2339,7 @@ func Keypair_derive(arg1 *uintptr, arg2 uintptr, arg3 string) (_swig_ret string)
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
 	_swig_i_2 := arg3
-	swig_r_p := C._wrap_keypair_derive_cwetee_63de76c1f6c800fc(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1), *(*C.swig_type_221)(unsafe.Pointer(&_swig_i_2)))
+	swig_r_p := C._wrap_keypair_derive_cwetee_0a513c6a817ac27f(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1), *(*C.swig_type_221)(unsafe.Pointer(&_swig_i_2)))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg3
@@ -2216,7 +2352,7 @@ func Keypair_derive(arg1 *uintptr, arg2 uintptr, arg3 string) (_swig_ret string)
 func Keypair_scheme(arg1 uintptr) (_swig_ret Enum_SS_wetee_scheme) {
 	var swig_r Enum_SS_wetee_scheme
 	_swig_i_0 := arg1
-	swig_r = (Enum_SS_wetee_scheme)(C._wrap_keypair_scheme_cwetee_63de76c1f6c800fc(C.uintptr_t(_swig_i_0)))
+	swig_r = (Enum_SS_wetee_scheme)(C._wrap_keypair_scheme_cwetee_0a513c6a817ac27f(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
@@ -2225,7 +2361,7 @@ func Keypair_public(arg1 uintptr, arg2 []byte, arg3 *int) (_swig_ret string) {
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
 	_swig_i_2 := arg3
-	swig_r_p := C._wrap_keypair_public_cwetee_63de76c1f6c800fc(C.uintptr_t(_swig_i_0), *(*C.swig_type_223)(unsafe.Pointer(&_swig_i_1)), C.swig_voidp(_swig_i_2))
+	swig_r_p := C._wrap_keypair_public_cwetee_0a513c6a817ac27f(C.uintptr_t(_swig_i_0), *(*C.swig_type_223)(unsafe.Pointer(&_swig_i_1)), C.swig_voidp(_swig_i_2))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg2
@@ -2240,7 +2376,7 @@ func Keypair_account_id(arg1 uintptr, arg2 []byte, arg3 *int) (_swig_ret string)
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
 	_swig_i_2 := arg3
-	swig_r_p := C._wrap_keypair_account_id_cwetee_63de76c1f6c800fc(C.uintptr_t(_swig_i_0), *(*C.swig_type_225)(unsafe.Pointer(&_swig_i_1)), C.swig_voidp(_swig_i_2))
+	swig_r_p := C._wrap_keypair_account_id_cwetee_0a513c6a817ac27f(C.uintptr_t(_swig_i_0), *(*C.swig_type_225)(unsafe.Pointer(&_swig_i_1)), C.swig_voidp(_swig_i_2))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg2
@@ -2256,7 +2392,7 @@ func Keypair_address(arg1 *string, arg2 uintptr, arg3 uint16) (_swig_ret string)
  _swig_i_0 = new([2]uint64) 
 	_swig_i_1 := arg2
 	_swig_i_2 := arg3
-	swig_r_p := C._wrap_keypair_address_cwetee_63de76c1f6c800fc(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1), C.short(_swig_i_2))
+	swig_r_p := C._wrap_keypair_address_cwetee_0a513c6a817ac27f(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1), C.short(_swig_i_2))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 
 	if b := weteeTakeBytes(_swig_i_0); len(b) > 0 {
@@ -2275,7 +2411,7 @@ func Keypair_sign(arg1 uintptr, arg2 []byte, arg3 *int, arg4 []byte) (_swig_ret 
 	_swig_i_1 := arg2
 	_swig_i_2 := arg3
 	_swig_i_3 := arg4
-	swig_r_p := C._wrap_keypair_sign_cwetee_63de76c1f6c800fc(C.uintptr_t(_swig_i_0), *(*C.swig_type_228)(unsafe.Pointer(&_swig_i_1)), C.swig_voidp(_swig_i_2), *(*C.swig_type_229)(unsafe.Pointer(&_swig_i_3)))
+	swig_r_p := C._wrap_keypair_sign_cwetee_0a513c6a817ac27f(C.uintptr_t(_swig_i_0), *(*C.swig_type_228)(unsafe.Pointer(&_swig_i_1)), C.swig_voidp(_swig_i_2), *(*C.swig_type_229)(unsafe.Pointer(&_swig_i_3)))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg2
@@ -2294,7 +2430,7 @@ func Verify(arg1 Enum_SS_wetee_scheme, arg2 []byte, arg3 []byte, arg4 []byte) (_
 	_swig_i_1 := arg2
 	_swig_i_2 := arg3
 	_swig_i_3 := arg4
-	swig_r_p := C._wrap_verify_cwetee_63de76c1f6c800fc(C.swig_intgo(_swig_i_0), *(*C.swig_type_231)(unsafe.Pointer(&_swig_i_1)), *(*C.swig_type_232)(unsafe.Pointer(&_swig_i_2)), *(*C.swig_type_233)(unsafe.Pointer(&_swig_i_3)))
+	swig_r_p := C._wrap_verify_cwetee_0a513c6a817ac27f(C.swig_intgo(_swig_i_0), *(*C.swig_type_231)(unsafe.Pointer(&_swig_i_1)), *(*C.swig_type_232)(unsafe.Pointer(&_swig_i_2)), *(*C.swig_type_233)(unsafe.Pointer(&_swig_i_3)))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg2
@@ -2316,7 +2452,7 @@ func Verify_strict(arg1 Enum_SS_wetee_scheme, arg2 []byte, arg3 []byte, arg4 []b
 	_swig_i_1 := arg2
 	_swig_i_2 := arg3
 	_swig_i_3 := arg4
-	swig_r_p := C._wrap_verify_strict_cwetee_63de76c1f6c800fc(C.swig_intgo(_swig_i_0), *(*C.swig_type_235)(unsafe.Pointer(&_swig_i_1)), *(*C.swig_type_236)(unsafe.Pointer(&_swig_i_2)), *(*C.swig_type_237)(unsafe.Pointer(&_swig_i_3)))
+	swig_r_p := C._wrap_verify_strict_cwetee_0a513c6a817ac27f(C.swig_intgo(_swig_i_0), *(*C.swig_type_235)(unsafe.Pointer(&_swig_i_1)), *(*C.swig_type_236)(unsafe.Pointer(&_swig_i_2)), *(*C.swig_type_237)(unsafe.Pointer(&_swig_i_3)))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg2
@@ -2337,7 +2473,7 @@ func Keypair_secret(arg1 uintptr, arg2 *[]byte) (_swig_ret string) {
 	_swig_i_0 := arg1
 	var _swig_i_1 *[3]uint64
  _swig_i_1 = new([3]uint64) 
-	swig_r_p := C._wrap_keypair_secret_cwetee_63de76c1f6c800fc(C.uintptr_t(_swig_i_0), C.swig_voidp(_swig_i_1))
+	swig_r_p := C._wrap_keypair_secret_cwetee_0a513c6a817ac27f(C.uintptr_t(_swig_i_0), C.swig_voidp(_swig_i_1))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
  *arg2 = weteeTakeSecret(_swig_i_1) 
 	var swig_r_1 string
@@ -2347,7 +2483,7 @@ func Keypair_secret(arg1 uintptr, arg2 *[]byte) (_swig_ret string) {
 
 func Keypair_free(arg1 uintptr) {
 	_swig_i_0 := arg1
-	C._wrap_keypair_free_cwetee_63de76c1f6c800fc(C.uintptr_t(_swig_i_0))
+	C._wrap_keypair_free_cwetee_0a513c6a817ac27f(C.uintptr_t(_swig_i_0))
 }
 
 func Keystore_export(arg1 *string, arg2 uintptr, arg3 string, arg4 string, arg5 uint64) (_swig_ret string) {
@@ -2358,7 +2494,7 @@ func Keystore_export(arg1 *string, arg2 uintptr, arg3 string, arg4 string, arg5 
 	_swig_i_2 := arg3
 	_swig_i_3 := arg4
 	_swig_i_4 := arg5
-	swig_r_p := C._wrap_keystore_export_cwetee_63de76c1f6c800fc(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1), *(*C.swig_type_240)(unsafe.Pointer(&_swig_i_2)), *(*C.swig_type_241)(unsafe.Pointer(&_swig_i_3)), C.swig_type_242(_swig_i_4))
+	swig_r_p := C._wrap_keystore_export_cwetee_0a513c6a817ac27f(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1), *(*C.swig_type_240)(unsafe.Pointer(&_swig_i_2)), *(*C.swig_type_241)(unsafe.Pointer(&_swig_i_3)), C.swig_type_242(_swig_i_4))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 
 	if b := weteeTakeBytes(_swig_i_0); len(b) > 0 {
@@ -2388,7 +2524,7 @@ func Keystore_export_opts(arg1 *string, arg2 uintptr, arg3 string, arg4 string, 
 	_swig_i_5 := arg6
 	_swig_i_6 := arg7
 	_swig_i_7 := arg8
-	swig_r_p := C._wrap_keystore_export_opts_cwetee_63de76c1f6c800fc(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1), *(*C.swig_type_244)(unsafe.Pointer(&_swig_i_2)), *(*C.swig_type_245)(unsafe.Pointer(&_swig_i_3)), C.swig_type_246(_swig_i_4), C.swig_intgo(_swig_i_5), C.swig_intgo(_swig_i_6), C.swig_intgo(_swig_i_7))
+	swig_r_p := C._wrap_keystore_export_opts_cwetee_0a513c6a817ac27f(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1), *(*C.swig_type_244)(unsafe.Pointer(&_swig_i_2)), *(*C.swig_type_245)(unsafe.Pointer(&_swig_i_3)), C.swig_type_246(_swig_i_4), C.swig_intgo(_swig_i_5), C.swig_intgo(_swig_i_6), C.swig_intgo(_swig_i_7))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 
 	if b := weteeTakeBytes(_swig_i_0); len(b) > 0 {
@@ -2412,7 +2548,7 @@ func Keystore_import(arg1 *uintptr, arg2 string, arg3 string) (_swig_ret string)
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
 	_swig_i_2 := arg3
-	swig_r_p := C._wrap_keystore_import_cwetee_63de76c1f6c800fc(C.swig_voidp(_swig_i_0), *(*C.swig_type_248)(unsafe.Pointer(&_swig_i_1)), *(*C.swig_type_249)(unsafe.Pointer(&_swig_i_2)))
+	swig_r_p := C._wrap_keystore_import_cwetee_0a513c6a817ac27f(C.swig_voidp(_swig_i_0), *(*C.swig_type_248)(unsafe.Pointer(&_swig_i_1)), *(*C.swig_type_249)(unsafe.Pointer(&_swig_i_2)))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg2
@@ -2430,7 +2566,7 @@ func Mnemonic_generate(arg1 *string, arg2 uint) (_swig_ret string) {
 	var _swig_i_0 *[3]uint64
  _swig_i_0 = new([3]uint64) 
 	_swig_i_1 := arg2
-	swig_r_p := C._wrap_mnemonic_generate_cwetee_63de76c1f6c800fc(C.swig_voidp(_swig_i_0), C.swig_intgo(_swig_i_1))
+	swig_r_p := C._wrap_mnemonic_generate_cwetee_0a513c6a817ac27f(C.swig_voidp(_swig_i_0), C.swig_intgo(_swig_i_1))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 
 	if b := weteeTakeSecret(_swig_i_0); len(b) > 0 {
@@ -2446,7 +2582,7 @@ func Mnemonic_generate(arg1 *string, arg2 uint) (_swig_ret string) {
 func Mnemonic_validate(arg1 string) (_swig_ret string) {
 	var swig_r string
 	_swig_i_0 := arg1
-	swig_r_p := C._wrap_mnemonic_validate_cwetee_63de76c1f6c800fc(*(*C.swig_type_252)(unsafe.Pointer(&_swig_i_0)))
+	swig_r_p := C._wrap_mnemonic_validate_cwetee_0a513c6a817ac27f(*(*C.swig_type_252)(unsafe.Pointer(&_swig_i_0)))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg1
@@ -2461,7 +2597,7 @@ func Mnemonic_to_entropy(arg1 *[]byte, arg2 string) (_swig_ret string) {
 	var _swig_i_0 *[3]uint64
  _swig_i_0 = new([3]uint64) 
 	_swig_i_1 := arg2
-	swig_r_p := C._wrap_mnemonic_to_entropy_cwetee_63de76c1f6c800fc(C.swig_voidp(_swig_i_0), *(*C.swig_type_254)(unsafe.Pointer(&_swig_i_1)))
+	swig_r_p := C._wrap_mnemonic_to_entropy_cwetee_0a513c6a817ac27f(C.swig_voidp(_swig_i_0), *(*C.swig_type_254)(unsafe.Pointer(&_swig_i_1)))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
  *arg1 = weteeTakeSecret(_swig_i_0) 
 	if Swig_escape_always_false {
@@ -2477,7 +2613,7 @@ func Mnemonic_from_entropy(arg1 *string, arg2 []byte) (_swig_ret string) {
 	var _swig_i_0 *[3]uint64
  _swig_i_0 = new([3]uint64) 
 	_swig_i_1 := arg2
-	swig_r_p := C._wrap_mnemonic_from_entropy_cwetee_63de76c1f6c800fc(C.swig_voidp(_swig_i_0), *(*C.swig_type_256)(unsafe.Pointer(&_swig_i_1)))
+	swig_r_p := C._wrap_mnemonic_from_entropy_cwetee_0a513c6a817ac27f(C.swig_voidp(_swig_i_0), *(*C.swig_type_256)(unsafe.Pointer(&_swig_i_1)))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 
 	if b := weteeTakeSecret(_swig_i_0); len(b) > 0 {
@@ -2498,7 +2634,7 @@ func Mnemonic_to_mini_secret(arg1 []byte, arg2 string, arg3 string) (_swig_ret s
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
 	_swig_i_2 := arg3
-	swig_r_p := C._wrap_mnemonic_to_mini_secret_cwetee_63de76c1f6c800fc(*(*C.swig_type_258)(unsafe.Pointer(&_swig_i_0)), *(*C.swig_type_259)(unsafe.Pointer(&_swig_i_1)), *(*C.swig_type_260)(unsafe.Pointer(&_swig_i_2)))
+	swig_r_p := C._wrap_mnemonic_to_mini_secret_cwetee_0a513c6a817ac27f(*(*C.swig_type_258)(unsafe.Pointer(&_swig_i_0)), *(*C.swig_type_259)(unsafe.Pointer(&_swig_i_1)), *(*C.swig_type_260)(unsafe.Pointer(&_swig_i_2)))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg1
@@ -2519,7 +2655,7 @@ func Mnemonic_to_bip39_seed(arg1 []byte, arg2 string, arg3 string) (_swig_ret st
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
 	_swig_i_2 := arg3
-	swig_r_p := C._wrap_mnemonic_to_bip39_seed_cwetee_63de76c1f6c800fc(*(*C.swig_type_262)(unsafe.Pointer(&_swig_i_0)), *(*C.swig_type_263)(unsafe.Pointer(&_swig_i_1)), *(*C.swig_type_264)(unsafe.Pointer(&_swig_i_2)))
+	swig_r_p := C._wrap_mnemonic_to_bip39_seed_cwetee_0a513c6a817ac27f(*(*C.swig_type_262)(unsafe.Pointer(&_swig_i_0)), *(*C.swig_type_263)(unsafe.Pointer(&_swig_i_1)), *(*C.swig_type_264)(unsafe.Pointer(&_swig_i_2)))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg1
@@ -2537,28 +2673,28 @@ func Mnemonic_to_bip39_seed(arg1 []byte, arg2 string, arg3 string) (_swig_ret st
 
 func _swig_getSS58_PREFIX_POLKADOT() (_swig_ret uint) {
 	var swig_r uint
-	swig_r = (uint)(C._wrap_SS58_PREFIX_POLKADOT_cwetee_63de76c1f6c800fc())
+	swig_r = (uint)(C._wrap_SS58_PREFIX_POLKADOT_cwetee_0a513c6a817ac27f())
 	return swig_r
 }
 
 var SS58_PREFIX_POLKADOT uint = _swig_getSS58_PREFIX_POLKADOT()
 func _swig_getSS58_PREFIX_KUSAMA() (_swig_ret uint) {
 	var swig_r uint
-	swig_r = (uint)(C._wrap_SS58_PREFIX_KUSAMA_cwetee_63de76c1f6c800fc())
+	swig_r = (uint)(C._wrap_SS58_PREFIX_KUSAMA_cwetee_0a513c6a817ac27f())
 	return swig_r
 }
 
 var SS58_PREFIX_KUSAMA uint = _swig_getSS58_PREFIX_KUSAMA()
 func _swig_getSS58_PREFIX_GENERIC() (_swig_ret uint) {
 	var swig_r uint
-	swig_r = (uint)(C._wrap_SS58_PREFIX_GENERIC_cwetee_63de76c1f6c800fc())
+	swig_r = (uint)(C._wrap_SS58_PREFIX_GENERIC_cwetee_0a513c6a817ac27f())
 	return swig_r
 }
 
 var SS58_PREFIX_GENERIC uint = _swig_getSS58_PREFIX_GENERIC()
 func _swig_getSS58_PREFIX_MAX() (_swig_ret uint) {
 	var swig_r uint
-	swig_r = (uint)(C._wrap_SS58_PREFIX_MAX_cwetee_63de76c1f6c800fc())
+	swig_r = (uint)(C._wrap_SS58_PREFIX_MAX_cwetee_0a513c6a817ac27f())
 	return swig_r
 }
 
@@ -2569,7 +2705,7 @@ func Ss58_encode(arg1 *string, arg2 []byte, arg3 uint16) (_swig_ret string) {
  _swig_i_0 = new([2]uint64) 
 	_swig_i_1 := arg2
 	_swig_i_2 := arg3
-	swig_r_p := C._wrap_ss58_encode_cwetee_63de76c1f6c800fc(C.swig_voidp(_swig_i_0), *(*C.swig_type_266)(unsafe.Pointer(&_swig_i_1)), C.short(_swig_i_2))
+	swig_r_p := C._wrap_ss58_encode_cwetee_0a513c6a817ac27f(C.swig_voidp(_swig_i_0), *(*C.swig_type_266)(unsafe.Pointer(&_swig_i_1)), C.short(_swig_i_2))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 
 	if b := weteeTakeBytes(_swig_i_0); len(b) > 0 {
@@ -2591,7 +2727,7 @@ func Ss58_decode(arg1 *[]byte, arg2 *uint16, arg3 string) (_swig_ret string) {
  _swig_i_0 = new([2]uint64) 
 	_swig_i_1 := arg2
 	_swig_i_2 := arg3
-	swig_r_p := C._wrap_ss58_decode_cwetee_63de76c1f6c800fc(C.swig_voidp(_swig_i_0), C.swig_voidp(_swig_i_1), *(*C.swig_type_268)(unsafe.Pointer(&_swig_i_2)))
+	swig_r_p := C._wrap_ss58_decode_cwetee_0a513c6a817ac27f(C.swig_voidp(_swig_i_0), C.swig_voidp(_swig_i_1), *(*C.swig_type_268)(unsafe.Pointer(&_swig_i_2)))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
  *arg1 = weteeTakeBytes(_swig_i_0) 
 	if Swig_escape_always_false {
@@ -2604,7 +2740,7 @@ func Ss58_decode(arg1 *[]byte, arg2 *uint16, arg3 string) (_swig_ret string) {
 
 func Ss58_network_count() (_swig_ret int64) {
 	var swig_r int64
-	swig_r = (int64)(C._wrap_ss58_network_count_cwetee_63de76c1f6c800fc())
+	swig_r = (int64)(C._wrap_ss58_network_count_cwetee_0a513c6a817ac27f())
 	return swig_r
 }
 
@@ -2619,7 +2755,7 @@ func Ss58_network_at(arg1 int64, arg2 *uint16, arg3 *string, arg4 *string, arg5 
 	var _swig_i_4 *[2]uint64
  _swig_i_4 = new([2]uint64) 
 	_swig_i_5 := arg6
-	swig_r_p := C._wrap_ss58_network_at_cwetee_63de76c1f6c800fc(C.swig_type_271(_swig_i_0), C.swig_voidp(_swig_i_1), C.swig_voidp(_swig_i_2), C.swig_voidp(_swig_i_3), C.swig_voidp(_swig_i_4), C.swig_voidp(_swig_i_5))
+	swig_r_p := C._wrap_ss58_network_at_cwetee_0a513c6a817ac27f(C.swig_type_271(_swig_i_0), C.swig_voidp(_swig_i_1), C.swig_voidp(_swig_i_2), C.swig_voidp(_swig_i_3), C.swig_voidp(_swig_i_4), C.swig_voidp(_swig_i_5))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
  *arg3 = weteeCopyStatic(_swig_i_2) 
  *arg4 = weteeCopyStatic(_swig_i_3) 
@@ -2633,7 +2769,7 @@ func Ss58_network_find(arg1 *int, arg2 string) (_swig_ret string) {
 	var swig_r string
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
-	swig_r_p := C._wrap_ss58_network_find_cwetee_63de76c1f6c800fc(C.swig_voidp(_swig_i_0), *(*C.swig_type_273)(unsafe.Pointer(&_swig_i_1)))
+	swig_r_p := C._wrap_ss58_network_find_cwetee_0a513c6a817ac27f(C.swig_voidp(_swig_i_0), *(*C.swig_type_273)(unsafe.Pointer(&_swig_i_1)))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg2
@@ -2647,8 +2783,529 @@ func Ss58_network_find_prefix(arg1 *int, arg2 uint16) (_swig_ret string) {
 	var swig_r string
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
-	swig_r_p := C._wrap_ss58_network_find_prefix_cwetee_63de76c1f6c800fc(C.swig_voidp(_swig_i_0), C.short(_swig_i_1))
+	swig_r_p := C._wrap_ss58_network_find_prefix_cwetee_0a513c6a817ac27f(C.swig_voidp(_swig_i_0), C.short(_swig_i_1))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
+	var swig_r_1 string
+ swig_r_1 = weteeTakeString(swig_r) 
+	return swig_r_1
+}
+
+type Enum_SS_wetee_md_enum_kind int
+func _swig_getMD_CALLS() (_swig_ret Enum_SS_wetee_md_enum_kind) {
+	var swig_r Enum_SS_wetee_md_enum_kind
+	swig_r = (Enum_SS_wetee_md_enum_kind)(C._wrap_MD_CALLS_cwetee_0a513c6a817ac27f())
+	return swig_r
+}
+
+var MD_CALLS Enum_SS_wetee_md_enum_kind = _swig_getMD_CALLS()
+func _swig_getMD_EVENTS() (_swig_ret Enum_SS_wetee_md_enum_kind) {
+	var swig_r Enum_SS_wetee_md_enum_kind
+	swig_r = (Enum_SS_wetee_md_enum_kind)(C._wrap_MD_EVENTS_cwetee_0a513c6a817ac27f())
+	return swig_r
+}
+
+var MD_EVENTS Enum_SS_wetee_md_enum_kind = _swig_getMD_EVENTS()
+func _swig_getMD_ERRORS() (_swig_ret Enum_SS_wetee_md_enum_kind) {
+	var swig_r Enum_SS_wetee_md_enum_kind
+	swig_r = (Enum_SS_wetee_md_enum_kind)(C._wrap_MD_ERRORS_cwetee_0a513c6a817ac27f())
+	return swig_r
+}
+
+var MD_ERRORS Enum_SS_wetee_md_enum_kind = _swig_getMD_ERRORS()
+func _swig_getMETADATA_NO_TYPE() (_swig_ret uint) {
+	var swig_r uint
+	swig_r = (uint)(C._wrap_METADATA_NO_TYPE_cwetee_0a513c6a817ac27f())
+	return swig_r
+}
+
+var METADATA_NO_TYPE uint = _swig_getMETADATA_NO_TYPE()
+func Mdb_parse(arg1 *uintptr, arg2 []byte, arg3 int) (_swig_ret string) {
+	var swig_r string
+	_swig_i_0 := arg1
+	_swig_i_1 := arg2
+	_swig_i_2 := arg3
+	swig_r_p := C._wrap_mdb_parse_cwetee_0a513c6a817ac27f(C.swig_voidp(_swig_i_0), *(*C.swig_type_276)(unsafe.Pointer(&_swig_i_1)), C.swig_intgo(_swig_i_2))
+	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
+	if Swig_escape_always_false {
+		Swig_escape_val = arg2
+	}
+	var swig_r_1 string
+ swig_r_1 = weteeTakeString(swig_r) 
+	return swig_r_1
+}
+
+func Mdb_parse_hex(arg1 *uintptr, arg2 string, arg3 int) (_swig_ret string) {
+	var swig_r string
+	_swig_i_0 := arg1
+	_swig_i_1 := arg2
+	_swig_i_2 := arg3
+	swig_r_p := C._wrap_mdb_parse_hex_cwetee_0a513c6a817ac27f(C.swig_voidp(_swig_i_0), *(*C.swig_type_278)(unsafe.Pointer(&_swig_i_1)), C.swig_intgo(_swig_i_2))
+	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
+	if Swig_escape_always_false {
+		Swig_escape_val = arg2
+	}
+	var swig_r_1 string
+ swig_r_1 = weteeTakeString(swig_r) 
+	return swig_r_1
+}
+
+func Mdb_parse_rpc(arg1 *uintptr, arg2 string, arg3 int) (_swig_ret string) {
+	var swig_r string
+	_swig_i_0 := arg1
+	_swig_i_1 := arg2
+	_swig_i_2 := arg3
+	swig_r_p := C._wrap_mdb_parse_rpc_cwetee_0a513c6a817ac27f(C.swig_voidp(_swig_i_0), *(*C.swig_type_280)(unsafe.Pointer(&_swig_i_1)), C.swig_intgo(_swig_i_2))
+	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
+	if Swig_escape_always_false {
+		Swig_escape_val = arg2
+	}
+	var swig_r_1 string
+ swig_r_1 = weteeTakeString(swig_r) 
+	return swig_r_1
+}
+
+func Mdb_pallet_name(arg1 uintptr, arg2 int64) (_swig_ret string) {
+	var swig_r string
+	_swig_i_0 := arg1
+	_swig_i_1 := arg2
+	swig_r_p := C._wrap_mdb_pallet_name_cwetee_0a513c6a817ac27f(C.uintptr_t(_swig_i_0), C.swig_type_282(_swig_i_1))
+	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
+	var swig_r_1 string
+ swig_r_1 = strings.Clone(swig_r) 
+	return swig_r_1
+}
+
+func Mdb_pallet_index(arg1 uintptr, arg2 int64) (_swig_ret int) {
+	var swig_r int
+	_swig_i_0 := arg1
+	_swig_i_1 := arg2
+	swig_r = (int)(C._wrap_mdb_pallet_index_cwetee_0a513c6a817ac27f(C.uintptr_t(_swig_i_0), C.swig_type_283(_swig_i_1)))
+	return swig_r
+}
+
+func Mdb_pallet_position(arg1 uintptr, arg2 string) (_swig_ret int64) {
+	var swig_r int64
+	_swig_i_0 := arg1
+	_swig_i_1 := arg2
+	swig_r = (int64)(C._wrap_mdb_pallet_position_cwetee_0a513c6a817ac27f(C.uintptr_t(_swig_i_0), *(*C.swig_type_285)(unsafe.Pointer(&_swig_i_1))))
+	if Swig_escape_always_false {
+		Swig_escape_val = arg2
+	}
+	return swig_r
+}
+
+func Mdb_pallet_enum_type(arg1 uintptr, arg2 int64, arg3 int) (_swig_ret uint) {
+	var swig_r uint
+	_swig_i_0 := arg1
+	_swig_i_1 := arg2
+	_swig_i_2 := arg3
+	swig_r = (uint)(C._wrap_mdb_pallet_enum_type_cwetee_0a513c6a817ac27f(C.uintptr_t(_swig_i_0), C.swig_type_286(_swig_i_1), C.swig_intgo(_swig_i_2)))
+	return swig_r
+}
+
+func Mdb_variant_count(arg1 uintptr, arg2 int64, arg3 int) (_swig_ret int64) {
+	var swig_r int64
+	_swig_i_0 := arg1
+	_swig_i_1 := arg2
+	_swig_i_2 := arg3
+	swig_r = (int64)(C._wrap_mdb_variant_count_cwetee_0a513c6a817ac27f(C.uintptr_t(_swig_i_0), C.swig_type_288(_swig_i_1), C.swig_intgo(_swig_i_2)))
+	return swig_r
+}
+
+func Mdb_variant_name(arg1 uintptr, arg2 int64, arg3 int, arg4 int64) (_swig_ret string) {
+	var swig_r string
+	_swig_i_0 := arg1
+	_swig_i_1 := arg2
+	_swig_i_2 := arg3
+	_swig_i_3 := arg4
+	swig_r_p := C._wrap_mdb_variant_name_cwetee_0a513c6a817ac27f(C.uintptr_t(_swig_i_0), C.swig_type_290(_swig_i_1), C.swig_intgo(_swig_i_2), C.swig_type_291(_swig_i_3))
+	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
+	var swig_r_1 string
+ swig_r_1 = strings.Clone(swig_r) 
+	return swig_r_1
+}
+
+func Mdb_variant_index(arg1 uintptr, arg2 int64, arg3 int, arg4 int64) (_swig_ret int) {
+	var swig_r int
+	_swig_i_0 := arg1
+	_swig_i_1 := arg2
+	_swig_i_2 := arg3
+	_swig_i_3 := arg4
+	swig_r = (int)(C._wrap_mdb_variant_index_cwetee_0a513c6a817ac27f(C.uintptr_t(_swig_i_0), C.swig_type_292(_swig_i_1), C.swig_intgo(_swig_i_2), C.swig_type_293(_swig_i_3)))
+	return swig_r
+}
+
+func Mdb_variant_docs(arg1 *string, arg2 uintptr, arg3 int64, arg4 int, arg5 int64) (_swig_ret string) {
+	var swig_r string
+	var _swig_i_0 *[2]uint64
+ _swig_i_0 = new([2]uint64) 
+	_swig_i_1 := arg2
+	_swig_i_2 := arg3
+	_swig_i_3 := arg4
+	_swig_i_4 := arg5
+	swig_r_p := C._wrap_mdb_variant_docs_cwetee_0a513c6a817ac27f(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1), C.swig_type_295(_swig_i_2), C.swig_intgo(_swig_i_3), C.swig_type_296(_swig_i_4))
+	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
+
+	if b := weteeTakeBytes(_swig_i_0); len(b) > 0 {
+		*arg1 = unsafe.String(&b[0], len(b))
+	} else {
+		*arg1 = ""
+	} 
+	var swig_r_1 string
+ swig_r_1 = weteeTakeString(swig_r) 
+	return swig_r_1
+}
+
+func Mdb_field_count(arg1 uintptr, arg2 int64, arg3 int, arg4 int64) (_swig_ret int64) {
+	var swig_r int64
+	_swig_i_0 := arg1
+	_swig_i_1 := arg2
+	_swig_i_2 := arg3
+	_swig_i_3 := arg4
+	swig_r = (int64)(C._wrap_mdb_field_count_cwetee_0a513c6a817ac27f(C.uintptr_t(_swig_i_0), C.swig_type_298(_swig_i_1), C.swig_intgo(_swig_i_2), C.swig_type_299(_swig_i_3)))
+	return swig_r
+}
+
+func Mdb_field_name(arg1 uintptr, arg2 int64, arg3 int, arg4 int64, arg5 int64) (_swig_ret string) {
+	var swig_r string
+	_swig_i_0 := arg1
+	_swig_i_1 := arg2
+	_swig_i_2 := arg3
+	_swig_i_3 := arg4
+	_swig_i_4 := arg5
+	swig_r_p := C._wrap_mdb_field_name_cwetee_0a513c6a817ac27f(C.uintptr_t(_swig_i_0), C.swig_type_301(_swig_i_1), C.swig_intgo(_swig_i_2), C.swig_type_302(_swig_i_3), C.swig_type_303(_swig_i_4))
+	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
+	var swig_r_1 string
+ swig_r_1 = strings.Clone(swig_r) 
+	return swig_r_1
+}
+
+func Mdb_field_type_name(arg1 uintptr, arg2 int64, arg3 int, arg4 int64, arg5 int64) (_swig_ret string) {
+	var swig_r string
+	_swig_i_0 := arg1
+	_swig_i_1 := arg2
+	_swig_i_2 := arg3
+	_swig_i_3 := arg4
+	_swig_i_4 := arg5
+	swig_r_p := C._wrap_mdb_field_type_name_cwetee_0a513c6a817ac27f(C.uintptr_t(_swig_i_0), C.swig_type_305(_swig_i_1), C.swig_intgo(_swig_i_2), C.swig_type_306(_swig_i_3), C.swig_type_307(_swig_i_4))
+	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
+	var swig_r_1 string
+ swig_r_1 = strings.Clone(swig_r) 
+	return swig_r_1
+}
+
+func Mdb_field_type(arg1 uintptr, arg2 int64, arg3 int, arg4 int64, arg5 int64) (_swig_ret uint) {
+	var swig_r uint
+	_swig_i_0 := arg1
+	_swig_i_1 := arg2
+	_swig_i_2 := arg3
+	_swig_i_3 := arg4
+	_swig_i_4 := arg5
+	swig_r = (uint)(C._wrap_mdb_field_type_cwetee_0a513c6a817ac27f(C.uintptr_t(_swig_i_0), C.swig_type_308(_swig_i_1), C.swig_intgo(_swig_i_2), C.swig_type_309(_swig_i_3), C.swig_type_310(_swig_i_4)))
+	return swig_r
+}
+
+func Mdb_storage_prefix(arg1 uintptr, arg2 int64) (_swig_ret string) {
+	var swig_r string
+	_swig_i_0 := arg1
+	_swig_i_1 := arg2
+	swig_r_p := C._wrap_mdb_storage_prefix_cwetee_0a513c6a817ac27f(C.uintptr_t(_swig_i_0), C.swig_type_312(_swig_i_1))
+	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
+	var swig_r_1 string
+ swig_r_1 = strings.Clone(swig_r) 
+	return swig_r_1
+}
+
+func Mdb_storage_count(arg1 uintptr, arg2 int64) (_swig_ret int64) {
+	var swig_r int64
+	_swig_i_0 := arg1
+	_swig_i_1 := arg2
+	swig_r = (int64)(C._wrap_mdb_storage_count_cwetee_0a513c6a817ac27f(C.uintptr_t(_swig_i_0), C.swig_type_314(_swig_i_1)))
+	return swig_r
+}
+
+func Mdb_storage_name(arg1 uintptr, arg2 int64, arg3 int64) (_swig_ret string) {
+	var swig_r string
+	_swig_i_0 := arg1
+	_swig_i_1 := arg2
+	_swig_i_2 := arg3
+	swig_r_p := C._wrap_mdb_storage_name_cwetee_0a513c6a817ac27f(C.uintptr_t(_swig_i_0), C.swig_type_316(_swig_i_1), C.swig_type_317(_swig_i_2))
+	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
+	var swig_r_1 string
+ swig_r_1 = strings.Clone(swig_r) 
+	return swig_r_1
+}
+
+func Mdb_storage_modifier(arg1 uintptr, arg2 int64, arg3 int64) (_swig_ret int) {
+	var swig_r int
+	_swig_i_0 := arg1
+	_swig_i_1 := arg2
+	_swig_i_2 := arg3
+	swig_r = (int)(C._wrap_mdb_storage_modifier_cwetee_0a513c6a817ac27f(C.uintptr_t(_swig_i_0), C.swig_type_318(_swig_i_1), C.swig_type_319(_swig_i_2)))
+	return swig_r
+}
+
+func Mdb_storage_hasher_count(arg1 uintptr, arg2 int64, arg3 int64) (_swig_ret int64) {
+	var swig_r int64
+	_swig_i_0 := arg1
+	_swig_i_1 := arg2
+	_swig_i_2 := arg3
+	swig_r = (int64)(C._wrap_mdb_storage_hasher_count_cwetee_0a513c6a817ac27f(C.uintptr_t(_swig_i_0), C.swig_type_321(_swig_i_1), C.swig_type_322(_swig_i_2)))
+	return swig_r
+}
+
+func Mdb_storage_hasher(arg1 uintptr, arg2 int64, arg3 int64, arg4 int64) (_swig_ret int) {
+	var swig_r int
+	_swig_i_0 := arg1
+	_swig_i_1 := arg2
+	_swig_i_2 := arg3
+	_swig_i_3 := arg4
+	swig_r = (int)(C._wrap_mdb_storage_hasher_cwetee_0a513c6a817ac27f(C.uintptr_t(_swig_i_0), C.swig_type_323(_swig_i_1), C.swig_type_324(_swig_i_2), C.swig_type_325(_swig_i_3)))
+	return swig_r
+}
+
+func Mdb_storage_key_type(arg1 uintptr, arg2 int64, arg3 int64) (_swig_ret uint) {
+	var swig_r uint
+	_swig_i_0 := arg1
+	_swig_i_1 := arg2
+	_swig_i_2 := arg3
+	swig_r = (uint)(C._wrap_mdb_storage_key_type_cwetee_0a513c6a817ac27f(C.uintptr_t(_swig_i_0), C.swig_type_326(_swig_i_1), C.swig_type_327(_swig_i_2)))
+	return swig_r
+}
+
+func Mdb_storage_value_type(arg1 uintptr, arg2 int64, arg3 int64) (_swig_ret uint) {
+	var swig_r uint
+	_swig_i_0 := arg1
+	_swig_i_1 := arg2
+	_swig_i_2 := arg3
+	swig_r = (uint)(C._wrap_mdb_storage_value_type_cwetee_0a513c6a817ac27f(C.uintptr_t(_swig_i_0), C.swig_type_328(_swig_i_1), C.swig_type_329(_swig_i_2)))
+	return swig_r
+}
+
+func Mdb_storage_default(arg1 *[]byte, arg2 uintptr, arg3 int64, arg4 int64) (_swig_ret string) {
+	var swig_r string
+	var _swig_i_0 *[2]uint64
+ _swig_i_0 = new([2]uint64) 
+	_swig_i_1 := arg2
+	_swig_i_2 := arg3
+	_swig_i_3 := arg4
+	swig_r_p := C._wrap_mdb_storage_default_cwetee_0a513c6a817ac27f(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1), C.swig_type_331(_swig_i_2), C.swig_type_332(_swig_i_3))
+	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
+ *arg1 = weteeTakeBytes(_swig_i_0) 
+	var swig_r_1 string
+ swig_r_1 = weteeTakeString(swig_r) 
+	return swig_r_1
+}
+
+func Mdb_constant_count(arg1 uintptr, arg2 int64) (_swig_ret int64) {
+	var swig_r int64
+	_swig_i_0 := arg1
+	_swig_i_1 := arg2
+	swig_r = (int64)(C._wrap_mdb_constant_count_cwetee_0a513c6a817ac27f(C.uintptr_t(_swig_i_0), C.swig_type_334(_swig_i_1)))
+	return swig_r
+}
+
+func Mdb_constant_name(arg1 uintptr, arg2 int64, arg3 int64) (_swig_ret string) {
+	var swig_r string
+	_swig_i_0 := arg1
+	_swig_i_1 := arg2
+	_swig_i_2 := arg3
+	swig_r_p := C._wrap_mdb_constant_name_cwetee_0a513c6a817ac27f(C.uintptr_t(_swig_i_0), C.swig_type_336(_swig_i_1), C.swig_type_337(_swig_i_2))
+	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
+	var swig_r_1 string
+ swig_r_1 = strings.Clone(swig_r) 
+	return swig_r_1
+}
+
+func Mdb_constant_type(arg1 uintptr, arg2 int64, arg3 int64) (_swig_ret uint) {
+	var swig_r uint
+	_swig_i_0 := arg1
+	_swig_i_1 := arg2
+	_swig_i_2 := arg3
+	swig_r = (uint)(C._wrap_mdb_constant_type_cwetee_0a513c6a817ac27f(C.uintptr_t(_swig_i_0), C.swig_type_338(_swig_i_1), C.swig_type_339(_swig_i_2)))
+	return swig_r
+}
+
+func Mdb_constant_value(arg1 *[]byte, arg2 uintptr, arg3 int64, arg4 int64) (_swig_ret string) {
+	var swig_r string
+	var _swig_i_0 *[2]uint64
+ _swig_i_0 = new([2]uint64) 
+	_swig_i_1 := arg2
+	_swig_i_2 := arg3
+	_swig_i_3 := arg4
+	swig_r_p := C._wrap_mdb_constant_value_cwetee_0a513c6a817ac27f(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1), C.swig_type_341(_swig_i_2), C.swig_type_342(_swig_i_3))
+	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
+ *arg1 = weteeTakeBytes(_swig_i_0) 
+	var swig_r_1 string
+ swig_r_1 = weteeTakeString(swig_r) 
+	return swig_r_1
+}
+
+func Mdb_api_name(arg1 uintptr, arg2 int64) (_swig_ret string) {
+	var swig_r string
+	_swig_i_0 := arg1
+	_swig_i_1 := arg2
+	swig_r_p := C._wrap_mdb_api_name_cwetee_0a513c6a817ac27f(C.uintptr_t(_swig_i_0), C.swig_type_344(_swig_i_1))
+	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
+	var swig_r_1 string
+ swig_r_1 = strings.Clone(swig_r) 
+	return swig_r_1
+}
+
+func Mdb_api_method_count(arg1 uintptr, arg2 int64) (_swig_ret int64) {
+	var swig_r int64
+	_swig_i_0 := arg1
+	_swig_i_1 := arg2
+	swig_r = (int64)(C._wrap_mdb_api_method_count_cwetee_0a513c6a817ac27f(C.uintptr_t(_swig_i_0), C.swig_type_346(_swig_i_1)))
+	return swig_r
+}
+
+func Mdb_api_method_name(arg1 uintptr, arg2 int64, arg3 int64) (_swig_ret string) {
+	var swig_r string
+	_swig_i_0 := arg1
+	_swig_i_1 := arg2
+	_swig_i_2 := arg3
+	swig_r_p := C._wrap_mdb_api_method_name_cwetee_0a513c6a817ac27f(C.uintptr_t(_swig_i_0), C.swig_type_348(_swig_i_1), C.swig_type_349(_swig_i_2))
+	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
+	var swig_r_1 string
+ swig_r_1 = strings.Clone(swig_r) 
+	return swig_r_1
+}
+
+func Mdb_type_path(arg1 *string, arg2 uintptr, arg3 uint) (_swig_ret string) {
+	var swig_r string
+	var _swig_i_0 *[2]uint64
+ _swig_i_0 = new([2]uint64) 
+	_swig_i_1 := arg2
+	_swig_i_2 := arg3
+	swig_r_p := C._wrap_mdb_type_path_cwetee_0a513c6a817ac27f(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1), C.swig_intgo(_swig_i_2))
+	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
+
+	if b := weteeTakeBytes(_swig_i_0); len(b) > 0 {
+		*arg1 = unsafe.String(&b[0], len(b))
+	} else {
+		*arg1 = ""
+	} 
+	var swig_r_1 string
+ swig_r_1 = weteeTakeString(swig_r) 
+	return swig_r_1
+}
+
+func Metadata_version(arg1 uintptr) (_swig_ret uint) {
+	var swig_r uint
+	_swig_i_0 := arg1
+	swig_r = (uint)(C._wrap_metadata_version_cwetee_0a513c6a817ac27f(C.uintptr_t(_swig_i_0)))
+	return swig_r
+}
+
+func Metadata_spec_name(arg1 uintptr) (_swig_ret string) {
+	var swig_r string
+	_swig_i_0 := arg1
+	swig_r_p := C._wrap_metadata_spec_name_cwetee_0a513c6a817ac27f(C.uintptr_t(_swig_i_0))
+	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
+	var swig_r_1 string
+ swig_r_1 = strings.Clone(swig_r) 
+	return swig_r_1
+}
+
+func Metadata_spec_version(arg1 *uint32, arg2 uintptr) (_swig_ret string) {
+	var swig_r string
+	_swig_i_0 := arg1
+	_swig_i_1 := arg2
+	swig_r_p := C._wrap_metadata_spec_version_cwetee_0a513c6a817ac27f(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1))
+	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
+	var swig_r_1 string
+ swig_r_1 = weteeTakeString(swig_r) 
+	return swig_r_1
+}
+
+func Metadata_transaction_version(arg1 *uint32, arg2 uintptr) (_swig_ret string) {
+	var swig_r string
+	_swig_i_0 := arg1
+	_swig_i_1 := arg2
+	swig_r_p := C._wrap_metadata_transaction_version_cwetee_0a513c6a817ac27f(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1))
+	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
+	var swig_r_1 string
+ swig_r_1 = weteeTakeString(swig_r) 
+	return swig_r_1
+}
+
+func Metadata_ss58_prefix(arg1 *uint16, arg2 uintptr) (_swig_ret string) {
+	var swig_r string
+	_swig_i_0 := arg1
+	_swig_i_1 := arg2
+	swig_r_p := C._wrap_metadata_ss58_prefix_cwetee_0a513c6a817ac27f(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1))
+	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
+	var swig_r_1 string
+ swig_r_1 = weteeTakeString(swig_r) 
+	return swig_r_1
+}
+
+func Metadata_type_count(arg1 uintptr) (_swig_ret int64) {
+	var swig_r int64
+	_swig_i_0 := arg1
+	swig_r = (int64)(C._wrap_metadata_type_count_cwetee_0a513c6a817ac27f(C.uintptr_t(_swig_i_0)))
+	return swig_r
+}
+
+func Metadata_pallet_count(arg1 uintptr) (_swig_ret int64) {
+	var swig_r int64
+	_swig_i_0 := arg1
+	swig_r = (int64)(C._wrap_metadata_pallet_count_cwetee_0a513c6a817ac27f(C.uintptr_t(_swig_i_0)))
+	return swig_r
+}
+
+func Metadata_runtime_api_count(arg1 uintptr) (_swig_ret int64) {
+	var swig_r int64
+	_swig_i_0 := arg1
+	swig_r = (int64)(C._wrap_metadata_runtime_api_count_cwetee_0a513c6a817ac27f(C.uintptr_t(_swig_i_0)))
+	return swig_r
+}
+
+func Metadata_free(arg1 uintptr) {
+	_swig_i_0 := arg1
+	C._wrap_metadata_free_cwetee_0a513c6a817ac27f(C.uintptr_t(_swig_i_0))
+}
+
+func _swig_getMETADATA_HASH_BYTES() (_swig_ret uint) {
+	var swig_r uint
+	swig_r = (uint)(C._wrap_METADATA_HASH_BYTES_cwetee_0a513c6a817ac27f())
+	return swig_r
+}
+
+var METADATA_HASH_BYTES uint = _swig_getMETADATA_HASH_BYTES()
+func Mdb_hash(arg1 []byte, arg2 uintptr, arg3 uint, arg4 string) (_swig_ret string) {
+	var swig_r string
+	_swig_i_0 := arg1
+	_swig_i_1 := arg2
+	_swig_i_2 := arg3
+	_swig_i_3 := arg4
+	swig_r_p := C._wrap_mdb_hash_cwetee_0a513c6a817ac27f(*(*C.swig_type_359)(unsafe.Pointer(&_swig_i_0)), C.uintptr_t(_swig_i_1), C.swig_intgo(_swig_i_2), *(*C.swig_type_360)(unsafe.Pointer(&_swig_i_3)))
+	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
+	if Swig_escape_always_false {
+		Swig_escape_val = arg1
+	}
+	if Swig_escape_always_false {
+		Swig_escape_val = arg4
+	}
+	var swig_r_1 string
+ swig_r_1 = weteeTakeString(swig_r) 
+	return swig_r_1
+}
+
+func Mdb_digest(arg1 *[]byte, arg2 uintptr, arg3 uint, arg4 string) (_swig_ret string) {
+	var swig_r string
+	var _swig_i_0 *[2]uint64
+ _swig_i_0 = new([2]uint64) 
+	_swig_i_1 := arg2
+	_swig_i_2 := arg3
+	_swig_i_3 := arg4
+	swig_r_p := C._wrap_mdb_digest_cwetee_0a513c6a817ac27f(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1), C.swig_intgo(_swig_i_2), *(*C.swig_type_362)(unsafe.Pointer(&_swig_i_3)))
+	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
+ *arg1 = weteeTakeBytes(_swig_i_0) 
+	if Swig_escape_always_false {
+		Swig_escape_val = arg4
+	}
 	var swig_r_1 string
  swig_r_1 = weteeTakeString(swig_r) 
 	return swig_r_1

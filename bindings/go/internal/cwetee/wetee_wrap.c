@@ -13,9 +13,9 @@ extern
 #ifdef __cplusplus
   "C"
 #endif
-  void cgo_panic__cwetee_63de76c1f6c800fc(const char*);
+  void cgo_panic__cwetee_0a513c6a817ac27f(const char*);
 static void _swig_gopanic(const char *p) {
-  cgo_panic__cwetee_63de76c1f6c800fc(p);
+  cgo_panic__cwetee_0a513c6a817ac27f(p);
 }
 
 
@@ -274,11 +274,201 @@ static wetee_rc wetee_keystore_export_scrypt_(wetee_buf *text_out, const wetee_k
   return wetee_keystore_export_opts(text_out, kp, password, password_len, &opts);
 }
 
+
+static const wetee_md_pallet *wetee_mdb_pallet_(const wetee_metadata *md, size_t p) {
+  return wetee_metadata_pallet_at(md, p);
+}
+static const wetee_md_variant *wetee_mdb_variant_(const wetee_metadata *md, size_t p, int kind, size_t j) {
+  if (kind < WETEE_MD_CALLS || kind > WETEE_MD_ERRORS) return NULL;
+  return wetee_md_pallet_variant_at(md, wetee_mdb_pallet_(md, p), (wetee_md_enum_kind)kind, j);
+}
+static const wetee_md_storage *wetee_mdb_storage_(const wetee_metadata *md, size_t p, size_t j) {
+  return wetee_md_pallet_storage_at(wetee_mdb_pallet_(md, p), j);
+}
+static const wetee_md_constant *wetee_mdb_constant_(const wetee_metadata *md, size_t p, size_t j) {
+  return wetee_md_pallet_constant_at(wetee_mdb_pallet_(md, p), j);
+}
+
+
+static wetee_rc wetee_mdb_parse(wetee_metadata **out, const uint8_t *data, size_t len, int keep_docs) {
+  wetee_metadata_options o = WETEE_METADATA_OPTIONS_INIT;
+  o.keep_docs = keep_docs;
+  return wetee_metadata_parse(out, data, len, &o);
+}
+static wetee_rc wetee_mdb_parse_hex(wetee_metadata **out, const char *text, size_t text_len, int keep_docs) {
+  wetee_metadata_options o = WETEE_METADATA_OPTIONS_INIT;
+  o.keep_docs = keep_docs;
+  return wetee_metadata_parse_hex(out, text, text_len, &o);
+}
+static wetee_rc wetee_mdb_parse_rpc(wetee_metadata **out, const char *json, size_t json_len, int keep_docs) {
+  wetee_metadata_options o = WETEE_METADATA_OPTIONS_INIT;
+  o.keep_docs = keep_docs;
+  return wetee_metadata_parse_rpc_response(out, json, json_len, &o);
+}
+
+/* ---- pallets ---- */
+static const char *wetee_mdb_pallet_name(const wetee_metadata *md, size_t p) {
+  return wetee_md_pallet_name(wetee_mdb_pallet_(md, p));
+}
+/* the pallet's index byte, -1 out of range */
+static int wetee_mdb_pallet_index(const wetee_metadata *md, size_t p) {
+  const wetee_md_pallet *pl = wetee_mdb_pallet_(md, p);
+  return pl ? (int)wetee_md_pallet_index(pl) : -1;
+}
+/* position of the pallet called `name`, -1 when none */
+static int64_t wetee_mdb_pallet_position(const wetee_metadata *md, const char *name) {
+  const wetee_md_pallet *pl = wetee_metadata_pallet_by_name(md, name);
+  size_t i, n = wetee_metadata_pallet_count(md);
+  for (i = 0; pl && i < n; i++)
+    if (wetee_metadata_pallet_at(md, i) == pl) return (int64_t)i;
+  return -1;
+}
+static uint32_t wetee_mdb_pallet_enum_type(const wetee_metadata *md, size_t p, int kind) {
+  const wetee_md_pallet *pl = wetee_mdb_pallet_(md, p);
+  switch (kind) {
+  case WETEE_MD_CALLS: return wetee_md_pallet_call_type(pl);
+  case WETEE_MD_EVENTS: return wetee_md_pallet_event_type(pl);
+  case WETEE_MD_ERRORS: return wetee_md_pallet_error_type(pl);
+  default: return WETEE_METADATA_NO_TYPE;
+  }
+}
+
+/* ---- calls, events, errors of a pallet ---- */
+static size_t wetee_mdb_variant_count(const wetee_metadata *md, size_t p, int kind) {
+  if (kind < WETEE_MD_CALLS || kind > WETEE_MD_ERRORS) return 0;
+  return wetee_md_pallet_variant_count(md, wetee_mdb_pallet_(md, p), (wetee_md_enum_kind)kind);
+}
+static const char *wetee_mdb_variant_name(const wetee_metadata *md, size_t p, int kind, size_t j) {
+  return wetee_md_variant_name(wetee_mdb_variant_(md, p, kind, j));
+}
+static int wetee_mdb_variant_index(const wetee_metadata *md, size_t p, int kind, size_t j) {
+  const wetee_md_variant *v = wetee_mdb_variant_(md, p, kind, j);
+  return v ? (int)wetee_md_variant_index(v) : -1;
+}
+/* the doc lines joined with "\n" */
+static wetee_rc wetee_mdb_variant_docs(wetee_buf *text_out, const wetee_metadata *md, size_t p, int kind, size_t j) {
+  const wetee_md_variant *v = wetee_mdb_variant_(md, p, kind, j);
+  size_t i, n = wetee_md_variant_doc_count(v);
+  int rc = WETEE_OK;
+  for (i = 0; i < n && rc == WETEE_OK; i++) {
+    const char *d = wetee_md_variant_doc(v, i);
+    if (i > 0) rc = wetee_buf_append(text_out, (const uint8_t *)"\n", 1);
+    if (rc == WETEE_OK) rc = wetee_buf_append(text_out, (const uint8_t *)d, strlen(d));
+  }
+  return rc;
+}
+static size_t wetee_mdb_field_count(const wetee_metadata *md, size_t p, int kind, size_t j) {
+  return wetee_md_variant_field_count(wetee_mdb_variant_(md, p, kind, j));
+}
+/* NULL for unnamed (tuple-like) fields */
+static const char *wetee_mdb_field_name(const wetee_metadata *md, size_t p, int kind, size_t j, size_t k) {
+  return wetee_md_field_name(wetee_md_variant_field(wetee_mdb_variant_(md, p, kind, j), k));
+}
+/* the Rust type name in the source ("T::Balance"), NULL when absent */
+static const char *wetee_mdb_field_type_name(const wetee_metadata *md, size_t p, int kind, size_t j, size_t k) {
+  return wetee_md_field_type_name(wetee_md_variant_field(wetee_mdb_variant_(md, p, kind, j), k));
+}
+static uint32_t wetee_mdb_field_type(const wetee_metadata *md, size_t p, int kind, size_t j, size_t k) {
+  return wetee_md_field_type(wetee_md_variant_field(wetee_mdb_variant_(md, p, kind, j), k));
+}
+
+/* ---- storage ---- */
+static const char *wetee_mdb_storage_prefix(const wetee_metadata *md, size_t p) {
+  return wetee_md_pallet_storage_prefix(wetee_mdb_pallet_(md, p));
+}
+static size_t wetee_mdb_storage_count(const wetee_metadata *md, size_t p) {
+  return wetee_md_pallet_storage_count(wetee_mdb_pallet_(md, p));
+}
+static const char *wetee_mdb_storage_name(const wetee_metadata *md, size_t p, size_t j) {
+  return wetee_md_storage_name(wetee_mdb_storage_(md, p, j));
+}
+/* wetee_storage_modifier, -1 out of range */
+static int wetee_mdb_storage_modifier(const wetee_metadata *md, size_t p, size_t j) {
+  const wetee_md_storage *s = wetee_mdb_storage_(md, p, j);
+  return s ? wetee_md_storage_modifier(s) : -1;
+}
+static size_t wetee_mdb_storage_hasher_count(const wetee_metadata *md, size_t p, size_t j) {
+  return wetee_md_storage_hasher_count(wetee_mdb_storage_(md, p, j));
+}
+/* wetee_storage_hasher, -1 out of range */
+static int wetee_mdb_storage_hasher(const wetee_metadata *md, size_t p, size_t j, size_t k) {
+  return wetee_md_storage_hasher(wetee_mdb_storage_(md, p, j), k);
+}
+static uint32_t wetee_mdb_storage_key_type(const wetee_metadata *md, size_t p, size_t j) {
+  return wetee_md_storage_key_type(wetee_mdb_storage_(md, p, j));
+}
+static uint32_t wetee_mdb_storage_value_type(const wetee_metadata *md, size_t p, size_t j) {
+  return wetee_md_storage_value_type(wetee_mdb_storage_(md, p, j));
+}
+static wetee_rc wetee_mdb_storage_default(wetee_buf *out, const wetee_metadata *md, size_t p, size_t j) {
+  const wetee_md_storage *s = wetee_mdb_storage_(md, p, j);
+  size_t n = 0;
+  const uint8_t *d = wetee_md_storage_default(&n, s);
+  if (!s) return WETEE_ERR_NOT_FOUND;
+  return n > 0 ? wetee_buf_append(out, d, n) : WETEE_OK;
+}
+
+/* ---- constants ---- */
+static size_t wetee_mdb_constant_count(const wetee_metadata *md, size_t p) {
+  return wetee_md_pallet_constant_count(wetee_mdb_pallet_(md, p));
+}
+static const char *wetee_mdb_constant_name(const wetee_metadata *md, size_t p, size_t j) {
+  return wetee_md_constant_name(wetee_mdb_constant_(md, p, j));
+}
+static uint32_t wetee_mdb_constant_type(const wetee_metadata *md, size_t p, size_t j) {
+  return wetee_md_constant_type(wetee_mdb_constant_(md, p, j));
+}
+/* the SCALE bytes of the value */
+static wetee_rc wetee_mdb_constant_value(wetee_buf *out, const wetee_metadata *md, size_t p, size_t j) {
+  const wetee_md_constant *c = wetee_mdb_constant_(md, p, j);
+  size_t n = 0;
+  const uint8_t *d = wetee_md_constant_value(&n, c);
+  if (!c) return WETEE_ERR_NOT_FOUND;
+  return n > 0 ? wetee_buf_append(out, d, n) : WETEE_OK;
+}
+
+/* ---- runtime APIs (V15+) ---- */
+static const char *wetee_mdb_api_name(const wetee_metadata *md, size_t a) {
+  return wetee_md_runtime_api_name(wetee_metadata_runtime_api_at(md, a));
+}
+static size_t wetee_mdb_api_method_count(const wetee_metadata *md, size_t a) {
+  return wetee_md_runtime_api_method_count(wetee_metadata_runtime_api_at(md, a));
+}
+static const char *wetee_mdb_api_method_name(const wetee_metadata *md, size_t a, size_t m) {
+  return wetee_md_method_name(wetee_md_runtime_api_method_at(wetee_metadata_runtime_api_at(md, a), m));
+}
+
+/* ---- types ---- */
+/* "sp_runtime::multiaddress::MultiAddress"; "" for types without a path */
+static wetee_rc wetee_mdb_type_path(wetee_buf *text_out, const wetee_metadata *md, uint32_t id) {
+  const wetee_md_type *t = wetee_metadata_type(md, id);
+  if (!t) return WETEE_ERR_NOT_FOUND;
+  return wetee_md_type_path_string(text_out, t);
+}
+
+
+/* spec name, spec version and SS58 prefix from the metadata; decimals and
+   the token symbol from the chain properties */
+static wetee_rc wetee_mdb_hash(uint8_t out[32], const wetee_metadata *md, unsigned decimals, const char *token_symbol) {
+  wetee_metadata_hash_info info = WETEE_METADATA_HASH_INFO_INIT;
+  if (decimals > 255) return WETEE_ERR_INVALID_ARGUMENT;
+  info.decimals = (uint8_t)decimals;
+  info.token_symbol = token_symbol;
+  return wetee_metadata_hash(out, md, &info);
+}
+static wetee_rc wetee_mdb_digest(wetee_buf *out, const wetee_metadata *md, unsigned decimals, const char *token_symbol) {
+  wetee_metadata_hash_info info = WETEE_METADATA_HASH_INFO_INIT;
+  if (decimals > 255) return WETEE_ERR_INVALID_ARGUMENT;
+  info.decimals = (uint8_t)decimals;
+  info.token_symbol = token_symbol;
+  return wetee_metadata_digest(out, md, &info);
+}
+
 #ifdef __cplusplus
 extern "C" {
 #endif
 
-void _wrap_Swig_free_cwetee_63de76c1f6c800fc(void *_swig_go_0) {
+void _wrap_Swig_free_cwetee_0a513c6a817ac27f(void *_swig_go_0) {
   void *arg1 = (void *) 0 ;
   
   arg1 = *(void **)&_swig_go_0; 
@@ -288,7 +478,7 @@ void _wrap_Swig_free_cwetee_63de76c1f6c800fc(void *_swig_go_0) {
 }
 
 
-void *_wrap_Swig_malloc_cwetee_63de76c1f6c800fc(intgo _swig_go_0) {
+void *_wrap_Swig_malloc_cwetee_0a513c6a817ac27f(intgo _swig_go_0) {
   int arg1 ;
   void *result = 0 ;
   void *_swig_go_result;
@@ -301,7 +491,7 @@ void *_wrap_Swig_malloc_cwetee_63de76c1f6c800fc(intgo _swig_go_0) {
 }
 
 
-void _wrap_go_take_cwetee_63de76c1f6c800fc(long long _swig_go_0, _goslice_ _swig_go_1) {
+void _wrap_go_take_cwetee_0a513c6a817ac27f(long long _swig_go_0, _goslice_ _swig_go_1) {
   uint64_t arg1 ;
   uint8_t *arg2 = (uint8_t *) 0 ;
   size_t arg3 ;
@@ -320,7 +510,7 @@ void _wrap_go_take_cwetee_63de76c1f6c800fc(long long _swig_go_0, _goslice_ _swig
 }
 
 
-void _wrap_go_take_secret_cwetee_63de76c1f6c800fc(long long _swig_go_0, long long _swig_go_1, _goslice_ _swig_go_2) {
+void _wrap_go_take_secret_cwetee_0a513c6a817ac27f(long long _swig_go_0, long long _swig_go_1, _goslice_ _swig_go_2) {
   uint64_t arg1 ;
   uint64_t arg2 ;
   uint8_t *arg3 = (uint8_t *) 0 ;
@@ -341,7 +531,7 @@ void _wrap_go_take_secret_cwetee_63de76c1f6c800fc(long long _swig_go_0, long lon
 }
 
 
-void _wrap_go_copy_static_cwetee_63de76c1f6c800fc(long long _swig_go_0, _goslice_ _swig_go_1) {
+void _wrap_go_copy_static_cwetee_0a513c6a817ac27f(long long _swig_go_0, _goslice_ _swig_go_1) {
   uint64_t arg1 ;
   uint8_t *arg2 = (uint8_t *) 0 ;
   size_t arg3 ;
@@ -360,7 +550,7 @@ void _wrap_go_copy_static_cwetee_63de76c1f6c800fc(long long _swig_go_0, _goslice
 }
 
 
-_gostring_ _wrap_version_string_cwetee_63de76c1f6c800fc() {
+_gostring_ _wrap_version_string_cwetee_0a513c6a817ac27f() {
   char *result = 0 ;
   _gostring_ _swig_go_result;
   
@@ -377,7 +567,7 @@ _gostring_ _wrap_version_string_cwetee_63de76c1f6c800fc() {
 }
 
 
-intgo _wrap_version_number_cwetee_63de76c1f6c800fc() {
+intgo _wrap_version_number_cwetee_0a513c6a817ac27f() {
   int result;
   intgo _swig_go_result;
   
@@ -391,7 +581,7 @@ intgo _wrap_version_number_cwetee_63de76c1f6c800fc() {
 }
 
 
-_gostring_ _wrap_strerror_cwetee_63de76c1f6c800fc(intgo _swig_go_0) {
+_gostring_ _wrap_strerror_cwetee_0a513c6a817ac27f(intgo _swig_go_0) {
   int arg1 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -410,7 +600,7 @@ _gostring_ _wrap_strerror_cwetee_63de76c1f6c800fc(intgo _swig_go_0) {
 }
 
 
-intgo _wrap_OK_cwetee_63de76c1f6c800fc() {
+intgo _wrap_OK_cwetee_0a513c6a817ac27f() {
   enum wetee_status result;
   intgo _swig_go_result;
   
@@ -425,7 +615,7 @@ intgo _wrap_OK_cwetee_63de76c1f6c800fc() {
 }
 
 
-intgo _wrap_ERR_INVALID_ARGUMENT_cwetee_63de76c1f6c800fc() {
+intgo _wrap_ERR_INVALID_ARGUMENT_cwetee_0a513c6a817ac27f() {
   enum wetee_status result;
   intgo _swig_go_result;
   
@@ -440,7 +630,7 @@ intgo _wrap_ERR_INVALID_ARGUMENT_cwetee_63de76c1f6c800fc() {
 }
 
 
-intgo _wrap_ERR_NO_MEMORY_cwetee_63de76c1f6c800fc() {
+intgo _wrap_ERR_NO_MEMORY_cwetee_0a513c6a817ac27f() {
   enum wetee_status result;
   intgo _swig_go_result;
   
@@ -455,7 +645,7 @@ intgo _wrap_ERR_NO_MEMORY_cwetee_63de76c1f6c800fc() {
 }
 
 
-intgo _wrap_ERR_DECODE_cwetee_63de76c1f6c800fc() {
+intgo _wrap_ERR_DECODE_cwetee_0a513c6a817ac27f() {
   enum wetee_status result;
   intgo _swig_go_result;
   
@@ -470,7 +660,7 @@ intgo _wrap_ERR_DECODE_cwetee_63de76c1f6c800fc() {
 }
 
 
-intgo _wrap_ERR_TRUNCATED_cwetee_63de76c1f6c800fc() {
+intgo _wrap_ERR_TRUNCATED_cwetee_0a513c6a817ac27f() {
   enum wetee_status result;
   intgo _swig_go_result;
   
@@ -485,7 +675,7 @@ intgo _wrap_ERR_TRUNCATED_cwetee_63de76c1f6c800fc() {
 }
 
 
-intgo _wrap_ERR_NON_CANONICAL_cwetee_63de76c1f6c800fc() {
+intgo _wrap_ERR_NON_CANONICAL_cwetee_0a513c6a817ac27f() {
   enum wetee_status result;
   intgo _swig_go_result;
   
@@ -500,7 +690,7 @@ intgo _wrap_ERR_NON_CANONICAL_cwetee_63de76c1f6c800fc() {
 }
 
 
-intgo _wrap_ERR_OVERFLOW_cwetee_63de76c1f6c800fc() {
+intgo _wrap_ERR_OVERFLOW_cwetee_0a513c6a817ac27f() {
   enum wetee_status result;
   intgo _swig_go_result;
   
@@ -515,7 +705,7 @@ intgo _wrap_ERR_OVERFLOW_cwetee_63de76c1f6c800fc() {
 }
 
 
-intgo _wrap_ERR_DEPTH_cwetee_63de76c1f6c800fc() {
+intgo _wrap_ERR_DEPTH_cwetee_0a513c6a817ac27f() {
   enum wetee_status result;
   intgo _swig_go_result;
   
@@ -530,7 +720,7 @@ intgo _wrap_ERR_DEPTH_cwetee_63de76c1f6c800fc() {
 }
 
 
-intgo _wrap_ERR_CHECKSUM_cwetee_63de76c1f6c800fc() {
+intgo _wrap_ERR_CHECKSUM_cwetee_0a513c6a817ac27f() {
   enum wetee_status result;
   intgo _swig_go_result;
   
@@ -545,7 +735,7 @@ intgo _wrap_ERR_CHECKSUM_cwetee_63de76c1f6c800fc() {
 }
 
 
-intgo _wrap_ERR_UNSUPPORTED_cwetee_63de76c1f6c800fc() {
+intgo _wrap_ERR_UNSUPPORTED_cwetee_0a513c6a817ac27f() {
   enum wetee_status result;
   intgo _swig_go_result;
   
@@ -560,7 +750,7 @@ intgo _wrap_ERR_UNSUPPORTED_cwetee_63de76c1f6c800fc() {
 }
 
 
-intgo _wrap_ERR_CRYPTO_cwetee_63de76c1f6c800fc() {
+intgo _wrap_ERR_CRYPTO_cwetee_0a513c6a817ac27f() {
   enum wetee_status result;
   intgo _swig_go_result;
   
@@ -575,7 +765,7 @@ intgo _wrap_ERR_CRYPTO_cwetee_63de76c1f6c800fc() {
 }
 
 
-intgo _wrap_ERR_VERIFY_cwetee_63de76c1f6c800fc() {
+intgo _wrap_ERR_VERIFY_cwetee_0a513c6a817ac27f() {
   enum wetee_status result;
   intgo _swig_go_result;
   
@@ -590,7 +780,7 @@ intgo _wrap_ERR_VERIFY_cwetee_63de76c1f6c800fc() {
 }
 
 
-intgo _wrap_ERR_NOT_FOUND_cwetee_63de76c1f6c800fc() {
+intgo _wrap_ERR_NOT_FOUND_cwetee_0a513c6a817ac27f() {
   enum wetee_status result;
   intgo _swig_go_result;
   
@@ -605,7 +795,7 @@ intgo _wrap_ERR_NOT_FOUND_cwetee_63de76c1f6c800fc() {
 }
 
 
-intgo _wrap_ERR_IO_cwetee_63de76c1f6c800fc() {
+intgo _wrap_ERR_IO_cwetee_0a513c6a817ac27f() {
   enum wetee_status result;
   intgo _swig_go_result;
   
@@ -620,7 +810,7 @@ intgo _wrap_ERR_IO_cwetee_63de76c1f6c800fc() {
 }
 
 
-intgo _wrap_ERR_NETWORK_cwetee_63de76c1f6c800fc() {
+intgo _wrap_ERR_NETWORK_cwetee_0a513c6a817ac27f() {
   enum wetee_status result;
   intgo _swig_go_result;
   
@@ -635,7 +825,7 @@ intgo _wrap_ERR_NETWORK_cwetee_63de76c1f6c800fc() {
 }
 
 
-intgo _wrap_ERR_STATE_cwetee_63de76c1f6c800fc() {
+intgo _wrap_ERR_STATE_cwetee_0a513c6a817ac27f() {
   enum wetee_status result;
   intgo _swig_go_result;
   
@@ -650,7 +840,7 @@ intgo _wrap_ERR_STATE_cwetee_63de76c1f6c800fc() {
 }
 
 
-intgo _wrap_ERR_TRAILING_cwetee_63de76c1f6c800fc() {
+intgo _wrap_ERR_TRAILING_cwetee_0a513c6a817ac27f() {
   enum wetee_status result;
   intgo _swig_go_result;
   
@@ -665,7 +855,7 @@ intgo _wrap_ERR_TRAILING_cwetee_63de76c1f6c800fc() {
 }
 
 
-intgo _wrap_ERR_INTERNAL_cwetee_63de76c1f6c800fc() {
+intgo _wrap_ERR_INTERNAL_cwetee_0a513c6a817ac27f() {
   enum wetee_status result;
   intgo _swig_go_result;
   
@@ -680,7 +870,7 @@ intgo _wrap_ERR_INTERNAL_cwetee_63de76c1f6c800fc() {
 }
 
 
-intgo _wrap_HEX_PREFIX_cwetee_63de76c1f6c800fc() {
+intgo _wrap_HEX_PREFIX_cwetee_0a513c6a817ac27f() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -691,7 +881,7 @@ intgo _wrap_HEX_PREFIX_cwetee_63de76c1f6c800fc() {
 }
 
 
-intgo _wrap_HEX_UPPER_cwetee_63de76c1f6c800fc() {
+intgo _wrap_HEX_UPPER_cwetee_0a513c6a817ac27f() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -702,7 +892,7 @@ intgo _wrap_HEX_UPPER_cwetee_63de76c1f6c800fc() {
 }
 
 
-intgo _wrap_BASE64_URL_cwetee_63de76c1f6c800fc() {
+intgo _wrap_BASE64_URL_cwetee_0a513c6a817ac27f() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -713,7 +903,7 @@ intgo _wrap_BASE64_URL_cwetee_63de76c1f6c800fc() {
 }
 
 
-intgo _wrap_BASE64_NOPAD_cwetee_63de76c1f6c800fc() {
+intgo _wrap_BASE64_NOPAD_cwetee_0a513c6a817ac27f() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -724,7 +914,7 @@ intgo _wrap_BASE64_NOPAD_cwetee_63de76c1f6c800fc() {
 }
 
 
-_gostring_ _wrap_hex_encode_cwetee_63de76c1f6c800fc(wetee_buf *_swig_go_0, _goslice_ _swig_go_1, intgo _swig_go_2) {
+_gostring_ _wrap_hex_encode_cwetee_0a513c6a817ac27f(wetee_buf *_swig_go_0, _goslice_ _swig_go_1, intgo _swig_go_2) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   uint8_t *arg2 = (uint8_t *) 0 ;
   size_t arg3 ;
@@ -764,7 +954,7 @@ _gostring_ _wrap_hex_encode_cwetee_63de76c1f6c800fc(wetee_buf *_swig_go_0, _gosl
 }
 
 
-_gostring_ _wrap_hex_decode_cwetee_63de76c1f6c800fc(wetee_buf *_swig_go_0, _gostring_ _swig_go_1) {
+_gostring_ _wrap_hex_decode_cwetee_0a513c6a817ac27f(wetee_buf *_swig_go_0, _gostring_ _swig_go_1) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   char *arg2 = (char *) 0 ;
   size_t arg3 ;
@@ -802,7 +992,7 @@ _gostring_ _wrap_hex_decode_cwetee_63de76c1f6c800fc(wetee_buf *_swig_go_0, _gost
 }
 
 
-_gostring_ _wrap_base58_encode_cwetee_63de76c1f6c800fc(wetee_buf *_swig_go_0, _goslice_ _swig_go_1) {
+_gostring_ _wrap_base58_encode_cwetee_0a513c6a817ac27f(wetee_buf *_swig_go_0, _goslice_ _swig_go_1) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   uint8_t *arg2 = (uint8_t *) 0 ;
   size_t arg3 ;
@@ -840,7 +1030,7 @@ _gostring_ _wrap_base58_encode_cwetee_63de76c1f6c800fc(wetee_buf *_swig_go_0, _g
 }
 
 
-_gostring_ _wrap_base58_decode_cwetee_63de76c1f6c800fc(wetee_buf *_swig_go_0, _gostring_ _swig_go_1) {
+_gostring_ _wrap_base58_decode_cwetee_0a513c6a817ac27f(wetee_buf *_swig_go_0, _gostring_ _swig_go_1) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   char *arg2 = (char *) 0 ;
   size_t arg3 ;
@@ -878,7 +1068,7 @@ _gostring_ _wrap_base58_decode_cwetee_63de76c1f6c800fc(wetee_buf *_swig_go_0, _g
 }
 
 
-_gostring_ _wrap_base64_encode_cwetee_63de76c1f6c800fc(wetee_buf *_swig_go_0, _goslice_ _swig_go_1, intgo _swig_go_2) {
+_gostring_ _wrap_base64_encode_cwetee_0a513c6a817ac27f(wetee_buf *_swig_go_0, _goslice_ _swig_go_1, intgo _swig_go_2) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   uint8_t *arg2 = (uint8_t *) 0 ;
   size_t arg3 ;
@@ -918,7 +1108,7 @@ _gostring_ _wrap_base64_encode_cwetee_63de76c1f6c800fc(wetee_buf *_swig_go_0, _g
 }
 
 
-_gostring_ _wrap_base64_decode_cwetee_63de76c1f6c800fc(wetee_buf *_swig_go_0, _gostring_ _swig_go_1, intgo _swig_go_2) {
+_gostring_ _wrap_base64_decode_cwetee_0a513c6a817ac27f(wetee_buf *_swig_go_0, _gostring_ _swig_go_1, intgo _swig_go_2) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   char *arg2 = (char *) 0 ;
   size_t arg3 ;
@@ -958,7 +1148,7 @@ _gostring_ _wrap_base64_decode_cwetee_63de76c1f6c800fc(wetee_buf *_swig_go_0, _g
 }
 
 
-intgo _wrap_U128_MAX_DECIMALS_cwetee_63de76c1f6c800fc() {
+intgo _wrap_U128_MAX_DECIMALS_cwetee_0a513c6a817ac27f() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -969,7 +1159,7 @@ intgo _wrap_U128_MAX_DECIMALS_cwetee_63de76c1f6c800fc() {
 }
 
 
-_gostring_ _wrap_u128_from_decimal_cwetee_63de76c1f6c800fc(_goslice_ _swig_go_0, _gostring_ _swig_go_1, intgo _swig_go_2) {
+_gostring_ _wrap_u128_from_decimal_cwetee_0a513c6a817ac27f(_goslice_ _swig_go_0, _gostring_ _swig_go_1, intgo _swig_go_2) {
   wetee_u128 *arg1 = (wetee_u128 *) 0 ;
   char *arg2 = (char *) 0 ;
   size_t arg3 ;
@@ -1003,7 +1193,7 @@ _gostring_ _wrap_u128_from_decimal_cwetee_63de76c1f6c800fc(_goslice_ _swig_go_0,
 }
 
 
-_gostring_ _wrap_u128_to_decimal_cwetee_63de76c1f6c800fc(_goslice_ _swig_go_0, _goslice_ _swig_go_1, intgo _swig_go_2) {
+_gostring_ _wrap_u128_to_decimal_cwetee_0a513c6a817ac27f(_goslice_ _swig_go_0, _goslice_ _swig_go_1, intgo _swig_go_2) {
   char *arg1 = (char *) 0 ;
   size_t arg2 ;
   wetee_u128 arg3 ;
@@ -1031,7 +1221,7 @@ _gostring_ _wrap_u128_to_decimal_cwetee_63de76c1f6c800fc(_goslice_ _swig_go_0, _
 }
 
 
-void _wrap_u128_to_le_cwetee_63de76c1f6c800fc(_goslice_ _swig_go_0, _goslice_ _swig_go_1) {
+void _wrap_u128_to_le_cwetee_0a513c6a817ac27f(_goslice_ _swig_go_0, _goslice_ _swig_go_1) {
   uint8_t *arg1 ;
   wetee_u128 arg2 ;
   
@@ -1053,7 +1243,7 @@ void _wrap_u128_to_le_cwetee_63de76c1f6c800fc(_goslice_ _swig_go_0, _goslice_ _s
 }
 
 
-void _wrap_u128_from_le_cwetee_63de76c1f6c800fc(_goslice_ _swig_go_0, _goslice_ _swig_go_1) {
+void _wrap_u128_from_le_cwetee_0a513c6a817ac27f(_goslice_ _swig_go_0, _goslice_ _swig_go_1) {
   wetee_u128 *arg1 = (wetee_u128 *) 0 ;
   uint8_t *arg2 ;
   wetee_u128 temp1 ;
@@ -1081,7 +1271,7 @@ void _wrap_u128_from_le_cwetee_63de76c1f6c800fc(_goslice_ _swig_go_0, _goslice_ 
 }
 
 
-intgo _wrap_BLAKE2B_KEY_MAX_cwetee_63de76c1f6c800fc() {
+intgo _wrap_BLAKE2B_KEY_MAX_cwetee_0a513c6a817ac27f() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -1092,7 +1282,7 @@ intgo _wrap_BLAKE2B_KEY_MAX_cwetee_63de76c1f6c800fc() {
 }
 
 
-_gostring_ _wrap_hash_blake2b_cwetee_63de76c1f6c800fc(_goslice_ _swig_go_0, _goslice_ _swig_go_1, _goslice_ _swig_go_2) {
+_gostring_ _wrap_hash_blake2b_cwetee_0a513c6a817ac27f(_goslice_ _swig_go_0, _goslice_ _swig_go_1, _goslice_ _swig_go_2) {
   uint8_t *arg1 = (uint8_t *) 0 ;
   size_t arg2 ;
   uint8_t *arg3 = (uint8_t *) 0 ;
@@ -1124,7 +1314,7 @@ _gostring_ _wrap_hash_blake2b_cwetee_63de76c1f6c800fc(_goslice_ _swig_go_0, _gos
 }
 
 
-_gostring_ _wrap_hash_blake2b_128_cwetee_63de76c1f6c800fc(_goslice_ _swig_go_0, _goslice_ _swig_go_1) {
+_gostring_ _wrap_hash_blake2b_128_cwetee_0a513c6a817ac27f(_goslice_ _swig_go_0, _goslice_ _swig_go_1) {
   uint8_t *arg1 ;
   uint8_t *arg2 = (uint8_t *) 0 ;
   size_t arg3 ;
@@ -1149,7 +1339,7 @@ _gostring_ _wrap_hash_blake2b_128_cwetee_63de76c1f6c800fc(_goslice_ _swig_go_0, 
 }
 
 
-_gostring_ _wrap_hash_blake2b_256_cwetee_63de76c1f6c800fc(_goslice_ _swig_go_0, _goslice_ _swig_go_1) {
+_gostring_ _wrap_hash_blake2b_256_cwetee_0a513c6a817ac27f(_goslice_ _swig_go_0, _goslice_ _swig_go_1) {
   uint8_t *arg1 ;
   uint8_t *arg2 = (uint8_t *) 0 ;
   size_t arg3 ;
@@ -1174,7 +1364,7 @@ _gostring_ _wrap_hash_blake2b_256_cwetee_63de76c1f6c800fc(_goslice_ _swig_go_0, 
 }
 
 
-_gostring_ _wrap_hash_blake2b_512_cwetee_63de76c1f6c800fc(_goslice_ _swig_go_0, _goslice_ _swig_go_1) {
+_gostring_ _wrap_hash_blake2b_512_cwetee_0a513c6a817ac27f(_goslice_ _swig_go_0, _goslice_ _swig_go_1) {
   uint8_t *arg1 ;
   uint8_t *arg2 = (uint8_t *) 0 ;
   size_t arg3 ;
@@ -1199,7 +1389,7 @@ _gostring_ _wrap_hash_blake2b_512_cwetee_63de76c1f6c800fc(_goslice_ _swig_go_0, 
 }
 
 
-_gostring_ _wrap_hash_blake2s_256_cwetee_63de76c1f6c800fc(_goslice_ _swig_go_0, _goslice_ _swig_go_1) {
+_gostring_ _wrap_hash_blake2s_256_cwetee_0a513c6a817ac27f(_goslice_ _swig_go_0, _goslice_ _swig_go_1) {
   uint8_t *arg1 ;
   uint8_t *arg2 = (uint8_t *) 0 ;
   size_t arg3 ;
@@ -1224,7 +1414,7 @@ _gostring_ _wrap_hash_blake2s_256_cwetee_63de76c1f6c800fc(_goslice_ _swig_go_0, 
 }
 
 
-_gostring_ _wrap_hash_twox64_cwetee_63de76c1f6c800fc(_goslice_ _swig_go_0, _goslice_ _swig_go_1) {
+_gostring_ _wrap_hash_twox64_cwetee_0a513c6a817ac27f(_goslice_ _swig_go_0, _goslice_ _swig_go_1) {
   uint8_t *arg1 ;
   uint8_t *arg2 = (uint8_t *) 0 ;
   size_t arg3 ;
@@ -1249,7 +1439,7 @@ _gostring_ _wrap_hash_twox64_cwetee_63de76c1f6c800fc(_goslice_ _swig_go_0, _gosl
 }
 
 
-_gostring_ _wrap_hash_twox128_cwetee_63de76c1f6c800fc(_goslice_ _swig_go_0, _goslice_ _swig_go_1) {
+_gostring_ _wrap_hash_twox128_cwetee_0a513c6a817ac27f(_goslice_ _swig_go_0, _goslice_ _swig_go_1) {
   uint8_t *arg1 ;
   uint8_t *arg2 = (uint8_t *) 0 ;
   size_t arg3 ;
@@ -1274,7 +1464,7 @@ _gostring_ _wrap_hash_twox128_cwetee_63de76c1f6c800fc(_goslice_ _swig_go_0, _gos
 }
 
 
-_gostring_ _wrap_hash_twox256_cwetee_63de76c1f6c800fc(_goslice_ _swig_go_0, _goslice_ _swig_go_1) {
+_gostring_ _wrap_hash_twox256_cwetee_0a513c6a817ac27f(_goslice_ _swig_go_0, _goslice_ _swig_go_1) {
   uint8_t *arg1 ;
   uint8_t *arg2 = (uint8_t *) 0 ;
   size_t arg3 ;
@@ -1299,7 +1489,7 @@ _gostring_ _wrap_hash_twox256_cwetee_63de76c1f6c800fc(_goslice_ _swig_go_0, _gos
 }
 
 
-_gostring_ _wrap_hash_keccak256_cwetee_63de76c1f6c800fc(_goslice_ _swig_go_0, _goslice_ _swig_go_1) {
+_gostring_ _wrap_hash_keccak256_cwetee_0a513c6a817ac27f(_goslice_ _swig_go_0, _goslice_ _swig_go_1) {
   uint8_t *arg1 ;
   uint8_t *arg2 = (uint8_t *) 0 ;
   size_t arg3 ;
@@ -1324,7 +1514,7 @@ _gostring_ _wrap_hash_keccak256_cwetee_63de76c1f6c800fc(_goslice_ _swig_go_0, _g
 }
 
 
-_gostring_ _wrap_hash_sha256_cwetee_63de76c1f6c800fc(_goslice_ _swig_go_0, _goslice_ _swig_go_1) {
+_gostring_ _wrap_hash_sha256_cwetee_0a513c6a817ac27f(_goslice_ _swig_go_0, _goslice_ _swig_go_1) {
   uint8_t *arg1 ;
   uint8_t *arg2 = (uint8_t *) 0 ;
   size_t arg3 ;
@@ -1349,7 +1539,7 @@ _gostring_ _wrap_hash_sha256_cwetee_63de76c1f6c800fc(_goslice_ _swig_go_0, _gosl
 }
 
 
-_gostring_ _wrap_hash_sha512_cwetee_63de76c1f6c800fc(_goslice_ _swig_go_0, _goslice_ _swig_go_1) {
+_gostring_ _wrap_hash_sha512_cwetee_0a513c6a817ac27f(_goslice_ _swig_go_0, _goslice_ _swig_go_1) {
   uint8_t *arg1 ;
   uint8_t *arg2 = (uint8_t *) 0 ;
   size_t arg3 ;
@@ -1374,7 +1564,7 @@ _gostring_ _wrap_hash_sha512_cwetee_63de76c1f6c800fc(_goslice_ _swig_go_0, _gosl
 }
 
 
-_gostring_ _wrap_hmac_sha256_cwetee_63de76c1f6c800fc(_goslice_ _swig_go_0, _goslice_ _swig_go_1, _goslice_ _swig_go_2) {
+_gostring_ _wrap_hmac_sha256_cwetee_0a513c6a817ac27f(_goslice_ _swig_go_0, _goslice_ _swig_go_1, _goslice_ _swig_go_2) {
   uint8_t *arg1 ;
   uint8_t *arg2 = (uint8_t *) 0 ;
   size_t arg3 ;
@@ -1405,7 +1595,7 @@ _gostring_ _wrap_hmac_sha256_cwetee_63de76c1f6c800fc(_goslice_ _swig_go_0, _gosl
 }
 
 
-_gostring_ _wrap_hmac_sha512_cwetee_63de76c1f6c800fc(_goslice_ _swig_go_0, _goslice_ _swig_go_1, _goslice_ _swig_go_2) {
+_gostring_ _wrap_hmac_sha512_cwetee_0a513c6a817ac27f(_goslice_ _swig_go_0, _goslice_ _swig_go_1, _goslice_ _swig_go_2) {
   uint8_t *arg1 ;
   uint8_t *arg2 = (uint8_t *) 0 ;
   size_t arg3 ;
@@ -1436,7 +1626,7 @@ _gostring_ _wrap_hmac_sha512_cwetee_63de76c1f6c800fc(_goslice_ _swig_go_0, _gosl
 }
 
 
-_gostring_ _wrap_pbkdf2_sha256_cwetee_63de76c1f6c800fc(_goslice_ _swig_go_0, _goslice_ _swig_go_1, _goslice_ _swig_go_2, intgo _swig_go_3) {
+_gostring_ _wrap_pbkdf2_sha256_cwetee_0a513c6a817ac27f(_goslice_ _swig_go_0, _goslice_ _swig_go_1, _goslice_ _swig_go_2, intgo _swig_go_3) {
   uint8_t *arg1 = (uint8_t *) 0 ;
   size_t arg2 ;
   uint8_t *arg3 = (uint8_t *) 0 ;
@@ -1470,7 +1660,7 @@ _gostring_ _wrap_pbkdf2_sha256_cwetee_63de76c1f6c800fc(_goslice_ _swig_go_0, _go
 }
 
 
-_gostring_ _wrap_pbkdf2_sha512_cwetee_63de76c1f6c800fc(_goslice_ _swig_go_0, _goslice_ _swig_go_1, _goslice_ _swig_go_2, intgo _swig_go_3) {
+_gostring_ _wrap_pbkdf2_sha512_cwetee_0a513c6a817ac27f(_goslice_ _swig_go_0, _goslice_ _swig_go_1, _goslice_ _swig_go_2, intgo _swig_go_3) {
   uint8_t *arg1 = (uint8_t *) 0 ;
   size_t arg2 ;
   uint8_t *arg3 = (uint8_t *) 0 ;
@@ -1504,7 +1694,7 @@ _gostring_ _wrap_pbkdf2_sha512_cwetee_63de76c1f6c800fc(_goslice_ _swig_go_0, _go
 }
 
 
-_gostring_ _wrap_hash_blake3_cwetee_63de76c1f6c800fc(_goslice_ _swig_go_0, _goslice_ _swig_go_1) {
+_gostring_ _wrap_hash_blake3_cwetee_0a513c6a817ac27f(_goslice_ _swig_go_0, _goslice_ _swig_go_1) {
   uint8_t *arg1 = (uint8_t *) 0 ;
   size_t arg2 ;
   uint8_t *arg3 = (uint8_t *) 0 ;
@@ -1530,7 +1720,7 @@ _gostring_ _wrap_hash_blake3_cwetee_63de76c1f6c800fc(_goslice_ _swig_go_0, _gosl
 }
 
 
-_gostring_ _wrap_hash_blake3_keyed_cwetee_63de76c1f6c800fc(_goslice_ _swig_go_0, _goslice_ _swig_go_1, _goslice_ _swig_go_2) {
+_gostring_ _wrap_hash_blake3_keyed_cwetee_0a513c6a817ac27f(_goslice_ _swig_go_0, _goslice_ _swig_go_1, _goslice_ _swig_go_2) {
   uint8_t *arg1 = (uint8_t *) 0 ;
   size_t arg2 ;
   uint8_t *arg3 ;
@@ -1561,7 +1751,7 @@ _gostring_ _wrap_hash_blake3_keyed_cwetee_63de76c1f6c800fc(_goslice_ _swig_go_0,
 }
 
 
-_gostring_ _wrap_hash_blake3_derive_key_cwetee_63de76c1f6c800fc(_goslice_ _swig_go_0, _gostring_ _swig_go_1, _goslice_ _swig_go_2) {
+_gostring_ _wrap_hash_blake3_derive_key_cwetee_0a513c6a817ac27f(_goslice_ _swig_go_0, _gostring_ _swig_go_1, _goslice_ _swig_go_2) {
   uint8_t *arg1 = (uint8_t *) 0 ;
   size_t arg2 ;
   char *arg3 = (char *) 0 ;
@@ -1593,7 +1783,7 @@ _gostring_ _wrap_hash_blake3_derive_key_cwetee_63de76c1f6c800fc(_goslice_ _swig_
 }
 
 
-_gostring_ _wrap_crc16_xmodem_cwetee_63de76c1f6c800fc(short *_swig_go_0, _goslice_ _swig_go_1) {
+_gostring_ _wrap_crc16_xmodem_cwetee_0a513c6a817ac27f(short *_swig_go_0, _goslice_ _swig_go_1) {
   uint16_t *arg1 = (uint16_t *) 0 ;
   uint8_t *arg2 = (uint8_t *) 0 ;
   size_t arg3 ;
@@ -1615,7 +1805,7 @@ _gostring_ _wrap_crc16_xmodem_cwetee_63de76c1f6c800fc(short *_swig_go_0, _goslic
 }
 
 
-_gostring_ _wrap_crc32c_cwetee_63de76c1f6c800fc(int *_swig_go_0, _goslice_ _swig_go_1) {
+_gostring_ _wrap_crc32c_cwetee_0a513c6a817ac27f(int *_swig_go_0, _goslice_ _swig_go_1) {
   uint32_t *arg1 = (uint32_t *) 0 ;
   uint8_t *arg2 = (uint8_t *) 0 ;
   size_t arg3 ;
@@ -1637,7 +1827,7 @@ _gostring_ _wrap_crc32c_cwetee_63de76c1f6c800fc(int *_swig_go_0, _goslice_ _swig
 }
 
 
-intgo _wrap_SCALE_COMPACT_MAX_BYTES_cwetee_63de76c1f6c800fc() {
+intgo _wrap_SCALE_COMPACT_MAX_BYTES_cwetee_0a513c6a817ac27f() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -1648,7 +1838,7 @@ intgo _wrap_SCALE_COMPACT_MAX_BYTES_cwetee_63de76c1f6c800fc() {
 }
 
 
-_gostring_ _wrap_scale_encode_compact_cwetee_63de76c1f6c800fc(wetee_buf *_swig_go_0, _goslice_ _swig_go_1) {
+_gostring_ _wrap_scale_encode_compact_cwetee_0a513c6a817ac27f(wetee_buf *_swig_go_0, _goslice_ _swig_go_1) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   wetee_u128 arg2 ;
   wetee_buf temp1 ;
@@ -1686,7 +1876,7 @@ _gostring_ _wrap_scale_encode_compact_cwetee_63de76c1f6c800fc(wetee_buf *_swig_g
 }
 
 
-_gostring_ _wrap_scale_decode_compact_cwetee_63de76c1f6c800fc(_goslice_ _swig_go_0, intgo *_swig_go_1, _goslice_ _swig_go_2) {
+_gostring_ _wrap_scale_decode_compact_cwetee_0a513c6a817ac27f(_goslice_ _swig_go_0, intgo *_swig_go_1, _goslice_ _swig_go_2) {
   wetee_u128 *arg1 = (wetee_u128 *) 0 ;
   size_t *arg2 = (size_t *) 0 ;
   uint8_t *arg3 = (uint8_t *) 0 ;
@@ -1725,7 +1915,7 @@ _gostring_ _wrap_scale_decode_compact_cwetee_63de76c1f6c800fc(_goslice_ _swig_go
 }
 
 
-intgo _wrap_SCHEME_SR25519_cwetee_63de76c1f6c800fc() {
+intgo _wrap_SCHEME_SR25519_cwetee_0a513c6a817ac27f() {
   enum wetee_scheme result;
   intgo _swig_go_result;
   
@@ -1740,7 +1930,7 @@ intgo _wrap_SCHEME_SR25519_cwetee_63de76c1f6c800fc() {
 }
 
 
-intgo _wrap_SCHEME_ED25519_cwetee_63de76c1f6c800fc() {
+intgo _wrap_SCHEME_ED25519_cwetee_0a513c6a817ac27f() {
   enum wetee_scheme result;
   intgo _swig_go_result;
   
@@ -1755,7 +1945,7 @@ intgo _wrap_SCHEME_ED25519_cwetee_63de76c1f6c800fc() {
 }
 
 
-intgo _wrap_SCHEME_ECDSA_cwetee_63de76c1f6c800fc() {
+intgo _wrap_SCHEME_ECDSA_cwetee_0a513c6a817ac27f() {
   enum wetee_scheme result;
   intgo _swig_go_result;
   
@@ -1770,7 +1960,7 @@ intgo _wrap_SCHEME_ECDSA_cwetee_63de76c1f6c800fc() {
 }
 
 
-intgo _wrap_SCHEME_ETHEREUM_cwetee_63de76c1f6c800fc() {
+intgo _wrap_SCHEME_ETHEREUM_cwetee_0a513c6a817ac27f() {
   enum wetee_scheme result;
   intgo _swig_go_result;
   
@@ -1785,7 +1975,7 @@ intgo _wrap_SCHEME_ETHEREUM_cwetee_63de76c1f6c800fc() {
 }
 
 
-intgo _wrap_SR25519_SEED_BYTES_cwetee_63de76c1f6c800fc() {
+intgo _wrap_SR25519_SEED_BYTES_cwetee_0a513c6a817ac27f() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -1796,7 +1986,7 @@ intgo _wrap_SR25519_SEED_BYTES_cwetee_63de76c1f6c800fc() {
 }
 
 
-intgo _wrap_SR25519_PUBLIC_BYTES_cwetee_63de76c1f6c800fc() {
+intgo _wrap_SR25519_PUBLIC_BYTES_cwetee_0a513c6a817ac27f() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -1807,7 +1997,7 @@ intgo _wrap_SR25519_PUBLIC_BYTES_cwetee_63de76c1f6c800fc() {
 }
 
 
-intgo _wrap_SR25519_SECRET_BYTES_cwetee_63de76c1f6c800fc() {
+intgo _wrap_SR25519_SECRET_BYTES_cwetee_0a513c6a817ac27f() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -1818,7 +2008,7 @@ intgo _wrap_SR25519_SECRET_BYTES_cwetee_63de76c1f6c800fc() {
 }
 
 
-intgo _wrap_SR25519_SIGNATURE_BYTES_cwetee_63de76c1f6c800fc() {
+intgo _wrap_SR25519_SIGNATURE_BYTES_cwetee_0a513c6a817ac27f() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -1829,7 +2019,7 @@ intgo _wrap_SR25519_SIGNATURE_BYTES_cwetee_63de76c1f6c800fc() {
 }
 
 
-intgo _wrap_ED25519_SEED_BYTES_cwetee_63de76c1f6c800fc() {
+intgo _wrap_ED25519_SEED_BYTES_cwetee_0a513c6a817ac27f() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -1840,7 +2030,7 @@ intgo _wrap_ED25519_SEED_BYTES_cwetee_63de76c1f6c800fc() {
 }
 
 
-intgo _wrap_ED25519_PUBLIC_BYTES_cwetee_63de76c1f6c800fc() {
+intgo _wrap_ED25519_PUBLIC_BYTES_cwetee_0a513c6a817ac27f() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -1851,7 +2041,7 @@ intgo _wrap_ED25519_PUBLIC_BYTES_cwetee_63de76c1f6c800fc() {
 }
 
 
-intgo _wrap_ED25519_SECRET_BYTES_cwetee_63de76c1f6c800fc() {
+intgo _wrap_ED25519_SECRET_BYTES_cwetee_0a513c6a817ac27f() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -1862,7 +2052,7 @@ intgo _wrap_ED25519_SECRET_BYTES_cwetee_63de76c1f6c800fc() {
 }
 
 
-intgo _wrap_ED25519_SIGNATURE_BYTES_cwetee_63de76c1f6c800fc() {
+intgo _wrap_ED25519_SIGNATURE_BYTES_cwetee_0a513c6a817ac27f() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -1873,7 +2063,7 @@ intgo _wrap_ED25519_SIGNATURE_BYTES_cwetee_63de76c1f6c800fc() {
 }
 
 
-intgo _wrap_ECDSA_SECRET_BYTES_cwetee_63de76c1f6c800fc() {
+intgo _wrap_ECDSA_SECRET_BYTES_cwetee_0a513c6a817ac27f() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -1884,7 +2074,7 @@ intgo _wrap_ECDSA_SECRET_BYTES_cwetee_63de76c1f6c800fc() {
 }
 
 
-intgo _wrap_ECDSA_PUBLIC_BYTES_cwetee_63de76c1f6c800fc() {
+intgo _wrap_ECDSA_PUBLIC_BYTES_cwetee_0a513c6a817ac27f() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -1895,7 +2085,7 @@ intgo _wrap_ECDSA_PUBLIC_BYTES_cwetee_63de76c1f6c800fc() {
 }
 
 
-intgo _wrap_ECDSA_SIGNATURE_BYTES_cwetee_63de76c1f6c800fc() {
+intgo _wrap_ECDSA_SIGNATURE_BYTES_cwetee_0a513c6a817ac27f() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -1906,7 +2096,7 @@ intgo _wrap_ECDSA_SIGNATURE_BYTES_cwetee_63de76c1f6c800fc() {
 }
 
 
-intgo _wrap_ETH_ADDRESS_BYTES_cwetee_63de76c1f6c800fc() {
+intgo _wrap_ETH_ADDRESS_BYTES_cwetee_0a513c6a817ac27f() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -1917,7 +2107,7 @@ intgo _wrap_ETH_ADDRESS_BYTES_cwetee_63de76c1f6c800fc() {
 }
 
 
-intgo _wrap_CHAIN_CODE_BYTES_cwetee_63de76c1f6c800fc() {
+intgo _wrap_CHAIN_CODE_BYTES_cwetee_0a513c6a817ac27f() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -1928,7 +2118,7 @@ intgo _wrap_CHAIN_CODE_BYTES_cwetee_63de76c1f6c800fc() {
 }
 
 
-intgo _wrap_PUBLIC_MAX_BYTES_cwetee_63de76c1f6c800fc() {
+intgo _wrap_PUBLIC_MAX_BYTES_cwetee_0a513c6a817ac27f() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -1939,7 +2129,7 @@ intgo _wrap_PUBLIC_MAX_BYTES_cwetee_63de76c1f6c800fc() {
 }
 
 
-intgo _wrap_SIGNATURE_MAX_BYTES_cwetee_63de76c1f6c800fc() {
+intgo _wrap_SIGNATURE_MAX_BYTES_cwetee_0a513c6a817ac27f() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -1950,7 +2140,7 @@ intgo _wrap_SIGNATURE_MAX_BYTES_cwetee_63de76c1f6c800fc() {
 }
 
 
-_gostring_ _wrap_dev_phrase_cwetee_63de76c1f6c800fc() {
+_gostring_ _wrap_dev_phrase_cwetee_0a513c6a817ac27f() {
   char *result = 0 ;
   _gostring_ _swig_go_result;
   
@@ -1967,7 +2157,7 @@ _gostring_ _wrap_dev_phrase_cwetee_63de76c1f6c800fc() {
 }
 
 
-_gostring_ _wrap_sr25519_keypair_from_seed_cwetee_63de76c1f6c800fc(_goslice_ _swig_go_0, _goslice_ _swig_go_1, _goslice_ _swig_go_2) {
+_gostring_ _wrap_sr25519_keypair_from_seed_cwetee_0a513c6a817ac27f(_goslice_ _swig_go_0, _goslice_ _swig_go_1, _goslice_ _swig_go_2) {
   uint8_t *arg1 ;
   uint8_t *arg2 ;
   uint8_t *arg3 ;
@@ -1996,7 +2186,7 @@ _gostring_ _wrap_sr25519_keypair_from_seed_cwetee_63de76c1f6c800fc(_goslice_ _sw
 }
 
 
-_gostring_ _wrap_sr25519_secret_to_canonical_cwetee_63de76c1f6c800fc(_goslice_ _swig_go_0, _goslice_ _swig_go_1) {
+_gostring_ _wrap_sr25519_secret_to_canonical_cwetee_0a513c6a817ac27f(_goslice_ _swig_go_0, _goslice_ _swig_go_1) {
   uint8_t *arg1 ;
   uint8_t *arg2 ;
   wetee_rc result;
@@ -2020,7 +2210,7 @@ _gostring_ _wrap_sr25519_secret_to_canonical_cwetee_63de76c1f6c800fc(_goslice_ _
 }
 
 
-_gostring_ _wrap_sr25519_secret_from_canonical_cwetee_63de76c1f6c800fc(_goslice_ _swig_go_0, _goslice_ _swig_go_1) {
+_gostring_ _wrap_sr25519_secret_from_canonical_cwetee_0a513c6a817ac27f(_goslice_ _swig_go_0, _goslice_ _swig_go_1) {
   uint8_t *arg1 ;
   uint8_t *arg2 ;
   wetee_rc result;
@@ -2044,7 +2234,7 @@ _gostring_ _wrap_sr25519_secret_from_canonical_cwetee_63de76c1f6c800fc(_goslice_
 }
 
 
-_gostring_ _wrap_sr25519_public_from_secret_cwetee_63de76c1f6c800fc(_goslice_ _swig_go_0, _goslice_ _swig_go_1) {
+_gostring_ _wrap_sr25519_public_from_secret_cwetee_0a513c6a817ac27f(_goslice_ _swig_go_0, _goslice_ _swig_go_1) {
   uint8_t *arg1 ;
   uint8_t *arg2 ;
   wetee_rc result;
@@ -2068,7 +2258,7 @@ _gostring_ _wrap_sr25519_public_from_secret_cwetee_63de76c1f6c800fc(_goslice_ _s
 }
 
 
-_gostring_ _wrap_sr25519_sign_cwetee_63de76c1f6c800fc(_goslice_ _swig_go_0, _goslice_ _swig_go_1, _goslice_ _swig_go_2, _goslice_ _swig_go_3) {
+_gostring_ _wrap_sr25519_sign_cwetee_0a513c6a817ac27f(_goslice_ _swig_go_0, _goslice_ _swig_go_1, _goslice_ _swig_go_2, _goslice_ _swig_go_3) {
   uint8_t *arg1 ;
   uint8_t *arg2 ;
   uint8_t *arg3 ;
@@ -2103,7 +2293,7 @@ _gostring_ _wrap_sr25519_sign_cwetee_63de76c1f6c800fc(_goslice_ _swig_go_0, _gos
 }
 
 
-_gostring_ _wrap_sr25519_verify_cwetee_63de76c1f6c800fc(_goslice_ _swig_go_0, _goslice_ _swig_go_1, _goslice_ _swig_go_2) {
+_gostring_ _wrap_sr25519_verify_cwetee_0a513c6a817ac27f(_goslice_ _swig_go_0, _goslice_ _swig_go_1, _goslice_ _swig_go_2) {
   uint8_t *arg1 ;
   uint8_t *arg2 = (uint8_t *) 0 ;
   size_t arg3 ;
@@ -2133,7 +2323,7 @@ _gostring_ _wrap_sr25519_verify_cwetee_63de76c1f6c800fc(_goslice_ _swig_go_0, _g
 }
 
 
-_gostring_ _wrap_sr25519_verify_strict_cwetee_63de76c1f6c800fc(_goslice_ _swig_go_0, _goslice_ _swig_go_1, _goslice_ _swig_go_2) {
+_gostring_ _wrap_sr25519_verify_strict_cwetee_0a513c6a817ac27f(_goslice_ _swig_go_0, _goslice_ _swig_go_1, _goslice_ _swig_go_2) {
   uint8_t *arg1 ;
   uint8_t *arg2 = (uint8_t *) 0 ;
   size_t arg3 ;
@@ -2163,7 +2353,7 @@ _gostring_ _wrap_sr25519_verify_strict_cwetee_63de76c1f6c800fc(_goslice_ _swig_g
 }
 
 
-_gostring_ _wrap_sr25519_derive_hard_cwetee_63de76c1f6c800fc(_goslice_ _swig_go_0, _goslice_ _swig_go_1, _goslice_ _swig_go_2, _goslice_ _swig_go_3) {
+_gostring_ _wrap_sr25519_derive_hard_cwetee_0a513c6a817ac27f(_goslice_ _swig_go_0, _goslice_ _swig_go_1, _goslice_ _swig_go_2, _goslice_ _swig_go_3) {
   uint8_t *arg1 ;
   uint8_t *arg2 ;
   uint8_t *arg3 ;
@@ -2197,7 +2387,7 @@ _gostring_ _wrap_sr25519_derive_hard_cwetee_63de76c1f6c800fc(_goslice_ _swig_go_
 }
 
 
-_gostring_ _wrap_sr25519_derive_soft_cwetee_63de76c1f6c800fc(_goslice_ _swig_go_0, _goslice_ _swig_go_1, _goslice_ _swig_go_2, _goslice_ _swig_go_3, _goslice_ _swig_go_4) {
+_gostring_ _wrap_sr25519_derive_soft_cwetee_0a513c6a817ac27f(_goslice_ _swig_go_0, _goslice_ _swig_go_1, _goslice_ _swig_go_2, _goslice_ _swig_go_3, _goslice_ _swig_go_4) {
   uint8_t *arg1 ;
   uint8_t *arg2 ;
   uint8_t *arg3 ;
@@ -2236,7 +2426,7 @@ _gostring_ _wrap_sr25519_derive_soft_cwetee_63de76c1f6c800fc(_goslice_ _swig_go_
 }
 
 
-_gostring_ _wrap_sr25519_derive_public_cwetee_63de76c1f6c800fc(_goslice_ _swig_go_0, _goslice_ _swig_go_1, _goslice_ _swig_go_2) {
+_gostring_ _wrap_sr25519_derive_public_cwetee_0a513c6a817ac27f(_goslice_ _swig_go_0, _goslice_ _swig_go_1, _goslice_ _swig_go_2) {
   uint8_t *arg1 ;
   uint8_t *arg2 ;
   uint8_t *arg3 ;
@@ -2265,7 +2455,7 @@ _gostring_ _wrap_sr25519_derive_public_cwetee_63de76c1f6c800fc(_goslice_ _swig_g
 }
 
 
-_gostring_ _wrap_ed25519_keypair_from_seed_cwetee_63de76c1f6c800fc(_goslice_ _swig_go_0, _goslice_ _swig_go_1, _goslice_ _swig_go_2) {
+_gostring_ _wrap_ed25519_keypair_from_seed_cwetee_0a513c6a817ac27f(_goslice_ _swig_go_0, _goslice_ _swig_go_1, _goslice_ _swig_go_2) {
   uint8_t *arg1 ;
   uint8_t *arg2 ;
   uint8_t *arg3 ;
@@ -2294,7 +2484,7 @@ _gostring_ _wrap_ed25519_keypair_from_seed_cwetee_63de76c1f6c800fc(_goslice_ _sw
 }
 
 
-_gostring_ _wrap_ed25519_sign_cwetee_63de76c1f6c800fc(_goslice_ _swig_go_0, _goslice_ _swig_go_1, _goslice_ _swig_go_2) {
+_gostring_ _wrap_ed25519_sign_cwetee_0a513c6a817ac27f(_goslice_ _swig_go_0, _goslice_ _swig_go_1, _goslice_ _swig_go_2) {
   uint8_t *arg1 ;
   uint8_t *arg2 ;
   uint8_t *arg3 = (uint8_t *) 0 ;
@@ -2324,7 +2514,7 @@ _gostring_ _wrap_ed25519_sign_cwetee_63de76c1f6c800fc(_goslice_ _swig_go_0, _gos
 }
 
 
-_gostring_ _wrap_ed25519_verify_cwetee_63de76c1f6c800fc(_goslice_ _swig_go_0, _goslice_ _swig_go_1, _goslice_ _swig_go_2) {
+_gostring_ _wrap_ed25519_verify_cwetee_0a513c6a817ac27f(_goslice_ _swig_go_0, _goslice_ _swig_go_1, _goslice_ _swig_go_2) {
   uint8_t *arg1 ;
   uint8_t *arg2 = (uint8_t *) 0 ;
   size_t arg3 ;
@@ -2354,7 +2544,7 @@ _gostring_ _wrap_ed25519_verify_cwetee_63de76c1f6c800fc(_goslice_ _swig_go_0, _g
 }
 
 
-_gostring_ _wrap_ed25519_verify_strict_cwetee_63de76c1f6c800fc(_goslice_ _swig_go_0, _goslice_ _swig_go_1, _goslice_ _swig_go_2) {
+_gostring_ _wrap_ed25519_verify_strict_cwetee_0a513c6a817ac27f(_goslice_ _swig_go_0, _goslice_ _swig_go_1, _goslice_ _swig_go_2) {
   uint8_t *arg1 ;
   uint8_t *arg2 = (uint8_t *) 0 ;
   size_t arg3 ;
@@ -2384,7 +2574,7 @@ _gostring_ _wrap_ed25519_verify_strict_cwetee_63de76c1f6c800fc(_goslice_ _swig_g
 }
 
 
-_gostring_ _wrap_ed25519_derive_hard_cwetee_63de76c1f6c800fc(_goslice_ _swig_go_0, _goslice_ _swig_go_1, _goslice_ _swig_go_2) {
+_gostring_ _wrap_ed25519_derive_hard_cwetee_0a513c6a817ac27f(_goslice_ _swig_go_0, _goslice_ _swig_go_1, _goslice_ _swig_go_2) {
   uint8_t *arg1 ;
   uint8_t *arg2 ;
   uint8_t *arg3 ;
@@ -2413,7 +2603,7 @@ _gostring_ _wrap_ed25519_derive_hard_cwetee_63de76c1f6c800fc(_goslice_ _swig_go_
 }
 
 
-_gostring_ _wrap_ecdsa_public_from_secret_cwetee_63de76c1f6c800fc(_goslice_ _swig_go_0, _goslice_ _swig_go_1) {
+_gostring_ _wrap_ecdsa_public_from_secret_cwetee_0a513c6a817ac27f(_goslice_ _swig_go_0, _goslice_ _swig_go_1) {
   uint8_t *arg1 ;
   uint8_t *arg2 ;
   wetee_rc result;
@@ -2437,7 +2627,7 @@ _gostring_ _wrap_ecdsa_public_from_secret_cwetee_63de76c1f6c800fc(_goslice_ _swi
 }
 
 
-_gostring_ _wrap_ecdsa_sign_cwetee_63de76c1f6c800fc(_goslice_ _swig_go_0, _goslice_ _swig_go_1, _goslice_ _swig_go_2) {
+_gostring_ _wrap_ecdsa_sign_cwetee_0a513c6a817ac27f(_goslice_ _swig_go_0, _goslice_ _swig_go_1, _goslice_ _swig_go_2) {
   uint8_t *arg1 ;
   uint8_t *arg2 ;
   uint8_t *arg3 = (uint8_t *) 0 ;
@@ -2467,7 +2657,7 @@ _gostring_ _wrap_ecdsa_sign_cwetee_63de76c1f6c800fc(_goslice_ _swig_go_0, _gosli
 }
 
 
-_gostring_ _wrap_ecdsa_verify_cwetee_63de76c1f6c800fc(_goslice_ _swig_go_0, _goslice_ _swig_go_1, _goslice_ _swig_go_2) {
+_gostring_ _wrap_ecdsa_verify_cwetee_0a513c6a817ac27f(_goslice_ _swig_go_0, _goslice_ _swig_go_1, _goslice_ _swig_go_2) {
   uint8_t *arg1 ;
   uint8_t *arg2 = (uint8_t *) 0 ;
   size_t arg3 ;
@@ -2497,7 +2687,7 @@ _gostring_ _wrap_ecdsa_verify_cwetee_63de76c1f6c800fc(_goslice_ _swig_go_0, _gos
 }
 
 
-_gostring_ _wrap_ecdsa_derive_hard_cwetee_63de76c1f6c800fc(_goslice_ _swig_go_0, _goslice_ _swig_go_1, _goslice_ _swig_go_2) {
+_gostring_ _wrap_ecdsa_derive_hard_cwetee_0a513c6a817ac27f(_goslice_ _swig_go_0, _goslice_ _swig_go_1, _goslice_ _swig_go_2) {
   uint8_t *arg1 ;
   uint8_t *arg2 ;
   uint8_t *arg3 ;
@@ -2526,7 +2716,7 @@ _gostring_ _wrap_ecdsa_derive_hard_cwetee_63de76c1f6c800fc(_goslice_ _swig_go_0,
 }
 
 
-_gostring_ _wrap_ecdsa_account_id_cwetee_63de76c1f6c800fc(_goslice_ _swig_go_0, _goslice_ _swig_go_1) {
+_gostring_ _wrap_ecdsa_account_id_cwetee_0a513c6a817ac27f(_goslice_ _swig_go_0, _goslice_ _swig_go_1) {
   uint8_t *arg1 ;
   uint8_t *arg2 ;
   wetee_rc result;
@@ -2550,7 +2740,7 @@ _gostring_ _wrap_ecdsa_account_id_cwetee_63de76c1f6c800fc(_goslice_ _swig_go_0, 
 }
 
 
-_gostring_ _wrap_eth_sign_cwetee_63de76c1f6c800fc(_goslice_ _swig_go_0, _goslice_ _swig_go_1, _goslice_ _swig_go_2) {
+_gostring_ _wrap_eth_sign_cwetee_0a513c6a817ac27f(_goslice_ _swig_go_0, _goslice_ _swig_go_1, _goslice_ _swig_go_2) {
   uint8_t *arg1 ;
   uint8_t *arg2 ;
   uint8_t *arg3 = (uint8_t *) 0 ;
@@ -2580,7 +2770,7 @@ _gostring_ _wrap_eth_sign_cwetee_63de76c1f6c800fc(_goslice_ _swig_go_0, _goslice
 }
 
 
-_gostring_ _wrap_eth_verify_cwetee_63de76c1f6c800fc(_goslice_ _swig_go_0, _goslice_ _swig_go_1, _goslice_ _swig_go_2) {
+_gostring_ _wrap_eth_verify_cwetee_0a513c6a817ac27f(_goslice_ _swig_go_0, _goslice_ _swig_go_1, _goslice_ _swig_go_2) {
   uint8_t *arg1 ;
   uint8_t *arg2 = (uint8_t *) 0 ;
   size_t arg3 ;
@@ -2610,7 +2800,7 @@ _gostring_ _wrap_eth_verify_cwetee_63de76c1f6c800fc(_goslice_ _swig_go_0, _gosli
 }
 
 
-_gostring_ _wrap_eth_address_cwetee_63de76c1f6c800fc(_goslice_ _swig_go_0, _goslice_ _swig_go_1) {
+_gostring_ _wrap_eth_address_cwetee_0a513c6a817ac27f(_goslice_ _swig_go_0, _goslice_ _swig_go_1) {
   uint8_t *arg1 ;
   uint8_t *arg2 = (uint8_t *) 0 ;
   size_t arg3 ;
@@ -2635,7 +2825,7 @@ _gostring_ _wrap_eth_address_cwetee_63de76c1f6c800fc(_goslice_ _swig_go_0, _gosl
 }
 
 
-_gostring_ _wrap_eth_address_to_string_cwetee_63de76c1f6c800fc(wetee_buf *_swig_go_0, _goslice_ _swig_go_1) {
+_gostring_ _wrap_eth_address_to_string_cwetee_0a513c6a817ac27f(wetee_buf *_swig_go_0, _goslice_ _swig_go_1) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   uint8_t *arg2 ;
   wetee_buf temp1 ;
@@ -2672,7 +2862,7 @@ _gostring_ _wrap_eth_address_to_string_cwetee_63de76c1f6c800fc(wetee_buf *_swig_
 }
 
 
-_gostring_ _wrap_eth_address_from_string_cwetee_63de76c1f6c800fc(_goslice_ _swig_go_0, _gostring_ _swig_go_1) {
+_gostring_ _wrap_eth_address_from_string_cwetee_0a513c6a817ac27f(_goslice_ _swig_go_0, _gostring_ _swig_go_1) {
   uint8_t *arg1 ;
   char *arg2 = (char *) 0 ;
   size_t arg3 ;
@@ -2697,7 +2887,7 @@ _gostring_ _wrap_eth_address_from_string_cwetee_63de76c1f6c800fc(_goslice_ _swig
 }
 
 
-_gostring_ _wrap_bip32_derive_cwetee_63de76c1f6c800fc(_goslice_ _swig_go_0, _goslice_ _swig_go_1, _gostring_ _swig_go_2) {
+_gostring_ _wrap_bip32_derive_cwetee_0a513c6a817ac27f(_goslice_ _swig_go_0, _goslice_ _swig_go_1, _gostring_ _swig_go_2) {
   uint8_t *arg1 ;
   uint8_t *arg2 = (uint8_t *) 0 ;
   size_t arg3 ;
@@ -2728,7 +2918,7 @@ _gostring_ _wrap_bip32_derive_cwetee_63de76c1f6c800fc(_goslice_ _swig_go_0, _gos
 }
 
 
-_gostring_ _wrap_suri_parse_cwetee_63de76c1f6c800fc(wetee_suri **_swig_go_0, _gostring_ _swig_go_1) {
+_gostring_ _wrap_suri_parse_cwetee_0a513c6a817ac27f(wetee_suri **_swig_go_0, _gostring_ _swig_go_1) {
   wetee_suri **arg1 = (wetee_suri **) 0 ;
   char *arg2 = (char *) 0 ;
   size_t arg3 ;
@@ -2759,7 +2949,7 @@ _gostring_ _wrap_suri_parse_cwetee_63de76c1f6c800fc(wetee_suri **_swig_go_0, _go
 }
 
 
-_gostring_ _wrap_suri_phrase_cwetee_63de76c1f6c800fc(wetee_suri *_swig_go_0) {
+_gostring_ _wrap_suri_phrase_cwetee_0a513c6a817ac27f(wetee_suri *_swig_go_0) {
   wetee_suri *arg1 = (wetee_suri *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -2778,7 +2968,7 @@ _gostring_ _wrap_suri_phrase_cwetee_63de76c1f6c800fc(wetee_suri *_swig_go_0) {
 }
 
 
-_gostring_ _wrap_suri_password_cwetee_63de76c1f6c800fc(wetee_suri *_swig_go_0) {
+_gostring_ _wrap_suri_password_cwetee_0a513c6a817ac27f(wetee_suri *_swig_go_0) {
   wetee_suri *arg1 = (wetee_suri *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -2797,7 +2987,7 @@ _gostring_ _wrap_suri_password_cwetee_63de76c1f6c800fc(wetee_suri *_swig_go_0) {
 }
 
 
-long long _wrap_suri_junction_count_cwetee_63de76c1f6c800fc(wetee_suri *_swig_go_0) {
+long long _wrap_suri_junction_count_cwetee_0a513c6a817ac27f(wetee_suri *_swig_go_0) {
   wetee_suri *arg1 = (wetee_suri *) 0 ;
   size_t result;
   long long _swig_go_result;
@@ -2813,7 +3003,7 @@ long long _wrap_suri_junction_count_cwetee_63de76c1f6c800fc(wetee_suri *_swig_go
 }
 
 
-_gostring_ _wrap_suri_junction_cwetee_63de76c1f6c800fc(wetee_suri *_swig_go_0, long long _swig_go_1, _goslice_ _swig_go_2, intgo *_swig_go_3) {
+_gostring_ _wrap_suri_junction_cwetee_0a513c6a817ac27f(wetee_suri *_swig_go_0, long long _swig_go_1, _goslice_ _swig_go_2, intgo *_swig_go_3) {
   wetee_suri *arg1 = (wetee_suri *) 0 ;
   size_t arg2 ;
   uint8_t *arg3 ;
@@ -2843,7 +3033,7 @@ _gostring_ _wrap_suri_junction_cwetee_63de76c1f6c800fc(wetee_suri *_swig_go_0, l
 }
 
 
-void _wrap_suri_free_cwetee_63de76c1f6c800fc(wetee_suri *_swig_go_0) {
+void _wrap_suri_free_cwetee_0a513c6a817ac27f(wetee_suri *_swig_go_0) {
   wetee_suri *arg1 = (wetee_suri *) 0 ;
   
   arg1 = (wetee_suri *)(uintptr_t)_swig_go_0; 
@@ -2856,7 +3046,7 @@ void _wrap_suri_free_cwetee_63de76c1f6c800fc(wetee_suri *_swig_go_0) {
 }
 
 
-intgo _wrap_suri_has_password_cwetee_63de76c1f6c800fc(wetee_suri *_swig_go_0) {
+intgo _wrap_suri_has_password_cwetee_0a513c6a817ac27f(wetee_suri *_swig_go_0) {
   wetee_suri *arg1 = (wetee_suri *) 0 ;
   int result;
   intgo _swig_go_result;
@@ -2872,7 +3062,7 @@ intgo _wrap_suri_has_password_cwetee_63de76c1f6c800fc(wetee_suri *_swig_go_0) {
 }
 
 
-_gostring_ _wrap_keypair_from_suri_cwetee_63de76c1f6c800fc(wetee_keypair **_swig_go_0, intgo _swig_go_1, _gostring_ _swig_go_2) {
+_gostring_ _wrap_keypair_from_suri_cwetee_0a513c6a817ac27f(wetee_keypair **_swig_go_0, intgo _swig_go_1, _gostring_ _swig_go_2) {
   wetee_keypair **arg1 = (wetee_keypair **) 0 ;
   wetee_scheme arg2 ;
   char *arg3 = (char *) 0 ;
@@ -2905,7 +3095,7 @@ _gostring_ _wrap_keypair_from_suri_cwetee_63de76c1f6c800fc(wetee_keypair **_swig
 }
 
 
-intgo _wrap_ETH_PASSWORD_REJECT_cwetee_63de76c1f6c800fc() {
+intgo _wrap_ETH_PASSWORD_REJECT_cwetee_0a513c6a817ac27f() {
   enum wetee_eth_password result;
   intgo _swig_go_result;
   
@@ -2920,7 +3110,7 @@ intgo _wrap_ETH_PASSWORD_REJECT_cwetee_63de76c1f6c800fc() {
 }
 
 
-intgo _wrap_ETH_PASSWORD_PASSPHRASE_cwetee_63de76c1f6c800fc() {
+intgo _wrap_ETH_PASSWORD_PASSPHRASE_cwetee_0a513c6a817ac27f() {
   enum wetee_eth_password result;
   intgo _swig_go_result;
   
@@ -2935,7 +3125,7 @@ intgo _wrap_ETH_PASSWORD_PASSPHRASE_cwetee_63de76c1f6c800fc() {
 }
 
 
-intgo _wrap_ETH_PASSWORD_IGNORE_cwetee_63de76c1f6c800fc() {
+intgo _wrap_ETH_PASSWORD_IGNORE_cwetee_0a513c6a817ac27f() {
   enum wetee_eth_password result;
   intgo _swig_go_result;
   
@@ -2950,7 +3140,7 @@ intgo _wrap_ETH_PASSWORD_IGNORE_cwetee_63de76c1f6c800fc() {
 }
 
 
-_gostring_ _wrap_keypair_from_suri_opts_cwetee_63de76c1f6c800fc(wetee_keypair **_swig_go_0, intgo _swig_go_1, _gostring_ _swig_go_2, intgo _swig_go_3) {
+_gostring_ _wrap_keypair_from_suri_opts_cwetee_0a513c6a817ac27f(wetee_keypair **_swig_go_0, intgo _swig_go_1, _gostring_ _swig_go_2, intgo _swig_go_3) {
   wetee_keypair **arg1 = (wetee_keypair **) 0 ;
   wetee_scheme arg2 ;
   char *arg3 = (char *) 0 ;
@@ -2985,7 +3175,7 @@ _gostring_ _wrap_keypair_from_suri_opts_cwetee_63de76c1f6c800fc(wetee_keypair **
 }
 
 
-_gostring_ _wrap_keypair_from_mnemonic_cwetee_63de76c1f6c800fc(wetee_keypair **_swig_go_0, intgo _swig_go_1, _gostring_ _swig_go_2, _gostring_ _swig_go_3) {
+_gostring_ _wrap_keypair_from_mnemonic_cwetee_0a513c6a817ac27f(wetee_keypair **_swig_go_0, intgo _swig_go_1, _gostring_ _swig_go_2, _gostring_ _swig_go_3) {
   wetee_keypair **arg1 = (wetee_keypair **) 0 ;
   wetee_scheme arg2 ;
   char *arg3 = (char *) 0 ;
@@ -3024,7 +3214,7 @@ _gostring_ _wrap_keypair_from_mnemonic_cwetee_63de76c1f6c800fc(wetee_keypair **_
 }
 
 
-_gostring_ _wrap_keypair_from_seed_cwetee_63de76c1f6c800fc(wetee_keypair **_swig_go_0, intgo _swig_go_1, _goslice_ _swig_go_2) {
+_gostring_ _wrap_keypair_from_seed_cwetee_0a513c6a817ac27f(wetee_keypair **_swig_go_0, intgo _swig_go_1, _goslice_ _swig_go_2) {
   wetee_keypair **arg1 = (wetee_keypair **) 0 ;
   wetee_scheme arg2 ;
   uint8_t *arg3 = (uint8_t *) 0 ;
@@ -3057,7 +3247,7 @@ _gostring_ _wrap_keypair_from_seed_cwetee_63de76c1f6c800fc(wetee_keypair **_swig
 }
 
 
-_gostring_ _wrap_keypair_generate_cwetee_63de76c1f6c800fc(wetee_keypair **_swig_go_0, intgo _swig_go_1) {
+_gostring_ _wrap_keypair_generate_cwetee_0a513c6a817ac27f(wetee_keypair **_swig_go_0, intgo _swig_go_1) {
   wetee_keypair **arg1 = (wetee_keypair **) 0 ;
   wetee_scheme arg2 ;
   wetee_keypair *temp1 ;
@@ -3084,7 +3274,7 @@ _gostring_ _wrap_keypair_generate_cwetee_63de76c1f6c800fc(wetee_keypair **_swig_
 }
 
 
-_gostring_ _wrap_keypair_derive_cwetee_63de76c1f6c800fc(wetee_keypair **_swig_go_0, wetee_keypair *_swig_go_1, _gostring_ _swig_go_2) {
+_gostring_ _wrap_keypair_derive_cwetee_0a513c6a817ac27f(wetee_keypair **_swig_go_0, wetee_keypair *_swig_go_1, _gostring_ _swig_go_2) {
   wetee_keypair **arg1 = (wetee_keypair **) 0 ;
   wetee_keypair *arg2 = (wetee_keypair *) 0 ;
   char *arg3 = (char *) 0 ;
@@ -3117,7 +3307,7 @@ _gostring_ _wrap_keypair_derive_cwetee_63de76c1f6c800fc(wetee_keypair **_swig_go
 }
 
 
-intgo _wrap_keypair_scheme_cwetee_63de76c1f6c800fc(wetee_keypair *_swig_go_0) {
+intgo _wrap_keypair_scheme_cwetee_0a513c6a817ac27f(wetee_keypair *_swig_go_0) {
   wetee_keypair *arg1 = (wetee_keypair *) 0 ;
   wetee_scheme result;
   intgo _swig_go_result;
@@ -3133,7 +3323,7 @@ intgo _wrap_keypair_scheme_cwetee_63de76c1f6c800fc(wetee_keypair *_swig_go_0) {
 }
 
 
-_gostring_ _wrap_keypair_public_cwetee_63de76c1f6c800fc(wetee_keypair *_swig_go_0, _goslice_ _swig_go_1, intgo *_swig_go_2) {
+_gostring_ _wrap_keypair_public_cwetee_0a513c6a817ac27f(wetee_keypair *_swig_go_0, _goslice_ _swig_go_1, intgo *_swig_go_2) {
   wetee_keypair *arg1 = (wetee_keypair *) 0 ;
   uint8_t *arg2 ;
   size_t *arg3 = (size_t *) 0 ;
@@ -3161,7 +3351,7 @@ _gostring_ _wrap_keypair_public_cwetee_63de76c1f6c800fc(wetee_keypair *_swig_go_
 }
 
 
-_gostring_ _wrap_keypair_account_id_cwetee_63de76c1f6c800fc(wetee_keypair *_swig_go_0, _goslice_ _swig_go_1, intgo *_swig_go_2) {
+_gostring_ _wrap_keypair_account_id_cwetee_0a513c6a817ac27f(wetee_keypair *_swig_go_0, _goslice_ _swig_go_1, intgo *_swig_go_2) {
   wetee_keypair *arg1 = (wetee_keypair *) 0 ;
   uint8_t *arg2 ;
   size_t *arg3 = (size_t *) 0 ;
@@ -3189,7 +3379,7 @@ _gostring_ _wrap_keypair_account_id_cwetee_63de76c1f6c800fc(wetee_keypair *_swig
 }
 
 
-_gostring_ _wrap_keypair_address_cwetee_63de76c1f6c800fc(wetee_buf *_swig_go_0, wetee_keypair *_swig_go_1, short _swig_go_2) {
+_gostring_ _wrap_keypair_address_cwetee_0a513c6a817ac27f(wetee_buf *_swig_go_0, wetee_keypair *_swig_go_1, short _swig_go_2) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   wetee_keypair *arg2 = (wetee_keypair *) 0 ;
   uint16_t arg3 ;
@@ -3225,7 +3415,7 @@ _gostring_ _wrap_keypair_address_cwetee_63de76c1f6c800fc(wetee_buf *_swig_go_0, 
 }
 
 
-_gostring_ _wrap_keypair_sign_cwetee_63de76c1f6c800fc(wetee_keypair *_swig_go_0, _goslice_ _swig_go_1, intgo *_swig_go_2, _goslice_ _swig_go_3) {
+_gostring_ _wrap_keypair_sign_cwetee_0a513c6a817ac27f(wetee_keypair *_swig_go_0, _goslice_ _swig_go_1, intgo *_swig_go_2, _goslice_ _swig_go_3) {
   wetee_keypair *arg1 = (wetee_keypair *) 0 ;
   uint8_t *arg2 ;
   size_t *arg3 = (size_t *) 0 ;
@@ -3259,7 +3449,7 @@ _gostring_ _wrap_keypair_sign_cwetee_63de76c1f6c800fc(wetee_keypair *_swig_go_0,
 }
 
 
-_gostring_ _wrap_verify_cwetee_63de76c1f6c800fc(intgo _swig_go_0, _goslice_ _swig_go_1, _goslice_ _swig_go_2, _goslice_ _swig_go_3) {
+_gostring_ _wrap_verify_cwetee_0a513c6a817ac27f(intgo _swig_go_0, _goslice_ _swig_go_1, _goslice_ _swig_go_2, _goslice_ _swig_go_3) {
   wetee_scheme arg1 ;
   uint8_t *arg2 = (uint8_t *) 0 ;
   size_t arg3 ;
@@ -3293,7 +3483,7 @@ _gostring_ _wrap_verify_cwetee_63de76c1f6c800fc(intgo _swig_go_0, _goslice_ _swi
 }
 
 
-_gostring_ _wrap_verify_strict_cwetee_63de76c1f6c800fc(intgo _swig_go_0, _goslice_ _swig_go_1, _goslice_ _swig_go_2, _goslice_ _swig_go_3) {
+_gostring_ _wrap_verify_strict_cwetee_0a513c6a817ac27f(intgo _swig_go_0, _goslice_ _swig_go_1, _goslice_ _swig_go_2, _goslice_ _swig_go_3) {
   wetee_scheme arg1 ;
   uint8_t *arg2 = (uint8_t *) 0 ;
   size_t arg3 ;
@@ -3327,7 +3517,7 @@ _gostring_ _wrap_verify_strict_cwetee_63de76c1f6c800fc(intgo _swig_go_0, _goslic
 }
 
 
-_gostring_ _wrap_keypair_secret_cwetee_63de76c1f6c800fc(wetee_keypair *_swig_go_0, wetee_buf *_swig_go_1) {
+_gostring_ _wrap_keypair_secret_cwetee_0a513c6a817ac27f(wetee_keypair *_swig_go_0, wetee_buf *_swig_go_1) {
   wetee_keypair *arg1 = (wetee_keypair *) 0 ;
   wetee_buf *arg2 = (wetee_buf *) 0 ;
   wetee_buf temp2 ;
@@ -3362,7 +3552,7 @@ _gostring_ _wrap_keypair_secret_cwetee_63de76c1f6c800fc(wetee_keypair *_swig_go_
 }
 
 
-void _wrap_keypair_free_cwetee_63de76c1f6c800fc(wetee_keypair *_swig_go_0) {
+void _wrap_keypair_free_cwetee_0a513c6a817ac27f(wetee_keypair *_swig_go_0) {
   wetee_keypair *arg1 = (wetee_keypair *) 0 ;
   
   arg1 = (wetee_keypair *)(uintptr_t)_swig_go_0; 
@@ -3375,7 +3565,7 @@ void _wrap_keypair_free_cwetee_63de76c1f6c800fc(wetee_keypair *_swig_go_0) {
 }
 
 
-_gostring_ _wrap_keystore_export_cwetee_63de76c1f6c800fc(wetee_buf *_swig_go_0, wetee_keypair *_swig_go_1, _gostring_ _swig_go_2, _gostring_ _swig_go_3, long long _swig_go_4) {
+_gostring_ _wrap_keystore_export_cwetee_0a513c6a817ac27f(wetee_buf *_swig_go_0, wetee_keypair *_swig_go_1, _gostring_ _swig_go_2, _gostring_ _swig_go_3, long long _swig_go_4) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   wetee_keypair *arg2 = (wetee_keypair *) 0 ;
   char *arg3 = (char *) 0 ;
@@ -3429,7 +3619,7 @@ _gostring_ _wrap_keystore_export_cwetee_63de76c1f6c800fc(wetee_buf *_swig_go_0, 
 }
 
 
-_gostring_ _wrap_keystore_export_opts_cwetee_63de76c1f6c800fc(wetee_buf *_swig_go_0, wetee_keypair *_swig_go_1, _gostring_ _swig_go_2, _gostring_ _swig_go_3, long long _swig_go_4, intgo _swig_go_5, intgo _swig_go_6, intgo _swig_go_7) {
+_gostring_ _wrap_keystore_export_opts_cwetee_0a513c6a817ac27f(wetee_buf *_swig_go_0, wetee_keypair *_swig_go_1, _gostring_ _swig_go_2, _gostring_ _swig_go_3, long long _swig_go_4, intgo _swig_go_5, intgo _swig_go_6, intgo _swig_go_7) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   wetee_keypair *arg2 = (wetee_keypair *) 0 ;
   char *arg3 = (char *) 0 ;
@@ -3489,7 +3679,7 @@ _gostring_ _wrap_keystore_export_opts_cwetee_63de76c1f6c800fc(wetee_buf *_swig_g
 }
 
 
-_gostring_ _wrap_keystore_import_cwetee_63de76c1f6c800fc(wetee_keypair **_swig_go_0, _gostring_ _swig_go_1, _gostring_ _swig_go_2) {
+_gostring_ _wrap_keystore_import_cwetee_0a513c6a817ac27f(wetee_keypair **_swig_go_0, _gostring_ _swig_go_1, _gostring_ _swig_go_2) {
   wetee_keypair **arg1 = (wetee_keypair **) 0 ;
   char *arg2 = (char *) 0 ;
   size_t arg3 ;
@@ -3526,7 +3716,7 @@ _gostring_ _wrap_keystore_import_cwetee_63de76c1f6c800fc(wetee_keypair **_swig_g
 }
 
 
-_gostring_ _wrap_mnemonic_generate_cwetee_63de76c1f6c800fc(wetee_buf *_swig_go_0, intgo _swig_go_1) {
+_gostring_ _wrap_mnemonic_generate_cwetee_0a513c6a817ac27f(wetee_buf *_swig_go_0, intgo _swig_go_1) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   unsigned int arg2 ;
   wetee_buf temp1 ;
@@ -3561,7 +3751,7 @@ _gostring_ _wrap_mnemonic_generate_cwetee_63de76c1f6c800fc(wetee_buf *_swig_go_0
 }
 
 
-_gostring_ _wrap_mnemonic_validate_cwetee_63de76c1f6c800fc(_gostring_ _swig_go_0) {
+_gostring_ _wrap_mnemonic_validate_cwetee_0a513c6a817ac27f(_gostring_ _swig_go_0) {
   char *arg1 = (char *) 0 ;
   size_t arg2 ;
   wetee_rc result;
@@ -3581,7 +3771,7 @@ _gostring_ _wrap_mnemonic_validate_cwetee_63de76c1f6c800fc(_gostring_ _swig_go_0
 }
 
 
-_gostring_ _wrap_mnemonic_to_entropy_cwetee_63de76c1f6c800fc(wetee_buf *_swig_go_0, _gostring_ _swig_go_1) {
+_gostring_ _wrap_mnemonic_to_entropy_cwetee_0a513c6a817ac27f(wetee_buf *_swig_go_0, _gostring_ _swig_go_1) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   char *arg2 = (char *) 0 ;
   size_t arg3 ;
@@ -3620,7 +3810,7 @@ _gostring_ _wrap_mnemonic_to_entropy_cwetee_63de76c1f6c800fc(wetee_buf *_swig_go
 }
 
 
-_gostring_ _wrap_mnemonic_from_entropy_cwetee_63de76c1f6c800fc(wetee_buf *_swig_go_0, _goslice_ _swig_go_1) {
+_gostring_ _wrap_mnemonic_from_entropy_cwetee_0a513c6a817ac27f(wetee_buf *_swig_go_0, _goslice_ _swig_go_1) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   uint8_t *arg2 = (uint8_t *) 0 ;
   size_t arg3 ;
@@ -3659,7 +3849,7 @@ _gostring_ _wrap_mnemonic_from_entropy_cwetee_63de76c1f6c800fc(wetee_buf *_swig_
 }
 
 
-_gostring_ _wrap_mnemonic_to_mini_secret_cwetee_63de76c1f6c800fc(_goslice_ _swig_go_0, _gostring_ _swig_go_1, _gostring_ _swig_go_2) {
+_gostring_ _wrap_mnemonic_to_mini_secret_cwetee_0a513c6a817ac27f(_goslice_ _swig_go_0, _gostring_ _swig_go_1, _gostring_ _swig_go_2) {
   uint8_t *arg1 ;
   char *arg2 = (char *) 0 ;
   size_t arg3 ;
@@ -3690,7 +3880,7 @@ _gostring_ _wrap_mnemonic_to_mini_secret_cwetee_63de76c1f6c800fc(_goslice_ _swig
 }
 
 
-_gostring_ _wrap_mnemonic_to_bip39_seed_cwetee_63de76c1f6c800fc(_goslice_ _swig_go_0, _gostring_ _swig_go_1, _gostring_ _swig_go_2) {
+_gostring_ _wrap_mnemonic_to_bip39_seed_cwetee_0a513c6a817ac27f(_goslice_ _swig_go_0, _gostring_ _swig_go_1, _gostring_ _swig_go_2) {
   uint8_t *arg1 ;
   char *arg2 = (char *) 0 ;
   size_t arg3 ;
@@ -3721,7 +3911,7 @@ _gostring_ _wrap_mnemonic_to_bip39_seed_cwetee_63de76c1f6c800fc(_goslice_ _swig_
 }
 
 
-intgo _wrap_SS58_PREFIX_POLKADOT_cwetee_63de76c1f6c800fc() {
+intgo _wrap_SS58_PREFIX_POLKADOT_cwetee_0a513c6a817ac27f() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -3732,7 +3922,7 @@ intgo _wrap_SS58_PREFIX_POLKADOT_cwetee_63de76c1f6c800fc() {
 }
 
 
-intgo _wrap_SS58_PREFIX_KUSAMA_cwetee_63de76c1f6c800fc() {
+intgo _wrap_SS58_PREFIX_KUSAMA_cwetee_0a513c6a817ac27f() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -3743,7 +3933,7 @@ intgo _wrap_SS58_PREFIX_KUSAMA_cwetee_63de76c1f6c800fc() {
 }
 
 
-intgo _wrap_SS58_PREFIX_GENERIC_cwetee_63de76c1f6c800fc() {
+intgo _wrap_SS58_PREFIX_GENERIC_cwetee_0a513c6a817ac27f() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -3754,7 +3944,7 @@ intgo _wrap_SS58_PREFIX_GENERIC_cwetee_63de76c1f6c800fc() {
 }
 
 
-intgo _wrap_SS58_PREFIX_MAX_cwetee_63de76c1f6c800fc() {
+intgo _wrap_SS58_PREFIX_MAX_cwetee_0a513c6a817ac27f() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -3765,7 +3955,7 @@ intgo _wrap_SS58_PREFIX_MAX_cwetee_63de76c1f6c800fc() {
 }
 
 
-_gostring_ _wrap_ss58_encode_cwetee_63de76c1f6c800fc(wetee_buf *_swig_go_0, _goslice_ _swig_go_1, short _swig_go_2) {
+_gostring_ _wrap_ss58_encode_cwetee_0a513c6a817ac27f(wetee_buf *_swig_go_0, _goslice_ _swig_go_1, short _swig_go_2) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   uint8_t *arg2 = (uint8_t *) 0 ;
   size_t arg3 ;
@@ -3805,7 +3995,7 @@ _gostring_ _wrap_ss58_encode_cwetee_63de76c1f6c800fc(wetee_buf *_swig_go_0, _gos
 }
 
 
-_gostring_ _wrap_ss58_decode_cwetee_63de76c1f6c800fc(wetee_buf *_swig_go_0, short *_swig_go_1, _gostring_ _swig_go_2) {
+_gostring_ _wrap_ss58_decode_cwetee_0a513c6a817ac27f(wetee_buf *_swig_go_0, short *_swig_go_1, _gostring_ _swig_go_2) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   uint16_t *arg2 = (uint16_t *) 0 ;
   char *arg3 = (char *) 0 ;
@@ -3845,7 +4035,7 @@ _gostring_ _wrap_ss58_decode_cwetee_63de76c1f6c800fc(wetee_buf *_swig_go_0, shor
 }
 
 
-long long _wrap_ss58_network_count_cwetee_63de76c1f6c800fc() {
+long long _wrap_ss58_network_count_cwetee_0a513c6a817ac27f() {
   size_t result;
   long long _swig_go_result;
   
@@ -3859,7 +4049,7 @@ long long _wrap_ss58_network_count_cwetee_63de76c1f6c800fc() {
 }
 
 
-_gostring_ _wrap_ss58_network_at_cwetee_63de76c1f6c800fc(long long _swig_go_0, short *_swig_go_1, char **_swig_go_2, char **_swig_go_3, char **_swig_go_4, int *_swig_go_5) {
+_gostring_ _wrap_ss58_network_at_cwetee_0a513c6a817ac27f(long long _swig_go_0, short *_swig_go_1, char **_swig_go_2, char **_swig_go_3, char **_swig_go_4, int *_swig_go_5) {
   size_t arg1 ;
   uint16_t *arg2 = (uint16_t *) 0 ;
   char **arg3 = (char **) 0 ;
@@ -3915,7 +4105,7 @@ _gostring_ _wrap_ss58_network_at_cwetee_63de76c1f6c800fc(long long _swig_go_0, s
 }
 
 
-_gostring_ _wrap_ss58_network_find_cwetee_63de76c1f6c800fc(intgo *_swig_go_0, _gostring_ _swig_go_1) {
+_gostring_ _wrap_ss58_network_find_cwetee_0a513c6a817ac27f(intgo *_swig_go_0, _gostring_ _swig_go_1) {
   size_t *arg1 = (size_t *) 0 ;
   char *arg2 = (char *) 0 ;
   size_t temp1 ;
@@ -3943,7 +4133,7 @@ _gostring_ _wrap_ss58_network_find_cwetee_63de76c1f6c800fc(intgo *_swig_go_0, _g
 }
 
 
-_gostring_ _wrap_ss58_network_find_prefix_cwetee_63de76c1f6c800fc(intgo *_swig_go_0, short _swig_go_1) {
+_gostring_ _wrap_ss58_network_find_prefix_cwetee_0a513c6a817ac27f(intgo *_swig_go_0, short _swig_go_1) {
   size_t *arg1 = (size_t *) 0 ;
   uint16_t arg2 ;
   size_t temp1 ;
@@ -3962,6 +4152,1083 @@ _gostring_ _wrap_ss58_network_find_prefix_cwetee_63de76c1f6c800fc(intgo *_swig_g
   }
   _swig_go_result = wetee_go_status(result); 
   *_swig_go_0 = (intgo)*arg1; 
+  return _swig_go_result;
+}
+
+
+intgo _wrap_MD_CALLS_cwetee_0a513c6a817ac27f() {
+  enum wetee_md_enum_kind result;
+  intgo _swig_go_result;
+  
+  
+  {
+    wetee_clear_error();
+    result = WETEE_MD_CALLS;
+    
+  }
+  _swig_go_result = (intgo)result; 
+  return _swig_go_result;
+}
+
+
+intgo _wrap_MD_EVENTS_cwetee_0a513c6a817ac27f() {
+  enum wetee_md_enum_kind result;
+  intgo _swig_go_result;
+  
+  
+  {
+    wetee_clear_error();
+    result = WETEE_MD_EVENTS;
+    
+  }
+  _swig_go_result = (intgo)result; 
+  return _swig_go_result;
+}
+
+
+intgo _wrap_MD_ERRORS_cwetee_0a513c6a817ac27f() {
+  enum wetee_md_enum_kind result;
+  intgo _swig_go_result;
+  
+  
+  {
+    wetee_clear_error();
+    result = WETEE_MD_ERRORS;
+    
+  }
+  _swig_go_result = (intgo)result; 
+  return _swig_go_result;
+}
+
+
+intgo _wrap_METADATA_NO_TYPE_cwetee_0a513c6a817ac27f() {
+  uint32_t result;
+  intgo _swig_go_result;
+  
+  
+  result = (uint32_t)(WETEE_METADATA_NO_TYPE);
+  _swig_go_result = result; 
+  return _swig_go_result;
+}
+
+
+_gostring_ _wrap_mdb_parse_cwetee_0a513c6a817ac27f(wetee_metadata **_swig_go_0, _goslice_ _swig_go_1, intgo _swig_go_2) {
+  wetee_metadata **arg1 = (wetee_metadata **) 0 ;
+  uint8_t *arg2 = (uint8_t *) 0 ;
+  size_t arg3 ;
+  int arg4 ;
+  wetee_metadata *temp1 ;
+  wetee_rc result;
+  _gostring_ _swig_go_result;
+  
+  
+  temp1 = NULL;
+  arg1 = &temp1;
+  
+  
+  arg2 = (uint8_t *)_swig_go_1.array;
+  arg3 = (size_t)_swig_go_1.len;
+  
+  arg4 = (int)_swig_go_2; 
+  
+  {
+    wetee_clear_error();
+    result = (wetee_rc)wetee_mdb_parse(arg1,(unsigned char const *)arg2,arg3,arg4);
+  }
+  _swig_go_result = wetee_go_status(result); 
+  
+  *(uintptr_t *)(void *)_swig_go_0 = (uintptr_t)temp1;
+  temp1 = NULL; /* owned by Go now */
+  
+  wetee_metadata_free(temp1); 
+  return _swig_go_result;
+}
+
+
+_gostring_ _wrap_mdb_parse_hex_cwetee_0a513c6a817ac27f(wetee_metadata **_swig_go_0, _gostring_ _swig_go_1, intgo _swig_go_2) {
+  wetee_metadata **arg1 = (wetee_metadata **) 0 ;
+  char *arg2 = (char *) 0 ;
+  size_t arg3 ;
+  int arg4 ;
+  wetee_metadata *temp1 ;
+  wetee_rc result;
+  _gostring_ _swig_go_result;
+  
+  
+  temp1 = NULL;
+  arg1 = &temp1;
+  
+  
+  arg2 = (char *)_swig_go_1.p;
+  arg3 = (size_t)_swig_go_1.n;
+  
+  arg4 = (int)_swig_go_2; 
+  
+  {
+    wetee_clear_error();
+    result = (wetee_rc)wetee_mdb_parse_hex(arg1,(char const *)arg2,arg3,arg4);
+  }
+  _swig_go_result = wetee_go_status(result); 
+  
+  *(uintptr_t *)(void *)_swig_go_0 = (uintptr_t)temp1;
+  temp1 = NULL; /* owned by Go now */
+  
+  wetee_metadata_free(temp1); 
+  return _swig_go_result;
+}
+
+
+_gostring_ _wrap_mdb_parse_rpc_cwetee_0a513c6a817ac27f(wetee_metadata **_swig_go_0, _gostring_ _swig_go_1, intgo _swig_go_2) {
+  wetee_metadata **arg1 = (wetee_metadata **) 0 ;
+  char *arg2 = (char *) 0 ;
+  size_t arg3 ;
+  int arg4 ;
+  wetee_metadata *temp1 ;
+  wetee_rc result;
+  _gostring_ _swig_go_result;
+  
+  
+  temp1 = NULL;
+  arg1 = &temp1;
+  
+  
+  arg2 = (char *)_swig_go_1.p;
+  arg3 = (size_t)_swig_go_1.n;
+  
+  arg4 = (int)_swig_go_2; 
+  
+  {
+    wetee_clear_error();
+    result = (wetee_rc)wetee_mdb_parse_rpc(arg1,(char const *)arg2,arg3,arg4);
+  }
+  _swig_go_result = wetee_go_status(result); 
+  
+  *(uintptr_t *)(void *)_swig_go_0 = (uintptr_t)temp1;
+  temp1 = NULL; /* owned by Go now */
+  
+  wetee_metadata_free(temp1); 
+  return _swig_go_result;
+}
+
+
+_gostring_ _wrap_mdb_pallet_name_cwetee_0a513c6a817ac27f(wetee_metadata *_swig_go_0, long long _swig_go_1) {
+  wetee_metadata *arg1 = (wetee_metadata *) 0 ;
+  size_t arg2 ;
+  char *result = 0 ;
+  _gostring_ _swig_go_result;
+  
+  arg1 = (wetee_metadata *)(uintptr_t)_swig_go_0; 
+  arg2 = (size_t)_swig_go_1; 
+  
+  {
+    wetee_clear_error();
+    result = (char *)wetee_mdb_pallet_name((struct wetee_metadata const *)arg1,arg2);
+  }
+  
+  _swig_go_result.p = (char *)result;
+  _swig_go_result.n = result ? (intgo)strlen(result) : 0;
+  
+  return _swig_go_result;
+}
+
+
+intgo _wrap_mdb_pallet_index_cwetee_0a513c6a817ac27f(wetee_metadata *_swig_go_0, long long _swig_go_1) {
+  wetee_metadata *arg1 = (wetee_metadata *) 0 ;
+  size_t arg2 ;
+  int result;
+  intgo _swig_go_result;
+  
+  arg1 = (wetee_metadata *)(uintptr_t)_swig_go_0; 
+  arg2 = (size_t)_swig_go_1; 
+  
+  {
+    wetee_clear_error();
+    result = (int)wetee_mdb_pallet_index((struct wetee_metadata const *)arg1,arg2);
+  }
+  _swig_go_result = result; 
+  return _swig_go_result;
+}
+
+
+long long _wrap_mdb_pallet_position_cwetee_0a513c6a817ac27f(wetee_metadata *_swig_go_0, _gostring_ _swig_go_1) {
+  wetee_metadata *arg1 = (wetee_metadata *) 0 ;
+  char *arg2 = (char *) 0 ;
+  int64_t result;
+  long long _swig_go_result;
+  
+  arg1 = (wetee_metadata *)(uintptr_t)_swig_go_0; 
+  
+  arg2 = (char *)malloc(_swig_go_1.n + 1);
+  memcpy(arg2, _swig_go_1.p, _swig_go_1.n);
+  arg2[_swig_go_1.n] = '\0';
+  
+  
+  {
+    wetee_clear_error();
+    result = (int64_t)wetee_mdb_pallet_position((struct wetee_metadata const *)arg1,(char const *)arg2);
+  }
+  _swig_go_result = result; 
+  free(arg2); 
+  return _swig_go_result;
+}
+
+
+intgo _wrap_mdb_pallet_enum_type_cwetee_0a513c6a817ac27f(wetee_metadata *_swig_go_0, long long _swig_go_1, intgo _swig_go_2) {
+  wetee_metadata *arg1 = (wetee_metadata *) 0 ;
+  size_t arg2 ;
+  int arg3 ;
+  uint32_t result;
+  intgo _swig_go_result;
+  
+  arg1 = (wetee_metadata *)(uintptr_t)_swig_go_0; 
+  arg2 = (size_t)_swig_go_1; 
+  arg3 = (int)_swig_go_2; 
+  
+  {
+    wetee_clear_error();
+    result = (uint32_t)wetee_mdb_pallet_enum_type((struct wetee_metadata const *)arg1,arg2,arg3);
+  }
+  _swig_go_result = result; 
+  return _swig_go_result;
+}
+
+
+long long _wrap_mdb_variant_count_cwetee_0a513c6a817ac27f(wetee_metadata *_swig_go_0, long long _swig_go_1, intgo _swig_go_2) {
+  wetee_metadata *arg1 = (wetee_metadata *) 0 ;
+  size_t arg2 ;
+  int arg3 ;
+  size_t result;
+  long long _swig_go_result;
+  
+  arg1 = (wetee_metadata *)(uintptr_t)_swig_go_0; 
+  arg2 = (size_t)_swig_go_1; 
+  arg3 = (int)_swig_go_2; 
+  
+  {
+    wetee_clear_error();
+    result = wetee_mdb_variant_count((struct wetee_metadata const *)arg1,arg2,arg3);
+  }
+  _swig_go_result = result; 
+  return _swig_go_result;
+}
+
+
+_gostring_ _wrap_mdb_variant_name_cwetee_0a513c6a817ac27f(wetee_metadata *_swig_go_0, long long _swig_go_1, intgo _swig_go_2, long long _swig_go_3) {
+  wetee_metadata *arg1 = (wetee_metadata *) 0 ;
+  size_t arg2 ;
+  int arg3 ;
+  size_t arg4 ;
+  char *result = 0 ;
+  _gostring_ _swig_go_result;
+  
+  arg1 = (wetee_metadata *)(uintptr_t)_swig_go_0; 
+  arg2 = (size_t)_swig_go_1; 
+  arg3 = (int)_swig_go_2; 
+  arg4 = (size_t)_swig_go_3; 
+  
+  {
+    wetee_clear_error();
+    result = (char *)wetee_mdb_variant_name((struct wetee_metadata const *)arg1,arg2,arg3,arg4);
+  }
+  
+  _swig_go_result.p = (char *)result;
+  _swig_go_result.n = result ? (intgo)strlen(result) : 0;
+  
+  return _swig_go_result;
+}
+
+
+intgo _wrap_mdb_variant_index_cwetee_0a513c6a817ac27f(wetee_metadata *_swig_go_0, long long _swig_go_1, intgo _swig_go_2, long long _swig_go_3) {
+  wetee_metadata *arg1 = (wetee_metadata *) 0 ;
+  size_t arg2 ;
+  int arg3 ;
+  size_t arg4 ;
+  int result;
+  intgo _swig_go_result;
+  
+  arg1 = (wetee_metadata *)(uintptr_t)_swig_go_0; 
+  arg2 = (size_t)_swig_go_1; 
+  arg3 = (int)_swig_go_2; 
+  arg4 = (size_t)_swig_go_3; 
+  
+  {
+    wetee_clear_error();
+    result = (int)wetee_mdb_variant_index((struct wetee_metadata const *)arg1,arg2,arg3,arg4);
+  }
+  _swig_go_result = result; 
+  return _swig_go_result;
+}
+
+
+_gostring_ _wrap_mdb_variant_docs_cwetee_0a513c6a817ac27f(wetee_buf *_swig_go_0, wetee_metadata *_swig_go_1, long long _swig_go_2, intgo _swig_go_3, long long _swig_go_4) {
+  wetee_buf *arg1 = (wetee_buf *) 0 ;
+  wetee_metadata *arg2 = (wetee_metadata *) 0 ;
+  size_t arg3 ;
+  int arg4 ;
+  size_t arg5 ;
+  wetee_buf temp1 ;
+  wetee_rc result;
+  _gostring_ _swig_go_result;
+  
+  
+  memset(&temp1, 0, sizeof temp1);
+  arg1 = &temp1;
+  
+  arg2 = (wetee_metadata *)(uintptr_t)_swig_go_1; 
+  arg3 = (size_t)_swig_go_2; 
+  arg4 = (int)_swig_go_3; 
+  arg5 = (size_t)_swig_go_4; 
+  
+  {
+    wetee_clear_error();
+    result = (wetee_rc)wetee_mdb_variant_docs(arg1,(struct wetee_metadata const *)arg2,arg3,arg4,arg5);
+  }
+  _swig_go_result = wetee_go_status(result); 
+  
+  if (arg1->len > 0) {
+    ((uint64_t *)(void *)_swig_go_0)[0] = (uint64_t)(uintptr_t)arg1->data;
+    ((uint64_t *)(void *)_swig_go_0)[1] = (uint64_t)arg1->len;
+    arg1->data = NULL; /* handed over to Go_take */
+    arg1->len = 0;
+    arg1->cap = 0;
+  }
+  
+  
+  wetee_buf_free(arg1);
+  
+  return _swig_go_result;
+}
+
+
+long long _wrap_mdb_field_count_cwetee_0a513c6a817ac27f(wetee_metadata *_swig_go_0, long long _swig_go_1, intgo _swig_go_2, long long _swig_go_3) {
+  wetee_metadata *arg1 = (wetee_metadata *) 0 ;
+  size_t arg2 ;
+  int arg3 ;
+  size_t arg4 ;
+  size_t result;
+  long long _swig_go_result;
+  
+  arg1 = (wetee_metadata *)(uintptr_t)_swig_go_0; 
+  arg2 = (size_t)_swig_go_1; 
+  arg3 = (int)_swig_go_2; 
+  arg4 = (size_t)_swig_go_3; 
+  
+  {
+    wetee_clear_error();
+    result = wetee_mdb_field_count((struct wetee_metadata const *)arg1,arg2,arg3,arg4);
+  }
+  _swig_go_result = result; 
+  return _swig_go_result;
+}
+
+
+_gostring_ _wrap_mdb_field_name_cwetee_0a513c6a817ac27f(wetee_metadata *_swig_go_0, long long _swig_go_1, intgo _swig_go_2, long long _swig_go_3, long long _swig_go_4) {
+  wetee_metadata *arg1 = (wetee_metadata *) 0 ;
+  size_t arg2 ;
+  int arg3 ;
+  size_t arg4 ;
+  size_t arg5 ;
+  char *result = 0 ;
+  _gostring_ _swig_go_result;
+  
+  arg1 = (wetee_metadata *)(uintptr_t)_swig_go_0; 
+  arg2 = (size_t)_swig_go_1; 
+  arg3 = (int)_swig_go_2; 
+  arg4 = (size_t)_swig_go_3; 
+  arg5 = (size_t)_swig_go_4; 
+  
+  {
+    wetee_clear_error();
+    result = (char *)wetee_mdb_field_name((struct wetee_metadata const *)arg1,arg2,arg3,arg4,arg5);
+  }
+  
+  _swig_go_result.p = (char *)result;
+  _swig_go_result.n = result ? (intgo)strlen(result) : 0;
+  
+  return _swig_go_result;
+}
+
+
+_gostring_ _wrap_mdb_field_type_name_cwetee_0a513c6a817ac27f(wetee_metadata *_swig_go_0, long long _swig_go_1, intgo _swig_go_2, long long _swig_go_3, long long _swig_go_4) {
+  wetee_metadata *arg1 = (wetee_metadata *) 0 ;
+  size_t arg2 ;
+  int arg3 ;
+  size_t arg4 ;
+  size_t arg5 ;
+  char *result = 0 ;
+  _gostring_ _swig_go_result;
+  
+  arg1 = (wetee_metadata *)(uintptr_t)_swig_go_0; 
+  arg2 = (size_t)_swig_go_1; 
+  arg3 = (int)_swig_go_2; 
+  arg4 = (size_t)_swig_go_3; 
+  arg5 = (size_t)_swig_go_4; 
+  
+  {
+    wetee_clear_error();
+    result = (char *)wetee_mdb_field_type_name((struct wetee_metadata const *)arg1,arg2,arg3,arg4,arg5);
+  }
+  
+  _swig_go_result.p = (char *)result;
+  _swig_go_result.n = result ? (intgo)strlen(result) : 0;
+  
+  return _swig_go_result;
+}
+
+
+intgo _wrap_mdb_field_type_cwetee_0a513c6a817ac27f(wetee_metadata *_swig_go_0, long long _swig_go_1, intgo _swig_go_2, long long _swig_go_3, long long _swig_go_4) {
+  wetee_metadata *arg1 = (wetee_metadata *) 0 ;
+  size_t arg2 ;
+  int arg3 ;
+  size_t arg4 ;
+  size_t arg5 ;
+  uint32_t result;
+  intgo _swig_go_result;
+  
+  arg1 = (wetee_metadata *)(uintptr_t)_swig_go_0; 
+  arg2 = (size_t)_swig_go_1; 
+  arg3 = (int)_swig_go_2; 
+  arg4 = (size_t)_swig_go_3; 
+  arg5 = (size_t)_swig_go_4; 
+  
+  {
+    wetee_clear_error();
+    result = (uint32_t)wetee_mdb_field_type((struct wetee_metadata const *)arg1,arg2,arg3,arg4,arg5);
+  }
+  _swig_go_result = result; 
+  return _swig_go_result;
+}
+
+
+_gostring_ _wrap_mdb_storage_prefix_cwetee_0a513c6a817ac27f(wetee_metadata *_swig_go_0, long long _swig_go_1) {
+  wetee_metadata *arg1 = (wetee_metadata *) 0 ;
+  size_t arg2 ;
+  char *result = 0 ;
+  _gostring_ _swig_go_result;
+  
+  arg1 = (wetee_metadata *)(uintptr_t)_swig_go_0; 
+  arg2 = (size_t)_swig_go_1; 
+  
+  {
+    wetee_clear_error();
+    result = (char *)wetee_mdb_storage_prefix((struct wetee_metadata const *)arg1,arg2);
+  }
+  
+  _swig_go_result.p = (char *)result;
+  _swig_go_result.n = result ? (intgo)strlen(result) : 0;
+  
+  return _swig_go_result;
+}
+
+
+long long _wrap_mdb_storage_count_cwetee_0a513c6a817ac27f(wetee_metadata *_swig_go_0, long long _swig_go_1) {
+  wetee_metadata *arg1 = (wetee_metadata *) 0 ;
+  size_t arg2 ;
+  size_t result;
+  long long _swig_go_result;
+  
+  arg1 = (wetee_metadata *)(uintptr_t)_swig_go_0; 
+  arg2 = (size_t)_swig_go_1; 
+  
+  {
+    wetee_clear_error();
+    result = wetee_mdb_storage_count((struct wetee_metadata const *)arg1,arg2);
+  }
+  _swig_go_result = result; 
+  return _swig_go_result;
+}
+
+
+_gostring_ _wrap_mdb_storage_name_cwetee_0a513c6a817ac27f(wetee_metadata *_swig_go_0, long long _swig_go_1, long long _swig_go_2) {
+  wetee_metadata *arg1 = (wetee_metadata *) 0 ;
+  size_t arg2 ;
+  size_t arg3 ;
+  char *result = 0 ;
+  _gostring_ _swig_go_result;
+  
+  arg1 = (wetee_metadata *)(uintptr_t)_swig_go_0; 
+  arg2 = (size_t)_swig_go_1; 
+  arg3 = (size_t)_swig_go_2; 
+  
+  {
+    wetee_clear_error();
+    result = (char *)wetee_mdb_storage_name((struct wetee_metadata const *)arg1,arg2,arg3);
+  }
+  
+  _swig_go_result.p = (char *)result;
+  _swig_go_result.n = result ? (intgo)strlen(result) : 0;
+  
+  return _swig_go_result;
+}
+
+
+intgo _wrap_mdb_storage_modifier_cwetee_0a513c6a817ac27f(wetee_metadata *_swig_go_0, long long _swig_go_1, long long _swig_go_2) {
+  wetee_metadata *arg1 = (wetee_metadata *) 0 ;
+  size_t arg2 ;
+  size_t arg3 ;
+  int result;
+  intgo _swig_go_result;
+  
+  arg1 = (wetee_metadata *)(uintptr_t)_swig_go_0; 
+  arg2 = (size_t)_swig_go_1; 
+  arg3 = (size_t)_swig_go_2; 
+  
+  {
+    wetee_clear_error();
+    result = (int)wetee_mdb_storage_modifier((struct wetee_metadata const *)arg1,arg2,arg3);
+  }
+  _swig_go_result = result; 
+  return _swig_go_result;
+}
+
+
+long long _wrap_mdb_storage_hasher_count_cwetee_0a513c6a817ac27f(wetee_metadata *_swig_go_0, long long _swig_go_1, long long _swig_go_2) {
+  wetee_metadata *arg1 = (wetee_metadata *) 0 ;
+  size_t arg2 ;
+  size_t arg3 ;
+  size_t result;
+  long long _swig_go_result;
+  
+  arg1 = (wetee_metadata *)(uintptr_t)_swig_go_0; 
+  arg2 = (size_t)_swig_go_1; 
+  arg3 = (size_t)_swig_go_2; 
+  
+  {
+    wetee_clear_error();
+    result = wetee_mdb_storage_hasher_count((struct wetee_metadata const *)arg1,arg2,arg3);
+  }
+  _swig_go_result = result; 
+  return _swig_go_result;
+}
+
+
+intgo _wrap_mdb_storage_hasher_cwetee_0a513c6a817ac27f(wetee_metadata *_swig_go_0, long long _swig_go_1, long long _swig_go_2, long long _swig_go_3) {
+  wetee_metadata *arg1 = (wetee_metadata *) 0 ;
+  size_t arg2 ;
+  size_t arg3 ;
+  size_t arg4 ;
+  int result;
+  intgo _swig_go_result;
+  
+  arg1 = (wetee_metadata *)(uintptr_t)_swig_go_0; 
+  arg2 = (size_t)_swig_go_1; 
+  arg3 = (size_t)_swig_go_2; 
+  arg4 = (size_t)_swig_go_3; 
+  
+  {
+    wetee_clear_error();
+    result = (int)wetee_mdb_storage_hasher((struct wetee_metadata const *)arg1,arg2,arg3,arg4);
+  }
+  _swig_go_result = result; 
+  return _swig_go_result;
+}
+
+
+intgo _wrap_mdb_storage_key_type_cwetee_0a513c6a817ac27f(wetee_metadata *_swig_go_0, long long _swig_go_1, long long _swig_go_2) {
+  wetee_metadata *arg1 = (wetee_metadata *) 0 ;
+  size_t arg2 ;
+  size_t arg3 ;
+  uint32_t result;
+  intgo _swig_go_result;
+  
+  arg1 = (wetee_metadata *)(uintptr_t)_swig_go_0; 
+  arg2 = (size_t)_swig_go_1; 
+  arg3 = (size_t)_swig_go_2; 
+  
+  {
+    wetee_clear_error();
+    result = (uint32_t)wetee_mdb_storage_key_type((struct wetee_metadata const *)arg1,arg2,arg3);
+  }
+  _swig_go_result = result; 
+  return _swig_go_result;
+}
+
+
+intgo _wrap_mdb_storage_value_type_cwetee_0a513c6a817ac27f(wetee_metadata *_swig_go_0, long long _swig_go_1, long long _swig_go_2) {
+  wetee_metadata *arg1 = (wetee_metadata *) 0 ;
+  size_t arg2 ;
+  size_t arg3 ;
+  uint32_t result;
+  intgo _swig_go_result;
+  
+  arg1 = (wetee_metadata *)(uintptr_t)_swig_go_0; 
+  arg2 = (size_t)_swig_go_1; 
+  arg3 = (size_t)_swig_go_2; 
+  
+  {
+    wetee_clear_error();
+    result = (uint32_t)wetee_mdb_storage_value_type((struct wetee_metadata const *)arg1,arg2,arg3);
+  }
+  _swig_go_result = result; 
+  return _swig_go_result;
+}
+
+
+_gostring_ _wrap_mdb_storage_default_cwetee_0a513c6a817ac27f(wetee_buf *_swig_go_0, wetee_metadata *_swig_go_1, long long _swig_go_2, long long _swig_go_3) {
+  wetee_buf *arg1 = (wetee_buf *) 0 ;
+  wetee_metadata *arg2 = (wetee_metadata *) 0 ;
+  size_t arg3 ;
+  size_t arg4 ;
+  wetee_buf temp1 ;
+  wetee_rc result;
+  _gostring_ _swig_go_result;
+  
+  
+  memset(&temp1, 0, sizeof temp1);
+  arg1 = &temp1;
+  
+  arg2 = (wetee_metadata *)(uintptr_t)_swig_go_1; 
+  arg3 = (size_t)_swig_go_2; 
+  arg4 = (size_t)_swig_go_3; 
+  
+  {
+    wetee_clear_error();
+    result = (wetee_rc)wetee_mdb_storage_default(arg1,(struct wetee_metadata const *)arg2,arg3,arg4);
+  }
+  _swig_go_result = wetee_go_status(result); 
+  
+  if (arg1->len > 0) {
+    ((uint64_t *)(void *)_swig_go_0)[0] = (uint64_t)(uintptr_t)arg1->data;
+    ((uint64_t *)(void *)_swig_go_0)[1] = (uint64_t)arg1->len;
+    arg1->data = NULL; /* handed over to Go_take */
+    arg1->len = 0;
+    arg1->cap = 0;
+  }
+  
+  
+  wetee_buf_free(arg1);
+  
+  return _swig_go_result;
+}
+
+
+long long _wrap_mdb_constant_count_cwetee_0a513c6a817ac27f(wetee_metadata *_swig_go_0, long long _swig_go_1) {
+  wetee_metadata *arg1 = (wetee_metadata *) 0 ;
+  size_t arg2 ;
+  size_t result;
+  long long _swig_go_result;
+  
+  arg1 = (wetee_metadata *)(uintptr_t)_swig_go_0; 
+  arg2 = (size_t)_swig_go_1; 
+  
+  {
+    wetee_clear_error();
+    result = wetee_mdb_constant_count((struct wetee_metadata const *)arg1,arg2);
+  }
+  _swig_go_result = result; 
+  return _swig_go_result;
+}
+
+
+_gostring_ _wrap_mdb_constant_name_cwetee_0a513c6a817ac27f(wetee_metadata *_swig_go_0, long long _swig_go_1, long long _swig_go_2) {
+  wetee_metadata *arg1 = (wetee_metadata *) 0 ;
+  size_t arg2 ;
+  size_t arg3 ;
+  char *result = 0 ;
+  _gostring_ _swig_go_result;
+  
+  arg1 = (wetee_metadata *)(uintptr_t)_swig_go_0; 
+  arg2 = (size_t)_swig_go_1; 
+  arg3 = (size_t)_swig_go_2; 
+  
+  {
+    wetee_clear_error();
+    result = (char *)wetee_mdb_constant_name((struct wetee_metadata const *)arg1,arg2,arg3);
+  }
+  
+  _swig_go_result.p = (char *)result;
+  _swig_go_result.n = result ? (intgo)strlen(result) : 0;
+  
+  return _swig_go_result;
+}
+
+
+intgo _wrap_mdb_constant_type_cwetee_0a513c6a817ac27f(wetee_metadata *_swig_go_0, long long _swig_go_1, long long _swig_go_2) {
+  wetee_metadata *arg1 = (wetee_metadata *) 0 ;
+  size_t arg2 ;
+  size_t arg3 ;
+  uint32_t result;
+  intgo _swig_go_result;
+  
+  arg1 = (wetee_metadata *)(uintptr_t)_swig_go_0; 
+  arg2 = (size_t)_swig_go_1; 
+  arg3 = (size_t)_swig_go_2; 
+  
+  {
+    wetee_clear_error();
+    result = (uint32_t)wetee_mdb_constant_type((struct wetee_metadata const *)arg1,arg2,arg3);
+  }
+  _swig_go_result = result; 
+  return _swig_go_result;
+}
+
+
+_gostring_ _wrap_mdb_constant_value_cwetee_0a513c6a817ac27f(wetee_buf *_swig_go_0, wetee_metadata *_swig_go_1, long long _swig_go_2, long long _swig_go_3) {
+  wetee_buf *arg1 = (wetee_buf *) 0 ;
+  wetee_metadata *arg2 = (wetee_metadata *) 0 ;
+  size_t arg3 ;
+  size_t arg4 ;
+  wetee_buf temp1 ;
+  wetee_rc result;
+  _gostring_ _swig_go_result;
+  
+  
+  memset(&temp1, 0, sizeof temp1);
+  arg1 = &temp1;
+  
+  arg2 = (wetee_metadata *)(uintptr_t)_swig_go_1; 
+  arg3 = (size_t)_swig_go_2; 
+  arg4 = (size_t)_swig_go_3; 
+  
+  {
+    wetee_clear_error();
+    result = (wetee_rc)wetee_mdb_constant_value(arg1,(struct wetee_metadata const *)arg2,arg3,arg4);
+  }
+  _swig_go_result = wetee_go_status(result); 
+  
+  if (arg1->len > 0) {
+    ((uint64_t *)(void *)_swig_go_0)[0] = (uint64_t)(uintptr_t)arg1->data;
+    ((uint64_t *)(void *)_swig_go_0)[1] = (uint64_t)arg1->len;
+    arg1->data = NULL; /* handed over to Go_take */
+    arg1->len = 0;
+    arg1->cap = 0;
+  }
+  
+  
+  wetee_buf_free(arg1);
+  
+  return _swig_go_result;
+}
+
+
+_gostring_ _wrap_mdb_api_name_cwetee_0a513c6a817ac27f(wetee_metadata *_swig_go_0, long long _swig_go_1) {
+  wetee_metadata *arg1 = (wetee_metadata *) 0 ;
+  size_t arg2 ;
+  char *result = 0 ;
+  _gostring_ _swig_go_result;
+  
+  arg1 = (wetee_metadata *)(uintptr_t)_swig_go_0; 
+  arg2 = (size_t)_swig_go_1; 
+  
+  {
+    wetee_clear_error();
+    result = (char *)wetee_mdb_api_name((struct wetee_metadata const *)arg1,arg2);
+  }
+  
+  _swig_go_result.p = (char *)result;
+  _swig_go_result.n = result ? (intgo)strlen(result) : 0;
+  
+  return _swig_go_result;
+}
+
+
+long long _wrap_mdb_api_method_count_cwetee_0a513c6a817ac27f(wetee_metadata *_swig_go_0, long long _swig_go_1) {
+  wetee_metadata *arg1 = (wetee_metadata *) 0 ;
+  size_t arg2 ;
+  size_t result;
+  long long _swig_go_result;
+  
+  arg1 = (wetee_metadata *)(uintptr_t)_swig_go_0; 
+  arg2 = (size_t)_swig_go_1; 
+  
+  {
+    wetee_clear_error();
+    result = wetee_mdb_api_method_count((struct wetee_metadata const *)arg1,arg2);
+  }
+  _swig_go_result = result; 
+  return _swig_go_result;
+}
+
+
+_gostring_ _wrap_mdb_api_method_name_cwetee_0a513c6a817ac27f(wetee_metadata *_swig_go_0, long long _swig_go_1, long long _swig_go_2) {
+  wetee_metadata *arg1 = (wetee_metadata *) 0 ;
+  size_t arg2 ;
+  size_t arg3 ;
+  char *result = 0 ;
+  _gostring_ _swig_go_result;
+  
+  arg1 = (wetee_metadata *)(uintptr_t)_swig_go_0; 
+  arg2 = (size_t)_swig_go_1; 
+  arg3 = (size_t)_swig_go_2; 
+  
+  {
+    wetee_clear_error();
+    result = (char *)wetee_mdb_api_method_name((struct wetee_metadata const *)arg1,arg2,arg3);
+  }
+  
+  _swig_go_result.p = (char *)result;
+  _swig_go_result.n = result ? (intgo)strlen(result) : 0;
+  
+  return _swig_go_result;
+}
+
+
+_gostring_ _wrap_mdb_type_path_cwetee_0a513c6a817ac27f(wetee_buf *_swig_go_0, wetee_metadata *_swig_go_1, intgo _swig_go_2) {
+  wetee_buf *arg1 = (wetee_buf *) 0 ;
+  wetee_metadata *arg2 = (wetee_metadata *) 0 ;
+  uint32_t arg3 ;
+  wetee_buf temp1 ;
+  wetee_rc result;
+  _gostring_ _swig_go_result;
+  
+  
+  memset(&temp1, 0, sizeof temp1);
+  arg1 = &temp1;
+  
+  arg2 = (wetee_metadata *)(uintptr_t)_swig_go_1; 
+  arg3 = (uint32_t)_swig_go_2; 
+  
+  {
+    wetee_clear_error();
+    result = (wetee_rc)wetee_mdb_type_path(arg1,(struct wetee_metadata const *)arg2,arg3);
+  }
+  _swig_go_result = wetee_go_status(result); 
+  
+  if (arg1->len > 0) {
+    ((uint64_t *)(void *)_swig_go_0)[0] = (uint64_t)(uintptr_t)arg1->data;
+    ((uint64_t *)(void *)_swig_go_0)[1] = (uint64_t)arg1->len;
+    arg1->data = NULL; /* handed over to Go_take */
+    arg1->len = 0;
+    arg1->cap = 0;
+  }
+  
+  
+  wetee_buf_free(arg1);
+  
+  return _swig_go_result;
+}
+
+
+intgo _wrap_metadata_version_cwetee_0a513c6a817ac27f(wetee_metadata *_swig_go_0) {
+  wetee_metadata *arg1 = (wetee_metadata *) 0 ;
+  unsigned int result;
+  intgo _swig_go_result;
+  
+  arg1 = (wetee_metadata *)(uintptr_t)_swig_go_0; 
+  
+  {
+    wetee_clear_error();
+    result = (unsigned int)wetee_metadata_version((struct wetee_metadata const *)arg1);
+  }
+  _swig_go_result = result; 
+  return _swig_go_result;
+}
+
+
+_gostring_ _wrap_metadata_spec_name_cwetee_0a513c6a817ac27f(wetee_metadata *_swig_go_0) {
+  wetee_metadata *arg1 = (wetee_metadata *) 0 ;
+  char *result = 0 ;
+  _gostring_ _swig_go_result;
+  
+  arg1 = (wetee_metadata *)(uintptr_t)_swig_go_0; 
+  
+  {
+    wetee_clear_error();
+    result = (char *)wetee_metadata_spec_name((struct wetee_metadata const *)arg1);
+  }
+  
+  _swig_go_result.p = (char *)result;
+  _swig_go_result.n = result ? (intgo)strlen(result) : 0;
+  
+  return _swig_go_result;
+}
+
+
+_gostring_ _wrap_metadata_spec_version_cwetee_0a513c6a817ac27f(int *_swig_go_0, wetee_metadata *_swig_go_1) {
+  uint32_t *arg1 = (uint32_t *) 0 ;
+  wetee_metadata *arg2 = (wetee_metadata *) 0 ;
+  wetee_rc result;
+  _gostring_ _swig_go_result;
+  
+  arg1 = (uint32_t *)_swig_go_0; 
+  arg2 = (wetee_metadata *)(uintptr_t)_swig_go_1; 
+  
+  {
+    wetee_clear_error();
+    result = (wetee_rc)wetee_metadata_spec_version(arg1,(struct wetee_metadata const *)arg2);
+  }
+  _swig_go_result = wetee_go_status(result); 
+  return _swig_go_result;
+}
+
+
+_gostring_ _wrap_metadata_transaction_version_cwetee_0a513c6a817ac27f(int *_swig_go_0, wetee_metadata *_swig_go_1) {
+  uint32_t *arg1 = (uint32_t *) 0 ;
+  wetee_metadata *arg2 = (wetee_metadata *) 0 ;
+  wetee_rc result;
+  _gostring_ _swig_go_result;
+  
+  arg1 = (uint32_t *)_swig_go_0; 
+  arg2 = (wetee_metadata *)(uintptr_t)_swig_go_1; 
+  
+  {
+    wetee_clear_error();
+    result = (wetee_rc)wetee_metadata_transaction_version(arg1,(struct wetee_metadata const *)arg2);
+  }
+  _swig_go_result = wetee_go_status(result); 
+  return _swig_go_result;
+}
+
+
+_gostring_ _wrap_metadata_ss58_prefix_cwetee_0a513c6a817ac27f(short *_swig_go_0, wetee_metadata *_swig_go_1) {
+  uint16_t *arg1 = (uint16_t *) 0 ;
+  wetee_metadata *arg2 = (wetee_metadata *) 0 ;
+  wetee_rc result;
+  _gostring_ _swig_go_result;
+  
+  arg1 = (uint16_t *)_swig_go_0; 
+  arg2 = (wetee_metadata *)(uintptr_t)_swig_go_1; 
+  
+  {
+    wetee_clear_error();
+    result = (wetee_rc)wetee_metadata_ss58_prefix(arg1,(struct wetee_metadata const *)arg2);
+  }
+  _swig_go_result = wetee_go_status(result); 
+  return _swig_go_result;
+}
+
+
+long long _wrap_metadata_type_count_cwetee_0a513c6a817ac27f(wetee_metadata *_swig_go_0) {
+  wetee_metadata *arg1 = (wetee_metadata *) 0 ;
+  size_t result;
+  long long _swig_go_result;
+  
+  arg1 = (wetee_metadata *)(uintptr_t)_swig_go_0; 
+  
+  {
+    wetee_clear_error();
+    result = wetee_metadata_type_count((struct wetee_metadata const *)arg1);
+  }
+  _swig_go_result = result; 
+  return _swig_go_result;
+}
+
+
+long long _wrap_metadata_pallet_count_cwetee_0a513c6a817ac27f(wetee_metadata *_swig_go_0) {
+  wetee_metadata *arg1 = (wetee_metadata *) 0 ;
+  size_t result;
+  long long _swig_go_result;
+  
+  arg1 = (wetee_metadata *)(uintptr_t)_swig_go_0; 
+  
+  {
+    wetee_clear_error();
+    result = wetee_metadata_pallet_count((struct wetee_metadata const *)arg1);
+  }
+  _swig_go_result = result; 
+  return _swig_go_result;
+}
+
+
+long long _wrap_metadata_runtime_api_count_cwetee_0a513c6a817ac27f(wetee_metadata *_swig_go_0) {
+  wetee_metadata *arg1 = (wetee_metadata *) 0 ;
+  size_t result;
+  long long _swig_go_result;
+  
+  arg1 = (wetee_metadata *)(uintptr_t)_swig_go_0; 
+  
+  {
+    wetee_clear_error();
+    result = wetee_metadata_runtime_api_count((struct wetee_metadata const *)arg1);
+  }
+  _swig_go_result = result; 
+  return _swig_go_result;
+}
+
+
+void _wrap_metadata_free_cwetee_0a513c6a817ac27f(wetee_metadata *_swig_go_0) {
+  wetee_metadata *arg1 = (wetee_metadata *) 0 ;
+  
+  arg1 = (wetee_metadata *)(uintptr_t)_swig_go_0; 
+  
+  {
+    wetee_clear_error();
+    wetee_metadata_free(arg1);
+  }
+  
+}
+
+
+intgo _wrap_METADATA_HASH_BYTES_cwetee_0a513c6a817ac27f() {
+  unsigned int result;
+  intgo _swig_go_result;
+  
+  
+  result = (unsigned int)(WETEE_METADATA_HASH_BYTES);
+  _swig_go_result = result; 
+  return _swig_go_result;
+}
+
+
+_gostring_ _wrap_mdb_hash_cwetee_0a513c6a817ac27f(_goslice_ _swig_go_0, wetee_metadata *_swig_go_1, intgo _swig_go_2, _gostring_ _swig_go_3) {
+  uint8_t *arg1 ;
+  wetee_metadata *arg2 = (wetee_metadata *) 0 ;
+  unsigned int arg3 ;
+  char *arg4 = (char *) 0 ;
+  wetee_rc result;
+  _gostring_ _swig_go_result;
+  
+  
+  if (_swig_go_0.len < 32) _swig_gopanic("mdb_hash: out needs 32 bytes");
+  arg1 = (uint8_t *)_swig_go_0.array;
+  
+  arg2 = (wetee_metadata *)(uintptr_t)_swig_go_1; 
+  arg3 = (unsigned int)_swig_go_2; 
+  
+  arg4 = (char *)malloc(_swig_go_3.n + 1);
+  memcpy(arg4, _swig_go_3.p, _swig_go_3.n);
+  arg4[_swig_go_3.n] = '\0';
+  
+  
+  {
+    wetee_clear_error();
+    result = (wetee_rc)wetee_mdb_hash(arg1,(struct wetee_metadata const *)arg2,arg3,(char const *)arg4);
+  }
+  _swig_go_result = wetee_go_status(result); 
+  free(arg4); 
+  return _swig_go_result;
+}
+
+
+_gostring_ _wrap_mdb_digest_cwetee_0a513c6a817ac27f(wetee_buf *_swig_go_0, wetee_metadata *_swig_go_1, intgo _swig_go_2, _gostring_ _swig_go_3) {
+  wetee_buf *arg1 = (wetee_buf *) 0 ;
+  wetee_metadata *arg2 = (wetee_metadata *) 0 ;
+  unsigned int arg3 ;
+  char *arg4 = (char *) 0 ;
+  wetee_buf temp1 ;
+  wetee_rc result;
+  _gostring_ _swig_go_result;
+  
+  
+  memset(&temp1, 0, sizeof temp1);
+  arg1 = &temp1;
+  
+  arg2 = (wetee_metadata *)(uintptr_t)_swig_go_1; 
+  arg3 = (unsigned int)_swig_go_2; 
+  
+  arg4 = (char *)malloc(_swig_go_3.n + 1);
+  memcpy(arg4, _swig_go_3.p, _swig_go_3.n);
+  arg4[_swig_go_3.n] = '\0';
+  
+  
+  {
+    wetee_clear_error();
+    result = (wetee_rc)wetee_mdb_digest(arg1,(struct wetee_metadata const *)arg2,arg3,(char const *)arg4);
+  }
+  _swig_go_result = wetee_go_status(result); 
+  
+  if (arg1->len > 0) {
+    ((uint64_t *)(void *)_swig_go_0)[0] = (uint64_t)(uintptr_t)arg1->data;
+    ((uint64_t *)(void *)_swig_go_0)[1] = (uint64_t)arg1->len;
+    arg1->data = NULL; /* handed over to Go_take */
+    arg1->len = 0;
+    arg1->cap = 0;
+  }
+  
+  
+  wetee_buf_free(arg1);
+  
+  free(arg4); 
   return _swig_go_result;
 }
 
