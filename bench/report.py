@@ -116,16 +116,20 @@ def main():
     out = parts["machine"] = []
     with open(machine) as f:
         out += [l.rstrip("\n") for l in f if l.strip()]
+    cpu = next((l[len("- CPU: "):] for l in parts["machine"] if l.startswith("- CPU: ")), "?")
+    flags = next((l[len("- CPU flags of note: "):] for l in parts["machine"]
+                  if l.startswith("- CPU flags of note: ")), "")
     per_round = [load[r][0] for r in sorted(load, key=lambda r: (r == "all", int(r) if r.isdigit() else 0))
                  if r != "all"]
     if "all" in load:
-        other, ours = load["all"]
-        out.append(f"- Other work during the run: {other}% of the machine's CPU time on average"
-                   f" (per round: {', '.join(x + '%' for x in per_round)}); this run itself: {ours}%")
+        out.append(f"- Other work during the run: {load['all'][0]}% of the machine's CPU time on average"
+                   f" (per round: {', '.join(x + '%' for x in per_round)}); this run itself: {load['all'][1]}%")
     nr = len(rounds)
     any_spread = False
+    other = load.get("all", ("?", "?"))[0]
     for m in modules:
-        out = parts["module " + m] = []
+        out = parts["module " + m] = [f"CPU: {cpu}{'; ' + flags if flags else ''}. Other work on the machine"
+                                      f" during the run: {other}% of its CPU time.", ""]
         order = ([BASE] if BASE in impls[m] else []) + [i for i in impls[m] if i != BASE]
         peers = [i for i in order if i != BASE]
         out += [f"Module {m}: time per operation, median of {nr} round{'s' if nr != 1 else ''}"
