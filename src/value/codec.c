@@ -20,19 +20,38 @@ typedef struct walk {
     unsigned depth;
 } walk;
 
+/* Path maintenance is on every node, so it avoids printf. */
 static size_t push_name(walk *w, const char *name)
 {
-    size_t at = w->plen;
-    int n = snprintf(w->path + at, sizeof w->path - at, "%s%s", at ? "." : "", name);
-    if (n > 0) w->plen = at + (size_t)n < sizeof w->path ? at + (size_t)n : sizeof w->path - 1;
+    size_t at = w->plen, n = strlen(name), room = sizeof w->path - 1 - at;
+    char *p = w->path + at;
+    if (at && room) {
+        *p++ = '.';
+        room--;
+    }
+    if (n > room) n = room;
+    memcpy(p, name, n);
+    p[n] = '\0';
+    w->plen = (size_t)(p + n - w->path);
     return at;
 }
 
 static size_t push_index(walk *w, size_t i)
 {
-    size_t at = w->plen;
-    int n = snprintf(w->path + at, sizeof w->path - at, "[%zu]", i);
-    if (n > 0) w->plen = at + (size_t)n < sizeof w->path ? at + (size_t)n : sizeof w->path - 1;
+    size_t at = w->plen, k = 0;
+    char tmp[24];
+    tmp[k++] = ']';
+    do {
+        tmp[k++] = (char)('0' + i % 10);
+        i /= 10;
+    } while (i);
+    tmp[k++] = '[';
+    if (k < sizeof w->path - at) {
+        size_t j;
+        for (j = 0; j < k; j++) w->path[at + j] = tmp[k - 1 - j];
+        w->plen = at + k;
+        w->path[w->plen] = '\0';
+    }
     return at;
 }
 

@@ -826,21 +826,20 @@ json_t *wt_value_to_jansson(const wetee_metadata *md, const wetee_value *v, cons
     }
 }
 
+static int dump_cb(const char *buffer, size_t size, void *data)
+{
+    return wetee_buf_append((wetee_buf *)data, (const uint8_t *)buffer, size) == WETEE_OK ? 0 : -1;
+}
+
 int wt_json_dump(wetee_buf *out, json_t *j)
 {
-    char *s;
-    size_t n;
     int rc;
     if (!j) return wt_error(WETEE_ERR_NO_MEMORY, "value: out of memory building JSON");
-    s = json_dumps(j, JSON_COMPACT | JSON_ENCODE_ANY);
-    json_decref(j);
-    if (!s) return wt_error(WETEE_ERR_NO_MEMORY, "value: out of memory writing JSON");
-    n = strlen(s);
     out->len = 0;
-    rc = wetee_buf_append(out, (const uint8_t *)s, n);
-    free(s);
-    if (rc == WETEE_OK) rc = wt_buf_terminate(out);
-    return rc;
+    rc = json_dump_callback(j, dump_cb, out, JSON_COMPACT | JSON_ENCODE_ANY);
+    json_decref(j);
+    if (rc != 0) return wt_error(WETEE_ERR_NO_MEMORY, "value: out of memory writing JSON");
+    return wt_buf_terminate(out);
 }
 
 int wetee_value_to_json(wetee_buf *out, const wetee_metadata *md, const wetee_value *v, const wetee_json_options *opts)

@@ -529,7 +529,7 @@ static void put_str(wetee_buf *b, const char *s) { CHECK_OK(wetee_scale_put_str(
 static void put_c(wetee_buf *b, uint32_t v) { CHECK_OK(wetee_scale_put_compact_u64(b, v)); }
 static void put_u8(wetee_buf *b, uint8_t v) { CHECK_OK(wetee_scale_put_u8(b, v)); }
 
-/* Types: 0..14 the primitives in wetee_primitive order, 15 Node { next:
+/* Types: 0..14 the primitives in wetee_primitive order, 25 (u32, u8), 15 Node { next:
  * Option<Node> } via 16 = Option<Node> (recursive), 17 BitVec<u8, Lsb0> with
  * 18 = Lsb0, 19 Compact<u64>, 20 Vec<()> with 21 = (), 22 [u16; 2],
  * 23 AccountId20([u8; 20]) with 24 = [u8; 20]. */
@@ -539,7 +539,7 @@ static wetee_metadata *synthetic(void)
     wetee_metadata *md = NULL;
     unsigned i;
     CHECK_OK(wetee_buf_append(&b, (const uint8_t *)"meta\x0e", 5));
-    put_c(&b, 25);
+    put_c(&b, 26);
     for (i = 0; i <= 14; i++) {
         put_c(&b, i); put_c(&b, 0); put_c(&b, 0); put_u8(&b, 5); put_u8(&b, (uint8_t)i); put_c(&b, 0);
     }
@@ -560,7 +560,22 @@ static wetee_metadata *synthetic(void)
     put_c(&b, 23); put_c(&b, 1); put_str(&b, "AccountId20"); put_c(&b, 0); put_u8(&b, 0); put_c(&b, 1);
     put_u8(&b, 0); put_c(&b, 24); put_u8(&b, 0); put_c(&b, 0); put_c(&b, 0);
     put_c(&b, 24); put_c(&b, 0); put_c(&b, 0); put_u8(&b, 3); CHECK_OK(wetee_scale_put_u32(&b, 20)); put_c(&b, 3); put_c(&b, 0);
-    put_c(&b, 0);                    /* pallets */
+    put_c(&b, 25); put_c(&b, 0); put_c(&b, 0); put_u8(&b, 4); put_c(&b, 2); put_c(&b, 5); put_c(&b, 3); put_c(&b, 0);
+    /* pallet "Demo" (index 9): maps u32 -> u8 with each hasher, and a double map (u32, u8) */
+    put_c(&b, 1);
+    put_str(&b, "Demo");
+    put_u8(&b, 1);
+    put_str(&b, "Demo");
+    put_c(&b, 8);
+    for (i = 0; i <= WETEE_HASHER_IDENTITY; i++) {
+        char name[8];
+        snprintf(name, sizeof name, "Map%u", i);
+        put_str(&b, name); put_u8(&b, 1); put_u8(&b, 1); put_c(&b, 1); put_u8(&b, (uint8_t)i); put_c(&b, 5); put_c(&b, 3);
+        put_c(&b, 1); put_u8(&b, 7); put_c(&b, 0);
+    }
+    put_str(&b, "Double"); put_u8(&b, 0); put_u8(&b, 1); put_c(&b, 2); put_u8(&b, WETEE_HASHER_BLAKE2_128_CONCAT);
+    put_u8(&b, WETEE_HASHER_IDENTITY); put_c(&b, 25); put_c(&b, 3); put_c(&b, 0); put_c(&b, 0);
+    put_u8(&b, 0); put_u8(&b, 0); put_c(&b, 0); put_u8(&b, 0); put_u8(&b, 9);
     put_c(&b, 21); put_u8(&b, 4); put_c(&b, 0); /* extrinsic */
     put_c(&b, 21);                   /* runtime type */
     CHECK_OK(wetee_metadata_parse(&md, b.data, b.len, NULL));
@@ -669,6 +684,79 @@ WT_TEST(test_synthetic_primitives)
     wetee_metadata_free(md);
 }
 
+/* Storage keys for all seven hashers: prefix ‖ hasher(SCALE(key)), with the
+ * hashes from the hash module (known-answer tested there). */
+WT_TEST(test_storage_hashers)
+{
+    wetee_metadata *md = synthetic();
+    const wetee_md_pallet *p;
+    wetee_buf key = WETEE_BUF_INIT, want = WETEE_BUF_INIT, json = WETEE_BUF_INIT;
+    static const uint8_t k[4] = { 0x2a, 0, 0, 0 }; /* SCALE of 42u32 */
+    uint8_t h[32], pre[32];
+    unsigned i;
+    if (!md) return;
+    p = wetee_metadata_pallet_by_name(md, "Demo");
+    CHECK(p != NULL);
+    wetee_hash_twox128(pre, (const uint8_t *)"Demo", 4);
+    for (i = 0; i <= WETEE_HASHER_IDENTITY; i++) {
+        char name[8];
+        const wetee_md_storage *s;
+        snprintf(name, sizeof name, "Map%u", i);
+        s = wetee_md_pallet_storage_by_name(md, p, name);
+        CHECK(s != NULL && wetee_md_storage_hasher(s, 0) == (int)i);
+        want.len = 0;
+        CHECK_OK(wetee_buf_append(&want, pre, 16));
+        wetee_hash_twox128(h, (const uint8_t *)name, strlen(name));
+        CHECK_OK(wetee_buf_append(&want, h, 16));
+        switch (i) {
+        case WETEE_HASHER_BLAKE2_128: wetee_hash_blake2b_128(h, k, 4); CHECK_OK(wetee_buf_append(&want, h, 16)); break;
+        case WETEE_HASHER_BLAKE2_256: wetee_hash_blake2b_256(h, k, 4); CHECK_OK(wetee_buf_append(&want, h, 32)); break;
+        case WETEE_HASHER_BLAKE2_128_CONCAT:
+            wetee_hash_blake2b_128(h, k, 4);
+            CHECK_OK(wetee_buf_append(&want, h, 16));
+            CHECK_OK(wetee_buf_append(&want, k, 4));
+            break;
+        case WETEE_HASHER_TWOX128: wetee_hash_twox128(h, k, 4); CHECK_OK(wetee_buf_append(&want, h, 16)); break;
+        case WETEE_HASHER_TWOX256: wetee_hash_twox256(h, k, 4); CHECK_OK(wetee_buf_append(&want, h, 32)); break;
+        case WETEE_HASHER_TWOX64_CONCAT:
+            wetee_hash_twox64(h, k, 4);
+            CHECK_OK(wetee_buf_append(&want, h, 8));
+            CHECK_OK(wetee_buf_append(&want, k, 4));
+            break;
+        default: CHECK_OK(wetee_buf_append(&want, k, 4)); break;
+        }
+        CHECK_OK(wetee_storage_key_json(&key, md, s, "[42]", 4));
+        CHECK(key.len == want.len && memcmp(key.data, want.data, key.len) == 0);
+        CHECK_OK(wetee_storage_key_decode_json(&json, md, s, key.data, key.len, NULL));
+        if (i == WETEE_HASHER_BLAKE2_128_CONCAT || i == WETEE_HASHER_TWOX64_CONCAT || i == WETEE_HASHER_IDENTITY)
+            CHECK_STR((const char *)json.data, "[42]");
+        else
+            CHECK(json.data[0] == '[' && json.data[1] == '"' && json.data[2] == '0' && json.data[3] == 'x');
+        /* the Default modifier gives the default bytes (7) when absent */
+        CHECK_OK(wetee_storage_value_decode_json(&json, md, s, NULL, 0, NULL));
+        CHECK_STR((const char *)json.data, "7");
+    }
+    {
+        const wetee_md_storage *s = wetee_md_pallet_storage_by_name(md, p, "Double");
+        CHECK_OK(wetee_storage_key_json(&key, md, s, "[42,5]", 6));
+        CHECK(key.len == 32 + 16 + 4 + 1 && key.data[52] == 5);
+        CHECK_OK(wetee_storage_key_decode_json(&json, md, s, key.data, key.len, NULL));
+        CHECK_STR((const char *)json.data, "[42,5]");
+        CHECK_OK(wetee_storage_value_decode_json(&json, md, s, NULL, 0, NULL));
+        CHECK_STR((const char *)json.data, "null");
+        CHECK_ERR(wetee_storage_key_json(&key, md, s, "[42,5,1]", 8), WETEE_ERR_INVALID_ARGUMENT);
+        CHECK_ERR(wetee_storage_key_json(&key, md, s, "[42,256]", 8), WETEE_ERR_OVERFLOW);
+        CHECK_DETAIL("key[1]: 256 out of range for u8");
+        CHECK_OK(wetee_storage_key_json(&key, md, s, "[42,5]", 6));
+        CHECK_OK(wetee_buf_append(&key, (const uint8_t *)"\x00", 1));
+        CHECK_ERR(wetee_storage_key_decode_json(&json, md, s, key.data, key.len, NULL), WETEE_ERR_TRAILING);
+    }
+    wetee_buf_free(&key);
+    wetee_buf_free(&want);
+    wetee_buf_free(&json);
+    wetee_metadata_free(md);
+}
+
 /* Random bytes against every type of the synthetic registry: decoding never
  * crashes, and whatever decodes re-encodes to exactly the bytes consumed. */
 WT_TEST(test_random_decode)
@@ -708,4 +796,4 @@ WT_TEST(test_random_decode)
 
 WT_MAIN("value", WT_CASE(test_model), WT_CASE(test_json_generic), WT_CASE(test_calls_polkadot),
         WT_CASE(test_storage_polkadot), WT_CASE(test_events_and_errors), WT_CASE(test_round_trip_fixtures),
-        WT_CASE(test_constants_known), WT_CASE(test_synthetic_primitives), WT_CASE(test_random_decode))
+        WT_CASE(test_constants_known), WT_CASE(test_synthetic_primitives), WT_CASE(test_storage_hashers), WT_CASE(test_random_decode))
