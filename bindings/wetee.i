@@ -33,3 +33,4 @@
 %include "mnemonic.i"
 %include "ss58.i"
 %include "metadata.i"
+%include "ton.i"

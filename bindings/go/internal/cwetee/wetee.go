@@ -389,209 +389,408 @@ typedef _goslice_ swig_type_359;
 typedef _gostring_ swig_type_360;
 typedef _gostring_ swig_type_361;
 typedef _gostring_ swig_type_362;
-extern void _wrap_Swig_free_cwetee_0a513c6a817ac27f(uintptr_t arg1);
-extern uintptr_t _wrap_Swig_malloc_cwetee_0a513c6a817ac27f(swig_intgo arg1);
-extern void _wrap_go_take_cwetee_0a513c6a817ac27f(swig_type_1 arg1, swig_type_2 arg2);
-extern void _wrap_go_take_secret_cwetee_0a513c6a817ac27f(swig_type_3 arg1, swig_type_4 arg2, swig_type_5 arg3);
-extern void _wrap_go_copy_static_cwetee_0a513c6a817ac27f(swig_type_6 arg1, swig_type_7 arg2);
-extern swig_type_8 _wrap_version_string_cwetee_0a513c6a817ac27f(void);
-extern swig_intgo _wrap_version_number_cwetee_0a513c6a817ac27f(void);
-extern swig_type_9 _wrap_strerror_cwetee_0a513c6a817ac27f(swig_intgo arg1);
-extern swig_intgo _wrap_OK_cwetee_0a513c6a817ac27f(void);
-extern swig_intgo _wrap_ERR_INVALID_ARGUMENT_cwetee_0a513c6a817ac27f(void);
-extern swig_intgo _wrap_ERR_NO_MEMORY_cwetee_0a513c6a817ac27f(void);
-extern swig_intgo _wrap_ERR_DECODE_cwetee_0a513c6a817ac27f(void);
-extern swig_intgo _wrap_ERR_TRUNCATED_cwetee_0a513c6a817ac27f(void);
-extern swig_intgo _wrap_ERR_NON_CANONICAL_cwetee_0a513c6a817ac27f(void);
-extern swig_intgo _wrap_ERR_OVERFLOW_cwetee_0a513c6a817ac27f(void);
-extern swig_intgo _wrap_ERR_DEPTH_cwetee_0a513c6a817ac27f(void);
-extern swig_intgo _wrap_ERR_CHECKSUM_cwetee_0a513c6a817ac27f(void);
-extern swig_intgo _wrap_ERR_UNSUPPORTED_cwetee_0a513c6a817ac27f(void);
-extern swig_intgo _wrap_ERR_CRYPTO_cwetee_0a513c6a817ac27f(void);
-extern swig_intgo _wrap_ERR_VERIFY_cwetee_0a513c6a817ac27f(void);
-extern swig_intgo _wrap_ERR_NOT_FOUND_cwetee_0a513c6a817ac27f(void);
-extern swig_intgo _wrap_ERR_IO_cwetee_0a513c6a817ac27f(void);
-extern swig_intgo _wrap_ERR_NETWORK_cwetee_0a513c6a817ac27f(void);
-extern swig_intgo _wrap_ERR_STATE_cwetee_0a513c6a817ac27f(void);
-extern swig_intgo _wrap_ERR_TRAILING_cwetee_0a513c6a817ac27f(void);
-extern swig_intgo _wrap_ERR_INTERNAL_cwetee_0a513c6a817ac27f(void);
-extern swig_intgo _wrap_HEX_PREFIX_cwetee_0a513c6a817ac27f(void);
-extern swig_intgo _wrap_HEX_UPPER_cwetee_0a513c6a817ac27f(void);
-extern swig_intgo _wrap_BASE64_URL_cwetee_0a513c6a817ac27f(void);
-extern swig_intgo _wrap_BASE64_NOPAD_cwetee_0a513c6a817ac27f(void);
-extern swig_type_10 _wrap_hex_encode_cwetee_0a513c6a817ac27f(swig_voidp arg1, swig_type_11 arg2, swig_intgo arg3);
-extern swig_type_12 _wrap_hex_decode_cwetee_0a513c6a817ac27f(swig_voidp arg1, swig_type_13 arg2);
-extern swig_type_14 _wrap_base58_encode_cwetee_0a513c6a817ac27f(swig_voidp arg1, swig_type_15 arg2);
-extern swig_type_16 _wrap_base58_decode_cwetee_0a513c6a817ac27f(swig_voidp arg1, swig_type_17 arg2);
-extern swig_type_18 _wrap_base64_encode_cwetee_0a513c6a817ac27f(swig_voidp arg1, swig_type_19 arg2, swig_intgo arg3);
-extern swig_type_20 _wrap_base64_decode_cwetee_0a513c6a817ac27f(swig_voidp arg1, swig_type_21 arg2, swig_intgo arg3);
-extern swig_intgo _wrap_U128_MAX_DECIMALS_cwetee_0a513c6a817ac27f(void);
-extern swig_type_22 _wrap_u128_from_decimal_cwetee_0a513c6a817ac27f(swig_type_23 arg1, swig_type_24 arg2, swig_intgo arg3);
-extern swig_type_25 _wrap_u128_to_decimal_cwetee_0a513c6a817ac27f(swig_type_26 arg1, swig_type_27 arg2, swig_intgo arg3);
-extern void _wrap_u128_to_le_cwetee_0a513c6a817ac27f(swig_type_28 arg1, swig_type_29 arg2);
-extern void _wrap_u128_from_le_cwetee_0a513c6a817ac27f(swig_type_30 arg1, swig_type_31 arg2);
-extern swig_intgo _wrap_BLAKE2B_KEY_MAX_cwetee_0a513c6a817ac27f(void);
-extern swig_type_32 _wrap_hash_blake2b_cwetee_0a513c6a817ac27f(swig_type_33 arg1, swig_type_34 arg2, swig_type_35 arg3);
-extern swig_type_36 _wrap_hash_blake2b_128_cwetee_0a513c6a817ac27f(swig_type_37 arg1, swig_type_38 arg2);
-extern swig_type_39 _wrap_hash_blake2b_256_cwetee_0a513c6a817ac27f(swig_type_40 arg1, swig_type_41 arg2);
-extern swig_type_42 _wrap_hash_blake2b_512_cwetee_0a513c6a817ac27f(swig_type_43 arg1, swig_type_44 arg2);
-extern swig_type_45 _wrap_hash_blake2s_256_cwetee_0a513c6a817ac27f(swig_type_46 arg1, swig_type_47 arg2);
-extern swig_type_48 _wrap_hash_twox64_cwetee_0a513c6a817ac27f(swig_type_49 arg1, swig_type_50 arg2);
-extern swig_type_51 _wrap_hash_twox128_cwetee_0a513c6a817ac27f(swig_type_52 arg1, swig_type_53 arg2);
-extern swig_type_54 _wrap_hash_twox256_cwetee_0a513c6a817ac27f(swig_type_55 arg1, swig_type_56 arg2);
-extern swig_type_57 _wrap_hash_keccak256_cwetee_0a513c6a817ac27f(swig_type_58 arg1, swig_type_59 arg2);
-extern swig_type_60 _wrap_hash_sha256_cwetee_0a513c6a817ac27f(swig_type_61 arg1, swig_type_62 arg2);
-extern swig_type_63 _wrap_hash_sha512_cwetee_0a513c6a817ac27f(swig_type_64 arg1, swig_type_65 arg2);
-extern swig_type_66 _wrap_hmac_sha256_cwetee_0a513c6a817ac27f(swig_type_67 arg1, swig_type_68 arg2, swig_type_69 arg3);
-extern swig_type_70 _wrap_hmac_sha512_cwetee_0a513c6a817ac27f(swig_type_71 arg1, swig_type_72 arg2, swig_type_73 arg3);
-extern swig_type_74 _wrap_pbkdf2_sha256_cwetee_0a513c6a817ac27f(swig_type_75 arg1, swig_type_76 arg2, swig_type_77 arg3, swig_intgo arg4);
-extern swig_type_78 _wrap_pbkdf2_sha512_cwetee_0a513c6a817ac27f(swig_type_79 arg1, swig_type_80 arg2, swig_type_81 arg3, swig_intgo arg4);
-extern swig_type_82 _wrap_hash_blake3_cwetee_0a513c6a817ac27f(swig_type_83 arg1, swig_type_84 arg2);
-extern swig_type_85 _wrap_hash_blake3_keyed_cwetee_0a513c6a817ac27f(swig_type_86 arg1, swig_type_87 arg2, swig_type_88 arg3);
-extern swig_type_89 _wrap_hash_blake3_derive_key_cwetee_0a513c6a817ac27f(swig_type_90 arg1, swig_type_91 arg2, swig_type_92 arg3);
-extern swig_type_93 _wrap_crc16_xmodem_cwetee_0a513c6a817ac27f(swig_voidp arg1, swig_type_94 arg2);
-extern swig_type_95 _wrap_crc32c_cwetee_0a513c6a817ac27f(swig_voidp arg1, swig_type_96 arg2);
-extern swig_intgo _wrap_SCALE_COMPACT_MAX_BYTES_cwetee_0a513c6a817ac27f(void);
-extern swig_type_97 _wrap_scale_encode_compact_cwetee_0a513c6a817ac27f(swig_voidp arg1, swig_type_98 arg2);
-extern swig_type_99 _wrap_scale_decode_compact_cwetee_0a513c6a817ac27f(swig_type_100 arg1, swig_voidp arg2, swig_type_101 arg3);
-extern swig_intgo _wrap_SCHEME_SR25519_cwetee_0a513c6a817ac27f(void);
-extern swig_intgo _wrap_SCHEME_ED25519_cwetee_0a513c6a817ac27f(void);
-extern swig_intgo _wrap_SCHEME_ECDSA_cwetee_0a513c6a817ac27f(void);
-extern swig_intgo _wrap_SCHEME_ETHEREUM_cwetee_0a513c6a817ac27f(void);
-extern swig_intgo _wrap_SR25519_SEED_BYTES_cwetee_0a513c6a817ac27f(void);
-extern swig_intgo _wrap_SR25519_PUBLIC_BYTES_cwetee_0a513c6a817ac27f(void);
-extern swig_intgo _wrap_SR25519_SECRET_BYTES_cwetee_0a513c6a817ac27f(void);
-extern swig_intgo _wrap_SR25519_SIGNATURE_BYTES_cwetee_0a513c6a817ac27f(void);
-extern swig_intgo _wrap_ED25519_SEED_BYTES_cwetee_0a513c6a817ac27f(void);
-extern swig_intgo _wrap_ED25519_PUBLIC_BYTES_cwetee_0a513c6a817ac27f(void);
-extern swig_intgo _wrap_ED25519_SECRET_BYTES_cwetee_0a513c6a817ac27f(void);
-extern swig_intgo _wrap_ED25519_SIGNATURE_BYTES_cwetee_0a513c6a817ac27f(void);
-extern swig_intgo _wrap_ECDSA_SECRET_BYTES_cwetee_0a513c6a817ac27f(void);
-extern swig_intgo _wrap_ECDSA_PUBLIC_BYTES_cwetee_0a513c6a817ac27f(void);
-extern swig_intgo _wrap_ECDSA_SIGNATURE_BYTES_cwetee_0a513c6a817ac27f(void);
-extern swig_intgo _wrap_ETH_ADDRESS_BYTES_cwetee_0a513c6a817ac27f(void);
-extern swig_intgo _wrap_CHAIN_CODE_BYTES_cwetee_0a513c6a817ac27f(void);
-extern swig_intgo _wrap_PUBLIC_MAX_BYTES_cwetee_0a513c6a817ac27f(void);
-extern swig_intgo _wrap_SIGNATURE_MAX_BYTES_cwetee_0a513c6a817ac27f(void);
-extern swig_type_102 _wrap_dev_phrase_cwetee_0a513c6a817ac27f(void);
-extern swig_type_103 _wrap_sr25519_keypair_from_seed_cwetee_0a513c6a817ac27f(swig_type_104 arg1, swig_type_105 arg2, swig_type_106 arg3);
-extern swig_type_107 _wrap_sr25519_secret_to_canonical_cwetee_0a513c6a817ac27f(swig_type_108 arg1, swig_type_109 arg2);
-extern swig_type_110 _wrap_sr25519_secret_from_canonical_cwetee_0a513c6a817ac27f(swig_type_111 arg1, swig_type_112 arg2);
-extern swig_type_113 _wrap_sr25519_public_from_secret_cwetee_0a513c6a817ac27f(swig_type_114 arg1, swig_type_115 arg2);
-extern swig_type_116 _wrap_sr25519_sign_cwetee_0a513c6a817ac27f(swig_type_117 arg1, swig_type_118 arg2, swig_type_119 arg3, swig_type_120 arg4);
-extern swig_type_121 _wrap_sr25519_verify_cwetee_0a513c6a817ac27f(swig_type_122 arg1, swig_type_123 arg2, swig_type_124 arg3);
-extern swig_type_125 _wrap_sr25519_verify_strict_cwetee_0a513c6a817ac27f(swig_type_126 arg1, swig_type_127 arg2, swig_type_128 arg3);
-extern swig_type_129 _wrap_sr25519_derive_hard_cwetee_0a513c6a817ac27f(swig_type_130 arg1, swig_type_131 arg2, swig_type_132 arg3, swig_type_133 arg4);
-extern swig_type_134 _wrap_sr25519_derive_soft_cwetee_0a513c6a817ac27f(swig_type_135 arg1, swig_type_136 arg2, swig_type_137 arg3, swig_type_138 arg4, swig_type_139 arg5);
-extern swig_type_140 _wrap_sr25519_derive_public_cwetee_0a513c6a817ac27f(swig_type_141 arg1, swig_type_142 arg2, swig_type_143 arg3);
-extern swig_type_144 _wrap_ed25519_keypair_from_seed_cwetee_0a513c6a817ac27f(swig_type_145 arg1, swig_type_146 arg2, swig_type_147 arg3);
-extern swig_type_148 _wrap_ed25519_sign_cwetee_0a513c6a817ac27f(swig_type_149 arg1, swig_type_150 arg2, swig_type_151 arg3);
-extern swig_type_152 _wrap_ed25519_verify_cwetee_0a513c6a817ac27f(swig_type_153 arg1, swig_type_154 arg2, swig_type_155 arg3);
-extern swig_type_156 _wrap_ed25519_verify_strict_cwetee_0a513c6a817ac27f(swig_type_157 arg1, swig_type_158 arg2, swig_type_159 arg3);
-extern swig_type_160 _wrap_ed25519_derive_hard_cwetee_0a513c6a817ac27f(swig_type_161 arg1, swig_type_162 arg2, swig_type_163 arg3);
-extern swig_type_164 _wrap_ecdsa_public_from_secret_cwetee_0a513c6a817ac27f(swig_type_165 arg1, swig_type_166 arg2);
-extern swig_type_167 _wrap_ecdsa_sign_cwetee_0a513c6a817ac27f(swig_type_168 arg1, swig_type_169 arg2, swig_type_170 arg3);
-extern swig_type_171 _wrap_ecdsa_verify_cwetee_0a513c6a817ac27f(swig_type_172 arg1, swig_type_173 arg2, swig_type_174 arg3);
-extern swig_type_175 _wrap_ecdsa_derive_hard_cwetee_0a513c6a817ac27f(swig_type_176 arg1, swig_type_177 arg2, swig_type_178 arg3);
-extern swig_type_179 _wrap_ecdsa_account_id_cwetee_0a513c6a817ac27f(swig_type_180 arg1, swig_type_181 arg2);
-extern swig_type_182 _wrap_eth_sign_cwetee_0a513c6a817ac27f(swig_type_183 arg1, swig_type_184 arg2, swig_type_185 arg3);
-extern swig_type_186 _wrap_eth_verify_cwetee_0a513c6a817ac27f(swig_type_187 arg1, swig_type_188 arg2, swig_type_189 arg3);
-extern swig_type_190 _wrap_eth_address_cwetee_0a513c6a817ac27f(swig_type_191 arg1, swig_type_192 arg2);
-extern swig_type_193 _wrap_eth_address_to_string_cwetee_0a513c6a817ac27f(swig_voidp arg1, swig_type_194 arg2);
-extern swig_type_195 _wrap_eth_address_from_string_cwetee_0a513c6a817ac27f(swig_type_196 arg1, swig_type_197 arg2);
-extern swig_type_198 _wrap_bip32_derive_cwetee_0a513c6a817ac27f(swig_type_199 arg1, swig_type_200 arg2, swig_type_201 arg3);
-extern swig_type_202 _wrap_suri_parse_cwetee_0a513c6a817ac27f(swig_voidp arg1, swig_type_203 arg2);
-extern swig_type_204 _wrap_suri_phrase_cwetee_0a513c6a817ac27f(uintptr_t arg1);
-extern swig_type_205 _wrap_suri_password_cwetee_0a513c6a817ac27f(uintptr_t arg1);
-extern swig_type_206 _wrap_suri_junction_count_cwetee_0a513c6a817ac27f(uintptr_t arg1);
-extern swig_type_207 _wrap_suri_junction_cwetee_0a513c6a817ac27f(uintptr_t arg1, swig_type_208 arg2, swig_type_209 arg3, swig_voidp arg4);
-extern void _wrap_suri_free_cwetee_0a513c6a817ac27f(uintptr_t arg1);
-extern swig_intgo _wrap_suri_has_password_cwetee_0a513c6a817ac27f(uintptr_t arg1);
-extern swig_type_210 _wrap_keypair_from_suri_cwetee_0a513c6a817ac27f(swig_voidp arg1, swig_intgo arg2, swig_type_211 arg3);
-extern swig_intgo _wrap_ETH_PASSWORD_REJECT_cwetee_0a513c6a817ac27f(void);
-extern swig_intgo _wrap_ETH_PASSWORD_PASSPHRASE_cwetee_0a513c6a817ac27f(void);
-extern swig_intgo _wrap_ETH_PASSWORD_IGNORE_cwetee_0a513c6a817ac27f(void);
-extern swig_type_212 _wrap_keypair_from_suri_opts_cwetee_0a513c6a817ac27f(swig_voidp arg1, swig_intgo arg2, swig_type_213 arg3, swig_intgo arg4);
-extern swig_type_214 _wrap_keypair_from_mnemonic_cwetee_0a513c6a817ac27f(swig_voidp arg1, swig_intgo arg2, swig_type_215 arg3, swig_type_216 arg4);
-extern swig_type_217 _wrap_keypair_from_seed_cwetee_0a513c6a817ac27f(swig_voidp arg1, swig_intgo arg2, swig_type_218 arg3);
-extern swig_type_219 _wrap_keypair_generate_cwetee_0a513c6a817ac27f(swig_voidp arg1, swig_intgo arg2);
-extern swig_type_220 _wrap_keypair_derive_cwetee_0a513c6a817ac27f(swig_voidp arg1, uintptr_t arg2, swig_type_221 arg3);
-extern swig_intgo _wrap_keypair_scheme_cwetee_0a513c6a817ac27f(uintptr_t arg1);
-extern swig_type_222 _wrap_keypair_public_cwetee_0a513c6a817ac27f(uintptr_t arg1, swig_type_223 arg2, swig_voidp arg3);
-extern swig_type_224 _wrap_keypair_account_id_cwetee_0a513c6a817ac27f(uintptr_t arg1, swig_type_225 arg2, swig_voidp arg3);
-extern swig_type_226 _wrap_keypair_address_cwetee_0a513c6a817ac27f(swig_voidp arg1, uintptr_t arg2, short arg3);
-extern swig_type_227 _wrap_keypair_sign_cwetee_0a513c6a817ac27f(uintptr_t arg1, swig_type_228 arg2, swig_voidp arg3, swig_type_229 arg4);
-extern swig_type_230 _wrap_verify_cwetee_0a513c6a817ac27f(swig_intgo arg1, swig_type_231 arg2, swig_type_232 arg3, swig_type_233 arg4);
-extern swig_type_234 _wrap_verify_strict_cwetee_0a513c6a817ac27f(swig_intgo arg1, swig_type_235 arg2, swig_type_236 arg3, swig_type_237 arg4);
-extern swig_type_238 _wrap_keypair_secret_cwetee_0a513c6a817ac27f(uintptr_t arg1, swig_voidp arg2);
-extern void _wrap_keypair_free_cwetee_0a513c6a817ac27f(uintptr_t arg1);
-extern swig_type_239 _wrap_keystore_export_cwetee_0a513c6a817ac27f(swig_voidp arg1, uintptr_t arg2, swig_type_240 arg3, swig_type_241 arg4, swig_type_242 arg5);
-extern swig_type_243 _wrap_keystore_export_opts_cwetee_0a513c6a817ac27f(swig_voidp arg1, uintptr_t arg2, swig_type_244 arg3, swig_type_245 arg4, swig_type_246 arg5, swig_intgo arg6, swig_intgo arg7, swig_intgo arg8);
-extern swig_type_247 _wrap_keystore_import_cwetee_0a513c6a817ac27f(swig_voidp arg1, swig_type_248 arg2, swig_type_249 arg3);
-extern swig_type_250 _wrap_mnemonic_generate_cwetee_0a513c6a817ac27f(swig_voidp arg1, swig_intgo arg2);
-extern swig_type_251 _wrap_mnemonic_validate_cwetee_0a513c6a817ac27f(swig_type_252 arg1);
-extern swig_type_253 _wrap_mnemonic_to_entropy_cwetee_0a513c6a817ac27f(swig_voidp arg1, swig_type_254 arg2);
-extern swig_type_255 _wrap_mnemonic_from_entropy_cwetee_0a513c6a817ac27f(swig_voidp arg1, swig_type_256 arg2);
-extern swig_type_257 _wrap_mnemonic_to_mini_secret_cwetee_0a513c6a817ac27f(swig_type_258 arg1, swig_type_259 arg2, swig_type_260 arg3);
-extern swig_type_261 _wrap_mnemonic_to_bip39_seed_cwetee_0a513c6a817ac27f(swig_type_262 arg1, swig_type_263 arg2, swig_type_264 arg3);
-extern swig_intgo _wrap_SS58_PREFIX_POLKADOT_cwetee_0a513c6a817ac27f(void);
-extern swig_intgo _wrap_SS58_PREFIX_KUSAMA_cwetee_0a513c6a817ac27f(void);
-extern swig_intgo _wrap_SS58_PREFIX_GENERIC_cwetee_0a513c6a817ac27f(void);
-extern swig_intgo _wrap_SS58_PREFIX_MAX_cwetee_0a513c6a817ac27f(void);
-extern swig_type_265 _wrap_ss58_encode_cwetee_0a513c6a817ac27f(swig_voidp arg1, swig_type_266 arg2, short arg3);
-extern swig_type_267 _wrap_ss58_decode_cwetee_0a513c6a817ac27f(swig_voidp arg1, swig_voidp arg2, swig_type_268 arg3);
-extern swig_type_269 _wrap_ss58_network_count_cwetee_0a513c6a817ac27f(void);
-extern swig_type_270 _wrap_ss58_network_at_cwetee_0a513c6a817ac27f(swig_type_271 arg1, swig_voidp arg2, swig_voidp arg3, swig_voidp arg4, swig_voidp arg5, swig_voidp arg6);
-extern swig_type_272 _wrap_ss58_network_find_cwetee_0a513c6a817ac27f(swig_voidp arg1, swig_type_273 arg2);
-extern swig_type_274 _wrap_ss58_network_find_prefix_cwetee_0a513c6a817ac27f(swig_voidp arg1, short arg2);
-extern swig_intgo _wrap_MD_CALLS_cwetee_0a513c6a817ac27f(void);
-extern swig_intgo _wrap_MD_EVENTS_cwetee_0a513c6a817ac27f(void);
-extern swig_intgo _wrap_MD_ERRORS_cwetee_0a513c6a817ac27f(void);
-extern swig_intgo _wrap_METADATA_NO_TYPE_cwetee_0a513c6a817ac27f(void);
-extern swig_type_275 _wrap_mdb_parse_cwetee_0a513c6a817ac27f(swig_voidp arg1, swig_type_276 arg2, swig_intgo arg3);
-extern swig_type_277 _wrap_mdb_parse_hex_cwetee_0a513c6a817ac27f(swig_voidp arg1, swig_type_278 arg2, swig_intgo arg3);
-extern swig_type_279 _wrap_mdb_parse_rpc_cwetee_0a513c6a817ac27f(swig_voidp arg1, swig_type_280 arg2, swig_intgo arg3);
-extern swig_type_281 _wrap_mdb_pallet_name_cwetee_0a513c6a817ac27f(uintptr_t arg1, swig_type_282 arg2);
-extern swig_intgo _wrap_mdb_pallet_index_cwetee_0a513c6a817ac27f(uintptr_t arg1, swig_type_283 arg2);
-extern swig_type_284 _wrap_mdb_pallet_position_cwetee_0a513c6a817ac27f(uintptr_t arg1, swig_type_285 arg2);
-extern swig_intgo _wrap_mdb_pallet_enum_type_cwetee_0a513c6a817ac27f(uintptr_t arg1, swig_type_286 arg2, swig_intgo arg3);
-extern swig_type_287 _wrap_mdb_variant_count_cwetee_0a513c6a817ac27f(uintptr_t arg1, swig_type_288 arg2, swig_intgo arg3);
-extern swig_type_289 _wrap_mdb_variant_name_cwetee_0a513c6a817ac27f(uintptr_t arg1, swig_type_290 arg2, swig_intgo arg3, swig_type_291 arg4);
-extern swig_intgo _wrap_mdb_variant_index_cwetee_0a513c6a817ac27f(uintptr_t arg1, swig_type_292 arg2, swig_intgo arg3, swig_type_293 arg4);
-extern swig_type_294 _wrap_mdb_variant_docs_cwetee_0a513c6a817ac27f(swig_voidp arg1, uintptr_t arg2, swig_type_295 arg3, swig_intgo arg4, swig_type_296 arg5);
-extern swig_type_297 _wrap_mdb_field_count_cwetee_0a513c6a817ac27f(uintptr_t arg1, swig_type_298 arg2, swig_intgo arg3, swig_type_299 arg4);
-extern swig_type_300 _wrap_mdb_field_name_cwetee_0a513c6a817ac27f(uintptr_t arg1, swig_type_301 arg2, swig_intgo arg3, swig_type_302 arg4, swig_type_303 arg5);
-extern swig_type_304 _wrap_mdb_field_type_name_cwetee_0a513c6a817ac27f(uintptr_t arg1, swig_type_305 arg2, swig_intgo arg3, swig_type_306 arg4, swig_type_307 arg5);
-extern swig_intgo _wrap_mdb_field_type_cwetee_0a513c6a817ac27f(uintptr_t arg1, swig_type_308 arg2, swig_intgo arg3, swig_type_309 arg4, swig_type_310 arg5);
-extern swig_type_311 _wrap_mdb_storage_prefix_cwetee_0a513c6a817ac27f(uintptr_t arg1, swig_type_312 arg2);
-extern swig_type_313 _wrap_mdb_storage_count_cwetee_0a513c6a817ac27f(uintptr_t arg1, swig_type_314 arg2);
-extern swig_type_315 _wrap_mdb_storage_name_cwetee_0a513c6a817ac27f(uintptr_t arg1, swig_type_316 arg2, swig_type_317 arg3);
-extern swig_intgo _wrap_mdb_storage_modifier_cwetee_0a513c6a817ac27f(uintptr_t arg1, swig_type_318 arg2, swig_type_319 arg3);
-extern swig_type_320 _wrap_mdb_storage_hasher_count_cwetee_0a513c6a817ac27f(uintptr_t arg1, swig_type_321 arg2, swig_type_322 arg3);
-extern swig_intgo _wrap_mdb_storage_hasher_cwetee_0a513c6a817ac27f(uintptr_t arg1, swig_type_323 arg2, swig_type_324 arg3, swig_type_325 arg4);
-extern swig_intgo _wrap_mdb_storage_key_type_cwetee_0a513c6a817ac27f(uintptr_t arg1, swig_type_326 arg2, swig_type_327 arg3);
-extern swig_intgo _wrap_mdb_storage_value_type_cwetee_0a513c6a817ac27f(uintptr_t arg1, swig_type_328 arg2, swig_type_329 arg3);
-extern swig_type_330 _wrap_mdb_storage_default_cwetee_0a513c6a817ac27f(swig_voidp arg1, uintptr_t arg2, swig_type_331 arg3, swig_type_332 arg4);
-extern swig_type_333 _wrap_mdb_constant_count_cwetee_0a513c6a817ac27f(uintptr_t arg1, swig_type_334 arg2);
-extern swig_type_335 _wrap_mdb_constant_name_cwetee_0a513c6a817ac27f(uintptr_t arg1, swig_type_336 arg2, swig_type_337 arg3);
-extern swig_intgo _wrap_mdb_constant_type_cwetee_0a513c6a817ac27f(uintptr_t arg1, swig_type_338 arg2, swig_type_339 arg3);
-extern swig_type_340 _wrap_mdb_constant_value_cwetee_0a513c6a817ac27f(swig_voidp arg1, uintptr_t arg2, swig_type_341 arg3, swig_type_342 arg4);
-extern swig_type_343 _wrap_mdb_api_name_cwetee_0a513c6a817ac27f(uintptr_t arg1, swig_type_344 arg2);
-extern swig_type_345 _wrap_mdb_api_method_count_cwetee_0a513c6a817ac27f(uintptr_t arg1, swig_type_346 arg2);
-extern swig_type_347 _wrap_mdb_api_method_name_cwetee_0a513c6a817ac27f(uintptr_t arg1, swig_type_348 arg2, swig_type_349 arg3);
-extern swig_type_350 _wrap_mdb_type_path_cwetee_0a513c6a817ac27f(swig_voidp arg1, uintptr_t arg2, swig_intgo arg3);
-extern swig_intgo _wrap_metadata_version_cwetee_0a513c6a817ac27f(uintptr_t arg1);
-extern swig_type_351 _wrap_metadata_spec_name_cwetee_0a513c6a817ac27f(uintptr_t arg1);
-extern swig_type_352 _wrap_metadata_spec_version_cwetee_0a513c6a817ac27f(swig_voidp arg1, uintptr_t arg2);
-extern swig_type_353 _wrap_metadata_transaction_version_cwetee_0a513c6a817ac27f(swig_voidp arg1, uintptr_t arg2);
-extern swig_type_354 _wrap_metadata_ss58_prefix_cwetee_0a513c6a817ac27f(swig_voidp arg1, uintptr_t arg2);
-extern swig_type_355 _wrap_metadata_type_count_cwetee_0a513c6a817ac27f(uintptr_t arg1);
-extern swig_type_356 _wrap_metadata_pallet_count_cwetee_0a513c6a817ac27f(uintptr_t arg1);
-extern swig_type_357 _wrap_metadata_runtime_api_count_cwetee_0a513c6a817ac27f(uintptr_t arg1);
-extern void _wrap_metadata_free_cwetee_0a513c6a817ac27f(uintptr_t arg1);
-extern swig_intgo _wrap_METADATA_HASH_BYTES_cwetee_0a513c6a817ac27f(void);
-extern swig_type_358 _wrap_mdb_hash_cwetee_0a513c6a817ac27f(swig_type_359 arg1, uintptr_t arg2, swig_intgo arg3, swig_type_360 arg4);
-extern swig_type_361 _wrap_mdb_digest_cwetee_0a513c6a817ac27f(swig_voidp arg1, uintptr_t arg2, swig_intgo arg3, swig_type_362 arg4);
+typedef _gostring_ swig_type_363;
+typedef _goslice_ swig_type_364;
+typedef _gostring_ swig_type_365;
+typedef _goslice_ swig_type_366;
+typedef _gostring_ swig_type_367;
+typedef _gostring_ swig_type_368;
+typedef _gostring_ swig_type_369;
+typedef _gostring_ swig_type_370;
+typedef _gostring_ swig_type_371;
+typedef _goslice_ swig_type_372;
+typedef _gostring_ swig_type_373;
+typedef _gostring_ swig_type_374;
+typedef _gostring_ swig_type_375;
+typedef _gostring_ swig_type_376;
+typedef _gostring_ swig_type_377;
+typedef long long swig_type_378;
+typedef _gostring_ swig_type_379;
+typedef long long swig_type_380;
+typedef _gostring_ swig_type_381;
+typedef _goslice_ swig_type_382;
+typedef long long swig_type_383;
+typedef _gostring_ swig_type_384;
+typedef _goslice_ swig_type_385;
+typedef _gostring_ swig_type_386;
+typedef _goslice_ swig_type_387;
+typedef _gostring_ swig_type_388;
+typedef _gostring_ swig_type_389;
+typedef _gostring_ swig_type_390;
+typedef _gostring_ swig_type_391;
+typedef _goslice_ swig_type_392;
+typedef _gostring_ swig_type_393;
+typedef _gostring_ swig_type_394;
+typedef _gostring_ swig_type_395;
+typedef _gostring_ swig_type_396;
+typedef _gostring_ swig_type_397;
+typedef _gostring_ swig_type_398;
+typedef _gostring_ swig_type_399;
+typedef _goslice_ swig_type_400;
+typedef _gostring_ swig_type_401;
+typedef long long swig_type_402;
+typedef _gostring_ swig_type_403;
+typedef _gostring_ swig_type_404;
+typedef _goslice_ swig_type_405;
+typedef _gostring_ swig_type_406;
+typedef _gostring_ swig_type_407;
+typedef _gostring_ swig_type_408;
+typedef _gostring_ swig_type_409;
+typedef long long swig_type_410;
+typedef _gostring_ swig_type_411;
+typedef _gostring_ swig_type_412;
+typedef _gostring_ swig_type_413;
+typedef _gostring_ swig_type_414;
+typedef _gostring_ swig_type_415;
+typedef _gostring_ swig_type_416;
+typedef _gostring_ swig_type_417;
+typedef _goslice_ swig_type_418;
+typedef _gostring_ swig_type_419;
+typedef _gostring_ swig_type_420;
+typedef _goslice_ swig_type_421;
+typedef _gostring_ swig_type_422;
+typedef _gostring_ swig_type_423;
+typedef _gostring_ swig_type_424;
+typedef _gostring_ swig_type_425;
+typedef _gostring_ swig_type_426;
+typedef _gostring_ swig_type_427;
+typedef _gostring_ swig_type_428;
+typedef _gostring_ swig_type_429;
+typedef _goslice_ swig_type_430;
+typedef _gostring_ swig_type_431;
+typedef _gostring_ swig_type_432;
+typedef _gostring_ swig_type_433;
+typedef _goslice_ swig_type_434;
+typedef _goslice_ swig_type_435;
+typedef _gostring_ swig_type_436;
+typedef _gostring_ swig_type_437;
+typedef _gostring_ swig_type_438;
+typedef _gostring_ swig_type_439;
+typedef _gostring_ swig_type_440;
+typedef _gostring_ swig_type_441;
+typedef _goslice_ swig_type_442;
+typedef _gostring_ swig_type_443;
+typedef _gostring_ swig_type_444;
+typedef _gostring_ swig_type_445;
+typedef _gostring_ swig_type_446;
+typedef _gostring_ swig_type_447;
+typedef _gostring_ swig_type_448;
+typedef _goslice_ swig_type_449;
+typedef _gostring_ swig_type_450;
+typedef _gostring_ swig_type_451;
+typedef _gostring_ swig_type_452;
+typedef _gostring_ swig_type_453;
+typedef _gostring_ swig_type_454;
+typedef long long swig_type_455;
+typedef _gostring_ swig_type_456;
+typedef _goslice_ swig_type_457;
+typedef _gostring_ swig_type_458;
+extern void _wrap_Swig_free_cwetee_cdf1a48b9034005c(uintptr_t arg1);
+extern uintptr_t _wrap_Swig_malloc_cwetee_cdf1a48b9034005c(swig_intgo arg1);
+extern void _wrap_go_take_cwetee_cdf1a48b9034005c(swig_type_1 arg1, swig_type_2 arg2);
+extern void _wrap_go_take_secret_cwetee_cdf1a48b9034005c(swig_type_3 arg1, swig_type_4 arg2, swig_type_5 arg3);
+extern void _wrap_go_copy_static_cwetee_cdf1a48b9034005c(swig_type_6 arg1, swig_type_7 arg2);
+extern swig_type_8 _wrap_version_string_cwetee_cdf1a48b9034005c(void);
+extern swig_intgo _wrap_version_number_cwetee_cdf1a48b9034005c(void);
+extern swig_type_9 _wrap_strerror_cwetee_cdf1a48b9034005c(swig_intgo arg1);
+extern swig_intgo _wrap_OK_cwetee_cdf1a48b9034005c(void);
+extern swig_intgo _wrap_ERR_INVALID_ARGUMENT_cwetee_cdf1a48b9034005c(void);
+extern swig_intgo _wrap_ERR_NO_MEMORY_cwetee_cdf1a48b9034005c(void);
+extern swig_intgo _wrap_ERR_DECODE_cwetee_cdf1a48b9034005c(void);
+extern swig_intgo _wrap_ERR_TRUNCATED_cwetee_cdf1a48b9034005c(void);
+extern swig_intgo _wrap_ERR_NON_CANONICAL_cwetee_cdf1a48b9034005c(void);
+extern swig_intgo _wrap_ERR_OVERFLOW_cwetee_cdf1a48b9034005c(void);
+extern swig_intgo _wrap_ERR_DEPTH_cwetee_cdf1a48b9034005c(void);
+extern swig_intgo _wrap_ERR_CHECKSUM_cwetee_cdf1a48b9034005c(void);
+extern swig_intgo _wrap_ERR_UNSUPPORTED_cwetee_cdf1a48b9034005c(void);
+extern swig_intgo _wrap_ERR_CRYPTO_cwetee_cdf1a48b9034005c(void);
+extern swig_intgo _wrap_ERR_VERIFY_cwetee_cdf1a48b9034005c(void);
+extern swig_intgo _wrap_ERR_NOT_FOUND_cwetee_cdf1a48b9034005c(void);
+extern swig_intgo _wrap_ERR_IO_cwetee_cdf1a48b9034005c(void);
+extern swig_intgo _wrap_ERR_NETWORK_cwetee_cdf1a48b9034005c(void);
+extern swig_intgo _wrap_ERR_STATE_cwetee_cdf1a48b9034005c(void);
+extern swig_intgo _wrap_ERR_TRAILING_cwetee_cdf1a48b9034005c(void);
+extern swig_intgo _wrap_ERR_INTERNAL_cwetee_cdf1a48b9034005c(void);
+extern swig_intgo _wrap_HEX_PREFIX_cwetee_cdf1a48b9034005c(void);
+extern swig_intgo _wrap_HEX_UPPER_cwetee_cdf1a48b9034005c(void);
+extern swig_intgo _wrap_BASE64_URL_cwetee_cdf1a48b9034005c(void);
+extern swig_intgo _wrap_BASE64_NOPAD_cwetee_cdf1a48b9034005c(void);
+extern swig_type_10 _wrap_hex_encode_cwetee_cdf1a48b9034005c(swig_voidp arg1, swig_type_11 arg2, swig_intgo arg3);
+extern swig_type_12 _wrap_hex_decode_cwetee_cdf1a48b9034005c(swig_voidp arg1, swig_type_13 arg2);
+extern swig_type_14 _wrap_base58_encode_cwetee_cdf1a48b9034005c(swig_voidp arg1, swig_type_15 arg2);
+extern swig_type_16 _wrap_base58_decode_cwetee_cdf1a48b9034005c(swig_voidp arg1, swig_type_17 arg2);
+extern swig_type_18 _wrap_base64_encode_cwetee_cdf1a48b9034005c(swig_voidp arg1, swig_type_19 arg2, swig_intgo arg3);
+extern swig_type_20 _wrap_base64_decode_cwetee_cdf1a48b9034005c(swig_voidp arg1, swig_type_21 arg2, swig_intgo arg3);
+extern swig_intgo _wrap_U128_MAX_DECIMALS_cwetee_cdf1a48b9034005c(void);
+extern swig_type_22 _wrap_u128_from_decimal_cwetee_cdf1a48b9034005c(swig_type_23 arg1, swig_type_24 arg2, swig_intgo arg3);
+extern swig_type_25 _wrap_u128_to_decimal_cwetee_cdf1a48b9034005c(swig_type_26 arg1, swig_type_27 arg2, swig_intgo arg3);
+extern void _wrap_u128_to_le_cwetee_cdf1a48b9034005c(swig_type_28 arg1, swig_type_29 arg2);
+extern void _wrap_u128_from_le_cwetee_cdf1a48b9034005c(swig_type_30 arg1, swig_type_31 arg2);
+extern swig_intgo _wrap_BLAKE2B_KEY_MAX_cwetee_cdf1a48b9034005c(void);
+extern swig_type_32 _wrap_hash_blake2b_cwetee_cdf1a48b9034005c(swig_type_33 arg1, swig_type_34 arg2, swig_type_35 arg3);
+extern swig_type_36 _wrap_hash_blake2b_128_cwetee_cdf1a48b9034005c(swig_type_37 arg1, swig_type_38 arg2);
+extern swig_type_39 _wrap_hash_blake2b_256_cwetee_cdf1a48b9034005c(swig_type_40 arg1, swig_type_41 arg2);
+extern swig_type_42 _wrap_hash_blake2b_512_cwetee_cdf1a48b9034005c(swig_type_43 arg1, swig_type_44 arg2);
+extern swig_type_45 _wrap_hash_blake2s_256_cwetee_cdf1a48b9034005c(swig_type_46 arg1, swig_type_47 arg2);
+extern swig_type_48 _wrap_hash_twox64_cwetee_cdf1a48b9034005c(swig_type_49 arg1, swig_type_50 arg2);
+extern swig_type_51 _wrap_hash_twox128_cwetee_cdf1a48b9034005c(swig_type_52 arg1, swig_type_53 arg2);
+extern swig_type_54 _wrap_hash_twox256_cwetee_cdf1a48b9034005c(swig_type_55 arg1, swig_type_56 arg2);
+extern swig_type_57 _wrap_hash_keccak256_cwetee_cdf1a48b9034005c(swig_type_58 arg1, swig_type_59 arg2);
+extern swig_type_60 _wrap_hash_sha256_cwetee_cdf1a48b9034005c(swig_type_61 arg1, swig_type_62 arg2);
+extern swig_type_63 _wrap_hash_sha512_cwetee_cdf1a48b9034005c(swig_type_64 arg1, swig_type_65 arg2);
+extern swig_type_66 _wrap_hmac_sha256_cwetee_cdf1a48b9034005c(swig_type_67 arg1, swig_type_68 arg2, swig_type_69 arg3);
+extern swig_type_70 _wrap_hmac_sha512_cwetee_cdf1a48b9034005c(swig_type_71 arg1, swig_type_72 arg2, swig_type_73 arg3);
+extern swig_type_74 _wrap_pbkdf2_sha256_cwetee_cdf1a48b9034005c(swig_type_75 arg1, swig_type_76 arg2, swig_type_77 arg3, swig_intgo arg4);
+extern swig_type_78 _wrap_pbkdf2_sha512_cwetee_cdf1a48b9034005c(swig_type_79 arg1, swig_type_80 arg2, swig_type_81 arg3, swig_intgo arg4);
+extern swig_type_82 _wrap_hash_blake3_cwetee_cdf1a48b9034005c(swig_type_83 arg1, swig_type_84 arg2);
+extern swig_type_85 _wrap_hash_blake3_keyed_cwetee_cdf1a48b9034005c(swig_type_86 arg1, swig_type_87 arg2, swig_type_88 arg3);
+extern swig_type_89 _wrap_hash_blake3_derive_key_cwetee_cdf1a48b9034005c(swig_type_90 arg1, swig_type_91 arg2, swig_type_92 arg3);
+extern swig_type_93 _wrap_crc16_xmodem_cwetee_cdf1a48b9034005c(swig_voidp arg1, swig_type_94 arg2);
+extern swig_type_95 _wrap_crc32c_cwetee_cdf1a48b9034005c(swig_voidp arg1, swig_type_96 arg2);
+extern swig_intgo _wrap_SCALE_COMPACT_MAX_BYTES_cwetee_cdf1a48b9034005c(void);
+extern swig_type_97 _wrap_scale_encode_compact_cwetee_cdf1a48b9034005c(swig_voidp arg1, swig_type_98 arg2);
+extern swig_type_99 _wrap_scale_decode_compact_cwetee_cdf1a48b9034005c(swig_type_100 arg1, swig_voidp arg2, swig_type_101 arg3);
+extern swig_intgo _wrap_SCHEME_SR25519_cwetee_cdf1a48b9034005c(void);
+extern swig_intgo _wrap_SCHEME_ED25519_cwetee_cdf1a48b9034005c(void);
+extern swig_intgo _wrap_SCHEME_ECDSA_cwetee_cdf1a48b9034005c(void);
+extern swig_intgo _wrap_SCHEME_ETHEREUM_cwetee_cdf1a48b9034005c(void);
+extern swig_intgo _wrap_SR25519_SEED_BYTES_cwetee_cdf1a48b9034005c(void);
+extern swig_intgo _wrap_SR25519_PUBLIC_BYTES_cwetee_cdf1a48b9034005c(void);
+extern swig_intgo _wrap_SR25519_SECRET_BYTES_cwetee_cdf1a48b9034005c(void);
+extern swig_intgo _wrap_SR25519_SIGNATURE_BYTES_cwetee_cdf1a48b9034005c(void);
+extern swig_intgo _wrap_ED25519_SEED_BYTES_cwetee_cdf1a48b9034005c(void);
+extern swig_intgo _wrap_ED25519_PUBLIC_BYTES_cwetee_cdf1a48b9034005c(void);
+extern swig_intgo _wrap_ED25519_SECRET_BYTES_cwetee_cdf1a48b9034005c(void);
+extern swig_intgo _wrap_ED25519_SIGNATURE_BYTES_cwetee_cdf1a48b9034005c(void);
+extern swig_intgo _wrap_ECDSA_SECRET_BYTES_cwetee_cdf1a48b9034005c(void);
+extern swig_intgo _wrap_ECDSA_PUBLIC_BYTES_cwetee_cdf1a48b9034005c(void);
+extern swig_intgo _wrap_ECDSA_SIGNATURE_BYTES_cwetee_cdf1a48b9034005c(void);
+extern swig_intgo _wrap_ETH_ADDRESS_BYTES_cwetee_cdf1a48b9034005c(void);
+extern swig_intgo _wrap_CHAIN_CODE_BYTES_cwetee_cdf1a48b9034005c(void);
+extern swig_intgo _wrap_PUBLIC_MAX_BYTES_cwetee_cdf1a48b9034005c(void);
+extern swig_intgo _wrap_SIGNATURE_MAX_BYTES_cwetee_cdf1a48b9034005c(void);
+extern swig_type_102 _wrap_dev_phrase_cwetee_cdf1a48b9034005c(void);
+extern swig_type_103 _wrap_sr25519_keypair_from_seed_cwetee_cdf1a48b9034005c(swig_type_104 arg1, swig_type_105 arg2, swig_type_106 arg3);
+extern swig_type_107 _wrap_sr25519_secret_to_canonical_cwetee_cdf1a48b9034005c(swig_type_108 arg1, swig_type_109 arg2);
+extern swig_type_110 _wrap_sr25519_secret_from_canonical_cwetee_cdf1a48b9034005c(swig_type_111 arg1, swig_type_112 arg2);
+extern swig_type_113 _wrap_sr25519_public_from_secret_cwetee_cdf1a48b9034005c(swig_type_114 arg1, swig_type_115 arg2);
+extern swig_type_116 _wrap_sr25519_sign_cwetee_cdf1a48b9034005c(swig_type_117 arg1, swig_type_118 arg2, swig_type_119 arg3, swig_type_120 arg4);
+extern swig_type_121 _wrap_sr25519_verify_cwetee_cdf1a48b9034005c(swig_type_122 arg1, swig_type_123 arg2, swig_type_124 arg3);
+extern swig_type_125 _wrap_sr25519_verify_strict_cwetee_cdf1a48b9034005c(swig_type_126 arg1, swig_type_127 arg2, swig_type_128 arg3);
+extern swig_type_129 _wrap_sr25519_derive_hard_cwetee_cdf1a48b9034005c(swig_type_130 arg1, swig_type_131 arg2, swig_type_132 arg3, swig_type_133 arg4);
+extern swig_type_134 _wrap_sr25519_derive_soft_cwetee_cdf1a48b9034005c(swig_type_135 arg1, swig_type_136 arg2, swig_type_137 arg3, swig_type_138 arg4, swig_type_139 arg5);
+extern swig_type_140 _wrap_sr25519_derive_public_cwetee_cdf1a48b9034005c(swig_type_141 arg1, swig_type_142 arg2, swig_type_143 arg3);
+extern swig_type_144 _wrap_ed25519_keypair_from_seed_cwetee_cdf1a48b9034005c(swig_type_145 arg1, swig_type_146 arg2, swig_type_147 arg3);
+extern swig_type_148 _wrap_ed25519_sign_cwetee_cdf1a48b9034005c(swig_type_149 arg1, swig_type_150 arg2, swig_type_151 arg3);
+extern swig_type_152 _wrap_ed25519_verify_cwetee_cdf1a48b9034005c(swig_type_153 arg1, swig_type_154 arg2, swig_type_155 arg3);
+extern swig_type_156 _wrap_ed25519_verify_strict_cwetee_cdf1a48b9034005c(swig_type_157 arg1, swig_type_158 arg2, swig_type_159 arg3);
+extern swig_type_160 _wrap_ed25519_derive_hard_cwetee_cdf1a48b9034005c(swig_type_161 arg1, swig_type_162 arg2, swig_type_163 arg3);
+extern swig_type_164 _wrap_ecdsa_public_from_secret_cwetee_cdf1a48b9034005c(swig_type_165 arg1, swig_type_166 arg2);
+extern swig_type_167 _wrap_ecdsa_sign_cwetee_cdf1a48b9034005c(swig_type_168 arg1, swig_type_169 arg2, swig_type_170 arg3);
+extern swig_type_171 _wrap_ecdsa_verify_cwetee_cdf1a48b9034005c(swig_type_172 arg1, swig_type_173 arg2, swig_type_174 arg3);
+extern swig_type_175 _wrap_ecdsa_derive_hard_cwetee_cdf1a48b9034005c(swig_type_176 arg1, swig_type_177 arg2, swig_type_178 arg3);
+extern swig_type_179 _wrap_ecdsa_account_id_cwetee_cdf1a48b9034005c(swig_type_180 arg1, swig_type_181 arg2);
+extern swig_type_182 _wrap_eth_sign_cwetee_cdf1a48b9034005c(swig_type_183 arg1, swig_type_184 arg2, swig_type_185 arg3);
+extern swig_type_186 _wrap_eth_verify_cwetee_cdf1a48b9034005c(swig_type_187 arg1, swig_type_188 arg2, swig_type_189 arg3);
+extern swig_type_190 _wrap_eth_address_cwetee_cdf1a48b9034005c(swig_type_191 arg1, swig_type_192 arg2);
+extern swig_type_193 _wrap_eth_address_to_string_cwetee_cdf1a48b9034005c(swig_voidp arg1, swig_type_194 arg2);
+extern swig_type_195 _wrap_eth_address_from_string_cwetee_cdf1a48b9034005c(swig_type_196 arg1, swig_type_197 arg2);
+extern swig_type_198 _wrap_bip32_derive_cwetee_cdf1a48b9034005c(swig_type_199 arg1, swig_type_200 arg2, swig_type_201 arg3);
+extern swig_type_202 _wrap_suri_parse_cwetee_cdf1a48b9034005c(swig_voidp arg1, swig_type_203 arg2);
+extern swig_type_204 _wrap_suri_phrase_cwetee_cdf1a48b9034005c(uintptr_t arg1);
+extern swig_type_205 _wrap_suri_password_cwetee_cdf1a48b9034005c(uintptr_t arg1);
+extern swig_type_206 _wrap_suri_junction_count_cwetee_cdf1a48b9034005c(uintptr_t arg1);
+extern swig_type_207 _wrap_suri_junction_cwetee_cdf1a48b9034005c(uintptr_t arg1, swig_type_208 arg2, swig_type_209 arg3, swig_voidp arg4);
+extern void _wrap_suri_free_cwetee_cdf1a48b9034005c(uintptr_t arg1);
+extern swig_intgo _wrap_suri_has_password_cwetee_cdf1a48b9034005c(uintptr_t arg1);
+extern swig_type_210 _wrap_keypair_from_suri_cwetee_cdf1a48b9034005c(swig_voidp arg1, swig_intgo arg2, swig_type_211 arg3);
+extern swig_intgo _wrap_ETH_PASSWORD_REJECT_cwetee_cdf1a48b9034005c(void);
+extern swig_intgo _wrap_ETH_PASSWORD_PASSPHRASE_cwetee_cdf1a48b9034005c(void);
+extern swig_intgo _wrap_ETH_PASSWORD_IGNORE_cwetee_cdf1a48b9034005c(void);
+extern swig_type_212 _wrap_keypair_from_suri_opts_cwetee_cdf1a48b9034005c(swig_voidp arg1, swig_intgo arg2, swig_type_213 arg3, swig_intgo arg4);
+extern swig_type_214 _wrap_keypair_from_mnemonic_cwetee_cdf1a48b9034005c(swig_voidp arg1, swig_intgo arg2, swig_type_215 arg3, swig_type_216 arg4);
+extern swig_type_217 _wrap_keypair_from_seed_cwetee_cdf1a48b9034005c(swig_voidp arg1, swig_intgo arg2, swig_type_218 arg3);
+extern swig_type_219 _wrap_keypair_generate_cwetee_cdf1a48b9034005c(swig_voidp arg1, swig_intgo arg2);
+extern swig_type_220 _wrap_keypair_derive_cwetee_cdf1a48b9034005c(swig_voidp arg1, uintptr_t arg2, swig_type_221 arg3);
+extern swig_intgo _wrap_keypair_scheme_cwetee_cdf1a48b9034005c(uintptr_t arg1);
+extern swig_type_222 _wrap_keypair_public_cwetee_cdf1a48b9034005c(uintptr_t arg1, swig_type_223 arg2, swig_voidp arg3);
+extern swig_type_224 _wrap_keypair_account_id_cwetee_cdf1a48b9034005c(uintptr_t arg1, swig_type_225 arg2, swig_voidp arg3);
+extern swig_type_226 _wrap_keypair_address_cwetee_cdf1a48b9034005c(swig_voidp arg1, uintptr_t arg2, short arg3);
+extern swig_type_227 _wrap_keypair_sign_cwetee_cdf1a48b9034005c(uintptr_t arg1, swig_type_228 arg2, swig_voidp arg3, swig_type_229 arg4);
+extern swig_type_230 _wrap_verify_cwetee_cdf1a48b9034005c(swig_intgo arg1, swig_type_231 arg2, swig_type_232 arg3, swig_type_233 arg4);
+extern swig_type_234 _wrap_verify_strict_cwetee_cdf1a48b9034005c(swig_intgo arg1, swig_type_235 arg2, swig_type_236 arg3, swig_type_237 arg4);
+extern swig_type_238 _wrap_keypair_secret_cwetee_cdf1a48b9034005c(uintptr_t arg1, swig_voidp arg2);
+extern void _wrap_keypair_free_cwetee_cdf1a48b9034005c(uintptr_t arg1);
+extern swig_type_239 _wrap_keystore_export_cwetee_cdf1a48b9034005c(swig_voidp arg1, uintptr_t arg2, swig_type_240 arg3, swig_type_241 arg4, swig_type_242 arg5);
+extern swig_type_243 _wrap_keystore_export_opts_cwetee_cdf1a48b9034005c(swig_voidp arg1, uintptr_t arg2, swig_type_244 arg3, swig_type_245 arg4, swig_type_246 arg5, swig_intgo arg6, swig_intgo arg7, swig_intgo arg8);
+extern swig_type_247 _wrap_keystore_import_cwetee_cdf1a48b9034005c(swig_voidp arg1, swig_type_248 arg2, swig_type_249 arg3);
+extern swig_type_250 _wrap_mnemonic_generate_cwetee_cdf1a48b9034005c(swig_voidp arg1, swig_intgo arg2);
+extern swig_type_251 _wrap_mnemonic_validate_cwetee_cdf1a48b9034005c(swig_type_252 arg1);
+extern swig_type_253 _wrap_mnemonic_to_entropy_cwetee_cdf1a48b9034005c(swig_voidp arg1, swig_type_254 arg2);
+extern swig_type_255 _wrap_mnemonic_from_entropy_cwetee_cdf1a48b9034005c(swig_voidp arg1, swig_type_256 arg2);
+extern swig_type_257 _wrap_mnemonic_to_mini_secret_cwetee_cdf1a48b9034005c(swig_type_258 arg1, swig_type_259 arg2, swig_type_260 arg3);
+extern swig_type_261 _wrap_mnemonic_to_bip39_seed_cwetee_cdf1a48b9034005c(swig_type_262 arg1, swig_type_263 arg2, swig_type_264 arg3);
+extern swig_intgo _wrap_SS58_PREFIX_POLKADOT_cwetee_cdf1a48b9034005c(void);
+extern swig_intgo _wrap_SS58_PREFIX_KUSAMA_cwetee_cdf1a48b9034005c(void);
+extern swig_intgo _wrap_SS58_PREFIX_GENERIC_cwetee_cdf1a48b9034005c(void);
+extern swig_intgo _wrap_SS58_PREFIX_MAX_cwetee_cdf1a48b9034005c(void);
+extern swig_type_265 _wrap_ss58_encode_cwetee_cdf1a48b9034005c(swig_voidp arg1, swig_type_266 arg2, short arg3);
+extern swig_type_267 _wrap_ss58_decode_cwetee_cdf1a48b9034005c(swig_voidp arg1, swig_voidp arg2, swig_type_268 arg3);
+extern swig_type_269 _wrap_ss58_network_count_cwetee_cdf1a48b9034005c(void);
+extern swig_type_270 _wrap_ss58_network_at_cwetee_cdf1a48b9034005c(swig_type_271 arg1, swig_voidp arg2, swig_voidp arg3, swig_voidp arg4, swig_voidp arg5, swig_voidp arg6);
+extern swig_type_272 _wrap_ss58_network_find_cwetee_cdf1a48b9034005c(swig_voidp arg1, swig_type_273 arg2);
+extern swig_type_274 _wrap_ss58_network_find_prefix_cwetee_cdf1a48b9034005c(swig_voidp arg1, short arg2);
+extern swig_intgo _wrap_MD_CALLS_cwetee_cdf1a48b9034005c(void);
+extern swig_intgo _wrap_MD_EVENTS_cwetee_cdf1a48b9034005c(void);
+extern swig_intgo _wrap_MD_ERRORS_cwetee_cdf1a48b9034005c(void);
+extern swig_intgo _wrap_METADATA_NO_TYPE_cwetee_cdf1a48b9034005c(void);
+extern swig_type_275 _wrap_mdb_parse_cwetee_cdf1a48b9034005c(swig_voidp arg1, swig_type_276 arg2, swig_intgo arg3);
+extern swig_type_277 _wrap_mdb_parse_hex_cwetee_cdf1a48b9034005c(swig_voidp arg1, swig_type_278 arg2, swig_intgo arg3);
+extern swig_type_279 _wrap_mdb_parse_rpc_cwetee_cdf1a48b9034005c(swig_voidp arg1, swig_type_280 arg2, swig_intgo arg3);
+extern swig_type_281 _wrap_mdb_pallet_name_cwetee_cdf1a48b9034005c(uintptr_t arg1, swig_type_282 arg2);
+extern swig_intgo _wrap_mdb_pallet_index_cwetee_cdf1a48b9034005c(uintptr_t arg1, swig_type_283 arg2);
+extern swig_type_284 _wrap_mdb_pallet_position_cwetee_cdf1a48b9034005c(uintptr_t arg1, swig_type_285 arg2);
+extern swig_intgo _wrap_mdb_pallet_enum_type_cwetee_cdf1a48b9034005c(uintptr_t arg1, swig_type_286 arg2, swig_intgo arg3);
+extern swig_type_287 _wrap_mdb_variant_count_cwetee_cdf1a48b9034005c(uintptr_t arg1, swig_type_288 arg2, swig_intgo arg3);
+extern swig_type_289 _wrap_mdb_variant_name_cwetee_cdf1a48b9034005c(uintptr_t arg1, swig_type_290 arg2, swig_intgo arg3, swig_type_291 arg4);
+extern swig_intgo _wrap_mdb_variant_index_cwetee_cdf1a48b9034005c(uintptr_t arg1, swig_type_292 arg2, swig_intgo arg3, swig_type_293 arg4);
+extern swig_type_294 _wrap_mdb_variant_docs_cwetee_cdf1a48b9034005c(swig_voidp arg1, uintptr_t arg2, swig_type_295 arg3, swig_intgo arg4, swig_type_296 arg5);
+extern swig_type_297 _wrap_mdb_field_count_cwetee_cdf1a48b9034005c(uintptr_t arg1, swig_type_298 arg2, swig_intgo arg3, swig_type_299 arg4);
+extern swig_type_300 _wrap_mdb_field_name_cwetee_cdf1a48b9034005c(uintptr_t arg1, swig_type_301 arg2, swig_intgo arg3, swig_type_302 arg4, swig_type_303 arg5);
+extern swig_type_304 _wrap_mdb_field_type_name_cwetee_cdf1a48b9034005c(uintptr_t arg1, swig_type_305 arg2, swig_intgo arg3, swig_type_306 arg4, swig_type_307 arg5);
+extern swig_intgo _wrap_mdb_field_type_cwetee_cdf1a48b9034005c(uintptr_t arg1, swig_type_308 arg2, swig_intgo arg3, swig_type_309 arg4, swig_type_310 arg5);
+extern swig_type_311 _wrap_mdb_storage_prefix_cwetee_cdf1a48b9034005c(uintptr_t arg1, swig_type_312 arg2);
+extern swig_type_313 _wrap_mdb_storage_count_cwetee_cdf1a48b9034005c(uintptr_t arg1, swig_type_314 arg2);
+extern swig_type_315 _wrap_mdb_storage_name_cwetee_cdf1a48b9034005c(uintptr_t arg1, swig_type_316 arg2, swig_type_317 arg3);
+extern swig_intgo _wrap_mdb_storage_modifier_cwetee_cdf1a48b9034005c(uintptr_t arg1, swig_type_318 arg2, swig_type_319 arg3);
+extern swig_type_320 _wrap_mdb_storage_hasher_count_cwetee_cdf1a48b9034005c(uintptr_t arg1, swig_type_321 arg2, swig_type_322 arg3);
+extern swig_intgo _wrap_mdb_storage_hasher_cwetee_cdf1a48b9034005c(uintptr_t arg1, swig_type_323 arg2, swig_type_324 arg3, swig_type_325 arg4);
+extern swig_intgo _wrap_mdb_storage_key_type_cwetee_cdf1a48b9034005c(uintptr_t arg1, swig_type_326 arg2, swig_type_327 arg3);
+extern swig_intgo _wrap_mdb_storage_value_type_cwetee_cdf1a48b9034005c(uintptr_t arg1, swig_type_328 arg2, swig_type_329 arg3);
+extern swig_type_330 _wrap_mdb_storage_default_cwetee_cdf1a48b9034005c(swig_voidp arg1, uintptr_t arg2, swig_type_331 arg3, swig_type_332 arg4);
+extern swig_type_333 _wrap_mdb_constant_count_cwetee_cdf1a48b9034005c(uintptr_t arg1, swig_type_334 arg2);
+extern swig_type_335 _wrap_mdb_constant_name_cwetee_cdf1a48b9034005c(uintptr_t arg1, swig_type_336 arg2, swig_type_337 arg3);
+extern swig_intgo _wrap_mdb_constant_type_cwetee_cdf1a48b9034005c(uintptr_t arg1, swig_type_338 arg2, swig_type_339 arg3);
+extern swig_type_340 _wrap_mdb_constant_value_cwetee_cdf1a48b9034005c(swig_voidp arg1, uintptr_t arg2, swig_type_341 arg3, swig_type_342 arg4);
+extern swig_type_343 _wrap_mdb_api_name_cwetee_cdf1a48b9034005c(uintptr_t arg1, swig_type_344 arg2);
+extern swig_type_345 _wrap_mdb_api_method_count_cwetee_cdf1a48b9034005c(uintptr_t arg1, swig_type_346 arg2);
+extern swig_type_347 _wrap_mdb_api_method_name_cwetee_cdf1a48b9034005c(uintptr_t arg1, swig_type_348 arg2, swig_type_349 arg3);
+extern swig_type_350 _wrap_mdb_type_path_cwetee_cdf1a48b9034005c(swig_voidp arg1, uintptr_t arg2, swig_intgo arg3);
+extern swig_intgo _wrap_metadata_version_cwetee_cdf1a48b9034005c(uintptr_t arg1);
+extern swig_type_351 _wrap_metadata_spec_name_cwetee_cdf1a48b9034005c(uintptr_t arg1);
+extern swig_type_352 _wrap_metadata_spec_version_cwetee_cdf1a48b9034005c(swig_voidp arg1, uintptr_t arg2);
+extern swig_type_353 _wrap_metadata_transaction_version_cwetee_cdf1a48b9034005c(swig_voidp arg1, uintptr_t arg2);
+extern swig_type_354 _wrap_metadata_ss58_prefix_cwetee_cdf1a48b9034005c(swig_voidp arg1, uintptr_t arg2);
+extern swig_type_355 _wrap_metadata_type_count_cwetee_cdf1a48b9034005c(uintptr_t arg1);
+extern swig_type_356 _wrap_metadata_pallet_count_cwetee_cdf1a48b9034005c(uintptr_t arg1);
+extern swig_type_357 _wrap_metadata_runtime_api_count_cwetee_cdf1a48b9034005c(uintptr_t arg1);
+extern void _wrap_metadata_free_cwetee_cdf1a48b9034005c(uintptr_t arg1);
+extern swig_intgo _wrap_METADATA_HASH_BYTES_cwetee_cdf1a48b9034005c(void);
+extern swig_type_358 _wrap_mdb_hash_cwetee_cdf1a48b9034005c(swig_type_359 arg1, uintptr_t arg2, swig_intgo arg3, swig_type_360 arg4);
+extern swig_type_361 _wrap_mdb_digest_cwetee_cdf1a48b9034005c(swig_voidp arg1, uintptr_t arg2, swig_intgo arg3, swig_type_362 arg4);
+extern swig_intgo _wrap_TON_HASH_BYTES_cwetee_cdf1a48b9034005c(void);
+extern swig_intgo _wrap_TON_CELL_MAX_BITS_cwetee_cdf1a48b9034005c(void);
+extern swig_intgo _wrap_TON_CELL_MAX_REFS_cwetee_cdf1a48b9034005c(void);
+extern swig_intgo _wrap_TON_CELL_MAX_DEPTH_cwetee_cdf1a48b9034005c(void);
+extern swig_intgo _wrap_TON_BOC_INDEX_cwetee_cdf1a48b9034005c(void);
+extern swig_intgo _wrap_TON_BOC_CRC32C_cwetee_cdf1a48b9034005c(void);
+extern swig_intgo _wrap_TON_ADDRESS_BOUNCEABLE_cwetee_cdf1a48b9034005c(void);
+extern swig_intgo _wrap_TON_ADDRESS_TESTNET_cwetee_cdf1a48b9034005c(void);
+extern swig_intgo _wrap_TON_ADDRESS_BASE64_STD_cwetee_cdf1a48b9034005c(void);
+extern swig_intgo _wrap_TON_DECIMALS_cwetee_cdf1a48b9034005c(void);
+extern swig_intgo _wrap_TON_MNEMONIC_WORDS_cwetee_cdf1a48b9034005c(void);
+extern swig_intgo _wrap_TON_NETWORK_MAINNET_cwetee_cdf1a48b9034005c(void);
+extern swig_intgo _wrap_TON_NETWORK_TESTNET_cwetee_cdf1a48b9034005c(void);
+extern swig_intgo _wrap_TON_SEND_PAY_FEES_SEPARATELY_cwetee_cdf1a48b9034005c(void);
+extern swig_intgo _wrap_TON_SEND_IGNORE_ERRORS_cwetee_cdf1a48b9034005c(void);
+extern swig_intgo _wrap_TON_SEND_DESTROY_IF_ZERO_cwetee_cdf1a48b9034005c(void);
+extern swig_intgo _wrap_TON_SEND_CARRY_INBOUND_VALUE_cwetee_cdf1a48b9034005c(void);
+extern swig_intgo _wrap_TON_SEND_CARRY_BALANCE_cwetee_cdf1a48b9034005c(void);
+extern swig_intgo _wrap_TON_SEND_DEFAULT_cwetee_cdf1a48b9034005c(void);
+extern swig_intgo _wrap_TON_EXTERNAL_FORCE_REF_cwetee_cdf1a48b9034005c(void);
+extern swig_intgo _wrap_TON_CELL_ORDINARY_cwetee_cdf1a48b9034005c(void);
+extern swig_intgo _wrap_TON_CELL_PRUNED_BRANCH_cwetee_cdf1a48b9034005c(void);
+extern swig_intgo _wrap_TON_CELL_LIBRARY_cwetee_cdf1a48b9034005c(void);
+extern swig_intgo _wrap_TON_CELL_MERKLE_PROOF_cwetee_cdf1a48b9034005c(void);
+extern swig_intgo _wrap_TON_CELL_MERKLE_UPDATE_cwetee_cdf1a48b9034005c(void);
+extern swig_intgo _wrap_TON_WALLET_V3R2_cwetee_cdf1a48b9034005c(void);
+extern swig_intgo _wrap_TON_WALLET_V4R2_cwetee_cdf1a48b9034005c(void);
+extern swig_intgo _wrap_TON_WALLET_V5R1_cwetee_cdf1a48b9034005c(void);
+extern void _wrap_ton_cell_free_cwetee_cdf1a48b9034005c(uintptr_t arg1);
+extern swig_type_363 _wrap_ton_cell_hash_cwetee_cdf1a48b9034005c(swig_type_364 arg1, uintptr_t arg2);
+extern swig_type_365 _wrap_ton_cell_hash_at_cwetee_cdf1a48b9034005c(swig_type_366 arg1, uintptr_t arg2, swig_intgo arg3);
+extern swig_intgo _wrap_ton_cell_depth_cwetee_cdf1a48b9034005c(uintptr_t arg1);
+extern swig_intgo _wrap_ton_cell_depth_at_cwetee_cdf1a48b9034005c(uintptr_t arg1, swig_intgo arg2);
+extern swig_intgo _wrap_ton_cell_bits_cwetee_cdf1a48b9034005c(uintptr_t arg1);
+extern swig_intgo _wrap_ton_cell_refs_cwetee_cdf1a48b9034005c(uintptr_t arg1);
+extern swig_intgo _wrap_ton_cell_type_of_cwetee_cdf1a48b9034005c(uintptr_t arg1);
+extern swig_intgo _wrap_ton_cell_level_cwetee_cdf1a48b9034005c(uintptr_t arg1);
+extern swig_intgo _wrap_ton_cell_level_mask_cwetee_cdf1a48b9034005c(uintptr_t arg1);
+extern swig_type_367 _wrap_ton_cell_data_cwetee_cdf1a48b9034005c(swig_voidp arg1, uintptr_t arg2);
+extern swig_type_368 _wrap_ton_cell_ref_cwetee_cdf1a48b9034005c(swig_voidp arg1, uintptr_t arg2, swig_intgo arg3);
+extern swig_intgo _wrap_ton_cell_equal_cwetee_cdf1a48b9034005c(uintptr_t arg1, uintptr_t arg2);
+extern swig_type_369 _wrap_ton_cell_to_string_cwetee_cdf1a48b9034005c(swig_voidp arg1, uintptr_t arg2);
+extern swig_type_370 _wrap_ton_boc_serialize_cwetee_cdf1a48b9034005c(swig_voidp arg1, uintptr_t arg2, swig_intgo arg3);
+extern swig_type_371 _wrap_ton_boc_parse_cwetee_cdf1a48b9034005c(swig_voidp arg1, swig_type_372 arg2);
+extern swig_type_373 _wrap_ton_boc_parse_base64_cwetee_cdf1a48b9034005c(swig_voidp arg1, swig_type_374 arg2);
+extern void _wrap_ton_builder_free_cwetee_cdf1a48b9034005c(uintptr_t arg1);
+extern swig_type_375 _wrap_ton_builder_new_cwetee_cdf1a48b9034005c(swig_voidp arg1);
+extern swig_intgo _wrap_ton_builder_bits_cwetee_cdf1a48b9034005c(uintptr_t arg1);
+extern swig_intgo _wrap_ton_builder_refs_cwetee_cdf1a48b9034005c(uintptr_t arg1);
+extern swig_type_376 _wrap_ton_builder_store_bit_cwetee_cdf1a48b9034005c(uintptr_t arg1, swig_intgo arg2);
+extern swig_type_377 _wrap_ton_builder_store_uint_cwetee_cdf1a48b9034005c(uintptr_t arg1, swig_type_378 arg2, swig_intgo arg3);
+extern swig_type_379 _wrap_ton_builder_store_int_cwetee_cdf1a48b9034005c(uintptr_t arg1, swig_type_380 arg2, swig_intgo arg3);
+extern swig_type_381 _wrap_ton_builder_store_bits_cwetee_cdf1a48b9034005c(uintptr_t arg1, swig_type_382 arg2, swig_type_383 arg3);
+extern swig_type_384 _wrap_ton_builder_store_bytes_cwetee_cdf1a48b9034005c(uintptr_t arg1, swig_type_385 arg2);
+extern swig_type_386 _wrap_ton_builder_store_coins_cwetee_cdf1a48b9034005c(uintptr_t arg1, swig_type_387 arg2);
+extern swig_type_388 _wrap_ton_builder_store_ref_cwetee_cdf1a48b9034005c(uintptr_t arg1, uintptr_t arg2);
+extern swig_type_389 _wrap_ton_builder_store_maybe_ref_cwetee_cdf1a48b9034005c(uintptr_t arg1, uintptr_t arg2);
+extern swig_type_390 _wrap_ton_builder_store_slice_cwetee_cdf1a48b9034005c(uintptr_t arg1, uintptr_t arg2);
+extern swig_type_391 _wrap_ton_builder_store_snake_cwetee_cdf1a48b9034005c(uintptr_t arg1, swig_type_392 arg2);
+extern swig_type_393 _wrap_ton_builder_end_cwetee_cdf1a48b9034005c(swig_voidp arg1, uintptr_t arg2);
+extern swig_type_394 _wrap_ton_builder_end_exotic_cwetee_cdf1a48b9034005c(swig_voidp arg1, uintptr_t arg2);
+extern swig_type_395 _wrap_ton_builder_store_address_cwetee_cdf1a48b9034005c(uintptr_t arg1, swig_type_396 arg2);
+extern void _wrap_ton_slice_free_cwetee_cdf1a48b9034005c(uintptr_t arg1);
+extern swig_type_397 _wrap_ton_slice_new_cwetee_cdf1a48b9034005c(swig_voidp arg1, uintptr_t arg2);
+extern swig_intgo _wrap_ton_slice_bits_left_cwetee_cdf1a48b9034005c(uintptr_t arg1);
+extern swig_intgo _wrap_ton_slice_refs_left_cwetee_cdf1a48b9034005c(uintptr_t arg1);
+extern swig_type_398 _wrap_ton_slice_load_bit_cwetee_cdf1a48b9034005c(swig_voidp arg1, uintptr_t arg2);
+extern swig_type_399 _wrap_ton_slice_load_uint_cwetee_cdf1a48b9034005c(swig_type_400 arg1, uintptr_t arg2, swig_intgo arg3);
+extern swig_type_401 _wrap_ton_slice_load_bits_cwetee_cdf1a48b9034005c(swig_voidp arg1, uintptr_t arg2, swig_type_402 arg3);
+extern swig_type_403 _wrap_ton_slice_load_address_cwetee_cdf1a48b9034005c(swig_voidp arg1, uintptr_t arg2);
+extern swig_type_404 _wrap_ton_slice_load_coins_cwetee_cdf1a48b9034005c(swig_type_405 arg1, uintptr_t arg2);
+extern swig_type_406 _wrap_ton_slice_load_ref_cwetee_cdf1a48b9034005c(swig_voidp arg1, uintptr_t arg2);
+extern swig_type_407 _wrap_ton_slice_load_maybe_ref_cwetee_cdf1a48b9034005c(swig_voidp arg1, uintptr_t arg2);
+extern swig_type_408 _wrap_ton_slice_load_snake_cwetee_cdf1a48b9034005c(swig_voidp arg1, uintptr_t arg2);
+extern swig_type_409 _wrap_ton_slice_skip_cwetee_cdf1a48b9034005c(uintptr_t arg1, swig_type_410 arg2);
+extern swig_type_411 _wrap_ton_slice_end_cwetee_cdf1a48b9034005c(uintptr_t arg1);
+extern swig_type_412 _wrap_ton_address_parse_cwetee_cdf1a48b9034005c(swig_voidp arg1, swig_voidp arg2, swig_type_413 arg3);
+extern swig_type_414 _wrap_ton_address_format_cwetee_cdf1a48b9034005c(swig_voidp arg1, swig_type_415 arg2, swig_intgo arg3);
+extern swig_type_416 _wrap_ton_state_init_address_cwetee_cdf1a48b9034005c(swig_voidp arg1, swig_intgo arg2, uintptr_t arg3, uintptr_t arg4);
+extern swig_type_417 _wrap_ton_amount_format_cwetee_cdf1a48b9034005c(swig_voidp arg1, swig_type_418 arg2, swig_type_419 arg3);
+extern swig_type_420 _wrap_ton_amount_parse_cwetee_cdf1a48b9034005c(swig_type_421 arg1, swig_type_422 arg2);
+extern swig_type_423 _wrap_ton_state_init_cwetee_cdf1a48b9034005c(swig_voidp arg1, uintptr_t arg2, uintptr_t arg3);
+extern swig_type_424 _wrap_ton_mnemonic_generate_cwetee_cdf1a48b9034005c(swig_voidp arg1, swig_type_425 arg2);
+extern swig_type_426 _wrap_ton_mnemonic_validate_cwetee_cdf1a48b9034005c(swig_type_427 arg1, swig_type_428 arg2);
+extern swig_type_429 _wrap_ton_mnemonic_to_seed_cwetee_cdf1a48b9034005c(swig_type_430 arg1, swig_type_431 arg2, swig_type_432 arg3);
+extern swig_type_433 _wrap_ton_mnemonic_to_keypair_cwetee_cdf1a48b9034005c(swig_type_434 arg1, swig_type_435 arg2, swig_type_436 arg3, swig_type_437 arg4);
+extern swig_type_438 _wrap_ton_comment_cwetee_cdf1a48b9034005c(swig_voidp arg1, swig_type_439 arg2);
+extern swig_type_440 _wrap_ton_internal_message_cwetee_cdf1a48b9034005c(swig_voidp arg1, swig_type_441 arg2, swig_type_442 arg3, swig_intgo arg4, uintptr_t arg5, uintptr_t arg6);
+extern swig_type_443 _wrap_ton_external_message_cwetee_cdf1a48b9034005c(swig_voidp arg1, swig_type_444 arg2, uintptr_t arg3, uintptr_t arg4, swig_intgo arg5);
+extern void _wrap_ton_wallet_free_cwetee_cdf1a48b9034005c(uintptr_t arg1);
+extern swig_type_445 _wrap_ton_wallet_code_cwetee_cdf1a48b9034005c(swig_voidp arg1, swig_intgo arg2);
+extern swig_type_446 _wrap_ton_wallet_v5r1_id_cwetee_cdf1a48b9034005c(swig_voidp arg1, swig_intgo arg2, swig_intgo arg3, swig_intgo arg4);
+extern swig_type_447 _wrap_ton_wallet_default_id_cwetee_cdf1a48b9034005c(swig_voidp arg1, swig_intgo arg2, swig_intgo arg3, swig_intgo arg4);
+extern swig_type_448 _wrap_ton_wallet_new_cwetee_cdf1a48b9034005c(swig_voidp arg1, swig_intgo arg2, swig_type_449 arg3, swig_intgo arg4, swig_intgo arg5);
+extern swig_type_450 _wrap_ton_wallet_id_cwetee_cdf1a48b9034005c(swig_voidp arg1, uintptr_t arg2);
+extern swig_type_451 _wrap_ton_wallet_state_init_cwetee_cdf1a48b9034005c(swig_voidp arg1, uintptr_t arg2);
+extern swig_type_452 _wrap_ton_wallet_address_cwetee_cdf1a48b9034005c(swig_voidp arg1, uintptr_t arg2);
+extern void _wrap_ton_transfer_free_cwetee_cdf1a48b9034005c(uintptr_t arg1);
+extern swig_type_453 _wrap_ton_transfer_new_cwetee_cdf1a48b9034005c(swig_voidp arg1);
+extern swig_type_454 _wrap_ton_transfer_add_cwetee_cdf1a48b9034005c(uintptr_t arg1, swig_intgo arg2, uintptr_t arg3);
+extern swig_type_455 _wrap_ton_transfer_count_cwetee_cdf1a48b9034005c(uintptr_t arg1);
+extern swig_type_456 _wrap_ton_wallet_sign_transfer_cwetee_cdf1a48b9034005c(swig_voidp arg1, uintptr_t arg2, swig_type_457 arg3, swig_intgo arg4, swig_intgo arg5, uintptr_t arg6);
+extern swig_type_458 _wrap_ton_wallet_external_cwetee_cdf1a48b9034005c(swig_voidp arg1, uintptr_t arg2, uintptr_t arg3, swig_intgo arg4);
 #undef intgo
 */
 import "C"
@@ -624,8 +823,8 @@ func getSwigcptr(v interface { Swigcptr() uintptr }) uintptr {
 
 type _ sync.Mutex
 
-//export cgo_panic__cwetee_0a513c6a817ac27f
-func cgo_panic__cwetee_0a513c6a817ac27f(p *byte) {
+//export cgo_panic__cwetee_cdf1a48b9034005c
+func cgo_panic__cwetee_cdf1a48b9034005c(p *byte) {
 	s := (*[1024]byte)(unsafe.Pointer(p))[:]
 	for i, b := range s {
 		if b == 0 {
@@ -637,13 +836,13 @@ func cgo_panic__cwetee_0a513c6a817ac27f(p *byte) {
 
 func Swig_free(arg1 uintptr) {
 	_swig_i_0 := arg1
-	C._wrap_Swig_free_cwetee_0a513c6a817ac27f(C.uintptr_t(_swig_i_0))
+	C._wrap_Swig_free_cwetee_cdf1a48b9034005c(C.uintptr_t(_swig_i_0))
 }
 
 func Swig_malloc(arg1 int) (_swig_ret uintptr) {
 	var swig_r uintptr
 	_swig_i_0 := arg1
-	swig_r = (uintptr)(C._wrap_Swig_malloc_cwetee_0a513c6a817ac27f(C.swig_intgo(_swig_i_0)))
+	swig_r = (uintptr)(C._wrap_Swig_malloc_cwetee_cdf1a48b9034005c(C.swig_intgo(_swig_i_0)))
 	return swig_r
 }
 
@@ -692,7 +891,7 @@ func weteeTakeBytes(h *[2]uint64) []byte {
 func Go_take(arg1 uint64, arg2 []byte) {
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
-	C._wrap_go_take_cwetee_0a513c6a817ac27f(C.swig_type_1(_swig_i_0), *(*C.swig_type_2)(unsafe.Pointer(&_swig_i_1)))
+	C._wrap_go_take_cwetee_cdf1a48b9034005c(C.swig_type_1(_swig_i_0), *(*C.swig_type_2)(unsafe.Pointer(&_swig_i_1)))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg2
 	}
@@ -702,7 +901,7 @@ func Go_take_secret(arg1 uint64, arg2 uint64, arg3 []byte) {
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
 	_swig_i_2 := arg3
-	C._wrap_go_take_secret_cwetee_0a513c6a817ac27f(C.swig_type_3(_swig_i_0), C.swig_type_4(_swig_i_1), *(*C.swig_type_5)(unsafe.Pointer(&_swig_i_2)))
+	C._wrap_go_take_secret_cwetee_cdf1a48b9034005c(C.swig_type_3(_swig_i_0), C.swig_type_4(_swig_i_1), *(*C.swig_type_5)(unsafe.Pointer(&_swig_i_2)))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg3
 	}
@@ -711,7 +910,7 @@ func Go_take_secret(arg1 uint64, arg2 uint64, arg3 []byte) {
 func Go_copy_static(arg1 uint64, arg2 []byte) {
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
-	C._wrap_go_copy_static_cwetee_0a513c6a817ac27f(C.swig_type_6(_swig_i_0), *(*C.swig_type_7)(unsafe.Pointer(&_swig_i_1)))
+	C._wrap_go_copy_static_cwetee_cdf1a48b9034005c(C.swig_type_6(_swig_i_0), *(*C.swig_type_7)(unsafe.Pointer(&_swig_i_1)))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg2
 	}
@@ -719,7 +918,7 @@ func Go_copy_static(arg1 uint64, arg2 []byte) {
 
 func Version_string() (_swig_ret string) {
 	var swig_r string
-	swig_r_p := C._wrap_version_string_cwetee_0a513c6a817ac27f()
+	swig_r_p := C._wrap_version_string_cwetee_cdf1a48b9034005c()
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	var swig_r_1 string
  swig_r_1 = strings.Clone(swig_r) 
@@ -728,14 +927,14 @@ func Version_string() (_swig_ret string) {
 
 func Version_number() (_swig_ret int) {
 	var swig_r int
-	swig_r = (int)(C._wrap_version_number_cwetee_0a513c6a817ac27f())
+	swig_r = (int)(C._wrap_version_number_cwetee_cdf1a48b9034005c())
 	return swig_r
 }
 
 func Strerror(arg1 int) (_swig_ret string) {
 	var swig_r string
 	_swig_i_0 := arg1
-	swig_r_p := C._wrap_strerror_cwetee_0a513c6a817ac27f(C.swig_intgo(_swig_i_0))
+	swig_r_p := C._wrap_strerror_cwetee_cdf1a48b9034005c(C.swig_intgo(_swig_i_0))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	var swig_r_1 string
  swig_r_1 = strings.Clone(swig_r) 
@@ -745,154 +944,154 @@ func Strerror(arg1 int) (_swig_ret string) {
 type Enum_SS_wetee_status int
 func _swig_getOK() (_swig_ret Enum_SS_wetee_status) {
 	var swig_r Enum_SS_wetee_status
-	swig_r = (Enum_SS_wetee_status)(C._wrap_OK_cwetee_0a513c6a817ac27f())
+	swig_r = (Enum_SS_wetee_status)(C._wrap_OK_cwetee_cdf1a48b9034005c())
 	return swig_r
 }
 
 var OK Enum_SS_wetee_status = _swig_getOK()
 func _swig_getERR_INVALID_ARGUMENT() (_swig_ret Enum_SS_wetee_status) {
 	var swig_r Enum_SS_wetee_status
-	swig_r = (Enum_SS_wetee_status)(C._wrap_ERR_INVALID_ARGUMENT_cwetee_0a513c6a817ac27f())
+	swig_r = (Enum_SS_wetee_status)(C._wrap_ERR_INVALID_ARGUMENT_cwetee_cdf1a48b9034005c())
 	return swig_r
 }
 
 var ERR_INVALID_ARGUMENT Enum_SS_wetee_status = _swig_getERR_INVALID_ARGUMENT()
 func _swig_getERR_NO_MEMORY() (_swig_ret Enum_SS_wetee_status) {
 	var swig_r Enum_SS_wetee_status
-	swig_r = (Enum_SS_wetee_status)(C._wrap_ERR_NO_MEMORY_cwetee_0a513c6a817ac27f())
+	swig_r = (Enum_SS_wetee_status)(C._wrap_ERR_NO_MEMORY_cwetee_cdf1a48b9034005c())
 	return swig_r
 }
 
 var ERR_NO_MEMORY Enum_SS_wetee_status = _swig_getERR_NO_MEMORY()
 func _swig_getERR_DECODE() (_swig_ret Enum_SS_wetee_status) {
 	var swig_r Enum_SS_wetee_status
-	swig_r = (Enum_SS_wetee_status)(C._wrap_ERR_DECODE_cwetee_0a513c6a817ac27f())
+	swig_r = (Enum_SS_wetee_status)(C._wrap_ERR_DECODE_cwetee_cdf1a48b9034005c())
 	return swig_r
 }
 
 var ERR_DECODE Enum_SS_wetee_status = _swig_getERR_DECODE()
 func _swig_getERR_TRUNCATED() (_swig_ret Enum_SS_wetee_status) {
 	var swig_r Enum_SS_wetee_status
-	swig_r = (Enum_SS_wetee_status)(C._wrap_ERR_TRUNCATED_cwetee_0a513c6a817ac27f())
+	swig_r = (Enum_SS_wetee_status)(C._wrap_ERR_TRUNCATED_cwetee_cdf1a48b9034005c())
 	return swig_r
 }
 
 var ERR_TRUNCATED Enum_SS_wetee_status = _swig_getERR_TRUNCATED()
 func _swig_getERR_NON_CANONICAL() (_swig_ret Enum_SS_wetee_status) {
 	var swig_r Enum_SS_wetee_status
-	swig_r = (Enum_SS_wetee_status)(C._wrap_ERR_NON_CANONICAL_cwetee_0a513c6a817ac27f())
+	swig_r = (Enum_SS_wetee_status)(C._wrap_ERR_NON_CANONICAL_cwetee_cdf1a48b9034005c())
 	return swig_r
 }
 
 var ERR_NON_CANONICAL Enum_SS_wetee_status = _swig_getERR_NON_CANONICAL()
 func _swig_getERR_OVERFLOW() (_swig_ret Enum_SS_wetee_status) {
 	var swig_r Enum_SS_wetee_status
-	swig_r = (Enum_SS_wetee_status)(C._wrap_ERR_OVERFLOW_cwetee_0a513c6a817ac27f())
+	swig_r = (Enum_SS_wetee_status)(C._wrap_ERR_OVERFLOW_cwetee_cdf1a48b9034005c())
 	return swig_r
 }
 
 var ERR_OVERFLOW Enum_SS_wetee_status = _swig_getERR_OVERFLOW()
 func _swig_getERR_DEPTH() (_swig_ret Enum_SS_wetee_status) {
 	var swig_r Enum_SS_wetee_status
-	swig_r = (Enum_SS_wetee_status)(C._wrap_ERR_DEPTH_cwetee_0a513c6a817ac27f())
+	swig_r = (Enum_SS_wetee_status)(C._wrap_ERR_DEPTH_cwetee_cdf1a48b9034005c())
 	return swig_r
 }
 
 var ERR_DEPTH Enum_SS_wetee_status = _swig_getERR_DEPTH()
 func _swig_getERR_CHECKSUM() (_swig_ret Enum_SS_wetee_status) {
 	var swig_r Enum_SS_wetee_status
-	swig_r = (Enum_SS_wetee_status)(C._wrap_ERR_CHECKSUM_cwetee_0a513c6a817ac27f())
+	swig_r = (Enum_SS_wetee_status)(C._wrap_ERR_CHECKSUM_cwetee_cdf1a48b9034005c())
 	return swig_r
 }
 
 var ERR_CHECKSUM Enum_SS_wetee_status = _swig_getERR_CHECKSUM()
 func _swig_getERR_UNSUPPORTED() (_swig_ret Enum_SS_wetee_status) {
 	var swig_r Enum_SS_wetee_status
-	swig_r = (Enum_SS_wetee_status)(C._wrap_ERR_UNSUPPORTED_cwetee_0a513c6a817ac27f())
+	swig_r = (Enum_SS_wetee_status)(C._wrap_ERR_UNSUPPORTED_cwetee_cdf1a48b9034005c())
 	return swig_r
 }
 
 var ERR_UNSUPPORTED Enum_SS_wetee_status = _swig_getERR_UNSUPPORTED()
 func _swig_getERR_CRYPTO() (_swig_ret Enum_SS_wetee_status) {
 	var swig_r Enum_SS_wetee_status
-	swig_r = (Enum_SS_wetee_status)(C._wrap_ERR_CRYPTO_cwetee_0a513c6a817ac27f())
+	swig_r = (Enum_SS_wetee_status)(C._wrap_ERR_CRYPTO_cwetee_cdf1a48b9034005c())
 	return swig_r
 }
 
 var ERR_CRYPTO Enum_SS_wetee_status = _swig_getERR_CRYPTO()
 func _swig_getERR_VERIFY() (_swig_ret Enum_SS_wetee_status) {
 	var swig_r Enum_SS_wetee_status
-	swig_r = (Enum_SS_wetee_status)(C._wrap_ERR_VERIFY_cwetee_0a513c6a817ac27f())
+	swig_r = (Enum_SS_wetee_status)(C._wrap_ERR_VERIFY_cwetee_cdf1a48b9034005c())
 	return swig_r
 }
 
 var ERR_VERIFY Enum_SS_wetee_status = _swig_getERR_VERIFY()
 func _swig_getERR_NOT_FOUND() (_swig_ret Enum_SS_wetee_status) {
 	var swig_r Enum_SS_wetee_status
-	swig_r = (Enum_SS_wetee_status)(C._wrap_ERR_NOT_FOUND_cwetee_0a513c6a817ac27f())
+	swig_r = (Enum_SS_wetee_status)(C._wrap_ERR_NOT_FOUND_cwetee_cdf1a48b9034005c())
 	return swig_r
 }
 
 var ERR_NOT_FOUND Enum_SS_wetee_status = _swig_getERR_NOT_FOUND()
 func _swig_getERR_IO() (_swig_ret Enum_SS_wetee_status) {
 	var swig_r Enum_SS_wetee_status
-	swig_r = (Enum_SS_wetee_status)(C._wrap_ERR_IO_cwetee_0a513c6a817ac27f())
+	swig_r = (Enum_SS_wetee_status)(C._wrap_ERR_IO_cwetee_cdf1a48b9034005c())
 	return swig_r
 }
 
 var ERR_IO Enum_SS_wetee_status = _swig_getERR_IO()
 func _swig_getERR_NETWORK() (_swig_ret Enum_SS_wetee_status) {
 	var swig_r Enum_SS_wetee_status
-	swig_r = (Enum_SS_wetee_status)(C._wrap_ERR_NETWORK_cwetee_0a513c6a817ac27f())
+	swig_r = (Enum_SS_wetee_status)(C._wrap_ERR_NETWORK_cwetee_cdf1a48b9034005c())
 	return swig_r
 }
 
 var ERR_NETWORK Enum_SS_wetee_status = _swig_getERR_NETWORK()
 func _swig_getERR_STATE() (_swig_ret Enum_SS_wetee_status) {
 	var swig_r Enum_SS_wetee_status
-	swig_r = (Enum_SS_wetee_status)(C._wrap_ERR_STATE_cwetee_0a513c6a817ac27f())
+	swig_r = (Enum_SS_wetee_status)(C._wrap_ERR_STATE_cwetee_cdf1a48b9034005c())
 	return swig_r
 }
 
 var ERR_STATE Enum_SS_wetee_status = _swig_getERR_STATE()
 func _swig_getERR_TRAILING() (_swig_ret Enum_SS_wetee_status) {
 	var swig_r Enum_SS_wetee_status
-	swig_r = (Enum_SS_wetee_status)(C._wrap_ERR_TRAILING_cwetee_0a513c6a817ac27f())
+	swig_r = (Enum_SS_wetee_status)(C._wrap_ERR_TRAILING_cwetee_cdf1a48b9034005c())
 	return swig_r
 }
 
 var ERR_TRAILING Enum_SS_wetee_status = _swig_getERR_TRAILING()
 func _swig_getERR_INTERNAL() (_swig_ret Enum_SS_wetee_status) {
 	var swig_r Enum_SS_wetee_status
-	swig_r = (Enum_SS_wetee_status)(C._wrap_ERR_INTERNAL_cwetee_0a513c6a817ac27f())
+	swig_r = (Enum_SS_wetee_status)(C._wrap_ERR_INTERNAL_cwetee_cdf1a48b9034005c())
 	return swig_r
 }
 
 var ERR_INTERNAL Enum_SS_wetee_status = _swig_getERR_INTERNAL()
 func _swig_getHEX_PREFIX() (_swig_ret uint) {
 	var swig_r uint
-	swig_r = (uint)(C._wrap_HEX_PREFIX_cwetee_0a513c6a817ac27f())
+	swig_r = (uint)(C._wrap_HEX_PREFIX_cwetee_cdf1a48b9034005c())
 	return swig_r
 }
 
 var HEX_PREFIX uint = _swig_getHEX_PREFIX()
 func _swig_getHEX_UPPER() (_swig_ret uint) {
 	var swig_r uint
-	swig_r = (uint)(C._wrap_HEX_UPPER_cwetee_0a513c6a817ac27f())
+	swig_r = (uint)(C._wrap_HEX_UPPER_cwetee_cdf1a48b9034005c())
 	return swig_r
 }
 
 var HEX_UPPER uint = _swig_getHEX_UPPER()
 func _swig_getBASE64_URL() (_swig_ret uint) {
 	var swig_r uint
-	swig_r = (uint)(C._wrap_BASE64_URL_cwetee_0a513c6a817ac27f())
+	swig_r = (uint)(C._wrap_BASE64_URL_cwetee_cdf1a48b9034005c())
 	return swig_r
 }
 
 var BASE64_URL uint = _swig_getBASE64_URL()
 func _swig_getBASE64_NOPAD() (_swig_ret uint) {
 	var swig_r uint
-	swig_r = (uint)(C._wrap_BASE64_NOPAD_cwetee_0a513c6a817ac27f())
+	swig_r = (uint)(C._wrap_BASE64_NOPAD_cwetee_cdf1a48b9034005c())
 	return swig_r
 }
 
@@ -903,7 +1102,7 @@ func Hex_encode(arg1 *string, arg2 []byte, arg3 uint) (_swig_ret string) {
  _swig_i_0 = new([2]uint64) 
 	_swig_i_1 := arg2
 	_swig_i_2 := arg3
-	swig_r_p := C._wrap_hex_encode_cwetee_0a513c6a817ac27f(C.swig_voidp(_swig_i_0), *(*C.swig_type_11)(unsafe.Pointer(&_swig_i_1)), C.swig_intgo(_swig_i_2))
+	swig_r_p := C._wrap_hex_encode_cwetee_cdf1a48b9034005c(C.swig_voidp(_swig_i_0), *(*C.swig_type_11)(unsafe.Pointer(&_swig_i_1)), C.swig_intgo(_swig_i_2))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 
 	if b := weteeTakeBytes(_swig_i_0); len(b) > 0 {
@@ -924,7 +1123,7 @@ func Hex_decode(arg1 *[]byte, arg2 string) (_swig_ret string) {
 	var _swig_i_0 *[2]uint64
  _swig_i_0 = new([2]uint64) 
 	_swig_i_1 := arg2
-	swig_r_p := C._wrap_hex_decode_cwetee_0a513c6a817ac27f(C.swig_voidp(_swig_i_0), *(*C.swig_type_13)(unsafe.Pointer(&_swig_i_1)))
+	swig_r_p := C._wrap_hex_decode_cwetee_cdf1a48b9034005c(C.swig_voidp(_swig_i_0), *(*C.swig_type_13)(unsafe.Pointer(&_swig_i_1)))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
  *arg1 = weteeTakeBytes(_swig_i_0) 
 	if Swig_escape_always_false {
@@ -940,7 +1139,7 @@ func Base58_encode(arg1 *string, arg2 []byte) (_swig_ret string) {
 	var _swig_i_0 *[2]uint64
  _swig_i_0 = new([2]uint64) 
 	_swig_i_1 := arg2
-	swig_r_p := C._wrap_base58_encode_cwetee_0a513c6a817ac27f(C.swig_voidp(_swig_i_0), *(*C.swig_type_15)(unsafe.Pointer(&_swig_i_1)))
+	swig_r_p := C._wrap_base58_encode_cwetee_cdf1a48b9034005c(C.swig_voidp(_swig_i_0), *(*C.swig_type_15)(unsafe.Pointer(&_swig_i_1)))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 
 	if b := weteeTakeBytes(_swig_i_0); len(b) > 0 {
@@ -961,7 +1160,7 @@ func Base58_decode(arg1 *[]byte, arg2 string) (_swig_ret string) {
 	var _swig_i_0 *[2]uint64
  _swig_i_0 = new([2]uint64) 
 	_swig_i_1 := arg2
-	swig_r_p := C._wrap_base58_decode_cwetee_0a513c6a817ac27f(C.swig_voidp(_swig_i_0), *(*C.swig_type_17)(unsafe.Pointer(&_swig_i_1)))
+	swig_r_p := C._wrap_base58_decode_cwetee_cdf1a48b9034005c(C.swig_voidp(_swig_i_0), *(*C.swig_type_17)(unsafe.Pointer(&_swig_i_1)))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
  *arg1 = weteeTakeBytes(_swig_i_0) 
 	if Swig_escape_always_false {
@@ -978,7 +1177,7 @@ func Base64_encode(arg1 *string, arg2 []byte, arg3 uint) (_swig_ret string) {
  _swig_i_0 = new([2]uint64) 
 	_swig_i_1 := arg2
 	_swig_i_2 := arg3
-	swig_r_p := C._wrap_base64_encode_cwetee_0a513c6a817ac27f(C.swig_voidp(_swig_i_0), *(*C.swig_type_19)(unsafe.Pointer(&_swig_i_1)), C.swig_intgo(_swig_i_2))
+	swig_r_p := C._wrap_base64_encode_cwetee_cdf1a48b9034005c(C.swig_voidp(_swig_i_0), *(*C.swig_type_19)(unsafe.Pointer(&_swig_i_1)), C.swig_intgo(_swig_i_2))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 
 	if b := weteeTakeBytes(_swig_i_0); len(b) > 0 {
@@ -1000,7 +1199,7 @@ func Base64_decode(arg1 *[]byte, arg2 string, arg3 uint) (_swig_ret string) {
  _swig_i_0 = new([2]uint64) 
 	_swig_i_1 := arg2
 	_swig_i_2 := arg3
-	swig_r_p := C._wrap_base64_decode_cwetee_0a513c6a817ac27f(C.swig_voidp(_swig_i_0), *(*C.swig_type_21)(unsafe.Pointer(&_swig_i_1)), C.swig_intgo(_swig_i_2))
+	swig_r_p := C._wrap_base64_decode_cwetee_cdf1a48b9034005c(C.swig_voidp(_swig_i_0), *(*C.swig_type_21)(unsafe.Pointer(&_swig_i_1)), C.swig_intgo(_swig_i_2))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
  *arg1 = weteeTakeBytes(_swig_i_0) 
 	if Swig_escape_always_false {
@@ -1013,7 +1212,7 @@ func Base64_decode(arg1 *[]byte, arg2 string, arg3 uint) (_swig_ret string) {
 
 func _swig_getU128_MAX_DECIMALS() (_swig_ret uint) {
 	var swig_r uint
-	swig_r = (uint)(C._wrap_U128_MAX_DECIMALS_cwetee_0a513c6a817ac27f())
+	swig_r = (uint)(C._wrap_U128_MAX_DECIMALS_cwetee_cdf1a48b9034005c())
 	return swig_r
 }
 
@@ -1023,7 +1222,7 @@ func U128_from_decimal(arg1 []uint64, arg2 string, arg3 uint) (_swig_ret string)
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
 	_swig_i_2 := arg3
-	swig_r_p := C._wrap_u128_from_decimal_cwetee_0a513c6a817ac27f(*(*C.swig_type_23)(unsafe.Pointer(&_swig_i_0)), *(*C.swig_type_24)(unsafe.Pointer(&_swig_i_1)), C.swig_intgo(_swig_i_2))
+	swig_r_p := C._wrap_u128_from_decimal_cwetee_cdf1a48b9034005c(*(*C.swig_type_23)(unsafe.Pointer(&_swig_i_0)), *(*C.swig_type_24)(unsafe.Pointer(&_swig_i_1)), C.swig_intgo(_swig_i_2))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg1
@@ -1041,7 +1240,7 @@ func U128_to_decimal(arg1 []byte, arg2 []uint64, arg3 uint) (_swig_ret string) {
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
 	_swig_i_2 := arg3
-	swig_r_p := C._wrap_u128_to_decimal_cwetee_0a513c6a817ac27f(*(*C.swig_type_26)(unsafe.Pointer(&_swig_i_0)), *(*C.swig_type_27)(unsafe.Pointer(&_swig_i_1)), C.swig_intgo(_swig_i_2))
+	swig_r_p := C._wrap_u128_to_decimal_cwetee_cdf1a48b9034005c(*(*C.swig_type_26)(unsafe.Pointer(&_swig_i_0)), *(*C.swig_type_27)(unsafe.Pointer(&_swig_i_1)), C.swig_intgo(_swig_i_2))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg1
@@ -1057,7 +1256,7 @@ func U128_to_decimal(arg1 []byte, arg2 []uint64, arg3 uint) (_swig_ret string) {
 func U128_to_le(arg1 []byte, arg2 []uint64) {
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
-	C._wrap_u128_to_le_cwetee_0a513c6a817ac27f(*(*C.swig_type_28)(unsafe.Pointer(&_swig_i_0)), *(*C.swig_type_29)(unsafe.Pointer(&_swig_i_1)))
+	C._wrap_u128_to_le_cwetee_cdf1a48b9034005c(*(*C.swig_type_28)(unsafe.Pointer(&_swig_i_0)), *(*C.swig_type_29)(unsafe.Pointer(&_swig_i_1)))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg1
 	}
@@ -1069,7 +1268,7 @@ func U128_to_le(arg1 []byte, arg2 []uint64) {
 func U128_from_le(arg1 []uint64, arg2 []byte) {
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
-	C._wrap_u128_from_le_cwetee_0a513c6a817ac27f(*(*C.swig_type_30)(unsafe.Pointer(&_swig_i_0)), *(*C.swig_type_31)(unsafe.Pointer(&_swig_i_1)))
+	C._wrap_u128_from_le_cwetee_cdf1a48b9034005c(*(*C.swig_type_30)(unsafe.Pointer(&_swig_i_0)), *(*C.swig_type_31)(unsafe.Pointer(&_swig_i_1)))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg1
 	}
@@ -1080,7 +1279,7 @@ func U128_from_le(arg1 []uint64, arg2 []byte) {
 
 func _swig_getBLAKE2B_KEY_MAX() (_swig_ret uint) {
 	var swig_r uint
-	swig_r = (uint)(C._wrap_BLAKE2B_KEY_MAX_cwetee_0a513c6a817ac27f())
+	swig_r = (uint)(C._wrap_BLAKE2B_KEY_MAX_cwetee_cdf1a48b9034005c())
 	return swig_r
 }
 
@@ -1090,7 +1289,7 @@ func Hash_blake2b(arg1 []byte, arg2 []byte, arg3 []byte) (_swig_ret string) {
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
 	_swig_i_2 := arg3
-	swig_r_p := C._wrap_hash_blake2b_cwetee_0a513c6a817ac27f(*(*C.swig_type_33)(unsafe.Pointer(&_swig_i_0)), *(*C.swig_type_34)(unsafe.Pointer(&_swig_i_1)), *(*C.swig_type_35)(unsafe.Pointer(&_swig_i_2)))
+	swig_r_p := C._wrap_hash_blake2b_cwetee_cdf1a48b9034005c(*(*C.swig_type_33)(unsafe.Pointer(&_swig_i_0)), *(*C.swig_type_34)(unsafe.Pointer(&_swig_i_1)), *(*C.swig_type_35)(unsafe.Pointer(&_swig_i_2)))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg1
@@ -1110,7 +1309,7 @@ func Hash_blake2b_128(arg1 []byte, arg2 []byte) (_swig_ret string) {
 	var swig_r string
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
-	swig_r_p := C._wrap_hash_blake2b_128_cwetee_0a513c6a817ac27f(*(*C.swig_type_37)(unsafe.Pointer(&_swig_i_0)), *(*C.swig_type_38)(unsafe.Pointer(&_swig_i_1)))
+	swig_r_p := C._wrap_hash_blake2b_128_cwetee_cdf1a48b9034005c(*(*C.swig_type_37)(unsafe.Pointer(&_swig_i_0)), *(*C.swig_type_38)(unsafe.Pointer(&_swig_i_1)))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg1
@@ -1127,7 +1326,7 @@ func Hash_blake2b_256(arg1 []byte, arg2 []byte) (_swig_ret string) {
 	var swig_r string
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
-	swig_r_p := C._wrap_hash_blake2b_256_cwetee_0a513c6a817ac27f(*(*C.swig_type_40)(unsafe.Pointer(&_swig_i_0)), *(*C.swig_type_41)(unsafe.Pointer(&_swig_i_1)))
+	swig_r_p := C._wrap_hash_blake2b_256_cwetee_cdf1a48b9034005c(*(*C.swig_type_40)(unsafe.Pointer(&_swig_i_0)), *(*C.swig_type_41)(unsafe.Pointer(&_swig_i_1)))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg1
@@ -1144,7 +1343,7 @@ func Hash_blake2b_512(arg1 []byte, arg2 []byte) (_swig_ret string) {
 	var swig_r string
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
-	swig_r_p := C._wrap_hash_blake2b_512_cwetee_0a513c6a817ac27f(*(*C.swig_type_43)(unsafe.Pointer(&_swig_i_0)), *(*C.swig_type_44)(unsafe.Pointer(&_swig_i_1)))
+	swig_r_p := C._wrap_hash_blake2b_512_cwetee_cdf1a48b9034005c(*(*C.swig_type_43)(unsafe.Pointer(&_swig_i_0)), *(*C.swig_type_44)(unsafe.Pointer(&_swig_i_1)))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg1
@@ -1161,7 +1360,7 @@ func Hash_blake2s_256(arg1 []byte, arg2 []byte) (_swig_ret string) {
 	var swig_r string
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
-	swig_r_p := C._wrap_hash_blake2s_256_cwetee_0a513c6a817ac27f(*(*C.swig_type_46)(unsafe.Pointer(&_swig_i_0)), *(*C.swig_type_47)(unsafe.Pointer(&_swig_i_1)))
+	swig_r_p := C._wrap_hash_blake2s_256_cwetee_cdf1a48b9034005c(*(*C.swig_type_46)(unsafe.Pointer(&_swig_i_0)), *(*C.swig_type_47)(unsafe.Pointer(&_swig_i_1)))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg1
@@ -1178,7 +1377,7 @@ func Hash_twox64(arg1 []byte, arg2 []byte) (_swig_ret string) {
 	var swig_r string
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
-	swig_r_p := C._wrap_hash_twox64_cwetee_0a513c6a817ac27f(*(*C.swig_type_49)(unsafe.Pointer(&_swig_i_0)), *(*C.swig_type_50)(unsafe.Pointer(&_swig_i_1)))
+	swig_r_p := C._wrap_hash_twox64_cwetee_cdf1a48b9034005c(*(*C.swig_type_49)(unsafe.Pointer(&_swig_i_0)), *(*C.swig_type_50)(unsafe.Pointer(&_swig_i_1)))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg1
@@ -1195,7 +1394,7 @@ func Hash_twox128(arg1 []byte, arg2 []byte) (_swig_ret string) {
 	var swig_r string
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
-	swig_r_p := C._wrap_hash_twox128_cwetee_0a513c6a817ac27f(*(*C.swig_type_52)(unsafe.Pointer(&_swig_i_0)), *(*C.swig_type_53)(unsafe.Pointer(&_swig_i_1)))
+	swig_r_p := C._wrap_hash_twox128_cwetee_cdf1a48b9034005c(*(*C.swig_type_52)(unsafe.Pointer(&_swig_i_0)), *(*C.swig_type_53)(unsafe.Pointer(&_swig_i_1)))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg1
@@ -1212,7 +1411,7 @@ func Hash_twox256(arg1 []byte, arg2 []byte) (_swig_ret string) {
 	var swig_r string
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
-	swig_r_p := C._wrap_hash_twox256_cwetee_0a513c6a817ac27f(*(*C.swig_type_55)(unsafe.Pointer(&_swig_i_0)), *(*C.swig_type_56)(unsafe.Pointer(&_swig_i_1)))
+	swig_r_p := C._wrap_hash_twox256_cwetee_cdf1a48b9034005c(*(*C.swig_type_55)(unsafe.Pointer(&_swig_i_0)), *(*C.swig_type_56)(unsafe.Pointer(&_swig_i_1)))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg1
@@ -1229,7 +1428,7 @@ func Hash_keccak256(arg1 []byte, arg2 []byte) (_swig_ret string) {
 	var swig_r string
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
-	swig_r_p := C._wrap_hash_keccak256_cwetee_0a513c6a817ac27f(*(*C.swig_type_58)(unsafe.Pointer(&_swig_i_0)), *(*C.swig_type_59)(unsafe.Pointer(&_swig_i_1)))
+	swig_r_p := C._wrap_hash_keccak256_cwetee_cdf1a48b9034005c(*(*C.swig_type_58)(unsafe.Pointer(&_swig_i_0)), *(*C.swig_type_59)(unsafe.Pointer(&_swig_i_1)))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg1
@@ -1246,7 +1445,7 @@ func Hash_sha256(arg1 []byte, arg2 []byte) (_swig_ret string) {
 	var swig_r string
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
-	swig_r_p := C._wrap_hash_sha256_cwetee_0a513c6a817ac27f(*(*C.swig_type_61)(unsafe.Pointer(&_swig_i_0)), *(*C.swig_type_62)(unsafe.Pointer(&_swig_i_1)))
+	swig_r_p := C._wrap_hash_sha256_cwetee_cdf1a48b9034005c(*(*C.swig_type_61)(unsafe.Pointer(&_swig_i_0)), *(*C.swig_type_62)(unsafe.Pointer(&_swig_i_1)))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg1
@@ -1263,7 +1462,7 @@ func Hash_sha512(arg1 []byte, arg2 []byte) (_swig_ret string) {
 	var swig_r string
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
-	swig_r_p := C._wrap_hash_sha512_cwetee_0a513c6a817ac27f(*(*C.swig_type_64)(unsafe.Pointer(&_swig_i_0)), *(*C.swig_type_65)(unsafe.Pointer(&_swig_i_1)))
+	swig_r_p := C._wrap_hash_sha512_cwetee_cdf1a48b9034005c(*(*C.swig_type_64)(unsafe.Pointer(&_swig_i_0)), *(*C.swig_type_65)(unsafe.Pointer(&_swig_i_1)))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg1
@@ -1281,7 +1480,7 @@ func Hmac_sha256(arg1 []byte, arg2 []byte, arg3 []byte) (_swig_ret string) {
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
 	_swig_i_2 := arg3
-	swig_r_p := C._wrap_hmac_sha256_cwetee_0a513c6a817ac27f(*(*C.swig_type_67)(unsafe.Pointer(&_swig_i_0)), *(*C.swig_type_68)(unsafe.Pointer(&_swig_i_1)), *(*C.swig_type_69)(unsafe.Pointer(&_swig_i_2)))
+	swig_r_p := C._wrap_hmac_sha256_cwetee_cdf1a48b9034005c(*(*C.swig_type_67)(unsafe.Pointer(&_swig_i_0)), *(*C.swig_type_68)(unsafe.Pointer(&_swig_i_1)), *(*C.swig_type_69)(unsafe.Pointer(&_swig_i_2)))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg1
@@ -1302,7 +1501,7 @@ func Hmac_sha512(arg1 []byte, arg2 []byte, arg3 []byte) (_swig_ret string) {
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
 	_swig_i_2 := arg3
-	swig_r_p := C._wrap_hmac_sha512_cwetee_0a513c6a817ac27f(*(*C.swig_type_71)(unsafe.Pointer(&_swig_i_0)), *(*C.swig_type_72)(unsafe.Pointer(&_swig_i_1)), *(*C.swig_type_73)(unsafe.Pointer(&_swig_i_2)))
+	swig_r_p := C._wrap_hmac_sha512_cwetee_cdf1a48b9034005c(*(*C.swig_type_71)(unsafe.Pointer(&_swig_i_0)), *(*C.swig_type_72)(unsafe.Pointer(&_swig_i_1)), *(*C.swig_type_73)(unsafe.Pointer(&_swig_i_2)))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg1
@@ -1324,7 +1523,7 @@ func Pbkdf2_sha256(arg1 []byte, arg2 []byte, arg3 []byte, arg4 uint) (_swig_ret 
 	_swig_i_1 := arg2
 	_swig_i_2 := arg3
 	_swig_i_3 := arg4
-	swig_r_p := C._wrap_pbkdf2_sha256_cwetee_0a513c6a817ac27f(*(*C.swig_type_75)(unsafe.Pointer(&_swig_i_0)), *(*C.swig_type_76)(unsafe.Pointer(&_swig_i_1)), *(*C.swig_type_77)(unsafe.Pointer(&_swig_i_2)), C.swig_intgo(_swig_i_3))
+	swig_r_p := C._wrap_pbkdf2_sha256_cwetee_cdf1a48b9034005c(*(*C.swig_type_75)(unsafe.Pointer(&_swig_i_0)), *(*C.swig_type_76)(unsafe.Pointer(&_swig_i_1)), *(*C.swig_type_77)(unsafe.Pointer(&_swig_i_2)), C.swig_intgo(_swig_i_3))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg1
@@ -1346,7 +1545,7 @@ func Pbkdf2_sha512(arg1 []byte, arg2 []byte, arg3 []byte, arg4 uint) (_swig_ret 
 	_swig_i_1 := arg2
 	_swig_i_2 := arg3
 	_swig_i_3 := arg4
-	swig_r_p := C._wrap_pbkdf2_sha512_cwetee_0a513c6a817ac27f(*(*C.swig_type_79)(unsafe.Pointer(&_swig_i_0)), *(*C.swig_type_80)(unsafe.Pointer(&_swig_i_1)), *(*C.swig_type_81)(unsafe.Pointer(&_swig_i_2)), C.swig_intgo(_swig_i_3))
+	swig_r_p := C._wrap_pbkdf2_sha512_cwetee_cdf1a48b9034005c(*(*C.swig_type_79)(unsafe.Pointer(&_swig_i_0)), *(*C.swig_type_80)(unsafe.Pointer(&_swig_i_1)), *(*C.swig_type_81)(unsafe.Pointer(&_swig_i_2)), C.swig_intgo(_swig_i_3))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg1
@@ -1366,7 +1565,7 @@ func Hash_blake3(arg1 []byte, arg2 []byte) (_swig_ret string) {
 	var swig_r string
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
-	swig_r_p := C._wrap_hash_blake3_cwetee_0a513c6a817ac27f(*(*C.swig_type_83)(unsafe.Pointer(&_swig_i_0)), *(*C.swig_type_84)(unsafe.Pointer(&_swig_i_1)))
+	swig_r_p := C._wrap_hash_blake3_cwetee_cdf1a48b9034005c(*(*C.swig_type_83)(unsafe.Pointer(&_swig_i_0)), *(*C.swig_type_84)(unsafe.Pointer(&_swig_i_1)))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg1
@@ -1384,7 +1583,7 @@ func Hash_blake3_keyed(arg1 []byte, arg2 []byte, arg3 []byte) (_swig_ret string)
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
 	_swig_i_2 := arg3
-	swig_r_p := C._wrap_hash_blake3_keyed_cwetee_0a513c6a817ac27f(*(*C.swig_type_86)(unsafe.Pointer(&_swig_i_0)), *(*C.swig_type_87)(unsafe.Pointer(&_swig_i_1)), *(*C.swig_type_88)(unsafe.Pointer(&_swig_i_2)))
+	swig_r_p := C._wrap_hash_blake3_keyed_cwetee_cdf1a48b9034005c(*(*C.swig_type_86)(unsafe.Pointer(&_swig_i_0)), *(*C.swig_type_87)(unsafe.Pointer(&_swig_i_1)), *(*C.swig_type_88)(unsafe.Pointer(&_swig_i_2)))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg1
@@ -1405,7 +1604,7 @@ func Hash_blake3_derive_key(arg1 []byte, arg2 string, arg3 []byte) (_swig_ret st
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
 	_swig_i_2 := arg3
-	swig_r_p := C._wrap_hash_blake3_derive_key_cwetee_0a513c6a817ac27f(*(*C.swig_type_90)(unsafe.Pointer(&_swig_i_0)), *(*C.swig_type_91)(unsafe.Pointer(&_swig_i_1)), *(*C.swig_type_92)(unsafe.Pointer(&_swig_i_2)))
+	swig_r_p := C._wrap_hash_blake3_derive_key_cwetee_cdf1a48b9034005c(*(*C.swig_type_90)(unsafe.Pointer(&_swig_i_0)), *(*C.swig_type_91)(unsafe.Pointer(&_swig_i_1)), *(*C.swig_type_92)(unsafe.Pointer(&_swig_i_2)))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg1
@@ -1425,7 +1624,7 @@ func Crc16_xmodem(arg1 *uint16, arg2 []byte) (_swig_ret string) {
 	var swig_r string
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
-	swig_r_p := C._wrap_crc16_xmodem_cwetee_0a513c6a817ac27f(C.swig_voidp(_swig_i_0), *(*C.swig_type_94)(unsafe.Pointer(&_swig_i_1)))
+	swig_r_p := C._wrap_crc16_xmodem_cwetee_cdf1a48b9034005c(C.swig_voidp(_swig_i_0), *(*C.swig_type_94)(unsafe.Pointer(&_swig_i_1)))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg2
@@ -1439,7 +1638,7 @@ func Crc32c(arg1 *uint32, arg2 []byte) (_swig_ret string) {
 	var swig_r string
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
-	swig_r_p := C._wrap_crc32c_cwetee_0a513c6a817ac27f(C.swig_voidp(_swig_i_0), *(*C.swig_type_96)(unsafe.Pointer(&_swig_i_1)))
+	swig_r_p := C._wrap_crc32c_cwetee_cdf1a48b9034005c(C.swig_voidp(_swig_i_0), *(*C.swig_type_96)(unsafe.Pointer(&_swig_i_1)))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg2
@@ -1451,7 +1650,7 @@ func Crc32c(arg1 *uint32, arg2 []byte) (_swig_ret string) {
 
 func _swig_getSCALE_COMPACT_MAX_BYTES() (_swig_ret uint) {
 	var swig_r uint
-	swig_r = (uint)(C._wrap_SCALE_COMPACT_MAX_BYTES_cwetee_0a513c6a817ac27f())
+	swig_r = (uint)(C._wrap_SCALE_COMPACT_MAX_BYTES_cwetee_cdf1a48b9034005c())
 	return swig_r
 }
 
@@ -1461,7 +1660,7 @@ func Scale_encode_compact(arg1 *[]byte, arg2 []uint64) (_swig_ret string) {
 	var _swig_i_0 *[2]uint64
  _swig_i_0 = new([2]uint64) 
 	_swig_i_1 := arg2
-	swig_r_p := C._wrap_scale_encode_compact_cwetee_0a513c6a817ac27f(C.swig_voidp(_swig_i_0), *(*C.swig_type_98)(unsafe.Pointer(&_swig_i_1)))
+	swig_r_p := C._wrap_scale_encode_compact_cwetee_cdf1a48b9034005c(C.swig_voidp(_swig_i_0), *(*C.swig_type_98)(unsafe.Pointer(&_swig_i_1)))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
  *arg1 = weteeTakeBytes(_swig_i_0) 
 	if Swig_escape_always_false {
@@ -1477,7 +1676,7 @@ func Scale_decode_compact(arg1 []uint64, arg2 *int, arg3 []byte) (_swig_ret stri
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
 	_swig_i_2 := arg3
-	swig_r_p := C._wrap_scale_decode_compact_cwetee_0a513c6a817ac27f(*(*C.swig_type_100)(unsafe.Pointer(&_swig_i_0)), C.swig_voidp(_swig_i_1), *(*C.swig_type_101)(unsafe.Pointer(&_swig_i_2)))
+	swig_r_p := C._wrap_scale_decode_compact_cwetee_cdf1a48b9034005c(*(*C.swig_type_100)(unsafe.Pointer(&_swig_i_0)), C.swig_voidp(_swig_i_1), *(*C.swig_type_101)(unsafe.Pointer(&_swig_i_2)))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg1
@@ -1493,140 +1692,140 @@ func Scale_decode_compact(arg1 []uint64, arg2 *int, arg3 []byte) (_swig_ret stri
 type Enum_SS_wetee_scheme int
 func _swig_getSCHEME_SR25519() (_swig_ret Enum_SS_wetee_scheme) {
 	var swig_r Enum_SS_wetee_scheme
-	swig_r = (Enum_SS_wetee_scheme)(C._wrap_SCHEME_SR25519_cwetee_0a513c6a817ac27f())
+	swig_r = (Enum_SS_wetee_scheme)(C._wrap_SCHEME_SR25519_cwetee_cdf1a48b9034005c())
 	return swig_r
 }
 
 var SCHEME_SR25519 Enum_SS_wetee_scheme = _swig_getSCHEME_SR25519()
 func _swig_getSCHEME_ED25519() (_swig_ret Enum_SS_wetee_scheme) {
 	var swig_r Enum_SS_wetee_scheme
-	swig_r = (Enum_SS_wetee_scheme)(C._wrap_SCHEME_ED25519_cwetee_0a513c6a817ac27f())
+	swig_r = (Enum_SS_wetee_scheme)(C._wrap_SCHEME_ED25519_cwetee_cdf1a48b9034005c())
 	return swig_r
 }
 
 var SCHEME_ED25519 Enum_SS_wetee_scheme = _swig_getSCHEME_ED25519()
 func _swig_getSCHEME_ECDSA() (_swig_ret Enum_SS_wetee_scheme) {
 	var swig_r Enum_SS_wetee_scheme
-	swig_r = (Enum_SS_wetee_scheme)(C._wrap_SCHEME_ECDSA_cwetee_0a513c6a817ac27f())
+	swig_r = (Enum_SS_wetee_scheme)(C._wrap_SCHEME_ECDSA_cwetee_cdf1a48b9034005c())
 	return swig_r
 }
 
 var SCHEME_ECDSA Enum_SS_wetee_scheme = _swig_getSCHEME_ECDSA()
 func _swig_getSCHEME_ETHEREUM() (_swig_ret Enum_SS_wetee_scheme) {
 	var swig_r Enum_SS_wetee_scheme
-	swig_r = (Enum_SS_wetee_scheme)(C._wrap_SCHEME_ETHEREUM_cwetee_0a513c6a817ac27f())
+	swig_r = (Enum_SS_wetee_scheme)(C._wrap_SCHEME_ETHEREUM_cwetee_cdf1a48b9034005c())
 	return swig_r
 }
 
 var SCHEME_ETHEREUM Enum_SS_wetee_scheme = _swig_getSCHEME_ETHEREUM()
 func _swig_getSR25519_SEED_BYTES() (_swig_ret uint) {
 	var swig_r uint
-	swig_r = (uint)(C._wrap_SR25519_SEED_BYTES_cwetee_0a513c6a817ac27f())
+	swig_r = (uint)(C._wrap_SR25519_SEED_BYTES_cwetee_cdf1a48b9034005c())
 	return swig_r
 }
 
 var SR25519_SEED_BYTES uint = _swig_getSR25519_SEED_BYTES()
 func _swig_getSR25519_PUBLIC_BYTES() (_swig_ret uint) {
 	var swig_r uint
-	swig_r = (uint)(C._wrap_SR25519_PUBLIC_BYTES_cwetee_0a513c6a817ac27f())
+	swig_r = (uint)(C._wrap_SR25519_PUBLIC_BYTES_cwetee_cdf1a48b9034005c())
 	return swig_r
 }
 
 var SR25519_PUBLIC_BYTES uint = _swig_getSR25519_PUBLIC_BYTES()
 func _swig_getSR25519_SECRET_BYTES() (_swig_ret uint) {
 	var swig_r uint
-	swig_r = (uint)(C._wrap_SR25519_SECRET_BYTES_cwetee_0a513c6a817ac27f())
+	swig_r = (uint)(C._wrap_SR25519_SECRET_BYTES_cwetee_cdf1a48b9034005c())
 	return swig_r
 }
 
 var SR25519_SECRET_BYTES uint = _swig_getSR25519_SECRET_BYTES()
 func _swig_getSR25519_SIGNATURE_BYTES() (_swig_ret uint) {
 	var swig_r uint
-	swig_r = (uint)(C._wrap_SR25519_SIGNATURE_BYTES_cwetee_0a513c6a817ac27f())
+	swig_r = (uint)(C._wrap_SR25519_SIGNATURE_BYTES_cwetee_cdf1a48b9034005c())
 	return swig_r
 }
 
 var SR25519_SIGNATURE_BYTES uint = _swig_getSR25519_SIGNATURE_BYTES()
 func _swig_getED25519_SEED_BYTES() (_swig_ret uint) {
 	var swig_r uint
-	swig_r = (uint)(C._wrap_ED25519_SEED_BYTES_cwetee_0a513c6a817ac27f())
+	swig_r = (uint)(C._wrap_ED25519_SEED_BYTES_cwetee_cdf1a48b9034005c())
 	return swig_r
 }
 
 var ED25519_SEED_BYTES uint = _swig_getED25519_SEED_BYTES()
 func _swig_getED25519_PUBLIC_BYTES() (_swig_ret uint) {
 	var swig_r uint
-	swig_r = (uint)(C._wrap_ED25519_PUBLIC_BYTES_cwetee_0a513c6a817ac27f())
+	swig_r = (uint)(C._wrap_ED25519_PUBLIC_BYTES_cwetee_cdf1a48b9034005c())
 	return swig_r
 }
 
 var ED25519_PUBLIC_BYTES uint = _swig_getED25519_PUBLIC_BYTES()
 func _swig_getED25519_SECRET_BYTES() (_swig_ret uint) {
 	var swig_r uint
-	swig_r = (uint)(C._wrap_ED25519_SECRET_BYTES_cwetee_0a513c6a817ac27f())
+	swig_r = (uint)(C._wrap_ED25519_SECRET_BYTES_cwetee_cdf1a48b9034005c())
 	return swig_r
 }
 
 var ED25519_SECRET_BYTES uint = _swig_getED25519_SECRET_BYTES()
 func _swig_getED25519_SIGNATURE_BYTES() (_swig_ret uint) {
 	var swig_r uint
-	swig_r = (uint)(C._wrap_ED25519_SIGNATURE_BYTES_cwetee_0a513c6a817ac27f())
+	swig_r = (uint)(C._wrap_ED25519_SIGNATURE_BYTES_cwetee_cdf1a48b9034005c())
 	return swig_r
 }
 
 var ED25519_SIGNATURE_BYTES uint = _swig_getED25519_SIGNATURE_BYTES()
 func _swig_getECDSA_SECRET_BYTES() (_swig_ret uint) {
 	var swig_r uint
-	swig_r = (uint)(C._wrap_ECDSA_SECRET_BYTES_cwetee_0a513c6a817ac27f())
+	swig_r = (uint)(C._wrap_ECDSA_SECRET_BYTES_cwetee_cdf1a48b9034005c())
 	return swig_r
 }
 
 var ECDSA_SECRET_BYTES uint = _swig_getECDSA_SECRET_BYTES()
 func _swig_getECDSA_PUBLIC_BYTES() (_swig_ret uint) {
 	var swig_r uint
-	swig_r = (uint)(C._wrap_ECDSA_PUBLIC_BYTES_cwetee_0a513c6a817ac27f())
+	swig_r = (uint)(C._wrap_ECDSA_PUBLIC_BYTES_cwetee_cdf1a48b9034005c())
 	return swig_r
 }
 
 var ECDSA_PUBLIC_BYTES uint = _swig_getECDSA_PUBLIC_BYTES()
 func _swig_getECDSA_SIGNATURE_BYTES() (_swig_ret uint) {
 	var swig_r uint
-	swig_r = (uint)(C._wrap_ECDSA_SIGNATURE_BYTES_cwetee_0a513c6a817ac27f())
+	swig_r = (uint)(C._wrap_ECDSA_SIGNATURE_BYTES_cwetee_cdf1a48b9034005c())
 	return swig_r
 }
 
 var ECDSA_SIGNATURE_BYTES uint = _swig_getECDSA_SIGNATURE_BYTES()
 func _swig_getETH_ADDRESS_BYTES() (_swig_ret uint) {
 	var swig_r uint
-	swig_r = (uint)(C._wrap_ETH_ADDRESS_BYTES_cwetee_0a513c6a817ac27f())
+	swig_r = (uint)(C._wrap_ETH_ADDRESS_BYTES_cwetee_cdf1a48b9034005c())
 	return swig_r
 }
 
 var ETH_ADDRESS_BYTES uint = _swig_getETH_ADDRESS_BYTES()
 func _swig_getCHAIN_CODE_BYTES() (_swig_ret uint) {
 	var swig_r uint
-	swig_r = (uint)(C._wrap_CHAIN_CODE_BYTES_cwetee_0a513c6a817ac27f())
+	swig_r = (uint)(C._wrap_CHAIN_CODE_BYTES_cwetee_cdf1a48b9034005c())
 	return swig_r
 }
 
 var CHAIN_CODE_BYTES uint = _swig_getCHAIN_CODE_BYTES()
 func _swig_getPUBLIC_MAX_BYTES() (_swig_ret uint) {
 	var swig_r uint
-	swig_r = (uint)(C._wrap_PUBLIC_MAX_BYTES_cwetee_0a513c6a817ac27f())
+	swig_r = (uint)(C._wrap_PUBLIC_MAX_BYTES_cwetee_cdf1a48b9034005c())
 	return swig_r
 }
 
 var PUBLIC_MAX_BYTES uint = _swig_getPUBLIC_MAX_BYTES()
 func _swig_getSIGNATURE_MAX_BYTES() (_swig_ret uint) {
 	var swig_r uint
-	swig_r = (uint)(C._wrap_SIGNATURE_MAX_BYTES_cwetee_0a513c6a817ac27f())
+	swig_r = (uint)(C._wrap_SIGNATURE_MAX_BYTES_cwetee_cdf1a48b9034005c())
 	return swig_r
 }
 
 var SIGNATURE_MAX_BYTES uint = _swig_getSIGNATURE_MAX_BYTES()
 func Dev_phrase() (_swig_ret string) {
 	var swig_r string
-	swig_r_p := C._wrap_dev_phrase_cwetee_0a513c6a817ac27f()
+	swig_r_p := C._wrap_dev_phrase_cwetee_cdf1a48b9034005c()
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	var swig_r_1 string
  swig_r_1 = strings.Clone(swig_r) 
@@ -1638,7 +1837,7 @@ func Sr25519_keypair_from_seed(arg1 []byte, arg2 []byte, arg3 []byte) (_swig_ret
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
 	_swig_i_2 := arg3
-	swig_r_p := C._wrap_sr25519_keypair_from_seed_cwetee_0a513c6a817ac27f(*(*C.swig_type_104)(unsafe.Pointer(&_swig_i_0)), *(*C.swig_type_105)(unsafe.Pointer(&_swig_i_1)), *(*C.swig_type_106)(unsafe.Pointer(&_swig_i_2)))
+	swig_r_p := C._wrap_sr25519_keypair_from_seed_cwetee_cdf1a48b9034005c(*(*C.swig_type_104)(unsafe.Pointer(&_swig_i_0)), *(*C.swig_type_105)(unsafe.Pointer(&_swig_i_1)), *(*C.swig_type_106)(unsafe.Pointer(&_swig_i_2)))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg1
@@ -1658,7 +1857,7 @@ func Sr25519_secret_to_canonical(arg1 []byte, arg2 []byte) (_swig_ret string) {
 	var swig_r string
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
-	swig_r_p := C._wrap_sr25519_secret_to_canonical_cwetee_0a513c6a817ac27f(*(*C.swig_type_108)(unsafe.Pointer(&_swig_i_0)), *(*C.swig_type_109)(unsafe.Pointer(&_swig_i_1)))
+	swig_r_p := C._wrap_sr25519_secret_to_canonical_cwetee_cdf1a48b9034005c(*(*C.swig_type_108)(unsafe.Pointer(&_swig_i_0)), *(*C.swig_type_109)(unsafe.Pointer(&_swig_i_1)))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg1
@@ -1675,7 +1874,7 @@ func Sr25519_secret_from_canonical(arg1 []byte, arg2 []byte) (_swig_ret string) 
 	var swig_r string
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
-	swig_r_p := C._wrap_sr25519_secret_from_canonical_cwetee_0a513c6a817ac27f(*(*C.swig_type_111)(unsafe.Pointer(&_swig_i_0)), *(*C.swig_type_112)(unsafe.Pointer(&_swig_i_1)))
+	swig_r_p := C._wrap_sr25519_secret_from_canonical_cwetee_cdf1a48b9034005c(*(*C.swig_type_111)(unsafe.Pointer(&_swig_i_0)), *(*C.swig_type_112)(unsafe.Pointer(&_swig_i_1)))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg1
@@ -1692,7 +1891,7 @@ func Sr25519_public_from_secret(arg1 []byte, arg2 []byte) (_swig_ret string) {
 	var swig_r string
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
-	swig_r_p := C._wrap_sr25519_public_from_secret_cwetee_0a513c6a817ac27f(*(*C.swig_type_114)(unsafe.Pointer(&_swig_i_0)), *(*C.swig_type_115)(unsafe.Pointer(&_swig_i_1)))
+	swig_r_p := C._wrap_sr25519_public_from_secret_cwetee_cdf1a48b9034005c(*(*C.swig_type_114)(unsafe.Pointer(&_swig_i_0)), *(*C.swig_type_115)(unsafe.Pointer(&_swig_i_1)))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg1
@@ -1711,7 +1910,7 @@ func Sr25519_sign(arg1 []byte, arg2 []byte, arg3 []byte, arg4 []byte) (_swig_ret
 	_swig_i_1 := arg2
 	_swig_i_2 := arg3
 	_swig_i_3 := arg4
-	swig_r_p := C._wrap_sr25519_sign_cwetee_0a513c6a817ac27f(*(*C.swig_type_117)(unsafe.Pointer(&_swig_i_0)), *(*C.swig_type_118)(unsafe.Pointer(&_swig_i_1)), *(*C.swig_type_119)(unsafe.Pointer(&_swig_i_2)), *(*C.swig_type_120)(unsafe.Pointer(&_swig_i_3)))
+	swig_r_p := C._wrap_sr25519_sign_cwetee_cdf1a48b9034005c(*(*C.swig_type_117)(unsafe.Pointer(&_swig_i_0)), *(*C.swig_type_118)(unsafe.Pointer(&_swig_i_1)), *(*C.swig_type_119)(unsafe.Pointer(&_swig_i_2)), *(*C.swig_type_120)(unsafe.Pointer(&_swig_i_3)))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg1
@@ -1735,7 +1934,7 @@ func Sr25519_verify(arg1 []byte, arg2 []byte, arg3 []byte) (_swig_ret string) {
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
 	_swig_i_2 := arg3
-	swig_r_p := C._wrap_sr25519_verify_cwetee_0a513c6a817ac27f(*(*C.swig_type_122)(unsafe.Pointer(&_swig_i_0)), *(*C.swig_type_123)(unsafe.Pointer(&_swig_i_1)), *(*C.swig_type_124)(unsafe.Pointer(&_swig_i_2)))
+	swig_r_p := C._wrap_sr25519_verify_cwetee_cdf1a48b9034005c(*(*C.swig_type_122)(unsafe.Pointer(&_swig_i_0)), *(*C.swig_type_123)(unsafe.Pointer(&_swig_i_1)), *(*C.swig_type_124)(unsafe.Pointer(&_swig_i_2)))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg1
@@ -1756,7 +1955,7 @@ func Sr25519_verify_strict(arg1 []byte, arg2 []byte, arg3 []byte) (_swig_ret str
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
 	_swig_i_2 := arg3
-	swig_r_p := C._wrap_sr25519_verify_strict_cwetee_0a513c6a817ac27f(*(*C.swig_type_126)(unsafe.Pointer(&_swig_i_0)), *(*C.swig_type_127)(unsafe.Pointer(&_swig_i_1)), *(*C.swig_type_128)(unsafe.Pointer(&_swig_i_2)))
+	swig_r_p := C._wrap_sr25519_verify_strict_cwetee_cdf1a48b9034005c(*(*C.swig_type_126)(unsafe.Pointer(&_swig_i_0)), *(*C.swig_type_127)(unsafe.Pointer(&_swig_i_1)), *(*C.swig_type_128)(unsafe.Pointer(&_swig_i_2)))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg1
@@ -1778,7 +1977,7 @@ func Sr25519_derive_hard(arg1 []byte, arg2 []byte, arg3 []byte, arg4 []byte) (_s
 	_swig_i_1 := arg2
 	_swig_i_2 := arg3
 	_swig_i_3 := arg4
-	swig_r_p := C._wrap_sr25519_derive_hard_cwetee_0a513c6a817ac27f(*(*C.swig_type_130)(unsafe.Pointer(&_swig_i_0)), *(*C.swig_type_131)(unsafe.Pointer(&_swig_i_1)), *(*C.swig_type_132)(unsafe.Pointer(&_swig_i_2)), *(*C.swig_type_133)(unsafe.Pointer(&_swig_i_3)))
+	swig_r_p := C._wrap_sr25519_derive_hard_cwetee_cdf1a48b9034005c(*(*C.swig_type_130)(unsafe.Pointer(&_swig_i_0)), *(*C.swig_type_131)(unsafe.Pointer(&_swig_i_1)), *(*C.swig_type_132)(unsafe.Pointer(&_swig_i_2)), *(*C.swig_type_133)(unsafe.Pointer(&_swig_i_3)))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg1
@@ -1804,7 +2003,7 @@ func Sr25519_derive_soft(arg1 []byte, arg2 []byte, arg3 []byte, arg4 []byte, arg
 	_swig_i_2 := arg3
 	_swig_i_3 := arg4
 	_swig_i_4 := arg5
-	swig_r_p := C._wrap_sr25519_derive_soft_cwetee_0a513c6a817ac27f(*(*C.swig_type_135)(unsafe.Pointer(&_swig_i_0)), *(*C.swig_type_136)(unsafe.Pointer(&_swig_i_1)), *(*C.swig_type_137)(unsafe.Pointer(&_swig_i_2)), *(*C.swig_type_138)(unsafe.Pointer(&_swig_i_3)), *(*C.swig_type_139)(unsafe.Pointer(&_swig_i_4)))
+	swig_r_p := C._wrap_sr25519_derive_soft_cwetee_cdf1a48b9034005c(*(*C.swig_type_135)(unsafe.Pointer(&_swig_i_0)), *(*C.swig_type_136)(unsafe.Pointer(&_swig_i_1)), *(*C.swig_type_137)(unsafe.Pointer(&_swig_i_2)), *(*C.swig_type_138)(unsafe.Pointer(&_swig_i_3)), *(*C.swig_type_139)(unsafe.Pointer(&_swig_i_4)))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg1
@@ -1831,7 +2030,7 @@ func Sr25519_derive_public(arg1 []byte, arg2 []byte, arg3 []byte) (_swig_ret str
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
 	_swig_i_2 := arg3
-	swig_r_p := C._wrap_sr25519_derive_public_cwetee_0a513c6a817ac27f(*(*C.swig_type_141)(unsafe.Pointer(&_swig_i_0)), *(*C.swig_type_142)(unsafe.Pointer(&_swig_i_1)), *(*C.swig_type_143)(unsafe.Pointer(&_swig_i_2)))
+	swig_r_p := C._wrap_sr25519_derive_public_cwetee_cdf1a48b9034005c(*(*C.swig_type_141)(unsafe.Pointer(&_swig_i_0)), *(*C.swig_type_142)(unsafe.Pointer(&_swig_i_1)), *(*C.swig_type_143)(unsafe.Pointer(&_swig_i_2)))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg1
@@ -1852,7 +2051,7 @@ func Ed25519_keypair_from_seed(arg1 []byte, arg2 []byte, arg3 []byte) (_swig_ret
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
 	_swig_i_2 := arg3
-	swig_r_p := C._wrap_ed25519_keypair_from_seed_cwetee_0a513c6a817ac27f(*(*C.swig_type_145)(unsafe.Pointer(&_swig_i_0)), *(*C.swig_type_146)(unsafe.Pointer(&_swig_i_1)), *(*C.swig_type_147)(unsafe.Pointer(&_swig_i_2)))
+	swig_r_p := C._wrap_ed25519_keypair_from_seed_cwetee_cdf1a48b9034005c(*(*C.swig_type_145)(unsafe.Pointer(&_swig_i_0)), *(*C.swig_type_146)(unsafe.Pointer(&_swig_i_1)), *(*C.swig_type_147)(unsafe.Pointer(&_swig_i_2)))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg1
@@ -1873,7 +2072,7 @@ func Ed25519_sign(arg1 []byte, arg2 []byte, arg3 []byte) (_swig_ret string) {
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
 	_swig_i_2 := arg3
-	swig_r_p := C._wrap_ed25519_sign_cwetee_0a513c6a817ac27f(*(*C.swig_type_149)(unsafe.Pointer(&_swig_i_0)), *(*C.swig_type_150)(unsafe.Pointer(&_swig_i_1)), *(*C.swig_type_151)(unsafe.Pointer(&_swig_i_2)))
+	swig_r_p := C._wrap_ed25519_sign_cwetee_cdf1a48b9034005c(*(*C.swig_type_149)(unsafe.Pointer(&_swig_i_0)), *(*C.swig_type_150)(unsafe.Pointer(&_swig_i_1)), *(*C.swig_type_151)(unsafe.Pointer(&_swig_i_2)))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg1
@@ -1894,7 +2093,7 @@ func Ed25519_verify(arg1 []byte, arg2 []byte, arg3 []byte) (_swig_ret string) {
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
 	_swig_i_2 := arg3
-	swig_r_p := C._wrap_ed25519_verify_cwetee_0a513c6a817ac27f(*(*C.swig_type_153)(unsafe.Pointer(&_swig_i_0)), *(*C.swig_type_154)(unsafe.Pointer(&_swig_i_1)), *(*C.swig_type_155)(unsafe.Pointer(&_swig_i_2)))
+	swig_r_p := C._wrap_ed25519_verify_cwetee_cdf1a48b9034005c(*(*C.swig_type_153)(unsafe.Pointer(&_swig_i_0)), *(*C.swig_type_154)(unsafe.Pointer(&_swig_i_1)), *(*C.swig_type_155)(unsafe.Pointer(&_swig_i_2)))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg1
@@ -1915,7 +2114,7 @@ func Ed25519_verify_strict(arg1 []byte, arg2 []byte, arg3 []byte) (_swig_ret str
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
 	_swig_i_2 := arg3
-	swig_r_p := C._wrap_ed25519_verify_strict_cwetee_0a513c6a817ac27f(*(*C.swig_type_157)(unsafe.Pointer(&_swig_i_0)), *(*C.swig_type_158)(unsafe.Pointer(&_swig_i_1)), *(*C.swig_type_159)(unsafe.Pointer(&_swig_i_2)))
+	swig_r_p := C._wrap_ed25519_verify_strict_cwetee_cdf1a48b9034005c(*(*C.swig_type_157)(unsafe.Pointer(&_swig_i_0)), *(*C.swig_type_158)(unsafe.Pointer(&_swig_i_1)), *(*C.swig_type_159)(unsafe.Pointer(&_swig_i_2)))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg1
@@ -1936,7 +2135,7 @@ func Ed25519_derive_hard(arg1 []byte, arg2 []byte, arg3 []byte) (_swig_ret strin
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
 	_swig_i_2 := arg3
-	swig_r_p := C._wrap_ed25519_derive_hard_cwetee_0a513c6a817ac27f(*(*C.swig_type_161)(unsafe.Pointer(&_swig_i_0)), *(*C.swig_type_162)(unsafe.Pointer(&_swig_i_1)), *(*C.swig_type_163)(unsafe.Pointer(&_swig_i_2)))
+	swig_r_p := C._wrap_ed25519_derive_hard_cwetee_cdf1a48b9034005c(*(*C.swig_type_161)(unsafe.Pointer(&_swig_i_0)), *(*C.swig_type_162)(unsafe.Pointer(&_swig_i_1)), *(*C.swig_type_163)(unsafe.Pointer(&_swig_i_2)))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg1
@@ -1956,7 +2155,7 @@ func Ecdsa_public_from_secret(arg1 []byte, arg2 []byte) (_swig_ret string) {
 	var swig_r string
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
-	swig_r_p := C._wrap_ecdsa_public_from_secret_cwetee_0a513c6a817ac27f(*(*C.swig_type_165)(unsafe.Pointer(&_swig_i_0)), *(*C.swig_type_166)(unsafe.Pointer(&_swig_i_1)))
+	swig_r_p := C._wrap_ecdsa_public_from_secret_cwetee_cdf1a48b9034005c(*(*C.swig_type_165)(unsafe.Pointer(&_swig_i_0)), *(*C.swig_type_166)(unsafe.Pointer(&_swig_i_1)))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg1
@@ -1974,7 +2173,7 @@ func Ecdsa_sign(arg1 []byte, arg2 []byte, arg3 []byte) (_swig_ret string) {
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
 	_swig_i_2 := arg3
-	swig_r_p := C._wrap_ecdsa_sign_cwetee_0a513c6a817ac27f(*(*C.swig_type_168)(unsafe.Pointer(&_swig_i_0)), *(*C.swig_type_169)(unsafe.Pointer(&_swig_i_1)), *(*C.swig_type_170)(unsafe.Pointer(&_swig_i_2)))
+	swig_r_p := C._wrap_ecdsa_sign_cwetee_cdf1a48b9034005c(*(*C.swig_type_168)(unsafe.Pointer(&_swig_i_0)), *(*C.swig_type_169)(unsafe.Pointer(&_swig_i_1)), *(*C.swig_type_170)(unsafe.Pointer(&_swig_i_2)))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg1
@@ -1995,7 +2194,7 @@ func Ecdsa_verify(arg1 []byte, arg2 []byte, arg3 []byte) (_swig_ret string) {
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
 	_swig_i_2 := arg3
-	swig_r_p := C._wrap_ecdsa_verify_cwetee_0a513c6a817ac27f(*(*C.swig_type_172)(unsafe.Pointer(&_swig_i_0)), *(*C.swig_type_173)(unsafe.Pointer(&_swig_i_1)), *(*C.swig_type_174)(unsafe.Pointer(&_swig_i_2)))
+	swig_r_p := C._wrap_ecdsa_verify_cwetee_cdf1a48b9034005c(*(*C.swig_type_172)(unsafe.Pointer(&_swig_i_0)), *(*C.swig_type_173)(unsafe.Pointer(&_swig_i_1)), *(*C.swig_type_174)(unsafe.Pointer(&_swig_i_2)))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg1
@@ -2016,7 +2215,7 @@ func Ecdsa_derive_hard(arg1 []byte, arg2 []byte, arg3 []byte) (_swig_ret string)
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
 	_swig_i_2 := arg3
-	swig_r_p := C._wrap_ecdsa_derive_hard_cwetee_0a513c6a817ac27f(*(*C.swig_type_176)(unsafe.Pointer(&_swig_i_0)), *(*C.swig_type_177)(unsafe.Pointer(&_swig_i_1)), *(*C.swig_type_178)(unsafe.Pointer(&_swig_i_2)))
+	swig_r_p := C._wrap_ecdsa_derive_hard_cwetee_cdf1a48b9034005c(*(*C.swig_type_176)(unsafe.Pointer(&_swig_i_0)), *(*C.swig_type_177)(unsafe.Pointer(&_swig_i_1)), *(*C.swig_type_178)(unsafe.Pointer(&_swig_i_2)))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg1
@@ -2036,7 +2235,7 @@ func Ecdsa_account_id(arg1 []byte, arg2 []byte) (_swig_ret string) {
 	var swig_r string
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
-	swig_r_p := C._wrap_ecdsa_account_id_cwetee_0a513c6a817ac27f(*(*C.swig_type_180)(unsafe.Pointer(&_swig_i_0)), *(*C.swig_type_181)(unsafe.Pointer(&_swig_i_1)))
+	swig_r_p := C._wrap_ecdsa_account_id_cwetee_cdf1a48b9034005c(*(*C.swig_type_180)(unsafe.Pointer(&_swig_i_0)), *(*C.swig_type_181)(unsafe.Pointer(&_swig_i_1)))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg1
@@ -2054,7 +2253,7 @@ func Eth_sign(arg1 []byte, arg2 []byte, arg3 []byte) (_swig_ret string) {
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
 	_swig_i_2 := arg3
-	swig_r_p := C._wrap_eth_sign_cwetee_0a513c6a817ac27f(*(*C.swig_type_183)(unsafe.Pointer(&_swig_i_0)), *(*C.swig_type_184)(unsafe.Pointer(&_swig_i_1)), *(*C.swig_type_185)(unsafe.Pointer(&_swig_i_2)))
+	swig_r_p := C._wrap_eth_sign_cwetee_cdf1a48b9034005c(*(*C.swig_type_183)(unsafe.Pointer(&_swig_i_0)), *(*C.swig_type_184)(unsafe.Pointer(&_swig_i_1)), *(*C.swig_type_185)(unsafe.Pointer(&_swig_i_2)))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg1
@@ -2075,7 +2274,7 @@ func Eth_verify(arg1 []byte, arg2 []byte, arg3 []byte) (_swig_ret string) {
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
 	_swig_i_2 := arg3
-	swig_r_p := C._wrap_eth_verify_cwetee_0a513c6a817ac27f(*(*C.swig_type_187)(unsafe.Pointer(&_swig_i_0)), *(*C.swig_type_188)(unsafe.Pointer(&_swig_i_1)), *(*C.swig_type_189)(unsafe.Pointer(&_swig_i_2)))
+	swig_r_p := C._wrap_eth_verify_cwetee_cdf1a48b9034005c(*(*C.swig_type_187)(unsafe.Pointer(&_swig_i_0)), *(*C.swig_type_188)(unsafe.Pointer(&_swig_i_1)), *(*C.swig_type_189)(unsafe.Pointer(&_swig_i_2)))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg1
@@ -2095,7 +2294,7 @@ func Eth_address(arg1 []byte, arg2 []byte) (_swig_ret string) {
 	var swig_r string
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
-	swig_r_p := C._wrap_eth_address_cwetee_0a513c6a817ac27f(*(*C.swig_type_191)(unsafe.Pointer(&_swig_i_0)), *(*C.swig_type_192)(unsafe.Pointer(&_swig_i_1)))
+	swig_r_p := C._wrap_eth_address_cwetee_cdf1a48b9034005c(*(*C.swig_type_191)(unsafe.Pointer(&_swig_i_0)), *(*C.swig_type_192)(unsafe.Pointer(&_swig_i_1)))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg1
@@ -2113,7 +2312,7 @@ func Eth_address_to_string(arg1 *string, arg2 []byte) (_swig_ret string) {
 	var _swig_i_0 *[2]uint64
  _swig_i_0 = new([2]uint64) 
 	_swig_i_1 := arg2
-	swig_r_p := C._wrap_eth_address_to_string_cwetee_0a513c6a817ac27f(C.swig_voidp(_swig_i_0), *(*C.swig_type_194)(unsafe.Pointer(&_swig_i_1)))
+	swig_r_p := C._wrap_eth_address_to_string_cwetee_cdf1a48b9034005c(C.swig_voidp(_swig_i_0), *(*C.swig_type_194)(unsafe.Pointer(&_swig_i_1)))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 
 	if b := weteeTakeBytes(_swig_i_0); len(b) > 0 {
@@ -2133,7 +2332,7 @@ func Eth_address_from_string(arg1 []byte, arg2 string) (_swig_ret string) {
 	var swig_r string
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
-	swig_r_p := C._wrap_eth_address_from_string_cwetee_0a513c6a817ac27f(*(*C.swig_type_196)(unsafe.Pointer(&_swig_i_0)), *(*C.swig_type_197)(unsafe.Pointer(&_swig_i_1)))
+	swig_r_p := C._wrap_eth_address_from_string_cwetee_cdf1a48b9034005c(*(*C.swig_type_196)(unsafe.Pointer(&_swig_i_0)), *(*C.swig_type_197)(unsafe.Pointer(&_swig_i_1)))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg1
@@ -2151,7 +2350,7 @@ func Bip32_derive(arg1 []byte, arg2 []byte, arg3 string) (_swig_ret string) {
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
 	_swig_i_2 := arg3
-	swig_r_p := C._wrap_bip32_derive_cwetee_0a513c6a817ac27f(*(*C.swig_type_199)(unsafe.Pointer(&_swig_i_0)), *(*C.swig_type_200)(unsafe.Pointer(&_swig_i_1)), *(*C.swig_type_201)(unsafe.Pointer(&_swig_i_2)))
+	swig_r_p := C._wrap_bip32_derive_cwetee_cdf1a48b9034005c(*(*C.swig_type_199)(unsafe.Pointer(&_swig_i_0)), *(*C.swig_type_200)(unsafe.Pointer(&_swig_i_1)), *(*C.swig_type_201)(unsafe.Pointer(&_swig_i_2)))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg1
@@ -2171,7 +2370,7 @@ func Suri_parse(arg1 *uintptr, arg2 string) (_swig_ret string) {
 	var swig_r string
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
-	swig_r_p := C._wrap_suri_parse_cwetee_0a513c6a817ac27f(C.swig_voidp(_swig_i_0), *(*C.swig_type_203)(unsafe.Pointer(&_swig_i_1)))
+	swig_r_p := C._wrap_suri_parse_cwetee_cdf1a48b9034005c(C.swig_voidp(_swig_i_0), *(*C.swig_type_203)(unsafe.Pointer(&_swig_i_1)))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg2
@@ -2184,7 +2383,7 @@ func Suri_parse(arg1 *uintptr, arg2 string) (_swig_ret string) {
 func Suri_phrase(arg1 uintptr) (_swig_ret string) {
 	var swig_r string
 	_swig_i_0 := arg1
-	swig_r_p := C._wrap_suri_phrase_cwetee_0a513c6a817ac27f(C.uintptr_t(_swig_i_0))
+	swig_r_p := C._wrap_suri_phrase_cwetee_cdf1a48b9034005c(C.uintptr_t(_swig_i_0))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	var swig_r_1 string
  swig_r_1 = strings.Clone(swig_r) 
@@ -2194,7 +2393,7 @@ func Suri_phrase(arg1 uintptr) (_swig_ret string) {
 func Suri_password(arg1 uintptr) (_swig_ret string) {
 	var swig_r string
 	_swig_i_0 := arg1
-	swig_r_p := C._wrap_suri_password_cwetee_0a513c6a817ac27f(C.uintptr_t(_swig_i_0))
+	swig_r_p := C._wrap_suri_password_cwetee_cdf1a48b9034005c(C.uintptr_t(_swig_i_0))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	var swig_r_1 string
  swig_r_1 = strings.Clone(swig_r) 
@@ -2204,7 +2403,7 @@ func Suri_password(arg1 uintptr) (_swig_ret string) {
 func Suri_junction_count(arg1 uintptr) (_swig_ret int64) {
 	var swig_r int64
 	_swig_i_0 := arg1
-	swig_r = (int64)(C._wrap_suri_junction_count_cwetee_0a513c6a817ac27f(C.uintptr_t(_swig_i_0)))
+	swig_r = (int64)(C._wrap_suri_junction_count_cwetee_cdf1a48b9034005c(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
@@ -2214,7 +2413,7 @@ func Suri_junction(arg1 uintptr, arg2 int64, arg3 []byte, arg4 *int) (_swig_ret 
 	_swig_i_1 := arg2
 	_swig_i_2 := arg3
 	_swig_i_3 := arg4
-	swig_r_p := C._wrap_suri_junction_cwetee_0a513c6a817ac27f(C.uintptr_t(_swig_i_0), C.swig_type_208(_swig_i_1), *(*C.swig_type_209)(unsafe.Pointer(&_swig_i_2)), C.swig_voidp(_swig_i_3))
+	swig_r_p := C._wrap_suri_junction_cwetee_cdf1a48b9034005c(C.uintptr_t(_swig_i_0), C.swig_type_208(_swig_i_1), *(*C.swig_type_209)(unsafe.Pointer(&_swig_i_2)), C.swig_voidp(_swig_i_3))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg3
@@ -2226,13 +2425,13 @@ func Suri_junction(arg1 uintptr, arg2 int64, arg3 []byte, arg4 *int) (_swig_ret 
 
 func Suri_free(arg1 uintptr) {
 	_swig_i_0 := arg1
-	C._wrap_suri_free_cwetee_0a513c6a817ac27f(C.uintptr_t(_swig_i_0))
+	C._wrap_suri_free_cwetee_cdf1a48b9034005c(C.uintptr_t(_swig_i_0))
 }
 
 func Suri_has_password(arg1 uintptr) (_swig_ret int) {
 	var swig_r int
 	_swig_i_0 := arg1
-	swig_r = (int)(C._wrap_suri_has_password_cwetee_0a513c6a817ac27f(C.uintptr_t(_swig_i_0)))
+	swig_r = (int)(C._wrap_suri_has_password_cwetee_cdf1a48b9034005c(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
@@ -2241,7 +2440,7 @@ func Keypair_from_suri(arg1 *uintptr, arg2 Enum_SS_wetee_scheme, arg3 string) (_
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
 	_swig_i_2 := arg3
-	swig_r_p := C._wrap_keypair_from_suri_cwetee_0a513c6a817ac27f(C.swig_voidp(_swig_i_0), C.swig_intgo(_swig_i_1), *(*C.swig_type_211)(unsafe.Pointer(&_swig_i_2)))
+	swig_r_p := C._wrap_keypair_from_suri_cwetee_cdf1a48b9034005c(C.swig_voidp(_swig_i_0), C.swig_intgo(_swig_i_1), *(*C.swig_type_211)(unsafe.Pointer(&_swig_i_2)))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg3
@@ -2254,21 +2453,21 @@ func Keypair_from_suri(arg1 *uintptr, arg2 Enum_SS_wetee_scheme, arg3 string) (_
 type Enum_SS_wetee_eth_password int
 func _swig_getETH_PASSWORD_REJECT() (_swig_ret Enum_SS_wetee_eth_password) {
 	var swig_r Enum_SS_wetee_eth_password
-	swig_r = (Enum_SS_wetee_eth_password)(C._wrap_ETH_PASSWORD_REJECT_cwetee_0a513c6a817ac27f())
+	swig_r = (Enum_SS_wetee_eth_password)(C._wrap_ETH_PASSWORD_REJECT_cwetee_cdf1a48b9034005c())
 	return swig_r
 }
 
 var ETH_PASSWORD_REJECT Enum_SS_wetee_eth_password = _swig_getETH_PASSWORD_REJECT()
 func _swig_getETH_PASSWORD_PASSPHRASE() (_swig_ret Enum_SS_wetee_eth_password) {
 	var swig_r Enum_SS_wetee_eth_password
-	swig_r = (Enum_SS_wetee_eth_password)(C._wrap_ETH_PASSWORD_PASSPHRASE_cwetee_0a513c6a817ac27f())
+	swig_r = (Enum_SS_wetee_eth_password)(C._wrap_ETH_PASSWORD_PASSPHRASE_cwetee_cdf1a48b9034005c())
 	return swig_r
 }
 
 var ETH_PASSWORD_PASSPHRASE Enum_SS_wetee_eth_password = _swig_getETH_PASSWORD_PASSPHRASE()
 func _swig_getETH_PASSWORD_IGNORE() (_swig_ret Enum_SS_wetee_eth_password) {
 	var swig_r Enum_SS_wetee_eth_password
-	swig_r = (Enum_SS_wetee_eth_password)(C._wrap_ETH_PASSWORD_IGNORE_cwetee_0a513c6a817ac27f())
+	swig_r = (Enum_SS_wetee_eth_password)(C._wrap_ETH_PASSWORD_IGNORE_cwetee_cdf1a48b9034005c())
 	return swig_r
 }
 
@@ -2279,7 +2478,7 @@ func Keypair_from_suri_opts(arg1 *uintptr, arg2 Enum_SS_wetee_scheme, arg3 strin
 	_swig_i_1 := arg2
 	_swig_i_2 := arg3
 	_swig_i_3 := arg4
-	swig_r_p := C._wrap_keypair_from_suri_opts_cwetee_0a513c6a817ac27f(C.swig_voidp(_swig_i_0), C.swig_intgo(_swig_i_1), *(*C.swig_type_213)(unsafe.Pointer(&_swig_i_2)), C.swig_intgo(_swig_i_3))
+	swig_r_p := C._wrap_keypair_from_suri_opts_cwetee_cdf1a48b9034005c(C.swig_voidp(_swig_i_0), C.swig_intgo(_swig_i_1), *(*C.swig_type_213)(unsafe.Pointer(&_swig_i_2)), C.swig_intgo(_swig_i_3))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg3
@@ -2295,7 +2494,7 @@ func Keypair_from_mnemonic(arg1 *uintptr, arg2 Enum_SS_wetee_scheme, arg3 string
 	_swig_i_1 := arg2
 	_swig_i_2 := arg3
 	_swig_i_3 := arg4
-	swig_r_p := C._wrap_keypair_from_mnemonic_cwetee_0a513c6a817ac27f(C.swig_voidp(_swig_i_0), C.swig_intgo(_swig_i_1), *(*C.swig_type_215)(unsafe.Pointer(&_swig_i_2)), *(*C.swig_type_216)(unsafe.Pointer(&_swig_i_3)))
+	swig_r_p := C._wrap_keypair_from_mnemonic_cwetee_cdf1a48b9034005c(C.swig_voidp(_swig_i_0), C.swig_intgo(_swig_i_1), *(*C.swig_type_215)(unsafe.Pointer(&_swig_i_2)), *(*C.swig_type_216)(unsafe.Pointer(&_swig_i_3)))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg3
@@ -2313,7 +2512,7 @@ func Keypair_from_seed(arg1 *uintptr, arg2 Enum_SS_wetee_scheme, arg3 []byte) (_
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
 	_swig_i_2 := arg3
-	swig_r_p := C._wrap_keypair_from_seed_cwetee_0a513c6a817ac27f(C.swig_voidp(_swig_i_0), C.swig_intgo(_swig_i_1), *(*C.swig_type_218)(unsafe.Pointer(&_swig_i_2)))
+	swig_r_p := C._wrap_keypair_from_seed_cwetee_cdf1a48b9034005c(C.swig_voidp(_swig_i_0), C.swig_intgo(_swig_i_1), *(*C.swig_type_218)(unsafe.Pointer(&_swig_i_2)))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg3
@@ -2327,7 +2526,7 @@ func Keypair_generate(arg1 *uintptr, arg2 Enum_SS_wetee_scheme) (_swig_ret strin
 	var swig_r string
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
-	swig_r_p := C._wrap_keypair_generate_cwetee_0a513c6a817ac27f(C.swig_voidp(_swig_i_0), C.swig_intgo(_swig_i_1))
+	swig_r_p := C._wrap_keypair_generate_cwetee_cdf1a48b9034005c(C.swig_voidp(_swig_i_0), C.swig_intgo(_swig_i_1))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	var swig_r_1 string
  swig_r_1 = weteeTakeString(swig_r) 
@@ -2339,7 +2538,7 @@ func Keypair_derive(arg1 *uintptr, arg2 uintptr, arg3 string) (_swig_ret string)
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
 	_swig_i_2 := arg3
-	swig_r_p := C._wrap_keypair_derive_cwetee_0a513c6a817ac27f(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1), *(*C.swig_type_221)(unsafe.Pointer(&_swig_i_2)))
+	swig_r_p := C._wrap_keypair_derive_cwetee_cdf1a48b9034005c(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1), *(*C.swig_type_221)(unsafe.Pointer(&_swig_i_2)))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg3
@@ -2352,7 +2551,7 @@ func Keypair_derive(arg1 *uintptr, arg2 uintptr, arg3 string) (_swig_ret string)
 func Keypair_scheme(arg1 uintptr) (_swig_ret Enum_SS_wetee_scheme) {
 	var swig_r Enum_SS_wetee_scheme
 	_swig_i_0 := arg1
-	swig_r = (Enum_SS_wetee_scheme)(C._wrap_keypair_scheme_cwetee_0a513c6a817ac27f(C.uintptr_t(_swig_i_0)))
+	swig_r = (Enum_SS_wetee_scheme)(C._wrap_keypair_scheme_cwetee_cdf1a48b9034005c(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
@@ -2361,7 +2560,7 @@ func Keypair_public(arg1 uintptr, arg2 []byte, arg3 *int) (_swig_ret string) {
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
 	_swig_i_2 := arg3
-	swig_r_p := C._wrap_keypair_public_cwetee_0a513c6a817ac27f(C.uintptr_t(_swig_i_0), *(*C.swig_type_223)(unsafe.Pointer(&_swig_i_1)), C.swig_voidp(_swig_i_2))
+	swig_r_p := C._wrap_keypair_public_cwetee_cdf1a48b9034005c(C.uintptr_t(_swig_i_0), *(*C.swig_type_223)(unsafe.Pointer(&_swig_i_1)), C.swig_voidp(_swig_i_2))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg2
@@ -2376,7 +2575,7 @@ func Keypair_account_id(arg1 uintptr, arg2 []byte, arg3 *int) (_swig_ret string)
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
 	_swig_i_2 := arg3
-	swig_r_p := C._wrap_keypair_account_id_cwetee_0a513c6a817ac27f(C.uintptr_t(_swig_i_0), *(*C.swig_type_225)(unsafe.Pointer(&_swig_i_1)), C.swig_voidp(_swig_i_2))
+	swig_r_p := C._wrap_keypair_account_id_cwetee_cdf1a48b9034005c(C.uintptr_t(_swig_i_0), *(*C.swig_type_225)(unsafe.Pointer(&_swig_i_1)), C.swig_voidp(_swig_i_2))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg2
@@ -2392,7 +2591,7 @@ func Keypair_address(arg1 *string, arg2 uintptr, arg3 uint16) (_swig_ret string)
  _swig_i_0 = new([2]uint64) 
 	_swig_i_1 := arg2
 	_swig_i_2 := arg3
-	swig_r_p := C._wrap_keypair_address_cwetee_0a513c6a817ac27f(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1), C.short(_swig_i_2))
+	swig_r_p := C._wrap_keypair_address_cwetee_cdf1a48b9034005c(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1), C.short(_swig_i_2))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 
 	if b := weteeTakeBytes(_swig_i_0); len(b) > 0 {
@@ -2411,7 +2610,7 @@ func Keypair_sign(arg1 uintptr, arg2 []byte, arg3 *int, arg4 []byte) (_swig_ret 
 	_swig_i_1 := arg2
 	_swig_i_2 := arg3
 	_swig_i_3 := arg4
-	swig_r_p := C._wrap_keypair_sign_cwetee_0a513c6a817ac27f(C.uintptr_t(_swig_i_0), *(*C.swig_type_228)(unsafe.Pointer(&_swig_i_1)), C.swig_voidp(_swig_i_2), *(*C.swig_type_229)(unsafe.Pointer(&_swig_i_3)))
+	swig_r_p := C._wrap_keypair_sign_cwetee_cdf1a48b9034005c(C.uintptr_t(_swig_i_0), *(*C.swig_type_228)(unsafe.Pointer(&_swig_i_1)), C.swig_voidp(_swig_i_2), *(*C.swig_type_229)(unsafe.Pointer(&_swig_i_3)))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg2
@@ -2430,7 +2629,7 @@ func Verify(arg1 Enum_SS_wetee_scheme, arg2 []byte, arg3 []byte, arg4 []byte) (_
 	_swig_i_1 := arg2
 	_swig_i_2 := arg3
 	_swig_i_3 := arg4
-	swig_r_p := C._wrap_verify_cwetee_0a513c6a817ac27f(C.swig_intgo(_swig_i_0), *(*C.swig_type_231)(unsafe.Pointer(&_swig_i_1)), *(*C.swig_type_232)(unsafe.Pointer(&_swig_i_2)), *(*C.swig_type_233)(unsafe.Pointer(&_swig_i_3)))
+	swig_r_p := C._wrap_verify_cwetee_cdf1a48b9034005c(C.swig_intgo(_swig_i_0), *(*C.swig_type_231)(unsafe.Pointer(&_swig_i_1)), *(*C.swig_type_232)(unsafe.Pointer(&_swig_i_2)), *(*C.swig_type_233)(unsafe.Pointer(&_swig_i_3)))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg2
@@ -2452,7 +2651,7 @@ func Verify_strict(arg1 Enum_SS_wetee_scheme, arg2 []byte, arg3 []byte, arg4 []b
 	_swig_i_1 := arg2
 	_swig_i_2 := arg3
 	_swig_i_3 := arg4
-	swig_r_p := C._wrap_verify_strict_cwetee_0a513c6a817ac27f(C.swig_intgo(_swig_i_0), *(*C.swig_type_235)(unsafe.Pointer(&_swig_i_1)), *(*C.swig_type_236)(unsafe.Pointer(&_swig_i_2)), *(*C.swig_type_237)(unsafe.Pointer(&_swig_i_3)))
+	swig_r_p := C._wrap_verify_strict_cwetee_cdf1a48b9034005c(C.swig_intgo(_swig_i_0), *(*C.swig_type_235)(unsafe.Pointer(&_swig_i_1)), *(*C.swig_type_236)(unsafe.Pointer(&_swig_i_2)), *(*C.swig_type_237)(unsafe.Pointer(&_swig_i_3)))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg2
@@ -2473,7 +2672,7 @@ func Keypair_secret(arg1 uintptr, arg2 *[]byte) (_swig_ret string) {
 	_swig_i_0 := arg1
 	var _swig_i_1 *[3]uint64
  _swig_i_1 = new([3]uint64) 
-	swig_r_p := C._wrap_keypair_secret_cwetee_0a513c6a817ac27f(C.uintptr_t(_swig_i_0), C.swig_voidp(_swig_i_1))
+	swig_r_p := C._wrap_keypair_secret_cwetee_cdf1a48b9034005c(C.uintptr_t(_swig_i_0), C.swig_voidp(_swig_i_1))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
  *arg2 = weteeTakeSecret(_swig_i_1) 
 	var swig_r_1 string
@@ -2483,7 +2682,7 @@ func Keypair_secret(arg1 uintptr, arg2 *[]byte) (_swig_ret string) {
 
 func Keypair_free(arg1 uintptr) {
 	_swig_i_0 := arg1
-	C._wrap_keypair_free_cwetee_0a513c6a817ac27f(C.uintptr_t(_swig_i_0))
+	C._wrap_keypair_free_cwetee_cdf1a48b9034005c(C.uintptr_t(_swig_i_0))
 }
 
 func Keystore_export(arg1 *string, arg2 uintptr, arg3 string, arg4 string, arg5 uint64) (_swig_ret string) {
@@ -2494,7 +2693,7 @@ func Keystore_export(arg1 *string, arg2 uintptr, arg3 string, arg4 string, arg5 
 	_swig_i_2 := arg3
 	_swig_i_3 := arg4
 	_swig_i_4 := arg5
-	swig_r_p := C._wrap_keystore_export_cwetee_0a513c6a817ac27f(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1), *(*C.swig_type_240)(unsafe.Pointer(&_swig_i_2)), *(*C.swig_type_241)(unsafe.Pointer(&_swig_i_3)), C.swig_type_242(_swig_i_4))
+	swig_r_p := C._wrap_keystore_export_cwetee_cdf1a48b9034005c(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1), *(*C.swig_type_240)(unsafe.Pointer(&_swig_i_2)), *(*C.swig_type_241)(unsafe.Pointer(&_swig_i_3)), C.swig_type_242(_swig_i_4))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 
 	if b := weteeTakeBytes(_swig_i_0); len(b) > 0 {
@@ -2524,7 +2723,7 @@ func Keystore_export_opts(arg1 *string, arg2 uintptr, arg3 string, arg4 string, 
 	_swig_i_5 := arg6
 	_swig_i_6 := arg7
 	_swig_i_7 := arg8
-	swig_r_p := C._wrap_keystore_export_opts_cwetee_0a513c6a817ac27f(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1), *(*C.swig_type_244)(unsafe.Pointer(&_swig_i_2)), *(*C.swig_type_245)(unsafe.Pointer(&_swig_i_3)), C.swig_type_246(_swig_i_4), C.swig_intgo(_swig_i_5), C.swig_intgo(_swig_i_6), C.swig_intgo(_swig_i_7))
+	swig_r_p := C._wrap_keystore_export_opts_cwetee_cdf1a48b9034005c(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1), *(*C.swig_type_244)(unsafe.Pointer(&_swig_i_2)), *(*C.swig_type_245)(unsafe.Pointer(&_swig_i_3)), C.swig_type_246(_swig_i_4), C.swig_intgo(_swig_i_5), C.swig_intgo(_swig_i_6), C.swig_intgo(_swig_i_7))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 
 	if b := weteeTakeBytes(_swig_i_0); len(b) > 0 {
@@ -2548,7 +2747,7 @@ func Keystore_import(arg1 *uintptr, arg2 string, arg3 string) (_swig_ret string)
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
 	_swig_i_2 := arg3
-	swig_r_p := C._wrap_keystore_import_cwetee_0a513c6a817ac27f(C.swig_voidp(_swig_i_0), *(*C.swig_type_248)(unsafe.Pointer(&_swig_i_1)), *(*C.swig_type_249)(unsafe.Pointer(&_swig_i_2)))
+	swig_r_p := C._wrap_keystore_import_cwetee_cdf1a48b9034005c(C.swig_voidp(_swig_i_0), *(*C.swig_type_248)(unsafe.Pointer(&_swig_i_1)), *(*C.swig_type_249)(unsafe.Pointer(&_swig_i_2)))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg2
@@ -2566,7 +2765,7 @@ func Mnemonic_generate(arg1 *string, arg2 uint) (_swig_ret string) {
 	var _swig_i_0 *[3]uint64
  _swig_i_0 = new([3]uint64) 
 	_swig_i_1 := arg2
-	swig_r_p := C._wrap_mnemonic_generate_cwetee_0a513c6a817ac27f(C.swig_voidp(_swig_i_0), C.swig_intgo(_swig_i_1))
+	swig_r_p := C._wrap_mnemonic_generate_cwetee_cdf1a48b9034005c(C.swig_voidp(_swig_i_0), C.swig_intgo(_swig_i_1))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 
 	if b := weteeTakeSecret(_swig_i_0); len(b) > 0 {
@@ -2582,7 +2781,7 @@ func Mnemonic_generate(arg1 *string, arg2 uint) (_swig_ret string) {
 func Mnemonic_validate(arg1 string) (_swig_ret string) {
 	var swig_r string
 	_swig_i_0 := arg1
-	swig_r_p := C._wrap_mnemonic_validate_cwetee_0a513c6a817ac27f(*(*C.swig_type_252)(unsafe.Pointer(&_swig_i_0)))
+	swig_r_p := C._wrap_mnemonic_validate_cwetee_cdf1a48b9034005c(*(*C.swig_type_252)(unsafe.Pointer(&_swig_i_0)))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg1
@@ -2597,7 +2796,7 @@ func Mnemonic_to_entropy(arg1 *[]byte, arg2 string) (_swig_ret string) {
 	var _swig_i_0 *[3]uint64
  _swig_i_0 = new([3]uint64) 
 	_swig_i_1 := arg2
-	swig_r_p := C._wrap_mnemonic_to_entropy_cwetee_0a513c6a817ac27f(C.swig_voidp(_swig_i_0), *(*C.swig_type_254)(unsafe.Pointer(&_swig_i_1)))
+	swig_r_p := C._wrap_mnemonic_to_entropy_cwetee_cdf1a48b9034005c(C.swig_voidp(_swig_i_0), *(*C.swig_type_254)(unsafe.Pointer(&_swig_i_1)))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
  *arg1 = weteeTakeSecret(_swig_i_0) 
 	if Swig_escape_always_false {
@@ -2613,7 +2812,7 @@ func Mnemonic_from_entropy(arg1 *string, arg2 []byte) (_swig_ret string) {
 	var _swig_i_0 *[3]uint64
  _swig_i_0 = new([3]uint64) 
 	_swig_i_1 := arg2
-	swig_r_p := C._wrap_mnemonic_from_entropy_cwetee_0a513c6a817ac27f(C.swig_voidp(_swig_i_0), *(*C.swig_type_256)(unsafe.Pointer(&_swig_i_1)))
+	swig_r_p := C._wrap_mnemonic_from_entropy_cwetee_cdf1a48b9034005c(C.swig_voidp(_swig_i_0), *(*C.swig_type_256)(unsafe.Pointer(&_swig_i_1)))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 
 	if b := weteeTakeSecret(_swig_i_0); len(b) > 0 {
@@ -2634,7 +2833,7 @@ func Mnemonic_to_mini_secret(arg1 []byte, arg2 string, arg3 string) (_swig_ret s
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
 	_swig_i_2 := arg3
-	swig_r_p := C._wrap_mnemonic_to_mini_secret_cwetee_0a513c6a817ac27f(*(*C.swig_type_258)(unsafe.Pointer(&_swig_i_0)), *(*C.swig_type_259)(unsafe.Pointer(&_swig_i_1)), *(*C.swig_type_260)(unsafe.Pointer(&_swig_i_2)))
+	swig_r_p := C._wrap_mnemonic_to_mini_secret_cwetee_cdf1a48b9034005c(*(*C.swig_type_258)(unsafe.Pointer(&_swig_i_0)), *(*C.swig_type_259)(unsafe.Pointer(&_swig_i_1)), *(*C.swig_type_260)(unsafe.Pointer(&_swig_i_2)))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg1
@@ -2655,7 +2854,7 @@ func Mnemonic_to_bip39_seed(arg1 []byte, arg2 string, arg3 string) (_swig_ret st
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
 	_swig_i_2 := arg3
-	swig_r_p := C._wrap_mnemonic_to_bip39_seed_cwetee_0a513c6a817ac27f(*(*C.swig_type_262)(unsafe.Pointer(&_swig_i_0)), *(*C.swig_type_263)(unsafe.Pointer(&_swig_i_1)), *(*C.swig_type_264)(unsafe.Pointer(&_swig_i_2)))
+	swig_r_p := C._wrap_mnemonic_to_bip39_seed_cwetee_cdf1a48b9034005c(*(*C.swig_type_262)(unsafe.Pointer(&_swig_i_0)), *(*C.swig_type_263)(unsafe.Pointer(&_swig_i_1)), *(*C.swig_type_264)(unsafe.Pointer(&_swig_i_2)))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg1
@@ -2673,28 +2872,28 @@ func Mnemonic_to_bip39_seed(arg1 []byte, arg2 string, arg3 string) (_swig_ret st
 
 func _swig_getSS58_PREFIX_POLKADOT() (_swig_ret uint) {
 	var swig_r uint
-	swig_r = (uint)(C._wrap_SS58_PREFIX_POLKADOT_cwetee_0a513c6a817ac27f())
+	swig_r = (uint)(C._wrap_SS58_PREFIX_POLKADOT_cwetee_cdf1a48b9034005c())
 	return swig_r
 }
 
 var SS58_PREFIX_POLKADOT uint = _swig_getSS58_PREFIX_POLKADOT()
 func _swig_getSS58_PREFIX_KUSAMA() (_swig_ret uint) {
 	var swig_r uint
-	swig_r = (uint)(C._wrap_SS58_PREFIX_KUSAMA_cwetee_0a513c6a817ac27f())
+	swig_r = (uint)(C._wrap_SS58_PREFIX_KUSAMA_cwetee_cdf1a48b9034005c())
 	return swig_r
 }
 
 var SS58_PREFIX_KUSAMA uint = _swig_getSS58_PREFIX_KUSAMA()
 func _swig_getSS58_PREFIX_GENERIC() (_swig_ret uint) {
 	var swig_r uint
-	swig_r = (uint)(C._wrap_SS58_PREFIX_GENERIC_cwetee_0a513c6a817ac27f())
+	swig_r = (uint)(C._wrap_SS58_PREFIX_GENERIC_cwetee_cdf1a48b9034005c())
 	return swig_r
 }
 
 var SS58_PREFIX_GENERIC uint = _swig_getSS58_PREFIX_GENERIC()
 func _swig_getSS58_PREFIX_MAX() (_swig_ret uint) {
 	var swig_r uint
-	swig_r = (uint)(C._wrap_SS58_PREFIX_MAX_cwetee_0a513c6a817ac27f())
+	swig_r = (uint)(C._wrap_SS58_PREFIX_MAX_cwetee_cdf1a48b9034005c())
 	return swig_r
 }
 
@@ -2705,7 +2904,7 @@ func Ss58_encode(arg1 *string, arg2 []byte, arg3 uint16) (_swig_ret string) {
  _swig_i_0 = new([2]uint64) 
 	_swig_i_1 := arg2
 	_swig_i_2 := arg3
-	swig_r_p := C._wrap_ss58_encode_cwetee_0a513c6a817ac27f(C.swig_voidp(_swig_i_0), *(*C.swig_type_266)(unsafe.Pointer(&_swig_i_1)), C.short(_swig_i_2))
+	swig_r_p := C._wrap_ss58_encode_cwetee_cdf1a48b9034005c(C.swig_voidp(_swig_i_0), *(*C.swig_type_266)(unsafe.Pointer(&_swig_i_1)), C.short(_swig_i_2))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 
 	if b := weteeTakeBytes(_swig_i_0); len(b) > 0 {
@@ -2727,7 +2926,7 @@ func Ss58_decode(arg1 *[]byte, arg2 *uint16, arg3 string) (_swig_ret string) {
  _swig_i_0 = new([2]uint64) 
 	_swig_i_1 := arg2
 	_swig_i_2 := arg3
-	swig_r_p := C._wrap_ss58_decode_cwetee_0a513c6a817ac27f(C.swig_voidp(_swig_i_0), C.swig_voidp(_swig_i_1), *(*C.swig_type_268)(unsafe.Pointer(&_swig_i_2)))
+	swig_r_p := C._wrap_ss58_decode_cwetee_cdf1a48b9034005c(C.swig_voidp(_swig_i_0), C.swig_voidp(_swig_i_1), *(*C.swig_type_268)(unsafe.Pointer(&_swig_i_2)))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
  *arg1 = weteeTakeBytes(_swig_i_0) 
 	if Swig_escape_always_false {
@@ -2740,7 +2939,7 @@ func Ss58_decode(arg1 *[]byte, arg2 *uint16, arg3 string) (_swig_ret string) {
 
 func Ss58_network_count() (_swig_ret int64) {
 	var swig_r int64
-	swig_r = (int64)(C._wrap_ss58_network_count_cwetee_0a513c6a817ac27f())
+	swig_r = (int64)(C._wrap_ss58_network_count_cwetee_cdf1a48b9034005c())
 	return swig_r
 }
 
@@ -2755,7 +2954,7 @@ func Ss58_network_at(arg1 int64, arg2 *uint16, arg3 *string, arg4 *string, arg5 
 	var _swig_i_4 *[2]uint64
  _swig_i_4 = new([2]uint64) 
 	_swig_i_5 := arg6
-	swig_r_p := C._wrap_ss58_network_at_cwetee_0a513c6a817ac27f(C.swig_type_271(_swig_i_0), C.swig_voidp(_swig_i_1), C.swig_voidp(_swig_i_2), C.swig_voidp(_swig_i_3), C.swig_voidp(_swig_i_4), C.swig_voidp(_swig_i_5))
+	swig_r_p := C._wrap_ss58_network_at_cwetee_cdf1a48b9034005c(C.swig_type_271(_swig_i_0), C.swig_voidp(_swig_i_1), C.swig_voidp(_swig_i_2), C.swig_voidp(_swig_i_3), C.swig_voidp(_swig_i_4), C.swig_voidp(_swig_i_5))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
  *arg3 = weteeCopyStatic(_swig_i_2) 
  *arg4 = weteeCopyStatic(_swig_i_3) 
@@ -2769,7 +2968,7 @@ func Ss58_network_find(arg1 *int, arg2 string) (_swig_ret string) {
 	var swig_r string
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
-	swig_r_p := C._wrap_ss58_network_find_cwetee_0a513c6a817ac27f(C.swig_voidp(_swig_i_0), *(*C.swig_type_273)(unsafe.Pointer(&_swig_i_1)))
+	swig_r_p := C._wrap_ss58_network_find_cwetee_cdf1a48b9034005c(C.swig_voidp(_swig_i_0), *(*C.swig_type_273)(unsafe.Pointer(&_swig_i_1)))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg2
@@ -2783,7 +2982,7 @@ func Ss58_network_find_prefix(arg1 *int, arg2 uint16) (_swig_ret string) {
 	var swig_r string
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
-	swig_r_p := C._wrap_ss58_network_find_prefix_cwetee_0a513c6a817ac27f(C.swig_voidp(_swig_i_0), C.short(_swig_i_1))
+	swig_r_p := C._wrap_ss58_network_find_prefix_cwetee_cdf1a48b9034005c(C.swig_voidp(_swig_i_0), C.short(_swig_i_1))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	var swig_r_1 string
  swig_r_1 = weteeTakeString(swig_r) 
@@ -2793,28 +2992,28 @@ func Ss58_network_find_prefix(arg1 *int, arg2 uint16) (_swig_ret string) {
 type Enum_SS_wetee_md_enum_kind int
 func _swig_getMD_CALLS() (_swig_ret Enum_SS_wetee_md_enum_kind) {
 	var swig_r Enum_SS_wetee_md_enum_kind
-	swig_r = (Enum_SS_wetee_md_enum_kind)(C._wrap_MD_CALLS_cwetee_0a513c6a817ac27f())
+	swig_r = (Enum_SS_wetee_md_enum_kind)(C._wrap_MD_CALLS_cwetee_cdf1a48b9034005c())
 	return swig_r
 }
 
 var MD_CALLS Enum_SS_wetee_md_enum_kind = _swig_getMD_CALLS()
 func _swig_getMD_EVENTS() (_swig_ret Enum_SS_wetee_md_enum_kind) {
 	var swig_r Enum_SS_wetee_md_enum_kind
-	swig_r = (Enum_SS_wetee_md_enum_kind)(C._wrap_MD_EVENTS_cwetee_0a513c6a817ac27f())
+	swig_r = (Enum_SS_wetee_md_enum_kind)(C._wrap_MD_EVENTS_cwetee_cdf1a48b9034005c())
 	return swig_r
 }
 
 var MD_EVENTS Enum_SS_wetee_md_enum_kind = _swig_getMD_EVENTS()
 func _swig_getMD_ERRORS() (_swig_ret Enum_SS_wetee_md_enum_kind) {
 	var swig_r Enum_SS_wetee_md_enum_kind
-	swig_r = (Enum_SS_wetee_md_enum_kind)(C._wrap_MD_ERRORS_cwetee_0a513c6a817ac27f())
+	swig_r = (Enum_SS_wetee_md_enum_kind)(C._wrap_MD_ERRORS_cwetee_cdf1a48b9034005c())
 	return swig_r
 }
 
 var MD_ERRORS Enum_SS_wetee_md_enum_kind = _swig_getMD_ERRORS()
 func _swig_getMETADATA_NO_TYPE() (_swig_ret uint) {
 	var swig_r uint
-	swig_r = (uint)(C._wrap_METADATA_NO_TYPE_cwetee_0a513c6a817ac27f())
+	swig_r = (uint)(C._wrap_METADATA_NO_TYPE_cwetee_cdf1a48b9034005c())
 	return swig_r
 }
 
@@ -2824,7 +3023,7 @@ func Mdb_parse(arg1 *uintptr, arg2 []byte, arg3 int) (_swig_ret string) {
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
 	_swig_i_2 := arg3
-	swig_r_p := C._wrap_mdb_parse_cwetee_0a513c6a817ac27f(C.swig_voidp(_swig_i_0), *(*C.swig_type_276)(unsafe.Pointer(&_swig_i_1)), C.swig_intgo(_swig_i_2))
+	swig_r_p := C._wrap_mdb_parse_cwetee_cdf1a48b9034005c(C.swig_voidp(_swig_i_0), *(*C.swig_type_276)(unsafe.Pointer(&_swig_i_1)), C.swig_intgo(_swig_i_2))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg2
@@ -2839,7 +3038,7 @@ func Mdb_parse_hex(arg1 *uintptr, arg2 string, arg3 int) (_swig_ret string) {
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
 	_swig_i_2 := arg3
-	swig_r_p := C._wrap_mdb_parse_hex_cwetee_0a513c6a817ac27f(C.swig_voidp(_swig_i_0), *(*C.swig_type_278)(unsafe.Pointer(&_swig_i_1)), C.swig_intgo(_swig_i_2))
+	swig_r_p := C._wrap_mdb_parse_hex_cwetee_cdf1a48b9034005c(C.swig_voidp(_swig_i_0), *(*C.swig_type_278)(unsafe.Pointer(&_swig_i_1)), C.swig_intgo(_swig_i_2))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg2
@@ -2854,7 +3053,7 @@ func Mdb_parse_rpc(arg1 *uintptr, arg2 string, arg3 int) (_swig_ret string) {
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
 	_swig_i_2 := arg3
-	swig_r_p := C._wrap_mdb_parse_rpc_cwetee_0a513c6a817ac27f(C.swig_voidp(_swig_i_0), *(*C.swig_type_280)(unsafe.Pointer(&_swig_i_1)), C.swig_intgo(_swig_i_2))
+	swig_r_p := C._wrap_mdb_parse_rpc_cwetee_cdf1a48b9034005c(C.swig_voidp(_swig_i_0), *(*C.swig_type_280)(unsafe.Pointer(&_swig_i_1)), C.swig_intgo(_swig_i_2))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg2
@@ -2868,7 +3067,7 @@ func Mdb_pallet_name(arg1 uintptr, arg2 int64) (_swig_ret string) {
 	var swig_r string
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
-	swig_r_p := C._wrap_mdb_pallet_name_cwetee_0a513c6a817ac27f(C.uintptr_t(_swig_i_0), C.swig_type_282(_swig_i_1))
+	swig_r_p := C._wrap_mdb_pallet_name_cwetee_cdf1a48b9034005c(C.uintptr_t(_swig_i_0), C.swig_type_282(_swig_i_1))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	var swig_r_1 string
  swig_r_1 = strings.Clone(swig_r) 
@@ -2879,7 +3078,7 @@ func Mdb_pallet_index(arg1 uintptr, arg2 int64) (_swig_ret int) {
 	var swig_r int
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
-	swig_r = (int)(C._wrap_mdb_pallet_index_cwetee_0a513c6a817ac27f(C.uintptr_t(_swig_i_0), C.swig_type_283(_swig_i_1)))
+	swig_r = (int)(C._wrap_mdb_pallet_index_cwetee_cdf1a48b9034005c(C.uintptr_t(_swig_i_0), C.swig_type_283(_swig_i_1)))
 	return swig_r
 }
 
@@ -2887,7 +3086,7 @@ func Mdb_pallet_position(arg1 uintptr, arg2 string) (_swig_ret int64) {
 	var swig_r int64
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
-	swig_r = (int64)(C._wrap_mdb_pallet_position_cwetee_0a513c6a817ac27f(C.uintptr_t(_swig_i_0), *(*C.swig_type_285)(unsafe.Pointer(&_swig_i_1))))
+	swig_r = (int64)(C._wrap_mdb_pallet_position_cwetee_cdf1a48b9034005c(C.uintptr_t(_swig_i_0), *(*C.swig_type_285)(unsafe.Pointer(&_swig_i_1))))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg2
 	}
@@ -2899,7 +3098,7 @@ func Mdb_pallet_enum_type(arg1 uintptr, arg2 int64, arg3 int) (_swig_ret uint) {
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
 	_swig_i_2 := arg3
-	swig_r = (uint)(C._wrap_mdb_pallet_enum_type_cwetee_0a513c6a817ac27f(C.uintptr_t(_swig_i_0), C.swig_type_286(_swig_i_1), C.swig_intgo(_swig_i_2)))
+	swig_r = (uint)(C._wrap_mdb_pallet_enum_type_cwetee_cdf1a48b9034005c(C.uintptr_t(_swig_i_0), C.swig_type_286(_swig_i_1), C.swig_intgo(_swig_i_2)))
 	return swig_r
 }
 
@@ -2908,7 +3107,7 @@ func Mdb_variant_count(arg1 uintptr, arg2 int64, arg3 int) (_swig_ret int64) {
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
 	_swig_i_2 := arg3
-	swig_r = (int64)(C._wrap_mdb_variant_count_cwetee_0a513c6a817ac27f(C.uintptr_t(_swig_i_0), C.swig_type_288(_swig_i_1), C.swig_intgo(_swig_i_2)))
+	swig_r = (int64)(C._wrap_mdb_variant_count_cwetee_cdf1a48b9034005c(C.uintptr_t(_swig_i_0), C.swig_type_288(_swig_i_1), C.swig_intgo(_swig_i_2)))
 	return swig_r
 }
 
@@ -2918,7 +3117,7 @@ func Mdb_variant_name(arg1 uintptr, arg2 int64, arg3 int, arg4 int64) (_swig_ret
 	_swig_i_1 := arg2
 	_swig_i_2 := arg3
 	_swig_i_3 := arg4
-	swig_r_p := C._wrap_mdb_variant_name_cwetee_0a513c6a817ac27f(C.uintptr_t(_swig_i_0), C.swig_type_290(_swig_i_1), C.swig_intgo(_swig_i_2), C.swig_type_291(_swig_i_3))
+	swig_r_p := C._wrap_mdb_variant_name_cwetee_cdf1a48b9034005c(C.uintptr_t(_swig_i_0), C.swig_type_290(_swig_i_1), C.swig_intgo(_swig_i_2), C.swig_type_291(_swig_i_3))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	var swig_r_1 string
  swig_r_1 = strings.Clone(swig_r) 
@@ -2931,7 +3130,7 @@ func Mdb_variant_index(arg1 uintptr, arg2 int64, arg3 int, arg4 int64) (_swig_re
 	_swig_i_1 := arg2
 	_swig_i_2 := arg3
 	_swig_i_3 := arg4
-	swig_r = (int)(C._wrap_mdb_variant_index_cwetee_0a513c6a817ac27f(C.uintptr_t(_swig_i_0), C.swig_type_292(_swig_i_1), C.swig_intgo(_swig_i_2), C.swig_type_293(_swig_i_3)))
+	swig_r = (int)(C._wrap_mdb_variant_index_cwetee_cdf1a48b9034005c(C.uintptr_t(_swig_i_0), C.swig_type_292(_swig_i_1), C.swig_intgo(_swig_i_2), C.swig_type_293(_swig_i_3)))
 	return swig_r
 }
 
@@ -2943,7 +3142,7 @@ func Mdb_variant_docs(arg1 *string, arg2 uintptr, arg3 int64, arg4 int, arg5 int
 	_swig_i_2 := arg3
 	_swig_i_3 := arg4
 	_swig_i_4 := arg5
-	swig_r_p := C._wrap_mdb_variant_docs_cwetee_0a513c6a817ac27f(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1), C.swig_type_295(_swig_i_2), C.swig_intgo(_swig_i_3), C.swig_type_296(_swig_i_4))
+	swig_r_p := C._wrap_mdb_variant_docs_cwetee_cdf1a48b9034005c(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1), C.swig_type_295(_swig_i_2), C.swig_intgo(_swig_i_3), C.swig_type_296(_swig_i_4))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 
 	if b := weteeTakeBytes(_swig_i_0); len(b) > 0 {
@@ -2962,7 +3161,7 @@ func Mdb_field_count(arg1 uintptr, arg2 int64, arg3 int, arg4 int64) (_swig_ret 
 	_swig_i_1 := arg2
 	_swig_i_2 := arg3
 	_swig_i_3 := arg4
-	swig_r = (int64)(C._wrap_mdb_field_count_cwetee_0a513c6a817ac27f(C.uintptr_t(_swig_i_0), C.swig_type_298(_swig_i_1), C.swig_intgo(_swig_i_2), C.swig_type_299(_swig_i_3)))
+	swig_r = (int64)(C._wrap_mdb_field_count_cwetee_cdf1a48b9034005c(C.uintptr_t(_swig_i_0), C.swig_type_298(_swig_i_1), C.swig_intgo(_swig_i_2), C.swig_type_299(_swig_i_3)))
 	return swig_r
 }
 
@@ -2973,7 +3172,7 @@ func Mdb_field_name(arg1 uintptr, arg2 int64, arg3 int, arg4 int64, arg5 int64) 
 	_swig_i_2 := arg3
 	_swig_i_3 := arg4
 	_swig_i_4 := arg5
-	swig_r_p := C._wrap_mdb_field_name_cwetee_0a513c6a817ac27f(C.uintptr_t(_swig_i_0), C.swig_type_301(_swig_i_1), C.swig_intgo(_swig_i_2), C.swig_type_302(_swig_i_3), C.swig_type_303(_swig_i_4))
+	swig_r_p := C._wrap_mdb_field_name_cwetee_cdf1a48b9034005c(C.uintptr_t(_swig_i_0), C.swig_type_301(_swig_i_1), C.swig_intgo(_swig_i_2), C.swig_type_302(_swig_i_3), C.swig_type_303(_swig_i_4))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	var swig_r_1 string
  swig_r_1 = strings.Clone(swig_r) 
@@ -2987,7 +3186,7 @@ func Mdb_field_type_name(arg1 uintptr, arg2 int64, arg3 int, arg4 int64, arg5 in
 	_swig_i_2 := arg3
 	_swig_i_3 := arg4
 	_swig_i_4 := arg5
-	swig_r_p := C._wrap_mdb_field_type_name_cwetee_0a513c6a817ac27f(C.uintptr_t(_swig_i_0), C.swig_type_305(_swig_i_1), C.swig_intgo(_swig_i_2), C.swig_type_306(_swig_i_3), C.swig_type_307(_swig_i_4))
+	swig_r_p := C._wrap_mdb_field_type_name_cwetee_cdf1a48b9034005c(C.uintptr_t(_swig_i_0), C.swig_type_305(_swig_i_1), C.swig_intgo(_swig_i_2), C.swig_type_306(_swig_i_3), C.swig_type_307(_swig_i_4))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	var swig_r_1 string
  swig_r_1 = strings.Clone(swig_r) 
@@ -3001,7 +3200,7 @@ func Mdb_field_type(arg1 uintptr, arg2 int64, arg3 int, arg4 int64, arg5 int64) 
 	_swig_i_2 := arg3
 	_swig_i_3 := arg4
 	_swig_i_4 := arg5
-	swig_r = (uint)(C._wrap_mdb_field_type_cwetee_0a513c6a817ac27f(C.uintptr_t(_swig_i_0), C.swig_type_308(_swig_i_1), C.swig_intgo(_swig_i_2), C.swig_type_309(_swig_i_3), C.swig_type_310(_swig_i_4)))
+	swig_r = (uint)(C._wrap_mdb_field_type_cwetee_cdf1a48b9034005c(C.uintptr_t(_swig_i_0), C.swig_type_308(_swig_i_1), C.swig_intgo(_swig_i_2), C.swig_type_309(_swig_i_3), C.swig_type_310(_swig_i_4)))
 	return swig_r
 }
 
@@ -3009,7 +3208,7 @@ func Mdb_storage_prefix(arg1 uintptr, arg2 int64) (_swig_ret string) {
 	var swig_r string
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
-	swig_r_p := C._wrap_mdb_storage_prefix_cwetee_0a513c6a817ac27f(C.uintptr_t(_swig_i_0), C.swig_type_312(_swig_i_1))
+	swig_r_p := C._wrap_mdb_storage_prefix_cwetee_cdf1a48b9034005c(C.uintptr_t(_swig_i_0), C.swig_type_312(_swig_i_1))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	var swig_r_1 string
  swig_r_1 = strings.Clone(swig_r) 
@@ -3020,7 +3219,7 @@ func Mdb_storage_count(arg1 uintptr, arg2 int64) (_swig_ret int64) {
 	var swig_r int64
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
-	swig_r = (int64)(C._wrap_mdb_storage_count_cwetee_0a513c6a817ac27f(C.uintptr_t(_swig_i_0), C.swig_type_314(_swig_i_1)))
+	swig_r = (int64)(C._wrap_mdb_storage_count_cwetee_cdf1a48b9034005c(C.uintptr_t(_swig_i_0), C.swig_type_314(_swig_i_1)))
 	return swig_r
 }
 
@@ -3029,7 +3228,7 @@ func Mdb_storage_name(arg1 uintptr, arg2 int64, arg3 int64) (_swig_ret string) {
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
 	_swig_i_2 := arg3
-	swig_r_p := C._wrap_mdb_storage_name_cwetee_0a513c6a817ac27f(C.uintptr_t(_swig_i_0), C.swig_type_316(_swig_i_1), C.swig_type_317(_swig_i_2))
+	swig_r_p := C._wrap_mdb_storage_name_cwetee_cdf1a48b9034005c(C.uintptr_t(_swig_i_0), C.swig_type_316(_swig_i_1), C.swig_type_317(_swig_i_2))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	var swig_r_1 string
  swig_r_1 = strings.Clone(swig_r) 
@@ -3041,7 +3240,7 @@ func Mdb_storage_modifier(arg1 uintptr, arg2 int64, arg3 int64) (_swig_ret int) 
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
 	_swig_i_2 := arg3
-	swig_r = (int)(C._wrap_mdb_storage_modifier_cwetee_0a513c6a817ac27f(C.uintptr_t(_swig_i_0), C.swig_type_318(_swig_i_1), C.swig_type_319(_swig_i_2)))
+	swig_r = (int)(C._wrap_mdb_storage_modifier_cwetee_cdf1a48b9034005c(C.uintptr_t(_swig_i_0), C.swig_type_318(_swig_i_1), C.swig_type_319(_swig_i_2)))
 	return swig_r
 }
 
@@ -3050,7 +3249,7 @@ func Mdb_storage_hasher_count(arg1 uintptr, arg2 int64, arg3 int64) (_swig_ret i
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
 	_swig_i_2 := arg3
-	swig_r = (int64)(C._wrap_mdb_storage_hasher_count_cwetee_0a513c6a817ac27f(C.uintptr_t(_swig_i_0), C.swig_type_321(_swig_i_1), C.swig_type_322(_swig_i_2)))
+	swig_r = (int64)(C._wrap_mdb_storage_hasher_count_cwetee_cdf1a48b9034005c(C.uintptr_t(_swig_i_0), C.swig_type_321(_swig_i_1), C.swig_type_322(_swig_i_2)))
 	return swig_r
 }
 
@@ -3060,7 +3259,7 @@ func Mdb_storage_hasher(arg1 uintptr, arg2 int64, arg3 int64, arg4 int64) (_swig
 	_swig_i_1 := arg2
 	_swig_i_2 := arg3
 	_swig_i_3 := arg4
-	swig_r = (int)(C._wrap_mdb_storage_hasher_cwetee_0a513c6a817ac27f(C.uintptr_t(_swig_i_0), C.swig_type_323(_swig_i_1), C.swig_type_324(_swig_i_2), C.swig_type_325(_swig_i_3)))
+	swig_r = (int)(C._wrap_mdb_storage_hasher_cwetee_cdf1a48b9034005c(C.uintptr_t(_swig_i_0), C.swig_type_323(_swig_i_1), C.swig_type_324(_swig_i_2), C.swig_type_325(_swig_i_3)))
 	return swig_r
 }
 
@@ -3069,7 +3268,7 @@ func Mdb_storage_key_type(arg1 uintptr, arg2 int64, arg3 int64) (_swig_ret uint)
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
 	_swig_i_2 := arg3
-	swig_r = (uint)(C._wrap_mdb_storage_key_type_cwetee_0a513c6a817ac27f(C.uintptr_t(_swig_i_0), C.swig_type_326(_swig_i_1), C.swig_type_327(_swig_i_2)))
+	swig_r = (uint)(C._wrap_mdb_storage_key_type_cwetee_cdf1a48b9034005c(C.uintptr_t(_swig_i_0), C.swig_type_326(_swig_i_1), C.swig_type_327(_swig_i_2)))
 	return swig_r
 }
 
@@ -3078,7 +3277,7 @@ func Mdb_storage_value_type(arg1 uintptr, arg2 int64, arg3 int64) (_swig_ret uin
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
 	_swig_i_2 := arg3
-	swig_r = (uint)(C._wrap_mdb_storage_value_type_cwetee_0a513c6a817ac27f(C.uintptr_t(_swig_i_0), C.swig_type_328(_swig_i_1), C.swig_type_329(_swig_i_2)))
+	swig_r = (uint)(C._wrap_mdb_storage_value_type_cwetee_cdf1a48b9034005c(C.uintptr_t(_swig_i_0), C.swig_type_328(_swig_i_1), C.swig_type_329(_swig_i_2)))
 	return swig_r
 }
 
@@ -3089,7 +3288,7 @@ func Mdb_storage_default(arg1 *[]byte, arg2 uintptr, arg3 int64, arg4 int64) (_s
 	_swig_i_1 := arg2
 	_swig_i_2 := arg3
 	_swig_i_3 := arg4
-	swig_r_p := C._wrap_mdb_storage_default_cwetee_0a513c6a817ac27f(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1), C.swig_type_331(_swig_i_2), C.swig_type_332(_swig_i_3))
+	swig_r_p := C._wrap_mdb_storage_default_cwetee_cdf1a48b9034005c(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1), C.swig_type_331(_swig_i_2), C.swig_type_332(_swig_i_3))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
  *arg1 = weteeTakeBytes(_swig_i_0) 
 	var swig_r_1 string
@@ -3101,7 +3300,7 @@ func Mdb_constant_count(arg1 uintptr, arg2 int64) (_swig_ret int64) {
 	var swig_r int64
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
-	swig_r = (int64)(C._wrap_mdb_constant_count_cwetee_0a513c6a817ac27f(C.uintptr_t(_swig_i_0), C.swig_type_334(_swig_i_1)))
+	swig_r = (int64)(C._wrap_mdb_constant_count_cwetee_cdf1a48b9034005c(C.uintptr_t(_swig_i_0), C.swig_type_334(_swig_i_1)))
 	return swig_r
 }
 
@@ -3110,7 +3309,7 @@ func Mdb_constant_name(arg1 uintptr, arg2 int64, arg3 int64) (_swig_ret string) 
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
 	_swig_i_2 := arg3
-	swig_r_p := C._wrap_mdb_constant_name_cwetee_0a513c6a817ac27f(C.uintptr_t(_swig_i_0), C.swig_type_336(_swig_i_1), C.swig_type_337(_swig_i_2))
+	swig_r_p := C._wrap_mdb_constant_name_cwetee_cdf1a48b9034005c(C.uintptr_t(_swig_i_0), C.swig_type_336(_swig_i_1), C.swig_type_337(_swig_i_2))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	var swig_r_1 string
  swig_r_1 = strings.Clone(swig_r) 
@@ -3122,7 +3321,7 @@ func Mdb_constant_type(arg1 uintptr, arg2 int64, arg3 int64) (_swig_ret uint) {
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
 	_swig_i_2 := arg3
-	swig_r = (uint)(C._wrap_mdb_constant_type_cwetee_0a513c6a817ac27f(C.uintptr_t(_swig_i_0), C.swig_type_338(_swig_i_1), C.swig_type_339(_swig_i_2)))
+	swig_r = (uint)(C._wrap_mdb_constant_type_cwetee_cdf1a48b9034005c(C.uintptr_t(_swig_i_0), C.swig_type_338(_swig_i_1), C.swig_type_339(_swig_i_2)))
 	return swig_r
 }
 
@@ -3133,7 +3332,7 @@ func Mdb_constant_value(arg1 *[]byte, arg2 uintptr, arg3 int64, arg4 int64) (_sw
 	_swig_i_1 := arg2
 	_swig_i_2 := arg3
 	_swig_i_3 := arg4
-	swig_r_p := C._wrap_mdb_constant_value_cwetee_0a513c6a817ac27f(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1), C.swig_type_341(_swig_i_2), C.swig_type_342(_swig_i_3))
+	swig_r_p := C._wrap_mdb_constant_value_cwetee_cdf1a48b9034005c(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1), C.swig_type_341(_swig_i_2), C.swig_type_342(_swig_i_3))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
  *arg1 = weteeTakeBytes(_swig_i_0) 
 	var swig_r_1 string
@@ -3145,7 +3344,7 @@ func Mdb_api_name(arg1 uintptr, arg2 int64) (_swig_ret string) {
 	var swig_r string
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
-	swig_r_p := C._wrap_mdb_api_name_cwetee_0a513c6a817ac27f(C.uintptr_t(_swig_i_0), C.swig_type_344(_swig_i_1))
+	swig_r_p := C._wrap_mdb_api_name_cwetee_cdf1a48b9034005c(C.uintptr_t(_swig_i_0), C.swig_type_344(_swig_i_1))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	var swig_r_1 string
  swig_r_1 = strings.Clone(swig_r) 
@@ -3156,7 +3355,7 @@ func Mdb_api_method_count(arg1 uintptr, arg2 int64) (_swig_ret int64) {
 	var swig_r int64
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
-	swig_r = (int64)(C._wrap_mdb_api_method_count_cwetee_0a513c6a817ac27f(C.uintptr_t(_swig_i_0), C.swig_type_346(_swig_i_1)))
+	swig_r = (int64)(C._wrap_mdb_api_method_count_cwetee_cdf1a48b9034005c(C.uintptr_t(_swig_i_0), C.swig_type_346(_swig_i_1)))
 	return swig_r
 }
 
@@ -3165,7 +3364,7 @@ func Mdb_api_method_name(arg1 uintptr, arg2 int64, arg3 int64) (_swig_ret string
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
 	_swig_i_2 := arg3
-	swig_r_p := C._wrap_mdb_api_method_name_cwetee_0a513c6a817ac27f(C.uintptr_t(_swig_i_0), C.swig_type_348(_swig_i_1), C.swig_type_349(_swig_i_2))
+	swig_r_p := C._wrap_mdb_api_method_name_cwetee_cdf1a48b9034005c(C.uintptr_t(_swig_i_0), C.swig_type_348(_swig_i_1), C.swig_type_349(_swig_i_2))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	var swig_r_1 string
  swig_r_1 = strings.Clone(swig_r) 
@@ -3178,7 +3377,7 @@ func Mdb_type_path(arg1 *string, arg2 uintptr, arg3 uint) (_swig_ret string) {
  _swig_i_0 = new([2]uint64) 
 	_swig_i_1 := arg2
 	_swig_i_2 := arg3
-	swig_r_p := C._wrap_mdb_type_path_cwetee_0a513c6a817ac27f(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1), C.swig_intgo(_swig_i_2))
+	swig_r_p := C._wrap_mdb_type_path_cwetee_cdf1a48b9034005c(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1), C.swig_intgo(_swig_i_2))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 
 	if b := weteeTakeBytes(_swig_i_0); len(b) > 0 {
@@ -3194,14 +3393,14 @@ func Mdb_type_path(arg1 *string, arg2 uintptr, arg3 uint) (_swig_ret string) {
 func Metadata_version(arg1 uintptr) (_swig_ret uint) {
 	var swig_r uint
 	_swig_i_0 := arg1
-	swig_r = (uint)(C._wrap_metadata_version_cwetee_0a513c6a817ac27f(C.uintptr_t(_swig_i_0)))
+	swig_r = (uint)(C._wrap_metadata_version_cwetee_cdf1a48b9034005c(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func Metadata_spec_name(arg1 uintptr) (_swig_ret string) {
 	var swig_r string
 	_swig_i_0 := arg1
-	swig_r_p := C._wrap_metadata_spec_name_cwetee_0a513c6a817ac27f(C.uintptr_t(_swig_i_0))
+	swig_r_p := C._wrap_metadata_spec_name_cwetee_cdf1a48b9034005c(C.uintptr_t(_swig_i_0))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	var swig_r_1 string
  swig_r_1 = strings.Clone(swig_r) 
@@ -3212,7 +3411,7 @@ func Metadata_spec_version(arg1 *uint32, arg2 uintptr) (_swig_ret string) {
 	var swig_r string
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
-	swig_r_p := C._wrap_metadata_spec_version_cwetee_0a513c6a817ac27f(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1))
+	swig_r_p := C._wrap_metadata_spec_version_cwetee_cdf1a48b9034005c(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	var swig_r_1 string
  swig_r_1 = weteeTakeString(swig_r) 
@@ -3223,7 +3422,7 @@ func Metadata_transaction_version(arg1 *uint32, arg2 uintptr) (_swig_ret string)
 	var swig_r string
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
-	swig_r_p := C._wrap_metadata_transaction_version_cwetee_0a513c6a817ac27f(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1))
+	swig_r_p := C._wrap_metadata_transaction_version_cwetee_cdf1a48b9034005c(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	var swig_r_1 string
  swig_r_1 = weteeTakeString(swig_r) 
@@ -3234,7 +3433,7 @@ func Metadata_ss58_prefix(arg1 *uint16, arg2 uintptr) (_swig_ret string) {
 	var swig_r string
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
-	swig_r_p := C._wrap_metadata_ss58_prefix_cwetee_0a513c6a817ac27f(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1))
+	swig_r_p := C._wrap_metadata_ss58_prefix_cwetee_cdf1a48b9034005c(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	var swig_r_1 string
  swig_r_1 = weteeTakeString(swig_r) 
@@ -3244,32 +3443,32 @@ func Metadata_ss58_prefix(arg1 *uint16, arg2 uintptr) (_swig_ret string) {
 func Metadata_type_count(arg1 uintptr) (_swig_ret int64) {
 	var swig_r int64
 	_swig_i_0 := arg1
-	swig_r = (int64)(C._wrap_metadata_type_count_cwetee_0a513c6a817ac27f(C.uintptr_t(_swig_i_0)))
+	swig_r = (int64)(C._wrap_metadata_type_count_cwetee_cdf1a48b9034005c(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func Metadata_pallet_count(arg1 uintptr) (_swig_ret int64) {
 	var swig_r int64
 	_swig_i_0 := arg1
-	swig_r = (int64)(C._wrap_metadata_pallet_count_cwetee_0a513c6a817ac27f(C.uintptr_t(_swig_i_0)))
+	swig_r = (int64)(C._wrap_metadata_pallet_count_cwetee_cdf1a48b9034005c(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func Metadata_runtime_api_count(arg1 uintptr) (_swig_ret int64) {
 	var swig_r int64
 	_swig_i_0 := arg1
-	swig_r = (int64)(C._wrap_metadata_runtime_api_count_cwetee_0a513c6a817ac27f(C.uintptr_t(_swig_i_0)))
+	swig_r = (int64)(C._wrap_metadata_runtime_api_count_cwetee_cdf1a48b9034005c(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func Metadata_free(arg1 uintptr) {
 	_swig_i_0 := arg1
-	C._wrap_metadata_free_cwetee_0a513c6a817ac27f(C.uintptr_t(_swig_i_0))
+	C._wrap_metadata_free_cwetee_cdf1a48b9034005c(C.uintptr_t(_swig_i_0))
 }
 
 func _swig_getMETADATA_HASH_BYTES() (_swig_ret uint) {
 	var swig_r uint
-	swig_r = (uint)(C._wrap_METADATA_HASH_BYTES_cwetee_0a513c6a817ac27f())
+	swig_r = (uint)(C._wrap_METADATA_HASH_BYTES_cwetee_cdf1a48b9034005c())
 	return swig_r
 }
 
@@ -3280,7 +3479,7 @@ func Mdb_hash(arg1 []byte, arg2 uintptr, arg3 uint, arg4 string) (_swig_ret stri
 	_swig_i_1 := arg2
 	_swig_i_2 := arg3
 	_swig_i_3 := arg4
-	swig_r_p := C._wrap_mdb_hash_cwetee_0a513c6a817ac27f(*(*C.swig_type_359)(unsafe.Pointer(&_swig_i_0)), C.uintptr_t(_swig_i_1), C.swig_intgo(_swig_i_2), *(*C.swig_type_360)(unsafe.Pointer(&_swig_i_3)))
+	swig_r_p := C._wrap_mdb_hash_cwetee_cdf1a48b9034005c(*(*C.swig_type_359)(unsafe.Pointer(&_swig_i_0)), C.uintptr_t(_swig_i_1), C.swig_intgo(_swig_i_2), *(*C.swig_type_360)(unsafe.Pointer(&_swig_i_3)))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg1
@@ -3300,12 +3499,1153 @@ func Mdb_digest(arg1 *[]byte, arg2 uintptr, arg3 uint, arg4 string) (_swig_ret s
 	_swig_i_1 := arg2
 	_swig_i_2 := arg3
 	_swig_i_3 := arg4
-	swig_r_p := C._wrap_mdb_digest_cwetee_0a513c6a817ac27f(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1), C.swig_intgo(_swig_i_2), *(*C.swig_type_362)(unsafe.Pointer(&_swig_i_3)))
+	swig_r_p := C._wrap_mdb_digest_cwetee_cdf1a48b9034005c(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1), C.swig_intgo(_swig_i_2), *(*C.swig_type_362)(unsafe.Pointer(&_swig_i_3)))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
  *arg1 = weteeTakeBytes(_swig_i_0) 
 	if Swig_escape_always_false {
 		Swig_escape_val = arg4
 	}
+	var swig_r_1 string
+ swig_r_1 = weteeTakeString(swig_r) 
+	return swig_r_1
+}
+
+func _swig_getTON_HASH_BYTES() (_swig_ret uint) {
+	var swig_r uint
+	swig_r = (uint)(C._wrap_TON_HASH_BYTES_cwetee_cdf1a48b9034005c())
+	return swig_r
+}
+
+var TON_HASH_BYTES uint = _swig_getTON_HASH_BYTES()
+func _swig_getTON_CELL_MAX_BITS() (_swig_ret uint) {
+	var swig_r uint
+	swig_r = (uint)(C._wrap_TON_CELL_MAX_BITS_cwetee_cdf1a48b9034005c())
+	return swig_r
+}
+
+var TON_CELL_MAX_BITS uint = _swig_getTON_CELL_MAX_BITS()
+func _swig_getTON_CELL_MAX_REFS() (_swig_ret uint) {
+	var swig_r uint
+	swig_r = (uint)(C._wrap_TON_CELL_MAX_REFS_cwetee_cdf1a48b9034005c())
+	return swig_r
+}
+
+var TON_CELL_MAX_REFS uint = _swig_getTON_CELL_MAX_REFS()
+func _swig_getTON_CELL_MAX_DEPTH() (_swig_ret uint) {
+	var swig_r uint
+	swig_r = (uint)(C._wrap_TON_CELL_MAX_DEPTH_cwetee_cdf1a48b9034005c())
+	return swig_r
+}
+
+var TON_CELL_MAX_DEPTH uint = _swig_getTON_CELL_MAX_DEPTH()
+func _swig_getTON_BOC_INDEX() (_swig_ret uint) {
+	var swig_r uint
+	swig_r = (uint)(C._wrap_TON_BOC_INDEX_cwetee_cdf1a48b9034005c())
+	return swig_r
+}
+
+var TON_BOC_INDEX uint = _swig_getTON_BOC_INDEX()
+func _swig_getTON_BOC_CRC32C() (_swig_ret uint) {
+	var swig_r uint
+	swig_r = (uint)(C._wrap_TON_BOC_CRC32C_cwetee_cdf1a48b9034005c())
+	return swig_r
+}
+
+var TON_BOC_CRC32C uint = _swig_getTON_BOC_CRC32C()
+func _swig_getTON_ADDRESS_BOUNCEABLE() (_swig_ret uint) {
+	var swig_r uint
+	swig_r = (uint)(C._wrap_TON_ADDRESS_BOUNCEABLE_cwetee_cdf1a48b9034005c())
+	return swig_r
+}
+
+var TON_ADDRESS_BOUNCEABLE uint = _swig_getTON_ADDRESS_BOUNCEABLE()
+func _swig_getTON_ADDRESS_TESTNET() (_swig_ret uint) {
+	var swig_r uint
+	swig_r = (uint)(C._wrap_TON_ADDRESS_TESTNET_cwetee_cdf1a48b9034005c())
+	return swig_r
+}
+
+var TON_ADDRESS_TESTNET uint = _swig_getTON_ADDRESS_TESTNET()
+func _swig_getTON_ADDRESS_BASE64_STD() (_swig_ret uint) {
+	var swig_r uint
+	swig_r = (uint)(C._wrap_TON_ADDRESS_BASE64_STD_cwetee_cdf1a48b9034005c())
+	return swig_r
+}
+
+var TON_ADDRESS_BASE64_STD uint = _swig_getTON_ADDRESS_BASE64_STD()
+func _swig_getTON_DECIMALS() (_swig_ret uint) {
+	var swig_r uint
+	swig_r = (uint)(C._wrap_TON_DECIMALS_cwetee_cdf1a48b9034005c())
+	return swig_r
+}
+
+var TON_DECIMALS uint = _swig_getTON_DECIMALS()
+func _swig_getTON_MNEMONIC_WORDS() (_swig_ret uint) {
+	var swig_r uint
+	swig_r = (uint)(C._wrap_TON_MNEMONIC_WORDS_cwetee_cdf1a48b9034005c())
+	return swig_r
+}
+
+var TON_MNEMONIC_WORDS uint = _swig_getTON_MNEMONIC_WORDS()
+func _swig_getTON_NETWORK_MAINNET() (_swig_ret int) {
+	var swig_r int
+	swig_r = (int)(C._wrap_TON_NETWORK_MAINNET_cwetee_cdf1a48b9034005c())
+	return swig_r
+}
+
+var TON_NETWORK_MAINNET int = _swig_getTON_NETWORK_MAINNET()
+func _swig_getTON_NETWORK_TESTNET() (_swig_ret int) {
+	var swig_r int
+	swig_r = (int)(C._wrap_TON_NETWORK_TESTNET_cwetee_cdf1a48b9034005c())
+	return swig_r
+}
+
+var TON_NETWORK_TESTNET int = _swig_getTON_NETWORK_TESTNET()
+func _swig_getTON_SEND_PAY_FEES_SEPARATELY() (_swig_ret uint) {
+	var swig_r uint
+	swig_r = (uint)(C._wrap_TON_SEND_PAY_FEES_SEPARATELY_cwetee_cdf1a48b9034005c())
+	return swig_r
+}
+
+var TON_SEND_PAY_FEES_SEPARATELY uint = _swig_getTON_SEND_PAY_FEES_SEPARATELY()
+func _swig_getTON_SEND_IGNORE_ERRORS() (_swig_ret uint) {
+	var swig_r uint
+	swig_r = (uint)(C._wrap_TON_SEND_IGNORE_ERRORS_cwetee_cdf1a48b9034005c())
+	return swig_r
+}
+
+var TON_SEND_IGNORE_ERRORS uint = _swig_getTON_SEND_IGNORE_ERRORS()
+func _swig_getTON_SEND_DESTROY_IF_ZERO() (_swig_ret uint) {
+	var swig_r uint
+	swig_r = (uint)(C._wrap_TON_SEND_DESTROY_IF_ZERO_cwetee_cdf1a48b9034005c())
+	return swig_r
+}
+
+var TON_SEND_DESTROY_IF_ZERO uint = _swig_getTON_SEND_DESTROY_IF_ZERO()
+func _swig_getTON_SEND_CARRY_INBOUND_VALUE() (_swig_ret uint) {
+	var swig_r uint
+	swig_r = (uint)(C._wrap_TON_SEND_CARRY_INBOUND_VALUE_cwetee_cdf1a48b9034005c())
+	return swig_r
+}
+
+var TON_SEND_CARRY_INBOUND_VALUE uint = _swig_getTON_SEND_CARRY_INBOUND_VALUE()
+func _swig_getTON_SEND_CARRY_BALANCE() (_swig_ret uint) {
+	var swig_r uint
+	swig_r = (uint)(C._wrap_TON_SEND_CARRY_BALANCE_cwetee_cdf1a48b9034005c())
+	return swig_r
+}
+
+var TON_SEND_CARRY_BALANCE uint = _swig_getTON_SEND_CARRY_BALANCE()
+func _swig_getTON_SEND_DEFAULT() (_swig_ret uint) {
+	var swig_r uint
+	swig_r = (uint)(C._wrap_TON_SEND_DEFAULT_cwetee_cdf1a48b9034005c())
+	return swig_r
+}
+
+var TON_SEND_DEFAULT uint = _swig_getTON_SEND_DEFAULT()
+func _swig_getTON_EXTERNAL_FORCE_REF() (_swig_ret uint) {
+	var swig_r uint
+	swig_r = (uint)(C._wrap_TON_EXTERNAL_FORCE_REF_cwetee_cdf1a48b9034005c())
+	return swig_r
+}
+
+var TON_EXTERNAL_FORCE_REF uint = _swig_getTON_EXTERNAL_FORCE_REF()
+type Enum_SS_wetee_ton_cell_type int
+func _swig_getTON_CELL_ORDINARY() (_swig_ret Enum_SS_wetee_ton_cell_type) {
+	var swig_r Enum_SS_wetee_ton_cell_type
+	swig_r = (Enum_SS_wetee_ton_cell_type)(C._wrap_TON_CELL_ORDINARY_cwetee_cdf1a48b9034005c())
+	return swig_r
+}
+
+var TON_CELL_ORDINARY Enum_SS_wetee_ton_cell_type = _swig_getTON_CELL_ORDINARY()
+func _swig_getTON_CELL_PRUNED_BRANCH() (_swig_ret Enum_SS_wetee_ton_cell_type) {
+	var swig_r Enum_SS_wetee_ton_cell_type
+	swig_r = (Enum_SS_wetee_ton_cell_type)(C._wrap_TON_CELL_PRUNED_BRANCH_cwetee_cdf1a48b9034005c())
+	return swig_r
+}
+
+var TON_CELL_PRUNED_BRANCH Enum_SS_wetee_ton_cell_type = _swig_getTON_CELL_PRUNED_BRANCH()
+func _swig_getTON_CELL_LIBRARY() (_swig_ret Enum_SS_wetee_ton_cell_type) {
+	var swig_r Enum_SS_wetee_ton_cell_type
+	swig_r = (Enum_SS_wetee_ton_cell_type)(C._wrap_TON_CELL_LIBRARY_cwetee_cdf1a48b9034005c())
+	return swig_r
+}
+
+var TON_CELL_LIBRARY Enum_SS_wetee_ton_cell_type = _swig_getTON_CELL_LIBRARY()
+func _swig_getTON_CELL_MERKLE_PROOF() (_swig_ret Enum_SS_wetee_ton_cell_type) {
+	var swig_r Enum_SS_wetee_ton_cell_type
+	swig_r = (Enum_SS_wetee_ton_cell_type)(C._wrap_TON_CELL_MERKLE_PROOF_cwetee_cdf1a48b9034005c())
+	return swig_r
+}
+
+var TON_CELL_MERKLE_PROOF Enum_SS_wetee_ton_cell_type = _swig_getTON_CELL_MERKLE_PROOF()
+func _swig_getTON_CELL_MERKLE_UPDATE() (_swig_ret Enum_SS_wetee_ton_cell_type) {
+	var swig_r Enum_SS_wetee_ton_cell_type
+	swig_r = (Enum_SS_wetee_ton_cell_type)(C._wrap_TON_CELL_MERKLE_UPDATE_cwetee_cdf1a48b9034005c())
+	return swig_r
+}
+
+var TON_CELL_MERKLE_UPDATE Enum_SS_wetee_ton_cell_type = _swig_getTON_CELL_MERKLE_UPDATE()
+type Enum_SS_wetee_ton_wallet_version int
+func _swig_getTON_WALLET_V3R2() (_swig_ret Enum_SS_wetee_ton_wallet_version) {
+	var swig_r Enum_SS_wetee_ton_wallet_version
+	swig_r = (Enum_SS_wetee_ton_wallet_version)(C._wrap_TON_WALLET_V3R2_cwetee_cdf1a48b9034005c())
+	return swig_r
+}
+
+var TON_WALLET_V3R2 Enum_SS_wetee_ton_wallet_version = _swig_getTON_WALLET_V3R2()
+func _swig_getTON_WALLET_V4R2() (_swig_ret Enum_SS_wetee_ton_wallet_version) {
+	var swig_r Enum_SS_wetee_ton_wallet_version
+	swig_r = (Enum_SS_wetee_ton_wallet_version)(C._wrap_TON_WALLET_V4R2_cwetee_cdf1a48b9034005c())
+	return swig_r
+}
+
+var TON_WALLET_V4R2 Enum_SS_wetee_ton_wallet_version = _swig_getTON_WALLET_V4R2()
+func _swig_getTON_WALLET_V5R1() (_swig_ret Enum_SS_wetee_ton_wallet_version) {
+	var swig_r Enum_SS_wetee_ton_wallet_version
+	swig_r = (Enum_SS_wetee_ton_wallet_version)(C._wrap_TON_WALLET_V5R1_cwetee_cdf1a48b9034005c())
+	return swig_r
+}
+
+var TON_WALLET_V5R1 Enum_SS_wetee_ton_wallet_version = _swig_getTON_WALLET_V5R1()
+func Ton_cell_free(arg1 uintptr) {
+	_swig_i_0 := arg1
+	C._wrap_ton_cell_free_cwetee_cdf1a48b9034005c(C.uintptr_t(_swig_i_0))
+}
+
+func Ton_cell_hash(arg1 []byte, arg2 uintptr) (_swig_ret string) {
+	var swig_r string
+	_swig_i_0 := arg1
+	_swig_i_1 := arg2
+	swig_r_p := C._wrap_ton_cell_hash_cwetee_cdf1a48b9034005c(*(*C.swig_type_364)(unsafe.Pointer(&_swig_i_0)), C.uintptr_t(_swig_i_1))
+	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
+	if Swig_escape_always_false {
+		Swig_escape_val = arg1
+	}
+	var swig_r_1 string
+ swig_r_1 = weteeTakeString(swig_r) 
+	return swig_r_1
+}
+
+func Ton_cell_hash_at(arg1 []byte, arg2 uintptr, arg3 uint) (_swig_ret string) {
+	var swig_r string
+	_swig_i_0 := arg1
+	_swig_i_1 := arg2
+	_swig_i_2 := arg3
+	swig_r_p := C._wrap_ton_cell_hash_at_cwetee_cdf1a48b9034005c(*(*C.swig_type_366)(unsafe.Pointer(&_swig_i_0)), C.uintptr_t(_swig_i_1), C.swig_intgo(_swig_i_2))
+	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
+	if Swig_escape_always_false {
+		Swig_escape_val = arg1
+	}
+	var swig_r_1 string
+ swig_r_1 = weteeTakeString(swig_r) 
+	return swig_r_1
+}
+
+func Ton_cell_depth(arg1 uintptr) (_swig_ret uint) {
+	var swig_r uint
+	_swig_i_0 := arg1
+	swig_r = (uint)(C._wrap_ton_cell_depth_cwetee_cdf1a48b9034005c(C.uintptr_t(_swig_i_0)))
+	return swig_r
+}
+
+func Ton_cell_depth_at(arg1 uintptr, arg2 uint) (_swig_ret uint) {
+	var swig_r uint
+	_swig_i_0 := arg1
+	_swig_i_1 := arg2
+	swig_r = (uint)(C._wrap_ton_cell_depth_at_cwetee_cdf1a48b9034005c(C.uintptr_t(_swig_i_0), C.swig_intgo(_swig_i_1)))
+	return swig_r
+}
+
+func Ton_cell_bits(arg1 uintptr) (_swig_ret uint) {
+	var swig_r uint
+	_swig_i_0 := arg1
+	swig_r = (uint)(C._wrap_ton_cell_bits_cwetee_cdf1a48b9034005c(C.uintptr_t(_swig_i_0)))
+	return swig_r
+}
+
+func Ton_cell_refs(arg1 uintptr) (_swig_ret uint) {
+	var swig_r uint
+	_swig_i_0 := arg1
+	swig_r = (uint)(C._wrap_ton_cell_refs_cwetee_cdf1a48b9034005c(C.uintptr_t(_swig_i_0)))
+	return swig_r
+}
+
+func Ton_cell_type_of(arg1 uintptr) (_swig_ret int) {
+	var swig_r int
+	_swig_i_0 := arg1
+	swig_r = (int)(C._wrap_ton_cell_type_of_cwetee_cdf1a48b9034005c(C.uintptr_t(_swig_i_0)))
+	return swig_r
+}
+
+func Ton_cell_level(arg1 uintptr) (_swig_ret uint) {
+	var swig_r uint
+	_swig_i_0 := arg1
+	swig_r = (uint)(C._wrap_ton_cell_level_cwetee_cdf1a48b9034005c(C.uintptr_t(_swig_i_0)))
+	return swig_r
+}
+
+func Ton_cell_level_mask(arg1 uintptr) (_swig_ret uint) {
+	var swig_r uint
+	_swig_i_0 := arg1
+	swig_r = (uint)(C._wrap_ton_cell_level_mask_cwetee_cdf1a48b9034005c(C.uintptr_t(_swig_i_0)))
+	return swig_r
+}
+
+func Ton_cell_data(arg1 *[]byte, arg2 uintptr) (_swig_ret string) {
+	var swig_r string
+	var _swig_i_0 *[2]uint64
+ _swig_i_0 = new([2]uint64) 
+	_swig_i_1 := arg2
+	swig_r_p := C._wrap_ton_cell_data_cwetee_cdf1a48b9034005c(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1))
+	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
+ *arg1 = weteeTakeBytes(_swig_i_0) 
+	var swig_r_1 string
+ swig_r_1 = weteeTakeString(swig_r) 
+	return swig_r_1
+}
+
+func Ton_cell_ref(arg1 *uintptr, arg2 uintptr, arg3 uint) (_swig_ret string) {
+	var swig_r string
+	_swig_i_0 := arg1
+	_swig_i_1 := arg2
+	_swig_i_2 := arg3
+	swig_r_p := C._wrap_ton_cell_ref_cwetee_cdf1a48b9034005c(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1), C.swig_intgo(_swig_i_2))
+	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
+	var swig_r_1 string
+ swig_r_1 = weteeTakeString(swig_r) 
+	return swig_r_1
+}
+
+func Ton_cell_equal(arg1 uintptr, arg2 uintptr) (_swig_ret int) {
+	var swig_r int
+	_swig_i_0 := arg1
+	_swig_i_1 := arg2
+	swig_r = (int)(C._wrap_ton_cell_equal_cwetee_cdf1a48b9034005c(C.uintptr_t(_swig_i_0), C.uintptr_t(_swig_i_1)))
+	return swig_r
+}
+
+func Ton_cell_to_string(arg1 *string, arg2 uintptr) (_swig_ret string) {
+	var swig_r string
+	var _swig_i_0 *[2]uint64
+ _swig_i_0 = new([2]uint64) 
+	_swig_i_1 := arg2
+	swig_r_p := C._wrap_ton_cell_to_string_cwetee_cdf1a48b9034005c(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1))
+	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
+
+	if b := weteeTakeBytes(_swig_i_0); len(b) > 0 {
+		*arg1 = unsafe.String(&b[0], len(b))
+	} else {
+		*arg1 = ""
+	} 
+	var swig_r_1 string
+ swig_r_1 = weteeTakeString(swig_r) 
+	return swig_r_1
+}
+
+func Ton_boc_serialize(arg1 *[]byte, arg2 uintptr, arg3 uint) (_swig_ret string) {
+	var swig_r string
+	var _swig_i_0 *[2]uint64
+ _swig_i_0 = new([2]uint64) 
+	_swig_i_1 := arg2
+	_swig_i_2 := arg3
+	swig_r_p := C._wrap_ton_boc_serialize_cwetee_cdf1a48b9034005c(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1), C.swig_intgo(_swig_i_2))
+	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
+ *arg1 = weteeTakeBytes(_swig_i_0) 
+	var swig_r_1 string
+ swig_r_1 = weteeTakeString(swig_r) 
+	return swig_r_1
+}
+
+func Ton_boc_parse(arg1 *uintptr, arg2 []byte) (_swig_ret string) {
+	var swig_r string
+	_swig_i_0 := arg1
+	_swig_i_1 := arg2
+	swig_r_p := C._wrap_ton_boc_parse_cwetee_cdf1a48b9034005c(C.swig_voidp(_swig_i_0), *(*C.swig_type_372)(unsafe.Pointer(&_swig_i_1)))
+	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
+	if Swig_escape_always_false {
+		Swig_escape_val = arg2
+	}
+	var swig_r_1 string
+ swig_r_1 = weteeTakeString(swig_r) 
+	return swig_r_1
+}
+
+func Ton_boc_parse_base64(arg1 *uintptr, arg2 string) (_swig_ret string) {
+	var swig_r string
+	_swig_i_0 := arg1
+	_swig_i_1 := arg2
+	swig_r_p := C._wrap_ton_boc_parse_base64_cwetee_cdf1a48b9034005c(C.swig_voidp(_swig_i_0), *(*C.swig_type_374)(unsafe.Pointer(&_swig_i_1)))
+	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
+	if Swig_escape_always_false {
+		Swig_escape_val = arg2
+	}
+	var swig_r_1 string
+ swig_r_1 = weteeTakeString(swig_r) 
+	return swig_r_1
+}
+
+func Ton_builder_free(arg1 uintptr) {
+	_swig_i_0 := arg1
+	C._wrap_ton_builder_free_cwetee_cdf1a48b9034005c(C.uintptr_t(_swig_i_0))
+}
+
+func Ton_builder_new(arg1 *uintptr) (_swig_ret string) {
+	var swig_r string
+	_swig_i_0 := arg1
+	swig_r_p := C._wrap_ton_builder_new_cwetee_cdf1a48b9034005c(C.swig_voidp(_swig_i_0))
+	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
+	var swig_r_1 string
+ swig_r_1 = weteeTakeString(swig_r) 
+	return swig_r_1
+}
+
+func Ton_builder_bits(arg1 uintptr) (_swig_ret uint) {
+	var swig_r uint
+	_swig_i_0 := arg1
+	swig_r = (uint)(C._wrap_ton_builder_bits_cwetee_cdf1a48b9034005c(C.uintptr_t(_swig_i_0)))
+	return swig_r
+}
+
+func Ton_builder_refs(arg1 uintptr) (_swig_ret uint) {
+	var swig_r uint
+	_swig_i_0 := arg1
+	swig_r = (uint)(C._wrap_ton_builder_refs_cwetee_cdf1a48b9034005c(C.uintptr_t(_swig_i_0)))
+	return swig_r
+}
+
+func Ton_builder_store_bit(arg1 uintptr, arg2 int) (_swig_ret string) {
+	var swig_r string
+	_swig_i_0 := arg1
+	_swig_i_1 := arg2
+	swig_r_p := C._wrap_ton_builder_store_bit_cwetee_cdf1a48b9034005c(C.uintptr_t(_swig_i_0), C.swig_intgo(_swig_i_1))
+	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
+	var swig_r_1 string
+ swig_r_1 = weteeTakeString(swig_r) 
+	return swig_r_1
+}
+
+func Ton_builder_store_uint(arg1 uintptr, arg2 uint64, arg3 uint) (_swig_ret string) {
+	var swig_r string
+	_swig_i_0 := arg1
+	_swig_i_1 := arg2
+	_swig_i_2 := arg3
+	swig_r_p := C._wrap_ton_builder_store_uint_cwetee_cdf1a48b9034005c(C.uintptr_t(_swig_i_0), C.swig_type_378(_swig_i_1), C.swig_intgo(_swig_i_2))
+	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
+	var swig_r_1 string
+ swig_r_1 = weteeTakeString(swig_r) 
+	return swig_r_1
+}
+
+func Ton_builder_store_int(arg1 uintptr, arg2 int64, arg3 uint) (_swig_ret string) {
+	var swig_r string
+	_swig_i_0 := arg1
+	_swig_i_1 := arg2
+	_swig_i_2 := arg3
+	swig_r_p := C._wrap_ton_builder_store_int_cwetee_cdf1a48b9034005c(C.uintptr_t(_swig_i_0), C.swig_type_380(_swig_i_1), C.swig_intgo(_swig_i_2))
+	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
+	var swig_r_1 string
+ swig_r_1 = weteeTakeString(swig_r) 
+	return swig_r_1
+}
+
+func Ton_builder_store_bits(arg1 uintptr, arg2 []byte, arg3 int64) (_swig_ret string) {
+	var swig_r string
+	_swig_i_0 := arg1
+	_swig_i_1 := arg2
+	_swig_i_2 := arg3
+	swig_r_p := C._wrap_ton_builder_store_bits_cwetee_cdf1a48b9034005c(C.uintptr_t(_swig_i_0), *(*C.swig_type_382)(unsafe.Pointer(&_swig_i_1)), C.swig_type_383(_swig_i_2))
+	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
+	if Swig_escape_always_false {
+		Swig_escape_val = arg2
+	}
+	var swig_r_1 string
+ swig_r_1 = weteeTakeString(swig_r) 
+	return swig_r_1
+}
+
+func Ton_builder_store_bytes(arg1 uintptr, arg2 []byte) (_swig_ret string) {
+	var swig_r string
+	_swig_i_0 := arg1
+	_swig_i_1 := arg2
+	swig_r_p := C._wrap_ton_builder_store_bytes_cwetee_cdf1a48b9034005c(C.uintptr_t(_swig_i_0), *(*C.swig_type_385)(unsafe.Pointer(&_swig_i_1)))
+	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
+	if Swig_escape_always_false {
+		Swig_escape_val = arg2
+	}
+	var swig_r_1 string
+ swig_r_1 = weteeTakeString(swig_r) 
+	return swig_r_1
+}
+
+func Ton_builder_store_coins(arg1 uintptr, arg2 []uint64) (_swig_ret string) {
+	var swig_r string
+	_swig_i_0 := arg1
+	_swig_i_1 := arg2
+	swig_r_p := C._wrap_ton_builder_store_coins_cwetee_cdf1a48b9034005c(C.uintptr_t(_swig_i_0), *(*C.swig_type_387)(unsafe.Pointer(&_swig_i_1)))
+	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
+	if Swig_escape_always_false {
+		Swig_escape_val = arg2
+	}
+	var swig_r_1 string
+ swig_r_1 = weteeTakeString(swig_r) 
+	return swig_r_1
+}
+
+func Ton_builder_store_ref(arg1 uintptr, arg2 uintptr) (_swig_ret string) {
+	var swig_r string
+	_swig_i_0 := arg1
+	_swig_i_1 := arg2
+	swig_r_p := C._wrap_ton_builder_store_ref_cwetee_cdf1a48b9034005c(C.uintptr_t(_swig_i_0), C.uintptr_t(_swig_i_1))
+	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
+	var swig_r_1 string
+ swig_r_1 = weteeTakeString(swig_r) 
+	return swig_r_1
+}
+
+func Ton_builder_store_maybe_ref(arg1 uintptr, arg2 uintptr) (_swig_ret string) {
+	var swig_r string
+	_swig_i_0 := arg1
+	_swig_i_1 := arg2
+	swig_r_p := C._wrap_ton_builder_store_maybe_ref_cwetee_cdf1a48b9034005c(C.uintptr_t(_swig_i_0), C.uintptr_t(_swig_i_1))
+	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
+	var swig_r_1 string
+ swig_r_1 = weteeTakeString(swig_r) 
+	return swig_r_1
+}
+
+func Ton_builder_store_slice(arg1 uintptr, arg2 uintptr) (_swig_ret string) {
+	var swig_r string
+	_swig_i_0 := arg1
+	_swig_i_1 := arg2
+	swig_r_p := C._wrap_ton_builder_store_slice_cwetee_cdf1a48b9034005c(C.uintptr_t(_swig_i_0), C.uintptr_t(_swig_i_1))
+	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
+	var swig_r_1 string
+ swig_r_1 = weteeTakeString(swig_r) 
+	return swig_r_1
+}
+
+func Ton_builder_store_snake(arg1 uintptr, arg2 []byte) (_swig_ret string) {
+	var swig_r string
+	_swig_i_0 := arg1
+	_swig_i_1 := arg2
+	swig_r_p := C._wrap_ton_builder_store_snake_cwetee_cdf1a48b9034005c(C.uintptr_t(_swig_i_0), *(*C.swig_type_392)(unsafe.Pointer(&_swig_i_1)))
+	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
+	if Swig_escape_always_false {
+		Swig_escape_val = arg2
+	}
+	var swig_r_1 string
+ swig_r_1 = weteeTakeString(swig_r) 
+	return swig_r_1
+}
+
+func Ton_builder_end(arg1 *uintptr, arg2 uintptr) (_swig_ret string) {
+	var swig_r string
+	_swig_i_0 := arg1
+	_swig_i_1 := arg2
+	swig_r_p := C._wrap_ton_builder_end_cwetee_cdf1a48b9034005c(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1))
+	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
+	var swig_r_1 string
+ swig_r_1 = weteeTakeString(swig_r) 
+	return swig_r_1
+}
+
+func Ton_builder_end_exotic(arg1 *uintptr, arg2 uintptr) (_swig_ret string) {
+	var swig_r string
+	_swig_i_0 := arg1
+	_swig_i_1 := arg2
+	swig_r_p := C._wrap_ton_builder_end_exotic_cwetee_cdf1a48b9034005c(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1))
+	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
+	var swig_r_1 string
+ swig_r_1 = weteeTakeString(swig_r) 
+	return swig_r_1
+}
+
+func Ton_builder_store_address(arg1 uintptr, arg2 string) (_swig_ret string) {
+	var swig_r string
+	_swig_i_0 := arg1
+	_swig_i_1 := arg2
+	swig_r_p := C._wrap_ton_builder_store_address_cwetee_cdf1a48b9034005c(C.uintptr_t(_swig_i_0), *(*C.swig_type_396)(unsafe.Pointer(&_swig_i_1)))
+	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
+	if Swig_escape_always_false {
+		Swig_escape_val = arg2
+	}
+	var swig_r_1 string
+ swig_r_1 = weteeTakeString(swig_r) 
+	return swig_r_1
+}
+
+func Ton_slice_free(arg1 uintptr) {
+	_swig_i_0 := arg1
+	C._wrap_ton_slice_free_cwetee_cdf1a48b9034005c(C.uintptr_t(_swig_i_0))
+}
+
+func Ton_slice_new(arg1 *uintptr, arg2 uintptr) (_swig_ret string) {
+	var swig_r string
+	_swig_i_0 := arg1
+	_swig_i_1 := arg2
+	swig_r_p := C._wrap_ton_slice_new_cwetee_cdf1a48b9034005c(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1))
+	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
+	var swig_r_1 string
+ swig_r_1 = weteeTakeString(swig_r) 
+	return swig_r_1
+}
+
+func Ton_slice_bits_left(arg1 uintptr) (_swig_ret uint) {
+	var swig_r uint
+	_swig_i_0 := arg1
+	swig_r = (uint)(C._wrap_ton_slice_bits_left_cwetee_cdf1a48b9034005c(C.uintptr_t(_swig_i_0)))
+	return swig_r
+}
+
+func Ton_slice_refs_left(arg1 uintptr) (_swig_ret uint) {
+	var swig_r uint
+	_swig_i_0 := arg1
+	swig_r = (uint)(C._wrap_ton_slice_refs_left_cwetee_cdf1a48b9034005c(C.uintptr_t(_swig_i_0)))
+	return swig_r
+}
+
+func Ton_slice_load_bit(arg1 *int, arg2 uintptr) (_swig_ret string) {
+	var swig_r string
+	_swig_i_0 := arg1
+	_swig_i_1 := arg2
+	swig_r_p := C._wrap_ton_slice_load_bit_cwetee_cdf1a48b9034005c(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1))
+	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
+	var swig_r_1 string
+ swig_r_1 = weteeTakeString(swig_r) 
+	return swig_r_1
+}
+
+func Ton_slice_load_uint(arg1 []uint64, arg2 uintptr, arg3 uint) (_swig_ret string) {
+	var swig_r string
+	_swig_i_0 := arg1
+	_swig_i_1 := arg2
+	_swig_i_2 := arg3
+	swig_r_p := C._wrap_ton_slice_load_uint_cwetee_cdf1a48b9034005c(*(*C.swig_type_400)(unsafe.Pointer(&_swig_i_0)), C.uintptr_t(_swig_i_1), C.swig_intgo(_swig_i_2))
+	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
+	if Swig_escape_always_false {
+		Swig_escape_val = arg1
+	}
+	var swig_r_1 string
+ swig_r_1 = weteeTakeString(swig_r) 
+	return swig_r_1
+}
+
+func Ton_slice_load_bits(arg1 *[]byte, arg2 uintptr, arg3 int64) (_swig_ret string) {
+	var swig_r string
+	var _swig_i_0 *[2]uint64
+ _swig_i_0 = new([2]uint64) 
+	_swig_i_1 := arg2
+	_swig_i_2 := arg3
+	swig_r_p := C._wrap_ton_slice_load_bits_cwetee_cdf1a48b9034005c(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1), C.swig_type_402(_swig_i_2))
+	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
+ *arg1 = weteeTakeBytes(_swig_i_0) 
+	var swig_r_1 string
+ swig_r_1 = weteeTakeString(swig_r) 
+	return swig_r_1
+}
+
+func Ton_slice_load_address(arg1 *string, arg2 uintptr) (_swig_ret string) {
+	var swig_r string
+	var _swig_i_0 *[2]uint64
+ _swig_i_0 = new([2]uint64) 
+	_swig_i_1 := arg2
+	swig_r_p := C._wrap_ton_slice_load_address_cwetee_cdf1a48b9034005c(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1))
+	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
+
+	if b := weteeTakeBytes(_swig_i_0); len(b) > 0 {
+		*arg1 = unsafe.String(&b[0], len(b))
+	} else {
+		*arg1 = ""
+	} 
+	var swig_r_1 string
+ swig_r_1 = weteeTakeString(swig_r) 
+	return swig_r_1
+}
+
+func Ton_slice_load_coins(arg1 []uint64, arg2 uintptr) (_swig_ret string) {
+	var swig_r string
+	_swig_i_0 := arg1
+	_swig_i_1 := arg2
+	swig_r_p := C._wrap_ton_slice_load_coins_cwetee_cdf1a48b9034005c(*(*C.swig_type_405)(unsafe.Pointer(&_swig_i_0)), C.uintptr_t(_swig_i_1))
+	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
+	if Swig_escape_always_false {
+		Swig_escape_val = arg1
+	}
+	var swig_r_1 string
+ swig_r_1 = weteeTakeString(swig_r) 
+	return swig_r_1
+}
+
+func Ton_slice_load_ref(arg1 *uintptr, arg2 uintptr) (_swig_ret string) {
+	var swig_r string
+	_swig_i_0 := arg1
+	_swig_i_1 := arg2
+	swig_r_p := C._wrap_ton_slice_load_ref_cwetee_cdf1a48b9034005c(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1))
+	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
+	var swig_r_1 string
+ swig_r_1 = weteeTakeString(swig_r) 
+	return swig_r_1
+}
+
+func Ton_slice_load_maybe_ref(arg1 *uintptr, arg2 uintptr) (_swig_ret string) {
+	var swig_r string
+	_swig_i_0 := arg1
+	_swig_i_1 := arg2
+	swig_r_p := C._wrap_ton_slice_load_maybe_ref_cwetee_cdf1a48b9034005c(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1))
+	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
+	var swig_r_1 string
+ swig_r_1 = weteeTakeString(swig_r) 
+	return swig_r_1
+}
+
+func Ton_slice_load_snake(arg1 *[]byte, arg2 uintptr) (_swig_ret string) {
+	var swig_r string
+	var _swig_i_0 *[2]uint64
+ _swig_i_0 = new([2]uint64) 
+	_swig_i_1 := arg2
+	swig_r_p := C._wrap_ton_slice_load_snake_cwetee_cdf1a48b9034005c(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1))
+	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
+ *arg1 = weteeTakeBytes(_swig_i_0) 
+	var swig_r_1 string
+ swig_r_1 = weteeTakeString(swig_r) 
+	return swig_r_1
+}
+
+func Ton_slice_skip(arg1 uintptr, arg2 int64) (_swig_ret string) {
+	var swig_r string
+	_swig_i_0 := arg1
+	_swig_i_1 := arg2
+	swig_r_p := C._wrap_ton_slice_skip_cwetee_cdf1a48b9034005c(C.uintptr_t(_swig_i_0), C.swig_type_410(_swig_i_1))
+	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
+	var swig_r_1 string
+ swig_r_1 = weteeTakeString(swig_r) 
+	return swig_r_1
+}
+
+func Ton_slice_end(arg1 uintptr) (_swig_ret string) {
+	var swig_r string
+	_swig_i_0 := arg1
+	swig_r_p := C._wrap_ton_slice_end_cwetee_cdf1a48b9034005c(C.uintptr_t(_swig_i_0))
+	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
+	var swig_r_1 string
+ swig_r_1 = weteeTakeString(swig_r) 
+	return swig_r_1
+}
+
+func Ton_address_parse(arg1 *string, arg2 *uint32, arg3 string) (_swig_ret string) {
+	var swig_r string
+	var _swig_i_0 *[2]uint64
+ _swig_i_0 = new([2]uint64) 
+	_swig_i_1 := arg2
+	_swig_i_2 := arg3
+	swig_r_p := C._wrap_ton_address_parse_cwetee_cdf1a48b9034005c(C.swig_voidp(_swig_i_0), C.swig_voidp(_swig_i_1), *(*C.swig_type_413)(unsafe.Pointer(&_swig_i_2)))
+	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
+
+	if b := weteeTakeBytes(_swig_i_0); len(b) > 0 {
+		*arg1 = unsafe.String(&b[0], len(b))
+	} else {
+		*arg1 = ""
+	} 
+	if Swig_escape_always_false {
+		Swig_escape_val = arg3
+	}
+	var swig_r_1 string
+ swig_r_1 = weteeTakeString(swig_r) 
+	return swig_r_1
+}
+
+func Ton_address_format(arg1 *string, arg2 string, arg3 uint) (_swig_ret string) {
+	var swig_r string
+	var _swig_i_0 *[2]uint64
+ _swig_i_0 = new([2]uint64) 
+	_swig_i_1 := arg2
+	_swig_i_2 := arg3
+	swig_r_p := C._wrap_ton_address_format_cwetee_cdf1a48b9034005c(C.swig_voidp(_swig_i_0), *(*C.swig_type_415)(unsafe.Pointer(&_swig_i_1)), C.swig_intgo(_swig_i_2))
+	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
+
+	if b := weteeTakeBytes(_swig_i_0); len(b) > 0 {
+		*arg1 = unsafe.String(&b[0], len(b))
+	} else {
+		*arg1 = ""
+	} 
+	if Swig_escape_always_false {
+		Swig_escape_val = arg2
+	}
+	var swig_r_1 string
+ swig_r_1 = weteeTakeString(swig_r) 
+	return swig_r_1
+}
+
+func Ton_state_init_address(arg1 *string, arg2 int, arg3 uintptr, arg4 uintptr) (_swig_ret string) {
+	var swig_r string
+	var _swig_i_0 *[2]uint64
+ _swig_i_0 = new([2]uint64) 
+	_swig_i_1 := arg2
+	_swig_i_2 := arg3
+	_swig_i_3 := arg4
+	swig_r_p := C._wrap_ton_state_init_address_cwetee_cdf1a48b9034005c(C.swig_voidp(_swig_i_0), C.swig_intgo(_swig_i_1), C.uintptr_t(_swig_i_2), C.uintptr_t(_swig_i_3))
+	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
+
+	if b := weteeTakeBytes(_swig_i_0); len(b) > 0 {
+		*arg1 = unsafe.String(&b[0], len(b))
+	} else {
+		*arg1 = ""
+	} 
+	var swig_r_1 string
+ swig_r_1 = weteeTakeString(swig_r) 
+	return swig_r_1
+}
+
+func Ton_amount_format(arg1 *string, arg2 []uint64, arg3 string) (_swig_ret string) {
+	var swig_r string
+	var _swig_i_0 *[2]uint64
+ _swig_i_0 = new([2]uint64) 
+	_swig_i_1 := arg2
+	_swig_i_2 := arg3
+	swig_r_p := C._wrap_ton_amount_format_cwetee_cdf1a48b9034005c(C.swig_voidp(_swig_i_0), *(*C.swig_type_418)(unsafe.Pointer(&_swig_i_1)), *(*C.swig_type_419)(unsafe.Pointer(&_swig_i_2)))
+	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
+
+	if b := weteeTakeBytes(_swig_i_0); len(b) > 0 {
+		*arg1 = unsafe.String(&b[0], len(b))
+	} else {
+		*arg1 = ""
+	} 
+	if Swig_escape_always_false {
+		Swig_escape_val = arg2
+	}
+	if Swig_escape_always_false {
+		Swig_escape_val = arg3
+	}
+	var swig_r_1 string
+ swig_r_1 = weteeTakeString(swig_r) 
+	return swig_r_1
+}
+
+func Ton_amount_parse(arg1 []uint64, arg2 string) (_swig_ret string) {
+	var swig_r string
+	_swig_i_0 := arg1
+	_swig_i_1 := arg2
+	swig_r_p := C._wrap_ton_amount_parse_cwetee_cdf1a48b9034005c(*(*C.swig_type_421)(unsafe.Pointer(&_swig_i_0)), *(*C.swig_type_422)(unsafe.Pointer(&_swig_i_1)))
+	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
+	if Swig_escape_always_false {
+		Swig_escape_val = arg1
+	}
+	if Swig_escape_always_false {
+		Swig_escape_val = arg2
+	}
+	var swig_r_1 string
+ swig_r_1 = weteeTakeString(swig_r) 
+	return swig_r_1
+}
+
+func Ton_state_init(arg1 *uintptr, arg2 uintptr, arg3 uintptr) (_swig_ret string) {
+	var swig_r string
+	_swig_i_0 := arg1
+	_swig_i_1 := arg2
+	_swig_i_2 := arg3
+	swig_r_p := C._wrap_ton_state_init_cwetee_cdf1a48b9034005c(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1), C.uintptr_t(_swig_i_2))
+	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
+	var swig_r_1 string
+ swig_r_1 = weteeTakeString(swig_r) 
+	return swig_r_1
+}
+
+func Ton_mnemonic_generate(arg1 *string, arg2 string) (_swig_ret string) {
+	var swig_r string
+	var _swig_i_0 *[3]uint64
+ _swig_i_0 = new([3]uint64) 
+	_swig_i_1 := arg2
+	swig_r_p := C._wrap_ton_mnemonic_generate_cwetee_cdf1a48b9034005c(C.swig_voidp(_swig_i_0), *(*C.swig_type_425)(unsafe.Pointer(&_swig_i_1)))
+	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
+
+	if b := weteeTakeSecret(_swig_i_0); len(b) > 0 {
+		*arg1 = unsafe.String(&b[0], len(b))
+	} else {
+		*arg1 = ""
+	} 
+	if Swig_escape_always_false {
+		Swig_escape_val = arg2
+	}
+	var swig_r_1 string
+ swig_r_1 = weteeTakeString(swig_r) 
+	return swig_r_1
+}
+
+func Ton_mnemonic_validate(arg1 string, arg2 string) (_swig_ret string) {
+	var swig_r string
+	_swig_i_0 := arg1
+	_swig_i_1 := arg2
+	swig_r_p := C._wrap_ton_mnemonic_validate_cwetee_cdf1a48b9034005c(*(*C.swig_type_427)(unsafe.Pointer(&_swig_i_0)), *(*C.swig_type_428)(unsafe.Pointer(&_swig_i_1)))
+	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
+	if Swig_escape_always_false {
+		Swig_escape_val = arg1
+	}
+	if Swig_escape_always_false {
+		Swig_escape_val = arg2
+	}
+	var swig_r_1 string
+ swig_r_1 = weteeTakeString(swig_r) 
+	return swig_r_1
+}
+
+func Ton_mnemonic_to_seed(arg1 []byte, arg2 string, arg3 string) (_swig_ret string) {
+	var swig_r string
+	_swig_i_0 := arg1
+	_swig_i_1 := arg2
+	_swig_i_2 := arg3
+	swig_r_p := C._wrap_ton_mnemonic_to_seed_cwetee_cdf1a48b9034005c(*(*C.swig_type_430)(unsafe.Pointer(&_swig_i_0)), *(*C.swig_type_431)(unsafe.Pointer(&_swig_i_1)), *(*C.swig_type_432)(unsafe.Pointer(&_swig_i_2)))
+	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
+	if Swig_escape_always_false {
+		Swig_escape_val = arg1
+	}
+	if Swig_escape_always_false {
+		Swig_escape_val = arg2
+	}
+	if Swig_escape_always_false {
+		Swig_escape_val = arg3
+	}
+	var swig_r_1 string
+ swig_r_1 = weteeTakeString(swig_r) 
+	return swig_r_1
+}
+
+func Ton_mnemonic_to_keypair(arg1 []byte, arg2 []byte, arg3 string, arg4 string) (_swig_ret string) {
+	var swig_r string
+	_swig_i_0 := arg1
+	_swig_i_1 := arg2
+	_swig_i_2 := arg3
+	_swig_i_3 := arg4
+	swig_r_p := C._wrap_ton_mnemonic_to_keypair_cwetee_cdf1a48b9034005c(*(*C.swig_type_434)(unsafe.Pointer(&_swig_i_0)), *(*C.swig_type_435)(unsafe.Pointer(&_swig_i_1)), *(*C.swig_type_436)(unsafe.Pointer(&_swig_i_2)), *(*C.swig_type_437)(unsafe.Pointer(&_swig_i_3)))
+	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
+	if Swig_escape_always_false {
+		Swig_escape_val = arg1
+	}
+	if Swig_escape_always_false {
+		Swig_escape_val = arg2
+	}
+	if Swig_escape_always_false {
+		Swig_escape_val = arg3
+	}
+	if Swig_escape_always_false {
+		Swig_escape_val = arg4
+	}
+	var swig_r_1 string
+ swig_r_1 = weteeTakeString(swig_r) 
+	return swig_r_1
+}
+
+func Ton_comment(arg1 *uintptr, arg2 string) (_swig_ret string) {
+	var swig_r string
+	_swig_i_0 := arg1
+	_swig_i_1 := arg2
+	swig_r_p := C._wrap_ton_comment_cwetee_cdf1a48b9034005c(C.swig_voidp(_swig_i_0), *(*C.swig_type_439)(unsafe.Pointer(&_swig_i_1)))
+	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
+	if Swig_escape_always_false {
+		Swig_escape_val = arg2
+	}
+	var swig_r_1 string
+ swig_r_1 = weteeTakeString(swig_r) 
+	return swig_r_1
+}
+
+func Ton_internal_message(arg1 *uintptr, arg2 string, arg3 []uint64, arg4 int, arg5 uintptr, arg6 uintptr) (_swig_ret string) {
+	var swig_r string
+	_swig_i_0 := arg1
+	_swig_i_1 := arg2
+	_swig_i_2 := arg3
+	_swig_i_3 := arg4
+	_swig_i_4 := arg5
+	_swig_i_5 := arg6
+	swig_r_p := C._wrap_ton_internal_message_cwetee_cdf1a48b9034005c(C.swig_voidp(_swig_i_0), *(*C.swig_type_441)(unsafe.Pointer(&_swig_i_1)), *(*C.swig_type_442)(unsafe.Pointer(&_swig_i_2)), C.swig_intgo(_swig_i_3), C.uintptr_t(_swig_i_4), C.uintptr_t(_swig_i_5))
+	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
+	if Swig_escape_always_false {
+		Swig_escape_val = arg2
+	}
+	if Swig_escape_always_false {
+		Swig_escape_val = arg3
+	}
+	var swig_r_1 string
+ swig_r_1 = weteeTakeString(swig_r) 
+	return swig_r_1
+}
+
+func Ton_external_message(arg1 *uintptr, arg2 string, arg3 uintptr, arg4 uintptr, arg5 uint) (_swig_ret string) {
+	var swig_r string
+	_swig_i_0 := arg1
+	_swig_i_1 := arg2
+	_swig_i_2 := arg3
+	_swig_i_3 := arg4
+	_swig_i_4 := arg5
+	swig_r_p := C._wrap_ton_external_message_cwetee_cdf1a48b9034005c(C.swig_voidp(_swig_i_0), *(*C.swig_type_444)(unsafe.Pointer(&_swig_i_1)), C.uintptr_t(_swig_i_2), C.uintptr_t(_swig_i_3), C.swig_intgo(_swig_i_4))
+	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
+	if Swig_escape_always_false {
+		Swig_escape_val = arg2
+	}
+	var swig_r_1 string
+ swig_r_1 = weteeTakeString(swig_r) 
+	return swig_r_1
+}
+
+func Ton_wallet_free(arg1 uintptr) {
+	_swig_i_0 := arg1
+	C._wrap_ton_wallet_free_cwetee_cdf1a48b9034005c(C.uintptr_t(_swig_i_0))
+}
+
+func Ton_wallet_code(arg1 *uintptr, arg2 int) (_swig_ret string) {
+	var swig_r string
+	_swig_i_0 := arg1
+	_swig_i_1 := arg2
+	swig_r_p := C._wrap_ton_wallet_code_cwetee_cdf1a48b9034005c(C.swig_voidp(_swig_i_0), C.swig_intgo(_swig_i_1))
+	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
+	var swig_r_1 string
+ swig_r_1 = weteeTakeString(swig_r) 
+	return swig_r_1
+}
+
+func Ton_wallet_v5r1_id(arg1 *uint32, arg2 int, arg3 int, arg4 uint) (_swig_ret string) {
+	var swig_r string
+	_swig_i_0 := arg1
+	_swig_i_1 := arg2
+	_swig_i_2 := arg3
+	_swig_i_3 := arg4
+	swig_r_p := C._wrap_ton_wallet_v5r1_id_cwetee_cdf1a48b9034005c(C.swig_voidp(_swig_i_0), C.swig_intgo(_swig_i_1), C.swig_intgo(_swig_i_2), C.swig_intgo(_swig_i_3))
+	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
+	var swig_r_1 string
+ swig_r_1 = weteeTakeString(swig_r) 
+	return swig_r_1
+}
+
+func Ton_wallet_default_id(arg1 *uint32, arg2 int, arg3 int, arg4 int) (_swig_ret string) {
+	var swig_r string
+	_swig_i_0 := arg1
+	_swig_i_1 := arg2
+	_swig_i_2 := arg3
+	_swig_i_3 := arg4
+	swig_r_p := C._wrap_ton_wallet_default_id_cwetee_cdf1a48b9034005c(C.swig_voidp(_swig_i_0), C.swig_intgo(_swig_i_1), C.swig_intgo(_swig_i_2), C.swig_intgo(_swig_i_3))
+	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
+	var swig_r_1 string
+ swig_r_1 = weteeTakeString(swig_r) 
+	return swig_r_1
+}
+
+func Ton_wallet_new(arg1 *uintptr, arg2 int, arg3 []byte, arg4 int, arg5 uint) (_swig_ret string) {
+	var swig_r string
+	_swig_i_0 := arg1
+	_swig_i_1 := arg2
+	_swig_i_2 := arg3
+	_swig_i_3 := arg4
+	_swig_i_4 := arg5
+	swig_r_p := C._wrap_ton_wallet_new_cwetee_cdf1a48b9034005c(C.swig_voidp(_swig_i_0), C.swig_intgo(_swig_i_1), *(*C.swig_type_449)(unsafe.Pointer(&_swig_i_2)), C.swig_intgo(_swig_i_3), C.swig_intgo(_swig_i_4))
+	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
+	if Swig_escape_always_false {
+		Swig_escape_val = arg3
+	}
+	var swig_r_1 string
+ swig_r_1 = weteeTakeString(swig_r) 
+	return swig_r_1
+}
+
+func Ton_wallet_id(arg1 *uint32, arg2 uintptr) (_swig_ret string) {
+	var swig_r string
+	_swig_i_0 := arg1
+	_swig_i_1 := arg2
+	swig_r_p := C._wrap_ton_wallet_id_cwetee_cdf1a48b9034005c(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1))
+	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
+	var swig_r_1 string
+ swig_r_1 = weteeTakeString(swig_r) 
+	return swig_r_1
+}
+
+func Ton_wallet_state_init(arg1 *uintptr, arg2 uintptr) (_swig_ret string) {
+	var swig_r string
+	_swig_i_0 := arg1
+	_swig_i_1 := arg2
+	swig_r_p := C._wrap_ton_wallet_state_init_cwetee_cdf1a48b9034005c(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1))
+	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
+	var swig_r_1 string
+ swig_r_1 = weteeTakeString(swig_r) 
+	return swig_r_1
+}
+
+func Ton_wallet_address(arg1 *string, arg2 uintptr) (_swig_ret string) {
+	var swig_r string
+	var _swig_i_0 *[2]uint64
+ _swig_i_0 = new([2]uint64) 
+	_swig_i_1 := arg2
+	swig_r_p := C._wrap_ton_wallet_address_cwetee_cdf1a48b9034005c(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1))
+	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
+
+	if b := weteeTakeBytes(_swig_i_0); len(b) > 0 {
+		*arg1 = unsafe.String(&b[0], len(b))
+	} else {
+		*arg1 = ""
+	} 
+	var swig_r_1 string
+ swig_r_1 = weteeTakeString(swig_r) 
+	return swig_r_1
+}
+
+func Ton_transfer_free(arg1 uintptr) {
+	_swig_i_0 := arg1
+	C._wrap_ton_transfer_free_cwetee_cdf1a48b9034005c(C.uintptr_t(_swig_i_0))
+}
+
+func Ton_transfer_new(arg1 *uintptr) (_swig_ret string) {
+	var swig_r string
+	_swig_i_0 := arg1
+	swig_r_p := C._wrap_ton_transfer_new_cwetee_cdf1a48b9034005c(C.swig_voidp(_swig_i_0))
+	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
+	var swig_r_1 string
+ swig_r_1 = weteeTakeString(swig_r) 
+	return swig_r_1
+}
+
+func Ton_transfer_add(arg1 uintptr, arg2 uint, arg3 uintptr) (_swig_ret string) {
+	var swig_r string
+	_swig_i_0 := arg1
+	_swig_i_1 := arg2
+	_swig_i_2 := arg3
+	swig_r_p := C._wrap_ton_transfer_add_cwetee_cdf1a48b9034005c(C.uintptr_t(_swig_i_0), C.swig_intgo(_swig_i_1), C.uintptr_t(_swig_i_2))
+	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
+	var swig_r_1 string
+ swig_r_1 = weteeTakeString(swig_r) 
+	return swig_r_1
+}
+
+func Ton_transfer_count(arg1 uintptr) (_swig_ret int64) {
+	var swig_r int64
+	_swig_i_0 := arg1
+	swig_r = (int64)(C._wrap_ton_transfer_count_cwetee_cdf1a48b9034005c(C.uintptr_t(_swig_i_0)))
+	return swig_r
+}
+
+func Ton_wallet_sign_transfer(arg1 *uintptr, arg2 uintptr, arg3 []byte, arg4 uint, arg5 uint, arg6 uintptr) (_swig_ret string) {
+	var swig_r string
+	_swig_i_0 := arg1
+	_swig_i_1 := arg2
+	_swig_i_2 := arg3
+	_swig_i_3 := arg4
+	_swig_i_4 := arg5
+	_swig_i_5 := arg6
+	swig_r_p := C._wrap_ton_wallet_sign_transfer_cwetee_cdf1a48b9034005c(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1), *(*C.swig_type_457)(unsafe.Pointer(&_swig_i_2)), C.swig_intgo(_swig_i_3), C.swig_intgo(_swig_i_4), C.uintptr_t(_swig_i_5))
+	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
+	if Swig_escape_always_false {
+		Swig_escape_val = arg3
+	}
+	var swig_r_1 string
+ swig_r_1 = weteeTakeString(swig_r) 
+	return swig_r_1
+}
+
+func Ton_wallet_external(arg1 *uintptr, arg2 uintptr, arg3 uintptr, arg4 int) (_swig_ret string) {
+	var swig_r string
+	_swig_i_0 := arg1
+	_swig_i_1 := arg2
+	_swig_i_2 := arg3
+	_swig_i_3 := arg4
+	swig_r_p := C._wrap_ton_wallet_external_cwetee_cdf1a48b9034005c(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1), C.uintptr_t(_swig_i_2), C.swig_intgo(_swig_i_3))
+	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	var swig_r_1 string
  swig_r_1 = weteeTakeString(swig_r) 
 	return swig_r_1

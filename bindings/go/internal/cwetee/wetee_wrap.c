@@ -13,9 +13,9 @@ extern
 #ifdef __cplusplus
   "C"
 #endif
-  void cgo_panic__cwetee_0a513c6a817ac27f(const char*);
+  void cgo_panic__cwetee_cdf1a48b9034005c(const char*);
 static void _swig_gopanic(const char *p) {
-  cgo_panic__cwetee_0a513c6a817ac27f(p);
+  cgo_panic__cwetee_cdf1a48b9034005c(p);
 }
 
 
@@ -464,11 +464,128 @@ static wetee_rc wetee_mdb_digest(wetee_buf *out, const wetee_metadata *md, unsig
   return wetee_metadata_digest(out, md, &info);
 }
 
+
+static wetee_rc wetee_ton_boc_parse_(wetee_ton_cell **out, const uint8_t *data, size_t len) {
+  return wetee_ton_boc_parse(out, data, len, NULL);
+}
+
+
+/* the first bit_len bits of data, most significant bit first */
+static wetee_rc wetee_ton_builder_store_bits_(wetee_ton_builder *b, const uint8_t *data, size_t len, size_t bit_len) {
+  if (bit_len > len * 8) return WETEE_ERR_INVALID_ARGUMENT; /* fewer bytes than bits */
+  return wetee_ton_builder_store_bits(b, data, bit_len);
+}
+
+
+/* an address in any form; "" stores addr_none */
+static wetee_rc wetee_ton_builder_store_address_(wetee_ton_builder *b, const char *text, size_t text_len) {
+  wetee_ton_address a;
+  int rc;
+  if (text_len == 0) return wetee_ton_builder_store_address(b, NULL);
+  if ((rc = wetee_ton_address_parse(&a, NULL, text, text_len))) return rc;
+  return wetee_ton_builder_store_address(b, &a);
+}
+
+
+static wetee_rc wetee_ton_slice_load_bit_(int *flag_out, wetee_ton_slice *s) {
+  return wetee_ton_slice_load_bit(flag_out, s);
+}
+/* 0..64 bits as an unsigned value (the signed reading is done by the caller) */
+static wetee_rc wetee_ton_slice_load_uint_(wetee_u128 *out, wetee_ton_slice *s, unsigned bits) {
+  uint64_t v = 0;
+  int rc = wetee_ton_slice_load_uint(&v, s, bits);
+  out->lo = v;
+  out->hi = 0;
+  return rc;
+}
+/* bit_len bits as ceil(bit_len/8) bytes */
+static wetee_rc wetee_ton_slice_load_bits_(wetee_buf *out, wetee_ton_slice *s, size_t bit_len) {
+  int rc = wetee_buf_reserve(out, bit_len / 8 + 1);
+  if (rc) return rc;
+  rc = wetee_ton_slice_load_bits(out->data, bit_len / 8 + 1, s, bit_len);
+  out->len = rc ? 0 : (bit_len + 7) / 8;
+  return rc;
+}
+/* raw "wc:hex", or "" for addr_none */
+static wetee_rc wetee_ton_slice_load_address_(wetee_buf *text_out, wetee_ton_slice *s) {
+  wetee_ton_address a;
+  char raw[WETEE_TON_ADDRESS_RAW_BUFSIZE];
+  int none = 0, rc = wetee_ton_slice_load_address(&a, &none, s);
+  if (rc) return rc;
+  if (none) raw[0] = 0;
+  else if ((rc = wetee_ton_address_to_raw(raw, sizeof raw, &a))) return rc;
+  return wetee_buf_append(text_out, (const uint8_t *)raw, strlen(raw));
+}
+
+
+/* (raw form, flags of the form given) */
+static wetee_rc wetee_ton_address_parse_(wetee_buf *text_out, unsigned *out, const char *text, size_t text_len) {
+  wetee_ton_address a;
+  char raw[WETEE_TON_ADDRESS_RAW_BUFSIZE];
+  int rc = wetee_ton_address_parse(&a, out, text, text_len);
+  if (rc == WETEE_OK) rc = wetee_ton_address_to_raw(raw, sizeof raw, &a);
+  if (rc == WETEE_OK) rc = wetee_buf_append(text_out, (const uint8_t *)raw, strlen(raw));
+  return rc;
+}
+/* user-friendly form (flags WETEE_TON_ADDRESS_*) of an address in any form */
+static wetee_rc wetee_ton_address_format_(wetee_buf *text_out, const char *text, size_t text_len, unsigned flags) {
+  wetee_ton_address a;
+  char buf[WETEE_TON_ADDRESS_FRIENDLY_BUFSIZE];
+  int rc = wetee_ton_address_parse(&a, NULL, text, text_len);
+  if (rc == WETEE_OK) rc = wetee_ton_address_to_friendly(buf, sizeof buf, &a, flags);
+  if (rc == WETEE_OK) rc = wetee_buf_append(text_out, (const uint8_t *)buf, strlen(buf));
+  return rc;
+}
+/* raw address of a contract with this code and data */
+static wetee_rc wetee_ton_state_init_address_(wetee_buf *text_out, int32_t workchain, const wetee_ton_cell *code,
+                                              const wetee_ton_cell *data) {
+  wetee_ton_address a;
+  char raw[WETEE_TON_ADDRESS_RAW_BUFSIZE];
+  int rc = wetee_ton_address_from_state_init(&a, workchain, code, data);
+  if (rc == WETEE_OK) rc = wetee_ton_address_to_raw(raw, sizeof raw, &a);
+  if (rc == WETEE_OK) rc = wetee_buf_append(text_out, (const uint8_t *)raw, strlen(raw));
+  return rc;
+}
+/* symbol: NULL gives the current one (GRAM), "" none */
+static wetee_rc wetee_ton_amount_format_(wetee_buf *text_out, wetee_u128 value, const char *optional_text) {
+  char buf[WETEE_TON_AMOUNT_BUFSIZE];
+  int rc = wetee_ton_amount_format(buf, sizeof buf, value, optional_text);
+  if (rc == WETEE_OK) rc = wetee_buf_append(text_out, (const uint8_t *)buf, strlen(buf));
+  return rc;
+}
+
+
+static wetee_rc wetee_ton_internal_message_(wetee_ton_cell **out, const char *text, size_t text_len, wetee_u128 value,
+                                            int bounce, const wetee_ton_cell *init, const wetee_ton_cell *body) {
+  wetee_ton_address a;
+  int rc = wetee_ton_address_parse(&a, NULL, text, text_len);
+  if (rc) return rc;
+  return wetee_ton_internal_message(out, &a, value, bounce, init, body);
+}
+static wetee_rc wetee_ton_external_message_(wetee_ton_cell **out, const char *text, size_t text_len,
+                                            const wetee_ton_cell *init, const wetee_ton_cell *body, unsigned flags) {
+  wetee_ton_address a;
+  int rc = wetee_ton_address_parse(&a, NULL, text, text_len);
+  if (rc) return rc;
+  return wetee_ton_external_message(out, &a, init, body, flags);
+}
+
+
+/* raw "wc:hex" */
+static wetee_rc wetee_ton_wallet_address_(wetee_buf *text_out, const wetee_ton_wallet *w) {
+  wetee_ton_address a;
+  char raw[WETEE_TON_ADDRESS_RAW_BUFSIZE];
+  int rc = wetee_ton_wallet_address(&a, w);
+  if (rc == WETEE_OK) rc = wetee_ton_address_to_raw(raw, sizeof raw, &a);
+  if (rc == WETEE_OK) rc = wetee_buf_append(text_out, (const uint8_t *)raw, strlen(raw));
+  return rc;
+}
+
 #ifdef __cplusplus
 extern "C" {
 #endif
 
-void _wrap_Swig_free_cwetee_0a513c6a817ac27f(void *_swig_go_0) {
+void _wrap_Swig_free_cwetee_cdf1a48b9034005c(void *_swig_go_0) {
   void *arg1 = (void *) 0 ;
   
   arg1 = *(void **)&_swig_go_0; 
@@ -478,7 +595,7 @@ void _wrap_Swig_free_cwetee_0a513c6a817ac27f(void *_swig_go_0) {
 }
 
 
-void *_wrap_Swig_malloc_cwetee_0a513c6a817ac27f(intgo _swig_go_0) {
+void *_wrap_Swig_malloc_cwetee_cdf1a48b9034005c(intgo _swig_go_0) {
   int arg1 ;
   void *result = 0 ;
   void *_swig_go_result;
@@ -491,7 +608,7 @@ void *_wrap_Swig_malloc_cwetee_0a513c6a817ac27f(intgo _swig_go_0) {
 }
 
 
-void _wrap_go_take_cwetee_0a513c6a817ac27f(long long _swig_go_0, _goslice_ _swig_go_1) {
+void _wrap_go_take_cwetee_cdf1a48b9034005c(long long _swig_go_0, _goslice_ _swig_go_1) {
   uint64_t arg1 ;
   uint8_t *arg2 = (uint8_t *) 0 ;
   size_t arg3 ;
@@ -510,7 +627,7 @@ void _wrap_go_take_cwetee_0a513c6a817ac27f(long long _swig_go_0, _goslice_ _swig
 }
 
 
-void _wrap_go_take_secret_cwetee_0a513c6a817ac27f(long long _swig_go_0, long long _swig_go_1, _goslice_ _swig_go_2) {
+void _wrap_go_take_secret_cwetee_cdf1a48b9034005c(long long _swig_go_0, long long _swig_go_1, _goslice_ _swig_go_2) {
   uint64_t arg1 ;
   uint64_t arg2 ;
   uint8_t *arg3 = (uint8_t *) 0 ;
@@ -531,7 +648,7 @@ void _wrap_go_take_secret_cwetee_0a513c6a817ac27f(long long _swig_go_0, long lon
 }
 
 
-void _wrap_go_copy_static_cwetee_0a513c6a817ac27f(long long _swig_go_0, _goslice_ _swig_go_1) {
+void _wrap_go_copy_static_cwetee_cdf1a48b9034005c(long long _swig_go_0, _goslice_ _swig_go_1) {
   uint64_t arg1 ;
   uint8_t *arg2 = (uint8_t *) 0 ;
   size_t arg3 ;
@@ -550,7 +667,7 @@ void _wrap_go_copy_static_cwetee_0a513c6a817ac27f(long long _swig_go_0, _goslice
 }
 
 
-_gostring_ _wrap_version_string_cwetee_0a513c6a817ac27f() {
+_gostring_ _wrap_version_string_cwetee_cdf1a48b9034005c() {
   char *result = 0 ;
   _gostring_ _swig_go_result;
   
@@ -567,7 +684,7 @@ _gostring_ _wrap_version_string_cwetee_0a513c6a817ac27f() {
 }
 
 
-intgo _wrap_version_number_cwetee_0a513c6a817ac27f() {
+intgo _wrap_version_number_cwetee_cdf1a48b9034005c() {
   int result;
   intgo _swig_go_result;
   
@@ -581,7 +698,7 @@ intgo _wrap_version_number_cwetee_0a513c6a817ac27f() {
 }
 
 
-_gostring_ _wrap_strerror_cwetee_0a513c6a817ac27f(intgo _swig_go_0) {
+_gostring_ _wrap_strerror_cwetee_cdf1a48b9034005c(intgo _swig_go_0) {
   int arg1 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -600,7 +717,7 @@ _gostring_ _wrap_strerror_cwetee_0a513c6a817ac27f(intgo _swig_go_0) {
 }
 
 
-intgo _wrap_OK_cwetee_0a513c6a817ac27f() {
+intgo _wrap_OK_cwetee_cdf1a48b9034005c() {
   enum wetee_status result;
   intgo _swig_go_result;
   
@@ -615,7 +732,7 @@ intgo _wrap_OK_cwetee_0a513c6a817ac27f() {
 }
 
 
-intgo _wrap_ERR_INVALID_ARGUMENT_cwetee_0a513c6a817ac27f() {
+intgo _wrap_ERR_INVALID_ARGUMENT_cwetee_cdf1a48b9034005c() {
   enum wetee_status result;
   intgo _swig_go_result;
   
@@ -630,7 +747,7 @@ intgo _wrap_ERR_INVALID_ARGUMENT_cwetee_0a513c6a817ac27f() {
 }
 
 
-intgo _wrap_ERR_NO_MEMORY_cwetee_0a513c6a817ac27f() {
+intgo _wrap_ERR_NO_MEMORY_cwetee_cdf1a48b9034005c() {
   enum wetee_status result;
   intgo _swig_go_result;
   
@@ -645,7 +762,7 @@ intgo _wrap_ERR_NO_MEMORY_cwetee_0a513c6a817ac27f() {
 }
 
 
-intgo _wrap_ERR_DECODE_cwetee_0a513c6a817ac27f() {
+intgo _wrap_ERR_DECODE_cwetee_cdf1a48b9034005c() {
   enum wetee_status result;
   intgo _swig_go_result;
   
@@ -660,7 +777,7 @@ intgo _wrap_ERR_DECODE_cwetee_0a513c6a817ac27f() {
 }
 
 
-intgo _wrap_ERR_TRUNCATED_cwetee_0a513c6a817ac27f() {
+intgo _wrap_ERR_TRUNCATED_cwetee_cdf1a48b9034005c() {
   enum wetee_status result;
   intgo _swig_go_result;
   
@@ -675,7 +792,7 @@ intgo _wrap_ERR_TRUNCATED_cwetee_0a513c6a817ac27f() {
 }
 
 
-intgo _wrap_ERR_NON_CANONICAL_cwetee_0a513c6a817ac27f() {
+intgo _wrap_ERR_NON_CANONICAL_cwetee_cdf1a48b9034005c() {
   enum wetee_status result;
   intgo _swig_go_result;
   
@@ -690,7 +807,7 @@ intgo _wrap_ERR_NON_CANONICAL_cwetee_0a513c6a817ac27f() {
 }
 
 
-intgo _wrap_ERR_OVERFLOW_cwetee_0a513c6a817ac27f() {
+intgo _wrap_ERR_OVERFLOW_cwetee_cdf1a48b9034005c() {
   enum wetee_status result;
   intgo _swig_go_result;
   
@@ -705,7 +822,7 @@ intgo _wrap_ERR_OVERFLOW_cwetee_0a513c6a817ac27f() {
 }
 
 
-intgo _wrap_ERR_DEPTH_cwetee_0a513c6a817ac27f() {
+intgo _wrap_ERR_DEPTH_cwetee_cdf1a48b9034005c() {
   enum wetee_status result;
   intgo _swig_go_result;
   
@@ -720,7 +837,7 @@ intgo _wrap_ERR_DEPTH_cwetee_0a513c6a817ac27f() {
 }
 
 
-intgo _wrap_ERR_CHECKSUM_cwetee_0a513c6a817ac27f() {
+intgo _wrap_ERR_CHECKSUM_cwetee_cdf1a48b9034005c() {
   enum wetee_status result;
   intgo _swig_go_result;
   
@@ -735,7 +852,7 @@ intgo _wrap_ERR_CHECKSUM_cwetee_0a513c6a817ac27f() {
 }
 
 
-intgo _wrap_ERR_UNSUPPORTED_cwetee_0a513c6a817ac27f() {
+intgo _wrap_ERR_UNSUPPORTED_cwetee_cdf1a48b9034005c() {
   enum wetee_status result;
   intgo _swig_go_result;
   
@@ -750,7 +867,7 @@ intgo _wrap_ERR_UNSUPPORTED_cwetee_0a513c6a817ac27f() {
 }
 
 
-intgo _wrap_ERR_CRYPTO_cwetee_0a513c6a817ac27f() {
+intgo _wrap_ERR_CRYPTO_cwetee_cdf1a48b9034005c() {
   enum wetee_status result;
   intgo _swig_go_result;
   
@@ -765,7 +882,7 @@ intgo _wrap_ERR_CRYPTO_cwetee_0a513c6a817ac27f() {
 }
 
 
-intgo _wrap_ERR_VERIFY_cwetee_0a513c6a817ac27f() {
+intgo _wrap_ERR_VERIFY_cwetee_cdf1a48b9034005c() {
   enum wetee_status result;
   intgo _swig_go_result;
   
@@ -780,7 +897,7 @@ intgo _wrap_ERR_VERIFY_cwetee_0a513c6a817ac27f() {
 }
 
 
-intgo _wrap_ERR_NOT_FOUND_cwetee_0a513c6a817ac27f() {
+intgo _wrap_ERR_NOT_FOUND_cwetee_cdf1a48b9034005c() {
   enum wetee_status result;
   intgo _swig_go_result;
   
@@ -795,7 +912,7 @@ intgo _wrap_ERR_NOT_FOUND_cwetee_0a513c6a817ac27f() {
 }
 
 
-intgo _wrap_ERR_IO_cwetee_0a513c6a817ac27f() {
+intgo _wrap_ERR_IO_cwetee_cdf1a48b9034005c() {
   enum wetee_status result;
   intgo _swig_go_result;
   
@@ -810,7 +927,7 @@ intgo _wrap_ERR_IO_cwetee_0a513c6a817ac27f() {
 }
 
 
-intgo _wrap_ERR_NETWORK_cwetee_0a513c6a817ac27f() {
+intgo _wrap_ERR_NETWORK_cwetee_cdf1a48b9034005c() {
   enum wetee_status result;
   intgo _swig_go_result;
   
@@ -825,7 +942,7 @@ intgo _wrap_ERR_NETWORK_cwetee_0a513c6a817ac27f() {
 }
 
 
-intgo _wrap_ERR_STATE_cwetee_0a513c6a817ac27f() {
+intgo _wrap_ERR_STATE_cwetee_cdf1a48b9034005c() {
   enum wetee_status result;
   intgo _swig_go_result;
   
@@ -840,7 +957,7 @@ intgo _wrap_ERR_STATE_cwetee_0a513c6a817ac27f() {
 }
 
 
-intgo _wrap_ERR_TRAILING_cwetee_0a513c6a817ac27f() {
+intgo _wrap_ERR_TRAILING_cwetee_cdf1a48b9034005c() {
   enum wetee_status result;
   intgo _swig_go_result;
   
@@ -855,7 +972,7 @@ intgo _wrap_ERR_TRAILING_cwetee_0a513c6a817ac27f() {
 }
 
 
-intgo _wrap_ERR_INTERNAL_cwetee_0a513c6a817ac27f() {
+intgo _wrap_ERR_INTERNAL_cwetee_cdf1a48b9034005c() {
   enum wetee_status result;
   intgo _swig_go_result;
   
@@ -870,7 +987,7 @@ intgo _wrap_ERR_INTERNAL_cwetee_0a513c6a817ac27f() {
 }
 
 
-intgo _wrap_HEX_PREFIX_cwetee_0a513c6a817ac27f() {
+intgo _wrap_HEX_PREFIX_cwetee_cdf1a48b9034005c() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -881,7 +998,7 @@ intgo _wrap_HEX_PREFIX_cwetee_0a513c6a817ac27f() {
 }
 
 
-intgo _wrap_HEX_UPPER_cwetee_0a513c6a817ac27f() {
+intgo _wrap_HEX_UPPER_cwetee_cdf1a48b9034005c() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -892,7 +1009,7 @@ intgo _wrap_HEX_UPPER_cwetee_0a513c6a817ac27f() {
 }
 
 
-intgo _wrap_BASE64_URL_cwetee_0a513c6a817ac27f() {
+intgo _wrap_BASE64_URL_cwetee_cdf1a48b9034005c() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -903,7 +1020,7 @@ intgo _wrap_BASE64_URL_cwetee_0a513c6a817ac27f() {
 }
 
 
-intgo _wrap_BASE64_NOPAD_cwetee_0a513c6a817ac27f() {
+intgo _wrap_BASE64_NOPAD_cwetee_cdf1a48b9034005c() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -914,7 +1031,7 @@ intgo _wrap_BASE64_NOPAD_cwetee_0a513c6a817ac27f() {
 }
 
 
-_gostring_ _wrap_hex_encode_cwetee_0a513c6a817ac27f(wetee_buf *_swig_go_0, _goslice_ _swig_go_1, intgo _swig_go_2) {
+_gostring_ _wrap_hex_encode_cwetee_cdf1a48b9034005c(wetee_buf *_swig_go_0, _goslice_ _swig_go_1, intgo _swig_go_2) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   uint8_t *arg2 = (uint8_t *) 0 ;
   size_t arg3 ;
@@ -954,7 +1071,7 @@ _gostring_ _wrap_hex_encode_cwetee_0a513c6a817ac27f(wetee_buf *_swig_go_0, _gosl
 }
 
 
-_gostring_ _wrap_hex_decode_cwetee_0a513c6a817ac27f(wetee_buf *_swig_go_0, _gostring_ _swig_go_1) {
+_gostring_ _wrap_hex_decode_cwetee_cdf1a48b9034005c(wetee_buf *_swig_go_0, _gostring_ _swig_go_1) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   char *arg2 = (char *) 0 ;
   size_t arg3 ;
@@ -992,7 +1109,7 @@ _gostring_ _wrap_hex_decode_cwetee_0a513c6a817ac27f(wetee_buf *_swig_go_0, _gost
 }
 
 
-_gostring_ _wrap_base58_encode_cwetee_0a513c6a817ac27f(wetee_buf *_swig_go_0, _goslice_ _swig_go_1) {
+_gostring_ _wrap_base58_encode_cwetee_cdf1a48b9034005c(wetee_buf *_swig_go_0, _goslice_ _swig_go_1) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   uint8_t *arg2 = (uint8_t *) 0 ;
   size_t arg3 ;
@@ -1030,7 +1147,7 @@ _gostring_ _wrap_base58_encode_cwetee_0a513c6a817ac27f(wetee_buf *_swig_go_0, _g
 }
 
 
-_gostring_ _wrap_base58_decode_cwetee_0a513c6a817ac27f(wetee_buf *_swig_go_0, _gostring_ _swig_go_1) {
+_gostring_ _wrap_base58_decode_cwetee_cdf1a48b9034005c(wetee_buf *_swig_go_0, _gostring_ _swig_go_1) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   char *arg2 = (char *) 0 ;
   size_t arg3 ;
@@ -1068,7 +1185,7 @@ _gostring_ _wrap_base58_decode_cwetee_0a513c6a817ac27f(wetee_buf *_swig_go_0, _g
 }
 
 
-_gostring_ _wrap_base64_encode_cwetee_0a513c6a817ac27f(wetee_buf *_swig_go_0, _goslice_ _swig_go_1, intgo _swig_go_2) {
+_gostring_ _wrap_base64_encode_cwetee_cdf1a48b9034005c(wetee_buf *_swig_go_0, _goslice_ _swig_go_1, intgo _swig_go_2) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   uint8_t *arg2 = (uint8_t *) 0 ;
   size_t arg3 ;
@@ -1108,7 +1225,7 @@ _gostring_ _wrap_base64_encode_cwetee_0a513c6a817ac27f(wetee_buf *_swig_go_0, _g
 }
 
 
-_gostring_ _wrap_base64_decode_cwetee_0a513c6a817ac27f(wetee_buf *_swig_go_0, _gostring_ _swig_go_1, intgo _swig_go_2) {
+_gostring_ _wrap_base64_decode_cwetee_cdf1a48b9034005c(wetee_buf *_swig_go_0, _gostring_ _swig_go_1, intgo _swig_go_2) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   char *arg2 = (char *) 0 ;
   size_t arg3 ;
@@ -1148,7 +1265,7 @@ _gostring_ _wrap_base64_decode_cwetee_0a513c6a817ac27f(wetee_buf *_swig_go_0, _g
 }
 
 
-intgo _wrap_U128_MAX_DECIMALS_cwetee_0a513c6a817ac27f() {
+intgo _wrap_U128_MAX_DECIMALS_cwetee_cdf1a48b9034005c() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -1159,7 +1276,7 @@ intgo _wrap_U128_MAX_DECIMALS_cwetee_0a513c6a817ac27f() {
 }
 
 
-_gostring_ _wrap_u128_from_decimal_cwetee_0a513c6a817ac27f(_goslice_ _swig_go_0, _gostring_ _swig_go_1, intgo _swig_go_2) {
+_gostring_ _wrap_u128_from_decimal_cwetee_cdf1a48b9034005c(_goslice_ _swig_go_0, _gostring_ _swig_go_1, intgo _swig_go_2) {
   wetee_u128 *arg1 = (wetee_u128 *) 0 ;
   char *arg2 = (char *) 0 ;
   size_t arg3 ;
@@ -1193,7 +1310,7 @@ _gostring_ _wrap_u128_from_decimal_cwetee_0a513c6a817ac27f(_goslice_ _swig_go_0,
 }
 
 
-_gostring_ _wrap_u128_to_decimal_cwetee_0a513c6a817ac27f(_goslice_ _swig_go_0, _goslice_ _swig_go_1, intgo _swig_go_2) {
+_gostring_ _wrap_u128_to_decimal_cwetee_cdf1a48b9034005c(_goslice_ _swig_go_0, _goslice_ _swig_go_1, intgo _swig_go_2) {
   char *arg1 = (char *) 0 ;
   size_t arg2 ;
   wetee_u128 arg3 ;
@@ -1221,7 +1338,7 @@ _gostring_ _wrap_u128_to_decimal_cwetee_0a513c6a817ac27f(_goslice_ _swig_go_0, _
 }
 
 
-void _wrap_u128_to_le_cwetee_0a513c6a817ac27f(_goslice_ _swig_go_0, _goslice_ _swig_go_1) {
+void _wrap_u128_to_le_cwetee_cdf1a48b9034005c(_goslice_ _swig_go_0, _goslice_ _swig_go_1) {
   uint8_t *arg1 ;
   wetee_u128 arg2 ;
   
@@ -1243,7 +1360,7 @@ void _wrap_u128_to_le_cwetee_0a513c6a817ac27f(_goslice_ _swig_go_0, _goslice_ _s
 }
 
 
-void _wrap_u128_from_le_cwetee_0a513c6a817ac27f(_goslice_ _swig_go_0, _goslice_ _swig_go_1) {
+void _wrap_u128_from_le_cwetee_cdf1a48b9034005c(_goslice_ _swig_go_0, _goslice_ _swig_go_1) {
   wetee_u128 *arg1 = (wetee_u128 *) 0 ;
   uint8_t *arg2 ;
   wetee_u128 temp1 ;
@@ -1271,7 +1388,7 @@ void _wrap_u128_from_le_cwetee_0a513c6a817ac27f(_goslice_ _swig_go_0, _goslice_ 
 }
 
 
-intgo _wrap_BLAKE2B_KEY_MAX_cwetee_0a513c6a817ac27f() {
+intgo _wrap_BLAKE2B_KEY_MAX_cwetee_cdf1a48b9034005c() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -1282,7 +1399,7 @@ intgo _wrap_BLAKE2B_KEY_MAX_cwetee_0a513c6a817ac27f() {
 }
 
 
-_gostring_ _wrap_hash_blake2b_cwetee_0a513c6a817ac27f(_goslice_ _swig_go_0, _goslice_ _swig_go_1, _goslice_ _swig_go_2) {
+_gostring_ _wrap_hash_blake2b_cwetee_cdf1a48b9034005c(_goslice_ _swig_go_0, _goslice_ _swig_go_1, _goslice_ _swig_go_2) {
   uint8_t *arg1 = (uint8_t *) 0 ;
   size_t arg2 ;
   uint8_t *arg3 = (uint8_t *) 0 ;
@@ -1314,7 +1431,7 @@ _gostring_ _wrap_hash_blake2b_cwetee_0a513c6a817ac27f(_goslice_ _swig_go_0, _gos
 }
 
 
-_gostring_ _wrap_hash_blake2b_128_cwetee_0a513c6a817ac27f(_goslice_ _swig_go_0, _goslice_ _swig_go_1) {
+_gostring_ _wrap_hash_blake2b_128_cwetee_cdf1a48b9034005c(_goslice_ _swig_go_0, _goslice_ _swig_go_1) {
   uint8_t *arg1 ;
   uint8_t *arg2 = (uint8_t *) 0 ;
   size_t arg3 ;
@@ -1339,7 +1456,7 @@ _gostring_ _wrap_hash_blake2b_128_cwetee_0a513c6a817ac27f(_goslice_ _swig_go_0, 
 }
 
 
-_gostring_ _wrap_hash_blake2b_256_cwetee_0a513c6a817ac27f(_goslice_ _swig_go_0, _goslice_ _swig_go_1) {
+_gostring_ _wrap_hash_blake2b_256_cwetee_cdf1a48b9034005c(_goslice_ _swig_go_0, _goslice_ _swig_go_1) {
   uint8_t *arg1 ;
   uint8_t *arg2 = (uint8_t *) 0 ;
   size_t arg3 ;
@@ -1364,7 +1481,7 @@ _gostring_ _wrap_hash_blake2b_256_cwetee_0a513c6a817ac27f(_goslice_ _swig_go_0, 
 }
 
 
-_gostring_ _wrap_hash_blake2b_512_cwetee_0a513c6a817ac27f(_goslice_ _swig_go_0, _goslice_ _swig_go_1) {
+_gostring_ _wrap_hash_blake2b_512_cwetee_cdf1a48b9034005c(_goslice_ _swig_go_0, _goslice_ _swig_go_1) {
   uint8_t *arg1 ;
   uint8_t *arg2 = (uint8_t *) 0 ;
   size_t arg3 ;
@@ -1389,7 +1506,7 @@ _gostring_ _wrap_hash_blake2b_512_cwetee_0a513c6a817ac27f(_goslice_ _swig_go_0, 
 }
 
 
-_gostring_ _wrap_hash_blake2s_256_cwetee_0a513c6a817ac27f(_goslice_ _swig_go_0, _goslice_ _swig_go_1) {
+_gostring_ _wrap_hash_blake2s_256_cwetee_cdf1a48b9034005c(_goslice_ _swig_go_0, _goslice_ _swig_go_1) {
   uint8_t *arg1 ;
   uint8_t *arg2 = (uint8_t *) 0 ;
   size_t arg3 ;
@@ -1414,7 +1531,7 @@ _gostring_ _wrap_hash_blake2s_256_cwetee_0a513c6a817ac27f(_goslice_ _swig_go_0, 
 }
 
 
-_gostring_ _wrap_hash_twox64_cwetee_0a513c6a817ac27f(_goslice_ _swig_go_0, _goslice_ _swig_go_1) {
+_gostring_ _wrap_hash_twox64_cwetee_cdf1a48b9034005c(_goslice_ _swig_go_0, _goslice_ _swig_go_1) {
   uint8_t *arg1 ;
   uint8_t *arg2 = (uint8_t *) 0 ;
   size_t arg3 ;
@@ -1439,7 +1556,7 @@ _gostring_ _wrap_hash_twox64_cwetee_0a513c6a817ac27f(_goslice_ _swig_go_0, _gosl
 }
 
 
-_gostring_ _wrap_hash_twox128_cwetee_0a513c6a817ac27f(_goslice_ _swig_go_0, _goslice_ _swig_go_1) {
+_gostring_ _wrap_hash_twox128_cwetee_cdf1a48b9034005c(_goslice_ _swig_go_0, _goslice_ _swig_go_1) {
   uint8_t *arg1 ;
   uint8_t *arg2 = (uint8_t *) 0 ;
   size_t arg3 ;
@@ -1464,7 +1581,7 @@ _gostring_ _wrap_hash_twox128_cwetee_0a513c6a817ac27f(_goslice_ _swig_go_0, _gos
 }
 
 
-_gostring_ _wrap_hash_twox256_cwetee_0a513c6a817ac27f(_goslice_ _swig_go_0, _goslice_ _swig_go_1) {
+_gostring_ _wrap_hash_twox256_cwetee_cdf1a48b9034005c(_goslice_ _swig_go_0, _goslice_ _swig_go_1) {
   uint8_t *arg1 ;
   uint8_t *arg2 = (uint8_t *) 0 ;
   size_t arg3 ;
@@ -1489,7 +1606,7 @@ _gostring_ _wrap_hash_twox256_cwetee_0a513c6a817ac27f(_goslice_ _swig_go_0, _gos
 }
 
 
-_gostring_ _wrap_hash_keccak256_cwetee_0a513c6a817ac27f(_goslice_ _swig_go_0, _goslice_ _swig_go_1) {
+_gostring_ _wrap_hash_keccak256_cwetee_cdf1a48b9034005c(_goslice_ _swig_go_0, _goslice_ _swig_go_1) {
   uint8_t *arg1 ;
   uint8_t *arg2 = (uint8_t *) 0 ;
   size_t arg3 ;
@@ -1514,7 +1631,7 @@ _gostring_ _wrap_hash_keccak256_cwetee_0a513c6a817ac27f(_goslice_ _swig_go_0, _g
 }
 
 
-_gostring_ _wrap_hash_sha256_cwetee_0a513c6a817ac27f(_goslice_ _swig_go_0, _goslice_ _swig_go_1) {
+_gostring_ _wrap_hash_sha256_cwetee_cdf1a48b9034005c(_goslice_ _swig_go_0, _goslice_ _swig_go_1) {
   uint8_t *arg1 ;
   uint8_t *arg2 = (uint8_t *) 0 ;
   size_t arg3 ;
@@ -1539,7 +1656,7 @@ _gostring_ _wrap_hash_sha256_cwetee_0a513c6a817ac27f(_goslice_ _swig_go_0, _gosl
 }
 
 
-_gostring_ _wrap_hash_sha512_cwetee_0a513c6a817ac27f(_goslice_ _swig_go_0, _goslice_ _swig_go_1) {
+_gostring_ _wrap_hash_sha512_cwetee_cdf1a48b9034005c(_goslice_ _swig_go_0, _goslice_ _swig_go_1) {
   uint8_t *arg1 ;
   uint8_t *arg2 = (uint8_t *) 0 ;
   size_t arg3 ;
@@ -1564,7 +1681,7 @@ _gostring_ _wrap_hash_sha512_cwetee_0a513c6a817ac27f(_goslice_ _swig_go_0, _gosl
 }
 
 
-_gostring_ _wrap_hmac_sha256_cwetee_0a513c6a817ac27f(_goslice_ _swig_go_0, _goslice_ _swig_go_1, _goslice_ _swig_go_2) {
+_gostring_ _wrap_hmac_sha256_cwetee_cdf1a48b9034005c(_goslice_ _swig_go_0, _goslice_ _swig_go_1, _goslice_ _swig_go_2) {
   uint8_t *arg1 ;
   uint8_t *arg2 = (uint8_t *) 0 ;
   size_t arg3 ;
@@ -1595,7 +1712,7 @@ _gostring_ _wrap_hmac_sha256_cwetee_0a513c6a817ac27f(_goslice_ _swig_go_0, _gosl
 }
 
 
-_gostring_ _wrap_hmac_sha512_cwetee_0a513c6a817ac27f(_goslice_ _swig_go_0, _goslice_ _swig_go_1, _goslice_ _swig_go_2) {
+_gostring_ _wrap_hmac_sha512_cwetee_cdf1a48b9034005c(_goslice_ _swig_go_0, _goslice_ _swig_go_1, _goslice_ _swig_go_2) {
   uint8_t *arg1 ;
   uint8_t *arg2 = (uint8_t *) 0 ;
   size_t arg3 ;
@@ -1626,7 +1743,7 @@ _gostring_ _wrap_hmac_sha512_cwetee_0a513c6a817ac27f(_goslice_ _swig_go_0, _gosl
 }
 
 
-_gostring_ _wrap_pbkdf2_sha256_cwetee_0a513c6a817ac27f(_goslice_ _swig_go_0, _goslice_ _swig_go_1, _goslice_ _swig_go_2, intgo _swig_go_3) {
+_gostring_ _wrap_pbkdf2_sha256_cwetee_cdf1a48b9034005c(_goslice_ _swig_go_0, _goslice_ _swig_go_1, _goslice_ _swig_go_2, intgo _swig_go_3) {
   uint8_t *arg1 = (uint8_t *) 0 ;
   size_t arg2 ;
   uint8_t *arg3 = (uint8_t *) 0 ;
@@ -1660,7 +1777,7 @@ _gostring_ _wrap_pbkdf2_sha256_cwetee_0a513c6a817ac27f(_goslice_ _swig_go_0, _go
 }
 
 
-_gostring_ _wrap_pbkdf2_sha512_cwetee_0a513c6a817ac27f(_goslice_ _swig_go_0, _goslice_ _swig_go_1, _goslice_ _swig_go_2, intgo _swig_go_3) {
+_gostring_ _wrap_pbkdf2_sha512_cwetee_cdf1a48b9034005c(_goslice_ _swig_go_0, _goslice_ _swig_go_1, _goslice_ _swig_go_2, intgo _swig_go_3) {
   uint8_t *arg1 = (uint8_t *) 0 ;
   size_t arg2 ;
   uint8_t *arg3 = (uint8_t *) 0 ;
@@ -1694,7 +1811,7 @@ _gostring_ _wrap_pbkdf2_sha512_cwetee_0a513c6a817ac27f(_goslice_ _swig_go_0, _go
 }
 
 
-_gostring_ _wrap_hash_blake3_cwetee_0a513c6a817ac27f(_goslice_ _swig_go_0, _goslice_ _swig_go_1) {
+_gostring_ _wrap_hash_blake3_cwetee_cdf1a48b9034005c(_goslice_ _swig_go_0, _goslice_ _swig_go_1) {
   uint8_t *arg1 = (uint8_t *) 0 ;
   size_t arg2 ;
   uint8_t *arg3 = (uint8_t *) 0 ;
@@ -1720,7 +1837,7 @@ _gostring_ _wrap_hash_blake3_cwetee_0a513c6a817ac27f(_goslice_ _swig_go_0, _gosl
 }
 
 
-_gostring_ _wrap_hash_blake3_keyed_cwetee_0a513c6a817ac27f(_goslice_ _swig_go_0, _goslice_ _swig_go_1, _goslice_ _swig_go_2) {
+_gostring_ _wrap_hash_blake3_keyed_cwetee_cdf1a48b9034005c(_goslice_ _swig_go_0, _goslice_ _swig_go_1, _goslice_ _swig_go_2) {
   uint8_t *arg1 = (uint8_t *) 0 ;
   size_t arg2 ;
   uint8_t *arg3 ;
@@ -1751,7 +1868,7 @@ _gostring_ _wrap_hash_blake3_keyed_cwetee_0a513c6a817ac27f(_goslice_ _swig_go_0,
 }
 
 
-_gostring_ _wrap_hash_blake3_derive_key_cwetee_0a513c6a817ac27f(_goslice_ _swig_go_0, _gostring_ _swig_go_1, _goslice_ _swig_go_2) {
+_gostring_ _wrap_hash_blake3_derive_key_cwetee_cdf1a48b9034005c(_goslice_ _swig_go_0, _gostring_ _swig_go_1, _goslice_ _swig_go_2) {
   uint8_t *arg1 = (uint8_t *) 0 ;
   size_t arg2 ;
   char *arg3 = (char *) 0 ;
@@ -1783,7 +1900,7 @@ _gostring_ _wrap_hash_blake3_derive_key_cwetee_0a513c6a817ac27f(_goslice_ _swig_
 }
 
 
-_gostring_ _wrap_crc16_xmodem_cwetee_0a513c6a817ac27f(short *_swig_go_0, _goslice_ _swig_go_1) {
+_gostring_ _wrap_crc16_xmodem_cwetee_cdf1a48b9034005c(short *_swig_go_0, _goslice_ _swig_go_1) {
   uint16_t *arg1 = (uint16_t *) 0 ;
   uint8_t *arg2 = (uint8_t *) 0 ;
   size_t arg3 ;
@@ -1805,7 +1922,7 @@ _gostring_ _wrap_crc16_xmodem_cwetee_0a513c6a817ac27f(short *_swig_go_0, _goslic
 }
 
 
-_gostring_ _wrap_crc32c_cwetee_0a513c6a817ac27f(int *_swig_go_0, _goslice_ _swig_go_1) {
+_gostring_ _wrap_crc32c_cwetee_cdf1a48b9034005c(int *_swig_go_0, _goslice_ _swig_go_1) {
   uint32_t *arg1 = (uint32_t *) 0 ;
   uint8_t *arg2 = (uint8_t *) 0 ;
   size_t arg3 ;
@@ -1827,7 +1944,7 @@ _gostring_ _wrap_crc32c_cwetee_0a513c6a817ac27f(int *_swig_go_0, _goslice_ _swig
 }
 
 
-intgo _wrap_SCALE_COMPACT_MAX_BYTES_cwetee_0a513c6a817ac27f() {
+intgo _wrap_SCALE_COMPACT_MAX_BYTES_cwetee_cdf1a48b9034005c() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -1838,7 +1955,7 @@ intgo _wrap_SCALE_COMPACT_MAX_BYTES_cwetee_0a513c6a817ac27f() {
 }
 
 
-_gostring_ _wrap_scale_encode_compact_cwetee_0a513c6a817ac27f(wetee_buf *_swig_go_0, _goslice_ _swig_go_1) {
+_gostring_ _wrap_scale_encode_compact_cwetee_cdf1a48b9034005c(wetee_buf *_swig_go_0, _goslice_ _swig_go_1) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   wetee_u128 arg2 ;
   wetee_buf temp1 ;
@@ -1876,7 +1993,7 @@ _gostring_ _wrap_scale_encode_compact_cwetee_0a513c6a817ac27f(wetee_buf *_swig_g
 }
 
 
-_gostring_ _wrap_scale_decode_compact_cwetee_0a513c6a817ac27f(_goslice_ _swig_go_0, intgo *_swig_go_1, _goslice_ _swig_go_2) {
+_gostring_ _wrap_scale_decode_compact_cwetee_cdf1a48b9034005c(_goslice_ _swig_go_0, intgo *_swig_go_1, _goslice_ _swig_go_2) {
   wetee_u128 *arg1 = (wetee_u128 *) 0 ;
   size_t *arg2 = (size_t *) 0 ;
   uint8_t *arg3 = (uint8_t *) 0 ;
@@ -1915,7 +2032,7 @@ _gostring_ _wrap_scale_decode_compact_cwetee_0a513c6a817ac27f(_goslice_ _swig_go
 }
 
 
-intgo _wrap_SCHEME_SR25519_cwetee_0a513c6a817ac27f() {
+intgo _wrap_SCHEME_SR25519_cwetee_cdf1a48b9034005c() {
   enum wetee_scheme result;
   intgo _swig_go_result;
   
@@ -1930,7 +2047,7 @@ intgo _wrap_SCHEME_SR25519_cwetee_0a513c6a817ac27f() {
 }
 
 
-intgo _wrap_SCHEME_ED25519_cwetee_0a513c6a817ac27f() {
+intgo _wrap_SCHEME_ED25519_cwetee_cdf1a48b9034005c() {
   enum wetee_scheme result;
   intgo _swig_go_result;
   
@@ -1945,7 +2062,7 @@ intgo _wrap_SCHEME_ED25519_cwetee_0a513c6a817ac27f() {
 }
 
 
-intgo _wrap_SCHEME_ECDSA_cwetee_0a513c6a817ac27f() {
+intgo _wrap_SCHEME_ECDSA_cwetee_cdf1a48b9034005c() {
   enum wetee_scheme result;
   intgo _swig_go_result;
   
@@ -1960,7 +2077,7 @@ intgo _wrap_SCHEME_ECDSA_cwetee_0a513c6a817ac27f() {
 }
 
 
-intgo _wrap_SCHEME_ETHEREUM_cwetee_0a513c6a817ac27f() {
+intgo _wrap_SCHEME_ETHEREUM_cwetee_cdf1a48b9034005c() {
   enum wetee_scheme result;
   intgo _swig_go_result;
   
@@ -1975,7 +2092,7 @@ intgo _wrap_SCHEME_ETHEREUM_cwetee_0a513c6a817ac27f() {
 }
 
 
-intgo _wrap_SR25519_SEED_BYTES_cwetee_0a513c6a817ac27f() {
+intgo _wrap_SR25519_SEED_BYTES_cwetee_cdf1a48b9034005c() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -1986,7 +2103,7 @@ intgo _wrap_SR25519_SEED_BYTES_cwetee_0a513c6a817ac27f() {
 }
 
 
-intgo _wrap_SR25519_PUBLIC_BYTES_cwetee_0a513c6a817ac27f() {
+intgo _wrap_SR25519_PUBLIC_BYTES_cwetee_cdf1a48b9034005c() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -1997,7 +2114,7 @@ intgo _wrap_SR25519_PUBLIC_BYTES_cwetee_0a513c6a817ac27f() {
 }
 
 
-intgo _wrap_SR25519_SECRET_BYTES_cwetee_0a513c6a817ac27f() {
+intgo _wrap_SR25519_SECRET_BYTES_cwetee_cdf1a48b9034005c() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -2008,7 +2125,7 @@ intgo _wrap_SR25519_SECRET_BYTES_cwetee_0a513c6a817ac27f() {
 }
 
 
-intgo _wrap_SR25519_SIGNATURE_BYTES_cwetee_0a513c6a817ac27f() {
+intgo _wrap_SR25519_SIGNATURE_BYTES_cwetee_cdf1a48b9034005c() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -2019,7 +2136,7 @@ intgo _wrap_SR25519_SIGNATURE_BYTES_cwetee_0a513c6a817ac27f() {
 }
 
 
-intgo _wrap_ED25519_SEED_BYTES_cwetee_0a513c6a817ac27f() {
+intgo _wrap_ED25519_SEED_BYTES_cwetee_cdf1a48b9034005c() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -2030,7 +2147,7 @@ intgo _wrap_ED25519_SEED_BYTES_cwetee_0a513c6a817ac27f() {
 }
 
 
-intgo _wrap_ED25519_PUBLIC_BYTES_cwetee_0a513c6a817ac27f() {
+intgo _wrap_ED25519_PUBLIC_BYTES_cwetee_cdf1a48b9034005c() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -2041,7 +2158,7 @@ intgo _wrap_ED25519_PUBLIC_BYTES_cwetee_0a513c6a817ac27f() {
 }
 
 
-intgo _wrap_ED25519_SECRET_BYTES_cwetee_0a513c6a817ac27f() {
+intgo _wrap_ED25519_SECRET_BYTES_cwetee_cdf1a48b9034005c() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -2052,7 +2169,7 @@ intgo _wrap_ED25519_SECRET_BYTES_cwetee_0a513c6a817ac27f() {
 }
 
 
-intgo _wrap_ED25519_SIGNATURE_BYTES_cwetee_0a513c6a817ac27f() {
+intgo _wrap_ED25519_SIGNATURE_BYTES_cwetee_cdf1a48b9034005c() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -2063,7 +2180,7 @@ intgo _wrap_ED25519_SIGNATURE_BYTES_cwetee_0a513c6a817ac27f() {
 }
 
 
-intgo _wrap_ECDSA_SECRET_BYTES_cwetee_0a513c6a817ac27f() {
+intgo _wrap_ECDSA_SECRET_BYTES_cwetee_cdf1a48b9034005c() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -2074,7 +2191,7 @@ intgo _wrap_ECDSA_SECRET_BYTES_cwetee_0a513c6a817ac27f() {
 }
 
 
-intgo _wrap_ECDSA_PUBLIC_BYTES_cwetee_0a513c6a817ac27f() {
+intgo _wrap_ECDSA_PUBLIC_BYTES_cwetee_cdf1a48b9034005c() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -2085,7 +2202,7 @@ intgo _wrap_ECDSA_PUBLIC_BYTES_cwetee_0a513c6a817ac27f() {
 }
 
 
-intgo _wrap_ECDSA_SIGNATURE_BYTES_cwetee_0a513c6a817ac27f() {
+intgo _wrap_ECDSA_SIGNATURE_BYTES_cwetee_cdf1a48b9034005c() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -2096,7 +2213,7 @@ intgo _wrap_ECDSA_SIGNATURE_BYTES_cwetee_0a513c6a817ac27f() {
 }
 
 
-intgo _wrap_ETH_ADDRESS_BYTES_cwetee_0a513c6a817ac27f() {
+intgo _wrap_ETH_ADDRESS_BYTES_cwetee_cdf1a48b9034005c() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -2107,7 +2224,7 @@ intgo _wrap_ETH_ADDRESS_BYTES_cwetee_0a513c6a817ac27f() {
 }
 
 
-intgo _wrap_CHAIN_CODE_BYTES_cwetee_0a513c6a817ac27f() {
+intgo _wrap_CHAIN_CODE_BYTES_cwetee_cdf1a48b9034005c() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -2118,7 +2235,7 @@ intgo _wrap_CHAIN_CODE_BYTES_cwetee_0a513c6a817ac27f() {
 }
 
 
-intgo _wrap_PUBLIC_MAX_BYTES_cwetee_0a513c6a817ac27f() {
+intgo _wrap_PUBLIC_MAX_BYTES_cwetee_cdf1a48b9034005c() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -2129,7 +2246,7 @@ intgo _wrap_PUBLIC_MAX_BYTES_cwetee_0a513c6a817ac27f() {
 }
 
 
-intgo _wrap_SIGNATURE_MAX_BYTES_cwetee_0a513c6a817ac27f() {
+intgo _wrap_SIGNATURE_MAX_BYTES_cwetee_cdf1a48b9034005c() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -2140,7 +2257,7 @@ intgo _wrap_SIGNATURE_MAX_BYTES_cwetee_0a513c6a817ac27f() {
 }
 
 
-_gostring_ _wrap_dev_phrase_cwetee_0a513c6a817ac27f() {
+_gostring_ _wrap_dev_phrase_cwetee_cdf1a48b9034005c() {
   char *result = 0 ;
   _gostring_ _swig_go_result;
   
@@ -2157,7 +2274,7 @@ _gostring_ _wrap_dev_phrase_cwetee_0a513c6a817ac27f() {
 }
 
 
-_gostring_ _wrap_sr25519_keypair_from_seed_cwetee_0a513c6a817ac27f(_goslice_ _swig_go_0, _goslice_ _swig_go_1, _goslice_ _swig_go_2) {
+_gostring_ _wrap_sr25519_keypair_from_seed_cwetee_cdf1a48b9034005c(_goslice_ _swig_go_0, _goslice_ _swig_go_1, _goslice_ _swig_go_2) {
   uint8_t *arg1 ;
   uint8_t *arg2 ;
   uint8_t *arg3 ;
@@ -2186,7 +2303,7 @@ _gostring_ _wrap_sr25519_keypair_from_seed_cwetee_0a513c6a817ac27f(_goslice_ _sw
 }
 
 
-_gostring_ _wrap_sr25519_secret_to_canonical_cwetee_0a513c6a817ac27f(_goslice_ _swig_go_0, _goslice_ _swig_go_1) {
+_gostring_ _wrap_sr25519_secret_to_canonical_cwetee_cdf1a48b9034005c(_goslice_ _swig_go_0, _goslice_ _swig_go_1) {
   uint8_t *arg1 ;
   uint8_t *arg2 ;
   wetee_rc result;
@@ -2210,7 +2327,7 @@ _gostring_ _wrap_sr25519_secret_to_canonical_cwetee_0a513c6a817ac27f(_goslice_ _
 }
 
 
-_gostring_ _wrap_sr25519_secret_from_canonical_cwetee_0a513c6a817ac27f(_goslice_ _swig_go_0, _goslice_ _swig_go_1) {
+_gostring_ _wrap_sr25519_secret_from_canonical_cwetee_cdf1a48b9034005c(_goslice_ _swig_go_0, _goslice_ _swig_go_1) {
   uint8_t *arg1 ;
   uint8_t *arg2 ;
   wetee_rc result;
@@ -2234,7 +2351,7 @@ _gostring_ _wrap_sr25519_secret_from_canonical_cwetee_0a513c6a817ac27f(_goslice_
 }
 
 
-_gostring_ _wrap_sr25519_public_from_secret_cwetee_0a513c6a817ac27f(_goslice_ _swig_go_0, _goslice_ _swig_go_1) {
+_gostring_ _wrap_sr25519_public_from_secret_cwetee_cdf1a48b9034005c(_goslice_ _swig_go_0, _goslice_ _swig_go_1) {
   uint8_t *arg1 ;
   uint8_t *arg2 ;
   wetee_rc result;
@@ -2258,7 +2375,7 @@ _gostring_ _wrap_sr25519_public_from_secret_cwetee_0a513c6a817ac27f(_goslice_ _s
 }
 
 
-_gostring_ _wrap_sr25519_sign_cwetee_0a513c6a817ac27f(_goslice_ _swig_go_0, _goslice_ _swig_go_1, _goslice_ _swig_go_2, _goslice_ _swig_go_3) {
+_gostring_ _wrap_sr25519_sign_cwetee_cdf1a48b9034005c(_goslice_ _swig_go_0, _goslice_ _swig_go_1, _goslice_ _swig_go_2, _goslice_ _swig_go_3) {
   uint8_t *arg1 ;
   uint8_t *arg2 ;
   uint8_t *arg3 ;
@@ -2293,7 +2410,7 @@ _gostring_ _wrap_sr25519_sign_cwetee_0a513c6a817ac27f(_goslice_ _swig_go_0, _gos
 }
 
 
-_gostring_ _wrap_sr25519_verify_cwetee_0a513c6a817ac27f(_goslice_ _swig_go_0, _goslice_ _swig_go_1, _goslice_ _swig_go_2) {
+_gostring_ _wrap_sr25519_verify_cwetee_cdf1a48b9034005c(_goslice_ _swig_go_0, _goslice_ _swig_go_1, _goslice_ _swig_go_2) {
   uint8_t *arg1 ;
   uint8_t *arg2 = (uint8_t *) 0 ;
   size_t arg3 ;
@@ -2323,7 +2440,7 @@ _gostring_ _wrap_sr25519_verify_cwetee_0a513c6a817ac27f(_goslice_ _swig_go_0, _g
 }
 
 
-_gostring_ _wrap_sr25519_verify_strict_cwetee_0a513c6a817ac27f(_goslice_ _swig_go_0, _goslice_ _swig_go_1, _goslice_ _swig_go_2) {
+_gostring_ _wrap_sr25519_verify_strict_cwetee_cdf1a48b9034005c(_goslice_ _swig_go_0, _goslice_ _swig_go_1, _goslice_ _swig_go_2) {
   uint8_t *arg1 ;
   uint8_t *arg2 = (uint8_t *) 0 ;
   size_t arg3 ;
@@ -2353,7 +2470,7 @@ _gostring_ _wrap_sr25519_verify_strict_cwetee_0a513c6a817ac27f(_goslice_ _swig_g
 }
 
 
-_gostring_ _wrap_sr25519_derive_hard_cwetee_0a513c6a817ac27f(_goslice_ _swig_go_0, _goslice_ _swig_go_1, _goslice_ _swig_go_2, _goslice_ _swig_go_3) {
+_gostring_ _wrap_sr25519_derive_hard_cwetee_cdf1a48b9034005c(_goslice_ _swig_go_0, _goslice_ _swig_go_1, _goslice_ _swig_go_2, _goslice_ _swig_go_3) {
   uint8_t *arg1 ;
   uint8_t *arg2 ;
   uint8_t *arg3 ;
@@ -2387,7 +2504,7 @@ _gostring_ _wrap_sr25519_derive_hard_cwetee_0a513c6a817ac27f(_goslice_ _swig_go_
 }
 
 
-_gostring_ _wrap_sr25519_derive_soft_cwetee_0a513c6a817ac27f(_goslice_ _swig_go_0, _goslice_ _swig_go_1, _goslice_ _swig_go_2, _goslice_ _swig_go_3, _goslice_ _swig_go_4) {
+_gostring_ _wrap_sr25519_derive_soft_cwetee_cdf1a48b9034005c(_goslice_ _swig_go_0, _goslice_ _swig_go_1, _goslice_ _swig_go_2, _goslice_ _swig_go_3, _goslice_ _swig_go_4) {
   uint8_t *arg1 ;
   uint8_t *arg2 ;
   uint8_t *arg3 ;
@@ -2426,7 +2543,7 @@ _gostring_ _wrap_sr25519_derive_soft_cwetee_0a513c6a817ac27f(_goslice_ _swig_go_
 }
 
 
-_gostring_ _wrap_sr25519_derive_public_cwetee_0a513c6a817ac27f(_goslice_ _swig_go_0, _goslice_ _swig_go_1, _goslice_ _swig_go_2) {
+_gostring_ _wrap_sr25519_derive_public_cwetee_cdf1a48b9034005c(_goslice_ _swig_go_0, _goslice_ _swig_go_1, _goslice_ _swig_go_2) {
   uint8_t *arg1 ;
   uint8_t *arg2 ;
   uint8_t *arg3 ;
@@ -2455,7 +2572,7 @@ _gostring_ _wrap_sr25519_derive_public_cwetee_0a513c6a817ac27f(_goslice_ _swig_g
 }
 
 
-_gostring_ _wrap_ed25519_keypair_from_seed_cwetee_0a513c6a817ac27f(_goslice_ _swig_go_0, _goslice_ _swig_go_1, _goslice_ _swig_go_2) {
+_gostring_ _wrap_ed25519_keypair_from_seed_cwetee_cdf1a48b9034005c(_goslice_ _swig_go_0, _goslice_ _swig_go_1, _goslice_ _swig_go_2) {
   uint8_t *arg1 ;
   uint8_t *arg2 ;
   uint8_t *arg3 ;
@@ -2484,7 +2601,7 @@ _gostring_ _wrap_ed25519_keypair_from_seed_cwetee_0a513c6a817ac27f(_goslice_ _sw
 }
 
 
-_gostring_ _wrap_ed25519_sign_cwetee_0a513c6a817ac27f(_goslice_ _swig_go_0, _goslice_ _swig_go_1, _goslice_ _swig_go_2) {
+_gostring_ _wrap_ed25519_sign_cwetee_cdf1a48b9034005c(_goslice_ _swig_go_0, _goslice_ _swig_go_1, _goslice_ _swig_go_2) {
   uint8_t *arg1 ;
   uint8_t *arg2 ;
   uint8_t *arg3 = (uint8_t *) 0 ;
@@ -2514,7 +2631,7 @@ _gostring_ _wrap_ed25519_sign_cwetee_0a513c6a817ac27f(_goslice_ _swig_go_0, _gos
 }
 
 
-_gostring_ _wrap_ed25519_verify_cwetee_0a513c6a817ac27f(_goslice_ _swig_go_0, _goslice_ _swig_go_1, _goslice_ _swig_go_2) {
+_gostring_ _wrap_ed25519_verify_cwetee_cdf1a48b9034005c(_goslice_ _swig_go_0, _goslice_ _swig_go_1, _goslice_ _swig_go_2) {
   uint8_t *arg1 ;
   uint8_t *arg2 = (uint8_t *) 0 ;
   size_t arg3 ;
@@ -2544,7 +2661,7 @@ _gostring_ _wrap_ed25519_verify_cwetee_0a513c6a817ac27f(_goslice_ _swig_go_0, _g
 }
 
 
-_gostring_ _wrap_ed25519_verify_strict_cwetee_0a513c6a817ac27f(_goslice_ _swig_go_0, _goslice_ _swig_go_1, _goslice_ _swig_go_2) {
+_gostring_ _wrap_ed25519_verify_strict_cwetee_cdf1a48b9034005c(_goslice_ _swig_go_0, _goslice_ _swig_go_1, _goslice_ _swig_go_2) {
   uint8_t *arg1 ;
   uint8_t *arg2 = (uint8_t *) 0 ;
   size_t arg3 ;
@@ -2574,7 +2691,7 @@ _gostring_ _wrap_ed25519_verify_strict_cwetee_0a513c6a817ac27f(_goslice_ _swig_g
 }
 
 
-_gostring_ _wrap_ed25519_derive_hard_cwetee_0a513c6a817ac27f(_goslice_ _swig_go_0, _goslice_ _swig_go_1, _goslice_ _swig_go_2) {
+_gostring_ _wrap_ed25519_derive_hard_cwetee_cdf1a48b9034005c(_goslice_ _swig_go_0, _goslice_ _swig_go_1, _goslice_ _swig_go_2) {
   uint8_t *arg1 ;
   uint8_t *arg2 ;
   uint8_t *arg3 ;
@@ -2603,7 +2720,7 @@ _gostring_ _wrap_ed25519_derive_hard_cwetee_0a513c6a817ac27f(_goslice_ _swig_go_
 }
 
 
-_gostring_ _wrap_ecdsa_public_from_secret_cwetee_0a513c6a817ac27f(_goslice_ _swig_go_0, _goslice_ _swig_go_1) {
+_gostring_ _wrap_ecdsa_public_from_secret_cwetee_cdf1a48b9034005c(_goslice_ _swig_go_0, _goslice_ _swig_go_1) {
   uint8_t *arg1 ;
   uint8_t *arg2 ;
   wetee_rc result;
@@ -2627,7 +2744,7 @@ _gostring_ _wrap_ecdsa_public_from_secret_cwetee_0a513c6a817ac27f(_goslice_ _swi
 }
 
 
-_gostring_ _wrap_ecdsa_sign_cwetee_0a513c6a817ac27f(_goslice_ _swig_go_0, _goslice_ _swig_go_1, _goslice_ _swig_go_2) {
+_gostring_ _wrap_ecdsa_sign_cwetee_cdf1a48b9034005c(_goslice_ _swig_go_0, _goslice_ _swig_go_1, _goslice_ _swig_go_2) {
   uint8_t *arg1 ;
   uint8_t *arg2 ;
   uint8_t *arg3 = (uint8_t *) 0 ;
@@ -2657,7 +2774,7 @@ _gostring_ _wrap_ecdsa_sign_cwetee_0a513c6a817ac27f(_goslice_ _swig_go_0, _gosli
 }
 
 
-_gostring_ _wrap_ecdsa_verify_cwetee_0a513c6a817ac27f(_goslice_ _swig_go_0, _goslice_ _swig_go_1, _goslice_ _swig_go_2) {
+_gostring_ _wrap_ecdsa_verify_cwetee_cdf1a48b9034005c(_goslice_ _swig_go_0, _goslice_ _swig_go_1, _goslice_ _swig_go_2) {
   uint8_t *arg1 ;
   uint8_t *arg2 = (uint8_t *) 0 ;
   size_t arg3 ;
@@ -2687,7 +2804,7 @@ _gostring_ _wrap_ecdsa_verify_cwetee_0a513c6a817ac27f(_goslice_ _swig_go_0, _gos
 }
 
 
-_gostring_ _wrap_ecdsa_derive_hard_cwetee_0a513c6a817ac27f(_goslice_ _swig_go_0, _goslice_ _swig_go_1, _goslice_ _swig_go_2) {
+_gostring_ _wrap_ecdsa_derive_hard_cwetee_cdf1a48b9034005c(_goslice_ _swig_go_0, _goslice_ _swig_go_1, _goslice_ _swig_go_2) {
   uint8_t *arg1 ;
   uint8_t *arg2 ;
   uint8_t *arg3 ;
@@ -2716,7 +2833,7 @@ _gostring_ _wrap_ecdsa_derive_hard_cwetee_0a513c6a817ac27f(_goslice_ _swig_go_0,
 }
 
 
-_gostring_ _wrap_ecdsa_account_id_cwetee_0a513c6a817ac27f(_goslice_ _swig_go_0, _goslice_ _swig_go_1) {
+_gostring_ _wrap_ecdsa_account_id_cwetee_cdf1a48b9034005c(_goslice_ _swig_go_0, _goslice_ _swig_go_1) {
   uint8_t *arg1 ;
   uint8_t *arg2 ;
   wetee_rc result;
@@ -2740,7 +2857,7 @@ _gostring_ _wrap_ecdsa_account_id_cwetee_0a513c6a817ac27f(_goslice_ _swig_go_0, 
 }
 
 
-_gostring_ _wrap_eth_sign_cwetee_0a513c6a817ac27f(_goslice_ _swig_go_0, _goslice_ _swig_go_1, _goslice_ _swig_go_2) {
+_gostring_ _wrap_eth_sign_cwetee_cdf1a48b9034005c(_goslice_ _swig_go_0, _goslice_ _swig_go_1, _goslice_ _swig_go_2) {
   uint8_t *arg1 ;
   uint8_t *arg2 ;
   uint8_t *arg3 = (uint8_t *) 0 ;
@@ -2770,7 +2887,7 @@ _gostring_ _wrap_eth_sign_cwetee_0a513c6a817ac27f(_goslice_ _swig_go_0, _goslice
 }
 
 
-_gostring_ _wrap_eth_verify_cwetee_0a513c6a817ac27f(_goslice_ _swig_go_0, _goslice_ _swig_go_1, _goslice_ _swig_go_2) {
+_gostring_ _wrap_eth_verify_cwetee_cdf1a48b9034005c(_goslice_ _swig_go_0, _goslice_ _swig_go_1, _goslice_ _swig_go_2) {
   uint8_t *arg1 ;
   uint8_t *arg2 = (uint8_t *) 0 ;
   size_t arg3 ;
@@ -2800,7 +2917,7 @@ _gostring_ _wrap_eth_verify_cwetee_0a513c6a817ac27f(_goslice_ _swig_go_0, _gosli
 }
 
 
-_gostring_ _wrap_eth_address_cwetee_0a513c6a817ac27f(_goslice_ _swig_go_0, _goslice_ _swig_go_1) {
+_gostring_ _wrap_eth_address_cwetee_cdf1a48b9034005c(_goslice_ _swig_go_0, _goslice_ _swig_go_1) {
   uint8_t *arg1 ;
   uint8_t *arg2 = (uint8_t *) 0 ;
   size_t arg3 ;
@@ -2825,7 +2942,7 @@ _gostring_ _wrap_eth_address_cwetee_0a513c6a817ac27f(_goslice_ _swig_go_0, _gosl
 }
 
 
-_gostring_ _wrap_eth_address_to_string_cwetee_0a513c6a817ac27f(wetee_buf *_swig_go_0, _goslice_ _swig_go_1) {
+_gostring_ _wrap_eth_address_to_string_cwetee_cdf1a48b9034005c(wetee_buf *_swig_go_0, _goslice_ _swig_go_1) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   uint8_t *arg2 ;
   wetee_buf temp1 ;
@@ -2862,7 +2979,7 @@ _gostring_ _wrap_eth_address_to_string_cwetee_0a513c6a817ac27f(wetee_buf *_swig_
 }
 
 
-_gostring_ _wrap_eth_address_from_string_cwetee_0a513c6a817ac27f(_goslice_ _swig_go_0, _gostring_ _swig_go_1) {
+_gostring_ _wrap_eth_address_from_string_cwetee_cdf1a48b9034005c(_goslice_ _swig_go_0, _gostring_ _swig_go_1) {
   uint8_t *arg1 ;
   char *arg2 = (char *) 0 ;
   size_t arg3 ;
@@ -2887,7 +3004,7 @@ _gostring_ _wrap_eth_address_from_string_cwetee_0a513c6a817ac27f(_goslice_ _swig
 }
 
 
-_gostring_ _wrap_bip32_derive_cwetee_0a513c6a817ac27f(_goslice_ _swig_go_0, _goslice_ _swig_go_1, _gostring_ _swig_go_2) {
+_gostring_ _wrap_bip32_derive_cwetee_cdf1a48b9034005c(_goslice_ _swig_go_0, _goslice_ _swig_go_1, _gostring_ _swig_go_2) {
   uint8_t *arg1 ;
   uint8_t *arg2 = (uint8_t *) 0 ;
   size_t arg3 ;
@@ -2918,7 +3035,7 @@ _gostring_ _wrap_bip32_derive_cwetee_0a513c6a817ac27f(_goslice_ _swig_go_0, _gos
 }
 
 
-_gostring_ _wrap_suri_parse_cwetee_0a513c6a817ac27f(wetee_suri **_swig_go_0, _gostring_ _swig_go_1) {
+_gostring_ _wrap_suri_parse_cwetee_cdf1a48b9034005c(wetee_suri **_swig_go_0, _gostring_ _swig_go_1) {
   wetee_suri **arg1 = (wetee_suri **) 0 ;
   char *arg2 = (char *) 0 ;
   size_t arg3 ;
@@ -2949,7 +3066,7 @@ _gostring_ _wrap_suri_parse_cwetee_0a513c6a817ac27f(wetee_suri **_swig_go_0, _go
 }
 
 
-_gostring_ _wrap_suri_phrase_cwetee_0a513c6a817ac27f(wetee_suri *_swig_go_0) {
+_gostring_ _wrap_suri_phrase_cwetee_cdf1a48b9034005c(wetee_suri *_swig_go_0) {
   wetee_suri *arg1 = (wetee_suri *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -2968,7 +3085,7 @@ _gostring_ _wrap_suri_phrase_cwetee_0a513c6a817ac27f(wetee_suri *_swig_go_0) {
 }
 
 
-_gostring_ _wrap_suri_password_cwetee_0a513c6a817ac27f(wetee_suri *_swig_go_0) {
+_gostring_ _wrap_suri_password_cwetee_cdf1a48b9034005c(wetee_suri *_swig_go_0) {
   wetee_suri *arg1 = (wetee_suri *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -2987,7 +3104,7 @@ _gostring_ _wrap_suri_password_cwetee_0a513c6a817ac27f(wetee_suri *_swig_go_0) {
 }
 
 
-long long _wrap_suri_junction_count_cwetee_0a513c6a817ac27f(wetee_suri *_swig_go_0) {
+long long _wrap_suri_junction_count_cwetee_cdf1a48b9034005c(wetee_suri *_swig_go_0) {
   wetee_suri *arg1 = (wetee_suri *) 0 ;
   size_t result;
   long long _swig_go_result;
@@ -3003,7 +3120,7 @@ long long _wrap_suri_junction_count_cwetee_0a513c6a817ac27f(wetee_suri *_swig_go
 }
 
 
-_gostring_ _wrap_suri_junction_cwetee_0a513c6a817ac27f(wetee_suri *_swig_go_0, long long _swig_go_1, _goslice_ _swig_go_2, intgo *_swig_go_3) {
+_gostring_ _wrap_suri_junction_cwetee_cdf1a48b9034005c(wetee_suri *_swig_go_0, long long _swig_go_1, _goslice_ _swig_go_2, intgo *_swig_go_3) {
   wetee_suri *arg1 = (wetee_suri *) 0 ;
   size_t arg2 ;
   uint8_t *arg3 ;
@@ -3033,7 +3150,7 @@ _gostring_ _wrap_suri_junction_cwetee_0a513c6a817ac27f(wetee_suri *_swig_go_0, l
 }
 
 
-void _wrap_suri_free_cwetee_0a513c6a817ac27f(wetee_suri *_swig_go_0) {
+void _wrap_suri_free_cwetee_cdf1a48b9034005c(wetee_suri *_swig_go_0) {
   wetee_suri *arg1 = (wetee_suri *) 0 ;
   
   arg1 = (wetee_suri *)(uintptr_t)_swig_go_0; 
@@ -3046,7 +3163,7 @@ void _wrap_suri_free_cwetee_0a513c6a817ac27f(wetee_suri *_swig_go_0) {
 }
 
 
-intgo _wrap_suri_has_password_cwetee_0a513c6a817ac27f(wetee_suri *_swig_go_0) {
+intgo _wrap_suri_has_password_cwetee_cdf1a48b9034005c(wetee_suri *_swig_go_0) {
   wetee_suri *arg1 = (wetee_suri *) 0 ;
   int result;
   intgo _swig_go_result;
@@ -3062,7 +3179,7 @@ intgo _wrap_suri_has_password_cwetee_0a513c6a817ac27f(wetee_suri *_swig_go_0) {
 }
 
 
-_gostring_ _wrap_keypair_from_suri_cwetee_0a513c6a817ac27f(wetee_keypair **_swig_go_0, intgo _swig_go_1, _gostring_ _swig_go_2) {
+_gostring_ _wrap_keypair_from_suri_cwetee_cdf1a48b9034005c(wetee_keypair **_swig_go_0, intgo _swig_go_1, _gostring_ _swig_go_2) {
   wetee_keypair **arg1 = (wetee_keypair **) 0 ;
   wetee_scheme arg2 ;
   char *arg3 = (char *) 0 ;
@@ -3095,7 +3212,7 @@ _gostring_ _wrap_keypair_from_suri_cwetee_0a513c6a817ac27f(wetee_keypair **_swig
 }
 
 
-intgo _wrap_ETH_PASSWORD_REJECT_cwetee_0a513c6a817ac27f() {
+intgo _wrap_ETH_PASSWORD_REJECT_cwetee_cdf1a48b9034005c() {
   enum wetee_eth_password result;
   intgo _swig_go_result;
   
@@ -3110,7 +3227,7 @@ intgo _wrap_ETH_PASSWORD_REJECT_cwetee_0a513c6a817ac27f() {
 }
 
 
-intgo _wrap_ETH_PASSWORD_PASSPHRASE_cwetee_0a513c6a817ac27f() {
+intgo _wrap_ETH_PASSWORD_PASSPHRASE_cwetee_cdf1a48b9034005c() {
   enum wetee_eth_password result;
   intgo _swig_go_result;
   
@@ -3125,7 +3242,7 @@ intgo _wrap_ETH_PASSWORD_PASSPHRASE_cwetee_0a513c6a817ac27f() {
 }
 
 
-intgo _wrap_ETH_PASSWORD_IGNORE_cwetee_0a513c6a817ac27f() {
+intgo _wrap_ETH_PASSWORD_IGNORE_cwetee_cdf1a48b9034005c() {
   enum wetee_eth_password result;
   intgo _swig_go_result;
   
@@ -3140,7 +3257,7 @@ intgo _wrap_ETH_PASSWORD_IGNORE_cwetee_0a513c6a817ac27f() {
 }
 
 
-_gostring_ _wrap_keypair_from_suri_opts_cwetee_0a513c6a817ac27f(wetee_keypair **_swig_go_0, intgo _swig_go_1, _gostring_ _swig_go_2, intgo _swig_go_3) {
+_gostring_ _wrap_keypair_from_suri_opts_cwetee_cdf1a48b9034005c(wetee_keypair **_swig_go_0, intgo _swig_go_1, _gostring_ _swig_go_2, intgo _swig_go_3) {
   wetee_keypair **arg1 = (wetee_keypair **) 0 ;
   wetee_scheme arg2 ;
   char *arg3 = (char *) 0 ;
@@ -3175,7 +3292,7 @@ _gostring_ _wrap_keypair_from_suri_opts_cwetee_0a513c6a817ac27f(wetee_keypair **
 }
 
 
-_gostring_ _wrap_keypair_from_mnemonic_cwetee_0a513c6a817ac27f(wetee_keypair **_swig_go_0, intgo _swig_go_1, _gostring_ _swig_go_2, _gostring_ _swig_go_3) {
+_gostring_ _wrap_keypair_from_mnemonic_cwetee_cdf1a48b9034005c(wetee_keypair **_swig_go_0, intgo _swig_go_1, _gostring_ _swig_go_2, _gostring_ _swig_go_3) {
   wetee_keypair **arg1 = (wetee_keypair **) 0 ;
   wetee_scheme arg2 ;
   char *arg3 = (char *) 0 ;
@@ -3214,7 +3331,7 @@ _gostring_ _wrap_keypair_from_mnemonic_cwetee_0a513c6a817ac27f(wetee_keypair **_
 }
 
 
-_gostring_ _wrap_keypair_from_seed_cwetee_0a513c6a817ac27f(wetee_keypair **_swig_go_0, intgo _swig_go_1, _goslice_ _swig_go_2) {
+_gostring_ _wrap_keypair_from_seed_cwetee_cdf1a48b9034005c(wetee_keypair **_swig_go_0, intgo _swig_go_1, _goslice_ _swig_go_2) {
   wetee_keypair **arg1 = (wetee_keypair **) 0 ;
   wetee_scheme arg2 ;
   uint8_t *arg3 = (uint8_t *) 0 ;
@@ -3247,7 +3364,7 @@ _gostring_ _wrap_keypair_from_seed_cwetee_0a513c6a817ac27f(wetee_keypair **_swig
 }
 
 
-_gostring_ _wrap_keypair_generate_cwetee_0a513c6a817ac27f(wetee_keypair **_swig_go_0, intgo _swig_go_1) {
+_gostring_ _wrap_keypair_generate_cwetee_cdf1a48b9034005c(wetee_keypair **_swig_go_0, intgo _swig_go_1) {
   wetee_keypair **arg1 = (wetee_keypair **) 0 ;
   wetee_scheme arg2 ;
   wetee_keypair *temp1 ;
@@ -3274,7 +3391,7 @@ _gostring_ _wrap_keypair_generate_cwetee_0a513c6a817ac27f(wetee_keypair **_swig_
 }
 
 
-_gostring_ _wrap_keypair_derive_cwetee_0a513c6a817ac27f(wetee_keypair **_swig_go_0, wetee_keypair *_swig_go_1, _gostring_ _swig_go_2) {
+_gostring_ _wrap_keypair_derive_cwetee_cdf1a48b9034005c(wetee_keypair **_swig_go_0, wetee_keypair *_swig_go_1, _gostring_ _swig_go_2) {
   wetee_keypair **arg1 = (wetee_keypair **) 0 ;
   wetee_keypair *arg2 = (wetee_keypair *) 0 ;
   char *arg3 = (char *) 0 ;
@@ -3307,7 +3424,7 @@ _gostring_ _wrap_keypair_derive_cwetee_0a513c6a817ac27f(wetee_keypair **_swig_go
 }
 
 
-intgo _wrap_keypair_scheme_cwetee_0a513c6a817ac27f(wetee_keypair *_swig_go_0) {
+intgo _wrap_keypair_scheme_cwetee_cdf1a48b9034005c(wetee_keypair *_swig_go_0) {
   wetee_keypair *arg1 = (wetee_keypair *) 0 ;
   wetee_scheme result;
   intgo _swig_go_result;
@@ -3323,7 +3440,7 @@ intgo _wrap_keypair_scheme_cwetee_0a513c6a817ac27f(wetee_keypair *_swig_go_0) {
 }
 
 
-_gostring_ _wrap_keypair_public_cwetee_0a513c6a817ac27f(wetee_keypair *_swig_go_0, _goslice_ _swig_go_1, intgo *_swig_go_2) {
+_gostring_ _wrap_keypair_public_cwetee_cdf1a48b9034005c(wetee_keypair *_swig_go_0, _goslice_ _swig_go_1, intgo *_swig_go_2) {
   wetee_keypair *arg1 = (wetee_keypair *) 0 ;
   uint8_t *arg2 ;
   size_t *arg3 = (size_t *) 0 ;
@@ -3351,7 +3468,7 @@ _gostring_ _wrap_keypair_public_cwetee_0a513c6a817ac27f(wetee_keypair *_swig_go_
 }
 
 
-_gostring_ _wrap_keypair_account_id_cwetee_0a513c6a817ac27f(wetee_keypair *_swig_go_0, _goslice_ _swig_go_1, intgo *_swig_go_2) {
+_gostring_ _wrap_keypair_account_id_cwetee_cdf1a48b9034005c(wetee_keypair *_swig_go_0, _goslice_ _swig_go_1, intgo *_swig_go_2) {
   wetee_keypair *arg1 = (wetee_keypair *) 0 ;
   uint8_t *arg2 ;
   size_t *arg3 = (size_t *) 0 ;
@@ -3379,7 +3496,7 @@ _gostring_ _wrap_keypair_account_id_cwetee_0a513c6a817ac27f(wetee_keypair *_swig
 }
 
 
-_gostring_ _wrap_keypair_address_cwetee_0a513c6a817ac27f(wetee_buf *_swig_go_0, wetee_keypair *_swig_go_1, short _swig_go_2) {
+_gostring_ _wrap_keypair_address_cwetee_cdf1a48b9034005c(wetee_buf *_swig_go_0, wetee_keypair *_swig_go_1, short _swig_go_2) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   wetee_keypair *arg2 = (wetee_keypair *) 0 ;
   uint16_t arg3 ;
@@ -3415,7 +3532,7 @@ _gostring_ _wrap_keypair_address_cwetee_0a513c6a817ac27f(wetee_buf *_swig_go_0, 
 }
 
 
-_gostring_ _wrap_keypair_sign_cwetee_0a513c6a817ac27f(wetee_keypair *_swig_go_0, _goslice_ _swig_go_1, intgo *_swig_go_2, _goslice_ _swig_go_3) {
+_gostring_ _wrap_keypair_sign_cwetee_cdf1a48b9034005c(wetee_keypair *_swig_go_0, _goslice_ _swig_go_1, intgo *_swig_go_2, _goslice_ _swig_go_3) {
   wetee_keypair *arg1 = (wetee_keypair *) 0 ;
   uint8_t *arg2 ;
   size_t *arg3 = (size_t *) 0 ;
@@ -3449,7 +3566,7 @@ _gostring_ _wrap_keypair_sign_cwetee_0a513c6a817ac27f(wetee_keypair *_swig_go_0,
 }
 
 
-_gostring_ _wrap_verify_cwetee_0a513c6a817ac27f(intgo _swig_go_0, _goslice_ _swig_go_1, _goslice_ _swig_go_2, _goslice_ _swig_go_3) {
+_gostring_ _wrap_verify_cwetee_cdf1a48b9034005c(intgo _swig_go_0, _goslice_ _swig_go_1, _goslice_ _swig_go_2, _goslice_ _swig_go_3) {
   wetee_scheme arg1 ;
   uint8_t *arg2 = (uint8_t *) 0 ;
   size_t arg3 ;
@@ -3483,7 +3600,7 @@ _gostring_ _wrap_verify_cwetee_0a513c6a817ac27f(intgo _swig_go_0, _goslice_ _swi
 }
 
 
-_gostring_ _wrap_verify_strict_cwetee_0a513c6a817ac27f(intgo _swig_go_0, _goslice_ _swig_go_1, _goslice_ _swig_go_2, _goslice_ _swig_go_3) {
+_gostring_ _wrap_verify_strict_cwetee_cdf1a48b9034005c(intgo _swig_go_0, _goslice_ _swig_go_1, _goslice_ _swig_go_2, _goslice_ _swig_go_3) {
   wetee_scheme arg1 ;
   uint8_t *arg2 = (uint8_t *) 0 ;
   size_t arg3 ;
@@ -3517,7 +3634,7 @@ _gostring_ _wrap_verify_strict_cwetee_0a513c6a817ac27f(intgo _swig_go_0, _goslic
 }
 
 
-_gostring_ _wrap_keypair_secret_cwetee_0a513c6a817ac27f(wetee_keypair *_swig_go_0, wetee_buf *_swig_go_1) {
+_gostring_ _wrap_keypair_secret_cwetee_cdf1a48b9034005c(wetee_keypair *_swig_go_0, wetee_buf *_swig_go_1) {
   wetee_keypair *arg1 = (wetee_keypair *) 0 ;
   wetee_buf *arg2 = (wetee_buf *) 0 ;
   wetee_buf temp2 ;
@@ -3552,7 +3669,7 @@ _gostring_ _wrap_keypair_secret_cwetee_0a513c6a817ac27f(wetee_keypair *_swig_go_
 }
 
 
-void _wrap_keypair_free_cwetee_0a513c6a817ac27f(wetee_keypair *_swig_go_0) {
+void _wrap_keypair_free_cwetee_cdf1a48b9034005c(wetee_keypair *_swig_go_0) {
   wetee_keypair *arg1 = (wetee_keypair *) 0 ;
   
   arg1 = (wetee_keypair *)(uintptr_t)_swig_go_0; 
@@ -3565,7 +3682,7 @@ void _wrap_keypair_free_cwetee_0a513c6a817ac27f(wetee_keypair *_swig_go_0) {
 }
 
 
-_gostring_ _wrap_keystore_export_cwetee_0a513c6a817ac27f(wetee_buf *_swig_go_0, wetee_keypair *_swig_go_1, _gostring_ _swig_go_2, _gostring_ _swig_go_3, long long _swig_go_4) {
+_gostring_ _wrap_keystore_export_cwetee_cdf1a48b9034005c(wetee_buf *_swig_go_0, wetee_keypair *_swig_go_1, _gostring_ _swig_go_2, _gostring_ _swig_go_3, long long _swig_go_4) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   wetee_keypair *arg2 = (wetee_keypair *) 0 ;
   char *arg3 = (char *) 0 ;
@@ -3619,7 +3736,7 @@ _gostring_ _wrap_keystore_export_cwetee_0a513c6a817ac27f(wetee_buf *_swig_go_0, 
 }
 
 
-_gostring_ _wrap_keystore_export_opts_cwetee_0a513c6a817ac27f(wetee_buf *_swig_go_0, wetee_keypair *_swig_go_1, _gostring_ _swig_go_2, _gostring_ _swig_go_3, long long _swig_go_4, intgo _swig_go_5, intgo _swig_go_6, intgo _swig_go_7) {
+_gostring_ _wrap_keystore_export_opts_cwetee_cdf1a48b9034005c(wetee_buf *_swig_go_0, wetee_keypair *_swig_go_1, _gostring_ _swig_go_2, _gostring_ _swig_go_3, long long _swig_go_4, intgo _swig_go_5, intgo _swig_go_6, intgo _swig_go_7) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   wetee_keypair *arg2 = (wetee_keypair *) 0 ;
   char *arg3 = (char *) 0 ;
@@ -3679,7 +3796,7 @@ _gostring_ _wrap_keystore_export_opts_cwetee_0a513c6a817ac27f(wetee_buf *_swig_g
 }
 
 
-_gostring_ _wrap_keystore_import_cwetee_0a513c6a817ac27f(wetee_keypair **_swig_go_0, _gostring_ _swig_go_1, _gostring_ _swig_go_2) {
+_gostring_ _wrap_keystore_import_cwetee_cdf1a48b9034005c(wetee_keypair **_swig_go_0, _gostring_ _swig_go_1, _gostring_ _swig_go_2) {
   wetee_keypair **arg1 = (wetee_keypair **) 0 ;
   char *arg2 = (char *) 0 ;
   size_t arg3 ;
@@ -3716,7 +3833,7 @@ _gostring_ _wrap_keystore_import_cwetee_0a513c6a817ac27f(wetee_keypair **_swig_g
 }
 
 
-_gostring_ _wrap_mnemonic_generate_cwetee_0a513c6a817ac27f(wetee_buf *_swig_go_0, intgo _swig_go_1) {
+_gostring_ _wrap_mnemonic_generate_cwetee_cdf1a48b9034005c(wetee_buf *_swig_go_0, intgo _swig_go_1) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   unsigned int arg2 ;
   wetee_buf temp1 ;
@@ -3751,7 +3868,7 @@ _gostring_ _wrap_mnemonic_generate_cwetee_0a513c6a817ac27f(wetee_buf *_swig_go_0
 }
 
 
-_gostring_ _wrap_mnemonic_validate_cwetee_0a513c6a817ac27f(_gostring_ _swig_go_0) {
+_gostring_ _wrap_mnemonic_validate_cwetee_cdf1a48b9034005c(_gostring_ _swig_go_0) {
   char *arg1 = (char *) 0 ;
   size_t arg2 ;
   wetee_rc result;
@@ -3771,7 +3888,7 @@ _gostring_ _wrap_mnemonic_validate_cwetee_0a513c6a817ac27f(_gostring_ _swig_go_0
 }
 
 
-_gostring_ _wrap_mnemonic_to_entropy_cwetee_0a513c6a817ac27f(wetee_buf *_swig_go_0, _gostring_ _swig_go_1) {
+_gostring_ _wrap_mnemonic_to_entropy_cwetee_cdf1a48b9034005c(wetee_buf *_swig_go_0, _gostring_ _swig_go_1) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   char *arg2 = (char *) 0 ;
   size_t arg3 ;
@@ -3810,7 +3927,7 @@ _gostring_ _wrap_mnemonic_to_entropy_cwetee_0a513c6a817ac27f(wetee_buf *_swig_go
 }
 
 
-_gostring_ _wrap_mnemonic_from_entropy_cwetee_0a513c6a817ac27f(wetee_buf *_swig_go_0, _goslice_ _swig_go_1) {
+_gostring_ _wrap_mnemonic_from_entropy_cwetee_cdf1a48b9034005c(wetee_buf *_swig_go_0, _goslice_ _swig_go_1) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   uint8_t *arg2 = (uint8_t *) 0 ;
   size_t arg3 ;
@@ -3849,7 +3966,7 @@ _gostring_ _wrap_mnemonic_from_entropy_cwetee_0a513c6a817ac27f(wetee_buf *_swig_
 }
 
 
-_gostring_ _wrap_mnemonic_to_mini_secret_cwetee_0a513c6a817ac27f(_goslice_ _swig_go_0, _gostring_ _swig_go_1, _gostring_ _swig_go_2) {
+_gostring_ _wrap_mnemonic_to_mini_secret_cwetee_cdf1a48b9034005c(_goslice_ _swig_go_0, _gostring_ _swig_go_1, _gostring_ _swig_go_2) {
   uint8_t *arg1 ;
   char *arg2 = (char *) 0 ;
   size_t arg3 ;
@@ -3880,7 +3997,7 @@ _gostring_ _wrap_mnemonic_to_mini_secret_cwetee_0a513c6a817ac27f(_goslice_ _swig
 }
 
 
-_gostring_ _wrap_mnemonic_to_bip39_seed_cwetee_0a513c6a817ac27f(_goslice_ _swig_go_0, _gostring_ _swig_go_1, _gostring_ _swig_go_2) {
+_gostring_ _wrap_mnemonic_to_bip39_seed_cwetee_cdf1a48b9034005c(_goslice_ _swig_go_0, _gostring_ _swig_go_1, _gostring_ _swig_go_2) {
   uint8_t *arg1 ;
   char *arg2 = (char *) 0 ;
   size_t arg3 ;
@@ -3911,7 +4028,7 @@ _gostring_ _wrap_mnemonic_to_bip39_seed_cwetee_0a513c6a817ac27f(_goslice_ _swig_
 }
 
 
-intgo _wrap_SS58_PREFIX_POLKADOT_cwetee_0a513c6a817ac27f() {
+intgo _wrap_SS58_PREFIX_POLKADOT_cwetee_cdf1a48b9034005c() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -3922,7 +4039,7 @@ intgo _wrap_SS58_PREFIX_POLKADOT_cwetee_0a513c6a817ac27f() {
 }
 
 
-intgo _wrap_SS58_PREFIX_KUSAMA_cwetee_0a513c6a817ac27f() {
+intgo _wrap_SS58_PREFIX_KUSAMA_cwetee_cdf1a48b9034005c() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -3933,7 +4050,7 @@ intgo _wrap_SS58_PREFIX_KUSAMA_cwetee_0a513c6a817ac27f() {
 }
 
 
-intgo _wrap_SS58_PREFIX_GENERIC_cwetee_0a513c6a817ac27f() {
+intgo _wrap_SS58_PREFIX_GENERIC_cwetee_cdf1a48b9034005c() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -3944,7 +4061,7 @@ intgo _wrap_SS58_PREFIX_GENERIC_cwetee_0a513c6a817ac27f() {
 }
 
 
-intgo _wrap_SS58_PREFIX_MAX_cwetee_0a513c6a817ac27f() {
+intgo _wrap_SS58_PREFIX_MAX_cwetee_cdf1a48b9034005c() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -3955,7 +4072,7 @@ intgo _wrap_SS58_PREFIX_MAX_cwetee_0a513c6a817ac27f() {
 }
 
 
-_gostring_ _wrap_ss58_encode_cwetee_0a513c6a817ac27f(wetee_buf *_swig_go_0, _goslice_ _swig_go_1, short _swig_go_2) {
+_gostring_ _wrap_ss58_encode_cwetee_cdf1a48b9034005c(wetee_buf *_swig_go_0, _goslice_ _swig_go_1, short _swig_go_2) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   uint8_t *arg2 = (uint8_t *) 0 ;
   size_t arg3 ;
@@ -3995,7 +4112,7 @@ _gostring_ _wrap_ss58_encode_cwetee_0a513c6a817ac27f(wetee_buf *_swig_go_0, _gos
 }
 
 
-_gostring_ _wrap_ss58_decode_cwetee_0a513c6a817ac27f(wetee_buf *_swig_go_0, short *_swig_go_1, _gostring_ _swig_go_2) {
+_gostring_ _wrap_ss58_decode_cwetee_cdf1a48b9034005c(wetee_buf *_swig_go_0, short *_swig_go_1, _gostring_ _swig_go_2) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   uint16_t *arg2 = (uint16_t *) 0 ;
   char *arg3 = (char *) 0 ;
@@ -4035,7 +4152,7 @@ _gostring_ _wrap_ss58_decode_cwetee_0a513c6a817ac27f(wetee_buf *_swig_go_0, shor
 }
 
 
-long long _wrap_ss58_network_count_cwetee_0a513c6a817ac27f() {
+long long _wrap_ss58_network_count_cwetee_cdf1a48b9034005c() {
   size_t result;
   long long _swig_go_result;
   
@@ -4049,7 +4166,7 @@ long long _wrap_ss58_network_count_cwetee_0a513c6a817ac27f() {
 }
 
 
-_gostring_ _wrap_ss58_network_at_cwetee_0a513c6a817ac27f(long long _swig_go_0, short *_swig_go_1, char **_swig_go_2, char **_swig_go_3, char **_swig_go_4, int *_swig_go_5) {
+_gostring_ _wrap_ss58_network_at_cwetee_cdf1a48b9034005c(long long _swig_go_0, short *_swig_go_1, char **_swig_go_2, char **_swig_go_3, char **_swig_go_4, int *_swig_go_5) {
   size_t arg1 ;
   uint16_t *arg2 = (uint16_t *) 0 ;
   char **arg3 = (char **) 0 ;
@@ -4105,7 +4222,7 @@ _gostring_ _wrap_ss58_network_at_cwetee_0a513c6a817ac27f(long long _swig_go_0, s
 }
 
 
-_gostring_ _wrap_ss58_network_find_cwetee_0a513c6a817ac27f(intgo *_swig_go_0, _gostring_ _swig_go_1) {
+_gostring_ _wrap_ss58_network_find_cwetee_cdf1a48b9034005c(intgo *_swig_go_0, _gostring_ _swig_go_1) {
   size_t *arg1 = (size_t *) 0 ;
   char *arg2 = (char *) 0 ;
   size_t temp1 ;
@@ -4133,7 +4250,7 @@ _gostring_ _wrap_ss58_network_find_cwetee_0a513c6a817ac27f(intgo *_swig_go_0, _g
 }
 
 
-_gostring_ _wrap_ss58_network_find_prefix_cwetee_0a513c6a817ac27f(intgo *_swig_go_0, short _swig_go_1) {
+_gostring_ _wrap_ss58_network_find_prefix_cwetee_cdf1a48b9034005c(intgo *_swig_go_0, short _swig_go_1) {
   size_t *arg1 = (size_t *) 0 ;
   uint16_t arg2 ;
   size_t temp1 ;
@@ -4156,7 +4273,7 @@ _gostring_ _wrap_ss58_network_find_prefix_cwetee_0a513c6a817ac27f(intgo *_swig_g
 }
 
 
-intgo _wrap_MD_CALLS_cwetee_0a513c6a817ac27f() {
+intgo _wrap_MD_CALLS_cwetee_cdf1a48b9034005c() {
   enum wetee_md_enum_kind result;
   intgo _swig_go_result;
   
@@ -4171,7 +4288,7 @@ intgo _wrap_MD_CALLS_cwetee_0a513c6a817ac27f() {
 }
 
 
-intgo _wrap_MD_EVENTS_cwetee_0a513c6a817ac27f() {
+intgo _wrap_MD_EVENTS_cwetee_cdf1a48b9034005c() {
   enum wetee_md_enum_kind result;
   intgo _swig_go_result;
   
@@ -4186,7 +4303,7 @@ intgo _wrap_MD_EVENTS_cwetee_0a513c6a817ac27f() {
 }
 
 
-intgo _wrap_MD_ERRORS_cwetee_0a513c6a817ac27f() {
+intgo _wrap_MD_ERRORS_cwetee_cdf1a48b9034005c() {
   enum wetee_md_enum_kind result;
   intgo _swig_go_result;
   
@@ -4201,7 +4318,7 @@ intgo _wrap_MD_ERRORS_cwetee_0a513c6a817ac27f() {
 }
 
 
-intgo _wrap_METADATA_NO_TYPE_cwetee_0a513c6a817ac27f() {
+intgo _wrap_METADATA_NO_TYPE_cwetee_cdf1a48b9034005c() {
   uint32_t result;
   intgo _swig_go_result;
   
@@ -4212,7 +4329,7 @@ intgo _wrap_METADATA_NO_TYPE_cwetee_0a513c6a817ac27f() {
 }
 
 
-_gostring_ _wrap_mdb_parse_cwetee_0a513c6a817ac27f(wetee_metadata **_swig_go_0, _goslice_ _swig_go_1, intgo _swig_go_2) {
+_gostring_ _wrap_mdb_parse_cwetee_cdf1a48b9034005c(wetee_metadata **_swig_go_0, _goslice_ _swig_go_1, intgo _swig_go_2) {
   wetee_metadata **arg1 = (wetee_metadata **) 0 ;
   uint8_t *arg2 = (uint8_t *) 0 ;
   size_t arg3 ;
@@ -4245,7 +4362,7 @@ _gostring_ _wrap_mdb_parse_cwetee_0a513c6a817ac27f(wetee_metadata **_swig_go_0, 
 }
 
 
-_gostring_ _wrap_mdb_parse_hex_cwetee_0a513c6a817ac27f(wetee_metadata **_swig_go_0, _gostring_ _swig_go_1, intgo _swig_go_2) {
+_gostring_ _wrap_mdb_parse_hex_cwetee_cdf1a48b9034005c(wetee_metadata **_swig_go_0, _gostring_ _swig_go_1, intgo _swig_go_2) {
   wetee_metadata **arg1 = (wetee_metadata **) 0 ;
   char *arg2 = (char *) 0 ;
   size_t arg3 ;
@@ -4278,7 +4395,7 @@ _gostring_ _wrap_mdb_parse_hex_cwetee_0a513c6a817ac27f(wetee_metadata **_swig_go
 }
 
 
-_gostring_ _wrap_mdb_parse_rpc_cwetee_0a513c6a817ac27f(wetee_metadata **_swig_go_0, _gostring_ _swig_go_1, intgo _swig_go_2) {
+_gostring_ _wrap_mdb_parse_rpc_cwetee_cdf1a48b9034005c(wetee_metadata **_swig_go_0, _gostring_ _swig_go_1, intgo _swig_go_2) {
   wetee_metadata **arg1 = (wetee_metadata **) 0 ;
   char *arg2 = (char *) 0 ;
   size_t arg3 ;
@@ -4311,7 +4428,7 @@ _gostring_ _wrap_mdb_parse_rpc_cwetee_0a513c6a817ac27f(wetee_metadata **_swig_go
 }
 
 
-_gostring_ _wrap_mdb_pallet_name_cwetee_0a513c6a817ac27f(wetee_metadata *_swig_go_0, long long _swig_go_1) {
+_gostring_ _wrap_mdb_pallet_name_cwetee_cdf1a48b9034005c(wetee_metadata *_swig_go_0, long long _swig_go_1) {
   wetee_metadata *arg1 = (wetee_metadata *) 0 ;
   size_t arg2 ;
   char *result = 0 ;
@@ -4332,7 +4449,7 @@ _gostring_ _wrap_mdb_pallet_name_cwetee_0a513c6a817ac27f(wetee_metadata *_swig_g
 }
 
 
-intgo _wrap_mdb_pallet_index_cwetee_0a513c6a817ac27f(wetee_metadata *_swig_go_0, long long _swig_go_1) {
+intgo _wrap_mdb_pallet_index_cwetee_cdf1a48b9034005c(wetee_metadata *_swig_go_0, long long _swig_go_1) {
   wetee_metadata *arg1 = (wetee_metadata *) 0 ;
   size_t arg2 ;
   int result;
@@ -4350,7 +4467,7 @@ intgo _wrap_mdb_pallet_index_cwetee_0a513c6a817ac27f(wetee_metadata *_swig_go_0,
 }
 
 
-long long _wrap_mdb_pallet_position_cwetee_0a513c6a817ac27f(wetee_metadata *_swig_go_0, _gostring_ _swig_go_1) {
+long long _wrap_mdb_pallet_position_cwetee_cdf1a48b9034005c(wetee_metadata *_swig_go_0, _gostring_ _swig_go_1) {
   wetee_metadata *arg1 = (wetee_metadata *) 0 ;
   char *arg2 = (char *) 0 ;
   int64_t result;
@@ -4373,7 +4490,7 @@ long long _wrap_mdb_pallet_position_cwetee_0a513c6a817ac27f(wetee_metadata *_swi
 }
 
 
-intgo _wrap_mdb_pallet_enum_type_cwetee_0a513c6a817ac27f(wetee_metadata *_swig_go_0, long long _swig_go_1, intgo _swig_go_2) {
+intgo _wrap_mdb_pallet_enum_type_cwetee_cdf1a48b9034005c(wetee_metadata *_swig_go_0, long long _swig_go_1, intgo _swig_go_2) {
   wetee_metadata *arg1 = (wetee_metadata *) 0 ;
   size_t arg2 ;
   int arg3 ;
@@ -4393,7 +4510,7 @@ intgo _wrap_mdb_pallet_enum_type_cwetee_0a513c6a817ac27f(wetee_metadata *_swig_g
 }
 
 
-long long _wrap_mdb_variant_count_cwetee_0a513c6a817ac27f(wetee_metadata *_swig_go_0, long long _swig_go_1, intgo _swig_go_2) {
+long long _wrap_mdb_variant_count_cwetee_cdf1a48b9034005c(wetee_metadata *_swig_go_0, long long _swig_go_1, intgo _swig_go_2) {
   wetee_metadata *arg1 = (wetee_metadata *) 0 ;
   size_t arg2 ;
   int arg3 ;
@@ -4413,7 +4530,7 @@ long long _wrap_mdb_variant_count_cwetee_0a513c6a817ac27f(wetee_metadata *_swig_
 }
 
 
-_gostring_ _wrap_mdb_variant_name_cwetee_0a513c6a817ac27f(wetee_metadata *_swig_go_0, long long _swig_go_1, intgo _swig_go_2, long long _swig_go_3) {
+_gostring_ _wrap_mdb_variant_name_cwetee_cdf1a48b9034005c(wetee_metadata *_swig_go_0, long long _swig_go_1, intgo _swig_go_2, long long _swig_go_3) {
   wetee_metadata *arg1 = (wetee_metadata *) 0 ;
   size_t arg2 ;
   int arg3 ;
@@ -4438,7 +4555,7 @@ _gostring_ _wrap_mdb_variant_name_cwetee_0a513c6a817ac27f(wetee_metadata *_swig_
 }
 
 
-intgo _wrap_mdb_variant_index_cwetee_0a513c6a817ac27f(wetee_metadata *_swig_go_0, long long _swig_go_1, intgo _swig_go_2, long long _swig_go_3) {
+intgo _wrap_mdb_variant_index_cwetee_cdf1a48b9034005c(wetee_metadata *_swig_go_0, long long _swig_go_1, intgo _swig_go_2, long long _swig_go_3) {
   wetee_metadata *arg1 = (wetee_metadata *) 0 ;
   size_t arg2 ;
   int arg3 ;
@@ -4460,7 +4577,7 @@ intgo _wrap_mdb_variant_index_cwetee_0a513c6a817ac27f(wetee_metadata *_swig_go_0
 }
 
 
-_gostring_ _wrap_mdb_variant_docs_cwetee_0a513c6a817ac27f(wetee_buf *_swig_go_0, wetee_metadata *_swig_go_1, long long _swig_go_2, intgo _swig_go_3, long long _swig_go_4) {
+_gostring_ _wrap_mdb_variant_docs_cwetee_cdf1a48b9034005c(wetee_buf *_swig_go_0, wetee_metadata *_swig_go_1, long long _swig_go_2, intgo _swig_go_3, long long _swig_go_4) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   wetee_metadata *arg2 = (wetee_metadata *) 0 ;
   size_t arg3 ;
@@ -4500,7 +4617,7 @@ _gostring_ _wrap_mdb_variant_docs_cwetee_0a513c6a817ac27f(wetee_buf *_swig_go_0,
 }
 
 
-long long _wrap_mdb_field_count_cwetee_0a513c6a817ac27f(wetee_metadata *_swig_go_0, long long _swig_go_1, intgo _swig_go_2, long long _swig_go_3) {
+long long _wrap_mdb_field_count_cwetee_cdf1a48b9034005c(wetee_metadata *_swig_go_0, long long _swig_go_1, intgo _swig_go_2, long long _swig_go_3) {
   wetee_metadata *arg1 = (wetee_metadata *) 0 ;
   size_t arg2 ;
   int arg3 ;
@@ -4522,7 +4639,7 @@ long long _wrap_mdb_field_count_cwetee_0a513c6a817ac27f(wetee_metadata *_swig_go
 }
 
 
-_gostring_ _wrap_mdb_field_name_cwetee_0a513c6a817ac27f(wetee_metadata *_swig_go_0, long long _swig_go_1, intgo _swig_go_2, long long _swig_go_3, long long _swig_go_4) {
+_gostring_ _wrap_mdb_field_name_cwetee_cdf1a48b9034005c(wetee_metadata *_swig_go_0, long long _swig_go_1, intgo _swig_go_2, long long _swig_go_3, long long _swig_go_4) {
   wetee_metadata *arg1 = (wetee_metadata *) 0 ;
   size_t arg2 ;
   int arg3 ;
@@ -4549,7 +4666,7 @@ _gostring_ _wrap_mdb_field_name_cwetee_0a513c6a817ac27f(wetee_metadata *_swig_go
 }
 
 
-_gostring_ _wrap_mdb_field_type_name_cwetee_0a513c6a817ac27f(wetee_metadata *_swig_go_0, long long _swig_go_1, intgo _swig_go_2, long long _swig_go_3, long long _swig_go_4) {
+_gostring_ _wrap_mdb_field_type_name_cwetee_cdf1a48b9034005c(wetee_metadata *_swig_go_0, long long _swig_go_1, intgo _swig_go_2, long long _swig_go_3, long long _swig_go_4) {
   wetee_metadata *arg1 = (wetee_metadata *) 0 ;
   size_t arg2 ;
   int arg3 ;
@@ -4576,7 +4693,7 @@ _gostring_ _wrap_mdb_field_type_name_cwetee_0a513c6a817ac27f(wetee_metadata *_sw
 }
 
 
-intgo _wrap_mdb_field_type_cwetee_0a513c6a817ac27f(wetee_metadata *_swig_go_0, long long _swig_go_1, intgo _swig_go_2, long long _swig_go_3, long long _swig_go_4) {
+intgo _wrap_mdb_field_type_cwetee_cdf1a48b9034005c(wetee_metadata *_swig_go_0, long long _swig_go_1, intgo _swig_go_2, long long _swig_go_3, long long _swig_go_4) {
   wetee_metadata *arg1 = (wetee_metadata *) 0 ;
   size_t arg2 ;
   int arg3 ;
@@ -4600,7 +4717,7 @@ intgo _wrap_mdb_field_type_cwetee_0a513c6a817ac27f(wetee_metadata *_swig_go_0, l
 }
 
 
-_gostring_ _wrap_mdb_storage_prefix_cwetee_0a513c6a817ac27f(wetee_metadata *_swig_go_0, long long _swig_go_1) {
+_gostring_ _wrap_mdb_storage_prefix_cwetee_cdf1a48b9034005c(wetee_metadata *_swig_go_0, long long _swig_go_1) {
   wetee_metadata *arg1 = (wetee_metadata *) 0 ;
   size_t arg2 ;
   char *result = 0 ;
@@ -4621,7 +4738,7 @@ _gostring_ _wrap_mdb_storage_prefix_cwetee_0a513c6a817ac27f(wetee_metadata *_swi
 }
 
 
-long long _wrap_mdb_storage_count_cwetee_0a513c6a817ac27f(wetee_metadata *_swig_go_0, long long _swig_go_1) {
+long long _wrap_mdb_storage_count_cwetee_cdf1a48b9034005c(wetee_metadata *_swig_go_0, long long _swig_go_1) {
   wetee_metadata *arg1 = (wetee_metadata *) 0 ;
   size_t arg2 ;
   size_t result;
@@ -4639,7 +4756,7 @@ long long _wrap_mdb_storage_count_cwetee_0a513c6a817ac27f(wetee_metadata *_swig_
 }
 
 
-_gostring_ _wrap_mdb_storage_name_cwetee_0a513c6a817ac27f(wetee_metadata *_swig_go_0, long long _swig_go_1, long long _swig_go_2) {
+_gostring_ _wrap_mdb_storage_name_cwetee_cdf1a48b9034005c(wetee_metadata *_swig_go_0, long long _swig_go_1, long long _swig_go_2) {
   wetee_metadata *arg1 = (wetee_metadata *) 0 ;
   size_t arg2 ;
   size_t arg3 ;
@@ -4662,7 +4779,7 @@ _gostring_ _wrap_mdb_storage_name_cwetee_0a513c6a817ac27f(wetee_metadata *_swig_
 }
 
 
-intgo _wrap_mdb_storage_modifier_cwetee_0a513c6a817ac27f(wetee_metadata *_swig_go_0, long long _swig_go_1, long long _swig_go_2) {
+intgo _wrap_mdb_storage_modifier_cwetee_cdf1a48b9034005c(wetee_metadata *_swig_go_0, long long _swig_go_1, long long _swig_go_2) {
   wetee_metadata *arg1 = (wetee_metadata *) 0 ;
   size_t arg2 ;
   size_t arg3 ;
@@ -4682,7 +4799,7 @@ intgo _wrap_mdb_storage_modifier_cwetee_0a513c6a817ac27f(wetee_metadata *_swig_g
 }
 
 
-long long _wrap_mdb_storage_hasher_count_cwetee_0a513c6a817ac27f(wetee_metadata *_swig_go_0, long long _swig_go_1, long long _swig_go_2) {
+long long _wrap_mdb_storage_hasher_count_cwetee_cdf1a48b9034005c(wetee_metadata *_swig_go_0, long long _swig_go_1, long long _swig_go_2) {
   wetee_metadata *arg1 = (wetee_metadata *) 0 ;
   size_t arg2 ;
   size_t arg3 ;
@@ -4702,7 +4819,7 @@ long long _wrap_mdb_storage_hasher_count_cwetee_0a513c6a817ac27f(wetee_metadata 
 }
 
 
-intgo _wrap_mdb_storage_hasher_cwetee_0a513c6a817ac27f(wetee_metadata *_swig_go_0, long long _swig_go_1, long long _swig_go_2, long long _swig_go_3) {
+intgo _wrap_mdb_storage_hasher_cwetee_cdf1a48b9034005c(wetee_metadata *_swig_go_0, long long _swig_go_1, long long _swig_go_2, long long _swig_go_3) {
   wetee_metadata *arg1 = (wetee_metadata *) 0 ;
   size_t arg2 ;
   size_t arg3 ;
@@ -4724,7 +4841,7 @@ intgo _wrap_mdb_storage_hasher_cwetee_0a513c6a817ac27f(wetee_metadata *_swig_go_
 }
 
 
-intgo _wrap_mdb_storage_key_type_cwetee_0a513c6a817ac27f(wetee_metadata *_swig_go_0, long long _swig_go_1, long long _swig_go_2) {
+intgo _wrap_mdb_storage_key_type_cwetee_cdf1a48b9034005c(wetee_metadata *_swig_go_0, long long _swig_go_1, long long _swig_go_2) {
   wetee_metadata *arg1 = (wetee_metadata *) 0 ;
   size_t arg2 ;
   size_t arg3 ;
@@ -4744,7 +4861,7 @@ intgo _wrap_mdb_storage_key_type_cwetee_0a513c6a817ac27f(wetee_metadata *_swig_g
 }
 
 
-intgo _wrap_mdb_storage_value_type_cwetee_0a513c6a817ac27f(wetee_metadata *_swig_go_0, long long _swig_go_1, long long _swig_go_2) {
+intgo _wrap_mdb_storage_value_type_cwetee_cdf1a48b9034005c(wetee_metadata *_swig_go_0, long long _swig_go_1, long long _swig_go_2) {
   wetee_metadata *arg1 = (wetee_metadata *) 0 ;
   size_t arg2 ;
   size_t arg3 ;
@@ -4764,7 +4881,7 @@ intgo _wrap_mdb_storage_value_type_cwetee_0a513c6a817ac27f(wetee_metadata *_swig
 }
 
 
-_gostring_ _wrap_mdb_storage_default_cwetee_0a513c6a817ac27f(wetee_buf *_swig_go_0, wetee_metadata *_swig_go_1, long long _swig_go_2, long long _swig_go_3) {
+_gostring_ _wrap_mdb_storage_default_cwetee_cdf1a48b9034005c(wetee_buf *_swig_go_0, wetee_metadata *_swig_go_1, long long _swig_go_2, long long _swig_go_3) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   wetee_metadata *arg2 = (wetee_metadata *) 0 ;
   size_t arg3 ;
@@ -4802,7 +4919,7 @@ _gostring_ _wrap_mdb_storage_default_cwetee_0a513c6a817ac27f(wetee_buf *_swig_go
 }
 
 
-long long _wrap_mdb_constant_count_cwetee_0a513c6a817ac27f(wetee_metadata *_swig_go_0, long long _swig_go_1) {
+long long _wrap_mdb_constant_count_cwetee_cdf1a48b9034005c(wetee_metadata *_swig_go_0, long long _swig_go_1) {
   wetee_metadata *arg1 = (wetee_metadata *) 0 ;
   size_t arg2 ;
   size_t result;
@@ -4820,7 +4937,7 @@ long long _wrap_mdb_constant_count_cwetee_0a513c6a817ac27f(wetee_metadata *_swig
 }
 
 
-_gostring_ _wrap_mdb_constant_name_cwetee_0a513c6a817ac27f(wetee_metadata *_swig_go_0, long long _swig_go_1, long long _swig_go_2) {
+_gostring_ _wrap_mdb_constant_name_cwetee_cdf1a48b9034005c(wetee_metadata *_swig_go_0, long long _swig_go_1, long long _swig_go_2) {
   wetee_metadata *arg1 = (wetee_metadata *) 0 ;
   size_t arg2 ;
   size_t arg3 ;
@@ -4843,7 +4960,7 @@ _gostring_ _wrap_mdb_constant_name_cwetee_0a513c6a817ac27f(wetee_metadata *_swig
 }
 
 
-intgo _wrap_mdb_constant_type_cwetee_0a513c6a817ac27f(wetee_metadata *_swig_go_0, long long _swig_go_1, long long _swig_go_2) {
+intgo _wrap_mdb_constant_type_cwetee_cdf1a48b9034005c(wetee_metadata *_swig_go_0, long long _swig_go_1, long long _swig_go_2) {
   wetee_metadata *arg1 = (wetee_metadata *) 0 ;
   size_t arg2 ;
   size_t arg3 ;
@@ -4863,7 +4980,7 @@ intgo _wrap_mdb_constant_type_cwetee_0a513c6a817ac27f(wetee_metadata *_swig_go_0
 }
 
 
-_gostring_ _wrap_mdb_constant_value_cwetee_0a513c6a817ac27f(wetee_buf *_swig_go_0, wetee_metadata *_swig_go_1, long long _swig_go_2, long long _swig_go_3) {
+_gostring_ _wrap_mdb_constant_value_cwetee_cdf1a48b9034005c(wetee_buf *_swig_go_0, wetee_metadata *_swig_go_1, long long _swig_go_2, long long _swig_go_3) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   wetee_metadata *arg2 = (wetee_metadata *) 0 ;
   size_t arg3 ;
@@ -4901,7 +5018,7 @@ _gostring_ _wrap_mdb_constant_value_cwetee_0a513c6a817ac27f(wetee_buf *_swig_go_
 }
 
 
-_gostring_ _wrap_mdb_api_name_cwetee_0a513c6a817ac27f(wetee_metadata *_swig_go_0, long long _swig_go_1) {
+_gostring_ _wrap_mdb_api_name_cwetee_cdf1a48b9034005c(wetee_metadata *_swig_go_0, long long _swig_go_1) {
   wetee_metadata *arg1 = (wetee_metadata *) 0 ;
   size_t arg2 ;
   char *result = 0 ;
@@ -4922,7 +5039,7 @@ _gostring_ _wrap_mdb_api_name_cwetee_0a513c6a817ac27f(wetee_metadata *_swig_go_0
 }
 
 
-long long _wrap_mdb_api_method_count_cwetee_0a513c6a817ac27f(wetee_metadata *_swig_go_0, long long _swig_go_1) {
+long long _wrap_mdb_api_method_count_cwetee_cdf1a48b9034005c(wetee_metadata *_swig_go_0, long long _swig_go_1) {
   wetee_metadata *arg1 = (wetee_metadata *) 0 ;
   size_t arg2 ;
   size_t result;
@@ -4940,7 +5057,7 @@ long long _wrap_mdb_api_method_count_cwetee_0a513c6a817ac27f(wetee_metadata *_sw
 }
 
 
-_gostring_ _wrap_mdb_api_method_name_cwetee_0a513c6a817ac27f(wetee_metadata *_swig_go_0, long long _swig_go_1, long long _swig_go_2) {
+_gostring_ _wrap_mdb_api_method_name_cwetee_cdf1a48b9034005c(wetee_metadata *_swig_go_0, long long _swig_go_1, long long _swig_go_2) {
   wetee_metadata *arg1 = (wetee_metadata *) 0 ;
   size_t arg2 ;
   size_t arg3 ;
@@ -4963,7 +5080,7 @@ _gostring_ _wrap_mdb_api_method_name_cwetee_0a513c6a817ac27f(wetee_metadata *_sw
 }
 
 
-_gostring_ _wrap_mdb_type_path_cwetee_0a513c6a817ac27f(wetee_buf *_swig_go_0, wetee_metadata *_swig_go_1, intgo _swig_go_2) {
+_gostring_ _wrap_mdb_type_path_cwetee_cdf1a48b9034005c(wetee_buf *_swig_go_0, wetee_metadata *_swig_go_1, intgo _swig_go_2) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   wetee_metadata *arg2 = (wetee_metadata *) 0 ;
   uint32_t arg3 ;
@@ -4999,7 +5116,7 @@ _gostring_ _wrap_mdb_type_path_cwetee_0a513c6a817ac27f(wetee_buf *_swig_go_0, we
 }
 
 
-intgo _wrap_metadata_version_cwetee_0a513c6a817ac27f(wetee_metadata *_swig_go_0) {
+intgo _wrap_metadata_version_cwetee_cdf1a48b9034005c(wetee_metadata *_swig_go_0) {
   wetee_metadata *arg1 = (wetee_metadata *) 0 ;
   unsigned int result;
   intgo _swig_go_result;
@@ -5015,7 +5132,7 @@ intgo _wrap_metadata_version_cwetee_0a513c6a817ac27f(wetee_metadata *_swig_go_0)
 }
 
 
-_gostring_ _wrap_metadata_spec_name_cwetee_0a513c6a817ac27f(wetee_metadata *_swig_go_0) {
+_gostring_ _wrap_metadata_spec_name_cwetee_cdf1a48b9034005c(wetee_metadata *_swig_go_0) {
   wetee_metadata *arg1 = (wetee_metadata *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -5034,7 +5151,7 @@ _gostring_ _wrap_metadata_spec_name_cwetee_0a513c6a817ac27f(wetee_metadata *_swi
 }
 
 
-_gostring_ _wrap_metadata_spec_version_cwetee_0a513c6a817ac27f(int *_swig_go_0, wetee_metadata *_swig_go_1) {
+_gostring_ _wrap_metadata_spec_version_cwetee_cdf1a48b9034005c(int *_swig_go_0, wetee_metadata *_swig_go_1) {
   uint32_t *arg1 = (uint32_t *) 0 ;
   wetee_metadata *arg2 = (wetee_metadata *) 0 ;
   wetee_rc result;
@@ -5052,7 +5169,7 @@ _gostring_ _wrap_metadata_spec_version_cwetee_0a513c6a817ac27f(int *_swig_go_0, 
 }
 
 
-_gostring_ _wrap_metadata_transaction_version_cwetee_0a513c6a817ac27f(int *_swig_go_0, wetee_metadata *_swig_go_1) {
+_gostring_ _wrap_metadata_transaction_version_cwetee_cdf1a48b9034005c(int *_swig_go_0, wetee_metadata *_swig_go_1) {
   uint32_t *arg1 = (uint32_t *) 0 ;
   wetee_metadata *arg2 = (wetee_metadata *) 0 ;
   wetee_rc result;
@@ -5070,7 +5187,7 @@ _gostring_ _wrap_metadata_transaction_version_cwetee_0a513c6a817ac27f(int *_swig
 }
 
 
-_gostring_ _wrap_metadata_ss58_prefix_cwetee_0a513c6a817ac27f(short *_swig_go_0, wetee_metadata *_swig_go_1) {
+_gostring_ _wrap_metadata_ss58_prefix_cwetee_cdf1a48b9034005c(short *_swig_go_0, wetee_metadata *_swig_go_1) {
   uint16_t *arg1 = (uint16_t *) 0 ;
   wetee_metadata *arg2 = (wetee_metadata *) 0 ;
   wetee_rc result;
@@ -5088,7 +5205,7 @@ _gostring_ _wrap_metadata_ss58_prefix_cwetee_0a513c6a817ac27f(short *_swig_go_0,
 }
 
 
-long long _wrap_metadata_type_count_cwetee_0a513c6a817ac27f(wetee_metadata *_swig_go_0) {
+long long _wrap_metadata_type_count_cwetee_cdf1a48b9034005c(wetee_metadata *_swig_go_0) {
   wetee_metadata *arg1 = (wetee_metadata *) 0 ;
   size_t result;
   long long _swig_go_result;
@@ -5104,7 +5221,7 @@ long long _wrap_metadata_type_count_cwetee_0a513c6a817ac27f(wetee_metadata *_swi
 }
 
 
-long long _wrap_metadata_pallet_count_cwetee_0a513c6a817ac27f(wetee_metadata *_swig_go_0) {
+long long _wrap_metadata_pallet_count_cwetee_cdf1a48b9034005c(wetee_metadata *_swig_go_0) {
   wetee_metadata *arg1 = (wetee_metadata *) 0 ;
   size_t result;
   long long _swig_go_result;
@@ -5120,7 +5237,7 @@ long long _wrap_metadata_pallet_count_cwetee_0a513c6a817ac27f(wetee_metadata *_s
 }
 
 
-long long _wrap_metadata_runtime_api_count_cwetee_0a513c6a817ac27f(wetee_metadata *_swig_go_0) {
+long long _wrap_metadata_runtime_api_count_cwetee_cdf1a48b9034005c(wetee_metadata *_swig_go_0) {
   wetee_metadata *arg1 = (wetee_metadata *) 0 ;
   size_t result;
   long long _swig_go_result;
@@ -5136,7 +5253,7 @@ long long _wrap_metadata_runtime_api_count_cwetee_0a513c6a817ac27f(wetee_metadat
 }
 
 
-void _wrap_metadata_free_cwetee_0a513c6a817ac27f(wetee_metadata *_swig_go_0) {
+void _wrap_metadata_free_cwetee_cdf1a48b9034005c(wetee_metadata *_swig_go_0) {
   wetee_metadata *arg1 = (wetee_metadata *) 0 ;
   
   arg1 = (wetee_metadata *)(uintptr_t)_swig_go_0; 
@@ -5149,7 +5266,7 @@ void _wrap_metadata_free_cwetee_0a513c6a817ac27f(wetee_metadata *_swig_go_0) {
 }
 
 
-intgo _wrap_METADATA_HASH_BYTES_cwetee_0a513c6a817ac27f() {
+intgo _wrap_METADATA_HASH_BYTES_cwetee_cdf1a48b9034005c() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -5160,7 +5277,7 @@ intgo _wrap_METADATA_HASH_BYTES_cwetee_0a513c6a817ac27f() {
 }
 
 
-_gostring_ _wrap_mdb_hash_cwetee_0a513c6a817ac27f(_goslice_ _swig_go_0, wetee_metadata *_swig_go_1, intgo _swig_go_2, _gostring_ _swig_go_3) {
+_gostring_ _wrap_mdb_hash_cwetee_cdf1a48b9034005c(_goslice_ _swig_go_0, wetee_metadata *_swig_go_1, intgo _swig_go_2, _gostring_ _swig_go_3) {
   uint8_t *arg1 ;
   wetee_metadata *arg2 = (wetee_metadata *) 0 ;
   unsigned int arg3 ;
@@ -5190,7 +5307,7 @@ _gostring_ _wrap_mdb_hash_cwetee_0a513c6a817ac27f(_goslice_ _swig_go_0, wetee_me
 }
 
 
-_gostring_ _wrap_mdb_digest_cwetee_0a513c6a817ac27f(wetee_buf *_swig_go_0, wetee_metadata *_swig_go_1, intgo _swig_go_2, _gostring_ _swig_go_3) {
+_gostring_ _wrap_mdb_digest_cwetee_cdf1a48b9034005c(wetee_buf *_swig_go_0, wetee_metadata *_swig_go_1, intgo _swig_go_2, _gostring_ _swig_go_3) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   wetee_metadata *arg2 = (wetee_metadata *) 0 ;
   unsigned int arg3 ;
@@ -5229,6 +5346,2237 @@ _gostring_ _wrap_mdb_digest_cwetee_0a513c6a817ac27f(wetee_buf *_swig_go_0, wetee
   wetee_buf_free(arg1);
   
   free(arg4); 
+  return _swig_go_result;
+}
+
+
+intgo _wrap_TON_HASH_BYTES_cwetee_cdf1a48b9034005c() {
+  unsigned int result;
+  intgo _swig_go_result;
+  
+  
+  result = (unsigned int)(WETEE_TON_HASH_BYTES);
+  _swig_go_result = result; 
+  return _swig_go_result;
+}
+
+
+intgo _wrap_TON_CELL_MAX_BITS_cwetee_cdf1a48b9034005c() {
+  unsigned int result;
+  intgo _swig_go_result;
+  
+  
+  result = (unsigned int)(WETEE_TON_CELL_MAX_BITS);
+  _swig_go_result = result; 
+  return _swig_go_result;
+}
+
+
+intgo _wrap_TON_CELL_MAX_REFS_cwetee_cdf1a48b9034005c() {
+  unsigned int result;
+  intgo _swig_go_result;
+  
+  
+  result = (unsigned int)(WETEE_TON_CELL_MAX_REFS);
+  _swig_go_result = result; 
+  return _swig_go_result;
+}
+
+
+intgo _wrap_TON_CELL_MAX_DEPTH_cwetee_cdf1a48b9034005c() {
+  unsigned int result;
+  intgo _swig_go_result;
+  
+  
+  result = (unsigned int)(WETEE_TON_CELL_MAX_DEPTH);
+  _swig_go_result = result; 
+  return _swig_go_result;
+}
+
+
+intgo _wrap_TON_BOC_INDEX_cwetee_cdf1a48b9034005c() {
+  unsigned int result;
+  intgo _swig_go_result;
+  
+  
+  result = (unsigned int)(WETEE_TON_BOC_INDEX);
+  _swig_go_result = result; 
+  return _swig_go_result;
+}
+
+
+intgo _wrap_TON_BOC_CRC32C_cwetee_cdf1a48b9034005c() {
+  unsigned int result;
+  intgo _swig_go_result;
+  
+  
+  result = (unsigned int)(WETEE_TON_BOC_CRC32C);
+  _swig_go_result = result; 
+  return _swig_go_result;
+}
+
+
+intgo _wrap_TON_ADDRESS_BOUNCEABLE_cwetee_cdf1a48b9034005c() {
+  unsigned int result;
+  intgo _swig_go_result;
+  
+  
+  result = (unsigned int)(WETEE_TON_ADDRESS_BOUNCEABLE);
+  _swig_go_result = result; 
+  return _swig_go_result;
+}
+
+
+intgo _wrap_TON_ADDRESS_TESTNET_cwetee_cdf1a48b9034005c() {
+  unsigned int result;
+  intgo _swig_go_result;
+  
+  
+  result = (unsigned int)(WETEE_TON_ADDRESS_TESTNET);
+  _swig_go_result = result; 
+  return _swig_go_result;
+}
+
+
+intgo _wrap_TON_ADDRESS_BASE64_STD_cwetee_cdf1a48b9034005c() {
+  unsigned int result;
+  intgo _swig_go_result;
+  
+  
+  result = (unsigned int)(WETEE_TON_ADDRESS_BASE64_STD);
+  _swig_go_result = result; 
+  return _swig_go_result;
+}
+
+
+intgo _wrap_TON_DECIMALS_cwetee_cdf1a48b9034005c() {
+  unsigned int result;
+  intgo _swig_go_result;
+  
+  
+  result = (unsigned int)(WETEE_TON_DECIMALS);
+  _swig_go_result = result; 
+  return _swig_go_result;
+}
+
+
+intgo _wrap_TON_MNEMONIC_WORDS_cwetee_cdf1a48b9034005c() {
+  unsigned int result;
+  intgo _swig_go_result;
+  
+  
+  result = (unsigned int)(WETEE_TON_MNEMONIC_WORDS);
+  _swig_go_result = result; 
+  return _swig_go_result;
+}
+
+
+intgo _wrap_TON_NETWORK_MAINNET_cwetee_cdf1a48b9034005c() {
+  int result;
+  intgo _swig_go_result;
+  
+  
+  result = (int)(WETEE_TON_NETWORK_MAINNET);
+  _swig_go_result = result; 
+  return _swig_go_result;
+}
+
+
+intgo _wrap_TON_NETWORK_TESTNET_cwetee_cdf1a48b9034005c() {
+  int result;
+  intgo _swig_go_result;
+  
+  
+  result = (int)(WETEE_TON_NETWORK_TESTNET);
+  _swig_go_result = result; 
+  return _swig_go_result;
+}
+
+
+intgo _wrap_TON_SEND_PAY_FEES_SEPARATELY_cwetee_cdf1a48b9034005c() {
+  unsigned int result;
+  intgo _swig_go_result;
+  
+  
+  result = (unsigned int)(WETEE_TON_SEND_PAY_FEES_SEPARATELY);
+  _swig_go_result = result; 
+  return _swig_go_result;
+}
+
+
+intgo _wrap_TON_SEND_IGNORE_ERRORS_cwetee_cdf1a48b9034005c() {
+  unsigned int result;
+  intgo _swig_go_result;
+  
+  
+  result = (unsigned int)(WETEE_TON_SEND_IGNORE_ERRORS);
+  _swig_go_result = result; 
+  return _swig_go_result;
+}
+
+
+intgo _wrap_TON_SEND_DESTROY_IF_ZERO_cwetee_cdf1a48b9034005c() {
+  unsigned int result;
+  intgo _swig_go_result;
+  
+  
+  result = (unsigned int)(WETEE_TON_SEND_DESTROY_IF_ZERO);
+  _swig_go_result = result; 
+  return _swig_go_result;
+}
+
+
+intgo _wrap_TON_SEND_CARRY_INBOUND_VALUE_cwetee_cdf1a48b9034005c() {
+  unsigned int result;
+  intgo _swig_go_result;
+  
+  
+  result = (unsigned int)(WETEE_TON_SEND_CARRY_INBOUND_VALUE);
+  _swig_go_result = result; 
+  return _swig_go_result;
+}
+
+
+intgo _wrap_TON_SEND_CARRY_BALANCE_cwetee_cdf1a48b9034005c() {
+  unsigned int result;
+  intgo _swig_go_result;
+  
+  
+  result = (unsigned int)(WETEE_TON_SEND_CARRY_BALANCE);
+  _swig_go_result = result; 
+  return _swig_go_result;
+}
+
+
+intgo _wrap_TON_SEND_DEFAULT_cwetee_cdf1a48b9034005c() {
+  unsigned int result;
+  intgo _swig_go_result;
+  
+  
+  result = (unsigned int)(WETEE_TON_SEND_DEFAULT);
+  _swig_go_result = result; 
+  return _swig_go_result;
+}
+
+
+intgo _wrap_TON_EXTERNAL_FORCE_REF_cwetee_cdf1a48b9034005c() {
+  unsigned int result;
+  intgo _swig_go_result;
+  
+  
+  result = (unsigned int)(WETEE_TON_EXTERNAL_FORCE_REF);
+  _swig_go_result = result; 
+  return _swig_go_result;
+}
+
+
+intgo _wrap_TON_CELL_ORDINARY_cwetee_cdf1a48b9034005c() {
+  enum wetee_ton_cell_type result;
+  intgo _swig_go_result;
+  
+  
+  {
+    wetee_clear_error();
+    result = WETEE_TON_CELL_ORDINARY;
+    
+  }
+  _swig_go_result = (intgo)result; 
+  return _swig_go_result;
+}
+
+
+intgo _wrap_TON_CELL_PRUNED_BRANCH_cwetee_cdf1a48b9034005c() {
+  enum wetee_ton_cell_type result;
+  intgo _swig_go_result;
+  
+  
+  {
+    wetee_clear_error();
+    result = WETEE_TON_CELL_PRUNED_BRANCH;
+    
+  }
+  _swig_go_result = (intgo)result; 
+  return _swig_go_result;
+}
+
+
+intgo _wrap_TON_CELL_LIBRARY_cwetee_cdf1a48b9034005c() {
+  enum wetee_ton_cell_type result;
+  intgo _swig_go_result;
+  
+  
+  {
+    wetee_clear_error();
+    result = WETEE_TON_CELL_LIBRARY;
+    
+  }
+  _swig_go_result = (intgo)result; 
+  return _swig_go_result;
+}
+
+
+intgo _wrap_TON_CELL_MERKLE_PROOF_cwetee_cdf1a48b9034005c() {
+  enum wetee_ton_cell_type result;
+  intgo _swig_go_result;
+  
+  
+  {
+    wetee_clear_error();
+    result = WETEE_TON_CELL_MERKLE_PROOF;
+    
+  }
+  _swig_go_result = (intgo)result; 
+  return _swig_go_result;
+}
+
+
+intgo _wrap_TON_CELL_MERKLE_UPDATE_cwetee_cdf1a48b9034005c() {
+  enum wetee_ton_cell_type result;
+  intgo _swig_go_result;
+  
+  
+  {
+    wetee_clear_error();
+    result = WETEE_TON_CELL_MERKLE_UPDATE;
+    
+  }
+  _swig_go_result = (intgo)result; 
+  return _swig_go_result;
+}
+
+
+intgo _wrap_TON_WALLET_V3R2_cwetee_cdf1a48b9034005c() {
+  enum wetee_ton_wallet_version result;
+  intgo _swig_go_result;
+  
+  
+  {
+    wetee_clear_error();
+    result = WETEE_TON_WALLET_V3R2;
+    
+  }
+  _swig_go_result = (intgo)result; 
+  return _swig_go_result;
+}
+
+
+intgo _wrap_TON_WALLET_V4R2_cwetee_cdf1a48b9034005c() {
+  enum wetee_ton_wallet_version result;
+  intgo _swig_go_result;
+  
+  
+  {
+    wetee_clear_error();
+    result = WETEE_TON_WALLET_V4R2;
+    
+  }
+  _swig_go_result = (intgo)result; 
+  return _swig_go_result;
+}
+
+
+intgo _wrap_TON_WALLET_V5R1_cwetee_cdf1a48b9034005c() {
+  enum wetee_ton_wallet_version result;
+  intgo _swig_go_result;
+  
+  
+  {
+    wetee_clear_error();
+    result = WETEE_TON_WALLET_V5R1;
+    
+  }
+  _swig_go_result = (intgo)result; 
+  return _swig_go_result;
+}
+
+
+void _wrap_ton_cell_free_cwetee_cdf1a48b9034005c(wetee_ton_cell *_swig_go_0) {
+  wetee_ton_cell *arg1 = (wetee_ton_cell *) 0 ;
+  
+  arg1 = (wetee_ton_cell *)(uintptr_t)_swig_go_0; 
+  
+  {
+    wetee_clear_error();
+    wetee_ton_cell_free(arg1);
+  }
+  
+}
+
+
+_gostring_ _wrap_ton_cell_hash_cwetee_cdf1a48b9034005c(_goslice_ _swig_go_0, wetee_ton_cell *_swig_go_1) {
+  uint8_t *arg1 ;
+  wetee_ton_cell *arg2 = (wetee_ton_cell *) 0 ;
+  wetee_rc result;
+  _gostring_ _swig_go_result;
+  
+  
+  if (_swig_go_0.len < 32) _swig_gopanic("ton_cell_hash: out needs 32 bytes");
+  arg1 = (uint8_t *)_swig_go_0.array;
+  
+  arg2 = (wetee_ton_cell *)(uintptr_t)_swig_go_1; 
+  
+  {
+    wetee_clear_error();
+    result = (wetee_rc)wetee_ton_cell_hash(arg1,(struct wetee_ton_cell const *)arg2);
+  }
+  _swig_go_result = wetee_go_status(result); 
+  return _swig_go_result;
+}
+
+
+_gostring_ _wrap_ton_cell_hash_at_cwetee_cdf1a48b9034005c(_goslice_ _swig_go_0, wetee_ton_cell *_swig_go_1, intgo _swig_go_2) {
+  uint8_t *arg1 ;
+  wetee_ton_cell *arg2 = (wetee_ton_cell *) 0 ;
+  unsigned int arg3 ;
+  wetee_rc result;
+  _gostring_ _swig_go_result;
+  
+  
+  if (_swig_go_0.len < 32) _swig_gopanic("ton_cell_hash_at: out needs 32 bytes");
+  arg1 = (uint8_t *)_swig_go_0.array;
+  
+  arg2 = (wetee_ton_cell *)(uintptr_t)_swig_go_1; 
+  arg3 = (unsigned int)_swig_go_2; 
+  
+  {
+    wetee_clear_error();
+    result = (wetee_rc)wetee_ton_cell_hash_at(arg1,(struct wetee_ton_cell const *)arg2,arg3);
+  }
+  _swig_go_result = wetee_go_status(result); 
+  return _swig_go_result;
+}
+
+
+intgo _wrap_ton_cell_depth_cwetee_cdf1a48b9034005c(wetee_ton_cell *_swig_go_0) {
+  wetee_ton_cell *arg1 = (wetee_ton_cell *) 0 ;
+  unsigned int result;
+  intgo _swig_go_result;
+  
+  arg1 = (wetee_ton_cell *)(uintptr_t)_swig_go_0; 
+  
+  {
+    wetee_clear_error();
+    result = (unsigned int)wetee_ton_cell_depth((struct wetee_ton_cell const *)arg1);
+  }
+  _swig_go_result = result; 
+  return _swig_go_result;
+}
+
+
+intgo _wrap_ton_cell_depth_at_cwetee_cdf1a48b9034005c(wetee_ton_cell *_swig_go_0, intgo _swig_go_1) {
+  wetee_ton_cell *arg1 = (wetee_ton_cell *) 0 ;
+  unsigned int arg2 ;
+  unsigned int result;
+  intgo _swig_go_result;
+  
+  arg1 = (wetee_ton_cell *)(uintptr_t)_swig_go_0; 
+  arg2 = (unsigned int)_swig_go_1; 
+  
+  {
+    wetee_clear_error();
+    result = (unsigned int)wetee_ton_cell_depth_at((struct wetee_ton_cell const *)arg1,arg2);
+  }
+  _swig_go_result = result; 
+  return _swig_go_result;
+}
+
+
+intgo _wrap_ton_cell_bits_cwetee_cdf1a48b9034005c(wetee_ton_cell *_swig_go_0) {
+  wetee_ton_cell *arg1 = (wetee_ton_cell *) 0 ;
+  unsigned int result;
+  intgo _swig_go_result;
+  
+  arg1 = (wetee_ton_cell *)(uintptr_t)_swig_go_0; 
+  
+  {
+    wetee_clear_error();
+    result = (unsigned int)wetee_ton_cell_bits((struct wetee_ton_cell const *)arg1);
+  }
+  _swig_go_result = result; 
+  return _swig_go_result;
+}
+
+
+intgo _wrap_ton_cell_refs_cwetee_cdf1a48b9034005c(wetee_ton_cell *_swig_go_0) {
+  wetee_ton_cell *arg1 = (wetee_ton_cell *) 0 ;
+  unsigned int result;
+  intgo _swig_go_result;
+  
+  arg1 = (wetee_ton_cell *)(uintptr_t)_swig_go_0; 
+  
+  {
+    wetee_clear_error();
+    result = (unsigned int)wetee_ton_cell_refs((struct wetee_ton_cell const *)arg1);
+  }
+  _swig_go_result = result; 
+  return _swig_go_result;
+}
+
+
+intgo _wrap_ton_cell_type_of_cwetee_cdf1a48b9034005c(wetee_ton_cell *_swig_go_0) {
+  wetee_ton_cell *arg1 = (wetee_ton_cell *) 0 ;
+  int result;
+  intgo _swig_go_result;
+  
+  arg1 = (wetee_ton_cell *)(uintptr_t)_swig_go_0; 
+  
+  {
+    wetee_clear_error();
+    result = (int)wetee_ton_cell_type_of((struct wetee_ton_cell const *)arg1);
+  }
+  _swig_go_result = result; 
+  return _swig_go_result;
+}
+
+
+intgo _wrap_ton_cell_level_cwetee_cdf1a48b9034005c(wetee_ton_cell *_swig_go_0) {
+  wetee_ton_cell *arg1 = (wetee_ton_cell *) 0 ;
+  unsigned int result;
+  intgo _swig_go_result;
+  
+  arg1 = (wetee_ton_cell *)(uintptr_t)_swig_go_0; 
+  
+  {
+    wetee_clear_error();
+    result = (unsigned int)wetee_ton_cell_level((struct wetee_ton_cell const *)arg1);
+  }
+  _swig_go_result = result; 
+  return _swig_go_result;
+}
+
+
+intgo _wrap_ton_cell_level_mask_cwetee_cdf1a48b9034005c(wetee_ton_cell *_swig_go_0) {
+  wetee_ton_cell *arg1 = (wetee_ton_cell *) 0 ;
+  unsigned int result;
+  intgo _swig_go_result;
+  
+  arg1 = (wetee_ton_cell *)(uintptr_t)_swig_go_0; 
+  
+  {
+    wetee_clear_error();
+    result = (unsigned int)wetee_ton_cell_level_mask((struct wetee_ton_cell const *)arg1);
+  }
+  _swig_go_result = result; 
+  return _swig_go_result;
+}
+
+
+_gostring_ _wrap_ton_cell_data_cwetee_cdf1a48b9034005c(wetee_buf *_swig_go_0, wetee_ton_cell *_swig_go_1) {
+  wetee_buf *arg1 = (wetee_buf *) 0 ;
+  wetee_ton_cell *arg2 = (wetee_ton_cell *) 0 ;
+  wetee_buf temp1 ;
+  wetee_rc result;
+  _gostring_ _swig_go_result;
+  
+  
+  memset(&temp1, 0, sizeof temp1);
+  arg1 = &temp1;
+  
+  arg2 = (wetee_ton_cell *)(uintptr_t)_swig_go_1; 
+  
+  {
+    wetee_clear_error();
+    result = (wetee_rc)wetee_ton_cell_data(arg1,(struct wetee_ton_cell const *)arg2);
+  }
+  _swig_go_result = wetee_go_status(result); 
+  
+  if (arg1->len > 0) {
+    ((uint64_t *)(void *)_swig_go_0)[0] = (uint64_t)(uintptr_t)arg1->data;
+    ((uint64_t *)(void *)_swig_go_0)[1] = (uint64_t)arg1->len;
+    arg1->data = NULL; /* handed over to Go_take */
+    arg1->len = 0;
+    arg1->cap = 0;
+  }
+  
+  
+  wetee_buf_free(arg1);
+  
+  return _swig_go_result;
+}
+
+
+_gostring_ _wrap_ton_cell_ref_cwetee_cdf1a48b9034005c(wetee_ton_cell **_swig_go_0, wetee_ton_cell *_swig_go_1, intgo _swig_go_2) {
+  wetee_ton_cell **arg1 = (wetee_ton_cell **) 0 ;
+  wetee_ton_cell *arg2 = (wetee_ton_cell *) 0 ;
+  unsigned int arg3 ;
+  wetee_ton_cell *temp1 ;
+  wetee_rc result;
+  _gostring_ _swig_go_result;
+  
+  
+  temp1 = NULL;
+  arg1 = &temp1;
+  
+  arg2 = (wetee_ton_cell *)(uintptr_t)_swig_go_1; 
+  arg3 = (unsigned int)_swig_go_2; 
+  
+  {
+    wetee_clear_error();
+    result = (wetee_rc)wetee_ton_cell_ref(arg1,(struct wetee_ton_cell const *)arg2,arg3);
+  }
+  _swig_go_result = wetee_go_status(result); 
+  
+  *(uintptr_t *)(void *)_swig_go_0 = (uintptr_t)temp1;
+  temp1 = NULL; /* owned by Go now */
+  
+  wetee_ton_cell_free(temp1); 
+  return _swig_go_result;
+}
+
+
+intgo _wrap_ton_cell_equal_cwetee_cdf1a48b9034005c(wetee_ton_cell *_swig_go_0, wetee_ton_cell *_swig_go_1) {
+  wetee_ton_cell *arg1 = (wetee_ton_cell *) 0 ;
+  wetee_ton_cell *arg2 = (wetee_ton_cell *) 0 ;
+  int result;
+  intgo _swig_go_result;
+  
+  arg1 = (wetee_ton_cell *)(uintptr_t)_swig_go_0; 
+  arg2 = (wetee_ton_cell *)(uintptr_t)_swig_go_1; 
+  
+  {
+    wetee_clear_error();
+    result = (int)wetee_ton_cell_equal((struct wetee_ton_cell const *)arg1,(struct wetee_ton_cell const *)arg2);
+  }
+  _swig_go_result = result; 
+  return _swig_go_result;
+}
+
+
+_gostring_ _wrap_ton_cell_to_string_cwetee_cdf1a48b9034005c(wetee_buf *_swig_go_0, wetee_ton_cell *_swig_go_1) {
+  wetee_buf *arg1 = (wetee_buf *) 0 ;
+  wetee_ton_cell *arg2 = (wetee_ton_cell *) 0 ;
+  wetee_buf temp1 ;
+  wetee_rc result;
+  _gostring_ _swig_go_result;
+  
+  
+  memset(&temp1, 0, sizeof temp1);
+  arg1 = &temp1;
+  
+  arg2 = (wetee_ton_cell *)(uintptr_t)_swig_go_1; 
+  
+  {
+    wetee_clear_error();
+    result = (wetee_rc)wetee_ton_cell_to_string(arg1,(struct wetee_ton_cell const *)arg2);
+  }
+  _swig_go_result = wetee_go_status(result); 
+  
+  if (arg1->len > 0) {
+    ((uint64_t *)(void *)_swig_go_0)[0] = (uint64_t)(uintptr_t)arg1->data;
+    ((uint64_t *)(void *)_swig_go_0)[1] = (uint64_t)arg1->len;
+    arg1->data = NULL; /* handed over to Go_take */
+    arg1->len = 0;
+    arg1->cap = 0;
+  }
+  
+  
+  wetee_buf_free(arg1);
+  
+  return _swig_go_result;
+}
+
+
+_gostring_ _wrap_ton_boc_serialize_cwetee_cdf1a48b9034005c(wetee_buf *_swig_go_0, wetee_ton_cell *_swig_go_1, intgo _swig_go_2) {
+  wetee_buf *arg1 = (wetee_buf *) 0 ;
+  wetee_ton_cell *arg2 = (wetee_ton_cell *) 0 ;
+  unsigned int arg3 ;
+  wetee_buf temp1 ;
+  wetee_rc result;
+  _gostring_ _swig_go_result;
+  
+  
+  memset(&temp1, 0, sizeof temp1);
+  arg1 = &temp1;
+  
+  arg2 = (wetee_ton_cell *)(uintptr_t)_swig_go_1; 
+  arg3 = (unsigned int)_swig_go_2; 
+  
+  {
+    wetee_clear_error();
+    result = (wetee_rc)wetee_ton_boc_serialize(arg1,(struct wetee_ton_cell const *)arg2,arg3);
+  }
+  _swig_go_result = wetee_go_status(result); 
+  
+  if (arg1->len > 0) {
+    ((uint64_t *)(void *)_swig_go_0)[0] = (uint64_t)(uintptr_t)arg1->data;
+    ((uint64_t *)(void *)_swig_go_0)[1] = (uint64_t)arg1->len;
+    arg1->data = NULL; /* handed over to Go_take */
+    arg1->len = 0;
+    arg1->cap = 0;
+  }
+  
+  
+  wetee_buf_free(arg1);
+  
+  return _swig_go_result;
+}
+
+
+_gostring_ _wrap_ton_boc_parse_cwetee_cdf1a48b9034005c(wetee_ton_cell **_swig_go_0, _goslice_ _swig_go_1) {
+  wetee_ton_cell **arg1 = (wetee_ton_cell **) 0 ;
+  uint8_t *arg2 = (uint8_t *) 0 ;
+  size_t arg3 ;
+  wetee_ton_cell *temp1 ;
+  wetee_rc result;
+  _gostring_ _swig_go_result;
+  
+  
+  temp1 = NULL;
+  arg1 = &temp1;
+  
+  
+  arg2 = (uint8_t *)_swig_go_1.array;
+  arg3 = (size_t)_swig_go_1.len;
+  
+  
+  {
+    wetee_clear_error();
+    result = (wetee_rc)wetee_ton_boc_parse_(arg1,(unsigned char const *)arg2,arg3);
+  }
+  _swig_go_result = wetee_go_status(result); 
+  
+  *(uintptr_t *)(void *)_swig_go_0 = (uintptr_t)temp1;
+  temp1 = NULL; /* owned by Go now */
+  
+  wetee_ton_cell_free(temp1); 
+  return _swig_go_result;
+}
+
+
+_gostring_ _wrap_ton_boc_parse_base64_cwetee_cdf1a48b9034005c(wetee_ton_cell **_swig_go_0, _gostring_ _swig_go_1) {
+  wetee_ton_cell **arg1 = (wetee_ton_cell **) 0 ;
+  char *arg2 = (char *) 0 ;
+  size_t arg3 ;
+  wetee_ton_cell *temp1 ;
+  wetee_rc result;
+  _gostring_ _swig_go_result;
+  
+  
+  temp1 = NULL;
+  arg1 = &temp1;
+  
+  
+  arg2 = (char *)_swig_go_1.p;
+  arg3 = (size_t)_swig_go_1.n;
+  
+  
+  {
+    wetee_clear_error();
+    result = (wetee_rc)wetee_ton_boc_parse_base64(arg1,(char const *)arg2,arg3);
+  }
+  _swig_go_result = wetee_go_status(result); 
+  
+  *(uintptr_t *)(void *)_swig_go_0 = (uintptr_t)temp1;
+  temp1 = NULL; /* owned by Go now */
+  
+  wetee_ton_cell_free(temp1); 
+  return _swig_go_result;
+}
+
+
+void _wrap_ton_builder_free_cwetee_cdf1a48b9034005c(wetee_ton_builder *_swig_go_0) {
+  wetee_ton_builder *arg1 = (wetee_ton_builder *) 0 ;
+  
+  arg1 = (wetee_ton_builder *)(uintptr_t)_swig_go_0; 
+  
+  {
+    wetee_clear_error();
+    wetee_ton_builder_free(arg1);
+  }
+  
+}
+
+
+_gostring_ _wrap_ton_builder_new_cwetee_cdf1a48b9034005c(wetee_ton_builder **_swig_go_0) {
+  wetee_ton_builder **arg1 = (wetee_ton_builder **) 0 ;
+  wetee_ton_builder *temp1 ;
+  wetee_rc result;
+  _gostring_ _swig_go_result;
+  
+  
+  temp1 = NULL;
+  arg1 = &temp1;
+  
+  
+  {
+    wetee_clear_error();
+    result = (wetee_rc)wetee_ton_builder_new(arg1);
+  }
+  _swig_go_result = wetee_go_status(result); 
+  
+  *(uintptr_t *)(void *)_swig_go_0 = (uintptr_t)temp1;
+  temp1 = NULL; /* owned by Go now */
+  
+  wetee_ton_builder_free(temp1); 
+  return _swig_go_result;
+}
+
+
+intgo _wrap_ton_builder_bits_cwetee_cdf1a48b9034005c(wetee_ton_builder *_swig_go_0) {
+  wetee_ton_builder *arg1 = (wetee_ton_builder *) 0 ;
+  unsigned int result;
+  intgo _swig_go_result;
+  
+  arg1 = (wetee_ton_builder *)(uintptr_t)_swig_go_0; 
+  
+  {
+    wetee_clear_error();
+    result = (unsigned int)wetee_ton_builder_bits((struct wetee_ton_builder const *)arg1);
+  }
+  _swig_go_result = result; 
+  return _swig_go_result;
+}
+
+
+intgo _wrap_ton_builder_refs_cwetee_cdf1a48b9034005c(wetee_ton_builder *_swig_go_0) {
+  wetee_ton_builder *arg1 = (wetee_ton_builder *) 0 ;
+  unsigned int result;
+  intgo _swig_go_result;
+  
+  arg1 = (wetee_ton_builder *)(uintptr_t)_swig_go_0; 
+  
+  {
+    wetee_clear_error();
+    result = (unsigned int)wetee_ton_builder_refs((struct wetee_ton_builder const *)arg1);
+  }
+  _swig_go_result = result; 
+  return _swig_go_result;
+}
+
+
+_gostring_ _wrap_ton_builder_store_bit_cwetee_cdf1a48b9034005c(wetee_ton_builder *_swig_go_0, intgo _swig_go_1) {
+  wetee_ton_builder *arg1 = (wetee_ton_builder *) 0 ;
+  int arg2 ;
+  wetee_rc result;
+  _gostring_ _swig_go_result;
+  
+  arg1 = (wetee_ton_builder *)(uintptr_t)_swig_go_0; 
+  arg2 = (int)_swig_go_1; 
+  
+  {
+    wetee_clear_error();
+    result = (wetee_rc)wetee_ton_builder_store_bit(arg1,arg2);
+  }
+  _swig_go_result = wetee_go_status(result); 
+  return _swig_go_result;
+}
+
+
+_gostring_ _wrap_ton_builder_store_uint_cwetee_cdf1a48b9034005c(wetee_ton_builder *_swig_go_0, long long _swig_go_1, intgo _swig_go_2) {
+  wetee_ton_builder *arg1 = (wetee_ton_builder *) 0 ;
+  uint64_t arg2 ;
+  unsigned int arg3 ;
+  wetee_rc result;
+  _gostring_ _swig_go_result;
+  
+  arg1 = (wetee_ton_builder *)(uintptr_t)_swig_go_0; 
+  arg2 = (uint64_t)_swig_go_1; 
+  arg3 = (unsigned int)_swig_go_2; 
+  
+  {
+    wetee_clear_error();
+    result = (wetee_rc)wetee_ton_builder_store_uint(arg1,arg2,arg3);
+  }
+  _swig_go_result = wetee_go_status(result); 
+  return _swig_go_result;
+}
+
+
+_gostring_ _wrap_ton_builder_store_int_cwetee_cdf1a48b9034005c(wetee_ton_builder *_swig_go_0, long long _swig_go_1, intgo _swig_go_2) {
+  wetee_ton_builder *arg1 = (wetee_ton_builder *) 0 ;
+  int64_t arg2 ;
+  unsigned int arg3 ;
+  wetee_rc result;
+  _gostring_ _swig_go_result;
+  
+  arg1 = (wetee_ton_builder *)(uintptr_t)_swig_go_0; 
+  arg2 = (int64_t)_swig_go_1; 
+  arg3 = (unsigned int)_swig_go_2; 
+  
+  {
+    wetee_clear_error();
+    result = (wetee_rc)wetee_ton_builder_store_int(arg1,arg2,arg3);
+  }
+  _swig_go_result = wetee_go_status(result); 
+  return _swig_go_result;
+}
+
+
+_gostring_ _wrap_ton_builder_store_bits_cwetee_cdf1a48b9034005c(wetee_ton_builder *_swig_go_0, _goslice_ _swig_go_1, long long _swig_go_2) {
+  wetee_ton_builder *arg1 = (wetee_ton_builder *) 0 ;
+  uint8_t *arg2 = (uint8_t *) 0 ;
+  size_t arg3 ;
+  size_t arg4 ;
+  wetee_rc result;
+  _gostring_ _swig_go_result;
+  
+  arg1 = (wetee_ton_builder *)(uintptr_t)_swig_go_0; 
+  
+  arg2 = (uint8_t *)_swig_go_1.array;
+  arg3 = (size_t)_swig_go_1.len;
+  
+  arg4 = (size_t)_swig_go_2; 
+  
+  {
+    wetee_clear_error();
+    result = (wetee_rc)wetee_ton_builder_store_bits_(arg1,(unsigned char const *)arg2,arg3,arg4);
+  }
+  _swig_go_result = wetee_go_status(result); 
+  return _swig_go_result;
+}
+
+
+_gostring_ _wrap_ton_builder_store_bytes_cwetee_cdf1a48b9034005c(wetee_ton_builder *_swig_go_0, _goslice_ _swig_go_1) {
+  wetee_ton_builder *arg1 = (wetee_ton_builder *) 0 ;
+  uint8_t *arg2 = (uint8_t *) 0 ;
+  size_t arg3 ;
+  wetee_rc result;
+  _gostring_ _swig_go_result;
+  
+  arg1 = (wetee_ton_builder *)(uintptr_t)_swig_go_0; 
+  
+  arg2 = (uint8_t *)_swig_go_1.array;
+  arg3 = (size_t)_swig_go_1.len;
+  
+  
+  {
+    wetee_clear_error();
+    result = (wetee_rc)wetee_ton_builder_store_bytes(arg1,(unsigned char const *)arg2,arg3);
+  }
+  _swig_go_result = wetee_go_status(result); 
+  return _swig_go_result;
+}
+
+
+_gostring_ _wrap_ton_builder_store_coins_cwetee_cdf1a48b9034005c(wetee_ton_builder *_swig_go_0, _goslice_ _swig_go_1) {
+  wetee_ton_builder *arg1 = (wetee_ton_builder *) 0 ;
+  wetee_u128 arg2 ;
+  wetee_rc result;
+  _gostring_ _swig_go_result;
+  
+  arg1 = (wetee_ton_builder *)(uintptr_t)_swig_go_0; 
+  
+  if (_swig_go_1.len < 2) _swig_gopanic("ton_builder_store_coins: a u128 needs []uint64{lo, hi}");
+  (&arg2)->lo = ((const uint64_t *)_swig_go_1.array)[0];
+  (&arg2)->hi = ((const uint64_t *)_swig_go_1.array)[1];
+  
+  
+  {
+    wetee_clear_error();
+    result = (wetee_rc)wetee_ton_builder_store_coins(arg1,arg2);
+  }
+  _swig_go_result = wetee_go_status(result); 
+  return _swig_go_result;
+}
+
+
+_gostring_ _wrap_ton_builder_store_ref_cwetee_cdf1a48b9034005c(wetee_ton_builder *_swig_go_0, wetee_ton_cell *_swig_go_1) {
+  wetee_ton_builder *arg1 = (wetee_ton_builder *) 0 ;
+  wetee_ton_cell *arg2 = (wetee_ton_cell *) 0 ;
+  wetee_rc result;
+  _gostring_ _swig_go_result;
+  
+  arg1 = (wetee_ton_builder *)(uintptr_t)_swig_go_0; 
+  arg2 = (wetee_ton_cell *)(uintptr_t)_swig_go_1; 
+  
+  {
+    wetee_clear_error();
+    result = (wetee_rc)wetee_ton_builder_store_ref(arg1,(struct wetee_ton_cell const *)arg2);
+  }
+  _swig_go_result = wetee_go_status(result); 
+  return _swig_go_result;
+}
+
+
+_gostring_ _wrap_ton_builder_store_maybe_ref_cwetee_cdf1a48b9034005c(wetee_ton_builder *_swig_go_0, wetee_ton_cell *_swig_go_1) {
+  wetee_ton_builder *arg1 = (wetee_ton_builder *) 0 ;
+  wetee_ton_cell *arg2 = (wetee_ton_cell *) 0 ;
+  wetee_rc result;
+  _gostring_ _swig_go_result;
+  
+  arg1 = (wetee_ton_builder *)(uintptr_t)_swig_go_0; 
+  arg2 = (wetee_ton_cell *)(uintptr_t)_swig_go_1; 
+  
+  {
+    wetee_clear_error();
+    result = (wetee_rc)wetee_ton_builder_store_maybe_ref(arg1,(struct wetee_ton_cell const *)arg2);
+  }
+  _swig_go_result = wetee_go_status(result); 
+  return _swig_go_result;
+}
+
+
+_gostring_ _wrap_ton_builder_store_slice_cwetee_cdf1a48b9034005c(wetee_ton_builder *_swig_go_0, wetee_ton_slice *_swig_go_1) {
+  wetee_ton_builder *arg1 = (wetee_ton_builder *) 0 ;
+  wetee_ton_slice *arg2 = (wetee_ton_slice *) 0 ;
+  wetee_rc result;
+  _gostring_ _swig_go_result;
+  
+  arg1 = (wetee_ton_builder *)(uintptr_t)_swig_go_0; 
+  arg2 = (wetee_ton_slice *)(uintptr_t)_swig_go_1; 
+  
+  {
+    wetee_clear_error();
+    result = (wetee_rc)wetee_ton_builder_store_slice(arg1,(struct wetee_ton_slice const *)arg2);
+  }
+  _swig_go_result = wetee_go_status(result); 
+  return _swig_go_result;
+}
+
+
+_gostring_ _wrap_ton_builder_store_snake_cwetee_cdf1a48b9034005c(wetee_ton_builder *_swig_go_0, _goslice_ _swig_go_1) {
+  wetee_ton_builder *arg1 = (wetee_ton_builder *) 0 ;
+  uint8_t *arg2 = (uint8_t *) 0 ;
+  size_t arg3 ;
+  wetee_rc result;
+  _gostring_ _swig_go_result;
+  
+  arg1 = (wetee_ton_builder *)(uintptr_t)_swig_go_0; 
+  
+  arg2 = (uint8_t *)_swig_go_1.array;
+  arg3 = (size_t)_swig_go_1.len;
+  
+  
+  {
+    wetee_clear_error();
+    result = (wetee_rc)wetee_ton_builder_store_snake(arg1,(unsigned char const *)arg2,arg3);
+  }
+  _swig_go_result = wetee_go_status(result); 
+  return _swig_go_result;
+}
+
+
+_gostring_ _wrap_ton_builder_end_cwetee_cdf1a48b9034005c(wetee_ton_cell **_swig_go_0, wetee_ton_builder *_swig_go_1) {
+  wetee_ton_cell **arg1 = (wetee_ton_cell **) 0 ;
+  wetee_ton_builder *arg2 = (wetee_ton_builder *) 0 ;
+  wetee_ton_cell *temp1 ;
+  wetee_rc result;
+  _gostring_ _swig_go_result;
+  
+  
+  temp1 = NULL;
+  arg1 = &temp1;
+  
+  arg2 = (wetee_ton_builder *)(uintptr_t)_swig_go_1; 
+  
+  {
+    wetee_clear_error();
+    result = (wetee_rc)wetee_ton_builder_end(arg1,(struct wetee_ton_builder const *)arg2);
+  }
+  _swig_go_result = wetee_go_status(result); 
+  
+  *(uintptr_t *)(void *)_swig_go_0 = (uintptr_t)temp1;
+  temp1 = NULL; /* owned by Go now */
+  
+  wetee_ton_cell_free(temp1); 
+  return _swig_go_result;
+}
+
+
+_gostring_ _wrap_ton_builder_end_exotic_cwetee_cdf1a48b9034005c(wetee_ton_cell **_swig_go_0, wetee_ton_builder *_swig_go_1) {
+  wetee_ton_cell **arg1 = (wetee_ton_cell **) 0 ;
+  wetee_ton_builder *arg2 = (wetee_ton_builder *) 0 ;
+  wetee_ton_cell *temp1 ;
+  wetee_rc result;
+  _gostring_ _swig_go_result;
+  
+  
+  temp1 = NULL;
+  arg1 = &temp1;
+  
+  arg2 = (wetee_ton_builder *)(uintptr_t)_swig_go_1; 
+  
+  {
+    wetee_clear_error();
+    result = (wetee_rc)wetee_ton_builder_end_exotic(arg1,(struct wetee_ton_builder const *)arg2);
+  }
+  _swig_go_result = wetee_go_status(result); 
+  
+  *(uintptr_t *)(void *)_swig_go_0 = (uintptr_t)temp1;
+  temp1 = NULL; /* owned by Go now */
+  
+  wetee_ton_cell_free(temp1); 
+  return _swig_go_result;
+}
+
+
+_gostring_ _wrap_ton_builder_store_address_cwetee_cdf1a48b9034005c(wetee_ton_builder *_swig_go_0, _gostring_ _swig_go_1) {
+  wetee_ton_builder *arg1 = (wetee_ton_builder *) 0 ;
+  char *arg2 = (char *) 0 ;
+  size_t arg3 ;
+  wetee_rc result;
+  _gostring_ _swig_go_result;
+  
+  arg1 = (wetee_ton_builder *)(uintptr_t)_swig_go_0; 
+  
+  arg2 = (char *)_swig_go_1.p;
+  arg3 = (size_t)_swig_go_1.n;
+  
+  
+  {
+    wetee_clear_error();
+    result = (wetee_rc)wetee_ton_builder_store_address_(arg1,(char const *)arg2,arg3);
+  }
+  _swig_go_result = wetee_go_status(result); 
+  return _swig_go_result;
+}
+
+
+void _wrap_ton_slice_free_cwetee_cdf1a48b9034005c(wetee_ton_slice *_swig_go_0) {
+  wetee_ton_slice *arg1 = (wetee_ton_slice *) 0 ;
+  
+  arg1 = (wetee_ton_slice *)(uintptr_t)_swig_go_0; 
+  
+  {
+    wetee_clear_error();
+    wetee_ton_slice_free(arg1);
+  }
+  
+}
+
+
+_gostring_ _wrap_ton_slice_new_cwetee_cdf1a48b9034005c(wetee_ton_slice **_swig_go_0, wetee_ton_cell *_swig_go_1) {
+  wetee_ton_slice **arg1 = (wetee_ton_slice **) 0 ;
+  wetee_ton_cell *arg2 = (wetee_ton_cell *) 0 ;
+  wetee_ton_slice *temp1 ;
+  wetee_rc result;
+  _gostring_ _swig_go_result;
+  
+  
+  temp1 = NULL;
+  arg1 = &temp1;
+  
+  arg2 = (wetee_ton_cell *)(uintptr_t)_swig_go_1; 
+  
+  {
+    wetee_clear_error();
+    result = (wetee_rc)wetee_ton_slice_new(arg1,(struct wetee_ton_cell const *)arg2);
+  }
+  _swig_go_result = wetee_go_status(result); 
+  
+  *(uintptr_t *)(void *)_swig_go_0 = (uintptr_t)temp1;
+  temp1 = NULL; /* owned by Go now */
+  
+  wetee_ton_slice_free(temp1); 
+  return _swig_go_result;
+}
+
+
+intgo _wrap_ton_slice_bits_left_cwetee_cdf1a48b9034005c(wetee_ton_slice *_swig_go_0) {
+  wetee_ton_slice *arg1 = (wetee_ton_slice *) 0 ;
+  unsigned int result;
+  intgo _swig_go_result;
+  
+  arg1 = (wetee_ton_slice *)(uintptr_t)_swig_go_0; 
+  
+  {
+    wetee_clear_error();
+    result = (unsigned int)wetee_ton_slice_bits_left((struct wetee_ton_slice const *)arg1);
+  }
+  _swig_go_result = result; 
+  return _swig_go_result;
+}
+
+
+intgo _wrap_ton_slice_refs_left_cwetee_cdf1a48b9034005c(wetee_ton_slice *_swig_go_0) {
+  wetee_ton_slice *arg1 = (wetee_ton_slice *) 0 ;
+  unsigned int result;
+  intgo _swig_go_result;
+  
+  arg1 = (wetee_ton_slice *)(uintptr_t)_swig_go_0; 
+  
+  {
+    wetee_clear_error();
+    result = (unsigned int)wetee_ton_slice_refs_left((struct wetee_ton_slice const *)arg1);
+  }
+  _swig_go_result = result; 
+  return _swig_go_result;
+}
+
+
+_gostring_ _wrap_ton_slice_load_bit_cwetee_cdf1a48b9034005c(intgo *_swig_go_0, wetee_ton_slice *_swig_go_1) {
+  int *arg1 = (int *) 0 ;
+  wetee_ton_slice *arg2 = (wetee_ton_slice *) 0 ;
+  int temp1 ;
+  wetee_rc result;
+  _gostring_ _swig_go_result;
+  
+  
+  temp1 = 0;
+  arg1 = &temp1;
+  
+  arg2 = (wetee_ton_slice *)(uintptr_t)_swig_go_1; 
+  
+  {
+    wetee_clear_error();
+    result = (wetee_rc)wetee_ton_slice_load_bit_(arg1,arg2);
+  }
+  _swig_go_result = wetee_go_status(result); 
+  *_swig_go_0 = (intgo)(*arg1 != 0); 
+  return _swig_go_result;
+}
+
+
+_gostring_ _wrap_ton_slice_load_uint_cwetee_cdf1a48b9034005c(_goslice_ _swig_go_0, wetee_ton_slice *_swig_go_1, intgo _swig_go_2) {
+  wetee_u128 *arg1 = (wetee_u128 *) 0 ;
+  wetee_ton_slice *arg2 = (wetee_ton_slice *) 0 ;
+  unsigned int arg3 ;
+  wetee_u128 temp1 ;
+  wetee_rc result;
+  _gostring_ _swig_go_result;
+  
+  
+  if (_swig_go_0.len < 2) _swig_gopanic("ton_slice_load_uint: a u128 needs []uint64{lo, hi}");
+  temp1.lo = 0;
+  temp1.hi = 0;
+  arg1 = &temp1;
+  
+  arg2 = (wetee_ton_slice *)(uintptr_t)_swig_go_1; 
+  arg3 = (unsigned int)_swig_go_2; 
+  
+  {
+    wetee_clear_error();
+    result = (wetee_rc)wetee_ton_slice_load_uint_(arg1,arg2,arg3);
+  }
+  _swig_go_result = wetee_go_status(result); 
+  
+  ((uint64_t *)_swig_go_0.array)[0] = arg1->lo;
+  ((uint64_t *)_swig_go_0.array)[1] = arg1->hi;
+  
+  return _swig_go_result;
+}
+
+
+_gostring_ _wrap_ton_slice_load_bits_cwetee_cdf1a48b9034005c(wetee_buf *_swig_go_0, wetee_ton_slice *_swig_go_1, long long _swig_go_2) {
+  wetee_buf *arg1 = (wetee_buf *) 0 ;
+  wetee_ton_slice *arg2 = (wetee_ton_slice *) 0 ;
+  size_t arg3 ;
+  wetee_buf temp1 ;
+  wetee_rc result;
+  _gostring_ _swig_go_result;
+  
+  
+  memset(&temp1, 0, sizeof temp1);
+  arg1 = &temp1;
+  
+  arg2 = (wetee_ton_slice *)(uintptr_t)_swig_go_1; 
+  arg3 = (size_t)_swig_go_2; 
+  
+  {
+    wetee_clear_error();
+    result = (wetee_rc)wetee_ton_slice_load_bits_(arg1,arg2,arg3);
+  }
+  _swig_go_result = wetee_go_status(result); 
+  
+  if (arg1->len > 0) {
+    ((uint64_t *)(void *)_swig_go_0)[0] = (uint64_t)(uintptr_t)arg1->data;
+    ((uint64_t *)(void *)_swig_go_0)[1] = (uint64_t)arg1->len;
+    arg1->data = NULL; /* handed over to Go_take */
+    arg1->len = 0;
+    arg1->cap = 0;
+  }
+  
+  
+  wetee_buf_free(arg1);
+  
+  return _swig_go_result;
+}
+
+
+_gostring_ _wrap_ton_slice_load_address_cwetee_cdf1a48b9034005c(wetee_buf *_swig_go_0, wetee_ton_slice *_swig_go_1) {
+  wetee_buf *arg1 = (wetee_buf *) 0 ;
+  wetee_ton_slice *arg2 = (wetee_ton_slice *) 0 ;
+  wetee_buf temp1 ;
+  wetee_rc result;
+  _gostring_ _swig_go_result;
+  
+  
+  memset(&temp1, 0, sizeof temp1);
+  arg1 = &temp1;
+  
+  arg2 = (wetee_ton_slice *)(uintptr_t)_swig_go_1; 
+  
+  {
+    wetee_clear_error();
+    result = (wetee_rc)wetee_ton_slice_load_address_(arg1,arg2);
+  }
+  _swig_go_result = wetee_go_status(result); 
+  
+  if (arg1->len > 0) {
+    ((uint64_t *)(void *)_swig_go_0)[0] = (uint64_t)(uintptr_t)arg1->data;
+    ((uint64_t *)(void *)_swig_go_0)[1] = (uint64_t)arg1->len;
+    arg1->data = NULL; /* handed over to Go_take */
+    arg1->len = 0;
+    arg1->cap = 0;
+  }
+  
+  
+  wetee_buf_free(arg1);
+  
+  return _swig_go_result;
+}
+
+
+_gostring_ _wrap_ton_slice_load_coins_cwetee_cdf1a48b9034005c(_goslice_ _swig_go_0, wetee_ton_slice *_swig_go_1) {
+  wetee_u128 *arg1 = (wetee_u128 *) 0 ;
+  wetee_ton_slice *arg2 = (wetee_ton_slice *) 0 ;
+  wetee_u128 temp1 ;
+  wetee_rc result;
+  _gostring_ _swig_go_result;
+  
+  
+  if (_swig_go_0.len < 2) _swig_gopanic("ton_slice_load_coins: a u128 needs []uint64{lo, hi}");
+  temp1.lo = 0;
+  temp1.hi = 0;
+  arg1 = &temp1;
+  
+  arg2 = (wetee_ton_slice *)(uintptr_t)_swig_go_1; 
+  
+  {
+    wetee_clear_error();
+    result = (wetee_rc)wetee_ton_slice_load_coins(arg1,arg2);
+  }
+  _swig_go_result = wetee_go_status(result); 
+  
+  ((uint64_t *)_swig_go_0.array)[0] = arg1->lo;
+  ((uint64_t *)_swig_go_0.array)[1] = arg1->hi;
+  
+  return _swig_go_result;
+}
+
+
+_gostring_ _wrap_ton_slice_load_ref_cwetee_cdf1a48b9034005c(wetee_ton_cell **_swig_go_0, wetee_ton_slice *_swig_go_1) {
+  wetee_ton_cell **arg1 = (wetee_ton_cell **) 0 ;
+  wetee_ton_slice *arg2 = (wetee_ton_slice *) 0 ;
+  wetee_ton_cell *temp1 ;
+  wetee_rc result;
+  _gostring_ _swig_go_result;
+  
+  
+  temp1 = NULL;
+  arg1 = &temp1;
+  
+  arg2 = (wetee_ton_slice *)(uintptr_t)_swig_go_1; 
+  
+  {
+    wetee_clear_error();
+    result = (wetee_rc)wetee_ton_slice_load_ref(arg1,arg2);
+  }
+  _swig_go_result = wetee_go_status(result); 
+  
+  *(uintptr_t *)(void *)_swig_go_0 = (uintptr_t)temp1;
+  temp1 = NULL; /* owned by Go now */
+  
+  wetee_ton_cell_free(temp1); 
+  return _swig_go_result;
+}
+
+
+_gostring_ _wrap_ton_slice_load_maybe_ref_cwetee_cdf1a48b9034005c(wetee_ton_cell **_swig_go_0, wetee_ton_slice *_swig_go_1) {
+  wetee_ton_cell **arg1 = (wetee_ton_cell **) 0 ;
+  wetee_ton_slice *arg2 = (wetee_ton_slice *) 0 ;
+  wetee_ton_cell *temp1 ;
+  wetee_rc result;
+  _gostring_ _swig_go_result;
+  
+  
+  temp1 = NULL;
+  arg1 = &temp1;
+  
+  arg2 = (wetee_ton_slice *)(uintptr_t)_swig_go_1; 
+  
+  {
+    wetee_clear_error();
+    result = (wetee_rc)wetee_ton_slice_load_maybe_ref(arg1,arg2);
+  }
+  _swig_go_result = wetee_go_status(result); 
+  
+  *(uintptr_t *)(void *)_swig_go_0 = (uintptr_t)temp1;
+  temp1 = NULL; /* owned by Go now */
+  
+  wetee_ton_cell_free(temp1); 
+  return _swig_go_result;
+}
+
+
+_gostring_ _wrap_ton_slice_load_snake_cwetee_cdf1a48b9034005c(wetee_buf *_swig_go_0, wetee_ton_slice *_swig_go_1) {
+  wetee_buf *arg1 = (wetee_buf *) 0 ;
+  wetee_ton_slice *arg2 = (wetee_ton_slice *) 0 ;
+  wetee_buf temp1 ;
+  wetee_rc result;
+  _gostring_ _swig_go_result;
+  
+  
+  memset(&temp1, 0, sizeof temp1);
+  arg1 = &temp1;
+  
+  arg2 = (wetee_ton_slice *)(uintptr_t)_swig_go_1; 
+  
+  {
+    wetee_clear_error();
+    result = (wetee_rc)wetee_ton_slice_load_snake(arg1,arg2);
+  }
+  _swig_go_result = wetee_go_status(result); 
+  
+  if (arg1->len > 0) {
+    ((uint64_t *)(void *)_swig_go_0)[0] = (uint64_t)(uintptr_t)arg1->data;
+    ((uint64_t *)(void *)_swig_go_0)[1] = (uint64_t)arg1->len;
+    arg1->data = NULL; /* handed over to Go_take */
+    arg1->len = 0;
+    arg1->cap = 0;
+  }
+  
+  
+  wetee_buf_free(arg1);
+  
+  return _swig_go_result;
+}
+
+
+_gostring_ _wrap_ton_slice_skip_cwetee_cdf1a48b9034005c(wetee_ton_slice *_swig_go_0, long long _swig_go_1) {
+  wetee_ton_slice *arg1 = (wetee_ton_slice *) 0 ;
+  size_t arg2 ;
+  wetee_rc result;
+  _gostring_ _swig_go_result;
+  
+  arg1 = (wetee_ton_slice *)(uintptr_t)_swig_go_0; 
+  arg2 = (size_t)_swig_go_1; 
+  
+  {
+    wetee_clear_error();
+    result = (wetee_rc)wetee_ton_slice_skip(arg1,arg2);
+  }
+  _swig_go_result = wetee_go_status(result); 
+  return _swig_go_result;
+}
+
+
+_gostring_ _wrap_ton_slice_end_cwetee_cdf1a48b9034005c(wetee_ton_slice *_swig_go_0) {
+  wetee_ton_slice *arg1 = (wetee_ton_slice *) 0 ;
+  wetee_rc result;
+  _gostring_ _swig_go_result;
+  
+  arg1 = (wetee_ton_slice *)(uintptr_t)_swig_go_0; 
+  
+  {
+    wetee_clear_error();
+    result = (wetee_rc)wetee_ton_slice_end((struct wetee_ton_slice const *)arg1);
+  }
+  _swig_go_result = wetee_go_status(result); 
+  return _swig_go_result;
+}
+
+
+_gostring_ _wrap_ton_address_parse_cwetee_cdf1a48b9034005c(wetee_buf *_swig_go_0, int *_swig_go_1, _gostring_ _swig_go_2) {
+  wetee_buf *arg1 = (wetee_buf *) 0 ;
+  unsigned int *arg2 = (unsigned int *) 0 ;
+  char *arg3 = (char *) 0 ;
+  size_t arg4 ;
+  wetee_buf temp1 ;
+  wetee_rc result;
+  _gostring_ _swig_go_result;
+  
+  
+  memset(&temp1, 0, sizeof temp1);
+  arg1 = &temp1;
+  
+  arg2 = (unsigned int *)_swig_go_1; 
+  
+  arg3 = (char *)_swig_go_2.p;
+  arg4 = (size_t)_swig_go_2.n;
+  
+  
+  {
+    wetee_clear_error();
+    result = (wetee_rc)wetee_ton_address_parse_(arg1,arg2,(char const *)arg3,arg4);
+  }
+  _swig_go_result = wetee_go_status(result); 
+  
+  if (arg1->len > 0) {
+    ((uint64_t *)(void *)_swig_go_0)[0] = (uint64_t)(uintptr_t)arg1->data;
+    ((uint64_t *)(void *)_swig_go_0)[1] = (uint64_t)arg1->len;
+    arg1->data = NULL; /* handed over to Go_take */
+    arg1->len = 0;
+    arg1->cap = 0;
+  }
+  
+  
+  wetee_buf_free(arg1);
+  
+  return _swig_go_result;
+}
+
+
+_gostring_ _wrap_ton_address_format_cwetee_cdf1a48b9034005c(wetee_buf *_swig_go_0, _gostring_ _swig_go_1, intgo _swig_go_2) {
+  wetee_buf *arg1 = (wetee_buf *) 0 ;
+  char *arg2 = (char *) 0 ;
+  size_t arg3 ;
+  unsigned int arg4 ;
+  wetee_buf temp1 ;
+  wetee_rc result;
+  _gostring_ _swig_go_result;
+  
+  
+  memset(&temp1, 0, sizeof temp1);
+  arg1 = &temp1;
+  
+  
+  arg2 = (char *)_swig_go_1.p;
+  arg3 = (size_t)_swig_go_1.n;
+  
+  arg4 = (unsigned int)_swig_go_2; 
+  
+  {
+    wetee_clear_error();
+    result = (wetee_rc)wetee_ton_address_format_(arg1,(char const *)arg2,arg3,arg4);
+  }
+  _swig_go_result = wetee_go_status(result); 
+  
+  if (arg1->len > 0) {
+    ((uint64_t *)(void *)_swig_go_0)[0] = (uint64_t)(uintptr_t)arg1->data;
+    ((uint64_t *)(void *)_swig_go_0)[1] = (uint64_t)arg1->len;
+    arg1->data = NULL; /* handed over to Go_take */
+    arg1->len = 0;
+    arg1->cap = 0;
+  }
+  
+  
+  wetee_buf_free(arg1);
+  
+  return _swig_go_result;
+}
+
+
+_gostring_ _wrap_ton_state_init_address_cwetee_cdf1a48b9034005c(wetee_buf *_swig_go_0, intgo _swig_go_1, wetee_ton_cell *_swig_go_2, wetee_ton_cell *_swig_go_3) {
+  wetee_buf *arg1 = (wetee_buf *) 0 ;
+  int32_t arg2 ;
+  wetee_ton_cell *arg3 = (wetee_ton_cell *) 0 ;
+  wetee_ton_cell *arg4 = (wetee_ton_cell *) 0 ;
+  wetee_buf temp1 ;
+  wetee_rc result;
+  _gostring_ _swig_go_result;
+  
+  
+  memset(&temp1, 0, sizeof temp1);
+  arg1 = &temp1;
+  
+  arg2 = (int32_t)_swig_go_1; 
+  arg3 = (wetee_ton_cell *)(uintptr_t)_swig_go_2; 
+  arg4 = (wetee_ton_cell *)(uintptr_t)_swig_go_3; 
+  
+  {
+    wetee_clear_error();
+    result = (wetee_rc)wetee_ton_state_init_address_(arg1,arg2,(struct wetee_ton_cell const *)arg3,(struct wetee_ton_cell const *)arg4);
+  }
+  _swig_go_result = wetee_go_status(result); 
+  
+  if (arg1->len > 0) {
+    ((uint64_t *)(void *)_swig_go_0)[0] = (uint64_t)(uintptr_t)arg1->data;
+    ((uint64_t *)(void *)_swig_go_0)[1] = (uint64_t)arg1->len;
+    arg1->data = NULL; /* handed over to Go_take */
+    arg1->len = 0;
+    arg1->cap = 0;
+  }
+  
+  
+  wetee_buf_free(arg1);
+  
+  return _swig_go_result;
+}
+
+
+_gostring_ _wrap_ton_amount_format_cwetee_cdf1a48b9034005c(wetee_buf *_swig_go_0, _goslice_ _swig_go_1, _gostring_ _swig_go_2) {
+  wetee_buf *arg1 = (wetee_buf *) 0 ;
+  wetee_u128 arg2 ;
+  char *arg3 = (char *) 0 ;
+  wetee_buf temp1 ;
+  wetee_rc result;
+  _gostring_ _swig_go_result;
+  
+  
+  memset(&temp1, 0, sizeof temp1);
+  arg1 = &temp1;
+  
+  
+  if (_swig_go_1.len < 2) _swig_gopanic("ton_amount_format: a u128 needs []uint64{lo, hi}");
+  (&arg2)->lo = ((const uint64_t *)_swig_go_1.array)[0];
+  (&arg2)->hi = ((const uint64_t *)_swig_go_1.array)[1];
+  
+  
+  arg3 = NULL;
+  if (_swig_go_2.n > 0) {
+    char *copy = (char *)malloc((size_t)_swig_go_2.n + 1);
+    if (copy == NULL) _swig_gopanic("libwetee: out of memory");
+    memcpy(copy, _swig_go_2.p, (size_t)_swig_go_2.n);
+    copy[_swig_go_2.n] = '\0';
+    arg3 = copy;
+  }
+  
+  
+  {
+    wetee_clear_error();
+    result = (wetee_rc)wetee_ton_amount_format_(arg1,arg2,(char const *)arg3);
+  }
+  _swig_go_result = wetee_go_status(result); 
+  
+  if (arg1->len > 0) {
+    ((uint64_t *)(void *)_swig_go_0)[0] = (uint64_t)(uintptr_t)arg1->data;
+    ((uint64_t *)(void *)_swig_go_0)[1] = (uint64_t)arg1->len;
+    arg1->data = NULL; /* handed over to Go_take */
+    arg1->len = 0;
+    arg1->cap = 0;
+  }
+  
+  
+  wetee_buf_free(arg1);
+  
+  free((char *)arg3); 
+  return _swig_go_result;
+}
+
+
+_gostring_ _wrap_ton_amount_parse_cwetee_cdf1a48b9034005c(_goslice_ _swig_go_0, _gostring_ _swig_go_1) {
+  wetee_u128 *arg1 = (wetee_u128 *) 0 ;
+  char *arg2 = (char *) 0 ;
+  size_t arg3 ;
+  wetee_u128 temp1 ;
+  wetee_rc result;
+  _gostring_ _swig_go_result;
+  
+  
+  if (_swig_go_0.len < 2) _swig_gopanic("ton_amount_parse: a u128 needs []uint64{lo, hi}");
+  temp1.lo = 0;
+  temp1.hi = 0;
+  arg1 = &temp1;
+  
+  
+  arg2 = (char *)_swig_go_1.p;
+  arg3 = (size_t)_swig_go_1.n;
+  
+  
+  {
+    wetee_clear_error();
+    result = (wetee_rc)wetee_ton_amount_parse(arg1,(char const *)arg2,arg3);
+  }
+  _swig_go_result = wetee_go_status(result); 
+  
+  ((uint64_t *)_swig_go_0.array)[0] = arg1->lo;
+  ((uint64_t *)_swig_go_0.array)[1] = arg1->hi;
+  
+  return _swig_go_result;
+}
+
+
+_gostring_ _wrap_ton_state_init_cwetee_cdf1a48b9034005c(wetee_ton_cell **_swig_go_0, wetee_ton_cell *_swig_go_1, wetee_ton_cell *_swig_go_2) {
+  wetee_ton_cell **arg1 = (wetee_ton_cell **) 0 ;
+  wetee_ton_cell *arg2 = (wetee_ton_cell *) 0 ;
+  wetee_ton_cell *arg3 = (wetee_ton_cell *) 0 ;
+  wetee_ton_cell *temp1 ;
+  wetee_rc result;
+  _gostring_ _swig_go_result;
+  
+  
+  temp1 = NULL;
+  arg1 = &temp1;
+  
+  arg2 = (wetee_ton_cell *)(uintptr_t)_swig_go_1; 
+  arg3 = (wetee_ton_cell *)(uintptr_t)_swig_go_2; 
+  
+  {
+    wetee_clear_error();
+    result = (wetee_rc)wetee_ton_state_init(arg1,(struct wetee_ton_cell const *)arg2,(struct wetee_ton_cell const *)arg3);
+  }
+  _swig_go_result = wetee_go_status(result); 
+  
+  *(uintptr_t *)(void *)_swig_go_0 = (uintptr_t)temp1;
+  temp1 = NULL; /* owned by Go now */
+  
+  wetee_ton_cell_free(temp1); 
+  return _swig_go_result;
+}
+
+
+_gostring_ _wrap_ton_mnemonic_generate_cwetee_cdf1a48b9034005c(wetee_buf *_swig_go_0, _gostring_ _swig_go_1) {
+  wetee_buf *arg1 = (wetee_buf *) 0 ;
+  char *arg2 = (char *) 0 ;
+  size_t arg3 ;
+  wetee_buf temp1 ;
+  wetee_rc result;
+  _gostring_ _swig_go_result;
+  
+  
+  memset(&temp1, 0, sizeof temp1);
+  arg1 = &temp1;
+  
+  
+  arg2 = (char *)_swig_go_1.p;
+  arg3 = (size_t)_swig_go_1.n;
+  
+  
+  {
+    wetee_clear_error();
+    result = (wetee_rc)wetee_ton_mnemonic_generate(arg1,(char const *)arg2,arg3);
+  }
+  _swig_go_result = wetee_go_status(result); 
+  
+  if (arg1->len > 0) {
+    ((uint64_t *)(void *)_swig_go_0)[0] = (uint64_t)(uintptr_t)arg1->data;
+    ((uint64_t *)(void *)_swig_go_0)[1] = (uint64_t)arg1->len;
+    ((uint64_t *)(void *)_swig_go_0)[2] = (uint64_t)arg1->cap;
+    arg1->data = NULL; /* handed over to Go_take_secret */
+    arg1->len = 0;
+    arg1->cap = 0;
+  }
+  
+  
+  wetee_buf_free_secure(arg1);
+  
+  return _swig_go_result;
+}
+
+
+_gostring_ _wrap_ton_mnemonic_validate_cwetee_cdf1a48b9034005c(_gostring_ _swig_go_0, _gostring_ _swig_go_1) {
+  char *arg1 = (char *) 0 ;
+  size_t arg2 ;
+  char *arg3 = (char *) 0 ;
+  size_t arg4 ;
+  wetee_rc result;
+  _gostring_ _swig_go_result;
+  
+  
+  arg1 = (char *)_swig_go_0.p;
+  arg2 = (size_t)_swig_go_0.n;
+  
+  
+  arg3 = (char *)_swig_go_1.p;
+  arg4 = (size_t)_swig_go_1.n;
+  
+  
+  {
+    wetee_clear_error();
+    result = (wetee_rc)wetee_ton_mnemonic_validate((char const *)arg1,arg2,(char const *)arg3,arg4);
+  }
+  _swig_go_result = wetee_go_status(result); 
+  return _swig_go_result;
+}
+
+
+_gostring_ _wrap_ton_mnemonic_to_seed_cwetee_cdf1a48b9034005c(_goslice_ _swig_go_0, _gostring_ _swig_go_1, _gostring_ _swig_go_2) {
+  uint8_t *arg1 ;
+  char *arg2 = (char *) 0 ;
+  size_t arg3 ;
+  char *arg4 = (char *) 0 ;
+  size_t arg5 ;
+  wetee_rc result;
+  _gostring_ _swig_go_result;
+  
+  
+  if (_swig_go_0.len < 64) _swig_gopanic("ton_mnemonic_to_seed: secret_out needs 64 bytes");
+  arg1 = (uint8_t *)_swig_go_0.array;
+  
+  
+  arg2 = (char *)_swig_go_1.p;
+  arg3 = (size_t)_swig_go_1.n;
+  
+  
+  arg4 = (char *)_swig_go_2.p;
+  arg5 = (size_t)_swig_go_2.n;
+  
+  
+  {
+    wetee_clear_error();
+    result = (wetee_rc)wetee_ton_mnemonic_to_seed(arg1,(char const *)arg2,arg3,(char const *)arg4,arg5);
+  }
+  _swig_go_result = wetee_go_status(result); 
+  return _swig_go_result;
+}
+
+
+_gostring_ _wrap_ton_mnemonic_to_keypair_cwetee_cdf1a48b9034005c(_goslice_ _swig_go_0, _goslice_ _swig_go_1, _gostring_ _swig_go_2, _gostring_ _swig_go_3) {
+  uint8_t *arg1 ;
+  uint8_t *arg2 ;
+  char *arg3 = (char *) 0 ;
+  size_t arg4 ;
+  char *arg5 = (char *) 0 ;
+  size_t arg6 ;
+  wetee_rc result;
+  _gostring_ _swig_go_result;
+  
+  
+  if (_swig_go_0.len < 64) _swig_gopanic("ton_mnemonic_to_keypair: secret_out needs 64 bytes");
+  arg1 = (uint8_t *)_swig_go_0.array;
+  
+  
+  if (_swig_go_1.len < 32) _swig_gopanic("ton_mnemonic_to_keypair: out needs 32 bytes");
+  arg2 = (uint8_t *)_swig_go_1.array;
+  
+  
+  arg3 = (char *)_swig_go_2.p;
+  arg4 = (size_t)_swig_go_2.n;
+  
+  
+  arg5 = (char *)_swig_go_3.p;
+  arg6 = (size_t)_swig_go_3.n;
+  
+  
+  {
+    wetee_clear_error();
+    result = (wetee_rc)wetee_ton_mnemonic_to_keypair(arg1,arg2,(char const *)arg3,arg4,(char const *)arg5,arg6);
+  }
+  _swig_go_result = wetee_go_status(result); 
+  return _swig_go_result;
+}
+
+
+_gostring_ _wrap_ton_comment_cwetee_cdf1a48b9034005c(wetee_ton_cell **_swig_go_0, _gostring_ _swig_go_1) {
+  wetee_ton_cell **arg1 = (wetee_ton_cell **) 0 ;
+  char *arg2 = (char *) 0 ;
+  size_t arg3 ;
+  wetee_ton_cell *temp1 ;
+  wetee_rc result;
+  _gostring_ _swig_go_result;
+  
+  
+  temp1 = NULL;
+  arg1 = &temp1;
+  
+  
+  arg2 = (char *)_swig_go_1.p;
+  arg3 = (size_t)_swig_go_1.n;
+  
+  
+  {
+    wetee_clear_error();
+    result = (wetee_rc)wetee_ton_comment(arg1,(char const *)arg2,arg3);
+  }
+  _swig_go_result = wetee_go_status(result); 
+  
+  *(uintptr_t *)(void *)_swig_go_0 = (uintptr_t)temp1;
+  temp1 = NULL; /* owned by Go now */
+  
+  wetee_ton_cell_free(temp1); 
+  return _swig_go_result;
+}
+
+
+_gostring_ _wrap_ton_internal_message_cwetee_cdf1a48b9034005c(wetee_ton_cell **_swig_go_0, _gostring_ _swig_go_1, _goslice_ _swig_go_2, intgo _swig_go_3, wetee_ton_cell *_swig_go_4, wetee_ton_cell *_swig_go_5) {
+  wetee_ton_cell **arg1 = (wetee_ton_cell **) 0 ;
+  char *arg2 = (char *) 0 ;
+  size_t arg3 ;
+  wetee_u128 arg4 ;
+  int arg5 ;
+  wetee_ton_cell *arg6 = (wetee_ton_cell *) 0 ;
+  wetee_ton_cell *arg7 = (wetee_ton_cell *) 0 ;
+  wetee_ton_cell *temp1 ;
+  wetee_rc result;
+  _gostring_ _swig_go_result;
+  
+  
+  temp1 = NULL;
+  arg1 = &temp1;
+  
+  
+  arg2 = (char *)_swig_go_1.p;
+  arg3 = (size_t)_swig_go_1.n;
+  
+  
+  if (_swig_go_2.len < 2) _swig_gopanic("ton_internal_message: a u128 needs []uint64{lo, hi}");
+  (&arg4)->lo = ((const uint64_t *)_swig_go_2.array)[0];
+  (&arg4)->hi = ((const uint64_t *)_swig_go_2.array)[1];
+  
+  arg5 = (int)_swig_go_3; 
+  arg6 = (wetee_ton_cell *)(uintptr_t)_swig_go_4; 
+  arg7 = (wetee_ton_cell *)(uintptr_t)_swig_go_5; 
+  
+  {
+    wetee_clear_error();
+    result = (wetee_rc)wetee_ton_internal_message_(arg1,(char const *)arg2,arg3,arg4,arg5,(struct wetee_ton_cell const *)arg6,(struct wetee_ton_cell const *)arg7);
+  }
+  _swig_go_result = wetee_go_status(result); 
+  
+  *(uintptr_t *)(void *)_swig_go_0 = (uintptr_t)temp1;
+  temp1 = NULL; /* owned by Go now */
+  
+  wetee_ton_cell_free(temp1); 
+  return _swig_go_result;
+}
+
+
+_gostring_ _wrap_ton_external_message_cwetee_cdf1a48b9034005c(wetee_ton_cell **_swig_go_0, _gostring_ _swig_go_1, wetee_ton_cell *_swig_go_2, wetee_ton_cell *_swig_go_3, intgo _swig_go_4) {
+  wetee_ton_cell **arg1 = (wetee_ton_cell **) 0 ;
+  char *arg2 = (char *) 0 ;
+  size_t arg3 ;
+  wetee_ton_cell *arg4 = (wetee_ton_cell *) 0 ;
+  wetee_ton_cell *arg5 = (wetee_ton_cell *) 0 ;
+  unsigned int arg6 ;
+  wetee_ton_cell *temp1 ;
+  wetee_rc result;
+  _gostring_ _swig_go_result;
+  
+  
+  temp1 = NULL;
+  arg1 = &temp1;
+  
+  
+  arg2 = (char *)_swig_go_1.p;
+  arg3 = (size_t)_swig_go_1.n;
+  
+  arg4 = (wetee_ton_cell *)(uintptr_t)_swig_go_2; 
+  arg5 = (wetee_ton_cell *)(uintptr_t)_swig_go_3; 
+  arg6 = (unsigned int)_swig_go_4; 
+  
+  {
+    wetee_clear_error();
+    result = (wetee_rc)wetee_ton_external_message_(arg1,(char const *)arg2,arg3,(struct wetee_ton_cell const *)arg4,(struct wetee_ton_cell const *)arg5,arg6);
+  }
+  _swig_go_result = wetee_go_status(result); 
+  
+  *(uintptr_t *)(void *)_swig_go_0 = (uintptr_t)temp1;
+  temp1 = NULL; /* owned by Go now */
+  
+  wetee_ton_cell_free(temp1); 
+  return _swig_go_result;
+}
+
+
+void _wrap_ton_wallet_free_cwetee_cdf1a48b9034005c(wetee_ton_wallet *_swig_go_0) {
+  wetee_ton_wallet *arg1 = (wetee_ton_wallet *) 0 ;
+  
+  arg1 = (wetee_ton_wallet *)(uintptr_t)_swig_go_0; 
+  
+  {
+    wetee_clear_error();
+    wetee_ton_wallet_free(arg1);
+  }
+  
+}
+
+
+_gostring_ _wrap_ton_wallet_code_cwetee_cdf1a48b9034005c(wetee_ton_cell **_swig_go_0, intgo _swig_go_1) {
+  wetee_ton_cell **arg1 = (wetee_ton_cell **) 0 ;
+  int arg2 ;
+  wetee_ton_cell *temp1 ;
+  wetee_rc result;
+  _gostring_ _swig_go_result;
+  
+  
+  temp1 = NULL;
+  arg1 = &temp1;
+  
+  arg2 = (int)_swig_go_1; 
+  
+  {
+    wetee_clear_error();
+    result = (wetee_rc)wetee_ton_wallet_code(arg1,arg2);
+  }
+  _swig_go_result = wetee_go_status(result); 
+  
+  *(uintptr_t *)(void *)_swig_go_0 = (uintptr_t)temp1;
+  temp1 = NULL; /* owned by Go now */
+  
+  wetee_ton_cell_free(temp1); 
+  return _swig_go_result;
+}
+
+
+_gostring_ _wrap_ton_wallet_v5r1_id_cwetee_cdf1a48b9034005c(int *_swig_go_0, intgo _swig_go_1, intgo _swig_go_2, intgo _swig_go_3) {
+  uint32_t *arg1 = (uint32_t *) 0 ;
+  int32_t arg2 ;
+  int32_t arg3 ;
+  uint32_t arg4 ;
+  wetee_rc result;
+  _gostring_ _swig_go_result;
+  
+  arg1 = (uint32_t *)_swig_go_0; 
+  arg2 = (int32_t)_swig_go_1; 
+  arg3 = (int32_t)_swig_go_2; 
+  arg4 = (uint32_t)_swig_go_3; 
+  
+  {
+    wetee_clear_error();
+    result = (wetee_rc)wetee_ton_wallet_v5r1_id(arg1,arg2,arg3,arg4);
+  }
+  _swig_go_result = wetee_go_status(result); 
+  return _swig_go_result;
+}
+
+
+_gostring_ _wrap_ton_wallet_default_id_cwetee_cdf1a48b9034005c(int *_swig_go_0, intgo _swig_go_1, intgo _swig_go_2, intgo _swig_go_3) {
+  uint32_t *arg1 = (uint32_t *) 0 ;
+  int arg2 ;
+  int32_t arg3 ;
+  int32_t arg4 ;
+  wetee_rc result;
+  _gostring_ _swig_go_result;
+  
+  arg1 = (uint32_t *)_swig_go_0; 
+  arg2 = (int)_swig_go_1; 
+  arg3 = (int32_t)_swig_go_2; 
+  arg4 = (int32_t)_swig_go_3; 
+  
+  {
+    wetee_clear_error();
+    result = (wetee_rc)wetee_ton_wallet_default_id(arg1,arg2,arg3,arg4);
+  }
+  _swig_go_result = wetee_go_status(result); 
+  return _swig_go_result;
+}
+
+
+_gostring_ _wrap_ton_wallet_new_cwetee_cdf1a48b9034005c(wetee_ton_wallet **_swig_go_0, intgo _swig_go_1, _goslice_ _swig_go_2, intgo _swig_go_3, intgo _swig_go_4) {
+  wetee_ton_wallet **arg1 = (wetee_ton_wallet **) 0 ;
+  int arg2 ;
+  uint8_t *arg3 ;
+  int32_t arg4 ;
+  uint32_t arg5 ;
+  wetee_ton_wallet *temp1 ;
+  wetee_rc result;
+  _gostring_ _swig_go_result;
+  
+  
+  temp1 = NULL;
+  arg1 = &temp1;
+  
+  arg2 = (int)_swig_go_1; 
+  
+  if (_swig_go_2.len < 32) _swig_gopanic("ton_wallet_new: pub needs 32 bytes");
+  arg3 = (uint8_t *)_swig_go_2.array;
+  
+  arg4 = (int32_t)_swig_go_3; 
+  arg5 = (uint32_t)_swig_go_4; 
+  
+  {
+    wetee_clear_error();
+    result = (wetee_rc)wetee_ton_wallet_new(arg1,arg2,(unsigned char const (*))arg3,arg4,arg5);
+  }
+  _swig_go_result = wetee_go_status(result); 
+  
+  *(uintptr_t *)(void *)_swig_go_0 = (uintptr_t)temp1;
+  temp1 = NULL; /* owned by Go now */
+  
+  wetee_ton_wallet_free(temp1); 
+  return _swig_go_result;
+}
+
+
+_gostring_ _wrap_ton_wallet_id_cwetee_cdf1a48b9034005c(int *_swig_go_0, wetee_ton_wallet *_swig_go_1) {
+  uint32_t *arg1 = (uint32_t *) 0 ;
+  wetee_ton_wallet *arg2 = (wetee_ton_wallet *) 0 ;
+  wetee_rc result;
+  _gostring_ _swig_go_result;
+  
+  arg1 = (uint32_t *)_swig_go_0; 
+  arg2 = (wetee_ton_wallet *)(uintptr_t)_swig_go_1; 
+  
+  {
+    wetee_clear_error();
+    result = (wetee_rc)wetee_ton_wallet_id(arg1,(struct wetee_ton_wallet const *)arg2);
+  }
+  _swig_go_result = wetee_go_status(result); 
+  return _swig_go_result;
+}
+
+
+_gostring_ _wrap_ton_wallet_state_init_cwetee_cdf1a48b9034005c(wetee_ton_cell **_swig_go_0, wetee_ton_wallet *_swig_go_1) {
+  wetee_ton_cell **arg1 = (wetee_ton_cell **) 0 ;
+  wetee_ton_wallet *arg2 = (wetee_ton_wallet *) 0 ;
+  wetee_ton_cell *temp1 ;
+  wetee_rc result;
+  _gostring_ _swig_go_result;
+  
+  
+  temp1 = NULL;
+  arg1 = &temp1;
+  
+  arg2 = (wetee_ton_wallet *)(uintptr_t)_swig_go_1; 
+  
+  {
+    wetee_clear_error();
+    result = (wetee_rc)wetee_ton_wallet_state_init(arg1,(struct wetee_ton_wallet const *)arg2);
+  }
+  _swig_go_result = wetee_go_status(result); 
+  
+  *(uintptr_t *)(void *)_swig_go_0 = (uintptr_t)temp1;
+  temp1 = NULL; /* owned by Go now */
+  
+  wetee_ton_cell_free(temp1); 
+  return _swig_go_result;
+}
+
+
+_gostring_ _wrap_ton_wallet_address_cwetee_cdf1a48b9034005c(wetee_buf *_swig_go_0, wetee_ton_wallet *_swig_go_1) {
+  wetee_buf *arg1 = (wetee_buf *) 0 ;
+  wetee_ton_wallet *arg2 = (wetee_ton_wallet *) 0 ;
+  wetee_buf temp1 ;
+  wetee_rc result;
+  _gostring_ _swig_go_result;
+  
+  
+  memset(&temp1, 0, sizeof temp1);
+  arg1 = &temp1;
+  
+  arg2 = (wetee_ton_wallet *)(uintptr_t)_swig_go_1; 
+  
+  {
+    wetee_clear_error();
+    result = (wetee_rc)wetee_ton_wallet_address_(arg1,(struct wetee_ton_wallet const *)arg2);
+  }
+  _swig_go_result = wetee_go_status(result); 
+  
+  if (arg1->len > 0) {
+    ((uint64_t *)(void *)_swig_go_0)[0] = (uint64_t)(uintptr_t)arg1->data;
+    ((uint64_t *)(void *)_swig_go_0)[1] = (uint64_t)arg1->len;
+    arg1->data = NULL; /* handed over to Go_take */
+    arg1->len = 0;
+    arg1->cap = 0;
+  }
+  
+  
+  wetee_buf_free(arg1);
+  
+  return _swig_go_result;
+}
+
+
+void _wrap_ton_transfer_free_cwetee_cdf1a48b9034005c(wetee_ton_transfer *_swig_go_0) {
+  wetee_ton_transfer *arg1 = (wetee_ton_transfer *) 0 ;
+  
+  arg1 = (wetee_ton_transfer *)(uintptr_t)_swig_go_0; 
+  
+  {
+    wetee_clear_error();
+    wetee_ton_transfer_free(arg1);
+  }
+  
+}
+
+
+_gostring_ _wrap_ton_transfer_new_cwetee_cdf1a48b9034005c(wetee_ton_transfer **_swig_go_0) {
+  wetee_ton_transfer **arg1 = (wetee_ton_transfer **) 0 ;
+  wetee_ton_transfer *temp1 ;
+  wetee_rc result;
+  _gostring_ _swig_go_result;
+  
+  
+  temp1 = NULL;
+  arg1 = &temp1;
+  
+  
+  {
+    wetee_clear_error();
+    result = (wetee_rc)wetee_ton_transfer_new(arg1);
+  }
+  _swig_go_result = wetee_go_status(result); 
+  
+  *(uintptr_t *)(void *)_swig_go_0 = (uintptr_t)temp1;
+  temp1 = NULL; /* owned by Go now */
+  
+  wetee_ton_transfer_free(temp1); 
+  return _swig_go_result;
+}
+
+
+_gostring_ _wrap_ton_transfer_add_cwetee_cdf1a48b9034005c(wetee_ton_transfer *_swig_go_0, intgo _swig_go_1, wetee_ton_cell *_swig_go_2) {
+  wetee_ton_transfer *arg1 = (wetee_ton_transfer *) 0 ;
+  unsigned int arg2 ;
+  wetee_ton_cell *arg3 = (wetee_ton_cell *) 0 ;
+  wetee_rc result;
+  _gostring_ _swig_go_result;
+  
+  arg1 = (wetee_ton_transfer *)(uintptr_t)_swig_go_0; 
+  arg2 = (unsigned int)_swig_go_1; 
+  arg3 = (wetee_ton_cell *)(uintptr_t)_swig_go_2; 
+  
+  {
+    wetee_clear_error();
+    result = (wetee_rc)wetee_ton_transfer_add(arg1,arg2,(struct wetee_ton_cell const *)arg3);
+  }
+  _swig_go_result = wetee_go_status(result); 
+  return _swig_go_result;
+}
+
+
+long long _wrap_ton_transfer_count_cwetee_cdf1a48b9034005c(wetee_ton_transfer *_swig_go_0) {
+  wetee_ton_transfer *arg1 = (wetee_ton_transfer *) 0 ;
+  size_t result;
+  long long _swig_go_result;
+  
+  arg1 = (wetee_ton_transfer *)(uintptr_t)_swig_go_0; 
+  
+  {
+    wetee_clear_error();
+    result = wetee_ton_transfer_count((struct wetee_ton_transfer const *)arg1);
+  }
+  _swig_go_result = result; 
+  return _swig_go_result;
+}
+
+
+_gostring_ _wrap_ton_wallet_sign_transfer_cwetee_cdf1a48b9034005c(wetee_ton_cell **_swig_go_0, wetee_ton_wallet *_swig_go_1, _goslice_ _swig_go_2, intgo _swig_go_3, intgo _swig_go_4, wetee_ton_transfer *_swig_go_5) {
+  wetee_ton_cell **arg1 = (wetee_ton_cell **) 0 ;
+  wetee_ton_wallet *arg2 = (wetee_ton_wallet *) 0 ;
+  uint8_t *arg3 ;
+  uint32_t arg4 ;
+  uint32_t arg5 ;
+  wetee_ton_transfer *arg6 = (wetee_ton_transfer *) 0 ;
+  wetee_ton_cell *temp1 ;
+  wetee_rc result;
+  _gostring_ _swig_go_result;
+  
+  
+  temp1 = NULL;
+  arg1 = &temp1;
+  
+  arg2 = (wetee_ton_wallet *)(uintptr_t)_swig_go_1; 
+  
+  if (_swig_go_2.len < 64) _swig_gopanic("ton_wallet_sign_transfer: secret needs 64 bytes");
+  arg3 = (uint8_t *)_swig_go_2.array;
+  
+  arg4 = (uint32_t)_swig_go_3; 
+  arg5 = (uint32_t)_swig_go_4; 
+  arg6 = (wetee_ton_transfer *)(uintptr_t)_swig_go_5; 
+  
+  {
+    wetee_clear_error();
+    result = (wetee_rc)wetee_ton_wallet_sign_transfer(arg1,(struct wetee_ton_wallet const *)arg2,(unsigned char const (*))arg3,arg4,arg5,(struct wetee_ton_transfer const *)arg6);
+  }
+  _swig_go_result = wetee_go_status(result); 
+  
+  *(uintptr_t *)(void *)_swig_go_0 = (uintptr_t)temp1;
+  temp1 = NULL; /* owned by Go now */
+  
+  wetee_ton_cell_free(temp1); 
+  return _swig_go_result;
+}
+
+
+_gostring_ _wrap_ton_wallet_external_cwetee_cdf1a48b9034005c(wetee_ton_cell **_swig_go_0, wetee_ton_wallet *_swig_go_1, wetee_ton_cell *_swig_go_2, intgo _swig_go_3) {
+  wetee_ton_cell **arg1 = (wetee_ton_cell **) 0 ;
+  wetee_ton_wallet *arg2 = (wetee_ton_wallet *) 0 ;
+  wetee_ton_cell *arg3 = (wetee_ton_cell *) 0 ;
+  int arg4 ;
+  wetee_ton_cell *temp1 ;
+  wetee_rc result;
+  _gostring_ _swig_go_result;
+  
+  
+  temp1 = NULL;
+  arg1 = &temp1;
+  
+  arg2 = (wetee_ton_wallet *)(uintptr_t)_swig_go_1; 
+  arg3 = (wetee_ton_cell *)(uintptr_t)_swig_go_2; 
+  arg4 = (int)_swig_go_3; 
+  
+  {
+    wetee_clear_error();
+    result = (wetee_rc)wetee_ton_wallet_external(arg1,(struct wetee_ton_wallet const *)arg2,(struct wetee_ton_cell const *)arg3,arg4);
+  }
+  _swig_go_result = wetee_go_status(result); 
+  
+  *(uintptr_t *)(void *)_swig_go_0 = (uintptr_t)temp1;
+  temp1 = NULL; /* owned by Go now */
+  
+  wetee_ton_cell_free(temp1); 
   return _swig_go_result;
 }
 

@@ -1,0 +1,397 @@
+"""TON: cells, bags of cells, addresses, amounts, TON mnemonics and wallets.
+
+Byte-identical with @ton/core / @ton/ton (see include/wetee/ton.h)::
+
+    >>> from wetee import ton
+    >>> cell = ton.Cell.from_boc(bytes.fromhex("b5ee9c7241010201000d00010800000001010008000000027d4b3cf8"))
+    >>> str(cell)
+    'x{00000001}\\n x{00000002}'
+    >>> ton.address_parse("EQAs9VlT6S776tq3unJcP5Ogsj-ELLunLXuOb1EKcOQi4wJB")[0][:10]
+    '0:2cf55953'
+    >>> ton.amount_format(1_500_000_000)
+    '1.5 GRAM'
+
+Addresses are strings in any form (raw ``wc:hex`` or user-friendly); the
+functions that return one give the raw form. Amounts are ``int`` nanotons.
+Since 2026-06-01 the coin is branded Gram (GRAM) on the same TON network:
+:func:`amount_format` shows the symbol you pass (default ``GRAM``) and
+:func:`amount_parse` accepts both ``GRAM`` and ``TON``.
+"""
+
+import enum
+
+from . import native as _n
+from ._errors import OutOfRangeError
+
+HASH_BYTES = _n.TON_HASH_BYTES
+CELL_MAX_BITS = _n.TON_CELL_MAX_BITS
+CELL_MAX_REFS = _n.TON_CELL_MAX_REFS
+DECIMALS = _n.TON_DECIMALS
+NETWORK_MAINNET = _n.TON_NETWORK_MAINNET
+NETWORK_TESTNET = _n.TON_NETWORK_TESTNET
+SEND_PAY_FEES_SEPARATELY = _n.TON_SEND_PAY_FEES_SEPARATELY
+SEND_IGNORE_ERRORS = _n.TON_SEND_IGNORE_ERRORS
+SEND_DESTROY_IF_ZERO = _n.TON_SEND_DESTROY_IF_ZERO
+SEND_CARRY_INBOUND_VALUE = _n.TON_SEND_CARRY_INBOUND_VALUE
+SEND_CARRY_BALANCE = _n.TON_SEND_CARRY_BALANCE
+SEND_DEFAULT = _n.TON_SEND_DEFAULT
+
+
+class CellType(enum.IntEnum):
+    """Ordinary cell or the exotic type (first data byte)."""
+    ORDINARY = _n.TON_CELL_ORDINARY
+    PRUNED_BRANCH = _n.TON_CELL_PRUNED_BRANCH
+    LIBRARY = _n.TON_CELL_LIBRARY
+    MERKLE_PROOF = _n.TON_CELL_MERKLE_PROOF
+    MERKLE_UPDATE = _n.TON_CELL_MERKLE_UPDATE
+
+
+class WalletVersion(enum.IntEnum):
+    """Wallet contracts; V5R1 (W5) is the default."""
+    V3R2 = _n.TON_WALLET_V3R2
+    V4R2 = _n.TON_WALLET_V4R2
+    V5R1 = _n.TON_WALLET_V5R1
+
+
+class Cell:
+    """An immutable cell (shared with libwetee, freed with its last reference)."""
+
+    __slots__ = ("_h",)
+
+    def __init__(self, handle):
+        self._h = handle
+
+    @classmethod
+    def from_boc(cls, data):
+        """The root of a bag of cells with exactly one root (strict checks)."""
+        return cls(_n.ton_boc_parse(data))
+
+    @classmethod
+    def from_base64(cls, text):
+        """The root of a base64 (or base64url) bag of cells."""
+        return cls(_n.ton_boc_parse_base64(text))
+
+    def to_boc(self, *, crc32c=True, index=False):
+        """Bag of cells bytes; the default (CRC32C, no index) is the form for sending."""
+        flags = (_n.TON_BOC_CRC32C if crc32c else 0) | (_n.TON_BOC_INDEX if index else 0)
+        return _n.ton_boc_serialize(self._h, flags)
+
+    def hash(self, level=3):
+        """Representation hash (32 bytes); ``level`` 0..3 for the lower-level hashes."""
+        return _n.ton_cell_hash_at(self._h, level)
+
+    def depth(self, level=3):
+        return _n.ton_cell_depth_at(self._h, level)
+
+    @property
+    def bits(self):
+        return _n.ton_cell_bits(self._h)
+
+    @property
+    def refs(self):
+        return _n.ton_cell_refs(self._h)
+
+    @property
+    def type(self):
+        return CellType(_n.ton_cell_type_of(self._h))
+
+    @property
+    def level(self):
+        return _n.ton_cell_level(self._h)
+
+    def data(self):
+        """The data bits as bytes (MSB first, unused low bits zero)."""
+        return _n.ton_cell_data(self._h)
+
+    def ref(self, index):
+        return Cell(_n.ton_cell_ref(self._h, index))
+
+    def begin_parse(self):
+        return Slice(self)
+
+    def __eq__(self, other):
+        return isinstance(other, Cell) and bool(_n.ton_cell_equal(self._h, other._h))
+
+    def __hash__(self):
+        return hash(self.hash())
+
+    def __str__(self):
+        return _n.ton_cell_to_string(self._h)
+
+    def __repr__(self):
+        return "Cell(%s)" % self.hash().hex()
+
+
+class Builder:
+    """A cell under construction; every ``store_*`` returns the builder."""
+
+    __slots__ = ("_h",)
+
+    def __init__(self):
+        self._h = _n.ton_builder_new()
+
+    @property
+    def bits(self):
+        return _n.ton_builder_bits(self._h)
+
+    @property
+    def refs(self):
+        return _n.ton_builder_refs(self._h)
+
+    def store_bit(self, bit):
+        _n.ton_builder_store_bit(self._h, 1 if bit else 0)
+        return self
+
+    def store_uint(self, value, bits):
+        """An unsigned big-endian integer of ``bits`` bits (any width; above 64 in parts)."""
+        if bits > 64:
+            if value < 0 or value >> bits:
+                raise OutOfRangeError("ton: %d does not fit in %d bits" % (value, bits))
+            first = bits % 64 or 64
+            _n.ton_builder_store_uint(self._h, value >> (bits - first), first)
+            for shift in range(bits - first - 64, -1, -64):
+                _n.ton_builder_store_uint(self._h, (value >> shift) & ((1 << 64) - 1), 64)
+            return self
+        _n.ton_builder_store_uint(self._h, value, bits)
+        return self
+
+    def store_int(self, value, bits):
+        _n.ton_builder_store_int(self._h, value, bits)
+        return self
+
+    def store_bytes(self, data):
+        _n.ton_builder_store_bytes(self._h, data)
+        return self
+
+    def store_bits(self, data, bit_len):
+        _n.ton_builder_store_bits(self._h, data, bit_len)
+        return self
+
+    def store_coins(self, nano):
+        _n.ton_builder_store_coins(self._h, nano)
+        return self
+
+    def store_address(self, address):
+        """``MsgAddressInt`` of an address in any form; ``None`` stores addr_none."""
+        _n.ton_builder_store_address(self._h, address or "")
+        return self
+
+    def store_ref(self, cell):
+        _n.ton_builder_store_ref(self._h, cell._h)
+        return self
+
+    def store_maybe_ref(self, cell):
+        _n.ton_builder_store_maybe_ref(self._h, cell._h if cell is not None else None)
+        return self
+
+    def store_slice(self, s):
+        _n.ton_builder_store_slice(self._h, s._h)
+        return self
+
+    def store_snake(self, data):
+        """A snake string (``str`` is UTF-8 encoded), as @ton/core storeStringTail."""
+        if isinstance(data, str):
+            data = data.encode()
+        _n.ton_builder_store_snake(self._h, data)
+        return self
+
+    def end(self):
+        return Cell(_n.ton_builder_end(self._h))
+
+    def end_exotic(self):
+        return Cell(_n.ton_builder_end_exotic(self._h))
+
+
+class Slice:
+    """A read cursor over a cell; loads raise TruncatedError past the end."""
+
+    __slots__ = ("_h",)
+
+    def __init__(self, cell):
+        self._h = _n.ton_slice_new(cell._h)
+
+    @property
+    def bits_left(self):
+        return _n.ton_slice_bits_left(self._h)
+
+    @property
+    def refs_left(self):
+        return _n.ton_slice_refs_left(self._h)
+
+    def load_bit(self):
+        return _n.ton_slice_load_bit(self._h)
+
+    def load_uint(self, bits):
+        v = 0
+        while bits > 64:
+            v = (v << 64) | _n.ton_slice_load_uint(self._h, 64)
+            bits -= 64
+        return (v << bits) | _n.ton_slice_load_uint(self._h, bits)
+
+    def load_int(self, bits):
+        v = self.load_uint(bits)
+        return v - (1 << bits) if bits and v >> (bits - 1) else v
+
+    def load_bits(self, bit_len):
+        return _n.ton_slice_load_bits(self._h, bit_len)
+
+    def load_coins(self):
+        return _n.ton_slice_load_coins(self._h)
+
+    def load_address(self):
+        """Raw address text, or ``None`` for addr_none."""
+        return _n.ton_slice_load_address(self._h) or None
+
+    def load_ref(self):
+        return Cell(_n.ton_slice_load_ref(self._h))
+
+    def load_maybe_ref(self):
+        h = _n.ton_slice_load_maybe_ref(self._h)
+        return Cell(h) if h is not None else None
+
+    def load_snake(self):
+        return _n.ton_slice_load_snake(self._h)
+
+    def skip(self, bits):
+        _n.ton_slice_skip(self._h, bits)
+        return self
+
+    def end(self):
+        """DecodeError unless everything was read."""
+        _n.ton_slice_end(self._h)
+
+
+def address_parse(text):
+    """``(raw, flags)``: the raw form and the flags of the form given
+    (``ADDRESS_BOUNCEABLE``, ``ADDRESS_TESTNET``, ``ADDRESS_BASE64_STD``).
+    DecodeError or ChecksumError (CRC16) on bad input."""
+    return _n.ton_address_parse(text)
+
+
+ADDRESS_BOUNCEABLE = _n.TON_ADDRESS_BOUNCEABLE
+ADDRESS_TESTNET = _n.TON_ADDRESS_TESTNET
+ADDRESS_BASE64_STD = _n.TON_ADDRESS_BASE64_STD
+
+
+def address_to_friendly(address, *, bounceable=False, testnet=False, url_safe=True):
+    """User-friendly form of an address in any form (wallets: non-bounceable ``UQ…``)."""
+    flags = ((ADDRESS_BOUNCEABLE if bounceable else 0) | (ADDRESS_TESTNET if testnet else 0) |
+             (0 if url_safe else ADDRESS_BASE64_STD))
+    return _n.ton_address_format(address, flags)
+
+
+def address_to_raw(address):
+    return address_parse(address)[0]
+
+
+def state_init(code, data):
+    """The StateInit cell of (code, data)."""
+    return Cell(_n.ton_state_init(code._h, data._h))
+
+
+def contract_address(code, data, workchain=0):
+    """Raw address of the contract with this code and data."""
+    return _n.ton_state_init_address(workchain, code._h, data._h)
+
+
+def amount_format(nano, symbol=None):
+    """"1.5 GRAM" for 1500000000; ``symbol`` as given ("TON", "" for none), default GRAM."""
+    return _n.ton_amount_format(nano, symbol)
+
+
+def amount_parse(text):
+    """Nanotons of "1.5", "1.5 GRAM", "1.5 TON" (either name, any case)."""
+    return _n.ton_amount_parse(text)
+
+
+def mnemonic_generate(password=""):
+    """24 words of a new TON mnemonic (TON's scheme, not BIP-39)."""
+    return _n.ton_mnemonic_generate(password)
+
+
+def mnemonic_validate(words, password=""):
+    """Raise DecodeError (unknown word) or ChecksumError (not a TON mnemonic)."""
+    _n.ton_mnemonic_validate(words, password)
+
+
+def mnemonic_to_seed(words, password=""):
+    return _n.ton_mnemonic_to_seed(words, password)
+
+
+def mnemonic_to_keypair(words, password=""):
+    """``(secret, public)``: the 64-byte ed25519 secret (seed ‖ public) and the public key."""
+    return _n.ton_mnemonic_to_keypair(words, password)
+
+
+def comment(text):
+    """A text comment body (op 0 and the text as a snake string)."""
+    return Cell(_n.ton_comment(text))
+
+
+def internal_message(to, value, *, bounce=True, body=None, init=None):
+    """An internal message; ``body`` a Cell or a ``str`` comment; body and init
+    inline or in references as @ton/core places them."""
+    if isinstance(body, str):
+        body = comment(body)
+    return Cell(_n.ton_internal_message(to, value, 1 if bounce else 0,
+                                        init._h if init is not None else None,
+                                        body._h if body is not None else None))
+
+
+def external_message(to, body, *, init=None, force_ref=False):
+    return Cell(_n.ton_external_message(to, init._h if init is not None else None, body._h,
+                                        _n.TON_EXTERNAL_FORCE_REF if force_ref else 0))
+
+
+class Wallet:
+    """A wallet contract of a public key: address, state init, signed transfers."""
+
+    __slots__ = ("_h", "version", "workchain", "wallet_id")
+
+    def __init__(self, public_key, version=WalletVersion.V5R1, *, workchain=0, wallet_id=None,
+                 network=NETWORK_MAINNET, subwallet=0):
+        version = WalletVersion(version)
+        if wallet_id is None:
+            if version == WalletVersion.V5R1:
+                wallet_id = _n.ton_wallet_v5r1_id(network, workchain, subwallet)
+            else:
+                wallet_id = _n.ton_wallet_default_id(version, workchain, network) + subwallet
+        self._h = _n.ton_wallet_new(version, public_key, workchain, wallet_id)
+        self.version = version
+        self.workchain = workchain
+        self.wallet_id = wallet_id
+
+    @property
+    def address(self):
+        """Raw address."""
+        return _n.ton_wallet_address(self._h)
+
+    def address_friendly(self, *, bounceable=False, testnet=False):
+        return address_to_friendly(self.address, bounceable=bounceable, testnet=testnet)
+
+    def state_init(self):
+        return Cell(_n.ton_wallet_state_init(self._h))
+
+    def transfer(self, secret, seqno, valid_until, messages, mode=SEND_DEFAULT):
+        """The signed body; ``messages`` are Cells from :func:`internal_message` or
+        ``(mode, cell)`` pairs."""
+        t = _n.ton_transfer_new()
+        for m in messages:
+            mm, cell = m if isinstance(m, tuple) else (mode, m)
+            _n.ton_transfer_add(t, mm, cell._h)
+        return Cell(_n.ton_wallet_sign_transfer(self._h, secret, seqno, valid_until, t))
+
+    def external(self, body, *, deploy=False):
+        """The external message carrying ``body`` (with the state init when ``deploy``)."""
+        return Cell(_n.ton_wallet_external(self._h, body._h, 1 if deploy else 0))
+
+
+__all__ = [
+    "HASH_BYTES", "CELL_MAX_BITS", "CELL_MAX_REFS", "DECIMALS", "NETWORK_MAINNET", "NETWORK_TESTNET",
+    "SEND_PAY_FEES_SEPARATELY", "SEND_IGNORE_ERRORS", "SEND_DESTROY_IF_ZERO", "SEND_CARRY_INBOUND_VALUE",
+    "SEND_CARRY_BALANCE", "SEND_DEFAULT", "ADDRESS_BOUNCEABLE", "ADDRESS_TESTNET", "ADDRESS_BASE64_STD",
+    "CellType", "WalletVersion", "Cell", "Builder", "Slice",
+    "address_parse", "address_to_friendly", "address_to_raw", "state_init", "contract_address",
+    "amount_format", "amount_parse", "mnemonic_generate", "mnemonic_validate", "mnemonic_to_seed",
+    "mnemonic_to_keypair", "comment", "internal_message", "external_message", "Wallet",
+]

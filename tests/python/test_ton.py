@@ -1,0 +1,118 @@
+"""TON through the Python binding: known answers of ../shared/reference/ton.md
+and error paths (the C suite and the @ton/core differential test cover the rest)."""
+import pytest
+
+import wetee
+from wetee import ton
+
+WORDS = ("hospital stove relief fringe tongue always charge angry urge sentence again match nerve inquiry "
+         "senior coconut label tumble carry category beauty bean road solution")
+SECRET = bytes.fromhex("9d659a6c2234db7f6e4f977e6e8653b9f5946d557163f31034011375d8f3f97d"
+                       "f6c450a16bb1c514e22f1977e390a3025599aa1e7b00068a6aacf2119484c1bd")
+
+
+def test_boc_vectors():
+    c = ton.Builder().store_uint(123456789, 32).end()
+    assert wetee.base64_encode(c.hash()) == "keNT38owvINaYYHwYjE1R8HYk0c1NSMH72u+/aMJ+1c="
+    assert wetee.base64_encode(c.to_boc(crc32c=False)) == "te6ccgEBAQEABgAACAdbzRU="
+    assert wetee.base64_encode(c.to_boc()) == "te6cckEBAQEABgAACAdbzRVRblCS"
+    assert wetee.base64_encode(c.to_boc(index=True, crc32c=False)) == "te6ccoEBAQEABgAGAAgHW80V"
+    parent = ton.Builder().store_uint(987654321, 32).store_ref(c).end()
+    assert wetee.base64_encode(parent.hash()) == "goaQYcsXO2c/gd3qvMo3ncEjzpbU7urNQ7hPDo0qC1c="
+    assert ton.Cell.from_boc(parent.to_boc()) == parent
+    assert str(parent) == "x{3ADE68B1}\n x{075BCD15}"
+    assert parent.depth() == 1 and parent.refs == 1 and parent.bits == 32
+    assert parent.ref(0) == c
+
+
+def test_library_cell():
+    root = ton.Cell.from_base64("te6ccgEBAgEALQABDv8AiNDtHtgBCEICGbgzd5nhZ9WhSM+4juFCvgMYJOtxthFdtTKIH6M/6SM=")
+    lib = root.ref(0)
+    assert lib.type == ton.CellType.LIBRARY
+    assert lib.hash().hex() == "63c5685547ded6f89b6394840d174b4b70629721e87c819700a95635687924a1"
+    assert root.hash().hex() == "bf006bfec496a04f1164b1c3cd29fe4827f1eb1c17a0330375e79201e8f66e62"
+
+
+def test_boc_errors():
+    good = bytes.fromhex("b5ee9c7241010201000d00010800000001010008000000027d4b3cf8")
+    with pytest.raises(wetee.ChecksumError):
+        ton.Cell.from_boc(good[:-1] + b"\xf9")
+    with pytest.raises(wetee.TruncatedError):
+        ton.Cell.from_boc(good[:20])
+    with pytest.raises(wetee.DecodeError, match="not to a later cell"):
+        ton.Cell.from_boc(bytes.fromhex("b5ee9c7201010201000d0001080000000100000800000002"))
+
+
+def test_builder_slice_round_trip():
+    b = (ton.Builder().store_bit(1).store_int(-5, 7).store_uint(2**200 + 7, 256).store_coins(1_500_000_000)
+         .store_address("EQAs9VlT6S776tq3unJcP5Ogsj-ELLunLXuOb1EKcOQi4wJB").store_address(None)
+         .store_snake("é" * 300))
+    c = b.end()
+    s = c.begin_parse()
+    assert s.load_bit() is True
+    assert s.load_int(7) == -5
+    assert s.load_uint(256) == 2**200 + 7
+    assert s.load_coins() == 1_500_000_000
+    assert s.load_address() == "0:2cf55953e92efbeadab7ba725c3f93a0b23f842cbba72d7b8e6f510a70e422e3"
+    assert s.load_address() is None
+    assert s.load_snake().decode() == "é" * 300
+    s.end()
+    with pytest.raises(wetee.TruncatedError):
+        s.load_uint(1)
+    with pytest.raises(wetee.OutOfRangeError):
+        ton.Builder().store_uint(256, 8)
+
+
+def test_addresses():
+    raw, flags = ton.address_parse("kQAs9VlT6S776tq3unJcP5Ogsj-ELLunLXuOb1EKcOQi47nL")
+    assert raw == "0:2cf55953e92efbeadab7ba725c3f93a0b23f842cbba72d7b8e6f510a70e422e3"
+    assert flags == ton.ADDRESS_BOUNCEABLE | ton.ADDRESS_TESTNET
+    assert ton.address_to_friendly(raw) == "UQAs9VlT6S776tq3unJcP5Ogsj-ELLunLXuOb1EKcOQi41-E"
+    assert ton.address_to_friendly(raw, bounceable=True, url_safe=False) == \
+        "EQAs9VlT6S776tq3unJcP5Ogsj+ELLunLXuOb1EKcOQi4wJB"
+    with pytest.raises(wetee.ChecksumError):
+        ton.address_parse("EQAs9VlT6S776tq3unJcP5Ogsj-ELLunLXuOb1EKcOQi4wJC")
+    with pytest.raises(wetee.DecodeError):
+        ton.address_parse("0:2cf5")
+
+
+def test_amounts():
+    assert ton.amount_format(1_500_000_000) == "1.5 GRAM"
+    assert ton.amount_format(1, "TON") == "0.000000001 TON"
+    assert ton.amount_parse("1.5 TON") == ton.amount_parse("1.5 gram") == 1_500_000_000
+    with pytest.raises(wetee.DecodeError):
+        ton.amount_parse("1 USD")
+
+
+def test_mnemonic_and_wallets():
+    secret, public = ton.mnemonic_to_keypair(WORDS)
+    assert secret == SECRET and public == SECRET[32:]
+    ton.mnemonic_validate(WORDS)
+    with pytest.raises(wetee.ChecksumError):
+        ton.mnemonic_validate(WORDS.replace("solution", "road"))
+    with pytest.raises(wetee.DecodeError):
+        ton.mnemonic_validate(WORDS + "x")
+    expect = {
+        ton.WalletVersion.V3R2: "UQDbuMbjSKj1IkoMU-whUDd5v2Om4G6tVwrwBxlrBmBtq12L",
+        ton.WalletVersion.V4R2: "UQAYZ-rchbaHK4IUkCvcyl3V8spcAnO8IBRCNvS3are-CbyQ",
+        ton.WalletVersion.V5R1: "UQDSLOFVamNZzdy4LulclcCBEFkRReZ7WscBCLAw3Pg53h3h",
+    }
+    for version, friendly in expect.items():
+        assert ton.Wallet(public, version).address_friendly() == friendly
+    w = ton.Wallet(public)
+    assert w.wallet_id == 2147483409
+    assert ton.Wallet(public, network=ton.NETWORK_TESTNET).wallet_id == 2147483645
+    msg = ton.internal_message("EQAs9VlT6S776tq3unJcP5Ogsj-ELLunLXuOb1EKcOQi4wJB", 1_500_000_000, body="order 42")
+    body = w.transfer(secret, 0, 1_700_000_000, [msg])
+    ext = w.external(body, deploy=True)
+    assert ton.Cell.from_boc(ext.to_boc()) == ext
+    s = body.begin_parse()
+    assert s.load_uint(32) == 0x7369676E and s.load_uint(32) == w.wallet_id
+    with pytest.raises(wetee.InvalidArgumentError):
+        w.transfer(SECRET[:32] + bytes(32), 0, 1, [msg])
+
+
+def test_generated_mnemonic():
+    words = ton.mnemonic_generate()
+    assert len(words.split()) == 24
+    ton.mnemonic_validate(words)
