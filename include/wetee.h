@@ -16,6 +16,7 @@
 #include "wetee/metadata.h"
 #include "wetee/metadata_hash.h"
 #include "wetee/value.h"
+#include "wetee/tx.h"
 #include "wetee/ton.h"
 
 #endif /* WETEE_H */
