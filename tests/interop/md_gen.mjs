@@ -4,9 +4,9 @@
 // values), sequences are empty and options None, so that RuntimeCall inside
 // utility.batch and other recursive types terminate.
 
-import { ethereumEncode } from '@polkadot/util-crypto';
+import { encodeAddress, ethereumEncode } from '@polkadot/util-crypto';
 import { u8aToHex } from '@polkadot/util';
-import { intBits, isIdentityBitFlags, isVote, isRuntimeEvent, isAccountId20, isAccountId32, isBTreeMap, isBTreeSet, isLimbInt, isOption, isRuntimeCall, isU8 } from './md_types.mjs';
+import { intBits, isBasicEnum, isIdentityBitFlags, isVote, isRuntimeEvent, isAccountId20, isAccountId32, isBTreeMap, isBTreeSet, isLimbInt, isOption, isRuntimeCall, isU8 } from './md_types.mjs';
 
 const MAX_DEPTH = 5;
 const INF = Number.POSITIVE_INFINITY;
@@ -99,7 +99,7 @@ export class Generator {
     const { fx, rng } = this;
     const t = fx.types[id];
     const deep = depth >= MAX_DEPTH;
-    if (isAccountId32(t)) return u8aToHex(rng.bytes(32));
+    if (isAccountId32(t)) return encodeAddress(rng.bytes(32), fx.ss58);
     // democracy / conviction-voting Vote: aye bit and a conviction 0..6 (the
     // runtime rejects other bytes)
     if (isVote(t)) return BigInt((rng.chance(0.5) ? 0x80 : 0) | rng.range(0, 6));
@@ -124,12 +124,9 @@ export class Generator {
         if (t.elems.length === 0) return null;
         if (t.elems.length === 1) return this.value(t.elems[0], depth + 1);
         return t.elems.map((e) => this.value(e, depth + 1));
-      case 'bitsequence': {
-        const n = rng.chance(0.2) ? rng.range(8, 40) : rng.range(0, 9);
-        let s = '';
-        for (let i = 0; i < n; i++) s += rng.chance(0.5) ? '1' : '0';
-        return s;
-      }
+      // whole bytes only: libwetee's JSON of a BitVec is the hex of its
+      // packed bytes (as polkadot.js's), which keeps no other length
+      case 'bitsequence': return u8aToHex(rng.bytes(rng.chance(0.3) ? rng.range(2, 5) : rng.range(0, 1)));
       case 'composite':
         if (isBTreeMap(t)) {
           // at most one entry: polkadot.js re-sorts keys by its own order
@@ -144,7 +141,13 @@ export class Generator {
         }
         return this.fields(t.fields, depth + 1);
       case 'variant': {
-        if (isOption(t)) return deep || rng.chance(0.3) ? null : this.value(t.params[0], depth + 1);
+        if (isOption(t)) {
+          if (deep || rng.chance(0.3)) return null;
+          // Some(x) where x is written null (unit, None) reads back as None
+          // in JSON, libwetee's and polkadot.js's alike: not generated
+          const x = this.value(t.params[0], depth + 1);
+          return x;
+        }
         let choices = t.variants.filter((v) => v.fields.every((f) => this.possible(f.type)));
         // calls and events of pallets the metadata describes (the Asset Hub
         // fixture keeps one pallet of the outer enums)
@@ -160,6 +163,7 @@ export class Generator {
         }
         if (choices.length === 0) throw new Error(`type ${id}: no variant can be built`);
         const v = rng.pick(choices);
+        if (isBasicEnum(t)) return v.name;
         return { [v.name]: this.fields(v.fields, depth + 1) };
       }
       default: throw new Error(`type ${id}: kind ${t.kind}`);

@@ -9,7 +9,8 @@
 // Metadata_metadata_at_version when the runtime offers it), submits a few
 // signed transactions from the dev accounts (each one is a block in instant
 // mode: transfers, a remark with an event, a failing transfer, a batch, and
-// on the WeTEE runtime an app and a cluster), and writes into OUTDIR:
+// on the WeTEE runtime an app, one failing with a module error, and a
+// cluster), and writes into OUTDIR:
 //   metadata-v14.json            the state_getMetadata response
 //   metadata-v15.scale           RuntimeMetadataPrefixed V15 (if offered)
 //   events.tsv                   one line per block: NUMBER TAB LABEL TAB
@@ -143,6 +144,10 @@ await submit('Alice', 'batch', {
 // WeTEE runtime (see ../shared/reference/devnode.md): an app and a cluster
 await submit('Alice', 'WeTEE app', {
   WeTEEApp: { create: { name: '0x6170', image: '0x6e67696e78', meta: '0x', port: [{ Tcp: 80 }], command: { NONE: null }, env: [], cpu: 1000, memory: 1024, disk: [], side_container: [], level: 1, tee_version: { SGX: null } } }
+});
+// level 2 has no price: fails with the module error WeTEEApp.AppNotExist
+await submit('Alice', 'WeTEE app, failing', {
+  WeTEEApp: { create: { name: '0x6170', image: '0x6e67696e78', meta: '0x', port: [{ Tcp: 80 }], command: { NONE: null }, env: [], cpu: 1000, memory: 1024, disk: [], side_container: [], level: 2, tee_version: { SGX: null } } }
 });
 await submit('Bob', 'WeTEE cluster', {
   WeTEEWorker: { cluster_register: { name: '0x6331', ip: [{ ipv4: 2130706433, ipv6: null, domain: null }], port: 8080, level: 1 } }

@@ -15,8 +15,8 @@
 
 import { Metadata, TypeRegistry } from '@polkadot/types';
 import { GenericCall, GenericEvent } from '@polkadot/types/generic';
-import { compactFromU8a, compactToU8a, hexToU8a, u8aConcat, u8aToHex } from '@polkadot/util';
-import { ethereumEncode } from '@polkadot/util-crypto';
+import { hexToU8a, u8aConcat, u8aToHex } from '@polkadot/util';
+import { encodeAddress, ethereumEncode } from '@polkadot/util-crypto';
 import { readFileSync } from 'node:fs';
 
 // ---------------------------------------------------------------------------
@@ -68,7 +68,7 @@ export class Fixture {
         t.fields = d.asComposite.fields.map(fieldOf);
       } else if (d.isVariant) {
         t.kind = 'variant';
-        t.variants = d.asVariant.variants.map((v) => ({ name: str(v.name), index: v.index.toNumber(), fields: v.fields.map(fieldOf) }));
+        t.variants = d.asVariant.variants.map((v) => ({ name: str(v.name), index: v.index.toNumber(), fields: v.fields.map(fieldOf), docs: v.docs.map(str) }));
       } else if (d.isSequence) {
         t.kind = 'sequence';
         t.elem = d.asSequence.type.toNumber();
@@ -99,11 +99,16 @@ export class Fixture {
       index: p.index.toNumber(),
       calls: p.calls.isSome ? p.calls.unwrap().type.toNumber() : null,
       events: p.events.isSome ? p.events.unwrap().type.toNumber() : null,
+      errors: p.errors.isSome ? p.errors.unwrap().type.toNumber() : null,
       constants: p.constants.map((c) => ({ name: str(c.name), type: c.type.toNumber(), value: c.value.toU8a(true) })),
       storage: p.storage.isSome
         ? p.storage.unwrap().items.map((s) => storageOf(s))
         : []
     }));
+    // SS58 prefix for AccountId32 in JSON: System.SS58Prefix, else 42
+    const sys = this.pallets.find((p) => p.name === 'System');
+    const pc = sys?.constants.find((c) => c.name === 'SS58Prefix');
+    this.ss58 = pc ? registry.createTypeUnsafe(registry.createLookupType(pc.type), [pc.value]).toNumber() : 42;
     // the outer call and event enums (V14: polkadot.js fills outerEnums in
     // its conversion to the latest version, found again here by the pallet
     // variants they list)
@@ -155,6 +160,9 @@ const ACCOUNT20_PATHS = ['fp_account::AccountId20', 'account::AccountId20'];
 export const isAccountId32 = (t) => pathIs(t, 'sp_core::crypto::AccountId32');
 export const isAccountId20 = (t) => ACCOUNT20_PATHS.includes(t.path.join('::'));
 // pallet_identity's Data: polkadot.js folds Raw0..Raw32 into one Raw(Bytes)
+// An enum whose variants all lack fields is written as the bare variant name
+// (polkadot.js's "basic" enum); Option and Result never are.
+export const isBasicEnum = (t) => t.kind === 'variant' && t.variants.length > 0 && t.variants.every((v) => v.fields.length === 0) && !isOption(t);
 export const isVote = (t) => t.kind === 'composite' && t.path.length === 3 && /_(democracy|conviction_voting)$/.test(t.path[0]) && t.path[1] === 'vote' && t.path[2] === 'Vote';
 export const isIdentityBitFlags = (t) => t.kind === 'composite' && t.path.length === 3 && /_identity$/.test(t.path[0]) && t.path[2] === 'BitFlags';
 export const isIdentityData = (t) => t.kind === 'variant' && t.path.length === 3 && /_identity$/.test(t.path[0]) && t.path[1] === 'types' && t.path[2] === 'Data';
@@ -174,20 +182,20 @@ export function callToPjs(fx, w) {
   const pv = t.variants.find((v) => v.name === pn);
   if (!pv) throw new Error(`no pallet ${pn}`);
   const inner = fx.types[pv.fields[0].type];
-  const [cn] = Object.keys(w[pn]);
+  const [cn] = typeof w[pn] === 'string' ? [w[pn]] : Object.keys(w[pn]);
   const cv = inner.variants.find((v) => v.name === cn);
   if (!cv) throw new Error(`no call ${pn}.${cn}`);
-  return { callIndex: new Uint8Array([pv.index, cv.index]), args: fieldsToPjs(fx, cv.fields, w[pn][cn], true) };
+  return { callIndex: new Uint8Array([pv.index, cv.index]), args: fieldsToPjs(fx, cv.fields, typeof w[pn] === 'string' ? null : w[pn][cn], true) };
 }
 // At the top, call arguments are always an object (libwetee's call API):
 // none is {}, unnamed ones are keyed "0", "1", ...
 export function callFromPjs(fx, c) {
   const w = callFromCodec(fx, fx.types[fx.callType], c, '');
   const [pn] = Object.keys(w);
-  const [cn] = Object.keys(w[pn]);
+  const [cn] = typeof w[pn] === 'string' ? [w[pn]] : Object.keys(w[pn]);
   const pv = fx.types[fx.callType].variants.find((v) => v.name === pn);
   const cv = fx.types[pv.fields[0].type].variants.find((v) => v.name === cn);
-  return { [pn]: { [cn]: argsAsObject(cv.fields, w[pn][cn]) } };
+  return { [pn]: { [cn]: argsAsObject(cv.fields, typeof w[pn] === 'string' ? null : w[pn][cn]) } };
 }
 
 export function argsAsObject(fields, v) {
@@ -212,14 +220,16 @@ export function isU8(fx, id) { const t = fx.types[id]; return t.kind === 'primit
 // re-ordering object keys. Nothing else is normalised: numbers, strings, hex
 // case and the shape of every container are compared as written.
 
-export const W_MAX_SAFE = (1n << 53n) - 1n; // larger integers are decimal strings
+// integers of magnitude 2^52 and above are decimal strings (polkadot.js's
+// toPrimitive() rule: more than 52 bits)
+export const W_NUMBER_LIMIT = 1n << 52n;
 
 export function wText(v) {
   if (typeof v === 'number') {
     if (!Number.isSafeInteger(v)) throw new Error(`not an integer: ${v}`);
     return v.toString();
   }
-  if (typeof v === 'bigint') return v >= -W_MAX_SAFE && v <= W_MAX_SAFE ? v.toString() : `"${v}"`;
+  if (typeof v === 'bigint') return v > -W_NUMBER_LIMIT && v < W_NUMBER_LIMIT ? v.toString() : `"${v}"`;
   if (v === null || typeof v === 'boolean' || typeof v === 'string') return JSON.stringify(v);
   if (Array.isArray(v)) return `[${v.map(wText).join(',')}]`;
   if (v instanceof JNum) return v.text;
@@ -315,7 +325,7 @@ export function parseLossless(text) {
 export function fromCodec(fx, id, c, path = '') {
   const t = fx.types[id];
   if (t === undefined) throw new Error(`${path}: unknown type ${id}`);
-  if (isAccountId32(t)) return u8aToHex(c.toU8a());
+  if (isAccountId32(t)) return encodeAddress(c.toU8a(), fx.ss58);
   if (isAccountId20(t)) return ethereumEncode(c.toU8a());
   if (isRuntimeCall(fx, t)) return callFromCodec(fx, t, c, path);
   if (isRuntimeEvent(fx, t)) return eventFromCodec(fx, t, c, path);
@@ -336,7 +346,7 @@ export function fromCodec(fx, id, c, path = '') {
       if (t.elems.length === 0) return null;
       if (t.elems.length === 1) return fromCodec(fx, t.elems[0], c, path);
       return t.elems.map((e, i) => fromCodec(fx, e, c[i], `${path}[${i}]`));
-    case 'bitsequence': return bitsFromCodec(c);
+    case 'bitsequence': return u8aToHex(c.toU8a(true)); // the packed bytes
     case 'composite':
       if (isBTreeMap(t)) {
         const [k, v] = t.params;
@@ -350,6 +360,7 @@ export function fromCodec(fx, id, c, path = '') {
       const idx = variantIndexOf(c);
       const v = t.variants.find((x) => x.index === idx);
       if (!v) throw new Error(`${path}: polkadot.js decoded variant index ${idx}, not in the type`);
+      if (isBasicEnum(t)) return v.name;
       return { [v.name]: fieldsFromCodec(fx, v.fields, c.value ?? c, `${path}.${v.name}`) };
     }
     default: throw new Error(`${path}: kind ${t.kind}`);
@@ -399,23 +410,13 @@ function primFromCodec(t, c, path) {
   throw new Error(`${path}: primitive ${p}`);
 }
 
-// BitVec keeps its bit count private (bitLength() is the byte count x 8): read
-// it from the length prefix of its own encoding.
-function bitsFromCodec(c) {
-  const [off, len] = compactFromU8a(c.toU8a());
-  const n = Number(len);
-  const u8a = c.toU8a().subarray(off);
-  let s = '';
-  for (let i = 0; i < n; i++) s += (u8a[i >> 3] >> (i & 7)) & 1 ? '1' : '0';
-  return s;
-}
-
 function callFromCodec(fx, t, c, path) {
   if (!(c instanceof GenericCall)) throw new Error(`${path}: expected a polkadot.js Call, got ${c.constructor.name}`);
   const [pi, ci] = c.callIndex;
   const pv = t.variants.find((v) => v.index === pi);
   const inner = fx.types[pv.fields[0].type];
   const cv = inner.variants.find((v) => v.index === ci);
+  if (isBasicEnum(inner)) return { [pv.name]: cv.name };
   const args = c.args;
   let value;
   if (cv.fields.length === 0) value = null;
@@ -434,6 +435,7 @@ function eventFromCodec(fx, t, c, path) {
   const pv = t.variants.find((v) => v.index === pi);
   const inner = fx.types[pv.fields[0].type];
   const ev = inner.variants.find((v) => v.index === ei);
+  if (isBasicEnum(inner)) return { [pv.name]: ev.name };
   const data = [...c.data];
   let value;
   if (ev.fields.length === 0) value = null;
@@ -481,11 +483,7 @@ export function toPjs(fx, id, w) {
       if (t.elems.length === 0) return null;
       if (t.elems.length === 1) return toPjs(fx, t.elems[0], w);
       return t.elems.map((e, i) => toPjs(fx, e, w[i]));
-    case 'bitsequence': {
-      const bytes = new Uint8Array((w.length + 7) >> 3);
-      for (let i = 0; i < w.length; i++) if (w[i] === '1') bytes[i >> 3] |= 1 << (i & 7);
-      return u8aConcat(compactToU8a(w.length), bytes); // length-prefixed: any bit count
-    }
+    case 'bitsequence': return w; // hex of whole bytes
     case 'composite':
       if (isBTreeMap(t)) return new Map(w.map(([k, v]) => [toPjs(fx, t.params[0], k), toPjs(fx, t.params[1], v)]));
       if (isBTreeSet(t)) return new Set(w.map((x) => toPjs(fx, t.params[0], x)));
@@ -494,6 +492,7 @@ export function toPjs(fx, id, w) {
       // Some is handed over as a built codec: polkadot.js reads the input
       // "0x" as None
       if (isOption(t)) return w === null ? null : pjsCreate(fx, t.params[0], toPjs(fx, t.params[0], w));
+      if (typeof w === 'string') return w; // a variant of a basic enum, by name
       const [name] = Object.keys(w);
       const v = t.variants.find((x) => x.name === name);
       // (polkadot.js matches enum keys without regard to case)

@@ -15,6 +15,22 @@
  *   enumerate FX                 everything the lookups say about the
  *                                metadata, as one JSON object (the shape
  *                                md_summary.mjs builds from polkadot.js)
+ *   constant FX PALLET NAME      wetee_constant_json
+ *   encode_call FX PALLET CALL ARGS
+ *                                wetee_call_encode_json -> hex
+ *   decode_call FX HEX           wetee_call_decode_json
+ *   call_roundtrip FX PALLET CALL ARGS
+ *                                encode, then decode libwetee's bytes
+ *   storage_key FX PALLET ENTRY KEYS
+ *                                wetee_storage_key_json -> hex
+ *   storage_key_decode FX PALLET ENTRY HEX
+ *                                wetee_storage_key_decode_json
+ *   decode_type FX TYPE HEX      wetee_value_decode_json
+ *   encode_type FX TYPE JSON     wetee_value_encode_json -> hex
+ *   decode_events FX HEX         wetee_events_decode_json
+ *   dispatch_error FX HEX        wetee_dispatch_error_json
+ * Hex is written lower-case without "0x"; JSON as libwetee writes it, with
+ * the default options (names as in the metadata, the chain's SS58 prefix).
  */
 #define _POSIX_C_SOURCE 200809L /* getline */
 
@@ -26,6 +42,7 @@
 
 #include "wetee/core.h"
 #include "wetee/metadata.h"
+#include "wetee/value.h"
 
 #define MAX_FIXTURES 32
 #define MAX_FIELDS 8
@@ -464,6 +481,202 @@ static int do_enumerate(char **out, const wetee_metadata *md)
 }
 
 /* ------------------------------------------------------------------ */
+/* Values                                                              */
+
+static char *buf_text(wetee_buf *b)
+{
+    char *t = malloc(b->len + 1);
+    if (!t) die("out of memory");
+    memcpy(t, b->data, b->len);
+    t[b->len] = '\0';
+    wetee_buf_free(b);
+    return t;
+}
+
+static char *buf_hex(wetee_buf *b)
+{
+    wetee_buf h = WETEE_BUF_INIT;
+    if (wetee_hex_encode(&h, b->data, b->len, 0) != WETEE_OK) die("hex");
+    wetee_buf_free(b);
+    return buf_text(&h);
+}
+
+/* hex text (with or without 0x) -> bytes in b */
+static int unhex(wetee_buf *b, const char *hex)
+{
+    int rc = wetee_hex_decode(b, hex, strlen(hex));
+    return rc == WETEE_OK ? 0 : fail("bad hex in the request: %s", wetee_last_error());
+}
+
+static const wetee_md_pallet *pallet_named(const wetee_metadata *md, const char *name)
+{
+    const wetee_md_pallet *p = wetee_metadata_pallet_by_name(md, name);
+    if (!p) fail("no pallet %s", name);
+    return p;
+}
+
+/* Run a libwetee call that fills a buffer; on success the result is its
+ * text (as_hex: lower-case hex) in *out. */
+#define ANSWER(call, what, as_hex)                              \
+    do {                                                        \
+        wetee_buf b_ = WETEE_BUF_INIT;                          \
+        int rc_ = (call);                                       \
+        if (rc_ != WETEE_OK) {                                  \
+            wetee_buf_free(&b_);                                \
+            return fail_wetee(rc_, what);                       \
+        }                                                       \
+        *out = (as_hex) ? buf_hex(&b_) : buf_text(&b_);         \
+        return 0;                                               \
+    } while (0)
+
+static int do_constant(char **out, const wetee_metadata *md, char **f, size_t n)
+{
+    if (n != 4) return fail("constant: expected FX PALLET NAME");
+    const wetee_md_pallet *p = pallet_named(md, f[2]);
+    if (!p) return -1;
+    const wetee_md_constant *c = wetee_md_pallet_constant_by_name(md, p, f[3]);
+    if (!c) return fail("no constant %s.%s", f[2], f[3]);
+    ANSWER(wetee_constant_json(&b_, md, c, NULL), "wetee_constant_json", 0);
+}
+
+static int do_encode_call(char **out, const wetee_metadata *md, char **f, size_t n)
+{
+    if (n != 5) return fail("encode_call: expected FX PALLET CALL ARGS");
+    ANSWER(wetee_call_encode_json(&b_, md, f[2], f[3], f[4], strlen(f[4])), "wetee_call_encode_json", 1);
+}
+
+/* encode a call, then decode libwetee's own bytes */
+static int do_call_roundtrip(char **out, const wetee_metadata *md, char **f, size_t n)
+{
+    if (n != 5) return fail("call_roundtrip: expected FX PALLET CALL ARGS");
+    wetee_buf enc = WETEE_BUF_INIT, b = WETEE_BUF_INIT;
+    int rc = wetee_call_encode_json(&enc, md, f[2], f[3], f[4], strlen(f[4]));
+    if (rc != WETEE_OK) {
+        wetee_buf_free(&enc);
+        return fail_wetee(rc, "wetee_call_encode_json");
+    }
+    rc = wetee_call_decode_json(&b, md, enc.data, enc.len, NULL);
+    wetee_buf_free(&enc);
+    if (rc != WETEE_OK) {
+        wetee_buf_free(&b);
+        return fail_wetee(rc, "wetee_call_decode_json");
+    }
+    *out = buf_text(&b);
+    return 0;
+}
+
+static int do_decode_call(char **out, const wetee_metadata *md, char **f, size_t n)
+{
+    if (n != 3) return fail("decode_call: expected FX HEX");
+    wetee_buf in = WETEE_BUF_INIT;
+    if (unhex(&in, f[2])) return -1;
+    wetee_buf b = WETEE_BUF_INIT;
+    int rc = wetee_call_decode_json(&b, md, in.data, in.len, NULL);
+    wetee_buf_free(&in);
+    if (rc != WETEE_OK) {
+        wetee_buf_free(&b);
+        return fail_wetee(rc, "wetee_call_decode_json");
+    }
+    *out = buf_text(&b);
+    return 0;
+}
+
+static const wetee_md_storage *storage_named(const wetee_metadata *md, const char *pallet, const char *entry)
+{
+    const wetee_md_pallet *p = pallet_named(md, pallet);
+    if (!p) return NULL;
+    const wetee_md_storage *s = wetee_md_pallet_storage_by_name(md, p, entry);
+    if (!s) fail("no storage entry %s.%s", pallet, entry);
+    return s;
+}
+
+static int do_storage_key(char **out, const wetee_metadata *md, char **f, size_t n)
+{
+    if (n != 5) return fail("storage_key: expected FX PALLET ENTRY KEYS");
+    const wetee_md_storage *s = storage_named(md, f[2], f[3]);
+    if (!s) return -1;
+    ANSWER(wetee_storage_key_json(&b_, md, s, f[4], strlen(f[4])), "wetee_storage_key_json", 1);
+}
+
+/* decode requests whose last field is hex: run fn over the bytes */
+typedef int (*decode_fn)(wetee_buf *, const wetee_metadata *, const void *, const uint8_t *, size_t);
+
+static int decode_hex(char **out, const wetee_metadata *md, const void *arg, const char *hex, decode_fn fn,
+                      const char *what)
+{
+    wetee_buf in = WETEE_BUF_INIT;
+    if (unhex(&in, hex)) return -1;
+    wetee_buf b = WETEE_BUF_INIT;
+    int rc = fn(&b, md, arg, in.data, in.len);
+    wetee_buf_free(&in);
+    if (rc != WETEE_OK) {
+        wetee_buf_free(&b);
+        return fail_wetee(rc, what);
+    }
+    *out = buf_text(&b);
+    return 0;
+}
+
+static int key_decode(wetee_buf *b, const wetee_metadata *md, const void *s, const uint8_t *d, size_t n)
+{
+    return wetee_storage_key_decode_json(b, md, s, d, n, NULL);
+}
+static int type_decode(wetee_buf *b, const wetee_metadata *md, const void *type, const uint8_t *d, size_t n)
+{
+    return wetee_value_decode_json(b, md, *(const uint32_t *)type, d, n, NULL);
+}
+static int dispatch_error(wetee_buf *b, const wetee_metadata *md, const void *unused, const uint8_t *d, size_t n)
+{
+    (void)unused;
+    return wetee_dispatch_error_json(b, md, d, n, NULL);
+}
+static int events_decode(wetee_buf *b, const wetee_metadata *md, const void *unused, const uint8_t *d, size_t n)
+{
+    (void)unused;
+    return wetee_events_decode_json(b, md, d, n, NULL);
+}
+
+static int parse_type(uint32_t *type, const char *s)
+{
+    char *end = NULL;
+    unsigned long v = strtoul(s, &end, 10);
+    if (!*s || *end || v >= WETEE_METADATA_NO_TYPE) return fail("bad type id %s", s);
+    *type = (uint32_t)v;
+    return 0;
+}
+
+static int do_values(char **out, const wetee_metadata *md, char **f, size_t n)
+{
+    if (strcmp(f[0], "constant") == 0) return do_constant(out, md, f, n);
+    if (strcmp(f[0], "encode_call") == 0) return do_encode_call(out, md, f, n);
+    if (strcmp(f[0], "decode_call") == 0) return do_decode_call(out, md, f, n);
+    if (strcmp(f[0], "call_roundtrip") == 0) return do_call_roundtrip(out, md, f, n);
+    if (strcmp(f[0], "storage_key") == 0) return do_storage_key(out, md, f, n);
+    if (strcmp(f[0], "storage_key_decode") == 0) {
+        if (n != 5) return fail("storage_key_decode: expected FX PALLET ENTRY HEX");
+        const wetee_md_storage *s = storage_named(md, f[2], f[3]);
+        if (!s) return -1;
+        return decode_hex(out, md, s, f[4], key_decode, "wetee_storage_key_decode_json");
+    }
+    if (strcmp(f[0], "decode_type") == 0 || strcmp(f[0], "encode_type") == 0) {
+        uint32_t type;
+        if (n != 4) return fail("%s: expected FX TYPE DATA", f[0]);
+        if (parse_type(&type, f[2])) return -1;
+        if (f[0][0] == 'd') return decode_hex(out, md, &type, f[3], type_decode, "wetee_value_decode_json");
+        ANSWER(wetee_value_encode_json(&b_, md, type, f[3], strlen(f[3])), "wetee_value_encode_json", 1);
+    }
+    if (strcmp(f[0], "dispatch_error") == 0) {
+        if (n != 3) return fail("dispatch_error: expected FX HEX");
+        return decode_hex(out, md, NULL, f[2], dispatch_error, "wetee_dispatch_error_json");
+    }
+    if (strcmp(f[0], "decode_events") == 0) {
+        if (n != 3) return fail("decode_events: expected FX HEX");
+        return decode_hex(out, md, NULL, f[2], events_decode, "wetee_events_decode_json");
+    }
+    return fail("unknown request %s", f[0]);
+}
+
+/* ------------------------------------------------------------------ */
 /* Requests                                                            */
 
 static int do_fixture(char **out, char **f, size_t n)
@@ -502,7 +715,7 @@ static int answer(char **out, char *line)
     const wetee_metadata *md = fixture(f[1]);
     if (!md) return fail("unknown fixture %s", f[1]);
     if (strcmp(f[0], "enumerate") == 0) return do_enumerate(out, md);
-    return fail("unknown request %s", f[0]);
+    return do_values(out, md, f, n);
 }
 
 static int run(const char *path)
@@ -586,7 +799,9 @@ static int selfcheck(void)
 }
 
 /* the request kinds answered (md_diff.mjs generates only these) */
-static const char *const OPS = "enumerate";
+static const char *const OPS =
+    "enumerate,constant,encode_call,decode_call,call_roundtrip,storage_key,storage_key_decode,decode_type,encode_type,"
+    "decode_events,dispatch_error";
 
 int main(int argc, char **argv)
 {

@@ -71,8 +71,10 @@
 #      give them, against polkadot.js;
 #      then (as far as `metadata_vectors ops` lists them) every constant
 #      decoded, WETEE_MD_COUNT random argument sets per call of every pallet
-#      in both directions, storage keys and prefixes for random keys, and
-#      System.Events values built by polkadot.js
+#      in both directions, storage keys and prefixes for random keys (and the
+#      keys back out of them), the recorded System.Events and values built by
+#      polkadot.js from random events (both directions), every DispatchError
+#      (docs/metadata-interop.md)
 #   4. harness sanity: one corrupted answer must fail the checker
 #
 # Every checker ends with "N passed, M failed"; the script prints one such
