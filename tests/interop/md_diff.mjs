@@ -223,7 +223,8 @@ function gen(seed, count, dir, paths, ops, recorded) {
         bump('recorded-events');
       }
     }
-    for (let i = 0; ev && i < count * 20; i++) {
+    const anyEvents = want('decode_events') || want('decode_type') || want('encode_type');
+    for (let i = 0; ev && anyEvents && i < count * 20; i++) {
       const w = gn.value(ev.value, 0);
       const e = { what: `random System.Events #${i}`, w, random: true };
       try {

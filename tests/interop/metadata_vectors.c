@@ -659,7 +659,7 @@ static int do_values(char **out, const wetee_metadata *md, char **f, size_t n)
         return decode_hex(out, md, s, f[4], key_decode, "wetee_storage_key_decode_json");
     }
     if (strcmp(f[0], "decode_type") == 0 || strcmp(f[0], "encode_type") == 0) {
-        uint32_t type;
+        uint32_t type = 0;
         if (n != 4) return fail("%s: expected FX TYPE DATA", f[0]);
         if (parse_type(&type, f[2])) return -1;
         if (f[0][0] == 'd') return decode_hex(out, md, &type, f[3], type_decode, "wetee_value_decode_json");
