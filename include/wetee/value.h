@@ -24,8 +24,8 @@
  * "value: dest.Id: expected 32 bytes, got 31".
  *
  * JSON output (see docs/metadata.md): polkadot.js `toJSON()` shapes, with
- * integers as numbers below 2^52 and decimal strings from 2^52 on (the
- * `toPrimitive()` rule), byte arrays as 0x-hex, `AccountId32` as SS58
+ * integers as numbers up to 2^53 - 1 in magnitude (JavaScript safe
+ * integers) and decimal strings beyond, byte arrays as 0x-hex, `AccountId32` as SS58
  * (prefix from the metadata's System.SS58Prefix, else 42, or the option),
  * `AccountId20` as EIP-55, Option as null / value, enums whose variants
  * all lack fields as the bare variant name and others as `{"Variant":

@@ -692,7 +692,7 @@ static json_t *num_json(const wetee_value *v)
     wt_num n;
     char dec[90];
     wt_num_from_value_bits(&n, v);
-    if (wt_num_bits(&n) <= 52) {
+    if (wt_num_bits(&n) <= 53) { /* |v| <= 2^53 - 1: a safe JSON integer */
         json_int_t x = (json_int_t)wt_load_le64(n.mag);
         return json_integer(n.neg ? -x : x);
     }

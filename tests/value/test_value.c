@@ -507,7 +507,7 @@ WT_TEST(test_constants_known)
     CHECK_STR((const char *)json.data, "0");
     CHECK_OK(wetee_constant_json(&json, md, wetee_md_pallet_constant_by_name(md, sys, "Version"), NULL));
     CHECK_JSON_HAS(&json, "{\"spec_name\":\"polkadot\",\"impl_name\":\"parity-polkadot\"");
-    /* u64::MAX is above 2^52: a decimal string */
+    /* u64::MAX is above 2^53: a decimal string */
     CHECK_OK(wetee_constant_json(&json, md, wetee_md_pallet_constant_by_name(md, sys, "BlockWeights"), NULL));
     CHECK_JSON_HAS(&json, "\"proof_size\":\"18446744073709551615\"");
     {
@@ -649,11 +649,15 @@ WT_TEST(test_synthetic_primitives)
     enc_json_err(md, 15, "{}", WETEE_ERR_DECODE, "next: missing field");
     enc_json_err(md, 17, "[true,2]", WETEE_ERR_DECODE, "[1]: expected a bit");
     enc_json_err(md, 99, "1", WETEE_ERR_NOT_FOUND, "unknown type id 99");
-    /* JSON output rules: 2^52 - 1 is a number, 2^52 a string; bits as hex */
-    CHECK_OK(wetee_value_decode_json(&j, md, WETEE_PRIM_U64, (const uint8_t *)"\xff\xff\xff\xff\xff\xff\x0f\x00", 8, NULL));
-    CHECK_STR((const char *)j.data, "4503599627370495");
-    CHECK_OK(wetee_value_decode_json(&j, md, WETEE_PRIM_U64, (const uint8_t *)"\x00\x00\x00\x00\x00\x00\x10\x00", 8, NULL));
-    CHECK_STR((const char *)j.data, "\"4503599627370496\"");
+    /* JSON output rules: 2^53 - 1 is a number, 2^53 a string (also negative); bits as hex */
+    CHECK_OK(wetee_value_decode_json(&j, md, WETEE_PRIM_U64, (const uint8_t *)"\xff\xff\xff\xff\xff\xff\x1f\x00", 8, NULL));
+    CHECK_STR((const char *)j.data, "9007199254740991");
+    CHECK_OK(wetee_value_decode_json(&j, md, WETEE_PRIM_U64, (const uint8_t *)"\x00\x00\x00\x00\x00\x00\x20\x00", 8, NULL));
+    CHECK_STR((const char *)j.data, "\"9007199254740992\"");
+    CHECK_OK(wetee_value_decode_json(&j, md, WETEE_PRIM_I64, (const uint8_t *)"\x01\x00\x00\x00\x00\x00\xe0\xff", 8, NULL));
+    CHECK_STR((const char *)j.data, "-9007199254740991");
+    CHECK_OK(wetee_value_decode_json(&j, md, WETEE_PRIM_I64, (const uint8_t *)"\x00\x00\x00\x00\x00\x00\xe0\xff", 8, NULL));
+    CHECK_STR((const char *)j.data, "\"-9007199254740992\"");
     CHECK_OK(wetee_value_decode_json(&j, md, WETEE_PRIM_I64, (const uint8_t *)"\xff\xff\xff\xff\xff\xff\xff\xff", 8, NULL));
     CHECK_STR((const char *)j.data, "-1");
     CHECK_OK(wetee_value_decode_json(&j, md, 17, (const uint8_t *)"\x0c\x05", 2, NULL));
