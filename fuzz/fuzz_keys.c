@@ -7,7 +7,11 @@
  *      that parses to the same bytes.
  *   2: sr25519 verification of arbitrary (sig, pub, msg): the variable-time
  *      path and the libsodium-only path must agree; also the Ristretto
- *      decoder's accept/reject decision and round trip. */
+ *      decoder's accept/reject decision and round trip; the strict rules
+ *      accept only what the default ones accept.
+ *   3: ed25519 verification of arbitrary (sig, pub, msg): whatever the
+ *      strict (libsodium) rules accept the ZIP-215 ones accept; every point
+ *      libsodium calls valid decodes and re-encodes to the same bytes. */
 #include <sodium.h>
 #include <stdlib.h>
 #include <string.h>
@@ -69,15 +73,36 @@ static void fuzz_sr25519(const uint8_t *d, size_t len)
     fast = wetee_sr25519_verify_strict(d + 32, d + 96, len - 96, d);
     ref = wt_sr25519_verify_ref(d + 32, d + 96, len - 96, d, 1);
     REQUIRE(fast == ref);
+    if (fast == WETEE_OK) REQUIRE(wetee_sr25519_verify(d + 32, d + 96, len - 96, d) == WETEE_OK);
+}
+
+static void fuzz_ed25519(const uint8_t *d, size_t len)
+{
+    uint8_t out[32];
+    wt_ge p;
+    int ours, strict;
+    if (len < 32) return;
+    if (crypto_core_ed25519_is_valid_point(d)) {
+        REQUIRE(wt_ge_from_edwards_zip215(&p, d) == 0);
+        wt_ge_to_edwards(out, &p);
+        REQUIRE(memcmp(out, d, 32) == 0);
+    }
+    if (len < 96) return;
+    ours = wetee_ed25519_verify(d + 32, d + 96, len - 96, d);
+    strict = wetee_ed25519_verify_strict(d + 32, d + 96, len - 96, d);
+    REQUIRE(ours == WETEE_OK || ours == WETEE_ERR_VERIFY);
+    REQUIRE(strict == WETEE_OK || strict == WETEE_ERR_VERIFY);
+    if (strict == WETEE_OK) REQUIRE(ours == WETEE_OK);
 }
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
     if (size == 0) return 0;
-    switch (data[0] % 3) {
+    switch (data[0] % 4) {
     case 0: fuzz_bip32((const char *)data + 1, size - 1); break;
     case 1: fuzz_eip55((const char *)data + 1, size - 1); break;
-    default: fuzz_sr25519(data + 1, size - 1); break;
+    case 2: fuzz_sr25519(data + 1, size - 1); break;
+    default: fuzz_ed25519(data + 1, size - 1); break;
     }
     return 0;
 }
