@@ -21,6 +21,23 @@
  *                   md_baseline is the memory of one parsed metadata (with
  *                   what parsing needed on the way).
  *
+ * Event decoding (peer: @polkadot/types only): bench/data/rococo_events.hex,
+ * the value of System.Events of a 21-transfer Rococo block (126 records,
+ * 6,638 bytes; made by bench/peers/node/gen_events.mjs, see there), decoded
+ * with the same metadata, parsed once in setup(); ns per event record:
+ *
+ *  events_decode       to the library's own objects: libwetee
+ *                      wetee_value_decode() of the System.Events value type
+ *                      (a typed value tree); polkadot.js
+ *                      registry.createType(<that type>, bytes) (codec objects)
+ *  events_decode_json  to JSON: libwetee wetee_events_decode_json() (JSON
+ *                      text with pallet and event names, fields, phase,
+ *                      topics); polkadot.js createType(...).toJSON() (plain
+ *                      objects, not even stringified)
+ *
+ * CHECK of the event cases: per record, the ApplyExtrinsic index (u32 LE),
+ * the pallet index and the event index, read from the decoded objects.
+ *
  * `bench_metadata --heap` (not run by bench/run.sh) prints, with glibc, the
  * heap bytes that one parsed metadata keeps (mallinfo2 in-use bytes, arena and mmapped, after
  * wetee_metadata_parse() minus before) next to the size of the input: an
@@ -40,7 +57,11 @@
 
 #include "harness.h"
 #include "wetee/metadata.h"
+#include "wetee/value.h"
 
+#ifndef WETEE_BENCH_DATA
+#define WETEE_BENCH_DATA "bench/data"
+#endif
 #ifndef WETEE_VECTORS_DEFAULT
 #define WETEE_VECTORS_DEFAULT "../shared/vectors"
 #endif
@@ -58,7 +79,11 @@ static void die_rc(const char *what, int rc)
 typedef struct md_ctx {
     uint8_t *bytes;
     size_t len;
-    wetee_metadata *md; /* md_lookup_call: parsed once */
+    wetee_metadata *md; /* md_lookup_call, events: parsed once */
+    wetee_buf events;   /* events: the System.Events value */
+    uint32_t events_type;
+    size_t n_events;
+    wetee_buf json; /* events_decode_json: reused output */
 } md_ctx;
 
 static int load_bytes(md_ctx *c)
@@ -98,6 +123,8 @@ static int md_setup(void **ctx)
 static void md_teardown(void *ctx)
 {
     md_ctx *c = ctx;
+    wetee_buf_free(&c->events);
+    wetee_buf_free(&c->json);
     wetee_metadata_free(c->md);
     free(c->bytes);
     free(c);
@@ -234,11 +261,91 @@ static uint64_t lookup_check(void *ctx)
     return hash_call(p, v);
 }
 
+/* ---- events ---- */
+
+static int events_setup(void **ctx)
+{
+    char path[4096];
+    if (md_setup(ctx) != 0) return -1;
+    md_ctx *c = *ctx;
+    c->md = parse(c);
+    snprintf(path, sizeof path, "%s/rococo_events.hex", WETEE_BENCH_DATA);
+    FILE *f = fopen(path, "rb");
+    if (!f) {
+        fprintf(stderr, "bench_metadata: cannot open %s\n", path);
+        return -1;
+    }
+    char *hex = malloc(1 << 16);
+    size_t n = hex ? fread(hex, 1, (1 << 16) - 1, f) : 0;
+    fclose(f);
+    if (!hex || n == 0) return -1;
+    while (n > 0 && (hex[n - 1] == '\n' || hex[n - 1] == '\r')) n--;
+    int rc = wetee_hex_decode(&c->events, hex, n);
+    free(hex);
+    if (rc != WETEE_OK) die_rc("wetee_hex_decode", rc);
+    const wetee_md_storage *s =
+        wetee_md_pallet_storage_by_name(c->md, wetee_metadata_pallet_by_name(c->md, "System"), "Events");
+    if (!s) return -1;
+    c->events_type = wetee_md_storage_value_type(s);
+    wetee_value *v = NULL;
+    rc = wetee_value_decode(&v, NULL, c->md, c->events_type, c->events.data, c->events.len);
+    if (rc != WETEE_OK) die_rc("wetee_value_decode", rc);
+    c->n_events = wetee_value_count(v);
+    wetee_value_free(v);
+    return 0;
+}
+
+static void events_decode_run(void *ctx, uint64_t iters)
+{
+    md_ctx *c = ctx;
+    for (uint64_t i = 0; i < iters; i++) {
+        wetee_value *v = NULL;
+        int rc = wetee_value_decode(&v, NULL, c->md, c->events_type, c->events.data, c->events.len);
+        if (rc != WETEE_OK) die_rc("wetee_value_decode", rc);
+        wb_sink += wetee_value_count(v);
+        wetee_value_free(v);
+    }
+}
+
+/* per record: phase ApplyExtrinsic index (u32 LE), pallet index, event index */
+static uint64_t events_check(void *ctx)
+{
+    md_ctx *c = ctx;
+    wetee_value *v = NULL;
+    uint64_t h = WB_FNV_INIT;
+    int rc = wetee_value_decode(&v, NULL, c->md, c->events_type, c->events.data, c->events.len);
+    if (rc != WETEE_OK) die_rc("wetee_value_decode", rc);
+    for (size_t i = 0; i < wetee_value_count(v); i++) {
+        const wetee_value *r = wetee_value_at(v, i);
+        const wetee_value *ph = wetee_value_field(r, "phase"), *ev = wetee_value_field(r, "event");
+        uint64_t x = 0;
+        if (wetee_value_get_u64(&x, wetee_value_at(ph, 0)) != WETEE_OK) die_rc("phase", WETEE_ERR_DECODE);
+        uint8_t rec[6] = { (uint8_t)x, (uint8_t)(x >> 8), (uint8_t)(x >> 16), (uint8_t)(x >> 24),
+                           (uint8_t)wetee_value_variant_index(ev),
+                           (uint8_t)wetee_value_variant_index(wetee_value_at(ev, 0)) };
+        h = wb_fnv1a(h, rec, sizeof rec);
+    }
+    wetee_value_free(v);
+    return h;
+}
+
+static void events_json_run(void *ctx, uint64_t iters)
+{
+    md_ctx *c = ctx;
+    for (uint64_t i = 0; i < iters; i++) {
+        int rc = wetee_events_decode_json(&c->json, c->md, c->events.data, c->events.len, NULL);
+        if (rc != WETEE_OK) die_rc("wetee_events_decode_json", rc);
+        wb_sink += c->json.len;
+    }
+}
+
 static const wb_case cases[] = {
     { "md_baseline", 1, md_setup, baseline_run, baseline_check, md_teardown },
     { "md_parse", 1, md_setup, parse_run, parse_check, md_teardown },
     { "md_parse_lookup", 1, md_setup, parse_lookup_run, parse_lookup_check, md_teardown },
     { "md_lookup_call", 1, lookup_setup, lookup_run, lookup_check, md_teardown },
+    { "events_decode", 126, events_setup, events_decode_run, events_check, md_teardown },
+    { "events_decode_json", 126, events_setup, events_json_run, events_check, md_teardown },
 };
 
 static int heap_report(void)

@@ -14,6 +14,7 @@ import { fileURLToPath } from 'node:url';
 
 import { Metadata, TypeRegistry } from '@polkadot/types';
 
+import { eventsRegistry } from './gen_events.mjs';
 import { consume, Fnv1a, main } from './harness.mjs';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
@@ -58,6 +59,28 @@ function hashCall({ pallet, call }) {
   }
   return h.hex();
 }
+
+// events_*: the registry has the metadata set (registry.setMetadata), as
+// an application decoding events has; the System.Events value type is
+// created by its lookup name.
+function eventsSetup() {
+  const { registry, typeName } = eventsRegistry();
+  const hex = readFileSync(join(HERE, '../../data/rococo_events.hex'), 'utf8').trim();
+  const bytes = registry.createType('Bytes', hex).toU8a(true);
+  return { registry, typeName, bytes };
+}
+
+function eventsCheck(records) {
+  const h = new Fnv1a();
+  for (const r of records) {
+    const x = r.phase.asApplyExtrinsic.toNumber();
+    const idx = r.event.index;
+    h.update(Uint8Array.of(x & 255, (x >>> 8) & 255, (x >>> 16) & 255, x >>> 24, idx[0], idx[1]));
+  }
+  return h.hex();
+}
+
+const N_EVENTS = 126;
 
 const cases = [
   {
@@ -118,6 +141,32 @@ const cases = [
           for (let i = 0; i < iters; i++) consume(foldCall(lookup(md)));
         },
         check: () => hashCall(lookup(md)),
+      };
+    },
+  },
+  {
+    name: 'events_decode',
+    opsPerIter: N_EVENTS,
+    setup() {
+      const { registry, typeName, bytes } = eventsSetup();
+      return {
+        run(iters) {
+          for (let i = 0; i < iters; i++) consume(registry.createType(typeName, bytes).length);
+        },
+        check: () => eventsCheck(registry.createType(typeName, bytes)),
+      };
+    },
+  },
+  {
+    name: 'events_decode_json',
+    opsPerIter: N_EVENTS,
+    setup() {
+      const { registry, typeName, bytes } = eventsSetup();
+      return {
+        run(iters) {
+          for (let i = 0; i < iters; i++) consume(registry.createType(typeName, bytes).toJSON().length);
+        },
+        check: () => eventsCheck(registry.createType(typeName, bytes)),
       };
     },
   },
