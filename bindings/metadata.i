@@ -238,3 +238,112 @@ static wetee_rc wetee_mdb_digest(wetee_buf *out, const wetee_metadata *md, unsig
   return wetee_metadata_digest(out, md, &info);
 }
 %}
+
+/* ---- registry types by id (for the bindings' JSON post-processing) ---- */
+%inline %{
+/* wetee_type_kind, -1 for an unknown id */
+static int wetee_mdb_type_kind(const wetee_metadata *md, uint32_t id) {
+  return wetee_md_type_kind(wetee_metadata_type(md, id));
+}
+/* wetee_primitive of a primitive type, else -1 */
+static int wetee_mdb_type_primitive(const wetee_metadata *md, uint32_t id) {
+  return wetee_md_type_primitive(wetee_metadata_type(md, id));
+}
+/* element type of a sequence, array or compact; the store type of nothing else */
+static uint32_t wetee_mdb_type_elem(const wetee_metadata *md, uint32_t id) {
+  return wetee_md_type_elem(wetee_metadata_type(md, id));
+}
+static size_t wetee_mdb_type_tuple_len(const wetee_metadata *md, uint32_t id) {
+  return wetee_md_type_tuple_len(wetee_metadata_type(md, id));
+}
+static uint32_t wetee_mdb_type_tuple_elem(const wetee_metadata *md, uint32_t id, size_t i) {
+  return wetee_md_type_tuple_elem(wetee_metadata_type(md, id), i);
+}
+/* composite fields */
+static size_t wetee_mdb_type_field_count(const wetee_metadata *md, uint32_t id) {
+  return wetee_md_type_field_count(wetee_metadata_type(md, id));
+}
+static const char *wetee_mdb_type_field_name(const wetee_metadata *md, uint32_t id, size_t k) {
+  return wetee_md_field_name(wetee_md_type_field(wetee_metadata_type(md, id), k));
+}
+static uint32_t wetee_mdb_type_field_type(const wetee_metadata *md, uint32_t id, size_t k) {
+  return wetee_md_field_type(wetee_md_type_field(wetee_metadata_type(md, id), k));
+}
+/* variants and their fields */
+static size_t wetee_mdb_type_variant_count(const wetee_metadata *md, uint32_t id) {
+  return wetee_md_type_variant_count(wetee_metadata_type(md, id));
+}
+static const char *wetee_mdb_type_variant_name(const wetee_metadata *md, uint32_t id, size_t j) {
+  return wetee_md_variant_name(wetee_md_type_variant(wetee_metadata_type(md, id), j));
+}
+static size_t wetee_mdb_type_variant_field_count(const wetee_metadata *md, uint32_t id, size_t j) {
+  return wetee_md_variant_field_count(wetee_md_type_variant(wetee_metadata_type(md, id), j));
+}
+static const char *wetee_mdb_type_variant_field_name(const wetee_metadata *md, uint32_t id, size_t j, size_t k) {
+  return wetee_md_field_name(wetee_md_variant_field(wetee_md_type_variant(wetee_metadata_type(md, id), j), k));
+}
+static uint32_t wetee_mdb_type_variant_field_type(const wetee_metadata *md, uint32_t id, size_t j, size_t k) {
+  return wetee_md_field_type(wetee_md_variant_field(wetee_md_type_variant(wetee_metadata_type(md, id), j), k));
+}
+%}
+
+/* ---- dynamic values through JSON (wetee/value.h) ---- */
+#ifdef SWIGPYTHON
+%thread wetee_mdb_events_decode;
+#endif
+%{
+static wetee_json_options wetee_mdb_json_opts_(int camel_case) {
+  wetee_json_options o = WETEE_JSON_OPTIONS_INIT;
+  o.camel_case = camel_case;
+  return o;
+}
+%}
+%inline %{
+/* the SCALE bytes of registry type `type` from JSON text */
+static wetee_rc wetee_mdb_encode(wetee_buf *out, const wetee_metadata *md, uint32_t type, const char *json,
+                                 size_t json_len) {
+  return wetee_value_encode_json(out, md, type, json, json_len);
+}
+/* JSON text of the SCALE bytes (all of them) of registry type `type` */
+static wetee_rc wetee_mdb_decode(wetee_buf *text_out, const wetee_metadata *md, uint32_t type, const uint8_t *data,
+                                 size_t len, int camel_case) {
+  wetee_json_options o = wetee_mdb_json_opts_(camel_case);
+  return wetee_value_decode_json(text_out, md, type, data, len, &o);
+}
+/* call bytes from pallet and call names and the arguments as JSON ("" for none) */
+static wetee_rc wetee_mdb_call_encode(wetee_buf *out, const wetee_metadata *md, const char *pallet, const char *call,
+                                      const char *json, size_t json_len) {
+  return wetee_call_encode_json(out, md, pallet, call, json, json_len);
+}
+static wetee_rc wetee_mdb_call_decode(wetee_buf *text_out, const wetee_metadata *md, const uint8_t *data, size_t len,
+                                      int camel_case) {
+  wetee_json_options o = wetee_mdb_json_opts_(camel_case);
+  return wetee_call_decode_json(text_out, md, data, len, &o);
+}
+/* the storage key of entry j of pallet position p for the keys as a JSON array ("" or "[]": the prefix) */
+static wetee_rc wetee_mdb_storage_key(wetee_buf *out, const wetee_metadata *md, size_t p, size_t j, const char *json,
+                                      size_t json_len) {
+  const wetee_md_storage *s = wetee_mdb_storage_(md, p, j);
+  if (!s) return WETEE_ERR_NOT_FOUND;
+  return wetee_storage_key_json(out, md, s, json, json_len);
+}
+/* a storage value to JSON; absent != 0: the storage has no value (default or null) */
+static wetee_rc wetee_mdb_storage_decode(wetee_buf *text_out, const wetee_metadata *md, size_t p, size_t j,
+                                         const uint8_t *data, size_t len, int absent, int camel_case) {
+  const wetee_md_storage *s = wetee_mdb_storage_(md, p, j);
+  wetee_json_options o = wetee_mdb_json_opts_(camel_case);
+  if (!s) return WETEE_ERR_NOT_FOUND;
+  return wetee_storage_value_decode_json(text_out, md, s, absent ? NULL : data, absent ? 0 : len, &o);
+}
+/* the value of System.Events to a JSON array */
+static wetee_rc wetee_mdb_events_decode(wetee_buf *text_out, const wetee_metadata *md, const uint8_t *data, size_t len,
+                                        int camel_case) {
+  wetee_json_options o = wetee_mdb_json_opts_(camel_case);
+  return wetee_events_decode_json(text_out, md, data, len, &o);
+}
+static wetee_rc wetee_mdb_dispatch_error(wetee_buf *text_out, const wetee_metadata *md, const uint8_t *data,
+                                         size_t len, int camel_case) {
+  wetee_json_options o = wetee_mdb_json_opts_(camel_case);
+  return wetee_dispatch_error_json(text_out, md, data, len, &o);
+}
+%}

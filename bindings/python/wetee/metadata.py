@@ -6,10 +6,22 @@ enumerates its pallets with their calls, events, errors, storage entries
 and constants, and its runtime APIs. The object model (:class:`Pallet`,
 :class:`Variant`, ...) is made of plain immutable Python values built from
 the parsed metadata on first use.
+
+Values cross as JSON in libwetee's mapping (polkadot.js shapes, see
+docs/metadata.md), turned into Python values: objects are dicts, arrays
+lists, enums ``"Variant"`` or ``{"Variant": fields}``, bytes ``"0x..."``
+strings, accounts SS58 strings. Integers are Python ``int`` of any size:
+on input they may be ints (those beyond 2^53 - 1 in magnitude are handed to
+libwetee as decimal strings), decimal or ``0x`` strings; on output every value whose
+registry type is an integer is an ``int`` (the JSON mapping writes those
+beyond 2^53 - 1 as decimal strings; they are converted back by walking the
+registry type). ``bytes`` on input become ``0x`` hex.
 """
 
 import collections
 import enum
+import json
+import re
 
 from ._errors import StateError
 from . import native as _n
@@ -184,6 +196,93 @@ class Metadata:
         """Path of a registry type ("sp_runtime::multiaddress::MultiAddress"; "" without one)."""
         return _n.mdb_type_path(self._handle(), type_id)
 
+    # ---- values (wetee/value.h), through the JSON mapping ----
+
+    def encode(self, type_id, value):
+        """SCALE bytes of ``value`` as registry type ``type_id``. Errors
+        (DecodeError, OutOfRangeError) name the path: ``dest.Id: expected 32 bytes, got 31``."""
+        return _n.mdb_encode(self._handle(), type_id, _dumps(value))
+
+    def decode(self, type_id, data, *, camel_case=False):
+        """The value of registry type ``type_id`` in ``data`` (all of it)."""
+        return self._ints(json.loads(_n.mdb_decode(self._handle(), type_id, data, int(camel_case))), type_id)
+
+    def encode_call(self, pallet, call, args=None):
+        """Call bytes (pallet index, call index, arguments) of ``pallet.call``
+        with ``args`` a dict of named arguments (or a list in order; None when
+        the call has none). NotFoundError for an unknown pallet or call."""
+        return _n.mdb_call_encode(self._handle(), pallet, call, "" if args is None else _dumps(args))
+
+    def decode_call(self, data, *, camel_case=False):
+        """``{"pallet": ..., "call": ..., "args": {...}}`` of call bytes."""
+        h = self._handle()
+        out = json.loads(_n.mdb_call_decode(h, data, int(camel_case)))
+        fields = self._variant_fields(out.get("pallet"), _CALLS, out.get("call"))
+        if fields is not None:
+            out["args"] = self._fields(out.get("args"), fields)
+        return out
+
+    def _storage(self, pallet, entry):
+        h = self._handle()
+        p = _n.mdb_pallet_position(h, pallet)
+        if p < 0:
+            raise KeyError(f"no pallet {pallet!r}")
+        for j in range(_n.mdb_storage_count(h, p)):
+            if _n.mdb_storage_name(h, p, j) == entry:
+                return h, p, j
+        raise KeyError(f"{pallet} has no storage entry {entry!r}")
+
+    def storage_key(self, pallet, entry, *keys):
+        """The storage key of ``pallet.entry`` for ``keys`` (one per hasher;
+        fewer give the prefix to iterate under)."""
+        h, p, j = self._storage(pallet, entry)
+        return _n.mdb_storage_key(h, p, j, _dumps(list(keys)))
+
+    def decode_storage(self, pallet, entry, data, *, camel_case=False):
+        """The value of ``pallet.entry`` in ``data``; ``data=None`` (no value
+        in storage) gives the default, or None for Optional entries."""
+        h, p, j = self._storage(pallet, entry)
+        text = _n.mdb_storage_decode(h, p, j, b"" if data is None else data, int(data is None), int(camel_case))
+        return self._ints(json.loads(text), _n.mdb_storage_value_type(h, p, j))
+
+    def decode_events(self, data, *, camel_case=False):
+        """The events of a ``System.Events`` value: a list of
+        ``{"phase", "pallet", "event", "fields", "topics"}`` dicts."""
+        events = json.loads(_n.mdb_events_decode(self._handle(), data, int(camel_case)))
+        for ev in events:
+            fields = self._variant_fields(ev.get("pallet"), _EVENTS, ev.get("event"))
+            if fields is not None and "fields" in ev:
+                ev["fields"] = self._fields(ev["fields"], fields)
+        return events
+
+    def decode_dispatch_error(self, data, *, camel_case=False):
+        """A ``DispatchError`` as ``{"kind", "pallet", "error", "docs", ...}``."""
+        return json.loads(_n.mdb_dispatch_error(self._handle(), data, int(camel_case)))
+
+    def constant_value(self, pallet, name, *, camel_case=False):
+        """The decoded value of constant ``pallet.name``."""
+        c = self.pallet(pallet).constant(name)
+        return self.decode(c.type, c.value, camel_case=camel_case)
+
+    # integer-typed positions of decoded JSON back to int (see the module doc)
+
+    def _variant_fields(self, pallet, kind, name):
+        h = self._handle()
+        p = _n.mdb_pallet_position(h, pallet) if isinstance(pallet, str) else -1
+        if p < 0:
+            return None
+        for j in range(_n.mdb_variant_count(h, p, kind)):
+            if _n.mdb_variant_name(h, p, kind, j) == name:
+                return tuple((_n.mdb_field_name(h, p, kind, j, k), _n.mdb_field_type(h, p, kind, j, k))
+                             for k in range(_n.mdb_field_count(h, p, kind, j)))
+        return None
+
+    def _ints(self, x, tid):
+        return _IntWalker(self._handle()).value(x, tid)
+
+    def _fields(self, x, fields):
+        return _IntWalker(self._handle()).fields(x, fields)
+
     # ---- RFC-0078 metadata hash ----
 
     def hash(self, decimals, token_symbol):
@@ -222,6 +321,109 @@ class Metadata:
                            tuple(_n.mdb_api_method_name(h, a, m) for m in range(_n.mdb_api_method_count(h, a))))
                 for a in range(_n.metadata_runtime_api_count(h)))
         return self._apis
+
+
+_BIG = 1 << 53
+
+
+def _jsonable(v):
+    if v is None or isinstance(v, (bool, str, float)):
+        return v
+    if isinstance(v, int):
+        return str(v) if not -_BIG < v < _BIG else v
+    if isinstance(v, (bytes, bytearray, memoryview)):
+        return "0x" + bytes(v).hex()
+    if isinstance(v, dict):
+        return {str(k): _jsonable(x) for k, x in v.items()}
+    if isinstance(v, (list, tuple)):
+        return [_jsonable(x) for x in v]
+    if isinstance(v, enum.Enum):
+        return v.name
+    raise TypeError(f"cannot pass a {type(v).__name__} as a value")
+
+
+def _dumps(v):
+    return json.dumps(_jsonable(v), separators=(",", ":"), allow_nan=False)
+
+
+_DECIMAL = re.compile(r"-?[0-9]+")
+_KIND_COMPOSITE, _KIND_VARIANT, _KIND_SEQUENCE, _KIND_ARRAY, _KIND_TUPLE, _KIND_PRIMITIVE, _KIND_COMPACT = range(7)
+_PRIM_U8 = 3
+
+
+def _same_name(json_key, name):
+    """A JSON key matches a metadata name as is or camelCased."""
+    return json_key == name or json_key.replace("_", "").lower() == name.replace("_", "").lower()
+
+
+class _IntWalker:
+    """Walks decoded JSON along its registry type and turns every value whose
+    type is an integer into an int (the mapping writes those beyond 2^53 - 1
+    as decimal strings). Anything that does not have the expected shape is
+    left as it is."""
+
+    def __init__(self, h):
+        self.h = h
+
+    def fields(self, x, fields):
+        if not fields:
+            return x
+        if all(name for name, _ in fields):
+            if not isinstance(x, dict):
+                return x
+            out = {}
+            for k, v in x.items():
+                t = next((ft for name, ft in fields if _same_name(k, name)), None)
+                out[k] = self.value(v, t) if t is not None else v
+            return out
+        if len(fields) == 1:
+            return self.value(x, fields[0][1])
+        if isinstance(x, list) and len(x) == len(fields):
+            return [self.value(v, ft) for v, (_, ft) in zip(x, fields)]
+        return x
+
+    def value(self, x, tid, depth=0):
+        h = self.h
+        if depth > 128:
+            return x
+        kind = _n.mdb_type_kind(h, tid)
+        if kind == _KIND_PRIMITIVE:
+            prim = _n.mdb_type_primitive(h, tid)
+            if prim >= _PRIM_U8 and isinstance(x, str) and _DECIMAL.fullmatch(x):
+                return int(x)
+            return x
+        if kind == _KIND_COMPACT:
+            return self.value(x, _n.mdb_type_elem(h, tid), depth + 1)
+        if kind in (_KIND_SEQUENCE, _KIND_ARRAY):
+            if isinstance(x, list):
+                elem = _n.mdb_type_elem(h, tid)
+                return [self.value(v, elem, depth + 1) for v in x]
+            return x
+        if kind == _KIND_TUPLE:
+            n = _n.mdb_type_tuple_len(h, tid)
+            if n == 1:
+                return self.value(x, _n.mdb_type_tuple_elem(h, tid, 0), depth + 1)
+            if isinstance(x, list) and len(x) == n:
+                return [self.value(v, _n.mdb_type_tuple_elem(h, tid, i), depth + 1) for i, v in enumerate(x)]
+            return x
+        if kind == _KIND_COMPOSITE:
+            fields = tuple((_n.mdb_type_field_name(h, tid, k), _n.mdb_type_field_type(h, tid, k))
+                           for k in range(_n.mdb_type_field_count(h, tid)))
+            return self.fields(x, fields)
+        if kind == _KIND_VARIANT:
+            names = [_n.mdb_type_variant_name(h, tid, j) for j in range(_n.mdb_type_variant_count(h, tid))]
+            if names == ["None", "Some"] and _n.mdb_type_path(h, tid) == "Option":
+                return None if x is None else self.value(x, _n.mdb_type_variant_field_type(h, tid, 1, 0), depth + 1)
+            if isinstance(x, dict) and len(x) == 1:
+                (k, v), = x.items()
+                for j, name in enumerate(names):
+                    if _same_name(k, name):
+                        fields = tuple((_n.mdb_type_variant_field_name(h, tid, j, f),
+                                        _n.mdb_type_variant_field_type(h, tid, j, f))
+                                       for f in range(_n.mdb_type_variant_field_count(h, tid, j)))
+                        return {k: self.fields(v, fields)}
+            return x
+        return x
 
 
 def _variants(h, p, kind):

@@ -389,69 +389,69 @@ typedef _goslice_ swig_type_359;
 typedef _gostring_ swig_type_360;
 typedef _gostring_ swig_type_361;
 typedef _gostring_ swig_type_362;
-typedef _gostring_ swig_type_363;
-typedef _goslice_ swig_type_364;
-typedef _gostring_ swig_type_365;
-typedef _goslice_ swig_type_366;
-typedef _gostring_ swig_type_367;
-typedef _gostring_ swig_type_368;
-typedef _gostring_ swig_type_369;
+typedef long long swig_type_363;
+typedef long long swig_type_364;
+typedef long long swig_type_365;
+typedef _gostring_ swig_type_366;
+typedef long long swig_type_367;
+typedef long long swig_type_368;
+typedef long long swig_type_369;
 typedef _gostring_ swig_type_370;
-typedef _gostring_ swig_type_371;
-typedef _goslice_ swig_type_372;
-typedef _gostring_ swig_type_373;
+typedef long long swig_type_371;
+typedef long long swig_type_372;
+typedef long long swig_type_373;
 typedef _gostring_ swig_type_374;
-typedef _gostring_ swig_type_375;
-typedef _gostring_ swig_type_376;
-typedef _gostring_ swig_type_377;
+typedef long long swig_type_375;
+typedef long long swig_type_376;
+typedef long long swig_type_377;
 typedef long long swig_type_378;
 typedef _gostring_ swig_type_379;
-typedef long long swig_type_380;
+typedef _gostring_ swig_type_380;
 typedef _gostring_ swig_type_381;
 typedef _goslice_ swig_type_382;
-typedef long long swig_type_383;
+typedef _gostring_ swig_type_383;
 typedef _gostring_ swig_type_384;
-typedef _goslice_ swig_type_385;
+typedef _gostring_ swig_type_385;
 typedef _gostring_ swig_type_386;
-typedef _goslice_ swig_type_387;
-typedef _gostring_ swig_type_388;
+typedef _gostring_ swig_type_387;
+typedef _goslice_ swig_type_388;
 typedef _gostring_ swig_type_389;
-typedef _gostring_ swig_type_390;
-typedef _gostring_ swig_type_391;
-typedef _goslice_ swig_type_392;
+typedef long long swig_type_390;
+typedef long long swig_type_391;
+typedef _gostring_ swig_type_392;
 typedef _gostring_ swig_type_393;
-typedef _gostring_ swig_type_394;
-typedef _gostring_ swig_type_395;
-typedef _gostring_ swig_type_396;
+typedef long long swig_type_394;
+typedef long long swig_type_395;
+typedef _goslice_ swig_type_396;
 typedef _gostring_ swig_type_397;
-typedef _gostring_ swig_type_398;
+typedef _goslice_ swig_type_398;
 typedef _gostring_ swig_type_399;
 typedef _goslice_ swig_type_400;
 typedef _gostring_ swig_type_401;
-typedef long long swig_type_402;
+typedef _goslice_ swig_type_402;
 typedef _gostring_ swig_type_403;
-typedef _gostring_ swig_type_404;
-typedef _goslice_ swig_type_405;
+typedef _goslice_ swig_type_404;
+typedef _gostring_ swig_type_405;
 typedef _gostring_ swig_type_406;
 typedef _gostring_ swig_type_407;
 typedef _gostring_ swig_type_408;
 typedef _gostring_ swig_type_409;
-typedef long long swig_type_410;
+typedef _goslice_ swig_type_410;
 typedef _gostring_ swig_type_411;
 typedef _gostring_ swig_type_412;
 typedef _gostring_ swig_type_413;
 typedef _gostring_ swig_type_414;
 typedef _gostring_ swig_type_415;
-typedef _gostring_ swig_type_416;
+typedef long long swig_type_416;
 typedef _gostring_ swig_type_417;
-typedef _goslice_ swig_type_418;
+typedef long long swig_type_418;
 typedef _gostring_ swig_type_419;
-typedef _gostring_ swig_type_420;
-typedef _goslice_ swig_type_421;
+typedef _goslice_ swig_type_420;
+typedef long long swig_type_421;
 typedef _gostring_ swig_type_422;
-typedef _gostring_ swig_type_423;
+typedef _goslice_ swig_type_423;
 typedef _gostring_ swig_type_424;
-typedef _gostring_ swig_type_425;
+typedef _goslice_ swig_type_425;
 typedef _gostring_ swig_type_426;
 typedef _gostring_ swig_type_427;
 typedef _gostring_ swig_type_428;
@@ -460,31 +460,69 @@ typedef _goslice_ swig_type_430;
 typedef _gostring_ swig_type_431;
 typedef _gostring_ swig_type_432;
 typedef _gostring_ swig_type_433;
-typedef _goslice_ swig_type_434;
-typedef _goslice_ swig_type_435;
+typedef _gostring_ swig_type_434;
+typedef _gostring_ swig_type_435;
 typedef _gostring_ swig_type_436;
 typedef _gostring_ swig_type_437;
-typedef _gostring_ swig_type_438;
+typedef _goslice_ swig_type_438;
 typedef _gostring_ swig_type_439;
-typedef _gostring_ swig_type_440;
+typedef long long swig_type_440;
 typedef _gostring_ swig_type_441;
-typedef _goslice_ swig_type_442;
-typedef _gostring_ swig_type_443;
+typedef _gostring_ swig_type_442;
+typedef _goslice_ swig_type_443;
 typedef _gostring_ swig_type_444;
 typedef _gostring_ swig_type_445;
 typedef _gostring_ swig_type_446;
 typedef _gostring_ swig_type_447;
-typedef _gostring_ swig_type_448;
-typedef _goslice_ swig_type_449;
+typedef long long swig_type_448;
+typedef _gostring_ swig_type_449;
 typedef _gostring_ swig_type_450;
 typedef _gostring_ swig_type_451;
 typedef _gostring_ swig_type_452;
 typedef _gostring_ swig_type_453;
 typedef _gostring_ swig_type_454;
-typedef long long swig_type_455;
-typedef _gostring_ swig_type_456;
-typedef _goslice_ swig_type_457;
+typedef _gostring_ swig_type_455;
+typedef _goslice_ swig_type_456;
+typedef _gostring_ swig_type_457;
 typedef _gostring_ swig_type_458;
+typedef _goslice_ swig_type_459;
+typedef _gostring_ swig_type_460;
+typedef _gostring_ swig_type_461;
+typedef _gostring_ swig_type_462;
+typedef _gostring_ swig_type_463;
+typedef _gostring_ swig_type_464;
+typedef _gostring_ swig_type_465;
+typedef _gostring_ swig_type_466;
+typedef _gostring_ swig_type_467;
+typedef _goslice_ swig_type_468;
+typedef _gostring_ swig_type_469;
+typedef _gostring_ swig_type_470;
+typedef _gostring_ swig_type_471;
+typedef _goslice_ swig_type_472;
+typedef _goslice_ swig_type_473;
+typedef _gostring_ swig_type_474;
+typedef _gostring_ swig_type_475;
+typedef _gostring_ swig_type_476;
+typedef _gostring_ swig_type_477;
+typedef _gostring_ swig_type_478;
+typedef _gostring_ swig_type_479;
+typedef _goslice_ swig_type_480;
+typedef _gostring_ swig_type_481;
+typedef _gostring_ swig_type_482;
+typedef _gostring_ swig_type_483;
+typedef _gostring_ swig_type_484;
+typedef _gostring_ swig_type_485;
+typedef _gostring_ swig_type_486;
+typedef _goslice_ swig_type_487;
+typedef _gostring_ swig_type_488;
+typedef _gostring_ swig_type_489;
+typedef _gostring_ swig_type_490;
+typedef _gostring_ swig_type_491;
+typedef _gostring_ swig_type_492;
+typedef long long swig_type_493;
+typedef _gostring_ swig_type_494;
+typedef _goslice_ swig_type_495;
+typedef _gostring_ swig_type_496;
 extern void _wrap_Swig_free_cwetee_cdf1a48b9034005c(uintptr_t arg1);
 extern uintptr_t _wrap_Swig_malloc_cwetee_cdf1a48b9034005c(swig_intgo arg1);
 extern void _wrap_go_take_cwetee_cdf1a48b9034005c(swig_type_1 arg1, swig_type_2 arg2);
@@ -688,6 +726,27 @@ extern void _wrap_metadata_free_cwetee_cdf1a48b9034005c(uintptr_t arg1);
 extern swig_intgo _wrap_METADATA_HASH_BYTES_cwetee_cdf1a48b9034005c(void);
 extern swig_type_358 _wrap_mdb_hash_cwetee_cdf1a48b9034005c(swig_type_359 arg1, uintptr_t arg2, swig_intgo arg3, swig_type_360 arg4);
 extern swig_type_361 _wrap_mdb_digest_cwetee_cdf1a48b9034005c(swig_voidp arg1, uintptr_t arg2, swig_intgo arg3, swig_type_362 arg4);
+extern swig_intgo _wrap_mdb_type_kind_cwetee_cdf1a48b9034005c(uintptr_t arg1, swig_intgo arg2);
+extern swig_intgo _wrap_mdb_type_primitive_cwetee_cdf1a48b9034005c(uintptr_t arg1, swig_intgo arg2);
+extern swig_intgo _wrap_mdb_type_elem_cwetee_cdf1a48b9034005c(uintptr_t arg1, swig_intgo arg2);
+extern swig_type_363 _wrap_mdb_type_tuple_len_cwetee_cdf1a48b9034005c(uintptr_t arg1, swig_intgo arg2);
+extern swig_intgo _wrap_mdb_type_tuple_elem_cwetee_cdf1a48b9034005c(uintptr_t arg1, swig_intgo arg2, swig_type_364 arg3);
+extern swig_type_365 _wrap_mdb_type_field_count_cwetee_cdf1a48b9034005c(uintptr_t arg1, swig_intgo arg2);
+extern swig_type_366 _wrap_mdb_type_field_name_cwetee_cdf1a48b9034005c(uintptr_t arg1, swig_intgo arg2, swig_type_367 arg3);
+extern swig_intgo _wrap_mdb_type_field_type_cwetee_cdf1a48b9034005c(uintptr_t arg1, swig_intgo arg2, swig_type_368 arg3);
+extern swig_type_369 _wrap_mdb_type_variant_count_cwetee_cdf1a48b9034005c(uintptr_t arg1, swig_intgo arg2);
+extern swig_type_370 _wrap_mdb_type_variant_name_cwetee_cdf1a48b9034005c(uintptr_t arg1, swig_intgo arg2, swig_type_371 arg3);
+extern swig_type_372 _wrap_mdb_type_variant_field_count_cwetee_cdf1a48b9034005c(uintptr_t arg1, swig_intgo arg2, swig_type_373 arg3);
+extern swig_type_374 _wrap_mdb_type_variant_field_name_cwetee_cdf1a48b9034005c(uintptr_t arg1, swig_intgo arg2, swig_type_375 arg3, swig_type_376 arg4);
+extern swig_intgo _wrap_mdb_type_variant_field_type_cwetee_cdf1a48b9034005c(uintptr_t arg1, swig_intgo arg2, swig_type_377 arg3, swig_type_378 arg4);
+extern swig_type_379 _wrap_mdb_encode_cwetee_cdf1a48b9034005c(swig_voidp arg1, uintptr_t arg2, swig_intgo arg3, swig_type_380 arg4);
+extern swig_type_381 _wrap_mdb_decode_cwetee_cdf1a48b9034005c(swig_voidp arg1, uintptr_t arg2, swig_intgo arg3, swig_type_382 arg4, swig_intgo arg5);
+extern swig_type_383 _wrap_mdb_call_encode_cwetee_cdf1a48b9034005c(swig_voidp arg1, uintptr_t arg2, swig_type_384 arg3, swig_type_385 arg4, swig_type_386 arg5);
+extern swig_type_387 _wrap_mdb_call_decode_cwetee_cdf1a48b9034005c(swig_voidp arg1, uintptr_t arg2, swig_type_388 arg3, swig_intgo arg4);
+extern swig_type_389 _wrap_mdb_storage_key_cwetee_cdf1a48b9034005c(swig_voidp arg1, uintptr_t arg2, swig_type_390 arg3, swig_type_391 arg4, swig_type_392 arg5);
+extern swig_type_393 _wrap_mdb_storage_decode_cwetee_cdf1a48b9034005c(swig_voidp arg1, uintptr_t arg2, swig_type_394 arg3, swig_type_395 arg4, swig_type_396 arg5, swig_intgo arg6, swig_intgo arg7);
+extern swig_type_397 _wrap_mdb_events_decode_cwetee_cdf1a48b9034005c(swig_voidp arg1, uintptr_t arg2, swig_type_398 arg3, swig_intgo arg4);
+extern swig_type_399 _wrap_mdb_dispatch_error_cwetee_cdf1a48b9034005c(swig_voidp arg1, uintptr_t arg2, swig_type_400 arg3, swig_intgo arg4);
 extern swig_intgo _wrap_TON_HASH_BYTES_cwetee_cdf1a48b9034005c(void);
 extern swig_intgo _wrap_TON_CELL_MAX_BITS_cwetee_cdf1a48b9034005c(void);
 extern swig_intgo _wrap_TON_CELL_MAX_REFS_cwetee_cdf1a48b9034005c(void);
@@ -717,8 +776,8 @@ extern swig_intgo _wrap_TON_WALLET_V3R2_cwetee_cdf1a48b9034005c(void);
 extern swig_intgo _wrap_TON_WALLET_V4R2_cwetee_cdf1a48b9034005c(void);
 extern swig_intgo _wrap_TON_WALLET_V5R1_cwetee_cdf1a48b9034005c(void);
 extern void _wrap_ton_cell_free_cwetee_cdf1a48b9034005c(uintptr_t arg1);
-extern swig_type_363 _wrap_ton_cell_hash_cwetee_cdf1a48b9034005c(swig_type_364 arg1, uintptr_t arg2);
-extern swig_type_365 _wrap_ton_cell_hash_at_cwetee_cdf1a48b9034005c(swig_type_366 arg1, uintptr_t arg2, swig_intgo arg3);
+extern swig_type_401 _wrap_ton_cell_hash_cwetee_cdf1a48b9034005c(swig_type_402 arg1, uintptr_t arg2);
+extern swig_type_403 _wrap_ton_cell_hash_at_cwetee_cdf1a48b9034005c(swig_type_404 arg1, uintptr_t arg2, swig_intgo arg3);
 extern swig_intgo _wrap_ton_cell_depth_cwetee_cdf1a48b9034005c(uintptr_t arg1);
 extern swig_intgo _wrap_ton_cell_depth_at_cwetee_cdf1a48b9034005c(uintptr_t arg1, swig_intgo arg2);
 extern swig_intgo _wrap_ton_cell_bits_cwetee_cdf1a48b9034005c(uintptr_t arg1);
@@ -726,71 +785,71 @@ extern swig_intgo _wrap_ton_cell_refs_cwetee_cdf1a48b9034005c(uintptr_t arg1);
 extern swig_intgo _wrap_ton_cell_type_of_cwetee_cdf1a48b9034005c(uintptr_t arg1);
 extern swig_intgo _wrap_ton_cell_level_cwetee_cdf1a48b9034005c(uintptr_t arg1);
 extern swig_intgo _wrap_ton_cell_level_mask_cwetee_cdf1a48b9034005c(uintptr_t arg1);
-extern swig_type_367 _wrap_ton_cell_data_cwetee_cdf1a48b9034005c(swig_voidp arg1, uintptr_t arg2);
-extern swig_type_368 _wrap_ton_cell_ref_cwetee_cdf1a48b9034005c(swig_voidp arg1, uintptr_t arg2, swig_intgo arg3);
+extern swig_type_405 _wrap_ton_cell_data_cwetee_cdf1a48b9034005c(swig_voidp arg1, uintptr_t arg2);
+extern swig_type_406 _wrap_ton_cell_ref_cwetee_cdf1a48b9034005c(swig_voidp arg1, uintptr_t arg2, swig_intgo arg3);
 extern swig_intgo _wrap_ton_cell_equal_cwetee_cdf1a48b9034005c(uintptr_t arg1, uintptr_t arg2);
-extern swig_type_369 _wrap_ton_cell_to_string_cwetee_cdf1a48b9034005c(swig_voidp arg1, uintptr_t arg2);
-extern swig_type_370 _wrap_ton_boc_serialize_cwetee_cdf1a48b9034005c(swig_voidp arg1, uintptr_t arg2, swig_intgo arg3);
-extern swig_type_371 _wrap_ton_boc_parse_cwetee_cdf1a48b9034005c(swig_voidp arg1, swig_type_372 arg2);
-extern swig_type_373 _wrap_ton_boc_parse_base64_cwetee_cdf1a48b9034005c(swig_voidp arg1, swig_type_374 arg2);
+extern swig_type_407 _wrap_ton_cell_to_string_cwetee_cdf1a48b9034005c(swig_voidp arg1, uintptr_t arg2);
+extern swig_type_408 _wrap_ton_boc_serialize_cwetee_cdf1a48b9034005c(swig_voidp arg1, uintptr_t arg2, swig_intgo arg3);
+extern swig_type_409 _wrap_ton_boc_parse_cwetee_cdf1a48b9034005c(swig_voidp arg1, swig_type_410 arg2);
+extern swig_type_411 _wrap_ton_boc_parse_base64_cwetee_cdf1a48b9034005c(swig_voidp arg1, swig_type_412 arg2);
 extern void _wrap_ton_builder_free_cwetee_cdf1a48b9034005c(uintptr_t arg1);
-extern swig_type_375 _wrap_ton_builder_new_cwetee_cdf1a48b9034005c(swig_voidp arg1);
+extern swig_type_413 _wrap_ton_builder_new_cwetee_cdf1a48b9034005c(swig_voidp arg1);
 extern swig_intgo _wrap_ton_builder_bits_cwetee_cdf1a48b9034005c(uintptr_t arg1);
 extern swig_intgo _wrap_ton_builder_refs_cwetee_cdf1a48b9034005c(uintptr_t arg1);
-extern swig_type_376 _wrap_ton_builder_store_bit_cwetee_cdf1a48b9034005c(uintptr_t arg1, swig_intgo arg2);
-extern swig_type_377 _wrap_ton_builder_store_uint_cwetee_cdf1a48b9034005c(uintptr_t arg1, swig_type_378 arg2, swig_intgo arg3);
-extern swig_type_379 _wrap_ton_builder_store_int_cwetee_cdf1a48b9034005c(uintptr_t arg1, swig_type_380 arg2, swig_intgo arg3);
-extern swig_type_381 _wrap_ton_builder_store_bits_cwetee_cdf1a48b9034005c(uintptr_t arg1, swig_type_382 arg2, swig_type_383 arg3);
-extern swig_type_384 _wrap_ton_builder_store_bytes_cwetee_cdf1a48b9034005c(uintptr_t arg1, swig_type_385 arg2);
-extern swig_type_386 _wrap_ton_builder_store_coins_cwetee_cdf1a48b9034005c(uintptr_t arg1, swig_type_387 arg2);
-extern swig_type_388 _wrap_ton_builder_store_ref_cwetee_cdf1a48b9034005c(uintptr_t arg1, uintptr_t arg2);
-extern swig_type_389 _wrap_ton_builder_store_maybe_ref_cwetee_cdf1a48b9034005c(uintptr_t arg1, uintptr_t arg2);
-extern swig_type_390 _wrap_ton_builder_store_slice_cwetee_cdf1a48b9034005c(uintptr_t arg1, uintptr_t arg2);
-extern swig_type_391 _wrap_ton_builder_store_snake_cwetee_cdf1a48b9034005c(uintptr_t arg1, swig_type_392 arg2);
-extern swig_type_393 _wrap_ton_builder_end_cwetee_cdf1a48b9034005c(swig_voidp arg1, uintptr_t arg2);
-extern swig_type_394 _wrap_ton_builder_end_exotic_cwetee_cdf1a48b9034005c(swig_voidp arg1, uintptr_t arg2);
-extern swig_type_395 _wrap_ton_builder_store_address_cwetee_cdf1a48b9034005c(uintptr_t arg1, swig_type_396 arg2);
+extern swig_type_414 _wrap_ton_builder_store_bit_cwetee_cdf1a48b9034005c(uintptr_t arg1, swig_intgo arg2);
+extern swig_type_415 _wrap_ton_builder_store_uint_cwetee_cdf1a48b9034005c(uintptr_t arg1, swig_type_416 arg2, swig_intgo arg3);
+extern swig_type_417 _wrap_ton_builder_store_int_cwetee_cdf1a48b9034005c(uintptr_t arg1, swig_type_418 arg2, swig_intgo arg3);
+extern swig_type_419 _wrap_ton_builder_store_bits_cwetee_cdf1a48b9034005c(uintptr_t arg1, swig_type_420 arg2, swig_type_421 arg3);
+extern swig_type_422 _wrap_ton_builder_store_bytes_cwetee_cdf1a48b9034005c(uintptr_t arg1, swig_type_423 arg2);
+extern swig_type_424 _wrap_ton_builder_store_coins_cwetee_cdf1a48b9034005c(uintptr_t arg1, swig_type_425 arg2);
+extern swig_type_426 _wrap_ton_builder_store_ref_cwetee_cdf1a48b9034005c(uintptr_t arg1, uintptr_t arg2);
+extern swig_type_427 _wrap_ton_builder_store_maybe_ref_cwetee_cdf1a48b9034005c(uintptr_t arg1, uintptr_t arg2);
+extern swig_type_428 _wrap_ton_builder_store_slice_cwetee_cdf1a48b9034005c(uintptr_t arg1, uintptr_t arg2);
+extern swig_type_429 _wrap_ton_builder_store_snake_cwetee_cdf1a48b9034005c(uintptr_t arg1, swig_type_430 arg2);
+extern swig_type_431 _wrap_ton_builder_end_cwetee_cdf1a48b9034005c(swig_voidp arg1, uintptr_t arg2);
+extern swig_type_432 _wrap_ton_builder_end_exotic_cwetee_cdf1a48b9034005c(swig_voidp arg1, uintptr_t arg2);
+extern swig_type_433 _wrap_ton_builder_store_address_cwetee_cdf1a48b9034005c(uintptr_t arg1, swig_type_434 arg2);
 extern void _wrap_ton_slice_free_cwetee_cdf1a48b9034005c(uintptr_t arg1);
-extern swig_type_397 _wrap_ton_slice_new_cwetee_cdf1a48b9034005c(swig_voidp arg1, uintptr_t arg2);
+extern swig_type_435 _wrap_ton_slice_new_cwetee_cdf1a48b9034005c(swig_voidp arg1, uintptr_t arg2);
 extern swig_intgo _wrap_ton_slice_bits_left_cwetee_cdf1a48b9034005c(uintptr_t arg1);
 extern swig_intgo _wrap_ton_slice_refs_left_cwetee_cdf1a48b9034005c(uintptr_t arg1);
-extern swig_type_398 _wrap_ton_slice_load_bit_cwetee_cdf1a48b9034005c(swig_voidp arg1, uintptr_t arg2);
-extern swig_type_399 _wrap_ton_slice_load_uint_cwetee_cdf1a48b9034005c(swig_type_400 arg1, uintptr_t arg2, swig_intgo arg3);
-extern swig_type_401 _wrap_ton_slice_load_bits_cwetee_cdf1a48b9034005c(swig_voidp arg1, uintptr_t arg2, swig_type_402 arg3);
-extern swig_type_403 _wrap_ton_slice_load_address_cwetee_cdf1a48b9034005c(swig_voidp arg1, uintptr_t arg2);
-extern swig_type_404 _wrap_ton_slice_load_coins_cwetee_cdf1a48b9034005c(swig_type_405 arg1, uintptr_t arg2);
-extern swig_type_406 _wrap_ton_slice_load_ref_cwetee_cdf1a48b9034005c(swig_voidp arg1, uintptr_t arg2);
-extern swig_type_407 _wrap_ton_slice_load_maybe_ref_cwetee_cdf1a48b9034005c(swig_voidp arg1, uintptr_t arg2);
-extern swig_type_408 _wrap_ton_slice_load_snake_cwetee_cdf1a48b9034005c(swig_voidp arg1, uintptr_t arg2);
-extern swig_type_409 _wrap_ton_slice_skip_cwetee_cdf1a48b9034005c(uintptr_t arg1, swig_type_410 arg2);
-extern swig_type_411 _wrap_ton_slice_end_cwetee_cdf1a48b9034005c(uintptr_t arg1);
-extern swig_type_412 _wrap_ton_address_parse_cwetee_cdf1a48b9034005c(swig_voidp arg1, swig_voidp arg2, swig_type_413 arg3);
-extern swig_type_414 _wrap_ton_address_format_cwetee_cdf1a48b9034005c(swig_voidp arg1, swig_type_415 arg2, swig_intgo arg3);
-extern swig_type_416 _wrap_ton_state_init_address_cwetee_cdf1a48b9034005c(swig_voidp arg1, swig_intgo arg2, uintptr_t arg3, uintptr_t arg4);
-extern swig_type_417 _wrap_ton_amount_format_cwetee_cdf1a48b9034005c(swig_voidp arg1, swig_type_418 arg2, swig_type_419 arg3);
-extern swig_type_420 _wrap_ton_amount_parse_cwetee_cdf1a48b9034005c(swig_type_421 arg1, swig_type_422 arg2);
-extern swig_type_423 _wrap_ton_state_init_cwetee_cdf1a48b9034005c(swig_voidp arg1, uintptr_t arg2, uintptr_t arg3);
-extern swig_type_424 _wrap_ton_mnemonic_generate_cwetee_cdf1a48b9034005c(swig_voidp arg1, swig_type_425 arg2);
-extern swig_type_426 _wrap_ton_mnemonic_validate_cwetee_cdf1a48b9034005c(swig_type_427 arg1, swig_type_428 arg2);
-extern swig_type_429 _wrap_ton_mnemonic_to_seed_cwetee_cdf1a48b9034005c(swig_type_430 arg1, swig_type_431 arg2, swig_type_432 arg3);
-extern swig_type_433 _wrap_ton_mnemonic_to_keypair_cwetee_cdf1a48b9034005c(swig_type_434 arg1, swig_type_435 arg2, swig_type_436 arg3, swig_type_437 arg4);
-extern swig_type_438 _wrap_ton_comment_cwetee_cdf1a48b9034005c(swig_voidp arg1, swig_type_439 arg2);
-extern swig_type_440 _wrap_ton_internal_message_cwetee_cdf1a48b9034005c(swig_voidp arg1, swig_type_441 arg2, swig_type_442 arg3, swig_intgo arg4, uintptr_t arg5, uintptr_t arg6);
-extern swig_type_443 _wrap_ton_external_message_cwetee_cdf1a48b9034005c(swig_voidp arg1, swig_type_444 arg2, uintptr_t arg3, uintptr_t arg4, swig_intgo arg5);
+extern swig_type_436 _wrap_ton_slice_load_bit_cwetee_cdf1a48b9034005c(swig_voidp arg1, uintptr_t arg2);
+extern swig_type_437 _wrap_ton_slice_load_uint_cwetee_cdf1a48b9034005c(swig_type_438 arg1, uintptr_t arg2, swig_intgo arg3);
+extern swig_type_439 _wrap_ton_slice_load_bits_cwetee_cdf1a48b9034005c(swig_voidp arg1, uintptr_t arg2, swig_type_440 arg3);
+extern swig_type_441 _wrap_ton_slice_load_address_cwetee_cdf1a48b9034005c(swig_voidp arg1, uintptr_t arg2);
+extern swig_type_442 _wrap_ton_slice_load_coins_cwetee_cdf1a48b9034005c(swig_type_443 arg1, uintptr_t arg2);
+extern swig_type_444 _wrap_ton_slice_load_ref_cwetee_cdf1a48b9034005c(swig_voidp arg1, uintptr_t arg2);
+extern swig_type_445 _wrap_ton_slice_load_maybe_ref_cwetee_cdf1a48b9034005c(swig_voidp arg1, uintptr_t arg2);
+extern swig_type_446 _wrap_ton_slice_load_snake_cwetee_cdf1a48b9034005c(swig_voidp arg1, uintptr_t arg2);
+extern swig_type_447 _wrap_ton_slice_skip_cwetee_cdf1a48b9034005c(uintptr_t arg1, swig_type_448 arg2);
+extern swig_type_449 _wrap_ton_slice_end_cwetee_cdf1a48b9034005c(uintptr_t arg1);
+extern swig_type_450 _wrap_ton_address_parse_cwetee_cdf1a48b9034005c(swig_voidp arg1, swig_voidp arg2, swig_type_451 arg3);
+extern swig_type_452 _wrap_ton_address_format_cwetee_cdf1a48b9034005c(swig_voidp arg1, swig_type_453 arg2, swig_intgo arg3);
+extern swig_type_454 _wrap_ton_state_init_address_cwetee_cdf1a48b9034005c(swig_voidp arg1, swig_intgo arg2, uintptr_t arg3, uintptr_t arg4);
+extern swig_type_455 _wrap_ton_amount_format_cwetee_cdf1a48b9034005c(swig_voidp arg1, swig_type_456 arg2, swig_type_457 arg3);
+extern swig_type_458 _wrap_ton_amount_parse_cwetee_cdf1a48b9034005c(swig_type_459 arg1, swig_type_460 arg2);
+extern swig_type_461 _wrap_ton_state_init_cwetee_cdf1a48b9034005c(swig_voidp arg1, uintptr_t arg2, uintptr_t arg3);
+extern swig_type_462 _wrap_ton_mnemonic_generate_cwetee_cdf1a48b9034005c(swig_voidp arg1, swig_type_463 arg2);
+extern swig_type_464 _wrap_ton_mnemonic_validate_cwetee_cdf1a48b9034005c(swig_type_465 arg1, swig_type_466 arg2);
+extern swig_type_467 _wrap_ton_mnemonic_to_seed_cwetee_cdf1a48b9034005c(swig_type_468 arg1, swig_type_469 arg2, swig_type_470 arg3);
+extern swig_type_471 _wrap_ton_mnemonic_to_keypair_cwetee_cdf1a48b9034005c(swig_type_472 arg1, swig_type_473 arg2, swig_type_474 arg3, swig_type_475 arg4);
+extern swig_type_476 _wrap_ton_comment_cwetee_cdf1a48b9034005c(swig_voidp arg1, swig_type_477 arg2);
+extern swig_type_478 _wrap_ton_internal_message_cwetee_cdf1a48b9034005c(swig_voidp arg1, swig_type_479 arg2, swig_type_480 arg3, swig_intgo arg4, uintptr_t arg5, uintptr_t arg6);
+extern swig_type_481 _wrap_ton_external_message_cwetee_cdf1a48b9034005c(swig_voidp arg1, swig_type_482 arg2, uintptr_t arg3, uintptr_t arg4, swig_intgo arg5);
 extern void _wrap_ton_wallet_free_cwetee_cdf1a48b9034005c(uintptr_t arg1);
-extern swig_type_445 _wrap_ton_wallet_code_cwetee_cdf1a48b9034005c(swig_voidp arg1, swig_intgo arg2);
-extern swig_type_446 _wrap_ton_wallet_v5r1_id_cwetee_cdf1a48b9034005c(swig_voidp arg1, swig_intgo arg2, swig_intgo arg3, swig_intgo arg4);
-extern swig_type_447 _wrap_ton_wallet_default_id_cwetee_cdf1a48b9034005c(swig_voidp arg1, swig_intgo arg2, swig_intgo arg3, swig_intgo arg4);
-extern swig_type_448 _wrap_ton_wallet_new_cwetee_cdf1a48b9034005c(swig_voidp arg1, swig_intgo arg2, swig_type_449 arg3, swig_intgo arg4, swig_intgo arg5);
-extern swig_type_450 _wrap_ton_wallet_id_cwetee_cdf1a48b9034005c(swig_voidp arg1, uintptr_t arg2);
-extern swig_type_451 _wrap_ton_wallet_state_init_cwetee_cdf1a48b9034005c(swig_voidp arg1, uintptr_t arg2);
-extern swig_type_452 _wrap_ton_wallet_address_cwetee_cdf1a48b9034005c(swig_voidp arg1, uintptr_t arg2);
+extern swig_type_483 _wrap_ton_wallet_code_cwetee_cdf1a48b9034005c(swig_voidp arg1, swig_intgo arg2);
+extern swig_type_484 _wrap_ton_wallet_v5r1_id_cwetee_cdf1a48b9034005c(swig_voidp arg1, swig_intgo arg2, swig_intgo arg3, swig_intgo arg4);
+extern swig_type_485 _wrap_ton_wallet_default_id_cwetee_cdf1a48b9034005c(swig_voidp arg1, swig_intgo arg2, swig_intgo arg3, swig_intgo arg4);
+extern swig_type_486 _wrap_ton_wallet_new_cwetee_cdf1a48b9034005c(swig_voidp arg1, swig_intgo arg2, swig_type_487 arg3, swig_intgo arg4, swig_intgo arg5);
+extern swig_type_488 _wrap_ton_wallet_id_cwetee_cdf1a48b9034005c(swig_voidp arg1, uintptr_t arg2);
+extern swig_type_489 _wrap_ton_wallet_state_init_cwetee_cdf1a48b9034005c(swig_voidp arg1, uintptr_t arg2);
+extern swig_type_490 _wrap_ton_wallet_address_cwetee_cdf1a48b9034005c(swig_voidp arg1, uintptr_t arg2);
 extern void _wrap_ton_transfer_free_cwetee_cdf1a48b9034005c(uintptr_t arg1);
-extern swig_type_453 _wrap_ton_transfer_new_cwetee_cdf1a48b9034005c(swig_voidp arg1);
-extern swig_type_454 _wrap_ton_transfer_add_cwetee_cdf1a48b9034005c(uintptr_t arg1, swig_intgo arg2, uintptr_t arg3);
-extern swig_type_455 _wrap_ton_transfer_count_cwetee_cdf1a48b9034005c(uintptr_t arg1);
-extern swig_type_456 _wrap_ton_wallet_sign_transfer_cwetee_cdf1a48b9034005c(swig_voidp arg1, uintptr_t arg2, swig_type_457 arg3, swig_intgo arg4, swig_intgo arg5, uintptr_t arg6);
-extern swig_type_458 _wrap_ton_wallet_external_cwetee_cdf1a48b9034005c(swig_voidp arg1, uintptr_t arg2, uintptr_t arg3, swig_intgo arg4);
+extern swig_type_491 _wrap_ton_transfer_new_cwetee_cdf1a48b9034005c(swig_voidp arg1);
+extern swig_type_492 _wrap_ton_transfer_add_cwetee_cdf1a48b9034005c(uintptr_t arg1, swig_intgo arg2, uintptr_t arg3);
+extern swig_type_493 _wrap_ton_transfer_count_cwetee_cdf1a48b9034005c(uintptr_t arg1);
+extern swig_type_494 _wrap_ton_wallet_sign_transfer_cwetee_cdf1a48b9034005c(swig_voidp arg1, uintptr_t arg2, swig_type_495 arg3, swig_intgo arg4, swig_intgo arg5, uintptr_t arg6);
+extern swig_type_496 _wrap_ton_wallet_external_cwetee_cdf1a48b9034005c(swig_voidp arg1, uintptr_t arg2, uintptr_t arg3, swig_intgo arg4);
 #undef intgo
 */
 import "C"
@@ -3510,6 +3569,309 @@ func Mdb_digest(arg1 *[]byte, arg2 uintptr, arg3 uint, arg4 string) (_swig_ret s
 	return swig_r_1
 }
 
+func Mdb_type_kind(arg1 uintptr, arg2 uint) (_swig_ret int) {
+	var swig_r int
+	_swig_i_0 := arg1
+	_swig_i_1 := arg2
+	swig_r = (int)(C._wrap_mdb_type_kind_cwetee_cdf1a48b9034005c(C.uintptr_t(_swig_i_0), C.swig_intgo(_swig_i_1)))
+	return swig_r
+}
+
+func Mdb_type_primitive(arg1 uintptr, arg2 uint) (_swig_ret int) {
+	var swig_r int
+	_swig_i_0 := arg1
+	_swig_i_1 := arg2
+	swig_r = (int)(C._wrap_mdb_type_primitive_cwetee_cdf1a48b9034005c(C.uintptr_t(_swig_i_0), C.swig_intgo(_swig_i_1)))
+	return swig_r
+}
+
+func Mdb_type_elem(arg1 uintptr, arg2 uint) (_swig_ret uint) {
+	var swig_r uint
+	_swig_i_0 := arg1
+	_swig_i_1 := arg2
+	swig_r = (uint)(C._wrap_mdb_type_elem_cwetee_cdf1a48b9034005c(C.uintptr_t(_swig_i_0), C.swig_intgo(_swig_i_1)))
+	return swig_r
+}
+
+func Mdb_type_tuple_len(arg1 uintptr, arg2 uint) (_swig_ret int64) {
+	var swig_r int64
+	_swig_i_0 := arg1
+	_swig_i_1 := arg2
+	swig_r = (int64)(C._wrap_mdb_type_tuple_len_cwetee_cdf1a48b9034005c(C.uintptr_t(_swig_i_0), C.swig_intgo(_swig_i_1)))
+	return swig_r
+}
+
+func Mdb_type_tuple_elem(arg1 uintptr, arg2 uint, arg3 int64) (_swig_ret uint) {
+	var swig_r uint
+	_swig_i_0 := arg1
+	_swig_i_1 := arg2
+	_swig_i_2 := arg3
+	swig_r = (uint)(C._wrap_mdb_type_tuple_elem_cwetee_cdf1a48b9034005c(C.uintptr_t(_swig_i_0), C.swig_intgo(_swig_i_1), C.swig_type_364(_swig_i_2)))
+	return swig_r
+}
+
+func Mdb_type_field_count(arg1 uintptr, arg2 uint) (_swig_ret int64) {
+	var swig_r int64
+	_swig_i_0 := arg1
+	_swig_i_1 := arg2
+	swig_r = (int64)(C._wrap_mdb_type_field_count_cwetee_cdf1a48b9034005c(C.uintptr_t(_swig_i_0), C.swig_intgo(_swig_i_1)))
+	return swig_r
+}
+
+func Mdb_type_field_name(arg1 uintptr, arg2 uint, arg3 int64) (_swig_ret string) {
+	var swig_r string
+	_swig_i_0 := arg1
+	_swig_i_1 := arg2
+	_swig_i_2 := arg3
+	swig_r_p := C._wrap_mdb_type_field_name_cwetee_cdf1a48b9034005c(C.uintptr_t(_swig_i_0), C.swig_intgo(_swig_i_1), C.swig_type_367(_swig_i_2))
+	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
+	var swig_r_1 string
+ swig_r_1 = strings.Clone(swig_r) 
+	return swig_r_1
+}
+
+func Mdb_type_field_type(arg1 uintptr, arg2 uint, arg3 int64) (_swig_ret uint) {
+	var swig_r uint
+	_swig_i_0 := arg1
+	_swig_i_1 := arg2
+	_swig_i_2 := arg3
+	swig_r = (uint)(C._wrap_mdb_type_field_type_cwetee_cdf1a48b9034005c(C.uintptr_t(_swig_i_0), C.swig_intgo(_swig_i_1), C.swig_type_368(_swig_i_2)))
+	return swig_r
+}
+
+func Mdb_type_variant_count(arg1 uintptr, arg2 uint) (_swig_ret int64) {
+	var swig_r int64
+	_swig_i_0 := arg1
+	_swig_i_1 := arg2
+	swig_r = (int64)(C._wrap_mdb_type_variant_count_cwetee_cdf1a48b9034005c(C.uintptr_t(_swig_i_0), C.swig_intgo(_swig_i_1)))
+	return swig_r
+}
+
+func Mdb_type_variant_name(arg1 uintptr, arg2 uint, arg3 int64) (_swig_ret string) {
+	var swig_r string
+	_swig_i_0 := arg1
+	_swig_i_1 := arg2
+	_swig_i_2 := arg3
+	swig_r_p := C._wrap_mdb_type_variant_name_cwetee_cdf1a48b9034005c(C.uintptr_t(_swig_i_0), C.swig_intgo(_swig_i_1), C.swig_type_371(_swig_i_2))
+	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
+	var swig_r_1 string
+ swig_r_1 = strings.Clone(swig_r) 
+	return swig_r_1
+}
+
+func Mdb_type_variant_field_count(arg1 uintptr, arg2 uint, arg3 int64) (_swig_ret int64) {
+	var swig_r int64
+	_swig_i_0 := arg1
+	_swig_i_1 := arg2
+	_swig_i_2 := arg3
+	swig_r = (int64)(C._wrap_mdb_type_variant_field_count_cwetee_cdf1a48b9034005c(C.uintptr_t(_swig_i_0), C.swig_intgo(_swig_i_1), C.swig_type_373(_swig_i_2)))
+	return swig_r
+}
+
+func Mdb_type_variant_field_name(arg1 uintptr, arg2 uint, arg3 int64, arg4 int64) (_swig_ret string) {
+	var swig_r string
+	_swig_i_0 := arg1
+	_swig_i_1 := arg2
+	_swig_i_2 := arg3
+	_swig_i_3 := arg4
+	swig_r_p := C._wrap_mdb_type_variant_field_name_cwetee_cdf1a48b9034005c(C.uintptr_t(_swig_i_0), C.swig_intgo(_swig_i_1), C.swig_type_375(_swig_i_2), C.swig_type_376(_swig_i_3))
+	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
+	var swig_r_1 string
+ swig_r_1 = strings.Clone(swig_r) 
+	return swig_r_1
+}
+
+func Mdb_type_variant_field_type(arg1 uintptr, arg2 uint, arg3 int64, arg4 int64) (_swig_ret uint) {
+	var swig_r uint
+	_swig_i_0 := arg1
+	_swig_i_1 := arg2
+	_swig_i_2 := arg3
+	_swig_i_3 := arg4
+	swig_r = (uint)(C._wrap_mdb_type_variant_field_type_cwetee_cdf1a48b9034005c(C.uintptr_t(_swig_i_0), C.swig_intgo(_swig_i_1), C.swig_type_377(_swig_i_2), C.swig_type_378(_swig_i_3)))
+	return swig_r
+}
+
+func Mdb_encode(arg1 *[]byte, arg2 uintptr, arg3 uint, arg4 string) (_swig_ret string) {
+	var swig_r string
+	var _swig_i_0 *[2]uint64
+ _swig_i_0 = new([2]uint64) 
+	_swig_i_1 := arg2
+	_swig_i_2 := arg3
+	_swig_i_3 := arg4
+	swig_r_p := C._wrap_mdb_encode_cwetee_cdf1a48b9034005c(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1), C.swig_intgo(_swig_i_2), *(*C.swig_type_380)(unsafe.Pointer(&_swig_i_3)))
+	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
+ *arg1 = weteeTakeBytes(_swig_i_0) 
+	if Swig_escape_always_false {
+		Swig_escape_val = arg4
+	}
+	var swig_r_1 string
+ swig_r_1 = weteeTakeString(swig_r) 
+	return swig_r_1
+}
+
+func Mdb_decode(arg1 *string, arg2 uintptr, arg3 uint, arg4 []byte, arg5 int) (_swig_ret string) {
+	var swig_r string
+	var _swig_i_0 *[2]uint64
+ _swig_i_0 = new([2]uint64) 
+	_swig_i_1 := arg2
+	_swig_i_2 := arg3
+	_swig_i_3 := arg4
+	_swig_i_4 := arg5
+	swig_r_p := C._wrap_mdb_decode_cwetee_cdf1a48b9034005c(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1), C.swig_intgo(_swig_i_2), *(*C.swig_type_382)(unsafe.Pointer(&_swig_i_3)), C.swig_intgo(_swig_i_4))
+	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
+
+	if b := weteeTakeBytes(_swig_i_0); len(b) > 0 {
+		*arg1 = unsafe.String(&b[0], len(b))
+	} else {
+		*arg1 = ""
+	} 
+	if Swig_escape_always_false {
+		Swig_escape_val = arg4
+	}
+	var swig_r_1 string
+ swig_r_1 = weteeTakeString(swig_r) 
+	return swig_r_1
+}
+
+func Mdb_call_encode(arg1 *[]byte, arg2 uintptr, arg3 string, arg4 string, arg5 string) (_swig_ret string) {
+	var swig_r string
+	var _swig_i_0 *[2]uint64
+ _swig_i_0 = new([2]uint64) 
+	_swig_i_1 := arg2
+	_swig_i_2 := arg3
+	_swig_i_3 := arg4
+	_swig_i_4 := arg5
+	swig_r_p := C._wrap_mdb_call_encode_cwetee_cdf1a48b9034005c(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1), *(*C.swig_type_384)(unsafe.Pointer(&_swig_i_2)), *(*C.swig_type_385)(unsafe.Pointer(&_swig_i_3)), *(*C.swig_type_386)(unsafe.Pointer(&_swig_i_4)))
+	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
+ *arg1 = weteeTakeBytes(_swig_i_0) 
+	if Swig_escape_always_false {
+		Swig_escape_val = arg3
+	}
+	if Swig_escape_always_false {
+		Swig_escape_val = arg4
+	}
+	if Swig_escape_always_false {
+		Swig_escape_val = arg5
+	}
+	var swig_r_1 string
+ swig_r_1 = weteeTakeString(swig_r) 
+	return swig_r_1
+}
+
+func Mdb_call_decode(arg1 *string, arg2 uintptr, arg3 []byte, arg4 int) (_swig_ret string) {
+	var swig_r string
+	var _swig_i_0 *[2]uint64
+ _swig_i_0 = new([2]uint64) 
+	_swig_i_1 := arg2
+	_swig_i_2 := arg3
+	_swig_i_3 := arg4
+	swig_r_p := C._wrap_mdb_call_decode_cwetee_cdf1a48b9034005c(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1), *(*C.swig_type_388)(unsafe.Pointer(&_swig_i_2)), C.swig_intgo(_swig_i_3))
+	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
+
+	if b := weteeTakeBytes(_swig_i_0); len(b) > 0 {
+		*arg1 = unsafe.String(&b[0], len(b))
+	} else {
+		*arg1 = ""
+	} 
+	if Swig_escape_always_false {
+		Swig_escape_val = arg3
+	}
+	var swig_r_1 string
+ swig_r_1 = weteeTakeString(swig_r) 
+	return swig_r_1
+}
+
+func Mdb_storage_key(arg1 *[]byte, arg2 uintptr, arg3 int64, arg4 int64, arg5 string) (_swig_ret string) {
+	var swig_r string
+	var _swig_i_0 *[2]uint64
+ _swig_i_0 = new([2]uint64) 
+	_swig_i_1 := arg2
+	_swig_i_2 := arg3
+	_swig_i_3 := arg4
+	_swig_i_4 := arg5
+	swig_r_p := C._wrap_mdb_storage_key_cwetee_cdf1a48b9034005c(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1), C.swig_type_390(_swig_i_2), C.swig_type_391(_swig_i_3), *(*C.swig_type_392)(unsafe.Pointer(&_swig_i_4)))
+	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
+ *arg1 = weteeTakeBytes(_swig_i_0) 
+	if Swig_escape_always_false {
+		Swig_escape_val = arg5
+	}
+	var swig_r_1 string
+ swig_r_1 = weteeTakeString(swig_r) 
+	return swig_r_1
+}
+
+func Mdb_storage_decode(arg1 *string, arg2 uintptr, arg3 int64, arg4 int64, arg5 []byte, arg6 int, arg7 int) (_swig_ret string) {
+	var swig_r string
+	var _swig_i_0 *[2]uint64
+ _swig_i_0 = new([2]uint64) 
+	_swig_i_1 := arg2
+	_swig_i_2 := arg3
+	_swig_i_3 := arg4
+	_swig_i_4 := arg5
+	_swig_i_5 := arg6
+	_swig_i_6 := arg7
+	swig_r_p := C._wrap_mdb_storage_decode_cwetee_cdf1a48b9034005c(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1), C.swig_type_394(_swig_i_2), C.swig_type_395(_swig_i_3), *(*C.swig_type_396)(unsafe.Pointer(&_swig_i_4)), C.swig_intgo(_swig_i_5), C.swig_intgo(_swig_i_6))
+	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
+
+	if b := weteeTakeBytes(_swig_i_0); len(b) > 0 {
+		*arg1 = unsafe.String(&b[0], len(b))
+	} else {
+		*arg1 = ""
+	} 
+	if Swig_escape_always_false {
+		Swig_escape_val = arg5
+	}
+	var swig_r_1 string
+ swig_r_1 = weteeTakeString(swig_r) 
+	return swig_r_1
+}
+
+func Mdb_events_decode(arg1 *string, arg2 uintptr, arg3 []byte, arg4 int) (_swig_ret string) {
+	var swig_r string
+	var _swig_i_0 *[2]uint64
+ _swig_i_0 = new([2]uint64) 
+	_swig_i_1 := arg2
+	_swig_i_2 := arg3
+	_swig_i_3 := arg4
+	swig_r_p := C._wrap_mdb_events_decode_cwetee_cdf1a48b9034005c(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1), *(*C.swig_type_398)(unsafe.Pointer(&_swig_i_2)), C.swig_intgo(_swig_i_3))
+	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
+
+	if b := weteeTakeBytes(_swig_i_0); len(b) > 0 {
+		*arg1 = unsafe.String(&b[0], len(b))
+	} else {
+		*arg1 = ""
+	} 
+	if Swig_escape_always_false {
+		Swig_escape_val = arg3
+	}
+	var swig_r_1 string
+ swig_r_1 = weteeTakeString(swig_r) 
+	return swig_r_1
+}
+
+func Mdb_dispatch_error(arg1 *string, arg2 uintptr, arg3 []byte, arg4 int) (_swig_ret string) {
+	var swig_r string
+	var _swig_i_0 *[2]uint64
+ _swig_i_0 = new([2]uint64) 
+	_swig_i_1 := arg2
+	_swig_i_2 := arg3
+	_swig_i_3 := arg4
+	swig_r_p := C._wrap_mdb_dispatch_error_cwetee_cdf1a48b9034005c(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1), *(*C.swig_type_400)(unsafe.Pointer(&_swig_i_2)), C.swig_intgo(_swig_i_3))
+	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
+
+	if b := weteeTakeBytes(_swig_i_0); len(b) > 0 {
+		*arg1 = unsafe.String(&b[0], len(b))
+	} else {
+		*arg1 = ""
+	} 
+	if Swig_escape_always_false {
+		Swig_escape_val = arg3
+	}
+	var swig_r_1 string
+ swig_r_1 = weteeTakeString(swig_r) 
+	return swig_r_1
+}
+
 func _swig_getTON_HASH_BYTES() (_swig_ret uint) {
 	var swig_r uint
 	swig_r = (uint)(C._wrap_TON_HASH_BYTES_cwetee_cdf1a48b9034005c())
@@ -3717,7 +4079,7 @@ func Ton_cell_hash(arg1 []byte, arg2 uintptr) (_swig_ret string) {
 	var swig_r string
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
-	swig_r_p := C._wrap_ton_cell_hash_cwetee_cdf1a48b9034005c(*(*C.swig_type_364)(unsafe.Pointer(&_swig_i_0)), C.uintptr_t(_swig_i_1))
+	swig_r_p := C._wrap_ton_cell_hash_cwetee_cdf1a48b9034005c(*(*C.swig_type_402)(unsafe.Pointer(&_swig_i_0)), C.uintptr_t(_swig_i_1))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg1
@@ -3732,7 +4094,7 @@ func Ton_cell_hash_at(arg1 []byte, arg2 uintptr, arg3 uint) (_swig_ret string) {
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
 	_swig_i_2 := arg3
-	swig_r_p := C._wrap_ton_cell_hash_at_cwetee_cdf1a48b9034005c(*(*C.swig_type_366)(unsafe.Pointer(&_swig_i_0)), C.uintptr_t(_swig_i_1), C.swig_intgo(_swig_i_2))
+	swig_r_p := C._wrap_ton_cell_hash_at_cwetee_cdf1a48b9034005c(*(*C.swig_type_404)(unsafe.Pointer(&_swig_i_0)), C.uintptr_t(_swig_i_1), C.swig_intgo(_swig_i_2))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg1
@@ -3861,7 +4223,7 @@ func Ton_boc_parse(arg1 *uintptr, arg2 []byte) (_swig_ret string) {
 	var swig_r string
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
-	swig_r_p := C._wrap_ton_boc_parse_cwetee_cdf1a48b9034005c(C.swig_voidp(_swig_i_0), *(*C.swig_type_372)(unsafe.Pointer(&_swig_i_1)))
+	swig_r_p := C._wrap_ton_boc_parse_cwetee_cdf1a48b9034005c(C.swig_voidp(_swig_i_0), *(*C.swig_type_410)(unsafe.Pointer(&_swig_i_1)))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg2
@@ -3875,7 +4237,7 @@ func Ton_boc_parse_base64(arg1 *uintptr, arg2 string) (_swig_ret string) {
 	var swig_r string
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
-	swig_r_p := C._wrap_ton_boc_parse_base64_cwetee_cdf1a48b9034005c(C.swig_voidp(_swig_i_0), *(*C.swig_type_374)(unsafe.Pointer(&_swig_i_1)))
+	swig_r_p := C._wrap_ton_boc_parse_base64_cwetee_cdf1a48b9034005c(C.swig_voidp(_swig_i_0), *(*C.swig_type_412)(unsafe.Pointer(&_swig_i_1)))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg2
@@ -3930,7 +4292,7 @@ func Ton_builder_store_uint(arg1 uintptr, arg2 uint64, arg3 uint) (_swig_ret str
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
 	_swig_i_2 := arg3
-	swig_r_p := C._wrap_ton_builder_store_uint_cwetee_cdf1a48b9034005c(C.uintptr_t(_swig_i_0), C.swig_type_378(_swig_i_1), C.swig_intgo(_swig_i_2))
+	swig_r_p := C._wrap_ton_builder_store_uint_cwetee_cdf1a48b9034005c(C.uintptr_t(_swig_i_0), C.swig_type_416(_swig_i_1), C.swig_intgo(_swig_i_2))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	var swig_r_1 string
  swig_r_1 = weteeTakeString(swig_r) 
@@ -3942,7 +4304,7 @@ func Ton_builder_store_int(arg1 uintptr, arg2 int64, arg3 uint) (_swig_ret strin
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
 	_swig_i_2 := arg3
-	swig_r_p := C._wrap_ton_builder_store_int_cwetee_cdf1a48b9034005c(C.uintptr_t(_swig_i_0), C.swig_type_380(_swig_i_1), C.swig_intgo(_swig_i_2))
+	swig_r_p := C._wrap_ton_builder_store_int_cwetee_cdf1a48b9034005c(C.uintptr_t(_swig_i_0), C.swig_type_418(_swig_i_1), C.swig_intgo(_swig_i_2))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	var swig_r_1 string
  swig_r_1 = weteeTakeString(swig_r) 
@@ -3954,7 +4316,7 @@ func Ton_builder_store_bits(arg1 uintptr, arg2 []byte, arg3 int64) (_swig_ret st
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
 	_swig_i_2 := arg3
-	swig_r_p := C._wrap_ton_builder_store_bits_cwetee_cdf1a48b9034005c(C.uintptr_t(_swig_i_0), *(*C.swig_type_382)(unsafe.Pointer(&_swig_i_1)), C.swig_type_383(_swig_i_2))
+	swig_r_p := C._wrap_ton_builder_store_bits_cwetee_cdf1a48b9034005c(C.uintptr_t(_swig_i_0), *(*C.swig_type_420)(unsafe.Pointer(&_swig_i_1)), C.swig_type_421(_swig_i_2))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg2
@@ -3968,7 +4330,7 @@ func Ton_builder_store_bytes(arg1 uintptr, arg2 []byte) (_swig_ret string) {
 	var swig_r string
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
-	swig_r_p := C._wrap_ton_builder_store_bytes_cwetee_cdf1a48b9034005c(C.uintptr_t(_swig_i_0), *(*C.swig_type_385)(unsafe.Pointer(&_swig_i_1)))
+	swig_r_p := C._wrap_ton_builder_store_bytes_cwetee_cdf1a48b9034005c(C.uintptr_t(_swig_i_0), *(*C.swig_type_423)(unsafe.Pointer(&_swig_i_1)))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg2
@@ -3982,7 +4344,7 @@ func Ton_builder_store_coins(arg1 uintptr, arg2 []uint64) (_swig_ret string) {
 	var swig_r string
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
-	swig_r_p := C._wrap_ton_builder_store_coins_cwetee_cdf1a48b9034005c(C.uintptr_t(_swig_i_0), *(*C.swig_type_387)(unsafe.Pointer(&_swig_i_1)))
+	swig_r_p := C._wrap_ton_builder_store_coins_cwetee_cdf1a48b9034005c(C.uintptr_t(_swig_i_0), *(*C.swig_type_425)(unsafe.Pointer(&_swig_i_1)))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg2
@@ -4029,7 +4391,7 @@ func Ton_builder_store_snake(arg1 uintptr, arg2 []byte) (_swig_ret string) {
 	var swig_r string
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
-	swig_r_p := C._wrap_ton_builder_store_snake_cwetee_cdf1a48b9034005c(C.uintptr_t(_swig_i_0), *(*C.swig_type_392)(unsafe.Pointer(&_swig_i_1)))
+	swig_r_p := C._wrap_ton_builder_store_snake_cwetee_cdf1a48b9034005c(C.uintptr_t(_swig_i_0), *(*C.swig_type_430)(unsafe.Pointer(&_swig_i_1)))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg2
@@ -4065,7 +4427,7 @@ func Ton_builder_store_address(arg1 uintptr, arg2 string) (_swig_ret string) {
 	var swig_r string
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
-	swig_r_p := C._wrap_ton_builder_store_address_cwetee_cdf1a48b9034005c(C.uintptr_t(_swig_i_0), *(*C.swig_type_396)(unsafe.Pointer(&_swig_i_1)))
+	swig_r_p := C._wrap_ton_builder_store_address_cwetee_cdf1a48b9034005c(C.uintptr_t(_swig_i_0), *(*C.swig_type_434)(unsafe.Pointer(&_swig_i_1)))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg2
@@ -4121,7 +4483,7 @@ func Ton_slice_load_uint(arg1 []uint64, arg2 uintptr, arg3 uint) (_swig_ret stri
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
 	_swig_i_2 := arg3
-	swig_r_p := C._wrap_ton_slice_load_uint_cwetee_cdf1a48b9034005c(*(*C.swig_type_400)(unsafe.Pointer(&_swig_i_0)), C.uintptr_t(_swig_i_1), C.swig_intgo(_swig_i_2))
+	swig_r_p := C._wrap_ton_slice_load_uint_cwetee_cdf1a48b9034005c(*(*C.swig_type_438)(unsafe.Pointer(&_swig_i_0)), C.uintptr_t(_swig_i_1), C.swig_intgo(_swig_i_2))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg1
@@ -4137,7 +4499,7 @@ func Ton_slice_load_bits(arg1 *[]byte, arg2 uintptr, arg3 int64) (_swig_ret stri
  _swig_i_0 = new([2]uint64) 
 	_swig_i_1 := arg2
 	_swig_i_2 := arg3
-	swig_r_p := C._wrap_ton_slice_load_bits_cwetee_cdf1a48b9034005c(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1), C.swig_type_402(_swig_i_2))
+	swig_r_p := C._wrap_ton_slice_load_bits_cwetee_cdf1a48b9034005c(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1), C.swig_type_440(_swig_i_2))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
  *arg1 = weteeTakeBytes(_swig_i_0) 
 	var swig_r_1 string
@@ -4167,7 +4529,7 @@ func Ton_slice_load_coins(arg1 []uint64, arg2 uintptr) (_swig_ret string) {
 	var swig_r string
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
-	swig_r_p := C._wrap_ton_slice_load_coins_cwetee_cdf1a48b9034005c(*(*C.swig_type_405)(unsafe.Pointer(&_swig_i_0)), C.uintptr_t(_swig_i_1))
+	swig_r_p := C._wrap_ton_slice_load_coins_cwetee_cdf1a48b9034005c(*(*C.swig_type_443)(unsafe.Pointer(&_swig_i_0)), C.uintptr_t(_swig_i_1))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg1
@@ -4216,7 +4578,7 @@ func Ton_slice_skip(arg1 uintptr, arg2 int64) (_swig_ret string) {
 	var swig_r string
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
-	swig_r_p := C._wrap_ton_slice_skip_cwetee_cdf1a48b9034005c(C.uintptr_t(_swig_i_0), C.swig_type_410(_swig_i_1))
+	swig_r_p := C._wrap_ton_slice_skip_cwetee_cdf1a48b9034005c(C.uintptr_t(_swig_i_0), C.swig_type_448(_swig_i_1))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	var swig_r_1 string
  swig_r_1 = weteeTakeString(swig_r) 
@@ -4239,7 +4601,7 @@ func Ton_address_parse(arg1 *string, arg2 *uint32, arg3 string) (_swig_ret strin
  _swig_i_0 = new([2]uint64) 
 	_swig_i_1 := arg2
 	_swig_i_2 := arg3
-	swig_r_p := C._wrap_ton_address_parse_cwetee_cdf1a48b9034005c(C.swig_voidp(_swig_i_0), C.swig_voidp(_swig_i_1), *(*C.swig_type_413)(unsafe.Pointer(&_swig_i_2)))
+	swig_r_p := C._wrap_ton_address_parse_cwetee_cdf1a48b9034005c(C.swig_voidp(_swig_i_0), C.swig_voidp(_swig_i_1), *(*C.swig_type_451)(unsafe.Pointer(&_swig_i_2)))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 
 	if b := weteeTakeBytes(_swig_i_0); len(b) > 0 {
@@ -4261,7 +4623,7 @@ func Ton_address_format(arg1 *string, arg2 string, arg3 uint) (_swig_ret string)
  _swig_i_0 = new([2]uint64) 
 	_swig_i_1 := arg2
 	_swig_i_2 := arg3
-	swig_r_p := C._wrap_ton_address_format_cwetee_cdf1a48b9034005c(C.swig_voidp(_swig_i_0), *(*C.swig_type_415)(unsafe.Pointer(&_swig_i_1)), C.swig_intgo(_swig_i_2))
+	swig_r_p := C._wrap_ton_address_format_cwetee_cdf1a48b9034005c(C.swig_voidp(_swig_i_0), *(*C.swig_type_453)(unsafe.Pointer(&_swig_i_1)), C.swig_intgo(_swig_i_2))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 
 	if b := weteeTakeBytes(_swig_i_0); len(b) > 0 {
@@ -4303,7 +4665,7 @@ func Ton_amount_format(arg1 *string, arg2 []uint64, arg3 string) (_swig_ret stri
  _swig_i_0 = new([2]uint64) 
 	_swig_i_1 := arg2
 	_swig_i_2 := arg3
-	swig_r_p := C._wrap_ton_amount_format_cwetee_cdf1a48b9034005c(C.swig_voidp(_swig_i_0), *(*C.swig_type_418)(unsafe.Pointer(&_swig_i_1)), *(*C.swig_type_419)(unsafe.Pointer(&_swig_i_2)))
+	swig_r_p := C._wrap_ton_amount_format_cwetee_cdf1a48b9034005c(C.swig_voidp(_swig_i_0), *(*C.swig_type_456)(unsafe.Pointer(&_swig_i_1)), *(*C.swig_type_457)(unsafe.Pointer(&_swig_i_2)))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 
 	if b := weteeTakeBytes(_swig_i_0); len(b) > 0 {
@@ -4326,7 +4688,7 @@ func Ton_amount_parse(arg1 []uint64, arg2 string) (_swig_ret string) {
 	var swig_r string
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
-	swig_r_p := C._wrap_ton_amount_parse_cwetee_cdf1a48b9034005c(*(*C.swig_type_421)(unsafe.Pointer(&_swig_i_0)), *(*C.swig_type_422)(unsafe.Pointer(&_swig_i_1)))
+	swig_r_p := C._wrap_ton_amount_parse_cwetee_cdf1a48b9034005c(*(*C.swig_type_459)(unsafe.Pointer(&_swig_i_0)), *(*C.swig_type_460)(unsafe.Pointer(&_swig_i_1)))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg1
@@ -4356,7 +4718,7 @@ func Ton_mnemonic_generate(arg1 *string, arg2 string) (_swig_ret string) {
 	var _swig_i_0 *[3]uint64
  _swig_i_0 = new([3]uint64) 
 	_swig_i_1 := arg2
-	swig_r_p := C._wrap_ton_mnemonic_generate_cwetee_cdf1a48b9034005c(C.swig_voidp(_swig_i_0), *(*C.swig_type_425)(unsafe.Pointer(&_swig_i_1)))
+	swig_r_p := C._wrap_ton_mnemonic_generate_cwetee_cdf1a48b9034005c(C.swig_voidp(_swig_i_0), *(*C.swig_type_463)(unsafe.Pointer(&_swig_i_1)))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 
 	if b := weteeTakeSecret(_swig_i_0); len(b) > 0 {
@@ -4376,7 +4738,7 @@ func Ton_mnemonic_validate(arg1 string, arg2 string) (_swig_ret string) {
 	var swig_r string
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
-	swig_r_p := C._wrap_ton_mnemonic_validate_cwetee_cdf1a48b9034005c(*(*C.swig_type_427)(unsafe.Pointer(&_swig_i_0)), *(*C.swig_type_428)(unsafe.Pointer(&_swig_i_1)))
+	swig_r_p := C._wrap_ton_mnemonic_validate_cwetee_cdf1a48b9034005c(*(*C.swig_type_465)(unsafe.Pointer(&_swig_i_0)), *(*C.swig_type_466)(unsafe.Pointer(&_swig_i_1)))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg1
@@ -4394,7 +4756,7 @@ func Ton_mnemonic_to_seed(arg1 []byte, arg2 string, arg3 string) (_swig_ret stri
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
 	_swig_i_2 := arg3
-	swig_r_p := C._wrap_ton_mnemonic_to_seed_cwetee_cdf1a48b9034005c(*(*C.swig_type_430)(unsafe.Pointer(&_swig_i_0)), *(*C.swig_type_431)(unsafe.Pointer(&_swig_i_1)), *(*C.swig_type_432)(unsafe.Pointer(&_swig_i_2)))
+	swig_r_p := C._wrap_ton_mnemonic_to_seed_cwetee_cdf1a48b9034005c(*(*C.swig_type_468)(unsafe.Pointer(&_swig_i_0)), *(*C.swig_type_469)(unsafe.Pointer(&_swig_i_1)), *(*C.swig_type_470)(unsafe.Pointer(&_swig_i_2)))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg1
@@ -4416,7 +4778,7 @@ func Ton_mnemonic_to_keypair(arg1 []byte, arg2 []byte, arg3 string, arg4 string)
 	_swig_i_1 := arg2
 	_swig_i_2 := arg3
 	_swig_i_3 := arg4
-	swig_r_p := C._wrap_ton_mnemonic_to_keypair_cwetee_cdf1a48b9034005c(*(*C.swig_type_434)(unsafe.Pointer(&_swig_i_0)), *(*C.swig_type_435)(unsafe.Pointer(&_swig_i_1)), *(*C.swig_type_436)(unsafe.Pointer(&_swig_i_2)), *(*C.swig_type_437)(unsafe.Pointer(&_swig_i_3)))
+	swig_r_p := C._wrap_ton_mnemonic_to_keypair_cwetee_cdf1a48b9034005c(*(*C.swig_type_472)(unsafe.Pointer(&_swig_i_0)), *(*C.swig_type_473)(unsafe.Pointer(&_swig_i_1)), *(*C.swig_type_474)(unsafe.Pointer(&_swig_i_2)), *(*C.swig_type_475)(unsafe.Pointer(&_swig_i_3)))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg1
@@ -4439,7 +4801,7 @@ func Ton_comment(arg1 *uintptr, arg2 string) (_swig_ret string) {
 	var swig_r string
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
-	swig_r_p := C._wrap_ton_comment_cwetee_cdf1a48b9034005c(C.swig_voidp(_swig_i_0), *(*C.swig_type_439)(unsafe.Pointer(&_swig_i_1)))
+	swig_r_p := C._wrap_ton_comment_cwetee_cdf1a48b9034005c(C.swig_voidp(_swig_i_0), *(*C.swig_type_477)(unsafe.Pointer(&_swig_i_1)))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg2
@@ -4457,7 +4819,7 @@ func Ton_internal_message(arg1 *uintptr, arg2 string, arg3 []uint64, arg4 int, a
 	_swig_i_3 := arg4
 	_swig_i_4 := arg5
 	_swig_i_5 := arg6
-	swig_r_p := C._wrap_ton_internal_message_cwetee_cdf1a48b9034005c(C.swig_voidp(_swig_i_0), *(*C.swig_type_441)(unsafe.Pointer(&_swig_i_1)), *(*C.swig_type_442)(unsafe.Pointer(&_swig_i_2)), C.swig_intgo(_swig_i_3), C.uintptr_t(_swig_i_4), C.uintptr_t(_swig_i_5))
+	swig_r_p := C._wrap_ton_internal_message_cwetee_cdf1a48b9034005c(C.swig_voidp(_swig_i_0), *(*C.swig_type_479)(unsafe.Pointer(&_swig_i_1)), *(*C.swig_type_480)(unsafe.Pointer(&_swig_i_2)), C.swig_intgo(_swig_i_3), C.uintptr_t(_swig_i_4), C.uintptr_t(_swig_i_5))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg2
@@ -4477,7 +4839,7 @@ func Ton_external_message(arg1 *uintptr, arg2 string, arg3 uintptr, arg4 uintptr
 	_swig_i_2 := arg3
 	_swig_i_3 := arg4
 	_swig_i_4 := arg5
-	swig_r_p := C._wrap_ton_external_message_cwetee_cdf1a48b9034005c(C.swig_voidp(_swig_i_0), *(*C.swig_type_444)(unsafe.Pointer(&_swig_i_1)), C.uintptr_t(_swig_i_2), C.uintptr_t(_swig_i_3), C.swig_intgo(_swig_i_4))
+	swig_r_p := C._wrap_ton_external_message_cwetee_cdf1a48b9034005c(C.swig_voidp(_swig_i_0), *(*C.swig_type_482)(unsafe.Pointer(&_swig_i_1)), C.uintptr_t(_swig_i_2), C.uintptr_t(_swig_i_3), C.swig_intgo(_swig_i_4))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg2
@@ -4536,7 +4898,7 @@ func Ton_wallet_new(arg1 *uintptr, arg2 int, arg3 []byte, arg4 int, arg5 uint) (
 	_swig_i_2 := arg3
 	_swig_i_3 := arg4
 	_swig_i_4 := arg5
-	swig_r_p := C._wrap_ton_wallet_new_cwetee_cdf1a48b9034005c(C.swig_voidp(_swig_i_0), C.swig_intgo(_swig_i_1), *(*C.swig_type_449)(unsafe.Pointer(&_swig_i_2)), C.swig_intgo(_swig_i_3), C.swig_intgo(_swig_i_4))
+	swig_r_p := C._wrap_ton_wallet_new_cwetee_cdf1a48b9034005c(C.swig_voidp(_swig_i_0), C.swig_intgo(_swig_i_1), *(*C.swig_type_487)(unsafe.Pointer(&_swig_i_2)), C.swig_intgo(_swig_i_3), C.swig_intgo(_swig_i_4))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg3
@@ -4628,7 +4990,7 @@ func Ton_wallet_sign_transfer(arg1 *uintptr, arg2 uintptr, arg3 []byte, arg4 uin
 	_swig_i_3 := arg4
 	_swig_i_4 := arg5
 	_swig_i_5 := arg6
-	swig_r_p := C._wrap_ton_wallet_sign_transfer_cwetee_cdf1a48b9034005c(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1), *(*C.swig_type_457)(unsafe.Pointer(&_swig_i_2)), C.swig_intgo(_swig_i_3), C.swig_intgo(_swig_i_4), C.uintptr_t(_swig_i_5))
+	swig_r_p := C._wrap_ton_wallet_sign_transfer_cwetee_cdf1a48b9034005c(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1), *(*C.swig_type_495)(unsafe.Pointer(&_swig_i_2)), C.swig_intgo(_swig_i_3), C.swig_intgo(_swig_i_4), C.uintptr_t(_swig_i_5))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg3

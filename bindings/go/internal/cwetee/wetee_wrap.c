@@ -465,6 +465,108 @@ static wetee_rc wetee_mdb_digest(wetee_buf *out, const wetee_metadata *md, unsig
 }
 
 
+/* wetee_type_kind, -1 for an unknown id */
+static int wetee_mdb_type_kind(const wetee_metadata *md, uint32_t id) {
+  return wetee_md_type_kind(wetee_metadata_type(md, id));
+}
+/* wetee_primitive of a primitive type, else -1 */
+static int wetee_mdb_type_primitive(const wetee_metadata *md, uint32_t id) {
+  return wetee_md_type_primitive(wetee_metadata_type(md, id));
+}
+/* element type of a sequence, array or compact; the store type of nothing else */
+static uint32_t wetee_mdb_type_elem(const wetee_metadata *md, uint32_t id) {
+  return wetee_md_type_elem(wetee_metadata_type(md, id));
+}
+static size_t wetee_mdb_type_tuple_len(const wetee_metadata *md, uint32_t id) {
+  return wetee_md_type_tuple_len(wetee_metadata_type(md, id));
+}
+static uint32_t wetee_mdb_type_tuple_elem(const wetee_metadata *md, uint32_t id, size_t i) {
+  return wetee_md_type_tuple_elem(wetee_metadata_type(md, id), i);
+}
+/* composite fields */
+static size_t wetee_mdb_type_field_count(const wetee_metadata *md, uint32_t id) {
+  return wetee_md_type_field_count(wetee_metadata_type(md, id));
+}
+static const char *wetee_mdb_type_field_name(const wetee_metadata *md, uint32_t id, size_t k) {
+  return wetee_md_field_name(wetee_md_type_field(wetee_metadata_type(md, id), k));
+}
+static uint32_t wetee_mdb_type_field_type(const wetee_metadata *md, uint32_t id, size_t k) {
+  return wetee_md_field_type(wetee_md_type_field(wetee_metadata_type(md, id), k));
+}
+/* variants and their fields */
+static size_t wetee_mdb_type_variant_count(const wetee_metadata *md, uint32_t id) {
+  return wetee_md_type_variant_count(wetee_metadata_type(md, id));
+}
+static const char *wetee_mdb_type_variant_name(const wetee_metadata *md, uint32_t id, size_t j) {
+  return wetee_md_variant_name(wetee_md_type_variant(wetee_metadata_type(md, id), j));
+}
+static size_t wetee_mdb_type_variant_field_count(const wetee_metadata *md, uint32_t id, size_t j) {
+  return wetee_md_variant_field_count(wetee_md_type_variant(wetee_metadata_type(md, id), j));
+}
+static const char *wetee_mdb_type_variant_field_name(const wetee_metadata *md, uint32_t id, size_t j, size_t k) {
+  return wetee_md_field_name(wetee_md_variant_field(wetee_md_type_variant(wetee_metadata_type(md, id), j), k));
+}
+static uint32_t wetee_mdb_type_variant_field_type(const wetee_metadata *md, uint32_t id, size_t j, size_t k) {
+  return wetee_md_field_type(wetee_md_variant_field(wetee_md_type_variant(wetee_metadata_type(md, id), j), k));
+}
+
+
+static wetee_json_options wetee_mdb_json_opts_(int camel_case) {
+  wetee_json_options o = WETEE_JSON_OPTIONS_INIT;
+  o.camel_case = camel_case;
+  return o;
+}
+
+
+/* the SCALE bytes of registry type `type` from JSON text */
+static wetee_rc wetee_mdb_encode(wetee_buf *out, const wetee_metadata *md, uint32_t type, const char *json,
+                                 size_t json_len) {
+  return wetee_value_encode_json(out, md, type, json, json_len);
+}
+/* JSON text of the SCALE bytes (all of them) of registry type `type` */
+static wetee_rc wetee_mdb_decode(wetee_buf *text_out, const wetee_metadata *md, uint32_t type, const uint8_t *data,
+                                 size_t len, int camel_case) {
+  wetee_json_options o = wetee_mdb_json_opts_(camel_case);
+  return wetee_value_decode_json(text_out, md, type, data, len, &o);
+}
+/* call bytes from pallet and call names and the arguments as JSON ("" for none) */
+static wetee_rc wetee_mdb_call_encode(wetee_buf *out, const wetee_metadata *md, const char *pallet, const char *call,
+                                      const char *json, size_t json_len) {
+  return wetee_call_encode_json(out, md, pallet, call, json, json_len);
+}
+static wetee_rc wetee_mdb_call_decode(wetee_buf *text_out, const wetee_metadata *md, const uint8_t *data, size_t len,
+                                      int camel_case) {
+  wetee_json_options o = wetee_mdb_json_opts_(camel_case);
+  return wetee_call_decode_json(text_out, md, data, len, &o);
+}
+/* the storage key of entry j of pallet position p for the keys as a JSON array ("" or "[]": the prefix) */
+static wetee_rc wetee_mdb_storage_key(wetee_buf *out, const wetee_metadata *md, size_t p, size_t j, const char *json,
+                                      size_t json_len) {
+  const wetee_md_storage *s = wetee_mdb_storage_(md, p, j);
+  if (!s) return WETEE_ERR_NOT_FOUND;
+  return wetee_storage_key_json(out, md, s, json, json_len);
+}
+/* a storage value to JSON; absent != 0: the storage has no value (default or null) */
+static wetee_rc wetee_mdb_storage_decode(wetee_buf *text_out, const wetee_metadata *md, size_t p, size_t j,
+                                         const uint8_t *data, size_t len, int absent, int camel_case) {
+  const wetee_md_storage *s = wetee_mdb_storage_(md, p, j);
+  wetee_json_options o = wetee_mdb_json_opts_(camel_case);
+  if (!s) return WETEE_ERR_NOT_FOUND;
+  return wetee_storage_value_decode_json(text_out, md, s, absent ? NULL : data, absent ? 0 : len, &o);
+}
+/* the value of System.Events to a JSON array */
+static wetee_rc wetee_mdb_events_decode(wetee_buf *text_out, const wetee_metadata *md, const uint8_t *data, size_t len,
+                                        int camel_case) {
+  wetee_json_options o = wetee_mdb_json_opts_(camel_case);
+  return wetee_events_decode_json(text_out, md, data, len, &o);
+}
+static wetee_rc wetee_mdb_dispatch_error(wetee_buf *text_out, const wetee_metadata *md, const uint8_t *data,
+                                         size_t len, int camel_case) {
+  wetee_json_options o = wetee_mdb_json_opts_(camel_case);
+  return wetee_dispatch_error_json(text_out, md, data, len, &o);
+}
+
+
 static wetee_rc wetee_ton_boc_parse_(wetee_ton_cell **out, const uint8_t *data, size_t len) {
   return wetee_ton_boc_parse(out, data, len, NULL);
 }
@@ -5346,6 +5448,625 @@ _gostring_ _wrap_mdb_digest_cwetee_cdf1a48b9034005c(wetee_buf *_swig_go_0, wetee
   wetee_buf_free(arg1);
   
   free(arg4); 
+  return _swig_go_result;
+}
+
+
+intgo _wrap_mdb_type_kind_cwetee_cdf1a48b9034005c(wetee_metadata *_swig_go_0, intgo _swig_go_1) {
+  wetee_metadata *arg1 = (wetee_metadata *) 0 ;
+  uint32_t arg2 ;
+  int result;
+  intgo _swig_go_result;
+  
+  arg1 = (wetee_metadata *)(uintptr_t)_swig_go_0; 
+  arg2 = (uint32_t)_swig_go_1; 
+  
+  {
+    wetee_clear_error();
+    result = (int)wetee_mdb_type_kind((struct wetee_metadata const *)arg1,arg2);
+  }
+  _swig_go_result = result; 
+  return _swig_go_result;
+}
+
+
+intgo _wrap_mdb_type_primitive_cwetee_cdf1a48b9034005c(wetee_metadata *_swig_go_0, intgo _swig_go_1) {
+  wetee_metadata *arg1 = (wetee_metadata *) 0 ;
+  uint32_t arg2 ;
+  int result;
+  intgo _swig_go_result;
+  
+  arg1 = (wetee_metadata *)(uintptr_t)_swig_go_0; 
+  arg2 = (uint32_t)_swig_go_1; 
+  
+  {
+    wetee_clear_error();
+    result = (int)wetee_mdb_type_primitive((struct wetee_metadata const *)arg1,arg2);
+  }
+  _swig_go_result = result; 
+  return _swig_go_result;
+}
+
+
+intgo _wrap_mdb_type_elem_cwetee_cdf1a48b9034005c(wetee_metadata *_swig_go_0, intgo _swig_go_1) {
+  wetee_metadata *arg1 = (wetee_metadata *) 0 ;
+  uint32_t arg2 ;
+  uint32_t result;
+  intgo _swig_go_result;
+  
+  arg1 = (wetee_metadata *)(uintptr_t)_swig_go_0; 
+  arg2 = (uint32_t)_swig_go_1; 
+  
+  {
+    wetee_clear_error();
+    result = (uint32_t)wetee_mdb_type_elem((struct wetee_metadata const *)arg1,arg2);
+  }
+  _swig_go_result = result; 
+  return _swig_go_result;
+}
+
+
+long long _wrap_mdb_type_tuple_len_cwetee_cdf1a48b9034005c(wetee_metadata *_swig_go_0, intgo _swig_go_1) {
+  wetee_metadata *arg1 = (wetee_metadata *) 0 ;
+  uint32_t arg2 ;
+  size_t result;
+  long long _swig_go_result;
+  
+  arg1 = (wetee_metadata *)(uintptr_t)_swig_go_0; 
+  arg2 = (uint32_t)_swig_go_1; 
+  
+  {
+    wetee_clear_error();
+    result = wetee_mdb_type_tuple_len((struct wetee_metadata const *)arg1,arg2);
+  }
+  _swig_go_result = result; 
+  return _swig_go_result;
+}
+
+
+intgo _wrap_mdb_type_tuple_elem_cwetee_cdf1a48b9034005c(wetee_metadata *_swig_go_0, intgo _swig_go_1, long long _swig_go_2) {
+  wetee_metadata *arg1 = (wetee_metadata *) 0 ;
+  uint32_t arg2 ;
+  size_t arg3 ;
+  uint32_t result;
+  intgo _swig_go_result;
+  
+  arg1 = (wetee_metadata *)(uintptr_t)_swig_go_0; 
+  arg2 = (uint32_t)_swig_go_1; 
+  arg3 = (size_t)_swig_go_2; 
+  
+  {
+    wetee_clear_error();
+    result = (uint32_t)wetee_mdb_type_tuple_elem((struct wetee_metadata const *)arg1,arg2,arg3);
+  }
+  _swig_go_result = result; 
+  return _swig_go_result;
+}
+
+
+long long _wrap_mdb_type_field_count_cwetee_cdf1a48b9034005c(wetee_metadata *_swig_go_0, intgo _swig_go_1) {
+  wetee_metadata *arg1 = (wetee_metadata *) 0 ;
+  uint32_t arg2 ;
+  size_t result;
+  long long _swig_go_result;
+  
+  arg1 = (wetee_metadata *)(uintptr_t)_swig_go_0; 
+  arg2 = (uint32_t)_swig_go_1; 
+  
+  {
+    wetee_clear_error();
+    result = wetee_mdb_type_field_count((struct wetee_metadata const *)arg1,arg2);
+  }
+  _swig_go_result = result; 
+  return _swig_go_result;
+}
+
+
+_gostring_ _wrap_mdb_type_field_name_cwetee_cdf1a48b9034005c(wetee_metadata *_swig_go_0, intgo _swig_go_1, long long _swig_go_2) {
+  wetee_metadata *arg1 = (wetee_metadata *) 0 ;
+  uint32_t arg2 ;
+  size_t arg3 ;
+  char *result = 0 ;
+  _gostring_ _swig_go_result;
+  
+  arg1 = (wetee_metadata *)(uintptr_t)_swig_go_0; 
+  arg2 = (uint32_t)_swig_go_1; 
+  arg3 = (size_t)_swig_go_2; 
+  
+  {
+    wetee_clear_error();
+    result = (char *)wetee_mdb_type_field_name((struct wetee_metadata const *)arg1,arg2,arg3);
+  }
+  
+  _swig_go_result.p = (char *)result;
+  _swig_go_result.n = result ? (intgo)strlen(result) : 0;
+  
+  return _swig_go_result;
+}
+
+
+intgo _wrap_mdb_type_field_type_cwetee_cdf1a48b9034005c(wetee_metadata *_swig_go_0, intgo _swig_go_1, long long _swig_go_2) {
+  wetee_metadata *arg1 = (wetee_metadata *) 0 ;
+  uint32_t arg2 ;
+  size_t arg3 ;
+  uint32_t result;
+  intgo _swig_go_result;
+  
+  arg1 = (wetee_metadata *)(uintptr_t)_swig_go_0; 
+  arg2 = (uint32_t)_swig_go_1; 
+  arg3 = (size_t)_swig_go_2; 
+  
+  {
+    wetee_clear_error();
+    result = (uint32_t)wetee_mdb_type_field_type((struct wetee_metadata const *)arg1,arg2,arg3);
+  }
+  _swig_go_result = result; 
+  return _swig_go_result;
+}
+
+
+long long _wrap_mdb_type_variant_count_cwetee_cdf1a48b9034005c(wetee_metadata *_swig_go_0, intgo _swig_go_1) {
+  wetee_metadata *arg1 = (wetee_metadata *) 0 ;
+  uint32_t arg2 ;
+  size_t result;
+  long long _swig_go_result;
+  
+  arg1 = (wetee_metadata *)(uintptr_t)_swig_go_0; 
+  arg2 = (uint32_t)_swig_go_1; 
+  
+  {
+    wetee_clear_error();
+    result = wetee_mdb_type_variant_count((struct wetee_metadata const *)arg1,arg2);
+  }
+  _swig_go_result = result; 
+  return _swig_go_result;
+}
+
+
+_gostring_ _wrap_mdb_type_variant_name_cwetee_cdf1a48b9034005c(wetee_metadata *_swig_go_0, intgo _swig_go_1, long long _swig_go_2) {
+  wetee_metadata *arg1 = (wetee_metadata *) 0 ;
+  uint32_t arg2 ;
+  size_t arg3 ;
+  char *result = 0 ;
+  _gostring_ _swig_go_result;
+  
+  arg1 = (wetee_metadata *)(uintptr_t)_swig_go_0; 
+  arg2 = (uint32_t)_swig_go_1; 
+  arg3 = (size_t)_swig_go_2; 
+  
+  {
+    wetee_clear_error();
+    result = (char *)wetee_mdb_type_variant_name((struct wetee_metadata const *)arg1,arg2,arg3);
+  }
+  
+  _swig_go_result.p = (char *)result;
+  _swig_go_result.n = result ? (intgo)strlen(result) : 0;
+  
+  return _swig_go_result;
+}
+
+
+long long _wrap_mdb_type_variant_field_count_cwetee_cdf1a48b9034005c(wetee_metadata *_swig_go_0, intgo _swig_go_1, long long _swig_go_2) {
+  wetee_metadata *arg1 = (wetee_metadata *) 0 ;
+  uint32_t arg2 ;
+  size_t arg3 ;
+  size_t result;
+  long long _swig_go_result;
+  
+  arg1 = (wetee_metadata *)(uintptr_t)_swig_go_0; 
+  arg2 = (uint32_t)_swig_go_1; 
+  arg3 = (size_t)_swig_go_2; 
+  
+  {
+    wetee_clear_error();
+    result = wetee_mdb_type_variant_field_count((struct wetee_metadata const *)arg1,arg2,arg3);
+  }
+  _swig_go_result = result; 
+  return _swig_go_result;
+}
+
+
+_gostring_ _wrap_mdb_type_variant_field_name_cwetee_cdf1a48b9034005c(wetee_metadata *_swig_go_0, intgo _swig_go_1, long long _swig_go_2, long long _swig_go_3) {
+  wetee_metadata *arg1 = (wetee_metadata *) 0 ;
+  uint32_t arg2 ;
+  size_t arg3 ;
+  size_t arg4 ;
+  char *result = 0 ;
+  _gostring_ _swig_go_result;
+  
+  arg1 = (wetee_metadata *)(uintptr_t)_swig_go_0; 
+  arg2 = (uint32_t)_swig_go_1; 
+  arg3 = (size_t)_swig_go_2; 
+  arg4 = (size_t)_swig_go_3; 
+  
+  {
+    wetee_clear_error();
+    result = (char *)wetee_mdb_type_variant_field_name((struct wetee_metadata const *)arg1,arg2,arg3,arg4);
+  }
+  
+  _swig_go_result.p = (char *)result;
+  _swig_go_result.n = result ? (intgo)strlen(result) : 0;
+  
+  return _swig_go_result;
+}
+
+
+intgo _wrap_mdb_type_variant_field_type_cwetee_cdf1a48b9034005c(wetee_metadata *_swig_go_0, intgo _swig_go_1, long long _swig_go_2, long long _swig_go_3) {
+  wetee_metadata *arg1 = (wetee_metadata *) 0 ;
+  uint32_t arg2 ;
+  size_t arg3 ;
+  size_t arg4 ;
+  uint32_t result;
+  intgo _swig_go_result;
+  
+  arg1 = (wetee_metadata *)(uintptr_t)_swig_go_0; 
+  arg2 = (uint32_t)_swig_go_1; 
+  arg3 = (size_t)_swig_go_2; 
+  arg4 = (size_t)_swig_go_3; 
+  
+  {
+    wetee_clear_error();
+    result = (uint32_t)wetee_mdb_type_variant_field_type((struct wetee_metadata const *)arg1,arg2,arg3,arg4);
+  }
+  _swig_go_result = result; 
+  return _swig_go_result;
+}
+
+
+_gostring_ _wrap_mdb_encode_cwetee_cdf1a48b9034005c(wetee_buf *_swig_go_0, wetee_metadata *_swig_go_1, intgo _swig_go_2, _gostring_ _swig_go_3) {
+  wetee_buf *arg1 = (wetee_buf *) 0 ;
+  wetee_metadata *arg2 = (wetee_metadata *) 0 ;
+  uint32_t arg3 ;
+  char *arg4 = (char *) 0 ;
+  size_t arg5 ;
+  wetee_buf temp1 ;
+  wetee_rc result;
+  _gostring_ _swig_go_result;
+  
+  
+  memset(&temp1, 0, sizeof temp1);
+  arg1 = &temp1;
+  
+  arg2 = (wetee_metadata *)(uintptr_t)_swig_go_1; 
+  arg3 = (uint32_t)_swig_go_2; 
+  
+  arg4 = (char *)_swig_go_3.p;
+  arg5 = (size_t)_swig_go_3.n;
+  
+  
+  {
+    wetee_clear_error();
+    result = (wetee_rc)wetee_mdb_encode(arg1,(struct wetee_metadata const *)arg2,arg3,(char const *)arg4,arg5);
+  }
+  _swig_go_result = wetee_go_status(result); 
+  
+  if (arg1->len > 0) {
+    ((uint64_t *)(void *)_swig_go_0)[0] = (uint64_t)(uintptr_t)arg1->data;
+    ((uint64_t *)(void *)_swig_go_0)[1] = (uint64_t)arg1->len;
+    arg1->data = NULL; /* handed over to Go_take */
+    arg1->len = 0;
+    arg1->cap = 0;
+  }
+  
+  
+  wetee_buf_free(arg1);
+  
+  return _swig_go_result;
+}
+
+
+_gostring_ _wrap_mdb_decode_cwetee_cdf1a48b9034005c(wetee_buf *_swig_go_0, wetee_metadata *_swig_go_1, intgo _swig_go_2, _goslice_ _swig_go_3, intgo _swig_go_4) {
+  wetee_buf *arg1 = (wetee_buf *) 0 ;
+  wetee_metadata *arg2 = (wetee_metadata *) 0 ;
+  uint32_t arg3 ;
+  uint8_t *arg4 = (uint8_t *) 0 ;
+  size_t arg5 ;
+  int arg6 ;
+  wetee_buf temp1 ;
+  wetee_rc result;
+  _gostring_ _swig_go_result;
+  
+  
+  memset(&temp1, 0, sizeof temp1);
+  arg1 = &temp1;
+  
+  arg2 = (wetee_metadata *)(uintptr_t)_swig_go_1; 
+  arg3 = (uint32_t)_swig_go_2; 
+  
+  arg4 = (uint8_t *)_swig_go_3.array;
+  arg5 = (size_t)_swig_go_3.len;
+  
+  arg6 = (int)_swig_go_4; 
+  
+  {
+    wetee_clear_error();
+    result = (wetee_rc)wetee_mdb_decode(arg1,(struct wetee_metadata const *)arg2,arg3,(unsigned char const *)arg4,arg5,arg6);
+  }
+  _swig_go_result = wetee_go_status(result); 
+  
+  if (arg1->len > 0) {
+    ((uint64_t *)(void *)_swig_go_0)[0] = (uint64_t)(uintptr_t)arg1->data;
+    ((uint64_t *)(void *)_swig_go_0)[1] = (uint64_t)arg1->len;
+    arg1->data = NULL; /* handed over to Go_take */
+    arg1->len = 0;
+    arg1->cap = 0;
+  }
+  
+  
+  wetee_buf_free(arg1);
+  
+  return _swig_go_result;
+}
+
+
+_gostring_ _wrap_mdb_call_encode_cwetee_cdf1a48b9034005c(wetee_buf *_swig_go_0, wetee_metadata *_swig_go_1, _gostring_ _swig_go_2, _gostring_ _swig_go_3, _gostring_ _swig_go_4) {
+  wetee_buf *arg1 = (wetee_buf *) 0 ;
+  wetee_metadata *arg2 = (wetee_metadata *) 0 ;
+  char *arg3 = (char *) 0 ;
+  char *arg4 = (char *) 0 ;
+  char *arg5 = (char *) 0 ;
+  size_t arg6 ;
+  wetee_buf temp1 ;
+  wetee_rc result;
+  _gostring_ _swig_go_result;
+  
+  
+  memset(&temp1, 0, sizeof temp1);
+  arg1 = &temp1;
+  
+  arg2 = (wetee_metadata *)(uintptr_t)_swig_go_1; 
+  
+  arg3 = (char *)malloc(_swig_go_2.n + 1);
+  memcpy(arg3, _swig_go_2.p, _swig_go_2.n);
+  arg3[_swig_go_2.n] = '\0';
+  
+  
+  arg4 = (char *)malloc(_swig_go_3.n + 1);
+  memcpy(arg4, _swig_go_3.p, _swig_go_3.n);
+  arg4[_swig_go_3.n] = '\0';
+  
+  
+  arg5 = (char *)_swig_go_4.p;
+  arg6 = (size_t)_swig_go_4.n;
+  
+  
+  {
+    wetee_clear_error();
+    result = (wetee_rc)wetee_mdb_call_encode(arg1,(struct wetee_metadata const *)arg2,(char const *)arg3,(char const *)arg4,(char const *)arg5,arg6);
+  }
+  _swig_go_result = wetee_go_status(result); 
+  
+  if (arg1->len > 0) {
+    ((uint64_t *)(void *)_swig_go_0)[0] = (uint64_t)(uintptr_t)arg1->data;
+    ((uint64_t *)(void *)_swig_go_0)[1] = (uint64_t)arg1->len;
+    arg1->data = NULL; /* handed over to Go_take */
+    arg1->len = 0;
+    arg1->cap = 0;
+  }
+  
+  
+  wetee_buf_free(arg1);
+  
+  free(arg3); 
+  free(arg4); 
+  return _swig_go_result;
+}
+
+
+_gostring_ _wrap_mdb_call_decode_cwetee_cdf1a48b9034005c(wetee_buf *_swig_go_0, wetee_metadata *_swig_go_1, _goslice_ _swig_go_2, intgo _swig_go_3) {
+  wetee_buf *arg1 = (wetee_buf *) 0 ;
+  wetee_metadata *arg2 = (wetee_metadata *) 0 ;
+  uint8_t *arg3 = (uint8_t *) 0 ;
+  size_t arg4 ;
+  int arg5 ;
+  wetee_buf temp1 ;
+  wetee_rc result;
+  _gostring_ _swig_go_result;
+  
+  
+  memset(&temp1, 0, sizeof temp1);
+  arg1 = &temp1;
+  
+  arg2 = (wetee_metadata *)(uintptr_t)_swig_go_1; 
+  
+  arg3 = (uint8_t *)_swig_go_2.array;
+  arg4 = (size_t)_swig_go_2.len;
+  
+  arg5 = (int)_swig_go_3; 
+  
+  {
+    wetee_clear_error();
+    result = (wetee_rc)wetee_mdb_call_decode(arg1,(struct wetee_metadata const *)arg2,(unsigned char const *)arg3,arg4,arg5);
+  }
+  _swig_go_result = wetee_go_status(result); 
+  
+  if (arg1->len > 0) {
+    ((uint64_t *)(void *)_swig_go_0)[0] = (uint64_t)(uintptr_t)arg1->data;
+    ((uint64_t *)(void *)_swig_go_0)[1] = (uint64_t)arg1->len;
+    arg1->data = NULL; /* handed over to Go_take */
+    arg1->len = 0;
+    arg1->cap = 0;
+  }
+  
+  
+  wetee_buf_free(arg1);
+  
+  return _swig_go_result;
+}
+
+
+_gostring_ _wrap_mdb_storage_key_cwetee_cdf1a48b9034005c(wetee_buf *_swig_go_0, wetee_metadata *_swig_go_1, long long _swig_go_2, long long _swig_go_3, _gostring_ _swig_go_4) {
+  wetee_buf *arg1 = (wetee_buf *) 0 ;
+  wetee_metadata *arg2 = (wetee_metadata *) 0 ;
+  size_t arg3 ;
+  size_t arg4 ;
+  char *arg5 = (char *) 0 ;
+  size_t arg6 ;
+  wetee_buf temp1 ;
+  wetee_rc result;
+  _gostring_ _swig_go_result;
+  
+  
+  memset(&temp1, 0, sizeof temp1);
+  arg1 = &temp1;
+  
+  arg2 = (wetee_metadata *)(uintptr_t)_swig_go_1; 
+  arg3 = (size_t)_swig_go_2; 
+  arg4 = (size_t)_swig_go_3; 
+  
+  arg5 = (char *)_swig_go_4.p;
+  arg6 = (size_t)_swig_go_4.n;
+  
+  
+  {
+    wetee_clear_error();
+    result = (wetee_rc)wetee_mdb_storage_key(arg1,(struct wetee_metadata const *)arg2,arg3,arg4,(char const *)arg5,arg6);
+  }
+  _swig_go_result = wetee_go_status(result); 
+  
+  if (arg1->len > 0) {
+    ((uint64_t *)(void *)_swig_go_0)[0] = (uint64_t)(uintptr_t)arg1->data;
+    ((uint64_t *)(void *)_swig_go_0)[1] = (uint64_t)arg1->len;
+    arg1->data = NULL; /* handed over to Go_take */
+    arg1->len = 0;
+    arg1->cap = 0;
+  }
+  
+  
+  wetee_buf_free(arg1);
+  
+  return _swig_go_result;
+}
+
+
+_gostring_ _wrap_mdb_storage_decode_cwetee_cdf1a48b9034005c(wetee_buf *_swig_go_0, wetee_metadata *_swig_go_1, long long _swig_go_2, long long _swig_go_3, _goslice_ _swig_go_4, intgo _swig_go_5, intgo _swig_go_6) {
+  wetee_buf *arg1 = (wetee_buf *) 0 ;
+  wetee_metadata *arg2 = (wetee_metadata *) 0 ;
+  size_t arg3 ;
+  size_t arg4 ;
+  uint8_t *arg5 = (uint8_t *) 0 ;
+  size_t arg6 ;
+  int arg7 ;
+  int arg8 ;
+  wetee_buf temp1 ;
+  wetee_rc result;
+  _gostring_ _swig_go_result;
+  
+  
+  memset(&temp1, 0, sizeof temp1);
+  arg1 = &temp1;
+  
+  arg2 = (wetee_metadata *)(uintptr_t)_swig_go_1; 
+  arg3 = (size_t)_swig_go_2; 
+  arg4 = (size_t)_swig_go_3; 
+  
+  arg5 = (uint8_t *)_swig_go_4.array;
+  arg6 = (size_t)_swig_go_4.len;
+  
+  arg7 = (int)_swig_go_5; 
+  arg8 = (int)_swig_go_6; 
+  
+  {
+    wetee_clear_error();
+    result = (wetee_rc)wetee_mdb_storage_decode(arg1,(struct wetee_metadata const *)arg2,arg3,arg4,(unsigned char const *)arg5,arg6,arg7,arg8);
+  }
+  _swig_go_result = wetee_go_status(result); 
+  
+  if (arg1->len > 0) {
+    ((uint64_t *)(void *)_swig_go_0)[0] = (uint64_t)(uintptr_t)arg1->data;
+    ((uint64_t *)(void *)_swig_go_0)[1] = (uint64_t)arg1->len;
+    arg1->data = NULL; /* handed over to Go_take */
+    arg1->len = 0;
+    arg1->cap = 0;
+  }
+  
+  
+  wetee_buf_free(arg1);
+  
+  return _swig_go_result;
+}
+
+
+_gostring_ _wrap_mdb_events_decode_cwetee_cdf1a48b9034005c(wetee_buf *_swig_go_0, wetee_metadata *_swig_go_1, _goslice_ _swig_go_2, intgo _swig_go_3) {
+  wetee_buf *arg1 = (wetee_buf *) 0 ;
+  wetee_metadata *arg2 = (wetee_metadata *) 0 ;
+  uint8_t *arg3 = (uint8_t *) 0 ;
+  size_t arg4 ;
+  int arg5 ;
+  wetee_buf temp1 ;
+  wetee_rc result;
+  _gostring_ _swig_go_result;
+  
+  
+  memset(&temp1, 0, sizeof temp1);
+  arg1 = &temp1;
+  
+  arg2 = (wetee_metadata *)(uintptr_t)_swig_go_1; 
+  
+  arg3 = (uint8_t *)_swig_go_2.array;
+  arg4 = (size_t)_swig_go_2.len;
+  
+  arg5 = (int)_swig_go_3; 
+  
+  {
+    wetee_clear_error();
+    result = (wetee_rc)wetee_mdb_events_decode(arg1,(struct wetee_metadata const *)arg2,(unsigned char const *)arg3,arg4,arg5);
+  }
+  _swig_go_result = wetee_go_status(result); 
+  
+  if (arg1->len > 0) {
+    ((uint64_t *)(void *)_swig_go_0)[0] = (uint64_t)(uintptr_t)arg1->data;
+    ((uint64_t *)(void *)_swig_go_0)[1] = (uint64_t)arg1->len;
+    arg1->data = NULL; /* handed over to Go_take */
+    arg1->len = 0;
+    arg1->cap = 0;
+  }
+  
+  
+  wetee_buf_free(arg1);
+  
+  return _swig_go_result;
+}
+
+
+_gostring_ _wrap_mdb_dispatch_error_cwetee_cdf1a48b9034005c(wetee_buf *_swig_go_0, wetee_metadata *_swig_go_1, _goslice_ _swig_go_2, intgo _swig_go_3) {
+  wetee_buf *arg1 = (wetee_buf *) 0 ;
+  wetee_metadata *arg2 = (wetee_metadata *) 0 ;
+  uint8_t *arg3 = (uint8_t *) 0 ;
+  size_t arg4 ;
+  int arg5 ;
+  wetee_buf temp1 ;
+  wetee_rc result;
+  _gostring_ _swig_go_result;
+  
+  
+  memset(&temp1, 0, sizeof temp1);
+  arg1 = &temp1;
+  
+  arg2 = (wetee_metadata *)(uintptr_t)_swig_go_1; 
+  
+  arg3 = (uint8_t *)_swig_go_2.array;
+  arg4 = (size_t)_swig_go_2.len;
+  
+  arg5 = (int)_swig_go_3; 
+  
+  {
+    wetee_clear_error();
+    result = (wetee_rc)wetee_mdb_dispatch_error(arg1,(struct wetee_metadata const *)arg2,(unsigned char const *)arg3,arg4,arg5);
+  }
+  _swig_go_result = wetee_go_status(result); 
+  
+  if (arg1->len > 0) {
+    ((uint64_t *)(void *)_swig_go_0)[0] = (uint64_t)(uintptr_t)arg1->data;
+    ((uint64_t *)(void *)_swig_go_0)[1] = (uint64_t)arg1->len;
+    arg1->data = NULL; /* handed over to Go_take */
+    arg1->len = 0;
+    arg1->cap = 0;
+  }
+  
+  
+  wetee_buf_free(arg1);
+  
   return _swig_go_result;
 }
 
