@@ -110,8 +110,15 @@ function gen(seed, count, dir, paths, ops, recorded) {
           // libwetee's decoding: {"pallet", "call", "args"}
           const wd = wText({ pallet: p.name, call: cv.name, args: argsObj });
           if (e.hex) add(['decode_call', name, e.hex], { kind: 'decode_call', fx: name, what, w: wd, wCall: e.w, pjsSelf: e.pjsSelf });
+          // strict decoding: the call bytes cut short by one byte, or with one
+          // byte more, must be refused (the node decodes a call to its end)
+          if (e.hex && want('decode_call') && i === 0) {
+            const b = hexToU8a(e.hex);
+            if (b.length > 2) add(['decode_call', name, u8aToHex(b.subarray(0, b.length - 1))], { kind: 'call-decode-bad', fx: name, what: `${what} cut short` });
+            add(['decode_call', name, `${e.hex}00`], { kind: 'call-decode-bad', fx: name, what: `${what} with a trailing byte` });
+          }
           // what polkadot.js cannot encode: libwetee's own round trip
-          else if (want('call_roundtrip')) add(['call_roundtrip', name, p.name, cv.name, wText(argsObj)], { kind: 'call-libwetee-roundtrip', fx: name, what, w: wd });
+          if (!e.hex && want('call_roundtrip')) add(['call_roundtrip', name, p.name, cv.name, wText(argsObj)], { kind: 'call-libwetee-roundtrip', fx: name, what, w: wd });
           bump('call');
         }
       }
@@ -162,6 +169,29 @@ function gen(seed, count, dir, paths, ops, recorded) {
     // System.Events values built by polkadot.js from random records
     const sys = fx.pallets.find((p) => p.name === 'System');
     const ev = sys?.storage.find((s) => s.name === 'Events');
+    // storage values: no value (the default, or null for Optional
+    // entries), and one random value per entry encoded by polkadot.js
+    for (const p of want('storage_value') ? fx.pallets : []) {
+      for (const s of p.storage) {
+        const what = `${p.name}.${s.name}`;
+        const e = { kind: 'storage-value', fx: name, what: `${what} (no value)` };
+        try {
+          e.w = s.modifier === 'Optional' ? 'null' : wText(fromCodec(fx, s.value, pjsDecode(fx, s.value, s.fallback)));
+        } catch (err) { e.apart = `polkadot.js cannot decode the default: ${err.message}`; }
+        add(['storage_value', name, p.name, s.name, '-'], e);
+        let w;
+        try { w = gn.value(s.value, 1); } catch { bump('storage-value-impossible'); continue; }
+        const e2 = { kind: 'storage-value', fx: name, what };
+        try {
+          const c = pjsCreate(fx, s.value, toPjs(fx, s.value, w));
+          const back = wText(fromCodec(fx, s.value, pjsDecode(fx, s.value, c.toU8a())));
+          if (back !== wText(w)) e2.apart = `polkadot.js misreads its own encoding: reads it back as ${back.slice(0, 200)}`;
+          e2.w = wText(w);
+          add(['storage_value', name, p.name, s.name, u8aToHex(c.toU8a())], e2);
+        } catch (err) { bump('storage-value-pjs-cannot-encode'); }
+        bump('storage_value');
+      }
+    }
     // DispatchError: every module error of every pallet, and every variant of
     // the Token, Arithmetic and Transactional errors and of DispatchError
     // itself, decoded by polkadot.js (findMetaError, the registry's docs)
@@ -372,6 +402,10 @@ function check(dir) {
         break;
       }
       case 'decode_call': {
+        if (e.kind === 'call-decode-bad') {
+          if (err) pass(e.kind); else fail(e.kind, e, `libwetee decoded bad bytes ${f[2].slice(0, 200)} as ${r.slice(0, 300)}`);
+          break;
+        }
         if (err) { fail('call-decode', e, `libwetee cannot decode 0x${f[2].replace(/^0x/, '')}: ${err}\n     value ${e.w}`); break; }
         compare('call-decode', e, () => canon(r), e.w, `bytes 0x${f[2].replace(/^0x/, '')}`);
         // and polkadot.js reads libwetee's encoding of the same value (the
@@ -396,6 +430,7 @@ function check(dir) {
         if (err) { fail(e.kind, e, `libwetee: ${err}\n     value ${e.w}`); break; }
         compare(e.kind, e, () => canon(r), e.w);
         break;
+      case 'storage_value':
       case 'storage_key_decode':
       case 'dispatch_error':
       case 'decode_events':

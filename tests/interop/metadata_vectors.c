@@ -25,6 +25,9 @@
  *                                wetee_storage_key_json -> hex
  *   storage_key_decode FX PALLET ENTRY HEX
  *                                wetee_storage_key_decode_json
+ *   storage_value FX PALLET ENTRY HEX|-
+ *                                wetee_storage_value_decode_json ("-": no
+ *                                value in storage)
  *   decode_type FX TYPE HEX      wetee_value_decode_json
  *   encode_type FX TYPE JSON     wetee_value_encode_json -> hex
  *   decode_events FX HEX         wetee_events_decode_json
@@ -621,6 +624,10 @@ static int key_decode(wetee_buf *b, const wetee_metadata *md, const void *s, con
 {
     return wetee_storage_key_decode_json(b, md, s, d, n, NULL);
 }
+static int value_decode(wetee_buf *b, const wetee_metadata *md, const void *s, const uint8_t *d, size_t n)
+{
+    return wetee_storage_value_decode_json(b, md, s, d, n, NULL);
+}
 static int type_decode(wetee_buf *b, const wetee_metadata *md, const void *type, const uint8_t *d, size_t n)
 {
     return wetee_value_decode_json(b, md, *(const uint32_t *)type, d, n, NULL);
@@ -657,6 +664,15 @@ static int do_values(char **out, const wetee_metadata *md, char **f, size_t n)
         const wetee_md_storage *s = storage_named(md, f[2], f[3]);
         if (!s) return -1;
         return decode_hex(out, md, s, f[4], key_decode, "wetee_storage_key_decode_json");
+    }
+    if (strcmp(f[0], "storage_value") == 0) {
+        if (n != 5) return fail("storage_value: expected FX PALLET ENTRY HEX|-");
+        const wetee_md_storage *s = storage_named(md, f[2], f[3]);
+        if (!s) return -1;
+        if (strcmp(f[4], "-") == 0) { /* no value in storage: the default, or null */
+            ANSWER(wetee_storage_value_decode_json(&b_, md, s, NULL, 0, NULL), "wetee_storage_value_decode_json", 0);
+        }
+        return decode_hex(out, md, s, f[4], value_decode, "wetee_storage_value_decode_json");
     }
     if (strcmp(f[0], "decode_type") == 0 || strcmp(f[0], "encode_type") == 0) {
         uint32_t type = 0;
@@ -800,7 +816,8 @@ static int selfcheck(void)
 
 /* the request kinds answered (md_diff.mjs generates only these) */
 static const char *const OPS =
-    "enumerate,constant,encode_call,decode_call,call_roundtrip,storage_key,storage_key_decode,decode_type,encode_type,"
+    "enumerate,constant,encode_call,decode_call,call_roundtrip,storage_key,storage_key_decode,storage_value,decode_type,"
+    "encode_type,"
     "decode_events,dispatch_error";
 
 int main(int argc, char **argv)
