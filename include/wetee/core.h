@@ -113,8 +113,9 @@ WETEE_API int wetee_version_number(void);
  * Start from WETEE_ALLOCATOR_INIT. `realloc_fn` must behave like realloc(3)
  * (NULL pointer allocates); `free_fn` must accept NULL. libwetee never asks
  * for 0 bytes. `ctx` is passed through unchanged. Memory allocated inside
- * the libraries libwetee uses (libsodium, OpenSSL, libsecp256k1, jansson)
- * does not go through these hooks.
+ * the libraries libwetee uses (libsodium, OpenSSL, libsecp256k1) does not
+ * go through these hooks; jansson's does once libwetee has installed its
+ * jansson hooks (see wetee_keystore_import()).
  */
 typedef struct wetee_allocator {
     unsigned version;                                      /**< WETEE_ALLOCATOR_VERSION */

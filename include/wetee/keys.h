@@ -21,9 +21,12 @@
  *
  * Secrets: secret outputs in caller buffers are the caller's to wipe
  * (wetee_wipe(), or wetee_buf_free_secure() for a wetee_buf); keypair and
- * SURI handles wipe themselves on free (keypair handles are also mlock'ed
- * when the OS allows it). libwetee wipes its own temporaries, and error
- * details never quote secrets (phrases, passwords, seeds), only offsets.
+ * SURI handles wipe themselves on free. Keypair handles are also locked in
+ * RAM (mlock, best effort) with a reference count per page, so freeing one
+ * handle never unlocks a page another live handle shares. libwetee wipes
+ * its own temporaries (jansson's too: see wetee_keystore_import()), and
+ * error details never quote secrets (phrases, passwords, seeds), only
+ * offsets.
  *
  * Thread safety: every primitive is thread-safe; a keypair or SURI handle
  * is immutable after construction and may be used from several threads at
@@ -946,6 +949,17 @@ WETEE_API int wetee_keystore_export_opts(wetee_buf *out, const wetee_keypair *kp
  * does.
  * Unencrypted exports (type ["none"]) ignore the password.
  * Takes up to ~0.3 s and 128 MiB (scrypt).
+ *
+ * jansson: its copies of the text (an unencrypted secret among them) are
+ * wiped when freed. For that, the first keystore import or export installs
+ * process-wide jansson allocation hooks (json_set_alloc_funcs), once: every
+ * block jansson allocates from then on, for libwetee or for the
+ * application, comes from the libwetee allocator with a size header and is
+ * wiped when freed; a block allocated before goes back to the functions
+ * jansson had then, so an application that uses jansson itself keeps
+ * working. An application that installs its own jansson functions must do
+ * so before its first keystore call, never after (they would be handed
+ * blocks libwetee allocated).
  * @param out receives the keypair (NULL on failure); the caller owns it and
  *        frees it with wetee_keypair_free().
  * @param json the JSON text (at most 1 MiB; not necessarily NUL-terminated).

@@ -35,6 +35,19 @@ int wt_sodium_ready(const char *module);
 /* Fill `buf` with `len` bytes of libsodium's RNG after wt_sodium_ready(). */
 int wt_random(void *buf, size_t len, const char *module);
 
+/* Install, once, jansson allocation hooks that route jansson's blocks
+ * through the libwetee allocator and wipe them when freed; blocks allocated
+ * before go back to the functions jansson had then (src/core/json_alloc.c).
+ * Called before any jansson use that may hold secrets. */
+void wt_json_wiping_hooks(void);
+
+/* Lock the pages of [p, p+len) in RAM (best effort), counting references
+ * per page so that wt_unlock_pages() of one object never unlocks a page
+ * another locked object still uses (src/core/lockpages.c). Thread-safe.
+ * Neither function wipes: wipe the object first. */
+void wt_lock_pages(const void *p, size_t len);
+void wt_unlock_pages(const void *p, size_t len);
+
 /* Record an error detail for this thread and return `code`.
  * The detail is "<fmt expanded>"; callers start it with "<module>: ". */
 int wt_error(int code, const char *fmt, ...) WT_PRINTF(2, 3);

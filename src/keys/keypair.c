@@ -9,16 +9,15 @@
 #include "wetee/mnemonic.h"
 #include "wetee/ss58.h"
 
-/* The whole handle holds secrets; it is mlock'ed when the OS allows it.
- * (mlock works on pages, so unlocking one handle may unlock a neighbour
- * sharing its page; locking is best effort and failures are ignored.) */
+/* The whole handle holds secrets; its pages are locked when the OS allows
+ * it (wt_lock_pages: reference-counted per page, so freeing one handle
+ * never unlocks a page another live handle shares; best effort). */
 struct wetee_keypair {
     uint8_t secret[64]; /* sr25519: 8·key ‖ nonce; ed25519: seed ‖ public; ecdsa/eth: 32-byte scalar */
     uint8_t pub[WETEE_PUBLIC_MAX_BYTES];
     size_t secret_len;
     size_t pub_len;
     wetee_scheme scheme;
-    int locked;
 };
 
 static int scheme_valid(wetee_scheme scheme)
@@ -43,7 +42,7 @@ static wetee_keypair *kp_alloc(wetee_scheme scheme)
     wetee_keypair *kp = wt_malloc(sizeof *kp);
     if (!kp) return NULL;
     memset(kp, 0, sizeof *kp);
-    kp->locked = sodium_mlock(kp, sizeof *kp) == 0;
+    wt_lock_pages(kp, sizeof *kp);
     kp->scheme = scheme;
     return kp;
 }
@@ -51,10 +50,8 @@ static wetee_keypair *kp_alloc(wetee_scheme scheme)
 void wetee_keypair_free(wetee_keypair *kp)
 {
     if (!kp) return;
-    if (kp->locked) {
-        sodium_munlock(kp, sizeof *kp); /* wipes, then unlocks */
-    }
     sodium_memzero(kp, sizeof *kp);
+    wt_unlock_pages(kp, sizeof *kp);
     wt_free(kp);
 }
 

@@ -120,6 +120,7 @@ int wetee_keystore_export_opts(wetee_buf *out, const wetee_keypair *kp, const ch
      * rather than put the secret in the clear. */
     WT_ARG(password_len > 0, "keystore", "empty password (it would write the secret unencrypted)");
     WT_ARG(when_created_ms <= 9007199254740991ull, "keystore", "when_created_ms above 2^53-1");
+    wt_json_wiping_hooks();
     if (name && !wt_utf8_valid((const uint8_t *)name, strlen(name), &bad))
         return wt_error(WETEE_ERR_INVALID_ARGUMENT, "keystore: name is not valid UTF-8 (offset %zu)", bad);
     scheme = wetee_keypair_scheme(kp);
@@ -362,6 +363,7 @@ int wetee_keystore_import(wetee_keypair **out, const char *json, size_t json_len
         return wt_error(WETEE_ERR_DECODE, "keystore: JSON is %zu bytes, above the %u-byte limit", json_len,
                         KS_MAX_JSON);
 
+    wt_json_wiping_hooks(); /* jansson's copies of an unencrypted secret are wiped when freed */
     root = json_loadb(json_len ? json : "", json_len, JSON_REJECT_DUPLICATES | JSON_ALLOW_NUL, &jerr);
     if (!root)
         /* jerr.text may quote the input; report the position only. */
