@@ -55,6 +55,16 @@ static size_t push_index(walk *w, size_t i)
     return at;
 }
 
+static void walk_init(walk *w, const wetee_metadata *md, const char *path)
+{
+    memset(w, 0, sizeof *w);
+    w->md = md;
+    if (path) {
+        snprintf(w->path, sizeof w->path, "%s", path);
+        w->plen = strlen(w->path);
+    }
+}
+
 static void pop(walk *w, size_t at)
 {
     w->plen = at;
@@ -611,13 +621,8 @@ int wt_value_encode_at(wetee_buf *out, const wetee_metadata *md, uint32_t type, 
     size_t len0;
     int rc;
     WT_ARG(out && md && v, "value", "NULL argument");
-    memset(&e, 0, sizeof e);
-    e.w.md = md;
+    walk_init(&e.w, md, path);
     e.out = out;
-    if (path) {
-        snprintf(e.w.path, sizeof e.w.path, "%s", path);
-        e.w.plen = strlen(e.w.path);
-    }
     len0 = out->len;
     if (type >= md->n_types) return wt_error(WETEE_ERR_NOT_FOUND, "value: unknown type id %u", type);
     rc = enc_type(&e, type, v);
@@ -631,13 +636,8 @@ int wt_value_encode_fields(wetee_buf *out, const wetee_metadata *md, const struc
     enc e;
     size_t len0 = out->len;
     int rc;
-    memset(&e, 0, sizeof e);
-    e.w.md = md;
+    walk_init(&e.w, md, path);
     e.out = out;
-    if (path) {
-        snprintf(e.w.path, sizeof e.w.path, "%s", path);
-        e.w.plen = strlen(e.w.path);
-    }
     if (!args || args->kind == WETEE_VALUE_NULL) rc = enc_fields(&e, f, nf, NULL, NULL, 0);
     else if (args->kind != WETEE_VALUE_COMPOSITE && args->kind != WETEE_VALUE_SEQUENCE)
         rc = werr(&e.w, WETEE_ERR_DECODE, "expected the arguments as an object or array, got %s", kind_name(args->kind));
@@ -930,12 +930,7 @@ int wt_value_decode_at(wetee_value **out, size_t *consumed, const wetee_metadata
     WT_ARG(md != NULL, "value", "md is NULL");
     WT_ARG_DATA(data, len, "value");
     if (type >= md->n_types) return wt_error(WETEE_ERR_NOT_FOUND, "value: unknown type id %u", type);
-    memset(&d, 0, sizeof d);
-    d.w.md = md;
-    if (path) {
-        snprintf(d.w.path, sizeof d.w.path, "%s", path);
-        d.w.plen = strlen(d.w.path);
-    }
+    walk_init(&d.w, md, path);
     wetee_scale_reader_init(&d.r, data, len);
     d.r.max_depth = WT_VALUE_MAX_DEPTH + 8;
     rc = dec_type(&d, type, out);

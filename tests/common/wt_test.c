@@ -27,6 +27,16 @@ size_t wt_unhex(uint8_t *out, size_t cap, const char *hex)
     return n / 2;
 }
 
+void wt_check_detail(const char *file, int line, const char *sub)
+{
+    const char *d = wetee_last_error();
+    wt_test_checks++;
+    if (strstr(d, sub) == NULL) {
+        wt_test_failures++;
+        fprintf(stderr, "%s:%d: detail \"%s\" lacks \"%s\"\n", file, line, d, sub);
+    }
+}
+
 void wt_check_hex(const char *file, int line, const char *expr, const uint8_t *bytes, size_t len,
                   const char *hex)
 {

@@ -54,6 +54,9 @@ extern int wt_test_skipped;
         }                                                                                          \
     } while (0)
 
+/* Expect wetee_last_error() to contain `sub`. */
+#define CHECK_DETAIL(sub) wt_check_detail(__FILE__, __LINE__, (sub))
+
 /* Compare bytes with an expected hex string. */
 #define CHECK_HEX(bytes, len, hex) wt_check_hex(__FILE__, __LINE__, #bytes, (bytes), (len), (hex))
 #define CHECK_STR(a, b)                                                                            \
@@ -74,6 +77,7 @@ extern int wt_test_skipped;
         return;                                                                                    \
     } while (0)
 
+void wt_check_detail(const char *file, int line, const char *sub);
 void wt_check_hex(const char *file, int line, const char *expr, const uint8_t *bytes, size_t len,
                   const char *hex);
 /* Hex string to bytes (test helper; aborts on bad input). Returns length. */

@@ -22,17 +22,6 @@
 
 #include "wt_test.h"
 
-static void check_detail(const char *file, int line, const char *sub)
-{
-    const char *d = wetee_last_error();
-    wt_test_checks++;
-    if (strstr(d, sub) == NULL) {
-        wt_test_failures++;
-        fprintf(stderr, "%s:%d: detail \"%s\" lacks \"%s\"\n", file, line, d, sub);
-    }
-}
-#define CHECK_DETAIL(sub) check_detail(__FILE__, __LINE__, (sub))
-
 /* ------------------------------------------------------------------ */
 /* enumeration of a whole metadata                                     */
 /* ------------------------------------------------------------------ */

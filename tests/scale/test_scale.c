@@ -18,17 +18,6 @@
 /* helpers                                                             */
 /* ------------------------------------------------------------------ */
 
-static void check_detail(const char *file, int line, const char *sub)
-{
-    const char *d = wetee_last_error();
-    wt_test_checks++;
-    if (strstr(d, sub) == NULL) {
-        wt_test_failures++;
-        fprintf(stderr, "%s:%d: detail \"%s\" lacks \"%s\"\n", file, line, d, sub);
-    }
-}
-#define CHECK_DETAIL(sub) check_detail(__FILE__, __LINE__, (sub))
-
 static size_t unhex(uint8_t *out, size_t cap, const char *hex) { return wt_unhex(out, cap, hex); }
 
 static wetee_u128 u128(uint64_t hi, uint64_t lo)

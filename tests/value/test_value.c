@@ -20,17 +20,6 @@
 #define ALICE_SS58 "5GrwvaEF5zXb26Fz9rcQpDWS57CtERHpNehXCPcNoHGKutQY"
 #define BOB_SS58 "5FHneW46xGXgs5mUiveU4sbTyGBzmstUspZC92UhjJM694ty"
 
-static void check_detail(const char *file, int line, const char *sub)
-{
-    const char *d = wetee_last_error();
-    wt_test_checks++;
-    if (strstr(d, sub) == NULL) {
-        wt_test_failures++;
-        fprintf(stderr, "%s:%d: detail \"%s\" lacks \"%s\"\n", file, line, d, sub);
-    }
-}
-#define CHECK_DETAIL(sub) check_detail(__FILE__, __LINE__, (sub))
-
 static wetee_metadata *load_hex(const char *rel)
 {
     size_t len;
