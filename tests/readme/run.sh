@@ -99,13 +99,16 @@ if [[ -n "${WETEE_README_VERBOSE:-}" ]]; then cat $tmp/install.log $tmp/c.log $t
 # what the programs printed, and where they found libwetee
 grep -c '^libwetee .*: twox128(System) = 26aa394eea5630e07c48ae0c9558cef7\$' $tmp/c.log | grep -qx 2 ||
   { cat $tmp/c.log; echo "readme: the C programs did not print twox128(System)" >&2; exit 1; }
-ldd $tmp/c/hello | grep -q "libwetee.so.0 => $libdir/libwetee.so.0" ||
-  { ldd $tmp/c/hello; echo "readme: hello does not load libwetee.so.0 from $libdir" >&2; exit 1; }
+# (ldd's output is read whole: with pipefail, grep -q closing the pipe early would fail ldd)
+deps=\$(ldd $tmp/c/hello)
+grep -q "libwetee.so.0 => $libdir/libwetee.so.0" <<<"\$deps" ||
+  { echo "\$deps"; echo "readme: hello does not load libwetee.so.0 from $libdir" >&2; exit 1; }
 ! ldd $tmp/c/hello-static >/dev/null 2>&1 || { echo "readme: hello-static is not static" >&2; exit 1; }
 grep -q '^libwetee .*: //Alice is 15oF4uVJwmo4TdGW7VfQxNLavjCXviqxT9S1MgbjMNHr6Sp5, twox128(System) = 26aa394eea5630e07c48ae0c9558cef7\$' $tmp/go.log ||
   { cat $tmp/go.log; echo "readme: the Go program did not print //Alice's address" >&2; exit 1; }
-ldd $tmp/go/hello/hello | grep -q "libwetee.so.0 => $libdir/libwetee.so.0" ||
-  { ldd $tmp/go/hello/hello; echo "readme: the Go program does not load libwetee.so.0 from $libdir" >&2; exit 1; }
+deps=\$(ldd $tmp/go/hello/hello)
+grep -q "libwetee.so.0 => $libdir/libwetee.so.0" <<<"\$deps" ||
+  { echo "\$deps"; echo "readme: the Go program does not load libwetee.so.0 from $libdir" >&2; exit 1; }
 echo "readme: install, C (shared and static) and Go instructions work as written ($mode mode)"
 DRIVER
 
