@@ -45,7 +45,7 @@ function randomInt(rng, prim) {
   const signed = prim[0] === 'i';
   if (rng.chance(0.15)) {
     const max = (1n << BigInt(signed ? bits - 1 : bits)) - 1n;
-    const edges = [0n, 1n, max, 63n, 64n, 16383n, 16384n, (1n << 30n) - 1n, 1n << 30n, (1n << 53n) - 1n, 1n << 53n, (1n << 53n) + 1n];
+    const edges = [0n, 1n, max, 63n, 64n, 16383n, 16384n, (1n << 30n) - 1n, 1n << 30n, (1n << 52n) - 1n, 1n << 52n, (1n << 53n) - 1n, 1n << 53n, (1n << 53n) + 1n];
     if (signed) edges.push(-1n, -max - 1n, -(1n << 53n) + 1n, -(1n << 53n), -(1n << 53n) - 1n);
     const ok = edges.filter((v) => v <= max && v >= (signed ? -max - 1n : 0n));
     return rng.pick(ok);

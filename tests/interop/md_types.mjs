@@ -220,9 +220,9 @@ export function isU8(fx, id) { const t = fx.types[id]; return t.kind === 'primit
 // re-ordering object keys. Nothing else is normalised: numbers, strings, hex
 // case and the shape of every container are compared as written.
 
-// integers of magnitude 2^52 and above are decimal strings (polkadot.js's
-// toPrimitive() rule: more than 52 bits)
-export const W_NUMBER_LIMIT = 1n << 52n;
+// integers of magnitude up to 2^53 - 1 (JavaScript's safe integers) are
+// numbers, larger ones decimal strings (docs/metadata.md)
+export const W_NUMBER_LIMIT = 1n << 53n;
 
 export function wText(v) {
   if (typeof v === 'number') {
@@ -367,6 +367,10 @@ export function fromCodec(fx, id, c, path = '') {
   }
 }
 
+// a polkadot.js Vec / Tuple / VecFixed (themselves Arrays) rather than a
+// plain list of field codecs
+function isCodecArray(c) { return typeof c.toU8a === 'function'; }
+
 function isIntLike(c) { return typeof c.toBigInt === 'function'; }
 
 // polkadot.js reads primitive_types::U256/U512 ([u64; N] in the registry) as
@@ -383,9 +387,11 @@ function variantIndexOf(c) {
   throw new Error(`codec ${c.constructor.name} has no variant index`);
 }
 
+// c: the codec of the composite or variant (a Struct, Tuple, or, for one
+// unnamed field, the field's own codec), or a plain array of field codecs
 function fieldsFromCodec(fx, fields, c, path) {
   if (fields.length === 0) return null;
-  if (fields.length === 1 && fields[0].name === null) return fromCodec(fx, fields[0].type, c, path);
+  if (fields.length === 1 && fields[0].name === null) return fromCodec(fx, fields[0].type, Array.isArray(c) && !isCodecArray(c) ? c[0] : c, path);
   const values = c instanceof Map ? [...c.values()] : [...c];
   if (values.length !== fields.length) throw new Error(`${path}: polkadot.js gave ${values.length} fields, the type has ${fields.length}`);
   if (fields[0].name === null) return fields.map((f, i) => fromCodec(fx, f.type, values[i], `${path}[${i}]`));
@@ -410,42 +416,25 @@ function primFromCodec(t, c, path) {
   throw new Error(`${path}: primitive ${p}`);
 }
 
-function callFromCodec(fx, t, c, path) {
-  if (!(c instanceof GenericCall)) throw new Error(`${path}: expected a polkadot.js Call, got ${c.constructor.name}`);
-  const [pi, ci] = c.callIndex;
+// polkadot.js reads the outer RuntimeCall / RuntimeEvent enums as its own
+// GenericCall (callIndex, args) and GenericEvent (index, data) classes: the
+// two index bytes pick the pallet variant and its call or event.
+function outerFromCodec(fx, t, [pi, vi], values, path) {
   const pv = t.variants.find((v) => v.index === pi);
   const inner = fx.types[pv.fields[0].type];
-  const cv = inner.variants.find((v) => v.index === ci);
-  if (isBasicEnum(inner)) return { [pv.name]: cv.name };
-  const args = c.args;
-  let value;
-  if (cv.fields.length === 0) value = null;
-  else if (cv.fields.length === 1 && cv.fields[0].name === null) value = fromCodec(fx, cv.fields[0].type, args[0], path);
-  else if (cv.fields[0].name === null) value = cv.fields.map((f, i) => fromCodec(fx, f.type, args[i], `${path}[${i}]`));
-  else {
-    value = {};
-    cv.fields.forEach((f, i) => { value[f.name] = fromCodec(fx, f.type, args[i], `${path}.${f.name}`); });
-  }
-  return { [pv.name]: { [cv.name]: value } };
+  const v = inner.variants.find((x) => x.index === vi);
+  if (isBasicEnum(inner)) return { [pv.name]: v.name };
+  return { [pv.name]: { [v.name]: fieldsFromCodec(fx, v.fields, values, `${path}.${pv.name}.${v.name}`) } };
+}
+
+function callFromCodec(fx, t, c, path) {
+  if (!(c instanceof GenericCall)) throw new Error(`${path}: expected a polkadot.js Call, got ${c.constructor.name}`);
+  return outerFromCodec(fx, t, c.callIndex, c.args, path);
 }
 
 function eventFromCodec(fx, t, c, path) {
   if (!(c instanceof GenericEvent)) throw new Error(`${path}: expected a polkadot.js Event, got ${c.constructor.name}`);
-  const [pi, ei] = c.index;
-  const pv = t.variants.find((v) => v.index === pi);
-  const inner = fx.types[pv.fields[0].type];
-  const ev = inner.variants.find((v) => v.index === ei);
-  if (isBasicEnum(inner)) return { [pv.name]: ev.name };
-  const data = [...c.data];
-  let value;
-  if (ev.fields.length === 0) value = null;
-  else if (ev.fields.length === 1 && ev.fields[0].name === null) value = fromCodec(fx, ev.fields[0].type, data[0], path);
-  else if (ev.fields[0].name === null) value = ev.fields.map((f, i) => fromCodec(fx, f.type, data[i], `${path}[${i}]`));
-  else {
-    value = {};
-    ev.fields.forEach((f, i) => { value[f.name] = fromCodec(fx, f.type, data[i], `${path}.${f.name}`); });
-  }
-  return { [pv.name]: { [ev.name]: value } };
+  return outerFromCodec(fx, t, c.index, [...c.data], path);
 }
 
 // ---------------------------------------------------------------------------
