@@ -97,6 +97,53 @@ WETEE_API int wetee_metadata_hash(uint8_t out[32], const wetee_metadata *md, con
  */
 WETEE_API int wetee_metadata_digest(wetee_buf *out, const wetee_metadata *md, const wetee_metadata_hash_info *info);
 
+/**
+ * @brief RFC-0078 proof for an extrinsic, in the form an offline signer (a
+ *        hardware wallet) receives it: the type-information leaves it needs
+ *        to decode the extrinsic, the node hashes that connect them to the
+ *        type-tree root, and what else it needs to recompute the metadata
+ *        hash.
+ *
+ * The result is three SCALE values back to back: the reference
+ * implementation's (merkleized-metadata) `Proof { leaves: Vec<Type>,
+ * leaf_indices: Vec<u32>, nodes: Vec<[u8; 32]> }`, the reduced
+ * `ExtrinsicMetadata`, and `ExtraInfo { spec_version: u32, spec_name:
+ * String, base58_prefix: u16, decimals: u8, token_symbol: String }`.
+ * From them the signer rebuilds wetee_metadata_hash() and checks it against
+ * the hash the transaction signs.
+ * @param out replaced with the encoding.
+ * @param md V15 metadata.
+ * @param info the chain information (as for wetee_metadata_hash()).
+ * @param extrinsic a v4 extrinsic (signed or bare) with its length prefix.
+ * @param len its length.
+ * @param implicit the implicit extension data of its signing payload
+ *        ("additional signed"), whose types are then included; NULL for none.
+ * @param implicit_len its length.
+ * @return WETEE_OK; WETEE_ERR_UNSUPPORTED (metadata not V15, extrinsic not
+ *         v4); the errors of wetee_metadata_hash() for `info`;
+ *         WETEE_ERR_TRUNCATED, WETEE_ERR_DECODE, WETEE_ERR_TRAILING,
+ *         WETEE_ERR_DEPTH (the bytes do not match the metadata; the detail
+ *         names the part); WETEE_ERR_INVALID_ARGUMENT; WETEE_ERR_NO_MEMORY.
+ */
+WETEE_API int wetee_metadata_proof_for_extrinsic(wetee_buf *out, const wetee_metadata *md,
+                                                 const wetee_metadata_hash_info *info, const uint8_t *extrinsic,
+                                                 size_t len, const uint8_t *implicit, size_t implicit_len);
+/**
+ * @brief RFC-0078 proof for an unhashed v4 signing payload (call ‖
+ *        explicit ‖ implicit extension data, as wetee_tx_signing_payload_raw()
+ *        makes it): the leaves used by the call and by the explicit and
+ *        implicit extension data (a payload carries no address or signature).
+ * @param out replaced with the encoding (proof, extrinsic metadata, chain
+ *        information, as wetee_metadata_proof_for_extrinsic()).
+ * @param md V15 metadata.
+ * @param info the chain information.
+ * @param payload the payload.
+ * @param len its length.
+ * @return as wetee_metadata_proof_for_extrinsic().
+ */
+WETEE_API int wetee_metadata_proof_for_payload(wetee_buf *out, const wetee_metadata *md,
+                                               const wetee_metadata_hash_info *info, const uint8_t *payload, size_t len);
+
 #ifdef __cplusplus
 }
 #endif

@@ -349,6 +349,10 @@ struct wetee_metadata {
 uint32_t wt_md_find(const struct wetee_metadata *md, unsigned ns, uint32_t parent, const char *name,
                     size_t name_len);
 
+/* 1 when every value of `type` encodes to no bytes: an empty composite or
+ * tuple, an array of length 0, or made only of such (bounded depth). */
+int wt_md_zero_sized(const struct wetee_metadata *md, uint32_t type);
+
 /* Variant of a variant type by its index byte; NULL when none. */
 const struct wetee_md_variant *wt_md_variant_by_index(const struct wetee_md_type *t, uint8_t index);
 

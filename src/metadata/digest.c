@@ -17,6 +17,7 @@
 
 #include "internal/common.h"
 #include "internal/metadata.h"
+#include "digest_impl.h"
 #include "wetee/hash.h"
 #include "wetee/metadata_hash.h"
 #include "wetee/scale.h"
@@ -28,16 +29,7 @@ enum { REF_COMPACT_U8 = 15, REF_VOID = 21, REF_BY_ID = 22 };
 /* TypeDef tags. */
 enum { DEF_COMPOSITE = 0, DEF_ENUMERATION = 1, DEF_SEQUENCE = 2, DEF_ARRAY = 3, DEF_TUPLE = 4, DEF_BITSEQ = 5 };
 
-typedef struct digest_ctx {
-    const struct wetee_metadata *md;
-    uint32_t *newid;    /* registry id -> new id, WT_MD_NONE when not a leaf type */
-    uint8_t *seen;      /* scratch marks, one byte per registry id */
-    uint32_t *stack;    /* scratch stack, n_types + 1 entries */
-    int16_t *compact;   /* memo: TypeRef tag of a Compact type, -1 unknown */
-    uint8_t (*leaves)[32];
-    size_t n_leaves, cap_leaves;
-    wetee_buf enc;      /* scratch encoding */
-} digest_ctx;
+
 
 static int is_basic(const struct wetee_md_type *t)
 {
@@ -241,12 +233,28 @@ static int add_leaf(digest_ctx *c)
         c->leaves = p;
         c->cap_leaves = cap;
     }
+    if (c->keep) {
+        if (c->n_leaves + 2 > c->cap_off) {
+            size_t cap = c->cap_off ? c->cap_off * 2 : 256;
+            size_t *grown = wt_realloc(c->leaf_off, cap * sizeof *grown);
+            if (!grown)
+                return wt_error(WETEE_ERR_NO_MEMORY, "%s: out of memory for %zu leaves", MOD, cap);
+            c->leaf_off = grown;
+            c->cap_off = cap;
+        }
+        size_t *off = c->leaf_off;
+        off[c->n_leaves] = c->all.len;
+        int rc = wetee_buf_append(&c->all, c->enc.data, c->enc.len);
+        if (rc != WETEE_OK)
+            return rc;
+        off[c->n_leaves + 1] = c->all.len;
+    }
     wetee_hash_blake3(c->leaves[c->n_leaves++], 32, c->enc.data, c->enc.len);
     return WETEE_OK;
 }
 
 /* BitSequence: store width and bit order. */
-static int bitseq_def(digest_ctx *c, uint32_t id, const struct wetee_md_type *t, uint8_t *num_bytes, int *lsb)
+int wt_digest_bitseq(digest_ctx *c, uint32_t id, const struct wetee_md_type *t, uint8_t *num_bytes, int *lsb)
 {
     const struct wetee_metadata *md = c->md;
     int prim = -1;
@@ -328,7 +336,7 @@ static int type_leaves(digest_ctx *c, uint32_t id)
     case WETEE_TYPE_BIT_SEQUENCE: {
         uint8_t num_bytes = 0;
         int lsb = 0;
-        if ((rc = bitseq_def(c, id, t, &num_bytes, &lsb)) == WETEE_OK &&
+        if ((rc = wt_digest_bitseq(c, id, t, &num_bytes, &lsb)) == WETEE_OK &&
             (rc = wetee_scale_put_u8(&c->enc, DEF_BITSEQ)) == WETEE_OK &&
             (rc = wetee_scale_put_u8(&c->enc, num_bytes)) == WETEE_OK)
             rc = wetee_scale_put_bool(&c->enc, lsb);
@@ -345,7 +353,7 @@ static int type_leaves(digest_ctx *c, uint32_t id)
 /* Step 4: the merkle root. The leaves form a deque; while it holds more
  * than one node, pop `right` then `left` from the back and push
  * BLAKE3(left || right) to the front. Done in place in a ring buffer. */
-static void merkle_root(uint8_t root[32], uint8_t (*q)[32], size_t n)
+void wt_digest_merkle_root(uint8_t root[32], uint8_t (*q)[32], size_t n)
 {
     if (n == 0) {
         memset(root, 0, 32);
@@ -364,8 +372,8 @@ static void merkle_root(uint8_t root[32], uint8_t (*q)[32], size_t n)
     memcpy(root, q[head], 32);
 }
 
-/* BLAKE3 of the reduced ExtrinsicMetadata. */
-static int extrinsic_hash(digest_ctx *c, uint8_t out[32])
+/* SCALE of the reduced ExtrinsicMetadata, left in c->enc. */
+int wt_digest_extrinsic_encode(digest_ctx *c)
 {
     const struct wetee_metadata *md = c->md;
     int rc;
@@ -381,12 +389,23 @@ static int extrinsic_hash(digest_ctx *c, uint8_t out[32])
             (rc = put_ref(c, e->implicit)) != WETEE_OK)
             return rc;
     }
-    wetee_hash_blake3(out, 32, c->enc.data, c->enc.len);
     return WETEE_OK;
 }
 
-static void ctx_free(digest_ctx *c)
+/* BLAKE3 of the reduced ExtrinsicMetadata. */
+static int extrinsic_hash(digest_ctx *c, uint8_t out[32])
 {
+    int rc = wt_digest_extrinsic_encode(c);
+    if (rc == WETEE_OK)
+        wetee_hash_blake3(out, 32, c->enc.data, c->enc.len);
+    return rc;
+}
+
+void wt_digest_free(digest_ctx *c)
+{
+    wt_free(c->leaf_start);
+    wt_free(c->leaf_off);
+    wetee_buf_free(&c->all);
     wt_free(c->newid);
     wt_free(c->seen);
     wt_free(c->stack);
@@ -395,7 +414,7 @@ static void ctx_free(digest_ctx *c)
     wetee_buf_free(&c->enc);
 }
 
-static int check_info(const struct wetee_metadata *md, const wetee_metadata_hash_info *info, const char **spec_name,
+int wt_digest_check_info(const struct wetee_metadata *md, const wetee_metadata_hash_info *info, const char **spec_name,
                       uint32_t *spec_version, uint16_t *prefix)
 {
     if (info->version != WETEE_METADATA_HASH_INFO_VERSION)
@@ -442,6 +461,64 @@ static int check_info(const struct wetee_metadata *md, const wetee_metadata_hash
     return WETEE_OK;
 }
 
+int wt_digest_prepare(digest_ctx *c, const struct wetee_metadata *md, int keep)
+{
+    memset(c, 0, sizeof *c);
+    c->md = md;
+    c->keep = keep;
+    uint32_t n = md->n_types;
+    c->newid = wt_malloc((size_t)n * sizeof *c->newid + 1);
+    c->seen = wt_calloc((size_t)n + 1, 1);
+    c->stack = wt_malloc(((size_t)n + 2) * sizeof *c->stack);
+    c->compact = wt_malloc((size_t)n * sizeof *c->compact + 1);
+    c->leaf_start = wt_malloc(((size_t)n + 1) * sizeof *c->leaf_start);
+    if (!c->newid || !c->seen || !c->stack || !c->compact || !c->leaf_start) {
+        wt_digest_free(c);
+        return wt_error(WETEE_ERR_NO_MEMORY, "%s: out of memory for %u types", MOD, n);
+    }
+    for (uint32_t i = 0; i < n; i++) {
+        c->newid[i] = WT_MD_NONE;
+        c->compact[i] = -1;
+    }
+
+    /* 1. reachable ids */
+    collect_reachable(c, md->address_type);
+    collect_reachable(c, md->call_type);
+    collect_reachable(c, md->signature_type);
+    for (uint32_t i = 0; i < md->n_extensions; i++) {
+        collect_reachable(c, md->extensions[i].type);
+        collect_reachable(c, md->extensions[i].implicit);
+    }
+    /* 2. new ids in registry-id order */
+    uint32_t next = 0;
+    for (uint32_t i = 0; i < n; i++)
+        if (c->seen[i] && is_basic(&md->types[i]))
+            c->newid[i] = next++;
+
+    /* 3. leaves, ordered by new id then variant index */
+    int rc = WETEE_OK;
+    for (uint32_t i = 0; rc == WETEE_OK && i < n; i++) {
+        c->leaf_start[i] = (uint32_t)c->n_leaves;
+        if (c->newid[i] != WT_MD_NONE)
+            rc = type_leaves(c, i);
+    }
+    if (rc != WETEE_OK)
+        wt_digest_free(c);
+    return rc;
+}
+
+static void merkle_root_of(digest_ctx *c, uint8_t root[32]) { wt_digest_merkle_root(root, c->leaves, c->n_leaves); }
+
+int wt_digest_put_extra(wetee_buf *out, const char *spec_name, uint32_t spec_version, uint16_t prefix,
+                        const wetee_metadata_hash_info *info)
+{
+    int rc;
+    if ((rc = wetee_scale_put_u32(out, spec_version)) == WETEE_OK && (rc = put_string(out, spec_name)) == WETEE_OK &&
+        (rc = wetee_scale_put_u16(out, prefix)) == WETEE_OK && (rc = wetee_scale_put_u8(out, info->decimals)) == WETEE_OK)
+        rc = put_string(out, info->token_symbol);
+    return rc;
+}
+
 WETEE_API size_t wetee_metadata_hash_bytes(void) { return WETEE_METADATA_HASH_BYTES; }
 
 WETEE_API int wetee_metadata_digest(wetee_buf *out, const wetee_metadata *md, const wetee_metadata_hash_info *info)
@@ -452,60 +529,24 @@ WETEE_API int wetee_metadata_digest(wetee_buf *out, const wetee_metadata *md, co
     const char *spec_name = NULL;
     uint32_t spec_version = 0;
     uint16_t prefix = 0;
-    int rc = check_info(md, info, &spec_name, &spec_version, &prefix);
+    int rc = wt_digest_check_info(md, info, &spec_name, &spec_version, &prefix);
     if (rc != WETEE_OK)
         return rc;
 
     digest_ctx c;
-    memset(&c, 0, sizeof c);
-    c.md = md;
-    uint32_t n = md->n_types;
-    c.newid = wt_malloc((size_t)n * sizeof *c.newid + 1);
-    c.seen = wt_calloc((size_t)n + 1, 1);
-    c.stack = wt_malloc(((size_t)n + 2) * sizeof *c.stack);
-    c.compact = wt_malloc((size_t)n * sizeof *c.compact + 1);
-    if (!c.newid || !c.seen || !c.stack || !c.compact) {
-        ctx_free(&c);
-        return wt_error(WETEE_ERR_NO_MEMORY, "%s: out of memory for %u types", MOD, n);
-    }
-    for (uint32_t i = 0; i < n; i++) {
-        c.newid[i] = WT_MD_NONE;
-        c.compact[i] = -1;
-    }
-
-    /* 1. reachable ids */
-    collect_reachable(&c, md->address_type);
-    collect_reachable(&c, md->call_type);
-    collect_reachable(&c, md->signature_type);
-    for (uint32_t i = 0; i < md->n_extensions; i++) {
-        collect_reachable(&c, md->extensions[i].type);
-        collect_reachable(&c, md->extensions[i].implicit);
-    }
-    /* 2. new ids in registry-id order */
-    uint32_t next = 0;
-    for (uint32_t i = 0; i < n; i++)
-        if (c.seen[i] && is_basic(&md->types[i]))
-            c.newid[i] = next++;
-
-    /* 3. leaves, ordered by new id then variant index */
-    for (uint32_t i = 0; rc == WETEE_OK && i < n; i++)
-        if (c.newid[i] != WT_MD_NONE)
-            rc = type_leaves(&c, i);
-
+    rc = wt_digest_prepare(&c, md, 0);
+    if (rc != WETEE_OK)
+        return rc;
     uint8_t root[32], ext[32];
-    if (rc == WETEE_OK)
-        rc = extrinsic_hash(&c, ext);
+    rc = extrinsic_hash(&c, ext);
     if (rc == WETEE_OK) {
-        merkle_root(root, c.leaves, c.n_leaves);
+        merkle_root_of(&c, root);
         wetee_buf_clear(out);
         if ((rc = wetee_scale_put_u8(out, 1)) == WETEE_OK && (rc = wetee_scale_put_raw(out, root, 32)) == WETEE_OK &&
-            (rc = wetee_scale_put_raw(out, ext, 32)) == WETEE_OK &&
-            (rc = wetee_scale_put_u32(out, spec_version)) == WETEE_OK &&
-            (rc = put_string(out, spec_name)) == WETEE_OK && (rc = wetee_scale_put_u16(out, prefix)) == WETEE_OK &&
-            (rc = wetee_scale_put_u8(out, info->decimals)) == WETEE_OK)
-            rc = put_string(out, info->token_symbol);
+            (rc = wetee_scale_put_raw(out, ext, 32)) == WETEE_OK)
+            rc = wt_digest_put_extra(out, spec_name, spec_version, prefix, info);
     }
-    ctx_free(&c);
+    wt_digest_free(&c);
     return rc;
 }
 

@@ -207,5 +207,84 @@ WT_TEST(bad_arguments)
     wetee_metadata_free(md);
 }
 
-WT_MAIN("metadata_hash", WT_CASE(published_digests), WT_CASE(docs_do_not_matter), WT_CASE(only_v15),
+/* The proofs of metadata-hash/proofs.json: extrinsics with and without
+ * their implicit data, and signing payloads. */
+WT_TEST(published_proofs)
+{
+    size_t len = 0;
+    uint8_t *text = wt_read_vector("metadata-hash/proofs.json", &len);
+    if (!text)
+        WT_SKIP("metadata-hash/proofs.json not found (vectors directory absent)");
+    json_error_t jerr;
+    json_t *root = json_loadb((const char *)text, len, 0, &jerr);
+    free(text);
+    wetee_metadata *md = load_vector("metadata-hash/polkadot_metadata_v15.hex");
+    CHECK(root && md);
+    if (!root || !md) {
+        json_decref(root);
+        wetee_metadata_free(md);
+        return;
+    }
+    int cases = 0;
+    wetee_metadata_hash_info info = WETEE_METADATA_HASH_INFO_INIT;
+    info.decimals = 42; /* as the file's comment says */
+    info.token_symbol = "UNIT";
+    CHECK(strstr(json_string_value(json_object_get(root, "_comment")), "decimals 42, token_symbol UNIT") != NULL);
+    json_t *fx = json_object_get(root, "tx_proof_fixtures");
+    for (size_t i = 0; i < json_array_size(fx); i++) {
+        json_t *c = json_array_get(fx, i);
+        const char *tx = json_string_value(json_object_get(c, "tx"));
+        const char *add = json_string_value(json_object_get(c, "additionalSigned"));
+        const char *p1 = json_string_value(json_object_get(c, "expectedProof"));
+        const char *p2 = json_string_value(json_object_get(c, "expectedProofWithAdditionalSigned"));
+        CHECK(tx && add && p1 && p2);
+        if (!tx || !add || !p1 || !p2)
+            continue;
+        wetee_buf x = WETEE_BUF_INIT, a = WETEE_BUF_INIT, proof = WETEE_BUF_INIT, hex = WETEE_BUF_INIT;
+        CHECK_OK(wetee_hex_decode(&x, tx, strlen(tx)));
+        CHECK_OK(wetee_hex_decode(&a, add, strlen(add)));
+        CHECK_OK(wetee_metadata_proof_for_extrinsic(&proof, md, &info, x.data, x.len, NULL, 0));
+        CHECK_OK(wetee_hex_encode(&hex, proof.data, proof.len, WETEE_HEX_PREFIX));
+        CHECK_STR((const char *)hex.data, p1);
+        CHECK_OK(wetee_metadata_proof_for_extrinsic(&proof, md, &info, x.data, x.len, a.data, a.len));
+        CHECK_OK(wetee_hex_encode(&hex, proof.data, proof.len, WETEE_HEX_PREFIX));
+        CHECK_STR((const char *)hex.data, p2);
+        /* the wrong implicit data, a truncated extrinsic, trailing bytes */
+        CHECK(wetee_metadata_proof_for_extrinsic(&proof, md, &info, x.data, x.len, a.data, a.len - 1) != WETEE_OK);
+        CHECK(wetee_metadata_proof_for_extrinsic(&proof, md, &info, x.data, x.len - 1, NULL, 0) != WETEE_OK);
+        uint8_t *longer = malloc(x.len + 1);
+        memcpy(longer, x.data, x.len);
+        longer[x.len] = 0;
+        CHECK_ERR(wetee_metadata_proof_for_extrinsic(&proof, md, &info, longer, x.len + 1, NULL, 0), WETEE_ERR_TRAILING);
+        free(longer);
+        cases++;
+        wetee_buf_free(&x);
+        wetee_buf_free(&a);
+        wetee_buf_free(&proof);
+        wetee_buf_free(&hex);
+    }
+    json_t *pf = json_object_get(root, "tx_payload_proof_fixtures");
+    for (size_t i = 0; i < json_array_size(pf); i++) {
+        json_t *c = json_array_get(pf, i);
+        const char *pl = json_string_value(json_object_get(c, "txPayload"));
+        const char *want = json_string_value(json_object_get(c, "expectedProof"));
+        CHECK(pl && want);
+        if (!pl || !want)
+            continue;
+        wetee_buf x = WETEE_BUF_INIT, proof = WETEE_BUF_INIT, hex = WETEE_BUF_INIT;
+        CHECK_OK(wetee_hex_decode(&x, pl, strlen(pl)));
+        CHECK_OK(wetee_metadata_proof_for_payload(&proof, md, &info, x.data, x.len));
+        CHECK_OK(wetee_hex_encode(&hex, proof.data, proof.len, WETEE_HEX_PREFIX));
+        CHECK_STR((const char *)hex.data, want);
+        cases++;
+        wetee_buf_free(&x);
+        wetee_buf_free(&proof);
+        wetee_buf_free(&hex);
+    }
+    CHECK(cases >= 4);
+    json_decref(root);
+    wetee_metadata_free(md);
+}
+
+WT_MAIN("metadata_hash", WT_CASE(published_proofs), WT_CASE(published_digests), WT_CASE(docs_do_not_matter), WT_CASE(only_v15),
         WT_CASE(bad_arguments))
