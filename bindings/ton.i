@@ -271,3 +271,19 @@ wetee_rc wetee_ton_wallet_sign_transfer(wetee_ton_cell **out, const wetee_ton_wa
                                         uint32_t seqno, uint32_t valid_until, const wetee_ton_transfer *t);
 wetee_rc wetee_ton_wallet_external(wetee_ton_cell **out, const wetee_ton_wallet *w, const wetee_ton_cell *body,
                                    int deploy);
+
+/* ---- dictionaries (keys as bytes: key_bits bits MSB first, zero-padded) ---- */
+WETEE_HANDLE(wetee_ton_dict, wetee_ton_dict_free)
+void wetee_ton_dict_free(wetee_ton_dict *d);
+wetee_rc wetee_ton_dict_new(wetee_ton_dict **out, unsigned key_bits);
+size_t wetee_ton_dict_count(const wetee_ton_dict *d);
+unsigned wetee_ton_dict_key_bits(const wetee_ton_dict *d);
+wetee_rc wetee_ton_dict_set(wetee_ton_dict *d, const uint8_t *data, size_t len, const wetee_ton_cell *value);
+wetee_rc wetee_ton_dict_get(wetee_ton_cell **out, const wetee_ton_dict *d, const uint8_t *data, size_t len);
+wetee_rc wetee_ton_dict_remove(wetee_ton_dict *d, const uint8_t *data, size_t len);
+/* (key, value) of entry index in key order; out_len = ceil(key_bits/8) */
+wetee_rc wetee_ton_dict_entry(uint8_t *out, size_t out_len, wetee_ton_cell **out, const wetee_ton_dict *d, size_t index);
+wetee_rc wetee_ton_dict_root(wetee_ton_cell **out, const wetee_ton_dict *d);
+wetee_rc wetee_ton_builder_store_dict(wetee_ton_builder *b, const wetee_ton_dict *d);
+wetee_rc wetee_ton_dict_from_root(wetee_ton_dict **out, const wetee_ton_cell *root, unsigned key_bits);
+wetee_rc wetee_ton_slice_load_dict(wetee_ton_dict **out, wetee_ton_slice *s, unsigned key_bits);

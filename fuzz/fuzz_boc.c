@@ -8,7 +8,10 @@
  *   re-serialisation is a fixed point (serialise(parse(serialise(c))) is
  *   byte-identical);
  * - walking the parsed tree through slices (bits, references) stays in
- *   bounds. */
+ *   bounds;
+ * - reading the root as a dictionary (key length from the first input
+ *   byte) either fails with a detail or gives a dictionary whose canonical
+ *   re-serialisation loads back to the same entries. */
 #include <stdlib.h>
 #include <string.h>
 
@@ -60,6 +63,22 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
             wetee_ton_cell_free(back);
             wetee_buf_free(&a);
             wetee_buf_free(&b);
+        }
+        if (size > 0) {
+            unsigned kb = 1 + data[0] % 64;
+            wetee_ton_dict *d = NULL, *d2 = NULL;
+            wetee_ton_cell *root2 = NULL;
+            if (wetee_ton_dict_from_root(&d, roots[i], kb) == WETEE_OK) {
+                if (wetee_ton_dict_root(&root2, d) == WETEE_OK) {
+                    REQUIRE(wetee_ton_dict_from_root(&d2, root2, kb) == WETEE_OK);
+                    REQUIRE(wetee_ton_dict_count(d2) == wetee_ton_dict_count(d));
+                }
+            } else {
+                REQUIRE(wetee_last_error()[0] != '\0');
+            }
+            wetee_ton_dict_free(d);
+            wetee_ton_dict_free(d2);
+            wetee_ton_cell_free(root2);
         }
         wetee_ton_cell_free(roots[i]);
     }

@@ -2,7 +2,7 @@
  * @file ton.h
  * @brief TON: cells (builder and slice), exotic cells, representation
  *        hashes with levels, the bag-of-cells (BOC) format, contract and
- *        user-friendly addresses, amounts, TON mnemonics, internal and
+ *        user-friendly addresses, amounts, TON mnemonics, dictionaries, internal and
  *        external messages and the wallet contracts v3r2, v4r2 and W5.
  *
  * The rules are those of ton-blockchain/ton (`crypto/vm`, `crypto/tl/boc.tlb`,
@@ -703,6 +703,135 @@ WETEE_API int wetee_ton_mnemonic_to_seed(uint8_t out[64], const char *phrase, si
  */
 WETEE_API int wetee_ton_mnemonic_to_keypair(uint8_t secret[64], uint8_t pub[32], const char *phrase, size_t len,
                                             const char *password, size_t password_len);
+
+/* ------------------------------------------------------------------ */
+/* Dictionaries                                                        */
+/* ------------------------------------------------------------------ */
+
+/**
+ * @brief A dictionary `HashmapE n X` with n-bit keys (opaque; one thread at
+ *        a time). Values are cells whose bits and references make up the
+ *        leaf value (for `^Cell` values pass a cell holding one reference).
+ *        Serialised with the labels \@ton/core `serializeDict` chooses, so
+ *        that dictionaries built here hash the same as there.
+ */
+typedef struct wetee_ton_dict wetee_ton_dict;
+
+/**
+ * @brief An empty dictionary.
+ * @param out receives the dictionary; free with wetee_ton_dict_free().
+ * @param key_bits key length n, 1..1023.
+ * @return WETEE_OK; WETEE_ERR_NO_MEMORY; WETEE_ERR_INVALID_ARGUMENT.
+ */
+WETEE_API int wetee_ton_dict_new(wetee_ton_dict **out, unsigned key_bits);
+/**
+ * @brief Free a dictionary and its references to the values.
+ * @param d the dictionary, or NULL (no-op).
+ */
+WETEE_API void wetee_ton_dict_free(wetee_ton_dict *d);
+/**
+ * @brief Number of entries.
+ * @param d the dictionary (NULL gives 0).
+ * @return the count.
+ */
+WETEE_API size_t wetee_ton_dict_count(const wetee_ton_dict *d);
+/**
+ * @brief Key length in bits.
+ * @param d the dictionary (NULL gives 0).
+ * @return n.
+ */
+WETEE_API unsigned wetee_ton_dict_key_bits(const wetee_ton_dict *d);
+/**
+ * @brief Insert or replace an entry.
+ * @param d the dictionary.
+ * @param key the key: key_bits bits most significant first in
+ *        ceil(key_bits/8) bytes, unused low bits zero.
+ * @param key_len ceil(key_bits/8).
+ * @param value the value cell (the dictionary takes its own reference).
+ * @return WETEE_OK; WETEE_ERR_NO_MEMORY; WETEE_ERR_INVALID_ARGUMENT (bad
+ *         key length or padding, NULL argument).
+ */
+WETEE_API int wetee_ton_dict_set(wetee_ton_dict *d, const uint8_t *key, size_t key_len, const wetee_ton_cell *value);
+/**
+ * @brief Insert or replace the entry of an unsigned integer key.
+ * @param d the dictionary.
+ * @param key the key; must fit key_bits.
+ * @param value the value cell.
+ * @return WETEE_OK; WETEE_ERR_OVERFLOW (key too large); WETEE_ERR_NO_MEMORY;
+ *         WETEE_ERR_INVALID_ARGUMENT.
+ */
+WETEE_API int wetee_ton_dict_set_uint(wetee_ton_dict *d, uint64_t key, const wetee_ton_cell *value);
+/**
+ * @brief Look a key up.
+ * @param out receives a new reference to the value (release it).
+ * @param d the dictionary.
+ * @param key the key (as wetee_ton_dict_set()).
+ * @param key_len ceil(key_bits/8).
+ * @return WETEE_OK; WETEE_ERR_NOT_FOUND; WETEE_ERR_INVALID_ARGUMENT.
+ */
+WETEE_API int wetee_ton_dict_get(wetee_ton_cell **out, const wetee_ton_dict *d, const uint8_t *key, size_t key_len);
+/**
+ * @brief Look an unsigned integer key up.
+ * @param out receives a new reference to the value (release it).
+ * @param d the dictionary.
+ * @param key the key.
+ * @return WETEE_OK; WETEE_ERR_NOT_FOUND; WETEE_ERR_OVERFLOW;
+ *         WETEE_ERR_INVALID_ARGUMENT.
+ */
+WETEE_API int wetee_ton_dict_get_uint(wetee_ton_cell **out, const wetee_ton_dict *d, uint64_t key);
+/**
+ * @brief Remove an entry.
+ * @param d the dictionary.
+ * @param key the key.
+ * @param key_len ceil(key_bits/8).
+ * @return WETEE_OK; WETEE_ERR_NOT_FOUND; WETEE_ERR_INVALID_ARGUMENT.
+ */
+WETEE_API int wetee_ton_dict_remove(wetee_ton_dict *d, const uint8_t *key, size_t key_len);
+/**
+ * @brief Entry `index` in ascending key order.
+ * @param key caller buffer of key_len bytes; receives the key.
+ * @param key_len ceil(key_bits/8).
+ * @param value receives a new reference to the value, or NULL to skip it.
+ * @param d the dictionary.
+ * @param index 0..count-1.
+ * @return WETEE_OK; WETEE_ERR_NOT_FOUND; WETEE_ERR_INVALID_ARGUMENT.
+ */
+WETEE_API int wetee_ton_dict_entry(uint8_t *key, size_t key_len, wetee_ton_cell **value, const wetee_ton_dict *d,
+                                   size_t index);
+/**
+ * @brief The root cell of a non-empty dictionary (`Hashmap n X`).
+ * @param out receives the cell; the caller releases it.
+ * @param d the dictionary.
+ * @return WETEE_OK; WETEE_ERR_NOT_FOUND (empty); WETEE_ERR_OVERFLOW (a
+ *         value does not fit its leaf); WETEE_ERR_NO_MEMORY;
+ *         WETEE_ERR_INVALID_ARGUMENT.
+ */
+WETEE_API int wetee_ton_dict_root(wetee_ton_cell **out, const wetee_ton_dict *d);
+/**
+ * @brief Append `HashmapE`: bit 0 when empty, else bit 1 and the root as a reference.
+ * @param b the builder.
+ * @param d the dictionary.
+ * @return as wetee_ton_dict_root() and wetee_ton_builder_store_maybe_ref().
+ */
+WETEE_API int wetee_ton_builder_store_dict(wetee_ton_builder *b, const wetee_ton_dict *d);
+/**
+ * @brief Read a dictionary from its root cell (any valid label encoding).
+ * @param out receives the dictionary; free it.
+ * @param root the root cell.
+ * @param key_bits key length n.
+ * @return WETEE_OK; WETEE_ERR_DECODE (bad label, fork without two
+ *         references, exotic cells, a key twice); WETEE_ERR_TRUNCATED;
+ *         WETEE_ERR_NO_MEMORY; WETEE_ERR_INVALID_ARGUMENT.
+ */
+WETEE_API int wetee_ton_dict_from_root(wetee_ton_dict **out, const wetee_ton_cell *root, unsigned key_bits);
+/**
+ * @brief Read `HashmapE n X` from a slice (bit 0: empty; bit 1: root reference).
+ * @param out receives the dictionary; free it.
+ * @param s the slice (unchanged on error).
+ * @param key_bits key length n.
+ * @return as wetee_ton_dict_from_root().
+ */
+WETEE_API int wetee_ton_slice_load_dict(wetee_ton_dict **out, wetee_ton_slice *s, unsigned key_bits);
 
 /* ------------------------------------------------------------------ */
 /* Messages and wallets                                                */

@@ -157,3 +157,39 @@ func TestTonMnemonicAndWallets(t *testing.T) {
 		t.Fatal(err)
 	}
 }
+
+func TestTonDict(t *testing.T) {
+	d, err := wetee.NewTonDict(12)
+	if err != nil {
+		t.Fatal(err)
+	}
+	v1, _ := wetee.NewTonBuilder().StoreUint(111, 32).End()
+	v2, _ := wetee.NewTonBuilder().StoreUint(222, 32).End()
+	if err := d.Set([]byte{0x12, 0x30}, v1); err != nil {
+		t.Fatal(err)
+	}
+	if err := d.Set([]byte{0x00, 0x70}, v2); err != nil {
+		t.Fatal(err)
+	}
+	if err := d.Set([]byte{0x00, 0x71}, v2); !errors.Is(err, wetee.ErrInvalidArgument) {
+		t.Fatal("padding bits", err)
+	}
+	if _, err := d.Get([]byte{0x00, 0x80}); !errors.Is(err, wetee.ErrNotFound) {
+		t.Fatal(err)
+	}
+	c, err := wetee.NewTonBuilder().StoreDict(d).End()
+	if err != nil {
+		t.Fatal(err)
+	}
+	back, err := c.Parse().LoadDict(12)
+	if err != nil || back.Len() != 2 {
+		t.Fatal(err)
+	}
+	k, v, err := back.Entry(0)
+	if err != nil || hex.EncodeToString(k) != "0070" || !v.Equal(v2) {
+		t.Fatal("entry 0", k, err)
+	}
+	if err := d.Delete([]byte{0x12, 0x30}); err != nil || d.Len() != 1 {
+		t.Fatal(err)
+	}
+}

@@ -33,6 +33,8 @@
 #      and CRC32C, addresses in all eight user-friendly forms, corrupted
 #      addresses it rejects, and cells of coins + address + snake string;
 #      libwetee parses, hashes (levels 0..3), re-serialises byte for byte;
+#      dictionaries (HashmapE, random key lengths, values of bits, bytes or
+#      references) built and loaded against @ton/core Dictionary;
 #      mnemonics from mnemonicNew to key pairs; signed transfers of wallets
 #      v3r2, v4r2 and v5r1 (@ton/ton createTransfer with a fixed mnemonic,
 #      random seqno, valid_until, send mode, 0..6 messages with comments,

@@ -11,6 +11,8 @@
  *                                addresses; builder cases (coins, address,
  *                                snake string) by hash and BOC; mnemonics
  *                                from mnemonicNew to key pairs (ton-crypto);
+ *                                dictionaries (HashmapE) built and loaded,
+ *                                against @ton/core Dictionary's BOC;
  *                                signed v3r2/v4r2/v5r1 transfers of a fixed
  *                                key (@ton/ton createTransfer, external
  *                                message as TonClient sends it): address,
@@ -303,6 +305,67 @@ static void check_wallet(char **f, size_t n, const char *line)
     wetee_buf_free(&bh);
 }
 
+static void check_dict(char **f, size_t n, const char *line)
+{
+    unsigned kb = n == 4 ? (unsigned)atoi(f[1]) : 0;
+    wetee_ton_dict *d = NULL, *back = NULL;
+    wetee_ton_builder *b = NULL;
+    wetee_ton_cell *c = NULL, *js = NULL;
+    wetee_ton_slice *s = NULL;
+    wetee_buf boc = WETEE_BUF_INIT, bh = WETEE_BUF_INIT;
+    size_t entries = 0;
+    int ok = kb > 0 && wetee_ton_dict_new(&d, kb) == 0;
+    for (char *e = f[2]; ok && *e;) {
+        char *comma = strchr(e, ','), *eq = strchr(e, '=');
+        wetee_buf key = WETEE_BUF_INIT;
+        wetee_ton_cell *v;
+        if (comma) *comma = 0;
+        ok = eq != NULL;
+        if (ok) {
+            *eq = 0;
+            v = boc_cell(eq + 1);
+            ok = v && unhex(&key, e) == 0 && wetee_ton_dict_set(d, key.data, key.len, v) == 0;
+            if (ok && back == NULL) entries++;
+            wetee_ton_cell_free(v);
+        }
+        wetee_buf_free(&key);
+        if (!comma) break;
+        e = comma + 1;
+    }
+    ok = ok && wetee_ton_builder_new(&b) == 0 && wetee_ton_builder_store_dict(b, d) == 0 && wetee_ton_builder_end(&c, b) == 0 &&
+         wetee_ton_boc_serialize(&boc, c, WETEE_TON_BOC_CRC32C) == 0;
+    if (ok) {
+        tohex(&bh, boc.data, boc.len);
+        if (strcmp((const char *)bh.data, f[3])) { ok = 0; fail(line, "dictionary serialisation"); }
+    } else {
+        fail(line, "dictionary build");
+    }
+    /* and @ton/core's serialisation loads back to the same entries */
+    if (ok) {
+        ok = (js = boc_cell(f[3])) != NULL && wetee_ton_slice_new(&s, js) == 0 && wetee_ton_slice_load_dict(&back, s, kb) == 0 &&
+             wetee_ton_slice_end(s) == 0 && wetee_ton_dict_count(back) == entries && wetee_ton_dict_count(d) == entries;
+        for (size_t i = 0; ok && i < entries; i++) {
+            uint8_t k1[128], k2[128], h1[32], h2[32];
+            wetee_ton_cell *v1 = NULL, *v2 = NULL;
+            ok = wetee_ton_dict_entry(k1, (kb + 7) / 8, &v1, d, i) == 0 && wetee_ton_dict_entry(k2, (kb + 7) / 8, &v2, back, i) == 0 &&
+                 memcmp(k1, k2, (kb + 7) / 8) == 0 && wetee_ton_cell_hash(h1, v1) == 0 && wetee_ton_cell_hash(h2, v2) == 0 &&
+                 memcmp(h1, h2, 32) == 0;
+            wetee_ton_cell_free(v1);
+            wetee_ton_cell_free(v2);
+        }
+        if (!ok) fail(line, "dictionary load");
+    }
+    if (ok) passed++;
+    wetee_ton_dict_free(d);
+    wetee_ton_dict_free(back);
+    wetee_ton_builder_free(b);
+    wetee_ton_slice_free(s);
+    wetee_ton_cell_free(c);
+    wetee_ton_cell_free(js);
+    wetee_buf_free(&boc);
+    wetee_buf_free(&bh);
+}
+
 static int check_file(const char *path)
 {
     FILE *fp = fopen(path, "r");
@@ -323,6 +386,7 @@ static int check_file(const char *path)
         else if (!strcmp(f[0], "build")) check_build(f, n, copy);
         else if (!strcmp(f[0], "mnem")) check_mnem(f, n, copy);
         else if (!strcmp(f[0], "key")) check_key(f, n, copy);
+        else if (!strcmp(f[0], "dict")) check_dict(f, n, copy);
         else if (!strcmp(f[0], "wallet")) check_wallet(f, n, copy);
         else fail(copy, "unknown record");
         free(copy);

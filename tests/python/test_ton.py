@@ -116,3 +116,24 @@ def test_generated_mnemonic():
     words = ton.mnemonic_generate()
     assert len(words.split()) == 24
     ton.mnemonic_validate(words)
+
+
+def test_dict():
+    d = ton.Dict(12)
+    v1 = ton.Builder().store_uint(111, 32).end()
+    v2 = ton.Builder().store_uint(222, 32).end()
+    d[0x123] = v1
+    d[7] = v2
+    assert len(d) == 2 and d[7] == v2 and 0x123 in d and 8 not in d
+    with pytest.raises(KeyError):
+        d[8]
+    with pytest.raises(wetee.OutOfRangeError):
+        d[4096] = v1
+    assert [k for k, _ in d.items()] == [7, 0x123]
+    c = d.store(ton.Builder()).end()
+    back = ton.Dict.load(c.begin_parse(), 12)
+    assert dict((k, v.hash()) for k, v in back.items()) == dict((k, v.hash()) for k, v in d.items())
+    assert ton.Dict.from_root(d.root(), 12)[0x123] == v1
+    del d[7]
+    del d[0x123]
+    assert len(d) == 0 and d.store(ton.Builder()).bits == 1

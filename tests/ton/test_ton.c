@@ -729,7 +729,77 @@ WT_TEST(test_wallet_transfer_shape)
     wetee_ton_cell_free(ext);
 }
 
-WT_MAIN("ton", WT_CASE(test_wallet_vectors), WT_CASE(test_wallet_transfer_shape), WT_CASE(test_mnemonic_vectors), WT_CASE(test_mnemonic_generate), WT_CASE(test_boc_vectors), WT_CASE(test_boc_more_vectors), WT_CASE(test_library_cell),
+
+WT_TEST(test_dict)
+{
+    wetee_ton_dict *d = NULL, *back = NULL;
+    wetee_ton_cell *v1 = cell_uint(111, 32, NULL, NULL), *v2 = cell_uint(222, 32, NULL, NULL), *got = NULL, *root = NULL;
+    wetee_ton_builder *b;
+    wetee_ton_cell *c = NULL;
+    wetee_ton_slice *s;
+    uint8_t key[2] = { 0x12, 0x30 }, k[2];
+    uint64_t v;
+    CHECK_OK(wetee_ton_dict_new(&d, 12));
+    CHECK_ERR(wetee_ton_dict_root(&root, d), WETEE_ERR_NOT_FOUND);
+    CHECK_OK(wetee_ton_dict_set(d, key, 2, v1));
+    CHECK_OK(wetee_ton_dict_set_uint(d, 7, v2));
+    CHECK_OK(wetee_ton_dict_set_uint(d, 7, v1)); /* replace */
+    CHECK(wetee_ton_dict_count(d) == 2);
+    CHECK_OK(wetee_ton_dict_get_uint(&got, d, 0x123));
+    CHECK(wetee_ton_cell_equal(got, v1));
+    wetee_ton_cell_free(got);
+    CHECK_ERR(wetee_ton_dict_get_uint(&got, d, 8), WETEE_ERR_NOT_FOUND);
+    CHECK_ERR(wetee_ton_dict_set_uint(d, 4096, v1), WETEE_ERR_OVERFLOW);
+    key[1] = 0x31; /* a bit past the 12-bit key */
+    CHECK_ERR(wetee_ton_dict_set(d, key, 2, v1), WETEE_ERR_INVALID_ARGUMENT);
+    CHECK_ERR(wetee_ton_dict_set(d, key, 1, v1), WETEE_ERR_INVALID_ARGUMENT);
+    /* entries in key order: 0x007 then 0x123 */
+    CHECK_OK(wetee_ton_dict_entry(k, 2, NULL, d, 0));
+    CHECK_HEX(k, 2, "0070");
+    CHECK_ERR(wetee_ton_dict_entry(k, 2, NULL, d, 2), WETEE_ERR_NOT_FOUND);
+    /* HashmapE round trip */
+    CHECK_OK(wetee_ton_builder_new(&b));
+    CHECK_OK(wetee_ton_builder_store_dict(b, d));
+    CHECK_OK(wetee_ton_builder_end(&c, b));
+    wetee_ton_builder_free(b);
+    CHECK_OK(wetee_ton_slice_new(&s, c));
+    CHECK_OK(wetee_ton_slice_load_dict(&back, s, 12));
+    CHECK(wetee_ton_dict_count(back) == 2);
+    CHECK_OK(wetee_ton_dict_get_uint(&got, back, 7));
+    CHECK(wetee_ton_cell_equal(got, v1));
+    wetee_ton_cell_free(got);
+    wetee_ton_slice_free(s);
+    wetee_ton_dict_free(back);
+    back = NULL;
+    /* remove down to empty: HashmapE is the single bit 0 */
+    CHECK_OK(wetee_ton_dict_remove(d, (const uint8_t *)"\x12\x30", 2));
+    CHECK_ERR(wetee_ton_dict_remove(d, (const uint8_t *)"\x12\x30", 2), WETEE_ERR_NOT_FOUND);
+    CHECK_OK(wetee_ton_dict_remove(d, (const uint8_t *)"\x00\x70", 2));
+    wetee_ton_cell_free(c);
+    CHECK_OK(wetee_ton_builder_new(&b));
+    CHECK_OK(wetee_ton_builder_store_dict(b, d));
+    CHECK(wetee_ton_builder_bits(b) == 1 && wetee_ton_builder_refs(b) == 0);
+    wetee_ton_builder_free(b);
+    /* malformed: a fork with one reference; a label longer than the key */
+    {
+        wetee_ton_cell *leaf = cell_uint(0, 2, NULL, NULL);
+        wetee_ton_cell *fork = cell_uint(0, 2, leaf, NULL); /* hml_short len 0, then 1 ref */
+        wetee_ton_cell *longl = cell_uint(0x1f, 5, NULL, NULL); /* unary 1111... past m */
+        CHECK_ERR(wetee_ton_dict_from_root(&back, fork, 4), WETEE_ERR_DECODE);
+        CHECK(strstr(wetee_last_error(), "fork") != NULL);
+        CHECK_ERR(wetee_ton_dict_from_root(&back, longl, 2), WETEE_ERR_DECODE);
+        CHECK(back == NULL);
+        wetee_ton_cell_free(leaf);
+        wetee_ton_cell_free(fork);
+        wetee_ton_cell_free(longl);
+    }
+    (void)v;
+    wetee_ton_dict_free(d);
+    wetee_ton_cell_free(v1);
+    wetee_ton_cell_free(v2);
+}
+
+WT_MAIN("ton", WT_CASE(test_dict), WT_CASE(test_wallet_vectors), WT_CASE(test_wallet_transfer_shape), WT_CASE(test_mnemonic_vectors), WT_CASE(test_mnemonic_generate), WT_CASE(test_boc_vectors), WT_CASE(test_boc_more_vectors), WT_CASE(test_library_cell),
         WT_CASE(test_exotic_levels), WT_CASE(test_boc_negative), WT_CASE(test_boc_limits),
         WT_CASE(test_dedup_and_multi_root), WT_CASE(test_builder_slice), WT_CASE(test_address_vectors),
         WT_CASE(test_address_negative), WT_CASE(test_address_cell_and_state_init), WT_CASE(test_amounts))

@@ -508,3 +508,85 @@ func (w *TonWallet) External(body *TonCell, deploy bool) (*TonCell, error) {
 	defer runtime.KeepAlive(body)
 	return newTonCell(cwetee.Ton_wallet_external(&h, w.h, body.handle(), d), h)
 }
+
+// TonDict is a dictionary HashmapE n X with n-bit keys given as bytes (n
+// bits most significant first, zero-padded to whole bytes); values are
+// cells whose bits and references form the leaf value. Serialised exactly
+// as @ton/core's Dictionary.
+type TonDict struct {
+	h       uintptr
+	KeyBits uint
+}
+
+func newTonDict(status string, h uintptr, keyBits uint) (*TonDict, error) {
+	if err := check(status); err != nil {
+		if h != 0 {
+			cwetee.Ton_dict_free(h)
+		}
+		return nil, err
+	}
+	d := &TonDict{h: h, KeyBits: keyBits}
+	runtime.SetFinalizer(d, func(d *TonDict) { cwetee.Ton_dict_free(d.h) })
+	return d, nil
+}
+
+// NewTonDict makes an empty dictionary with keyBits-bit keys (1..1023).
+func NewTonDict(keyBits uint) (*TonDict, error) {
+	var h uintptr
+	return newTonDict(cwetee.Ton_dict_new(&h, keyBits), h, keyBits)
+}
+
+// TonDictFromRoot reads a dictionary from its root cell.
+func TonDictFromRoot(root *TonCell, keyBits uint) (*TonDict, error) {
+	var h uintptr
+	defer runtime.KeepAlive(root)
+	return newTonDict(cwetee.Ton_dict_from_root(&h, root.handle(), keyBits), h, keyBits)
+}
+
+// LoadDict reads HashmapE from the slice.
+func (s *TonSlice) LoadDict(keyBits uint) (*TonDict, error) {
+	var h uintptr
+	defer runtime.KeepAlive(s)
+	return newTonDict(cwetee.Ton_slice_load_dict(&h, s.h, keyBits), h, keyBits)
+}
+
+// Len is the number of entries.
+func (d *TonDict) Len() int { defer runtime.KeepAlive(d); return int(cwetee.Ton_dict_count(d.h)) }
+
+// Set inserts or replaces an entry.
+func (d *TonDict) Set(key []byte, value *TonCell) error {
+	defer runtime.KeepAlive(d)
+	defer runtime.KeepAlive(value)
+	return check(cwetee.Ton_dict_set(d.h, key, value.handle()))
+}
+
+// Get looks a key up (ErrNotFound when absent).
+func (d *TonDict) Get(key []byte) (*TonCell, error) {
+	var h uintptr
+	defer runtime.KeepAlive(d)
+	return newTonCell(cwetee.Ton_dict_get(&h, d.h, key), h)
+}
+
+// Delete removes an entry (ErrNotFound when absent).
+func (d *TonDict) Delete(key []byte) error {
+	defer runtime.KeepAlive(d)
+	return check(cwetee.Ton_dict_remove(d.h, key))
+}
+
+// Entry returns entry i in ascending key order.
+func (d *TonDict) Entry(i int) ([]byte, *TonCell, error) {
+	key := make([]byte, (d.KeyBits+7)/8)
+	var h uintptr
+	defer runtime.KeepAlive(d)
+	c, err := newTonCell(cwetee.Ton_dict_entry(key, &h, d.h, int64(i)), h)
+	if err != nil {
+		return nil, nil, err
+	}
+	return key, c, nil
+}
+
+// StoreDict appends HashmapE (bit 0, or bit 1 and the root reference).
+func (b *TonBuilder) StoreDict(d *TonDict) *TonBuilder {
+	defer runtime.KeepAlive(d)
+	return b.do(func() string { return cwetee.Ton_builder_store_dict(b.h, d.h) })
+}

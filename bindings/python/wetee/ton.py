@@ -11,6 +11,7 @@ Byte-identical with @ton/core / @ton/ton (see include/wetee/ton.h)::
     >>> ton.amount_format(1_500_000_000)
     '1.5 GRAM'
 
+Dictionaries (:class:`Dict`) hold ``HashmapE`` entries with integer keys.
 Addresses are strings in any form (raw ``wc:hex`` or user-friendly); the
 functions that return one give the raw form. Amounts are ``int`` nanotons.
 Since 2026-06-01 the coin is branded Gram (GRAM) on the same TON network:
@@ -21,7 +22,7 @@ Since 2026-06-01 the coin is branded Gram (GRAM) on the same TON network:
 import enum
 
 from . import native as _n
-from ._errors import OutOfRangeError
+from ._errors import NotFoundError, OutOfRangeError
 
 HASH_BYTES = _n.TON_HASH_BYTES
 CELL_MAX_BITS = _n.TON_CELL_MAX_BITS
@@ -261,6 +262,77 @@ class Slice:
         _n.ton_slice_end(self._h)
 
 
+class Dict:
+    """A dictionary ``HashmapE n X`` with ``key_bits``-bit unsigned integer keys;
+    values are Cells whose bits and references form the leaf value. Serialised
+    exactly as @ton/core's Dictionary."""
+
+    __slots__ = ("_h", "key_bits")
+
+    def __init__(self, key_bits, _handle=None):
+        self._h = _handle if _handle is not None else _n.ton_dict_new(key_bits)
+        self.key_bits = key_bits
+
+    def _key(self, key):
+        if key < 0 or key >> self.key_bits:
+            raise OutOfRangeError("ton: key %d does not fit %d bits" % (key, self.key_bits))
+        nbytes = (self.key_bits + 7) // 8
+        return (key << (nbytes * 8 - self.key_bits)).to_bytes(nbytes, "big")
+
+    def _unkey(self, raw):
+        return int.from_bytes(raw, "big") >> (len(raw) * 8 - self.key_bits)
+
+    def __len__(self):
+        return _n.ton_dict_count(self._h)
+
+    def __setitem__(self, key, value):
+        _n.ton_dict_set(self._h, self._key(key), value._h)
+
+    def __getitem__(self, key):
+        try:
+            return Cell(_n.ton_dict_get(self._h, self._key(key)))
+        except NotFoundError:
+            raise KeyError(key) from None
+
+    def __delitem__(self, key):
+        try:
+            _n.ton_dict_remove(self._h, self._key(key))
+        except NotFoundError:
+            raise KeyError(key) from None
+
+    def __contains__(self, key):
+        try:
+            self[key]
+            return True
+        except KeyError:
+            return False
+
+    def items(self):
+        """(key, value) pairs in ascending key order."""
+        nbytes = (self.key_bits + 7) // 8
+        for i in range(len(self)):
+            raw, h = _n.ton_dict_entry(nbytes, self._h, i)
+            yield self._unkey(raw), Cell(h)
+
+    def root(self):
+        """The root cell (``Hashmap``) of a non-empty dictionary."""
+        return Cell(_n.ton_dict_root(self._h))
+
+    def store(self, builder):
+        """Append ``HashmapE`` (bit 0, or bit 1 and the root reference)."""
+        _n.ton_builder_store_dict(builder._h, self._h)
+        return builder
+
+    @classmethod
+    def from_root(cls, root, key_bits):
+        return cls(key_bits, _n.ton_dict_from_root(root._h, key_bits))
+
+    @classmethod
+    def load(cls, s, key_bits):
+        """Read ``HashmapE`` from a Slice."""
+        return cls(key_bits, _n.ton_slice_load_dict(s._h, key_bits))
+
+
 def address_parse(text):
     """``(raw, flags)``: the raw form and the flags of the form given
     (``ADDRESS_BOUNCEABLE``, ``ADDRESS_TESTNET``, ``ADDRESS_BASE64_STD``).
@@ -390,7 +462,7 @@ __all__ = [
     "HASH_BYTES", "CELL_MAX_BITS", "CELL_MAX_REFS", "DECIMALS", "NETWORK_MAINNET", "NETWORK_TESTNET",
     "SEND_PAY_FEES_SEPARATELY", "SEND_IGNORE_ERRORS", "SEND_DESTROY_IF_ZERO", "SEND_CARRY_INBOUND_VALUE",
     "SEND_CARRY_BALANCE", "SEND_DEFAULT", "ADDRESS_BOUNCEABLE", "ADDRESS_TESTNET", "ADDRESS_BASE64_STD",
-    "CellType", "WalletVersion", "Cell", "Builder", "Slice",
+    "CellType", "WalletVersion", "Cell", "Builder", "Slice", "Dict",
     "address_parse", "address_to_friendly", "address_to_raw", "state_init", "contract_address",
     "amount_format", "amount_parse", "mnemonic_generate", "mnemonic_validate", "mnemonic_to_seed",
     "mnemonic_to_keypair", "comment", "internal_message", "external_message", "Wallet",

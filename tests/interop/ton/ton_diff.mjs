@@ -13,7 +13,7 @@
 //       addr  raw form0 .. form7
 //     prints "N passed, M failed"; exit 1 on any failure.
 import { readFileSync } from 'node:fs';
-import { Address, beginCell, Cell, external, internal, storeMessage } from '@ton/core';
+import { Address, beginCell, Cell, Dictionary, external, internal, storeMessage } from '@ton/core';
 import { WalletContractV3R2, WalletContractV4, WalletContractV5R1 } from '@ton/ton';
 import { mnemonicNew, mnemonicToPrivateKey, mnemonicValidate } from '@ton/crypto';
 import { Rng } from '../rng.mjs';
@@ -132,8 +132,43 @@ async function gen(seed, count) {
     const kp = await mnemonicToPrivateKey(words, password || undefined);
     out.push(['mnem', words.join(' '), hex(Buffer.from(password)), hex(kp.secretKey), hex(kp.publicKey)].join('\t'));
   }
+  genDicts(rng, count, out);
   await genWallets(rng, count, out);
   process.stdout.write(out.join('\n') + '\n');
+}
+
+// Dictionaries (HashmapE n X) as @ton/core Dictionary serialises them:
+//   dict  n  entries  hashmape_boc
+// entries: ','-separated "key_hex=value_boc_hex"; the key is n bits MSB first
+// padded with zero bits to whole bytes; the value cell holds the bits and
+// references the value serialiser writes into the leaf.
+function genDicts(rng, count, out) {
+  const n = Math.max(30, Math.floor(count / 2));
+  for (let i = 0; i < n; i++) {
+    const kb = rng.pick([1, 3, 8, 16, 32, 64, 100, 256, 267]);
+    const vt = rng.pick(['uint', 'cell', 'buffer']);
+    const vk = vt === 'uint' ? rng.range(1, 64) : rng.range(1, 40);
+    const values = vt === 'uint' ? Dictionary.Values.BigUint(vk) : vt === 'cell' ? Dictionary.Values.Cell()
+      : Dictionary.Values.Buffer(vk);
+    const dict = Dictionary.empty(Dictionary.Keys.BigUint(kb), values);
+    const count2 = rng.pick([0, 1, 2, 3, rng.range(4, 40)]);
+    const base = rng.bits(kb);
+    for (let k = 0; k < count2; k++) {
+      // clustered keys (shared prefixes) half of the time
+      let key = rng.chance(0.5) ? rng.bits(kb) : (base ^ BigInt(rng.below(64))) & ((1n << BigInt(kb)) - 1n);
+      const v = vt === 'uint' ? rng.bits(vk) : vt === 'cell' ? genCell(rng, rng.range(0, 1), []) : randBytes(rng, vk);
+      dict.set(key, v);
+    }
+    const entries = [];
+    for (const [key, v] of dict) {
+      const bits = key.toString(2).padStart(kb, '0').padEnd(Math.ceil(kb / 8) * 8, '0');
+      const keyHex = Buffer.from(bits.match(/.{8}/g).map((b) => parseInt(b, 2))).toString('hex');
+      const vb = beginCell();
+      values.serialize(v, vb);
+      entries.push(`${keyHex}=${hex(vb.endCell().toBoc())}`);
+    }
+    out.push(['dict', kb, entries.join(','), hex(beginCell().storeDict(dict).endCell().toBoc())].join('\t'));
+  }
 }
 
 // The first mnemonic of ton-crypto's mnemonic.spec.ts (../shared/reference/ton.md §4).

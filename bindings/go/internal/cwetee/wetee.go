@@ -523,6 +523,21 @@ typedef long long swig_type_493;
 typedef _gostring_ swig_type_494;
 typedef _goslice_ swig_type_495;
 typedef _gostring_ swig_type_496;
+typedef _gostring_ swig_type_497;
+typedef long long swig_type_498;
+typedef _gostring_ swig_type_499;
+typedef _goslice_ swig_type_500;
+typedef _gostring_ swig_type_501;
+typedef _goslice_ swig_type_502;
+typedef _gostring_ swig_type_503;
+typedef _goslice_ swig_type_504;
+typedef _gostring_ swig_type_505;
+typedef _goslice_ swig_type_506;
+typedef long long swig_type_507;
+typedef _gostring_ swig_type_508;
+typedef _gostring_ swig_type_509;
+typedef _gostring_ swig_type_510;
+typedef _gostring_ swig_type_511;
 extern void _wrap_Swig_free_cwetee_cdf1a48b9034005c(uintptr_t arg1);
 extern uintptr_t _wrap_Swig_malloc_cwetee_cdf1a48b9034005c(swig_intgo arg1);
 extern void _wrap_go_take_cwetee_cdf1a48b9034005c(swig_type_1 arg1, swig_type_2 arg2);
@@ -850,6 +865,18 @@ extern swig_type_492 _wrap_ton_transfer_add_cwetee_cdf1a48b9034005c(uintptr_t ar
 extern swig_type_493 _wrap_ton_transfer_count_cwetee_cdf1a48b9034005c(uintptr_t arg1);
 extern swig_type_494 _wrap_ton_wallet_sign_transfer_cwetee_cdf1a48b9034005c(swig_voidp arg1, uintptr_t arg2, swig_type_495 arg3, swig_intgo arg4, swig_intgo arg5, uintptr_t arg6);
 extern swig_type_496 _wrap_ton_wallet_external_cwetee_cdf1a48b9034005c(swig_voidp arg1, uintptr_t arg2, uintptr_t arg3, swig_intgo arg4);
+extern void _wrap_ton_dict_free_cwetee_cdf1a48b9034005c(uintptr_t arg1);
+extern swig_type_497 _wrap_ton_dict_new_cwetee_cdf1a48b9034005c(swig_voidp arg1, swig_intgo arg2);
+extern swig_type_498 _wrap_ton_dict_count_cwetee_cdf1a48b9034005c(uintptr_t arg1);
+extern swig_intgo _wrap_ton_dict_key_bits_cwetee_cdf1a48b9034005c(uintptr_t arg1);
+extern swig_type_499 _wrap_ton_dict_set_cwetee_cdf1a48b9034005c(uintptr_t arg1, swig_type_500 arg2, uintptr_t arg3);
+extern swig_type_501 _wrap_ton_dict_get_cwetee_cdf1a48b9034005c(swig_voidp arg1, uintptr_t arg2, swig_type_502 arg3);
+extern swig_type_503 _wrap_ton_dict_remove_cwetee_cdf1a48b9034005c(uintptr_t arg1, swig_type_504 arg2);
+extern swig_type_505 _wrap_ton_dict_entry_cwetee_cdf1a48b9034005c(swig_type_506 arg1, swig_voidp arg2, uintptr_t arg3, swig_type_507 arg4);
+extern swig_type_508 _wrap_ton_dict_root_cwetee_cdf1a48b9034005c(swig_voidp arg1, uintptr_t arg2);
+extern swig_type_509 _wrap_ton_builder_store_dict_cwetee_cdf1a48b9034005c(uintptr_t arg1, uintptr_t arg2);
+extern swig_type_510 _wrap_ton_dict_from_root_cwetee_cdf1a48b9034005c(swig_voidp arg1, uintptr_t arg2, swig_intgo arg3);
+extern swig_type_511 _wrap_ton_slice_load_dict_cwetee_cdf1a48b9034005c(swig_voidp arg1, uintptr_t arg2, swig_intgo arg3);
 #undef intgo
 */
 import "C"
@@ -5007,6 +5034,142 @@ func Ton_wallet_external(arg1 *uintptr, arg2 uintptr, arg3 uintptr, arg4 int) (_
 	_swig_i_2 := arg3
 	_swig_i_3 := arg4
 	swig_r_p := C._wrap_ton_wallet_external_cwetee_cdf1a48b9034005c(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1), C.uintptr_t(_swig_i_2), C.swig_intgo(_swig_i_3))
+	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
+	var swig_r_1 string
+ swig_r_1 = weteeTakeString(swig_r) 
+	return swig_r_1
+}
+
+func Ton_dict_free(arg1 uintptr) {
+	_swig_i_0 := arg1
+	C._wrap_ton_dict_free_cwetee_cdf1a48b9034005c(C.uintptr_t(_swig_i_0))
+}
+
+func Ton_dict_new(arg1 *uintptr, arg2 uint) (_swig_ret string) {
+	var swig_r string
+	_swig_i_0 := arg1
+	_swig_i_1 := arg2
+	swig_r_p := C._wrap_ton_dict_new_cwetee_cdf1a48b9034005c(C.swig_voidp(_swig_i_0), C.swig_intgo(_swig_i_1))
+	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
+	var swig_r_1 string
+ swig_r_1 = weteeTakeString(swig_r) 
+	return swig_r_1
+}
+
+func Ton_dict_count(arg1 uintptr) (_swig_ret int64) {
+	var swig_r int64
+	_swig_i_0 := arg1
+	swig_r = (int64)(C._wrap_ton_dict_count_cwetee_cdf1a48b9034005c(C.uintptr_t(_swig_i_0)))
+	return swig_r
+}
+
+func Ton_dict_key_bits(arg1 uintptr) (_swig_ret uint) {
+	var swig_r uint
+	_swig_i_0 := arg1
+	swig_r = (uint)(C._wrap_ton_dict_key_bits_cwetee_cdf1a48b9034005c(C.uintptr_t(_swig_i_0)))
+	return swig_r
+}
+
+func Ton_dict_set(arg1 uintptr, arg2 []byte, arg3 uintptr) (_swig_ret string) {
+	var swig_r string
+	_swig_i_0 := arg1
+	_swig_i_1 := arg2
+	_swig_i_2 := arg3
+	swig_r_p := C._wrap_ton_dict_set_cwetee_cdf1a48b9034005c(C.uintptr_t(_swig_i_0), *(*C.swig_type_500)(unsafe.Pointer(&_swig_i_1)), C.uintptr_t(_swig_i_2))
+	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
+	if Swig_escape_always_false {
+		Swig_escape_val = arg2
+	}
+	var swig_r_1 string
+ swig_r_1 = weteeTakeString(swig_r) 
+	return swig_r_1
+}
+
+func Ton_dict_get(arg1 *uintptr, arg2 uintptr, arg3 []byte) (_swig_ret string) {
+	var swig_r string
+	_swig_i_0 := arg1
+	_swig_i_1 := arg2
+	_swig_i_2 := arg3
+	swig_r_p := C._wrap_ton_dict_get_cwetee_cdf1a48b9034005c(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1), *(*C.swig_type_502)(unsafe.Pointer(&_swig_i_2)))
+	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
+	if Swig_escape_always_false {
+		Swig_escape_val = arg3
+	}
+	var swig_r_1 string
+ swig_r_1 = weteeTakeString(swig_r) 
+	return swig_r_1
+}
+
+func Ton_dict_remove(arg1 uintptr, arg2 []byte) (_swig_ret string) {
+	var swig_r string
+	_swig_i_0 := arg1
+	_swig_i_1 := arg2
+	swig_r_p := C._wrap_ton_dict_remove_cwetee_cdf1a48b9034005c(C.uintptr_t(_swig_i_0), *(*C.swig_type_504)(unsafe.Pointer(&_swig_i_1)))
+	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
+	if Swig_escape_always_false {
+		Swig_escape_val = arg2
+	}
+	var swig_r_1 string
+ swig_r_1 = weteeTakeString(swig_r) 
+	return swig_r_1
+}
+
+func Ton_dict_entry(arg1 []byte, arg2 *uintptr, arg3 uintptr, arg4 int64) (_swig_ret string) {
+	var swig_r string
+	_swig_i_0 := arg1
+	_swig_i_1 := arg2
+	_swig_i_2 := arg3
+	_swig_i_3 := arg4
+	swig_r_p := C._wrap_ton_dict_entry_cwetee_cdf1a48b9034005c(*(*C.swig_type_506)(unsafe.Pointer(&_swig_i_0)), C.swig_voidp(_swig_i_1), C.uintptr_t(_swig_i_2), C.swig_type_507(_swig_i_3))
+	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
+	if Swig_escape_always_false {
+		Swig_escape_val = arg1
+	}
+	var swig_r_1 string
+ swig_r_1 = weteeTakeString(swig_r) 
+	return swig_r_1
+}
+
+func Ton_dict_root(arg1 *uintptr, arg2 uintptr) (_swig_ret string) {
+	var swig_r string
+	_swig_i_0 := arg1
+	_swig_i_1 := arg2
+	swig_r_p := C._wrap_ton_dict_root_cwetee_cdf1a48b9034005c(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1))
+	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
+	var swig_r_1 string
+ swig_r_1 = weteeTakeString(swig_r) 
+	return swig_r_1
+}
+
+func Ton_builder_store_dict(arg1 uintptr, arg2 uintptr) (_swig_ret string) {
+	var swig_r string
+	_swig_i_0 := arg1
+	_swig_i_1 := arg2
+	swig_r_p := C._wrap_ton_builder_store_dict_cwetee_cdf1a48b9034005c(C.uintptr_t(_swig_i_0), C.uintptr_t(_swig_i_1))
+	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
+	var swig_r_1 string
+ swig_r_1 = weteeTakeString(swig_r) 
+	return swig_r_1
+}
+
+func Ton_dict_from_root(arg1 *uintptr, arg2 uintptr, arg3 uint) (_swig_ret string) {
+	var swig_r string
+	_swig_i_0 := arg1
+	_swig_i_1 := arg2
+	_swig_i_2 := arg3
+	swig_r_p := C._wrap_ton_dict_from_root_cwetee_cdf1a48b9034005c(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1), C.swig_intgo(_swig_i_2))
+	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
+	var swig_r_1 string
+ swig_r_1 = weteeTakeString(swig_r) 
+	return swig_r_1
+}
+
+func Ton_slice_load_dict(arg1 *uintptr, arg2 uintptr, arg3 uint) (_swig_ret string) {
+	var swig_r string
+	_swig_i_0 := arg1
+	_swig_i_1 := arg2
+	_swig_i_2 := arg3
+	swig_r_p := C._wrap_ton_slice_load_dict_cwetee_cdf1a48b9034005c(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1), C.swig_intgo(_swig_i_2))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	var swig_r_1 string
  swig_r_1 = weteeTakeString(swig_r) 

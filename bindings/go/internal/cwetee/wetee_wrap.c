@@ -8302,6 +8302,295 @@ _gostring_ _wrap_ton_wallet_external_cwetee_cdf1a48b9034005c(wetee_ton_cell **_s
 }
 
 
+void _wrap_ton_dict_free_cwetee_cdf1a48b9034005c(wetee_ton_dict *_swig_go_0) {
+  wetee_ton_dict *arg1 = (wetee_ton_dict *) 0 ;
+  
+  arg1 = (wetee_ton_dict *)(uintptr_t)_swig_go_0; 
+  
+  {
+    wetee_clear_error();
+    wetee_ton_dict_free(arg1);
+  }
+  
+}
+
+
+_gostring_ _wrap_ton_dict_new_cwetee_cdf1a48b9034005c(wetee_ton_dict **_swig_go_0, intgo _swig_go_1) {
+  wetee_ton_dict **arg1 = (wetee_ton_dict **) 0 ;
+  unsigned int arg2 ;
+  wetee_ton_dict *temp1 ;
+  wetee_rc result;
+  _gostring_ _swig_go_result;
+  
+  
+  temp1 = NULL;
+  arg1 = &temp1;
+  
+  arg2 = (unsigned int)_swig_go_1; 
+  
+  {
+    wetee_clear_error();
+    result = (wetee_rc)wetee_ton_dict_new(arg1,arg2);
+  }
+  _swig_go_result = wetee_go_status(result); 
+  
+  *(uintptr_t *)(void *)_swig_go_0 = (uintptr_t)temp1;
+  temp1 = NULL; /* owned by Go now */
+  
+  wetee_ton_dict_free(temp1); 
+  return _swig_go_result;
+}
+
+
+long long _wrap_ton_dict_count_cwetee_cdf1a48b9034005c(wetee_ton_dict *_swig_go_0) {
+  wetee_ton_dict *arg1 = (wetee_ton_dict *) 0 ;
+  size_t result;
+  long long _swig_go_result;
+  
+  arg1 = (wetee_ton_dict *)(uintptr_t)_swig_go_0; 
+  
+  {
+    wetee_clear_error();
+    result = wetee_ton_dict_count((struct wetee_ton_dict const *)arg1);
+  }
+  _swig_go_result = result; 
+  return _swig_go_result;
+}
+
+
+intgo _wrap_ton_dict_key_bits_cwetee_cdf1a48b9034005c(wetee_ton_dict *_swig_go_0) {
+  wetee_ton_dict *arg1 = (wetee_ton_dict *) 0 ;
+  unsigned int result;
+  intgo _swig_go_result;
+  
+  arg1 = (wetee_ton_dict *)(uintptr_t)_swig_go_0; 
+  
+  {
+    wetee_clear_error();
+    result = (unsigned int)wetee_ton_dict_key_bits((struct wetee_ton_dict const *)arg1);
+  }
+  _swig_go_result = result; 
+  return _swig_go_result;
+}
+
+
+_gostring_ _wrap_ton_dict_set_cwetee_cdf1a48b9034005c(wetee_ton_dict *_swig_go_0, _goslice_ _swig_go_1, wetee_ton_cell *_swig_go_2) {
+  wetee_ton_dict *arg1 = (wetee_ton_dict *) 0 ;
+  uint8_t *arg2 = (uint8_t *) 0 ;
+  size_t arg3 ;
+  wetee_ton_cell *arg4 = (wetee_ton_cell *) 0 ;
+  wetee_rc result;
+  _gostring_ _swig_go_result;
+  
+  arg1 = (wetee_ton_dict *)(uintptr_t)_swig_go_0; 
+  
+  arg2 = (uint8_t *)_swig_go_1.array;
+  arg3 = (size_t)_swig_go_1.len;
+  
+  arg4 = (wetee_ton_cell *)(uintptr_t)_swig_go_2; 
+  
+  {
+    wetee_clear_error();
+    result = (wetee_rc)wetee_ton_dict_set(arg1,(unsigned char const *)arg2,arg3,(struct wetee_ton_cell const *)arg4);
+  }
+  _swig_go_result = wetee_go_status(result); 
+  return _swig_go_result;
+}
+
+
+_gostring_ _wrap_ton_dict_get_cwetee_cdf1a48b9034005c(wetee_ton_cell **_swig_go_0, wetee_ton_dict *_swig_go_1, _goslice_ _swig_go_2) {
+  wetee_ton_cell **arg1 = (wetee_ton_cell **) 0 ;
+  wetee_ton_dict *arg2 = (wetee_ton_dict *) 0 ;
+  uint8_t *arg3 = (uint8_t *) 0 ;
+  size_t arg4 ;
+  wetee_ton_cell *temp1 ;
+  wetee_rc result;
+  _gostring_ _swig_go_result;
+  
+  
+  temp1 = NULL;
+  arg1 = &temp1;
+  
+  arg2 = (wetee_ton_dict *)(uintptr_t)_swig_go_1; 
+  
+  arg3 = (uint8_t *)_swig_go_2.array;
+  arg4 = (size_t)_swig_go_2.len;
+  
+  
+  {
+    wetee_clear_error();
+    result = (wetee_rc)wetee_ton_dict_get(arg1,(struct wetee_ton_dict const *)arg2,(unsigned char const *)arg3,arg4);
+  }
+  _swig_go_result = wetee_go_status(result); 
+  
+  *(uintptr_t *)(void *)_swig_go_0 = (uintptr_t)temp1;
+  temp1 = NULL; /* owned by Go now */
+  
+  wetee_ton_cell_free(temp1); 
+  return _swig_go_result;
+}
+
+
+_gostring_ _wrap_ton_dict_remove_cwetee_cdf1a48b9034005c(wetee_ton_dict *_swig_go_0, _goslice_ _swig_go_1) {
+  wetee_ton_dict *arg1 = (wetee_ton_dict *) 0 ;
+  uint8_t *arg2 = (uint8_t *) 0 ;
+  size_t arg3 ;
+  wetee_rc result;
+  _gostring_ _swig_go_result;
+  
+  arg1 = (wetee_ton_dict *)(uintptr_t)_swig_go_0; 
+  
+  arg2 = (uint8_t *)_swig_go_1.array;
+  arg3 = (size_t)_swig_go_1.len;
+  
+  
+  {
+    wetee_clear_error();
+    result = (wetee_rc)wetee_ton_dict_remove(arg1,(unsigned char const *)arg2,arg3);
+  }
+  _swig_go_result = wetee_go_status(result); 
+  return _swig_go_result;
+}
+
+
+_gostring_ _wrap_ton_dict_entry_cwetee_cdf1a48b9034005c(_goslice_ _swig_go_0, wetee_ton_cell **_swig_go_1, wetee_ton_dict *_swig_go_2, long long _swig_go_3) {
+  uint8_t *arg1 = (uint8_t *) 0 ;
+  size_t arg2 ;
+  wetee_ton_cell **arg3 = (wetee_ton_cell **) 0 ;
+  wetee_ton_dict *arg4 = (wetee_ton_dict *) 0 ;
+  size_t arg5 ;
+  wetee_ton_cell *temp3 ;
+  wetee_rc result;
+  _gostring_ _swig_go_result;
+  
+  
+  arg1 = (uint8_t *)_swig_go_0.array;
+  arg2 = (size_t)_swig_go_0.len;
+  
+  
+  temp3 = NULL;
+  arg3 = &temp3;
+  
+  arg4 = (wetee_ton_dict *)(uintptr_t)_swig_go_2; 
+  arg5 = (size_t)_swig_go_3; 
+  
+  {
+    wetee_clear_error();
+    result = (wetee_rc)wetee_ton_dict_entry(arg1,arg2,arg3,(struct wetee_ton_dict const *)arg4,arg5);
+  }
+  _swig_go_result = wetee_go_status(result); 
+  
+  *(uintptr_t *)(void *)_swig_go_1 = (uintptr_t)temp3;
+  temp3 = NULL; /* owned by Go now */
+  
+  wetee_ton_cell_free(temp3); 
+  return _swig_go_result;
+}
+
+
+_gostring_ _wrap_ton_dict_root_cwetee_cdf1a48b9034005c(wetee_ton_cell **_swig_go_0, wetee_ton_dict *_swig_go_1) {
+  wetee_ton_cell **arg1 = (wetee_ton_cell **) 0 ;
+  wetee_ton_dict *arg2 = (wetee_ton_dict *) 0 ;
+  wetee_ton_cell *temp1 ;
+  wetee_rc result;
+  _gostring_ _swig_go_result;
+  
+  
+  temp1 = NULL;
+  arg1 = &temp1;
+  
+  arg2 = (wetee_ton_dict *)(uintptr_t)_swig_go_1; 
+  
+  {
+    wetee_clear_error();
+    result = (wetee_rc)wetee_ton_dict_root(arg1,(struct wetee_ton_dict const *)arg2);
+  }
+  _swig_go_result = wetee_go_status(result); 
+  
+  *(uintptr_t *)(void *)_swig_go_0 = (uintptr_t)temp1;
+  temp1 = NULL; /* owned by Go now */
+  
+  wetee_ton_cell_free(temp1); 
+  return _swig_go_result;
+}
+
+
+_gostring_ _wrap_ton_builder_store_dict_cwetee_cdf1a48b9034005c(wetee_ton_builder *_swig_go_0, wetee_ton_dict *_swig_go_1) {
+  wetee_ton_builder *arg1 = (wetee_ton_builder *) 0 ;
+  wetee_ton_dict *arg2 = (wetee_ton_dict *) 0 ;
+  wetee_rc result;
+  _gostring_ _swig_go_result;
+  
+  arg1 = (wetee_ton_builder *)(uintptr_t)_swig_go_0; 
+  arg2 = (wetee_ton_dict *)(uintptr_t)_swig_go_1; 
+  
+  {
+    wetee_clear_error();
+    result = (wetee_rc)wetee_ton_builder_store_dict(arg1,(struct wetee_ton_dict const *)arg2);
+  }
+  _swig_go_result = wetee_go_status(result); 
+  return _swig_go_result;
+}
+
+
+_gostring_ _wrap_ton_dict_from_root_cwetee_cdf1a48b9034005c(wetee_ton_dict **_swig_go_0, wetee_ton_cell *_swig_go_1, intgo _swig_go_2) {
+  wetee_ton_dict **arg1 = (wetee_ton_dict **) 0 ;
+  wetee_ton_cell *arg2 = (wetee_ton_cell *) 0 ;
+  unsigned int arg3 ;
+  wetee_ton_dict *temp1 ;
+  wetee_rc result;
+  _gostring_ _swig_go_result;
+  
+  
+  temp1 = NULL;
+  arg1 = &temp1;
+  
+  arg2 = (wetee_ton_cell *)(uintptr_t)_swig_go_1; 
+  arg3 = (unsigned int)_swig_go_2; 
+  
+  {
+    wetee_clear_error();
+    result = (wetee_rc)wetee_ton_dict_from_root(arg1,(struct wetee_ton_cell const *)arg2,arg3);
+  }
+  _swig_go_result = wetee_go_status(result); 
+  
+  *(uintptr_t *)(void *)_swig_go_0 = (uintptr_t)temp1;
+  temp1 = NULL; /* owned by Go now */
+  
+  wetee_ton_dict_free(temp1); 
+  return _swig_go_result;
+}
+
+
+_gostring_ _wrap_ton_slice_load_dict_cwetee_cdf1a48b9034005c(wetee_ton_dict **_swig_go_0, wetee_ton_slice *_swig_go_1, intgo _swig_go_2) {
+  wetee_ton_dict **arg1 = (wetee_ton_dict **) 0 ;
+  wetee_ton_slice *arg2 = (wetee_ton_slice *) 0 ;
+  unsigned int arg3 ;
+  wetee_ton_dict *temp1 ;
+  wetee_rc result;
+  _gostring_ _swig_go_result;
+  
+  
+  temp1 = NULL;
+  arg1 = &temp1;
+  
+  arg2 = (wetee_ton_slice *)(uintptr_t)_swig_go_1; 
+  arg3 = (unsigned int)_swig_go_2; 
+  
+  {
+    wetee_clear_error();
+    result = (wetee_rc)wetee_ton_slice_load_dict(arg1,arg2,arg3);
+  }
+  _swig_go_result = wetee_go_status(result); 
+  
+  *(uintptr_t *)(void *)_swig_go_0 = (uintptr_t)temp1;
+  temp1 = NULL; /* owned by Go now */
+  
+  wetee_ton_dict_free(temp1); 
+  return _swig_go_result;
+}
+
+
 #ifdef __cplusplus
 }
 #endif
