@@ -345,8 +345,18 @@ static int cmd_export(const char *path, const char *dir)
         int rc = wetee_keypair_from_suri(&kp, scheme, suri, strlen(suri));
         if (rc == WETEE_OK) rc = wetee_keypair_public(kp, pub, &pub_len);
         if (rc == WETEE_OK) rc = wetee_keypair_secret(kp, &secret);
-        if (rc == WETEE_OK)
-            rc = wetee_keystore_export(&json, kp, (const char *)pw.data, pw.len, name, 1700000000000ull + n);
+        if (rc == WETEE_OK) {
+            /* every scrypt cost wetee_keystore_export_opts() writes, in turn (polkadot.js must open each) */
+            static const uint32_t costs[4][3] = { { 1u << 17, 1, 8 }, { 1u << 15, 1, 8 }, { 1u << 15, 3, 8 },
+                                                  { 1u << 16, 2, 8 } };
+            wetee_keystore_options opts = WETEE_KEYSTORE_OPTIONS_INIT;
+            opts.scrypt_n = costs[n % 4][0];
+            opts.scrypt_p = costs[n % 4][1];
+            opts.scrypt_r = costs[n % 4][2];
+            opts.name = name;
+            opts.when_created_ms = 1700000000000ull + n;
+            rc = wetee_keystore_export_opts(&json, kp, (const char *)pw.data, pw.len, &opts);
+        }
         if (rc != WETEE_OK) die("%s:%zu: %s: %s", path, r.line_no, status_name(rc), wetee_last_error());
         FILE *f = fopen(file, "wb");
         if (!f || fwrite(json.data, 1, json.len, f) != json.len || fclose(f) != 0) die("cannot write %s", file);

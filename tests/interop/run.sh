@@ -265,7 +265,7 @@ keys_suite() {
   if ! wait "$ks_pid"; then cat "$K/import.err" >&2; fail "keys_diff.mjs gen-keystore failed"; fi
   run_counted keys-import "$KBIN" import "$K/import.tsv"
 
-  log "keys 6/7 keystore: wetee_keystore_export -> Keyring.createFromJson + decodePkcs8"
+  log "keys 6/7 keystore: wetee_keystore_export_opts (each scrypt cost in turn) -> Keyring.createFromJson + decodePkcs8"
   node "$KJS" gen-export "$SEED" >"$K/export.tsv" || fail "keys_diff.mjs gen-export failed"
   "$KBIN" export "$K/export.tsv" "$K/keystores" >"$K/export.out" || fail "keys_vectors export failed"
   run_counted keys-keystore node "$KJS" check-keystore "$K/export.out"
