@@ -176,13 +176,15 @@ WETEE_API int wetee_value_new_variant(wetee_value **out, const char *name, int i
 /**
  * @brief Append a child to a sequence, composite or variant. The parent
  *        takes ownership of `child`, also when the call fails (it is then
- *        freed).
+ *        freed) — except when `child` already belongs to a tree or is an
+ *        ancestor of `parent`: that call fails and changes nothing.
  * @param parent the sequence, composite or variant.
  * @param name field name (copied), or NULL for an unnamed item; must be
  *        NULL for sequences.
  * @param child the child value.
  * @return WETEE_OK; WETEE_ERR_INVALID_ARGUMENT (NULL parent or child,
- *         parent of another kind, a name for a sequence); WETEE_ERR_NO_MEMORY.
+ *         parent of another kind, a name for a sequence, a child with a
+ *         parent, a cycle); WETEE_ERR_NO_MEMORY.
  */
 WETEE_API int wetee_value_append(wetee_value *parent, const char *name, wetee_value *child);
 /**
@@ -378,7 +380,8 @@ WETEE_API int wetee_value_from_json(wetee_value **out, const char *json, size_t 
  * @param md the metadata the value was decoded with, or NULL.
  * @param v the value.
  * @param opts options, or NULL for the defaults.
- * @return WETEE_OK; WETEE_ERR_INVALID_ARGUMENT; WETEE_ERR_NO_MEMORY.
+ * @return WETEE_OK; WETEE_ERR_DEPTH (a tree deeper than 128 levels);
+ *         WETEE_ERR_INVALID_ARGUMENT; WETEE_ERR_NO_MEMORY.
  */
 WETEE_API int wetee_value_to_json(wetee_buf *out, const wetee_metadata *md, const wetee_value *v,
                                   const wetee_json_options *opts);

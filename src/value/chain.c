@@ -8,6 +8,12 @@
 
 static int jdump(wetee_buf *out, json_t *j) { return wt_json_dump(out, j); }
 
+/* json_object_set_new that remembers a failure (a NULL value included). */
+static void put(json_t *o, const char *key, json_t *v, int *ok)
+{
+    if (!v || !o || json_object_set_new(o, key, v) != 0) *ok = 0;
+}
+
 /* ------------------------------------------------------------------ */
 /* calls                                                               */
 /* ------------------------------------------------------------------ */
@@ -116,7 +122,11 @@ int wetee_call_decode_json(wetee_buf *out, const wetee_metadata *md, const uint8
     }
     ss58 = wt_json_ss58(md, opts);
     a = args->u.list.n ? wt_value_fields_to_jansson(md, args, opts, ss58, 0, 0) : json_object();
-    j = json_pack("{s:s,s:s,s:o*}", "pallet", p->name, "call", v->name, "args", a);
+    if (!a) {
+        wetee_value_free(args);
+        return wt_error(WETEE_ERR_NO_MEMORY, "value: out of memory building JSON");
+    }
+    j = json_pack("{s:s,s:s,s:o}", "pallet", p->name, "call", v->name, "args", a);
     wetee_value_free(args);
     return jdump(out, j);
 fail:
@@ -336,7 +346,7 @@ int wetee_events_decode_json(wetee_buf *out, const wetee_metadata *md, const uin
     wetee_value *all = NULL;
     json_t *arr;
     size_t i;
-    int rc, ss58;
+    int rc, ss58, ok = 1;
     WT_ARG(out && md, "value", "NULL argument");
     if ((rc = wt_json_opts(opts)) != WETEE_OK) return rc;
     sys = wetee_metadata_pallet_by_name(md, "System");
@@ -358,17 +368,21 @@ int wetee_events_decode_json(wetee_buf *out, const wetee_metadata *md, const uin
             return wt_error(WETEE_ERR_DECODE, "value: events[%zu]: not an EventRecord with an event enum", i);
         }
         o = json_object();
-        if (!o) break;
-        json_object_set_new(o, "phase", phase ? wt_value_to_jansson(md, phase, opts, ss58, 0) : json_null());
-        json_object_set_new(o, "pallet", json_string(event->u.list.vname ? event->u.list.vname : ""));
+        ok = o != NULL;
+        put(o, "phase", phase ? wt_value_to_jansson(md, phase, opts, ss58, 0) : json_null(), &ok);
+        put(o, "pallet", json_string(event->u.list.vname ? event->u.list.vname : ""), &ok);
         if (inner && inner->kind == WETEE_VALUE_VARIANT) {
-            json_object_set_new(o, "event", json_string(inner->u.list.vname ? inner->u.list.vname : ""));
-            json_object_set_new(o, "fields", wt_value_fields_to_jansson(md, inner, opts, ss58, 0, 0));
+            put(o, "event", json_string(inner->u.list.vname ? inner->u.list.vname : ""), &ok);
+            put(o, "fields", wt_value_fields_to_jansson(md, inner, opts, ss58, 0, 0), &ok);
         } else {
-            json_object_set_new(o, "event", json_null());
-            json_object_set_new(o, "fields", wt_value_fields_to_jansson(md, event, opts, ss58, 0, 0));
+            put(o, "event", json_null(), &ok);
+            put(o, "fields", wt_value_fields_to_jansson(md, event, opts, ss58, 0, 0), &ok);
         }
-        json_object_set_new(o, "topics", topics ? wt_value_to_jansson(md, topics, opts, ss58, 0) : json_array());
+        put(o, "topics", topics ? wt_value_to_jansson(md, topics, opts, ss58, 0) : json_array(), &ok);
+        if (!ok) {
+            json_decref(o);
+            break;
+        }
         if (json_array_append_new(arr, o)) break;
     }
     rc = (arr && i == wetee_value_count(all)) ? jdump(out, arr) : (json_decref(arr), wt_error(WETEE_ERR_NO_MEMORY, "value: out of memory"));
@@ -413,7 +427,7 @@ int wetee_dispatch_error_json(wetee_buf *out, const wetee_metadata *md, const ui
     wetee_value *v = NULL;
     const struct wetee_md_variant *var;
     json_t *o;
-    int rc, ss58;
+    int rc, ss58, ok = 1;
     WT_ARG(out && md, "value", "NULL argument");
     if ((rc = wt_json_opts(opts)) != WETEE_OK) return rc;
     ty = find_dispatch_error(md);
@@ -422,7 +436,7 @@ int wetee_dispatch_error_json(wetee_buf *out, const wetee_metadata *md, const ui
     ss58 = wt_json_ss58(md, opts);
     var = wt_md_variant_by_index(&md->types[ty], v->index);
     o = json_object();
-    json_object_set_new(o, "kind", json_string(var->name));
+    put(o, "kind", json_string(var->name), &ok);
     if (strcmp(var->name, "Module") == 0 && v->u.list.n == 1 && v->u.list.items[0]->kind == WETEE_VALUE_COMPOSITE) {
         const wetee_value *me = v->u.list.items[0], *idx = child(me, "index"), *err = child(me, "error");
         uint64_t pi = 0;
@@ -434,21 +448,25 @@ int wetee_dispatch_error_json(wetee_buf *out, const wetee_metadata *md, const ui
             else if (err->kind == WETEE_VALUE_UINT) eb[0] = err->u.num[0];
             ev = wetee_metadata_module_error(&p, md, (uint8_t)pi, eb, 4);
         }
-        json_object_set_new(o, "pallet", p ? json_string(wetee_md_pallet_name(p)) : json_null());
-        json_object_set_new(o, "error", ev ? json_string(ev->name) : json_null());
-        json_object_set_new(o, "docs", ev ? docs_json(ev->docs, ev->n_docs) : json_string(""));
+        put(o, "pallet", p ? json_string(wetee_md_pallet_name(p)) : json_null(), &ok);
+        put(o, "error", ev ? json_string(ev->name) : json_null(), &ok);
+        put(o, "docs", ev ? docs_json(ev->docs, ev->n_docs) : json_string(""), &ok);
     } else if (v->u.list.n == 1 && v->u.list.items[0]->kind == WETEE_VALUE_VARIANT) {
         const wetee_value *in = v->u.list.items[0];
         const struct wetee_md_variant *iv = wt_md_variant_by_index(&md->types[in->type], in->index);
-        json_object_set_new(o, "pallet", json_null());
-        json_object_set_new(o, "error", json_string(iv->name));
-        json_object_set_new(o, "docs", docs_json(iv->docs, iv->n_docs));
+        put(o, "pallet", json_null(), &ok);
+        put(o, "error", json_string(iv->name), &ok);
+        put(o, "docs", docs_json(iv->docs, iv->n_docs), &ok);
     } else {
-        json_object_set_new(o, "pallet", json_null());
-        json_object_set_new(o, "error", json_string(var->name));
-        json_object_set_new(o, "docs", docs_json(var->docs, var->n_docs));
+        put(o, "pallet", json_null(), &ok);
+        put(o, "error", json_string(var->name), &ok);
+        put(o, "docs", docs_json(var->docs, var->n_docs), &ok);
     }
-    json_object_set_new(o, "value", wt_value_to_jansson(md, v, opts, ss58, 0));
+    put(o, "value", wt_value_to_jansson(md, v, opts, ss58, 0), &ok);
     wetee_value_free(v);
+    if (!ok) {
+        json_decref(o);
+        return wt_error(WETEE_ERR_NO_MEMORY, "value: out of memory building JSON");
+    }
     return jdump(out, o);
 }

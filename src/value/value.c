@@ -30,10 +30,9 @@ char *wt_value_strdup(const char *s, size_t n)
     return d;
 }
 
-void wetee_value_free(wetee_value *v)
+static void free_node_only(wetee_value *v)
 {
     size_t i;
-    if (!v) return;
     switch (v->kind) {
     case WETEE_VALUE_STRING:
     case WETEE_VALUE_BYTES:
@@ -41,10 +40,7 @@ void wetee_value_free(wetee_value *v)
     case WETEE_VALUE_SEQUENCE:
     case WETEE_VALUE_COMPOSITE:
     case WETEE_VALUE_VARIANT:
-        for (i = 0; i < v->u.list.n; i++) {
-            wetee_value_free(v->u.list.items[i]);
-            if (v->u.list.names) wt_free(v->u.list.names[i]);
-        }
+        for (i = 0; v->u.list.names && i < v->u.list.n; i++) wt_free(v->u.list.names[i]);
         wt_free(v->u.list.items);
         wt_free(v->u.list.names);
         wt_free(v->u.list.vname);
@@ -52,6 +48,35 @@ void wetee_value_free(wetee_value *v)
     default: break;
     }
     wt_free(v);
+}
+
+static int has_children(const wetee_value *v)
+{
+    return (v->kind == WETEE_VALUE_SEQUENCE || v->kind == WETEE_VALUE_COMPOSITE || v->kind == WETEE_VALUE_VARIANT) &&
+           v->u.list.n > 0;
+}
+
+/* Iterative, so that a deep hand-built tree cannot exhaust the stack: a
+ * node's children are detached one at a time, descending to a leaf. */
+void wetee_value_free(wetee_value *v)
+{
+    wetee_value *cur = v;
+    if (!v) return;
+    while (cur) {
+        if (has_children(cur)) {
+            wetee_value *c = cur->u.list.items[--cur->u.list.n];
+            if (cur->u.list.names) {
+                wt_free(cur->u.list.names[cur->u.list.n]);
+                cur->u.list.names[cur->u.list.n] = NULL;
+            }
+            c->parent = cur;
+            cur = c;
+        } else {
+            wetee_value *up = cur == v ? NULL : cur->parent;
+            free_node_only(cur);
+            cur = up;
+        }
+    }
 }
 
 static int is_list(const wetee_value *v)
@@ -73,6 +98,7 @@ int wt_value_push(wetee_value *parent, char *name, wetee_value *child)
         }
         parent->u.list.cap = nc;
     }
+    child->parent = parent;
     if (name && !parent->u.list.names) {
         parent->u.list.names = wt_calloc(parent->u.list.cap, sizeof *parent->u.list.names);
         if (!parent->u.list.names) goto nomem;
@@ -243,11 +269,16 @@ int wetee_value_new_variant(wetee_value **out, const char *name, int index)
 
 int wetee_value_append(wetee_value *parent, const char *name, wetee_value *child)
 {
+    const wetee_value *a;
     char *n = NULL;
-    if (!parent || !child || !is_list(parent) || (name && parent->kind == WETEE_VALUE_SEQUENCE) || parent == child) {
-        if (child != parent) wetee_value_free(child);
+    if (!parent || !child || !is_list(parent) || (name && parent->kind == WETEE_VALUE_SEQUENCE)) {
+        wetee_value_free(child);
         return wt_error(WETEE_ERR_INVALID_ARGUMENT, "value: wetee_value_append: invalid argument");
     }
+    /* a child already in a tree, or an ancestor of the parent, stays with its owner */
+    for (a = parent; a; a = a->parent)
+        if (a == child) return wt_error(WETEE_ERR_INVALID_ARGUMENT, "value: wetee_value_append: would make a cycle");
+    if (child->parent) return wt_error(WETEE_ERR_INVALID_ARGUMENT, "value: wetee_value_append: child already has a parent");
     if (name && !(n = wt_value_strdup(name, strlen(name)))) {
         wetee_value_free(child);
         return wt_error(WETEE_ERR_NO_MEMORY, "value: out of memory");
@@ -842,10 +873,39 @@ int wt_json_dump(wetee_buf *out, json_t *j)
     return wt_buf_terminate(out);
 }
 
+/* Is the tree deeper than the limit? Iterative with a bounded stack, linear
+ * in the number of nodes visited. */
+static int too_deep(const wetee_value *root)
+{
+    struct {
+        const wetee_value *v;
+        size_t next;
+    } st[WT_VALUE_MAX_DEPTH + 1];
+    size_t top = 0;
+    st[0].v = root;
+    st[0].next = 0;
+    for (;;) {
+        const wetee_value *v = st[top].v;
+        if (has_children(v) && st[top].next < v->u.list.n) {
+            const wetee_value *c = v->u.list.items[st[top].next++];
+            if (top + 1 > WT_VALUE_MAX_DEPTH) return 1;
+            top++;
+            st[top].v = c;
+            st[top].next = 0;
+        } else if (top == 0) {
+            return 0;
+        } else {
+            top--;
+        }
+    }
+}
+
 int wetee_value_to_json(wetee_buf *out, const wetee_metadata *md, const wetee_value *v, const wetee_json_options *opts)
 {
     int rc;
     WT_ARG(out && v, "value", "NULL argument");
     if ((rc = wt_json_opts(opts)) != WETEE_OK) return rc;
+    if (too_deep(v))
+        return wt_error(WETEE_ERR_DEPTH, "value: nested deeper than %d", WT_VALUE_MAX_DEPTH);
     return wt_json_dump(out, wt_value_to_jansson(md, v, opts, wt_json_ss58(md, opts), 0));
 }

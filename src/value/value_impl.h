@@ -11,6 +11,7 @@
 #define WT_VALUE_MAX_DEPTH 128
 
 struct wetee_value {
+    struct wetee_value *parent; /* set when appended; NULL for roots */
     uint8_t kind;
     uint8_t has_index;
     uint8_t index;

@@ -129,6 +129,49 @@ WT_TEST(test_model)
     wetee_value_free(NULL);
 }
 
+/* Hand-built trees: no cycles, no shared children, deep ones are refused by
+ * the JSON writer and freed without recursion. */
+WT_TEST(test_model_trees)
+{
+    wetee_value *root = NULL, *a = NULL, *b = NULL, *cur;
+    wetee_buf out = WETEE_BUF_INIT;
+    size_t i;
+    CHECK_OK(wetee_value_new_sequence(&root));
+    CHECK_OK(wetee_value_new_sequence(&a));
+    CHECK_OK(wetee_value_append(root, NULL, a));
+    CHECK_ERR(wetee_value_append(a, NULL, root), WETEE_ERR_INVALID_ARGUMENT); /* cycle: nothing changes */
+    CHECK_DETAIL("cycle");
+    CHECK_ERR(wetee_value_append(a, NULL, a), WETEE_ERR_INVALID_ARGUMENT);
+    CHECK_OK(wetee_value_new_sequence(&b));
+    CHECK_ERR(wetee_value_append(b, NULL, a), WETEE_ERR_INVALID_ARGUMENT); /* a already has a parent */
+    CHECK_DETAIL("already has a parent");
+    wetee_value_free(b);
+    CHECK(wetee_value_count(root) == 1 && wetee_value_count(a) == 0);
+    /* a chain 100000 deep */
+    cur = a;
+    for (i = 0; i < 100000; i++) {
+        wetee_value *c = NULL;
+        CHECK_OK(wetee_value_new_sequence(&c));
+        CHECK_OK(wetee_value_append(cur, NULL, c));
+        cur = c;
+    }
+    CHECK_ERR(wetee_value_to_json(&out, NULL, root, NULL), WETEE_ERR_DEPTH);
+    /* 127 levels are fine */
+    b = NULL;
+    CHECK_OK(wetee_value_new_null(&b));
+    for (i = 0; i < 127; i++) {
+        wetee_value *s = NULL;
+        CHECK_OK(wetee_value_new_sequence(&s));
+        CHECK_OK(wetee_value_append(s, NULL, b));
+        b = s;
+    }
+    CHECK_OK(wetee_value_to_json(&out, NULL, b, NULL));
+    CHECK(out.len == 127 * 2 + 4);
+    wetee_value_free(b);
+    wetee_value_free(root);
+    wetee_buf_free(&out);
+}
+
 WT_TEST(test_json_generic)
 {
     wetee_value *v = NULL;
@@ -787,6 +830,6 @@ WT_TEST(test_random_decode)
     wetee_metadata_free(md);
 }
 
-WT_MAIN("value", WT_CASE(test_model), WT_CASE(test_json_generic), WT_CASE(test_calls_polkadot),
+WT_MAIN("value", WT_CASE(test_model), WT_CASE(test_model_trees), WT_CASE(test_json_generic), WT_CASE(test_calls_polkadot),
         WT_CASE(test_storage_polkadot), WT_CASE(test_events_and_errors), WT_CASE(test_round_trip_fixtures),
         WT_CASE(test_constants_known), WT_CASE(test_synthetic_primitives), WT_CASE(test_storage_hashers), WT_CASE(test_random_decode))
