@@ -5,6 +5,7 @@ import base64
 import copy
 import gc
 import json
+import pathlib
 import pickle
 import threading
 import weakref
@@ -607,7 +608,7 @@ def test_keystore_base64_starting_with_0x(vectors_dir):
 
 # ---------------------------------------------------------------- verification rules
 
-ED25519_VECTORS = __import__("pathlib").Path(__file__).resolve().parents[1] / "ed25519"
+ED25519_VECTORS = pathlib.Path(__file__).resolve().parents[1] / "ed25519"
 
 
 def test_ed25519_zip215_vectors():
