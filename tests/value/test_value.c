@@ -16,6 +16,10 @@
 
 #include "wt_test.h"
 
+#if !defined(__STDC_NO_THREADS__)
+#include <threads.h>
+#endif
+
 #define ALICE_HEX "d43593c715fdd31c61141abd04a99fd6822c8558854ccde39a5684e7a56da27d"
 #define ALICE_SS58 "5GrwvaEF5zXb26Fz9rcQpDWS57CtERHpNehXCPcNoHGKutQY"
 #define BOB_SS58 "5FHneW46xGXgs5mUiveU4sbTyGBzmstUspZC92UhjJM694ty"
@@ -793,6 +797,64 @@ WT_TEST(test_storage_hashers)
     wetee_metadata_free(md);
 }
 
+/* One parsed metadata shared by four threads that encode and decode at the
+ * same time: every thread gets the single-threaded answer every time. */
+#if !defined(__STDC_NO_THREADS__)
+typedef struct shared_job {
+    const wetee_metadata *md;
+    const char *expect_call;
+    const char *expect_json;
+    int bad;
+} shared_job;
+
+static int shared_worker(void *arg)
+{
+    shared_job *j = arg;
+    wetee_buf call = WETEE_BUF_INIT, json = WETEE_BUF_INIT, hex = WETEE_BUF_INIT;
+    const char *args = "{\"dest\":{\"Id\":\"" ALICE_SS58 "\"},\"value\":12345}";
+    int i;
+    for (i = 0; i < 300; i++) {
+        call.len = 0;
+        if (wetee_call_encode_json(&call, j->md, "Balances", "transfer_keep_alive", args, strlen(args)) != WETEE_OK ||
+            wetee_hex_encode(&hex, call.data, call.len, 0) != WETEE_OK || strcmp((const char *)hex.data, j->expect_call) ||
+            wetee_call_decode_json(&json, j->md, call.data, call.len, NULL) != WETEE_OK ||
+            strcmp((const char *)json.data, j->expect_json) ||
+            wetee_metadata_pallet_by_name(j->md, "Staking") == NULL)
+            j->bad++;
+    }
+    wetee_buf_free(&call);
+    wetee_buf_free(&json);
+    wetee_buf_free(&hex);
+    return 0;
+}
+#endif
+
+WT_TEST(test_shared_between_threads)
+{
+#if defined(__STDC_NO_THREADS__)
+    WT_SKIP("no C11 threads");
+#else
+    wetee_metadata *md = load_hex("metadata-hash/polkadot_metadata_v15.hex");
+    shared_job jobs[4];
+    thrd_t t[4];
+    int k;
+    if (!md) WT_SKIP("vectors/metadata-hash/polkadot_metadata_v15.hex absent");
+    for (k = 0; k < 4; k++) {
+        jobs[k].md = md;
+        jobs[k].expect_call = "050300" ALICE_HEX "e5c0";
+        jobs[k].expect_json = "{\"pallet\":\"Balances\",\"call\":\"transfer_keep_alive\",\"args\":{\"dest\":{\"Id\":"
+                              "\"15oF4uVJwmo4TdGW7VfQxNLavjCXviqxT9S1MgbjMNHr6Sp5\"},\"value\":12345}}";
+        jobs[k].bad = 0;
+        CHECK(thrd_create(&t[k], shared_worker, &jobs[k]) == thrd_success);
+    }
+    for (k = 0; k < 4; k++) {
+        CHECK(thrd_join(t[k], NULL) == thrd_success);
+        CHECK(jobs[k].bad == 0);
+    }
+    wetee_metadata_free(md);
+#endif
+}
+
 /* Random bytes against every type of the synthetic registry: decoding never
  * crashes, and whatever decodes re-encodes to exactly the bytes consumed. */
 WT_TEST(test_random_decode)
@@ -832,4 +894,4 @@ WT_TEST(test_random_decode)
 
 WT_MAIN("value", WT_CASE(test_model), WT_CASE(test_model_trees), WT_CASE(test_json_generic), WT_CASE(test_calls_polkadot),
         WT_CASE(test_storage_polkadot), WT_CASE(test_events_and_errors), WT_CASE(test_round_trip_fixtures),
-        WT_CASE(test_constants_known), WT_CASE(test_synthetic_primitives), WT_CASE(test_storage_hashers), WT_CASE(test_random_decode))
+        WT_CASE(test_constants_known), WT_CASE(test_synthetic_primitives), WT_CASE(test_storage_hashers), WT_CASE(test_shared_between_threads), WT_CASE(test_random_decode))
