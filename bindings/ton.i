@@ -1,6 +1,7 @@
 /*
  * ton.i - TON of wetee/ton.h: cells, builders, slices, bags of cells,
- * addresses, amounts, TON mnemonics, messages and wallets v3r2/v4r2/W5.
+ * addresses, amounts, TON mnemonics, dictionaries, messages and wallets
+ * v3r2/v4r2/W5/highload v3.
  *
  * wetee_ton_cell, wetee_ton_builder, wetee_ton_slice, wetee_ton_wallet and
  * wetee_ton_transfer are handles (WETEE_HANDLE in typemaps.i). Addresses
@@ -51,8 +52,11 @@ typedef enum wetee_ton_cell_type {
 typedef enum wetee_ton_wallet_version {
   WETEE_TON_WALLET_V3R2 = 1,
   WETEE_TON_WALLET_V4R2 = 2,
-  WETEE_TON_WALLET_V5R1 = 3
+  WETEE_TON_WALLET_V5R1 = 3,
+  WETEE_TON_WALLET_HIGHLOAD_V3 = 4
 } wetee_ton_wallet_version;
+%constant unsigned WETEE_TON_HIGHLOAD_SUBWALLET_DEFAULT = WETEE_TON_HIGHLOAD_SUBWALLET_DEFAULT;
+%constant unsigned WETEE_TON_HIGHLOAD_TIMEOUT_DEFAULT = WETEE_TON_HIGHLOAD_TIMEOUT_DEFAULT;
 
 /* ---- cells ---- */
 WETEE_HANDLE(wetee_ton_cell, wetee_ton_cell_free)
@@ -271,6 +275,14 @@ wetee_rc wetee_ton_wallet_sign_transfer(wetee_ton_cell **out, const wetee_ton_wa
                                         uint32_t seqno, uint32_t valid_until, const wetee_ton_transfer *t);
 wetee_rc wetee_ton_wallet_external(wetee_ton_cell **out, const wetee_ton_wallet *w, const wetee_ton_cell *body,
                                    int deploy);
+wetee_rc wetee_ton_wallet_new_highload_v3(wetee_ton_wallet **out, const uint8_t pub[32], int32_t workchain,
+                                          uint32_t subwallet_id, uint32_t timeout);
+wetee_rc wetee_ton_highload_sign_message(wetee_ton_cell **out, const wetee_ton_wallet *w, const uint8_t secret[64],
+                                         uint32_t query_id, uint64_t created_at, unsigned mode,
+                                         const wetee_ton_cell *message);
+wetee_rc wetee_ton_highload_sign_batch(wetee_ton_cell **out, const wetee_ton_wallet *w, const uint8_t secret[64],
+                                       uint32_t query_id, uint64_t created_at, const wetee_ton_transfer *t,
+                                       wetee_u128 value);
 
 /* ---- dictionaries (keys as bytes: key_bits bits MSB first, zero-padded) ---- */
 WETEE_HANDLE(wetee_ton_dict, wetee_ton_dict_free)

@@ -3,7 +3,8 @@
  * @brief TON: cells (builder and slice), exotic cells, representation
  *        hashes with levels, the bag-of-cells (BOC) format, contract and
  *        user-friendly addresses, amounts, TON mnemonics, dictionaries, internal and
- *        external messages and the wallet contracts v3r2, v4r2 and W5.
+ *        external messages and the wallet contracts v3r2, v4r2, W5 and
+ *        highload v3.
  *
  * The rules are those of ton-blockchain/ton (`crypto/vm`, `crypto/tl/boc.tlb`,
  * `crypto/block/block.tlb`) and the ton-org libraries (\@ton/core,
@@ -841,8 +842,14 @@ WETEE_API int wetee_ton_slice_load_dict(wetee_ton_dict **out, wetee_ton_slice *s
 typedef enum wetee_ton_wallet_version {
     WETEE_TON_WALLET_V3R2 = 1, /**< wallet v3 revision 2 */
     WETEE_TON_WALLET_V4R2 = 2, /**< wallet v4 revision 2 */
-    WETEE_TON_WALLET_V5R1 = 3  /**< W5 (wallet v5 revision 1), the default */
+    WETEE_TON_WALLET_V5R1 = 3,        /**< W5 (wallet v5 revision 1), the default */
+    WETEE_TON_WALLET_HIGHLOAD_V3 = 4  /**< highload wallet v3 (wetee_ton_wallet_new_highload_v3()) */
 } wetee_ton_wallet_version;
+
+/** @brief The subwallet id the highload v3 authors recommend (0x10ad). */
+#define WETEE_TON_HIGHLOAD_SUBWALLET_DEFAULT 0x10adu
+/** @brief A usual highload v3 timeout: 24 hours. */
+#define WETEE_TON_HIGHLOAD_TIMEOUT_DEFAULT 86400u
 
 /** @brief Global id of the TON mainnet (for the W5 wallet id). */
 #define WETEE_TON_NETWORK_MAINNET (-239)
@@ -918,7 +925,8 @@ WETEE_API int wetee_ton_external_message(wetee_ton_cell **out, const wetee_ton_a
 
 /**
  * @brief The code cell of a wallet version (embedded BOC published by
- *        \@ton/ton 16.3.0; hashes in ../shared/reference/ton.md §3.1).
+ *        \@ton/ton 16.3.0, hashes in ../shared/reference/ton.md §3.1; highload
+ *        v3 from ton-blockchain/highload-wallet-contract-v3).
  * @param out receives the cell; the caller releases it.
  * @param version a wetee_ton_wallet_version.
  * @return WETEE_OK; WETEE_ERR_NO_MEMORY; WETEE_ERR_INVALID_ARGUMENT.
@@ -985,6 +993,64 @@ WETEE_API int wetee_ton_wallet_id(uint32_t *out, const wetee_ton_wallet *w);
  * @return WETEE_OK; WETEE_ERR_NO_MEMORY; WETEE_ERR_INVALID_ARGUMENT.
  */
 WETEE_API int wetee_ton_wallet_state_init(wetee_ton_cell **out, const wetee_ton_wallet *w);
+
+/**
+ * @brief A highload wallet v3 (ton-blockchain/highload-wallet-contract-v3,
+ *        for services that send many payments): data `public_key ‖
+ *        subwallet_id:32 ‖ old_queries:(HashmapE) ‖ queries:(HashmapE) ‖
+ *        last_clean_time:64 = 0 ‖ timeout:22`, code from the contract's
+ *        published build (hash 11acad79…). Sign its requests with
+ *        wetee_ton_highload_sign_message() or wetee_ton_highload_sign_batch(),
+ *        not wetee_ton_wallet_sign_transfer().
+ * @param out receives the wallet; free with wetee_ton_wallet_free().
+ * @param pub the 32-byte ed25519 public key.
+ * @param workchain the workchain.
+ * @param subwallet_id usually WETEE_TON_HIGHLOAD_SUBWALLET_DEFAULT.
+ * @param timeout seconds a query stays replay-protected, 1..2^22-1 (usually
+ *        WETEE_TON_HIGHLOAD_TIMEOUT_DEFAULT).
+ * @return WETEE_OK; WETEE_ERR_NO_MEMORY; WETEE_ERR_INVALID_ARGUMENT.
+ */
+WETEE_API int wetee_ton_wallet_new_highload_v3(wetee_ton_wallet **out, const uint8_t pub[32], int32_t workchain,
+                                               uint32_t subwallet_id, uint32_t timeout);
+/**
+ * @brief Signed external body of a highload v3 request carrying one
+ *        message: `signature ‖ ^(subwallet_id:32 ‖ ^message ‖ mode:8 ‖
+ *        query_id:23 ‖ created_at:64 ‖ timeout:22)`.
+ * @param out receives the body; wrap it with wetee_ton_wallet_external().
+ * @param w a highload v3 wallet.
+ * @param secret the 64-byte secret of the wallet's key.
+ * @param query_id `shift:13 ‖ bit_number:10` (bit_number <= 1022); each id
+ *        may be used once per timeout.
+ * @param created_at Unix time of the request (a little in the past, as the
+ *        contract rejects future times).
+ * @param mode the send mode of the message.
+ * @param message an internal message (wetee_ton_internal_message()).
+ * @return WETEE_OK; WETEE_ERR_INVALID_ARGUMENT (not a highload wallet, bad
+ *         query id, secret of another key); WETEE_ERR_NO_MEMORY.
+ */
+WETEE_API int wetee_ton_highload_sign_message(wetee_ton_cell **out, const wetee_ton_wallet *w, const uint8_t secret[64],
+                                              uint32_t query_id, uint64_t created_at, unsigned mode,
+                                              const wetee_ton_cell *message);
+/**
+ * @brief Signed external body of a highload v3 batch (up to 254 messages,
+ *        each with its own mode), as \@tonkite/highload-wallet-v3
+ *        `sendBatch`: an internal message to the wallet itself (bounce, value
+ *        `value_per_batch`) with body `internal_transfer#ae42e5a4
+ *        query_id:uint64 actions:^OutList`, sent with mode 1 when the value
+ *        is non-zero, else 128.
+ * @param out receives the body; wrap it with wetee_ton_wallet_external().
+ * @param w a highload v3 wallet.
+ * @param secret the 64-byte secret of the wallet's key.
+ * @param query_id as wetee_ton_highload_sign_message().
+ * @param created_at as wetee_ton_highload_sign_message().
+ * @param t the messages.
+ * @param value_per_batch nanotons attached to the internal message (0 usual).
+ * @return as wetee_ton_highload_sign_message(); WETEE_ERR_OVERFLOW (more
+ *         than 254 messages).
+ */
+WETEE_API int wetee_ton_highload_sign_batch(wetee_ton_cell **out, const wetee_ton_wallet *w, const uint8_t secret[64],
+                                            uint32_t query_id, uint64_t created_at, const wetee_ton_transfer *t,
+                                            wetee_u128 value_per_batch);
 
 /**
  * @brief Start an empty list of messages for one transfer.

@@ -16,6 +16,7 @@
 
 struct wetee_ton_wallet {
     int version;
+    uint32_t timeout; /* highload v3 */
     int32_t workchain;
     uint32_t wallet_id;
     uint8_t pub[32];
@@ -30,6 +31,7 @@ struct wetee_ton_transfer {
 };
 
 static int version_ok(int v) { return v == WETEE_TON_WALLET_V3R2 || v == WETEE_TON_WALLET_V4R2 || v == WETEE_TON_WALLET_V5R1; }
+static int code_ok(int v) { return version_ok(v) || v == WETEE_TON_WALLET_HIGHLOAD_V3; }
 
 int wetee_ton_wallet_code(wetee_ton_cell **out, int version)
 {
@@ -38,8 +40,11 @@ int wetee_ton_wallet_code(wetee_ton_cell **out, int version)
     int rc;
     WT_ARG(out != NULL, MOD, "out is NULL");
     *out = NULL;
-    WT_ARG(version_ok(version), MOD, "unknown wallet version");
-    hex = version == WETEE_TON_WALLET_V3R2 ? wallet_code_v3r2 : version == WETEE_TON_WALLET_V4R2 ? wallet_code_v4r2 : wallet_code_v5r1;
+    WT_ARG(code_ok(version), MOD, "unknown wallet version");
+    hex = version == WETEE_TON_WALLET_V3R2   ? wallet_code_v3r2
+          : version == WETEE_TON_WALLET_V4R2 ? wallet_code_v4r2
+          : version == WETEE_TON_WALLET_V5R1 ? wallet_code_v5r1
+                                             : wallet_code_highload_v3;
     rc = wetee_hex_decode(&bin, hex, strlen(hex));
     if (rc == WETEE_OK) rc = wetee_ton_boc_parse(out, bin.data, bin.len, NULL);
     wetee_buf_free(&bin);
@@ -66,11 +71,22 @@ int wetee_ton_wallet_default_id(uint32_t *out, int version, int32_t workchain, i
     return WETEE_OK;
 }
 
+/* Data cell from the builder (cleared), code, address; frees `w` on error. */
+static int wallet_finish(wetee_ton_wallet **out, wetee_ton_wallet *w, wetee_ton_builder *b)
+{
+    int rc = wetee_ton_builder_end(&w->data, b);
+    ton_builder_clear(b);
+    if (rc == WETEE_OK) rc = wetee_ton_wallet_code(&w->code, w->version);
+    if (rc == WETEE_OK) rc = wetee_ton_address_from_state_init(&w->address, w->workchain, w->code, w->data);
+    if (rc) { wetee_ton_wallet_free(w); return rc; }
+    *out = w;
+    return WETEE_OK;
+}
+
 int wetee_ton_wallet_new(wetee_ton_wallet **out, int version, const uint8_t pub[32], int32_t workchain, uint32_t wallet_id)
 {
     wetee_ton_wallet *w;
     wetee_ton_builder b;
-    int rc;
     WT_ARG(out != NULL, MOD, "out is NULL");
     *out = NULL;
     WT_ARG(version_ok(version), MOD, "unknown wallet version");
@@ -94,13 +110,7 @@ int wetee_ton_wallet_new(wetee_ton_wallet **out, int version, const uint8_t pub[
         wetee_ton_builder_store_bytes(&b, pub, 32);
         if (version == WETEE_TON_WALLET_V4R2) wetee_ton_builder_store_uint(&b, 0, 1); /* plugins: empty dict */
     }
-    rc = wetee_ton_builder_end(&w->data, &b);
-    ton_builder_clear(&b);
-    if (rc == WETEE_OK) rc = wetee_ton_wallet_code(&w->code, version);
-    if (rc == WETEE_OK) rc = wetee_ton_address_from_state_init(&w->address, workchain, w->code, w->data);
-    if (rc) { wetee_ton_wallet_free(w); return rc; }
-    *out = w;
-    return WETEE_OK;
+    return wallet_finish(out, w, &b);
 }
 
 void wetee_ton_wallet_free(wetee_ton_wallet *w)
@@ -288,8 +298,10 @@ int wetee_ton_transfer_add(wetee_ton_transfer *t, unsigned mode, const wetee_ton
 
 size_t wetee_ton_transfer_count(const wetee_ton_transfer *t) { return t ? t->n : 0; }
 
-/* v5r1 OutList: each node is ^prev ‖ action_send_msg ‖ mode ‖ ^message, from an empty cell. */
-static int out_list(wetee_ton_cell **out, const wetee_ton_transfer *t)
+/* OutList (storeOutList): each node is ^prev ‖ action_send_msg ‖ mode ‖
+ * ^message, from an empty cell; `mode_or` is ORed into every mode (W5's
+ * signed requests add +2). */
+static int out_list(wetee_ton_cell **out, const wetee_ton_transfer *t, unsigned mode_or)
 {
     wetee_ton_builder b;
     wetee_ton_cell *prev = NULL;
@@ -301,7 +313,7 @@ static int out_list(wetee_ton_cell **out, const wetee_ton_transfer *t)
         ton_builder_init(&b);
         wetee_ton_builder_store_ref(&b, prev);
         wetee_ton_builder_store_uint(&b, ACTION_SEND_MSG, 32);
-        wetee_ton_builder_store_uint(&b, t->modes[i] | 2u, 8); /* signed external requests: +2 (toSafeV5R1SendMode) */
+        wetee_ton_builder_store_uint(&b, t->modes[i] | mode_or, 8);
         wetee_ton_builder_store_ref(&b, t->msgs[i]);
         rc = wetee_ton_builder_end(&node, &b);
         ton_builder_clear(&b);
@@ -323,6 +335,8 @@ int wetee_ton_wallet_sign_transfer(wetee_ton_cell **out, const wetee_ton_wallet 
     WT_ARG(out != NULL, MOD, "out is NULL");
     *out = NULL;
     WT_ARG(w != NULL && secret != NULL && t != NULL, MOD, "w, secret or t is NULL");
+    if (w->version == WETEE_TON_WALLET_HIGHLOAD_V3)
+        return wt_error(WETEE_ERR_INVALID_ARGUMENT, MOD ": a highload wallet signs with wetee_ton_highload_sign_*");
     if (sodium_memcmp(secret + 32, w->pub, 32) != 0)
         return wt_error(WETEE_ERR_INVALID_ARGUMENT, MOD ": the secret key does not belong to the wallet's public key");
     if (w->version != WETEE_TON_WALLET_V5R1 && t->n > 4)
@@ -335,7 +349,7 @@ int wetee_ton_wallet_sign_transfer(wetee_ton_cell **out, const wetee_ton_wallet 
         wetee_ton_builder_store_uint(&s, valid_until, 32);
         wetee_ton_builder_store_uint(&s, seqno, 32);
         rc = WETEE_OK;
-        if (t->n) rc = out_list(&list, t);
+        if (t->n) rc = out_list(&list, t, WETEE_TON_SEND_IGNORE_ERRORS); /* toSafeV5R1SendMode */
         if (rc == WETEE_OK) rc = wetee_ton_builder_store_maybe_ref(&s, list);
         if (rc == WETEE_OK) rc = wetee_ton_builder_store_uint(&s, 0, 1); /* no extended actions */
     } else {
@@ -366,5 +380,112 @@ int wetee_ton_wallet_sign_transfer(wetee_ton_cell **out, const wetee_ton_wallet 
     ton_builder_clear(&body);
     wetee_ton_cell_free(scell);
     wetee_ton_cell_free(list);
+    return rc;
+}
+
+/* ---- highload wallet v3 (ton-blockchain/highload-wallet-contract-v3) ---- */
+
+#define HIGHLOAD_INTERNAL_TRANSFER 0xae42e5a4u
+
+int wetee_ton_wallet_new_highload_v3(wetee_ton_wallet **out, const uint8_t pub[32], int32_t workchain,
+                                     uint32_t subwallet_id, uint32_t timeout)
+{
+    wetee_ton_wallet *w;
+    wetee_ton_builder b;
+    WT_ARG(out != NULL, MOD, "out is NULL");
+    *out = NULL;
+    WT_ARG(pub != NULL, MOD, "pub is NULL");
+    WT_ARG(timeout > 0 && timeout < (1u << 22), MOD, "timeout not in 1..2^22-1");
+    w = wt_calloc(1, sizeof *w);
+    if (w == NULL) return wt_error(WETEE_ERR_NO_MEMORY, MOD ": out of memory for a wallet");
+    w->version = WETEE_TON_WALLET_HIGHLOAD_V3;
+    w->workchain = workchain;
+    w->wallet_id = subwallet_id;
+    w->timeout = timeout;
+    memcpy(w->pub, pub, 32);
+    ton_builder_init(&b);
+    wetee_ton_builder_store_bytes(&b, pub, 32);
+    wetee_ton_builder_store_uint(&b, subwallet_id, 32);
+    wetee_ton_builder_store_uint(&b, 0, 2);  /* old_queries, queries: empty dicts */
+    wetee_ton_builder_store_uint(&b, 0, 64); /* last_clean_time */
+    wetee_ton_builder_store_uint(&b, timeout, 22);
+    return wallet_finish(out, w, &b);
+}
+
+static int highload_check(const wetee_ton_wallet *w, const uint8_t secret[64], uint32_t query_id)
+{
+    if (w->version != WETEE_TON_WALLET_HIGHLOAD_V3)
+        return wt_error(WETEE_ERR_INVALID_ARGUMENT, MOD ": not a highload v3 wallet");
+    if (sodium_memcmp(secret + 32, w->pub, 32) != 0)
+        return wt_error(WETEE_ERR_INVALID_ARGUMENT, MOD ": the secret key does not belong to the wallet's public key");
+    if (query_id >= (1u << 23) || (query_id & 1023) > 1022)
+        return wt_error(WETEE_ERR_INVALID_ARGUMENT, MOD ": highload query id %u is not shift:13 bit_number:10 with bit_number <= 1022",
+                        query_id);
+    return WETEE_OK;
+}
+
+int wetee_ton_highload_sign_message(wetee_ton_cell **out, const wetee_ton_wallet *w, const uint8_t secret[64],
+                                    uint32_t query_id, uint64_t created_at, unsigned mode, const wetee_ton_cell *message)
+{
+    wetee_ton_builder s, body;
+    wetee_ton_cell *scell = NULL;
+    uint8_t hash[32], sig[64];
+    int rc;
+    WT_ARG(out != NULL, MOD, "out is NULL");
+    *out = NULL;
+    WT_ARG(w != NULL && secret != NULL && message != NULL, MOD, "w, secret or message is NULL");
+    WT_ARG(mode <= 255, MOD, "mode above 255");
+    if ((rc = highload_check(w, secret, query_id))) return rc;
+    ton_builder_init(&s);
+    ton_builder_init(&body);
+    wetee_ton_builder_store_uint(&s, w->wallet_id, 32);
+    wetee_ton_builder_store_ref(&s, message);
+    wetee_ton_builder_store_uint(&s, mode, 8);
+    wetee_ton_builder_store_uint(&s, query_id, 23);
+    wetee_ton_builder_store_uint(&s, created_at, 64);
+    wetee_ton_builder_store_uint(&s, w->timeout, 22);
+    rc = wetee_ton_builder_end(&scell, &s);
+    if (rc == WETEE_OK) rc = wetee_ton_cell_hash(hash, scell);
+    if (rc == WETEE_OK) rc = wetee_ed25519_sign(sig, secret, hash, 32);
+    if (rc == WETEE_OK) rc = wetee_ton_builder_store_bytes(&body, sig, 64);
+    if (rc == WETEE_OK) rc = wetee_ton_builder_store_ref(&body, scell);
+    if (rc == WETEE_OK) rc = wetee_ton_builder_end(out, &body);
+    ton_builder_clear(&s);
+    ton_builder_clear(&body);
+    wetee_ton_cell_free(scell);
+    return rc;
+}
+
+int wetee_ton_highload_sign_batch(wetee_ton_cell **out, const wetee_ton_wallet *w, const uint8_t secret[64],
+                                  uint32_t query_id, uint64_t created_at, const wetee_ton_transfer *t,
+                                  wetee_u128 value_per_batch)
+{
+    wetee_ton_builder b;
+    wetee_ton_cell *prev = NULL, *body = NULL, *msg = NULL;
+    int rc;
+    WT_ARG(out != NULL, MOD, "out is NULL");
+    *out = NULL;
+    WT_ARG(w != NULL && secret != NULL && t != NULL, MOD, "w, secret or t is NULL");
+    if ((rc = highload_check(w, secret, query_id))) return rc;
+    if (t->n > 254) return wt_error(WETEE_ERR_OVERFLOW, MOD ": a highload batch holds at most 254 messages, got %zu", t->n);
+    rc = out_list(&prev, t, 0); /* the messages with their own modes */
+    /* internal_transfer#ae42e5a4 query_id:uint64 actions:^OutList, sent to the wallet itself */
+    if (rc == WETEE_OK) {
+        ton_builder_init(&b);
+        wetee_ton_builder_store_uint(&b, HIGHLOAD_INTERNAL_TRANSFER, 32);
+        wetee_ton_builder_store_uint(&b, query_id, 64);
+        wetee_ton_builder_store_ref(&b, prev);
+        rc = wetee_ton_builder_end(&body, &b);
+        ton_builder_clear(&b);
+    }
+    if (rc == WETEE_OK) rc = wetee_ton_internal_message(&msg, &w->address, value_per_batch, 1, NULL, body);
+    if (rc == WETEE_OK)
+        rc = wetee_ton_highload_sign_message(out, w, secret, query_id, created_at,
+                                             (value_per_batch.lo | value_per_batch.hi) ? WETEE_TON_SEND_PAY_FEES_SEPARATELY
+                                                                                       : WETEE_TON_SEND_CARRY_BALANCE,
+                                             msg);
+    wetee_ton_cell_free(prev);
+    wetee_ton_cell_free(body);
+    wetee_ton_cell_free(msg);
     return rc;
 }

@@ -193,3 +193,25 @@ func TestTonDict(t *testing.T) {
 		t.Fatal(err)
 	}
 }
+
+func TestTonHighloadWallet(t *testing.T) {
+	secret, public, err := wetee.TonMnemonicToKeypair(tonWords, "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	w, err := wetee.NewTonHighloadWallet(public, 0, 0x10ad, 86400)
+	if err != nil {
+		t.Fatal(err)
+	}
+	msg, _ := wetee.TonInternalMessage("EQAs9VlT6S776tq3unJcP5Ogsj-ELLunLXuOb1EKcOQi4wJB", big.NewInt(1000), false, nil, nil)
+	body, err := w.HighloadTransfer(secret, 5<<10|7, 1700000000, []wetee.TonOutMessage{{Mode: 3, Message: msg}}, nil)
+	if err != nil || body.Bits() != 512 || body.Refs() != 1 {
+		t.Fatal(err)
+	}
+	if _, err := w.HighloadTransfer(secret, 1023, 1, nil, nil); !errors.Is(err, wetee.ErrInvalidArgument) {
+		t.Fatal(err)
+	}
+	if _, err := w.Transfer(secret, 0, 1, nil); !errors.Is(err, wetee.ErrInvalidArgument) {
+		t.Fatal("plain transfer on a highload wallet", err)
+	}
+}

@@ -38,7 +38,10 @@
 #      mnemonics from mnemonicNew to key pairs; signed transfers of wallets
 #      v3r2, v4r2 and v5r1 (@ton/ton createTransfer with a fixed mnemonic,
 #      random seqno, valid_until, send mode, 0..6 messages with comments,
-#      bodies and state inits; deployment when seqno is 0) byte for byte
+#      bodies and state inits; deployment when seqno is 0) byte for byte;
+#      highload v3 batches and single requests against
+#      @tonkite/highload-wallet-v3 (tests/interop/ton-highload, its own
+#      package.json: it pins @ton/core 0.56)
 #   3. libwetee makes random cells and addresses; @ton/core parses them and
 #      must agree on hashes, depths, BOC bytes and address forms
 #   4. harness sanity: one corrupted line must fail each checker
@@ -114,6 +117,7 @@ KEYS_SIGN_COUNT=${WETEE_KEYS_SIGN_COUNT:-50}
 TON_COUNT=${WETEE_TON_COUNT:-1000}
 TBIN=$BUILD/tests/interop/ton_vectors
 TDIR=$HERE/ton
+HDIR=$HERE/ton-highload
 MDHASH_COUNT=${WETEE_MDHASH_COUNT:-40}
 MD_COUNT=${WETEE_MD_COUNT:-5}
 VECTORS=${WETEE_VECTORS_DIR:-$ROOT/../shared/vectors}
@@ -147,6 +151,10 @@ fi
 if has_suite ton && [[ ! -d $TDIR/node_modules/@ton/core ]]; then
   log "npm ci in tests/interop/ton"
   (cd "$TDIR" && npm ci --no-audit --no-fund --loglevel=error)
+fi
+if has_suite ton && [[ ! -d $HDIR/node_modules/@tonkite/highload-wallet-v3 ]]; then
+  log "npm ci in tests/interop/ton-highload"
+  (cd "$HDIR" && npm ci --no-audit --no-fund --loglevel=error)
 fi
 npm_version() { node -p "require('$HERE/node_modules/$1/package.json').version"; }
 
@@ -299,6 +307,10 @@ ton_suite() {
   log "ton 2/4 @ton/core makes $TON_COUNT cells, addresses and builder cases; libwetee checks"
   node "$TDIR/ton_diff.mjs" gen "$SEED" "$TON_COUNT" >"$T/js.tsv" || fail "ton_diff.mjs gen failed"
   run_counted ton-libwetee-check "$TBIN" check "$T/js.tsv"
+  log "ton 2b/4 @tonkite/highload-wallet-v3 signs highload v3 batches and single requests; libwetee checks"
+  node "$HDIR/highload_diff.mjs" gen "$SEED" "$((TON_COUNT / 5 > 50 ? TON_COUNT / 5 : 50))" >"$T/hl.tsv" ||
+    fail "highload_diff.mjs gen failed"
+  run_counted ton-highload-check "$TBIN" check "$T/hl.tsv"
   log "ton 3/4 libwetee makes $TON_COUNT cells and addresses; @ton/core checks"
   "$TBIN" gen "$SEED" "$TON_COUNT" >"$T/c.tsv" || fail "ton_vectors gen failed"
   run_counted ton-core-check node "$TDIR/ton_diff.mjs" check "$T/c.tsv"

@@ -16,7 +16,10 @@
  *                                signed v3r2/v4r2/v5r1 transfers of a fixed
  *                                key (@ton/ton createTransfer, external
  *                                message as TonClient sends it): address,
- *                                body hash and message BOC byte for byte
+ *                                body hash and message BOC byte for byte;
+ *                                highload v3 batches and single requests
+ *                                (ton-highload/highload_diff.mjs,
+ *                                @tonkite/highload-wallet-v3) likewise
  *   ton_vectors gen SEED COUNT   random cells (ordinary, library, pruned,
  *                                Merkle proof and update, shared subtrees)
  *                                and addresses made by libwetee, and
@@ -244,6 +247,29 @@ static wetee_ton_cell *build_message(char *spec)
     return msg;
 }
 
+/* expect: address, body hash, external message BOC (hex) */
+static void compare_wallet_output(const char *line, const wetee_ton_wallet *w, const wetee_ton_cell *body,
+                                  const wetee_ton_cell *ext, char **expect)
+{
+    wetee_ton_address a;
+    char raw[WETEE_TON_ADDRESS_RAW_BUFSIZE];
+    wetee_buf hh = WETEE_BUF_INIT, boc = WETEE_BUF_INIT, bh = WETEE_BUF_INIT;
+    uint8_t h[32];
+    wetee_ton_wallet_address(&a, w);
+    wetee_ton_address_to_raw(raw, sizeof raw, &a);
+    wetee_ton_cell_hash(h, body);
+    tohex(&hh, h, 32);
+    wetee_ton_boc_serialize(&boc, ext, WETEE_TON_BOC_CRC32C);
+    tohex(&bh, boc.data, boc.len);
+    if (strcmp(raw, expect[0])) fail(line, "wallet address");
+    else if (strcmp((const char *)hh.data, expect[1])) fail(line, "signed body hash");
+    else if (strcmp((const char *)bh.data, expect[2])) fail(line, "external message boc");
+    else passed++;
+    wetee_buf_free(&hh);
+    wetee_buf_free(&boc);
+    wetee_buf_free(&bh);
+}
+
 static void check_wallet(char **f, size_t n, const char *line)
 {
     int version, ok = n == 12 && have_key;
@@ -252,10 +278,6 @@ static void check_wallet(char **f, size_t n, const char *line)
     wetee_ton_wallet *w = NULL;
     wetee_ton_transfer *t = NULL;
     wetee_ton_cell *body = NULL, *ext = NULL;
-    wetee_ton_address a;
-    char raw[WETEE_TON_ADDRESS_RAW_BUFSIZE];
-    wetee_buf hh = WETEE_BUF_INIT, boc = WETEE_BUF_INIT, bh = WETEE_BUF_INIT;
-    uint8_t h[32];
     if (!ok) { fail(line, "wallet record"); return; }
     version = !strcmp(f[1], "v3r2") ? WETEE_TON_WALLET_V3R2 : !strcmp(f[1], "v4r2") ? WETEE_TON_WALLET_V4R2 : WETEE_TON_WALLET_V5R1;
     wc = (int32_t)atol(f[2]);
@@ -282,27 +304,55 @@ static void check_wallet(char **f, size_t n, const char *line)
     ok = ok && wetee_ton_wallet_sign_transfer(&body, w, wallet_sk, (uint32_t)strtoul(f[4], NULL, 10),
                                               (uint32_t)strtoul(f[5], NULL, 10), t) == 0;
     ok = ok && wetee_ton_wallet_external(&ext, w, body, f[7][0] == '1') == 0;
-    if (ok) {
-        wetee_ton_wallet_address(&a, w);
-        wetee_ton_address_to_raw(raw, sizeof raw, &a);
-        wetee_ton_cell_hash(h, body);
-        tohex(&hh, h, 32);
-        wetee_ton_boc_serialize(&boc, ext, WETEE_TON_BOC_CRC32C);
-        tohex(&bh, boc.data, boc.len);
-        if (strcmp(raw, f[9])) { ok = 0; fail(line, "wallet address"); }
-        else if (strcmp((const char *)hh.data, f[10])) { ok = 0; fail(line, "transfer body hash"); }
-        else if (strcmp((const char *)bh.data, f[11])) { ok = 0; fail(line, "external message boc"); }
-    } else {
-        fail(line, "wallet build");
-    }
-    if (ok) passed++;
+    if (ok) compare_wallet_output(line, w, body, ext, f + 9);
+    else fail(line, "wallet build");
     wetee_ton_wallet_free(w);
     wetee_ton_transfer_free(t);
     wetee_ton_cell_free(body);
     wetee_ton_cell_free(ext);
-    wetee_buf_free(&hh);
-    wetee_buf_free(&boc);
-    wetee_buf_free(&bh);
+}
+
+static void check_highload(char **f, size_t n, const char *line)
+{
+    int ok = n == 13 && have_key, batch = n == 13 && !strcmp(f[6], "batch");
+    wetee_ton_wallet *w = NULL;
+    wetee_ton_transfer *t = NULL;
+    wetee_ton_cell *body = NULL, *ext = NULL, *single = NULL;
+    unsigned single_mode = 0;
+    ok = ok && wetee_ton_wallet_new_highload_v3(&w, wallet_pk, (int32_t)atol(f[1]), (uint32_t)strtoul(f[2], NULL, 10),
+                                                (uint32_t)strtoul(f[3], NULL, 10)) == 0 &&
+         wetee_ton_transfer_new(&t) == 0;
+    for (char *spec = f[9]; ok && *spec;) {
+        char *semi = strchr(spec, ';'), *bar = strchr(spec, '|');
+        wetee_ton_cell *m;
+        if (semi) *semi = 0;
+        ok = bar != NULL;
+        if (!ok) break;
+        *bar = 0;
+        m = build_message(bar + 1);
+        ok = m && wetee_ton_transfer_add(t, (unsigned)atoi(spec), m) == 0;
+        if (ok && !single) { single = m; single_mode = (unsigned)atoi(spec); }
+        else wetee_ton_cell_free(m);
+        if (!semi) break;
+        spec = semi + 1;
+    }
+    if (ok && batch) {
+        wetee_u128 v;
+        ok = wetee_u128_from_decimal(&v, f[7], strlen(f[7]), 0) == 0 &&
+             wetee_ton_highload_sign_batch(&body, w, wallet_sk, (uint32_t)strtoul(f[4], NULL, 10),
+                                           strtoull(f[5], NULL, 10), t, v) == 0;
+    } else if (ok) {
+        ok = single && wetee_ton_highload_sign_message(&body, w, wallet_sk, (uint32_t)strtoul(f[4], NULL, 10),
+                                                       strtoull(f[5], NULL, 10), single_mode, single) == 0;
+    }
+    ok = ok && wetee_ton_wallet_external(&ext, w, body, f[8][0] == '1') == 0;
+    if (ok) compare_wallet_output(line, w, body, ext, f + 10);
+    else fail(line, "highload build");
+    wetee_ton_wallet_free(w);
+    wetee_ton_transfer_free(t);
+    wetee_ton_cell_free(single);
+    wetee_ton_cell_free(body);
+    wetee_ton_cell_free(ext);
 }
 
 static void check_dict(char **f, size_t n, const char *line)
@@ -387,6 +437,7 @@ static int check_file(const char *path)
         else if (!strcmp(f[0], "mnem")) check_mnem(f, n, copy);
         else if (!strcmp(f[0], "key")) check_key(f, n, copy);
         else if (!strcmp(f[0], "dict")) check_dict(f, n, copy);
+        else if (!strcmp(f[0], "highload")) check_highload(f, n, copy);
         else if (!strcmp(f[0], "wallet")) check_wallet(f, n, copy);
         else fail(copy, "unknown record");
         free(copy);

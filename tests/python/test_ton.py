@@ -137,3 +137,17 @@ def test_dict():
     del d[7]
     del d[0x123]
     assert len(d) == 0 and d.store(ton.Builder()).bits == 1
+
+
+def test_highload_wallet():
+    secret, public = ton.mnemonic_to_keypair(WORDS)
+    w = ton.HighloadWallet(public)
+    assert w.wallet_id == 0x10AD and w.timeout == 86400
+    msg = ton.internal_message("EQAs9VlT6S776tq3unJcP5Ogsj-ELLunLXuOb1EKcOQi4wJB", 1000, bounce=False)
+    body = w.transfer(secret, (5 << 10) | 7, 1_700_000_000, [msg, (1, msg)])
+    assert body.bits == 512 and body.refs == 1
+    one = w.transfer_one(secret, 8, 1_700_000_000, msg)
+    assert one.ref(0).begin_parse().load_uint(32) == 0x10AD
+    with pytest.raises(wetee.InvalidArgumentError):
+        w.transfer_one(secret, 1023, 1, msg)
+    assert ton.Cell.from_boc(w.external(body, deploy=True).to_boc()).refs >= 1

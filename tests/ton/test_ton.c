@@ -799,7 +799,67 @@ WT_TEST(test_dict)
     wetee_ton_cell_free(v2);
 }
 
-WT_MAIN("ton", WT_CASE(test_dict), WT_CASE(test_wallet_vectors), WT_CASE(test_wallet_transfer_shape), WT_CASE(test_mnemonic_vectors), WT_CASE(test_mnemonic_generate), WT_CASE(test_boc_vectors), WT_CASE(test_boc_more_vectors), WT_CASE(test_library_cell),
+
+WT_TEST(test_highload_v3)
+{
+    const char *words = "hospital stove relief fringe tongue always charge angry urge sentence again match nerve inquiry senior coconut label tumble carry category beauty bean road solution";
+    uint8_t sk[64], pk[32], h[32];
+    wetee_ton_wallet *w = NULL;
+    wetee_ton_cell *code = NULL, *msg = NULL, *body = NULL, *signed_part = NULL;
+    wetee_ton_transfer *t = NULL;
+    wetee_ton_address dest;
+    wetee_ton_slice *s;
+    uint64_t v;
+    /* code hash of the contract's published build (as @ton/core computes it) */
+    CHECK_OK(wetee_ton_wallet_code(&code, WETEE_TON_WALLET_HIGHLOAD_V3));
+    CHECK_OK(wetee_ton_cell_hash(h, code));
+    CHECK_HEX(h, 32, "11acad7955844090f283bf238bc1449871f783e7cc0979408d3f4859483e8525");
+    CHECK_OK(wetee_ton_mnemonic_to_keypair(sk, pk, words, strlen(words), NULL, 0));
+    CHECK_ERR(wetee_ton_wallet_new(&w, WETEE_TON_WALLET_HIGHLOAD_V3, pk, 0, 1), WETEE_ERR_INVALID_ARGUMENT);
+    CHECK_ERR(wetee_ton_wallet_new_highload_v3(&w, pk, 0, 1, 0), WETEE_ERR_INVALID_ARGUMENT);
+    CHECK_OK(wetee_ton_wallet_new_highload_v3(&w, pk, 0, WETEE_TON_HIGHLOAD_SUBWALLET_DEFAULT, WETEE_TON_HIGHLOAD_TIMEOUT_DEFAULT));
+    CHECK_OK(wetee_ton_address_parse(&dest, NULL, "EQAs9VlT6S776tq3unJcP5Ogsj-ELLunLXuOb1EKcOQi4wJB", 48));
+    CHECK_OK(wetee_ton_internal_message(&msg, &dest, wetee_u128_from_u64(1000), 0, NULL, NULL));
+    CHECK_OK(wetee_ton_highload_sign_message(&body, w, sk, (5u << 10) | 7, 1700000000, 3, msg));
+    /* signature ‖ ^(subwallet ‖ ^msg ‖ mode ‖ query_id:23 ‖ created_at:64 ‖ timeout:22) */
+    CHECK(wetee_ton_cell_bits(body) == 512 && wetee_ton_cell_refs(body) == 1);
+    CHECK_OK(wetee_ton_cell_ref(&signed_part, body, 0));
+    CHECK(wetee_ton_cell_bits(signed_part) == 32 + 8 + 23 + 64 + 22);
+    CHECK_OK(wetee_ton_slice_new(&s, signed_part));
+    CHECK_OK(wetee_ton_slice_load_uint(&v, s, 32));
+    CHECK(v == 0x10ad);
+    CHECK_OK(wetee_ton_slice_load_uint(&v, s, 8));
+    CHECK(v == 3);
+    CHECK_OK(wetee_ton_slice_load_uint(&v, s, 23));
+    CHECK(v == ((5u << 10) | 7));
+    wetee_ton_slice_free(s);
+    {
+        wetee_buf d = WETEE_BUF_INIT;
+        CHECK_OK(wetee_ton_cell_data(&d, body));
+        CHECK_OK(wetee_ton_cell_hash(h, signed_part));
+        CHECK_OK(wetee_ed25519_verify(d.data, h, 32, pk));
+        wetee_buf_free(&d);
+    }
+    /* bit number 1023 is not a query id; plain wallets' signing refuses it */
+    wetee_ton_cell_free(body);
+    body = NULL;
+    CHECK_ERR(wetee_ton_highload_sign_message(&body, w, sk, 1023, 1, 3, msg), WETEE_ERR_INVALID_ARGUMENT);
+    CHECK_ERR(wetee_ton_highload_sign_message(&body, w, sk, 1u << 23, 1, 3, msg), WETEE_ERR_INVALID_ARGUMENT);
+    CHECK_OK(wetee_ton_transfer_new(&t));
+    CHECK_OK(wetee_ton_transfer_add(t, 3, msg));
+    CHECK_ERR(wetee_ton_wallet_sign_transfer(&body, w, sk, 0, 1, t), WETEE_ERR_INVALID_ARGUMENT);
+    CHECK_OK(wetee_ton_highload_sign_batch(&body, w, sk, 0, 1700000000, t, wetee_u128_from_u64(0)));
+    CHECK(body != NULL);
+    wetee_wipe(sk, sizeof sk);
+    wetee_ton_transfer_free(t);
+    wetee_ton_cell_free(signed_part);
+    wetee_ton_cell_free(body);
+    wetee_ton_cell_free(msg);
+    wetee_ton_cell_free(code);
+    wetee_ton_wallet_free(w);
+}
+
+WT_MAIN("ton", WT_CASE(test_highload_v3), WT_CASE(test_dict), WT_CASE(test_wallet_vectors), WT_CASE(test_wallet_transfer_shape), WT_CASE(test_mnemonic_vectors), WT_CASE(test_mnemonic_generate), WT_CASE(test_boc_vectors), WT_CASE(test_boc_more_vectors), WT_CASE(test_library_cell),
         WT_CASE(test_exotic_levels), WT_CASE(test_boc_negative), WT_CASE(test_boc_limits),
         WT_CASE(test_dedup_and_multi_root), WT_CASE(test_builder_slice), WT_CASE(test_address_vectors),
         WT_CASE(test_address_negative), WT_CASE(test_address_cell_and_state_init), WT_CASE(test_amounts))

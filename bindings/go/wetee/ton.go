@@ -52,6 +52,8 @@ const (
 	TonWalletV3R2 TonWalletVersion = 1
 	TonWalletV4R2 TonWalletVersion = 2
 	TonWalletV5R1 TonWalletVersion = 3
+	// TonWalletHighloadV3 is made with NewTonHighloadWallet.
+	TonWalletHighloadV3 TonWalletVersion = 4
 )
 
 // TonCell is an immutable cell held by libwetee; it is released by a
@@ -478,20 +480,31 @@ type TonOutMessage struct {
 	Message *TonCell
 }
 
+// newTransfer makes the C list of messages; the caller frees it.
+func newTransfer(msgs []TonOutMessage) (uintptr, error) {
+	var t uintptr
+	must(cwetee.Ton_transfer_new(&t))
+	for _, m := range msgs {
+		err := check(cwetee.Ton_transfer_add(t, m.Mode, m.Message.handle()))
+		runtime.KeepAlive(m.Message)
+		if err != nil {
+			cwetee.Ton_transfer_free(t)
+			return 0, err
+		}
+	}
+	return t, nil
+}
+
 // Transfer signs a transfer: the body of the external message.
 func (w *TonWallet) Transfer(secret []byte, seqno, validUntil uint32, msgs []TonOutMessage) (*TonCell, error) {
 	if len(secret) != 64 {
 		return nil, &Error{Code: ErrInvalidArgument, Detail: "ton: secret must be 64 bytes"}
 	}
-	var t uintptr
-	must(cwetee.Ton_transfer_new(&t))
-	defer cwetee.Ton_transfer_free(t)
-	for _, m := range msgs {
-		if err := check(cwetee.Ton_transfer_add(t, m.Mode, m.Message.handle())); err != nil {
-			return nil, err
-		}
-		runtime.KeepAlive(m.Message)
+	t, err := newTransfer(msgs)
+	if err != nil {
+		return nil, err
 	}
+	defer cwetee.Ton_transfer_free(t)
 	var h uintptr
 	defer runtime.KeepAlive(w)
 	return newTonCell(cwetee.Ton_wallet_sign_transfer(&h, w.h, secret, uint(seqno), uint(validUntil), t), h)
@@ -589,4 +602,42 @@ func (d *TonDict) Entry(i int) ([]byte, *TonCell, error) {
 func (b *TonBuilder) StoreDict(d *TonDict) *TonBuilder {
 	defer runtime.KeepAlive(d)
 	return b.do(func() string { return cwetee.Ton_builder_store_dict(b.h, d.h) })
+}
+
+// NewTonHighloadWallet makes a highload wallet v3 (subwallet id usually
+// 0x10ad, timeout usually 86400 s).
+func NewTonHighloadWallet(public []byte, workchain int, subwalletID, timeout uint32) (*TonWallet, error) {
+	if len(public) != 32 {
+		return nil, &Error{Code: ErrInvalidArgument, Detail: "ton: public key must be 32 bytes"}
+	}
+	var h uintptr
+	if err := check(cwetee.Ton_wallet_new_highload_v3(&h, public, workchain, uint(subwalletID), uint(timeout))); err != nil {
+		return nil, err
+	}
+	w := &TonWallet{h: h, Version: TonWalletHighloadV3, WalletID: subwalletID}
+	runtime.SetFinalizer(w, func(w *TonWallet) { cwetee.Ton_wallet_free(w.h) })
+	return w, nil
+}
+
+// HighloadTransfer signs a highload v3 batch: query id shift<<10|bit_number
+// (bit_number <= 1022), creation time, messages, value per batch (nil: 0).
+func (w *TonWallet) HighloadTransfer(secret []byte, queryID uint32, createdAt uint64, msgs []TonOutMessage, valuePerBatch *big.Int) (*TonCell, error) {
+	if len(secret) != 64 {
+		return nil, &Error{Code: ErrInvalidArgument, Detail: "ton: secret must be 64 bytes"}
+	}
+	if valuePerBatch == nil {
+		valuePerBatch = new(big.Int)
+	}
+	vw, err := u128Words(valuePerBatch)
+	if err != nil {
+		return nil, err
+	}
+	t, err := newTransfer(msgs)
+	if err != nil {
+		return nil, err
+	}
+	defer cwetee.Ton_transfer_free(t)
+	var h uintptr
+	defer runtime.KeepAlive(w)
+	return newTonCell(cwetee.Ton_highload_sign_batch(&h, w.h, secret, uint(queryID), createdAt, t, vw), h)
 }

@@ -52,6 +52,7 @@ class WalletVersion(enum.IntEnum):
     V3R2 = _n.TON_WALLET_V3R2
     V4R2 = _n.TON_WALLET_V4R2
     V5R1 = _n.TON_WALLET_V5R1
+    HIGHLOAD_V3 = _n.TON_WALLET_HIGHLOAD_V3
 
 
 class Cell:
@@ -458,6 +459,34 @@ class Wallet:
         return Cell(_n.ton_wallet_external(self._h, body._h, 1 if deploy else 0))
 
 
+class HighloadWallet(Wallet):
+    """A highload wallet v3 (for services sending many payments); requests are
+    identified by a query id (``shift << 10 | bit_number``, bit_number <= 1022)
+    instead of a seqno."""
+
+    __slots__ = ("timeout",)
+
+    def __init__(self, public_key, *, workchain=0, subwallet_id=_n.TON_HIGHLOAD_SUBWALLET_DEFAULT,
+                 timeout=_n.TON_HIGHLOAD_TIMEOUT_DEFAULT):
+        self._h = _n.ton_wallet_new_highload_v3(public_key, workchain, subwallet_id, timeout)
+        self.version = WalletVersion.HIGHLOAD_V3
+        self.workchain = workchain
+        self.wallet_id = subwallet_id
+        self.timeout = timeout
+
+    def transfer(self, secret, query_id, created_at, messages, mode=SEND_DEFAULT, value_per_batch=0):
+        """The signed body of a batch (``messages`` as in :meth:`Wallet.transfer`)."""
+        t = _n.ton_transfer_new()
+        for m in messages:
+            mm, cell = m if isinstance(m, tuple) else (mode, m)
+            _n.ton_transfer_add(t, mm, cell._h)
+        return Cell(_n.ton_highload_sign_batch(self._h, secret, query_id, created_at, t, value_per_batch))
+
+    def transfer_one(self, secret, query_id, created_at, message, mode=SEND_DEFAULT):
+        """The signed body of a request carrying one message directly."""
+        return Cell(_n.ton_highload_sign_message(self._h, secret, query_id, created_at, mode, message._h))
+
+
 __all__ = [
     "HASH_BYTES", "CELL_MAX_BITS", "CELL_MAX_REFS", "DECIMALS", "NETWORK_MAINNET", "NETWORK_TESTNET",
     "SEND_PAY_FEES_SEPARATELY", "SEND_IGNORE_ERRORS", "SEND_DESTROY_IF_ZERO", "SEND_CARRY_INBOUND_VALUE",
@@ -465,5 +494,5 @@ __all__ = [
     "CellType", "WalletVersion", "Cell", "Builder", "Slice", "Dict",
     "address_parse", "address_to_friendly", "address_to_raw", "state_init", "contract_address",
     "amount_format", "amount_parse", "mnemonic_generate", "mnemonic_validate", "mnemonic_to_seed",
-    "mnemonic_to_keypair", "comment", "internal_message", "external_message", "Wallet",
+    "mnemonic_to_keypair", "comment", "internal_message", "external_message", "Wallet", "HighloadWallet",
 ]

@@ -524,20 +524,29 @@ typedef _gostring_ swig_type_494;
 typedef _goslice_ swig_type_495;
 typedef _gostring_ swig_type_496;
 typedef _gostring_ swig_type_497;
-typedef long long swig_type_498;
+typedef _goslice_ swig_type_498;
 typedef _gostring_ swig_type_499;
 typedef _goslice_ swig_type_500;
-typedef _gostring_ swig_type_501;
-typedef _goslice_ swig_type_502;
-typedef _gostring_ swig_type_503;
-typedef _goslice_ swig_type_504;
-typedef _gostring_ swig_type_505;
-typedef _goslice_ swig_type_506;
+typedef long long swig_type_501;
+typedef _gostring_ swig_type_502;
+typedef _goslice_ swig_type_503;
+typedef long long swig_type_504;
+typedef _goslice_ swig_type_505;
+typedef _gostring_ swig_type_506;
 typedef long long swig_type_507;
 typedef _gostring_ swig_type_508;
-typedef _gostring_ swig_type_509;
+typedef _goslice_ swig_type_509;
 typedef _gostring_ swig_type_510;
-typedef _gostring_ swig_type_511;
+typedef _goslice_ swig_type_511;
+typedef _gostring_ swig_type_512;
+typedef _goslice_ swig_type_513;
+typedef _gostring_ swig_type_514;
+typedef _goslice_ swig_type_515;
+typedef long long swig_type_516;
+typedef _gostring_ swig_type_517;
+typedef _gostring_ swig_type_518;
+typedef _gostring_ swig_type_519;
+typedef _gostring_ swig_type_520;
 extern void _wrap_Swig_free_cwetee_cdf1a48b9034005c(uintptr_t arg1);
 extern uintptr_t _wrap_Swig_malloc_cwetee_cdf1a48b9034005c(swig_intgo arg1);
 extern void _wrap_go_take_cwetee_cdf1a48b9034005c(swig_type_1 arg1, swig_type_2 arg2);
@@ -790,6 +799,9 @@ extern swig_intgo _wrap_TON_CELL_MERKLE_UPDATE_cwetee_cdf1a48b9034005c(void);
 extern swig_intgo _wrap_TON_WALLET_V3R2_cwetee_cdf1a48b9034005c(void);
 extern swig_intgo _wrap_TON_WALLET_V4R2_cwetee_cdf1a48b9034005c(void);
 extern swig_intgo _wrap_TON_WALLET_V5R1_cwetee_cdf1a48b9034005c(void);
+extern swig_intgo _wrap_TON_WALLET_HIGHLOAD_V3_cwetee_cdf1a48b9034005c(void);
+extern swig_intgo _wrap_TON_HIGHLOAD_SUBWALLET_DEFAULT_cwetee_cdf1a48b9034005c(void);
+extern swig_intgo _wrap_TON_HIGHLOAD_TIMEOUT_DEFAULT_cwetee_cdf1a48b9034005c(void);
 extern void _wrap_ton_cell_free_cwetee_cdf1a48b9034005c(uintptr_t arg1);
 extern swig_type_401 _wrap_ton_cell_hash_cwetee_cdf1a48b9034005c(swig_type_402 arg1, uintptr_t arg2);
 extern swig_type_403 _wrap_ton_cell_hash_at_cwetee_cdf1a48b9034005c(swig_type_404 arg1, uintptr_t arg2, swig_intgo arg3);
@@ -865,18 +877,21 @@ extern swig_type_492 _wrap_ton_transfer_add_cwetee_cdf1a48b9034005c(uintptr_t ar
 extern swig_type_493 _wrap_ton_transfer_count_cwetee_cdf1a48b9034005c(uintptr_t arg1);
 extern swig_type_494 _wrap_ton_wallet_sign_transfer_cwetee_cdf1a48b9034005c(swig_voidp arg1, uintptr_t arg2, swig_type_495 arg3, swig_intgo arg4, swig_intgo arg5, uintptr_t arg6);
 extern swig_type_496 _wrap_ton_wallet_external_cwetee_cdf1a48b9034005c(swig_voidp arg1, uintptr_t arg2, uintptr_t arg3, swig_intgo arg4);
+extern swig_type_497 _wrap_ton_wallet_new_highload_v3_cwetee_cdf1a48b9034005c(swig_voidp arg1, swig_type_498 arg2, swig_intgo arg3, swig_intgo arg4, swig_intgo arg5);
+extern swig_type_499 _wrap_ton_highload_sign_message_cwetee_cdf1a48b9034005c(swig_voidp arg1, uintptr_t arg2, swig_type_500 arg3, swig_intgo arg4, swig_type_501 arg5, swig_intgo arg6, uintptr_t arg7);
+extern swig_type_502 _wrap_ton_highload_sign_batch_cwetee_cdf1a48b9034005c(swig_voidp arg1, uintptr_t arg2, swig_type_503 arg3, swig_intgo arg4, swig_type_504 arg5, uintptr_t arg6, swig_type_505 arg7);
 extern void _wrap_ton_dict_free_cwetee_cdf1a48b9034005c(uintptr_t arg1);
-extern swig_type_497 _wrap_ton_dict_new_cwetee_cdf1a48b9034005c(swig_voidp arg1, swig_intgo arg2);
-extern swig_type_498 _wrap_ton_dict_count_cwetee_cdf1a48b9034005c(uintptr_t arg1);
+extern swig_type_506 _wrap_ton_dict_new_cwetee_cdf1a48b9034005c(swig_voidp arg1, swig_intgo arg2);
+extern swig_type_507 _wrap_ton_dict_count_cwetee_cdf1a48b9034005c(uintptr_t arg1);
 extern swig_intgo _wrap_ton_dict_key_bits_cwetee_cdf1a48b9034005c(uintptr_t arg1);
-extern swig_type_499 _wrap_ton_dict_set_cwetee_cdf1a48b9034005c(uintptr_t arg1, swig_type_500 arg2, uintptr_t arg3);
-extern swig_type_501 _wrap_ton_dict_get_cwetee_cdf1a48b9034005c(swig_voidp arg1, uintptr_t arg2, swig_type_502 arg3);
-extern swig_type_503 _wrap_ton_dict_remove_cwetee_cdf1a48b9034005c(uintptr_t arg1, swig_type_504 arg2);
-extern swig_type_505 _wrap_ton_dict_entry_cwetee_cdf1a48b9034005c(swig_type_506 arg1, swig_voidp arg2, uintptr_t arg3, swig_type_507 arg4);
-extern swig_type_508 _wrap_ton_dict_root_cwetee_cdf1a48b9034005c(swig_voidp arg1, uintptr_t arg2);
-extern swig_type_509 _wrap_ton_builder_store_dict_cwetee_cdf1a48b9034005c(uintptr_t arg1, uintptr_t arg2);
-extern swig_type_510 _wrap_ton_dict_from_root_cwetee_cdf1a48b9034005c(swig_voidp arg1, uintptr_t arg2, swig_intgo arg3);
-extern swig_type_511 _wrap_ton_slice_load_dict_cwetee_cdf1a48b9034005c(swig_voidp arg1, uintptr_t arg2, swig_intgo arg3);
+extern swig_type_508 _wrap_ton_dict_set_cwetee_cdf1a48b9034005c(uintptr_t arg1, swig_type_509 arg2, uintptr_t arg3);
+extern swig_type_510 _wrap_ton_dict_get_cwetee_cdf1a48b9034005c(swig_voidp arg1, uintptr_t arg2, swig_type_511 arg3);
+extern swig_type_512 _wrap_ton_dict_remove_cwetee_cdf1a48b9034005c(uintptr_t arg1, swig_type_513 arg2);
+extern swig_type_514 _wrap_ton_dict_entry_cwetee_cdf1a48b9034005c(swig_type_515 arg1, swig_voidp arg2, uintptr_t arg3, swig_type_516 arg4);
+extern swig_type_517 _wrap_ton_dict_root_cwetee_cdf1a48b9034005c(swig_voidp arg1, uintptr_t arg2);
+extern swig_type_518 _wrap_ton_builder_store_dict_cwetee_cdf1a48b9034005c(uintptr_t arg1, uintptr_t arg2);
+extern swig_type_519 _wrap_ton_dict_from_root_cwetee_cdf1a48b9034005c(swig_voidp arg1, uintptr_t arg2, swig_intgo arg3);
+extern swig_type_520 _wrap_ton_slice_load_dict_cwetee_cdf1a48b9034005c(swig_voidp arg1, uintptr_t arg2, swig_intgo arg3);
 #undef intgo
 */
 import "C"
@@ -4097,6 +4112,27 @@ func _swig_getTON_WALLET_V5R1() (_swig_ret Enum_SS_wetee_ton_wallet_version) {
 }
 
 var TON_WALLET_V5R1 Enum_SS_wetee_ton_wallet_version = _swig_getTON_WALLET_V5R1()
+func _swig_getTON_WALLET_HIGHLOAD_V3() (_swig_ret Enum_SS_wetee_ton_wallet_version) {
+	var swig_r Enum_SS_wetee_ton_wallet_version
+	swig_r = (Enum_SS_wetee_ton_wallet_version)(C._wrap_TON_WALLET_HIGHLOAD_V3_cwetee_cdf1a48b9034005c())
+	return swig_r
+}
+
+var TON_WALLET_HIGHLOAD_V3 Enum_SS_wetee_ton_wallet_version = _swig_getTON_WALLET_HIGHLOAD_V3()
+func _swig_getTON_HIGHLOAD_SUBWALLET_DEFAULT() (_swig_ret uint) {
+	var swig_r uint
+	swig_r = (uint)(C._wrap_TON_HIGHLOAD_SUBWALLET_DEFAULT_cwetee_cdf1a48b9034005c())
+	return swig_r
+}
+
+var TON_HIGHLOAD_SUBWALLET_DEFAULT uint = _swig_getTON_HIGHLOAD_SUBWALLET_DEFAULT()
+func _swig_getTON_HIGHLOAD_TIMEOUT_DEFAULT() (_swig_ret uint) {
+	var swig_r uint
+	swig_r = (uint)(C._wrap_TON_HIGHLOAD_TIMEOUT_DEFAULT_cwetee_cdf1a48b9034005c())
+	return swig_r
+}
+
+var TON_HIGHLOAD_TIMEOUT_DEFAULT uint = _swig_getTON_HIGHLOAD_TIMEOUT_DEFAULT()
 func Ton_cell_free(arg1 uintptr) {
 	_swig_i_0 := arg1
 	C._wrap_ton_cell_free_cwetee_cdf1a48b9034005c(C.uintptr_t(_swig_i_0))
@@ -5040,6 +5076,64 @@ func Ton_wallet_external(arg1 *uintptr, arg2 uintptr, arg3 uintptr, arg4 int) (_
 	return swig_r_1
 }
 
+func Ton_wallet_new_highload_v3(arg1 *uintptr, arg2 []byte, arg3 int, arg4 uint, arg5 uint) (_swig_ret string) {
+	var swig_r string
+	_swig_i_0 := arg1
+	_swig_i_1 := arg2
+	_swig_i_2 := arg3
+	_swig_i_3 := arg4
+	_swig_i_4 := arg5
+	swig_r_p := C._wrap_ton_wallet_new_highload_v3_cwetee_cdf1a48b9034005c(C.swig_voidp(_swig_i_0), *(*C.swig_type_498)(unsafe.Pointer(&_swig_i_1)), C.swig_intgo(_swig_i_2), C.swig_intgo(_swig_i_3), C.swig_intgo(_swig_i_4))
+	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
+	if Swig_escape_always_false {
+		Swig_escape_val = arg2
+	}
+	var swig_r_1 string
+ swig_r_1 = weteeTakeString(swig_r) 
+	return swig_r_1
+}
+
+func Ton_highload_sign_message(arg1 *uintptr, arg2 uintptr, arg3 []byte, arg4 uint, arg5 uint64, arg6 uint, arg7 uintptr) (_swig_ret string) {
+	var swig_r string
+	_swig_i_0 := arg1
+	_swig_i_1 := arg2
+	_swig_i_2 := arg3
+	_swig_i_3 := arg4
+	_swig_i_4 := arg5
+	_swig_i_5 := arg6
+	_swig_i_6 := arg7
+	swig_r_p := C._wrap_ton_highload_sign_message_cwetee_cdf1a48b9034005c(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1), *(*C.swig_type_500)(unsafe.Pointer(&_swig_i_2)), C.swig_intgo(_swig_i_3), C.swig_type_501(_swig_i_4), C.swig_intgo(_swig_i_5), C.uintptr_t(_swig_i_6))
+	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
+	if Swig_escape_always_false {
+		Swig_escape_val = arg3
+	}
+	var swig_r_1 string
+ swig_r_1 = weteeTakeString(swig_r) 
+	return swig_r_1
+}
+
+func Ton_highload_sign_batch(arg1 *uintptr, arg2 uintptr, arg3 []byte, arg4 uint, arg5 uint64, arg6 uintptr, arg7 []uint64) (_swig_ret string) {
+	var swig_r string
+	_swig_i_0 := arg1
+	_swig_i_1 := arg2
+	_swig_i_2 := arg3
+	_swig_i_3 := arg4
+	_swig_i_4 := arg5
+	_swig_i_5 := arg6
+	_swig_i_6 := arg7
+	swig_r_p := C._wrap_ton_highload_sign_batch_cwetee_cdf1a48b9034005c(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1), *(*C.swig_type_503)(unsafe.Pointer(&_swig_i_2)), C.swig_intgo(_swig_i_3), C.swig_type_504(_swig_i_4), C.uintptr_t(_swig_i_5), *(*C.swig_type_505)(unsafe.Pointer(&_swig_i_6)))
+	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
+	if Swig_escape_always_false {
+		Swig_escape_val = arg3
+	}
+	if Swig_escape_always_false {
+		Swig_escape_val = arg7
+	}
+	var swig_r_1 string
+ swig_r_1 = weteeTakeString(swig_r) 
+	return swig_r_1
+}
+
 func Ton_dict_free(arg1 uintptr) {
 	_swig_i_0 := arg1
 	C._wrap_ton_dict_free_cwetee_cdf1a48b9034005c(C.uintptr_t(_swig_i_0))
@@ -5075,7 +5169,7 @@ func Ton_dict_set(arg1 uintptr, arg2 []byte, arg3 uintptr) (_swig_ret string) {
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
 	_swig_i_2 := arg3
-	swig_r_p := C._wrap_ton_dict_set_cwetee_cdf1a48b9034005c(C.uintptr_t(_swig_i_0), *(*C.swig_type_500)(unsafe.Pointer(&_swig_i_1)), C.uintptr_t(_swig_i_2))
+	swig_r_p := C._wrap_ton_dict_set_cwetee_cdf1a48b9034005c(C.uintptr_t(_swig_i_0), *(*C.swig_type_509)(unsafe.Pointer(&_swig_i_1)), C.uintptr_t(_swig_i_2))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg2
@@ -5090,7 +5184,7 @@ func Ton_dict_get(arg1 *uintptr, arg2 uintptr, arg3 []byte) (_swig_ret string) {
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
 	_swig_i_2 := arg3
-	swig_r_p := C._wrap_ton_dict_get_cwetee_cdf1a48b9034005c(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1), *(*C.swig_type_502)(unsafe.Pointer(&_swig_i_2)))
+	swig_r_p := C._wrap_ton_dict_get_cwetee_cdf1a48b9034005c(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1), *(*C.swig_type_511)(unsafe.Pointer(&_swig_i_2)))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg3
@@ -5104,7 +5198,7 @@ func Ton_dict_remove(arg1 uintptr, arg2 []byte) (_swig_ret string) {
 	var swig_r string
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
-	swig_r_p := C._wrap_ton_dict_remove_cwetee_cdf1a48b9034005c(C.uintptr_t(_swig_i_0), *(*C.swig_type_504)(unsafe.Pointer(&_swig_i_1)))
+	swig_r_p := C._wrap_ton_dict_remove_cwetee_cdf1a48b9034005c(C.uintptr_t(_swig_i_0), *(*C.swig_type_513)(unsafe.Pointer(&_swig_i_1)))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg2
@@ -5120,7 +5214,7 @@ func Ton_dict_entry(arg1 []byte, arg2 *uintptr, arg3 uintptr, arg4 int64) (_swig
 	_swig_i_1 := arg2
 	_swig_i_2 := arg3
 	_swig_i_3 := arg4
-	swig_r_p := C._wrap_ton_dict_entry_cwetee_cdf1a48b9034005c(*(*C.swig_type_506)(unsafe.Pointer(&_swig_i_0)), C.swig_voidp(_swig_i_1), C.uintptr_t(_swig_i_2), C.swig_type_507(_swig_i_3))
+	swig_r_p := C._wrap_ton_dict_entry_cwetee_cdf1a48b9034005c(*(*C.swig_type_515)(unsafe.Pointer(&_swig_i_0)), C.swig_voidp(_swig_i_1), C.uintptr_t(_swig_i_2), C.swig_type_516(_swig_i_3))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg1

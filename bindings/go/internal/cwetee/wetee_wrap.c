@@ -6411,6 +6411,43 @@ intgo _wrap_TON_WALLET_V5R1_cwetee_cdf1a48b9034005c() {
 }
 
 
+intgo _wrap_TON_WALLET_HIGHLOAD_V3_cwetee_cdf1a48b9034005c() {
+  enum wetee_ton_wallet_version result;
+  intgo _swig_go_result;
+  
+  
+  {
+    wetee_clear_error();
+    result = WETEE_TON_WALLET_HIGHLOAD_V3;
+    
+  }
+  _swig_go_result = (intgo)result; 
+  return _swig_go_result;
+}
+
+
+intgo _wrap_TON_HIGHLOAD_SUBWALLET_DEFAULT_cwetee_cdf1a48b9034005c() {
+  unsigned int result;
+  intgo _swig_go_result;
+  
+  
+  result = (unsigned int)(WETEE_TON_HIGHLOAD_SUBWALLET_DEFAULT);
+  _swig_go_result = result; 
+  return _swig_go_result;
+}
+
+
+intgo _wrap_TON_HIGHLOAD_TIMEOUT_DEFAULT_cwetee_cdf1a48b9034005c() {
+  unsigned int result;
+  intgo _swig_go_result;
+  
+  
+  result = (unsigned int)(WETEE_TON_HIGHLOAD_TIMEOUT_DEFAULT);
+  _swig_go_result = result; 
+  return _swig_go_result;
+}
+
+
 void _wrap_ton_cell_free_cwetee_cdf1a48b9034005c(wetee_ton_cell *_swig_go_0) {
   wetee_ton_cell *arg1 = (wetee_ton_cell *) 0 ;
   
@@ -8291,6 +8328,126 @@ _gostring_ _wrap_ton_wallet_external_cwetee_cdf1a48b9034005c(wetee_ton_cell **_s
   {
     wetee_clear_error();
     result = (wetee_rc)wetee_ton_wallet_external(arg1,(struct wetee_ton_wallet const *)arg2,(struct wetee_ton_cell const *)arg3,arg4);
+  }
+  _swig_go_result = wetee_go_status(result); 
+  
+  *(uintptr_t *)(void *)_swig_go_0 = (uintptr_t)temp1;
+  temp1 = NULL; /* owned by Go now */
+  
+  wetee_ton_cell_free(temp1); 
+  return _swig_go_result;
+}
+
+
+_gostring_ _wrap_ton_wallet_new_highload_v3_cwetee_cdf1a48b9034005c(wetee_ton_wallet **_swig_go_0, _goslice_ _swig_go_1, intgo _swig_go_2, intgo _swig_go_3, intgo _swig_go_4) {
+  wetee_ton_wallet **arg1 = (wetee_ton_wallet **) 0 ;
+  uint8_t *arg2 ;
+  int32_t arg3 ;
+  uint32_t arg4 ;
+  uint32_t arg5 ;
+  wetee_ton_wallet *temp1 ;
+  wetee_rc result;
+  _gostring_ _swig_go_result;
+  
+  
+  temp1 = NULL;
+  arg1 = &temp1;
+  
+  
+  if (_swig_go_1.len < 32) _swig_gopanic("ton_wallet_new_highload_v3: pub needs 32 bytes");
+  arg2 = (uint8_t *)_swig_go_1.array;
+  
+  arg3 = (int32_t)_swig_go_2; 
+  arg4 = (uint32_t)_swig_go_3; 
+  arg5 = (uint32_t)_swig_go_4; 
+  
+  {
+    wetee_clear_error();
+    result = (wetee_rc)wetee_ton_wallet_new_highload_v3(arg1,(unsigned char const (*))arg2,arg3,arg4,arg5);
+  }
+  _swig_go_result = wetee_go_status(result); 
+  
+  *(uintptr_t *)(void *)_swig_go_0 = (uintptr_t)temp1;
+  temp1 = NULL; /* owned by Go now */
+  
+  wetee_ton_wallet_free(temp1); 
+  return _swig_go_result;
+}
+
+
+_gostring_ _wrap_ton_highload_sign_message_cwetee_cdf1a48b9034005c(wetee_ton_cell **_swig_go_0, wetee_ton_wallet *_swig_go_1, _goslice_ _swig_go_2, intgo _swig_go_3, long long _swig_go_4, intgo _swig_go_5, wetee_ton_cell *_swig_go_6) {
+  wetee_ton_cell **arg1 = (wetee_ton_cell **) 0 ;
+  wetee_ton_wallet *arg2 = (wetee_ton_wallet *) 0 ;
+  uint8_t *arg3 ;
+  uint32_t arg4 ;
+  uint64_t arg5 ;
+  unsigned int arg6 ;
+  wetee_ton_cell *arg7 = (wetee_ton_cell *) 0 ;
+  wetee_ton_cell *temp1 ;
+  wetee_rc result;
+  _gostring_ _swig_go_result;
+  
+  
+  temp1 = NULL;
+  arg1 = &temp1;
+  
+  arg2 = (wetee_ton_wallet *)(uintptr_t)_swig_go_1; 
+  
+  if (_swig_go_2.len < 64) _swig_gopanic("ton_highload_sign_message: secret needs 64 bytes");
+  arg3 = (uint8_t *)_swig_go_2.array;
+  
+  arg4 = (uint32_t)_swig_go_3; 
+  arg5 = (uint64_t)_swig_go_4; 
+  arg6 = (unsigned int)_swig_go_5; 
+  arg7 = (wetee_ton_cell *)(uintptr_t)_swig_go_6; 
+  
+  {
+    wetee_clear_error();
+    result = (wetee_rc)wetee_ton_highload_sign_message(arg1,(struct wetee_ton_wallet const *)arg2,(unsigned char const (*))arg3,arg4,arg5,arg6,(struct wetee_ton_cell const *)arg7);
+  }
+  _swig_go_result = wetee_go_status(result); 
+  
+  *(uintptr_t *)(void *)_swig_go_0 = (uintptr_t)temp1;
+  temp1 = NULL; /* owned by Go now */
+  
+  wetee_ton_cell_free(temp1); 
+  return _swig_go_result;
+}
+
+
+_gostring_ _wrap_ton_highload_sign_batch_cwetee_cdf1a48b9034005c(wetee_ton_cell **_swig_go_0, wetee_ton_wallet *_swig_go_1, _goslice_ _swig_go_2, intgo _swig_go_3, long long _swig_go_4, wetee_ton_transfer *_swig_go_5, _goslice_ _swig_go_6) {
+  wetee_ton_cell **arg1 = (wetee_ton_cell **) 0 ;
+  wetee_ton_wallet *arg2 = (wetee_ton_wallet *) 0 ;
+  uint8_t *arg3 ;
+  uint32_t arg4 ;
+  uint64_t arg5 ;
+  wetee_ton_transfer *arg6 = (wetee_ton_transfer *) 0 ;
+  wetee_u128 arg7 ;
+  wetee_ton_cell *temp1 ;
+  wetee_rc result;
+  _gostring_ _swig_go_result;
+  
+  
+  temp1 = NULL;
+  arg1 = &temp1;
+  
+  arg2 = (wetee_ton_wallet *)(uintptr_t)_swig_go_1; 
+  
+  if (_swig_go_2.len < 64) _swig_gopanic("ton_highload_sign_batch: secret needs 64 bytes");
+  arg3 = (uint8_t *)_swig_go_2.array;
+  
+  arg4 = (uint32_t)_swig_go_3; 
+  arg5 = (uint64_t)_swig_go_4; 
+  arg6 = (wetee_ton_transfer *)(uintptr_t)_swig_go_5; 
+  
+  if (_swig_go_6.len < 2) _swig_gopanic("ton_highload_sign_batch: a u128 needs []uint64{lo, hi}");
+  (&arg7)->lo = ((const uint64_t *)_swig_go_6.array)[0];
+  (&arg7)->hi = ((const uint64_t *)_swig_go_6.array)[1];
+  
+  
+  {
+    wetee_clear_error();
+    result = (wetee_rc)wetee_ton_highload_sign_batch(arg1,(struct wetee_ton_wallet const *)arg2,(unsigned char const (*))arg3,arg4,arg5,(struct wetee_ton_transfer const *)arg6,arg7);
   }
   _swig_go_result = wetee_go_status(result); 
   
