@@ -29,7 +29,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         REQUIRE(phrase != NULL);
         REQUIRE(strcmp(phrase, WETEE_DEV_PHRASE) == 0 ||
                 (strlen(phrase) <= size && memcmp(phrase, text, strlen(phrase)) == 0));
-        REQUIRE(n <= size / 2);
+        REQUIRE(n <= size / 2 && n <= WETEE_SURI_MAX_JUNCTIONS);
+        REQUIRE(size <= WETEE_SURI_MAX_BYTES);
         REQUIRE(pw == NULL || strlen(pw) + 3 <= size);
         for (i = 0; i < n; i++) {
             REQUIRE(wetee_suri_junction(s, i, cc, &hard) == WETEE_OK);
