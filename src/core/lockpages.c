@@ -95,7 +95,8 @@ static void unlock_page(uintptr_t page, size_t ps)
     g_n--;
 }
 
-void wt_lock_pages(const void *p, size_t len)
+/* Apply `fn` to every page of [p, p+len) under the table's lock. */
+static void each_page(const void *p, size_t len, void (*fn)(uintptr_t page, size_t ps))
 {
     size_t ps = page_size();
     uintptr_t a, end;
@@ -103,21 +104,12 @@ void wt_lock_pages(const void *p, size_t len)
     a = (uintptr_t)p & ~(uintptr_t)(ps - 1);
     end = (uintptr_t)p + len;
     pthread_mutex_lock(&g_mu);
-    for (; a < end; a += ps) lock_page(a, ps);
+    for (; a < end; a += ps) fn(a, ps);
     pthread_mutex_unlock(&g_mu);
 }
 
-void wt_unlock_pages(const void *p, size_t len)
-{
-    size_t ps = page_size();
-    uintptr_t a, end;
-    if (!p || !len) return;
-    a = (uintptr_t)p & ~(uintptr_t)(ps - 1);
-    end = (uintptr_t)p + len;
-    pthread_mutex_lock(&g_mu);
-    for (; a < end; a += ps) unlock_page(a, ps);
-    pthread_mutex_unlock(&g_mu);
-}
+void wt_lock_pages(const void *p, size_t len) { each_page(p, len, lock_page); }
+void wt_unlock_pages(const void *p, size_t len) { each_page(p, len, unlock_page); }
 
 #else
 

@@ -1,6 +1,9 @@
+#define _POSIX_C_SOURCE 200809L
 #include "wt_test.h"
 
 #include <sys/stat.h>
+#include <sys/wait.h>
+#include <unistd.h>
 
 int wt_test_failures;
 int wt_test_checks;
@@ -107,6 +110,34 @@ uint64_t wt_rand(void)
     x ^= x >> 12; x ^= x << 25; x ^= x >> 27;
     wt_rng_state = x;
     return x * 0x2545F4914F6CDD1Dull;
+}
+
+void wt_run_forked(const char *name, void (*fn)(void))
+{
+    pid_t pid;
+    int status = 0;
+    fflush(NULL);
+    pid = fork();
+    wt_test_checks++;
+    if (pid < 0) {
+        wt_test_failures++;
+        fprintf(stderr, "%s: fork failed\n", name);
+        return;
+    }
+    if (pid == 0) {
+        wt_test_failures = 0;
+        wt_test_skipped = 0;
+        fn();
+        fflush(NULL);
+        _exit(wt_test_failures ? 1 : wt_test_skipped ? 77 : 0);
+    }
+    if (waitpid(pid, &status, 0) != pid || !WIFEXITED(status) ||
+        (WEXITSTATUS(status) != 0 && WEXITSTATUS(status) != 77)) {
+        wt_test_failures++;
+        fprintf(stderr, "  case %s failed in its process (status %d)\n", name, status);
+    } else if (WEXITSTATUS(status) == 77) {
+        wt_test_skipped++;
+    }
 }
 
 int wt_run(const char *suite, const wt_test_case *cases, size_t n)

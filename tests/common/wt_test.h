@@ -93,6 +93,11 @@ uint8_t *wt_read_source_file(const char *relpath, size_t *len);
 uint64_t wt_rand(void);
 void wt_rand_seed(uint64_t seed);
 
+/* Run fn in a fresh child process (fork), for cases that need a process of
+ * their own (process-wide state); its CHECK failures fail the parent's
+ * case, its WT_SKIP counts as a skip. POSIX only. */
+void wt_run_forked(const char *name, void (*fn)(void));
+
 typedef struct { const char *name; void (*fn)(void); } wt_test_case;
 int wt_run(const char *suite, const wt_test_case *cases, size_t n);
 

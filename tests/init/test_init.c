@@ -8,8 +8,6 @@
  * report that it had already run (1). */
 #define _POSIX_C_SOURCE 200809L
 #include <pthread.h>
-#include <sys/wait.h>
-#include <unistd.h>
 
 #include <sodium.h>
 
@@ -134,40 +132,35 @@ static int threads(void)
     return rc;
 }
 
-/* Run `fn` in a fresh process; exit status 0 when libsodium was initialised first. */
+/* The case running in the child: the entry point and whether it drew randomness. */
+static const char *g_name;
+static int (*g_fn)(void);
+static int g_draws_expected;
+
+static void child(void)
+{
+    int rc;
+    CHECK(randombytes_set_implementation(&g_recorder) == 0);
+    rc = g_fn();
+    if (rc != WETEE_OK) fprintf(stderr, "%s: returned %d: %s\n", g_name, rc, wetee_last_error());
+    CHECK(rc == WETEE_OK);
+    if (g_early_draws) fprintf(stderr, "%s: %d random draws before sodium_init()\n", g_name, g_early_draws);
+    CHECK(g_early_draws == 0);
+    /* the recorder is the RNG in use */
+    if (g_draws_expected) CHECK(g_draws > 0);
+    /* libwetee initialised libsodium: 1 = already done (asked once only: the next call says 1 anyway) */
+    rc = sodium_init();
+    if (rc != 1) fprintf(stderr, "%s: libsodium was not initialised by libwetee\n", g_name);
+    CHECK(rc == 1);
+}
+
+/* Run `fn` in a fresh process with the recording RNG. */
 static void run_fresh(const char *name, int (*fn)(void), int draws_expected)
 {
-    pid_t pid;
-    int status = 0;
-    fflush(NULL);
-    pid = fork();
-    CHECK(pid >= 0);
-    if (pid == 0) {
-        int rc, code = 0;
-        if (randombytes_set_implementation(&g_recorder) != 0) _exit(10);
-        rc = fn();
-        if (rc != WETEE_OK) {
-            fprintf(stderr, "%s: returned %d: %s\n", name, rc, wetee_last_error());
-            code |= 1;
-        }
-        if (g_early_draws) {
-            fprintf(stderr, "%s: %d random draws before sodium_init()\n", name, g_early_draws);
-            code |= 2;
-        }
-        if (draws_expected && !g_draws) {
-            fprintf(stderr, "%s: drew no randomness (the recorder is not in use)\n", name);
-            code |= 4;
-        }
-        if (sodium_init() != 1) {
-            fprintf(stderr, "%s: libsodium was not initialised by libwetee\n", name);
-            code |= 8;
-        }
-        fflush(NULL);
-        _exit(code);
-    }
-    CHECK(waitpid(pid, &status, 0) == pid);
-    if (!WIFEXITED(status) || WEXITSTATUS(status) != 0) fprintf(stderr, "  case %s failed (status %d)\n", name, status);
-    CHECK(WIFEXITED(status) && WEXITSTATUS(status) == 0);
+    g_name = name;
+    g_fn = fn;
+    g_draws_expected = draws_expected;
+    wt_run_forked(name, child);
 }
 
 WT_TEST(random_after_init)

@@ -5,37 +5,11 @@
 #define _GNU_SOURCE
 #include <pthread.h>
 #include <stdint.h>
-#include <sys/wait.h>
 #include <unistd.h>
 
 #include <jansson.h>
 
 #include "wt_test.h"
-
-/* ---- running a case in a child ---- */
-
-static void run_child(const char *name, void (*fn)(void))
-{
-    pid_t pid;
-    int status = 0;
-    fflush(NULL);
-    pid = fork();
-    CHECK(pid >= 0);
-    if (pid == 0) {
-        wt_test_failures = 0;
-        wt_test_skipped = 0;
-        fn();
-        fflush(NULL);
-        _exit(wt_test_failures ? 1 : wt_test_skipped ? 77 : 0);
-    }
-    CHECK(waitpid(pid, &status, 0) == pid);
-    if (WIFEXITED(status) && WEXITSTATUS(status) == 77) {
-        wt_test_skipped++;
-        return;
-    }
-    if (!WIFEXITED(status) || WEXITSTATUS(status) != 0) fprintf(stderr, "  case %s failed (status %d)\n", name, status);
-    CHECK(WIFEXITED(status) && WEXITSTATUS(status) == 0);
-}
 
 /* ---- locked pages ---- */
 
@@ -151,8 +125,8 @@ static void threads_case(void)
 
 WT_TEST(keypair_pages)
 {
-    run_child("shared page", shared_page_case);
-    run_child("threads", threads_case);
+    wt_run_forked("shared page", shared_page_case);
+    wt_run_forked("threads", threads_case);
 }
 
 /* ---- jansson ---- */
@@ -250,7 +224,7 @@ static void jansson_case(void)
 
 WT_TEST(jansson_blocks)
 {
-    run_child("jansson", jansson_case);
+    wt_run_forked("jansson", jansson_case);
 }
 
 WT_MAIN("secmem", WT_CASE(keypair_pages), WT_CASE(jansson_blocks))
