@@ -270,26 +270,27 @@ WETEE_API int wetee_tx_set_extension_json(wetee_tx *tx, const char *identifier, 
 /* Extension data                                                      */
 /* ------------------------------------------------------------------ */
 
-static int put_json_number(char *buf, size_t cap, uint64_t v)
+/* Values for the known extensions (NULL when out of memory; the encoder
+ * then reports it). */
+static wetee_value *new_u64(uint64_t x)
 {
-    return snprintf(buf, cap, "%llu", (unsigned long long)v);
+    wetee_value *v = NULL;
+    wetee_value_new_u64(&v, x);
+    return v;
 }
 
-static int put_hash_json(char *buf, size_t cap, const uint8_t h[32])
+static wetee_value *new_u128(wetee_u128 x)
 {
-    static const char d[] = "0123456789abcdef";
-    if (cap < 69)
-        return -1;
-    buf[0] = '"';
-    buf[1] = '0';
-    buf[2] = 'x';
-    for (int i = 0; i < 32; i++) {
-        buf[3 + 2 * i] = d[h[i] >> 4];
-        buf[4 + 2 * i] = d[h[i] & 15];
-    }
-    buf[67] = '"';
-    buf[68] = 0;
-    return 68;
+    wetee_value *v = NULL;
+    wetee_value_new_u128(&v, x);
+    return v;
+}
+
+static wetee_value *new_bytes(const uint8_t *b, size_t n)
+{
+    wetee_value *v = NULL;
+    wetee_value_new_bytes(&v, b, n);
+    return v;
 }
 
 static int is_id(const char *id, const char *name) { return strcmp(id, name) == 0; }
@@ -309,7 +310,6 @@ static int ext_part(wetee_buf *out, const wetee_tx *tx, const struct wetee_md_ex
         if (j)
             return wt_tx_encode_json(out, md, type, j, strlen(j), id);
     }
-    char num[200];
     if (!which) {
         if (is_id(id, "CheckMortality") || is_id(id, "CheckEra")) {
             size_t start = out->len;
@@ -323,19 +323,10 @@ static int ext_part(wetee_buf *out, const wetee_tx *tx, const struct wetee_md_ex
         if (is_id(id, "CheckNonce")) {
             if (!tx->has_nonce)
                 return wt_error(WETEE_ERR_STATE, "%s: extension CheckNonce: nonce not set (wetee_tx_set_nonce)", MOD);
-            put_json_number(num, sizeof num, tx->nonce);
-            return wt_tx_encode_json(out, md, type, num, strlen(num), id);
+            return wt_tx_encode_value(out, md, type, new_u64(tx->nonce), id);
         }
-        if (is_id(id, "ChargeTransactionPayment")) {
-            char dec[WETEE_U128_DECIMAL_BUFSIZE + 2];
-            dec[0] = '"';
-            int rc = wetee_u128_to_decimal(dec + 1, WETEE_U128_DECIMAL_BUFSIZE, tx->tip, 0);
-            if (rc == WETEE_OK) {
-                strcat(dec, "\"");
-                rc = wt_tx_encode_json(out, md, type, dec, strlen(dec), id);
-            }
-            return rc;
-        }
+        if (is_id(id, "ChargeTransactionPayment"))
+            return wt_tx_encode_value(out, md, type, new_u128(tx->tip), id);
         if (is_id(id, "ChargeAssetTxPayment")) {
             wetee_buf j = WETEE_BUF_INIT;
             char dec[WETEE_U128_DECIMAL_BUFSIZE];
@@ -366,26 +357,24 @@ static int ext_part(wetee_buf *out, const wetee_tx *tx, const struct wetee_md_ex
                 return wt_error(WETEE_ERR_STATE,
                                 "%s: extension %s: no System.Version in the metadata; set the runtime version", MOD,
                                 id);
-            put_json_number(num, sizeof num, is_id(id, "CheckSpecVersion") ? tx->spec_version : tx->tx_version);
-            return wt_tx_encode_json(out, md, type, num, strlen(num), id);
+            return wt_tx_encode_value(out, md, type,
+                                      new_u64(is_id(id, "CheckSpecVersion") ? tx->spec_version : tx->tx_version), id);
         }
         if (is_id(id, "CheckGenesis") || ((is_id(id, "CheckMortality") || is_id(id, "CheckEra")) && !tx->mortal)) {
             if (!tx->has_genesis)
                 return wt_error(WETEE_ERR_STATE, "%s: extension %s: genesis hash not set (wetee_tx_set_genesis_hash)",
                                 MOD, id);
-            put_hash_json(num, sizeof num, tx->genesis);
-            return wt_tx_encode_json(out, md, type, num, strlen(num), id);
+            return wt_tx_encode_value(out, md, type, new_bytes(tx->genesis, 32), id);
         }
-        if (is_id(id, "CheckMortality") || is_id(id, "CheckEra")) {
-            put_hash_json(num, sizeof num, tx->birth_hash);
-            return wt_tx_encode_json(out, md, type, num, strlen(num), id);
-        }
+        if (is_id(id, "CheckMortality") || is_id(id, "CheckEra"))
+            return wt_tx_encode_value(out, md, type, new_bytes(tx->birth_hash, 32), id);
         if (is_id(id, "CheckMetadataHash")) {
-            if (tx->has_md_hash)
-                put_hash_json(num, sizeof num, tx->md_hash);
-            else
-                strcpy(num, "null");
-            return wt_tx_encode_json(out, md, type, num, strlen(num), id);
+            if (!tx->has_md_hash) {
+                wetee_value *none = NULL;
+                wetee_value_new_null(&none);
+                return wt_tx_encode_value(out, md, type, none, id);
+            }
+            return wt_tx_encode_value(out, md, type, new_bytes(tx->md_hash, 32), id);
         }
     }
     if (wt_tx_zero_sized(md, type))
@@ -421,28 +410,14 @@ static int build_extensions(const wetee_tx *tx, unsigned version, wetee_buf *exp
     return rc;
 }
 
-WETEE_API int wetee_tx_signing_payload_raw(wetee_buf *out, wetee_tx *tx)
+/* call ‖ explicit ‖ implicit into `out`; hashed when `hash` and longer than 256 bytes. */
+static int payload_of(wetee_buf *out, const wetee_tx *tx, const wetee_buf *ex, const wetee_buf *im, int hash)
 {
-    WT_ARG(out != NULL && tx != NULL, MOD, "NULL argument");
-    if (!tx->has_call)
-        return wt_error(WETEE_ERR_STATE, "%s: no call set (wetee_tx_set_call or wetee_tx_set_call_json)", MOD);
-    wetee_buf ex = WETEE_BUF_INIT, im = WETEE_BUF_INIT;
-    int rc = build_extensions(tx, 0, &ex, &im);
-    if (rc == WETEE_OK) {
-        wetee_buf_clear(out);
-        if ((rc = wetee_buf_append(out, tx->call.data, tx->call.len)) == WETEE_OK &&
-            (rc = wetee_buf_append(out, ex.data, ex.len)) == WETEE_OK)
-            rc = wetee_buf_append(out, im.data, im.len);
-    }
-    wetee_buf_free(&ex);
-    wetee_buf_free(&im);
-    return rc;
-}
-
-WETEE_API int wetee_tx_signing_payload(wetee_buf *out, wetee_tx *tx)
-{
-    int rc = wetee_tx_signing_payload_raw(out, tx);
-    if (rc == WETEE_OK && out->len > WETEE_TX_PAYLOAD_HASH_THRESHOLD) {
+    wetee_buf_clear(out);
+    int rc = wetee_buf_append(out, tx->call.data, tx->call.len);
+    if (rc == WETEE_OK && (rc = wetee_buf_append(out, ex->data, ex->len)) == WETEE_OK)
+        rc = wetee_buf_append(out, im->data, im->len);
+    if (rc == WETEE_OK && hash && out->len > WETEE_TX_PAYLOAD_HASH_THRESHOLD) {
         uint8_t h[32];
         wetee_hash_blake2b_256(h, out->data, out->len);
         wetee_buf_clear(out);
@@ -450,6 +425,32 @@ WETEE_API int wetee_tx_signing_payload(wetee_buf *out, wetee_tx *tx)
     }
     return rc;
 }
+
+/* The v4 extension data (explicit, implicit) and, when `payload` is not
+ * NULL, the signing payload. */
+static int v4_parts(wetee_tx *tx, wetee_buf *ex, wetee_buf *im, wetee_buf *payload, int hash)
+{
+    if (!tx->has_call)
+        return wt_error(WETEE_ERR_STATE, "%s: no call set (wetee_tx_set_call or wetee_tx_set_call_json)", MOD);
+    int rc = build_extensions(tx, 0, ex, im);
+    if (rc == WETEE_OK && payload)
+        rc = payload_of(payload, tx, ex, im, hash);
+    return rc;
+}
+
+static int signing_payload(wetee_buf *out, wetee_tx *tx, int hash)
+{
+    WT_ARG(out != NULL && tx != NULL, MOD, "NULL argument");
+    wetee_buf ex = WETEE_BUF_INIT, im = WETEE_BUF_INIT;
+    int rc = v4_parts(tx, &ex, &im, out, hash);
+    wetee_buf_free(&ex);
+    wetee_buf_free(&im);
+    return rc;
+}
+
+WETEE_API int wetee_tx_signing_payload_raw(wetee_buf *out, wetee_tx *tx) { return signing_payload(out, tx, 0); }
+
+WETEE_API int wetee_tx_signing_payload(wetee_buf *out, wetee_tx *tx) { return signing_payload(out, tx, 1); }
 
 /* Wrap `body` (wetee_buf) with its compact length into `out`. */
 static int finish(wetee_buf *out, const wetee_buf *body)
@@ -461,86 +462,69 @@ static int finish(wetee_buf *out, const wetee_buf *body)
     return rc;
 }
 
-/* Signature JSON for the metadata's signature type. */
-static int signature_json(wetee_buf *j, const struct wetee_metadata *md, wetee_scheme scheme, const uint8_t *sig,
-                          size_t sig_len)
+/* `bytes`, or the variant `name` of a variant type holding them. */
+static wetee_value *wrapped_bytes(const char *name, const uint8_t *b, size_t n)
+{
+    wetee_value *inner = NULL, *v = NULL;
+    if (wetee_value_new_bytes(&inner, b, n) != WETEE_OK)
+        return NULL;
+    if (!name)
+        return inner;
+    if (wetee_value_new_variant(&v, name, -1) != WETEE_OK) {
+        wetee_value_free(inner);
+        return NULL;
+    }
+    if (wetee_value_append(v, NULL, inner) != WETEE_OK) { /* frees inner */
+        wetee_value_free(v);
+        return NULL;
+    }
+    return v;
+}
+
+static int has_variant(const struct wetee_md_type *t, const char *name)
+{
+    for (uint32_t i = 0; i < t->u.var.n; i++)
+        if (strcmp(t->u.var.variants[i].name, name) == 0)
+            return 1;
+    return 0;
+}
+
+/* The signature as the metadata's signature type wants it. */
+static int put_signature(wetee_buf *out, const struct wetee_metadata *md, wetee_scheme scheme, const uint8_t *sig,
+                         size_t sig_len)
 {
     const struct wetee_md_type *t = &md->types[md->signature_type];
-    wetee_buf hex = WETEE_BUF_INIT;
-    int rc = wetee_hex_encode(&hex, sig, sig_len, WETEE_HEX_PREFIX);
-    if (rc != WETEE_OK)
-        return rc;
-    wetee_buf_clear(j);
     if (t->kind == WETEE_TYPE_VARIANT) {
-        static const char *names[] = { "Sr25519", "Ed25519", "Ecdsa", NULL };
+        static const char *names[] = { "Sr25519", "Ed25519", "Ecdsa" };
         const char *name = (unsigned)scheme < 3 ? names[scheme] : NULL;
-        const struct wetee_md_variant *v = NULL;
-        for (uint32_t i = 0; name && i < t->u.var.n; i++)
-            if (strcmp(t->u.var.variants[i].name, name) == 0)
-                v = &t->u.var.variants[i];
-        if (!v) {
-            wetee_buf_free(&hex);
+        if (!name || !has_variant(t, name))
             return wt_error(WETEE_ERR_UNSUPPORTED, "%s: the chain's signature type has no variant for scheme %d", MOD,
                             (int)scheme);
-        }
-        rc = wetee_buf_append(j, (const uint8_t *)"{\"", 2);
-        if (rc == WETEE_OK)
-            rc = wetee_buf_append(j, (const uint8_t *)name, strlen(name));
-        if (rc == WETEE_OK)
-            rc = wetee_buf_append(j, (const uint8_t *)"\": \"", 4);
-        if (rc == WETEE_OK)
-            rc = wetee_buf_append(j, hex.data, hex.len);
-        if (rc == WETEE_OK)
-            rc = wetee_buf_append(j, (const uint8_t *)"\"}", 2);
-    } else {
-        if (scheme != WETEE_SCHEME_ETHEREUM && scheme != WETEE_SCHEME_ECDSA) {
-            wetee_buf_free(&hex);
-            return wt_error(WETEE_ERR_UNSUPPORTED,
-                            "%s: the chain's signature type is a bare ECDSA signature; scheme %d cannot sign for it",
-                            MOD, (int)scheme);
-        }
-        rc = wetee_buf_append(j, (const uint8_t *)"\"", 1);
-        if (rc == WETEE_OK)
-            rc = wetee_buf_append(j, hex.data, hex.len);
-        if (rc == WETEE_OK)
-            rc = wetee_buf_append(j, (const uint8_t *)"\"", 1);
+        return wt_tx_encode_value(out, md, md->signature_type, wrapped_bytes(name, sig, sig_len), "signature");
     }
-    wetee_buf_free(&hex);
-    return rc;
+    if (scheme != WETEE_SCHEME_ETHEREUM && scheme != WETEE_SCHEME_ECDSA)
+        return wt_error(WETEE_ERR_UNSUPPORTED,
+                        "%s: the chain's signature type is a bare ECDSA signature; scheme %d cannot sign for it", MOD,
+                        (int)scheme);
+    return wt_tx_encode_value(out, md, md->signature_type, wrapped_bytes(NULL, sig, sig_len), "signature");
 }
 
-/* Address JSON for the metadata's address type, from an account id. */
-static int address_json(wetee_buf *j, const struct wetee_metadata *md, const uint8_t *account, size_t account_len)
+/* The signer's address as the metadata's address type wants it. */
+static int put_address(wetee_buf *out, const struct wetee_metadata *md, const uint8_t *account, size_t account_len)
 {
     const struct wetee_md_type *t = &md->types[md->address_type];
-    wetee_buf hex = WETEE_BUF_INIT;
-    int rc = wetee_hex_encode(&hex, account, account_len, WETEE_HEX_PREFIX);
-    if (rc != WETEE_OK)
-        return rc;
-    wetee_buf_clear(j);
-    int variant = t->kind == WETEE_TYPE_VARIANT;
-    if (variant) {
-        int has_id = 0;
-        for (uint32_t i = 0; i < t->u.var.n; i++)
-            has_id |= strcmp(t->u.var.variants[i].name, "Id") == 0;
-        if (!has_id) {
-            wetee_buf_free(&hex);
-            return wt_error(WETEE_ERR_UNSUPPORTED, "%s: the chain's address type has no Id variant", MOD);
-        }
-    }
-    rc = wetee_buf_append(j, (const uint8_t *)(variant ? "{\"Id\": \"" : "\""), variant ? 8 : 1);
-    if (rc == WETEE_OK)
-        rc = wetee_buf_append(j, hex.data, hex.len);
-    if (rc == WETEE_OK)
-        rc = wetee_buf_append(j, (const uint8_t *)(variant ? "\"}" : "\""), variant ? 2 : 1);
-    wetee_buf_free(&hex);
-    return rc;
+    if (t->kind == WETEE_TYPE_VARIANT && !has_variant(t, "Id"))
+        return wt_error(WETEE_ERR_UNSUPPORTED, "%s: the chain's address type has no Id variant", MOD);
+    return wt_tx_encode_value(out, md, md->address_type,
+                              wrapped_bytes(t->kind == WETEE_TYPE_VARIANT ? "Id" : NULL, account, account_len),
+                              "address");
 }
 
-WETEE_API int wetee_tx_attach_signature(wetee_buf *out, wetee_tx *tx, wetee_scheme scheme, const uint8_t *pub,
-                                        size_t pub_len, const uint8_t *sig, size_t sig_len)
+/* Attach a signature over `payload` (the signing payload, made by the
+ * caller); `verify` checks it first (signatures made elsewhere). */
+static int attach(wetee_buf *out, wetee_tx *tx, wetee_scheme scheme, const uint8_t *pub, size_t pub_len,
+                  const uint8_t *sig, size_t sig_len, const wetee_buf *payload, const wetee_buf *ex, int verify)
 {
-    WT_ARG(out != NULL && tx != NULL && pub != NULL && sig != NULL, MOD, "NULL argument");
     const struct wetee_metadata *md = tx->md;
     uint8_t account[32];
     size_t account_len = 32;
@@ -567,43 +551,54 @@ WETEE_API int wetee_tx_attach_signature(wetee_buf *out, wetee_tx *tx, wetee_sche
         return wt_error(WETEE_ERR_INVALID_ARGUMENT, "%s: unknown scheme %d", MOD, (int)scheme);
     }
 
-    wetee_buf payload = WETEE_BUF_INIT, ex = WETEE_BUF_INIT, body = WETEE_BUF_INIT, j = WETEE_BUF_INIT;
-    rc = wetee_tx_signing_payload(&payload, tx);
-    if (rc == WETEE_OK && (rc = wetee_verify(scheme, sig, sig_len, payload.data, payload.len, pub, pub_len)) != WETEE_OK)
+    wetee_buf body = WETEE_BUF_INIT;
+    if (verify && wetee_verify(scheme, sig, sig_len, payload->data, payload->len, pub, pub_len) != WETEE_OK)
         rc = wt_error(WETEE_ERR_VERIFY, "%s: the signature does not verify over the signing payload with this key",
                       MOD);
     if (rc == WETEE_OK)
-        rc = build_extensions(tx, 0, &ex, NULL);
-    if (rc == WETEE_OK)
         rc = wetee_scale_put_u8(&body, 0x84);
-    if (rc == WETEE_OK && (rc = address_json(&j, md, account, account_len)) == WETEE_OK)
-        rc = wt_tx_encode_json(&body, md, md->address_type, (const char *)j.data, j.len, "address");
-    if (rc == WETEE_OK && (rc = signature_json(&j, md, scheme, sig, sig_len)) == WETEE_OK)
-        rc = wt_tx_encode_json(&body, md, md->signature_type, (const char *)j.data, j.len, "signature");
-    if (rc == WETEE_OK && (rc = wetee_buf_append(&body, ex.data, ex.len)) == WETEE_OK &&
+    if (rc == WETEE_OK)
+        rc = put_address(&body, md, account, account_len);
+    if (rc == WETEE_OK)
+        rc = put_signature(&body, md, scheme, sig, sig_len);
+    if (rc == WETEE_OK && (rc = wetee_buf_append(&body, ex->data, ex->len)) == WETEE_OK &&
         (rc = wetee_buf_append(&body, tx->call.data, tx->call.len)) == WETEE_OK)
         rc = finish(out, &body);
+    wetee_buf_free(&body);
+    return rc;
+}
+
+WETEE_API int wetee_tx_attach_signature(wetee_buf *out, wetee_tx *tx, wetee_scheme scheme, const uint8_t *pub,
+                                        size_t pub_len, const uint8_t *sig, size_t sig_len)
+{
+    WT_ARG(out != NULL && tx != NULL && pub != NULL && sig != NULL, MOD, "NULL argument");
+    wetee_buf payload = WETEE_BUF_INIT, ex = WETEE_BUF_INIT, im = WETEE_BUF_INIT;
+    int rc = v4_parts(tx, &ex, &im, &payload, 1);
+    if (rc == WETEE_OK)
+        rc = attach(out, tx, scheme, pub, pub_len, sig, sig_len, &payload, &ex, 1);
     wetee_buf_free(&payload);
     wetee_buf_free(&ex);
-    wetee_buf_free(&body);
-    wetee_buf_free(&j);
+    wetee_buf_free(&im);
     return rc;
 }
 
 WETEE_API int wetee_tx_sign(wetee_buf *out, wetee_tx *tx, const wetee_keypair *kp)
 {
     WT_ARG(out != NULL && tx != NULL && kp != NULL, MOD, "NULL argument");
-    wetee_buf payload = WETEE_BUF_INIT;
+    wetee_buf payload = WETEE_BUF_INIT, ex = WETEE_BUF_INIT, im = WETEE_BUF_INIT;
     uint8_t sig[WETEE_SIGNATURE_MAX_BYTES], pub[WETEE_PUBLIC_MAX_BYTES];
     size_t sig_len = 0, pub_len = 0;
-    int rc = wetee_tx_signing_payload(&payload, tx);
+    int rc = v4_parts(tx, &ex, &im, &payload, 1);
     if (rc == WETEE_OK)
         rc = wetee_keypair_sign(kp, sig, &sig_len, payload.data, payload.len);
     if (rc == WETEE_OK)
         rc = wetee_keypair_public(kp, pub, &pub_len);
+    /* our own signature over the payload we just made: no need to verify it */
     if (rc == WETEE_OK)
-        rc = wetee_tx_attach_signature(out, tx, wetee_keypair_scheme(kp), pub, pub_len, sig, sig_len);
+        rc = attach(out, tx, wetee_keypair_scheme(kp), pub, pub_len, sig, sig_len, &payload, &ex, 0);
     wetee_buf_free(&payload);
+    wetee_buf_free(&ex);
+    wetee_buf_free(&im);
     return rc;
 }
 

@@ -15,6 +15,11 @@
  * unchanged and the detail names `what` and the first error. */
 int wt_tx_encode_json(wetee_buf *out, const struct wetee_metadata *md, uint32_t type, const char *json, size_t len,
                       const char *what);
+/* The same with a value (consumed: freed in every case; NULL means the
+ * allocation that made it failed). */
+struct wetee_value;
+int wt_tx_encode_value(wetee_buf *out, const struct wetee_metadata *md, uint32_t type, struct wetee_value *v,
+                       const char *what);
 /* Check that `data` is exactly one value of type `type`. */
 int wt_tx_check_bytes(const struct wetee_metadata *md, uint32_t type, const uint8_t *data, size_t len,
                       const char *what);

@@ -32,6 +32,36 @@ int wt_tx_encode_json(wetee_buf *out, const struct wetee_metadata *md, uint32_t 
     return wt_error(first_rc, "%s: %s: %s", MOD, what, first);
 }
 
+int wt_tx_encode_value(wetee_buf *out, const struct wetee_metadata *md, uint32_t type, wetee_value *v,
+                       const char *what)
+{
+    size_t start = out->len;
+    int rc = WETEE_ERR_NO_MEMORY;
+    if (!v)
+        return wt_error(rc, "%s: %s: out of memory", MOD, what);
+    rc = wetee_value_encode(out, md, type, v);
+    if (rc != WETEE_OK) {
+        char first[512];
+        int first_rc = rc;
+        snprintf(first, sizeof first, "%s", wetee_last_error());
+        uint32_t t = type;
+        for (int depth = 0; depth < 16 && rc != WETEE_OK; depth++) {
+            const struct wetee_md_type *ty = &md->types[t];
+            if (ty->kind != WETEE_TYPE_COMPOSITE || ty->u.comp.n != 1)
+                break;
+            t = ty->u.comp.fields[0].type;
+            out->len = start;
+            rc = wetee_value_encode(out, md, t, v);
+        }
+        if (rc != WETEE_OK) {
+            out->len = start;
+            rc = wt_error(first_rc, "%s: %s: %s", MOD, what, first);
+        }
+    }
+    wetee_value_free(v);
+    return rc;
+}
+
 int wt_tx_check_bytes(const struct wetee_metadata *md, uint32_t type, const uint8_t *data, size_t len,
                       const char *what)
 {
