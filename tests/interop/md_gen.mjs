@@ -141,13 +141,9 @@ export class Generator {
         }
         return this.fields(t.fields, depth + 1);
       case 'variant': {
-        if (isOption(t)) {
-          if (deep || rng.chance(0.3)) return null;
-          // Some(x) where x is written null (unit, None) reads back as None
-          // in JSON, libwetee's and polkadot.js's alike: not generated
-          const x = this.value(t.params[0], depth + 1);
-          return x;
-        }
+        // Some(x) is written as x; when x itself is written null (a unit,
+        // an inner None) the value is None, as libwetee and polkadot.js read it
+        if (isOption(t)) return deep || rng.chance(0.3) ? null : this.value(t.params[0], depth + 1);
         let choices = t.variants.filter((v) => v.fields.every((f) => this.possible(f.type)));
         // calls and events of pallets the metadata describes (the Asset Hub
         // fixture keeps one pallet of the outer enums)
