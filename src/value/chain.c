@@ -6,12 +6,28 @@
 #include "wetee/hash.h"
 #include "wetee/scale.h"
 
-static int jdump(wetee_buf *out, json_t *j) { return wt_json_dump(out, j); }
-
-/* json_object_set_new that remembers a failure (a NULL value included). */
-static void put(json_t *o, const char *key, json_t *v, int *ok)
+static void jw_start(wt_jw *w, wetee_buf *out)
 {
-    if (!v || !o || json_object_set_new(o, key, v) != 0) *ok = 0;
+    out->len = 0;
+    w->b = out;
+    w->err = 0;
+}
+
+/* "key": with a string value, or null when `s` is NULL */
+static void jw_member_str(wt_jw *w, const char *key, const char *s, int first)
+{
+    if (!first) wt_jw_raw(w, ",", 1);
+    wt_jw_str(w, key, strlen(key));
+    wt_jw_raw(w, ":", 1);
+    if (s) wt_jw_str(w, s, strlen(s));
+    else wt_jw_raw(w, "null", 4);
+}
+
+static void jw_member(wt_jw *w, const char *key)
+{
+    wt_jw_raw(w, ",", 1);
+    wt_jw_str(w, key, strlen(key));
+    wt_jw_raw(w, ":", 1);
 }
 
 /* ------------------------------------------------------------------ */
@@ -82,7 +98,7 @@ int wetee_call_decode_json(wetee_buf *out, const wetee_metadata *md, const uint8
     const struct wetee_md_pallet *p;
     const struct wetee_md_variant *v;
     wetee_value *args = NULL;
-    json_t *j, *a;
+    wt_jw w;
     int rc, ss58;
     size_t i;
     WT_ARG(out && md, "value", "NULL argument");
@@ -121,14 +137,16 @@ int wetee_call_decode_json(wetee_buf *out, const wetee_metadata *md, const uint8
         }
     }
     ss58 = wt_json_ss58(md, opts);
-    a = args->u.list.n ? wt_value_fields_to_jansson(md, args, opts, ss58, 0, 0) : json_object();
-    if (!a) {
-        wetee_value_free(args);
-        return wt_error(WETEE_ERR_NO_MEMORY, "value: out of memory building JSON");
-    }
-    j = json_pack("{s:s,s:s,s:o}", "pallet", p->name, "call", v->name, "args", a);
+    jw_start(&w, out);
+    wt_jw_raw(&w, "{", 1);
+    jw_member_str(&w, "pallet", p->name, 1);
+    jw_member_str(&w, "call", v->name, 0);
+    jw_member(&w, "args");
+    if (args->u.list.n) wt_jw_fields(&w, md, args, opts, ss58, 0, 0);
+    else wt_jw_raw(&w, "{}", 2);
+    wt_jw_raw(&w, "}", 1);
     wetee_value_free(args);
-    return jdump(out, j);
+    return wt_jw_finish(&w);
 fail:
     wetee_value_free(args);
     return rc;
@@ -247,7 +265,7 @@ int wetee_storage_key_decode_json(wetee_buf *out, const wetee_metadata *md, cons
                                   const uint8_t *key, size_t len, const wetee_json_options *opts)
 {
     wetee_buf pre = WETEE_BUF_INIT;
-    json_t *arr;
+    wt_jw w;
     size_t pos = 32, i;
     int rc, ss58;
     WT_ARG(out && md && s, "value", "NULL argument");
@@ -261,15 +279,15 @@ int wetee_storage_key_decode_json(wetee_buf *out, const wetee_metadata *md, cons
     }
     wetee_buf_free(&pre);
     ss58 = wt_json_ss58(md, opts);
-    arr = json_array();
-    if (!arr) return wt_error(WETEE_ERR_NO_MEMORY, "value: out of memory");
+    jw_start(&w, out);
+    wt_jw_raw(&w, "[", 1);
     for (i = 0; i < s->n_hashers; i++) {
         uint32_t h = s->hashers[i], ty;
         size_t hl = h == WETEE_HASHER_BLAKE2_128 || h == WETEE_HASHER_BLAKE2_128_CONCAT || h == WETEE_HASHER_TWOX128 ? 16
                     : h == WETEE_HASHER_BLAKE2_256 || h == WETEE_HASHER_TWOX256                                       ? 32
                     : h == WETEE_HASHER_TWOX64_CONCAT                                                                 ? 8
                                                                                                                       : 0;
-        json_t *item;
+        if (i) wt_jw_raw(&w, ",", 1);
         if (len - pos < hl) {
             rc = wt_error(WETEE_ERR_TRUNCATED, "value: storage key of %s.%s ends inside the hash of key %zu", s->pallet->name,
                           s->name, i);
@@ -291,19 +309,12 @@ int wetee_storage_key_decode_json(wetee_buf *out, const wetee_metadata *md, cons
                 rc = wt_error(WETEE_ERR_CHECKSUM, "value: storage key %zu: hash does not match the key", i);
                 goto fail;
             }
-            item = wt_value_to_jansson(md, v, opts, ss58, 0);
+            wt_jw_value(&w, md, v, opts, ss58, 0);
             wetee_value_free(v);
             pos += hl + used;
         } else {
-            wetee_buf hx = WETEE_BUF_INIT;
-            wetee_hex_encode(&hx, key + pos, hl, WETEE_HEX_PREFIX);
-            item = hx.data ? json_stringn((const char *)hx.data, hx.len) : NULL;
-            wetee_buf_free(&hx);
+            wt_jw_hex(&w, key + pos, hl);
             pos += hl;
-        }
-        if (!item || json_array_append_new(arr, item)) {
-            rc = wt_error(WETEE_ERR_NO_MEMORY, "value: out of memory");
-            goto fail;
         }
     }
     if (pos != len) {
@@ -311,20 +322,24 @@ int wetee_storage_key_decode_json(wetee_buf *out, const wetee_metadata *md, cons
                       s->name, len - pos);
         goto fail;
     }
-    return jdump(out, arr);
+    wt_jw_raw(&w, "]", 1);
+    return wt_jw_finish(&w);
 fail:
-    json_decref(arr);
+    out->len = 0;
     return rc;
 }
 
 int wetee_storage_value_decode_json(wetee_buf *out, const wetee_metadata *md, const wetee_md_storage *s,
                                     const uint8_t *data, size_t len, const wetee_json_options *opts)
 {
+    int rc;
     WT_ARG(out && md && s, "value", "NULL argument");
     if (!data) {
         if (s->modifier == WETEE_MD_STORAGE_DEFAULT)
             return wetee_value_decode_json(out, md, s->value_type, s->def, s->def_len, opts);
-        return wt_json_dump(out, json_null());
+        out->len = 0;
+        if ((rc = wetee_buf_append(out, (const uint8_t *)"null", 4)) != WETEE_OK) return rc;
+        return wt_buf_terminate(out);
     }
     return wetee_value_decode_json(out, md, s->value_type, data, len, opts);
 }
@@ -344,9 +359,9 @@ int wetee_events_decode_json(wetee_buf *out, const wetee_metadata *md, const uin
     const wetee_md_pallet *sys;
     const wetee_md_storage *ev;
     wetee_value *all = NULL;
-    json_t *arr;
+    wt_jw w;
     size_t i;
-    int rc, ss58, ok = 1;
+    int rc, ss58;
     WT_ARG(out && md, "value", "NULL argument");
     if ((rc = wt_json_opts(opts)) != WETEE_OK) return rc;
     sys = wetee_metadata_pallet_by_name(md, "System");
@@ -354,38 +369,39 @@ int wetee_events_decode_json(wetee_buf *out, const wetee_metadata *md, const uin
     if (!ev) return wt_error(WETEE_ERR_NOT_FOUND, "value: events: the metadata has no System.Events");
     if ((rc = wt_value_decode_at(&all, NULL, md, ev->value_type, data, len, "events")) != WETEE_OK) return rc;
     ss58 = wt_json_ss58(md, opts);
-    arr = json_array();
-    for (i = 0; arr && i < wetee_value_count(all); i++) {
+    jw_start(&w, out);
+    wt_jw_raw(&w, "[", 1);
+    for (i = 0; i < wetee_value_count(all) && !w.err; i++) {
         const wetee_value *rec = wetee_value_at(all, i), *phase = child(rec, "phase"), *event = child(rec, "event"),
                           *topics = child(rec, "topics");
         const wetee_value *inner = event && event->kind == WETEE_VALUE_VARIANT && event->u.list.n == 1
                                        ? event->u.list.items[0]
                                        : NULL;
-        json_t *o;
         if (!event || event->kind != WETEE_VALUE_VARIANT) {
-            json_decref(arr);
             wetee_value_free(all);
+            out->len = 0;
             return wt_error(WETEE_ERR_DECODE, "value: events[%zu]: not an EventRecord with an event enum", i);
         }
-        o = json_object();
-        ok = o != NULL;
-        put(o, "phase", phase ? wt_value_to_jansson(md, phase, opts, ss58, 0) : json_null(), &ok);
-        put(o, "pallet", json_string(event->u.list.vname ? event->u.list.vname : ""), &ok);
+        wt_jw_raw(&w, i ? ",{\"phase\":" : "{\"phase\":", i ? 10 : 9);
+        if (phase) wt_jw_value(&w, md, phase, opts, ss58, 0);
+        else wt_jw_raw(&w, "null", 4);
+        jw_member_str(&w, "pallet", event->u.list.vname ? event->u.list.vname : "", 0);
         if (inner && inner->kind == WETEE_VALUE_VARIANT) {
-            put(o, "event", json_string(inner->u.list.vname ? inner->u.list.vname : ""), &ok);
-            put(o, "fields", wt_value_fields_to_jansson(md, inner, opts, ss58, 0, 0), &ok);
+            jw_member_str(&w, "event", inner->u.list.vname ? inner->u.list.vname : "", 0);
+            jw_member(&w, "fields");
+            wt_jw_fields(&w, md, inner, opts, ss58, 0, 0);
         } else {
-            put(o, "event", json_null(), &ok);
-            put(o, "fields", wt_value_fields_to_jansson(md, event, opts, ss58, 0, 0), &ok);
+            jw_member_str(&w, "event", NULL, 0);
+            jw_member(&w, "fields");
+            wt_jw_fields(&w, md, event, opts, ss58, 0, 0);
         }
-        put(o, "topics", topics ? wt_value_to_jansson(md, topics, opts, ss58, 0) : json_array(), &ok);
-        if (!ok) {
-            json_decref(o);
-            break;
-        }
-        if (json_array_append_new(arr, o)) break;
+        jw_member(&w, "topics");
+        if (topics) wt_jw_value(&w, md, topics, opts, ss58, 0);
+        else wt_jw_raw(&w, "[]", 2);
+        wt_jw_raw(&w, "}", 1);
     }
-    rc = (arr && i == wetee_value_count(all)) ? jdump(out, arr) : (json_decref(arr), wt_error(WETEE_ERR_NO_MEMORY, "value: out of memory"));
+    wt_jw_raw(&w, "]", 1);
+    rc = wt_jw_finish(&w);
     wetee_value_free(all);
     return rc;
 }
@@ -406,18 +422,17 @@ static uint32_t find_dispatch_error(const wetee_metadata *md)
     return WT_MD_NONE;
 }
 
-static json_t *docs_json(const char *const *docs, uint32_t n)
+static void jw_docs(wt_jw *w, const char *const *docs, uint32_t n)
 {
     wetee_buf b = WETEE_BUF_INIT;
-    json_t *j;
     uint32_t i;
-    for (i = 0; i < n; i++) {
-        if (i) wetee_buf_append(&b, (const uint8_t *)" ", 1);
-        wetee_buf_append(&b, (const uint8_t *)docs[i], strlen(docs[i]));
+    for (i = 0; i < n && !w->err; i++) {
+        if ((i && wetee_buf_append(&b, (const uint8_t *)" ", 1) != WETEE_OK) ||
+            wetee_buf_append(&b, (const uint8_t *)docs[i], strlen(docs[i])) != WETEE_OK)
+            w->err = WETEE_ERR_NO_MEMORY;
     }
-    j = json_stringn(b.data ? (const char *)b.data : "", b.len);
+    wt_jw_str(w, b.data ? (const char *)b.data : "", b.len);
     wetee_buf_free(&b);
-    return j;
 }
 
 int wetee_dispatch_error_json(wetee_buf *out, const wetee_metadata *md, const uint8_t *data, size_t len,
@@ -426,8 +441,8 @@ int wetee_dispatch_error_json(wetee_buf *out, const wetee_metadata *md, const ui
     uint32_t ty;
     wetee_value *v = NULL;
     const struct wetee_md_variant *var;
-    json_t *o;
-    int rc, ss58, ok = 1;
+    wt_jw w;
+    int rc, ss58;
     WT_ARG(out && md, "value", "NULL argument");
     if ((rc = wt_json_opts(opts)) != WETEE_OK) return rc;
     ty = find_dispatch_error(md);
@@ -435,8 +450,9 @@ int wetee_dispatch_error_json(wetee_buf *out, const wetee_metadata *md, const ui
     if ((rc = wt_value_decode_at(&v, NULL, md, ty, data, len, "DispatchError")) != WETEE_OK) return rc;
     ss58 = wt_json_ss58(md, opts);
     var = wt_md_variant_by_index(&md->types[ty], v->index);
-    o = json_object();
-    put(o, "kind", json_string(var->name), &ok);
+    jw_start(&w, out);
+    wt_jw_raw(&w, "{", 1);
+    jw_member_str(&w, "kind", var->name, 1);
     if (strcmp(var->name, "Module") == 0 && v->u.list.n == 1 && v->u.list.items[0]->kind == WETEE_VALUE_COMPOSITE) {
         const wetee_value *me = v->u.list.items[0], *idx = child(me, "index"), *err = child(me, "error");
         uint64_t pi = 0;
@@ -448,25 +464,26 @@ int wetee_dispatch_error_json(wetee_buf *out, const wetee_metadata *md, const ui
             else if (err->kind == WETEE_VALUE_UINT) eb[0] = err->u.num[0];
             ev = wetee_metadata_module_error(&p, md, (uint8_t)pi, eb, 4);
         }
-        put(o, "pallet", p ? json_string(wetee_md_pallet_name(p)) : json_null(), &ok);
-        put(o, "error", ev ? json_string(ev->name) : json_null(), &ok);
-        put(o, "docs", ev ? docs_json(ev->docs, ev->n_docs) : json_string(""), &ok);
+        jw_member_str(&w, "pallet", p ? wetee_md_pallet_name(p) : NULL, 0);
+        jw_member_str(&w, "error", ev ? ev->name : NULL, 0);
+        jw_member(&w, "docs");
+        jw_docs(&w, ev ? ev->docs : NULL, ev ? ev->n_docs : 0);
     } else if (v->u.list.n == 1 && v->u.list.items[0]->kind == WETEE_VALUE_VARIANT) {
         const wetee_value *in = v->u.list.items[0];
         const struct wetee_md_variant *iv = wt_md_variant_by_index(&md->types[in->type], in->index);
-        put(o, "pallet", json_null(), &ok);
-        put(o, "error", json_string(iv->name), &ok);
-        put(o, "docs", docs_json(iv->docs, iv->n_docs), &ok);
+        jw_member_str(&w, "pallet", NULL, 0);
+        jw_member_str(&w, "error", iv->name, 0);
+        jw_member(&w, "docs");
+        jw_docs(&w, iv->docs, iv->n_docs);
     } else {
-        put(o, "pallet", json_null(), &ok);
-        put(o, "error", json_string(var->name), &ok);
-        put(o, "docs", docs_json(var->docs, var->n_docs), &ok);
+        jw_member_str(&w, "pallet", NULL, 0);
+        jw_member_str(&w, "error", var->name, 0);
+        jw_member(&w, "docs");
+        jw_docs(&w, var->docs, var->n_docs);
     }
-    put(o, "value", wt_value_to_jansson(md, v, opts, ss58, 0), &ok);
+    jw_member(&w, "value");
+    wt_jw_value(&w, md, v, opts, ss58, 0);
+    wt_jw_raw(&w, "}", 1);
     wetee_value_free(v);
-    if (!ok) {
-        json_decref(o);
-        return wt_error(WETEE_ERR_NO_MEMORY, "value: out of memory building JSON");
-    }
-    return jdump(out, o);
+    return wt_jw_finish(&w);
 }

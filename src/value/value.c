@@ -709,26 +709,82 @@ int wt_json_ss58(const wetee_metadata *md, const wetee_json_options *o)
     return WETEE_SS58_PREFIX_GENERIC;
 }
 
-static json_t *hex_json(const uint8_t *p, size_t n)
+/* ---- direct JSON writer (output never goes through a jansson tree) ---- */
+
+void wt_jw_raw(wt_jw *w, const char *s, size_t n)
 {
-    wetee_buf b = WETEE_BUF_INIT;
-    json_t *j = NULL;
-    if (wetee_hex_encode(&b, p, n, WETEE_HEX_PREFIX) == WETEE_OK) j = json_stringn((const char *)b.data, b.len);
-    wetee_buf_free(&b);
-    return j;
+    if (!w->err && wetee_buf_append(w->b, (const uint8_t *)s, n) != WETEE_OK) w->err = WETEE_ERR_NO_MEMORY;
 }
 
-static json_t *num_json(const wetee_value *v)
+void wt_jw_cstr(wt_jw *w, const char *s) { wt_jw_raw(w, s, strlen(s)); }
+
+/* A JSON string: the same escapes as jansson's default output. */
+void wt_jw_str(wt_jw *w, const char *s, size_t n)
+{
+    static const char hexd[] = "0123456789abcdef";
+    size_t i, run = 0;
+    wt_jw_raw(w, "\"", 1);
+    for (i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)s[i];
+        char esc[6];
+        size_t el = 2;
+        if (c >= 0x20 && c != '"' && c != '\\') continue;
+        wt_jw_raw(w, s + run, i - run);
+        run = i + 1;
+        esc[0] = '\\';
+        switch (c) {
+        case '"': esc[1] = '"'; break;
+        case '\\': esc[1] = '\\'; break;
+        case '\b': esc[1] = 'b'; break;
+        case '\f': esc[1] = 'f'; break;
+        case '\n': esc[1] = 'n'; break;
+        case '\r': esc[1] = 'r'; break;
+        case '\t': esc[1] = 't'; break;
+        default:
+            esc[1] = 'u';
+            esc[2] = '0';
+            esc[3] = '0';
+            esc[4] = hexd[c >> 4];
+            esc[5] = hexd[c & 15];
+            el = 6;
+        }
+        wt_jw_raw(w, esc, el);
+    }
+    wt_jw_raw(w, s + run, n - run);
+    wt_jw_raw(w, "\"", 1);
+}
+
+void wt_jw_hex(wt_jw *w, const uint8_t *p, size_t n)
+{
+    static const char hexd[] = "0123456789abcdef";
+    char chunk[130];
+    size_t i, k = 0;
+    wt_jw_raw(w, "\"0x", 3);
+    for (i = 0; i < n; i++) {
+        chunk[k++] = hexd[p[i] >> 4];
+        chunk[k++] = hexd[p[i] & 15];
+        if (k == sizeof chunk) {
+            wt_jw_raw(w, chunk, k);
+            k = 0;
+        }
+    }
+    wt_jw_raw(w, chunk, k);
+    wt_jw_raw(w, "\"", 1);
+}
+
+static void jw_num(wt_jw *w, const wetee_value *v)
 {
     wt_num n;
     char dec[90];
     wt_num_from_value_bits(&n, v);
-    if (wt_num_bits(&n) <= 53) { /* |v| <= 2^53 - 1: a safe JSON integer */
-        json_int_t x = (json_int_t)wt_load_le64(n.mag);
-        return json_integer(n.neg ? -x : x);
-    }
     wt_num_to_decimal(dec, &n);
-    return json_string(dec);
+    if (wt_num_bits(&n) <= 53) { /* |v| <= 2^53 - 1: a safe JSON integer */
+        wt_jw_cstr(w, dec);
+    } else {
+        wt_jw_raw(w, "\"", 1);
+        wt_jw_cstr(w, dec);
+        wt_jw_raw(w, "\"", 1);
+    }
 }
 
 static const char *key_of(const char *name, const wetee_json_options *o, char *buf, size_t cap)
@@ -738,139 +794,135 @@ static const char *key_of(const char *name, const wetee_json_options *o, char *b
     return buf;
 }
 
-/* children [from, n) of a list node as JSON: object if named, else array;
- * a single unnamed child is returned bare when `unwrap_one`. */
-json_t *wt_value_fields_to_jansson(const wetee_metadata *md, const wetee_value *v, const wetee_json_options *o, int ss58,
-                                   unsigned depth, int unwrap_one)
+static void jw_key(wt_jw *w, const char *name, const wetee_json_options *o)
 {
-    size_t i, n = v->u.list.n;
-    int named = v->u.list.names && n && v->u.list.names[0];
-    json_t *r;
-    if (n == 0) return json_null();
-    if (n == 1 && !named && unwrap_one) return wt_value_to_jansson(md, v->u.list.items[0], o, ss58, depth + 1);
-    r = named ? json_object() : json_array();
-    if (!r) return NULL;
-    for (i = 0; i < n; i++) {
-        json_t *c = wt_value_to_jansson(md, v->u.list.items[i], o, ss58, depth + 1);
-        int bad;
-        if (!c) {
-            json_decref(r);
-            return NULL;
-        }
-        if (named) {
-            char buf[256];
-            const char *nm = v->u.list.names[i] ? v->u.list.names[i] : "";
-            bad = json_object_set_new(r, key_of(nm, o, buf, sizeof buf), c);
-        } else {
-            bad = json_array_append_new(r, c);
-        }
-        if (bad) {
-            json_decref(r);
-            return NULL;
-        }
-    }
-    return r;
+    char buf[256];
+    const char *k = key_of(name, o, buf, sizeof buf);
+    wt_jw_str(w, k, strlen(k));
+    wt_jw_raw(w, ":", 1);
 }
 
-json_t *wt_value_to_jansson(const wetee_metadata *md, const wetee_value *v, const wetee_json_options *o, int ss58,
-                            unsigned depth)
+/* Children as an object only when all are named and the names distinct
+ * (else an array: the encoder takes fields by position too). */
+static int named_children(const wetee_value *v)
+{
+    size_t i, j, n = v->u.list.n;
+    if (!v->u.list.names) return 0;
+    for (i = 0; i < n; i++)
+        if (!v->u.list.names[i]) return 0;
+    if (n <= 256)
+        for (i = 0; i < n; i++)
+            for (j = i + 1; j < n; j++)
+                if (strcmp(v->u.list.names[i], v->u.list.names[j]) == 0) return 0;
+    return 1;
+}
+
+void wt_jw_fields(wt_jw *w, const wetee_metadata *md, const wetee_value *v, const wetee_json_options *o, int ss58,
+                  unsigned depth, int unwrap_one)
+{
+    size_t i, n = v->u.list.n;
+    int named = named_children(v);
+    if (n == 0) {
+        wt_jw_raw(w, "null", 4);
+        return;
+    }
+    if (n == 1 && !named && unwrap_one) {
+        wt_jw_value(w, md, v->u.list.items[0], o, ss58, depth + 1);
+        return;
+    }
+    wt_jw_raw(w, named ? "{" : "[", 1);
+    for (i = 0; i < n && !w->err; i++) {
+        if (i) wt_jw_raw(w, ",", 1);
+        if (named) jw_key(w, v->u.list.names[i], o);
+        wt_jw_value(w, md, v->u.list.items[i], o, ss58, depth + 1);
+    }
+    wt_jw_raw(w, named ? "}" : "]", 1);
+}
+
+void wt_jw_value(wt_jw *w, const wetee_metadata *md, const wetee_value *v, const wetee_json_options *o, int ss58,
+                 unsigned depth)
 {
     const struct wetee_md_type *t = md && v->type < md->n_types ? &md->types[v->type] : NULL;
-    if (depth > 2 * WT_VALUE_MAX_DEPTH) return NULL;
+    if (w->err) return;
+    if (depth > 2 * WT_VALUE_MAX_DEPTH + 4) {
+        w->err = WETEE_ERR_DEPTH;
+        return;
+    }
     switch (v->kind) {
-    case WETEE_VALUE_NULL: return json_null();
-    case WETEE_VALUE_BOOL: return json_boolean(v->u.b);
+    case WETEE_VALUE_NULL: wt_jw_raw(w, "null", 4); return;
+    case WETEE_VALUE_BOOL: wt_jw_cstr(w, v->u.b ? "true" : "false"); return;
     case WETEE_VALUE_UINT:
-    case WETEE_VALUE_INT: return num_json(v);
-    case WETEE_VALUE_STRING: return json_stringn((const char *)v->u.blob.p, v->u.blob.len);
-    case WETEE_VALUE_BYTES: return hex_json(v->u.blob.p, v->u.blob.len);
-    case WETEE_VALUE_BITS: return hex_json(v->u.blob.p, (v->u.blob.len + 7) / 8);
+    case WETEE_VALUE_INT: jw_num(w, v); return;
+    case WETEE_VALUE_STRING: wt_jw_str(w, (const char *)v->u.blob.p, v->u.blob.len); return;
+    case WETEE_VALUE_BYTES: wt_jw_hex(w, v->u.blob.p, v->u.blob.len); return;
+    case WETEE_VALUE_BITS: wt_jw_hex(w, v->u.blob.p, (v->u.blob.len + 7) / 8); return;
     case WETEE_VALUE_SEQUENCE: {
         size_t i;
-        json_t *r = json_array();
-        for (i = 0; r && i < v->u.list.n; i++) {
-            json_t *c = wt_value_to_jansson(md, v->u.list.items[i], o, ss58, depth + 1);
-            if (!c || json_array_append_new(r, c)) {
-                json_decref(r);
-                return NULL;
-            }
+        wt_jw_raw(w, "[", 1);
+        for (i = 0; i < v->u.list.n && !w->err; i++) {
+            if (i) wt_jw_raw(w, ",", 1);
+            wt_jw_value(w, md, v->u.list.items[i], o, ss58, depth + 1);
         }
-        return r;
+        wt_jw_raw(w, "]", 1);
+        return;
     }
     case WETEE_VALUE_COMPOSITE: {
         if (t) {
             const char *last = wt_type_last_path(t);
             const wetee_value *inner = v->u.list.n == 1 ? v->u.list.items[0] : NULL;
             if (inner && inner->kind == WETEE_VALUE_BYTES) {
-                if (inner->u.blob.len == 32 && strcmp(last, "AccountId32") == 0) {
-                    wetee_buf b = WETEE_BUF_INIT;
-                    json_t *j = NULL;
-                    if (wetee_ss58_encode(&b, inner->u.blob.p, 32, (uint16_t)ss58) == WETEE_OK)
-                        j = json_stringn((const char *)b.data, b.len);
-                    wetee_buf_free(&b);
-                    if (j) return j;
-                }
-                if (inner->u.blob.len == 20 && strcmp(last, "AccountId20") == 0) {
-                    wetee_buf b = WETEE_BUF_INIT;
-                    json_t *j = NULL;
-                    if (wetee_eth_address_to_string(&b, inner->u.blob.p) == WETEE_OK)
-                        j = json_stringn((const char *)b.data, b.len);
-                    wetee_buf_free(&b);
-                    if (j) return j;
-                }
+                wetee_buf b = WETEE_BUF_INIT;
+                int done = 0;
+                if (inner->u.blob.len == 32 && strcmp(last, "AccountId32") == 0)
+                    done = wetee_ss58_encode(&b, inner->u.blob.p, 32, (uint16_t)ss58) == WETEE_OK;
+                else if (inner->u.blob.len == 20 && strcmp(last, "AccountId20") == 0)
+                    done = wetee_eth_address_to_string(&b, inner->u.blob.p) == WETEE_OK;
+                if (done) wt_jw_str(w, (const char *)b.data, b.len);
+                wetee_buf_free(&b);
+                if (done) return;
             }
         }
-        return wt_value_fields_to_jansson(md, v, o, ss58, depth, 1);
+        wt_jw_fields(w, md, v, o, ss58, depth, 1);
+        return;
     }
     case WETEE_VALUE_VARIANT: {
-        char buf[256];
         const char *name = v->u.list.vname;
-        json_t *payload, *r;
         char idx[8];
         if (t && wt_type_is_option(t)) {
-            if (v->u.list.n == 0) return json_null();
-            return wt_value_fields_to_jansson(md, v, o, ss58, depth, 1);
+            wt_jw_fields(w, md, v, o, ss58, depth, 1);
+            return;
         }
         if (!name) {
             snprintf(idx, sizeof idx, "%u", v->index);
             name = idx;
         }
-        if (t) {
-            uint32_t i;
-            int basic = 1;
-            for (i = 0; i < t->u.var.n; i++)
-                if (t->u.var.variants[i].n_fields) basic = 0;
-            if (basic) return json_string(name);
-        } else if (v->u.list.n == 0) {
-            return json_string(name);
+        if (t ? t->kind == WETEE_TYPE_VARIANT && wt_type_basic_enum(t) : v->u.list.n == 0) {
+            wt_jw_str(w, name, strlen(name));
+            return;
         }
-        payload = wt_value_fields_to_jansson(md, v, o, ss58, depth, 1);
-        if (!payload) return NULL;
-        r = json_object();
-        if (!r || json_object_set_new(r, key_of(name, o, buf, sizeof buf), payload)) {
-            json_decref(r);
-            return NULL;
-        }
-        return r;
+        wt_jw_raw(w, "{", 1);
+        jw_key(w, name, o);
+        wt_jw_fields(w, md, v, o, ss58, depth, 1);
+        wt_jw_raw(w, "}", 1);
+        return;
     }
-    default: return NULL;
+    default: w->err = WETEE_ERR_INTERNAL; return;
     }
 }
 
-static int dump_cb(const char *buffer, size_t size, void *data)
+int wt_jw_finish(wt_jw *w)
 {
-    return wetee_buf_append((wetee_buf *)data, (const uint8_t *)buffer, size) == WETEE_OK ? 0 : -1;
+    if (w->err == WETEE_ERR_DEPTH) return wt_error(WETEE_ERR_DEPTH, "value: nested deeper than %d", WT_VALUE_MAX_DEPTH);
+    if (w->err) return wt_error(w->err, "value: out of memory writing JSON");
+    return wt_buf_terminate(w->b);
 }
 
-int wt_json_dump(wetee_buf *out, json_t *j)
+int wt_type_basic_enum(const struct wetee_md_type *t)
 {
-    int rc;
-    if (!j) return wt_error(WETEE_ERR_NO_MEMORY, "value: out of memory building JSON");
-    out->len = 0;
-    rc = json_dump_callback(j, dump_cb, out, JSON_COMPACT | JSON_ENCODE_ANY);
-    json_decref(j);
-    if (rc != 0) return wt_error(WETEE_ERR_NO_MEMORY, "value: out of memory writing JSON");
-    return wt_buf_terminate(out);
+    uint32_t i;
+    for (i = 0; i < t->u.var.n; i++)
+        if (t->u.var.variants[i].n_fields) return 0;
+    return 1;
 }
 
 /* Is the tree deeper than the limit? Iterative with a bounded stack, linear
@@ -902,10 +954,14 @@ static int too_deep(const wetee_value *root)
 
 int wetee_value_to_json(wetee_buf *out, const wetee_metadata *md, const wetee_value *v, const wetee_json_options *opts)
 {
+    wt_jw w;
     int rc;
     WT_ARG(out && v, "value", "NULL argument");
     if ((rc = wt_json_opts(opts)) != WETEE_OK) return rc;
-    if (too_deep(v))
-        return wt_error(WETEE_ERR_DEPTH, "value: nested deeper than %d", WT_VALUE_MAX_DEPTH);
-    return wt_json_dump(out, wt_value_to_jansson(md, v, opts, wt_json_ss58(md, opts), 0));
+    if (too_deep(v)) return wt_error(WETEE_ERR_DEPTH, "value: nested deeper than %d", WT_VALUE_MAX_DEPTH);
+    out->len = 0;
+    w.b = out;
+    w.err = 0;
+    wt_jw_value(&w, md, v, opts, wt_json_ss58(md, opts), 0);
+    return wt_jw_finish(&w);
 }

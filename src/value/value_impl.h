@@ -64,13 +64,27 @@ const char *wt_type_last_path(const struct wetee_md_type *t);
 /* Is `t` Option<T> (path "Option", variants None/Some)? */
 int wt_type_is_option(const struct wetee_md_type *t);
 
-/* JSON of a value with the metadata's type information (jansson tree). */
-json_t *wt_value_to_jansson(const wetee_metadata *md, const wetee_value *v, const wetee_json_options *o,
-                            int ss58, unsigned depth);
-/* Children of a list node: object when named, array otherwise, null when
- * none; a single unnamed child bare when `unwrap_one`. */
-json_t *wt_value_fields_to_jansson(const wetee_metadata *md, const wetee_value *v, const wetee_json_options *o,
-                                   int ss58, unsigned depth, int unwrap_one);
+/* Direct JSON writer into a wetee_buf (appends; `err` keeps the first
+ * failure, after which nothing more is written). */
+typedef struct wt_jw {
+    wetee_buf *b;
+    int err;
+} wt_jw;
+void wt_jw_raw(wt_jw *w, const char *s, size_t n);
+void wt_jw_cstr(wt_jw *w, const char *s);
+void wt_jw_str(wt_jw *w, const char *s, size_t n); /* quoted and escaped */
+void wt_jw_hex(wt_jw *w, const uint8_t *p, size_t n); /* "0x..." */
+/* A value with its registry types (see docs/metadata.md). */
+void wt_jw_value(wt_jw *w, const wetee_metadata *md, const wetee_value *v, const wetee_json_options *o, int ss58,
+                 unsigned depth);
+/* Children of a list node: object when all named (and distinct), array
+ * otherwise, null when none; a single unnamed child bare when `unwrap_one`. */
+void wt_jw_fields(wt_jw *w, const wetee_metadata *md, const wetee_value *v, const wetee_json_options *o, int ss58,
+                  unsigned depth, int unwrap_one);
+/* NUL-terminate, or turn `err` into an error detail. */
+int wt_jw_finish(wt_jw *w);
+/* Does every variant of a variant type lack fields? */
+int wt_type_basic_enum(const struct wetee_md_type *t);
 /* Encode call arguments / variant fields from a list value (named or positional). */
 int wt_value_encode_fields(wetee_buf *out, const wetee_metadata *md, const struct wetee_md_field *f, uint32_t nf,
                            const wetee_value *args, const char *path);
@@ -78,8 +92,6 @@ int wt_value_encode_fields(wetee_buf *out, const wetee_metadata *md, const struc
 int wt_json_ss58(const wetee_metadata *md, const wetee_json_options *o);
 /* Check the options struct. */
 int wt_json_opts(const wetee_json_options *o);
-/* Serialise a jansson tree into `out` (replacing it); steals `j`. */
-int wt_json_dump(wetee_buf *out, json_t *j);
 
 /* Encode / decode with an initial error path (e.g. "dest", "key[0]"). */
 int wt_value_encode_at(wetee_buf *out, const wetee_metadata *md, uint32_t type, const wetee_value *v,
