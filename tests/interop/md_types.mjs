@@ -15,7 +15,7 @@
 
 import { Metadata, TypeRegistry } from '@polkadot/types';
 import { GenericCall, GenericEvent } from '@polkadot/types/generic';
-import { hexToU8a, u8aConcat, u8aToHex } from '@polkadot/util';
+import { compactStripLength, hexToU8a, u8aConcat, u8aToHex } from '@polkadot/util';
 import { encodeAddress, ethereumEncode } from '@polkadot/util-crypto';
 import { readFileSync } from 'node:fs';
 
@@ -23,11 +23,20 @@ import { readFileSync } from 'node:fs';
 // Loading a fixture.
 
 // Metadata bytes from a fixture file: raw SCALE (with or without the "meta"
-// magic; the Kusama V14 fixture has none) or a JSON-RPC response whose result
-// is the hex of state_getMetadata.
+// magic; the Kusama V14 fixture has none), a JSON-RPC response whose result
+// is the hex of state_getMetadata, or hex text (.hex; also the
+// Option<OpaqueMetadata> that Metadata_metadata_at_version returns).
 export function fixtureBytes(path) {
   let data = readFileSync(path);
   if (path.endsWith('.json')) data = hexToU8a(JSON.parse(data.toString('utf8')).result);
+  if (path.endsWith('.hex')) {
+    data = hexToU8a(data.toString('utf8').trim());
+    // Metadata_metadata_at_version's answer: Option<OpaqueMetadata>
+    if (data[0] === 1) {
+      const [, inner] = compactStripLength(data.subarray(1));
+      if (inner[0] === 0x6d && inner[1] === 0x65 && inner[2] === 0x74 && inner[3] === 0x61) data = inner;
+    }
+  }
   if (!(data[0] === 0x6d && data[1] === 0x65 && data[2] === 0x74 && data[3] === 0x61)) {
     data = u8aConcat(new Uint8Array([0x6d, 0x65, 0x74, 0x61]), data);
   }

@@ -82,6 +82,23 @@
 #      (docs/metadata-interop.md)
 #   4. harness sanity: one corrupted answer must fail the checker
 #
+# tx: libwetee's extrinsic module against @polkadot/types, @polkadot/keyring
+# and @polkadot/util-crypto (tx_vectors.c is the libwetee side, tx_diff.mjs
+# the JavaScript side) on the Polkadot, Asset Hub (V16), Kusama (V14 and
+# V15), Frontier (AccountId20, Ethereum signer) and WeTEE metadata fixtures:
+#   1. tx_vectors selfcheck: bad requests give errors
+#   2. WETEE_TX_COUNT (default 100) transactions per fixture with random
+#      calls, signers (sr25519, ed25519, ecdsa, ethereum), eras, nonces, tips,
+#      runtime versions, fee assets and CheckMetadataHash modes: libwetee's
+#      signing payload equals polkadot.js's, its extrinsics decode in
+#      polkadot.js to the same fields, re-encode to the same bytes and verify
+#      in @polkadot/util-crypto, and equal polkadot.js's byte for byte for the
+#      deterministic schemes; polkadot.js's extrinsics and payloads, v4/v5
+#      bare and v5 general extrinsics (by hand) decode in libwetee to
+#      polkadot.js's JSON; wetee_tx_general gives the hand-built bytes; cut
+#      and padded extrinsics are refused
+#   3. harness sanity: one corrupted answer must fail the checker
+#
 # Every checker ends with "N passed, M failed"; the script prints one such
 # line per suite ("scale: ...", "keys: ..."), then the total as its last line
 # ("N passed, M failed"), and exits non-zero on any failure.
@@ -95,8 +112,9 @@
 # (signatures per scheme and direction, default 50), WETEE_ED25519_COUNT
 # (ed25519 cases, default 24000), WETEE_MD_COUNT (random cases per call
 # and storage map, default 5), WETEE_DIFF_SUITES (default
-# "scale keys ton ed25519 mdhash metadata"), WETEE_MDHASH_COUNT
-# (metadata-hash cases per V15 file, default 40), WETEE_BUILD_DIR (default build/release),
+# "scale keys ton ed25519 mdhash metadata tx"), WETEE_MDHASH_COUNT
+# (metadata-hash cases per V15 file, default 40), WETEE_TX_COUNT (transactions
+# per fixture, default 100), WETEE_BUILD_DIR (default build/release),
 # WETEE_DIFF_KEEP=1 keeps the generated files.
 set -euo pipefail
 
@@ -121,7 +139,9 @@ HDIR=$HERE/ton-highload
 MDHASH_COUNT=${WETEE_MDHASH_COUNT:-40}
 MD_COUNT=${WETEE_MD_COUNT:-5}
 VECTORS=${WETEE_VECTORS_DIR:-$ROOT/../shared/vectors}
-SUITES=${WETEE_DIFF_SUITES:-scale keys ton ed25519 mdhash metadata}
+SUITES=${WETEE_DIFF_SUITES:-scale keys ton ed25519 mdhash metadata tx}
+TXBIN=$BUILD/tests/interop/tx_vectors
+TX_COUNT=${WETEE_TX_COUNT:-100}
 SEED=${WETEE_DIFF_SEED:-$(date +%s)$RANDOM}
 
 log() { printf '== %s\n' "$*"; }
@@ -136,6 +156,7 @@ has_suite ton && need+=("$TBIN")
 has_suite ed25519 && need+=("$ZBIN")
 has_suite mdhash && need+=("$MBIN")
 has_suite metadata && need+=("$MDBIN")
+has_suite tx && need+=("$TXBIN")
 for bin in "${need[@]}"; do
   if [[ ! -x $bin ]]; then
     log "building $(basename "$bin") in $BUILD"
@@ -476,6 +497,46 @@ metadata_suite() {
   fi
 }
 
+tx_suite() {
+  local T=$WORK/tx fixtures=() f
+  mkdir -p "$T"
+  for f in "$VECTORS"/metadata/polkadot_metadata_full.scale "$VECTORS"/metadata/polkadot_assethub_metadata_small.scale \
+    "$VECTORS"/metadata/metadata_v14_9111.scale "$VECTORS"/metadata-hash/kusama_metadata_v15.hex \
+    "$VECTORS"/metadata/frontier_metadata_small.scale "$VECTORS"/wetee/*-metadata.json "$VECTORS"/wetee/*.scale; do
+    [[ -f $f ]] && fixtures+=("$f")
+  done
+  log "tx 1/3 bad requests give errors"
+  run_counted tx-selfcheck "$TXBIN" selfcheck
+  if [[ ${#fixtures[@]} -eq 0 ]]; then
+    echo "  SKIP tx 2/3 and 3/3: no metadata fixtures in $VECTORS"
+    return
+  fi
+  log "tx 2/3 $TX_COUNT transactions per fixture, ${#fixtures[@]} fixtures"
+  node "$HERE/tx_diff.mjs" gen "$SEED" "$TX_COUNT" "$T" "${fixtures[@]}" 2>&1 |
+    grep -v 'REGISTRY: Unknown\|VEC: Unable to decode' | cut -c1-400 | sed "s/^/  /" || true
+  [[ -s $T/req.tsv ]] || fail "tx_diff.mjs gen failed"
+  "$TXBIN" run "$T/req.tsv" >"$T/res.tsv" || fail "tx_vectors run failed"
+  run_counted tx-check node "$HERE/tx_diff.mjs" check "$T"
+
+  log "tx 3/3 harness sanity: a corrupted answer must fail the checker"
+  # the first signed extrinsic with one hex digit of its signature changed
+  mkdir -p "$WORK/tx-bad"
+  cp "$T/req.tsv" "$T/expect.jsonl" "$WORK/tx-bad/"
+  local n
+  n=$(grep -n -m 1 -P '^sign\t' "$T/req.tsv" | cut -d: -f1)
+  awk -v n="$n" 'BEGIN { FS = OFS = "\t" } NR == n { d = substr($1, 40, 1); $1 = substr($1, 1, 39) (d == "0" ? "1" : "0") substr($1, 41) } { print }' \
+    "$T/res.tsv" >"$WORK/tx-bad/res.tsv"
+  cmp -s "$T/res.tsv" "$WORK/tx-bad/res.tsv" && fail "could not make a corrupted answer for tx-check"
+  if node "$HERE/tx_diff.mjs" check "$WORK/tx-bad" >"$WORK/tx-bad.out" 2>&1; then
+    echo "  tx-check accepted a corrupted answer: the harness is broken"
+    total_failed=$((total_failed + 1))
+    status=1
+  else
+    echo "  tx-check rejects a corrupted answer: ok"
+    total_passed=$((total_passed + 1))
+  fi
+}
+
 suite_line() { # NAME: the suite's own "N passed, M failed" line, from the totals' growth
   echo "$1: $((total_passed - $2)) passed, $((total_failed - $3)) failed"
 }
@@ -517,6 +578,15 @@ if has_suite metadata; then
   metadata_suite
   log "metadata suite done in $((SECONDS - t0)) s"
   summary+=("$(suite_line metadata "$p0" "$f0")")
+fi
+
+if has_suite tx; then
+  log "extrinsic differential test against @polkadot/types $(npm_version @polkadot/types), @polkadot/util-crypto $(npm_version @polkadot/util-crypto)"
+  log "seed $SEED, $TX_COUNT transactions per fixture"
+  p0=$total_passed f0=$total_failed t0=$SECONDS
+  tx_suite
+  log "tx suite done in $((SECONDS - t0)) s"
+  summary+=("$(suite_line tx "$p0" "$f0")")
 fi
 
 if has_suite ed25519; then
