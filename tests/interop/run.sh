@@ -426,7 +426,7 @@ record_devnode() {
     return 1
   fi
   if [[ ! -d $cache/node_modules/@acala-network/chopsticks ]]; then
-    echo "  SKIP recorded System.Events: the devnode is not installed in $cache (install it once with: $tool start $spec)"
+    echo "  SKIP recorded System.Events: the devnode is not installed in $cache (scripts/dev setup installs it)"
     return 1
   fi
   DEVNODE_HOME=$WORK/devnode-home
