@@ -37,8 +37,8 @@
  *   wetee_u128 *out                       returned int           []uint64 (len >= 2)
  *   size_t *consumed, size_t *index_out   returned int           *int
  *   int *flag_out                         returned bool          *int (0 or 1)
- *   uint16_t *out, uint32_t *out,         returned int           *uint16, *uint32, *uint32
- *     unsigned *out
+ *   uint16_t *out, uint32_t *out,         returned int           *uint16, *uint32, *uint32,
+ *     unsigned *out, uint64_t *out                                 *uint64
  *   handles (WETEE_HANDLE below):
  *   TYPE **out                            returned owned object  *uintptr (free with FREE)
  *   TYPE *, const TYPE *                  that object (or None)  uintptr
@@ -446,6 +446,12 @@ WETEE_OUT_UPTO(65)
 %typemap(argout, fragment="wetee_py_helpers") uint16_t *out, uint32_t *out, unsigned *out {
   if (wetee_py_append(&$result, PyLong_FromUnsignedLong((unsigned long)*$1)) != 0) SWIG_fail;
 }
+%typemap(in, numinputs=0) uint64_t *out (uint64_t temp = 0) {
+  $1 = &temp;
+}
+%typemap(argout, fragment="wetee_py_helpers") uint64_t *out {
+  if (wetee_py_append(&$result, PyLong_FromUnsignedLongLong((unsigned long long)*$1)) != 0) SWIG_fail;
+}
 %typemap(in, numinputs=0) int *flag_out (int temp = 0) {
   $1 = &temp;
 }
@@ -731,7 +737,8 @@ func weteeTakeBytes(h *[2]uint64) []byte {
 %typemap(argout) int *flag_out %{ *$input = (intgo)(*$1 != 0); %}
 %typemap(gotype) uint16_t *out "*uint16"
 %typemap(gotype) uint32_t *out, unsigned *out "*uint32"
-%typemap(in) uint16_t *out, uint32_t *out, unsigned *out %{ $1 = ($1_ltype)$input; %}
+%typemap(gotype) uint64_t *out "*uint64"
+%typemap(in) uint16_t *out, uint32_t *out, unsigned *out, uint64_t *out %{ $1 = ($1_ltype)$input; %}
 
 /* ---- handles (see the top of this file): uintptr values, 0 for NULL ---- */
 %define WETEE_HANDLE(TYPE, FREE)

@@ -33,4 +33,5 @@
 %include "mnemonic.i"
 %include "ss58.i"
 %include "metadata.i"
+%include "tx.i"
 %include "ton.i"

@@ -754,3 +754,10 @@ __all__ += [
     "Metadata", "Pallet", "Variant", "Field", "StorageEntry", "StorageHasher", "StorageModifier", "Constant",
     "RuntimeApi",
 ]
+
+# ---- extrinsics (wetee/tx.py) ----
+from .metadata import TxExtension  # noqa: E402
+from .tx import Tx, Era, era_mortal, era_decode, era_birth, extrinsic_hash  # noqa: E402
+from . import tx  # noqa: E402,F401
+
+__all__ += ["TxExtension", "Tx", "Era", "era_mortal", "era_decode", "era_birth", "extrinsic_hash"]

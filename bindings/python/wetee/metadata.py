@@ -65,6 +65,10 @@ Constant.__doc__ = """A pallet constant: name, type id, value (SCALE bytes)."""
 RuntimeApi = collections.namedtuple("RuntimeApi", "name methods")
 RuntimeApi.__doc__ = """A runtime API (V15+): name and method names (tuple of str)."""
 
+TxExtension = collections.namedtuple("TxExtension", "identifier type implicit_type")
+TxExtension.__doc__ = """A transaction extension: identifier ("CheckNonce"), explicit type id (in the
+extrinsic), implicit type id (only in the signing payload)."""
+
 
 class Pallet(collections.namedtuple("Pallet", "name index calls events errors storage_prefix storage constants")):
     """A pallet: name, index byte, calls / events / errors (tuples of
@@ -297,6 +301,100 @@ class Metadata:
         """The SCALE ``MetadataDigest::V1`` whose BLAKE3 hash is :meth:`hash`."""
         return _n.mdb_digest(self._handle(), decimals, token_symbol)
 
+    # ---- extrinsics (wetee/tx.h; building: wetee.Tx) ----
+
+    @property
+    def extrinsic_versions(self):
+        """Extrinsic format versions the metadata lists (``(4,)``, or ``(4, 5)`` for V16 chains)."""
+        h = self._handle()
+        return tuple(_n.txb_extrinsic_version(h, i) for i in range(_n.txb_extrinsic_version_count(h)))
+
+    @property
+    def tx_extensions(self):
+        """``{extension_version: (TxExtension, ...)}``: the transaction
+        extensions of each extension version in order (before V16 only
+        version 0, which v4 transactions use), with their explicit and
+        implicit type ids."""
+        h = self._handle()
+        out = {}
+        for i in range(_n.txb_extension_version_count(h)):
+            out[_n.txb_extension_version(h, i)] = tuple(
+                TxExtension(_n.txb_extension_identifier(h, i, j), _n.txb_extension_type(h, i, j),
+                            _n.txb_extension_implicit_type(h, i, j))
+                for j in range(_n.txb_extension_count(h, i)))
+        return out
+
+    def decode_extrinsic(self, data, *, camel_case=False):
+        """Decode any extrinsic (with its length prefix, as in a block or as
+        :class:`wetee.Tx` makes it): a dict with ``version`` (4 or 5),
+        ``type`` ("bare", "signed" or "general"), for signed ones ``address``
+        and ``signature``, ``extensions`` by identifier (CheckMortality as
+        "immortal" or ``{"mortal": {"period", "phase"}}``; zero-sized ones
+        None), for v5 general ones ``extension_version``, ``call``
+        (``{"pallet", "call", "args"}``) and ``hash`` ("0x..."). Errors
+        (TruncatedError, TrailingError, DecodeError) name the part and offset."""
+        h = self._handle()
+        out = json.loads(_n.txb_decode(h, data, int(camel_case)))
+        self._tx_ints(out, "extensions", 1)
+        w = _IntWalker(h)
+        for key, which in (("address", 0), ("signature", 2)):
+            if key in out:
+                t = _n.txb_extrinsic_type(h, which)
+                if t != NO_TYPE:
+                    out[key] = w.value(out[key], t)
+        out["call"] = self._call_ints(out.get("call"))
+        return out
+
+    def decode_signing_payload(self, payload, *, camel_case=False):
+        """Decode an unhashed v4 signing payload (``Tx.signing_payload(raw=True)``):
+        ``{"call": {"pallet", "call", "args"}, "extensions": {explicit parts},
+        "implicit": {implicit parts}}``. A payload longer than 256 bytes is
+        signed as its hash, which cannot be decoded: give the raw one."""
+        h = self._handle()
+        out = json.loads(_n.txb_payload_decode(h, payload, int(camel_case)))
+        self._tx_ints(out, "extensions", 1)
+        self._tx_ints(out, "implicit", 2)
+        out["call"] = self._call_ints(_call_form(out.get("call")))
+        return out
+
+    def _tx_ints(self, out, key, part):
+        parts = out.get(key)
+        if not isinstance(parts, dict):
+            return
+        types = {}
+        for exts in self.tx_extensions.values():
+            for e in exts:
+                types.setdefault(e.identifier, e[part])
+        w = _IntWalker(self._handle())
+        for name, v in parts.items():
+            t = types.get(name, NO_TYPE)
+            if t != NO_TYPE and not (part == 1 and name in ("CheckMortality", "CheckEra")):
+                parts[name] = w.value(v, t)
+
+    def _call_ints(self, call):
+        if isinstance(call, dict):
+            fields = self._variant_fields(call.get("pallet"), _CALLS, call.get("call"))
+            if fields is not None and "args" in call:
+                call["args"] = self._fields(call["args"], fields)
+        return call
+
+    # ---- RFC-0078 proofs for an external signer ----
+
+    def proof_for_extrinsic(self, extrinsic, decimals, token_symbol, *, implicit=None):
+        """The RFC-0078 proof a hardware signer receives for a v4
+        ``extrinsic`` (SCALE ``Proof`` ‖ reduced ``ExtrinsicMetadata`` ‖
+        ``ExtraInfo``), from which it recomputes :meth:`hash`. ``implicit``
+        is the implicit extension data of the signing payload, whose types are
+        then included (None: left out). V15 metadata only."""
+        return _n.txb_proof_for_extrinsic(self._handle(), decimals, token_symbol, extrinsic,
+                                          b"" if implicit is None else implicit, int(implicit is not None))
+
+    def proof_for_payload(self, payload, decimals, token_symbol):
+        """The RFC-0078 proof for an unhashed v4 signing payload
+        (``Tx.signing_payload(raw=True)``): the leaves of the call and of the
+        explicit and implicit extension data. V15 metadata only."""
+        return _n.txb_proof_for_payload(self._handle(), decimals, token_symbol, payload)
+
     # ---- enumeration ----
 
     @property
@@ -426,6 +524,19 @@ class _IntWalker:
         return x
 
 
+def _call_form(call):
+    """``{"Pallet": {"call": args}}`` (a call as a value of the outer Call
+    enum) as ``{"pallet": ..., "call": ..., "args": ...}``."""
+    if isinstance(call, dict) and len(call) == 1:
+        (pallet, inner), = call.items()
+        if isinstance(inner, str):
+            return {"pallet": pallet, "call": inner, "args": {}}
+        if isinstance(inner, dict) and len(inner) == 1:
+            (name, args), = inner.items()
+            return {"pallet": pallet, "call": name, "args": args}
+    return call
+
+
 def _variants(h, p, kind):
     out = []
     for j in range(_n.mdb_variant_count(h, p, kind)):
@@ -454,4 +565,4 @@ def _pallet(h, p):
 
 
 __all__ = ["Metadata", "Pallet", "Variant", "Field", "StorageEntry", "StorageHasher", "StorageModifier", "Constant",
-           "RuntimeApi", "NO_TYPE"]
+           "RuntimeApi", "TxExtension", "NO_TYPE"]

@@ -13,9 +13,9 @@ extern
 #ifdef __cplusplus
   "C"
 #endif
-  void cgo_panic__cwetee_cdf1a48b9034005c(const char*);
+  void cgo_panic__cwetee_d1a6a8c9a889b0bb(const char*);
 static void _swig_gopanic(const char *p) {
-  cgo_panic__cwetee_cdf1a48b9034005c(p);
+  cgo_panic__cwetee_d1a6a8c9a889b0bb(p);
 }
 
 
@@ -567,6 +567,84 @@ static wetee_rc wetee_mdb_dispatch_error(wetee_buf *text_out, const wetee_metada
 }
 
 
+static wetee_rc wetee_tx_clear_metadata_hash_(wetee_tx *tx) {
+  return wetee_tx_set_metadata_hash(tx, NULL);
+}
+
+
+static wetee_rc wetee_txb_decode(wetee_buf *text_out, const wetee_metadata *md, const uint8_t *data, size_t len,
+                                 int camel_case) {
+  wetee_json_options o = wetee_mdb_json_opts_(camel_case);
+  return wetee_extrinsic_decode_json(text_out, md, data, len, &o);
+}
+static wetee_rc wetee_txb_payload_decode(wetee_buf *text_out, const wetee_metadata *md, const uint8_t *data,
+                                         size_t len, int camel_case) {
+  wetee_json_options o = wetee_mdb_json_opts_(camel_case);
+  return wetee_tx_payload_decode_json(text_out, md, data, len, &o);
+}
+
+
+/* which: 0 address, 1 call, 2 signature, 3 extra; WETEE_METADATA_NO_TYPE when absent */
+static uint32_t wetee_txb_extrinsic_type(const wetee_metadata *md, int which) {
+  uint32_t t[4] = {WETEE_METADATA_NO_TYPE, WETEE_METADATA_NO_TYPE, WETEE_METADATA_NO_TYPE, WETEE_METADATA_NO_TYPE};
+  if (which < 0 || which > 3 || wetee_metadata_extrinsic_types(&t[0], &t[1], &t[2], &t[3], md) != WETEE_OK)
+    return WETEE_METADATA_NO_TYPE;
+  return t[which];
+}
+static size_t wetee_txb_extrinsic_version_count(const wetee_metadata *md) {
+  return wetee_metadata_extrinsic_version_count(md);
+}
+static int wetee_txb_extrinsic_version(const wetee_metadata *md, size_t i) {
+  return (int)wetee_metadata_extrinsic_version(md, i);
+}
+static size_t wetee_txb_extension_version_count(const wetee_metadata *md) {
+  return wetee_metadata_extension_version_count(md);
+}
+/* the extension version byte at position i, -1 out of range */
+static int wetee_txb_extension_version(const wetee_metadata *md, size_t i) {
+  uint8_t v = 0;
+  return wetee_metadata_extension_version_at(&v, NULL, md, i) == WETEE_OK ? (int)v : -1;
+}
+static size_t wetee_txb_extension_count(const wetee_metadata *md, size_t i) {
+  size_t n = 0;
+  return wetee_metadata_extension_version_at(NULL, &n, md, i) == WETEE_OK ? n : 0;
+}
+/* extension j of extension version position i; NULL / WETEE_METADATA_NO_TYPE out of range */
+static const char *wetee_txb_extension_identifier(const wetee_metadata *md, size_t i, size_t j) {
+  const wetee_md_extension *e = wetee_metadata_extension_of_version(md, i, j);
+  return e ? wetee_md_extension_identifier(e) : NULL;
+}
+static uint32_t wetee_txb_extension_type(const wetee_metadata *md, size_t i, size_t j) {
+  const wetee_md_extension *e = wetee_metadata_extension_of_version(md, i, j);
+  return e ? wetee_md_extension_type(e) : WETEE_METADATA_NO_TYPE;
+}
+static uint32_t wetee_txb_extension_implicit_type(const wetee_metadata *md, size_t i, size_t j) {
+  const wetee_md_extension *e = wetee_metadata_extension_of_version(md, i, j);
+  return e ? wetee_md_extension_implicit_type(e) : WETEE_METADATA_NO_TYPE;
+}
+
+
+/* has_implicit 0: no implicit data (its types are left out) */
+static wetee_rc wetee_txb_proof_for_extrinsic(wetee_buf *out, const wetee_metadata *md, unsigned decimals,
+                                              const char *token_symbol, const uint8_t *data, size_t len,
+                                              const uint8_t *implicit, size_t implicit_len, int has_implicit) {
+  wetee_metadata_hash_info info = WETEE_METADATA_HASH_INFO_INIT;
+  if (decimals > 255) return WETEE_ERR_INVALID_ARGUMENT;
+  info.decimals = (uint8_t)decimals;
+  info.token_symbol = token_symbol;
+  return wetee_metadata_proof_for_extrinsic(out, md, &info, data, len, has_implicit ? implicit : NULL,
+                                            has_implicit ? implicit_len : 0);
+}
+static wetee_rc wetee_txb_proof_for_payload(wetee_buf *out, const wetee_metadata *md, unsigned decimals,
+                                            const char *token_symbol, const uint8_t *data, size_t len) {
+  wetee_metadata_hash_info info = WETEE_METADATA_HASH_INFO_INIT;
+  if (decimals > 255) return WETEE_ERR_INVALID_ARGUMENT;
+  info.decimals = (uint8_t)decimals;
+  info.token_symbol = token_symbol;
+  return wetee_metadata_proof_for_payload(out, md, &info, data, len);
+}
+
+
 static wetee_rc wetee_ton_boc_parse_(wetee_ton_cell **out, const uint8_t *data, size_t len) {
   return wetee_ton_boc_parse(out, data, len, NULL);
 }
@@ -687,7 +765,7 @@ static wetee_rc wetee_ton_wallet_address_(wetee_buf *text_out, const wetee_ton_w
 extern "C" {
 #endif
 
-void _wrap_Swig_free_cwetee_cdf1a48b9034005c(void *_swig_go_0) {
+void _wrap_Swig_free_cwetee_d1a6a8c9a889b0bb(void *_swig_go_0) {
   void *arg1 = (void *) 0 ;
   
   arg1 = *(void **)&_swig_go_0; 
@@ -697,7 +775,7 @@ void _wrap_Swig_free_cwetee_cdf1a48b9034005c(void *_swig_go_0) {
 }
 
 
-void *_wrap_Swig_malloc_cwetee_cdf1a48b9034005c(intgo _swig_go_0) {
+void *_wrap_Swig_malloc_cwetee_d1a6a8c9a889b0bb(intgo _swig_go_0) {
   int arg1 ;
   void *result = 0 ;
   void *_swig_go_result;
@@ -710,7 +788,7 @@ void *_wrap_Swig_malloc_cwetee_cdf1a48b9034005c(intgo _swig_go_0) {
 }
 
 
-void _wrap_go_take_cwetee_cdf1a48b9034005c(long long _swig_go_0, _goslice_ _swig_go_1) {
+void _wrap_go_take_cwetee_d1a6a8c9a889b0bb(long long _swig_go_0, _goslice_ _swig_go_1) {
   uint64_t arg1 ;
   uint8_t *arg2 = (uint8_t *) 0 ;
   size_t arg3 ;
@@ -729,7 +807,7 @@ void _wrap_go_take_cwetee_cdf1a48b9034005c(long long _swig_go_0, _goslice_ _swig
 }
 
 
-void _wrap_go_take_secret_cwetee_cdf1a48b9034005c(long long _swig_go_0, long long _swig_go_1, _goslice_ _swig_go_2) {
+void _wrap_go_take_secret_cwetee_d1a6a8c9a889b0bb(long long _swig_go_0, long long _swig_go_1, _goslice_ _swig_go_2) {
   uint64_t arg1 ;
   uint64_t arg2 ;
   uint8_t *arg3 = (uint8_t *) 0 ;
@@ -750,7 +828,7 @@ void _wrap_go_take_secret_cwetee_cdf1a48b9034005c(long long _swig_go_0, long lon
 }
 
 
-void _wrap_go_copy_static_cwetee_cdf1a48b9034005c(long long _swig_go_0, _goslice_ _swig_go_1) {
+void _wrap_go_copy_static_cwetee_d1a6a8c9a889b0bb(long long _swig_go_0, _goslice_ _swig_go_1) {
   uint64_t arg1 ;
   uint8_t *arg2 = (uint8_t *) 0 ;
   size_t arg3 ;
@@ -769,7 +847,7 @@ void _wrap_go_copy_static_cwetee_cdf1a48b9034005c(long long _swig_go_0, _goslice
 }
 
 
-_gostring_ _wrap_version_string_cwetee_cdf1a48b9034005c() {
+_gostring_ _wrap_version_string_cwetee_d1a6a8c9a889b0bb() {
   char *result = 0 ;
   _gostring_ _swig_go_result;
   
@@ -786,7 +864,7 @@ _gostring_ _wrap_version_string_cwetee_cdf1a48b9034005c() {
 }
 
 
-intgo _wrap_version_number_cwetee_cdf1a48b9034005c() {
+intgo _wrap_version_number_cwetee_d1a6a8c9a889b0bb() {
   int result;
   intgo _swig_go_result;
   
@@ -800,7 +878,7 @@ intgo _wrap_version_number_cwetee_cdf1a48b9034005c() {
 }
 
 
-_gostring_ _wrap_strerror_cwetee_cdf1a48b9034005c(intgo _swig_go_0) {
+_gostring_ _wrap_strerror_cwetee_d1a6a8c9a889b0bb(intgo _swig_go_0) {
   int arg1 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -819,7 +897,7 @@ _gostring_ _wrap_strerror_cwetee_cdf1a48b9034005c(intgo _swig_go_0) {
 }
 
 
-intgo _wrap_OK_cwetee_cdf1a48b9034005c() {
+intgo _wrap_OK_cwetee_d1a6a8c9a889b0bb() {
   enum wetee_status result;
   intgo _swig_go_result;
   
@@ -834,7 +912,7 @@ intgo _wrap_OK_cwetee_cdf1a48b9034005c() {
 }
 
 
-intgo _wrap_ERR_INVALID_ARGUMENT_cwetee_cdf1a48b9034005c() {
+intgo _wrap_ERR_INVALID_ARGUMENT_cwetee_d1a6a8c9a889b0bb() {
   enum wetee_status result;
   intgo _swig_go_result;
   
@@ -849,7 +927,7 @@ intgo _wrap_ERR_INVALID_ARGUMENT_cwetee_cdf1a48b9034005c() {
 }
 
 
-intgo _wrap_ERR_NO_MEMORY_cwetee_cdf1a48b9034005c() {
+intgo _wrap_ERR_NO_MEMORY_cwetee_d1a6a8c9a889b0bb() {
   enum wetee_status result;
   intgo _swig_go_result;
   
@@ -864,7 +942,7 @@ intgo _wrap_ERR_NO_MEMORY_cwetee_cdf1a48b9034005c() {
 }
 
 
-intgo _wrap_ERR_DECODE_cwetee_cdf1a48b9034005c() {
+intgo _wrap_ERR_DECODE_cwetee_d1a6a8c9a889b0bb() {
   enum wetee_status result;
   intgo _swig_go_result;
   
@@ -879,7 +957,7 @@ intgo _wrap_ERR_DECODE_cwetee_cdf1a48b9034005c() {
 }
 
 
-intgo _wrap_ERR_TRUNCATED_cwetee_cdf1a48b9034005c() {
+intgo _wrap_ERR_TRUNCATED_cwetee_d1a6a8c9a889b0bb() {
   enum wetee_status result;
   intgo _swig_go_result;
   
@@ -894,7 +972,7 @@ intgo _wrap_ERR_TRUNCATED_cwetee_cdf1a48b9034005c() {
 }
 
 
-intgo _wrap_ERR_NON_CANONICAL_cwetee_cdf1a48b9034005c() {
+intgo _wrap_ERR_NON_CANONICAL_cwetee_d1a6a8c9a889b0bb() {
   enum wetee_status result;
   intgo _swig_go_result;
   
@@ -909,7 +987,7 @@ intgo _wrap_ERR_NON_CANONICAL_cwetee_cdf1a48b9034005c() {
 }
 
 
-intgo _wrap_ERR_OVERFLOW_cwetee_cdf1a48b9034005c() {
+intgo _wrap_ERR_OVERFLOW_cwetee_d1a6a8c9a889b0bb() {
   enum wetee_status result;
   intgo _swig_go_result;
   
@@ -924,7 +1002,7 @@ intgo _wrap_ERR_OVERFLOW_cwetee_cdf1a48b9034005c() {
 }
 
 
-intgo _wrap_ERR_DEPTH_cwetee_cdf1a48b9034005c() {
+intgo _wrap_ERR_DEPTH_cwetee_d1a6a8c9a889b0bb() {
   enum wetee_status result;
   intgo _swig_go_result;
   
@@ -939,7 +1017,7 @@ intgo _wrap_ERR_DEPTH_cwetee_cdf1a48b9034005c() {
 }
 
 
-intgo _wrap_ERR_CHECKSUM_cwetee_cdf1a48b9034005c() {
+intgo _wrap_ERR_CHECKSUM_cwetee_d1a6a8c9a889b0bb() {
   enum wetee_status result;
   intgo _swig_go_result;
   
@@ -954,7 +1032,7 @@ intgo _wrap_ERR_CHECKSUM_cwetee_cdf1a48b9034005c() {
 }
 
 
-intgo _wrap_ERR_UNSUPPORTED_cwetee_cdf1a48b9034005c() {
+intgo _wrap_ERR_UNSUPPORTED_cwetee_d1a6a8c9a889b0bb() {
   enum wetee_status result;
   intgo _swig_go_result;
   
@@ -969,7 +1047,7 @@ intgo _wrap_ERR_UNSUPPORTED_cwetee_cdf1a48b9034005c() {
 }
 
 
-intgo _wrap_ERR_CRYPTO_cwetee_cdf1a48b9034005c() {
+intgo _wrap_ERR_CRYPTO_cwetee_d1a6a8c9a889b0bb() {
   enum wetee_status result;
   intgo _swig_go_result;
   
@@ -984,7 +1062,7 @@ intgo _wrap_ERR_CRYPTO_cwetee_cdf1a48b9034005c() {
 }
 
 
-intgo _wrap_ERR_VERIFY_cwetee_cdf1a48b9034005c() {
+intgo _wrap_ERR_VERIFY_cwetee_d1a6a8c9a889b0bb() {
   enum wetee_status result;
   intgo _swig_go_result;
   
@@ -999,7 +1077,7 @@ intgo _wrap_ERR_VERIFY_cwetee_cdf1a48b9034005c() {
 }
 
 
-intgo _wrap_ERR_NOT_FOUND_cwetee_cdf1a48b9034005c() {
+intgo _wrap_ERR_NOT_FOUND_cwetee_d1a6a8c9a889b0bb() {
   enum wetee_status result;
   intgo _swig_go_result;
   
@@ -1014,7 +1092,7 @@ intgo _wrap_ERR_NOT_FOUND_cwetee_cdf1a48b9034005c() {
 }
 
 
-intgo _wrap_ERR_IO_cwetee_cdf1a48b9034005c() {
+intgo _wrap_ERR_IO_cwetee_d1a6a8c9a889b0bb() {
   enum wetee_status result;
   intgo _swig_go_result;
   
@@ -1029,7 +1107,7 @@ intgo _wrap_ERR_IO_cwetee_cdf1a48b9034005c() {
 }
 
 
-intgo _wrap_ERR_NETWORK_cwetee_cdf1a48b9034005c() {
+intgo _wrap_ERR_NETWORK_cwetee_d1a6a8c9a889b0bb() {
   enum wetee_status result;
   intgo _swig_go_result;
   
@@ -1044,7 +1122,7 @@ intgo _wrap_ERR_NETWORK_cwetee_cdf1a48b9034005c() {
 }
 
 
-intgo _wrap_ERR_STATE_cwetee_cdf1a48b9034005c() {
+intgo _wrap_ERR_STATE_cwetee_d1a6a8c9a889b0bb() {
   enum wetee_status result;
   intgo _swig_go_result;
   
@@ -1059,7 +1137,7 @@ intgo _wrap_ERR_STATE_cwetee_cdf1a48b9034005c() {
 }
 
 
-intgo _wrap_ERR_TRAILING_cwetee_cdf1a48b9034005c() {
+intgo _wrap_ERR_TRAILING_cwetee_d1a6a8c9a889b0bb() {
   enum wetee_status result;
   intgo _swig_go_result;
   
@@ -1074,7 +1152,7 @@ intgo _wrap_ERR_TRAILING_cwetee_cdf1a48b9034005c() {
 }
 
 
-intgo _wrap_ERR_INTERNAL_cwetee_cdf1a48b9034005c() {
+intgo _wrap_ERR_INTERNAL_cwetee_d1a6a8c9a889b0bb() {
   enum wetee_status result;
   intgo _swig_go_result;
   
@@ -1089,7 +1167,7 @@ intgo _wrap_ERR_INTERNAL_cwetee_cdf1a48b9034005c() {
 }
 
 
-intgo _wrap_HEX_PREFIX_cwetee_cdf1a48b9034005c() {
+intgo _wrap_HEX_PREFIX_cwetee_d1a6a8c9a889b0bb() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -1100,7 +1178,7 @@ intgo _wrap_HEX_PREFIX_cwetee_cdf1a48b9034005c() {
 }
 
 
-intgo _wrap_HEX_UPPER_cwetee_cdf1a48b9034005c() {
+intgo _wrap_HEX_UPPER_cwetee_d1a6a8c9a889b0bb() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -1111,7 +1189,7 @@ intgo _wrap_HEX_UPPER_cwetee_cdf1a48b9034005c() {
 }
 
 
-intgo _wrap_BASE64_URL_cwetee_cdf1a48b9034005c() {
+intgo _wrap_BASE64_URL_cwetee_d1a6a8c9a889b0bb() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -1122,7 +1200,7 @@ intgo _wrap_BASE64_URL_cwetee_cdf1a48b9034005c() {
 }
 
 
-intgo _wrap_BASE64_NOPAD_cwetee_cdf1a48b9034005c() {
+intgo _wrap_BASE64_NOPAD_cwetee_d1a6a8c9a889b0bb() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -1133,7 +1211,7 @@ intgo _wrap_BASE64_NOPAD_cwetee_cdf1a48b9034005c() {
 }
 
 
-_gostring_ _wrap_hex_encode_cwetee_cdf1a48b9034005c(wetee_buf *_swig_go_0, _goslice_ _swig_go_1, intgo _swig_go_2) {
+_gostring_ _wrap_hex_encode_cwetee_d1a6a8c9a889b0bb(wetee_buf *_swig_go_0, _goslice_ _swig_go_1, intgo _swig_go_2) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   uint8_t *arg2 = (uint8_t *) 0 ;
   size_t arg3 ;
@@ -1173,7 +1251,7 @@ _gostring_ _wrap_hex_encode_cwetee_cdf1a48b9034005c(wetee_buf *_swig_go_0, _gosl
 }
 
 
-_gostring_ _wrap_hex_decode_cwetee_cdf1a48b9034005c(wetee_buf *_swig_go_0, _gostring_ _swig_go_1) {
+_gostring_ _wrap_hex_decode_cwetee_d1a6a8c9a889b0bb(wetee_buf *_swig_go_0, _gostring_ _swig_go_1) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   char *arg2 = (char *) 0 ;
   size_t arg3 ;
@@ -1211,7 +1289,7 @@ _gostring_ _wrap_hex_decode_cwetee_cdf1a48b9034005c(wetee_buf *_swig_go_0, _gost
 }
 
 
-_gostring_ _wrap_base58_encode_cwetee_cdf1a48b9034005c(wetee_buf *_swig_go_0, _goslice_ _swig_go_1) {
+_gostring_ _wrap_base58_encode_cwetee_d1a6a8c9a889b0bb(wetee_buf *_swig_go_0, _goslice_ _swig_go_1) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   uint8_t *arg2 = (uint8_t *) 0 ;
   size_t arg3 ;
@@ -1249,7 +1327,7 @@ _gostring_ _wrap_base58_encode_cwetee_cdf1a48b9034005c(wetee_buf *_swig_go_0, _g
 }
 
 
-_gostring_ _wrap_base58_decode_cwetee_cdf1a48b9034005c(wetee_buf *_swig_go_0, _gostring_ _swig_go_1) {
+_gostring_ _wrap_base58_decode_cwetee_d1a6a8c9a889b0bb(wetee_buf *_swig_go_0, _gostring_ _swig_go_1) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   char *arg2 = (char *) 0 ;
   size_t arg3 ;
@@ -1287,7 +1365,7 @@ _gostring_ _wrap_base58_decode_cwetee_cdf1a48b9034005c(wetee_buf *_swig_go_0, _g
 }
 
 
-_gostring_ _wrap_base64_encode_cwetee_cdf1a48b9034005c(wetee_buf *_swig_go_0, _goslice_ _swig_go_1, intgo _swig_go_2) {
+_gostring_ _wrap_base64_encode_cwetee_d1a6a8c9a889b0bb(wetee_buf *_swig_go_0, _goslice_ _swig_go_1, intgo _swig_go_2) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   uint8_t *arg2 = (uint8_t *) 0 ;
   size_t arg3 ;
@@ -1327,7 +1405,7 @@ _gostring_ _wrap_base64_encode_cwetee_cdf1a48b9034005c(wetee_buf *_swig_go_0, _g
 }
 
 
-_gostring_ _wrap_base64_decode_cwetee_cdf1a48b9034005c(wetee_buf *_swig_go_0, _gostring_ _swig_go_1, intgo _swig_go_2) {
+_gostring_ _wrap_base64_decode_cwetee_d1a6a8c9a889b0bb(wetee_buf *_swig_go_0, _gostring_ _swig_go_1, intgo _swig_go_2) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   char *arg2 = (char *) 0 ;
   size_t arg3 ;
@@ -1367,7 +1445,7 @@ _gostring_ _wrap_base64_decode_cwetee_cdf1a48b9034005c(wetee_buf *_swig_go_0, _g
 }
 
 
-intgo _wrap_U128_MAX_DECIMALS_cwetee_cdf1a48b9034005c() {
+intgo _wrap_U128_MAX_DECIMALS_cwetee_d1a6a8c9a889b0bb() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -1378,7 +1456,7 @@ intgo _wrap_U128_MAX_DECIMALS_cwetee_cdf1a48b9034005c() {
 }
 
 
-_gostring_ _wrap_u128_from_decimal_cwetee_cdf1a48b9034005c(_goslice_ _swig_go_0, _gostring_ _swig_go_1, intgo _swig_go_2) {
+_gostring_ _wrap_u128_from_decimal_cwetee_d1a6a8c9a889b0bb(_goslice_ _swig_go_0, _gostring_ _swig_go_1, intgo _swig_go_2) {
   wetee_u128 *arg1 = (wetee_u128 *) 0 ;
   char *arg2 = (char *) 0 ;
   size_t arg3 ;
@@ -1412,7 +1490,7 @@ _gostring_ _wrap_u128_from_decimal_cwetee_cdf1a48b9034005c(_goslice_ _swig_go_0,
 }
 
 
-_gostring_ _wrap_u128_to_decimal_cwetee_cdf1a48b9034005c(_goslice_ _swig_go_0, _goslice_ _swig_go_1, intgo _swig_go_2) {
+_gostring_ _wrap_u128_to_decimal_cwetee_d1a6a8c9a889b0bb(_goslice_ _swig_go_0, _goslice_ _swig_go_1, intgo _swig_go_2) {
   char *arg1 = (char *) 0 ;
   size_t arg2 ;
   wetee_u128 arg3 ;
@@ -1440,7 +1518,7 @@ _gostring_ _wrap_u128_to_decimal_cwetee_cdf1a48b9034005c(_goslice_ _swig_go_0, _
 }
 
 
-void _wrap_u128_to_le_cwetee_cdf1a48b9034005c(_goslice_ _swig_go_0, _goslice_ _swig_go_1) {
+void _wrap_u128_to_le_cwetee_d1a6a8c9a889b0bb(_goslice_ _swig_go_0, _goslice_ _swig_go_1) {
   uint8_t *arg1 ;
   wetee_u128 arg2 ;
   
@@ -1462,7 +1540,7 @@ void _wrap_u128_to_le_cwetee_cdf1a48b9034005c(_goslice_ _swig_go_0, _goslice_ _s
 }
 
 
-void _wrap_u128_from_le_cwetee_cdf1a48b9034005c(_goslice_ _swig_go_0, _goslice_ _swig_go_1) {
+void _wrap_u128_from_le_cwetee_d1a6a8c9a889b0bb(_goslice_ _swig_go_0, _goslice_ _swig_go_1) {
   wetee_u128 *arg1 = (wetee_u128 *) 0 ;
   uint8_t *arg2 ;
   wetee_u128 temp1 ;
@@ -1490,7 +1568,7 @@ void _wrap_u128_from_le_cwetee_cdf1a48b9034005c(_goslice_ _swig_go_0, _goslice_ 
 }
 
 
-intgo _wrap_BLAKE2B_KEY_MAX_cwetee_cdf1a48b9034005c() {
+intgo _wrap_BLAKE2B_KEY_MAX_cwetee_d1a6a8c9a889b0bb() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -1501,7 +1579,7 @@ intgo _wrap_BLAKE2B_KEY_MAX_cwetee_cdf1a48b9034005c() {
 }
 
 
-_gostring_ _wrap_hash_blake2b_cwetee_cdf1a48b9034005c(_goslice_ _swig_go_0, _goslice_ _swig_go_1, _goslice_ _swig_go_2) {
+_gostring_ _wrap_hash_blake2b_cwetee_d1a6a8c9a889b0bb(_goslice_ _swig_go_0, _goslice_ _swig_go_1, _goslice_ _swig_go_2) {
   uint8_t *arg1 = (uint8_t *) 0 ;
   size_t arg2 ;
   uint8_t *arg3 = (uint8_t *) 0 ;
@@ -1533,7 +1611,7 @@ _gostring_ _wrap_hash_blake2b_cwetee_cdf1a48b9034005c(_goslice_ _swig_go_0, _gos
 }
 
 
-_gostring_ _wrap_hash_blake2b_128_cwetee_cdf1a48b9034005c(_goslice_ _swig_go_0, _goslice_ _swig_go_1) {
+_gostring_ _wrap_hash_blake2b_128_cwetee_d1a6a8c9a889b0bb(_goslice_ _swig_go_0, _goslice_ _swig_go_1) {
   uint8_t *arg1 ;
   uint8_t *arg2 = (uint8_t *) 0 ;
   size_t arg3 ;
@@ -1558,7 +1636,7 @@ _gostring_ _wrap_hash_blake2b_128_cwetee_cdf1a48b9034005c(_goslice_ _swig_go_0, 
 }
 
 
-_gostring_ _wrap_hash_blake2b_256_cwetee_cdf1a48b9034005c(_goslice_ _swig_go_0, _goslice_ _swig_go_1) {
+_gostring_ _wrap_hash_blake2b_256_cwetee_d1a6a8c9a889b0bb(_goslice_ _swig_go_0, _goslice_ _swig_go_1) {
   uint8_t *arg1 ;
   uint8_t *arg2 = (uint8_t *) 0 ;
   size_t arg3 ;
@@ -1583,7 +1661,7 @@ _gostring_ _wrap_hash_blake2b_256_cwetee_cdf1a48b9034005c(_goslice_ _swig_go_0, 
 }
 
 
-_gostring_ _wrap_hash_blake2b_512_cwetee_cdf1a48b9034005c(_goslice_ _swig_go_0, _goslice_ _swig_go_1) {
+_gostring_ _wrap_hash_blake2b_512_cwetee_d1a6a8c9a889b0bb(_goslice_ _swig_go_0, _goslice_ _swig_go_1) {
   uint8_t *arg1 ;
   uint8_t *arg2 = (uint8_t *) 0 ;
   size_t arg3 ;
@@ -1608,7 +1686,7 @@ _gostring_ _wrap_hash_blake2b_512_cwetee_cdf1a48b9034005c(_goslice_ _swig_go_0, 
 }
 
 
-_gostring_ _wrap_hash_blake2s_256_cwetee_cdf1a48b9034005c(_goslice_ _swig_go_0, _goslice_ _swig_go_1) {
+_gostring_ _wrap_hash_blake2s_256_cwetee_d1a6a8c9a889b0bb(_goslice_ _swig_go_0, _goslice_ _swig_go_1) {
   uint8_t *arg1 ;
   uint8_t *arg2 = (uint8_t *) 0 ;
   size_t arg3 ;
@@ -1633,7 +1711,7 @@ _gostring_ _wrap_hash_blake2s_256_cwetee_cdf1a48b9034005c(_goslice_ _swig_go_0, 
 }
 
 
-_gostring_ _wrap_hash_twox64_cwetee_cdf1a48b9034005c(_goslice_ _swig_go_0, _goslice_ _swig_go_1) {
+_gostring_ _wrap_hash_twox64_cwetee_d1a6a8c9a889b0bb(_goslice_ _swig_go_0, _goslice_ _swig_go_1) {
   uint8_t *arg1 ;
   uint8_t *arg2 = (uint8_t *) 0 ;
   size_t arg3 ;
@@ -1658,7 +1736,7 @@ _gostring_ _wrap_hash_twox64_cwetee_cdf1a48b9034005c(_goslice_ _swig_go_0, _gosl
 }
 
 
-_gostring_ _wrap_hash_twox128_cwetee_cdf1a48b9034005c(_goslice_ _swig_go_0, _goslice_ _swig_go_1) {
+_gostring_ _wrap_hash_twox128_cwetee_d1a6a8c9a889b0bb(_goslice_ _swig_go_0, _goslice_ _swig_go_1) {
   uint8_t *arg1 ;
   uint8_t *arg2 = (uint8_t *) 0 ;
   size_t arg3 ;
@@ -1683,7 +1761,7 @@ _gostring_ _wrap_hash_twox128_cwetee_cdf1a48b9034005c(_goslice_ _swig_go_0, _gos
 }
 
 
-_gostring_ _wrap_hash_twox256_cwetee_cdf1a48b9034005c(_goslice_ _swig_go_0, _goslice_ _swig_go_1) {
+_gostring_ _wrap_hash_twox256_cwetee_d1a6a8c9a889b0bb(_goslice_ _swig_go_0, _goslice_ _swig_go_1) {
   uint8_t *arg1 ;
   uint8_t *arg2 = (uint8_t *) 0 ;
   size_t arg3 ;
@@ -1708,7 +1786,7 @@ _gostring_ _wrap_hash_twox256_cwetee_cdf1a48b9034005c(_goslice_ _swig_go_0, _gos
 }
 
 
-_gostring_ _wrap_hash_keccak256_cwetee_cdf1a48b9034005c(_goslice_ _swig_go_0, _goslice_ _swig_go_1) {
+_gostring_ _wrap_hash_keccak256_cwetee_d1a6a8c9a889b0bb(_goslice_ _swig_go_0, _goslice_ _swig_go_1) {
   uint8_t *arg1 ;
   uint8_t *arg2 = (uint8_t *) 0 ;
   size_t arg3 ;
@@ -1733,7 +1811,7 @@ _gostring_ _wrap_hash_keccak256_cwetee_cdf1a48b9034005c(_goslice_ _swig_go_0, _g
 }
 
 
-_gostring_ _wrap_hash_sha256_cwetee_cdf1a48b9034005c(_goslice_ _swig_go_0, _goslice_ _swig_go_1) {
+_gostring_ _wrap_hash_sha256_cwetee_d1a6a8c9a889b0bb(_goslice_ _swig_go_0, _goslice_ _swig_go_1) {
   uint8_t *arg1 ;
   uint8_t *arg2 = (uint8_t *) 0 ;
   size_t arg3 ;
@@ -1758,7 +1836,7 @@ _gostring_ _wrap_hash_sha256_cwetee_cdf1a48b9034005c(_goslice_ _swig_go_0, _gosl
 }
 
 
-_gostring_ _wrap_hash_sha512_cwetee_cdf1a48b9034005c(_goslice_ _swig_go_0, _goslice_ _swig_go_1) {
+_gostring_ _wrap_hash_sha512_cwetee_d1a6a8c9a889b0bb(_goslice_ _swig_go_0, _goslice_ _swig_go_1) {
   uint8_t *arg1 ;
   uint8_t *arg2 = (uint8_t *) 0 ;
   size_t arg3 ;
@@ -1783,7 +1861,7 @@ _gostring_ _wrap_hash_sha512_cwetee_cdf1a48b9034005c(_goslice_ _swig_go_0, _gosl
 }
 
 
-_gostring_ _wrap_hmac_sha256_cwetee_cdf1a48b9034005c(_goslice_ _swig_go_0, _goslice_ _swig_go_1, _goslice_ _swig_go_2) {
+_gostring_ _wrap_hmac_sha256_cwetee_d1a6a8c9a889b0bb(_goslice_ _swig_go_0, _goslice_ _swig_go_1, _goslice_ _swig_go_2) {
   uint8_t *arg1 ;
   uint8_t *arg2 = (uint8_t *) 0 ;
   size_t arg3 ;
@@ -1814,7 +1892,7 @@ _gostring_ _wrap_hmac_sha256_cwetee_cdf1a48b9034005c(_goslice_ _swig_go_0, _gosl
 }
 
 
-_gostring_ _wrap_hmac_sha512_cwetee_cdf1a48b9034005c(_goslice_ _swig_go_0, _goslice_ _swig_go_1, _goslice_ _swig_go_2) {
+_gostring_ _wrap_hmac_sha512_cwetee_d1a6a8c9a889b0bb(_goslice_ _swig_go_0, _goslice_ _swig_go_1, _goslice_ _swig_go_2) {
   uint8_t *arg1 ;
   uint8_t *arg2 = (uint8_t *) 0 ;
   size_t arg3 ;
@@ -1845,7 +1923,7 @@ _gostring_ _wrap_hmac_sha512_cwetee_cdf1a48b9034005c(_goslice_ _swig_go_0, _gosl
 }
 
 
-_gostring_ _wrap_pbkdf2_sha256_cwetee_cdf1a48b9034005c(_goslice_ _swig_go_0, _goslice_ _swig_go_1, _goslice_ _swig_go_2, intgo _swig_go_3) {
+_gostring_ _wrap_pbkdf2_sha256_cwetee_d1a6a8c9a889b0bb(_goslice_ _swig_go_0, _goslice_ _swig_go_1, _goslice_ _swig_go_2, intgo _swig_go_3) {
   uint8_t *arg1 = (uint8_t *) 0 ;
   size_t arg2 ;
   uint8_t *arg3 = (uint8_t *) 0 ;
@@ -1879,7 +1957,7 @@ _gostring_ _wrap_pbkdf2_sha256_cwetee_cdf1a48b9034005c(_goslice_ _swig_go_0, _go
 }
 
 
-_gostring_ _wrap_pbkdf2_sha512_cwetee_cdf1a48b9034005c(_goslice_ _swig_go_0, _goslice_ _swig_go_1, _goslice_ _swig_go_2, intgo _swig_go_3) {
+_gostring_ _wrap_pbkdf2_sha512_cwetee_d1a6a8c9a889b0bb(_goslice_ _swig_go_0, _goslice_ _swig_go_1, _goslice_ _swig_go_2, intgo _swig_go_3) {
   uint8_t *arg1 = (uint8_t *) 0 ;
   size_t arg2 ;
   uint8_t *arg3 = (uint8_t *) 0 ;
@@ -1913,7 +1991,7 @@ _gostring_ _wrap_pbkdf2_sha512_cwetee_cdf1a48b9034005c(_goslice_ _swig_go_0, _go
 }
 
 
-_gostring_ _wrap_hash_blake3_cwetee_cdf1a48b9034005c(_goslice_ _swig_go_0, _goslice_ _swig_go_1) {
+_gostring_ _wrap_hash_blake3_cwetee_d1a6a8c9a889b0bb(_goslice_ _swig_go_0, _goslice_ _swig_go_1) {
   uint8_t *arg1 = (uint8_t *) 0 ;
   size_t arg2 ;
   uint8_t *arg3 = (uint8_t *) 0 ;
@@ -1939,7 +2017,7 @@ _gostring_ _wrap_hash_blake3_cwetee_cdf1a48b9034005c(_goslice_ _swig_go_0, _gosl
 }
 
 
-_gostring_ _wrap_hash_blake3_keyed_cwetee_cdf1a48b9034005c(_goslice_ _swig_go_0, _goslice_ _swig_go_1, _goslice_ _swig_go_2) {
+_gostring_ _wrap_hash_blake3_keyed_cwetee_d1a6a8c9a889b0bb(_goslice_ _swig_go_0, _goslice_ _swig_go_1, _goslice_ _swig_go_2) {
   uint8_t *arg1 = (uint8_t *) 0 ;
   size_t arg2 ;
   uint8_t *arg3 ;
@@ -1970,7 +2048,7 @@ _gostring_ _wrap_hash_blake3_keyed_cwetee_cdf1a48b9034005c(_goslice_ _swig_go_0,
 }
 
 
-_gostring_ _wrap_hash_blake3_derive_key_cwetee_cdf1a48b9034005c(_goslice_ _swig_go_0, _gostring_ _swig_go_1, _goslice_ _swig_go_2) {
+_gostring_ _wrap_hash_blake3_derive_key_cwetee_d1a6a8c9a889b0bb(_goslice_ _swig_go_0, _gostring_ _swig_go_1, _goslice_ _swig_go_2) {
   uint8_t *arg1 = (uint8_t *) 0 ;
   size_t arg2 ;
   char *arg3 = (char *) 0 ;
@@ -2002,7 +2080,7 @@ _gostring_ _wrap_hash_blake3_derive_key_cwetee_cdf1a48b9034005c(_goslice_ _swig_
 }
 
 
-_gostring_ _wrap_crc16_xmodem_cwetee_cdf1a48b9034005c(short *_swig_go_0, _goslice_ _swig_go_1) {
+_gostring_ _wrap_crc16_xmodem_cwetee_d1a6a8c9a889b0bb(short *_swig_go_0, _goslice_ _swig_go_1) {
   uint16_t *arg1 = (uint16_t *) 0 ;
   uint8_t *arg2 = (uint8_t *) 0 ;
   size_t arg3 ;
@@ -2024,7 +2102,7 @@ _gostring_ _wrap_crc16_xmodem_cwetee_cdf1a48b9034005c(short *_swig_go_0, _goslic
 }
 
 
-_gostring_ _wrap_crc32c_cwetee_cdf1a48b9034005c(int *_swig_go_0, _goslice_ _swig_go_1) {
+_gostring_ _wrap_crc32c_cwetee_d1a6a8c9a889b0bb(int *_swig_go_0, _goslice_ _swig_go_1) {
   uint32_t *arg1 = (uint32_t *) 0 ;
   uint8_t *arg2 = (uint8_t *) 0 ;
   size_t arg3 ;
@@ -2046,7 +2124,7 @@ _gostring_ _wrap_crc32c_cwetee_cdf1a48b9034005c(int *_swig_go_0, _goslice_ _swig
 }
 
 
-intgo _wrap_SCALE_COMPACT_MAX_BYTES_cwetee_cdf1a48b9034005c() {
+intgo _wrap_SCALE_COMPACT_MAX_BYTES_cwetee_d1a6a8c9a889b0bb() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -2057,7 +2135,7 @@ intgo _wrap_SCALE_COMPACT_MAX_BYTES_cwetee_cdf1a48b9034005c() {
 }
 
 
-_gostring_ _wrap_scale_encode_compact_cwetee_cdf1a48b9034005c(wetee_buf *_swig_go_0, _goslice_ _swig_go_1) {
+_gostring_ _wrap_scale_encode_compact_cwetee_d1a6a8c9a889b0bb(wetee_buf *_swig_go_0, _goslice_ _swig_go_1) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   wetee_u128 arg2 ;
   wetee_buf temp1 ;
@@ -2095,7 +2173,7 @@ _gostring_ _wrap_scale_encode_compact_cwetee_cdf1a48b9034005c(wetee_buf *_swig_g
 }
 
 
-_gostring_ _wrap_scale_decode_compact_cwetee_cdf1a48b9034005c(_goslice_ _swig_go_0, intgo *_swig_go_1, _goslice_ _swig_go_2) {
+_gostring_ _wrap_scale_decode_compact_cwetee_d1a6a8c9a889b0bb(_goslice_ _swig_go_0, intgo *_swig_go_1, _goslice_ _swig_go_2) {
   wetee_u128 *arg1 = (wetee_u128 *) 0 ;
   size_t *arg2 = (size_t *) 0 ;
   uint8_t *arg3 = (uint8_t *) 0 ;
@@ -2134,7 +2212,7 @@ _gostring_ _wrap_scale_decode_compact_cwetee_cdf1a48b9034005c(_goslice_ _swig_go
 }
 
 
-intgo _wrap_SCHEME_SR25519_cwetee_cdf1a48b9034005c() {
+intgo _wrap_SCHEME_SR25519_cwetee_d1a6a8c9a889b0bb() {
   enum wetee_scheme result;
   intgo _swig_go_result;
   
@@ -2149,7 +2227,7 @@ intgo _wrap_SCHEME_SR25519_cwetee_cdf1a48b9034005c() {
 }
 
 
-intgo _wrap_SCHEME_ED25519_cwetee_cdf1a48b9034005c() {
+intgo _wrap_SCHEME_ED25519_cwetee_d1a6a8c9a889b0bb() {
   enum wetee_scheme result;
   intgo _swig_go_result;
   
@@ -2164,7 +2242,7 @@ intgo _wrap_SCHEME_ED25519_cwetee_cdf1a48b9034005c() {
 }
 
 
-intgo _wrap_SCHEME_ECDSA_cwetee_cdf1a48b9034005c() {
+intgo _wrap_SCHEME_ECDSA_cwetee_d1a6a8c9a889b0bb() {
   enum wetee_scheme result;
   intgo _swig_go_result;
   
@@ -2179,7 +2257,7 @@ intgo _wrap_SCHEME_ECDSA_cwetee_cdf1a48b9034005c() {
 }
 
 
-intgo _wrap_SCHEME_ETHEREUM_cwetee_cdf1a48b9034005c() {
+intgo _wrap_SCHEME_ETHEREUM_cwetee_d1a6a8c9a889b0bb() {
   enum wetee_scheme result;
   intgo _swig_go_result;
   
@@ -2194,7 +2272,7 @@ intgo _wrap_SCHEME_ETHEREUM_cwetee_cdf1a48b9034005c() {
 }
 
 
-intgo _wrap_SR25519_SEED_BYTES_cwetee_cdf1a48b9034005c() {
+intgo _wrap_SR25519_SEED_BYTES_cwetee_d1a6a8c9a889b0bb() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -2205,7 +2283,7 @@ intgo _wrap_SR25519_SEED_BYTES_cwetee_cdf1a48b9034005c() {
 }
 
 
-intgo _wrap_SR25519_PUBLIC_BYTES_cwetee_cdf1a48b9034005c() {
+intgo _wrap_SR25519_PUBLIC_BYTES_cwetee_d1a6a8c9a889b0bb() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -2216,7 +2294,7 @@ intgo _wrap_SR25519_PUBLIC_BYTES_cwetee_cdf1a48b9034005c() {
 }
 
 
-intgo _wrap_SR25519_SECRET_BYTES_cwetee_cdf1a48b9034005c() {
+intgo _wrap_SR25519_SECRET_BYTES_cwetee_d1a6a8c9a889b0bb() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -2227,7 +2305,7 @@ intgo _wrap_SR25519_SECRET_BYTES_cwetee_cdf1a48b9034005c() {
 }
 
 
-intgo _wrap_SR25519_SIGNATURE_BYTES_cwetee_cdf1a48b9034005c() {
+intgo _wrap_SR25519_SIGNATURE_BYTES_cwetee_d1a6a8c9a889b0bb() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -2238,7 +2316,7 @@ intgo _wrap_SR25519_SIGNATURE_BYTES_cwetee_cdf1a48b9034005c() {
 }
 
 
-intgo _wrap_ED25519_SEED_BYTES_cwetee_cdf1a48b9034005c() {
+intgo _wrap_ED25519_SEED_BYTES_cwetee_d1a6a8c9a889b0bb() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -2249,7 +2327,7 @@ intgo _wrap_ED25519_SEED_BYTES_cwetee_cdf1a48b9034005c() {
 }
 
 
-intgo _wrap_ED25519_PUBLIC_BYTES_cwetee_cdf1a48b9034005c() {
+intgo _wrap_ED25519_PUBLIC_BYTES_cwetee_d1a6a8c9a889b0bb() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -2260,7 +2338,7 @@ intgo _wrap_ED25519_PUBLIC_BYTES_cwetee_cdf1a48b9034005c() {
 }
 
 
-intgo _wrap_ED25519_SECRET_BYTES_cwetee_cdf1a48b9034005c() {
+intgo _wrap_ED25519_SECRET_BYTES_cwetee_d1a6a8c9a889b0bb() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -2271,7 +2349,7 @@ intgo _wrap_ED25519_SECRET_BYTES_cwetee_cdf1a48b9034005c() {
 }
 
 
-intgo _wrap_ED25519_SIGNATURE_BYTES_cwetee_cdf1a48b9034005c() {
+intgo _wrap_ED25519_SIGNATURE_BYTES_cwetee_d1a6a8c9a889b0bb() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -2282,7 +2360,7 @@ intgo _wrap_ED25519_SIGNATURE_BYTES_cwetee_cdf1a48b9034005c() {
 }
 
 
-intgo _wrap_ECDSA_SECRET_BYTES_cwetee_cdf1a48b9034005c() {
+intgo _wrap_ECDSA_SECRET_BYTES_cwetee_d1a6a8c9a889b0bb() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -2293,7 +2371,7 @@ intgo _wrap_ECDSA_SECRET_BYTES_cwetee_cdf1a48b9034005c() {
 }
 
 
-intgo _wrap_ECDSA_PUBLIC_BYTES_cwetee_cdf1a48b9034005c() {
+intgo _wrap_ECDSA_PUBLIC_BYTES_cwetee_d1a6a8c9a889b0bb() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -2304,7 +2382,7 @@ intgo _wrap_ECDSA_PUBLIC_BYTES_cwetee_cdf1a48b9034005c() {
 }
 
 
-intgo _wrap_ECDSA_SIGNATURE_BYTES_cwetee_cdf1a48b9034005c() {
+intgo _wrap_ECDSA_SIGNATURE_BYTES_cwetee_d1a6a8c9a889b0bb() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -2315,7 +2393,7 @@ intgo _wrap_ECDSA_SIGNATURE_BYTES_cwetee_cdf1a48b9034005c() {
 }
 
 
-intgo _wrap_ETH_ADDRESS_BYTES_cwetee_cdf1a48b9034005c() {
+intgo _wrap_ETH_ADDRESS_BYTES_cwetee_d1a6a8c9a889b0bb() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -2326,7 +2404,7 @@ intgo _wrap_ETH_ADDRESS_BYTES_cwetee_cdf1a48b9034005c() {
 }
 
 
-intgo _wrap_CHAIN_CODE_BYTES_cwetee_cdf1a48b9034005c() {
+intgo _wrap_CHAIN_CODE_BYTES_cwetee_d1a6a8c9a889b0bb() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -2337,7 +2415,7 @@ intgo _wrap_CHAIN_CODE_BYTES_cwetee_cdf1a48b9034005c() {
 }
 
 
-intgo _wrap_PUBLIC_MAX_BYTES_cwetee_cdf1a48b9034005c() {
+intgo _wrap_PUBLIC_MAX_BYTES_cwetee_d1a6a8c9a889b0bb() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -2348,7 +2426,7 @@ intgo _wrap_PUBLIC_MAX_BYTES_cwetee_cdf1a48b9034005c() {
 }
 
 
-intgo _wrap_SIGNATURE_MAX_BYTES_cwetee_cdf1a48b9034005c() {
+intgo _wrap_SIGNATURE_MAX_BYTES_cwetee_d1a6a8c9a889b0bb() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -2359,7 +2437,7 @@ intgo _wrap_SIGNATURE_MAX_BYTES_cwetee_cdf1a48b9034005c() {
 }
 
 
-_gostring_ _wrap_dev_phrase_cwetee_cdf1a48b9034005c() {
+_gostring_ _wrap_dev_phrase_cwetee_d1a6a8c9a889b0bb() {
   char *result = 0 ;
   _gostring_ _swig_go_result;
   
@@ -2376,7 +2454,7 @@ _gostring_ _wrap_dev_phrase_cwetee_cdf1a48b9034005c() {
 }
 
 
-_gostring_ _wrap_sr25519_keypair_from_seed_cwetee_cdf1a48b9034005c(_goslice_ _swig_go_0, _goslice_ _swig_go_1, _goslice_ _swig_go_2) {
+_gostring_ _wrap_sr25519_keypair_from_seed_cwetee_d1a6a8c9a889b0bb(_goslice_ _swig_go_0, _goslice_ _swig_go_1, _goslice_ _swig_go_2) {
   uint8_t *arg1 ;
   uint8_t *arg2 ;
   uint8_t *arg3 ;
@@ -2405,7 +2483,7 @@ _gostring_ _wrap_sr25519_keypair_from_seed_cwetee_cdf1a48b9034005c(_goslice_ _sw
 }
 
 
-_gostring_ _wrap_sr25519_secret_to_canonical_cwetee_cdf1a48b9034005c(_goslice_ _swig_go_0, _goslice_ _swig_go_1) {
+_gostring_ _wrap_sr25519_secret_to_canonical_cwetee_d1a6a8c9a889b0bb(_goslice_ _swig_go_0, _goslice_ _swig_go_1) {
   uint8_t *arg1 ;
   uint8_t *arg2 ;
   wetee_rc result;
@@ -2429,7 +2507,7 @@ _gostring_ _wrap_sr25519_secret_to_canonical_cwetee_cdf1a48b9034005c(_goslice_ _
 }
 
 
-_gostring_ _wrap_sr25519_secret_from_canonical_cwetee_cdf1a48b9034005c(_goslice_ _swig_go_0, _goslice_ _swig_go_1) {
+_gostring_ _wrap_sr25519_secret_from_canonical_cwetee_d1a6a8c9a889b0bb(_goslice_ _swig_go_0, _goslice_ _swig_go_1) {
   uint8_t *arg1 ;
   uint8_t *arg2 ;
   wetee_rc result;
@@ -2453,7 +2531,7 @@ _gostring_ _wrap_sr25519_secret_from_canonical_cwetee_cdf1a48b9034005c(_goslice_
 }
 
 
-_gostring_ _wrap_sr25519_public_from_secret_cwetee_cdf1a48b9034005c(_goslice_ _swig_go_0, _goslice_ _swig_go_1) {
+_gostring_ _wrap_sr25519_public_from_secret_cwetee_d1a6a8c9a889b0bb(_goslice_ _swig_go_0, _goslice_ _swig_go_1) {
   uint8_t *arg1 ;
   uint8_t *arg2 ;
   wetee_rc result;
@@ -2477,7 +2555,7 @@ _gostring_ _wrap_sr25519_public_from_secret_cwetee_cdf1a48b9034005c(_goslice_ _s
 }
 
 
-_gostring_ _wrap_sr25519_sign_cwetee_cdf1a48b9034005c(_goslice_ _swig_go_0, _goslice_ _swig_go_1, _goslice_ _swig_go_2, _goslice_ _swig_go_3) {
+_gostring_ _wrap_sr25519_sign_cwetee_d1a6a8c9a889b0bb(_goslice_ _swig_go_0, _goslice_ _swig_go_1, _goslice_ _swig_go_2, _goslice_ _swig_go_3) {
   uint8_t *arg1 ;
   uint8_t *arg2 ;
   uint8_t *arg3 ;
@@ -2512,7 +2590,7 @@ _gostring_ _wrap_sr25519_sign_cwetee_cdf1a48b9034005c(_goslice_ _swig_go_0, _gos
 }
 
 
-_gostring_ _wrap_sr25519_verify_cwetee_cdf1a48b9034005c(_goslice_ _swig_go_0, _goslice_ _swig_go_1, _goslice_ _swig_go_2) {
+_gostring_ _wrap_sr25519_verify_cwetee_d1a6a8c9a889b0bb(_goslice_ _swig_go_0, _goslice_ _swig_go_1, _goslice_ _swig_go_2) {
   uint8_t *arg1 ;
   uint8_t *arg2 = (uint8_t *) 0 ;
   size_t arg3 ;
@@ -2542,7 +2620,7 @@ _gostring_ _wrap_sr25519_verify_cwetee_cdf1a48b9034005c(_goslice_ _swig_go_0, _g
 }
 
 
-_gostring_ _wrap_sr25519_verify_strict_cwetee_cdf1a48b9034005c(_goslice_ _swig_go_0, _goslice_ _swig_go_1, _goslice_ _swig_go_2) {
+_gostring_ _wrap_sr25519_verify_strict_cwetee_d1a6a8c9a889b0bb(_goslice_ _swig_go_0, _goslice_ _swig_go_1, _goslice_ _swig_go_2) {
   uint8_t *arg1 ;
   uint8_t *arg2 = (uint8_t *) 0 ;
   size_t arg3 ;
@@ -2572,7 +2650,7 @@ _gostring_ _wrap_sr25519_verify_strict_cwetee_cdf1a48b9034005c(_goslice_ _swig_g
 }
 
 
-_gostring_ _wrap_sr25519_derive_hard_cwetee_cdf1a48b9034005c(_goslice_ _swig_go_0, _goslice_ _swig_go_1, _goslice_ _swig_go_2, _goslice_ _swig_go_3) {
+_gostring_ _wrap_sr25519_derive_hard_cwetee_d1a6a8c9a889b0bb(_goslice_ _swig_go_0, _goslice_ _swig_go_1, _goslice_ _swig_go_2, _goslice_ _swig_go_3) {
   uint8_t *arg1 ;
   uint8_t *arg2 ;
   uint8_t *arg3 ;
@@ -2606,7 +2684,7 @@ _gostring_ _wrap_sr25519_derive_hard_cwetee_cdf1a48b9034005c(_goslice_ _swig_go_
 }
 
 
-_gostring_ _wrap_sr25519_derive_soft_cwetee_cdf1a48b9034005c(_goslice_ _swig_go_0, _goslice_ _swig_go_1, _goslice_ _swig_go_2, _goslice_ _swig_go_3, _goslice_ _swig_go_4) {
+_gostring_ _wrap_sr25519_derive_soft_cwetee_d1a6a8c9a889b0bb(_goslice_ _swig_go_0, _goslice_ _swig_go_1, _goslice_ _swig_go_2, _goslice_ _swig_go_3, _goslice_ _swig_go_4) {
   uint8_t *arg1 ;
   uint8_t *arg2 ;
   uint8_t *arg3 ;
@@ -2645,7 +2723,7 @@ _gostring_ _wrap_sr25519_derive_soft_cwetee_cdf1a48b9034005c(_goslice_ _swig_go_
 }
 
 
-_gostring_ _wrap_sr25519_derive_public_cwetee_cdf1a48b9034005c(_goslice_ _swig_go_0, _goslice_ _swig_go_1, _goslice_ _swig_go_2) {
+_gostring_ _wrap_sr25519_derive_public_cwetee_d1a6a8c9a889b0bb(_goslice_ _swig_go_0, _goslice_ _swig_go_1, _goslice_ _swig_go_2) {
   uint8_t *arg1 ;
   uint8_t *arg2 ;
   uint8_t *arg3 ;
@@ -2674,7 +2752,7 @@ _gostring_ _wrap_sr25519_derive_public_cwetee_cdf1a48b9034005c(_goslice_ _swig_g
 }
 
 
-_gostring_ _wrap_ed25519_keypair_from_seed_cwetee_cdf1a48b9034005c(_goslice_ _swig_go_0, _goslice_ _swig_go_1, _goslice_ _swig_go_2) {
+_gostring_ _wrap_ed25519_keypair_from_seed_cwetee_d1a6a8c9a889b0bb(_goslice_ _swig_go_0, _goslice_ _swig_go_1, _goslice_ _swig_go_2) {
   uint8_t *arg1 ;
   uint8_t *arg2 ;
   uint8_t *arg3 ;
@@ -2703,7 +2781,7 @@ _gostring_ _wrap_ed25519_keypair_from_seed_cwetee_cdf1a48b9034005c(_goslice_ _sw
 }
 
 
-_gostring_ _wrap_ed25519_sign_cwetee_cdf1a48b9034005c(_goslice_ _swig_go_0, _goslice_ _swig_go_1, _goslice_ _swig_go_2) {
+_gostring_ _wrap_ed25519_sign_cwetee_d1a6a8c9a889b0bb(_goslice_ _swig_go_0, _goslice_ _swig_go_1, _goslice_ _swig_go_2) {
   uint8_t *arg1 ;
   uint8_t *arg2 ;
   uint8_t *arg3 = (uint8_t *) 0 ;
@@ -2733,7 +2811,7 @@ _gostring_ _wrap_ed25519_sign_cwetee_cdf1a48b9034005c(_goslice_ _swig_go_0, _gos
 }
 
 
-_gostring_ _wrap_ed25519_verify_cwetee_cdf1a48b9034005c(_goslice_ _swig_go_0, _goslice_ _swig_go_1, _goslice_ _swig_go_2) {
+_gostring_ _wrap_ed25519_verify_cwetee_d1a6a8c9a889b0bb(_goslice_ _swig_go_0, _goslice_ _swig_go_1, _goslice_ _swig_go_2) {
   uint8_t *arg1 ;
   uint8_t *arg2 = (uint8_t *) 0 ;
   size_t arg3 ;
@@ -2763,7 +2841,7 @@ _gostring_ _wrap_ed25519_verify_cwetee_cdf1a48b9034005c(_goslice_ _swig_go_0, _g
 }
 
 
-_gostring_ _wrap_ed25519_verify_strict_cwetee_cdf1a48b9034005c(_goslice_ _swig_go_0, _goslice_ _swig_go_1, _goslice_ _swig_go_2) {
+_gostring_ _wrap_ed25519_verify_strict_cwetee_d1a6a8c9a889b0bb(_goslice_ _swig_go_0, _goslice_ _swig_go_1, _goslice_ _swig_go_2) {
   uint8_t *arg1 ;
   uint8_t *arg2 = (uint8_t *) 0 ;
   size_t arg3 ;
@@ -2793,7 +2871,7 @@ _gostring_ _wrap_ed25519_verify_strict_cwetee_cdf1a48b9034005c(_goslice_ _swig_g
 }
 
 
-_gostring_ _wrap_ed25519_derive_hard_cwetee_cdf1a48b9034005c(_goslice_ _swig_go_0, _goslice_ _swig_go_1, _goslice_ _swig_go_2) {
+_gostring_ _wrap_ed25519_derive_hard_cwetee_d1a6a8c9a889b0bb(_goslice_ _swig_go_0, _goslice_ _swig_go_1, _goslice_ _swig_go_2) {
   uint8_t *arg1 ;
   uint8_t *arg2 ;
   uint8_t *arg3 ;
@@ -2822,7 +2900,7 @@ _gostring_ _wrap_ed25519_derive_hard_cwetee_cdf1a48b9034005c(_goslice_ _swig_go_
 }
 
 
-_gostring_ _wrap_ecdsa_public_from_secret_cwetee_cdf1a48b9034005c(_goslice_ _swig_go_0, _goslice_ _swig_go_1) {
+_gostring_ _wrap_ecdsa_public_from_secret_cwetee_d1a6a8c9a889b0bb(_goslice_ _swig_go_0, _goslice_ _swig_go_1) {
   uint8_t *arg1 ;
   uint8_t *arg2 ;
   wetee_rc result;
@@ -2846,7 +2924,7 @@ _gostring_ _wrap_ecdsa_public_from_secret_cwetee_cdf1a48b9034005c(_goslice_ _swi
 }
 
 
-_gostring_ _wrap_ecdsa_sign_cwetee_cdf1a48b9034005c(_goslice_ _swig_go_0, _goslice_ _swig_go_1, _goslice_ _swig_go_2) {
+_gostring_ _wrap_ecdsa_sign_cwetee_d1a6a8c9a889b0bb(_goslice_ _swig_go_0, _goslice_ _swig_go_1, _goslice_ _swig_go_2) {
   uint8_t *arg1 ;
   uint8_t *arg2 ;
   uint8_t *arg3 = (uint8_t *) 0 ;
@@ -2876,7 +2954,7 @@ _gostring_ _wrap_ecdsa_sign_cwetee_cdf1a48b9034005c(_goslice_ _swig_go_0, _gosli
 }
 
 
-_gostring_ _wrap_ecdsa_verify_cwetee_cdf1a48b9034005c(_goslice_ _swig_go_0, _goslice_ _swig_go_1, _goslice_ _swig_go_2) {
+_gostring_ _wrap_ecdsa_verify_cwetee_d1a6a8c9a889b0bb(_goslice_ _swig_go_0, _goslice_ _swig_go_1, _goslice_ _swig_go_2) {
   uint8_t *arg1 ;
   uint8_t *arg2 = (uint8_t *) 0 ;
   size_t arg3 ;
@@ -2906,7 +2984,7 @@ _gostring_ _wrap_ecdsa_verify_cwetee_cdf1a48b9034005c(_goslice_ _swig_go_0, _gos
 }
 
 
-_gostring_ _wrap_ecdsa_derive_hard_cwetee_cdf1a48b9034005c(_goslice_ _swig_go_0, _goslice_ _swig_go_1, _goslice_ _swig_go_2) {
+_gostring_ _wrap_ecdsa_derive_hard_cwetee_d1a6a8c9a889b0bb(_goslice_ _swig_go_0, _goslice_ _swig_go_1, _goslice_ _swig_go_2) {
   uint8_t *arg1 ;
   uint8_t *arg2 ;
   uint8_t *arg3 ;
@@ -2935,7 +3013,7 @@ _gostring_ _wrap_ecdsa_derive_hard_cwetee_cdf1a48b9034005c(_goslice_ _swig_go_0,
 }
 
 
-_gostring_ _wrap_ecdsa_account_id_cwetee_cdf1a48b9034005c(_goslice_ _swig_go_0, _goslice_ _swig_go_1) {
+_gostring_ _wrap_ecdsa_account_id_cwetee_d1a6a8c9a889b0bb(_goslice_ _swig_go_0, _goslice_ _swig_go_1) {
   uint8_t *arg1 ;
   uint8_t *arg2 ;
   wetee_rc result;
@@ -2959,7 +3037,7 @@ _gostring_ _wrap_ecdsa_account_id_cwetee_cdf1a48b9034005c(_goslice_ _swig_go_0, 
 }
 
 
-_gostring_ _wrap_eth_sign_cwetee_cdf1a48b9034005c(_goslice_ _swig_go_0, _goslice_ _swig_go_1, _goslice_ _swig_go_2) {
+_gostring_ _wrap_eth_sign_cwetee_d1a6a8c9a889b0bb(_goslice_ _swig_go_0, _goslice_ _swig_go_1, _goslice_ _swig_go_2) {
   uint8_t *arg1 ;
   uint8_t *arg2 ;
   uint8_t *arg3 = (uint8_t *) 0 ;
@@ -2989,7 +3067,7 @@ _gostring_ _wrap_eth_sign_cwetee_cdf1a48b9034005c(_goslice_ _swig_go_0, _goslice
 }
 
 
-_gostring_ _wrap_eth_verify_cwetee_cdf1a48b9034005c(_goslice_ _swig_go_0, _goslice_ _swig_go_1, _goslice_ _swig_go_2) {
+_gostring_ _wrap_eth_verify_cwetee_d1a6a8c9a889b0bb(_goslice_ _swig_go_0, _goslice_ _swig_go_1, _goslice_ _swig_go_2) {
   uint8_t *arg1 ;
   uint8_t *arg2 = (uint8_t *) 0 ;
   size_t arg3 ;
@@ -3019,7 +3097,7 @@ _gostring_ _wrap_eth_verify_cwetee_cdf1a48b9034005c(_goslice_ _swig_go_0, _gosli
 }
 
 
-_gostring_ _wrap_eth_address_cwetee_cdf1a48b9034005c(_goslice_ _swig_go_0, _goslice_ _swig_go_1) {
+_gostring_ _wrap_eth_address_cwetee_d1a6a8c9a889b0bb(_goslice_ _swig_go_0, _goslice_ _swig_go_1) {
   uint8_t *arg1 ;
   uint8_t *arg2 = (uint8_t *) 0 ;
   size_t arg3 ;
@@ -3044,7 +3122,7 @@ _gostring_ _wrap_eth_address_cwetee_cdf1a48b9034005c(_goslice_ _swig_go_0, _gosl
 }
 
 
-_gostring_ _wrap_eth_address_to_string_cwetee_cdf1a48b9034005c(wetee_buf *_swig_go_0, _goslice_ _swig_go_1) {
+_gostring_ _wrap_eth_address_to_string_cwetee_d1a6a8c9a889b0bb(wetee_buf *_swig_go_0, _goslice_ _swig_go_1) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   uint8_t *arg2 ;
   wetee_buf temp1 ;
@@ -3081,7 +3159,7 @@ _gostring_ _wrap_eth_address_to_string_cwetee_cdf1a48b9034005c(wetee_buf *_swig_
 }
 
 
-_gostring_ _wrap_eth_address_from_string_cwetee_cdf1a48b9034005c(_goslice_ _swig_go_0, _gostring_ _swig_go_1) {
+_gostring_ _wrap_eth_address_from_string_cwetee_d1a6a8c9a889b0bb(_goslice_ _swig_go_0, _gostring_ _swig_go_1) {
   uint8_t *arg1 ;
   char *arg2 = (char *) 0 ;
   size_t arg3 ;
@@ -3106,7 +3184,7 @@ _gostring_ _wrap_eth_address_from_string_cwetee_cdf1a48b9034005c(_goslice_ _swig
 }
 
 
-_gostring_ _wrap_bip32_derive_cwetee_cdf1a48b9034005c(_goslice_ _swig_go_0, _goslice_ _swig_go_1, _gostring_ _swig_go_2) {
+_gostring_ _wrap_bip32_derive_cwetee_d1a6a8c9a889b0bb(_goslice_ _swig_go_0, _goslice_ _swig_go_1, _gostring_ _swig_go_2) {
   uint8_t *arg1 ;
   uint8_t *arg2 = (uint8_t *) 0 ;
   size_t arg3 ;
@@ -3137,7 +3215,7 @@ _gostring_ _wrap_bip32_derive_cwetee_cdf1a48b9034005c(_goslice_ _swig_go_0, _gos
 }
 
 
-_gostring_ _wrap_suri_parse_cwetee_cdf1a48b9034005c(wetee_suri **_swig_go_0, _gostring_ _swig_go_1) {
+_gostring_ _wrap_suri_parse_cwetee_d1a6a8c9a889b0bb(wetee_suri **_swig_go_0, _gostring_ _swig_go_1) {
   wetee_suri **arg1 = (wetee_suri **) 0 ;
   char *arg2 = (char *) 0 ;
   size_t arg3 ;
@@ -3168,7 +3246,7 @@ _gostring_ _wrap_suri_parse_cwetee_cdf1a48b9034005c(wetee_suri **_swig_go_0, _go
 }
 
 
-_gostring_ _wrap_suri_phrase_cwetee_cdf1a48b9034005c(wetee_suri *_swig_go_0) {
+_gostring_ _wrap_suri_phrase_cwetee_d1a6a8c9a889b0bb(wetee_suri *_swig_go_0) {
   wetee_suri *arg1 = (wetee_suri *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -3187,7 +3265,7 @@ _gostring_ _wrap_suri_phrase_cwetee_cdf1a48b9034005c(wetee_suri *_swig_go_0) {
 }
 
 
-_gostring_ _wrap_suri_password_cwetee_cdf1a48b9034005c(wetee_suri *_swig_go_0) {
+_gostring_ _wrap_suri_password_cwetee_d1a6a8c9a889b0bb(wetee_suri *_swig_go_0) {
   wetee_suri *arg1 = (wetee_suri *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -3206,7 +3284,7 @@ _gostring_ _wrap_suri_password_cwetee_cdf1a48b9034005c(wetee_suri *_swig_go_0) {
 }
 
 
-long long _wrap_suri_junction_count_cwetee_cdf1a48b9034005c(wetee_suri *_swig_go_0) {
+long long _wrap_suri_junction_count_cwetee_d1a6a8c9a889b0bb(wetee_suri *_swig_go_0) {
   wetee_suri *arg1 = (wetee_suri *) 0 ;
   size_t result;
   long long _swig_go_result;
@@ -3222,7 +3300,7 @@ long long _wrap_suri_junction_count_cwetee_cdf1a48b9034005c(wetee_suri *_swig_go
 }
 
 
-_gostring_ _wrap_suri_junction_cwetee_cdf1a48b9034005c(wetee_suri *_swig_go_0, long long _swig_go_1, _goslice_ _swig_go_2, intgo *_swig_go_3) {
+_gostring_ _wrap_suri_junction_cwetee_d1a6a8c9a889b0bb(wetee_suri *_swig_go_0, long long _swig_go_1, _goslice_ _swig_go_2, intgo *_swig_go_3) {
   wetee_suri *arg1 = (wetee_suri *) 0 ;
   size_t arg2 ;
   uint8_t *arg3 ;
@@ -3252,7 +3330,7 @@ _gostring_ _wrap_suri_junction_cwetee_cdf1a48b9034005c(wetee_suri *_swig_go_0, l
 }
 
 
-void _wrap_suri_free_cwetee_cdf1a48b9034005c(wetee_suri *_swig_go_0) {
+void _wrap_suri_free_cwetee_d1a6a8c9a889b0bb(wetee_suri *_swig_go_0) {
   wetee_suri *arg1 = (wetee_suri *) 0 ;
   
   arg1 = (wetee_suri *)(uintptr_t)_swig_go_0; 
@@ -3265,7 +3343,7 @@ void _wrap_suri_free_cwetee_cdf1a48b9034005c(wetee_suri *_swig_go_0) {
 }
 
 
-intgo _wrap_suri_has_password_cwetee_cdf1a48b9034005c(wetee_suri *_swig_go_0) {
+intgo _wrap_suri_has_password_cwetee_d1a6a8c9a889b0bb(wetee_suri *_swig_go_0) {
   wetee_suri *arg1 = (wetee_suri *) 0 ;
   int result;
   intgo _swig_go_result;
@@ -3281,7 +3359,7 @@ intgo _wrap_suri_has_password_cwetee_cdf1a48b9034005c(wetee_suri *_swig_go_0) {
 }
 
 
-_gostring_ _wrap_keypair_from_suri_cwetee_cdf1a48b9034005c(wetee_keypair **_swig_go_0, intgo _swig_go_1, _gostring_ _swig_go_2) {
+_gostring_ _wrap_keypair_from_suri_cwetee_d1a6a8c9a889b0bb(wetee_keypair **_swig_go_0, intgo _swig_go_1, _gostring_ _swig_go_2) {
   wetee_keypair **arg1 = (wetee_keypair **) 0 ;
   wetee_scheme arg2 ;
   char *arg3 = (char *) 0 ;
@@ -3314,7 +3392,7 @@ _gostring_ _wrap_keypair_from_suri_cwetee_cdf1a48b9034005c(wetee_keypair **_swig
 }
 
 
-intgo _wrap_ETH_PASSWORD_REJECT_cwetee_cdf1a48b9034005c() {
+intgo _wrap_ETH_PASSWORD_REJECT_cwetee_d1a6a8c9a889b0bb() {
   enum wetee_eth_password result;
   intgo _swig_go_result;
   
@@ -3329,7 +3407,7 @@ intgo _wrap_ETH_PASSWORD_REJECT_cwetee_cdf1a48b9034005c() {
 }
 
 
-intgo _wrap_ETH_PASSWORD_PASSPHRASE_cwetee_cdf1a48b9034005c() {
+intgo _wrap_ETH_PASSWORD_PASSPHRASE_cwetee_d1a6a8c9a889b0bb() {
   enum wetee_eth_password result;
   intgo _swig_go_result;
   
@@ -3344,7 +3422,7 @@ intgo _wrap_ETH_PASSWORD_PASSPHRASE_cwetee_cdf1a48b9034005c() {
 }
 
 
-intgo _wrap_ETH_PASSWORD_IGNORE_cwetee_cdf1a48b9034005c() {
+intgo _wrap_ETH_PASSWORD_IGNORE_cwetee_d1a6a8c9a889b0bb() {
   enum wetee_eth_password result;
   intgo _swig_go_result;
   
@@ -3359,7 +3437,7 @@ intgo _wrap_ETH_PASSWORD_IGNORE_cwetee_cdf1a48b9034005c() {
 }
 
 
-_gostring_ _wrap_keypair_from_suri_opts_cwetee_cdf1a48b9034005c(wetee_keypair **_swig_go_0, intgo _swig_go_1, _gostring_ _swig_go_2, intgo _swig_go_3) {
+_gostring_ _wrap_keypair_from_suri_opts_cwetee_d1a6a8c9a889b0bb(wetee_keypair **_swig_go_0, intgo _swig_go_1, _gostring_ _swig_go_2, intgo _swig_go_3) {
   wetee_keypair **arg1 = (wetee_keypair **) 0 ;
   wetee_scheme arg2 ;
   char *arg3 = (char *) 0 ;
@@ -3394,7 +3472,7 @@ _gostring_ _wrap_keypair_from_suri_opts_cwetee_cdf1a48b9034005c(wetee_keypair **
 }
 
 
-_gostring_ _wrap_keypair_from_mnemonic_cwetee_cdf1a48b9034005c(wetee_keypair **_swig_go_0, intgo _swig_go_1, _gostring_ _swig_go_2, _gostring_ _swig_go_3) {
+_gostring_ _wrap_keypair_from_mnemonic_cwetee_d1a6a8c9a889b0bb(wetee_keypair **_swig_go_0, intgo _swig_go_1, _gostring_ _swig_go_2, _gostring_ _swig_go_3) {
   wetee_keypair **arg1 = (wetee_keypair **) 0 ;
   wetee_scheme arg2 ;
   char *arg3 = (char *) 0 ;
@@ -3433,7 +3511,7 @@ _gostring_ _wrap_keypair_from_mnemonic_cwetee_cdf1a48b9034005c(wetee_keypair **_
 }
 
 
-_gostring_ _wrap_keypair_from_seed_cwetee_cdf1a48b9034005c(wetee_keypair **_swig_go_0, intgo _swig_go_1, _goslice_ _swig_go_2) {
+_gostring_ _wrap_keypair_from_seed_cwetee_d1a6a8c9a889b0bb(wetee_keypair **_swig_go_0, intgo _swig_go_1, _goslice_ _swig_go_2) {
   wetee_keypair **arg1 = (wetee_keypair **) 0 ;
   wetee_scheme arg2 ;
   uint8_t *arg3 = (uint8_t *) 0 ;
@@ -3466,7 +3544,7 @@ _gostring_ _wrap_keypair_from_seed_cwetee_cdf1a48b9034005c(wetee_keypair **_swig
 }
 
 
-_gostring_ _wrap_keypair_generate_cwetee_cdf1a48b9034005c(wetee_keypair **_swig_go_0, intgo _swig_go_1) {
+_gostring_ _wrap_keypair_generate_cwetee_d1a6a8c9a889b0bb(wetee_keypair **_swig_go_0, intgo _swig_go_1) {
   wetee_keypair **arg1 = (wetee_keypair **) 0 ;
   wetee_scheme arg2 ;
   wetee_keypair *temp1 ;
@@ -3493,7 +3571,7 @@ _gostring_ _wrap_keypair_generate_cwetee_cdf1a48b9034005c(wetee_keypair **_swig_
 }
 
 
-_gostring_ _wrap_keypair_derive_cwetee_cdf1a48b9034005c(wetee_keypair **_swig_go_0, wetee_keypair *_swig_go_1, _gostring_ _swig_go_2) {
+_gostring_ _wrap_keypair_derive_cwetee_d1a6a8c9a889b0bb(wetee_keypair **_swig_go_0, wetee_keypair *_swig_go_1, _gostring_ _swig_go_2) {
   wetee_keypair **arg1 = (wetee_keypair **) 0 ;
   wetee_keypair *arg2 = (wetee_keypair *) 0 ;
   char *arg3 = (char *) 0 ;
@@ -3526,7 +3604,7 @@ _gostring_ _wrap_keypair_derive_cwetee_cdf1a48b9034005c(wetee_keypair **_swig_go
 }
 
 
-intgo _wrap_keypair_scheme_cwetee_cdf1a48b9034005c(wetee_keypair *_swig_go_0) {
+intgo _wrap_keypair_scheme_cwetee_d1a6a8c9a889b0bb(wetee_keypair *_swig_go_0) {
   wetee_keypair *arg1 = (wetee_keypair *) 0 ;
   wetee_scheme result;
   intgo _swig_go_result;
@@ -3542,7 +3620,7 @@ intgo _wrap_keypair_scheme_cwetee_cdf1a48b9034005c(wetee_keypair *_swig_go_0) {
 }
 
 
-_gostring_ _wrap_keypair_public_cwetee_cdf1a48b9034005c(wetee_keypair *_swig_go_0, _goslice_ _swig_go_1, intgo *_swig_go_2) {
+_gostring_ _wrap_keypair_public_cwetee_d1a6a8c9a889b0bb(wetee_keypair *_swig_go_0, _goslice_ _swig_go_1, intgo *_swig_go_2) {
   wetee_keypair *arg1 = (wetee_keypair *) 0 ;
   uint8_t *arg2 ;
   size_t *arg3 = (size_t *) 0 ;
@@ -3570,7 +3648,7 @@ _gostring_ _wrap_keypair_public_cwetee_cdf1a48b9034005c(wetee_keypair *_swig_go_
 }
 
 
-_gostring_ _wrap_keypair_account_id_cwetee_cdf1a48b9034005c(wetee_keypair *_swig_go_0, _goslice_ _swig_go_1, intgo *_swig_go_2) {
+_gostring_ _wrap_keypair_account_id_cwetee_d1a6a8c9a889b0bb(wetee_keypair *_swig_go_0, _goslice_ _swig_go_1, intgo *_swig_go_2) {
   wetee_keypair *arg1 = (wetee_keypair *) 0 ;
   uint8_t *arg2 ;
   size_t *arg3 = (size_t *) 0 ;
@@ -3598,7 +3676,7 @@ _gostring_ _wrap_keypair_account_id_cwetee_cdf1a48b9034005c(wetee_keypair *_swig
 }
 
 
-_gostring_ _wrap_keypair_address_cwetee_cdf1a48b9034005c(wetee_buf *_swig_go_0, wetee_keypair *_swig_go_1, short _swig_go_2) {
+_gostring_ _wrap_keypair_address_cwetee_d1a6a8c9a889b0bb(wetee_buf *_swig_go_0, wetee_keypair *_swig_go_1, short _swig_go_2) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   wetee_keypair *arg2 = (wetee_keypair *) 0 ;
   uint16_t arg3 ;
@@ -3634,7 +3712,7 @@ _gostring_ _wrap_keypair_address_cwetee_cdf1a48b9034005c(wetee_buf *_swig_go_0, 
 }
 
 
-_gostring_ _wrap_keypair_sign_cwetee_cdf1a48b9034005c(wetee_keypair *_swig_go_0, _goslice_ _swig_go_1, intgo *_swig_go_2, _goslice_ _swig_go_3) {
+_gostring_ _wrap_keypair_sign_cwetee_d1a6a8c9a889b0bb(wetee_keypair *_swig_go_0, _goslice_ _swig_go_1, intgo *_swig_go_2, _goslice_ _swig_go_3) {
   wetee_keypair *arg1 = (wetee_keypair *) 0 ;
   uint8_t *arg2 ;
   size_t *arg3 = (size_t *) 0 ;
@@ -3668,7 +3746,7 @@ _gostring_ _wrap_keypair_sign_cwetee_cdf1a48b9034005c(wetee_keypair *_swig_go_0,
 }
 
 
-_gostring_ _wrap_verify_cwetee_cdf1a48b9034005c(intgo _swig_go_0, _goslice_ _swig_go_1, _goslice_ _swig_go_2, _goslice_ _swig_go_3) {
+_gostring_ _wrap_verify_cwetee_d1a6a8c9a889b0bb(intgo _swig_go_0, _goslice_ _swig_go_1, _goslice_ _swig_go_2, _goslice_ _swig_go_3) {
   wetee_scheme arg1 ;
   uint8_t *arg2 = (uint8_t *) 0 ;
   size_t arg3 ;
@@ -3702,7 +3780,7 @@ _gostring_ _wrap_verify_cwetee_cdf1a48b9034005c(intgo _swig_go_0, _goslice_ _swi
 }
 
 
-_gostring_ _wrap_verify_strict_cwetee_cdf1a48b9034005c(intgo _swig_go_0, _goslice_ _swig_go_1, _goslice_ _swig_go_2, _goslice_ _swig_go_3) {
+_gostring_ _wrap_verify_strict_cwetee_d1a6a8c9a889b0bb(intgo _swig_go_0, _goslice_ _swig_go_1, _goslice_ _swig_go_2, _goslice_ _swig_go_3) {
   wetee_scheme arg1 ;
   uint8_t *arg2 = (uint8_t *) 0 ;
   size_t arg3 ;
@@ -3736,7 +3814,7 @@ _gostring_ _wrap_verify_strict_cwetee_cdf1a48b9034005c(intgo _swig_go_0, _goslic
 }
 
 
-_gostring_ _wrap_keypair_secret_cwetee_cdf1a48b9034005c(wetee_keypair *_swig_go_0, wetee_buf *_swig_go_1) {
+_gostring_ _wrap_keypair_secret_cwetee_d1a6a8c9a889b0bb(wetee_keypair *_swig_go_0, wetee_buf *_swig_go_1) {
   wetee_keypair *arg1 = (wetee_keypair *) 0 ;
   wetee_buf *arg2 = (wetee_buf *) 0 ;
   wetee_buf temp2 ;
@@ -3771,7 +3849,7 @@ _gostring_ _wrap_keypair_secret_cwetee_cdf1a48b9034005c(wetee_keypair *_swig_go_
 }
 
 
-void _wrap_keypair_free_cwetee_cdf1a48b9034005c(wetee_keypair *_swig_go_0) {
+void _wrap_keypair_free_cwetee_d1a6a8c9a889b0bb(wetee_keypair *_swig_go_0) {
   wetee_keypair *arg1 = (wetee_keypair *) 0 ;
   
   arg1 = (wetee_keypair *)(uintptr_t)_swig_go_0; 
@@ -3784,7 +3862,7 @@ void _wrap_keypair_free_cwetee_cdf1a48b9034005c(wetee_keypair *_swig_go_0) {
 }
 
 
-_gostring_ _wrap_keystore_export_cwetee_cdf1a48b9034005c(wetee_buf *_swig_go_0, wetee_keypair *_swig_go_1, _gostring_ _swig_go_2, _gostring_ _swig_go_3, long long _swig_go_4) {
+_gostring_ _wrap_keystore_export_cwetee_d1a6a8c9a889b0bb(wetee_buf *_swig_go_0, wetee_keypair *_swig_go_1, _gostring_ _swig_go_2, _gostring_ _swig_go_3, long long _swig_go_4) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   wetee_keypair *arg2 = (wetee_keypair *) 0 ;
   char *arg3 = (char *) 0 ;
@@ -3838,7 +3916,7 @@ _gostring_ _wrap_keystore_export_cwetee_cdf1a48b9034005c(wetee_buf *_swig_go_0, 
 }
 
 
-_gostring_ _wrap_keystore_export_opts_cwetee_cdf1a48b9034005c(wetee_buf *_swig_go_0, wetee_keypair *_swig_go_1, _gostring_ _swig_go_2, _gostring_ _swig_go_3, long long _swig_go_4, intgo _swig_go_5, intgo _swig_go_6, intgo _swig_go_7) {
+_gostring_ _wrap_keystore_export_opts_cwetee_d1a6a8c9a889b0bb(wetee_buf *_swig_go_0, wetee_keypair *_swig_go_1, _gostring_ _swig_go_2, _gostring_ _swig_go_3, long long _swig_go_4, intgo _swig_go_5, intgo _swig_go_6, intgo _swig_go_7) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   wetee_keypair *arg2 = (wetee_keypair *) 0 ;
   char *arg3 = (char *) 0 ;
@@ -3898,7 +3976,7 @@ _gostring_ _wrap_keystore_export_opts_cwetee_cdf1a48b9034005c(wetee_buf *_swig_g
 }
 
 
-_gostring_ _wrap_keystore_import_cwetee_cdf1a48b9034005c(wetee_keypair **_swig_go_0, _gostring_ _swig_go_1, _gostring_ _swig_go_2) {
+_gostring_ _wrap_keystore_import_cwetee_d1a6a8c9a889b0bb(wetee_keypair **_swig_go_0, _gostring_ _swig_go_1, _gostring_ _swig_go_2) {
   wetee_keypair **arg1 = (wetee_keypair **) 0 ;
   char *arg2 = (char *) 0 ;
   size_t arg3 ;
@@ -3935,7 +4013,7 @@ _gostring_ _wrap_keystore_import_cwetee_cdf1a48b9034005c(wetee_keypair **_swig_g
 }
 
 
-_gostring_ _wrap_mnemonic_generate_cwetee_cdf1a48b9034005c(wetee_buf *_swig_go_0, intgo _swig_go_1) {
+_gostring_ _wrap_mnemonic_generate_cwetee_d1a6a8c9a889b0bb(wetee_buf *_swig_go_0, intgo _swig_go_1) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   unsigned int arg2 ;
   wetee_buf temp1 ;
@@ -3970,7 +4048,7 @@ _gostring_ _wrap_mnemonic_generate_cwetee_cdf1a48b9034005c(wetee_buf *_swig_go_0
 }
 
 
-_gostring_ _wrap_mnemonic_validate_cwetee_cdf1a48b9034005c(_gostring_ _swig_go_0) {
+_gostring_ _wrap_mnemonic_validate_cwetee_d1a6a8c9a889b0bb(_gostring_ _swig_go_0) {
   char *arg1 = (char *) 0 ;
   size_t arg2 ;
   wetee_rc result;
@@ -3990,7 +4068,7 @@ _gostring_ _wrap_mnemonic_validate_cwetee_cdf1a48b9034005c(_gostring_ _swig_go_0
 }
 
 
-_gostring_ _wrap_mnemonic_to_entropy_cwetee_cdf1a48b9034005c(wetee_buf *_swig_go_0, _gostring_ _swig_go_1) {
+_gostring_ _wrap_mnemonic_to_entropy_cwetee_d1a6a8c9a889b0bb(wetee_buf *_swig_go_0, _gostring_ _swig_go_1) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   char *arg2 = (char *) 0 ;
   size_t arg3 ;
@@ -4029,7 +4107,7 @@ _gostring_ _wrap_mnemonic_to_entropy_cwetee_cdf1a48b9034005c(wetee_buf *_swig_go
 }
 
 
-_gostring_ _wrap_mnemonic_from_entropy_cwetee_cdf1a48b9034005c(wetee_buf *_swig_go_0, _goslice_ _swig_go_1) {
+_gostring_ _wrap_mnemonic_from_entropy_cwetee_d1a6a8c9a889b0bb(wetee_buf *_swig_go_0, _goslice_ _swig_go_1) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   uint8_t *arg2 = (uint8_t *) 0 ;
   size_t arg3 ;
@@ -4068,7 +4146,7 @@ _gostring_ _wrap_mnemonic_from_entropy_cwetee_cdf1a48b9034005c(wetee_buf *_swig_
 }
 
 
-_gostring_ _wrap_mnemonic_to_mini_secret_cwetee_cdf1a48b9034005c(_goslice_ _swig_go_0, _gostring_ _swig_go_1, _gostring_ _swig_go_2) {
+_gostring_ _wrap_mnemonic_to_mini_secret_cwetee_d1a6a8c9a889b0bb(_goslice_ _swig_go_0, _gostring_ _swig_go_1, _gostring_ _swig_go_2) {
   uint8_t *arg1 ;
   char *arg2 = (char *) 0 ;
   size_t arg3 ;
@@ -4099,7 +4177,7 @@ _gostring_ _wrap_mnemonic_to_mini_secret_cwetee_cdf1a48b9034005c(_goslice_ _swig
 }
 
 
-_gostring_ _wrap_mnemonic_to_bip39_seed_cwetee_cdf1a48b9034005c(_goslice_ _swig_go_0, _gostring_ _swig_go_1, _gostring_ _swig_go_2) {
+_gostring_ _wrap_mnemonic_to_bip39_seed_cwetee_d1a6a8c9a889b0bb(_goslice_ _swig_go_0, _gostring_ _swig_go_1, _gostring_ _swig_go_2) {
   uint8_t *arg1 ;
   char *arg2 = (char *) 0 ;
   size_t arg3 ;
@@ -4130,7 +4208,7 @@ _gostring_ _wrap_mnemonic_to_bip39_seed_cwetee_cdf1a48b9034005c(_goslice_ _swig_
 }
 
 
-intgo _wrap_SS58_PREFIX_POLKADOT_cwetee_cdf1a48b9034005c() {
+intgo _wrap_SS58_PREFIX_POLKADOT_cwetee_d1a6a8c9a889b0bb() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -4141,7 +4219,7 @@ intgo _wrap_SS58_PREFIX_POLKADOT_cwetee_cdf1a48b9034005c() {
 }
 
 
-intgo _wrap_SS58_PREFIX_KUSAMA_cwetee_cdf1a48b9034005c() {
+intgo _wrap_SS58_PREFIX_KUSAMA_cwetee_d1a6a8c9a889b0bb() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -4152,7 +4230,7 @@ intgo _wrap_SS58_PREFIX_KUSAMA_cwetee_cdf1a48b9034005c() {
 }
 
 
-intgo _wrap_SS58_PREFIX_GENERIC_cwetee_cdf1a48b9034005c() {
+intgo _wrap_SS58_PREFIX_GENERIC_cwetee_d1a6a8c9a889b0bb() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -4163,7 +4241,7 @@ intgo _wrap_SS58_PREFIX_GENERIC_cwetee_cdf1a48b9034005c() {
 }
 
 
-intgo _wrap_SS58_PREFIX_MAX_cwetee_cdf1a48b9034005c() {
+intgo _wrap_SS58_PREFIX_MAX_cwetee_d1a6a8c9a889b0bb() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -4174,7 +4252,7 @@ intgo _wrap_SS58_PREFIX_MAX_cwetee_cdf1a48b9034005c() {
 }
 
 
-_gostring_ _wrap_ss58_encode_cwetee_cdf1a48b9034005c(wetee_buf *_swig_go_0, _goslice_ _swig_go_1, short _swig_go_2) {
+_gostring_ _wrap_ss58_encode_cwetee_d1a6a8c9a889b0bb(wetee_buf *_swig_go_0, _goslice_ _swig_go_1, short _swig_go_2) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   uint8_t *arg2 = (uint8_t *) 0 ;
   size_t arg3 ;
@@ -4214,7 +4292,7 @@ _gostring_ _wrap_ss58_encode_cwetee_cdf1a48b9034005c(wetee_buf *_swig_go_0, _gos
 }
 
 
-_gostring_ _wrap_ss58_decode_cwetee_cdf1a48b9034005c(wetee_buf *_swig_go_0, short *_swig_go_1, _gostring_ _swig_go_2) {
+_gostring_ _wrap_ss58_decode_cwetee_d1a6a8c9a889b0bb(wetee_buf *_swig_go_0, short *_swig_go_1, _gostring_ _swig_go_2) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   uint16_t *arg2 = (uint16_t *) 0 ;
   char *arg3 = (char *) 0 ;
@@ -4254,7 +4332,7 @@ _gostring_ _wrap_ss58_decode_cwetee_cdf1a48b9034005c(wetee_buf *_swig_go_0, shor
 }
 
 
-long long _wrap_ss58_network_count_cwetee_cdf1a48b9034005c() {
+long long _wrap_ss58_network_count_cwetee_d1a6a8c9a889b0bb() {
   size_t result;
   long long _swig_go_result;
   
@@ -4268,7 +4346,7 @@ long long _wrap_ss58_network_count_cwetee_cdf1a48b9034005c() {
 }
 
 
-_gostring_ _wrap_ss58_network_at_cwetee_cdf1a48b9034005c(long long _swig_go_0, short *_swig_go_1, char **_swig_go_2, char **_swig_go_3, char **_swig_go_4, int *_swig_go_5) {
+_gostring_ _wrap_ss58_network_at_cwetee_d1a6a8c9a889b0bb(long long _swig_go_0, short *_swig_go_1, char **_swig_go_2, char **_swig_go_3, char **_swig_go_4, int *_swig_go_5) {
   size_t arg1 ;
   uint16_t *arg2 = (uint16_t *) 0 ;
   char **arg3 = (char **) 0 ;
@@ -4324,7 +4402,7 @@ _gostring_ _wrap_ss58_network_at_cwetee_cdf1a48b9034005c(long long _swig_go_0, s
 }
 
 
-_gostring_ _wrap_ss58_network_find_cwetee_cdf1a48b9034005c(intgo *_swig_go_0, _gostring_ _swig_go_1) {
+_gostring_ _wrap_ss58_network_find_cwetee_d1a6a8c9a889b0bb(intgo *_swig_go_0, _gostring_ _swig_go_1) {
   size_t *arg1 = (size_t *) 0 ;
   char *arg2 = (char *) 0 ;
   size_t temp1 ;
@@ -4352,7 +4430,7 @@ _gostring_ _wrap_ss58_network_find_cwetee_cdf1a48b9034005c(intgo *_swig_go_0, _g
 }
 
 
-_gostring_ _wrap_ss58_network_find_prefix_cwetee_cdf1a48b9034005c(intgo *_swig_go_0, short _swig_go_1) {
+_gostring_ _wrap_ss58_network_find_prefix_cwetee_d1a6a8c9a889b0bb(intgo *_swig_go_0, short _swig_go_1) {
   size_t *arg1 = (size_t *) 0 ;
   uint16_t arg2 ;
   size_t temp1 ;
@@ -4375,7 +4453,7 @@ _gostring_ _wrap_ss58_network_find_prefix_cwetee_cdf1a48b9034005c(intgo *_swig_g
 }
 
 
-intgo _wrap_MD_CALLS_cwetee_cdf1a48b9034005c() {
+intgo _wrap_MD_CALLS_cwetee_d1a6a8c9a889b0bb() {
   enum wetee_md_enum_kind result;
   intgo _swig_go_result;
   
@@ -4390,7 +4468,7 @@ intgo _wrap_MD_CALLS_cwetee_cdf1a48b9034005c() {
 }
 
 
-intgo _wrap_MD_EVENTS_cwetee_cdf1a48b9034005c() {
+intgo _wrap_MD_EVENTS_cwetee_d1a6a8c9a889b0bb() {
   enum wetee_md_enum_kind result;
   intgo _swig_go_result;
   
@@ -4405,7 +4483,7 @@ intgo _wrap_MD_EVENTS_cwetee_cdf1a48b9034005c() {
 }
 
 
-intgo _wrap_MD_ERRORS_cwetee_cdf1a48b9034005c() {
+intgo _wrap_MD_ERRORS_cwetee_d1a6a8c9a889b0bb() {
   enum wetee_md_enum_kind result;
   intgo _swig_go_result;
   
@@ -4420,7 +4498,7 @@ intgo _wrap_MD_ERRORS_cwetee_cdf1a48b9034005c() {
 }
 
 
-intgo _wrap_METADATA_NO_TYPE_cwetee_cdf1a48b9034005c() {
+intgo _wrap_METADATA_NO_TYPE_cwetee_d1a6a8c9a889b0bb() {
   uint32_t result;
   intgo _swig_go_result;
   
@@ -4431,7 +4509,7 @@ intgo _wrap_METADATA_NO_TYPE_cwetee_cdf1a48b9034005c() {
 }
 
 
-_gostring_ _wrap_mdb_parse_cwetee_cdf1a48b9034005c(wetee_metadata **_swig_go_0, _goslice_ _swig_go_1, intgo _swig_go_2) {
+_gostring_ _wrap_mdb_parse_cwetee_d1a6a8c9a889b0bb(wetee_metadata **_swig_go_0, _goslice_ _swig_go_1, intgo _swig_go_2) {
   wetee_metadata **arg1 = (wetee_metadata **) 0 ;
   uint8_t *arg2 = (uint8_t *) 0 ;
   size_t arg3 ;
@@ -4464,7 +4542,7 @@ _gostring_ _wrap_mdb_parse_cwetee_cdf1a48b9034005c(wetee_metadata **_swig_go_0, 
 }
 
 
-_gostring_ _wrap_mdb_parse_hex_cwetee_cdf1a48b9034005c(wetee_metadata **_swig_go_0, _gostring_ _swig_go_1, intgo _swig_go_2) {
+_gostring_ _wrap_mdb_parse_hex_cwetee_d1a6a8c9a889b0bb(wetee_metadata **_swig_go_0, _gostring_ _swig_go_1, intgo _swig_go_2) {
   wetee_metadata **arg1 = (wetee_metadata **) 0 ;
   char *arg2 = (char *) 0 ;
   size_t arg3 ;
@@ -4497,7 +4575,7 @@ _gostring_ _wrap_mdb_parse_hex_cwetee_cdf1a48b9034005c(wetee_metadata **_swig_go
 }
 
 
-_gostring_ _wrap_mdb_parse_rpc_cwetee_cdf1a48b9034005c(wetee_metadata **_swig_go_0, _gostring_ _swig_go_1, intgo _swig_go_2) {
+_gostring_ _wrap_mdb_parse_rpc_cwetee_d1a6a8c9a889b0bb(wetee_metadata **_swig_go_0, _gostring_ _swig_go_1, intgo _swig_go_2) {
   wetee_metadata **arg1 = (wetee_metadata **) 0 ;
   char *arg2 = (char *) 0 ;
   size_t arg3 ;
@@ -4530,7 +4608,7 @@ _gostring_ _wrap_mdb_parse_rpc_cwetee_cdf1a48b9034005c(wetee_metadata **_swig_go
 }
 
 
-_gostring_ _wrap_mdb_pallet_name_cwetee_cdf1a48b9034005c(wetee_metadata *_swig_go_0, long long _swig_go_1) {
+_gostring_ _wrap_mdb_pallet_name_cwetee_d1a6a8c9a889b0bb(wetee_metadata *_swig_go_0, long long _swig_go_1) {
   wetee_metadata *arg1 = (wetee_metadata *) 0 ;
   size_t arg2 ;
   char *result = 0 ;
@@ -4551,7 +4629,7 @@ _gostring_ _wrap_mdb_pallet_name_cwetee_cdf1a48b9034005c(wetee_metadata *_swig_g
 }
 
 
-intgo _wrap_mdb_pallet_index_cwetee_cdf1a48b9034005c(wetee_metadata *_swig_go_0, long long _swig_go_1) {
+intgo _wrap_mdb_pallet_index_cwetee_d1a6a8c9a889b0bb(wetee_metadata *_swig_go_0, long long _swig_go_1) {
   wetee_metadata *arg1 = (wetee_metadata *) 0 ;
   size_t arg2 ;
   int result;
@@ -4569,7 +4647,7 @@ intgo _wrap_mdb_pallet_index_cwetee_cdf1a48b9034005c(wetee_metadata *_swig_go_0,
 }
 
 
-long long _wrap_mdb_pallet_position_cwetee_cdf1a48b9034005c(wetee_metadata *_swig_go_0, _gostring_ _swig_go_1) {
+long long _wrap_mdb_pallet_position_cwetee_d1a6a8c9a889b0bb(wetee_metadata *_swig_go_0, _gostring_ _swig_go_1) {
   wetee_metadata *arg1 = (wetee_metadata *) 0 ;
   char *arg2 = (char *) 0 ;
   int64_t result;
@@ -4592,7 +4670,7 @@ long long _wrap_mdb_pallet_position_cwetee_cdf1a48b9034005c(wetee_metadata *_swi
 }
 
 
-intgo _wrap_mdb_pallet_enum_type_cwetee_cdf1a48b9034005c(wetee_metadata *_swig_go_0, long long _swig_go_1, intgo _swig_go_2) {
+intgo _wrap_mdb_pallet_enum_type_cwetee_d1a6a8c9a889b0bb(wetee_metadata *_swig_go_0, long long _swig_go_1, intgo _swig_go_2) {
   wetee_metadata *arg1 = (wetee_metadata *) 0 ;
   size_t arg2 ;
   int arg3 ;
@@ -4612,7 +4690,7 @@ intgo _wrap_mdb_pallet_enum_type_cwetee_cdf1a48b9034005c(wetee_metadata *_swig_g
 }
 
 
-long long _wrap_mdb_variant_count_cwetee_cdf1a48b9034005c(wetee_metadata *_swig_go_0, long long _swig_go_1, intgo _swig_go_2) {
+long long _wrap_mdb_variant_count_cwetee_d1a6a8c9a889b0bb(wetee_metadata *_swig_go_0, long long _swig_go_1, intgo _swig_go_2) {
   wetee_metadata *arg1 = (wetee_metadata *) 0 ;
   size_t arg2 ;
   int arg3 ;
@@ -4632,7 +4710,7 @@ long long _wrap_mdb_variant_count_cwetee_cdf1a48b9034005c(wetee_metadata *_swig_
 }
 
 
-_gostring_ _wrap_mdb_variant_name_cwetee_cdf1a48b9034005c(wetee_metadata *_swig_go_0, long long _swig_go_1, intgo _swig_go_2, long long _swig_go_3) {
+_gostring_ _wrap_mdb_variant_name_cwetee_d1a6a8c9a889b0bb(wetee_metadata *_swig_go_0, long long _swig_go_1, intgo _swig_go_2, long long _swig_go_3) {
   wetee_metadata *arg1 = (wetee_metadata *) 0 ;
   size_t arg2 ;
   int arg3 ;
@@ -4657,7 +4735,7 @@ _gostring_ _wrap_mdb_variant_name_cwetee_cdf1a48b9034005c(wetee_metadata *_swig_
 }
 
 
-intgo _wrap_mdb_variant_index_cwetee_cdf1a48b9034005c(wetee_metadata *_swig_go_0, long long _swig_go_1, intgo _swig_go_2, long long _swig_go_3) {
+intgo _wrap_mdb_variant_index_cwetee_d1a6a8c9a889b0bb(wetee_metadata *_swig_go_0, long long _swig_go_1, intgo _swig_go_2, long long _swig_go_3) {
   wetee_metadata *arg1 = (wetee_metadata *) 0 ;
   size_t arg2 ;
   int arg3 ;
@@ -4679,7 +4757,7 @@ intgo _wrap_mdb_variant_index_cwetee_cdf1a48b9034005c(wetee_metadata *_swig_go_0
 }
 
 
-_gostring_ _wrap_mdb_variant_docs_cwetee_cdf1a48b9034005c(wetee_buf *_swig_go_0, wetee_metadata *_swig_go_1, long long _swig_go_2, intgo _swig_go_3, long long _swig_go_4) {
+_gostring_ _wrap_mdb_variant_docs_cwetee_d1a6a8c9a889b0bb(wetee_buf *_swig_go_0, wetee_metadata *_swig_go_1, long long _swig_go_2, intgo _swig_go_3, long long _swig_go_4) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   wetee_metadata *arg2 = (wetee_metadata *) 0 ;
   size_t arg3 ;
@@ -4719,7 +4797,7 @@ _gostring_ _wrap_mdb_variant_docs_cwetee_cdf1a48b9034005c(wetee_buf *_swig_go_0,
 }
 
 
-long long _wrap_mdb_field_count_cwetee_cdf1a48b9034005c(wetee_metadata *_swig_go_0, long long _swig_go_1, intgo _swig_go_2, long long _swig_go_3) {
+long long _wrap_mdb_field_count_cwetee_d1a6a8c9a889b0bb(wetee_metadata *_swig_go_0, long long _swig_go_1, intgo _swig_go_2, long long _swig_go_3) {
   wetee_metadata *arg1 = (wetee_metadata *) 0 ;
   size_t arg2 ;
   int arg3 ;
@@ -4741,7 +4819,7 @@ long long _wrap_mdb_field_count_cwetee_cdf1a48b9034005c(wetee_metadata *_swig_go
 }
 
 
-_gostring_ _wrap_mdb_field_name_cwetee_cdf1a48b9034005c(wetee_metadata *_swig_go_0, long long _swig_go_1, intgo _swig_go_2, long long _swig_go_3, long long _swig_go_4) {
+_gostring_ _wrap_mdb_field_name_cwetee_d1a6a8c9a889b0bb(wetee_metadata *_swig_go_0, long long _swig_go_1, intgo _swig_go_2, long long _swig_go_3, long long _swig_go_4) {
   wetee_metadata *arg1 = (wetee_metadata *) 0 ;
   size_t arg2 ;
   int arg3 ;
@@ -4768,7 +4846,7 @@ _gostring_ _wrap_mdb_field_name_cwetee_cdf1a48b9034005c(wetee_metadata *_swig_go
 }
 
 
-_gostring_ _wrap_mdb_field_type_name_cwetee_cdf1a48b9034005c(wetee_metadata *_swig_go_0, long long _swig_go_1, intgo _swig_go_2, long long _swig_go_3, long long _swig_go_4) {
+_gostring_ _wrap_mdb_field_type_name_cwetee_d1a6a8c9a889b0bb(wetee_metadata *_swig_go_0, long long _swig_go_1, intgo _swig_go_2, long long _swig_go_3, long long _swig_go_4) {
   wetee_metadata *arg1 = (wetee_metadata *) 0 ;
   size_t arg2 ;
   int arg3 ;
@@ -4795,7 +4873,7 @@ _gostring_ _wrap_mdb_field_type_name_cwetee_cdf1a48b9034005c(wetee_metadata *_sw
 }
 
 
-intgo _wrap_mdb_field_type_cwetee_cdf1a48b9034005c(wetee_metadata *_swig_go_0, long long _swig_go_1, intgo _swig_go_2, long long _swig_go_3, long long _swig_go_4) {
+intgo _wrap_mdb_field_type_cwetee_d1a6a8c9a889b0bb(wetee_metadata *_swig_go_0, long long _swig_go_1, intgo _swig_go_2, long long _swig_go_3, long long _swig_go_4) {
   wetee_metadata *arg1 = (wetee_metadata *) 0 ;
   size_t arg2 ;
   int arg3 ;
@@ -4819,7 +4897,7 @@ intgo _wrap_mdb_field_type_cwetee_cdf1a48b9034005c(wetee_metadata *_swig_go_0, l
 }
 
 
-_gostring_ _wrap_mdb_storage_prefix_cwetee_cdf1a48b9034005c(wetee_metadata *_swig_go_0, long long _swig_go_1) {
+_gostring_ _wrap_mdb_storage_prefix_cwetee_d1a6a8c9a889b0bb(wetee_metadata *_swig_go_0, long long _swig_go_1) {
   wetee_metadata *arg1 = (wetee_metadata *) 0 ;
   size_t arg2 ;
   char *result = 0 ;
@@ -4840,7 +4918,7 @@ _gostring_ _wrap_mdb_storage_prefix_cwetee_cdf1a48b9034005c(wetee_metadata *_swi
 }
 
 
-long long _wrap_mdb_storage_count_cwetee_cdf1a48b9034005c(wetee_metadata *_swig_go_0, long long _swig_go_1) {
+long long _wrap_mdb_storage_count_cwetee_d1a6a8c9a889b0bb(wetee_metadata *_swig_go_0, long long _swig_go_1) {
   wetee_metadata *arg1 = (wetee_metadata *) 0 ;
   size_t arg2 ;
   size_t result;
@@ -4858,7 +4936,7 @@ long long _wrap_mdb_storage_count_cwetee_cdf1a48b9034005c(wetee_metadata *_swig_
 }
 
 
-_gostring_ _wrap_mdb_storage_name_cwetee_cdf1a48b9034005c(wetee_metadata *_swig_go_0, long long _swig_go_1, long long _swig_go_2) {
+_gostring_ _wrap_mdb_storage_name_cwetee_d1a6a8c9a889b0bb(wetee_metadata *_swig_go_0, long long _swig_go_1, long long _swig_go_2) {
   wetee_metadata *arg1 = (wetee_metadata *) 0 ;
   size_t arg2 ;
   size_t arg3 ;
@@ -4881,7 +4959,7 @@ _gostring_ _wrap_mdb_storage_name_cwetee_cdf1a48b9034005c(wetee_metadata *_swig_
 }
 
 
-intgo _wrap_mdb_storage_modifier_cwetee_cdf1a48b9034005c(wetee_metadata *_swig_go_0, long long _swig_go_1, long long _swig_go_2) {
+intgo _wrap_mdb_storage_modifier_cwetee_d1a6a8c9a889b0bb(wetee_metadata *_swig_go_0, long long _swig_go_1, long long _swig_go_2) {
   wetee_metadata *arg1 = (wetee_metadata *) 0 ;
   size_t arg2 ;
   size_t arg3 ;
@@ -4901,7 +4979,7 @@ intgo _wrap_mdb_storage_modifier_cwetee_cdf1a48b9034005c(wetee_metadata *_swig_g
 }
 
 
-long long _wrap_mdb_storage_hasher_count_cwetee_cdf1a48b9034005c(wetee_metadata *_swig_go_0, long long _swig_go_1, long long _swig_go_2) {
+long long _wrap_mdb_storage_hasher_count_cwetee_d1a6a8c9a889b0bb(wetee_metadata *_swig_go_0, long long _swig_go_1, long long _swig_go_2) {
   wetee_metadata *arg1 = (wetee_metadata *) 0 ;
   size_t arg2 ;
   size_t arg3 ;
@@ -4921,7 +4999,7 @@ long long _wrap_mdb_storage_hasher_count_cwetee_cdf1a48b9034005c(wetee_metadata 
 }
 
 
-intgo _wrap_mdb_storage_hasher_cwetee_cdf1a48b9034005c(wetee_metadata *_swig_go_0, long long _swig_go_1, long long _swig_go_2, long long _swig_go_3) {
+intgo _wrap_mdb_storage_hasher_cwetee_d1a6a8c9a889b0bb(wetee_metadata *_swig_go_0, long long _swig_go_1, long long _swig_go_2, long long _swig_go_3) {
   wetee_metadata *arg1 = (wetee_metadata *) 0 ;
   size_t arg2 ;
   size_t arg3 ;
@@ -4943,7 +5021,7 @@ intgo _wrap_mdb_storage_hasher_cwetee_cdf1a48b9034005c(wetee_metadata *_swig_go_
 }
 
 
-intgo _wrap_mdb_storage_key_type_cwetee_cdf1a48b9034005c(wetee_metadata *_swig_go_0, long long _swig_go_1, long long _swig_go_2) {
+intgo _wrap_mdb_storage_key_type_cwetee_d1a6a8c9a889b0bb(wetee_metadata *_swig_go_0, long long _swig_go_1, long long _swig_go_2) {
   wetee_metadata *arg1 = (wetee_metadata *) 0 ;
   size_t arg2 ;
   size_t arg3 ;
@@ -4963,7 +5041,7 @@ intgo _wrap_mdb_storage_key_type_cwetee_cdf1a48b9034005c(wetee_metadata *_swig_g
 }
 
 
-intgo _wrap_mdb_storage_value_type_cwetee_cdf1a48b9034005c(wetee_metadata *_swig_go_0, long long _swig_go_1, long long _swig_go_2) {
+intgo _wrap_mdb_storage_value_type_cwetee_d1a6a8c9a889b0bb(wetee_metadata *_swig_go_0, long long _swig_go_1, long long _swig_go_2) {
   wetee_metadata *arg1 = (wetee_metadata *) 0 ;
   size_t arg2 ;
   size_t arg3 ;
@@ -4983,7 +5061,7 @@ intgo _wrap_mdb_storage_value_type_cwetee_cdf1a48b9034005c(wetee_metadata *_swig
 }
 
 
-_gostring_ _wrap_mdb_storage_default_cwetee_cdf1a48b9034005c(wetee_buf *_swig_go_0, wetee_metadata *_swig_go_1, long long _swig_go_2, long long _swig_go_3) {
+_gostring_ _wrap_mdb_storage_default_cwetee_d1a6a8c9a889b0bb(wetee_buf *_swig_go_0, wetee_metadata *_swig_go_1, long long _swig_go_2, long long _swig_go_3) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   wetee_metadata *arg2 = (wetee_metadata *) 0 ;
   size_t arg3 ;
@@ -5021,7 +5099,7 @@ _gostring_ _wrap_mdb_storage_default_cwetee_cdf1a48b9034005c(wetee_buf *_swig_go
 }
 
 
-long long _wrap_mdb_constant_count_cwetee_cdf1a48b9034005c(wetee_metadata *_swig_go_0, long long _swig_go_1) {
+long long _wrap_mdb_constant_count_cwetee_d1a6a8c9a889b0bb(wetee_metadata *_swig_go_0, long long _swig_go_1) {
   wetee_metadata *arg1 = (wetee_metadata *) 0 ;
   size_t arg2 ;
   size_t result;
@@ -5039,7 +5117,7 @@ long long _wrap_mdb_constant_count_cwetee_cdf1a48b9034005c(wetee_metadata *_swig
 }
 
 
-_gostring_ _wrap_mdb_constant_name_cwetee_cdf1a48b9034005c(wetee_metadata *_swig_go_0, long long _swig_go_1, long long _swig_go_2) {
+_gostring_ _wrap_mdb_constant_name_cwetee_d1a6a8c9a889b0bb(wetee_metadata *_swig_go_0, long long _swig_go_1, long long _swig_go_2) {
   wetee_metadata *arg1 = (wetee_metadata *) 0 ;
   size_t arg2 ;
   size_t arg3 ;
@@ -5062,7 +5140,7 @@ _gostring_ _wrap_mdb_constant_name_cwetee_cdf1a48b9034005c(wetee_metadata *_swig
 }
 
 
-intgo _wrap_mdb_constant_type_cwetee_cdf1a48b9034005c(wetee_metadata *_swig_go_0, long long _swig_go_1, long long _swig_go_2) {
+intgo _wrap_mdb_constant_type_cwetee_d1a6a8c9a889b0bb(wetee_metadata *_swig_go_0, long long _swig_go_1, long long _swig_go_2) {
   wetee_metadata *arg1 = (wetee_metadata *) 0 ;
   size_t arg2 ;
   size_t arg3 ;
@@ -5082,7 +5160,7 @@ intgo _wrap_mdb_constant_type_cwetee_cdf1a48b9034005c(wetee_metadata *_swig_go_0
 }
 
 
-_gostring_ _wrap_mdb_constant_value_cwetee_cdf1a48b9034005c(wetee_buf *_swig_go_0, wetee_metadata *_swig_go_1, long long _swig_go_2, long long _swig_go_3) {
+_gostring_ _wrap_mdb_constant_value_cwetee_d1a6a8c9a889b0bb(wetee_buf *_swig_go_0, wetee_metadata *_swig_go_1, long long _swig_go_2, long long _swig_go_3) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   wetee_metadata *arg2 = (wetee_metadata *) 0 ;
   size_t arg3 ;
@@ -5120,7 +5198,7 @@ _gostring_ _wrap_mdb_constant_value_cwetee_cdf1a48b9034005c(wetee_buf *_swig_go_
 }
 
 
-_gostring_ _wrap_mdb_api_name_cwetee_cdf1a48b9034005c(wetee_metadata *_swig_go_0, long long _swig_go_1) {
+_gostring_ _wrap_mdb_api_name_cwetee_d1a6a8c9a889b0bb(wetee_metadata *_swig_go_0, long long _swig_go_1) {
   wetee_metadata *arg1 = (wetee_metadata *) 0 ;
   size_t arg2 ;
   char *result = 0 ;
@@ -5141,7 +5219,7 @@ _gostring_ _wrap_mdb_api_name_cwetee_cdf1a48b9034005c(wetee_metadata *_swig_go_0
 }
 
 
-long long _wrap_mdb_api_method_count_cwetee_cdf1a48b9034005c(wetee_metadata *_swig_go_0, long long _swig_go_1) {
+long long _wrap_mdb_api_method_count_cwetee_d1a6a8c9a889b0bb(wetee_metadata *_swig_go_0, long long _swig_go_1) {
   wetee_metadata *arg1 = (wetee_metadata *) 0 ;
   size_t arg2 ;
   size_t result;
@@ -5159,7 +5237,7 @@ long long _wrap_mdb_api_method_count_cwetee_cdf1a48b9034005c(wetee_metadata *_sw
 }
 
 
-_gostring_ _wrap_mdb_api_method_name_cwetee_cdf1a48b9034005c(wetee_metadata *_swig_go_0, long long _swig_go_1, long long _swig_go_2) {
+_gostring_ _wrap_mdb_api_method_name_cwetee_d1a6a8c9a889b0bb(wetee_metadata *_swig_go_0, long long _swig_go_1, long long _swig_go_2) {
   wetee_metadata *arg1 = (wetee_metadata *) 0 ;
   size_t arg2 ;
   size_t arg3 ;
@@ -5182,7 +5260,7 @@ _gostring_ _wrap_mdb_api_method_name_cwetee_cdf1a48b9034005c(wetee_metadata *_sw
 }
 
 
-_gostring_ _wrap_mdb_type_path_cwetee_cdf1a48b9034005c(wetee_buf *_swig_go_0, wetee_metadata *_swig_go_1, intgo _swig_go_2) {
+_gostring_ _wrap_mdb_type_path_cwetee_d1a6a8c9a889b0bb(wetee_buf *_swig_go_0, wetee_metadata *_swig_go_1, intgo _swig_go_2) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   wetee_metadata *arg2 = (wetee_metadata *) 0 ;
   uint32_t arg3 ;
@@ -5218,7 +5296,7 @@ _gostring_ _wrap_mdb_type_path_cwetee_cdf1a48b9034005c(wetee_buf *_swig_go_0, we
 }
 
 
-intgo _wrap_metadata_version_cwetee_cdf1a48b9034005c(wetee_metadata *_swig_go_0) {
+intgo _wrap_metadata_version_cwetee_d1a6a8c9a889b0bb(wetee_metadata *_swig_go_0) {
   wetee_metadata *arg1 = (wetee_metadata *) 0 ;
   unsigned int result;
   intgo _swig_go_result;
@@ -5234,7 +5312,7 @@ intgo _wrap_metadata_version_cwetee_cdf1a48b9034005c(wetee_metadata *_swig_go_0)
 }
 
 
-_gostring_ _wrap_metadata_spec_name_cwetee_cdf1a48b9034005c(wetee_metadata *_swig_go_0) {
+_gostring_ _wrap_metadata_spec_name_cwetee_d1a6a8c9a889b0bb(wetee_metadata *_swig_go_0) {
   wetee_metadata *arg1 = (wetee_metadata *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -5253,7 +5331,7 @@ _gostring_ _wrap_metadata_spec_name_cwetee_cdf1a48b9034005c(wetee_metadata *_swi
 }
 
 
-_gostring_ _wrap_metadata_spec_version_cwetee_cdf1a48b9034005c(int *_swig_go_0, wetee_metadata *_swig_go_1) {
+_gostring_ _wrap_metadata_spec_version_cwetee_d1a6a8c9a889b0bb(int *_swig_go_0, wetee_metadata *_swig_go_1) {
   uint32_t *arg1 = (uint32_t *) 0 ;
   wetee_metadata *arg2 = (wetee_metadata *) 0 ;
   wetee_rc result;
@@ -5271,7 +5349,7 @@ _gostring_ _wrap_metadata_spec_version_cwetee_cdf1a48b9034005c(int *_swig_go_0, 
 }
 
 
-_gostring_ _wrap_metadata_transaction_version_cwetee_cdf1a48b9034005c(int *_swig_go_0, wetee_metadata *_swig_go_1) {
+_gostring_ _wrap_metadata_transaction_version_cwetee_d1a6a8c9a889b0bb(int *_swig_go_0, wetee_metadata *_swig_go_1) {
   uint32_t *arg1 = (uint32_t *) 0 ;
   wetee_metadata *arg2 = (wetee_metadata *) 0 ;
   wetee_rc result;
@@ -5289,7 +5367,7 @@ _gostring_ _wrap_metadata_transaction_version_cwetee_cdf1a48b9034005c(int *_swig
 }
 
 
-_gostring_ _wrap_metadata_ss58_prefix_cwetee_cdf1a48b9034005c(short *_swig_go_0, wetee_metadata *_swig_go_1) {
+_gostring_ _wrap_metadata_ss58_prefix_cwetee_d1a6a8c9a889b0bb(short *_swig_go_0, wetee_metadata *_swig_go_1) {
   uint16_t *arg1 = (uint16_t *) 0 ;
   wetee_metadata *arg2 = (wetee_metadata *) 0 ;
   wetee_rc result;
@@ -5307,7 +5385,7 @@ _gostring_ _wrap_metadata_ss58_prefix_cwetee_cdf1a48b9034005c(short *_swig_go_0,
 }
 
 
-long long _wrap_metadata_type_count_cwetee_cdf1a48b9034005c(wetee_metadata *_swig_go_0) {
+long long _wrap_metadata_type_count_cwetee_d1a6a8c9a889b0bb(wetee_metadata *_swig_go_0) {
   wetee_metadata *arg1 = (wetee_metadata *) 0 ;
   size_t result;
   long long _swig_go_result;
@@ -5323,7 +5401,7 @@ long long _wrap_metadata_type_count_cwetee_cdf1a48b9034005c(wetee_metadata *_swi
 }
 
 
-long long _wrap_metadata_pallet_count_cwetee_cdf1a48b9034005c(wetee_metadata *_swig_go_0) {
+long long _wrap_metadata_pallet_count_cwetee_d1a6a8c9a889b0bb(wetee_metadata *_swig_go_0) {
   wetee_metadata *arg1 = (wetee_metadata *) 0 ;
   size_t result;
   long long _swig_go_result;
@@ -5339,7 +5417,7 @@ long long _wrap_metadata_pallet_count_cwetee_cdf1a48b9034005c(wetee_metadata *_s
 }
 
 
-long long _wrap_metadata_runtime_api_count_cwetee_cdf1a48b9034005c(wetee_metadata *_swig_go_0) {
+long long _wrap_metadata_runtime_api_count_cwetee_d1a6a8c9a889b0bb(wetee_metadata *_swig_go_0) {
   wetee_metadata *arg1 = (wetee_metadata *) 0 ;
   size_t result;
   long long _swig_go_result;
@@ -5355,7 +5433,7 @@ long long _wrap_metadata_runtime_api_count_cwetee_cdf1a48b9034005c(wetee_metadat
 }
 
 
-void _wrap_metadata_free_cwetee_cdf1a48b9034005c(wetee_metadata *_swig_go_0) {
+void _wrap_metadata_free_cwetee_d1a6a8c9a889b0bb(wetee_metadata *_swig_go_0) {
   wetee_metadata *arg1 = (wetee_metadata *) 0 ;
   
   arg1 = (wetee_metadata *)(uintptr_t)_swig_go_0; 
@@ -5368,7 +5446,7 @@ void _wrap_metadata_free_cwetee_cdf1a48b9034005c(wetee_metadata *_swig_go_0) {
 }
 
 
-intgo _wrap_METADATA_HASH_BYTES_cwetee_cdf1a48b9034005c() {
+intgo _wrap_METADATA_HASH_BYTES_cwetee_d1a6a8c9a889b0bb() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -5379,7 +5457,7 @@ intgo _wrap_METADATA_HASH_BYTES_cwetee_cdf1a48b9034005c() {
 }
 
 
-_gostring_ _wrap_mdb_hash_cwetee_cdf1a48b9034005c(_goslice_ _swig_go_0, wetee_metadata *_swig_go_1, intgo _swig_go_2, _gostring_ _swig_go_3) {
+_gostring_ _wrap_mdb_hash_cwetee_d1a6a8c9a889b0bb(_goslice_ _swig_go_0, wetee_metadata *_swig_go_1, intgo _swig_go_2, _gostring_ _swig_go_3) {
   uint8_t *arg1 ;
   wetee_metadata *arg2 = (wetee_metadata *) 0 ;
   unsigned int arg3 ;
@@ -5409,7 +5487,7 @@ _gostring_ _wrap_mdb_hash_cwetee_cdf1a48b9034005c(_goslice_ _swig_go_0, wetee_me
 }
 
 
-_gostring_ _wrap_mdb_digest_cwetee_cdf1a48b9034005c(wetee_buf *_swig_go_0, wetee_metadata *_swig_go_1, intgo _swig_go_2, _gostring_ _swig_go_3) {
+_gostring_ _wrap_mdb_digest_cwetee_d1a6a8c9a889b0bb(wetee_buf *_swig_go_0, wetee_metadata *_swig_go_1, intgo _swig_go_2, _gostring_ _swig_go_3) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   wetee_metadata *arg2 = (wetee_metadata *) 0 ;
   unsigned int arg3 ;
@@ -5452,7 +5530,7 @@ _gostring_ _wrap_mdb_digest_cwetee_cdf1a48b9034005c(wetee_buf *_swig_go_0, wetee
 }
 
 
-intgo _wrap_mdb_type_kind_cwetee_cdf1a48b9034005c(wetee_metadata *_swig_go_0, intgo _swig_go_1) {
+intgo _wrap_mdb_type_kind_cwetee_d1a6a8c9a889b0bb(wetee_metadata *_swig_go_0, intgo _swig_go_1) {
   wetee_metadata *arg1 = (wetee_metadata *) 0 ;
   uint32_t arg2 ;
   int result;
@@ -5470,7 +5548,7 @@ intgo _wrap_mdb_type_kind_cwetee_cdf1a48b9034005c(wetee_metadata *_swig_go_0, in
 }
 
 
-intgo _wrap_mdb_type_primitive_cwetee_cdf1a48b9034005c(wetee_metadata *_swig_go_0, intgo _swig_go_1) {
+intgo _wrap_mdb_type_primitive_cwetee_d1a6a8c9a889b0bb(wetee_metadata *_swig_go_0, intgo _swig_go_1) {
   wetee_metadata *arg1 = (wetee_metadata *) 0 ;
   uint32_t arg2 ;
   int result;
@@ -5488,7 +5566,7 @@ intgo _wrap_mdb_type_primitive_cwetee_cdf1a48b9034005c(wetee_metadata *_swig_go_
 }
 
 
-intgo _wrap_mdb_type_elem_cwetee_cdf1a48b9034005c(wetee_metadata *_swig_go_0, intgo _swig_go_1) {
+intgo _wrap_mdb_type_elem_cwetee_d1a6a8c9a889b0bb(wetee_metadata *_swig_go_0, intgo _swig_go_1) {
   wetee_metadata *arg1 = (wetee_metadata *) 0 ;
   uint32_t arg2 ;
   uint32_t result;
@@ -5506,7 +5584,7 @@ intgo _wrap_mdb_type_elem_cwetee_cdf1a48b9034005c(wetee_metadata *_swig_go_0, in
 }
 
 
-long long _wrap_mdb_type_tuple_len_cwetee_cdf1a48b9034005c(wetee_metadata *_swig_go_0, intgo _swig_go_1) {
+long long _wrap_mdb_type_tuple_len_cwetee_d1a6a8c9a889b0bb(wetee_metadata *_swig_go_0, intgo _swig_go_1) {
   wetee_metadata *arg1 = (wetee_metadata *) 0 ;
   uint32_t arg2 ;
   size_t result;
@@ -5524,7 +5602,7 @@ long long _wrap_mdb_type_tuple_len_cwetee_cdf1a48b9034005c(wetee_metadata *_swig
 }
 
 
-intgo _wrap_mdb_type_tuple_elem_cwetee_cdf1a48b9034005c(wetee_metadata *_swig_go_0, intgo _swig_go_1, long long _swig_go_2) {
+intgo _wrap_mdb_type_tuple_elem_cwetee_d1a6a8c9a889b0bb(wetee_metadata *_swig_go_0, intgo _swig_go_1, long long _swig_go_2) {
   wetee_metadata *arg1 = (wetee_metadata *) 0 ;
   uint32_t arg2 ;
   size_t arg3 ;
@@ -5544,7 +5622,7 @@ intgo _wrap_mdb_type_tuple_elem_cwetee_cdf1a48b9034005c(wetee_metadata *_swig_go
 }
 
 
-long long _wrap_mdb_type_field_count_cwetee_cdf1a48b9034005c(wetee_metadata *_swig_go_0, intgo _swig_go_1) {
+long long _wrap_mdb_type_field_count_cwetee_d1a6a8c9a889b0bb(wetee_metadata *_swig_go_0, intgo _swig_go_1) {
   wetee_metadata *arg1 = (wetee_metadata *) 0 ;
   uint32_t arg2 ;
   size_t result;
@@ -5562,7 +5640,7 @@ long long _wrap_mdb_type_field_count_cwetee_cdf1a48b9034005c(wetee_metadata *_sw
 }
 
 
-_gostring_ _wrap_mdb_type_field_name_cwetee_cdf1a48b9034005c(wetee_metadata *_swig_go_0, intgo _swig_go_1, long long _swig_go_2) {
+_gostring_ _wrap_mdb_type_field_name_cwetee_d1a6a8c9a889b0bb(wetee_metadata *_swig_go_0, intgo _swig_go_1, long long _swig_go_2) {
   wetee_metadata *arg1 = (wetee_metadata *) 0 ;
   uint32_t arg2 ;
   size_t arg3 ;
@@ -5585,7 +5663,7 @@ _gostring_ _wrap_mdb_type_field_name_cwetee_cdf1a48b9034005c(wetee_metadata *_sw
 }
 
 
-intgo _wrap_mdb_type_field_type_cwetee_cdf1a48b9034005c(wetee_metadata *_swig_go_0, intgo _swig_go_1, long long _swig_go_2) {
+intgo _wrap_mdb_type_field_type_cwetee_d1a6a8c9a889b0bb(wetee_metadata *_swig_go_0, intgo _swig_go_1, long long _swig_go_2) {
   wetee_metadata *arg1 = (wetee_metadata *) 0 ;
   uint32_t arg2 ;
   size_t arg3 ;
@@ -5605,7 +5683,7 @@ intgo _wrap_mdb_type_field_type_cwetee_cdf1a48b9034005c(wetee_metadata *_swig_go
 }
 
 
-long long _wrap_mdb_type_variant_count_cwetee_cdf1a48b9034005c(wetee_metadata *_swig_go_0, intgo _swig_go_1) {
+long long _wrap_mdb_type_variant_count_cwetee_d1a6a8c9a889b0bb(wetee_metadata *_swig_go_0, intgo _swig_go_1) {
   wetee_metadata *arg1 = (wetee_metadata *) 0 ;
   uint32_t arg2 ;
   size_t result;
@@ -5623,7 +5701,7 @@ long long _wrap_mdb_type_variant_count_cwetee_cdf1a48b9034005c(wetee_metadata *_
 }
 
 
-_gostring_ _wrap_mdb_type_variant_name_cwetee_cdf1a48b9034005c(wetee_metadata *_swig_go_0, intgo _swig_go_1, long long _swig_go_2) {
+_gostring_ _wrap_mdb_type_variant_name_cwetee_d1a6a8c9a889b0bb(wetee_metadata *_swig_go_0, intgo _swig_go_1, long long _swig_go_2) {
   wetee_metadata *arg1 = (wetee_metadata *) 0 ;
   uint32_t arg2 ;
   size_t arg3 ;
@@ -5646,7 +5724,7 @@ _gostring_ _wrap_mdb_type_variant_name_cwetee_cdf1a48b9034005c(wetee_metadata *_
 }
 
 
-long long _wrap_mdb_type_variant_field_count_cwetee_cdf1a48b9034005c(wetee_metadata *_swig_go_0, intgo _swig_go_1, long long _swig_go_2) {
+long long _wrap_mdb_type_variant_field_count_cwetee_d1a6a8c9a889b0bb(wetee_metadata *_swig_go_0, intgo _swig_go_1, long long _swig_go_2) {
   wetee_metadata *arg1 = (wetee_metadata *) 0 ;
   uint32_t arg2 ;
   size_t arg3 ;
@@ -5666,7 +5744,7 @@ long long _wrap_mdb_type_variant_field_count_cwetee_cdf1a48b9034005c(wetee_metad
 }
 
 
-_gostring_ _wrap_mdb_type_variant_field_name_cwetee_cdf1a48b9034005c(wetee_metadata *_swig_go_0, intgo _swig_go_1, long long _swig_go_2, long long _swig_go_3) {
+_gostring_ _wrap_mdb_type_variant_field_name_cwetee_d1a6a8c9a889b0bb(wetee_metadata *_swig_go_0, intgo _swig_go_1, long long _swig_go_2, long long _swig_go_3) {
   wetee_metadata *arg1 = (wetee_metadata *) 0 ;
   uint32_t arg2 ;
   size_t arg3 ;
@@ -5691,7 +5769,7 @@ _gostring_ _wrap_mdb_type_variant_field_name_cwetee_cdf1a48b9034005c(wetee_metad
 }
 
 
-intgo _wrap_mdb_type_variant_field_type_cwetee_cdf1a48b9034005c(wetee_metadata *_swig_go_0, intgo _swig_go_1, long long _swig_go_2, long long _swig_go_3) {
+intgo _wrap_mdb_type_variant_field_type_cwetee_d1a6a8c9a889b0bb(wetee_metadata *_swig_go_0, intgo _swig_go_1, long long _swig_go_2, long long _swig_go_3) {
   wetee_metadata *arg1 = (wetee_metadata *) 0 ;
   uint32_t arg2 ;
   size_t arg3 ;
@@ -5713,7 +5791,7 @@ intgo _wrap_mdb_type_variant_field_type_cwetee_cdf1a48b9034005c(wetee_metadata *
 }
 
 
-_gostring_ _wrap_mdb_encode_cwetee_cdf1a48b9034005c(wetee_buf *_swig_go_0, wetee_metadata *_swig_go_1, intgo _swig_go_2, _gostring_ _swig_go_3) {
+_gostring_ _wrap_mdb_encode_cwetee_d1a6a8c9a889b0bb(wetee_buf *_swig_go_0, wetee_metadata *_swig_go_1, intgo _swig_go_2, _gostring_ _swig_go_3) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   wetee_metadata *arg2 = (wetee_metadata *) 0 ;
   uint32_t arg3 ;
@@ -5755,7 +5833,7 @@ _gostring_ _wrap_mdb_encode_cwetee_cdf1a48b9034005c(wetee_buf *_swig_go_0, wetee
 }
 
 
-_gostring_ _wrap_mdb_decode_cwetee_cdf1a48b9034005c(wetee_buf *_swig_go_0, wetee_metadata *_swig_go_1, intgo _swig_go_2, _goslice_ _swig_go_3, intgo _swig_go_4) {
+_gostring_ _wrap_mdb_decode_cwetee_d1a6a8c9a889b0bb(wetee_buf *_swig_go_0, wetee_metadata *_swig_go_1, intgo _swig_go_2, _goslice_ _swig_go_3, intgo _swig_go_4) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   wetee_metadata *arg2 = (wetee_metadata *) 0 ;
   uint32_t arg3 ;
@@ -5799,7 +5877,7 @@ _gostring_ _wrap_mdb_decode_cwetee_cdf1a48b9034005c(wetee_buf *_swig_go_0, wetee
 }
 
 
-_gostring_ _wrap_mdb_call_encode_cwetee_cdf1a48b9034005c(wetee_buf *_swig_go_0, wetee_metadata *_swig_go_1, _gostring_ _swig_go_2, _gostring_ _swig_go_3, _gostring_ _swig_go_4) {
+_gostring_ _wrap_mdb_call_encode_cwetee_d1a6a8c9a889b0bb(wetee_buf *_swig_go_0, wetee_metadata *_swig_go_1, _gostring_ _swig_go_2, _gostring_ _swig_go_3, _gostring_ _swig_go_4) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   wetee_metadata *arg2 = (wetee_metadata *) 0 ;
   char *arg3 = (char *) 0 ;
@@ -5853,7 +5931,7 @@ _gostring_ _wrap_mdb_call_encode_cwetee_cdf1a48b9034005c(wetee_buf *_swig_go_0, 
 }
 
 
-_gostring_ _wrap_mdb_call_decode_cwetee_cdf1a48b9034005c(wetee_buf *_swig_go_0, wetee_metadata *_swig_go_1, _goslice_ _swig_go_2, intgo _swig_go_3) {
+_gostring_ _wrap_mdb_call_decode_cwetee_d1a6a8c9a889b0bb(wetee_buf *_swig_go_0, wetee_metadata *_swig_go_1, _goslice_ _swig_go_2, intgo _swig_go_3) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   wetee_metadata *arg2 = (wetee_metadata *) 0 ;
   uint8_t *arg3 = (uint8_t *) 0 ;
@@ -5895,7 +5973,7 @@ _gostring_ _wrap_mdb_call_decode_cwetee_cdf1a48b9034005c(wetee_buf *_swig_go_0, 
 }
 
 
-_gostring_ _wrap_mdb_storage_key_cwetee_cdf1a48b9034005c(wetee_buf *_swig_go_0, wetee_metadata *_swig_go_1, long long _swig_go_2, long long _swig_go_3, _gostring_ _swig_go_4) {
+_gostring_ _wrap_mdb_storage_key_cwetee_d1a6a8c9a889b0bb(wetee_buf *_swig_go_0, wetee_metadata *_swig_go_1, long long _swig_go_2, long long _swig_go_3, _gostring_ _swig_go_4) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   wetee_metadata *arg2 = (wetee_metadata *) 0 ;
   size_t arg3 ;
@@ -5939,7 +6017,7 @@ _gostring_ _wrap_mdb_storage_key_cwetee_cdf1a48b9034005c(wetee_buf *_swig_go_0, 
 }
 
 
-_gostring_ _wrap_mdb_storage_decode_cwetee_cdf1a48b9034005c(wetee_buf *_swig_go_0, wetee_metadata *_swig_go_1, long long _swig_go_2, long long _swig_go_3, _goslice_ _swig_go_4, intgo _swig_go_5, intgo _swig_go_6) {
+_gostring_ _wrap_mdb_storage_decode_cwetee_d1a6a8c9a889b0bb(wetee_buf *_swig_go_0, wetee_metadata *_swig_go_1, long long _swig_go_2, long long _swig_go_3, _goslice_ _swig_go_4, intgo _swig_go_5, intgo _swig_go_6) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   wetee_metadata *arg2 = (wetee_metadata *) 0 ;
   size_t arg3 ;
@@ -5987,7 +6065,7 @@ _gostring_ _wrap_mdb_storage_decode_cwetee_cdf1a48b9034005c(wetee_buf *_swig_go_
 }
 
 
-_gostring_ _wrap_mdb_events_decode_cwetee_cdf1a48b9034005c(wetee_buf *_swig_go_0, wetee_metadata *_swig_go_1, _goslice_ _swig_go_2, intgo _swig_go_3) {
+_gostring_ _wrap_mdb_events_decode_cwetee_d1a6a8c9a889b0bb(wetee_buf *_swig_go_0, wetee_metadata *_swig_go_1, _goslice_ _swig_go_2, intgo _swig_go_3) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   wetee_metadata *arg2 = (wetee_metadata *) 0 ;
   uint8_t *arg3 = (uint8_t *) 0 ;
@@ -6029,7 +6107,7 @@ _gostring_ _wrap_mdb_events_decode_cwetee_cdf1a48b9034005c(wetee_buf *_swig_go_0
 }
 
 
-_gostring_ _wrap_mdb_dispatch_error_cwetee_cdf1a48b9034005c(wetee_buf *_swig_go_0, wetee_metadata *_swig_go_1, _goslice_ _swig_go_2, intgo _swig_go_3) {
+_gostring_ _wrap_mdb_dispatch_error_cwetee_d1a6a8c9a889b0bb(wetee_buf *_swig_go_0, wetee_metadata *_swig_go_1, _goslice_ _swig_go_2, intgo _swig_go_3) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   wetee_metadata *arg2 = (wetee_metadata *) 0 ;
   uint8_t *arg3 = (uint8_t *) 0 ;
@@ -6071,7 +6149,1037 @@ _gostring_ _wrap_mdb_dispatch_error_cwetee_cdf1a48b9034005c(wetee_buf *_swig_go_
 }
 
 
-intgo _wrap_TON_HASH_BYTES_cwetee_cdf1a48b9034005c() {
+_gostring_ _wrap_era_mortal_cwetee_d1a6a8c9a889b0bb(_goslice_ _swig_go_0, long long _swig_go_1, long long _swig_go_2, long long *_swig_go_3) {
+  uint8_t *arg1 ;
+  uint64_t arg2 ;
+  uint64_t arg3 ;
+  uint64_t *arg4 = (uint64_t *) 0 ;
+  wetee_rc result;
+  _gostring_ _swig_go_result;
+  
+  
+  if (_swig_go_0.len < 2) _swig_gopanic("era_mortal: out needs 2 bytes");
+  arg1 = (uint8_t *)_swig_go_0.array;
+  
+  arg2 = (uint64_t)_swig_go_1; 
+  arg3 = (uint64_t)_swig_go_2; 
+  arg4 = (uint64_t *)_swig_go_3; 
+  
+  {
+    wetee_clear_error();
+    result = (wetee_rc)wetee_era_mortal(arg1,arg2,arg3,arg4);
+  }
+  _swig_go_result = wetee_go_status(result); 
+  return _swig_go_result;
+}
+
+
+_gostring_ _wrap_era_decode_cwetee_d1a6a8c9a889b0bb(long long *_swig_go_0, long long *_swig_go_1, intgo *_swig_go_2, _goslice_ _swig_go_3) {
+  uint64_t *arg1 = (uint64_t *) 0 ;
+  uint64_t *arg2 = (uint64_t *) 0 ;
+  size_t *arg3 = (size_t *) 0 ;
+  uint8_t *arg4 = (uint8_t *) 0 ;
+  size_t arg5 ;
+  size_t temp3 ;
+  wetee_rc result;
+  _gostring_ _swig_go_result;
+  
+  arg1 = (uint64_t *)_swig_go_0; 
+  arg2 = (uint64_t *)_swig_go_1; 
+  
+  temp3 = 0;
+  arg3 = &temp3;
+  
+  
+  arg4 = (uint8_t *)_swig_go_3.array;
+  arg5 = (size_t)_swig_go_3.len;
+  
+  
+  {
+    wetee_clear_error();
+    result = (wetee_rc)wetee_era_decode(arg1,arg2,arg3,(unsigned char const *)arg4,arg5);
+  }
+  _swig_go_result = wetee_go_status(result); 
+  *_swig_go_2 = (intgo)*arg3; 
+  return _swig_go_result;
+}
+
+
+long long _wrap_era_birth_cwetee_d1a6a8c9a889b0bb(long long _swig_go_0, long long _swig_go_1, long long _swig_go_2) {
+  uint64_t arg1 ;
+  uint64_t arg2 ;
+  uint64_t arg3 ;
+  uint64_t result;
+  long long _swig_go_result;
+  
+  arg1 = (uint64_t)_swig_go_0; 
+  arg2 = (uint64_t)_swig_go_1; 
+  arg3 = (uint64_t)_swig_go_2; 
+  
+  {
+    wetee_clear_error();
+    result = (uint64_t)wetee_era_birth(arg1,arg2,arg3);
+  }
+  _swig_go_result = result; 
+  return _swig_go_result;
+}
+
+
+intgo _wrap_TX_PAYLOAD_HASH_THRESHOLD_cwetee_d1a6a8c9a889b0bb() {
+  unsigned int result;
+  intgo _swig_go_result;
+  
+  
+  result = (unsigned int)(WETEE_TX_PAYLOAD_HASH_THRESHOLD);
+  _swig_go_result = result; 
+  return _swig_go_result;
+}
+
+
+intgo _wrap_TX_HASH_BYTES_cwetee_d1a6a8c9a889b0bb() {
+  unsigned int result;
+  intgo _swig_go_result;
+  
+  
+  result = (unsigned int)(WETEE_TX_HASH_BYTES);
+  _swig_go_result = result; 
+  return _swig_go_result;
+}
+
+
+_gostring_ _wrap_tx_new_cwetee_d1a6a8c9a889b0bb(wetee_tx **_swig_go_0, wetee_metadata *_swig_go_1) {
+  wetee_tx **arg1 = (wetee_tx **) 0 ;
+  wetee_metadata *arg2 = (wetee_metadata *) 0 ;
+  wetee_tx *temp1 ;
+  wetee_rc result;
+  _gostring_ _swig_go_result;
+  
+  
+  temp1 = NULL;
+  arg1 = &temp1;
+  
+  arg2 = (wetee_metadata *)(uintptr_t)_swig_go_1; 
+  
+  {
+    wetee_clear_error();
+    result = (wetee_rc)wetee_tx_new(arg1,(struct wetee_metadata const *)arg2);
+  }
+  _swig_go_result = wetee_go_status(result); 
+  
+  *(uintptr_t *)(void *)_swig_go_0 = (uintptr_t)temp1;
+  temp1 = NULL; /* owned by Go now */
+  
+  wetee_tx_free(temp1); 
+  return _swig_go_result;
+}
+
+
+void _wrap_tx_free_cwetee_d1a6a8c9a889b0bb(wetee_tx *_swig_go_0) {
+  wetee_tx *arg1 = (wetee_tx *) 0 ;
+  
+  arg1 = (wetee_tx *)(uintptr_t)_swig_go_0; 
+  
+  {
+    wetee_clear_error();
+    wetee_tx_free(arg1);
+  }
+  
+}
+
+
+_gostring_ _wrap_tx_set_call_cwetee_d1a6a8c9a889b0bb(wetee_tx *_swig_go_0, _goslice_ _swig_go_1) {
+  wetee_tx *arg1 = (wetee_tx *) 0 ;
+  uint8_t *arg2 = (uint8_t *) 0 ;
+  size_t arg3 ;
+  wetee_rc result;
+  _gostring_ _swig_go_result;
+  
+  arg1 = (wetee_tx *)(uintptr_t)_swig_go_0; 
+  
+  arg2 = (uint8_t *)_swig_go_1.array;
+  arg3 = (size_t)_swig_go_1.len;
+  
+  
+  {
+    wetee_clear_error();
+    result = (wetee_rc)wetee_tx_set_call(arg1,(unsigned char const *)arg2,arg3);
+  }
+  _swig_go_result = wetee_go_status(result); 
+  return _swig_go_result;
+}
+
+
+_gostring_ _wrap_tx_set_call_json_cwetee_d1a6a8c9a889b0bb(wetee_tx *_swig_go_0, _gostring_ _swig_go_1, _gostring_ _swig_go_2, _gostring_ _swig_go_3) {
+  wetee_tx *arg1 = (wetee_tx *) 0 ;
+  char *arg2 = (char *) 0 ;
+  char *arg3 = (char *) 0 ;
+  char *arg4 = (char *) 0 ;
+  size_t arg5 ;
+  wetee_rc result;
+  _gostring_ _swig_go_result;
+  
+  arg1 = (wetee_tx *)(uintptr_t)_swig_go_0; 
+  
+  arg2 = (char *)malloc(_swig_go_1.n + 1);
+  memcpy(arg2, _swig_go_1.p, _swig_go_1.n);
+  arg2[_swig_go_1.n] = '\0';
+  
+  
+  arg3 = (char *)malloc(_swig_go_2.n + 1);
+  memcpy(arg3, _swig_go_2.p, _swig_go_2.n);
+  arg3[_swig_go_2.n] = '\0';
+  
+  
+  arg4 = (char *)_swig_go_3.p;
+  arg5 = (size_t)_swig_go_3.n;
+  
+  
+  {
+    wetee_clear_error();
+    result = (wetee_rc)wetee_tx_set_call_json(arg1,(char const *)arg2,(char const *)arg3,(char const *)arg4,arg5);
+  }
+  _swig_go_result = wetee_go_status(result); 
+  free(arg2); 
+  free(arg3); 
+  return _swig_go_result;
+}
+
+
+_gostring_ _wrap_tx_set_genesis_hash_cwetee_d1a6a8c9a889b0bb(wetee_tx *_swig_go_0, _goslice_ _swig_go_1) {
+  wetee_tx *arg1 = (wetee_tx *) 0 ;
+  uint8_t *arg2 ;
+  wetee_rc result;
+  _gostring_ _swig_go_result;
+  
+  arg1 = (wetee_tx *)(uintptr_t)_swig_go_0; 
+  
+  if (_swig_go_1.len < 32) _swig_gopanic("tx_set_genesis_hash: hash needs 32 bytes");
+  arg2 = (uint8_t *)_swig_go_1.array;
+  
+  
+  {
+    wetee_clear_error();
+    result = (wetee_rc)wetee_tx_set_genesis_hash(arg1,(unsigned char const (*))arg2);
+  }
+  _swig_go_result = wetee_go_status(result); 
+  return _swig_go_result;
+}
+
+
+_gostring_ _wrap_tx_set_runtime_version_cwetee_d1a6a8c9a889b0bb(wetee_tx *_swig_go_0, intgo _swig_go_1, intgo _swig_go_2) {
+  wetee_tx *arg1 = (wetee_tx *) 0 ;
+  uint32_t arg2 ;
+  uint32_t arg3 ;
+  wetee_rc result;
+  _gostring_ _swig_go_result;
+  
+  arg1 = (wetee_tx *)(uintptr_t)_swig_go_0; 
+  arg2 = (uint32_t)_swig_go_1; 
+  arg3 = (uint32_t)_swig_go_2; 
+  
+  {
+    wetee_clear_error();
+    result = (wetee_rc)wetee_tx_set_runtime_version(arg1,arg2,arg3);
+  }
+  _swig_go_result = wetee_go_status(result); 
+  return _swig_go_result;
+}
+
+
+_gostring_ _wrap_tx_set_nonce_cwetee_d1a6a8c9a889b0bb(wetee_tx *_swig_go_0, long long _swig_go_1) {
+  wetee_tx *arg1 = (wetee_tx *) 0 ;
+  uint64_t arg2 ;
+  wetee_rc result;
+  _gostring_ _swig_go_result;
+  
+  arg1 = (wetee_tx *)(uintptr_t)_swig_go_0; 
+  arg2 = (uint64_t)_swig_go_1; 
+  
+  {
+    wetee_clear_error();
+    result = (wetee_rc)wetee_tx_set_nonce(arg1,arg2);
+  }
+  _swig_go_result = wetee_go_status(result); 
+  return _swig_go_result;
+}
+
+
+_gostring_ _wrap_tx_set_tip_cwetee_d1a6a8c9a889b0bb(wetee_tx *_swig_go_0, _goslice_ _swig_go_1) {
+  wetee_tx *arg1 = (wetee_tx *) 0 ;
+  wetee_u128 arg2 ;
+  wetee_rc result;
+  _gostring_ _swig_go_result;
+  
+  arg1 = (wetee_tx *)(uintptr_t)_swig_go_0; 
+  
+  if (_swig_go_1.len < 2) _swig_gopanic("tx_set_tip: a u128 needs []uint64{lo, hi}");
+  (&arg2)->lo = ((const uint64_t *)_swig_go_1.array)[0];
+  (&arg2)->hi = ((const uint64_t *)_swig_go_1.array)[1];
+  
+  
+  {
+    wetee_clear_error();
+    result = (wetee_rc)wetee_tx_set_tip(arg1,arg2);
+  }
+  _swig_go_result = wetee_go_status(result); 
+  return _swig_go_result;
+}
+
+
+_gostring_ _wrap_tx_set_mortal_cwetee_d1a6a8c9a889b0bb(wetee_tx *_swig_go_0, long long _swig_go_1, long long _swig_go_2, _goslice_ _swig_go_3) {
+  wetee_tx *arg1 = (wetee_tx *) 0 ;
+  uint64_t arg2 ;
+  uint64_t arg3 ;
+  uint8_t *arg4 ;
+  wetee_rc result;
+  _gostring_ _swig_go_result;
+  
+  arg1 = (wetee_tx *)(uintptr_t)_swig_go_0; 
+  arg2 = (uint64_t)_swig_go_1; 
+  arg3 = (uint64_t)_swig_go_2; 
+  
+  if (_swig_go_3.len < 32) _swig_gopanic("tx_set_mortal: block_hash needs 32 bytes");
+  arg4 = (uint8_t *)_swig_go_3.array;
+  
+  
+  {
+    wetee_clear_error();
+    result = (wetee_rc)wetee_tx_set_mortal(arg1,arg2,arg3,(unsigned char const (*))arg4);
+  }
+  _swig_go_result = wetee_go_status(result); 
+  return _swig_go_result;
+}
+
+
+_gostring_ _wrap_tx_set_immortal_cwetee_d1a6a8c9a889b0bb(wetee_tx *_swig_go_0) {
+  wetee_tx *arg1 = (wetee_tx *) 0 ;
+  wetee_rc result;
+  _gostring_ _swig_go_result;
+  
+  arg1 = (wetee_tx *)(uintptr_t)_swig_go_0; 
+  
+  {
+    wetee_clear_error();
+    result = (wetee_rc)wetee_tx_set_immortal(arg1);
+  }
+  _swig_go_result = wetee_go_status(result); 
+  return _swig_go_result;
+}
+
+
+_gostring_ _wrap_tx_set_fee_asset_json_cwetee_d1a6a8c9a889b0bb(wetee_tx *_swig_go_0, _gostring_ _swig_go_1) {
+  wetee_tx *arg1 = (wetee_tx *) 0 ;
+  char *arg2 = (char *) 0 ;
+  size_t arg3 ;
+  wetee_rc result;
+  _gostring_ _swig_go_result;
+  
+  arg1 = (wetee_tx *)(uintptr_t)_swig_go_0; 
+  
+  arg2 = (char *)_swig_go_1.p;
+  arg3 = (size_t)_swig_go_1.n;
+  
+  
+  {
+    wetee_clear_error();
+    result = (wetee_rc)wetee_tx_set_fee_asset_json(arg1,(char const *)arg2,arg3);
+  }
+  _swig_go_result = wetee_go_status(result); 
+  return _swig_go_result;
+}
+
+
+_gostring_ _wrap_tx_set_metadata_hash_cwetee_d1a6a8c9a889b0bb(wetee_tx *_swig_go_0, _goslice_ _swig_go_1) {
+  wetee_tx *arg1 = (wetee_tx *) 0 ;
+  uint8_t *arg2 ;
+  wetee_rc result;
+  _gostring_ _swig_go_result;
+  
+  arg1 = (wetee_tx *)(uintptr_t)_swig_go_0; 
+  
+  if (_swig_go_1.len < 32) _swig_gopanic("tx_set_metadata_hash: hash needs 32 bytes");
+  arg2 = (uint8_t *)_swig_go_1.array;
+  
+  
+  {
+    wetee_clear_error();
+    result = (wetee_rc)wetee_tx_set_metadata_hash(arg1,(unsigned char const (*))arg2);
+  }
+  _swig_go_result = wetee_go_status(result); 
+  return _swig_go_result;
+}
+
+
+_gostring_ _wrap_tx_clear_metadata_hash_cwetee_d1a6a8c9a889b0bb(wetee_tx *_swig_go_0) {
+  wetee_tx *arg1 = (wetee_tx *) 0 ;
+  wetee_rc result;
+  _gostring_ _swig_go_result;
+  
+  arg1 = (wetee_tx *)(uintptr_t)_swig_go_0; 
+  
+  {
+    wetee_clear_error();
+    result = (wetee_rc)wetee_tx_clear_metadata_hash_(arg1);
+  }
+  _swig_go_result = wetee_go_status(result); 
+  return _swig_go_result;
+}
+
+
+_gostring_ _wrap_tx_set_extension_json_cwetee_d1a6a8c9a889b0bb(wetee_tx *_swig_go_0, _gostring_ _swig_go_1, _gostring_ _swig_go_2, _gostring_ _swig_go_3) {
+  wetee_tx *arg1 = (wetee_tx *) 0 ;
+  char *arg2 = (char *) 0 ;
+  char *arg3 = (char *) 0 ;
+  char *arg4 = (char *) 0 ;
+  wetee_rc result;
+  _gostring_ _swig_go_result;
+  
+  arg1 = (wetee_tx *)(uintptr_t)_swig_go_0; 
+  
+  arg2 = (char *)malloc(_swig_go_1.n + 1);
+  memcpy(arg2, _swig_go_1.p, _swig_go_1.n);
+  arg2[_swig_go_1.n] = '\0';
+  
+  
+  arg3 = NULL;
+  if (_swig_go_2.n > 0) {
+    char *copy = (char *)malloc((size_t)_swig_go_2.n + 1);
+    if (copy == NULL) _swig_gopanic("libwetee: out of memory");
+    memcpy(copy, _swig_go_2.p, (size_t)_swig_go_2.n);
+    copy[_swig_go_2.n] = '\0';
+    arg3 = copy;
+  }
+  
+  
+  arg4 = NULL;
+  if (_swig_go_3.n > 0) {
+    char *copy = (char *)malloc((size_t)_swig_go_3.n + 1);
+    if (copy == NULL) _swig_gopanic("libwetee: out of memory");
+    memcpy(copy, _swig_go_3.p, (size_t)_swig_go_3.n);
+    copy[_swig_go_3.n] = '\0';
+    arg4 = copy;
+  }
+  
+  
+  {
+    wetee_clear_error();
+    result = (wetee_rc)wetee_tx_set_extension_json(arg1,(char const *)arg2,(char const *)arg3,(char const *)arg4);
+  }
+  _swig_go_result = wetee_go_status(result); 
+  free(arg2); 
+  free((char *)arg3); 
+  free((char *)arg4); 
+  return _swig_go_result;
+}
+
+
+_gostring_ _wrap_tx_signing_payload_cwetee_d1a6a8c9a889b0bb(wetee_buf *_swig_go_0, wetee_tx *_swig_go_1) {
+  wetee_buf *arg1 = (wetee_buf *) 0 ;
+  wetee_tx *arg2 = (wetee_tx *) 0 ;
+  wetee_buf temp1 ;
+  wetee_rc result;
+  _gostring_ _swig_go_result;
+  
+  
+  memset(&temp1, 0, sizeof temp1);
+  arg1 = &temp1;
+  
+  arg2 = (wetee_tx *)(uintptr_t)_swig_go_1; 
+  
+  {
+    wetee_clear_error();
+    result = (wetee_rc)wetee_tx_signing_payload(arg1,arg2);
+  }
+  _swig_go_result = wetee_go_status(result); 
+  
+  if (arg1->len > 0) {
+    ((uint64_t *)(void *)_swig_go_0)[0] = (uint64_t)(uintptr_t)arg1->data;
+    ((uint64_t *)(void *)_swig_go_0)[1] = (uint64_t)arg1->len;
+    arg1->data = NULL; /* handed over to Go_take */
+    arg1->len = 0;
+    arg1->cap = 0;
+  }
+  
+  
+  wetee_buf_free(arg1);
+  
+  return _swig_go_result;
+}
+
+
+_gostring_ _wrap_tx_signing_payload_raw_cwetee_d1a6a8c9a889b0bb(wetee_buf *_swig_go_0, wetee_tx *_swig_go_1) {
+  wetee_buf *arg1 = (wetee_buf *) 0 ;
+  wetee_tx *arg2 = (wetee_tx *) 0 ;
+  wetee_buf temp1 ;
+  wetee_rc result;
+  _gostring_ _swig_go_result;
+  
+  
+  memset(&temp1, 0, sizeof temp1);
+  arg1 = &temp1;
+  
+  arg2 = (wetee_tx *)(uintptr_t)_swig_go_1; 
+  
+  {
+    wetee_clear_error();
+    result = (wetee_rc)wetee_tx_signing_payload_raw(arg1,arg2);
+  }
+  _swig_go_result = wetee_go_status(result); 
+  
+  if (arg1->len > 0) {
+    ((uint64_t *)(void *)_swig_go_0)[0] = (uint64_t)(uintptr_t)arg1->data;
+    ((uint64_t *)(void *)_swig_go_0)[1] = (uint64_t)arg1->len;
+    arg1->data = NULL; /* handed over to Go_take */
+    arg1->len = 0;
+    arg1->cap = 0;
+  }
+  
+  
+  wetee_buf_free(arg1);
+  
+  return _swig_go_result;
+}
+
+
+_gostring_ _wrap_tx_attach_signature_cwetee_d1a6a8c9a889b0bb(wetee_buf *_swig_go_0, wetee_tx *_swig_go_1, intgo _swig_go_2, _goslice_ _swig_go_3, _goslice_ _swig_go_4) {
+  wetee_buf *arg1 = (wetee_buf *) 0 ;
+  wetee_tx *arg2 = (wetee_tx *) 0 ;
+  wetee_scheme arg3 ;
+  uint8_t *arg4 = (uint8_t *) 0 ;
+  size_t arg5 ;
+  uint8_t *arg6 = (uint8_t *) 0 ;
+  size_t arg7 ;
+  wetee_buf temp1 ;
+  wetee_rc result;
+  _gostring_ _swig_go_result;
+  
+  
+  memset(&temp1, 0, sizeof temp1);
+  arg1 = &temp1;
+  
+  arg2 = (wetee_tx *)(uintptr_t)_swig_go_1; 
+  arg3 = (wetee_scheme)_swig_go_2; 
+  
+  arg4 = (uint8_t *)_swig_go_3.array;
+  arg5 = (size_t)_swig_go_3.len;
+  
+  
+  arg6 = (uint8_t *)_swig_go_4.array;
+  arg7 = (size_t)_swig_go_4.len;
+  
+  
+  {
+    wetee_clear_error();
+    result = (wetee_rc)wetee_tx_attach_signature(arg1,arg2,arg3,(unsigned char const *)arg4,arg5,(unsigned char const *)arg6,arg7);
+  }
+  _swig_go_result = wetee_go_status(result); 
+  
+  if (arg1->len > 0) {
+    ((uint64_t *)(void *)_swig_go_0)[0] = (uint64_t)(uintptr_t)arg1->data;
+    ((uint64_t *)(void *)_swig_go_0)[1] = (uint64_t)arg1->len;
+    arg1->data = NULL; /* handed over to Go_take */
+    arg1->len = 0;
+    arg1->cap = 0;
+  }
+  
+  
+  wetee_buf_free(arg1);
+  
+  return _swig_go_result;
+}
+
+
+_gostring_ _wrap_tx_sign_cwetee_d1a6a8c9a889b0bb(wetee_buf *_swig_go_0, wetee_tx *_swig_go_1, wetee_keypair *_swig_go_2) {
+  wetee_buf *arg1 = (wetee_buf *) 0 ;
+  wetee_tx *arg2 = (wetee_tx *) 0 ;
+  wetee_keypair *arg3 = (wetee_keypair *) 0 ;
+  wetee_buf temp1 ;
+  wetee_rc result;
+  _gostring_ _swig_go_result;
+  
+  
+  memset(&temp1, 0, sizeof temp1);
+  arg1 = &temp1;
+  
+  arg2 = (wetee_tx *)(uintptr_t)_swig_go_1; 
+  arg3 = (wetee_keypair *)(uintptr_t)_swig_go_2; 
+  
+  {
+    wetee_clear_error();
+    result = (wetee_rc)wetee_tx_sign(arg1,arg2,(struct wetee_keypair const *)arg3);
+  }
+  _swig_go_result = wetee_go_status(result); 
+  
+  if (arg1->len > 0) {
+    ((uint64_t *)(void *)_swig_go_0)[0] = (uint64_t)(uintptr_t)arg1->data;
+    ((uint64_t *)(void *)_swig_go_0)[1] = (uint64_t)arg1->len;
+    arg1->data = NULL; /* handed over to Go_take */
+    arg1->len = 0;
+    arg1->cap = 0;
+  }
+  
+  
+  wetee_buf_free(arg1);
+  
+  return _swig_go_result;
+}
+
+
+_gostring_ _wrap_tx_bare_cwetee_d1a6a8c9a889b0bb(wetee_buf *_swig_go_0, wetee_tx *_swig_go_1, intgo _swig_go_2) {
+  wetee_buf *arg1 = (wetee_buf *) 0 ;
+  wetee_tx *arg2 = (wetee_tx *) 0 ;
+  unsigned int arg3 ;
+  wetee_buf temp1 ;
+  wetee_rc result;
+  _gostring_ _swig_go_result;
+  
+  
+  memset(&temp1, 0, sizeof temp1);
+  arg1 = &temp1;
+  
+  arg2 = (wetee_tx *)(uintptr_t)_swig_go_1; 
+  arg3 = (unsigned int)_swig_go_2; 
+  
+  {
+    wetee_clear_error();
+    result = (wetee_rc)wetee_tx_bare(arg1,arg2,arg3);
+  }
+  _swig_go_result = wetee_go_status(result); 
+  
+  if (arg1->len > 0) {
+    ((uint64_t *)(void *)_swig_go_0)[0] = (uint64_t)(uintptr_t)arg1->data;
+    ((uint64_t *)(void *)_swig_go_0)[1] = (uint64_t)arg1->len;
+    arg1->data = NULL; /* handed over to Go_take */
+    arg1->len = 0;
+    arg1->cap = 0;
+  }
+  
+  
+  wetee_buf_free(arg1);
+  
+  return _swig_go_result;
+}
+
+
+_gostring_ _wrap_tx_general_cwetee_d1a6a8c9a889b0bb(wetee_buf *_swig_go_0, wetee_tx *_swig_go_1, intgo _swig_go_2) {
+  wetee_buf *arg1 = (wetee_buf *) 0 ;
+  wetee_tx *arg2 = (wetee_tx *) 0 ;
+  unsigned int arg3 ;
+  wetee_buf temp1 ;
+  wetee_rc result;
+  _gostring_ _swig_go_result;
+  
+  
+  memset(&temp1, 0, sizeof temp1);
+  arg1 = &temp1;
+  
+  arg2 = (wetee_tx *)(uintptr_t)_swig_go_1; 
+  arg3 = (unsigned int)_swig_go_2; 
+  
+  {
+    wetee_clear_error();
+    result = (wetee_rc)wetee_tx_general(arg1,arg2,arg3);
+  }
+  _swig_go_result = wetee_go_status(result); 
+  
+  if (arg1->len > 0) {
+    ((uint64_t *)(void *)_swig_go_0)[0] = (uint64_t)(uintptr_t)arg1->data;
+    ((uint64_t *)(void *)_swig_go_0)[1] = (uint64_t)arg1->len;
+    arg1->data = NULL; /* handed over to Go_take */
+    arg1->len = 0;
+    arg1->cap = 0;
+  }
+  
+  
+  wetee_buf_free(arg1);
+  
+  return _swig_go_result;
+}
+
+
+_gostring_ _wrap_txb_decode_cwetee_d1a6a8c9a889b0bb(wetee_buf *_swig_go_0, wetee_metadata *_swig_go_1, _goslice_ _swig_go_2, intgo _swig_go_3) {
+  wetee_buf *arg1 = (wetee_buf *) 0 ;
+  wetee_metadata *arg2 = (wetee_metadata *) 0 ;
+  uint8_t *arg3 = (uint8_t *) 0 ;
+  size_t arg4 ;
+  int arg5 ;
+  wetee_buf temp1 ;
+  wetee_rc result;
+  _gostring_ _swig_go_result;
+  
+  
+  memset(&temp1, 0, sizeof temp1);
+  arg1 = &temp1;
+  
+  arg2 = (wetee_metadata *)(uintptr_t)_swig_go_1; 
+  
+  arg3 = (uint8_t *)_swig_go_2.array;
+  arg4 = (size_t)_swig_go_2.len;
+  
+  arg5 = (int)_swig_go_3; 
+  
+  {
+    wetee_clear_error();
+    result = (wetee_rc)wetee_txb_decode(arg1,(struct wetee_metadata const *)arg2,(unsigned char const *)arg3,arg4,arg5);
+  }
+  _swig_go_result = wetee_go_status(result); 
+  
+  if (arg1->len > 0) {
+    ((uint64_t *)(void *)_swig_go_0)[0] = (uint64_t)(uintptr_t)arg1->data;
+    ((uint64_t *)(void *)_swig_go_0)[1] = (uint64_t)arg1->len;
+    arg1->data = NULL; /* handed over to Go_take */
+    arg1->len = 0;
+    arg1->cap = 0;
+  }
+  
+  
+  wetee_buf_free(arg1);
+  
+  return _swig_go_result;
+}
+
+
+_gostring_ _wrap_txb_payload_decode_cwetee_d1a6a8c9a889b0bb(wetee_buf *_swig_go_0, wetee_metadata *_swig_go_1, _goslice_ _swig_go_2, intgo _swig_go_3) {
+  wetee_buf *arg1 = (wetee_buf *) 0 ;
+  wetee_metadata *arg2 = (wetee_metadata *) 0 ;
+  uint8_t *arg3 = (uint8_t *) 0 ;
+  size_t arg4 ;
+  int arg5 ;
+  wetee_buf temp1 ;
+  wetee_rc result;
+  _gostring_ _swig_go_result;
+  
+  
+  memset(&temp1, 0, sizeof temp1);
+  arg1 = &temp1;
+  
+  arg2 = (wetee_metadata *)(uintptr_t)_swig_go_1; 
+  
+  arg3 = (uint8_t *)_swig_go_2.array;
+  arg4 = (size_t)_swig_go_2.len;
+  
+  arg5 = (int)_swig_go_3; 
+  
+  {
+    wetee_clear_error();
+    result = (wetee_rc)wetee_txb_payload_decode(arg1,(struct wetee_metadata const *)arg2,(unsigned char const *)arg3,arg4,arg5);
+  }
+  _swig_go_result = wetee_go_status(result); 
+  
+  if (arg1->len > 0) {
+    ((uint64_t *)(void *)_swig_go_0)[0] = (uint64_t)(uintptr_t)arg1->data;
+    ((uint64_t *)(void *)_swig_go_0)[1] = (uint64_t)arg1->len;
+    arg1->data = NULL; /* handed over to Go_take */
+    arg1->len = 0;
+    arg1->cap = 0;
+  }
+  
+  
+  wetee_buf_free(arg1);
+  
+  return _swig_go_result;
+}
+
+
+_gostring_ _wrap_extrinsic_hash_cwetee_d1a6a8c9a889b0bb(_goslice_ _swig_go_0, _goslice_ _swig_go_1) {
+  uint8_t *arg1 ;
+  uint8_t *arg2 = (uint8_t *) 0 ;
+  size_t arg3 ;
+  wetee_rc result;
+  _gostring_ _swig_go_result;
+  
+  
+  if (_swig_go_0.len < 32) _swig_gopanic("extrinsic_hash: out needs 32 bytes");
+  arg1 = (uint8_t *)_swig_go_0.array;
+  
+  
+  arg2 = (uint8_t *)_swig_go_1.array;
+  arg3 = (size_t)_swig_go_1.len;
+  
+  
+  {
+    wetee_clear_error();
+    result = (wetee_rc)wetee_extrinsic_hash(arg1,(unsigned char const *)arg2,arg3);
+  }
+  _swig_go_result = wetee_go_status(result); 
+  return _swig_go_result;
+}
+
+
+intgo _wrap_txb_extrinsic_type_cwetee_d1a6a8c9a889b0bb(wetee_metadata *_swig_go_0, intgo _swig_go_1) {
+  wetee_metadata *arg1 = (wetee_metadata *) 0 ;
+  int arg2 ;
+  uint32_t result;
+  intgo _swig_go_result;
+  
+  arg1 = (wetee_metadata *)(uintptr_t)_swig_go_0; 
+  arg2 = (int)_swig_go_1; 
+  
+  {
+    wetee_clear_error();
+    result = (uint32_t)wetee_txb_extrinsic_type((struct wetee_metadata const *)arg1,arg2);
+  }
+  _swig_go_result = result; 
+  return _swig_go_result;
+}
+
+
+long long _wrap_txb_extrinsic_version_count_cwetee_d1a6a8c9a889b0bb(wetee_metadata *_swig_go_0) {
+  wetee_metadata *arg1 = (wetee_metadata *) 0 ;
+  size_t result;
+  long long _swig_go_result;
+  
+  arg1 = (wetee_metadata *)(uintptr_t)_swig_go_0; 
+  
+  {
+    wetee_clear_error();
+    result = wetee_txb_extrinsic_version_count((struct wetee_metadata const *)arg1);
+  }
+  _swig_go_result = result; 
+  return _swig_go_result;
+}
+
+
+intgo _wrap_txb_extrinsic_version_cwetee_d1a6a8c9a889b0bb(wetee_metadata *_swig_go_0, long long _swig_go_1) {
+  wetee_metadata *arg1 = (wetee_metadata *) 0 ;
+  size_t arg2 ;
+  int result;
+  intgo _swig_go_result;
+  
+  arg1 = (wetee_metadata *)(uintptr_t)_swig_go_0; 
+  arg2 = (size_t)_swig_go_1; 
+  
+  {
+    wetee_clear_error();
+    result = (int)wetee_txb_extrinsic_version((struct wetee_metadata const *)arg1,arg2);
+  }
+  _swig_go_result = result; 
+  return _swig_go_result;
+}
+
+
+long long _wrap_txb_extension_version_count_cwetee_d1a6a8c9a889b0bb(wetee_metadata *_swig_go_0) {
+  wetee_metadata *arg1 = (wetee_metadata *) 0 ;
+  size_t result;
+  long long _swig_go_result;
+  
+  arg1 = (wetee_metadata *)(uintptr_t)_swig_go_0; 
+  
+  {
+    wetee_clear_error();
+    result = wetee_txb_extension_version_count((struct wetee_metadata const *)arg1);
+  }
+  _swig_go_result = result; 
+  return _swig_go_result;
+}
+
+
+intgo _wrap_txb_extension_version_cwetee_d1a6a8c9a889b0bb(wetee_metadata *_swig_go_0, long long _swig_go_1) {
+  wetee_metadata *arg1 = (wetee_metadata *) 0 ;
+  size_t arg2 ;
+  int result;
+  intgo _swig_go_result;
+  
+  arg1 = (wetee_metadata *)(uintptr_t)_swig_go_0; 
+  arg2 = (size_t)_swig_go_1; 
+  
+  {
+    wetee_clear_error();
+    result = (int)wetee_txb_extension_version((struct wetee_metadata const *)arg1,arg2);
+  }
+  _swig_go_result = result; 
+  return _swig_go_result;
+}
+
+
+long long _wrap_txb_extension_count_cwetee_d1a6a8c9a889b0bb(wetee_metadata *_swig_go_0, long long _swig_go_1) {
+  wetee_metadata *arg1 = (wetee_metadata *) 0 ;
+  size_t arg2 ;
+  size_t result;
+  long long _swig_go_result;
+  
+  arg1 = (wetee_metadata *)(uintptr_t)_swig_go_0; 
+  arg2 = (size_t)_swig_go_1; 
+  
+  {
+    wetee_clear_error();
+    result = wetee_txb_extension_count((struct wetee_metadata const *)arg1,arg2);
+  }
+  _swig_go_result = result; 
+  return _swig_go_result;
+}
+
+
+_gostring_ _wrap_txb_extension_identifier_cwetee_d1a6a8c9a889b0bb(wetee_metadata *_swig_go_0, long long _swig_go_1, long long _swig_go_2) {
+  wetee_metadata *arg1 = (wetee_metadata *) 0 ;
+  size_t arg2 ;
+  size_t arg3 ;
+  char *result = 0 ;
+  _gostring_ _swig_go_result;
+  
+  arg1 = (wetee_metadata *)(uintptr_t)_swig_go_0; 
+  arg2 = (size_t)_swig_go_1; 
+  arg3 = (size_t)_swig_go_2; 
+  
+  {
+    wetee_clear_error();
+    result = (char *)wetee_txb_extension_identifier((struct wetee_metadata const *)arg1,arg2,arg3);
+  }
+  
+  _swig_go_result.p = (char *)result;
+  _swig_go_result.n = result ? (intgo)strlen(result) : 0;
+  
+  return _swig_go_result;
+}
+
+
+intgo _wrap_txb_extension_type_cwetee_d1a6a8c9a889b0bb(wetee_metadata *_swig_go_0, long long _swig_go_1, long long _swig_go_2) {
+  wetee_metadata *arg1 = (wetee_metadata *) 0 ;
+  size_t arg2 ;
+  size_t arg3 ;
+  uint32_t result;
+  intgo _swig_go_result;
+  
+  arg1 = (wetee_metadata *)(uintptr_t)_swig_go_0; 
+  arg2 = (size_t)_swig_go_1; 
+  arg3 = (size_t)_swig_go_2; 
+  
+  {
+    wetee_clear_error();
+    result = (uint32_t)wetee_txb_extension_type((struct wetee_metadata const *)arg1,arg2,arg3);
+  }
+  _swig_go_result = result; 
+  return _swig_go_result;
+}
+
+
+intgo _wrap_txb_extension_implicit_type_cwetee_d1a6a8c9a889b0bb(wetee_metadata *_swig_go_0, long long _swig_go_1, long long _swig_go_2) {
+  wetee_metadata *arg1 = (wetee_metadata *) 0 ;
+  size_t arg2 ;
+  size_t arg3 ;
+  uint32_t result;
+  intgo _swig_go_result;
+  
+  arg1 = (wetee_metadata *)(uintptr_t)_swig_go_0; 
+  arg2 = (size_t)_swig_go_1; 
+  arg3 = (size_t)_swig_go_2; 
+  
+  {
+    wetee_clear_error();
+    result = (uint32_t)wetee_txb_extension_implicit_type((struct wetee_metadata const *)arg1,arg2,arg3);
+  }
+  _swig_go_result = result; 
+  return _swig_go_result;
+}
+
+
+_gostring_ _wrap_txb_proof_for_extrinsic_cwetee_d1a6a8c9a889b0bb(wetee_buf *_swig_go_0, wetee_metadata *_swig_go_1, intgo _swig_go_2, _gostring_ _swig_go_3, _goslice_ _swig_go_4, _goslice_ _swig_go_5, intgo _swig_go_6) {
+  wetee_buf *arg1 = (wetee_buf *) 0 ;
+  wetee_metadata *arg2 = (wetee_metadata *) 0 ;
+  unsigned int arg3 ;
+  char *arg4 = (char *) 0 ;
+  uint8_t *arg5 = (uint8_t *) 0 ;
+  size_t arg6 ;
+  uint8_t *arg7 = (uint8_t *) 0 ;
+  size_t arg8 ;
+  int arg9 ;
+  wetee_buf temp1 ;
+  wetee_rc result;
+  _gostring_ _swig_go_result;
+  
+  
+  memset(&temp1, 0, sizeof temp1);
+  arg1 = &temp1;
+  
+  arg2 = (wetee_metadata *)(uintptr_t)_swig_go_1; 
+  arg3 = (unsigned int)_swig_go_2; 
+  
+  arg4 = (char *)malloc(_swig_go_3.n + 1);
+  memcpy(arg4, _swig_go_3.p, _swig_go_3.n);
+  arg4[_swig_go_3.n] = '\0';
+  
+  
+  arg5 = (uint8_t *)_swig_go_4.array;
+  arg6 = (size_t)_swig_go_4.len;
+  
+  
+  arg7 = (uint8_t *)_swig_go_5.array;
+  arg8 = (size_t)_swig_go_5.len;
+  
+  arg9 = (int)_swig_go_6; 
+  
+  {
+    wetee_clear_error();
+    result = (wetee_rc)wetee_txb_proof_for_extrinsic(arg1,(struct wetee_metadata const *)arg2,arg3,(char const *)arg4,(unsigned char const *)arg5,arg6,(unsigned char const *)arg7,arg8,arg9);
+  }
+  _swig_go_result = wetee_go_status(result); 
+  
+  if (arg1->len > 0) {
+    ((uint64_t *)(void *)_swig_go_0)[0] = (uint64_t)(uintptr_t)arg1->data;
+    ((uint64_t *)(void *)_swig_go_0)[1] = (uint64_t)arg1->len;
+    arg1->data = NULL; /* handed over to Go_take */
+    arg1->len = 0;
+    arg1->cap = 0;
+  }
+  
+  
+  wetee_buf_free(arg1);
+  
+  free(arg4); 
+  return _swig_go_result;
+}
+
+
+_gostring_ _wrap_txb_proof_for_payload_cwetee_d1a6a8c9a889b0bb(wetee_buf *_swig_go_0, wetee_metadata *_swig_go_1, intgo _swig_go_2, _gostring_ _swig_go_3, _goslice_ _swig_go_4) {
+  wetee_buf *arg1 = (wetee_buf *) 0 ;
+  wetee_metadata *arg2 = (wetee_metadata *) 0 ;
+  unsigned int arg3 ;
+  char *arg4 = (char *) 0 ;
+  uint8_t *arg5 = (uint8_t *) 0 ;
+  size_t arg6 ;
+  wetee_buf temp1 ;
+  wetee_rc result;
+  _gostring_ _swig_go_result;
+  
+  
+  memset(&temp1, 0, sizeof temp1);
+  arg1 = &temp1;
+  
+  arg2 = (wetee_metadata *)(uintptr_t)_swig_go_1; 
+  arg3 = (unsigned int)_swig_go_2; 
+  
+  arg4 = (char *)malloc(_swig_go_3.n + 1);
+  memcpy(arg4, _swig_go_3.p, _swig_go_3.n);
+  arg4[_swig_go_3.n] = '\0';
+  
+  
+  arg5 = (uint8_t *)_swig_go_4.array;
+  arg6 = (size_t)_swig_go_4.len;
+  
+  
+  {
+    wetee_clear_error();
+    result = (wetee_rc)wetee_txb_proof_for_payload(arg1,(struct wetee_metadata const *)arg2,arg3,(char const *)arg4,(unsigned char const *)arg5,arg6);
+  }
+  _swig_go_result = wetee_go_status(result); 
+  
+  if (arg1->len > 0) {
+    ((uint64_t *)(void *)_swig_go_0)[0] = (uint64_t)(uintptr_t)arg1->data;
+    ((uint64_t *)(void *)_swig_go_0)[1] = (uint64_t)arg1->len;
+    arg1->data = NULL; /* handed over to Go_take */
+    arg1->len = 0;
+    arg1->cap = 0;
+  }
+  
+  
+  wetee_buf_free(arg1);
+  
+  free(arg4); 
+  return _swig_go_result;
+}
+
+
+intgo _wrap_TON_HASH_BYTES_cwetee_d1a6a8c9a889b0bb() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -6082,7 +7190,7 @@ intgo _wrap_TON_HASH_BYTES_cwetee_cdf1a48b9034005c() {
 }
 
 
-intgo _wrap_TON_CELL_MAX_BITS_cwetee_cdf1a48b9034005c() {
+intgo _wrap_TON_CELL_MAX_BITS_cwetee_d1a6a8c9a889b0bb() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -6093,7 +7201,7 @@ intgo _wrap_TON_CELL_MAX_BITS_cwetee_cdf1a48b9034005c() {
 }
 
 
-intgo _wrap_TON_CELL_MAX_REFS_cwetee_cdf1a48b9034005c() {
+intgo _wrap_TON_CELL_MAX_REFS_cwetee_d1a6a8c9a889b0bb() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -6104,7 +7212,7 @@ intgo _wrap_TON_CELL_MAX_REFS_cwetee_cdf1a48b9034005c() {
 }
 
 
-intgo _wrap_TON_CELL_MAX_DEPTH_cwetee_cdf1a48b9034005c() {
+intgo _wrap_TON_CELL_MAX_DEPTH_cwetee_d1a6a8c9a889b0bb() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -6115,7 +7223,7 @@ intgo _wrap_TON_CELL_MAX_DEPTH_cwetee_cdf1a48b9034005c() {
 }
 
 
-intgo _wrap_TON_BOC_INDEX_cwetee_cdf1a48b9034005c() {
+intgo _wrap_TON_BOC_INDEX_cwetee_d1a6a8c9a889b0bb() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -6126,7 +7234,7 @@ intgo _wrap_TON_BOC_INDEX_cwetee_cdf1a48b9034005c() {
 }
 
 
-intgo _wrap_TON_BOC_CRC32C_cwetee_cdf1a48b9034005c() {
+intgo _wrap_TON_BOC_CRC32C_cwetee_d1a6a8c9a889b0bb() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -6137,7 +7245,7 @@ intgo _wrap_TON_BOC_CRC32C_cwetee_cdf1a48b9034005c() {
 }
 
 
-intgo _wrap_TON_ADDRESS_BOUNCEABLE_cwetee_cdf1a48b9034005c() {
+intgo _wrap_TON_ADDRESS_BOUNCEABLE_cwetee_d1a6a8c9a889b0bb() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -6148,7 +7256,7 @@ intgo _wrap_TON_ADDRESS_BOUNCEABLE_cwetee_cdf1a48b9034005c() {
 }
 
 
-intgo _wrap_TON_ADDRESS_TESTNET_cwetee_cdf1a48b9034005c() {
+intgo _wrap_TON_ADDRESS_TESTNET_cwetee_d1a6a8c9a889b0bb() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -6159,7 +7267,7 @@ intgo _wrap_TON_ADDRESS_TESTNET_cwetee_cdf1a48b9034005c() {
 }
 
 
-intgo _wrap_TON_ADDRESS_BASE64_STD_cwetee_cdf1a48b9034005c() {
+intgo _wrap_TON_ADDRESS_BASE64_STD_cwetee_d1a6a8c9a889b0bb() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -6170,7 +7278,7 @@ intgo _wrap_TON_ADDRESS_BASE64_STD_cwetee_cdf1a48b9034005c() {
 }
 
 
-intgo _wrap_TON_DECIMALS_cwetee_cdf1a48b9034005c() {
+intgo _wrap_TON_DECIMALS_cwetee_d1a6a8c9a889b0bb() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -6181,7 +7289,7 @@ intgo _wrap_TON_DECIMALS_cwetee_cdf1a48b9034005c() {
 }
 
 
-intgo _wrap_TON_MNEMONIC_WORDS_cwetee_cdf1a48b9034005c() {
+intgo _wrap_TON_MNEMONIC_WORDS_cwetee_d1a6a8c9a889b0bb() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -6192,7 +7300,7 @@ intgo _wrap_TON_MNEMONIC_WORDS_cwetee_cdf1a48b9034005c() {
 }
 
 
-intgo _wrap_TON_NETWORK_MAINNET_cwetee_cdf1a48b9034005c() {
+intgo _wrap_TON_NETWORK_MAINNET_cwetee_d1a6a8c9a889b0bb() {
   int result;
   intgo _swig_go_result;
   
@@ -6203,7 +7311,7 @@ intgo _wrap_TON_NETWORK_MAINNET_cwetee_cdf1a48b9034005c() {
 }
 
 
-intgo _wrap_TON_NETWORK_TESTNET_cwetee_cdf1a48b9034005c() {
+intgo _wrap_TON_NETWORK_TESTNET_cwetee_d1a6a8c9a889b0bb() {
   int result;
   intgo _swig_go_result;
   
@@ -6214,7 +7322,7 @@ intgo _wrap_TON_NETWORK_TESTNET_cwetee_cdf1a48b9034005c() {
 }
 
 
-intgo _wrap_TON_SEND_PAY_FEES_SEPARATELY_cwetee_cdf1a48b9034005c() {
+intgo _wrap_TON_SEND_PAY_FEES_SEPARATELY_cwetee_d1a6a8c9a889b0bb() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -6225,7 +7333,7 @@ intgo _wrap_TON_SEND_PAY_FEES_SEPARATELY_cwetee_cdf1a48b9034005c() {
 }
 
 
-intgo _wrap_TON_SEND_IGNORE_ERRORS_cwetee_cdf1a48b9034005c() {
+intgo _wrap_TON_SEND_IGNORE_ERRORS_cwetee_d1a6a8c9a889b0bb() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -6236,7 +7344,7 @@ intgo _wrap_TON_SEND_IGNORE_ERRORS_cwetee_cdf1a48b9034005c() {
 }
 
 
-intgo _wrap_TON_SEND_DESTROY_IF_ZERO_cwetee_cdf1a48b9034005c() {
+intgo _wrap_TON_SEND_DESTROY_IF_ZERO_cwetee_d1a6a8c9a889b0bb() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -6247,7 +7355,7 @@ intgo _wrap_TON_SEND_DESTROY_IF_ZERO_cwetee_cdf1a48b9034005c() {
 }
 
 
-intgo _wrap_TON_SEND_CARRY_INBOUND_VALUE_cwetee_cdf1a48b9034005c() {
+intgo _wrap_TON_SEND_CARRY_INBOUND_VALUE_cwetee_d1a6a8c9a889b0bb() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -6258,7 +7366,7 @@ intgo _wrap_TON_SEND_CARRY_INBOUND_VALUE_cwetee_cdf1a48b9034005c() {
 }
 
 
-intgo _wrap_TON_SEND_CARRY_BALANCE_cwetee_cdf1a48b9034005c() {
+intgo _wrap_TON_SEND_CARRY_BALANCE_cwetee_d1a6a8c9a889b0bb() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -6269,7 +7377,7 @@ intgo _wrap_TON_SEND_CARRY_BALANCE_cwetee_cdf1a48b9034005c() {
 }
 
 
-intgo _wrap_TON_SEND_DEFAULT_cwetee_cdf1a48b9034005c() {
+intgo _wrap_TON_SEND_DEFAULT_cwetee_d1a6a8c9a889b0bb() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -6280,7 +7388,7 @@ intgo _wrap_TON_SEND_DEFAULT_cwetee_cdf1a48b9034005c() {
 }
 
 
-intgo _wrap_TON_EXTERNAL_FORCE_REF_cwetee_cdf1a48b9034005c() {
+intgo _wrap_TON_EXTERNAL_FORCE_REF_cwetee_d1a6a8c9a889b0bb() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -6291,7 +7399,7 @@ intgo _wrap_TON_EXTERNAL_FORCE_REF_cwetee_cdf1a48b9034005c() {
 }
 
 
-intgo _wrap_TON_CELL_ORDINARY_cwetee_cdf1a48b9034005c() {
+intgo _wrap_TON_CELL_ORDINARY_cwetee_d1a6a8c9a889b0bb() {
   enum wetee_ton_cell_type result;
   intgo _swig_go_result;
   
@@ -6306,7 +7414,7 @@ intgo _wrap_TON_CELL_ORDINARY_cwetee_cdf1a48b9034005c() {
 }
 
 
-intgo _wrap_TON_CELL_PRUNED_BRANCH_cwetee_cdf1a48b9034005c() {
+intgo _wrap_TON_CELL_PRUNED_BRANCH_cwetee_d1a6a8c9a889b0bb() {
   enum wetee_ton_cell_type result;
   intgo _swig_go_result;
   
@@ -6321,7 +7429,7 @@ intgo _wrap_TON_CELL_PRUNED_BRANCH_cwetee_cdf1a48b9034005c() {
 }
 
 
-intgo _wrap_TON_CELL_LIBRARY_cwetee_cdf1a48b9034005c() {
+intgo _wrap_TON_CELL_LIBRARY_cwetee_d1a6a8c9a889b0bb() {
   enum wetee_ton_cell_type result;
   intgo _swig_go_result;
   
@@ -6336,7 +7444,7 @@ intgo _wrap_TON_CELL_LIBRARY_cwetee_cdf1a48b9034005c() {
 }
 
 
-intgo _wrap_TON_CELL_MERKLE_PROOF_cwetee_cdf1a48b9034005c() {
+intgo _wrap_TON_CELL_MERKLE_PROOF_cwetee_d1a6a8c9a889b0bb() {
   enum wetee_ton_cell_type result;
   intgo _swig_go_result;
   
@@ -6351,7 +7459,7 @@ intgo _wrap_TON_CELL_MERKLE_PROOF_cwetee_cdf1a48b9034005c() {
 }
 
 
-intgo _wrap_TON_CELL_MERKLE_UPDATE_cwetee_cdf1a48b9034005c() {
+intgo _wrap_TON_CELL_MERKLE_UPDATE_cwetee_d1a6a8c9a889b0bb() {
   enum wetee_ton_cell_type result;
   intgo _swig_go_result;
   
@@ -6366,7 +7474,7 @@ intgo _wrap_TON_CELL_MERKLE_UPDATE_cwetee_cdf1a48b9034005c() {
 }
 
 
-intgo _wrap_TON_WALLET_V3R2_cwetee_cdf1a48b9034005c() {
+intgo _wrap_TON_WALLET_V3R2_cwetee_d1a6a8c9a889b0bb() {
   enum wetee_ton_wallet_version result;
   intgo _swig_go_result;
   
@@ -6381,7 +7489,7 @@ intgo _wrap_TON_WALLET_V3R2_cwetee_cdf1a48b9034005c() {
 }
 
 
-intgo _wrap_TON_WALLET_V4R2_cwetee_cdf1a48b9034005c() {
+intgo _wrap_TON_WALLET_V4R2_cwetee_d1a6a8c9a889b0bb() {
   enum wetee_ton_wallet_version result;
   intgo _swig_go_result;
   
@@ -6396,7 +7504,7 @@ intgo _wrap_TON_WALLET_V4R2_cwetee_cdf1a48b9034005c() {
 }
 
 
-intgo _wrap_TON_WALLET_V5R1_cwetee_cdf1a48b9034005c() {
+intgo _wrap_TON_WALLET_V5R1_cwetee_d1a6a8c9a889b0bb() {
   enum wetee_ton_wallet_version result;
   intgo _swig_go_result;
   
@@ -6411,7 +7519,7 @@ intgo _wrap_TON_WALLET_V5R1_cwetee_cdf1a48b9034005c() {
 }
 
 
-intgo _wrap_TON_WALLET_HIGHLOAD_V3_cwetee_cdf1a48b9034005c() {
+intgo _wrap_TON_WALLET_HIGHLOAD_V3_cwetee_d1a6a8c9a889b0bb() {
   enum wetee_ton_wallet_version result;
   intgo _swig_go_result;
   
@@ -6426,7 +7534,7 @@ intgo _wrap_TON_WALLET_HIGHLOAD_V3_cwetee_cdf1a48b9034005c() {
 }
 
 
-intgo _wrap_TON_HIGHLOAD_SUBWALLET_DEFAULT_cwetee_cdf1a48b9034005c() {
+intgo _wrap_TON_HIGHLOAD_SUBWALLET_DEFAULT_cwetee_d1a6a8c9a889b0bb() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -6437,7 +7545,7 @@ intgo _wrap_TON_HIGHLOAD_SUBWALLET_DEFAULT_cwetee_cdf1a48b9034005c() {
 }
 
 
-intgo _wrap_TON_HIGHLOAD_TIMEOUT_DEFAULT_cwetee_cdf1a48b9034005c() {
+intgo _wrap_TON_HIGHLOAD_TIMEOUT_DEFAULT_cwetee_d1a6a8c9a889b0bb() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -6448,7 +7556,7 @@ intgo _wrap_TON_HIGHLOAD_TIMEOUT_DEFAULT_cwetee_cdf1a48b9034005c() {
 }
 
 
-void _wrap_ton_cell_free_cwetee_cdf1a48b9034005c(wetee_ton_cell *_swig_go_0) {
+void _wrap_ton_cell_free_cwetee_d1a6a8c9a889b0bb(wetee_ton_cell *_swig_go_0) {
   wetee_ton_cell *arg1 = (wetee_ton_cell *) 0 ;
   
   arg1 = (wetee_ton_cell *)(uintptr_t)_swig_go_0; 
@@ -6461,7 +7569,7 @@ void _wrap_ton_cell_free_cwetee_cdf1a48b9034005c(wetee_ton_cell *_swig_go_0) {
 }
 
 
-_gostring_ _wrap_ton_cell_hash_cwetee_cdf1a48b9034005c(_goslice_ _swig_go_0, wetee_ton_cell *_swig_go_1) {
+_gostring_ _wrap_ton_cell_hash_cwetee_d1a6a8c9a889b0bb(_goslice_ _swig_go_0, wetee_ton_cell *_swig_go_1) {
   uint8_t *arg1 ;
   wetee_ton_cell *arg2 = (wetee_ton_cell *) 0 ;
   wetee_rc result;
@@ -6482,7 +7590,7 @@ _gostring_ _wrap_ton_cell_hash_cwetee_cdf1a48b9034005c(_goslice_ _swig_go_0, wet
 }
 
 
-_gostring_ _wrap_ton_cell_hash_at_cwetee_cdf1a48b9034005c(_goslice_ _swig_go_0, wetee_ton_cell *_swig_go_1, intgo _swig_go_2) {
+_gostring_ _wrap_ton_cell_hash_at_cwetee_d1a6a8c9a889b0bb(_goslice_ _swig_go_0, wetee_ton_cell *_swig_go_1, intgo _swig_go_2) {
   uint8_t *arg1 ;
   wetee_ton_cell *arg2 = (wetee_ton_cell *) 0 ;
   unsigned int arg3 ;
@@ -6505,7 +7613,7 @@ _gostring_ _wrap_ton_cell_hash_at_cwetee_cdf1a48b9034005c(_goslice_ _swig_go_0, 
 }
 
 
-intgo _wrap_ton_cell_depth_cwetee_cdf1a48b9034005c(wetee_ton_cell *_swig_go_0) {
+intgo _wrap_ton_cell_depth_cwetee_d1a6a8c9a889b0bb(wetee_ton_cell *_swig_go_0) {
   wetee_ton_cell *arg1 = (wetee_ton_cell *) 0 ;
   unsigned int result;
   intgo _swig_go_result;
@@ -6521,7 +7629,7 @@ intgo _wrap_ton_cell_depth_cwetee_cdf1a48b9034005c(wetee_ton_cell *_swig_go_0) {
 }
 
 
-intgo _wrap_ton_cell_depth_at_cwetee_cdf1a48b9034005c(wetee_ton_cell *_swig_go_0, intgo _swig_go_1) {
+intgo _wrap_ton_cell_depth_at_cwetee_d1a6a8c9a889b0bb(wetee_ton_cell *_swig_go_0, intgo _swig_go_1) {
   wetee_ton_cell *arg1 = (wetee_ton_cell *) 0 ;
   unsigned int arg2 ;
   unsigned int result;
@@ -6539,7 +7647,7 @@ intgo _wrap_ton_cell_depth_at_cwetee_cdf1a48b9034005c(wetee_ton_cell *_swig_go_0
 }
 
 
-intgo _wrap_ton_cell_bits_cwetee_cdf1a48b9034005c(wetee_ton_cell *_swig_go_0) {
+intgo _wrap_ton_cell_bits_cwetee_d1a6a8c9a889b0bb(wetee_ton_cell *_swig_go_0) {
   wetee_ton_cell *arg1 = (wetee_ton_cell *) 0 ;
   unsigned int result;
   intgo _swig_go_result;
@@ -6555,7 +7663,7 @@ intgo _wrap_ton_cell_bits_cwetee_cdf1a48b9034005c(wetee_ton_cell *_swig_go_0) {
 }
 
 
-intgo _wrap_ton_cell_refs_cwetee_cdf1a48b9034005c(wetee_ton_cell *_swig_go_0) {
+intgo _wrap_ton_cell_refs_cwetee_d1a6a8c9a889b0bb(wetee_ton_cell *_swig_go_0) {
   wetee_ton_cell *arg1 = (wetee_ton_cell *) 0 ;
   unsigned int result;
   intgo _swig_go_result;
@@ -6571,7 +7679,7 @@ intgo _wrap_ton_cell_refs_cwetee_cdf1a48b9034005c(wetee_ton_cell *_swig_go_0) {
 }
 
 
-intgo _wrap_ton_cell_type_of_cwetee_cdf1a48b9034005c(wetee_ton_cell *_swig_go_0) {
+intgo _wrap_ton_cell_type_of_cwetee_d1a6a8c9a889b0bb(wetee_ton_cell *_swig_go_0) {
   wetee_ton_cell *arg1 = (wetee_ton_cell *) 0 ;
   int result;
   intgo _swig_go_result;
@@ -6587,7 +7695,7 @@ intgo _wrap_ton_cell_type_of_cwetee_cdf1a48b9034005c(wetee_ton_cell *_swig_go_0)
 }
 
 
-intgo _wrap_ton_cell_level_cwetee_cdf1a48b9034005c(wetee_ton_cell *_swig_go_0) {
+intgo _wrap_ton_cell_level_cwetee_d1a6a8c9a889b0bb(wetee_ton_cell *_swig_go_0) {
   wetee_ton_cell *arg1 = (wetee_ton_cell *) 0 ;
   unsigned int result;
   intgo _swig_go_result;
@@ -6603,7 +7711,7 @@ intgo _wrap_ton_cell_level_cwetee_cdf1a48b9034005c(wetee_ton_cell *_swig_go_0) {
 }
 
 
-intgo _wrap_ton_cell_level_mask_cwetee_cdf1a48b9034005c(wetee_ton_cell *_swig_go_0) {
+intgo _wrap_ton_cell_level_mask_cwetee_d1a6a8c9a889b0bb(wetee_ton_cell *_swig_go_0) {
   wetee_ton_cell *arg1 = (wetee_ton_cell *) 0 ;
   unsigned int result;
   intgo _swig_go_result;
@@ -6619,7 +7727,7 @@ intgo _wrap_ton_cell_level_mask_cwetee_cdf1a48b9034005c(wetee_ton_cell *_swig_go
 }
 
 
-_gostring_ _wrap_ton_cell_data_cwetee_cdf1a48b9034005c(wetee_buf *_swig_go_0, wetee_ton_cell *_swig_go_1) {
+_gostring_ _wrap_ton_cell_data_cwetee_d1a6a8c9a889b0bb(wetee_buf *_swig_go_0, wetee_ton_cell *_swig_go_1) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   wetee_ton_cell *arg2 = (wetee_ton_cell *) 0 ;
   wetee_buf temp1 ;
@@ -6653,7 +7761,7 @@ _gostring_ _wrap_ton_cell_data_cwetee_cdf1a48b9034005c(wetee_buf *_swig_go_0, we
 }
 
 
-_gostring_ _wrap_ton_cell_ref_cwetee_cdf1a48b9034005c(wetee_ton_cell **_swig_go_0, wetee_ton_cell *_swig_go_1, intgo _swig_go_2) {
+_gostring_ _wrap_ton_cell_ref_cwetee_d1a6a8c9a889b0bb(wetee_ton_cell **_swig_go_0, wetee_ton_cell *_swig_go_1, intgo _swig_go_2) {
   wetee_ton_cell **arg1 = (wetee_ton_cell **) 0 ;
   wetee_ton_cell *arg2 = (wetee_ton_cell *) 0 ;
   unsigned int arg3 ;
@@ -6682,7 +7790,7 @@ _gostring_ _wrap_ton_cell_ref_cwetee_cdf1a48b9034005c(wetee_ton_cell **_swig_go_
 }
 
 
-intgo _wrap_ton_cell_equal_cwetee_cdf1a48b9034005c(wetee_ton_cell *_swig_go_0, wetee_ton_cell *_swig_go_1) {
+intgo _wrap_ton_cell_equal_cwetee_d1a6a8c9a889b0bb(wetee_ton_cell *_swig_go_0, wetee_ton_cell *_swig_go_1) {
   wetee_ton_cell *arg1 = (wetee_ton_cell *) 0 ;
   wetee_ton_cell *arg2 = (wetee_ton_cell *) 0 ;
   int result;
@@ -6700,7 +7808,7 @@ intgo _wrap_ton_cell_equal_cwetee_cdf1a48b9034005c(wetee_ton_cell *_swig_go_0, w
 }
 
 
-_gostring_ _wrap_ton_cell_to_string_cwetee_cdf1a48b9034005c(wetee_buf *_swig_go_0, wetee_ton_cell *_swig_go_1) {
+_gostring_ _wrap_ton_cell_to_string_cwetee_d1a6a8c9a889b0bb(wetee_buf *_swig_go_0, wetee_ton_cell *_swig_go_1) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   wetee_ton_cell *arg2 = (wetee_ton_cell *) 0 ;
   wetee_buf temp1 ;
@@ -6734,7 +7842,7 @@ _gostring_ _wrap_ton_cell_to_string_cwetee_cdf1a48b9034005c(wetee_buf *_swig_go_
 }
 
 
-_gostring_ _wrap_ton_boc_serialize_cwetee_cdf1a48b9034005c(wetee_buf *_swig_go_0, wetee_ton_cell *_swig_go_1, intgo _swig_go_2) {
+_gostring_ _wrap_ton_boc_serialize_cwetee_d1a6a8c9a889b0bb(wetee_buf *_swig_go_0, wetee_ton_cell *_swig_go_1, intgo _swig_go_2) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   wetee_ton_cell *arg2 = (wetee_ton_cell *) 0 ;
   unsigned int arg3 ;
@@ -6770,7 +7878,7 @@ _gostring_ _wrap_ton_boc_serialize_cwetee_cdf1a48b9034005c(wetee_buf *_swig_go_0
 }
 
 
-_gostring_ _wrap_ton_boc_parse_cwetee_cdf1a48b9034005c(wetee_ton_cell **_swig_go_0, _goslice_ _swig_go_1) {
+_gostring_ _wrap_ton_boc_parse_cwetee_d1a6a8c9a889b0bb(wetee_ton_cell **_swig_go_0, _goslice_ _swig_go_1) {
   wetee_ton_cell **arg1 = (wetee_ton_cell **) 0 ;
   uint8_t *arg2 = (uint8_t *) 0 ;
   size_t arg3 ;
@@ -6801,7 +7909,7 @@ _gostring_ _wrap_ton_boc_parse_cwetee_cdf1a48b9034005c(wetee_ton_cell **_swig_go
 }
 
 
-_gostring_ _wrap_ton_boc_parse_base64_cwetee_cdf1a48b9034005c(wetee_ton_cell **_swig_go_0, _gostring_ _swig_go_1) {
+_gostring_ _wrap_ton_boc_parse_base64_cwetee_d1a6a8c9a889b0bb(wetee_ton_cell **_swig_go_0, _gostring_ _swig_go_1) {
   wetee_ton_cell **arg1 = (wetee_ton_cell **) 0 ;
   char *arg2 = (char *) 0 ;
   size_t arg3 ;
@@ -6832,7 +7940,7 @@ _gostring_ _wrap_ton_boc_parse_base64_cwetee_cdf1a48b9034005c(wetee_ton_cell **_
 }
 
 
-void _wrap_ton_builder_free_cwetee_cdf1a48b9034005c(wetee_ton_builder *_swig_go_0) {
+void _wrap_ton_builder_free_cwetee_d1a6a8c9a889b0bb(wetee_ton_builder *_swig_go_0) {
   wetee_ton_builder *arg1 = (wetee_ton_builder *) 0 ;
   
   arg1 = (wetee_ton_builder *)(uintptr_t)_swig_go_0; 
@@ -6845,7 +7953,7 @@ void _wrap_ton_builder_free_cwetee_cdf1a48b9034005c(wetee_ton_builder *_swig_go_
 }
 
 
-_gostring_ _wrap_ton_builder_new_cwetee_cdf1a48b9034005c(wetee_ton_builder **_swig_go_0) {
+_gostring_ _wrap_ton_builder_new_cwetee_d1a6a8c9a889b0bb(wetee_ton_builder **_swig_go_0) {
   wetee_ton_builder **arg1 = (wetee_ton_builder **) 0 ;
   wetee_ton_builder *temp1 ;
   wetee_rc result;
@@ -6870,7 +7978,7 @@ _gostring_ _wrap_ton_builder_new_cwetee_cdf1a48b9034005c(wetee_ton_builder **_sw
 }
 
 
-intgo _wrap_ton_builder_bits_cwetee_cdf1a48b9034005c(wetee_ton_builder *_swig_go_0) {
+intgo _wrap_ton_builder_bits_cwetee_d1a6a8c9a889b0bb(wetee_ton_builder *_swig_go_0) {
   wetee_ton_builder *arg1 = (wetee_ton_builder *) 0 ;
   unsigned int result;
   intgo _swig_go_result;
@@ -6886,7 +7994,7 @@ intgo _wrap_ton_builder_bits_cwetee_cdf1a48b9034005c(wetee_ton_builder *_swig_go
 }
 
 
-intgo _wrap_ton_builder_refs_cwetee_cdf1a48b9034005c(wetee_ton_builder *_swig_go_0) {
+intgo _wrap_ton_builder_refs_cwetee_d1a6a8c9a889b0bb(wetee_ton_builder *_swig_go_0) {
   wetee_ton_builder *arg1 = (wetee_ton_builder *) 0 ;
   unsigned int result;
   intgo _swig_go_result;
@@ -6902,7 +8010,7 @@ intgo _wrap_ton_builder_refs_cwetee_cdf1a48b9034005c(wetee_ton_builder *_swig_go
 }
 
 
-_gostring_ _wrap_ton_builder_store_bit_cwetee_cdf1a48b9034005c(wetee_ton_builder *_swig_go_0, intgo _swig_go_1) {
+_gostring_ _wrap_ton_builder_store_bit_cwetee_d1a6a8c9a889b0bb(wetee_ton_builder *_swig_go_0, intgo _swig_go_1) {
   wetee_ton_builder *arg1 = (wetee_ton_builder *) 0 ;
   int arg2 ;
   wetee_rc result;
@@ -6920,7 +8028,7 @@ _gostring_ _wrap_ton_builder_store_bit_cwetee_cdf1a48b9034005c(wetee_ton_builder
 }
 
 
-_gostring_ _wrap_ton_builder_store_uint_cwetee_cdf1a48b9034005c(wetee_ton_builder *_swig_go_0, long long _swig_go_1, intgo _swig_go_2) {
+_gostring_ _wrap_ton_builder_store_uint_cwetee_d1a6a8c9a889b0bb(wetee_ton_builder *_swig_go_0, long long _swig_go_1, intgo _swig_go_2) {
   wetee_ton_builder *arg1 = (wetee_ton_builder *) 0 ;
   uint64_t arg2 ;
   unsigned int arg3 ;
@@ -6940,7 +8048,7 @@ _gostring_ _wrap_ton_builder_store_uint_cwetee_cdf1a48b9034005c(wetee_ton_builde
 }
 
 
-_gostring_ _wrap_ton_builder_store_int_cwetee_cdf1a48b9034005c(wetee_ton_builder *_swig_go_0, long long _swig_go_1, intgo _swig_go_2) {
+_gostring_ _wrap_ton_builder_store_int_cwetee_d1a6a8c9a889b0bb(wetee_ton_builder *_swig_go_0, long long _swig_go_1, intgo _swig_go_2) {
   wetee_ton_builder *arg1 = (wetee_ton_builder *) 0 ;
   int64_t arg2 ;
   unsigned int arg3 ;
@@ -6960,7 +8068,7 @@ _gostring_ _wrap_ton_builder_store_int_cwetee_cdf1a48b9034005c(wetee_ton_builder
 }
 
 
-_gostring_ _wrap_ton_builder_store_bits_cwetee_cdf1a48b9034005c(wetee_ton_builder *_swig_go_0, _goslice_ _swig_go_1, long long _swig_go_2) {
+_gostring_ _wrap_ton_builder_store_bits_cwetee_d1a6a8c9a889b0bb(wetee_ton_builder *_swig_go_0, _goslice_ _swig_go_1, long long _swig_go_2) {
   wetee_ton_builder *arg1 = (wetee_ton_builder *) 0 ;
   uint8_t *arg2 = (uint8_t *) 0 ;
   size_t arg3 ;
@@ -6984,7 +8092,7 @@ _gostring_ _wrap_ton_builder_store_bits_cwetee_cdf1a48b9034005c(wetee_ton_builde
 }
 
 
-_gostring_ _wrap_ton_builder_store_bytes_cwetee_cdf1a48b9034005c(wetee_ton_builder *_swig_go_0, _goslice_ _swig_go_1) {
+_gostring_ _wrap_ton_builder_store_bytes_cwetee_d1a6a8c9a889b0bb(wetee_ton_builder *_swig_go_0, _goslice_ _swig_go_1) {
   wetee_ton_builder *arg1 = (wetee_ton_builder *) 0 ;
   uint8_t *arg2 = (uint8_t *) 0 ;
   size_t arg3 ;
@@ -7006,7 +8114,7 @@ _gostring_ _wrap_ton_builder_store_bytes_cwetee_cdf1a48b9034005c(wetee_ton_build
 }
 
 
-_gostring_ _wrap_ton_builder_store_coins_cwetee_cdf1a48b9034005c(wetee_ton_builder *_swig_go_0, _goslice_ _swig_go_1) {
+_gostring_ _wrap_ton_builder_store_coins_cwetee_d1a6a8c9a889b0bb(wetee_ton_builder *_swig_go_0, _goslice_ _swig_go_1) {
   wetee_ton_builder *arg1 = (wetee_ton_builder *) 0 ;
   wetee_u128 arg2 ;
   wetee_rc result;
@@ -7028,7 +8136,7 @@ _gostring_ _wrap_ton_builder_store_coins_cwetee_cdf1a48b9034005c(wetee_ton_build
 }
 
 
-_gostring_ _wrap_ton_builder_store_ref_cwetee_cdf1a48b9034005c(wetee_ton_builder *_swig_go_0, wetee_ton_cell *_swig_go_1) {
+_gostring_ _wrap_ton_builder_store_ref_cwetee_d1a6a8c9a889b0bb(wetee_ton_builder *_swig_go_0, wetee_ton_cell *_swig_go_1) {
   wetee_ton_builder *arg1 = (wetee_ton_builder *) 0 ;
   wetee_ton_cell *arg2 = (wetee_ton_cell *) 0 ;
   wetee_rc result;
@@ -7046,7 +8154,7 @@ _gostring_ _wrap_ton_builder_store_ref_cwetee_cdf1a48b9034005c(wetee_ton_builder
 }
 
 
-_gostring_ _wrap_ton_builder_store_maybe_ref_cwetee_cdf1a48b9034005c(wetee_ton_builder *_swig_go_0, wetee_ton_cell *_swig_go_1) {
+_gostring_ _wrap_ton_builder_store_maybe_ref_cwetee_d1a6a8c9a889b0bb(wetee_ton_builder *_swig_go_0, wetee_ton_cell *_swig_go_1) {
   wetee_ton_builder *arg1 = (wetee_ton_builder *) 0 ;
   wetee_ton_cell *arg2 = (wetee_ton_cell *) 0 ;
   wetee_rc result;
@@ -7064,7 +8172,7 @@ _gostring_ _wrap_ton_builder_store_maybe_ref_cwetee_cdf1a48b9034005c(wetee_ton_b
 }
 
 
-_gostring_ _wrap_ton_builder_store_slice_cwetee_cdf1a48b9034005c(wetee_ton_builder *_swig_go_0, wetee_ton_slice *_swig_go_1) {
+_gostring_ _wrap_ton_builder_store_slice_cwetee_d1a6a8c9a889b0bb(wetee_ton_builder *_swig_go_0, wetee_ton_slice *_swig_go_1) {
   wetee_ton_builder *arg1 = (wetee_ton_builder *) 0 ;
   wetee_ton_slice *arg2 = (wetee_ton_slice *) 0 ;
   wetee_rc result;
@@ -7082,7 +8190,7 @@ _gostring_ _wrap_ton_builder_store_slice_cwetee_cdf1a48b9034005c(wetee_ton_build
 }
 
 
-_gostring_ _wrap_ton_builder_store_snake_cwetee_cdf1a48b9034005c(wetee_ton_builder *_swig_go_0, _goslice_ _swig_go_1) {
+_gostring_ _wrap_ton_builder_store_snake_cwetee_d1a6a8c9a889b0bb(wetee_ton_builder *_swig_go_0, _goslice_ _swig_go_1) {
   wetee_ton_builder *arg1 = (wetee_ton_builder *) 0 ;
   uint8_t *arg2 = (uint8_t *) 0 ;
   size_t arg3 ;
@@ -7104,7 +8212,7 @@ _gostring_ _wrap_ton_builder_store_snake_cwetee_cdf1a48b9034005c(wetee_ton_build
 }
 
 
-_gostring_ _wrap_ton_builder_end_cwetee_cdf1a48b9034005c(wetee_ton_cell **_swig_go_0, wetee_ton_builder *_swig_go_1) {
+_gostring_ _wrap_ton_builder_end_cwetee_d1a6a8c9a889b0bb(wetee_ton_cell **_swig_go_0, wetee_ton_builder *_swig_go_1) {
   wetee_ton_cell **arg1 = (wetee_ton_cell **) 0 ;
   wetee_ton_builder *arg2 = (wetee_ton_builder *) 0 ;
   wetee_ton_cell *temp1 ;
@@ -7131,7 +8239,7 @@ _gostring_ _wrap_ton_builder_end_cwetee_cdf1a48b9034005c(wetee_ton_cell **_swig_
 }
 
 
-_gostring_ _wrap_ton_builder_end_exotic_cwetee_cdf1a48b9034005c(wetee_ton_cell **_swig_go_0, wetee_ton_builder *_swig_go_1) {
+_gostring_ _wrap_ton_builder_end_exotic_cwetee_d1a6a8c9a889b0bb(wetee_ton_cell **_swig_go_0, wetee_ton_builder *_swig_go_1) {
   wetee_ton_cell **arg1 = (wetee_ton_cell **) 0 ;
   wetee_ton_builder *arg2 = (wetee_ton_builder *) 0 ;
   wetee_ton_cell *temp1 ;
@@ -7158,7 +8266,7 @@ _gostring_ _wrap_ton_builder_end_exotic_cwetee_cdf1a48b9034005c(wetee_ton_cell *
 }
 
 
-_gostring_ _wrap_ton_builder_store_address_cwetee_cdf1a48b9034005c(wetee_ton_builder *_swig_go_0, _gostring_ _swig_go_1) {
+_gostring_ _wrap_ton_builder_store_address_cwetee_d1a6a8c9a889b0bb(wetee_ton_builder *_swig_go_0, _gostring_ _swig_go_1) {
   wetee_ton_builder *arg1 = (wetee_ton_builder *) 0 ;
   char *arg2 = (char *) 0 ;
   size_t arg3 ;
@@ -7180,7 +8288,7 @@ _gostring_ _wrap_ton_builder_store_address_cwetee_cdf1a48b9034005c(wetee_ton_bui
 }
 
 
-void _wrap_ton_slice_free_cwetee_cdf1a48b9034005c(wetee_ton_slice *_swig_go_0) {
+void _wrap_ton_slice_free_cwetee_d1a6a8c9a889b0bb(wetee_ton_slice *_swig_go_0) {
   wetee_ton_slice *arg1 = (wetee_ton_slice *) 0 ;
   
   arg1 = (wetee_ton_slice *)(uintptr_t)_swig_go_0; 
@@ -7193,7 +8301,7 @@ void _wrap_ton_slice_free_cwetee_cdf1a48b9034005c(wetee_ton_slice *_swig_go_0) {
 }
 
 
-_gostring_ _wrap_ton_slice_new_cwetee_cdf1a48b9034005c(wetee_ton_slice **_swig_go_0, wetee_ton_cell *_swig_go_1) {
+_gostring_ _wrap_ton_slice_new_cwetee_d1a6a8c9a889b0bb(wetee_ton_slice **_swig_go_0, wetee_ton_cell *_swig_go_1) {
   wetee_ton_slice **arg1 = (wetee_ton_slice **) 0 ;
   wetee_ton_cell *arg2 = (wetee_ton_cell *) 0 ;
   wetee_ton_slice *temp1 ;
@@ -7220,7 +8328,7 @@ _gostring_ _wrap_ton_slice_new_cwetee_cdf1a48b9034005c(wetee_ton_slice **_swig_g
 }
 
 
-intgo _wrap_ton_slice_bits_left_cwetee_cdf1a48b9034005c(wetee_ton_slice *_swig_go_0) {
+intgo _wrap_ton_slice_bits_left_cwetee_d1a6a8c9a889b0bb(wetee_ton_slice *_swig_go_0) {
   wetee_ton_slice *arg1 = (wetee_ton_slice *) 0 ;
   unsigned int result;
   intgo _swig_go_result;
@@ -7236,7 +8344,7 @@ intgo _wrap_ton_slice_bits_left_cwetee_cdf1a48b9034005c(wetee_ton_slice *_swig_g
 }
 
 
-intgo _wrap_ton_slice_refs_left_cwetee_cdf1a48b9034005c(wetee_ton_slice *_swig_go_0) {
+intgo _wrap_ton_slice_refs_left_cwetee_d1a6a8c9a889b0bb(wetee_ton_slice *_swig_go_0) {
   wetee_ton_slice *arg1 = (wetee_ton_slice *) 0 ;
   unsigned int result;
   intgo _swig_go_result;
@@ -7252,7 +8360,7 @@ intgo _wrap_ton_slice_refs_left_cwetee_cdf1a48b9034005c(wetee_ton_slice *_swig_g
 }
 
 
-_gostring_ _wrap_ton_slice_load_bit_cwetee_cdf1a48b9034005c(intgo *_swig_go_0, wetee_ton_slice *_swig_go_1) {
+_gostring_ _wrap_ton_slice_load_bit_cwetee_d1a6a8c9a889b0bb(intgo *_swig_go_0, wetee_ton_slice *_swig_go_1) {
   int *arg1 = (int *) 0 ;
   wetee_ton_slice *arg2 = (wetee_ton_slice *) 0 ;
   int temp1 ;
@@ -7275,7 +8383,7 @@ _gostring_ _wrap_ton_slice_load_bit_cwetee_cdf1a48b9034005c(intgo *_swig_go_0, w
 }
 
 
-_gostring_ _wrap_ton_slice_load_uint_cwetee_cdf1a48b9034005c(_goslice_ _swig_go_0, wetee_ton_slice *_swig_go_1, intgo _swig_go_2) {
+_gostring_ _wrap_ton_slice_load_uint_cwetee_d1a6a8c9a889b0bb(_goslice_ _swig_go_0, wetee_ton_slice *_swig_go_1, intgo _swig_go_2) {
   wetee_u128 *arg1 = (wetee_u128 *) 0 ;
   wetee_ton_slice *arg2 = (wetee_ton_slice *) 0 ;
   unsigned int arg3 ;
@@ -7305,7 +8413,7 @@ _gostring_ _wrap_ton_slice_load_uint_cwetee_cdf1a48b9034005c(_goslice_ _swig_go_
 }
 
 
-_gostring_ _wrap_ton_slice_load_bits_cwetee_cdf1a48b9034005c(wetee_buf *_swig_go_0, wetee_ton_slice *_swig_go_1, long long _swig_go_2) {
+_gostring_ _wrap_ton_slice_load_bits_cwetee_d1a6a8c9a889b0bb(wetee_buf *_swig_go_0, wetee_ton_slice *_swig_go_1, long long _swig_go_2) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   wetee_ton_slice *arg2 = (wetee_ton_slice *) 0 ;
   size_t arg3 ;
@@ -7341,7 +8449,7 @@ _gostring_ _wrap_ton_slice_load_bits_cwetee_cdf1a48b9034005c(wetee_buf *_swig_go
 }
 
 
-_gostring_ _wrap_ton_slice_load_address_cwetee_cdf1a48b9034005c(wetee_buf *_swig_go_0, wetee_ton_slice *_swig_go_1) {
+_gostring_ _wrap_ton_slice_load_address_cwetee_d1a6a8c9a889b0bb(wetee_buf *_swig_go_0, wetee_ton_slice *_swig_go_1) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   wetee_ton_slice *arg2 = (wetee_ton_slice *) 0 ;
   wetee_buf temp1 ;
@@ -7375,7 +8483,7 @@ _gostring_ _wrap_ton_slice_load_address_cwetee_cdf1a48b9034005c(wetee_buf *_swig
 }
 
 
-_gostring_ _wrap_ton_slice_load_coins_cwetee_cdf1a48b9034005c(_goslice_ _swig_go_0, wetee_ton_slice *_swig_go_1) {
+_gostring_ _wrap_ton_slice_load_coins_cwetee_d1a6a8c9a889b0bb(_goslice_ _swig_go_0, wetee_ton_slice *_swig_go_1) {
   wetee_u128 *arg1 = (wetee_u128 *) 0 ;
   wetee_ton_slice *arg2 = (wetee_ton_slice *) 0 ;
   wetee_u128 temp1 ;
@@ -7403,7 +8511,7 @@ _gostring_ _wrap_ton_slice_load_coins_cwetee_cdf1a48b9034005c(_goslice_ _swig_go
 }
 
 
-_gostring_ _wrap_ton_slice_load_ref_cwetee_cdf1a48b9034005c(wetee_ton_cell **_swig_go_0, wetee_ton_slice *_swig_go_1) {
+_gostring_ _wrap_ton_slice_load_ref_cwetee_d1a6a8c9a889b0bb(wetee_ton_cell **_swig_go_0, wetee_ton_slice *_swig_go_1) {
   wetee_ton_cell **arg1 = (wetee_ton_cell **) 0 ;
   wetee_ton_slice *arg2 = (wetee_ton_slice *) 0 ;
   wetee_ton_cell *temp1 ;
@@ -7430,7 +8538,7 @@ _gostring_ _wrap_ton_slice_load_ref_cwetee_cdf1a48b9034005c(wetee_ton_cell **_sw
 }
 
 
-_gostring_ _wrap_ton_slice_load_maybe_ref_cwetee_cdf1a48b9034005c(wetee_ton_cell **_swig_go_0, wetee_ton_slice *_swig_go_1) {
+_gostring_ _wrap_ton_slice_load_maybe_ref_cwetee_d1a6a8c9a889b0bb(wetee_ton_cell **_swig_go_0, wetee_ton_slice *_swig_go_1) {
   wetee_ton_cell **arg1 = (wetee_ton_cell **) 0 ;
   wetee_ton_slice *arg2 = (wetee_ton_slice *) 0 ;
   wetee_ton_cell *temp1 ;
@@ -7457,7 +8565,7 @@ _gostring_ _wrap_ton_slice_load_maybe_ref_cwetee_cdf1a48b9034005c(wetee_ton_cell
 }
 
 
-_gostring_ _wrap_ton_slice_load_snake_cwetee_cdf1a48b9034005c(wetee_buf *_swig_go_0, wetee_ton_slice *_swig_go_1) {
+_gostring_ _wrap_ton_slice_load_snake_cwetee_d1a6a8c9a889b0bb(wetee_buf *_swig_go_0, wetee_ton_slice *_swig_go_1) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   wetee_ton_slice *arg2 = (wetee_ton_slice *) 0 ;
   wetee_buf temp1 ;
@@ -7491,7 +8599,7 @@ _gostring_ _wrap_ton_slice_load_snake_cwetee_cdf1a48b9034005c(wetee_buf *_swig_g
 }
 
 
-_gostring_ _wrap_ton_slice_skip_cwetee_cdf1a48b9034005c(wetee_ton_slice *_swig_go_0, long long _swig_go_1) {
+_gostring_ _wrap_ton_slice_skip_cwetee_d1a6a8c9a889b0bb(wetee_ton_slice *_swig_go_0, long long _swig_go_1) {
   wetee_ton_slice *arg1 = (wetee_ton_slice *) 0 ;
   size_t arg2 ;
   wetee_rc result;
@@ -7509,7 +8617,7 @@ _gostring_ _wrap_ton_slice_skip_cwetee_cdf1a48b9034005c(wetee_ton_slice *_swig_g
 }
 
 
-_gostring_ _wrap_ton_slice_end_cwetee_cdf1a48b9034005c(wetee_ton_slice *_swig_go_0) {
+_gostring_ _wrap_ton_slice_end_cwetee_d1a6a8c9a889b0bb(wetee_ton_slice *_swig_go_0) {
   wetee_ton_slice *arg1 = (wetee_ton_slice *) 0 ;
   wetee_rc result;
   _gostring_ _swig_go_result;
@@ -7525,7 +8633,7 @@ _gostring_ _wrap_ton_slice_end_cwetee_cdf1a48b9034005c(wetee_ton_slice *_swig_go
 }
 
 
-_gostring_ _wrap_ton_address_parse_cwetee_cdf1a48b9034005c(wetee_buf *_swig_go_0, int *_swig_go_1, _gostring_ _swig_go_2) {
+_gostring_ _wrap_ton_address_parse_cwetee_d1a6a8c9a889b0bb(wetee_buf *_swig_go_0, int *_swig_go_1, _gostring_ _swig_go_2) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   unsigned int *arg2 = (unsigned int *) 0 ;
   char *arg3 = (char *) 0 ;
@@ -7565,7 +8673,7 @@ _gostring_ _wrap_ton_address_parse_cwetee_cdf1a48b9034005c(wetee_buf *_swig_go_0
 }
 
 
-_gostring_ _wrap_ton_address_format_cwetee_cdf1a48b9034005c(wetee_buf *_swig_go_0, _gostring_ _swig_go_1, intgo _swig_go_2) {
+_gostring_ _wrap_ton_address_format_cwetee_d1a6a8c9a889b0bb(wetee_buf *_swig_go_0, _gostring_ _swig_go_1, intgo _swig_go_2) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   char *arg2 = (char *) 0 ;
   size_t arg3 ;
@@ -7605,7 +8713,7 @@ _gostring_ _wrap_ton_address_format_cwetee_cdf1a48b9034005c(wetee_buf *_swig_go_
 }
 
 
-_gostring_ _wrap_ton_state_init_address_cwetee_cdf1a48b9034005c(wetee_buf *_swig_go_0, intgo _swig_go_1, wetee_ton_cell *_swig_go_2, wetee_ton_cell *_swig_go_3) {
+_gostring_ _wrap_ton_state_init_address_cwetee_d1a6a8c9a889b0bb(wetee_buf *_swig_go_0, intgo _swig_go_1, wetee_ton_cell *_swig_go_2, wetee_ton_cell *_swig_go_3) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   int32_t arg2 ;
   wetee_ton_cell *arg3 = (wetee_ton_cell *) 0 ;
@@ -7643,7 +8751,7 @@ _gostring_ _wrap_ton_state_init_address_cwetee_cdf1a48b9034005c(wetee_buf *_swig
 }
 
 
-_gostring_ _wrap_ton_amount_format_cwetee_cdf1a48b9034005c(wetee_buf *_swig_go_0, _goslice_ _swig_go_1, _gostring_ _swig_go_2) {
+_gostring_ _wrap_ton_amount_format_cwetee_d1a6a8c9a889b0bb(wetee_buf *_swig_go_0, _goslice_ _swig_go_1, _gostring_ _swig_go_2) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   wetee_u128 arg2 ;
   char *arg3 = (char *) 0 ;
@@ -7693,7 +8801,7 @@ _gostring_ _wrap_ton_amount_format_cwetee_cdf1a48b9034005c(wetee_buf *_swig_go_0
 }
 
 
-_gostring_ _wrap_ton_amount_parse_cwetee_cdf1a48b9034005c(_goslice_ _swig_go_0, _gostring_ _swig_go_1) {
+_gostring_ _wrap_ton_amount_parse_cwetee_d1a6a8c9a889b0bb(_goslice_ _swig_go_0, _gostring_ _swig_go_1) {
   wetee_u128 *arg1 = (wetee_u128 *) 0 ;
   char *arg2 = (char *) 0 ;
   size_t arg3 ;
@@ -7725,7 +8833,7 @@ _gostring_ _wrap_ton_amount_parse_cwetee_cdf1a48b9034005c(_goslice_ _swig_go_0, 
 }
 
 
-_gostring_ _wrap_ton_state_init_cwetee_cdf1a48b9034005c(wetee_ton_cell **_swig_go_0, wetee_ton_cell *_swig_go_1, wetee_ton_cell *_swig_go_2) {
+_gostring_ _wrap_ton_state_init_cwetee_d1a6a8c9a889b0bb(wetee_ton_cell **_swig_go_0, wetee_ton_cell *_swig_go_1, wetee_ton_cell *_swig_go_2) {
   wetee_ton_cell **arg1 = (wetee_ton_cell **) 0 ;
   wetee_ton_cell *arg2 = (wetee_ton_cell *) 0 ;
   wetee_ton_cell *arg3 = (wetee_ton_cell *) 0 ;
@@ -7754,7 +8862,7 @@ _gostring_ _wrap_ton_state_init_cwetee_cdf1a48b9034005c(wetee_ton_cell **_swig_g
 }
 
 
-_gostring_ _wrap_ton_mnemonic_generate_cwetee_cdf1a48b9034005c(wetee_buf *_swig_go_0, _gostring_ _swig_go_1) {
+_gostring_ _wrap_ton_mnemonic_generate_cwetee_d1a6a8c9a889b0bb(wetee_buf *_swig_go_0, _gostring_ _swig_go_1) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   char *arg2 = (char *) 0 ;
   size_t arg3 ;
@@ -7793,7 +8901,7 @@ _gostring_ _wrap_ton_mnemonic_generate_cwetee_cdf1a48b9034005c(wetee_buf *_swig_
 }
 
 
-_gostring_ _wrap_ton_mnemonic_validate_cwetee_cdf1a48b9034005c(_gostring_ _swig_go_0, _gostring_ _swig_go_1) {
+_gostring_ _wrap_ton_mnemonic_validate_cwetee_d1a6a8c9a889b0bb(_gostring_ _swig_go_0, _gostring_ _swig_go_1) {
   char *arg1 = (char *) 0 ;
   size_t arg2 ;
   char *arg3 = (char *) 0 ;
@@ -7819,7 +8927,7 @@ _gostring_ _wrap_ton_mnemonic_validate_cwetee_cdf1a48b9034005c(_gostring_ _swig_
 }
 
 
-_gostring_ _wrap_ton_mnemonic_to_seed_cwetee_cdf1a48b9034005c(_goslice_ _swig_go_0, _gostring_ _swig_go_1, _gostring_ _swig_go_2) {
+_gostring_ _wrap_ton_mnemonic_to_seed_cwetee_d1a6a8c9a889b0bb(_goslice_ _swig_go_0, _gostring_ _swig_go_1, _gostring_ _swig_go_2) {
   uint8_t *arg1 ;
   char *arg2 = (char *) 0 ;
   size_t arg3 ;
@@ -7850,7 +8958,7 @@ _gostring_ _wrap_ton_mnemonic_to_seed_cwetee_cdf1a48b9034005c(_goslice_ _swig_go
 }
 
 
-_gostring_ _wrap_ton_mnemonic_to_keypair_cwetee_cdf1a48b9034005c(_goslice_ _swig_go_0, _goslice_ _swig_go_1, _gostring_ _swig_go_2, _gostring_ _swig_go_3) {
+_gostring_ _wrap_ton_mnemonic_to_keypair_cwetee_d1a6a8c9a889b0bb(_goslice_ _swig_go_0, _goslice_ _swig_go_1, _gostring_ _swig_go_2, _gostring_ _swig_go_3) {
   uint8_t *arg1 ;
   uint8_t *arg2 ;
   char *arg3 = (char *) 0 ;
@@ -7886,7 +8994,7 @@ _gostring_ _wrap_ton_mnemonic_to_keypair_cwetee_cdf1a48b9034005c(_goslice_ _swig
 }
 
 
-_gostring_ _wrap_ton_comment_cwetee_cdf1a48b9034005c(wetee_ton_cell **_swig_go_0, _gostring_ _swig_go_1) {
+_gostring_ _wrap_ton_comment_cwetee_d1a6a8c9a889b0bb(wetee_ton_cell **_swig_go_0, _gostring_ _swig_go_1) {
   wetee_ton_cell **arg1 = (wetee_ton_cell **) 0 ;
   char *arg2 = (char *) 0 ;
   size_t arg3 ;
@@ -7917,7 +9025,7 @@ _gostring_ _wrap_ton_comment_cwetee_cdf1a48b9034005c(wetee_ton_cell **_swig_go_0
 }
 
 
-_gostring_ _wrap_ton_internal_message_cwetee_cdf1a48b9034005c(wetee_ton_cell **_swig_go_0, _gostring_ _swig_go_1, _goslice_ _swig_go_2, intgo _swig_go_3, wetee_ton_cell *_swig_go_4, wetee_ton_cell *_swig_go_5) {
+_gostring_ _wrap_ton_internal_message_cwetee_d1a6a8c9a889b0bb(wetee_ton_cell **_swig_go_0, _gostring_ _swig_go_1, _goslice_ _swig_go_2, intgo _swig_go_3, wetee_ton_cell *_swig_go_4, wetee_ton_cell *_swig_go_5) {
   wetee_ton_cell **arg1 = (wetee_ton_cell **) 0 ;
   char *arg2 = (char *) 0 ;
   size_t arg3 ;
@@ -7960,7 +9068,7 @@ _gostring_ _wrap_ton_internal_message_cwetee_cdf1a48b9034005c(wetee_ton_cell **_
 }
 
 
-_gostring_ _wrap_ton_external_message_cwetee_cdf1a48b9034005c(wetee_ton_cell **_swig_go_0, _gostring_ _swig_go_1, wetee_ton_cell *_swig_go_2, wetee_ton_cell *_swig_go_3, intgo _swig_go_4) {
+_gostring_ _wrap_ton_external_message_cwetee_d1a6a8c9a889b0bb(wetee_ton_cell **_swig_go_0, _gostring_ _swig_go_1, wetee_ton_cell *_swig_go_2, wetee_ton_cell *_swig_go_3, intgo _swig_go_4) {
   wetee_ton_cell **arg1 = (wetee_ton_cell **) 0 ;
   char *arg2 = (char *) 0 ;
   size_t arg3 ;
@@ -7997,7 +9105,7 @@ _gostring_ _wrap_ton_external_message_cwetee_cdf1a48b9034005c(wetee_ton_cell **_
 }
 
 
-void _wrap_ton_wallet_free_cwetee_cdf1a48b9034005c(wetee_ton_wallet *_swig_go_0) {
+void _wrap_ton_wallet_free_cwetee_d1a6a8c9a889b0bb(wetee_ton_wallet *_swig_go_0) {
   wetee_ton_wallet *arg1 = (wetee_ton_wallet *) 0 ;
   
   arg1 = (wetee_ton_wallet *)(uintptr_t)_swig_go_0; 
@@ -8010,7 +9118,7 @@ void _wrap_ton_wallet_free_cwetee_cdf1a48b9034005c(wetee_ton_wallet *_swig_go_0)
 }
 
 
-_gostring_ _wrap_ton_wallet_code_cwetee_cdf1a48b9034005c(wetee_ton_cell **_swig_go_0, intgo _swig_go_1) {
+_gostring_ _wrap_ton_wallet_code_cwetee_d1a6a8c9a889b0bb(wetee_ton_cell **_swig_go_0, intgo _swig_go_1) {
   wetee_ton_cell **arg1 = (wetee_ton_cell **) 0 ;
   int arg2 ;
   wetee_ton_cell *temp1 ;
@@ -8037,7 +9145,7 @@ _gostring_ _wrap_ton_wallet_code_cwetee_cdf1a48b9034005c(wetee_ton_cell **_swig_
 }
 
 
-_gostring_ _wrap_ton_wallet_v5r1_id_cwetee_cdf1a48b9034005c(int *_swig_go_0, intgo _swig_go_1, intgo _swig_go_2, intgo _swig_go_3) {
+_gostring_ _wrap_ton_wallet_v5r1_id_cwetee_d1a6a8c9a889b0bb(int *_swig_go_0, intgo _swig_go_1, intgo _swig_go_2, intgo _swig_go_3) {
   uint32_t *arg1 = (uint32_t *) 0 ;
   int32_t arg2 ;
   int32_t arg3 ;
@@ -8059,7 +9167,7 @@ _gostring_ _wrap_ton_wallet_v5r1_id_cwetee_cdf1a48b9034005c(int *_swig_go_0, int
 }
 
 
-_gostring_ _wrap_ton_wallet_default_id_cwetee_cdf1a48b9034005c(int *_swig_go_0, intgo _swig_go_1, intgo _swig_go_2, intgo _swig_go_3) {
+_gostring_ _wrap_ton_wallet_default_id_cwetee_d1a6a8c9a889b0bb(int *_swig_go_0, intgo _swig_go_1, intgo _swig_go_2, intgo _swig_go_3) {
   uint32_t *arg1 = (uint32_t *) 0 ;
   int arg2 ;
   int32_t arg3 ;
@@ -8081,7 +9189,7 @@ _gostring_ _wrap_ton_wallet_default_id_cwetee_cdf1a48b9034005c(int *_swig_go_0, 
 }
 
 
-_gostring_ _wrap_ton_wallet_new_cwetee_cdf1a48b9034005c(wetee_ton_wallet **_swig_go_0, intgo _swig_go_1, _goslice_ _swig_go_2, intgo _swig_go_3, intgo _swig_go_4) {
+_gostring_ _wrap_ton_wallet_new_cwetee_d1a6a8c9a889b0bb(wetee_ton_wallet **_swig_go_0, intgo _swig_go_1, _goslice_ _swig_go_2, intgo _swig_go_3, intgo _swig_go_4) {
   wetee_ton_wallet **arg1 = (wetee_ton_wallet **) 0 ;
   int arg2 ;
   uint8_t *arg3 ;
@@ -8117,7 +9225,7 @@ _gostring_ _wrap_ton_wallet_new_cwetee_cdf1a48b9034005c(wetee_ton_wallet **_swig
 }
 
 
-_gostring_ _wrap_ton_wallet_id_cwetee_cdf1a48b9034005c(int *_swig_go_0, wetee_ton_wallet *_swig_go_1) {
+_gostring_ _wrap_ton_wallet_id_cwetee_d1a6a8c9a889b0bb(int *_swig_go_0, wetee_ton_wallet *_swig_go_1) {
   uint32_t *arg1 = (uint32_t *) 0 ;
   wetee_ton_wallet *arg2 = (wetee_ton_wallet *) 0 ;
   wetee_rc result;
@@ -8135,7 +9243,7 @@ _gostring_ _wrap_ton_wallet_id_cwetee_cdf1a48b9034005c(int *_swig_go_0, wetee_to
 }
 
 
-_gostring_ _wrap_ton_wallet_state_init_cwetee_cdf1a48b9034005c(wetee_ton_cell **_swig_go_0, wetee_ton_wallet *_swig_go_1) {
+_gostring_ _wrap_ton_wallet_state_init_cwetee_d1a6a8c9a889b0bb(wetee_ton_cell **_swig_go_0, wetee_ton_wallet *_swig_go_1) {
   wetee_ton_cell **arg1 = (wetee_ton_cell **) 0 ;
   wetee_ton_wallet *arg2 = (wetee_ton_wallet *) 0 ;
   wetee_ton_cell *temp1 ;
@@ -8162,7 +9270,7 @@ _gostring_ _wrap_ton_wallet_state_init_cwetee_cdf1a48b9034005c(wetee_ton_cell **
 }
 
 
-_gostring_ _wrap_ton_wallet_address_cwetee_cdf1a48b9034005c(wetee_buf *_swig_go_0, wetee_ton_wallet *_swig_go_1) {
+_gostring_ _wrap_ton_wallet_address_cwetee_d1a6a8c9a889b0bb(wetee_buf *_swig_go_0, wetee_ton_wallet *_swig_go_1) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   wetee_ton_wallet *arg2 = (wetee_ton_wallet *) 0 ;
   wetee_buf temp1 ;
@@ -8196,7 +9304,7 @@ _gostring_ _wrap_ton_wallet_address_cwetee_cdf1a48b9034005c(wetee_buf *_swig_go_
 }
 
 
-void _wrap_ton_transfer_free_cwetee_cdf1a48b9034005c(wetee_ton_transfer *_swig_go_0) {
+void _wrap_ton_transfer_free_cwetee_d1a6a8c9a889b0bb(wetee_ton_transfer *_swig_go_0) {
   wetee_ton_transfer *arg1 = (wetee_ton_transfer *) 0 ;
   
   arg1 = (wetee_ton_transfer *)(uintptr_t)_swig_go_0; 
@@ -8209,7 +9317,7 @@ void _wrap_ton_transfer_free_cwetee_cdf1a48b9034005c(wetee_ton_transfer *_swig_g
 }
 
 
-_gostring_ _wrap_ton_transfer_new_cwetee_cdf1a48b9034005c(wetee_ton_transfer **_swig_go_0) {
+_gostring_ _wrap_ton_transfer_new_cwetee_d1a6a8c9a889b0bb(wetee_ton_transfer **_swig_go_0) {
   wetee_ton_transfer **arg1 = (wetee_ton_transfer **) 0 ;
   wetee_ton_transfer *temp1 ;
   wetee_rc result;
@@ -8234,7 +9342,7 @@ _gostring_ _wrap_ton_transfer_new_cwetee_cdf1a48b9034005c(wetee_ton_transfer **_
 }
 
 
-_gostring_ _wrap_ton_transfer_add_cwetee_cdf1a48b9034005c(wetee_ton_transfer *_swig_go_0, intgo _swig_go_1, wetee_ton_cell *_swig_go_2) {
+_gostring_ _wrap_ton_transfer_add_cwetee_d1a6a8c9a889b0bb(wetee_ton_transfer *_swig_go_0, intgo _swig_go_1, wetee_ton_cell *_swig_go_2) {
   wetee_ton_transfer *arg1 = (wetee_ton_transfer *) 0 ;
   unsigned int arg2 ;
   wetee_ton_cell *arg3 = (wetee_ton_cell *) 0 ;
@@ -8254,7 +9362,7 @@ _gostring_ _wrap_ton_transfer_add_cwetee_cdf1a48b9034005c(wetee_ton_transfer *_s
 }
 
 
-long long _wrap_ton_transfer_count_cwetee_cdf1a48b9034005c(wetee_ton_transfer *_swig_go_0) {
+long long _wrap_ton_transfer_count_cwetee_d1a6a8c9a889b0bb(wetee_ton_transfer *_swig_go_0) {
   wetee_ton_transfer *arg1 = (wetee_ton_transfer *) 0 ;
   size_t result;
   long long _swig_go_result;
@@ -8270,7 +9378,7 @@ long long _wrap_ton_transfer_count_cwetee_cdf1a48b9034005c(wetee_ton_transfer *_
 }
 
 
-_gostring_ _wrap_ton_wallet_sign_transfer_cwetee_cdf1a48b9034005c(wetee_ton_cell **_swig_go_0, wetee_ton_wallet *_swig_go_1, _goslice_ _swig_go_2, intgo _swig_go_3, intgo _swig_go_4, wetee_ton_transfer *_swig_go_5) {
+_gostring_ _wrap_ton_wallet_sign_transfer_cwetee_d1a6a8c9a889b0bb(wetee_ton_cell **_swig_go_0, wetee_ton_wallet *_swig_go_1, _goslice_ _swig_go_2, intgo _swig_go_3, intgo _swig_go_4, wetee_ton_transfer *_swig_go_5) {
   wetee_ton_cell **arg1 = (wetee_ton_cell **) 0 ;
   wetee_ton_wallet *arg2 = (wetee_ton_wallet *) 0 ;
   uint8_t *arg3 ;
@@ -8308,7 +9416,7 @@ _gostring_ _wrap_ton_wallet_sign_transfer_cwetee_cdf1a48b9034005c(wetee_ton_cell
 }
 
 
-_gostring_ _wrap_ton_wallet_external_cwetee_cdf1a48b9034005c(wetee_ton_cell **_swig_go_0, wetee_ton_wallet *_swig_go_1, wetee_ton_cell *_swig_go_2, intgo _swig_go_3) {
+_gostring_ _wrap_ton_wallet_external_cwetee_d1a6a8c9a889b0bb(wetee_ton_cell **_swig_go_0, wetee_ton_wallet *_swig_go_1, wetee_ton_cell *_swig_go_2, intgo _swig_go_3) {
   wetee_ton_cell **arg1 = (wetee_ton_cell **) 0 ;
   wetee_ton_wallet *arg2 = (wetee_ton_wallet *) 0 ;
   wetee_ton_cell *arg3 = (wetee_ton_cell *) 0 ;
@@ -8339,7 +9447,7 @@ _gostring_ _wrap_ton_wallet_external_cwetee_cdf1a48b9034005c(wetee_ton_cell **_s
 }
 
 
-_gostring_ _wrap_ton_wallet_new_highload_v3_cwetee_cdf1a48b9034005c(wetee_ton_wallet **_swig_go_0, _goslice_ _swig_go_1, intgo _swig_go_2, intgo _swig_go_3, intgo _swig_go_4) {
+_gostring_ _wrap_ton_wallet_new_highload_v3_cwetee_d1a6a8c9a889b0bb(wetee_ton_wallet **_swig_go_0, _goslice_ _swig_go_1, intgo _swig_go_2, intgo _swig_go_3, intgo _swig_go_4) {
   wetee_ton_wallet **arg1 = (wetee_ton_wallet **) 0 ;
   uint8_t *arg2 ;
   int32_t arg3 ;
@@ -8375,7 +9483,7 @@ _gostring_ _wrap_ton_wallet_new_highload_v3_cwetee_cdf1a48b9034005c(wetee_ton_wa
 }
 
 
-_gostring_ _wrap_ton_highload_sign_message_cwetee_cdf1a48b9034005c(wetee_ton_cell **_swig_go_0, wetee_ton_wallet *_swig_go_1, _goslice_ _swig_go_2, intgo _swig_go_3, long long _swig_go_4, intgo _swig_go_5, wetee_ton_cell *_swig_go_6) {
+_gostring_ _wrap_ton_highload_sign_message_cwetee_d1a6a8c9a889b0bb(wetee_ton_cell **_swig_go_0, wetee_ton_wallet *_swig_go_1, _goslice_ _swig_go_2, intgo _swig_go_3, long long _swig_go_4, intgo _swig_go_5, wetee_ton_cell *_swig_go_6) {
   wetee_ton_cell **arg1 = (wetee_ton_cell **) 0 ;
   wetee_ton_wallet *arg2 = (wetee_ton_wallet *) 0 ;
   uint8_t *arg3 ;
@@ -8415,7 +9523,7 @@ _gostring_ _wrap_ton_highload_sign_message_cwetee_cdf1a48b9034005c(wetee_ton_cel
 }
 
 
-_gostring_ _wrap_ton_highload_sign_batch_cwetee_cdf1a48b9034005c(wetee_ton_cell **_swig_go_0, wetee_ton_wallet *_swig_go_1, _goslice_ _swig_go_2, intgo _swig_go_3, long long _swig_go_4, wetee_ton_transfer *_swig_go_5, _goslice_ _swig_go_6) {
+_gostring_ _wrap_ton_highload_sign_batch_cwetee_d1a6a8c9a889b0bb(wetee_ton_cell **_swig_go_0, wetee_ton_wallet *_swig_go_1, _goslice_ _swig_go_2, intgo _swig_go_3, long long _swig_go_4, wetee_ton_transfer *_swig_go_5, _goslice_ _swig_go_6) {
   wetee_ton_cell **arg1 = (wetee_ton_cell **) 0 ;
   wetee_ton_wallet *arg2 = (wetee_ton_wallet *) 0 ;
   uint8_t *arg3 ;
@@ -8459,7 +9567,7 @@ _gostring_ _wrap_ton_highload_sign_batch_cwetee_cdf1a48b9034005c(wetee_ton_cell 
 }
 
 
-void _wrap_ton_dict_free_cwetee_cdf1a48b9034005c(wetee_ton_dict *_swig_go_0) {
+void _wrap_ton_dict_free_cwetee_d1a6a8c9a889b0bb(wetee_ton_dict *_swig_go_0) {
   wetee_ton_dict *arg1 = (wetee_ton_dict *) 0 ;
   
   arg1 = (wetee_ton_dict *)(uintptr_t)_swig_go_0; 
@@ -8472,7 +9580,7 @@ void _wrap_ton_dict_free_cwetee_cdf1a48b9034005c(wetee_ton_dict *_swig_go_0) {
 }
 
 
-_gostring_ _wrap_ton_dict_new_cwetee_cdf1a48b9034005c(wetee_ton_dict **_swig_go_0, intgo _swig_go_1) {
+_gostring_ _wrap_ton_dict_new_cwetee_d1a6a8c9a889b0bb(wetee_ton_dict **_swig_go_0, intgo _swig_go_1) {
   wetee_ton_dict **arg1 = (wetee_ton_dict **) 0 ;
   unsigned int arg2 ;
   wetee_ton_dict *temp1 ;
@@ -8499,7 +9607,7 @@ _gostring_ _wrap_ton_dict_new_cwetee_cdf1a48b9034005c(wetee_ton_dict **_swig_go_
 }
 
 
-long long _wrap_ton_dict_count_cwetee_cdf1a48b9034005c(wetee_ton_dict *_swig_go_0) {
+long long _wrap_ton_dict_count_cwetee_d1a6a8c9a889b0bb(wetee_ton_dict *_swig_go_0) {
   wetee_ton_dict *arg1 = (wetee_ton_dict *) 0 ;
   size_t result;
   long long _swig_go_result;
@@ -8515,7 +9623,7 @@ long long _wrap_ton_dict_count_cwetee_cdf1a48b9034005c(wetee_ton_dict *_swig_go_
 }
 
 
-intgo _wrap_ton_dict_key_bits_cwetee_cdf1a48b9034005c(wetee_ton_dict *_swig_go_0) {
+intgo _wrap_ton_dict_key_bits_cwetee_d1a6a8c9a889b0bb(wetee_ton_dict *_swig_go_0) {
   wetee_ton_dict *arg1 = (wetee_ton_dict *) 0 ;
   unsigned int result;
   intgo _swig_go_result;
@@ -8531,7 +9639,7 @@ intgo _wrap_ton_dict_key_bits_cwetee_cdf1a48b9034005c(wetee_ton_dict *_swig_go_0
 }
 
 
-_gostring_ _wrap_ton_dict_set_cwetee_cdf1a48b9034005c(wetee_ton_dict *_swig_go_0, _goslice_ _swig_go_1, wetee_ton_cell *_swig_go_2) {
+_gostring_ _wrap_ton_dict_set_cwetee_d1a6a8c9a889b0bb(wetee_ton_dict *_swig_go_0, _goslice_ _swig_go_1, wetee_ton_cell *_swig_go_2) {
   wetee_ton_dict *arg1 = (wetee_ton_dict *) 0 ;
   uint8_t *arg2 = (uint8_t *) 0 ;
   size_t arg3 ;
@@ -8555,7 +9663,7 @@ _gostring_ _wrap_ton_dict_set_cwetee_cdf1a48b9034005c(wetee_ton_dict *_swig_go_0
 }
 
 
-_gostring_ _wrap_ton_dict_get_cwetee_cdf1a48b9034005c(wetee_ton_cell **_swig_go_0, wetee_ton_dict *_swig_go_1, _goslice_ _swig_go_2) {
+_gostring_ _wrap_ton_dict_get_cwetee_d1a6a8c9a889b0bb(wetee_ton_cell **_swig_go_0, wetee_ton_dict *_swig_go_1, _goslice_ _swig_go_2) {
   wetee_ton_cell **arg1 = (wetee_ton_cell **) 0 ;
   wetee_ton_dict *arg2 = (wetee_ton_dict *) 0 ;
   uint8_t *arg3 = (uint8_t *) 0 ;
@@ -8588,7 +9696,7 @@ _gostring_ _wrap_ton_dict_get_cwetee_cdf1a48b9034005c(wetee_ton_cell **_swig_go_
 }
 
 
-_gostring_ _wrap_ton_dict_remove_cwetee_cdf1a48b9034005c(wetee_ton_dict *_swig_go_0, _goslice_ _swig_go_1) {
+_gostring_ _wrap_ton_dict_remove_cwetee_d1a6a8c9a889b0bb(wetee_ton_dict *_swig_go_0, _goslice_ _swig_go_1) {
   wetee_ton_dict *arg1 = (wetee_ton_dict *) 0 ;
   uint8_t *arg2 = (uint8_t *) 0 ;
   size_t arg3 ;
@@ -8610,7 +9718,7 @@ _gostring_ _wrap_ton_dict_remove_cwetee_cdf1a48b9034005c(wetee_ton_dict *_swig_g
 }
 
 
-_gostring_ _wrap_ton_dict_entry_cwetee_cdf1a48b9034005c(_goslice_ _swig_go_0, wetee_ton_cell **_swig_go_1, wetee_ton_dict *_swig_go_2, long long _swig_go_3) {
+_gostring_ _wrap_ton_dict_entry_cwetee_d1a6a8c9a889b0bb(_goslice_ _swig_go_0, wetee_ton_cell **_swig_go_1, wetee_ton_dict *_swig_go_2, long long _swig_go_3) {
   uint8_t *arg1 = (uint8_t *) 0 ;
   size_t arg2 ;
   wetee_ton_cell **arg3 = (wetee_ton_cell **) 0 ;
@@ -8645,7 +9753,7 @@ _gostring_ _wrap_ton_dict_entry_cwetee_cdf1a48b9034005c(_goslice_ _swig_go_0, we
 }
 
 
-_gostring_ _wrap_ton_dict_root_cwetee_cdf1a48b9034005c(wetee_ton_cell **_swig_go_0, wetee_ton_dict *_swig_go_1) {
+_gostring_ _wrap_ton_dict_root_cwetee_d1a6a8c9a889b0bb(wetee_ton_cell **_swig_go_0, wetee_ton_dict *_swig_go_1) {
   wetee_ton_cell **arg1 = (wetee_ton_cell **) 0 ;
   wetee_ton_dict *arg2 = (wetee_ton_dict *) 0 ;
   wetee_ton_cell *temp1 ;
@@ -8672,7 +9780,7 @@ _gostring_ _wrap_ton_dict_root_cwetee_cdf1a48b9034005c(wetee_ton_cell **_swig_go
 }
 
 
-_gostring_ _wrap_ton_builder_store_dict_cwetee_cdf1a48b9034005c(wetee_ton_builder *_swig_go_0, wetee_ton_dict *_swig_go_1) {
+_gostring_ _wrap_ton_builder_store_dict_cwetee_d1a6a8c9a889b0bb(wetee_ton_builder *_swig_go_0, wetee_ton_dict *_swig_go_1) {
   wetee_ton_builder *arg1 = (wetee_ton_builder *) 0 ;
   wetee_ton_dict *arg2 = (wetee_ton_dict *) 0 ;
   wetee_rc result;
@@ -8690,7 +9798,7 @@ _gostring_ _wrap_ton_builder_store_dict_cwetee_cdf1a48b9034005c(wetee_ton_builde
 }
 
 
-_gostring_ _wrap_ton_dict_from_root_cwetee_cdf1a48b9034005c(wetee_ton_dict **_swig_go_0, wetee_ton_cell *_swig_go_1, intgo _swig_go_2) {
+_gostring_ _wrap_ton_dict_from_root_cwetee_d1a6a8c9a889b0bb(wetee_ton_dict **_swig_go_0, wetee_ton_cell *_swig_go_1, intgo _swig_go_2) {
   wetee_ton_dict **arg1 = (wetee_ton_dict **) 0 ;
   wetee_ton_cell *arg2 = (wetee_ton_cell *) 0 ;
   unsigned int arg3 ;
@@ -8719,7 +9827,7 @@ _gostring_ _wrap_ton_dict_from_root_cwetee_cdf1a48b9034005c(wetee_ton_dict **_sw
 }
 
 
-_gostring_ _wrap_ton_slice_load_dict_cwetee_cdf1a48b9034005c(wetee_ton_dict **_swig_go_0, wetee_ton_slice *_swig_go_1, intgo _swig_go_2) {
+_gostring_ _wrap_ton_slice_load_dict_cwetee_d1a6a8c9a889b0bb(wetee_ton_dict **_swig_go_0, wetee_ton_slice *_swig_go_1, intgo _swig_go_2) {
   wetee_ton_dict **arg1 = (wetee_ton_dict **) 0 ;
   wetee_ton_slice *arg2 = (wetee_ton_slice *) 0 ;
   unsigned int arg3 ;
