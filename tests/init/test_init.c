@@ -15,15 +15,23 @@
 
 #define PHRASE "bottom drive obey lake curtain smoke basket hold race lonely fit walk"
 
-static volatile int g_stirred, g_early_draws, g_draws;
+/* The recorder may be called from several threads: its state is behind a mutex. */
+static pthread_mutex_t g_rec_mu = PTHREAD_MUTEX_INITIALIZER;
+static int g_stirred, g_early_draws, g_draws;
 static uint64_t g_state = 0x9e3779b97f4a7c15ull;
 
 static const char *rec_name(void) { return "wetee-test-recorder"; }
-static void rec_stir(void) { g_stirred = 1; }
+static void rec_stir(void)
+{
+    pthread_mutex_lock(&g_rec_mu);
+    g_stirred = 1;
+    pthread_mutex_unlock(&g_rec_mu);
+}
 static void rec_buf(void *buf, size_t n)
 {
     uint8_t *p = buf;
     size_t i;
+    pthread_mutex_lock(&g_rec_mu);
     if (!g_stirred) g_early_draws++;
     g_draws++;
     /* Test randomness only (xorshift64*); never used for real keys. */
@@ -33,6 +41,7 @@ static void rec_buf(void *buf, size_t n)
         g_state ^= g_state >> 27;
         p[i] = (uint8_t)((g_state * 0x2545f4914f6cdd1dull) >> 56);
     }
+    pthread_mutex_unlock(&g_rec_mu);
 }
 static uint32_t rec_random(void)
 {
