@@ -523,6 +523,18 @@ void wt_num_to_decimal(char *out, const wt_num *n)
     uint8_t m[32];
     char tmp[90];
     size_t k = 0, i;
+    if (wt_num_bits(n) <= 64) {
+        uint64_t x = wt_load_le64(n->mag);
+        do {
+            tmp[k++] = (char)('0' + x % 10);
+            x /= 10;
+        } while (x);
+        i = 0;
+        if (n->neg) out[i++] = '-';
+        while (k) out[i++] = tmp[--k];
+        out[i] = '\0';
+        return;
+    }
     memcpy(m, n->mag, 32);
     do {
         unsigned rem = 0;
@@ -713,7 +725,14 @@ int wt_json_ss58(const wetee_metadata *md, const wetee_json_options *o)
 
 void wt_jw_raw(wt_jw *w, const char *s, size_t n)
 {
-    if (!w->err && wetee_buf_append(w->b, (const uint8_t *)s, n) != WETEE_OK) w->err = WETEE_ERR_NO_MEMORY;
+    wetee_buf *b = w->b;
+    if (w->err) return;
+    if (b->cap - b->len > n) { /* room, with the spare byte for the NUL */
+        memcpy(b->data + b->len, s, n);
+        b->len += n;
+        return;
+    }
+    if (wetee_buf_append(b, (const uint8_t *)s, n) != WETEE_OK) w->err = WETEE_ERR_NO_MEMORY;
 }
 
 void wt_jw_cstr(wt_jw *w, const char *s) { wt_jw_raw(w, s, strlen(s)); }
