@@ -34,7 +34,8 @@ enum wetee_status {
   WETEE_ERR_NETWORK = -14,
   WETEE_ERR_STATE = -15,
   WETEE_ERR_TRAILING = -16,
-  WETEE_ERR_INTERNAL = -17
+  WETEE_ERR_INTERNAL = -17,
+  WETEE_ERR_TOO_LONG = -18
 };
 
 /* ---- text codecs ---- */

@@ -51,7 +51,8 @@ typedef enum wetee_status {
     WETEE_ERR_NETWORK = -14,       /**< a transport failed */
     WETEE_ERR_STATE = -15,         /**< the object is not in a state that allows the call */
     WETEE_ERR_TRAILING = -16,      /**< input had bytes left after the value */
-    WETEE_ERR_INTERNAL = -17       /**< a bug in libwetee; please report it */
+    WETEE_ERR_INTERNAL = -17,      /**< a bug in libwetee; please report it */
+    WETEE_ERR_TOO_LONG = -18       /**< an input longer than the function's limit */
 } wetee_status;
 
 /**
@@ -170,6 +171,17 @@ WETEE_API int wetee_set_allocator(const wetee_allocator *alloc);
  * or is overwritten; inputs elsewhere cost nothing extra. A pointer into
  * the buffer stays valid only until the call: growing the buffer moves
  * `data`.
+ *
+ * **Lengths.** No object is larger than PTRDIFF_MAX bytes, so a length
+ * parameter above it (SIZE_MAX, SIZE_MAX/2+1, a negative value cast to
+ * size_t) is a caller's mistake: an input length gives WETEE_ERR_TOO_LONG
+ * and the size of a caller's output buffer WETEE_ERR_INVALID_ARGUMENT,
+ * before anything is read or written; size computations on lengths (such
+ * as `2 * len + 1` for hex) are checked. Functions that cannot report an
+ * error treat such a length as follows: wetee_ct_equal() returns 0,
+ * wetee_wipe() does nothing, wetee_scale_reader_init() gives an empty
+ * reader. Functions whose work grows faster than the input (base58) have
+ * lower, documented limits and give WETEE_ERR_TOO_LONG above them.
  */
 typedef struct wetee_buf {
     uint8_t *data; /**< the bytes, or NULL when empty and unallocated */
@@ -272,12 +284,25 @@ WETEE_API int wetee_hex_decode(wetee_buf *out, const char *text, size_t text_len
 WETEE_API int wetee_hex_decode_exact(uint8_t *out, size_t out_len, const char *text, size_t text_len);
 
 /**
+ * @brief Largest input of wetee_base58_encode(), in bytes.
+ *
+ * Base58 costs time quadratic in the length, so both directions are capped
+ * far above any real use (an SS58 address is at most 50 characters, a
+ * 64-byte key 88) and low enough that the worst case takes microseconds.
+ */
+#define WETEE_BASE58_MAX_BYTES 1024
+/** @brief Largest input of wetee_base58_decode(), in characters (the
+ *         encoding of WETEE_BASE58_MAX_BYTES bytes fits). */
+#define WETEE_BASE58_MAX_TEXT 1400
+
+/**
  * @brief Base58 (Bitcoin alphabet) encode; leading zero bytes become '1'.
  * @param out replaced with the text, NUL-terminated; owned by the caller.
  * @param data the bytes to encode; may be NULL when `len` is 0.
- * @param len number of bytes (at most 1 MiB).
- * @return WETEE_OK; WETEE_ERR_INVALID_ARGUMENT (NULL out, NULL data with
- *         len > 0, input over 1 MiB); WETEE_ERR_NO_MEMORY.
+ * @param len number of bytes (at most WETEE_BASE58_MAX_BYTES).
+ * @return WETEE_OK; WETEE_ERR_TOO_LONG (more than WETEE_BASE58_MAX_BYTES);
+ *         WETEE_ERR_INVALID_ARGUMENT (NULL out, NULL data with len > 0);
+ *         WETEE_ERR_NO_MEMORY.
  */
 WETEE_API int wetee_base58_encode(wetee_buf *out, const uint8_t *data, size_t len);
 
@@ -287,10 +312,11 @@ WETEE_API int wetee_base58_encode(wetee_buf *out, const uint8_t *data, size_t le
  * @param out replaced with the bytes; owned by the caller.
  * @param text the text (not necessarily NUL-terminated); may be NULL when
  *        `text_len` is 0.
- * @param text_len length of `text` in bytes (at most 1 MiB).
+ * @param text_len length of `text` in bytes (at most WETEE_BASE58_MAX_TEXT).
  * @return WETEE_OK; WETEE_ERR_DECODE for a character outside the alphabet
- *         (offset in the detail); WETEE_ERR_INVALID_ARGUMENT (NULL out, NULL
- *         text with text_len > 0, input over 1 MiB); WETEE_ERR_NO_MEMORY.
+ *         (offset in the detail); WETEE_ERR_TOO_LONG (more than
+ *         WETEE_BASE58_MAX_TEXT characters); WETEE_ERR_INVALID_ARGUMENT (NULL
+ *         out, NULL text with text_len > 0); WETEE_ERR_NO_MEMORY.
  */
 WETEE_API int wetee_base58_decode(wetee_buf *out, const char *text, size_t text_len);
 
@@ -340,7 +366,8 @@ WETEE_API int wetee_base64_decode(wetee_buf *out, const char *text, size_t text_
  * @param b second buffer of `len` bytes.
  * @param len number of bytes to compare.
  * @return 1 when equal (always for len 0), 0 otherwise (also when a pointer
- *         is NULL and len > 0). Never sets the error detail.
+ *         is NULL and len > 0, or len is above PTRDIFF_MAX). Never sets the
+ *         error detail.
  */
 WETEE_API int wetee_ct_equal(const void *a, const void *b, size_t len);
 
@@ -348,7 +375,7 @@ WETEE_API int wetee_ct_equal(const void *a, const void *b, size_t len);
  * @brief Overwrite `len` bytes with zeros in a way the compiler keeps
  *        (sodium_memzero()).
  * @param ptr the memory to wipe, or NULL (no-op).
- * @param len number of bytes.
+ * @param len number of bytes (above PTRDIFF_MAX, which no object has: no-op).
  */
 WETEE_API void wetee_wipe(void *ptr, size_t len);
 

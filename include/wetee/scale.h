@@ -227,8 +227,9 @@ WETEE_API int wetee_scale_put_variant(wetee_buf *out, uint8_t index);
  *        the items.
  * @param out the buffer to append to (caller-owned).
  * @param n number of items, at most 2^32-1.
- * @return WETEE_OK, WETEE_ERR_INVALID_ARGUMENT (NULL out, n above 2^32-1)
- *         or WETEE_ERR_NO_MEMORY.
+ * @return WETEE_OK; WETEE_ERR_OVERFLOW (n above 2^32-1, which the
+ *         Compact<u32> prefix cannot hold); WETEE_ERR_INVALID_ARGUMENT (NULL
+ *         out); WETEE_ERR_NO_MEMORY.
  */
 WETEE_API int wetee_scale_put_seq_len(wetee_buf *out, size_t n);
 /**
@@ -236,8 +237,9 @@ WETEE_API int wetee_scale_put_seq_len(wetee_buf *out, size_t n);
  * @param out the buffer to append to (caller-owned).
  * @param data the bytes (copied); may be NULL when `len` is 0.
  * @param len number of bytes, at most 2^32-1.
- * @return WETEE_OK, WETEE_ERR_INVALID_ARGUMENT (NULL out, NULL data with
- *         len > 0, len above 2^32-1) or WETEE_ERR_NO_MEMORY.
+ * @return WETEE_OK; WETEE_ERR_TOO_LONG (len above 2^32-1);
+ *         WETEE_ERR_INVALID_ARGUMENT (NULL out, NULL data with len > 0);
+ *         WETEE_ERR_NO_MEMORY.
  */
 WETEE_API int wetee_scale_put_bytes(wetee_buf *out, const uint8_t *data, size_t len);
 /**
@@ -247,8 +249,9 @@ WETEE_API int wetee_scale_put_bytes(wetee_buf *out, const uint8_t *data, size_t 
  *        is encoded like any other); may be NULL when `len` is 0.
  * @param len length of `text` in bytes, at most 2^32-1.
  * @return WETEE_OK; WETEE_ERR_DECODE when `text` is not valid UTF-8 (offset
- *         in the detail); WETEE_ERR_INVALID_ARGUMENT (NULL out, NULL text
- *         with len > 0, len above 2^32-1); WETEE_ERR_NO_MEMORY.
+ *         in the detail); WETEE_ERR_TOO_LONG (len above 2^32-1);
+ *         WETEE_ERR_INVALID_ARGUMENT (NULL out, NULL text with len > 0);
+ *         WETEE_ERR_NO_MEMORY.
  */
 WETEE_API int wetee_scale_put_str(wetee_buf *out, const char *text, size_t len);
 /**
@@ -305,7 +308,7 @@ WETEE_API int wetee_scale_put_u64_array(wetee_buf *out, const uint64_t *v, size_
  * @param nbits number of elements, at most 2^29 - 1.
  * @param store the store word size.
  * @param order the bit order within each word.
- * @return WETEE_OK; WETEE_ERR_OVERFLOW for more than 2^29 - 1 bits;
+ * @return WETEE_OK; WETEE_ERR_TOO_LONG for more than 2^29 - 1 bits;
  *         WETEE_ERR_INVALID_ARGUMENT (NULL out, NULL bits with nbits > 0,
  *         unknown store or order); WETEE_ERR_NO_MEMORY.
  */
@@ -339,7 +342,8 @@ typedef struct wetee_scale_reader {
  * @param data the input (not copied: it must stay valid while the reader
  *        and the views it returns are used); NULL gives an empty reader,
  *        whatever `len` is.
- * @param len length of `data` in bytes.
+ * @param len length of `data` in bytes (above PTRDIFF_MAX, which no object
+ *        has: an empty reader, so every read gives WETEE_ERR_TRUNCATED).
  */
 WETEE_API void wetee_scale_reader_init(wetee_scale_reader *r, const uint8_t *data, size_t len);
 /**
@@ -635,8 +639,8 @@ WETEE_API int wetee_scale_get_u64_array(wetee_scale_reader *r, uint64_t *out, si
  * @param store the store word size the value was encoded with.
  * @param order the bit order the value was encoded with.
  * @return WETEE_OK; WETEE_ERR_NON_CANONICAL (count prefix);
- *         WETEE_ERR_OVERFLOW (count above 2^29-1, or a prefix wider than
- *         Compact<u32>); WETEE_ERR_TRUNCATED; WETEE_ERR_NO_MEMORY;
+ *         WETEE_ERR_TOO_LONG (count above 2^29-1); WETEE_ERR_OVERFLOW (a
+ *         prefix wider than Compact<u32>); WETEE_ERR_TRUNCATED; WETEE_ERR_NO_MEMORY;
  *         WETEE_ERR_INVALID_ARGUMENT (NULL r, bits or nbits, unknown store
  *         or order).
  */

@@ -64,7 +64,7 @@ void *wt_input_copy(const void *p, size_t n)
 
 void wetee_wipe(void *ptr, size_t len)
 {
-    if (ptr && len) sodium_memzero(ptr, len);
+    if (ptr && len && len <= WT_LEN_MAX) sodium_memzero(ptr, len);
 }
 
 int wetee_ct_equal(const void *a, const void *b, size_t len)
@@ -73,7 +73,7 @@ int wetee_ct_equal(const void *a, const void *b, size_t len)
     uint8_t acc = 0;
     size_t i;
     if (len == 0) return 1;
-    if (!a || !b) return 0;
+    if (!a || !b || len > WT_LEN_MAX) return 0;
     for (i = 0; i < len; i++) acc |= (uint8_t)(x[i] ^ y[i]);
     return (int)(1 & ((uint32_t)(acc - 1) >> 8));
 }
@@ -84,12 +84,13 @@ int wt_buf_grow(wetee_buf *buf, size_t additional)
 {
     size_t need, cap;
     uint8_t *p;
-    if (WT_UNLIKELY(additional > SIZE_MAX - buf->len - 1))
-        return wt_error(WETEE_ERR_NO_MEMORY, "core: buffer: size overflow");
+    if (WT_UNLIKELY(buf->len > WT_LEN_MAX || additional > WT_LEN_MAX - buf->len - 1))
+        return wt_error(WETEE_ERR_NO_MEMORY, "core: buffer: %zu more bytes would exceed the largest object size",
+                        additional);
     need = buf->len + additional + 1; /* one spare byte for a text terminator */
     if (need <= buf->cap) return WETEE_OK;
     cap = buf->cap < 64 ? 64 : buf->cap;
-    while (cap < need) cap = cap > SIZE_MAX / 2 ? need : cap * 2;
+    while (cap < need) cap = cap > WT_LEN_MAX / 2 ? need : cap * 2;
     /* Never realloc: a buffer may hold secrets, so the old block is wiped
      * before it is released rather than left behind by a moving realloc. */
     p = wt_malloc(cap);

@@ -35,6 +35,7 @@ const char *wetee_strerror(int code)
     case WETEE_ERR_STATE: return "invalid state";
     case WETEE_ERR_TRAILING: return "trailing input";
     case WETEE_ERR_INTERNAL: return "internal error";
+    case WETEE_ERR_TOO_LONG: return "input too long";
     default: return "unknown error";
     }
 }

@@ -96,6 +96,7 @@ int wetee_hex_decode_exact(uint8_t *out, size_t out_len, const char *text, size_
     size_t written = 0, pre;
     int rc;
     WT_ARG(out != NULL || out_len == 0, "hex", "out is NULL");
+    WT_ARG_OUT_LEN(out_len, "hex");
     WT_ARG_DATA(text, text_len, "hex");
     pre = (text_len >= 2 && text[0] == '0' && (text[1] == 'x' || text[1] == 'X')) ? 2 : 0;
     /* compare halves: 2 * out_len may not fit a size_t */
@@ -110,7 +111,12 @@ int wetee_hex_decode_exact(uint8_t *out, size_t out_len, const char *text, size_
 /* ---------------- base58 ---------------- */
 
 static const char b58_alphabet[] = "123456789ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz";
-#define B58_MAX_INPUT (1u << 20)
+/* The work is quadratic in the length, so inputs are capped (core.h): far
+ * above any real use (an SS58 address is at most 50 characters, a 64-byte
+ * key 88) and small enough that the worst case takes microseconds. */
+#if WETEE_BASE58_MAX_BYTES * 1366 / 1000 + 1 > WETEE_BASE58_MAX_TEXT
+#error "WETEE_BASE58_MAX_TEXT must hold the encoding of WETEE_BASE58_MAX_BYTES bytes"
+#endif
 #define B58_STACK_LIMBS 32
 
 static const int8_t b58_map[128] = {
@@ -129,7 +135,9 @@ int wetee_base58_encode(wetee_buf *out, const uint8_t *data, size_t len)
     int rc = WETEE_OK;
     WT_ARG(out != NULL, "base58", "out is NULL");
     WT_ARG_DATA(data, len, "base58");
-    WT_ARG(len <= B58_MAX_INPUT, "base58", "input over 1 MiB");
+    if (len > WETEE_BASE58_MAX_BYTES)
+        return wt_error(WETEE_ERR_TOO_LONG, "base58: %zu bytes to encode, above the limit of %d", len,
+                        WETEE_BASE58_MAX_BYTES);
     while (zeros < len && data[zeros] == 0) zeros++;
     /* The value in base 58^5 limbs, least significant first, fed up to three
      * bytes at a time (limb * 2^24 + carry < 2^54). log(256)/log(58^5) < 0.274
@@ -193,7 +201,9 @@ int wetee_base58_decode(wetee_buf *out, const char *text, size_t text_len)
     int rc = WETEE_OK;
     WT_ARG(out != NULL, "base58", "out is NULL");
     WT_ARG_DATA(text, text_len, "base58");
-    WT_ARG(text_len <= B58_MAX_INPUT, "base58", "input over 1 MiB");
+    if (text_len > WETEE_BASE58_MAX_TEXT)
+        return wt_error(WETEE_ERR_TOO_LONG, "base58: text of %zu characters, above the limit of %d", text_len,
+                        WETEE_BASE58_MAX_TEXT);
     for (i = 0; i < text_len; i++) {
         unsigned char c = (unsigned char)text[i];
         if (c >= 128 || b58_map[c] < 0) {

@@ -142,6 +142,7 @@ int wetee_u128_to_decimal(char *out, size_t out_size, wetee_u128 v, unsigned dec
     char digits[48];
     size_t nd = 0, int_len, frac_len, need, i, p = 0;
     WT_ARG(out != NULL, "u128", "out is NULL");
+    WT_ARG_OUT_LEN(out_size, "u128");
     WT_ARG(decimals <= WETEE_U128_MAX_DECIMALS, "u128", "decimals above 38");
     do {
         digits[nd++] = (char)('0' + div10(&v));

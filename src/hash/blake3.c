@@ -330,6 +330,7 @@ int wetee_hash_blake3(uint8_t *out, size_t out_len, const uint8_t *data, size_t 
     wetee_blake3 h;
     WT_ARG(out != NULL, "hash", "out is NULL");
     WT_ARG(out_len > 0, "hash", "out_len must be at least 1");
+    WT_ARG_OUT_LEN(out_len, "hash");
     WT_ARG_DATA(data, len, "hash");
     b3_init(&h, b3_iv, 0);
     b3_update(&h, data, len);
@@ -344,6 +345,7 @@ int wetee_hash_blake3_keyed(uint8_t *out, size_t out_len, const uint8_t key[32],
     wetee_blake3 h;
     WT_ARG(out != NULL, "hash", "out is NULL");
     WT_ARG(out_len > 0, "hash", "out_len must be at least 1");
+    WT_ARG_OUT_LEN(out_len, "hash");
     WT_ARG(key != NULL, "hash", "key is NULL");
     WT_ARG_DATA(data, len, "hash");
     b3_init_key_bytes(&h, key, B3_KEYED_HASH);
@@ -360,6 +362,7 @@ int wetee_hash_blake3_derive_key(uint8_t *out, size_t out_len, const char *conte
     uint8_t context_key[WETEE_BLAKE3_KEY_BYTES];
     WT_ARG(out != NULL, "hash", "out is NULL");
     WT_ARG(out_len > 0, "hash", "out_len must be at least 1");
+    WT_ARG_OUT_LEN(out_len, "hash");
     WT_ARG_DATA(context, context_len, "hash");
     WT_ARG_DATA(material, material_len, "hash");
     /* The context string, hashed in its own mode, keys the material hash. */
@@ -400,6 +403,7 @@ int wetee_blake3_finalize(const wetee_blake3 *h, uint8_t *out, size_t out_len)
     WT_ARG(h != NULL, "hash", "h is NULL");
     WT_ARG(out != NULL, "hash", "out is NULL");
     WT_ARG(out_len > 0, "hash", "out_len must be at least 1");
+    WT_ARG_OUT_LEN(out_len, "hash");
     b3_finalize(h, out, out_len);
     return WETEE_OK;
 }

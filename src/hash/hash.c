@@ -53,9 +53,9 @@ int wetee_hash_blake2b(uint8_t *out, size_t out_len, const uint8_t *key, size_t 
 {
     WT_ARG(out != NULL, "hash", "out is NULL");
     WT_ARG(out_len >= 1 && out_len <= WETEE_BLAKE2B_512_BYTES, "hash", "out_len must be 1..64");
-    WT_ARG(key_len <= WETEE_BLAKE2B_KEY_MAX, "hash", "key_len must be 0..64");
     WT_ARG_DATA(key, key_len, "hash");
     WT_ARG_DATA(data, len, "hash");
+    WT_ARG(key_len <= WETEE_BLAKE2B_KEY_MAX, "hash", "key_len must be 0..64");
     return blake2b_any(__func__, out, out_len, key, key_len, data, len);
 }
 
@@ -166,7 +166,8 @@ int wetee_hmac_sha256(uint8_t out[32], const uint8_t *key, size_t key_len, const
 {
     WT_ARG(out != NULL, "hash", "out is NULL");
     WT_ARG_DATA(key, key_len, "hash");
-    WT_ARG(key_len <= INT_MAX, "hash", "key_len too large");
+    if (key_len > INT_MAX)
+        return wt_error(WETEE_ERR_TOO_LONG, "hash: %s: key of %zu bytes, above 2^31-1", __func__, key_len);
     WT_ARG_DATA(data, len, "hash");
     return hmac_any(__func__, EVP_sha256(), WETEE_SHA256_BYTES, out, key, key_len, data, len);
 }
@@ -175,7 +176,8 @@ int wetee_hmac_sha512(uint8_t out[64], const uint8_t *key, size_t key_len, const
 {
     WT_ARG(out != NULL, "hash", "out is NULL");
     WT_ARG_DATA(key, key_len, "hash");
-    WT_ARG(key_len <= INT_MAX, "hash", "key_len too large");
+    if (key_len > INT_MAX)
+        return wt_error(WETEE_ERR_TOO_LONG, "hash: %s: key of %zu bytes, above 2^31-1", __func__, key_len);
     WT_ARG_DATA(data, len, "hash");
     return hmac_any(__func__, EVP_sha512(), WETEE_SHA512_BYTES, out, key, key_len, data, len);
 }
@@ -197,9 +199,11 @@ static int pbkdf2_any(const char *func, const EVP_MD *md, uint8_t *out, size_t o
         WT_ARG(out != NULL, "hash", "out is NULL");                                                \
         WT_ARG(out_len >= 1 && out_len <= WT_PBKDF2_MAX_OUT, "hash", "out_len must be 1..1048576"); \
         WT_ARG_DATA(password, password_len, "hash");                                               \
-        WT_ARG(password_len <= INT_MAX, "hash", "password_len too large");                         \
+        if (password_len > INT_MAX)                                                                \
+            return wt_error(WETEE_ERR_TOO_LONG, "hash: %s: password of %zu bytes, above 2^31-1", __func__, password_len); \
         WT_ARG_DATA(salt, salt_len, "hash");                                                       \
-        WT_ARG(salt_len <= INT_MAX, "hash", "salt_len too large");                                 \
+        if (salt_len > INT_MAX)                                                                    \
+            return wt_error(WETEE_ERR_TOO_LONG, "hash: %s: salt of %zu bytes, above 2^31-1", __func__, salt_len); \
         WT_ARG(iterations >= 1 && iterations <= INT_MAX, "hash", "iterations must be 1..2^31-1");  \
     } while (0)
 

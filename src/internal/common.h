@@ -113,8 +113,29 @@ static inline int wt_size_mul(size_t *out, size_t a, size_t b)
                             __func__, what);                                                       \
     } while (0)
 
-/* Data pointer may be NULL only when its length is 0. */
-#define WT_ARG_DATA(ptr, len, module) WT_ARG((ptr) != NULL || (len) == 0, module, #ptr " is NULL")
+/* No object is larger than PTRDIFF_MAX bytes: a length above it is a
+ * caller's mistake, rejected before anything is read (core.h, "Lengths"). */
+#define WT_LEN_MAX ((size_t)PTRDIFF_MAX)
+
+/* An input length above WT_LEN_MAX: WETEE_ERR_TOO_LONG. */
+#define WT_ARG_LEN(len, module)                                                                    \
+    do {                                                                                           \
+        if (WT_UNLIKELY((size_t)(len) > WT_LEN_MAX))                                               \
+            return wt_error(WETEE_ERR_TOO_LONG, "%s: %s: " #len " of %zu is larger than any object", \
+                            module, __func__, (size_t)(len));                                      \
+    } while (0)
+
+/* An input: its pointer may be NULL only when its length is 0, and its
+ * length is at most WT_LEN_MAX. */
+#define WT_ARG_DATA(ptr, len, module)                                                              \
+    do {                                                                                           \
+        WT_ARG((ptr) != NULL || (len) == 0, module, #ptr " is NULL");                              \
+        WT_ARG_LEN(len, module);                                                                   \
+    } while (0)
+
+/* The size of a caller's output buffer: at most WT_LEN_MAX
+ * (WETEE_ERR_INVALID_ARGUMENT). */
+#define WT_ARG_OUT_LEN(len, module) WT_ARG((size_t)(len) <= WT_LEN_MAX, module, #len " larger than any object")
 
 static inline void wt_store_le16(uint8_t *p, uint16_t v) { p[0] = (uint8_t)v; p[1] = (uint8_t)(v >> 8); }
 static inline void wt_store_le32(uint8_t *p, uint32_t v)

@@ -190,6 +190,7 @@ int wetee_eth_address(uint8_t out[20], const uint8_t *pub, size_t pub_len)
 {
     secp256k1_pubkey pk;
     WT_ARG(out != NULL && pub != NULL, MOD, "NULL pointer");
+    WT_ARG_LEN(pub_len, MOD);
     if (pub_len != 33 && pub_len != 65)
         return wt_error(WETEE_ERR_INVALID_ARGUMENT, MOD ": public key must be 33 or 65 bytes, not %zu", pub_len);
     if (!secp256k1_ec_pubkey_parse(secp256k1_context_static, &pk, pub, pub_len))
@@ -249,6 +250,7 @@ int wetee_eth_address_from_string(uint8_t out[20], const char *text, size_t len)
     char lower[40];
     int has_lower = 0, has_upper = 0, i;
     WT_ARG(out != NULL && text != NULL, MOD, "NULL pointer");
+    WT_ARG_LEN(len, MOD);
     if (len < 2 || text[0] != '0' || (text[1] != 'x' && text[1] != 'X'))
         return wt_error(WETEE_ERR_DECODE, MOD ": address at offset 0: expected \"0x\"");
     if (len != 42)
@@ -353,6 +355,7 @@ int wetee_bip32_derive(uint8_t out_secret[32], const uint8_t *seed, size_t seed_
     int rc;
 
     WT_ARG(out_secret != NULL && seed != NULL, MOD, "NULL pointer");
+    WT_ARG_LEN(seed_len, MOD);
     WT_ARG_DATA(path, path_len, MOD);
     if (seed_len < 16 || seed_len > 64)
         return wt_error(WETEE_ERR_INVALID_ARGUMENT, MOD ": seed must be 16 to 64 bytes, not %zu", seed_len);

@@ -489,6 +489,7 @@ static int verify_scheme(wetee_scheme scheme, const uint8_t *sig, size_t sig_len
     WT_ARG_DATA(sig, sig_len, "keypair");
     WT_ARG_DATA(msg, msg_len, "keypair");
     WT_ARG(pub != NULL, "keypair", "pub is NULL");
+    WT_ARG_LEN(pub_len, "keypair");
     if (!msg) msg = (const uint8_t *)"";
     switch (scheme) {
     case WETEE_SCHEME_SR25519:

@@ -53,7 +53,9 @@ void wetee_scale_reader_init(wetee_scale_reader *r, const uint8_t *data, size_t 
 {
     if (r == NULL) return;
     r->data = data != NULL ? data : empty_input;
-    r->len = data != NULL ? len : 0;
+    /* no object is larger than PTRDIFF_MAX bytes: such a length is a
+     * caller's mistake and gives an empty reader */
+    r->len = data != NULL && len <= WT_LEN_MAX ? len : 0;
     r->pos = 0;
     r->depth = 0;
     r->max_depth = WETEE_SCALE_DEFAULT_MAX_DEPTH;
@@ -458,7 +460,7 @@ int wetee_scale_get_u16_array(wetee_scale_reader *r, uint16_t *out, size_t n)
 {
     const uint8_t *p;
     WT_ARG(r != NULL, MOD, "r is NULL");
-    WT_ARG_DATA(out, n, MOD);
+    WT_ARG(out != NULL || n == 0, MOD, "out is NULL");
     if (WT_UNLIKELY(n > avail(r) / 2)) return err_array(r, "u16", n, 2);
     if (n == 0) return WETEE_OK;
     p = r->data + r->pos;
@@ -478,7 +480,7 @@ int wetee_scale_get_u32_array(wetee_scale_reader *r, uint32_t *out, size_t n)
 {
     const uint8_t *p;
     WT_ARG(r != NULL, MOD, "r is NULL");
-    WT_ARG_DATA(out, n, MOD);
+    WT_ARG(out != NULL || n == 0, MOD, "out is NULL");
     if (WT_UNLIKELY(n > avail(r) / 4)) return err_array(r, "u32", n, 4);
     if (n == 0) return WETEE_OK;
     p = r->data + r->pos;
@@ -498,7 +500,7 @@ int wetee_scale_get_u64_array(wetee_scale_reader *r, uint64_t *out, size_t n)
 {
     const uint8_t *p;
     WT_ARG(r != NULL, MOD, "r is NULL");
-    WT_ARG_DATA(out, n, MOD);
+    WT_ARG(out != NULL || n == 0, MOD, "out is NULL");
     if (WT_UNLIKELY(n > avail(r) / 8)) return err_array(r, "u64", n, 8);
     if (n == 0) return WETEE_OK;
     p = r->data + r->pos;
@@ -531,7 +533,7 @@ int wetee_scale_get_bitvec(wetee_scale_reader *r, wetee_buf *bits, size_t *nbits
     rc = len_peek(r, "bitvec length", &count, &used);
     if (WT_UNLIKELY(rc != WETEE_OK)) return rc;
     if (WT_UNLIKELY(count > WT_SCALE_BITVEC_MAX_BITS))
-        return wt_error(WETEE_ERR_OVERFLOW,
+        return wt_error(WETEE_ERR_TOO_LONG,
                         "scale: bitvec at offset %zu: %zu bits exceed the limit of %u that parity-scale-codec accepts",
                         r->pos, count, (unsigned)WT_SCALE_BITVEC_MAX_BITS);
     rem = avail(r) - used;

@@ -203,18 +203,17 @@ int wetee_scale_put_seq_len(wetee_buf *out, size_t n)
 {
     WT_ARG(out != NULL, MOD, "out is NULL");
     if (WT_UNLIKELY((uint64_t)n > UINT32_MAX))
-        return wt_error(WETEE_ERR_INVALID_ARGUMENT,
-                        "scale: sequence length %zu does not fit the Compact<u32> prefix", n);
+        return wt_error(WETEE_ERR_OVERFLOW, "scale: sequence length %zu does not fit the Compact<u32> prefix", n);
     return wetee_scale_put_compact_u64(out, (uint64_t)n);
 }
 
 /* Compact<u32> length prefix followed by `len` bytes, one reservation. */
 static int check_prefixed_len(size_t len, const char *what)
 {
+    /* WT_ARG_DATA has bounded len by WT_LEN_MAX, so len + 9 cannot wrap */
     if (WT_UNLIKELY((uint64_t)len > UINT32_MAX))
-        return wt_error(WETEE_ERR_INVALID_ARGUMENT, "scale: %s length %zu does not fit the Compact<u32> prefix",
+        return wt_error(WETEE_ERR_TOO_LONG, "scale: %s of %zu bytes: its length does not fit the Compact<u32> prefix",
                         what, len);
-    if (WT_UNLIKELY(len > SIZE_MAX - 16)) return wt_error(WETEE_ERR_NO_MEMORY, "scale: %s: size overflow", what);
     return WETEE_OK;
 }
 
@@ -293,8 +292,8 @@ int wetee_scale_put_raw(wetee_buf *out, const uint8_t *data, size_t len)
         WT_ARG(out != NULL, MOD, "out is NULL");                                                                 \
         WT_ARG_DATA(v, n, MOD);                                                                                  \
         if (n == 0) return WETEE_OK;                                                                             \
-        if (WT_UNLIKELY(n > (SIZE_MAX - 1) / w))                                                                 \
-            return wt_error(WETEE_ERR_NO_MEMORY, "scale: u%d array of %zu items: size overflow", bits, n);      \
+        if (WT_UNLIKELY(n > WT_LEN_MAX / w))                                                                     \
+            return wt_error(WETEE_ERR_TOO_LONG, "scale: u%d array of %zu items is larger than any object", bits, n); \
         WT_DETACH(out, v, n * w, copy);                                                                          \
         if (WT_UNLIKELY(out->cap - out->len <= n * w)) {                                                         \
             int rc_ = grow(out, n * w);                                                                          \
@@ -327,7 +326,7 @@ int wetee_scale_put_bitvec(wetee_buf *out, const uint8_t *bits, size_t nbits, we
            MOD, "unknown store");
     WT_ARG(order == WETEE_SCALE_LSB0 || order == WETEE_SCALE_MSB0, MOD, "unknown order");
     if (WT_UNLIKELY((uint64_t)nbits > WT_SCALE_BITVEC_MAX_BITS))
-        return wt_error(WETEE_ERR_OVERFLOW,
+        return wt_error(WETEE_ERR_TOO_LONG,
                         "scale: bitvec: %zu bits exceed the limit of %u that parity-scale-codec accepts", nbits,
                         (unsigned)WT_SCALE_BITVEC_MAX_BITS);
     nbytes = (nbits + 7) / 8;

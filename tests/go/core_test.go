@@ -9,6 +9,7 @@ import (
 	"fmt"
 	"math/big"
 	"regexp"
+	"strings"
 	"sync"
 	"testing"
 
@@ -36,6 +37,7 @@ func TestStatus(t *testing.T) {
 		wetee.ErrOverflow:        "value out of range",
 		wetee.ErrTrailing:        "trailing input",
 		wetee.ErrInternal:        "internal error",
+		wetee.ErrTooLong:         "input too long",
 	}
 	for code, name := range cases {
 		if code.Error() != name || code.String() != name {
@@ -127,8 +129,8 @@ var base58Vectors = []struct{ hex, text string }{
 func TestBase58(t *testing.T) {
 	for _, v := range base58Vectors {
 		data := unhex(t, v.hex)
-		if got := wetee.Base58Encode(data); got != v.text {
-			t.Errorf("encode %s: %q, want %q", v.hex, got, v.text)
+		if got, err := wetee.Base58Encode(data); err != nil || got != v.text {
+			t.Errorf("encode %s: %q, want %q (%v)", v.hex, got, v.text, err)
 		}
 		got, err := wetee.Base58Decode(v.text)
 		if err != nil || !bytes.Equal(got, data) {
@@ -139,6 +141,14 @@ func TestBase58(t *testing.T) {
 	wantError(t, err, wetee.ErrDecode, "offset 3")
 	_, err = wetee.Base58Decode("0")
 	wantError(t, err, wetee.ErrDecode, "offset 0")
+	// the caps of the quadratic codec give ErrTooLong, not a panic
+	if _, err := wetee.Base58Encode(make([]byte, wetee.Base58MaxBytes)); err != nil {
+		t.Errorf("encode of the largest input: %v", err)
+	}
+	_, err = wetee.Base58Encode(make([]byte, wetee.Base58MaxBytes+1))
+	wantError(t, err, wetee.ErrTooLong, "above the limit of 1024")
+	_, err = wetee.Base58Decode(strings.Repeat("z", wetee.Base58MaxText+1))
+	wantError(t, err, wetee.ErrTooLong, "above the limit of 1400")
 }
 
 func TestBase64(t *testing.T) {

@@ -27,6 +27,8 @@ def test_strerror_and_codes():
     assert wetee.OK == 0
     assert wetee.ERR_DECODE == -3
     assert wetee.ERR_INTERNAL == -17
+    assert wetee.ERR_TOO_LONG == -18
+    assert wetee.strerror(wetee.ERR_TOO_LONG) == "input too long"
     assert wetee.strerror(wetee.ERR_TRUNCATED) == "truncated input"
     assert wetee.strerror(0) == "success"
     assert wetee.strerror(12345) == "unknown error"
@@ -120,6 +122,15 @@ def test_base58(hexdata, text):
     data = bytes.fromhex(hexdata)
     assert wetee.base58_encode(data) == text
     assert wetee.base58_decode(text) == data
+
+
+def test_base58_caps():
+    # the work is quadratic in the length: inputs are capped (TooLongError)
+    assert len(wetee.base58_decode(wetee.base58_encode(b"\xff" * 1024))) == 1024
+    with pytest.raises(wetee.TooLongError, match="above the limit of 1024"):
+        wetee.base58_encode(b"\xff" * 1025)
+    with pytest.raises(wetee.TooLongError, match="above the limit of 1400"):
+        wetee.base58_decode("z" * 1401)
 
 
 @pytest.mark.parametrize("text,offset", [("0", 0), ("abcO", 3), ("1l", 1), ("a3gV+", 4)])
@@ -342,7 +353,8 @@ def test_exception_hierarchy():
     assert issubclass(wetee.OutOfRangeError, OverflowError)
     assert issubclass(wetee.NoMemoryError, MemoryError)
     codes = {cls.code for cls in wetee._errors._BY_CODE.values()}
-    assert codes == set(range(-17, 0))
+    assert codes == set(range(-18, 0))
+    assert issubclass(wetee.TooLongError, ValueError)
     for cls in wetee._errors._BY_CODE.values():
         assert getattr(wetee, "ERR_" + cls.status[4:]) == cls.code
     e = wetee._errors._from_status(-99, "strange")

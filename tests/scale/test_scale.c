@@ -1012,7 +1012,7 @@ WT_TEST(test_bitvec_edges)
     n = unhex(in, sizeof in, "02000080");
     wetee_scale_reader_init(&r, in, n);
     CHECK_ERR(wetee_scale_get_bitvec(&r, &bits, &nbits, WETEE_SCALE_BITSTORE_U8, WETEE_SCALE_LSB0),
-              WETEE_ERR_OVERFLOW);
+              WETEE_ERR_TOO_LONG);
     CHECK_DETAIL("scale: bitvec at offset 0:");
     CHECK(nbits == 1 && r.pos == 0);
     /* a count whose words do not fit */
@@ -1036,7 +1036,7 @@ WT_TEST(test_bitvec_edges)
     CHECK_ERR(wetee_scale_put_bitvec(&b, in, 3, WETEE_SCALE_BITSTORE_U8, (wetee_scale_bitorder)2),
               WETEE_ERR_INVALID_ARGUMENT);
     CHECK_ERR(wetee_scale_put_bitvec(&b, in, (size_t)0x20000000u, WETEE_SCALE_BITSTORE_U8, WETEE_SCALE_LSB0),
-              WETEE_ERR_OVERFLOW);
+              WETEE_ERR_TOO_LONG);
     CHECK_OK(wetee_scale_put_bitvec(&b, NULL, 0, WETEE_SCALE_BITSTORE_U64, WETEE_SCALE_MSB0));
     CHECK_HEX(b.data, b.len, "00");
     wetee_buf_free(&bits);

@@ -16,6 +16,7 @@ func TestConstantsMatchC(t *testing.T) {
 		ErrUnsupported: cwetee.ERR_UNSUPPORTED, ErrCrypto: cwetee.ERR_CRYPTO, ErrVerify: cwetee.ERR_VERIFY,
 		ErrNotFound: cwetee.ERR_NOT_FOUND, ErrIO: cwetee.ERR_IO, ErrNetwork: cwetee.ERR_NETWORK,
 		ErrState: cwetee.ERR_STATE, ErrTrailing: cwetee.ERR_TRAILING, ErrInternal: cwetee.ERR_INTERNAL,
+		ErrTooLong: cwetee.ERR_TOO_LONG,
 	}
 	for g, c := range statuses {
 		if int(g) != int(c) {

@@ -40,15 +40,25 @@ func HexDecode(s string) ([]byte, error) {
 	return nonNil(out), nil
 }
 
-// Base58Encode returns the Base58 (Bitcoin alphabet) text of data.
-func Base58Encode(data []byte) string {
+// Base58Encode returns the Base58 (Bitcoin alphabet) text of data. Inputs
+// over Base58MaxBytes give ErrTooLong (the work is quadratic in the length).
+func Base58Encode(data []byte) (string, error) {
 	var s string
-	must(cwetee.Base58_encode(&s, data))
-	return s
+	if err := check(cwetee.Base58_encode(&s, data)); err != nil {
+		return "", err
+	}
+	return s, nil
 }
 
+// Base58MaxBytes is the largest input of Base58Encode, Base58MaxText the
+// longest text Base58Decode accepts.
+const (
+	Base58MaxBytes = 1024
+	Base58MaxText  = 1400
+)
+
 // Base58Decode decodes Base58 text; a character outside the alphabet gives
-// ErrDecode.
+// ErrDecode, text over Base58MaxText characters ErrTooLong.
 func Base58Decode(s string) ([]byte, error) {
 	var out []byte
 	if err := check(cwetee.Base58_decode(&out, s)); err != nil {

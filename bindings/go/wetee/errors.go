@@ -33,6 +33,7 @@ const (
 	ErrState           Status = -15 // the object is not in a state that allows the call
 	ErrTrailing        Status = -16 // input had bytes left after the value
 	ErrInternal        Status = -17 // a bug in libwetee
+	ErrTooLong         Status = -18 // an input longer than the function's limit
 )
 
 // Error returns libwetee's English name of the code (wetee_strerror), e.g.

@@ -25,6 +25,7 @@ __all__ = [
     "StateError",
     "TrailingDataError",
     "InternalError",
+    "TooLongError",
 ]
 
 
@@ -146,6 +147,11 @@ class TrailingDataError(Error, ValueError):
 
 @_status(-17, "ERR_INTERNAL", doc="A bug in libwetee; please report it.")
 class InternalError(Error, RuntimeError):
+    pass
+
+
+@_status(-18, "ERR_TOO_LONG", doc="An input longer than the function's limit.")
+class TooLongError(Error, ValueError):
     pass
 
 

@@ -26,7 +26,11 @@ func main() {
 	fmt.Printf("blake2b-256(''):      %x\n", h)
 	k := wetee.Keccak256(nil)
 	fmt.Printf("keccak256(''):        %x\n", k)
-	fmt.Println("base58('hello'):     ", wetee.Base58Encode([]byte("hello")))
+	b58, err := wetee.Base58Encode([]byte("hello"))
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Println("base58('hello'):     ", b58)
 
 	// 1.5 tokens with 10 decimals, as base units and back
 	amount, err := wetee.U128FromDecimal("1.5", 10)

@@ -1,0 +1,296 @@
+/* The length rule of core.h: every size_t parameter of the public API is
+ * swept with SIZE_MAX and SIZE_MAX/2+1 (both above PTRDIFF_MAX, so no object
+ * can be that large), one parameter at a time, the others valid and small.
+ * The call must return the documented code without reading or writing past
+ * the small buffers it really got (ASan) and without a size computation
+ * wrapping (`len + 1`, `2 * len`, ...).
+ *
+ * scripts/api_coverage.py checks that every public function with a size_t
+ * parameter is called here, so a new one fails until it is swept. */
+#include "api_cases.h"
+
+#define HUGE1 SIZE_MAX
+#define HUGE2 (SIZE_MAX / 2 + 1)
+
+static wetee_buf g_buf;
+static uint8_t g_in[256], g_out[256];
+static char g_text[256];
+static const char g_phrase[] =
+    "bottom drive obey lake curtain smoke basket hold race lonely fit walk";
+
+/* the codes of the table in core.h */
+#define TOO_LONG WETEE_ERR_TOO_LONG
+#define BAD_ARG WETEE_ERR_INVALID_ARGUMENT
+#define NO_MEM WETEE_ERR_NO_MEMORY
+#define TRUNC WETEE_ERR_TRUNCATED
+
+/* X(tag, function, expected code, call using `n`) */
+#define SWEEPS(X)                                                                                                \
+    X(buf_reserve, wetee_buf_reserve, NO_MEM, wetee_buf_reserve(&g_buf, n))                                      \
+    X(buf_append, wetee_buf_append, TOO_LONG, wetee_buf_append(&g_buf, g_in, n))                                 \
+    X(hex_encode, wetee_hex_encode, TOO_LONG, wetee_hex_encode(&g_buf, g_in, n, 0))                              \
+    X(hex_decode, wetee_hex_decode, TOO_LONG, wetee_hex_decode(&g_buf, g_text, n))                               \
+    X(hex_exact_out, wetee_hex_decode_exact, BAD_ARG, wetee_hex_decode_exact(g_out, n, "0x0011", 6))             \
+    X(hex_exact_text, wetee_hex_decode_exact, TOO_LONG, wetee_hex_decode_exact(g_out, 2, g_text, n))             \
+    X(b58_encode, wetee_base58_encode, TOO_LONG, wetee_base58_encode(&g_buf, g_in, n))                           \
+    X(b58_decode, wetee_base58_decode, TOO_LONG, wetee_base58_decode(&g_buf, g_text, n))                         \
+    X(b64_encode, wetee_base64_encode, TOO_LONG, wetee_base64_encode(&g_buf, g_in, n, 0))                        \
+    X(b64_decode, wetee_base64_decode, TOO_LONG, wetee_base64_decode(&g_buf, g_text, n, 0))                      \
+    X(u128_from_decimal, wetee_u128_from_decimal, TOO_LONG, u128_from(n))                                        \
+    X(u128_to_decimal, wetee_u128_to_decimal, BAD_ARG, u128_to(n))                                               \
+    X(blake2b_out, wetee_hash_blake2b, BAD_ARG, wetee_hash_blake2b(g_out, n, g_in, 16, g_in, 3))                 \
+    X(blake2b_key, wetee_hash_blake2b, TOO_LONG, wetee_hash_blake2b(g_out, 32, g_in, n, g_in, 3))                \
+    X(blake2b_data, wetee_hash_blake2b, TOO_LONG, wetee_hash_blake2b(g_out, 32, g_in, 16, g_in, n))              \
+    X(blake2b_128, wetee_hash_blake2b_128, TOO_LONG, wetee_hash_blake2b_128(g_out, g_in, n))                     \
+    X(blake2b_256, wetee_hash_blake2b_256, TOO_LONG, wetee_hash_blake2b_256(g_out, g_in, n))                     \
+    X(blake2b_512, wetee_hash_blake2b_512, TOO_LONG, wetee_hash_blake2b_512(g_out, g_in, n))                     \
+    X(blake2s_256, wetee_hash_blake2s_256, TOO_LONG, wetee_hash_blake2s_256(g_out, g_in, n))                     \
+    X(twox64, wetee_hash_twox64, TOO_LONG, wetee_hash_twox64(g_out, g_in, n))                                    \
+    X(twox128, wetee_hash_twox128, TOO_LONG, wetee_hash_twox128(g_out, g_in, n))                                 \
+    X(twox256, wetee_hash_twox256, TOO_LONG, wetee_hash_twox256(g_out, g_in, n))                                 \
+    X(keccak256, wetee_hash_keccak256, TOO_LONG, wetee_hash_keccak256(g_out, g_in, n))                           \
+    X(sha256, wetee_hash_sha256, TOO_LONG, wetee_hash_sha256(g_out, g_in, n))                                    \
+    X(sha512, wetee_hash_sha512, TOO_LONG, wetee_hash_sha512(g_out, g_in, n))                                    \
+    X(hmac256_key, wetee_hmac_sha256, TOO_LONG, wetee_hmac_sha256(g_out, g_in, n, g_in, 3))                      \
+    X(hmac256_data, wetee_hmac_sha256, TOO_LONG, wetee_hmac_sha256(g_out, g_in, 3, g_in, n))                     \
+    X(hmac512_key, wetee_hmac_sha512, TOO_LONG, wetee_hmac_sha512(g_out, g_in, n, g_in, 3))                      \
+    X(hmac512_data, wetee_hmac_sha512, TOO_LONG, wetee_hmac_sha512(g_out, g_in, 3, g_in, n))                     \
+    X(pbkdf2_256_out, wetee_pbkdf2_sha256, BAD_ARG, wetee_pbkdf2_sha256(g_out, n, g_in, 3, g_in, 3, 1))          \
+    X(pbkdf2_256_pw, wetee_pbkdf2_sha256, TOO_LONG, wetee_pbkdf2_sha256(g_out, 32, g_in, n, g_in, 3, 1))         \
+    X(pbkdf2_256_salt, wetee_pbkdf2_sha256, TOO_LONG, wetee_pbkdf2_sha256(g_out, 32, g_in, 3, g_in, n, 1))       \
+    X(pbkdf2_512_out, wetee_pbkdf2_sha512, BAD_ARG, wetee_pbkdf2_sha512(g_out, n, g_in, 3, g_in, 3, 1))          \
+    X(pbkdf2_512_pw, wetee_pbkdf2_sha512, TOO_LONG, wetee_pbkdf2_sha512(g_out, 32, g_in, n, g_in, 3, 1))         \
+    X(pbkdf2_512_salt, wetee_pbkdf2_sha512, TOO_LONG, wetee_pbkdf2_sha512(g_out, 32, g_in, 3, g_in, n, 1))       \
+    X(blake3_out, wetee_hash_blake3, BAD_ARG, wetee_hash_blake3(g_out, n, g_in, 3))                              \
+    X(blake3_data, wetee_hash_blake3, TOO_LONG, wetee_hash_blake3(g_out, 32, g_in, n))                           \
+    X(blake3_keyed_out, wetee_hash_blake3_keyed, BAD_ARG, wetee_hash_blake3_keyed(g_out, n, g_in, g_in, 3))      \
+    X(blake3_keyed_data, wetee_hash_blake3_keyed, TOO_LONG, wetee_hash_blake3_keyed(g_out, 32, g_in, g_in, n))   \
+    X(blake3_dk_out, wetee_hash_blake3_derive_key, BAD_ARG,                                                      \
+      wetee_hash_blake3_derive_key(g_out, n, "ctx", 3, g_in, 3))                                                 \
+    X(blake3_dk_ctx, wetee_hash_blake3_derive_key, TOO_LONG,                                                     \
+      wetee_hash_blake3_derive_key(g_out, 32, "ctx", n, g_in, 3))                                                \
+    X(blake3_dk_material, wetee_hash_blake3_derive_key, TOO_LONG,                                                \
+      wetee_hash_blake3_derive_key(g_out, 32, "ctx", 3, g_in, n))                                                \
+    X(blake3_update, wetee_blake3_update, TOO_LONG, blake3_update(n))                                            \
+    X(blake3_finalize, wetee_blake3_finalize, BAD_ARG, blake3_finalize(n))                                       \
+    X(crc16, wetee_crc16_xmodem, TOO_LONG, wetee_crc16_xmodem((uint16_t *)(void *)g_out, g_in, n))               \
+    X(crc32c, wetee_crc32c, TOO_LONG, wetee_crc32c((uint32_t *)(void *)g_out, g_in, n))                          \
+    X(sr25519_sign, wetee_sr25519_sign, TOO_LONG, wetee_sr25519_sign(g_out, g_in, g_in + 64, g_in, n))           \
+    X(sr25519_verify, wetee_sr25519_verify, TOO_LONG, wetee_sr25519_verify(g_in, g_in, n, g_in + 64))            \
+    X(ed25519_sign, wetee_ed25519_sign, TOO_LONG, wetee_ed25519_sign(g_out, g_in, g_in, n))                      \
+    X(ed25519_verify, wetee_ed25519_verify, TOO_LONG, wetee_ed25519_verify(g_in, g_in, n, g_in + 64))            \
+    X(ecdsa_sign, wetee_ecdsa_sign, TOO_LONG, wetee_ecdsa_sign(g_out, g_in, g_in, n))                            \
+    X(ecdsa_verify, wetee_ecdsa_verify, TOO_LONG, wetee_ecdsa_verify(g_in, g_in, n, g_in + 65))                  \
+    X(eth_sign, wetee_eth_sign, TOO_LONG, wetee_eth_sign(g_out, g_in, g_in, n))                                  \
+    X(eth_verify, wetee_eth_verify, TOO_LONG, wetee_eth_verify(g_in, g_in, n, g_in + 65))                        \
+    X(eth_address, wetee_eth_address, TOO_LONG, wetee_eth_address(g_out, g_in, n))                               \
+    X(eth_from_string, wetee_eth_address_from_string, TOO_LONG, wetee_eth_address_from_string(g_out, g_text, n)) \
+    X(bip32_seed, wetee_bip32_derive, TOO_LONG, wetee_bip32_derive(g_out, g_in, n, "m/0", 3))                    \
+    X(bip32_path, wetee_bip32_derive, TOO_LONG, wetee_bip32_derive(g_out, g_in, 16, "m/0", n))                   \
+    X(suri_parse, wetee_suri_parse, TOO_LONG, suri_parse(n))                                                     \
+    X(suri_junction, wetee_suri_junction, BAD_ARG, suri_junction(n))                                             \
+    X(kp_from_suri, wetee_keypair_from_suri, TOO_LONG, kp_check(wetee_keypair_from_suri(&g_kp, 0, "//A", n)))    \
+    X(kp_from_mnemonic_phrase, wetee_keypair_from_mnemonic, TOO_LONG,                                            \
+      kp_check(wetee_keypair_from_mnemonic(&g_kp, 0, g_phrase, n, "pw", 2)))                                     \
+    X(kp_from_mnemonic_pw, wetee_keypair_from_mnemonic, TOO_LONG,                                                \
+      kp_check(wetee_keypair_from_mnemonic(&g_kp, 0, g_phrase, sizeof g_phrase - 1, "pw", n)))                   \
+    X(kp_from_seed, wetee_keypair_from_seed, TOO_LONG, kp_check(wetee_keypair_from_seed(&g_kp, 0, g_in, n)))     \
+    X(kp_derive, wetee_keypair_derive, TOO_LONG, kp_derive(n))                                                   \
+    X(kp_sign, wetee_keypair_sign, TOO_LONG, kp_sign(n))                                                         \
+    X(verify_sig, wetee_verify, TOO_LONG, wetee_verify(0, g_in, n, g_in, 3, g_in, 32))                           \
+    X(verify_msg, wetee_verify, TOO_LONG, wetee_verify(0, g_in, 64, g_in, n, g_in, 32))                          \
+    X(verify_pub, wetee_verify, TOO_LONG, wetee_verify(0, g_in, 64, g_in, 3, g_in, n))                           \
+    X(keystore_export, wetee_keystore_export, TOO_LONG, ks_export(n))                                            \
+    X(keystore_import_json, wetee_keystore_import, TOO_LONG,                                                     \
+      kp_check(wetee_keystore_import(&g_kp, "{}", n, "pw", 2)))                                                  \
+    X(keystore_import_pw, wetee_keystore_import, TOO_LONG, kp_check(wetee_keystore_import(&g_kp, "{}", 2, "pw", n))) \
+    X(mnemonic_validate, wetee_mnemonic_validate, TOO_LONG, wetee_mnemonic_validate(g_phrase, n))                \
+    X(mnemonic_to_entropy, wetee_mnemonic_to_entropy, TOO_LONG, wetee_mnemonic_to_entropy(&g_buf, g_phrase, n))  \
+    X(mnemonic_from_entropy, wetee_mnemonic_from_entropy, TOO_LONG, wetee_mnemonic_from_entropy(&g_buf, g_in, n)) \
+    X(mini_secret_phrase, wetee_mnemonic_to_mini_secret, TOO_LONG,                                               \
+      wetee_mnemonic_to_mini_secret(g_out, g_phrase, n, "pw", 2))                                                \
+    X(mini_secret_pw, wetee_mnemonic_to_mini_secret, TOO_LONG,                                                   \
+      wetee_mnemonic_to_mini_secret(g_out, g_phrase, sizeof g_phrase - 1, "pw", n))                              \
+    X(bip39_seed_phrase, wetee_mnemonic_to_bip39_seed, TOO_LONG,                                                 \
+      wetee_mnemonic_to_bip39_seed(g_out, g_phrase, n, "pw", 2))                                                 \
+    X(bip39_seed_pw, wetee_mnemonic_to_bip39_seed, TOO_LONG,                                                     \
+      wetee_mnemonic_to_bip39_seed(g_out, g_phrase, sizeof g_phrase - 1, "pw", n))                               \
+    X(put_compact_big, wetee_scale_put_compact_big, TOO_LONG, wetee_scale_put_compact_big(&g_buf, g_in, n))      \
+    X(put_seq_len, wetee_scale_put_seq_len, WETEE_ERR_OVERFLOW, wetee_scale_put_seq_len(&g_buf, n))              \
+    X(put_bytes, wetee_scale_put_bytes, TOO_LONG, wetee_scale_put_bytes(&g_buf, g_in, n))                        \
+    X(put_str, wetee_scale_put_str, TOO_LONG, wetee_scale_put_str(&g_buf, g_text, n))                            \
+    X(put_raw, wetee_scale_put_raw, TOO_LONG, wetee_scale_put_raw(&g_buf, g_in, n))                              \
+    X(put_u16_array, wetee_scale_put_u16_array, TOO_LONG,                                                        \
+      wetee_scale_put_u16_array(&g_buf, (const uint16_t *)(const void *)g_in, n))                                \
+    X(put_u32_array, wetee_scale_put_u32_array, TOO_LONG,                                                        \
+      wetee_scale_put_u32_array(&g_buf, (const uint32_t *)(const void *)g_in, n))                                \
+    X(put_u64_array, wetee_scale_put_u64_array, TOO_LONG,                                                        \
+      wetee_scale_put_u64_array(&g_buf, (const uint64_t *)(const void *)g_in, n))                                \
+    X(put_bitvec, wetee_scale_put_bitvec, TOO_LONG,                                                              \
+      wetee_scale_put_bitvec(&g_buf, g_in, n, WETEE_SCALE_BITSTORE_U8, WETEE_SCALE_LSB0))                        \
+    X(reader_init, wetee_scale_reader_init, TRUNC, reader_init(n))                                               \
+    X(get_seq_len, wetee_scale_get_seq_len, TRUNC, get_seq_len(n))                                               \
+    X(get_raw, wetee_scale_get_raw, TRUNC, get_raw(n))                                                           \
+    X(get_u16_array, wetee_scale_get_u16_array, TRUNC,                                                           \
+      wetee_scale_get_u16_array(reader(), (uint16_t *)(void *)g_out, n))                                         \
+    X(get_u32_array, wetee_scale_get_u32_array, TRUNC,                                                           \
+      wetee_scale_get_u32_array(reader(), (uint32_t *)(void *)g_out, n))                                         \
+    X(get_u64_array, wetee_scale_get_u64_array, TRUNC,                                                           \
+      wetee_scale_get_u64_array(reader(), (uint64_t *)(void *)g_out, n))                                         \
+    X(decode_compact, wetee_scale_decode_compact, TOO_LONG, decode_compact(n))                                   \
+    X(ss58_encode, wetee_ss58_encode, TOO_LONG, wetee_ss58_encode(&g_buf, g_in, n, 42))                          \
+    X(ss58_decode, wetee_ss58_decode, TOO_LONG, ss58_decode(n))                                                  \
+    X(ss58_network_at, wetee_ss58_network_at, BAD_ARG, wetee_ss58_network_at(n, NULL, NULL, NULL, NULL, NULL))   \
+    X(ct_equal, wetee_ct_equal, 0, wetee_ct_equal(g_in, g_in, n))                                                \
+    X(wipe, wetee_wipe, 0, wipe(n))
+
+static wetee_keypair *g_kp;
+static wetee_scale_reader g_reader;
+
+/* a keypair handle must not be created */
+static int kp_check(int rc)
+{
+    if (g_kp) {
+        wetee_keypair_free(g_kp);
+        g_kp = NULL;
+        return WETEE_OK; /* reported as a wrong code */
+    }
+    return rc;
+}
+
+static wetee_keypair *alice(void)
+{
+    static wetee_keypair *kp;
+    if (!kp && wetee_keypair_from_suri(&kp, WETEE_SCHEME_SR25519, "//Alice", 7) != WETEE_OK) abort();
+    return kp;
+}
+
+static int u128_from(size_t n)
+{
+    wetee_u128 v;
+    return wetee_u128_from_decimal(&v, "12.5", n, 2);
+}
+static int u128_to(size_t n) { return wetee_u128_to_decimal(g_text, n, wetee_u128_from_u64(125), 2); }
+static int blake3_update(size_t n)
+{
+    wetee_blake3 *h = NULL;
+    int rc;
+    if (wetee_blake3_new(&h, NULL) != WETEE_OK) return WETEE_ERR_INTERNAL;
+    rc = wetee_blake3_update(h, g_in, n);
+    wetee_blake3_free(h);
+    return rc;
+}
+static int blake3_finalize(size_t n)
+{
+    wetee_blake3 *h = NULL;
+    int rc;
+    if (wetee_blake3_new(&h, NULL) != WETEE_OK) return WETEE_ERR_INTERNAL;
+    rc = wetee_blake3_finalize(h, g_out, n);
+    wetee_blake3_free(h);
+    return rc;
+}
+static int suri_parse(size_t n)
+{
+    wetee_suri *s = NULL;
+    int rc = wetee_suri_parse(&s, "//Alice", n);
+    if (s) rc = WETEE_OK;
+    wetee_suri_free(s);
+    return rc;
+}
+static int suri_junction(size_t n)
+{
+    wetee_suri *s = NULL;
+    int hard = 0, rc;
+    if (wetee_suri_parse(&s, "//Alice", 7) != WETEE_OK) return WETEE_ERR_INTERNAL;
+    rc = wetee_suri_junction(s, n, g_out, &hard);
+    wetee_suri_free(s);
+    return rc;
+}
+static int kp_derive(size_t n) { return kp_check(wetee_keypair_derive(&g_kp, alice(), "//x", n)); }
+static int kp_sign(size_t n)
+{
+    size_t len = 0;
+    return wetee_keypair_sign(alice(), g_out, &len, g_in, n);
+}
+static int ks_export(size_t n) { return wetee_keystore_export(&g_buf, alice(), "pw", n, NULL, 0); }
+static int reader_init(size_t n)
+{
+    /* the reader cannot reject a length; one above PTRDIFF_MAX gives an empty reader */
+    uint8_t v = 0;
+    wetee_scale_reader_init(&g_reader, g_in, n);
+    return wetee_scale_get_u8(&g_reader, &v) == WETEE_ERR_TRUNCATED && wetee_scale_remaining(&g_reader) == 0
+               ? TRUNC
+               : WETEE_OK;
+}
+static wetee_scale_reader *reader(void)
+{
+    static const uint8_t data[] = { 0x04, 1, 2, 3, 4, 5, 6, 7, 8 };
+    wetee_scale_reader_init(&g_reader, data, sizeof data);
+    return &g_reader;
+}
+static int get_seq_len(size_t n)
+{
+    size_t count = 0;
+    return wetee_scale_get_seq_len(reader(), &count, n);
+}
+static int get_raw(size_t n)
+{
+    const uint8_t *p = NULL;
+    return wetee_scale_get_raw(reader(), &p, n);
+}
+static int decode_compact(size_t n)
+{
+    wetee_u128 v;
+    size_t used = 0;
+    return wetee_scale_decode_compact(&v, &used, g_in, n);
+}
+static int ss58_decode(size_t n)
+{
+    uint16_t prefix = 0;
+    return wetee_ss58_decode(&g_buf, &prefix, "5GrwvaEF5zXb26Fz9rcQpDWS57CtERHpNehXCPcNoHGKutQY", n);
+}
+/* wetee_wipe ignores a length no object can have; the 256 bytes stay */
+static int wipe(size_t n)
+{
+    uint8_t b[16];
+    memset(b, 0x5a, sizeof b);
+    wetee_wipe(b, n);
+    return b[0] == 0x5a ? 0 : 1;
+}
+
+typedef struct sweep_case {
+    const char *function, *tag;
+    int (*call)(size_t n);
+    int expect;
+} sweep_case;
+
+#define DEFINE(tag, fn, code, expr) static int sweep_##tag(size_t n) { return expr; }
+SWEEPS(DEFINE)
+#define ENTRY(tag, fn, code, expr) { #fn, #tag, sweep_##tag, code },
+static const sweep_case SWEEP_CASES[] = { SWEEPS(ENTRY) };
+
+void test_lengths_sweep(void)
+{
+    static const size_t huge[] = { HUGE1, HUGE2 };
+    memset(g_in, 0x11, sizeof g_in);
+    memcpy(g_text, "0x00112233", 11);
+    for (size_t c = 0; c < sizeof SWEEP_CASES / sizeof SWEEP_CASES[0]; c++) {
+        for (size_t h = 0; h < 2; h++) {
+            int rc;
+            wetee_clear_error();
+            rc = SWEEP_CASES[c].call(huge[h]);
+            wt_test_checks++;
+            if (rc != SWEEP_CASES[c].expect) {
+                wt_test_failures++;
+                fprintf(stderr, "lengths: %s (%s) with %s: returned %d (%s), expected %d (%s); detail: %s\n",
+                        SWEEP_CASES[c].function, SWEEP_CASES[c].tag, h ? "SIZE_MAX/2+1" : "SIZE_MAX", rc,
+                        wetee_strerror(rc), SWEEP_CASES[c].expect, wetee_strerror(SWEEP_CASES[c].expect),
+                        wetee_last_error());
+            }
+            /* a failure names what and where */
+            if (rc < 0) CHECK(wetee_last_error()[0] != '\0' && wetee_last_error_code() == rc);
+        }
+    }
+    wetee_buf_free(&g_buf);
+    wetee_keypair_free(alice());
+}
