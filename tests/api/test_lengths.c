@@ -141,8 +141,128 @@ static const char g_phrase[] =
     X(ss58_encode, wetee_ss58_encode, TOO_LONG, wetee_ss58_encode(&g_buf, g_in, n, 42))                          \
     X(ss58_decode, wetee_ss58_decode, TOO_LONG, ss58_decode(n))                                                  \
     X(ss58_network_at, wetee_ss58_network_at, BAD_ARG, wetee_ss58_network_at(n, NULL, NULL, NULL, NULL, NULL))   \
+    X(sr25519_verify_strict, wetee_sr25519_verify_strict, TOO_LONG,                                              \
+      wetee_sr25519_verify_strict(g_in, g_in, n, g_in + 64))                                                     \
+    X(ed25519_verify_strict, wetee_ed25519_verify_strict, TOO_LONG,                                              \
+      wetee_ed25519_verify_strict(g_in, g_in, n, g_in + 64))                                                     \
+    X(verify_strict_sig, wetee_verify_strict, TOO_LONG, wetee_verify_strict(0, g_in, n, g_in, 3, g_in, 32))      \
+    X(verify_strict_msg, wetee_verify_strict, TOO_LONG, wetee_verify_strict(0, g_in, 64, g_in, n, g_in, 32))     \
+    X(verify_strict_pub, wetee_verify_strict, TOO_LONG, wetee_verify_strict(0, g_in, 64, g_in, 3, g_in, n))      \
+    X(md_parse, wetee_metadata_parse, TOO_LONG, md_check(wetee_metadata_parse(&g_md_out, g_in, n, NULL)))        \
+    X(md_parse_hex, wetee_metadata_parse_hex, TOO_LONG,                                                          \
+      md_check(wetee_metadata_parse_hex(&g_md_out, g_text, n, NULL)))                                            \
+    X(md_parse_rpc, wetee_metadata_parse_rpc_response, TOO_LONG,                                                 \
+      md_check(wetee_metadata_parse_rpc_response(&g_md_out, g_text, n, NULL)))                                   \
+    X(md_type_path, wetee_md_type_path, IS_NONE, NUL(wetee_md_type_path(M.type, n)))                             \
+    X(md_type_param_name, wetee_md_type_param_name, IS_NONE, NUL(wetee_md_type_param_name(M.type, n)))           \
+    X(md_type_param_type, wetee_md_type_param_type, IS_NONE, NOTYPE(wetee_md_type_param_type(M.type, n)))        \
+    X(md_type_field, wetee_md_type_field, IS_NONE, NUL(wetee_md_type_field(M.composite, n)))                     \
+    X(md_type_variant, wetee_md_type_variant, IS_NONE, NUL(wetee_md_type_variant(M.variant_type, n)))            \
+    X(md_type_tuple_elem, wetee_md_type_tuple_elem, IS_NONE, NOTYPE(wetee_md_type_tuple_elem(M.tuple, n)))       \
+    X(md_type_doc, wetee_md_type_doc, IS_NONE, NUL(wetee_md_type_doc(M.type, n)))                                \
+    X(md_field_doc, wetee_md_field_doc, IS_NONE, NUL(wetee_md_field_doc(M.field, n)))                            \
+    X(md_variant_field, wetee_md_variant_field, IS_NONE, NUL(wetee_md_variant_field(M.variant, n)))              \
+    X(md_variant_doc, wetee_md_variant_doc, IS_NONE, NUL(wetee_md_variant_doc(M.variant, n)))                    \
+    X(md_pallet_at, wetee_metadata_pallet_at, IS_NONE, NUL(wetee_metadata_pallet_at(M.md, n)))                   \
+    X(md_pallet_doc, wetee_md_pallet_doc, IS_NONE, NUL(wetee_md_pallet_doc(M.pallet, n)))                        \
+    X(md_pallet_variant_at, wetee_md_pallet_variant_at, IS_NONE,                                                 \
+      NUL(wetee_md_pallet_variant_at(M.md, M.pallet, WETEE_MD_CALLS, n)))                                        \
+    X(md_module_error, wetee_metadata_module_error, IS_NONE,                                                     \
+      NUL(wetee_metadata_module_error(NULL, M.md, 0, g_in, n)))                                                  \
+    X(md_storage_at, wetee_md_pallet_storage_at, IS_NONE, NUL(wetee_md_pallet_storage_at(M.pallet, n)))          \
+    X(md_storage_hasher, wetee_md_storage_hasher, IS_NONE, wetee_md_storage_hasher(M.storage, n) < 0 ? IS_NONE : 0) \
+    X(md_storage_doc, wetee_md_storage_doc, IS_NONE, NUL(wetee_md_storage_doc(M.storage, n)))                    \
+    X(md_constant_at, wetee_md_pallet_constant_at, IS_NONE, NUL(wetee_md_pallet_constant_at(M.pallet, n)))       \
+    X(md_constant_doc, wetee_md_constant_doc, IS_NONE, NUL(wetee_md_constant_doc(M.constant, n)))                \
+    X(md_runtime_api_at, wetee_metadata_runtime_api_at, IS_NONE, NUL(wetee_metadata_runtime_api_at(M.md, n)))    \
+    X(md_runtime_api_doc, wetee_md_runtime_api_doc, IS_NONE, NUL(wetee_md_runtime_api_doc(M.api, n)))            \
+    X(md_api_method_at, wetee_md_runtime_api_method_at, IS_NONE, NUL(wetee_md_runtime_api_method_at(M.api, n)))  \
+    X(md_view_function_at, wetee_md_pallet_view_function_at, IS_NONE,                                            \
+      NUL(wetee_md_pallet_view_function_at(M.pallet, n)))                                                        \
+    X(md_method_input, wetee_md_method_input, IS_NONE, NUL(wetee_md_method_input(M.method, n)))                  \
+    X(md_method_doc, wetee_md_method_doc, IS_NONE, NUL(wetee_md_method_doc(M.method, n)))                        \
+    X(md_extrinsic_version, wetee_metadata_extrinsic_version, IS_NONE,                                           \
+      wetee_metadata_extrinsic_version(M.md, n) == 0 ? IS_NONE : 0)                                              \
+    X(md_extension_at, wetee_metadata_extension_at, IS_NONE, NUL(wetee_metadata_extension_at(M.md, n)))          \
+    X(md_extension_version_at, wetee_metadata_extension_version_at, WETEE_ERR_NOT_FOUND,                         \
+      wetee_metadata_extension_version_at(NULL, NULL, M.md, n))                                                  \
+    X(md_extension_of_version_i, wetee_metadata_extension_of_version, IS_NONE,                                   \
+      NUL(wetee_metadata_extension_of_version(M.md, n, 0)))                                                      \
+    X(md_extension_of_version_j, wetee_metadata_extension_of_version, IS_NONE,                                   \
+      NUL(wetee_metadata_extension_of_version(M.md, 0, n)))                                                      \
+    X(md_custom_at, wetee_metadata_custom_at, WETEE_ERR_NOT_FOUND,                                               \
+      wetee_metadata_custom_at(NULL, NULL, NULL, NULL, M.md, n))                                                 \
     X(ct_equal, wetee_ct_equal, 0, wetee_ct_equal(g_in, g_in, n))                                                \
     X(wipe, wetee_wipe, 0, wipe(n))
+
+/* accessors that return NULL, WETEE_METADATA_NO_TYPE, -1 or 0 for an index
+ * out of range: IS_NONE stands for that answer */
+#define IS_NONE 1
+#define NUL(expr) ((expr) == NULL ? IS_NONE : 0)
+#define NOTYPE(expr) ((expr) == WETEE_METADATA_NO_TYPE ? IS_NONE : 0)
+
+/* handles into a real metadata (shared vectors), so the index paths run */
+static struct {
+    wetee_metadata *md;
+    const wetee_md_type *type, *composite, *variant_type, *tuple;
+    const wetee_md_field *field;
+    const wetee_md_variant *variant;
+    const wetee_md_pallet *pallet;
+    const wetee_md_storage *storage;
+    const wetee_md_constant *constant;
+    const wetee_md_runtime_api *api;
+    const wetee_md_method *method;
+} M;
+static wetee_metadata *g_md_out;
+
+static int md_check(int rc)
+{
+    if (g_md_out) {
+        wetee_metadata_free(g_md_out);
+        g_md_out = NULL;
+        return WETEE_OK;
+    }
+    return rc;
+}
+
+static void md_load(void)
+{
+    size_t len = 0, k, np;
+    uint8_t *data = wt_read_vector("metadata/polkadot_metadata_full.scale", &len);
+    if (!data) {
+        wt_test_skipped++;
+        printf("SKIP test_lengths_sweep (metadata part): vectors/metadata/polkadot_metadata_full.scale "
+               "absent; the metadata accessors are swept with NULL handles only\n");
+        return;
+    }
+    if (wetee_metadata_parse(&M.md, data, len, NULL) != WETEE_OK) abort();
+    free(data);
+    for (k = 0; k < wetee_metadata_type_count(M.md); k++) {
+        const wetee_md_type *t = wetee_metadata_type(M.md, (uint32_t)k);
+        if (!M.type && wetee_md_type_param_count(t) > 0 && wetee_md_type_doc_count(t) > 0) M.type = t;
+        if (!M.composite && wetee_md_type_field_count(t) > 0) {
+            M.composite = t;
+            M.field = wetee_md_type_field(t, 0);
+        }
+        if (!M.variant_type && wetee_md_type_variant_count(t) > 0) {
+            M.variant_type = t;
+            M.variant = wetee_md_type_variant(t, 0);
+        }
+        if (!M.tuple && wetee_md_type_tuple_len(t) > 0) M.tuple = t;
+    }
+    if (!M.type) M.type = wetee_metadata_type(M.md, 0);
+    np = wetee_metadata_pallet_count(M.md);
+    for (k = 0; k < np; k++) {
+        const wetee_md_pallet *p = wetee_metadata_pallet_at(M.md, k);
+        if (!M.pallet) M.pallet = p;
+        if (!M.storage && wetee_md_pallet_storage_count(p) > 0) M.storage = wetee_md_pallet_storage_at(p, 0);
+        if (!M.constant && wetee_md_pallet_constant_count(p) > 0) M.constant = wetee_md_pallet_constant_at(p, 0);
+    }
+    M.api = wetee_metadata_runtime_api_at(M.md, 0);
+    M.method = wetee_md_runtime_api_method_at(M.api, 0);
+    CHECK(M.composite && M.variant && M.pallet && M.storage && M.constant);
+    CHECK(M.api && M.method);
+}
 
 static wetee_keypair *g_kp;
 static wetee_scale_reader g_reader;
@@ -274,6 +394,7 @@ void test_lengths_sweep(void)
     static const size_t huge[] = { HUGE1, HUGE2 };
     memset(g_in, 0x11, sizeof g_in);
     memcpy(g_text, "0x00112233", 11);
+    md_load();
     for (size_t c = 0; c < sizeof SWEEP_CASES / sizeof SWEEP_CASES[0]; c++) {
         for (size_t h = 0; h < 2; h++) {
             int rc;
@@ -293,4 +414,5 @@ void test_lengths_sweep(void)
     }
     wetee_buf_free(&g_buf);
     wetee_keypair_free(alice());
+    wetee_metadata_free(M.md);
 }

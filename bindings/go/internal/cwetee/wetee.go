@@ -646,6 +646,7 @@ extern swig_intgo _wrap_ERR_NETWORK_cwetee_d1a6a8c9a889b0bb(void);
 extern swig_intgo _wrap_ERR_STATE_cwetee_d1a6a8c9a889b0bb(void);
 extern swig_intgo _wrap_ERR_TRAILING_cwetee_d1a6a8c9a889b0bb(void);
 extern swig_intgo _wrap_ERR_INTERNAL_cwetee_d1a6a8c9a889b0bb(void);
+extern swig_intgo _wrap_ERR_TOO_LONG_cwetee_d1a6a8c9a889b0bb(void);
 extern swig_intgo _wrap_HEX_PREFIX_cwetee_d1a6a8c9a889b0bb(void);
 extern swig_intgo _wrap_HEX_UPPER_cwetee_d1a6a8c9a889b0bb(void);
 extern swig_intgo _wrap_BASE64_URL_cwetee_d1a6a8c9a889b0bb(void);
@@ -1281,6 +1282,13 @@ func _swig_getERR_INTERNAL() (_swig_ret Enum_SS_wetee_status) {
 }
 
 var ERR_INTERNAL Enum_SS_wetee_status = _swig_getERR_INTERNAL()
+func _swig_getERR_TOO_LONG() (_swig_ret Enum_SS_wetee_status) {
+	var swig_r Enum_SS_wetee_status
+	swig_r = (Enum_SS_wetee_status)(C._wrap_ERR_TOO_LONG_cwetee_d1a6a8c9a889b0bb())
+	return swig_r
+}
+
+var ERR_TOO_LONG Enum_SS_wetee_status = _swig_getERR_TOO_LONG()
 func _swig_getHEX_PREFIX() (_swig_ret uint) {
 	var swig_r uint
 	swig_r = (uint)(C._wrap_HEX_PREFIX_cwetee_d1a6a8c9a889b0bb())

@@ -1167,6 +1167,21 @@ intgo _wrap_ERR_INTERNAL_cwetee_d1a6a8c9a889b0bb() {
 }
 
 
+intgo _wrap_ERR_TOO_LONG_cwetee_d1a6a8c9a889b0bb() {
+  enum wetee_status result;
+  intgo _swig_go_result;
+  
+  
+  {
+    wetee_clear_error();
+    result = WETEE_ERR_TOO_LONG;
+    
+  }
+  _swig_go_result = (intgo)result; 
+  return _swig_go_result;
+}
+
+
 intgo _wrap_HEX_PREFIX_cwetee_d1a6a8c9a889b0bb() {
   unsigned int result;
   intgo _swig_go_result;
