@@ -39,7 +39,7 @@ def declarations():
 
 
 def called(name, source):
-    return re.search(r"\b" + re.escape(name) + r"\s*\(", source) is not None
+    return re.search(r"\b" + re.escape(name) + r"\b", source) is not None
 
 
 def main():

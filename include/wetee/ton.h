@@ -296,7 +296,9 @@ WETEE_API int wetee_ton_builder_store_slice(wetee_ton_builder *b, const wetee_to
  * @param data the bytes (UTF-8 text or any bytes); may be NULL when len is 0.
  * @param len number of bytes.
  * @return WETEE_OK; WETEE_ERR_OVERFLOW (the rest needs a reference and the
- *         builder has 4); WETEE_ERR_NO_MEMORY; WETEE_ERR_INVALID_ARGUMENT.
+ *         builder has 4); WETEE_ERR_TOO_LONG (more than
+ *         WETEE_TON_CELL_MAX_DEPTH cells would be needed);
+ *         WETEE_ERR_NO_MEMORY; WETEE_ERR_INVALID_ARGUMENT.
  */
 WETEE_API int wetee_ton_builder_store_snake(wetee_ton_builder *b, const uint8_t *data, size_t len);
 /**

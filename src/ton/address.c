@@ -108,6 +108,7 @@ int wetee_ton_address_to_raw(char *out, size_t out_size, const wetee_ton_address
     char tmp[WETEE_TON_ADDRESS_RAW_BUFSIZE];
     int n;
     WT_ARG(out != NULL, MOD, "out is NULL");
+    WT_ARG_OUT_LEN(out_size, MOD);
     WT_ARG(addr != NULL, MOD, "addr is NULL");
     n = snprintf(tmp, sizeof tmp, "%ld:", (long)addr->workchain);
     for (int i = 0; i < 32; i++) {
@@ -130,6 +131,7 @@ int wetee_ton_address_to_friendly(char *out, size_t out_size, const wetee_ton_ad
     wetee_buf b = WETEE_BUF_INIT;
     int rc;
     WT_ARG(out != NULL, MOD, "out is NULL");
+    WT_ARG_OUT_LEN(out_size, MOD);
     WT_ARG(addr != NULL, MOD, "addr is NULL");
     WT_ARG((flags & ~7u) == 0, MOD, "unknown flag");
     if (out_size) out[0] = 0;
@@ -240,6 +242,7 @@ int wetee_ton_amount_format(char *out, size_t out_size, wetee_u128 nano, const c
     size_t sl, nl;
     int rc;
     WT_ARG(out != NULL, MOD, "out is NULL");
+    WT_ARG_OUT_LEN(out_size, MOD);
     if (symbol == NULL) symbol = WETEE_TON_SYMBOL;
     sl = strlen(symbol);
     WT_ARG(sl <= 15, MOD, "symbol longer than 15 bytes");

@@ -228,6 +228,7 @@ int wetee_ton_boc_parse_roots(wetee_ton_cell **roots, size_t max_roots, size_t *
 {
     WT_ARG(roots != NULL, MOD, "roots is NULL");
     WT_ARG(count != NULL, MOD, "count is NULL");
+    WT_ARG(max_roots <= WT_LEN_MAX / sizeof *roots, MOD, "max_roots larger than any array");
     WT_ARG_DATA(data, len, MOD);
     for (size_t i = 0; i < max_roots; i++) roots[i] = NULL;
     *count = 0;

@@ -406,7 +406,10 @@ int wetee_ton_builder_store_bits(wetee_ton_builder *b, const uint8_t *data, size
 
 int wetee_ton_builder_store_bytes(wetee_ton_builder *b, const uint8_t *data, size_t len)
 {
-    WT_ARG(len <= 128, MOD, "more than 128 bytes");
+    WT_ARG(b != NULL, MOD, "b is NULL");
+    WT_ARG_DATA(data, len, MOD);
+    if (len > 128) /* len * 8 could wrap; no cell holds more than 1023 bits */
+        return wt_error(WETEE_ERR_OVERFLOW, MOD ": builder at bit %u: %zu bytes do not fit", (unsigned)b->bits, len);
     return wetee_ton_builder_store_bits(b, data, len * 8);
 }
 
@@ -492,7 +495,7 @@ int wetee_ton_builder_store_snake(wetee_ton_builder *b, const uint8_t *data, siz
 {
     size_t fit;
     WT_ARG(b != NULL, MOD, "b is NULL");
-    WT_ARG(data != NULL || len == 0, MOD, "data is NULL");
+    WT_ARG_DATA(data, len, MOD);
     if (len == 0) return WETEE_OK;
     fit = (size_t)(WETEE_TON_CELL_MAX_BITS - b->bits) / 8;
     if (len > fit) {
@@ -501,7 +504,7 @@ int wetee_ton_builder_store_snake(wetee_ton_builder *b, const uint8_t *data, siz
         if (b->nrefs >= 4)
             return wt_error(WETEE_ERR_OVERFLOW, MOD ": snake string needs a reference and the builder has 4");
         if (len - fit > (size_t)127 * WETEE_TON_CELL_MAX_DEPTH)
-            return wt_error(WETEE_ERR_DEPTH, MOD ": snake string of %zu bytes is deeper than %u cells", len,
+            return wt_error(WETEE_ERR_TOO_LONG, MOD ": snake string of %zu bytes needs more than %u cells", len,
                             WETEE_TON_CELL_MAX_DEPTH);
         if ((rc = snake_cell(&tail, data + fit, len - fit))) return rc;
         ton_bits_copy(b->data, b->bits, data, 0, fit * 8);
@@ -641,9 +644,11 @@ int wetee_ton_slice_load_int(int64_t *out, wetee_ton_slice *s, unsigned bits)
 
 int wetee_ton_slice_load_bits(uint8_t *out, size_t out_len, wetee_ton_slice *s, size_t bit_len)
 {
+    size_t need = bit_len / 8 + (bit_len % 8 != 0); /* (bit_len + 7) / 8 wraps for SIZE_MAX */
     SLICE_ARGS(out);
-    if (out_len < (bit_len + 7) / 8)
-        return wt_error(WETEE_ERR_OVERFLOW, MOD ": %zu bits need %zu bytes, buffer has %zu", bit_len, (bit_len + 7) / 8, out_len);
+    WT_ARG_OUT_LEN(out_len, MOD);
+    if (out_len < need)
+        return wt_error(WETEE_ERR_OVERFLOW, MOD ": %zu bits need %zu bytes, buffer has %zu", bit_len, need, out_len);
     return ton_read_bits(&s->r, out, bit_len);
 }
 

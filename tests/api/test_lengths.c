@@ -192,6 +192,37 @@ static const char g_phrase[] =
       NUL(wetee_metadata_extension_of_version(M.md, 0, n)))                                                      \
     X(md_custom_at, wetee_metadata_custom_at, WETEE_ERR_NOT_FOUND,                                               \
       wetee_metadata_custom_at(NULL, NULL, NULL, NULL, M.md, n))                                                 \
+    X(ton_store_bits, wetee_ton_builder_store_bits, WETEE_ERR_OVERFLOW, ton_builder(wetee_ton_builder_store_bits, n))      \
+    X(ton_store_bytes, wetee_ton_builder_store_bytes, TOO_LONG, ton_builder(wetee_ton_builder_store_bytes, n))   \
+    X(ton_store_snake, wetee_ton_builder_store_snake, TOO_LONG, ton_builder(wetee_ton_builder_store_snake, n))   \
+    X(ton_load_bits_out, wetee_ton_slice_load_bits, BAD_ARG, ton_load_bits(n, 8))                                \
+    X(ton_load_bits_len, wetee_ton_slice_load_bits, WETEE_ERR_OVERFLOW, ton_load_bits(sizeof g_out, n))          \
+    X(ton_slice_skip, wetee_ton_slice_skip, TRUNC, ton_skip(n))                                                  \
+    X(ton_boc_parse, wetee_ton_boc_parse, TOO_LONG, ton_cell_check(wetee_ton_boc_parse(&g_cell, g_in, n, NULL)))  \
+    X(ton_boc_roots_max, wetee_ton_boc_parse_roots, BAD_ARG, ton_roots(n, 3))                                    \
+    X(ton_boc_roots_len, wetee_ton_boc_parse_roots, TOO_LONG, ton_roots(1, n))                                   \
+    X(ton_boc_base64, wetee_ton_boc_parse_base64, TOO_LONG,                                                      \
+      ton_cell_check(wetee_ton_boc_parse_base64(&g_cell, g_text, n)))                                            \
+    X(ton_address_parse, wetee_ton_address_parse, TOO_LONG, wetee_ton_address_parse(&g_addr, NULL, g_text, n))   \
+    X(ton_address_to_raw, wetee_ton_address_to_raw, BAD_ARG, wetee_ton_address_to_raw(g_text, n, &g_addr))       \
+    X(ton_address_to_friendly, wetee_ton_address_to_friendly, BAD_ARG,                                           \
+      wetee_ton_address_to_friendly(g_text, n, &g_addr, 0))                                                      \
+    X(ton_amount_format, wetee_ton_amount_format, BAD_ARG,                                                       \
+      wetee_ton_amount_format(g_text, n, wetee_u128_from_u64(5), "TON"))                                         \
+    X(ton_amount_parse, wetee_ton_amount_parse, TOO_LONG, ton_amount_parse(n))                                   \
+    X(ton_mnemonic_generate, wetee_ton_mnemonic_generate, TOO_LONG, wetee_ton_mnemonic_generate(&g_buf, "pw", n)) \
+    X(ton_mnemonic_validate_phrase, wetee_ton_mnemonic_validate, TOO_LONG,                                       \
+      wetee_ton_mnemonic_validate(g_phrase, n, "pw", 2))                                                         \
+    X(ton_mnemonic_validate_pw, wetee_ton_mnemonic_validate, TOO_LONG,                                           \
+      wetee_ton_mnemonic_validate(g_phrase, sizeof g_phrase - 1, "pw", n))                                       \
+    X(ton_mnemonic_to_seed_phrase, wetee_ton_mnemonic_to_seed, TOO_LONG,                                         \
+      wetee_ton_mnemonic_to_seed(g_out, g_phrase, n, "pw", 2))                                                   \
+    X(ton_mnemonic_to_seed_pw, wetee_ton_mnemonic_to_seed, TOO_LONG,                                             \
+      wetee_ton_mnemonic_to_seed(g_out, g_phrase, sizeof g_phrase - 1, "pw", n))                                 \
+    X(ton_mnemonic_to_keypair_phrase, wetee_ton_mnemonic_to_keypair, TOO_LONG,                                   \
+      wetee_ton_mnemonic_to_keypair(g_out, g_out + 64, g_phrase, n, "pw", 2))                                    \
+    X(ton_mnemonic_to_keypair_pw, wetee_ton_mnemonic_to_keypair, TOO_LONG,                                       \
+      wetee_ton_mnemonic_to_keypair(g_out, g_out + 64, g_phrase, sizeof g_phrase - 1, "pw", n))                  \
     X(ct_equal, wetee_ct_equal, 0, wetee_ct_equal(g_in, g_in, n))                                                \
     X(wipe, wetee_wipe, 0, wipe(n))
 
@@ -262,6 +293,71 @@ static void md_load(void)
     M.method = wetee_md_runtime_api_method_at(M.api, 0);
     CHECK(M.composite && M.variant && M.pallet && M.storage && M.constant);
     CHECK(M.api && M.method);
+}
+
+/* TON: a builder, a slice over a 64-bit cell, an address */
+static wetee_ton_cell *g_cell;
+static wetee_ton_address g_addr;
+
+static int ton_cell_check(int rc)
+{
+    if (g_cell) {
+        wetee_ton_cell_free(g_cell);
+        g_cell = NULL;
+        return WETEE_OK;
+    }
+    return rc;
+}
+static int ton_builder(int (*store)(wetee_ton_builder *, const uint8_t *, size_t), size_t n)
+{
+    wetee_ton_builder *b = NULL;
+    int rc;
+    if (wetee_ton_builder_new(&b) != WETEE_OK) return WETEE_ERR_INTERNAL;
+    rc = store(b, g_in, n);
+    wetee_ton_builder_free(b);
+    return rc;
+}
+static wetee_ton_slice *ton_slice(void)
+{
+    wetee_ton_builder *b = NULL;
+    wetee_ton_cell *c = NULL;
+    wetee_ton_slice *s = NULL;
+    if (wetee_ton_builder_new(&b) != WETEE_OK || wetee_ton_builder_store_uint(b, 0x1234, 64) != WETEE_OK ||
+        wetee_ton_builder_end(&c, b) != WETEE_OK || wetee_ton_slice_new(&s, c) != WETEE_OK)
+        abort();
+    wetee_ton_builder_free(b);
+    wetee_ton_cell_free(c);
+    return s;
+}
+static int ton_load_bits(size_t out_len, size_t bit_len)
+{
+    wetee_ton_slice *s = ton_slice();
+    int rc = wetee_ton_slice_load_bits(g_out, out_len, s, bit_len);
+    wetee_ton_slice_free(s);
+    return rc;
+}
+static int ton_skip(size_t n)
+{
+    wetee_ton_slice *s = ton_slice();
+    int rc = wetee_ton_slice_skip(s, n);
+    wetee_ton_slice_free(s);
+    return rc;
+}
+static int ton_roots(size_t max_roots, size_t len)
+{
+    wetee_ton_cell *roots[3] = { NULL, NULL, NULL };
+    size_t count = 0;
+    int rc = wetee_ton_boc_parse_roots(roots, max_roots, &count, g_in, len, NULL);
+    if (roots[0]) {
+        for (size_t k = 0; k < 3; k++) wetee_ton_cell_free(roots[k]);
+        return WETEE_OK;
+    }
+    return rc;
+}
+static int ton_amount_parse(size_t n)
+{
+    wetee_u128 v;
+    return wetee_ton_amount_parse(&v, "1.5", n);
 }
 
 static wetee_keypair *g_kp;

@@ -328,3 +328,15 @@ void test_overlap_keystore_export(void)
     wetee_keypair_free(kp);
     wetee_buf_free(&b);
 }
+
+/* wetee_ton_mnemonic_generate: the password may lie in `out`; the words
+ * are random, so the check is that they validate with that password. */
+void test_overlap_ton_mnemonic(void)
+{
+    wetee_buf b = WETEE_BUF_INIT;
+    static const char pw[] = "ton password";
+    CHECK_OK(wetee_buf_append(&b, (const uint8_t *)pw, sizeof pw - 1));
+    CHECK_OK(wetee_ton_mnemonic_generate(&b, (const char *)b.data, b.len));
+    CHECK_OK(wetee_ton_mnemonic_validate((const char *)b.data, b.len, pw, sizeof pw - 1));
+    wetee_buf_free_secure(&b);
+}
