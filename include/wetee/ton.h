@@ -885,7 +885,7 @@ typedef struct wetee_ton_transfer wetee_ton_transfer;
  * @param out receives the cell; the caller releases it.
  * @param text the UTF-8 text (not checked; any bytes are stored as given).
  * @param len its length in bytes.
- * @return WETEE_OK; WETEE_ERR_DEPTH (text too long for a 1024-cell chain);
+ * @return WETEE_OK; WETEE_ERR_TOO_LONG (text too long for a 1024-cell chain);
  *         WETEE_ERR_NO_MEMORY; WETEE_ERR_INVALID_ARGUMENT.
  */
 WETEE_API int wetee_ton_comment(wetee_ton_cell **out, const char *text, size_t len);

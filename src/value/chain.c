@@ -225,7 +225,7 @@ int wetee_storage_key(wetee_buf *out, const wetee_metadata *md, const wetee_md_s
     size_t i;
     int rc;
     WT_ARG(out && md && s, "value", "NULL argument");
-    WT_ARG(keys != NULL || nkeys == 0, "value", "keys is NULL");
+    WT_ARG_DATA(keys, nkeys, "value");
     if (nkeys > s->n_hashers)
         return wt_error(WETEE_ERR_INVALID_ARGUMENT, "value: storage %s.%s takes %u keys, got %zu", s->pallet->name,
                         s->name, s->n_hashers, nkeys);

@@ -162,8 +162,8 @@ int wetee_value_new_u128(wetee_value **out, wetee_u128 x)
 
 int wetee_value_new_uint_le(wetee_value **out, const uint8_t *le, size_t len)
 {
-    WT_ARG(len <= 32, "value", "len above 32");
     WT_ARG_DATA(le, len, "value");
+    WT_ARG(len <= 32, "value", "len above 32");
     {
         NEW(WETEE_VALUE_UINT);
         if (len) memcpy(v->u.num, le, len);
@@ -174,8 +174,8 @@ int wetee_value_new_uint_le(wetee_value **out, const uint8_t *le, size_t len)
 
 int wetee_value_new_int_le(wetee_value **out, const uint8_t *le, size_t len)
 {
-    WT_ARG(len <= 32, "value", "len above 32");
     WT_ARG_DATA(le, len, "value");
+    WT_ARG(len <= 32, "value", "len above 32");
     {
         NEW(WETEE_VALUE_INT);
         if (len) {

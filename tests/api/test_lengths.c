@@ -90,6 +90,8 @@ static const char g_phrase[] =
     X(suri_parse, wetee_suri_parse, TOO_LONG, suri_parse(n))                                                     \
     X(suri_junction, wetee_suri_junction, BAD_ARG, suri_junction(n))                                             \
     X(kp_from_suri, wetee_keypair_from_suri, TOO_LONG, kp_check(wetee_keypair_from_suri(&g_kp, 0, "//A", n)))    \
+    X(kp_from_suri_opts, wetee_keypair_from_suri_opts, TOO_LONG,                                                 \
+      kp_check(wetee_keypair_from_suri_opts(&g_kp, 0, "//A", n, NULL)))                                          \
     X(kp_from_mnemonic_phrase, wetee_keypair_from_mnemonic, TOO_LONG,                                            \
       kp_check(wetee_keypair_from_mnemonic(&g_kp, 0, g_phrase, n, "pw", 2)))                                     \
     X(kp_from_mnemonic_pw, wetee_keypair_from_mnemonic, TOO_LONG,                                                \
@@ -101,6 +103,8 @@ static const char g_phrase[] =
     X(verify_msg, wetee_verify, TOO_LONG, wetee_verify(0, g_in, 64, g_in, n, g_in, 32))                          \
     X(verify_pub, wetee_verify, TOO_LONG, wetee_verify(0, g_in, 64, g_in, 3, g_in, n))                           \
     X(keystore_export, wetee_keystore_export, TOO_LONG, ks_export(n))                                            \
+    X(keystore_export_opts, wetee_keystore_export_opts, TOO_LONG,                                                \
+      wetee_keystore_export_opts(&g_buf, alice(), "pw", n, NULL))                                                \
     X(keystore_import_json, wetee_keystore_import, TOO_LONG,                                                     \
       kp_check(wetee_keystore_import(&g_kp, "{}", n, "pw", 2)))                                                  \
     X(keystore_import_pw, wetee_keystore_import, TOO_LONG, kp_check(wetee_keystore_import(&g_kp, "{}", 2, "pw", n))) \
@@ -210,6 +214,7 @@ static const char g_phrase[] =
     X(ton_amount_format, wetee_ton_amount_format, BAD_ARG,                                                       \
       wetee_ton_amount_format(g_text, n, wetee_u128_from_u64(5), "TON"))                                         \
     X(ton_amount_parse, wetee_ton_amount_parse, TOO_LONG, ton_amount_parse(n))                                   \
+    X(ton_comment, wetee_ton_comment, TOO_LONG, ton_cell_check(wetee_ton_comment(&g_cell, g_text, n)))           \
     X(ton_mnemonic_generate, wetee_ton_mnemonic_generate, TOO_LONG, wetee_ton_mnemonic_generate(&g_buf, "pw", n)) \
     X(ton_mnemonic_validate_phrase, wetee_ton_mnemonic_validate, TOO_LONG,                                       \
       wetee_ton_mnemonic_validate(g_phrase, n, "pw", 2))                                                         \
@@ -223,6 +228,31 @@ static const char g_phrase[] =
       wetee_ton_mnemonic_to_keypair(g_out, g_out + 64, g_phrase, n, "pw", 2))                                    \
     X(ton_mnemonic_to_keypair_pw, wetee_ton_mnemonic_to_keypair, TOO_LONG,                                       \
       wetee_ton_mnemonic_to_keypair(g_out, g_out + 64, g_phrase, sizeof g_phrase - 1, "pw", n))                  \
+    X(value_uint_le, wetee_value_new_uint_le, TOO_LONG, value_check(wetee_value_new_uint_le(&g_val, g_in, n)))    \
+    X(value_int_le, wetee_value_new_int_le, TOO_LONG, value_check(wetee_value_new_int_le(&g_val, g_in, n)))       \
+    X(value_string, wetee_value_new_string, TOO_LONG, value_check(wetee_value_new_string(&g_val, g_text, n)))     \
+    X(value_bytes, wetee_value_new_bytes, TOO_LONG, value_check(wetee_value_new_bytes(&g_val, g_in, n)))          \
+    X(value_bits, wetee_value_new_bits, TOO_LONG, value_check(wetee_value_new_bits(&g_val, g_in, n)))             \
+    X(value_at, wetee_value_at, IS_NONE, NUL(wetee_value_at(value_composite(), n)))                              \
+    X(value_name_at, wetee_value_name_at, IS_NONE, NUL(wetee_value_name_at(value_composite(), n)))               \
+    X(value_decode, wetee_value_decode, TOO_LONG, value_decode(n))                                               \
+    X(value_from_json, wetee_value_from_json, TOO_LONG, value_check(wetee_value_from_json(&g_val, g_text, n)))    \
+    X(value_encode_json, wetee_value_encode_json, TOO_LONG,                                                      \
+      wetee_value_encode_json(&g_buf, M.md, md_u32(), g_text, n))                                                \
+    X(value_decode_json, wetee_value_decode_json, TOO_LONG,                                                      \
+      wetee_value_decode_json(&g_buf, M.md, md_u32(), g_in, n, NULL))                                            \
+    X(call_encode_json, wetee_call_encode_json, TOO_LONG,                                                        \
+      wetee_call_encode_json(&g_buf, M.md, "System", "remark", g_text, n))                                       \
+    X(call_decode_json, wetee_call_decode_json, TOO_LONG, wetee_call_decode_json(&g_buf, M.md, g_in, n, NULL))    \
+    X(storage_key, wetee_storage_key, TOO_LONG, storage_key(n))                                                  \
+    X(storage_key_json, wetee_storage_key_json, TOO_LONG, wetee_storage_key_json(&g_buf, M.md, M.storage, g_text, n)) \
+    X(storage_key_decode_json, wetee_storage_key_decode_json, TOO_LONG,                                          \
+      wetee_storage_key_decode_json(&g_buf, M.md, M.storage, g_in, n, NULL))                                     \
+    X(storage_value_decode_json, wetee_storage_value_decode_json, TOO_LONG,                                      \
+      wetee_storage_value_decode_json(&g_buf, M.md, M.storage, g_in, n, NULL))                                   \
+    X(events_decode_json, wetee_events_decode_json, TOO_LONG, wetee_events_decode_json(&g_buf, M.md, g_in, n, NULL)) \
+    X(dispatch_error_json, wetee_dispatch_error_json, TOO_LONG,                                                  \
+      wetee_dispatch_error_json(&g_buf, M.md, g_in, n, NULL))                                                    \
     X(ct_equal, wetee_ct_equal, 0, wetee_ct_equal(g_in, g_in, n))                                                \
     X(wipe, wetee_wipe, 0, wipe(n))
 
@@ -358,6 +388,42 @@ static int ton_amount_parse(size_t n)
 {
     wetee_u128 v;
     return wetee_ton_amount_parse(&v, "1.5", n);
+}
+
+/* values: a handle must not be created */
+static wetee_value *g_val;
+static int value_check(int rc)
+{
+    if (g_val) {
+        wetee_value_free(g_val);
+        g_val = NULL;
+        return WETEE_OK;
+    }
+    return rc;
+}
+static const wetee_value *value_composite(void)
+{
+    static wetee_value *v;
+    wetee_value *child = NULL;
+    if (!v) {
+        if (wetee_value_new_composite(&v) != WETEE_OK || wetee_value_new_u64(&child, 7) != WETEE_OK ||
+            wetee_value_append(v, "x", child) != WETEE_OK)
+            abort();
+    }
+    return v;
+}
+/* the type of the first storage entry's value (any real type id) */
+static uint32_t md_u32(void) { return M.storage ? wetee_md_storage_value_type(M.storage) : 0; }
+static int value_decode(size_t n)
+{
+    size_t used = 0;
+    return value_check(wetee_value_decode(&g_val, &used, M.md, md_u32(), g_in, n));
+}
+static int storage_key(size_t n)
+{
+    const wetee_value *keys[1];
+    keys[0] = value_composite();
+    return wetee_storage_key(&g_buf, M.md, M.storage, keys, n);
 }
 
 static wetee_keypair *g_kp;
@@ -511,4 +577,5 @@ void test_lengths_sweep(void)
     wetee_buf_free(&g_buf);
     wetee_keypair_free(alice());
     wetee_metadata_free(M.md);
+    wetee_value_free((wetee_value *)(uintptr_t)value_composite());
 }
