@@ -214,7 +214,7 @@ static size_t gen_remark_call(uint8_t *in, size_t cap, size_t i)
 }
 static size_t gen_names(uint8_t *in, size_t cap, size_t i)
 {
-    static const char *const names[] = { "Staking\0chill", "System\0remark", "Nope\0x" };
+    static const char names[][16] = { "Staking\0chill", "System\0remark", "Nope\0x" };
     if (i >= 3 || !V.md || cap < 16) return SIZE_MAX;
     memcpy(in, names[i], 16);
     return 16;
