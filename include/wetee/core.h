@@ -177,7 +177,9 @@ WETEE_API int wetee_set_allocator(const wetee_allocator *alloc);
  * size_t) is a caller's mistake: an input length gives WETEE_ERR_TOO_LONG
  * and the size of a caller's output buffer WETEE_ERR_INVALID_ARGUMENT,
  * before anything is read or written; size computations on lengths (such
- * as `2 * len + 1` for hex) are checked. Functions that cannot report an
+ * as `2 * len + 1` for hex) are checked. (The one exception: where a
+ * header documents SIZE_MAX as "NUL-terminated", as tx.h does for JSON
+ * text, SIZE_MAX means that and SIZE_MAX/2+1 is still too long.) Functions that cannot report an
  * error treat such a length as follows: wetee_ct_equal() returns 0,
  * wetee_wipe() does nothing, wetee_scale_reader_init() gives an empty
  * reader. Functions whose work grows faster than the input (base58) have

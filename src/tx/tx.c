@@ -191,6 +191,7 @@ static long find_extension(const struct wetee_metadata *md, const char *id)
 WETEE_API int wetee_tx_set_fee_asset_json(wetee_tx *tx, const char *json, size_t len)
 {
     WT_ARG(tx != NULL, MOD, "tx is NULL");
+    if (len != SIZE_MAX) WT_ARG_LEN(len, MOD); /* SIZE_MAX: NUL-terminated */
     if (find_extension(tx->md, "ChargeAssetTxPayment") < 0)
         return wt_error(WETEE_ERR_NOT_FOUND, "%s: this chain has no ChargeAssetTxPayment extension", MOD);
     char *copy = NULL;
@@ -572,6 +573,8 @@ WETEE_API int wetee_tx_attach_signature(wetee_buf *out, wetee_tx *tx, wetee_sche
                                         size_t pub_len, const uint8_t *sig, size_t sig_len)
 {
     WT_ARG(out != NULL && tx != NULL && pub != NULL && sig != NULL, MOD, "NULL argument");
+    WT_ARG_LEN(pub_len, MOD);
+    WT_ARG_LEN(sig_len, MOD);
     wetee_buf payload = WETEE_BUF_INIT, ex = WETEE_BUF_INIT, im = WETEE_BUF_INIT;
     int rc = v4_parts(tx, &ex, &im, &payload, 1);
     if (rc == WETEE_OK)

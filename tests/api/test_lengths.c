@@ -253,6 +253,17 @@ static const char g_phrase[] =
     X(events_decode_json, wetee_events_decode_json, TOO_LONG, wetee_events_decode_json(&g_buf, M.md, g_in, n, NULL)) \
     X(dispatch_error_json, wetee_dispatch_error_json, TOO_LONG,                                                  \
       wetee_dispatch_error_json(&g_buf, M.md, g_in, n, NULL))                                                    \
+    X(era_decode, wetee_era_decode, TOO_LONG, era_decode(n))                                                     \
+    X(tx_set_call, wetee_tx_set_call, TOO_LONG, tx_call(n))                                                      \
+    X(tx_set_call_json, wetee_tx_set_call_json, TOO_LONG, tx_call_json(n))                                       \
+    X(tx_set_fee_asset_json, wetee_tx_set_fee_asset_json, TOO_LONG, tx_fee_asset_json(n))                        \
+    X(tx_attach_pub, wetee_tx_attach_signature, TOO_LONG, tx_attach(n, 64))                                      \
+    X(tx_attach_sig, wetee_tx_attach_signature, TOO_LONG, tx_attach(32, n))                                      \
+    X(extrinsic_decode_json, wetee_extrinsic_decode_json, TOO_LONG,                                              \
+      wetee_extrinsic_decode_json(&g_buf, M.md, g_in, n, NULL))                                                  \
+    X(tx_payload_decode_json, wetee_tx_payload_decode_json, TOO_LONG,                                            \
+      wetee_tx_payload_decode_json(&g_buf, M.md, g_in, n, NULL))                                                 \
+    X(extrinsic_hash, wetee_extrinsic_hash, TOO_LONG, wetee_extrinsic_hash(g_out, g_in, n))                      \
     X(ct_equal, wetee_ct_equal, 0, wetee_ct_equal(g_in, g_in, n))                                                \
     X(wipe, wetee_wipe, 0, wipe(n))
 
@@ -426,6 +437,60 @@ static int storage_key(size_t n)
     return wetee_storage_key(&g_buf, M.md, M.storage, keys, n);
 }
 
+/* tx.h: a builder on the metadata */
+static int era_decode(size_t n)
+{
+    uint64_t period = 0, phase = 0;
+    size_t used = 0;
+    return wetee_era_decode(&period, &phase, &used, g_in, n);
+}
+static wetee_tx *tx_new(void)
+{
+    wetee_tx *tx = NULL;
+    if (wetee_tx_new(&tx, M.md) != WETEE_OK) return NULL;
+    return tx;
+}
+static int tx_call(size_t n)
+{
+    wetee_tx *tx = tx_new();
+    int rc = wetee_tx_set_call(tx, g_in, n);
+    wetee_tx_free(tx);
+    return rc;
+}
+/* tx.h documents SIZE_MAX as "NUL-terminated" for its JSON lengths: then
+ * the call must read the text up to its NUL, like with strlen(), and
+ * SIZE_MAX/2+1 must be TOO_LONG. The adapters fold the first case into the
+ * expected code when the two results agree. */
+static int g_no_detail; /* the result was folded: no detail to check */
+static int tx_sentinel(int rc_sentinel, int rc_strlen)
+{
+    g_no_detail = rc_sentinel == rc_strlen;
+    return g_no_detail ? TOO_LONG : rc_sentinel;
+}
+static int tx_call_json(size_t n)
+{
+    wetee_tx *tx = tx_new();
+    int rc = wetee_tx_set_call_json(tx, "System", "remark", g_text, n);
+    if (n == SIZE_MAX) rc = tx_sentinel(rc, wetee_tx_set_call_json(tx, "System", "remark", g_text, strlen(g_text)));
+    wetee_tx_free(tx);
+    return rc;
+}
+static int tx_fee_asset_json(size_t n)
+{
+    wetee_tx *tx = tx_new();
+    int rc = wetee_tx_set_fee_asset_json(tx, g_text, n);
+    if (n == SIZE_MAX) rc = tx_sentinel(rc, wetee_tx_set_fee_asset_json(tx, g_text, strlen(g_text)));
+    wetee_tx_free(tx);
+    return rc;
+}
+static int tx_attach(size_t pub_len, size_t sig_len)
+{
+    wetee_tx *tx = tx_new();
+    int rc = wetee_tx_attach_signature(&g_buf, tx, WETEE_SCHEME_SR25519, g_in, pub_len, g_in + 32, sig_len);
+    wetee_tx_free(tx);
+    return rc;
+}
+
 static wetee_keypair *g_kp;
 static wetee_scale_reader g_reader;
 
@@ -571,7 +636,8 @@ void test_lengths_sweep(void)
                         wetee_last_error());
             }
             /* a failure names what and where */
-            if (rc < 0) CHECK(wetee_last_error()[0] != '\0' && wetee_last_error_code() == rc);
+            if (rc < 0 && !g_no_detail) CHECK(wetee_last_error()[0] != '\0' && wetee_last_error_code() == rc);
+            g_no_detail = 0;
         }
     }
     wetee_buf_free(&g_buf);

@@ -286,6 +286,72 @@ static int a_dispatch_error_json(wetee_buf *o, const uint8_t *p, size_t n)
     return wetee_dispatch_error_json(o, V.md, p, n, NULL);
 }
 
+/* tx.h: a builder with a System.remark call, a signer, its payload and
+ * extrinsic */
+static struct {
+    wetee_tx *tx;
+    wetee_keypair *kp;
+    uint8_t pub_sig[32 + 64];
+    wetee_buf payload, xt;
+} T;
+
+static void tx_setup(void)
+{
+    static const uint8_t genesis[32] = { 0x91, 0xb1, 0x71, 0xbb };
+    size_t pl = 0, sl = 0;
+    uint8_t sig[WETEE_SIGNATURE_MAX_BYTES];
+    CHECK_OK(wetee_tx_new(&T.tx, V.md));
+    CHECK_OK(wetee_tx_set_call_json(T.tx, "System", "remark", "{\"remark\": \"0x68656c6c6f\"}", SIZE_MAX));
+    CHECK_OK(wetee_tx_set_genesis_hash(T.tx, genesis));
+    CHECK_OK(wetee_tx_set_runtime_version(T.tx, 1000000, 26));
+    CHECK_OK(wetee_tx_set_nonce(T.tx, 5));
+    CHECK_OK(wetee_keypair_from_suri(&T.kp, WETEE_SCHEME_SR25519, "//Alice", 7));
+    CHECK_OK(wetee_keypair_public(T.kp, T.pub_sig, &pl));
+    CHECK_OK(wetee_tx_signing_payload(&T.payload, T.tx));
+    CHECK_OK(wetee_keypair_sign(T.kp, sig, &sl, T.payload.data, T.payload.len));
+    memcpy(T.pub_sig + 32, sig, 64);
+    CHECK_OK(wetee_tx_sign(&T.xt, T.tx, T.kp));
+}
+static void tx_teardown(void)
+{
+    wetee_tx_free(T.tx);
+    wetee_keypair_free(T.kp);
+    wetee_buf_free(&T.payload);
+    wetee_buf_free(&T.xt);
+    memset(&T, 0, sizeof T);
+}
+/* pub ‖ signature; odd steps flip a signature bit (VERIFY) */
+static size_t gen_pub_sig(uint8_t *in, size_t cap, size_t i)
+{
+    if (i >= 2 || !T.tx || cap < sizeof T.pub_sig) return SIZE_MAX;
+    memcpy(in, T.pub_sig, sizeof T.pub_sig);
+    if (i % 2) in[40] ^= 1;
+    return sizeof T.pub_sig;
+}
+static size_t gen_from(const wetee_buf *b, uint8_t *in, size_t cap, size_t i)
+{
+    size_t n;
+    if (i >= 2 || !T.tx || b->len > cap) return SIZE_MAX;
+    n = b->len - i; /* odd steps: truncated */
+    memcpy(in, b->data, n);
+    return n;
+}
+static size_t gen_xt(uint8_t *in, size_t cap, size_t i) { return gen_from(&T.xt, in, cap, i); }
+static size_t gen_payload(uint8_t *in, size_t cap, size_t i) { return gen_from(&T.payload, in, cap, i); }
+static int a_tx_attach(wetee_buf *o, const uint8_t *p, size_t n)
+{
+    (void)n;
+    return wetee_tx_attach_signature(o, T.tx, WETEE_SCHEME_SR25519, p, 32, p + 32, 64);
+}
+static int a_extrinsic_decode_json(wetee_buf *o, const uint8_t *p, size_t n)
+{
+    return wetee_extrinsic_decode_json(o, V.md, p, n, NULL);
+}
+static int a_payload_decode_json(wetee_buf *o, const uint8_t *p, size_t n)
+{
+    return wetee_tx_payload_decode_json(o, V.md, p, n, NULL);
+}
+
 typedef struct overlap_case {
     const char *name;
     int (*run)(wetee_buf *out, const uint8_t *in, size_t n);
@@ -328,6 +394,9 @@ static const overlap_case CASES[] = {
     OVERLAP(wetee_storage_value_decode_json, a_storage_value_decode_json, gen_u32_le, 1),
     OVERLAP(wetee_events_decode_json, a_events_decode_json, gen_small, 1),
     OVERLAP(wetee_dispatch_error_json, a_dispatch_error_json, gen_small, 1),
+    OVERLAP(wetee_tx_attach_signature, a_tx_attach, gen_pub_sig, 1),
+    OVERLAP(wetee_extrinsic_decode_json, a_extrinsic_decode_json, gen_xt, 1),
+    OVERLAP(wetee_tx_payload_decode_json, a_payload_decode_json, gen_payload, 1),
     /* wetee_keystore_export and wetee_ton_mnemonic_generate have their own
      * tests below (their output is randomised) */
 };
@@ -408,6 +477,7 @@ void test_overlap_every_writer(void)
         V.number = wetee_md_pallet_storage_by_name(V.md, system, "Number");
         CHECK(V.account != NULL && V.number != NULL);
         V.u32 = wetee_md_storage_value_type(V.number);
+        tx_setup();
     } else {
         wt_test_skipped++;
         printf("SKIP test_overlap_every_writer (value.h part): vectors/metadata/polkadot_metadata_full.scale absent\n");
@@ -423,6 +493,7 @@ void test_overlap_every_writer(void)
         }
         CHECK(runs >= 2 || !V.md); /* every case ran */
     }
+    tx_teardown();
     wetee_metadata_free(V.md);
     V.md = NULL;
 }
