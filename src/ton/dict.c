@@ -46,6 +46,7 @@ static int check_key(const wetee_ton_dict *d, const uint8_t *key, size_t key_len
 {
     size_t kb = key_bytes(d);
     WT_ARG(key != NULL, MOD, "key is NULL");
+    WT_ARG_LEN(key_len, MOD);
     if (key_len != kb)
         return wt_error(WETEE_ERR_INVALID_ARGUMENT, MOD ": dictionary key of %zu bytes, %u-bit keys take %zu", key_len,
                         d->key_bits, kb);

@@ -264,6 +264,14 @@ static const char g_phrase[] =
     X(tx_payload_decode_json, wetee_tx_payload_decode_json, TOO_LONG,                                            \
       wetee_tx_payload_decode_json(&g_buf, M.md, g_in, n, NULL))                                                 \
     X(extrinsic_hash, wetee_extrinsic_hash, TOO_LONG, wetee_extrinsic_hash(g_out, g_in, n))                      \
+    X(ton_dict_set, wetee_ton_dict_set, TOO_LONG, ton_dict(n, 0))                                                \
+    X(ton_dict_get, wetee_ton_dict_get, TOO_LONG, ton_dict(n, 1))                                                \
+    X(ton_dict_remove, wetee_ton_dict_remove, TOO_LONG, ton_dict(n, 2))                                          \
+    X(ton_dict_entry_key, wetee_ton_dict_entry, BAD_ARG, ton_dict(n, 3))                                         \
+    X(ton_dict_entry_index, wetee_ton_dict_entry, WETEE_ERR_NOT_FOUND, ton_dict(n, 4))                           \
+    X(proof_extrinsic_len, wetee_metadata_proof_for_extrinsic, TOO_LONG, proof(n, 0, 0))                         \
+    X(proof_extrinsic_implicit, wetee_metadata_proof_for_extrinsic, TOO_LONG, proof(3, n, 0))                    \
+    X(proof_payload, wetee_metadata_proof_for_payload, TOO_LONG, proof(n, 0, 1))                                 \
     X(ct_equal, wetee_ct_equal, 0, wetee_ct_equal(g_in, g_in, n))                                                \
     X(wipe, wetee_wipe, 0, wipe(n))
 
@@ -489,6 +497,38 @@ static int tx_attach(size_t pub_len, size_t sig_len)
     int rc = wetee_tx_attach_signature(&g_buf, tx, WETEE_SCHEME_SR25519, g_in, pub_len, g_in + 32, sig_len);
     wetee_tx_free(tx);
     return rc;
+}
+
+static int ton_dict(size_t n, int which)
+{
+    wetee_ton_dict *d = NULL;
+    wetee_ton_cell *v = NULL;
+    int rc;
+    if (wetee_ton_dict_new(&d, 32) != WETEE_OK) return WETEE_ERR_INTERNAL;
+    switch (which) {
+    case 0: {
+        wetee_ton_builder *b = NULL;
+        if (wetee_ton_builder_new(&b) != WETEE_OK || wetee_ton_builder_end(&v, b) != WETEE_OK) abort();
+        wetee_ton_builder_free(b);
+        rc = wetee_ton_dict_set(d, g_in, n, v);
+        break;
+    }
+    case 1: rc = wetee_ton_dict_get(&v, d, g_in, n); break;
+    case 2: rc = wetee_ton_dict_remove(d, g_in, n); break;
+    case 3: rc = wetee_ton_dict_entry(g_out, n, NULL, d, 0); break; /* an output size */
+    default: rc = wetee_ton_dict_entry(g_out, 4, NULL, d, n); break; /* an index */
+    }
+    wetee_ton_cell_free(v);
+    wetee_ton_dict_free(d);
+    return rc;
+}
+static int proof(size_t len, size_t implicit_len, int payload)
+{
+    wetee_metadata_hash_info info = WETEE_METADATA_HASH_INFO_INIT;
+    info.token_symbol = "DOT";
+    info.decimals = 10;
+    return payload ? wetee_metadata_proof_for_payload(&g_buf, M.md, &info, g_in, len)
+                   : wetee_metadata_proof_for_extrinsic(&g_buf, M.md, &info, g_in, len, g_in, implicit_len);
 }
 
 static wetee_keypair *g_kp;

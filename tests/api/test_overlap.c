@@ -352,6 +352,21 @@ static int a_payload_decode_json(wetee_buf *o, const uint8_t *p, size_t n)
     return wetee_tx_payload_decode_json(o, V.md, p, n, NULL);
 }
 
+/* metadata_hash.h: proofs for the extrinsic and the payload above (one
+ * step each: a proof walks the whole registry) */
+static size_t gen_xt1(uint8_t *in, size_t cap, size_t i) { return i ? SIZE_MAX : gen_xt(in, cap, 0); }
+static size_t gen_payload1(uint8_t *in, size_t cap, size_t i) { return i ? SIZE_MAX : gen_payload(in, cap, 0); }
+static int a_proof(wetee_buf *o, const uint8_t *p, size_t n, int payload)
+{
+    wetee_metadata_hash_info info = WETEE_METADATA_HASH_INFO_INIT;
+    info.token_symbol = "DOT";
+    info.decimals = 10;
+    return payload ? wetee_metadata_proof_for_payload(o, V.md, &info, p, n)
+                   : wetee_metadata_proof_for_extrinsic(o, V.md, &info, p, n, NULL, 0);
+}
+static int a_proof_xt(wetee_buf *o, const uint8_t *p, size_t n) { return a_proof(o, p, n, 0); }
+static int a_proof_payload(wetee_buf *o, const uint8_t *p, size_t n) { return a_proof(o, p, n, 1); }
+
 typedef struct overlap_case {
     const char *name;
     int (*run)(wetee_buf *out, const uint8_t *in, size_t n);
@@ -397,6 +412,8 @@ static const overlap_case CASES[] = {
     OVERLAP(wetee_tx_attach_signature, a_tx_attach, gen_pub_sig, 1),
     OVERLAP(wetee_extrinsic_decode_json, a_extrinsic_decode_json, gen_xt, 1),
     OVERLAP(wetee_tx_payload_decode_json, a_payload_decode_json, gen_payload, 1),
+    OVERLAP(wetee_metadata_proof_for_extrinsic, a_proof_xt, gen_xt1, 1),
+    OVERLAP(wetee_metadata_proof_for_payload, a_proof_payload, gen_payload1, 1),
     /* wetee_keystore_export and wetee_ton_mnemonic_generate have their own
      * tests below (their output is randomised) */
 };
@@ -491,7 +508,7 @@ void test_overlap_every_writer(void)
             for (int where = 0; where < NPLACEMENTS; where++)
                 for (int tight = 0; tight < 2; tight++) check_case(&CASES[c], i, in, n, (enum placement)where, tight);
         }
-        CHECK(runs >= 2 || !V.md); /* every case ran */
+        CHECK(runs >= 1 || !V.md); /* every case ran */
     }
     tx_teardown();
     wetee_metadata_free(V.md);
