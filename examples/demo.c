@@ -2,9 +2,10 @@
  * chain — derive the account, compute storage keys, SCALE-encode a call,
  * handle token amounts exactly, report bad input clearly, and, from the
  * runtime metadata of a WeTEE chain, encode a deployment call from JSON and
- * decode it back; then the RFC-0078 metadata hash of a V15 metadata.
+ * decode it back, then sign it offline as a transaction and decode that;
+ * last, the RFC-0078 metadata hash of a V15 metadata.
  *
- * Sections 5 and 6 read shared test vectors at run time from
+ * Sections 5 to 7 read shared test vectors at run time from
  * $WETEE_VECTORS_DIR (default ../shared/vectors; scripts/dev sets it): the
  * WeTEE dev chain's metadata (wetee/wetee-dev-spec110-metadata.json, a
  * state_getMetadata JSON-RPC response) and Polkadot's V15 metadata
@@ -75,17 +76,21 @@ static int json_raw(wetee_buf *json, const char *text)
     return wetee_buf_append(json, (const uint8_t *)text, strlen(text));
 }
 
-/* 5. App.create on the WeTEE dev chain (spec 110), from JSON and back. */
-static int wetee_app_create(void)
+/* 5. App.create on the WeTEE dev chain (spec 110), from JSON and back.
+ * The metadata and the call are kept in *md_out and *call_out for section 6
+ * (*md_out stays NULL when the vectors are absent). */
+static int wetee_app_create(wetee_metadata **md_out, wetee_buf *call_out)
 {
     size_t len = 0;
     char *rpc = read_vector("wetee/wetee-dev-spec110-metadata.json", &len);
     wetee_metadata *md = NULL;
-    wetee_buf args = WETEE_BUF_INIT, call = WETEE_BUF_INIT, back = WETEE_BUF_INIT;
+    wetee_buf args = WETEE_BUF_INIT, back = WETEE_BUF_INIT, bad = WETEE_BUF_INIT;
+    wetee_buf *call = call_out;
     uint32_t spec = 0;
     int rc;
     if (!rpc) return 0;
     TRY(wetee_metadata_parse_rpc_response(&md, rpc, len, NULL));
+    *md_out = md;
     free(rpc);
     TRY(wetee_metadata_spec_version(&spec, md));
     printf("  %-26s %s spec %u, metadata V%u, %zu pallets, App is pallet %u\n", "chain",
@@ -108,21 +113,118 @@ static int wetee_app_create(void)
     if (!rc) rc = json_raw(&args, "},\"size\":10}],\"side_container\":[],\"level\":1,\"tee_version\":\"CVM\"}");
     TRY(rc);
     printf("  %-26s %.*s\n", "arguments (JSON)", (int)args.len, (const char *)args.data);
-    TRY(wetee_call_encode_json(&call, md, "App", "create", (const char *)args.data, args.len));
-    print_hex("call (SCALE)", call.data, call.len);
-    TRY(wetee_call_decode_json(&back, md, call.data, call.len, NULL));
+    TRY(wetee_call_encode_json(call, md, "App", "create", (const char *)args.data, args.len));
+    print_hex("call (SCALE)", call->data, call->len);
+    TRY(wetee_call_decode_json(&back, md, call->data, call->len, NULL));
     printf("  %-26s %.*s\n", "decoded back (JSON)", (int)back.len, (const char *)back.data);
     /* a mistake in the arguments is named by its path */
-    rc = wetee_call_encode_json(&call, md, "App", "create", "{\"name\":\"0x00\"}", 15);
+    rc = wetee_call_encode_json(&bad, md, "App", "create", "{\"name\":\"0x00\"}", 15);
     printf("  %-26s %s: %s\n", "missing arguments", wetee_strerror(rc), wetee_last_error());
     wetee_buf_free(&args);
-    wetee_buf_free(&call);
     wetee_buf_free(&back);
-    wetee_metadata_free(md);
+    wetee_buf_free(&bad);
     return 0;
 }
 
-/* 6. The RFC-0078 metadata hash that CheckMetadataHash signs, from V15. */
+/* Print compact JSON with the members of its first `levels` levels on
+ * lines of their own (deeper values stay inline). */
+static void print_json(const char *s, size_t n, int levels)
+{
+    int depth = 0, in_str = 0;
+    printf("    ");
+    for (size_t i = 0; i < n; i++) {
+        char c = s[i];
+        if (in_str) {
+            putchar(c);
+            if (c == '\\' && i + 1 < n) putchar(s[++i]);
+            else if (c == '"') in_str = 0;
+        } else if (c == '"') {
+            in_str = 1;
+            putchar(c);
+        } else if (c == '{' || c == '[') {
+            putchar(c);
+            if (++depth <= levels && i + 1 < n && s[i + 1] != '}' && s[i + 1] != ']')
+                printf("\n    %*s", 2 * depth, "");
+        } else if (c == '}' || c == ']') {
+            if (depth-- <= levels && i > 0 && s[i - 1] != '{' && s[i - 1] != '[') printf("\n    %*s", 2 * depth, "");
+            putchar(c);
+        } else if (c == ',' && depth <= levels) {
+            printf(",\n    %*s", 2 * depth, "");
+        } else if (c == ':' && depth <= levels) {
+            printf(": ");
+        } else {
+            putchar(c);
+        }
+    }
+    putchar('\n');
+}
+
+/* 6. The App.create call of section 5 as a signed transaction, built
+ * offline from the metadata alone, and decoded back. */
+static int wetee_sign_offline(const wetee_metadata *md, const wetee_buf *call)
+{
+    /* Example values: a client reads the genesis hash (chain_getBlockHash(0)),
+     * the nonce (system_accountNextIndex) and a recent block (chain_getHeader)
+     * from the chain it submits to. */
+    uint8_t genesis[32], block_hash[32], sig[WETEE_SIGNATURE_MAX_BYTES], pub[WETEE_PUBLIC_MAX_BYTES], txhash[32];
+    size_t sig_len, pub_len;
+    const uint64_t nonce = 3, block = 1000, period = 64;
+    wetee_keypair *signer = NULL;
+    wetee_tx *tx = NULL;
+    wetee_buf payload = WETEE_BUF_INIT, xt = WETEE_BUF_INIT, again = WETEE_BUF_INIT, json = WETEE_BUF_INIT,
+              addr = WETEE_BUF_INIT;
+    int rc;
+    memset(genesis, 0x11, sizeof genesis);
+    memset(block_hash, 0x22, sizeof block_hash);
+
+    /* ed25519 signatures are deterministic: this section prints the same bytes on every run */
+    TRY(wetee_keypair_from_suri(&signer, WETEE_SCHEME_ED25519, "//Alice", 7));
+    TRY(wetee_keypair_public(signer, pub, &pub_len));
+    TRY(wetee_keypair_address(&addr, signer, 42));
+    printf("  %-26s %s (//Alice, ed25519)\n", "signer", (const char *)addr.data);
+    printf("  %-26s 0x1111...11 (an example value, not the chain's)\n", "genesis hash");
+    printf("  %-26s %llu (example)\n", "nonce", (unsigned long long)nonce);
+    printf("  %-26s %llu blocks from block %llu, hash 0x2222...22 (example)\n", "mortal era",
+           (unsigned long long)period, (unsigned long long)block);
+
+    TRY(wetee_tx_new(&tx, md));
+    TRY(wetee_tx_set_call(tx, call->data, call->len)); /* spec and tx versions: System.Version of the metadata */
+    TRY(wetee_tx_set_genesis_hash(tx, genesis));
+    TRY(wetee_tx_set_nonce(tx, nonce));
+    TRY(wetee_tx_set_mortal(tx, period, block, block_hash));
+
+    /* the offline split: the payload goes to a signer elsewhere, its signature comes back */
+    TRY(wetee_tx_signing_payload(&payload, tx));
+    print_hex("signing payload", payload.data, payload.len);
+    TRY(wetee_keypair_sign(signer, sig, &sig_len, payload.data, payload.len)); /* (the signer's side) */
+    print_hex("signature", sig, sig_len);
+    TRY(wetee_tx_attach_signature(&xt, tx, WETEE_SCHEME_ED25519, pub, pub_len, sig, sig_len));
+    print_hex("signed extrinsic", xt.data, xt.len);
+    /* in one process, wetee_tx_sign does the same */
+    TRY(wetee_tx_sign(&again, tx, signer));
+    printf("  %-26s %s\n", "same as wetee_tx_sign",
+           again.len == xt.len && memcmp(again.data, xt.data, xt.len) == 0 ? "yes" : "NO (bug!)");
+    TRY(wetee_extrinsic_hash(txhash, xt.data, xt.len));
+    print_hex("transaction hash", txhash, sizeof txhash);
+    TRY(wetee_extrinsic_decode_json(&json, md, xt.data, xt.len, NULL));
+    printf("  decoded (JSON):\n");
+    print_json((const char *)json.data, json.len, 3);
+    /* a signature that does not match the payload is refused before anything is built */
+    sig[0] ^= 1;
+    rc = wetee_tx_attach_signature(&again, tx, WETEE_SCHEME_ED25519, pub, pub_len, sig, sig_len);
+    printf("  %-26s %s: %s\n", "tampered signature", wetee_strerror(rc), wetee_last_error());
+
+    wetee_tx_free(tx);
+    wetee_keypair_free(signer);
+    wetee_buf_free(&payload);
+    wetee_buf_free(&xt);
+    wetee_buf_free(&again);
+    wetee_buf_free(&json);
+    wetee_buf_free(&addr);
+    return 0;
+}
+
+/* 7. The RFC-0078 metadata hash that CheckMetadataHash signs, from V15. */
 static int metadata_hash(void)
 {
     size_t len = 0;
@@ -154,7 +256,8 @@ int main(void)
         { "Kusama", WETEE_SS58_PREFIX_KUSAMA },
         { "generic Substrate", WETEE_SS58_PREFIX_GENERIC },
     };
-    wetee_buf addr = WETEE_BUF_INIT, key = WETEE_BUF_INIT, call = WETEE_BUF_INIT;
+    wetee_buf addr = WETEE_BUF_INIT, key = WETEE_BUF_INIT, call = WETEE_BUF_INIT, app_call = WETEE_BUF_INIT;
+    wetee_metadata *wetee_md = NULL;
     const char *msg = "deploy wetee/hello:1.0 to a TDX worker";
 
     printf("libwetee %s\n\n", wetee_version_string());
@@ -231,12 +334,20 @@ int main(void)
     }
 
     printf("\nWeTEE App.create from the WeTEE dev chain's metadata\n");
-    if (wetee_app_create() != 0) return 1;
+    if (wetee_app_create(&wetee_md, &app_call) != 0) return 1;
+
+    printf("\nApp.create signed offline as a transaction\n");
+    if (!wetee_md)
+        printf("  (skipped: needs the WeTEE metadata of the section above)\n");
+    else if (wetee_sign_offline(wetee_md, &app_call) != 0)
+        return 1;
 
     printf("\nRFC-0078 metadata hash of Polkadot's V15 metadata\n");
     if (metadata_hash() != 0) return 1;
 
     wetee_keypair_free(alice);
+    wetee_metadata_free(wetee_md);
+    wetee_buf_free(&app_call);
     wetee_buf_free(&addr);
     wetee_buf_free(&key);
     wetee_buf_free(&call);
