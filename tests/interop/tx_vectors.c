@@ -14,7 +14,10 @@
  *   sign FX SCHEME SEED CALL GENESIS SPEC TXV NONCE TIP ERA ASSET MDHASH [SIG]
  *                           build a v4 signed extrinsic: SCHEME sr25519,
  *                           ed25519, ecdsa or ethereum; SEED the keypair's
- *                           32-byte seed (hex); CALL the call bytes (hex);
+ *                           32-byte seed (hex) or "suri:" and a secret URI
+ *                           (wetee_keypair_from_suri); CALL the call bytes
+ *                           (hex) or "json:PALLET:CALL:ARGS"
+ *                           (wetee_tx_set_call_json);
  *                           GENESIS hex; SPEC and TXV the runtime versions
  *                           ("-": the metadata's); NONCE; TIP decimal; ERA
  *                           "immortal" or "PERIOD,NUMBER,HASH"; ASSET the
@@ -28,6 +31,9 @@
  *   payload FX HEX          wetee_tx_payload_decode_json -> JSON
  *   general FX EXTVER - CALL GENESIS SPEC TXV NONCE TIP ERA ASSET MDHASH
  *                           wetee_tx_general with the fields of "sign" -> hex
+ *   mdhash FX DECIMALS SYMBOL
+ *                           wetee_metadata_hash of a V15 metadata with the
+ *                           metadata's spec name, version and SS58 prefix -> hex
  * An error answers "!" and the message.
  */
 #define _POSIX_C_SOURCE 200809L
@@ -39,6 +45,7 @@
 #include "wetee/core.h"
 #include "wetee/keys.h"
 #include "wetee/metadata.h"
+#include "wetee/metadata_hash.h"
 #include "wetee/tx.h"
 
 #define MAX_FIXTURES 32
@@ -206,8 +213,16 @@ static int setup_tx(wetee_tx *tx, char **f)
     return 0;
 }
 
-static int set_call_hex(wetee_tx *tx, const char *hex)
+static int set_call_hex(wetee_tx *tx, char *hex)
 {
+    if (strncmp(hex, "json:", 5) == 0) {
+        /* json:PALLET:CALL:ARGS */
+        char *pallet = hex + 5, *c1 = strchr(pallet, ':'), *c2 = c1 ? strchr(c1 + 1, ':') : NULL;
+        if (!c2) return fail("call: expected json:PALLET:CALL:ARGS");
+        *c1 = *c2 = '\0';
+        int rc = wetee_tx_set_call_json(tx, pallet, c1 + 1, c2 + 1, SIZE_MAX);
+        return rc == WETEE_OK ? 0 : fail_wetee(rc, "wetee_tx_set_call_json");
+    }
     wetee_buf call = {0};
     if (unhex(&call, hex, "call")) return -1;
     int rc = wetee_tx_set_call(tx, call.data, call.len);
@@ -224,8 +239,13 @@ static int do_sign(char **out, const wetee_metadata *md, char **f, size_t n)
     wetee_keypair *kp = NULL;
     wetee_tx *tx = NULL;
     int rc, ret = -1;
-    if (unhex(&seed, f[3], "seed")) goto done;
-    if ((rc = wetee_keypair_from_seed(&kp, scheme, seed.data, seed.len)) != WETEE_OK) {
+    if (strncmp(f[3], "suri:", 5) == 0)
+        rc = wetee_keypair_from_suri(&kp, scheme, f[3] + 5, strlen(f[3] + 5));
+    else if (unhex(&seed, f[3], "seed"))
+        goto done;
+    else
+        rc = wetee_keypair_from_seed(&kp, scheme, seed.data, seed.len);
+    if (rc != WETEE_OK) {
         fail_wetee(rc, "wetee_keypair_from_seed");
         goto done;
     }
@@ -329,6 +349,25 @@ done:
     return ret;
 }
 
+static int do_mdhash(char **out, const wetee_metadata *md, char **f, size_t n)
+{
+    if (n != 4) return fail("mdhash: expected FX DECIMALS SYMBOL");
+    uint64_t dec = 0;
+    if (parse_u64(&dec, f[2], "decimals")) return -1;
+    if (dec > 255) return fail("decimals: above 255");
+    wetee_metadata_hash_info info = WETEE_METADATA_HASH_INFO_INIT;
+    info.decimals = (uint8_t)dec;
+    info.token_symbol = f[3];
+    uint8_t h[32];
+    int rc = wetee_metadata_hash(h, md, &info);
+    if (rc != WETEE_OK) return fail_wetee(rc, "wetee_metadata_hash");
+    wetee_buf text = {0};
+    put_hex(&text, h, sizeof h);
+    *out = buf_text(&text);
+    wetee_buf_free(&text);
+    return 0;
+}
+
 static int do_fixture(char **out, char **f, size_t n)
 {
     if (n != 3) return fail("fixture: expected NAME PATH");
@@ -375,6 +414,7 @@ static int answer(char **out, char *line)
     if (strcmp(f[0], "decode") == 0) return do_decode(out, md, f, n, 0);
     if (strcmp(f[0], "payload") == 0) return do_decode(out, md, f, n, 1);
     if (strcmp(f[0], "general") == 0) return do_general(out, md, f, n);
+    if (strcmp(f[0], "mdhash") == 0) return do_mdhash(out, md, f, n);
     return fail("unknown request %s", f[0]);
 }
 

@@ -1,0 +1,93 @@
+#!/usr/bin/env bash
+# Transactions built offline by libwetee against a real runtime: the
+# parachain template (polkadot-sdk stable2503, ../shared/devnode/) run by
+# Chopsticks 1.5.1 in genesis mode (pinned here in package.json and
+# package-lock.json; scripts/dev setup installs it). See
+# ../shared/reference/devnode.md and docs/extrinsics.md.
+#
+#   1. the runtimeGenesis spec is converted to a raw spec once (to_raw.mjs)
+#      and cached outside the repository, in $WETEE_DEVNODE_CACHE (default
+#      ~/.cache/libwetee-devnode), keyed by the spec's SHA-256
+#   2. Chopsticks is started on 127.0.0.1 (instant block production) from a
+#      private temporary folder, and always stopped at the end
+#   3. tx_devnode.mjs submits transactions whose bytes come from libwetee
+#      (tests/interop/tx_vectors) and checks balances, events and rejections
+#
+# Prints a visible SKIP only when the shared devnode folder is absent.
+# Ends with "N passed, M failed"; exits non-zero on any failure.
+# Environment: WETEE_VECTORS_DIR, WETEE_BUILD_DIR (default build/release),
+# WETEE_DEVNODE_CACHE.
+set -euo pipefail
+
+HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+ROOT=$(cd "$HERE/../.." && pwd)
+BUILD=${WETEE_BUILD_DIR:-$ROOT/build/release}
+TXBIN=$BUILD/tests/interop/tx_vectors
+VECTORS=${WETEE_VECTORS_DIR:-$ROOT/../shared/vectors}
+DEVNODE=$VECTORS/../devnode
+SPEC=$DEVNODE/parachain-template-stable2503.json
+CACHE=${WETEE_DEVNODE_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/libwetee-devnode}
+
+log() { printf '== %s\n' "$*"; }
+fail() { printf 'devnode: %s\n' "$*" >&2; echo "0 passed, 1 failed"; exit 1; }
+
+if [[ ! -d $DEVNODE ]]; then
+  echo "SKIP devnode tests: $DEVNODE is absent"
+  exit 0
+fi
+[[ -f $SPEC ]] || fail "$SPEC is missing"
+command -v node >/dev/null || fail "node is not installed"
+if [[ ! -x $TXBIN ]]; then
+  log "building tx_vectors in $BUILD"
+  [[ -f $BUILD/build.ninja || -f $BUILD/Makefile ]] || (cd "$ROOT" && cmake --preset release >/dev/null)
+  cmake --build "$BUILD" --target tx_vectors
+fi
+if [[ ! -d $HERE/node_modules/@acala-network/chopsticks || ! -d $HERE/node_modules/@polkadot/api ]]; then
+  log "npm ci in tests/devnode"
+  (cd "$HERE" && npm ci --no-audit --no-fund --loglevel=error)
+fi
+
+WORK=$(mktemp -d "${TMPDIR:-/tmp}/wetee-devnode.XXXXXX")
+PID=
+cleanup() {
+  if [[ -n $PID ]]; then
+    kill "$PID" 2>/dev/null || true
+    wait "$PID" 2>/dev/null || true
+  fi
+  rm -rf "$WORK"
+}
+trap cleanup EXIT
+
+start=$SECONDS
+mkdir -p "$CACHE"
+sum=$(sha256sum "$SPEC" | cut -c1-16)
+RAW=$CACHE/$sum-raw.json
+if [[ ! -s $RAW ]]; then
+  log "converting $(basename "$SPEC") to a raw spec in $CACHE"
+  node "$HERE/to_raw.mjs" "$SPEC" "$RAW.tmp" >/dev/null || fail "to_raw.mjs failed"
+  mv "$RAW.tmp" "$RAW"
+fi
+
+log "starting Chopsticks $(node -p "require('$HERE/node_modules/@acala-network/chopsticks/package.json').version") on the parachain template runtime"
+port=$((21000 + RANDOM % 8000))
+printf 'genesis: %s\nhost: 127.0.0.1\nport: %s\nbuild-block-mode: Instant\n' "$RAW" "$port" >"$WORK/devnode.yml"
+(cd "$WORK" && exec node "$HERE/node_modules/@acala-network/chopsticks/chopsticks.cjs" -c devnode.yml) >"$WORK/devnode.log" 2>&1 &
+PID=$!
+for _ in $(seq 1 600); do
+  grep -q "RPC listening" "$WORK/devnode.log" && break
+  kill -0 "$PID" 2>/dev/null || { tail -20 "$WORK/devnode.log" >&2; fail "Chopsticks exited"; }
+  sleep 0.1
+done
+grep -q "RPC listening" "$WORK/devnode.log" || { tail -20 "$WORK/devnode.log" >&2; fail "Chopsticks did not listen within 60 s"; }
+# Chopsticks moves to the next free port silently: read the one it chose
+port=$(grep -o 'RPC listening on [^ ]*' "$WORK/devnode.log" | grep -o '[0-9]*$' | tail -n 1)
+
+log "transactions built by libwetee, submitted to ws://127.0.0.1:$port"
+rc=0
+node "$HERE/tx_devnode.mjs" "ws://127.0.0.1:$port" "$TXBIN" "$WORK" >"$WORK/out.txt" 2>&1 || rc=$?
+grep -v 'REGISTRY: Unknown\|API/INIT' "$WORK/out.txt" | sed 's/^/  /'
+line=$(grep -E '^[0-9]+ passed, [0-9]+ failed$' "$WORK/out.txt" | tail -n 1 || true)
+[[ -n $line ]] || { rc=1; line="0 passed, 1 failed"; echo "  tx_devnode.mjs gave no result line (exit $rc)"; }
+log "devnode tests done in $((SECONDS - start)) s"
+echo "$line"
+exit $rc
