@@ -299,3 +299,36 @@ wetee_rc wetee_ton_dict_root(wetee_ton_cell **out, const wetee_ton_dict *d);
 wetee_rc wetee_ton_builder_store_dict(wetee_ton_builder *b, const wetee_ton_dict *d);
 wetee_rc wetee_ton_dict_from_root(wetee_ton_dict **out, const wetee_ton_cell *root, unsigned key_bits);
 wetee_rc wetee_ton_slice_load_dict(wetee_ton_dict **out, wetee_ton_slice *s, unsigned key_bits);
+
+/* ---- jettons (addresses as text; "" response destination = addr_none) ---- */
+%constant unsigned WETEE_TON_JETTON_FORWARD_INLINE = WETEE_TON_JETTON_FORWARD_INLINE;
+%constant int WETEE_TON_JETTON_DATA_STATUS = WETEE_TON_JETTON_DATA_STATUS;
+%constant int WETEE_TON_JETTON_DATA_CODE_REF = WETEE_TON_JETTON_DATA_CODE_REF;
+%rename(ton_jetton_transfer) wetee_ton_jetton_transfer_;
+%rename(ton_jetton_wallet_address) wetee_ton_jetton_wallet_address_;
+%inline %{
+static wetee_rc wetee_ton_jetton_transfer_(wetee_ton_cell **out, uint64_t query_id, wetee_u128 amount,
+                                           const char *text, size_t text_len, const char *context, size_t context_len,
+                                           const wetee_ton_cell *custom_payload, wetee_u128 forward_ton_amount,
+                                           const wetee_ton_cell *forward_payload, unsigned flags) {
+  wetee_ton_address dest, resp;
+  int rc = wetee_ton_address_parse(&dest, NULL, text, text_len);
+  if (rc) return rc;
+  if (context_len && (rc = wetee_ton_address_parse(&resp, NULL, context, context_len))) return rc;
+  return wetee_ton_jetton_transfer(out, query_id, amount, &dest, context_len ? &resp : NULL, custom_payload,
+                                   forward_ton_amount, forward_payload, flags);
+}
+/* raw address of the owner's (text) jetton wallet under the master (context) */
+static wetee_rc wetee_ton_jetton_wallet_address_(wetee_buf *text_out, int layout, const char *text, size_t text_len,
+                                                 const char *context, size_t context_len,
+                                                 const wetee_ton_cell *wallet_code) {
+  wetee_ton_address owner, master, w;
+  char raw[WETEE_TON_ADDRESS_RAW_BUFSIZE];
+  int rc = wetee_ton_address_parse(&owner, NULL, text, text_len);
+  if (rc == WETEE_OK) rc = wetee_ton_address_parse(&master, NULL, context, context_len);
+  if (rc == WETEE_OK) rc = wetee_ton_jetton_wallet_address(&w, layout, &owner, &master, wallet_code);
+  if (rc == WETEE_OK) rc = wetee_ton_address_to_raw(raw, sizeof raw, &w);
+  if (rc == WETEE_OK) rc = wetee_buf_append(text_out, (const uint8_t *)raw, strlen(raw));
+  return rc;
+}
+%}

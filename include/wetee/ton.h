@@ -3,8 +3,8 @@
  * @brief TON: cells (builder and slice), exotic cells, representation
  *        hashes with levels, the bag-of-cells (BOC) format, contract and
  *        user-friendly addresses, amounts, TON mnemonics, dictionaries, internal and
- *        external messages and the wallet contracts v3r2, v4r2, W5 and
- *        highload v3.
+ *        external messages, the wallet contracts v3r2, v4r2, W5 and
+ *        highload v3, and jetton transfers and wallet addresses.
  *
  * The rules are those of ton-blockchain/ton (`crypto/vm`, `crypto/tl/boc.tlb`,
  * `crypto/block/block.tlb`) and the ton-org libraries (\@ton/core,
@@ -1115,6 +1115,70 @@ WETEE_API int wetee_ton_wallet_sign_transfer(wetee_ton_cell **out, const wetee_t
  */
 WETEE_API int wetee_ton_wallet_external(wetee_ton_cell **out, const wetee_ton_wallet *w, const wetee_ton_cell *body,
                                         int deploy);
+
+/* ------------------------------------------------------------------ */
+/* Jettons (TEP-74)                                                    */
+/* ------------------------------------------------------------------ */
+
+/** @brief wetee_ton_jetton_transfer() flag: the forward payload inline (`0 Cell`) instead of `1 ^Cell`. */
+#define WETEE_TON_JETTON_FORWARD_INLINE 1u
+/** @brief Jetton wallet data of jetton-contract 2.0 (and USDT): `status:uint4 ‖ balance:Coins ‖ owner ‖ master`. */
+#define WETEE_TON_JETTON_DATA_STATUS 1
+/** @brief Jetton wallet data of the original token contract: `balance:Coins ‖ owner ‖ master ‖ ^wallet_code`. */
+#define WETEE_TON_JETTON_DATA_CODE_REF 2
+
+/**
+ * @brief A jetton transfer body (`transfer#0f8a7ea5 query_id:uint64
+ *        amount:Coins destination:MsgAddress response_destination:MsgAddress
+ *        custom_payload:(Maybe ^Cell) forward_ton_amount:Coins
+ *        forward_payload:(Either Cell ^Cell)`), to send in an internal
+ *        message to the sender's own jetton wallet.
+ * @param out receives the cell; the caller releases it.
+ * @param query_id any 64-bit id.
+ * @param amount jetton amount in its base units.
+ * @param destination the recipient's main (owner) address.
+ * @param response_destination where the excess TON returns, or NULL (addr_none).
+ * @param custom_payload optional, or NULL.
+ * @param forward_ton_amount nanotons forwarded with the transfer
+ *        notification (which is sent only when non-zero).
+ * @param forward_payload optional (e.g. wetee_ton_comment()); NULL stores
+ *        an empty inline payload (bit 0).
+ * @param flags 0 (payload as a reference) or WETEE_TON_JETTON_FORWARD_INLINE.
+ * @return WETEE_OK; WETEE_ERR_OVERFLOW (an inline payload that does not
+ *         fit, amounts above 2^120-1); WETEE_ERR_NO_MEMORY;
+ *         WETEE_ERR_INVALID_ARGUMENT.
+ */
+WETEE_API int wetee_ton_jetton_transfer(wetee_ton_cell **out, uint64_t query_id, wetee_u128 amount,
+                                        const wetee_ton_address *destination,
+                                        const wetee_ton_address *response_destination,
+                                        const wetee_ton_cell *custom_payload, wetee_u128 forward_ton_amount,
+                                        const wetee_ton_cell *forward_payload, unsigned flags);
+/**
+ * @brief The initial data cell of an owner's jetton wallet (balance 0).
+ * @param out receives the cell; the caller releases it.
+ * @param layout WETEE_TON_JETTON_DATA_STATUS or WETEE_TON_JETTON_DATA_CODE_REF.
+ * @param owner the owner's address.
+ * @param master the jetton master (minter) address.
+ * @param wallet_code the jetton wallet code (needed by _CODE_REF; may be
+ *        NULL for _STATUS).
+ * @return WETEE_OK; WETEE_ERR_NO_MEMORY; WETEE_ERR_INVALID_ARGUMENT.
+ */
+WETEE_API int wetee_ton_jetton_wallet_data(wetee_ton_cell **out, int layout, const wetee_ton_address *owner,
+                                           const wetee_ton_address *master, const wetee_ton_cell *wallet_code);
+/**
+ * @brief An owner's jetton wallet address computed locally:
+ *        `master.workchain : hash(StateInit(wallet_code, data))`. The code is
+ *        the one the master deploys (from its `get_jetton_data`), often a
+ *        library cell (jetton-contract 2.0, USDT); pass it as it is.
+ * @param out receives the address.
+ * @param layout WETEE_TON_JETTON_DATA_STATUS or WETEE_TON_JETTON_DATA_CODE_REF.
+ * @param owner the owner's address.
+ * @param master the jetton master address.
+ * @param wallet_code the jetton wallet code cell.
+ * @return WETEE_OK; WETEE_ERR_NO_MEMORY; WETEE_ERR_INVALID_ARGUMENT.
+ */
+WETEE_API int wetee_ton_jetton_wallet_address(wetee_ton_address *out, int layout, const wetee_ton_address *owner,
+                                              const wetee_ton_address *master, const wetee_ton_cell *wallet_code);
 
 #ifdef __cplusplus
 }

@@ -489,3 +489,69 @@ int wetee_ton_highload_sign_batch(wetee_ton_cell **out, const wetee_ton_wallet *
     wetee_ton_cell_free(msg);
     return rc;
 }
+
+/* ---- jettons (TEP-74) ---- */
+
+#define JETTON_TRANSFER 0x0f8a7ea5u
+
+int wetee_ton_jetton_transfer(wetee_ton_cell **out, uint64_t query_id, wetee_u128 amount,
+                              const wetee_ton_address *destination, const wetee_ton_address *response_destination,
+                              const wetee_ton_cell *custom_payload, wetee_u128 forward_ton_amount,
+                              const wetee_ton_cell *forward_payload, unsigned flags)
+{
+    wetee_ton_builder b;
+    int rc;
+    WT_ARG(out != NULL, MOD, "out is NULL");
+    *out = NULL;
+    WT_ARG(destination != NULL, MOD, "destination is NULL");
+    WT_ARG((flags & ~WETEE_TON_JETTON_FORWARD_INLINE) == 0, MOD, "unknown flag");
+    ton_builder_init(&b);
+    wetee_ton_builder_store_uint(&b, JETTON_TRANSFER, 32);
+    wetee_ton_builder_store_uint(&b, query_id, 64);
+    rc = wetee_ton_builder_store_coins(&b, amount);
+    if (rc == WETEE_OK) rc = wetee_ton_builder_store_address(&b, destination);
+    if (rc == WETEE_OK) rc = wetee_ton_builder_store_address(&b, response_destination);
+    if (rc == WETEE_OK) rc = wetee_ton_builder_store_maybe_ref(&b, custom_payload);
+    if (rc == WETEE_OK) rc = wetee_ton_builder_store_coins(&b, forward_ton_amount);
+    if (rc == WETEE_OK) {
+        if (forward_payload == NULL) rc = wetee_ton_builder_store_bit(&b, 0); /* empty, inline */
+        else rc = store_either(&b, forward_payload, !(flags & WETEE_TON_JETTON_FORWARD_INLINE));
+    }
+    if (rc == WETEE_OK) rc = wetee_ton_builder_end(out, &b);
+    ton_builder_clear(&b);
+    return rc;
+}
+
+int wetee_ton_jetton_wallet_data(wetee_ton_cell **out, int layout, const wetee_ton_address *owner,
+                                 const wetee_ton_address *master, const wetee_ton_cell *wallet_code)
+{
+    wetee_ton_builder b;
+    int rc;
+    WT_ARG(out != NULL, MOD, "out is NULL");
+    *out = NULL;
+    WT_ARG(owner != NULL && master != NULL, MOD, "owner or master is NULL");
+    WT_ARG(layout == WETEE_TON_JETTON_DATA_STATUS || layout == WETEE_TON_JETTON_DATA_CODE_REF, MOD, "unknown layout");
+    WT_ARG(layout != WETEE_TON_JETTON_DATA_CODE_REF || wallet_code != NULL, MOD, "wallet_code is NULL");
+    ton_builder_init(&b);
+    if (layout == WETEE_TON_JETTON_DATA_STATUS) wetee_ton_builder_store_uint(&b, 0, 4); /* status */
+    wetee_ton_builder_store_uint(&b, 0, 4); /* balance: Coins 0 */
+    rc = wetee_ton_builder_store_address(&b, owner);
+    if (rc == WETEE_OK) rc = wetee_ton_builder_store_address(&b, master);
+    if (rc == WETEE_OK && layout == WETEE_TON_JETTON_DATA_CODE_REF) rc = wetee_ton_builder_store_ref(&b, wallet_code);
+    if (rc == WETEE_OK) rc = wetee_ton_builder_end(out, &b);
+    ton_builder_clear(&b);
+    return rc;
+}
+
+int wetee_ton_jetton_wallet_address(wetee_ton_address *out, int layout, const wetee_ton_address *owner,
+                                    const wetee_ton_address *master, const wetee_ton_cell *wallet_code)
+{
+    wetee_ton_cell *data = NULL;
+    int rc;
+    WT_ARG(out != NULL, MOD, "out is NULL");
+    WT_ARG(wallet_code != NULL && master != NULL, MOD, "wallet_code or master is NULL");
+    if ((rc = wetee_ton_jetton_wallet_data(&data, layout, owner, master, wallet_code))) return rc;
+    rc = wetee_ton_address_from_state_init(out, master->workchain, wallet_code, data);
+    wetee_ton_cell_free(data);
+    return rc;
+}

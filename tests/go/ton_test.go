@@ -215,3 +215,23 @@ func TestTonHighloadWallet(t *testing.T) {
 		t.Fatal("plain transfer on a highload wallet", err)
 	}
 }
+
+func TestTonJetton(t *testing.T) {
+	const dest = "EQAs9VlT6S776tq3unJcP5Ogsj-ELLunLXuOb1EKcOQi4wJB"
+	comment, _ := wetee.TonComment("hi")
+	body, err := wetee.TonJettonTransfer(42, big.NewInt(400), dest, dest, nil, big.NewInt(1), comment, false)
+	if err != nil || body.Refs() != 1 {
+		t.Fatal(err)
+	}
+	if op, _ := body.Parse().LoadUint(32); op != 0x0f8a7ea5 {
+		t.Fatal(op)
+	}
+	code, _ := wetee.TonCellFromBase64("te6ccgEBAgEALQABDv8AiNDtHtgBCEICGbgzd5nhZ9WhSM+4juFCvgMYJOtxthFdtTKIH6M/6SM=")
+	a, err := wetee.TonJettonWalletAddress(wetee.TonJettonDataStatus, dest, "-1:"+strings.Repeat("33", 32), code)
+	if err != nil || !strings.HasPrefix(a, "-1:") {
+		t.Fatal(a, err)
+	}
+	if _, err := wetee.TonJettonTransfer(0, big.NewInt(1), "nope", "", nil, nil, nil, false); !errors.Is(err, wetee.ErrDecode) {
+		t.Fatal(err)
+	}
+}

@@ -33,6 +33,8 @@
 #      and CRC32C, addresses in all eight user-friendly forms, corrupted
 #      addresses it rejects, and cells of coins + address + snake string;
 #      libwetee parses, hashes (levels 0..3), re-serialises byte for byte;
+#      jetton transfer bodies and jetton wallet addresses (TEP-74 encoded with
+#      @ton/core as the jetton-contract wrappers do);
 #      dictionaries (HashmapE, random key lengths, values of bits, bytes or
 #      references) built and loaded against @ton/core Dictionary;
 #      mnemonics from mnemonicNew to key pairs; signed transfers of wallets

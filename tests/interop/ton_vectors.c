@@ -11,6 +11,8 @@
  *                                addresses; builder cases (coins, address,
  *                                snake string) by hash and BOC; mnemonics
  *                                from mnemonicNew to key pairs (ton-crypto);
+ *                                jetton transfer bodies and wallet
+ *                                addresses (TEP-74 encoded with @ton/core);
  *                                dictionaries (HashmapE) built and loaded,
  *                                against @ton/core Dictionary's BOC;
  *                                signed v3r2/v4r2/v5r1 transfers of a fixed
@@ -355,6 +357,35 @@ static void check_highload(char **f, size_t n, const char *line)
     wetee_ton_cell_free(ext);
 }
 
+static void check_jetton(char **f, size_t n, const char *line)
+{
+    wetee_ton_address dest, resp, owner, master, wallet;
+    wetee_u128 amount, fwd_ton;
+    wetee_ton_cell *custom = NULL, *fwd = NULL, *body = NULL, *want = NULL, *code = NULL;
+    char raw[WETEE_TON_ADDRESS_RAW_BUFSIZE];
+    int ok = n == 15 && wetee_u128_from_decimal(&amount, f[2], strlen(f[2]), 0) == 0 &&
+             wetee_u128_from_decimal(&fwd_ton, f[6], strlen(f[6]), 0) == 0 &&
+             wetee_ton_address_parse(&dest, NULL, f[3], strlen(f[3])) == 0 &&
+             (!f[4][0] || wetee_ton_address_parse(&resp, NULL, f[4], strlen(f[4])) == 0) &&
+             (!f[5][0] || (custom = boc_cell(f[5])) != NULL) && (!f[7][0] || (fwd = boc_cell(f[7])) != NULL) &&
+             (want = boc_cell(f[9])) != NULL && (code = boc_cell(f[12])) != NULL &&
+             wetee_ton_address_parse(&owner, NULL, f[10], strlen(f[10])) == 0 &&
+             wetee_ton_address_parse(&master, NULL, f[11], strlen(f[11])) == 0;
+    ok = ok && wetee_ton_jetton_transfer(&body, strtoull(f[1], NULL, 10), amount, &dest, f[4][0] ? &resp : NULL, custom,
+                                         fwd_ton, fwd, f[8][0] == '1' ? WETEE_TON_JETTON_FORWARD_INLINE : 0) == 0;
+    if (ok && !wetee_ton_cell_equal(body, want)) { ok = 0; fail(line, "jetton transfer body"); }
+    ok = ok && wetee_ton_jetton_wallet_address(&wallet, atoi(f[13]), &owner, &master, code) == 0 &&
+         wetee_ton_address_to_raw(raw, sizeof raw, &wallet) == 0;
+    if (ok && strcmp(raw, f[14])) { ok = 0; fail(line, "jetton wallet address"); }
+    if (ok) passed++;
+    else if (!body) fail(line, "jetton build");
+    wetee_ton_cell_free(custom);
+    wetee_ton_cell_free(fwd);
+    wetee_ton_cell_free(body);
+    wetee_ton_cell_free(want);
+    wetee_ton_cell_free(code);
+}
+
 static void check_dict(char **f, size_t n, const char *line)
 {
     unsigned kb = n == 4 ? (unsigned)atoi(f[1]) : 0;
@@ -437,6 +468,7 @@ static int check_file(const char *path)
         else if (!strcmp(f[0], "mnem")) check_mnem(f, n, copy);
         else if (!strcmp(f[0], "key")) check_key(f, n, copy);
         else if (!strcmp(f[0], "dict")) check_dict(f, n, copy);
+        else if (!strcmp(f[0], "jetton")) check_jetton(f, n, copy);
         else if (!strcmp(f[0], "highload")) check_highload(f, n, copy);
         else if (!strcmp(f[0], "wallet")) check_wallet(f, n, copy);
         else fail(copy, "unknown record");

@@ -151,3 +151,18 @@ def test_highload_wallet():
     with pytest.raises(wetee.InvalidArgumentError):
         w.transfer_one(secret, 1023, 1, msg)
     assert ton.Cell.from_boc(w.external(body, deploy=True).to_boc()).refs >= 1
+
+
+def test_jetton():
+    dest = "EQAs9VlT6S776tq3unJcP5Ogsj-ELLunLXuOb1EKcOQi4wJB"
+    body = ton.jetton_transfer(400, dest, response_destination=dest, query_id=42, forward_ton_amount=1,
+                               forward_payload="hi")
+    s = body.begin_parse()
+    assert s.load_uint(32) == 0x0F8A7EA5 and s.load_uint(64) == 42 and s.load_coins() == 400
+    assert body.refs == 1
+    code = ton.Cell.from_base64("te6ccgEBAgEALQABDv8AiNDtHtgBCEICGbgzd5nhZ9WhSM+4juFCvgMYJOtxthFdtTKIH6M/6SM=")
+    master = "-1:" + "33" * 32
+    a = ton.jetton_wallet_address(dest, master, code)
+    assert a.startswith("-1:") and a != ton.jetton_wallet_address(dest, master, code, ton.JETTON_DATA_CODE_REF)
+    with pytest.raises(wetee.DecodeError):
+        ton.jetton_transfer(1, "nope")

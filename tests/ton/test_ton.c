@@ -863,7 +863,72 @@ WT_TEST(test_highload_v3)
     wetee_ton_wallet_free(w);
 }
 
-WT_MAIN("ton", WT_CASE(test_highload_v3), WT_CASE(test_dict), WT_CASE(test_wallet_vectors), WT_CASE(test_wallet_transfer_shape), WT_CASE(test_mnemonic_vectors), WT_CASE(test_mnemonic_generate), WT_CASE(test_boc_vectors), WT_CASE(test_boc_more_vectors), WT_CASE(test_library_cell),
+
+WT_TEST(test_jetton)
+{
+    wetee_ton_address dest, master, owner, w1, w2;
+    wetee_ton_cell *comment = NULL, *body = NULL, *code = NULL, *data = NULL, *ref = NULL;
+    wetee_ton_slice *s;
+    uint64_t v;
+    wetee_u128 c;
+    int bit;
+    const char *lib = "te6ccgEBAgEALQABDv8AiNDtHtgBCEICGbgzd5nhZ9WhSM+4juFCvgMYJOtxthFdtTKIH6M/6SM=";
+    CHECK_OK(wetee_ton_address_parse(&dest, NULL, "EQAs9VlT6S776tq3unJcP5Ogsj-ELLunLXuOb1EKcOQi4wJB", 48));
+    CHECK_OK(wetee_ton_comment(&comment, "hi", 2));
+    CHECK_OK(wetee_ton_jetton_transfer(&body, 42, wetee_u128_from_u64(400), &dest, &dest, NULL,
+                                       wetee_u128_from_u64(1), comment, 0));
+    CHECK_OK(wetee_ton_slice_new(&s, body));
+    CHECK_OK(wetee_ton_slice_load_uint(&v, s, 32));
+    CHECK(v == 0x0f8a7ea5);
+    CHECK_OK(wetee_ton_slice_load_uint(&v, s, 64));
+    CHECK(v == 42);
+    CHECK_OK(wetee_ton_slice_load_coins(&c, s));
+    CHECK(c.lo == 400);
+    CHECK_OK(wetee_ton_slice_skip(s, 267 * 2));
+    CHECK_OK(wetee_ton_slice_load_bit(&bit, s));
+    CHECK(bit == 0); /* no custom payload */
+    CHECK_OK(wetee_ton_slice_load_coins(&c, s));
+    CHECK(c.lo == 1);
+    CHECK_OK(wetee_ton_slice_load_bit(&bit, s));
+    CHECK(bit == 1); /* forward payload by reference: nothing follows */
+    CHECK_OK(wetee_ton_slice_load_ref(&ref, s));
+    CHECK(wetee_ton_cell_equal(ref, comment));
+    CHECK_OK(wetee_ton_slice_end(s));
+    wetee_ton_slice_free(s);
+    wetee_ton_cell_free(body);
+    /* inline forward payload */
+    CHECK_OK(wetee_ton_jetton_transfer(&body, 0, wetee_u128_from_u64(1), &dest, NULL, NULL, wetee_u128_from_u64(0), comment,
+                                       WETEE_TON_JETTON_FORWARD_INLINE));
+    CHECK(wetee_ton_cell_refs(body) == 0 && wetee_ton_cell_bits(body) == 32 + 64 + 12 + 267 + 2 + 1 + 4 + 1 + 48);
+    {
+        wetee_ton_cell *none = NULL;
+        CHECK_ERR(wetee_ton_jetton_transfer(&none, 0, wetee_u128_from_u64(1), NULL, NULL, NULL, wetee_u128_from_u64(0), NULL, 0),
+                  WETEE_ERR_INVALID_ARGUMENT);
+        CHECK(none == NULL);
+    }
+    /* wallet address: library-cell code, both data layouts, workchain of the master */
+    CHECK_OK(wetee_ton_boc_parse_base64(&code, lib, strlen(lib)));
+    CHECK_OK(wetee_ton_address_parse(&master, NULL, "-1:3333333333333333333333333333333333333333333333333333333333333333", 67));
+    owner = dest;
+    CHECK_OK(wetee_ton_jetton_wallet_address(&w1, WETEE_TON_JETTON_DATA_STATUS, &owner, &master, code));
+    CHECK_OK(wetee_ton_jetton_wallet_address(&w2, WETEE_TON_JETTON_DATA_CODE_REF, &owner, &master, code));
+    CHECK(w1.workchain == -1 && memcmp(w1.hash, w2.hash, 32) != 0);
+    CHECK_OK(wetee_ton_jetton_wallet_data(&data, WETEE_TON_JETTON_DATA_STATUS, &owner, &master, NULL));
+    CHECK(wetee_ton_cell_bits(data) == 4 + 4 + 267 * 2);
+    {
+        wetee_ton_address a;
+        CHECK_OK(wetee_ton_address_from_state_init(&a, -1, code, data));
+        CHECK(memcmp(a.hash, w1.hash, 32) == 0);
+    }
+    CHECK_ERR(wetee_ton_jetton_wallet_address(&w1, 3, &owner, &master, code), WETEE_ERR_INVALID_ARGUMENT);
+    wetee_ton_cell_free(ref);
+    wetee_ton_cell_free(body);
+    wetee_ton_cell_free(comment);
+    wetee_ton_cell_free(code);
+    wetee_ton_cell_free(data);
+}
+
+WT_MAIN("ton", WT_CASE(test_jetton), WT_CASE(test_highload_v3), WT_CASE(test_dict), WT_CASE(test_wallet_vectors), WT_CASE(test_wallet_transfer_shape), WT_CASE(test_mnemonic_vectors), WT_CASE(test_mnemonic_generate), WT_CASE(test_boc_vectors), WT_CASE(test_boc_more_vectors), WT_CASE(test_library_cell),
         WT_CASE(test_exotic_levels), WT_CASE(test_boc_negative), WT_CASE(test_boc_limits),
         WT_CASE(test_dedup_and_multi_root), WT_CASE(test_builder_slice), WT_CASE(test_address_vectors),
         WT_CASE(test_address_negative), WT_CASE(test_address_cell_and_state_init), WT_CASE(test_amounts))

@@ -641,3 +641,45 @@ func (w *TonWallet) HighloadTransfer(secret []byte, queryID uint32, createdAt ui
 	defer runtime.KeepAlive(w)
 	return newTonCell(cwetee.Ton_highload_sign_batch(&h, w.h, secret, uint(queryID), createdAt, t, vw), h)
 }
+
+// Jetton wallet data layouts (see wetee/ton.h).
+const (
+	TonJettonDataStatus  = 1 // jetton-contract 2.0, USDT: status balance owner master
+	TonJettonDataCodeRef = 2 // original token contract: balance owner master ^code
+)
+
+// TonJettonTransfer builds a TEP-74 transfer body (send it to your own
+// jetton wallet); response "" is addr_none; custom and forward may be nil;
+// the forward payload goes by reference unless inline.
+func TonJettonTransfer(queryID uint64, amount *big.Int, destination, response string, custom *TonCell,
+	forwardTon *big.Int, forward *TonCell, inline bool) (*TonCell, error) {
+	aw, err := u128Words(amount)
+	if err != nil {
+		return nil, err
+	}
+	if forwardTon == nil {
+		forwardTon = new(big.Int)
+	}
+	fw, err := u128Words(forwardTon)
+	if err != nil {
+		return nil, err
+	}
+	flags := uint(0)
+	if inline {
+		flags = 1
+	}
+	var h uintptr
+	defer runtime.KeepAlive(custom)
+	defer runtime.KeepAlive(forward)
+	return newTonCell(cwetee.Ton_jetton_transfer(&h, queryID, aw, destination, response, custom.handle(), fw,
+		forward.handle(), flags), h)
+}
+
+// TonJettonWalletAddress computes an owner's jetton wallet address (raw)
+// under a master from the wallet code (often a library cell).
+func TonJettonWalletAddress(layout int, owner, master string, code *TonCell) (string, error) {
+	var out string
+	defer runtime.KeepAlive(code)
+	err := check(cwetee.Ton_jetton_wallet_address(&out, layout, owner, master, code.handle()))
+	return out, err
+}

@@ -459,6 +459,30 @@ class Wallet:
         return Cell(_n.ton_wallet_external(self._h, body._h, 1 if deploy else 0))
 
 
+JETTON_DATA_STATUS = _n.TON_JETTON_DATA_STATUS
+JETTON_DATA_CODE_REF = _n.TON_JETTON_DATA_CODE_REF
+
+
+def jetton_transfer(amount, destination, *, response_destination=None, query_id=0, custom_payload=None,
+                    forward_ton_amount=0, forward_payload=None, forward_inline=False):
+    """A TEP-74 jetton transfer body (send it to your own jetton wallet);
+    ``forward_payload`` a Cell or a ``str`` comment, by reference unless
+    ``forward_inline``."""
+    if isinstance(forward_payload, str):
+        forward_payload = comment(forward_payload)
+    return Cell(_n.ton_jetton_transfer(query_id, amount, destination, response_destination or "",
+                                       custom_payload._h if custom_payload is not None else None,
+                                       forward_ton_amount,
+                                       forward_payload._h if forward_payload is not None else None,
+                                       _n.TON_JETTON_FORWARD_INLINE if forward_inline else 0))
+
+
+def jetton_wallet_address(owner, master, wallet_code, layout=JETTON_DATA_STATUS):
+    """Raw address of ``owner``'s jetton wallet under ``master``, computed locally
+    from the wallet code (often a library cell)."""
+    return _n.ton_jetton_wallet_address(layout, owner, master, wallet_code._h)
+
+
 class HighloadWallet(Wallet):
     """A highload wallet v3 (for services sending many payments); requests are
     identified by a query id (``shift << 10 | bit_number``, bit_number <= 1022)
@@ -495,4 +519,5 @@ __all__ = [
     "address_parse", "address_to_friendly", "address_to_raw", "state_init", "contract_address",
     "amount_format", "amount_parse", "mnemonic_generate", "mnemonic_validate", "mnemonic_to_seed",
     "mnemonic_to_keypair", "comment", "internal_message", "external_message", "Wallet", "HighloadWallet",
+    "JETTON_DATA_STATUS", "JETTON_DATA_CODE_REF", "jetton_transfer", "jetton_wallet_address",
 ]

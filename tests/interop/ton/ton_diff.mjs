@@ -13,7 +13,7 @@
 //       addr  raw form0 .. form7
 //     prints "N passed, M failed"; exit 1 on any failure.
 import { readFileSync } from 'node:fs';
-import { Address, beginCell, Cell, Dictionary, external, internal, storeMessage } from '@ton/core';
+import { Address, beginCell, Cell, contractAddress, Dictionary, external, internal, storeMessage } from '@ton/core';
 import { WalletContractV3R2, WalletContractV4, WalletContractV5R1 } from '@ton/ton';
 import { mnemonicNew, mnemonicToPrivateKey, mnemonicValidate } from '@ton/crypto';
 import { Rng } from '../rng.mjs';
@@ -133,6 +133,7 @@ async function gen(seed, count) {
     out.push(['mnem', words.join(' '), hex(Buffer.from(password)), hex(kp.secretKey), hex(kp.publicKey)].join('\t'));
   }
   genDicts(rng, count, out);
+  genJettons(rng, count, out);
   await genWallets(rng, count, out);
   process.stdout.write(out.join('\n') + '\n');
 }
@@ -168,6 +169,49 @@ function genDicts(rng, count, out) {
       entries.push(`${keyHex}=${hex(vb.endCell().toBoc())}`);
     }
     out.push(['dict', kb, entries.join(','), hex(beginCell().storeDict(dict).endCell().toBoc())].join('\t'));
+  }
+}
+
+// Jetton transfer bodies and wallet addresses, encoded with @ton/core as the
+// reference wrappers of ton-blockchain/jetton-contract do
+// (JettonWallet.transferMessage: forward payload by reference when given a
+// Cell, else inline; jettonWalletConfigToCell: status:4 balance owner master)
+// and as the original token contract (balance owner master ^code):
+//   jetton  query_id amount dest resp custom_boc fwd_ton fwd_boc inline body_boc owner master code_boc layout wallet
+// layout 1 = status, 2 = code reference; empty fields mean none.
+const LIBRARY_CODE = 'te6ccgEBAgEALQABDv8AiNDtHtgBCEICGbgzd5nhZ9WhSM+4juFCvgMYJOtxthFdtTKIH6M/6SM=';
+function genJettons(rng, count, out) {
+  const n = Math.max(30, Math.floor(count / 4));
+  for (let i = 0; i < n; i++) {
+    const queryId = rng.bits(rng.range(0, 64));
+    const amount = rng.bits(rng.range(0, 120));
+    const dest = randomAddress(rng);
+    const resp = rng.chance(0.8) ? randomAddress(rng) : null;
+    const custom = rng.chance(0.2) ? genCell(rng, 1, []) : null;
+    const fwdTon = rng.pick([0n, 1n, 50000000n, rng.bits(rng.range(1, 60))]);
+    const kind = rng.pick(['none', 'comment', 'cell']);
+    let fwd = null;
+    if (kind === 'comment') fwd = beginCell().storeUint(0, 32).storeStringTail(randomText(rng).slice(0, 40)).endCell();
+    if (kind === 'cell') fwd = beginCell().storeUint(rng.u32(), 32).endCell();
+    const b = beginCell().storeUint(0x0f8a7ea5, 32).storeUint(queryId, 64).storeCoins(amount)
+      .storeAddress(dest).storeAddress(resp).storeMaybeRef(custom).storeCoins(fwdTon);
+    const inline = fwd !== null && rng.chance(0.4) && b.availableBits >= 1 + fwd.bits.length &&
+      b.refs + fwd.refs.length <= 4;
+    if (fwd === null) b.storeBit(0);
+    else if (inline) b.storeBit(0).storeSlice(fwd.beginParse());
+    else b.storeBit(1).storeRef(fwd);
+    const body = b.endCell();
+    const owner = randomAddress(rng), master = randomAddress(rng);
+    const layout = rng.pick([1, 2]);
+    const code = rng.chance(0.5) ? Cell.fromBase64(LIBRARY_CODE) : genCell(rng, 1, []);
+    const data = layout === 1
+      ? beginCell().storeUint(0, 4).storeCoins(0).storeAddress(owner).storeAddress(master).endCell()
+      : beginCell().storeCoins(0).storeAddress(owner).storeAddress(master).storeRef(code).endCell();
+    const wallet = contractAddress(master.workChain, { code, data });
+    const opt = (c) => (c ? hex(c.toBoc()) : '');
+    out.push(['jetton', queryId, amount, dest.toRawString(), resp ? resp.toRawString() : '', opt(custom), fwdTon,
+      opt(fwd), inline ? 1 : 0, hex(body.toBoc()), owner.toRawString(), master.toRawString(), hex(code.toBoc()), layout,
+      wallet.toRawString()].join('\t'));
   }
 }
 

@@ -620,6 +620,15 @@ typedef _gostring_ swig_type_590;
 typedef _gostring_ swig_type_591;
 typedef _gostring_ swig_type_592;
 typedef _gostring_ swig_type_593;
+typedef _gostring_ swig_type_594;
+typedef long long swig_type_595;
+typedef _goslice_ swig_type_596;
+typedef _gostring_ swig_type_597;
+typedef _gostring_ swig_type_598;
+typedef _goslice_ swig_type_599;
+typedef _gostring_ swig_type_600;
+typedef _gostring_ swig_type_601;
+typedef _gostring_ swig_type_602;
 extern void _wrap_Swig_free_cwetee_d1a6a8c9a889b0bb(uintptr_t arg1);
 extern uintptr_t _wrap_Swig_malloc_cwetee_d1a6a8c9a889b0bb(swig_intgo arg1);
 extern void _wrap_go_take_cwetee_d1a6a8c9a889b0bb(swig_type_1 arg1, swig_type_2 arg2);
@@ -1005,6 +1014,11 @@ extern swig_type_590 _wrap_ton_dict_root_cwetee_d1a6a8c9a889b0bb(swig_voidp arg1
 extern swig_type_591 _wrap_ton_builder_store_dict_cwetee_d1a6a8c9a889b0bb(uintptr_t arg1, uintptr_t arg2);
 extern swig_type_592 _wrap_ton_dict_from_root_cwetee_d1a6a8c9a889b0bb(swig_voidp arg1, uintptr_t arg2, swig_intgo arg3);
 extern swig_type_593 _wrap_ton_slice_load_dict_cwetee_d1a6a8c9a889b0bb(swig_voidp arg1, uintptr_t arg2, swig_intgo arg3);
+extern swig_intgo _wrap_TON_JETTON_FORWARD_INLINE_cwetee_d1a6a8c9a889b0bb(void);
+extern swig_intgo _wrap_TON_JETTON_DATA_STATUS_cwetee_d1a6a8c9a889b0bb(void);
+extern swig_intgo _wrap_TON_JETTON_DATA_CODE_REF_cwetee_d1a6a8c9a889b0bb(void);
+extern swig_type_594 _wrap_ton_jetton_transfer_cwetee_d1a6a8c9a889b0bb(swig_voidp arg1, swig_type_595 arg2, swig_type_596 arg3, swig_type_597 arg4, swig_type_598 arg5, uintptr_t arg6, swig_type_599 arg7, uintptr_t arg8, swig_intgo arg9);
+extern swig_type_600 _wrap_ton_jetton_wallet_address_cwetee_d1a6a8c9a889b0bb(swig_voidp arg1, swig_intgo arg2, swig_type_601 arg3, swig_type_602 arg4, uintptr_t arg5);
 #undef intgo
 */
 import "C"
@@ -5907,6 +5921,84 @@ func Ton_slice_load_dict(arg1 *uintptr, arg2 uintptr, arg3 uint) (_swig_ret stri
 	_swig_i_2 := arg3
 	swig_r_p := C._wrap_ton_slice_load_dict_cwetee_d1a6a8c9a889b0bb(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1), C.swig_intgo(_swig_i_2))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
+	var swig_r_1 string
+ swig_r_1 = weteeTakeString(swig_r) 
+	return swig_r_1
+}
+
+func _swig_getTON_JETTON_FORWARD_INLINE() (_swig_ret uint) {
+	var swig_r uint
+	swig_r = (uint)(C._wrap_TON_JETTON_FORWARD_INLINE_cwetee_d1a6a8c9a889b0bb())
+	return swig_r
+}
+
+var TON_JETTON_FORWARD_INLINE uint = _swig_getTON_JETTON_FORWARD_INLINE()
+func _swig_getTON_JETTON_DATA_STATUS() (_swig_ret int) {
+	var swig_r int
+	swig_r = (int)(C._wrap_TON_JETTON_DATA_STATUS_cwetee_d1a6a8c9a889b0bb())
+	return swig_r
+}
+
+var TON_JETTON_DATA_STATUS int = _swig_getTON_JETTON_DATA_STATUS()
+func _swig_getTON_JETTON_DATA_CODE_REF() (_swig_ret int) {
+	var swig_r int
+	swig_r = (int)(C._wrap_TON_JETTON_DATA_CODE_REF_cwetee_d1a6a8c9a889b0bb())
+	return swig_r
+}
+
+var TON_JETTON_DATA_CODE_REF int = _swig_getTON_JETTON_DATA_CODE_REF()
+func Ton_jetton_transfer(arg1 *uintptr, arg2 uint64, arg3 []uint64, arg4 string, arg5 string, arg6 uintptr, arg7 []uint64, arg8 uintptr, arg9 uint) (_swig_ret string) {
+	var swig_r string
+	_swig_i_0 := arg1
+	_swig_i_1 := arg2
+	_swig_i_2 := arg3
+	_swig_i_3 := arg4
+	_swig_i_4 := arg5
+	_swig_i_5 := arg6
+	_swig_i_6 := arg7
+	_swig_i_7 := arg8
+	_swig_i_8 := arg9
+	swig_r_p := C._wrap_ton_jetton_transfer_cwetee_d1a6a8c9a889b0bb(C.swig_voidp(_swig_i_0), C.swig_type_595(_swig_i_1), *(*C.swig_type_596)(unsafe.Pointer(&_swig_i_2)), *(*C.swig_type_597)(unsafe.Pointer(&_swig_i_3)), *(*C.swig_type_598)(unsafe.Pointer(&_swig_i_4)), C.uintptr_t(_swig_i_5), *(*C.swig_type_599)(unsafe.Pointer(&_swig_i_6)), C.uintptr_t(_swig_i_7), C.swig_intgo(_swig_i_8))
+	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
+	if Swig_escape_always_false {
+		Swig_escape_val = arg3
+	}
+	if Swig_escape_always_false {
+		Swig_escape_val = arg4
+	}
+	if Swig_escape_always_false {
+		Swig_escape_val = arg5
+	}
+	if Swig_escape_always_false {
+		Swig_escape_val = arg7
+	}
+	var swig_r_1 string
+ swig_r_1 = weteeTakeString(swig_r) 
+	return swig_r_1
+}
+
+func Ton_jetton_wallet_address(arg1 *string, arg2 int, arg3 string, arg4 string, arg5 uintptr) (_swig_ret string) {
+	var swig_r string
+	var _swig_i_0 *[2]uint64
+ _swig_i_0 = new([2]uint64) 
+	_swig_i_1 := arg2
+	_swig_i_2 := arg3
+	_swig_i_3 := arg4
+	_swig_i_4 := arg5
+	swig_r_p := C._wrap_ton_jetton_wallet_address_cwetee_d1a6a8c9a889b0bb(C.swig_voidp(_swig_i_0), C.swig_intgo(_swig_i_1), *(*C.swig_type_601)(unsafe.Pointer(&_swig_i_2)), *(*C.swig_type_602)(unsafe.Pointer(&_swig_i_3)), C.uintptr_t(_swig_i_4))
+	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
+
+	if b := weteeTakeBytes(_swig_i_0); len(b) > 0 {
+		*arg1 = unsafe.String(&b[0], len(b))
+	} else {
+		*arg1 = ""
+	} 
+	if Swig_escape_always_false {
+		Swig_escape_val = arg3
+	}
+	if Swig_escape_always_false {
+		Swig_escape_val = arg4
+	}
 	var swig_r_1 string
  swig_r_1 = weteeTakeString(swig_r) 
 	return swig_r_1

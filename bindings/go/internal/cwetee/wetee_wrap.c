@@ -761,6 +761,32 @@ static wetee_rc wetee_ton_wallet_address_(wetee_buf *text_out, const wetee_ton_w
   return rc;
 }
 
+
+static wetee_rc wetee_ton_jetton_transfer_(wetee_ton_cell **out, uint64_t query_id, wetee_u128 amount,
+                                           const char *text, size_t text_len, const char *context, size_t context_len,
+                                           const wetee_ton_cell *custom_payload, wetee_u128 forward_ton_amount,
+                                           const wetee_ton_cell *forward_payload, unsigned flags) {
+  wetee_ton_address dest, resp;
+  int rc = wetee_ton_address_parse(&dest, NULL, text, text_len);
+  if (rc) return rc;
+  if (context_len && (rc = wetee_ton_address_parse(&resp, NULL, context, context_len))) return rc;
+  return wetee_ton_jetton_transfer(out, query_id, amount, &dest, context_len ? &resp : NULL, custom_payload,
+                                   forward_ton_amount, forward_payload, flags);
+}
+/* raw address of the owner's (text) jetton wallet under the master (context) */
+static wetee_rc wetee_ton_jetton_wallet_address_(wetee_buf *text_out, int layout, const char *text, size_t text_len,
+                                                 const char *context, size_t context_len,
+                                                 const wetee_ton_cell *wallet_code) {
+  wetee_ton_address owner, master, w;
+  char raw[WETEE_TON_ADDRESS_RAW_BUFSIZE];
+  int rc = wetee_ton_address_parse(&owner, NULL, text, text_len);
+  if (rc == WETEE_OK) rc = wetee_ton_address_parse(&master, NULL, context, context_len);
+  if (rc == WETEE_OK) rc = wetee_ton_jetton_wallet_address(&w, layout, &owner, &master, wallet_code);
+  if (rc == WETEE_OK) rc = wetee_ton_address_to_raw(raw, sizeof raw, &w);
+  if (rc == WETEE_OK) rc = wetee_buf_append(text_out, (const uint8_t *)raw, strlen(raw));
+  return rc;
+}
+
 #ifdef __cplusplus
 extern "C" {
 #endif
@@ -9867,6 +9893,144 @@ _gostring_ _wrap_ton_slice_load_dict_cwetee_d1a6a8c9a889b0bb(wetee_ton_dict **_s
   temp1 = NULL; /* owned by Go now */
   
   wetee_ton_dict_free(temp1); 
+  return _swig_go_result;
+}
+
+
+intgo _wrap_TON_JETTON_FORWARD_INLINE_cwetee_d1a6a8c9a889b0bb() {
+  unsigned int result;
+  intgo _swig_go_result;
+  
+  
+  result = (unsigned int)(WETEE_TON_JETTON_FORWARD_INLINE);
+  _swig_go_result = result; 
+  return _swig_go_result;
+}
+
+
+intgo _wrap_TON_JETTON_DATA_STATUS_cwetee_d1a6a8c9a889b0bb() {
+  int result;
+  intgo _swig_go_result;
+  
+  
+  result = (int)(WETEE_TON_JETTON_DATA_STATUS);
+  _swig_go_result = result; 
+  return _swig_go_result;
+}
+
+
+intgo _wrap_TON_JETTON_DATA_CODE_REF_cwetee_d1a6a8c9a889b0bb() {
+  int result;
+  intgo _swig_go_result;
+  
+  
+  result = (int)(WETEE_TON_JETTON_DATA_CODE_REF);
+  _swig_go_result = result; 
+  return _swig_go_result;
+}
+
+
+_gostring_ _wrap_ton_jetton_transfer_cwetee_d1a6a8c9a889b0bb(wetee_ton_cell **_swig_go_0, long long _swig_go_1, _goslice_ _swig_go_2, _gostring_ _swig_go_3, _gostring_ _swig_go_4, wetee_ton_cell *_swig_go_5, _goslice_ _swig_go_6, wetee_ton_cell *_swig_go_7, intgo _swig_go_8) {
+  wetee_ton_cell **arg1 = (wetee_ton_cell **) 0 ;
+  uint64_t arg2 ;
+  wetee_u128 arg3 ;
+  char *arg4 = (char *) 0 ;
+  size_t arg5 ;
+  char *arg6 = (char *) 0 ;
+  size_t arg7 ;
+  wetee_ton_cell *arg8 = (wetee_ton_cell *) 0 ;
+  wetee_u128 arg9 ;
+  wetee_ton_cell *arg10 = (wetee_ton_cell *) 0 ;
+  unsigned int arg11 ;
+  wetee_ton_cell *temp1 ;
+  wetee_rc result;
+  _gostring_ _swig_go_result;
+  
+  
+  temp1 = NULL;
+  arg1 = &temp1;
+  
+  arg2 = (uint64_t)_swig_go_1; 
+  
+  if (_swig_go_2.len < 2) _swig_gopanic("ton_jetton_transfer: a u128 needs []uint64{lo, hi}");
+  (&arg3)->lo = ((const uint64_t *)_swig_go_2.array)[0];
+  (&arg3)->hi = ((const uint64_t *)_swig_go_2.array)[1];
+  
+  
+  arg4 = (char *)_swig_go_3.p;
+  arg5 = (size_t)_swig_go_3.n;
+  
+  
+  arg6 = (char *)_swig_go_4.p;
+  arg7 = (size_t)_swig_go_4.n;
+  
+  arg8 = (wetee_ton_cell *)(uintptr_t)_swig_go_5; 
+  
+  if (_swig_go_6.len < 2) _swig_gopanic("ton_jetton_transfer: a u128 needs []uint64{lo, hi}");
+  (&arg9)->lo = ((const uint64_t *)_swig_go_6.array)[0];
+  (&arg9)->hi = ((const uint64_t *)_swig_go_6.array)[1];
+  
+  arg10 = (wetee_ton_cell *)(uintptr_t)_swig_go_7; 
+  arg11 = (unsigned int)_swig_go_8; 
+  
+  {
+    wetee_clear_error();
+    result = (wetee_rc)wetee_ton_jetton_transfer_(arg1,arg2,arg3,(char const *)arg4,arg5,(char const *)arg6,arg7,(struct wetee_ton_cell const *)arg8,arg9,(struct wetee_ton_cell const *)arg10,arg11);
+  }
+  _swig_go_result = wetee_go_status(result); 
+  
+  *(uintptr_t *)(void *)_swig_go_0 = (uintptr_t)temp1;
+  temp1 = NULL; /* owned by Go now */
+  
+  wetee_ton_cell_free(temp1); 
+  return _swig_go_result;
+}
+
+
+_gostring_ _wrap_ton_jetton_wallet_address_cwetee_d1a6a8c9a889b0bb(wetee_buf *_swig_go_0, intgo _swig_go_1, _gostring_ _swig_go_2, _gostring_ _swig_go_3, wetee_ton_cell *_swig_go_4) {
+  wetee_buf *arg1 = (wetee_buf *) 0 ;
+  int arg2 ;
+  char *arg3 = (char *) 0 ;
+  size_t arg4 ;
+  char *arg5 = (char *) 0 ;
+  size_t arg6 ;
+  wetee_ton_cell *arg7 = (wetee_ton_cell *) 0 ;
+  wetee_buf temp1 ;
+  wetee_rc result;
+  _gostring_ _swig_go_result;
+  
+  
+  memset(&temp1, 0, sizeof temp1);
+  arg1 = &temp1;
+  
+  arg2 = (int)_swig_go_1; 
+  
+  arg3 = (char *)_swig_go_2.p;
+  arg4 = (size_t)_swig_go_2.n;
+  
+  
+  arg5 = (char *)_swig_go_3.p;
+  arg6 = (size_t)_swig_go_3.n;
+  
+  arg7 = (wetee_ton_cell *)(uintptr_t)_swig_go_4; 
+  
+  {
+    wetee_clear_error();
+    result = (wetee_rc)wetee_ton_jetton_wallet_address_(arg1,arg2,(char const *)arg3,arg4,(char const *)arg5,arg6,(struct wetee_ton_cell const *)arg7);
+  }
+  _swig_go_result = wetee_go_status(result); 
+  
+  if (arg1->len > 0) {
+    ((uint64_t *)(void *)_swig_go_0)[0] = (uint64_t)(uintptr_t)arg1->data;
+    ((uint64_t *)(void *)_swig_go_0)[1] = (uint64_t)arg1->len;
+    arg1->data = NULL; /* handed over to Go_take */
+    arg1->len = 0;
+    arg1->cap = 0;
+  }
+  
+  
+  wetee_buf_free(arg1);
+  
   return _swig_go_result;
 }
 
