@@ -32,6 +32,27 @@ extern "C" {
  * @brief Result codes. Every fallible function returns WETEE_OK (0) or one
  *        of the negative codes below; wetee_last_error() then says what and
  *        where.
+ *
+ * **One code per kind of failure**, in every module (checked by
+ * tests/api/test_errors.c, which calls functions of each module with each
+ * kind of bad input):
+ *
+ * | failure | code |
+ * | --- | --- |
+ * | a NULL pointer where one is required; an unknown flag, enum value or scheme; the size of a caller's output buffer above PTRDIFF_MAX | WETEE_ERR_INVALID_ARGUMENT |
+ * | a binary argument of a length the function does not take (a 31-byte seed, a 5-byte SS58 payload, 15 bytes of entropy, a 65-byte BLAKE2b key, a 34-byte public key) | WETEE_ERR_INVALID_ARGUMENT |
+ * | an input longer than the function's limit: any length above PTRDIFF_MAX, and the documented caps (base58 over 1 KiB, an SS58 address over 64 characters, a SURI over 4096 bytes or 256 junctions, keystore JSON over 1 MiB, a byte string over the Compact<u32> prefix, a TON snake string over 1024 cells) | WETEE_ERR_TOO_LONG |
+ * | malformed text or bytes: a bad character, tag, UTF-8 sequence, word, field or shape, including text that decodes to the wrong length (a 0x seed of 2 bytes in a SURI) | WETEE_ERR_DECODE |
+ * | input that ends before the value does | WETEE_ERR_TRUNCATED |
+ * | a value outside its type's range (an amount above 2^128-1, a compact wider than its type, a sequence length above 2^32-1); a caller's output buffer or a TON cell too small for the result | WETEE_ERR_OVERFLOW |
+ * | a checksum (SS58, EIP-55, BIP-39, TON address CRC) that does not match | WETEE_ERR_CHECKSUM |
+ * | a signature, MAC or password that does not verify | WETEE_ERR_VERIFY |
+ * | the allocator failed, or a size computation would exceed the largest object | WETEE_ERR_NO_MEMORY |
+ *
+ * The other codes (NON_CANONICAL, DEPTH, UNSUPPORTED, CRYPTO, NOT_FOUND,
+ * TRAILING, STATE, IO, NETWORK, INTERNAL) each name a single situation, as
+ * listed below. Argument checks come first: a NULL pointer or a length above
+ * PTRDIFF_MAX is reported before the content is looked at.
  */
 typedef enum wetee_status {
     WETEE_OK = 0,                  /**< success */

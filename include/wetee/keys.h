@@ -528,9 +528,9 @@ typedef struct wetee_suri wetee_suri;
  * @return WETEE_OK; WETEE_ERR_DECODE with the offset of the problem
  *         (empty junction, character not allowed in the phrase, newline in
  *         the password, a final line break after a junction, NUL or invalid
- *         UTF-8); WETEE_ERR_INVALID_ARGUMENT (NULL out, NULL suri with
- *         len > 0, more than WETEE_SURI_MAX_BYTES bytes or
- *         WETEE_SURI_MAX_JUNCTIONS junctions); WETEE_ERR_NO_MEMORY.
+ *         UTF-8); WETEE_ERR_TOO_LONG (more than WETEE_SURI_MAX_BYTES bytes
+ *         or WETEE_SURI_MAX_JUNCTIONS junctions); WETEE_ERR_INVALID_ARGUMENT
+ *         (NULL out, NULL suri with len > 0); WETEE_ERR_NO_MEMORY.
  */
 WETEE_API int wetee_suri_parse(wetee_suri **out, const char *suri, size_t len);
 /**
@@ -710,10 +710,10 @@ WETEE_API int wetee_keypair_from_mnemonic(wetee_keypair **out, wetee_scheme sche
  * @param scheme the key scheme.
  * @param seed the seed bytes (copied; the caller should wipe its copy).
  * @param len 32, or 64 for an sr25519 canonical secret `key ‖ nonce`.
- * @return WETEE_OK; WETEE_ERR_DECODE (another length);
- *         WETEE_ERR_CRYPTO (secp256k1 secret 0 or ≥ n, sr25519 key not
- *         canonical); WETEE_ERR_INVALID_ARGUMENT (NULL out, NULL seed with
- *         len > 0, unknown scheme); WETEE_ERR_NO_MEMORY.
+ * @return WETEE_OK; WETEE_ERR_CRYPTO (secp256k1 secret 0 or ≥ n, sr25519
+ *         key not canonical); WETEE_ERR_INVALID_ARGUMENT (another length,
+ *         NULL out, NULL seed with len > 0, unknown scheme);
+ *         WETEE_ERR_NO_MEMORY.
  */
 WETEE_API int wetee_keypair_from_seed(wetee_keypair **out, wetee_scheme scheme, const uint8_t *seed, size_t len);
 /**
@@ -969,8 +969,9 @@ WETEE_API int wetee_keystore_export_opts(wetee_buf *out, const wetee_keypair *kp
  * @param password_len length of `password` in bytes.
  * @return WETEE_OK; WETEE_ERR_VERIFY for a wrong password or a tampered
  *         blob (also an inconsistent pair or address); WETEE_ERR_DECODE
- *         naming the malformed field (also for JSON over 1 MiB, malformed
- *         JSON, a decrypted secret that is not a valid key);
+ *         naming the malformed field (also for malformed JSON, a
+ *         decrypted secret that is not a valid key); WETEE_ERR_TOO_LONG
+ *         (JSON over 1 MiB);
  *         WETEE_ERR_UNSUPPORTED (scrypt parameters outside the set, other
  *         versions, key types or encryptions); WETEE_ERR_INVALID_ARGUMENT
  *         (NULL out, NULL json or password with a non-zero length);

@@ -70,8 +70,8 @@ WETEE_API int wetee_ss58_encode(wetee_buf *out, const uint8_t *payload, size_t p
  * @param prefix receives the network prefix (0..16383) on success.
  * @param address the address text (not necessarily NUL-terminated).
  * @param len length of `address` in bytes.
- * @return WETEE_OK; WETEE_ERR_DECODE (empty or longer than 64 characters,
- *         character outside the base58 alphabet, decoded length that fits
+ * @return WETEE_OK; WETEE_ERR_TOO_LONG (longer than 64 characters);
+ *         WETEE_ERR_DECODE (empty, character outside the base58 alphabet, decoded length that fits
  *         no allowed payload length, first byte >= 0x80, reserved prefix 46
  *         or 47 in the one-byte form); WETEE_ERR_NON_CANONICAL (a prefix
  *         below 64 in the two-byte form, which includes 46 and 47 written

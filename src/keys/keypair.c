@@ -351,6 +351,11 @@ int wetee_keypair_from_seed(wetee_keypair **out, wetee_scheme scheme, const uint
     *out = NULL;
     WT_ARG_DATA(seed, len, "keypair");
     WT_ARG(scheme_valid(scheme), "keypair", "unknown scheme");
+    /* a binary argument of another length is the caller's error (core.h);
+     * a 0x seed in a SURI that decodes to one is malformed text (DECODE) */
+    if (len != 32 && !(len == 64 && scheme == WETEE_SCHEME_SR25519))
+        return wt_error(WETEE_ERR_INVALID_ARGUMENT, "keypair: seed of %zu bytes, expected 32%s", len,
+                        scheme == WETEE_SCHEME_SR25519 ? " (or a 64-byte canonical secret)" : "");
     kp = kp_alloc(scheme);
     if (!kp) return wt_error(WETEE_ERR_NO_MEMORY, "keypair: out of memory");
     return finish(out, kp, kp_from_seed_bytes(kp, seed, len));

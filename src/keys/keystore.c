@@ -360,7 +360,7 @@ int wetee_keystore_import(wetee_keypair **out, const char *json, size_t json_len
     WT_ARG_DATA(json, json_len, "keystore");
     WT_ARG_DATA(password, password_len, "keystore");
     if (json_len > KS_MAX_JSON)
-        return wt_error(WETEE_ERR_DECODE, "keystore: JSON is %zu bytes, above the %u-byte limit", json_len,
+        return wt_error(WETEE_ERR_TOO_LONG, "keystore: JSON is %zu bytes, above the %u-byte limit", json_len,
                         KS_MAX_JSON);
 
     wt_json_wiping_hooks(); /* jansson's copies of an unencrypted secret are wiped when freed */

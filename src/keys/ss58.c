@@ -109,7 +109,7 @@ int wetee_ss58_decode(wetee_buf *payload, uint16_t *prefix, const char *address,
     WT_ARG_DATA(address, len, MOD);
     if (len == 0) return wt_error(WETEE_ERR_DECODE, MOD ": empty address");
     if (len > TEXT_MAX)
-        return wt_error(WETEE_ERR_DECODE, MOD ": address of %zu characters is too long (at most %d)", len, TEXT_MAX);
+        return wt_error(WETEE_ERR_TOO_LONG, MOD ": address of %zu characters is too long (at most %d)", len, TEXT_MAX);
     if ((rc = wetee_base58_decode(&raw, address, len)) != WETEE_OK) {
         if (rc == WETEE_ERR_DECODE) { /* prefix the module name; copy first, wt_error overwrites the detail */
             char detail[160];

@@ -109,7 +109,7 @@ static int push_junction(wetee_suri *s, const char *text, size_t len, int hard, 
 {
     int rc;
     if (s->junction_count == WETEE_SURI_MAX_JUNCTIONS)
-        return wt_error(WETEE_ERR_INVALID_ARGUMENT, "suri: more than %d junctions (the junction at offset %zu)",
+        return wt_error(WETEE_ERR_TOO_LONG, "suri: more than %d junctions (the junction at offset %zu)",
                         WETEE_SURI_MAX_JUNCTIONS, offset);
     if (s->junction_count == s->junction_cap) {
         size_t cap = s->junction_cap ? s->junction_cap * 2 : 4;
@@ -145,7 +145,7 @@ int wt_suri_parse(wetee_suri **out, const char *suri, size_t len, int path_is_bi
     *out = NULL;
     WT_ARG_DATA(suri, len, "suri");
     if (len > WETEE_SURI_MAX_BYTES)
-        return wt_error(WETEE_ERR_INVALID_ARGUMENT, "suri: %zu bytes, above the limit of %d", len,
+        return wt_error(WETEE_ERR_TOO_LONG, "suri: %zu bytes, above the limit of %d", len,
                         WETEE_SURI_MAX_BYTES);
 
     /* Offsets are reported, never the text: a SURI is secret. */

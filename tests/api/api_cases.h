@@ -13,5 +13,6 @@ void test_overlap_self_append_doubling(void);
 void test_overlap_keystore_export(void);
 void test_lengths_sweep(void);
 void test_overlap_ton_mnemonic(void);
+void test_error_table(void);
 
 #endif

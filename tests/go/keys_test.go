@@ -610,9 +610,9 @@ func TestSURILimitsAndWhitespace(t *testing.T) {
 	_, err := wetee.KeypairFromSURI(wetee.Sr25519, phrase+"//Alice\n")
 	wantError(t, err, wetee.ErrDecode, "line break")
 	_, err = wetee.KeypairFromSURI(wetee.Sr25519, strings.Repeat("//a", 700000))
-	wantError(t, err, wetee.ErrInvalidArgument, "above the limit of 4096")
+	wantError(t, err, wetee.ErrTooLong, "above the limit of 4096")
 	_, err = wetee.ParseSURI(strings.Repeat("/a", 257))
-	wantError(t, err, wetee.ErrInvalidArgument, "more than 256 junctions")
+	wantError(t, err, wetee.ErrTooLong, "more than 256 junctions")
 	if s, err := wetee.ParseSURI(strings.Repeat("/a", 256)); err != nil || len(s.Junctions) != 256 {
 		t.Errorf("256 junctions: %v", err)
 	}

@@ -296,9 +296,9 @@ WT_TEST(test_decode_bad_lengths)
     {
         char longtext[200];
         memset(longtext, 'z', sizeof longtext);
-        CHECK_ERR(wetee_ss58_decode(&out, &p, longtext, 65), WETEE_ERR_DECODE);
+        CHECK_ERR(wetee_ss58_decode(&out, &p, longtext, 65), WETEE_ERR_TOO_LONG);
         CHECK(detail_has("too long"));
-        CHECK_ERR(wetee_ss58_decode(&out, &p, longtext, sizeof longtext), WETEE_ERR_DECODE);
+        CHECK_ERR(wetee_ss58_decode(&out, &p, longtext, sizeof longtext), WETEE_ERR_TOO_LONG);
         CHECK_ERR(wetee_ss58_decode(&out, &p, "", 0), WETEE_ERR_DECODE);
         CHECK_ERR(wetee_ss58_decode(&out, &p, NULL, 0), WETEE_ERR_DECODE);
     }
