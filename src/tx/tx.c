@@ -553,6 +553,7 @@ static int attach(wetee_buf *out, wetee_tx *tx, wetee_scheme scheme, const uint8
     }
 
     wetee_buf body = WETEE_BUF_INIT;
+    rc = WETEE_OK;
     if (verify && wetee_verify(scheme, sig, sig_len, payload->data, payload->len, pub, pub_len) != WETEE_OK)
         rc = wt_error(WETEE_ERR_VERIFY, "%s: the signature does not verify over the signing payload with this key",
                       MOD);
