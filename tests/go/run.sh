@@ -18,7 +18,7 @@ scripts/dev bindings --check
 
 echo "== go: build libwetee ($PRESET)"
 cmake --preset "$PRESET" >/dev/null
-cmake --build "$BUILD" --target wetee wetee_static
+cmake --build "$BUILD" --target wetee wetee_static wetee_offline_sign
 
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
@@ -35,10 +35,21 @@ echo "libwetee $(pkg-config --modversion libwetee) from $(pkg-config --variable=
 echo "== go: vet and unit-test bindings/go"
 (cd bindings/go && go vet ./... && go test -count=1 ./...)
 
-echo "== go: example"
-(cd examples/go && go build -o "$tmp/hello" ./hello)
+echo "== go: examples"
+(cd examples/go && go build -o "$tmp/hello" ./hello && go build -o "$tmp/offline_sign" ./offline_sign)
 "$tmp/hello" >/dev/null
 echo "examples/go/hello ran"
+# offline signing: the same ed25519 extrinsic as the C example
+M=$WETEE_VECTORS_DIR/wetee/wetee-dev-spec110-metadata.json
+if [[ -f $M ]]; then
+  gx=$("$tmp/offline_sign" "$M" | grep '^extrinsic ')
+  cx=$("$BUILD/examples/wetee_offline_sign" "$M" | grep '^extrinsic ')
+  [[ -n $gx && $gx == "$cx" ]] || { printf 'go: %s\nC:  %s\n' "$gx" "$cx";
+    echo "examples/go/offline_sign and examples/offline_sign.c print different extrinsics" >&2; exit 1; }
+  echo "examples/go/offline_sign ran: the same extrinsic as examples/offline_sign.c"
+else
+  echo "SKIP examples/go/offline_sign: $M absent"
+fi
 
 echo "== go: go test (tests/go)"
 cd tests/go

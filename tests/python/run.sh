@@ -15,11 +15,22 @@ export WETEE_VECTORS_DIR=${WETEE_VECTORS_DIR:-$(cd "$ROOT/.." && pwd)/shared/vec
 
 echo "== python: build the extension ($PRESET)"
 cmake --preset "$PRESET" -DWETEE_BUILD_PYTHON=ON -DPython3_EXECUTABLE="$PY" >/dev/null
-cmake --build "$BUILD" --target wetee wetee_static wetee_python
+cmake --build "$BUILD" --target wetee wetee_static wetee_python wetee_offline_sign
 
-echo "== python: example"
+echo "== python: examples"
 PYTHONPATH="$BUILD/bindings/python" "$PY" examples/python/hello.py >/dev/null
 echo "examples/python/hello.py ran"
+# offline signing: the same ed25519 extrinsic as the C example
+M=$WETEE_VECTORS_DIR/wetee/wetee-dev-spec110-metadata.json
+if [[ -f $M ]]; then
+  py=$(PYTHONPATH="$BUILD/bindings/python" "$PY" examples/python/offline_sign.py "$M" | grep '^extrinsic ')
+  c=$("$BUILD/examples/wetee_offline_sign" "$M" | grep '^extrinsic ')
+  [[ -n $py && $py == "$c" ]] || { printf 'python: %s\nC:      %s\n' "$py" "$c";
+    echo "examples/python/offline_sign.py and examples/offline_sign.c print different extrinsics" >&2; exit 1; }
+  echo "examples/python/offline_sign.py ran: the same extrinsic as examples/offline_sign.c"
+else
+  echo "SKIP examples/python/offline_sign.py: $M absent"
+fi
 
 echo "== python: pip install bindings/python against an installed libwetee"
 tmp=$(mktemp -d)
