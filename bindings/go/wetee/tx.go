@@ -401,22 +401,32 @@ func (w txWalker) call(x any) DecodedCall {
 	return dc
 }
 
+// decodeTxJSON runs a decoder of the SWIG layer and parses its JSON object.
+func decodeTxJSON(h uintptr, decode func(text *string) string) (map[string]any, txWalker, error) {
+	var text string
+	if err := check(decode(&text)); err != nil {
+		return nil, txWalker{}, err
+	}
+	x, err := parseJSON(text)
+	if err != nil {
+		return nil, txWalker{}, err
+	}
+	obj, _ := x.(map[string]any)
+	return obj, newTxWalker(h), nil
+}
+
 // DecodeExtrinsic decodes any extrinsic (with its length prefix, as found
 // in a block or made by Tx): v4 bare and signed, v5 bare and general.
 // Errors (ErrTruncated, ErrTrailing, ErrDecode) name the part and offset.
 func (m *Metadata) DecodeExtrinsic(data []byte, camelCase bool) (*DecodedExtrinsic, error) {
 	var d *DecodedExtrinsic
 	err := m.use(func(h uintptr) error {
-		var text string
-		if err := check(cwetee.Txb_decode(&text, h, data, camelFlag(camelCase))); err != nil {
-			return err
-		}
-		x, err := parseJSON(text)
+		obj, w, err := decodeTxJSON(h, func(text *string) string {
+			return cwetee.Txb_decode(text, h, data, camelFlag(camelCase))
+		})
 		if err != nil {
 			return err
 		}
-		obj, _ := x.(map[string]any)
-		w := newTxWalker(h)
 		d = &DecodedExtrinsic{Address: obj["address"], Signature: obj["signature"]}
 		d.Type, _ = obj["type"].(string)
 		d.Version = jsonInt(obj["version"])
@@ -442,16 +452,12 @@ func (m *Metadata) DecodeExtrinsic(data []byte, camelCase bool) (*DecodedExtrins
 func (m *Metadata) DecodeSigningPayload(payload []byte, camelCase bool) (*DecodedPayload, error) {
 	var d *DecodedPayload
 	err := m.use(func(h uintptr) error {
-		var text string
-		if err := check(cwetee.Txb_payload_decode(&text, h, payload, camelFlag(camelCase))); err != nil {
-			return err
-		}
-		x, err := parseJSON(text)
+		obj, w, err := decodeTxJSON(h, func(text *string) string {
+			return cwetee.Txb_payload_decode(text, h, payload, camelFlag(camelCase))
+		})
 		if err != nil {
 			return err
 		}
-		obj, _ := x.(map[string]any)
-		w := newTxWalker(h)
 		d = &DecodedPayload{Extensions: w.parts(obj["extensions"], 0), Implicit: w.parts(obj["implicit"], 1)}
 		d.Call = w.call(callForm(obj["call"]))
 		return nil
