@@ -11,7 +11,8 @@
 //      CheckMetadataHash mode 0: included, ExtrinsicSuccess, Bob's free
 //      balance up by exactly the amount, Alice's nonce up by one
 //   2. an ed25519 and 3. an ecdsa account, funded with dev_setStorage, send
-//      to Bob with mortal eras (periods 64 and 16 from the best block)
+//      to Bob with mortal eras (periods 64 and 16 from the best block); the
+//      ed25519 one with the runtime versions libwetee reads from the metadata
 //   4. CheckMetadataHash mode 1 with wetee_metadata_hash() of the runtime's
 //      V15 metadata (decimals 12, symbol UNIT): this runtime was built
 //      without a metadata hash, so its CheckMetadataHash refuses mode 1
@@ -71,10 +72,12 @@ try {
   const freeOf = async (who) => (await api.query.system.account(who)).data.free.toBigInt();
 
   // a signed transfer_keep_alive from libwetee: [extrinsic, raw payload, signed payload, public key]
-  async function transfer(scheme, secret, from, amount, { era = 'immortal', mdHash = '-' } = {}) {
+  // (versionsFromMetadata: spec and transaction versions left to libwetee,
+  // which takes them from the metadata's System.Version)
+  async function transfer(scheme, secret, from, amount, { era = 'immortal', mdHash = '-', versionsFromMetadata = false } = {}) {
     const nonce = await nonceOf(from);
     const call = `json:Balances:transfer_keep_alive:{"dest":{"Id":"${BOB}"},"value":"${amount}"}`;
-    const [a] = libwetee([['sign', 'dev', scheme, secret, call, genesis, spec, txv, String(nonce), '0', era, '-', mdHash].join('\t')]);
+    const [a] = libwetee([['sign', 'dev', scheme, secret, call, genesis, versionsFromMetadata ? '-' : spec, versionsFromMetadata ? '-' : txv, String(nonce), '0', era, '-', mdHash].join('\t')]);
     if (a.startsWith('!')) throw new Error(`libwetee: ${a.slice(1)}`);
     return a.split('\t');
   }
@@ -142,8 +145,8 @@ try {
     await fund(who, 10n ** 16n);
     check(await freeOf(who) === 10n ** 16n, `${scheme} account ${who} funded with dev_setStorage`);
     const b = await best();
-    await transferCase(`${scheme} -> //Bob, mortal (period ${period} from block ${b.number})`, scheme, secret, who, 2500000000000n,
-      { era: `${period},${b.number},${b.hash}` });
+    await transferCase(`${scheme} -> //Bob, mortal (period ${period} from block ${b.number})${scheme === 'ed25519' ? ', runtime versions from the metadata' : ''}`,
+      scheme, secret, who, 2500000000000n, { era: `${period},${b.number},${b.hash}`, versionsFromMetadata: scheme === 'ed25519' });
   }
 
   // 4. CheckMetadataHash mode 1 with libwetee's RFC-0078 hash
