@@ -666,10 +666,10 @@ WETEE_API int wetee_keypair_from_suri(wetee_keypair **out, wetee_scheme scheme, 
  *         key, Ethereum password refused by WETEE_ETH_PASSWORD_REJECT or
  *         given as a passphrase after a private key); WETEE_ERR_CRYPTO
  *         (secp256k1 secret 0 or ≥ n, 64-byte sr25519 secret whose key is
- *         not canonical); WETEE_ERR_INVALID_ARGUMENT (NULL out, NULL suri
- *         with len > 0, unknown scheme, unknown options version or
- *         eth_password, SURI over the limits of wetee_suri_parse());
- *         WETEE_ERR_NO_MEMORY.
+ *         not canonical); WETEE_ERR_TOO_LONG (SURI over the limits of
+ *         wetee_suri_parse()); WETEE_ERR_INVALID_ARGUMENT (NULL out, NULL
+ *         suri with len > 0, unknown scheme, unknown options version or
+ *         eth_password); WETEE_ERR_NO_MEMORY.
  */
 WETEE_API int wetee_keypair_from_suri_opts(wetee_keypair **out, wetee_scheme scheme, const char *suri, size_t len,
                                            const wetee_suri_options *opts);

@@ -1497,6 +1497,17 @@ WT_TEST(keystore_nul_in_strings)
         free(t);
         free(big);
     }
+    /* JSON over 1 MiB is over the function's limit */
+    {
+        size_t n = (1u << 20) + 1;
+        char *big = malloc(n);
+        CHECK(big != NULL);
+        if (!big) return;
+        memset(big, ' ', n);
+        CHECK_ERR(wetee_keystore_import(&kp, big, n, NULL, 0), WETEE_ERR_TOO_LONG);
+        CHECK(strstr(wetee_last_error(), "above the 1048576-byte limit") != NULL);
+        free(big);
+    }
 }
 
 WT_MAIN("keypair", WT_CASE(suri_forms), WT_CASE(suri_junction_encoding), WT_CASE(suri_errors),

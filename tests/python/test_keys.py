@@ -423,10 +423,10 @@ def test_suri_limits_and_whitespace():
     with pytest.raises(wetee.DecodeError) as ei:
         wetee.Keypair.from_suri("sr25519", PHRASE + "//Alice\n")
     assert "line break" in str(ei.value)
-    with pytest.raises(wetee.InvalidArgumentError) as ei:
+    with pytest.raises(wetee.TooLongError) as ei:
         wetee.Keypair.from_suri("sr25519", "//a" * 700000)
     assert "above the limit of 4096" in str(ei.value)
-    with pytest.raises(wetee.InvalidArgumentError) as ei:
+    with pytest.raises(wetee.TooLongError) as ei:
         wetee.parse_suri("/a" * 257)
     assert "more than 256 junctions" in str(ei.value)
     assert len(wetee.parse_suri("/a" * 256).junctions) == 256

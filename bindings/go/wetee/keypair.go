@@ -118,7 +118,7 @@ func newKeypair(status string, h uintptr) (*Keypair, error) {
 // Errors: ErrDecode (syntax, with the offset; bad word or seed),
 // ErrChecksum (mnemonic checksum), ErrUnsupported (soft junction on
 // ed25519/ecdsa, path after an Ethereum private key, Ethereum password),
-// ErrInvalidArgument (over 4096 bytes or 256 junctions), ErrCrypto.
+// ErrTooLong (over 4096 bytes or 256 junctions), ErrCrypto.
 func KeypairFromSURI(scheme Scheme, suri string) (*Keypair, error) {
 	var h uintptr
 	status := cwetee.Keypair_from_suri(&h, scheme.c(), suri)

@@ -524,7 +524,7 @@ class Keypair:
         words and a final newline are allowed. Raises DecodeError (syntax,
         with the offset; bad word), ChecksumError (mnemonic checksum),
         UnsupportedError (soft junction on ed25519/ecdsa, refused Ethereum
-        password), InvalidArgumentError (SURI over 4096 bytes or 256 junctions).
+        password), TooLongError (SURI over 4096 bytes or 256 junctions).
         """
         mode = _eth_password(eth_password)
         if mode == EthPassword.REJECT:
