@@ -48,7 +48,7 @@ static void check_failure(const wetee_scale_reader *r, size_t start, int rc)
 {
     REQUIRE(r->pos == start);
     REQUIRE(rc == WETEE_ERR_TRUNCATED || rc == WETEE_ERR_DECODE || rc == WETEE_ERR_NON_CANONICAL ||
-            rc == WETEE_ERR_OVERFLOW || rc == WETEE_ERR_DEPTH || rc == WETEE_ERR_TRAILING);
+            rc == WETEE_ERR_OVERFLOW || rc == WETEE_ERR_DEPTH || rc == WETEE_ERR_TRAILING || rc == WETEE_ERR_TOO_LONG);
     REQUIRE(wetee_last_error_code() == rc);
     REQUIRE(strncmp(wetee_last_error(), "scale: ", 7) == 0);
     REQUIRE(strstr(wetee_last_error(), " at offset ") != NULL);
