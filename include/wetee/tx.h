@@ -360,6 +360,11 @@ WETEE_API int wetee_extrinsic_decode_json(wetee_buf *out, const wetee_metadata *
  * @brief Decode an unhashed v4 signing payload (wetee_tx_signing_payload_raw())
  *        to JSON: `{"call":{...},"extensions":{explicit parts},"implicit":{implicit parts}}`.
  *
+ * Unlike wetee_extrinsic_decode_json(), the call is written as a value of
+ * the runtime's call type, `{"Pallet":{"call_name":{args}}}` (a call
+ * without arguments: `{"Pallet":"call_name"}`), the form
+ * wetee_value_decode_json() gives for the RuntimeCall type.
+ *
  * A payload that was longer than 256 bytes is signed as its hash, which
  * cannot be decoded: give the raw payload.
  * @param out replaced with the JSON text.
