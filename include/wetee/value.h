@@ -17,7 +17,9 @@
  * string; for `AccountId32`, an SS58 address or hex; for `AccountId20`, an
  * EIP-55 (or all-lower/upper-case) hex address; for an enum, a variant, a
  * one-entry composite `{"Variant": fields}` or, for a variant without
- * fields, the bare name; for `Option<T>`, null (None) or the value (Some);
+ * fields, the bare name; for `Option<T>`, null (None) or the value (Some),
+ * also {"Some": x} / {"None": null} unless `T` is an enum with a variant of
+ * that name (then it is that variant, Some; docs/metadata.md);
  * names as in the metadata or in polkadot.js camelCase. Unknown or missing
  * fields, numbers out of range, wrong lengths and unknown variants fail with
  * WETEE_ERR_DECODE or WETEE_ERR_OVERFLOW and a detail naming the path, e.g.

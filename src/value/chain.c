@@ -453,8 +453,11 @@ int wetee_dispatch_error_json(wetee_buf *out, const wetee_metadata *md, const ui
     jw_start(&w, out);
     wt_jw_raw(&w, "{", 1);
     jw_member_str(&w, "kind", var->name, 1);
-    if (strcmp(var->name, "Module") == 0 && v->u.list.n == 1 && v->u.list.items[0]->kind == WETEE_VALUE_COMPOSITE) {
-        const wetee_value *me = v->u.list.items[0], *idx = child(me, "index"), *err = child(me, "error");
+    /* Module(ModuleError { index, error }) since 2021; Module { index, error }
+     * (the fields in the variant itself) before; error u8 or [u8; 4] */
+    if (strcmp(var->name, "Module") == 0 &&
+        ((v->u.list.n == 1 && v->u.list.items[0]->kind == WETEE_VALUE_COMPOSITE) || (child(v, "index") && child(v, "error")))) {
+        const wetee_value *me = v->u.list.n == 1 ? v->u.list.items[0] : v, *idx = child(me, "index"), *err = child(me, "error");
         uint64_t pi = 0;
         uint8_t eb[4] = { 0, 0, 0, 0 };
         const wetee_md_pallet *p = NULL;

@@ -362,16 +362,40 @@ static int enc_variant_with(enc *e, const struct wetee_md_variant *var, const we
     return rc;
 }
 
+/* The name a value gives as an Option's variant (a one-entry object's key or a
+ * hand-built variant's name), or NULL. */
+static const char *option_key(const wetee_value *v)
+{
+    if (v->kind == WETEE_VALUE_COMPOSITE && v->u.list.n == 1 && has_names(v)) return v->u.list.names[0];
+    if (v->kind == WETEE_VALUE_VARIANT) return v->u.list.vname;
+    return NULL;
+}
+
+/* Whether `v` names Option's own None / Some rather than a variant of the
+ * inner enum: a variant decoded with this Option's type always does; a variant
+ * built without a name (index only) does; otherwise its key must match None
+ * or Some (exactly or camelCased) and no variant of the inner type when that
+ * is an enum (so {"none": null} for Option<E> with a variant E::NONE is
+ * Some(E::NONE), as polkadot.js writes it; JSON null is the only None then). */
+static int option_explicit(const wetee_metadata *md, const struct wetee_md_type *t, const struct wetee_md_variant *some,
+                           const wetee_value *v)
+{
+    const char *key = option_key(v);
+    const struct wetee_md_type *in;
+    if (v->kind == WETEE_VALUE_VARIANT && (v->type < md->n_types && &md->types[v->type] == t)) return 1;
+    if (v->kind == WETEE_VALUE_VARIANT && !key) return 1;
+    if (!key || !(wt_name_matches("None", key) || wt_name_matches("Some", key))) return 0;
+    if (some->n_fields != 1) return 1;
+    in = &md->types[some->fields[0].type];
+    return !(in->kind == WETEE_TYPE_VARIANT && variant_named(in, key));
+}
+
 static int enc_variant(enc *e, const struct wetee_md_type *t, const wetee_value *v)
 {
     const struct wetee_md_variant *var = NULL;
     if (wt_type_is_option(t)) {
         const struct wetee_md_variant *none = variant_named(t, "None"), *some = variant_named(t, "Some");
-        int explicit = v->kind == WETEE_VALUE_VARIANT ||
-                       (v->kind == WETEE_VALUE_COMPOSITE && v->u.list.n == 1 && has_names(v) &&
-                        (strcmp(v->u.list.names[0], "None") == 0 || strcmp(v->u.list.names[0], "Some") == 0 ||
-                         strcmp(v->u.list.names[0], "none") == 0 || strcmp(v->u.list.names[0], "some") == 0));
-        if (none && some && !explicit) {
+        if (none && some && !option_explicit(e->w.md, t, some, v)) {
             if (v->kind == WETEE_VALUE_NULL) return wetee_scale_put_u8(e->out, none->index);
             return enc_variant_with(e, some, v, NULL, 1);
         }
@@ -482,7 +506,7 @@ static int enc_compact(enc *e, const struct wetee_md_type *t, const wetee_value 
     int rc, w;
     if (!compact_prim(e->w.md, t->u.elem.type, &prim))
         return werr(&e->w, WETEE_ERR_UNSUPPORTED, "Compact of a non-integer type");
-    if (prim == 0xff) return WETEE_OK;
+    if (prim == 0xff) return enc_type(e, t->u.elem.type, v); /* Compact<()>: what () takes, no bytes */
     if ((rc = wt_num_from_value(&n, v, &why)) != WETEE_OK)
         return werr(&e->w, rc, "%s", v->kind == WETEE_VALUE_STRING ? why : "expected an integer");
     w = prim_width(prim);

@@ -365,28 +365,8 @@ const KNOWN_GAPS = [
   },
   {
     kind: 'call-encode-pjs-json',
-    match: (e, f, r) => /\{"none":null\}/.test(f[4]) && r !== e.hex.slice(2),
-    why: 'BUG: an Option<E> whose enum E has a variant NONE: polkadot.js writes Some(E::NONE) as {"none": null}, which libwetee '
-      + 'takes as Option::None (its {"None": null} input form, names matched without regard to case) and encodes 0x00 '
-      + 'instead of 0x01 0x03, silently (WeTEE App.update new_command); {"NONE": null} and "NONE" encode right'
-  },
-  {
-    kind: 'call-encode-pjs-json',
     match: (e, f, r) => /expected an array, got composite/.test(r),
     why: 'BTreeMap: polkadot.js writes an object keyed by the keys\' text; libwetee takes [key, value] pairs only (docs/metadata.md)'
-  },
-  {
-    kind: 'unit-strict',
-    match: (e) => / \(compact /.test(e.what),
-    why: 'BUG: Compact<()> (MultiAddress::Index on chains without indices) encodes any JSON value ("garbage", 12345, '
-      + '[1,2,3]) as nothing, silently; () and empty structs refuse them as they should'
-  },
-  {
-    kind: 'dispatch_error',
-    match: (e, f) => e.fx === 'metadata_v14_9111.scale' && /^0x03/.test(f[2]),
-    why: 'wetee_dispatch_error_json resolves DispatchError::Module only as a one-field variant holding ModuleError; '
-      + 'runtimes before 2022 (Kusama 9111) declare Module { index: u8, error: u8 } inline, which gives pallet null, '
-      + 'error "Module", docs "" (src/value/chain.c)'
   }
 ];
 

@@ -436,6 +436,146 @@ WT_TEST(test_events_and_errors)
     wetee_metadata_free(md);
 }
 
+/* Compact<()> (MultiAddress::Index on chains without an indices pallet) takes
+ * what () takes and nothing else: it used to encode any value as no bytes. */
+static void compact_unit_strict(const wetee_metadata *md, const char *name, size_t *found)
+{
+    static const char *bad[] = { "\"garbage\"", "12345", "[1,2,3]", "true" };
+    size_t i, k;
+    for (i = 0; i < wetee_metadata_type_count(md); i++) {
+        const wetee_md_type *t = wetee_metadata_type(md, (uint32_t)i), *in;
+        wetee_buf b = WETEE_BUF_INIT;
+        if (wetee_md_type_kind(t) != WETEE_TYPE_COMPACT) continue;
+        in = wetee_metadata_type(md, wetee_md_type_elem(t));
+        if (!((wetee_md_type_kind(in) == WETEE_TYPE_TUPLE && wetee_md_type_tuple_len(in) == 0) ||
+              (wetee_md_type_kind(in) == WETEE_TYPE_COMPOSITE && wetee_md_type_field_count(in) == 0)))
+            continue;
+        (*found)++;
+        CHECK_OK(wetee_value_encode_json(&b, md, (uint32_t)i, "null", 4));
+        CHECK(b.len == 0);
+        for (k = 0; k < sizeof bad / sizeof *bad; k++) {
+            if (wetee_value_encode_json(&b, md, (uint32_t)i, bad[k], strlen(bad[k])) == WETEE_OK) {
+                wt_test_checks++;
+                wt_test_failures++;
+                fprintf(stderr, "  %s: Compact<()> type %zu took %s\n", name, i, bad[k]);
+            } else {
+                CHECK_ERR(wetee_last_error_code(), WETEE_ERR_DECODE);
+                CHECK_DETAIL("expected ");
+            }
+            CHECK(b.len == 0);
+        }
+        wetee_buf_free(&b);
+    }
+}
+
+WT_TEST(test_compact_unit_strict)
+{
+    wetee_metadata *md = load_rpc("wetee/wetee-dev-spec110-metadata.json");
+    wetee_buf b = WETEE_BUF_INIT;
+    size_t found = 0;
+    const char *ok = "{\"dest\":{\"Index\":null},\"value\":1}", *bad = "{\"dest\":{\"Index\":\"garbage\"},\"value\":1}";
+    if (!md) WT_SKIP("vectors/wetee/wetee-dev-spec110-metadata.json absent");
+    /* WeTEE's MultiAddress<AccountId32, ()>: Index carries Compact<()> */
+    CHECK_OK(wetee_call_encode_json(&b, md, "Balances", "transfer_keep_alive", ok, strlen(ok)));
+    CHECK_HEX(b.data, b.len, "04030104");
+    b.len = 0;
+    CHECK_ERR(wetee_call_encode_json(&b, md, "Balances", "transfer_keep_alive", bad, strlen(bad)), WETEE_ERR_DECODE);
+    CHECK_DETAIL("value: dest.Index: expected () (null), got string");
+    CHECK(b.len == 0);
+    bad = "{\"dest\":{\"Index\":12345},\"value\":1}";
+    CHECK_ERR(wetee_call_encode_json(&b, md, "Balances", "transfer_keep_alive", bad, strlen(bad)), WETEE_ERR_DECODE);
+    CHECK_DETAIL("dest.Index: expected () (null), got ");
+    compact_unit_strict(md, "wetee-dev", &found);
+    CHECK(found > 0);
+    wetee_metadata_free(md);
+    md = load_hex("metadata-hash/polkadot_metadata_v15.hex");
+    if (md) {
+        compact_unit_strict(md, "polkadot v15", &found);
+        wetee_metadata_free(md);
+    }
+    wetee_buf_free(&b);
+}
+
+/* Option<E> where the enum E has a variant NONE (WeTEE's Command): polkadot.js
+ * writes Some(E::NONE) as {"none": null}; a key naming a variant of the inner
+ * enum is that variant (Some), JSON null alone is None. It used to be read as
+ * Option::None and encoded 00, silently. */
+WT_TEST(test_option_of_enum_names)
+{
+    wetee_metadata *md = load_rpc("wetee/wetee-dev-spec110-metadata.json");
+    static const char *some_none[] = { "{\"none\":null}", "{\"NONE\":null}", "\"NONE\"", "{\"Some\":\"NONE\"}",
+                                       "{\"some\":{\"none\":null}}" };
+    wetee_buf b = WETEE_BUF_INIT, json = WETEE_BUF_INIT;
+    char args[512];
+    size_t i;
+    if (!md) WT_SKIP("vectors/wetee/wetee-dev-spec110-metadata.json absent");
+#define UPDATE_ARGS(cmd)                                                                                              \
+    snprintf(args, sizeof args,                                                                                   \
+             "{\"app_id\":1,\"new_name\":null,\"new_image\":null,\"new_signer\":null,\"new_signature\":null,"      \
+             "\"new_port\":null,\"new_command\":%s,\"new_env\":[],\"secret_env\":null,\"with_restart\":false}", (cmd))
+    /* App (0x70) update (0x02), app_id u64 1, four None, None port, then the command */
+    for (i = 0; i < sizeof some_none / sizeof *some_none; i++) {
+        UPDATE_ARGS(some_none[i]);
+        b.len = 0;
+        CHECK_OK(wetee_call_encode_json(&b, md, "App", "update", args, strlen(args)));
+        CHECK_HEX(b.data, b.len, "7002010000000000000000000000000103000000");
+    }
+    /* decoded and written back as JSON, it encodes to the same bytes */
+    CHECK_OK(wetee_call_decode_json(&json, md, b.data, b.len, NULL));
+    CHECK_JSON_HAS(&json, "\"new_command\":{\"NONE\":null}");
+    UPDATE_ARGS("null");
+    b.len = 0;
+    CHECK_OK(wetee_call_encode_json(&b, md, "App", "update", args, strlen(args)));
+    CHECK_HEX(b.data, b.len, "70020100000000000000000000000000000000");
+    /* "None" is not a spelling of NONE (camelCase gives "none"): Option::None */
+    UPDATE_ARGS("{\"None\":null}");
+    b.len = 0;
+    CHECK_OK(wetee_call_encode_json(&b, md, "App", "update", args, strlen(args)));
+    CHECK_HEX(b.data, b.len, "70020100000000000000000000000000000000");
+    /* inner types that are not enums keep {"None": null} / {"Some": x} */
+    snprintf(args, sizeof args,
+             "{\"app_id\":1,\"new_name\":{\"none\":null},\"new_image\":{\"Some\":\"0x01\"},\"new_signer\":null,"
+             "\"new_signature\":null,\"new_port\":null,\"new_command\":null,\"new_env\":[],\"secret_env\":null,"
+             "\"with_restart\":false}");
+    b.len = 0;
+    CHECK_OK(wetee_call_encode_json(&b, md, "App", "update", args, strlen(args)));
+    CHECK_HEX(b.data, b.len, "700201000000000000000001040100000000000000");
+    UPDATE_ARGS("{\"nope\":null}");
+    b.len = 0;
+    CHECK_ERR(wetee_call_encode_json(&b, md, "App", "update", args, strlen(args)), WETEE_ERR_DECODE);
+    CHECK_DETAIL("new_command: unknown variant \"nope\"");
+#undef UPDATE_ARGS
+    wetee_buf_free(&b);
+    wetee_buf_free(&json);
+    wetee_metadata_free(md);
+}
+
+/* DispatchError::Module { index: u8, error: u8 } with the fields in the variant
+ * (runtimes before 2022, here Kusama 9111) resolves as the ModuleError form. */
+WT_TEST(test_dispatch_error_inline_module)
+{
+    wetee_metadata *md = load_scale("metadata/metadata_v14_9111.scale");
+    wetee_buf json = WETEE_BUF_INIT;
+    if (!md) WT_SKIP("vectors/metadata/metadata_v14_9111.scale absent");
+    /* Module (3), Balances (4), InsufficientBalance (2) */
+    CHECK_OK(wetee_dispatch_error_json(&json, md, (const uint8_t *)"\x03\x04\x02", 3, NULL));
+    CHECK_STR((const char *)json.data, "{\"kind\":\"Module\",\"pallet\":\"Balances\",\"error\":\"InsufficientBalance\","
+                                       "\"docs\":\"Balance too low to send value\",\"value\":{\"Module\":{\"index\":4,"
+                                       "\"error\":2}}}");
+    /* System (0) error 1 */
+    CHECK_OK(wetee_dispatch_error_json(&json, md, (const uint8_t *)"\x03\x00\x01", 3, NULL));
+    CHECK_JSON_HAS(&json, "\"kind\":\"Module\",\"pallet\":\"System\",\"error\":\"");
+    {
+        uint8_t de[3] = { 3, 0, 2 };
+        de[1] = unused_pallet_index(md);
+        CHECK_OK(wetee_dispatch_error_json(&json, md, de, 3, NULL));
+        CHECK_JSON_HAS(&json, "\"kind\":\"Module\",\"pallet\":null,\"error\":null,\"docs\":\"\"");
+    }
+    CHECK_ERR(wetee_dispatch_error_json(&json, md, (const uint8_t *)"\x03\x04", 2, NULL), WETEE_ERR_TRUNCATED);
+    wetee_buf_free(&json);
+    wetee_metadata_free(md);
+}
+
 /* ------------------------------------------------------------------ */
 /* round trips over every constant and storage default of a fixture    */
 /* ------------------------------------------------------------------ */
@@ -893,5 +1033,6 @@ WT_TEST(test_random_decode)
 }
 
 WT_MAIN("value", WT_CASE(test_model), WT_CASE(test_model_trees), WT_CASE(test_json_generic), WT_CASE(test_calls_polkadot),
-        WT_CASE(test_storage_polkadot), WT_CASE(test_events_and_errors), WT_CASE(test_round_trip_fixtures),
+        WT_CASE(test_storage_polkadot), WT_CASE(test_events_and_errors), WT_CASE(test_compact_unit_strict),
+        WT_CASE(test_option_of_enum_names), WT_CASE(test_dispatch_error_inline_module), WT_CASE(test_round_trip_fixtures),
         WT_CASE(test_constants_known), WT_CASE(test_synthetic_primitives), WT_CASE(test_storage_hashers), WT_CASE(test_shared_between_threads), WT_CASE(test_random_decode))
