@@ -30,31 +30,19 @@ static int suri_parse(const char *text, size_t len)
     wetee_suri_free(s);
     return rc;
 }
-static int scale_u32(const char *hex)
+/* SCALE reads of hex bytes: which read is `what` (0 u32, 1 bool, 2 compact) */
+static int scale_read(const char *hex, int what)
 {
-    uint8_t b[16];
-    size_t n = wt_unhex(b, sizeof b, hex);
-    uint32_t v;
+    static uint8_t b[16];
+    size_t n = wt_unhex(b, sizeof b, hex), used;
     wetee_scale_reader r;
-    wetee_scale_reader_init(&r, b, n);
-    return wetee_scale_get_u32(&r, &v);
-}
-static int scale_bool(const char *hex)
-{
-    uint8_t b[16];
-    size_t n = wt_unhex(b, sizeof b, hex);
+    uint32_t u;
     int v;
-    wetee_scale_reader r;
+    wetee_u128 c;
     wetee_scale_reader_init(&r, b, n);
-    return wetee_scale_get_bool(&r, &v);
-}
-static int decode_compact(const char *hex)
-{
-    uint8_t b[16];
-    size_t n = wt_unhex(b, sizeof b, hex);
-    wetee_u128 v;
-    size_t used;
-    return wetee_scale_decode_compact(&v, &used, b, n);
+    return what == 0 ? wetee_scale_get_u32(&r, &u)
+         : what == 1 ? wetee_scale_get_bool(&r, &v)
+                     : wetee_scale_decode_compact(&c, &used, b, n);
 }
 static int u128_parse(const char *text)
 {
@@ -208,13 +196,13 @@ static uint8_t g_long_bytes[WETEE_SURI_MAX_BYTES + 1];
     X("malformed", wetee_mnemonic_validate("foo bar", 7), WETEE_ERR_DECODE)                                      \
     X("malformed", suri_parse("//", 2), WETEE_ERR_DECODE)                                                        \
     X("malformed", from_suri("0x1234", 6), WETEE_ERR_DECODE)                                                     \
-    X("malformed", scale_bool("05"), WETEE_ERR_DECODE)                                                           \
+    X("malformed", scale_read("05", 1), WETEE_ERR_DECODE)                                                           \
     X("malformed", metadata_garbage(), WETEE_ERR_DECODE)                                                         \
     X("malformed", value_json("{"), WETEE_ERR_DECODE)                                                            \
     X("malformed", ton_addr("not an address"), WETEE_ERR_DECODE)                                                 \
     /* input that ends before the value */                                                                       \
-    X("truncated", scale_u32("0102"), WETEE_ERR_TRUNCATED)                                                       \
-    X("truncated", decode_compact("01"), WETEE_ERR_TRUNCATED)                                                    \
+    X("truncated", scale_read("0102", 0), WETEE_ERR_TRUNCATED)                                                       \
+    X("truncated", scale_read("01", 2), WETEE_ERR_TRUNCATED)                                                    \
     X("truncated", ton_boc("b5ee9c72"), WETEE_ERR_TRUNCATED)                                                     \
     /* a value out of its type's range, or an output buffer too small */                                         \
     X("out of range", u128_parse("340282366920938463463374607431768211456"), WETEE_ERR_OVERFLOW)                 \
