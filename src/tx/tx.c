@@ -516,9 +516,16 @@ static int put_address(wetee_buf *out, const struct wetee_metadata *md, const ui
     const struct wetee_md_type *t = &md->types[md->address_type];
     if (t->kind == WETEE_TYPE_VARIANT && !has_variant(t, "Id"))
         return wt_error(WETEE_ERR_UNSUPPORTED, "%s: the chain's address type has no Id variant", MOD);
-    return wt_tx_encode_value(out, md, md->address_type,
-                              wrapped_bytes(t->kind == WETEE_TYPE_VARIANT ? "Id" : NULL, account, account_len),
-                              "address");
+    int rc = wt_tx_encode_value(out, md, md->address_type,
+                                wrapped_bytes(t->kind == WETEE_TYPE_VARIANT ? "Id" : NULL, account, account_len),
+                                "address");
+    if (rc == WETEE_ERR_DECODE) {
+        char first[400];
+        snprintf(first, sizeof first, "%s", wetee_last_error());
+        return wt_error(WETEE_ERR_UNSUPPORTED, "%s: the chain's address type cannot hold this signer's %zu-byte account (%s)",
+                        MOD, account_len, first);
+    }
+    return rc;
 }
 
 /* Attach a signature over `payload` (the signing payload, made by the

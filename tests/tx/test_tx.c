@@ -420,7 +420,15 @@ WT_TEST(errors_and_overrides)
     CHECK_OK(wetee_tx_set_call_json(etx, "System", "remark", "{\"remark\": \"0x\"}", SIZE_MAX));
     CHECK_OK(wetee_tx_set_genesis_hash(etx, GENESIS));
     CHECK_OK(wetee_tx_set_nonce(etx, 0));
-    CHECK(wetee_tx_sign(&x, etx, sr) != WETEE_OK);
+    CHECK_ERR(wetee_tx_sign(&x, etx, sr), WETEE_ERR_UNSUPPORTED);
+    /* and an Ethereum key on an AccountId32 chain */
+    wetee_keypair *ek = NULL;
+    const char *eth_suri = "bottom drive obey lake curtain smoke basket hold race lonely fit walk/m/44'/60'/0'/0/0";
+    CHECK_OK(wetee_keypair_from_suri(&ek, WETEE_SCHEME_ETHEREUM, eth_suri, strlen(eth_suri)));
+    CHECK_OK(wetee_tx_set_nonce(tx, 1));
+    CHECK_ERR(wetee_tx_sign(&x, tx, ek), WETEE_ERR_UNSUPPORTED);
+    CHECK(strstr(wetee_last_error(), "20-byte account") != NULL);
+    wetee_keypair_free(ek);
     wetee_keypair_free(sr);
     wetee_tx_free(etx);
     wetee_keypair_free(alice);
