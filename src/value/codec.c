@@ -452,6 +452,11 @@ static int enc_int(enc *e, uint8_t prim, const wetee_value *v)
         return werr(&e->w, rc, "%s", why);
     }
     bits = wt_num_bits(&n);
+    /* A signed type written as full-width hex ("0x" and exactly 2 * width
+     * digits, as polkadot.js writes a negative i128) is two's complement. */
+    if (prim_signed(prim) && !n.neg && v->kind == WETEE_VALUE_STRING && v->u.blob.len == 2 + 2 * (size_t)w &&
+        is_hex_str(v) && bits == (unsigned)w * 8)
+        return wetee_scale_put_raw(e->out, n.mag, (size_t)w);
     if (prim_signed(prim) ? (n.neg ? !(bits < (unsigned)w * 8 || (bits == (unsigned)w * 8 && is_pow2_top(&n, bits)))
                                    : bits > (unsigned)w * 8 - 1)
                           : (n.neg || bits > (unsigned)w * 8)) {

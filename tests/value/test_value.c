@@ -804,6 +804,12 @@ WT_TEST(test_synthetic_primitives)
     enc_json_hex(md, WETEE_PRIM_I16, "-2", "feff");
     enc_json_hex(md, WETEE_PRIM_I128, "\"-170141183460469231731687303715884105728\"", "00000000000000000000000000000080");
     enc_json_hex(md, WETEE_PRIM_I256, "-1", "ffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffff");
+    /* full-width hex of a signed type is two's complement (polkadot.js's form of a negative i128);
+     * shorter hex is a magnitude */
+    enc_json_hex(md, WETEE_PRIM_I128, "\"0xfffffffffffffffffffffffffffffffe\"", "feffffffffffffffffffffffffffffff");
+    enc_json_hex(md, WETEE_PRIM_I16, "\"0x8000\"", "0080");
+    enc_json_hex(md, WETEE_PRIM_I16, "\"0x7fff\"", "ff7f");
+    enc_json_err(md, WETEE_PRIM_I16, "\"0x08000\"", WETEE_ERR_OVERFLOW, "32768 out of range for i16");
     enc_json_hex(md, 19, "\"1000000000000\"", "070010a5d4e8");
     enc_json_hex(md, 22, "[1,2]", "01000200");
     enc_json_hex(md, 17, "[true,false,true]", "0c05");
