@@ -43,72 +43,15 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "fixtures.h"
 #include "wetee/core.h"
 #include "wetee/metadata.h"
 #include "wetee/value.h"
 
-#define MAX_FIXTURES 32
 #define MAX_FIELDS 8
 
-static void die(const char *what)
-{
-    fprintf(stderr, "metadata_vectors: %s\n", what);
-    exit(2);
-}
+const char *const drv_name = "metadata_vectors";
 
-static struct {
-    char *name;
-    wetee_metadata *md;
-} g_fx[MAX_FIXTURES];
-static size_t g_nfx;
-
-static wetee_metadata *fixture(const char *name)
-{
-    for (size_t i = 0; i < g_nfx; i++)
-        if (strcmp(g_fx[i].name, name) == 0) return g_fx[i].md;
-    return NULL;
-}
-
-static char g_err[1024];
-
-#if defined(__GNUC__) || defined(__clang__)
-__attribute__((format(printf, 1, 2)))
-#endif
-static int fail(const char *fmt, ...);
-static int fail(const char *fmt, ...)
-{
-    va_list ap;
-    va_start(ap, fmt);
-    vsnprintf(g_err, sizeof g_err, fmt, ap);
-    va_end(ap);
-    return -1;
-}
-
-static int fail_wetee(int rc, const char *what)
-{
-    return fail("%s: %s: %s", what, wetee_strerror(rc), wetee_last_error());
-}
-
-static unsigned char *read_file(size_t *len, const char *path)
-{
-    FILE *f = fopen(path, "rb");
-    if (!f) return NULL;
-    size_t cap = 1 << 16, n = 0;
-    unsigned char *buf = malloc(cap);
-    if (!buf) die("out of memory");
-    for (;;) {
-        size_t got = fread(buf + n, 1, cap - n, f);
-        n += got;
-        if (n < cap) break;
-        cap *= 2;
-        unsigned char *nb = realloc(buf, cap);
-        if (!nb) die("out of memory");
-        buf = nb;
-    }
-    fclose(f);
-    *len = n;
-    return buf;
-}
 
 /* ------------------------------------------------------------------ */
 /* JSON helpers                                                        */
@@ -119,7 +62,7 @@ static json_t *jtype(uint32_t id) { return id == WETEE_METADATA_NO_TYPE ? json_n
 static json_t *jhex(const uint8_t *p, size_t n)
 {
     wetee_buf b = WETEE_BUF_INIT;
-    if (wetee_hex_encode(&b, p, n, WETEE_HEX_PREFIX) != WETEE_OK) die("hex");
+    if (wetee_hex_encode(&b, p, n, WETEE_HEX_PREFIX) != WETEE_OK) drv_die("hex");
     json_t *j = json_stringn((const char *)b.data, b.len);
     wetee_buf_free(&b);
     return j;
@@ -172,7 +115,7 @@ static void tput(text *t, const char *s, size_t n)
         size_t cap = t->cap ? t->cap : 256;
         while (t->len + n + 1 > cap) cap *= 2;
         char *np = realloc(t->p, cap);
-        if (!np) die("out of memory");
+        if (!np) drv_die("out of memory");
         t->p = np;
         t->cap = cap;
     }
@@ -192,13 +135,13 @@ static void tprintf(text *t, const char *fmt, ...)
     va_start(ap, fmt);
     int n = vsnprintf(tmp, sizeof tmp, fmt, ap);
     va_end(ap);
-    if (n < 0) die("format");
+    if (n < 0) drv_die("format");
     if ((size_t)n < sizeof tmp) {
         tput(t, tmp, (size_t)n);
         return;
     }
     char *big = malloc((size_t)n + 1);
-    if (!big) die("out of memory");
+    if (!big) drv_die("out of memory");
     va_start(ap, fmt);
     vsnprintf(big, (size_t)n + 1, fmt, ap);
     va_end(ap);
@@ -222,7 +165,7 @@ static json_t *jtype_line(const wetee_md_type *t)
 {
     text s = {0};
     int kind = wetee_md_type_kind(t);
-    if (kind < 0 || kind > WETEE_TYPE_BIT_SEQUENCE) die("bad type kind");
+    if (kind < 0 || kind > WETEE_TYPE_BIT_SEQUENCE) drv_die("bad type kind");
     tprintf(&s, "%s ", KIND_NAMES[kind]);
     for (size_t i = 0; i < wetee_md_type_path_len(t); i++) tprintf(&s, "%s%s", i ? "::" : "", wetee_md_type_path(t, i));
     tput(&s, "<", 1);
@@ -263,7 +206,7 @@ static json_t *jtype_line(const wetee_md_type *t)
         break;
     case WETEE_TYPE_PRIMITIVE: {
         int p = wetee_md_type_primitive(t);
-        if (p < 0 || p > WETEE_PRIM_I256) die("bad primitive");
+        if (p < 0 || p > WETEE_PRIM_I256) drv_die("bad primitive");
         tprintf(&s, " %s", PRIM_NAMES[p]);
         break;
     }
@@ -388,7 +331,7 @@ static int do_enumerate(char **out, const wetee_metadata *md)
         if (!t || wetee_md_type_id(t) != i) {
             json_decref(o);
             json_decref(types);
-            return fail("type %zu: lookup by id gives another type", i);
+            return drv_fail("type %zu: lookup by id gives another type", i);
         }
         json_array_append_new(types, jtype_line(t));
     }
@@ -480,7 +423,7 @@ static int do_enumerate(char **out, const wetee_metadata *md)
     json_object_set_new(o, "custom", custom);
     *out = json_dumps(o, JSON_COMPACT | JSON_ENSURE_ASCII);
     json_decref(o);
-    return *out ? 0 : fail("json_dumps failed");
+    return *out ? 0 : drv_fail("json_dumps failed");
 }
 
 /* ------------------------------------------------------------------ */
@@ -489,7 +432,7 @@ static int do_enumerate(char **out, const wetee_metadata *md)
 static char *buf_text(wetee_buf *b)
 {
     char *t = malloc(b->len + 1);
-    if (!t) die("out of memory");
+    if (!t) drv_die("out of memory");
     memcpy(t, b->data, b->len);
     t[b->len] = '\0';
     wetee_buf_free(b);
@@ -499,7 +442,7 @@ static char *buf_text(wetee_buf *b)
 static char *buf_hex(wetee_buf *b)
 {
     wetee_buf h = WETEE_BUF_INIT;
-    if (wetee_hex_encode(&h, b->data, b->len, 0) != WETEE_OK) die("hex");
+    if (wetee_hex_encode(&h, b->data, b->len, 0) != WETEE_OK) drv_die("hex");
     wetee_buf_free(b);
     return buf_text(&h);
 }
@@ -508,13 +451,13 @@ static char *buf_hex(wetee_buf *b)
 static int unhex(wetee_buf *b, const char *hex)
 {
     int rc = wetee_hex_decode(b, hex, strlen(hex));
-    return rc == WETEE_OK ? 0 : fail("bad hex in the request: %s", wetee_last_error());
+    return rc == WETEE_OK ? 0 : drv_fail("bad hex in the request: %s", wetee_last_error());
 }
 
 static const wetee_md_pallet *pallet_named(const wetee_metadata *md, const char *name)
 {
     const wetee_md_pallet *p = wetee_metadata_pallet_by_name(md, name);
-    if (!p) fail("no pallet %s", name);
+    if (!p) drv_fail("no pallet %s", name);
     return p;
 }
 
@@ -526,7 +469,7 @@ static const wetee_md_pallet *pallet_named(const wetee_metadata *md, const char 
         int rc_ = (call);                                       \
         if (rc_ != WETEE_OK) {                                  \
             wetee_buf_free(&b_);                                \
-            return fail_wetee(rc_, what);                       \
+            return drv_fail_wetee(rc_, what);                       \
         }                                                       \
         *out = (as_hex) ? buf_hex(&b_) : buf_text(&b_);         \
         return 0;                                               \
@@ -534,35 +477,35 @@ static const wetee_md_pallet *pallet_named(const wetee_metadata *md, const char 
 
 static int do_constant(char **out, const wetee_metadata *md, char **f, size_t n)
 {
-    if (n != 4) return fail("constant: expected FX PALLET NAME");
+    if (n != 4) return drv_fail("constant: expected FX PALLET NAME");
     const wetee_md_pallet *p = pallet_named(md, f[2]);
     if (!p) return -1;
     const wetee_md_constant *c = wetee_md_pallet_constant_by_name(md, p, f[3]);
-    if (!c) return fail("no constant %s.%s", f[2], f[3]);
+    if (!c) return drv_fail("no constant %s.%s", f[2], f[3]);
     ANSWER(wetee_constant_json(&b_, md, c, NULL), "wetee_constant_json", 0);
 }
 
 static int do_encode_call(char **out, const wetee_metadata *md, char **f, size_t n)
 {
-    if (n != 5) return fail("encode_call: expected FX PALLET CALL ARGS");
+    if (n != 5) return drv_fail("encode_call: expected FX PALLET CALL ARGS");
     ANSWER(wetee_call_encode_json(&b_, md, f[2], f[3], f[4], strlen(f[4])), "wetee_call_encode_json", 1);
 }
 
 /* encode a call, then decode libwetee's own bytes */
 static int do_call_roundtrip(char **out, const wetee_metadata *md, char **f, size_t n)
 {
-    if (n != 5) return fail("call_roundtrip: expected FX PALLET CALL ARGS");
+    if (n != 5) return drv_fail("call_roundtrip: expected FX PALLET CALL ARGS");
     wetee_buf enc = WETEE_BUF_INIT, b = WETEE_BUF_INIT;
     int rc = wetee_call_encode_json(&enc, md, f[2], f[3], f[4], strlen(f[4]));
     if (rc != WETEE_OK) {
         wetee_buf_free(&enc);
-        return fail_wetee(rc, "wetee_call_encode_json");
+        return drv_fail_wetee(rc, "wetee_call_encode_json");
     }
     rc = wetee_call_decode_json(&b, md, enc.data, enc.len, NULL);
     wetee_buf_free(&enc);
     if (rc != WETEE_OK) {
         wetee_buf_free(&b);
-        return fail_wetee(rc, "wetee_call_decode_json");
+        return drv_fail_wetee(rc, "wetee_call_decode_json");
     }
     *out = buf_text(&b);
     return 0;
@@ -570,7 +513,7 @@ static int do_call_roundtrip(char **out, const wetee_metadata *md, char **f, siz
 
 static int do_decode_call(char **out, const wetee_metadata *md, char **f, size_t n)
 {
-    if (n != 3) return fail("decode_call: expected FX HEX");
+    if (n != 3) return drv_fail("decode_call: expected FX HEX");
     wetee_buf in = WETEE_BUF_INIT;
     if (unhex(&in, f[2])) return -1;
     wetee_buf b = WETEE_BUF_INIT;
@@ -578,7 +521,7 @@ static int do_decode_call(char **out, const wetee_metadata *md, char **f, size_t
     wetee_buf_free(&in);
     if (rc != WETEE_OK) {
         wetee_buf_free(&b);
-        return fail_wetee(rc, "wetee_call_decode_json");
+        return drv_fail_wetee(rc, "wetee_call_decode_json");
     }
     *out = buf_text(&b);
     return 0;
@@ -589,13 +532,13 @@ static const wetee_md_storage *storage_named(const wetee_metadata *md, const cha
     const wetee_md_pallet *p = pallet_named(md, pallet);
     if (!p) return NULL;
     const wetee_md_storage *s = wetee_md_pallet_storage_by_name(md, p, entry);
-    if (!s) fail("no storage entry %s.%s", pallet, entry);
+    if (!s) drv_fail("no storage entry %s.%s", pallet, entry);
     return s;
 }
 
 static int do_storage_key(char **out, const wetee_metadata *md, char **f, size_t n)
 {
-    if (n != 5) return fail("storage_key: expected FX PALLET ENTRY KEYS");
+    if (n != 5) return drv_fail("storage_key: expected FX PALLET ENTRY KEYS");
     const wetee_md_storage *s = storage_named(md, f[2], f[3]);
     if (!s) return -1;
     ANSWER(wetee_storage_key_json(&b_, md, s, f[4], strlen(f[4])), "wetee_storage_key_json", 1);
@@ -614,7 +557,7 @@ static int decode_hex(char **out, const wetee_metadata *md, const void *arg, con
     wetee_buf_free(&in);
     if (rc != WETEE_OK) {
         wetee_buf_free(&b);
-        return fail_wetee(rc, what);
+        return drv_fail_wetee(rc, what);
     }
     *out = buf_text(&b);
     return 0;
@@ -647,7 +590,7 @@ static int parse_type(uint32_t *type, const char *s)
 {
     char *end = NULL;
     unsigned long v = strtoul(s, &end, 10);
-    if (!*s || *end || v >= WETEE_METADATA_NO_TYPE) return fail("bad type id %s", s);
+    if (!*s || *end || v >= WETEE_METADATA_NO_TYPE) return drv_fail("bad type id %s", s);
     *type = (uint32_t)v;
     return 0;
 }
@@ -660,13 +603,13 @@ static int do_values(char **out, const wetee_metadata *md, char **f, size_t n)
     if (strcmp(f[0], "call_roundtrip") == 0) return do_call_roundtrip(out, md, f, n);
     if (strcmp(f[0], "storage_key") == 0) return do_storage_key(out, md, f, n);
     if (strcmp(f[0], "storage_key_decode") == 0) {
-        if (n != 5) return fail("storage_key_decode: expected FX PALLET ENTRY HEX");
+        if (n != 5) return drv_fail("storage_key_decode: expected FX PALLET ENTRY HEX");
         const wetee_md_storage *s = storage_named(md, f[2], f[3]);
         if (!s) return -1;
         return decode_hex(out, md, s, f[4], key_decode, "wetee_storage_key_decode_json");
     }
     if (strcmp(f[0], "storage_value") == 0) {
-        if (n != 5) return fail("storage_value: expected FX PALLET ENTRY HEX|-");
+        if (n != 5) return drv_fail("storage_value: expected FX PALLET ENTRY HEX|-");
         const wetee_md_storage *s = storage_named(md, f[2], f[3]);
         if (!s) return -1;
         if (strcmp(f[4], "-") == 0) { /* no value in storage: the default, or null */
@@ -676,20 +619,20 @@ static int do_values(char **out, const wetee_metadata *md, char **f, size_t n)
     }
     if (strcmp(f[0], "decode_type") == 0 || strcmp(f[0], "encode_type") == 0) {
         uint32_t type = 0;
-        if (n != 4) return fail("%s: expected FX TYPE DATA", f[0]);
+        if (n != 4) return drv_fail("%s: expected FX TYPE DATA", f[0]);
         if (parse_type(&type, f[2])) return -1;
         if (f[0][0] == 'd') return decode_hex(out, md, &type, f[3], type_decode, "wetee_value_decode_json");
         ANSWER(wetee_value_encode_json(&b_, md, type, f[3], strlen(f[3])), "wetee_value_encode_json", 1);
     }
     if (strcmp(f[0], "dispatch_error") == 0) {
-        if (n != 3) return fail("dispatch_error: expected FX HEX");
+        if (n != 3) return drv_fail("dispatch_error: expected FX HEX");
         return decode_hex(out, md, NULL, f[2], dispatch_error, "wetee_dispatch_error_json");
     }
     if (strcmp(f[0], "decode_events") == 0) {
-        if (n != 3) return fail("decode_events: expected FX HEX");
+        if (n != 3) return drv_fail("decode_events: expected FX HEX");
         return decode_hex(out, md, NULL, f[2], events_decode, "wetee_events_decode_json");
     }
-    return fail("unknown request %s", f[0]);
+    return drv_fail("unknown request %s", f[0]);
 }
 
 /* ------------------------------------------------------------------ */
@@ -697,19 +640,8 @@ static int do_values(char **out, const wetee_metadata *md, char **f, size_t n)
 
 static int do_fixture(char **out, char **f, size_t n)
 {
-    if (n != 3) return fail("fixture: expected NAME PATH");
-    if (g_nfx == MAX_FIXTURES) return fail("too many fixtures");
-    size_t len = 0;
-    unsigned char *data = read_file(&len, f[2]);
-    if (!data) return fail("cannot read %s", f[2]);
-    wetee_metadata *md = NULL;
-    int rc = len && data[0] == '{' ? wetee_metadata_parse_rpc_response(&md, (const char *)data, len, NULL)
-                                   : wetee_metadata_parse(&md, data, len, NULL);
-    free(data);
-    if (rc != WETEE_OK) return fail_wetee(rc, f[2]);
-    g_fx[g_nfx].name = strdup(f[1]);
-    g_fx[g_nfx].md = md;
-    g_nfx++;
+    if (n != 3) return drv_fail("fixture: expected NAME PATH");
+    if (drv_load_fixture(f[1], f[2]) != 0) return -1;
     *out = strdup("ok");
     return 0;
 }
@@ -719,7 +651,7 @@ static int answer(char **out, char *line)
     char *f[MAX_FIELDS];
     size_t n = 0;
     for (char *p = line;;) {
-        if (n == MAX_FIELDS) return fail("too many fields");
+        if (n == MAX_FIELDS) return drv_fail("too many fields");
         f[n++] = p;
         char *tab = strchr(p, '\t');
         if (!tab) break;
@@ -727,9 +659,9 @@ static int answer(char **out, char *line)
         p = tab + 1;
     }
     if (strcmp(f[0], "fixture") == 0) return do_fixture(out, f, n);
-    if (n < 2) return fail("%s: no fixture", f[0]);
-    const wetee_metadata *md = fixture(f[1]);
-    if (!md) return fail("unknown fixture %s", f[1]);
+    if (n < 2) return drv_fail("%s: no fixture", f[0]);
+    const wetee_metadata *md = drv_fixture(f[1]);
+    if (!md) return drv_fail("unknown fixture %s", f[1]);
     if (strcmp(f[0], "enumerate") == 0) return do_enumerate(out, md);
     return do_values(out, md, f, n);
 }
@@ -737,31 +669,28 @@ static int answer(char **out, char *line)
 static int run(const char *path)
 {
     FILE *in = fopen(path, "r");
-    if (!in) die("cannot open the request file");
+    if (!in) drv_die("cannot open the request file");
     char *line = NULL;
     size_t cap = 0;
     ssize_t got;
     while ((got = getline(&line, &cap, in)) >= 0) {
         if (got && line[got - 1] == '\n') line[--got] = '\0';
         char *out = NULL;
-        g_err[0] = '\0';
+        drv_err[0] = '\0';
         if (answer(&out, line) == 0) {
             fputs(out, stdout);
         } else {
             /* one line: no newline or TAB inside an error */
-            for (char *p = g_err; *p; p++)
+            for (char *p = drv_err; *p; p++)
                 if (*p == '\n' || *p == '\t') *p = ' ';
-            printf("!%s", g_err);
+            printf("!%s", drv_err);
         }
         putchar('\n');
         free(out);
     }
     free(line);
     fclose(in);
-    for (size_t i = 0; i < g_nfx; i++) {
-        wetee_metadata_free(g_fx[i].md);
-        free(g_fx[i].name);
-    }
+    drv_free_fixtures();
     return fflush(stdout) == 0 ? 0 : 2;
 }
 
@@ -777,7 +706,7 @@ static int selfcheck(void)
     char l3[] = "fixture\tx\t/nonexistent/metadata.scale";
     char *lines[] = {l1, l2, l3};
     for (size_t i = 0; i < sizeof lines / sizeof lines[0]; i++) {
-        if (answer(&out, lines[i]) != 0 && g_err[0]) {
+        if (answer(&out, lines[i]) != 0 && drv_err[0]) {
             passed++;
         } else {
             failed++;

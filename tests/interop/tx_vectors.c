@@ -42,80 +42,23 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "fixtures.h"
 #include "wetee/core.h"
 #include "wetee/keys.h"
 #include "wetee/metadata.h"
 #include "wetee/metadata_hash.h"
 #include "wetee/tx.h"
 
-#define MAX_FIXTURES 32
 #define MAX_FIELDS 16
 
-static void die(const char *what)
-{
-    fprintf(stderr, "tx_vectors: %s\n", what);
-    exit(2);
-}
+const char *const drv_name = "tx_vectors";
 
-static struct {
-    char *name;
-    wetee_metadata *md;
-} g_fx[MAX_FIXTURES];
-static size_t g_nfx;
-
-static wetee_metadata *fixture(const char *name)
-{
-    for (size_t i = 0; i < g_nfx; i++)
-        if (strcmp(g_fx[i].name, name) == 0) return g_fx[i].md;
-    return NULL;
-}
-
-static char g_err[2048];
-
-#if defined(__GNUC__) || defined(__clang__)
-__attribute__((format(printf, 1, 2)))
-#endif
-static int fail(const char *fmt, ...);
-static int fail(const char *fmt, ...)
-{
-    va_list ap;
-    va_start(ap, fmt);
-    vsnprintf(g_err, sizeof g_err, fmt, ap);
-    va_end(ap);
-    return -1;
-}
-
-static int fail_wetee(int rc, const char *what)
-{
-    return fail("%s: %s: %s", what, wetee_strerror(rc), wetee_last_error());
-}
-
-static unsigned char *read_file(size_t *len, const char *path)
-{
-    FILE *f = fopen(path, "rb");
-    if (!f) return NULL;
-    size_t cap = 1 << 16, n = 0;
-    unsigned char *buf = malloc(cap);
-    if (!buf) die("out of memory");
-    for (;;) {
-        size_t got = fread(buf + n, 1, cap - n, f);
-        n += got;
-        if (n < cap) break;
-        cap *= 2;
-        unsigned char *nb = realloc(buf, cap);
-        if (!nb) die("out of memory");
-        buf = nb;
-    }
-    fclose(f);
-    *len = n;
-    return buf;
-}
 
 /* hex text (with or without 0x) -> bytes in b */
 static int unhex(wetee_buf *b, const char *hex, const char *what)
 {
     int rc = wetee_hex_decode(b, hex, strlen(hex));
-    return rc == WETEE_OK ? 0 : fail("%s: bad hex: %s", what, wetee_last_error());
+    return rc == WETEE_OK ? 0 : drv_fail("%s: bad hex: %s", what, wetee_last_error());
 }
 
 static int unhex32(uint8_t out[32], const char *hex, const char *what)
@@ -125,22 +68,22 @@ static int unhex32(uint8_t out[32], const char *hex, const char *what)
     int ok = b.len == 32;
     if (ok) memcpy(out, b.data, 32);
     wetee_buf_free(&b);
-    return ok ? 0 : fail("%s: expected 32 bytes", what);
+    return ok ? 0 : drv_fail("%s: expected 32 bytes", what);
 }
 
 /* appends "0x<hex>" of p to the text buffer t */
 static void put_hex(wetee_buf *t, const uint8_t *p, size_t n)
 {
     wetee_buf h = {0};
-    if (wetee_hex_encode(&h, p, n, WETEE_HEX_PREFIX) != WETEE_OK) die("hex");
-    if (wetee_buf_append(t, h.data, h.len) != WETEE_OK) die("out of memory");
+    if (wetee_hex_encode(&h, p, n, WETEE_HEX_PREFIX) != WETEE_OK) drv_die("hex");
+    if (wetee_buf_append(t, h.data, h.len) != WETEE_OK) drv_die("out of memory");
     wetee_buf_free(&h);
 }
 
 static char *buf_text(wetee_buf *b)
 {
     char *s = malloc(b->len + 1);
-    if (!s) die("out of memory");
+    if (!s) drv_die("out of memory");
     if (b->len) memcpy(s, b->data, b->len);
     s[b->len] = '\0';
     return s;
@@ -160,15 +103,15 @@ static int parse_scheme(wetee_scheme *out, const char *s)
             *out = names[i].scheme;
             return 0;
         }
-    return fail("unknown scheme %s", s);
+    return drv_fail("unknown scheme %s", s);
 }
 
 static int parse_u64(uint64_t *out, const char *s, const char *what)
 {
     char *end;
-    if (!*s || *s == '-') return fail("%s: not a number: %s", what, s);
+    if (!*s || *s == '-') return drv_fail("%s: not a number: %s", what, s);
     unsigned long long v = strtoull(s, &end, 10);
-    if (*end) return fail("%s: not a number: %s", what, s);
+    if (*end) return drv_fail("%s: not a number: %s", what, s);
     *out = v;
     return 0;
 }
@@ -179,36 +122,36 @@ static int setup_tx(wetee_tx *tx, char **f)
     int rc;
     uint8_t h[32];
     if (unhex32(h, f[5], "genesis")) return -1;
-    if ((rc = wetee_tx_set_genesis_hash(tx, h)) != WETEE_OK) return fail_wetee(rc, "wetee_tx_set_genesis_hash");
+    if ((rc = wetee_tx_set_genesis_hash(tx, h)) != WETEE_OK) return drv_fail_wetee(rc, "wetee_tx_set_genesis_hash");
     if (strcmp(f[6], "-") != 0 || strcmp(f[7], "-") != 0) {
         uint64_t spec = 0, txv = 0;
         if (parse_u64(&spec, f[6], "spec version") || parse_u64(&txv, f[7], "transaction version")) return -1;
         if ((rc = wetee_tx_set_runtime_version(tx, (uint32_t)spec, (uint32_t)txv)) != WETEE_OK)
-            return fail_wetee(rc, "wetee_tx_set_runtime_version");
+            return drv_fail_wetee(rc, "wetee_tx_set_runtime_version");
     }
     uint64_t nonce = 0;
     if (parse_u64(&nonce, f[8], "nonce")) return -1;
-    if ((rc = wetee_tx_set_nonce(tx, nonce)) != WETEE_OK) return fail_wetee(rc, "wetee_tx_set_nonce");
+    if ((rc = wetee_tx_set_nonce(tx, nonce)) != WETEE_OK) return drv_fail_wetee(rc, "wetee_tx_set_nonce");
     wetee_u128 tip;
-    if ((rc = wetee_u128_from_decimal(&tip, f[9], strlen(f[9]), 0)) != WETEE_OK) return fail_wetee(rc, "tip");
-    if ((rc = wetee_tx_set_tip(tx, tip)) != WETEE_OK) return fail_wetee(rc, "wetee_tx_set_tip");
+    if ((rc = wetee_u128_from_decimal(&tip, f[9], strlen(f[9]), 0)) != WETEE_OK) return drv_fail_wetee(rc, "tip");
+    if ((rc = wetee_tx_set_tip(tx, tip)) != WETEE_OK) return drv_fail_wetee(rc, "wetee_tx_set_tip");
     if (strcmp(f[10], "immortal") == 0) {
-        if ((rc = wetee_tx_set_immortal(tx)) != WETEE_OK) return fail_wetee(rc, "wetee_tx_set_immortal");
+        if ((rc = wetee_tx_set_immortal(tx)) != WETEE_OK) return drv_fail_wetee(rc, "wetee_tx_set_immortal");
     } else {
         char *c1 = strchr(f[10], ','), *c2 = c1 ? strchr(c1 + 1, ',') : NULL;
-        if (!c2) return fail("era: expected PERIOD,NUMBER,HASH");
+        if (!c2) return drv_fail("era: expected PERIOD,NUMBER,HASH");
         *c1 = *c2 = '\0';
         uint64_t period = 0, number = 0;
         if (parse_u64(&period, f[10], "era period") || parse_u64(&number, c1 + 1, "era block") ||
             unhex32(h, c2 + 1, "era block hash"))
             return -1;
-        if ((rc = wetee_tx_set_mortal(tx, period, number, h)) != WETEE_OK) return fail_wetee(rc, "wetee_tx_set_mortal");
+        if ((rc = wetee_tx_set_mortal(tx, period, number, h)) != WETEE_OK) return drv_fail_wetee(rc, "wetee_tx_set_mortal");
     }
     if (strcmp(f[11], "-") != 0 && (rc = wetee_tx_set_fee_asset_json(tx, f[11], SIZE_MAX)) != WETEE_OK)
-        return fail_wetee(rc, "wetee_tx_set_fee_asset_json");
+        return drv_fail_wetee(rc, "wetee_tx_set_fee_asset_json");
     if (strcmp(f[12], "-") != 0) {
         if (unhex32(h, f[12], "metadata hash")) return -1;
-        if ((rc = wetee_tx_set_metadata_hash(tx, h)) != WETEE_OK) return fail_wetee(rc, "wetee_tx_set_metadata_hash");
+        if ((rc = wetee_tx_set_metadata_hash(tx, h)) != WETEE_OK) return drv_fail_wetee(rc, "wetee_tx_set_metadata_hash");
     }
     return 0;
 }
@@ -218,21 +161,21 @@ static int set_call_hex(wetee_tx *tx, char *hex)
     if (strncmp(hex, "json:", 5) == 0) {
         /* json:PALLET:CALL:ARGS */
         char *pallet = hex + 5, *c1 = strchr(pallet, ':'), *c2 = c1 ? strchr(c1 + 1, ':') : NULL;
-        if (!c2) return fail("call: expected json:PALLET:CALL:ARGS");
+        if (!c2) return drv_fail("call: expected json:PALLET:CALL:ARGS");
         *c1 = *c2 = '\0';
         int rc = wetee_tx_set_call_json(tx, pallet, c1 + 1, c2 + 1, SIZE_MAX);
-        return rc == WETEE_OK ? 0 : fail_wetee(rc, "wetee_tx_set_call_json");
+        return rc == WETEE_OK ? 0 : drv_fail_wetee(rc, "wetee_tx_set_call_json");
     }
     wetee_buf call = {0};
     if (unhex(&call, hex, "call")) return -1;
     int rc = wetee_tx_set_call(tx, call.data, call.len);
     wetee_buf_free(&call);
-    return rc == WETEE_OK ? 0 : fail_wetee(rc, "wetee_tx_set_call");
+    return rc == WETEE_OK ? 0 : drv_fail_wetee(rc, "wetee_tx_set_call");
 }
 
 static int do_sign(char **out, const wetee_metadata *md, char **f, size_t n)
 {
-    if (n != 13 && n != 14) return fail("sign: expected 13 or 14 fields, got %zu", n);
+    if (n != 13 && n != 14) return drv_fail("sign: expected 13 or 14 fields, got %zu", n);
     wetee_scheme scheme = WETEE_SCHEME_SR25519;
     if (parse_scheme(&scheme, f[2])) return -1;
     wetee_buf seed = {0}, ext = {0}, raw = {0}, payload = {0}, text = {0};
@@ -246,20 +189,20 @@ static int do_sign(char **out, const wetee_metadata *md, char **f, size_t n)
     else
         rc = wetee_keypair_from_seed(&kp, scheme, seed.data, seed.len);
     if (rc != WETEE_OK) {
-        fail_wetee(rc, "wetee_keypair_from_seed");
+        drv_fail_wetee(rc, "wetee_keypair_from_seed");
         goto done;
     }
     if ((rc = wetee_tx_new(&tx, md)) != WETEE_OK) {
-        fail_wetee(rc, "wetee_tx_new");
+        drv_fail_wetee(rc, "wetee_tx_new");
         goto done;
     }
     if (set_call_hex(tx, f[4]) || setup_tx(tx, f)) goto done;
     if ((rc = wetee_tx_signing_payload_raw(&raw, tx)) != WETEE_OK) {
-        fail_wetee(rc, "wetee_tx_signing_payload_raw");
+        drv_fail_wetee(rc, "wetee_tx_signing_payload_raw");
         goto done;
     }
     if ((rc = wetee_tx_signing_payload(&payload, tx)) != WETEE_OK) {
-        fail_wetee(rc, "wetee_tx_signing_payload");
+        drv_fail_wetee(rc, "wetee_tx_signing_payload");
         goto done;
     }
     if (n == 14 && strcmp(f[13], "attach") == 0) {
@@ -267,19 +210,19 @@ static int do_sign(char **out, const wetee_metadata *md, char **f, size_t n)
         size_t sig_len = 0, pub_len = 0;
         if ((rc = wetee_keypair_sign(kp, sig, &sig_len, payload.data, payload.len)) != WETEE_OK ||
             (rc = wetee_keypair_public(kp, pub, &pub_len)) != WETEE_OK) {
-            fail_wetee(rc, "wetee_keypair_sign");
+            drv_fail_wetee(rc, "wetee_keypair_sign");
             goto done;
         }
         rc = wetee_tx_attach_signature(&ext, tx, scheme, pub, pub_len, sig, sig_len);
         if (rc != WETEE_OK) {
-            fail_wetee(rc, "wetee_tx_attach_signature");
+            drv_fail_wetee(rc, "wetee_tx_attach_signature");
             goto done;
         }
     } else if (n == 14) {
-        fail("sign: the last field must be \"attach\"");
+        drv_fail("sign: the last field must be \"attach\"");
         goto done;
     } else if ((rc = wetee_tx_sign(&ext, tx, kp)) != WETEE_OK) {
-        fail_wetee(rc, "wetee_tx_sign");
+        drv_fail_wetee(rc, "wetee_tx_sign");
         goto done;
     }
     put_hex(&text, ext.data, ext.len);
@@ -291,7 +234,7 @@ static int do_sign(char **out, const wetee_metadata *md, char **f, size_t n)
     uint8_t pub[WETEE_PUBLIC_MAX_BYTES];
     size_t pub_len = 0;
     if ((rc = wetee_keypair_public(kp, pub, &pub_len)) != WETEE_OK) {
-        fail_wetee(rc, "wetee_keypair_public");
+        drv_fail_wetee(rc, "wetee_keypair_public");
         goto done;
     }
     put_hex(&text, pub, pub_len);
@@ -310,7 +253,7 @@ done:
 
 static int do_decode(char **out, const wetee_metadata *md, char **f, size_t n, int payload)
 {
-    if (n != 3) return fail("%s: expected FX HEX", f[0]);
+    if (n != 3) return drv_fail("%s: expected FX HEX", f[0]);
     wetee_buf in = {0}, json = {0};
     if (unhex(&in, f[2], "extrinsic")) return -1;
     int rc = payload ? wetee_tx_payload_decode_json(&json, md, in.data, in.len, NULL)
@@ -318,7 +261,7 @@ static int do_decode(char **out, const wetee_metadata *md, char **f, size_t n, i
     wetee_buf_free(&in);
     if (rc != WETEE_OK) {
         wetee_buf_free(&json);
-        return fail_wetee(rc, payload ? "wetee_tx_payload_decode_json" : "wetee_extrinsic_decode_json");
+        return drv_fail_wetee(rc, payload ? "wetee_tx_payload_decode_json" : "wetee_extrinsic_decode_json");
     }
     *out = buf_text(&json);
     wetee_buf_free(&json);
@@ -327,16 +270,16 @@ static int do_decode(char **out, const wetee_metadata *md, char **f, size_t n, i
 
 static int do_general(char **out, const wetee_metadata *md, char **f, size_t n)
 {
-    if (n != 13) return fail("general: expected 13 fields, got %zu", n);
+    if (n != 13) return drv_fail("general: expected 13 fields, got %zu", n);
     wetee_tx *tx = NULL;
     wetee_buf ext = {0}, text = {0};
     uint64_t v = 0;
     int rc, ret = -1;
     if (parse_u64(&v, f[2], "extension version")) return -1;
-    if ((rc = wetee_tx_new(&tx, md)) != WETEE_OK) return fail_wetee(rc, "wetee_tx_new");
+    if ((rc = wetee_tx_new(&tx, md)) != WETEE_OK) return drv_fail_wetee(rc, "wetee_tx_new");
     if (set_call_hex(tx, f[4]) || setup_tx(tx, f)) goto done;
     if ((rc = wetee_tx_general(&ext, tx, (unsigned)v)) != WETEE_OK) {
-        fail_wetee(rc, "wetee_tx_general");
+        drv_fail_wetee(rc, "wetee_tx_general");
         goto done;
     }
     put_hex(&text, ext.data, ext.len);
@@ -351,16 +294,16 @@ done:
 
 static int do_mdhash(char **out, const wetee_metadata *md, char **f, size_t n)
 {
-    if (n != 4) return fail("mdhash: expected FX DECIMALS SYMBOL");
+    if (n != 4) return drv_fail("mdhash: expected FX DECIMALS SYMBOL");
     uint64_t dec = 0;
     if (parse_u64(&dec, f[2], "decimals")) return -1;
-    if (dec > 255) return fail("decimals: above 255");
+    if (dec > 255) return drv_fail("decimals: above 255");
     wetee_metadata_hash_info info = WETEE_METADATA_HASH_INFO_INIT;
     info.decimals = (uint8_t)dec;
     info.token_symbol = f[3];
     uint8_t h[32];
     int rc = wetee_metadata_hash(h, md, &info);
-    if (rc != WETEE_OK) return fail_wetee(rc, "wetee_metadata_hash");
+    if (rc != WETEE_OK) return drv_fail_wetee(rc, "wetee_metadata_hash");
     wetee_buf text = {0};
     put_hex(&text, h, sizeof h);
     *out = buf_text(&text);
@@ -370,26 +313,8 @@ static int do_mdhash(char **out, const wetee_metadata *md, char **f, size_t n)
 
 static int do_fixture(char **out, char **f, size_t n)
 {
-    if (n != 3) return fail("fixture: expected NAME PATH");
-    if (g_nfx == MAX_FIXTURES) return fail("too many fixtures");
-    size_t len = 0;
-    unsigned char *data = read_file(&len, f[2]);
-    if (!data) return fail("cannot read %s", f[2]);
-    wetee_metadata *md = NULL;
-    size_t pl = strlen(f[2]);
-    int rc;
-    if (len && data[0] == '{')
-        rc = wetee_metadata_parse_rpc_response(&md, (const char *)data, len, NULL);
-    else if (pl > 4 && strcmp(f[2] + pl - 4, ".hex") == 0) {
-        while (len && (data[len - 1] == '\n' || data[len - 1] == '\r' || data[len - 1] == ' ')) len--;
-        rc = wetee_metadata_parse_hex(&md, (const char *)data, len, NULL);
-    } else
-        rc = wetee_metadata_parse(&md, data, len, NULL);
-    free(data);
-    if (rc != WETEE_OK) return fail_wetee(rc, f[2]);
-    g_fx[g_nfx].name = strdup(f[1]);
-    g_fx[g_nfx].md = md;
-    g_nfx++;
+    if (n != 3) return drv_fail("fixture: expected NAME PATH");
+    if (drv_load_fixture(f[1], f[2]) != 0) return -1;
     *out = strdup("ok");
     return 0;
 }
@@ -399,7 +324,7 @@ static int answer(char **out, char *line)
     char *f[MAX_FIELDS];
     size_t n = 0;
     for (char *p = line;;) {
-        if (n == MAX_FIELDS) return fail("too many fields");
+        if (n == MAX_FIELDS) return drv_fail("too many fields");
         f[n++] = p;
         char *tab = strchr(p, '\t');
         if (!tab) break;
@@ -407,45 +332,37 @@ static int answer(char **out, char *line)
         p = tab + 1;
     }
     if (strcmp(f[0], "fixture") == 0) return do_fixture(out, f, n);
-    if (n < 2) return fail("%s: no fixture", f[0]);
-    const wetee_metadata *md = fixture(f[1]);
-    if (!md) return fail("unknown fixture %s", f[1]);
+    if (n < 2) return drv_fail("%s: no fixture", f[0]);
+    const wetee_metadata *md = drv_fixture(f[1]);
+    if (!md) return drv_fail("unknown fixture %s", f[1]);
     if (strcmp(f[0], "sign") == 0) return do_sign(out, md, f, n);
     if (strcmp(f[0], "decode") == 0) return do_decode(out, md, f, n, 0);
     if (strcmp(f[0], "payload") == 0) return do_decode(out, md, f, n, 1);
     if (strcmp(f[0], "general") == 0) return do_general(out, md, f, n);
     if (strcmp(f[0], "mdhash") == 0) return do_mdhash(out, md, f, n);
-    return fail("unknown request %s", f[0]);
+    return drv_fail("unknown request %s", f[0]);
 }
 
 static void answer_line(FILE *o, char *line)
 {
     char *out = NULL;
-    g_err[0] = '\0';
+    drv_err[0] = '\0';
     if (answer(&out, line) == 0) {
         fputs(out, o);
     } else {
-        for (char *p = g_err; *p; p++)
+        for (char *p = drv_err; *p; p++)
             if (*p == '\n' || *p == '\t') *p = ' ';
-        fprintf(o, "!%s", g_err);
+        fprintf(o, "!%s", drv_err);
     }
     fputc('\n', o);
     free(out);
 }
 
-static void free_fixtures(void)
-{
-    for (size_t i = 0; i < g_nfx; i++) {
-        wetee_metadata_free(g_fx[i].md);
-        free(g_fx[i].name);
-    }
-    g_nfx = 0;
-}
 
 static int run(const char *path)
 {
     FILE *in = strcmp(path, "-") == 0 ? stdin : fopen(path, "r");
-    if (!in) die("cannot open the request file");
+    if (!in) drv_die("cannot open the request file");
     char *line = NULL;
     size_t cap = 0;
     ssize_t got;
@@ -456,7 +373,7 @@ static int run(const char *path)
     }
     free(line);
     if (in != stdin) fclose(in);
-    free_fixtures();
+    drv_free_fixtures();
     return fflush(stdout) == 0 ? 0 : 2;
 }
 
@@ -477,7 +394,7 @@ static int selfcheck(void)
         if (answer(&out, line) == 0) {
             printf("accepted a bad request: %s\n", bad[i]);
             failed++;
-        } else if (!g_err[0]) {
+        } else if (!drv_err[0]) {
             printf("no message for: %s\n", bad[i]);
             failed++;
         } else {
