@@ -399,7 +399,7 @@ mdhash_suite() {
   "$REF" <"$M/in.txt" >"$M/ref.txt" || fail "mdhash_ref failed"
   log "mdhash 2/2 $(wc -l <"$M/in.txt") hashes over ${#files[@]} metadata files"
   mdhash_compare() { # IN WETEE REF: one test per line, "N passed, M failed"
-    paste -d '\t' "$1" "$2" "$3" | awk -F'\t' '{ if ($2 == $3 && length($2) == 66 && $2 ~ /^0x[0-9a-f]+$/) p++; else { f++; if (f <= 5) print "mismatch: " $1 ": libwetee " $2 ", merkleized-metadata " $3 } }
+    paste -d '\t' "$1" "$2" "$3" | awk -F'\t' '{ if (($2 "") == ($3 "") && length($2) == 66 && $2 ~ /^0x[0-9a-f]+$/) p++; else { f++; if (f <= 5) print "mismatch: " $1 ": libwetee " $2 ", merkleized-metadata " $3 } }
       END { printf "%d passed, %d failed\n", p, f; exit (f > 0 ? 1 : 0) }'
   }
   run_counted mdhash mdhash_compare "$M/in.txt" "$M/wetee.txt" "$M/ref.txt"
