@@ -18,5 +18,6 @@
 #include "wetee/value.h"
 #include "wetee/tx.h"
 #include "wetee/ton.h"
+#include "wetee/attest_snp.h"
 
 #endif /* WETEE_H */

@@ -272,8 +272,20 @@ static const char g_phrase[] =
     X(proof_extrinsic_len, wetee_metadata_proof_for_extrinsic, TOO_LONG, proof(n, 0, 0))                         \
     X(proof_extrinsic_implicit, wetee_metadata_proof_for_extrinsic, TOO_LONG, proof(3, n, 0))                    \
     X(proof_payload, wetee_metadata_proof_for_payload, TOO_LONG, proof(n, 0, 1))                                 \
+    X(snp_report_parse, wetee_snp_report_parse, TOO_LONG, wetee_snp_report_parse(&g_snp, g_in, n))               \
+    X(snp_verify_report, wetee_snp_verify, TOO_LONG, snp_verify(n, 8, 8))                                        \
+    X(snp_verify_leaf, wetee_snp_verify, TOO_LONG, snp_verify(8, n, 8))                                          \
+    X(snp_verify_chain, wetee_snp_verify, TOO_LONG, snp_verify(8, 8, n))                                         \
     X(ct_equal, wetee_ct_equal, 0, wetee_ct_equal(g_in, g_in, n))                                                \
     X(wipe, wetee_wipe, 0, wipe(n))
+
+static wetee_snp_report g_snp;
+static int snp_verify(size_t report_len, size_t leaf_len, size_t chain_len)
+{
+    wetee_snp_verify_opts o = WETEE_SNP_VERIFY_OPTS_INIT;
+    o.time = 1700000000;
+    return wetee_snp_verify(&g_snp, g_in, report_len, g_in, leaf_len, g_in, chain_len, &o);
+}
 
 /* accessors that return NULL, WETEE_METADATA_NO_TYPE, -1 or 0 for an index
  * out of range: IS_NONE stands for that answer */

@@ -1,0 +1,657 @@
+/* SEV-SNP report verification: report signature, VCEK/VLEK chain to the
+ * pinned ARK, leaf extensions, CRL (attestation.md §5; AMD VCEK spec 57230).
+ * OpenSSL 3 does the X.509, CRL and signature work; DER is bounded here
+ * (size, nesting depth) before OpenSSL parses it. */
+#include <openssl/bn.h>
+#include <openssl/ec.h>
+#include <openssl/err.h>
+#include <openssl/evp.h>
+#include <openssl/objects.h>
+#include <openssl/pem.h>
+#include <openssl/rsa.h>
+#include <openssl/x509.h>
+#include <openssl/x509v3.h>
+
+#include "internal/common.h"
+#include "snp_impl.h"
+
+#define MOD "attest"
+
+/* SHA-256 of the DER of AMD's root keys (ARK), one per product. */
+static const uint8_t ARK_SHA256[4][32] = {
+    { 0 },
+    { 0x69, 0xd0, 0x63, 0xb4, 0x53, 0x44, 0xd2, 0x6a, 0x2e, 0x94, 0xe1, 0xf4, 0x21, 0x0d, 0xe4, 0x9e,
+      0xf5, 0x55, 0x30, 0x82, 0x87, 0xd4, 0xc1, 0x74, 0x44, 0x5c, 0x95, 0x63, 0x9a, 0x54, 0x0b, 0xcd },
+    { 0x4c, 0x65, 0x98, 0xd1, 0x9c, 0x18, 0x71, 0x9c, 0x5d, 0xfd, 0x4a, 0x7d, 0x33, 0x5f, 0x67, 0x4e,
+      0x5b, 0xfe, 0x1d, 0x8f, 0x80, 0x0c, 0xea, 0x2c, 0xf2, 0x70, 0xc1, 0x0d, 0x10, 0x3d, 0xb2, 0xf1 },
+    { 0x1f, 0x08, 0x41, 0x61, 0xa4, 0x4b, 0xb6, 0xd9, 0x37, 0x78, 0xa9, 0x04, 0x87, 0x7d, 0x48, 0x19,
+      0xca, 0xfa, 0x5d, 0x05, 0xef, 0x41, 0x93, 0xb2, 0xde, 0xd9, 0xdd, 0x9c, 0x73, 0xdd, 0x3f, 0x6a },
+};
+
+/* ---- DER bounds ---- */
+
+/* Walk one TLV at p[0..len): its total size in *used. Constructed values
+ * are walked recursively to `depth`; lengths must be definite and minimal
+ * in size (at most 4 length bytes). */
+static int der_walk(const uint8_t *p, size_t len, size_t *used, unsigned depth, const char *what, size_t base)
+{
+    size_t i = 0, n;
+    if (depth > WETEE_SNP_MAX_DER_DEPTH)
+        return wt_error(WETEE_ERR_DEPTH, MOD ": %s at offset %zu: DER nested deeper than %d", what, base,
+                        WETEE_SNP_MAX_DER_DEPTH);
+    if (len < 2) return wt_error(WETEE_ERR_TRUNCATED, MOD ": %s at offset %zu: DER element truncated", what, base);
+    uint8_t tag = p[i++];
+    if ((tag & 0x1f) == 0x1f) { /* high tag number: up to 4 continuation bytes */
+        unsigned k = 0;
+        while (i < len && (p[i] & 0x80) && k < 4) { i++; k++; }
+        if (i >= len || k >= 4)
+            return wt_error(WETEE_ERR_DECODE, MOD ": %s at offset %zu: DER tag too long", what, base);
+        i++;
+    }
+    if (i >= len) return wt_error(WETEE_ERR_TRUNCATED, MOD ": %s at offset %zu: DER length truncated", what, base);
+    uint8_t l0 = p[i++];
+    if (l0 < 0x80) {
+        n = l0;
+    } else {
+        unsigned k = l0 & 0x7f;
+        if (k == 0)
+            return wt_error(WETEE_ERR_DECODE, MOD ": %s at offset %zu: indefinite DER length", what, base);
+        if (k > 4) return wt_error(WETEE_ERR_TOO_LONG, MOD ": %s at offset %zu: DER length of %u bytes", what, base, k);
+        if (len - i < k) return wt_error(WETEE_ERR_TRUNCATED, MOD ": %s at offset %zu: DER length truncated", what, base);
+        n = 0;
+        for (unsigned j = 0; j < k; j++) n = (n << 8) | p[i++];
+    }
+    if (n > len - i)
+        return wt_error(WETEE_ERR_TRUNCATED, MOD ": %s at offset %zu: DER element of %zu bytes, %zu left", what, base, n,
+                        len - i);
+    if (tag & 0x20) {
+        size_t off = 0;
+        while (off < n) {
+            size_t u = 0;
+            int rc = der_walk(p + i + off, n - off, &u, depth + 1, what, base + i + off);
+            if (rc != WETEE_OK) return rc;
+            off += u;
+        }
+    }
+    *used = i + n;
+    return WETEE_OK;
+}
+
+/* Check the DER element at p (bounded size and depth); its size in *used. */
+static int der_check(const uint8_t *p, size_t len, size_t *used, const char *what)
+{
+    if (len > WETEE_SNP_MAX_DER_BYTES)
+        return wt_error(WETEE_ERR_TOO_LONG, MOD ": %s: %zu bytes, more than %d", what, len, WETEE_SNP_MAX_DER_BYTES);
+    return der_walk(p, len, used, 0, what, 0);
+}
+
+/* ---- loading certificates and CRLs ---- */
+
+static int is_pem(const uint8_t *p, size_t len)
+{
+    size_t i = 0;
+    while (i < len && (p[i] == ' ' || p[i] == '\t' || p[i] == '\r' || p[i] == '\n')) i++;
+    return len - i >= 10 && memcmp(p + i, "-----BEGIN", 10) == 0;
+}
+
+static int x509_from_der(X509 **out, const uint8_t *der, size_t len, const char *what)
+{
+    size_t used = 0;
+    int rc = der_check(der, len, &used, what);
+    if (rc != WETEE_OK) return rc;
+    if (used != len)
+        return wt_error(WETEE_ERR_TRAILING, MOD ": %s at offset %zu: bytes after the certificate", what, used);
+    const uint8_t *q = der;
+    X509 *x = d2i_X509(NULL, &q, (long)len);
+    if (x == NULL || q != der + len) {
+        X509_free(x);
+        return wt_error(WETEE_ERR_DECODE, MOD ": %s: not an X.509 certificate", what);
+    }
+    *out = x;
+    return WETEE_OK;
+}
+
+/* Load up to `max` certificates: PEM blocks, or DER certificates one after
+ * the other. */
+static int load_certs(X509 **out, size_t max, size_t *n, const uint8_t *data, size_t len, const char *what)
+{
+    int rc = WETEE_OK;
+    *n = 0;
+    if (len == 0) return wt_error(WETEE_ERR_TRUNCATED, MOD ": %s: empty", what);
+    if (len > 2 * (size_t)WETEE_SNP_MAX_DER_BYTES)
+        return wt_error(WETEE_ERR_TOO_LONG, MOD ": %s: %zu bytes, more than %d", what, len, 2 * WETEE_SNP_MAX_DER_BYTES);
+    if (is_pem(data, len)) {
+        BIO *bio = BIO_new_mem_buf(data, (int)len);
+        if (bio == NULL) return wt_error(WETEE_ERR_NO_MEMORY, MOD ": %s: out of memory", what);
+        for (;;) {
+            char *name = NULL, *header = NULL;
+            unsigned char *der = NULL;
+            long dlen = 0;
+            if (!PEM_read_bio(bio, &name, &header, &der, &dlen)) {
+                ERR_clear_error();
+                break;
+            }
+            if (strcmp(name, "CERTIFICATE") != 0)
+                rc = wt_error(WETEE_ERR_DECODE, MOD ": %s: PEM block \"%.40s\" is not a CERTIFICATE", what, name);
+            else if (*n >= max)
+                rc = wt_error(WETEE_ERR_TRAILING, MOD ": %s: more than %zu certificates", what, max);
+            else
+                rc = x509_from_der(&out[*n], der, (size_t)dlen, what);
+            if (rc == WETEE_OK) (*n)++;
+            OPENSSL_free(name);
+            OPENSSL_free(header);
+            OPENSSL_free(der);
+            if (rc != WETEE_OK) break;
+        }
+        BIO_free(bio);
+        if (rc == WETEE_OK && *n == 0) rc = wt_error(WETEE_ERR_DECODE, MOD ": %s: no PEM certificate", what);
+    } else {
+        size_t off = 0;
+        while (off < len && rc == WETEE_OK) {
+            size_t used = 0;
+            if (*n >= max) {
+                rc = wt_error(WETEE_ERR_TRAILING, MOD ": %s at offset %zu: more than %zu certificates", what, off, max);
+                break;
+            }
+            rc = der_walk(data + off, len - off, &used, 0, what, off);
+            if (rc == WETEE_OK) rc = x509_from_der(&out[*n], data + off, used, what);
+            if (rc == WETEE_OK) {
+                (*n)++;
+                off += used;
+            }
+        }
+    }
+    if (rc != WETEE_OK) {
+        for (size_t i = 0; i < *n; i++) X509_free(out[i]);
+        *n = 0;
+    }
+    return rc;
+}
+
+static int load_crl(X509_CRL **out, const uint8_t *data, size_t len)
+{
+    const char *what = "CRL";
+    unsigned char *pem_der = NULL;
+    const uint8_t *der = data;
+    size_t dlen = len, used = 0;
+    int rc;
+    *out = NULL;
+    if (len > WETEE_SNP_MAX_DER_BYTES * 16)
+        return wt_error(WETEE_ERR_TOO_LONG, MOD ": CRL: %zu bytes, more than %d", len, WETEE_SNP_MAX_DER_BYTES * 16);
+    if (is_pem(data, len)) {
+        BIO *bio = BIO_new_mem_buf(data, (int)len);
+        char *name = NULL, *header = NULL;
+        long l = 0;
+        if (bio == NULL) return wt_error(WETEE_ERR_NO_MEMORY, MOD ": CRL: out of memory");
+        int ok = PEM_read_bio(bio, &name, &header, &pem_der, &l);
+        BIO_free(bio);
+        ERR_clear_error();
+        if (!ok) return wt_error(WETEE_ERR_DECODE, MOD ": CRL: bad PEM");
+        ok = strcmp(name, "X509 CRL") == 0;
+        OPENSSL_free(name);
+        OPENSSL_free(header);
+        if (!ok) {
+            OPENSSL_free(pem_der);
+            return wt_error(WETEE_ERR_DECODE, MOD ": CRL: PEM block is not an X509 CRL");
+        }
+        der = pem_der;
+        dlen = (size_t)l;
+    }
+    /* A CRL lists many serials: its size limit is 16 times a certificate's. */
+    rc = dlen > WETEE_SNP_MAX_DER_BYTES * 16
+             ? wt_error(WETEE_ERR_TOO_LONG, MOD ": CRL: %zu bytes", dlen)
+             : der_walk(der, dlen, &used, 0, what, 0);
+    if (rc == WETEE_OK && used != dlen)
+        rc = wt_error(WETEE_ERR_TRAILING, MOD ": CRL at offset %zu: bytes after the CRL", used);
+    if (rc == WETEE_OK) {
+        const uint8_t *q = der;
+        *out = d2i_X509_CRL(NULL, &q, (long)dlen);
+        if (*out == NULL || q != der + dlen) {
+            X509_CRL_free(*out);
+            *out = NULL;
+            ERR_clear_error();
+            rc = wt_error(WETEE_ERR_DECODE, MOD ": CRL: not an X.509 CRL");
+        }
+    }
+    OPENSSL_free(pem_der);
+    return rc;
+}
+
+/* ---- certificate checks ---- */
+
+static int64_t days_from_civil(int64_t y, unsigned m, unsigned d)
+{
+    y -= m <= 2;
+    const int64_t era = (y >= 0 ? y : y - 399) / 400;
+    const unsigned yoe = (unsigned)(y - era * 400);
+    const unsigned doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+    const unsigned doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    return era * 146097 + (int64_t)doe - 719468;
+}
+
+static int asn1_time_unix(const ASN1_TIME *t, int64_t *out)
+{
+    struct tm tm;
+    if (t == NULL || !ASN1_TIME_to_tm(t, &tm)) return 0;
+    *out = days_from_civil((int64_t)tm.tm_year + 1900, (unsigned)tm.tm_mon + 1, (unsigned)tm.tm_mday) * 86400 +
+           tm.tm_hour * 3600 + tm.tm_min * 60 + tm.tm_sec;
+    return 1;
+}
+
+static int check_validity(X509 *x, int64_t t, const char *role)
+{
+    int64_t nb, na;
+    if (!asn1_time_unix(X509_get0_notBefore(x), &nb) || !asn1_time_unix(X509_get0_notAfter(x), &na))
+        return wt_error(WETEE_ERR_DECODE, MOD ": snp %s certificate: bad validity time", role);
+    if (t < nb)
+        return wt_error(WETEE_ERR_VERIFY,
+                        MOD ": snp %s certificate: not yet valid at %lld (valid from %lld)",
+                        role, (long long)t, (long long)nb);
+    if (t > na)
+        return wt_error(WETEE_ERR_VERIFY, MOD ": snp %s certificate: expired at %lld (valid until %lld)", role,
+                        (long long)t, (long long)na);
+    return WETEE_OK;
+}
+
+/* Exactly one CN; 1 when it equals `want`. */
+static int cn_is(X509_NAME *name, const char *want)
+{
+    int i = X509_NAME_get_index_by_NID(name, NID_commonName, -1);
+    if (i < 0 || X509_NAME_get_index_by_NID(name, NID_commonName, i) >= 0) return 0;
+    const ASN1_STRING *s = X509_NAME_ENTRY_get_data(X509_NAME_get_entry(name, i));
+    size_t n = strlen(want);
+    return s != NULL && (size_t)ASN1_STRING_length(s) == n && memcmp(ASN1_STRING_get0_data(s), want, n) == 0;
+}
+
+static int algor_is_sha384(const X509_ALGOR *a)
+{
+    const ASN1_OBJECT *oid;
+    int ptype;
+    const void *pval;
+    if (a == NULL) return 0;
+    X509_ALGOR_get0(&oid, &ptype, &pval, a);
+    return OBJ_obj2nid(oid) == NID_sha384 && (ptype == V_ASN1_UNDEF || ptype == V_ASN1_NULL);
+}
+
+/* RSASSA-PSS with SHA-384, MGF1-SHA-384, salt 48, trailer 1. */
+static int sigalg_is_pss384(const X509_ALGOR *alg)
+{
+    const ASN1_OBJECT *oid;
+    int ptype, ok = 0;
+    const void *pval;
+    X509_ALGOR_get0(&oid, &ptype, &pval, alg);
+    if (OBJ_obj2nid(oid) != NID_rsassaPss || ptype != V_ASN1_SEQUENCE) return 0;
+    const ASN1_STRING *seq = pval;
+    const unsigned char *p = ASN1_STRING_get0_data(seq);
+    RSA_PSS_PARAMS *pss = d2i_RSA_PSS_PARAMS(NULL, &p, ASN1_STRING_length(seq));
+    if (pss == NULL) {
+        ERR_clear_error();
+        return 0;
+    }
+    if (algor_is_sha384(pss->hashAlgorithm) && pss->maskGenAlgorithm != NULL && pss->saltLength != NULL &&
+        ASN1_INTEGER_get(pss->saltLength) == 48 && (pss->trailerField == NULL || ASN1_INTEGER_get(pss->trailerField) == 1)) {
+        X509_ALGOR_get0(&oid, &ptype, &pval, pss->maskGenAlgorithm);
+        if (OBJ_obj2nid(oid) == NID_mgf1 && ptype == V_ASN1_SEQUENCE) {
+            const ASN1_STRING *ms = pval;
+            const unsigned char *mp = ASN1_STRING_get0_data(ms);
+            X509_ALGOR *mh = d2i_X509_ALGOR(NULL, &mp, ASN1_STRING_length(ms));
+            ok = algor_is_sha384(mh);
+            X509_ALGOR_free(mh);
+        }
+    }
+    RSA_PSS_PARAMS_free(pss);
+    ERR_clear_error();
+    return ok;
+}
+
+/* `x` is signed by `issuer` with RSA-PSS/SHA-384 and `issuer` named it. */
+static int check_signed_by(X509 *x, X509 *issuer, const char *role, const char *issuer_role)
+{
+    const X509_ALGOR *alg;
+    X509_get0_signature(NULL, &alg, x);
+    if (!sigalg_is_pss384(alg))
+        return wt_error(WETEE_ERR_VERIFY,
+                        MOD ": snp %s certificate: signature algorithm is not RSASSA-PSS with SHA-384, MGF1-SHA-384, salt 48",
+                        role);
+    if (X509_NAME_cmp(X509_get_issuer_name(x), X509_get_subject_name(issuer)) != 0)
+        return wt_error(WETEE_ERR_VERIFY, MOD ": snp %s certificate: issuer is not the %s", role, issuer_role);
+    EVP_PKEY *k = X509_get0_pubkey(issuer);
+    if (k == NULL || EVP_PKEY_get_base_id(k) != EVP_PKEY_RSA || EVP_PKEY_get_bits(k) < 2048) {
+        ERR_clear_error();
+        return wt_error(WETEE_ERR_VERIFY, MOD ": snp %s key is not RSA of at least 2048 bits", issuer_role);
+    }
+    if (X509_verify(x, k) != 1) {
+        ERR_clear_error();
+        return wt_error(WETEE_ERR_VERIFY, MOD ": snp %s certificate: signature by the %s does not verify", role,
+                        issuer_role);
+    }
+    return WETEE_OK;
+}
+
+/* ---- leaf extensions (1.3.6.1.4.1.3704.1.*) ---- */
+
+static const uint8_t AMD_OID_PREFIX[] = { 0x2b, 0x06, 0x01, 0x04, 0x01, 0x9c, 0x78, 0x01 };
+
+typedef struct leaf_ext {
+    int spl[10];          /* .3.1 .. .3.9 (index 1..9); -1 when absent */
+    const uint8_t *hwid;  /* .4 contents */
+    size_t hwid_len;
+    const uint8_t *product; /* .2 IA5String contents */
+    size_t product_len;
+} leaf_ext;
+
+/* A small DER INTEGER 0..255 (minimal encoding). */
+static int spl_value(const uint8_t *p, size_t n)
+{
+    if (n == 3 && p[0] == 0x02 && p[1] == 1 && p[2] < 0x80) return p[2];
+    if (n == 4 && p[0] == 0x02 && p[1] == 2 && p[2] == 0 && p[3] >= 0x80) return p[3];
+    return -1;
+}
+
+static int leaf_extensions(leaf_ext *e, X509 *leaf)
+{
+    unsigned seen = 0; /* bit per extension, to refuse duplicates */
+    for (int i = 0; i < 10; i++) e->spl[i] = -1;
+    e->hwid = e->product = NULL;
+    e->hwid_len = e->product_len = 0;
+    int count = X509_get_ext_count(leaf);
+    for (int i = 0; i < count; i++) {
+        X509_EXTENSION *ext = X509_get_ext(leaf, i);
+        const ASN1_OBJECT *obj = X509_EXTENSION_get_object(ext);
+        const unsigned char *od = OBJ_get0_data(obj);
+        size_t ol = OBJ_length(obj);
+        if (od == NULL || ol <= sizeof AMD_OID_PREFIX || memcmp(od, AMD_OID_PREFIX, sizeof AMD_OID_PREFIX) != 0) continue;
+        const uint8_t *sfx = od + sizeof AMD_OID_PREFIX;
+        size_t sl = ol - sizeof AMD_OID_PREFIX;
+        const ASN1_OCTET_STRING *v = X509_EXTENSION_get_data(ext);
+        const uint8_t *vp = ASN1_STRING_get0_data(v);
+        size_t vl = (size_t)ASN1_STRING_length(v);
+        unsigned bit;
+        if (sl == 2 && sfx[0] == 3 && sfx[1] >= 1 && sfx[1] <= 9) {
+            bit = sfx[1];
+            int s = spl_value(vp, vl);
+            if (s < 0)
+                return wt_error(WETEE_ERR_VERIFY, MOD ": snp leaf certificate: extension 1.3.6.1.4.1.3704.1.3.%u is not an SPL 0..255",
+                                sfx[1]);
+            e->spl[sfx[1]] = s;
+        } else if (sl == 1 && sfx[0] == 4) {
+            bit = 10;
+            e->hwid = vp;
+            e->hwid_len = vl;
+            if ((vl == 66 && vp[0] == 0x04 && vp[1] == 64) || (vl == 10 && vp[0] == 0x04 && vp[1] == 8)) {
+                e->hwid += 2; /* wrapped in an OCTET STRING */
+                e->hwid_len -= 2;
+            }
+        } else if (sl == 1 && sfx[0] == 2) {
+            bit = 11;
+            if (vl < 2 || vp[0] != 0x16 || vp[1] != vl - 2)
+                return wt_error(WETEE_ERR_VERIFY, MOD ": snp leaf certificate: productName is not an IA5String");
+            e->product = vp + 2;
+            e->product_len = vl - 2;
+        } else {
+            continue;
+        }
+        if (seen & (1u << bit)) return wt_error(WETEE_ERR_VERIFY, MOD ": snp leaf certificate: AMD extension repeated");
+        seen |= 1u << bit;
+    }
+    return WETEE_OK;
+}
+
+static wetee_snp_product product_from_name(const uint8_t *p, size_t n)
+{
+    static const char *const names[] = { NULL, "Milan", "Genoa", "Turin" };
+    for (int i = 1; i <= 3; i++) {
+        size_t l = strlen(names[i]);
+        if (n >= l && memcmp(p, names[i], l) == 0 && (n == l || p[l] == '-')) return (wetee_snp_product)i;
+    }
+    return WETEE_SNP_PRODUCT_UNKNOWN;
+}
+
+static int check_spl(const leaf_ext *e, unsigned idx, unsigned want, const char *name)
+{
+    if (e->spl[idx] < 0)
+        return wt_error(WETEE_ERR_VERIFY, MOD ": snp leaf certificate: %s SPL extension (1.3.6.1.4.1.3704.1.3.%u) missing",
+                        name, idx);
+    if ((unsigned)e->spl[idx] != want)
+        return wt_error(WETEE_ERR_VERIFY,
+                        MOD ": snp leaf certificate: TCB extension mismatch: %s SPL %d in the certificate, %u in REPORTED_TCB",
+                        name, e->spl[idx], want);
+    return WETEE_OK;
+}
+
+/* ---- report signature ---- */
+
+static int verify_report_signature(const uint8_t *report, X509 *leaf)
+{
+    EVP_PKEY *k = X509_get0_pubkey(leaf);
+    char group[32] = "";
+    int rc = WETEE_OK;
+    if (k == NULL || EVP_PKEY_get_base_id(k) != EVP_PKEY_EC ||
+        !EVP_PKEY_get_group_name(k, group, sizeof group, NULL) || strcmp(group, "secp384r1") != 0) {
+        ERR_clear_error();
+        return wt_error(WETEE_ERR_VERIFY, MOD ": snp leaf certificate: key is not EC P-384");
+    }
+    const uint8_t *r = report + 0x2a0, *s = report + 0x2e8;
+    for (size_t i = 48; i < 72; i++)
+        if (r[i] != 0 || s[i] != 0)
+            return wt_error(WETEE_ERR_VERIFY, MOD ": snp report at offset 0x2a0: signature does not verify (R or S above 48 bytes)");
+    ECDSA_SIG *sig = ECDSA_SIG_new();
+    BIGNUM *br = BN_lebin2bn(r, 48, NULL), *bs = BN_lebin2bn(s, 48, NULL);
+    unsigned char *der = NULL;
+    int dl = -1;
+    if (sig != NULL && br != NULL && bs != NULL && ECDSA_SIG_set0(sig, br, bs)) {
+        br = bs = NULL;
+        dl = i2d_ECDSA_SIG(sig, &der);
+    }
+    BN_free(br);
+    BN_free(bs);
+    ECDSA_SIG_free(sig);
+    if (dl <= 0) {
+        ERR_clear_error();
+        return wt_error(WETEE_ERR_NO_MEMORY, MOD ": snp report signature: out of memory");
+    }
+    EVP_MD_CTX *ctx = EVP_MD_CTX_new();
+    if (ctx == NULL || EVP_DigestVerifyInit(ctx, NULL, EVP_sha384(), NULL, k) != 1) {
+        rc = wt_error(WETEE_ERR_CRYPTO, MOD ": snp report signature: OpenSSL could not set up ECDSA");
+    } else if (EVP_DigestVerify(ctx, der, (size_t)dl, report, WETEE_SNP_SIGNED_BYTES) != 1) {
+        rc = wt_error(WETEE_ERR_VERIFY, MOD ": snp report at offset 0x2a0: signature does not verify with the leaf key");
+    }
+    ERR_clear_error();
+    EVP_MD_CTX_free(ctx);
+    OPENSSL_free(der);
+    return rc;
+}
+
+/* ---- CRL ---- */
+
+static int check_crl(const uint8_t *data, size_t len, X509 *ark, X509 *ask, int64_t t)
+{
+    X509_CRL *crl = NULL;
+    int rc = load_crl(&crl, data, len);
+    if (rc != WETEE_OK) return rc;
+    int64_t tu, nu;
+    X509_REVOKED *rev = NULL;
+    if (X509_NAME_cmp(X509_CRL_get_issuer(crl), X509_get_subject_name(ark)) != 0)
+        rc = wt_error(WETEE_ERR_VERIFY, MOD ": snp CRL: issuer is not the ARK");
+    else if (X509_CRL_verify(crl, X509_get0_pubkey(ark)) != 1)
+        rc = wt_error(WETEE_ERR_VERIFY, MOD ": snp CRL: signature by the ARK does not verify");
+    else if (!asn1_time_unix(X509_CRL_get0_lastUpdate(crl), &tu))
+        rc = wt_error(WETEE_ERR_DECODE, MOD ": snp CRL: bad thisUpdate");
+    else if (t < tu)
+        rc = wt_error(WETEE_ERR_VERIFY, MOD ": snp CRL: not yet valid at %lld (thisUpdate %lld)", (long long)t, (long long)tu);
+    else if (X509_CRL_get0_nextUpdate(crl) != NULL &&
+             (!asn1_time_unix(X509_CRL_get0_nextUpdate(crl), &nu) || t > nu))
+        rc = wt_error(WETEE_ERR_VERIFY, MOD ": snp CRL: expired at %lld", (long long)t);
+    else if (X509_CRL_get0_by_serial(crl, &rev, X509_get0_serialNumber(ask)) == 1)
+        rc = wt_error(WETEE_ERR_VERIFY, MOD ": snp CRL: the ASK/ASVK certificate is revoked");
+    ERR_clear_error();
+    X509_CRL_free(crl);
+    return rc;
+}
+
+/* ---- the whole verification ---- */
+
+static int ark_matches(X509 *ark, wetee_snp_product product, const uint8_t *anchor, size_t anchor_len)
+{
+    unsigned char *der = NULL;
+    int dl = i2d_X509(ark, &der);
+    int ok = 0;
+    if (dl > 0) {
+        if (anchor != NULL) {
+            ok = (size_t)dl == anchor_len && memcmp(der, anchor, anchor_len) == 0;
+        } else if (product >= WETEE_SNP_PRODUCT_MILAN && product <= WETEE_SNP_PRODUCT_TURIN) {
+            uint8_t h[32];
+            unsigned hl = 0;
+            ok = EVP_Digest(der, (size_t)dl, h, &hl, EVP_sha256(), NULL) == 1 && hl == 32 &&
+                 memcmp(h, ARK_SHA256[product], 32) == 0;
+        }
+    }
+    OPENSSL_free(der);
+    ERR_clear_error();
+    return ok;
+}
+
+int wetee_snp_verify(wetee_snp_report *out, const uint8_t *report, size_t report_len, const uint8_t *leaf,
+                     size_t leaf_len, const uint8_t *chain, size_t chain_len, const wetee_snp_verify_opts *opts)
+{
+    if (out != NULL) memset(out, 0, sizeof *out);
+    WT_ARG_DATA(report, report_len, MOD);
+    WT_ARG_DATA(leaf, leaf_len, MOD);
+    WT_ARG_DATA(chain, chain_len, MOD);
+    WT_ARG(opts != NULL, MOD, "opts is NULL");
+    WT_ARG(opts->version == WETEE_SNP_VERIFY_OPTS_VERSION, MOD, "unknown wetee_snp_verify_opts version");
+    WT_ARG(opts->time != 0, MOD, "opts->time (the verification time) is not set");
+    WT_ARG(opts->product >= WETEE_SNP_PRODUCT_UNKNOWN && opts->product <= WETEE_SNP_PRODUCT_TURIN, MOD,
+           "unknown opts->product");
+    WT_ARG_DATA(opts->ark, opts->ark_len, MOD);
+    WT_ARG_DATA(opts->crl, opts->crl_len, MOD);
+
+    wetee_snp_report rep;
+    X509 *lf[1] = { NULL }, *ch[3] = { NULL, NULL, NULL }, *anchor_x[1] = { NULL };
+    X509 *ark = NULL, *ask = NULL;
+    unsigned char *anchor_der = NULL;
+    size_t nl = 0, nc = 0, na = 0;
+    int anchor_len = 0;
+    int rc;
+
+    if (report_len < WETEE_SNP_REPORT_BYTES || report_len > WETEE_SNP_REPORT_BYTES)
+        return wt_snp_parse(&rep, report, report_len, WETEE_SNP_PRODUCT_UNKNOWN);
+    if (leaf_len > WETEE_SNP_MAX_DER_BYTES)
+        return wt_error(WETEE_ERR_TOO_LONG, MOD ": snp leaf certificate: %zu bytes, more than %d", leaf_len,
+                        WETEE_SNP_MAX_DER_BYTES);
+    if ((rc = load_certs(lf, 1, &nl, leaf, leaf_len, "snp leaf certificate")) != WETEE_OK) return rc;
+    /* 1. the signature over the raw bytes, before any field is interpreted */
+    if ((rc = verify_report_signature(report, lf[0])) != WETEE_OK) goto done;
+    /* 2. the fields */
+    if ((rc = wt_snp_parse(&rep, report, report_len, opts->product)) != WETEE_OK) goto done;
+    /* 3. the key type */
+    X509_NAME *subj = X509_get_subject_name(lf[0]);
+    if (rep.signing_key == WETEE_SNP_KEY_NONE) {
+        rc = wt_error(WETEE_ERR_VERIFY, MOD ": snp report at offset 0x048: SIGNING_KEY 7: the report is not signed");
+        goto done;
+    }
+    int vlek = rep.signing_key == WETEE_SNP_KEY_VLEK;
+    if (!cn_is(subj, vlek ? "SEV-VLEK" : "SEV-VCEK")) {
+        rc = wt_error(WETEE_ERR_VERIFY,
+                      MOD ": snp leaf certificate: SIGNING_KEY %u names a %s, but the certificate's CN is not %s",
+                      rep.signing_key, vlek ? "VLEK" : "VCEK", vlek ? "SEV-VLEK" : "SEV-VCEK");
+        goto done;
+    }
+    leaf_ext ext;
+    if ((rc = leaf_extensions(&ext, lf[0])) != WETEE_OK) goto done;
+    /* 4. the product */
+    wetee_snp_product product = opts->product;
+    if (product == WETEE_SNP_PRODUCT_UNKNOWN) product = rep.product;
+    if (product == WETEE_SNP_PRODUCT_UNKNOWN && ext.product != NULL) product = product_from_name(ext.product, ext.product_len);
+    if (product == WETEE_SNP_PRODUCT_UNKNOWN) {
+        rc = wt_error(WETEE_ERR_VERIFY, MOD ": snp report: product unknown (no CPUID in the report, no productName in the leaf, none given)");
+        goto done;
+    }
+    if (rep.product != WETEE_SNP_PRODUCT_UNKNOWN && rep.product != product) {
+        rc = wt_error(WETEE_ERR_VERIFY, MOD ": snp report: CPUID names %s, expected %s", wetee_snp_product_name(rep.product),
+                      wetee_snp_product_name(product));
+        goto done;
+    }
+    if (ext.product != NULL && product_from_name(ext.product, ext.product_len) != product) {
+        rc = wt_error(WETEE_ERR_VERIFY, MOD ": snp leaf certificate: productName \"%.*s\" is not a %s part",
+                      (int)(ext.product_len > 32 ? 32 : ext.product_len), (const char *)ext.product,
+                      wetee_snp_product_name(product));
+        goto done;
+    }
+    if (rep.product == WETEE_SNP_PRODUCT_UNKNOWN && product == WETEE_SNP_PRODUCT_TURIN)
+        (void)wt_snp_parse(&rep, report, report_len, product); /* Turin TCB layout */
+    /* 5. the chain */
+    if ((rc = load_certs(ch, 3, &nc, chain, chain_len, "snp certificate chain")) != WETEE_OK) goto done;
+    if (opts->ark != NULL) {
+        if ((rc = load_certs(anchor_x, 1, &na, opts->ark, opts->ark_len, "snp trust anchor")) != WETEE_OK) goto done;
+        anchor_len = i2d_X509(anchor_x[0], &anchor_der);
+        if (anchor_len <= 0) {
+            rc = wt_error(WETEE_ERR_NO_MEMORY, MOD ": snp trust anchor: out of memory");
+            goto done;
+        }
+    }
+    for (size_t i = 0; i < nc; i++) {
+        int self = X509_NAME_cmp(X509_get_subject_name(ch[i]), X509_get_issuer_name(ch[i])) == 0;
+        if (self && ark == NULL)
+            ark = ch[i];
+        else if (!self && ask == NULL)
+            ask = ch[i];
+    }
+    if (ark == NULL && anchor_x[0] != NULL) ark = anchor_x[0];
+    if (ark == NULL || ask == NULL) {
+        rc = wt_error(WETEE_ERR_VERIFY, MOD ": snp certificate chain: needs the %s and the ARK", vlek ? "ASVK" : "ASK");
+        goto done;
+    }
+    if (!ark_matches(ark, product, anchor_der, (size_t)(anchor_len > 0 ? anchor_len : 0))) {
+        rc = wt_error(WETEE_ERR_VERIFY, MOD ": snp ARK: not the %s for %s (untrusted root)",
+                      anchor_der ? "caller's trust anchor" : "pinned AMD root key", wetee_snp_product_name(product));
+        goto done;
+    }
+    char cn[32];
+    snprintf(cn, sizeof cn, "ARK-%s", wetee_snp_product_name(product));
+    if (anchor_der == NULL && !cn_is(X509_get_subject_name(ark), cn)) {
+        rc = wt_error(WETEE_ERR_VERIFY, MOD ": snp ARK: CN is not %s", cn);
+        goto done;
+    }
+    if ((rc = check_signed_by(ark, ark, "ARK", "ARK")) != WETEE_OK) goto done;
+    if ((rc = check_validity(ark, opts->time, "ARK")) != WETEE_OK) goto done;
+    snprintf(cn, sizeof cn, vlek ? "SEV-VLEK-%s" : "SEV-%s", wetee_snp_product_name(product));
+    if (!cn_is(X509_get_subject_name(ask), cn)) {
+        rc = wt_error(WETEE_ERR_VERIFY, MOD ": snp %s: CN is not %s", vlek ? "ASVK" : "ASK", cn);
+        goto done;
+    }
+    if ((rc = check_signed_by(ask, ark, vlek ? "ASVK" : "ASK", "ARK")) != WETEE_OK) goto done;
+    if ((rc = check_validity(ask, opts->time, vlek ? "ASVK" : "ASK")) != WETEE_OK) goto done;
+    if ((rc = check_signed_by(lf[0], ask, vlek ? "VLEK" : "VCEK", vlek ? "ASVK" : "ASK")) != WETEE_OK) goto done;
+    if ((rc = check_validity(lf[0], opts->time, vlek ? "VLEK" : "VCEK")) != WETEE_OK) goto done;
+    /* 6. leaf extensions against the report */
+    const wetee_snp_tcb *tcb = &rep.reported_tcb;
+    if ((rc = check_spl(&ext, 1, tcb->bootloader, "BL")) != WETEE_OK) goto done;
+    if ((rc = check_spl(&ext, 2, tcb->tee, "TEE")) != WETEE_OK) goto done;
+    if ((rc = check_spl(&ext, 3, tcb->snp, "SNP")) != WETEE_OK) goto done;
+    if ((rc = check_spl(&ext, 8, tcb->microcode, "uCode")) != WETEE_OK) goto done;
+    if (product == WETEE_SNP_PRODUCT_TURIN && (rc = check_spl(&ext, 9, tcb->fmc, "FMC")) != WETEE_OK) goto done;
+    if (!vlek && !rep.mask_chip_key) {
+        size_t want = product == WETEE_SNP_PRODUCT_TURIN ? 8 : 64;
+        if (ext.hwid == NULL) {
+            rc = wt_error(WETEE_ERR_VERIFY, MOD ": snp VCEK certificate: hwID extension missing");
+            goto done;
+        }
+        if (ext.hwid_len != want || memcmp(ext.hwid, rep.chip_id, want) != 0) {
+            rc = wt_error(WETEE_ERR_VERIFY, MOD ": snp VCEK certificate: hwID does not equal the report's CHIP_ID (chip id mismatch)");
+            goto done;
+        }
+    }
+    /* 7. the CRL */
+    if (opts->crl != NULL && (rc = check_crl(opts->crl, opts->crl_len, ark, ask, opts->time)) != WETEE_OK) goto done;
+    rep.product = product;
+    if (out != NULL) *out = rep;
+    rc = WETEE_OK;
+done:
+    ERR_clear_error();
+    X509_free(lf[0]);
+    for (size_t i = 0; i < nc; i++) X509_free(ch[i]);
+    X509_free(anchor_x[0]);
+    OPENSSL_free(anchor_der);
+    return rc;
+}
