@@ -3,13 +3,18 @@
 // the JavaScript side. Pairs with metadata_vectors.c (the libwetee side);
 // run.sh runs it.
 //
-//   node md_diff.mjs gen SEED COUNT DIR OPS [--events FILE] FIXTURE...
+//   node md_diff.mjs gen SEED COUNT DIR OPS [--events FILE] [--ts-count N] FIXTURE...
 //       writes DIR/req.tsv (requests for metadata_vectors, one per line) and
 //       DIR/expect.jsonl (what polkadot.js says about each request); OPS is
 //       the comma-separated list of request kinds to make (what
 //       `metadata_vectors ops` prints); FILE holds System.Events values
 //       recorded on the devnode (md_record_events.mjs) for the fixtures in
-//       its folder
+//       its folder. A FIXTURE may be one of @polkadot/types-support's
+//       metadata/vN/NAME-hex.js modules: its hex is written to DIR/ts/ for
+//       metadata_vectors, its shipped JSON (NAME-json.json, NAME-types.json,
+//       NAME-ver.js) is compared too, and its random cases use N (default
+//       COUNT) instead of COUNT; a blob of a version before V14 must be
+//       refused with an error naming its version
 //   metadata_vectors run DIR/req.tsv > DIR/res.tsv
 //       one result line per request: the result, or "!" and the error
 //   node md_diff.mjs check DIR
@@ -18,7 +23,9 @@
 //
 // Requests (fields separated by one TAB; JSON never contains a TAB or a
 // newline):
-//   fixture NAME PATH                  load a metadata fixture -> "ok"
+//   fixture NAME PATH                  load a metadata fixture -> "ok" (or,
+//                                      for a version before V14, an error
+//                                      naming the version)
 //   enumerate FX                       what the lookups say (md_summary.mjs)
 //   constant FX PALLET NAME            the constant decoded -> JSON
 //   encode_call FX PALLET CALL ARGS    ARGS a JSON object -> hex of the call
@@ -38,7 +45,8 @@
 // Values are in libwetee's JSON mapping (docs/metadata.md); md_types.mjs
 // converts polkadot.js's values to and from it. The cases (the full list is
 // in docs/metadata-interop.md):
-//   enumerate   the registry and every lookup, per fixture
+//   enumerate   the registry and every lookup, per fixture; for the
+//               types-support fixtures also against their shipped JSON
 //   constants   every constant of every fixture: libwetee's decoding equals
 //               polkadot.js's
 //   calls       COUNT random argument sets per call of every pallet: libwetee
@@ -60,7 +68,7 @@
 
 import { expandMetadata } from '@polkadot/types';
 import { compactStripLength, hexToU8a, stringCamelCase, u8aToHex } from '@polkadot/util';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, dirname } from 'node:path';
 import { Generator } from './md_gen.mjs';
 import {
@@ -68,14 +76,14 @@ import {
   wText
 } from './md_types.mjs';
 import { Rng } from './rng.mjs';
-import { summary } from './md_summary.mjs';
+import { shippedSummary, summary } from './md_summary.mjs';
 
 // ---------------------------------------------------------------------------
 // gen
 
 // ops: the request kinds to generate (metadata_vectors ops lists those
 // libwetee answers)
-function gen(seed, count, dir, paths, ops, recorded) {
+function gen(seed, count0, dir, paths, ops, recorded, tsCount) {
   const want = (k) => ops.includes(k);
   mkdirSync(dir, { recursive: true });
   const req = [];
@@ -83,12 +91,29 @@ function gen(seed, count, dir, paths, ops, recorded) {
   const add = (fields, e) => { req.push(fields.join('\t')); exp.push(JSON.stringify(e)); };
   const stats = {};
   const bump = (k) => { stats[k] = (stats[k] ?? 0) + 1; };
-  for (const path of paths) {
-    const name = basename(path);
+  for (const given of paths) {
+    const ts = typesSupport(given, dir);
+    const path = ts ? ts.hex : given;
+    const name = ts ? ts.name : basename(path);
+    const count = ts ? tsCount ?? count0 : count0;
+    if (ts && ts.version < 14) {
+      add(['fixture', name, path], { kind: 'fixture-reject', fx: name, what: 'load', version: ts.version });
+      bump('rejected-version');
+      continue;
+    }
     const fx = loadFixture(path);
     add(['fixture', name, path], { kind: 'fixture' });
     const gn = new Generator(fx, new Rng(seed, name));
     if (want('enumerate')) add(['enumerate', name], { kind: 'enumerate', fx: name, what: 'summary', w: wText(summary(fx)) });
+    if (ts?.shipped && want('enumerate')) {
+      const [json, lookup, ver] = ts.shipped;
+      add(['enumerate', name], { kind: 'enumerate-shipped', fx: name, what: 'summary against the JSON types-support ships', w: wText(shippedSummary(json, lookup, ver)) });
+      // polkadot.js's own decoding against the same JSON (its test suite's
+      // check; informational: the comparison above is libwetee's)
+      const own = fx.metadata.toJSON();
+      delete own.metadata[`v${fx.version}`].lookup;
+      if (JSON.stringify(own) !== JSON.stringify(json)) console.error(`md_diff gen: note: polkadot.js decodes ${name} to other JSON than types-support ships`);
+    }
     // constants
     for (const p of want('constant') ? fx.pallets : []) {
       for (const c of p.constants) {
@@ -319,6 +344,29 @@ function gen(seed, count, dir, paths, ops, recorded) {
   console.error(`md_diff gen: ${req.length} requests (${Object.entries(stats).map(([k, v]) => `${k} ${v}`).join(', ')})`);
 }
 
+// @polkadot/types-support's metadata/vN/NAME-hex.js -> { name, version,
+// hex: DIR/ts/vN-NAME.hex (what metadata_vectors reads), shipped: [NAME-json.json,
+// NAME-types.json, NAME-ver.js's object] or null when the package has no
+// JSON for it }; null for any other path
+const TYPES_SUPPORT = /\/@polkadot\/types-support\/metadata\/v(\d+)\/([a-z0-9-]+)-hex\.js$/;
+function typesSupport(path, dir) {
+  const m = TYPES_SUPPORT.exec(path);
+  if (!m) return null;
+  const [, v, chain] = m;
+  const hex = /export default '(0x[0-9a-f]*)'/.exec(readFileSync(path, 'utf8'));
+  if (!hex) throw new Error(`${path}: no hex string`);
+  mkdirSync(`${dir}/ts`, { recursive: true });
+  const out = `${dir}/ts/v${v}-${chain}.hex`;
+  writeFileSync(out, hex[1]);
+  const base = path.slice(0, -'-hex.js'.length);
+  const json = (f) => JSON.parse(readFileSync(f, 'utf8'));
+  const module = (f) => JSON.parse(/export default (\{[\s\S]*\});?\s*$/.exec(readFileSync(f, 'utf8'))[1]);
+  const shipped = existsSync(`${base}-json.json`) && existsSync(`${base}-types.json`)
+    ? [json(`${base}-json.json`), json(`${base}-types.json`), existsSync(`${base}-ver.js`) ? module(`${base}-ver.js`) : null]
+    : null;
+  return { name: `types-support/v${v}/${chain}`, version: Number(v), hex: out, shipped };
+}
+
 // System.Events in the generic mapping -> wetee_events_decode_json's list:
 // [{"phase", "pallet", "event", "fields", "topics"}]
 function eventList(fx, records) {
@@ -362,6 +410,11 @@ const KNOWN_GAPS = [
     kind: 'call-encode-pjs-json',
     match: (e, f, r) => /expected an array, got string/.test(r),
     why: 'primitive_types::U256 ([u64; 4] in the registry): polkadot.js writes one hex integer; libwetee wants the four limbs'
+  },
+  {
+    kind: 'call-encode-pjs-json',
+    match: (e, f, r) => /\.Index: expected a decimal or 0x-hex integer string/.test(r) && /"index":"[1-9A-HJ-NP-Za-km-z]+"/.test(f[4]),
+    why: 'MultiAddress::Index(Compact<AccountIndex>) (the Substrate fixtures of types-support): polkadot.js writes the index as its SS58 form ("F7Hs"); libwetee wants the integer'
   },
   {
     kind: 'call-encode-pjs-json',
@@ -430,11 +483,17 @@ function check(dir) {
     cur = { e, f, r };
     switch (f[0]) {
       case 'fixture':
+        if (e.kind === 'fixture-reject') {
+          // another version than V14..V16: an error naming it
+          if (err && new RegExp(`version ${e.version}\\b`).test(err)) pass(e.kind);
+          else fail(e.kind, e, `libwetee: ${r.slice(0, 200)} (wanted an error naming version ${e.version})`);
+          break;
+        }
         if (r === 'ok') pass('fixture'); else fail('fixture', { fx: f[1], what: 'load' }, r);
         break;
       case 'enumerate':
-        if (err) { fail('enumerate', e, `libwetee: ${err}`); break; }
-        compare('enumerate', e, () => canon(r), e.w);
+        if (err) { fail(e.kind, e, `libwetee: ${err}`); break; }
+        compare(e.kind, e, () => canon(r), e.w);
         break;
       case 'constant':
         if (typeof e.w !== 'string') { noteApart(`polkadot.js cannot decode constant: ${e.w.error}`); break; }
@@ -544,8 +603,10 @@ function shortReason(msg) {
 const [mode, ...args] = process.argv.slice(2);
 if (mode === 'gen') {
   const [seed, count, dir, ops, ...rest] = args;
-  const recorded = rest[0] === '--events' ? rest[1] : null;
-  gen(seed, Number(count), dir, recorded ? rest.slice(2) : rest, ops.split(','), recorded);
+  const opt = {};
+  while (rest[0]?.startsWith('--')) { const [k, v] = rest.splice(0, 2); opt[k] = v; }
+  const tsCount = opt['--ts-count'] === undefined ? undefined : Number(opt['--ts-count']);
+  gen(seed, Number(count), dir, rest, ops.split(','), opt['--events'] ?? null, tsCount);
 } else if (mode === 'check') {
   process.exit(check(args[0]) ? 0 : 1);
 } else {

@@ -11,7 +11,7 @@ const str = (t) => t.toString();
 const docs = (d) => d.map(str);
 const HASHERS = ['Blake2_128', 'Blake2_256', 'Blake2_128Concat', 'Twox128', 'Twox256', 'Twox64Concat', 'Identity'];
 
-function typeLine(fx, t) {
+export function typeLine(fx, t) {
   const f = (fields) => fields.map((x) => `${x.name ?? '_'}:${x.type}:${x.typeName ?? ''}`).join(',');
   const head = `${t.kind} ${t.path.join('::')}<${t.params.map((p) => (p === null ? '_' : p)).join(',')}>`;
   switch (t.kind) {
@@ -119,5 +119,134 @@ export function summary(fx) {
   }
   if (pfx) out.ss58 = fx.registry.createTypeUnsafe(fx.registry.createLookupType(pfx.type), [pfx.value.toU8a(true)]).toNumber();
   out.custom = [...l.custom.map].map(([k, v]) => [str(k), v.type.toNumber(), u8aToHex(v.value.toU8a(true))]);
+  return out;
+}
+
+// ---------------------------------------------------------------------------
+// The same summary from the expected JSON that @polkadot/types-support ships
+// beside each of its metadata blobs (metadata/vN/NAME-json.json: the
+// metadata's toJSON() without its type registry; NAME-types.json: the
+// registry; NAME-ver.js: state_getRuntimeVersion of the node the metadata
+// came from). Read from that JSON alone, without decoding the metadata
+// again: it checks libwetee against the data polkadot.js's own tests hold,
+// not only against what this polkadot.js version decodes.
+
+// the registry JSON -> md_types.mjs's type model (what typeLine reads)
+export function typesFromJson(lookup) {
+  const field = (f) => ({ name: f.name ?? null, type: f.type, typeName: f.typeName ?? null });
+  const out = [];
+  for (const { id, type } of lookup) {
+    const t = { id, path: type.path, params: type.params.map((p) => p.type ?? null) };
+    const [kind] = Object.keys(type.def);
+    const d = type.def[kind];
+    switch (kind) {
+      case 'composite': Object.assign(t, { kind, fields: d.fields.map(field) }); break;
+      case 'variant': Object.assign(t, { kind, variants: d.variants.map((v) => ({ name: v.name, index: v.index, fields: v.fields.map(field), docs: v.docs })) }); break;
+      case 'sequence': case 'compact': Object.assign(t, { kind, elem: d.type }); break;
+      case 'array': Object.assign(t, { kind, elem: d.type, len: d.len }); break;
+      case 'tuple': Object.assign(t, { kind, elems: d }); break;
+      case 'primitive': Object.assign(t, { kind, prim: d.toLowerCase() }); break;
+      case 'bitSequence': Object.assign(t, { kind: 'bitsequence', store: d.bitStoreType, order: d.bitOrderType }); break;
+      default: throw new Error(`type ${id}: unexpected definition ${kind}`);
+    }
+    out[id] = t;
+  }
+  return out;
+}
+
+// {"notDeprecated": null} | {"deprecatedWithoutNote": null} |
+// {"deprecated": {"note", "since"}} -> md_summary's form
+function deprJson(d) {
+  if ('notDeprecated' in d) return null;
+  if ('deprecatedWithoutNote' in d) return ['without-note'];
+  return ['deprecated', d.deprecated.note, d.deprecated.since ?? null];
+}
+
+const hexBytes = (h) => (h.replace(/^0x/, '').match(/../g) ?? []).map((b) => parseInt(b, 16));
+const leInt = (h) => hexBytes(h).reduceRight((a, b) => a * 256 + b, 0);
+
+// json: NAME-json.json, lookup: NAME-types.json, ver: the runtime version
+// object of NAME-ver.js (or null)
+export function shippedSummary(json, lookup, ver) {
+  const [vkey] = Object.keys(json.metadata);
+  const version = Number(vkey.slice(1));
+  const m = json.metadata[vkey];
+  const v16 = version >= 16;
+  const types = typesFromJson(lookup);
+  const out = { version, types: types.map((t) => typeLine(null, t)) };
+  out.pallets = m.pallets.map((p) => {
+    const o = {
+      name: p.name,
+      index: p.index,
+      docs: p.docs ?? [],
+      calls: p.calls?.type ?? null,
+      events: p.events?.type ?? null,
+      errors: p.errors?.type ?? null,
+      storage_prefix: p.storage?.prefix ?? null,
+      storage: (p.storage?.items ?? []).map((s) => ({
+        name: s.name,
+        modifier: s.modifier,
+        hashers: s.type.map ? s.type.map.hashers : [],
+        key: s.type.map ? s.type.map.key : null,
+        value: s.type.map ? s.type.map.value : s.type.plain,
+        default: s.fallback,
+        docs: s.docs,
+        ...(v16 ? { deprecation: deprJson(s.deprecationInfo) } : {})
+      })),
+      constants: p.constants.map((c) => ({
+        name: c.name, type: c.type, value: c.value, docs: c.docs, ...(v16 ? { deprecation: deprJson(c.deprecationInfo) } : {})
+      }))
+    };
+    if (v16) {
+      o.deprecation = deprJson(p.deprecationInfo);
+      o.variant_deprecation = {};
+      for (const k of ['calls', 'events', 'errors']) {
+        for (const [idx, info] of Object.entries(p[k]?.deprecationInfo ?? {})) o.variant_deprecation[`${k}:${idx}`] = deprJson(info);
+      }
+      o.view_functions = p.viewFunctions.map((vf) => ({
+        name: vf.name, id: vf.id, inputs: vf.inputs.map((i) => `${i.name}:${i.type}`), output: vf.output, docs: vf.docs, deprecation: deprJson(vf.deprecationInfo)
+      }));
+    }
+    return o;
+  });
+  out.apis = (m.apis ?? []).map((a) => ({
+    name: a.name,
+    docs: a.docs,
+    methods: a.methods.map((x) => ({
+      name: x.name, inputs: x.inputs.map((i) => `${i.name}:${i.type}`), output: x.output, docs: x.docs, ...(v16 ? { deprecation: deprJson(x.deprecationInfo) } : {})
+    })),
+    ...(v16 ? { version: a.version, deprecation: deprJson(a.deprecationInfo) } : {})
+  }));
+  const x = m.extrinsic;
+  // V14 names the extrinsic type only: its parameters are the address, call
+  // and signature types (and the outer call enum); the outer event enum is
+  // the "event" field of System.Events' EventRecord
+  const xt = lookup.find((t) => t.id === x.type);
+  const param = (name) => xt?.type.params.find((p) => p.name === name)?.type ?? null;
+  if (version >= 15) {
+    out.outer = { call: m.outerEnums.callType, event: m.outerEnums.eventType, error: m.outerEnums.errorType };
+  } else {
+    const sys = m.pallets.find((p) => p.name === 'System');
+    const evs = sys.storage.items.find((s) => s.name === 'Events');
+    const rec = types[types[evs.type.plain].elem];
+    out.outer = { call: param('Call'), event: rec.fields.find((f) => f.name === 'event').type };
+  }
+  out.extrinsic = {
+    versions: v16 ? hexBytes(x.versions) : [x.version],
+    address: version >= 15 ? x.addressType : param('Address'),
+    call: version >= 15 ? x.callType : param('Call'),
+    signature: version >= 15 ? x.signatureType : param('Signature'),
+    extensions: v16
+      ? x.transactionExtensions.map((e) => [e.identifier, e.type, e.implicit])
+      : x.signedExtensions.map((e) => [e.identifier, e.type, e.additionalSigned]),
+    ...(v16 ? { by_version: Object.entries(x.transactionExtensionsByVersion).map(([k, v]) => [Number(k), v]) } : {})
+  };
+  // the chain: spec name and versions from state_getRuntimeVersion, the
+  // SS58 prefix (a u16) from System's constant
+  const sys = m.pallets.find((p) => p.name === 'System');
+  if (ver) out.spec = { name: ver.specName, version: ver.specVersion, transaction_version: ver.transactionVersion };
+  const pfx = sys?.constants.find((c) => c.name === 'SS58Prefix');
+  if (pfx) out.ss58 = leInt(pfx.value);
+  out.custom = Object.entries(m.custom?.map ?? {}).map(([k, v]) => [k, v.type, v.value]);
   return out;
 }

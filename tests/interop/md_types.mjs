@@ -14,7 +14,7 @@
 // bytes here.
 
 import { Metadata, TypeRegistry } from '@polkadot/types';
-import { GenericCall, GenericEvent } from '@polkadot/types/generic';
+import { GenericAccountIndex, GenericCall, GenericEvent } from '@polkadot/types/generic';
 import { compactStripLength, hexToU8a, u8aConcat, u8aToHex } from '@polkadot/util';
 import { encodeAddress, ethereumEncode } from '@polkadot/util-crypto';
 import { readFileSync } from 'node:fs';
@@ -127,6 +127,16 @@ export class Fixture {
   }
 
   findOuter(what) {
+    // the event enum is the "event" field of System.Events' EventRecord
+    // (types-support's Polkadot V14 lists ImOnline in RuntimeEvent while
+    // the pallet declares no events, which the search below cannot match)
+    if (what === 'events') {
+      const ev = this.pallets.find((p) => p.name === 'System')?.storage.find((s) => s.name === 'Events');
+      const seq = ev && this.types[ev.value];
+      const rec = seq?.kind === 'sequence' ? this.types[seq.elem] : null;
+      const f = rec?.kind === 'composite' ? rec.fields.find((x) => x.name === 'event') : null;
+      if (f) return f.type;
+    }
     // the variant type whose variants are the pallets, each wrapping the
     // pallet's own enum (V14 has no outer-enum table)
     const want = new Map(this.pallets.filter((p) => p[what] !== null).map((p) => [p.index, p[what]]));
@@ -415,8 +425,12 @@ function primFromCodec(t, c, path) {
   if (p === 'str') return c.toString();
   if (p === 'char') return String.fromCodePoint(Number(c.toBigInt()));
   if (INT_BITS[p]) {
-    if (isIntLike(c)) return c.toBigInt();
-    // classes polkadot.js puts over an integer field: Vote (u8), Set (bit flags)
+    // GenericAccountIndex (MultiAddress::Index(Compact<AccountIndex>)) is a
+    // u32 whose toString(), and so toBigInt(), is an SS58 address: its
+    // bytes are read below
+    if (isIntLike(c) && !(c instanceof GenericAccountIndex)) return c.toBigInt();
+    // classes polkadot.js puts over an integer field: Vote (u8), Set (bit
+    // flags), AccountIndex (u32)
     const u8a = c.toU8a();
     let v = 0n;
     for (let i = u8a.length - 1; i >= 0; i--) v = (v << 8n) | BigInt(u8a[i]);

@@ -140,6 +140,7 @@ TDIR=$HERE/ton
 HDIR=$HERE/ton-highload
 MDHASH_COUNT=${WETEE_MDHASH_COUNT:-40}
 MD_COUNT=${WETEE_MD_COUNT:-5}
+MD_TS_COUNT=${WETEE_MD_TS_COUNT:-1}
 VECTORS=${WETEE_VECTORS_DIR:-$ROOT/../shared/vectors}
 SUITES=${WETEE_DIFF_SUITES:-scale keys ton ed25519 mdhash metadata tx}
 TXBIN=$BUILD/tests/interop/tx_vectors
@@ -167,7 +168,7 @@ for bin in "${need[@]}"; do
   fi
 done
 if [[ ! -d $HERE/node_modules/@polkadot/types-codec || ! -d $HERE/node_modules/@polkadot/keyring ||
-      ! -d $HERE/node_modules/@polkadot/util-crypto ]]; then
+      ! -d $HERE/node_modules/@polkadot/util-crypto || ! -d $HERE/node_modules/@polkadot/types-support ]]; then
   log "npm ci in tests/interop"
   (cd "$HERE" && npm ci --no-audit --no-fund --loglevel=error)
 fi
@@ -446,6 +447,7 @@ record_devnode() {
 
 metadata_suite() {
   local M=$WORK/metadata fixtures=() events=() f ops
+  local tsdir=$HERE/node_modules/@polkadot/types-support/metadata
   mkdir -p "$M"
   for f in "$VECTORS"/metadata/*.scale "$VECTORS"/wetee/*.scale "$VECTORS"/wetee/*-metadata.json; do
     [[ -f $f ]] && fixtures+=("$f")
@@ -453,9 +455,16 @@ metadata_suite() {
   log "metadata 1/4 bad requests and bad metadata give errors"
   run_counted metadata-selfcheck "$MDBIN" selfcheck
   if [[ ${#fixtures[@]} -eq 0 ]]; then
-    echo "  SKIP metadata 2/4 to 4/4: no metadata fixtures in $VECTORS"
-    return
+    echo "  SKIP metadata 2/4 to 4/4 for the shared fixtures: no metadata fixtures in $VECTORS"
   fi
+  # the metadata blobs of @polkadot/types-support (pinned in package.json;
+  # read from node_modules, never copied into the repository): V14 to V16
+  # with their expected JSON, and older versions that must be refused
+  local n0=${#fixtures[@]}
+  for f in "$tsdir"/v*/*-hex.js; do
+    [[ -f $f ]] && fixtures+=("$f")
+  done
+  [[ ${#fixtures[@]} -gt $n0 ]] || fail "no metadata in $tsdir (npm ci in tests/interop)"
   ops=$("$MDBIN" ops)
   if [[ ${WETEE_MD_DEVNODE:-1} == 1 && ,$ops, == *,decode_events,* ]]; then
     log "metadata 2/4 System.Events recorded on the devnode (WeTEE testnet runtime)"
@@ -467,8 +476,8 @@ metadata_suite() {
   else
     log "metadata 2/4 System.Events on the devnode: not run (WETEE_MD_DEVNODE=0, or libwetee cannot decode events yet)"
   fi
-  log "metadata 3/4 ${#fixtures[@]} fixtures, requests: $ops"
-  node "$HERE/md_diff.mjs" gen "$SEED" "$MD_COUNT" "$M" "$ops" "${events[@]}" "${fixtures[@]}" 2>&1 |
+  log "metadata 3/4 ${#fixtures[@]} fixtures ($((${#fixtures[@]} - n0)) from @polkadot/types-support $(npm_version @polkadot/types-support), $MD_TS_COUNT random cases per call and map there), requests: $ops"
+  node "$HERE/md_diff.mjs" gen "$SEED" "$MD_COUNT" "$M" "$ops" "${events[@]}" --ts-count "$MD_TS_COUNT" "${fixtures[@]}" 2>&1 |
     grep -v 'REGISTRY: Unknown\|VEC: Unable to decode' | sed "s/^/  /" || true
   [[ -s $M/req.tsv ]] || fail "md_diff.mjs gen failed"
   "$MDBIN" run "$M/req.tsv" >"$M/res.tsv" || fail "metadata_vectors run failed"
