@@ -10,6 +10,7 @@
 #      ~/.cache/libwetee-devnode), keyed by the spec's SHA-256
 #   2. Chopsticks is started on 127.0.0.1 (instant block production) from a
 #      private temporary folder, and always stopped at the end
+#   (both by chopsticks.sh, which the metadata suite of tests/interop uses too)
 #   3. tx_devnode.mjs submits transactions whose bytes come from libwetee
 #      (tests/interop/tx_vectors) and checks balances, events and rejections
 #
@@ -26,7 +27,8 @@ TXBIN=$BUILD/tests/interop/tx_vectors
 VECTORS=${WETEE_VECTORS_DIR:-$ROOT/../shared/vectors}
 DEVNODE=$VECTORS/../devnode
 SPEC=$DEVNODE/parachain-template-stable2503.json
-CACHE=${WETEE_DEVNODE_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/libwetee-devnode}
+# shellcheck source=chopsticks.sh
+source "$HERE/chopsticks.sh"
 
 log() { printf '== %s\n' "$*"; }
 fail() { printf 'devnode: %s\n' "$*" >&2; echo "0 passed, 1 failed"; exit 1; }
@@ -42,45 +44,21 @@ if [[ ! -x $TXBIN ]]; then
   [[ -f $BUILD/build.ninja || -f $BUILD/Makefile ]] || (cd "$ROOT" && cmake --preset release >/dev/null)
   cmake --build "$BUILD" --target tx_vectors
 fi
-if [[ ! -d $HERE/node_modules/@acala-network/chopsticks || ! -d $HERE/node_modules/@polkadot/api ]]; then
-  log "npm ci in tests/devnode"
-  (cd "$HERE" && npm ci --no-audit --no-fund --loglevel=error)
-fi
+chopsticks_ensure || fail "npm ci in tests/devnode failed"
 
 WORK=$(mktemp -d "${TMPDIR:-/tmp}/wetee-devnode.XXXXXX")
-PID=
 cleanup() {
-  if [[ -n $PID ]]; then
-    kill "$PID" 2>/dev/null || true
-    wait "$PID" 2>/dev/null || true
-  fi
+  chopsticks_stop
   rm -rf "$WORK"
 }
 trap cleanup EXIT
 
 start=$SECONDS
-mkdir -p "$CACHE"
-sum=$(sha256sum "$SPEC" | cut -c1-16)
-RAW=$CACHE/$sum-raw.json
-if [[ ! -s $RAW ]]; then
-  log "converting $(basename "$SPEC") to a raw spec in $CACHE"
-  node "$HERE/to_raw.mjs" "$SPEC" "$RAW.tmp" >/dev/null || fail "to_raw.mjs failed"
-  mv "$RAW.tmp" "$RAW"
-fi
+RAW=$(chopsticks_raw_spec "$SPEC") || fail "cannot make a raw spec of $SPEC"
 
-log "starting Chopsticks $(node -p "require('$HERE/node_modules/@acala-network/chopsticks/package.json').version") on the parachain template runtime"
-port=$((21000 + RANDOM % 8000))
-printf 'genesis: %s\nhost: 127.0.0.1\nport: %s\nbuild-block-mode: Instant\n' "$RAW" "$port" >"$WORK/devnode.yml"
-(cd "$WORK" && exec node "$HERE/node_modules/@acala-network/chopsticks/chopsticks.cjs" -c devnode.yml) >"$WORK/devnode.log" 2>&1 &
-PID=$!
-for _ in $(seq 1 600); do
-  grep -q "RPC listening" "$WORK/devnode.log" && break
-  kill -0 "$PID" 2>/dev/null || { tail -20 "$WORK/devnode.log" >&2; fail "Chopsticks exited"; }
-  sleep 0.1
-done
-grep -q "RPC listening" "$WORK/devnode.log" || { tail -20 "$WORK/devnode.log" >&2; fail "Chopsticks did not listen within 60 s"; }
-# Chopsticks moves to the next free port silently: read the one it chose
-port=$(grep -o 'RPC listening on [^ ]*' "$WORK/devnode.log" | grep -o '[0-9]*$' | tail -n 1)
+log "starting Chopsticks $(chopsticks_version) on the parachain template runtime"
+chopsticks_start "$RAW" "$WORK" || fail "Chopsticks did not start"
+port=$CHOPSTICKS_PORT
 
 log "transactions built by libwetee, submitted to ws://127.0.0.1:$port"
 rc=0

@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // Records System.Events blobs on a devnode (Chopsticks in instant-block mode,
-// ../shared/tools/devnode/devnode.sh) for the metadata differential suite.
+// as pinned in tests/devnode and started by tests/devnode/chopsticks.sh) for
+// the metadata differential suite.
 //
 //   node md_record_events.mjs URL OUTDIR
 //

@@ -70,9 +70,14 @@
 # md_summary.mjs lists what polkadot.js reads from a metadata):
 #   1. metadata_vectors selfcheck: bad requests and bad metadata give errors
 #   2. System.Events recorded at test time on the devnode (WeTEE testnet
-#      runtime in Chopsticks; md_record_events.mjs), when it is installed
-#      (otherwise a visible SKIP; WETEE_MD_DEVNODE=0 leaves it out)
-#   3. for every fixture (and the devnode's metadata): the whole registry,
+#      runtime in Chopsticks as pinned in tests/devnode, started by
+#      tests/devnode/chopsticks.sh; md_record_events.mjs); a visible SKIP
+#      when ../shared/devnode is absent; WETEE_MD_DEVNODE=0 leaves it out
+#   3. for every fixture (the shared ones, the devnode's metadata, and the
+#      V14..V16 metadata blobs of @polkadot/types-support, read from
+#      node_modules, whose summaries must also equal the JSON the package
+#      ships; its V9..V13 blobs must be refused naming their version):
+#      the whole registry,
 #      pallets, calls, events, errors, storage entries, constants, runtime
 #      APIs, extrinsic information and custom values as libwetee's lookups
 #      give them, against polkadot.js;
@@ -113,7 +118,8 @@
 # WETEE_TON_COUNT (TON cases per kind, default 1000), WETEE_KEYS_COUNT (mnemonics, default 200), WETEE_KEYS_SIGN_COUNT
 # (signatures per scheme and direction, default 50), WETEE_ED25519_COUNT
 # (ed25519 cases, default 24000), WETEE_MD_COUNT (random cases per call
-# and storage map, default 5), WETEE_DIFF_SUITES (default
+# and storage map, default 5), WETEE_MD_TS_COUNT (the same for the
+# @polkadot/types-support fixtures, default 1), WETEE_DIFF_SUITES (default
 # "scale keys ton ed25519 mdhash metadata tx"), WETEE_MDHASH_COUNT
 # (metadata-hash cases per V15 file, default 40), WETEE_TX_COUNT (transactions
 # per fixture, default 100), WETEE_BUILD_DIR (default build/release),
@@ -181,14 +187,14 @@ if has_suite ton && [[ ! -d $HDIR/node_modules/@tonkite/highload-wallet-v3 ]]; t
   (cd "$HDIR" && npm ci --no-audit --no-fund --loglevel=error)
 fi
 npm_version() { node -p "require('$HERE/node_modules/$1/package.json').version"; }
+# shellcheck source=../devnode/chopsticks.sh
+source "$ROOT/tests/devnode/chopsticks.sh"
 
 WORK=$(mktemp -d "${TMPDIR:-/tmp}/wetee-interop-diff.XXXXXX")
 keep=${WETEE_DIFF_KEEP:-0}
 cleanup() {
   local pids
-  if [[ -n ${DEVNODE_HOME:-} ]]; then
-    WETEE_DEVNODE_HOME=$DEVNODE_HOME "$VECTORS/../tools/devnode/devnode.sh" stop >/dev/null 2>&1 || true
-  fi
+  chopsticks_stop
   pids=$(jobs -p)
   [[ -z $pids ]] || kill $pids 2>/dev/null || true
   if [[ $keep == 1 ]]; then echo "interop: files kept in $WORK"; else rm -rf "$WORK"; fi
@@ -414,34 +420,25 @@ mdhash_suite() {
   fi
 }
 
-# Record System.Events on the devnode (the WeTEE testnet runtime in
-# Chopsticks, ../shared/tools/devnode) into $WORK/devnode: its metadata (V14
+# Record System.Events on the devnode (the WeTEE testnet runtime of
+# ../shared/devnode in Chopsticks) into $WORK/devnode: its metadata (V14
 # and V15) and one System.Events value per block of a few transactions
-# (md_record_events.mjs). The node runs from a private state folder that
-# borrows the installed Chopsticks, and is stopped at the end.
-DEVNODE_HOME=
+# (md_record_events.mjs). The node is Chopsticks as pinned in tests/devnode
+# (tests/devnode/chopsticks.sh: the raw spec cached as tests/devnode/run.sh
+# caches its own), run from a folder of $WORK and stopped at the end.
 record_devnode() {
-  local shared=$VECTORS/.. url
-  local spec=$shared/devnode/wetee-testnet-2024.json tool=$shared/tools/devnode/devnode.sh
-  local cache=${WETEE_DEVNODE_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/wetee-devnode}
-  if [[ ! -f $spec || ! -x $tool ]]; then
-    echo "  SKIP recorded System.Events: $spec or $tool absent"
+  local spec=$VECTORS/../devnode/wetee-testnet-2024.json raw
+  if [[ ! -f $spec ]]; then
+    echo "  SKIP recorded System.Events: $spec absent"
     return 1
   fi
-  if [[ ! -d $cache/node_modules/@acala-network/chopsticks ]]; then
-    echo "  SKIP recorded System.Events: the devnode is not installed in $cache (scripts/dev setup installs it)"
-    return 1
-  fi
-  DEVNODE_HOME=$WORK/devnode-home
-  mkdir -p "$DEVNODE_HOME" "$cache/specs"
-  ln -sfn "$cache/node_modules" "$DEVNODE_HOME/node_modules"
-  ln -sfn "$cache/specs" "$DEVNODE_HOME/specs"
-  url=$(WETEE_DEVNODE_HOME=$DEVNODE_HOME "$tool" start "$spec" $((9960 + RANDOM % 30)) | sed -n 's/^WETEE_DEVNODE_URL=//p') ||
-    fail "the devnode did not start (log: $DEVNODE_HOME/devnode.log)"
-  [[ -n $url ]] || fail "the devnode did not report its URL"
-  node "$HERE/md_record_events.mjs" "$url" "$WORK/devnode" 2>&1 | grep -v 'REGISTRY: Unknown' | sed "s/^/  /" || true
-  WETEE_DEVNODE_HOME=$DEVNODE_HOME "$tool" stop >/dev/null
-  DEVNODE_HOME=
+  chopsticks_ensure || fail "npm ci in tests/devnode failed (Chopsticks for the devnode)"
+  raw=$(chopsticks_raw_spec "$spec") || fail "cannot make a raw spec of $spec"
+  mkdir -p "$WORK/devnode-run"
+  chopsticks_start "$raw" "$WORK/devnode-run" || fail "the devnode did not start (log: $WORK/devnode-run/devnode.log)"
+  echo "  Chopsticks $(chopsticks_version) (tests/devnode) on ws://127.0.0.1:$CHOPSTICKS_PORT"
+  node "$HERE/md_record_events.mjs" "ws://127.0.0.1:$CHOPSTICKS_PORT" "$WORK/devnode" 2>&1 | grep -v 'REGISTRY: Unknown' | sed "s/^/  /" || true
+  chopsticks_stop
   [[ -s $WORK/devnode/events.tsv && -s $WORK/devnode/metadata-v14.json ]] || fail "md_record_events.mjs recorded nothing"
 }
 
@@ -464,7 +461,8 @@ metadata_suite() {
   for f in "$tsdir"/v*/*-hex.js; do
     [[ -f $f ]] && fixtures+=("$f")
   done
-  [[ ${#fixtures[@]} -gt $n0 ]] || fail "no metadata in $tsdir (npm ci in tests/interop)"
+  local nts=$((${#fixtures[@]} - n0))
+  [[ $nts -gt 0 ]] || fail "no metadata in $tsdir (npm ci in tests/interop)"
   ops=$("$MDBIN" ops)
   if [[ ${WETEE_MD_DEVNODE:-1} == 1 && ,$ops, == *,decode_events,* ]]; then
     log "metadata 2/4 System.Events recorded on the devnode (WeTEE testnet runtime)"
@@ -476,7 +474,7 @@ metadata_suite() {
   else
     log "metadata 2/4 System.Events on the devnode: not run (WETEE_MD_DEVNODE=0, or libwetee cannot decode events yet)"
   fi
-  log "metadata 3/4 ${#fixtures[@]} fixtures ($((${#fixtures[@]} - n0)) from @polkadot/types-support $(npm_version @polkadot/types-support), $MD_TS_COUNT random cases per call and map there), requests: $ops"
+  log "metadata 3/4 ${#fixtures[@]} fixtures ($nts from @polkadot/types-support $(npm_version @polkadot/types-support), $MD_TS_COUNT random cases per call and map there), requests: $ops"
   node "$HERE/md_diff.mjs" gen "$SEED" "$MD_COUNT" "$M" "$ops" "${events[@]}" --ts-count "$MD_TS_COUNT" "${fixtures[@]}" 2>&1 |
     grep -v 'REGISTRY: Unknown\|VEC: Unable to decode' | sed "s/^/  /" || true
   [[ -s $M/req.tsv ]] || fail "md_diff.mjs gen failed"
