@@ -35,7 +35,9 @@ enum wetee_status {
   WETEE_ERR_STATE = -15,
   WETEE_ERR_TRAILING = -16,
   WETEE_ERR_INTERNAL = -17,
-  WETEE_ERR_TOO_LONG = -18
+  WETEE_ERR_TOO_LONG = -18,
+  WETEE_ERR_TIMEOUT = -19,
+  WETEE_ERR_RPC = -20
 };
 
 /* ---- text codecs ---- */

@@ -50,7 +50,7 @@ extern "C" {
  * | the allocator failed, or a size computation would exceed the largest object | WETEE_ERR_NO_MEMORY |
  *
  * The other codes (NON_CANONICAL, DEPTH, UNSUPPORTED, CRYPTO, NOT_FOUND,
- * TRAILING, STATE, IO, NETWORK, INTERNAL) each name a single situation, as
+ * TRAILING, STATE, IO, NETWORK, INTERNAL, TIMEOUT, RPC) each name a single situation, as
  * listed below. Argument checks come first: a NULL pointer or a length above
  * PTRDIFF_MAX is reported before the content is looked at.
  */
@@ -73,7 +73,9 @@ typedef enum wetee_status {
     WETEE_ERR_STATE = -15,         /**< the object is not in a state that allows the call */
     WETEE_ERR_TRAILING = -16,      /**< input had bytes left after the value */
     WETEE_ERR_INTERNAL = -17,      /**< a bug in libwetee; please report it */
-    WETEE_ERR_TOO_LONG = -18       /**< an input longer than the function's limit */
+    WETEE_ERR_TOO_LONG = -18,      /**< an input longer than the function's limit */
+    WETEE_ERR_TIMEOUT = -19,       /**< a deadline passed before the operation completed */
+    WETEE_ERR_RPC = -20            /**< a JSON-RPC server answered with an error object */
 } wetee_status;
 
 /**

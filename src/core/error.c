@@ -36,6 +36,8 @@ const char *wetee_strerror(int code)
     case WETEE_ERR_TRAILING: return "trailing input";
     case WETEE_ERR_INTERNAL: return "internal error";
     case WETEE_ERR_TOO_LONG: return "input too long";
+    case WETEE_ERR_TIMEOUT: return "timed out";
+    case WETEE_ERR_RPC: return "server returned an error";
     default: return "unknown error";
     }
 }

@@ -353,7 +353,7 @@ def test_exception_hierarchy():
     assert issubclass(wetee.OutOfRangeError, OverflowError)
     assert issubclass(wetee.NoMemoryError, MemoryError)
     codes = {cls.code for cls in wetee._errors._BY_CODE.values()}
-    assert codes == set(range(-18, 0))
+    assert codes == set(range(-20, 0))
     assert issubclass(wetee.TooLongError, ValueError)
     for cls in wetee._errors._BY_CODE.values():
         assert getattr(wetee, "ERR_" + cls.status[4:]) == cls.code

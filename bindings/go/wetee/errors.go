@@ -34,6 +34,8 @@ const (
 	ErrTrailing        Status = -16 // input had bytes left after the value
 	ErrInternal        Status = -17 // a bug in libwetee
 	ErrTooLong         Status = -18 // an input longer than the function's limit
+	ErrTimeout         Status = -19 // a deadline passed before the operation completed
+	ErrRPC             Status = -20 // a JSON-RPC server answered with an error object
 )
 
 // Error returns libwetee's English name of the code (wetee_strerror), e.g.

@@ -52,6 +52,8 @@ from .native import (  # noqa: F401  (status codes)
     ERR_TRAILING,
     ERR_INTERNAL,
     ERR_TOO_LONG,
+    ERR_TIMEOUT,
+    ERR_RPC,
     U128_MAX_DECIMALS,
     BLAKE2B_KEY_MAX,
     SR25519_SEED_BYTES,

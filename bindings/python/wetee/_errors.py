@@ -26,6 +26,8 @@ __all__ = [
     "TrailingDataError",
     "InternalError",
     "TooLongError",
+    "TimedOutError",
+    "RpcError",
 ]
 
 
@@ -152,6 +154,16 @@ class InternalError(Error, RuntimeError):
 
 @_status(-18, "ERR_TOO_LONG", doc="An input longer than the function's limit.")
 class TooLongError(Error, ValueError):
+    pass
+
+
+@_status(-19, "ERR_TIMEOUT", doc="A deadline passed before the operation completed.")
+class TimedOutError(Error, TimeoutError):
+    pass
+
+
+@_status(-20, "ERR_RPC", doc="A JSON-RPC server answered with an error object.")
+class RpcError(Error, RuntimeError):
     pass
 
 
