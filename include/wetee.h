@@ -19,5 +19,6 @@
 #include "wetee/tx.h"
 #include "wetee/ton.h"
 #include "wetee/attest_snp.h"
+#include "wetee/rpc.h"
 
 #endif /* WETEE_H */

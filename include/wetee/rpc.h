@@ -510,10 +510,15 @@ typedef struct wetee_rpc_transport {
     /** Optional: the client is being freed; the last call libwetee makes. */
     void (*destroy)(void *ctx);
     void *ctx;        /**< passed to the functions */
+    /** Optional: libwetee drops the connection (the server sent something
+     *  unusable, or failed the genesis check); the application closes it.
+     *  libwetee treats it as closed already (as if
+     *  wetee_rpc_transport_closed() had been called). */
+    void (*close)(void *ctx);
 } wetee_rpc_transport;
 
 /** @brief Initialiser of wetee_rpc_transport (set `send` and `ctx`). */
-#define WETEE_RPC_TRANSPORT_INIT { WETEE_RPC_TRANSPORT_VERSION, NULL, NULL, NULL, NULL }
+#define WETEE_RPC_TRANSPORT_INIT { WETEE_RPC_TRANSPORT_VERSION, NULL, NULL, NULL, NULL, NULL }
 
 /**
  * @brief Create a client over an application transport. The client starts

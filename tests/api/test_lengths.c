@@ -276,6 +276,10 @@ static const char g_phrase[] =
     X(snp_verify_report, wetee_snp_verify, TOO_LONG, snp_verify(n, 8, 8))                                        \
     X(snp_verify_leaf, wetee_snp_verify, TOO_LONG, snp_verify(8, n, 8))                                          \
     X(snp_verify_chain, wetee_snp_verify, TOO_LONG, snp_verify(8, 8, n))                                         \
+    X(rpc_call, wetee_rpc_call, TOO_LONG, rpc_len(n, 0))                                                        \
+    X(rpc_call_async, wetee_rpc_call_async, TOO_LONG, rpc_len(n, 1))                                            \
+    X(rpc_subscribe, wetee_rpc_subscribe, TOO_LONG, rpc_len(n, 2))                                              \
+    X(rpc_transport_receive, wetee_rpc_transport_receive, TOO_LONG, rpc_len(n, 3))                              \
     X(ct_equal, wetee_ct_equal, 0, wetee_ct_equal(g_in, g_in, n))                                                \
     X(wipe, wetee_wipe, 0, wipe(n))
 
@@ -541,6 +545,56 @@ static int proof(size_t len, size_t implicit_len, int payload)
     info.decimals = 10;
     return payload ? wetee_metadata_proof_for_payload(&g_buf, M.md, &info, g_in, len)
                    : wetee_metadata_proof_for_extrinsic(&g_buf, M.md, &info, g_in, len, g_in, implicit_len);
+}
+
+/* rpc: a client over an application transport that sends nowhere; params
+ * and messages as text with SIZE_MAX meaning NUL-terminated (folded as for
+ * tx above) */
+static int rpc_send_nowhere(void *ctx, const char *json, size_t len)
+{
+    (void)ctx;
+    (void)json;
+    (void)len;
+    return 0;
+}
+static void rpc_ignore(void *ctx, int status, const char *json, size_t len)
+{
+    (void)ctx;
+    (void)status;
+    (void)json;
+    (void)len;
+}
+static void rpc_ignore_sub(void *ctx, int kind, const char *json, size_t len)
+{
+    (void)ctx;
+    (void)kind;
+    (void)json;
+    (void)len;
+}
+static int rpc_one(wetee_rpc *rpc, size_t n, int which)
+{
+    wetee_rpc_sub *sub = NULL;
+    switch (which) {
+    case 0: return wetee_rpc_call(&g_buf, rpc, "m", g_text, n, 1);
+    case 1: return wetee_rpc_call_async(NULL, rpc, "m", g_text, n, 1, rpc_ignore, NULL);
+    case 2: {
+        int rc = wetee_rpc_subscribe(&sub, rpc, "m", g_text, n, NULL, 0, rpc_ignore_sub, NULL, 1);
+        wetee_rpc_unsubscribe(sub);
+        return rc;
+    }
+    default: return wetee_rpc_transport_receive(rpc, g_text, n);
+    }
+}
+static int rpc_len(size_t n, int which)
+{
+    wetee_rpc_transport tr = WETEE_RPC_TRANSPORT_INIT;
+    tr.send = rpc_send_nowhere;
+    wetee_rpc *rpc = NULL;
+    if (wetee_rpc_new_custom(&rpc, &tr, NULL) != WETEE_OK) return WETEE_ERR_INTERNAL;
+    int rc = rpc_one(rpc, n, which);
+    if (n == SIZE_MAX) rc = tx_sentinel(rc, rpc_one(rpc, strlen(g_text), which));
+    wetee_rpc_free(rpc);
+    return rc;
 }
 
 static wetee_keypair *g_kp;

@@ -656,6 +656,8 @@ extern swig_intgo _wrap_ERR_STATE_cwetee_d1a6a8c9a889b0bb(void);
 extern swig_intgo _wrap_ERR_TRAILING_cwetee_d1a6a8c9a889b0bb(void);
 extern swig_intgo _wrap_ERR_INTERNAL_cwetee_d1a6a8c9a889b0bb(void);
 extern swig_intgo _wrap_ERR_TOO_LONG_cwetee_d1a6a8c9a889b0bb(void);
+extern swig_intgo _wrap_ERR_TIMEOUT_cwetee_d1a6a8c9a889b0bb(void);
+extern swig_intgo _wrap_ERR_RPC_cwetee_d1a6a8c9a889b0bb(void);
 extern swig_intgo _wrap_HEX_PREFIX_cwetee_d1a6a8c9a889b0bb(void);
 extern swig_intgo _wrap_HEX_UPPER_cwetee_d1a6a8c9a889b0bb(void);
 extern swig_intgo _wrap_BASE64_URL_cwetee_d1a6a8c9a889b0bb(void);
@@ -1303,6 +1305,20 @@ func _swig_getERR_TOO_LONG() (_swig_ret Enum_SS_wetee_status) {
 }
 
 var ERR_TOO_LONG Enum_SS_wetee_status = _swig_getERR_TOO_LONG()
+func _swig_getERR_TIMEOUT() (_swig_ret Enum_SS_wetee_status) {
+	var swig_r Enum_SS_wetee_status
+	swig_r = (Enum_SS_wetee_status)(C._wrap_ERR_TIMEOUT_cwetee_d1a6a8c9a889b0bb())
+	return swig_r
+}
+
+var ERR_TIMEOUT Enum_SS_wetee_status = _swig_getERR_TIMEOUT()
+func _swig_getERR_RPC() (_swig_ret Enum_SS_wetee_status) {
+	var swig_r Enum_SS_wetee_status
+	swig_r = (Enum_SS_wetee_status)(C._wrap_ERR_RPC_cwetee_d1a6a8c9a889b0bb())
+	return swig_r
+}
+
+var ERR_RPC Enum_SS_wetee_status = _swig_getERR_RPC()
 func _swig_getHEX_PREFIX() (_swig_ret uint) {
 	var swig_r uint
 	swig_r = (uint)(C._wrap_HEX_PREFIX_cwetee_d1a6a8c9a889b0bb())

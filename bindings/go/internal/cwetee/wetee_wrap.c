@@ -1208,6 +1208,36 @@ intgo _wrap_ERR_TOO_LONG_cwetee_d1a6a8c9a889b0bb() {
 }
 
 
+intgo _wrap_ERR_TIMEOUT_cwetee_d1a6a8c9a889b0bb() {
+  enum wetee_status result;
+  intgo _swig_go_result;
+  
+  
+  {
+    wetee_clear_error();
+    result = WETEE_ERR_TIMEOUT;
+    
+  }
+  _swig_go_result = (intgo)result; 
+  return _swig_go_result;
+}
+
+
+intgo _wrap_ERR_RPC_cwetee_d1a6a8c9a889b0bb() {
+  enum wetee_status result;
+  intgo _swig_go_result;
+  
+  
+  {
+    wetee_clear_error();
+    result = WETEE_ERR_RPC;
+    
+  }
+  _swig_go_result = (intgo)result; 
+  return _swig_go_result;
+}
+
+
 intgo _wrap_HEX_PREFIX_cwetee_d1a6a8c9a889b0bb() {
   unsigned int result;
   intgo _swig_go_result;

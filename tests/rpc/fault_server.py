@@ -1,0 +1,227 @@
+#!/usr/bin/env python3
+"""Fault-injecting JSON-RPC 2.0 server for the rpc tests (loopback only).
+
+Serves WebSocket (the pinned PyPI `websockets`, see tests/rpc/requirements.txt)
+and HTTP/1.1 (asyncio) on ephemeral ports and prints one line
+    READY ws=<port> http=<port>
+then serves until stdin closes (the test process owns it).
+
+Methods (each request may ask for a fault):
+    echo [x...]                  result = params
+    add [a, b]                   result = a + b
+    sleep [ms, value]            answers value after ms (so answers come out
+                                 of order when several are in flight)
+    fail [code, message]         error object {code, message}
+    fail_nocode                  error object without a code (as Chopsticks
+                                 sends over HTTP)
+    drop                         closes the connection without answering
+    drop_after [ms]              answers true, closes the connection after ms
+    malformed                    sends text that is not JSON
+    oversize [n]                 answers a string result of n bytes
+    wrong_id                     answers with an id that was never sent
+    noresult                     answers with neither result nor error
+    chain_getBlockHash [0]       the genesis hash given by --genesis
+    subscribe_ticks [ms, n]      subscription "t<k>": n notifications
+                                 `tick` with results 0..n-1 every ms (n=0:
+                                 until unsubscribed); the first is sent
+                                 BEFORE the subscription response when
+                                 params[2] is true
+    unsubscribe_ticks [id]       true
+    server_stats                 {"connections", "active_subs", "unsubscribed"}
+    refuse_next [n]              the next n WebSocket connections are closed
+                                 right after the handshake
+"""
+import argparse
+import asyncio
+import json
+import sys
+
+import websockets
+from websockets.asyncio.server import serve
+
+STATE = {"connections": 0, "active_subs": 0, "unsubscribed": 0, "refuse": 0, "next_sub": 0}
+
+
+async def handle(msg, send, close, subs):
+    """Handle one request; `send` takes text; returns nothing."""
+    try:
+        req = json.loads(msg)
+    except ValueError:
+        await send(json.dumps({"jsonrpc": "2.0", "id": None, "error": {"code": -32700, "message": "parse error"}}))
+        return
+    rid = req.get("id")
+    method = req.get("method")
+    params = req.get("params", [])
+
+    def ok(result):
+        return json.dumps({"jsonrpc": "2.0", "id": rid, "result": result})
+
+    if method == "echo":
+        await send(ok(params))
+    elif method == "add":
+        await send(ok(params[0] + params[1]))
+    elif method == "sleep":
+        async def later():
+            await asyncio.sleep(params[0] / 1000.0)
+            await send(ok(params[1] if len(params) > 1 else None))
+        asyncio.ensure_future(later())
+    elif method == "fail":
+        await send(json.dumps({"jsonrpc": "2.0", "id": rid, "error": {"code": params[0], "message": params[1]}}))
+    elif method == "fail_nocode":
+        await send(json.dumps({"jsonrpc": "2.0", "id": rid, "error": {"message": "no code here"}}))
+    elif method == "drop":
+        await close()
+    elif method == "drop_after":
+        await send(ok(True))
+
+        async def later():
+            await asyncio.sleep(params[0] / 1000.0)
+            await close()
+        asyncio.ensure_future(later())
+    elif method == "malformed":
+        await send('{"jsonrpc":"2.0","id":' + str(rid) + ',"result": [1, 2')
+    elif method == "oversize":
+        await send(ok("x" * params[0]))
+    elif method == "wrong_id":
+        await send(json.dumps({"jsonrpc": "2.0", "id": 987654321987, "result": 1}))
+    elif method == "noresult":
+        await send(json.dumps({"jsonrpc": "2.0", "id": rid}))
+    elif method == "chain_getBlockHash":
+        await send(ok(ARGS.genesis))
+    elif method == "server_stats":
+        await send(ok({k: STATE[k] for k in ("connections", "active_subs", "unsubscribed")}))
+    elif method == "refuse_next":
+        STATE["refuse"] = params[0]
+        await send(ok(True))
+    elif method == "subscribe_ticks":
+        ms, n = params[0], params[1]
+        early = len(params) > 2 and params[2]
+        STATE["next_sub"] += 1
+        sid = "t%d" % STATE["next_sub"]
+
+        def note(k):
+            return json.dumps({"jsonrpc": "2.0", "method": "tick", "params": {"subscription": sid, "result": k}})
+
+        start = 0
+        if early:
+            await send(note(0))
+            start = 1
+        await send(ok(sid))
+        STATE["active_subs"] += 1
+
+        async def ticker():
+            k = start
+            try:
+                while n == 0 or k < n:
+                    await asyncio.sleep(ms / 1000.0)
+                    if sid not in subs:
+                        return
+                    await send(note(k))
+                    k += 1
+            except Exception:
+                pass
+            finally:
+                if subs.pop(sid, None) is not None:
+                    STATE["active_subs"] -= 1
+        subs[sid] = asyncio.ensure_future(ticker())
+    elif method == "unsubscribe_ticks":
+        t = subs.pop(params[0], None)
+        if t is not None:
+            t.cancel()
+            STATE["active_subs"] -= 1
+            STATE["unsubscribed"] += 1
+        await send(ok(t is not None))
+    else:
+        await send(json.dumps({"jsonrpc": "2.0", "id": rid,
+                               "error": {"code": -32601, "message": "Method not found: %s" % method}}))
+
+
+async def ws_handler(conn):
+    STATE["connections"] += 1
+    if STATE["refuse"] > 0:
+        STATE["refuse"] -= 1
+        await conn.close()
+        return
+    subs = {}
+
+    async def send(text):
+        try:
+            await conn.send(text)
+        except websockets.ConnectionClosed:
+            pass
+
+    async def close():
+        # an abrupt close: no close frame, the TCP connection just ends
+        conn.transport.abort()
+
+    try:
+        async for msg in conn:
+            await handle(msg, send, close, subs)
+    except websockets.ConnectionClosed:
+        pass
+    finally:
+        for t in subs.values():
+            t.cancel()
+        STATE["active_subs"] -= len(subs)
+        subs.clear()
+
+
+async def http_conn(reader, writer):
+    try:
+        while True:
+            head = await reader.readuntil(b"\r\n\r\n")
+            length = 0
+            for line in head.split(b"\r\n")[1:]:
+                if line.lower().startswith(b"content-length:"):
+                    length = int(line.split(b":")[1])
+            body = await reader.readexactly(length)
+            out = []
+            closed = []
+
+            async def send(text):
+                out.append(text)
+
+            async def close():
+                closed.append(1)
+            req = json.loads(body)
+            done = asyncio.Event()
+            if req.get("method") == "sleep":
+                await asyncio.sleep(req["params"][0] / 1000.0)
+                req["method"] = "echo"
+                req["params"] = req["params"][1]
+                body = json.dumps(req)
+            await handle(body.decode() if isinstance(body, bytes) else body, send, close, {})
+            del done
+            if closed or not out:
+                writer.close()
+                return
+            data = out[0].encode()
+            writer.write(b"HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: %d\r\n\r\n"
+                         % len(data) + data)
+            await writer.drain()
+    except (asyncio.IncompleteReadError, asyncio.CancelledError, ConnectionError, ValueError):
+        pass
+    finally:
+        writer.close()
+
+
+async def main():
+    async with serve(ws_handler, "127.0.0.1", ARGS.ws_port, max_size=None, compression=None,
+                     ping_interval=None) as server:
+        http = await asyncio.start_server(http_conn, "127.0.0.1", ARGS.http_port)
+        ws_port = server.sockets[0].getsockname()[1]
+        http_port = http.sockets[0].getsockname()[1]
+        print("READY ws=%d http=%d" % (ws_port, http_port), flush=True)
+        loop = asyncio.get_running_loop()
+        stop = loop.create_future()
+        loop.add_reader(sys.stdin.fileno(), lambda: stop.done() or (sys.stdin.read(1) == "" and stop.set_result(1)))
+        await stop
+
+
+if __name__ == "__main__":
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--genesis", default="0x" + "45" * 32)
+    ap.add_argument("--ws-port", type=int, default=0)
+    ap.add_argument("--http-port", type=int, default=0)
+    ARGS = ap.parse_args()
+    asyncio.run(main())
