@@ -3,7 +3,7 @@
 // the JavaScript side. Pairs with metadata_vectors.c (the libwetee side);
 // run.sh runs it.
 //
-//   node md_diff.mjs gen SEED COUNT DIR OPS [--events FILE] [--ts-count N] FIXTURE...
+//   node md_diff.mjs gen SEED COUNT DIR OPS [--events FILE] [--ts-count N] FIXTURE... [--quick FIXTURE...]
 //       writes DIR/req.tsv (requests for metadata_vectors, one per line) and
 //       DIR/expect.jsonl (what polkadot.js says about each request); OPS is
 //       the comma-separated list of request kinds to make (what
@@ -13,8 +13,11 @@
 //       metadata/vN/NAME-hex.js modules: its hex is written to DIR/ts/ for
 //       metadata_vectors, its shipped JSON (NAME-json.json, NAME-types.json,
 //       NAME-ver.js) is compared too, and its random cases use N (default
-//       COUNT) instead of COUNT; a blob of a version before V14 must be
-//       refused with an error naming its version
+//       COUNT) instead of COUNT, as do the fixtures after --quick; a blob of
+//       a version before V14 must be refused with an error naming its
+//       version. A NAME-unstable.hex fixture (a runtime's unstable, pre-release
+//       metadata, md_devnode_metadata.mjs) must be refused by libwetee, and
+//       is expected to be refused by polkadot.js too
 //   metadata_vectors run DIR/req.tsv > DIR/res.tsv
 //       one result line per request: the result, or "!" and the error
 //   node md_diff.mjs check DIR
@@ -91,14 +94,23 @@ function gen(seed, count0, dir, paths, ops, recorded, tsCount) {
   const add = (fields, e) => { req.push(fields.join('\t')); exp.push(JSON.stringify(e)); };
   const stats = {};
   const bump = (k) => { stats[k] = (stats[k] ?? 0) + 1; };
+  let quick = false;
   for (const given of paths) {
+    if (given === '--quick') { quick = true; continue; }
     const ts = typesSupport(given, dir);
     const path = ts ? ts.hex : given;
     const name = ts ? ts.name : basename(path);
-    const count = ts ? tsCount ?? count0 : count0;
+    const count = ts || quick ? tsCount ?? count0 : count0;
     if (ts && ts.version < 14) {
       add(['fixture', name, path], { kind: 'fixture-reject', fx: name, what: 'load', version: ts.version });
       bump('rejected-version');
+      continue;
+    }
+    if (path.endsWith('-unstable.hex')) {
+      let pjs = 'refuses';
+      try { const f = loadFixture(path); pjs = `reads it as V${f.version}`; } catch { /* refused */ }
+      add(['fixture', name, path], { kind: 'fixture-unstable', fx: name, what: 'load', pjs });
+      bump('unstable-metadata');
       continue;
     }
     const fx = loadFixture(path);
@@ -487,6 +499,13 @@ function check(dir) {
           // another version than V14..V16: an error naming it
           if (err && new RegExp(`version ${e.version}\\b`).test(err)) pass(e.kind);
           else fail(e.kind, e, `libwetee: ${r.slice(0, 200)} (wanted an error naming version ${e.version})`);
+          break;
+        }
+        if (e.kind === 'fixture-unstable') {
+          // a pre-release layout: refused (with an error naming what and
+          // where), as polkadot.js refuses it
+          if (err && e.pjs === 'refuses') pass(e.kind);
+          else fail(e.kind, e, `libwetee: ${r.slice(0, 200)}; polkadot.js ${e.pjs}`);
           break;
         }
         if (r === 'ok') pass('fixture'); else fail('fixture', { fx: f[1], what: 'load' }, r);

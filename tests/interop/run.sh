@@ -440,10 +440,24 @@ record_devnode() {
   node "$HERE/md_record_events.mjs" "ws://127.0.0.1:$CHOPSTICKS_PORT" "$WORK/devnode" 2>&1 | grep -v 'REGISTRY: Unknown' | sed "s/^/  /" || true
   chopsticks_stop
   [[ -s $WORK/devnode/events.tsv && -s $WORK/devnode/metadata-v14.json ]] || fail "md_record_events.mjs recorded nothing"
+  # the other runtimes of ../shared/devnode: their metadata in every form
+  # (V14 from state_getMetadata, V15.. and the unstable draft through
+  # Metadata_metadata_at_version), no transactions
+  local name
+  for name in parachain-template-stable2503 asset-hub-kusama-raw; do
+    spec=$VECTORS/../devnode/$name.json
+    if [[ ! -f $spec ]]; then echo "  SKIP $name metadata: $spec absent"; continue; fi
+    raw=$(chopsticks_raw_spec "$spec") || fail "cannot make a raw spec of $spec"
+    mkdir -p "$WORK/devnode-run-$name"
+    chopsticks_start "$raw" "$WORK/devnode-run-$name" || fail "the devnode did not start on $name (log: $WORK/devnode-run-$name/devnode.log)"
+    node "$HERE/md_devnode_metadata.mjs" "ws://127.0.0.1:$CHOPSTICKS_PORT" "$WORK/devnode-md" "$name" 2>&1 | sed "s/^/  /" ||
+      fail "md_devnode_metadata.mjs failed on $name"
+    chopsticks_stop
+  done
 }
 
 metadata_suite() {
-  local M=$WORK/metadata fixtures=() events=() f ops
+  local M=$WORK/metadata fixtures=() quick=() events=() f ops
   local tsdir=$HERE/node_modules/@polkadot/types-support/metadata
   mkdir -p "$M"
   for f in "$VECTORS"/metadata/*.scale "$VECTORS"/wetee/*.scale "$VECTORS"/wetee/*-metadata.json; do
@@ -465,17 +479,18 @@ metadata_suite() {
   [[ $nts -gt 0 ]] || fail "no metadata in $tsdir (npm ci in tests/interop)"
   ops=$("$MDBIN" ops)
   if [[ ${WETEE_MD_DEVNODE:-1} == 1 && ,$ops, == *,decode_events,* ]]; then
-    log "metadata 2/4 System.Events recorded on the devnode (WeTEE testnet runtime)"
+    log "metadata 2/4 System.Events recorded on the devnode (WeTEE testnet runtime); the other devnode runtimes' metadata"
     if record_devnode; then
       fixtures+=("$WORK/devnode/metadata-v14.json")
       [[ -f $WORK/devnode/metadata-v15.scale ]] && fixtures+=("$WORK/devnode/metadata-v15.scale")
       events=(--events "$WORK/devnode/events.tsv")
+      for f in "$WORK"/devnode-md/*; do [[ -f $f ]] && quick+=("$f"); done
     fi
   else
     log "metadata 2/4 System.Events on the devnode: not run (WETEE_MD_DEVNODE=0, or libwetee cannot decode events yet)"
   fi
-  log "metadata 3/4 ${#fixtures[@]} fixtures ($nts from @polkadot/types-support $(npm_version @polkadot/types-support), $MD_TS_COUNT random cases per call and map there), requests: $ops"
-  node "$HERE/md_diff.mjs" gen "$SEED" "$MD_COUNT" "$M" "$ops" "${events[@]}" --ts-count "$MD_TS_COUNT" "${fixtures[@]}" 2>&1 |
+  log "metadata 3/4 $((${#fixtures[@]} + ${#quick[@]})) fixtures ($nts from @polkadot/types-support $(npm_version @polkadot/types-support) and ${#quick[@]} of the other devnode runtimes with $MD_TS_COUNT random cases per call and map), requests: $ops"
+  node "$HERE/md_diff.mjs" gen "$SEED" "$MD_COUNT" "$M" "$ops" "${events[@]}" --ts-count "$MD_TS_COUNT" "${fixtures[@]}" --quick "${quick[@]}" 2>&1 |
     grep -v 'REGISTRY: Unknown\|VEC: Unable to decode' | sed "s/^/  /" || true
   [[ -s $M/req.tsv ]] || fail "md_diff.mjs gen failed"
   "$MDBIN" run "$M/req.tsv" >"$M/res.tsv" || fail "metadata_vectors run failed"

@@ -65,7 +65,7 @@ def test_balances(rococo):
         rococo.pallet("NoSuchPallet")
 
 
-def test_storage(rococo):
+def test_storage_entry(rococo):
     acc = rococo.pallet("System").storage_entry("Account")
     assert acc.modifier is StorageModifier.DEFAULT
     assert acc.hashers == (StorageHasher.BLAKE2_128_CONCAT,)
