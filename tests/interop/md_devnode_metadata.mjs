@@ -15,6 +15,7 @@
 // and prints one line naming what it wrote. Nothing is kept in the
 // repository: run.sh records at test time.
 
+import { httpRpc } from './devnode_rpc.mjs';
 import { hexToU8a, u8aToHex } from '@polkadot/util';
 import { mkdirSync, writeFileSync } from 'node:fs';
 
@@ -23,18 +24,7 @@ if (!url || !outDir || !name) {
   console.error('usage: md_devnode_metadata.mjs URL OUTDIR NAME');
   process.exit(2);
 }
-const httpUrl = url.replace(/^ws/, 'http');
-let rpcId = 0;
-async function rpc(method, params = []) {
-  const r = await fetch(httpUrl, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ jsonrpc: '2.0', id: ++rpcId, method, params })
-  });
-  const j = await r.json();
-  if (j.error) throw new Error(`${method}: ${JSON.stringify(j.error)}`);
-  return j.result;
-}
+const rpc = httpRpc(url);
 const u32le = (v) => u8aToHex(new Uint8Array([v & 255, (v >>> 8) & 255, (v >>> 16) & 255, (v >>> 24) & 255]));
 
 mkdirSync(outDir, { recursive: true });

@@ -18,6 +18,7 @@
 //                                hex of the System.Events value
 // Nothing here is kept in the repository: run.sh records at test time.
 
+import { httpRpc } from './devnode_rpc.mjs';
 import { Keyring } from '@polkadot/keyring';
 import { hexToU8a, u8aToHex } from '@polkadot/util';
 import { cryptoWaitReady } from '@polkadot/util-crypto';
@@ -31,18 +32,7 @@ if (!url || !outDir) {
   console.error('usage: md_record_events.mjs URL OUTDIR');
   process.exit(2);
 }
-const httpUrl = url.replace(/^ws/, 'http');
-let rpcId = 0;
-async function rpc(method, params = []) {
-  const r = await fetch(httpUrl, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ jsonrpc: '2.0', id: ++rpcId, method, params })
-  });
-  const j = await r.json();
-  if (j.error) throw new Error(`${method}: ${JSON.stringify(j.error)}`);
-  return j.result;
-}
+const rpc = httpRpc(url);
 
 await cryptoWaitReady();
 mkdirSync(outDir, { recursive: true });
