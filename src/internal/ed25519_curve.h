@@ -12,10 +12,13 @@
  * Products use a 128-bit integer type when the compiler has one and a
  * portable two-word emulation otherwise.
  *
- * EVERYTHING HERE RUNS IN VARIABLE TIME: public inputs only. */
+ * EVERYTHING HERE RUNS IN VARIABLE TIME: public inputs only, except the
+ * section "Signing" at the end (constant time, src/keys/ed25519_base.c and
+ * src/keys/ed25519.c). */
 #ifndef WETEE_INTERNAL_ED25519_CURVE_H
 #define WETEE_INTERNAL_ED25519_CURVE_H
 
+#include <stddef.h>
 #include <stdint.h>
 
 /* A curve point in extended twisted Edwards coordinates (X : Y : Z : T),
@@ -56,5 +59,22 @@ int wt_sc_is_canonical(const uint8_t s[32]);
  * -1), and the base-point multiple s·B through the variable-time path. */
 int wt_ristretto_fast_roundtrip(uint8_t out[32], const uint8_t in[32]);
 void wt_ristretto_fast_base(uint8_t out[32], const uint8_t s[32]);
+
+/* ---- Signing: constant time in the secret inputs ---- */
+
+/* out = Ed25519 encoding of s·B, B the base point, for a 32-byte
+ * little-endian scalar s below 2^255 (bit 255 must be clear). Constant time
+ * in s (fixed-base table, signed radix-16 digits, masked selection). */
+void wt_ge_scalarmult_base_ct(uint8_t out[32], const uint8_t s[32]);
+
+/* The expanded ed25519 secret of RFC 8032 §5.1.5: SHA-512(seed), its first
+ * half clamped (the secret scalar a), its second half the nonce prefix. */
+void wt_ed25519_expand(uint8_t expanded[64], const uint8_t seed[32]);
+
+/* RFC 8032 §5.1.6 signature with an expanded secret and its public key
+ * (the same bytes as libsodium's crypto_sign_detached with seed ‖ pub).
+ * `sig` may overlap nothing else. */
+void wt_ed25519_sign_expanded(uint8_t sig[64], const uint8_t expanded[64], const uint8_t pub[32],
+                              const uint8_t *msg, size_t msg_len);
 
 #endif

@@ -3,6 +3,7 @@
 #include <sodium.h>
 
 #include "internal/common.h"
+#include "internal/ed25519_curve.h"
 #include "internal/suri.h"
 #include "internal/textspace.h"
 #include "wetee/keys.h"
@@ -14,6 +15,7 @@
  * never unlocks a page another live handle shares; best effort). */
 struct wetee_keypair {
     uint8_t secret[64]; /* sr25519: 8·key ‖ nonce; ed25519: seed ‖ public; ecdsa/eth: 32-byte scalar */
+    uint8_t ed_expanded[64]; /* ed25519: SHA-512(seed) clamped (scalar ‖ nonce prefix), made once for signing */
     uint8_t pub[WETEE_PUBLIC_MAX_BYTES];
     size_t secret_len;
     size_t pub_len;
@@ -67,6 +69,7 @@ static int kp_set_seed(wetee_keypair *kp, const uint8_t seed[32])
         return rc;
     case WETEE_SCHEME_ED25519:
         rc = wetee_ed25519_keypair_from_seed(kp->secret, kp->pub, seed);
+        if (rc == WETEE_OK) wt_ed25519_expand(kp->ed_expanded, kp->secret);
         kp->secret_len = 64;
         kp->pub_len = 32;
         return rc;
@@ -409,6 +412,7 @@ int wetee_keypair_derive(wetee_keypair **out, const wetee_keypair *kp, const cha
         return wt_error(WETEE_ERR_NO_MEMORY, "keypair: out of memory");
     }
     memcpy(child->secret, kp->secret, sizeof kp->secret);
+    memcpy(child->ed_expanded, kp->ed_expanded, sizeof kp->ed_expanded);
     memcpy(child->pub, kp->pub, sizeof kp->pub);
     child->secret_len = kp->secret_len;
     child->pub_len = kp->pub_len;
@@ -473,7 +477,7 @@ int wetee_keypair_sign(const wetee_keypair *kp, uint8_t out[WETEE_SIGNATURE_MAX_
     if (!msg) msg = (const uint8_t *)"";
     switch (kp->scheme) {
     case WETEE_SCHEME_SR25519: rc = wetee_sr25519_sign(out, kp->secret, kp->pub, msg, msg_len); break;
-    case WETEE_SCHEME_ED25519: rc = wetee_ed25519_sign(out, kp->secret, msg, msg_len); break;
+    case WETEE_SCHEME_ED25519: wt_ed25519_sign_expanded(out, kp->ed_expanded, kp->pub, msg, msg_len); break;
     case WETEE_SCHEME_ECDSA:
         rc = wetee_ecdsa_sign(out, kp->secret, msg, msg_len);
         n = 65;

@@ -610,6 +610,125 @@ WT_TEST(test_ed25519)
     }
 }
 
+/* The signer's own fixed-base multiplication (src/keys/ed25519_base.c):
+ * RFC 8032 §7.1 TEST 2 and TEST 3 (TEST 1 is above), then byte equality
+ * with libsodium's crypto_sign_detached and its base-point multiplication
+ * on random seeds, messages and scalars, and on the edge scalars. */
+WT_TEST(test_ed25519_signer)
+{
+    static const struct {
+        const char *seed, *pub, *msg, *sig;
+    } rfc[] = {
+        { "4ccd089b28ff96da9db6c346ec114e0f5b8a319f35aba624da8cf6ed4fb8a6fb",
+          "3d4017c3e843895a92b70aa74d1b7ebc9c982ccf2ec4968cc0cd55f12af4660c", "72",
+          "92a009a9f0d4cab8720e820b5f642540a2b27b5416503f8fb3762223ebdb69da"
+          "085ac1e43e15996e458f3613d0f11d8c387b2eaeb4302aeeb00d291612bb0c00" },
+        { "c5aa8df43f9f837bedb7442f31dcb7b166d38535076f094b85ce3a2e0b4458f7",
+          "fc51cd8e6218a1a38da47ed00230f0580816ed13ba3303ac5deb911548908025", "af82",
+          "6291d657deec24024827e69c3abe01a30ce548a284743a445e3680d7db5ac3ac"
+          "18ff9b538d16f290ae67f760984dc6594a7c15e9716ed28dc027beceea1ec40a" },
+    };
+    uint8_t seed[32], secret[64], pub[32], sig[64], ref[64], msg[700], s[32], out[32], exp[32], expanded[64],
+        cc[32];
+    size_t i;
+    int n, mismatches = 0;
+    for (i = 0; i < sizeof rfc / sizeof rfc[0]; i++) {
+        size_t mlen = strlen(rfc[i].msg) / 2;
+        unhex32(seed, rfc[i].seed);
+        CHECK(wt_unhex(msg, mlen, rfc[i].msg) == mlen);
+        CHECK_OK(wetee_ed25519_keypair_from_seed(secret, pub, seed));
+        CHECK_HEX(pub, 32, rfc[i].pub);
+        CHECK_OK(wetee_ed25519_sign(sig, secret, msg, mlen));
+        CHECK_HEX(sig, 64, rfc[i].sig);
+        /* the expanded-key path the keypair uses gives the same bytes */
+        wt_ed25519_expand(expanded, seed);
+        memset(sig, 0, 64);
+        wt_ed25519_sign_expanded(sig, expanded, pub, msg, mlen);
+        CHECK_HEX(sig, 64, rfc[i].sig);
+    }
+    /* random seeds and messages (0..699 bytes) against libsodium */
+    for (n = 0; n < 2000; n++) {
+        size_t len = (size_t)(wt_rand() % sizeof msg);
+        rand_bytes(seed, 32);
+        rand_bytes(msg, len);
+        CHECK_OK(wetee_ed25519_keypair_from_seed(secret, pub, seed));
+        CHECK_OK(wetee_ed25519_sign(sig, secret, msg, len));
+        CHECK(crypto_sign_detached(ref, NULL, msg, len, secret) == 0);
+        mismatches += memcmp(sig, ref, 64) != 0;
+    }
+    CHECK(mismatches == 0);
+    /* keypairs sign with their cached expanded secret: the same bytes, also
+     * for a derived child and a copy made by an empty derivation path */
+    for (n = 0; n < 50; n++) {
+        wetee_keypair *kp = NULL, *child = NULL, *copy = NULL;
+        uint8_t ksig[WETEE_SIGNATURE_MAX_BYTES], cpub[WETEE_PUBLIC_MAX_BYTES];
+        size_t klen = 0, plen = 0, len = (size_t)(wt_rand() % 300);
+        rand_bytes(seed, 32);
+        rand_bytes(msg, len);
+        CHECK_OK(wetee_keypair_from_seed(&kp, WETEE_SCHEME_ED25519, seed, 32));
+        CHECK_OK(wetee_keypair_derive(&child, kp, "//Alice", 7));
+        CHECK_OK(wetee_keypair_derive(&copy, kp, "", 0));
+        CHECK_OK(wetee_ed25519_keypair_from_seed(secret, pub, seed));
+        CHECK(crypto_sign_detached(ref, NULL, msg, len, secret) == 0);
+        CHECK_OK(wetee_keypair_sign(kp, ksig, &klen, msg, len));
+        CHECK(klen == 64 && memcmp(ksig, ref, 64) == 0);
+        CHECK_OK(wetee_keypair_sign(copy, ksig, &klen, msg, len));
+        CHECK(klen == 64 && memcmp(ksig, ref, 64) == 0);
+        chain_code(cc, "Alice");
+        CHECK_OK(wetee_ed25519_derive_hard(exp, seed, cc));
+        CHECK_OK(wetee_ed25519_keypair_from_seed(secret, pub, exp));
+        CHECK(crypto_sign_detached(ref, NULL, msg, len, secret) == 0);
+        CHECK_OK(wetee_keypair_sign(child, ksig, &klen, msg, len));
+        CHECK_OK(wetee_keypair_public(child, cpub, &plen));
+        CHECK(plen == 32 && memcmp(cpub, pub, 32) == 0);
+        CHECK(klen == 64 && memcmp(ksig, ref, 64) == 0);
+        wetee_keypair_free(kp);
+        wetee_keypair_free(child);
+        wetee_keypair_free(copy);
+    }
+    /* s·B against libsodium for random scalars below 2^255 (libsodium
+     * refuses s = 0 and s·B = identity: those are checked by value) */
+    for (n = 0; n < 2000; n++) {
+        rand_bytes(s, 32);
+        s[31] &= 0x7f;
+        if (n % 4 == 1) s[31] &= 0x1f; /* below 2^253, as reduced nonces are */
+        wt_ge_scalarmult_base_ct(out, s);
+        CHECK(crypto_scalarmult_ed25519_base_noclamp(exp, s) == 0);
+        mismatches += memcmp(out, exp, 32) != 0;
+    }
+    CHECK(mismatches == 0);
+    {
+        /* digits at the ends of their range: all 0x88.., all 0x77.., all
+         * 0xff.. (2^255 - 1), ℓ - 1, 1, 8 */
+        static const uint8_t fills[] = { 0x88, 0x77, 0xff, 0x08, 0x80 };
+        static const uint8_t l_minus_1[32] = { 0xec, 0xd3, 0xf5, 0x5c, 0x1a, 0x63, 0x12, 0x58, 0xd6, 0x9c, 0xf7,
+                                               0xa2, 0xde, 0xf9, 0xde, 0x14, 0,    0,    0,    0,    0,    0,
+                                               0,    0,    0,    0,    0,    0,    0,    0,    0,    0x10 };
+        for (i = 0; i < sizeof fills; i++) {
+            memset(s, fills[i], 32);
+            s[31] &= 0x7f;
+            wt_ge_scalarmult_base_ct(out, s);
+            CHECK(crypto_scalarmult_ed25519_base_noclamp(exp, s) == 0);
+            CHECK(memcmp(out, exp, 32) == 0);
+        }
+        wt_ge_scalarmult_base_ct(out, l_minus_1);
+        CHECK(crypto_scalarmult_ed25519_base_noclamp(exp, l_minus_1) == 0);
+        CHECK(memcmp(out, exp, 32) == 0);
+        memset(s, 0, 32);
+        s[0] = 1;
+        wt_ge_scalarmult_base_ct(out, s);
+        CHECK_HEX(out, 32, "5866666666666666666666666666666666666666666666666666666666666666");
+        /* 0·B and ℓ·B are the identity, encoded (0, 1) */
+        memset(s, 0, 32);
+        wt_ge_scalarmult_base_ct(out, s);
+        CHECK_HEX(out, 32, "0100000000000000000000000000000000000000000000000000000000000000");
+        memcpy(s, l_minus_1, 32);
+        s[0] = 0xed;
+        wt_ge_scalarmult_base_ct(out, s);
+        CHECK_HEX(out, 32, "0100000000000000000000000000000000000000000000000000000000000000");
+    }
+}
+
 /* ------------------------------------------------------------------ */
 /* ecdsa (§3.2, §7.2, §7.4)                                            */
 /* ------------------------------------------------------------------ */
@@ -975,6 +1094,6 @@ WT_MAIN("keys", WT_CASE(test_strobe_conformance), WT_CASE(test_merlin_simple), W
         WT_CASE(test_merlin_rng_clone), WT_CASE(test_sr25519_expansion), WT_CASE(test_sr25519_secret_forms_errors),
         WT_CASE(test_sr25519_hdkd), WT_CASE(test_sr25519_sign_kat), WT_CASE(test_sr25519_verify_vectors),
         WT_CASE(test_sr25519_verify_negative), WT_CASE(test_sr25519_identity_key), WT_CASE(test_ristretto_fast_path), WT_CASE(test_sr25519_differential),
-        WT_CASE(test_ed25519), WT_CASE(test_ecdsa), WT_CASE(test_ethereum_rows), WT_CASE(test_bip32_vector1),
+        WT_CASE(test_ed25519), WT_CASE(test_ed25519_signer), WT_CASE(test_ecdsa), WT_CASE(test_ethereum_rows), WT_CASE(test_bip32_vector1),
         WT_CASE(test_bip32_bad_paths), WT_CASE(test_eip55), WT_CASE(test_eth_sign_verify),
         WT_CASE(test_random_round_trips), WT_CASE(test_timings))
