@@ -151,6 +151,19 @@ WETEE_API int wetee_tx_set_call(wetee_tx *tx, const uint8_t *call, size_t len);
 WETEE_API int wetee_tx_set_call_json(wetee_tx *tx, const char *pallet, const char *call, const char *args_json,
                                      size_t args_len);
 /**
+ * @brief Set the call by pallet and call name with arguments given as a
+ *        value tree (see wetee_call_encode()): the same bytes as
+ *        wetee_tx_set_call_json() with the equivalent JSON, without JSON text.
+ * @param tx the builder.
+ * @param pallet pallet name.
+ * @param call call name.
+ * @param args a composite of the named arguments or a sequence of them in
+ *        order; NULL for a call without arguments. Not taken: the caller
+ *        still frees it.
+ * @return as wetee_call_encode(); on error the call set before is kept.
+ */
+WETEE_API int wetee_tx_set_call_value(wetee_tx *tx, const char *pallet, const char *call, const wetee_value *args);
+/**
  * @brief The chain's genesis hash (CheckGenesis; CheckMortality of an
  *        immortal transaction). Required for signed transactions.
  * @param tx the builder.

@@ -66,6 +66,9 @@ void wt_ristretto_fast_base(uint8_t out[32], const uint8_t s[32]);
  * little-endian scalar s below 2^255 (bit 255 must be clear). Constant time
  * in s (fixed-base table, signed radix-16 digits, masked selection). */
 void wt_ge_scalarmult_base_ct(uint8_t out[32], const uint8_t s[32]);
+/* The same point s·B as a Ristretto255 encoding (RFC 9496 §4.3.2 with
+ * masked selections), for sr25519 signing; constant time in s. */
+void wt_ge_scalarmult_base_ristretto_ct(uint8_t out[32], const uint8_t s[32]);
 
 /* The expanded ed25519 secret of RFC 8032 §5.1.5: SHA-512(seed), its first
  * half clamped (the secret scalar a), its second half the nonce prefix. */

@@ -79,6 +79,10 @@ static const fe fe_d = { 0x34dca135978a3ULL, 0x1a8283b156ebdULL, 0x5e7a26001c029
 static const fe fe_d2 = { 0x69b9426b2f159ULL, 0x35050762add7aULL, 0x3cf44c0038052ULL, 0x6738cc7407977ULL,
                           0x2406d9dc56dffULL };
 
+static const fe fe_sqrtm1 = { 0x61b274a0ea0b0ULL, 0xd5a5fc8f189dULL, 0x7ef5e9cbd0c60ULL, 0x78595a6804c9eULL,
+                              0x2b8324804fc1dULL };
+static const fe fe_invsqrt_a_minus_d = { 0xfdaa805d40eaULL, 0x2eb482e57d339ULL, 0x7610274bc58ULL,
+                                         0x6510b613dc8ffULL, 0x786c8905cfaffULL };
 /* The Ed25519 / Ristretto255 base point: y = 4/5, x even. */
 static const fe base_x = { 0x62d608f25d51aULL, 0x412a4b4f6592aULL, 0x75b7171a4b31dULL, 0x1ff60527118feULL,
                            0x216936d3cd6e5ULL };

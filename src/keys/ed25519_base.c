@@ -159,7 +159,8 @@ static void select_entry(ge_precomp *t, int row, int8_t e)
     for (i = 0; i < 5; i++) t->xy2d[i] = acc[10 + i] ^ (m & (acc[10 + i] ^ negxy[i]));
 }
 
-void wt_ge_scalarmult_base_ct(uint8_t out[32], const uint8_t s[32])
+/* h = s·B in constant time. */
+static void base_mul(ge_p3 *h_out, const uint8_t s[32])
 {
     int8_t e[64];
     int8_t carry = 0;
@@ -167,7 +168,6 @@ void wt_ge_scalarmult_base_ct(uint8_t out[32], const uint8_t s[32])
     ge_p1p1 r;
     ge_p2 q;
     ge_precomp t;
-    fe zi, x, y;
     int i;
 
     pthread_once(&rows_once, rows_init);
@@ -207,6 +207,71 @@ void wt_ge_scalarmult_base_ct(uint8_t out[32], const uint8_t s[32])
         p1p1_to_p3(&h, &r);
     }
 
+    *h_out = h;
+    /* the digits and the intermediate points tell the (secret) scalar */
+    sodium_memzero(e, sizeof e);
+    sodium_memzero(&h, sizeof h);
+    sodium_memzero(&r, sizeof r);
+    sodium_memzero(&q, sizeof q);
+    sodium_memzero(&t, sizeof t);
+}
+
+/* 1 when f == g (mod p), in constant time. */
+static uint64_t fe_eq_ct(const fe f, const fe g)
+{
+    uint8_t a[32], b[32];
+    uint32_t acc = 0;
+    int i;
+    fe_tobytes(a, f);
+    fe_tobytes(b, g);
+    for (i = 0; i < 32; i++) acc |= (uint32_t)(a[i] ^ b[i]);
+    return (uint64_t)((acc - 1u) >> 31);
+}
+
+static inline void fe_cmov(fe f, const fe g, uint64_t flag)
+{
+    const uint64_t m = ct_mask(flag);
+    int i;
+    for (i = 0; i < 5; i++) f[i] ^= m & (f[i] ^ g[i]);
+}
+
+/* f = |f| (the non-negative one of ±f), in constant time. */
+static void fe_abs_ct(fe f)
+{
+    fe n;
+    fe_neg(n, f);
+    fe_cmov(f, n, (uint64_t)fe_isnegative(f));
+}
+
+/* RFC 9496 SQRT_RATIO_M1(1, v) without branches: the non-negative
+ * 1/sqrt(v) or sqrt(i/v) (which one does not matter to the encoder). */
+static void invsqrt_ct(fe r, const fe v)
+{
+    fe v3, v7, check, neg_one, neg_i, r_i;
+    uint64_t flipped, flipped_i;
+    fe_sq(v3, v);
+    fe_mul(v3, v3, v);  /* v^3 */
+    fe_sq(v7, v3);
+    fe_mul(v7, v7, v);  /* v^7 */
+    fe_pow22523(r, v7); /* (u v^7)^((p-5)/8), u = 1 */
+    fe_mul(r, r, v3);   /* u v^3 (...) */
+    fe_sq(check, r);
+    fe_mul(check, check, v);
+    fe_neg(neg_one, fe_one);
+    fe_copy(neg_i, fe_sqrtm1);
+    fe_neg(neg_i, neg_i);
+    flipped = fe_eq_ct(check, neg_one);
+    flipped_i = fe_eq_ct(check, neg_i);
+    fe_mul(r_i, r, fe_sqrtm1);
+    fe_cmov(r, r_i, flipped | flipped_i);
+    fe_abs_ct(r);
+}
+
+void wt_ge_scalarmult_base_ct(uint8_t out[32], const uint8_t s[32])
+{
+    ge_p3 h;
+    fe zi, x, y;
+    base_mul(&h, s);
     /* Encoding: y with the sign of x in bit 255 (fe_invert's chain and
      * fe_tobytes do not depend on the values). */
     fe_invert(zi, h.Z);
@@ -214,13 +279,53 @@ void wt_ge_scalarmult_base_ct(uint8_t out[32], const uint8_t s[32])
     fe_mul(y, h.Y, zi);
     fe_tobytes(out, y);
     out[31] = (uint8_t)(out[31] | (fe_isnegative(x) << 7));
-
-    /* the digits and the intermediate points tell the (secret) scalar */
-    sodium_memzero(e, sizeof e);
     sodium_memzero(&h, sizeof h);
-    sodium_memzero(&r, sizeof r);
-    sodium_memzero(&q, sizeof q);
-    sodium_memzero(&t, sizeof t);
     sodium_memzero(zi, sizeof zi);
     sodium_memzero(x, sizeof x);
+}
+
+void wt_ge_scalarmult_base_ristretto_ct(uint8_t out[32], const uint8_t s[32])
+{
+    ge_p3 h;
+    fe u1, u2, t, invsqrt, den1, den2, z_inv, ix, iy, den_inv, x, y;
+    uint64_t rotate;
+    base_mul(&h, s);
+    /* RFC 9496 §4.3.2 with masked selections (CT_SELECT, CT_NEG, CT_ABS) */
+    fe_add(u1, h.Z, h.Y);
+    fe_sub(t, h.Z, h.Y);
+    fe_mul(u1, u1, t); /* (Z + Y)(Z - Y) */
+    fe_mul(u2, h.X, h.Y);
+    fe_sq(t, u2);
+    fe_mul(t, t, u1);
+    invsqrt_ct(invsqrt, t);
+    fe_mul(den1, invsqrt, u1);
+    fe_mul(den2, invsqrt, u2);
+    fe_mul(z_inv, den1, den2);
+    fe_mul(z_inv, z_inv, h.T);
+    fe_mul(ix, h.X, fe_sqrtm1);
+    fe_mul(iy, h.Y, fe_sqrtm1);
+    fe_mul(den_inv, den1, fe_invsqrt_a_minus_d); /* the enchanted denominator */
+    fe_mul(t, h.T, z_inv);
+    rotate = (uint64_t)fe_isnegative(t);
+    fe_copy(x, h.X);
+    fe_copy(y, h.Y);
+    fe_cmov(x, iy, rotate);
+    fe_cmov(y, ix, rotate);
+    fe_cmov(den2, den_inv, rotate);
+    fe_mul(t, x, z_inv);
+    {
+        fe ny;
+        fe_neg(ny, y);
+        fe_cmov(y, ny, (uint64_t)fe_isnegative(t));
+    }
+    fe_sub(t, h.Z, y);
+    fe_mul(t, den2, t);
+    fe_abs_ct(t);
+    fe_tobytes(out, t);
+    sodium_memzero(&h, sizeof h);
+    sodium_memzero(u1, sizeof u1);
+    sodium_memzero(u2, sizeof u2);
+    sodium_memzero(z_inv, sizeof z_inv);
+    sodium_memzero(x, sizeof x);
+    sodium_memzero(y, sizeof y);
 }

@@ -23,11 +23,6 @@
 #include "internal/ed25519_curve.h"
 #include "internal/ed25519_fe.h"
 
-static const fe fe_sqrtm1 = { 0x61b274a0ea0b0ULL, 0xd5a5fc8f189dULL, 0x7ef5e9cbd0c60ULL, 0x78595a6804c9eULL,
-                              0x2b8324804fc1dULL };
-static const fe fe_invsqrt_a_minus_d = { 0xfdaa805d40eaULL, 0x2eb482e57d339ULL, 0x7610274bc58ULL,
-                                         0x6510b613dc8ffULL, 0x786c8905cfaffULL };
-
 static int fe_iszero(const fe f)
 {
     uint8_t s[32];

@@ -146,10 +146,14 @@ int wt_sr25519_sign_with_rand(uint8_t sig[64], const uint8_t secret[64], const u
     sig_transcript(&t, pub, msg, len);
     wt_merlin_witness_bytes(&t, "signing", wide, 64, &nonce, &nonce_len, 1, rand32);
     crypto_core_ristretto255_scalar_reduce(r, wide);
-    if (crypto_scalarmult_ristretto255_base(R, r) != 0) {
+    /* R = r·B with the constant-time fixed-base table of ed25519_base.c
+     * (libsodium's crypto_scalarmult_ristretto255_base gives the same bytes,
+     * slower; tests/keys compares them); r = 0 is refused as libsodium does */
+    if (sodium_is_zero(r, 32)) {
         rc = wt_error(WETEE_ERR_CRYPTO, MOD ": zero signing nonce");
         goto done;
     }
+    wt_ge_scalarmult_base_ristretto_ct(R, r);
     wt_merlin_append(&t, "sign:R", R, 32);
     wt_merlin_challenge(&t, "sign:c", wide, 64);
     crypto_core_ristretto255_scalar_reduce(k, wide);

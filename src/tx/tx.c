@@ -101,6 +101,19 @@ WETEE_API int wetee_tx_set_call(wetee_tx *tx, const uint8_t *call, size_t len)
     return WETEE_OK;
 }
 
+/* Keep a call just encoded into `b` (rc WETEE_OK), or free it. */
+static int take_call(wetee_tx *tx, wetee_buf *b, int rc)
+{
+    if (rc == WETEE_OK) {
+        wetee_buf_free(&tx->call);
+        tx->call = *b;
+        tx->has_call = 1;
+    } else {
+        wetee_buf_free(b);
+    }
+    return rc;
+}
+
 WETEE_API int wetee_tx_set_call_json(wetee_tx *tx, const char *pallet, const char *call, const char *args_json,
                                      size_t args_len)
 {
@@ -110,15 +123,14 @@ WETEE_API int wetee_tx_set_call_json(wetee_tx *tx, const char *pallet, const cha
     if (!args_json)
         args_len = 0;
     wetee_buf b = WETEE_BUF_INIT;
-    int rc = wetee_call_encode_json(&b, tx->md, pallet, call, args_json, args_len);
-    if (rc == WETEE_OK) {
-        wetee_buf_free(&tx->call);
-        tx->call = b;
-        tx->has_call = 1;
-    } else {
-        wetee_buf_free(&b);
-    }
-    return rc;
+    return take_call(tx, &b, wetee_call_encode_json(&b, tx->md, pallet, call, args_json, args_len));
+}
+
+WETEE_API int wetee_tx_set_call_value(wetee_tx *tx, const char *pallet, const char *call, const wetee_value *args)
+{
+    WT_ARG(tx != NULL && pallet != NULL && call != NULL, MOD, "NULL argument");
+    wetee_buf b = WETEE_BUF_INIT;
+    return take_call(tx, &b, wetee_call_encode(&b, tx->md, pallet, call, args));
 }
 
 WETEE_API int wetee_tx_set_genesis_hash(wetee_tx *tx, const uint8_t hash[32])
@@ -294,6 +306,19 @@ static wetee_value *new_bytes(const uint8_t *b, size_t n)
     return v;
 }
 
+/* {"mode": <unit variant `name`>}, CheckMetadataHash's explicit part. */
+static wetee_value *mode_value(const char *name)
+{
+    wetee_value *v = NULL, *mode = NULL;
+    if (wetee_value_new_composite(&v) != WETEE_OK)
+        return NULL;
+    if (wetee_value_new_variant(&mode, name, -1) != WETEE_OK || wetee_value_append(v, "mode", mode) != WETEE_OK) {
+        wetee_value_free(v);
+        return NULL;
+    }
+    return v;
+}
+
 static int is_id(const char *id, const char *name) { return strcmp(id, name) == 0; }
 
 /* Append the explicit (`which` 0) or implicit (`which` 1) data of extension
@@ -348,10 +373,8 @@ static int ext_part(wetee_buf *out, const wetee_tx *tx, const struct wetee_md_ex
             wetee_buf_free(&j);
             return rc;
         }
-        if (is_id(id, "CheckMetadataHash")) {
-            const char *j = tx->has_md_hash ? "{\"mode\": \"Enabled\"}" : "{\"mode\": \"Disabled\"}";
-            return wt_tx_encode_json(out, md, type, j, strlen(j), id);
-        }
+        if (is_id(id, "CheckMetadataHash"))
+            return wt_tx_encode_value(out, md, type, mode_value(tx->has_md_hash ? "Enabled" : "Disabled"), id);
     } else {
         if (is_id(id, "CheckSpecVersion") || is_id(id, "CheckTxVersion")) {
             if (!tx->has_versions)

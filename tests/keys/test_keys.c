@@ -697,6 +697,15 @@ WT_TEST(test_ed25519_signer)
         mismatches += memcmp(out, exp, 32) != 0;
     }
     CHECK(mismatches == 0);
+    /* the Ristretto255 encoding of s·B (sr25519 signing) against libsodium */
+    for (n = 0; n < 2000; n++) {
+        rand_bytes(s, 32);
+        s[31] &= n % 2 ? 0x0f : 0x7f;
+        wt_ge_scalarmult_base_ristretto_ct(out, s);
+        CHECK(crypto_scalarmult_ristretto255_base(exp, s) == 0);
+        mismatches += memcmp(out, exp, 32) != 0;
+    }
+    CHECK(mismatches == 0);
     {
         /* digits at the ends of their range: all 0x88.., all 0x77.., all
          * 0xff.. (2^255 - 1), ℓ - 1, 1, 8 */

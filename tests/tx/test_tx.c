@@ -480,5 +480,82 @@ WT_TEST(v5_forms)
     wetee_metadata_free(md);
 }
 
+/* wetee_tx_set_call_value: the call from a value tree gives the bytes of
+ * the JSON form (signing payload and ed25519 extrinsic); a wrong argument
+ * fails naming it and keeps the call set before. */
+WT_TEST(call_from_values)
+{
+    wetee_metadata *md = load("metadata/polkadot_metadata_full.scale");
+    if (!md)
+        WT_SKIP("metadata fixtures not found (vectors directory absent)");
+    static const uint8_t dest[32] = { 0x8e, 0xaf, 0x04, 0x15, 0x16, 0x87, 0x73, 0x63, 0x26, 0xc9, 0xfe,
+                                      0xa1, 0x7e, 0x25, 0xfc, 0x52, 0x87, 0x61, 0x36, 0x93, 0xc9, 0x12,
+                                      0x90, 0x9c, 0xb2, 0x26, 0xaa, 0x47, 0x94, 0xf2, 0x6a, 0x48 };
+    uint8_t seed[32] = { 0 }, block[32];
+    memset(block, 1, 32);
+    wetee_keypair *kp = NULL;
+    CHECK_OK(wetee_keypair_from_seed(&kp, WETEE_SCHEME_ED25519, seed, 32));
+    wetee_buf out[2] = { WETEE_BUF_INIT, WETEE_BUF_INIT }, pay[2] = { WETEE_BUF_INIT, WETEE_BUF_INIT };
+    for (int form = 0; form < 2; form++) {
+        wetee_tx *tx = NULL;
+        CHECK_OK(wetee_tx_new(&tx, md));
+        if (form == 0) {
+            CHECK_OK(wetee_tx_set_call_json(
+                tx, "Balances", "transfer_keep_alive",
+                "{\"dest\": {\"Id\": \"0x8eaf04151687736326c9fea17e25fc5287613693c912909cb226aa4794f26a48\"}, "
+                "\"value\": 1000000000000}",
+                SIZE_MAX));
+        } else {
+            wetee_value *args = NULL, *id = NULL, *acc = NULL, *value = NULL;
+            CHECK_OK(wetee_value_new_composite(&args));
+            CHECK_OK(wetee_value_new_variant(&id, "Id", -1));
+            CHECK_OK(wetee_value_new_bytes(&acc, dest, 32));
+            CHECK_OK(wetee_value_append(id, NULL, acc));
+            CHECK_OK(wetee_value_append(args, "dest", id));
+            CHECK_OK(wetee_value_new_u64(&value, 1000000000000ull));
+            CHECK_OK(wetee_value_append(args, "value", value));
+            CHECK_OK(wetee_tx_set_call_value(tx, "Balances", "transfer_keep_alive", args));
+            /* a wrong argument: refused, naming it; the call stays */
+            wetee_value *bad = NULL, *v2 = NULL;
+            CHECK_OK(wetee_value_new_composite(&bad));
+            CHECK_OK(wetee_value_new_string(&v2, "x", 1));
+            CHECK_OK(wetee_value_append(bad, "dest", v2));
+            CHECK(wetee_tx_set_call_value(tx, "Balances", "transfer_keep_alive", bad) != WETEE_OK);
+            CHECK(strstr(wetee_last_error(), "dest") != NULL);
+            CHECK_ERR(wetee_tx_set_call_value(tx, "Balances", "nope", args), WETEE_ERR_NOT_FOUND);
+            CHECK_ERR(wetee_tx_set_call_value(NULL, "Balances", "transfer_keep_alive", args),
+                      WETEE_ERR_INVALID_ARGUMENT);
+            wetee_value_free(bad);
+            wetee_value_free(args);
+        }
+        CHECK_OK(wetee_tx_set_genesis_hash(tx, GENESIS));
+        CHECK_OK(wetee_tx_set_mortal(tx, 64, 1000, block));
+        CHECK_OK(wetee_tx_set_nonce(tx, 7));
+        CHECK_OK(wetee_tx_set_tip(tx, wetee_u128_from_u64(5)));
+        CHECK_OK(wetee_tx_signing_payload(&pay[form], tx));
+        CHECK_OK(wetee_tx_sign(&out[form], tx, kp));
+        wetee_tx_free(tx);
+    }
+    CHECK(pay[0].len > 0 && pay[0].len == pay[1].len && memcmp(pay[0].data, pay[1].data, pay[0].len) == 0);
+    CHECK(out[0].len > 100 && out[0].len == out[1].len && memcmp(out[0].data, out[1].data, out[0].len) == 0);
+    /* a call without arguments from NULL */
+    {
+        wetee_tx *tx = NULL;
+        wetee_buf c = WETEE_BUF_INIT;
+        CHECK_OK(wetee_tx_new(&tx, md));
+        CHECK_ERR(wetee_tx_set_call_value(tx, "System", "remark", NULL), WETEE_ERR_DECODE);
+        CHECK_ERR(wetee_tx_bare(&c, tx, 4), WETEE_ERR_STATE); /* still no call */
+        wetee_buf_free(&c);
+        wetee_tx_free(tx);
+    }
+    for (int i = 0; i < 2; i++) {
+        wetee_buf_free(&out[i]);
+        wetee_buf_free(&pay[i]);
+    }
+    wetee_keypair_free(kp);
+    wetee_metadata_free(md);
+}
+
 WT_MAIN("tx", WT_CASE(era_vectors), WT_CASE(foreign_transactions_rebuild), WT_CASE(every_fixture_and_scheme),
-        WT_CASE(metadata_hash_mode_and_fee_asset), WT_CASE(errors_and_overrides), WT_CASE(v5_forms))
+        WT_CASE(metadata_hash_mode_and_fee_asset), WT_CASE(errors_and_overrides), WT_CASE(v5_forms),
+        WT_CASE(call_from_values))
