@@ -1,0 +1,329 @@
+/* Chain client parts that need no network, fed with JSON recorded from the
+ * devnode (Chopsticks 1.5.1 running the parachain template, see
+ * tests/devnode): transaction-watch notifications of both JSON-RPC specs,
+ * chainHead_v1_follow events and the pinning they imply, block header
+ * hashes, the search of an extrinsic in a block body, and the outcome of an
+ * extrinsic from System.Events (built against the Polkadot V15 metadata of
+ * the shared vectors). The network parts run against the devnode in
+ * tests/devnode/run.sh. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "chain/chain_impl.h"
+#include "wetee/value.h"
+#include "wt_test.h"
+
+static int parse_legacy(wt_tx_event *ev, const char *s) { return wt_tx_event_parse_legacy(ev, s, strlen(s)); }
+static int parse_new(wt_tx_event *ev, const char *s) { return wt_tx_event_parse_new(ev, s, strlen(s)); }
+
+/* author_extrinsicUpdate results as Chopsticks sent them */
+WT_TEST(legacy_statuses)
+{
+    wt_tx_event ev;
+    CHECK_OK(parse_legacy(&ev, "\"ready\""));
+    CHECK(ev.status == WETEE_TX_VALIDATED && !ev.has_block);
+    CHECK_OK(parse_legacy(&ev, "{\"broadcast\":[\"5GrwvaEF5zXb26Fz9rcQpDWS57CtERHpNehXCPcNoHGKutQY\"]}"));
+    CHECK(ev.status == WETEE_TX_BROADCAST);
+    CHECK_OK(parse_legacy(&ev, "{\"inBlock\":\"0x47b330ffa323eb981be0f6f18047c56b86552537750dcddf98904d171d81ad2d\"}"));
+    CHECK(ev.status == WETEE_TX_IN_BLOCK && ev.has_block);
+    CHECK_HEX(ev.block_hash, 32, "47b330ffa323eb981be0f6f18047c56b86552537750dcddf98904d171d81ad2d");
+    CHECK_OK(parse_legacy(&ev, "{\"finalized\":\"0x47b330ffa323eb981be0f6f18047c56b86552537750dcddf98904d171d81ad2d\"}"));
+    CHECK(ev.status == WETEE_TX_FINALIZED && ev.has_block);
+    CHECK_OK(parse_legacy(&ev, "{\"retracted\":\"0x47b330ffa323eb981be0f6f18047c56b86552537750dcddf98904d171d81ad2d\"}"));
+    CHECK(ev.status == WETEE_TX_RETRACTED);
+    CHECK_OK(parse_legacy(&ev, "\"invalid\""));
+    CHECK(ev.status == WETEE_TX_INVALID);
+    CHECK_STR(ev.reason, "invalid");
+    CHECK_OK(parse_legacy(&ev, "\"dropped\""));
+    CHECK(ev.status == WETEE_TX_DROPPED);
+    CHECK_OK(parse_legacy(&ev, "{\"usurped\":\"0x1111111111111111111111111111111111111111111111111111111111111111\"}"));
+    CHECK(ev.status == WETEE_TX_USURPED && strstr(ev.reason, "0x1111") != NULL);
+    /* bad input is an error naming it, never a crash */
+    CHECK_ERR(parse_legacy(&ev, "\"readyy\""), WETEE_ERR_DECODE);
+    CHECK_DETAIL("unknown transaction status");
+    CHECK_ERR(parse_legacy(&ev, "{\"inBlock\":\"0x47b3\"}"), WETEE_ERR_DECODE);
+    CHECK_ERR(parse_legacy(&ev, "{\"inBlock\""), WETEE_ERR_DECODE);
+    CHECK_ERR(parse_legacy(&ev, "{\"inBlock\":1,\"finalized\":2}"), WETEE_ERR_DECODE);
+    CHECK_ERR(parse_legacy(&ev, "[]"), WETEE_ERR_DECODE);
+}
+
+/* transactionWatch_v1 events (spec shapes) */
+WT_TEST(new_spec_statuses)
+{
+    wt_tx_event ev;
+    CHECK_OK(parse_new(&ev, "{\"event\":\"validated\"}"));
+    CHECK(ev.status == WETEE_TX_VALIDATED);
+    CHECK_OK(parse_new(&ev, "{\"event\":\"broadcasted\",\"numPeers\":2}"));
+    CHECK(ev.status == WETEE_TX_BROADCAST);
+    CHECK_OK(parse_new(&ev, "{\"event\":\"bestChainBlockIncluded\",\"block\":{\"hash\":"
+                            "\"0x2c01b5d0aa59e3c9c2a8f959b3e8d428428ff333206de5a3053247a71ccfe919\",\"index\":2}}"));
+    CHECK(ev.status == WETEE_TX_IN_BLOCK && ev.has_block);
+    CHECK_HEX(ev.block_hash, 32, "2c01b5d0aa59e3c9c2a8f959b3e8d428428ff333206de5a3053247a71ccfe919");
+    CHECK_OK(parse_new(&ev, "{\"event\":\"bestChainBlockIncluded\",\"block\":null}"));
+    CHECK(ev.status == WETEE_TX_RETRACTED && !ev.has_block);
+    CHECK_OK(parse_new(&ev, "{\"event\":\"finalized\",\"block\":{\"hash\":"
+                            "\"0x2c01b5d0aa59e3c9c2a8f959b3e8d428428ff333206de5a3053247a71ccfe919\",\"index\":2}}"));
+    CHECK(ev.status == WETEE_TX_FINALIZED);
+    CHECK_OK(parse_new(&ev, "{\"event\":\"invalid\",\"error\":\"Invalid(BadProof)\"}"));
+    CHECK(ev.status == WETEE_TX_INVALID);
+    CHECK_STR(ev.reason, "Invalid(BadProof)");
+    CHECK_OK(parse_new(&ev, "{\"event\":\"dropped\",\"error\":\"pool full\"}"));
+    CHECK(ev.status == WETEE_TX_DROPPED);
+    CHECK_OK(parse_new(&ev, "{\"event\":\"error\",\"error\":\"boom\"}"));
+    CHECK(ev.status == WETEE_TX_ERROR);
+    CHECK_ERR(parse_new(&ev, "{\"event\":\"finalized\",\"block\":null}"), WETEE_ERR_DECODE);
+    CHECK_ERR(parse_new(&ev, "{\"event\":\"nonsense\"}"), WETEE_ERR_DECODE);
+    CHECK_ERR(parse_new(&ev, "{\"block\":{}}"), WETEE_ERR_DECODE);
+}
+
+/* a block header from chain_getBlock and the hash the node gave for it */
+WT_TEST(header_hash)
+{
+    const char *hdr = "{\"parentHash\":\"0x03f997d76832a005e219d23a1d1a2ae33c803f35a26637d43504992eb82ee729\","
+                      "\"number\":\"0x00000004\",\"stateRoot\":"
+                      "\"0x0000000000000000000000000000000000000000000000000000000000000000\",\"extrinsicsRoot\":"
+                      "\"0x85e165ce0684c09c670489d0c3a1a53e844cf19287c14aafd055d544a28064dc\",\"digest\":{\"logs\":["
+                      "\"0x066175726120c291d81100000000\"]}}";
+    json_t *h = json_loads(hdr, 0, NULL);
+    uint8_t out[32];
+    CHECK(h != NULL);
+    CHECK_OK(wt_header_hash(out, h));
+    CHECK_HEX(out, 32, "47b330ffa323eb981be0f6f18047c56b86552537750dcddf98904d171d81ad2d");
+    /* a changed digest gives another hash; a missing field an error */
+    json_array_set_new(json_object_get(json_object_get(h, "digest"), "logs"), 0, json_string("0x066175726120c391d81100000000"));
+    CHECK_OK(wt_header_hash(out, h));
+    CHECK(out[0] != 0x47 || out[1] != 0xb3);
+    json_object_del(h, "stateRoot");
+    CHECK_ERR(wt_header_hash(out, h), WETEE_ERR_DECODE);
+    json_decref(h);
+}
+
+/* the block body of a transfer and its transaction hash */
+WT_TEST(find_extrinsic)
+{
+    /* inherent (timestamp) then the signed transfer recorded from the devnode */
+    const char *tx = "0x49028400d43593c715fdd31c61141abd04a99fd6822c8558854ccde39a5684e7a56da27d01d08a96243124c815ea6e2f2e5"
+                     "d9ba67632a00fd11359e9cfc90a8d608b42db61ba7b8da0f3f4392a20ce7c6b6d2277f92c8f12559ac4caaa936cdf8b612b6a8"
+                     "035000800000a03008eaf04151687736326c9fea17e25fc5287613693c912909cb226aa4794f26a480bcb04fb711f01";
+    json_t *body = json_pack("[s,s,s]", "0x280402000ba336d843a201", "0x0c0102", tx);
+    wetee_buf b = WETEE_BUF_INIT;
+    uint8_t h[32];
+    CHECK_OK(wetee_hex_decode(&b, tx, strlen(tx)));
+    CHECK_OK(wetee_extrinsic_hash(h, b.data, b.len));
+    CHECK(wt_find_extrinsic(body, h) == 2);
+    h[0] ^= 1;
+    CHECK(wt_find_extrinsic(body, h) == -1);
+    /* entries that are not hex are skipped */
+    json_array_insert_new(body, 0, json_string("zz"));
+    h[0] ^= 1;
+    CHECK(wt_find_extrinsic(body, h) == 3);
+    json_decref(body);
+    wetee_buf_free(&b);
+}
+
+static wetee_metadata *polkadot_v15(void)
+{
+    size_t len = 0;
+    uint8_t *b = wt_read_vector("metadata-hash/polkadot_metadata_v15.hex", &len);
+    wetee_metadata *md = NULL;
+    if (!b) return NULL;
+    while (len && (b[len - 1] == '\n' || b[len - 1] == ' ')) len--;
+    CHECK_OK(wetee_metadata_parse_hex(&md, (const char *)b, len, NULL));
+    free(b);
+    return md;
+}
+
+static void events_bytes(wetee_buf *out, const wetee_metadata *md, const char *json)
+{
+    const wetee_md_pallet *p = wetee_metadata_pallet_by_name(md, "System");
+    const wetee_md_storage *s = wetee_md_pallet_storage_by_name(md, p, "Events");
+    CHECK(s != NULL);
+    CHECK_OK(wetee_value_encode_json(out, md, wetee_md_storage_value_type(s), json, strlen(json)));
+}
+
+#define INFO "{\"weight\":{\"ref_time\":1000,\"proof_size\":10},\"class\":\"Normal\",\"pays_fee\":\"Yes\"}"
+#define ALICE "\"15oF4uVJwmo4TdGW7VfQxNLavjCXviqxT9S1MgbjMNHr6Sp5\""
+
+WT_TEST(extrinsic_outcome)
+{
+    wetee_metadata *md = polkadot_v15();
+    if (!md) WT_SKIP("metadata-hash/polkadot_metadata_v15.hex not found (vectors directory absent)");
+    const wetee_md_pallet *bal = wetee_metadata_pallet_by_name(md, "Balances");
+    char ev[2048];
+    wetee_buf b = WETEE_BUF_INIT;
+    json_t *o;
+    /* extrinsic 0 succeeds; extrinsic 1 withdraws its fee and fails with Balances error 2 */
+    snprintf(ev, sizeof ev,
+             "[{\"phase\":{\"ApplyExtrinsic\":0},\"event\":{\"System\":{\"ExtrinsicSuccess\":{\"dispatch_info\":" INFO
+             "}}},\"topics\":[]},"
+             "{\"phase\":{\"ApplyExtrinsic\":1},\"event\":{\"Balances\":{\"Withdraw\":{\"who\":" ALICE
+             ",\"amount\":5}}},\"topics\":[]},"
+             "{\"phase\":{\"ApplyExtrinsic\":1},\"event\":{\"System\":{\"ExtrinsicFailed\":{\"dispatch_error\":{\"Module\":"
+             "{\"index\":%u,\"error\":\"0x02000000\"}},\"dispatch_info\":" INFO "}}},\"topics\":[]},"
+             "{\"phase\":\"Finalization\",\"event\":{\"Balances\":{\"Deposit\":{\"who\":" ALICE ",\"amount\":1}}},\"topics\":[]}]",
+             (unsigned)wetee_md_pallet_index(bal));
+    events_bytes(&b, md, ev);
+    o = json_object();
+    CHECK_OK(wt_extrinsic_outcome(o, md, b.data, b.len, 1));
+    CHECK(json_is_false(json_object_get(o, "success")));
+    CHECK(json_array_size(json_object_get(o, "events")) == 2);
+    {
+        json_t *err = json_object_get(o, "error");
+        const wetee_md_pallet *pp = NULL;
+        const uint8_t code[4] = { 2, 0, 0, 0 };
+        const wetee_md_variant *want = wetee_metadata_module_error(&pp, md, wetee_md_pallet_index(bal), code, 4);
+        CHECK(want != NULL);
+        CHECK_STR(json_string_value(json_object_get(err, "kind")), "Module");
+        CHECK_STR(json_string_value(json_object_get(err, "pallet")), "Balances");
+        if (want) CHECK_STR(json_string_value(json_object_get(err, "error")), wetee_md_variant_name(want));
+    }
+    json_decref(o);
+    o = json_object();
+    CHECK_OK(wt_extrinsic_outcome(o, md, b.data, b.len, 0));
+    CHECK(json_is_true(json_object_get(o, "success")));
+    CHECK(json_is_null(json_object_get(o, "error")));
+    CHECK(json_array_size(json_object_get(o, "events")) == 1);
+    json_decref(o);
+    /* an index without System.Extrinsic* events is an error, not a guess */
+    o = json_object();
+    CHECK_ERR(wt_extrinsic_outcome(o, md, b.data, b.len, 7), WETEE_ERR_DECODE);
+    CHECK_DETAIL("extrinsic 7");
+    /* truncated events bytes */
+    CHECK(wt_extrinsic_outcome(o, md, b.data, b.len - 3, 0) != WETEE_OK);
+    json_decref(o);
+    /* a non-module dispatch error: Arithmetic(Underflow), as the devnode gave for an over-balance transfer */
+    snprintf(ev, sizeof ev,
+             "[{\"phase\":{\"ApplyExtrinsic\":2},\"event\":{\"System\":{\"ExtrinsicFailed\":{\"dispatch_error\":"
+             "{\"Arithmetic\":\"Underflow\"},\"dispatch_info\":" INFO "}}},\"topics\":[]}]");
+    b.len = 0;
+    events_bytes(&b, md, ev);
+    o = json_object();
+    CHECK_OK(wt_extrinsic_outcome(o, md, b.data, b.len, 2));
+    CHECK_STR(json_string_value(json_object_get(json_object_get(o, "error"), "kind")), "Arithmetic");
+    CHECK_STR(json_string_value(json_object_get(json_object_get(o, "error"), "error")), "Underflow");
+    json_decref(o);
+    wetee_buf_free(&b);
+    wetee_metadata_free(md);
+}
+
+static json_t *jl(const char *s)
+{
+    json_t *v = json_loads(s, 0, NULL);
+    CHECK(v != NULL);
+    return v;
+}
+
+#define H(c) "\"0x" c c c c c c c c c c c c c c c c c c c c c c c c c c c c c c c c "\""
+
+static int apply(wt_heads *h, wt_head_actions *a, const char *ev)
+{
+    json_t *v = jl(ev);
+    int rc = wt_heads_apply(h, a, v);
+    json_decref(v);
+    return rc;
+}
+
+/* chainHead_v1_follow: what is pinned and when it is unpinned */
+WT_TEST(follow_pinning)
+{
+    wt_heads h = { 0 };
+    wt_head_actions a;
+    /* initialized with two finalized blocks: the older can be unpinned at once */
+    CHECK_OK(apply(&h, &a, "{\"event\":\"initialized\",\"finalizedBlockHashes\":[" H("01") "," H("02") "]}"));
+    CHECK(a.kind == 1 && a.n_added == 2 && a.n_unpin == 1 && a.unpin[0][0] == 0x01);
+    wt_head_actions_free(&a);
+    /* two forks on top of 02 */
+    CHECK_OK(apply(&h, &a, "{\"event\":\"newBlock\",\"blockHash\":" H("03") ",\"parentBlockHash\":" H("02") ",\"newRuntime\":null}"));
+    CHECK(a.kind == 2 && a.n_added == 1 && a.added[0][0] == 0x03);
+    wt_head_actions_free(&a);
+    CHECK_OK(apply(&h, &a, "{\"event\":\"newBlock\",\"blockHash\":" H("04") ",\"parentBlockHash\":" H("02") ",\"newRuntime\":null}"));
+    wt_head_actions_free(&a);
+    wt_heads_find(&h, (const uint8_t *)"\x04\x04\x04\x04\x04\x04\x04\x04\x04\x04\x04\x04\x04\x04\x04\x04"
+                                       "\x04\x04\x04\x04\x04\x04\x04\x04\x04\x04\x04\x04\x04\x04\x04\x04")->reported = 1;
+    CHECK_OK(apply(&h, &a, "{\"event\":\"bestBlockChanged\",\"bestBlockHash\":" H("04") "}"));
+    CHECK(a.kind == 3 && a.n_unpin == 0);
+    wt_head_actions_free(&a);
+    /* 03 finalized, 04 pruned: 04 was reported, so it is retracted; 02 and 04 unpinned, 03 stays */
+    CHECK_OK(apply(&h, &a, "{\"event\":\"finalized\",\"finalizedBlockHashes\":[" H("03") "],\"prunedBlockHashes\":[" H("04") "]}"));
+    CHECK(a.kind == 4 && a.n_finalized == 1 && a.finalized[0][0] == 0x03);
+    CHECK(a.n_pruned == 1 && a.pruned[0][0] == 0x04);
+    CHECK(a.n_unpin == 2);
+    {
+        int saw2 = 0, saw4 = 0;
+        for (size_t i = 0; i < a.n_unpin; i++) {
+            saw2 |= a.unpin[i][0] == 0x02;
+            saw4 |= a.unpin[i][0] == 0x04;
+        }
+        CHECK(saw2 && saw4);
+    }
+    CHECK(h.n == 1 && h.b[0].hash[0] == 0x03);
+    wt_head_actions_free(&a);
+    /* stop: the server forgot every pin */
+    CHECK_OK(apply(&h, &a, "{\"event\":\"stop\"}"));
+    CHECK(a.kind == 5 && h.n == 0);
+    wt_head_actions_free(&a);
+    /* malformed events */
+    CHECK_ERR(apply(&h, &a, "{\"event\":\"newBlock\",\"blockHash\":\"0x12\"}"), WETEE_ERR_DECODE);
+    wt_head_actions_free(&a);
+    CHECK_ERR(apply(&h, &a, "{\"event\":\"finalized\",\"finalizedBlockHashes\":[]}"), WETEE_ERR_DECODE);
+    wt_head_actions_free(&a);
+    CHECK_ERR(apply(&h, &a, "{}"), WETEE_ERR_DECODE);
+    wt_head_actions_free(&a);
+    wt_heads_free(&h);
+}
+
+/* the recorded follow subscription of the devnode (Chopsticks finalizes each block at once) */
+WT_TEST(follow_recorded)
+{
+    static const char *events[] = {
+        "{\"event\":\"initialized\",\"finalizedBlockHashes\":[\"0x2c01b5d0aa59e3c9c2a8f959b3e8d428428ff333206de5a3053247a71ccfe919\"],\"finalizedBlockRuntime\":null}",
+        "{\"event\":\"bestBlockChanged\",\"bestBlockHash\":\"0x2c01b5d0aa59e3c9c2a8f959b3e8d428428ff333206de5a3053247a71ccfe919\"}",
+        "{\"event\":\"newBlock\",\"blockHash\":\"0x2c1a445e558655e5ec3cb6ea1b74304163c8fe0abd36748004c3d848ac32ed03\",\"parentBlockHash\":\"0x2c01b5d0aa59e3c9c2a8f959b3e8d428428ff333206de5a3053247a71ccfe919\",\"newRuntime\":null}",
+        "{\"event\":\"bestBlockChanged\",\"bestBlockHash\":\"0x2c1a445e558655e5ec3cb6ea1b74304163c8fe0abd36748004c3d848ac32ed03\"}",
+        "{\"event\":\"finalized\",\"finalizedBlockHashes\":[\"0x2c1a445e558655e5ec3cb6ea1b74304163c8fe0abd36748004c3d848ac32ed03\"],\"prunedBlockHashes\":[]}",
+        "{\"event\":\"newBlock\",\"blockHash\":\"0xc349f158a0bf51c4f54eec1dd1e5ce08c70c9722f94210cdd83d451b27d2cefa\",\"parentBlockHash\":\"0x2c1a445e558655e5ec3cb6ea1b74304163c8fe0abd36748004c3d848ac32ed03\",\"newRuntime\":null}",
+        "{\"event\":\"finalized\",\"finalizedBlockHashes\":[\"0xc349f158a0bf51c4f54eec1dd1e5ce08c70c9722f94210cdd83d451b27d2cefa\"],\"prunedBlockHashes\":[]}",
+    };
+    wt_heads h = { 0 };
+    size_t unpinned = 0, i;
+    for (i = 0; i < sizeof events / sizeof events[0]; i++) {
+        wt_head_actions a;
+        CHECK_OK(apply(&h, &a, events[i]));
+        unpinned += a.n_unpin;
+        CHECK(a.n_pruned == 0);
+        wt_head_actions_free(&a);
+    }
+    /* three blocks pinned, two released: only the newest finalized stays pinned */
+    CHECK(unpinned == 2);
+    CHECK(h.n == 1 && h.b[0].hash[0] == 0xc3);
+    wt_heads_free(&h);
+}
+
+WT_TEST(numbers_and_names)
+{
+    json_t *v;
+    uint64_t n;
+    v = json_string("0x00000004");
+    CHECK_OK(wt_u64_from_json(&n, v));
+    CHECK(n == 4);
+    json_decref(v);
+    v = json_string("18446744073709551615");
+    CHECK_OK(wt_u64_from_json(&n, v));
+    CHECK(n == UINT64_MAX);
+    json_decref(v);
+    v = json_string("18446744073709551616");
+    CHECK_ERR(wt_u64_from_json(&n, v), WETEE_ERR_DECODE);
+    json_decref(v);
+    v = json_string("0x1ffffffffffffffff");
+    CHECK_ERR(wt_u64_from_json(&n, v), WETEE_ERR_DECODE);
+    json_decref(v);
+    v = json_integer(-1);
+    CHECK_ERR(wt_u64_from_json(&n, v), WETEE_ERR_DECODE);
+    json_decref(v);
+    CHECK_STR(wetee_tx_status_name(WETEE_TX_IN_BLOCK), "inBlock");
+    CHECK_STR(wetee_tx_status_name(WETEE_TX_FINALIZED), "finalized");
+    CHECK_STR(wetee_tx_status_name(99), "unknown");
+}
+
+WT_MAIN("chain", WT_CASE(legacy_statuses), WT_CASE(new_spec_statuses), WT_CASE(header_hash), WT_CASE(find_extrinsic),
+        WT_CASE(extrinsic_outcome), WT_CASE(follow_pinning), WT_CASE(follow_recorded), WT_CASE(numbers_and_names))
