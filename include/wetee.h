@@ -20,5 +20,6 @@
 #include "wetee/ton.h"
 #include "wetee/attest_snp.h"
 #include "wetee/rpc.h"
+#include "wetee/chain.h"
 
 #endif /* WETEE_H */

@@ -1061,6 +1061,8 @@ struct wetee_chain_watch {
         uint8_t hash[32];
     } ops[16];
     size_t n_ops;
+    uint8_t fin_ring[32][32]; /* recently finalized blocks: a body may be read after its block is finalized */
+    size_t n_fin;
 };
 
 static void watch_note(void *ctx, int kind, const char *json, size_t len)
@@ -1209,6 +1211,13 @@ static int follow_event(wetee_chain_watch *w, const char *text, size_t len)
                 w->has_block = 1;
                 w->status = WETEE_TX_IN_BLOCK;
                 if ((rc = fetch_outcome_legacy(w)) == WETEE_OK) report(w);
+                for (size_t k = 0; rc == WETEE_OK && k < w->n_fin && k < 32; k++)
+                    if (!memcmp(w->fin_ring[k], w->block, 32)) {
+                        w->status = WETEE_TX_FINALIZED;
+                        w->final = 1;
+                        report(w);
+                        break;
+                    }
             }
             w->ops[i] = w->ops[--w->n_ops];
             break;
@@ -1219,6 +1228,7 @@ static int follow_event(wetee_chain_watch *w, const char *text, size_t len)
             w->status = WETEE_TX_RETRACTED;
             report(w);
         }
+    for (i = 0; i < a.n_finalized; i++) memcpy(w->fin_ring[w->n_fin++ % 32], a.finalized[i], 32);
     for (i = 0; i < a.n_finalized; i++)
         if (w->has_block && !memcmp(a.finalized[i], w->block, 32) && w->status == WETEE_TX_IN_BLOCK) {
             w->status = WETEE_TX_FINALIZED;

@@ -13,6 +13,10 @@
 #   (both by chopsticks.sh, which the metadata suite of tests/interop uses too)
 #   3. tx_devnode.mjs submits transactions whose bytes come from libwetee
 #      (tests/interop/tx_vectors) and checks balances, events and rejections
+#   4. chain_devnode (the chain client, chain.h) runs its checks twice, with
+#      the legacy JSON-RPC methods and with the new spec (chainHead_v1,
+#      transaction_v1), and chain_compare.mjs compares its storage, constant,
+#      runtime API and event answers with @polkadot/api's on the same block
 #
 # Prints a visible SKIP only when the shared devnode folder is absent.
 # Ends with "N passed, M failed"; exits non-zero on any failure.
@@ -24,6 +28,7 @@ HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 ROOT=$(cd "$HERE/../.." && pwd)
 BUILD=${WETEE_BUILD_DIR:-$ROOT/build/release}
 TXBIN=$BUILD/tests/interop/tx_vectors
+CHAINBIN=$BUILD/tests/chain_devnode
 VECTORS=${WETEE_VECTORS_DIR:-$ROOT/../shared/vectors}
 DEVNODE=$VECTORS/../devnode
 SPEC=$DEVNODE/parachain-template-stable2503.json
@@ -39,10 +44,10 @@ if [[ ! -d $DEVNODE ]]; then
 fi
 [[ -f $SPEC ]] || fail "$SPEC is missing"
 command -v node >/dev/null || fail "node is not installed"
-if [[ ! -x $TXBIN ]]; then
-  log "building tx_vectors in $BUILD"
+if [[ ! -x $TXBIN || ! -x $CHAINBIN ]]; then
+  log "building tx_vectors and chain_devnode in $BUILD"
   [[ -f $BUILD/build.ninja || -f $BUILD/Makefile ]] || (cd "$ROOT" && cmake --preset release >/dev/null)
-  cmake --build "$BUILD" --target tx_vectors
+  cmake --build "$BUILD" --target tx_vectors chain_devnode
 fi
 chopsticks_ensure || fail "npm ci in tests/devnode failed"
 
@@ -64,8 +69,36 @@ log "transactions built by libwetee, submitted to ws://127.0.0.1:$port"
 rc=0
 node "$HERE/tx_devnode.mjs" "ws://127.0.0.1:$port" "$TXBIN" "$WORK" >"$WORK/out.txt" 2>&1 || rc=$?
 grep -v 'REGISTRY: Unknown\|API/INIT' "$WORK/out.txt" | sed 's/^/  /'
-line=$(grep -E '^[0-9]+ passed, [0-9]+ failed$' "$WORK/out.txt" | tail -n 1 || true)
-[[ -n $line ]] || { rc=1; line="0 passed, 1 failed"; echo "  tx_devnode.mjs gave no result line (exit $rc)"; }
+total_pass=0
+total_fail=0
+tally() { # tally NAME FILE EXIT: add the file's "N passed, M failed" line
+  local line
+  line=$(grep -E '^[0-9]+ passed, [0-9]+ failed$' "$2" | tail -n 1 || true)
+  if [[ -z $line ]]; then
+    echo "  $1 gave no result line (exit $3)"
+    total_fail=$((total_fail + 1))
+    return
+  fi
+  total_pass=$((total_pass + ${line%% *}))
+  line=${line#*, }
+  total_fail=$((total_fail + ${line%% *}))
+  [[ $3 == 0 ]] || [[ ${line%% *} != 0 ]] || { echo "  $1 exited $3"; total_fail=$((total_fail + 1)); }
+}
+tally tx_devnode.mjs "$WORK/out.txt" $rc
+
+for spec in legacy new; do
+  log "chain client (chain.h), $spec JSON-RPC, on ws://127.0.0.1:$port"
+  rc=0
+  "$CHAINBIN" "ws://127.0.0.1:$port" $spec "$WORK/answers-$spec.json" >"$WORK/chain-$spec.txt" 2>&1 || rc=$?
+  sed 's/^/  /' "$WORK/chain-$spec.txt"
+  tally "chain_devnode $spec" "$WORK/chain-$spec.txt" $rc
+done
+log "chain client answers against @polkadot/api on the same block"
+rc=0
+node "$HERE/chain_compare.mjs" "ws://127.0.0.1:$port" "$WORK/answers-new.json" >"$WORK/compare.txt" 2>&1 || rc=$?
+grep -v 'REGISTRY: Unknown\|API/INIT' "$WORK/compare.txt" | sed 's/^/  /'
+tally chain_compare.mjs "$WORK/compare.txt" $rc
+
 log "devnode tests done in $((SECONDS - start)) s"
-echo "$line"
-exit $rc
+echo "$total_pass passed, $total_fail failed"
+[[ $total_fail == 0 ]]
