@@ -35,3 +35,4 @@
 %include "metadata.i"
 %include "tx.i"
 %include "ton.i"
+%include "chain.i"

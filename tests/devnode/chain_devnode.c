@@ -320,6 +320,51 @@ int main(int argc, char **argv)
         wetee_buf_free(&res);
     }
 
+    /* a reorg: back to two blocks below the best, then a new block on that
+     * fork (Chopsticks dev_setHead and dev_newBlock) */
+    {
+        wetee_buf hdr = WETEE_BUF_INIT, r = WETEE_BUF_INIT;
+        json_t *h = NULL;
+        int before, news_before;
+        long long best = -1;
+        char params[64];
+        if (wetee_chain_header_json(&hdr, c, NULL) == WETEE_OK && (h = json_loadb((const char *)hdr.data, hdr.len, 0, NULL)))
+            best = strtoll(json_string_value(json_object_get(h, "number")), NULL, 16);
+        json_decref(h);
+        usleep(300000);
+        pthread_mutex_lock(&seen.mu);
+        before = seen.retracted;
+        news_before = seen.news;
+        pthread_mutex_unlock(&seen.mu);
+        snprintf(params, sizeof params, "[%lld]", best - 2);
+        rc = wetee_chain_request(&r, c, "dev_setHead", params);
+        /* a block with a transaction: unlike an empty one it differs from the abandoned block */
+        {
+            wetee_buf ext = WETEE_BUF_INIT, res = WETEE_BUF_INIT;
+            wetee_tx *tx = NULL;
+            if (rc == WETEE_OK && (rc = wetee_chain_tx_new(&tx, c)) == WETEE_OK &&
+                (rc = wetee_tx_set_call_json(tx, "System", "remark", "{\"remark\":\"0x666f726b\"}", SIZE_MAX)) == WETEE_OK &&
+                (rc = wetee_chain_sign(&ext, c, tx, alice, 0)) == WETEE_OK)
+                rc = wetee_chain_submit_and_watch(&res, c, ext.data, ext.len, WETEE_TX_IN_BLOCK, 30000);
+            if (rc != WETEE_OK) printf("  fork block: %s\n", wetee_last_error());
+            wetee_tx_free(tx);
+            wetee_buf_free(&ext);
+            wetee_buf_free(&res);
+        }
+        usleep(1000000);
+        pthread_mutex_lock(&seen.mu);
+        snprintf(msg, sizeof msg, "head %lld -> %lld -> new block: %d retracted, %d new", best, best - 2,
+                 seen.retracted - before, seen.news - news_before);
+        if (o.rpc_spec == WETEE_CHAIN_RPC_LEGACY)
+            check(rc == WETEE_OK && seen.retracted - before == 2 && seen.news - news_before >= 1,
+                  "reorg: the two abandoned blocks reported RETRACTED, the new block NEW", msg);
+        else
+            printf("info [%s] reorg on chainHead_v1 (Chopsticks reports no pruned blocks after dev_setHead): %s\n", mode_name, msg);
+        pthread_mutex_unlock(&seen.mu);
+        wetee_buf_free(&hdr);
+        wetee_buf_free(&r);
+    }
+
     /* the block subscription saw the blocks */
     usleep(300000);
     pthread_mutex_lock(&seen.mu);

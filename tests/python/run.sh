@@ -55,6 +55,23 @@ print(f"pip-installed wetee {wetee.version()} from {wetee.__file__}: OK")
 PY
 )
 
+# the chain client's tests and example need a node: the devnode of tests/devnode
+# shellcheck source=tests/devnode/node.sh
+source tests/devnode/node.sh
+trap 'devnode_stop; rm -rf "$tmp"' EXIT
+if why=$(devnode_available); then
+  echo "== python: starting the devnode for the chain tests"
+  devnode_start "$tmp" || { echo "python: the devnode did not start" >&2; exit 1; }
+  export WETEE_DEVNODE_URL=$DEVNODE_URL
+  out=$(PYTHONPATH="$BUILD/bindings/python" "$PY" examples/python/chain_transfer.py "$DEVNODE_URL" new)
+  echo "$out" | sed 's/^/  /'
+  grep -q '^status: finalized in block [0-9]*, success: True$' <<<"$out" || {
+    echo "examples/python/chain_transfer.py did not finalize a successful transfer" >&2; exit 1; }
+  echo "examples/python/chain_transfer.py ran on the devnode: transfer finalized"
+else
+  echo "SKIP python chain tests and examples/python/chain_transfer.py: $why"
+fi
+
 echo "== python: pytest"
 PYTHONPATH="$BUILD/bindings/python${PYTHONPATH:+:$PYTHONPATH}" PYTHONDONTWRITEBYTECODE=1 \
   "$PY" -m pytest -p no:cacheprovider -q tests/python

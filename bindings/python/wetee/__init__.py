@@ -764,3 +764,9 @@ from .tx import Tx, Era, era_mortal, era_decode, era_birth, extrinsic_hash  # no
 from . import tx  # noqa: E402,F401
 
 __all__ += ["TxExtension", "Tx", "Era", "era_mortal", "era_decode", "era_birth", "extrinsic_hash"]
+
+# ---- chain client (wetee/chain.py) ----
+from .chain import Chain, Watch  # noqa: E402
+from . import chain  # noqa: E402,F401
+
+__all__ += ["Chain", "Watch"]
