@@ -6,12 +6,15 @@
  * extrinsic from System.Events (built against the Polkadot V15 metadata of
  * the shared vectors). The network parts run against the devnode in
  * tests/devnode/run.sh. */
+#define _DEFAULT_SOURCE
 #include <stdlib.h>
 #include <string.h>
 
 #include "chain/chain_impl.h"
 #include "wetee/value.h"
+#include "wt_mock_node.h"
 #include "wt_test.h"
+#include <unistd.h>
 
 static int parse_legacy(wt_tx_event *ev, const char *s) { return wt_tx_event_parse_legacy(ev, s, strlen(s)); }
 static int parse_new(wt_tx_event *ev, const char *s) { return wt_tx_event_parse_new(ev, s, strlen(s)); }
@@ -325,5 +328,240 @@ WT_TEST(numbers_and_names)
     CHECK_STR(wetee_tx_status_name(99), "unknown");
 }
 
+
+/* ------------------------------------------------------------------ */
+/* the client over a scripted node (application transport)            */
+/* ------------------------------------------------------------------ */
+
+static wetee_chain *open_mock(wt_mock *m, const wetee_chain_options *o)
+{
+    wetee_chain *c = NULL;
+    CHECK_OK(wetee_chain_new(&c, wt_mock_rpc(m), o));
+    return c;
+}
+
+WT_TEST(client_connect)
+{
+    wt_mock *m = wt_mock_polkadot();
+    if (!m) WT_SKIP("metadata-hash/polkadot_metadata_v15.hex not found (vectors directory absent)");
+    wetee_chain *c = open_mock(m, NULL);
+    uint8_t g[32];
+    uint16_t ss58 = 99;
+    unsigned dec = 0;
+    uint32_t spec = 0, txv = 0;
+    wetee_buf sym = WETEE_BUF_INIT, b = WETEE_BUF_INIT;
+    uint64_t nonce = 0;
+    if (!c) goto done;
+    CHECK_OK(wetee_chain_genesis_hash(g, c));
+    CHECK_HEX(g, 32, "91b171bb158e2d3848fa23a9f1c25182fb8e20313b2c1eb49219da7a70ce90c3");
+    CHECK_OK(wetee_chain_properties(&ss58, &dec, &sym, c));
+    CHECK(ss58 == 0 && dec == 10);
+    CHECK_STR((const char *)sym.data, "DOT");
+    CHECK_OK(wetee_chain_runtime_version(&spec, &txv, c));
+    CHECK(spec == 1004001 && txv == 26);
+    CHECK(wetee_metadata_version(wetee_chain_metadata(c)) == 15);
+    /* Metadata_metadata_versions failed: state_getMetadata was used */
+    CHECK(wt_mock_calls(m, "state_call:Metadata_metadata_versions") == 1 && wt_mock_calls(m, "state_getMetadata") == 1);
+    CHECK(wetee_chain_uses_new_rpc(c) == 0);
+    /* nonce, constants, storage defaults, runtime call argument checks */
+    wt_mock_set(m, "system_accountNextIndex", "7");
+    CHECK_OK(wetee_chain_account_nonce(&nonce, c, "15oF4uVJwmo4TdGW7VfQxNLavjCXviqxT9S1MgbjMNHr6Sp5"));
+    CHECK(nonce == 7);
+    CHECK_STR(wt_mock_last_params(m, "system_accountNextIndex"), "[\"15oF4uVJwmo4TdGW7VfQxNLavjCXviqxT9S1MgbjMNHr6Sp5\"]");
+    CHECK_OK(wetee_chain_constant_json(&b, c, "Balances", "ExistentialDeposit"));
+    CHECK_STR((const char *)b.data, "10000000000");
+    wt_mock_set(m, "state_getStorage", "null");
+    CHECK_OK(wetee_chain_storage_json(&b, c, "System", "Account", "[\"15oF4uVJwmo4TdGW7VfQxNLavjCXviqxT9S1MgbjMNHr6Sp5\"]", NULL));
+    CHECK(strstr((const char *)b.data, "\"nonce\":0") != NULL);
+    CHECK(strstr(wt_mock_last_params(m, "state_getStorage"), "26aa394eea5630e07c48ae0c9558cef7b99d880ec681799c0cf30e8886371da9") != NULL);
+    CHECK_ERR(wetee_chain_storage_json(&b, c, "System", "Acount", NULL, NULL), WETEE_ERR_NOT_FOUND);
+    CHECK_DETAIL("System.Acount");
+    CHECK_ERR(wetee_chain_runtime_call_json(&b, c, "AccountNonceApi", "account_nonce", "[]", NULL), WETEE_ERR_DECODE);
+    CHECK_DETAIL("takes 1 arguments");
+    CHECK_ERR(wetee_chain_runtime_call_json(&b, c, "NoSuchApi", "x", NULL, NULL), WETEE_ERR_NOT_FOUND);
+    /* a node error is WETEE_ERR_RPC with its message */
+    wt_mock_set_error(m, "author_submitExtrinsic", 1010, "Invalid Transaction");
+    CHECK_ERR(wetee_chain_submit(NULL, c, (const uint8_t *)"\x04\x00", 2), WETEE_ERR_RPC);
+    CHECK_DETAIL("Invalid Transaction");
+    /* answers of the wrong shape */
+    wt_mock_set(m, "system_accountNextIndex", "\"seven\"");
+    CHECK_ERR(wetee_chain_account_nonce(&nonce, c, "15oF4uVJwmo4TdGW7VfQxNLavjCXviqxT9S1MgbjMNHr6Sp5"), WETEE_ERR_DECODE);
+    wt_mock_set(m, "state_getStorage", "42");
+    CHECK_ERR(wetee_chain_storage_json(&b, c, "System", "Number", NULL, NULL), WETEE_ERR_DECODE);
+done:
+    wetee_buf_free(&sym);
+    wetee_buf_free(&b);
+    wetee_chain_free(c);
+    wt_mock_free(m);
+}
+
+/* a runtime upgrade is seen before the next transaction is built; metadata
+ * is cached per spec version in memory and on disk, or read from a file */
+WT_TEST(client_upgrade_and_cache)
+{
+    wt_mock *m = wt_mock_polkadot();
+    if (!m) WT_SKIP("metadata-hash/polkadot_metadata_v15.hex not found (vectors directory absent)");
+    char dir[] = "/tmp/wetee-chain-test.XXXXXX", path[256];
+    wetee_chain_options o = WETEE_CHAIN_OPTIONS_INIT;
+    wetee_chain *c = NULL, *c2 = NULL, *c3 = NULL;
+    const wetee_metadata *md1;
+    wetee_tx *tx = NULL;
+    uint32_t spec = 0;
+    int up = -1;
+    CHECK(mkdtemp(dir) != NULL);
+    o.cache_dir = dir;
+    c = open_mock(m, &o);
+    if (!c) goto done;
+    snprintf(path, sizeof path, "%s/polkadot-1004001.scale", dir);
+    CHECK(access(path, R_OK) == 0);
+    md1 = wetee_chain_metadata(c);
+    CHECK_OK(wetee_chain_refresh(&up, c));
+    CHECK(up == 0 && wt_mock_calls(m, "state_getMetadata") == 1);
+    /* the runtime is upgraded: building a transaction reloads the metadata first */
+    wt_mock_set(m, "state_getRuntimeVersion", "{\"specName\":\"polkadot\",\"specVersion\":1004002,\"transactionVersion\":27}");
+    CHECK_OK(wetee_chain_tx_new(&tx, c));
+    CHECK(wt_mock_calls(m, "state_getMetadata") == 2);
+    CHECK_OK(wetee_chain_runtime_version(&spec, NULL, c));
+    CHECK(spec == 1004002);
+    CHECK(wetee_chain_metadata(c) != md1 && wetee_metadata_version(md1) == 15); /* the old one is still valid */
+    wetee_tx_free(tx);
+    /* back to the old runtime: from memory, no request */
+    wt_mock_set(m, "state_getRuntimeVersion", "{\"specName\":\"polkadot\",\"specVersion\":1004001,\"transactionVersion\":26}");
+    CHECK_OK(wetee_chain_refresh(&up, c));
+    CHECK(up == 1 && wetee_chain_metadata(c) == md1 && wt_mock_calls(m, "state_getMetadata") == 2);
+    /* another client with the same cache folder: from disk */
+    wt_mock_set_error(m, "state_getMetadata", -32000, "gone");
+    c2 = open_mock(m, &o);
+    CHECK(c2 && wetee_metadata_version(wetee_chain_metadata(c2)) == 15);
+    /* offline metadata from a file */
+    o.cache_dir = NULL;
+    o.metadata_path = path;
+    c3 = open_mock(m, &o);
+    CHECK(c3 && wetee_metadata_version(wetee_chain_metadata(c3)) == 15);
+    o.metadata_path = "/nonexistent/metadata.scale";
+    wetee_chain *c4 = NULL;
+    CHECK_ERR(wetee_chain_new(&c4, wt_mock_rpc(m), &o), WETEE_ERR_IO);
+    CHECK(c4 == NULL);
+done:
+    wetee_chain_free(c);
+    wetee_chain_free(c2);
+    wetee_chain_free(c3);
+    remove(path);
+    rmdir(dir);
+    wt_mock_free(m);
+}
+
+/* a signed System.remark for the mock chain, and its block and events */
+static void remark_ext(wetee_buf *ext, wetee_chain *c)
+{
+    wetee_tx *tx = NULL;
+    wetee_keypair *kp = NULL;
+    CHECK_OK(wetee_keypair_from_suri(&kp, WETEE_SCHEME_ED25519, "//Alice", 7));
+    CHECK_OK(wetee_chain_tx_new(&tx, c));
+    CHECK_OK(wetee_tx_set_call_json(tx, "System", "remark", "{\"remark\":\"0x01\"}", SIZE_MAX));
+    CHECK_OK(wetee_tx_set_nonce(tx, 3));
+    CHECK_OK(wetee_tx_sign(ext, tx, kp));
+    wetee_tx_free(tx);
+    wetee_keypair_free(kp);
+}
+
+static void script_block(wt_mock *m, const wetee_metadata *md, const wetee_buf *ext, unsigned pallet_index)
+{
+    char *block, ev[2048];
+    wetee_buf hex = WETEE_BUF_INIT, evb = WETEE_BUF_INIT, evhex = WETEE_BUF_INIT;
+    CHECK_OK(wetee_hex_encode(&hex, ext->data, ext->len, 0));
+    block = malloc(hex.len + 400);
+    sprintf(block, "{\"block\":{\"header\":{\"number\":\"0x10\"},\"extrinsics\":[\"0x0400\",\"0x%.*s\"]}}", (int)hex.len,
+            (const char *)hex.data);
+    wt_mock_set(m, "chain_getBlock", block);
+    snprintf(ev, sizeof ev,
+             "[{\"phase\":{\"ApplyExtrinsic\":1},\"event\":{\"System\":{\"ExtrinsicFailed\":{\"dispatch_error\":{\"Module\":"
+             "{\"index\":%u,\"error\":\"0x02000000\"}},\"dispatch_info\":" INFO "}}},\"topics\":[]}]",
+             pallet_index);
+    events_bytes(&evb, md, ev);
+    CHECK_OK(wetee_hex_encode(&evhex, evb.data, evb.len, 0));
+    free(block);
+    block = malloc(evhex.len + 8);
+    sprintf(block, "\"0x%.*s\"", (int)evhex.len, (const char *)evhex.data);
+    wt_mock_set(m, "state_getStorage", block);
+    free(block);
+    wetee_buf_free(&hex);
+    wetee_buf_free(&evb);
+    wetee_buf_free(&evhex);
+}
+
+static int seen_status[16];
+static void on_status(void *ctx, int status, const char *json)
+{
+    (void)ctx;
+    CHECK(json && json[0] == '{');
+    if (status > 0 && status < 16) seen_status[status]++;
+}
+
+#define BLOCK_H "\"0x1111111111111111111111111111111111111111111111111111111111111111\""
+
+WT_TEST(client_watch_legacy)
+{
+    wt_mock *m = wt_mock_polkadot();
+    if (!m) WT_SKIP("metadata-hash/polkadot_metadata_v15.hex not found (vectors directory absent)");
+    wetee_chain *c = open_mock(m, NULL);
+    wetee_chain_watch *w = NULL;
+    wetee_buf ext = WETEE_BUF_INIT, res = WETEE_BUF_INIT;
+    json_t *o;
+    if (!c) goto done;
+    remark_ext(&ext, c);
+    script_block(m, wetee_chain_metadata(c), &ext,
+                 wetee_md_pallet_index(wetee_metadata_pallet_by_name(wetee_chain_metadata(c), "Balances")));
+    wt_mock_set(m, "author_submitAndWatchExtrinsic", "\"w1\"");
+    memset(seen_status, 0, sizeof seen_status);
+    CHECK_OK(wetee_chain_submit_watch(&w, c, ext.data, ext.len, on_status, NULL));
+    wt_mock_notify(m, "author_extrinsicUpdate", "w1", "\"ready\"");
+    wt_mock_notify(m, "author_extrinsicUpdate", "w1", "{\"inBlock\":" BLOCK_H "}");
+    CHECK_OK(wetee_chain_watch_wait(&res, w, WETEE_TX_IN_BLOCK, 5000));
+    o = json_loads((const char *)res.data, 0, NULL);
+    CHECK_STR(json_string_value(json_object_get(o, "status")), "inBlock");
+    CHECK(json_integer_value(json_object_get(o, "index")) == 1 && json_integer_value(json_object_get(o, "blockNumber")) == 16);
+    CHECK(json_is_false(json_object_get(o, "success")));
+    CHECK_STR(json_string_value(json_object_get(json_object_get(o, "error"), "pallet")), "Balances");
+    json_decref(o);
+    CHECK(seen_status[WETEE_TX_VALIDATED] == 1 && seen_status[WETEE_TX_IN_BLOCK] == 1);
+    /* then finalized in the same block */
+    wt_mock_notify(m, "author_extrinsicUpdate", "w1", "{\"finalized\":" BLOCK_H "}");
+    CHECK_OK(wetee_chain_watch_wait(&res, w, WETEE_TX_FINALIZED, 5000));
+    CHECK(strstr((const char *)res.data, "\"status\":\"finalized\"") != NULL);
+    CHECK(wt_mock_calls(m, "chain_getBlock") == 1); /* the block was read once */
+    wetee_chain_watch_free(w);
+    w = NULL;
+    /* invalid: WETEE_ERR_RPC with the reason */
+    wt_mock_set(m, "author_submitAndWatchExtrinsic", "\"w2\"");
+    CHECK_OK(wetee_chain_submit_watch(&w, c, ext.data, ext.len, NULL, NULL));
+    wt_mock_notify(m, "author_extrinsicUpdate", "w2", "\"invalid\"");
+    CHECK_ERR(wetee_chain_watch_wait(&res, w, WETEE_TX_FINALIZED, 5000), WETEE_ERR_RPC);
+    CHECK_DETAIL("invalid");
+    CHECK(strstr((const char *)res.data, "\"status\":\"invalid\"") != NULL);
+    wetee_chain_watch_free(w);
+    w = NULL;
+    /* nothing happens: timeout, the state so far */
+    wt_mock_set(m, "author_submitAndWatchExtrinsic", "\"w3\"");
+    CHECK_OK(wetee_chain_submit_watch(&w, c, ext.data, ext.len, NULL, NULL));
+    wt_mock_notify(m, "author_extrinsicUpdate", "w3", "\"ready\"");
+    CHECK_ERR(wetee_chain_watch_wait(&res, w, WETEE_TX_FINALIZED, 200), WETEE_ERR_TIMEOUT);
+    CHECK(strstr((const char *)res.data, "\"status\":\"validated\"") != NULL);
+    /* the connection is lost: reported, never resubmitted */
+    int submits = wt_mock_calls(m, "author_submitAndWatchExtrinsic");
+    wt_mock_drop(m, "test: connection lost");
+    CHECK_ERR(wetee_chain_watch_wait(&res, w, WETEE_TX_FINALIZED, 5000), WETEE_ERR_NETWORK);
+    CHECK_DETAIL("not resubmitted");
+    CHECK(wt_mock_calls(m, "author_submitAndWatchExtrinsic") == submits);
+    wetee_chain_watch_free(w);
+    w = NULL;
+done:
+    wetee_buf_free(&ext);
+    wetee_buf_free(&res);
+    wetee_chain_free(c);
+    wt_mock_free(m);
+}
+
 WT_MAIN("chain", WT_CASE(legacy_statuses), WT_CASE(new_spec_statuses), WT_CASE(header_hash), WT_CASE(find_extrinsic),
-        WT_CASE(extrinsic_outcome), WT_CASE(follow_pinning), WT_CASE(follow_recorded), WT_CASE(numbers_and_names))
+        WT_CASE(extrinsic_outcome), WT_CASE(follow_pinning), WT_CASE(follow_recorded), WT_CASE(numbers_and_names),
+        WT_CASE(client_connect), WT_CASE(client_upgrade_and_cache), WT_CASE(client_watch_legacy))
