@@ -15,6 +15,11 @@
 #      (tests/interop/tx_vectors) and checks balances, events and rejections
 #   4. chain_devnode (the chain client, chain.h) runs its checks twice, with
 #      the legacy JSON-RPC methods and with the new spec (chainHead_v1,
+#      transaction_v1); chain_compare.mjs compares its storage, constant,
+#      runtime API and event answers with @polkadot/api's on the same block;
+#      examples/chain_transfer.c transfers and watches to finalization
+#   4. chain_devnode (the chain client, chain.h) runs its checks twice, with
+#      the legacy JSON-RPC methods and with the new spec (chainHead_v1,
 #      transaction_v1), and chain_compare.mjs compares its storage, constant,
 #      runtime API and event answers with @polkadot/api's on the same block
 #
@@ -28,6 +33,8 @@ HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 ROOT=$(cd "$HERE/../.." && pwd)
 BUILD=${WETEE_BUILD_DIR:-$ROOT/build/release}
 TXBIN=$BUILD/tests/interop/tx_vectors
+CHAINBIN=$BUILD/tests/chain_devnode
+EXAMPLE=$BUILD/examples/wetee_chain_transfer
 CHAINBIN=$BUILD/tests/chain_devnode
 VECTORS=${WETEE_VECTORS_DIR:-$ROOT/../shared/vectors}
 DEVNODE=$VECTORS/../devnode
@@ -73,16 +80,24 @@ total_pass=0
 total_fail=0
 tally() { # tally NAME FILE EXIT: add the file's "N passed, M failed" line
   local line
+  total_pass=0
+total_fail=0
+tally() { # tally NAME FILE EXIT: add the file's "N passed, M failed" line
+  local line failed
   line=$(grep -E '^[0-9]+ passed, [0-9]+ failed$' "$2" | tail -n 1 || true)
   if [[ -z $line ]]; then
     echo "  $1 gave no result line (exit $3)"
     total_fail=$((total_fail + 1))
     return
   fi
+  failed=${line#*, }
+  failed=${failed%% *}
   total_pass=$((total_pass + ${line%% *}))
-  line=${line#*, }
-  total_fail=$((total_fail + ${line%% *}))
-  [[ $3 == 0 ]] || [[ ${line%% *} != 0 ]] || { echo "  $1 exited $3"; total_fail=$((total_fail + 1)); }
+  total_fail=$((total_fail + failed))
+  if [[ $3 != 0 && $failed == 0 ]]; then
+    echo "  $1 exited $3"
+    total_fail=$((total_fail + 1))
+  fi
 }
 tally tx_devnode.mjs "$WORK/out.txt" $rc
 
@@ -93,11 +108,24 @@ for spec in legacy new; do
   sed 's/^/  /' "$WORK/chain-$spec.txt"
   tally "chain_devnode $spec" "$WORK/chain-$spec.txt" $rc
 done
+
 log "chain client answers against @polkadot/api on the same block"
 rc=0
 node "$HERE/chain_compare.mjs" "ws://127.0.0.1:$port" "$WORK/answers-new.json" >"$WORK/compare.txt" 2>&1 || rc=$?
 grep -v 'REGISTRY: Unknown\|API/INIT' "$WORK/compare.txt" | sed 's/^/  /'
 tally chain_compare.mjs "$WORK/compare.txt" $rc
+
+log "examples/chain_transfer.c on the devnode"
+rc=0
+"$EXAMPLE" "ws://127.0.0.1:$port" new >"$WORK/example.txt" 2>&1 || rc=$?
+sed 's/^/  /' "$WORK/example.txt"
+if [[ $rc == 0 ]] && grep -q '^outcome: {"status":"finalized".*"success":true' "$WORK/example.txt"; then
+  total_pass=$((total_pass + 1))
+  echo "  ok   examples/chain_transfer.c: transfer finalized"
+else
+  total_fail=$((total_fail + 1))
+  echo "  FAIL examples/chain_transfer.c (exit $rc)"
+fi
 
 log "devnode tests done in $((SECONDS - start)) s"
 echo "$total_pass passed, $total_fail failed"

@@ -51,22 +51,26 @@ else
   echo "SKIP examples/go/offline_sign: $M absent"
 fi
 
-# the chain client's tests and example need a node: the devnode of tests/devnode
-# shellcheck source=tests/devnode/node.sh
-source tests/devnode/node.sh
-trap 'devnode_stop; rm -rf "$tmp"' EXIT
-if why=$(devnode_available); then
+# the chain client's tests and example need a node: the devnode of
+# tests/devnode (Chopsticks), when ../shared/devnode is there
+# shellcheck source=../devnode/chopsticks.sh
+source tests/devnode/chopsticks.sh
+trap 'chopsticks_stop; rm -rf "$tmp"' EXIT
+SPEC=$WETEE_VECTORS_DIR/../devnode/parachain-template-stable2503.json
+if [[ -f $SPEC ]]; then
   echo "== go: starting the devnode for the chain tests"
-  devnode_start "$tmp" || { echo "go: the devnode did not start" >&2; exit 1; }
-  export WETEE_DEVNODE_URL=$DEVNODE_URL
+  chopsticks_ensure || { echo "go: npm ci in tests/devnode failed" >&2; exit 1; }
+  RAW=$(chopsticks_raw_spec "$SPEC") || { echo "go: no raw spec" >&2; exit 1; }
+  chopsticks_start "$RAW" "$tmp" || { echo "go: the devnode did not start" >&2; exit 1; }
+  export WETEE_DEVNODE_URL=ws://127.0.0.1:$CHOPSTICKS_PORT
   (cd examples/go && go build -o "$tmp/chain_transfer" ./chain_transfer)
-  out=$("$tmp/chain_transfer" "$DEVNODE_URL" legacy)
+  out=$("$tmp/chain_transfer" "$WETEE_DEVNODE_URL" legacy)
   echo "$out" | sed 's/^/  /'
   grep -q '^status: finalized in block [0-9]*, success: true$' <<<"$out" || {
     echo "examples/go/chain_transfer did not finalize a successful transfer" >&2; exit 1; }
   echo "examples/go/chain_transfer ran on the devnode: transfer finalized"
 else
-  echo "SKIP go chain tests and examples/go/chain_transfer: $why"
+  echo "SKIP go chain tests and examples/go/chain_transfer: $SPEC is absent"
 fi
 
 echo "== go: go test (tests/go)"

@@ -55,21 +55,25 @@ print(f"pip-installed wetee {wetee.version()} from {wetee.__file__}: OK")
 PY
 )
 
-# the chain client's tests and example need a node: the devnode of tests/devnode
-# shellcheck source=tests/devnode/node.sh
-source tests/devnode/node.sh
-trap 'devnode_stop; rm -rf "$tmp"' EXIT
-if why=$(devnode_available); then
+# the chain client's tests and example need a node: the devnode of
+# tests/devnode (Chopsticks), when ../shared/devnode is there
+# shellcheck source=../devnode/chopsticks.sh
+source tests/devnode/chopsticks.sh
+trap 'chopsticks_stop; rm -rf "$tmp"' EXIT
+SPEC=$WETEE_VECTORS_DIR/../devnode/parachain-template-stable2503.json
+if [[ -f $SPEC ]]; then
   echo "== python: starting the devnode for the chain tests"
-  devnode_start "$tmp" || { echo "python: the devnode did not start" >&2; exit 1; }
-  export WETEE_DEVNODE_URL=$DEVNODE_URL
-  out=$(PYTHONPATH="$BUILD/bindings/python" "$PY" examples/python/chain_transfer.py "$DEVNODE_URL" new)
+  chopsticks_ensure || { echo "python: npm ci in tests/devnode failed" >&2; exit 1; }
+  RAW=$(chopsticks_raw_spec "$SPEC") || { echo "python: no raw spec" >&2; exit 1; }
+  chopsticks_start "$RAW" "$tmp" || { echo "python: the devnode did not start" >&2; exit 1; }
+  export WETEE_DEVNODE_URL=ws://127.0.0.1:$CHOPSTICKS_PORT
+  out=$(PYTHONPATH="$BUILD/bindings/python" "$PY" examples/python/chain_transfer.py "$WETEE_DEVNODE_URL" new)
   echo "$out" | sed 's/^/  /'
   grep -q '^status: finalized in block [0-9]*, success: True$' <<<"$out" || {
     echo "examples/python/chain_transfer.py did not finalize a successful transfer" >&2; exit 1; }
   echo "examples/python/chain_transfer.py ran on the devnode: transfer finalized"
 else
-  echo "SKIP python chain tests and examples/python/chain_transfer.py: $why"
+  echo "SKIP python chain tests and examples/python/chain_transfer.py: $SPEC is absent"
 fi
 
 echo "== python: pytest"
