@@ -24,6 +24,19 @@ static const char g_phrase[] =
 #define NO_MEM WETEE_ERR_NO_MEMORY
 #define TRUNC WETEE_ERR_TRUNCATED
 
+static int chain_estimate(size_t n)
+{
+    wetee_u128 fee;
+    return wetee_chain_estimate_fee(&fee, NULL, g_in, n);
+}
+static int chain_submit_watch(size_t n)
+{
+    wetee_chain_watch *w = NULL;
+    int rc = wetee_chain_submit_watch(&w, NULL, g_in, n, NULL, NULL);
+    wetee_chain_watch_free(w);
+    return rc;
+}
+
 /* X(tag, function, expected code, call using `n`) */
 #define SWEEPS(X)                                                                                                \
     X(buf_reserve, wetee_buf_reserve, NO_MEM, wetee_buf_reserve(&g_buf, n))                                      \
@@ -264,6 +277,13 @@ static const char g_phrase[] =
     X(tx_payload_decode_json, wetee_tx_payload_decode_json, TOO_LONG,                                            \
       wetee_tx_payload_decode_json(&g_buf, M.md, g_in, n, NULL))                                                 \
     X(extrinsic_hash, wetee_extrinsic_hash, TOO_LONG, wetee_extrinsic_hash(g_out, g_in, n))                      \
+    X(chain_fee_info, wetee_chain_fee_info_json, TOO_LONG, wetee_chain_fee_info_json(&g_buf, NULL, g_in, n))     \
+    X(chain_fee_details, wetee_chain_fee_details_json, TOO_LONG, wetee_chain_fee_details_json(&g_buf, NULL, g_in, n)) \
+    X(chain_estimate_fee, wetee_chain_estimate_fee, TOO_LONG, chain_estimate(n))                                  \
+    X(chain_submit, wetee_chain_submit, TOO_LONG, wetee_chain_submit(g_out, NULL, g_in, n))                        \
+    X(chain_submit_watch, wetee_chain_submit_watch, TOO_LONG, chain_submit_watch(n))                             \
+    X(chain_submit_and_watch, wetee_chain_submit_and_watch, TOO_LONG,                                            \
+      wetee_chain_submit_and_watch(&g_buf, NULL, g_in, n, WETEE_TX_IN_BLOCK, 1))                                 \
     X(ton_dict_set, wetee_ton_dict_set, TOO_LONG, ton_dict(n, 0))                                                \
     X(ton_dict_get, wetee_ton_dict_get, TOO_LONG, ton_dict(n, 1))                                                \
     X(ton_dict_remove, wetee_ton_dict_remove, TOO_LONG, ton_dict(n, 2))                                          \

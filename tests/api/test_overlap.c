@@ -10,6 +10,7 @@
  * scripts/api_coverage.py checks that every public function with a
  * wetee_buf output and a pointer input has an OVERLAP(...) entry here. */
 #include "api_cases.h"
+#include "wt_mock_node.h"
 
 /* ---- input generators: fill `in` (capacity `cap`) for size step `i`;
  * return the length, or SIZE_MAX when the step does not exist ---- */
@@ -374,6 +375,109 @@ typedef struct overlap_case {
     size_t align; /* the input must start at a multiple of this offset in the block */
 } overlap_case;
 
+
+/* ---- chain client writers (chain.h), on a scripted node (wt_mock_node.h)
+ * serving the Polkadot V15 metadata; inputs are names, hashes, keys,
+ * JSON and extrinsics, answered or refused the same way from a copy ---- */
+static struct {
+    wt_mock *m;
+    wetee_chain *c;
+} CH;
+
+static size_t gen_chain_text(uint8_t *in, size_t cap, size_t i, const char *const *texts, size_t n)
+{
+    size_t len;
+    if (i >= n || !CH.c) return SIZE_MAX;
+    len = 0;
+    /* NUL-separated fields, the last one NUL-terminated */
+    for (const char *t = texts[i];; t++, len++) {
+        if (len >= cap) abort();
+        in[len] = (uint8_t)*t;
+        if (!*t && !t[1]) break;
+    }
+    return len + 1;
+}
+static size_t gen_chain_names(uint8_t *in, size_t cap, size_t i)
+{
+    static const char *const t[] = { "Balances\0ExistentialDeposit\0", "System\0Number\0", "System\0Acount\0", "Nope\0x\0" };
+    return gen_chain_text(in, cap, i, t, 4);
+}
+static size_t gen_chain_hash(uint8_t *in, size_t cap, size_t i)
+{
+    static const char *const t[] = { "0x1111111111111111111111111111111111111111111111111111111111111111\0",
+                                     "0x26aa394eea5630e07c48ae0c9558cef702a5c1b19ab7a04f536c519aca4983ac\0", "0x12\0" };
+    return gen_chain_text(in, cap, i, t, 3);
+}
+static size_t gen_chain_method(uint8_t *in, size_t cap, size_t i)
+{
+    static const char *const t[] = { "system_properties\0[]\0", "rpc_methods\0\0", "no_such_method\0[1,2]\0" };
+    return gen_chain_text(in, cap, i, t, 3);
+}
+static size_t gen_chain_api(uint8_t *in, size_t cap, size_t i)
+{
+    static const char *const t[] = { "AccountNonceApi\0account_nonce\0[\"15oF4uVJwmo4TdGW7VfQxNLavjCXviqxT9S1MgbjMNHr6Sp5\"]\0",
+                                     "AccountNonceApi\0account_nonce\0[]\0", "Core\0version\0[]\0" };
+    return gen_chain_text(in, cap, i, t, 3);
+}
+static size_t gen_chain_dest(uint8_t *in, size_t cap, size_t i)
+{
+    static const char *const t[] = { "15oF4uVJwmo4TdGW7VfQxNLavjCXviqxT9S1MgbjMNHr6Sp5\0", "notanaddress\0" };
+    return gen_chain_text(in, cap, i, t, 2);
+}
+static size_t gen_chain_bytes(uint8_t *in, size_t cap, size_t i) { return CH.c ? gen_bytes(in, cap, i) : SIZE_MAX; }
+static const char *second(const uint8_t *p) { return (const char *)p + strlen((const char *)p) + 1; }
+static int a_chain_request(wetee_buf *o, const uint8_t *p, size_t n)
+{
+    (void)n;
+    return wetee_chain_request(o, CH.c, (const char *)p, *second(p) ? second(p) : NULL);
+}
+static int a_chain_header(wetee_buf *o, const uint8_t *p, size_t n)
+{
+    (void)n;
+    return wetee_chain_header_json(o, CH.c, (const char *)p);
+}
+static int a_chain_storage_raw(wetee_buf *o, const uint8_t *p, size_t n)
+{
+    (void)n;
+    return wetee_chain_storage_raw(o, NULL, CH.c, (const char *)p, (const char *)p);
+}
+static int a_chain_storage_json(wetee_buf *o, const uint8_t *p, size_t n)
+{
+    (void)n;
+    return wetee_chain_storage_json(o, CH.c, (const char *)p, second(p), NULL, NULL);
+}
+static int a_chain_entries(wetee_buf *o, const uint8_t *p, size_t n)
+{
+    (void)n;
+    return wetee_chain_storage_entries_json(o, CH.c, "System", "Account", NULL, 3, (const char *)p, NULL);
+}
+static int a_chain_constant(wetee_buf *o, const uint8_t *p, size_t n)
+{
+    (void)n;
+    return wetee_chain_constant_json(o, CH.c, (const char *)p, second(p));
+}
+static int a_chain_runtime_call(wetee_buf *o, const uint8_t *p, size_t n)
+{
+    (void)n;
+    return wetee_chain_runtime_call_json(o, CH.c, (const char *)p, second(p), second((const uint8_t *)second(p)), NULL);
+}
+static int a_chain_events(wetee_buf *o, const uint8_t *p, size_t n)
+{
+    (void)n;
+    return wetee_chain_events_json(o, CH.c, (const char *)p);
+}
+static int a_chain_fee_info(wetee_buf *o, const uint8_t *p, size_t n) { return wetee_chain_fee_info_json(o, CH.c, p, n); }
+static int a_chain_fee_details(wetee_buf *o, const uint8_t *p, size_t n) { return wetee_chain_fee_details_json(o, CH.c, p, n); }
+static int a_chain_submit_watch(wetee_buf *o, const uint8_t *p, size_t n)
+{
+    return wetee_chain_submit_and_watch(o, CH.c, p, n, WETEE_TX_IN_BLOCK, 1000);
+}
+static int a_chain_transfer(wetee_buf *o, const uint8_t *p, size_t n)
+{
+    (void)n;
+    return wetee_chain_transfer(o, CH.c, T.kp, (const char *)p, wetee_u128_from_u64(5), 0, WETEE_TX_IN_BLOCK, 1000);
+}
+
 #define OVERLAP(fn, adapter, gen, align) { #fn, adapter, gen, align }
 
 static const overlap_case CASES[] = {
@@ -414,6 +518,18 @@ static const overlap_case CASES[] = {
     OVERLAP(wetee_tx_payload_decode_json, a_payload_decode_json, gen_payload, 1),
     OVERLAP(wetee_metadata_proof_for_extrinsic, a_proof_xt, gen_xt1, 1),
     OVERLAP(wetee_metadata_proof_for_payload, a_proof_payload, gen_payload1, 1),
+    OVERLAP(wetee_chain_request, a_chain_request, gen_chain_method, 1),
+    OVERLAP(wetee_chain_header_json, a_chain_header, gen_chain_hash, 1),
+    OVERLAP(wetee_chain_storage_raw, a_chain_storage_raw, gen_chain_hash, 1),
+    OVERLAP(wetee_chain_storage_json, a_chain_storage_json, gen_chain_names, 1),
+    OVERLAP(wetee_chain_storage_entries_json, a_chain_entries, gen_chain_hash, 1),
+    OVERLAP(wetee_chain_constant_json, a_chain_constant, gen_chain_names, 1),
+    OVERLAP(wetee_chain_runtime_call_json, a_chain_runtime_call, gen_chain_api, 1),
+    OVERLAP(wetee_chain_events_json, a_chain_events, gen_chain_hash, 1),
+    OVERLAP(wetee_chain_fee_info_json, a_chain_fee_info, gen_chain_bytes, 1),
+    OVERLAP(wetee_chain_fee_details_json, a_chain_fee_details, gen_chain_bytes, 1),
+    OVERLAP(wetee_chain_submit_and_watch, a_chain_submit_watch, gen_chain_bytes, 1),
+    OVERLAP(wetee_chain_transfer, a_chain_transfer, gen_chain_dest, 1),
     /* wetee_keystore_export and wetee_ton_mnemonic_generate have their own
      * tests below (their output is randomised) */
 };
@@ -495,6 +611,14 @@ void test_overlap_every_writer(void)
         CHECK(V.account != NULL && V.number != NULL);
         V.u32 = wetee_md_storage_value_type(V.number);
         tx_setup();
+        if ((CH.m = wt_mock_polkadot()) != NULL) {
+            /* empty storage, no such blocks; fees and submissions refused */
+            wt_mock_set(CH.m, "state_getStorage", "null");
+            wt_mock_set(CH.m, "chain_getHeader", "null");
+            wt_mock_set(CH.m, "state_getKeysPaged", "[]");
+            wt_mock_set(CH.m, "system_accountNextIndex", "0");
+            CHECK_OK(wetee_chain_new(&CH.c, wt_mock_rpc(CH.m), NULL));
+        }
     } else {
         wt_test_skipped++;
         printf("SKIP test_overlap_every_writer (value.h part): vectors/metadata/polkadot_metadata_full.scale absent\n");
@@ -510,6 +634,10 @@ void test_overlap_every_writer(void)
         }
         CHECK(runs >= 1 || !V.md); /* every case ran */
     }
+    wetee_chain_free(CH.c);
+    wt_mock_free(CH.m);
+    CH.c = NULL;
+    CH.m = NULL;
     tx_teardown();
     wetee_metadata_free(V.md);
     V.md = NULL;
