@@ -481,8 +481,18 @@ int wetee_chain_refresh(int *upgraded, wetee_chain *c)
 
 int wetee_chain_request(wetee_buf *out, wetee_chain *c, const char *method, const char *params)
 {
+    char *m, *p = NULL;
+    int rc;
     WT_ARG(out && c && method, MOD, "NULL argument");
-    return call(out, c, method, params);
+    /* the inputs may lie in `out`, which the call replaces: copy them first */
+    if (!(m = dupstr(method)) || (params && !(p = dupstr(params)))) {
+        wt_free(m);
+        return WETEE_ERR_NO_MEMORY;
+    }
+    rc = call(out, c, m, p);
+    wt_free(m);
+    wt_free(p);
+    return rc;
 }
 
 int wetee_chain_account_nonce(uint64_t *out, wetee_chain *c, const char *address)

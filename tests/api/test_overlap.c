@@ -384,44 +384,47 @@ static struct {
     wetee_chain *c;
 } CH;
 
-static size_t gen_chain_text(uint8_t *in, size_t cap, size_t i, const char *const *texts, size_t n)
+/* NUL-terminated fields one after the other (each literal spells every
+ * field's NUL, the last one included) */
+typedef struct {
+    const char *s;
+    size_t n;
+} chain_text;
+#define CT(x) { x, sizeof x - 1 }
+static size_t gen_chain_text(uint8_t *in, size_t cap, size_t i, const chain_text *texts, size_t n)
 {
-    size_t len;
     if (i >= n || !CH.c) return SIZE_MAX;
-    len = 0;
-    /* NUL-separated fields, the last one NUL-terminated */
-    for (const char *t = texts[i];; t++, len++) {
-        if (len >= cap) abort();
-        in[len] = (uint8_t)*t;
-        if (!*t && !t[1]) break;
-    }
-    return len + 1;
+    if (texts[i].n > cap) abort();
+    memcpy(in, texts[i].s, texts[i].n);
+    return texts[i].n;
 }
 static size_t gen_chain_names(uint8_t *in, size_t cap, size_t i)
 {
-    static const char *const t[] = { "Balances\0ExistentialDeposit\0", "System\0Number\0", "System\0Acount\0", "Nope\0x\0" };
+    static const chain_text t[] = { CT("Balances\0ExistentialDeposit\0"), CT("System\0Number\0"), CT("System\0Acount\0"),
+                                    CT("Nope\0x\0") };
     return gen_chain_text(in, cap, i, t, 4);
 }
 static size_t gen_chain_hash(uint8_t *in, size_t cap, size_t i)
 {
-    static const char *const t[] = { "0x1111111111111111111111111111111111111111111111111111111111111111\0",
-                                     "0x26aa394eea5630e07c48ae0c9558cef702a5c1b19ab7a04f536c519aca4983ac\0", "0x12\0" };
+    static const chain_text t[] = { CT("0x1111111111111111111111111111111111111111111111111111111111111111\0"),
+                                    CT("0x26aa394eea5630e07c48ae0c9558cef702a5c1b19ab7a04f536c519aca4983ac\0"), CT("0x12\0") };
     return gen_chain_text(in, cap, i, t, 3);
 }
 static size_t gen_chain_method(uint8_t *in, size_t cap, size_t i)
 {
-    static const char *const t[] = { "system_properties\0[]\0", "rpc_methods\0\0", "no_such_method\0[1,2]\0" };
+    static const chain_text t[] = { CT("system_properties\0[]\0"), CT("rpc_methods\0\0"), CT("no_such_method\0[1,2]\0") };
     return gen_chain_text(in, cap, i, t, 3);
 }
 static size_t gen_chain_api(uint8_t *in, size_t cap, size_t i)
 {
-    static const char *const t[] = { "AccountNonceApi\0account_nonce\0[\"15oF4uVJwmo4TdGW7VfQxNLavjCXviqxT9S1MgbjMNHr6Sp5\"]\0",
-                                     "AccountNonceApi\0account_nonce\0[]\0", "Core\0version\0[]\0" };
+    static const chain_text t[] = {
+        CT("AccountNonceApi\0account_nonce\0[\"15oF4uVJwmo4TdGW7VfQxNLavjCXviqxT9S1MgbjMNHr6Sp5\"]\0"),
+        CT("AccountNonceApi\0account_nonce\0[]\0"), CT("Core\0version\0[]\0") };
     return gen_chain_text(in, cap, i, t, 3);
 }
 static size_t gen_chain_dest(uint8_t *in, size_t cap, size_t i)
 {
-    static const char *const t[] = { "15oF4uVJwmo4TdGW7VfQxNLavjCXviqxT9S1MgbjMNHr6Sp5\0", "notanaddress\0" };
+    static const chain_text t[] = { CT("15oF4uVJwmo4TdGW7VfQxNLavjCXviqxT9S1MgbjMNHr6Sp5\0"), CT("notanaddress\0") };
     return gen_chain_text(in, cap, i, t, 2);
 }
 static size_t gen_chain_bytes(uint8_t *in, size_t cap, size_t i) { return CH.c ? gen_bytes(in, cap, i) : SIZE_MAX; }

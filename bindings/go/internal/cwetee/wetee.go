@@ -629,398 +629,486 @@ typedef _goslice_ swig_type_599;
 typedef _gostring_ swig_type_600;
 typedef _gostring_ swig_type_601;
 typedef _gostring_ swig_type_602;
-extern void _wrap_Swig_free_cwetee_d1a6a8c9a889b0bb(uintptr_t arg1);
-extern uintptr_t _wrap_Swig_malloc_cwetee_d1a6a8c9a889b0bb(swig_intgo arg1);
-extern void _wrap_go_take_cwetee_d1a6a8c9a889b0bb(swig_type_1 arg1, swig_type_2 arg2);
-extern void _wrap_go_take_secret_cwetee_d1a6a8c9a889b0bb(swig_type_3 arg1, swig_type_4 arg2, swig_type_5 arg3);
-extern void _wrap_go_copy_static_cwetee_d1a6a8c9a889b0bb(swig_type_6 arg1, swig_type_7 arg2);
-extern swig_type_8 _wrap_version_string_cwetee_d1a6a8c9a889b0bb(void);
-extern swig_intgo _wrap_version_number_cwetee_d1a6a8c9a889b0bb(void);
-extern swig_type_9 _wrap_strerror_cwetee_d1a6a8c9a889b0bb(swig_intgo arg1);
-extern swig_intgo _wrap_OK_cwetee_d1a6a8c9a889b0bb(void);
-extern swig_intgo _wrap_ERR_INVALID_ARGUMENT_cwetee_d1a6a8c9a889b0bb(void);
-extern swig_intgo _wrap_ERR_NO_MEMORY_cwetee_d1a6a8c9a889b0bb(void);
-extern swig_intgo _wrap_ERR_DECODE_cwetee_d1a6a8c9a889b0bb(void);
-extern swig_intgo _wrap_ERR_TRUNCATED_cwetee_d1a6a8c9a889b0bb(void);
-extern swig_intgo _wrap_ERR_NON_CANONICAL_cwetee_d1a6a8c9a889b0bb(void);
-extern swig_intgo _wrap_ERR_OVERFLOW_cwetee_d1a6a8c9a889b0bb(void);
-extern swig_intgo _wrap_ERR_DEPTH_cwetee_d1a6a8c9a889b0bb(void);
-extern swig_intgo _wrap_ERR_CHECKSUM_cwetee_d1a6a8c9a889b0bb(void);
-extern swig_intgo _wrap_ERR_UNSUPPORTED_cwetee_d1a6a8c9a889b0bb(void);
-extern swig_intgo _wrap_ERR_CRYPTO_cwetee_d1a6a8c9a889b0bb(void);
-extern swig_intgo _wrap_ERR_VERIFY_cwetee_d1a6a8c9a889b0bb(void);
-extern swig_intgo _wrap_ERR_NOT_FOUND_cwetee_d1a6a8c9a889b0bb(void);
-extern swig_intgo _wrap_ERR_IO_cwetee_d1a6a8c9a889b0bb(void);
-extern swig_intgo _wrap_ERR_NETWORK_cwetee_d1a6a8c9a889b0bb(void);
-extern swig_intgo _wrap_ERR_STATE_cwetee_d1a6a8c9a889b0bb(void);
-extern swig_intgo _wrap_ERR_TRAILING_cwetee_d1a6a8c9a889b0bb(void);
-extern swig_intgo _wrap_ERR_INTERNAL_cwetee_d1a6a8c9a889b0bb(void);
-extern swig_intgo _wrap_ERR_TOO_LONG_cwetee_d1a6a8c9a889b0bb(void);
-extern swig_intgo _wrap_ERR_TIMEOUT_cwetee_d1a6a8c9a889b0bb(void);
-extern swig_intgo _wrap_ERR_RPC_cwetee_d1a6a8c9a889b0bb(void);
-extern swig_intgo _wrap_HEX_PREFIX_cwetee_d1a6a8c9a889b0bb(void);
-extern swig_intgo _wrap_HEX_UPPER_cwetee_d1a6a8c9a889b0bb(void);
-extern swig_intgo _wrap_BASE64_URL_cwetee_d1a6a8c9a889b0bb(void);
-extern swig_intgo _wrap_BASE64_NOPAD_cwetee_d1a6a8c9a889b0bb(void);
-extern swig_type_10 _wrap_hex_encode_cwetee_d1a6a8c9a889b0bb(swig_voidp arg1, swig_type_11 arg2, swig_intgo arg3);
-extern swig_type_12 _wrap_hex_decode_cwetee_d1a6a8c9a889b0bb(swig_voidp arg1, swig_type_13 arg2);
-extern swig_type_14 _wrap_base58_encode_cwetee_d1a6a8c9a889b0bb(swig_voidp arg1, swig_type_15 arg2);
-extern swig_type_16 _wrap_base58_decode_cwetee_d1a6a8c9a889b0bb(swig_voidp arg1, swig_type_17 arg2);
-extern swig_type_18 _wrap_base64_encode_cwetee_d1a6a8c9a889b0bb(swig_voidp arg1, swig_type_19 arg2, swig_intgo arg3);
-extern swig_type_20 _wrap_base64_decode_cwetee_d1a6a8c9a889b0bb(swig_voidp arg1, swig_type_21 arg2, swig_intgo arg3);
-extern swig_intgo _wrap_U128_MAX_DECIMALS_cwetee_d1a6a8c9a889b0bb(void);
-extern swig_type_22 _wrap_u128_from_decimal_cwetee_d1a6a8c9a889b0bb(swig_type_23 arg1, swig_type_24 arg2, swig_intgo arg3);
-extern swig_type_25 _wrap_u128_to_decimal_cwetee_d1a6a8c9a889b0bb(swig_type_26 arg1, swig_type_27 arg2, swig_intgo arg3);
-extern void _wrap_u128_to_le_cwetee_d1a6a8c9a889b0bb(swig_type_28 arg1, swig_type_29 arg2);
-extern void _wrap_u128_from_le_cwetee_d1a6a8c9a889b0bb(swig_type_30 arg1, swig_type_31 arg2);
-extern swig_intgo _wrap_BLAKE2B_KEY_MAX_cwetee_d1a6a8c9a889b0bb(void);
-extern swig_type_32 _wrap_hash_blake2b_cwetee_d1a6a8c9a889b0bb(swig_type_33 arg1, swig_type_34 arg2, swig_type_35 arg3);
-extern swig_type_36 _wrap_hash_blake2b_128_cwetee_d1a6a8c9a889b0bb(swig_type_37 arg1, swig_type_38 arg2);
-extern swig_type_39 _wrap_hash_blake2b_256_cwetee_d1a6a8c9a889b0bb(swig_type_40 arg1, swig_type_41 arg2);
-extern swig_type_42 _wrap_hash_blake2b_512_cwetee_d1a6a8c9a889b0bb(swig_type_43 arg1, swig_type_44 arg2);
-extern swig_type_45 _wrap_hash_blake2s_256_cwetee_d1a6a8c9a889b0bb(swig_type_46 arg1, swig_type_47 arg2);
-extern swig_type_48 _wrap_hash_twox64_cwetee_d1a6a8c9a889b0bb(swig_type_49 arg1, swig_type_50 arg2);
-extern swig_type_51 _wrap_hash_twox128_cwetee_d1a6a8c9a889b0bb(swig_type_52 arg1, swig_type_53 arg2);
-extern swig_type_54 _wrap_hash_twox256_cwetee_d1a6a8c9a889b0bb(swig_type_55 arg1, swig_type_56 arg2);
-extern swig_type_57 _wrap_hash_keccak256_cwetee_d1a6a8c9a889b0bb(swig_type_58 arg1, swig_type_59 arg2);
-extern swig_type_60 _wrap_hash_sha256_cwetee_d1a6a8c9a889b0bb(swig_type_61 arg1, swig_type_62 arg2);
-extern swig_type_63 _wrap_hash_sha512_cwetee_d1a6a8c9a889b0bb(swig_type_64 arg1, swig_type_65 arg2);
-extern swig_type_66 _wrap_hmac_sha256_cwetee_d1a6a8c9a889b0bb(swig_type_67 arg1, swig_type_68 arg2, swig_type_69 arg3);
-extern swig_type_70 _wrap_hmac_sha512_cwetee_d1a6a8c9a889b0bb(swig_type_71 arg1, swig_type_72 arg2, swig_type_73 arg3);
-extern swig_type_74 _wrap_pbkdf2_sha256_cwetee_d1a6a8c9a889b0bb(swig_type_75 arg1, swig_type_76 arg2, swig_type_77 arg3, swig_intgo arg4);
-extern swig_type_78 _wrap_pbkdf2_sha512_cwetee_d1a6a8c9a889b0bb(swig_type_79 arg1, swig_type_80 arg2, swig_type_81 arg3, swig_intgo arg4);
-extern swig_type_82 _wrap_hash_blake3_cwetee_d1a6a8c9a889b0bb(swig_type_83 arg1, swig_type_84 arg2);
-extern swig_type_85 _wrap_hash_blake3_keyed_cwetee_d1a6a8c9a889b0bb(swig_type_86 arg1, swig_type_87 arg2, swig_type_88 arg3);
-extern swig_type_89 _wrap_hash_blake3_derive_key_cwetee_d1a6a8c9a889b0bb(swig_type_90 arg1, swig_type_91 arg2, swig_type_92 arg3);
-extern swig_type_93 _wrap_crc16_xmodem_cwetee_d1a6a8c9a889b0bb(swig_voidp arg1, swig_type_94 arg2);
-extern swig_type_95 _wrap_crc32c_cwetee_d1a6a8c9a889b0bb(swig_voidp arg1, swig_type_96 arg2);
-extern swig_intgo _wrap_SCALE_COMPACT_MAX_BYTES_cwetee_d1a6a8c9a889b0bb(void);
-extern swig_type_97 _wrap_scale_encode_compact_cwetee_d1a6a8c9a889b0bb(swig_voidp arg1, swig_type_98 arg2);
-extern swig_type_99 _wrap_scale_decode_compact_cwetee_d1a6a8c9a889b0bb(swig_type_100 arg1, swig_voidp arg2, swig_type_101 arg3);
-extern swig_intgo _wrap_SCHEME_SR25519_cwetee_d1a6a8c9a889b0bb(void);
-extern swig_intgo _wrap_SCHEME_ED25519_cwetee_d1a6a8c9a889b0bb(void);
-extern swig_intgo _wrap_SCHEME_ECDSA_cwetee_d1a6a8c9a889b0bb(void);
-extern swig_intgo _wrap_SCHEME_ETHEREUM_cwetee_d1a6a8c9a889b0bb(void);
-extern swig_intgo _wrap_SR25519_SEED_BYTES_cwetee_d1a6a8c9a889b0bb(void);
-extern swig_intgo _wrap_SR25519_PUBLIC_BYTES_cwetee_d1a6a8c9a889b0bb(void);
-extern swig_intgo _wrap_SR25519_SECRET_BYTES_cwetee_d1a6a8c9a889b0bb(void);
-extern swig_intgo _wrap_SR25519_SIGNATURE_BYTES_cwetee_d1a6a8c9a889b0bb(void);
-extern swig_intgo _wrap_ED25519_SEED_BYTES_cwetee_d1a6a8c9a889b0bb(void);
-extern swig_intgo _wrap_ED25519_PUBLIC_BYTES_cwetee_d1a6a8c9a889b0bb(void);
-extern swig_intgo _wrap_ED25519_SECRET_BYTES_cwetee_d1a6a8c9a889b0bb(void);
-extern swig_intgo _wrap_ED25519_SIGNATURE_BYTES_cwetee_d1a6a8c9a889b0bb(void);
-extern swig_intgo _wrap_ECDSA_SECRET_BYTES_cwetee_d1a6a8c9a889b0bb(void);
-extern swig_intgo _wrap_ECDSA_PUBLIC_BYTES_cwetee_d1a6a8c9a889b0bb(void);
-extern swig_intgo _wrap_ECDSA_SIGNATURE_BYTES_cwetee_d1a6a8c9a889b0bb(void);
-extern swig_intgo _wrap_ETH_ADDRESS_BYTES_cwetee_d1a6a8c9a889b0bb(void);
-extern swig_intgo _wrap_CHAIN_CODE_BYTES_cwetee_d1a6a8c9a889b0bb(void);
-extern swig_intgo _wrap_PUBLIC_MAX_BYTES_cwetee_d1a6a8c9a889b0bb(void);
-extern swig_intgo _wrap_SIGNATURE_MAX_BYTES_cwetee_d1a6a8c9a889b0bb(void);
-extern swig_type_102 _wrap_dev_phrase_cwetee_d1a6a8c9a889b0bb(void);
-extern swig_type_103 _wrap_sr25519_keypair_from_seed_cwetee_d1a6a8c9a889b0bb(swig_type_104 arg1, swig_type_105 arg2, swig_type_106 arg3);
-extern swig_type_107 _wrap_sr25519_secret_to_canonical_cwetee_d1a6a8c9a889b0bb(swig_type_108 arg1, swig_type_109 arg2);
-extern swig_type_110 _wrap_sr25519_secret_from_canonical_cwetee_d1a6a8c9a889b0bb(swig_type_111 arg1, swig_type_112 arg2);
-extern swig_type_113 _wrap_sr25519_public_from_secret_cwetee_d1a6a8c9a889b0bb(swig_type_114 arg1, swig_type_115 arg2);
-extern swig_type_116 _wrap_sr25519_sign_cwetee_d1a6a8c9a889b0bb(swig_type_117 arg1, swig_type_118 arg2, swig_type_119 arg3, swig_type_120 arg4);
-extern swig_type_121 _wrap_sr25519_verify_cwetee_d1a6a8c9a889b0bb(swig_type_122 arg1, swig_type_123 arg2, swig_type_124 arg3);
-extern swig_type_125 _wrap_sr25519_verify_strict_cwetee_d1a6a8c9a889b0bb(swig_type_126 arg1, swig_type_127 arg2, swig_type_128 arg3);
-extern swig_type_129 _wrap_sr25519_derive_hard_cwetee_d1a6a8c9a889b0bb(swig_type_130 arg1, swig_type_131 arg2, swig_type_132 arg3, swig_type_133 arg4);
-extern swig_type_134 _wrap_sr25519_derive_soft_cwetee_d1a6a8c9a889b0bb(swig_type_135 arg1, swig_type_136 arg2, swig_type_137 arg3, swig_type_138 arg4, swig_type_139 arg5);
-extern swig_type_140 _wrap_sr25519_derive_public_cwetee_d1a6a8c9a889b0bb(swig_type_141 arg1, swig_type_142 arg2, swig_type_143 arg3);
-extern swig_type_144 _wrap_ed25519_keypair_from_seed_cwetee_d1a6a8c9a889b0bb(swig_type_145 arg1, swig_type_146 arg2, swig_type_147 arg3);
-extern swig_type_148 _wrap_ed25519_sign_cwetee_d1a6a8c9a889b0bb(swig_type_149 arg1, swig_type_150 arg2, swig_type_151 arg3);
-extern swig_type_152 _wrap_ed25519_verify_cwetee_d1a6a8c9a889b0bb(swig_type_153 arg1, swig_type_154 arg2, swig_type_155 arg3);
-extern swig_type_156 _wrap_ed25519_verify_strict_cwetee_d1a6a8c9a889b0bb(swig_type_157 arg1, swig_type_158 arg2, swig_type_159 arg3);
-extern swig_type_160 _wrap_ed25519_derive_hard_cwetee_d1a6a8c9a889b0bb(swig_type_161 arg1, swig_type_162 arg2, swig_type_163 arg3);
-extern swig_type_164 _wrap_ecdsa_public_from_secret_cwetee_d1a6a8c9a889b0bb(swig_type_165 arg1, swig_type_166 arg2);
-extern swig_type_167 _wrap_ecdsa_sign_cwetee_d1a6a8c9a889b0bb(swig_type_168 arg1, swig_type_169 arg2, swig_type_170 arg3);
-extern swig_type_171 _wrap_ecdsa_verify_cwetee_d1a6a8c9a889b0bb(swig_type_172 arg1, swig_type_173 arg2, swig_type_174 arg3);
-extern swig_type_175 _wrap_ecdsa_derive_hard_cwetee_d1a6a8c9a889b0bb(swig_type_176 arg1, swig_type_177 arg2, swig_type_178 arg3);
-extern swig_type_179 _wrap_ecdsa_account_id_cwetee_d1a6a8c9a889b0bb(swig_type_180 arg1, swig_type_181 arg2);
-extern swig_type_182 _wrap_eth_sign_cwetee_d1a6a8c9a889b0bb(swig_type_183 arg1, swig_type_184 arg2, swig_type_185 arg3);
-extern swig_type_186 _wrap_eth_verify_cwetee_d1a6a8c9a889b0bb(swig_type_187 arg1, swig_type_188 arg2, swig_type_189 arg3);
-extern swig_type_190 _wrap_eth_address_cwetee_d1a6a8c9a889b0bb(swig_type_191 arg1, swig_type_192 arg2);
-extern swig_type_193 _wrap_eth_address_to_string_cwetee_d1a6a8c9a889b0bb(swig_voidp arg1, swig_type_194 arg2);
-extern swig_type_195 _wrap_eth_address_from_string_cwetee_d1a6a8c9a889b0bb(swig_type_196 arg1, swig_type_197 arg2);
-extern swig_type_198 _wrap_bip32_derive_cwetee_d1a6a8c9a889b0bb(swig_type_199 arg1, swig_type_200 arg2, swig_type_201 arg3);
-extern swig_type_202 _wrap_suri_parse_cwetee_d1a6a8c9a889b0bb(swig_voidp arg1, swig_type_203 arg2);
-extern swig_type_204 _wrap_suri_phrase_cwetee_d1a6a8c9a889b0bb(uintptr_t arg1);
-extern swig_type_205 _wrap_suri_password_cwetee_d1a6a8c9a889b0bb(uintptr_t arg1);
-extern swig_type_206 _wrap_suri_junction_count_cwetee_d1a6a8c9a889b0bb(uintptr_t arg1);
-extern swig_type_207 _wrap_suri_junction_cwetee_d1a6a8c9a889b0bb(uintptr_t arg1, swig_type_208 arg2, swig_type_209 arg3, swig_voidp arg4);
-extern void _wrap_suri_free_cwetee_d1a6a8c9a889b0bb(uintptr_t arg1);
-extern swig_intgo _wrap_suri_has_password_cwetee_d1a6a8c9a889b0bb(uintptr_t arg1);
-extern swig_type_210 _wrap_keypair_from_suri_cwetee_d1a6a8c9a889b0bb(swig_voidp arg1, swig_intgo arg2, swig_type_211 arg3);
-extern swig_intgo _wrap_ETH_PASSWORD_REJECT_cwetee_d1a6a8c9a889b0bb(void);
-extern swig_intgo _wrap_ETH_PASSWORD_PASSPHRASE_cwetee_d1a6a8c9a889b0bb(void);
-extern swig_intgo _wrap_ETH_PASSWORD_IGNORE_cwetee_d1a6a8c9a889b0bb(void);
-extern swig_type_212 _wrap_keypair_from_suri_opts_cwetee_d1a6a8c9a889b0bb(swig_voidp arg1, swig_intgo arg2, swig_type_213 arg3, swig_intgo arg4);
-extern swig_type_214 _wrap_keypair_from_mnemonic_cwetee_d1a6a8c9a889b0bb(swig_voidp arg1, swig_intgo arg2, swig_type_215 arg3, swig_type_216 arg4);
-extern swig_type_217 _wrap_keypair_from_seed_cwetee_d1a6a8c9a889b0bb(swig_voidp arg1, swig_intgo arg2, swig_type_218 arg3);
-extern swig_type_219 _wrap_keypair_generate_cwetee_d1a6a8c9a889b0bb(swig_voidp arg1, swig_intgo arg2);
-extern swig_type_220 _wrap_keypair_derive_cwetee_d1a6a8c9a889b0bb(swig_voidp arg1, uintptr_t arg2, swig_type_221 arg3);
-extern swig_intgo _wrap_keypair_scheme_cwetee_d1a6a8c9a889b0bb(uintptr_t arg1);
-extern swig_type_222 _wrap_keypair_public_cwetee_d1a6a8c9a889b0bb(uintptr_t arg1, swig_type_223 arg2, swig_voidp arg3);
-extern swig_type_224 _wrap_keypair_account_id_cwetee_d1a6a8c9a889b0bb(uintptr_t arg1, swig_type_225 arg2, swig_voidp arg3);
-extern swig_type_226 _wrap_keypair_address_cwetee_d1a6a8c9a889b0bb(swig_voidp arg1, uintptr_t arg2, short arg3);
-extern swig_type_227 _wrap_keypair_sign_cwetee_d1a6a8c9a889b0bb(uintptr_t arg1, swig_type_228 arg2, swig_voidp arg3, swig_type_229 arg4);
-extern swig_type_230 _wrap_verify_cwetee_d1a6a8c9a889b0bb(swig_intgo arg1, swig_type_231 arg2, swig_type_232 arg3, swig_type_233 arg4);
-extern swig_type_234 _wrap_verify_strict_cwetee_d1a6a8c9a889b0bb(swig_intgo arg1, swig_type_235 arg2, swig_type_236 arg3, swig_type_237 arg4);
-extern swig_type_238 _wrap_keypair_secret_cwetee_d1a6a8c9a889b0bb(uintptr_t arg1, swig_voidp arg2);
-extern void _wrap_keypair_free_cwetee_d1a6a8c9a889b0bb(uintptr_t arg1);
-extern swig_type_239 _wrap_keystore_export_cwetee_d1a6a8c9a889b0bb(swig_voidp arg1, uintptr_t arg2, swig_type_240 arg3, swig_type_241 arg4, swig_type_242 arg5);
-extern swig_type_243 _wrap_keystore_export_opts_cwetee_d1a6a8c9a889b0bb(swig_voidp arg1, uintptr_t arg2, swig_type_244 arg3, swig_type_245 arg4, swig_type_246 arg5, swig_intgo arg6, swig_intgo arg7, swig_intgo arg8);
-extern swig_type_247 _wrap_keystore_import_cwetee_d1a6a8c9a889b0bb(swig_voidp arg1, swig_type_248 arg2, swig_type_249 arg3);
-extern swig_type_250 _wrap_mnemonic_generate_cwetee_d1a6a8c9a889b0bb(swig_voidp arg1, swig_intgo arg2);
-extern swig_type_251 _wrap_mnemonic_validate_cwetee_d1a6a8c9a889b0bb(swig_type_252 arg1);
-extern swig_type_253 _wrap_mnemonic_to_entropy_cwetee_d1a6a8c9a889b0bb(swig_voidp arg1, swig_type_254 arg2);
-extern swig_type_255 _wrap_mnemonic_from_entropy_cwetee_d1a6a8c9a889b0bb(swig_voidp arg1, swig_type_256 arg2);
-extern swig_type_257 _wrap_mnemonic_to_mini_secret_cwetee_d1a6a8c9a889b0bb(swig_type_258 arg1, swig_type_259 arg2, swig_type_260 arg3);
-extern swig_type_261 _wrap_mnemonic_to_bip39_seed_cwetee_d1a6a8c9a889b0bb(swig_type_262 arg1, swig_type_263 arg2, swig_type_264 arg3);
-extern swig_intgo _wrap_SS58_PREFIX_POLKADOT_cwetee_d1a6a8c9a889b0bb(void);
-extern swig_intgo _wrap_SS58_PREFIX_KUSAMA_cwetee_d1a6a8c9a889b0bb(void);
-extern swig_intgo _wrap_SS58_PREFIX_GENERIC_cwetee_d1a6a8c9a889b0bb(void);
-extern swig_intgo _wrap_SS58_PREFIX_MAX_cwetee_d1a6a8c9a889b0bb(void);
-extern swig_type_265 _wrap_ss58_encode_cwetee_d1a6a8c9a889b0bb(swig_voidp arg1, swig_type_266 arg2, short arg3);
-extern swig_type_267 _wrap_ss58_decode_cwetee_d1a6a8c9a889b0bb(swig_voidp arg1, swig_voidp arg2, swig_type_268 arg3);
-extern swig_type_269 _wrap_ss58_network_count_cwetee_d1a6a8c9a889b0bb(void);
-extern swig_type_270 _wrap_ss58_network_at_cwetee_d1a6a8c9a889b0bb(swig_type_271 arg1, swig_voidp arg2, swig_voidp arg3, swig_voidp arg4, swig_voidp arg5, swig_voidp arg6);
-extern swig_type_272 _wrap_ss58_network_find_cwetee_d1a6a8c9a889b0bb(swig_voidp arg1, swig_type_273 arg2);
-extern swig_type_274 _wrap_ss58_network_find_prefix_cwetee_d1a6a8c9a889b0bb(swig_voidp arg1, short arg2);
-extern swig_intgo _wrap_MD_CALLS_cwetee_d1a6a8c9a889b0bb(void);
-extern swig_intgo _wrap_MD_EVENTS_cwetee_d1a6a8c9a889b0bb(void);
-extern swig_intgo _wrap_MD_ERRORS_cwetee_d1a6a8c9a889b0bb(void);
-extern swig_intgo _wrap_METADATA_NO_TYPE_cwetee_d1a6a8c9a889b0bb(void);
-extern swig_type_275 _wrap_mdb_parse_cwetee_d1a6a8c9a889b0bb(swig_voidp arg1, swig_type_276 arg2, swig_intgo arg3);
-extern swig_type_277 _wrap_mdb_parse_hex_cwetee_d1a6a8c9a889b0bb(swig_voidp arg1, swig_type_278 arg2, swig_intgo arg3);
-extern swig_type_279 _wrap_mdb_parse_rpc_cwetee_d1a6a8c9a889b0bb(swig_voidp arg1, swig_type_280 arg2, swig_intgo arg3);
-extern swig_type_281 _wrap_mdb_pallet_name_cwetee_d1a6a8c9a889b0bb(uintptr_t arg1, swig_type_282 arg2);
-extern swig_intgo _wrap_mdb_pallet_index_cwetee_d1a6a8c9a889b0bb(uintptr_t arg1, swig_type_283 arg2);
-extern swig_type_284 _wrap_mdb_pallet_position_cwetee_d1a6a8c9a889b0bb(uintptr_t arg1, swig_type_285 arg2);
-extern swig_intgo _wrap_mdb_pallet_enum_type_cwetee_d1a6a8c9a889b0bb(uintptr_t arg1, swig_type_286 arg2, swig_intgo arg3);
-extern swig_type_287 _wrap_mdb_variant_count_cwetee_d1a6a8c9a889b0bb(uintptr_t arg1, swig_type_288 arg2, swig_intgo arg3);
-extern swig_type_289 _wrap_mdb_variant_name_cwetee_d1a6a8c9a889b0bb(uintptr_t arg1, swig_type_290 arg2, swig_intgo arg3, swig_type_291 arg4);
-extern swig_intgo _wrap_mdb_variant_index_cwetee_d1a6a8c9a889b0bb(uintptr_t arg1, swig_type_292 arg2, swig_intgo arg3, swig_type_293 arg4);
-extern swig_type_294 _wrap_mdb_variant_docs_cwetee_d1a6a8c9a889b0bb(swig_voidp arg1, uintptr_t arg2, swig_type_295 arg3, swig_intgo arg4, swig_type_296 arg5);
-extern swig_type_297 _wrap_mdb_field_count_cwetee_d1a6a8c9a889b0bb(uintptr_t arg1, swig_type_298 arg2, swig_intgo arg3, swig_type_299 arg4);
-extern swig_type_300 _wrap_mdb_field_name_cwetee_d1a6a8c9a889b0bb(uintptr_t arg1, swig_type_301 arg2, swig_intgo arg3, swig_type_302 arg4, swig_type_303 arg5);
-extern swig_type_304 _wrap_mdb_field_type_name_cwetee_d1a6a8c9a889b0bb(uintptr_t arg1, swig_type_305 arg2, swig_intgo arg3, swig_type_306 arg4, swig_type_307 arg5);
-extern swig_intgo _wrap_mdb_field_type_cwetee_d1a6a8c9a889b0bb(uintptr_t arg1, swig_type_308 arg2, swig_intgo arg3, swig_type_309 arg4, swig_type_310 arg5);
-extern swig_type_311 _wrap_mdb_storage_prefix_cwetee_d1a6a8c9a889b0bb(uintptr_t arg1, swig_type_312 arg2);
-extern swig_type_313 _wrap_mdb_storage_count_cwetee_d1a6a8c9a889b0bb(uintptr_t arg1, swig_type_314 arg2);
-extern swig_type_315 _wrap_mdb_storage_name_cwetee_d1a6a8c9a889b0bb(uintptr_t arg1, swig_type_316 arg2, swig_type_317 arg3);
-extern swig_intgo _wrap_mdb_storage_modifier_cwetee_d1a6a8c9a889b0bb(uintptr_t arg1, swig_type_318 arg2, swig_type_319 arg3);
-extern swig_type_320 _wrap_mdb_storage_hasher_count_cwetee_d1a6a8c9a889b0bb(uintptr_t arg1, swig_type_321 arg2, swig_type_322 arg3);
-extern swig_intgo _wrap_mdb_storage_hasher_cwetee_d1a6a8c9a889b0bb(uintptr_t arg1, swig_type_323 arg2, swig_type_324 arg3, swig_type_325 arg4);
-extern swig_intgo _wrap_mdb_storage_key_type_cwetee_d1a6a8c9a889b0bb(uintptr_t arg1, swig_type_326 arg2, swig_type_327 arg3);
-extern swig_intgo _wrap_mdb_storage_value_type_cwetee_d1a6a8c9a889b0bb(uintptr_t arg1, swig_type_328 arg2, swig_type_329 arg3);
-extern swig_type_330 _wrap_mdb_storage_default_cwetee_d1a6a8c9a889b0bb(swig_voidp arg1, uintptr_t arg2, swig_type_331 arg3, swig_type_332 arg4);
-extern swig_type_333 _wrap_mdb_constant_count_cwetee_d1a6a8c9a889b0bb(uintptr_t arg1, swig_type_334 arg2);
-extern swig_type_335 _wrap_mdb_constant_name_cwetee_d1a6a8c9a889b0bb(uintptr_t arg1, swig_type_336 arg2, swig_type_337 arg3);
-extern swig_intgo _wrap_mdb_constant_type_cwetee_d1a6a8c9a889b0bb(uintptr_t arg1, swig_type_338 arg2, swig_type_339 arg3);
-extern swig_type_340 _wrap_mdb_constant_value_cwetee_d1a6a8c9a889b0bb(swig_voidp arg1, uintptr_t arg2, swig_type_341 arg3, swig_type_342 arg4);
-extern swig_type_343 _wrap_mdb_api_name_cwetee_d1a6a8c9a889b0bb(uintptr_t arg1, swig_type_344 arg2);
-extern swig_type_345 _wrap_mdb_api_method_count_cwetee_d1a6a8c9a889b0bb(uintptr_t arg1, swig_type_346 arg2);
-extern swig_type_347 _wrap_mdb_api_method_name_cwetee_d1a6a8c9a889b0bb(uintptr_t arg1, swig_type_348 arg2, swig_type_349 arg3);
-extern swig_type_350 _wrap_mdb_type_path_cwetee_d1a6a8c9a889b0bb(swig_voidp arg1, uintptr_t arg2, swig_intgo arg3);
-extern swig_intgo _wrap_metadata_version_cwetee_d1a6a8c9a889b0bb(uintptr_t arg1);
-extern swig_type_351 _wrap_metadata_spec_name_cwetee_d1a6a8c9a889b0bb(uintptr_t arg1);
-extern swig_type_352 _wrap_metadata_spec_version_cwetee_d1a6a8c9a889b0bb(swig_voidp arg1, uintptr_t arg2);
-extern swig_type_353 _wrap_metadata_transaction_version_cwetee_d1a6a8c9a889b0bb(swig_voidp arg1, uintptr_t arg2);
-extern swig_type_354 _wrap_metadata_ss58_prefix_cwetee_d1a6a8c9a889b0bb(swig_voidp arg1, uintptr_t arg2);
-extern swig_type_355 _wrap_metadata_type_count_cwetee_d1a6a8c9a889b0bb(uintptr_t arg1);
-extern swig_type_356 _wrap_metadata_pallet_count_cwetee_d1a6a8c9a889b0bb(uintptr_t arg1);
-extern swig_type_357 _wrap_metadata_runtime_api_count_cwetee_d1a6a8c9a889b0bb(uintptr_t arg1);
-extern void _wrap_metadata_free_cwetee_d1a6a8c9a889b0bb(uintptr_t arg1);
-extern swig_intgo _wrap_METADATA_HASH_BYTES_cwetee_d1a6a8c9a889b0bb(void);
-extern swig_type_358 _wrap_mdb_hash_cwetee_d1a6a8c9a889b0bb(swig_type_359 arg1, uintptr_t arg2, swig_intgo arg3, swig_type_360 arg4);
-extern swig_type_361 _wrap_mdb_digest_cwetee_d1a6a8c9a889b0bb(swig_voidp arg1, uintptr_t arg2, swig_intgo arg3, swig_type_362 arg4);
-extern swig_intgo _wrap_mdb_type_kind_cwetee_d1a6a8c9a889b0bb(uintptr_t arg1, swig_intgo arg2);
-extern swig_intgo _wrap_mdb_type_primitive_cwetee_d1a6a8c9a889b0bb(uintptr_t arg1, swig_intgo arg2);
-extern swig_intgo _wrap_mdb_type_elem_cwetee_d1a6a8c9a889b0bb(uintptr_t arg1, swig_intgo arg2);
-extern swig_type_363 _wrap_mdb_type_tuple_len_cwetee_d1a6a8c9a889b0bb(uintptr_t arg1, swig_intgo arg2);
-extern swig_intgo _wrap_mdb_type_tuple_elem_cwetee_d1a6a8c9a889b0bb(uintptr_t arg1, swig_intgo arg2, swig_type_364 arg3);
-extern swig_type_365 _wrap_mdb_type_field_count_cwetee_d1a6a8c9a889b0bb(uintptr_t arg1, swig_intgo arg2);
-extern swig_type_366 _wrap_mdb_type_field_name_cwetee_d1a6a8c9a889b0bb(uintptr_t arg1, swig_intgo arg2, swig_type_367 arg3);
-extern swig_intgo _wrap_mdb_type_field_type_cwetee_d1a6a8c9a889b0bb(uintptr_t arg1, swig_intgo arg2, swig_type_368 arg3);
-extern swig_type_369 _wrap_mdb_type_variant_count_cwetee_d1a6a8c9a889b0bb(uintptr_t arg1, swig_intgo arg2);
-extern swig_type_370 _wrap_mdb_type_variant_name_cwetee_d1a6a8c9a889b0bb(uintptr_t arg1, swig_intgo arg2, swig_type_371 arg3);
-extern swig_type_372 _wrap_mdb_type_variant_field_count_cwetee_d1a6a8c9a889b0bb(uintptr_t arg1, swig_intgo arg2, swig_type_373 arg3);
-extern swig_type_374 _wrap_mdb_type_variant_field_name_cwetee_d1a6a8c9a889b0bb(uintptr_t arg1, swig_intgo arg2, swig_type_375 arg3, swig_type_376 arg4);
-extern swig_intgo _wrap_mdb_type_variant_field_type_cwetee_d1a6a8c9a889b0bb(uintptr_t arg1, swig_intgo arg2, swig_type_377 arg3, swig_type_378 arg4);
-extern swig_type_379 _wrap_mdb_encode_cwetee_d1a6a8c9a889b0bb(swig_voidp arg1, uintptr_t arg2, swig_intgo arg3, swig_type_380 arg4);
-extern swig_type_381 _wrap_mdb_decode_cwetee_d1a6a8c9a889b0bb(swig_voidp arg1, uintptr_t arg2, swig_intgo arg3, swig_type_382 arg4, swig_intgo arg5);
-extern swig_type_383 _wrap_mdb_call_encode_cwetee_d1a6a8c9a889b0bb(swig_voidp arg1, uintptr_t arg2, swig_type_384 arg3, swig_type_385 arg4, swig_type_386 arg5);
-extern swig_type_387 _wrap_mdb_call_decode_cwetee_d1a6a8c9a889b0bb(swig_voidp arg1, uintptr_t arg2, swig_type_388 arg3, swig_intgo arg4);
-extern swig_type_389 _wrap_mdb_storage_key_cwetee_d1a6a8c9a889b0bb(swig_voidp arg1, uintptr_t arg2, swig_type_390 arg3, swig_type_391 arg4, swig_type_392 arg5);
-extern swig_type_393 _wrap_mdb_storage_decode_cwetee_d1a6a8c9a889b0bb(swig_voidp arg1, uintptr_t arg2, swig_type_394 arg3, swig_type_395 arg4, swig_type_396 arg5, swig_intgo arg6, swig_intgo arg7);
-extern swig_type_397 _wrap_mdb_events_decode_cwetee_d1a6a8c9a889b0bb(swig_voidp arg1, uintptr_t arg2, swig_type_398 arg3, swig_intgo arg4);
-extern swig_type_399 _wrap_mdb_dispatch_error_cwetee_d1a6a8c9a889b0bb(swig_voidp arg1, uintptr_t arg2, swig_type_400 arg3, swig_intgo arg4);
-extern swig_type_401 _wrap_era_mortal_cwetee_d1a6a8c9a889b0bb(swig_type_402 arg1, swig_type_403 arg2, swig_type_404 arg3, swig_voidp arg4);
-extern swig_type_405 _wrap_era_decode_cwetee_d1a6a8c9a889b0bb(swig_voidp arg1, swig_voidp arg2, swig_voidp arg3, swig_type_406 arg4);
-extern swig_type_407 _wrap_era_birth_cwetee_d1a6a8c9a889b0bb(swig_type_408 arg1, swig_type_409 arg2, swig_type_410 arg3);
-extern swig_intgo _wrap_TX_PAYLOAD_HASH_THRESHOLD_cwetee_d1a6a8c9a889b0bb(void);
-extern swig_intgo _wrap_TX_HASH_BYTES_cwetee_d1a6a8c9a889b0bb(void);
-extern swig_type_411 _wrap_tx_new_cwetee_d1a6a8c9a889b0bb(swig_voidp arg1, uintptr_t arg2);
-extern void _wrap_tx_free_cwetee_d1a6a8c9a889b0bb(uintptr_t arg1);
-extern swig_type_412 _wrap_tx_set_call_cwetee_d1a6a8c9a889b0bb(uintptr_t arg1, swig_type_413 arg2);
-extern swig_type_414 _wrap_tx_set_call_json_cwetee_d1a6a8c9a889b0bb(uintptr_t arg1, swig_type_415 arg2, swig_type_416 arg3, swig_type_417 arg4);
-extern swig_type_418 _wrap_tx_set_genesis_hash_cwetee_d1a6a8c9a889b0bb(uintptr_t arg1, swig_type_419 arg2);
-extern swig_type_420 _wrap_tx_set_runtime_version_cwetee_d1a6a8c9a889b0bb(uintptr_t arg1, swig_intgo arg2, swig_intgo arg3);
-extern swig_type_421 _wrap_tx_set_nonce_cwetee_d1a6a8c9a889b0bb(uintptr_t arg1, swig_type_422 arg2);
-extern swig_type_423 _wrap_tx_set_tip_cwetee_d1a6a8c9a889b0bb(uintptr_t arg1, swig_type_424 arg2);
-extern swig_type_425 _wrap_tx_set_mortal_cwetee_d1a6a8c9a889b0bb(uintptr_t arg1, swig_type_426 arg2, swig_type_427 arg3, swig_type_428 arg4);
-extern swig_type_429 _wrap_tx_set_immortal_cwetee_d1a6a8c9a889b0bb(uintptr_t arg1);
-extern swig_type_430 _wrap_tx_set_fee_asset_json_cwetee_d1a6a8c9a889b0bb(uintptr_t arg1, swig_type_431 arg2);
-extern swig_type_432 _wrap_tx_set_metadata_hash_cwetee_d1a6a8c9a889b0bb(uintptr_t arg1, swig_type_433 arg2);
-extern swig_type_434 _wrap_tx_clear_metadata_hash_cwetee_d1a6a8c9a889b0bb(uintptr_t arg1);
-extern swig_type_435 _wrap_tx_set_extension_json_cwetee_d1a6a8c9a889b0bb(uintptr_t arg1, swig_type_436 arg2, swig_type_437 arg3, swig_type_438 arg4);
-extern swig_type_439 _wrap_tx_signing_payload_cwetee_d1a6a8c9a889b0bb(swig_voidp arg1, uintptr_t arg2);
-extern swig_type_440 _wrap_tx_signing_payload_raw_cwetee_d1a6a8c9a889b0bb(swig_voidp arg1, uintptr_t arg2);
-extern swig_type_441 _wrap_tx_attach_signature_cwetee_d1a6a8c9a889b0bb(swig_voidp arg1, uintptr_t arg2, swig_intgo arg3, swig_type_442 arg4, swig_type_443 arg5);
-extern swig_type_444 _wrap_tx_sign_cwetee_d1a6a8c9a889b0bb(swig_voidp arg1, uintptr_t arg2, uintptr_t arg3);
-extern swig_type_445 _wrap_tx_bare_cwetee_d1a6a8c9a889b0bb(swig_voidp arg1, uintptr_t arg2, swig_intgo arg3);
-extern swig_type_446 _wrap_tx_general_cwetee_d1a6a8c9a889b0bb(swig_voidp arg1, uintptr_t arg2, swig_intgo arg3);
-extern swig_type_447 _wrap_txb_decode_cwetee_d1a6a8c9a889b0bb(swig_voidp arg1, uintptr_t arg2, swig_type_448 arg3, swig_intgo arg4);
-extern swig_type_449 _wrap_txb_payload_decode_cwetee_d1a6a8c9a889b0bb(swig_voidp arg1, uintptr_t arg2, swig_type_450 arg3, swig_intgo arg4);
-extern swig_type_451 _wrap_extrinsic_hash_cwetee_d1a6a8c9a889b0bb(swig_type_452 arg1, swig_type_453 arg2);
-extern swig_intgo _wrap_txb_extrinsic_type_cwetee_d1a6a8c9a889b0bb(uintptr_t arg1, swig_intgo arg2);
-extern swig_type_454 _wrap_txb_extrinsic_version_count_cwetee_d1a6a8c9a889b0bb(uintptr_t arg1);
-extern swig_intgo _wrap_txb_extrinsic_version_cwetee_d1a6a8c9a889b0bb(uintptr_t arg1, swig_type_455 arg2);
-extern swig_type_456 _wrap_txb_extension_version_count_cwetee_d1a6a8c9a889b0bb(uintptr_t arg1);
-extern swig_intgo _wrap_txb_extension_version_cwetee_d1a6a8c9a889b0bb(uintptr_t arg1, swig_type_457 arg2);
-extern swig_type_458 _wrap_txb_extension_count_cwetee_d1a6a8c9a889b0bb(uintptr_t arg1, swig_type_459 arg2);
-extern swig_type_460 _wrap_txb_extension_identifier_cwetee_d1a6a8c9a889b0bb(uintptr_t arg1, swig_type_461 arg2, swig_type_462 arg3);
-extern swig_intgo _wrap_txb_extension_type_cwetee_d1a6a8c9a889b0bb(uintptr_t arg1, swig_type_463 arg2, swig_type_464 arg3);
-extern swig_intgo _wrap_txb_extension_implicit_type_cwetee_d1a6a8c9a889b0bb(uintptr_t arg1, swig_type_465 arg2, swig_type_466 arg3);
-extern swig_type_467 _wrap_txb_proof_for_extrinsic_cwetee_d1a6a8c9a889b0bb(swig_voidp arg1, uintptr_t arg2, swig_intgo arg3, swig_type_468 arg4, swig_type_469 arg5, swig_type_470 arg6, swig_intgo arg7);
-extern swig_type_471 _wrap_txb_proof_for_payload_cwetee_d1a6a8c9a889b0bb(swig_voidp arg1, uintptr_t arg2, swig_intgo arg3, swig_type_472 arg4, swig_type_473 arg5);
-extern swig_intgo _wrap_TON_HASH_BYTES_cwetee_d1a6a8c9a889b0bb(void);
-extern swig_intgo _wrap_TON_CELL_MAX_BITS_cwetee_d1a6a8c9a889b0bb(void);
-extern swig_intgo _wrap_TON_CELL_MAX_REFS_cwetee_d1a6a8c9a889b0bb(void);
-extern swig_intgo _wrap_TON_CELL_MAX_DEPTH_cwetee_d1a6a8c9a889b0bb(void);
-extern swig_intgo _wrap_TON_BOC_INDEX_cwetee_d1a6a8c9a889b0bb(void);
-extern swig_intgo _wrap_TON_BOC_CRC32C_cwetee_d1a6a8c9a889b0bb(void);
-extern swig_intgo _wrap_TON_ADDRESS_BOUNCEABLE_cwetee_d1a6a8c9a889b0bb(void);
-extern swig_intgo _wrap_TON_ADDRESS_TESTNET_cwetee_d1a6a8c9a889b0bb(void);
-extern swig_intgo _wrap_TON_ADDRESS_BASE64_STD_cwetee_d1a6a8c9a889b0bb(void);
-extern swig_intgo _wrap_TON_DECIMALS_cwetee_d1a6a8c9a889b0bb(void);
-extern swig_intgo _wrap_TON_MNEMONIC_WORDS_cwetee_d1a6a8c9a889b0bb(void);
-extern swig_intgo _wrap_TON_NETWORK_MAINNET_cwetee_d1a6a8c9a889b0bb(void);
-extern swig_intgo _wrap_TON_NETWORK_TESTNET_cwetee_d1a6a8c9a889b0bb(void);
-extern swig_intgo _wrap_TON_SEND_PAY_FEES_SEPARATELY_cwetee_d1a6a8c9a889b0bb(void);
-extern swig_intgo _wrap_TON_SEND_IGNORE_ERRORS_cwetee_d1a6a8c9a889b0bb(void);
-extern swig_intgo _wrap_TON_SEND_DESTROY_IF_ZERO_cwetee_d1a6a8c9a889b0bb(void);
-extern swig_intgo _wrap_TON_SEND_CARRY_INBOUND_VALUE_cwetee_d1a6a8c9a889b0bb(void);
-extern swig_intgo _wrap_TON_SEND_CARRY_BALANCE_cwetee_d1a6a8c9a889b0bb(void);
-extern swig_intgo _wrap_TON_SEND_DEFAULT_cwetee_d1a6a8c9a889b0bb(void);
-extern swig_intgo _wrap_TON_EXTERNAL_FORCE_REF_cwetee_d1a6a8c9a889b0bb(void);
-extern swig_intgo _wrap_TON_CELL_ORDINARY_cwetee_d1a6a8c9a889b0bb(void);
-extern swig_intgo _wrap_TON_CELL_PRUNED_BRANCH_cwetee_d1a6a8c9a889b0bb(void);
-extern swig_intgo _wrap_TON_CELL_LIBRARY_cwetee_d1a6a8c9a889b0bb(void);
-extern swig_intgo _wrap_TON_CELL_MERKLE_PROOF_cwetee_d1a6a8c9a889b0bb(void);
-extern swig_intgo _wrap_TON_CELL_MERKLE_UPDATE_cwetee_d1a6a8c9a889b0bb(void);
-extern swig_intgo _wrap_TON_WALLET_V3R2_cwetee_d1a6a8c9a889b0bb(void);
-extern swig_intgo _wrap_TON_WALLET_V4R2_cwetee_d1a6a8c9a889b0bb(void);
-extern swig_intgo _wrap_TON_WALLET_V5R1_cwetee_d1a6a8c9a889b0bb(void);
-extern swig_intgo _wrap_TON_WALLET_HIGHLOAD_V3_cwetee_d1a6a8c9a889b0bb(void);
-extern swig_intgo _wrap_TON_HIGHLOAD_SUBWALLET_DEFAULT_cwetee_d1a6a8c9a889b0bb(void);
-extern swig_intgo _wrap_TON_HIGHLOAD_TIMEOUT_DEFAULT_cwetee_d1a6a8c9a889b0bb(void);
-extern void _wrap_ton_cell_free_cwetee_d1a6a8c9a889b0bb(uintptr_t arg1);
-extern swig_type_474 _wrap_ton_cell_hash_cwetee_d1a6a8c9a889b0bb(swig_type_475 arg1, uintptr_t arg2);
-extern swig_type_476 _wrap_ton_cell_hash_at_cwetee_d1a6a8c9a889b0bb(swig_type_477 arg1, uintptr_t arg2, swig_intgo arg3);
-extern swig_intgo _wrap_ton_cell_depth_cwetee_d1a6a8c9a889b0bb(uintptr_t arg1);
-extern swig_intgo _wrap_ton_cell_depth_at_cwetee_d1a6a8c9a889b0bb(uintptr_t arg1, swig_intgo arg2);
-extern swig_intgo _wrap_ton_cell_bits_cwetee_d1a6a8c9a889b0bb(uintptr_t arg1);
-extern swig_intgo _wrap_ton_cell_refs_cwetee_d1a6a8c9a889b0bb(uintptr_t arg1);
-extern swig_intgo _wrap_ton_cell_type_of_cwetee_d1a6a8c9a889b0bb(uintptr_t arg1);
-extern swig_intgo _wrap_ton_cell_level_cwetee_d1a6a8c9a889b0bb(uintptr_t arg1);
-extern swig_intgo _wrap_ton_cell_level_mask_cwetee_d1a6a8c9a889b0bb(uintptr_t arg1);
-extern swig_type_478 _wrap_ton_cell_data_cwetee_d1a6a8c9a889b0bb(swig_voidp arg1, uintptr_t arg2);
-extern swig_type_479 _wrap_ton_cell_ref_cwetee_d1a6a8c9a889b0bb(swig_voidp arg1, uintptr_t arg2, swig_intgo arg3);
-extern swig_intgo _wrap_ton_cell_equal_cwetee_d1a6a8c9a889b0bb(uintptr_t arg1, uintptr_t arg2);
-extern swig_type_480 _wrap_ton_cell_to_string_cwetee_d1a6a8c9a889b0bb(swig_voidp arg1, uintptr_t arg2);
-extern swig_type_481 _wrap_ton_boc_serialize_cwetee_d1a6a8c9a889b0bb(swig_voidp arg1, uintptr_t arg2, swig_intgo arg3);
-extern swig_type_482 _wrap_ton_boc_parse_cwetee_d1a6a8c9a889b0bb(swig_voidp arg1, swig_type_483 arg2);
-extern swig_type_484 _wrap_ton_boc_parse_base64_cwetee_d1a6a8c9a889b0bb(swig_voidp arg1, swig_type_485 arg2);
-extern void _wrap_ton_builder_free_cwetee_d1a6a8c9a889b0bb(uintptr_t arg1);
-extern swig_type_486 _wrap_ton_builder_new_cwetee_d1a6a8c9a889b0bb(swig_voidp arg1);
-extern swig_intgo _wrap_ton_builder_bits_cwetee_d1a6a8c9a889b0bb(uintptr_t arg1);
-extern swig_intgo _wrap_ton_builder_refs_cwetee_d1a6a8c9a889b0bb(uintptr_t arg1);
-extern swig_type_487 _wrap_ton_builder_store_bit_cwetee_d1a6a8c9a889b0bb(uintptr_t arg1, swig_intgo arg2);
-extern swig_type_488 _wrap_ton_builder_store_uint_cwetee_d1a6a8c9a889b0bb(uintptr_t arg1, swig_type_489 arg2, swig_intgo arg3);
-extern swig_type_490 _wrap_ton_builder_store_int_cwetee_d1a6a8c9a889b0bb(uintptr_t arg1, swig_type_491 arg2, swig_intgo arg3);
-extern swig_type_492 _wrap_ton_builder_store_bits_cwetee_d1a6a8c9a889b0bb(uintptr_t arg1, swig_type_493 arg2, swig_type_494 arg3);
-extern swig_type_495 _wrap_ton_builder_store_bytes_cwetee_d1a6a8c9a889b0bb(uintptr_t arg1, swig_type_496 arg2);
-extern swig_type_497 _wrap_ton_builder_store_coins_cwetee_d1a6a8c9a889b0bb(uintptr_t arg1, swig_type_498 arg2);
-extern swig_type_499 _wrap_ton_builder_store_ref_cwetee_d1a6a8c9a889b0bb(uintptr_t arg1, uintptr_t arg2);
-extern swig_type_500 _wrap_ton_builder_store_maybe_ref_cwetee_d1a6a8c9a889b0bb(uintptr_t arg1, uintptr_t arg2);
-extern swig_type_501 _wrap_ton_builder_store_slice_cwetee_d1a6a8c9a889b0bb(uintptr_t arg1, uintptr_t arg2);
-extern swig_type_502 _wrap_ton_builder_store_snake_cwetee_d1a6a8c9a889b0bb(uintptr_t arg1, swig_type_503 arg2);
-extern swig_type_504 _wrap_ton_builder_end_cwetee_d1a6a8c9a889b0bb(swig_voidp arg1, uintptr_t arg2);
-extern swig_type_505 _wrap_ton_builder_end_exotic_cwetee_d1a6a8c9a889b0bb(swig_voidp arg1, uintptr_t arg2);
-extern swig_type_506 _wrap_ton_builder_store_address_cwetee_d1a6a8c9a889b0bb(uintptr_t arg1, swig_type_507 arg2);
-extern void _wrap_ton_slice_free_cwetee_d1a6a8c9a889b0bb(uintptr_t arg1);
-extern swig_type_508 _wrap_ton_slice_new_cwetee_d1a6a8c9a889b0bb(swig_voidp arg1, uintptr_t arg2);
-extern swig_intgo _wrap_ton_slice_bits_left_cwetee_d1a6a8c9a889b0bb(uintptr_t arg1);
-extern swig_intgo _wrap_ton_slice_refs_left_cwetee_d1a6a8c9a889b0bb(uintptr_t arg1);
-extern swig_type_509 _wrap_ton_slice_load_bit_cwetee_d1a6a8c9a889b0bb(swig_voidp arg1, uintptr_t arg2);
-extern swig_type_510 _wrap_ton_slice_load_uint_cwetee_d1a6a8c9a889b0bb(swig_type_511 arg1, uintptr_t arg2, swig_intgo arg3);
-extern swig_type_512 _wrap_ton_slice_load_bits_cwetee_d1a6a8c9a889b0bb(swig_voidp arg1, uintptr_t arg2, swig_type_513 arg3);
-extern swig_type_514 _wrap_ton_slice_load_address_cwetee_d1a6a8c9a889b0bb(swig_voidp arg1, uintptr_t arg2);
-extern swig_type_515 _wrap_ton_slice_load_coins_cwetee_d1a6a8c9a889b0bb(swig_type_516 arg1, uintptr_t arg2);
-extern swig_type_517 _wrap_ton_slice_load_ref_cwetee_d1a6a8c9a889b0bb(swig_voidp arg1, uintptr_t arg2);
-extern swig_type_518 _wrap_ton_slice_load_maybe_ref_cwetee_d1a6a8c9a889b0bb(swig_voidp arg1, uintptr_t arg2);
-extern swig_type_519 _wrap_ton_slice_load_snake_cwetee_d1a6a8c9a889b0bb(swig_voidp arg1, uintptr_t arg2);
-extern swig_type_520 _wrap_ton_slice_skip_cwetee_d1a6a8c9a889b0bb(uintptr_t arg1, swig_type_521 arg2);
-extern swig_type_522 _wrap_ton_slice_end_cwetee_d1a6a8c9a889b0bb(uintptr_t arg1);
-extern swig_type_523 _wrap_ton_address_parse_cwetee_d1a6a8c9a889b0bb(swig_voidp arg1, swig_voidp arg2, swig_type_524 arg3);
-extern swig_type_525 _wrap_ton_address_format_cwetee_d1a6a8c9a889b0bb(swig_voidp arg1, swig_type_526 arg2, swig_intgo arg3);
-extern swig_type_527 _wrap_ton_state_init_address_cwetee_d1a6a8c9a889b0bb(swig_voidp arg1, swig_intgo arg2, uintptr_t arg3, uintptr_t arg4);
-extern swig_type_528 _wrap_ton_amount_format_cwetee_d1a6a8c9a889b0bb(swig_voidp arg1, swig_type_529 arg2, swig_type_530 arg3);
-extern swig_type_531 _wrap_ton_amount_parse_cwetee_d1a6a8c9a889b0bb(swig_type_532 arg1, swig_type_533 arg2);
-extern swig_type_534 _wrap_ton_state_init_cwetee_d1a6a8c9a889b0bb(swig_voidp arg1, uintptr_t arg2, uintptr_t arg3);
-extern swig_type_535 _wrap_ton_mnemonic_generate_cwetee_d1a6a8c9a889b0bb(swig_voidp arg1, swig_type_536 arg2);
-extern swig_type_537 _wrap_ton_mnemonic_validate_cwetee_d1a6a8c9a889b0bb(swig_type_538 arg1, swig_type_539 arg2);
-extern swig_type_540 _wrap_ton_mnemonic_to_seed_cwetee_d1a6a8c9a889b0bb(swig_type_541 arg1, swig_type_542 arg2, swig_type_543 arg3);
-extern swig_type_544 _wrap_ton_mnemonic_to_keypair_cwetee_d1a6a8c9a889b0bb(swig_type_545 arg1, swig_type_546 arg2, swig_type_547 arg3, swig_type_548 arg4);
-extern swig_type_549 _wrap_ton_comment_cwetee_d1a6a8c9a889b0bb(swig_voidp arg1, swig_type_550 arg2);
-extern swig_type_551 _wrap_ton_internal_message_cwetee_d1a6a8c9a889b0bb(swig_voidp arg1, swig_type_552 arg2, swig_type_553 arg3, swig_intgo arg4, uintptr_t arg5, uintptr_t arg6);
-extern swig_type_554 _wrap_ton_external_message_cwetee_d1a6a8c9a889b0bb(swig_voidp arg1, swig_type_555 arg2, uintptr_t arg3, uintptr_t arg4, swig_intgo arg5);
-extern void _wrap_ton_wallet_free_cwetee_d1a6a8c9a889b0bb(uintptr_t arg1);
-extern swig_type_556 _wrap_ton_wallet_code_cwetee_d1a6a8c9a889b0bb(swig_voidp arg1, swig_intgo arg2);
-extern swig_type_557 _wrap_ton_wallet_v5r1_id_cwetee_d1a6a8c9a889b0bb(swig_voidp arg1, swig_intgo arg2, swig_intgo arg3, swig_intgo arg4);
-extern swig_type_558 _wrap_ton_wallet_default_id_cwetee_d1a6a8c9a889b0bb(swig_voidp arg1, swig_intgo arg2, swig_intgo arg3, swig_intgo arg4);
-extern swig_type_559 _wrap_ton_wallet_new_cwetee_d1a6a8c9a889b0bb(swig_voidp arg1, swig_intgo arg2, swig_type_560 arg3, swig_intgo arg4, swig_intgo arg5);
-extern swig_type_561 _wrap_ton_wallet_id_cwetee_d1a6a8c9a889b0bb(swig_voidp arg1, uintptr_t arg2);
-extern swig_type_562 _wrap_ton_wallet_state_init_cwetee_d1a6a8c9a889b0bb(swig_voidp arg1, uintptr_t arg2);
-extern swig_type_563 _wrap_ton_wallet_address_cwetee_d1a6a8c9a889b0bb(swig_voidp arg1, uintptr_t arg2);
-extern void _wrap_ton_transfer_free_cwetee_d1a6a8c9a889b0bb(uintptr_t arg1);
-extern swig_type_564 _wrap_ton_transfer_new_cwetee_d1a6a8c9a889b0bb(swig_voidp arg1);
-extern swig_type_565 _wrap_ton_transfer_add_cwetee_d1a6a8c9a889b0bb(uintptr_t arg1, swig_intgo arg2, uintptr_t arg3);
-extern swig_type_566 _wrap_ton_transfer_count_cwetee_d1a6a8c9a889b0bb(uintptr_t arg1);
-extern swig_type_567 _wrap_ton_wallet_sign_transfer_cwetee_d1a6a8c9a889b0bb(swig_voidp arg1, uintptr_t arg2, swig_type_568 arg3, swig_intgo arg4, swig_intgo arg5, uintptr_t arg6);
-extern swig_type_569 _wrap_ton_wallet_external_cwetee_d1a6a8c9a889b0bb(swig_voidp arg1, uintptr_t arg2, uintptr_t arg3, swig_intgo arg4);
-extern swig_type_570 _wrap_ton_wallet_new_highload_v3_cwetee_d1a6a8c9a889b0bb(swig_voidp arg1, swig_type_571 arg2, swig_intgo arg3, swig_intgo arg4, swig_intgo arg5);
-extern swig_type_572 _wrap_ton_highload_sign_message_cwetee_d1a6a8c9a889b0bb(swig_voidp arg1, uintptr_t arg2, swig_type_573 arg3, swig_intgo arg4, swig_type_574 arg5, swig_intgo arg6, uintptr_t arg7);
-extern swig_type_575 _wrap_ton_highload_sign_batch_cwetee_d1a6a8c9a889b0bb(swig_voidp arg1, uintptr_t arg2, swig_type_576 arg3, swig_intgo arg4, swig_type_577 arg5, uintptr_t arg6, swig_type_578 arg7);
-extern void _wrap_ton_dict_free_cwetee_d1a6a8c9a889b0bb(uintptr_t arg1);
-extern swig_type_579 _wrap_ton_dict_new_cwetee_d1a6a8c9a889b0bb(swig_voidp arg1, swig_intgo arg2);
-extern swig_type_580 _wrap_ton_dict_count_cwetee_d1a6a8c9a889b0bb(uintptr_t arg1);
-extern swig_intgo _wrap_ton_dict_key_bits_cwetee_d1a6a8c9a889b0bb(uintptr_t arg1);
-extern swig_type_581 _wrap_ton_dict_set_cwetee_d1a6a8c9a889b0bb(uintptr_t arg1, swig_type_582 arg2, uintptr_t arg3);
-extern swig_type_583 _wrap_ton_dict_get_cwetee_d1a6a8c9a889b0bb(swig_voidp arg1, uintptr_t arg2, swig_type_584 arg3);
-extern swig_type_585 _wrap_ton_dict_remove_cwetee_d1a6a8c9a889b0bb(uintptr_t arg1, swig_type_586 arg2);
-extern swig_type_587 _wrap_ton_dict_entry_cwetee_d1a6a8c9a889b0bb(swig_type_588 arg1, swig_voidp arg2, uintptr_t arg3, swig_type_589 arg4);
-extern swig_type_590 _wrap_ton_dict_root_cwetee_d1a6a8c9a889b0bb(swig_voidp arg1, uintptr_t arg2);
-extern swig_type_591 _wrap_ton_builder_store_dict_cwetee_d1a6a8c9a889b0bb(uintptr_t arg1, uintptr_t arg2);
-extern swig_type_592 _wrap_ton_dict_from_root_cwetee_d1a6a8c9a889b0bb(swig_voidp arg1, uintptr_t arg2, swig_intgo arg3);
-extern swig_type_593 _wrap_ton_slice_load_dict_cwetee_d1a6a8c9a889b0bb(swig_voidp arg1, uintptr_t arg2, swig_intgo arg3);
-extern swig_intgo _wrap_TON_JETTON_FORWARD_INLINE_cwetee_d1a6a8c9a889b0bb(void);
-extern swig_intgo _wrap_TON_JETTON_DATA_STATUS_cwetee_d1a6a8c9a889b0bb(void);
-extern swig_intgo _wrap_TON_JETTON_DATA_CODE_REF_cwetee_d1a6a8c9a889b0bb(void);
-extern swig_type_594 _wrap_ton_jetton_transfer_cwetee_d1a6a8c9a889b0bb(swig_voidp arg1, swig_type_595 arg2, swig_type_596 arg3, swig_type_597 arg4, swig_type_598 arg5, uintptr_t arg6, swig_type_599 arg7, uintptr_t arg8, swig_intgo arg9);
-extern swig_type_600 _wrap_ton_jetton_wallet_address_cwetee_d1a6a8c9a889b0bb(swig_voidp arg1, swig_intgo arg2, swig_type_601 arg3, swig_type_602 arg4, uintptr_t arg5);
+typedef _gostring_ swig_type_603;
+typedef _gostring_ swig_type_604;
+typedef _gostring_ swig_type_605;
+typedef _gostring_ swig_type_606;
+typedef _gostring_ swig_type_607;
+typedef _goslice_ swig_type_608;
+typedef _gostring_ swig_type_609;
+typedef _gostring_ swig_type_610;
+typedef _gostring_ swig_type_611;
+typedef _gostring_ swig_type_612;
+typedef _gostring_ swig_type_613;
+typedef _gostring_ swig_type_614;
+typedef _gostring_ swig_type_615;
+typedef _gostring_ swig_type_616;
+typedef _gostring_ swig_type_617;
+typedef _gostring_ swig_type_618;
+typedef _gostring_ swig_type_619;
+typedef _gostring_ swig_type_620;
+typedef _gostring_ swig_type_621;
+typedef _gostring_ swig_type_622;
+typedef _gostring_ swig_type_623;
+typedef _gostring_ swig_type_624;
+typedef _gostring_ swig_type_625;
+typedef _gostring_ swig_type_626;
+typedef _gostring_ swig_type_627;
+typedef _gostring_ swig_type_628;
+typedef _gostring_ swig_type_629;
+typedef _gostring_ swig_type_630;
+typedef _gostring_ swig_type_631;
+typedef _gostring_ swig_type_632;
+typedef _gostring_ swig_type_633;
+typedef _gostring_ swig_type_634;
+typedef _gostring_ swig_type_635;
+typedef _gostring_ swig_type_636;
+typedef _gostring_ swig_type_637;
+typedef long long swig_type_638;
+typedef _gostring_ swig_type_639;
+typedef _goslice_ swig_type_640;
+typedef _goslice_ swig_type_641;
+typedef _gostring_ swig_type_642;
+typedef _goslice_ swig_type_643;
+typedef _gostring_ swig_type_644;
+typedef _gostring_ swig_type_645;
+typedef _goslice_ swig_type_646;
+typedef _gostring_ swig_type_647;
+typedef _gostring_ swig_type_648;
+typedef _gostring_ swig_type_649;
+typedef _gostring_ swig_type_650;
+typedef _goslice_ swig_type_651;
+typedef _gostring_ swig_type_652;
+typedef _gostring_ swig_type_653;
+typedef _goslice_ swig_type_654;
+typedef _gostring_ swig_type_655;
+typedef _goslice_ swig_type_656;
+typedef _gostring_ swig_type_657;
+typedef _gostring_ swig_type_658;
+extern void _wrap_Swig_free_cwetee_d5bd1ef305db0a68(uintptr_t arg1);
+extern uintptr_t _wrap_Swig_malloc_cwetee_d5bd1ef305db0a68(swig_intgo arg1);
+extern void _wrap_go_take_cwetee_d5bd1ef305db0a68(swig_type_1 arg1, swig_type_2 arg2);
+extern void _wrap_go_take_secret_cwetee_d5bd1ef305db0a68(swig_type_3 arg1, swig_type_4 arg2, swig_type_5 arg3);
+extern void _wrap_go_copy_static_cwetee_d5bd1ef305db0a68(swig_type_6 arg1, swig_type_7 arg2);
+extern swig_type_8 _wrap_version_string_cwetee_d5bd1ef305db0a68(void);
+extern swig_intgo _wrap_version_number_cwetee_d5bd1ef305db0a68(void);
+extern swig_type_9 _wrap_strerror_cwetee_d5bd1ef305db0a68(swig_intgo arg1);
+extern swig_intgo _wrap_OK_cwetee_d5bd1ef305db0a68(void);
+extern swig_intgo _wrap_ERR_INVALID_ARGUMENT_cwetee_d5bd1ef305db0a68(void);
+extern swig_intgo _wrap_ERR_NO_MEMORY_cwetee_d5bd1ef305db0a68(void);
+extern swig_intgo _wrap_ERR_DECODE_cwetee_d5bd1ef305db0a68(void);
+extern swig_intgo _wrap_ERR_TRUNCATED_cwetee_d5bd1ef305db0a68(void);
+extern swig_intgo _wrap_ERR_NON_CANONICAL_cwetee_d5bd1ef305db0a68(void);
+extern swig_intgo _wrap_ERR_OVERFLOW_cwetee_d5bd1ef305db0a68(void);
+extern swig_intgo _wrap_ERR_DEPTH_cwetee_d5bd1ef305db0a68(void);
+extern swig_intgo _wrap_ERR_CHECKSUM_cwetee_d5bd1ef305db0a68(void);
+extern swig_intgo _wrap_ERR_UNSUPPORTED_cwetee_d5bd1ef305db0a68(void);
+extern swig_intgo _wrap_ERR_CRYPTO_cwetee_d5bd1ef305db0a68(void);
+extern swig_intgo _wrap_ERR_VERIFY_cwetee_d5bd1ef305db0a68(void);
+extern swig_intgo _wrap_ERR_NOT_FOUND_cwetee_d5bd1ef305db0a68(void);
+extern swig_intgo _wrap_ERR_IO_cwetee_d5bd1ef305db0a68(void);
+extern swig_intgo _wrap_ERR_NETWORK_cwetee_d5bd1ef305db0a68(void);
+extern swig_intgo _wrap_ERR_STATE_cwetee_d5bd1ef305db0a68(void);
+extern swig_intgo _wrap_ERR_TRAILING_cwetee_d5bd1ef305db0a68(void);
+extern swig_intgo _wrap_ERR_INTERNAL_cwetee_d5bd1ef305db0a68(void);
+extern swig_intgo _wrap_ERR_TOO_LONG_cwetee_d5bd1ef305db0a68(void);
+extern swig_intgo _wrap_ERR_TIMEOUT_cwetee_d5bd1ef305db0a68(void);
+extern swig_intgo _wrap_ERR_RPC_cwetee_d5bd1ef305db0a68(void);
+extern swig_intgo _wrap_HEX_PREFIX_cwetee_d5bd1ef305db0a68(void);
+extern swig_intgo _wrap_HEX_UPPER_cwetee_d5bd1ef305db0a68(void);
+extern swig_intgo _wrap_BASE64_URL_cwetee_d5bd1ef305db0a68(void);
+extern swig_intgo _wrap_BASE64_NOPAD_cwetee_d5bd1ef305db0a68(void);
+extern swig_type_10 _wrap_hex_encode_cwetee_d5bd1ef305db0a68(swig_voidp arg1, swig_type_11 arg2, swig_intgo arg3);
+extern swig_type_12 _wrap_hex_decode_cwetee_d5bd1ef305db0a68(swig_voidp arg1, swig_type_13 arg2);
+extern swig_type_14 _wrap_base58_encode_cwetee_d5bd1ef305db0a68(swig_voidp arg1, swig_type_15 arg2);
+extern swig_type_16 _wrap_base58_decode_cwetee_d5bd1ef305db0a68(swig_voidp arg1, swig_type_17 arg2);
+extern swig_type_18 _wrap_base64_encode_cwetee_d5bd1ef305db0a68(swig_voidp arg1, swig_type_19 arg2, swig_intgo arg3);
+extern swig_type_20 _wrap_base64_decode_cwetee_d5bd1ef305db0a68(swig_voidp arg1, swig_type_21 arg2, swig_intgo arg3);
+extern swig_intgo _wrap_U128_MAX_DECIMALS_cwetee_d5bd1ef305db0a68(void);
+extern swig_type_22 _wrap_u128_from_decimal_cwetee_d5bd1ef305db0a68(swig_type_23 arg1, swig_type_24 arg2, swig_intgo arg3);
+extern swig_type_25 _wrap_u128_to_decimal_cwetee_d5bd1ef305db0a68(swig_type_26 arg1, swig_type_27 arg2, swig_intgo arg3);
+extern void _wrap_u128_to_le_cwetee_d5bd1ef305db0a68(swig_type_28 arg1, swig_type_29 arg2);
+extern void _wrap_u128_from_le_cwetee_d5bd1ef305db0a68(swig_type_30 arg1, swig_type_31 arg2);
+extern swig_intgo _wrap_BLAKE2B_KEY_MAX_cwetee_d5bd1ef305db0a68(void);
+extern swig_type_32 _wrap_hash_blake2b_cwetee_d5bd1ef305db0a68(swig_type_33 arg1, swig_type_34 arg2, swig_type_35 arg3);
+extern swig_type_36 _wrap_hash_blake2b_128_cwetee_d5bd1ef305db0a68(swig_type_37 arg1, swig_type_38 arg2);
+extern swig_type_39 _wrap_hash_blake2b_256_cwetee_d5bd1ef305db0a68(swig_type_40 arg1, swig_type_41 arg2);
+extern swig_type_42 _wrap_hash_blake2b_512_cwetee_d5bd1ef305db0a68(swig_type_43 arg1, swig_type_44 arg2);
+extern swig_type_45 _wrap_hash_blake2s_256_cwetee_d5bd1ef305db0a68(swig_type_46 arg1, swig_type_47 arg2);
+extern swig_type_48 _wrap_hash_twox64_cwetee_d5bd1ef305db0a68(swig_type_49 arg1, swig_type_50 arg2);
+extern swig_type_51 _wrap_hash_twox128_cwetee_d5bd1ef305db0a68(swig_type_52 arg1, swig_type_53 arg2);
+extern swig_type_54 _wrap_hash_twox256_cwetee_d5bd1ef305db0a68(swig_type_55 arg1, swig_type_56 arg2);
+extern swig_type_57 _wrap_hash_keccak256_cwetee_d5bd1ef305db0a68(swig_type_58 arg1, swig_type_59 arg2);
+extern swig_type_60 _wrap_hash_sha256_cwetee_d5bd1ef305db0a68(swig_type_61 arg1, swig_type_62 arg2);
+extern swig_type_63 _wrap_hash_sha512_cwetee_d5bd1ef305db0a68(swig_type_64 arg1, swig_type_65 arg2);
+extern swig_type_66 _wrap_hmac_sha256_cwetee_d5bd1ef305db0a68(swig_type_67 arg1, swig_type_68 arg2, swig_type_69 arg3);
+extern swig_type_70 _wrap_hmac_sha512_cwetee_d5bd1ef305db0a68(swig_type_71 arg1, swig_type_72 arg2, swig_type_73 arg3);
+extern swig_type_74 _wrap_pbkdf2_sha256_cwetee_d5bd1ef305db0a68(swig_type_75 arg1, swig_type_76 arg2, swig_type_77 arg3, swig_intgo arg4);
+extern swig_type_78 _wrap_pbkdf2_sha512_cwetee_d5bd1ef305db0a68(swig_type_79 arg1, swig_type_80 arg2, swig_type_81 arg3, swig_intgo arg4);
+extern swig_type_82 _wrap_hash_blake3_cwetee_d5bd1ef305db0a68(swig_type_83 arg1, swig_type_84 arg2);
+extern swig_type_85 _wrap_hash_blake3_keyed_cwetee_d5bd1ef305db0a68(swig_type_86 arg1, swig_type_87 arg2, swig_type_88 arg3);
+extern swig_type_89 _wrap_hash_blake3_derive_key_cwetee_d5bd1ef305db0a68(swig_type_90 arg1, swig_type_91 arg2, swig_type_92 arg3);
+extern swig_type_93 _wrap_crc16_xmodem_cwetee_d5bd1ef305db0a68(swig_voidp arg1, swig_type_94 arg2);
+extern swig_type_95 _wrap_crc32c_cwetee_d5bd1ef305db0a68(swig_voidp arg1, swig_type_96 arg2);
+extern swig_intgo _wrap_SCALE_COMPACT_MAX_BYTES_cwetee_d5bd1ef305db0a68(void);
+extern swig_type_97 _wrap_scale_encode_compact_cwetee_d5bd1ef305db0a68(swig_voidp arg1, swig_type_98 arg2);
+extern swig_type_99 _wrap_scale_decode_compact_cwetee_d5bd1ef305db0a68(swig_type_100 arg1, swig_voidp arg2, swig_type_101 arg3);
+extern swig_intgo _wrap_SCHEME_SR25519_cwetee_d5bd1ef305db0a68(void);
+extern swig_intgo _wrap_SCHEME_ED25519_cwetee_d5bd1ef305db0a68(void);
+extern swig_intgo _wrap_SCHEME_ECDSA_cwetee_d5bd1ef305db0a68(void);
+extern swig_intgo _wrap_SCHEME_ETHEREUM_cwetee_d5bd1ef305db0a68(void);
+extern swig_intgo _wrap_SR25519_SEED_BYTES_cwetee_d5bd1ef305db0a68(void);
+extern swig_intgo _wrap_SR25519_PUBLIC_BYTES_cwetee_d5bd1ef305db0a68(void);
+extern swig_intgo _wrap_SR25519_SECRET_BYTES_cwetee_d5bd1ef305db0a68(void);
+extern swig_intgo _wrap_SR25519_SIGNATURE_BYTES_cwetee_d5bd1ef305db0a68(void);
+extern swig_intgo _wrap_ED25519_SEED_BYTES_cwetee_d5bd1ef305db0a68(void);
+extern swig_intgo _wrap_ED25519_PUBLIC_BYTES_cwetee_d5bd1ef305db0a68(void);
+extern swig_intgo _wrap_ED25519_SECRET_BYTES_cwetee_d5bd1ef305db0a68(void);
+extern swig_intgo _wrap_ED25519_SIGNATURE_BYTES_cwetee_d5bd1ef305db0a68(void);
+extern swig_intgo _wrap_ECDSA_SECRET_BYTES_cwetee_d5bd1ef305db0a68(void);
+extern swig_intgo _wrap_ECDSA_PUBLIC_BYTES_cwetee_d5bd1ef305db0a68(void);
+extern swig_intgo _wrap_ECDSA_SIGNATURE_BYTES_cwetee_d5bd1ef305db0a68(void);
+extern swig_intgo _wrap_ETH_ADDRESS_BYTES_cwetee_d5bd1ef305db0a68(void);
+extern swig_intgo _wrap_CHAIN_CODE_BYTES_cwetee_d5bd1ef305db0a68(void);
+extern swig_intgo _wrap_PUBLIC_MAX_BYTES_cwetee_d5bd1ef305db0a68(void);
+extern swig_intgo _wrap_SIGNATURE_MAX_BYTES_cwetee_d5bd1ef305db0a68(void);
+extern swig_type_102 _wrap_dev_phrase_cwetee_d5bd1ef305db0a68(void);
+extern swig_type_103 _wrap_sr25519_keypair_from_seed_cwetee_d5bd1ef305db0a68(swig_type_104 arg1, swig_type_105 arg2, swig_type_106 arg3);
+extern swig_type_107 _wrap_sr25519_secret_to_canonical_cwetee_d5bd1ef305db0a68(swig_type_108 arg1, swig_type_109 arg2);
+extern swig_type_110 _wrap_sr25519_secret_from_canonical_cwetee_d5bd1ef305db0a68(swig_type_111 arg1, swig_type_112 arg2);
+extern swig_type_113 _wrap_sr25519_public_from_secret_cwetee_d5bd1ef305db0a68(swig_type_114 arg1, swig_type_115 arg2);
+extern swig_type_116 _wrap_sr25519_sign_cwetee_d5bd1ef305db0a68(swig_type_117 arg1, swig_type_118 arg2, swig_type_119 arg3, swig_type_120 arg4);
+extern swig_type_121 _wrap_sr25519_verify_cwetee_d5bd1ef305db0a68(swig_type_122 arg1, swig_type_123 arg2, swig_type_124 arg3);
+extern swig_type_125 _wrap_sr25519_verify_strict_cwetee_d5bd1ef305db0a68(swig_type_126 arg1, swig_type_127 arg2, swig_type_128 arg3);
+extern swig_type_129 _wrap_sr25519_derive_hard_cwetee_d5bd1ef305db0a68(swig_type_130 arg1, swig_type_131 arg2, swig_type_132 arg3, swig_type_133 arg4);
+extern swig_type_134 _wrap_sr25519_derive_soft_cwetee_d5bd1ef305db0a68(swig_type_135 arg1, swig_type_136 arg2, swig_type_137 arg3, swig_type_138 arg4, swig_type_139 arg5);
+extern swig_type_140 _wrap_sr25519_derive_public_cwetee_d5bd1ef305db0a68(swig_type_141 arg1, swig_type_142 arg2, swig_type_143 arg3);
+extern swig_type_144 _wrap_ed25519_keypair_from_seed_cwetee_d5bd1ef305db0a68(swig_type_145 arg1, swig_type_146 arg2, swig_type_147 arg3);
+extern swig_type_148 _wrap_ed25519_sign_cwetee_d5bd1ef305db0a68(swig_type_149 arg1, swig_type_150 arg2, swig_type_151 arg3);
+extern swig_type_152 _wrap_ed25519_verify_cwetee_d5bd1ef305db0a68(swig_type_153 arg1, swig_type_154 arg2, swig_type_155 arg3);
+extern swig_type_156 _wrap_ed25519_verify_strict_cwetee_d5bd1ef305db0a68(swig_type_157 arg1, swig_type_158 arg2, swig_type_159 arg3);
+extern swig_type_160 _wrap_ed25519_derive_hard_cwetee_d5bd1ef305db0a68(swig_type_161 arg1, swig_type_162 arg2, swig_type_163 arg3);
+extern swig_type_164 _wrap_ecdsa_public_from_secret_cwetee_d5bd1ef305db0a68(swig_type_165 arg1, swig_type_166 arg2);
+extern swig_type_167 _wrap_ecdsa_sign_cwetee_d5bd1ef305db0a68(swig_type_168 arg1, swig_type_169 arg2, swig_type_170 arg3);
+extern swig_type_171 _wrap_ecdsa_verify_cwetee_d5bd1ef305db0a68(swig_type_172 arg1, swig_type_173 arg2, swig_type_174 arg3);
+extern swig_type_175 _wrap_ecdsa_derive_hard_cwetee_d5bd1ef305db0a68(swig_type_176 arg1, swig_type_177 arg2, swig_type_178 arg3);
+extern swig_type_179 _wrap_ecdsa_account_id_cwetee_d5bd1ef305db0a68(swig_type_180 arg1, swig_type_181 arg2);
+extern swig_type_182 _wrap_eth_sign_cwetee_d5bd1ef305db0a68(swig_type_183 arg1, swig_type_184 arg2, swig_type_185 arg3);
+extern swig_type_186 _wrap_eth_verify_cwetee_d5bd1ef305db0a68(swig_type_187 arg1, swig_type_188 arg2, swig_type_189 arg3);
+extern swig_type_190 _wrap_eth_address_cwetee_d5bd1ef305db0a68(swig_type_191 arg1, swig_type_192 arg2);
+extern swig_type_193 _wrap_eth_address_to_string_cwetee_d5bd1ef305db0a68(swig_voidp arg1, swig_type_194 arg2);
+extern swig_type_195 _wrap_eth_address_from_string_cwetee_d5bd1ef305db0a68(swig_type_196 arg1, swig_type_197 arg2);
+extern swig_type_198 _wrap_bip32_derive_cwetee_d5bd1ef305db0a68(swig_type_199 arg1, swig_type_200 arg2, swig_type_201 arg3);
+extern swig_type_202 _wrap_suri_parse_cwetee_d5bd1ef305db0a68(swig_voidp arg1, swig_type_203 arg2);
+extern swig_type_204 _wrap_suri_phrase_cwetee_d5bd1ef305db0a68(uintptr_t arg1);
+extern swig_type_205 _wrap_suri_password_cwetee_d5bd1ef305db0a68(uintptr_t arg1);
+extern swig_type_206 _wrap_suri_junction_count_cwetee_d5bd1ef305db0a68(uintptr_t arg1);
+extern swig_type_207 _wrap_suri_junction_cwetee_d5bd1ef305db0a68(uintptr_t arg1, swig_type_208 arg2, swig_type_209 arg3, swig_voidp arg4);
+extern void _wrap_suri_free_cwetee_d5bd1ef305db0a68(uintptr_t arg1);
+extern swig_intgo _wrap_suri_has_password_cwetee_d5bd1ef305db0a68(uintptr_t arg1);
+extern swig_type_210 _wrap_keypair_from_suri_cwetee_d5bd1ef305db0a68(swig_voidp arg1, swig_intgo arg2, swig_type_211 arg3);
+extern swig_intgo _wrap_ETH_PASSWORD_REJECT_cwetee_d5bd1ef305db0a68(void);
+extern swig_intgo _wrap_ETH_PASSWORD_PASSPHRASE_cwetee_d5bd1ef305db0a68(void);
+extern swig_intgo _wrap_ETH_PASSWORD_IGNORE_cwetee_d5bd1ef305db0a68(void);
+extern swig_type_212 _wrap_keypair_from_suri_opts_cwetee_d5bd1ef305db0a68(swig_voidp arg1, swig_intgo arg2, swig_type_213 arg3, swig_intgo arg4);
+extern swig_type_214 _wrap_keypair_from_mnemonic_cwetee_d5bd1ef305db0a68(swig_voidp arg1, swig_intgo arg2, swig_type_215 arg3, swig_type_216 arg4);
+extern swig_type_217 _wrap_keypair_from_seed_cwetee_d5bd1ef305db0a68(swig_voidp arg1, swig_intgo arg2, swig_type_218 arg3);
+extern swig_type_219 _wrap_keypair_generate_cwetee_d5bd1ef305db0a68(swig_voidp arg1, swig_intgo arg2);
+extern swig_type_220 _wrap_keypair_derive_cwetee_d5bd1ef305db0a68(swig_voidp arg1, uintptr_t arg2, swig_type_221 arg3);
+extern swig_intgo _wrap_keypair_scheme_cwetee_d5bd1ef305db0a68(uintptr_t arg1);
+extern swig_type_222 _wrap_keypair_public_cwetee_d5bd1ef305db0a68(uintptr_t arg1, swig_type_223 arg2, swig_voidp arg3);
+extern swig_type_224 _wrap_keypair_account_id_cwetee_d5bd1ef305db0a68(uintptr_t arg1, swig_type_225 arg2, swig_voidp arg3);
+extern swig_type_226 _wrap_keypair_address_cwetee_d5bd1ef305db0a68(swig_voidp arg1, uintptr_t arg2, short arg3);
+extern swig_type_227 _wrap_keypair_sign_cwetee_d5bd1ef305db0a68(uintptr_t arg1, swig_type_228 arg2, swig_voidp arg3, swig_type_229 arg4);
+extern swig_type_230 _wrap_verify_cwetee_d5bd1ef305db0a68(swig_intgo arg1, swig_type_231 arg2, swig_type_232 arg3, swig_type_233 arg4);
+extern swig_type_234 _wrap_verify_strict_cwetee_d5bd1ef305db0a68(swig_intgo arg1, swig_type_235 arg2, swig_type_236 arg3, swig_type_237 arg4);
+extern swig_type_238 _wrap_keypair_secret_cwetee_d5bd1ef305db0a68(uintptr_t arg1, swig_voidp arg2);
+extern void _wrap_keypair_free_cwetee_d5bd1ef305db0a68(uintptr_t arg1);
+extern swig_type_239 _wrap_keystore_export_cwetee_d5bd1ef305db0a68(swig_voidp arg1, uintptr_t arg2, swig_type_240 arg3, swig_type_241 arg4, swig_type_242 arg5);
+extern swig_type_243 _wrap_keystore_export_opts_cwetee_d5bd1ef305db0a68(swig_voidp arg1, uintptr_t arg2, swig_type_244 arg3, swig_type_245 arg4, swig_type_246 arg5, swig_intgo arg6, swig_intgo arg7, swig_intgo arg8);
+extern swig_type_247 _wrap_keystore_import_cwetee_d5bd1ef305db0a68(swig_voidp arg1, swig_type_248 arg2, swig_type_249 arg3);
+extern swig_type_250 _wrap_mnemonic_generate_cwetee_d5bd1ef305db0a68(swig_voidp arg1, swig_intgo arg2);
+extern swig_type_251 _wrap_mnemonic_validate_cwetee_d5bd1ef305db0a68(swig_type_252 arg1);
+extern swig_type_253 _wrap_mnemonic_to_entropy_cwetee_d5bd1ef305db0a68(swig_voidp arg1, swig_type_254 arg2);
+extern swig_type_255 _wrap_mnemonic_from_entropy_cwetee_d5bd1ef305db0a68(swig_voidp arg1, swig_type_256 arg2);
+extern swig_type_257 _wrap_mnemonic_to_mini_secret_cwetee_d5bd1ef305db0a68(swig_type_258 arg1, swig_type_259 arg2, swig_type_260 arg3);
+extern swig_type_261 _wrap_mnemonic_to_bip39_seed_cwetee_d5bd1ef305db0a68(swig_type_262 arg1, swig_type_263 arg2, swig_type_264 arg3);
+extern swig_intgo _wrap_SS58_PREFIX_POLKADOT_cwetee_d5bd1ef305db0a68(void);
+extern swig_intgo _wrap_SS58_PREFIX_KUSAMA_cwetee_d5bd1ef305db0a68(void);
+extern swig_intgo _wrap_SS58_PREFIX_GENERIC_cwetee_d5bd1ef305db0a68(void);
+extern swig_intgo _wrap_SS58_PREFIX_MAX_cwetee_d5bd1ef305db0a68(void);
+extern swig_type_265 _wrap_ss58_encode_cwetee_d5bd1ef305db0a68(swig_voidp arg1, swig_type_266 arg2, short arg3);
+extern swig_type_267 _wrap_ss58_decode_cwetee_d5bd1ef305db0a68(swig_voidp arg1, swig_voidp arg2, swig_type_268 arg3);
+extern swig_type_269 _wrap_ss58_network_count_cwetee_d5bd1ef305db0a68(void);
+extern swig_type_270 _wrap_ss58_network_at_cwetee_d5bd1ef305db0a68(swig_type_271 arg1, swig_voidp arg2, swig_voidp arg3, swig_voidp arg4, swig_voidp arg5, swig_voidp arg6);
+extern swig_type_272 _wrap_ss58_network_find_cwetee_d5bd1ef305db0a68(swig_voidp arg1, swig_type_273 arg2);
+extern swig_type_274 _wrap_ss58_network_find_prefix_cwetee_d5bd1ef305db0a68(swig_voidp arg1, short arg2);
+extern swig_intgo _wrap_MD_CALLS_cwetee_d5bd1ef305db0a68(void);
+extern swig_intgo _wrap_MD_EVENTS_cwetee_d5bd1ef305db0a68(void);
+extern swig_intgo _wrap_MD_ERRORS_cwetee_d5bd1ef305db0a68(void);
+extern swig_intgo _wrap_METADATA_NO_TYPE_cwetee_d5bd1ef305db0a68(void);
+extern swig_type_275 _wrap_mdb_parse_cwetee_d5bd1ef305db0a68(swig_voidp arg1, swig_type_276 arg2, swig_intgo arg3);
+extern swig_type_277 _wrap_mdb_parse_hex_cwetee_d5bd1ef305db0a68(swig_voidp arg1, swig_type_278 arg2, swig_intgo arg3);
+extern swig_type_279 _wrap_mdb_parse_rpc_cwetee_d5bd1ef305db0a68(swig_voidp arg1, swig_type_280 arg2, swig_intgo arg3);
+extern swig_type_281 _wrap_mdb_pallet_name_cwetee_d5bd1ef305db0a68(uintptr_t arg1, swig_type_282 arg2);
+extern swig_intgo _wrap_mdb_pallet_index_cwetee_d5bd1ef305db0a68(uintptr_t arg1, swig_type_283 arg2);
+extern swig_type_284 _wrap_mdb_pallet_position_cwetee_d5bd1ef305db0a68(uintptr_t arg1, swig_type_285 arg2);
+extern swig_intgo _wrap_mdb_pallet_enum_type_cwetee_d5bd1ef305db0a68(uintptr_t arg1, swig_type_286 arg2, swig_intgo arg3);
+extern swig_type_287 _wrap_mdb_variant_count_cwetee_d5bd1ef305db0a68(uintptr_t arg1, swig_type_288 arg2, swig_intgo arg3);
+extern swig_type_289 _wrap_mdb_variant_name_cwetee_d5bd1ef305db0a68(uintptr_t arg1, swig_type_290 arg2, swig_intgo arg3, swig_type_291 arg4);
+extern swig_intgo _wrap_mdb_variant_index_cwetee_d5bd1ef305db0a68(uintptr_t arg1, swig_type_292 arg2, swig_intgo arg3, swig_type_293 arg4);
+extern swig_type_294 _wrap_mdb_variant_docs_cwetee_d5bd1ef305db0a68(swig_voidp arg1, uintptr_t arg2, swig_type_295 arg3, swig_intgo arg4, swig_type_296 arg5);
+extern swig_type_297 _wrap_mdb_field_count_cwetee_d5bd1ef305db0a68(uintptr_t arg1, swig_type_298 arg2, swig_intgo arg3, swig_type_299 arg4);
+extern swig_type_300 _wrap_mdb_field_name_cwetee_d5bd1ef305db0a68(uintptr_t arg1, swig_type_301 arg2, swig_intgo arg3, swig_type_302 arg4, swig_type_303 arg5);
+extern swig_type_304 _wrap_mdb_field_type_name_cwetee_d5bd1ef305db0a68(uintptr_t arg1, swig_type_305 arg2, swig_intgo arg3, swig_type_306 arg4, swig_type_307 arg5);
+extern swig_intgo _wrap_mdb_field_type_cwetee_d5bd1ef305db0a68(uintptr_t arg1, swig_type_308 arg2, swig_intgo arg3, swig_type_309 arg4, swig_type_310 arg5);
+extern swig_type_311 _wrap_mdb_storage_prefix_cwetee_d5bd1ef305db0a68(uintptr_t arg1, swig_type_312 arg2);
+extern swig_type_313 _wrap_mdb_storage_count_cwetee_d5bd1ef305db0a68(uintptr_t arg1, swig_type_314 arg2);
+extern swig_type_315 _wrap_mdb_storage_name_cwetee_d5bd1ef305db0a68(uintptr_t arg1, swig_type_316 arg2, swig_type_317 arg3);
+extern swig_intgo _wrap_mdb_storage_modifier_cwetee_d5bd1ef305db0a68(uintptr_t arg1, swig_type_318 arg2, swig_type_319 arg3);
+extern swig_type_320 _wrap_mdb_storage_hasher_count_cwetee_d5bd1ef305db0a68(uintptr_t arg1, swig_type_321 arg2, swig_type_322 arg3);
+extern swig_intgo _wrap_mdb_storage_hasher_cwetee_d5bd1ef305db0a68(uintptr_t arg1, swig_type_323 arg2, swig_type_324 arg3, swig_type_325 arg4);
+extern swig_intgo _wrap_mdb_storage_key_type_cwetee_d5bd1ef305db0a68(uintptr_t arg1, swig_type_326 arg2, swig_type_327 arg3);
+extern swig_intgo _wrap_mdb_storage_value_type_cwetee_d5bd1ef305db0a68(uintptr_t arg1, swig_type_328 arg2, swig_type_329 arg3);
+extern swig_type_330 _wrap_mdb_storage_default_cwetee_d5bd1ef305db0a68(swig_voidp arg1, uintptr_t arg2, swig_type_331 arg3, swig_type_332 arg4);
+extern swig_type_333 _wrap_mdb_constant_count_cwetee_d5bd1ef305db0a68(uintptr_t arg1, swig_type_334 arg2);
+extern swig_type_335 _wrap_mdb_constant_name_cwetee_d5bd1ef305db0a68(uintptr_t arg1, swig_type_336 arg2, swig_type_337 arg3);
+extern swig_intgo _wrap_mdb_constant_type_cwetee_d5bd1ef305db0a68(uintptr_t arg1, swig_type_338 arg2, swig_type_339 arg3);
+extern swig_type_340 _wrap_mdb_constant_value_cwetee_d5bd1ef305db0a68(swig_voidp arg1, uintptr_t arg2, swig_type_341 arg3, swig_type_342 arg4);
+extern swig_type_343 _wrap_mdb_api_name_cwetee_d5bd1ef305db0a68(uintptr_t arg1, swig_type_344 arg2);
+extern swig_type_345 _wrap_mdb_api_method_count_cwetee_d5bd1ef305db0a68(uintptr_t arg1, swig_type_346 arg2);
+extern swig_type_347 _wrap_mdb_api_method_name_cwetee_d5bd1ef305db0a68(uintptr_t arg1, swig_type_348 arg2, swig_type_349 arg3);
+extern swig_type_350 _wrap_mdb_type_path_cwetee_d5bd1ef305db0a68(swig_voidp arg1, uintptr_t arg2, swig_intgo arg3);
+extern swig_intgo _wrap_metadata_version_cwetee_d5bd1ef305db0a68(uintptr_t arg1);
+extern swig_type_351 _wrap_metadata_spec_name_cwetee_d5bd1ef305db0a68(uintptr_t arg1);
+extern swig_type_352 _wrap_metadata_spec_version_cwetee_d5bd1ef305db0a68(swig_voidp arg1, uintptr_t arg2);
+extern swig_type_353 _wrap_metadata_transaction_version_cwetee_d5bd1ef305db0a68(swig_voidp arg1, uintptr_t arg2);
+extern swig_type_354 _wrap_metadata_ss58_prefix_cwetee_d5bd1ef305db0a68(swig_voidp arg1, uintptr_t arg2);
+extern swig_type_355 _wrap_metadata_type_count_cwetee_d5bd1ef305db0a68(uintptr_t arg1);
+extern swig_type_356 _wrap_metadata_pallet_count_cwetee_d5bd1ef305db0a68(uintptr_t arg1);
+extern swig_type_357 _wrap_metadata_runtime_api_count_cwetee_d5bd1ef305db0a68(uintptr_t arg1);
+extern void _wrap_metadata_free_cwetee_d5bd1ef305db0a68(uintptr_t arg1);
+extern swig_intgo _wrap_METADATA_HASH_BYTES_cwetee_d5bd1ef305db0a68(void);
+extern swig_type_358 _wrap_mdb_hash_cwetee_d5bd1ef305db0a68(swig_type_359 arg1, uintptr_t arg2, swig_intgo arg3, swig_type_360 arg4);
+extern swig_type_361 _wrap_mdb_digest_cwetee_d5bd1ef305db0a68(swig_voidp arg1, uintptr_t arg2, swig_intgo arg3, swig_type_362 arg4);
+extern swig_intgo _wrap_mdb_type_kind_cwetee_d5bd1ef305db0a68(uintptr_t arg1, swig_intgo arg2);
+extern swig_intgo _wrap_mdb_type_primitive_cwetee_d5bd1ef305db0a68(uintptr_t arg1, swig_intgo arg2);
+extern swig_intgo _wrap_mdb_type_elem_cwetee_d5bd1ef305db0a68(uintptr_t arg1, swig_intgo arg2);
+extern swig_type_363 _wrap_mdb_type_tuple_len_cwetee_d5bd1ef305db0a68(uintptr_t arg1, swig_intgo arg2);
+extern swig_intgo _wrap_mdb_type_tuple_elem_cwetee_d5bd1ef305db0a68(uintptr_t arg1, swig_intgo arg2, swig_type_364 arg3);
+extern swig_type_365 _wrap_mdb_type_field_count_cwetee_d5bd1ef305db0a68(uintptr_t arg1, swig_intgo arg2);
+extern swig_type_366 _wrap_mdb_type_field_name_cwetee_d5bd1ef305db0a68(uintptr_t arg1, swig_intgo arg2, swig_type_367 arg3);
+extern swig_intgo _wrap_mdb_type_field_type_cwetee_d5bd1ef305db0a68(uintptr_t arg1, swig_intgo arg2, swig_type_368 arg3);
+extern swig_type_369 _wrap_mdb_type_variant_count_cwetee_d5bd1ef305db0a68(uintptr_t arg1, swig_intgo arg2);
+extern swig_type_370 _wrap_mdb_type_variant_name_cwetee_d5bd1ef305db0a68(uintptr_t arg1, swig_intgo arg2, swig_type_371 arg3);
+extern swig_type_372 _wrap_mdb_type_variant_field_count_cwetee_d5bd1ef305db0a68(uintptr_t arg1, swig_intgo arg2, swig_type_373 arg3);
+extern swig_type_374 _wrap_mdb_type_variant_field_name_cwetee_d5bd1ef305db0a68(uintptr_t arg1, swig_intgo arg2, swig_type_375 arg3, swig_type_376 arg4);
+extern swig_intgo _wrap_mdb_type_variant_field_type_cwetee_d5bd1ef305db0a68(uintptr_t arg1, swig_intgo arg2, swig_type_377 arg3, swig_type_378 arg4);
+extern swig_type_379 _wrap_mdb_encode_cwetee_d5bd1ef305db0a68(swig_voidp arg1, uintptr_t arg2, swig_intgo arg3, swig_type_380 arg4);
+extern swig_type_381 _wrap_mdb_decode_cwetee_d5bd1ef305db0a68(swig_voidp arg1, uintptr_t arg2, swig_intgo arg3, swig_type_382 arg4, swig_intgo arg5);
+extern swig_type_383 _wrap_mdb_call_encode_cwetee_d5bd1ef305db0a68(swig_voidp arg1, uintptr_t arg2, swig_type_384 arg3, swig_type_385 arg4, swig_type_386 arg5);
+extern swig_type_387 _wrap_mdb_call_decode_cwetee_d5bd1ef305db0a68(swig_voidp arg1, uintptr_t arg2, swig_type_388 arg3, swig_intgo arg4);
+extern swig_type_389 _wrap_mdb_storage_key_cwetee_d5bd1ef305db0a68(swig_voidp arg1, uintptr_t arg2, swig_type_390 arg3, swig_type_391 arg4, swig_type_392 arg5);
+extern swig_type_393 _wrap_mdb_storage_decode_cwetee_d5bd1ef305db0a68(swig_voidp arg1, uintptr_t arg2, swig_type_394 arg3, swig_type_395 arg4, swig_type_396 arg5, swig_intgo arg6, swig_intgo arg7);
+extern swig_type_397 _wrap_mdb_events_decode_cwetee_d5bd1ef305db0a68(swig_voidp arg1, uintptr_t arg2, swig_type_398 arg3, swig_intgo arg4);
+extern swig_type_399 _wrap_mdb_dispatch_error_cwetee_d5bd1ef305db0a68(swig_voidp arg1, uintptr_t arg2, swig_type_400 arg3, swig_intgo arg4);
+extern swig_type_401 _wrap_era_mortal_cwetee_d5bd1ef305db0a68(swig_type_402 arg1, swig_type_403 arg2, swig_type_404 arg3, swig_voidp arg4);
+extern swig_type_405 _wrap_era_decode_cwetee_d5bd1ef305db0a68(swig_voidp arg1, swig_voidp arg2, swig_voidp arg3, swig_type_406 arg4);
+extern swig_type_407 _wrap_era_birth_cwetee_d5bd1ef305db0a68(swig_type_408 arg1, swig_type_409 arg2, swig_type_410 arg3);
+extern swig_intgo _wrap_TX_PAYLOAD_HASH_THRESHOLD_cwetee_d5bd1ef305db0a68(void);
+extern swig_intgo _wrap_TX_HASH_BYTES_cwetee_d5bd1ef305db0a68(void);
+extern swig_type_411 _wrap_tx_new_cwetee_d5bd1ef305db0a68(swig_voidp arg1, uintptr_t arg2);
+extern void _wrap_tx_free_cwetee_d5bd1ef305db0a68(uintptr_t arg1);
+extern swig_type_412 _wrap_tx_set_call_cwetee_d5bd1ef305db0a68(uintptr_t arg1, swig_type_413 arg2);
+extern swig_type_414 _wrap_tx_set_call_json_cwetee_d5bd1ef305db0a68(uintptr_t arg1, swig_type_415 arg2, swig_type_416 arg3, swig_type_417 arg4);
+extern swig_type_418 _wrap_tx_set_genesis_hash_cwetee_d5bd1ef305db0a68(uintptr_t arg1, swig_type_419 arg2);
+extern swig_type_420 _wrap_tx_set_runtime_version_cwetee_d5bd1ef305db0a68(uintptr_t arg1, swig_intgo arg2, swig_intgo arg3);
+extern swig_type_421 _wrap_tx_set_nonce_cwetee_d5bd1ef305db0a68(uintptr_t arg1, swig_type_422 arg2);
+extern swig_type_423 _wrap_tx_set_tip_cwetee_d5bd1ef305db0a68(uintptr_t arg1, swig_type_424 arg2);
+extern swig_type_425 _wrap_tx_set_mortal_cwetee_d5bd1ef305db0a68(uintptr_t arg1, swig_type_426 arg2, swig_type_427 arg3, swig_type_428 arg4);
+extern swig_type_429 _wrap_tx_set_immortal_cwetee_d5bd1ef305db0a68(uintptr_t arg1);
+extern swig_type_430 _wrap_tx_set_fee_asset_json_cwetee_d5bd1ef305db0a68(uintptr_t arg1, swig_type_431 arg2);
+extern swig_type_432 _wrap_tx_set_metadata_hash_cwetee_d5bd1ef305db0a68(uintptr_t arg1, swig_type_433 arg2);
+extern swig_type_434 _wrap_tx_clear_metadata_hash_cwetee_d5bd1ef305db0a68(uintptr_t arg1);
+extern swig_type_435 _wrap_tx_set_extension_json_cwetee_d5bd1ef305db0a68(uintptr_t arg1, swig_type_436 arg2, swig_type_437 arg3, swig_type_438 arg4);
+extern swig_type_439 _wrap_tx_signing_payload_cwetee_d5bd1ef305db0a68(swig_voidp arg1, uintptr_t arg2);
+extern swig_type_440 _wrap_tx_signing_payload_raw_cwetee_d5bd1ef305db0a68(swig_voidp arg1, uintptr_t arg2);
+extern swig_type_441 _wrap_tx_attach_signature_cwetee_d5bd1ef305db0a68(swig_voidp arg1, uintptr_t arg2, swig_intgo arg3, swig_type_442 arg4, swig_type_443 arg5);
+extern swig_type_444 _wrap_tx_sign_cwetee_d5bd1ef305db0a68(swig_voidp arg1, uintptr_t arg2, uintptr_t arg3);
+extern swig_type_445 _wrap_tx_bare_cwetee_d5bd1ef305db0a68(swig_voidp arg1, uintptr_t arg2, swig_intgo arg3);
+extern swig_type_446 _wrap_tx_general_cwetee_d5bd1ef305db0a68(swig_voidp arg1, uintptr_t arg2, swig_intgo arg3);
+extern swig_type_447 _wrap_txb_decode_cwetee_d5bd1ef305db0a68(swig_voidp arg1, uintptr_t arg2, swig_type_448 arg3, swig_intgo arg4);
+extern swig_type_449 _wrap_txb_payload_decode_cwetee_d5bd1ef305db0a68(swig_voidp arg1, uintptr_t arg2, swig_type_450 arg3, swig_intgo arg4);
+extern swig_type_451 _wrap_extrinsic_hash_cwetee_d5bd1ef305db0a68(swig_type_452 arg1, swig_type_453 arg2);
+extern swig_intgo _wrap_txb_extrinsic_type_cwetee_d5bd1ef305db0a68(uintptr_t arg1, swig_intgo arg2);
+extern swig_type_454 _wrap_txb_extrinsic_version_count_cwetee_d5bd1ef305db0a68(uintptr_t arg1);
+extern swig_intgo _wrap_txb_extrinsic_version_cwetee_d5bd1ef305db0a68(uintptr_t arg1, swig_type_455 arg2);
+extern swig_type_456 _wrap_txb_extension_version_count_cwetee_d5bd1ef305db0a68(uintptr_t arg1);
+extern swig_intgo _wrap_txb_extension_version_cwetee_d5bd1ef305db0a68(uintptr_t arg1, swig_type_457 arg2);
+extern swig_type_458 _wrap_txb_extension_count_cwetee_d5bd1ef305db0a68(uintptr_t arg1, swig_type_459 arg2);
+extern swig_type_460 _wrap_txb_extension_identifier_cwetee_d5bd1ef305db0a68(uintptr_t arg1, swig_type_461 arg2, swig_type_462 arg3);
+extern swig_intgo _wrap_txb_extension_type_cwetee_d5bd1ef305db0a68(uintptr_t arg1, swig_type_463 arg2, swig_type_464 arg3);
+extern swig_intgo _wrap_txb_extension_implicit_type_cwetee_d5bd1ef305db0a68(uintptr_t arg1, swig_type_465 arg2, swig_type_466 arg3);
+extern swig_type_467 _wrap_txb_proof_for_extrinsic_cwetee_d5bd1ef305db0a68(swig_voidp arg1, uintptr_t arg2, swig_intgo arg3, swig_type_468 arg4, swig_type_469 arg5, swig_type_470 arg6, swig_intgo arg7);
+extern swig_type_471 _wrap_txb_proof_for_payload_cwetee_d5bd1ef305db0a68(swig_voidp arg1, uintptr_t arg2, swig_intgo arg3, swig_type_472 arg4, swig_type_473 arg5);
+extern swig_intgo _wrap_TON_HASH_BYTES_cwetee_d5bd1ef305db0a68(void);
+extern swig_intgo _wrap_TON_CELL_MAX_BITS_cwetee_d5bd1ef305db0a68(void);
+extern swig_intgo _wrap_TON_CELL_MAX_REFS_cwetee_d5bd1ef305db0a68(void);
+extern swig_intgo _wrap_TON_CELL_MAX_DEPTH_cwetee_d5bd1ef305db0a68(void);
+extern swig_intgo _wrap_TON_BOC_INDEX_cwetee_d5bd1ef305db0a68(void);
+extern swig_intgo _wrap_TON_BOC_CRC32C_cwetee_d5bd1ef305db0a68(void);
+extern swig_intgo _wrap_TON_ADDRESS_BOUNCEABLE_cwetee_d5bd1ef305db0a68(void);
+extern swig_intgo _wrap_TON_ADDRESS_TESTNET_cwetee_d5bd1ef305db0a68(void);
+extern swig_intgo _wrap_TON_ADDRESS_BASE64_STD_cwetee_d5bd1ef305db0a68(void);
+extern swig_intgo _wrap_TON_DECIMALS_cwetee_d5bd1ef305db0a68(void);
+extern swig_intgo _wrap_TON_MNEMONIC_WORDS_cwetee_d5bd1ef305db0a68(void);
+extern swig_intgo _wrap_TON_NETWORK_MAINNET_cwetee_d5bd1ef305db0a68(void);
+extern swig_intgo _wrap_TON_NETWORK_TESTNET_cwetee_d5bd1ef305db0a68(void);
+extern swig_intgo _wrap_TON_SEND_PAY_FEES_SEPARATELY_cwetee_d5bd1ef305db0a68(void);
+extern swig_intgo _wrap_TON_SEND_IGNORE_ERRORS_cwetee_d5bd1ef305db0a68(void);
+extern swig_intgo _wrap_TON_SEND_DESTROY_IF_ZERO_cwetee_d5bd1ef305db0a68(void);
+extern swig_intgo _wrap_TON_SEND_CARRY_INBOUND_VALUE_cwetee_d5bd1ef305db0a68(void);
+extern swig_intgo _wrap_TON_SEND_CARRY_BALANCE_cwetee_d5bd1ef305db0a68(void);
+extern swig_intgo _wrap_TON_SEND_DEFAULT_cwetee_d5bd1ef305db0a68(void);
+extern swig_intgo _wrap_TON_EXTERNAL_FORCE_REF_cwetee_d5bd1ef305db0a68(void);
+extern swig_intgo _wrap_TON_CELL_ORDINARY_cwetee_d5bd1ef305db0a68(void);
+extern swig_intgo _wrap_TON_CELL_PRUNED_BRANCH_cwetee_d5bd1ef305db0a68(void);
+extern swig_intgo _wrap_TON_CELL_LIBRARY_cwetee_d5bd1ef305db0a68(void);
+extern swig_intgo _wrap_TON_CELL_MERKLE_PROOF_cwetee_d5bd1ef305db0a68(void);
+extern swig_intgo _wrap_TON_CELL_MERKLE_UPDATE_cwetee_d5bd1ef305db0a68(void);
+extern swig_intgo _wrap_TON_WALLET_V3R2_cwetee_d5bd1ef305db0a68(void);
+extern swig_intgo _wrap_TON_WALLET_V4R2_cwetee_d5bd1ef305db0a68(void);
+extern swig_intgo _wrap_TON_WALLET_V5R1_cwetee_d5bd1ef305db0a68(void);
+extern swig_intgo _wrap_TON_WALLET_HIGHLOAD_V3_cwetee_d5bd1ef305db0a68(void);
+extern swig_intgo _wrap_TON_HIGHLOAD_SUBWALLET_DEFAULT_cwetee_d5bd1ef305db0a68(void);
+extern swig_intgo _wrap_TON_HIGHLOAD_TIMEOUT_DEFAULT_cwetee_d5bd1ef305db0a68(void);
+extern void _wrap_ton_cell_free_cwetee_d5bd1ef305db0a68(uintptr_t arg1);
+extern swig_type_474 _wrap_ton_cell_hash_cwetee_d5bd1ef305db0a68(swig_type_475 arg1, uintptr_t arg2);
+extern swig_type_476 _wrap_ton_cell_hash_at_cwetee_d5bd1ef305db0a68(swig_type_477 arg1, uintptr_t arg2, swig_intgo arg3);
+extern swig_intgo _wrap_ton_cell_depth_cwetee_d5bd1ef305db0a68(uintptr_t arg1);
+extern swig_intgo _wrap_ton_cell_depth_at_cwetee_d5bd1ef305db0a68(uintptr_t arg1, swig_intgo arg2);
+extern swig_intgo _wrap_ton_cell_bits_cwetee_d5bd1ef305db0a68(uintptr_t arg1);
+extern swig_intgo _wrap_ton_cell_refs_cwetee_d5bd1ef305db0a68(uintptr_t arg1);
+extern swig_intgo _wrap_ton_cell_type_of_cwetee_d5bd1ef305db0a68(uintptr_t arg1);
+extern swig_intgo _wrap_ton_cell_level_cwetee_d5bd1ef305db0a68(uintptr_t arg1);
+extern swig_intgo _wrap_ton_cell_level_mask_cwetee_d5bd1ef305db0a68(uintptr_t arg1);
+extern swig_type_478 _wrap_ton_cell_data_cwetee_d5bd1ef305db0a68(swig_voidp arg1, uintptr_t arg2);
+extern swig_type_479 _wrap_ton_cell_ref_cwetee_d5bd1ef305db0a68(swig_voidp arg1, uintptr_t arg2, swig_intgo arg3);
+extern swig_intgo _wrap_ton_cell_equal_cwetee_d5bd1ef305db0a68(uintptr_t arg1, uintptr_t arg2);
+extern swig_type_480 _wrap_ton_cell_to_string_cwetee_d5bd1ef305db0a68(swig_voidp arg1, uintptr_t arg2);
+extern swig_type_481 _wrap_ton_boc_serialize_cwetee_d5bd1ef305db0a68(swig_voidp arg1, uintptr_t arg2, swig_intgo arg3);
+extern swig_type_482 _wrap_ton_boc_parse_cwetee_d5bd1ef305db0a68(swig_voidp arg1, swig_type_483 arg2);
+extern swig_type_484 _wrap_ton_boc_parse_base64_cwetee_d5bd1ef305db0a68(swig_voidp arg1, swig_type_485 arg2);
+extern void _wrap_ton_builder_free_cwetee_d5bd1ef305db0a68(uintptr_t arg1);
+extern swig_type_486 _wrap_ton_builder_new_cwetee_d5bd1ef305db0a68(swig_voidp arg1);
+extern swig_intgo _wrap_ton_builder_bits_cwetee_d5bd1ef305db0a68(uintptr_t arg1);
+extern swig_intgo _wrap_ton_builder_refs_cwetee_d5bd1ef305db0a68(uintptr_t arg1);
+extern swig_type_487 _wrap_ton_builder_store_bit_cwetee_d5bd1ef305db0a68(uintptr_t arg1, swig_intgo arg2);
+extern swig_type_488 _wrap_ton_builder_store_uint_cwetee_d5bd1ef305db0a68(uintptr_t arg1, swig_type_489 arg2, swig_intgo arg3);
+extern swig_type_490 _wrap_ton_builder_store_int_cwetee_d5bd1ef305db0a68(uintptr_t arg1, swig_type_491 arg2, swig_intgo arg3);
+extern swig_type_492 _wrap_ton_builder_store_bits_cwetee_d5bd1ef305db0a68(uintptr_t arg1, swig_type_493 arg2, swig_type_494 arg3);
+extern swig_type_495 _wrap_ton_builder_store_bytes_cwetee_d5bd1ef305db0a68(uintptr_t arg1, swig_type_496 arg2);
+extern swig_type_497 _wrap_ton_builder_store_coins_cwetee_d5bd1ef305db0a68(uintptr_t arg1, swig_type_498 arg2);
+extern swig_type_499 _wrap_ton_builder_store_ref_cwetee_d5bd1ef305db0a68(uintptr_t arg1, uintptr_t arg2);
+extern swig_type_500 _wrap_ton_builder_store_maybe_ref_cwetee_d5bd1ef305db0a68(uintptr_t arg1, uintptr_t arg2);
+extern swig_type_501 _wrap_ton_builder_store_slice_cwetee_d5bd1ef305db0a68(uintptr_t arg1, uintptr_t arg2);
+extern swig_type_502 _wrap_ton_builder_store_snake_cwetee_d5bd1ef305db0a68(uintptr_t arg1, swig_type_503 arg2);
+extern swig_type_504 _wrap_ton_builder_end_cwetee_d5bd1ef305db0a68(swig_voidp arg1, uintptr_t arg2);
+extern swig_type_505 _wrap_ton_builder_end_exotic_cwetee_d5bd1ef305db0a68(swig_voidp arg1, uintptr_t arg2);
+extern swig_type_506 _wrap_ton_builder_store_address_cwetee_d5bd1ef305db0a68(uintptr_t arg1, swig_type_507 arg2);
+extern void _wrap_ton_slice_free_cwetee_d5bd1ef305db0a68(uintptr_t arg1);
+extern swig_type_508 _wrap_ton_slice_new_cwetee_d5bd1ef305db0a68(swig_voidp arg1, uintptr_t arg2);
+extern swig_intgo _wrap_ton_slice_bits_left_cwetee_d5bd1ef305db0a68(uintptr_t arg1);
+extern swig_intgo _wrap_ton_slice_refs_left_cwetee_d5bd1ef305db0a68(uintptr_t arg1);
+extern swig_type_509 _wrap_ton_slice_load_bit_cwetee_d5bd1ef305db0a68(swig_voidp arg1, uintptr_t arg2);
+extern swig_type_510 _wrap_ton_slice_load_uint_cwetee_d5bd1ef305db0a68(swig_type_511 arg1, uintptr_t arg2, swig_intgo arg3);
+extern swig_type_512 _wrap_ton_slice_load_bits_cwetee_d5bd1ef305db0a68(swig_voidp arg1, uintptr_t arg2, swig_type_513 arg3);
+extern swig_type_514 _wrap_ton_slice_load_address_cwetee_d5bd1ef305db0a68(swig_voidp arg1, uintptr_t arg2);
+extern swig_type_515 _wrap_ton_slice_load_coins_cwetee_d5bd1ef305db0a68(swig_type_516 arg1, uintptr_t arg2);
+extern swig_type_517 _wrap_ton_slice_load_ref_cwetee_d5bd1ef305db0a68(swig_voidp arg1, uintptr_t arg2);
+extern swig_type_518 _wrap_ton_slice_load_maybe_ref_cwetee_d5bd1ef305db0a68(swig_voidp arg1, uintptr_t arg2);
+extern swig_type_519 _wrap_ton_slice_load_snake_cwetee_d5bd1ef305db0a68(swig_voidp arg1, uintptr_t arg2);
+extern swig_type_520 _wrap_ton_slice_skip_cwetee_d5bd1ef305db0a68(uintptr_t arg1, swig_type_521 arg2);
+extern swig_type_522 _wrap_ton_slice_end_cwetee_d5bd1ef305db0a68(uintptr_t arg1);
+extern swig_type_523 _wrap_ton_address_parse_cwetee_d5bd1ef305db0a68(swig_voidp arg1, swig_voidp arg2, swig_type_524 arg3);
+extern swig_type_525 _wrap_ton_address_format_cwetee_d5bd1ef305db0a68(swig_voidp arg1, swig_type_526 arg2, swig_intgo arg3);
+extern swig_type_527 _wrap_ton_state_init_address_cwetee_d5bd1ef305db0a68(swig_voidp arg1, swig_intgo arg2, uintptr_t arg3, uintptr_t arg4);
+extern swig_type_528 _wrap_ton_amount_format_cwetee_d5bd1ef305db0a68(swig_voidp arg1, swig_type_529 arg2, swig_type_530 arg3);
+extern swig_type_531 _wrap_ton_amount_parse_cwetee_d5bd1ef305db0a68(swig_type_532 arg1, swig_type_533 arg2);
+extern swig_type_534 _wrap_ton_state_init_cwetee_d5bd1ef305db0a68(swig_voidp arg1, uintptr_t arg2, uintptr_t arg3);
+extern swig_type_535 _wrap_ton_mnemonic_generate_cwetee_d5bd1ef305db0a68(swig_voidp arg1, swig_type_536 arg2);
+extern swig_type_537 _wrap_ton_mnemonic_validate_cwetee_d5bd1ef305db0a68(swig_type_538 arg1, swig_type_539 arg2);
+extern swig_type_540 _wrap_ton_mnemonic_to_seed_cwetee_d5bd1ef305db0a68(swig_type_541 arg1, swig_type_542 arg2, swig_type_543 arg3);
+extern swig_type_544 _wrap_ton_mnemonic_to_keypair_cwetee_d5bd1ef305db0a68(swig_type_545 arg1, swig_type_546 arg2, swig_type_547 arg3, swig_type_548 arg4);
+extern swig_type_549 _wrap_ton_comment_cwetee_d5bd1ef305db0a68(swig_voidp arg1, swig_type_550 arg2);
+extern swig_type_551 _wrap_ton_internal_message_cwetee_d5bd1ef305db0a68(swig_voidp arg1, swig_type_552 arg2, swig_type_553 arg3, swig_intgo arg4, uintptr_t arg5, uintptr_t arg6);
+extern swig_type_554 _wrap_ton_external_message_cwetee_d5bd1ef305db0a68(swig_voidp arg1, swig_type_555 arg2, uintptr_t arg3, uintptr_t arg4, swig_intgo arg5);
+extern void _wrap_ton_wallet_free_cwetee_d5bd1ef305db0a68(uintptr_t arg1);
+extern swig_type_556 _wrap_ton_wallet_code_cwetee_d5bd1ef305db0a68(swig_voidp arg1, swig_intgo arg2);
+extern swig_type_557 _wrap_ton_wallet_v5r1_id_cwetee_d5bd1ef305db0a68(swig_voidp arg1, swig_intgo arg2, swig_intgo arg3, swig_intgo arg4);
+extern swig_type_558 _wrap_ton_wallet_default_id_cwetee_d5bd1ef305db0a68(swig_voidp arg1, swig_intgo arg2, swig_intgo arg3, swig_intgo arg4);
+extern swig_type_559 _wrap_ton_wallet_new_cwetee_d5bd1ef305db0a68(swig_voidp arg1, swig_intgo arg2, swig_type_560 arg3, swig_intgo arg4, swig_intgo arg5);
+extern swig_type_561 _wrap_ton_wallet_id_cwetee_d5bd1ef305db0a68(swig_voidp arg1, uintptr_t arg2);
+extern swig_type_562 _wrap_ton_wallet_state_init_cwetee_d5bd1ef305db0a68(swig_voidp arg1, uintptr_t arg2);
+extern swig_type_563 _wrap_ton_wallet_address_cwetee_d5bd1ef305db0a68(swig_voidp arg1, uintptr_t arg2);
+extern void _wrap_ton_transfer_free_cwetee_d5bd1ef305db0a68(uintptr_t arg1);
+extern swig_type_564 _wrap_ton_transfer_new_cwetee_d5bd1ef305db0a68(swig_voidp arg1);
+extern swig_type_565 _wrap_ton_transfer_add_cwetee_d5bd1ef305db0a68(uintptr_t arg1, swig_intgo arg2, uintptr_t arg3);
+extern swig_type_566 _wrap_ton_transfer_count_cwetee_d5bd1ef305db0a68(uintptr_t arg1);
+extern swig_type_567 _wrap_ton_wallet_sign_transfer_cwetee_d5bd1ef305db0a68(swig_voidp arg1, uintptr_t arg2, swig_type_568 arg3, swig_intgo arg4, swig_intgo arg5, uintptr_t arg6);
+extern swig_type_569 _wrap_ton_wallet_external_cwetee_d5bd1ef305db0a68(swig_voidp arg1, uintptr_t arg2, uintptr_t arg3, swig_intgo arg4);
+extern swig_type_570 _wrap_ton_wallet_new_highload_v3_cwetee_d5bd1ef305db0a68(swig_voidp arg1, swig_type_571 arg2, swig_intgo arg3, swig_intgo arg4, swig_intgo arg5);
+extern swig_type_572 _wrap_ton_highload_sign_message_cwetee_d5bd1ef305db0a68(swig_voidp arg1, uintptr_t arg2, swig_type_573 arg3, swig_intgo arg4, swig_type_574 arg5, swig_intgo arg6, uintptr_t arg7);
+extern swig_type_575 _wrap_ton_highload_sign_batch_cwetee_d5bd1ef305db0a68(swig_voidp arg1, uintptr_t arg2, swig_type_576 arg3, swig_intgo arg4, swig_type_577 arg5, uintptr_t arg6, swig_type_578 arg7);
+extern void _wrap_ton_dict_free_cwetee_d5bd1ef305db0a68(uintptr_t arg1);
+extern swig_type_579 _wrap_ton_dict_new_cwetee_d5bd1ef305db0a68(swig_voidp arg1, swig_intgo arg2);
+extern swig_type_580 _wrap_ton_dict_count_cwetee_d5bd1ef305db0a68(uintptr_t arg1);
+extern swig_intgo _wrap_ton_dict_key_bits_cwetee_d5bd1ef305db0a68(uintptr_t arg1);
+extern swig_type_581 _wrap_ton_dict_set_cwetee_d5bd1ef305db0a68(uintptr_t arg1, swig_type_582 arg2, uintptr_t arg3);
+extern swig_type_583 _wrap_ton_dict_get_cwetee_d5bd1ef305db0a68(swig_voidp arg1, uintptr_t arg2, swig_type_584 arg3);
+extern swig_type_585 _wrap_ton_dict_remove_cwetee_d5bd1ef305db0a68(uintptr_t arg1, swig_type_586 arg2);
+extern swig_type_587 _wrap_ton_dict_entry_cwetee_d5bd1ef305db0a68(swig_type_588 arg1, swig_voidp arg2, uintptr_t arg3, swig_type_589 arg4);
+extern swig_type_590 _wrap_ton_dict_root_cwetee_d5bd1ef305db0a68(swig_voidp arg1, uintptr_t arg2);
+extern swig_type_591 _wrap_ton_builder_store_dict_cwetee_d5bd1ef305db0a68(uintptr_t arg1, uintptr_t arg2);
+extern swig_type_592 _wrap_ton_dict_from_root_cwetee_d5bd1ef305db0a68(swig_voidp arg1, uintptr_t arg2, swig_intgo arg3);
+extern swig_type_593 _wrap_ton_slice_load_dict_cwetee_d5bd1ef305db0a68(swig_voidp arg1, uintptr_t arg2, swig_intgo arg3);
+extern swig_intgo _wrap_TON_JETTON_FORWARD_INLINE_cwetee_d5bd1ef305db0a68(void);
+extern swig_intgo _wrap_TON_JETTON_DATA_STATUS_cwetee_d5bd1ef305db0a68(void);
+extern swig_intgo _wrap_TON_JETTON_DATA_CODE_REF_cwetee_d5bd1ef305db0a68(void);
+extern swig_type_594 _wrap_ton_jetton_transfer_cwetee_d5bd1ef305db0a68(swig_voidp arg1, swig_type_595 arg2, swig_type_596 arg3, swig_type_597 arg4, swig_type_598 arg5, uintptr_t arg6, swig_type_599 arg7, uintptr_t arg8, swig_intgo arg9);
+extern swig_type_600 _wrap_ton_jetton_wallet_address_cwetee_d5bd1ef305db0a68(swig_voidp arg1, swig_intgo arg2, swig_type_601 arg3, swig_type_602 arg4, uintptr_t arg5);
+extern void _wrap_chain_free_cwetee_d5bd1ef305db0a68(uintptr_t arg1);
+extern void _wrap_chain_watch_free_cwetee_d5bd1ef305db0a68(uintptr_t arg1);
+extern swig_intgo _wrap_CHAIN_RPC_AUTO_cwetee_d5bd1ef305db0a68(void);
+extern swig_intgo _wrap_CHAIN_RPC_LEGACY_cwetee_d5bd1ef305db0a68(void);
+extern swig_intgo _wrap_CHAIN_RPC_NEW_cwetee_d5bd1ef305db0a68(void);
+extern swig_intgo _wrap_TX_IN_BLOCK_cwetee_d5bd1ef305db0a68(void);
+extern swig_intgo _wrap_TX_FINALIZED_cwetee_d5bd1ef305db0a68(void);
+extern swig_type_603 _wrap_chainb_connect_cwetee_d5bd1ef305db0a68(swig_voidp arg1, swig_type_604 arg2, swig_intgo arg3, swig_type_605 arg4, swig_type_606 arg5, swig_intgo arg6);
+extern swig_type_607 _wrap_chainb_genesis_hash_cwetee_d5bd1ef305db0a68(swig_type_608 arg1, uintptr_t arg2);
+extern swig_intgo _wrap_chainb_spec_version_cwetee_d5bd1ef305db0a68(uintptr_t arg1);
+extern swig_intgo _wrap_chainb_transaction_version_cwetee_d5bd1ef305db0a68(uintptr_t arg1);
+extern swig_intgo _wrap_chainb_ss58_cwetee_d5bd1ef305db0a68(uintptr_t arg1);
+extern swig_intgo _wrap_chainb_decimals_cwetee_d5bd1ef305db0a68(uintptr_t arg1);
+extern swig_type_609 _wrap_chainb_symbol_cwetee_d5bd1ef305db0a68(swig_voidp arg1, uintptr_t arg2);
+extern swig_intgo _wrap_chainb_uses_new_rpc_cwetee_d5bd1ef305db0a68(uintptr_t arg1);
+extern swig_type_610 _wrap_chainb_request_cwetee_d5bd1ef305db0a68(swig_voidp arg1, uintptr_t arg2, swig_type_611 arg3, swig_type_612 arg4);
+extern swig_type_613 _wrap_chainb_storage_json_cwetee_d5bd1ef305db0a68(swig_voidp arg1, uintptr_t arg2, swig_type_614 arg3, swig_type_615 arg4, swig_type_616 arg5, swig_type_617 arg6);
+extern swig_type_618 _wrap_chainb_entries_json_cwetee_d5bd1ef305db0a68(swig_voidp arg1, uintptr_t arg2, swig_type_619 arg3, swig_type_620 arg4, swig_type_621 arg5, swig_intgo arg6, swig_type_622 arg7, swig_type_623 arg8);
+extern swig_type_624 _wrap_chainb_constant_json_cwetee_d5bd1ef305db0a68(swig_voidp arg1, uintptr_t arg2, swig_type_625 arg3, swig_type_626 arg4);
+extern swig_type_627 _wrap_chainb_runtime_call_json_cwetee_d5bd1ef305db0a68(swig_voidp arg1, uintptr_t arg2, swig_type_628 arg3, swig_type_629 arg4, swig_type_630 arg5, swig_type_631 arg6);
+extern swig_type_632 _wrap_chainb_events_json_cwetee_d5bd1ef305db0a68(swig_voidp arg1, uintptr_t arg2, swig_type_633 arg3);
+extern swig_type_634 _wrap_chainb_sign_call_cwetee_d5bd1ef305db0a68(swig_voidp arg1, uintptr_t arg2, swig_type_635 arg3, swig_type_636 arg4, swig_type_637 arg5, uintptr_t arg6, swig_type_638 arg7);
+extern swig_type_639 _wrap_chainb_submit_cwetee_d5bd1ef305db0a68(swig_type_640 arg1, uintptr_t arg2, swig_type_641 arg3);
+extern swig_type_642 _wrap_chainb_submit_watch_cwetee_d5bd1ef305db0a68(swig_voidp arg1, uintptr_t arg2, swig_type_643 arg3);
+extern swig_type_644 _wrap_chainb_transfer_cwetee_d5bd1ef305db0a68(swig_voidp arg1, uintptr_t arg2, uintptr_t arg3, swig_type_645 arg4, swig_type_646 arg5, swig_intgo arg6, swig_intgo arg7, swig_intgo arg8);
+extern swig_type_647 _wrap_chain_refresh_cwetee_d5bd1ef305db0a68(swig_voidp arg1, uintptr_t arg2);
+extern swig_type_648 _wrap_chain_account_nonce_cwetee_d5bd1ef305db0a68(swig_voidp arg1, uintptr_t arg2, swig_type_649 arg3);
+extern swig_type_650 _wrap_chain_balance_cwetee_d5bd1ef305db0a68(swig_type_651 arg1, uintptr_t arg2, swig_type_652 arg3);
+extern swig_type_653 _wrap_chain_fee_info_json_cwetee_d5bd1ef305db0a68(swig_voidp arg1, uintptr_t arg2, swig_type_654 arg3);
+extern swig_type_655 _wrap_chain_fee_details_json_cwetee_d5bd1ef305db0a68(swig_voidp arg1, uintptr_t arg2, swig_type_656 arg3);
+extern swig_type_657 _wrap_chain_watch_wait_cwetee_d5bd1ef305db0a68(swig_voidp arg1, uintptr_t arg2, swig_intgo arg3, swig_intgo arg4);
+extern swig_type_658 _wrap_tx_status_name_cwetee_d5bd1ef305db0a68(swig_intgo arg1);
 #undef intgo
 */
 import "C"
@@ -1053,8 +1141,8 @@ func getSwigcptr(v interface { Swigcptr() uintptr }) uintptr {
 
 type _ sync.Mutex
 
-//export cgo_panic__cwetee_d1a6a8c9a889b0bb
-func cgo_panic__cwetee_d1a6a8c9a889b0bb(p *byte) {
+//export cgo_panic__cwetee_d5bd1ef305db0a68
+func cgo_panic__cwetee_d5bd1ef305db0a68(p *byte) {
 	s := (*[1024]byte)(unsafe.Pointer(p))[:]
 	for i, b := range s {
 		if b == 0 {
@@ -1066,13 +1154,13 @@ func cgo_panic__cwetee_d1a6a8c9a889b0bb(p *byte) {
 
 func Swig_free(arg1 uintptr) {
 	_swig_i_0 := arg1
-	C._wrap_Swig_free_cwetee_d1a6a8c9a889b0bb(C.uintptr_t(_swig_i_0))
+	C._wrap_Swig_free_cwetee_d5bd1ef305db0a68(C.uintptr_t(_swig_i_0))
 }
 
 func Swig_malloc(arg1 int) (_swig_ret uintptr) {
 	var swig_r uintptr
 	_swig_i_0 := arg1
-	swig_r = (uintptr)(C._wrap_Swig_malloc_cwetee_d1a6a8c9a889b0bb(C.swig_intgo(_swig_i_0)))
+	swig_r = (uintptr)(C._wrap_Swig_malloc_cwetee_d5bd1ef305db0a68(C.swig_intgo(_swig_i_0)))
 	return swig_r
 }
 
@@ -1121,7 +1209,7 @@ func weteeTakeBytes(h *[2]uint64) []byte {
 func Go_take(arg1 uint64, arg2 []byte) {
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
-	C._wrap_go_take_cwetee_d1a6a8c9a889b0bb(C.swig_type_1(_swig_i_0), *(*C.swig_type_2)(unsafe.Pointer(&_swig_i_1)))
+	C._wrap_go_take_cwetee_d5bd1ef305db0a68(C.swig_type_1(_swig_i_0), *(*C.swig_type_2)(unsafe.Pointer(&_swig_i_1)))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg2
 	}
@@ -1131,7 +1219,7 @@ func Go_take_secret(arg1 uint64, arg2 uint64, arg3 []byte) {
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
 	_swig_i_2 := arg3
-	C._wrap_go_take_secret_cwetee_d1a6a8c9a889b0bb(C.swig_type_3(_swig_i_0), C.swig_type_4(_swig_i_1), *(*C.swig_type_5)(unsafe.Pointer(&_swig_i_2)))
+	C._wrap_go_take_secret_cwetee_d5bd1ef305db0a68(C.swig_type_3(_swig_i_0), C.swig_type_4(_swig_i_1), *(*C.swig_type_5)(unsafe.Pointer(&_swig_i_2)))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg3
 	}
@@ -1140,7 +1228,7 @@ func Go_take_secret(arg1 uint64, arg2 uint64, arg3 []byte) {
 func Go_copy_static(arg1 uint64, arg2 []byte) {
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
-	C._wrap_go_copy_static_cwetee_d1a6a8c9a889b0bb(C.swig_type_6(_swig_i_0), *(*C.swig_type_7)(unsafe.Pointer(&_swig_i_1)))
+	C._wrap_go_copy_static_cwetee_d5bd1ef305db0a68(C.swig_type_6(_swig_i_0), *(*C.swig_type_7)(unsafe.Pointer(&_swig_i_1)))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg2
 	}
@@ -1148,7 +1236,7 @@ func Go_copy_static(arg1 uint64, arg2 []byte) {
 
 func Version_string() (_swig_ret string) {
 	var swig_r string
-	swig_r_p := C._wrap_version_string_cwetee_d1a6a8c9a889b0bb()
+	swig_r_p := C._wrap_version_string_cwetee_d5bd1ef305db0a68()
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	var swig_r_1 string
  swig_r_1 = strings.Clone(swig_r) 
@@ -1157,14 +1245,14 @@ func Version_string() (_swig_ret string) {
 
 func Version_number() (_swig_ret int) {
 	var swig_r int
-	swig_r = (int)(C._wrap_version_number_cwetee_d1a6a8c9a889b0bb())
+	swig_r = (int)(C._wrap_version_number_cwetee_d5bd1ef305db0a68())
 	return swig_r
 }
 
 func Strerror(arg1 int) (_swig_ret string) {
 	var swig_r string
 	_swig_i_0 := arg1
-	swig_r_p := C._wrap_strerror_cwetee_d1a6a8c9a889b0bb(C.swig_intgo(_swig_i_0))
+	swig_r_p := C._wrap_strerror_cwetee_d5bd1ef305db0a68(C.swig_intgo(_swig_i_0))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	var swig_r_1 string
  swig_r_1 = strings.Clone(swig_r) 
@@ -1174,175 +1262,175 @@ func Strerror(arg1 int) (_swig_ret string) {
 type Enum_SS_wetee_status int
 func _swig_getOK() (_swig_ret Enum_SS_wetee_status) {
 	var swig_r Enum_SS_wetee_status
-	swig_r = (Enum_SS_wetee_status)(C._wrap_OK_cwetee_d1a6a8c9a889b0bb())
+	swig_r = (Enum_SS_wetee_status)(C._wrap_OK_cwetee_d5bd1ef305db0a68())
 	return swig_r
 }
 
 var OK Enum_SS_wetee_status = _swig_getOK()
 func _swig_getERR_INVALID_ARGUMENT() (_swig_ret Enum_SS_wetee_status) {
 	var swig_r Enum_SS_wetee_status
-	swig_r = (Enum_SS_wetee_status)(C._wrap_ERR_INVALID_ARGUMENT_cwetee_d1a6a8c9a889b0bb())
+	swig_r = (Enum_SS_wetee_status)(C._wrap_ERR_INVALID_ARGUMENT_cwetee_d5bd1ef305db0a68())
 	return swig_r
 }
 
 var ERR_INVALID_ARGUMENT Enum_SS_wetee_status = _swig_getERR_INVALID_ARGUMENT()
 func _swig_getERR_NO_MEMORY() (_swig_ret Enum_SS_wetee_status) {
 	var swig_r Enum_SS_wetee_status
-	swig_r = (Enum_SS_wetee_status)(C._wrap_ERR_NO_MEMORY_cwetee_d1a6a8c9a889b0bb())
+	swig_r = (Enum_SS_wetee_status)(C._wrap_ERR_NO_MEMORY_cwetee_d5bd1ef305db0a68())
 	return swig_r
 }
 
 var ERR_NO_MEMORY Enum_SS_wetee_status = _swig_getERR_NO_MEMORY()
 func _swig_getERR_DECODE() (_swig_ret Enum_SS_wetee_status) {
 	var swig_r Enum_SS_wetee_status
-	swig_r = (Enum_SS_wetee_status)(C._wrap_ERR_DECODE_cwetee_d1a6a8c9a889b0bb())
+	swig_r = (Enum_SS_wetee_status)(C._wrap_ERR_DECODE_cwetee_d5bd1ef305db0a68())
 	return swig_r
 }
 
 var ERR_DECODE Enum_SS_wetee_status = _swig_getERR_DECODE()
 func _swig_getERR_TRUNCATED() (_swig_ret Enum_SS_wetee_status) {
 	var swig_r Enum_SS_wetee_status
-	swig_r = (Enum_SS_wetee_status)(C._wrap_ERR_TRUNCATED_cwetee_d1a6a8c9a889b0bb())
+	swig_r = (Enum_SS_wetee_status)(C._wrap_ERR_TRUNCATED_cwetee_d5bd1ef305db0a68())
 	return swig_r
 }
 
 var ERR_TRUNCATED Enum_SS_wetee_status = _swig_getERR_TRUNCATED()
 func _swig_getERR_NON_CANONICAL() (_swig_ret Enum_SS_wetee_status) {
 	var swig_r Enum_SS_wetee_status
-	swig_r = (Enum_SS_wetee_status)(C._wrap_ERR_NON_CANONICAL_cwetee_d1a6a8c9a889b0bb())
+	swig_r = (Enum_SS_wetee_status)(C._wrap_ERR_NON_CANONICAL_cwetee_d5bd1ef305db0a68())
 	return swig_r
 }
 
 var ERR_NON_CANONICAL Enum_SS_wetee_status = _swig_getERR_NON_CANONICAL()
 func _swig_getERR_OVERFLOW() (_swig_ret Enum_SS_wetee_status) {
 	var swig_r Enum_SS_wetee_status
-	swig_r = (Enum_SS_wetee_status)(C._wrap_ERR_OVERFLOW_cwetee_d1a6a8c9a889b0bb())
+	swig_r = (Enum_SS_wetee_status)(C._wrap_ERR_OVERFLOW_cwetee_d5bd1ef305db0a68())
 	return swig_r
 }
 
 var ERR_OVERFLOW Enum_SS_wetee_status = _swig_getERR_OVERFLOW()
 func _swig_getERR_DEPTH() (_swig_ret Enum_SS_wetee_status) {
 	var swig_r Enum_SS_wetee_status
-	swig_r = (Enum_SS_wetee_status)(C._wrap_ERR_DEPTH_cwetee_d1a6a8c9a889b0bb())
+	swig_r = (Enum_SS_wetee_status)(C._wrap_ERR_DEPTH_cwetee_d5bd1ef305db0a68())
 	return swig_r
 }
 
 var ERR_DEPTH Enum_SS_wetee_status = _swig_getERR_DEPTH()
 func _swig_getERR_CHECKSUM() (_swig_ret Enum_SS_wetee_status) {
 	var swig_r Enum_SS_wetee_status
-	swig_r = (Enum_SS_wetee_status)(C._wrap_ERR_CHECKSUM_cwetee_d1a6a8c9a889b0bb())
+	swig_r = (Enum_SS_wetee_status)(C._wrap_ERR_CHECKSUM_cwetee_d5bd1ef305db0a68())
 	return swig_r
 }
 
 var ERR_CHECKSUM Enum_SS_wetee_status = _swig_getERR_CHECKSUM()
 func _swig_getERR_UNSUPPORTED() (_swig_ret Enum_SS_wetee_status) {
 	var swig_r Enum_SS_wetee_status
-	swig_r = (Enum_SS_wetee_status)(C._wrap_ERR_UNSUPPORTED_cwetee_d1a6a8c9a889b0bb())
+	swig_r = (Enum_SS_wetee_status)(C._wrap_ERR_UNSUPPORTED_cwetee_d5bd1ef305db0a68())
 	return swig_r
 }
 
 var ERR_UNSUPPORTED Enum_SS_wetee_status = _swig_getERR_UNSUPPORTED()
 func _swig_getERR_CRYPTO() (_swig_ret Enum_SS_wetee_status) {
 	var swig_r Enum_SS_wetee_status
-	swig_r = (Enum_SS_wetee_status)(C._wrap_ERR_CRYPTO_cwetee_d1a6a8c9a889b0bb())
+	swig_r = (Enum_SS_wetee_status)(C._wrap_ERR_CRYPTO_cwetee_d5bd1ef305db0a68())
 	return swig_r
 }
 
 var ERR_CRYPTO Enum_SS_wetee_status = _swig_getERR_CRYPTO()
 func _swig_getERR_VERIFY() (_swig_ret Enum_SS_wetee_status) {
 	var swig_r Enum_SS_wetee_status
-	swig_r = (Enum_SS_wetee_status)(C._wrap_ERR_VERIFY_cwetee_d1a6a8c9a889b0bb())
+	swig_r = (Enum_SS_wetee_status)(C._wrap_ERR_VERIFY_cwetee_d5bd1ef305db0a68())
 	return swig_r
 }
 
 var ERR_VERIFY Enum_SS_wetee_status = _swig_getERR_VERIFY()
 func _swig_getERR_NOT_FOUND() (_swig_ret Enum_SS_wetee_status) {
 	var swig_r Enum_SS_wetee_status
-	swig_r = (Enum_SS_wetee_status)(C._wrap_ERR_NOT_FOUND_cwetee_d1a6a8c9a889b0bb())
+	swig_r = (Enum_SS_wetee_status)(C._wrap_ERR_NOT_FOUND_cwetee_d5bd1ef305db0a68())
 	return swig_r
 }
 
 var ERR_NOT_FOUND Enum_SS_wetee_status = _swig_getERR_NOT_FOUND()
 func _swig_getERR_IO() (_swig_ret Enum_SS_wetee_status) {
 	var swig_r Enum_SS_wetee_status
-	swig_r = (Enum_SS_wetee_status)(C._wrap_ERR_IO_cwetee_d1a6a8c9a889b0bb())
+	swig_r = (Enum_SS_wetee_status)(C._wrap_ERR_IO_cwetee_d5bd1ef305db0a68())
 	return swig_r
 }
 
 var ERR_IO Enum_SS_wetee_status = _swig_getERR_IO()
 func _swig_getERR_NETWORK() (_swig_ret Enum_SS_wetee_status) {
 	var swig_r Enum_SS_wetee_status
-	swig_r = (Enum_SS_wetee_status)(C._wrap_ERR_NETWORK_cwetee_d1a6a8c9a889b0bb())
+	swig_r = (Enum_SS_wetee_status)(C._wrap_ERR_NETWORK_cwetee_d5bd1ef305db0a68())
 	return swig_r
 }
 
 var ERR_NETWORK Enum_SS_wetee_status = _swig_getERR_NETWORK()
 func _swig_getERR_STATE() (_swig_ret Enum_SS_wetee_status) {
 	var swig_r Enum_SS_wetee_status
-	swig_r = (Enum_SS_wetee_status)(C._wrap_ERR_STATE_cwetee_d1a6a8c9a889b0bb())
+	swig_r = (Enum_SS_wetee_status)(C._wrap_ERR_STATE_cwetee_d5bd1ef305db0a68())
 	return swig_r
 }
 
 var ERR_STATE Enum_SS_wetee_status = _swig_getERR_STATE()
 func _swig_getERR_TRAILING() (_swig_ret Enum_SS_wetee_status) {
 	var swig_r Enum_SS_wetee_status
-	swig_r = (Enum_SS_wetee_status)(C._wrap_ERR_TRAILING_cwetee_d1a6a8c9a889b0bb())
+	swig_r = (Enum_SS_wetee_status)(C._wrap_ERR_TRAILING_cwetee_d5bd1ef305db0a68())
 	return swig_r
 }
 
 var ERR_TRAILING Enum_SS_wetee_status = _swig_getERR_TRAILING()
 func _swig_getERR_INTERNAL() (_swig_ret Enum_SS_wetee_status) {
 	var swig_r Enum_SS_wetee_status
-	swig_r = (Enum_SS_wetee_status)(C._wrap_ERR_INTERNAL_cwetee_d1a6a8c9a889b0bb())
+	swig_r = (Enum_SS_wetee_status)(C._wrap_ERR_INTERNAL_cwetee_d5bd1ef305db0a68())
 	return swig_r
 }
 
 var ERR_INTERNAL Enum_SS_wetee_status = _swig_getERR_INTERNAL()
 func _swig_getERR_TOO_LONG() (_swig_ret Enum_SS_wetee_status) {
 	var swig_r Enum_SS_wetee_status
-	swig_r = (Enum_SS_wetee_status)(C._wrap_ERR_TOO_LONG_cwetee_d1a6a8c9a889b0bb())
+	swig_r = (Enum_SS_wetee_status)(C._wrap_ERR_TOO_LONG_cwetee_d5bd1ef305db0a68())
 	return swig_r
 }
 
 var ERR_TOO_LONG Enum_SS_wetee_status = _swig_getERR_TOO_LONG()
 func _swig_getERR_TIMEOUT() (_swig_ret Enum_SS_wetee_status) {
 	var swig_r Enum_SS_wetee_status
-	swig_r = (Enum_SS_wetee_status)(C._wrap_ERR_TIMEOUT_cwetee_d1a6a8c9a889b0bb())
+	swig_r = (Enum_SS_wetee_status)(C._wrap_ERR_TIMEOUT_cwetee_d5bd1ef305db0a68())
 	return swig_r
 }
 
 var ERR_TIMEOUT Enum_SS_wetee_status = _swig_getERR_TIMEOUT()
 func _swig_getERR_RPC() (_swig_ret Enum_SS_wetee_status) {
 	var swig_r Enum_SS_wetee_status
-	swig_r = (Enum_SS_wetee_status)(C._wrap_ERR_RPC_cwetee_d1a6a8c9a889b0bb())
+	swig_r = (Enum_SS_wetee_status)(C._wrap_ERR_RPC_cwetee_d5bd1ef305db0a68())
 	return swig_r
 }
 
 var ERR_RPC Enum_SS_wetee_status = _swig_getERR_RPC()
 func _swig_getHEX_PREFIX() (_swig_ret uint) {
 	var swig_r uint
-	swig_r = (uint)(C._wrap_HEX_PREFIX_cwetee_d1a6a8c9a889b0bb())
+	swig_r = (uint)(C._wrap_HEX_PREFIX_cwetee_d5bd1ef305db0a68())
 	return swig_r
 }
 
 var HEX_PREFIX uint = _swig_getHEX_PREFIX()
 func _swig_getHEX_UPPER() (_swig_ret uint) {
 	var swig_r uint
-	swig_r = (uint)(C._wrap_HEX_UPPER_cwetee_d1a6a8c9a889b0bb())
+	swig_r = (uint)(C._wrap_HEX_UPPER_cwetee_d5bd1ef305db0a68())
 	return swig_r
 }
 
 var HEX_UPPER uint = _swig_getHEX_UPPER()
 func _swig_getBASE64_URL() (_swig_ret uint) {
 	var swig_r uint
-	swig_r = (uint)(C._wrap_BASE64_URL_cwetee_d1a6a8c9a889b0bb())
+	swig_r = (uint)(C._wrap_BASE64_URL_cwetee_d5bd1ef305db0a68())
 	return swig_r
 }
 
 var BASE64_URL uint = _swig_getBASE64_URL()
 func _swig_getBASE64_NOPAD() (_swig_ret uint) {
 	var swig_r uint
-	swig_r = (uint)(C._wrap_BASE64_NOPAD_cwetee_d1a6a8c9a889b0bb())
+	swig_r = (uint)(C._wrap_BASE64_NOPAD_cwetee_d5bd1ef305db0a68())
 	return swig_r
 }
 
@@ -1353,7 +1441,7 @@ func Hex_encode(arg1 *string, arg2 []byte, arg3 uint) (_swig_ret string) {
  _swig_i_0 = new([2]uint64) 
 	_swig_i_1 := arg2
 	_swig_i_2 := arg3
-	swig_r_p := C._wrap_hex_encode_cwetee_d1a6a8c9a889b0bb(C.swig_voidp(_swig_i_0), *(*C.swig_type_11)(unsafe.Pointer(&_swig_i_1)), C.swig_intgo(_swig_i_2))
+	swig_r_p := C._wrap_hex_encode_cwetee_d5bd1ef305db0a68(C.swig_voidp(_swig_i_0), *(*C.swig_type_11)(unsafe.Pointer(&_swig_i_1)), C.swig_intgo(_swig_i_2))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 
 	if b := weteeTakeBytes(_swig_i_0); len(b) > 0 {
@@ -1374,7 +1462,7 @@ func Hex_decode(arg1 *[]byte, arg2 string) (_swig_ret string) {
 	var _swig_i_0 *[2]uint64
  _swig_i_0 = new([2]uint64) 
 	_swig_i_1 := arg2
-	swig_r_p := C._wrap_hex_decode_cwetee_d1a6a8c9a889b0bb(C.swig_voidp(_swig_i_0), *(*C.swig_type_13)(unsafe.Pointer(&_swig_i_1)))
+	swig_r_p := C._wrap_hex_decode_cwetee_d5bd1ef305db0a68(C.swig_voidp(_swig_i_0), *(*C.swig_type_13)(unsafe.Pointer(&_swig_i_1)))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
  *arg1 = weteeTakeBytes(_swig_i_0) 
 	if Swig_escape_always_false {
@@ -1390,7 +1478,7 @@ func Base58_encode(arg1 *string, arg2 []byte) (_swig_ret string) {
 	var _swig_i_0 *[2]uint64
  _swig_i_0 = new([2]uint64) 
 	_swig_i_1 := arg2
-	swig_r_p := C._wrap_base58_encode_cwetee_d1a6a8c9a889b0bb(C.swig_voidp(_swig_i_0), *(*C.swig_type_15)(unsafe.Pointer(&_swig_i_1)))
+	swig_r_p := C._wrap_base58_encode_cwetee_d5bd1ef305db0a68(C.swig_voidp(_swig_i_0), *(*C.swig_type_15)(unsafe.Pointer(&_swig_i_1)))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 
 	if b := weteeTakeBytes(_swig_i_0); len(b) > 0 {
@@ -1411,7 +1499,7 @@ func Base58_decode(arg1 *[]byte, arg2 string) (_swig_ret string) {
 	var _swig_i_0 *[2]uint64
  _swig_i_0 = new([2]uint64) 
 	_swig_i_1 := arg2
-	swig_r_p := C._wrap_base58_decode_cwetee_d1a6a8c9a889b0bb(C.swig_voidp(_swig_i_0), *(*C.swig_type_17)(unsafe.Pointer(&_swig_i_1)))
+	swig_r_p := C._wrap_base58_decode_cwetee_d5bd1ef305db0a68(C.swig_voidp(_swig_i_0), *(*C.swig_type_17)(unsafe.Pointer(&_swig_i_1)))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
  *arg1 = weteeTakeBytes(_swig_i_0) 
 	if Swig_escape_always_false {
@@ -1428,7 +1516,7 @@ func Base64_encode(arg1 *string, arg2 []byte, arg3 uint) (_swig_ret string) {
  _swig_i_0 = new([2]uint64) 
 	_swig_i_1 := arg2
 	_swig_i_2 := arg3
-	swig_r_p := C._wrap_base64_encode_cwetee_d1a6a8c9a889b0bb(C.swig_voidp(_swig_i_0), *(*C.swig_type_19)(unsafe.Pointer(&_swig_i_1)), C.swig_intgo(_swig_i_2))
+	swig_r_p := C._wrap_base64_encode_cwetee_d5bd1ef305db0a68(C.swig_voidp(_swig_i_0), *(*C.swig_type_19)(unsafe.Pointer(&_swig_i_1)), C.swig_intgo(_swig_i_2))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 
 	if b := weteeTakeBytes(_swig_i_0); len(b) > 0 {
@@ -1450,7 +1538,7 @@ func Base64_decode(arg1 *[]byte, arg2 string, arg3 uint) (_swig_ret string) {
  _swig_i_0 = new([2]uint64) 
 	_swig_i_1 := arg2
 	_swig_i_2 := arg3
-	swig_r_p := C._wrap_base64_decode_cwetee_d1a6a8c9a889b0bb(C.swig_voidp(_swig_i_0), *(*C.swig_type_21)(unsafe.Pointer(&_swig_i_1)), C.swig_intgo(_swig_i_2))
+	swig_r_p := C._wrap_base64_decode_cwetee_d5bd1ef305db0a68(C.swig_voidp(_swig_i_0), *(*C.swig_type_21)(unsafe.Pointer(&_swig_i_1)), C.swig_intgo(_swig_i_2))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
  *arg1 = weteeTakeBytes(_swig_i_0) 
 	if Swig_escape_always_false {
@@ -1463,7 +1551,7 @@ func Base64_decode(arg1 *[]byte, arg2 string, arg3 uint) (_swig_ret string) {
 
 func _swig_getU128_MAX_DECIMALS() (_swig_ret uint) {
 	var swig_r uint
-	swig_r = (uint)(C._wrap_U128_MAX_DECIMALS_cwetee_d1a6a8c9a889b0bb())
+	swig_r = (uint)(C._wrap_U128_MAX_DECIMALS_cwetee_d5bd1ef305db0a68())
 	return swig_r
 }
 
@@ -1473,7 +1561,7 @@ func U128_from_decimal(arg1 []uint64, arg2 string, arg3 uint) (_swig_ret string)
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
 	_swig_i_2 := arg3
-	swig_r_p := C._wrap_u128_from_decimal_cwetee_d1a6a8c9a889b0bb(*(*C.swig_type_23)(unsafe.Pointer(&_swig_i_0)), *(*C.swig_type_24)(unsafe.Pointer(&_swig_i_1)), C.swig_intgo(_swig_i_2))
+	swig_r_p := C._wrap_u128_from_decimal_cwetee_d5bd1ef305db0a68(*(*C.swig_type_23)(unsafe.Pointer(&_swig_i_0)), *(*C.swig_type_24)(unsafe.Pointer(&_swig_i_1)), C.swig_intgo(_swig_i_2))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg1
@@ -1491,7 +1579,7 @@ func U128_to_decimal(arg1 []byte, arg2 []uint64, arg3 uint) (_swig_ret string) {
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
 	_swig_i_2 := arg3
-	swig_r_p := C._wrap_u128_to_decimal_cwetee_d1a6a8c9a889b0bb(*(*C.swig_type_26)(unsafe.Pointer(&_swig_i_0)), *(*C.swig_type_27)(unsafe.Pointer(&_swig_i_1)), C.swig_intgo(_swig_i_2))
+	swig_r_p := C._wrap_u128_to_decimal_cwetee_d5bd1ef305db0a68(*(*C.swig_type_26)(unsafe.Pointer(&_swig_i_0)), *(*C.swig_type_27)(unsafe.Pointer(&_swig_i_1)), C.swig_intgo(_swig_i_2))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg1
@@ -1507,7 +1595,7 @@ func U128_to_decimal(arg1 []byte, arg2 []uint64, arg3 uint) (_swig_ret string) {
 func U128_to_le(arg1 []byte, arg2 []uint64) {
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
-	C._wrap_u128_to_le_cwetee_d1a6a8c9a889b0bb(*(*C.swig_type_28)(unsafe.Pointer(&_swig_i_0)), *(*C.swig_type_29)(unsafe.Pointer(&_swig_i_1)))
+	C._wrap_u128_to_le_cwetee_d5bd1ef305db0a68(*(*C.swig_type_28)(unsafe.Pointer(&_swig_i_0)), *(*C.swig_type_29)(unsafe.Pointer(&_swig_i_1)))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg1
 	}
@@ -1519,7 +1607,7 @@ func U128_to_le(arg1 []byte, arg2 []uint64) {
 func U128_from_le(arg1 []uint64, arg2 []byte) {
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
-	C._wrap_u128_from_le_cwetee_d1a6a8c9a889b0bb(*(*C.swig_type_30)(unsafe.Pointer(&_swig_i_0)), *(*C.swig_type_31)(unsafe.Pointer(&_swig_i_1)))
+	C._wrap_u128_from_le_cwetee_d5bd1ef305db0a68(*(*C.swig_type_30)(unsafe.Pointer(&_swig_i_0)), *(*C.swig_type_31)(unsafe.Pointer(&_swig_i_1)))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg1
 	}
@@ -1530,7 +1618,7 @@ func U128_from_le(arg1 []uint64, arg2 []byte) {
 
 func _swig_getBLAKE2B_KEY_MAX() (_swig_ret uint) {
 	var swig_r uint
-	swig_r = (uint)(C._wrap_BLAKE2B_KEY_MAX_cwetee_d1a6a8c9a889b0bb())
+	swig_r = (uint)(C._wrap_BLAKE2B_KEY_MAX_cwetee_d5bd1ef305db0a68())
 	return swig_r
 }
 
@@ -1540,7 +1628,7 @@ func Hash_blake2b(arg1 []byte, arg2 []byte, arg3 []byte) (_swig_ret string) {
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
 	_swig_i_2 := arg3
-	swig_r_p := C._wrap_hash_blake2b_cwetee_d1a6a8c9a889b0bb(*(*C.swig_type_33)(unsafe.Pointer(&_swig_i_0)), *(*C.swig_type_34)(unsafe.Pointer(&_swig_i_1)), *(*C.swig_type_35)(unsafe.Pointer(&_swig_i_2)))
+	swig_r_p := C._wrap_hash_blake2b_cwetee_d5bd1ef305db0a68(*(*C.swig_type_33)(unsafe.Pointer(&_swig_i_0)), *(*C.swig_type_34)(unsafe.Pointer(&_swig_i_1)), *(*C.swig_type_35)(unsafe.Pointer(&_swig_i_2)))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg1
@@ -1560,7 +1648,7 @@ func Hash_blake2b_128(arg1 []byte, arg2 []byte) (_swig_ret string) {
 	var swig_r string
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
-	swig_r_p := C._wrap_hash_blake2b_128_cwetee_d1a6a8c9a889b0bb(*(*C.swig_type_37)(unsafe.Pointer(&_swig_i_0)), *(*C.swig_type_38)(unsafe.Pointer(&_swig_i_1)))
+	swig_r_p := C._wrap_hash_blake2b_128_cwetee_d5bd1ef305db0a68(*(*C.swig_type_37)(unsafe.Pointer(&_swig_i_0)), *(*C.swig_type_38)(unsafe.Pointer(&_swig_i_1)))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg1
@@ -1577,7 +1665,7 @@ func Hash_blake2b_256(arg1 []byte, arg2 []byte) (_swig_ret string) {
 	var swig_r string
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
-	swig_r_p := C._wrap_hash_blake2b_256_cwetee_d1a6a8c9a889b0bb(*(*C.swig_type_40)(unsafe.Pointer(&_swig_i_0)), *(*C.swig_type_41)(unsafe.Pointer(&_swig_i_1)))
+	swig_r_p := C._wrap_hash_blake2b_256_cwetee_d5bd1ef305db0a68(*(*C.swig_type_40)(unsafe.Pointer(&_swig_i_0)), *(*C.swig_type_41)(unsafe.Pointer(&_swig_i_1)))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg1
@@ -1594,7 +1682,7 @@ func Hash_blake2b_512(arg1 []byte, arg2 []byte) (_swig_ret string) {
 	var swig_r string
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
-	swig_r_p := C._wrap_hash_blake2b_512_cwetee_d1a6a8c9a889b0bb(*(*C.swig_type_43)(unsafe.Pointer(&_swig_i_0)), *(*C.swig_type_44)(unsafe.Pointer(&_swig_i_1)))
+	swig_r_p := C._wrap_hash_blake2b_512_cwetee_d5bd1ef305db0a68(*(*C.swig_type_43)(unsafe.Pointer(&_swig_i_0)), *(*C.swig_type_44)(unsafe.Pointer(&_swig_i_1)))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg1
@@ -1611,7 +1699,7 @@ func Hash_blake2s_256(arg1 []byte, arg2 []byte) (_swig_ret string) {
 	var swig_r string
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
-	swig_r_p := C._wrap_hash_blake2s_256_cwetee_d1a6a8c9a889b0bb(*(*C.swig_type_46)(unsafe.Pointer(&_swig_i_0)), *(*C.swig_type_47)(unsafe.Pointer(&_swig_i_1)))
+	swig_r_p := C._wrap_hash_blake2s_256_cwetee_d5bd1ef305db0a68(*(*C.swig_type_46)(unsafe.Pointer(&_swig_i_0)), *(*C.swig_type_47)(unsafe.Pointer(&_swig_i_1)))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg1
@@ -1628,7 +1716,7 @@ func Hash_twox64(arg1 []byte, arg2 []byte) (_swig_ret string) {
 	var swig_r string
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
-	swig_r_p := C._wrap_hash_twox64_cwetee_d1a6a8c9a889b0bb(*(*C.swig_type_49)(unsafe.Pointer(&_swig_i_0)), *(*C.swig_type_50)(unsafe.Pointer(&_swig_i_1)))
+	swig_r_p := C._wrap_hash_twox64_cwetee_d5bd1ef305db0a68(*(*C.swig_type_49)(unsafe.Pointer(&_swig_i_0)), *(*C.swig_type_50)(unsafe.Pointer(&_swig_i_1)))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg1
@@ -1645,7 +1733,7 @@ func Hash_twox128(arg1 []byte, arg2 []byte) (_swig_ret string) {
 	var swig_r string
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
-	swig_r_p := C._wrap_hash_twox128_cwetee_d1a6a8c9a889b0bb(*(*C.swig_type_52)(unsafe.Pointer(&_swig_i_0)), *(*C.swig_type_53)(unsafe.Pointer(&_swig_i_1)))
+	swig_r_p := C._wrap_hash_twox128_cwetee_d5bd1ef305db0a68(*(*C.swig_type_52)(unsafe.Pointer(&_swig_i_0)), *(*C.swig_type_53)(unsafe.Pointer(&_swig_i_1)))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg1
@@ -1662,7 +1750,7 @@ func Hash_twox256(arg1 []byte, arg2 []byte) (_swig_ret string) {
 	var swig_r string
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
-	swig_r_p := C._wrap_hash_twox256_cwetee_d1a6a8c9a889b0bb(*(*C.swig_type_55)(unsafe.Pointer(&_swig_i_0)), *(*C.swig_type_56)(unsafe.Pointer(&_swig_i_1)))
+	swig_r_p := C._wrap_hash_twox256_cwetee_d5bd1ef305db0a68(*(*C.swig_type_55)(unsafe.Pointer(&_swig_i_0)), *(*C.swig_type_56)(unsafe.Pointer(&_swig_i_1)))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg1
@@ -1679,7 +1767,7 @@ func Hash_keccak256(arg1 []byte, arg2 []byte) (_swig_ret string) {
 	var swig_r string
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
-	swig_r_p := C._wrap_hash_keccak256_cwetee_d1a6a8c9a889b0bb(*(*C.swig_type_58)(unsafe.Pointer(&_swig_i_0)), *(*C.swig_type_59)(unsafe.Pointer(&_swig_i_1)))
+	swig_r_p := C._wrap_hash_keccak256_cwetee_d5bd1ef305db0a68(*(*C.swig_type_58)(unsafe.Pointer(&_swig_i_0)), *(*C.swig_type_59)(unsafe.Pointer(&_swig_i_1)))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg1
@@ -1696,7 +1784,7 @@ func Hash_sha256(arg1 []byte, arg2 []byte) (_swig_ret string) {
 	var swig_r string
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
-	swig_r_p := C._wrap_hash_sha256_cwetee_d1a6a8c9a889b0bb(*(*C.swig_type_61)(unsafe.Pointer(&_swig_i_0)), *(*C.swig_type_62)(unsafe.Pointer(&_swig_i_1)))
+	swig_r_p := C._wrap_hash_sha256_cwetee_d5bd1ef305db0a68(*(*C.swig_type_61)(unsafe.Pointer(&_swig_i_0)), *(*C.swig_type_62)(unsafe.Pointer(&_swig_i_1)))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg1
@@ -1713,7 +1801,7 @@ func Hash_sha512(arg1 []byte, arg2 []byte) (_swig_ret string) {
 	var swig_r string
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
-	swig_r_p := C._wrap_hash_sha512_cwetee_d1a6a8c9a889b0bb(*(*C.swig_type_64)(unsafe.Pointer(&_swig_i_0)), *(*C.swig_type_65)(unsafe.Pointer(&_swig_i_1)))
+	swig_r_p := C._wrap_hash_sha512_cwetee_d5bd1ef305db0a68(*(*C.swig_type_64)(unsafe.Pointer(&_swig_i_0)), *(*C.swig_type_65)(unsafe.Pointer(&_swig_i_1)))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg1
@@ -1731,7 +1819,7 @@ func Hmac_sha256(arg1 []byte, arg2 []byte, arg3 []byte) (_swig_ret string) {
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
 	_swig_i_2 := arg3
-	swig_r_p := C._wrap_hmac_sha256_cwetee_d1a6a8c9a889b0bb(*(*C.swig_type_67)(unsafe.Pointer(&_swig_i_0)), *(*C.swig_type_68)(unsafe.Pointer(&_swig_i_1)), *(*C.swig_type_69)(unsafe.Pointer(&_swig_i_2)))
+	swig_r_p := C._wrap_hmac_sha256_cwetee_d5bd1ef305db0a68(*(*C.swig_type_67)(unsafe.Pointer(&_swig_i_0)), *(*C.swig_type_68)(unsafe.Pointer(&_swig_i_1)), *(*C.swig_type_69)(unsafe.Pointer(&_swig_i_2)))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg1
@@ -1752,7 +1840,7 @@ func Hmac_sha512(arg1 []byte, arg2 []byte, arg3 []byte) (_swig_ret string) {
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
 	_swig_i_2 := arg3
-	swig_r_p := C._wrap_hmac_sha512_cwetee_d1a6a8c9a889b0bb(*(*C.swig_type_71)(unsafe.Pointer(&_swig_i_0)), *(*C.swig_type_72)(unsafe.Pointer(&_swig_i_1)), *(*C.swig_type_73)(unsafe.Pointer(&_swig_i_2)))
+	swig_r_p := C._wrap_hmac_sha512_cwetee_d5bd1ef305db0a68(*(*C.swig_type_71)(unsafe.Pointer(&_swig_i_0)), *(*C.swig_type_72)(unsafe.Pointer(&_swig_i_1)), *(*C.swig_type_73)(unsafe.Pointer(&_swig_i_2)))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg1
@@ -1774,7 +1862,7 @@ func Pbkdf2_sha256(arg1 []byte, arg2 []byte, arg3 []byte, arg4 uint) (_swig_ret 
 	_swig_i_1 := arg2
 	_swig_i_2 := arg3
 	_swig_i_3 := arg4
-	swig_r_p := C._wrap_pbkdf2_sha256_cwetee_d1a6a8c9a889b0bb(*(*C.swig_type_75)(unsafe.Pointer(&_swig_i_0)), *(*C.swig_type_76)(unsafe.Pointer(&_swig_i_1)), *(*C.swig_type_77)(unsafe.Pointer(&_swig_i_2)), C.swig_intgo(_swig_i_3))
+	swig_r_p := C._wrap_pbkdf2_sha256_cwetee_d5bd1ef305db0a68(*(*C.swig_type_75)(unsafe.Pointer(&_swig_i_0)), *(*C.swig_type_76)(unsafe.Pointer(&_swig_i_1)), *(*C.swig_type_77)(unsafe.Pointer(&_swig_i_2)), C.swig_intgo(_swig_i_3))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg1
@@ -1796,7 +1884,7 @@ func Pbkdf2_sha512(arg1 []byte, arg2 []byte, arg3 []byte, arg4 uint) (_swig_ret 
 	_swig_i_1 := arg2
 	_swig_i_2 := arg3
 	_swig_i_3 := arg4
-	swig_r_p := C._wrap_pbkdf2_sha512_cwetee_d1a6a8c9a889b0bb(*(*C.swig_type_79)(unsafe.Pointer(&_swig_i_0)), *(*C.swig_type_80)(unsafe.Pointer(&_swig_i_1)), *(*C.swig_type_81)(unsafe.Pointer(&_swig_i_2)), C.swig_intgo(_swig_i_3))
+	swig_r_p := C._wrap_pbkdf2_sha512_cwetee_d5bd1ef305db0a68(*(*C.swig_type_79)(unsafe.Pointer(&_swig_i_0)), *(*C.swig_type_80)(unsafe.Pointer(&_swig_i_1)), *(*C.swig_type_81)(unsafe.Pointer(&_swig_i_2)), C.swig_intgo(_swig_i_3))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg1
@@ -1816,7 +1904,7 @@ func Hash_blake3(arg1 []byte, arg2 []byte) (_swig_ret string) {
 	var swig_r string
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
-	swig_r_p := C._wrap_hash_blake3_cwetee_d1a6a8c9a889b0bb(*(*C.swig_type_83)(unsafe.Pointer(&_swig_i_0)), *(*C.swig_type_84)(unsafe.Pointer(&_swig_i_1)))
+	swig_r_p := C._wrap_hash_blake3_cwetee_d5bd1ef305db0a68(*(*C.swig_type_83)(unsafe.Pointer(&_swig_i_0)), *(*C.swig_type_84)(unsafe.Pointer(&_swig_i_1)))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg1
@@ -1834,7 +1922,7 @@ func Hash_blake3_keyed(arg1 []byte, arg2 []byte, arg3 []byte) (_swig_ret string)
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
 	_swig_i_2 := arg3
-	swig_r_p := C._wrap_hash_blake3_keyed_cwetee_d1a6a8c9a889b0bb(*(*C.swig_type_86)(unsafe.Pointer(&_swig_i_0)), *(*C.swig_type_87)(unsafe.Pointer(&_swig_i_1)), *(*C.swig_type_88)(unsafe.Pointer(&_swig_i_2)))
+	swig_r_p := C._wrap_hash_blake3_keyed_cwetee_d5bd1ef305db0a68(*(*C.swig_type_86)(unsafe.Pointer(&_swig_i_0)), *(*C.swig_type_87)(unsafe.Pointer(&_swig_i_1)), *(*C.swig_type_88)(unsafe.Pointer(&_swig_i_2)))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg1
@@ -1855,7 +1943,7 @@ func Hash_blake3_derive_key(arg1 []byte, arg2 string, arg3 []byte) (_swig_ret st
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
 	_swig_i_2 := arg3
-	swig_r_p := C._wrap_hash_blake3_derive_key_cwetee_d1a6a8c9a889b0bb(*(*C.swig_type_90)(unsafe.Pointer(&_swig_i_0)), *(*C.swig_type_91)(unsafe.Pointer(&_swig_i_1)), *(*C.swig_type_92)(unsafe.Pointer(&_swig_i_2)))
+	swig_r_p := C._wrap_hash_blake3_derive_key_cwetee_d5bd1ef305db0a68(*(*C.swig_type_90)(unsafe.Pointer(&_swig_i_0)), *(*C.swig_type_91)(unsafe.Pointer(&_swig_i_1)), *(*C.swig_type_92)(unsafe.Pointer(&_swig_i_2)))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg1
@@ -1875,7 +1963,7 @@ func Crc16_xmodem(arg1 *uint16, arg2 []byte) (_swig_ret string) {
 	var swig_r string
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
-	swig_r_p := C._wrap_crc16_xmodem_cwetee_d1a6a8c9a889b0bb(C.swig_voidp(_swig_i_0), *(*C.swig_type_94)(unsafe.Pointer(&_swig_i_1)))
+	swig_r_p := C._wrap_crc16_xmodem_cwetee_d5bd1ef305db0a68(C.swig_voidp(_swig_i_0), *(*C.swig_type_94)(unsafe.Pointer(&_swig_i_1)))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg2
@@ -1889,7 +1977,7 @@ func Crc32c(arg1 *uint32, arg2 []byte) (_swig_ret string) {
 	var swig_r string
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
-	swig_r_p := C._wrap_crc32c_cwetee_d1a6a8c9a889b0bb(C.swig_voidp(_swig_i_0), *(*C.swig_type_96)(unsafe.Pointer(&_swig_i_1)))
+	swig_r_p := C._wrap_crc32c_cwetee_d5bd1ef305db0a68(C.swig_voidp(_swig_i_0), *(*C.swig_type_96)(unsafe.Pointer(&_swig_i_1)))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg2
@@ -1901,7 +1989,7 @@ func Crc32c(arg1 *uint32, arg2 []byte) (_swig_ret string) {
 
 func _swig_getSCALE_COMPACT_MAX_BYTES() (_swig_ret uint) {
 	var swig_r uint
-	swig_r = (uint)(C._wrap_SCALE_COMPACT_MAX_BYTES_cwetee_d1a6a8c9a889b0bb())
+	swig_r = (uint)(C._wrap_SCALE_COMPACT_MAX_BYTES_cwetee_d5bd1ef305db0a68())
 	return swig_r
 }
 
@@ -1911,7 +1999,7 @@ func Scale_encode_compact(arg1 *[]byte, arg2 []uint64) (_swig_ret string) {
 	var _swig_i_0 *[2]uint64
  _swig_i_0 = new([2]uint64) 
 	_swig_i_1 := arg2
-	swig_r_p := C._wrap_scale_encode_compact_cwetee_d1a6a8c9a889b0bb(C.swig_voidp(_swig_i_0), *(*C.swig_type_98)(unsafe.Pointer(&_swig_i_1)))
+	swig_r_p := C._wrap_scale_encode_compact_cwetee_d5bd1ef305db0a68(C.swig_voidp(_swig_i_0), *(*C.swig_type_98)(unsafe.Pointer(&_swig_i_1)))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
  *arg1 = weteeTakeBytes(_swig_i_0) 
 	if Swig_escape_always_false {
@@ -1927,7 +2015,7 @@ func Scale_decode_compact(arg1 []uint64, arg2 *int, arg3 []byte) (_swig_ret stri
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
 	_swig_i_2 := arg3
-	swig_r_p := C._wrap_scale_decode_compact_cwetee_d1a6a8c9a889b0bb(*(*C.swig_type_100)(unsafe.Pointer(&_swig_i_0)), C.swig_voidp(_swig_i_1), *(*C.swig_type_101)(unsafe.Pointer(&_swig_i_2)))
+	swig_r_p := C._wrap_scale_decode_compact_cwetee_d5bd1ef305db0a68(*(*C.swig_type_100)(unsafe.Pointer(&_swig_i_0)), C.swig_voidp(_swig_i_1), *(*C.swig_type_101)(unsafe.Pointer(&_swig_i_2)))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg1
@@ -1943,140 +2031,140 @@ func Scale_decode_compact(arg1 []uint64, arg2 *int, arg3 []byte) (_swig_ret stri
 type Enum_SS_wetee_scheme int
 func _swig_getSCHEME_SR25519() (_swig_ret Enum_SS_wetee_scheme) {
 	var swig_r Enum_SS_wetee_scheme
-	swig_r = (Enum_SS_wetee_scheme)(C._wrap_SCHEME_SR25519_cwetee_d1a6a8c9a889b0bb())
+	swig_r = (Enum_SS_wetee_scheme)(C._wrap_SCHEME_SR25519_cwetee_d5bd1ef305db0a68())
 	return swig_r
 }
 
 var SCHEME_SR25519 Enum_SS_wetee_scheme = _swig_getSCHEME_SR25519()
 func _swig_getSCHEME_ED25519() (_swig_ret Enum_SS_wetee_scheme) {
 	var swig_r Enum_SS_wetee_scheme
-	swig_r = (Enum_SS_wetee_scheme)(C._wrap_SCHEME_ED25519_cwetee_d1a6a8c9a889b0bb())
+	swig_r = (Enum_SS_wetee_scheme)(C._wrap_SCHEME_ED25519_cwetee_d5bd1ef305db0a68())
 	return swig_r
 }
 
 var SCHEME_ED25519 Enum_SS_wetee_scheme = _swig_getSCHEME_ED25519()
 func _swig_getSCHEME_ECDSA() (_swig_ret Enum_SS_wetee_scheme) {
 	var swig_r Enum_SS_wetee_scheme
-	swig_r = (Enum_SS_wetee_scheme)(C._wrap_SCHEME_ECDSA_cwetee_d1a6a8c9a889b0bb())
+	swig_r = (Enum_SS_wetee_scheme)(C._wrap_SCHEME_ECDSA_cwetee_d5bd1ef305db0a68())
 	return swig_r
 }
 
 var SCHEME_ECDSA Enum_SS_wetee_scheme = _swig_getSCHEME_ECDSA()
 func _swig_getSCHEME_ETHEREUM() (_swig_ret Enum_SS_wetee_scheme) {
 	var swig_r Enum_SS_wetee_scheme
-	swig_r = (Enum_SS_wetee_scheme)(C._wrap_SCHEME_ETHEREUM_cwetee_d1a6a8c9a889b0bb())
+	swig_r = (Enum_SS_wetee_scheme)(C._wrap_SCHEME_ETHEREUM_cwetee_d5bd1ef305db0a68())
 	return swig_r
 }
 
 var SCHEME_ETHEREUM Enum_SS_wetee_scheme = _swig_getSCHEME_ETHEREUM()
 func _swig_getSR25519_SEED_BYTES() (_swig_ret uint) {
 	var swig_r uint
-	swig_r = (uint)(C._wrap_SR25519_SEED_BYTES_cwetee_d1a6a8c9a889b0bb())
+	swig_r = (uint)(C._wrap_SR25519_SEED_BYTES_cwetee_d5bd1ef305db0a68())
 	return swig_r
 }
 
 var SR25519_SEED_BYTES uint = _swig_getSR25519_SEED_BYTES()
 func _swig_getSR25519_PUBLIC_BYTES() (_swig_ret uint) {
 	var swig_r uint
-	swig_r = (uint)(C._wrap_SR25519_PUBLIC_BYTES_cwetee_d1a6a8c9a889b0bb())
+	swig_r = (uint)(C._wrap_SR25519_PUBLIC_BYTES_cwetee_d5bd1ef305db0a68())
 	return swig_r
 }
 
 var SR25519_PUBLIC_BYTES uint = _swig_getSR25519_PUBLIC_BYTES()
 func _swig_getSR25519_SECRET_BYTES() (_swig_ret uint) {
 	var swig_r uint
-	swig_r = (uint)(C._wrap_SR25519_SECRET_BYTES_cwetee_d1a6a8c9a889b0bb())
+	swig_r = (uint)(C._wrap_SR25519_SECRET_BYTES_cwetee_d5bd1ef305db0a68())
 	return swig_r
 }
 
 var SR25519_SECRET_BYTES uint = _swig_getSR25519_SECRET_BYTES()
 func _swig_getSR25519_SIGNATURE_BYTES() (_swig_ret uint) {
 	var swig_r uint
-	swig_r = (uint)(C._wrap_SR25519_SIGNATURE_BYTES_cwetee_d1a6a8c9a889b0bb())
+	swig_r = (uint)(C._wrap_SR25519_SIGNATURE_BYTES_cwetee_d5bd1ef305db0a68())
 	return swig_r
 }
 
 var SR25519_SIGNATURE_BYTES uint = _swig_getSR25519_SIGNATURE_BYTES()
 func _swig_getED25519_SEED_BYTES() (_swig_ret uint) {
 	var swig_r uint
-	swig_r = (uint)(C._wrap_ED25519_SEED_BYTES_cwetee_d1a6a8c9a889b0bb())
+	swig_r = (uint)(C._wrap_ED25519_SEED_BYTES_cwetee_d5bd1ef305db0a68())
 	return swig_r
 }
 
 var ED25519_SEED_BYTES uint = _swig_getED25519_SEED_BYTES()
 func _swig_getED25519_PUBLIC_BYTES() (_swig_ret uint) {
 	var swig_r uint
-	swig_r = (uint)(C._wrap_ED25519_PUBLIC_BYTES_cwetee_d1a6a8c9a889b0bb())
+	swig_r = (uint)(C._wrap_ED25519_PUBLIC_BYTES_cwetee_d5bd1ef305db0a68())
 	return swig_r
 }
 
 var ED25519_PUBLIC_BYTES uint = _swig_getED25519_PUBLIC_BYTES()
 func _swig_getED25519_SECRET_BYTES() (_swig_ret uint) {
 	var swig_r uint
-	swig_r = (uint)(C._wrap_ED25519_SECRET_BYTES_cwetee_d1a6a8c9a889b0bb())
+	swig_r = (uint)(C._wrap_ED25519_SECRET_BYTES_cwetee_d5bd1ef305db0a68())
 	return swig_r
 }
 
 var ED25519_SECRET_BYTES uint = _swig_getED25519_SECRET_BYTES()
 func _swig_getED25519_SIGNATURE_BYTES() (_swig_ret uint) {
 	var swig_r uint
-	swig_r = (uint)(C._wrap_ED25519_SIGNATURE_BYTES_cwetee_d1a6a8c9a889b0bb())
+	swig_r = (uint)(C._wrap_ED25519_SIGNATURE_BYTES_cwetee_d5bd1ef305db0a68())
 	return swig_r
 }
 
 var ED25519_SIGNATURE_BYTES uint = _swig_getED25519_SIGNATURE_BYTES()
 func _swig_getECDSA_SECRET_BYTES() (_swig_ret uint) {
 	var swig_r uint
-	swig_r = (uint)(C._wrap_ECDSA_SECRET_BYTES_cwetee_d1a6a8c9a889b0bb())
+	swig_r = (uint)(C._wrap_ECDSA_SECRET_BYTES_cwetee_d5bd1ef305db0a68())
 	return swig_r
 }
 
 var ECDSA_SECRET_BYTES uint = _swig_getECDSA_SECRET_BYTES()
 func _swig_getECDSA_PUBLIC_BYTES() (_swig_ret uint) {
 	var swig_r uint
-	swig_r = (uint)(C._wrap_ECDSA_PUBLIC_BYTES_cwetee_d1a6a8c9a889b0bb())
+	swig_r = (uint)(C._wrap_ECDSA_PUBLIC_BYTES_cwetee_d5bd1ef305db0a68())
 	return swig_r
 }
 
 var ECDSA_PUBLIC_BYTES uint = _swig_getECDSA_PUBLIC_BYTES()
 func _swig_getECDSA_SIGNATURE_BYTES() (_swig_ret uint) {
 	var swig_r uint
-	swig_r = (uint)(C._wrap_ECDSA_SIGNATURE_BYTES_cwetee_d1a6a8c9a889b0bb())
+	swig_r = (uint)(C._wrap_ECDSA_SIGNATURE_BYTES_cwetee_d5bd1ef305db0a68())
 	return swig_r
 }
 
 var ECDSA_SIGNATURE_BYTES uint = _swig_getECDSA_SIGNATURE_BYTES()
 func _swig_getETH_ADDRESS_BYTES() (_swig_ret uint) {
 	var swig_r uint
-	swig_r = (uint)(C._wrap_ETH_ADDRESS_BYTES_cwetee_d1a6a8c9a889b0bb())
+	swig_r = (uint)(C._wrap_ETH_ADDRESS_BYTES_cwetee_d5bd1ef305db0a68())
 	return swig_r
 }
 
 var ETH_ADDRESS_BYTES uint = _swig_getETH_ADDRESS_BYTES()
 func _swig_getCHAIN_CODE_BYTES() (_swig_ret uint) {
 	var swig_r uint
-	swig_r = (uint)(C._wrap_CHAIN_CODE_BYTES_cwetee_d1a6a8c9a889b0bb())
+	swig_r = (uint)(C._wrap_CHAIN_CODE_BYTES_cwetee_d5bd1ef305db0a68())
 	return swig_r
 }
 
 var CHAIN_CODE_BYTES uint = _swig_getCHAIN_CODE_BYTES()
 func _swig_getPUBLIC_MAX_BYTES() (_swig_ret uint) {
 	var swig_r uint
-	swig_r = (uint)(C._wrap_PUBLIC_MAX_BYTES_cwetee_d1a6a8c9a889b0bb())
+	swig_r = (uint)(C._wrap_PUBLIC_MAX_BYTES_cwetee_d5bd1ef305db0a68())
 	return swig_r
 }
 
 var PUBLIC_MAX_BYTES uint = _swig_getPUBLIC_MAX_BYTES()
 func _swig_getSIGNATURE_MAX_BYTES() (_swig_ret uint) {
 	var swig_r uint
-	swig_r = (uint)(C._wrap_SIGNATURE_MAX_BYTES_cwetee_d1a6a8c9a889b0bb())
+	swig_r = (uint)(C._wrap_SIGNATURE_MAX_BYTES_cwetee_d5bd1ef305db0a68())
 	return swig_r
 }
 
 var SIGNATURE_MAX_BYTES uint = _swig_getSIGNATURE_MAX_BYTES()
 func Dev_phrase() (_swig_ret string) {
 	var swig_r string
-	swig_r_p := C._wrap_dev_phrase_cwetee_d1a6a8c9a889b0bb()
+	swig_r_p := C._wrap_dev_phrase_cwetee_d5bd1ef305db0a68()
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	var swig_r_1 string
  swig_r_1 = strings.Clone(swig_r) 
@@ -2088,7 +2176,7 @@ func Sr25519_keypair_from_seed(arg1 []byte, arg2 []byte, arg3 []byte) (_swig_ret
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
 	_swig_i_2 := arg3
-	swig_r_p := C._wrap_sr25519_keypair_from_seed_cwetee_d1a6a8c9a889b0bb(*(*C.swig_type_104)(unsafe.Pointer(&_swig_i_0)), *(*C.swig_type_105)(unsafe.Pointer(&_swig_i_1)), *(*C.swig_type_106)(unsafe.Pointer(&_swig_i_2)))
+	swig_r_p := C._wrap_sr25519_keypair_from_seed_cwetee_d5bd1ef305db0a68(*(*C.swig_type_104)(unsafe.Pointer(&_swig_i_0)), *(*C.swig_type_105)(unsafe.Pointer(&_swig_i_1)), *(*C.swig_type_106)(unsafe.Pointer(&_swig_i_2)))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg1
@@ -2108,7 +2196,7 @@ func Sr25519_secret_to_canonical(arg1 []byte, arg2 []byte) (_swig_ret string) {
 	var swig_r string
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
-	swig_r_p := C._wrap_sr25519_secret_to_canonical_cwetee_d1a6a8c9a889b0bb(*(*C.swig_type_108)(unsafe.Pointer(&_swig_i_0)), *(*C.swig_type_109)(unsafe.Pointer(&_swig_i_1)))
+	swig_r_p := C._wrap_sr25519_secret_to_canonical_cwetee_d5bd1ef305db0a68(*(*C.swig_type_108)(unsafe.Pointer(&_swig_i_0)), *(*C.swig_type_109)(unsafe.Pointer(&_swig_i_1)))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg1
@@ -2125,7 +2213,7 @@ func Sr25519_secret_from_canonical(arg1 []byte, arg2 []byte) (_swig_ret string) 
 	var swig_r string
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
-	swig_r_p := C._wrap_sr25519_secret_from_canonical_cwetee_d1a6a8c9a889b0bb(*(*C.swig_type_111)(unsafe.Pointer(&_swig_i_0)), *(*C.swig_type_112)(unsafe.Pointer(&_swig_i_1)))
+	swig_r_p := C._wrap_sr25519_secret_from_canonical_cwetee_d5bd1ef305db0a68(*(*C.swig_type_111)(unsafe.Pointer(&_swig_i_0)), *(*C.swig_type_112)(unsafe.Pointer(&_swig_i_1)))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg1
@@ -2142,7 +2230,7 @@ func Sr25519_public_from_secret(arg1 []byte, arg2 []byte) (_swig_ret string) {
 	var swig_r string
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
-	swig_r_p := C._wrap_sr25519_public_from_secret_cwetee_d1a6a8c9a889b0bb(*(*C.swig_type_114)(unsafe.Pointer(&_swig_i_0)), *(*C.swig_type_115)(unsafe.Pointer(&_swig_i_1)))
+	swig_r_p := C._wrap_sr25519_public_from_secret_cwetee_d5bd1ef305db0a68(*(*C.swig_type_114)(unsafe.Pointer(&_swig_i_0)), *(*C.swig_type_115)(unsafe.Pointer(&_swig_i_1)))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg1
@@ -2161,7 +2249,7 @@ func Sr25519_sign(arg1 []byte, arg2 []byte, arg3 []byte, arg4 []byte) (_swig_ret
 	_swig_i_1 := arg2
 	_swig_i_2 := arg3
 	_swig_i_3 := arg4
-	swig_r_p := C._wrap_sr25519_sign_cwetee_d1a6a8c9a889b0bb(*(*C.swig_type_117)(unsafe.Pointer(&_swig_i_0)), *(*C.swig_type_118)(unsafe.Pointer(&_swig_i_1)), *(*C.swig_type_119)(unsafe.Pointer(&_swig_i_2)), *(*C.swig_type_120)(unsafe.Pointer(&_swig_i_3)))
+	swig_r_p := C._wrap_sr25519_sign_cwetee_d5bd1ef305db0a68(*(*C.swig_type_117)(unsafe.Pointer(&_swig_i_0)), *(*C.swig_type_118)(unsafe.Pointer(&_swig_i_1)), *(*C.swig_type_119)(unsafe.Pointer(&_swig_i_2)), *(*C.swig_type_120)(unsafe.Pointer(&_swig_i_3)))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg1
@@ -2185,7 +2273,7 @@ func Sr25519_verify(arg1 []byte, arg2 []byte, arg3 []byte) (_swig_ret string) {
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
 	_swig_i_2 := arg3
-	swig_r_p := C._wrap_sr25519_verify_cwetee_d1a6a8c9a889b0bb(*(*C.swig_type_122)(unsafe.Pointer(&_swig_i_0)), *(*C.swig_type_123)(unsafe.Pointer(&_swig_i_1)), *(*C.swig_type_124)(unsafe.Pointer(&_swig_i_2)))
+	swig_r_p := C._wrap_sr25519_verify_cwetee_d5bd1ef305db0a68(*(*C.swig_type_122)(unsafe.Pointer(&_swig_i_0)), *(*C.swig_type_123)(unsafe.Pointer(&_swig_i_1)), *(*C.swig_type_124)(unsafe.Pointer(&_swig_i_2)))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg1
@@ -2206,7 +2294,7 @@ func Sr25519_verify_strict(arg1 []byte, arg2 []byte, arg3 []byte) (_swig_ret str
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
 	_swig_i_2 := arg3
-	swig_r_p := C._wrap_sr25519_verify_strict_cwetee_d1a6a8c9a889b0bb(*(*C.swig_type_126)(unsafe.Pointer(&_swig_i_0)), *(*C.swig_type_127)(unsafe.Pointer(&_swig_i_1)), *(*C.swig_type_128)(unsafe.Pointer(&_swig_i_2)))
+	swig_r_p := C._wrap_sr25519_verify_strict_cwetee_d5bd1ef305db0a68(*(*C.swig_type_126)(unsafe.Pointer(&_swig_i_0)), *(*C.swig_type_127)(unsafe.Pointer(&_swig_i_1)), *(*C.swig_type_128)(unsafe.Pointer(&_swig_i_2)))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg1
@@ -2228,7 +2316,7 @@ func Sr25519_derive_hard(arg1 []byte, arg2 []byte, arg3 []byte, arg4 []byte) (_s
 	_swig_i_1 := arg2
 	_swig_i_2 := arg3
 	_swig_i_3 := arg4
-	swig_r_p := C._wrap_sr25519_derive_hard_cwetee_d1a6a8c9a889b0bb(*(*C.swig_type_130)(unsafe.Pointer(&_swig_i_0)), *(*C.swig_type_131)(unsafe.Pointer(&_swig_i_1)), *(*C.swig_type_132)(unsafe.Pointer(&_swig_i_2)), *(*C.swig_type_133)(unsafe.Pointer(&_swig_i_3)))
+	swig_r_p := C._wrap_sr25519_derive_hard_cwetee_d5bd1ef305db0a68(*(*C.swig_type_130)(unsafe.Pointer(&_swig_i_0)), *(*C.swig_type_131)(unsafe.Pointer(&_swig_i_1)), *(*C.swig_type_132)(unsafe.Pointer(&_swig_i_2)), *(*C.swig_type_133)(unsafe.Pointer(&_swig_i_3)))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg1
@@ -2254,7 +2342,7 @@ func Sr25519_derive_soft(arg1 []byte, arg2 []byte, arg3 []byte, arg4 []byte, arg
 	_swig_i_2 := arg3
 	_swig_i_3 := arg4
 	_swig_i_4 := arg5
-	swig_r_p := C._wrap_sr25519_derive_soft_cwetee_d1a6a8c9a889b0bb(*(*C.swig_type_135)(unsafe.Pointer(&_swig_i_0)), *(*C.swig_type_136)(unsafe.Pointer(&_swig_i_1)), *(*C.swig_type_137)(unsafe.Pointer(&_swig_i_2)), *(*C.swig_type_138)(unsafe.Pointer(&_swig_i_3)), *(*C.swig_type_139)(unsafe.Pointer(&_swig_i_4)))
+	swig_r_p := C._wrap_sr25519_derive_soft_cwetee_d5bd1ef305db0a68(*(*C.swig_type_135)(unsafe.Pointer(&_swig_i_0)), *(*C.swig_type_136)(unsafe.Pointer(&_swig_i_1)), *(*C.swig_type_137)(unsafe.Pointer(&_swig_i_2)), *(*C.swig_type_138)(unsafe.Pointer(&_swig_i_3)), *(*C.swig_type_139)(unsafe.Pointer(&_swig_i_4)))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg1
@@ -2281,7 +2369,7 @@ func Sr25519_derive_public(arg1 []byte, arg2 []byte, arg3 []byte) (_swig_ret str
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
 	_swig_i_2 := arg3
-	swig_r_p := C._wrap_sr25519_derive_public_cwetee_d1a6a8c9a889b0bb(*(*C.swig_type_141)(unsafe.Pointer(&_swig_i_0)), *(*C.swig_type_142)(unsafe.Pointer(&_swig_i_1)), *(*C.swig_type_143)(unsafe.Pointer(&_swig_i_2)))
+	swig_r_p := C._wrap_sr25519_derive_public_cwetee_d5bd1ef305db0a68(*(*C.swig_type_141)(unsafe.Pointer(&_swig_i_0)), *(*C.swig_type_142)(unsafe.Pointer(&_swig_i_1)), *(*C.swig_type_143)(unsafe.Pointer(&_swig_i_2)))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg1
@@ -2302,7 +2390,7 @@ func Ed25519_keypair_from_seed(arg1 []byte, arg2 []byte, arg3 []byte) (_swig_ret
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
 	_swig_i_2 := arg3
-	swig_r_p := C._wrap_ed25519_keypair_from_seed_cwetee_d1a6a8c9a889b0bb(*(*C.swig_type_145)(unsafe.Pointer(&_swig_i_0)), *(*C.swig_type_146)(unsafe.Pointer(&_swig_i_1)), *(*C.swig_type_147)(unsafe.Pointer(&_swig_i_2)))
+	swig_r_p := C._wrap_ed25519_keypair_from_seed_cwetee_d5bd1ef305db0a68(*(*C.swig_type_145)(unsafe.Pointer(&_swig_i_0)), *(*C.swig_type_146)(unsafe.Pointer(&_swig_i_1)), *(*C.swig_type_147)(unsafe.Pointer(&_swig_i_2)))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg1
@@ -2323,7 +2411,7 @@ func Ed25519_sign(arg1 []byte, arg2 []byte, arg3 []byte) (_swig_ret string) {
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
 	_swig_i_2 := arg3
-	swig_r_p := C._wrap_ed25519_sign_cwetee_d1a6a8c9a889b0bb(*(*C.swig_type_149)(unsafe.Pointer(&_swig_i_0)), *(*C.swig_type_150)(unsafe.Pointer(&_swig_i_1)), *(*C.swig_type_151)(unsafe.Pointer(&_swig_i_2)))
+	swig_r_p := C._wrap_ed25519_sign_cwetee_d5bd1ef305db0a68(*(*C.swig_type_149)(unsafe.Pointer(&_swig_i_0)), *(*C.swig_type_150)(unsafe.Pointer(&_swig_i_1)), *(*C.swig_type_151)(unsafe.Pointer(&_swig_i_2)))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg1
@@ -2344,7 +2432,7 @@ func Ed25519_verify(arg1 []byte, arg2 []byte, arg3 []byte) (_swig_ret string) {
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
 	_swig_i_2 := arg3
-	swig_r_p := C._wrap_ed25519_verify_cwetee_d1a6a8c9a889b0bb(*(*C.swig_type_153)(unsafe.Pointer(&_swig_i_0)), *(*C.swig_type_154)(unsafe.Pointer(&_swig_i_1)), *(*C.swig_type_155)(unsafe.Pointer(&_swig_i_2)))
+	swig_r_p := C._wrap_ed25519_verify_cwetee_d5bd1ef305db0a68(*(*C.swig_type_153)(unsafe.Pointer(&_swig_i_0)), *(*C.swig_type_154)(unsafe.Pointer(&_swig_i_1)), *(*C.swig_type_155)(unsafe.Pointer(&_swig_i_2)))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg1
@@ -2365,7 +2453,7 @@ func Ed25519_verify_strict(arg1 []byte, arg2 []byte, arg3 []byte) (_swig_ret str
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
 	_swig_i_2 := arg3
-	swig_r_p := C._wrap_ed25519_verify_strict_cwetee_d1a6a8c9a889b0bb(*(*C.swig_type_157)(unsafe.Pointer(&_swig_i_0)), *(*C.swig_type_158)(unsafe.Pointer(&_swig_i_1)), *(*C.swig_type_159)(unsafe.Pointer(&_swig_i_2)))
+	swig_r_p := C._wrap_ed25519_verify_strict_cwetee_d5bd1ef305db0a68(*(*C.swig_type_157)(unsafe.Pointer(&_swig_i_0)), *(*C.swig_type_158)(unsafe.Pointer(&_swig_i_1)), *(*C.swig_type_159)(unsafe.Pointer(&_swig_i_2)))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg1
@@ -2386,7 +2474,7 @@ func Ed25519_derive_hard(arg1 []byte, arg2 []byte, arg3 []byte) (_swig_ret strin
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
 	_swig_i_2 := arg3
-	swig_r_p := C._wrap_ed25519_derive_hard_cwetee_d1a6a8c9a889b0bb(*(*C.swig_type_161)(unsafe.Pointer(&_swig_i_0)), *(*C.swig_type_162)(unsafe.Pointer(&_swig_i_1)), *(*C.swig_type_163)(unsafe.Pointer(&_swig_i_2)))
+	swig_r_p := C._wrap_ed25519_derive_hard_cwetee_d5bd1ef305db0a68(*(*C.swig_type_161)(unsafe.Pointer(&_swig_i_0)), *(*C.swig_type_162)(unsafe.Pointer(&_swig_i_1)), *(*C.swig_type_163)(unsafe.Pointer(&_swig_i_2)))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg1
@@ -2406,7 +2494,7 @@ func Ecdsa_public_from_secret(arg1 []byte, arg2 []byte) (_swig_ret string) {
 	var swig_r string
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
-	swig_r_p := C._wrap_ecdsa_public_from_secret_cwetee_d1a6a8c9a889b0bb(*(*C.swig_type_165)(unsafe.Pointer(&_swig_i_0)), *(*C.swig_type_166)(unsafe.Pointer(&_swig_i_1)))
+	swig_r_p := C._wrap_ecdsa_public_from_secret_cwetee_d5bd1ef305db0a68(*(*C.swig_type_165)(unsafe.Pointer(&_swig_i_0)), *(*C.swig_type_166)(unsafe.Pointer(&_swig_i_1)))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg1
@@ -2424,7 +2512,7 @@ func Ecdsa_sign(arg1 []byte, arg2 []byte, arg3 []byte) (_swig_ret string) {
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
 	_swig_i_2 := arg3
-	swig_r_p := C._wrap_ecdsa_sign_cwetee_d1a6a8c9a889b0bb(*(*C.swig_type_168)(unsafe.Pointer(&_swig_i_0)), *(*C.swig_type_169)(unsafe.Pointer(&_swig_i_1)), *(*C.swig_type_170)(unsafe.Pointer(&_swig_i_2)))
+	swig_r_p := C._wrap_ecdsa_sign_cwetee_d5bd1ef305db0a68(*(*C.swig_type_168)(unsafe.Pointer(&_swig_i_0)), *(*C.swig_type_169)(unsafe.Pointer(&_swig_i_1)), *(*C.swig_type_170)(unsafe.Pointer(&_swig_i_2)))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg1
@@ -2445,7 +2533,7 @@ func Ecdsa_verify(arg1 []byte, arg2 []byte, arg3 []byte) (_swig_ret string) {
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
 	_swig_i_2 := arg3
-	swig_r_p := C._wrap_ecdsa_verify_cwetee_d1a6a8c9a889b0bb(*(*C.swig_type_172)(unsafe.Pointer(&_swig_i_0)), *(*C.swig_type_173)(unsafe.Pointer(&_swig_i_1)), *(*C.swig_type_174)(unsafe.Pointer(&_swig_i_2)))
+	swig_r_p := C._wrap_ecdsa_verify_cwetee_d5bd1ef305db0a68(*(*C.swig_type_172)(unsafe.Pointer(&_swig_i_0)), *(*C.swig_type_173)(unsafe.Pointer(&_swig_i_1)), *(*C.swig_type_174)(unsafe.Pointer(&_swig_i_2)))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg1
@@ -2466,7 +2554,7 @@ func Ecdsa_derive_hard(arg1 []byte, arg2 []byte, arg3 []byte) (_swig_ret string)
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
 	_swig_i_2 := arg3
-	swig_r_p := C._wrap_ecdsa_derive_hard_cwetee_d1a6a8c9a889b0bb(*(*C.swig_type_176)(unsafe.Pointer(&_swig_i_0)), *(*C.swig_type_177)(unsafe.Pointer(&_swig_i_1)), *(*C.swig_type_178)(unsafe.Pointer(&_swig_i_2)))
+	swig_r_p := C._wrap_ecdsa_derive_hard_cwetee_d5bd1ef305db0a68(*(*C.swig_type_176)(unsafe.Pointer(&_swig_i_0)), *(*C.swig_type_177)(unsafe.Pointer(&_swig_i_1)), *(*C.swig_type_178)(unsafe.Pointer(&_swig_i_2)))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg1
@@ -2486,7 +2574,7 @@ func Ecdsa_account_id(arg1 []byte, arg2 []byte) (_swig_ret string) {
 	var swig_r string
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
-	swig_r_p := C._wrap_ecdsa_account_id_cwetee_d1a6a8c9a889b0bb(*(*C.swig_type_180)(unsafe.Pointer(&_swig_i_0)), *(*C.swig_type_181)(unsafe.Pointer(&_swig_i_1)))
+	swig_r_p := C._wrap_ecdsa_account_id_cwetee_d5bd1ef305db0a68(*(*C.swig_type_180)(unsafe.Pointer(&_swig_i_0)), *(*C.swig_type_181)(unsafe.Pointer(&_swig_i_1)))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg1
@@ -2504,7 +2592,7 @@ func Eth_sign(arg1 []byte, arg2 []byte, arg3 []byte) (_swig_ret string) {
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
 	_swig_i_2 := arg3
-	swig_r_p := C._wrap_eth_sign_cwetee_d1a6a8c9a889b0bb(*(*C.swig_type_183)(unsafe.Pointer(&_swig_i_0)), *(*C.swig_type_184)(unsafe.Pointer(&_swig_i_1)), *(*C.swig_type_185)(unsafe.Pointer(&_swig_i_2)))
+	swig_r_p := C._wrap_eth_sign_cwetee_d5bd1ef305db0a68(*(*C.swig_type_183)(unsafe.Pointer(&_swig_i_0)), *(*C.swig_type_184)(unsafe.Pointer(&_swig_i_1)), *(*C.swig_type_185)(unsafe.Pointer(&_swig_i_2)))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg1
@@ -2525,7 +2613,7 @@ func Eth_verify(arg1 []byte, arg2 []byte, arg3 []byte) (_swig_ret string) {
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
 	_swig_i_2 := arg3
-	swig_r_p := C._wrap_eth_verify_cwetee_d1a6a8c9a889b0bb(*(*C.swig_type_187)(unsafe.Pointer(&_swig_i_0)), *(*C.swig_type_188)(unsafe.Pointer(&_swig_i_1)), *(*C.swig_type_189)(unsafe.Pointer(&_swig_i_2)))
+	swig_r_p := C._wrap_eth_verify_cwetee_d5bd1ef305db0a68(*(*C.swig_type_187)(unsafe.Pointer(&_swig_i_0)), *(*C.swig_type_188)(unsafe.Pointer(&_swig_i_1)), *(*C.swig_type_189)(unsafe.Pointer(&_swig_i_2)))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg1
@@ -2545,7 +2633,7 @@ func Eth_address(arg1 []byte, arg2 []byte) (_swig_ret string) {
 	var swig_r string
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
-	swig_r_p := C._wrap_eth_address_cwetee_d1a6a8c9a889b0bb(*(*C.swig_type_191)(unsafe.Pointer(&_swig_i_0)), *(*C.swig_type_192)(unsafe.Pointer(&_swig_i_1)))
+	swig_r_p := C._wrap_eth_address_cwetee_d5bd1ef305db0a68(*(*C.swig_type_191)(unsafe.Pointer(&_swig_i_0)), *(*C.swig_type_192)(unsafe.Pointer(&_swig_i_1)))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg1
@@ -2563,7 +2651,7 @@ func Eth_address_to_string(arg1 *string, arg2 []byte) (_swig_ret string) {
 	var _swig_i_0 *[2]uint64
  _swig_i_0 = new([2]uint64) 
 	_swig_i_1 := arg2
-	swig_r_p := C._wrap_eth_address_to_string_cwetee_d1a6a8c9a889b0bb(C.swig_voidp(_swig_i_0), *(*C.swig_type_194)(unsafe.Pointer(&_swig_i_1)))
+	swig_r_p := C._wrap_eth_address_to_string_cwetee_d5bd1ef305db0a68(C.swig_voidp(_swig_i_0), *(*C.swig_type_194)(unsafe.Pointer(&_swig_i_1)))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 
 	if b := weteeTakeBytes(_swig_i_0); len(b) > 0 {
@@ -2583,7 +2671,7 @@ func Eth_address_from_string(arg1 []byte, arg2 string) (_swig_ret string) {
 	var swig_r string
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
-	swig_r_p := C._wrap_eth_address_from_string_cwetee_d1a6a8c9a889b0bb(*(*C.swig_type_196)(unsafe.Pointer(&_swig_i_0)), *(*C.swig_type_197)(unsafe.Pointer(&_swig_i_1)))
+	swig_r_p := C._wrap_eth_address_from_string_cwetee_d5bd1ef305db0a68(*(*C.swig_type_196)(unsafe.Pointer(&_swig_i_0)), *(*C.swig_type_197)(unsafe.Pointer(&_swig_i_1)))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg1
@@ -2601,7 +2689,7 @@ func Bip32_derive(arg1 []byte, arg2 []byte, arg3 string) (_swig_ret string) {
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
 	_swig_i_2 := arg3
-	swig_r_p := C._wrap_bip32_derive_cwetee_d1a6a8c9a889b0bb(*(*C.swig_type_199)(unsafe.Pointer(&_swig_i_0)), *(*C.swig_type_200)(unsafe.Pointer(&_swig_i_1)), *(*C.swig_type_201)(unsafe.Pointer(&_swig_i_2)))
+	swig_r_p := C._wrap_bip32_derive_cwetee_d5bd1ef305db0a68(*(*C.swig_type_199)(unsafe.Pointer(&_swig_i_0)), *(*C.swig_type_200)(unsafe.Pointer(&_swig_i_1)), *(*C.swig_type_201)(unsafe.Pointer(&_swig_i_2)))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg1
@@ -2621,7 +2709,7 @@ func Suri_parse(arg1 *uintptr, arg2 string) (_swig_ret string) {
 	var swig_r string
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
-	swig_r_p := C._wrap_suri_parse_cwetee_d1a6a8c9a889b0bb(C.swig_voidp(_swig_i_0), *(*C.swig_type_203)(unsafe.Pointer(&_swig_i_1)))
+	swig_r_p := C._wrap_suri_parse_cwetee_d5bd1ef305db0a68(C.swig_voidp(_swig_i_0), *(*C.swig_type_203)(unsafe.Pointer(&_swig_i_1)))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg2
@@ -2634,7 +2722,7 @@ func Suri_parse(arg1 *uintptr, arg2 string) (_swig_ret string) {
 func Suri_phrase(arg1 uintptr) (_swig_ret string) {
 	var swig_r string
 	_swig_i_0 := arg1
-	swig_r_p := C._wrap_suri_phrase_cwetee_d1a6a8c9a889b0bb(C.uintptr_t(_swig_i_0))
+	swig_r_p := C._wrap_suri_phrase_cwetee_d5bd1ef305db0a68(C.uintptr_t(_swig_i_0))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	var swig_r_1 string
  swig_r_1 = strings.Clone(swig_r) 
@@ -2644,7 +2732,7 @@ func Suri_phrase(arg1 uintptr) (_swig_ret string) {
 func Suri_password(arg1 uintptr) (_swig_ret string) {
 	var swig_r string
 	_swig_i_0 := arg1
-	swig_r_p := C._wrap_suri_password_cwetee_d1a6a8c9a889b0bb(C.uintptr_t(_swig_i_0))
+	swig_r_p := C._wrap_suri_password_cwetee_d5bd1ef305db0a68(C.uintptr_t(_swig_i_0))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	var swig_r_1 string
  swig_r_1 = strings.Clone(swig_r) 
@@ -2654,7 +2742,7 @@ func Suri_password(arg1 uintptr) (_swig_ret string) {
 func Suri_junction_count(arg1 uintptr) (_swig_ret int64) {
 	var swig_r int64
 	_swig_i_0 := arg1
-	swig_r = (int64)(C._wrap_suri_junction_count_cwetee_d1a6a8c9a889b0bb(C.uintptr_t(_swig_i_0)))
+	swig_r = (int64)(C._wrap_suri_junction_count_cwetee_d5bd1ef305db0a68(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
@@ -2664,7 +2752,7 @@ func Suri_junction(arg1 uintptr, arg2 int64, arg3 []byte, arg4 *int) (_swig_ret 
 	_swig_i_1 := arg2
 	_swig_i_2 := arg3
 	_swig_i_3 := arg4
-	swig_r_p := C._wrap_suri_junction_cwetee_d1a6a8c9a889b0bb(C.uintptr_t(_swig_i_0), C.swig_type_208(_swig_i_1), *(*C.swig_type_209)(unsafe.Pointer(&_swig_i_2)), C.swig_voidp(_swig_i_3))
+	swig_r_p := C._wrap_suri_junction_cwetee_d5bd1ef305db0a68(C.uintptr_t(_swig_i_0), C.swig_type_208(_swig_i_1), *(*C.swig_type_209)(unsafe.Pointer(&_swig_i_2)), C.swig_voidp(_swig_i_3))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg3
@@ -2676,13 +2764,13 @@ func Suri_junction(arg1 uintptr, arg2 int64, arg3 []byte, arg4 *int) (_swig_ret 
 
 func Suri_free(arg1 uintptr) {
 	_swig_i_0 := arg1
-	C._wrap_suri_free_cwetee_d1a6a8c9a889b0bb(C.uintptr_t(_swig_i_0))
+	C._wrap_suri_free_cwetee_d5bd1ef305db0a68(C.uintptr_t(_swig_i_0))
 }
 
 func Suri_has_password(arg1 uintptr) (_swig_ret int) {
 	var swig_r int
 	_swig_i_0 := arg1
-	swig_r = (int)(C._wrap_suri_has_password_cwetee_d1a6a8c9a889b0bb(C.uintptr_t(_swig_i_0)))
+	swig_r = (int)(C._wrap_suri_has_password_cwetee_d5bd1ef305db0a68(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
@@ -2691,7 +2779,7 @@ func Keypair_from_suri(arg1 *uintptr, arg2 Enum_SS_wetee_scheme, arg3 string) (_
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
 	_swig_i_2 := arg3
-	swig_r_p := C._wrap_keypair_from_suri_cwetee_d1a6a8c9a889b0bb(C.swig_voidp(_swig_i_0), C.swig_intgo(_swig_i_1), *(*C.swig_type_211)(unsafe.Pointer(&_swig_i_2)))
+	swig_r_p := C._wrap_keypair_from_suri_cwetee_d5bd1ef305db0a68(C.swig_voidp(_swig_i_0), C.swig_intgo(_swig_i_1), *(*C.swig_type_211)(unsafe.Pointer(&_swig_i_2)))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg3
@@ -2704,21 +2792,21 @@ func Keypair_from_suri(arg1 *uintptr, arg2 Enum_SS_wetee_scheme, arg3 string) (_
 type Enum_SS_wetee_eth_password int
 func _swig_getETH_PASSWORD_REJECT() (_swig_ret Enum_SS_wetee_eth_password) {
 	var swig_r Enum_SS_wetee_eth_password
-	swig_r = (Enum_SS_wetee_eth_password)(C._wrap_ETH_PASSWORD_REJECT_cwetee_d1a6a8c9a889b0bb())
+	swig_r = (Enum_SS_wetee_eth_password)(C._wrap_ETH_PASSWORD_REJECT_cwetee_d5bd1ef305db0a68())
 	return swig_r
 }
 
 var ETH_PASSWORD_REJECT Enum_SS_wetee_eth_password = _swig_getETH_PASSWORD_REJECT()
 func _swig_getETH_PASSWORD_PASSPHRASE() (_swig_ret Enum_SS_wetee_eth_password) {
 	var swig_r Enum_SS_wetee_eth_password
-	swig_r = (Enum_SS_wetee_eth_password)(C._wrap_ETH_PASSWORD_PASSPHRASE_cwetee_d1a6a8c9a889b0bb())
+	swig_r = (Enum_SS_wetee_eth_password)(C._wrap_ETH_PASSWORD_PASSPHRASE_cwetee_d5bd1ef305db0a68())
 	return swig_r
 }
 
 var ETH_PASSWORD_PASSPHRASE Enum_SS_wetee_eth_password = _swig_getETH_PASSWORD_PASSPHRASE()
 func _swig_getETH_PASSWORD_IGNORE() (_swig_ret Enum_SS_wetee_eth_password) {
 	var swig_r Enum_SS_wetee_eth_password
-	swig_r = (Enum_SS_wetee_eth_password)(C._wrap_ETH_PASSWORD_IGNORE_cwetee_d1a6a8c9a889b0bb())
+	swig_r = (Enum_SS_wetee_eth_password)(C._wrap_ETH_PASSWORD_IGNORE_cwetee_d5bd1ef305db0a68())
 	return swig_r
 }
 
@@ -2729,7 +2817,7 @@ func Keypair_from_suri_opts(arg1 *uintptr, arg2 Enum_SS_wetee_scheme, arg3 strin
 	_swig_i_1 := arg2
 	_swig_i_2 := arg3
 	_swig_i_3 := arg4
-	swig_r_p := C._wrap_keypair_from_suri_opts_cwetee_d1a6a8c9a889b0bb(C.swig_voidp(_swig_i_0), C.swig_intgo(_swig_i_1), *(*C.swig_type_213)(unsafe.Pointer(&_swig_i_2)), C.swig_intgo(_swig_i_3))
+	swig_r_p := C._wrap_keypair_from_suri_opts_cwetee_d5bd1ef305db0a68(C.swig_voidp(_swig_i_0), C.swig_intgo(_swig_i_1), *(*C.swig_type_213)(unsafe.Pointer(&_swig_i_2)), C.swig_intgo(_swig_i_3))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg3
@@ -2745,7 +2833,7 @@ func Keypair_from_mnemonic(arg1 *uintptr, arg2 Enum_SS_wetee_scheme, arg3 string
 	_swig_i_1 := arg2
 	_swig_i_2 := arg3
 	_swig_i_3 := arg4
-	swig_r_p := C._wrap_keypair_from_mnemonic_cwetee_d1a6a8c9a889b0bb(C.swig_voidp(_swig_i_0), C.swig_intgo(_swig_i_1), *(*C.swig_type_215)(unsafe.Pointer(&_swig_i_2)), *(*C.swig_type_216)(unsafe.Pointer(&_swig_i_3)))
+	swig_r_p := C._wrap_keypair_from_mnemonic_cwetee_d5bd1ef305db0a68(C.swig_voidp(_swig_i_0), C.swig_intgo(_swig_i_1), *(*C.swig_type_215)(unsafe.Pointer(&_swig_i_2)), *(*C.swig_type_216)(unsafe.Pointer(&_swig_i_3)))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg3
@@ -2763,7 +2851,7 @@ func Keypair_from_seed(arg1 *uintptr, arg2 Enum_SS_wetee_scheme, arg3 []byte) (_
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
 	_swig_i_2 := arg3
-	swig_r_p := C._wrap_keypair_from_seed_cwetee_d1a6a8c9a889b0bb(C.swig_voidp(_swig_i_0), C.swig_intgo(_swig_i_1), *(*C.swig_type_218)(unsafe.Pointer(&_swig_i_2)))
+	swig_r_p := C._wrap_keypair_from_seed_cwetee_d5bd1ef305db0a68(C.swig_voidp(_swig_i_0), C.swig_intgo(_swig_i_1), *(*C.swig_type_218)(unsafe.Pointer(&_swig_i_2)))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg3
@@ -2777,7 +2865,7 @@ func Keypair_generate(arg1 *uintptr, arg2 Enum_SS_wetee_scheme) (_swig_ret strin
 	var swig_r string
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
-	swig_r_p := C._wrap_keypair_generate_cwetee_d1a6a8c9a889b0bb(C.swig_voidp(_swig_i_0), C.swig_intgo(_swig_i_1))
+	swig_r_p := C._wrap_keypair_generate_cwetee_d5bd1ef305db0a68(C.swig_voidp(_swig_i_0), C.swig_intgo(_swig_i_1))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	var swig_r_1 string
  swig_r_1 = weteeTakeString(swig_r) 
@@ -2789,7 +2877,7 @@ func Keypair_derive(arg1 *uintptr, arg2 uintptr, arg3 string) (_swig_ret string)
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
 	_swig_i_2 := arg3
-	swig_r_p := C._wrap_keypair_derive_cwetee_d1a6a8c9a889b0bb(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1), *(*C.swig_type_221)(unsafe.Pointer(&_swig_i_2)))
+	swig_r_p := C._wrap_keypair_derive_cwetee_d5bd1ef305db0a68(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1), *(*C.swig_type_221)(unsafe.Pointer(&_swig_i_2)))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg3
@@ -2802,7 +2890,7 @@ func Keypair_derive(arg1 *uintptr, arg2 uintptr, arg3 string) (_swig_ret string)
 func Keypair_scheme(arg1 uintptr) (_swig_ret Enum_SS_wetee_scheme) {
 	var swig_r Enum_SS_wetee_scheme
 	_swig_i_0 := arg1
-	swig_r = (Enum_SS_wetee_scheme)(C._wrap_keypair_scheme_cwetee_d1a6a8c9a889b0bb(C.uintptr_t(_swig_i_0)))
+	swig_r = (Enum_SS_wetee_scheme)(C._wrap_keypair_scheme_cwetee_d5bd1ef305db0a68(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
@@ -2811,7 +2899,7 @@ func Keypair_public(arg1 uintptr, arg2 []byte, arg3 *int) (_swig_ret string) {
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
 	_swig_i_2 := arg3
-	swig_r_p := C._wrap_keypair_public_cwetee_d1a6a8c9a889b0bb(C.uintptr_t(_swig_i_0), *(*C.swig_type_223)(unsafe.Pointer(&_swig_i_1)), C.swig_voidp(_swig_i_2))
+	swig_r_p := C._wrap_keypair_public_cwetee_d5bd1ef305db0a68(C.uintptr_t(_swig_i_0), *(*C.swig_type_223)(unsafe.Pointer(&_swig_i_1)), C.swig_voidp(_swig_i_2))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg2
@@ -2826,7 +2914,7 @@ func Keypair_account_id(arg1 uintptr, arg2 []byte, arg3 *int) (_swig_ret string)
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
 	_swig_i_2 := arg3
-	swig_r_p := C._wrap_keypair_account_id_cwetee_d1a6a8c9a889b0bb(C.uintptr_t(_swig_i_0), *(*C.swig_type_225)(unsafe.Pointer(&_swig_i_1)), C.swig_voidp(_swig_i_2))
+	swig_r_p := C._wrap_keypair_account_id_cwetee_d5bd1ef305db0a68(C.uintptr_t(_swig_i_0), *(*C.swig_type_225)(unsafe.Pointer(&_swig_i_1)), C.swig_voidp(_swig_i_2))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg2
@@ -2842,7 +2930,7 @@ func Keypair_address(arg1 *string, arg2 uintptr, arg3 uint16) (_swig_ret string)
  _swig_i_0 = new([2]uint64) 
 	_swig_i_1 := arg2
 	_swig_i_2 := arg3
-	swig_r_p := C._wrap_keypair_address_cwetee_d1a6a8c9a889b0bb(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1), C.short(_swig_i_2))
+	swig_r_p := C._wrap_keypair_address_cwetee_d5bd1ef305db0a68(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1), C.short(_swig_i_2))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 
 	if b := weteeTakeBytes(_swig_i_0); len(b) > 0 {
@@ -2861,7 +2949,7 @@ func Keypair_sign(arg1 uintptr, arg2 []byte, arg3 *int, arg4 []byte) (_swig_ret 
 	_swig_i_1 := arg2
 	_swig_i_2 := arg3
 	_swig_i_3 := arg4
-	swig_r_p := C._wrap_keypair_sign_cwetee_d1a6a8c9a889b0bb(C.uintptr_t(_swig_i_0), *(*C.swig_type_228)(unsafe.Pointer(&_swig_i_1)), C.swig_voidp(_swig_i_2), *(*C.swig_type_229)(unsafe.Pointer(&_swig_i_3)))
+	swig_r_p := C._wrap_keypair_sign_cwetee_d5bd1ef305db0a68(C.uintptr_t(_swig_i_0), *(*C.swig_type_228)(unsafe.Pointer(&_swig_i_1)), C.swig_voidp(_swig_i_2), *(*C.swig_type_229)(unsafe.Pointer(&_swig_i_3)))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg2
@@ -2880,7 +2968,7 @@ func Verify(arg1 Enum_SS_wetee_scheme, arg2 []byte, arg3 []byte, arg4 []byte) (_
 	_swig_i_1 := arg2
 	_swig_i_2 := arg3
 	_swig_i_3 := arg4
-	swig_r_p := C._wrap_verify_cwetee_d1a6a8c9a889b0bb(C.swig_intgo(_swig_i_0), *(*C.swig_type_231)(unsafe.Pointer(&_swig_i_1)), *(*C.swig_type_232)(unsafe.Pointer(&_swig_i_2)), *(*C.swig_type_233)(unsafe.Pointer(&_swig_i_3)))
+	swig_r_p := C._wrap_verify_cwetee_d5bd1ef305db0a68(C.swig_intgo(_swig_i_0), *(*C.swig_type_231)(unsafe.Pointer(&_swig_i_1)), *(*C.swig_type_232)(unsafe.Pointer(&_swig_i_2)), *(*C.swig_type_233)(unsafe.Pointer(&_swig_i_3)))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg2
@@ -2902,7 +2990,7 @@ func Verify_strict(arg1 Enum_SS_wetee_scheme, arg2 []byte, arg3 []byte, arg4 []b
 	_swig_i_1 := arg2
 	_swig_i_2 := arg3
 	_swig_i_3 := arg4
-	swig_r_p := C._wrap_verify_strict_cwetee_d1a6a8c9a889b0bb(C.swig_intgo(_swig_i_0), *(*C.swig_type_235)(unsafe.Pointer(&_swig_i_1)), *(*C.swig_type_236)(unsafe.Pointer(&_swig_i_2)), *(*C.swig_type_237)(unsafe.Pointer(&_swig_i_3)))
+	swig_r_p := C._wrap_verify_strict_cwetee_d5bd1ef305db0a68(C.swig_intgo(_swig_i_0), *(*C.swig_type_235)(unsafe.Pointer(&_swig_i_1)), *(*C.swig_type_236)(unsafe.Pointer(&_swig_i_2)), *(*C.swig_type_237)(unsafe.Pointer(&_swig_i_3)))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg2
@@ -2923,7 +3011,7 @@ func Keypair_secret(arg1 uintptr, arg2 *[]byte) (_swig_ret string) {
 	_swig_i_0 := arg1
 	var _swig_i_1 *[3]uint64
  _swig_i_1 = new([3]uint64) 
-	swig_r_p := C._wrap_keypair_secret_cwetee_d1a6a8c9a889b0bb(C.uintptr_t(_swig_i_0), C.swig_voidp(_swig_i_1))
+	swig_r_p := C._wrap_keypair_secret_cwetee_d5bd1ef305db0a68(C.uintptr_t(_swig_i_0), C.swig_voidp(_swig_i_1))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
  *arg2 = weteeTakeSecret(_swig_i_1) 
 	var swig_r_1 string
@@ -2933,7 +3021,7 @@ func Keypair_secret(arg1 uintptr, arg2 *[]byte) (_swig_ret string) {
 
 func Keypair_free(arg1 uintptr) {
 	_swig_i_0 := arg1
-	C._wrap_keypair_free_cwetee_d1a6a8c9a889b0bb(C.uintptr_t(_swig_i_0))
+	C._wrap_keypair_free_cwetee_d5bd1ef305db0a68(C.uintptr_t(_swig_i_0))
 }
 
 func Keystore_export(arg1 *string, arg2 uintptr, arg3 string, arg4 string, arg5 uint64) (_swig_ret string) {
@@ -2944,7 +3032,7 @@ func Keystore_export(arg1 *string, arg2 uintptr, arg3 string, arg4 string, arg5 
 	_swig_i_2 := arg3
 	_swig_i_3 := arg4
 	_swig_i_4 := arg5
-	swig_r_p := C._wrap_keystore_export_cwetee_d1a6a8c9a889b0bb(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1), *(*C.swig_type_240)(unsafe.Pointer(&_swig_i_2)), *(*C.swig_type_241)(unsafe.Pointer(&_swig_i_3)), C.swig_type_242(_swig_i_4))
+	swig_r_p := C._wrap_keystore_export_cwetee_d5bd1ef305db0a68(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1), *(*C.swig_type_240)(unsafe.Pointer(&_swig_i_2)), *(*C.swig_type_241)(unsafe.Pointer(&_swig_i_3)), C.swig_type_242(_swig_i_4))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 
 	if b := weteeTakeBytes(_swig_i_0); len(b) > 0 {
@@ -2974,7 +3062,7 @@ func Keystore_export_opts(arg1 *string, arg2 uintptr, arg3 string, arg4 string, 
 	_swig_i_5 := arg6
 	_swig_i_6 := arg7
 	_swig_i_7 := arg8
-	swig_r_p := C._wrap_keystore_export_opts_cwetee_d1a6a8c9a889b0bb(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1), *(*C.swig_type_244)(unsafe.Pointer(&_swig_i_2)), *(*C.swig_type_245)(unsafe.Pointer(&_swig_i_3)), C.swig_type_246(_swig_i_4), C.swig_intgo(_swig_i_5), C.swig_intgo(_swig_i_6), C.swig_intgo(_swig_i_7))
+	swig_r_p := C._wrap_keystore_export_opts_cwetee_d5bd1ef305db0a68(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1), *(*C.swig_type_244)(unsafe.Pointer(&_swig_i_2)), *(*C.swig_type_245)(unsafe.Pointer(&_swig_i_3)), C.swig_type_246(_swig_i_4), C.swig_intgo(_swig_i_5), C.swig_intgo(_swig_i_6), C.swig_intgo(_swig_i_7))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 
 	if b := weteeTakeBytes(_swig_i_0); len(b) > 0 {
@@ -2998,7 +3086,7 @@ func Keystore_import(arg1 *uintptr, arg2 string, arg3 string) (_swig_ret string)
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
 	_swig_i_2 := arg3
-	swig_r_p := C._wrap_keystore_import_cwetee_d1a6a8c9a889b0bb(C.swig_voidp(_swig_i_0), *(*C.swig_type_248)(unsafe.Pointer(&_swig_i_1)), *(*C.swig_type_249)(unsafe.Pointer(&_swig_i_2)))
+	swig_r_p := C._wrap_keystore_import_cwetee_d5bd1ef305db0a68(C.swig_voidp(_swig_i_0), *(*C.swig_type_248)(unsafe.Pointer(&_swig_i_1)), *(*C.swig_type_249)(unsafe.Pointer(&_swig_i_2)))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg2
@@ -3016,7 +3104,7 @@ func Mnemonic_generate(arg1 *string, arg2 uint) (_swig_ret string) {
 	var _swig_i_0 *[3]uint64
  _swig_i_0 = new([3]uint64) 
 	_swig_i_1 := arg2
-	swig_r_p := C._wrap_mnemonic_generate_cwetee_d1a6a8c9a889b0bb(C.swig_voidp(_swig_i_0), C.swig_intgo(_swig_i_1))
+	swig_r_p := C._wrap_mnemonic_generate_cwetee_d5bd1ef305db0a68(C.swig_voidp(_swig_i_0), C.swig_intgo(_swig_i_1))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 
 	if b := weteeTakeSecret(_swig_i_0); len(b) > 0 {
@@ -3032,7 +3120,7 @@ func Mnemonic_generate(arg1 *string, arg2 uint) (_swig_ret string) {
 func Mnemonic_validate(arg1 string) (_swig_ret string) {
 	var swig_r string
 	_swig_i_0 := arg1
-	swig_r_p := C._wrap_mnemonic_validate_cwetee_d1a6a8c9a889b0bb(*(*C.swig_type_252)(unsafe.Pointer(&_swig_i_0)))
+	swig_r_p := C._wrap_mnemonic_validate_cwetee_d5bd1ef305db0a68(*(*C.swig_type_252)(unsafe.Pointer(&_swig_i_0)))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg1
@@ -3047,7 +3135,7 @@ func Mnemonic_to_entropy(arg1 *[]byte, arg2 string) (_swig_ret string) {
 	var _swig_i_0 *[3]uint64
  _swig_i_0 = new([3]uint64) 
 	_swig_i_1 := arg2
-	swig_r_p := C._wrap_mnemonic_to_entropy_cwetee_d1a6a8c9a889b0bb(C.swig_voidp(_swig_i_0), *(*C.swig_type_254)(unsafe.Pointer(&_swig_i_1)))
+	swig_r_p := C._wrap_mnemonic_to_entropy_cwetee_d5bd1ef305db0a68(C.swig_voidp(_swig_i_0), *(*C.swig_type_254)(unsafe.Pointer(&_swig_i_1)))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
  *arg1 = weteeTakeSecret(_swig_i_0) 
 	if Swig_escape_always_false {
@@ -3063,7 +3151,7 @@ func Mnemonic_from_entropy(arg1 *string, arg2 []byte) (_swig_ret string) {
 	var _swig_i_0 *[3]uint64
  _swig_i_0 = new([3]uint64) 
 	_swig_i_1 := arg2
-	swig_r_p := C._wrap_mnemonic_from_entropy_cwetee_d1a6a8c9a889b0bb(C.swig_voidp(_swig_i_0), *(*C.swig_type_256)(unsafe.Pointer(&_swig_i_1)))
+	swig_r_p := C._wrap_mnemonic_from_entropy_cwetee_d5bd1ef305db0a68(C.swig_voidp(_swig_i_0), *(*C.swig_type_256)(unsafe.Pointer(&_swig_i_1)))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 
 	if b := weteeTakeSecret(_swig_i_0); len(b) > 0 {
@@ -3084,7 +3172,7 @@ func Mnemonic_to_mini_secret(arg1 []byte, arg2 string, arg3 string) (_swig_ret s
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
 	_swig_i_2 := arg3
-	swig_r_p := C._wrap_mnemonic_to_mini_secret_cwetee_d1a6a8c9a889b0bb(*(*C.swig_type_258)(unsafe.Pointer(&_swig_i_0)), *(*C.swig_type_259)(unsafe.Pointer(&_swig_i_1)), *(*C.swig_type_260)(unsafe.Pointer(&_swig_i_2)))
+	swig_r_p := C._wrap_mnemonic_to_mini_secret_cwetee_d5bd1ef305db0a68(*(*C.swig_type_258)(unsafe.Pointer(&_swig_i_0)), *(*C.swig_type_259)(unsafe.Pointer(&_swig_i_1)), *(*C.swig_type_260)(unsafe.Pointer(&_swig_i_2)))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg1
@@ -3105,7 +3193,7 @@ func Mnemonic_to_bip39_seed(arg1 []byte, arg2 string, arg3 string) (_swig_ret st
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
 	_swig_i_2 := arg3
-	swig_r_p := C._wrap_mnemonic_to_bip39_seed_cwetee_d1a6a8c9a889b0bb(*(*C.swig_type_262)(unsafe.Pointer(&_swig_i_0)), *(*C.swig_type_263)(unsafe.Pointer(&_swig_i_1)), *(*C.swig_type_264)(unsafe.Pointer(&_swig_i_2)))
+	swig_r_p := C._wrap_mnemonic_to_bip39_seed_cwetee_d5bd1ef305db0a68(*(*C.swig_type_262)(unsafe.Pointer(&_swig_i_0)), *(*C.swig_type_263)(unsafe.Pointer(&_swig_i_1)), *(*C.swig_type_264)(unsafe.Pointer(&_swig_i_2)))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg1
@@ -3123,28 +3211,28 @@ func Mnemonic_to_bip39_seed(arg1 []byte, arg2 string, arg3 string) (_swig_ret st
 
 func _swig_getSS58_PREFIX_POLKADOT() (_swig_ret uint) {
 	var swig_r uint
-	swig_r = (uint)(C._wrap_SS58_PREFIX_POLKADOT_cwetee_d1a6a8c9a889b0bb())
+	swig_r = (uint)(C._wrap_SS58_PREFIX_POLKADOT_cwetee_d5bd1ef305db0a68())
 	return swig_r
 }
 
 var SS58_PREFIX_POLKADOT uint = _swig_getSS58_PREFIX_POLKADOT()
 func _swig_getSS58_PREFIX_KUSAMA() (_swig_ret uint) {
 	var swig_r uint
-	swig_r = (uint)(C._wrap_SS58_PREFIX_KUSAMA_cwetee_d1a6a8c9a889b0bb())
+	swig_r = (uint)(C._wrap_SS58_PREFIX_KUSAMA_cwetee_d5bd1ef305db0a68())
 	return swig_r
 }
 
 var SS58_PREFIX_KUSAMA uint = _swig_getSS58_PREFIX_KUSAMA()
 func _swig_getSS58_PREFIX_GENERIC() (_swig_ret uint) {
 	var swig_r uint
-	swig_r = (uint)(C._wrap_SS58_PREFIX_GENERIC_cwetee_d1a6a8c9a889b0bb())
+	swig_r = (uint)(C._wrap_SS58_PREFIX_GENERIC_cwetee_d5bd1ef305db0a68())
 	return swig_r
 }
 
 var SS58_PREFIX_GENERIC uint = _swig_getSS58_PREFIX_GENERIC()
 func _swig_getSS58_PREFIX_MAX() (_swig_ret uint) {
 	var swig_r uint
-	swig_r = (uint)(C._wrap_SS58_PREFIX_MAX_cwetee_d1a6a8c9a889b0bb())
+	swig_r = (uint)(C._wrap_SS58_PREFIX_MAX_cwetee_d5bd1ef305db0a68())
 	return swig_r
 }
 
@@ -3155,7 +3243,7 @@ func Ss58_encode(arg1 *string, arg2 []byte, arg3 uint16) (_swig_ret string) {
  _swig_i_0 = new([2]uint64) 
 	_swig_i_1 := arg2
 	_swig_i_2 := arg3
-	swig_r_p := C._wrap_ss58_encode_cwetee_d1a6a8c9a889b0bb(C.swig_voidp(_swig_i_0), *(*C.swig_type_266)(unsafe.Pointer(&_swig_i_1)), C.short(_swig_i_2))
+	swig_r_p := C._wrap_ss58_encode_cwetee_d5bd1ef305db0a68(C.swig_voidp(_swig_i_0), *(*C.swig_type_266)(unsafe.Pointer(&_swig_i_1)), C.short(_swig_i_2))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 
 	if b := weteeTakeBytes(_swig_i_0); len(b) > 0 {
@@ -3177,7 +3265,7 @@ func Ss58_decode(arg1 *[]byte, arg2 *uint16, arg3 string) (_swig_ret string) {
  _swig_i_0 = new([2]uint64) 
 	_swig_i_1 := arg2
 	_swig_i_2 := arg3
-	swig_r_p := C._wrap_ss58_decode_cwetee_d1a6a8c9a889b0bb(C.swig_voidp(_swig_i_0), C.swig_voidp(_swig_i_1), *(*C.swig_type_268)(unsafe.Pointer(&_swig_i_2)))
+	swig_r_p := C._wrap_ss58_decode_cwetee_d5bd1ef305db0a68(C.swig_voidp(_swig_i_0), C.swig_voidp(_swig_i_1), *(*C.swig_type_268)(unsafe.Pointer(&_swig_i_2)))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
  *arg1 = weteeTakeBytes(_swig_i_0) 
 	if Swig_escape_always_false {
@@ -3190,7 +3278,7 @@ func Ss58_decode(arg1 *[]byte, arg2 *uint16, arg3 string) (_swig_ret string) {
 
 func Ss58_network_count() (_swig_ret int64) {
 	var swig_r int64
-	swig_r = (int64)(C._wrap_ss58_network_count_cwetee_d1a6a8c9a889b0bb())
+	swig_r = (int64)(C._wrap_ss58_network_count_cwetee_d5bd1ef305db0a68())
 	return swig_r
 }
 
@@ -3205,7 +3293,7 @@ func Ss58_network_at(arg1 int64, arg2 *uint16, arg3 *string, arg4 *string, arg5 
 	var _swig_i_4 *[2]uint64
  _swig_i_4 = new([2]uint64) 
 	_swig_i_5 := arg6
-	swig_r_p := C._wrap_ss58_network_at_cwetee_d1a6a8c9a889b0bb(C.swig_type_271(_swig_i_0), C.swig_voidp(_swig_i_1), C.swig_voidp(_swig_i_2), C.swig_voidp(_swig_i_3), C.swig_voidp(_swig_i_4), C.swig_voidp(_swig_i_5))
+	swig_r_p := C._wrap_ss58_network_at_cwetee_d5bd1ef305db0a68(C.swig_type_271(_swig_i_0), C.swig_voidp(_swig_i_1), C.swig_voidp(_swig_i_2), C.swig_voidp(_swig_i_3), C.swig_voidp(_swig_i_4), C.swig_voidp(_swig_i_5))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
  *arg3 = weteeCopyStatic(_swig_i_2) 
  *arg4 = weteeCopyStatic(_swig_i_3) 
@@ -3219,7 +3307,7 @@ func Ss58_network_find(arg1 *int, arg2 string) (_swig_ret string) {
 	var swig_r string
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
-	swig_r_p := C._wrap_ss58_network_find_cwetee_d1a6a8c9a889b0bb(C.swig_voidp(_swig_i_0), *(*C.swig_type_273)(unsafe.Pointer(&_swig_i_1)))
+	swig_r_p := C._wrap_ss58_network_find_cwetee_d5bd1ef305db0a68(C.swig_voidp(_swig_i_0), *(*C.swig_type_273)(unsafe.Pointer(&_swig_i_1)))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg2
@@ -3233,7 +3321,7 @@ func Ss58_network_find_prefix(arg1 *int, arg2 uint16) (_swig_ret string) {
 	var swig_r string
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
-	swig_r_p := C._wrap_ss58_network_find_prefix_cwetee_d1a6a8c9a889b0bb(C.swig_voidp(_swig_i_0), C.short(_swig_i_1))
+	swig_r_p := C._wrap_ss58_network_find_prefix_cwetee_d5bd1ef305db0a68(C.swig_voidp(_swig_i_0), C.short(_swig_i_1))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	var swig_r_1 string
  swig_r_1 = weteeTakeString(swig_r) 
@@ -3243,28 +3331,28 @@ func Ss58_network_find_prefix(arg1 *int, arg2 uint16) (_swig_ret string) {
 type Enum_SS_wetee_md_enum_kind int
 func _swig_getMD_CALLS() (_swig_ret Enum_SS_wetee_md_enum_kind) {
 	var swig_r Enum_SS_wetee_md_enum_kind
-	swig_r = (Enum_SS_wetee_md_enum_kind)(C._wrap_MD_CALLS_cwetee_d1a6a8c9a889b0bb())
+	swig_r = (Enum_SS_wetee_md_enum_kind)(C._wrap_MD_CALLS_cwetee_d5bd1ef305db0a68())
 	return swig_r
 }
 
 var MD_CALLS Enum_SS_wetee_md_enum_kind = _swig_getMD_CALLS()
 func _swig_getMD_EVENTS() (_swig_ret Enum_SS_wetee_md_enum_kind) {
 	var swig_r Enum_SS_wetee_md_enum_kind
-	swig_r = (Enum_SS_wetee_md_enum_kind)(C._wrap_MD_EVENTS_cwetee_d1a6a8c9a889b0bb())
+	swig_r = (Enum_SS_wetee_md_enum_kind)(C._wrap_MD_EVENTS_cwetee_d5bd1ef305db0a68())
 	return swig_r
 }
 
 var MD_EVENTS Enum_SS_wetee_md_enum_kind = _swig_getMD_EVENTS()
 func _swig_getMD_ERRORS() (_swig_ret Enum_SS_wetee_md_enum_kind) {
 	var swig_r Enum_SS_wetee_md_enum_kind
-	swig_r = (Enum_SS_wetee_md_enum_kind)(C._wrap_MD_ERRORS_cwetee_d1a6a8c9a889b0bb())
+	swig_r = (Enum_SS_wetee_md_enum_kind)(C._wrap_MD_ERRORS_cwetee_d5bd1ef305db0a68())
 	return swig_r
 }
 
 var MD_ERRORS Enum_SS_wetee_md_enum_kind = _swig_getMD_ERRORS()
 func _swig_getMETADATA_NO_TYPE() (_swig_ret uint) {
 	var swig_r uint
-	swig_r = (uint)(C._wrap_METADATA_NO_TYPE_cwetee_d1a6a8c9a889b0bb())
+	swig_r = (uint)(C._wrap_METADATA_NO_TYPE_cwetee_d5bd1ef305db0a68())
 	return swig_r
 }
 
@@ -3274,7 +3362,7 @@ func Mdb_parse(arg1 *uintptr, arg2 []byte, arg3 int) (_swig_ret string) {
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
 	_swig_i_2 := arg3
-	swig_r_p := C._wrap_mdb_parse_cwetee_d1a6a8c9a889b0bb(C.swig_voidp(_swig_i_0), *(*C.swig_type_276)(unsafe.Pointer(&_swig_i_1)), C.swig_intgo(_swig_i_2))
+	swig_r_p := C._wrap_mdb_parse_cwetee_d5bd1ef305db0a68(C.swig_voidp(_swig_i_0), *(*C.swig_type_276)(unsafe.Pointer(&_swig_i_1)), C.swig_intgo(_swig_i_2))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg2
@@ -3289,7 +3377,7 @@ func Mdb_parse_hex(arg1 *uintptr, arg2 string, arg3 int) (_swig_ret string) {
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
 	_swig_i_2 := arg3
-	swig_r_p := C._wrap_mdb_parse_hex_cwetee_d1a6a8c9a889b0bb(C.swig_voidp(_swig_i_0), *(*C.swig_type_278)(unsafe.Pointer(&_swig_i_1)), C.swig_intgo(_swig_i_2))
+	swig_r_p := C._wrap_mdb_parse_hex_cwetee_d5bd1ef305db0a68(C.swig_voidp(_swig_i_0), *(*C.swig_type_278)(unsafe.Pointer(&_swig_i_1)), C.swig_intgo(_swig_i_2))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg2
@@ -3304,7 +3392,7 @@ func Mdb_parse_rpc(arg1 *uintptr, arg2 string, arg3 int) (_swig_ret string) {
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
 	_swig_i_2 := arg3
-	swig_r_p := C._wrap_mdb_parse_rpc_cwetee_d1a6a8c9a889b0bb(C.swig_voidp(_swig_i_0), *(*C.swig_type_280)(unsafe.Pointer(&_swig_i_1)), C.swig_intgo(_swig_i_2))
+	swig_r_p := C._wrap_mdb_parse_rpc_cwetee_d5bd1ef305db0a68(C.swig_voidp(_swig_i_0), *(*C.swig_type_280)(unsafe.Pointer(&_swig_i_1)), C.swig_intgo(_swig_i_2))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg2
@@ -3318,7 +3406,7 @@ func Mdb_pallet_name(arg1 uintptr, arg2 int64) (_swig_ret string) {
 	var swig_r string
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
-	swig_r_p := C._wrap_mdb_pallet_name_cwetee_d1a6a8c9a889b0bb(C.uintptr_t(_swig_i_0), C.swig_type_282(_swig_i_1))
+	swig_r_p := C._wrap_mdb_pallet_name_cwetee_d5bd1ef305db0a68(C.uintptr_t(_swig_i_0), C.swig_type_282(_swig_i_1))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	var swig_r_1 string
  swig_r_1 = strings.Clone(swig_r) 
@@ -3329,7 +3417,7 @@ func Mdb_pallet_index(arg1 uintptr, arg2 int64) (_swig_ret int) {
 	var swig_r int
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
-	swig_r = (int)(C._wrap_mdb_pallet_index_cwetee_d1a6a8c9a889b0bb(C.uintptr_t(_swig_i_0), C.swig_type_283(_swig_i_1)))
+	swig_r = (int)(C._wrap_mdb_pallet_index_cwetee_d5bd1ef305db0a68(C.uintptr_t(_swig_i_0), C.swig_type_283(_swig_i_1)))
 	return swig_r
 }
 
@@ -3337,7 +3425,7 @@ func Mdb_pallet_position(arg1 uintptr, arg2 string) (_swig_ret int64) {
 	var swig_r int64
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
-	swig_r = (int64)(C._wrap_mdb_pallet_position_cwetee_d1a6a8c9a889b0bb(C.uintptr_t(_swig_i_0), *(*C.swig_type_285)(unsafe.Pointer(&_swig_i_1))))
+	swig_r = (int64)(C._wrap_mdb_pallet_position_cwetee_d5bd1ef305db0a68(C.uintptr_t(_swig_i_0), *(*C.swig_type_285)(unsafe.Pointer(&_swig_i_1))))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg2
 	}
@@ -3349,7 +3437,7 @@ func Mdb_pallet_enum_type(arg1 uintptr, arg2 int64, arg3 int) (_swig_ret uint) {
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
 	_swig_i_2 := arg3
-	swig_r = (uint)(C._wrap_mdb_pallet_enum_type_cwetee_d1a6a8c9a889b0bb(C.uintptr_t(_swig_i_0), C.swig_type_286(_swig_i_1), C.swig_intgo(_swig_i_2)))
+	swig_r = (uint)(C._wrap_mdb_pallet_enum_type_cwetee_d5bd1ef305db0a68(C.uintptr_t(_swig_i_0), C.swig_type_286(_swig_i_1), C.swig_intgo(_swig_i_2)))
 	return swig_r
 }
 
@@ -3358,7 +3446,7 @@ func Mdb_variant_count(arg1 uintptr, arg2 int64, arg3 int) (_swig_ret int64) {
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
 	_swig_i_2 := arg3
-	swig_r = (int64)(C._wrap_mdb_variant_count_cwetee_d1a6a8c9a889b0bb(C.uintptr_t(_swig_i_0), C.swig_type_288(_swig_i_1), C.swig_intgo(_swig_i_2)))
+	swig_r = (int64)(C._wrap_mdb_variant_count_cwetee_d5bd1ef305db0a68(C.uintptr_t(_swig_i_0), C.swig_type_288(_swig_i_1), C.swig_intgo(_swig_i_2)))
 	return swig_r
 }
 
@@ -3368,7 +3456,7 @@ func Mdb_variant_name(arg1 uintptr, arg2 int64, arg3 int, arg4 int64) (_swig_ret
 	_swig_i_1 := arg2
 	_swig_i_2 := arg3
 	_swig_i_3 := arg4
-	swig_r_p := C._wrap_mdb_variant_name_cwetee_d1a6a8c9a889b0bb(C.uintptr_t(_swig_i_0), C.swig_type_290(_swig_i_1), C.swig_intgo(_swig_i_2), C.swig_type_291(_swig_i_3))
+	swig_r_p := C._wrap_mdb_variant_name_cwetee_d5bd1ef305db0a68(C.uintptr_t(_swig_i_0), C.swig_type_290(_swig_i_1), C.swig_intgo(_swig_i_2), C.swig_type_291(_swig_i_3))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	var swig_r_1 string
  swig_r_1 = strings.Clone(swig_r) 
@@ -3381,7 +3469,7 @@ func Mdb_variant_index(arg1 uintptr, arg2 int64, arg3 int, arg4 int64) (_swig_re
 	_swig_i_1 := arg2
 	_swig_i_2 := arg3
 	_swig_i_3 := arg4
-	swig_r = (int)(C._wrap_mdb_variant_index_cwetee_d1a6a8c9a889b0bb(C.uintptr_t(_swig_i_0), C.swig_type_292(_swig_i_1), C.swig_intgo(_swig_i_2), C.swig_type_293(_swig_i_3)))
+	swig_r = (int)(C._wrap_mdb_variant_index_cwetee_d5bd1ef305db0a68(C.uintptr_t(_swig_i_0), C.swig_type_292(_swig_i_1), C.swig_intgo(_swig_i_2), C.swig_type_293(_swig_i_3)))
 	return swig_r
 }
 
@@ -3393,7 +3481,7 @@ func Mdb_variant_docs(arg1 *string, arg2 uintptr, arg3 int64, arg4 int, arg5 int
 	_swig_i_2 := arg3
 	_swig_i_3 := arg4
 	_swig_i_4 := arg5
-	swig_r_p := C._wrap_mdb_variant_docs_cwetee_d1a6a8c9a889b0bb(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1), C.swig_type_295(_swig_i_2), C.swig_intgo(_swig_i_3), C.swig_type_296(_swig_i_4))
+	swig_r_p := C._wrap_mdb_variant_docs_cwetee_d5bd1ef305db0a68(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1), C.swig_type_295(_swig_i_2), C.swig_intgo(_swig_i_3), C.swig_type_296(_swig_i_4))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 
 	if b := weteeTakeBytes(_swig_i_0); len(b) > 0 {
@@ -3412,7 +3500,7 @@ func Mdb_field_count(arg1 uintptr, arg2 int64, arg3 int, arg4 int64) (_swig_ret 
 	_swig_i_1 := arg2
 	_swig_i_2 := arg3
 	_swig_i_3 := arg4
-	swig_r = (int64)(C._wrap_mdb_field_count_cwetee_d1a6a8c9a889b0bb(C.uintptr_t(_swig_i_0), C.swig_type_298(_swig_i_1), C.swig_intgo(_swig_i_2), C.swig_type_299(_swig_i_3)))
+	swig_r = (int64)(C._wrap_mdb_field_count_cwetee_d5bd1ef305db0a68(C.uintptr_t(_swig_i_0), C.swig_type_298(_swig_i_1), C.swig_intgo(_swig_i_2), C.swig_type_299(_swig_i_3)))
 	return swig_r
 }
 
@@ -3423,7 +3511,7 @@ func Mdb_field_name(arg1 uintptr, arg2 int64, arg3 int, arg4 int64, arg5 int64) 
 	_swig_i_2 := arg3
 	_swig_i_3 := arg4
 	_swig_i_4 := arg5
-	swig_r_p := C._wrap_mdb_field_name_cwetee_d1a6a8c9a889b0bb(C.uintptr_t(_swig_i_0), C.swig_type_301(_swig_i_1), C.swig_intgo(_swig_i_2), C.swig_type_302(_swig_i_3), C.swig_type_303(_swig_i_4))
+	swig_r_p := C._wrap_mdb_field_name_cwetee_d5bd1ef305db0a68(C.uintptr_t(_swig_i_0), C.swig_type_301(_swig_i_1), C.swig_intgo(_swig_i_2), C.swig_type_302(_swig_i_3), C.swig_type_303(_swig_i_4))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	var swig_r_1 string
  swig_r_1 = strings.Clone(swig_r) 
@@ -3437,7 +3525,7 @@ func Mdb_field_type_name(arg1 uintptr, arg2 int64, arg3 int, arg4 int64, arg5 in
 	_swig_i_2 := arg3
 	_swig_i_3 := arg4
 	_swig_i_4 := arg5
-	swig_r_p := C._wrap_mdb_field_type_name_cwetee_d1a6a8c9a889b0bb(C.uintptr_t(_swig_i_0), C.swig_type_305(_swig_i_1), C.swig_intgo(_swig_i_2), C.swig_type_306(_swig_i_3), C.swig_type_307(_swig_i_4))
+	swig_r_p := C._wrap_mdb_field_type_name_cwetee_d5bd1ef305db0a68(C.uintptr_t(_swig_i_0), C.swig_type_305(_swig_i_1), C.swig_intgo(_swig_i_2), C.swig_type_306(_swig_i_3), C.swig_type_307(_swig_i_4))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	var swig_r_1 string
  swig_r_1 = strings.Clone(swig_r) 
@@ -3451,7 +3539,7 @@ func Mdb_field_type(arg1 uintptr, arg2 int64, arg3 int, arg4 int64, arg5 int64) 
 	_swig_i_2 := arg3
 	_swig_i_3 := arg4
 	_swig_i_4 := arg5
-	swig_r = (uint)(C._wrap_mdb_field_type_cwetee_d1a6a8c9a889b0bb(C.uintptr_t(_swig_i_0), C.swig_type_308(_swig_i_1), C.swig_intgo(_swig_i_2), C.swig_type_309(_swig_i_3), C.swig_type_310(_swig_i_4)))
+	swig_r = (uint)(C._wrap_mdb_field_type_cwetee_d5bd1ef305db0a68(C.uintptr_t(_swig_i_0), C.swig_type_308(_swig_i_1), C.swig_intgo(_swig_i_2), C.swig_type_309(_swig_i_3), C.swig_type_310(_swig_i_4)))
 	return swig_r
 }
 
@@ -3459,7 +3547,7 @@ func Mdb_storage_prefix(arg1 uintptr, arg2 int64) (_swig_ret string) {
 	var swig_r string
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
-	swig_r_p := C._wrap_mdb_storage_prefix_cwetee_d1a6a8c9a889b0bb(C.uintptr_t(_swig_i_0), C.swig_type_312(_swig_i_1))
+	swig_r_p := C._wrap_mdb_storage_prefix_cwetee_d5bd1ef305db0a68(C.uintptr_t(_swig_i_0), C.swig_type_312(_swig_i_1))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	var swig_r_1 string
  swig_r_1 = strings.Clone(swig_r) 
@@ -3470,7 +3558,7 @@ func Mdb_storage_count(arg1 uintptr, arg2 int64) (_swig_ret int64) {
 	var swig_r int64
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
-	swig_r = (int64)(C._wrap_mdb_storage_count_cwetee_d1a6a8c9a889b0bb(C.uintptr_t(_swig_i_0), C.swig_type_314(_swig_i_1)))
+	swig_r = (int64)(C._wrap_mdb_storage_count_cwetee_d5bd1ef305db0a68(C.uintptr_t(_swig_i_0), C.swig_type_314(_swig_i_1)))
 	return swig_r
 }
 
@@ -3479,7 +3567,7 @@ func Mdb_storage_name(arg1 uintptr, arg2 int64, arg3 int64) (_swig_ret string) {
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
 	_swig_i_2 := arg3
-	swig_r_p := C._wrap_mdb_storage_name_cwetee_d1a6a8c9a889b0bb(C.uintptr_t(_swig_i_0), C.swig_type_316(_swig_i_1), C.swig_type_317(_swig_i_2))
+	swig_r_p := C._wrap_mdb_storage_name_cwetee_d5bd1ef305db0a68(C.uintptr_t(_swig_i_0), C.swig_type_316(_swig_i_1), C.swig_type_317(_swig_i_2))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	var swig_r_1 string
  swig_r_1 = strings.Clone(swig_r) 
@@ -3491,7 +3579,7 @@ func Mdb_storage_modifier(arg1 uintptr, arg2 int64, arg3 int64) (_swig_ret int) 
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
 	_swig_i_2 := arg3
-	swig_r = (int)(C._wrap_mdb_storage_modifier_cwetee_d1a6a8c9a889b0bb(C.uintptr_t(_swig_i_0), C.swig_type_318(_swig_i_1), C.swig_type_319(_swig_i_2)))
+	swig_r = (int)(C._wrap_mdb_storage_modifier_cwetee_d5bd1ef305db0a68(C.uintptr_t(_swig_i_0), C.swig_type_318(_swig_i_1), C.swig_type_319(_swig_i_2)))
 	return swig_r
 }
 
@@ -3500,7 +3588,7 @@ func Mdb_storage_hasher_count(arg1 uintptr, arg2 int64, arg3 int64) (_swig_ret i
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
 	_swig_i_2 := arg3
-	swig_r = (int64)(C._wrap_mdb_storage_hasher_count_cwetee_d1a6a8c9a889b0bb(C.uintptr_t(_swig_i_0), C.swig_type_321(_swig_i_1), C.swig_type_322(_swig_i_2)))
+	swig_r = (int64)(C._wrap_mdb_storage_hasher_count_cwetee_d5bd1ef305db0a68(C.uintptr_t(_swig_i_0), C.swig_type_321(_swig_i_1), C.swig_type_322(_swig_i_2)))
 	return swig_r
 }
 
@@ -3510,7 +3598,7 @@ func Mdb_storage_hasher(arg1 uintptr, arg2 int64, arg3 int64, arg4 int64) (_swig
 	_swig_i_1 := arg2
 	_swig_i_2 := arg3
 	_swig_i_3 := arg4
-	swig_r = (int)(C._wrap_mdb_storage_hasher_cwetee_d1a6a8c9a889b0bb(C.uintptr_t(_swig_i_0), C.swig_type_323(_swig_i_1), C.swig_type_324(_swig_i_2), C.swig_type_325(_swig_i_3)))
+	swig_r = (int)(C._wrap_mdb_storage_hasher_cwetee_d5bd1ef305db0a68(C.uintptr_t(_swig_i_0), C.swig_type_323(_swig_i_1), C.swig_type_324(_swig_i_2), C.swig_type_325(_swig_i_3)))
 	return swig_r
 }
 
@@ -3519,7 +3607,7 @@ func Mdb_storage_key_type(arg1 uintptr, arg2 int64, arg3 int64) (_swig_ret uint)
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
 	_swig_i_2 := arg3
-	swig_r = (uint)(C._wrap_mdb_storage_key_type_cwetee_d1a6a8c9a889b0bb(C.uintptr_t(_swig_i_0), C.swig_type_326(_swig_i_1), C.swig_type_327(_swig_i_2)))
+	swig_r = (uint)(C._wrap_mdb_storage_key_type_cwetee_d5bd1ef305db0a68(C.uintptr_t(_swig_i_0), C.swig_type_326(_swig_i_1), C.swig_type_327(_swig_i_2)))
 	return swig_r
 }
 
@@ -3528,7 +3616,7 @@ func Mdb_storage_value_type(arg1 uintptr, arg2 int64, arg3 int64) (_swig_ret uin
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
 	_swig_i_2 := arg3
-	swig_r = (uint)(C._wrap_mdb_storage_value_type_cwetee_d1a6a8c9a889b0bb(C.uintptr_t(_swig_i_0), C.swig_type_328(_swig_i_1), C.swig_type_329(_swig_i_2)))
+	swig_r = (uint)(C._wrap_mdb_storage_value_type_cwetee_d5bd1ef305db0a68(C.uintptr_t(_swig_i_0), C.swig_type_328(_swig_i_1), C.swig_type_329(_swig_i_2)))
 	return swig_r
 }
 
@@ -3539,7 +3627,7 @@ func Mdb_storage_default(arg1 *[]byte, arg2 uintptr, arg3 int64, arg4 int64) (_s
 	_swig_i_1 := arg2
 	_swig_i_2 := arg3
 	_swig_i_3 := arg4
-	swig_r_p := C._wrap_mdb_storage_default_cwetee_d1a6a8c9a889b0bb(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1), C.swig_type_331(_swig_i_2), C.swig_type_332(_swig_i_3))
+	swig_r_p := C._wrap_mdb_storage_default_cwetee_d5bd1ef305db0a68(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1), C.swig_type_331(_swig_i_2), C.swig_type_332(_swig_i_3))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
  *arg1 = weteeTakeBytes(_swig_i_0) 
 	var swig_r_1 string
@@ -3551,7 +3639,7 @@ func Mdb_constant_count(arg1 uintptr, arg2 int64) (_swig_ret int64) {
 	var swig_r int64
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
-	swig_r = (int64)(C._wrap_mdb_constant_count_cwetee_d1a6a8c9a889b0bb(C.uintptr_t(_swig_i_0), C.swig_type_334(_swig_i_1)))
+	swig_r = (int64)(C._wrap_mdb_constant_count_cwetee_d5bd1ef305db0a68(C.uintptr_t(_swig_i_0), C.swig_type_334(_swig_i_1)))
 	return swig_r
 }
 
@@ -3560,7 +3648,7 @@ func Mdb_constant_name(arg1 uintptr, arg2 int64, arg3 int64) (_swig_ret string) 
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
 	_swig_i_2 := arg3
-	swig_r_p := C._wrap_mdb_constant_name_cwetee_d1a6a8c9a889b0bb(C.uintptr_t(_swig_i_0), C.swig_type_336(_swig_i_1), C.swig_type_337(_swig_i_2))
+	swig_r_p := C._wrap_mdb_constant_name_cwetee_d5bd1ef305db0a68(C.uintptr_t(_swig_i_0), C.swig_type_336(_swig_i_1), C.swig_type_337(_swig_i_2))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	var swig_r_1 string
  swig_r_1 = strings.Clone(swig_r) 
@@ -3572,7 +3660,7 @@ func Mdb_constant_type(arg1 uintptr, arg2 int64, arg3 int64) (_swig_ret uint) {
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
 	_swig_i_2 := arg3
-	swig_r = (uint)(C._wrap_mdb_constant_type_cwetee_d1a6a8c9a889b0bb(C.uintptr_t(_swig_i_0), C.swig_type_338(_swig_i_1), C.swig_type_339(_swig_i_2)))
+	swig_r = (uint)(C._wrap_mdb_constant_type_cwetee_d5bd1ef305db0a68(C.uintptr_t(_swig_i_0), C.swig_type_338(_swig_i_1), C.swig_type_339(_swig_i_2)))
 	return swig_r
 }
 
@@ -3583,7 +3671,7 @@ func Mdb_constant_value(arg1 *[]byte, arg2 uintptr, arg3 int64, arg4 int64) (_sw
 	_swig_i_1 := arg2
 	_swig_i_2 := arg3
 	_swig_i_3 := arg4
-	swig_r_p := C._wrap_mdb_constant_value_cwetee_d1a6a8c9a889b0bb(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1), C.swig_type_341(_swig_i_2), C.swig_type_342(_swig_i_3))
+	swig_r_p := C._wrap_mdb_constant_value_cwetee_d5bd1ef305db0a68(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1), C.swig_type_341(_swig_i_2), C.swig_type_342(_swig_i_3))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
  *arg1 = weteeTakeBytes(_swig_i_0) 
 	var swig_r_1 string
@@ -3595,7 +3683,7 @@ func Mdb_api_name(arg1 uintptr, arg2 int64) (_swig_ret string) {
 	var swig_r string
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
-	swig_r_p := C._wrap_mdb_api_name_cwetee_d1a6a8c9a889b0bb(C.uintptr_t(_swig_i_0), C.swig_type_344(_swig_i_1))
+	swig_r_p := C._wrap_mdb_api_name_cwetee_d5bd1ef305db0a68(C.uintptr_t(_swig_i_0), C.swig_type_344(_swig_i_1))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	var swig_r_1 string
  swig_r_1 = strings.Clone(swig_r) 
@@ -3606,7 +3694,7 @@ func Mdb_api_method_count(arg1 uintptr, arg2 int64) (_swig_ret int64) {
 	var swig_r int64
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
-	swig_r = (int64)(C._wrap_mdb_api_method_count_cwetee_d1a6a8c9a889b0bb(C.uintptr_t(_swig_i_0), C.swig_type_346(_swig_i_1)))
+	swig_r = (int64)(C._wrap_mdb_api_method_count_cwetee_d5bd1ef305db0a68(C.uintptr_t(_swig_i_0), C.swig_type_346(_swig_i_1)))
 	return swig_r
 }
 
@@ -3615,7 +3703,7 @@ func Mdb_api_method_name(arg1 uintptr, arg2 int64, arg3 int64) (_swig_ret string
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
 	_swig_i_2 := arg3
-	swig_r_p := C._wrap_mdb_api_method_name_cwetee_d1a6a8c9a889b0bb(C.uintptr_t(_swig_i_0), C.swig_type_348(_swig_i_1), C.swig_type_349(_swig_i_2))
+	swig_r_p := C._wrap_mdb_api_method_name_cwetee_d5bd1ef305db0a68(C.uintptr_t(_swig_i_0), C.swig_type_348(_swig_i_1), C.swig_type_349(_swig_i_2))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	var swig_r_1 string
  swig_r_1 = strings.Clone(swig_r) 
@@ -3628,7 +3716,7 @@ func Mdb_type_path(arg1 *string, arg2 uintptr, arg3 uint) (_swig_ret string) {
  _swig_i_0 = new([2]uint64) 
 	_swig_i_1 := arg2
 	_swig_i_2 := arg3
-	swig_r_p := C._wrap_mdb_type_path_cwetee_d1a6a8c9a889b0bb(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1), C.swig_intgo(_swig_i_2))
+	swig_r_p := C._wrap_mdb_type_path_cwetee_d5bd1ef305db0a68(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1), C.swig_intgo(_swig_i_2))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 
 	if b := weteeTakeBytes(_swig_i_0); len(b) > 0 {
@@ -3644,14 +3732,14 @@ func Mdb_type_path(arg1 *string, arg2 uintptr, arg3 uint) (_swig_ret string) {
 func Metadata_version(arg1 uintptr) (_swig_ret uint) {
 	var swig_r uint
 	_swig_i_0 := arg1
-	swig_r = (uint)(C._wrap_metadata_version_cwetee_d1a6a8c9a889b0bb(C.uintptr_t(_swig_i_0)))
+	swig_r = (uint)(C._wrap_metadata_version_cwetee_d5bd1ef305db0a68(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func Metadata_spec_name(arg1 uintptr) (_swig_ret string) {
 	var swig_r string
 	_swig_i_0 := arg1
-	swig_r_p := C._wrap_metadata_spec_name_cwetee_d1a6a8c9a889b0bb(C.uintptr_t(_swig_i_0))
+	swig_r_p := C._wrap_metadata_spec_name_cwetee_d5bd1ef305db0a68(C.uintptr_t(_swig_i_0))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	var swig_r_1 string
  swig_r_1 = strings.Clone(swig_r) 
@@ -3662,7 +3750,7 @@ func Metadata_spec_version(arg1 *uint32, arg2 uintptr) (_swig_ret string) {
 	var swig_r string
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
-	swig_r_p := C._wrap_metadata_spec_version_cwetee_d1a6a8c9a889b0bb(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1))
+	swig_r_p := C._wrap_metadata_spec_version_cwetee_d5bd1ef305db0a68(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	var swig_r_1 string
  swig_r_1 = weteeTakeString(swig_r) 
@@ -3673,7 +3761,7 @@ func Metadata_transaction_version(arg1 *uint32, arg2 uintptr) (_swig_ret string)
 	var swig_r string
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
-	swig_r_p := C._wrap_metadata_transaction_version_cwetee_d1a6a8c9a889b0bb(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1))
+	swig_r_p := C._wrap_metadata_transaction_version_cwetee_d5bd1ef305db0a68(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	var swig_r_1 string
  swig_r_1 = weteeTakeString(swig_r) 
@@ -3684,7 +3772,7 @@ func Metadata_ss58_prefix(arg1 *uint16, arg2 uintptr) (_swig_ret string) {
 	var swig_r string
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
-	swig_r_p := C._wrap_metadata_ss58_prefix_cwetee_d1a6a8c9a889b0bb(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1))
+	swig_r_p := C._wrap_metadata_ss58_prefix_cwetee_d5bd1ef305db0a68(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	var swig_r_1 string
  swig_r_1 = weteeTakeString(swig_r) 
@@ -3694,32 +3782,32 @@ func Metadata_ss58_prefix(arg1 *uint16, arg2 uintptr) (_swig_ret string) {
 func Metadata_type_count(arg1 uintptr) (_swig_ret int64) {
 	var swig_r int64
 	_swig_i_0 := arg1
-	swig_r = (int64)(C._wrap_metadata_type_count_cwetee_d1a6a8c9a889b0bb(C.uintptr_t(_swig_i_0)))
+	swig_r = (int64)(C._wrap_metadata_type_count_cwetee_d5bd1ef305db0a68(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func Metadata_pallet_count(arg1 uintptr) (_swig_ret int64) {
 	var swig_r int64
 	_swig_i_0 := arg1
-	swig_r = (int64)(C._wrap_metadata_pallet_count_cwetee_d1a6a8c9a889b0bb(C.uintptr_t(_swig_i_0)))
+	swig_r = (int64)(C._wrap_metadata_pallet_count_cwetee_d5bd1ef305db0a68(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func Metadata_runtime_api_count(arg1 uintptr) (_swig_ret int64) {
 	var swig_r int64
 	_swig_i_0 := arg1
-	swig_r = (int64)(C._wrap_metadata_runtime_api_count_cwetee_d1a6a8c9a889b0bb(C.uintptr_t(_swig_i_0)))
+	swig_r = (int64)(C._wrap_metadata_runtime_api_count_cwetee_d5bd1ef305db0a68(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func Metadata_free(arg1 uintptr) {
 	_swig_i_0 := arg1
-	C._wrap_metadata_free_cwetee_d1a6a8c9a889b0bb(C.uintptr_t(_swig_i_0))
+	C._wrap_metadata_free_cwetee_d5bd1ef305db0a68(C.uintptr_t(_swig_i_0))
 }
 
 func _swig_getMETADATA_HASH_BYTES() (_swig_ret uint) {
 	var swig_r uint
-	swig_r = (uint)(C._wrap_METADATA_HASH_BYTES_cwetee_d1a6a8c9a889b0bb())
+	swig_r = (uint)(C._wrap_METADATA_HASH_BYTES_cwetee_d5bd1ef305db0a68())
 	return swig_r
 }
 
@@ -3730,7 +3818,7 @@ func Mdb_hash(arg1 []byte, arg2 uintptr, arg3 uint, arg4 string) (_swig_ret stri
 	_swig_i_1 := arg2
 	_swig_i_2 := arg3
 	_swig_i_3 := arg4
-	swig_r_p := C._wrap_mdb_hash_cwetee_d1a6a8c9a889b0bb(*(*C.swig_type_359)(unsafe.Pointer(&_swig_i_0)), C.uintptr_t(_swig_i_1), C.swig_intgo(_swig_i_2), *(*C.swig_type_360)(unsafe.Pointer(&_swig_i_3)))
+	swig_r_p := C._wrap_mdb_hash_cwetee_d5bd1ef305db0a68(*(*C.swig_type_359)(unsafe.Pointer(&_swig_i_0)), C.uintptr_t(_swig_i_1), C.swig_intgo(_swig_i_2), *(*C.swig_type_360)(unsafe.Pointer(&_swig_i_3)))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg1
@@ -3750,7 +3838,7 @@ func Mdb_digest(arg1 *[]byte, arg2 uintptr, arg3 uint, arg4 string) (_swig_ret s
 	_swig_i_1 := arg2
 	_swig_i_2 := arg3
 	_swig_i_3 := arg4
-	swig_r_p := C._wrap_mdb_digest_cwetee_d1a6a8c9a889b0bb(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1), C.swig_intgo(_swig_i_2), *(*C.swig_type_362)(unsafe.Pointer(&_swig_i_3)))
+	swig_r_p := C._wrap_mdb_digest_cwetee_d5bd1ef305db0a68(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1), C.swig_intgo(_swig_i_2), *(*C.swig_type_362)(unsafe.Pointer(&_swig_i_3)))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
  *arg1 = weteeTakeBytes(_swig_i_0) 
 	if Swig_escape_always_false {
@@ -3765,7 +3853,7 @@ func Mdb_type_kind(arg1 uintptr, arg2 uint) (_swig_ret int) {
 	var swig_r int
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
-	swig_r = (int)(C._wrap_mdb_type_kind_cwetee_d1a6a8c9a889b0bb(C.uintptr_t(_swig_i_0), C.swig_intgo(_swig_i_1)))
+	swig_r = (int)(C._wrap_mdb_type_kind_cwetee_d5bd1ef305db0a68(C.uintptr_t(_swig_i_0), C.swig_intgo(_swig_i_1)))
 	return swig_r
 }
 
@@ -3773,7 +3861,7 @@ func Mdb_type_primitive(arg1 uintptr, arg2 uint) (_swig_ret int) {
 	var swig_r int
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
-	swig_r = (int)(C._wrap_mdb_type_primitive_cwetee_d1a6a8c9a889b0bb(C.uintptr_t(_swig_i_0), C.swig_intgo(_swig_i_1)))
+	swig_r = (int)(C._wrap_mdb_type_primitive_cwetee_d5bd1ef305db0a68(C.uintptr_t(_swig_i_0), C.swig_intgo(_swig_i_1)))
 	return swig_r
 }
 
@@ -3781,7 +3869,7 @@ func Mdb_type_elem(arg1 uintptr, arg2 uint) (_swig_ret uint) {
 	var swig_r uint
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
-	swig_r = (uint)(C._wrap_mdb_type_elem_cwetee_d1a6a8c9a889b0bb(C.uintptr_t(_swig_i_0), C.swig_intgo(_swig_i_1)))
+	swig_r = (uint)(C._wrap_mdb_type_elem_cwetee_d5bd1ef305db0a68(C.uintptr_t(_swig_i_0), C.swig_intgo(_swig_i_1)))
 	return swig_r
 }
 
@@ -3789,7 +3877,7 @@ func Mdb_type_tuple_len(arg1 uintptr, arg2 uint) (_swig_ret int64) {
 	var swig_r int64
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
-	swig_r = (int64)(C._wrap_mdb_type_tuple_len_cwetee_d1a6a8c9a889b0bb(C.uintptr_t(_swig_i_0), C.swig_intgo(_swig_i_1)))
+	swig_r = (int64)(C._wrap_mdb_type_tuple_len_cwetee_d5bd1ef305db0a68(C.uintptr_t(_swig_i_0), C.swig_intgo(_swig_i_1)))
 	return swig_r
 }
 
@@ -3798,7 +3886,7 @@ func Mdb_type_tuple_elem(arg1 uintptr, arg2 uint, arg3 int64) (_swig_ret uint) {
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
 	_swig_i_2 := arg3
-	swig_r = (uint)(C._wrap_mdb_type_tuple_elem_cwetee_d1a6a8c9a889b0bb(C.uintptr_t(_swig_i_0), C.swig_intgo(_swig_i_1), C.swig_type_364(_swig_i_2)))
+	swig_r = (uint)(C._wrap_mdb_type_tuple_elem_cwetee_d5bd1ef305db0a68(C.uintptr_t(_swig_i_0), C.swig_intgo(_swig_i_1), C.swig_type_364(_swig_i_2)))
 	return swig_r
 }
 
@@ -3806,7 +3894,7 @@ func Mdb_type_field_count(arg1 uintptr, arg2 uint) (_swig_ret int64) {
 	var swig_r int64
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
-	swig_r = (int64)(C._wrap_mdb_type_field_count_cwetee_d1a6a8c9a889b0bb(C.uintptr_t(_swig_i_0), C.swig_intgo(_swig_i_1)))
+	swig_r = (int64)(C._wrap_mdb_type_field_count_cwetee_d5bd1ef305db0a68(C.uintptr_t(_swig_i_0), C.swig_intgo(_swig_i_1)))
 	return swig_r
 }
 
@@ -3815,7 +3903,7 @@ func Mdb_type_field_name(arg1 uintptr, arg2 uint, arg3 int64) (_swig_ret string)
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
 	_swig_i_2 := arg3
-	swig_r_p := C._wrap_mdb_type_field_name_cwetee_d1a6a8c9a889b0bb(C.uintptr_t(_swig_i_0), C.swig_intgo(_swig_i_1), C.swig_type_367(_swig_i_2))
+	swig_r_p := C._wrap_mdb_type_field_name_cwetee_d5bd1ef305db0a68(C.uintptr_t(_swig_i_0), C.swig_intgo(_swig_i_1), C.swig_type_367(_swig_i_2))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	var swig_r_1 string
  swig_r_1 = strings.Clone(swig_r) 
@@ -3827,7 +3915,7 @@ func Mdb_type_field_type(arg1 uintptr, arg2 uint, arg3 int64) (_swig_ret uint) {
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
 	_swig_i_2 := arg3
-	swig_r = (uint)(C._wrap_mdb_type_field_type_cwetee_d1a6a8c9a889b0bb(C.uintptr_t(_swig_i_0), C.swig_intgo(_swig_i_1), C.swig_type_368(_swig_i_2)))
+	swig_r = (uint)(C._wrap_mdb_type_field_type_cwetee_d5bd1ef305db0a68(C.uintptr_t(_swig_i_0), C.swig_intgo(_swig_i_1), C.swig_type_368(_swig_i_2)))
 	return swig_r
 }
 
@@ -3835,7 +3923,7 @@ func Mdb_type_variant_count(arg1 uintptr, arg2 uint) (_swig_ret int64) {
 	var swig_r int64
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
-	swig_r = (int64)(C._wrap_mdb_type_variant_count_cwetee_d1a6a8c9a889b0bb(C.uintptr_t(_swig_i_0), C.swig_intgo(_swig_i_1)))
+	swig_r = (int64)(C._wrap_mdb_type_variant_count_cwetee_d5bd1ef305db0a68(C.uintptr_t(_swig_i_0), C.swig_intgo(_swig_i_1)))
 	return swig_r
 }
 
@@ -3844,7 +3932,7 @@ func Mdb_type_variant_name(arg1 uintptr, arg2 uint, arg3 int64) (_swig_ret strin
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
 	_swig_i_2 := arg3
-	swig_r_p := C._wrap_mdb_type_variant_name_cwetee_d1a6a8c9a889b0bb(C.uintptr_t(_swig_i_0), C.swig_intgo(_swig_i_1), C.swig_type_371(_swig_i_2))
+	swig_r_p := C._wrap_mdb_type_variant_name_cwetee_d5bd1ef305db0a68(C.uintptr_t(_swig_i_0), C.swig_intgo(_swig_i_1), C.swig_type_371(_swig_i_2))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	var swig_r_1 string
  swig_r_1 = strings.Clone(swig_r) 
@@ -3856,7 +3944,7 @@ func Mdb_type_variant_field_count(arg1 uintptr, arg2 uint, arg3 int64) (_swig_re
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
 	_swig_i_2 := arg3
-	swig_r = (int64)(C._wrap_mdb_type_variant_field_count_cwetee_d1a6a8c9a889b0bb(C.uintptr_t(_swig_i_0), C.swig_intgo(_swig_i_1), C.swig_type_373(_swig_i_2)))
+	swig_r = (int64)(C._wrap_mdb_type_variant_field_count_cwetee_d5bd1ef305db0a68(C.uintptr_t(_swig_i_0), C.swig_intgo(_swig_i_1), C.swig_type_373(_swig_i_2)))
 	return swig_r
 }
 
@@ -3866,7 +3954,7 @@ func Mdb_type_variant_field_name(arg1 uintptr, arg2 uint, arg3 int64, arg4 int64
 	_swig_i_1 := arg2
 	_swig_i_2 := arg3
 	_swig_i_3 := arg4
-	swig_r_p := C._wrap_mdb_type_variant_field_name_cwetee_d1a6a8c9a889b0bb(C.uintptr_t(_swig_i_0), C.swig_intgo(_swig_i_1), C.swig_type_375(_swig_i_2), C.swig_type_376(_swig_i_3))
+	swig_r_p := C._wrap_mdb_type_variant_field_name_cwetee_d5bd1ef305db0a68(C.uintptr_t(_swig_i_0), C.swig_intgo(_swig_i_1), C.swig_type_375(_swig_i_2), C.swig_type_376(_swig_i_3))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	var swig_r_1 string
  swig_r_1 = strings.Clone(swig_r) 
@@ -3879,7 +3967,7 @@ func Mdb_type_variant_field_type(arg1 uintptr, arg2 uint, arg3 int64, arg4 int64
 	_swig_i_1 := arg2
 	_swig_i_2 := arg3
 	_swig_i_3 := arg4
-	swig_r = (uint)(C._wrap_mdb_type_variant_field_type_cwetee_d1a6a8c9a889b0bb(C.uintptr_t(_swig_i_0), C.swig_intgo(_swig_i_1), C.swig_type_377(_swig_i_2), C.swig_type_378(_swig_i_3)))
+	swig_r = (uint)(C._wrap_mdb_type_variant_field_type_cwetee_d5bd1ef305db0a68(C.uintptr_t(_swig_i_0), C.swig_intgo(_swig_i_1), C.swig_type_377(_swig_i_2), C.swig_type_378(_swig_i_3)))
 	return swig_r
 }
 
@@ -3890,7 +3978,7 @@ func Mdb_encode(arg1 *[]byte, arg2 uintptr, arg3 uint, arg4 string) (_swig_ret s
 	_swig_i_1 := arg2
 	_swig_i_2 := arg3
 	_swig_i_3 := arg4
-	swig_r_p := C._wrap_mdb_encode_cwetee_d1a6a8c9a889b0bb(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1), C.swig_intgo(_swig_i_2), *(*C.swig_type_380)(unsafe.Pointer(&_swig_i_3)))
+	swig_r_p := C._wrap_mdb_encode_cwetee_d5bd1ef305db0a68(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1), C.swig_intgo(_swig_i_2), *(*C.swig_type_380)(unsafe.Pointer(&_swig_i_3)))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
  *arg1 = weteeTakeBytes(_swig_i_0) 
 	if Swig_escape_always_false {
@@ -3909,7 +3997,7 @@ func Mdb_decode(arg1 *string, arg2 uintptr, arg3 uint, arg4 []byte, arg5 int) (_
 	_swig_i_2 := arg3
 	_swig_i_3 := arg4
 	_swig_i_4 := arg5
-	swig_r_p := C._wrap_mdb_decode_cwetee_d1a6a8c9a889b0bb(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1), C.swig_intgo(_swig_i_2), *(*C.swig_type_382)(unsafe.Pointer(&_swig_i_3)), C.swig_intgo(_swig_i_4))
+	swig_r_p := C._wrap_mdb_decode_cwetee_d5bd1ef305db0a68(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1), C.swig_intgo(_swig_i_2), *(*C.swig_type_382)(unsafe.Pointer(&_swig_i_3)), C.swig_intgo(_swig_i_4))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 
 	if b := weteeTakeBytes(_swig_i_0); len(b) > 0 {
@@ -3933,7 +4021,7 @@ func Mdb_call_encode(arg1 *[]byte, arg2 uintptr, arg3 string, arg4 string, arg5 
 	_swig_i_2 := arg3
 	_swig_i_3 := arg4
 	_swig_i_4 := arg5
-	swig_r_p := C._wrap_mdb_call_encode_cwetee_d1a6a8c9a889b0bb(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1), *(*C.swig_type_384)(unsafe.Pointer(&_swig_i_2)), *(*C.swig_type_385)(unsafe.Pointer(&_swig_i_3)), *(*C.swig_type_386)(unsafe.Pointer(&_swig_i_4)))
+	swig_r_p := C._wrap_mdb_call_encode_cwetee_d5bd1ef305db0a68(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1), *(*C.swig_type_384)(unsafe.Pointer(&_swig_i_2)), *(*C.swig_type_385)(unsafe.Pointer(&_swig_i_3)), *(*C.swig_type_386)(unsafe.Pointer(&_swig_i_4)))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
  *arg1 = weteeTakeBytes(_swig_i_0) 
 	if Swig_escape_always_false {
@@ -3957,7 +4045,7 @@ func Mdb_call_decode(arg1 *string, arg2 uintptr, arg3 []byte, arg4 int) (_swig_r
 	_swig_i_1 := arg2
 	_swig_i_2 := arg3
 	_swig_i_3 := arg4
-	swig_r_p := C._wrap_mdb_call_decode_cwetee_d1a6a8c9a889b0bb(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1), *(*C.swig_type_388)(unsafe.Pointer(&_swig_i_2)), C.swig_intgo(_swig_i_3))
+	swig_r_p := C._wrap_mdb_call_decode_cwetee_d5bd1ef305db0a68(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1), *(*C.swig_type_388)(unsafe.Pointer(&_swig_i_2)), C.swig_intgo(_swig_i_3))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 
 	if b := weteeTakeBytes(_swig_i_0); len(b) > 0 {
@@ -3981,7 +4069,7 @@ func Mdb_storage_key(arg1 *[]byte, arg2 uintptr, arg3 int64, arg4 int64, arg5 st
 	_swig_i_2 := arg3
 	_swig_i_3 := arg4
 	_swig_i_4 := arg5
-	swig_r_p := C._wrap_mdb_storage_key_cwetee_d1a6a8c9a889b0bb(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1), C.swig_type_390(_swig_i_2), C.swig_type_391(_swig_i_3), *(*C.swig_type_392)(unsafe.Pointer(&_swig_i_4)))
+	swig_r_p := C._wrap_mdb_storage_key_cwetee_d5bd1ef305db0a68(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1), C.swig_type_390(_swig_i_2), C.swig_type_391(_swig_i_3), *(*C.swig_type_392)(unsafe.Pointer(&_swig_i_4)))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
  *arg1 = weteeTakeBytes(_swig_i_0) 
 	if Swig_escape_always_false {
@@ -4002,7 +4090,7 @@ func Mdb_storage_decode(arg1 *string, arg2 uintptr, arg3 int64, arg4 int64, arg5
 	_swig_i_4 := arg5
 	_swig_i_5 := arg6
 	_swig_i_6 := arg7
-	swig_r_p := C._wrap_mdb_storage_decode_cwetee_d1a6a8c9a889b0bb(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1), C.swig_type_394(_swig_i_2), C.swig_type_395(_swig_i_3), *(*C.swig_type_396)(unsafe.Pointer(&_swig_i_4)), C.swig_intgo(_swig_i_5), C.swig_intgo(_swig_i_6))
+	swig_r_p := C._wrap_mdb_storage_decode_cwetee_d5bd1ef305db0a68(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1), C.swig_type_394(_swig_i_2), C.swig_type_395(_swig_i_3), *(*C.swig_type_396)(unsafe.Pointer(&_swig_i_4)), C.swig_intgo(_swig_i_5), C.swig_intgo(_swig_i_6))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 
 	if b := weteeTakeBytes(_swig_i_0); len(b) > 0 {
@@ -4025,7 +4113,7 @@ func Mdb_events_decode(arg1 *string, arg2 uintptr, arg3 []byte, arg4 int) (_swig
 	_swig_i_1 := arg2
 	_swig_i_2 := arg3
 	_swig_i_3 := arg4
-	swig_r_p := C._wrap_mdb_events_decode_cwetee_d1a6a8c9a889b0bb(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1), *(*C.swig_type_398)(unsafe.Pointer(&_swig_i_2)), C.swig_intgo(_swig_i_3))
+	swig_r_p := C._wrap_mdb_events_decode_cwetee_d5bd1ef305db0a68(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1), *(*C.swig_type_398)(unsafe.Pointer(&_swig_i_2)), C.swig_intgo(_swig_i_3))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 
 	if b := weteeTakeBytes(_swig_i_0); len(b) > 0 {
@@ -4048,7 +4136,7 @@ func Mdb_dispatch_error(arg1 *string, arg2 uintptr, arg3 []byte, arg4 int) (_swi
 	_swig_i_1 := arg2
 	_swig_i_2 := arg3
 	_swig_i_3 := arg4
-	swig_r_p := C._wrap_mdb_dispatch_error_cwetee_d1a6a8c9a889b0bb(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1), *(*C.swig_type_400)(unsafe.Pointer(&_swig_i_2)), C.swig_intgo(_swig_i_3))
+	swig_r_p := C._wrap_mdb_dispatch_error_cwetee_d5bd1ef305db0a68(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1), *(*C.swig_type_400)(unsafe.Pointer(&_swig_i_2)), C.swig_intgo(_swig_i_3))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 
 	if b := weteeTakeBytes(_swig_i_0); len(b) > 0 {
@@ -4070,7 +4158,7 @@ func Era_mortal(arg1 []byte, arg2 uint64, arg3 uint64, arg4 *uint64) (_swig_ret 
 	_swig_i_1 := arg2
 	_swig_i_2 := arg3
 	_swig_i_3 := arg4
-	swig_r_p := C._wrap_era_mortal_cwetee_d1a6a8c9a889b0bb(*(*C.swig_type_402)(unsafe.Pointer(&_swig_i_0)), C.swig_type_403(_swig_i_1), C.swig_type_404(_swig_i_2), C.swig_voidp(_swig_i_3))
+	swig_r_p := C._wrap_era_mortal_cwetee_d5bd1ef305db0a68(*(*C.swig_type_402)(unsafe.Pointer(&_swig_i_0)), C.swig_type_403(_swig_i_1), C.swig_type_404(_swig_i_2), C.swig_voidp(_swig_i_3))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg1
@@ -4086,7 +4174,7 @@ func Era_decode(arg1 *uint64, arg2 *uint64, arg3 *int, arg4 []byte) (_swig_ret s
 	_swig_i_1 := arg2
 	_swig_i_2 := arg3
 	_swig_i_3 := arg4
-	swig_r_p := C._wrap_era_decode_cwetee_d1a6a8c9a889b0bb(C.swig_voidp(_swig_i_0), C.swig_voidp(_swig_i_1), C.swig_voidp(_swig_i_2), *(*C.swig_type_406)(unsafe.Pointer(&_swig_i_3)))
+	swig_r_p := C._wrap_era_decode_cwetee_d5bd1ef305db0a68(C.swig_voidp(_swig_i_0), C.swig_voidp(_swig_i_1), C.swig_voidp(_swig_i_2), *(*C.swig_type_406)(unsafe.Pointer(&_swig_i_3)))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg4
@@ -4101,20 +4189,20 @@ func Era_birth(arg1 uint64, arg2 uint64, arg3 uint64) (_swig_ret uint64) {
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
 	_swig_i_2 := arg3
-	swig_r = (uint64)(C._wrap_era_birth_cwetee_d1a6a8c9a889b0bb(C.swig_type_408(_swig_i_0), C.swig_type_409(_swig_i_1), C.swig_type_410(_swig_i_2)))
+	swig_r = (uint64)(C._wrap_era_birth_cwetee_d5bd1ef305db0a68(C.swig_type_408(_swig_i_0), C.swig_type_409(_swig_i_1), C.swig_type_410(_swig_i_2)))
 	return swig_r
 }
 
 func _swig_getTX_PAYLOAD_HASH_THRESHOLD() (_swig_ret uint) {
 	var swig_r uint
-	swig_r = (uint)(C._wrap_TX_PAYLOAD_HASH_THRESHOLD_cwetee_d1a6a8c9a889b0bb())
+	swig_r = (uint)(C._wrap_TX_PAYLOAD_HASH_THRESHOLD_cwetee_d5bd1ef305db0a68())
 	return swig_r
 }
 
 var TX_PAYLOAD_HASH_THRESHOLD uint = _swig_getTX_PAYLOAD_HASH_THRESHOLD()
 func _swig_getTX_HASH_BYTES() (_swig_ret uint) {
 	var swig_r uint
-	swig_r = (uint)(C._wrap_TX_HASH_BYTES_cwetee_d1a6a8c9a889b0bb())
+	swig_r = (uint)(C._wrap_TX_HASH_BYTES_cwetee_d5bd1ef305db0a68())
 	return swig_r
 }
 
@@ -4123,7 +4211,7 @@ func Tx_new(arg1 *uintptr, arg2 uintptr) (_swig_ret string) {
 	var swig_r string
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
-	swig_r_p := C._wrap_tx_new_cwetee_d1a6a8c9a889b0bb(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1))
+	swig_r_p := C._wrap_tx_new_cwetee_d5bd1ef305db0a68(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	var swig_r_1 string
  swig_r_1 = weteeTakeString(swig_r) 
@@ -4132,14 +4220,14 @@ func Tx_new(arg1 *uintptr, arg2 uintptr) (_swig_ret string) {
 
 func Tx_free(arg1 uintptr) {
 	_swig_i_0 := arg1
-	C._wrap_tx_free_cwetee_d1a6a8c9a889b0bb(C.uintptr_t(_swig_i_0))
+	C._wrap_tx_free_cwetee_d5bd1ef305db0a68(C.uintptr_t(_swig_i_0))
 }
 
 func Tx_set_call(arg1 uintptr, arg2 []byte) (_swig_ret string) {
 	var swig_r string
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
-	swig_r_p := C._wrap_tx_set_call_cwetee_d1a6a8c9a889b0bb(C.uintptr_t(_swig_i_0), *(*C.swig_type_413)(unsafe.Pointer(&_swig_i_1)))
+	swig_r_p := C._wrap_tx_set_call_cwetee_d5bd1ef305db0a68(C.uintptr_t(_swig_i_0), *(*C.swig_type_413)(unsafe.Pointer(&_swig_i_1)))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg2
@@ -4155,7 +4243,7 @@ func Tx_set_call_json(arg1 uintptr, arg2 string, arg3 string, arg4 string) (_swi
 	_swig_i_1 := arg2
 	_swig_i_2 := arg3
 	_swig_i_3 := arg4
-	swig_r_p := C._wrap_tx_set_call_json_cwetee_d1a6a8c9a889b0bb(C.uintptr_t(_swig_i_0), *(*C.swig_type_415)(unsafe.Pointer(&_swig_i_1)), *(*C.swig_type_416)(unsafe.Pointer(&_swig_i_2)), *(*C.swig_type_417)(unsafe.Pointer(&_swig_i_3)))
+	swig_r_p := C._wrap_tx_set_call_json_cwetee_d5bd1ef305db0a68(C.uintptr_t(_swig_i_0), *(*C.swig_type_415)(unsafe.Pointer(&_swig_i_1)), *(*C.swig_type_416)(unsafe.Pointer(&_swig_i_2)), *(*C.swig_type_417)(unsafe.Pointer(&_swig_i_3)))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg2
@@ -4175,7 +4263,7 @@ func Tx_set_genesis_hash(arg1 uintptr, arg2 []byte) (_swig_ret string) {
 	var swig_r string
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
-	swig_r_p := C._wrap_tx_set_genesis_hash_cwetee_d1a6a8c9a889b0bb(C.uintptr_t(_swig_i_0), *(*C.swig_type_419)(unsafe.Pointer(&_swig_i_1)))
+	swig_r_p := C._wrap_tx_set_genesis_hash_cwetee_d5bd1ef305db0a68(C.uintptr_t(_swig_i_0), *(*C.swig_type_419)(unsafe.Pointer(&_swig_i_1)))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg2
@@ -4190,7 +4278,7 @@ func Tx_set_runtime_version(arg1 uintptr, arg2 uint, arg3 uint) (_swig_ret strin
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
 	_swig_i_2 := arg3
-	swig_r_p := C._wrap_tx_set_runtime_version_cwetee_d1a6a8c9a889b0bb(C.uintptr_t(_swig_i_0), C.swig_intgo(_swig_i_1), C.swig_intgo(_swig_i_2))
+	swig_r_p := C._wrap_tx_set_runtime_version_cwetee_d5bd1ef305db0a68(C.uintptr_t(_swig_i_0), C.swig_intgo(_swig_i_1), C.swig_intgo(_swig_i_2))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	var swig_r_1 string
  swig_r_1 = weteeTakeString(swig_r) 
@@ -4201,7 +4289,7 @@ func Tx_set_nonce(arg1 uintptr, arg2 uint64) (_swig_ret string) {
 	var swig_r string
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
-	swig_r_p := C._wrap_tx_set_nonce_cwetee_d1a6a8c9a889b0bb(C.uintptr_t(_swig_i_0), C.swig_type_422(_swig_i_1))
+	swig_r_p := C._wrap_tx_set_nonce_cwetee_d5bd1ef305db0a68(C.uintptr_t(_swig_i_0), C.swig_type_422(_swig_i_1))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	var swig_r_1 string
  swig_r_1 = weteeTakeString(swig_r) 
@@ -4212,7 +4300,7 @@ func Tx_set_tip(arg1 uintptr, arg2 []uint64) (_swig_ret string) {
 	var swig_r string
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
-	swig_r_p := C._wrap_tx_set_tip_cwetee_d1a6a8c9a889b0bb(C.uintptr_t(_swig_i_0), *(*C.swig_type_424)(unsafe.Pointer(&_swig_i_1)))
+	swig_r_p := C._wrap_tx_set_tip_cwetee_d5bd1ef305db0a68(C.uintptr_t(_swig_i_0), *(*C.swig_type_424)(unsafe.Pointer(&_swig_i_1)))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg2
@@ -4228,7 +4316,7 @@ func Tx_set_mortal(arg1 uintptr, arg2 uint64, arg3 uint64, arg4 []byte) (_swig_r
 	_swig_i_1 := arg2
 	_swig_i_2 := arg3
 	_swig_i_3 := arg4
-	swig_r_p := C._wrap_tx_set_mortal_cwetee_d1a6a8c9a889b0bb(C.uintptr_t(_swig_i_0), C.swig_type_426(_swig_i_1), C.swig_type_427(_swig_i_2), *(*C.swig_type_428)(unsafe.Pointer(&_swig_i_3)))
+	swig_r_p := C._wrap_tx_set_mortal_cwetee_d5bd1ef305db0a68(C.uintptr_t(_swig_i_0), C.swig_type_426(_swig_i_1), C.swig_type_427(_swig_i_2), *(*C.swig_type_428)(unsafe.Pointer(&_swig_i_3)))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg4
@@ -4241,7 +4329,7 @@ func Tx_set_mortal(arg1 uintptr, arg2 uint64, arg3 uint64, arg4 []byte) (_swig_r
 func Tx_set_immortal(arg1 uintptr) (_swig_ret string) {
 	var swig_r string
 	_swig_i_0 := arg1
-	swig_r_p := C._wrap_tx_set_immortal_cwetee_d1a6a8c9a889b0bb(C.uintptr_t(_swig_i_0))
+	swig_r_p := C._wrap_tx_set_immortal_cwetee_d5bd1ef305db0a68(C.uintptr_t(_swig_i_0))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	var swig_r_1 string
  swig_r_1 = weteeTakeString(swig_r) 
@@ -4252,7 +4340,7 @@ func Tx_set_fee_asset_json(arg1 uintptr, arg2 string) (_swig_ret string) {
 	var swig_r string
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
-	swig_r_p := C._wrap_tx_set_fee_asset_json_cwetee_d1a6a8c9a889b0bb(C.uintptr_t(_swig_i_0), *(*C.swig_type_431)(unsafe.Pointer(&_swig_i_1)))
+	swig_r_p := C._wrap_tx_set_fee_asset_json_cwetee_d5bd1ef305db0a68(C.uintptr_t(_swig_i_0), *(*C.swig_type_431)(unsafe.Pointer(&_swig_i_1)))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg2
@@ -4266,7 +4354,7 @@ func Tx_set_metadata_hash(arg1 uintptr, arg2 []byte) (_swig_ret string) {
 	var swig_r string
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
-	swig_r_p := C._wrap_tx_set_metadata_hash_cwetee_d1a6a8c9a889b0bb(C.uintptr_t(_swig_i_0), *(*C.swig_type_433)(unsafe.Pointer(&_swig_i_1)))
+	swig_r_p := C._wrap_tx_set_metadata_hash_cwetee_d5bd1ef305db0a68(C.uintptr_t(_swig_i_0), *(*C.swig_type_433)(unsafe.Pointer(&_swig_i_1)))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg2
@@ -4279,7 +4367,7 @@ func Tx_set_metadata_hash(arg1 uintptr, arg2 []byte) (_swig_ret string) {
 func Tx_clear_metadata_hash(arg1 uintptr) (_swig_ret string) {
 	var swig_r string
 	_swig_i_0 := arg1
-	swig_r_p := C._wrap_tx_clear_metadata_hash_cwetee_d1a6a8c9a889b0bb(C.uintptr_t(_swig_i_0))
+	swig_r_p := C._wrap_tx_clear_metadata_hash_cwetee_d5bd1ef305db0a68(C.uintptr_t(_swig_i_0))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	var swig_r_1 string
  swig_r_1 = weteeTakeString(swig_r) 
@@ -4292,7 +4380,7 @@ func Tx_set_extension_json(arg1 uintptr, arg2 string, arg3 string, arg4 string) 
 	_swig_i_1 := arg2
 	_swig_i_2 := arg3
 	_swig_i_3 := arg4
-	swig_r_p := C._wrap_tx_set_extension_json_cwetee_d1a6a8c9a889b0bb(C.uintptr_t(_swig_i_0), *(*C.swig_type_436)(unsafe.Pointer(&_swig_i_1)), *(*C.swig_type_437)(unsafe.Pointer(&_swig_i_2)), *(*C.swig_type_438)(unsafe.Pointer(&_swig_i_3)))
+	swig_r_p := C._wrap_tx_set_extension_json_cwetee_d5bd1ef305db0a68(C.uintptr_t(_swig_i_0), *(*C.swig_type_436)(unsafe.Pointer(&_swig_i_1)), *(*C.swig_type_437)(unsafe.Pointer(&_swig_i_2)), *(*C.swig_type_438)(unsafe.Pointer(&_swig_i_3)))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg2
@@ -4313,7 +4401,7 @@ func Tx_signing_payload(arg1 *[]byte, arg2 uintptr) (_swig_ret string) {
 	var _swig_i_0 *[2]uint64
  _swig_i_0 = new([2]uint64) 
 	_swig_i_1 := arg2
-	swig_r_p := C._wrap_tx_signing_payload_cwetee_d1a6a8c9a889b0bb(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1))
+	swig_r_p := C._wrap_tx_signing_payload_cwetee_d5bd1ef305db0a68(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
  *arg1 = weteeTakeBytes(_swig_i_0) 
 	var swig_r_1 string
@@ -4326,7 +4414,7 @@ func Tx_signing_payload_raw(arg1 *[]byte, arg2 uintptr) (_swig_ret string) {
 	var _swig_i_0 *[2]uint64
  _swig_i_0 = new([2]uint64) 
 	_swig_i_1 := arg2
-	swig_r_p := C._wrap_tx_signing_payload_raw_cwetee_d1a6a8c9a889b0bb(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1))
+	swig_r_p := C._wrap_tx_signing_payload_raw_cwetee_d5bd1ef305db0a68(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
  *arg1 = weteeTakeBytes(_swig_i_0) 
 	var swig_r_1 string
@@ -4342,7 +4430,7 @@ func Tx_attach_signature(arg1 *[]byte, arg2 uintptr, arg3 Enum_SS_wetee_scheme, 
 	_swig_i_2 := arg3
 	_swig_i_3 := arg4
 	_swig_i_4 := arg5
-	swig_r_p := C._wrap_tx_attach_signature_cwetee_d1a6a8c9a889b0bb(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1), C.swig_intgo(_swig_i_2), *(*C.swig_type_442)(unsafe.Pointer(&_swig_i_3)), *(*C.swig_type_443)(unsafe.Pointer(&_swig_i_4)))
+	swig_r_p := C._wrap_tx_attach_signature_cwetee_d5bd1ef305db0a68(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1), C.swig_intgo(_swig_i_2), *(*C.swig_type_442)(unsafe.Pointer(&_swig_i_3)), *(*C.swig_type_443)(unsafe.Pointer(&_swig_i_4)))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
  *arg1 = weteeTakeBytes(_swig_i_0) 
 	if Swig_escape_always_false {
@@ -4362,7 +4450,7 @@ func Tx_sign(arg1 *[]byte, arg2 uintptr, arg3 uintptr) (_swig_ret string) {
  _swig_i_0 = new([2]uint64) 
 	_swig_i_1 := arg2
 	_swig_i_2 := arg3
-	swig_r_p := C._wrap_tx_sign_cwetee_d1a6a8c9a889b0bb(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1), C.uintptr_t(_swig_i_2))
+	swig_r_p := C._wrap_tx_sign_cwetee_d5bd1ef305db0a68(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1), C.uintptr_t(_swig_i_2))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
  *arg1 = weteeTakeBytes(_swig_i_0) 
 	var swig_r_1 string
@@ -4376,7 +4464,7 @@ func Tx_bare(arg1 *[]byte, arg2 uintptr, arg3 uint) (_swig_ret string) {
  _swig_i_0 = new([2]uint64) 
 	_swig_i_1 := arg2
 	_swig_i_2 := arg3
-	swig_r_p := C._wrap_tx_bare_cwetee_d1a6a8c9a889b0bb(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1), C.swig_intgo(_swig_i_2))
+	swig_r_p := C._wrap_tx_bare_cwetee_d5bd1ef305db0a68(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1), C.swig_intgo(_swig_i_2))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
  *arg1 = weteeTakeBytes(_swig_i_0) 
 	var swig_r_1 string
@@ -4390,7 +4478,7 @@ func Tx_general(arg1 *[]byte, arg2 uintptr, arg3 uint) (_swig_ret string) {
  _swig_i_0 = new([2]uint64) 
 	_swig_i_1 := arg2
 	_swig_i_2 := arg3
-	swig_r_p := C._wrap_tx_general_cwetee_d1a6a8c9a889b0bb(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1), C.swig_intgo(_swig_i_2))
+	swig_r_p := C._wrap_tx_general_cwetee_d5bd1ef305db0a68(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1), C.swig_intgo(_swig_i_2))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
  *arg1 = weteeTakeBytes(_swig_i_0) 
 	var swig_r_1 string
@@ -4405,7 +4493,7 @@ func Txb_decode(arg1 *string, arg2 uintptr, arg3 []byte, arg4 int) (_swig_ret st
 	_swig_i_1 := arg2
 	_swig_i_2 := arg3
 	_swig_i_3 := arg4
-	swig_r_p := C._wrap_txb_decode_cwetee_d1a6a8c9a889b0bb(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1), *(*C.swig_type_448)(unsafe.Pointer(&_swig_i_2)), C.swig_intgo(_swig_i_3))
+	swig_r_p := C._wrap_txb_decode_cwetee_d5bd1ef305db0a68(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1), *(*C.swig_type_448)(unsafe.Pointer(&_swig_i_2)), C.swig_intgo(_swig_i_3))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 
 	if b := weteeTakeBytes(_swig_i_0); len(b) > 0 {
@@ -4428,7 +4516,7 @@ func Txb_payload_decode(arg1 *string, arg2 uintptr, arg3 []byte, arg4 int) (_swi
 	_swig_i_1 := arg2
 	_swig_i_2 := arg3
 	_swig_i_3 := arg4
-	swig_r_p := C._wrap_txb_payload_decode_cwetee_d1a6a8c9a889b0bb(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1), *(*C.swig_type_450)(unsafe.Pointer(&_swig_i_2)), C.swig_intgo(_swig_i_3))
+	swig_r_p := C._wrap_txb_payload_decode_cwetee_d5bd1ef305db0a68(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1), *(*C.swig_type_450)(unsafe.Pointer(&_swig_i_2)), C.swig_intgo(_swig_i_3))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 
 	if b := weteeTakeBytes(_swig_i_0); len(b) > 0 {
@@ -4448,7 +4536,7 @@ func Extrinsic_hash(arg1 []byte, arg2 []byte) (_swig_ret string) {
 	var swig_r string
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
-	swig_r_p := C._wrap_extrinsic_hash_cwetee_d1a6a8c9a889b0bb(*(*C.swig_type_452)(unsafe.Pointer(&_swig_i_0)), *(*C.swig_type_453)(unsafe.Pointer(&_swig_i_1)))
+	swig_r_p := C._wrap_extrinsic_hash_cwetee_d5bd1ef305db0a68(*(*C.swig_type_452)(unsafe.Pointer(&_swig_i_0)), *(*C.swig_type_453)(unsafe.Pointer(&_swig_i_1)))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg1
@@ -4465,14 +4553,14 @@ func Txb_extrinsic_type(arg1 uintptr, arg2 int) (_swig_ret uint) {
 	var swig_r uint
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
-	swig_r = (uint)(C._wrap_txb_extrinsic_type_cwetee_d1a6a8c9a889b0bb(C.uintptr_t(_swig_i_0), C.swig_intgo(_swig_i_1)))
+	swig_r = (uint)(C._wrap_txb_extrinsic_type_cwetee_d5bd1ef305db0a68(C.uintptr_t(_swig_i_0), C.swig_intgo(_swig_i_1)))
 	return swig_r
 }
 
 func Txb_extrinsic_version_count(arg1 uintptr) (_swig_ret int64) {
 	var swig_r int64
 	_swig_i_0 := arg1
-	swig_r = (int64)(C._wrap_txb_extrinsic_version_count_cwetee_d1a6a8c9a889b0bb(C.uintptr_t(_swig_i_0)))
+	swig_r = (int64)(C._wrap_txb_extrinsic_version_count_cwetee_d5bd1ef305db0a68(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
@@ -4480,14 +4568,14 @@ func Txb_extrinsic_version(arg1 uintptr, arg2 int64) (_swig_ret int) {
 	var swig_r int
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
-	swig_r = (int)(C._wrap_txb_extrinsic_version_cwetee_d1a6a8c9a889b0bb(C.uintptr_t(_swig_i_0), C.swig_type_455(_swig_i_1)))
+	swig_r = (int)(C._wrap_txb_extrinsic_version_cwetee_d5bd1ef305db0a68(C.uintptr_t(_swig_i_0), C.swig_type_455(_swig_i_1)))
 	return swig_r
 }
 
 func Txb_extension_version_count(arg1 uintptr) (_swig_ret int64) {
 	var swig_r int64
 	_swig_i_0 := arg1
-	swig_r = (int64)(C._wrap_txb_extension_version_count_cwetee_d1a6a8c9a889b0bb(C.uintptr_t(_swig_i_0)))
+	swig_r = (int64)(C._wrap_txb_extension_version_count_cwetee_d5bd1ef305db0a68(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
@@ -4495,7 +4583,7 @@ func Txb_extension_version(arg1 uintptr, arg2 int64) (_swig_ret int) {
 	var swig_r int
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
-	swig_r = (int)(C._wrap_txb_extension_version_cwetee_d1a6a8c9a889b0bb(C.uintptr_t(_swig_i_0), C.swig_type_457(_swig_i_1)))
+	swig_r = (int)(C._wrap_txb_extension_version_cwetee_d5bd1ef305db0a68(C.uintptr_t(_swig_i_0), C.swig_type_457(_swig_i_1)))
 	return swig_r
 }
 
@@ -4503,7 +4591,7 @@ func Txb_extension_count(arg1 uintptr, arg2 int64) (_swig_ret int64) {
 	var swig_r int64
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
-	swig_r = (int64)(C._wrap_txb_extension_count_cwetee_d1a6a8c9a889b0bb(C.uintptr_t(_swig_i_0), C.swig_type_459(_swig_i_1)))
+	swig_r = (int64)(C._wrap_txb_extension_count_cwetee_d5bd1ef305db0a68(C.uintptr_t(_swig_i_0), C.swig_type_459(_swig_i_1)))
 	return swig_r
 }
 
@@ -4512,7 +4600,7 @@ func Txb_extension_identifier(arg1 uintptr, arg2 int64, arg3 int64) (_swig_ret s
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
 	_swig_i_2 := arg3
-	swig_r_p := C._wrap_txb_extension_identifier_cwetee_d1a6a8c9a889b0bb(C.uintptr_t(_swig_i_0), C.swig_type_461(_swig_i_1), C.swig_type_462(_swig_i_2))
+	swig_r_p := C._wrap_txb_extension_identifier_cwetee_d5bd1ef305db0a68(C.uintptr_t(_swig_i_0), C.swig_type_461(_swig_i_1), C.swig_type_462(_swig_i_2))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	var swig_r_1 string
  swig_r_1 = strings.Clone(swig_r) 
@@ -4524,7 +4612,7 @@ func Txb_extension_type(arg1 uintptr, arg2 int64, arg3 int64) (_swig_ret uint) {
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
 	_swig_i_2 := arg3
-	swig_r = (uint)(C._wrap_txb_extension_type_cwetee_d1a6a8c9a889b0bb(C.uintptr_t(_swig_i_0), C.swig_type_463(_swig_i_1), C.swig_type_464(_swig_i_2)))
+	swig_r = (uint)(C._wrap_txb_extension_type_cwetee_d5bd1ef305db0a68(C.uintptr_t(_swig_i_0), C.swig_type_463(_swig_i_1), C.swig_type_464(_swig_i_2)))
 	return swig_r
 }
 
@@ -4533,7 +4621,7 @@ func Txb_extension_implicit_type(arg1 uintptr, arg2 int64, arg3 int64) (_swig_re
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
 	_swig_i_2 := arg3
-	swig_r = (uint)(C._wrap_txb_extension_implicit_type_cwetee_d1a6a8c9a889b0bb(C.uintptr_t(_swig_i_0), C.swig_type_465(_swig_i_1), C.swig_type_466(_swig_i_2)))
+	swig_r = (uint)(C._wrap_txb_extension_implicit_type_cwetee_d5bd1ef305db0a68(C.uintptr_t(_swig_i_0), C.swig_type_465(_swig_i_1), C.swig_type_466(_swig_i_2)))
 	return swig_r
 }
 
@@ -4547,7 +4635,7 @@ func Txb_proof_for_extrinsic(arg1 *[]byte, arg2 uintptr, arg3 uint, arg4 string,
 	_swig_i_4 := arg5
 	_swig_i_5 := arg6
 	_swig_i_6 := arg7
-	swig_r_p := C._wrap_txb_proof_for_extrinsic_cwetee_d1a6a8c9a889b0bb(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1), C.swig_intgo(_swig_i_2), *(*C.swig_type_468)(unsafe.Pointer(&_swig_i_3)), *(*C.swig_type_469)(unsafe.Pointer(&_swig_i_4)), *(*C.swig_type_470)(unsafe.Pointer(&_swig_i_5)), C.swig_intgo(_swig_i_6))
+	swig_r_p := C._wrap_txb_proof_for_extrinsic_cwetee_d5bd1ef305db0a68(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1), C.swig_intgo(_swig_i_2), *(*C.swig_type_468)(unsafe.Pointer(&_swig_i_3)), *(*C.swig_type_469)(unsafe.Pointer(&_swig_i_4)), *(*C.swig_type_470)(unsafe.Pointer(&_swig_i_5)), C.swig_intgo(_swig_i_6))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
  *arg1 = weteeTakeBytes(_swig_i_0) 
 	if Swig_escape_always_false {
@@ -4572,7 +4660,7 @@ func Txb_proof_for_payload(arg1 *[]byte, arg2 uintptr, arg3 uint, arg4 string, a
 	_swig_i_2 := arg3
 	_swig_i_3 := arg4
 	_swig_i_4 := arg5
-	swig_r_p := C._wrap_txb_proof_for_payload_cwetee_d1a6a8c9a889b0bb(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1), C.swig_intgo(_swig_i_2), *(*C.swig_type_472)(unsafe.Pointer(&_swig_i_3)), *(*C.swig_type_473)(unsafe.Pointer(&_swig_i_4)))
+	swig_r_p := C._wrap_txb_proof_for_payload_cwetee_d5bd1ef305db0a68(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1), C.swig_intgo(_swig_i_2), *(*C.swig_type_472)(unsafe.Pointer(&_swig_i_3)), *(*C.swig_type_473)(unsafe.Pointer(&_swig_i_4)))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
  *arg1 = weteeTakeBytes(_swig_i_0) 
 	if Swig_escape_always_false {
@@ -4588,140 +4676,140 @@ func Txb_proof_for_payload(arg1 *[]byte, arg2 uintptr, arg3 uint, arg4 string, a
 
 func _swig_getTON_HASH_BYTES() (_swig_ret uint) {
 	var swig_r uint
-	swig_r = (uint)(C._wrap_TON_HASH_BYTES_cwetee_d1a6a8c9a889b0bb())
+	swig_r = (uint)(C._wrap_TON_HASH_BYTES_cwetee_d5bd1ef305db0a68())
 	return swig_r
 }
 
 var TON_HASH_BYTES uint = _swig_getTON_HASH_BYTES()
 func _swig_getTON_CELL_MAX_BITS() (_swig_ret uint) {
 	var swig_r uint
-	swig_r = (uint)(C._wrap_TON_CELL_MAX_BITS_cwetee_d1a6a8c9a889b0bb())
+	swig_r = (uint)(C._wrap_TON_CELL_MAX_BITS_cwetee_d5bd1ef305db0a68())
 	return swig_r
 }
 
 var TON_CELL_MAX_BITS uint = _swig_getTON_CELL_MAX_BITS()
 func _swig_getTON_CELL_MAX_REFS() (_swig_ret uint) {
 	var swig_r uint
-	swig_r = (uint)(C._wrap_TON_CELL_MAX_REFS_cwetee_d1a6a8c9a889b0bb())
+	swig_r = (uint)(C._wrap_TON_CELL_MAX_REFS_cwetee_d5bd1ef305db0a68())
 	return swig_r
 }
 
 var TON_CELL_MAX_REFS uint = _swig_getTON_CELL_MAX_REFS()
 func _swig_getTON_CELL_MAX_DEPTH() (_swig_ret uint) {
 	var swig_r uint
-	swig_r = (uint)(C._wrap_TON_CELL_MAX_DEPTH_cwetee_d1a6a8c9a889b0bb())
+	swig_r = (uint)(C._wrap_TON_CELL_MAX_DEPTH_cwetee_d5bd1ef305db0a68())
 	return swig_r
 }
 
 var TON_CELL_MAX_DEPTH uint = _swig_getTON_CELL_MAX_DEPTH()
 func _swig_getTON_BOC_INDEX() (_swig_ret uint) {
 	var swig_r uint
-	swig_r = (uint)(C._wrap_TON_BOC_INDEX_cwetee_d1a6a8c9a889b0bb())
+	swig_r = (uint)(C._wrap_TON_BOC_INDEX_cwetee_d5bd1ef305db0a68())
 	return swig_r
 }
 
 var TON_BOC_INDEX uint = _swig_getTON_BOC_INDEX()
 func _swig_getTON_BOC_CRC32C() (_swig_ret uint) {
 	var swig_r uint
-	swig_r = (uint)(C._wrap_TON_BOC_CRC32C_cwetee_d1a6a8c9a889b0bb())
+	swig_r = (uint)(C._wrap_TON_BOC_CRC32C_cwetee_d5bd1ef305db0a68())
 	return swig_r
 }
 
 var TON_BOC_CRC32C uint = _swig_getTON_BOC_CRC32C()
 func _swig_getTON_ADDRESS_BOUNCEABLE() (_swig_ret uint) {
 	var swig_r uint
-	swig_r = (uint)(C._wrap_TON_ADDRESS_BOUNCEABLE_cwetee_d1a6a8c9a889b0bb())
+	swig_r = (uint)(C._wrap_TON_ADDRESS_BOUNCEABLE_cwetee_d5bd1ef305db0a68())
 	return swig_r
 }
 
 var TON_ADDRESS_BOUNCEABLE uint = _swig_getTON_ADDRESS_BOUNCEABLE()
 func _swig_getTON_ADDRESS_TESTNET() (_swig_ret uint) {
 	var swig_r uint
-	swig_r = (uint)(C._wrap_TON_ADDRESS_TESTNET_cwetee_d1a6a8c9a889b0bb())
+	swig_r = (uint)(C._wrap_TON_ADDRESS_TESTNET_cwetee_d5bd1ef305db0a68())
 	return swig_r
 }
 
 var TON_ADDRESS_TESTNET uint = _swig_getTON_ADDRESS_TESTNET()
 func _swig_getTON_ADDRESS_BASE64_STD() (_swig_ret uint) {
 	var swig_r uint
-	swig_r = (uint)(C._wrap_TON_ADDRESS_BASE64_STD_cwetee_d1a6a8c9a889b0bb())
+	swig_r = (uint)(C._wrap_TON_ADDRESS_BASE64_STD_cwetee_d5bd1ef305db0a68())
 	return swig_r
 }
 
 var TON_ADDRESS_BASE64_STD uint = _swig_getTON_ADDRESS_BASE64_STD()
 func _swig_getTON_DECIMALS() (_swig_ret uint) {
 	var swig_r uint
-	swig_r = (uint)(C._wrap_TON_DECIMALS_cwetee_d1a6a8c9a889b0bb())
+	swig_r = (uint)(C._wrap_TON_DECIMALS_cwetee_d5bd1ef305db0a68())
 	return swig_r
 }
 
 var TON_DECIMALS uint = _swig_getTON_DECIMALS()
 func _swig_getTON_MNEMONIC_WORDS() (_swig_ret uint) {
 	var swig_r uint
-	swig_r = (uint)(C._wrap_TON_MNEMONIC_WORDS_cwetee_d1a6a8c9a889b0bb())
+	swig_r = (uint)(C._wrap_TON_MNEMONIC_WORDS_cwetee_d5bd1ef305db0a68())
 	return swig_r
 }
 
 var TON_MNEMONIC_WORDS uint = _swig_getTON_MNEMONIC_WORDS()
 func _swig_getTON_NETWORK_MAINNET() (_swig_ret int) {
 	var swig_r int
-	swig_r = (int)(C._wrap_TON_NETWORK_MAINNET_cwetee_d1a6a8c9a889b0bb())
+	swig_r = (int)(C._wrap_TON_NETWORK_MAINNET_cwetee_d5bd1ef305db0a68())
 	return swig_r
 }
 
 var TON_NETWORK_MAINNET int = _swig_getTON_NETWORK_MAINNET()
 func _swig_getTON_NETWORK_TESTNET() (_swig_ret int) {
 	var swig_r int
-	swig_r = (int)(C._wrap_TON_NETWORK_TESTNET_cwetee_d1a6a8c9a889b0bb())
+	swig_r = (int)(C._wrap_TON_NETWORK_TESTNET_cwetee_d5bd1ef305db0a68())
 	return swig_r
 }
 
 var TON_NETWORK_TESTNET int = _swig_getTON_NETWORK_TESTNET()
 func _swig_getTON_SEND_PAY_FEES_SEPARATELY() (_swig_ret uint) {
 	var swig_r uint
-	swig_r = (uint)(C._wrap_TON_SEND_PAY_FEES_SEPARATELY_cwetee_d1a6a8c9a889b0bb())
+	swig_r = (uint)(C._wrap_TON_SEND_PAY_FEES_SEPARATELY_cwetee_d5bd1ef305db0a68())
 	return swig_r
 }
 
 var TON_SEND_PAY_FEES_SEPARATELY uint = _swig_getTON_SEND_PAY_FEES_SEPARATELY()
 func _swig_getTON_SEND_IGNORE_ERRORS() (_swig_ret uint) {
 	var swig_r uint
-	swig_r = (uint)(C._wrap_TON_SEND_IGNORE_ERRORS_cwetee_d1a6a8c9a889b0bb())
+	swig_r = (uint)(C._wrap_TON_SEND_IGNORE_ERRORS_cwetee_d5bd1ef305db0a68())
 	return swig_r
 }
 
 var TON_SEND_IGNORE_ERRORS uint = _swig_getTON_SEND_IGNORE_ERRORS()
 func _swig_getTON_SEND_DESTROY_IF_ZERO() (_swig_ret uint) {
 	var swig_r uint
-	swig_r = (uint)(C._wrap_TON_SEND_DESTROY_IF_ZERO_cwetee_d1a6a8c9a889b0bb())
+	swig_r = (uint)(C._wrap_TON_SEND_DESTROY_IF_ZERO_cwetee_d5bd1ef305db0a68())
 	return swig_r
 }
 
 var TON_SEND_DESTROY_IF_ZERO uint = _swig_getTON_SEND_DESTROY_IF_ZERO()
 func _swig_getTON_SEND_CARRY_INBOUND_VALUE() (_swig_ret uint) {
 	var swig_r uint
-	swig_r = (uint)(C._wrap_TON_SEND_CARRY_INBOUND_VALUE_cwetee_d1a6a8c9a889b0bb())
+	swig_r = (uint)(C._wrap_TON_SEND_CARRY_INBOUND_VALUE_cwetee_d5bd1ef305db0a68())
 	return swig_r
 }
 
 var TON_SEND_CARRY_INBOUND_VALUE uint = _swig_getTON_SEND_CARRY_INBOUND_VALUE()
 func _swig_getTON_SEND_CARRY_BALANCE() (_swig_ret uint) {
 	var swig_r uint
-	swig_r = (uint)(C._wrap_TON_SEND_CARRY_BALANCE_cwetee_d1a6a8c9a889b0bb())
+	swig_r = (uint)(C._wrap_TON_SEND_CARRY_BALANCE_cwetee_d5bd1ef305db0a68())
 	return swig_r
 }
 
 var TON_SEND_CARRY_BALANCE uint = _swig_getTON_SEND_CARRY_BALANCE()
 func _swig_getTON_SEND_DEFAULT() (_swig_ret uint) {
 	var swig_r uint
-	swig_r = (uint)(C._wrap_TON_SEND_DEFAULT_cwetee_d1a6a8c9a889b0bb())
+	swig_r = (uint)(C._wrap_TON_SEND_DEFAULT_cwetee_d5bd1ef305db0a68())
 	return swig_r
 }
 
 var TON_SEND_DEFAULT uint = _swig_getTON_SEND_DEFAULT()
 func _swig_getTON_EXTERNAL_FORCE_REF() (_swig_ret uint) {
 	var swig_r uint
-	swig_r = (uint)(C._wrap_TON_EXTERNAL_FORCE_REF_cwetee_d1a6a8c9a889b0bb())
+	swig_r = (uint)(C._wrap_TON_EXTERNAL_FORCE_REF_cwetee_d5bd1ef305db0a68())
 	return swig_r
 }
 
@@ -4729,35 +4817,35 @@ var TON_EXTERNAL_FORCE_REF uint = _swig_getTON_EXTERNAL_FORCE_REF()
 type Enum_SS_wetee_ton_cell_type int
 func _swig_getTON_CELL_ORDINARY() (_swig_ret Enum_SS_wetee_ton_cell_type) {
 	var swig_r Enum_SS_wetee_ton_cell_type
-	swig_r = (Enum_SS_wetee_ton_cell_type)(C._wrap_TON_CELL_ORDINARY_cwetee_d1a6a8c9a889b0bb())
+	swig_r = (Enum_SS_wetee_ton_cell_type)(C._wrap_TON_CELL_ORDINARY_cwetee_d5bd1ef305db0a68())
 	return swig_r
 }
 
 var TON_CELL_ORDINARY Enum_SS_wetee_ton_cell_type = _swig_getTON_CELL_ORDINARY()
 func _swig_getTON_CELL_PRUNED_BRANCH() (_swig_ret Enum_SS_wetee_ton_cell_type) {
 	var swig_r Enum_SS_wetee_ton_cell_type
-	swig_r = (Enum_SS_wetee_ton_cell_type)(C._wrap_TON_CELL_PRUNED_BRANCH_cwetee_d1a6a8c9a889b0bb())
+	swig_r = (Enum_SS_wetee_ton_cell_type)(C._wrap_TON_CELL_PRUNED_BRANCH_cwetee_d5bd1ef305db0a68())
 	return swig_r
 }
 
 var TON_CELL_PRUNED_BRANCH Enum_SS_wetee_ton_cell_type = _swig_getTON_CELL_PRUNED_BRANCH()
 func _swig_getTON_CELL_LIBRARY() (_swig_ret Enum_SS_wetee_ton_cell_type) {
 	var swig_r Enum_SS_wetee_ton_cell_type
-	swig_r = (Enum_SS_wetee_ton_cell_type)(C._wrap_TON_CELL_LIBRARY_cwetee_d1a6a8c9a889b0bb())
+	swig_r = (Enum_SS_wetee_ton_cell_type)(C._wrap_TON_CELL_LIBRARY_cwetee_d5bd1ef305db0a68())
 	return swig_r
 }
 
 var TON_CELL_LIBRARY Enum_SS_wetee_ton_cell_type = _swig_getTON_CELL_LIBRARY()
 func _swig_getTON_CELL_MERKLE_PROOF() (_swig_ret Enum_SS_wetee_ton_cell_type) {
 	var swig_r Enum_SS_wetee_ton_cell_type
-	swig_r = (Enum_SS_wetee_ton_cell_type)(C._wrap_TON_CELL_MERKLE_PROOF_cwetee_d1a6a8c9a889b0bb())
+	swig_r = (Enum_SS_wetee_ton_cell_type)(C._wrap_TON_CELL_MERKLE_PROOF_cwetee_d5bd1ef305db0a68())
 	return swig_r
 }
 
 var TON_CELL_MERKLE_PROOF Enum_SS_wetee_ton_cell_type = _swig_getTON_CELL_MERKLE_PROOF()
 func _swig_getTON_CELL_MERKLE_UPDATE() (_swig_ret Enum_SS_wetee_ton_cell_type) {
 	var swig_r Enum_SS_wetee_ton_cell_type
-	swig_r = (Enum_SS_wetee_ton_cell_type)(C._wrap_TON_CELL_MERKLE_UPDATE_cwetee_d1a6a8c9a889b0bb())
+	swig_r = (Enum_SS_wetee_ton_cell_type)(C._wrap_TON_CELL_MERKLE_UPDATE_cwetee_d5bd1ef305db0a68())
 	return swig_r
 }
 
@@ -4765,56 +4853,56 @@ var TON_CELL_MERKLE_UPDATE Enum_SS_wetee_ton_cell_type = _swig_getTON_CELL_MERKL
 type Enum_SS_wetee_ton_wallet_version int
 func _swig_getTON_WALLET_V3R2() (_swig_ret Enum_SS_wetee_ton_wallet_version) {
 	var swig_r Enum_SS_wetee_ton_wallet_version
-	swig_r = (Enum_SS_wetee_ton_wallet_version)(C._wrap_TON_WALLET_V3R2_cwetee_d1a6a8c9a889b0bb())
+	swig_r = (Enum_SS_wetee_ton_wallet_version)(C._wrap_TON_WALLET_V3R2_cwetee_d5bd1ef305db0a68())
 	return swig_r
 }
 
 var TON_WALLET_V3R2 Enum_SS_wetee_ton_wallet_version = _swig_getTON_WALLET_V3R2()
 func _swig_getTON_WALLET_V4R2() (_swig_ret Enum_SS_wetee_ton_wallet_version) {
 	var swig_r Enum_SS_wetee_ton_wallet_version
-	swig_r = (Enum_SS_wetee_ton_wallet_version)(C._wrap_TON_WALLET_V4R2_cwetee_d1a6a8c9a889b0bb())
+	swig_r = (Enum_SS_wetee_ton_wallet_version)(C._wrap_TON_WALLET_V4R2_cwetee_d5bd1ef305db0a68())
 	return swig_r
 }
 
 var TON_WALLET_V4R2 Enum_SS_wetee_ton_wallet_version = _swig_getTON_WALLET_V4R2()
 func _swig_getTON_WALLET_V5R1() (_swig_ret Enum_SS_wetee_ton_wallet_version) {
 	var swig_r Enum_SS_wetee_ton_wallet_version
-	swig_r = (Enum_SS_wetee_ton_wallet_version)(C._wrap_TON_WALLET_V5R1_cwetee_d1a6a8c9a889b0bb())
+	swig_r = (Enum_SS_wetee_ton_wallet_version)(C._wrap_TON_WALLET_V5R1_cwetee_d5bd1ef305db0a68())
 	return swig_r
 }
 
 var TON_WALLET_V5R1 Enum_SS_wetee_ton_wallet_version = _swig_getTON_WALLET_V5R1()
 func _swig_getTON_WALLET_HIGHLOAD_V3() (_swig_ret Enum_SS_wetee_ton_wallet_version) {
 	var swig_r Enum_SS_wetee_ton_wallet_version
-	swig_r = (Enum_SS_wetee_ton_wallet_version)(C._wrap_TON_WALLET_HIGHLOAD_V3_cwetee_d1a6a8c9a889b0bb())
+	swig_r = (Enum_SS_wetee_ton_wallet_version)(C._wrap_TON_WALLET_HIGHLOAD_V3_cwetee_d5bd1ef305db0a68())
 	return swig_r
 }
 
 var TON_WALLET_HIGHLOAD_V3 Enum_SS_wetee_ton_wallet_version = _swig_getTON_WALLET_HIGHLOAD_V3()
 func _swig_getTON_HIGHLOAD_SUBWALLET_DEFAULT() (_swig_ret uint) {
 	var swig_r uint
-	swig_r = (uint)(C._wrap_TON_HIGHLOAD_SUBWALLET_DEFAULT_cwetee_d1a6a8c9a889b0bb())
+	swig_r = (uint)(C._wrap_TON_HIGHLOAD_SUBWALLET_DEFAULT_cwetee_d5bd1ef305db0a68())
 	return swig_r
 }
 
 var TON_HIGHLOAD_SUBWALLET_DEFAULT uint = _swig_getTON_HIGHLOAD_SUBWALLET_DEFAULT()
 func _swig_getTON_HIGHLOAD_TIMEOUT_DEFAULT() (_swig_ret uint) {
 	var swig_r uint
-	swig_r = (uint)(C._wrap_TON_HIGHLOAD_TIMEOUT_DEFAULT_cwetee_d1a6a8c9a889b0bb())
+	swig_r = (uint)(C._wrap_TON_HIGHLOAD_TIMEOUT_DEFAULT_cwetee_d5bd1ef305db0a68())
 	return swig_r
 }
 
 var TON_HIGHLOAD_TIMEOUT_DEFAULT uint = _swig_getTON_HIGHLOAD_TIMEOUT_DEFAULT()
 func Ton_cell_free(arg1 uintptr) {
 	_swig_i_0 := arg1
-	C._wrap_ton_cell_free_cwetee_d1a6a8c9a889b0bb(C.uintptr_t(_swig_i_0))
+	C._wrap_ton_cell_free_cwetee_d5bd1ef305db0a68(C.uintptr_t(_swig_i_0))
 }
 
 func Ton_cell_hash(arg1 []byte, arg2 uintptr) (_swig_ret string) {
 	var swig_r string
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
-	swig_r_p := C._wrap_ton_cell_hash_cwetee_d1a6a8c9a889b0bb(*(*C.swig_type_475)(unsafe.Pointer(&_swig_i_0)), C.uintptr_t(_swig_i_1))
+	swig_r_p := C._wrap_ton_cell_hash_cwetee_d5bd1ef305db0a68(*(*C.swig_type_475)(unsafe.Pointer(&_swig_i_0)), C.uintptr_t(_swig_i_1))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg1
@@ -4829,7 +4917,7 @@ func Ton_cell_hash_at(arg1 []byte, arg2 uintptr, arg3 uint) (_swig_ret string) {
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
 	_swig_i_2 := arg3
-	swig_r_p := C._wrap_ton_cell_hash_at_cwetee_d1a6a8c9a889b0bb(*(*C.swig_type_477)(unsafe.Pointer(&_swig_i_0)), C.uintptr_t(_swig_i_1), C.swig_intgo(_swig_i_2))
+	swig_r_p := C._wrap_ton_cell_hash_at_cwetee_d5bd1ef305db0a68(*(*C.swig_type_477)(unsafe.Pointer(&_swig_i_0)), C.uintptr_t(_swig_i_1), C.swig_intgo(_swig_i_2))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg1
@@ -4842,7 +4930,7 @@ func Ton_cell_hash_at(arg1 []byte, arg2 uintptr, arg3 uint) (_swig_ret string) {
 func Ton_cell_depth(arg1 uintptr) (_swig_ret uint) {
 	var swig_r uint
 	_swig_i_0 := arg1
-	swig_r = (uint)(C._wrap_ton_cell_depth_cwetee_d1a6a8c9a889b0bb(C.uintptr_t(_swig_i_0)))
+	swig_r = (uint)(C._wrap_ton_cell_depth_cwetee_d5bd1ef305db0a68(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
@@ -4850,42 +4938,42 @@ func Ton_cell_depth_at(arg1 uintptr, arg2 uint) (_swig_ret uint) {
 	var swig_r uint
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
-	swig_r = (uint)(C._wrap_ton_cell_depth_at_cwetee_d1a6a8c9a889b0bb(C.uintptr_t(_swig_i_0), C.swig_intgo(_swig_i_1)))
+	swig_r = (uint)(C._wrap_ton_cell_depth_at_cwetee_d5bd1ef305db0a68(C.uintptr_t(_swig_i_0), C.swig_intgo(_swig_i_1)))
 	return swig_r
 }
 
 func Ton_cell_bits(arg1 uintptr) (_swig_ret uint) {
 	var swig_r uint
 	_swig_i_0 := arg1
-	swig_r = (uint)(C._wrap_ton_cell_bits_cwetee_d1a6a8c9a889b0bb(C.uintptr_t(_swig_i_0)))
+	swig_r = (uint)(C._wrap_ton_cell_bits_cwetee_d5bd1ef305db0a68(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func Ton_cell_refs(arg1 uintptr) (_swig_ret uint) {
 	var swig_r uint
 	_swig_i_0 := arg1
-	swig_r = (uint)(C._wrap_ton_cell_refs_cwetee_d1a6a8c9a889b0bb(C.uintptr_t(_swig_i_0)))
+	swig_r = (uint)(C._wrap_ton_cell_refs_cwetee_d5bd1ef305db0a68(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func Ton_cell_type_of(arg1 uintptr) (_swig_ret int) {
 	var swig_r int
 	_swig_i_0 := arg1
-	swig_r = (int)(C._wrap_ton_cell_type_of_cwetee_d1a6a8c9a889b0bb(C.uintptr_t(_swig_i_0)))
+	swig_r = (int)(C._wrap_ton_cell_type_of_cwetee_d5bd1ef305db0a68(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func Ton_cell_level(arg1 uintptr) (_swig_ret uint) {
 	var swig_r uint
 	_swig_i_0 := arg1
-	swig_r = (uint)(C._wrap_ton_cell_level_cwetee_d1a6a8c9a889b0bb(C.uintptr_t(_swig_i_0)))
+	swig_r = (uint)(C._wrap_ton_cell_level_cwetee_d5bd1ef305db0a68(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func Ton_cell_level_mask(arg1 uintptr) (_swig_ret uint) {
 	var swig_r uint
 	_swig_i_0 := arg1
-	swig_r = (uint)(C._wrap_ton_cell_level_mask_cwetee_d1a6a8c9a889b0bb(C.uintptr_t(_swig_i_0)))
+	swig_r = (uint)(C._wrap_ton_cell_level_mask_cwetee_d5bd1ef305db0a68(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
@@ -4894,7 +4982,7 @@ func Ton_cell_data(arg1 *[]byte, arg2 uintptr) (_swig_ret string) {
 	var _swig_i_0 *[2]uint64
  _swig_i_0 = new([2]uint64) 
 	_swig_i_1 := arg2
-	swig_r_p := C._wrap_ton_cell_data_cwetee_d1a6a8c9a889b0bb(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1))
+	swig_r_p := C._wrap_ton_cell_data_cwetee_d5bd1ef305db0a68(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
  *arg1 = weteeTakeBytes(_swig_i_0) 
 	var swig_r_1 string
@@ -4907,7 +4995,7 @@ func Ton_cell_ref(arg1 *uintptr, arg2 uintptr, arg3 uint) (_swig_ret string) {
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
 	_swig_i_2 := arg3
-	swig_r_p := C._wrap_ton_cell_ref_cwetee_d1a6a8c9a889b0bb(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1), C.swig_intgo(_swig_i_2))
+	swig_r_p := C._wrap_ton_cell_ref_cwetee_d5bd1ef305db0a68(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1), C.swig_intgo(_swig_i_2))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	var swig_r_1 string
  swig_r_1 = weteeTakeString(swig_r) 
@@ -4918,7 +5006,7 @@ func Ton_cell_equal(arg1 uintptr, arg2 uintptr) (_swig_ret int) {
 	var swig_r int
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
-	swig_r = (int)(C._wrap_ton_cell_equal_cwetee_d1a6a8c9a889b0bb(C.uintptr_t(_swig_i_0), C.uintptr_t(_swig_i_1)))
+	swig_r = (int)(C._wrap_ton_cell_equal_cwetee_d5bd1ef305db0a68(C.uintptr_t(_swig_i_0), C.uintptr_t(_swig_i_1)))
 	return swig_r
 }
 
@@ -4927,7 +5015,7 @@ func Ton_cell_to_string(arg1 *string, arg2 uintptr) (_swig_ret string) {
 	var _swig_i_0 *[2]uint64
  _swig_i_0 = new([2]uint64) 
 	_swig_i_1 := arg2
-	swig_r_p := C._wrap_ton_cell_to_string_cwetee_d1a6a8c9a889b0bb(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1))
+	swig_r_p := C._wrap_ton_cell_to_string_cwetee_d5bd1ef305db0a68(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 
 	if b := weteeTakeBytes(_swig_i_0); len(b) > 0 {
@@ -4946,7 +5034,7 @@ func Ton_boc_serialize(arg1 *[]byte, arg2 uintptr, arg3 uint) (_swig_ret string)
  _swig_i_0 = new([2]uint64) 
 	_swig_i_1 := arg2
 	_swig_i_2 := arg3
-	swig_r_p := C._wrap_ton_boc_serialize_cwetee_d1a6a8c9a889b0bb(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1), C.swig_intgo(_swig_i_2))
+	swig_r_p := C._wrap_ton_boc_serialize_cwetee_d5bd1ef305db0a68(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1), C.swig_intgo(_swig_i_2))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
  *arg1 = weteeTakeBytes(_swig_i_0) 
 	var swig_r_1 string
@@ -4958,7 +5046,7 @@ func Ton_boc_parse(arg1 *uintptr, arg2 []byte) (_swig_ret string) {
 	var swig_r string
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
-	swig_r_p := C._wrap_ton_boc_parse_cwetee_d1a6a8c9a889b0bb(C.swig_voidp(_swig_i_0), *(*C.swig_type_483)(unsafe.Pointer(&_swig_i_1)))
+	swig_r_p := C._wrap_ton_boc_parse_cwetee_d5bd1ef305db0a68(C.swig_voidp(_swig_i_0), *(*C.swig_type_483)(unsafe.Pointer(&_swig_i_1)))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg2
@@ -4972,7 +5060,7 @@ func Ton_boc_parse_base64(arg1 *uintptr, arg2 string) (_swig_ret string) {
 	var swig_r string
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
-	swig_r_p := C._wrap_ton_boc_parse_base64_cwetee_d1a6a8c9a889b0bb(C.swig_voidp(_swig_i_0), *(*C.swig_type_485)(unsafe.Pointer(&_swig_i_1)))
+	swig_r_p := C._wrap_ton_boc_parse_base64_cwetee_d5bd1ef305db0a68(C.swig_voidp(_swig_i_0), *(*C.swig_type_485)(unsafe.Pointer(&_swig_i_1)))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg2
@@ -4984,13 +5072,13 @@ func Ton_boc_parse_base64(arg1 *uintptr, arg2 string) (_swig_ret string) {
 
 func Ton_builder_free(arg1 uintptr) {
 	_swig_i_0 := arg1
-	C._wrap_ton_builder_free_cwetee_d1a6a8c9a889b0bb(C.uintptr_t(_swig_i_0))
+	C._wrap_ton_builder_free_cwetee_d5bd1ef305db0a68(C.uintptr_t(_swig_i_0))
 }
 
 func Ton_builder_new(arg1 *uintptr) (_swig_ret string) {
 	var swig_r string
 	_swig_i_0 := arg1
-	swig_r_p := C._wrap_ton_builder_new_cwetee_d1a6a8c9a889b0bb(C.swig_voidp(_swig_i_0))
+	swig_r_p := C._wrap_ton_builder_new_cwetee_d5bd1ef305db0a68(C.swig_voidp(_swig_i_0))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	var swig_r_1 string
  swig_r_1 = weteeTakeString(swig_r) 
@@ -5000,14 +5088,14 @@ func Ton_builder_new(arg1 *uintptr) (_swig_ret string) {
 func Ton_builder_bits(arg1 uintptr) (_swig_ret uint) {
 	var swig_r uint
 	_swig_i_0 := arg1
-	swig_r = (uint)(C._wrap_ton_builder_bits_cwetee_d1a6a8c9a889b0bb(C.uintptr_t(_swig_i_0)))
+	swig_r = (uint)(C._wrap_ton_builder_bits_cwetee_d5bd1ef305db0a68(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func Ton_builder_refs(arg1 uintptr) (_swig_ret uint) {
 	var swig_r uint
 	_swig_i_0 := arg1
-	swig_r = (uint)(C._wrap_ton_builder_refs_cwetee_d1a6a8c9a889b0bb(C.uintptr_t(_swig_i_0)))
+	swig_r = (uint)(C._wrap_ton_builder_refs_cwetee_d5bd1ef305db0a68(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
@@ -5015,7 +5103,7 @@ func Ton_builder_store_bit(arg1 uintptr, arg2 int) (_swig_ret string) {
 	var swig_r string
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
-	swig_r_p := C._wrap_ton_builder_store_bit_cwetee_d1a6a8c9a889b0bb(C.uintptr_t(_swig_i_0), C.swig_intgo(_swig_i_1))
+	swig_r_p := C._wrap_ton_builder_store_bit_cwetee_d5bd1ef305db0a68(C.uintptr_t(_swig_i_0), C.swig_intgo(_swig_i_1))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	var swig_r_1 string
  swig_r_1 = weteeTakeString(swig_r) 
@@ -5027,7 +5115,7 @@ func Ton_builder_store_uint(arg1 uintptr, arg2 uint64, arg3 uint) (_swig_ret str
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
 	_swig_i_2 := arg3
-	swig_r_p := C._wrap_ton_builder_store_uint_cwetee_d1a6a8c9a889b0bb(C.uintptr_t(_swig_i_0), C.swig_type_489(_swig_i_1), C.swig_intgo(_swig_i_2))
+	swig_r_p := C._wrap_ton_builder_store_uint_cwetee_d5bd1ef305db0a68(C.uintptr_t(_swig_i_0), C.swig_type_489(_swig_i_1), C.swig_intgo(_swig_i_2))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	var swig_r_1 string
  swig_r_1 = weteeTakeString(swig_r) 
@@ -5039,7 +5127,7 @@ func Ton_builder_store_int(arg1 uintptr, arg2 int64, arg3 uint) (_swig_ret strin
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
 	_swig_i_2 := arg3
-	swig_r_p := C._wrap_ton_builder_store_int_cwetee_d1a6a8c9a889b0bb(C.uintptr_t(_swig_i_0), C.swig_type_491(_swig_i_1), C.swig_intgo(_swig_i_2))
+	swig_r_p := C._wrap_ton_builder_store_int_cwetee_d5bd1ef305db0a68(C.uintptr_t(_swig_i_0), C.swig_type_491(_swig_i_1), C.swig_intgo(_swig_i_2))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	var swig_r_1 string
  swig_r_1 = weteeTakeString(swig_r) 
@@ -5051,7 +5139,7 @@ func Ton_builder_store_bits(arg1 uintptr, arg2 []byte, arg3 int64) (_swig_ret st
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
 	_swig_i_2 := arg3
-	swig_r_p := C._wrap_ton_builder_store_bits_cwetee_d1a6a8c9a889b0bb(C.uintptr_t(_swig_i_0), *(*C.swig_type_493)(unsafe.Pointer(&_swig_i_1)), C.swig_type_494(_swig_i_2))
+	swig_r_p := C._wrap_ton_builder_store_bits_cwetee_d5bd1ef305db0a68(C.uintptr_t(_swig_i_0), *(*C.swig_type_493)(unsafe.Pointer(&_swig_i_1)), C.swig_type_494(_swig_i_2))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg2
@@ -5065,7 +5153,7 @@ func Ton_builder_store_bytes(arg1 uintptr, arg2 []byte) (_swig_ret string) {
 	var swig_r string
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
-	swig_r_p := C._wrap_ton_builder_store_bytes_cwetee_d1a6a8c9a889b0bb(C.uintptr_t(_swig_i_0), *(*C.swig_type_496)(unsafe.Pointer(&_swig_i_1)))
+	swig_r_p := C._wrap_ton_builder_store_bytes_cwetee_d5bd1ef305db0a68(C.uintptr_t(_swig_i_0), *(*C.swig_type_496)(unsafe.Pointer(&_swig_i_1)))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg2
@@ -5079,7 +5167,7 @@ func Ton_builder_store_coins(arg1 uintptr, arg2 []uint64) (_swig_ret string) {
 	var swig_r string
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
-	swig_r_p := C._wrap_ton_builder_store_coins_cwetee_d1a6a8c9a889b0bb(C.uintptr_t(_swig_i_0), *(*C.swig_type_498)(unsafe.Pointer(&_swig_i_1)))
+	swig_r_p := C._wrap_ton_builder_store_coins_cwetee_d5bd1ef305db0a68(C.uintptr_t(_swig_i_0), *(*C.swig_type_498)(unsafe.Pointer(&_swig_i_1)))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg2
@@ -5093,7 +5181,7 @@ func Ton_builder_store_ref(arg1 uintptr, arg2 uintptr) (_swig_ret string) {
 	var swig_r string
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
-	swig_r_p := C._wrap_ton_builder_store_ref_cwetee_d1a6a8c9a889b0bb(C.uintptr_t(_swig_i_0), C.uintptr_t(_swig_i_1))
+	swig_r_p := C._wrap_ton_builder_store_ref_cwetee_d5bd1ef305db0a68(C.uintptr_t(_swig_i_0), C.uintptr_t(_swig_i_1))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	var swig_r_1 string
  swig_r_1 = weteeTakeString(swig_r) 
@@ -5104,7 +5192,7 @@ func Ton_builder_store_maybe_ref(arg1 uintptr, arg2 uintptr) (_swig_ret string) 
 	var swig_r string
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
-	swig_r_p := C._wrap_ton_builder_store_maybe_ref_cwetee_d1a6a8c9a889b0bb(C.uintptr_t(_swig_i_0), C.uintptr_t(_swig_i_1))
+	swig_r_p := C._wrap_ton_builder_store_maybe_ref_cwetee_d5bd1ef305db0a68(C.uintptr_t(_swig_i_0), C.uintptr_t(_swig_i_1))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	var swig_r_1 string
  swig_r_1 = weteeTakeString(swig_r) 
@@ -5115,7 +5203,7 @@ func Ton_builder_store_slice(arg1 uintptr, arg2 uintptr) (_swig_ret string) {
 	var swig_r string
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
-	swig_r_p := C._wrap_ton_builder_store_slice_cwetee_d1a6a8c9a889b0bb(C.uintptr_t(_swig_i_0), C.uintptr_t(_swig_i_1))
+	swig_r_p := C._wrap_ton_builder_store_slice_cwetee_d5bd1ef305db0a68(C.uintptr_t(_swig_i_0), C.uintptr_t(_swig_i_1))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	var swig_r_1 string
  swig_r_1 = weteeTakeString(swig_r) 
@@ -5126,7 +5214,7 @@ func Ton_builder_store_snake(arg1 uintptr, arg2 []byte) (_swig_ret string) {
 	var swig_r string
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
-	swig_r_p := C._wrap_ton_builder_store_snake_cwetee_d1a6a8c9a889b0bb(C.uintptr_t(_swig_i_0), *(*C.swig_type_503)(unsafe.Pointer(&_swig_i_1)))
+	swig_r_p := C._wrap_ton_builder_store_snake_cwetee_d5bd1ef305db0a68(C.uintptr_t(_swig_i_0), *(*C.swig_type_503)(unsafe.Pointer(&_swig_i_1)))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg2
@@ -5140,7 +5228,7 @@ func Ton_builder_end(arg1 *uintptr, arg2 uintptr) (_swig_ret string) {
 	var swig_r string
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
-	swig_r_p := C._wrap_ton_builder_end_cwetee_d1a6a8c9a889b0bb(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1))
+	swig_r_p := C._wrap_ton_builder_end_cwetee_d5bd1ef305db0a68(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	var swig_r_1 string
  swig_r_1 = weteeTakeString(swig_r) 
@@ -5151,7 +5239,7 @@ func Ton_builder_end_exotic(arg1 *uintptr, arg2 uintptr) (_swig_ret string) {
 	var swig_r string
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
-	swig_r_p := C._wrap_ton_builder_end_exotic_cwetee_d1a6a8c9a889b0bb(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1))
+	swig_r_p := C._wrap_ton_builder_end_exotic_cwetee_d5bd1ef305db0a68(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	var swig_r_1 string
  swig_r_1 = weteeTakeString(swig_r) 
@@ -5162,7 +5250,7 @@ func Ton_builder_store_address(arg1 uintptr, arg2 string) (_swig_ret string) {
 	var swig_r string
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
-	swig_r_p := C._wrap_ton_builder_store_address_cwetee_d1a6a8c9a889b0bb(C.uintptr_t(_swig_i_0), *(*C.swig_type_507)(unsafe.Pointer(&_swig_i_1)))
+	swig_r_p := C._wrap_ton_builder_store_address_cwetee_d5bd1ef305db0a68(C.uintptr_t(_swig_i_0), *(*C.swig_type_507)(unsafe.Pointer(&_swig_i_1)))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg2
@@ -5174,14 +5262,14 @@ func Ton_builder_store_address(arg1 uintptr, arg2 string) (_swig_ret string) {
 
 func Ton_slice_free(arg1 uintptr) {
 	_swig_i_0 := arg1
-	C._wrap_ton_slice_free_cwetee_d1a6a8c9a889b0bb(C.uintptr_t(_swig_i_0))
+	C._wrap_ton_slice_free_cwetee_d5bd1ef305db0a68(C.uintptr_t(_swig_i_0))
 }
 
 func Ton_slice_new(arg1 *uintptr, arg2 uintptr) (_swig_ret string) {
 	var swig_r string
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
-	swig_r_p := C._wrap_ton_slice_new_cwetee_d1a6a8c9a889b0bb(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1))
+	swig_r_p := C._wrap_ton_slice_new_cwetee_d5bd1ef305db0a68(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	var swig_r_1 string
  swig_r_1 = weteeTakeString(swig_r) 
@@ -5191,14 +5279,14 @@ func Ton_slice_new(arg1 *uintptr, arg2 uintptr) (_swig_ret string) {
 func Ton_slice_bits_left(arg1 uintptr) (_swig_ret uint) {
 	var swig_r uint
 	_swig_i_0 := arg1
-	swig_r = (uint)(C._wrap_ton_slice_bits_left_cwetee_d1a6a8c9a889b0bb(C.uintptr_t(_swig_i_0)))
+	swig_r = (uint)(C._wrap_ton_slice_bits_left_cwetee_d5bd1ef305db0a68(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func Ton_slice_refs_left(arg1 uintptr) (_swig_ret uint) {
 	var swig_r uint
 	_swig_i_0 := arg1
-	swig_r = (uint)(C._wrap_ton_slice_refs_left_cwetee_d1a6a8c9a889b0bb(C.uintptr_t(_swig_i_0)))
+	swig_r = (uint)(C._wrap_ton_slice_refs_left_cwetee_d5bd1ef305db0a68(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
@@ -5206,7 +5294,7 @@ func Ton_slice_load_bit(arg1 *int, arg2 uintptr) (_swig_ret string) {
 	var swig_r string
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
-	swig_r_p := C._wrap_ton_slice_load_bit_cwetee_d1a6a8c9a889b0bb(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1))
+	swig_r_p := C._wrap_ton_slice_load_bit_cwetee_d5bd1ef305db0a68(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	var swig_r_1 string
  swig_r_1 = weteeTakeString(swig_r) 
@@ -5218,7 +5306,7 @@ func Ton_slice_load_uint(arg1 []uint64, arg2 uintptr, arg3 uint) (_swig_ret stri
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
 	_swig_i_2 := arg3
-	swig_r_p := C._wrap_ton_slice_load_uint_cwetee_d1a6a8c9a889b0bb(*(*C.swig_type_511)(unsafe.Pointer(&_swig_i_0)), C.uintptr_t(_swig_i_1), C.swig_intgo(_swig_i_2))
+	swig_r_p := C._wrap_ton_slice_load_uint_cwetee_d5bd1ef305db0a68(*(*C.swig_type_511)(unsafe.Pointer(&_swig_i_0)), C.uintptr_t(_swig_i_1), C.swig_intgo(_swig_i_2))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg1
@@ -5234,7 +5322,7 @@ func Ton_slice_load_bits(arg1 *[]byte, arg2 uintptr, arg3 int64) (_swig_ret stri
  _swig_i_0 = new([2]uint64) 
 	_swig_i_1 := arg2
 	_swig_i_2 := arg3
-	swig_r_p := C._wrap_ton_slice_load_bits_cwetee_d1a6a8c9a889b0bb(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1), C.swig_type_513(_swig_i_2))
+	swig_r_p := C._wrap_ton_slice_load_bits_cwetee_d5bd1ef305db0a68(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1), C.swig_type_513(_swig_i_2))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
  *arg1 = weteeTakeBytes(_swig_i_0) 
 	var swig_r_1 string
@@ -5247,7 +5335,7 @@ func Ton_slice_load_address(arg1 *string, arg2 uintptr) (_swig_ret string) {
 	var _swig_i_0 *[2]uint64
  _swig_i_0 = new([2]uint64) 
 	_swig_i_1 := arg2
-	swig_r_p := C._wrap_ton_slice_load_address_cwetee_d1a6a8c9a889b0bb(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1))
+	swig_r_p := C._wrap_ton_slice_load_address_cwetee_d5bd1ef305db0a68(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 
 	if b := weteeTakeBytes(_swig_i_0); len(b) > 0 {
@@ -5264,7 +5352,7 @@ func Ton_slice_load_coins(arg1 []uint64, arg2 uintptr) (_swig_ret string) {
 	var swig_r string
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
-	swig_r_p := C._wrap_ton_slice_load_coins_cwetee_d1a6a8c9a889b0bb(*(*C.swig_type_516)(unsafe.Pointer(&_swig_i_0)), C.uintptr_t(_swig_i_1))
+	swig_r_p := C._wrap_ton_slice_load_coins_cwetee_d5bd1ef305db0a68(*(*C.swig_type_516)(unsafe.Pointer(&_swig_i_0)), C.uintptr_t(_swig_i_1))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg1
@@ -5278,7 +5366,7 @@ func Ton_slice_load_ref(arg1 *uintptr, arg2 uintptr) (_swig_ret string) {
 	var swig_r string
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
-	swig_r_p := C._wrap_ton_slice_load_ref_cwetee_d1a6a8c9a889b0bb(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1))
+	swig_r_p := C._wrap_ton_slice_load_ref_cwetee_d5bd1ef305db0a68(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	var swig_r_1 string
  swig_r_1 = weteeTakeString(swig_r) 
@@ -5289,7 +5377,7 @@ func Ton_slice_load_maybe_ref(arg1 *uintptr, arg2 uintptr) (_swig_ret string) {
 	var swig_r string
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
-	swig_r_p := C._wrap_ton_slice_load_maybe_ref_cwetee_d1a6a8c9a889b0bb(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1))
+	swig_r_p := C._wrap_ton_slice_load_maybe_ref_cwetee_d5bd1ef305db0a68(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	var swig_r_1 string
  swig_r_1 = weteeTakeString(swig_r) 
@@ -5301,7 +5389,7 @@ func Ton_slice_load_snake(arg1 *[]byte, arg2 uintptr) (_swig_ret string) {
 	var _swig_i_0 *[2]uint64
  _swig_i_0 = new([2]uint64) 
 	_swig_i_1 := arg2
-	swig_r_p := C._wrap_ton_slice_load_snake_cwetee_d1a6a8c9a889b0bb(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1))
+	swig_r_p := C._wrap_ton_slice_load_snake_cwetee_d5bd1ef305db0a68(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
  *arg1 = weteeTakeBytes(_swig_i_0) 
 	var swig_r_1 string
@@ -5313,7 +5401,7 @@ func Ton_slice_skip(arg1 uintptr, arg2 int64) (_swig_ret string) {
 	var swig_r string
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
-	swig_r_p := C._wrap_ton_slice_skip_cwetee_d1a6a8c9a889b0bb(C.uintptr_t(_swig_i_0), C.swig_type_521(_swig_i_1))
+	swig_r_p := C._wrap_ton_slice_skip_cwetee_d5bd1ef305db0a68(C.uintptr_t(_swig_i_0), C.swig_type_521(_swig_i_1))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	var swig_r_1 string
  swig_r_1 = weteeTakeString(swig_r) 
@@ -5323,7 +5411,7 @@ func Ton_slice_skip(arg1 uintptr, arg2 int64) (_swig_ret string) {
 func Ton_slice_end(arg1 uintptr) (_swig_ret string) {
 	var swig_r string
 	_swig_i_0 := arg1
-	swig_r_p := C._wrap_ton_slice_end_cwetee_d1a6a8c9a889b0bb(C.uintptr_t(_swig_i_0))
+	swig_r_p := C._wrap_ton_slice_end_cwetee_d5bd1ef305db0a68(C.uintptr_t(_swig_i_0))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	var swig_r_1 string
  swig_r_1 = weteeTakeString(swig_r) 
@@ -5336,7 +5424,7 @@ func Ton_address_parse(arg1 *string, arg2 *uint32, arg3 string) (_swig_ret strin
  _swig_i_0 = new([2]uint64) 
 	_swig_i_1 := arg2
 	_swig_i_2 := arg3
-	swig_r_p := C._wrap_ton_address_parse_cwetee_d1a6a8c9a889b0bb(C.swig_voidp(_swig_i_0), C.swig_voidp(_swig_i_1), *(*C.swig_type_524)(unsafe.Pointer(&_swig_i_2)))
+	swig_r_p := C._wrap_ton_address_parse_cwetee_d5bd1ef305db0a68(C.swig_voidp(_swig_i_0), C.swig_voidp(_swig_i_1), *(*C.swig_type_524)(unsafe.Pointer(&_swig_i_2)))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 
 	if b := weteeTakeBytes(_swig_i_0); len(b) > 0 {
@@ -5358,7 +5446,7 @@ func Ton_address_format(arg1 *string, arg2 string, arg3 uint) (_swig_ret string)
  _swig_i_0 = new([2]uint64) 
 	_swig_i_1 := arg2
 	_swig_i_2 := arg3
-	swig_r_p := C._wrap_ton_address_format_cwetee_d1a6a8c9a889b0bb(C.swig_voidp(_swig_i_0), *(*C.swig_type_526)(unsafe.Pointer(&_swig_i_1)), C.swig_intgo(_swig_i_2))
+	swig_r_p := C._wrap_ton_address_format_cwetee_d5bd1ef305db0a68(C.swig_voidp(_swig_i_0), *(*C.swig_type_526)(unsafe.Pointer(&_swig_i_1)), C.swig_intgo(_swig_i_2))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 
 	if b := weteeTakeBytes(_swig_i_0); len(b) > 0 {
@@ -5381,7 +5469,7 @@ func Ton_state_init_address(arg1 *string, arg2 int, arg3 uintptr, arg4 uintptr) 
 	_swig_i_1 := arg2
 	_swig_i_2 := arg3
 	_swig_i_3 := arg4
-	swig_r_p := C._wrap_ton_state_init_address_cwetee_d1a6a8c9a889b0bb(C.swig_voidp(_swig_i_0), C.swig_intgo(_swig_i_1), C.uintptr_t(_swig_i_2), C.uintptr_t(_swig_i_3))
+	swig_r_p := C._wrap_ton_state_init_address_cwetee_d5bd1ef305db0a68(C.swig_voidp(_swig_i_0), C.swig_intgo(_swig_i_1), C.uintptr_t(_swig_i_2), C.uintptr_t(_swig_i_3))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 
 	if b := weteeTakeBytes(_swig_i_0); len(b) > 0 {
@@ -5400,7 +5488,7 @@ func Ton_amount_format(arg1 *string, arg2 []uint64, arg3 string) (_swig_ret stri
  _swig_i_0 = new([2]uint64) 
 	_swig_i_1 := arg2
 	_swig_i_2 := arg3
-	swig_r_p := C._wrap_ton_amount_format_cwetee_d1a6a8c9a889b0bb(C.swig_voidp(_swig_i_0), *(*C.swig_type_529)(unsafe.Pointer(&_swig_i_1)), *(*C.swig_type_530)(unsafe.Pointer(&_swig_i_2)))
+	swig_r_p := C._wrap_ton_amount_format_cwetee_d5bd1ef305db0a68(C.swig_voidp(_swig_i_0), *(*C.swig_type_529)(unsafe.Pointer(&_swig_i_1)), *(*C.swig_type_530)(unsafe.Pointer(&_swig_i_2)))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 
 	if b := weteeTakeBytes(_swig_i_0); len(b) > 0 {
@@ -5423,7 +5511,7 @@ func Ton_amount_parse(arg1 []uint64, arg2 string) (_swig_ret string) {
 	var swig_r string
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
-	swig_r_p := C._wrap_ton_amount_parse_cwetee_d1a6a8c9a889b0bb(*(*C.swig_type_532)(unsafe.Pointer(&_swig_i_0)), *(*C.swig_type_533)(unsafe.Pointer(&_swig_i_1)))
+	swig_r_p := C._wrap_ton_amount_parse_cwetee_d5bd1ef305db0a68(*(*C.swig_type_532)(unsafe.Pointer(&_swig_i_0)), *(*C.swig_type_533)(unsafe.Pointer(&_swig_i_1)))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg1
@@ -5441,7 +5529,7 @@ func Ton_state_init(arg1 *uintptr, arg2 uintptr, arg3 uintptr) (_swig_ret string
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
 	_swig_i_2 := arg3
-	swig_r_p := C._wrap_ton_state_init_cwetee_d1a6a8c9a889b0bb(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1), C.uintptr_t(_swig_i_2))
+	swig_r_p := C._wrap_ton_state_init_cwetee_d5bd1ef305db0a68(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1), C.uintptr_t(_swig_i_2))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	var swig_r_1 string
  swig_r_1 = weteeTakeString(swig_r) 
@@ -5453,7 +5541,7 @@ func Ton_mnemonic_generate(arg1 *string, arg2 string) (_swig_ret string) {
 	var _swig_i_0 *[3]uint64
  _swig_i_0 = new([3]uint64) 
 	_swig_i_1 := arg2
-	swig_r_p := C._wrap_ton_mnemonic_generate_cwetee_d1a6a8c9a889b0bb(C.swig_voidp(_swig_i_0), *(*C.swig_type_536)(unsafe.Pointer(&_swig_i_1)))
+	swig_r_p := C._wrap_ton_mnemonic_generate_cwetee_d5bd1ef305db0a68(C.swig_voidp(_swig_i_0), *(*C.swig_type_536)(unsafe.Pointer(&_swig_i_1)))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 
 	if b := weteeTakeSecret(_swig_i_0); len(b) > 0 {
@@ -5473,7 +5561,7 @@ func Ton_mnemonic_validate(arg1 string, arg2 string) (_swig_ret string) {
 	var swig_r string
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
-	swig_r_p := C._wrap_ton_mnemonic_validate_cwetee_d1a6a8c9a889b0bb(*(*C.swig_type_538)(unsafe.Pointer(&_swig_i_0)), *(*C.swig_type_539)(unsafe.Pointer(&_swig_i_1)))
+	swig_r_p := C._wrap_ton_mnemonic_validate_cwetee_d5bd1ef305db0a68(*(*C.swig_type_538)(unsafe.Pointer(&_swig_i_0)), *(*C.swig_type_539)(unsafe.Pointer(&_swig_i_1)))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg1
@@ -5491,7 +5579,7 @@ func Ton_mnemonic_to_seed(arg1 []byte, arg2 string, arg3 string) (_swig_ret stri
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
 	_swig_i_2 := arg3
-	swig_r_p := C._wrap_ton_mnemonic_to_seed_cwetee_d1a6a8c9a889b0bb(*(*C.swig_type_541)(unsafe.Pointer(&_swig_i_0)), *(*C.swig_type_542)(unsafe.Pointer(&_swig_i_1)), *(*C.swig_type_543)(unsafe.Pointer(&_swig_i_2)))
+	swig_r_p := C._wrap_ton_mnemonic_to_seed_cwetee_d5bd1ef305db0a68(*(*C.swig_type_541)(unsafe.Pointer(&_swig_i_0)), *(*C.swig_type_542)(unsafe.Pointer(&_swig_i_1)), *(*C.swig_type_543)(unsafe.Pointer(&_swig_i_2)))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg1
@@ -5513,7 +5601,7 @@ func Ton_mnemonic_to_keypair(arg1 []byte, arg2 []byte, arg3 string, arg4 string)
 	_swig_i_1 := arg2
 	_swig_i_2 := arg3
 	_swig_i_3 := arg4
-	swig_r_p := C._wrap_ton_mnemonic_to_keypair_cwetee_d1a6a8c9a889b0bb(*(*C.swig_type_545)(unsafe.Pointer(&_swig_i_0)), *(*C.swig_type_546)(unsafe.Pointer(&_swig_i_1)), *(*C.swig_type_547)(unsafe.Pointer(&_swig_i_2)), *(*C.swig_type_548)(unsafe.Pointer(&_swig_i_3)))
+	swig_r_p := C._wrap_ton_mnemonic_to_keypair_cwetee_d5bd1ef305db0a68(*(*C.swig_type_545)(unsafe.Pointer(&_swig_i_0)), *(*C.swig_type_546)(unsafe.Pointer(&_swig_i_1)), *(*C.swig_type_547)(unsafe.Pointer(&_swig_i_2)), *(*C.swig_type_548)(unsafe.Pointer(&_swig_i_3)))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg1
@@ -5536,7 +5624,7 @@ func Ton_comment(arg1 *uintptr, arg2 string) (_swig_ret string) {
 	var swig_r string
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
-	swig_r_p := C._wrap_ton_comment_cwetee_d1a6a8c9a889b0bb(C.swig_voidp(_swig_i_0), *(*C.swig_type_550)(unsafe.Pointer(&_swig_i_1)))
+	swig_r_p := C._wrap_ton_comment_cwetee_d5bd1ef305db0a68(C.swig_voidp(_swig_i_0), *(*C.swig_type_550)(unsafe.Pointer(&_swig_i_1)))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg2
@@ -5554,7 +5642,7 @@ func Ton_internal_message(arg1 *uintptr, arg2 string, arg3 []uint64, arg4 int, a
 	_swig_i_3 := arg4
 	_swig_i_4 := arg5
 	_swig_i_5 := arg6
-	swig_r_p := C._wrap_ton_internal_message_cwetee_d1a6a8c9a889b0bb(C.swig_voidp(_swig_i_0), *(*C.swig_type_552)(unsafe.Pointer(&_swig_i_1)), *(*C.swig_type_553)(unsafe.Pointer(&_swig_i_2)), C.swig_intgo(_swig_i_3), C.uintptr_t(_swig_i_4), C.uintptr_t(_swig_i_5))
+	swig_r_p := C._wrap_ton_internal_message_cwetee_d5bd1ef305db0a68(C.swig_voidp(_swig_i_0), *(*C.swig_type_552)(unsafe.Pointer(&_swig_i_1)), *(*C.swig_type_553)(unsafe.Pointer(&_swig_i_2)), C.swig_intgo(_swig_i_3), C.uintptr_t(_swig_i_4), C.uintptr_t(_swig_i_5))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg2
@@ -5574,7 +5662,7 @@ func Ton_external_message(arg1 *uintptr, arg2 string, arg3 uintptr, arg4 uintptr
 	_swig_i_2 := arg3
 	_swig_i_3 := arg4
 	_swig_i_4 := arg5
-	swig_r_p := C._wrap_ton_external_message_cwetee_d1a6a8c9a889b0bb(C.swig_voidp(_swig_i_0), *(*C.swig_type_555)(unsafe.Pointer(&_swig_i_1)), C.uintptr_t(_swig_i_2), C.uintptr_t(_swig_i_3), C.swig_intgo(_swig_i_4))
+	swig_r_p := C._wrap_ton_external_message_cwetee_d5bd1ef305db0a68(C.swig_voidp(_swig_i_0), *(*C.swig_type_555)(unsafe.Pointer(&_swig_i_1)), C.uintptr_t(_swig_i_2), C.uintptr_t(_swig_i_3), C.swig_intgo(_swig_i_4))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg2
@@ -5586,14 +5674,14 @@ func Ton_external_message(arg1 *uintptr, arg2 string, arg3 uintptr, arg4 uintptr
 
 func Ton_wallet_free(arg1 uintptr) {
 	_swig_i_0 := arg1
-	C._wrap_ton_wallet_free_cwetee_d1a6a8c9a889b0bb(C.uintptr_t(_swig_i_0))
+	C._wrap_ton_wallet_free_cwetee_d5bd1ef305db0a68(C.uintptr_t(_swig_i_0))
 }
 
 func Ton_wallet_code(arg1 *uintptr, arg2 int) (_swig_ret string) {
 	var swig_r string
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
-	swig_r_p := C._wrap_ton_wallet_code_cwetee_d1a6a8c9a889b0bb(C.swig_voidp(_swig_i_0), C.swig_intgo(_swig_i_1))
+	swig_r_p := C._wrap_ton_wallet_code_cwetee_d5bd1ef305db0a68(C.swig_voidp(_swig_i_0), C.swig_intgo(_swig_i_1))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	var swig_r_1 string
  swig_r_1 = weteeTakeString(swig_r) 
@@ -5606,7 +5694,7 @@ func Ton_wallet_v5r1_id(arg1 *uint32, arg2 int, arg3 int, arg4 uint) (_swig_ret 
 	_swig_i_1 := arg2
 	_swig_i_2 := arg3
 	_swig_i_3 := arg4
-	swig_r_p := C._wrap_ton_wallet_v5r1_id_cwetee_d1a6a8c9a889b0bb(C.swig_voidp(_swig_i_0), C.swig_intgo(_swig_i_1), C.swig_intgo(_swig_i_2), C.swig_intgo(_swig_i_3))
+	swig_r_p := C._wrap_ton_wallet_v5r1_id_cwetee_d5bd1ef305db0a68(C.swig_voidp(_swig_i_0), C.swig_intgo(_swig_i_1), C.swig_intgo(_swig_i_2), C.swig_intgo(_swig_i_3))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	var swig_r_1 string
  swig_r_1 = weteeTakeString(swig_r) 
@@ -5619,7 +5707,7 @@ func Ton_wallet_default_id(arg1 *uint32, arg2 int, arg3 int, arg4 int) (_swig_re
 	_swig_i_1 := arg2
 	_swig_i_2 := arg3
 	_swig_i_3 := arg4
-	swig_r_p := C._wrap_ton_wallet_default_id_cwetee_d1a6a8c9a889b0bb(C.swig_voidp(_swig_i_0), C.swig_intgo(_swig_i_1), C.swig_intgo(_swig_i_2), C.swig_intgo(_swig_i_3))
+	swig_r_p := C._wrap_ton_wallet_default_id_cwetee_d5bd1ef305db0a68(C.swig_voidp(_swig_i_0), C.swig_intgo(_swig_i_1), C.swig_intgo(_swig_i_2), C.swig_intgo(_swig_i_3))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	var swig_r_1 string
  swig_r_1 = weteeTakeString(swig_r) 
@@ -5633,7 +5721,7 @@ func Ton_wallet_new(arg1 *uintptr, arg2 int, arg3 []byte, arg4 int, arg5 uint) (
 	_swig_i_2 := arg3
 	_swig_i_3 := arg4
 	_swig_i_4 := arg5
-	swig_r_p := C._wrap_ton_wallet_new_cwetee_d1a6a8c9a889b0bb(C.swig_voidp(_swig_i_0), C.swig_intgo(_swig_i_1), *(*C.swig_type_560)(unsafe.Pointer(&_swig_i_2)), C.swig_intgo(_swig_i_3), C.swig_intgo(_swig_i_4))
+	swig_r_p := C._wrap_ton_wallet_new_cwetee_d5bd1ef305db0a68(C.swig_voidp(_swig_i_0), C.swig_intgo(_swig_i_1), *(*C.swig_type_560)(unsafe.Pointer(&_swig_i_2)), C.swig_intgo(_swig_i_3), C.swig_intgo(_swig_i_4))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg3
@@ -5647,7 +5735,7 @@ func Ton_wallet_id(arg1 *uint32, arg2 uintptr) (_swig_ret string) {
 	var swig_r string
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
-	swig_r_p := C._wrap_ton_wallet_id_cwetee_d1a6a8c9a889b0bb(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1))
+	swig_r_p := C._wrap_ton_wallet_id_cwetee_d5bd1ef305db0a68(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	var swig_r_1 string
  swig_r_1 = weteeTakeString(swig_r) 
@@ -5658,7 +5746,7 @@ func Ton_wallet_state_init(arg1 *uintptr, arg2 uintptr) (_swig_ret string) {
 	var swig_r string
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
-	swig_r_p := C._wrap_ton_wallet_state_init_cwetee_d1a6a8c9a889b0bb(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1))
+	swig_r_p := C._wrap_ton_wallet_state_init_cwetee_d5bd1ef305db0a68(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	var swig_r_1 string
  swig_r_1 = weteeTakeString(swig_r) 
@@ -5670,7 +5758,7 @@ func Ton_wallet_address(arg1 *string, arg2 uintptr) (_swig_ret string) {
 	var _swig_i_0 *[2]uint64
  _swig_i_0 = new([2]uint64) 
 	_swig_i_1 := arg2
-	swig_r_p := C._wrap_ton_wallet_address_cwetee_d1a6a8c9a889b0bb(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1))
+	swig_r_p := C._wrap_ton_wallet_address_cwetee_d5bd1ef305db0a68(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 
 	if b := weteeTakeBytes(_swig_i_0); len(b) > 0 {
@@ -5685,13 +5773,13 @@ func Ton_wallet_address(arg1 *string, arg2 uintptr) (_swig_ret string) {
 
 func Ton_transfer_free(arg1 uintptr) {
 	_swig_i_0 := arg1
-	C._wrap_ton_transfer_free_cwetee_d1a6a8c9a889b0bb(C.uintptr_t(_swig_i_0))
+	C._wrap_ton_transfer_free_cwetee_d5bd1ef305db0a68(C.uintptr_t(_swig_i_0))
 }
 
 func Ton_transfer_new(arg1 *uintptr) (_swig_ret string) {
 	var swig_r string
 	_swig_i_0 := arg1
-	swig_r_p := C._wrap_ton_transfer_new_cwetee_d1a6a8c9a889b0bb(C.swig_voidp(_swig_i_0))
+	swig_r_p := C._wrap_ton_transfer_new_cwetee_d5bd1ef305db0a68(C.swig_voidp(_swig_i_0))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	var swig_r_1 string
  swig_r_1 = weteeTakeString(swig_r) 
@@ -5703,7 +5791,7 @@ func Ton_transfer_add(arg1 uintptr, arg2 uint, arg3 uintptr) (_swig_ret string) 
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
 	_swig_i_2 := arg3
-	swig_r_p := C._wrap_ton_transfer_add_cwetee_d1a6a8c9a889b0bb(C.uintptr_t(_swig_i_0), C.swig_intgo(_swig_i_1), C.uintptr_t(_swig_i_2))
+	swig_r_p := C._wrap_ton_transfer_add_cwetee_d5bd1ef305db0a68(C.uintptr_t(_swig_i_0), C.swig_intgo(_swig_i_1), C.uintptr_t(_swig_i_2))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	var swig_r_1 string
  swig_r_1 = weteeTakeString(swig_r) 
@@ -5713,7 +5801,7 @@ func Ton_transfer_add(arg1 uintptr, arg2 uint, arg3 uintptr) (_swig_ret string) 
 func Ton_transfer_count(arg1 uintptr) (_swig_ret int64) {
 	var swig_r int64
 	_swig_i_0 := arg1
-	swig_r = (int64)(C._wrap_ton_transfer_count_cwetee_d1a6a8c9a889b0bb(C.uintptr_t(_swig_i_0)))
+	swig_r = (int64)(C._wrap_ton_transfer_count_cwetee_d5bd1ef305db0a68(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
@@ -5725,7 +5813,7 @@ func Ton_wallet_sign_transfer(arg1 *uintptr, arg2 uintptr, arg3 []byte, arg4 uin
 	_swig_i_3 := arg4
 	_swig_i_4 := arg5
 	_swig_i_5 := arg6
-	swig_r_p := C._wrap_ton_wallet_sign_transfer_cwetee_d1a6a8c9a889b0bb(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1), *(*C.swig_type_568)(unsafe.Pointer(&_swig_i_2)), C.swig_intgo(_swig_i_3), C.swig_intgo(_swig_i_4), C.uintptr_t(_swig_i_5))
+	swig_r_p := C._wrap_ton_wallet_sign_transfer_cwetee_d5bd1ef305db0a68(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1), *(*C.swig_type_568)(unsafe.Pointer(&_swig_i_2)), C.swig_intgo(_swig_i_3), C.swig_intgo(_swig_i_4), C.uintptr_t(_swig_i_5))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg3
@@ -5741,7 +5829,7 @@ func Ton_wallet_external(arg1 *uintptr, arg2 uintptr, arg3 uintptr, arg4 int) (_
 	_swig_i_1 := arg2
 	_swig_i_2 := arg3
 	_swig_i_3 := arg4
-	swig_r_p := C._wrap_ton_wallet_external_cwetee_d1a6a8c9a889b0bb(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1), C.uintptr_t(_swig_i_2), C.swig_intgo(_swig_i_3))
+	swig_r_p := C._wrap_ton_wallet_external_cwetee_d5bd1ef305db0a68(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1), C.uintptr_t(_swig_i_2), C.swig_intgo(_swig_i_3))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	var swig_r_1 string
  swig_r_1 = weteeTakeString(swig_r) 
@@ -5755,7 +5843,7 @@ func Ton_wallet_new_highload_v3(arg1 *uintptr, arg2 []byte, arg3 int, arg4 uint,
 	_swig_i_2 := arg3
 	_swig_i_3 := arg4
 	_swig_i_4 := arg5
-	swig_r_p := C._wrap_ton_wallet_new_highload_v3_cwetee_d1a6a8c9a889b0bb(C.swig_voidp(_swig_i_0), *(*C.swig_type_571)(unsafe.Pointer(&_swig_i_1)), C.swig_intgo(_swig_i_2), C.swig_intgo(_swig_i_3), C.swig_intgo(_swig_i_4))
+	swig_r_p := C._wrap_ton_wallet_new_highload_v3_cwetee_d5bd1ef305db0a68(C.swig_voidp(_swig_i_0), *(*C.swig_type_571)(unsafe.Pointer(&_swig_i_1)), C.swig_intgo(_swig_i_2), C.swig_intgo(_swig_i_3), C.swig_intgo(_swig_i_4))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg2
@@ -5774,7 +5862,7 @@ func Ton_highload_sign_message(arg1 *uintptr, arg2 uintptr, arg3 []byte, arg4 ui
 	_swig_i_4 := arg5
 	_swig_i_5 := arg6
 	_swig_i_6 := arg7
-	swig_r_p := C._wrap_ton_highload_sign_message_cwetee_d1a6a8c9a889b0bb(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1), *(*C.swig_type_573)(unsafe.Pointer(&_swig_i_2)), C.swig_intgo(_swig_i_3), C.swig_type_574(_swig_i_4), C.swig_intgo(_swig_i_5), C.uintptr_t(_swig_i_6))
+	swig_r_p := C._wrap_ton_highload_sign_message_cwetee_d5bd1ef305db0a68(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1), *(*C.swig_type_573)(unsafe.Pointer(&_swig_i_2)), C.swig_intgo(_swig_i_3), C.swig_type_574(_swig_i_4), C.swig_intgo(_swig_i_5), C.uintptr_t(_swig_i_6))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg3
@@ -5793,7 +5881,7 @@ func Ton_highload_sign_batch(arg1 *uintptr, arg2 uintptr, arg3 []byte, arg4 uint
 	_swig_i_4 := arg5
 	_swig_i_5 := arg6
 	_swig_i_6 := arg7
-	swig_r_p := C._wrap_ton_highload_sign_batch_cwetee_d1a6a8c9a889b0bb(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1), *(*C.swig_type_576)(unsafe.Pointer(&_swig_i_2)), C.swig_intgo(_swig_i_3), C.swig_type_577(_swig_i_4), C.uintptr_t(_swig_i_5), *(*C.swig_type_578)(unsafe.Pointer(&_swig_i_6)))
+	swig_r_p := C._wrap_ton_highload_sign_batch_cwetee_d5bd1ef305db0a68(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1), *(*C.swig_type_576)(unsafe.Pointer(&_swig_i_2)), C.swig_intgo(_swig_i_3), C.swig_type_577(_swig_i_4), C.uintptr_t(_swig_i_5), *(*C.swig_type_578)(unsafe.Pointer(&_swig_i_6)))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg3
@@ -5808,14 +5896,14 @@ func Ton_highload_sign_batch(arg1 *uintptr, arg2 uintptr, arg3 []byte, arg4 uint
 
 func Ton_dict_free(arg1 uintptr) {
 	_swig_i_0 := arg1
-	C._wrap_ton_dict_free_cwetee_d1a6a8c9a889b0bb(C.uintptr_t(_swig_i_0))
+	C._wrap_ton_dict_free_cwetee_d5bd1ef305db0a68(C.uintptr_t(_swig_i_0))
 }
 
 func Ton_dict_new(arg1 *uintptr, arg2 uint) (_swig_ret string) {
 	var swig_r string
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
-	swig_r_p := C._wrap_ton_dict_new_cwetee_d1a6a8c9a889b0bb(C.swig_voidp(_swig_i_0), C.swig_intgo(_swig_i_1))
+	swig_r_p := C._wrap_ton_dict_new_cwetee_d5bd1ef305db0a68(C.swig_voidp(_swig_i_0), C.swig_intgo(_swig_i_1))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	var swig_r_1 string
  swig_r_1 = weteeTakeString(swig_r) 
@@ -5825,14 +5913,14 @@ func Ton_dict_new(arg1 *uintptr, arg2 uint) (_swig_ret string) {
 func Ton_dict_count(arg1 uintptr) (_swig_ret int64) {
 	var swig_r int64
 	_swig_i_0 := arg1
-	swig_r = (int64)(C._wrap_ton_dict_count_cwetee_d1a6a8c9a889b0bb(C.uintptr_t(_swig_i_0)))
+	swig_r = (int64)(C._wrap_ton_dict_count_cwetee_d5bd1ef305db0a68(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func Ton_dict_key_bits(arg1 uintptr) (_swig_ret uint) {
 	var swig_r uint
 	_swig_i_0 := arg1
-	swig_r = (uint)(C._wrap_ton_dict_key_bits_cwetee_d1a6a8c9a889b0bb(C.uintptr_t(_swig_i_0)))
+	swig_r = (uint)(C._wrap_ton_dict_key_bits_cwetee_d5bd1ef305db0a68(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
@@ -5841,7 +5929,7 @@ func Ton_dict_set(arg1 uintptr, arg2 []byte, arg3 uintptr) (_swig_ret string) {
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
 	_swig_i_2 := arg3
-	swig_r_p := C._wrap_ton_dict_set_cwetee_d1a6a8c9a889b0bb(C.uintptr_t(_swig_i_0), *(*C.swig_type_582)(unsafe.Pointer(&_swig_i_1)), C.uintptr_t(_swig_i_2))
+	swig_r_p := C._wrap_ton_dict_set_cwetee_d5bd1ef305db0a68(C.uintptr_t(_swig_i_0), *(*C.swig_type_582)(unsafe.Pointer(&_swig_i_1)), C.uintptr_t(_swig_i_2))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg2
@@ -5856,7 +5944,7 @@ func Ton_dict_get(arg1 *uintptr, arg2 uintptr, arg3 []byte) (_swig_ret string) {
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
 	_swig_i_2 := arg3
-	swig_r_p := C._wrap_ton_dict_get_cwetee_d1a6a8c9a889b0bb(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1), *(*C.swig_type_584)(unsafe.Pointer(&_swig_i_2)))
+	swig_r_p := C._wrap_ton_dict_get_cwetee_d5bd1ef305db0a68(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1), *(*C.swig_type_584)(unsafe.Pointer(&_swig_i_2)))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg3
@@ -5870,7 +5958,7 @@ func Ton_dict_remove(arg1 uintptr, arg2 []byte) (_swig_ret string) {
 	var swig_r string
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
-	swig_r_p := C._wrap_ton_dict_remove_cwetee_d1a6a8c9a889b0bb(C.uintptr_t(_swig_i_0), *(*C.swig_type_586)(unsafe.Pointer(&_swig_i_1)))
+	swig_r_p := C._wrap_ton_dict_remove_cwetee_d5bd1ef305db0a68(C.uintptr_t(_swig_i_0), *(*C.swig_type_586)(unsafe.Pointer(&_swig_i_1)))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg2
@@ -5886,7 +5974,7 @@ func Ton_dict_entry(arg1 []byte, arg2 *uintptr, arg3 uintptr, arg4 int64) (_swig
 	_swig_i_1 := arg2
 	_swig_i_2 := arg3
 	_swig_i_3 := arg4
-	swig_r_p := C._wrap_ton_dict_entry_cwetee_d1a6a8c9a889b0bb(*(*C.swig_type_588)(unsafe.Pointer(&_swig_i_0)), C.swig_voidp(_swig_i_1), C.uintptr_t(_swig_i_2), C.swig_type_589(_swig_i_3))
+	swig_r_p := C._wrap_ton_dict_entry_cwetee_d5bd1ef305db0a68(*(*C.swig_type_588)(unsafe.Pointer(&_swig_i_0)), C.swig_voidp(_swig_i_1), C.uintptr_t(_swig_i_2), C.swig_type_589(_swig_i_3))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg1
@@ -5900,7 +5988,7 @@ func Ton_dict_root(arg1 *uintptr, arg2 uintptr) (_swig_ret string) {
 	var swig_r string
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
-	swig_r_p := C._wrap_ton_dict_root_cwetee_d1a6a8c9a889b0bb(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1))
+	swig_r_p := C._wrap_ton_dict_root_cwetee_d5bd1ef305db0a68(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	var swig_r_1 string
  swig_r_1 = weteeTakeString(swig_r) 
@@ -5911,7 +5999,7 @@ func Ton_builder_store_dict(arg1 uintptr, arg2 uintptr) (_swig_ret string) {
 	var swig_r string
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
-	swig_r_p := C._wrap_ton_builder_store_dict_cwetee_d1a6a8c9a889b0bb(C.uintptr_t(_swig_i_0), C.uintptr_t(_swig_i_1))
+	swig_r_p := C._wrap_ton_builder_store_dict_cwetee_d5bd1ef305db0a68(C.uintptr_t(_swig_i_0), C.uintptr_t(_swig_i_1))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	var swig_r_1 string
  swig_r_1 = weteeTakeString(swig_r) 
@@ -5923,7 +6011,7 @@ func Ton_dict_from_root(arg1 *uintptr, arg2 uintptr, arg3 uint) (_swig_ret strin
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
 	_swig_i_2 := arg3
-	swig_r_p := C._wrap_ton_dict_from_root_cwetee_d1a6a8c9a889b0bb(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1), C.swig_intgo(_swig_i_2))
+	swig_r_p := C._wrap_ton_dict_from_root_cwetee_d5bd1ef305db0a68(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1), C.swig_intgo(_swig_i_2))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	var swig_r_1 string
  swig_r_1 = weteeTakeString(swig_r) 
@@ -5935,7 +6023,7 @@ func Ton_slice_load_dict(arg1 *uintptr, arg2 uintptr, arg3 uint) (_swig_ret stri
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
 	_swig_i_2 := arg3
-	swig_r_p := C._wrap_ton_slice_load_dict_cwetee_d1a6a8c9a889b0bb(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1), C.swig_intgo(_swig_i_2))
+	swig_r_p := C._wrap_ton_slice_load_dict_cwetee_d5bd1ef305db0a68(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1), C.swig_intgo(_swig_i_2))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	var swig_r_1 string
  swig_r_1 = weteeTakeString(swig_r) 
@@ -5944,21 +6032,21 @@ func Ton_slice_load_dict(arg1 *uintptr, arg2 uintptr, arg3 uint) (_swig_ret stri
 
 func _swig_getTON_JETTON_FORWARD_INLINE() (_swig_ret uint) {
 	var swig_r uint
-	swig_r = (uint)(C._wrap_TON_JETTON_FORWARD_INLINE_cwetee_d1a6a8c9a889b0bb())
+	swig_r = (uint)(C._wrap_TON_JETTON_FORWARD_INLINE_cwetee_d5bd1ef305db0a68())
 	return swig_r
 }
 
 var TON_JETTON_FORWARD_INLINE uint = _swig_getTON_JETTON_FORWARD_INLINE()
 func _swig_getTON_JETTON_DATA_STATUS() (_swig_ret int) {
 	var swig_r int
-	swig_r = (int)(C._wrap_TON_JETTON_DATA_STATUS_cwetee_d1a6a8c9a889b0bb())
+	swig_r = (int)(C._wrap_TON_JETTON_DATA_STATUS_cwetee_d5bd1ef305db0a68())
 	return swig_r
 }
 
 var TON_JETTON_DATA_STATUS int = _swig_getTON_JETTON_DATA_STATUS()
 func _swig_getTON_JETTON_DATA_CODE_REF() (_swig_ret int) {
 	var swig_r int
-	swig_r = (int)(C._wrap_TON_JETTON_DATA_CODE_REF_cwetee_d1a6a8c9a889b0bb())
+	swig_r = (int)(C._wrap_TON_JETTON_DATA_CODE_REF_cwetee_d5bd1ef305db0a68())
 	return swig_r
 }
 
@@ -5974,7 +6062,7 @@ func Ton_jetton_transfer(arg1 *uintptr, arg2 uint64, arg3 []uint64, arg4 string,
 	_swig_i_6 := arg7
 	_swig_i_7 := arg8
 	_swig_i_8 := arg9
-	swig_r_p := C._wrap_ton_jetton_transfer_cwetee_d1a6a8c9a889b0bb(C.swig_voidp(_swig_i_0), C.swig_type_595(_swig_i_1), *(*C.swig_type_596)(unsafe.Pointer(&_swig_i_2)), *(*C.swig_type_597)(unsafe.Pointer(&_swig_i_3)), *(*C.swig_type_598)(unsafe.Pointer(&_swig_i_4)), C.uintptr_t(_swig_i_5), *(*C.swig_type_599)(unsafe.Pointer(&_swig_i_6)), C.uintptr_t(_swig_i_7), C.swig_intgo(_swig_i_8))
+	swig_r_p := C._wrap_ton_jetton_transfer_cwetee_d5bd1ef305db0a68(C.swig_voidp(_swig_i_0), C.swig_type_595(_swig_i_1), *(*C.swig_type_596)(unsafe.Pointer(&_swig_i_2)), *(*C.swig_type_597)(unsafe.Pointer(&_swig_i_3)), *(*C.swig_type_598)(unsafe.Pointer(&_swig_i_4)), C.uintptr_t(_swig_i_5), *(*C.swig_type_599)(unsafe.Pointer(&_swig_i_6)), C.uintptr_t(_swig_i_7), C.swig_intgo(_swig_i_8))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg3
@@ -6001,7 +6089,7 @@ func Ton_jetton_wallet_address(arg1 *string, arg2 int, arg3 string, arg4 string,
 	_swig_i_2 := arg3
 	_swig_i_3 := arg4
 	_swig_i_4 := arg5
-	swig_r_p := C._wrap_ton_jetton_wallet_address_cwetee_d1a6a8c9a889b0bb(C.swig_voidp(_swig_i_0), C.swig_intgo(_swig_i_1), *(*C.swig_type_601)(unsafe.Pointer(&_swig_i_2)), *(*C.swig_type_602)(unsafe.Pointer(&_swig_i_3)), C.uintptr_t(_swig_i_4))
+	swig_r_p := C._wrap_ton_jetton_wallet_address_cwetee_d5bd1ef305db0a68(C.swig_voidp(_swig_i_0), C.swig_intgo(_swig_i_1), *(*C.swig_type_601)(unsafe.Pointer(&_swig_i_2)), *(*C.swig_type_602)(unsafe.Pointer(&_swig_i_3)), C.uintptr_t(_swig_i_4))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 
 	if b := weteeTakeBytes(_swig_i_0); len(b) > 0 {
@@ -6017,6 +6105,531 @@ func Ton_jetton_wallet_address(arg1 *string, arg2 int, arg3 string, arg4 string,
 	}
 	var swig_r_1 string
  swig_r_1 = weteeTakeString(swig_r) 
+	return swig_r_1
+}
+
+func Chain_free(arg1 uintptr) {
+	_swig_i_0 := arg1
+	C._wrap_chain_free_cwetee_d5bd1ef305db0a68(C.uintptr_t(_swig_i_0))
+}
+
+func Chain_watch_free(arg1 uintptr) {
+	_swig_i_0 := arg1
+	C._wrap_chain_watch_free_cwetee_d5bd1ef305db0a68(C.uintptr_t(_swig_i_0))
+}
+
+func _swig_getCHAIN_RPC_AUTO() (_swig_ret int) {
+	var swig_r int
+	swig_r = (int)(C._wrap_CHAIN_RPC_AUTO_cwetee_d5bd1ef305db0a68())
+	return swig_r
+}
+
+var CHAIN_RPC_AUTO int = _swig_getCHAIN_RPC_AUTO()
+func _swig_getCHAIN_RPC_LEGACY() (_swig_ret int) {
+	var swig_r int
+	swig_r = (int)(C._wrap_CHAIN_RPC_LEGACY_cwetee_d5bd1ef305db0a68())
+	return swig_r
+}
+
+var CHAIN_RPC_LEGACY int = _swig_getCHAIN_RPC_LEGACY()
+func _swig_getCHAIN_RPC_NEW() (_swig_ret int) {
+	var swig_r int
+	swig_r = (int)(C._wrap_CHAIN_RPC_NEW_cwetee_d5bd1ef305db0a68())
+	return swig_r
+}
+
+var CHAIN_RPC_NEW int = _swig_getCHAIN_RPC_NEW()
+func _swig_getTX_IN_BLOCK() (_swig_ret int) {
+	var swig_r int
+	swig_r = (int)(C._wrap_TX_IN_BLOCK_cwetee_d5bd1ef305db0a68())
+	return swig_r
+}
+
+var TX_IN_BLOCK int = _swig_getTX_IN_BLOCK()
+func _swig_getTX_FINALIZED() (_swig_ret int) {
+	var swig_r int
+	swig_r = (int)(C._wrap_TX_FINALIZED_cwetee_d5bd1ef305db0a68())
+	return swig_r
+}
+
+var TX_FINALIZED int = _swig_getTX_FINALIZED()
+func Chainb_connect(arg1 *uintptr, arg2 string, arg3 int, arg4 string, arg5 string, arg6 uint) (_swig_ret string) {
+	var swig_r string
+	_swig_i_0 := arg1
+	_swig_i_1 := arg2
+	_swig_i_2 := arg3
+	_swig_i_3 := arg4
+	_swig_i_4 := arg5
+	_swig_i_5 := arg6
+	swig_r_p := C._wrap_chainb_connect_cwetee_d5bd1ef305db0a68(C.swig_voidp(_swig_i_0), *(*C.swig_type_604)(unsafe.Pointer(&_swig_i_1)), C.swig_intgo(_swig_i_2), *(*C.swig_type_605)(unsafe.Pointer(&_swig_i_3)), *(*C.swig_type_606)(unsafe.Pointer(&_swig_i_4)), C.swig_intgo(_swig_i_5))
+	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
+	if Swig_escape_always_false {
+		Swig_escape_val = arg2
+	}
+	if Swig_escape_always_false {
+		Swig_escape_val = arg4
+	}
+	if Swig_escape_always_false {
+		Swig_escape_val = arg5
+	}
+	var swig_r_1 string
+ swig_r_1 = weteeTakeString(swig_r) 
+	return swig_r_1
+}
+
+func Chainb_genesis_hash(arg1 []byte, arg2 uintptr) (_swig_ret string) {
+	var swig_r string
+	_swig_i_0 := arg1
+	_swig_i_1 := arg2
+	swig_r_p := C._wrap_chainb_genesis_hash_cwetee_d5bd1ef305db0a68(*(*C.swig_type_608)(unsafe.Pointer(&_swig_i_0)), C.uintptr_t(_swig_i_1))
+	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
+	if Swig_escape_always_false {
+		Swig_escape_val = arg1
+	}
+	var swig_r_1 string
+ swig_r_1 = weteeTakeString(swig_r) 
+	return swig_r_1
+}
+
+func Chainb_spec_version(arg1 uintptr) (_swig_ret uint) {
+	var swig_r uint
+	_swig_i_0 := arg1
+	swig_r = (uint)(C._wrap_chainb_spec_version_cwetee_d5bd1ef305db0a68(C.uintptr_t(_swig_i_0)))
+	return swig_r
+}
+
+func Chainb_transaction_version(arg1 uintptr) (_swig_ret uint) {
+	var swig_r uint
+	_swig_i_0 := arg1
+	swig_r = (uint)(C._wrap_chainb_transaction_version_cwetee_d5bd1ef305db0a68(C.uintptr_t(_swig_i_0)))
+	return swig_r
+}
+
+func Chainb_ss58(arg1 uintptr) (_swig_ret uint) {
+	var swig_r uint
+	_swig_i_0 := arg1
+	swig_r = (uint)(C._wrap_chainb_ss58_cwetee_d5bd1ef305db0a68(C.uintptr_t(_swig_i_0)))
+	return swig_r
+}
+
+func Chainb_decimals(arg1 uintptr) (_swig_ret uint) {
+	var swig_r uint
+	_swig_i_0 := arg1
+	swig_r = (uint)(C._wrap_chainb_decimals_cwetee_d5bd1ef305db0a68(C.uintptr_t(_swig_i_0)))
+	return swig_r
+}
+
+func Chainb_symbol(arg1 *string, arg2 uintptr) (_swig_ret string) {
+	var swig_r string
+	var _swig_i_0 *[2]uint64
+ _swig_i_0 = new([2]uint64) 
+	_swig_i_1 := arg2
+	swig_r_p := C._wrap_chainb_symbol_cwetee_d5bd1ef305db0a68(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1))
+	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
+
+	if b := weteeTakeBytes(_swig_i_0); len(b) > 0 {
+		*arg1 = unsafe.String(&b[0], len(b))
+	} else {
+		*arg1 = ""
+	} 
+	var swig_r_1 string
+ swig_r_1 = weteeTakeString(swig_r) 
+	return swig_r_1
+}
+
+func Chainb_uses_new_rpc(arg1 uintptr) (_swig_ret int) {
+	var swig_r int
+	_swig_i_0 := arg1
+	swig_r = (int)(C._wrap_chainb_uses_new_rpc_cwetee_d5bd1ef305db0a68(C.uintptr_t(_swig_i_0)))
+	return swig_r
+}
+
+func Chainb_request(arg1 *string, arg2 uintptr, arg3 string, arg4 string) (_swig_ret string) {
+	var swig_r string
+	var _swig_i_0 *[2]uint64
+ _swig_i_0 = new([2]uint64) 
+	_swig_i_1 := arg2
+	_swig_i_2 := arg3
+	_swig_i_3 := arg4
+	swig_r_p := C._wrap_chainb_request_cwetee_d5bd1ef305db0a68(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1), *(*C.swig_type_611)(unsafe.Pointer(&_swig_i_2)), *(*C.swig_type_612)(unsafe.Pointer(&_swig_i_3)))
+	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
+
+	if b := weteeTakeBytes(_swig_i_0); len(b) > 0 {
+		*arg1 = unsafe.String(&b[0], len(b))
+	} else {
+		*arg1 = ""
+	} 
+	if Swig_escape_always_false {
+		Swig_escape_val = arg3
+	}
+	if Swig_escape_always_false {
+		Swig_escape_val = arg4
+	}
+	var swig_r_1 string
+ swig_r_1 = weteeTakeString(swig_r) 
+	return swig_r_1
+}
+
+func Chainb_storage_json(arg1 *string, arg2 uintptr, arg3 string, arg4 string, arg5 string, arg6 string) (_swig_ret string) {
+	var swig_r string
+	var _swig_i_0 *[2]uint64
+ _swig_i_0 = new([2]uint64) 
+	_swig_i_1 := arg2
+	_swig_i_2 := arg3
+	_swig_i_3 := arg4
+	_swig_i_4 := arg5
+	_swig_i_5 := arg6
+	swig_r_p := C._wrap_chainb_storage_json_cwetee_d5bd1ef305db0a68(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1), *(*C.swig_type_614)(unsafe.Pointer(&_swig_i_2)), *(*C.swig_type_615)(unsafe.Pointer(&_swig_i_3)), *(*C.swig_type_616)(unsafe.Pointer(&_swig_i_4)), *(*C.swig_type_617)(unsafe.Pointer(&_swig_i_5)))
+	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
+
+	if b := weteeTakeBytes(_swig_i_0); len(b) > 0 {
+		*arg1 = unsafe.String(&b[0], len(b))
+	} else {
+		*arg1 = ""
+	} 
+	if Swig_escape_always_false {
+		Swig_escape_val = arg3
+	}
+	if Swig_escape_always_false {
+		Swig_escape_val = arg4
+	}
+	if Swig_escape_always_false {
+		Swig_escape_val = arg5
+	}
+	if Swig_escape_always_false {
+		Swig_escape_val = arg6
+	}
+	var swig_r_1 string
+ swig_r_1 = weteeTakeString(swig_r) 
+	return swig_r_1
+}
+
+func Chainb_entries_json(arg1 *string, arg2 uintptr, arg3 string, arg4 string, arg5 string, arg6 uint, arg7 string, arg8 string) (_swig_ret string) {
+	var swig_r string
+	var _swig_i_0 *[2]uint64
+ _swig_i_0 = new([2]uint64) 
+	_swig_i_1 := arg2
+	_swig_i_2 := arg3
+	_swig_i_3 := arg4
+	_swig_i_4 := arg5
+	_swig_i_5 := arg6
+	_swig_i_6 := arg7
+	_swig_i_7 := arg8
+	swig_r_p := C._wrap_chainb_entries_json_cwetee_d5bd1ef305db0a68(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1), *(*C.swig_type_619)(unsafe.Pointer(&_swig_i_2)), *(*C.swig_type_620)(unsafe.Pointer(&_swig_i_3)), *(*C.swig_type_621)(unsafe.Pointer(&_swig_i_4)), C.swig_intgo(_swig_i_5), *(*C.swig_type_622)(unsafe.Pointer(&_swig_i_6)), *(*C.swig_type_623)(unsafe.Pointer(&_swig_i_7)))
+	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
+
+	if b := weteeTakeBytes(_swig_i_0); len(b) > 0 {
+		*arg1 = unsafe.String(&b[0], len(b))
+	} else {
+		*arg1 = ""
+	} 
+	if Swig_escape_always_false {
+		Swig_escape_val = arg3
+	}
+	if Swig_escape_always_false {
+		Swig_escape_val = arg4
+	}
+	if Swig_escape_always_false {
+		Swig_escape_val = arg5
+	}
+	if Swig_escape_always_false {
+		Swig_escape_val = arg7
+	}
+	if Swig_escape_always_false {
+		Swig_escape_val = arg8
+	}
+	var swig_r_1 string
+ swig_r_1 = weteeTakeString(swig_r) 
+	return swig_r_1
+}
+
+func Chainb_constant_json(arg1 *string, arg2 uintptr, arg3 string, arg4 string) (_swig_ret string) {
+	var swig_r string
+	var _swig_i_0 *[2]uint64
+ _swig_i_0 = new([2]uint64) 
+	_swig_i_1 := arg2
+	_swig_i_2 := arg3
+	_swig_i_3 := arg4
+	swig_r_p := C._wrap_chainb_constant_json_cwetee_d5bd1ef305db0a68(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1), *(*C.swig_type_625)(unsafe.Pointer(&_swig_i_2)), *(*C.swig_type_626)(unsafe.Pointer(&_swig_i_3)))
+	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
+
+	if b := weteeTakeBytes(_swig_i_0); len(b) > 0 {
+		*arg1 = unsafe.String(&b[0], len(b))
+	} else {
+		*arg1 = ""
+	} 
+	if Swig_escape_always_false {
+		Swig_escape_val = arg3
+	}
+	if Swig_escape_always_false {
+		Swig_escape_val = arg4
+	}
+	var swig_r_1 string
+ swig_r_1 = weteeTakeString(swig_r) 
+	return swig_r_1
+}
+
+func Chainb_runtime_call_json(arg1 *string, arg2 uintptr, arg3 string, arg4 string, arg5 string, arg6 string) (_swig_ret string) {
+	var swig_r string
+	var _swig_i_0 *[2]uint64
+ _swig_i_0 = new([2]uint64) 
+	_swig_i_1 := arg2
+	_swig_i_2 := arg3
+	_swig_i_3 := arg4
+	_swig_i_4 := arg5
+	_swig_i_5 := arg6
+	swig_r_p := C._wrap_chainb_runtime_call_json_cwetee_d5bd1ef305db0a68(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1), *(*C.swig_type_628)(unsafe.Pointer(&_swig_i_2)), *(*C.swig_type_629)(unsafe.Pointer(&_swig_i_3)), *(*C.swig_type_630)(unsafe.Pointer(&_swig_i_4)), *(*C.swig_type_631)(unsafe.Pointer(&_swig_i_5)))
+	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
+
+	if b := weteeTakeBytes(_swig_i_0); len(b) > 0 {
+		*arg1 = unsafe.String(&b[0], len(b))
+	} else {
+		*arg1 = ""
+	} 
+	if Swig_escape_always_false {
+		Swig_escape_val = arg3
+	}
+	if Swig_escape_always_false {
+		Swig_escape_val = arg4
+	}
+	if Swig_escape_always_false {
+		Swig_escape_val = arg5
+	}
+	if Swig_escape_always_false {
+		Swig_escape_val = arg6
+	}
+	var swig_r_1 string
+ swig_r_1 = weteeTakeString(swig_r) 
+	return swig_r_1
+}
+
+func Chainb_events_json(arg1 *string, arg2 uintptr, arg3 string) (_swig_ret string) {
+	var swig_r string
+	var _swig_i_0 *[2]uint64
+ _swig_i_0 = new([2]uint64) 
+	_swig_i_1 := arg2
+	_swig_i_2 := arg3
+	swig_r_p := C._wrap_chainb_events_json_cwetee_d5bd1ef305db0a68(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1), *(*C.swig_type_633)(unsafe.Pointer(&_swig_i_2)))
+	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
+
+	if b := weteeTakeBytes(_swig_i_0); len(b) > 0 {
+		*arg1 = unsafe.String(&b[0], len(b))
+	} else {
+		*arg1 = ""
+	} 
+	if Swig_escape_always_false {
+		Swig_escape_val = arg3
+	}
+	var swig_r_1 string
+ swig_r_1 = weteeTakeString(swig_r) 
+	return swig_r_1
+}
+
+func Chainb_sign_call(arg1 *[]byte, arg2 uintptr, arg3 string, arg4 string, arg5 string, arg6 uintptr, arg7 uint64) (_swig_ret string) {
+	var swig_r string
+	var _swig_i_0 *[2]uint64
+ _swig_i_0 = new([2]uint64) 
+	_swig_i_1 := arg2
+	_swig_i_2 := arg3
+	_swig_i_3 := arg4
+	_swig_i_4 := arg5
+	_swig_i_5 := arg6
+	_swig_i_6 := arg7
+	swig_r_p := C._wrap_chainb_sign_call_cwetee_d5bd1ef305db0a68(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1), *(*C.swig_type_635)(unsafe.Pointer(&_swig_i_2)), *(*C.swig_type_636)(unsafe.Pointer(&_swig_i_3)), *(*C.swig_type_637)(unsafe.Pointer(&_swig_i_4)), C.uintptr_t(_swig_i_5), C.swig_type_638(_swig_i_6))
+	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
+ *arg1 = weteeTakeBytes(_swig_i_0) 
+	if Swig_escape_always_false {
+		Swig_escape_val = arg3
+	}
+	if Swig_escape_always_false {
+		Swig_escape_val = arg4
+	}
+	if Swig_escape_always_false {
+		Swig_escape_val = arg5
+	}
+	var swig_r_1 string
+ swig_r_1 = weteeTakeString(swig_r) 
+	return swig_r_1
+}
+
+func Chainb_submit(arg1 []byte, arg2 uintptr, arg3 []byte) (_swig_ret string) {
+	var swig_r string
+	_swig_i_0 := arg1
+	_swig_i_1 := arg2
+	_swig_i_2 := arg3
+	swig_r_p := C._wrap_chainb_submit_cwetee_d5bd1ef305db0a68(*(*C.swig_type_640)(unsafe.Pointer(&_swig_i_0)), C.uintptr_t(_swig_i_1), *(*C.swig_type_641)(unsafe.Pointer(&_swig_i_2)))
+	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
+	if Swig_escape_always_false {
+		Swig_escape_val = arg1
+	}
+	if Swig_escape_always_false {
+		Swig_escape_val = arg3
+	}
+	var swig_r_1 string
+ swig_r_1 = weteeTakeString(swig_r) 
+	return swig_r_1
+}
+
+func Chainb_submit_watch(arg1 *uintptr, arg2 uintptr, arg3 []byte) (_swig_ret string) {
+	var swig_r string
+	_swig_i_0 := arg1
+	_swig_i_1 := arg2
+	_swig_i_2 := arg3
+	swig_r_p := C._wrap_chainb_submit_watch_cwetee_d5bd1ef305db0a68(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1), *(*C.swig_type_643)(unsafe.Pointer(&_swig_i_2)))
+	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
+	if Swig_escape_always_false {
+		Swig_escape_val = arg3
+	}
+	var swig_r_1 string
+ swig_r_1 = weteeTakeString(swig_r) 
+	return swig_r_1
+}
+
+func Chainb_transfer(arg1 *string, arg2 uintptr, arg3 uintptr, arg4 string, arg5 []uint64, arg6 int, arg7 int, arg8 uint) (_swig_ret string) {
+	var swig_r string
+	var _swig_i_0 *[2]uint64
+ _swig_i_0 = new([2]uint64) 
+	_swig_i_1 := arg2
+	_swig_i_2 := arg3
+	_swig_i_3 := arg4
+	_swig_i_4 := arg5
+	_swig_i_5 := arg6
+	_swig_i_6 := arg7
+	_swig_i_7 := arg8
+	swig_r_p := C._wrap_chainb_transfer_cwetee_d5bd1ef305db0a68(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1), C.uintptr_t(_swig_i_2), *(*C.swig_type_645)(unsafe.Pointer(&_swig_i_3)), *(*C.swig_type_646)(unsafe.Pointer(&_swig_i_4)), C.swig_intgo(_swig_i_5), C.swig_intgo(_swig_i_6), C.swig_intgo(_swig_i_7))
+	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
+
+	if b := weteeTakeBytes(_swig_i_0); len(b) > 0 {
+		*arg1 = unsafe.String(&b[0], len(b))
+	} else {
+		*arg1 = ""
+	} 
+	if Swig_escape_always_false {
+		Swig_escape_val = arg4
+	}
+	if Swig_escape_always_false {
+		Swig_escape_val = arg5
+	}
+	var swig_r_1 string
+ swig_r_1 = weteeTakeString(swig_r) 
+	return swig_r_1
+}
+
+func Chain_refresh(arg1 *int, arg2 uintptr) (_swig_ret string) {
+	var swig_r string
+	_swig_i_0 := arg1
+	_swig_i_1 := arg2
+	swig_r_p := C._wrap_chain_refresh_cwetee_d5bd1ef305db0a68(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1))
+	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
+	var swig_r_1 string
+ swig_r_1 = weteeTakeString(swig_r) 
+	return swig_r_1
+}
+
+func Chain_account_nonce(arg1 *uint64, arg2 uintptr, arg3 string) (_swig_ret string) {
+	var swig_r string
+	_swig_i_0 := arg1
+	_swig_i_1 := arg2
+	_swig_i_2 := arg3
+	swig_r_p := C._wrap_chain_account_nonce_cwetee_d5bd1ef305db0a68(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1), *(*C.swig_type_649)(unsafe.Pointer(&_swig_i_2)))
+	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
+	if Swig_escape_always_false {
+		Swig_escape_val = arg3
+	}
+	var swig_r_1 string
+ swig_r_1 = weteeTakeString(swig_r) 
+	return swig_r_1
+}
+
+func Chain_balance(arg1 []uint64, arg2 uintptr, arg3 string) (_swig_ret string) {
+	var swig_r string
+	_swig_i_0 := arg1
+	_swig_i_1 := arg2
+	_swig_i_2 := arg3
+	swig_r_p := C._wrap_chain_balance_cwetee_d5bd1ef305db0a68(*(*C.swig_type_651)(unsafe.Pointer(&_swig_i_0)), C.uintptr_t(_swig_i_1), *(*C.swig_type_652)(unsafe.Pointer(&_swig_i_2)))
+	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
+	if Swig_escape_always_false {
+		Swig_escape_val = arg1
+	}
+	if Swig_escape_always_false {
+		Swig_escape_val = arg3
+	}
+	var swig_r_1 string
+ swig_r_1 = weteeTakeString(swig_r) 
+	return swig_r_1
+}
+
+func Chain_fee_info_json(arg1 *string, arg2 uintptr, arg3 []byte) (_swig_ret string) {
+	var swig_r string
+	var _swig_i_0 *[2]uint64
+ _swig_i_0 = new([2]uint64) 
+	_swig_i_1 := arg2
+	_swig_i_2 := arg3
+	swig_r_p := C._wrap_chain_fee_info_json_cwetee_d5bd1ef305db0a68(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1), *(*C.swig_type_654)(unsafe.Pointer(&_swig_i_2)))
+	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
+
+	if b := weteeTakeBytes(_swig_i_0); len(b) > 0 {
+		*arg1 = unsafe.String(&b[0], len(b))
+	} else {
+		*arg1 = ""
+	} 
+	if Swig_escape_always_false {
+		Swig_escape_val = arg3
+	}
+	var swig_r_1 string
+ swig_r_1 = weteeTakeString(swig_r) 
+	return swig_r_1
+}
+
+func Chain_fee_details_json(arg1 *string, arg2 uintptr, arg3 []byte) (_swig_ret string) {
+	var swig_r string
+	var _swig_i_0 *[2]uint64
+ _swig_i_0 = new([2]uint64) 
+	_swig_i_1 := arg2
+	_swig_i_2 := arg3
+	swig_r_p := C._wrap_chain_fee_details_json_cwetee_d5bd1ef305db0a68(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1), *(*C.swig_type_656)(unsafe.Pointer(&_swig_i_2)))
+	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
+
+	if b := weteeTakeBytes(_swig_i_0); len(b) > 0 {
+		*arg1 = unsafe.String(&b[0], len(b))
+	} else {
+		*arg1 = ""
+	} 
+	if Swig_escape_always_false {
+		Swig_escape_val = arg3
+	}
+	var swig_r_1 string
+ swig_r_1 = weteeTakeString(swig_r) 
+	return swig_r_1
+}
+
+func Chain_watch_wait(arg1 *string, arg2 uintptr, arg3 int, arg4 uint) (_swig_ret string) {
+	var swig_r string
+	var _swig_i_0 *[2]uint64
+ _swig_i_0 = new([2]uint64) 
+	_swig_i_1 := arg2
+	_swig_i_2 := arg3
+	_swig_i_3 := arg4
+	swig_r_p := C._wrap_chain_watch_wait_cwetee_d5bd1ef305db0a68(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1), C.swig_intgo(_swig_i_2), C.swig_intgo(_swig_i_3))
+	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
+
+	if b := weteeTakeBytes(_swig_i_0); len(b) > 0 {
+		*arg1 = unsafe.String(&b[0], len(b))
+	} else {
+		*arg1 = ""
+	} 
+	var swig_r_1 string
+ swig_r_1 = weteeTakeString(swig_r) 
+	return swig_r_1
+}
+
+func Tx_status_name(arg1 int) (_swig_ret string) {
+	var swig_r string
+	_swig_i_0 := arg1
+	swig_r_p := C._wrap_tx_status_name_cwetee_d5bd1ef305db0a68(C.swig_intgo(_swig_i_0))
+	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
+	var swig_r_1 string
+ swig_r_1 = strings.Clone(swig_r) 
 	return swig_r_1
 }
 

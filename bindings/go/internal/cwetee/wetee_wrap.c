@@ -13,9 +13,9 @@ extern
 #ifdef __cplusplus
   "C"
 #endif
-  void cgo_panic__cwetee_d1a6a8c9a889b0bb(const char*);
+  void cgo_panic__cwetee_d5bd1ef305db0a68(const char*);
 static void _swig_gopanic(const char *p) {
-  cgo_panic__cwetee_d1a6a8c9a889b0bb(p);
+  cgo_panic__cwetee_d5bd1ef305db0a68(p);
 }
 
 
@@ -787,11 +787,89 @@ static wetee_rc wetee_ton_jetton_wallet_address_(wetee_buf *text_out, int layout
   return rc;
 }
 
+
+/* connect with the options flattened; rpc_spec WETEE_CHAIN_RPC_* */
+static wetee_rc wetee_chainb_connect(wetee_chain **out, const char *urls, int rpc_spec, const char *metadata_path,
+                                     const char *cache_dir, unsigned timeout_ms) {
+  wetee_chain_options o = WETEE_CHAIN_OPTIONS_INIT;
+  o.rpc_spec = rpc_spec;
+  o.metadata_path = metadata_path;
+  o.cache_dir = cache_dir;
+  o.timeout_ms = timeout_ms;
+  return wetee_chain_connect(out, urls, &o);
+}
+static wetee_rc wetee_chainb_genesis_hash(uint8_t out[32], wetee_chain *c) { return wetee_chain_genesis_hash(out, c); }
+static uint32_t wetee_chainb_spec_version(wetee_chain *c) {
+  uint32_t s = 0;
+  wetee_chain_runtime_version(&s, NULL, c);
+  return s;
+}
+static uint32_t wetee_chainb_transaction_version(wetee_chain *c) {
+  uint32_t t = 0;
+  wetee_chain_runtime_version(NULL, &t, c);
+  return t;
+}
+static unsigned wetee_chainb_ss58(wetee_chain *c) {
+  uint16_t p = 42;
+  wetee_chain_properties(&p, NULL, NULL, c);
+  return p;
+}
+static unsigned wetee_chainb_decimals(wetee_chain *c) {
+  unsigned d = 0;
+  wetee_chain_properties(NULL, &d, NULL, c);
+  return d;
+}
+static wetee_rc wetee_chainb_symbol(wetee_buf *text_out, wetee_chain *c) {
+  return wetee_chain_properties(NULL, NULL, text_out, c);
+}
+static int wetee_chainb_uses_new_rpc(wetee_chain *c) { return wetee_chain_uses_new_rpc(c) == 1; }
+static wetee_rc wetee_chainb_request(wetee_buf *text_out, wetee_chain *c, const char *method, const char *params) {
+  return wetee_chain_request(text_out, c, method, params);
+}
+static wetee_rc wetee_chainb_storage_json(wetee_buf *text_out, wetee_chain *c, const char *pallet, const char *entry,
+                                          const char *keys_json, const char *at) {
+  return wetee_chain_storage_json(text_out, c, pallet, entry, keys_json, at);
+}
+static wetee_rc wetee_chainb_entries_json(wetee_buf *text_out, wetee_chain *c, const char *pallet, const char *entry,
+                                          const char *keys_json, unsigned count, const char *start_key, const char *at) {
+  return wetee_chain_storage_entries_json(text_out, c, pallet, entry, keys_json, count, start_key, at);
+}
+static wetee_rc wetee_chainb_constant_json(wetee_buf *text_out, wetee_chain *c, const char *pallet, const char *name) {
+  return wetee_chain_constant_json(text_out, c, pallet, name);
+}
+static wetee_rc wetee_chainb_runtime_call_json(wetee_buf *text_out, wetee_chain *c, const char *api, const char *method,
+                                               const char *args_json, const char *at) {
+  return wetee_chain_runtime_call_json(text_out, c, api, method, args_json, at);
+}
+static wetee_rc wetee_chainb_events_json(wetee_buf *text_out, wetee_chain *c, const char *at) {
+  return wetee_chain_events_json(text_out, c, at);
+}
+/* build pallet.call(args) for the current runtime and sign it with the chain's nonce */
+static wetee_rc wetee_chainb_sign_call(wetee_buf *out, wetee_chain *c, const char *pallet, const char *call,
+                                       const char *args_json, const wetee_keypair *kp, uint64_t mortal_period) {
+  wetee_tx *tx = NULL;
+  int rc = wetee_chain_tx_new(&tx, c);
+  if (rc == WETEE_OK) rc = wetee_tx_set_call_json(tx, pallet, call, args_json, args_json ? strlen(args_json) : 0);
+  if (rc == WETEE_OK) rc = wetee_chain_sign(out, c, tx, kp, mortal_period);
+  wetee_tx_free(tx);
+  return rc;
+}
+static wetee_rc wetee_chainb_submit(uint8_t out[32], wetee_chain *c, const uint8_t *ext, size_t len) {
+  return wetee_chain_submit(out, c, ext, len);
+}
+static wetee_rc wetee_chainb_submit_watch(wetee_chain_watch **out, wetee_chain *c, const uint8_t *ext, size_t len) {
+  return wetee_chain_submit_watch(out, c, ext, len, NULL, NULL);
+}
+static wetee_rc wetee_chainb_transfer(wetee_buf *text_out, wetee_chain *c, const wetee_keypair *kp, const char *dest,
+                                      wetee_u128 amount, int allow_death, int until, unsigned timeout_ms) {
+  return wetee_chain_transfer(text_out, c, kp, dest, amount, allow_death, until, timeout_ms);
+}
+
 #ifdef __cplusplus
 extern "C" {
 #endif
 
-void _wrap_Swig_free_cwetee_d1a6a8c9a889b0bb(void *_swig_go_0) {
+void _wrap_Swig_free_cwetee_d5bd1ef305db0a68(void *_swig_go_0) {
   void *arg1 = (void *) 0 ;
   
   arg1 = *(void **)&_swig_go_0; 
@@ -801,7 +879,7 @@ void _wrap_Swig_free_cwetee_d1a6a8c9a889b0bb(void *_swig_go_0) {
 }
 
 
-void *_wrap_Swig_malloc_cwetee_d1a6a8c9a889b0bb(intgo _swig_go_0) {
+void *_wrap_Swig_malloc_cwetee_d5bd1ef305db0a68(intgo _swig_go_0) {
   int arg1 ;
   void *result = 0 ;
   void *_swig_go_result;
@@ -814,7 +892,7 @@ void *_wrap_Swig_malloc_cwetee_d1a6a8c9a889b0bb(intgo _swig_go_0) {
 }
 
 
-void _wrap_go_take_cwetee_d1a6a8c9a889b0bb(long long _swig_go_0, _goslice_ _swig_go_1) {
+void _wrap_go_take_cwetee_d5bd1ef305db0a68(long long _swig_go_0, _goslice_ _swig_go_1) {
   uint64_t arg1 ;
   uint8_t *arg2 = (uint8_t *) 0 ;
   size_t arg3 ;
@@ -833,7 +911,7 @@ void _wrap_go_take_cwetee_d1a6a8c9a889b0bb(long long _swig_go_0, _goslice_ _swig
 }
 
 
-void _wrap_go_take_secret_cwetee_d1a6a8c9a889b0bb(long long _swig_go_0, long long _swig_go_1, _goslice_ _swig_go_2) {
+void _wrap_go_take_secret_cwetee_d5bd1ef305db0a68(long long _swig_go_0, long long _swig_go_1, _goslice_ _swig_go_2) {
   uint64_t arg1 ;
   uint64_t arg2 ;
   uint8_t *arg3 = (uint8_t *) 0 ;
@@ -854,7 +932,7 @@ void _wrap_go_take_secret_cwetee_d1a6a8c9a889b0bb(long long _swig_go_0, long lon
 }
 
 
-void _wrap_go_copy_static_cwetee_d1a6a8c9a889b0bb(long long _swig_go_0, _goslice_ _swig_go_1) {
+void _wrap_go_copy_static_cwetee_d5bd1ef305db0a68(long long _swig_go_0, _goslice_ _swig_go_1) {
   uint64_t arg1 ;
   uint8_t *arg2 = (uint8_t *) 0 ;
   size_t arg3 ;
@@ -873,7 +951,7 @@ void _wrap_go_copy_static_cwetee_d1a6a8c9a889b0bb(long long _swig_go_0, _goslice
 }
 
 
-_gostring_ _wrap_version_string_cwetee_d1a6a8c9a889b0bb() {
+_gostring_ _wrap_version_string_cwetee_d5bd1ef305db0a68() {
   char *result = 0 ;
   _gostring_ _swig_go_result;
   
@@ -890,7 +968,7 @@ _gostring_ _wrap_version_string_cwetee_d1a6a8c9a889b0bb() {
 }
 
 
-intgo _wrap_version_number_cwetee_d1a6a8c9a889b0bb() {
+intgo _wrap_version_number_cwetee_d5bd1ef305db0a68() {
   int result;
   intgo _swig_go_result;
   
@@ -904,7 +982,7 @@ intgo _wrap_version_number_cwetee_d1a6a8c9a889b0bb() {
 }
 
 
-_gostring_ _wrap_strerror_cwetee_d1a6a8c9a889b0bb(intgo _swig_go_0) {
+_gostring_ _wrap_strerror_cwetee_d5bd1ef305db0a68(intgo _swig_go_0) {
   int arg1 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -923,7 +1001,7 @@ _gostring_ _wrap_strerror_cwetee_d1a6a8c9a889b0bb(intgo _swig_go_0) {
 }
 
 
-intgo _wrap_OK_cwetee_d1a6a8c9a889b0bb() {
+intgo _wrap_OK_cwetee_d5bd1ef305db0a68() {
   enum wetee_status result;
   intgo _swig_go_result;
   
@@ -938,7 +1016,7 @@ intgo _wrap_OK_cwetee_d1a6a8c9a889b0bb() {
 }
 
 
-intgo _wrap_ERR_INVALID_ARGUMENT_cwetee_d1a6a8c9a889b0bb() {
+intgo _wrap_ERR_INVALID_ARGUMENT_cwetee_d5bd1ef305db0a68() {
   enum wetee_status result;
   intgo _swig_go_result;
   
@@ -953,7 +1031,7 @@ intgo _wrap_ERR_INVALID_ARGUMENT_cwetee_d1a6a8c9a889b0bb() {
 }
 
 
-intgo _wrap_ERR_NO_MEMORY_cwetee_d1a6a8c9a889b0bb() {
+intgo _wrap_ERR_NO_MEMORY_cwetee_d5bd1ef305db0a68() {
   enum wetee_status result;
   intgo _swig_go_result;
   
@@ -968,7 +1046,7 @@ intgo _wrap_ERR_NO_MEMORY_cwetee_d1a6a8c9a889b0bb() {
 }
 
 
-intgo _wrap_ERR_DECODE_cwetee_d1a6a8c9a889b0bb() {
+intgo _wrap_ERR_DECODE_cwetee_d5bd1ef305db0a68() {
   enum wetee_status result;
   intgo _swig_go_result;
   
@@ -983,7 +1061,7 @@ intgo _wrap_ERR_DECODE_cwetee_d1a6a8c9a889b0bb() {
 }
 
 
-intgo _wrap_ERR_TRUNCATED_cwetee_d1a6a8c9a889b0bb() {
+intgo _wrap_ERR_TRUNCATED_cwetee_d5bd1ef305db0a68() {
   enum wetee_status result;
   intgo _swig_go_result;
   
@@ -998,7 +1076,7 @@ intgo _wrap_ERR_TRUNCATED_cwetee_d1a6a8c9a889b0bb() {
 }
 
 
-intgo _wrap_ERR_NON_CANONICAL_cwetee_d1a6a8c9a889b0bb() {
+intgo _wrap_ERR_NON_CANONICAL_cwetee_d5bd1ef305db0a68() {
   enum wetee_status result;
   intgo _swig_go_result;
   
@@ -1013,7 +1091,7 @@ intgo _wrap_ERR_NON_CANONICAL_cwetee_d1a6a8c9a889b0bb() {
 }
 
 
-intgo _wrap_ERR_OVERFLOW_cwetee_d1a6a8c9a889b0bb() {
+intgo _wrap_ERR_OVERFLOW_cwetee_d5bd1ef305db0a68() {
   enum wetee_status result;
   intgo _swig_go_result;
   
@@ -1028,7 +1106,7 @@ intgo _wrap_ERR_OVERFLOW_cwetee_d1a6a8c9a889b0bb() {
 }
 
 
-intgo _wrap_ERR_DEPTH_cwetee_d1a6a8c9a889b0bb() {
+intgo _wrap_ERR_DEPTH_cwetee_d5bd1ef305db0a68() {
   enum wetee_status result;
   intgo _swig_go_result;
   
@@ -1043,7 +1121,7 @@ intgo _wrap_ERR_DEPTH_cwetee_d1a6a8c9a889b0bb() {
 }
 
 
-intgo _wrap_ERR_CHECKSUM_cwetee_d1a6a8c9a889b0bb() {
+intgo _wrap_ERR_CHECKSUM_cwetee_d5bd1ef305db0a68() {
   enum wetee_status result;
   intgo _swig_go_result;
   
@@ -1058,7 +1136,7 @@ intgo _wrap_ERR_CHECKSUM_cwetee_d1a6a8c9a889b0bb() {
 }
 
 
-intgo _wrap_ERR_UNSUPPORTED_cwetee_d1a6a8c9a889b0bb() {
+intgo _wrap_ERR_UNSUPPORTED_cwetee_d5bd1ef305db0a68() {
   enum wetee_status result;
   intgo _swig_go_result;
   
@@ -1073,7 +1151,7 @@ intgo _wrap_ERR_UNSUPPORTED_cwetee_d1a6a8c9a889b0bb() {
 }
 
 
-intgo _wrap_ERR_CRYPTO_cwetee_d1a6a8c9a889b0bb() {
+intgo _wrap_ERR_CRYPTO_cwetee_d5bd1ef305db0a68() {
   enum wetee_status result;
   intgo _swig_go_result;
   
@@ -1088,7 +1166,7 @@ intgo _wrap_ERR_CRYPTO_cwetee_d1a6a8c9a889b0bb() {
 }
 
 
-intgo _wrap_ERR_VERIFY_cwetee_d1a6a8c9a889b0bb() {
+intgo _wrap_ERR_VERIFY_cwetee_d5bd1ef305db0a68() {
   enum wetee_status result;
   intgo _swig_go_result;
   
@@ -1103,7 +1181,7 @@ intgo _wrap_ERR_VERIFY_cwetee_d1a6a8c9a889b0bb() {
 }
 
 
-intgo _wrap_ERR_NOT_FOUND_cwetee_d1a6a8c9a889b0bb() {
+intgo _wrap_ERR_NOT_FOUND_cwetee_d5bd1ef305db0a68() {
   enum wetee_status result;
   intgo _swig_go_result;
   
@@ -1118,7 +1196,7 @@ intgo _wrap_ERR_NOT_FOUND_cwetee_d1a6a8c9a889b0bb() {
 }
 
 
-intgo _wrap_ERR_IO_cwetee_d1a6a8c9a889b0bb() {
+intgo _wrap_ERR_IO_cwetee_d5bd1ef305db0a68() {
   enum wetee_status result;
   intgo _swig_go_result;
   
@@ -1133,7 +1211,7 @@ intgo _wrap_ERR_IO_cwetee_d1a6a8c9a889b0bb() {
 }
 
 
-intgo _wrap_ERR_NETWORK_cwetee_d1a6a8c9a889b0bb() {
+intgo _wrap_ERR_NETWORK_cwetee_d5bd1ef305db0a68() {
   enum wetee_status result;
   intgo _swig_go_result;
   
@@ -1148,7 +1226,7 @@ intgo _wrap_ERR_NETWORK_cwetee_d1a6a8c9a889b0bb() {
 }
 
 
-intgo _wrap_ERR_STATE_cwetee_d1a6a8c9a889b0bb() {
+intgo _wrap_ERR_STATE_cwetee_d5bd1ef305db0a68() {
   enum wetee_status result;
   intgo _swig_go_result;
   
@@ -1163,7 +1241,7 @@ intgo _wrap_ERR_STATE_cwetee_d1a6a8c9a889b0bb() {
 }
 
 
-intgo _wrap_ERR_TRAILING_cwetee_d1a6a8c9a889b0bb() {
+intgo _wrap_ERR_TRAILING_cwetee_d5bd1ef305db0a68() {
   enum wetee_status result;
   intgo _swig_go_result;
   
@@ -1178,7 +1256,7 @@ intgo _wrap_ERR_TRAILING_cwetee_d1a6a8c9a889b0bb() {
 }
 
 
-intgo _wrap_ERR_INTERNAL_cwetee_d1a6a8c9a889b0bb() {
+intgo _wrap_ERR_INTERNAL_cwetee_d5bd1ef305db0a68() {
   enum wetee_status result;
   intgo _swig_go_result;
   
@@ -1193,7 +1271,7 @@ intgo _wrap_ERR_INTERNAL_cwetee_d1a6a8c9a889b0bb() {
 }
 
 
-intgo _wrap_ERR_TOO_LONG_cwetee_d1a6a8c9a889b0bb() {
+intgo _wrap_ERR_TOO_LONG_cwetee_d5bd1ef305db0a68() {
   enum wetee_status result;
   intgo _swig_go_result;
   
@@ -1208,7 +1286,7 @@ intgo _wrap_ERR_TOO_LONG_cwetee_d1a6a8c9a889b0bb() {
 }
 
 
-intgo _wrap_ERR_TIMEOUT_cwetee_d1a6a8c9a889b0bb() {
+intgo _wrap_ERR_TIMEOUT_cwetee_d5bd1ef305db0a68() {
   enum wetee_status result;
   intgo _swig_go_result;
   
@@ -1223,7 +1301,7 @@ intgo _wrap_ERR_TIMEOUT_cwetee_d1a6a8c9a889b0bb() {
 }
 
 
-intgo _wrap_ERR_RPC_cwetee_d1a6a8c9a889b0bb() {
+intgo _wrap_ERR_RPC_cwetee_d5bd1ef305db0a68() {
   enum wetee_status result;
   intgo _swig_go_result;
   
@@ -1238,7 +1316,7 @@ intgo _wrap_ERR_RPC_cwetee_d1a6a8c9a889b0bb() {
 }
 
 
-intgo _wrap_HEX_PREFIX_cwetee_d1a6a8c9a889b0bb() {
+intgo _wrap_HEX_PREFIX_cwetee_d5bd1ef305db0a68() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -1249,7 +1327,7 @@ intgo _wrap_HEX_PREFIX_cwetee_d1a6a8c9a889b0bb() {
 }
 
 
-intgo _wrap_HEX_UPPER_cwetee_d1a6a8c9a889b0bb() {
+intgo _wrap_HEX_UPPER_cwetee_d5bd1ef305db0a68() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -1260,7 +1338,7 @@ intgo _wrap_HEX_UPPER_cwetee_d1a6a8c9a889b0bb() {
 }
 
 
-intgo _wrap_BASE64_URL_cwetee_d1a6a8c9a889b0bb() {
+intgo _wrap_BASE64_URL_cwetee_d5bd1ef305db0a68() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -1271,7 +1349,7 @@ intgo _wrap_BASE64_URL_cwetee_d1a6a8c9a889b0bb() {
 }
 
 
-intgo _wrap_BASE64_NOPAD_cwetee_d1a6a8c9a889b0bb() {
+intgo _wrap_BASE64_NOPAD_cwetee_d5bd1ef305db0a68() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -1282,7 +1360,7 @@ intgo _wrap_BASE64_NOPAD_cwetee_d1a6a8c9a889b0bb() {
 }
 
 
-_gostring_ _wrap_hex_encode_cwetee_d1a6a8c9a889b0bb(wetee_buf *_swig_go_0, _goslice_ _swig_go_1, intgo _swig_go_2) {
+_gostring_ _wrap_hex_encode_cwetee_d5bd1ef305db0a68(wetee_buf *_swig_go_0, _goslice_ _swig_go_1, intgo _swig_go_2) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   uint8_t *arg2 = (uint8_t *) 0 ;
   size_t arg3 ;
@@ -1322,7 +1400,7 @@ _gostring_ _wrap_hex_encode_cwetee_d1a6a8c9a889b0bb(wetee_buf *_swig_go_0, _gosl
 }
 
 
-_gostring_ _wrap_hex_decode_cwetee_d1a6a8c9a889b0bb(wetee_buf *_swig_go_0, _gostring_ _swig_go_1) {
+_gostring_ _wrap_hex_decode_cwetee_d5bd1ef305db0a68(wetee_buf *_swig_go_0, _gostring_ _swig_go_1) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   char *arg2 = (char *) 0 ;
   size_t arg3 ;
@@ -1360,7 +1438,7 @@ _gostring_ _wrap_hex_decode_cwetee_d1a6a8c9a889b0bb(wetee_buf *_swig_go_0, _gost
 }
 
 
-_gostring_ _wrap_base58_encode_cwetee_d1a6a8c9a889b0bb(wetee_buf *_swig_go_0, _goslice_ _swig_go_1) {
+_gostring_ _wrap_base58_encode_cwetee_d5bd1ef305db0a68(wetee_buf *_swig_go_0, _goslice_ _swig_go_1) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   uint8_t *arg2 = (uint8_t *) 0 ;
   size_t arg3 ;
@@ -1398,7 +1476,7 @@ _gostring_ _wrap_base58_encode_cwetee_d1a6a8c9a889b0bb(wetee_buf *_swig_go_0, _g
 }
 
 
-_gostring_ _wrap_base58_decode_cwetee_d1a6a8c9a889b0bb(wetee_buf *_swig_go_0, _gostring_ _swig_go_1) {
+_gostring_ _wrap_base58_decode_cwetee_d5bd1ef305db0a68(wetee_buf *_swig_go_0, _gostring_ _swig_go_1) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   char *arg2 = (char *) 0 ;
   size_t arg3 ;
@@ -1436,7 +1514,7 @@ _gostring_ _wrap_base58_decode_cwetee_d1a6a8c9a889b0bb(wetee_buf *_swig_go_0, _g
 }
 
 
-_gostring_ _wrap_base64_encode_cwetee_d1a6a8c9a889b0bb(wetee_buf *_swig_go_0, _goslice_ _swig_go_1, intgo _swig_go_2) {
+_gostring_ _wrap_base64_encode_cwetee_d5bd1ef305db0a68(wetee_buf *_swig_go_0, _goslice_ _swig_go_1, intgo _swig_go_2) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   uint8_t *arg2 = (uint8_t *) 0 ;
   size_t arg3 ;
@@ -1476,7 +1554,7 @@ _gostring_ _wrap_base64_encode_cwetee_d1a6a8c9a889b0bb(wetee_buf *_swig_go_0, _g
 }
 
 
-_gostring_ _wrap_base64_decode_cwetee_d1a6a8c9a889b0bb(wetee_buf *_swig_go_0, _gostring_ _swig_go_1, intgo _swig_go_2) {
+_gostring_ _wrap_base64_decode_cwetee_d5bd1ef305db0a68(wetee_buf *_swig_go_0, _gostring_ _swig_go_1, intgo _swig_go_2) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   char *arg2 = (char *) 0 ;
   size_t arg3 ;
@@ -1516,7 +1594,7 @@ _gostring_ _wrap_base64_decode_cwetee_d1a6a8c9a889b0bb(wetee_buf *_swig_go_0, _g
 }
 
 
-intgo _wrap_U128_MAX_DECIMALS_cwetee_d1a6a8c9a889b0bb() {
+intgo _wrap_U128_MAX_DECIMALS_cwetee_d5bd1ef305db0a68() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -1527,7 +1605,7 @@ intgo _wrap_U128_MAX_DECIMALS_cwetee_d1a6a8c9a889b0bb() {
 }
 
 
-_gostring_ _wrap_u128_from_decimal_cwetee_d1a6a8c9a889b0bb(_goslice_ _swig_go_0, _gostring_ _swig_go_1, intgo _swig_go_2) {
+_gostring_ _wrap_u128_from_decimal_cwetee_d5bd1ef305db0a68(_goslice_ _swig_go_0, _gostring_ _swig_go_1, intgo _swig_go_2) {
   wetee_u128 *arg1 = (wetee_u128 *) 0 ;
   char *arg2 = (char *) 0 ;
   size_t arg3 ;
@@ -1561,7 +1639,7 @@ _gostring_ _wrap_u128_from_decimal_cwetee_d1a6a8c9a889b0bb(_goslice_ _swig_go_0,
 }
 
 
-_gostring_ _wrap_u128_to_decimal_cwetee_d1a6a8c9a889b0bb(_goslice_ _swig_go_0, _goslice_ _swig_go_1, intgo _swig_go_2) {
+_gostring_ _wrap_u128_to_decimal_cwetee_d5bd1ef305db0a68(_goslice_ _swig_go_0, _goslice_ _swig_go_1, intgo _swig_go_2) {
   char *arg1 = (char *) 0 ;
   size_t arg2 ;
   wetee_u128 arg3 ;
@@ -1589,7 +1667,7 @@ _gostring_ _wrap_u128_to_decimal_cwetee_d1a6a8c9a889b0bb(_goslice_ _swig_go_0, _
 }
 
 
-void _wrap_u128_to_le_cwetee_d1a6a8c9a889b0bb(_goslice_ _swig_go_0, _goslice_ _swig_go_1) {
+void _wrap_u128_to_le_cwetee_d5bd1ef305db0a68(_goslice_ _swig_go_0, _goslice_ _swig_go_1) {
   uint8_t *arg1 ;
   wetee_u128 arg2 ;
   
@@ -1611,7 +1689,7 @@ void _wrap_u128_to_le_cwetee_d1a6a8c9a889b0bb(_goslice_ _swig_go_0, _goslice_ _s
 }
 
 
-void _wrap_u128_from_le_cwetee_d1a6a8c9a889b0bb(_goslice_ _swig_go_0, _goslice_ _swig_go_1) {
+void _wrap_u128_from_le_cwetee_d5bd1ef305db0a68(_goslice_ _swig_go_0, _goslice_ _swig_go_1) {
   wetee_u128 *arg1 = (wetee_u128 *) 0 ;
   uint8_t *arg2 ;
   wetee_u128 temp1 ;
@@ -1639,7 +1717,7 @@ void _wrap_u128_from_le_cwetee_d1a6a8c9a889b0bb(_goslice_ _swig_go_0, _goslice_ 
 }
 
 
-intgo _wrap_BLAKE2B_KEY_MAX_cwetee_d1a6a8c9a889b0bb() {
+intgo _wrap_BLAKE2B_KEY_MAX_cwetee_d5bd1ef305db0a68() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -1650,7 +1728,7 @@ intgo _wrap_BLAKE2B_KEY_MAX_cwetee_d1a6a8c9a889b0bb() {
 }
 
 
-_gostring_ _wrap_hash_blake2b_cwetee_d1a6a8c9a889b0bb(_goslice_ _swig_go_0, _goslice_ _swig_go_1, _goslice_ _swig_go_2) {
+_gostring_ _wrap_hash_blake2b_cwetee_d5bd1ef305db0a68(_goslice_ _swig_go_0, _goslice_ _swig_go_1, _goslice_ _swig_go_2) {
   uint8_t *arg1 = (uint8_t *) 0 ;
   size_t arg2 ;
   uint8_t *arg3 = (uint8_t *) 0 ;
@@ -1682,7 +1760,7 @@ _gostring_ _wrap_hash_blake2b_cwetee_d1a6a8c9a889b0bb(_goslice_ _swig_go_0, _gos
 }
 
 
-_gostring_ _wrap_hash_blake2b_128_cwetee_d1a6a8c9a889b0bb(_goslice_ _swig_go_0, _goslice_ _swig_go_1) {
+_gostring_ _wrap_hash_blake2b_128_cwetee_d5bd1ef305db0a68(_goslice_ _swig_go_0, _goslice_ _swig_go_1) {
   uint8_t *arg1 ;
   uint8_t *arg2 = (uint8_t *) 0 ;
   size_t arg3 ;
@@ -1707,7 +1785,7 @@ _gostring_ _wrap_hash_blake2b_128_cwetee_d1a6a8c9a889b0bb(_goslice_ _swig_go_0, 
 }
 
 
-_gostring_ _wrap_hash_blake2b_256_cwetee_d1a6a8c9a889b0bb(_goslice_ _swig_go_0, _goslice_ _swig_go_1) {
+_gostring_ _wrap_hash_blake2b_256_cwetee_d5bd1ef305db0a68(_goslice_ _swig_go_0, _goslice_ _swig_go_1) {
   uint8_t *arg1 ;
   uint8_t *arg2 = (uint8_t *) 0 ;
   size_t arg3 ;
@@ -1732,7 +1810,7 @@ _gostring_ _wrap_hash_blake2b_256_cwetee_d1a6a8c9a889b0bb(_goslice_ _swig_go_0, 
 }
 
 
-_gostring_ _wrap_hash_blake2b_512_cwetee_d1a6a8c9a889b0bb(_goslice_ _swig_go_0, _goslice_ _swig_go_1) {
+_gostring_ _wrap_hash_blake2b_512_cwetee_d5bd1ef305db0a68(_goslice_ _swig_go_0, _goslice_ _swig_go_1) {
   uint8_t *arg1 ;
   uint8_t *arg2 = (uint8_t *) 0 ;
   size_t arg3 ;
@@ -1757,7 +1835,7 @@ _gostring_ _wrap_hash_blake2b_512_cwetee_d1a6a8c9a889b0bb(_goslice_ _swig_go_0, 
 }
 
 
-_gostring_ _wrap_hash_blake2s_256_cwetee_d1a6a8c9a889b0bb(_goslice_ _swig_go_0, _goslice_ _swig_go_1) {
+_gostring_ _wrap_hash_blake2s_256_cwetee_d5bd1ef305db0a68(_goslice_ _swig_go_0, _goslice_ _swig_go_1) {
   uint8_t *arg1 ;
   uint8_t *arg2 = (uint8_t *) 0 ;
   size_t arg3 ;
@@ -1782,7 +1860,7 @@ _gostring_ _wrap_hash_blake2s_256_cwetee_d1a6a8c9a889b0bb(_goslice_ _swig_go_0, 
 }
 
 
-_gostring_ _wrap_hash_twox64_cwetee_d1a6a8c9a889b0bb(_goslice_ _swig_go_0, _goslice_ _swig_go_1) {
+_gostring_ _wrap_hash_twox64_cwetee_d5bd1ef305db0a68(_goslice_ _swig_go_0, _goslice_ _swig_go_1) {
   uint8_t *arg1 ;
   uint8_t *arg2 = (uint8_t *) 0 ;
   size_t arg3 ;
@@ -1807,7 +1885,7 @@ _gostring_ _wrap_hash_twox64_cwetee_d1a6a8c9a889b0bb(_goslice_ _swig_go_0, _gosl
 }
 
 
-_gostring_ _wrap_hash_twox128_cwetee_d1a6a8c9a889b0bb(_goslice_ _swig_go_0, _goslice_ _swig_go_1) {
+_gostring_ _wrap_hash_twox128_cwetee_d5bd1ef305db0a68(_goslice_ _swig_go_0, _goslice_ _swig_go_1) {
   uint8_t *arg1 ;
   uint8_t *arg2 = (uint8_t *) 0 ;
   size_t arg3 ;
@@ -1832,7 +1910,7 @@ _gostring_ _wrap_hash_twox128_cwetee_d1a6a8c9a889b0bb(_goslice_ _swig_go_0, _gos
 }
 
 
-_gostring_ _wrap_hash_twox256_cwetee_d1a6a8c9a889b0bb(_goslice_ _swig_go_0, _goslice_ _swig_go_1) {
+_gostring_ _wrap_hash_twox256_cwetee_d5bd1ef305db0a68(_goslice_ _swig_go_0, _goslice_ _swig_go_1) {
   uint8_t *arg1 ;
   uint8_t *arg2 = (uint8_t *) 0 ;
   size_t arg3 ;
@@ -1857,7 +1935,7 @@ _gostring_ _wrap_hash_twox256_cwetee_d1a6a8c9a889b0bb(_goslice_ _swig_go_0, _gos
 }
 
 
-_gostring_ _wrap_hash_keccak256_cwetee_d1a6a8c9a889b0bb(_goslice_ _swig_go_0, _goslice_ _swig_go_1) {
+_gostring_ _wrap_hash_keccak256_cwetee_d5bd1ef305db0a68(_goslice_ _swig_go_0, _goslice_ _swig_go_1) {
   uint8_t *arg1 ;
   uint8_t *arg2 = (uint8_t *) 0 ;
   size_t arg3 ;
@@ -1882,7 +1960,7 @@ _gostring_ _wrap_hash_keccak256_cwetee_d1a6a8c9a889b0bb(_goslice_ _swig_go_0, _g
 }
 
 
-_gostring_ _wrap_hash_sha256_cwetee_d1a6a8c9a889b0bb(_goslice_ _swig_go_0, _goslice_ _swig_go_1) {
+_gostring_ _wrap_hash_sha256_cwetee_d5bd1ef305db0a68(_goslice_ _swig_go_0, _goslice_ _swig_go_1) {
   uint8_t *arg1 ;
   uint8_t *arg2 = (uint8_t *) 0 ;
   size_t arg3 ;
@@ -1907,7 +1985,7 @@ _gostring_ _wrap_hash_sha256_cwetee_d1a6a8c9a889b0bb(_goslice_ _swig_go_0, _gosl
 }
 
 
-_gostring_ _wrap_hash_sha512_cwetee_d1a6a8c9a889b0bb(_goslice_ _swig_go_0, _goslice_ _swig_go_1) {
+_gostring_ _wrap_hash_sha512_cwetee_d5bd1ef305db0a68(_goslice_ _swig_go_0, _goslice_ _swig_go_1) {
   uint8_t *arg1 ;
   uint8_t *arg2 = (uint8_t *) 0 ;
   size_t arg3 ;
@@ -1932,7 +2010,7 @@ _gostring_ _wrap_hash_sha512_cwetee_d1a6a8c9a889b0bb(_goslice_ _swig_go_0, _gosl
 }
 
 
-_gostring_ _wrap_hmac_sha256_cwetee_d1a6a8c9a889b0bb(_goslice_ _swig_go_0, _goslice_ _swig_go_1, _goslice_ _swig_go_2) {
+_gostring_ _wrap_hmac_sha256_cwetee_d5bd1ef305db0a68(_goslice_ _swig_go_0, _goslice_ _swig_go_1, _goslice_ _swig_go_2) {
   uint8_t *arg1 ;
   uint8_t *arg2 = (uint8_t *) 0 ;
   size_t arg3 ;
@@ -1963,7 +2041,7 @@ _gostring_ _wrap_hmac_sha256_cwetee_d1a6a8c9a889b0bb(_goslice_ _swig_go_0, _gosl
 }
 
 
-_gostring_ _wrap_hmac_sha512_cwetee_d1a6a8c9a889b0bb(_goslice_ _swig_go_0, _goslice_ _swig_go_1, _goslice_ _swig_go_2) {
+_gostring_ _wrap_hmac_sha512_cwetee_d5bd1ef305db0a68(_goslice_ _swig_go_0, _goslice_ _swig_go_1, _goslice_ _swig_go_2) {
   uint8_t *arg1 ;
   uint8_t *arg2 = (uint8_t *) 0 ;
   size_t arg3 ;
@@ -1994,7 +2072,7 @@ _gostring_ _wrap_hmac_sha512_cwetee_d1a6a8c9a889b0bb(_goslice_ _swig_go_0, _gosl
 }
 
 
-_gostring_ _wrap_pbkdf2_sha256_cwetee_d1a6a8c9a889b0bb(_goslice_ _swig_go_0, _goslice_ _swig_go_1, _goslice_ _swig_go_2, intgo _swig_go_3) {
+_gostring_ _wrap_pbkdf2_sha256_cwetee_d5bd1ef305db0a68(_goslice_ _swig_go_0, _goslice_ _swig_go_1, _goslice_ _swig_go_2, intgo _swig_go_3) {
   uint8_t *arg1 = (uint8_t *) 0 ;
   size_t arg2 ;
   uint8_t *arg3 = (uint8_t *) 0 ;
@@ -2028,7 +2106,7 @@ _gostring_ _wrap_pbkdf2_sha256_cwetee_d1a6a8c9a889b0bb(_goslice_ _swig_go_0, _go
 }
 
 
-_gostring_ _wrap_pbkdf2_sha512_cwetee_d1a6a8c9a889b0bb(_goslice_ _swig_go_0, _goslice_ _swig_go_1, _goslice_ _swig_go_2, intgo _swig_go_3) {
+_gostring_ _wrap_pbkdf2_sha512_cwetee_d5bd1ef305db0a68(_goslice_ _swig_go_0, _goslice_ _swig_go_1, _goslice_ _swig_go_2, intgo _swig_go_3) {
   uint8_t *arg1 = (uint8_t *) 0 ;
   size_t arg2 ;
   uint8_t *arg3 = (uint8_t *) 0 ;
@@ -2062,7 +2140,7 @@ _gostring_ _wrap_pbkdf2_sha512_cwetee_d1a6a8c9a889b0bb(_goslice_ _swig_go_0, _go
 }
 
 
-_gostring_ _wrap_hash_blake3_cwetee_d1a6a8c9a889b0bb(_goslice_ _swig_go_0, _goslice_ _swig_go_1) {
+_gostring_ _wrap_hash_blake3_cwetee_d5bd1ef305db0a68(_goslice_ _swig_go_0, _goslice_ _swig_go_1) {
   uint8_t *arg1 = (uint8_t *) 0 ;
   size_t arg2 ;
   uint8_t *arg3 = (uint8_t *) 0 ;
@@ -2088,7 +2166,7 @@ _gostring_ _wrap_hash_blake3_cwetee_d1a6a8c9a889b0bb(_goslice_ _swig_go_0, _gosl
 }
 
 
-_gostring_ _wrap_hash_blake3_keyed_cwetee_d1a6a8c9a889b0bb(_goslice_ _swig_go_0, _goslice_ _swig_go_1, _goslice_ _swig_go_2) {
+_gostring_ _wrap_hash_blake3_keyed_cwetee_d5bd1ef305db0a68(_goslice_ _swig_go_0, _goslice_ _swig_go_1, _goslice_ _swig_go_2) {
   uint8_t *arg1 = (uint8_t *) 0 ;
   size_t arg2 ;
   uint8_t *arg3 ;
@@ -2119,7 +2197,7 @@ _gostring_ _wrap_hash_blake3_keyed_cwetee_d1a6a8c9a889b0bb(_goslice_ _swig_go_0,
 }
 
 
-_gostring_ _wrap_hash_blake3_derive_key_cwetee_d1a6a8c9a889b0bb(_goslice_ _swig_go_0, _gostring_ _swig_go_1, _goslice_ _swig_go_2) {
+_gostring_ _wrap_hash_blake3_derive_key_cwetee_d5bd1ef305db0a68(_goslice_ _swig_go_0, _gostring_ _swig_go_1, _goslice_ _swig_go_2) {
   uint8_t *arg1 = (uint8_t *) 0 ;
   size_t arg2 ;
   char *arg3 = (char *) 0 ;
@@ -2151,7 +2229,7 @@ _gostring_ _wrap_hash_blake3_derive_key_cwetee_d1a6a8c9a889b0bb(_goslice_ _swig_
 }
 
 
-_gostring_ _wrap_crc16_xmodem_cwetee_d1a6a8c9a889b0bb(short *_swig_go_0, _goslice_ _swig_go_1) {
+_gostring_ _wrap_crc16_xmodem_cwetee_d5bd1ef305db0a68(short *_swig_go_0, _goslice_ _swig_go_1) {
   uint16_t *arg1 = (uint16_t *) 0 ;
   uint8_t *arg2 = (uint8_t *) 0 ;
   size_t arg3 ;
@@ -2173,7 +2251,7 @@ _gostring_ _wrap_crc16_xmodem_cwetee_d1a6a8c9a889b0bb(short *_swig_go_0, _goslic
 }
 
 
-_gostring_ _wrap_crc32c_cwetee_d1a6a8c9a889b0bb(int *_swig_go_0, _goslice_ _swig_go_1) {
+_gostring_ _wrap_crc32c_cwetee_d5bd1ef305db0a68(int *_swig_go_0, _goslice_ _swig_go_1) {
   uint32_t *arg1 = (uint32_t *) 0 ;
   uint8_t *arg2 = (uint8_t *) 0 ;
   size_t arg3 ;
@@ -2195,7 +2273,7 @@ _gostring_ _wrap_crc32c_cwetee_d1a6a8c9a889b0bb(int *_swig_go_0, _goslice_ _swig
 }
 
 
-intgo _wrap_SCALE_COMPACT_MAX_BYTES_cwetee_d1a6a8c9a889b0bb() {
+intgo _wrap_SCALE_COMPACT_MAX_BYTES_cwetee_d5bd1ef305db0a68() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -2206,7 +2284,7 @@ intgo _wrap_SCALE_COMPACT_MAX_BYTES_cwetee_d1a6a8c9a889b0bb() {
 }
 
 
-_gostring_ _wrap_scale_encode_compact_cwetee_d1a6a8c9a889b0bb(wetee_buf *_swig_go_0, _goslice_ _swig_go_1) {
+_gostring_ _wrap_scale_encode_compact_cwetee_d5bd1ef305db0a68(wetee_buf *_swig_go_0, _goslice_ _swig_go_1) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   wetee_u128 arg2 ;
   wetee_buf temp1 ;
@@ -2244,7 +2322,7 @@ _gostring_ _wrap_scale_encode_compact_cwetee_d1a6a8c9a889b0bb(wetee_buf *_swig_g
 }
 
 
-_gostring_ _wrap_scale_decode_compact_cwetee_d1a6a8c9a889b0bb(_goslice_ _swig_go_0, intgo *_swig_go_1, _goslice_ _swig_go_2) {
+_gostring_ _wrap_scale_decode_compact_cwetee_d5bd1ef305db0a68(_goslice_ _swig_go_0, intgo *_swig_go_1, _goslice_ _swig_go_2) {
   wetee_u128 *arg1 = (wetee_u128 *) 0 ;
   size_t *arg2 = (size_t *) 0 ;
   uint8_t *arg3 = (uint8_t *) 0 ;
@@ -2283,7 +2361,7 @@ _gostring_ _wrap_scale_decode_compact_cwetee_d1a6a8c9a889b0bb(_goslice_ _swig_go
 }
 
 
-intgo _wrap_SCHEME_SR25519_cwetee_d1a6a8c9a889b0bb() {
+intgo _wrap_SCHEME_SR25519_cwetee_d5bd1ef305db0a68() {
   enum wetee_scheme result;
   intgo _swig_go_result;
   
@@ -2298,7 +2376,7 @@ intgo _wrap_SCHEME_SR25519_cwetee_d1a6a8c9a889b0bb() {
 }
 
 
-intgo _wrap_SCHEME_ED25519_cwetee_d1a6a8c9a889b0bb() {
+intgo _wrap_SCHEME_ED25519_cwetee_d5bd1ef305db0a68() {
   enum wetee_scheme result;
   intgo _swig_go_result;
   
@@ -2313,7 +2391,7 @@ intgo _wrap_SCHEME_ED25519_cwetee_d1a6a8c9a889b0bb() {
 }
 
 
-intgo _wrap_SCHEME_ECDSA_cwetee_d1a6a8c9a889b0bb() {
+intgo _wrap_SCHEME_ECDSA_cwetee_d5bd1ef305db0a68() {
   enum wetee_scheme result;
   intgo _swig_go_result;
   
@@ -2328,7 +2406,7 @@ intgo _wrap_SCHEME_ECDSA_cwetee_d1a6a8c9a889b0bb() {
 }
 
 
-intgo _wrap_SCHEME_ETHEREUM_cwetee_d1a6a8c9a889b0bb() {
+intgo _wrap_SCHEME_ETHEREUM_cwetee_d5bd1ef305db0a68() {
   enum wetee_scheme result;
   intgo _swig_go_result;
   
@@ -2343,7 +2421,7 @@ intgo _wrap_SCHEME_ETHEREUM_cwetee_d1a6a8c9a889b0bb() {
 }
 
 
-intgo _wrap_SR25519_SEED_BYTES_cwetee_d1a6a8c9a889b0bb() {
+intgo _wrap_SR25519_SEED_BYTES_cwetee_d5bd1ef305db0a68() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -2354,7 +2432,7 @@ intgo _wrap_SR25519_SEED_BYTES_cwetee_d1a6a8c9a889b0bb() {
 }
 
 
-intgo _wrap_SR25519_PUBLIC_BYTES_cwetee_d1a6a8c9a889b0bb() {
+intgo _wrap_SR25519_PUBLIC_BYTES_cwetee_d5bd1ef305db0a68() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -2365,7 +2443,7 @@ intgo _wrap_SR25519_PUBLIC_BYTES_cwetee_d1a6a8c9a889b0bb() {
 }
 
 
-intgo _wrap_SR25519_SECRET_BYTES_cwetee_d1a6a8c9a889b0bb() {
+intgo _wrap_SR25519_SECRET_BYTES_cwetee_d5bd1ef305db0a68() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -2376,7 +2454,7 @@ intgo _wrap_SR25519_SECRET_BYTES_cwetee_d1a6a8c9a889b0bb() {
 }
 
 
-intgo _wrap_SR25519_SIGNATURE_BYTES_cwetee_d1a6a8c9a889b0bb() {
+intgo _wrap_SR25519_SIGNATURE_BYTES_cwetee_d5bd1ef305db0a68() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -2387,7 +2465,7 @@ intgo _wrap_SR25519_SIGNATURE_BYTES_cwetee_d1a6a8c9a889b0bb() {
 }
 
 
-intgo _wrap_ED25519_SEED_BYTES_cwetee_d1a6a8c9a889b0bb() {
+intgo _wrap_ED25519_SEED_BYTES_cwetee_d5bd1ef305db0a68() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -2398,7 +2476,7 @@ intgo _wrap_ED25519_SEED_BYTES_cwetee_d1a6a8c9a889b0bb() {
 }
 
 
-intgo _wrap_ED25519_PUBLIC_BYTES_cwetee_d1a6a8c9a889b0bb() {
+intgo _wrap_ED25519_PUBLIC_BYTES_cwetee_d5bd1ef305db0a68() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -2409,7 +2487,7 @@ intgo _wrap_ED25519_PUBLIC_BYTES_cwetee_d1a6a8c9a889b0bb() {
 }
 
 
-intgo _wrap_ED25519_SECRET_BYTES_cwetee_d1a6a8c9a889b0bb() {
+intgo _wrap_ED25519_SECRET_BYTES_cwetee_d5bd1ef305db0a68() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -2420,7 +2498,7 @@ intgo _wrap_ED25519_SECRET_BYTES_cwetee_d1a6a8c9a889b0bb() {
 }
 
 
-intgo _wrap_ED25519_SIGNATURE_BYTES_cwetee_d1a6a8c9a889b0bb() {
+intgo _wrap_ED25519_SIGNATURE_BYTES_cwetee_d5bd1ef305db0a68() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -2431,7 +2509,7 @@ intgo _wrap_ED25519_SIGNATURE_BYTES_cwetee_d1a6a8c9a889b0bb() {
 }
 
 
-intgo _wrap_ECDSA_SECRET_BYTES_cwetee_d1a6a8c9a889b0bb() {
+intgo _wrap_ECDSA_SECRET_BYTES_cwetee_d5bd1ef305db0a68() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -2442,7 +2520,7 @@ intgo _wrap_ECDSA_SECRET_BYTES_cwetee_d1a6a8c9a889b0bb() {
 }
 
 
-intgo _wrap_ECDSA_PUBLIC_BYTES_cwetee_d1a6a8c9a889b0bb() {
+intgo _wrap_ECDSA_PUBLIC_BYTES_cwetee_d5bd1ef305db0a68() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -2453,7 +2531,7 @@ intgo _wrap_ECDSA_PUBLIC_BYTES_cwetee_d1a6a8c9a889b0bb() {
 }
 
 
-intgo _wrap_ECDSA_SIGNATURE_BYTES_cwetee_d1a6a8c9a889b0bb() {
+intgo _wrap_ECDSA_SIGNATURE_BYTES_cwetee_d5bd1ef305db0a68() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -2464,7 +2542,7 @@ intgo _wrap_ECDSA_SIGNATURE_BYTES_cwetee_d1a6a8c9a889b0bb() {
 }
 
 
-intgo _wrap_ETH_ADDRESS_BYTES_cwetee_d1a6a8c9a889b0bb() {
+intgo _wrap_ETH_ADDRESS_BYTES_cwetee_d5bd1ef305db0a68() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -2475,7 +2553,7 @@ intgo _wrap_ETH_ADDRESS_BYTES_cwetee_d1a6a8c9a889b0bb() {
 }
 
 
-intgo _wrap_CHAIN_CODE_BYTES_cwetee_d1a6a8c9a889b0bb() {
+intgo _wrap_CHAIN_CODE_BYTES_cwetee_d5bd1ef305db0a68() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -2486,7 +2564,7 @@ intgo _wrap_CHAIN_CODE_BYTES_cwetee_d1a6a8c9a889b0bb() {
 }
 
 
-intgo _wrap_PUBLIC_MAX_BYTES_cwetee_d1a6a8c9a889b0bb() {
+intgo _wrap_PUBLIC_MAX_BYTES_cwetee_d5bd1ef305db0a68() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -2497,7 +2575,7 @@ intgo _wrap_PUBLIC_MAX_BYTES_cwetee_d1a6a8c9a889b0bb() {
 }
 
 
-intgo _wrap_SIGNATURE_MAX_BYTES_cwetee_d1a6a8c9a889b0bb() {
+intgo _wrap_SIGNATURE_MAX_BYTES_cwetee_d5bd1ef305db0a68() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -2508,7 +2586,7 @@ intgo _wrap_SIGNATURE_MAX_BYTES_cwetee_d1a6a8c9a889b0bb() {
 }
 
 
-_gostring_ _wrap_dev_phrase_cwetee_d1a6a8c9a889b0bb() {
+_gostring_ _wrap_dev_phrase_cwetee_d5bd1ef305db0a68() {
   char *result = 0 ;
   _gostring_ _swig_go_result;
   
@@ -2525,7 +2603,7 @@ _gostring_ _wrap_dev_phrase_cwetee_d1a6a8c9a889b0bb() {
 }
 
 
-_gostring_ _wrap_sr25519_keypair_from_seed_cwetee_d1a6a8c9a889b0bb(_goslice_ _swig_go_0, _goslice_ _swig_go_1, _goslice_ _swig_go_2) {
+_gostring_ _wrap_sr25519_keypair_from_seed_cwetee_d5bd1ef305db0a68(_goslice_ _swig_go_0, _goslice_ _swig_go_1, _goslice_ _swig_go_2) {
   uint8_t *arg1 ;
   uint8_t *arg2 ;
   uint8_t *arg3 ;
@@ -2554,7 +2632,7 @@ _gostring_ _wrap_sr25519_keypair_from_seed_cwetee_d1a6a8c9a889b0bb(_goslice_ _sw
 }
 
 
-_gostring_ _wrap_sr25519_secret_to_canonical_cwetee_d1a6a8c9a889b0bb(_goslice_ _swig_go_0, _goslice_ _swig_go_1) {
+_gostring_ _wrap_sr25519_secret_to_canonical_cwetee_d5bd1ef305db0a68(_goslice_ _swig_go_0, _goslice_ _swig_go_1) {
   uint8_t *arg1 ;
   uint8_t *arg2 ;
   wetee_rc result;
@@ -2578,7 +2656,7 @@ _gostring_ _wrap_sr25519_secret_to_canonical_cwetee_d1a6a8c9a889b0bb(_goslice_ _
 }
 
 
-_gostring_ _wrap_sr25519_secret_from_canonical_cwetee_d1a6a8c9a889b0bb(_goslice_ _swig_go_0, _goslice_ _swig_go_1) {
+_gostring_ _wrap_sr25519_secret_from_canonical_cwetee_d5bd1ef305db0a68(_goslice_ _swig_go_0, _goslice_ _swig_go_1) {
   uint8_t *arg1 ;
   uint8_t *arg2 ;
   wetee_rc result;
@@ -2602,7 +2680,7 @@ _gostring_ _wrap_sr25519_secret_from_canonical_cwetee_d1a6a8c9a889b0bb(_goslice_
 }
 
 
-_gostring_ _wrap_sr25519_public_from_secret_cwetee_d1a6a8c9a889b0bb(_goslice_ _swig_go_0, _goslice_ _swig_go_1) {
+_gostring_ _wrap_sr25519_public_from_secret_cwetee_d5bd1ef305db0a68(_goslice_ _swig_go_0, _goslice_ _swig_go_1) {
   uint8_t *arg1 ;
   uint8_t *arg2 ;
   wetee_rc result;
@@ -2626,7 +2704,7 @@ _gostring_ _wrap_sr25519_public_from_secret_cwetee_d1a6a8c9a889b0bb(_goslice_ _s
 }
 
 
-_gostring_ _wrap_sr25519_sign_cwetee_d1a6a8c9a889b0bb(_goslice_ _swig_go_0, _goslice_ _swig_go_1, _goslice_ _swig_go_2, _goslice_ _swig_go_3) {
+_gostring_ _wrap_sr25519_sign_cwetee_d5bd1ef305db0a68(_goslice_ _swig_go_0, _goslice_ _swig_go_1, _goslice_ _swig_go_2, _goslice_ _swig_go_3) {
   uint8_t *arg1 ;
   uint8_t *arg2 ;
   uint8_t *arg3 ;
@@ -2661,7 +2739,7 @@ _gostring_ _wrap_sr25519_sign_cwetee_d1a6a8c9a889b0bb(_goslice_ _swig_go_0, _gos
 }
 
 
-_gostring_ _wrap_sr25519_verify_cwetee_d1a6a8c9a889b0bb(_goslice_ _swig_go_0, _goslice_ _swig_go_1, _goslice_ _swig_go_2) {
+_gostring_ _wrap_sr25519_verify_cwetee_d5bd1ef305db0a68(_goslice_ _swig_go_0, _goslice_ _swig_go_1, _goslice_ _swig_go_2) {
   uint8_t *arg1 ;
   uint8_t *arg2 = (uint8_t *) 0 ;
   size_t arg3 ;
@@ -2691,7 +2769,7 @@ _gostring_ _wrap_sr25519_verify_cwetee_d1a6a8c9a889b0bb(_goslice_ _swig_go_0, _g
 }
 
 
-_gostring_ _wrap_sr25519_verify_strict_cwetee_d1a6a8c9a889b0bb(_goslice_ _swig_go_0, _goslice_ _swig_go_1, _goslice_ _swig_go_2) {
+_gostring_ _wrap_sr25519_verify_strict_cwetee_d5bd1ef305db0a68(_goslice_ _swig_go_0, _goslice_ _swig_go_1, _goslice_ _swig_go_2) {
   uint8_t *arg1 ;
   uint8_t *arg2 = (uint8_t *) 0 ;
   size_t arg3 ;
@@ -2721,7 +2799,7 @@ _gostring_ _wrap_sr25519_verify_strict_cwetee_d1a6a8c9a889b0bb(_goslice_ _swig_g
 }
 
 
-_gostring_ _wrap_sr25519_derive_hard_cwetee_d1a6a8c9a889b0bb(_goslice_ _swig_go_0, _goslice_ _swig_go_1, _goslice_ _swig_go_2, _goslice_ _swig_go_3) {
+_gostring_ _wrap_sr25519_derive_hard_cwetee_d5bd1ef305db0a68(_goslice_ _swig_go_0, _goslice_ _swig_go_1, _goslice_ _swig_go_2, _goslice_ _swig_go_3) {
   uint8_t *arg1 ;
   uint8_t *arg2 ;
   uint8_t *arg3 ;
@@ -2755,7 +2833,7 @@ _gostring_ _wrap_sr25519_derive_hard_cwetee_d1a6a8c9a889b0bb(_goslice_ _swig_go_
 }
 
 
-_gostring_ _wrap_sr25519_derive_soft_cwetee_d1a6a8c9a889b0bb(_goslice_ _swig_go_0, _goslice_ _swig_go_1, _goslice_ _swig_go_2, _goslice_ _swig_go_3, _goslice_ _swig_go_4) {
+_gostring_ _wrap_sr25519_derive_soft_cwetee_d5bd1ef305db0a68(_goslice_ _swig_go_0, _goslice_ _swig_go_1, _goslice_ _swig_go_2, _goslice_ _swig_go_3, _goslice_ _swig_go_4) {
   uint8_t *arg1 ;
   uint8_t *arg2 ;
   uint8_t *arg3 ;
@@ -2794,7 +2872,7 @@ _gostring_ _wrap_sr25519_derive_soft_cwetee_d1a6a8c9a889b0bb(_goslice_ _swig_go_
 }
 
 
-_gostring_ _wrap_sr25519_derive_public_cwetee_d1a6a8c9a889b0bb(_goslice_ _swig_go_0, _goslice_ _swig_go_1, _goslice_ _swig_go_2) {
+_gostring_ _wrap_sr25519_derive_public_cwetee_d5bd1ef305db0a68(_goslice_ _swig_go_0, _goslice_ _swig_go_1, _goslice_ _swig_go_2) {
   uint8_t *arg1 ;
   uint8_t *arg2 ;
   uint8_t *arg3 ;
@@ -2823,7 +2901,7 @@ _gostring_ _wrap_sr25519_derive_public_cwetee_d1a6a8c9a889b0bb(_goslice_ _swig_g
 }
 
 
-_gostring_ _wrap_ed25519_keypair_from_seed_cwetee_d1a6a8c9a889b0bb(_goslice_ _swig_go_0, _goslice_ _swig_go_1, _goslice_ _swig_go_2) {
+_gostring_ _wrap_ed25519_keypair_from_seed_cwetee_d5bd1ef305db0a68(_goslice_ _swig_go_0, _goslice_ _swig_go_1, _goslice_ _swig_go_2) {
   uint8_t *arg1 ;
   uint8_t *arg2 ;
   uint8_t *arg3 ;
@@ -2852,7 +2930,7 @@ _gostring_ _wrap_ed25519_keypair_from_seed_cwetee_d1a6a8c9a889b0bb(_goslice_ _sw
 }
 
 
-_gostring_ _wrap_ed25519_sign_cwetee_d1a6a8c9a889b0bb(_goslice_ _swig_go_0, _goslice_ _swig_go_1, _goslice_ _swig_go_2) {
+_gostring_ _wrap_ed25519_sign_cwetee_d5bd1ef305db0a68(_goslice_ _swig_go_0, _goslice_ _swig_go_1, _goslice_ _swig_go_2) {
   uint8_t *arg1 ;
   uint8_t *arg2 ;
   uint8_t *arg3 = (uint8_t *) 0 ;
@@ -2882,7 +2960,7 @@ _gostring_ _wrap_ed25519_sign_cwetee_d1a6a8c9a889b0bb(_goslice_ _swig_go_0, _gos
 }
 
 
-_gostring_ _wrap_ed25519_verify_cwetee_d1a6a8c9a889b0bb(_goslice_ _swig_go_0, _goslice_ _swig_go_1, _goslice_ _swig_go_2) {
+_gostring_ _wrap_ed25519_verify_cwetee_d5bd1ef305db0a68(_goslice_ _swig_go_0, _goslice_ _swig_go_1, _goslice_ _swig_go_2) {
   uint8_t *arg1 ;
   uint8_t *arg2 = (uint8_t *) 0 ;
   size_t arg3 ;
@@ -2912,7 +2990,7 @@ _gostring_ _wrap_ed25519_verify_cwetee_d1a6a8c9a889b0bb(_goslice_ _swig_go_0, _g
 }
 
 
-_gostring_ _wrap_ed25519_verify_strict_cwetee_d1a6a8c9a889b0bb(_goslice_ _swig_go_0, _goslice_ _swig_go_1, _goslice_ _swig_go_2) {
+_gostring_ _wrap_ed25519_verify_strict_cwetee_d5bd1ef305db0a68(_goslice_ _swig_go_0, _goslice_ _swig_go_1, _goslice_ _swig_go_2) {
   uint8_t *arg1 ;
   uint8_t *arg2 = (uint8_t *) 0 ;
   size_t arg3 ;
@@ -2942,7 +3020,7 @@ _gostring_ _wrap_ed25519_verify_strict_cwetee_d1a6a8c9a889b0bb(_goslice_ _swig_g
 }
 
 
-_gostring_ _wrap_ed25519_derive_hard_cwetee_d1a6a8c9a889b0bb(_goslice_ _swig_go_0, _goslice_ _swig_go_1, _goslice_ _swig_go_2) {
+_gostring_ _wrap_ed25519_derive_hard_cwetee_d5bd1ef305db0a68(_goslice_ _swig_go_0, _goslice_ _swig_go_1, _goslice_ _swig_go_2) {
   uint8_t *arg1 ;
   uint8_t *arg2 ;
   uint8_t *arg3 ;
@@ -2971,7 +3049,7 @@ _gostring_ _wrap_ed25519_derive_hard_cwetee_d1a6a8c9a889b0bb(_goslice_ _swig_go_
 }
 
 
-_gostring_ _wrap_ecdsa_public_from_secret_cwetee_d1a6a8c9a889b0bb(_goslice_ _swig_go_0, _goslice_ _swig_go_1) {
+_gostring_ _wrap_ecdsa_public_from_secret_cwetee_d5bd1ef305db0a68(_goslice_ _swig_go_0, _goslice_ _swig_go_1) {
   uint8_t *arg1 ;
   uint8_t *arg2 ;
   wetee_rc result;
@@ -2995,7 +3073,7 @@ _gostring_ _wrap_ecdsa_public_from_secret_cwetee_d1a6a8c9a889b0bb(_goslice_ _swi
 }
 
 
-_gostring_ _wrap_ecdsa_sign_cwetee_d1a6a8c9a889b0bb(_goslice_ _swig_go_0, _goslice_ _swig_go_1, _goslice_ _swig_go_2) {
+_gostring_ _wrap_ecdsa_sign_cwetee_d5bd1ef305db0a68(_goslice_ _swig_go_0, _goslice_ _swig_go_1, _goslice_ _swig_go_2) {
   uint8_t *arg1 ;
   uint8_t *arg2 ;
   uint8_t *arg3 = (uint8_t *) 0 ;
@@ -3025,7 +3103,7 @@ _gostring_ _wrap_ecdsa_sign_cwetee_d1a6a8c9a889b0bb(_goslice_ _swig_go_0, _gosli
 }
 
 
-_gostring_ _wrap_ecdsa_verify_cwetee_d1a6a8c9a889b0bb(_goslice_ _swig_go_0, _goslice_ _swig_go_1, _goslice_ _swig_go_2) {
+_gostring_ _wrap_ecdsa_verify_cwetee_d5bd1ef305db0a68(_goslice_ _swig_go_0, _goslice_ _swig_go_1, _goslice_ _swig_go_2) {
   uint8_t *arg1 ;
   uint8_t *arg2 = (uint8_t *) 0 ;
   size_t arg3 ;
@@ -3055,7 +3133,7 @@ _gostring_ _wrap_ecdsa_verify_cwetee_d1a6a8c9a889b0bb(_goslice_ _swig_go_0, _gos
 }
 
 
-_gostring_ _wrap_ecdsa_derive_hard_cwetee_d1a6a8c9a889b0bb(_goslice_ _swig_go_0, _goslice_ _swig_go_1, _goslice_ _swig_go_2) {
+_gostring_ _wrap_ecdsa_derive_hard_cwetee_d5bd1ef305db0a68(_goslice_ _swig_go_0, _goslice_ _swig_go_1, _goslice_ _swig_go_2) {
   uint8_t *arg1 ;
   uint8_t *arg2 ;
   uint8_t *arg3 ;
@@ -3084,7 +3162,7 @@ _gostring_ _wrap_ecdsa_derive_hard_cwetee_d1a6a8c9a889b0bb(_goslice_ _swig_go_0,
 }
 
 
-_gostring_ _wrap_ecdsa_account_id_cwetee_d1a6a8c9a889b0bb(_goslice_ _swig_go_0, _goslice_ _swig_go_1) {
+_gostring_ _wrap_ecdsa_account_id_cwetee_d5bd1ef305db0a68(_goslice_ _swig_go_0, _goslice_ _swig_go_1) {
   uint8_t *arg1 ;
   uint8_t *arg2 ;
   wetee_rc result;
@@ -3108,7 +3186,7 @@ _gostring_ _wrap_ecdsa_account_id_cwetee_d1a6a8c9a889b0bb(_goslice_ _swig_go_0, 
 }
 
 
-_gostring_ _wrap_eth_sign_cwetee_d1a6a8c9a889b0bb(_goslice_ _swig_go_0, _goslice_ _swig_go_1, _goslice_ _swig_go_2) {
+_gostring_ _wrap_eth_sign_cwetee_d5bd1ef305db0a68(_goslice_ _swig_go_0, _goslice_ _swig_go_1, _goslice_ _swig_go_2) {
   uint8_t *arg1 ;
   uint8_t *arg2 ;
   uint8_t *arg3 = (uint8_t *) 0 ;
@@ -3138,7 +3216,7 @@ _gostring_ _wrap_eth_sign_cwetee_d1a6a8c9a889b0bb(_goslice_ _swig_go_0, _goslice
 }
 
 
-_gostring_ _wrap_eth_verify_cwetee_d1a6a8c9a889b0bb(_goslice_ _swig_go_0, _goslice_ _swig_go_1, _goslice_ _swig_go_2) {
+_gostring_ _wrap_eth_verify_cwetee_d5bd1ef305db0a68(_goslice_ _swig_go_0, _goslice_ _swig_go_1, _goslice_ _swig_go_2) {
   uint8_t *arg1 ;
   uint8_t *arg2 = (uint8_t *) 0 ;
   size_t arg3 ;
@@ -3168,7 +3246,7 @@ _gostring_ _wrap_eth_verify_cwetee_d1a6a8c9a889b0bb(_goslice_ _swig_go_0, _gosli
 }
 
 
-_gostring_ _wrap_eth_address_cwetee_d1a6a8c9a889b0bb(_goslice_ _swig_go_0, _goslice_ _swig_go_1) {
+_gostring_ _wrap_eth_address_cwetee_d5bd1ef305db0a68(_goslice_ _swig_go_0, _goslice_ _swig_go_1) {
   uint8_t *arg1 ;
   uint8_t *arg2 = (uint8_t *) 0 ;
   size_t arg3 ;
@@ -3193,7 +3271,7 @@ _gostring_ _wrap_eth_address_cwetee_d1a6a8c9a889b0bb(_goslice_ _swig_go_0, _gosl
 }
 
 
-_gostring_ _wrap_eth_address_to_string_cwetee_d1a6a8c9a889b0bb(wetee_buf *_swig_go_0, _goslice_ _swig_go_1) {
+_gostring_ _wrap_eth_address_to_string_cwetee_d5bd1ef305db0a68(wetee_buf *_swig_go_0, _goslice_ _swig_go_1) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   uint8_t *arg2 ;
   wetee_buf temp1 ;
@@ -3230,7 +3308,7 @@ _gostring_ _wrap_eth_address_to_string_cwetee_d1a6a8c9a889b0bb(wetee_buf *_swig_
 }
 
 
-_gostring_ _wrap_eth_address_from_string_cwetee_d1a6a8c9a889b0bb(_goslice_ _swig_go_0, _gostring_ _swig_go_1) {
+_gostring_ _wrap_eth_address_from_string_cwetee_d5bd1ef305db0a68(_goslice_ _swig_go_0, _gostring_ _swig_go_1) {
   uint8_t *arg1 ;
   char *arg2 = (char *) 0 ;
   size_t arg3 ;
@@ -3255,7 +3333,7 @@ _gostring_ _wrap_eth_address_from_string_cwetee_d1a6a8c9a889b0bb(_goslice_ _swig
 }
 
 
-_gostring_ _wrap_bip32_derive_cwetee_d1a6a8c9a889b0bb(_goslice_ _swig_go_0, _goslice_ _swig_go_1, _gostring_ _swig_go_2) {
+_gostring_ _wrap_bip32_derive_cwetee_d5bd1ef305db0a68(_goslice_ _swig_go_0, _goslice_ _swig_go_1, _gostring_ _swig_go_2) {
   uint8_t *arg1 ;
   uint8_t *arg2 = (uint8_t *) 0 ;
   size_t arg3 ;
@@ -3286,7 +3364,7 @@ _gostring_ _wrap_bip32_derive_cwetee_d1a6a8c9a889b0bb(_goslice_ _swig_go_0, _gos
 }
 
 
-_gostring_ _wrap_suri_parse_cwetee_d1a6a8c9a889b0bb(wetee_suri **_swig_go_0, _gostring_ _swig_go_1) {
+_gostring_ _wrap_suri_parse_cwetee_d5bd1ef305db0a68(wetee_suri **_swig_go_0, _gostring_ _swig_go_1) {
   wetee_suri **arg1 = (wetee_suri **) 0 ;
   char *arg2 = (char *) 0 ;
   size_t arg3 ;
@@ -3317,7 +3395,7 @@ _gostring_ _wrap_suri_parse_cwetee_d1a6a8c9a889b0bb(wetee_suri **_swig_go_0, _go
 }
 
 
-_gostring_ _wrap_suri_phrase_cwetee_d1a6a8c9a889b0bb(wetee_suri *_swig_go_0) {
+_gostring_ _wrap_suri_phrase_cwetee_d5bd1ef305db0a68(wetee_suri *_swig_go_0) {
   wetee_suri *arg1 = (wetee_suri *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -3336,7 +3414,7 @@ _gostring_ _wrap_suri_phrase_cwetee_d1a6a8c9a889b0bb(wetee_suri *_swig_go_0) {
 }
 
 
-_gostring_ _wrap_suri_password_cwetee_d1a6a8c9a889b0bb(wetee_suri *_swig_go_0) {
+_gostring_ _wrap_suri_password_cwetee_d5bd1ef305db0a68(wetee_suri *_swig_go_0) {
   wetee_suri *arg1 = (wetee_suri *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -3355,7 +3433,7 @@ _gostring_ _wrap_suri_password_cwetee_d1a6a8c9a889b0bb(wetee_suri *_swig_go_0) {
 }
 
 
-long long _wrap_suri_junction_count_cwetee_d1a6a8c9a889b0bb(wetee_suri *_swig_go_0) {
+long long _wrap_suri_junction_count_cwetee_d5bd1ef305db0a68(wetee_suri *_swig_go_0) {
   wetee_suri *arg1 = (wetee_suri *) 0 ;
   size_t result;
   long long _swig_go_result;
@@ -3371,7 +3449,7 @@ long long _wrap_suri_junction_count_cwetee_d1a6a8c9a889b0bb(wetee_suri *_swig_go
 }
 
 
-_gostring_ _wrap_suri_junction_cwetee_d1a6a8c9a889b0bb(wetee_suri *_swig_go_0, long long _swig_go_1, _goslice_ _swig_go_2, intgo *_swig_go_3) {
+_gostring_ _wrap_suri_junction_cwetee_d5bd1ef305db0a68(wetee_suri *_swig_go_0, long long _swig_go_1, _goslice_ _swig_go_2, intgo *_swig_go_3) {
   wetee_suri *arg1 = (wetee_suri *) 0 ;
   size_t arg2 ;
   uint8_t *arg3 ;
@@ -3401,7 +3479,7 @@ _gostring_ _wrap_suri_junction_cwetee_d1a6a8c9a889b0bb(wetee_suri *_swig_go_0, l
 }
 
 
-void _wrap_suri_free_cwetee_d1a6a8c9a889b0bb(wetee_suri *_swig_go_0) {
+void _wrap_suri_free_cwetee_d5bd1ef305db0a68(wetee_suri *_swig_go_0) {
   wetee_suri *arg1 = (wetee_suri *) 0 ;
   
   arg1 = (wetee_suri *)(uintptr_t)_swig_go_0; 
@@ -3414,7 +3492,7 @@ void _wrap_suri_free_cwetee_d1a6a8c9a889b0bb(wetee_suri *_swig_go_0) {
 }
 
 
-intgo _wrap_suri_has_password_cwetee_d1a6a8c9a889b0bb(wetee_suri *_swig_go_0) {
+intgo _wrap_suri_has_password_cwetee_d5bd1ef305db0a68(wetee_suri *_swig_go_0) {
   wetee_suri *arg1 = (wetee_suri *) 0 ;
   int result;
   intgo _swig_go_result;
@@ -3430,7 +3508,7 @@ intgo _wrap_suri_has_password_cwetee_d1a6a8c9a889b0bb(wetee_suri *_swig_go_0) {
 }
 
 
-_gostring_ _wrap_keypair_from_suri_cwetee_d1a6a8c9a889b0bb(wetee_keypair **_swig_go_0, intgo _swig_go_1, _gostring_ _swig_go_2) {
+_gostring_ _wrap_keypair_from_suri_cwetee_d5bd1ef305db0a68(wetee_keypair **_swig_go_0, intgo _swig_go_1, _gostring_ _swig_go_2) {
   wetee_keypair **arg1 = (wetee_keypair **) 0 ;
   wetee_scheme arg2 ;
   char *arg3 = (char *) 0 ;
@@ -3463,7 +3541,7 @@ _gostring_ _wrap_keypair_from_suri_cwetee_d1a6a8c9a889b0bb(wetee_keypair **_swig
 }
 
 
-intgo _wrap_ETH_PASSWORD_REJECT_cwetee_d1a6a8c9a889b0bb() {
+intgo _wrap_ETH_PASSWORD_REJECT_cwetee_d5bd1ef305db0a68() {
   enum wetee_eth_password result;
   intgo _swig_go_result;
   
@@ -3478,7 +3556,7 @@ intgo _wrap_ETH_PASSWORD_REJECT_cwetee_d1a6a8c9a889b0bb() {
 }
 
 
-intgo _wrap_ETH_PASSWORD_PASSPHRASE_cwetee_d1a6a8c9a889b0bb() {
+intgo _wrap_ETH_PASSWORD_PASSPHRASE_cwetee_d5bd1ef305db0a68() {
   enum wetee_eth_password result;
   intgo _swig_go_result;
   
@@ -3493,7 +3571,7 @@ intgo _wrap_ETH_PASSWORD_PASSPHRASE_cwetee_d1a6a8c9a889b0bb() {
 }
 
 
-intgo _wrap_ETH_PASSWORD_IGNORE_cwetee_d1a6a8c9a889b0bb() {
+intgo _wrap_ETH_PASSWORD_IGNORE_cwetee_d5bd1ef305db0a68() {
   enum wetee_eth_password result;
   intgo _swig_go_result;
   
@@ -3508,7 +3586,7 @@ intgo _wrap_ETH_PASSWORD_IGNORE_cwetee_d1a6a8c9a889b0bb() {
 }
 
 
-_gostring_ _wrap_keypair_from_suri_opts_cwetee_d1a6a8c9a889b0bb(wetee_keypair **_swig_go_0, intgo _swig_go_1, _gostring_ _swig_go_2, intgo _swig_go_3) {
+_gostring_ _wrap_keypair_from_suri_opts_cwetee_d5bd1ef305db0a68(wetee_keypair **_swig_go_0, intgo _swig_go_1, _gostring_ _swig_go_2, intgo _swig_go_3) {
   wetee_keypair **arg1 = (wetee_keypair **) 0 ;
   wetee_scheme arg2 ;
   char *arg3 = (char *) 0 ;
@@ -3543,7 +3621,7 @@ _gostring_ _wrap_keypair_from_suri_opts_cwetee_d1a6a8c9a889b0bb(wetee_keypair **
 }
 
 
-_gostring_ _wrap_keypair_from_mnemonic_cwetee_d1a6a8c9a889b0bb(wetee_keypair **_swig_go_0, intgo _swig_go_1, _gostring_ _swig_go_2, _gostring_ _swig_go_3) {
+_gostring_ _wrap_keypair_from_mnemonic_cwetee_d5bd1ef305db0a68(wetee_keypair **_swig_go_0, intgo _swig_go_1, _gostring_ _swig_go_2, _gostring_ _swig_go_3) {
   wetee_keypair **arg1 = (wetee_keypair **) 0 ;
   wetee_scheme arg2 ;
   char *arg3 = (char *) 0 ;
@@ -3582,7 +3660,7 @@ _gostring_ _wrap_keypair_from_mnemonic_cwetee_d1a6a8c9a889b0bb(wetee_keypair **_
 }
 
 
-_gostring_ _wrap_keypair_from_seed_cwetee_d1a6a8c9a889b0bb(wetee_keypair **_swig_go_0, intgo _swig_go_1, _goslice_ _swig_go_2) {
+_gostring_ _wrap_keypair_from_seed_cwetee_d5bd1ef305db0a68(wetee_keypair **_swig_go_0, intgo _swig_go_1, _goslice_ _swig_go_2) {
   wetee_keypair **arg1 = (wetee_keypair **) 0 ;
   wetee_scheme arg2 ;
   uint8_t *arg3 = (uint8_t *) 0 ;
@@ -3615,7 +3693,7 @@ _gostring_ _wrap_keypair_from_seed_cwetee_d1a6a8c9a889b0bb(wetee_keypair **_swig
 }
 
 
-_gostring_ _wrap_keypair_generate_cwetee_d1a6a8c9a889b0bb(wetee_keypair **_swig_go_0, intgo _swig_go_1) {
+_gostring_ _wrap_keypair_generate_cwetee_d5bd1ef305db0a68(wetee_keypair **_swig_go_0, intgo _swig_go_1) {
   wetee_keypair **arg1 = (wetee_keypair **) 0 ;
   wetee_scheme arg2 ;
   wetee_keypair *temp1 ;
@@ -3642,7 +3720,7 @@ _gostring_ _wrap_keypair_generate_cwetee_d1a6a8c9a889b0bb(wetee_keypair **_swig_
 }
 
 
-_gostring_ _wrap_keypair_derive_cwetee_d1a6a8c9a889b0bb(wetee_keypair **_swig_go_0, wetee_keypair *_swig_go_1, _gostring_ _swig_go_2) {
+_gostring_ _wrap_keypair_derive_cwetee_d5bd1ef305db0a68(wetee_keypair **_swig_go_0, wetee_keypair *_swig_go_1, _gostring_ _swig_go_2) {
   wetee_keypair **arg1 = (wetee_keypair **) 0 ;
   wetee_keypair *arg2 = (wetee_keypair *) 0 ;
   char *arg3 = (char *) 0 ;
@@ -3675,7 +3753,7 @@ _gostring_ _wrap_keypair_derive_cwetee_d1a6a8c9a889b0bb(wetee_keypair **_swig_go
 }
 
 
-intgo _wrap_keypair_scheme_cwetee_d1a6a8c9a889b0bb(wetee_keypair *_swig_go_0) {
+intgo _wrap_keypair_scheme_cwetee_d5bd1ef305db0a68(wetee_keypair *_swig_go_0) {
   wetee_keypair *arg1 = (wetee_keypair *) 0 ;
   wetee_scheme result;
   intgo _swig_go_result;
@@ -3691,7 +3769,7 @@ intgo _wrap_keypair_scheme_cwetee_d1a6a8c9a889b0bb(wetee_keypair *_swig_go_0) {
 }
 
 
-_gostring_ _wrap_keypair_public_cwetee_d1a6a8c9a889b0bb(wetee_keypair *_swig_go_0, _goslice_ _swig_go_1, intgo *_swig_go_2) {
+_gostring_ _wrap_keypair_public_cwetee_d5bd1ef305db0a68(wetee_keypair *_swig_go_0, _goslice_ _swig_go_1, intgo *_swig_go_2) {
   wetee_keypair *arg1 = (wetee_keypair *) 0 ;
   uint8_t *arg2 ;
   size_t *arg3 = (size_t *) 0 ;
@@ -3719,7 +3797,7 @@ _gostring_ _wrap_keypair_public_cwetee_d1a6a8c9a889b0bb(wetee_keypair *_swig_go_
 }
 
 
-_gostring_ _wrap_keypair_account_id_cwetee_d1a6a8c9a889b0bb(wetee_keypair *_swig_go_0, _goslice_ _swig_go_1, intgo *_swig_go_2) {
+_gostring_ _wrap_keypair_account_id_cwetee_d5bd1ef305db0a68(wetee_keypair *_swig_go_0, _goslice_ _swig_go_1, intgo *_swig_go_2) {
   wetee_keypair *arg1 = (wetee_keypair *) 0 ;
   uint8_t *arg2 ;
   size_t *arg3 = (size_t *) 0 ;
@@ -3747,7 +3825,7 @@ _gostring_ _wrap_keypair_account_id_cwetee_d1a6a8c9a889b0bb(wetee_keypair *_swig
 }
 
 
-_gostring_ _wrap_keypair_address_cwetee_d1a6a8c9a889b0bb(wetee_buf *_swig_go_0, wetee_keypair *_swig_go_1, short _swig_go_2) {
+_gostring_ _wrap_keypair_address_cwetee_d5bd1ef305db0a68(wetee_buf *_swig_go_0, wetee_keypair *_swig_go_1, short _swig_go_2) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   wetee_keypair *arg2 = (wetee_keypair *) 0 ;
   uint16_t arg3 ;
@@ -3783,7 +3861,7 @@ _gostring_ _wrap_keypair_address_cwetee_d1a6a8c9a889b0bb(wetee_buf *_swig_go_0, 
 }
 
 
-_gostring_ _wrap_keypair_sign_cwetee_d1a6a8c9a889b0bb(wetee_keypair *_swig_go_0, _goslice_ _swig_go_1, intgo *_swig_go_2, _goslice_ _swig_go_3) {
+_gostring_ _wrap_keypair_sign_cwetee_d5bd1ef305db0a68(wetee_keypair *_swig_go_0, _goslice_ _swig_go_1, intgo *_swig_go_2, _goslice_ _swig_go_3) {
   wetee_keypair *arg1 = (wetee_keypair *) 0 ;
   uint8_t *arg2 ;
   size_t *arg3 = (size_t *) 0 ;
@@ -3817,7 +3895,7 @@ _gostring_ _wrap_keypair_sign_cwetee_d1a6a8c9a889b0bb(wetee_keypair *_swig_go_0,
 }
 
 
-_gostring_ _wrap_verify_cwetee_d1a6a8c9a889b0bb(intgo _swig_go_0, _goslice_ _swig_go_1, _goslice_ _swig_go_2, _goslice_ _swig_go_3) {
+_gostring_ _wrap_verify_cwetee_d5bd1ef305db0a68(intgo _swig_go_0, _goslice_ _swig_go_1, _goslice_ _swig_go_2, _goslice_ _swig_go_3) {
   wetee_scheme arg1 ;
   uint8_t *arg2 = (uint8_t *) 0 ;
   size_t arg3 ;
@@ -3851,7 +3929,7 @@ _gostring_ _wrap_verify_cwetee_d1a6a8c9a889b0bb(intgo _swig_go_0, _goslice_ _swi
 }
 
 
-_gostring_ _wrap_verify_strict_cwetee_d1a6a8c9a889b0bb(intgo _swig_go_0, _goslice_ _swig_go_1, _goslice_ _swig_go_2, _goslice_ _swig_go_3) {
+_gostring_ _wrap_verify_strict_cwetee_d5bd1ef305db0a68(intgo _swig_go_0, _goslice_ _swig_go_1, _goslice_ _swig_go_2, _goslice_ _swig_go_3) {
   wetee_scheme arg1 ;
   uint8_t *arg2 = (uint8_t *) 0 ;
   size_t arg3 ;
@@ -3885,7 +3963,7 @@ _gostring_ _wrap_verify_strict_cwetee_d1a6a8c9a889b0bb(intgo _swig_go_0, _goslic
 }
 
 
-_gostring_ _wrap_keypair_secret_cwetee_d1a6a8c9a889b0bb(wetee_keypair *_swig_go_0, wetee_buf *_swig_go_1) {
+_gostring_ _wrap_keypair_secret_cwetee_d5bd1ef305db0a68(wetee_keypair *_swig_go_0, wetee_buf *_swig_go_1) {
   wetee_keypair *arg1 = (wetee_keypair *) 0 ;
   wetee_buf *arg2 = (wetee_buf *) 0 ;
   wetee_buf temp2 ;
@@ -3920,7 +3998,7 @@ _gostring_ _wrap_keypair_secret_cwetee_d1a6a8c9a889b0bb(wetee_keypair *_swig_go_
 }
 
 
-void _wrap_keypair_free_cwetee_d1a6a8c9a889b0bb(wetee_keypair *_swig_go_0) {
+void _wrap_keypair_free_cwetee_d5bd1ef305db0a68(wetee_keypair *_swig_go_0) {
   wetee_keypair *arg1 = (wetee_keypair *) 0 ;
   
   arg1 = (wetee_keypair *)(uintptr_t)_swig_go_0; 
@@ -3933,7 +4011,7 @@ void _wrap_keypair_free_cwetee_d1a6a8c9a889b0bb(wetee_keypair *_swig_go_0) {
 }
 
 
-_gostring_ _wrap_keystore_export_cwetee_d1a6a8c9a889b0bb(wetee_buf *_swig_go_0, wetee_keypair *_swig_go_1, _gostring_ _swig_go_2, _gostring_ _swig_go_3, long long _swig_go_4) {
+_gostring_ _wrap_keystore_export_cwetee_d5bd1ef305db0a68(wetee_buf *_swig_go_0, wetee_keypair *_swig_go_1, _gostring_ _swig_go_2, _gostring_ _swig_go_3, long long _swig_go_4) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   wetee_keypair *arg2 = (wetee_keypair *) 0 ;
   char *arg3 = (char *) 0 ;
@@ -3987,7 +4065,7 @@ _gostring_ _wrap_keystore_export_cwetee_d1a6a8c9a889b0bb(wetee_buf *_swig_go_0, 
 }
 
 
-_gostring_ _wrap_keystore_export_opts_cwetee_d1a6a8c9a889b0bb(wetee_buf *_swig_go_0, wetee_keypair *_swig_go_1, _gostring_ _swig_go_2, _gostring_ _swig_go_3, long long _swig_go_4, intgo _swig_go_5, intgo _swig_go_6, intgo _swig_go_7) {
+_gostring_ _wrap_keystore_export_opts_cwetee_d5bd1ef305db0a68(wetee_buf *_swig_go_0, wetee_keypair *_swig_go_1, _gostring_ _swig_go_2, _gostring_ _swig_go_3, long long _swig_go_4, intgo _swig_go_5, intgo _swig_go_6, intgo _swig_go_7) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   wetee_keypair *arg2 = (wetee_keypair *) 0 ;
   char *arg3 = (char *) 0 ;
@@ -4047,7 +4125,7 @@ _gostring_ _wrap_keystore_export_opts_cwetee_d1a6a8c9a889b0bb(wetee_buf *_swig_g
 }
 
 
-_gostring_ _wrap_keystore_import_cwetee_d1a6a8c9a889b0bb(wetee_keypair **_swig_go_0, _gostring_ _swig_go_1, _gostring_ _swig_go_2) {
+_gostring_ _wrap_keystore_import_cwetee_d5bd1ef305db0a68(wetee_keypair **_swig_go_0, _gostring_ _swig_go_1, _gostring_ _swig_go_2) {
   wetee_keypair **arg1 = (wetee_keypair **) 0 ;
   char *arg2 = (char *) 0 ;
   size_t arg3 ;
@@ -4084,7 +4162,7 @@ _gostring_ _wrap_keystore_import_cwetee_d1a6a8c9a889b0bb(wetee_keypair **_swig_g
 }
 
 
-_gostring_ _wrap_mnemonic_generate_cwetee_d1a6a8c9a889b0bb(wetee_buf *_swig_go_0, intgo _swig_go_1) {
+_gostring_ _wrap_mnemonic_generate_cwetee_d5bd1ef305db0a68(wetee_buf *_swig_go_0, intgo _swig_go_1) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   unsigned int arg2 ;
   wetee_buf temp1 ;
@@ -4119,7 +4197,7 @@ _gostring_ _wrap_mnemonic_generate_cwetee_d1a6a8c9a889b0bb(wetee_buf *_swig_go_0
 }
 
 
-_gostring_ _wrap_mnemonic_validate_cwetee_d1a6a8c9a889b0bb(_gostring_ _swig_go_0) {
+_gostring_ _wrap_mnemonic_validate_cwetee_d5bd1ef305db0a68(_gostring_ _swig_go_0) {
   char *arg1 = (char *) 0 ;
   size_t arg2 ;
   wetee_rc result;
@@ -4139,7 +4217,7 @@ _gostring_ _wrap_mnemonic_validate_cwetee_d1a6a8c9a889b0bb(_gostring_ _swig_go_0
 }
 
 
-_gostring_ _wrap_mnemonic_to_entropy_cwetee_d1a6a8c9a889b0bb(wetee_buf *_swig_go_0, _gostring_ _swig_go_1) {
+_gostring_ _wrap_mnemonic_to_entropy_cwetee_d5bd1ef305db0a68(wetee_buf *_swig_go_0, _gostring_ _swig_go_1) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   char *arg2 = (char *) 0 ;
   size_t arg3 ;
@@ -4178,7 +4256,7 @@ _gostring_ _wrap_mnemonic_to_entropy_cwetee_d1a6a8c9a889b0bb(wetee_buf *_swig_go
 }
 
 
-_gostring_ _wrap_mnemonic_from_entropy_cwetee_d1a6a8c9a889b0bb(wetee_buf *_swig_go_0, _goslice_ _swig_go_1) {
+_gostring_ _wrap_mnemonic_from_entropy_cwetee_d5bd1ef305db0a68(wetee_buf *_swig_go_0, _goslice_ _swig_go_1) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   uint8_t *arg2 = (uint8_t *) 0 ;
   size_t arg3 ;
@@ -4217,7 +4295,7 @@ _gostring_ _wrap_mnemonic_from_entropy_cwetee_d1a6a8c9a889b0bb(wetee_buf *_swig_
 }
 
 
-_gostring_ _wrap_mnemonic_to_mini_secret_cwetee_d1a6a8c9a889b0bb(_goslice_ _swig_go_0, _gostring_ _swig_go_1, _gostring_ _swig_go_2) {
+_gostring_ _wrap_mnemonic_to_mini_secret_cwetee_d5bd1ef305db0a68(_goslice_ _swig_go_0, _gostring_ _swig_go_1, _gostring_ _swig_go_2) {
   uint8_t *arg1 ;
   char *arg2 = (char *) 0 ;
   size_t arg3 ;
@@ -4248,7 +4326,7 @@ _gostring_ _wrap_mnemonic_to_mini_secret_cwetee_d1a6a8c9a889b0bb(_goslice_ _swig
 }
 
 
-_gostring_ _wrap_mnemonic_to_bip39_seed_cwetee_d1a6a8c9a889b0bb(_goslice_ _swig_go_0, _gostring_ _swig_go_1, _gostring_ _swig_go_2) {
+_gostring_ _wrap_mnemonic_to_bip39_seed_cwetee_d5bd1ef305db0a68(_goslice_ _swig_go_0, _gostring_ _swig_go_1, _gostring_ _swig_go_2) {
   uint8_t *arg1 ;
   char *arg2 = (char *) 0 ;
   size_t arg3 ;
@@ -4279,7 +4357,7 @@ _gostring_ _wrap_mnemonic_to_bip39_seed_cwetee_d1a6a8c9a889b0bb(_goslice_ _swig_
 }
 
 
-intgo _wrap_SS58_PREFIX_POLKADOT_cwetee_d1a6a8c9a889b0bb() {
+intgo _wrap_SS58_PREFIX_POLKADOT_cwetee_d5bd1ef305db0a68() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -4290,7 +4368,7 @@ intgo _wrap_SS58_PREFIX_POLKADOT_cwetee_d1a6a8c9a889b0bb() {
 }
 
 
-intgo _wrap_SS58_PREFIX_KUSAMA_cwetee_d1a6a8c9a889b0bb() {
+intgo _wrap_SS58_PREFIX_KUSAMA_cwetee_d5bd1ef305db0a68() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -4301,7 +4379,7 @@ intgo _wrap_SS58_PREFIX_KUSAMA_cwetee_d1a6a8c9a889b0bb() {
 }
 
 
-intgo _wrap_SS58_PREFIX_GENERIC_cwetee_d1a6a8c9a889b0bb() {
+intgo _wrap_SS58_PREFIX_GENERIC_cwetee_d5bd1ef305db0a68() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -4312,7 +4390,7 @@ intgo _wrap_SS58_PREFIX_GENERIC_cwetee_d1a6a8c9a889b0bb() {
 }
 
 
-intgo _wrap_SS58_PREFIX_MAX_cwetee_d1a6a8c9a889b0bb() {
+intgo _wrap_SS58_PREFIX_MAX_cwetee_d5bd1ef305db0a68() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -4323,7 +4401,7 @@ intgo _wrap_SS58_PREFIX_MAX_cwetee_d1a6a8c9a889b0bb() {
 }
 
 
-_gostring_ _wrap_ss58_encode_cwetee_d1a6a8c9a889b0bb(wetee_buf *_swig_go_0, _goslice_ _swig_go_1, short _swig_go_2) {
+_gostring_ _wrap_ss58_encode_cwetee_d5bd1ef305db0a68(wetee_buf *_swig_go_0, _goslice_ _swig_go_1, short _swig_go_2) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   uint8_t *arg2 = (uint8_t *) 0 ;
   size_t arg3 ;
@@ -4363,7 +4441,7 @@ _gostring_ _wrap_ss58_encode_cwetee_d1a6a8c9a889b0bb(wetee_buf *_swig_go_0, _gos
 }
 
 
-_gostring_ _wrap_ss58_decode_cwetee_d1a6a8c9a889b0bb(wetee_buf *_swig_go_0, short *_swig_go_1, _gostring_ _swig_go_2) {
+_gostring_ _wrap_ss58_decode_cwetee_d5bd1ef305db0a68(wetee_buf *_swig_go_0, short *_swig_go_1, _gostring_ _swig_go_2) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   uint16_t *arg2 = (uint16_t *) 0 ;
   char *arg3 = (char *) 0 ;
@@ -4403,7 +4481,7 @@ _gostring_ _wrap_ss58_decode_cwetee_d1a6a8c9a889b0bb(wetee_buf *_swig_go_0, shor
 }
 
 
-long long _wrap_ss58_network_count_cwetee_d1a6a8c9a889b0bb() {
+long long _wrap_ss58_network_count_cwetee_d5bd1ef305db0a68() {
   size_t result;
   long long _swig_go_result;
   
@@ -4417,7 +4495,7 @@ long long _wrap_ss58_network_count_cwetee_d1a6a8c9a889b0bb() {
 }
 
 
-_gostring_ _wrap_ss58_network_at_cwetee_d1a6a8c9a889b0bb(long long _swig_go_0, short *_swig_go_1, char **_swig_go_2, char **_swig_go_3, char **_swig_go_4, int *_swig_go_5) {
+_gostring_ _wrap_ss58_network_at_cwetee_d5bd1ef305db0a68(long long _swig_go_0, short *_swig_go_1, char **_swig_go_2, char **_swig_go_3, char **_swig_go_4, int *_swig_go_5) {
   size_t arg1 ;
   uint16_t *arg2 = (uint16_t *) 0 ;
   char **arg3 = (char **) 0 ;
@@ -4473,7 +4551,7 @@ _gostring_ _wrap_ss58_network_at_cwetee_d1a6a8c9a889b0bb(long long _swig_go_0, s
 }
 
 
-_gostring_ _wrap_ss58_network_find_cwetee_d1a6a8c9a889b0bb(intgo *_swig_go_0, _gostring_ _swig_go_1) {
+_gostring_ _wrap_ss58_network_find_cwetee_d5bd1ef305db0a68(intgo *_swig_go_0, _gostring_ _swig_go_1) {
   size_t *arg1 = (size_t *) 0 ;
   char *arg2 = (char *) 0 ;
   size_t temp1 ;
@@ -4501,7 +4579,7 @@ _gostring_ _wrap_ss58_network_find_cwetee_d1a6a8c9a889b0bb(intgo *_swig_go_0, _g
 }
 
 
-_gostring_ _wrap_ss58_network_find_prefix_cwetee_d1a6a8c9a889b0bb(intgo *_swig_go_0, short _swig_go_1) {
+_gostring_ _wrap_ss58_network_find_prefix_cwetee_d5bd1ef305db0a68(intgo *_swig_go_0, short _swig_go_1) {
   size_t *arg1 = (size_t *) 0 ;
   uint16_t arg2 ;
   size_t temp1 ;
@@ -4524,7 +4602,7 @@ _gostring_ _wrap_ss58_network_find_prefix_cwetee_d1a6a8c9a889b0bb(intgo *_swig_g
 }
 
 
-intgo _wrap_MD_CALLS_cwetee_d1a6a8c9a889b0bb() {
+intgo _wrap_MD_CALLS_cwetee_d5bd1ef305db0a68() {
   enum wetee_md_enum_kind result;
   intgo _swig_go_result;
   
@@ -4539,7 +4617,7 @@ intgo _wrap_MD_CALLS_cwetee_d1a6a8c9a889b0bb() {
 }
 
 
-intgo _wrap_MD_EVENTS_cwetee_d1a6a8c9a889b0bb() {
+intgo _wrap_MD_EVENTS_cwetee_d5bd1ef305db0a68() {
   enum wetee_md_enum_kind result;
   intgo _swig_go_result;
   
@@ -4554,7 +4632,7 @@ intgo _wrap_MD_EVENTS_cwetee_d1a6a8c9a889b0bb() {
 }
 
 
-intgo _wrap_MD_ERRORS_cwetee_d1a6a8c9a889b0bb() {
+intgo _wrap_MD_ERRORS_cwetee_d5bd1ef305db0a68() {
   enum wetee_md_enum_kind result;
   intgo _swig_go_result;
   
@@ -4569,7 +4647,7 @@ intgo _wrap_MD_ERRORS_cwetee_d1a6a8c9a889b0bb() {
 }
 
 
-intgo _wrap_METADATA_NO_TYPE_cwetee_d1a6a8c9a889b0bb() {
+intgo _wrap_METADATA_NO_TYPE_cwetee_d5bd1ef305db0a68() {
   uint32_t result;
   intgo _swig_go_result;
   
@@ -4580,7 +4658,7 @@ intgo _wrap_METADATA_NO_TYPE_cwetee_d1a6a8c9a889b0bb() {
 }
 
 
-_gostring_ _wrap_mdb_parse_cwetee_d1a6a8c9a889b0bb(wetee_metadata **_swig_go_0, _goslice_ _swig_go_1, intgo _swig_go_2) {
+_gostring_ _wrap_mdb_parse_cwetee_d5bd1ef305db0a68(wetee_metadata **_swig_go_0, _goslice_ _swig_go_1, intgo _swig_go_2) {
   wetee_metadata **arg1 = (wetee_metadata **) 0 ;
   uint8_t *arg2 = (uint8_t *) 0 ;
   size_t arg3 ;
@@ -4613,7 +4691,7 @@ _gostring_ _wrap_mdb_parse_cwetee_d1a6a8c9a889b0bb(wetee_metadata **_swig_go_0, 
 }
 
 
-_gostring_ _wrap_mdb_parse_hex_cwetee_d1a6a8c9a889b0bb(wetee_metadata **_swig_go_0, _gostring_ _swig_go_1, intgo _swig_go_2) {
+_gostring_ _wrap_mdb_parse_hex_cwetee_d5bd1ef305db0a68(wetee_metadata **_swig_go_0, _gostring_ _swig_go_1, intgo _swig_go_2) {
   wetee_metadata **arg1 = (wetee_metadata **) 0 ;
   char *arg2 = (char *) 0 ;
   size_t arg3 ;
@@ -4646,7 +4724,7 @@ _gostring_ _wrap_mdb_parse_hex_cwetee_d1a6a8c9a889b0bb(wetee_metadata **_swig_go
 }
 
 
-_gostring_ _wrap_mdb_parse_rpc_cwetee_d1a6a8c9a889b0bb(wetee_metadata **_swig_go_0, _gostring_ _swig_go_1, intgo _swig_go_2) {
+_gostring_ _wrap_mdb_parse_rpc_cwetee_d5bd1ef305db0a68(wetee_metadata **_swig_go_0, _gostring_ _swig_go_1, intgo _swig_go_2) {
   wetee_metadata **arg1 = (wetee_metadata **) 0 ;
   char *arg2 = (char *) 0 ;
   size_t arg3 ;
@@ -4679,7 +4757,7 @@ _gostring_ _wrap_mdb_parse_rpc_cwetee_d1a6a8c9a889b0bb(wetee_metadata **_swig_go
 }
 
 
-_gostring_ _wrap_mdb_pallet_name_cwetee_d1a6a8c9a889b0bb(wetee_metadata *_swig_go_0, long long _swig_go_1) {
+_gostring_ _wrap_mdb_pallet_name_cwetee_d5bd1ef305db0a68(wetee_metadata *_swig_go_0, long long _swig_go_1) {
   wetee_metadata *arg1 = (wetee_metadata *) 0 ;
   size_t arg2 ;
   char *result = 0 ;
@@ -4700,7 +4778,7 @@ _gostring_ _wrap_mdb_pallet_name_cwetee_d1a6a8c9a889b0bb(wetee_metadata *_swig_g
 }
 
 
-intgo _wrap_mdb_pallet_index_cwetee_d1a6a8c9a889b0bb(wetee_metadata *_swig_go_0, long long _swig_go_1) {
+intgo _wrap_mdb_pallet_index_cwetee_d5bd1ef305db0a68(wetee_metadata *_swig_go_0, long long _swig_go_1) {
   wetee_metadata *arg1 = (wetee_metadata *) 0 ;
   size_t arg2 ;
   int result;
@@ -4718,7 +4796,7 @@ intgo _wrap_mdb_pallet_index_cwetee_d1a6a8c9a889b0bb(wetee_metadata *_swig_go_0,
 }
 
 
-long long _wrap_mdb_pallet_position_cwetee_d1a6a8c9a889b0bb(wetee_metadata *_swig_go_0, _gostring_ _swig_go_1) {
+long long _wrap_mdb_pallet_position_cwetee_d5bd1ef305db0a68(wetee_metadata *_swig_go_0, _gostring_ _swig_go_1) {
   wetee_metadata *arg1 = (wetee_metadata *) 0 ;
   char *arg2 = (char *) 0 ;
   int64_t result;
@@ -4741,7 +4819,7 @@ long long _wrap_mdb_pallet_position_cwetee_d1a6a8c9a889b0bb(wetee_metadata *_swi
 }
 
 
-intgo _wrap_mdb_pallet_enum_type_cwetee_d1a6a8c9a889b0bb(wetee_metadata *_swig_go_0, long long _swig_go_1, intgo _swig_go_2) {
+intgo _wrap_mdb_pallet_enum_type_cwetee_d5bd1ef305db0a68(wetee_metadata *_swig_go_0, long long _swig_go_1, intgo _swig_go_2) {
   wetee_metadata *arg1 = (wetee_metadata *) 0 ;
   size_t arg2 ;
   int arg3 ;
@@ -4761,7 +4839,7 @@ intgo _wrap_mdb_pallet_enum_type_cwetee_d1a6a8c9a889b0bb(wetee_metadata *_swig_g
 }
 
 
-long long _wrap_mdb_variant_count_cwetee_d1a6a8c9a889b0bb(wetee_metadata *_swig_go_0, long long _swig_go_1, intgo _swig_go_2) {
+long long _wrap_mdb_variant_count_cwetee_d5bd1ef305db0a68(wetee_metadata *_swig_go_0, long long _swig_go_1, intgo _swig_go_2) {
   wetee_metadata *arg1 = (wetee_metadata *) 0 ;
   size_t arg2 ;
   int arg3 ;
@@ -4781,7 +4859,7 @@ long long _wrap_mdb_variant_count_cwetee_d1a6a8c9a889b0bb(wetee_metadata *_swig_
 }
 
 
-_gostring_ _wrap_mdb_variant_name_cwetee_d1a6a8c9a889b0bb(wetee_metadata *_swig_go_0, long long _swig_go_1, intgo _swig_go_2, long long _swig_go_3) {
+_gostring_ _wrap_mdb_variant_name_cwetee_d5bd1ef305db0a68(wetee_metadata *_swig_go_0, long long _swig_go_1, intgo _swig_go_2, long long _swig_go_3) {
   wetee_metadata *arg1 = (wetee_metadata *) 0 ;
   size_t arg2 ;
   int arg3 ;
@@ -4806,7 +4884,7 @@ _gostring_ _wrap_mdb_variant_name_cwetee_d1a6a8c9a889b0bb(wetee_metadata *_swig_
 }
 
 
-intgo _wrap_mdb_variant_index_cwetee_d1a6a8c9a889b0bb(wetee_metadata *_swig_go_0, long long _swig_go_1, intgo _swig_go_2, long long _swig_go_3) {
+intgo _wrap_mdb_variant_index_cwetee_d5bd1ef305db0a68(wetee_metadata *_swig_go_0, long long _swig_go_1, intgo _swig_go_2, long long _swig_go_3) {
   wetee_metadata *arg1 = (wetee_metadata *) 0 ;
   size_t arg2 ;
   int arg3 ;
@@ -4828,7 +4906,7 @@ intgo _wrap_mdb_variant_index_cwetee_d1a6a8c9a889b0bb(wetee_metadata *_swig_go_0
 }
 
 
-_gostring_ _wrap_mdb_variant_docs_cwetee_d1a6a8c9a889b0bb(wetee_buf *_swig_go_0, wetee_metadata *_swig_go_1, long long _swig_go_2, intgo _swig_go_3, long long _swig_go_4) {
+_gostring_ _wrap_mdb_variant_docs_cwetee_d5bd1ef305db0a68(wetee_buf *_swig_go_0, wetee_metadata *_swig_go_1, long long _swig_go_2, intgo _swig_go_3, long long _swig_go_4) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   wetee_metadata *arg2 = (wetee_metadata *) 0 ;
   size_t arg3 ;
@@ -4868,7 +4946,7 @@ _gostring_ _wrap_mdb_variant_docs_cwetee_d1a6a8c9a889b0bb(wetee_buf *_swig_go_0,
 }
 
 
-long long _wrap_mdb_field_count_cwetee_d1a6a8c9a889b0bb(wetee_metadata *_swig_go_0, long long _swig_go_1, intgo _swig_go_2, long long _swig_go_3) {
+long long _wrap_mdb_field_count_cwetee_d5bd1ef305db0a68(wetee_metadata *_swig_go_0, long long _swig_go_1, intgo _swig_go_2, long long _swig_go_3) {
   wetee_metadata *arg1 = (wetee_metadata *) 0 ;
   size_t arg2 ;
   int arg3 ;
@@ -4890,7 +4968,7 @@ long long _wrap_mdb_field_count_cwetee_d1a6a8c9a889b0bb(wetee_metadata *_swig_go
 }
 
 
-_gostring_ _wrap_mdb_field_name_cwetee_d1a6a8c9a889b0bb(wetee_metadata *_swig_go_0, long long _swig_go_1, intgo _swig_go_2, long long _swig_go_3, long long _swig_go_4) {
+_gostring_ _wrap_mdb_field_name_cwetee_d5bd1ef305db0a68(wetee_metadata *_swig_go_0, long long _swig_go_1, intgo _swig_go_2, long long _swig_go_3, long long _swig_go_4) {
   wetee_metadata *arg1 = (wetee_metadata *) 0 ;
   size_t arg2 ;
   int arg3 ;
@@ -4917,7 +4995,7 @@ _gostring_ _wrap_mdb_field_name_cwetee_d1a6a8c9a889b0bb(wetee_metadata *_swig_go
 }
 
 
-_gostring_ _wrap_mdb_field_type_name_cwetee_d1a6a8c9a889b0bb(wetee_metadata *_swig_go_0, long long _swig_go_1, intgo _swig_go_2, long long _swig_go_3, long long _swig_go_4) {
+_gostring_ _wrap_mdb_field_type_name_cwetee_d5bd1ef305db0a68(wetee_metadata *_swig_go_0, long long _swig_go_1, intgo _swig_go_2, long long _swig_go_3, long long _swig_go_4) {
   wetee_metadata *arg1 = (wetee_metadata *) 0 ;
   size_t arg2 ;
   int arg3 ;
@@ -4944,7 +5022,7 @@ _gostring_ _wrap_mdb_field_type_name_cwetee_d1a6a8c9a889b0bb(wetee_metadata *_sw
 }
 
 
-intgo _wrap_mdb_field_type_cwetee_d1a6a8c9a889b0bb(wetee_metadata *_swig_go_0, long long _swig_go_1, intgo _swig_go_2, long long _swig_go_3, long long _swig_go_4) {
+intgo _wrap_mdb_field_type_cwetee_d5bd1ef305db0a68(wetee_metadata *_swig_go_0, long long _swig_go_1, intgo _swig_go_2, long long _swig_go_3, long long _swig_go_4) {
   wetee_metadata *arg1 = (wetee_metadata *) 0 ;
   size_t arg2 ;
   int arg3 ;
@@ -4968,7 +5046,7 @@ intgo _wrap_mdb_field_type_cwetee_d1a6a8c9a889b0bb(wetee_metadata *_swig_go_0, l
 }
 
 
-_gostring_ _wrap_mdb_storage_prefix_cwetee_d1a6a8c9a889b0bb(wetee_metadata *_swig_go_0, long long _swig_go_1) {
+_gostring_ _wrap_mdb_storage_prefix_cwetee_d5bd1ef305db0a68(wetee_metadata *_swig_go_0, long long _swig_go_1) {
   wetee_metadata *arg1 = (wetee_metadata *) 0 ;
   size_t arg2 ;
   char *result = 0 ;
@@ -4989,7 +5067,7 @@ _gostring_ _wrap_mdb_storage_prefix_cwetee_d1a6a8c9a889b0bb(wetee_metadata *_swi
 }
 
 
-long long _wrap_mdb_storage_count_cwetee_d1a6a8c9a889b0bb(wetee_metadata *_swig_go_0, long long _swig_go_1) {
+long long _wrap_mdb_storage_count_cwetee_d5bd1ef305db0a68(wetee_metadata *_swig_go_0, long long _swig_go_1) {
   wetee_metadata *arg1 = (wetee_metadata *) 0 ;
   size_t arg2 ;
   size_t result;
@@ -5007,7 +5085,7 @@ long long _wrap_mdb_storage_count_cwetee_d1a6a8c9a889b0bb(wetee_metadata *_swig_
 }
 
 
-_gostring_ _wrap_mdb_storage_name_cwetee_d1a6a8c9a889b0bb(wetee_metadata *_swig_go_0, long long _swig_go_1, long long _swig_go_2) {
+_gostring_ _wrap_mdb_storage_name_cwetee_d5bd1ef305db0a68(wetee_metadata *_swig_go_0, long long _swig_go_1, long long _swig_go_2) {
   wetee_metadata *arg1 = (wetee_metadata *) 0 ;
   size_t arg2 ;
   size_t arg3 ;
@@ -5030,7 +5108,7 @@ _gostring_ _wrap_mdb_storage_name_cwetee_d1a6a8c9a889b0bb(wetee_metadata *_swig_
 }
 
 
-intgo _wrap_mdb_storage_modifier_cwetee_d1a6a8c9a889b0bb(wetee_metadata *_swig_go_0, long long _swig_go_1, long long _swig_go_2) {
+intgo _wrap_mdb_storage_modifier_cwetee_d5bd1ef305db0a68(wetee_metadata *_swig_go_0, long long _swig_go_1, long long _swig_go_2) {
   wetee_metadata *arg1 = (wetee_metadata *) 0 ;
   size_t arg2 ;
   size_t arg3 ;
@@ -5050,7 +5128,7 @@ intgo _wrap_mdb_storage_modifier_cwetee_d1a6a8c9a889b0bb(wetee_metadata *_swig_g
 }
 
 
-long long _wrap_mdb_storage_hasher_count_cwetee_d1a6a8c9a889b0bb(wetee_metadata *_swig_go_0, long long _swig_go_1, long long _swig_go_2) {
+long long _wrap_mdb_storage_hasher_count_cwetee_d5bd1ef305db0a68(wetee_metadata *_swig_go_0, long long _swig_go_1, long long _swig_go_2) {
   wetee_metadata *arg1 = (wetee_metadata *) 0 ;
   size_t arg2 ;
   size_t arg3 ;
@@ -5070,7 +5148,7 @@ long long _wrap_mdb_storage_hasher_count_cwetee_d1a6a8c9a889b0bb(wetee_metadata 
 }
 
 
-intgo _wrap_mdb_storage_hasher_cwetee_d1a6a8c9a889b0bb(wetee_metadata *_swig_go_0, long long _swig_go_1, long long _swig_go_2, long long _swig_go_3) {
+intgo _wrap_mdb_storage_hasher_cwetee_d5bd1ef305db0a68(wetee_metadata *_swig_go_0, long long _swig_go_1, long long _swig_go_2, long long _swig_go_3) {
   wetee_metadata *arg1 = (wetee_metadata *) 0 ;
   size_t arg2 ;
   size_t arg3 ;
@@ -5092,7 +5170,7 @@ intgo _wrap_mdb_storage_hasher_cwetee_d1a6a8c9a889b0bb(wetee_metadata *_swig_go_
 }
 
 
-intgo _wrap_mdb_storage_key_type_cwetee_d1a6a8c9a889b0bb(wetee_metadata *_swig_go_0, long long _swig_go_1, long long _swig_go_2) {
+intgo _wrap_mdb_storage_key_type_cwetee_d5bd1ef305db0a68(wetee_metadata *_swig_go_0, long long _swig_go_1, long long _swig_go_2) {
   wetee_metadata *arg1 = (wetee_metadata *) 0 ;
   size_t arg2 ;
   size_t arg3 ;
@@ -5112,7 +5190,7 @@ intgo _wrap_mdb_storage_key_type_cwetee_d1a6a8c9a889b0bb(wetee_metadata *_swig_g
 }
 
 
-intgo _wrap_mdb_storage_value_type_cwetee_d1a6a8c9a889b0bb(wetee_metadata *_swig_go_0, long long _swig_go_1, long long _swig_go_2) {
+intgo _wrap_mdb_storage_value_type_cwetee_d5bd1ef305db0a68(wetee_metadata *_swig_go_0, long long _swig_go_1, long long _swig_go_2) {
   wetee_metadata *arg1 = (wetee_metadata *) 0 ;
   size_t arg2 ;
   size_t arg3 ;
@@ -5132,7 +5210,7 @@ intgo _wrap_mdb_storage_value_type_cwetee_d1a6a8c9a889b0bb(wetee_metadata *_swig
 }
 
 
-_gostring_ _wrap_mdb_storage_default_cwetee_d1a6a8c9a889b0bb(wetee_buf *_swig_go_0, wetee_metadata *_swig_go_1, long long _swig_go_2, long long _swig_go_3) {
+_gostring_ _wrap_mdb_storage_default_cwetee_d5bd1ef305db0a68(wetee_buf *_swig_go_0, wetee_metadata *_swig_go_1, long long _swig_go_2, long long _swig_go_3) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   wetee_metadata *arg2 = (wetee_metadata *) 0 ;
   size_t arg3 ;
@@ -5170,7 +5248,7 @@ _gostring_ _wrap_mdb_storage_default_cwetee_d1a6a8c9a889b0bb(wetee_buf *_swig_go
 }
 
 
-long long _wrap_mdb_constant_count_cwetee_d1a6a8c9a889b0bb(wetee_metadata *_swig_go_0, long long _swig_go_1) {
+long long _wrap_mdb_constant_count_cwetee_d5bd1ef305db0a68(wetee_metadata *_swig_go_0, long long _swig_go_1) {
   wetee_metadata *arg1 = (wetee_metadata *) 0 ;
   size_t arg2 ;
   size_t result;
@@ -5188,7 +5266,7 @@ long long _wrap_mdb_constant_count_cwetee_d1a6a8c9a889b0bb(wetee_metadata *_swig
 }
 
 
-_gostring_ _wrap_mdb_constant_name_cwetee_d1a6a8c9a889b0bb(wetee_metadata *_swig_go_0, long long _swig_go_1, long long _swig_go_2) {
+_gostring_ _wrap_mdb_constant_name_cwetee_d5bd1ef305db0a68(wetee_metadata *_swig_go_0, long long _swig_go_1, long long _swig_go_2) {
   wetee_metadata *arg1 = (wetee_metadata *) 0 ;
   size_t arg2 ;
   size_t arg3 ;
@@ -5211,7 +5289,7 @@ _gostring_ _wrap_mdb_constant_name_cwetee_d1a6a8c9a889b0bb(wetee_metadata *_swig
 }
 
 
-intgo _wrap_mdb_constant_type_cwetee_d1a6a8c9a889b0bb(wetee_metadata *_swig_go_0, long long _swig_go_1, long long _swig_go_2) {
+intgo _wrap_mdb_constant_type_cwetee_d5bd1ef305db0a68(wetee_metadata *_swig_go_0, long long _swig_go_1, long long _swig_go_2) {
   wetee_metadata *arg1 = (wetee_metadata *) 0 ;
   size_t arg2 ;
   size_t arg3 ;
@@ -5231,7 +5309,7 @@ intgo _wrap_mdb_constant_type_cwetee_d1a6a8c9a889b0bb(wetee_metadata *_swig_go_0
 }
 
 
-_gostring_ _wrap_mdb_constant_value_cwetee_d1a6a8c9a889b0bb(wetee_buf *_swig_go_0, wetee_metadata *_swig_go_1, long long _swig_go_2, long long _swig_go_3) {
+_gostring_ _wrap_mdb_constant_value_cwetee_d5bd1ef305db0a68(wetee_buf *_swig_go_0, wetee_metadata *_swig_go_1, long long _swig_go_2, long long _swig_go_3) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   wetee_metadata *arg2 = (wetee_metadata *) 0 ;
   size_t arg3 ;
@@ -5269,7 +5347,7 @@ _gostring_ _wrap_mdb_constant_value_cwetee_d1a6a8c9a889b0bb(wetee_buf *_swig_go_
 }
 
 
-_gostring_ _wrap_mdb_api_name_cwetee_d1a6a8c9a889b0bb(wetee_metadata *_swig_go_0, long long _swig_go_1) {
+_gostring_ _wrap_mdb_api_name_cwetee_d5bd1ef305db0a68(wetee_metadata *_swig_go_0, long long _swig_go_1) {
   wetee_metadata *arg1 = (wetee_metadata *) 0 ;
   size_t arg2 ;
   char *result = 0 ;
@@ -5290,7 +5368,7 @@ _gostring_ _wrap_mdb_api_name_cwetee_d1a6a8c9a889b0bb(wetee_metadata *_swig_go_0
 }
 
 
-long long _wrap_mdb_api_method_count_cwetee_d1a6a8c9a889b0bb(wetee_metadata *_swig_go_0, long long _swig_go_1) {
+long long _wrap_mdb_api_method_count_cwetee_d5bd1ef305db0a68(wetee_metadata *_swig_go_0, long long _swig_go_1) {
   wetee_metadata *arg1 = (wetee_metadata *) 0 ;
   size_t arg2 ;
   size_t result;
@@ -5308,7 +5386,7 @@ long long _wrap_mdb_api_method_count_cwetee_d1a6a8c9a889b0bb(wetee_metadata *_sw
 }
 
 
-_gostring_ _wrap_mdb_api_method_name_cwetee_d1a6a8c9a889b0bb(wetee_metadata *_swig_go_0, long long _swig_go_1, long long _swig_go_2) {
+_gostring_ _wrap_mdb_api_method_name_cwetee_d5bd1ef305db0a68(wetee_metadata *_swig_go_0, long long _swig_go_1, long long _swig_go_2) {
   wetee_metadata *arg1 = (wetee_metadata *) 0 ;
   size_t arg2 ;
   size_t arg3 ;
@@ -5331,7 +5409,7 @@ _gostring_ _wrap_mdb_api_method_name_cwetee_d1a6a8c9a889b0bb(wetee_metadata *_sw
 }
 
 
-_gostring_ _wrap_mdb_type_path_cwetee_d1a6a8c9a889b0bb(wetee_buf *_swig_go_0, wetee_metadata *_swig_go_1, intgo _swig_go_2) {
+_gostring_ _wrap_mdb_type_path_cwetee_d5bd1ef305db0a68(wetee_buf *_swig_go_0, wetee_metadata *_swig_go_1, intgo _swig_go_2) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   wetee_metadata *arg2 = (wetee_metadata *) 0 ;
   uint32_t arg3 ;
@@ -5367,7 +5445,7 @@ _gostring_ _wrap_mdb_type_path_cwetee_d1a6a8c9a889b0bb(wetee_buf *_swig_go_0, we
 }
 
 
-intgo _wrap_metadata_version_cwetee_d1a6a8c9a889b0bb(wetee_metadata *_swig_go_0) {
+intgo _wrap_metadata_version_cwetee_d5bd1ef305db0a68(wetee_metadata *_swig_go_0) {
   wetee_metadata *arg1 = (wetee_metadata *) 0 ;
   unsigned int result;
   intgo _swig_go_result;
@@ -5383,7 +5461,7 @@ intgo _wrap_metadata_version_cwetee_d1a6a8c9a889b0bb(wetee_metadata *_swig_go_0)
 }
 
 
-_gostring_ _wrap_metadata_spec_name_cwetee_d1a6a8c9a889b0bb(wetee_metadata *_swig_go_0) {
+_gostring_ _wrap_metadata_spec_name_cwetee_d5bd1ef305db0a68(wetee_metadata *_swig_go_0) {
   wetee_metadata *arg1 = (wetee_metadata *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -5402,7 +5480,7 @@ _gostring_ _wrap_metadata_spec_name_cwetee_d1a6a8c9a889b0bb(wetee_metadata *_swi
 }
 
 
-_gostring_ _wrap_metadata_spec_version_cwetee_d1a6a8c9a889b0bb(int *_swig_go_0, wetee_metadata *_swig_go_1) {
+_gostring_ _wrap_metadata_spec_version_cwetee_d5bd1ef305db0a68(int *_swig_go_0, wetee_metadata *_swig_go_1) {
   uint32_t *arg1 = (uint32_t *) 0 ;
   wetee_metadata *arg2 = (wetee_metadata *) 0 ;
   wetee_rc result;
@@ -5420,7 +5498,7 @@ _gostring_ _wrap_metadata_spec_version_cwetee_d1a6a8c9a889b0bb(int *_swig_go_0, 
 }
 
 
-_gostring_ _wrap_metadata_transaction_version_cwetee_d1a6a8c9a889b0bb(int *_swig_go_0, wetee_metadata *_swig_go_1) {
+_gostring_ _wrap_metadata_transaction_version_cwetee_d5bd1ef305db0a68(int *_swig_go_0, wetee_metadata *_swig_go_1) {
   uint32_t *arg1 = (uint32_t *) 0 ;
   wetee_metadata *arg2 = (wetee_metadata *) 0 ;
   wetee_rc result;
@@ -5438,7 +5516,7 @@ _gostring_ _wrap_metadata_transaction_version_cwetee_d1a6a8c9a889b0bb(int *_swig
 }
 
 
-_gostring_ _wrap_metadata_ss58_prefix_cwetee_d1a6a8c9a889b0bb(short *_swig_go_0, wetee_metadata *_swig_go_1) {
+_gostring_ _wrap_metadata_ss58_prefix_cwetee_d5bd1ef305db0a68(short *_swig_go_0, wetee_metadata *_swig_go_1) {
   uint16_t *arg1 = (uint16_t *) 0 ;
   wetee_metadata *arg2 = (wetee_metadata *) 0 ;
   wetee_rc result;
@@ -5456,7 +5534,7 @@ _gostring_ _wrap_metadata_ss58_prefix_cwetee_d1a6a8c9a889b0bb(short *_swig_go_0,
 }
 
 
-long long _wrap_metadata_type_count_cwetee_d1a6a8c9a889b0bb(wetee_metadata *_swig_go_0) {
+long long _wrap_metadata_type_count_cwetee_d5bd1ef305db0a68(wetee_metadata *_swig_go_0) {
   wetee_metadata *arg1 = (wetee_metadata *) 0 ;
   size_t result;
   long long _swig_go_result;
@@ -5472,7 +5550,7 @@ long long _wrap_metadata_type_count_cwetee_d1a6a8c9a889b0bb(wetee_metadata *_swi
 }
 
 
-long long _wrap_metadata_pallet_count_cwetee_d1a6a8c9a889b0bb(wetee_metadata *_swig_go_0) {
+long long _wrap_metadata_pallet_count_cwetee_d5bd1ef305db0a68(wetee_metadata *_swig_go_0) {
   wetee_metadata *arg1 = (wetee_metadata *) 0 ;
   size_t result;
   long long _swig_go_result;
@@ -5488,7 +5566,7 @@ long long _wrap_metadata_pallet_count_cwetee_d1a6a8c9a889b0bb(wetee_metadata *_s
 }
 
 
-long long _wrap_metadata_runtime_api_count_cwetee_d1a6a8c9a889b0bb(wetee_metadata *_swig_go_0) {
+long long _wrap_metadata_runtime_api_count_cwetee_d5bd1ef305db0a68(wetee_metadata *_swig_go_0) {
   wetee_metadata *arg1 = (wetee_metadata *) 0 ;
   size_t result;
   long long _swig_go_result;
@@ -5504,7 +5582,7 @@ long long _wrap_metadata_runtime_api_count_cwetee_d1a6a8c9a889b0bb(wetee_metadat
 }
 
 
-void _wrap_metadata_free_cwetee_d1a6a8c9a889b0bb(wetee_metadata *_swig_go_0) {
+void _wrap_metadata_free_cwetee_d5bd1ef305db0a68(wetee_metadata *_swig_go_0) {
   wetee_metadata *arg1 = (wetee_metadata *) 0 ;
   
   arg1 = (wetee_metadata *)(uintptr_t)_swig_go_0; 
@@ -5517,7 +5595,7 @@ void _wrap_metadata_free_cwetee_d1a6a8c9a889b0bb(wetee_metadata *_swig_go_0) {
 }
 
 
-intgo _wrap_METADATA_HASH_BYTES_cwetee_d1a6a8c9a889b0bb() {
+intgo _wrap_METADATA_HASH_BYTES_cwetee_d5bd1ef305db0a68() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -5528,7 +5606,7 @@ intgo _wrap_METADATA_HASH_BYTES_cwetee_d1a6a8c9a889b0bb() {
 }
 
 
-_gostring_ _wrap_mdb_hash_cwetee_d1a6a8c9a889b0bb(_goslice_ _swig_go_0, wetee_metadata *_swig_go_1, intgo _swig_go_2, _gostring_ _swig_go_3) {
+_gostring_ _wrap_mdb_hash_cwetee_d5bd1ef305db0a68(_goslice_ _swig_go_0, wetee_metadata *_swig_go_1, intgo _swig_go_2, _gostring_ _swig_go_3) {
   uint8_t *arg1 ;
   wetee_metadata *arg2 = (wetee_metadata *) 0 ;
   unsigned int arg3 ;
@@ -5558,7 +5636,7 @@ _gostring_ _wrap_mdb_hash_cwetee_d1a6a8c9a889b0bb(_goslice_ _swig_go_0, wetee_me
 }
 
 
-_gostring_ _wrap_mdb_digest_cwetee_d1a6a8c9a889b0bb(wetee_buf *_swig_go_0, wetee_metadata *_swig_go_1, intgo _swig_go_2, _gostring_ _swig_go_3) {
+_gostring_ _wrap_mdb_digest_cwetee_d5bd1ef305db0a68(wetee_buf *_swig_go_0, wetee_metadata *_swig_go_1, intgo _swig_go_2, _gostring_ _swig_go_3) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   wetee_metadata *arg2 = (wetee_metadata *) 0 ;
   unsigned int arg3 ;
@@ -5601,7 +5679,7 @@ _gostring_ _wrap_mdb_digest_cwetee_d1a6a8c9a889b0bb(wetee_buf *_swig_go_0, wetee
 }
 
 
-intgo _wrap_mdb_type_kind_cwetee_d1a6a8c9a889b0bb(wetee_metadata *_swig_go_0, intgo _swig_go_1) {
+intgo _wrap_mdb_type_kind_cwetee_d5bd1ef305db0a68(wetee_metadata *_swig_go_0, intgo _swig_go_1) {
   wetee_metadata *arg1 = (wetee_metadata *) 0 ;
   uint32_t arg2 ;
   int result;
@@ -5619,7 +5697,7 @@ intgo _wrap_mdb_type_kind_cwetee_d1a6a8c9a889b0bb(wetee_metadata *_swig_go_0, in
 }
 
 
-intgo _wrap_mdb_type_primitive_cwetee_d1a6a8c9a889b0bb(wetee_metadata *_swig_go_0, intgo _swig_go_1) {
+intgo _wrap_mdb_type_primitive_cwetee_d5bd1ef305db0a68(wetee_metadata *_swig_go_0, intgo _swig_go_1) {
   wetee_metadata *arg1 = (wetee_metadata *) 0 ;
   uint32_t arg2 ;
   int result;
@@ -5637,7 +5715,7 @@ intgo _wrap_mdb_type_primitive_cwetee_d1a6a8c9a889b0bb(wetee_metadata *_swig_go_
 }
 
 
-intgo _wrap_mdb_type_elem_cwetee_d1a6a8c9a889b0bb(wetee_metadata *_swig_go_0, intgo _swig_go_1) {
+intgo _wrap_mdb_type_elem_cwetee_d5bd1ef305db0a68(wetee_metadata *_swig_go_0, intgo _swig_go_1) {
   wetee_metadata *arg1 = (wetee_metadata *) 0 ;
   uint32_t arg2 ;
   uint32_t result;
@@ -5655,7 +5733,7 @@ intgo _wrap_mdb_type_elem_cwetee_d1a6a8c9a889b0bb(wetee_metadata *_swig_go_0, in
 }
 
 
-long long _wrap_mdb_type_tuple_len_cwetee_d1a6a8c9a889b0bb(wetee_metadata *_swig_go_0, intgo _swig_go_1) {
+long long _wrap_mdb_type_tuple_len_cwetee_d5bd1ef305db0a68(wetee_metadata *_swig_go_0, intgo _swig_go_1) {
   wetee_metadata *arg1 = (wetee_metadata *) 0 ;
   uint32_t arg2 ;
   size_t result;
@@ -5673,7 +5751,7 @@ long long _wrap_mdb_type_tuple_len_cwetee_d1a6a8c9a889b0bb(wetee_metadata *_swig
 }
 
 
-intgo _wrap_mdb_type_tuple_elem_cwetee_d1a6a8c9a889b0bb(wetee_metadata *_swig_go_0, intgo _swig_go_1, long long _swig_go_2) {
+intgo _wrap_mdb_type_tuple_elem_cwetee_d5bd1ef305db0a68(wetee_metadata *_swig_go_0, intgo _swig_go_1, long long _swig_go_2) {
   wetee_metadata *arg1 = (wetee_metadata *) 0 ;
   uint32_t arg2 ;
   size_t arg3 ;
@@ -5693,7 +5771,7 @@ intgo _wrap_mdb_type_tuple_elem_cwetee_d1a6a8c9a889b0bb(wetee_metadata *_swig_go
 }
 
 
-long long _wrap_mdb_type_field_count_cwetee_d1a6a8c9a889b0bb(wetee_metadata *_swig_go_0, intgo _swig_go_1) {
+long long _wrap_mdb_type_field_count_cwetee_d5bd1ef305db0a68(wetee_metadata *_swig_go_0, intgo _swig_go_1) {
   wetee_metadata *arg1 = (wetee_metadata *) 0 ;
   uint32_t arg2 ;
   size_t result;
@@ -5711,7 +5789,7 @@ long long _wrap_mdb_type_field_count_cwetee_d1a6a8c9a889b0bb(wetee_metadata *_sw
 }
 
 
-_gostring_ _wrap_mdb_type_field_name_cwetee_d1a6a8c9a889b0bb(wetee_metadata *_swig_go_0, intgo _swig_go_1, long long _swig_go_2) {
+_gostring_ _wrap_mdb_type_field_name_cwetee_d5bd1ef305db0a68(wetee_metadata *_swig_go_0, intgo _swig_go_1, long long _swig_go_2) {
   wetee_metadata *arg1 = (wetee_metadata *) 0 ;
   uint32_t arg2 ;
   size_t arg3 ;
@@ -5734,7 +5812,7 @@ _gostring_ _wrap_mdb_type_field_name_cwetee_d1a6a8c9a889b0bb(wetee_metadata *_sw
 }
 
 
-intgo _wrap_mdb_type_field_type_cwetee_d1a6a8c9a889b0bb(wetee_metadata *_swig_go_0, intgo _swig_go_1, long long _swig_go_2) {
+intgo _wrap_mdb_type_field_type_cwetee_d5bd1ef305db0a68(wetee_metadata *_swig_go_0, intgo _swig_go_1, long long _swig_go_2) {
   wetee_metadata *arg1 = (wetee_metadata *) 0 ;
   uint32_t arg2 ;
   size_t arg3 ;
@@ -5754,7 +5832,7 @@ intgo _wrap_mdb_type_field_type_cwetee_d1a6a8c9a889b0bb(wetee_metadata *_swig_go
 }
 
 
-long long _wrap_mdb_type_variant_count_cwetee_d1a6a8c9a889b0bb(wetee_metadata *_swig_go_0, intgo _swig_go_1) {
+long long _wrap_mdb_type_variant_count_cwetee_d5bd1ef305db0a68(wetee_metadata *_swig_go_0, intgo _swig_go_1) {
   wetee_metadata *arg1 = (wetee_metadata *) 0 ;
   uint32_t arg2 ;
   size_t result;
@@ -5772,7 +5850,7 @@ long long _wrap_mdb_type_variant_count_cwetee_d1a6a8c9a889b0bb(wetee_metadata *_
 }
 
 
-_gostring_ _wrap_mdb_type_variant_name_cwetee_d1a6a8c9a889b0bb(wetee_metadata *_swig_go_0, intgo _swig_go_1, long long _swig_go_2) {
+_gostring_ _wrap_mdb_type_variant_name_cwetee_d5bd1ef305db0a68(wetee_metadata *_swig_go_0, intgo _swig_go_1, long long _swig_go_2) {
   wetee_metadata *arg1 = (wetee_metadata *) 0 ;
   uint32_t arg2 ;
   size_t arg3 ;
@@ -5795,7 +5873,7 @@ _gostring_ _wrap_mdb_type_variant_name_cwetee_d1a6a8c9a889b0bb(wetee_metadata *_
 }
 
 
-long long _wrap_mdb_type_variant_field_count_cwetee_d1a6a8c9a889b0bb(wetee_metadata *_swig_go_0, intgo _swig_go_1, long long _swig_go_2) {
+long long _wrap_mdb_type_variant_field_count_cwetee_d5bd1ef305db0a68(wetee_metadata *_swig_go_0, intgo _swig_go_1, long long _swig_go_2) {
   wetee_metadata *arg1 = (wetee_metadata *) 0 ;
   uint32_t arg2 ;
   size_t arg3 ;
@@ -5815,7 +5893,7 @@ long long _wrap_mdb_type_variant_field_count_cwetee_d1a6a8c9a889b0bb(wetee_metad
 }
 
 
-_gostring_ _wrap_mdb_type_variant_field_name_cwetee_d1a6a8c9a889b0bb(wetee_metadata *_swig_go_0, intgo _swig_go_1, long long _swig_go_2, long long _swig_go_3) {
+_gostring_ _wrap_mdb_type_variant_field_name_cwetee_d5bd1ef305db0a68(wetee_metadata *_swig_go_0, intgo _swig_go_1, long long _swig_go_2, long long _swig_go_3) {
   wetee_metadata *arg1 = (wetee_metadata *) 0 ;
   uint32_t arg2 ;
   size_t arg3 ;
@@ -5840,7 +5918,7 @@ _gostring_ _wrap_mdb_type_variant_field_name_cwetee_d1a6a8c9a889b0bb(wetee_metad
 }
 
 
-intgo _wrap_mdb_type_variant_field_type_cwetee_d1a6a8c9a889b0bb(wetee_metadata *_swig_go_0, intgo _swig_go_1, long long _swig_go_2, long long _swig_go_3) {
+intgo _wrap_mdb_type_variant_field_type_cwetee_d5bd1ef305db0a68(wetee_metadata *_swig_go_0, intgo _swig_go_1, long long _swig_go_2, long long _swig_go_3) {
   wetee_metadata *arg1 = (wetee_metadata *) 0 ;
   uint32_t arg2 ;
   size_t arg3 ;
@@ -5862,7 +5940,7 @@ intgo _wrap_mdb_type_variant_field_type_cwetee_d1a6a8c9a889b0bb(wetee_metadata *
 }
 
 
-_gostring_ _wrap_mdb_encode_cwetee_d1a6a8c9a889b0bb(wetee_buf *_swig_go_0, wetee_metadata *_swig_go_1, intgo _swig_go_2, _gostring_ _swig_go_3) {
+_gostring_ _wrap_mdb_encode_cwetee_d5bd1ef305db0a68(wetee_buf *_swig_go_0, wetee_metadata *_swig_go_1, intgo _swig_go_2, _gostring_ _swig_go_3) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   wetee_metadata *arg2 = (wetee_metadata *) 0 ;
   uint32_t arg3 ;
@@ -5904,7 +5982,7 @@ _gostring_ _wrap_mdb_encode_cwetee_d1a6a8c9a889b0bb(wetee_buf *_swig_go_0, wetee
 }
 
 
-_gostring_ _wrap_mdb_decode_cwetee_d1a6a8c9a889b0bb(wetee_buf *_swig_go_0, wetee_metadata *_swig_go_1, intgo _swig_go_2, _goslice_ _swig_go_3, intgo _swig_go_4) {
+_gostring_ _wrap_mdb_decode_cwetee_d5bd1ef305db0a68(wetee_buf *_swig_go_0, wetee_metadata *_swig_go_1, intgo _swig_go_2, _goslice_ _swig_go_3, intgo _swig_go_4) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   wetee_metadata *arg2 = (wetee_metadata *) 0 ;
   uint32_t arg3 ;
@@ -5948,7 +6026,7 @@ _gostring_ _wrap_mdb_decode_cwetee_d1a6a8c9a889b0bb(wetee_buf *_swig_go_0, wetee
 }
 
 
-_gostring_ _wrap_mdb_call_encode_cwetee_d1a6a8c9a889b0bb(wetee_buf *_swig_go_0, wetee_metadata *_swig_go_1, _gostring_ _swig_go_2, _gostring_ _swig_go_3, _gostring_ _swig_go_4) {
+_gostring_ _wrap_mdb_call_encode_cwetee_d5bd1ef305db0a68(wetee_buf *_swig_go_0, wetee_metadata *_swig_go_1, _gostring_ _swig_go_2, _gostring_ _swig_go_3, _gostring_ _swig_go_4) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   wetee_metadata *arg2 = (wetee_metadata *) 0 ;
   char *arg3 = (char *) 0 ;
@@ -6002,7 +6080,7 @@ _gostring_ _wrap_mdb_call_encode_cwetee_d1a6a8c9a889b0bb(wetee_buf *_swig_go_0, 
 }
 
 
-_gostring_ _wrap_mdb_call_decode_cwetee_d1a6a8c9a889b0bb(wetee_buf *_swig_go_0, wetee_metadata *_swig_go_1, _goslice_ _swig_go_2, intgo _swig_go_3) {
+_gostring_ _wrap_mdb_call_decode_cwetee_d5bd1ef305db0a68(wetee_buf *_swig_go_0, wetee_metadata *_swig_go_1, _goslice_ _swig_go_2, intgo _swig_go_3) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   wetee_metadata *arg2 = (wetee_metadata *) 0 ;
   uint8_t *arg3 = (uint8_t *) 0 ;
@@ -6044,7 +6122,7 @@ _gostring_ _wrap_mdb_call_decode_cwetee_d1a6a8c9a889b0bb(wetee_buf *_swig_go_0, 
 }
 
 
-_gostring_ _wrap_mdb_storage_key_cwetee_d1a6a8c9a889b0bb(wetee_buf *_swig_go_0, wetee_metadata *_swig_go_1, long long _swig_go_2, long long _swig_go_3, _gostring_ _swig_go_4) {
+_gostring_ _wrap_mdb_storage_key_cwetee_d5bd1ef305db0a68(wetee_buf *_swig_go_0, wetee_metadata *_swig_go_1, long long _swig_go_2, long long _swig_go_3, _gostring_ _swig_go_4) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   wetee_metadata *arg2 = (wetee_metadata *) 0 ;
   size_t arg3 ;
@@ -6088,7 +6166,7 @@ _gostring_ _wrap_mdb_storage_key_cwetee_d1a6a8c9a889b0bb(wetee_buf *_swig_go_0, 
 }
 
 
-_gostring_ _wrap_mdb_storage_decode_cwetee_d1a6a8c9a889b0bb(wetee_buf *_swig_go_0, wetee_metadata *_swig_go_1, long long _swig_go_2, long long _swig_go_3, _goslice_ _swig_go_4, intgo _swig_go_5, intgo _swig_go_6) {
+_gostring_ _wrap_mdb_storage_decode_cwetee_d5bd1ef305db0a68(wetee_buf *_swig_go_0, wetee_metadata *_swig_go_1, long long _swig_go_2, long long _swig_go_3, _goslice_ _swig_go_4, intgo _swig_go_5, intgo _swig_go_6) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   wetee_metadata *arg2 = (wetee_metadata *) 0 ;
   size_t arg3 ;
@@ -6136,7 +6214,7 @@ _gostring_ _wrap_mdb_storage_decode_cwetee_d1a6a8c9a889b0bb(wetee_buf *_swig_go_
 }
 
 
-_gostring_ _wrap_mdb_events_decode_cwetee_d1a6a8c9a889b0bb(wetee_buf *_swig_go_0, wetee_metadata *_swig_go_1, _goslice_ _swig_go_2, intgo _swig_go_3) {
+_gostring_ _wrap_mdb_events_decode_cwetee_d5bd1ef305db0a68(wetee_buf *_swig_go_0, wetee_metadata *_swig_go_1, _goslice_ _swig_go_2, intgo _swig_go_3) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   wetee_metadata *arg2 = (wetee_metadata *) 0 ;
   uint8_t *arg3 = (uint8_t *) 0 ;
@@ -6178,7 +6256,7 @@ _gostring_ _wrap_mdb_events_decode_cwetee_d1a6a8c9a889b0bb(wetee_buf *_swig_go_0
 }
 
 
-_gostring_ _wrap_mdb_dispatch_error_cwetee_d1a6a8c9a889b0bb(wetee_buf *_swig_go_0, wetee_metadata *_swig_go_1, _goslice_ _swig_go_2, intgo _swig_go_3) {
+_gostring_ _wrap_mdb_dispatch_error_cwetee_d5bd1ef305db0a68(wetee_buf *_swig_go_0, wetee_metadata *_swig_go_1, _goslice_ _swig_go_2, intgo _swig_go_3) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   wetee_metadata *arg2 = (wetee_metadata *) 0 ;
   uint8_t *arg3 = (uint8_t *) 0 ;
@@ -6220,7 +6298,7 @@ _gostring_ _wrap_mdb_dispatch_error_cwetee_d1a6a8c9a889b0bb(wetee_buf *_swig_go_
 }
 
 
-_gostring_ _wrap_era_mortal_cwetee_d1a6a8c9a889b0bb(_goslice_ _swig_go_0, long long _swig_go_1, long long _swig_go_2, long long *_swig_go_3) {
+_gostring_ _wrap_era_mortal_cwetee_d5bd1ef305db0a68(_goslice_ _swig_go_0, long long _swig_go_1, long long _swig_go_2, long long *_swig_go_3) {
   uint8_t *arg1 ;
   uint64_t arg2 ;
   uint64_t arg3 ;
@@ -6245,7 +6323,7 @@ _gostring_ _wrap_era_mortal_cwetee_d1a6a8c9a889b0bb(_goslice_ _swig_go_0, long l
 }
 
 
-_gostring_ _wrap_era_decode_cwetee_d1a6a8c9a889b0bb(long long *_swig_go_0, long long *_swig_go_1, intgo *_swig_go_2, _goslice_ _swig_go_3) {
+_gostring_ _wrap_era_decode_cwetee_d5bd1ef305db0a68(long long *_swig_go_0, long long *_swig_go_1, intgo *_swig_go_2, _goslice_ _swig_go_3) {
   uint64_t *arg1 = (uint64_t *) 0 ;
   uint64_t *arg2 = (uint64_t *) 0 ;
   size_t *arg3 = (size_t *) 0 ;
@@ -6276,7 +6354,7 @@ _gostring_ _wrap_era_decode_cwetee_d1a6a8c9a889b0bb(long long *_swig_go_0, long 
 }
 
 
-long long _wrap_era_birth_cwetee_d1a6a8c9a889b0bb(long long _swig_go_0, long long _swig_go_1, long long _swig_go_2) {
+long long _wrap_era_birth_cwetee_d5bd1ef305db0a68(long long _swig_go_0, long long _swig_go_1, long long _swig_go_2) {
   uint64_t arg1 ;
   uint64_t arg2 ;
   uint64_t arg3 ;
@@ -6296,7 +6374,7 @@ long long _wrap_era_birth_cwetee_d1a6a8c9a889b0bb(long long _swig_go_0, long lon
 }
 
 
-intgo _wrap_TX_PAYLOAD_HASH_THRESHOLD_cwetee_d1a6a8c9a889b0bb() {
+intgo _wrap_TX_PAYLOAD_HASH_THRESHOLD_cwetee_d5bd1ef305db0a68() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -6307,7 +6385,7 @@ intgo _wrap_TX_PAYLOAD_HASH_THRESHOLD_cwetee_d1a6a8c9a889b0bb() {
 }
 
 
-intgo _wrap_TX_HASH_BYTES_cwetee_d1a6a8c9a889b0bb() {
+intgo _wrap_TX_HASH_BYTES_cwetee_d5bd1ef305db0a68() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -6318,7 +6396,7 @@ intgo _wrap_TX_HASH_BYTES_cwetee_d1a6a8c9a889b0bb() {
 }
 
 
-_gostring_ _wrap_tx_new_cwetee_d1a6a8c9a889b0bb(wetee_tx **_swig_go_0, wetee_metadata *_swig_go_1) {
+_gostring_ _wrap_tx_new_cwetee_d5bd1ef305db0a68(wetee_tx **_swig_go_0, wetee_metadata *_swig_go_1) {
   wetee_tx **arg1 = (wetee_tx **) 0 ;
   wetee_metadata *arg2 = (wetee_metadata *) 0 ;
   wetee_tx *temp1 ;
@@ -6345,7 +6423,7 @@ _gostring_ _wrap_tx_new_cwetee_d1a6a8c9a889b0bb(wetee_tx **_swig_go_0, wetee_met
 }
 
 
-void _wrap_tx_free_cwetee_d1a6a8c9a889b0bb(wetee_tx *_swig_go_0) {
+void _wrap_tx_free_cwetee_d5bd1ef305db0a68(wetee_tx *_swig_go_0) {
   wetee_tx *arg1 = (wetee_tx *) 0 ;
   
   arg1 = (wetee_tx *)(uintptr_t)_swig_go_0; 
@@ -6358,7 +6436,7 @@ void _wrap_tx_free_cwetee_d1a6a8c9a889b0bb(wetee_tx *_swig_go_0) {
 }
 
 
-_gostring_ _wrap_tx_set_call_cwetee_d1a6a8c9a889b0bb(wetee_tx *_swig_go_0, _goslice_ _swig_go_1) {
+_gostring_ _wrap_tx_set_call_cwetee_d5bd1ef305db0a68(wetee_tx *_swig_go_0, _goslice_ _swig_go_1) {
   wetee_tx *arg1 = (wetee_tx *) 0 ;
   uint8_t *arg2 = (uint8_t *) 0 ;
   size_t arg3 ;
@@ -6380,7 +6458,7 @@ _gostring_ _wrap_tx_set_call_cwetee_d1a6a8c9a889b0bb(wetee_tx *_swig_go_0, _gosl
 }
 
 
-_gostring_ _wrap_tx_set_call_json_cwetee_d1a6a8c9a889b0bb(wetee_tx *_swig_go_0, _gostring_ _swig_go_1, _gostring_ _swig_go_2, _gostring_ _swig_go_3) {
+_gostring_ _wrap_tx_set_call_json_cwetee_d5bd1ef305db0a68(wetee_tx *_swig_go_0, _gostring_ _swig_go_1, _gostring_ _swig_go_2, _gostring_ _swig_go_3) {
   wetee_tx *arg1 = (wetee_tx *) 0 ;
   char *arg2 = (char *) 0 ;
   char *arg3 = (char *) 0 ;
@@ -6416,7 +6494,7 @@ _gostring_ _wrap_tx_set_call_json_cwetee_d1a6a8c9a889b0bb(wetee_tx *_swig_go_0, 
 }
 
 
-_gostring_ _wrap_tx_set_genesis_hash_cwetee_d1a6a8c9a889b0bb(wetee_tx *_swig_go_0, _goslice_ _swig_go_1) {
+_gostring_ _wrap_tx_set_genesis_hash_cwetee_d5bd1ef305db0a68(wetee_tx *_swig_go_0, _goslice_ _swig_go_1) {
   wetee_tx *arg1 = (wetee_tx *) 0 ;
   uint8_t *arg2 ;
   wetee_rc result;
@@ -6437,7 +6515,7 @@ _gostring_ _wrap_tx_set_genesis_hash_cwetee_d1a6a8c9a889b0bb(wetee_tx *_swig_go_
 }
 
 
-_gostring_ _wrap_tx_set_runtime_version_cwetee_d1a6a8c9a889b0bb(wetee_tx *_swig_go_0, intgo _swig_go_1, intgo _swig_go_2) {
+_gostring_ _wrap_tx_set_runtime_version_cwetee_d5bd1ef305db0a68(wetee_tx *_swig_go_0, intgo _swig_go_1, intgo _swig_go_2) {
   wetee_tx *arg1 = (wetee_tx *) 0 ;
   uint32_t arg2 ;
   uint32_t arg3 ;
@@ -6457,7 +6535,7 @@ _gostring_ _wrap_tx_set_runtime_version_cwetee_d1a6a8c9a889b0bb(wetee_tx *_swig_
 }
 
 
-_gostring_ _wrap_tx_set_nonce_cwetee_d1a6a8c9a889b0bb(wetee_tx *_swig_go_0, long long _swig_go_1) {
+_gostring_ _wrap_tx_set_nonce_cwetee_d5bd1ef305db0a68(wetee_tx *_swig_go_0, long long _swig_go_1) {
   wetee_tx *arg1 = (wetee_tx *) 0 ;
   uint64_t arg2 ;
   wetee_rc result;
@@ -6475,7 +6553,7 @@ _gostring_ _wrap_tx_set_nonce_cwetee_d1a6a8c9a889b0bb(wetee_tx *_swig_go_0, long
 }
 
 
-_gostring_ _wrap_tx_set_tip_cwetee_d1a6a8c9a889b0bb(wetee_tx *_swig_go_0, _goslice_ _swig_go_1) {
+_gostring_ _wrap_tx_set_tip_cwetee_d5bd1ef305db0a68(wetee_tx *_swig_go_0, _goslice_ _swig_go_1) {
   wetee_tx *arg1 = (wetee_tx *) 0 ;
   wetee_u128 arg2 ;
   wetee_rc result;
@@ -6497,7 +6575,7 @@ _gostring_ _wrap_tx_set_tip_cwetee_d1a6a8c9a889b0bb(wetee_tx *_swig_go_0, _gosli
 }
 
 
-_gostring_ _wrap_tx_set_mortal_cwetee_d1a6a8c9a889b0bb(wetee_tx *_swig_go_0, long long _swig_go_1, long long _swig_go_2, _goslice_ _swig_go_3) {
+_gostring_ _wrap_tx_set_mortal_cwetee_d5bd1ef305db0a68(wetee_tx *_swig_go_0, long long _swig_go_1, long long _swig_go_2, _goslice_ _swig_go_3) {
   wetee_tx *arg1 = (wetee_tx *) 0 ;
   uint64_t arg2 ;
   uint64_t arg3 ;
@@ -6522,7 +6600,7 @@ _gostring_ _wrap_tx_set_mortal_cwetee_d1a6a8c9a889b0bb(wetee_tx *_swig_go_0, lon
 }
 
 
-_gostring_ _wrap_tx_set_immortal_cwetee_d1a6a8c9a889b0bb(wetee_tx *_swig_go_0) {
+_gostring_ _wrap_tx_set_immortal_cwetee_d5bd1ef305db0a68(wetee_tx *_swig_go_0) {
   wetee_tx *arg1 = (wetee_tx *) 0 ;
   wetee_rc result;
   _gostring_ _swig_go_result;
@@ -6538,7 +6616,7 @@ _gostring_ _wrap_tx_set_immortal_cwetee_d1a6a8c9a889b0bb(wetee_tx *_swig_go_0) {
 }
 
 
-_gostring_ _wrap_tx_set_fee_asset_json_cwetee_d1a6a8c9a889b0bb(wetee_tx *_swig_go_0, _gostring_ _swig_go_1) {
+_gostring_ _wrap_tx_set_fee_asset_json_cwetee_d5bd1ef305db0a68(wetee_tx *_swig_go_0, _gostring_ _swig_go_1) {
   wetee_tx *arg1 = (wetee_tx *) 0 ;
   char *arg2 = (char *) 0 ;
   size_t arg3 ;
@@ -6560,7 +6638,7 @@ _gostring_ _wrap_tx_set_fee_asset_json_cwetee_d1a6a8c9a889b0bb(wetee_tx *_swig_g
 }
 
 
-_gostring_ _wrap_tx_set_metadata_hash_cwetee_d1a6a8c9a889b0bb(wetee_tx *_swig_go_0, _goslice_ _swig_go_1) {
+_gostring_ _wrap_tx_set_metadata_hash_cwetee_d5bd1ef305db0a68(wetee_tx *_swig_go_0, _goslice_ _swig_go_1) {
   wetee_tx *arg1 = (wetee_tx *) 0 ;
   uint8_t *arg2 ;
   wetee_rc result;
@@ -6581,7 +6659,7 @@ _gostring_ _wrap_tx_set_metadata_hash_cwetee_d1a6a8c9a889b0bb(wetee_tx *_swig_go
 }
 
 
-_gostring_ _wrap_tx_clear_metadata_hash_cwetee_d1a6a8c9a889b0bb(wetee_tx *_swig_go_0) {
+_gostring_ _wrap_tx_clear_metadata_hash_cwetee_d5bd1ef305db0a68(wetee_tx *_swig_go_0) {
   wetee_tx *arg1 = (wetee_tx *) 0 ;
   wetee_rc result;
   _gostring_ _swig_go_result;
@@ -6597,7 +6675,7 @@ _gostring_ _wrap_tx_clear_metadata_hash_cwetee_d1a6a8c9a889b0bb(wetee_tx *_swig_
 }
 
 
-_gostring_ _wrap_tx_set_extension_json_cwetee_d1a6a8c9a889b0bb(wetee_tx *_swig_go_0, _gostring_ _swig_go_1, _gostring_ _swig_go_2, _gostring_ _swig_go_3) {
+_gostring_ _wrap_tx_set_extension_json_cwetee_d5bd1ef305db0a68(wetee_tx *_swig_go_0, _gostring_ _swig_go_1, _gostring_ _swig_go_2, _gostring_ _swig_go_3) {
   wetee_tx *arg1 = (wetee_tx *) 0 ;
   char *arg2 = (char *) 0 ;
   char *arg3 = (char *) 0 ;
@@ -6644,7 +6722,7 @@ _gostring_ _wrap_tx_set_extension_json_cwetee_d1a6a8c9a889b0bb(wetee_tx *_swig_g
 }
 
 
-_gostring_ _wrap_tx_signing_payload_cwetee_d1a6a8c9a889b0bb(wetee_buf *_swig_go_0, wetee_tx *_swig_go_1) {
+_gostring_ _wrap_tx_signing_payload_cwetee_d5bd1ef305db0a68(wetee_buf *_swig_go_0, wetee_tx *_swig_go_1) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   wetee_tx *arg2 = (wetee_tx *) 0 ;
   wetee_buf temp1 ;
@@ -6678,7 +6756,7 @@ _gostring_ _wrap_tx_signing_payload_cwetee_d1a6a8c9a889b0bb(wetee_buf *_swig_go_
 }
 
 
-_gostring_ _wrap_tx_signing_payload_raw_cwetee_d1a6a8c9a889b0bb(wetee_buf *_swig_go_0, wetee_tx *_swig_go_1) {
+_gostring_ _wrap_tx_signing_payload_raw_cwetee_d5bd1ef305db0a68(wetee_buf *_swig_go_0, wetee_tx *_swig_go_1) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   wetee_tx *arg2 = (wetee_tx *) 0 ;
   wetee_buf temp1 ;
@@ -6712,7 +6790,7 @@ _gostring_ _wrap_tx_signing_payload_raw_cwetee_d1a6a8c9a889b0bb(wetee_buf *_swig
 }
 
 
-_gostring_ _wrap_tx_attach_signature_cwetee_d1a6a8c9a889b0bb(wetee_buf *_swig_go_0, wetee_tx *_swig_go_1, intgo _swig_go_2, _goslice_ _swig_go_3, _goslice_ _swig_go_4) {
+_gostring_ _wrap_tx_attach_signature_cwetee_d5bd1ef305db0a68(wetee_buf *_swig_go_0, wetee_tx *_swig_go_1, intgo _swig_go_2, _goslice_ _swig_go_3, _goslice_ _swig_go_4) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   wetee_tx *arg2 = (wetee_tx *) 0 ;
   wetee_scheme arg3 ;
@@ -6760,7 +6838,7 @@ _gostring_ _wrap_tx_attach_signature_cwetee_d1a6a8c9a889b0bb(wetee_buf *_swig_go
 }
 
 
-_gostring_ _wrap_tx_sign_cwetee_d1a6a8c9a889b0bb(wetee_buf *_swig_go_0, wetee_tx *_swig_go_1, wetee_keypair *_swig_go_2) {
+_gostring_ _wrap_tx_sign_cwetee_d5bd1ef305db0a68(wetee_buf *_swig_go_0, wetee_tx *_swig_go_1, wetee_keypair *_swig_go_2) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   wetee_tx *arg2 = (wetee_tx *) 0 ;
   wetee_keypair *arg3 = (wetee_keypair *) 0 ;
@@ -6796,7 +6874,7 @@ _gostring_ _wrap_tx_sign_cwetee_d1a6a8c9a889b0bb(wetee_buf *_swig_go_0, wetee_tx
 }
 
 
-_gostring_ _wrap_tx_bare_cwetee_d1a6a8c9a889b0bb(wetee_buf *_swig_go_0, wetee_tx *_swig_go_1, intgo _swig_go_2) {
+_gostring_ _wrap_tx_bare_cwetee_d5bd1ef305db0a68(wetee_buf *_swig_go_0, wetee_tx *_swig_go_1, intgo _swig_go_2) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   wetee_tx *arg2 = (wetee_tx *) 0 ;
   unsigned int arg3 ;
@@ -6832,7 +6910,7 @@ _gostring_ _wrap_tx_bare_cwetee_d1a6a8c9a889b0bb(wetee_buf *_swig_go_0, wetee_tx
 }
 
 
-_gostring_ _wrap_tx_general_cwetee_d1a6a8c9a889b0bb(wetee_buf *_swig_go_0, wetee_tx *_swig_go_1, intgo _swig_go_2) {
+_gostring_ _wrap_tx_general_cwetee_d5bd1ef305db0a68(wetee_buf *_swig_go_0, wetee_tx *_swig_go_1, intgo _swig_go_2) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   wetee_tx *arg2 = (wetee_tx *) 0 ;
   unsigned int arg3 ;
@@ -6868,7 +6946,7 @@ _gostring_ _wrap_tx_general_cwetee_d1a6a8c9a889b0bb(wetee_buf *_swig_go_0, wetee
 }
 
 
-_gostring_ _wrap_txb_decode_cwetee_d1a6a8c9a889b0bb(wetee_buf *_swig_go_0, wetee_metadata *_swig_go_1, _goslice_ _swig_go_2, intgo _swig_go_3) {
+_gostring_ _wrap_txb_decode_cwetee_d5bd1ef305db0a68(wetee_buf *_swig_go_0, wetee_metadata *_swig_go_1, _goslice_ _swig_go_2, intgo _swig_go_3) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   wetee_metadata *arg2 = (wetee_metadata *) 0 ;
   uint8_t *arg3 = (uint8_t *) 0 ;
@@ -6910,7 +6988,7 @@ _gostring_ _wrap_txb_decode_cwetee_d1a6a8c9a889b0bb(wetee_buf *_swig_go_0, wetee
 }
 
 
-_gostring_ _wrap_txb_payload_decode_cwetee_d1a6a8c9a889b0bb(wetee_buf *_swig_go_0, wetee_metadata *_swig_go_1, _goslice_ _swig_go_2, intgo _swig_go_3) {
+_gostring_ _wrap_txb_payload_decode_cwetee_d5bd1ef305db0a68(wetee_buf *_swig_go_0, wetee_metadata *_swig_go_1, _goslice_ _swig_go_2, intgo _swig_go_3) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   wetee_metadata *arg2 = (wetee_metadata *) 0 ;
   uint8_t *arg3 = (uint8_t *) 0 ;
@@ -6952,7 +7030,7 @@ _gostring_ _wrap_txb_payload_decode_cwetee_d1a6a8c9a889b0bb(wetee_buf *_swig_go_
 }
 
 
-_gostring_ _wrap_extrinsic_hash_cwetee_d1a6a8c9a889b0bb(_goslice_ _swig_go_0, _goslice_ _swig_go_1) {
+_gostring_ _wrap_extrinsic_hash_cwetee_d5bd1ef305db0a68(_goslice_ _swig_go_0, _goslice_ _swig_go_1) {
   uint8_t *arg1 ;
   uint8_t *arg2 = (uint8_t *) 0 ;
   size_t arg3 ;
@@ -6977,7 +7055,7 @@ _gostring_ _wrap_extrinsic_hash_cwetee_d1a6a8c9a889b0bb(_goslice_ _swig_go_0, _g
 }
 
 
-intgo _wrap_txb_extrinsic_type_cwetee_d1a6a8c9a889b0bb(wetee_metadata *_swig_go_0, intgo _swig_go_1) {
+intgo _wrap_txb_extrinsic_type_cwetee_d5bd1ef305db0a68(wetee_metadata *_swig_go_0, intgo _swig_go_1) {
   wetee_metadata *arg1 = (wetee_metadata *) 0 ;
   int arg2 ;
   uint32_t result;
@@ -6995,7 +7073,7 @@ intgo _wrap_txb_extrinsic_type_cwetee_d1a6a8c9a889b0bb(wetee_metadata *_swig_go_
 }
 
 
-long long _wrap_txb_extrinsic_version_count_cwetee_d1a6a8c9a889b0bb(wetee_metadata *_swig_go_0) {
+long long _wrap_txb_extrinsic_version_count_cwetee_d5bd1ef305db0a68(wetee_metadata *_swig_go_0) {
   wetee_metadata *arg1 = (wetee_metadata *) 0 ;
   size_t result;
   long long _swig_go_result;
@@ -7011,7 +7089,7 @@ long long _wrap_txb_extrinsic_version_count_cwetee_d1a6a8c9a889b0bb(wetee_metada
 }
 
 
-intgo _wrap_txb_extrinsic_version_cwetee_d1a6a8c9a889b0bb(wetee_metadata *_swig_go_0, long long _swig_go_1) {
+intgo _wrap_txb_extrinsic_version_cwetee_d5bd1ef305db0a68(wetee_metadata *_swig_go_0, long long _swig_go_1) {
   wetee_metadata *arg1 = (wetee_metadata *) 0 ;
   size_t arg2 ;
   int result;
@@ -7029,7 +7107,7 @@ intgo _wrap_txb_extrinsic_version_cwetee_d1a6a8c9a889b0bb(wetee_metadata *_swig_
 }
 
 
-long long _wrap_txb_extension_version_count_cwetee_d1a6a8c9a889b0bb(wetee_metadata *_swig_go_0) {
+long long _wrap_txb_extension_version_count_cwetee_d5bd1ef305db0a68(wetee_metadata *_swig_go_0) {
   wetee_metadata *arg1 = (wetee_metadata *) 0 ;
   size_t result;
   long long _swig_go_result;
@@ -7045,7 +7123,7 @@ long long _wrap_txb_extension_version_count_cwetee_d1a6a8c9a889b0bb(wetee_metada
 }
 
 
-intgo _wrap_txb_extension_version_cwetee_d1a6a8c9a889b0bb(wetee_metadata *_swig_go_0, long long _swig_go_1) {
+intgo _wrap_txb_extension_version_cwetee_d5bd1ef305db0a68(wetee_metadata *_swig_go_0, long long _swig_go_1) {
   wetee_metadata *arg1 = (wetee_metadata *) 0 ;
   size_t arg2 ;
   int result;
@@ -7063,7 +7141,7 @@ intgo _wrap_txb_extension_version_cwetee_d1a6a8c9a889b0bb(wetee_metadata *_swig_
 }
 
 
-long long _wrap_txb_extension_count_cwetee_d1a6a8c9a889b0bb(wetee_metadata *_swig_go_0, long long _swig_go_1) {
+long long _wrap_txb_extension_count_cwetee_d5bd1ef305db0a68(wetee_metadata *_swig_go_0, long long _swig_go_1) {
   wetee_metadata *arg1 = (wetee_metadata *) 0 ;
   size_t arg2 ;
   size_t result;
@@ -7081,7 +7159,7 @@ long long _wrap_txb_extension_count_cwetee_d1a6a8c9a889b0bb(wetee_metadata *_swi
 }
 
 
-_gostring_ _wrap_txb_extension_identifier_cwetee_d1a6a8c9a889b0bb(wetee_metadata *_swig_go_0, long long _swig_go_1, long long _swig_go_2) {
+_gostring_ _wrap_txb_extension_identifier_cwetee_d5bd1ef305db0a68(wetee_metadata *_swig_go_0, long long _swig_go_1, long long _swig_go_2) {
   wetee_metadata *arg1 = (wetee_metadata *) 0 ;
   size_t arg2 ;
   size_t arg3 ;
@@ -7104,7 +7182,7 @@ _gostring_ _wrap_txb_extension_identifier_cwetee_d1a6a8c9a889b0bb(wetee_metadata
 }
 
 
-intgo _wrap_txb_extension_type_cwetee_d1a6a8c9a889b0bb(wetee_metadata *_swig_go_0, long long _swig_go_1, long long _swig_go_2) {
+intgo _wrap_txb_extension_type_cwetee_d5bd1ef305db0a68(wetee_metadata *_swig_go_0, long long _swig_go_1, long long _swig_go_2) {
   wetee_metadata *arg1 = (wetee_metadata *) 0 ;
   size_t arg2 ;
   size_t arg3 ;
@@ -7124,7 +7202,7 @@ intgo _wrap_txb_extension_type_cwetee_d1a6a8c9a889b0bb(wetee_metadata *_swig_go_
 }
 
 
-intgo _wrap_txb_extension_implicit_type_cwetee_d1a6a8c9a889b0bb(wetee_metadata *_swig_go_0, long long _swig_go_1, long long _swig_go_2) {
+intgo _wrap_txb_extension_implicit_type_cwetee_d5bd1ef305db0a68(wetee_metadata *_swig_go_0, long long _swig_go_1, long long _swig_go_2) {
   wetee_metadata *arg1 = (wetee_metadata *) 0 ;
   size_t arg2 ;
   size_t arg3 ;
@@ -7144,7 +7222,7 @@ intgo _wrap_txb_extension_implicit_type_cwetee_d1a6a8c9a889b0bb(wetee_metadata *
 }
 
 
-_gostring_ _wrap_txb_proof_for_extrinsic_cwetee_d1a6a8c9a889b0bb(wetee_buf *_swig_go_0, wetee_metadata *_swig_go_1, intgo _swig_go_2, _gostring_ _swig_go_3, _goslice_ _swig_go_4, _goslice_ _swig_go_5, intgo _swig_go_6) {
+_gostring_ _wrap_txb_proof_for_extrinsic_cwetee_d5bd1ef305db0a68(wetee_buf *_swig_go_0, wetee_metadata *_swig_go_1, intgo _swig_go_2, _gostring_ _swig_go_3, _goslice_ _swig_go_4, _goslice_ _swig_go_5, intgo _swig_go_6) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   wetee_metadata *arg2 = (wetee_metadata *) 0 ;
   unsigned int arg3 ;
@@ -7201,7 +7279,7 @@ _gostring_ _wrap_txb_proof_for_extrinsic_cwetee_d1a6a8c9a889b0bb(wetee_buf *_swi
 }
 
 
-_gostring_ _wrap_txb_proof_for_payload_cwetee_d1a6a8c9a889b0bb(wetee_buf *_swig_go_0, wetee_metadata *_swig_go_1, intgo _swig_go_2, _gostring_ _swig_go_3, _goslice_ _swig_go_4) {
+_gostring_ _wrap_txb_proof_for_payload_cwetee_d5bd1ef305db0a68(wetee_buf *_swig_go_0, wetee_metadata *_swig_go_1, intgo _swig_go_2, _gostring_ _swig_go_3, _goslice_ _swig_go_4) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   wetee_metadata *arg2 = (wetee_metadata *) 0 ;
   unsigned int arg3 ;
@@ -7250,7 +7328,7 @@ _gostring_ _wrap_txb_proof_for_payload_cwetee_d1a6a8c9a889b0bb(wetee_buf *_swig_
 }
 
 
-intgo _wrap_TON_HASH_BYTES_cwetee_d1a6a8c9a889b0bb() {
+intgo _wrap_TON_HASH_BYTES_cwetee_d5bd1ef305db0a68() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -7261,7 +7339,7 @@ intgo _wrap_TON_HASH_BYTES_cwetee_d1a6a8c9a889b0bb() {
 }
 
 
-intgo _wrap_TON_CELL_MAX_BITS_cwetee_d1a6a8c9a889b0bb() {
+intgo _wrap_TON_CELL_MAX_BITS_cwetee_d5bd1ef305db0a68() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -7272,7 +7350,7 @@ intgo _wrap_TON_CELL_MAX_BITS_cwetee_d1a6a8c9a889b0bb() {
 }
 
 
-intgo _wrap_TON_CELL_MAX_REFS_cwetee_d1a6a8c9a889b0bb() {
+intgo _wrap_TON_CELL_MAX_REFS_cwetee_d5bd1ef305db0a68() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -7283,7 +7361,7 @@ intgo _wrap_TON_CELL_MAX_REFS_cwetee_d1a6a8c9a889b0bb() {
 }
 
 
-intgo _wrap_TON_CELL_MAX_DEPTH_cwetee_d1a6a8c9a889b0bb() {
+intgo _wrap_TON_CELL_MAX_DEPTH_cwetee_d5bd1ef305db0a68() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -7294,7 +7372,7 @@ intgo _wrap_TON_CELL_MAX_DEPTH_cwetee_d1a6a8c9a889b0bb() {
 }
 
 
-intgo _wrap_TON_BOC_INDEX_cwetee_d1a6a8c9a889b0bb() {
+intgo _wrap_TON_BOC_INDEX_cwetee_d5bd1ef305db0a68() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -7305,7 +7383,7 @@ intgo _wrap_TON_BOC_INDEX_cwetee_d1a6a8c9a889b0bb() {
 }
 
 
-intgo _wrap_TON_BOC_CRC32C_cwetee_d1a6a8c9a889b0bb() {
+intgo _wrap_TON_BOC_CRC32C_cwetee_d5bd1ef305db0a68() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -7316,7 +7394,7 @@ intgo _wrap_TON_BOC_CRC32C_cwetee_d1a6a8c9a889b0bb() {
 }
 
 
-intgo _wrap_TON_ADDRESS_BOUNCEABLE_cwetee_d1a6a8c9a889b0bb() {
+intgo _wrap_TON_ADDRESS_BOUNCEABLE_cwetee_d5bd1ef305db0a68() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -7327,7 +7405,7 @@ intgo _wrap_TON_ADDRESS_BOUNCEABLE_cwetee_d1a6a8c9a889b0bb() {
 }
 
 
-intgo _wrap_TON_ADDRESS_TESTNET_cwetee_d1a6a8c9a889b0bb() {
+intgo _wrap_TON_ADDRESS_TESTNET_cwetee_d5bd1ef305db0a68() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -7338,7 +7416,7 @@ intgo _wrap_TON_ADDRESS_TESTNET_cwetee_d1a6a8c9a889b0bb() {
 }
 
 
-intgo _wrap_TON_ADDRESS_BASE64_STD_cwetee_d1a6a8c9a889b0bb() {
+intgo _wrap_TON_ADDRESS_BASE64_STD_cwetee_d5bd1ef305db0a68() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -7349,7 +7427,7 @@ intgo _wrap_TON_ADDRESS_BASE64_STD_cwetee_d1a6a8c9a889b0bb() {
 }
 
 
-intgo _wrap_TON_DECIMALS_cwetee_d1a6a8c9a889b0bb() {
+intgo _wrap_TON_DECIMALS_cwetee_d5bd1ef305db0a68() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -7360,7 +7438,7 @@ intgo _wrap_TON_DECIMALS_cwetee_d1a6a8c9a889b0bb() {
 }
 
 
-intgo _wrap_TON_MNEMONIC_WORDS_cwetee_d1a6a8c9a889b0bb() {
+intgo _wrap_TON_MNEMONIC_WORDS_cwetee_d5bd1ef305db0a68() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -7371,7 +7449,7 @@ intgo _wrap_TON_MNEMONIC_WORDS_cwetee_d1a6a8c9a889b0bb() {
 }
 
 
-intgo _wrap_TON_NETWORK_MAINNET_cwetee_d1a6a8c9a889b0bb() {
+intgo _wrap_TON_NETWORK_MAINNET_cwetee_d5bd1ef305db0a68() {
   int result;
   intgo _swig_go_result;
   
@@ -7382,7 +7460,7 @@ intgo _wrap_TON_NETWORK_MAINNET_cwetee_d1a6a8c9a889b0bb() {
 }
 
 
-intgo _wrap_TON_NETWORK_TESTNET_cwetee_d1a6a8c9a889b0bb() {
+intgo _wrap_TON_NETWORK_TESTNET_cwetee_d5bd1ef305db0a68() {
   int result;
   intgo _swig_go_result;
   
@@ -7393,7 +7471,7 @@ intgo _wrap_TON_NETWORK_TESTNET_cwetee_d1a6a8c9a889b0bb() {
 }
 
 
-intgo _wrap_TON_SEND_PAY_FEES_SEPARATELY_cwetee_d1a6a8c9a889b0bb() {
+intgo _wrap_TON_SEND_PAY_FEES_SEPARATELY_cwetee_d5bd1ef305db0a68() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -7404,7 +7482,7 @@ intgo _wrap_TON_SEND_PAY_FEES_SEPARATELY_cwetee_d1a6a8c9a889b0bb() {
 }
 
 
-intgo _wrap_TON_SEND_IGNORE_ERRORS_cwetee_d1a6a8c9a889b0bb() {
+intgo _wrap_TON_SEND_IGNORE_ERRORS_cwetee_d5bd1ef305db0a68() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -7415,7 +7493,7 @@ intgo _wrap_TON_SEND_IGNORE_ERRORS_cwetee_d1a6a8c9a889b0bb() {
 }
 
 
-intgo _wrap_TON_SEND_DESTROY_IF_ZERO_cwetee_d1a6a8c9a889b0bb() {
+intgo _wrap_TON_SEND_DESTROY_IF_ZERO_cwetee_d5bd1ef305db0a68() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -7426,7 +7504,7 @@ intgo _wrap_TON_SEND_DESTROY_IF_ZERO_cwetee_d1a6a8c9a889b0bb() {
 }
 
 
-intgo _wrap_TON_SEND_CARRY_INBOUND_VALUE_cwetee_d1a6a8c9a889b0bb() {
+intgo _wrap_TON_SEND_CARRY_INBOUND_VALUE_cwetee_d5bd1ef305db0a68() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -7437,7 +7515,7 @@ intgo _wrap_TON_SEND_CARRY_INBOUND_VALUE_cwetee_d1a6a8c9a889b0bb() {
 }
 
 
-intgo _wrap_TON_SEND_CARRY_BALANCE_cwetee_d1a6a8c9a889b0bb() {
+intgo _wrap_TON_SEND_CARRY_BALANCE_cwetee_d5bd1ef305db0a68() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -7448,7 +7526,7 @@ intgo _wrap_TON_SEND_CARRY_BALANCE_cwetee_d1a6a8c9a889b0bb() {
 }
 
 
-intgo _wrap_TON_SEND_DEFAULT_cwetee_d1a6a8c9a889b0bb() {
+intgo _wrap_TON_SEND_DEFAULT_cwetee_d5bd1ef305db0a68() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -7459,7 +7537,7 @@ intgo _wrap_TON_SEND_DEFAULT_cwetee_d1a6a8c9a889b0bb() {
 }
 
 
-intgo _wrap_TON_EXTERNAL_FORCE_REF_cwetee_d1a6a8c9a889b0bb() {
+intgo _wrap_TON_EXTERNAL_FORCE_REF_cwetee_d5bd1ef305db0a68() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -7470,7 +7548,7 @@ intgo _wrap_TON_EXTERNAL_FORCE_REF_cwetee_d1a6a8c9a889b0bb() {
 }
 
 
-intgo _wrap_TON_CELL_ORDINARY_cwetee_d1a6a8c9a889b0bb() {
+intgo _wrap_TON_CELL_ORDINARY_cwetee_d5bd1ef305db0a68() {
   enum wetee_ton_cell_type result;
   intgo _swig_go_result;
   
@@ -7485,7 +7563,7 @@ intgo _wrap_TON_CELL_ORDINARY_cwetee_d1a6a8c9a889b0bb() {
 }
 
 
-intgo _wrap_TON_CELL_PRUNED_BRANCH_cwetee_d1a6a8c9a889b0bb() {
+intgo _wrap_TON_CELL_PRUNED_BRANCH_cwetee_d5bd1ef305db0a68() {
   enum wetee_ton_cell_type result;
   intgo _swig_go_result;
   
@@ -7500,7 +7578,7 @@ intgo _wrap_TON_CELL_PRUNED_BRANCH_cwetee_d1a6a8c9a889b0bb() {
 }
 
 
-intgo _wrap_TON_CELL_LIBRARY_cwetee_d1a6a8c9a889b0bb() {
+intgo _wrap_TON_CELL_LIBRARY_cwetee_d5bd1ef305db0a68() {
   enum wetee_ton_cell_type result;
   intgo _swig_go_result;
   
@@ -7515,7 +7593,7 @@ intgo _wrap_TON_CELL_LIBRARY_cwetee_d1a6a8c9a889b0bb() {
 }
 
 
-intgo _wrap_TON_CELL_MERKLE_PROOF_cwetee_d1a6a8c9a889b0bb() {
+intgo _wrap_TON_CELL_MERKLE_PROOF_cwetee_d5bd1ef305db0a68() {
   enum wetee_ton_cell_type result;
   intgo _swig_go_result;
   
@@ -7530,7 +7608,7 @@ intgo _wrap_TON_CELL_MERKLE_PROOF_cwetee_d1a6a8c9a889b0bb() {
 }
 
 
-intgo _wrap_TON_CELL_MERKLE_UPDATE_cwetee_d1a6a8c9a889b0bb() {
+intgo _wrap_TON_CELL_MERKLE_UPDATE_cwetee_d5bd1ef305db0a68() {
   enum wetee_ton_cell_type result;
   intgo _swig_go_result;
   
@@ -7545,7 +7623,7 @@ intgo _wrap_TON_CELL_MERKLE_UPDATE_cwetee_d1a6a8c9a889b0bb() {
 }
 
 
-intgo _wrap_TON_WALLET_V3R2_cwetee_d1a6a8c9a889b0bb() {
+intgo _wrap_TON_WALLET_V3R2_cwetee_d5bd1ef305db0a68() {
   enum wetee_ton_wallet_version result;
   intgo _swig_go_result;
   
@@ -7560,7 +7638,7 @@ intgo _wrap_TON_WALLET_V3R2_cwetee_d1a6a8c9a889b0bb() {
 }
 
 
-intgo _wrap_TON_WALLET_V4R2_cwetee_d1a6a8c9a889b0bb() {
+intgo _wrap_TON_WALLET_V4R2_cwetee_d5bd1ef305db0a68() {
   enum wetee_ton_wallet_version result;
   intgo _swig_go_result;
   
@@ -7575,7 +7653,7 @@ intgo _wrap_TON_WALLET_V4R2_cwetee_d1a6a8c9a889b0bb() {
 }
 
 
-intgo _wrap_TON_WALLET_V5R1_cwetee_d1a6a8c9a889b0bb() {
+intgo _wrap_TON_WALLET_V5R1_cwetee_d5bd1ef305db0a68() {
   enum wetee_ton_wallet_version result;
   intgo _swig_go_result;
   
@@ -7590,7 +7668,7 @@ intgo _wrap_TON_WALLET_V5R1_cwetee_d1a6a8c9a889b0bb() {
 }
 
 
-intgo _wrap_TON_WALLET_HIGHLOAD_V3_cwetee_d1a6a8c9a889b0bb() {
+intgo _wrap_TON_WALLET_HIGHLOAD_V3_cwetee_d5bd1ef305db0a68() {
   enum wetee_ton_wallet_version result;
   intgo _swig_go_result;
   
@@ -7605,7 +7683,7 @@ intgo _wrap_TON_WALLET_HIGHLOAD_V3_cwetee_d1a6a8c9a889b0bb() {
 }
 
 
-intgo _wrap_TON_HIGHLOAD_SUBWALLET_DEFAULT_cwetee_d1a6a8c9a889b0bb() {
+intgo _wrap_TON_HIGHLOAD_SUBWALLET_DEFAULT_cwetee_d5bd1ef305db0a68() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -7616,7 +7694,7 @@ intgo _wrap_TON_HIGHLOAD_SUBWALLET_DEFAULT_cwetee_d1a6a8c9a889b0bb() {
 }
 
 
-intgo _wrap_TON_HIGHLOAD_TIMEOUT_DEFAULT_cwetee_d1a6a8c9a889b0bb() {
+intgo _wrap_TON_HIGHLOAD_TIMEOUT_DEFAULT_cwetee_d5bd1ef305db0a68() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -7627,7 +7705,7 @@ intgo _wrap_TON_HIGHLOAD_TIMEOUT_DEFAULT_cwetee_d1a6a8c9a889b0bb() {
 }
 
 
-void _wrap_ton_cell_free_cwetee_d1a6a8c9a889b0bb(wetee_ton_cell *_swig_go_0) {
+void _wrap_ton_cell_free_cwetee_d5bd1ef305db0a68(wetee_ton_cell *_swig_go_0) {
   wetee_ton_cell *arg1 = (wetee_ton_cell *) 0 ;
   
   arg1 = (wetee_ton_cell *)(uintptr_t)_swig_go_0; 
@@ -7640,7 +7718,7 @@ void _wrap_ton_cell_free_cwetee_d1a6a8c9a889b0bb(wetee_ton_cell *_swig_go_0) {
 }
 
 
-_gostring_ _wrap_ton_cell_hash_cwetee_d1a6a8c9a889b0bb(_goslice_ _swig_go_0, wetee_ton_cell *_swig_go_1) {
+_gostring_ _wrap_ton_cell_hash_cwetee_d5bd1ef305db0a68(_goslice_ _swig_go_0, wetee_ton_cell *_swig_go_1) {
   uint8_t *arg1 ;
   wetee_ton_cell *arg2 = (wetee_ton_cell *) 0 ;
   wetee_rc result;
@@ -7661,7 +7739,7 @@ _gostring_ _wrap_ton_cell_hash_cwetee_d1a6a8c9a889b0bb(_goslice_ _swig_go_0, wet
 }
 
 
-_gostring_ _wrap_ton_cell_hash_at_cwetee_d1a6a8c9a889b0bb(_goslice_ _swig_go_0, wetee_ton_cell *_swig_go_1, intgo _swig_go_2) {
+_gostring_ _wrap_ton_cell_hash_at_cwetee_d5bd1ef305db0a68(_goslice_ _swig_go_0, wetee_ton_cell *_swig_go_1, intgo _swig_go_2) {
   uint8_t *arg1 ;
   wetee_ton_cell *arg2 = (wetee_ton_cell *) 0 ;
   unsigned int arg3 ;
@@ -7684,7 +7762,7 @@ _gostring_ _wrap_ton_cell_hash_at_cwetee_d1a6a8c9a889b0bb(_goslice_ _swig_go_0, 
 }
 
 
-intgo _wrap_ton_cell_depth_cwetee_d1a6a8c9a889b0bb(wetee_ton_cell *_swig_go_0) {
+intgo _wrap_ton_cell_depth_cwetee_d5bd1ef305db0a68(wetee_ton_cell *_swig_go_0) {
   wetee_ton_cell *arg1 = (wetee_ton_cell *) 0 ;
   unsigned int result;
   intgo _swig_go_result;
@@ -7700,7 +7778,7 @@ intgo _wrap_ton_cell_depth_cwetee_d1a6a8c9a889b0bb(wetee_ton_cell *_swig_go_0) {
 }
 
 
-intgo _wrap_ton_cell_depth_at_cwetee_d1a6a8c9a889b0bb(wetee_ton_cell *_swig_go_0, intgo _swig_go_1) {
+intgo _wrap_ton_cell_depth_at_cwetee_d5bd1ef305db0a68(wetee_ton_cell *_swig_go_0, intgo _swig_go_1) {
   wetee_ton_cell *arg1 = (wetee_ton_cell *) 0 ;
   unsigned int arg2 ;
   unsigned int result;
@@ -7718,7 +7796,7 @@ intgo _wrap_ton_cell_depth_at_cwetee_d1a6a8c9a889b0bb(wetee_ton_cell *_swig_go_0
 }
 
 
-intgo _wrap_ton_cell_bits_cwetee_d1a6a8c9a889b0bb(wetee_ton_cell *_swig_go_0) {
+intgo _wrap_ton_cell_bits_cwetee_d5bd1ef305db0a68(wetee_ton_cell *_swig_go_0) {
   wetee_ton_cell *arg1 = (wetee_ton_cell *) 0 ;
   unsigned int result;
   intgo _swig_go_result;
@@ -7734,7 +7812,7 @@ intgo _wrap_ton_cell_bits_cwetee_d1a6a8c9a889b0bb(wetee_ton_cell *_swig_go_0) {
 }
 
 
-intgo _wrap_ton_cell_refs_cwetee_d1a6a8c9a889b0bb(wetee_ton_cell *_swig_go_0) {
+intgo _wrap_ton_cell_refs_cwetee_d5bd1ef305db0a68(wetee_ton_cell *_swig_go_0) {
   wetee_ton_cell *arg1 = (wetee_ton_cell *) 0 ;
   unsigned int result;
   intgo _swig_go_result;
@@ -7750,7 +7828,7 @@ intgo _wrap_ton_cell_refs_cwetee_d1a6a8c9a889b0bb(wetee_ton_cell *_swig_go_0) {
 }
 
 
-intgo _wrap_ton_cell_type_of_cwetee_d1a6a8c9a889b0bb(wetee_ton_cell *_swig_go_0) {
+intgo _wrap_ton_cell_type_of_cwetee_d5bd1ef305db0a68(wetee_ton_cell *_swig_go_0) {
   wetee_ton_cell *arg1 = (wetee_ton_cell *) 0 ;
   int result;
   intgo _swig_go_result;
@@ -7766,7 +7844,7 @@ intgo _wrap_ton_cell_type_of_cwetee_d1a6a8c9a889b0bb(wetee_ton_cell *_swig_go_0)
 }
 
 
-intgo _wrap_ton_cell_level_cwetee_d1a6a8c9a889b0bb(wetee_ton_cell *_swig_go_0) {
+intgo _wrap_ton_cell_level_cwetee_d5bd1ef305db0a68(wetee_ton_cell *_swig_go_0) {
   wetee_ton_cell *arg1 = (wetee_ton_cell *) 0 ;
   unsigned int result;
   intgo _swig_go_result;
@@ -7782,7 +7860,7 @@ intgo _wrap_ton_cell_level_cwetee_d1a6a8c9a889b0bb(wetee_ton_cell *_swig_go_0) {
 }
 
 
-intgo _wrap_ton_cell_level_mask_cwetee_d1a6a8c9a889b0bb(wetee_ton_cell *_swig_go_0) {
+intgo _wrap_ton_cell_level_mask_cwetee_d5bd1ef305db0a68(wetee_ton_cell *_swig_go_0) {
   wetee_ton_cell *arg1 = (wetee_ton_cell *) 0 ;
   unsigned int result;
   intgo _swig_go_result;
@@ -7798,7 +7876,7 @@ intgo _wrap_ton_cell_level_mask_cwetee_d1a6a8c9a889b0bb(wetee_ton_cell *_swig_go
 }
 
 
-_gostring_ _wrap_ton_cell_data_cwetee_d1a6a8c9a889b0bb(wetee_buf *_swig_go_0, wetee_ton_cell *_swig_go_1) {
+_gostring_ _wrap_ton_cell_data_cwetee_d5bd1ef305db0a68(wetee_buf *_swig_go_0, wetee_ton_cell *_swig_go_1) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   wetee_ton_cell *arg2 = (wetee_ton_cell *) 0 ;
   wetee_buf temp1 ;
@@ -7832,7 +7910,7 @@ _gostring_ _wrap_ton_cell_data_cwetee_d1a6a8c9a889b0bb(wetee_buf *_swig_go_0, we
 }
 
 
-_gostring_ _wrap_ton_cell_ref_cwetee_d1a6a8c9a889b0bb(wetee_ton_cell **_swig_go_0, wetee_ton_cell *_swig_go_1, intgo _swig_go_2) {
+_gostring_ _wrap_ton_cell_ref_cwetee_d5bd1ef305db0a68(wetee_ton_cell **_swig_go_0, wetee_ton_cell *_swig_go_1, intgo _swig_go_2) {
   wetee_ton_cell **arg1 = (wetee_ton_cell **) 0 ;
   wetee_ton_cell *arg2 = (wetee_ton_cell *) 0 ;
   unsigned int arg3 ;
@@ -7861,7 +7939,7 @@ _gostring_ _wrap_ton_cell_ref_cwetee_d1a6a8c9a889b0bb(wetee_ton_cell **_swig_go_
 }
 
 
-intgo _wrap_ton_cell_equal_cwetee_d1a6a8c9a889b0bb(wetee_ton_cell *_swig_go_0, wetee_ton_cell *_swig_go_1) {
+intgo _wrap_ton_cell_equal_cwetee_d5bd1ef305db0a68(wetee_ton_cell *_swig_go_0, wetee_ton_cell *_swig_go_1) {
   wetee_ton_cell *arg1 = (wetee_ton_cell *) 0 ;
   wetee_ton_cell *arg2 = (wetee_ton_cell *) 0 ;
   int result;
@@ -7879,7 +7957,7 @@ intgo _wrap_ton_cell_equal_cwetee_d1a6a8c9a889b0bb(wetee_ton_cell *_swig_go_0, w
 }
 
 
-_gostring_ _wrap_ton_cell_to_string_cwetee_d1a6a8c9a889b0bb(wetee_buf *_swig_go_0, wetee_ton_cell *_swig_go_1) {
+_gostring_ _wrap_ton_cell_to_string_cwetee_d5bd1ef305db0a68(wetee_buf *_swig_go_0, wetee_ton_cell *_swig_go_1) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   wetee_ton_cell *arg2 = (wetee_ton_cell *) 0 ;
   wetee_buf temp1 ;
@@ -7913,7 +7991,7 @@ _gostring_ _wrap_ton_cell_to_string_cwetee_d1a6a8c9a889b0bb(wetee_buf *_swig_go_
 }
 
 
-_gostring_ _wrap_ton_boc_serialize_cwetee_d1a6a8c9a889b0bb(wetee_buf *_swig_go_0, wetee_ton_cell *_swig_go_1, intgo _swig_go_2) {
+_gostring_ _wrap_ton_boc_serialize_cwetee_d5bd1ef305db0a68(wetee_buf *_swig_go_0, wetee_ton_cell *_swig_go_1, intgo _swig_go_2) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   wetee_ton_cell *arg2 = (wetee_ton_cell *) 0 ;
   unsigned int arg3 ;
@@ -7949,7 +8027,7 @@ _gostring_ _wrap_ton_boc_serialize_cwetee_d1a6a8c9a889b0bb(wetee_buf *_swig_go_0
 }
 
 
-_gostring_ _wrap_ton_boc_parse_cwetee_d1a6a8c9a889b0bb(wetee_ton_cell **_swig_go_0, _goslice_ _swig_go_1) {
+_gostring_ _wrap_ton_boc_parse_cwetee_d5bd1ef305db0a68(wetee_ton_cell **_swig_go_0, _goslice_ _swig_go_1) {
   wetee_ton_cell **arg1 = (wetee_ton_cell **) 0 ;
   uint8_t *arg2 = (uint8_t *) 0 ;
   size_t arg3 ;
@@ -7980,7 +8058,7 @@ _gostring_ _wrap_ton_boc_parse_cwetee_d1a6a8c9a889b0bb(wetee_ton_cell **_swig_go
 }
 
 
-_gostring_ _wrap_ton_boc_parse_base64_cwetee_d1a6a8c9a889b0bb(wetee_ton_cell **_swig_go_0, _gostring_ _swig_go_1) {
+_gostring_ _wrap_ton_boc_parse_base64_cwetee_d5bd1ef305db0a68(wetee_ton_cell **_swig_go_0, _gostring_ _swig_go_1) {
   wetee_ton_cell **arg1 = (wetee_ton_cell **) 0 ;
   char *arg2 = (char *) 0 ;
   size_t arg3 ;
@@ -8011,7 +8089,7 @@ _gostring_ _wrap_ton_boc_parse_base64_cwetee_d1a6a8c9a889b0bb(wetee_ton_cell **_
 }
 
 
-void _wrap_ton_builder_free_cwetee_d1a6a8c9a889b0bb(wetee_ton_builder *_swig_go_0) {
+void _wrap_ton_builder_free_cwetee_d5bd1ef305db0a68(wetee_ton_builder *_swig_go_0) {
   wetee_ton_builder *arg1 = (wetee_ton_builder *) 0 ;
   
   arg1 = (wetee_ton_builder *)(uintptr_t)_swig_go_0; 
@@ -8024,7 +8102,7 @@ void _wrap_ton_builder_free_cwetee_d1a6a8c9a889b0bb(wetee_ton_builder *_swig_go_
 }
 
 
-_gostring_ _wrap_ton_builder_new_cwetee_d1a6a8c9a889b0bb(wetee_ton_builder **_swig_go_0) {
+_gostring_ _wrap_ton_builder_new_cwetee_d5bd1ef305db0a68(wetee_ton_builder **_swig_go_0) {
   wetee_ton_builder **arg1 = (wetee_ton_builder **) 0 ;
   wetee_ton_builder *temp1 ;
   wetee_rc result;
@@ -8049,7 +8127,7 @@ _gostring_ _wrap_ton_builder_new_cwetee_d1a6a8c9a889b0bb(wetee_ton_builder **_sw
 }
 
 
-intgo _wrap_ton_builder_bits_cwetee_d1a6a8c9a889b0bb(wetee_ton_builder *_swig_go_0) {
+intgo _wrap_ton_builder_bits_cwetee_d5bd1ef305db0a68(wetee_ton_builder *_swig_go_0) {
   wetee_ton_builder *arg1 = (wetee_ton_builder *) 0 ;
   unsigned int result;
   intgo _swig_go_result;
@@ -8065,7 +8143,7 @@ intgo _wrap_ton_builder_bits_cwetee_d1a6a8c9a889b0bb(wetee_ton_builder *_swig_go
 }
 
 
-intgo _wrap_ton_builder_refs_cwetee_d1a6a8c9a889b0bb(wetee_ton_builder *_swig_go_0) {
+intgo _wrap_ton_builder_refs_cwetee_d5bd1ef305db0a68(wetee_ton_builder *_swig_go_0) {
   wetee_ton_builder *arg1 = (wetee_ton_builder *) 0 ;
   unsigned int result;
   intgo _swig_go_result;
@@ -8081,7 +8159,7 @@ intgo _wrap_ton_builder_refs_cwetee_d1a6a8c9a889b0bb(wetee_ton_builder *_swig_go
 }
 
 
-_gostring_ _wrap_ton_builder_store_bit_cwetee_d1a6a8c9a889b0bb(wetee_ton_builder *_swig_go_0, intgo _swig_go_1) {
+_gostring_ _wrap_ton_builder_store_bit_cwetee_d5bd1ef305db0a68(wetee_ton_builder *_swig_go_0, intgo _swig_go_1) {
   wetee_ton_builder *arg1 = (wetee_ton_builder *) 0 ;
   int arg2 ;
   wetee_rc result;
@@ -8099,7 +8177,7 @@ _gostring_ _wrap_ton_builder_store_bit_cwetee_d1a6a8c9a889b0bb(wetee_ton_builder
 }
 
 
-_gostring_ _wrap_ton_builder_store_uint_cwetee_d1a6a8c9a889b0bb(wetee_ton_builder *_swig_go_0, long long _swig_go_1, intgo _swig_go_2) {
+_gostring_ _wrap_ton_builder_store_uint_cwetee_d5bd1ef305db0a68(wetee_ton_builder *_swig_go_0, long long _swig_go_1, intgo _swig_go_2) {
   wetee_ton_builder *arg1 = (wetee_ton_builder *) 0 ;
   uint64_t arg2 ;
   unsigned int arg3 ;
@@ -8119,7 +8197,7 @@ _gostring_ _wrap_ton_builder_store_uint_cwetee_d1a6a8c9a889b0bb(wetee_ton_builde
 }
 
 
-_gostring_ _wrap_ton_builder_store_int_cwetee_d1a6a8c9a889b0bb(wetee_ton_builder *_swig_go_0, long long _swig_go_1, intgo _swig_go_2) {
+_gostring_ _wrap_ton_builder_store_int_cwetee_d5bd1ef305db0a68(wetee_ton_builder *_swig_go_0, long long _swig_go_1, intgo _swig_go_2) {
   wetee_ton_builder *arg1 = (wetee_ton_builder *) 0 ;
   int64_t arg2 ;
   unsigned int arg3 ;
@@ -8139,7 +8217,7 @@ _gostring_ _wrap_ton_builder_store_int_cwetee_d1a6a8c9a889b0bb(wetee_ton_builder
 }
 
 
-_gostring_ _wrap_ton_builder_store_bits_cwetee_d1a6a8c9a889b0bb(wetee_ton_builder *_swig_go_0, _goslice_ _swig_go_1, long long _swig_go_2) {
+_gostring_ _wrap_ton_builder_store_bits_cwetee_d5bd1ef305db0a68(wetee_ton_builder *_swig_go_0, _goslice_ _swig_go_1, long long _swig_go_2) {
   wetee_ton_builder *arg1 = (wetee_ton_builder *) 0 ;
   uint8_t *arg2 = (uint8_t *) 0 ;
   size_t arg3 ;
@@ -8163,7 +8241,7 @@ _gostring_ _wrap_ton_builder_store_bits_cwetee_d1a6a8c9a889b0bb(wetee_ton_builde
 }
 
 
-_gostring_ _wrap_ton_builder_store_bytes_cwetee_d1a6a8c9a889b0bb(wetee_ton_builder *_swig_go_0, _goslice_ _swig_go_1) {
+_gostring_ _wrap_ton_builder_store_bytes_cwetee_d5bd1ef305db0a68(wetee_ton_builder *_swig_go_0, _goslice_ _swig_go_1) {
   wetee_ton_builder *arg1 = (wetee_ton_builder *) 0 ;
   uint8_t *arg2 = (uint8_t *) 0 ;
   size_t arg3 ;
@@ -8185,7 +8263,7 @@ _gostring_ _wrap_ton_builder_store_bytes_cwetee_d1a6a8c9a889b0bb(wetee_ton_build
 }
 
 
-_gostring_ _wrap_ton_builder_store_coins_cwetee_d1a6a8c9a889b0bb(wetee_ton_builder *_swig_go_0, _goslice_ _swig_go_1) {
+_gostring_ _wrap_ton_builder_store_coins_cwetee_d5bd1ef305db0a68(wetee_ton_builder *_swig_go_0, _goslice_ _swig_go_1) {
   wetee_ton_builder *arg1 = (wetee_ton_builder *) 0 ;
   wetee_u128 arg2 ;
   wetee_rc result;
@@ -8207,7 +8285,7 @@ _gostring_ _wrap_ton_builder_store_coins_cwetee_d1a6a8c9a889b0bb(wetee_ton_build
 }
 
 
-_gostring_ _wrap_ton_builder_store_ref_cwetee_d1a6a8c9a889b0bb(wetee_ton_builder *_swig_go_0, wetee_ton_cell *_swig_go_1) {
+_gostring_ _wrap_ton_builder_store_ref_cwetee_d5bd1ef305db0a68(wetee_ton_builder *_swig_go_0, wetee_ton_cell *_swig_go_1) {
   wetee_ton_builder *arg1 = (wetee_ton_builder *) 0 ;
   wetee_ton_cell *arg2 = (wetee_ton_cell *) 0 ;
   wetee_rc result;
@@ -8225,7 +8303,7 @@ _gostring_ _wrap_ton_builder_store_ref_cwetee_d1a6a8c9a889b0bb(wetee_ton_builder
 }
 
 
-_gostring_ _wrap_ton_builder_store_maybe_ref_cwetee_d1a6a8c9a889b0bb(wetee_ton_builder *_swig_go_0, wetee_ton_cell *_swig_go_1) {
+_gostring_ _wrap_ton_builder_store_maybe_ref_cwetee_d5bd1ef305db0a68(wetee_ton_builder *_swig_go_0, wetee_ton_cell *_swig_go_1) {
   wetee_ton_builder *arg1 = (wetee_ton_builder *) 0 ;
   wetee_ton_cell *arg2 = (wetee_ton_cell *) 0 ;
   wetee_rc result;
@@ -8243,7 +8321,7 @@ _gostring_ _wrap_ton_builder_store_maybe_ref_cwetee_d1a6a8c9a889b0bb(wetee_ton_b
 }
 
 
-_gostring_ _wrap_ton_builder_store_slice_cwetee_d1a6a8c9a889b0bb(wetee_ton_builder *_swig_go_0, wetee_ton_slice *_swig_go_1) {
+_gostring_ _wrap_ton_builder_store_slice_cwetee_d5bd1ef305db0a68(wetee_ton_builder *_swig_go_0, wetee_ton_slice *_swig_go_1) {
   wetee_ton_builder *arg1 = (wetee_ton_builder *) 0 ;
   wetee_ton_slice *arg2 = (wetee_ton_slice *) 0 ;
   wetee_rc result;
@@ -8261,7 +8339,7 @@ _gostring_ _wrap_ton_builder_store_slice_cwetee_d1a6a8c9a889b0bb(wetee_ton_build
 }
 
 
-_gostring_ _wrap_ton_builder_store_snake_cwetee_d1a6a8c9a889b0bb(wetee_ton_builder *_swig_go_0, _goslice_ _swig_go_1) {
+_gostring_ _wrap_ton_builder_store_snake_cwetee_d5bd1ef305db0a68(wetee_ton_builder *_swig_go_0, _goslice_ _swig_go_1) {
   wetee_ton_builder *arg1 = (wetee_ton_builder *) 0 ;
   uint8_t *arg2 = (uint8_t *) 0 ;
   size_t arg3 ;
@@ -8283,7 +8361,7 @@ _gostring_ _wrap_ton_builder_store_snake_cwetee_d1a6a8c9a889b0bb(wetee_ton_build
 }
 
 
-_gostring_ _wrap_ton_builder_end_cwetee_d1a6a8c9a889b0bb(wetee_ton_cell **_swig_go_0, wetee_ton_builder *_swig_go_1) {
+_gostring_ _wrap_ton_builder_end_cwetee_d5bd1ef305db0a68(wetee_ton_cell **_swig_go_0, wetee_ton_builder *_swig_go_1) {
   wetee_ton_cell **arg1 = (wetee_ton_cell **) 0 ;
   wetee_ton_builder *arg2 = (wetee_ton_builder *) 0 ;
   wetee_ton_cell *temp1 ;
@@ -8310,7 +8388,7 @@ _gostring_ _wrap_ton_builder_end_cwetee_d1a6a8c9a889b0bb(wetee_ton_cell **_swig_
 }
 
 
-_gostring_ _wrap_ton_builder_end_exotic_cwetee_d1a6a8c9a889b0bb(wetee_ton_cell **_swig_go_0, wetee_ton_builder *_swig_go_1) {
+_gostring_ _wrap_ton_builder_end_exotic_cwetee_d5bd1ef305db0a68(wetee_ton_cell **_swig_go_0, wetee_ton_builder *_swig_go_1) {
   wetee_ton_cell **arg1 = (wetee_ton_cell **) 0 ;
   wetee_ton_builder *arg2 = (wetee_ton_builder *) 0 ;
   wetee_ton_cell *temp1 ;
@@ -8337,7 +8415,7 @@ _gostring_ _wrap_ton_builder_end_exotic_cwetee_d1a6a8c9a889b0bb(wetee_ton_cell *
 }
 
 
-_gostring_ _wrap_ton_builder_store_address_cwetee_d1a6a8c9a889b0bb(wetee_ton_builder *_swig_go_0, _gostring_ _swig_go_1) {
+_gostring_ _wrap_ton_builder_store_address_cwetee_d5bd1ef305db0a68(wetee_ton_builder *_swig_go_0, _gostring_ _swig_go_1) {
   wetee_ton_builder *arg1 = (wetee_ton_builder *) 0 ;
   char *arg2 = (char *) 0 ;
   size_t arg3 ;
@@ -8359,7 +8437,7 @@ _gostring_ _wrap_ton_builder_store_address_cwetee_d1a6a8c9a889b0bb(wetee_ton_bui
 }
 
 
-void _wrap_ton_slice_free_cwetee_d1a6a8c9a889b0bb(wetee_ton_slice *_swig_go_0) {
+void _wrap_ton_slice_free_cwetee_d5bd1ef305db0a68(wetee_ton_slice *_swig_go_0) {
   wetee_ton_slice *arg1 = (wetee_ton_slice *) 0 ;
   
   arg1 = (wetee_ton_slice *)(uintptr_t)_swig_go_0; 
@@ -8372,7 +8450,7 @@ void _wrap_ton_slice_free_cwetee_d1a6a8c9a889b0bb(wetee_ton_slice *_swig_go_0) {
 }
 
 
-_gostring_ _wrap_ton_slice_new_cwetee_d1a6a8c9a889b0bb(wetee_ton_slice **_swig_go_0, wetee_ton_cell *_swig_go_1) {
+_gostring_ _wrap_ton_slice_new_cwetee_d5bd1ef305db0a68(wetee_ton_slice **_swig_go_0, wetee_ton_cell *_swig_go_1) {
   wetee_ton_slice **arg1 = (wetee_ton_slice **) 0 ;
   wetee_ton_cell *arg2 = (wetee_ton_cell *) 0 ;
   wetee_ton_slice *temp1 ;
@@ -8399,7 +8477,7 @@ _gostring_ _wrap_ton_slice_new_cwetee_d1a6a8c9a889b0bb(wetee_ton_slice **_swig_g
 }
 
 
-intgo _wrap_ton_slice_bits_left_cwetee_d1a6a8c9a889b0bb(wetee_ton_slice *_swig_go_0) {
+intgo _wrap_ton_slice_bits_left_cwetee_d5bd1ef305db0a68(wetee_ton_slice *_swig_go_0) {
   wetee_ton_slice *arg1 = (wetee_ton_slice *) 0 ;
   unsigned int result;
   intgo _swig_go_result;
@@ -8415,7 +8493,7 @@ intgo _wrap_ton_slice_bits_left_cwetee_d1a6a8c9a889b0bb(wetee_ton_slice *_swig_g
 }
 
 
-intgo _wrap_ton_slice_refs_left_cwetee_d1a6a8c9a889b0bb(wetee_ton_slice *_swig_go_0) {
+intgo _wrap_ton_slice_refs_left_cwetee_d5bd1ef305db0a68(wetee_ton_slice *_swig_go_0) {
   wetee_ton_slice *arg1 = (wetee_ton_slice *) 0 ;
   unsigned int result;
   intgo _swig_go_result;
@@ -8431,7 +8509,7 @@ intgo _wrap_ton_slice_refs_left_cwetee_d1a6a8c9a889b0bb(wetee_ton_slice *_swig_g
 }
 
 
-_gostring_ _wrap_ton_slice_load_bit_cwetee_d1a6a8c9a889b0bb(intgo *_swig_go_0, wetee_ton_slice *_swig_go_1) {
+_gostring_ _wrap_ton_slice_load_bit_cwetee_d5bd1ef305db0a68(intgo *_swig_go_0, wetee_ton_slice *_swig_go_1) {
   int *arg1 = (int *) 0 ;
   wetee_ton_slice *arg2 = (wetee_ton_slice *) 0 ;
   int temp1 ;
@@ -8454,7 +8532,7 @@ _gostring_ _wrap_ton_slice_load_bit_cwetee_d1a6a8c9a889b0bb(intgo *_swig_go_0, w
 }
 
 
-_gostring_ _wrap_ton_slice_load_uint_cwetee_d1a6a8c9a889b0bb(_goslice_ _swig_go_0, wetee_ton_slice *_swig_go_1, intgo _swig_go_2) {
+_gostring_ _wrap_ton_slice_load_uint_cwetee_d5bd1ef305db0a68(_goslice_ _swig_go_0, wetee_ton_slice *_swig_go_1, intgo _swig_go_2) {
   wetee_u128 *arg1 = (wetee_u128 *) 0 ;
   wetee_ton_slice *arg2 = (wetee_ton_slice *) 0 ;
   unsigned int arg3 ;
@@ -8484,7 +8562,7 @@ _gostring_ _wrap_ton_slice_load_uint_cwetee_d1a6a8c9a889b0bb(_goslice_ _swig_go_
 }
 
 
-_gostring_ _wrap_ton_slice_load_bits_cwetee_d1a6a8c9a889b0bb(wetee_buf *_swig_go_0, wetee_ton_slice *_swig_go_1, long long _swig_go_2) {
+_gostring_ _wrap_ton_slice_load_bits_cwetee_d5bd1ef305db0a68(wetee_buf *_swig_go_0, wetee_ton_slice *_swig_go_1, long long _swig_go_2) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   wetee_ton_slice *arg2 = (wetee_ton_slice *) 0 ;
   size_t arg3 ;
@@ -8520,7 +8598,7 @@ _gostring_ _wrap_ton_slice_load_bits_cwetee_d1a6a8c9a889b0bb(wetee_buf *_swig_go
 }
 
 
-_gostring_ _wrap_ton_slice_load_address_cwetee_d1a6a8c9a889b0bb(wetee_buf *_swig_go_0, wetee_ton_slice *_swig_go_1) {
+_gostring_ _wrap_ton_slice_load_address_cwetee_d5bd1ef305db0a68(wetee_buf *_swig_go_0, wetee_ton_slice *_swig_go_1) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   wetee_ton_slice *arg2 = (wetee_ton_slice *) 0 ;
   wetee_buf temp1 ;
@@ -8554,7 +8632,7 @@ _gostring_ _wrap_ton_slice_load_address_cwetee_d1a6a8c9a889b0bb(wetee_buf *_swig
 }
 
 
-_gostring_ _wrap_ton_slice_load_coins_cwetee_d1a6a8c9a889b0bb(_goslice_ _swig_go_0, wetee_ton_slice *_swig_go_1) {
+_gostring_ _wrap_ton_slice_load_coins_cwetee_d5bd1ef305db0a68(_goslice_ _swig_go_0, wetee_ton_slice *_swig_go_1) {
   wetee_u128 *arg1 = (wetee_u128 *) 0 ;
   wetee_ton_slice *arg2 = (wetee_ton_slice *) 0 ;
   wetee_u128 temp1 ;
@@ -8582,7 +8660,7 @@ _gostring_ _wrap_ton_slice_load_coins_cwetee_d1a6a8c9a889b0bb(_goslice_ _swig_go
 }
 
 
-_gostring_ _wrap_ton_slice_load_ref_cwetee_d1a6a8c9a889b0bb(wetee_ton_cell **_swig_go_0, wetee_ton_slice *_swig_go_1) {
+_gostring_ _wrap_ton_slice_load_ref_cwetee_d5bd1ef305db0a68(wetee_ton_cell **_swig_go_0, wetee_ton_slice *_swig_go_1) {
   wetee_ton_cell **arg1 = (wetee_ton_cell **) 0 ;
   wetee_ton_slice *arg2 = (wetee_ton_slice *) 0 ;
   wetee_ton_cell *temp1 ;
@@ -8609,7 +8687,7 @@ _gostring_ _wrap_ton_slice_load_ref_cwetee_d1a6a8c9a889b0bb(wetee_ton_cell **_sw
 }
 
 
-_gostring_ _wrap_ton_slice_load_maybe_ref_cwetee_d1a6a8c9a889b0bb(wetee_ton_cell **_swig_go_0, wetee_ton_slice *_swig_go_1) {
+_gostring_ _wrap_ton_slice_load_maybe_ref_cwetee_d5bd1ef305db0a68(wetee_ton_cell **_swig_go_0, wetee_ton_slice *_swig_go_1) {
   wetee_ton_cell **arg1 = (wetee_ton_cell **) 0 ;
   wetee_ton_slice *arg2 = (wetee_ton_slice *) 0 ;
   wetee_ton_cell *temp1 ;
@@ -8636,7 +8714,7 @@ _gostring_ _wrap_ton_slice_load_maybe_ref_cwetee_d1a6a8c9a889b0bb(wetee_ton_cell
 }
 
 
-_gostring_ _wrap_ton_slice_load_snake_cwetee_d1a6a8c9a889b0bb(wetee_buf *_swig_go_0, wetee_ton_slice *_swig_go_1) {
+_gostring_ _wrap_ton_slice_load_snake_cwetee_d5bd1ef305db0a68(wetee_buf *_swig_go_0, wetee_ton_slice *_swig_go_1) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   wetee_ton_slice *arg2 = (wetee_ton_slice *) 0 ;
   wetee_buf temp1 ;
@@ -8670,7 +8748,7 @@ _gostring_ _wrap_ton_slice_load_snake_cwetee_d1a6a8c9a889b0bb(wetee_buf *_swig_g
 }
 
 
-_gostring_ _wrap_ton_slice_skip_cwetee_d1a6a8c9a889b0bb(wetee_ton_slice *_swig_go_0, long long _swig_go_1) {
+_gostring_ _wrap_ton_slice_skip_cwetee_d5bd1ef305db0a68(wetee_ton_slice *_swig_go_0, long long _swig_go_1) {
   wetee_ton_slice *arg1 = (wetee_ton_slice *) 0 ;
   size_t arg2 ;
   wetee_rc result;
@@ -8688,7 +8766,7 @@ _gostring_ _wrap_ton_slice_skip_cwetee_d1a6a8c9a889b0bb(wetee_ton_slice *_swig_g
 }
 
 
-_gostring_ _wrap_ton_slice_end_cwetee_d1a6a8c9a889b0bb(wetee_ton_slice *_swig_go_0) {
+_gostring_ _wrap_ton_slice_end_cwetee_d5bd1ef305db0a68(wetee_ton_slice *_swig_go_0) {
   wetee_ton_slice *arg1 = (wetee_ton_slice *) 0 ;
   wetee_rc result;
   _gostring_ _swig_go_result;
@@ -8704,7 +8782,7 @@ _gostring_ _wrap_ton_slice_end_cwetee_d1a6a8c9a889b0bb(wetee_ton_slice *_swig_go
 }
 
 
-_gostring_ _wrap_ton_address_parse_cwetee_d1a6a8c9a889b0bb(wetee_buf *_swig_go_0, int *_swig_go_1, _gostring_ _swig_go_2) {
+_gostring_ _wrap_ton_address_parse_cwetee_d5bd1ef305db0a68(wetee_buf *_swig_go_0, int *_swig_go_1, _gostring_ _swig_go_2) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   unsigned int *arg2 = (unsigned int *) 0 ;
   char *arg3 = (char *) 0 ;
@@ -8744,7 +8822,7 @@ _gostring_ _wrap_ton_address_parse_cwetee_d1a6a8c9a889b0bb(wetee_buf *_swig_go_0
 }
 
 
-_gostring_ _wrap_ton_address_format_cwetee_d1a6a8c9a889b0bb(wetee_buf *_swig_go_0, _gostring_ _swig_go_1, intgo _swig_go_2) {
+_gostring_ _wrap_ton_address_format_cwetee_d5bd1ef305db0a68(wetee_buf *_swig_go_0, _gostring_ _swig_go_1, intgo _swig_go_2) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   char *arg2 = (char *) 0 ;
   size_t arg3 ;
@@ -8784,7 +8862,7 @@ _gostring_ _wrap_ton_address_format_cwetee_d1a6a8c9a889b0bb(wetee_buf *_swig_go_
 }
 
 
-_gostring_ _wrap_ton_state_init_address_cwetee_d1a6a8c9a889b0bb(wetee_buf *_swig_go_0, intgo _swig_go_1, wetee_ton_cell *_swig_go_2, wetee_ton_cell *_swig_go_3) {
+_gostring_ _wrap_ton_state_init_address_cwetee_d5bd1ef305db0a68(wetee_buf *_swig_go_0, intgo _swig_go_1, wetee_ton_cell *_swig_go_2, wetee_ton_cell *_swig_go_3) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   int32_t arg2 ;
   wetee_ton_cell *arg3 = (wetee_ton_cell *) 0 ;
@@ -8822,7 +8900,7 @@ _gostring_ _wrap_ton_state_init_address_cwetee_d1a6a8c9a889b0bb(wetee_buf *_swig
 }
 
 
-_gostring_ _wrap_ton_amount_format_cwetee_d1a6a8c9a889b0bb(wetee_buf *_swig_go_0, _goslice_ _swig_go_1, _gostring_ _swig_go_2) {
+_gostring_ _wrap_ton_amount_format_cwetee_d5bd1ef305db0a68(wetee_buf *_swig_go_0, _goslice_ _swig_go_1, _gostring_ _swig_go_2) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   wetee_u128 arg2 ;
   char *arg3 = (char *) 0 ;
@@ -8872,7 +8950,7 @@ _gostring_ _wrap_ton_amount_format_cwetee_d1a6a8c9a889b0bb(wetee_buf *_swig_go_0
 }
 
 
-_gostring_ _wrap_ton_amount_parse_cwetee_d1a6a8c9a889b0bb(_goslice_ _swig_go_0, _gostring_ _swig_go_1) {
+_gostring_ _wrap_ton_amount_parse_cwetee_d5bd1ef305db0a68(_goslice_ _swig_go_0, _gostring_ _swig_go_1) {
   wetee_u128 *arg1 = (wetee_u128 *) 0 ;
   char *arg2 = (char *) 0 ;
   size_t arg3 ;
@@ -8904,7 +8982,7 @@ _gostring_ _wrap_ton_amount_parse_cwetee_d1a6a8c9a889b0bb(_goslice_ _swig_go_0, 
 }
 
 
-_gostring_ _wrap_ton_state_init_cwetee_d1a6a8c9a889b0bb(wetee_ton_cell **_swig_go_0, wetee_ton_cell *_swig_go_1, wetee_ton_cell *_swig_go_2) {
+_gostring_ _wrap_ton_state_init_cwetee_d5bd1ef305db0a68(wetee_ton_cell **_swig_go_0, wetee_ton_cell *_swig_go_1, wetee_ton_cell *_swig_go_2) {
   wetee_ton_cell **arg1 = (wetee_ton_cell **) 0 ;
   wetee_ton_cell *arg2 = (wetee_ton_cell *) 0 ;
   wetee_ton_cell *arg3 = (wetee_ton_cell *) 0 ;
@@ -8933,7 +9011,7 @@ _gostring_ _wrap_ton_state_init_cwetee_d1a6a8c9a889b0bb(wetee_ton_cell **_swig_g
 }
 
 
-_gostring_ _wrap_ton_mnemonic_generate_cwetee_d1a6a8c9a889b0bb(wetee_buf *_swig_go_0, _gostring_ _swig_go_1) {
+_gostring_ _wrap_ton_mnemonic_generate_cwetee_d5bd1ef305db0a68(wetee_buf *_swig_go_0, _gostring_ _swig_go_1) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   char *arg2 = (char *) 0 ;
   size_t arg3 ;
@@ -8972,7 +9050,7 @@ _gostring_ _wrap_ton_mnemonic_generate_cwetee_d1a6a8c9a889b0bb(wetee_buf *_swig_
 }
 
 
-_gostring_ _wrap_ton_mnemonic_validate_cwetee_d1a6a8c9a889b0bb(_gostring_ _swig_go_0, _gostring_ _swig_go_1) {
+_gostring_ _wrap_ton_mnemonic_validate_cwetee_d5bd1ef305db0a68(_gostring_ _swig_go_0, _gostring_ _swig_go_1) {
   char *arg1 = (char *) 0 ;
   size_t arg2 ;
   char *arg3 = (char *) 0 ;
@@ -8998,7 +9076,7 @@ _gostring_ _wrap_ton_mnemonic_validate_cwetee_d1a6a8c9a889b0bb(_gostring_ _swig_
 }
 
 
-_gostring_ _wrap_ton_mnemonic_to_seed_cwetee_d1a6a8c9a889b0bb(_goslice_ _swig_go_0, _gostring_ _swig_go_1, _gostring_ _swig_go_2) {
+_gostring_ _wrap_ton_mnemonic_to_seed_cwetee_d5bd1ef305db0a68(_goslice_ _swig_go_0, _gostring_ _swig_go_1, _gostring_ _swig_go_2) {
   uint8_t *arg1 ;
   char *arg2 = (char *) 0 ;
   size_t arg3 ;
@@ -9029,7 +9107,7 @@ _gostring_ _wrap_ton_mnemonic_to_seed_cwetee_d1a6a8c9a889b0bb(_goslice_ _swig_go
 }
 
 
-_gostring_ _wrap_ton_mnemonic_to_keypair_cwetee_d1a6a8c9a889b0bb(_goslice_ _swig_go_0, _goslice_ _swig_go_1, _gostring_ _swig_go_2, _gostring_ _swig_go_3) {
+_gostring_ _wrap_ton_mnemonic_to_keypair_cwetee_d5bd1ef305db0a68(_goslice_ _swig_go_0, _goslice_ _swig_go_1, _gostring_ _swig_go_2, _gostring_ _swig_go_3) {
   uint8_t *arg1 ;
   uint8_t *arg2 ;
   char *arg3 = (char *) 0 ;
@@ -9065,7 +9143,7 @@ _gostring_ _wrap_ton_mnemonic_to_keypair_cwetee_d1a6a8c9a889b0bb(_goslice_ _swig
 }
 
 
-_gostring_ _wrap_ton_comment_cwetee_d1a6a8c9a889b0bb(wetee_ton_cell **_swig_go_0, _gostring_ _swig_go_1) {
+_gostring_ _wrap_ton_comment_cwetee_d5bd1ef305db0a68(wetee_ton_cell **_swig_go_0, _gostring_ _swig_go_1) {
   wetee_ton_cell **arg1 = (wetee_ton_cell **) 0 ;
   char *arg2 = (char *) 0 ;
   size_t arg3 ;
@@ -9096,7 +9174,7 @@ _gostring_ _wrap_ton_comment_cwetee_d1a6a8c9a889b0bb(wetee_ton_cell **_swig_go_0
 }
 
 
-_gostring_ _wrap_ton_internal_message_cwetee_d1a6a8c9a889b0bb(wetee_ton_cell **_swig_go_0, _gostring_ _swig_go_1, _goslice_ _swig_go_2, intgo _swig_go_3, wetee_ton_cell *_swig_go_4, wetee_ton_cell *_swig_go_5) {
+_gostring_ _wrap_ton_internal_message_cwetee_d5bd1ef305db0a68(wetee_ton_cell **_swig_go_0, _gostring_ _swig_go_1, _goslice_ _swig_go_2, intgo _swig_go_3, wetee_ton_cell *_swig_go_4, wetee_ton_cell *_swig_go_5) {
   wetee_ton_cell **arg1 = (wetee_ton_cell **) 0 ;
   char *arg2 = (char *) 0 ;
   size_t arg3 ;
@@ -9139,7 +9217,7 @@ _gostring_ _wrap_ton_internal_message_cwetee_d1a6a8c9a889b0bb(wetee_ton_cell **_
 }
 
 
-_gostring_ _wrap_ton_external_message_cwetee_d1a6a8c9a889b0bb(wetee_ton_cell **_swig_go_0, _gostring_ _swig_go_1, wetee_ton_cell *_swig_go_2, wetee_ton_cell *_swig_go_3, intgo _swig_go_4) {
+_gostring_ _wrap_ton_external_message_cwetee_d5bd1ef305db0a68(wetee_ton_cell **_swig_go_0, _gostring_ _swig_go_1, wetee_ton_cell *_swig_go_2, wetee_ton_cell *_swig_go_3, intgo _swig_go_4) {
   wetee_ton_cell **arg1 = (wetee_ton_cell **) 0 ;
   char *arg2 = (char *) 0 ;
   size_t arg3 ;
@@ -9176,7 +9254,7 @@ _gostring_ _wrap_ton_external_message_cwetee_d1a6a8c9a889b0bb(wetee_ton_cell **_
 }
 
 
-void _wrap_ton_wallet_free_cwetee_d1a6a8c9a889b0bb(wetee_ton_wallet *_swig_go_0) {
+void _wrap_ton_wallet_free_cwetee_d5bd1ef305db0a68(wetee_ton_wallet *_swig_go_0) {
   wetee_ton_wallet *arg1 = (wetee_ton_wallet *) 0 ;
   
   arg1 = (wetee_ton_wallet *)(uintptr_t)_swig_go_0; 
@@ -9189,7 +9267,7 @@ void _wrap_ton_wallet_free_cwetee_d1a6a8c9a889b0bb(wetee_ton_wallet *_swig_go_0)
 }
 
 
-_gostring_ _wrap_ton_wallet_code_cwetee_d1a6a8c9a889b0bb(wetee_ton_cell **_swig_go_0, intgo _swig_go_1) {
+_gostring_ _wrap_ton_wallet_code_cwetee_d5bd1ef305db0a68(wetee_ton_cell **_swig_go_0, intgo _swig_go_1) {
   wetee_ton_cell **arg1 = (wetee_ton_cell **) 0 ;
   int arg2 ;
   wetee_ton_cell *temp1 ;
@@ -9216,7 +9294,7 @@ _gostring_ _wrap_ton_wallet_code_cwetee_d1a6a8c9a889b0bb(wetee_ton_cell **_swig_
 }
 
 
-_gostring_ _wrap_ton_wallet_v5r1_id_cwetee_d1a6a8c9a889b0bb(int *_swig_go_0, intgo _swig_go_1, intgo _swig_go_2, intgo _swig_go_3) {
+_gostring_ _wrap_ton_wallet_v5r1_id_cwetee_d5bd1ef305db0a68(int *_swig_go_0, intgo _swig_go_1, intgo _swig_go_2, intgo _swig_go_3) {
   uint32_t *arg1 = (uint32_t *) 0 ;
   int32_t arg2 ;
   int32_t arg3 ;
@@ -9238,7 +9316,7 @@ _gostring_ _wrap_ton_wallet_v5r1_id_cwetee_d1a6a8c9a889b0bb(int *_swig_go_0, int
 }
 
 
-_gostring_ _wrap_ton_wallet_default_id_cwetee_d1a6a8c9a889b0bb(int *_swig_go_0, intgo _swig_go_1, intgo _swig_go_2, intgo _swig_go_3) {
+_gostring_ _wrap_ton_wallet_default_id_cwetee_d5bd1ef305db0a68(int *_swig_go_0, intgo _swig_go_1, intgo _swig_go_2, intgo _swig_go_3) {
   uint32_t *arg1 = (uint32_t *) 0 ;
   int arg2 ;
   int32_t arg3 ;
@@ -9260,7 +9338,7 @@ _gostring_ _wrap_ton_wallet_default_id_cwetee_d1a6a8c9a889b0bb(int *_swig_go_0, 
 }
 
 
-_gostring_ _wrap_ton_wallet_new_cwetee_d1a6a8c9a889b0bb(wetee_ton_wallet **_swig_go_0, intgo _swig_go_1, _goslice_ _swig_go_2, intgo _swig_go_3, intgo _swig_go_4) {
+_gostring_ _wrap_ton_wallet_new_cwetee_d5bd1ef305db0a68(wetee_ton_wallet **_swig_go_0, intgo _swig_go_1, _goslice_ _swig_go_2, intgo _swig_go_3, intgo _swig_go_4) {
   wetee_ton_wallet **arg1 = (wetee_ton_wallet **) 0 ;
   int arg2 ;
   uint8_t *arg3 ;
@@ -9296,7 +9374,7 @@ _gostring_ _wrap_ton_wallet_new_cwetee_d1a6a8c9a889b0bb(wetee_ton_wallet **_swig
 }
 
 
-_gostring_ _wrap_ton_wallet_id_cwetee_d1a6a8c9a889b0bb(int *_swig_go_0, wetee_ton_wallet *_swig_go_1) {
+_gostring_ _wrap_ton_wallet_id_cwetee_d5bd1ef305db0a68(int *_swig_go_0, wetee_ton_wallet *_swig_go_1) {
   uint32_t *arg1 = (uint32_t *) 0 ;
   wetee_ton_wallet *arg2 = (wetee_ton_wallet *) 0 ;
   wetee_rc result;
@@ -9314,7 +9392,7 @@ _gostring_ _wrap_ton_wallet_id_cwetee_d1a6a8c9a889b0bb(int *_swig_go_0, wetee_to
 }
 
 
-_gostring_ _wrap_ton_wallet_state_init_cwetee_d1a6a8c9a889b0bb(wetee_ton_cell **_swig_go_0, wetee_ton_wallet *_swig_go_1) {
+_gostring_ _wrap_ton_wallet_state_init_cwetee_d5bd1ef305db0a68(wetee_ton_cell **_swig_go_0, wetee_ton_wallet *_swig_go_1) {
   wetee_ton_cell **arg1 = (wetee_ton_cell **) 0 ;
   wetee_ton_wallet *arg2 = (wetee_ton_wallet *) 0 ;
   wetee_ton_cell *temp1 ;
@@ -9341,7 +9419,7 @@ _gostring_ _wrap_ton_wallet_state_init_cwetee_d1a6a8c9a889b0bb(wetee_ton_cell **
 }
 
 
-_gostring_ _wrap_ton_wallet_address_cwetee_d1a6a8c9a889b0bb(wetee_buf *_swig_go_0, wetee_ton_wallet *_swig_go_1) {
+_gostring_ _wrap_ton_wallet_address_cwetee_d5bd1ef305db0a68(wetee_buf *_swig_go_0, wetee_ton_wallet *_swig_go_1) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   wetee_ton_wallet *arg2 = (wetee_ton_wallet *) 0 ;
   wetee_buf temp1 ;
@@ -9375,7 +9453,7 @@ _gostring_ _wrap_ton_wallet_address_cwetee_d1a6a8c9a889b0bb(wetee_buf *_swig_go_
 }
 
 
-void _wrap_ton_transfer_free_cwetee_d1a6a8c9a889b0bb(wetee_ton_transfer *_swig_go_0) {
+void _wrap_ton_transfer_free_cwetee_d5bd1ef305db0a68(wetee_ton_transfer *_swig_go_0) {
   wetee_ton_transfer *arg1 = (wetee_ton_transfer *) 0 ;
   
   arg1 = (wetee_ton_transfer *)(uintptr_t)_swig_go_0; 
@@ -9388,7 +9466,7 @@ void _wrap_ton_transfer_free_cwetee_d1a6a8c9a889b0bb(wetee_ton_transfer *_swig_g
 }
 
 
-_gostring_ _wrap_ton_transfer_new_cwetee_d1a6a8c9a889b0bb(wetee_ton_transfer **_swig_go_0) {
+_gostring_ _wrap_ton_transfer_new_cwetee_d5bd1ef305db0a68(wetee_ton_transfer **_swig_go_0) {
   wetee_ton_transfer **arg1 = (wetee_ton_transfer **) 0 ;
   wetee_ton_transfer *temp1 ;
   wetee_rc result;
@@ -9413,7 +9491,7 @@ _gostring_ _wrap_ton_transfer_new_cwetee_d1a6a8c9a889b0bb(wetee_ton_transfer **_
 }
 
 
-_gostring_ _wrap_ton_transfer_add_cwetee_d1a6a8c9a889b0bb(wetee_ton_transfer *_swig_go_0, intgo _swig_go_1, wetee_ton_cell *_swig_go_2) {
+_gostring_ _wrap_ton_transfer_add_cwetee_d5bd1ef305db0a68(wetee_ton_transfer *_swig_go_0, intgo _swig_go_1, wetee_ton_cell *_swig_go_2) {
   wetee_ton_transfer *arg1 = (wetee_ton_transfer *) 0 ;
   unsigned int arg2 ;
   wetee_ton_cell *arg3 = (wetee_ton_cell *) 0 ;
@@ -9433,7 +9511,7 @@ _gostring_ _wrap_ton_transfer_add_cwetee_d1a6a8c9a889b0bb(wetee_ton_transfer *_s
 }
 
 
-long long _wrap_ton_transfer_count_cwetee_d1a6a8c9a889b0bb(wetee_ton_transfer *_swig_go_0) {
+long long _wrap_ton_transfer_count_cwetee_d5bd1ef305db0a68(wetee_ton_transfer *_swig_go_0) {
   wetee_ton_transfer *arg1 = (wetee_ton_transfer *) 0 ;
   size_t result;
   long long _swig_go_result;
@@ -9449,7 +9527,7 @@ long long _wrap_ton_transfer_count_cwetee_d1a6a8c9a889b0bb(wetee_ton_transfer *_
 }
 
 
-_gostring_ _wrap_ton_wallet_sign_transfer_cwetee_d1a6a8c9a889b0bb(wetee_ton_cell **_swig_go_0, wetee_ton_wallet *_swig_go_1, _goslice_ _swig_go_2, intgo _swig_go_3, intgo _swig_go_4, wetee_ton_transfer *_swig_go_5) {
+_gostring_ _wrap_ton_wallet_sign_transfer_cwetee_d5bd1ef305db0a68(wetee_ton_cell **_swig_go_0, wetee_ton_wallet *_swig_go_1, _goslice_ _swig_go_2, intgo _swig_go_3, intgo _swig_go_4, wetee_ton_transfer *_swig_go_5) {
   wetee_ton_cell **arg1 = (wetee_ton_cell **) 0 ;
   wetee_ton_wallet *arg2 = (wetee_ton_wallet *) 0 ;
   uint8_t *arg3 ;
@@ -9487,7 +9565,7 @@ _gostring_ _wrap_ton_wallet_sign_transfer_cwetee_d1a6a8c9a889b0bb(wetee_ton_cell
 }
 
 
-_gostring_ _wrap_ton_wallet_external_cwetee_d1a6a8c9a889b0bb(wetee_ton_cell **_swig_go_0, wetee_ton_wallet *_swig_go_1, wetee_ton_cell *_swig_go_2, intgo _swig_go_3) {
+_gostring_ _wrap_ton_wallet_external_cwetee_d5bd1ef305db0a68(wetee_ton_cell **_swig_go_0, wetee_ton_wallet *_swig_go_1, wetee_ton_cell *_swig_go_2, intgo _swig_go_3) {
   wetee_ton_cell **arg1 = (wetee_ton_cell **) 0 ;
   wetee_ton_wallet *arg2 = (wetee_ton_wallet *) 0 ;
   wetee_ton_cell *arg3 = (wetee_ton_cell *) 0 ;
@@ -9518,7 +9596,7 @@ _gostring_ _wrap_ton_wallet_external_cwetee_d1a6a8c9a889b0bb(wetee_ton_cell **_s
 }
 
 
-_gostring_ _wrap_ton_wallet_new_highload_v3_cwetee_d1a6a8c9a889b0bb(wetee_ton_wallet **_swig_go_0, _goslice_ _swig_go_1, intgo _swig_go_2, intgo _swig_go_3, intgo _swig_go_4) {
+_gostring_ _wrap_ton_wallet_new_highload_v3_cwetee_d5bd1ef305db0a68(wetee_ton_wallet **_swig_go_0, _goslice_ _swig_go_1, intgo _swig_go_2, intgo _swig_go_3, intgo _swig_go_4) {
   wetee_ton_wallet **arg1 = (wetee_ton_wallet **) 0 ;
   uint8_t *arg2 ;
   int32_t arg3 ;
@@ -9554,7 +9632,7 @@ _gostring_ _wrap_ton_wallet_new_highload_v3_cwetee_d1a6a8c9a889b0bb(wetee_ton_wa
 }
 
 
-_gostring_ _wrap_ton_highload_sign_message_cwetee_d1a6a8c9a889b0bb(wetee_ton_cell **_swig_go_0, wetee_ton_wallet *_swig_go_1, _goslice_ _swig_go_2, intgo _swig_go_3, long long _swig_go_4, intgo _swig_go_5, wetee_ton_cell *_swig_go_6) {
+_gostring_ _wrap_ton_highload_sign_message_cwetee_d5bd1ef305db0a68(wetee_ton_cell **_swig_go_0, wetee_ton_wallet *_swig_go_1, _goslice_ _swig_go_2, intgo _swig_go_3, long long _swig_go_4, intgo _swig_go_5, wetee_ton_cell *_swig_go_6) {
   wetee_ton_cell **arg1 = (wetee_ton_cell **) 0 ;
   wetee_ton_wallet *arg2 = (wetee_ton_wallet *) 0 ;
   uint8_t *arg3 ;
@@ -9594,7 +9672,7 @@ _gostring_ _wrap_ton_highload_sign_message_cwetee_d1a6a8c9a889b0bb(wetee_ton_cel
 }
 
 
-_gostring_ _wrap_ton_highload_sign_batch_cwetee_d1a6a8c9a889b0bb(wetee_ton_cell **_swig_go_0, wetee_ton_wallet *_swig_go_1, _goslice_ _swig_go_2, intgo _swig_go_3, long long _swig_go_4, wetee_ton_transfer *_swig_go_5, _goslice_ _swig_go_6) {
+_gostring_ _wrap_ton_highload_sign_batch_cwetee_d5bd1ef305db0a68(wetee_ton_cell **_swig_go_0, wetee_ton_wallet *_swig_go_1, _goslice_ _swig_go_2, intgo _swig_go_3, long long _swig_go_4, wetee_ton_transfer *_swig_go_5, _goslice_ _swig_go_6) {
   wetee_ton_cell **arg1 = (wetee_ton_cell **) 0 ;
   wetee_ton_wallet *arg2 = (wetee_ton_wallet *) 0 ;
   uint8_t *arg3 ;
@@ -9638,7 +9716,7 @@ _gostring_ _wrap_ton_highload_sign_batch_cwetee_d1a6a8c9a889b0bb(wetee_ton_cell 
 }
 
 
-void _wrap_ton_dict_free_cwetee_d1a6a8c9a889b0bb(wetee_ton_dict *_swig_go_0) {
+void _wrap_ton_dict_free_cwetee_d5bd1ef305db0a68(wetee_ton_dict *_swig_go_0) {
   wetee_ton_dict *arg1 = (wetee_ton_dict *) 0 ;
   
   arg1 = (wetee_ton_dict *)(uintptr_t)_swig_go_0; 
@@ -9651,7 +9729,7 @@ void _wrap_ton_dict_free_cwetee_d1a6a8c9a889b0bb(wetee_ton_dict *_swig_go_0) {
 }
 
 
-_gostring_ _wrap_ton_dict_new_cwetee_d1a6a8c9a889b0bb(wetee_ton_dict **_swig_go_0, intgo _swig_go_1) {
+_gostring_ _wrap_ton_dict_new_cwetee_d5bd1ef305db0a68(wetee_ton_dict **_swig_go_0, intgo _swig_go_1) {
   wetee_ton_dict **arg1 = (wetee_ton_dict **) 0 ;
   unsigned int arg2 ;
   wetee_ton_dict *temp1 ;
@@ -9678,7 +9756,7 @@ _gostring_ _wrap_ton_dict_new_cwetee_d1a6a8c9a889b0bb(wetee_ton_dict **_swig_go_
 }
 
 
-long long _wrap_ton_dict_count_cwetee_d1a6a8c9a889b0bb(wetee_ton_dict *_swig_go_0) {
+long long _wrap_ton_dict_count_cwetee_d5bd1ef305db0a68(wetee_ton_dict *_swig_go_0) {
   wetee_ton_dict *arg1 = (wetee_ton_dict *) 0 ;
   size_t result;
   long long _swig_go_result;
@@ -9694,7 +9772,7 @@ long long _wrap_ton_dict_count_cwetee_d1a6a8c9a889b0bb(wetee_ton_dict *_swig_go_
 }
 
 
-intgo _wrap_ton_dict_key_bits_cwetee_d1a6a8c9a889b0bb(wetee_ton_dict *_swig_go_0) {
+intgo _wrap_ton_dict_key_bits_cwetee_d5bd1ef305db0a68(wetee_ton_dict *_swig_go_0) {
   wetee_ton_dict *arg1 = (wetee_ton_dict *) 0 ;
   unsigned int result;
   intgo _swig_go_result;
@@ -9710,7 +9788,7 @@ intgo _wrap_ton_dict_key_bits_cwetee_d1a6a8c9a889b0bb(wetee_ton_dict *_swig_go_0
 }
 
 
-_gostring_ _wrap_ton_dict_set_cwetee_d1a6a8c9a889b0bb(wetee_ton_dict *_swig_go_0, _goslice_ _swig_go_1, wetee_ton_cell *_swig_go_2) {
+_gostring_ _wrap_ton_dict_set_cwetee_d5bd1ef305db0a68(wetee_ton_dict *_swig_go_0, _goslice_ _swig_go_1, wetee_ton_cell *_swig_go_2) {
   wetee_ton_dict *arg1 = (wetee_ton_dict *) 0 ;
   uint8_t *arg2 = (uint8_t *) 0 ;
   size_t arg3 ;
@@ -9734,7 +9812,7 @@ _gostring_ _wrap_ton_dict_set_cwetee_d1a6a8c9a889b0bb(wetee_ton_dict *_swig_go_0
 }
 
 
-_gostring_ _wrap_ton_dict_get_cwetee_d1a6a8c9a889b0bb(wetee_ton_cell **_swig_go_0, wetee_ton_dict *_swig_go_1, _goslice_ _swig_go_2) {
+_gostring_ _wrap_ton_dict_get_cwetee_d5bd1ef305db0a68(wetee_ton_cell **_swig_go_0, wetee_ton_dict *_swig_go_1, _goslice_ _swig_go_2) {
   wetee_ton_cell **arg1 = (wetee_ton_cell **) 0 ;
   wetee_ton_dict *arg2 = (wetee_ton_dict *) 0 ;
   uint8_t *arg3 = (uint8_t *) 0 ;
@@ -9767,7 +9845,7 @@ _gostring_ _wrap_ton_dict_get_cwetee_d1a6a8c9a889b0bb(wetee_ton_cell **_swig_go_
 }
 
 
-_gostring_ _wrap_ton_dict_remove_cwetee_d1a6a8c9a889b0bb(wetee_ton_dict *_swig_go_0, _goslice_ _swig_go_1) {
+_gostring_ _wrap_ton_dict_remove_cwetee_d5bd1ef305db0a68(wetee_ton_dict *_swig_go_0, _goslice_ _swig_go_1) {
   wetee_ton_dict *arg1 = (wetee_ton_dict *) 0 ;
   uint8_t *arg2 = (uint8_t *) 0 ;
   size_t arg3 ;
@@ -9789,7 +9867,7 @@ _gostring_ _wrap_ton_dict_remove_cwetee_d1a6a8c9a889b0bb(wetee_ton_dict *_swig_g
 }
 
 
-_gostring_ _wrap_ton_dict_entry_cwetee_d1a6a8c9a889b0bb(_goslice_ _swig_go_0, wetee_ton_cell **_swig_go_1, wetee_ton_dict *_swig_go_2, long long _swig_go_3) {
+_gostring_ _wrap_ton_dict_entry_cwetee_d5bd1ef305db0a68(_goslice_ _swig_go_0, wetee_ton_cell **_swig_go_1, wetee_ton_dict *_swig_go_2, long long _swig_go_3) {
   uint8_t *arg1 = (uint8_t *) 0 ;
   size_t arg2 ;
   wetee_ton_cell **arg3 = (wetee_ton_cell **) 0 ;
@@ -9824,7 +9902,7 @@ _gostring_ _wrap_ton_dict_entry_cwetee_d1a6a8c9a889b0bb(_goslice_ _swig_go_0, we
 }
 
 
-_gostring_ _wrap_ton_dict_root_cwetee_d1a6a8c9a889b0bb(wetee_ton_cell **_swig_go_0, wetee_ton_dict *_swig_go_1) {
+_gostring_ _wrap_ton_dict_root_cwetee_d5bd1ef305db0a68(wetee_ton_cell **_swig_go_0, wetee_ton_dict *_swig_go_1) {
   wetee_ton_cell **arg1 = (wetee_ton_cell **) 0 ;
   wetee_ton_dict *arg2 = (wetee_ton_dict *) 0 ;
   wetee_ton_cell *temp1 ;
@@ -9851,7 +9929,7 @@ _gostring_ _wrap_ton_dict_root_cwetee_d1a6a8c9a889b0bb(wetee_ton_cell **_swig_go
 }
 
 
-_gostring_ _wrap_ton_builder_store_dict_cwetee_d1a6a8c9a889b0bb(wetee_ton_builder *_swig_go_0, wetee_ton_dict *_swig_go_1) {
+_gostring_ _wrap_ton_builder_store_dict_cwetee_d5bd1ef305db0a68(wetee_ton_builder *_swig_go_0, wetee_ton_dict *_swig_go_1) {
   wetee_ton_builder *arg1 = (wetee_ton_builder *) 0 ;
   wetee_ton_dict *arg2 = (wetee_ton_dict *) 0 ;
   wetee_rc result;
@@ -9869,7 +9947,7 @@ _gostring_ _wrap_ton_builder_store_dict_cwetee_d1a6a8c9a889b0bb(wetee_ton_builde
 }
 
 
-_gostring_ _wrap_ton_dict_from_root_cwetee_d1a6a8c9a889b0bb(wetee_ton_dict **_swig_go_0, wetee_ton_cell *_swig_go_1, intgo _swig_go_2) {
+_gostring_ _wrap_ton_dict_from_root_cwetee_d5bd1ef305db0a68(wetee_ton_dict **_swig_go_0, wetee_ton_cell *_swig_go_1, intgo _swig_go_2) {
   wetee_ton_dict **arg1 = (wetee_ton_dict **) 0 ;
   wetee_ton_cell *arg2 = (wetee_ton_cell *) 0 ;
   unsigned int arg3 ;
@@ -9898,7 +9976,7 @@ _gostring_ _wrap_ton_dict_from_root_cwetee_d1a6a8c9a889b0bb(wetee_ton_dict **_sw
 }
 
 
-_gostring_ _wrap_ton_slice_load_dict_cwetee_d1a6a8c9a889b0bb(wetee_ton_dict **_swig_go_0, wetee_ton_slice *_swig_go_1, intgo _swig_go_2) {
+_gostring_ _wrap_ton_slice_load_dict_cwetee_d5bd1ef305db0a68(wetee_ton_dict **_swig_go_0, wetee_ton_slice *_swig_go_1, intgo _swig_go_2) {
   wetee_ton_dict **arg1 = (wetee_ton_dict **) 0 ;
   wetee_ton_slice *arg2 = (wetee_ton_slice *) 0 ;
   unsigned int arg3 ;
@@ -9927,7 +10005,7 @@ _gostring_ _wrap_ton_slice_load_dict_cwetee_d1a6a8c9a889b0bb(wetee_ton_dict **_s
 }
 
 
-intgo _wrap_TON_JETTON_FORWARD_INLINE_cwetee_d1a6a8c9a889b0bb() {
+intgo _wrap_TON_JETTON_FORWARD_INLINE_cwetee_d5bd1ef305db0a68() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -9938,7 +10016,7 @@ intgo _wrap_TON_JETTON_FORWARD_INLINE_cwetee_d1a6a8c9a889b0bb() {
 }
 
 
-intgo _wrap_TON_JETTON_DATA_STATUS_cwetee_d1a6a8c9a889b0bb() {
+intgo _wrap_TON_JETTON_DATA_STATUS_cwetee_d5bd1ef305db0a68() {
   int result;
   intgo _swig_go_result;
   
@@ -9949,7 +10027,7 @@ intgo _wrap_TON_JETTON_DATA_STATUS_cwetee_d1a6a8c9a889b0bb() {
 }
 
 
-intgo _wrap_TON_JETTON_DATA_CODE_REF_cwetee_d1a6a8c9a889b0bb() {
+intgo _wrap_TON_JETTON_DATA_CODE_REF_cwetee_d5bd1ef305db0a68() {
   int result;
   intgo _swig_go_result;
   
@@ -9960,7 +10038,7 @@ intgo _wrap_TON_JETTON_DATA_CODE_REF_cwetee_d1a6a8c9a889b0bb() {
 }
 
 
-_gostring_ _wrap_ton_jetton_transfer_cwetee_d1a6a8c9a889b0bb(wetee_ton_cell **_swig_go_0, long long _swig_go_1, _goslice_ _swig_go_2, _gostring_ _swig_go_3, _gostring_ _swig_go_4, wetee_ton_cell *_swig_go_5, _goslice_ _swig_go_6, wetee_ton_cell *_swig_go_7, intgo _swig_go_8) {
+_gostring_ _wrap_ton_jetton_transfer_cwetee_d5bd1ef305db0a68(wetee_ton_cell **_swig_go_0, long long _swig_go_1, _goslice_ _swig_go_2, _gostring_ _swig_go_3, _gostring_ _swig_go_4, wetee_ton_cell *_swig_go_5, _goslice_ _swig_go_6, wetee_ton_cell *_swig_go_7, intgo _swig_go_8) {
   wetee_ton_cell **arg1 = (wetee_ton_cell **) 0 ;
   uint64_t arg2 ;
   wetee_u128 arg3 ;
@@ -10017,7 +10095,7 @@ _gostring_ _wrap_ton_jetton_transfer_cwetee_d1a6a8c9a889b0bb(wetee_ton_cell **_s
 }
 
 
-_gostring_ _wrap_ton_jetton_wallet_address_cwetee_d1a6a8c9a889b0bb(wetee_buf *_swig_go_0, intgo _swig_go_1, _gostring_ _swig_go_2, _gostring_ _swig_go_3, wetee_ton_cell *_swig_go_4) {
+_gostring_ _wrap_ton_jetton_wallet_address_cwetee_d5bd1ef305db0a68(wetee_buf *_swig_go_0, intgo _swig_go_1, _gostring_ _swig_go_2, _gostring_ _swig_go_3, wetee_ton_cell *_swig_go_4) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   int arg2 ;
   char *arg3 = (char *) 0 ;
@@ -10060,6 +10138,1058 @@ _gostring_ _wrap_ton_jetton_wallet_address_cwetee_d1a6a8c9a889b0bb(wetee_buf *_s
   
   
   wetee_buf_free(arg1);
+  
+  return _swig_go_result;
+}
+
+
+void _wrap_chain_free_cwetee_d5bd1ef305db0a68(wetee_chain *_swig_go_0) {
+  wetee_chain *arg1 = (wetee_chain *) 0 ;
+  
+  arg1 = (wetee_chain *)(uintptr_t)_swig_go_0; 
+  
+  {
+    wetee_clear_error();
+    wetee_chain_free(arg1);
+  }
+  
+}
+
+
+void _wrap_chain_watch_free_cwetee_d5bd1ef305db0a68(wetee_chain_watch *_swig_go_0) {
+  wetee_chain_watch *arg1 = (wetee_chain_watch *) 0 ;
+  
+  arg1 = (wetee_chain_watch *)(uintptr_t)_swig_go_0; 
+  
+  {
+    wetee_clear_error();
+    wetee_chain_watch_free(arg1);
+  }
+  
+}
+
+
+intgo _wrap_CHAIN_RPC_AUTO_cwetee_d5bd1ef305db0a68() {
+  int result;
+  intgo _swig_go_result;
+  
+  
+  result = (int)(WETEE_CHAIN_RPC_AUTO);
+  _swig_go_result = result; 
+  return _swig_go_result;
+}
+
+
+intgo _wrap_CHAIN_RPC_LEGACY_cwetee_d5bd1ef305db0a68() {
+  int result;
+  intgo _swig_go_result;
+  
+  
+  result = (int)(WETEE_CHAIN_RPC_LEGACY);
+  _swig_go_result = result; 
+  return _swig_go_result;
+}
+
+
+intgo _wrap_CHAIN_RPC_NEW_cwetee_d5bd1ef305db0a68() {
+  int result;
+  intgo _swig_go_result;
+  
+  
+  result = (int)(WETEE_CHAIN_RPC_NEW);
+  _swig_go_result = result; 
+  return _swig_go_result;
+}
+
+
+intgo _wrap_TX_IN_BLOCK_cwetee_d5bd1ef305db0a68() {
+  int result;
+  intgo _swig_go_result;
+  
+  
+  result = (int)(WETEE_TX_IN_BLOCK);
+  _swig_go_result = result; 
+  return _swig_go_result;
+}
+
+
+intgo _wrap_TX_FINALIZED_cwetee_d5bd1ef305db0a68() {
+  int result;
+  intgo _swig_go_result;
+  
+  
+  result = (int)(WETEE_TX_FINALIZED);
+  _swig_go_result = result; 
+  return _swig_go_result;
+}
+
+
+_gostring_ _wrap_chainb_connect_cwetee_d5bd1ef305db0a68(wetee_chain **_swig_go_0, _gostring_ _swig_go_1, intgo _swig_go_2, _gostring_ _swig_go_3, _gostring_ _swig_go_4, intgo _swig_go_5) {
+  wetee_chain **arg1 = (wetee_chain **) 0 ;
+  char *arg2 = (char *) 0 ;
+  int arg3 ;
+  char *arg4 = (char *) 0 ;
+  char *arg5 = (char *) 0 ;
+  unsigned int arg6 ;
+  wetee_chain *temp1 ;
+  wetee_rc result;
+  _gostring_ _swig_go_result;
+  
+  
+  temp1 = NULL;
+  arg1 = &temp1;
+  
+  
+  arg2 = (char *)malloc(_swig_go_1.n + 1);
+  memcpy(arg2, _swig_go_1.p, _swig_go_1.n);
+  arg2[_swig_go_1.n] = '\0';
+  
+  arg3 = (int)_swig_go_2; 
+  
+  arg4 = NULL;
+  if (_swig_go_3.n > 0) {
+    char *copy = (char *)malloc((size_t)_swig_go_3.n + 1);
+    if (copy == NULL) _swig_gopanic("libwetee: out of memory");
+    memcpy(copy, _swig_go_3.p, (size_t)_swig_go_3.n);
+    copy[_swig_go_3.n] = '\0';
+    arg4 = copy;
+  }
+  
+  
+  arg5 = NULL;
+  if (_swig_go_4.n > 0) {
+    char *copy = (char *)malloc((size_t)_swig_go_4.n + 1);
+    if (copy == NULL) _swig_gopanic("libwetee: out of memory");
+    memcpy(copy, _swig_go_4.p, (size_t)_swig_go_4.n);
+    copy[_swig_go_4.n] = '\0';
+    arg5 = copy;
+  }
+  
+  arg6 = (unsigned int)_swig_go_5; 
+  
+  {
+    wetee_clear_error();
+    result = (wetee_rc)wetee_chainb_connect(arg1,(char const *)arg2,arg3,(char const *)arg4,(char const *)arg5,arg6);
+  }
+  _swig_go_result = wetee_go_status(result); 
+  
+  *(uintptr_t *)(void *)_swig_go_0 = (uintptr_t)temp1;
+  temp1 = NULL; /* owned by Go now */
+  
+  wetee_chain_free(temp1); 
+  free(arg2); 
+  free((char *)arg4); 
+  free((char *)arg5); 
+  return _swig_go_result;
+}
+
+
+_gostring_ _wrap_chainb_genesis_hash_cwetee_d5bd1ef305db0a68(_goslice_ _swig_go_0, wetee_chain *_swig_go_1) {
+  uint8_t *arg1 ;
+  wetee_chain *arg2 = (wetee_chain *) 0 ;
+  wetee_rc result;
+  _gostring_ _swig_go_result;
+  
+  
+  if (_swig_go_0.len < 32) _swig_gopanic("chainb_genesis_hash: out needs 32 bytes");
+  arg1 = (uint8_t *)_swig_go_0.array;
+  
+  arg2 = (wetee_chain *)(uintptr_t)_swig_go_1; 
+  
+  {
+    wetee_clear_error();
+    result = (wetee_rc)wetee_chainb_genesis_hash(arg1,arg2);
+  }
+  _swig_go_result = wetee_go_status(result); 
+  return _swig_go_result;
+}
+
+
+intgo _wrap_chainb_spec_version_cwetee_d5bd1ef305db0a68(wetee_chain *_swig_go_0) {
+  wetee_chain *arg1 = (wetee_chain *) 0 ;
+  uint32_t result;
+  intgo _swig_go_result;
+  
+  arg1 = (wetee_chain *)(uintptr_t)_swig_go_0; 
+  
+  {
+    wetee_clear_error();
+    result = (uint32_t)wetee_chainb_spec_version(arg1);
+  }
+  _swig_go_result = result; 
+  return _swig_go_result;
+}
+
+
+intgo _wrap_chainb_transaction_version_cwetee_d5bd1ef305db0a68(wetee_chain *_swig_go_0) {
+  wetee_chain *arg1 = (wetee_chain *) 0 ;
+  uint32_t result;
+  intgo _swig_go_result;
+  
+  arg1 = (wetee_chain *)(uintptr_t)_swig_go_0; 
+  
+  {
+    wetee_clear_error();
+    result = (uint32_t)wetee_chainb_transaction_version(arg1);
+  }
+  _swig_go_result = result; 
+  return _swig_go_result;
+}
+
+
+intgo _wrap_chainb_ss58_cwetee_d5bd1ef305db0a68(wetee_chain *_swig_go_0) {
+  wetee_chain *arg1 = (wetee_chain *) 0 ;
+  unsigned int result;
+  intgo _swig_go_result;
+  
+  arg1 = (wetee_chain *)(uintptr_t)_swig_go_0; 
+  
+  {
+    wetee_clear_error();
+    result = (unsigned int)wetee_chainb_ss58(arg1);
+  }
+  _swig_go_result = result; 
+  return _swig_go_result;
+}
+
+
+intgo _wrap_chainb_decimals_cwetee_d5bd1ef305db0a68(wetee_chain *_swig_go_0) {
+  wetee_chain *arg1 = (wetee_chain *) 0 ;
+  unsigned int result;
+  intgo _swig_go_result;
+  
+  arg1 = (wetee_chain *)(uintptr_t)_swig_go_0; 
+  
+  {
+    wetee_clear_error();
+    result = (unsigned int)wetee_chainb_decimals(arg1);
+  }
+  _swig_go_result = result; 
+  return _swig_go_result;
+}
+
+
+_gostring_ _wrap_chainb_symbol_cwetee_d5bd1ef305db0a68(wetee_buf *_swig_go_0, wetee_chain *_swig_go_1) {
+  wetee_buf *arg1 = (wetee_buf *) 0 ;
+  wetee_chain *arg2 = (wetee_chain *) 0 ;
+  wetee_buf temp1 ;
+  wetee_rc result;
+  _gostring_ _swig_go_result;
+  
+  
+  memset(&temp1, 0, sizeof temp1);
+  arg1 = &temp1;
+  
+  arg2 = (wetee_chain *)(uintptr_t)_swig_go_1; 
+  
+  {
+    wetee_clear_error();
+    result = (wetee_rc)wetee_chainb_symbol(arg1,arg2);
+  }
+  _swig_go_result = wetee_go_status(result); 
+  
+  if (arg1->len > 0) {
+    ((uint64_t *)(void *)_swig_go_0)[0] = (uint64_t)(uintptr_t)arg1->data;
+    ((uint64_t *)(void *)_swig_go_0)[1] = (uint64_t)arg1->len;
+    arg1->data = NULL; /* handed over to Go_take */
+    arg1->len = 0;
+    arg1->cap = 0;
+  }
+  
+  
+  wetee_buf_free(arg1);
+  
+  return _swig_go_result;
+}
+
+
+intgo _wrap_chainb_uses_new_rpc_cwetee_d5bd1ef305db0a68(wetee_chain *_swig_go_0) {
+  wetee_chain *arg1 = (wetee_chain *) 0 ;
+  int result;
+  intgo _swig_go_result;
+  
+  arg1 = (wetee_chain *)(uintptr_t)_swig_go_0; 
+  
+  {
+    wetee_clear_error();
+    result = (int)wetee_chainb_uses_new_rpc(arg1);
+  }
+  _swig_go_result = result; 
+  return _swig_go_result;
+}
+
+
+_gostring_ _wrap_chainb_request_cwetee_d5bd1ef305db0a68(wetee_buf *_swig_go_0, wetee_chain *_swig_go_1, _gostring_ _swig_go_2, _gostring_ _swig_go_3) {
+  wetee_buf *arg1 = (wetee_buf *) 0 ;
+  wetee_chain *arg2 = (wetee_chain *) 0 ;
+  char *arg3 = (char *) 0 ;
+  char *arg4 = (char *) 0 ;
+  wetee_buf temp1 ;
+  wetee_rc result;
+  _gostring_ _swig_go_result;
+  
+  
+  memset(&temp1, 0, sizeof temp1);
+  arg1 = &temp1;
+  
+  arg2 = (wetee_chain *)(uintptr_t)_swig_go_1; 
+  
+  arg3 = (char *)malloc(_swig_go_2.n + 1);
+  memcpy(arg3, _swig_go_2.p, _swig_go_2.n);
+  arg3[_swig_go_2.n] = '\0';
+  
+  
+  arg4 = NULL;
+  if (_swig_go_3.n > 0) {
+    char *copy = (char *)malloc((size_t)_swig_go_3.n + 1);
+    if (copy == NULL) _swig_gopanic("libwetee: out of memory");
+    memcpy(copy, _swig_go_3.p, (size_t)_swig_go_3.n);
+    copy[_swig_go_3.n] = '\0';
+    arg4 = copy;
+  }
+  
+  
+  {
+    wetee_clear_error();
+    result = (wetee_rc)wetee_chainb_request(arg1,arg2,(char const *)arg3,(char const *)arg4);
+  }
+  _swig_go_result = wetee_go_status(result); 
+  
+  if (arg1->len > 0) {
+    ((uint64_t *)(void *)_swig_go_0)[0] = (uint64_t)(uintptr_t)arg1->data;
+    ((uint64_t *)(void *)_swig_go_0)[1] = (uint64_t)arg1->len;
+    arg1->data = NULL; /* handed over to Go_take */
+    arg1->len = 0;
+    arg1->cap = 0;
+  }
+  
+  
+  wetee_buf_free(arg1);
+  
+  free(arg3); 
+  free((char *)arg4); 
+  return _swig_go_result;
+}
+
+
+_gostring_ _wrap_chainb_storage_json_cwetee_d5bd1ef305db0a68(wetee_buf *_swig_go_0, wetee_chain *_swig_go_1, _gostring_ _swig_go_2, _gostring_ _swig_go_3, _gostring_ _swig_go_4, _gostring_ _swig_go_5) {
+  wetee_buf *arg1 = (wetee_buf *) 0 ;
+  wetee_chain *arg2 = (wetee_chain *) 0 ;
+  char *arg3 = (char *) 0 ;
+  char *arg4 = (char *) 0 ;
+  char *arg5 = (char *) 0 ;
+  char *arg6 = (char *) 0 ;
+  wetee_buf temp1 ;
+  wetee_rc result;
+  _gostring_ _swig_go_result;
+  
+  
+  memset(&temp1, 0, sizeof temp1);
+  arg1 = &temp1;
+  
+  arg2 = (wetee_chain *)(uintptr_t)_swig_go_1; 
+  
+  arg3 = (char *)malloc(_swig_go_2.n + 1);
+  memcpy(arg3, _swig_go_2.p, _swig_go_2.n);
+  arg3[_swig_go_2.n] = '\0';
+  
+  
+  arg4 = (char *)malloc(_swig_go_3.n + 1);
+  memcpy(arg4, _swig_go_3.p, _swig_go_3.n);
+  arg4[_swig_go_3.n] = '\0';
+  
+  
+  arg5 = NULL;
+  if (_swig_go_4.n > 0) {
+    char *copy = (char *)malloc((size_t)_swig_go_4.n + 1);
+    if (copy == NULL) _swig_gopanic("libwetee: out of memory");
+    memcpy(copy, _swig_go_4.p, (size_t)_swig_go_4.n);
+    copy[_swig_go_4.n] = '\0';
+    arg5 = copy;
+  }
+  
+  
+  arg6 = NULL;
+  if (_swig_go_5.n > 0) {
+    char *copy = (char *)malloc((size_t)_swig_go_5.n + 1);
+    if (copy == NULL) _swig_gopanic("libwetee: out of memory");
+    memcpy(copy, _swig_go_5.p, (size_t)_swig_go_5.n);
+    copy[_swig_go_5.n] = '\0';
+    arg6 = copy;
+  }
+  
+  
+  {
+    wetee_clear_error();
+    result = (wetee_rc)wetee_chainb_storage_json(arg1,arg2,(char const *)arg3,(char const *)arg4,(char const *)arg5,(char const *)arg6);
+  }
+  _swig_go_result = wetee_go_status(result); 
+  
+  if (arg1->len > 0) {
+    ((uint64_t *)(void *)_swig_go_0)[0] = (uint64_t)(uintptr_t)arg1->data;
+    ((uint64_t *)(void *)_swig_go_0)[1] = (uint64_t)arg1->len;
+    arg1->data = NULL; /* handed over to Go_take */
+    arg1->len = 0;
+    arg1->cap = 0;
+  }
+  
+  
+  wetee_buf_free(arg1);
+  
+  free(arg3); 
+  free(arg4); 
+  free((char *)arg5); 
+  free((char *)arg6); 
+  return _swig_go_result;
+}
+
+
+_gostring_ _wrap_chainb_entries_json_cwetee_d5bd1ef305db0a68(wetee_buf *_swig_go_0, wetee_chain *_swig_go_1, _gostring_ _swig_go_2, _gostring_ _swig_go_3, _gostring_ _swig_go_4, intgo _swig_go_5, _gostring_ _swig_go_6, _gostring_ _swig_go_7) {
+  wetee_buf *arg1 = (wetee_buf *) 0 ;
+  wetee_chain *arg2 = (wetee_chain *) 0 ;
+  char *arg3 = (char *) 0 ;
+  char *arg4 = (char *) 0 ;
+  char *arg5 = (char *) 0 ;
+  unsigned int arg6 ;
+  char *arg7 = (char *) 0 ;
+  char *arg8 = (char *) 0 ;
+  wetee_buf temp1 ;
+  wetee_rc result;
+  _gostring_ _swig_go_result;
+  
+  
+  memset(&temp1, 0, sizeof temp1);
+  arg1 = &temp1;
+  
+  arg2 = (wetee_chain *)(uintptr_t)_swig_go_1; 
+  
+  arg3 = (char *)malloc(_swig_go_2.n + 1);
+  memcpy(arg3, _swig_go_2.p, _swig_go_2.n);
+  arg3[_swig_go_2.n] = '\0';
+  
+  
+  arg4 = (char *)malloc(_swig_go_3.n + 1);
+  memcpy(arg4, _swig_go_3.p, _swig_go_3.n);
+  arg4[_swig_go_3.n] = '\0';
+  
+  
+  arg5 = NULL;
+  if (_swig_go_4.n > 0) {
+    char *copy = (char *)malloc((size_t)_swig_go_4.n + 1);
+    if (copy == NULL) _swig_gopanic("libwetee: out of memory");
+    memcpy(copy, _swig_go_4.p, (size_t)_swig_go_4.n);
+    copy[_swig_go_4.n] = '\0';
+    arg5 = copy;
+  }
+  
+  arg6 = (unsigned int)_swig_go_5; 
+  
+  arg7 = NULL;
+  if (_swig_go_6.n > 0) {
+    char *copy = (char *)malloc((size_t)_swig_go_6.n + 1);
+    if (copy == NULL) _swig_gopanic("libwetee: out of memory");
+    memcpy(copy, _swig_go_6.p, (size_t)_swig_go_6.n);
+    copy[_swig_go_6.n] = '\0';
+    arg7 = copy;
+  }
+  
+  
+  arg8 = NULL;
+  if (_swig_go_7.n > 0) {
+    char *copy = (char *)malloc((size_t)_swig_go_7.n + 1);
+    if (copy == NULL) _swig_gopanic("libwetee: out of memory");
+    memcpy(copy, _swig_go_7.p, (size_t)_swig_go_7.n);
+    copy[_swig_go_7.n] = '\0';
+    arg8 = copy;
+  }
+  
+  
+  {
+    wetee_clear_error();
+    result = (wetee_rc)wetee_chainb_entries_json(arg1,arg2,(char const *)arg3,(char const *)arg4,(char const *)arg5,arg6,(char const *)arg7,(char const *)arg8);
+  }
+  _swig_go_result = wetee_go_status(result); 
+  
+  if (arg1->len > 0) {
+    ((uint64_t *)(void *)_swig_go_0)[0] = (uint64_t)(uintptr_t)arg1->data;
+    ((uint64_t *)(void *)_swig_go_0)[1] = (uint64_t)arg1->len;
+    arg1->data = NULL; /* handed over to Go_take */
+    arg1->len = 0;
+    arg1->cap = 0;
+  }
+  
+  
+  wetee_buf_free(arg1);
+  
+  free(arg3); 
+  free(arg4); 
+  free((char *)arg5); 
+  free((char *)arg7); 
+  free((char *)arg8); 
+  return _swig_go_result;
+}
+
+
+_gostring_ _wrap_chainb_constant_json_cwetee_d5bd1ef305db0a68(wetee_buf *_swig_go_0, wetee_chain *_swig_go_1, _gostring_ _swig_go_2, _gostring_ _swig_go_3) {
+  wetee_buf *arg1 = (wetee_buf *) 0 ;
+  wetee_chain *arg2 = (wetee_chain *) 0 ;
+  char *arg3 = (char *) 0 ;
+  char *arg4 = (char *) 0 ;
+  wetee_buf temp1 ;
+  wetee_rc result;
+  _gostring_ _swig_go_result;
+  
+  
+  memset(&temp1, 0, sizeof temp1);
+  arg1 = &temp1;
+  
+  arg2 = (wetee_chain *)(uintptr_t)_swig_go_1; 
+  
+  arg3 = (char *)malloc(_swig_go_2.n + 1);
+  memcpy(arg3, _swig_go_2.p, _swig_go_2.n);
+  arg3[_swig_go_2.n] = '\0';
+  
+  
+  arg4 = (char *)malloc(_swig_go_3.n + 1);
+  memcpy(arg4, _swig_go_3.p, _swig_go_3.n);
+  arg4[_swig_go_3.n] = '\0';
+  
+  
+  {
+    wetee_clear_error();
+    result = (wetee_rc)wetee_chainb_constant_json(arg1,arg2,(char const *)arg3,(char const *)arg4);
+  }
+  _swig_go_result = wetee_go_status(result); 
+  
+  if (arg1->len > 0) {
+    ((uint64_t *)(void *)_swig_go_0)[0] = (uint64_t)(uintptr_t)arg1->data;
+    ((uint64_t *)(void *)_swig_go_0)[1] = (uint64_t)arg1->len;
+    arg1->data = NULL; /* handed over to Go_take */
+    arg1->len = 0;
+    arg1->cap = 0;
+  }
+  
+  
+  wetee_buf_free(arg1);
+  
+  free(arg3); 
+  free(arg4); 
+  return _swig_go_result;
+}
+
+
+_gostring_ _wrap_chainb_runtime_call_json_cwetee_d5bd1ef305db0a68(wetee_buf *_swig_go_0, wetee_chain *_swig_go_1, _gostring_ _swig_go_2, _gostring_ _swig_go_3, _gostring_ _swig_go_4, _gostring_ _swig_go_5) {
+  wetee_buf *arg1 = (wetee_buf *) 0 ;
+  wetee_chain *arg2 = (wetee_chain *) 0 ;
+  char *arg3 = (char *) 0 ;
+  char *arg4 = (char *) 0 ;
+  char *arg5 = (char *) 0 ;
+  char *arg6 = (char *) 0 ;
+  wetee_buf temp1 ;
+  wetee_rc result;
+  _gostring_ _swig_go_result;
+  
+  
+  memset(&temp1, 0, sizeof temp1);
+  arg1 = &temp1;
+  
+  arg2 = (wetee_chain *)(uintptr_t)_swig_go_1; 
+  
+  arg3 = (char *)malloc(_swig_go_2.n + 1);
+  memcpy(arg3, _swig_go_2.p, _swig_go_2.n);
+  arg3[_swig_go_2.n] = '\0';
+  
+  
+  arg4 = (char *)malloc(_swig_go_3.n + 1);
+  memcpy(arg4, _swig_go_3.p, _swig_go_3.n);
+  arg4[_swig_go_3.n] = '\0';
+  
+  
+  arg5 = NULL;
+  if (_swig_go_4.n > 0) {
+    char *copy = (char *)malloc((size_t)_swig_go_4.n + 1);
+    if (copy == NULL) _swig_gopanic("libwetee: out of memory");
+    memcpy(copy, _swig_go_4.p, (size_t)_swig_go_4.n);
+    copy[_swig_go_4.n] = '\0';
+    arg5 = copy;
+  }
+  
+  
+  arg6 = NULL;
+  if (_swig_go_5.n > 0) {
+    char *copy = (char *)malloc((size_t)_swig_go_5.n + 1);
+    if (copy == NULL) _swig_gopanic("libwetee: out of memory");
+    memcpy(copy, _swig_go_5.p, (size_t)_swig_go_5.n);
+    copy[_swig_go_5.n] = '\0';
+    arg6 = copy;
+  }
+  
+  
+  {
+    wetee_clear_error();
+    result = (wetee_rc)wetee_chainb_runtime_call_json(arg1,arg2,(char const *)arg3,(char const *)arg4,(char const *)arg5,(char const *)arg6);
+  }
+  _swig_go_result = wetee_go_status(result); 
+  
+  if (arg1->len > 0) {
+    ((uint64_t *)(void *)_swig_go_0)[0] = (uint64_t)(uintptr_t)arg1->data;
+    ((uint64_t *)(void *)_swig_go_0)[1] = (uint64_t)arg1->len;
+    arg1->data = NULL; /* handed over to Go_take */
+    arg1->len = 0;
+    arg1->cap = 0;
+  }
+  
+  
+  wetee_buf_free(arg1);
+  
+  free(arg3); 
+  free(arg4); 
+  free((char *)arg5); 
+  free((char *)arg6); 
+  return _swig_go_result;
+}
+
+
+_gostring_ _wrap_chainb_events_json_cwetee_d5bd1ef305db0a68(wetee_buf *_swig_go_0, wetee_chain *_swig_go_1, _gostring_ _swig_go_2) {
+  wetee_buf *arg1 = (wetee_buf *) 0 ;
+  wetee_chain *arg2 = (wetee_chain *) 0 ;
+  char *arg3 = (char *) 0 ;
+  wetee_buf temp1 ;
+  wetee_rc result;
+  _gostring_ _swig_go_result;
+  
+  
+  memset(&temp1, 0, sizeof temp1);
+  arg1 = &temp1;
+  
+  arg2 = (wetee_chain *)(uintptr_t)_swig_go_1; 
+  
+  arg3 = NULL;
+  if (_swig_go_2.n > 0) {
+    char *copy = (char *)malloc((size_t)_swig_go_2.n + 1);
+    if (copy == NULL) _swig_gopanic("libwetee: out of memory");
+    memcpy(copy, _swig_go_2.p, (size_t)_swig_go_2.n);
+    copy[_swig_go_2.n] = '\0';
+    arg3 = copy;
+  }
+  
+  
+  {
+    wetee_clear_error();
+    result = (wetee_rc)wetee_chainb_events_json(arg1,arg2,(char const *)arg3);
+  }
+  _swig_go_result = wetee_go_status(result); 
+  
+  if (arg1->len > 0) {
+    ((uint64_t *)(void *)_swig_go_0)[0] = (uint64_t)(uintptr_t)arg1->data;
+    ((uint64_t *)(void *)_swig_go_0)[1] = (uint64_t)arg1->len;
+    arg1->data = NULL; /* handed over to Go_take */
+    arg1->len = 0;
+    arg1->cap = 0;
+  }
+  
+  
+  wetee_buf_free(arg1);
+  
+  free((char *)arg3); 
+  return _swig_go_result;
+}
+
+
+_gostring_ _wrap_chainb_sign_call_cwetee_d5bd1ef305db0a68(wetee_buf *_swig_go_0, wetee_chain *_swig_go_1, _gostring_ _swig_go_2, _gostring_ _swig_go_3, _gostring_ _swig_go_4, wetee_keypair *_swig_go_5, long long _swig_go_6) {
+  wetee_buf *arg1 = (wetee_buf *) 0 ;
+  wetee_chain *arg2 = (wetee_chain *) 0 ;
+  char *arg3 = (char *) 0 ;
+  char *arg4 = (char *) 0 ;
+  char *arg5 = (char *) 0 ;
+  wetee_keypair *arg6 = (wetee_keypair *) 0 ;
+  uint64_t arg7 ;
+  wetee_buf temp1 ;
+  wetee_rc result;
+  _gostring_ _swig_go_result;
+  
+  
+  memset(&temp1, 0, sizeof temp1);
+  arg1 = &temp1;
+  
+  arg2 = (wetee_chain *)(uintptr_t)_swig_go_1; 
+  
+  arg3 = (char *)malloc(_swig_go_2.n + 1);
+  memcpy(arg3, _swig_go_2.p, _swig_go_2.n);
+  arg3[_swig_go_2.n] = '\0';
+  
+  
+  arg4 = (char *)malloc(_swig_go_3.n + 1);
+  memcpy(arg4, _swig_go_3.p, _swig_go_3.n);
+  arg4[_swig_go_3.n] = '\0';
+  
+  
+  arg5 = NULL;
+  if (_swig_go_4.n > 0) {
+    char *copy = (char *)malloc((size_t)_swig_go_4.n + 1);
+    if (copy == NULL) _swig_gopanic("libwetee: out of memory");
+    memcpy(copy, _swig_go_4.p, (size_t)_swig_go_4.n);
+    copy[_swig_go_4.n] = '\0';
+    arg5 = copy;
+  }
+  
+  arg6 = (wetee_keypair *)(uintptr_t)_swig_go_5; 
+  arg7 = (uint64_t)_swig_go_6; 
+  
+  {
+    wetee_clear_error();
+    result = (wetee_rc)wetee_chainb_sign_call(arg1,arg2,(char const *)arg3,(char const *)arg4,(char const *)arg5,(struct wetee_keypair const *)arg6,arg7);
+  }
+  _swig_go_result = wetee_go_status(result); 
+  
+  if (arg1->len > 0) {
+    ((uint64_t *)(void *)_swig_go_0)[0] = (uint64_t)(uintptr_t)arg1->data;
+    ((uint64_t *)(void *)_swig_go_0)[1] = (uint64_t)arg1->len;
+    arg1->data = NULL; /* handed over to Go_take */
+    arg1->len = 0;
+    arg1->cap = 0;
+  }
+  
+  
+  wetee_buf_free(arg1);
+  
+  free(arg3); 
+  free(arg4); 
+  free((char *)arg5); 
+  return _swig_go_result;
+}
+
+
+_gostring_ _wrap_chainb_submit_cwetee_d5bd1ef305db0a68(_goslice_ _swig_go_0, wetee_chain *_swig_go_1, _goslice_ _swig_go_2) {
+  uint8_t *arg1 ;
+  wetee_chain *arg2 = (wetee_chain *) 0 ;
+  uint8_t *arg3 = (uint8_t *) 0 ;
+  size_t arg4 ;
+  wetee_rc result;
+  _gostring_ _swig_go_result;
+  
+  
+  if (_swig_go_0.len < 32) _swig_gopanic("chainb_submit: out needs 32 bytes");
+  arg1 = (uint8_t *)_swig_go_0.array;
+  
+  arg2 = (wetee_chain *)(uintptr_t)_swig_go_1; 
+  
+  arg3 = (uint8_t *)_swig_go_2.array;
+  arg4 = (size_t)_swig_go_2.len;
+  
+  
+  {
+    wetee_clear_error();
+    result = (wetee_rc)wetee_chainb_submit(arg1,arg2,(unsigned char const *)arg3,arg4);
+  }
+  _swig_go_result = wetee_go_status(result); 
+  return _swig_go_result;
+}
+
+
+_gostring_ _wrap_chainb_submit_watch_cwetee_d5bd1ef305db0a68(wetee_chain_watch **_swig_go_0, wetee_chain *_swig_go_1, _goslice_ _swig_go_2) {
+  wetee_chain_watch **arg1 = (wetee_chain_watch **) 0 ;
+  wetee_chain *arg2 = (wetee_chain *) 0 ;
+  uint8_t *arg3 = (uint8_t *) 0 ;
+  size_t arg4 ;
+  wetee_chain_watch *temp1 ;
+  wetee_rc result;
+  _gostring_ _swig_go_result;
+  
+  
+  temp1 = NULL;
+  arg1 = &temp1;
+  
+  arg2 = (wetee_chain *)(uintptr_t)_swig_go_1; 
+  
+  arg3 = (uint8_t *)_swig_go_2.array;
+  arg4 = (size_t)_swig_go_2.len;
+  
+  
+  {
+    wetee_clear_error();
+    result = (wetee_rc)wetee_chainb_submit_watch(arg1,arg2,(unsigned char const *)arg3,arg4);
+  }
+  _swig_go_result = wetee_go_status(result); 
+  
+  *(uintptr_t *)(void *)_swig_go_0 = (uintptr_t)temp1;
+  temp1 = NULL; /* owned by Go now */
+  
+  wetee_chain_watch_free(temp1); 
+  return _swig_go_result;
+}
+
+
+_gostring_ _wrap_chainb_transfer_cwetee_d5bd1ef305db0a68(wetee_buf *_swig_go_0, wetee_chain *_swig_go_1, wetee_keypair *_swig_go_2, _gostring_ _swig_go_3, _goslice_ _swig_go_4, intgo _swig_go_5, intgo _swig_go_6, intgo _swig_go_7) {
+  wetee_buf *arg1 = (wetee_buf *) 0 ;
+  wetee_chain *arg2 = (wetee_chain *) 0 ;
+  wetee_keypair *arg3 = (wetee_keypair *) 0 ;
+  char *arg4 = (char *) 0 ;
+  wetee_u128 arg5 ;
+  int arg6 ;
+  int arg7 ;
+  unsigned int arg8 ;
+  wetee_buf temp1 ;
+  wetee_rc result;
+  _gostring_ _swig_go_result;
+  
+  
+  memset(&temp1, 0, sizeof temp1);
+  arg1 = &temp1;
+  
+  arg2 = (wetee_chain *)(uintptr_t)_swig_go_1; 
+  arg3 = (wetee_keypair *)(uintptr_t)_swig_go_2; 
+  
+  arg4 = (char *)malloc(_swig_go_3.n + 1);
+  memcpy(arg4, _swig_go_3.p, _swig_go_3.n);
+  arg4[_swig_go_3.n] = '\0';
+  
+  
+  if (_swig_go_4.len < 2) _swig_gopanic("chainb_transfer: a u128 needs []uint64{lo, hi}");
+  (&arg5)->lo = ((const uint64_t *)_swig_go_4.array)[0];
+  (&arg5)->hi = ((const uint64_t *)_swig_go_4.array)[1];
+  
+  arg6 = (int)_swig_go_5; 
+  arg7 = (int)_swig_go_6; 
+  arg8 = (unsigned int)_swig_go_7; 
+  
+  {
+    wetee_clear_error();
+    result = (wetee_rc)wetee_chainb_transfer(arg1,arg2,(struct wetee_keypair const *)arg3,(char const *)arg4,arg5,arg6,arg7,arg8);
+  }
+  _swig_go_result = wetee_go_status(result); 
+  
+  if (arg1->len > 0) {
+    ((uint64_t *)(void *)_swig_go_0)[0] = (uint64_t)(uintptr_t)arg1->data;
+    ((uint64_t *)(void *)_swig_go_0)[1] = (uint64_t)arg1->len;
+    arg1->data = NULL; /* handed over to Go_take */
+    arg1->len = 0;
+    arg1->cap = 0;
+  }
+  
+  
+  wetee_buf_free(arg1);
+  
+  free(arg4); 
+  return _swig_go_result;
+}
+
+
+_gostring_ _wrap_chain_refresh_cwetee_d5bd1ef305db0a68(intgo *_swig_go_0, wetee_chain *_swig_go_1) {
+  int *arg1 = (int *) 0 ;
+  wetee_chain *arg2 = (wetee_chain *) 0 ;
+  int temp1 ;
+  wetee_rc result;
+  _gostring_ _swig_go_result;
+  
+  
+  temp1 = 0;
+  arg1 = &temp1;
+  
+  arg2 = (wetee_chain *)(uintptr_t)_swig_go_1; 
+  
+  {
+    wetee_clear_error();
+    result = (wetee_rc)wetee_chain_refresh(arg1,arg2);
+  }
+  _swig_go_result = wetee_go_status(result); 
+  *_swig_go_0 = (intgo)(*arg1 != 0); 
+  return _swig_go_result;
+}
+
+
+_gostring_ _wrap_chain_account_nonce_cwetee_d5bd1ef305db0a68(long long *_swig_go_0, wetee_chain *_swig_go_1, _gostring_ _swig_go_2) {
+  uint64_t *arg1 = (uint64_t *) 0 ;
+  wetee_chain *arg2 = (wetee_chain *) 0 ;
+  char *arg3 = (char *) 0 ;
+  wetee_rc result;
+  _gostring_ _swig_go_result;
+  
+  arg1 = (uint64_t *)_swig_go_0; 
+  arg2 = (wetee_chain *)(uintptr_t)_swig_go_1; 
+  
+  arg3 = (char *)malloc(_swig_go_2.n + 1);
+  memcpy(arg3, _swig_go_2.p, _swig_go_2.n);
+  arg3[_swig_go_2.n] = '\0';
+  
+  
+  {
+    wetee_clear_error();
+    result = (wetee_rc)wetee_chain_account_nonce(arg1,arg2,(char const *)arg3);
+  }
+  _swig_go_result = wetee_go_status(result); 
+  free(arg3); 
+  return _swig_go_result;
+}
+
+
+_gostring_ _wrap_chain_balance_cwetee_d5bd1ef305db0a68(_goslice_ _swig_go_0, wetee_chain *_swig_go_1, _gostring_ _swig_go_2) {
+  wetee_u128 *arg1 = (wetee_u128 *) 0 ;
+  wetee_chain *arg2 = (wetee_chain *) 0 ;
+  char *arg3 = (char *) 0 ;
+  wetee_u128 temp1 ;
+  wetee_rc result;
+  _gostring_ _swig_go_result;
+  
+  
+  if (_swig_go_0.len < 2) _swig_gopanic("chain_balance: a u128 needs []uint64{lo, hi}");
+  temp1.lo = 0;
+  temp1.hi = 0;
+  arg1 = &temp1;
+  
+  arg2 = (wetee_chain *)(uintptr_t)_swig_go_1; 
+  
+  arg3 = (char *)malloc(_swig_go_2.n + 1);
+  memcpy(arg3, _swig_go_2.p, _swig_go_2.n);
+  arg3[_swig_go_2.n] = '\0';
+  
+  
+  {
+    wetee_clear_error();
+    result = (wetee_rc)wetee_chain_balance(arg1,arg2,(char const *)arg3);
+  }
+  _swig_go_result = wetee_go_status(result); 
+  
+  ((uint64_t *)_swig_go_0.array)[0] = arg1->lo;
+  ((uint64_t *)_swig_go_0.array)[1] = arg1->hi;
+  
+  free(arg3); 
+  return _swig_go_result;
+}
+
+
+_gostring_ _wrap_chain_fee_info_json_cwetee_d5bd1ef305db0a68(wetee_buf *_swig_go_0, wetee_chain *_swig_go_1, _goslice_ _swig_go_2) {
+  wetee_buf *arg1 = (wetee_buf *) 0 ;
+  wetee_chain *arg2 = (wetee_chain *) 0 ;
+  uint8_t *arg3 = (uint8_t *) 0 ;
+  size_t arg4 ;
+  wetee_buf temp1 ;
+  wetee_rc result;
+  _gostring_ _swig_go_result;
+  
+  
+  memset(&temp1, 0, sizeof temp1);
+  arg1 = &temp1;
+  
+  arg2 = (wetee_chain *)(uintptr_t)_swig_go_1; 
+  
+  arg3 = (uint8_t *)_swig_go_2.array;
+  arg4 = (size_t)_swig_go_2.len;
+  
+  
+  {
+    wetee_clear_error();
+    result = (wetee_rc)wetee_chain_fee_info_json(arg1,arg2,(unsigned char const *)arg3,arg4);
+  }
+  _swig_go_result = wetee_go_status(result); 
+  
+  if (arg1->len > 0) {
+    ((uint64_t *)(void *)_swig_go_0)[0] = (uint64_t)(uintptr_t)arg1->data;
+    ((uint64_t *)(void *)_swig_go_0)[1] = (uint64_t)arg1->len;
+    arg1->data = NULL; /* handed over to Go_take */
+    arg1->len = 0;
+    arg1->cap = 0;
+  }
+  
+  
+  wetee_buf_free(arg1);
+  
+  return _swig_go_result;
+}
+
+
+_gostring_ _wrap_chain_fee_details_json_cwetee_d5bd1ef305db0a68(wetee_buf *_swig_go_0, wetee_chain *_swig_go_1, _goslice_ _swig_go_2) {
+  wetee_buf *arg1 = (wetee_buf *) 0 ;
+  wetee_chain *arg2 = (wetee_chain *) 0 ;
+  uint8_t *arg3 = (uint8_t *) 0 ;
+  size_t arg4 ;
+  wetee_buf temp1 ;
+  wetee_rc result;
+  _gostring_ _swig_go_result;
+  
+  
+  memset(&temp1, 0, sizeof temp1);
+  arg1 = &temp1;
+  
+  arg2 = (wetee_chain *)(uintptr_t)_swig_go_1; 
+  
+  arg3 = (uint8_t *)_swig_go_2.array;
+  arg4 = (size_t)_swig_go_2.len;
+  
+  
+  {
+    wetee_clear_error();
+    result = (wetee_rc)wetee_chain_fee_details_json(arg1,arg2,(unsigned char const *)arg3,arg4);
+  }
+  _swig_go_result = wetee_go_status(result); 
+  
+  if (arg1->len > 0) {
+    ((uint64_t *)(void *)_swig_go_0)[0] = (uint64_t)(uintptr_t)arg1->data;
+    ((uint64_t *)(void *)_swig_go_0)[1] = (uint64_t)arg1->len;
+    arg1->data = NULL; /* handed over to Go_take */
+    arg1->len = 0;
+    arg1->cap = 0;
+  }
+  
+  
+  wetee_buf_free(arg1);
+  
+  return _swig_go_result;
+}
+
+
+_gostring_ _wrap_chain_watch_wait_cwetee_d5bd1ef305db0a68(wetee_buf *_swig_go_0, wetee_chain_watch *_swig_go_1, intgo _swig_go_2, intgo _swig_go_3) {
+  wetee_buf *arg1 = (wetee_buf *) 0 ;
+  wetee_chain_watch *arg2 = (wetee_chain_watch *) 0 ;
+  int arg3 ;
+  unsigned int arg4 ;
+  wetee_buf temp1 ;
+  wetee_rc result;
+  _gostring_ _swig_go_result;
+  
+  
+  memset(&temp1, 0, sizeof temp1);
+  arg1 = &temp1;
+  
+  arg2 = (wetee_chain_watch *)(uintptr_t)_swig_go_1; 
+  arg3 = (int)_swig_go_2; 
+  arg4 = (unsigned int)_swig_go_3; 
+  
+  {
+    wetee_clear_error();
+    result = (wetee_rc)wetee_chain_watch_wait(arg1,arg2,arg3,arg4);
+  }
+  _swig_go_result = wetee_go_status(result); 
+  
+  if (arg1->len > 0) {
+    ((uint64_t *)(void *)_swig_go_0)[0] = (uint64_t)(uintptr_t)arg1->data;
+    ((uint64_t *)(void *)_swig_go_0)[1] = (uint64_t)arg1->len;
+    arg1->data = NULL; /* handed over to Go_take */
+    arg1->len = 0;
+    arg1->cap = 0;
+  }
+  
+  
+  wetee_buf_free(arg1);
+  
+  return _swig_go_result;
+}
+
+
+_gostring_ _wrap_tx_status_name_cwetee_d5bd1ef305db0a68(intgo _swig_go_0) {
+  int arg1 ;
+  char *result = 0 ;
+  _gostring_ _swig_go_result;
+  
+  arg1 = (int)_swig_go_0; 
+  
+  {
+    wetee_clear_error();
+    result = (char *)wetee_tx_status_name(arg1);
+  }
+  
+  _swig_go_result.p = (char *)result;
+  _swig_go_result.n = result ? (intgo)strlen(result) : 0;
   
   return _swig_go_result;
 }
