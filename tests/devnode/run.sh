@@ -79,10 +79,6 @@ grep -v 'REGISTRY: Unknown\|API/INIT' "$WORK/out.txt" | sed 's/^/  /'
 total_pass=0
 total_fail=0
 tally() { # tally NAME FILE EXIT: add the file's "N passed, M failed" line
-  local line
-  total_pass=0
-total_fail=0
-tally() { # tally NAME FILE EXIT: add the file's "N passed, M failed" line
   local line failed
   line=$(grep -E '^[0-9]+ passed, [0-9]+ failed$' "$2" | tail -n 1 || true)
   if [[ -z $line ]]; then
