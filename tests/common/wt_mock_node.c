@@ -75,10 +75,11 @@ static int mock_send(void *ctx, const char *json, size_t len)
         }
     }
     pthread_mutex_unlock(&m->mu);
+    int answer = id && !json_is_null(id);
     free(idtext);
     free(ptext);
     json_decref(req);
-    if (id && !json_is_null(id)) wetee_rpc_transport_receive(m->rpc, resp, strlen(resp));
+    if (answer) wetee_rpc_transport_receive(m->rpc, resp, strlen(resp));
     free(resp);
     return 0;
 }
