@@ -22,6 +22,9 @@
  * wetee_tx_set_mortal(tx, 64, best_number, best_hash);
  * wetee_tx_sign(&extrinsic, tx, keypair);      // or: signing_payload + attach_signature
  * @endcode
+ * A program that builds many transactions can give the arguments as a
+ * wetee_value tree with wetee_tx_set_call_value() (same bytes, no JSON
+ * text to parse).
  *
  * **Extensions.** The list, the order and the types come from the metadata
  * (for V16, the extensions of extension version 0 for v4 transactions).
