@@ -7,7 +7,9 @@
  *
  * The mnemonic is the first test vector of ton-crypto (never use it for real
  * funds); WETEE_TON_MNEMONIC overrides it. Prints the wallet address, the
- * amount, the BOC (base64) and the hash of the external message cell. */
+ * amount, the BOC (base64), the hash of the external message cell and its
+ * TEP-467 normalised hash (what toncenter v3 and other indexers look the
+ * resulting transaction up by). */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -29,14 +31,14 @@ int main(int argc, char **argv)
     const char *to = "EQAs9VlT6S776tq3unJcP5Ogsj-ELLunLXuOb1EKcOQi4wJB";
     uint32_t valid_until = argc > 1 ? (uint32_t)strtoul(argv[1], NULL, 10) : 1767225600u; /* 2026-01-01 */
     uint32_t seqno = argc > 2 ? (uint32_t)strtoul(argv[2], NULL, 10) : 0;
-    uint8_t secret[64], pub[32], hash[32];
+    uint8_t secret[64], pub[32], hash[32], norm[32];
     uint32_t id;
     wetee_ton_wallet *wallet = NULL;
     wetee_ton_address dest, self;
     wetee_ton_cell *comment = NULL, *msg = NULL, *body = NULL, *ext = NULL;
     wetee_ton_transfer *t = NULL;
     wetee_u128 amount;
-    wetee_buf boc = WETEE_BUF_INIT, b64 = WETEE_BUF_INIT, hex = WETEE_BUF_INIT;
+    wetee_buf boc = WETEE_BUF_INIT, b64 = WETEE_BUF_INIT, hex = WETEE_BUF_INIT, nhex = WETEE_BUF_INIT;
     char addr[WETEE_TON_ADDRESS_FRIENDLY_BUFSIZE], amt[WETEE_TON_AMOUNT_BUFSIZE];
 
     if (words == NULL)
@@ -65,12 +67,16 @@ int main(int argc, char **argv)
     TRY(wetee_base64_encode(&b64, boc.data, boc.len, 0));
     TRY(wetee_ton_cell_hash(hash, ext));
     TRY(wetee_hex_encode(&hex, hash, sizeof hash, 0));
+    TRY(wetee_ton_message_normalized_hash(norm, ext));
+    TRY(wetee_hex_encode(&nhex, norm, sizeof norm, 0));
     printf("boc (base64): %s\n", (const char *)b64.data);
     printf("message hash: %s\n", (const char *)hex.data);
+    printf("normalized:   %s (TEP-467, for transaction lookup)\n", (const char *)nhex.data);
 
     wetee_buf_free(&boc);
     wetee_buf_free(&b64);
     wetee_buf_free(&hex);
+    wetee_buf_free(&nhex);
     wetee_ton_cell_free(comment);
     wetee_ton_cell_free(msg);
     wetee_ton_cell_free(body);

@@ -1180,6 +1180,128 @@ WETEE_API int wetee_ton_jetton_wallet_data(wetee_ton_cell **out, int layout, con
 WETEE_API int wetee_ton_jetton_wallet_address(wetee_ton_address *out, int layout, const wetee_ton_address *owner,
                                               const wetee_ton_address *master, const wetee_ton_cell *wallet_code);
 
+/* ------------------------------------------------------------------ */
+/* Tracking and TON Connect                                            */
+/* ------------------------------------------------------------------ */
+
+/**
+ * @brief The TEP-467 normalised hash of an inbound external message: the
+ *        representation hash of the message rebuilt with `src = addr_none`,
+ *        `import_fee = 0`, no `init` and the body always as a reference
+ *        (the destination and the body are kept as they are). toncenter v3
+ *        and other indexers find the transaction a sent message caused by
+ *        this hash, whatever form (inline body, StateInit, source) the
+ *        sender chose.
+ * @param out caller buffer of 32 bytes.
+ * @param message the external message cell (e.g. from
+ *        wetee_ton_wallet_external(), or wetee_ton_boc_parse_base64() of
+ *        the BOC a TON Connect wallet returned).
+ * @return WETEE_OK; WETEE_ERR_DECODE (not `ext_in_msg_info$10`, a source
+ *         that is an internal address, a bad destination or StateInit);
+ *         WETEE_ERR_TRUNCATED (the message ends early); WETEE_ERR_TRAILING
+ *         (data after a body reference); WETEE_ERR_NO_MEMORY;
+ *         WETEE_ERR_INVALID_ARGUMENT (NULL argument).
+ */
+WETEE_API int wetee_ton_message_normalized_hash(uint8_t out[32], const wetee_ton_cell *message);
+
+/**
+ * @brief The public key of a wallet, read from its StateInit: the code must
+ *        be wallet v3r2, v4r2 or W5 (compared by code hash), the key is at
+ *        bit 64 of the data cell (v3r2, v4r2: after seqno and wallet id) or
+ *        bit 65 (W5: after the signature-allowed bit and seqno).
+ * @param pub receives the 32-byte ed25519 public key.
+ * @param version receives the wetee_ton_wallet_version, or NULL.
+ * @param state_init the StateInit cell (e.g. the `walletStateInit` of a TON
+ *        Connect account).
+ * @return WETEE_OK; WETEE_ERR_UNSUPPORTED (another contract: ask its
+ *         get_public_key get-method instead); WETEE_ERR_DECODE (not a
+ *         StateInit, no code or data); WETEE_ERR_TRUNCATED (data too short);
+ *         WETEE_ERR_TRAILING; WETEE_ERR_NO_MEMORY; WETEE_ERR_INVALID_ARGUMENT.
+ */
+WETEE_API int wetee_ton_state_init_public_key(uint8_t pub[32], int *version, const wetee_ton_cell *state_init);
+
+/**
+ * @brief The 32-byte digest a TON Connect wallet signs for `ton_proof`:
+ *        `SHA-256(ff ff ‖ "ton-connect" ‖ SHA-256(msg))` with `msg =
+ *        "ton-proof-item-v2/" ‖ workchain:int32 BE ‖ address hash ‖
+ *        domain_len:uint32 LE ‖ domain ‖ timestamp:uint64 LE ‖ payload`.
+ * @param out caller buffer of 32 bytes.
+ * @param address the wallet address.
+ * @param domain the dApp domain (UTF-8 bytes; may be NULL when domain_len is 0).
+ * @param domain_len its length in bytes, at most 4096.
+ * @param timestamp Unix seconds of the proof.
+ * @param payload the payload the dApp issued (bytes; may be NULL when payload_len is 0).
+ * @param payload_len its length, at most 4096.
+ * @return WETEE_OK; WETEE_ERR_TOO_LONG (domain or payload over 4096 bytes);
+ *         WETEE_ERR_NO_MEMORY; WETEE_ERR_INVALID_ARGUMENT.
+ */
+WETEE_API int wetee_ton_proof_hash(uint8_t out[32], const wetee_ton_address *address, const char *domain,
+                                   size_t domain_len, uint64_t timestamp, const char *payload, size_t payload_len);
+
+/**
+ * @brief Verify a TON Connect `ton_proof`: the domain equals
+ *        `expected_domain`, `|now - timestamp| <= max_age`, the StateInit
+ *        hashes to the address, its code is wallet v3r2, v4r2 or W5 and the
+ *        signature verifies with the key in its data
+ *        (wetee_ton_state_init_public_key()). The caller still checks that
+ *        the payload is one it issued and has not used.
+ * @param pub_out receives the wallet's public key on success, or NULL.
+ * @param address the account address of the reply.
+ * @param state_init the account's StateInit (`walletStateInit`).
+ * @param domain the proof's domain value (bytes).
+ * @param domain_len its length in bytes (at most 4096).
+ * @param timestamp the proof's timestamp (Unix seconds).
+ * @param payload the proof's payload (bytes).
+ * @param payload_len its length (at most 4096).
+ * @param signature the 64-byte signature (base64-decoded).
+ * @param expected_domain the dApp's own domain (NUL-terminated), compared byte for byte.
+ * @param now the current Unix time (a parameter: the function reads no clock).
+ * @param max_age the largest accepted distance of timestamp from now, in seconds.
+ * @return WETEE_OK; WETEE_ERR_VERIFY (other domain, timestamp out of the
+ *         window, StateInit of another address, bad signature; the detail
+ *         says which); WETEE_ERR_UNSUPPORTED (not a known wallet);
+ *         WETEE_ERR_DECODE, WETEE_ERR_TRUNCATED, WETEE_ERR_TRAILING (bad
+ *         StateInit); WETEE_ERR_TOO_LONG; WETEE_ERR_NO_MEMORY;
+ *         WETEE_ERR_INVALID_ARGUMENT.
+ */
+WETEE_API int wetee_ton_proof_verify(uint8_t pub_out[32], const wetee_ton_address *address,
+                                     const wetee_ton_cell *state_init, const char *domain, size_t domain_len,
+                                     uint64_t timestamp, const char *payload, size_t payload_len,
+                                     const uint8_t signature[64], const char *expected_domain, uint64_t now,
+                                     uint64_t max_age);
+
+/**
+ * @brief wetee_ton_proof_verify() on the JSON a dApp front end forwards
+ *        after a TON Connect login (the shape of the ton-connect demo
+ *        backend): `{"address": "0:…", "network": "-239", "public_key": "hex",
+ *        "proof": {"timestamp": 1747303893, "domain": {"lengthBytes": 21,
+ *        "value": "…"}, "payload": "…", "signature": "base64", "state_init":
+ *        "base64 BOC"}}`. `timestamp` (and `lengthBytes`) may be a number
+ *        or a string of decimal digits, as wallets send both; `lengthBytes`
+ *        must equal the domain's UTF-8 length; `public_key` is optional and,
+ *        when present, must be the key in the StateInit; `state_init` may
+ *        instead be at the top level, or be the top-level `walletStateInit`
+ *        (the TON Connect account field); the address may be raw
+ *        or user-friendly; other members are ignored; duplicate keys are
+ *        rejected.
+ * @param pub_out receives the wallet's public key on success, or NULL.
+ * @param address_out receives the wallet address on success, or NULL.
+ * @param payload_out replaced with the payload (NUL-terminated) on success,
+ *        for the caller's check that it issued it; or NULL.
+ * @param json the JSON text (may lie inside payload_out's buffer).
+ * @param json_len its length, at most 1 MiB.
+ * @param expected_domain as wetee_ton_proof_verify().
+ * @param now as wetee_ton_proof_verify().
+ * @param max_age as wetee_ton_proof_verify().
+ * @return as wetee_ton_proof_verify(); WETEE_ERR_DECODE also for malformed
+ *         JSON, a missing or mistyped member, a signature that is not 64
+ *         bytes of base64, a bad address or BOC (their own errors too);
+ *         WETEE_ERR_VERIFY also for a public_key other than the wallet's.
+ */
+WETEE_API int wetee_ton_proof_verify_json(uint8_t pub_out[32], wetee_ton_address *address_out, wetee_buf *payload_out,
+                                          const char *json, size_t json_len, const char *expected_domain,
+                                          uint64_t now, uint64_t max_age);
+
 #ifdef __cplusplus
 }
 #endif

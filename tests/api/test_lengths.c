@@ -220,6 +220,12 @@ static int chain_submit_watch(size_t n)
     X(ton_boc_roots_len, wetee_ton_boc_parse_roots, TOO_LONG, ton_roots(1, n))                                   \
     X(ton_boc_base64, wetee_ton_boc_parse_base64, TOO_LONG,                                                      \
       ton_cell_check(wetee_ton_boc_parse_base64(&g_cell, g_text, n)))                                            \
+    X(ton_proof_hash_domain, wetee_ton_proof_hash, TOO_LONG, wetee_ton_proof_hash(g_out, &g_addr, g_text, n, 0, "p", 1)) \
+    X(ton_proof_hash_payload, wetee_ton_proof_hash, TOO_LONG, wetee_ton_proof_hash(g_out, &g_addr, "d", 1, 0, g_text, n)) \
+    X(ton_proof_verify_domain, wetee_ton_proof_verify, TOO_LONG, ton_proof(n, 1))                               \
+    X(ton_proof_verify_payload, wetee_ton_proof_verify, TOO_LONG, ton_proof(1, n))                              \
+    X(ton_proof_verify_json, wetee_ton_proof_verify_json, TOO_LONG,                                              \
+      wetee_ton_proof_verify_json(NULL, NULL, &g_buf, g_text, n, "d", 0, 0))                                     \
     X(ton_address_parse, wetee_ton_address_parse, TOO_LONG, wetee_ton_address_parse(&g_addr, NULL, g_text, n))   \
     X(ton_address_to_raw, wetee_ton_address_to_raw, BAD_ARG, wetee_ton_address_to_raw(g_text, n, &g_addr))       \
     X(ton_address_to_friendly, wetee_ton_address_to_friendly, BAD_ARG,                                           \
@@ -439,6 +445,20 @@ static int ton_roots(size_t max_roots, size_t len)
     }
     return rc;
 }
+/* a state init to pass (any cell does: lengths are checked first) */
+static int ton_proof(size_t domain_len, size_t payload_len)
+{
+    wetee_ton_builder *b = NULL;
+    wetee_ton_cell *c = NULL;
+    int rc = wetee_ton_builder_new(&b);
+    if (rc == WETEE_OK) rc = wetee_ton_builder_end(&c, b);
+    if (rc == WETEE_OK)
+        rc = wetee_ton_proof_verify(NULL, &g_addr, c, g_text, domain_len, 0, g_text, payload_len, g_out, "d", 0, 0);
+    wetee_ton_cell_free(c);
+    wetee_ton_builder_free(b);
+    return rc;
+}
+
 static int ton_amount_parse(size_t n)
 {
     wetee_u128 v;

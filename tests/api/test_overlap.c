@@ -368,6 +368,45 @@ static int a_proof(wetee_buf *o, const uint8_t *p, size_t n, int payload)
 static int a_proof_xt(wetee_buf *o, const uint8_t *p, size_t n) { return a_proof(o, p, n, 0); }
 static int a_proof_payload(wetee_buf *o, const uint8_t *p, size_t n) { return a_proof(o, p, n, 1); }
 
+/* ton.h: a ton_proof reply signed here for a W5 wallet of a fixed key; the
+ * payload comes back in `out` */
+static size_t gen_proof_json(uint8_t *in, size_t cap, size_t i)
+{
+    static const char dom[] = "app.example", pay[] = "payload-42";
+    uint8_t seed[32], sk[64], pk[32], digest[32], sig[64];
+    uint32_t id = 0;
+    wetee_ton_wallet *w = NULL;
+    wetee_ton_address a;
+    wetee_ton_cell *si = NULL;
+    wetee_buf boc = WETEE_BUF_INIT, b64 = WETEE_BUF_INIT, s64 = WETEE_BUF_INIT;
+    char raw[WETEE_TON_ADDRESS_RAW_BUFSIZE];
+    int n = -1;
+    if (i >= 1) return SIZE_MAX;
+    memset(seed, 7, sizeof seed);
+    if (wetee_ed25519_keypair_from_seed(sk, pk, seed) == 0 &&
+        wetee_ton_wallet_default_id(&id, WETEE_TON_WALLET_V5R1, 0, WETEE_TON_NETWORK_MAINNET) == 0 &&
+        wetee_ton_wallet_new(&w, WETEE_TON_WALLET_V5R1, pk, 0, id) == 0 && wetee_ton_wallet_address(&a, w) == 0 &&
+        wetee_ton_wallet_state_init(&si, w) == 0 && wetee_ton_boc_serialize(&boc, si, 0) == 0 &&
+        wetee_base64_encode(&b64, boc.data, boc.len, 0) == 0 &&
+        wetee_ton_proof_hash(digest, &a, dom, sizeof dom - 1, 1700000000u, pay, sizeof pay - 1) == 0 &&
+        wetee_ed25519_sign(sig, sk, digest, 32) == 0 && wetee_base64_encode(&s64, sig, 64, 0) == 0 &&
+        wetee_ton_address_to_raw(raw, sizeof raw, &a) == 0)
+        n = snprintf((char *)in, cap,
+                     "{\"address\":\"%s\",\"proof\":{\"timestamp\":\"1700000000\",\"domain\":{\"lengthBytes\":%zu,"
+                     "\"value\":\"%s\"},\"payload\":\"%s\",\"signature\":\"%s\",\"state_init\":\"%s\"}}",
+                     raw, sizeof dom - 1, dom, pay, (const char *)s64.data, (const char *)b64.data);
+    wetee_ton_wallet_free(w);
+    wetee_ton_cell_free(si);
+    wetee_buf_free(&boc);
+    wetee_buf_free(&b64);
+    wetee_buf_free(&s64);
+    return n > 0 && (size_t)n < cap ? (size_t)n : SIZE_MAX;
+}
+static int a_proof_json(wetee_buf *o, const uint8_t *p, size_t n)
+{
+    return wetee_ton_proof_verify_json(NULL, NULL, o, (const char *)p, n, "app.example", 1700000010u, 60);
+}
+
 typedef struct overlap_case {
     const char *name;
     int (*run)(wetee_buf *out, const uint8_t *in, size_t n);
@@ -533,6 +572,7 @@ static const overlap_case CASES[] = {
     OVERLAP(wetee_chain_fee_details_json, a_chain_fee_details, gen_chain_bytes, 1),
     OVERLAP(wetee_chain_submit_and_watch, a_chain_submit_watch, gen_chain_bytes, 1),
     OVERLAP(wetee_chain_transfer, a_chain_transfer, gen_chain_dest, 1),
+    OVERLAP(wetee_ton_proof_verify_json, a_proof_json, gen_proof_json, 1),
     /* wetee_keystore_export and wetee_ton_mnemonic_generate have their own
      * tests below (their output is randomised) */
 };

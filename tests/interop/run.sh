@@ -43,7 +43,11 @@
 #      bodies and state inits; deployment when seqno is 0) byte for byte;
 #      highload v3 batches and single requests against
 #      @tonkite/highload-wallet-v3 (tests/interop/ton-highload, its own
-#      package.json: it pins @ton/core 0.56)
+#      package.json: it pins @ton/core 0.56); TEP-467 normalised hashes of
+#      external messages in every layout (the TON documentation's recipe on
+#      @ton/core); TON Connect ton_proof replies of v3r2/v4r2/W5 wallets signed
+#      with @ton/crypto as ton-connect's requests-responses.md says, valid and
+#      altered, with the verdict of the reference check
 #   3. libwetee makes random cells and addresses; @ton/core parses them and
 #      must agree on hashes, depths, BOC bytes and address forms
 #   4. harness sanity: one corrupted line must fail each checker
@@ -358,6 +362,13 @@ ton_suite() {
   must_reject ton-wallet-check "$TBIN" check
   ton_corrupt "$T/c.tsv" 4 >"$WORK/ton-core-check.bad.tsv"
   must_reject ton-core-check node "$TDIR/ton_diff.mjs" check
+  # a TEP-467 normalised hash with its last digit flipped, a ton_proof verdict flipped
+  grep -m 1 -P '^norm\t' "$T/js.tsv" | awk -F'\t' 'BEGIN { OFS = "\t" } {
+    d = substr($3, 64, 1); $3 = substr($3, 1, 63) (d == "0" ? "1" : "0"); print }' >"$WORK/ton-norm-check.bad.tsv"
+  must_reject ton-norm-check "$TBIN" check
+  grep -m 1 -P '^proof\t' "$T/js.tsv" | awk -F'\t' 'BEGIN { OFS = "\t" } { $6 = 1 - $6; print }' \
+    >"$WORK/ton-proof-check.bad.tsv"
+  must_reject ton-proof-check "$TBIN" check
 }
 
 ed25519_suite() {

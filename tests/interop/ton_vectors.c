@@ -447,6 +447,46 @@ static void check_dict(char **f, size_t n, const char *line)
     wetee_buf_free(&bh);
 }
 
+/* norm  message_boc  normalised_hash (TEP-467, the TON documentation's @ton/core recipe) */
+static void check_norm(char **f, size_t n, const char *line)
+{
+    wetee_ton_cell *c = n == 3 ? boc_cell(f[1]) : NULL;
+    uint8_t h[32];
+    wetee_buf hh = WETEE_BUF_INIT;
+    if (c == NULL) { fail(line, "norm record or boc"); return; }
+    if (wetee_ton_message_normalized_hash(h, c)) fail(line, wetee_last_error());
+    else {
+        tohex(&hh, h, 32);
+        if (strcmp((const char *)hh.data, f[2])) fail(line, "normalised hash");
+        else passed++;
+    }
+    wetee_buf_free(&hh);
+    wetee_ton_cell_free(c);
+}
+
+/* proof  json  expected_domain  now  max_age  verdict  public_key  what */
+static void check_proof(char **f, size_t n, const char *line)
+{
+    uint8_t pub[32];
+    wetee_buf ph = WETEE_BUF_INIT;
+    int rc;
+    if (n != 8) { fail(line, "proof record"); return; }
+    rc = wetee_ton_proof_verify_json(pub, NULL, NULL, f[1], strlen(f[1]), f[2], strtoull(f[3], NULL, 10),
+                                     strtoull(f[4], NULL, 10));
+    if ((rc == WETEE_OK) != (strcmp(f[5], "1") == 0)) {
+        char why[300];
+        snprintf(why, sizeof why, "ton_proof verdict (%s): %s", f[7], rc ? wetee_last_error() : "accepted");
+        fail(line, why);
+        return;
+    }
+    if (rc == WETEE_OK) {
+        tohex(&ph, pub, 32);
+        if (strcmp((const char *)ph.data, f[6])) { fail(line, "ton_proof public key"); wetee_buf_free(&ph); return; }
+        wetee_buf_free(&ph);
+    }
+    passed++;
+}
+
 static int check_file(const char *path)
 {
     FILE *fp = fopen(path, "r");
@@ -471,6 +511,8 @@ static int check_file(const char *path)
         else if (!strcmp(f[0], "jetton")) check_jetton(f, n, copy);
         else if (!strcmp(f[0], "highload")) check_highload(f, n, copy);
         else if (!strcmp(f[0], "wallet")) check_wallet(f, n, copy);
+        else if (!strcmp(f[0], "norm")) check_norm(f, n, copy);
+        else if (!strcmp(f[0], "proof")) check_proof(f, n, copy);
         else fail(copy, "unknown record");
         free(copy);
     }

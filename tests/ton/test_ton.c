@@ -4,6 +4,11 @@
 
 #include "wt_test.h"
 
+void test_normalized_hash(void);
+void test_state_init_public_key(void);
+void test_ton_proof_vector(void);
+void test_ton_proof_own(void);
+
 static wetee_ton_cell *cell_uint(uint64_t v, unsigned bits, wetee_ton_cell *ref1, wetee_ton_cell *ref2)
 {
     wetee_ton_builder *b;
@@ -928,7 +933,8 @@ WT_TEST(test_jetton)
     wetee_ton_cell_free(data);
 }
 
-WT_MAIN("ton", WT_CASE(test_jetton), WT_CASE(test_highload_v3), WT_CASE(test_dict), WT_CASE(test_wallet_vectors), WT_CASE(test_wallet_transfer_shape), WT_CASE(test_mnemonic_vectors), WT_CASE(test_mnemonic_generate), WT_CASE(test_boc_vectors), WT_CASE(test_boc_more_vectors), WT_CASE(test_library_cell),
+WT_MAIN("ton", WT_CASE(test_normalized_hash), WT_CASE(test_state_init_public_key), WT_CASE(test_ton_proof_vector),
+        WT_CASE(test_ton_proof_own), WT_CASE(test_jetton), WT_CASE(test_highload_v3), WT_CASE(test_dict), WT_CASE(test_wallet_vectors), WT_CASE(test_wallet_transfer_shape), WT_CASE(test_mnemonic_vectors), WT_CASE(test_mnemonic_generate), WT_CASE(test_boc_vectors), WT_CASE(test_boc_more_vectors), WT_CASE(test_library_cell),
         WT_CASE(test_exotic_levels), WT_CASE(test_boc_negative), WT_CASE(test_boc_limits),
         WT_CASE(test_dedup_and_multi_root), WT_CASE(test_builder_slice), WT_CASE(test_address_vectors),
         WT_CASE(test_address_negative), WT_CASE(test_address_cell_and_state_init), WT_CASE(test_amounts))

@@ -13,9 +13,11 @@
 //       addr  raw form0 .. form7
 //     prints "N passed, M failed"; exit 1 on any failure.
 import { readFileSync } from 'node:fs';
-import { Address, beginCell, Cell, contractAddress, Dictionary, external, internal, storeMessage } from '@ton/core';
+import { Address, beginCell, Cell, contractAddress, Dictionary, external, ExternalAddress, internal, loadMessage,
+  loadStateInit, storeMessage } from '@ton/core';
 import { WalletContractV3R2, WalletContractV4, WalletContractV5R1 } from '@ton/ton';
-import { mnemonicNew, mnemonicToPrivateKey, mnemonicValidate } from '@ton/crypto';
+import { keyPairFromSeed, mnemonicNew, mnemonicToPrivateKey, mnemonicValidate, sha256_sync, sign, signVerify }
+  from '@ton/crypto';
 import { Rng } from '../rng.mjs';
 
 const hex = (b) => Buffer.from(b).toString('hex');
@@ -135,6 +137,8 @@ async function gen(seed, count) {
   genDicts(rng, count, out);
   genJettons(rng, count, out);
   await genWallets(rng, count, out);
+  genNormalized(rng, count, out);
+  genProofs(rng, count, out);
   process.stdout.write(out.join('\n') + '\n');
 }
 
@@ -277,6 +281,118 @@ async function genWallets(rng, count, out) {
     const ext = beginCell().store(storeMessage(external({ to: wallet.address, init: deploy ? wallet.init : null, body: transfer }))).endCell();
     out.push(['wallet', version, wc, idField, seqno, validUntil, mode, deploy ? 1 : 0, fields.join(';'),
       wallet.address.toRawString(), hex(transfer.hash()), hex(ext.toBoc())].join('\t'));
+  }
+}
+
+// TEP-467 normalised hashes of inbound external messages in every form
+// storeMessage writes (source none or external, import fee, StateInit
+// inline or by reference, body inline or by reference), computed as the TON
+// documentation's message-lookup guide does with @ton/core: load the message,
+// clear src, import fee and init, store it with forceRef, hash.
+//   norm  message_boc  normalised_hash
+export function normHash(cell) {
+  const m = loadMessage(cell.beginParse());
+  if (m.info.type !== 'external-in') throw new Error('not external-in');
+  const info = { ...m.info, src: undefined, importFee: 0n };
+  return beginCell().store(storeMessage({ info, init: null, body: m.body }, { forceRef: true })).endCell().hash();
+}
+
+function genNormalized(rng, count, out) {
+  const n = Math.max(30, Math.floor(count / 4));
+  for (let i = 0; i < n; i++) {
+    const src = rng.chance(0.5) ? undefined : new ExternalAddress(rng.bits(rng.range(1, 60)), rng.range(60, 200));
+    const info = { type: 'external-in', src, dest: randomAddress(rng), importFee: rng.chance(0.5) ? 0n : rng.bits(rng.range(1, 100)) };
+    const init = rng.chance(0.4) ? { code: genCell(rng, rng.range(0, 2), []), data: genCell(rng, rng.range(0, 2), []) } : null;
+    let body = rng.chance(0.3) ? beginCell().endCell() : genCell(rng, rng.range(0, 3), []);
+    if (body.isExotic) body = beginCell().storeRef(body).endCell();
+    let cell;
+    try {
+      cell = beginCell().store(storeMessage({ info, init, body }, { forceRef: rng.chance(0.3) })).endCell();
+    } catch (e) {
+      continue; // does not fit one cell
+    }
+    out.push(['norm', hex(cell.toBoc()), hex(normHash(cell))].join('\t'));
+  }
+}
+
+// TON Connect ton_proof replies (the JSON a dApp front end forwards, as the
+// ton-connect demo backend takes it) from wallets v3r2, v4r2 and W5 made by
+// @ton/ton with random keys, signed as ton-connect requests-responses.md
+// says with @ton/crypto, then possibly altered; the verdict is the reference
+// check of the same document (tonutils-go VerifyProof steps) computed here:
+//   proof  json  expected_domain  now  max_age  verdict(1|0)  public_key_hex_or_empty  what
+export function proofDigest(addr, domain, ts, payload) {
+  const wc = Buffer.alloc(4); wc.writeInt32BE(addr.workChain);
+  const dl = Buffer.alloc(4); dl.writeUInt32LE(Buffer.byteLength(domain));
+  const t = Buffer.alloc(8); t.writeBigUInt64LE(BigInt(ts));
+  const msg = Buffer.concat([Buffer.from('ton-proof-item-v2/'), wc, addr.hash, dl, Buffer.from(domain), t, Buffer.from(payload)]);
+  return sha256_sync(Buffer.concat([Buffer.from([0xff, 0xff]), Buffer.from('ton-connect'), sha256_sync(msg)]));
+}
+
+const KNOWN_WALLETS = [[WalletContractV3R2, 64], [WalletContractV4, 64], [WalletContractV5R1, 65]].map(([W, off]) =>
+  [W.create({ workchain: 0, publicKey: Buffer.alloc(32) }).init.code.hash().toString('hex'), off]);
+
+function referenceCheck(req, expectedDomain, now, maxAge) {
+  try {
+    const p = req.proof;
+    const addr = Address.parse(req.address);
+    const si = loadStateInit(Cell.fromBase64(p.state_init).beginParse());
+    if (!contractAddress(addr.workChain, si).equals(addr)) return null;
+    const known = KNOWN_WALLETS.find(([h]) => h === si.code.hash().toString('hex'));
+    if (!known) return null;
+    const ds = si.data.beginParse(); ds.skip(known[1]);
+    const pub = ds.loadBuffer(32);
+    if (req.public_key !== undefined && req.public_key !== pub.toString('hex')) return null;
+    if (p.domain.value !== expectedDomain || Number(p.domain.lengthBytes) !== Buffer.byteLength(p.domain.value)) return null;
+    const ts = Number(p.timestamp);
+    if (Math.abs(now - ts) > maxAge) return null;
+    const sig = Buffer.from(p.signature, 'base64');
+    return signVerify(proofDigest(addr, p.domain.value, ts, p.payload), sig, pub) ? pub : null;
+  } catch {
+    return null;
+  }
+}
+
+function genProofs(rng, count, out) {
+  const n = Math.max(40, Math.floor(count / 4));
+  const domains = ['ton-connect.github.io', 'app.wetee.example', 'пример.рф', 'a.b', 'localhost:3000'];
+  for (let i = 0; i < n; i++) {
+    const kp = keyPairFromSeed(randBytes(rng, 32));
+    const W = rng.pick([WalletContractV3R2, WalletContractV4, WalletContractV5R1]);
+    const wallet = W.create({ workchain: rng.pick([0, 0, -1]), publicKey: kp.publicKey });
+    const domain = rng.pick(domains);
+    const now = 1700000000 + rng.below(100000000);
+    const maxAge = rng.pick([60, 300, 900, 86400]);
+    const ts = now - rng.below(maxAge) + (rng.chance(0.1) ? rng.below(30) : 0);
+    const payload = rng.pick(['', 'nonce', randBytes(rng, rng.range(1, 40)).toString('hex'), `${ts}:`]);
+    let sig = sign(proofDigest(wallet.address, domain, ts, payload), kp.secretKey);
+    const si = beginCell().storeUint(0, 2).storeMaybeRef(wallet.init.code).storeMaybeRef(wallet.init.data).storeBit(0).endCell();
+    const what = rng.pick(['valid', 'valid-string-ts', 'valid-friendly', 'valid-pk', 'ts', 'payload', 'sig', 'domain',
+      'expected-domain', 'expired', 'future', 'other-key', 'other-address', 'pk', 'length-bytes']);
+    let address = wallet.address.toRawString(), tsField = ts, lengthBytes = Buffer.byteLength(domain), dom = domain;
+    let pay = payload, pk, expected = domain, when = now;
+    switch (what) {
+      case 'valid-string-ts': tsField = String(ts); lengthBytes = String(lengthBytes); break;
+      case 'valid-friendly': address = wallet.address.toString({ bounceable: rng.chance(0.5), urlSafe: rng.chance(0.5) }); break;
+      case 'valid-pk': pk = kp.publicKey.toString('hex'); break;
+      case 'ts': tsField = ts + 1; break;
+      case 'payload': pay = payload + 'x'; break;
+      case 'sig': sig = Buffer.from(sig); sig[rng.below(64)] ^= 1 << rng.below(8); break;
+      case 'domain': dom = domain.replace(/.$/, (c) => (c === 'x' ? 'y' : 'x')); lengthBytes = Buffer.byteLength(dom); expected = dom; break;
+      case 'expected-domain': expected = 'other.example'; break;
+      case 'expired': when = ts + maxAge + 1 + rng.below(1000); break;
+      case 'future': when = ts - maxAge - 1 - rng.below(1000); break;
+      case 'other-key': sig = sign(proofDigest(wallet.address, domain, ts, payload), keyPairFromSeed(randBytes(rng, 32)).secretKey); break;
+      case 'other-address': address = new Address(wallet.address.workChain, randBytes(rng, 32)).toRawString(); break;
+      case 'pk': pk = keyPairFromSeed(randBytes(rng, 32)).publicKey.toString('hex'); break;
+      case 'length-bytes': lengthBytes += 1; break;
+    }
+    const req = { address, network: '-239', ...(pk ? { public_key: pk } : {}),
+      proof: { timestamp: tsField, domain: { lengthBytes, value: dom }, payload: pay, signature: Buffer.from(sig).toString('base64'),
+        state_init: si.toBoc().toString('base64') } };
+    const pub = referenceCheck(req, expected, when, maxAge);
+    if ((pub !== null) !== what.startsWith('valid')) throw new Error(`ton_proof reference check disagrees on ${what}`);
+    out.push(['proof', JSON.stringify(req), expected, when, maxAge, pub ? 1 : 0, pub ? pub.toString('hex') : '', what].join('\t'));
   }
 }
 
