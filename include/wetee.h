@@ -21,5 +21,6 @@
 #include "wetee/attest_snp.h"
 #include "wetee/rpc.h"
 #include "wetee/chain.h"
+#include "wetee/telegram.h"
 
 #endif /* WETEE_H */

@@ -226,6 +226,13 @@ static int chain_submit_watch(size_t n)
     X(ton_proof_verify_payload, wetee_ton_proof_verify, TOO_LONG, ton_proof(1, n))                              \
     X(ton_proof_verify_json, wetee_ton_proof_verify_json, TOO_LONG,                                              \
       wetee_ton_proof_verify_json(NULL, NULL, &g_buf, g_text, n, "d", 0, 0))                                     \
+    X(tg_parse, wetee_telegram_init_data_parse, TOO_LONG, tg_check(wetee_telegram_init_data_parse(&g_tg, g_text, n))) \
+    X(tg_validate_text, wetee_telegram_init_data_validate, TOO_LONG,                                            \
+      wetee_telegram_init_data_validate(NULL, g_text, n, "1:t", 3, 0, 0))                                        \
+    X(tg_validate_token, wetee_telegram_init_data_validate, TOO_LONG,                                           \
+      wetee_telegram_init_data_validate(NULL, "a=1", 3, g_text, n, 0, 0))                                        \
+    X(tg_validate_third, wetee_telegram_init_data_validate_third_party, TOO_LONG,                               \
+      wetee_telegram_init_data_validate_third_party(NULL, g_text, n, 1, g_in, 0, 0))                             \
     X(ton_address_parse, wetee_ton_address_parse, TOO_LONG, wetee_ton_address_parse(&g_addr, NULL, g_text, n))   \
     X(ton_address_to_raw, wetee_ton_address_to_raw, BAD_ARG, wetee_ton_address_to_raw(g_text, n, &g_addr))       \
     X(ton_address_to_friendly, wetee_ton_address_to_friendly, BAD_ARG,                                           \
@@ -445,6 +452,17 @@ static int ton_roots(size_t max_roots, size_t len)
     }
     return rc;
 }
+static wetee_telegram_init_data *g_tg;
+static int tg_check(int rc)
+{
+    if (rc == WETEE_OK || g_tg != NULL) {
+        wetee_telegram_init_data_free(g_tg);
+        g_tg = NULL;
+        return WETEE_ERR_INTERNAL;
+    }
+    return rc;
+}
+
 /* a state init to pass (any cell does: lengths are checked first) */
 static int ton_proof(size_t domain_len, size_t payload_len)
 {

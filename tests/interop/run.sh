@@ -47,7 +47,10 @@
 #      external messages in every layout (the TON documentation's recipe on
 #      @ton/core); TON Connect ton_proof replies of v3r2/v4r2/W5 wallets signed
 #      with @ton/crypto as ton-connect's requests-responses.md says, valid and
-#      altered, with the verdict of the reference check
+#      altered, with the verdict of the reference check; Telegram Mini App
+#      initData signed by @telegram-apps/init-data-node (tests/interop/telegram,
+#      its own package.json), valid, altered, expired, other token, bot or key,
+#      with its verdict and the user fields its parse() reads
 #   3. libwetee makes random cells and addresses; @ton/core parses them and
 #      must agree on hashes, depths, BOC bytes and address forms
 #   4. harness sanity: one corrupted line must fail each checker
@@ -148,6 +151,7 @@ TON_COUNT=${WETEE_TON_COUNT:-1000}
 TBIN=$BUILD/tests/interop/ton_vectors
 TDIR=$HERE/ton
 HDIR=$HERE/ton-highload
+GDIR=$HERE/telegram
 MDHASH_COUNT=${WETEE_MDHASH_COUNT:-40}
 MD_COUNT=${WETEE_MD_COUNT:-5}
 MD_TS_COUNT=${WETEE_MD_TS_COUNT:-1}
@@ -189,6 +193,10 @@ fi
 if has_suite ton && [[ ! -d $HDIR/node_modules/@tonkite/highload-wallet-v3 ]]; then
   log "npm ci in tests/interop/ton-highload"
   (cd "$HDIR" && npm ci --no-audit --no-fund --loglevel=error)
+fi
+if has_suite ton && [[ ! -d $GDIR/node_modules/@telegram-apps/init-data-node ]]; then
+  log "npm ci in tests/interop/telegram"
+  (cd "$GDIR" && npm ci --no-audit --no-fund --loglevel=error)
 fi
 npm_version() { node -p "require('$HERE/node_modules/$1/package.json').version"; }
 # shellcheck source=../devnode/chopsticks.sh
@@ -345,6 +353,10 @@ ton_suite() {
   node "$HDIR/highload_diff.mjs" gen "$SEED" "$((TON_COUNT / 5 > 50 ? TON_COUNT / 5 : 50))" >"$T/hl.tsv" ||
     fail "highload_diff.mjs gen failed"
   run_counted ton-highload-check "$TBIN" check "$T/hl.tsv"
+  log "ton 2c/4 @telegram-apps/init-data-node signs Mini App initData (bot-token HMAC; third-party Ed25519 with a stand-in key); libwetee checks"
+  node "$GDIR/initdata_diff.mjs" gen "$SEED" "$((TON_COUNT / 5 > 50 ? TON_COUNT / 5 : 50))" >"$T/tg.tsv" ||
+    fail "initdata_diff.mjs gen failed"
+  run_counted telegram-initdata-check "$TBIN" check "$T/tg.tsv"
   log "ton 3/4 libwetee makes $TON_COUNT cells and addresses; @ton/core checks"
   "$TBIN" gen "$SEED" "$TON_COUNT" >"$T/c.tsv" || fail "ton_vectors gen failed"
   run_counted ton-core-check node "$TDIR/ton_diff.mjs" check "$T/c.tsv"
@@ -369,6 +381,11 @@ ton_suite() {
   grep -m 1 -P '^proof\t' "$T/js.tsv" | awk -F'\t' 'BEGIN { OFS = "\t" } { $6 = 1 - $6; print }' \
     >"$WORK/ton-proof-check.bad.tsv"
   must_reject ton-proof-check "$TBIN" check
+  # an initData verdict flipped, for each method
+  { grep -m 1 -P '^tg\t' "$T/tg.tsv" | awk -F'\t' 'BEGIN { OFS = "\t" } { $6 = 1 - $6; print }'
+    grep -m 1 -P '^tg3\t' "$T/tg.tsv" | awk -F'\t' 'BEGIN { OFS = "\t" } { $7 = 1 - $7; print }'; } \
+    >"$WORK/telegram-initdata-check.bad.tsv"
+  must_reject telegram-initdata-check "$TBIN" check
 }
 
 ed25519_suite() {

@@ -487,6 +487,62 @@ static void check_proof(char **f, size_t n, const char *line)
     passed++;
 }
 
+/* Telegram initData (tests/interop/telegram/initdata_diff.mjs): the verdict
+ * of @telegram-apps/init-data-node and, when valid, the user fields its
+ * parse() reads: "id,first_name,last_name,username,language_code,photo_url,is_premium"
+ * (text as UTF-8 hex). */
+static void user_fields(wetee_buf *out, const wetee_telegram_init_data *d)
+{
+    static const char *const names[] = {"first_name", "last_name", "username", "language_code", "photo_url"};
+    char num[32];
+    if (!wetee_telegram_init_data_has_user(d)) return;
+    snprintf(num, sizeof num, "%lld", (long long)wetee_telegram_init_data_user_id(d));
+    wetee_buf_append(out, (const uint8_t *)num, strlen(num));
+    for (size_t i = 0; i < 5; i++) {
+        const char *v = wetee_telegram_init_data_user_string(d, names[i]);
+        wetee_buf h = WETEE_BUF_INIT;
+        wetee_buf_append(out, (const uint8_t *)",", 1);
+        if (v && *v) {
+            wetee_hex_encode(&h, (const uint8_t *)v, strlen(v), 0);
+            wetee_buf_append(out, h.data, h.len);
+        }
+        wetee_buf_free(&h);
+    }
+    wetee_buf_append(out, (const uint8_t *)(wetee_telegram_init_data_user_flag(d, "is_premium") ? ",1" : ",0"), 3);
+    wetee_buf_append(out, (const uint8_t *)"", 1);
+}
+
+static void check_tg(char **f, size_t n, const char *line, int third)
+{
+    wetee_telegram_init_data *d = NULL;
+    wetee_buf u = WETEE_BUF_INIT;
+    uint8_t pk[32];
+    int rc;
+    const char *verdict, *fields, *what;
+    if (n != (third ? 9u : 8u)) { fail(line, "telegram record"); return; }
+    if (third) {
+        if (wetee_hex_decode_exact(pk, 32, f[3], strlen(f[3]))) { fail(line, "telegram key"); return; }
+        rc = wetee_telegram_init_data_validate_third_party(&d, f[1], strlen(f[1]), strtoll(f[2], NULL, 10), pk,
+                                                           strtoull(f[4], NULL, 10), strtoull(f[5], NULL, 10));
+        verdict = f[6], fields = f[7], what = f[8];
+    } else {
+        rc = wetee_telegram_init_data_validate(&d, f[1], strlen(f[1]), f[2], strlen(f[2]), strtoull(f[3], NULL, 10),
+                                               strtoull(f[4], NULL, 10));
+        verdict = f[5], fields = f[6], what = f[7];
+    }
+    if ((rc == WETEE_OK) != (strcmp(verdict, "1") == 0)) {
+        char why[300];
+        snprintf(why, sizeof why, "initData verdict (%s): %s", what, rc ? wetee_last_error() : "accepted");
+        fail(line, why);
+    } else if (rc == WETEE_OK && (user_fields(&u, d), strcmp(u.len ? (const char *)u.data : "", fields) != 0)) {
+        fail(line, "initData user fields");
+    } else {
+        passed++;
+    }
+    wetee_buf_free(&u);
+    wetee_telegram_init_data_free(d);
+}
+
 static int check_file(const char *path)
 {
     FILE *fp = fopen(path, "r");
@@ -513,6 +569,8 @@ static int check_file(const char *path)
         else if (!strcmp(f[0], "wallet")) check_wallet(f, n, copy);
         else if (!strcmp(f[0], "norm")) check_norm(f, n, copy);
         else if (!strcmp(f[0], "proof")) check_proof(f, n, copy);
+        else if (!strcmp(f[0], "tg")) check_tg(f, n, copy, 0);
+        else if (!strcmp(f[0], "tg3")) check_tg(f, n, copy, 1);
         else fail(copy, "unknown record");
         free(copy);
     }
