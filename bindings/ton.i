@@ -332,3 +332,39 @@ static wetee_rc wetee_ton_jetton_wallet_address_(wetee_buf *text_out, int layout
   return rc;
 }
 %}
+
+/* ---- tracking and TON Connect ---- */
+wetee_rc wetee_ton_message_normalized_hash(uint8_t out[32], const wetee_ton_cell *message);
+%apply wetee_buf *text_out { wetee_buf *payload_text_out };
+%apply unsigned *out { unsigned *version_out };
+%rename(ton_state_init_public_key) wetee_ton_state_init_public_key_;
+%rename(ton_proof_hash) wetee_ton_proof_hash_;
+%rename(ton_proof_verify_json) wetee_ton_proof_verify_json_;
+%inline %{
+/* (public key, wallet version) */
+static wetee_rc wetee_ton_state_init_public_key_(uint8_t out[32], unsigned *version_out,
+                                                 const wetee_ton_cell *state_init) {
+  int v = 0, rc = wetee_ton_state_init_public_key(out, &v, state_init);
+  *version_out = (unsigned)v;
+  return rc;
+}
+/* the digest a wallet signs for ton_proof: address (text, any form), domain (context), timestamp, payload (bytes) */
+static wetee_rc wetee_ton_proof_hash_(uint8_t out[32], const char *text, size_t text_len, const char *context,
+                                      size_t context_len, uint64_t timestamp, const uint8_t *data, size_t len) {
+  wetee_ton_address a;
+  int rc = wetee_ton_address_parse(&a, NULL, text, text_len);
+  if (rc) return rc;
+  return wetee_ton_proof_hash(out, &a, context, context_len, timestamp, (const char *)data, len);
+}
+/* (public key, raw wallet address, payload) of a verified ton_proof reply */
+static wetee_rc wetee_ton_proof_verify_json_(uint8_t out[32], wetee_buf *text_out, wetee_buf *payload_text_out,
+                                             const char *json, size_t json_len, const char *expected_domain,
+                                             uint64_t now, uint64_t max_age) {
+  wetee_ton_address a;
+  char raw[WETEE_TON_ADDRESS_RAW_BUFSIZE];
+  int rc = wetee_ton_proof_verify_json(out, &a, payload_text_out, json, json_len, expected_domain, now, max_age);
+  if (rc == WETEE_OK) rc = wetee_ton_address_to_raw(raw, sizeof raw, &a);
+  if (rc == WETEE_OK) rc = wetee_buf_append(text_out, (const uint8_t *)raw, strlen(raw));
+  return rc;
+}
+%}

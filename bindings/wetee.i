@@ -36,3 +36,4 @@
 %include "tx.i"
 %include "ton.i"
 %include "chain.i"
+%include "telegram.i"

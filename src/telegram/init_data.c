@@ -150,13 +150,15 @@ static int parse_user(wetee_telegram_init_data *d, const pair *p)
         static const char *const flags[] = {"is_bot", "is_premium", "allows_write_to_pm", "added_to_attachment_menu"};
         for (size_t i = 0; i < sizeof strings / sizeof strings[0]; i++)
             if (strcmp(k, strings[i]) == 0 && !json_is_string(v)) {
-                json_decref(u);
-                return wt_error(WETEE_ERR_DECODE, MOD ": init data: user.%s is not a string", k);
+                int rc = wt_error(WETEE_ERR_DECODE, MOD ": init data: user.%s is not a string", k);
+                json_decref(u); /* frees k */
+                return rc;
             }
         for (size_t i = 0; i < sizeof flags / sizeof flags[0]; i++)
             if (strcmp(k, flags[i]) == 0 && !json_is_boolean(v)) {
-                json_decref(u);
-                return wt_error(WETEE_ERR_DECODE, MOD ": init data: user.%s is not a boolean", k);
+                int rc = wt_error(WETEE_ERR_DECODE, MOD ": init data: user.%s is not a boolean", k);
+                json_decref(u); /* frees k */
+                return rc;
             }
     }
     d->user = u;

@@ -166,3 +166,81 @@ def test_jetton():
     assert a.startswith("-1:") and a != ton.jetton_wallet_address(dest, master, code, ton.JETTON_DATA_CODE_REF)
     with pytest.raises(wetee.DecodeError):
         ton.jetton_transfer(1, "nope")
+
+
+# ---- TEP-467 and TON Connect ton_proof ----
+
+PROOF_STATE_INIT = (
+    "te6cckECFgEAAwQAAgE0AgEAUQAAAAApqaMXp6kMOCJ4z0QdKdtKvLvoflXmJvj/gmw26izx4ImGnYtAART/APSkE/S88sgLAwIBIAgEBPjygwjX"
+    "GCDTH9Mf0x8C+CO78mTtRNDTH9Mf0//0BNFRQ7ryoVFRuvKiBfkBVBBk+RDyo/gAJKTIyx9SQMsfUjDL/1IQ9ADJ7VT4DwHTByHAAJ9sUZMg10qW"
+    "0wfUAvsA6DDgIcAB4wAhwALjAAHAA5Ew4w0DpMjLHxLLH8v/BwYQBQAK9ADJ7VQAcIEBCNcY+gDTP8hUIEeBAQj0UfKnghBub3RlcHSAGMjLBcsC"
+    "UAbPFlAE+gIUy2oSyx/LP8lz+wACAG7SB/oA1NQi+QAFyMoHFcv/ydB3dIAYyMsFywIizxZQBfoCFMtrEszMyXP7AMhAFIEBCPRR8qcCAgFIDQkC"
+    "ASALCgBZvSQrb2omhAgKBrkPoCGEcNQICEekk30pkQzmkD6f+YN4EoAbeBAUiYcVnzGEAgEgEQwAEbjJftRNDXCx+ALm0AHQ0wMhcbCSXwTgItdJ"
+    "wSCSXwTgAtMfIYIQcGx1Z70ighBkc3RyvbCSXwXgA/pAMCD6RAHIygfL/8nQ7UTQgQFA1yH0BDBcgQEI9ApvoTGzkl8H4AXTP8glghBwbHVnupI4"
+    "MOMNA4IQZHN0crqSXwbjDQ8OAIpQBIEBCPRZMO1E0IEBQNcgyAHPFvQAye1UAXKwjiOCEGRzdHKDHrFwgBhQBcsFUAPPFiP6AhPLassfyz/JgED7"
+    "AJJfA+IAeAH6APQEMPgnbyIwUAqhIb7y4FCCEHBsdWeDHrFwgBhQBMsFJs8WWPoCGfQAy2kXyx9SYMs/IMmAQPsABgBsgQEI1xj6ANM/MFIkgQEI"
+    "9Fnyp4IQZHN0cnB0gBjIywXLAlAFzxZQA/oCE8tqyx8Syz/Jc/sAAgFYFRICASAUEwAZrx32omhAEGuQ64WPwAAZrc52omhAIGuQ64X/wAA9sp37"
+    "UTQgQFA1yH0BDACyMoHy//J0AGBAQj0Cm+hMYHrKDBA=")
+
+
+def _proof_reply(timestamp='1747303893', payload="1747303885:"):
+    return ('{"address":"0:960ab627408d5472d9d125b667cbe00ce17eeaa44e9dc6a86e93cdfef2c480d5","proof":{"payload":"%s",'
+            '"signature":"OXNmXOa6Ml5mgx13CXVunl5TjQiIl2oYq8dn9MUcBiS6OjZcuJYccqqVMluy0duyOXkoJYHg4VJCyycwkjdJBA==",'
+            '"timestamp":%s,"domain":{"value":"ton-connect.github.io","lengthBytes":21}},"state_init":"%s"}'
+            % (payload, timestamp, PROOF_STATE_INIT))
+
+
+def test_normalized_hash_of_the_demo_transfer():
+    pub = ton.mnemonic_to_keypair(WORDS)[1]
+    w = ton.Wallet(pub)
+    msg = ton.internal_message("EQAs9VlT6S776tq3unJcP5Ogsj-ELLunLXuOb1EKcOQi4wJB", 1_500_000_000,
+                               body=ton.comment("order 42"))
+    ext = w.external(w.transfer(SECRET, 0, 1767225600, [msg]), deploy=True)
+    assert ext.hash().hex() == "30d65460144a6b5a8c1c2cb95c054124128066752275d6a8226e56de2132e1f6"
+    # computed with @ton/core 0.63.1 following the TON documentation's normalisation
+    assert ton.normalized_hash(ext).hex() == "e716dd1f1057b7650b48822267c2d571a6de9c6dca0f6f92179bb3ea5860af0e"
+    assert ton.normalized_hash(w.external(w.transfer(SECRET, 0, 1767225600, [msg]))) == ton.normalized_hash(ext)
+    with pytest.raises(wetee.DecodeError):
+        ton.normalized_hash(msg)
+
+
+def test_state_init_public_key():
+    pub = ton.mnemonic_to_keypair(WORDS)[1]
+    for v in (ton.WalletVersion.V3R2, ton.WalletVersion.V4R2, ton.WalletVersion.V5R1):
+        assert ton.state_init_public_key(ton.Wallet(pub, v).state_init()) == (pub, v)
+    hl = ton.HighloadWallet(pub)
+    with pytest.raises(wetee.UnsupportedError):
+        ton.state_init_public_key(hl.state_init())
+
+
+def test_ton_proof():
+    r = ton.proof_verify(_proof_reply(), "ton-connect.github.io", 1747303900, 1800)
+    assert r.public_key.hex() == "a7a90c382278cf441d29db4abcbbe87e55e626f8ff826c36ea2cf1e089869d8b"
+    assert r.address == "0:960ab627408d5472d9d125b667cbe00ce17eeaa44e9dc6a86e93cdfef2c480d5"
+    assert r.payload == "1747303885:"
+    assert ton.proof_verify(_proof_reply(timestamp='"1747303893"'), "ton-connect.github.io", 1747303900, 1800) == r
+    with pytest.raises(wetee.VerifyError, match="signature"):
+        ton.proof_verify(_proof_reply(timestamp="1747303894"), "ton-connect.github.io", 1747303900, 1800)
+    with pytest.raises(wetee.VerifyError):
+        ton.proof_verify(_proof_reply(payload="1747303885;"), "ton-connect.github.io", 1747303900, 1800)
+    with pytest.raises(wetee.VerifyError, match="expected"):
+        ton.proof_verify(_proof_reply(), "example.com", 1747303900, 1800)
+    with pytest.raises(wetee.VerifyError, match="from now"):
+        ton.proof_verify(_proof_reply(), "ton-connect.github.io", 1747303893 + 1801, 1800)
+    with pytest.raises(wetee.DecodeError):
+        ton.proof_verify("{", "ton-connect.github.io", 1747303900, 1800)
+
+
+def test_ton_proof_own_wallet():
+    secret, pub = wetee.ed25519_keypair_from_seed(bytes(range(32)))
+    w = ton.Wallet(pub, ton.WalletVersion.V4R2)
+    digest = ton.proof_hash(w.address, "app.example", 1700000000, "nonce")
+    sig = wetee.ed25519_sign(secret, digest)
+    reply = ('{"address":"%s","proof":{"timestamp":1700000000,"domain":{"lengthBytes":11,"value":"app.example"},'
+             '"payload":"nonce","signature":"%s","state_init":"%s"}}'
+             % (w.address, wetee.base64_encode(sig), wetee.base64_encode(w.state_init().to_boc())))
+    assert ton.proof_verify(reply, "app.example", 1700000030, 60).public_key == pub
+    other, _ = wetee.ed25519_keypair_from_seed(bytes(32))
+    bad = reply.replace(wetee.base64_encode(sig), wetee.base64_encode(wetee.ed25519_sign(other, digest)))
+    with pytest.raises(wetee.VerifyError):
+        ton.proof_verify(bad, "app.example", 1700000030, 60)

@@ -683,3 +683,59 @@ func TonJettonWalletAddress(layout int, owner, master string, code *TonCell) (st
 	err := check(cwetee.Ton_jetton_wallet_address(&out, layout, owner, master, code.handle()))
 	return out, err
 }
+
+// NormalizedHash is the TEP-467 normalised hash of an external message
+// (src addr_none, import fee 0, no init, body as a reference): what
+// toncenter v3 and other indexers look the resulting transaction up by.
+func (c *TonCell) NormalizedHash() ([]byte, error) {
+	out := make([]byte, 32)
+	err := check(cwetee.Ton_message_normalized_hash(out, c.h))
+	runtime.KeepAlive(c)
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// TonStateInitPublicKey reads the public key (and the version) of a wallet
+// v3r2, v4r2 or W5 from its StateInit; ErrUnsupported for other contracts.
+func TonStateInitPublicKey(stateInit *TonCell) ([]byte, TonWalletVersion, error) {
+	out := make([]byte, 32)
+	var v uint32
+	err := check(cwetee.Ton_state_init_public_key(out, &v, stateInit.handle()))
+	runtime.KeepAlive(stateInit)
+	if err != nil {
+		return nil, 0, err
+	}
+	return out, TonWalletVersion(v), nil
+}
+
+// TonProofHash is the 32-byte digest a TON Connect wallet signs for ton_proof.
+func TonProofHash(address, domain string, timestamp uint64, payload []byte) ([]byte, error) {
+	out := make([]byte, 32)
+	if err := check(cwetee.Ton_proof_hash(out, address, domain, timestamp, payload)); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// TonProof is a verified TON Connect ton_proof: the wallet's key, its raw
+// address and the payload (check that you issued it).
+type TonProof struct {
+	PublicKey []byte
+	Address   string
+	Payload   string
+}
+
+// TonProofVerify verifies a ton_proof reply (the JSON a dApp front end
+// forwards: address, proof {timestamp (number or string), domain, payload,
+// signature, state_init}, optional public_key) for domain at Unix time now,
+// accepting timestamps at most maxAge seconds away. ErrVerify for another
+// domain, an old proof, a StateInit of another address or a bad signature.
+func TonProofVerify(replyJSON, domain string, now, maxAge uint64) (*TonProof, error) {
+	p := &TonProof{PublicKey: make([]byte, 32)}
+	if err := check(cwetee.Ton_proof_verify_json(p.PublicKey, &p.Address, &p.Payload, replyJSON, domain, now, maxAge)); err != nil {
+		return nil, err
+	}
+	return p, nil
+}

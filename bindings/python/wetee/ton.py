@@ -19,6 +19,7 @@ Since 2026-06-01 the coin is branded Gram (GRAM) on the same TON network:
 :func:`amount_parse` accepts both ``GRAM`` and ``TON``.
 """
 
+import collections
 import enum
 
 from . import native as _n
@@ -511,6 +512,42 @@ class HighloadWallet(Wallet):
         return Cell(_n.ton_highload_sign_message(self._h, secret, query_id, created_at, mode, message._h))
 
 
+
+# ---- tracking and TON Connect ----
+
+ProofResult = collections.namedtuple("ProofResult", "public_key address payload")
+
+
+def normalized_hash(message):
+    """TEP-467 normalised hash of an external message Cell (what toncenter v3
+    and other indexers look the transaction up by)."""
+    return _n.ton_message_normalized_hash(message._h)
+
+
+def state_init_public_key(state_init):
+    """``(public_key, WalletVersion)`` from a wallet v3r2/v4r2/W5 StateInit Cell;
+    UnsupportedError for other contracts."""
+    pub, version = _n.ton_state_init_public_key(state_init._h)
+    return pub, WalletVersion(version)
+
+
+def proof_hash(address, domain, timestamp, payload):
+    """The 32-byte digest a TON Connect wallet signs for ``ton_proof``."""
+    if isinstance(payload, str):
+        payload = payload.encode()
+    return _n.ton_proof_hash(address, domain, timestamp, payload)
+
+
+def proof_verify(reply_json, domain, now, max_age):
+    """Verify a TON Connect ``ton_proof`` reply (the JSON the dApp front end
+    forwards: address, proof {timestamp, domain, payload, signature,
+    state_init}, optional public_key). Returns :class:`ProofResult`
+    ``(public_key, address, payload)``; raises VerifyError (other domain,
+    expired, wrong key or signature), DecodeError (malformed), UnsupportedError
+    (not a known wallet). Check that you issued ``payload``."""
+    pub, address, payload = _n.ton_proof_verify_json(reply_json, domain, now, max_age)
+    return ProofResult(pub, address, payload)
+
 __all__ = [
     "HASH_BYTES", "CELL_MAX_BITS", "CELL_MAX_REFS", "DECIMALS", "NETWORK_MAINNET", "NETWORK_TESTNET",
     "SEND_PAY_FEES_SEPARATELY", "SEND_IGNORE_ERRORS", "SEND_DESTROY_IF_ZERO", "SEND_CARRY_INBOUND_VALUE",
@@ -520,4 +557,5 @@ __all__ = [
     "amount_format", "amount_parse", "mnemonic_generate", "mnemonic_validate", "mnemonic_to_seed",
     "mnemonic_to_keypair", "comment", "internal_message", "external_message", "Wallet", "HighloadWallet",
     "JETTON_DATA_STATUS", "JETTON_DATA_CODE_REF", "jetton_transfer", "jetton_wallet_address",
+    "ProofResult", "normalized_hash", "state_init_public_key", "proof_hash", "proof_verify",
 ]

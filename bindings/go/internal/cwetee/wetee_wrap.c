@@ -13,9 +13,9 @@ extern
 #ifdef __cplusplus
   "C"
 #endif
-  void cgo_panic__cwetee_d5bd1ef305db0a68(const char*);
+  void cgo_panic__cwetee_361844b0cea8f071(const char*);
 static void _swig_gopanic(const char *p) {
-  cgo_panic__cwetee_d5bd1ef305db0a68(p);
+  cgo_panic__cwetee_361844b0cea8f071(p);
 }
 
 
@@ -788,6 +788,34 @@ static wetee_rc wetee_ton_jetton_wallet_address_(wetee_buf *text_out, int layout
 }
 
 
+/* (public key, wallet version) */
+static wetee_rc wetee_ton_state_init_public_key_(uint8_t out[32], unsigned *version_out,
+                                                 const wetee_ton_cell *state_init) {
+  int v = 0, rc = wetee_ton_state_init_public_key(out, &v, state_init);
+  *version_out = (unsigned)v;
+  return rc;
+}
+/* the digest a wallet signs for ton_proof: address (text, any form), domain (context), timestamp, payload (bytes) */
+static wetee_rc wetee_ton_proof_hash_(uint8_t out[32], const char *text, size_t text_len, const char *context,
+                                      size_t context_len, uint64_t timestamp, const uint8_t *data, size_t len) {
+  wetee_ton_address a;
+  int rc = wetee_ton_address_parse(&a, NULL, text, text_len);
+  if (rc) return rc;
+  return wetee_ton_proof_hash(out, &a, context, context_len, timestamp, (const char *)data, len);
+}
+/* (public key, raw wallet address, payload) of a verified ton_proof reply */
+static wetee_rc wetee_ton_proof_verify_json_(uint8_t out[32], wetee_buf *text_out, wetee_buf *payload_text_out,
+                                             const char *json, size_t json_len, const char *expected_domain,
+                                             uint64_t now, uint64_t max_age) {
+  wetee_ton_address a;
+  char raw[WETEE_TON_ADDRESS_RAW_BUFSIZE];
+  int rc = wetee_ton_proof_verify_json(out, &a, payload_text_out, json, json_len, expected_domain, now, max_age);
+  if (rc == WETEE_OK) rc = wetee_ton_address_to_raw(raw, sizeof raw, &a);
+  if (rc == WETEE_OK) rc = wetee_buf_append(text_out, (const uint8_t *)raw, strlen(raw));
+  return rc;
+}
+
+
 /* connect with the options flattened; rpc_spec WETEE_CHAIN_RPC_* */
 static wetee_rc wetee_chainb_connect(wetee_chain **out, const char *urls, int rpc_spec, const char *metadata_path,
                                      const char *cache_dir, unsigned timeout_ms) {
@@ -869,7 +897,7 @@ static wetee_rc wetee_chainb_transfer(wetee_buf *text_out, wetee_chain *c, const
 extern "C" {
 #endif
 
-void _wrap_Swig_free_cwetee_d5bd1ef305db0a68(void *_swig_go_0) {
+void _wrap_Swig_free_cwetee_361844b0cea8f071(void *_swig_go_0) {
   void *arg1 = (void *) 0 ;
   
   arg1 = *(void **)&_swig_go_0; 
@@ -879,7 +907,7 @@ void _wrap_Swig_free_cwetee_d5bd1ef305db0a68(void *_swig_go_0) {
 }
 
 
-void *_wrap_Swig_malloc_cwetee_d5bd1ef305db0a68(intgo _swig_go_0) {
+void *_wrap_Swig_malloc_cwetee_361844b0cea8f071(intgo _swig_go_0) {
   int arg1 ;
   void *result = 0 ;
   void *_swig_go_result;
@@ -892,7 +920,7 @@ void *_wrap_Swig_malloc_cwetee_d5bd1ef305db0a68(intgo _swig_go_0) {
 }
 
 
-void _wrap_go_take_cwetee_d5bd1ef305db0a68(long long _swig_go_0, _goslice_ _swig_go_1) {
+void _wrap_go_take_cwetee_361844b0cea8f071(long long _swig_go_0, _goslice_ _swig_go_1) {
   uint64_t arg1 ;
   uint8_t *arg2 = (uint8_t *) 0 ;
   size_t arg3 ;
@@ -911,7 +939,7 @@ void _wrap_go_take_cwetee_d5bd1ef305db0a68(long long _swig_go_0, _goslice_ _swig
 }
 
 
-void _wrap_go_take_secret_cwetee_d5bd1ef305db0a68(long long _swig_go_0, long long _swig_go_1, _goslice_ _swig_go_2) {
+void _wrap_go_take_secret_cwetee_361844b0cea8f071(long long _swig_go_0, long long _swig_go_1, _goslice_ _swig_go_2) {
   uint64_t arg1 ;
   uint64_t arg2 ;
   uint8_t *arg3 = (uint8_t *) 0 ;
@@ -932,7 +960,7 @@ void _wrap_go_take_secret_cwetee_d5bd1ef305db0a68(long long _swig_go_0, long lon
 }
 
 
-void _wrap_go_copy_static_cwetee_d5bd1ef305db0a68(long long _swig_go_0, _goslice_ _swig_go_1) {
+void _wrap_go_copy_static_cwetee_361844b0cea8f071(long long _swig_go_0, _goslice_ _swig_go_1) {
   uint64_t arg1 ;
   uint8_t *arg2 = (uint8_t *) 0 ;
   size_t arg3 ;
@@ -951,7 +979,7 @@ void _wrap_go_copy_static_cwetee_d5bd1ef305db0a68(long long _swig_go_0, _goslice
 }
 
 
-_gostring_ _wrap_version_string_cwetee_d5bd1ef305db0a68() {
+_gostring_ _wrap_version_string_cwetee_361844b0cea8f071() {
   char *result = 0 ;
   _gostring_ _swig_go_result;
   
@@ -968,7 +996,7 @@ _gostring_ _wrap_version_string_cwetee_d5bd1ef305db0a68() {
 }
 
 
-intgo _wrap_version_number_cwetee_d5bd1ef305db0a68() {
+intgo _wrap_version_number_cwetee_361844b0cea8f071() {
   int result;
   intgo _swig_go_result;
   
@@ -982,7 +1010,7 @@ intgo _wrap_version_number_cwetee_d5bd1ef305db0a68() {
 }
 
 
-_gostring_ _wrap_strerror_cwetee_d5bd1ef305db0a68(intgo _swig_go_0) {
+_gostring_ _wrap_strerror_cwetee_361844b0cea8f071(intgo _swig_go_0) {
   int arg1 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -1001,7 +1029,7 @@ _gostring_ _wrap_strerror_cwetee_d5bd1ef305db0a68(intgo _swig_go_0) {
 }
 
 
-intgo _wrap_OK_cwetee_d5bd1ef305db0a68() {
+intgo _wrap_OK_cwetee_361844b0cea8f071() {
   enum wetee_status result;
   intgo _swig_go_result;
   
@@ -1016,7 +1044,7 @@ intgo _wrap_OK_cwetee_d5bd1ef305db0a68() {
 }
 
 
-intgo _wrap_ERR_INVALID_ARGUMENT_cwetee_d5bd1ef305db0a68() {
+intgo _wrap_ERR_INVALID_ARGUMENT_cwetee_361844b0cea8f071() {
   enum wetee_status result;
   intgo _swig_go_result;
   
@@ -1031,7 +1059,7 @@ intgo _wrap_ERR_INVALID_ARGUMENT_cwetee_d5bd1ef305db0a68() {
 }
 
 
-intgo _wrap_ERR_NO_MEMORY_cwetee_d5bd1ef305db0a68() {
+intgo _wrap_ERR_NO_MEMORY_cwetee_361844b0cea8f071() {
   enum wetee_status result;
   intgo _swig_go_result;
   
@@ -1046,7 +1074,7 @@ intgo _wrap_ERR_NO_MEMORY_cwetee_d5bd1ef305db0a68() {
 }
 
 
-intgo _wrap_ERR_DECODE_cwetee_d5bd1ef305db0a68() {
+intgo _wrap_ERR_DECODE_cwetee_361844b0cea8f071() {
   enum wetee_status result;
   intgo _swig_go_result;
   
@@ -1061,7 +1089,7 @@ intgo _wrap_ERR_DECODE_cwetee_d5bd1ef305db0a68() {
 }
 
 
-intgo _wrap_ERR_TRUNCATED_cwetee_d5bd1ef305db0a68() {
+intgo _wrap_ERR_TRUNCATED_cwetee_361844b0cea8f071() {
   enum wetee_status result;
   intgo _swig_go_result;
   
@@ -1076,7 +1104,7 @@ intgo _wrap_ERR_TRUNCATED_cwetee_d5bd1ef305db0a68() {
 }
 
 
-intgo _wrap_ERR_NON_CANONICAL_cwetee_d5bd1ef305db0a68() {
+intgo _wrap_ERR_NON_CANONICAL_cwetee_361844b0cea8f071() {
   enum wetee_status result;
   intgo _swig_go_result;
   
@@ -1091,7 +1119,7 @@ intgo _wrap_ERR_NON_CANONICAL_cwetee_d5bd1ef305db0a68() {
 }
 
 
-intgo _wrap_ERR_OVERFLOW_cwetee_d5bd1ef305db0a68() {
+intgo _wrap_ERR_OVERFLOW_cwetee_361844b0cea8f071() {
   enum wetee_status result;
   intgo _swig_go_result;
   
@@ -1106,7 +1134,7 @@ intgo _wrap_ERR_OVERFLOW_cwetee_d5bd1ef305db0a68() {
 }
 
 
-intgo _wrap_ERR_DEPTH_cwetee_d5bd1ef305db0a68() {
+intgo _wrap_ERR_DEPTH_cwetee_361844b0cea8f071() {
   enum wetee_status result;
   intgo _swig_go_result;
   
@@ -1121,7 +1149,7 @@ intgo _wrap_ERR_DEPTH_cwetee_d5bd1ef305db0a68() {
 }
 
 
-intgo _wrap_ERR_CHECKSUM_cwetee_d5bd1ef305db0a68() {
+intgo _wrap_ERR_CHECKSUM_cwetee_361844b0cea8f071() {
   enum wetee_status result;
   intgo _swig_go_result;
   
@@ -1136,7 +1164,7 @@ intgo _wrap_ERR_CHECKSUM_cwetee_d5bd1ef305db0a68() {
 }
 
 
-intgo _wrap_ERR_UNSUPPORTED_cwetee_d5bd1ef305db0a68() {
+intgo _wrap_ERR_UNSUPPORTED_cwetee_361844b0cea8f071() {
   enum wetee_status result;
   intgo _swig_go_result;
   
@@ -1151,7 +1179,7 @@ intgo _wrap_ERR_UNSUPPORTED_cwetee_d5bd1ef305db0a68() {
 }
 
 
-intgo _wrap_ERR_CRYPTO_cwetee_d5bd1ef305db0a68() {
+intgo _wrap_ERR_CRYPTO_cwetee_361844b0cea8f071() {
   enum wetee_status result;
   intgo _swig_go_result;
   
@@ -1166,7 +1194,7 @@ intgo _wrap_ERR_CRYPTO_cwetee_d5bd1ef305db0a68() {
 }
 
 
-intgo _wrap_ERR_VERIFY_cwetee_d5bd1ef305db0a68() {
+intgo _wrap_ERR_VERIFY_cwetee_361844b0cea8f071() {
   enum wetee_status result;
   intgo _swig_go_result;
   
@@ -1181,7 +1209,7 @@ intgo _wrap_ERR_VERIFY_cwetee_d5bd1ef305db0a68() {
 }
 
 
-intgo _wrap_ERR_NOT_FOUND_cwetee_d5bd1ef305db0a68() {
+intgo _wrap_ERR_NOT_FOUND_cwetee_361844b0cea8f071() {
   enum wetee_status result;
   intgo _swig_go_result;
   
@@ -1196,7 +1224,7 @@ intgo _wrap_ERR_NOT_FOUND_cwetee_d5bd1ef305db0a68() {
 }
 
 
-intgo _wrap_ERR_IO_cwetee_d5bd1ef305db0a68() {
+intgo _wrap_ERR_IO_cwetee_361844b0cea8f071() {
   enum wetee_status result;
   intgo _swig_go_result;
   
@@ -1211,7 +1239,7 @@ intgo _wrap_ERR_IO_cwetee_d5bd1ef305db0a68() {
 }
 
 
-intgo _wrap_ERR_NETWORK_cwetee_d5bd1ef305db0a68() {
+intgo _wrap_ERR_NETWORK_cwetee_361844b0cea8f071() {
   enum wetee_status result;
   intgo _swig_go_result;
   
@@ -1226,7 +1254,7 @@ intgo _wrap_ERR_NETWORK_cwetee_d5bd1ef305db0a68() {
 }
 
 
-intgo _wrap_ERR_STATE_cwetee_d5bd1ef305db0a68() {
+intgo _wrap_ERR_STATE_cwetee_361844b0cea8f071() {
   enum wetee_status result;
   intgo _swig_go_result;
   
@@ -1241,7 +1269,7 @@ intgo _wrap_ERR_STATE_cwetee_d5bd1ef305db0a68() {
 }
 
 
-intgo _wrap_ERR_TRAILING_cwetee_d5bd1ef305db0a68() {
+intgo _wrap_ERR_TRAILING_cwetee_361844b0cea8f071() {
   enum wetee_status result;
   intgo _swig_go_result;
   
@@ -1256,7 +1284,7 @@ intgo _wrap_ERR_TRAILING_cwetee_d5bd1ef305db0a68() {
 }
 
 
-intgo _wrap_ERR_INTERNAL_cwetee_d5bd1ef305db0a68() {
+intgo _wrap_ERR_INTERNAL_cwetee_361844b0cea8f071() {
   enum wetee_status result;
   intgo _swig_go_result;
   
@@ -1271,7 +1299,7 @@ intgo _wrap_ERR_INTERNAL_cwetee_d5bd1ef305db0a68() {
 }
 
 
-intgo _wrap_ERR_TOO_LONG_cwetee_d5bd1ef305db0a68() {
+intgo _wrap_ERR_TOO_LONG_cwetee_361844b0cea8f071() {
   enum wetee_status result;
   intgo _swig_go_result;
   
@@ -1286,7 +1314,7 @@ intgo _wrap_ERR_TOO_LONG_cwetee_d5bd1ef305db0a68() {
 }
 
 
-intgo _wrap_ERR_TIMEOUT_cwetee_d5bd1ef305db0a68() {
+intgo _wrap_ERR_TIMEOUT_cwetee_361844b0cea8f071() {
   enum wetee_status result;
   intgo _swig_go_result;
   
@@ -1301,7 +1329,7 @@ intgo _wrap_ERR_TIMEOUT_cwetee_d5bd1ef305db0a68() {
 }
 
 
-intgo _wrap_ERR_RPC_cwetee_d5bd1ef305db0a68() {
+intgo _wrap_ERR_RPC_cwetee_361844b0cea8f071() {
   enum wetee_status result;
   intgo _swig_go_result;
   
@@ -1316,7 +1344,7 @@ intgo _wrap_ERR_RPC_cwetee_d5bd1ef305db0a68() {
 }
 
 
-intgo _wrap_HEX_PREFIX_cwetee_d5bd1ef305db0a68() {
+intgo _wrap_HEX_PREFIX_cwetee_361844b0cea8f071() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -1327,7 +1355,7 @@ intgo _wrap_HEX_PREFIX_cwetee_d5bd1ef305db0a68() {
 }
 
 
-intgo _wrap_HEX_UPPER_cwetee_d5bd1ef305db0a68() {
+intgo _wrap_HEX_UPPER_cwetee_361844b0cea8f071() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -1338,7 +1366,7 @@ intgo _wrap_HEX_UPPER_cwetee_d5bd1ef305db0a68() {
 }
 
 
-intgo _wrap_BASE64_URL_cwetee_d5bd1ef305db0a68() {
+intgo _wrap_BASE64_URL_cwetee_361844b0cea8f071() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -1349,7 +1377,7 @@ intgo _wrap_BASE64_URL_cwetee_d5bd1ef305db0a68() {
 }
 
 
-intgo _wrap_BASE64_NOPAD_cwetee_d5bd1ef305db0a68() {
+intgo _wrap_BASE64_NOPAD_cwetee_361844b0cea8f071() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -1360,7 +1388,7 @@ intgo _wrap_BASE64_NOPAD_cwetee_d5bd1ef305db0a68() {
 }
 
 
-_gostring_ _wrap_hex_encode_cwetee_d5bd1ef305db0a68(wetee_buf *_swig_go_0, _goslice_ _swig_go_1, intgo _swig_go_2) {
+_gostring_ _wrap_hex_encode_cwetee_361844b0cea8f071(wetee_buf *_swig_go_0, _goslice_ _swig_go_1, intgo _swig_go_2) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   uint8_t *arg2 = (uint8_t *) 0 ;
   size_t arg3 ;
@@ -1400,7 +1428,7 @@ _gostring_ _wrap_hex_encode_cwetee_d5bd1ef305db0a68(wetee_buf *_swig_go_0, _gosl
 }
 
 
-_gostring_ _wrap_hex_decode_cwetee_d5bd1ef305db0a68(wetee_buf *_swig_go_0, _gostring_ _swig_go_1) {
+_gostring_ _wrap_hex_decode_cwetee_361844b0cea8f071(wetee_buf *_swig_go_0, _gostring_ _swig_go_1) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   char *arg2 = (char *) 0 ;
   size_t arg3 ;
@@ -1438,7 +1466,7 @@ _gostring_ _wrap_hex_decode_cwetee_d5bd1ef305db0a68(wetee_buf *_swig_go_0, _gost
 }
 
 
-_gostring_ _wrap_base58_encode_cwetee_d5bd1ef305db0a68(wetee_buf *_swig_go_0, _goslice_ _swig_go_1) {
+_gostring_ _wrap_base58_encode_cwetee_361844b0cea8f071(wetee_buf *_swig_go_0, _goslice_ _swig_go_1) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   uint8_t *arg2 = (uint8_t *) 0 ;
   size_t arg3 ;
@@ -1476,7 +1504,7 @@ _gostring_ _wrap_base58_encode_cwetee_d5bd1ef305db0a68(wetee_buf *_swig_go_0, _g
 }
 
 
-_gostring_ _wrap_base58_decode_cwetee_d5bd1ef305db0a68(wetee_buf *_swig_go_0, _gostring_ _swig_go_1) {
+_gostring_ _wrap_base58_decode_cwetee_361844b0cea8f071(wetee_buf *_swig_go_0, _gostring_ _swig_go_1) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   char *arg2 = (char *) 0 ;
   size_t arg3 ;
@@ -1514,7 +1542,7 @@ _gostring_ _wrap_base58_decode_cwetee_d5bd1ef305db0a68(wetee_buf *_swig_go_0, _g
 }
 
 
-_gostring_ _wrap_base64_encode_cwetee_d5bd1ef305db0a68(wetee_buf *_swig_go_0, _goslice_ _swig_go_1, intgo _swig_go_2) {
+_gostring_ _wrap_base64_encode_cwetee_361844b0cea8f071(wetee_buf *_swig_go_0, _goslice_ _swig_go_1, intgo _swig_go_2) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   uint8_t *arg2 = (uint8_t *) 0 ;
   size_t arg3 ;
@@ -1554,7 +1582,7 @@ _gostring_ _wrap_base64_encode_cwetee_d5bd1ef305db0a68(wetee_buf *_swig_go_0, _g
 }
 
 
-_gostring_ _wrap_base64_decode_cwetee_d5bd1ef305db0a68(wetee_buf *_swig_go_0, _gostring_ _swig_go_1, intgo _swig_go_2) {
+_gostring_ _wrap_base64_decode_cwetee_361844b0cea8f071(wetee_buf *_swig_go_0, _gostring_ _swig_go_1, intgo _swig_go_2) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   char *arg2 = (char *) 0 ;
   size_t arg3 ;
@@ -1594,7 +1622,7 @@ _gostring_ _wrap_base64_decode_cwetee_d5bd1ef305db0a68(wetee_buf *_swig_go_0, _g
 }
 
 
-intgo _wrap_U128_MAX_DECIMALS_cwetee_d5bd1ef305db0a68() {
+intgo _wrap_U128_MAX_DECIMALS_cwetee_361844b0cea8f071() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -1605,7 +1633,7 @@ intgo _wrap_U128_MAX_DECIMALS_cwetee_d5bd1ef305db0a68() {
 }
 
 
-_gostring_ _wrap_u128_from_decimal_cwetee_d5bd1ef305db0a68(_goslice_ _swig_go_0, _gostring_ _swig_go_1, intgo _swig_go_2) {
+_gostring_ _wrap_u128_from_decimal_cwetee_361844b0cea8f071(_goslice_ _swig_go_0, _gostring_ _swig_go_1, intgo _swig_go_2) {
   wetee_u128 *arg1 = (wetee_u128 *) 0 ;
   char *arg2 = (char *) 0 ;
   size_t arg3 ;
@@ -1639,7 +1667,7 @@ _gostring_ _wrap_u128_from_decimal_cwetee_d5bd1ef305db0a68(_goslice_ _swig_go_0,
 }
 
 
-_gostring_ _wrap_u128_to_decimal_cwetee_d5bd1ef305db0a68(_goslice_ _swig_go_0, _goslice_ _swig_go_1, intgo _swig_go_2) {
+_gostring_ _wrap_u128_to_decimal_cwetee_361844b0cea8f071(_goslice_ _swig_go_0, _goslice_ _swig_go_1, intgo _swig_go_2) {
   char *arg1 = (char *) 0 ;
   size_t arg2 ;
   wetee_u128 arg3 ;
@@ -1667,7 +1695,7 @@ _gostring_ _wrap_u128_to_decimal_cwetee_d5bd1ef305db0a68(_goslice_ _swig_go_0, _
 }
 
 
-void _wrap_u128_to_le_cwetee_d5bd1ef305db0a68(_goslice_ _swig_go_0, _goslice_ _swig_go_1) {
+void _wrap_u128_to_le_cwetee_361844b0cea8f071(_goslice_ _swig_go_0, _goslice_ _swig_go_1) {
   uint8_t *arg1 ;
   wetee_u128 arg2 ;
   
@@ -1689,7 +1717,7 @@ void _wrap_u128_to_le_cwetee_d5bd1ef305db0a68(_goslice_ _swig_go_0, _goslice_ _s
 }
 
 
-void _wrap_u128_from_le_cwetee_d5bd1ef305db0a68(_goslice_ _swig_go_0, _goslice_ _swig_go_1) {
+void _wrap_u128_from_le_cwetee_361844b0cea8f071(_goslice_ _swig_go_0, _goslice_ _swig_go_1) {
   wetee_u128 *arg1 = (wetee_u128 *) 0 ;
   uint8_t *arg2 ;
   wetee_u128 temp1 ;
@@ -1717,7 +1745,7 @@ void _wrap_u128_from_le_cwetee_d5bd1ef305db0a68(_goslice_ _swig_go_0, _goslice_ 
 }
 
 
-intgo _wrap_BLAKE2B_KEY_MAX_cwetee_d5bd1ef305db0a68() {
+intgo _wrap_BLAKE2B_KEY_MAX_cwetee_361844b0cea8f071() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -1728,7 +1756,7 @@ intgo _wrap_BLAKE2B_KEY_MAX_cwetee_d5bd1ef305db0a68() {
 }
 
 
-_gostring_ _wrap_hash_blake2b_cwetee_d5bd1ef305db0a68(_goslice_ _swig_go_0, _goslice_ _swig_go_1, _goslice_ _swig_go_2) {
+_gostring_ _wrap_hash_blake2b_cwetee_361844b0cea8f071(_goslice_ _swig_go_0, _goslice_ _swig_go_1, _goslice_ _swig_go_2) {
   uint8_t *arg1 = (uint8_t *) 0 ;
   size_t arg2 ;
   uint8_t *arg3 = (uint8_t *) 0 ;
@@ -1760,7 +1788,7 @@ _gostring_ _wrap_hash_blake2b_cwetee_d5bd1ef305db0a68(_goslice_ _swig_go_0, _gos
 }
 
 
-_gostring_ _wrap_hash_blake2b_128_cwetee_d5bd1ef305db0a68(_goslice_ _swig_go_0, _goslice_ _swig_go_1) {
+_gostring_ _wrap_hash_blake2b_128_cwetee_361844b0cea8f071(_goslice_ _swig_go_0, _goslice_ _swig_go_1) {
   uint8_t *arg1 ;
   uint8_t *arg2 = (uint8_t *) 0 ;
   size_t arg3 ;
@@ -1785,7 +1813,7 @@ _gostring_ _wrap_hash_blake2b_128_cwetee_d5bd1ef305db0a68(_goslice_ _swig_go_0, 
 }
 
 
-_gostring_ _wrap_hash_blake2b_256_cwetee_d5bd1ef305db0a68(_goslice_ _swig_go_0, _goslice_ _swig_go_1) {
+_gostring_ _wrap_hash_blake2b_256_cwetee_361844b0cea8f071(_goslice_ _swig_go_0, _goslice_ _swig_go_1) {
   uint8_t *arg1 ;
   uint8_t *arg2 = (uint8_t *) 0 ;
   size_t arg3 ;
@@ -1810,7 +1838,7 @@ _gostring_ _wrap_hash_blake2b_256_cwetee_d5bd1ef305db0a68(_goslice_ _swig_go_0, 
 }
 
 
-_gostring_ _wrap_hash_blake2b_512_cwetee_d5bd1ef305db0a68(_goslice_ _swig_go_0, _goslice_ _swig_go_1) {
+_gostring_ _wrap_hash_blake2b_512_cwetee_361844b0cea8f071(_goslice_ _swig_go_0, _goslice_ _swig_go_1) {
   uint8_t *arg1 ;
   uint8_t *arg2 = (uint8_t *) 0 ;
   size_t arg3 ;
@@ -1835,7 +1863,7 @@ _gostring_ _wrap_hash_blake2b_512_cwetee_d5bd1ef305db0a68(_goslice_ _swig_go_0, 
 }
 
 
-_gostring_ _wrap_hash_blake2s_256_cwetee_d5bd1ef305db0a68(_goslice_ _swig_go_0, _goslice_ _swig_go_1) {
+_gostring_ _wrap_hash_blake2s_256_cwetee_361844b0cea8f071(_goslice_ _swig_go_0, _goslice_ _swig_go_1) {
   uint8_t *arg1 ;
   uint8_t *arg2 = (uint8_t *) 0 ;
   size_t arg3 ;
@@ -1860,7 +1888,7 @@ _gostring_ _wrap_hash_blake2s_256_cwetee_d5bd1ef305db0a68(_goslice_ _swig_go_0, 
 }
 
 
-_gostring_ _wrap_hash_twox64_cwetee_d5bd1ef305db0a68(_goslice_ _swig_go_0, _goslice_ _swig_go_1) {
+_gostring_ _wrap_hash_twox64_cwetee_361844b0cea8f071(_goslice_ _swig_go_0, _goslice_ _swig_go_1) {
   uint8_t *arg1 ;
   uint8_t *arg2 = (uint8_t *) 0 ;
   size_t arg3 ;
@@ -1885,7 +1913,7 @@ _gostring_ _wrap_hash_twox64_cwetee_d5bd1ef305db0a68(_goslice_ _swig_go_0, _gosl
 }
 
 
-_gostring_ _wrap_hash_twox128_cwetee_d5bd1ef305db0a68(_goslice_ _swig_go_0, _goslice_ _swig_go_1) {
+_gostring_ _wrap_hash_twox128_cwetee_361844b0cea8f071(_goslice_ _swig_go_0, _goslice_ _swig_go_1) {
   uint8_t *arg1 ;
   uint8_t *arg2 = (uint8_t *) 0 ;
   size_t arg3 ;
@@ -1910,7 +1938,7 @@ _gostring_ _wrap_hash_twox128_cwetee_d5bd1ef305db0a68(_goslice_ _swig_go_0, _gos
 }
 
 
-_gostring_ _wrap_hash_twox256_cwetee_d5bd1ef305db0a68(_goslice_ _swig_go_0, _goslice_ _swig_go_1) {
+_gostring_ _wrap_hash_twox256_cwetee_361844b0cea8f071(_goslice_ _swig_go_0, _goslice_ _swig_go_1) {
   uint8_t *arg1 ;
   uint8_t *arg2 = (uint8_t *) 0 ;
   size_t arg3 ;
@@ -1935,7 +1963,7 @@ _gostring_ _wrap_hash_twox256_cwetee_d5bd1ef305db0a68(_goslice_ _swig_go_0, _gos
 }
 
 
-_gostring_ _wrap_hash_keccak256_cwetee_d5bd1ef305db0a68(_goslice_ _swig_go_0, _goslice_ _swig_go_1) {
+_gostring_ _wrap_hash_keccak256_cwetee_361844b0cea8f071(_goslice_ _swig_go_0, _goslice_ _swig_go_1) {
   uint8_t *arg1 ;
   uint8_t *arg2 = (uint8_t *) 0 ;
   size_t arg3 ;
@@ -1960,7 +1988,7 @@ _gostring_ _wrap_hash_keccak256_cwetee_d5bd1ef305db0a68(_goslice_ _swig_go_0, _g
 }
 
 
-_gostring_ _wrap_hash_sha256_cwetee_d5bd1ef305db0a68(_goslice_ _swig_go_0, _goslice_ _swig_go_1) {
+_gostring_ _wrap_hash_sha256_cwetee_361844b0cea8f071(_goslice_ _swig_go_0, _goslice_ _swig_go_1) {
   uint8_t *arg1 ;
   uint8_t *arg2 = (uint8_t *) 0 ;
   size_t arg3 ;
@@ -1985,7 +2013,7 @@ _gostring_ _wrap_hash_sha256_cwetee_d5bd1ef305db0a68(_goslice_ _swig_go_0, _gosl
 }
 
 
-_gostring_ _wrap_hash_sha512_cwetee_d5bd1ef305db0a68(_goslice_ _swig_go_0, _goslice_ _swig_go_1) {
+_gostring_ _wrap_hash_sha512_cwetee_361844b0cea8f071(_goslice_ _swig_go_0, _goslice_ _swig_go_1) {
   uint8_t *arg1 ;
   uint8_t *arg2 = (uint8_t *) 0 ;
   size_t arg3 ;
@@ -2010,7 +2038,7 @@ _gostring_ _wrap_hash_sha512_cwetee_d5bd1ef305db0a68(_goslice_ _swig_go_0, _gosl
 }
 
 
-_gostring_ _wrap_hmac_sha256_cwetee_d5bd1ef305db0a68(_goslice_ _swig_go_0, _goslice_ _swig_go_1, _goslice_ _swig_go_2) {
+_gostring_ _wrap_hmac_sha256_cwetee_361844b0cea8f071(_goslice_ _swig_go_0, _goslice_ _swig_go_1, _goslice_ _swig_go_2) {
   uint8_t *arg1 ;
   uint8_t *arg2 = (uint8_t *) 0 ;
   size_t arg3 ;
@@ -2041,7 +2069,7 @@ _gostring_ _wrap_hmac_sha256_cwetee_d5bd1ef305db0a68(_goslice_ _swig_go_0, _gosl
 }
 
 
-_gostring_ _wrap_hmac_sha512_cwetee_d5bd1ef305db0a68(_goslice_ _swig_go_0, _goslice_ _swig_go_1, _goslice_ _swig_go_2) {
+_gostring_ _wrap_hmac_sha512_cwetee_361844b0cea8f071(_goslice_ _swig_go_0, _goslice_ _swig_go_1, _goslice_ _swig_go_2) {
   uint8_t *arg1 ;
   uint8_t *arg2 = (uint8_t *) 0 ;
   size_t arg3 ;
@@ -2072,7 +2100,7 @@ _gostring_ _wrap_hmac_sha512_cwetee_d5bd1ef305db0a68(_goslice_ _swig_go_0, _gosl
 }
 
 
-_gostring_ _wrap_pbkdf2_sha256_cwetee_d5bd1ef305db0a68(_goslice_ _swig_go_0, _goslice_ _swig_go_1, _goslice_ _swig_go_2, intgo _swig_go_3) {
+_gostring_ _wrap_pbkdf2_sha256_cwetee_361844b0cea8f071(_goslice_ _swig_go_0, _goslice_ _swig_go_1, _goslice_ _swig_go_2, intgo _swig_go_3) {
   uint8_t *arg1 = (uint8_t *) 0 ;
   size_t arg2 ;
   uint8_t *arg3 = (uint8_t *) 0 ;
@@ -2106,7 +2134,7 @@ _gostring_ _wrap_pbkdf2_sha256_cwetee_d5bd1ef305db0a68(_goslice_ _swig_go_0, _go
 }
 
 
-_gostring_ _wrap_pbkdf2_sha512_cwetee_d5bd1ef305db0a68(_goslice_ _swig_go_0, _goslice_ _swig_go_1, _goslice_ _swig_go_2, intgo _swig_go_3) {
+_gostring_ _wrap_pbkdf2_sha512_cwetee_361844b0cea8f071(_goslice_ _swig_go_0, _goslice_ _swig_go_1, _goslice_ _swig_go_2, intgo _swig_go_3) {
   uint8_t *arg1 = (uint8_t *) 0 ;
   size_t arg2 ;
   uint8_t *arg3 = (uint8_t *) 0 ;
@@ -2140,7 +2168,7 @@ _gostring_ _wrap_pbkdf2_sha512_cwetee_d5bd1ef305db0a68(_goslice_ _swig_go_0, _go
 }
 
 
-_gostring_ _wrap_hash_blake3_cwetee_d5bd1ef305db0a68(_goslice_ _swig_go_0, _goslice_ _swig_go_1) {
+_gostring_ _wrap_hash_blake3_cwetee_361844b0cea8f071(_goslice_ _swig_go_0, _goslice_ _swig_go_1) {
   uint8_t *arg1 = (uint8_t *) 0 ;
   size_t arg2 ;
   uint8_t *arg3 = (uint8_t *) 0 ;
@@ -2166,7 +2194,7 @@ _gostring_ _wrap_hash_blake3_cwetee_d5bd1ef305db0a68(_goslice_ _swig_go_0, _gosl
 }
 
 
-_gostring_ _wrap_hash_blake3_keyed_cwetee_d5bd1ef305db0a68(_goslice_ _swig_go_0, _goslice_ _swig_go_1, _goslice_ _swig_go_2) {
+_gostring_ _wrap_hash_blake3_keyed_cwetee_361844b0cea8f071(_goslice_ _swig_go_0, _goslice_ _swig_go_1, _goslice_ _swig_go_2) {
   uint8_t *arg1 = (uint8_t *) 0 ;
   size_t arg2 ;
   uint8_t *arg3 ;
@@ -2197,7 +2225,7 @@ _gostring_ _wrap_hash_blake3_keyed_cwetee_d5bd1ef305db0a68(_goslice_ _swig_go_0,
 }
 
 
-_gostring_ _wrap_hash_blake3_derive_key_cwetee_d5bd1ef305db0a68(_goslice_ _swig_go_0, _gostring_ _swig_go_1, _goslice_ _swig_go_2) {
+_gostring_ _wrap_hash_blake3_derive_key_cwetee_361844b0cea8f071(_goslice_ _swig_go_0, _gostring_ _swig_go_1, _goslice_ _swig_go_2) {
   uint8_t *arg1 = (uint8_t *) 0 ;
   size_t arg2 ;
   char *arg3 = (char *) 0 ;
@@ -2229,7 +2257,7 @@ _gostring_ _wrap_hash_blake3_derive_key_cwetee_d5bd1ef305db0a68(_goslice_ _swig_
 }
 
 
-_gostring_ _wrap_crc16_xmodem_cwetee_d5bd1ef305db0a68(short *_swig_go_0, _goslice_ _swig_go_1) {
+_gostring_ _wrap_crc16_xmodem_cwetee_361844b0cea8f071(short *_swig_go_0, _goslice_ _swig_go_1) {
   uint16_t *arg1 = (uint16_t *) 0 ;
   uint8_t *arg2 = (uint8_t *) 0 ;
   size_t arg3 ;
@@ -2251,7 +2279,7 @@ _gostring_ _wrap_crc16_xmodem_cwetee_d5bd1ef305db0a68(short *_swig_go_0, _goslic
 }
 
 
-_gostring_ _wrap_crc32c_cwetee_d5bd1ef305db0a68(int *_swig_go_0, _goslice_ _swig_go_1) {
+_gostring_ _wrap_crc32c_cwetee_361844b0cea8f071(int *_swig_go_0, _goslice_ _swig_go_1) {
   uint32_t *arg1 = (uint32_t *) 0 ;
   uint8_t *arg2 = (uint8_t *) 0 ;
   size_t arg3 ;
@@ -2273,7 +2301,7 @@ _gostring_ _wrap_crc32c_cwetee_d5bd1ef305db0a68(int *_swig_go_0, _goslice_ _swig
 }
 
 
-intgo _wrap_SCALE_COMPACT_MAX_BYTES_cwetee_d5bd1ef305db0a68() {
+intgo _wrap_SCALE_COMPACT_MAX_BYTES_cwetee_361844b0cea8f071() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -2284,7 +2312,7 @@ intgo _wrap_SCALE_COMPACT_MAX_BYTES_cwetee_d5bd1ef305db0a68() {
 }
 
 
-_gostring_ _wrap_scale_encode_compact_cwetee_d5bd1ef305db0a68(wetee_buf *_swig_go_0, _goslice_ _swig_go_1) {
+_gostring_ _wrap_scale_encode_compact_cwetee_361844b0cea8f071(wetee_buf *_swig_go_0, _goslice_ _swig_go_1) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   wetee_u128 arg2 ;
   wetee_buf temp1 ;
@@ -2322,7 +2350,7 @@ _gostring_ _wrap_scale_encode_compact_cwetee_d5bd1ef305db0a68(wetee_buf *_swig_g
 }
 
 
-_gostring_ _wrap_scale_decode_compact_cwetee_d5bd1ef305db0a68(_goslice_ _swig_go_0, intgo *_swig_go_1, _goslice_ _swig_go_2) {
+_gostring_ _wrap_scale_decode_compact_cwetee_361844b0cea8f071(_goslice_ _swig_go_0, intgo *_swig_go_1, _goslice_ _swig_go_2) {
   wetee_u128 *arg1 = (wetee_u128 *) 0 ;
   size_t *arg2 = (size_t *) 0 ;
   uint8_t *arg3 = (uint8_t *) 0 ;
@@ -2361,7 +2389,7 @@ _gostring_ _wrap_scale_decode_compact_cwetee_d5bd1ef305db0a68(_goslice_ _swig_go
 }
 
 
-intgo _wrap_SCHEME_SR25519_cwetee_d5bd1ef305db0a68() {
+intgo _wrap_SCHEME_SR25519_cwetee_361844b0cea8f071() {
   enum wetee_scheme result;
   intgo _swig_go_result;
   
@@ -2376,7 +2404,7 @@ intgo _wrap_SCHEME_SR25519_cwetee_d5bd1ef305db0a68() {
 }
 
 
-intgo _wrap_SCHEME_ED25519_cwetee_d5bd1ef305db0a68() {
+intgo _wrap_SCHEME_ED25519_cwetee_361844b0cea8f071() {
   enum wetee_scheme result;
   intgo _swig_go_result;
   
@@ -2391,7 +2419,7 @@ intgo _wrap_SCHEME_ED25519_cwetee_d5bd1ef305db0a68() {
 }
 
 
-intgo _wrap_SCHEME_ECDSA_cwetee_d5bd1ef305db0a68() {
+intgo _wrap_SCHEME_ECDSA_cwetee_361844b0cea8f071() {
   enum wetee_scheme result;
   intgo _swig_go_result;
   
@@ -2406,7 +2434,7 @@ intgo _wrap_SCHEME_ECDSA_cwetee_d5bd1ef305db0a68() {
 }
 
 
-intgo _wrap_SCHEME_ETHEREUM_cwetee_d5bd1ef305db0a68() {
+intgo _wrap_SCHEME_ETHEREUM_cwetee_361844b0cea8f071() {
   enum wetee_scheme result;
   intgo _swig_go_result;
   
@@ -2421,7 +2449,7 @@ intgo _wrap_SCHEME_ETHEREUM_cwetee_d5bd1ef305db0a68() {
 }
 
 
-intgo _wrap_SR25519_SEED_BYTES_cwetee_d5bd1ef305db0a68() {
+intgo _wrap_SR25519_SEED_BYTES_cwetee_361844b0cea8f071() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -2432,7 +2460,7 @@ intgo _wrap_SR25519_SEED_BYTES_cwetee_d5bd1ef305db0a68() {
 }
 
 
-intgo _wrap_SR25519_PUBLIC_BYTES_cwetee_d5bd1ef305db0a68() {
+intgo _wrap_SR25519_PUBLIC_BYTES_cwetee_361844b0cea8f071() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -2443,7 +2471,7 @@ intgo _wrap_SR25519_PUBLIC_BYTES_cwetee_d5bd1ef305db0a68() {
 }
 
 
-intgo _wrap_SR25519_SECRET_BYTES_cwetee_d5bd1ef305db0a68() {
+intgo _wrap_SR25519_SECRET_BYTES_cwetee_361844b0cea8f071() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -2454,7 +2482,7 @@ intgo _wrap_SR25519_SECRET_BYTES_cwetee_d5bd1ef305db0a68() {
 }
 
 
-intgo _wrap_SR25519_SIGNATURE_BYTES_cwetee_d5bd1ef305db0a68() {
+intgo _wrap_SR25519_SIGNATURE_BYTES_cwetee_361844b0cea8f071() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -2465,7 +2493,7 @@ intgo _wrap_SR25519_SIGNATURE_BYTES_cwetee_d5bd1ef305db0a68() {
 }
 
 
-intgo _wrap_ED25519_SEED_BYTES_cwetee_d5bd1ef305db0a68() {
+intgo _wrap_ED25519_SEED_BYTES_cwetee_361844b0cea8f071() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -2476,7 +2504,7 @@ intgo _wrap_ED25519_SEED_BYTES_cwetee_d5bd1ef305db0a68() {
 }
 
 
-intgo _wrap_ED25519_PUBLIC_BYTES_cwetee_d5bd1ef305db0a68() {
+intgo _wrap_ED25519_PUBLIC_BYTES_cwetee_361844b0cea8f071() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -2487,7 +2515,7 @@ intgo _wrap_ED25519_PUBLIC_BYTES_cwetee_d5bd1ef305db0a68() {
 }
 
 
-intgo _wrap_ED25519_SECRET_BYTES_cwetee_d5bd1ef305db0a68() {
+intgo _wrap_ED25519_SECRET_BYTES_cwetee_361844b0cea8f071() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -2498,7 +2526,7 @@ intgo _wrap_ED25519_SECRET_BYTES_cwetee_d5bd1ef305db0a68() {
 }
 
 
-intgo _wrap_ED25519_SIGNATURE_BYTES_cwetee_d5bd1ef305db0a68() {
+intgo _wrap_ED25519_SIGNATURE_BYTES_cwetee_361844b0cea8f071() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -2509,7 +2537,7 @@ intgo _wrap_ED25519_SIGNATURE_BYTES_cwetee_d5bd1ef305db0a68() {
 }
 
 
-intgo _wrap_ECDSA_SECRET_BYTES_cwetee_d5bd1ef305db0a68() {
+intgo _wrap_ECDSA_SECRET_BYTES_cwetee_361844b0cea8f071() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -2520,7 +2548,7 @@ intgo _wrap_ECDSA_SECRET_BYTES_cwetee_d5bd1ef305db0a68() {
 }
 
 
-intgo _wrap_ECDSA_PUBLIC_BYTES_cwetee_d5bd1ef305db0a68() {
+intgo _wrap_ECDSA_PUBLIC_BYTES_cwetee_361844b0cea8f071() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -2531,7 +2559,7 @@ intgo _wrap_ECDSA_PUBLIC_BYTES_cwetee_d5bd1ef305db0a68() {
 }
 
 
-intgo _wrap_ECDSA_SIGNATURE_BYTES_cwetee_d5bd1ef305db0a68() {
+intgo _wrap_ECDSA_SIGNATURE_BYTES_cwetee_361844b0cea8f071() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -2542,7 +2570,7 @@ intgo _wrap_ECDSA_SIGNATURE_BYTES_cwetee_d5bd1ef305db0a68() {
 }
 
 
-intgo _wrap_ETH_ADDRESS_BYTES_cwetee_d5bd1ef305db0a68() {
+intgo _wrap_ETH_ADDRESS_BYTES_cwetee_361844b0cea8f071() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -2553,7 +2581,7 @@ intgo _wrap_ETH_ADDRESS_BYTES_cwetee_d5bd1ef305db0a68() {
 }
 
 
-intgo _wrap_CHAIN_CODE_BYTES_cwetee_d5bd1ef305db0a68() {
+intgo _wrap_CHAIN_CODE_BYTES_cwetee_361844b0cea8f071() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -2564,7 +2592,7 @@ intgo _wrap_CHAIN_CODE_BYTES_cwetee_d5bd1ef305db0a68() {
 }
 
 
-intgo _wrap_PUBLIC_MAX_BYTES_cwetee_d5bd1ef305db0a68() {
+intgo _wrap_PUBLIC_MAX_BYTES_cwetee_361844b0cea8f071() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -2575,7 +2603,7 @@ intgo _wrap_PUBLIC_MAX_BYTES_cwetee_d5bd1ef305db0a68() {
 }
 
 
-intgo _wrap_SIGNATURE_MAX_BYTES_cwetee_d5bd1ef305db0a68() {
+intgo _wrap_SIGNATURE_MAX_BYTES_cwetee_361844b0cea8f071() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -2586,7 +2614,7 @@ intgo _wrap_SIGNATURE_MAX_BYTES_cwetee_d5bd1ef305db0a68() {
 }
 
 
-_gostring_ _wrap_dev_phrase_cwetee_d5bd1ef305db0a68() {
+_gostring_ _wrap_dev_phrase_cwetee_361844b0cea8f071() {
   char *result = 0 ;
   _gostring_ _swig_go_result;
   
@@ -2603,7 +2631,7 @@ _gostring_ _wrap_dev_phrase_cwetee_d5bd1ef305db0a68() {
 }
 
 
-_gostring_ _wrap_sr25519_keypair_from_seed_cwetee_d5bd1ef305db0a68(_goslice_ _swig_go_0, _goslice_ _swig_go_1, _goslice_ _swig_go_2) {
+_gostring_ _wrap_sr25519_keypair_from_seed_cwetee_361844b0cea8f071(_goslice_ _swig_go_0, _goslice_ _swig_go_1, _goslice_ _swig_go_2) {
   uint8_t *arg1 ;
   uint8_t *arg2 ;
   uint8_t *arg3 ;
@@ -2632,7 +2660,7 @@ _gostring_ _wrap_sr25519_keypair_from_seed_cwetee_d5bd1ef305db0a68(_goslice_ _sw
 }
 
 
-_gostring_ _wrap_sr25519_secret_to_canonical_cwetee_d5bd1ef305db0a68(_goslice_ _swig_go_0, _goslice_ _swig_go_1) {
+_gostring_ _wrap_sr25519_secret_to_canonical_cwetee_361844b0cea8f071(_goslice_ _swig_go_0, _goslice_ _swig_go_1) {
   uint8_t *arg1 ;
   uint8_t *arg2 ;
   wetee_rc result;
@@ -2656,7 +2684,7 @@ _gostring_ _wrap_sr25519_secret_to_canonical_cwetee_d5bd1ef305db0a68(_goslice_ _
 }
 
 
-_gostring_ _wrap_sr25519_secret_from_canonical_cwetee_d5bd1ef305db0a68(_goslice_ _swig_go_0, _goslice_ _swig_go_1) {
+_gostring_ _wrap_sr25519_secret_from_canonical_cwetee_361844b0cea8f071(_goslice_ _swig_go_0, _goslice_ _swig_go_1) {
   uint8_t *arg1 ;
   uint8_t *arg2 ;
   wetee_rc result;
@@ -2680,7 +2708,7 @@ _gostring_ _wrap_sr25519_secret_from_canonical_cwetee_d5bd1ef305db0a68(_goslice_
 }
 
 
-_gostring_ _wrap_sr25519_public_from_secret_cwetee_d5bd1ef305db0a68(_goslice_ _swig_go_0, _goslice_ _swig_go_1) {
+_gostring_ _wrap_sr25519_public_from_secret_cwetee_361844b0cea8f071(_goslice_ _swig_go_0, _goslice_ _swig_go_1) {
   uint8_t *arg1 ;
   uint8_t *arg2 ;
   wetee_rc result;
@@ -2704,7 +2732,7 @@ _gostring_ _wrap_sr25519_public_from_secret_cwetee_d5bd1ef305db0a68(_goslice_ _s
 }
 
 
-_gostring_ _wrap_sr25519_sign_cwetee_d5bd1ef305db0a68(_goslice_ _swig_go_0, _goslice_ _swig_go_1, _goslice_ _swig_go_2, _goslice_ _swig_go_3) {
+_gostring_ _wrap_sr25519_sign_cwetee_361844b0cea8f071(_goslice_ _swig_go_0, _goslice_ _swig_go_1, _goslice_ _swig_go_2, _goslice_ _swig_go_3) {
   uint8_t *arg1 ;
   uint8_t *arg2 ;
   uint8_t *arg3 ;
@@ -2739,7 +2767,7 @@ _gostring_ _wrap_sr25519_sign_cwetee_d5bd1ef305db0a68(_goslice_ _swig_go_0, _gos
 }
 
 
-_gostring_ _wrap_sr25519_verify_cwetee_d5bd1ef305db0a68(_goslice_ _swig_go_0, _goslice_ _swig_go_1, _goslice_ _swig_go_2) {
+_gostring_ _wrap_sr25519_verify_cwetee_361844b0cea8f071(_goslice_ _swig_go_0, _goslice_ _swig_go_1, _goslice_ _swig_go_2) {
   uint8_t *arg1 ;
   uint8_t *arg2 = (uint8_t *) 0 ;
   size_t arg3 ;
@@ -2769,7 +2797,7 @@ _gostring_ _wrap_sr25519_verify_cwetee_d5bd1ef305db0a68(_goslice_ _swig_go_0, _g
 }
 
 
-_gostring_ _wrap_sr25519_verify_strict_cwetee_d5bd1ef305db0a68(_goslice_ _swig_go_0, _goslice_ _swig_go_1, _goslice_ _swig_go_2) {
+_gostring_ _wrap_sr25519_verify_strict_cwetee_361844b0cea8f071(_goslice_ _swig_go_0, _goslice_ _swig_go_1, _goslice_ _swig_go_2) {
   uint8_t *arg1 ;
   uint8_t *arg2 = (uint8_t *) 0 ;
   size_t arg3 ;
@@ -2799,7 +2827,7 @@ _gostring_ _wrap_sr25519_verify_strict_cwetee_d5bd1ef305db0a68(_goslice_ _swig_g
 }
 
 
-_gostring_ _wrap_sr25519_derive_hard_cwetee_d5bd1ef305db0a68(_goslice_ _swig_go_0, _goslice_ _swig_go_1, _goslice_ _swig_go_2, _goslice_ _swig_go_3) {
+_gostring_ _wrap_sr25519_derive_hard_cwetee_361844b0cea8f071(_goslice_ _swig_go_0, _goslice_ _swig_go_1, _goslice_ _swig_go_2, _goslice_ _swig_go_3) {
   uint8_t *arg1 ;
   uint8_t *arg2 ;
   uint8_t *arg3 ;
@@ -2833,7 +2861,7 @@ _gostring_ _wrap_sr25519_derive_hard_cwetee_d5bd1ef305db0a68(_goslice_ _swig_go_
 }
 
 
-_gostring_ _wrap_sr25519_derive_soft_cwetee_d5bd1ef305db0a68(_goslice_ _swig_go_0, _goslice_ _swig_go_1, _goslice_ _swig_go_2, _goslice_ _swig_go_3, _goslice_ _swig_go_4) {
+_gostring_ _wrap_sr25519_derive_soft_cwetee_361844b0cea8f071(_goslice_ _swig_go_0, _goslice_ _swig_go_1, _goslice_ _swig_go_2, _goslice_ _swig_go_3, _goslice_ _swig_go_4) {
   uint8_t *arg1 ;
   uint8_t *arg2 ;
   uint8_t *arg3 ;
@@ -2872,7 +2900,7 @@ _gostring_ _wrap_sr25519_derive_soft_cwetee_d5bd1ef305db0a68(_goslice_ _swig_go_
 }
 
 
-_gostring_ _wrap_sr25519_derive_public_cwetee_d5bd1ef305db0a68(_goslice_ _swig_go_0, _goslice_ _swig_go_1, _goslice_ _swig_go_2) {
+_gostring_ _wrap_sr25519_derive_public_cwetee_361844b0cea8f071(_goslice_ _swig_go_0, _goslice_ _swig_go_1, _goslice_ _swig_go_2) {
   uint8_t *arg1 ;
   uint8_t *arg2 ;
   uint8_t *arg3 ;
@@ -2901,7 +2929,7 @@ _gostring_ _wrap_sr25519_derive_public_cwetee_d5bd1ef305db0a68(_goslice_ _swig_g
 }
 
 
-_gostring_ _wrap_ed25519_keypair_from_seed_cwetee_d5bd1ef305db0a68(_goslice_ _swig_go_0, _goslice_ _swig_go_1, _goslice_ _swig_go_2) {
+_gostring_ _wrap_ed25519_keypair_from_seed_cwetee_361844b0cea8f071(_goslice_ _swig_go_0, _goslice_ _swig_go_1, _goslice_ _swig_go_2) {
   uint8_t *arg1 ;
   uint8_t *arg2 ;
   uint8_t *arg3 ;
@@ -2930,7 +2958,7 @@ _gostring_ _wrap_ed25519_keypair_from_seed_cwetee_d5bd1ef305db0a68(_goslice_ _sw
 }
 
 
-_gostring_ _wrap_ed25519_sign_cwetee_d5bd1ef305db0a68(_goslice_ _swig_go_0, _goslice_ _swig_go_1, _goslice_ _swig_go_2) {
+_gostring_ _wrap_ed25519_sign_cwetee_361844b0cea8f071(_goslice_ _swig_go_0, _goslice_ _swig_go_1, _goslice_ _swig_go_2) {
   uint8_t *arg1 ;
   uint8_t *arg2 ;
   uint8_t *arg3 = (uint8_t *) 0 ;
@@ -2960,7 +2988,7 @@ _gostring_ _wrap_ed25519_sign_cwetee_d5bd1ef305db0a68(_goslice_ _swig_go_0, _gos
 }
 
 
-_gostring_ _wrap_ed25519_verify_cwetee_d5bd1ef305db0a68(_goslice_ _swig_go_0, _goslice_ _swig_go_1, _goslice_ _swig_go_2) {
+_gostring_ _wrap_ed25519_verify_cwetee_361844b0cea8f071(_goslice_ _swig_go_0, _goslice_ _swig_go_1, _goslice_ _swig_go_2) {
   uint8_t *arg1 ;
   uint8_t *arg2 = (uint8_t *) 0 ;
   size_t arg3 ;
@@ -2990,7 +3018,7 @@ _gostring_ _wrap_ed25519_verify_cwetee_d5bd1ef305db0a68(_goslice_ _swig_go_0, _g
 }
 
 
-_gostring_ _wrap_ed25519_verify_strict_cwetee_d5bd1ef305db0a68(_goslice_ _swig_go_0, _goslice_ _swig_go_1, _goslice_ _swig_go_2) {
+_gostring_ _wrap_ed25519_verify_strict_cwetee_361844b0cea8f071(_goslice_ _swig_go_0, _goslice_ _swig_go_1, _goslice_ _swig_go_2) {
   uint8_t *arg1 ;
   uint8_t *arg2 = (uint8_t *) 0 ;
   size_t arg3 ;
@@ -3020,7 +3048,7 @@ _gostring_ _wrap_ed25519_verify_strict_cwetee_d5bd1ef305db0a68(_goslice_ _swig_g
 }
 
 
-_gostring_ _wrap_ed25519_derive_hard_cwetee_d5bd1ef305db0a68(_goslice_ _swig_go_0, _goslice_ _swig_go_1, _goslice_ _swig_go_2) {
+_gostring_ _wrap_ed25519_derive_hard_cwetee_361844b0cea8f071(_goslice_ _swig_go_0, _goslice_ _swig_go_1, _goslice_ _swig_go_2) {
   uint8_t *arg1 ;
   uint8_t *arg2 ;
   uint8_t *arg3 ;
@@ -3049,7 +3077,7 @@ _gostring_ _wrap_ed25519_derive_hard_cwetee_d5bd1ef305db0a68(_goslice_ _swig_go_
 }
 
 
-_gostring_ _wrap_ecdsa_public_from_secret_cwetee_d5bd1ef305db0a68(_goslice_ _swig_go_0, _goslice_ _swig_go_1) {
+_gostring_ _wrap_ecdsa_public_from_secret_cwetee_361844b0cea8f071(_goslice_ _swig_go_0, _goslice_ _swig_go_1) {
   uint8_t *arg1 ;
   uint8_t *arg2 ;
   wetee_rc result;
@@ -3073,7 +3101,7 @@ _gostring_ _wrap_ecdsa_public_from_secret_cwetee_d5bd1ef305db0a68(_goslice_ _swi
 }
 
 
-_gostring_ _wrap_ecdsa_sign_cwetee_d5bd1ef305db0a68(_goslice_ _swig_go_0, _goslice_ _swig_go_1, _goslice_ _swig_go_2) {
+_gostring_ _wrap_ecdsa_sign_cwetee_361844b0cea8f071(_goslice_ _swig_go_0, _goslice_ _swig_go_1, _goslice_ _swig_go_2) {
   uint8_t *arg1 ;
   uint8_t *arg2 ;
   uint8_t *arg3 = (uint8_t *) 0 ;
@@ -3103,7 +3131,7 @@ _gostring_ _wrap_ecdsa_sign_cwetee_d5bd1ef305db0a68(_goslice_ _swig_go_0, _gosli
 }
 
 
-_gostring_ _wrap_ecdsa_verify_cwetee_d5bd1ef305db0a68(_goslice_ _swig_go_0, _goslice_ _swig_go_1, _goslice_ _swig_go_2) {
+_gostring_ _wrap_ecdsa_verify_cwetee_361844b0cea8f071(_goslice_ _swig_go_0, _goslice_ _swig_go_1, _goslice_ _swig_go_2) {
   uint8_t *arg1 ;
   uint8_t *arg2 = (uint8_t *) 0 ;
   size_t arg3 ;
@@ -3133,7 +3161,7 @@ _gostring_ _wrap_ecdsa_verify_cwetee_d5bd1ef305db0a68(_goslice_ _swig_go_0, _gos
 }
 
 
-_gostring_ _wrap_ecdsa_derive_hard_cwetee_d5bd1ef305db0a68(_goslice_ _swig_go_0, _goslice_ _swig_go_1, _goslice_ _swig_go_2) {
+_gostring_ _wrap_ecdsa_derive_hard_cwetee_361844b0cea8f071(_goslice_ _swig_go_0, _goslice_ _swig_go_1, _goslice_ _swig_go_2) {
   uint8_t *arg1 ;
   uint8_t *arg2 ;
   uint8_t *arg3 ;
@@ -3162,7 +3190,7 @@ _gostring_ _wrap_ecdsa_derive_hard_cwetee_d5bd1ef305db0a68(_goslice_ _swig_go_0,
 }
 
 
-_gostring_ _wrap_ecdsa_account_id_cwetee_d5bd1ef305db0a68(_goslice_ _swig_go_0, _goslice_ _swig_go_1) {
+_gostring_ _wrap_ecdsa_account_id_cwetee_361844b0cea8f071(_goslice_ _swig_go_0, _goslice_ _swig_go_1) {
   uint8_t *arg1 ;
   uint8_t *arg2 ;
   wetee_rc result;
@@ -3186,7 +3214,7 @@ _gostring_ _wrap_ecdsa_account_id_cwetee_d5bd1ef305db0a68(_goslice_ _swig_go_0, 
 }
 
 
-_gostring_ _wrap_eth_sign_cwetee_d5bd1ef305db0a68(_goslice_ _swig_go_0, _goslice_ _swig_go_1, _goslice_ _swig_go_2) {
+_gostring_ _wrap_eth_sign_cwetee_361844b0cea8f071(_goslice_ _swig_go_0, _goslice_ _swig_go_1, _goslice_ _swig_go_2) {
   uint8_t *arg1 ;
   uint8_t *arg2 ;
   uint8_t *arg3 = (uint8_t *) 0 ;
@@ -3216,7 +3244,7 @@ _gostring_ _wrap_eth_sign_cwetee_d5bd1ef305db0a68(_goslice_ _swig_go_0, _goslice
 }
 
 
-_gostring_ _wrap_eth_verify_cwetee_d5bd1ef305db0a68(_goslice_ _swig_go_0, _goslice_ _swig_go_1, _goslice_ _swig_go_2) {
+_gostring_ _wrap_eth_verify_cwetee_361844b0cea8f071(_goslice_ _swig_go_0, _goslice_ _swig_go_1, _goslice_ _swig_go_2) {
   uint8_t *arg1 ;
   uint8_t *arg2 = (uint8_t *) 0 ;
   size_t arg3 ;
@@ -3246,7 +3274,7 @@ _gostring_ _wrap_eth_verify_cwetee_d5bd1ef305db0a68(_goslice_ _swig_go_0, _gosli
 }
 
 
-_gostring_ _wrap_eth_address_cwetee_d5bd1ef305db0a68(_goslice_ _swig_go_0, _goslice_ _swig_go_1) {
+_gostring_ _wrap_eth_address_cwetee_361844b0cea8f071(_goslice_ _swig_go_0, _goslice_ _swig_go_1) {
   uint8_t *arg1 ;
   uint8_t *arg2 = (uint8_t *) 0 ;
   size_t arg3 ;
@@ -3271,7 +3299,7 @@ _gostring_ _wrap_eth_address_cwetee_d5bd1ef305db0a68(_goslice_ _swig_go_0, _gosl
 }
 
 
-_gostring_ _wrap_eth_address_to_string_cwetee_d5bd1ef305db0a68(wetee_buf *_swig_go_0, _goslice_ _swig_go_1) {
+_gostring_ _wrap_eth_address_to_string_cwetee_361844b0cea8f071(wetee_buf *_swig_go_0, _goslice_ _swig_go_1) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   uint8_t *arg2 ;
   wetee_buf temp1 ;
@@ -3308,7 +3336,7 @@ _gostring_ _wrap_eth_address_to_string_cwetee_d5bd1ef305db0a68(wetee_buf *_swig_
 }
 
 
-_gostring_ _wrap_eth_address_from_string_cwetee_d5bd1ef305db0a68(_goslice_ _swig_go_0, _gostring_ _swig_go_1) {
+_gostring_ _wrap_eth_address_from_string_cwetee_361844b0cea8f071(_goslice_ _swig_go_0, _gostring_ _swig_go_1) {
   uint8_t *arg1 ;
   char *arg2 = (char *) 0 ;
   size_t arg3 ;
@@ -3333,7 +3361,7 @@ _gostring_ _wrap_eth_address_from_string_cwetee_d5bd1ef305db0a68(_goslice_ _swig
 }
 
 
-_gostring_ _wrap_bip32_derive_cwetee_d5bd1ef305db0a68(_goslice_ _swig_go_0, _goslice_ _swig_go_1, _gostring_ _swig_go_2) {
+_gostring_ _wrap_bip32_derive_cwetee_361844b0cea8f071(_goslice_ _swig_go_0, _goslice_ _swig_go_1, _gostring_ _swig_go_2) {
   uint8_t *arg1 ;
   uint8_t *arg2 = (uint8_t *) 0 ;
   size_t arg3 ;
@@ -3364,7 +3392,7 @@ _gostring_ _wrap_bip32_derive_cwetee_d5bd1ef305db0a68(_goslice_ _swig_go_0, _gos
 }
 
 
-_gostring_ _wrap_suri_parse_cwetee_d5bd1ef305db0a68(wetee_suri **_swig_go_0, _gostring_ _swig_go_1) {
+_gostring_ _wrap_suri_parse_cwetee_361844b0cea8f071(wetee_suri **_swig_go_0, _gostring_ _swig_go_1) {
   wetee_suri **arg1 = (wetee_suri **) 0 ;
   char *arg2 = (char *) 0 ;
   size_t arg3 ;
@@ -3395,7 +3423,7 @@ _gostring_ _wrap_suri_parse_cwetee_d5bd1ef305db0a68(wetee_suri **_swig_go_0, _go
 }
 
 
-_gostring_ _wrap_suri_phrase_cwetee_d5bd1ef305db0a68(wetee_suri *_swig_go_0) {
+_gostring_ _wrap_suri_phrase_cwetee_361844b0cea8f071(wetee_suri *_swig_go_0) {
   wetee_suri *arg1 = (wetee_suri *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -3414,7 +3442,7 @@ _gostring_ _wrap_suri_phrase_cwetee_d5bd1ef305db0a68(wetee_suri *_swig_go_0) {
 }
 
 
-_gostring_ _wrap_suri_password_cwetee_d5bd1ef305db0a68(wetee_suri *_swig_go_0) {
+_gostring_ _wrap_suri_password_cwetee_361844b0cea8f071(wetee_suri *_swig_go_0) {
   wetee_suri *arg1 = (wetee_suri *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -3433,7 +3461,7 @@ _gostring_ _wrap_suri_password_cwetee_d5bd1ef305db0a68(wetee_suri *_swig_go_0) {
 }
 
 
-long long _wrap_suri_junction_count_cwetee_d5bd1ef305db0a68(wetee_suri *_swig_go_0) {
+long long _wrap_suri_junction_count_cwetee_361844b0cea8f071(wetee_suri *_swig_go_0) {
   wetee_suri *arg1 = (wetee_suri *) 0 ;
   size_t result;
   long long _swig_go_result;
@@ -3449,7 +3477,7 @@ long long _wrap_suri_junction_count_cwetee_d5bd1ef305db0a68(wetee_suri *_swig_go
 }
 
 
-_gostring_ _wrap_suri_junction_cwetee_d5bd1ef305db0a68(wetee_suri *_swig_go_0, long long _swig_go_1, _goslice_ _swig_go_2, intgo *_swig_go_3) {
+_gostring_ _wrap_suri_junction_cwetee_361844b0cea8f071(wetee_suri *_swig_go_0, long long _swig_go_1, _goslice_ _swig_go_2, intgo *_swig_go_3) {
   wetee_suri *arg1 = (wetee_suri *) 0 ;
   size_t arg2 ;
   uint8_t *arg3 ;
@@ -3479,7 +3507,7 @@ _gostring_ _wrap_suri_junction_cwetee_d5bd1ef305db0a68(wetee_suri *_swig_go_0, l
 }
 
 
-void _wrap_suri_free_cwetee_d5bd1ef305db0a68(wetee_suri *_swig_go_0) {
+void _wrap_suri_free_cwetee_361844b0cea8f071(wetee_suri *_swig_go_0) {
   wetee_suri *arg1 = (wetee_suri *) 0 ;
   
   arg1 = (wetee_suri *)(uintptr_t)_swig_go_0; 
@@ -3492,7 +3520,7 @@ void _wrap_suri_free_cwetee_d5bd1ef305db0a68(wetee_suri *_swig_go_0) {
 }
 
 
-intgo _wrap_suri_has_password_cwetee_d5bd1ef305db0a68(wetee_suri *_swig_go_0) {
+intgo _wrap_suri_has_password_cwetee_361844b0cea8f071(wetee_suri *_swig_go_0) {
   wetee_suri *arg1 = (wetee_suri *) 0 ;
   int result;
   intgo _swig_go_result;
@@ -3508,7 +3536,7 @@ intgo _wrap_suri_has_password_cwetee_d5bd1ef305db0a68(wetee_suri *_swig_go_0) {
 }
 
 
-_gostring_ _wrap_keypair_from_suri_cwetee_d5bd1ef305db0a68(wetee_keypair **_swig_go_0, intgo _swig_go_1, _gostring_ _swig_go_2) {
+_gostring_ _wrap_keypair_from_suri_cwetee_361844b0cea8f071(wetee_keypair **_swig_go_0, intgo _swig_go_1, _gostring_ _swig_go_2) {
   wetee_keypair **arg1 = (wetee_keypair **) 0 ;
   wetee_scheme arg2 ;
   char *arg3 = (char *) 0 ;
@@ -3541,7 +3569,7 @@ _gostring_ _wrap_keypair_from_suri_cwetee_d5bd1ef305db0a68(wetee_keypair **_swig
 }
 
 
-intgo _wrap_ETH_PASSWORD_REJECT_cwetee_d5bd1ef305db0a68() {
+intgo _wrap_ETH_PASSWORD_REJECT_cwetee_361844b0cea8f071() {
   enum wetee_eth_password result;
   intgo _swig_go_result;
   
@@ -3556,7 +3584,7 @@ intgo _wrap_ETH_PASSWORD_REJECT_cwetee_d5bd1ef305db0a68() {
 }
 
 
-intgo _wrap_ETH_PASSWORD_PASSPHRASE_cwetee_d5bd1ef305db0a68() {
+intgo _wrap_ETH_PASSWORD_PASSPHRASE_cwetee_361844b0cea8f071() {
   enum wetee_eth_password result;
   intgo _swig_go_result;
   
@@ -3571,7 +3599,7 @@ intgo _wrap_ETH_PASSWORD_PASSPHRASE_cwetee_d5bd1ef305db0a68() {
 }
 
 
-intgo _wrap_ETH_PASSWORD_IGNORE_cwetee_d5bd1ef305db0a68() {
+intgo _wrap_ETH_PASSWORD_IGNORE_cwetee_361844b0cea8f071() {
   enum wetee_eth_password result;
   intgo _swig_go_result;
   
@@ -3586,7 +3614,7 @@ intgo _wrap_ETH_PASSWORD_IGNORE_cwetee_d5bd1ef305db0a68() {
 }
 
 
-_gostring_ _wrap_keypair_from_suri_opts_cwetee_d5bd1ef305db0a68(wetee_keypair **_swig_go_0, intgo _swig_go_1, _gostring_ _swig_go_2, intgo _swig_go_3) {
+_gostring_ _wrap_keypair_from_suri_opts_cwetee_361844b0cea8f071(wetee_keypair **_swig_go_0, intgo _swig_go_1, _gostring_ _swig_go_2, intgo _swig_go_3) {
   wetee_keypair **arg1 = (wetee_keypair **) 0 ;
   wetee_scheme arg2 ;
   char *arg3 = (char *) 0 ;
@@ -3621,7 +3649,7 @@ _gostring_ _wrap_keypair_from_suri_opts_cwetee_d5bd1ef305db0a68(wetee_keypair **
 }
 
 
-_gostring_ _wrap_keypair_from_mnemonic_cwetee_d5bd1ef305db0a68(wetee_keypair **_swig_go_0, intgo _swig_go_1, _gostring_ _swig_go_2, _gostring_ _swig_go_3) {
+_gostring_ _wrap_keypair_from_mnemonic_cwetee_361844b0cea8f071(wetee_keypair **_swig_go_0, intgo _swig_go_1, _gostring_ _swig_go_2, _gostring_ _swig_go_3) {
   wetee_keypair **arg1 = (wetee_keypair **) 0 ;
   wetee_scheme arg2 ;
   char *arg3 = (char *) 0 ;
@@ -3660,7 +3688,7 @@ _gostring_ _wrap_keypair_from_mnemonic_cwetee_d5bd1ef305db0a68(wetee_keypair **_
 }
 
 
-_gostring_ _wrap_keypair_from_seed_cwetee_d5bd1ef305db0a68(wetee_keypair **_swig_go_0, intgo _swig_go_1, _goslice_ _swig_go_2) {
+_gostring_ _wrap_keypair_from_seed_cwetee_361844b0cea8f071(wetee_keypair **_swig_go_0, intgo _swig_go_1, _goslice_ _swig_go_2) {
   wetee_keypair **arg1 = (wetee_keypair **) 0 ;
   wetee_scheme arg2 ;
   uint8_t *arg3 = (uint8_t *) 0 ;
@@ -3693,7 +3721,7 @@ _gostring_ _wrap_keypair_from_seed_cwetee_d5bd1ef305db0a68(wetee_keypair **_swig
 }
 
 
-_gostring_ _wrap_keypair_generate_cwetee_d5bd1ef305db0a68(wetee_keypair **_swig_go_0, intgo _swig_go_1) {
+_gostring_ _wrap_keypair_generate_cwetee_361844b0cea8f071(wetee_keypair **_swig_go_0, intgo _swig_go_1) {
   wetee_keypair **arg1 = (wetee_keypair **) 0 ;
   wetee_scheme arg2 ;
   wetee_keypair *temp1 ;
@@ -3720,7 +3748,7 @@ _gostring_ _wrap_keypair_generate_cwetee_d5bd1ef305db0a68(wetee_keypair **_swig_
 }
 
 
-_gostring_ _wrap_keypair_derive_cwetee_d5bd1ef305db0a68(wetee_keypair **_swig_go_0, wetee_keypair *_swig_go_1, _gostring_ _swig_go_2) {
+_gostring_ _wrap_keypair_derive_cwetee_361844b0cea8f071(wetee_keypair **_swig_go_0, wetee_keypair *_swig_go_1, _gostring_ _swig_go_2) {
   wetee_keypair **arg1 = (wetee_keypair **) 0 ;
   wetee_keypair *arg2 = (wetee_keypair *) 0 ;
   char *arg3 = (char *) 0 ;
@@ -3753,7 +3781,7 @@ _gostring_ _wrap_keypair_derive_cwetee_d5bd1ef305db0a68(wetee_keypair **_swig_go
 }
 
 
-intgo _wrap_keypair_scheme_cwetee_d5bd1ef305db0a68(wetee_keypair *_swig_go_0) {
+intgo _wrap_keypair_scheme_cwetee_361844b0cea8f071(wetee_keypair *_swig_go_0) {
   wetee_keypair *arg1 = (wetee_keypair *) 0 ;
   wetee_scheme result;
   intgo _swig_go_result;
@@ -3769,7 +3797,7 @@ intgo _wrap_keypair_scheme_cwetee_d5bd1ef305db0a68(wetee_keypair *_swig_go_0) {
 }
 
 
-_gostring_ _wrap_keypair_public_cwetee_d5bd1ef305db0a68(wetee_keypair *_swig_go_0, _goslice_ _swig_go_1, intgo *_swig_go_2) {
+_gostring_ _wrap_keypair_public_cwetee_361844b0cea8f071(wetee_keypair *_swig_go_0, _goslice_ _swig_go_1, intgo *_swig_go_2) {
   wetee_keypair *arg1 = (wetee_keypair *) 0 ;
   uint8_t *arg2 ;
   size_t *arg3 = (size_t *) 0 ;
@@ -3797,7 +3825,7 @@ _gostring_ _wrap_keypair_public_cwetee_d5bd1ef305db0a68(wetee_keypair *_swig_go_
 }
 
 
-_gostring_ _wrap_keypair_account_id_cwetee_d5bd1ef305db0a68(wetee_keypair *_swig_go_0, _goslice_ _swig_go_1, intgo *_swig_go_2) {
+_gostring_ _wrap_keypair_account_id_cwetee_361844b0cea8f071(wetee_keypair *_swig_go_0, _goslice_ _swig_go_1, intgo *_swig_go_2) {
   wetee_keypair *arg1 = (wetee_keypair *) 0 ;
   uint8_t *arg2 ;
   size_t *arg3 = (size_t *) 0 ;
@@ -3825,7 +3853,7 @@ _gostring_ _wrap_keypair_account_id_cwetee_d5bd1ef305db0a68(wetee_keypair *_swig
 }
 
 
-_gostring_ _wrap_keypair_address_cwetee_d5bd1ef305db0a68(wetee_buf *_swig_go_0, wetee_keypair *_swig_go_1, short _swig_go_2) {
+_gostring_ _wrap_keypair_address_cwetee_361844b0cea8f071(wetee_buf *_swig_go_0, wetee_keypair *_swig_go_1, short _swig_go_2) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   wetee_keypair *arg2 = (wetee_keypair *) 0 ;
   uint16_t arg3 ;
@@ -3861,7 +3889,7 @@ _gostring_ _wrap_keypair_address_cwetee_d5bd1ef305db0a68(wetee_buf *_swig_go_0, 
 }
 
 
-_gostring_ _wrap_keypair_sign_cwetee_d5bd1ef305db0a68(wetee_keypair *_swig_go_0, _goslice_ _swig_go_1, intgo *_swig_go_2, _goslice_ _swig_go_3) {
+_gostring_ _wrap_keypair_sign_cwetee_361844b0cea8f071(wetee_keypair *_swig_go_0, _goslice_ _swig_go_1, intgo *_swig_go_2, _goslice_ _swig_go_3) {
   wetee_keypair *arg1 = (wetee_keypair *) 0 ;
   uint8_t *arg2 ;
   size_t *arg3 = (size_t *) 0 ;
@@ -3895,7 +3923,7 @@ _gostring_ _wrap_keypair_sign_cwetee_d5bd1ef305db0a68(wetee_keypair *_swig_go_0,
 }
 
 
-_gostring_ _wrap_verify_cwetee_d5bd1ef305db0a68(intgo _swig_go_0, _goslice_ _swig_go_1, _goslice_ _swig_go_2, _goslice_ _swig_go_3) {
+_gostring_ _wrap_verify_cwetee_361844b0cea8f071(intgo _swig_go_0, _goslice_ _swig_go_1, _goslice_ _swig_go_2, _goslice_ _swig_go_3) {
   wetee_scheme arg1 ;
   uint8_t *arg2 = (uint8_t *) 0 ;
   size_t arg3 ;
@@ -3929,7 +3957,7 @@ _gostring_ _wrap_verify_cwetee_d5bd1ef305db0a68(intgo _swig_go_0, _goslice_ _swi
 }
 
 
-_gostring_ _wrap_verify_strict_cwetee_d5bd1ef305db0a68(intgo _swig_go_0, _goslice_ _swig_go_1, _goslice_ _swig_go_2, _goslice_ _swig_go_3) {
+_gostring_ _wrap_verify_strict_cwetee_361844b0cea8f071(intgo _swig_go_0, _goslice_ _swig_go_1, _goslice_ _swig_go_2, _goslice_ _swig_go_3) {
   wetee_scheme arg1 ;
   uint8_t *arg2 = (uint8_t *) 0 ;
   size_t arg3 ;
@@ -3963,7 +3991,7 @@ _gostring_ _wrap_verify_strict_cwetee_d5bd1ef305db0a68(intgo _swig_go_0, _goslic
 }
 
 
-_gostring_ _wrap_keypair_secret_cwetee_d5bd1ef305db0a68(wetee_keypair *_swig_go_0, wetee_buf *_swig_go_1) {
+_gostring_ _wrap_keypair_secret_cwetee_361844b0cea8f071(wetee_keypair *_swig_go_0, wetee_buf *_swig_go_1) {
   wetee_keypair *arg1 = (wetee_keypair *) 0 ;
   wetee_buf *arg2 = (wetee_buf *) 0 ;
   wetee_buf temp2 ;
@@ -3998,7 +4026,7 @@ _gostring_ _wrap_keypair_secret_cwetee_d5bd1ef305db0a68(wetee_keypair *_swig_go_
 }
 
 
-void _wrap_keypair_free_cwetee_d5bd1ef305db0a68(wetee_keypair *_swig_go_0) {
+void _wrap_keypair_free_cwetee_361844b0cea8f071(wetee_keypair *_swig_go_0) {
   wetee_keypair *arg1 = (wetee_keypair *) 0 ;
   
   arg1 = (wetee_keypair *)(uintptr_t)_swig_go_0; 
@@ -4011,7 +4039,7 @@ void _wrap_keypair_free_cwetee_d5bd1ef305db0a68(wetee_keypair *_swig_go_0) {
 }
 
 
-_gostring_ _wrap_keystore_export_cwetee_d5bd1ef305db0a68(wetee_buf *_swig_go_0, wetee_keypair *_swig_go_1, _gostring_ _swig_go_2, _gostring_ _swig_go_3, long long _swig_go_4) {
+_gostring_ _wrap_keystore_export_cwetee_361844b0cea8f071(wetee_buf *_swig_go_0, wetee_keypair *_swig_go_1, _gostring_ _swig_go_2, _gostring_ _swig_go_3, long long _swig_go_4) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   wetee_keypair *arg2 = (wetee_keypair *) 0 ;
   char *arg3 = (char *) 0 ;
@@ -4065,7 +4093,7 @@ _gostring_ _wrap_keystore_export_cwetee_d5bd1ef305db0a68(wetee_buf *_swig_go_0, 
 }
 
 
-_gostring_ _wrap_keystore_export_opts_cwetee_d5bd1ef305db0a68(wetee_buf *_swig_go_0, wetee_keypair *_swig_go_1, _gostring_ _swig_go_2, _gostring_ _swig_go_3, long long _swig_go_4, intgo _swig_go_5, intgo _swig_go_6, intgo _swig_go_7) {
+_gostring_ _wrap_keystore_export_opts_cwetee_361844b0cea8f071(wetee_buf *_swig_go_0, wetee_keypair *_swig_go_1, _gostring_ _swig_go_2, _gostring_ _swig_go_3, long long _swig_go_4, intgo _swig_go_5, intgo _swig_go_6, intgo _swig_go_7) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   wetee_keypair *arg2 = (wetee_keypair *) 0 ;
   char *arg3 = (char *) 0 ;
@@ -4125,7 +4153,7 @@ _gostring_ _wrap_keystore_export_opts_cwetee_d5bd1ef305db0a68(wetee_buf *_swig_g
 }
 
 
-_gostring_ _wrap_keystore_import_cwetee_d5bd1ef305db0a68(wetee_keypair **_swig_go_0, _gostring_ _swig_go_1, _gostring_ _swig_go_2) {
+_gostring_ _wrap_keystore_import_cwetee_361844b0cea8f071(wetee_keypair **_swig_go_0, _gostring_ _swig_go_1, _gostring_ _swig_go_2) {
   wetee_keypair **arg1 = (wetee_keypair **) 0 ;
   char *arg2 = (char *) 0 ;
   size_t arg3 ;
@@ -4162,7 +4190,7 @@ _gostring_ _wrap_keystore_import_cwetee_d5bd1ef305db0a68(wetee_keypair **_swig_g
 }
 
 
-_gostring_ _wrap_mnemonic_generate_cwetee_d5bd1ef305db0a68(wetee_buf *_swig_go_0, intgo _swig_go_1) {
+_gostring_ _wrap_mnemonic_generate_cwetee_361844b0cea8f071(wetee_buf *_swig_go_0, intgo _swig_go_1) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   unsigned int arg2 ;
   wetee_buf temp1 ;
@@ -4197,7 +4225,7 @@ _gostring_ _wrap_mnemonic_generate_cwetee_d5bd1ef305db0a68(wetee_buf *_swig_go_0
 }
 
 
-_gostring_ _wrap_mnemonic_validate_cwetee_d5bd1ef305db0a68(_gostring_ _swig_go_0) {
+_gostring_ _wrap_mnemonic_validate_cwetee_361844b0cea8f071(_gostring_ _swig_go_0) {
   char *arg1 = (char *) 0 ;
   size_t arg2 ;
   wetee_rc result;
@@ -4217,7 +4245,7 @@ _gostring_ _wrap_mnemonic_validate_cwetee_d5bd1ef305db0a68(_gostring_ _swig_go_0
 }
 
 
-_gostring_ _wrap_mnemonic_to_entropy_cwetee_d5bd1ef305db0a68(wetee_buf *_swig_go_0, _gostring_ _swig_go_1) {
+_gostring_ _wrap_mnemonic_to_entropy_cwetee_361844b0cea8f071(wetee_buf *_swig_go_0, _gostring_ _swig_go_1) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   char *arg2 = (char *) 0 ;
   size_t arg3 ;
@@ -4256,7 +4284,7 @@ _gostring_ _wrap_mnemonic_to_entropy_cwetee_d5bd1ef305db0a68(wetee_buf *_swig_go
 }
 
 
-_gostring_ _wrap_mnemonic_from_entropy_cwetee_d5bd1ef305db0a68(wetee_buf *_swig_go_0, _goslice_ _swig_go_1) {
+_gostring_ _wrap_mnemonic_from_entropy_cwetee_361844b0cea8f071(wetee_buf *_swig_go_0, _goslice_ _swig_go_1) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   uint8_t *arg2 = (uint8_t *) 0 ;
   size_t arg3 ;
@@ -4295,7 +4323,7 @@ _gostring_ _wrap_mnemonic_from_entropy_cwetee_d5bd1ef305db0a68(wetee_buf *_swig_
 }
 
 
-_gostring_ _wrap_mnemonic_to_mini_secret_cwetee_d5bd1ef305db0a68(_goslice_ _swig_go_0, _gostring_ _swig_go_1, _gostring_ _swig_go_2) {
+_gostring_ _wrap_mnemonic_to_mini_secret_cwetee_361844b0cea8f071(_goslice_ _swig_go_0, _gostring_ _swig_go_1, _gostring_ _swig_go_2) {
   uint8_t *arg1 ;
   char *arg2 = (char *) 0 ;
   size_t arg3 ;
@@ -4326,7 +4354,7 @@ _gostring_ _wrap_mnemonic_to_mini_secret_cwetee_d5bd1ef305db0a68(_goslice_ _swig
 }
 
 
-_gostring_ _wrap_mnemonic_to_bip39_seed_cwetee_d5bd1ef305db0a68(_goslice_ _swig_go_0, _gostring_ _swig_go_1, _gostring_ _swig_go_2) {
+_gostring_ _wrap_mnemonic_to_bip39_seed_cwetee_361844b0cea8f071(_goslice_ _swig_go_0, _gostring_ _swig_go_1, _gostring_ _swig_go_2) {
   uint8_t *arg1 ;
   char *arg2 = (char *) 0 ;
   size_t arg3 ;
@@ -4357,7 +4385,7 @@ _gostring_ _wrap_mnemonic_to_bip39_seed_cwetee_d5bd1ef305db0a68(_goslice_ _swig_
 }
 
 
-intgo _wrap_SS58_PREFIX_POLKADOT_cwetee_d5bd1ef305db0a68() {
+intgo _wrap_SS58_PREFIX_POLKADOT_cwetee_361844b0cea8f071() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -4368,7 +4396,7 @@ intgo _wrap_SS58_PREFIX_POLKADOT_cwetee_d5bd1ef305db0a68() {
 }
 
 
-intgo _wrap_SS58_PREFIX_KUSAMA_cwetee_d5bd1ef305db0a68() {
+intgo _wrap_SS58_PREFIX_KUSAMA_cwetee_361844b0cea8f071() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -4379,7 +4407,7 @@ intgo _wrap_SS58_PREFIX_KUSAMA_cwetee_d5bd1ef305db0a68() {
 }
 
 
-intgo _wrap_SS58_PREFIX_GENERIC_cwetee_d5bd1ef305db0a68() {
+intgo _wrap_SS58_PREFIX_GENERIC_cwetee_361844b0cea8f071() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -4390,7 +4418,7 @@ intgo _wrap_SS58_PREFIX_GENERIC_cwetee_d5bd1ef305db0a68() {
 }
 
 
-intgo _wrap_SS58_PREFIX_MAX_cwetee_d5bd1ef305db0a68() {
+intgo _wrap_SS58_PREFIX_MAX_cwetee_361844b0cea8f071() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -4401,7 +4429,7 @@ intgo _wrap_SS58_PREFIX_MAX_cwetee_d5bd1ef305db0a68() {
 }
 
 
-_gostring_ _wrap_ss58_encode_cwetee_d5bd1ef305db0a68(wetee_buf *_swig_go_0, _goslice_ _swig_go_1, short _swig_go_2) {
+_gostring_ _wrap_ss58_encode_cwetee_361844b0cea8f071(wetee_buf *_swig_go_0, _goslice_ _swig_go_1, short _swig_go_2) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   uint8_t *arg2 = (uint8_t *) 0 ;
   size_t arg3 ;
@@ -4441,7 +4469,7 @@ _gostring_ _wrap_ss58_encode_cwetee_d5bd1ef305db0a68(wetee_buf *_swig_go_0, _gos
 }
 
 
-_gostring_ _wrap_ss58_decode_cwetee_d5bd1ef305db0a68(wetee_buf *_swig_go_0, short *_swig_go_1, _gostring_ _swig_go_2) {
+_gostring_ _wrap_ss58_decode_cwetee_361844b0cea8f071(wetee_buf *_swig_go_0, short *_swig_go_1, _gostring_ _swig_go_2) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   uint16_t *arg2 = (uint16_t *) 0 ;
   char *arg3 = (char *) 0 ;
@@ -4481,7 +4509,7 @@ _gostring_ _wrap_ss58_decode_cwetee_d5bd1ef305db0a68(wetee_buf *_swig_go_0, shor
 }
 
 
-long long _wrap_ss58_network_count_cwetee_d5bd1ef305db0a68() {
+long long _wrap_ss58_network_count_cwetee_361844b0cea8f071() {
   size_t result;
   long long _swig_go_result;
   
@@ -4495,7 +4523,7 @@ long long _wrap_ss58_network_count_cwetee_d5bd1ef305db0a68() {
 }
 
 
-_gostring_ _wrap_ss58_network_at_cwetee_d5bd1ef305db0a68(long long _swig_go_0, short *_swig_go_1, char **_swig_go_2, char **_swig_go_3, char **_swig_go_4, int *_swig_go_5) {
+_gostring_ _wrap_ss58_network_at_cwetee_361844b0cea8f071(long long _swig_go_0, short *_swig_go_1, char **_swig_go_2, char **_swig_go_3, char **_swig_go_4, int *_swig_go_5) {
   size_t arg1 ;
   uint16_t *arg2 = (uint16_t *) 0 ;
   char **arg3 = (char **) 0 ;
@@ -4551,7 +4579,7 @@ _gostring_ _wrap_ss58_network_at_cwetee_d5bd1ef305db0a68(long long _swig_go_0, s
 }
 
 
-_gostring_ _wrap_ss58_network_find_cwetee_d5bd1ef305db0a68(intgo *_swig_go_0, _gostring_ _swig_go_1) {
+_gostring_ _wrap_ss58_network_find_cwetee_361844b0cea8f071(intgo *_swig_go_0, _gostring_ _swig_go_1) {
   size_t *arg1 = (size_t *) 0 ;
   char *arg2 = (char *) 0 ;
   size_t temp1 ;
@@ -4579,7 +4607,7 @@ _gostring_ _wrap_ss58_network_find_cwetee_d5bd1ef305db0a68(intgo *_swig_go_0, _g
 }
 
 
-_gostring_ _wrap_ss58_network_find_prefix_cwetee_d5bd1ef305db0a68(intgo *_swig_go_0, short _swig_go_1) {
+_gostring_ _wrap_ss58_network_find_prefix_cwetee_361844b0cea8f071(intgo *_swig_go_0, short _swig_go_1) {
   size_t *arg1 = (size_t *) 0 ;
   uint16_t arg2 ;
   size_t temp1 ;
@@ -4602,7 +4630,7 @@ _gostring_ _wrap_ss58_network_find_prefix_cwetee_d5bd1ef305db0a68(intgo *_swig_g
 }
 
 
-intgo _wrap_MD_CALLS_cwetee_d5bd1ef305db0a68() {
+intgo _wrap_MD_CALLS_cwetee_361844b0cea8f071() {
   enum wetee_md_enum_kind result;
   intgo _swig_go_result;
   
@@ -4617,7 +4645,7 @@ intgo _wrap_MD_CALLS_cwetee_d5bd1ef305db0a68() {
 }
 
 
-intgo _wrap_MD_EVENTS_cwetee_d5bd1ef305db0a68() {
+intgo _wrap_MD_EVENTS_cwetee_361844b0cea8f071() {
   enum wetee_md_enum_kind result;
   intgo _swig_go_result;
   
@@ -4632,7 +4660,7 @@ intgo _wrap_MD_EVENTS_cwetee_d5bd1ef305db0a68() {
 }
 
 
-intgo _wrap_MD_ERRORS_cwetee_d5bd1ef305db0a68() {
+intgo _wrap_MD_ERRORS_cwetee_361844b0cea8f071() {
   enum wetee_md_enum_kind result;
   intgo _swig_go_result;
   
@@ -4647,7 +4675,7 @@ intgo _wrap_MD_ERRORS_cwetee_d5bd1ef305db0a68() {
 }
 
 
-intgo _wrap_METADATA_NO_TYPE_cwetee_d5bd1ef305db0a68() {
+intgo _wrap_METADATA_NO_TYPE_cwetee_361844b0cea8f071() {
   uint32_t result;
   intgo _swig_go_result;
   
@@ -4658,7 +4686,7 @@ intgo _wrap_METADATA_NO_TYPE_cwetee_d5bd1ef305db0a68() {
 }
 
 
-_gostring_ _wrap_mdb_parse_cwetee_d5bd1ef305db0a68(wetee_metadata **_swig_go_0, _goslice_ _swig_go_1, intgo _swig_go_2) {
+_gostring_ _wrap_mdb_parse_cwetee_361844b0cea8f071(wetee_metadata **_swig_go_0, _goslice_ _swig_go_1, intgo _swig_go_2) {
   wetee_metadata **arg1 = (wetee_metadata **) 0 ;
   uint8_t *arg2 = (uint8_t *) 0 ;
   size_t arg3 ;
@@ -4691,7 +4719,7 @@ _gostring_ _wrap_mdb_parse_cwetee_d5bd1ef305db0a68(wetee_metadata **_swig_go_0, 
 }
 
 
-_gostring_ _wrap_mdb_parse_hex_cwetee_d5bd1ef305db0a68(wetee_metadata **_swig_go_0, _gostring_ _swig_go_1, intgo _swig_go_2) {
+_gostring_ _wrap_mdb_parse_hex_cwetee_361844b0cea8f071(wetee_metadata **_swig_go_0, _gostring_ _swig_go_1, intgo _swig_go_2) {
   wetee_metadata **arg1 = (wetee_metadata **) 0 ;
   char *arg2 = (char *) 0 ;
   size_t arg3 ;
@@ -4724,7 +4752,7 @@ _gostring_ _wrap_mdb_parse_hex_cwetee_d5bd1ef305db0a68(wetee_metadata **_swig_go
 }
 
 
-_gostring_ _wrap_mdb_parse_rpc_cwetee_d5bd1ef305db0a68(wetee_metadata **_swig_go_0, _gostring_ _swig_go_1, intgo _swig_go_2) {
+_gostring_ _wrap_mdb_parse_rpc_cwetee_361844b0cea8f071(wetee_metadata **_swig_go_0, _gostring_ _swig_go_1, intgo _swig_go_2) {
   wetee_metadata **arg1 = (wetee_metadata **) 0 ;
   char *arg2 = (char *) 0 ;
   size_t arg3 ;
@@ -4757,7 +4785,7 @@ _gostring_ _wrap_mdb_parse_rpc_cwetee_d5bd1ef305db0a68(wetee_metadata **_swig_go
 }
 
 
-_gostring_ _wrap_mdb_pallet_name_cwetee_d5bd1ef305db0a68(wetee_metadata *_swig_go_0, long long _swig_go_1) {
+_gostring_ _wrap_mdb_pallet_name_cwetee_361844b0cea8f071(wetee_metadata *_swig_go_0, long long _swig_go_1) {
   wetee_metadata *arg1 = (wetee_metadata *) 0 ;
   size_t arg2 ;
   char *result = 0 ;
@@ -4778,7 +4806,7 @@ _gostring_ _wrap_mdb_pallet_name_cwetee_d5bd1ef305db0a68(wetee_metadata *_swig_g
 }
 
 
-intgo _wrap_mdb_pallet_index_cwetee_d5bd1ef305db0a68(wetee_metadata *_swig_go_0, long long _swig_go_1) {
+intgo _wrap_mdb_pallet_index_cwetee_361844b0cea8f071(wetee_metadata *_swig_go_0, long long _swig_go_1) {
   wetee_metadata *arg1 = (wetee_metadata *) 0 ;
   size_t arg2 ;
   int result;
@@ -4796,7 +4824,7 @@ intgo _wrap_mdb_pallet_index_cwetee_d5bd1ef305db0a68(wetee_metadata *_swig_go_0,
 }
 
 
-long long _wrap_mdb_pallet_position_cwetee_d5bd1ef305db0a68(wetee_metadata *_swig_go_0, _gostring_ _swig_go_1) {
+long long _wrap_mdb_pallet_position_cwetee_361844b0cea8f071(wetee_metadata *_swig_go_0, _gostring_ _swig_go_1) {
   wetee_metadata *arg1 = (wetee_metadata *) 0 ;
   char *arg2 = (char *) 0 ;
   int64_t result;
@@ -4819,7 +4847,7 @@ long long _wrap_mdb_pallet_position_cwetee_d5bd1ef305db0a68(wetee_metadata *_swi
 }
 
 
-intgo _wrap_mdb_pallet_enum_type_cwetee_d5bd1ef305db0a68(wetee_metadata *_swig_go_0, long long _swig_go_1, intgo _swig_go_2) {
+intgo _wrap_mdb_pallet_enum_type_cwetee_361844b0cea8f071(wetee_metadata *_swig_go_0, long long _swig_go_1, intgo _swig_go_2) {
   wetee_metadata *arg1 = (wetee_metadata *) 0 ;
   size_t arg2 ;
   int arg3 ;
@@ -4839,7 +4867,7 @@ intgo _wrap_mdb_pallet_enum_type_cwetee_d5bd1ef305db0a68(wetee_metadata *_swig_g
 }
 
 
-long long _wrap_mdb_variant_count_cwetee_d5bd1ef305db0a68(wetee_metadata *_swig_go_0, long long _swig_go_1, intgo _swig_go_2) {
+long long _wrap_mdb_variant_count_cwetee_361844b0cea8f071(wetee_metadata *_swig_go_0, long long _swig_go_1, intgo _swig_go_2) {
   wetee_metadata *arg1 = (wetee_metadata *) 0 ;
   size_t arg2 ;
   int arg3 ;
@@ -4859,7 +4887,7 @@ long long _wrap_mdb_variant_count_cwetee_d5bd1ef305db0a68(wetee_metadata *_swig_
 }
 
 
-_gostring_ _wrap_mdb_variant_name_cwetee_d5bd1ef305db0a68(wetee_metadata *_swig_go_0, long long _swig_go_1, intgo _swig_go_2, long long _swig_go_3) {
+_gostring_ _wrap_mdb_variant_name_cwetee_361844b0cea8f071(wetee_metadata *_swig_go_0, long long _swig_go_1, intgo _swig_go_2, long long _swig_go_3) {
   wetee_metadata *arg1 = (wetee_metadata *) 0 ;
   size_t arg2 ;
   int arg3 ;
@@ -4884,7 +4912,7 @@ _gostring_ _wrap_mdb_variant_name_cwetee_d5bd1ef305db0a68(wetee_metadata *_swig_
 }
 
 
-intgo _wrap_mdb_variant_index_cwetee_d5bd1ef305db0a68(wetee_metadata *_swig_go_0, long long _swig_go_1, intgo _swig_go_2, long long _swig_go_3) {
+intgo _wrap_mdb_variant_index_cwetee_361844b0cea8f071(wetee_metadata *_swig_go_0, long long _swig_go_1, intgo _swig_go_2, long long _swig_go_3) {
   wetee_metadata *arg1 = (wetee_metadata *) 0 ;
   size_t arg2 ;
   int arg3 ;
@@ -4906,7 +4934,7 @@ intgo _wrap_mdb_variant_index_cwetee_d5bd1ef305db0a68(wetee_metadata *_swig_go_0
 }
 
 
-_gostring_ _wrap_mdb_variant_docs_cwetee_d5bd1ef305db0a68(wetee_buf *_swig_go_0, wetee_metadata *_swig_go_1, long long _swig_go_2, intgo _swig_go_3, long long _swig_go_4) {
+_gostring_ _wrap_mdb_variant_docs_cwetee_361844b0cea8f071(wetee_buf *_swig_go_0, wetee_metadata *_swig_go_1, long long _swig_go_2, intgo _swig_go_3, long long _swig_go_4) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   wetee_metadata *arg2 = (wetee_metadata *) 0 ;
   size_t arg3 ;
@@ -4946,7 +4974,7 @@ _gostring_ _wrap_mdb_variant_docs_cwetee_d5bd1ef305db0a68(wetee_buf *_swig_go_0,
 }
 
 
-long long _wrap_mdb_field_count_cwetee_d5bd1ef305db0a68(wetee_metadata *_swig_go_0, long long _swig_go_1, intgo _swig_go_2, long long _swig_go_3) {
+long long _wrap_mdb_field_count_cwetee_361844b0cea8f071(wetee_metadata *_swig_go_0, long long _swig_go_1, intgo _swig_go_2, long long _swig_go_3) {
   wetee_metadata *arg1 = (wetee_metadata *) 0 ;
   size_t arg2 ;
   int arg3 ;
@@ -4968,7 +4996,7 @@ long long _wrap_mdb_field_count_cwetee_d5bd1ef305db0a68(wetee_metadata *_swig_go
 }
 
 
-_gostring_ _wrap_mdb_field_name_cwetee_d5bd1ef305db0a68(wetee_metadata *_swig_go_0, long long _swig_go_1, intgo _swig_go_2, long long _swig_go_3, long long _swig_go_4) {
+_gostring_ _wrap_mdb_field_name_cwetee_361844b0cea8f071(wetee_metadata *_swig_go_0, long long _swig_go_1, intgo _swig_go_2, long long _swig_go_3, long long _swig_go_4) {
   wetee_metadata *arg1 = (wetee_metadata *) 0 ;
   size_t arg2 ;
   int arg3 ;
@@ -4995,7 +5023,7 @@ _gostring_ _wrap_mdb_field_name_cwetee_d5bd1ef305db0a68(wetee_metadata *_swig_go
 }
 
 
-_gostring_ _wrap_mdb_field_type_name_cwetee_d5bd1ef305db0a68(wetee_metadata *_swig_go_0, long long _swig_go_1, intgo _swig_go_2, long long _swig_go_3, long long _swig_go_4) {
+_gostring_ _wrap_mdb_field_type_name_cwetee_361844b0cea8f071(wetee_metadata *_swig_go_0, long long _swig_go_1, intgo _swig_go_2, long long _swig_go_3, long long _swig_go_4) {
   wetee_metadata *arg1 = (wetee_metadata *) 0 ;
   size_t arg2 ;
   int arg3 ;
@@ -5022,7 +5050,7 @@ _gostring_ _wrap_mdb_field_type_name_cwetee_d5bd1ef305db0a68(wetee_metadata *_sw
 }
 
 
-intgo _wrap_mdb_field_type_cwetee_d5bd1ef305db0a68(wetee_metadata *_swig_go_0, long long _swig_go_1, intgo _swig_go_2, long long _swig_go_3, long long _swig_go_4) {
+intgo _wrap_mdb_field_type_cwetee_361844b0cea8f071(wetee_metadata *_swig_go_0, long long _swig_go_1, intgo _swig_go_2, long long _swig_go_3, long long _swig_go_4) {
   wetee_metadata *arg1 = (wetee_metadata *) 0 ;
   size_t arg2 ;
   int arg3 ;
@@ -5046,7 +5074,7 @@ intgo _wrap_mdb_field_type_cwetee_d5bd1ef305db0a68(wetee_metadata *_swig_go_0, l
 }
 
 
-_gostring_ _wrap_mdb_storage_prefix_cwetee_d5bd1ef305db0a68(wetee_metadata *_swig_go_0, long long _swig_go_1) {
+_gostring_ _wrap_mdb_storage_prefix_cwetee_361844b0cea8f071(wetee_metadata *_swig_go_0, long long _swig_go_1) {
   wetee_metadata *arg1 = (wetee_metadata *) 0 ;
   size_t arg2 ;
   char *result = 0 ;
@@ -5067,7 +5095,7 @@ _gostring_ _wrap_mdb_storage_prefix_cwetee_d5bd1ef305db0a68(wetee_metadata *_swi
 }
 
 
-long long _wrap_mdb_storage_count_cwetee_d5bd1ef305db0a68(wetee_metadata *_swig_go_0, long long _swig_go_1) {
+long long _wrap_mdb_storage_count_cwetee_361844b0cea8f071(wetee_metadata *_swig_go_0, long long _swig_go_1) {
   wetee_metadata *arg1 = (wetee_metadata *) 0 ;
   size_t arg2 ;
   size_t result;
@@ -5085,7 +5113,7 @@ long long _wrap_mdb_storage_count_cwetee_d5bd1ef305db0a68(wetee_metadata *_swig_
 }
 
 
-_gostring_ _wrap_mdb_storage_name_cwetee_d5bd1ef305db0a68(wetee_metadata *_swig_go_0, long long _swig_go_1, long long _swig_go_2) {
+_gostring_ _wrap_mdb_storage_name_cwetee_361844b0cea8f071(wetee_metadata *_swig_go_0, long long _swig_go_1, long long _swig_go_2) {
   wetee_metadata *arg1 = (wetee_metadata *) 0 ;
   size_t arg2 ;
   size_t arg3 ;
@@ -5108,7 +5136,7 @@ _gostring_ _wrap_mdb_storage_name_cwetee_d5bd1ef305db0a68(wetee_metadata *_swig_
 }
 
 
-intgo _wrap_mdb_storage_modifier_cwetee_d5bd1ef305db0a68(wetee_metadata *_swig_go_0, long long _swig_go_1, long long _swig_go_2) {
+intgo _wrap_mdb_storage_modifier_cwetee_361844b0cea8f071(wetee_metadata *_swig_go_0, long long _swig_go_1, long long _swig_go_2) {
   wetee_metadata *arg1 = (wetee_metadata *) 0 ;
   size_t arg2 ;
   size_t arg3 ;
@@ -5128,7 +5156,7 @@ intgo _wrap_mdb_storage_modifier_cwetee_d5bd1ef305db0a68(wetee_metadata *_swig_g
 }
 
 
-long long _wrap_mdb_storage_hasher_count_cwetee_d5bd1ef305db0a68(wetee_metadata *_swig_go_0, long long _swig_go_1, long long _swig_go_2) {
+long long _wrap_mdb_storage_hasher_count_cwetee_361844b0cea8f071(wetee_metadata *_swig_go_0, long long _swig_go_1, long long _swig_go_2) {
   wetee_metadata *arg1 = (wetee_metadata *) 0 ;
   size_t arg2 ;
   size_t arg3 ;
@@ -5148,7 +5176,7 @@ long long _wrap_mdb_storage_hasher_count_cwetee_d5bd1ef305db0a68(wetee_metadata 
 }
 
 
-intgo _wrap_mdb_storage_hasher_cwetee_d5bd1ef305db0a68(wetee_metadata *_swig_go_0, long long _swig_go_1, long long _swig_go_2, long long _swig_go_3) {
+intgo _wrap_mdb_storage_hasher_cwetee_361844b0cea8f071(wetee_metadata *_swig_go_0, long long _swig_go_1, long long _swig_go_2, long long _swig_go_3) {
   wetee_metadata *arg1 = (wetee_metadata *) 0 ;
   size_t arg2 ;
   size_t arg3 ;
@@ -5170,7 +5198,7 @@ intgo _wrap_mdb_storage_hasher_cwetee_d5bd1ef305db0a68(wetee_metadata *_swig_go_
 }
 
 
-intgo _wrap_mdb_storage_key_type_cwetee_d5bd1ef305db0a68(wetee_metadata *_swig_go_0, long long _swig_go_1, long long _swig_go_2) {
+intgo _wrap_mdb_storage_key_type_cwetee_361844b0cea8f071(wetee_metadata *_swig_go_0, long long _swig_go_1, long long _swig_go_2) {
   wetee_metadata *arg1 = (wetee_metadata *) 0 ;
   size_t arg2 ;
   size_t arg3 ;
@@ -5190,7 +5218,7 @@ intgo _wrap_mdb_storage_key_type_cwetee_d5bd1ef305db0a68(wetee_metadata *_swig_g
 }
 
 
-intgo _wrap_mdb_storage_value_type_cwetee_d5bd1ef305db0a68(wetee_metadata *_swig_go_0, long long _swig_go_1, long long _swig_go_2) {
+intgo _wrap_mdb_storage_value_type_cwetee_361844b0cea8f071(wetee_metadata *_swig_go_0, long long _swig_go_1, long long _swig_go_2) {
   wetee_metadata *arg1 = (wetee_metadata *) 0 ;
   size_t arg2 ;
   size_t arg3 ;
@@ -5210,7 +5238,7 @@ intgo _wrap_mdb_storage_value_type_cwetee_d5bd1ef305db0a68(wetee_metadata *_swig
 }
 
 
-_gostring_ _wrap_mdb_storage_default_cwetee_d5bd1ef305db0a68(wetee_buf *_swig_go_0, wetee_metadata *_swig_go_1, long long _swig_go_2, long long _swig_go_3) {
+_gostring_ _wrap_mdb_storage_default_cwetee_361844b0cea8f071(wetee_buf *_swig_go_0, wetee_metadata *_swig_go_1, long long _swig_go_2, long long _swig_go_3) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   wetee_metadata *arg2 = (wetee_metadata *) 0 ;
   size_t arg3 ;
@@ -5248,7 +5276,7 @@ _gostring_ _wrap_mdb_storage_default_cwetee_d5bd1ef305db0a68(wetee_buf *_swig_go
 }
 
 
-long long _wrap_mdb_constant_count_cwetee_d5bd1ef305db0a68(wetee_metadata *_swig_go_0, long long _swig_go_1) {
+long long _wrap_mdb_constant_count_cwetee_361844b0cea8f071(wetee_metadata *_swig_go_0, long long _swig_go_1) {
   wetee_metadata *arg1 = (wetee_metadata *) 0 ;
   size_t arg2 ;
   size_t result;
@@ -5266,7 +5294,7 @@ long long _wrap_mdb_constant_count_cwetee_d5bd1ef305db0a68(wetee_metadata *_swig
 }
 
 
-_gostring_ _wrap_mdb_constant_name_cwetee_d5bd1ef305db0a68(wetee_metadata *_swig_go_0, long long _swig_go_1, long long _swig_go_2) {
+_gostring_ _wrap_mdb_constant_name_cwetee_361844b0cea8f071(wetee_metadata *_swig_go_0, long long _swig_go_1, long long _swig_go_2) {
   wetee_metadata *arg1 = (wetee_metadata *) 0 ;
   size_t arg2 ;
   size_t arg3 ;
@@ -5289,7 +5317,7 @@ _gostring_ _wrap_mdb_constant_name_cwetee_d5bd1ef305db0a68(wetee_metadata *_swig
 }
 
 
-intgo _wrap_mdb_constant_type_cwetee_d5bd1ef305db0a68(wetee_metadata *_swig_go_0, long long _swig_go_1, long long _swig_go_2) {
+intgo _wrap_mdb_constant_type_cwetee_361844b0cea8f071(wetee_metadata *_swig_go_0, long long _swig_go_1, long long _swig_go_2) {
   wetee_metadata *arg1 = (wetee_metadata *) 0 ;
   size_t arg2 ;
   size_t arg3 ;
@@ -5309,7 +5337,7 @@ intgo _wrap_mdb_constant_type_cwetee_d5bd1ef305db0a68(wetee_metadata *_swig_go_0
 }
 
 
-_gostring_ _wrap_mdb_constant_value_cwetee_d5bd1ef305db0a68(wetee_buf *_swig_go_0, wetee_metadata *_swig_go_1, long long _swig_go_2, long long _swig_go_3) {
+_gostring_ _wrap_mdb_constant_value_cwetee_361844b0cea8f071(wetee_buf *_swig_go_0, wetee_metadata *_swig_go_1, long long _swig_go_2, long long _swig_go_3) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   wetee_metadata *arg2 = (wetee_metadata *) 0 ;
   size_t arg3 ;
@@ -5347,7 +5375,7 @@ _gostring_ _wrap_mdb_constant_value_cwetee_d5bd1ef305db0a68(wetee_buf *_swig_go_
 }
 
 
-_gostring_ _wrap_mdb_api_name_cwetee_d5bd1ef305db0a68(wetee_metadata *_swig_go_0, long long _swig_go_1) {
+_gostring_ _wrap_mdb_api_name_cwetee_361844b0cea8f071(wetee_metadata *_swig_go_0, long long _swig_go_1) {
   wetee_metadata *arg1 = (wetee_metadata *) 0 ;
   size_t arg2 ;
   char *result = 0 ;
@@ -5368,7 +5396,7 @@ _gostring_ _wrap_mdb_api_name_cwetee_d5bd1ef305db0a68(wetee_metadata *_swig_go_0
 }
 
 
-long long _wrap_mdb_api_method_count_cwetee_d5bd1ef305db0a68(wetee_metadata *_swig_go_0, long long _swig_go_1) {
+long long _wrap_mdb_api_method_count_cwetee_361844b0cea8f071(wetee_metadata *_swig_go_0, long long _swig_go_1) {
   wetee_metadata *arg1 = (wetee_metadata *) 0 ;
   size_t arg2 ;
   size_t result;
@@ -5386,7 +5414,7 @@ long long _wrap_mdb_api_method_count_cwetee_d5bd1ef305db0a68(wetee_metadata *_sw
 }
 
 
-_gostring_ _wrap_mdb_api_method_name_cwetee_d5bd1ef305db0a68(wetee_metadata *_swig_go_0, long long _swig_go_1, long long _swig_go_2) {
+_gostring_ _wrap_mdb_api_method_name_cwetee_361844b0cea8f071(wetee_metadata *_swig_go_0, long long _swig_go_1, long long _swig_go_2) {
   wetee_metadata *arg1 = (wetee_metadata *) 0 ;
   size_t arg2 ;
   size_t arg3 ;
@@ -5409,7 +5437,7 @@ _gostring_ _wrap_mdb_api_method_name_cwetee_d5bd1ef305db0a68(wetee_metadata *_sw
 }
 
 
-_gostring_ _wrap_mdb_type_path_cwetee_d5bd1ef305db0a68(wetee_buf *_swig_go_0, wetee_metadata *_swig_go_1, intgo _swig_go_2) {
+_gostring_ _wrap_mdb_type_path_cwetee_361844b0cea8f071(wetee_buf *_swig_go_0, wetee_metadata *_swig_go_1, intgo _swig_go_2) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   wetee_metadata *arg2 = (wetee_metadata *) 0 ;
   uint32_t arg3 ;
@@ -5445,7 +5473,7 @@ _gostring_ _wrap_mdb_type_path_cwetee_d5bd1ef305db0a68(wetee_buf *_swig_go_0, we
 }
 
 
-intgo _wrap_metadata_version_cwetee_d5bd1ef305db0a68(wetee_metadata *_swig_go_0) {
+intgo _wrap_metadata_version_cwetee_361844b0cea8f071(wetee_metadata *_swig_go_0) {
   wetee_metadata *arg1 = (wetee_metadata *) 0 ;
   unsigned int result;
   intgo _swig_go_result;
@@ -5461,7 +5489,7 @@ intgo _wrap_metadata_version_cwetee_d5bd1ef305db0a68(wetee_metadata *_swig_go_0)
 }
 
 
-_gostring_ _wrap_metadata_spec_name_cwetee_d5bd1ef305db0a68(wetee_metadata *_swig_go_0) {
+_gostring_ _wrap_metadata_spec_name_cwetee_361844b0cea8f071(wetee_metadata *_swig_go_0) {
   wetee_metadata *arg1 = (wetee_metadata *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -5480,7 +5508,7 @@ _gostring_ _wrap_metadata_spec_name_cwetee_d5bd1ef305db0a68(wetee_metadata *_swi
 }
 
 
-_gostring_ _wrap_metadata_spec_version_cwetee_d5bd1ef305db0a68(int *_swig_go_0, wetee_metadata *_swig_go_1) {
+_gostring_ _wrap_metadata_spec_version_cwetee_361844b0cea8f071(int *_swig_go_0, wetee_metadata *_swig_go_1) {
   uint32_t *arg1 = (uint32_t *) 0 ;
   wetee_metadata *arg2 = (wetee_metadata *) 0 ;
   wetee_rc result;
@@ -5498,7 +5526,7 @@ _gostring_ _wrap_metadata_spec_version_cwetee_d5bd1ef305db0a68(int *_swig_go_0, 
 }
 
 
-_gostring_ _wrap_metadata_transaction_version_cwetee_d5bd1ef305db0a68(int *_swig_go_0, wetee_metadata *_swig_go_1) {
+_gostring_ _wrap_metadata_transaction_version_cwetee_361844b0cea8f071(int *_swig_go_0, wetee_metadata *_swig_go_1) {
   uint32_t *arg1 = (uint32_t *) 0 ;
   wetee_metadata *arg2 = (wetee_metadata *) 0 ;
   wetee_rc result;
@@ -5516,7 +5544,7 @@ _gostring_ _wrap_metadata_transaction_version_cwetee_d5bd1ef305db0a68(int *_swig
 }
 
 
-_gostring_ _wrap_metadata_ss58_prefix_cwetee_d5bd1ef305db0a68(short *_swig_go_0, wetee_metadata *_swig_go_1) {
+_gostring_ _wrap_metadata_ss58_prefix_cwetee_361844b0cea8f071(short *_swig_go_0, wetee_metadata *_swig_go_1) {
   uint16_t *arg1 = (uint16_t *) 0 ;
   wetee_metadata *arg2 = (wetee_metadata *) 0 ;
   wetee_rc result;
@@ -5534,7 +5562,7 @@ _gostring_ _wrap_metadata_ss58_prefix_cwetee_d5bd1ef305db0a68(short *_swig_go_0,
 }
 
 
-long long _wrap_metadata_type_count_cwetee_d5bd1ef305db0a68(wetee_metadata *_swig_go_0) {
+long long _wrap_metadata_type_count_cwetee_361844b0cea8f071(wetee_metadata *_swig_go_0) {
   wetee_metadata *arg1 = (wetee_metadata *) 0 ;
   size_t result;
   long long _swig_go_result;
@@ -5550,7 +5578,7 @@ long long _wrap_metadata_type_count_cwetee_d5bd1ef305db0a68(wetee_metadata *_swi
 }
 
 
-long long _wrap_metadata_pallet_count_cwetee_d5bd1ef305db0a68(wetee_metadata *_swig_go_0) {
+long long _wrap_metadata_pallet_count_cwetee_361844b0cea8f071(wetee_metadata *_swig_go_0) {
   wetee_metadata *arg1 = (wetee_metadata *) 0 ;
   size_t result;
   long long _swig_go_result;
@@ -5566,7 +5594,7 @@ long long _wrap_metadata_pallet_count_cwetee_d5bd1ef305db0a68(wetee_metadata *_s
 }
 
 
-long long _wrap_metadata_runtime_api_count_cwetee_d5bd1ef305db0a68(wetee_metadata *_swig_go_0) {
+long long _wrap_metadata_runtime_api_count_cwetee_361844b0cea8f071(wetee_metadata *_swig_go_0) {
   wetee_metadata *arg1 = (wetee_metadata *) 0 ;
   size_t result;
   long long _swig_go_result;
@@ -5582,7 +5610,7 @@ long long _wrap_metadata_runtime_api_count_cwetee_d5bd1ef305db0a68(wetee_metadat
 }
 
 
-void _wrap_metadata_free_cwetee_d5bd1ef305db0a68(wetee_metadata *_swig_go_0) {
+void _wrap_metadata_free_cwetee_361844b0cea8f071(wetee_metadata *_swig_go_0) {
   wetee_metadata *arg1 = (wetee_metadata *) 0 ;
   
   arg1 = (wetee_metadata *)(uintptr_t)_swig_go_0; 
@@ -5595,7 +5623,7 @@ void _wrap_metadata_free_cwetee_d5bd1ef305db0a68(wetee_metadata *_swig_go_0) {
 }
 
 
-intgo _wrap_METADATA_HASH_BYTES_cwetee_d5bd1ef305db0a68() {
+intgo _wrap_METADATA_HASH_BYTES_cwetee_361844b0cea8f071() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -5606,7 +5634,7 @@ intgo _wrap_METADATA_HASH_BYTES_cwetee_d5bd1ef305db0a68() {
 }
 
 
-_gostring_ _wrap_mdb_hash_cwetee_d5bd1ef305db0a68(_goslice_ _swig_go_0, wetee_metadata *_swig_go_1, intgo _swig_go_2, _gostring_ _swig_go_3) {
+_gostring_ _wrap_mdb_hash_cwetee_361844b0cea8f071(_goslice_ _swig_go_0, wetee_metadata *_swig_go_1, intgo _swig_go_2, _gostring_ _swig_go_3) {
   uint8_t *arg1 ;
   wetee_metadata *arg2 = (wetee_metadata *) 0 ;
   unsigned int arg3 ;
@@ -5636,7 +5664,7 @@ _gostring_ _wrap_mdb_hash_cwetee_d5bd1ef305db0a68(_goslice_ _swig_go_0, wetee_me
 }
 
 
-_gostring_ _wrap_mdb_digest_cwetee_d5bd1ef305db0a68(wetee_buf *_swig_go_0, wetee_metadata *_swig_go_1, intgo _swig_go_2, _gostring_ _swig_go_3) {
+_gostring_ _wrap_mdb_digest_cwetee_361844b0cea8f071(wetee_buf *_swig_go_0, wetee_metadata *_swig_go_1, intgo _swig_go_2, _gostring_ _swig_go_3) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   wetee_metadata *arg2 = (wetee_metadata *) 0 ;
   unsigned int arg3 ;
@@ -5679,7 +5707,7 @@ _gostring_ _wrap_mdb_digest_cwetee_d5bd1ef305db0a68(wetee_buf *_swig_go_0, wetee
 }
 
 
-intgo _wrap_mdb_type_kind_cwetee_d5bd1ef305db0a68(wetee_metadata *_swig_go_0, intgo _swig_go_1) {
+intgo _wrap_mdb_type_kind_cwetee_361844b0cea8f071(wetee_metadata *_swig_go_0, intgo _swig_go_1) {
   wetee_metadata *arg1 = (wetee_metadata *) 0 ;
   uint32_t arg2 ;
   int result;
@@ -5697,7 +5725,7 @@ intgo _wrap_mdb_type_kind_cwetee_d5bd1ef305db0a68(wetee_metadata *_swig_go_0, in
 }
 
 
-intgo _wrap_mdb_type_primitive_cwetee_d5bd1ef305db0a68(wetee_metadata *_swig_go_0, intgo _swig_go_1) {
+intgo _wrap_mdb_type_primitive_cwetee_361844b0cea8f071(wetee_metadata *_swig_go_0, intgo _swig_go_1) {
   wetee_metadata *arg1 = (wetee_metadata *) 0 ;
   uint32_t arg2 ;
   int result;
@@ -5715,7 +5743,7 @@ intgo _wrap_mdb_type_primitive_cwetee_d5bd1ef305db0a68(wetee_metadata *_swig_go_
 }
 
 
-intgo _wrap_mdb_type_elem_cwetee_d5bd1ef305db0a68(wetee_metadata *_swig_go_0, intgo _swig_go_1) {
+intgo _wrap_mdb_type_elem_cwetee_361844b0cea8f071(wetee_metadata *_swig_go_0, intgo _swig_go_1) {
   wetee_metadata *arg1 = (wetee_metadata *) 0 ;
   uint32_t arg2 ;
   uint32_t result;
@@ -5733,7 +5761,7 @@ intgo _wrap_mdb_type_elem_cwetee_d5bd1ef305db0a68(wetee_metadata *_swig_go_0, in
 }
 
 
-long long _wrap_mdb_type_tuple_len_cwetee_d5bd1ef305db0a68(wetee_metadata *_swig_go_0, intgo _swig_go_1) {
+long long _wrap_mdb_type_tuple_len_cwetee_361844b0cea8f071(wetee_metadata *_swig_go_0, intgo _swig_go_1) {
   wetee_metadata *arg1 = (wetee_metadata *) 0 ;
   uint32_t arg2 ;
   size_t result;
@@ -5751,7 +5779,7 @@ long long _wrap_mdb_type_tuple_len_cwetee_d5bd1ef305db0a68(wetee_metadata *_swig
 }
 
 
-intgo _wrap_mdb_type_tuple_elem_cwetee_d5bd1ef305db0a68(wetee_metadata *_swig_go_0, intgo _swig_go_1, long long _swig_go_2) {
+intgo _wrap_mdb_type_tuple_elem_cwetee_361844b0cea8f071(wetee_metadata *_swig_go_0, intgo _swig_go_1, long long _swig_go_2) {
   wetee_metadata *arg1 = (wetee_metadata *) 0 ;
   uint32_t arg2 ;
   size_t arg3 ;
@@ -5771,7 +5799,7 @@ intgo _wrap_mdb_type_tuple_elem_cwetee_d5bd1ef305db0a68(wetee_metadata *_swig_go
 }
 
 
-long long _wrap_mdb_type_field_count_cwetee_d5bd1ef305db0a68(wetee_metadata *_swig_go_0, intgo _swig_go_1) {
+long long _wrap_mdb_type_field_count_cwetee_361844b0cea8f071(wetee_metadata *_swig_go_0, intgo _swig_go_1) {
   wetee_metadata *arg1 = (wetee_metadata *) 0 ;
   uint32_t arg2 ;
   size_t result;
@@ -5789,7 +5817,7 @@ long long _wrap_mdb_type_field_count_cwetee_d5bd1ef305db0a68(wetee_metadata *_sw
 }
 
 
-_gostring_ _wrap_mdb_type_field_name_cwetee_d5bd1ef305db0a68(wetee_metadata *_swig_go_0, intgo _swig_go_1, long long _swig_go_2) {
+_gostring_ _wrap_mdb_type_field_name_cwetee_361844b0cea8f071(wetee_metadata *_swig_go_0, intgo _swig_go_1, long long _swig_go_2) {
   wetee_metadata *arg1 = (wetee_metadata *) 0 ;
   uint32_t arg2 ;
   size_t arg3 ;
@@ -5812,7 +5840,7 @@ _gostring_ _wrap_mdb_type_field_name_cwetee_d5bd1ef305db0a68(wetee_metadata *_sw
 }
 
 
-intgo _wrap_mdb_type_field_type_cwetee_d5bd1ef305db0a68(wetee_metadata *_swig_go_0, intgo _swig_go_1, long long _swig_go_2) {
+intgo _wrap_mdb_type_field_type_cwetee_361844b0cea8f071(wetee_metadata *_swig_go_0, intgo _swig_go_1, long long _swig_go_2) {
   wetee_metadata *arg1 = (wetee_metadata *) 0 ;
   uint32_t arg2 ;
   size_t arg3 ;
@@ -5832,7 +5860,7 @@ intgo _wrap_mdb_type_field_type_cwetee_d5bd1ef305db0a68(wetee_metadata *_swig_go
 }
 
 
-long long _wrap_mdb_type_variant_count_cwetee_d5bd1ef305db0a68(wetee_metadata *_swig_go_0, intgo _swig_go_1) {
+long long _wrap_mdb_type_variant_count_cwetee_361844b0cea8f071(wetee_metadata *_swig_go_0, intgo _swig_go_1) {
   wetee_metadata *arg1 = (wetee_metadata *) 0 ;
   uint32_t arg2 ;
   size_t result;
@@ -5850,7 +5878,7 @@ long long _wrap_mdb_type_variant_count_cwetee_d5bd1ef305db0a68(wetee_metadata *_
 }
 
 
-_gostring_ _wrap_mdb_type_variant_name_cwetee_d5bd1ef305db0a68(wetee_metadata *_swig_go_0, intgo _swig_go_1, long long _swig_go_2) {
+_gostring_ _wrap_mdb_type_variant_name_cwetee_361844b0cea8f071(wetee_metadata *_swig_go_0, intgo _swig_go_1, long long _swig_go_2) {
   wetee_metadata *arg1 = (wetee_metadata *) 0 ;
   uint32_t arg2 ;
   size_t arg3 ;
@@ -5873,7 +5901,7 @@ _gostring_ _wrap_mdb_type_variant_name_cwetee_d5bd1ef305db0a68(wetee_metadata *_
 }
 
 
-long long _wrap_mdb_type_variant_field_count_cwetee_d5bd1ef305db0a68(wetee_metadata *_swig_go_0, intgo _swig_go_1, long long _swig_go_2) {
+long long _wrap_mdb_type_variant_field_count_cwetee_361844b0cea8f071(wetee_metadata *_swig_go_0, intgo _swig_go_1, long long _swig_go_2) {
   wetee_metadata *arg1 = (wetee_metadata *) 0 ;
   uint32_t arg2 ;
   size_t arg3 ;
@@ -5893,7 +5921,7 @@ long long _wrap_mdb_type_variant_field_count_cwetee_d5bd1ef305db0a68(wetee_metad
 }
 
 
-_gostring_ _wrap_mdb_type_variant_field_name_cwetee_d5bd1ef305db0a68(wetee_metadata *_swig_go_0, intgo _swig_go_1, long long _swig_go_2, long long _swig_go_3) {
+_gostring_ _wrap_mdb_type_variant_field_name_cwetee_361844b0cea8f071(wetee_metadata *_swig_go_0, intgo _swig_go_1, long long _swig_go_2, long long _swig_go_3) {
   wetee_metadata *arg1 = (wetee_metadata *) 0 ;
   uint32_t arg2 ;
   size_t arg3 ;
@@ -5918,7 +5946,7 @@ _gostring_ _wrap_mdb_type_variant_field_name_cwetee_d5bd1ef305db0a68(wetee_metad
 }
 
 
-intgo _wrap_mdb_type_variant_field_type_cwetee_d5bd1ef305db0a68(wetee_metadata *_swig_go_0, intgo _swig_go_1, long long _swig_go_2, long long _swig_go_3) {
+intgo _wrap_mdb_type_variant_field_type_cwetee_361844b0cea8f071(wetee_metadata *_swig_go_0, intgo _swig_go_1, long long _swig_go_2, long long _swig_go_3) {
   wetee_metadata *arg1 = (wetee_metadata *) 0 ;
   uint32_t arg2 ;
   size_t arg3 ;
@@ -5940,7 +5968,7 @@ intgo _wrap_mdb_type_variant_field_type_cwetee_d5bd1ef305db0a68(wetee_metadata *
 }
 
 
-_gostring_ _wrap_mdb_encode_cwetee_d5bd1ef305db0a68(wetee_buf *_swig_go_0, wetee_metadata *_swig_go_1, intgo _swig_go_2, _gostring_ _swig_go_3) {
+_gostring_ _wrap_mdb_encode_cwetee_361844b0cea8f071(wetee_buf *_swig_go_0, wetee_metadata *_swig_go_1, intgo _swig_go_2, _gostring_ _swig_go_3) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   wetee_metadata *arg2 = (wetee_metadata *) 0 ;
   uint32_t arg3 ;
@@ -5982,7 +6010,7 @@ _gostring_ _wrap_mdb_encode_cwetee_d5bd1ef305db0a68(wetee_buf *_swig_go_0, wetee
 }
 
 
-_gostring_ _wrap_mdb_decode_cwetee_d5bd1ef305db0a68(wetee_buf *_swig_go_0, wetee_metadata *_swig_go_1, intgo _swig_go_2, _goslice_ _swig_go_3, intgo _swig_go_4) {
+_gostring_ _wrap_mdb_decode_cwetee_361844b0cea8f071(wetee_buf *_swig_go_0, wetee_metadata *_swig_go_1, intgo _swig_go_2, _goslice_ _swig_go_3, intgo _swig_go_4) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   wetee_metadata *arg2 = (wetee_metadata *) 0 ;
   uint32_t arg3 ;
@@ -6026,7 +6054,7 @@ _gostring_ _wrap_mdb_decode_cwetee_d5bd1ef305db0a68(wetee_buf *_swig_go_0, wetee
 }
 
 
-_gostring_ _wrap_mdb_call_encode_cwetee_d5bd1ef305db0a68(wetee_buf *_swig_go_0, wetee_metadata *_swig_go_1, _gostring_ _swig_go_2, _gostring_ _swig_go_3, _gostring_ _swig_go_4) {
+_gostring_ _wrap_mdb_call_encode_cwetee_361844b0cea8f071(wetee_buf *_swig_go_0, wetee_metadata *_swig_go_1, _gostring_ _swig_go_2, _gostring_ _swig_go_3, _gostring_ _swig_go_4) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   wetee_metadata *arg2 = (wetee_metadata *) 0 ;
   char *arg3 = (char *) 0 ;
@@ -6080,7 +6108,7 @@ _gostring_ _wrap_mdb_call_encode_cwetee_d5bd1ef305db0a68(wetee_buf *_swig_go_0, 
 }
 
 
-_gostring_ _wrap_mdb_call_decode_cwetee_d5bd1ef305db0a68(wetee_buf *_swig_go_0, wetee_metadata *_swig_go_1, _goslice_ _swig_go_2, intgo _swig_go_3) {
+_gostring_ _wrap_mdb_call_decode_cwetee_361844b0cea8f071(wetee_buf *_swig_go_0, wetee_metadata *_swig_go_1, _goslice_ _swig_go_2, intgo _swig_go_3) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   wetee_metadata *arg2 = (wetee_metadata *) 0 ;
   uint8_t *arg3 = (uint8_t *) 0 ;
@@ -6122,7 +6150,7 @@ _gostring_ _wrap_mdb_call_decode_cwetee_d5bd1ef305db0a68(wetee_buf *_swig_go_0, 
 }
 
 
-_gostring_ _wrap_mdb_storage_key_cwetee_d5bd1ef305db0a68(wetee_buf *_swig_go_0, wetee_metadata *_swig_go_1, long long _swig_go_2, long long _swig_go_3, _gostring_ _swig_go_4) {
+_gostring_ _wrap_mdb_storage_key_cwetee_361844b0cea8f071(wetee_buf *_swig_go_0, wetee_metadata *_swig_go_1, long long _swig_go_2, long long _swig_go_3, _gostring_ _swig_go_4) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   wetee_metadata *arg2 = (wetee_metadata *) 0 ;
   size_t arg3 ;
@@ -6166,7 +6194,7 @@ _gostring_ _wrap_mdb_storage_key_cwetee_d5bd1ef305db0a68(wetee_buf *_swig_go_0, 
 }
 
 
-_gostring_ _wrap_mdb_storage_decode_cwetee_d5bd1ef305db0a68(wetee_buf *_swig_go_0, wetee_metadata *_swig_go_1, long long _swig_go_2, long long _swig_go_3, _goslice_ _swig_go_4, intgo _swig_go_5, intgo _swig_go_6) {
+_gostring_ _wrap_mdb_storage_decode_cwetee_361844b0cea8f071(wetee_buf *_swig_go_0, wetee_metadata *_swig_go_1, long long _swig_go_2, long long _swig_go_3, _goslice_ _swig_go_4, intgo _swig_go_5, intgo _swig_go_6) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   wetee_metadata *arg2 = (wetee_metadata *) 0 ;
   size_t arg3 ;
@@ -6214,7 +6242,7 @@ _gostring_ _wrap_mdb_storage_decode_cwetee_d5bd1ef305db0a68(wetee_buf *_swig_go_
 }
 
 
-_gostring_ _wrap_mdb_events_decode_cwetee_d5bd1ef305db0a68(wetee_buf *_swig_go_0, wetee_metadata *_swig_go_1, _goslice_ _swig_go_2, intgo _swig_go_3) {
+_gostring_ _wrap_mdb_events_decode_cwetee_361844b0cea8f071(wetee_buf *_swig_go_0, wetee_metadata *_swig_go_1, _goslice_ _swig_go_2, intgo _swig_go_3) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   wetee_metadata *arg2 = (wetee_metadata *) 0 ;
   uint8_t *arg3 = (uint8_t *) 0 ;
@@ -6256,7 +6284,7 @@ _gostring_ _wrap_mdb_events_decode_cwetee_d5bd1ef305db0a68(wetee_buf *_swig_go_0
 }
 
 
-_gostring_ _wrap_mdb_dispatch_error_cwetee_d5bd1ef305db0a68(wetee_buf *_swig_go_0, wetee_metadata *_swig_go_1, _goslice_ _swig_go_2, intgo _swig_go_3) {
+_gostring_ _wrap_mdb_dispatch_error_cwetee_361844b0cea8f071(wetee_buf *_swig_go_0, wetee_metadata *_swig_go_1, _goslice_ _swig_go_2, intgo _swig_go_3) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   wetee_metadata *arg2 = (wetee_metadata *) 0 ;
   uint8_t *arg3 = (uint8_t *) 0 ;
@@ -6298,7 +6326,7 @@ _gostring_ _wrap_mdb_dispatch_error_cwetee_d5bd1ef305db0a68(wetee_buf *_swig_go_
 }
 
 
-_gostring_ _wrap_era_mortal_cwetee_d5bd1ef305db0a68(_goslice_ _swig_go_0, long long _swig_go_1, long long _swig_go_2, long long *_swig_go_3) {
+_gostring_ _wrap_era_mortal_cwetee_361844b0cea8f071(_goslice_ _swig_go_0, long long _swig_go_1, long long _swig_go_2, long long *_swig_go_3) {
   uint8_t *arg1 ;
   uint64_t arg2 ;
   uint64_t arg3 ;
@@ -6323,7 +6351,7 @@ _gostring_ _wrap_era_mortal_cwetee_d5bd1ef305db0a68(_goslice_ _swig_go_0, long l
 }
 
 
-_gostring_ _wrap_era_decode_cwetee_d5bd1ef305db0a68(long long *_swig_go_0, long long *_swig_go_1, intgo *_swig_go_2, _goslice_ _swig_go_3) {
+_gostring_ _wrap_era_decode_cwetee_361844b0cea8f071(long long *_swig_go_0, long long *_swig_go_1, intgo *_swig_go_2, _goslice_ _swig_go_3) {
   uint64_t *arg1 = (uint64_t *) 0 ;
   uint64_t *arg2 = (uint64_t *) 0 ;
   size_t *arg3 = (size_t *) 0 ;
@@ -6354,7 +6382,7 @@ _gostring_ _wrap_era_decode_cwetee_d5bd1ef305db0a68(long long *_swig_go_0, long 
 }
 
 
-long long _wrap_era_birth_cwetee_d5bd1ef305db0a68(long long _swig_go_0, long long _swig_go_1, long long _swig_go_2) {
+long long _wrap_era_birth_cwetee_361844b0cea8f071(long long _swig_go_0, long long _swig_go_1, long long _swig_go_2) {
   uint64_t arg1 ;
   uint64_t arg2 ;
   uint64_t arg3 ;
@@ -6374,7 +6402,7 @@ long long _wrap_era_birth_cwetee_d5bd1ef305db0a68(long long _swig_go_0, long lon
 }
 
 
-intgo _wrap_TX_PAYLOAD_HASH_THRESHOLD_cwetee_d5bd1ef305db0a68() {
+intgo _wrap_TX_PAYLOAD_HASH_THRESHOLD_cwetee_361844b0cea8f071() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -6385,7 +6413,7 @@ intgo _wrap_TX_PAYLOAD_HASH_THRESHOLD_cwetee_d5bd1ef305db0a68() {
 }
 
 
-intgo _wrap_TX_HASH_BYTES_cwetee_d5bd1ef305db0a68() {
+intgo _wrap_TX_HASH_BYTES_cwetee_361844b0cea8f071() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -6396,7 +6424,7 @@ intgo _wrap_TX_HASH_BYTES_cwetee_d5bd1ef305db0a68() {
 }
 
 
-_gostring_ _wrap_tx_new_cwetee_d5bd1ef305db0a68(wetee_tx **_swig_go_0, wetee_metadata *_swig_go_1) {
+_gostring_ _wrap_tx_new_cwetee_361844b0cea8f071(wetee_tx **_swig_go_0, wetee_metadata *_swig_go_1) {
   wetee_tx **arg1 = (wetee_tx **) 0 ;
   wetee_metadata *arg2 = (wetee_metadata *) 0 ;
   wetee_tx *temp1 ;
@@ -6423,7 +6451,7 @@ _gostring_ _wrap_tx_new_cwetee_d5bd1ef305db0a68(wetee_tx **_swig_go_0, wetee_met
 }
 
 
-void _wrap_tx_free_cwetee_d5bd1ef305db0a68(wetee_tx *_swig_go_0) {
+void _wrap_tx_free_cwetee_361844b0cea8f071(wetee_tx *_swig_go_0) {
   wetee_tx *arg1 = (wetee_tx *) 0 ;
   
   arg1 = (wetee_tx *)(uintptr_t)_swig_go_0; 
@@ -6436,7 +6464,7 @@ void _wrap_tx_free_cwetee_d5bd1ef305db0a68(wetee_tx *_swig_go_0) {
 }
 
 
-_gostring_ _wrap_tx_set_call_cwetee_d5bd1ef305db0a68(wetee_tx *_swig_go_0, _goslice_ _swig_go_1) {
+_gostring_ _wrap_tx_set_call_cwetee_361844b0cea8f071(wetee_tx *_swig_go_0, _goslice_ _swig_go_1) {
   wetee_tx *arg1 = (wetee_tx *) 0 ;
   uint8_t *arg2 = (uint8_t *) 0 ;
   size_t arg3 ;
@@ -6458,7 +6486,7 @@ _gostring_ _wrap_tx_set_call_cwetee_d5bd1ef305db0a68(wetee_tx *_swig_go_0, _gosl
 }
 
 
-_gostring_ _wrap_tx_set_call_json_cwetee_d5bd1ef305db0a68(wetee_tx *_swig_go_0, _gostring_ _swig_go_1, _gostring_ _swig_go_2, _gostring_ _swig_go_3) {
+_gostring_ _wrap_tx_set_call_json_cwetee_361844b0cea8f071(wetee_tx *_swig_go_0, _gostring_ _swig_go_1, _gostring_ _swig_go_2, _gostring_ _swig_go_3) {
   wetee_tx *arg1 = (wetee_tx *) 0 ;
   char *arg2 = (char *) 0 ;
   char *arg3 = (char *) 0 ;
@@ -6494,7 +6522,7 @@ _gostring_ _wrap_tx_set_call_json_cwetee_d5bd1ef305db0a68(wetee_tx *_swig_go_0, 
 }
 
 
-_gostring_ _wrap_tx_set_genesis_hash_cwetee_d5bd1ef305db0a68(wetee_tx *_swig_go_0, _goslice_ _swig_go_1) {
+_gostring_ _wrap_tx_set_genesis_hash_cwetee_361844b0cea8f071(wetee_tx *_swig_go_0, _goslice_ _swig_go_1) {
   wetee_tx *arg1 = (wetee_tx *) 0 ;
   uint8_t *arg2 ;
   wetee_rc result;
@@ -6515,7 +6543,7 @@ _gostring_ _wrap_tx_set_genesis_hash_cwetee_d5bd1ef305db0a68(wetee_tx *_swig_go_
 }
 
 
-_gostring_ _wrap_tx_set_runtime_version_cwetee_d5bd1ef305db0a68(wetee_tx *_swig_go_0, intgo _swig_go_1, intgo _swig_go_2) {
+_gostring_ _wrap_tx_set_runtime_version_cwetee_361844b0cea8f071(wetee_tx *_swig_go_0, intgo _swig_go_1, intgo _swig_go_2) {
   wetee_tx *arg1 = (wetee_tx *) 0 ;
   uint32_t arg2 ;
   uint32_t arg3 ;
@@ -6535,7 +6563,7 @@ _gostring_ _wrap_tx_set_runtime_version_cwetee_d5bd1ef305db0a68(wetee_tx *_swig_
 }
 
 
-_gostring_ _wrap_tx_set_nonce_cwetee_d5bd1ef305db0a68(wetee_tx *_swig_go_0, long long _swig_go_1) {
+_gostring_ _wrap_tx_set_nonce_cwetee_361844b0cea8f071(wetee_tx *_swig_go_0, long long _swig_go_1) {
   wetee_tx *arg1 = (wetee_tx *) 0 ;
   uint64_t arg2 ;
   wetee_rc result;
@@ -6553,7 +6581,7 @@ _gostring_ _wrap_tx_set_nonce_cwetee_d5bd1ef305db0a68(wetee_tx *_swig_go_0, long
 }
 
 
-_gostring_ _wrap_tx_set_tip_cwetee_d5bd1ef305db0a68(wetee_tx *_swig_go_0, _goslice_ _swig_go_1) {
+_gostring_ _wrap_tx_set_tip_cwetee_361844b0cea8f071(wetee_tx *_swig_go_0, _goslice_ _swig_go_1) {
   wetee_tx *arg1 = (wetee_tx *) 0 ;
   wetee_u128 arg2 ;
   wetee_rc result;
@@ -6575,7 +6603,7 @@ _gostring_ _wrap_tx_set_tip_cwetee_d5bd1ef305db0a68(wetee_tx *_swig_go_0, _gosli
 }
 
 
-_gostring_ _wrap_tx_set_mortal_cwetee_d5bd1ef305db0a68(wetee_tx *_swig_go_0, long long _swig_go_1, long long _swig_go_2, _goslice_ _swig_go_3) {
+_gostring_ _wrap_tx_set_mortal_cwetee_361844b0cea8f071(wetee_tx *_swig_go_0, long long _swig_go_1, long long _swig_go_2, _goslice_ _swig_go_3) {
   wetee_tx *arg1 = (wetee_tx *) 0 ;
   uint64_t arg2 ;
   uint64_t arg3 ;
@@ -6600,7 +6628,7 @@ _gostring_ _wrap_tx_set_mortal_cwetee_d5bd1ef305db0a68(wetee_tx *_swig_go_0, lon
 }
 
 
-_gostring_ _wrap_tx_set_immortal_cwetee_d5bd1ef305db0a68(wetee_tx *_swig_go_0) {
+_gostring_ _wrap_tx_set_immortal_cwetee_361844b0cea8f071(wetee_tx *_swig_go_0) {
   wetee_tx *arg1 = (wetee_tx *) 0 ;
   wetee_rc result;
   _gostring_ _swig_go_result;
@@ -6616,7 +6644,7 @@ _gostring_ _wrap_tx_set_immortal_cwetee_d5bd1ef305db0a68(wetee_tx *_swig_go_0) {
 }
 
 
-_gostring_ _wrap_tx_set_fee_asset_json_cwetee_d5bd1ef305db0a68(wetee_tx *_swig_go_0, _gostring_ _swig_go_1) {
+_gostring_ _wrap_tx_set_fee_asset_json_cwetee_361844b0cea8f071(wetee_tx *_swig_go_0, _gostring_ _swig_go_1) {
   wetee_tx *arg1 = (wetee_tx *) 0 ;
   char *arg2 = (char *) 0 ;
   size_t arg3 ;
@@ -6638,7 +6666,7 @@ _gostring_ _wrap_tx_set_fee_asset_json_cwetee_d5bd1ef305db0a68(wetee_tx *_swig_g
 }
 
 
-_gostring_ _wrap_tx_set_metadata_hash_cwetee_d5bd1ef305db0a68(wetee_tx *_swig_go_0, _goslice_ _swig_go_1) {
+_gostring_ _wrap_tx_set_metadata_hash_cwetee_361844b0cea8f071(wetee_tx *_swig_go_0, _goslice_ _swig_go_1) {
   wetee_tx *arg1 = (wetee_tx *) 0 ;
   uint8_t *arg2 ;
   wetee_rc result;
@@ -6659,7 +6687,7 @@ _gostring_ _wrap_tx_set_metadata_hash_cwetee_d5bd1ef305db0a68(wetee_tx *_swig_go
 }
 
 
-_gostring_ _wrap_tx_clear_metadata_hash_cwetee_d5bd1ef305db0a68(wetee_tx *_swig_go_0) {
+_gostring_ _wrap_tx_clear_metadata_hash_cwetee_361844b0cea8f071(wetee_tx *_swig_go_0) {
   wetee_tx *arg1 = (wetee_tx *) 0 ;
   wetee_rc result;
   _gostring_ _swig_go_result;
@@ -6675,7 +6703,7 @@ _gostring_ _wrap_tx_clear_metadata_hash_cwetee_d5bd1ef305db0a68(wetee_tx *_swig_
 }
 
 
-_gostring_ _wrap_tx_set_extension_json_cwetee_d5bd1ef305db0a68(wetee_tx *_swig_go_0, _gostring_ _swig_go_1, _gostring_ _swig_go_2, _gostring_ _swig_go_3) {
+_gostring_ _wrap_tx_set_extension_json_cwetee_361844b0cea8f071(wetee_tx *_swig_go_0, _gostring_ _swig_go_1, _gostring_ _swig_go_2, _gostring_ _swig_go_3) {
   wetee_tx *arg1 = (wetee_tx *) 0 ;
   char *arg2 = (char *) 0 ;
   char *arg3 = (char *) 0 ;
@@ -6722,7 +6750,7 @@ _gostring_ _wrap_tx_set_extension_json_cwetee_d5bd1ef305db0a68(wetee_tx *_swig_g
 }
 
 
-_gostring_ _wrap_tx_signing_payload_cwetee_d5bd1ef305db0a68(wetee_buf *_swig_go_0, wetee_tx *_swig_go_1) {
+_gostring_ _wrap_tx_signing_payload_cwetee_361844b0cea8f071(wetee_buf *_swig_go_0, wetee_tx *_swig_go_1) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   wetee_tx *arg2 = (wetee_tx *) 0 ;
   wetee_buf temp1 ;
@@ -6756,7 +6784,7 @@ _gostring_ _wrap_tx_signing_payload_cwetee_d5bd1ef305db0a68(wetee_buf *_swig_go_
 }
 
 
-_gostring_ _wrap_tx_signing_payload_raw_cwetee_d5bd1ef305db0a68(wetee_buf *_swig_go_0, wetee_tx *_swig_go_1) {
+_gostring_ _wrap_tx_signing_payload_raw_cwetee_361844b0cea8f071(wetee_buf *_swig_go_0, wetee_tx *_swig_go_1) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   wetee_tx *arg2 = (wetee_tx *) 0 ;
   wetee_buf temp1 ;
@@ -6790,7 +6818,7 @@ _gostring_ _wrap_tx_signing_payload_raw_cwetee_d5bd1ef305db0a68(wetee_buf *_swig
 }
 
 
-_gostring_ _wrap_tx_attach_signature_cwetee_d5bd1ef305db0a68(wetee_buf *_swig_go_0, wetee_tx *_swig_go_1, intgo _swig_go_2, _goslice_ _swig_go_3, _goslice_ _swig_go_4) {
+_gostring_ _wrap_tx_attach_signature_cwetee_361844b0cea8f071(wetee_buf *_swig_go_0, wetee_tx *_swig_go_1, intgo _swig_go_2, _goslice_ _swig_go_3, _goslice_ _swig_go_4) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   wetee_tx *arg2 = (wetee_tx *) 0 ;
   wetee_scheme arg3 ;
@@ -6838,7 +6866,7 @@ _gostring_ _wrap_tx_attach_signature_cwetee_d5bd1ef305db0a68(wetee_buf *_swig_go
 }
 
 
-_gostring_ _wrap_tx_sign_cwetee_d5bd1ef305db0a68(wetee_buf *_swig_go_0, wetee_tx *_swig_go_1, wetee_keypair *_swig_go_2) {
+_gostring_ _wrap_tx_sign_cwetee_361844b0cea8f071(wetee_buf *_swig_go_0, wetee_tx *_swig_go_1, wetee_keypair *_swig_go_2) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   wetee_tx *arg2 = (wetee_tx *) 0 ;
   wetee_keypair *arg3 = (wetee_keypair *) 0 ;
@@ -6874,7 +6902,7 @@ _gostring_ _wrap_tx_sign_cwetee_d5bd1ef305db0a68(wetee_buf *_swig_go_0, wetee_tx
 }
 
 
-_gostring_ _wrap_tx_bare_cwetee_d5bd1ef305db0a68(wetee_buf *_swig_go_0, wetee_tx *_swig_go_1, intgo _swig_go_2) {
+_gostring_ _wrap_tx_bare_cwetee_361844b0cea8f071(wetee_buf *_swig_go_0, wetee_tx *_swig_go_1, intgo _swig_go_2) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   wetee_tx *arg2 = (wetee_tx *) 0 ;
   unsigned int arg3 ;
@@ -6910,7 +6938,7 @@ _gostring_ _wrap_tx_bare_cwetee_d5bd1ef305db0a68(wetee_buf *_swig_go_0, wetee_tx
 }
 
 
-_gostring_ _wrap_tx_general_cwetee_d5bd1ef305db0a68(wetee_buf *_swig_go_0, wetee_tx *_swig_go_1, intgo _swig_go_2) {
+_gostring_ _wrap_tx_general_cwetee_361844b0cea8f071(wetee_buf *_swig_go_0, wetee_tx *_swig_go_1, intgo _swig_go_2) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   wetee_tx *arg2 = (wetee_tx *) 0 ;
   unsigned int arg3 ;
@@ -6946,7 +6974,7 @@ _gostring_ _wrap_tx_general_cwetee_d5bd1ef305db0a68(wetee_buf *_swig_go_0, wetee
 }
 
 
-_gostring_ _wrap_txb_decode_cwetee_d5bd1ef305db0a68(wetee_buf *_swig_go_0, wetee_metadata *_swig_go_1, _goslice_ _swig_go_2, intgo _swig_go_3) {
+_gostring_ _wrap_txb_decode_cwetee_361844b0cea8f071(wetee_buf *_swig_go_0, wetee_metadata *_swig_go_1, _goslice_ _swig_go_2, intgo _swig_go_3) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   wetee_metadata *arg2 = (wetee_metadata *) 0 ;
   uint8_t *arg3 = (uint8_t *) 0 ;
@@ -6988,7 +7016,7 @@ _gostring_ _wrap_txb_decode_cwetee_d5bd1ef305db0a68(wetee_buf *_swig_go_0, wetee
 }
 
 
-_gostring_ _wrap_txb_payload_decode_cwetee_d5bd1ef305db0a68(wetee_buf *_swig_go_0, wetee_metadata *_swig_go_1, _goslice_ _swig_go_2, intgo _swig_go_3) {
+_gostring_ _wrap_txb_payload_decode_cwetee_361844b0cea8f071(wetee_buf *_swig_go_0, wetee_metadata *_swig_go_1, _goslice_ _swig_go_2, intgo _swig_go_3) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   wetee_metadata *arg2 = (wetee_metadata *) 0 ;
   uint8_t *arg3 = (uint8_t *) 0 ;
@@ -7030,7 +7058,7 @@ _gostring_ _wrap_txb_payload_decode_cwetee_d5bd1ef305db0a68(wetee_buf *_swig_go_
 }
 
 
-_gostring_ _wrap_extrinsic_hash_cwetee_d5bd1ef305db0a68(_goslice_ _swig_go_0, _goslice_ _swig_go_1) {
+_gostring_ _wrap_extrinsic_hash_cwetee_361844b0cea8f071(_goslice_ _swig_go_0, _goslice_ _swig_go_1) {
   uint8_t *arg1 ;
   uint8_t *arg2 = (uint8_t *) 0 ;
   size_t arg3 ;
@@ -7055,7 +7083,7 @@ _gostring_ _wrap_extrinsic_hash_cwetee_d5bd1ef305db0a68(_goslice_ _swig_go_0, _g
 }
 
 
-intgo _wrap_txb_extrinsic_type_cwetee_d5bd1ef305db0a68(wetee_metadata *_swig_go_0, intgo _swig_go_1) {
+intgo _wrap_txb_extrinsic_type_cwetee_361844b0cea8f071(wetee_metadata *_swig_go_0, intgo _swig_go_1) {
   wetee_metadata *arg1 = (wetee_metadata *) 0 ;
   int arg2 ;
   uint32_t result;
@@ -7073,7 +7101,7 @@ intgo _wrap_txb_extrinsic_type_cwetee_d5bd1ef305db0a68(wetee_metadata *_swig_go_
 }
 
 
-long long _wrap_txb_extrinsic_version_count_cwetee_d5bd1ef305db0a68(wetee_metadata *_swig_go_0) {
+long long _wrap_txb_extrinsic_version_count_cwetee_361844b0cea8f071(wetee_metadata *_swig_go_0) {
   wetee_metadata *arg1 = (wetee_metadata *) 0 ;
   size_t result;
   long long _swig_go_result;
@@ -7089,7 +7117,7 @@ long long _wrap_txb_extrinsic_version_count_cwetee_d5bd1ef305db0a68(wetee_metada
 }
 
 
-intgo _wrap_txb_extrinsic_version_cwetee_d5bd1ef305db0a68(wetee_metadata *_swig_go_0, long long _swig_go_1) {
+intgo _wrap_txb_extrinsic_version_cwetee_361844b0cea8f071(wetee_metadata *_swig_go_0, long long _swig_go_1) {
   wetee_metadata *arg1 = (wetee_metadata *) 0 ;
   size_t arg2 ;
   int result;
@@ -7107,7 +7135,7 @@ intgo _wrap_txb_extrinsic_version_cwetee_d5bd1ef305db0a68(wetee_metadata *_swig_
 }
 
 
-long long _wrap_txb_extension_version_count_cwetee_d5bd1ef305db0a68(wetee_metadata *_swig_go_0) {
+long long _wrap_txb_extension_version_count_cwetee_361844b0cea8f071(wetee_metadata *_swig_go_0) {
   wetee_metadata *arg1 = (wetee_metadata *) 0 ;
   size_t result;
   long long _swig_go_result;
@@ -7123,7 +7151,7 @@ long long _wrap_txb_extension_version_count_cwetee_d5bd1ef305db0a68(wetee_metada
 }
 
 
-intgo _wrap_txb_extension_version_cwetee_d5bd1ef305db0a68(wetee_metadata *_swig_go_0, long long _swig_go_1) {
+intgo _wrap_txb_extension_version_cwetee_361844b0cea8f071(wetee_metadata *_swig_go_0, long long _swig_go_1) {
   wetee_metadata *arg1 = (wetee_metadata *) 0 ;
   size_t arg2 ;
   int result;
@@ -7141,7 +7169,7 @@ intgo _wrap_txb_extension_version_cwetee_d5bd1ef305db0a68(wetee_metadata *_swig_
 }
 
 
-long long _wrap_txb_extension_count_cwetee_d5bd1ef305db0a68(wetee_metadata *_swig_go_0, long long _swig_go_1) {
+long long _wrap_txb_extension_count_cwetee_361844b0cea8f071(wetee_metadata *_swig_go_0, long long _swig_go_1) {
   wetee_metadata *arg1 = (wetee_metadata *) 0 ;
   size_t arg2 ;
   size_t result;
@@ -7159,7 +7187,7 @@ long long _wrap_txb_extension_count_cwetee_d5bd1ef305db0a68(wetee_metadata *_swi
 }
 
 
-_gostring_ _wrap_txb_extension_identifier_cwetee_d5bd1ef305db0a68(wetee_metadata *_swig_go_0, long long _swig_go_1, long long _swig_go_2) {
+_gostring_ _wrap_txb_extension_identifier_cwetee_361844b0cea8f071(wetee_metadata *_swig_go_0, long long _swig_go_1, long long _swig_go_2) {
   wetee_metadata *arg1 = (wetee_metadata *) 0 ;
   size_t arg2 ;
   size_t arg3 ;
@@ -7182,7 +7210,7 @@ _gostring_ _wrap_txb_extension_identifier_cwetee_d5bd1ef305db0a68(wetee_metadata
 }
 
 
-intgo _wrap_txb_extension_type_cwetee_d5bd1ef305db0a68(wetee_metadata *_swig_go_0, long long _swig_go_1, long long _swig_go_2) {
+intgo _wrap_txb_extension_type_cwetee_361844b0cea8f071(wetee_metadata *_swig_go_0, long long _swig_go_1, long long _swig_go_2) {
   wetee_metadata *arg1 = (wetee_metadata *) 0 ;
   size_t arg2 ;
   size_t arg3 ;
@@ -7202,7 +7230,7 @@ intgo _wrap_txb_extension_type_cwetee_d5bd1ef305db0a68(wetee_metadata *_swig_go_
 }
 
 
-intgo _wrap_txb_extension_implicit_type_cwetee_d5bd1ef305db0a68(wetee_metadata *_swig_go_0, long long _swig_go_1, long long _swig_go_2) {
+intgo _wrap_txb_extension_implicit_type_cwetee_361844b0cea8f071(wetee_metadata *_swig_go_0, long long _swig_go_1, long long _swig_go_2) {
   wetee_metadata *arg1 = (wetee_metadata *) 0 ;
   size_t arg2 ;
   size_t arg3 ;
@@ -7222,7 +7250,7 @@ intgo _wrap_txb_extension_implicit_type_cwetee_d5bd1ef305db0a68(wetee_metadata *
 }
 
 
-_gostring_ _wrap_txb_proof_for_extrinsic_cwetee_d5bd1ef305db0a68(wetee_buf *_swig_go_0, wetee_metadata *_swig_go_1, intgo _swig_go_2, _gostring_ _swig_go_3, _goslice_ _swig_go_4, _goslice_ _swig_go_5, intgo _swig_go_6) {
+_gostring_ _wrap_txb_proof_for_extrinsic_cwetee_361844b0cea8f071(wetee_buf *_swig_go_0, wetee_metadata *_swig_go_1, intgo _swig_go_2, _gostring_ _swig_go_3, _goslice_ _swig_go_4, _goslice_ _swig_go_5, intgo _swig_go_6) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   wetee_metadata *arg2 = (wetee_metadata *) 0 ;
   unsigned int arg3 ;
@@ -7279,7 +7307,7 @@ _gostring_ _wrap_txb_proof_for_extrinsic_cwetee_d5bd1ef305db0a68(wetee_buf *_swi
 }
 
 
-_gostring_ _wrap_txb_proof_for_payload_cwetee_d5bd1ef305db0a68(wetee_buf *_swig_go_0, wetee_metadata *_swig_go_1, intgo _swig_go_2, _gostring_ _swig_go_3, _goslice_ _swig_go_4) {
+_gostring_ _wrap_txb_proof_for_payload_cwetee_361844b0cea8f071(wetee_buf *_swig_go_0, wetee_metadata *_swig_go_1, intgo _swig_go_2, _gostring_ _swig_go_3, _goslice_ _swig_go_4) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   wetee_metadata *arg2 = (wetee_metadata *) 0 ;
   unsigned int arg3 ;
@@ -7328,7 +7356,7 @@ _gostring_ _wrap_txb_proof_for_payload_cwetee_d5bd1ef305db0a68(wetee_buf *_swig_
 }
 
 
-intgo _wrap_TON_HASH_BYTES_cwetee_d5bd1ef305db0a68() {
+intgo _wrap_TON_HASH_BYTES_cwetee_361844b0cea8f071() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -7339,7 +7367,7 @@ intgo _wrap_TON_HASH_BYTES_cwetee_d5bd1ef305db0a68() {
 }
 
 
-intgo _wrap_TON_CELL_MAX_BITS_cwetee_d5bd1ef305db0a68() {
+intgo _wrap_TON_CELL_MAX_BITS_cwetee_361844b0cea8f071() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -7350,7 +7378,7 @@ intgo _wrap_TON_CELL_MAX_BITS_cwetee_d5bd1ef305db0a68() {
 }
 
 
-intgo _wrap_TON_CELL_MAX_REFS_cwetee_d5bd1ef305db0a68() {
+intgo _wrap_TON_CELL_MAX_REFS_cwetee_361844b0cea8f071() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -7361,7 +7389,7 @@ intgo _wrap_TON_CELL_MAX_REFS_cwetee_d5bd1ef305db0a68() {
 }
 
 
-intgo _wrap_TON_CELL_MAX_DEPTH_cwetee_d5bd1ef305db0a68() {
+intgo _wrap_TON_CELL_MAX_DEPTH_cwetee_361844b0cea8f071() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -7372,7 +7400,7 @@ intgo _wrap_TON_CELL_MAX_DEPTH_cwetee_d5bd1ef305db0a68() {
 }
 
 
-intgo _wrap_TON_BOC_INDEX_cwetee_d5bd1ef305db0a68() {
+intgo _wrap_TON_BOC_INDEX_cwetee_361844b0cea8f071() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -7383,7 +7411,7 @@ intgo _wrap_TON_BOC_INDEX_cwetee_d5bd1ef305db0a68() {
 }
 
 
-intgo _wrap_TON_BOC_CRC32C_cwetee_d5bd1ef305db0a68() {
+intgo _wrap_TON_BOC_CRC32C_cwetee_361844b0cea8f071() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -7394,7 +7422,7 @@ intgo _wrap_TON_BOC_CRC32C_cwetee_d5bd1ef305db0a68() {
 }
 
 
-intgo _wrap_TON_ADDRESS_BOUNCEABLE_cwetee_d5bd1ef305db0a68() {
+intgo _wrap_TON_ADDRESS_BOUNCEABLE_cwetee_361844b0cea8f071() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -7405,7 +7433,7 @@ intgo _wrap_TON_ADDRESS_BOUNCEABLE_cwetee_d5bd1ef305db0a68() {
 }
 
 
-intgo _wrap_TON_ADDRESS_TESTNET_cwetee_d5bd1ef305db0a68() {
+intgo _wrap_TON_ADDRESS_TESTNET_cwetee_361844b0cea8f071() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -7416,7 +7444,7 @@ intgo _wrap_TON_ADDRESS_TESTNET_cwetee_d5bd1ef305db0a68() {
 }
 
 
-intgo _wrap_TON_ADDRESS_BASE64_STD_cwetee_d5bd1ef305db0a68() {
+intgo _wrap_TON_ADDRESS_BASE64_STD_cwetee_361844b0cea8f071() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -7427,7 +7455,7 @@ intgo _wrap_TON_ADDRESS_BASE64_STD_cwetee_d5bd1ef305db0a68() {
 }
 
 
-intgo _wrap_TON_DECIMALS_cwetee_d5bd1ef305db0a68() {
+intgo _wrap_TON_DECIMALS_cwetee_361844b0cea8f071() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -7438,7 +7466,7 @@ intgo _wrap_TON_DECIMALS_cwetee_d5bd1ef305db0a68() {
 }
 
 
-intgo _wrap_TON_MNEMONIC_WORDS_cwetee_d5bd1ef305db0a68() {
+intgo _wrap_TON_MNEMONIC_WORDS_cwetee_361844b0cea8f071() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -7449,7 +7477,7 @@ intgo _wrap_TON_MNEMONIC_WORDS_cwetee_d5bd1ef305db0a68() {
 }
 
 
-intgo _wrap_TON_NETWORK_MAINNET_cwetee_d5bd1ef305db0a68() {
+intgo _wrap_TON_NETWORK_MAINNET_cwetee_361844b0cea8f071() {
   int result;
   intgo _swig_go_result;
   
@@ -7460,7 +7488,7 @@ intgo _wrap_TON_NETWORK_MAINNET_cwetee_d5bd1ef305db0a68() {
 }
 
 
-intgo _wrap_TON_NETWORK_TESTNET_cwetee_d5bd1ef305db0a68() {
+intgo _wrap_TON_NETWORK_TESTNET_cwetee_361844b0cea8f071() {
   int result;
   intgo _swig_go_result;
   
@@ -7471,7 +7499,7 @@ intgo _wrap_TON_NETWORK_TESTNET_cwetee_d5bd1ef305db0a68() {
 }
 
 
-intgo _wrap_TON_SEND_PAY_FEES_SEPARATELY_cwetee_d5bd1ef305db0a68() {
+intgo _wrap_TON_SEND_PAY_FEES_SEPARATELY_cwetee_361844b0cea8f071() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -7482,7 +7510,7 @@ intgo _wrap_TON_SEND_PAY_FEES_SEPARATELY_cwetee_d5bd1ef305db0a68() {
 }
 
 
-intgo _wrap_TON_SEND_IGNORE_ERRORS_cwetee_d5bd1ef305db0a68() {
+intgo _wrap_TON_SEND_IGNORE_ERRORS_cwetee_361844b0cea8f071() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -7493,7 +7521,7 @@ intgo _wrap_TON_SEND_IGNORE_ERRORS_cwetee_d5bd1ef305db0a68() {
 }
 
 
-intgo _wrap_TON_SEND_DESTROY_IF_ZERO_cwetee_d5bd1ef305db0a68() {
+intgo _wrap_TON_SEND_DESTROY_IF_ZERO_cwetee_361844b0cea8f071() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -7504,7 +7532,7 @@ intgo _wrap_TON_SEND_DESTROY_IF_ZERO_cwetee_d5bd1ef305db0a68() {
 }
 
 
-intgo _wrap_TON_SEND_CARRY_INBOUND_VALUE_cwetee_d5bd1ef305db0a68() {
+intgo _wrap_TON_SEND_CARRY_INBOUND_VALUE_cwetee_361844b0cea8f071() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -7515,7 +7543,7 @@ intgo _wrap_TON_SEND_CARRY_INBOUND_VALUE_cwetee_d5bd1ef305db0a68() {
 }
 
 
-intgo _wrap_TON_SEND_CARRY_BALANCE_cwetee_d5bd1ef305db0a68() {
+intgo _wrap_TON_SEND_CARRY_BALANCE_cwetee_361844b0cea8f071() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -7526,7 +7554,7 @@ intgo _wrap_TON_SEND_CARRY_BALANCE_cwetee_d5bd1ef305db0a68() {
 }
 
 
-intgo _wrap_TON_SEND_DEFAULT_cwetee_d5bd1ef305db0a68() {
+intgo _wrap_TON_SEND_DEFAULT_cwetee_361844b0cea8f071() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -7537,7 +7565,7 @@ intgo _wrap_TON_SEND_DEFAULT_cwetee_d5bd1ef305db0a68() {
 }
 
 
-intgo _wrap_TON_EXTERNAL_FORCE_REF_cwetee_d5bd1ef305db0a68() {
+intgo _wrap_TON_EXTERNAL_FORCE_REF_cwetee_361844b0cea8f071() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -7548,7 +7576,7 @@ intgo _wrap_TON_EXTERNAL_FORCE_REF_cwetee_d5bd1ef305db0a68() {
 }
 
 
-intgo _wrap_TON_CELL_ORDINARY_cwetee_d5bd1ef305db0a68() {
+intgo _wrap_TON_CELL_ORDINARY_cwetee_361844b0cea8f071() {
   enum wetee_ton_cell_type result;
   intgo _swig_go_result;
   
@@ -7563,7 +7591,7 @@ intgo _wrap_TON_CELL_ORDINARY_cwetee_d5bd1ef305db0a68() {
 }
 
 
-intgo _wrap_TON_CELL_PRUNED_BRANCH_cwetee_d5bd1ef305db0a68() {
+intgo _wrap_TON_CELL_PRUNED_BRANCH_cwetee_361844b0cea8f071() {
   enum wetee_ton_cell_type result;
   intgo _swig_go_result;
   
@@ -7578,7 +7606,7 @@ intgo _wrap_TON_CELL_PRUNED_BRANCH_cwetee_d5bd1ef305db0a68() {
 }
 
 
-intgo _wrap_TON_CELL_LIBRARY_cwetee_d5bd1ef305db0a68() {
+intgo _wrap_TON_CELL_LIBRARY_cwetee_361844b0cea8f071() {
   enum wetee_ton_cell_type result;
   intgo _swig_go_result;
   
@@ -7593,7 +7621,7 @@ intgo _wrap_TON_CELL_LIBRARY_cwetee_d5bd1ef305db0a68() {
 }
 
 
-intgo _wrap_TON_CELL_MERKLE_PROOF_cwetee_d5bd1ef305db0a68() {
+intgo _wrap_TON_CELL_MERKLE_PROOF_cwetee_361844b0cea8f071() {
   enum wetee_ton_cell_type result;
   intgo _swig_go_result;
   
@@ -7608,7 +7636,7 @@ intgo _wrap_TON_CELL_MERKLE_PROOF_cwetee_d5bd1ef305db0a68() {
 }
 
 
-intgo _wrap_TON_CELL_MERKLE_UPDATE_cwetee_d5bd1ef305db0a68() {
+intgo _wrap_TON_CELL_MERKLE_UPDATE_cwetee_361844b0cea8f071() {
   enum wetee_ton_cell_type result;
   intgo _swig_go_result;
   
@@ -7623,7 +7651,7 @@ intgo _wrap_TON_CELL_MERKLE_UPDATE_cwetee_d5bd1ef305db0a68() {
 }
 
 
-intgo _wrap_TON_WALLET_V3R2_cwetee_d5bd1ef305db0a68() {
+intgo _wrap_TON_WALLET_V3R2_cwetee_361844b0cea8f071() {
   enum wetee_ton_wallet_version result;
   intgo _swig_go_result;
   
@@ -7638,7 +7666,7 @@ intgo _wrap_TON_WALLET_V3R2_cwetee_d5bd1ef305db0a68() {
 }
 
 
-intgo _wrap_TON_WALLET_V4R2_cwetee_d5bd1ef305db0a68() {
+intgo _wrap_TON_WALLET_V4R2_cwetee_361844b0cea8f071() {
   enum wetee_ton_wallet_version result;
   intgo _swig_go_result;
   
@@ -7653,7 +7681,7 @@ intgo _wrap_TON_WALLET_V4R2_cwetee_d5bd1ef305db0a68() {
 }
 
 
-intgo _wrap_TON_WALLET_V5R1_cwetee_d5bd1ef305db0a68() {
+intgo _wrap_TON_WALLET_V5R1_cwetee_361844b0cea8f071() {
   enum wetee_ton_wallet_version result;
   intgo _swig_go_result;
   
@@ -7668,7 +7696,7 @@ intgo _wrap_TON_WALLET_V5R1_cwetee_d5bd1ef305db0a68() {
 }
 
 
-intgo _wrap_TON_WALLET_HIGHLOAD_V3_cwetee_d5bd1ef305db0a68() {
+intgo _wrap_TON_WALLET_HIGHLOAD_V3_cwetee_361844b0cea8f071() {
   enum wetee_ton_wallet_version result;
   intgo _swig_go_result;
   
@@ -7683,7 +7711,7 @@ intgo _wrap_TON_WALLET_HIGHLOAD_V3_cwetee_d5bd1ef305db0a68() {
 }
 
 
-intgo _wrap_TON_HIGHLOAD_SUBWALLET_DEFAULT_cwetee_d5bd1ef305db0a68() {
+intgo _wrap_TON_HIGHLOAD_SUBWALLET_DEFAULT_cwetee_361844b0cea8f071() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -7694,7 +7722,7 @@ intgo _wrap_TON_HIGHLOAD_SUBWALLET_DEFAULT_cwetee_d5bd1ef305db0a68() {
 }
 
 
-intgo _wrap_TON_HIGHLOAD_TIMEOUT_DEFAULT_cwetee_d5bd1ef305db0a68() {
+intgo _wrap_TON_HIGHLOAD_TIMEOUT_DEFAULT_cwetee_361844b0cea8f071() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -7705,7 +7733,7 @@ intgo _wrap_TON_HIGHLOAD_TIMEOUT_DEFAULT_cwetee_d5bd1ef305db0a68() {
 }
 
 
-void _wrap_ton_cell_free_cwetee_d5bd1ef305db0a68(wetee_ton_cell *_swig_go_0) {
+void _wrap_ton_cell_free_cwetee_361844b0cea8f071(wetee_ton_cell *_swig_go_0) {
   wetee_ton_cell *arg1 = (wetee_ton_cell *) 0 ;
   
   arg1 = (wetee_ton_cell *)(uintptr_t)_swig_go_0; 
@@ -7718,7 +7746,7 @@ void _wrap_ton_cell_free_cwetee_d5bd1ef305db0a68(wetee_ton_cell *_swig_go_0) {
 }
 
 
-_gostring_ _wrap_ton_cell_hash_cwetee_d5bd1ef305db0a68(_goslice_ _swig_go_0, wetee_ton_cell *_swig_go_1) {
+_gostring_ _wrap_ton_cell_hash_cwetee_361844b0cea8f071(_goslice_ _swig_go_0, wetee_ton_cell *_swig_go_1) {
   uint8_t *arg1 ;
   wetee_ton_cell *arg2 = (wetee_ton_cell *) 0 ;
   wetee_rc result;
@@ -7739,7 +7767,7 @@ _gostring_ _wrap_ton_cell_hash_cwetee_d5bd1ef305db0a68(_goslice_ _swig_go_0, wet
 }
 
 
-_gostring_ _wrap_ton_cell_hash_at_cwetee_d5bd1ef305db0a68(_goslice_ _swig_go_0, wetee_ton_cell *_swig_go_1, intgo _swig_go_2) {
+_gostring_ _wrap_ton_cell_hash_at_cwetee_361844b0cea8f071(_goslice_ _swig_go_0, wetee_ton_cell *_swig_go_1, intgo _swig_go_2) {
   uint8_t *arg1 ;
   wetee_ton_cell *arg2 = (wetee_ton_cell *) 0 ;
   unsigned int arg3 ;
@@ -7762,7 +7790,7 @@ _gostring_ _wrap_ton_cell_hash_at_cwetee_d5bd1ef305db0a68(_goslice_ _swig_go_0, 
 }
 
 
-intgo _wrap_ton_cell_depth_cwetee_d5bd1ef305db0a68(wetee_ton_cell *_swig_go_0) {
+intgo _wrap_ton_cell_depth_cwetee_361844b0cea8f071(wetee_ton_cell *_swig_go_0) {
   wetee_ton_cell *arg1 = (wetee_ton_cell *) 0 ;
   unsigned int result;
   intgo _swig_go_result;
@@ -7778,7 +7806,7 @@ intgo _wrap_ton_cell_depth_cwetee_d5bd1ef305db0a68(wetee_ton_cell *_swig_go_0) {
 }
 
 
-intgo _wrap_ton_cell_depth_at_cwetee_d5bd1ef305db0a68(wetee_ton_cell *_swig_go_0, intgo _swig_go_1) {
+intgo _wrap_ton_cell_depth_at_cwetee_361844b0cea8f071(wetee_ton_cell *_swig_go_0, intgo _swig_go_1) {
   wetee_ton_cell *arg1 = (wetee_ton_cell *) 0 ;
   unsigned int arg2 ;
   unsigned int result;
@@ -7796,7 +7824,7 @@ intgo _wrap_ton_cell_depth_at_cwetee_d5bd1ef305db0a68(wetee_ton_cell *_swig_go_0
 }
 
 
-intgo _wrap_ton_cell_bits_cwetee_d5bd1ef305db0a68(wetee_ton_cell *_swig_go_0) {
+intgo _wrap_ton_cell_bits_cwetee_361844b0cea8f071(wetee_ton_cell *_swig_go_0) {
   wetee_ton_cell *arg1 = (wetee_ton_cell *) 0 ;
   unsigned int result;
   intgo _swig_go_result;
@@ -7812,7 +7840,7 @@ intgo _wrap_ton_cell_bits_cwetee_d5bd1ef305db0a68(wetee_ton_cell *_swig_go_0) {
 }
 
 
-intgo _wrap_ton_cell_refs_cwetee_d5bd1ef305db0a68(wetee_ton_cell *_swig_go_0) {
+intgo _wrap_ton_cell_refs_cwetee_361844b0cea8f071(wetee_ton_cell *_swig_go_0) {
   wetee_ton_cell *arg1 = (wetee_ton_cell *) 0 ;
   unsigned int result;
   intgo _swig_go_result;
@@ -7828,7 +7856,7 @@ intgo _wrap_ton_cell_refs_cwetee_d5bd1ef305db0a68(wetee_ton_cell *_swig_go_0) {
 }
 
 
-intgo _wrap_ton_cell_type_of_cwetee_d5bd1ef305db0a68(wetee_ton_cell *_swig_go_0) {
+intgo _wrap_ton_cell_type_of_cwetee_361844b0cea8f071(wetee_ton_cell *_swig_go_0) {
   wetee_ton_cell *arg1 = (wetee_ton_cell *) 0 ;
   int result;
   intgo _swig_go_result;
@@ -7844,7 +7872,7 @@ intgo _wrap_ton_cell_type_of_cwetee_d5bd1ef305db0a68(wetee_ton_cell *_swig_go_0)
 }
 
 
-intgo _wrap_ton_cell_level_cwetee_d5bd1ef305db0a68(wetee_ton_cell *_swig_go_0) {
+intgo _wrap_ton_cell_level_cwetee_361844b0cea8f071(wetee_ton_cell *_swig_go_0) {
   wetee_ton_cell *arg1 = (wetee_ton_cell *) 0 ;
   unsigned int result;
   intgo _swig_go_result;
@@ -7860,7 +7888,7 @@ intgo _wrap_ton_cell_level_cwetee_d5bd1ef305db0a68(wetee_ton_cell *_swig_go_0) {
 }
 
 
-intgo _wrap_ton_cell_level_mask_cwetee_d5bd1ef305db0a68(wetee_ton_cell *_swig_go_0) {
+intgo _wrap_ton_cell_level_mask_cwetee_361844b0cea8f071(wetee_ton_cell *_swig_go_0) {
   wetee_ton_cell *arg1 = (wetee_ton_cell *) 0 ;
   unsigned int result;
   intgo _swig_go_result;
@@ -7876,7 +7904,7 @@ intgo _wrap_ton_cell_level_mask_cwetee_d5bd1ef305db0a68(wetee_ton_cell *_swig_go
 }
 
 
-_gostring_ _wrap_ton_cell_data_cwetee_d5bd1ef305db0a68(wetee_buf *_swig_go_0, wetee_ton_cell *_swig_go_1) {
+_gostring_ _wrap_ton_cell_data_cwetee_361844b0cea8f071(wetee_buf *_swig_go_0, wetee_ton_cell *_swig_go_1) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   wetee_ton_cell *arg2 = (wetee_ton_cell *) 0 ;
   wetee_buf temp1 ;
@@ -7910,7 +7938,7 @@ _gostring_ _wrap_ton_cell_data_cwetee_d5bd1ef305db0a68(wetee_buf *_swig_go_0, we
 }
 
 
-_gostring_ _wrap_ton_cell_ref_cwetee_d5bd1ef305db0a68(wetee_ton_cell **_swig_go_0, wetee_ton_cell *_swig_go_1, intgo _swig_go_2) {
+_gostring_ _wrap_ton_cell_ref_cwetee_361844b0cea8f071(wetee_ton_cell **_swig_go_0, wetee_ton_cell *_swig_go_1, intgo _swig_go_2) {
   wetee_ton_cell **arg1 = (wetee_ton_cell **) 0 ;
   wetee_ton_cell *arg2 = (wetee_ton_cell *) 0 ;
   unsigned int arg3 ;
@@ -7939,7 +7967,7 @@ _gostring_ _wrap_ton_cell_ref_cwetee_d5bd1ef305db0a68(wetee_ton_cell **_swig_go_
 }
 
 
-intgo _wrap_ton_cell_equal_cwetee_d5bd1ef305db0a68(wetee_ton_cell *_swig_go_0, wetee_ton_cell *_swig_go_1) {
+intgo _wrap_ton_cell_equal_cwetee_361844b0cea8f071(wetee_ton_cell *_swig_go_0, wetee_ton_cell *_swig_go_1) {
   wetee_ton_cell *arg1 = (wetee_ton_cell *) 0 ;
   wetee_ton_cell *arg2 = (wetee_ton_cell *) 0 ;
   int result;
@@ -7957,7 +7985,7 @@ intgo _wrap_ton_cell_equal_cwetee_d5bd1ef305db0a68(wetee_ton_cell *_swig_go_0, w
 }
 
 
-_gostring_ _wrap_ton_cell_to_string_cwetee_d5bd1ef305db0a68(wetee_buf *_swig_go_0, wetee_ton_cell *_swig_go_1) {
+_gostring_ _wrap_ton_cell_to_string_cwetee_361844b0cea8f071(wetee_buf *_swig_go_0, wetee_ton_cell *_swig_go_1) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   wetee_ton_cell *arg2 = (wetee_ton_cell *) 0 ;
   wetee_buf temp1 ;
@@ -7991,7 +8019,7 @@ _gostring_ _wrap_ton_cell_to_string_cwetee_d5bd1ef305db0a68(wetee_buf *_swig_go_
 }
 
 
-_gostring_ _wrap_ton_boc_serialize_cwetee_d5bd1ef305db0a68(wetee_buf *_swig_go_0, wetee_ton_cell *_swig_go_1, intgo _swig_go_2) {
+_gostring_ _wrap_ton_boc_serialize_cwetee_361844b0cea8f071(wetee_buf *_swig_go_0, wetee_ton_cell *_swig_go_1, intgo _swig_go_2) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   wetee_ton_cell *arg2 = (wetee_ton_cell *) 0 ;
   unsigned int arg3 ;
@@ -8027,7 +8055,7 @@ _gostring_ _wrap_ton_boc_serialize_cwetee_d5bd1ef305db0a68(wetee_buf *_swig_go_0
 }
 
 
-_gostring_ _wrap_ton_boc_parse_cwetee_d5bd1ef305db0a68(wetee_ton_cell **_swig_go_0, _goslice_ _swig_go_1) {
+_gostring_ _wrap_ton_boc_parse_cwetee_361844b0cea8f071(wetee_ton_cell **_swig_go_0, _goslice_ _swig_go_1) {
   wetee_ton_cell **arg1 = (wetee_ton_cell **) 0 ;
   uint8_t *arg2 = (uint8_t *) 0 ;
   size_t arg3 ;
@@ -8058,7 +8086,7 @@ _gostring_ _wrap_ton_boc_parse_cwetee_d5bd1ef305db0a68(wetee_ton_cell **_swig_go
 }
 
 
-_gostring_ _wrap_ton_boc_parse_base64_cwetee_d5bd1ef305db0a68(wetee_ton_cell **_swig_go_0, _gostring_ _swig_go_1) {
+_gostring_ _wrap_ton_boc_parse_base64_cwetee_361844b0cea8f071(wetee_ton_cell **_swig_go_0, _gostring_ _swig_go_1) {
   wetee_ton_cell **arg1 = (wetee_ton_cell **) 0 ;
   char *arg2 = (char *) 0 ;
   size_t arg3 ;
@@ -8089,7 +8117,7 @@ _gostring_ _wrap_ton_boc_parse_base64_cwetee_d5bd1ef305db0a68(wetee_ton_cell **_
 }
 
 
-void _wrap_ton_builder_free_cwetee_d5bd1ef305db0a68(wetee_ton_builder *_swig_go_0) {
+void _wrap_ton_builder_free_cwetee_361844b0cea8f071(wetee_ton_builder *_swig_go_0) {
   wetee_ton_builder *arg1 = (wetee_ton_builder *) 0 ;
   
   arg1 = (wetee_ton_builder *)(uintptr_t)_swig_go_0; 
@@ -8102,7 +8130,7 @@ void _wrap_ton_builder_free_cwetee_d5bd1ef305db0a68(wetee_ton_builder *_swig_go_
 }
 
 
-_gostring_ _wrap_ton_builder_new_cwetee_d5bd1ef305db0a68(wetee_ton_builder **_swig_go_0) {
+_gostring_ _wrap_ton_builder_new_cwetee_361844b0cea8f071(wetee_ton_builder **_swig_go_0) {
   wetee_ton_builder **arg1 = (wetee_ton_builder **) 0 ;
   wetee_ton_builder *temp1 ;
   wetee_rc result;
@@ -8127,7 +8155,7 @@ _gostring_ _wrap_ton_builder_new_cwetee_d5bd1ef305db0a68(wetee_ton_builder **_sw
 }
 
 
-intgo _wrap_ton_builder_bits_cwetee_d5bd1ef305db0a68(wetee_ton_builder *_swig_go_0) {
+intgo _wrap_ton_builder_bits_cwetee_361844b0cea8f071(wetee_ton_builder *_swig_go_0) {
   wetee_ton_builder *arg1 = (wetee_ton_builder *) 0 ;
   unsigned int result;
   intgo _swig_go_result;
@@ -8143,7 +8171,7 @@ intgo _wrap_ton_builder_bits_cwetee_d5bd1ef305db0a68(wetee_ton_builder *_swig_go
 }
 
 
-intgo _wrap_ton_builder_refs_cwetee_d5bd1ef305db0a68(wetee_ton_builder *_swig_go_0) {
+intgo _wrap_ton_builder_refs_cwetee_361844b0cea8f071(wetee_ton_builder *_swig_go_0) {
   wetee_ton_builder *arg1 = (wetee_ton_builder *) 0 ;
   unsigned int result;
   intgo _swig_go_result;
@@ -8159,7 +8187,7 @@ intgo _wrap_ton_builder_refs_cwetee_d5bd1ef305db0a68(wetee_ton_builder *_swig_go
 }
 
 
-_gostring_ _wrap_ton_builder_store_bit_cwetee_d5bd1ef305db0a68(wetee_ton_builder *_swig_go_0, intgo _swig_go_1) {
+_gostring_ _wrap_ton_builder_store_bit_cwetee_361844b0cea8f071(wetee_ton_builder *_swig_go_0, intgo _swig_go_1) {
   wetee_ton_builder *arg1 = (wetee_ton_builder *) 0 ;
   int arg2 ;
   wetee_rc result;
@@ -8177,7 +8205,7 @@ _gostring_ _wrap_ton_builder_store_bit_cwetee_d5bd1ef305db0a68(wetee_ton_builder
 }
 
 
-_gostring_ _wrap_ton_builder_store_uint_cwetee_d5bd1ef305db0a68(wetee_ton_builder *_swig_go_0, long long _swig_go_1, intgo _swig_go_2) {
+_gostring_ _wrap_ton_builder_store_uint_cwetee_361844b0cea8f071(wetee_ton_builder *_swig_go_0, long long _swig_go_1, intgo _swig_go_2) {
   wetee_ton_builder *arg1 = (wetee_ton_builder *) 0 ;
   uint64_t arg2 ;
   unsigned int arg3 ;
@@ -8197,7 +8225,7 @@ _gostring_ _wrap_ton_builder_store_uint_cwetee_d5bd1ef305db0a68(wetee_ton_builde
 }
 
 
-_gostring_ _wrap_ton_builder_store_int_cwetee_d5bd1ef305db0a68(wetee_ton_builder *_swig_go_0, long long _swig_go_1, intgo _swig_go_2) {
+_gostring_ _wrap_ton_builder_store_int_cwetee_361844b0cea8f071(wetee_ton_builder *_swig_go_0, long long _swig_go_1, intgo _swig_go_2) {
   wetee_ton_builder *arg1 = (wetee_ton_builder *) 0 ;
   int64_t arg2 ;
   unsigned int arg3 ;
@@ -8217,7 +8245,7 @@ _gostring_ _wrap_ton_builder_store_int_cwetee_d5bd1ef305db0a68(wetee_ton_builder
 }
 
 
-_gostring_ _wrap_ton_builder_store_bits_cwetee_d5bd1ef305db0a68(wetee_ton_builder *_swig_go_0, _goslice_ _swig_go_1, long long _swig_go_2) {
+_gostring_ _wrap_ton_builder_store_bits_cwetee_361844b0cea8f071(wetee_ton_builder *_swig_go_0, _goslice_ _swig_go_1, long long _swig_go_2) {
   wetee_ton_builder *arg1 = (wetee_ton_builder *) 0 ;
   uint8_t *arg2 = (uint8_t *) 0 ;
   size_t arg3 ;
@@ -8241,7 +8269,7 @@ _gostring_ _wrap_ton_builder_store_bits_cwetee_d5bd1ef305db0a68(wetee_ton_builde
 }
 
 
-_gostring_ _wrap_ton_builder_store_bytes_cwetee_d5bd1ef305db0a68(wetee_ton_builder *_swig_go_0, _goslice_ _swig_go_1) {
+_gostring_ _wrap_ton_builder_store_bytes_cwetee_361844b0cea8f071(wetee_ton_builder *_swig_go_0, _goslice_ _swig_go_1) {
   wetee_ton_builder *arg1 = (wetee_ton_builder *) 0 ;
   uint8_t *arg2 = (uint8_t *) 0 ;
   size_t arg3 ;
@@ -8263,7 +8291,7 @@ _gostring_ _wrap_ton_builder_store_bytes_cwetee_d5bd1ef305db0a68(wetee_ton_build
 }
 
 
-_gostring_ _wrap_ton_builder_store_coins_cwetee_d5bd1ef305db0a68(wetee_ton_builder *_swig_go_0, _goslice_ _swig_go_1) {
+_gostring_ _wrap_ton_builder_store_coins_cwetee_361844b0cea8f071(wetee_ton_builder *_swig_go_0, _goslice_ _swig_go_1) {
   wetee_ton_builder *arg1 = (wetee_ton_builder *) 0 ;
   wetee_u128 arg2 ;
   wetee_rc result;
@@ -8285,7 +8313,7 @@ _gostring_ _wrap_ton_builder_store_coins_cwetee_d5bd1ef305db0a68(wetee_ton_build
 }
 
 
-_gostring_ _wrap_ton_builder_store_ref_cwetee_d5bd1ef305db0a68(wetee_ton_builder *_swig_go_0, wetee_ton_cell *_swig_go_1) {
+_gostring_ _wrap_ton_builder_store_ref_cwetee_361844b0cea8f071(wetee_ton_builder *_swig_go_0, wetee_ton_cell *_swig_go_1) {
   wetee_ton_builder *arg1 = (wetee_ton_builder *) 0 ;
   wetee_ton_cell *arg2 = (wetee_ton_cell *) 0 ;
   wetee_rc result;
@@ -8303,7 +8331,7 @@ _gostring_ _wrap_ton_builder_store_ref_cwetee_d5bd1ef305db0a68(wetee_ton_builder
 }
 
 
-_gostring_ _wrap_ton_builder_store_maybe_ref_cwetee_d5bd1ef305db0a68(wetee_ton_builder *_swig_go_0, wetee_ton_cell *_swig_go_1) {
+_gostring_ _wrap_ton_builder_store_maybe_ref_cwetee_361844b0cea8f071(wetee_ton_builder *_swig_go_0, wetee_ton_cell *_swig_go_1) {
   wetee_ton_builder *arg1 = (wetee_ton_builder *) 0 ;
   wetee_ton_cell *arg2 = (wetee_ton_cell *) 0 ;
   wetee_rc result;
@@ -8321,7 +8349,7 @@ _gostring_ _wrap_ton_builder_store_maybe_ref_cwetee_d5bd1ef305db0a68(wetee_ton_b
 }
 
 
-_gostring_ _wrap_ton_builder_store_slice_cwetee_d5bd1ef305db0a68(wetee_ton_builder *_swig_go_0, wetee_ton_slice *_swig_go_1) {
+_gostring_ _wrap_ton_builder_store_slice_cwetee_361844b0cea8f071(wetee_ton_builder *_swig_go_0, wetee_ton_slice *_swig_go_1) {
   wetee_ton_builder *arg1 = (wetee_ton_builder *) 0 ;
   wetee_ton_slice *arg2 = (wetee_ton_slice *) 0 ;
   wetee_rc result;
@@ -8339,7 +8367,7 @@ _gostring_ _wrap_ton_builder_store_slice_cwetee_d5bd1ef305db0a68(wetee_ton_build
 }
 
 
-_gostring_ _wrap_ton_builder_store_snake_cwetee_d5bd1ef305db0a68(wetee_ton_builder *_swig_go_0, _goslice_ _swig_go_1) {
+_gostring_ _wrap_ton_builder_store_snake_cwetee_361844b0cea8f071(wetee_ton_builder *_swig_go_0, _goslice_ _swig_go_1) {
   wetee_ton_builder *arg1 = (wetee_ton_builder *) 0 ;
   uint8_t *arg2 = (uint8_t *) 0 ;
   size_t arg3 ;
@@ -8361,7 +8389,7 @@ _gostring_ _wrap_ton_builder_store_snake_cwetee_d5bd1ef305db0a68(wetee_ton_build
 }
 
 
-_gostring_ _wrap_ton_builder_end_cwetee_d5bd1ef305db0a68(wetee_ton_cell **_swig_go_0, wetee_ton_builder *_swig_go_1) {
+_gostring_ _wrap_ton_builder_end_cwetee_361844b0cea8f071(wetee_ton_cell **_swig_go_0, wetee_ton_builder *_swig_go_1) {
   wetee_ton_cell **arg1 = (wetee_ton_cell **) 0 ;
   wetee_ton_builder *arg2 = (wetee_ton_builder *) 0 ;
   wetee_ton_cell *temp1 ;
@@ -8388,7 +8416,7 @@ _gostring_ _wrap_ton_builder_end_cwetee_d5bd1ef305db0a68(wetee_ton_cell **_swig_
 }
 
 
-_gostring_ _wrap_ton_builder_end_exotic_cwetee_d5bd1ef305db0a68(wetee_ton_cell **_swig_go_0, wetee_ton_builder *_swig_go_1) {
+_gostring_ _wrap_ton_builder_end_exotic_cwetee_361844b0cea8f071(wetee_ton_cell **_swig_go_0, wetee_ton_builder *_swig_go_1) {
   wetee_ton_cell **arg1 = (wetee_ton_cell **) 0 ;
   wetee_ton_builder *arg2 = (wetee_ton_builder *) 0 ;
   wetee_ton_cell *temp1 ;
@@ -8415,7 +8443,7 @@ _gostring_ _wrap_ton_builder_end_exotic_cwetee_d5bd1ef305db0a68(wetee_ton_cell *
 }
 
 
-_gostring_ _wrap_ton_builder_store_address_cwetee_d5bd1ef305db0a68(wetee_ton_builder *_swig_go_0, _gostring_ _swig_go_1) {
+_gostring_ _wrap_ton_builder_store_address_cwetee_361844b0cea8f071(wetee_ton_builder *_swig_go_0, _gostring_ _swig_go_1) {
   wetee_ton_builder *arg1 = (wetee_ton_builder *) 0 ;
   char *arg2 = (char *) 0 ;
   size_t arg3 ;
@@ -8437,7 +8465,7 @@ _gostring_ _wrap_ton_builder_store_address_cwetee_d5bd1ef305db0a68(wetee_ton_bui
 }
 
 
-void _wrap_ton_slice_free_cwetee_d5bd1ef305db0a68(wetee_ton_slice *_swig_go_0) {
+void _wrap_ton_slice_free_cwetee_361844b0cea8f071(wetee_ton_slice *_swig_go_0) {
   wetee_ton_slice *arg1 = (wetee_ton_slice *) 0 ;
   
   arg1 = (wetee_ton_slice *)(uintptr_t)_swig_go_0; 
@@ -8450,7 +8478,7 @@ void _wrap_ton_slice_free_cwetee_d5bd1ef305db0a68(wetee_ton_slice *_swig_go_0) {
 }
 
 
-_gostring_ _wrap_ton_slice_new_cwetee_d5bd1ef305db0a68(wetee_ton_slice **_swig_go_0, wetee_ton_cell *_swig_go_1) {
+_gostring_ _wrap_ton_slice_new_cwetee_361844b0cea8f071(wetee_ton_slice **_swig_go_0, wetee_ton_cell *_swig_go_1) {
   wetee_ton_slice **arg1 = (wetee_ton_slice **) 0 ;
   wetee_ton_cell *arg2 = (wetee_ton_cell *) 0 ;
   wetee_ton_slice *temp1 ;
@@ -8477,7 +8505,7 @@ _gostring_ _wrap_ton_slice_new_cwetee_d5bd1ef305db0a68(wetee_ton_slice **_swig_g
 }
 
 
-intgo _wrap_ton_slice_bits_left_cwetee_d5bd1ef305db0a68(wetee_ton_slice *_swig_go_0) {
+intgo _wrap_ton_slice_bits_left_cwetee_361844b0cea8f071(wetee_ton_slice *_swig_go_0) {
   wetee_ton_slice *arg1 = (wetee_ton_slice *) 0 ;
   unsigned int result;
   intgo _swig_go_result;
@@ -8493,7 +8521,7 @@ intgo _wrap_ton_slice_bits_left_cwetee_d5bd1ef305db0a68(wetee_ton_slice *_swig_g
 }
 
 
-intgo _wrap_ton_slice_refs_left_cwetee_d5bd1ef305db0a68(wetee_ton_slice *_swig_go_0) {
+intgo _wrap_ton_slice_refs_left_cwetee_361844b0cea8f071(wetee_ton_slice *_swig_go_0) {
   wetee_ton_slice *arg1 = (wetee_ton_slice *) 0 ;
   unsigned int result;
   intgo _swig_go_result;
@@ -8509,7 +8537,7 @@ intgo _wrap_ton_slice_refs_left_cwetee_d5bd1ef305db0a68(wetee_ton_slice *_swig_g
 }
 
 
-_gostring_ _wrap_ton_slice_load_bit_cwetee_d5bd1ef305db0a68(intgo *_swig_go_0, wetee_ton_slice *_swig_go_1) {
+_gostring_ _wrap_ton_slice_load_bit_cwetee_361844b0cea8f071(intgo *_swig_go_0, wetee_ton_slice *_swig_go_1) {
   int *arg1 = (int *) 0 ;
   wetee_ton_slice *arg2 = (wetee_ton_slice *) 0 ;
   int temp1 ;
@@ -8532,7 +8560,7 @@ _gostring_ _wrap_ton_slice_load_bit_cwetee_d5bd1ef305db0a68(intgo *_swig_go_0, w
 }
 
 
-_gostring_ _wrap_ton_slice_load_uint_cwetee_d5bd1ef305db0a68(_goslice_ _swig_go_0, wetee_ton_slice *_swig_go_1, intgo _swig_go_2) {
+_gostring_ _wrap_ton_slice_load_uint_cwetee_361844b0cea8f071(_goslice_ _swig_go_0, wetee_ton_slice *_swig_go_1, intgo _swig_go_2) {
   wetee_u128 *arg1 = (wetee_u128 *) 0 ;
   wetee_ton_slice *arg2 = (wetee_ton_slice *) 0 ;
   unsigned int arg3 ;
@@ -8562,7 +8590,7 @@ _gostring_ _wrap_ton_slice_load_uint_cwetee_d5bd1ef305db0a68(_goslice_ _swig_go_
 }
 
 
-_gostring_ _wrap_ton_slice_load_bits_cwetee_d5bd1ef305db0a68(wetee_buf *_swig_go_0, wetee_ton_slice *_swig_go_1, long long _swig_go_2) {
+_gostring_ _wrap_ton_slice_load_bits_cwetee_361844b0cea8f071(wetee_buf *_swig_go_0, wetee_ton_slice *_swig_go_1, long long _swig_go_2) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   wetee_ton_slice *arg2 = (wetee_ton_slice *) 0 ;
   size_t arg3 ;
@@ -8598,7 +8626,7 @@ _gostring_ _wrap_ton_slice_load_bits_cwetee_d5bd1ef305db0a68(wetee_buf *_swig_go
 }
 
 
-_gostring_ _wrap_ton_slice_load_address_cwetee_d5bd1ef305db0a68(wetee_buf *_swig_go_0, wetee_ton_slice *_swig_go_1) {
+_gostring_ _wrap_ton_slice_load_address_cwetee_361844b0cea8f071(wetee_buf *_swig_go_0, wetee_ton_slice *_swig_go_1) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   wetee_ton_slice *arg2 = (wetee_ton_slice *) 0 ;
   wetee_buf temp1 ;
@@ -8632,7 +8660,7 @@ _gostring_ _wrap_ton_slice_load_address_cwetee_d5bd1ef305db0a68(wetee_buf *_swig
 }
 
 
-_gostring_ _wrap_ton_slice_load_coins_cwetee_d5bd1ef305db0a68(_goslice_ _swig_go_0, wetee_ton_slice *_swig_go_1) {
+_gostring_ _wrap_ton_slice_load_coins_cwetee_361844b0cea8f071(_goslice_ _swig_go_0, wetee_ton_slice *_swig_go_1) {
   wetee_u128 *arg1 = (wetee_u128 *) 0 ;
   wetee_ton_slice *arg2 = (wetee_ton_slice *) 0 ;
   wetee_u128 temp1 ;
@@ -8660,7 +8688,7 @@ _gostring_ _wrap_ton_slice_load_coins_cwetee_d5bd1ef305db0a68(_goslice_ _swig_go
 }
 
 
-_gostring_ _wrap_ton_slice_load_ref_cwetee_d5bd1ef305db0a68(wetee_ton_cell **_swig_go_0, wetee_ton_slice *_swig_go_1) {
+_gostring_ _wrap_ton_slice_load_ref_cwetee_361844b0cea8f071(wetee_ton_cell **_swig_go_0, wetee_ton_slice *_swig_go_1) {
   wetee_ton_cell **arg1 = (wetee_ton_cell **) 0 ;
   wetee_ton_slice *arg2 = (wetee_ton_slice *) 0 ;
   wetee_ton_cell *temp1 ;
@@ -8687,7 +8715,7 @@ _gostring_ _wrap_ton_slice_load_ref_cwetee_d5bd1ef305db0a68(wetee_ton_cell **_sw
 }
 
 
-_gostring_ _wrap_ton_slice_load_maybe_ref_cwetee_d5bd1ef305db0a68(wetee_ton_cell **_swig_go_0, wetee_ton_slice *_swig_go_1) {
+_gostring_ _wrap_ton_slice_load_maybe_ref_cwetee_361844b0cea8f071(wetee_ton_cell **_swig_go_0, wetee_ton_slice *_swig_go_1) {
   wetee_ton_cell **arg1 = (wetee_ton_cell **) 0 ;
   wetee_ton_slice *arg2 = (wetee_ton_slice *) 0 ;
   wetee_ton_cell *temp1 ;
@@ -8714,7 +8742,7 @@ _gostring_ _wrap_ton_slice_load_maybe_ref_cwetee_d5bd1ef305db0a68(wetee_ton_cell
 }
 
 
-_gostring_ _wrap_ton_slice_load_snake_cwetee_d5bd1ef305db0a68(wetee_buf *_swig_go_0, wetee_ton_slice *_swig_go_1) {
+_gostring_ _wrap_ton_slice_load_snake_cwetee_361844b0cea8f071(wetee_buf *_swig_go_0, wetee_ton_slice *_swig_go_1) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   wetee_ton_slice *arg2 = (wetee_ton_slice *) 0 ;
   wetee_buf temp1 ;
@@ -8748,7 +8776,7 @@ _gostring_ _wrap_ton_slice_load_snake_cwetee_d5bd1ef305db0a68(wetee_buf *_swig_g
 }
 
 
-_gostring_ _wrap_ton_slice_skip_cwetee_d5bd1ef305db0a68(wetee_ton_slice *_swig_go_0, long long _swig_go_1) {
+_gostring_ _wrap_ton_slice_skip_cwetee_361844b0cea8f071(wetee_ton_slice *_swig_go_0, long long _swig_go_1) {
   wetee_ton_slice *arg1 = (wetee_ton_slice *) 0 ;
   size_t arg2 ;
   wetee_rc result;
@@ -8766,7 +8794,7 @@ _gostring_ _wrap_ton_slice_skip_cwetee_d5bd1ef305db0a68(wetee_ton_slice *_swig_g
 }
 
 
-_gostring_ _wrap_ton_slice_end_cwetee_d5bd1ef305db0a68(wetee_ton_slice *_swig_go_0) {
+_gostring_ _wrap_ton_slice_end_cwetee_361844b0cea8f071(wetee_ton_slice *_swig_go_0) {
   wetee_ton_slice *arg1 = (wetee_ton_slice *) 0 ;
   wetee_rc result;
   _gostring_ _swig_go_result;
@@ -8782,7 +8810,7 @@ _gostring_ _wrap_ton_slice_end_cwetee_d5bd1ef305db0a68(wetee_ton_slice *_swig_go
 }
 
 
-_gostring_ _wrap_ton_address_parse_cwetee_d5bd1ef305db0a68(wetee_buf *_swig_go_0, int *_swig_go_1, _gostring_ _swig_go_2) {
+_gostring_ _wrap_ton_address_parse_cwetee_361844b0cea8f071(wetee_buf *_swig_go_0, int *_swig_go_1, _gostring_ _swig_go_2) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   unsigned int *arg2 = (unsigned int *) 0 ;
   char *arg3 = (char *) 0 ;
@@ -8822,7 +8850,7 @@ _gostring_ _wrap_ton_address_parse_cwetee_d5bd1ef305db0a68(wetee_buf *_swig_go_0
 }
 
 
-_gostring_ _wrap_ton_address_format_cwetee_d5bd1ef305db0a68(wetee_buf *_swig_go_0, _gostring_ _swig_go_1, intgo _swig_go_2) {
+_gostring_ _wrap_ton_address_format_cwetee_361844b0cea8f071(wetee_buf *_swig_go_0, _gostring_ _swig_go_1, intgo _swig_go_2) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   char *arg2 = (char *) 0 ;
   size_t arg3 ;
@@ -8862,7 +8890,7 @@ _gostring_ _wrap_ton_address_format_cwetee_d5bd1ef305db0a68(wetee_buf *_swig_go_
 }
 
 
-_gostring_ _wrap_ton_state_init_address_cwetee_d5bd1ef305db0a68(wetee_buf *_swig_go_0, intgo _swig_go_1, wetee_ton_cell *_swig_go_2, wetee_ton_cell *_swig_go_3) {
+_gostring_ _wrap_ton_state_init_address_cwetee_361844b0cea8f071(wetee_buf *_swig_go_0, intgo _swig_go_1, wetee_ton_cell *_swig_go_2, wetee_ton_cell *_swig_go_3) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   int32_t arg2 ;
   wetee_ton_cell *arg3 = (wetee_ton_cell *) 0 ;
@@ -8900,7 +8928,7 @@ _gostring_ _wrap_ton_state_init_address_cwetee_d5bd1ef305db0a68(wetee_buf *_swig
 }
 
 
-_gostring_ _wrap_ton_amount_format_cwetee_d5bd1ef305db0a68(wetee_buf *_swig_go_0, _goslice_ _swig_go_1, _gostring_ _swig_go_2) {
+_gostring_ _wrap_ton_amount_format_cwetee_361844b0cea8f071(wetee_buf *_swig_go_0, _goslice_ _swig_go_1, _gostring_ _swig_go_2) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   wetee_u128 arg2 ;
   char *arg3 = (char *) 0 ;
@@ -8950,7 +8978,7 @@ _gostring_ _wrap_ton_amount_format_cwetee_d5bd1ef305db0a68(wetee_buf *_swig_go_0
 }
 
 
-_gostring_ _wrap_ton_amount_parse_cwetee_d5bd1ef305db0a68(_goslice_ _swig_go_0, _gostring_ _swig_go_1) {
+_gostring_ _wrap_ton_amount_parse_cwetee_361844b0cea8f071(_goslice_ _swig_go_0, _gostring_ _swig_go_1) {
   wetee_u128 *arg1 = (wetee_u128 *) 0 ;
   char *arg2 = (char *) 0 ;
   size_t arg3 ;
@@ -8982,7 +9010,7 @@ _gostring_ _wrap_ton_amount_parse_cwetee_d5bd1ef305db0a68(_goslice_ _swig_go_0, 
 }
 
 
-_gostring_ _wrap_ton_state_init_cwetee_d5bd1ef305db0a68(wetee_ton_cell **_swig_go_0, wetee_ton_cell *_swig_go_1, wetee_ton_cell *_swig_go_2) {
+_gostring_ _wrap_ton_state_init_cwetee_361844b0cea8f071(wetee_ton_cell **_swig_go_0, wetee_ton_cell *_swig_go_1, wetee_ton_cell *_swig_go_2) {
   wetee_ton_cell **arg1 = (wetee_ton_cell **) 0 ;
   wetee_ton_cell *arg2 = (wetee_ton_cell *) 0 ;
   wetee_ton_cell *arg3 = (wetee_ton_cell *) 0 ;
@@ -9011,7 +9039,7 @@ _gostring_ _wrap_ton_state_init_cwetee_d5bd1ef305db0a68(wetee_ton_cell **_swig_g
 }
 
 
-_gostring_ _wrap_ton_mnemonic_generate_cwetee_d5bd1ef305db0a68(wetee_buf *_swig_go_0, _gostring_ _swig_go_1) {
+_gostring_ _wrap_ton_mnemonic_generate_cwetee_361844b0cea8f071(wetee_buf *_swig_go_0, _gostring_ _swig_go_1) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   char *arg2 = (char *) 0 ;
   size_t arg3 ;
@@ -9050,7 +9078,7 @@ _gostring_ _wrap_ton_mnemonic_generate_cwetee_d5bd1ef305db0a68(wetee_buf *_swig_
 }
 
 
-_gostring_ _wrap_ton_mnemonic_validate_cwetee_d5bd1ef305db0a68(_gostring_ _swig_go_0, _gostring_ _swig_go_1) {
+_gostring_ _wrap_ton_mnemonic_validate_cwetee_361844b0cea8f071(_gostring_ _swig_go_0, _gostring_ _swig_go_1) {
   char *arg1 = (char *) 0 ;
   size_t arg2 ;
   char *arg3 = (char *) 0 ;
@@ -9076,7 +9104,7 @@ _gostring_ _wrap_ton_mnemonic_validate_cwetee_d5bd1ef305db0a68(_gostring_ _swig_
 }
 
 
-_gostring_ _wrap_ton_mnemonic_to_seed_cwetee_d5bd1ef305db0a68(_goslice_ _swig_go_0, _gostring_ _swig_go_1, _gostring_ _swig_go_2) {
+_gostring_ _wrap_ton_mnemonic_to_seed_cwetee_361844b0cea8f071(_goslice_ _swig_go_0, _gostring_ _swig_go_1, _gostring_ _swig_go_2) {
   uint8_t *arg1 ;
   char *arg2 = (char *) 0 ;
   size_t arg3 ;
@@ -9107,7 +9135,7 @@ _gostring_ _wrap_ton_mnemonic_to_seed_cwetee_d5bd1ef305db0a68(_goslice_ _swig_go
 }
 
 
-_gostring_ _wrap_ton_mnemonic_to_keypair_cwetee_d5bd1ef305db0a68(_goslice_ _swig_go_0, _goslice_ _swig_go_1, _gostring_ _swig_go_2, _gostring_ _swig_go_3) {
+_gostring_ _wrap_ton_mnemonic_to_keypair_cwetee_361844b0cea8f071(_goslice_ _swig_go_0, _goslice_ _swig_go_1, _gostring_ _swig_go_2, _gostring_ _swig_go_3) {
   uint8_t *arg1 ;
   uint8_t *arg2 ;
   char *arg3 = (char *) 0 ;
@@ -9143,7 +9171,7 @@ _gostring_ _wrap_ton_mnemonic_to_keypair_cwetee_d5bd1ef305db0a68(_goslice_ _swig
 }
 
 
-_gostring_ _wrap_ton_comment_cwetee_d5bd1ef305db0a68(wetee_ton_cell **_swig_go_0, _gostring_ _swig_go_1) {
+_gostring_ _wrap_ton_comment_cwetee_361844b0cea8f071(wetee_ton_cell **_swig_go_0, _gostring_ _swig_go_1) {
   wetee_ton_cell **arg1 = (wetee_ton_cell **) 0 ;
   char *arg2 = (char *) 0 ;
   size_t arg3 ;
@@ -9174,7 +9202,7 @@ _gostring_ _wrap_ton_comment_cwetee_d5bd1ef305db0a68(wetee_ton_cell **_swig_go_0
 }
 
 
-_gostring_ _wrap_ton_internal_message_cwetee_d5bd1ef305db0a68(wetee_ton_cell **_swig_go_0, _gostring_ _swig_go_1, _goslice_ _swig_go_2, intgo _swig_go_3, wetee_ton_cell *_swig_go_4, wetee_ton_cell *_swig_go_5) {
+_gostring_ _wrap_ton_internal_message_cwetee_361844b0cea8f071(wetee_ton_cell **_swig_go_0, _gostring_ _swig_go_1, _goslice_ _swig_go_2, intgo _swig_go_3, wetee_ton_cell *_swig_go_4, wetee_ton_cell *_swig_go_5) {
   wetee_ton_cell **arg1 = (wetee_ton_cell **) 0 ;
   char *arg2 = (char *) 0 ;
   size_t arg3 ;
@@ -9217,7 +9245,7 @@ _gostring_ _wrap_ton_internal_message_cwetee_d5bd1ef305db0a68(wetee_ton_cell **_
 }
 
 
-_gostring_ _wrap_ton_external_message_cwetee_d5bd1ef305db0a68(wetee_ton_cell **_swig_go_0, _gostring_ _swig_go_1, wetee_ton_cell *_swig_go_2, wetee_ton_cell *_swig_go_3, intgo _swig_go_4) {
+_gostring_ _wrap_ton_external_message_cwetee_361844b0cea8f071(wetee_ton_cell **_swig_go_0, _gostring_ _swig_go_1, wetee_ton_cell *_swig_go_2, wetee_ton_cell *_swig_go_3, intgo _swig_go_4) {
   wetee_ton_cell **arg1 = (wetee_ton_cell **) 0 ;
   char *arg2 = (char *) 0 ;
   size_t arg3 ;
@@ -9254,7 +9282,7 @@ _gostring_ _wrap_ton_external_message_cwetee_d5bd1ef305db0a68(wetee_ton_cell **_
 }
 
 
-void _wrap_ton_wallet_free_cwetee_d5bd1ef305db0a68(wetee_ton_wallet *_swig_go_0) {
+void _wrap_ton_wallet_free_cwetee_361844b0cea8f071(wetee_ton_wallet *_swig_go_0) {
   wetee_ton_wallet *arg1 = (wetee_ton_wallet *) 0 ;
   
   arg1 = (wetee_ton_wallet *)(uintptr_t)_swig_go_0; 
@@ -9267,7 +9295,7 @@ void _wrap_ton_wallet_free_cwetee_d5bd1ef305db0a68(wetee_ton_wallet *_swig_go_0)
 }
 
 
-_gostring_ _wrap_ton_wallet_code_cwetee_d5bd1ef305db0a68(wetee_ton_cell **_swig_go_0, intgo _swig_go_1) {
+_gostring_ _wrap_ton_wallet_code_cwetee_361844b0cea8f071(wetee_ton_cell **_swig_go_0, intgo _swig_go_1) {
   wetee_ton_cell **arg1 = (wetee_ton_cell **) 0 ;
   int arg2 ;
   wetee_ton_cell *temp1 ;
@@ -9294,7 +9322,7 @@ _gostring_ _wrap_ton_wallet_code_cwetee_d5bd1ef305db0a68(wetee_ton_cell **_swig_
 }
 
 
-_gostring_ _wrap_ton_wallet_v5r1_id_cwetee_d5bd1ef305db0a68(int *_swig_go_0, intgo _swig_go_1, intgo _swig_go_2, intgo _swig_go_3) {
+_gostring_ _wrap_ton_wallet_v5r1_id_cwetee_361844b0cea8f071(int *_swig_go_0, intgo _swig_go_1, intgo _swig_go_2, intgo _swig_go_3) {
   uint32_t *arg1 = (uint32_t *) 0 ;
   int32_t arg2 ;
   int32_t arg3 ;
@@ -9316,7 +9344,7 @@ _gostring_ _wrap_ton_wallet_v5r1_id_cwetee_d5bd1ef305db0a68(int *_swig_go_0, int
 }
 
 
-_gostring_ _wrap_ton_wallet_default_id_cwetee_d5bd1ef305db0a68(int *_swig_go_0, intgo _swig_go_1, intgo _swig_go_2, intgo _swig_go_3) {
+_gostring_ _wrap_ton_wallet_default_id_cwetee_361844b0cea8f071(int *_swig_go_0, intgo _swig_go_1, intgo _swig_go_2, intgo _swig_go_3) {
   uint32_t *arg1 = (uint32_t *) 0 ;
   int arg2 ;
   int32_t arg3 ;
@@ -9338,7 +9366,7 @@ _gostring_ _wrap_ton_wallet_default_id_cwetee_d5bd1ef305db0a68(int *_swig_go_0, 
 }
 
 
-_gostring_ _wrap_ton_wallet_new_cwetee_d5bd1ef305db0a68(wetee_ton_wallet **_swig_go_0, intgo _swig_go_1, _goslice_ _swig_go_2, intgo _swig_go_3, intgo _swig_go_4) {
+_gostring_ _wrap_ton_wallet_new_cwetee_361844b0cea8f071(wetee_ton_wallet **_swig_go_0, intgo _swig_go_1, _goslice_ _swig_go_2, intgo _swig_go_3, intgo _swig_go_4) {
   wetee_ton_wallet **arg1 = (wetee_ton_wallet **) 0 ;
   int arg2 ;
   uint8_t *arg3 ;
@@ -9374,7 +9402,7 @@ _gostring_ _wrap_ton_wallet_new_cwetee_d5bd1ef305db0a68(wetee_ton_wallet **_swig
 }
 
 
-_gostring_ _wrap_ton_wallet_id_cwetee_d5bd1ef305db0a68(int *_swig_go_0, wetee_ton_wallet *_swig_go_1) {
+_gostring_ _wrap_ton_wallet_id_cwetee_361844b0cea8f071(int *_swig_go_0, wetee_ton_wallet *_swig_go_1) {
   uint32_t *arg1 = (uint32_t *) 0 ;
   wetee_ton_wallet *arg2 = (wetee_ton_wallet *) 0 ;
   wetee_rc result;
@@ -9392,7 +9420,7 @@ _gostring_ _wrap_ton_wallet_id_cwetee_d5bd1ef305db0a68(int *_swig_go_0, wetee_to
 }
 
 
-_gostring_ _wrap_ton_wallet_state_init_cwetee_d5bd1ef305db0a68(wetee_ton_cell **_swig_go_0, wetee_ton_wallet *_swig_go_1) {
+_gostring_ _wrap_ton_wallet_state_init_cwetee_361844b0cea8f071(wetee_ton_cell **_swig_go_0, wetee_ton_wallet *_swig_go_1) {
   wetee_ton_cell **arg1 = (wetee_ton_cell **) 0 ;
   wetee_ton_wallet *arg2 = (wetee_ton_wallet *) 0 ;
   wetee_ton_cell *temp1 ;
@@ -9419,7 +9447,7 @@ _gostring_ _wrap_ton_wallet_state_init_cwetee_d5bd1ef305db0a68(wetee_ton_cell **
 }
 
 
-_gostring_ _wrap_ton_wallet_address_cwetee_d5bd1ef305db0a68(wetee_buf *_swig_go_0, wetee_ton_wallet *_swig_go_1) {
+_gostring_ _wrap_ton_wallet_address_cwetee_361844b0cea8f071(wetee_buf *_swig_go_0, wetee_ton_wallet *_swig_go_1) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   wetee_ton_wallet *arg2 = (wetee_ton_wallet *) 0 ;
   wetee_buf temp1 ;
@@ -9453,7 +9481,7 @@ _gostring_ _wrap_ton_wallet_address_cwetee_d5bd1ef305db0a68(wetee_buf *_swig_go_
 }
 
 
-void _wrap_ton_transfer_free_cwetee_d5bd1ef305db0a68(wetee_ton_transfer *_swig_go_0) {
+void _wrap_ton_transfer_free_cwetee_361844b0cea8f071(wetee_ton_transfer *_swig_go_0) {
   wetee_ton_transfer *arg1 = (wetee_ton_transfer *) 0 ;
   
   arg1 = (wetee_ton_transfer *)(uintptr_t)_swig_go_0; 
@@ -9466,7 +9494,7 @@ void _wrap_ton_transfer_free_cwetee_d5bd1ef305db0a68(wetee_ton_transfer *_swig_g
 }
 
 
-_gostring_ _wrap_ton_transfer_new_cwetee_d5bd1ef305db0a68(wetee_ton_transfer **_swig_go_0) {
+_gostring_ _wrap_ton_transfer_new_cwetee_361844b0cea8f071(wetee_ton_transfer **_swig_go_0) {
   wetee_ton_transfer **arg1 = (wetee_ton_transfer **) 0 ;
   wetee_ton_transfer *temp1 ;
   wetee_rc result;
@@ -9491,7 +9519,7 @@ _gostring_ _wrap_ton_transfer_new_cwetee_d5bd1ef305db0a68(wetee_ton_transfer **_
 }
 
 
-_gostring_ _wrap_ton_transfer_add_cwetee_d5bd1ef305db0a68(wetee_ton_transfer *_swig_go_0, intgo _swig_go_1, wetee_ton_cell *_swig_go_2) {
+_gostring_ _wrap_ton_transfer_add_cwetee_361844b0cea8f071(wetee_ton_transfer *_swig_go_0, intgo _swig_go_1, wetee_ton_cell *_swig_go_2) {
   wetee_ton_transfer *arg1 = (wetee_ton_transfer *) 0 ;
   unsigned int arg2 ;
   wetee_ton_cell *arg3 = (wetee_ton_cell *) 0 ;
@@ -9511,7 +9539,7 @@ _gostring_ _wrap_ton_transfer_add_cwetee_d5bd1ef305db0a68(wetee_ton_transfer *_s
 }
 
 
-long long _wrap_ton_transfer_count_cwetee_d5bd1ef305db0a68(wetee_ton_transfer *_swig_go_0) {
+long long _wrap_ton_transfer_count_cwetee_361844b0cea8f071(wetee_ton_transfer *_swig_go_0) {
   wetee_ton_transfer *arg1 = (wetee_ton_transfer *) 0 ;
   size_t result;
   long long _swig_go_result;
@@ -9527,7 +9555,7 @@ long long _wrap_ton_transfer_count_cwetee_d5bd1ef305db0a68(wetee_ton_transfer *_
 }
 
 
-_gostring_ _wrap_ton_wallet_sign_transfer_cwetee_d5bd1ef305db0a68(wetee_ton_cell **_swig_go_0, wetee_ton_wallet *_swig_go_1, _goslice_ _swig_go_2, intgo _swig_go_3, intgo _swig_go_4, wetee_ton_transfer *_swig_go_5) {
+_gostring_ _wrap_ton_wallet_sign_transfer_cwetee_361844b0cea8f071(wetee_ton_cell **_swig_go_0, wetee_ton_wallet *_swig_go_1, _goslice_ _swig_go_2, intgo _swig_go_3, intgo _swig_go_4, wetee_ton_transfer *_swig_go_5) {
   wetee_ton_cell **arg1 = (wetee_ton_cell **) 0 ;
   wetee_ton_wallet *arg2 = (wetee_ton_wallet *) 0 ;
   uint8_t *arg3 ;
@@ -9565,7 +9593,7 @@ _gostring_ _wrap_ton_wallet_sign_transfer_cwetee_d5bd1ef305db0a68(wetee_ton_cell
 }
 
 
-_gostring_ _wrap_ton_wallet_external_cwetee_d5bd1ef305db0a68(wetee_ton_cell **_swig_go_0, wetee_ton_wallet *_swig_go_1, wetee_ton_cell *_swig_go_2, intgo _swig_go_3) {
+_gostring_ _wrap_ton_wallet_external_cwetee_361844b0cea8f071(wetee_ton_cell **_swig_go_0, wetee_ton_wallet *_swig_go_1, wetee_ton_cell *_swig_go_2, intgo _swig_go_3) {
   wetee_ton_cell **arg1 = (wetee_ton_cell **) 0 ;
   wetee_ton_wallet *arg2 = (wetee_ton_wallet *) 0 ;
   wetee_ton_cell *arg3 = (wetee_ton_cell *) 0 ;
@@ -9596,7 +9624,7 @@ _gostring_ _wrap_ton_wallet_external_cwetee_d5bd1ef305db0a68(wetee_ton_cell **_s
 }
 
 
-_gostring_ _wrap_ton_wallet_new_highload_v3_cwetee_d5bd1ef305db0a68(wetee_ton_wallet **_swig_go_0, _goslice_ _swig_go_1, intgo _swig_go_2, intgo _swig_go_3, intgo _swig_go_4) {
+_gostring_ _wrap_ton_wallet_new_highload_v3_cwetee_361844b0cea8f071(wetee_ton_wallet **_swig_go_0, _goslice_ _swig_go_1, intgo _swig_go_2, intgo _swig_go_3, intgo _swig_go_4) {
   wetee_ton_wallet **arg1 = (wetee_ton_wallet **) 0 ;
   uint8_t *arg2 ;
   int32_t arg3 ;
@@ -9632,7 +9660,7 @@ _gostring_ _wrap_ton_wallet_new_highload_v3_cwetee_d5bd1ef305db0a68(wetee_ton_wa
 }
 
 
-_gostring_ _wrap_ton_highload_sign_message_cwetee_d5bd1ef305db0a68(wetee_ton_cell **_swig_go_0, wetee_ton_wallet *_swig_go_1, _goslice_ _swig_go_2, intgo _swig_go_3, long long _swig_go_4, intgo _swig_go_5, wetee_ton_cell *_swig_go_6) {
+_gostring_ _wrap_ton_highload_sign_message_cwetee_361844b0cea8f071(wetee_ton_cell **_swig_go_0, wetee_ton_wallet *_swig_go_1, _goslice_ _swig_go_2, intgo _swig_go_3, long long _swig_go_4, intgo _swig_go_5, wetee_ton_cell *_swig_go_6) {
   wetee_ton_cell **arg1 = (wetee_ton_cell **) 0 ;
   wetee_ton_wallet *arg2 = (wetee_ton_wallet *) 0 ;
   uint8_t *arg3 ;
@@ -9672,7 +9700,7 @@ _gostring_ _wrap_ton_highload_sign_message_cwetee_d5bd1ef305db0a68(wetee_ton_cel
 }
 
 
-_gostring_ _wrap_ton_highload_sign_batch_cwetee_d5bd1ef305db0a68(wetee_ton_cell **_swig_go_0, wetee_ton_wallet *_swig_go_1, _goslice_ _swig_go_2, intgo _swig_go_3, long long _swig_go_4, wetee_ton_transfer *_swig_go_5, _goslice_ _swig_go_6) {
+_gostring_ _wrap_ton_highload_sign_batch_cwetee_361844b0cea8f071(wetee_ton_cell **_swig_go_0, wetee_ton_wallet *_swig_go_1, _goslice_ _swig_go_2, intgo _swig_go_3, long long _swig_go_4, wetee_ton_transfer *_swig_go_5, _goslice_ _swig_go_6) {
   wetee_ton_cell **arg1 = (wetee_ton_cell **) 0 ;
   wetee_ton_wallet *arg2 = (wetee_ton_wallet *) 0 ;
   uint8_t *arg3 ;
@@ -9716,7 +9744,7 @@ _gostring_ _wrap_ton_highload_sign_batch_cwetee_d5bd1ef305db0a68(wetee_ton_cell 
 }
 
 
-void _wrap_ton_dict_free_cwetee_d5bd1ef305db0a68(wetee_ton_dict *_swig_go_0) {
+void _wrap_ton_dict_free_cwetee_361844b0cea8f071(wetee_ton_dict *_swig_go_0) {
   wetee_ton_dict *arg1 = (wetee_ton_dict *) 0 ;
   
   arg1 = (wetee_ton_dict *)(uintptr_t)_swig_go_0; 
@@ -9729,7 +9757,7 @@ void _wrap_ton_dict_free_cwetee_d5bd1ef305db0a68(wetee_ton_dict *_swig_go_0) {
 }
 
 
-_gostring_ _wrap_ton_dict_new_cwetee_d5bd1ef305db0a68(wetee_ton_dict **_swig_go_0, intgo _swig_go_1) {
+_gostring_ _wrap_ton_dict_new_cwetee_361844b0cea8f071(wetee_ton_dict **_swig_go_0, intgo _swig_go_1) {
   wetee_ton_dict **arg1 = (wetee_ton_dict **) 0 ;
   unsigned int arg2 ;
   wetee_ton_dict *temp1 ;
@@ -9756,7 +9784,7 @@ _gostring_ _wrap_ton_dict_new_cwetee_d5bd1ef305db0a68(wetee_ton_dict **_swig_go_
 }
 
 
-long long _wrap_ton_dict_count_cwetee_d5bd1ef305db0a68(wetee_ton_dict *_swig_go_0) {
+long long _wrap_ton_dict_count_cwetee_361844b0cea8f071(wetee_ton_dict *_swig_go_0) {
   wetee_ton_dict *arg1 = (wetee_ton_dict *) 0 ;
   size_t result;
   long long _swig_go_result;
@@ -9772,7 +9800,7 @@ long long _wrap_ton_dict_count_cwetee_d5bd1ef305db0a68(wetee_ton_dict *_swig_go_
 }
 
 
-intgo _wrap_ton_dict_key_bits_cwetee_d5bd1ef305db0a68(wetee_ton_dict *_swig_go_0) {
+intgo _wrap_ton_dict_key_bits_cwetee_361844b0cea8f071(wetee_ton_dict *_swig_go_0) {
   wetee_ton_dict *arg1 = (wetee_ton_dict *) 0 ;
   unsigned int result;
   intgo _swig_go_result;
@@ -9788,7 +9816,7 @@ intgo _wrap_ton_dict_key_bits_cwetee_d5bd1ef305db0a68(wetee_ton_dict *_swig_go_0
 }
 
 
-_gostring_ _wrap_ton_dict_set_cwetee_d5bd1ef305db0a68(wetee_ton_dict *_swig_go_0, _goslice_ _swig_go_1, wetee_ton_cell *_swig_go_2) {
+_gostring_ _wrap_ton_dict_set_cwetee_361844b0cea8f071(wetee_ton_dict *_swig_go_0, _goslice_ _swig_go_1, wetee_ton_cell *_swig_go_2) {
   wetee_ton_dict *arg1 = (wetee_ton_dict *) 0 ;
   uint8_t *arg2 = (uint8_t *) 0 ;
   size_t arg3 ;
@@ -9812,7 +9840,7 @@ _gostring_ _wrap_ton_dict_set_cwetee_d5bd1ef305db0a68(wetee_ton_dict *_swig_go_0
 }
 
 
-_gostring_ _wrap_ton_dict_get_cwetee_d5bd1ef305db0a68(wetee_ton_cell **_swig_go_0, wetee_ton_dict *_swig_go_1, _goslice_ _swig_go_2) {
+_gostring_ _wrap_ton_dict_get_cwetee_361844b0cea8f071(wetee_ton_cell **_swig_go_0, wetee_ton_dict *_swig_go_1, _goslice_ _swig_go_2) {
   wetee_ton_cell **arg1 = (wetee_ton_cell **) 0 ;
   wetee_ton_dict *arg2 = (wetee_ton_dict *) 0 ;
   uint8_t *arg3 = (uint8_t *) 0 ;
@@ -9845,7 +9873,7 @@ _gostring_ _wrap_ton_dict_get_cwetee_d5bd1ef305db0a68(wetee_ton_cell **_swig_go_
 }
 
 
-_gostring_ _wrap_ton_dict_remove_cwetee_d5bd1ef305db0a68(wetee_ton_dict *_swig_go_0, _goslice_ _swig_go_1) {
+_gostring_ _wrap_ton_dict_remove_cwetee_361844b0cea8f071(wetee_ton_dict *_swig_go_0, _goslice_ _swig_go_1) {
   wetee_ton_dict *arg1 = (wetee_ton_dict *) 0 ;
   uint8_t *arg2 = (uint8_t *) 0 ;
   size_t arg3 ;
@@ -9867,7 +9895,7 @@ _gostring_ _wrap_ton_dict_remove_cwetee_d5bd1ef305db0a68(wetee_ton_dict *_swig_g
 }
 
 
-_gostring_ _wrap_ton_dict_entry_cwetee_d5bd1ef305db0a68(_goslice_ _swig_go_0, wetee_ton_cell **_swig_go_1, wetee_ton_dict *_swig_go_2, long long _swig_go_3) {
+_gostring_ _wrap_ton_dict_entry_cwetee_361844b0cea8f071(_goslice_ _swig_go_0, wetee_ton_cell **_swig_go_1, wetee_ton_dict *_swig_go_2, long long _swig_go_3) {
   uint8_t *arg1 = (uint8_t *) 0 ;
   size_t arg2 ;
   wetee_ton_cell **arg3 = (wetee_ton_cell **) 0 ;
@@ -9902,7 +9930,7 @@ _gostring_ _wrap_ton_dict_entry_cwetee_d5bd1ef305db0a68(_goslice_ _swig_go_0, we
 }
 
 
-_gostring_ _wrap_ton_dict_root_cwetee_d5bd1ef305db0a68(wetee_ton_cell **_swig_go_0, wetee_ton_dict *_swig_go_1) {
+_gostring_ _wrap_ton_dict_root_cwetee_361844b0cea8f071(wetee_ton_cell **_swig_go_0, wetee_ton_dict *_swig_go_1) {
   wetee_ton_cell **arg1 = (wetee_ton_cell **) 0 ;
   wetee_ton_dict *arg2 = (wetee_ton_dict *) 0 ;
   wetee_ton_cell *temp1 ;
@@ -9929,7 +9957,7 @@ _gostring_ _wrap_ton_dict_root_cwetee_d5bd1ef305db0a68(wetee_ton_cell **_swig_go
 }
 
 
-_gostring_ _wrap_ton_builder_store_dict_cwetee_d5bd1ef305db0a68(wetee_ton_builder *_swig_go_0, wetee_ton_dict *_swig_go_1) {
+_gostring_ _wrap_ton_builder_store_dict_cwetee_361844b0cea8f071(wetee_ton_builder *_swig_go_0, wetee_ton_dict *_swig_go_1) {
   wetee_ton_builder *arg1 = (wetee_ton_builder *) 0 ;
   wetee_ton_dict *arg2 = (wetee_ton_dict *) 0 ;
   wetee_rc result;
@@ -9947,7 +9975,7 @@ _gostring_ _wrap_ton_builder_store_dict_cwetee_d5bd1ef305db0a68(wetee_ton_builde
 }
 
 
-_gostring_ _wrap_ton_dict_from_root_cwetee_d5bd1ef305db0a68(wetee_ton_dict **_swig_go_0, wetee_ton_cell *_swig_go_1, intgo _swig_go_2) {
+_gostring_ _wrap_ton_dict_from_root_cwetee_361844b0cea8f071(wetee_ton_dict **_swig_go_0, wetee_ton_cell *_swig_go_1, intgo _swig_go_2) {
   wetee_ton_dict **arg1 = (wetee_ton_dict **) 0 ;
   wetee_ton_cell *arg2 = (wetee_ton_cell *) 0 ;
   unsigned int arg3 ;
@@ -9976,7 +10004,7 @@ _gostring_ _wrap_ton_dict_from_root_cwetee_d5bd1ef305db0a68(wetee_ton_dict **_sw
 }
 
 
-_gostring_ _wrap_ton_slice_load_dict_cwetee_d5bd1ef305db0a68(wetee_ton_dict **_swig_go_0, wetee_ton_slice *_swig_go_1, intgo _swig_go_2) {
+_gostring_ _wrap_ton_slice_load_dict_cwetee_361844b0cea8f071(wetee_ton_dict **_swig_go_0, wetee_ton_slice *_swig_go_1, intgo _swig_go_2) {
   wetee_ton_dict **arg1 = (wetee_ton_dict **) 0 ;
   wetee_ton_slice *arg2 = (wetee_ton_slice *) 0 ;
   unsigned int arg3 ;
@@ -10005,7 +10033,7 @@ _gostring_ _wrap_ton_slice_load_dict_cwetee_d5bd1ef305db0a68(wetee_ton_dict **_s
 }
 
 
-intgo _wrap_TON_JETTON_FORWARD_INLINE_cwetee_d5bd1ef305db0a68() {
+intgo _wrap_TON_JETTON_FORWARD_INLINE_cwetee_361844b0cea8f071() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -10016,7 +10044,7 @@ intgo _wrap_TON_JETTON_FORWARD_INLINE_cwetee_d5bd1ef305db0a68() {
 }
 
 
-intgo _wrap_TON_JETTON_DATA_STATUS_cwetee_d5bd1ef305db0a68() {
+intgo _wrap_TON_JETTON_DATA_STATUS_cwetee_361844b0cea8f071() {
   int result;
   intgo _swig_go_result;
   
@@ -10027,7 +10055,7 @@ intgo _wrap_TON_JETTON_DATA_STATUS_cwetee_d5bd1ef305db0a68() {
 }
 
 
-intgo _wrap_TON_JETTON_DATA_CODE_REF_cwetee_d5bd1ef305db0a68() {
+intgo _wrap_TON_JETTON_DATA_CODE_REF_cwetee_361844b0cea8f071() {
   int result;
   intgo _swig_go_result;
   
@@ -10038,7 +10066,7 @@ intgo _wrap_TON_JETTON_DATA_CODE_REF_cwetee_d5bd1ef305db0a68() {
 }
 
 
-_gostring_ _wrap_ton_jetton_transfer_cwetee_d5bd1ef305db0a68(wetee_ton_cell **_swig_go_0, long long _swig_go_1, _goslice_ _swig_go_2, _gostring_ _swig_go_3, _gostring_ _swig_go_4, wetee_ton_cell *_swig_go_5, _goslice_ _swig_go_6, wetee_ton_cell *_swig_go_7, intgo _swig_go_8) {
+_gostring_ _wrap_ton_jetton_transfer_cwetee_361844b0cea8f071(wetee_ton_cell **_swig_go_0, long long _swig_go_1, _goslice_ _swig_go_2, _gostring_ _swig_go_3, _gostring_ _swig_go_4, wetee_ton_cell *_swig_go_5, _goslice_ _swig_go_6, wetee_ton_cell *_swig_go_7, intgo _swig_go_8) {
   wetee_ton_cell **arg1 = (wetee_ton_cell **) 0 ;
   uint64_t arg2 ;
   wetee_u128 arg3 ;
@@ -10095,7 +10123,7 @@ _gostring_ _wrap_ton_jetton_transfer_cwetee_d5bd1ef305db0a68(wetee_ton_cell **_s
 }
 
 
-_gostring_ _wrap_ton_jetton_wallet_address_cwetee_d5bd1ef305db0a68(wetee_buf *_swig_go_0, intgo _swig_go_1, _gostring_ _swig_go_2, _gostring_ _swig_go_3, wetee_ton_cell *_swig_go_4) {
+_gostring_ _wrap_ton_jetton_wallet_address_cwetee_361844b0cea8f071(wetee_buf *_swig_go_0, intgo _swig_go_1, _gostring_ _swig_go_2, _gostring_ _swig_go_3, wetee_ton_cell *_swig_go_4) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   int arg2 ;
   char *arg3 = (char *) 0 ;
@@ -10143,7 +10171,162 @@ _gostring_ _wrap_ton_jetton_wallet_address_cwetee_d5bd1ef305db0a68(wetee_buf *_s
 }
 
 
-void _wrap_chain_free_cwetee_d5bd1ef305db0a68(wetee_chain *_swig_go_0) {
+_gostring_ _wrap_ton_message_normalized_hash_cwetee_361844b0cea8f071(_goslice_ _swig_go_0, wetee_ton_cell *_swig_go_1) {
+  uint8_t *arg1 ;
+  wetee_ton_cell *arg2 = (wetee_ton_cell *) 0 ;
+  wetee_rc result;
+  _gostring_ _swig_go_result;
+  
+  
+  if (_swig_go_0.len < 32) _swig_gopanic("ton_message_normalized_hash: out needs 32 bytes");
+  arg1 = (uint8_t *)_swig_go_0.array;
+  
+  arg2 = (wetee_ton_cell *)(uintptr_t)_swig_go_1; 
+  
+  {
+    wetee_clear_error();
+    result = (wetee_rc)wetee_ton_message_normalized_hash(arg1,(struct wetee_ton_cell const *)arg2);
+  }
+  _swig_go_result = wetee_go_status(result); 
+  return _swig_go_result;
+}
+
+
+_gostring_ _wrap_ton_state_init_public_key_cwetee_361844b0cea8f071(_goslice_ _swig_go_0, int *_swig_go_1, wetee_ton_cell *_swig_go_2) {
+  uint8_t *arg1 ;
+  unsigned int *arg2 = (unsigned int *) 0 ;
+  wetee_ton_cell *arg3 = (wetee_ton_cell *) 0 ;
+  wetee_rc result;
+  _gostring_ _swig_go_result;
+  
+  
+  if (_swig_go_0.len < 32) _swig_gopanic("ton_state_init_public_key: out needs 32 bytes");
+  arg1 = (uint8_t *)_swig_go_0.array;
+  
+  arg2 = (unsigned int *)_swig_go_1; 
+  arg3 = (wetee_ton_cell *)(uintptr_t)_swig_go_2; 
+  
+  {
+    wetee_clear_error();
+    result = (wetee_rc)wetee_ton_state_init_public_key_(arg1,arg2,(struct wetee_ton_cell const *)arg3);
+  }
+  _swig_go_result = wetee_go_status(result); 
+  return _swig_go_result;
+}
+
+
+_gostring_ _wrap_ton_proof_hash_cwetee_361844b0cea8f071(_goslice_ _swig_go_0, _gostring_ _swig_go_1, _gostring_ _swig_go_2, long long _swig_go_3, _goslice_ _swig_go_4) {
+  uint8_t *arg1 ;
+  char *arg2 = (char *) 0 ;
+  size_t arg3 ;
+  char *arg4 = (char *) 0 ;
+  size_t arg5 ;
+  uint64_t arg6 ;
+  uint8_t *arg7 = (uint8_t *) 0 ;
+  size_t arg8 ;
+  wetee_rc result;
+  _gostring_ _swig_go_result;
+  
+  
+  if (_swig_go_0.len < 32) _swig_gopanic("ton_proof_hash: out needs 32 bytes");
+  arg1 = (uint8_t *)_swig_go_0.array;
+  
+  
+  arg2 = (char *)_swig_go_1.p;
+  arg3 = (size_t)_swig_go_1.n;
+  
+  
+  arg4 = (char *)_swig_go_2.p;
+  arg5 = (size_t)_swig_go_2.n;
+  
+  arg6 = (uint64_t)_swig_go_3; 
+  
+  arg7 = (uint8_t *)_swig_go_4.array;
+  arg8 = (size_t)_swig_go_4.len;
+  
+  
+  {
+    wetee_clear_error();
+    result = (wetee_rc)wetee_ton_proof_hash_(arg1,(char const *)arg2,arg3,(char const *)arg4,arg5,arg6,(unsigned char const *)arg7,arg8);
+  }
+  _swig_go_result = wetee_go_status(result); 
+  return _swig_go_result;
+}
+
+
+_gostring_ _wrap_ton_proof_verify_json_cwetee_361844b0cea8f071(_goslice_ _swig_go_0, wetee_buf *_swig_go_1, wetee_buf *_swig_go_2, _gostring_ _swig_go_3, _gostring_ _swig_go_4, long long _swig_go_5, long long _swig_go_6) {
+  uint8_t *arg1 ;
+  wetee_buf *arg2 = (wetee_buf *) 0 ;
+  wetee_buf *arg3 = (wetee_buf *) 0 ;
+  char *arg4 = (char *) 0 ;
+  size_t arg5 ;
+  char *arg6 = (char *) 0 ;
+  uint64_t arg7 ;
+  uint64_t arg8 ;
+  wetee_buf temp2 ;
+  wetee_buf temp3 ;
+  wetee_rc result;
+  _gostring_ _swig_go_result;
+  
+  
+  if (_swig_go_0.len < 32) _swig_gopanic("ton_proof_verify_json: out needs 32 bytes");
+  arg1 = (uint8_t *)_swig_go_0.array;
+  
+  
+  memset(&temp2, 0, sizeof temp2);
+  arg2 = &temp2;
+  
+  
+  memset(&temp3, 0, sizeof temp3);
+  arg3 = &temp3;
+  
+  
+  arg4 = (char *)_swig_go_3.p;
+  arg5 = (size_t)_swig_go_3.n;
+  
+  
+  arg6 = (char *)malloc(_swig_go_4.n + 1);
+  memcpy(arg6, _swig_go_4.p, _swig_go_4.n);
+  arg6[_swig_go_4.n] = '\0';
+  
+  arg7 = (uint64_t)_swig_go_5; 
+  arg8 = (uint64_t)_swig_go_6; 
+  
+  {
+    wetee_clear_error();
+    result = (wetee_rc)wetee_ton_proof_verify_json_(arg1,arg2,arg3,(char const *)arg4,arg5,(char const *)arg6,arg7,arg8);
+  }
+  _swig_go_result = wetee_go_status(result); 
+  
+  if (arg2->len > 0) {
+    ((uint64_t *)(void *)_swig_go_1)[0] = (uint64_t)(uintptr_t)arg2->data;
+    ((uint64_t *)(void *)_swig_go_1)[1] = (uint64_t)arg2->len;
+    arg2->data = NULL; /* handed over to Go_take */
+    arg2->len = 0;
+    arg2->cap = 0;
+  }
+  
+  
+  if (arg3->len > 0) {
+    ((uint64_t *)(void *)_swig_go_2)[0] = (uint64_t)(uintptr_t)arg3->data;
+    ((uint64_t *)(void *)_swig_go_2)[1] = (uint64_t)arg3->len;
+    arg3->data = NULL; /* handed over to Go_take */
+    arg3->len = 0;
+    arg3->cap = 0;
+  }
+  
+  
+  wetee_buf_free(arg2);
+  
+  
+  wetee_buf_free(arg3);
+  
+  free(arg6); 
+  return _swig_go_result;
+}
+
+
+void _wrap_chain_free_cwetee_361844b0cea8f071(wetee_chain *_swig_go_0) {
   wetee_chain *arg1 = (wetee_chain *) 0 ;
   
   arg1 = (wetee_chain *)(uintptr_t)_swig_go_0; 
@@ -10156,7 +10339,7 @@ void _wrap_chain_free_cwetee_d5bd1ef305db0a68(wetee_chain *_swig_go_0) {
 }
 
 
-void _wrap_chain_watch_free_cwetee_d5bd1ef305db0a68(wetee_chain_watch *_swig_go_0) {
+void _wrap_chain_watch_free_cwetee_361844b0cea8f071(wetee_chain_watch *_swig_go_0) {
   wetee_chain_watch *arg1 = (wetee_chain_watch *) 0 ;
   
   arg1 = (wetee_chain_watch *)(uintptr_t)_swig_go_0; 
@@ -10169,7 +10352,7 @@ void _wrap_chain_watch_free_cwetee_d5bd1ef305db0a68(wetee_chain_watch *_swig_go_
 }
 
 
-intgo _wrap_CHAIN_RPC_AUTO_cwetee_d5bd1ef305db0a68() {
+intgo _wrap_CHAIN_RPC_AUTO_cwetee_361844b0cea8f071() {
   int result;
   intgo _swig_go_result;
   
@@ -10180,7 +10363,7 @@ intgo _wrap_CHAIN_RPC_AUTO_cwetee_d5bd1ef305db0a68() {
 }
 
 
-intgo _wrap_CHAIN_RPC_LEGACY_cwetee_d5bd1ef305db0a68() {
+intgo _wrap_CHAIN_RPC_LEGACY_cwetee_361844b0cea8f071() {
   int result;
   intgo _swig_go_result;
   
@@ -10191,7 +10374,7 @@ intgo _wrap_CHAIN_RPC_LEGACY_cwetee_d5bd1ef305db0a68() {
 }
 
 
-intgo _wrap_CHAIN_RPC_NEW_cwetee_d5bd1ef305db0a68() {
+intgo _wrap_CHAIN_RPC_NEW_cwetee_361844b0cea8f071() {
   int result;
   intgo _swig_go_result;
   
@@ -10202,7 +10385,7 @@ intgo _wrap_CHAIN_RPC_NEW_cwetee_d5bd1ef305db0a68() {
 }
 
 
-intgo _wrap_TX_IN_BLOCK_cwetee_d5bd1ef305db0a68() {
+intgo _wrap_TX_IN_BLOCK_cwetee_361844b0cea8f071() {
   int result;
   intgo _swig_go_result;
   
@@ -10213,7 +10396,7 @@ intgo _wrap_TX_IN_BLOCK_cwetee_d5bd1ef305db0a68() {
 }
 
 
-intgo _wrap_TX_FINALIZED_cwetee_d5bd1ef305db0a68() {
+intgo _wrap_TX_FINALIZED_cwetee_361844b0cea8f071() {
   int result;
   intgo _swig_go_result;
   
@@ -10224,7 +10407,7 @@ intgo _wrap_TX_FINALIZED_cwetee_d5bd1ef305db0a68() {
 }
 
 
-_gostring_ _wrap_chainb_connect_cwetee_d5bd1ef305db0a68(wetee_chain **_swig_go_0, _gostring_ _swig_go_1, intgo _swig_go_2, _gostring_ _swig_go_3, _gostring_ _swig_go_4, intgo _swig_go_5) {
+_gostring_ _wrap_chainb_connect_cwetee_361844b0cea8f071(wetee_chain **_swig_go_0, _gostring_ _swig_go_1, intgo _swig_go_2, _gostring_ _swig_go_3, _gostring_ _swig_go_4, intgo _swig_go_5) {
   wetee_chain **arg1 = (wetee_chain **) 0 ;
   char *arg2 = (char *) 0 ;
   int arg3 ;
@@ -10284,7 +10467,7 @@ _gostring_ _wrap_chainb_connect_cwetee_d5bd1ef305db0a68(wetee_chain **_swig_go_0
 }
 
 
-_gostring_ _wrap_chainb_genesis_hash_cwetee_d5bd1ef305db0a68(_goslice_ _swig_go_0, wetee_chain *_swig_go_1) {
+_gostring_ _wrap_chainb_genesis_hash_cwetee_361844b0cea8f071(_goslice_ _swig_go_0, wetee_chain *_swig_go_1) {
   uint8_t *arg1 ;
   wetee_chain *arg2 = (wetee_chain *) 0 ;
   wetee_rc result;
@@ -10305,7 +10488,7 @@ _gostring_ _wrap_chainb_genesis_hash_cwetee_d5bd1ef305db0a68(_goslice_ _swig_go_
 }
 
 
-intgo _wrap_chainb_spec_version_cwetee_d5bd1ef305db0a68(wetee_chain *_swig_go_0) {
+intgo _wrap_chainb_spec_version_cwetee_361844b0cea8f071(wetee_chain *_swig_go_0) {
   wetee_chain *arg1 = (wetee_chain *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -10321,7 +10504,7 @@ intgo _wrap_chainb_spec_version_cwetee_d5bd1ef305db0a68(wetee_chain *_swig_go_0)
 }
 
 
-intgo _wrap_chainb_transaction_version_cwetee_d5bd1ef305db0a68(wetee_chain *_swig_go_0) {
+intgo _wrap_chainb_transaction_version_cwetee_361844b0cea8f071(wetee_chain *_swig_go_0) {
   wetee_chain *arg1 = (wetee_chain *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -10337,7 +10520,7 @@ intgo _wrap_chainb_transaction_version_cwetee_d5bd1ef305db0a68(wetee_chain *_swi
 }
 
 
-intgo _wrap_chainb_ss58_cwetee_d5bd1ef305db0a68(wetee_chain *_swig_go_0) {
+intgo _wrap_chainb_ss58_cwetee_361844b0cea8f071(wetee_chain *_swig_go_0) {
   wetee_chain *arg1 = (wetee_chain *) 0 ;
   unsigned int result;
   intgo _swig_go_result;
@@ -10353,7 +10536,7 @@ intgo _wrap_chainb_ss58_cwetee_d5bd1ef305db0a68(wetee_chain *_swig_go_0) {
 }
 
 
-intgo _wrap_chainb_decimals_cwetee_d5bd1ef305db0a68(wetee_chain *_swig_go_0) {
+intgo _wrap_chainb_decimals_cwetee_361844b0cea8f071(wetee_chain *_swig_go_0) {
   wetee_chain *arg1 = (wetee_chain *) 0 ;
   unsigned int result;
   intgo _swig_go_result;
@@ -10369,7 +10552,7 @@ intgo _wrap_chainb_decimals_cwetee_d5bd1ef305db0a68(wetee_chain *_swig_go_0) {
 }
 
 
-_gostring_ _wrap_chainb_symbol_cwetee_d5bd1ef305db0a68(wetee_buf *_swig_go_0, wetee_chain *_swig_go_1) {
+_gostring_ _wrap_chainb_symbol_cwetee_361844b0cea8f071(wetee_buf *_swig_go_0, wetee_chain *_swig_go_1) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   wetee_chain *arg2 = (wetee_chain *) 0 ;
   wetee_buf temp1 ;
@@ -10403,7 +10586,7 @@ _gostring_ _wrap_chainb_symbol_cwetee_d5bd1ef305db0a68(wetee_buf *_swig_go_0, we
 }
 
 
-intgo _wrap_chainb_uses_new_rpc_cwetee_d5bd1ef305db0a68(wetee_chain *_swig_go_0) {
+intgo _wrap_chainb_uses_new_rpc_cwetee_361844b0cea8f071(wetee_chain *_swig_go_0) {
   wetee_chain *arg1 = (wetee_chain *) 0 ;
   int result;
   intgo _swig_go_result;
@@ -10419,7 +10602,7 @@ intgo _wrap_chainb_uses_new_rpc_cwetee_d5bd1ef305db0a68(wetee_chain *_swig_go_0)
 }
 
 
-_gostring_ _wrap_chainb_request_cwetee_d5bd1ef305db0a68(wetee_buf *_swig_go_0, wetee_chain *_swig_go_1, _gostring_ _swig_go_2, _gostring_ _swig_go_3) {
+_gostring_ _wrap_chainb_request_cwetee_361844b0cea8f071(wetee_buf *_swig_go_0, wetee_chain *_swig_go_1, _gostring_ _swig_go_2, _gostring_ _swig_go_3) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   wetee_chain *arg2 = (wetee_chain *) 0 ;
   char *arg3 = (char *) 0 ;
@@ -10472,7 +10655,7 @@ _gostring_ _wrap_chainb_request_cwetee_d5bd1ef305db0a68(wetee_buf *_swig_go_0, w
 }
 
 
-_gostring_ _wrap_chainb_storage_json_cwetee_d5bd1ef305db0a68(wetee_buf *_swig_go_0, wetee_chain *_swig_go_1, _gostring_ _swig_go_2, _gostring_ _swig_go_3, _gostring_ _swig_go_4, _gostring_ _swig_go_5) {
+_gostring_ _wrap_chainb_storage_json_cwetee_361844b0cea8f071(wetee_buf *_swig_go_0, wetee_chain *_swig_go_1, _gostring_ _swig_go_2, _gostring_ _swig_go_3, _gostring_ _swig_go_4, _gostring_ _swig_go_5) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   wetee_chain *arg2 = (wetee_chain *) 0 ;
   char *arg3 = (char *) 0 ;
@@ -10544,7 +10727,7 @@ _gostring_ _wrap_chainb_storage_json_cwetee_d5bd1ef305db0a68(wetee_buf *_swig_go
 }
 
 
-_gostring_ _wrap_chainb_entries_json_cwetee_d5bd1ef305db0a68(wetee_buf *_swig_go_0, wetee_chain *_swig_go_1, _gostring_ _swig_go_2, _gostring_ _swig_go_3, _gostring_ _swig_go_4, intgo _swig_go_5, _gostring_ _swig_go_6, _gostring_ _swig_go_7) {
+_gostring_ _wrap_chainb_entries_json_cwetee_361844b0cea8f071(wetee_buf *_swig_go_0, wetee_chain *_swig_go_1, _gostring_ _swig_go_2, _gostring_ _swig_go_3, _gostring_ _swig_go_4, intgo _swig_go_5, _gostring_ _swig_go_6, _gostring_ _swig_go_7) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   wetee_chain *arg2 = (wetee_chain *) 0 ;
   char *arg3 = (char *) 0 ;
@@ -10630,7 +10813,7 @@ _gostring_ _wrap_chainb_entries_json_cwetee_d5bd1ef305db0a68(wetee_buf *_swig_go
 }
 
 
-_gostring_ _wrap_chainb_constant_json_cwetee_d5bd1ef305db0a68(wetee_buf *_swig_go_0, wetee_chain *_swig_go_1, _gostring_ _swig_go_2, _gostring_ _swig_go_3) {
+_gostring_ _wrap_chainb_constant_json_cwetee_361844b0cea8f071(wetee_buf *_swig_go_0, wetee_chain *_swig_go_1, _gostring_ _swig_go_2, _gostring_ _swig_go_3) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   wetee_chain *arg2 = (wetee_chain *) 0 ;
   char *arg3 = (char *) 0 ;
@@ -10678,7 +10861,7 @@ _gostring_ _wrap_chainb_constant_json_cwetee_d5bd1ef305db0a68(wetee_buf *_swig_g
 }
 
 
-_gostring_ _wrap_chainb_runtime_call_json_cwetee_d5bd1ef305db0a68(wetee_buf *_swig_go_0, wetee_chain *_swig_go_1, _gostring_ _swig_go_2, _gostring_ _swig_go_3, _gostring_ _swig_go_4, _gostring_ _swig_go_5) {
+_gostring_ _wrap_chainb_runtime_call_json_cwetee_361844b0cea8f071(wetee_buf *_swig_go_0, wetee_chain *_swig_go_1, _gostring_ _swig_go_2, _gostring_ _swig_go_3, _gostring_ _swig_go_4, _gostring_ _swig_go_5) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   wetee_chain *arg2 = (wetee_chain *) 0 ;
   char *arg3 = (char *) 0 ;
@@ -10750,7 +10933,7 @@ _gostring_ _wrap_chainb_runtime_call_json_cwetee_d5bd1ef305db0a68(wetee_buf *_sw
 }
 
 
-_gostring_ _wrap_chainb_events_json_cwetee_d5bd1ef305db0a68(wetee_buf *_swig_go_0, wetee_chain *_swig_go_1, _gostring_ _swig_go_2) {
+_gostring_ _wrap_chainb_events_json_cwetee_361844b0cea8f071(wetee_buf *_swig_go_0, wetee_chain *_swig_go_1, _gostring_ _swig_go_2) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   wetee_chain *arg2 = (wetee_chain *) 0 ;
   char *arg3 = (char *) 0 ;
@@ -10796,7 +10979,7 @@ _gostring_ _wrap_chainb_events_json_cwetee_d5bd1ef305db0a68(wetee_buf *_swig_go_
 }
 
 
-_gostring_ _wrap_chainb_sign_call_cwetee_d5bd1ef305db0a68(wetee_buf *_swig_go_0, wetee_chain *_swig_go_1, _gostring_ _swig_go_2, _gostring_ _swig_go_3, _gostring_ _swig_go_4, wetee_keypair *_swig_go_5, long long _swig_go_6) {
+_gostring_ _wrap_chainb_sign_call_cwetee_361844b0cea8f071(wetee_buf *_swig_go_0, wetee_chain *_swig_go_1, _gostring_ _swig_go_2, _gostring_ _swig_go_3, _gostring_ _swig_go_4, wetee_keypair *_swig_go_5, long long _swig_go_6) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   wetee_chain *arg2 = (wetee_chain *) 0 ;
   char *arg3 = (char *) 0 ;
@@ -10860,7 +11043,7 @@ _gostring_ _wrap_chainb_sign_call_cwetee_d5bd1ef305db0a68(wetee_buf *_swig_go_0,
 }
 
 
-_gostring_ _wrap_chainb_submit_cwetee_d5bd1ef305db0a68(_goslice_ _swig_go_0, wetee_chain *_swig_go_1, _goslice_ _swig_go_2) {
+_gostring_ _wrap_chainb_submit_cwetee_361844b0cea8f071(_goslice_ _swig_go_0, wetee_chain *_swig_go_1, _goslice_ _swig_go_2) {
   uint8_t *arg1 ;
   wetee_chain *arg2 = (wetee_chain *) 0 ;
   uint8_t *arg3 = (uint8_t *) 0 ;
@@ -10887,7 +11070,7 @@ _gostring_ _wrap_chainb_submit_cwetee_d5bd1ef305db0a68(_goslice_ _swig_go_0, wet
 }
 
 
-_gostring_ _wrap_chainb_submit_watch_cwetee_d5bd1ef305db0a68(wetee_chain_watch **_swig_go_0, wetee_chain *_swig_go_1, _goslice_ _swig_go_2) {
+_gostring_ _wrap_chainb_submit_watch_cwetee_361844b0cea8f071(wetee_chain_watch **_swig_go_0, wetee_chain *_swig_go_1, _goslice_ _swig_go_2) {
   wetee_chain_watch **arg1 = (wetee_chain_watch **) 0 ;
   wetee_chain *arg2 = (wetee_chain *) 0 ;
   uint8_t *arg3 = (uint8_t *) 0 ;
@@ -10920,7 +11103,7 @@ _gostring_ _wrap_chainb_submit_watch_cwetee_d5bd1ef305db0a68(wetee_chain_watch *
 }
 
 
-_gostring_ _wrap_chainb_transfer_cwetee_d5bd1ef305db0a68(wetee_buf *_swig_go_0, wetee_chain *_swig_go_1, wetee_keypair *_swig_go_2, _gostring_ _swig_go_3, _goslice_ _swig_go_4, intgo _swig_go_5, intgo _swig_go_6, intgo _swig_go_7) {
+_gostring_ _wrap_chainb_transfer_cwetee_361844b0cea8f071(wetee_buf *_swig_go_0, wetee_chain *_swig_go_1, wetee_keypair *_swig_go_2, _gostring_ _swig_go_3, _goslice_ _swig_go_4, intgo _swig_go_5, intgo _swig_go_6, intgo _swig_go_7) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   wetee_chain *arg2 = (wetee_chain *) 0 ;
   wetee_keypair *arg3 = (wetee_keypair *) 0 ;
@@ -10975,7 +11158,7 @@ _gostring_ _wrap_chainb_transfer_cwetee_d5bd1ef305db0a68(wetee_buf *_swig_go_0, 
 }
 
 
-_gostring_ _wrap_chain_refresh_cwetee_d5bd1ef305db0a68(intgo *_swig_go_0, wetee_chain *_swig_go_1) {
+_gostring_ _wrap_chain_refresh_cwetee_361844b0cea8f071(intgo *_swig_go_0, wetee_chain *_swig_go_1) {
   int *arg1 = (int *) 0 ;
   wetee_chain *arg2 = (wetee_chain *) 0 ;
   int temp1 ;
@@ -10998,7 +11181,7 @@ _gostring_ _wrap_chain_refresh_cwetee_d5bd1ef305db0a68(intgo *_swig_go_0, wetee_
 }
 
 
-_gostring_ _wrap_chain_account_nonce_cwetee_d5bd1ef305db0a68(long long *_swig_go_0, wetee_chain *_swig_go_1, _gostring_ _swig_go_2) {
+_gostring_ _wrap_chain_account_nonce_cwetee_361844b0cea8f071(long long *_swig_go_0, wetee_chain *_swig_go_1, _gostring_ _swig_go_2) {
   uint64_t *arg1 = (uint64_t *) 0 ;
   wetee_chain *arg2 = (wetee_chain *) 0 ;
   char *arg3 = (char *) 0 ;
@@ -11023,7 +11206,7 @@ _gostring_ _wrap_chain_account_nonce_cwetee_d5bd1ef305db0a68(long long *_swig_go
 }
 
 
-_gostring_ _wrap_chain_balance_cwetee_d5bd1ef305db0a68(_goslice_ _swig_go_0, wetee_chain *_swig_go_1, _gostring_ _swig_go_2) {
+_gostring_ _wrap_chain_balance_cwetee_361844b0cea8f071(_goslice_ _swig_go_0, wetee_chain *_swig_go_1, _gostring_ _swig_go_2) {
   wetee_u128 *arg1 = (wetee_u128 *) 0 ;
   wetee_chain *arg2 = (wetee_chain *) 0 ;
   char *arg3 = (char *) 0 ;
@@ -11058,7 +11241,7 @@ _gostring_ _wrap_chain_balance_cwetee_d5bd1ef305db0a68(_goslice_ _swig_go_0, wet
 }
 
 
-_gostring_ _wrap_chain_fee_info_json_cwetee_d5bd1ef305db0a68(wetee_buf *_swig_go_0, wetee_chain *_swig_go_1, _goslice_ _swig_go_2) {
+_gostring_ _wrap_chain_fee_info_json_cwetee_361844b0cea8f071(wetee_buf *_swig_go_0, wetee_chain *_swig_go_1, _goslice_ _swig_go_2) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   wetee_chain *arg2 = (wetee_chain *) 0 ;
   uint8_t *arg3 = (uint8_t *) 0 ;
@@ -11098,7 +11281,7 @@ _gostring_ _wrap_chain_fee_info_json_cwetee_d5bd1ef305db0a68(wetee_buf *_swig_go
 }
 
 
-_gostring_ _wrap_chain_fee_details_json_cwetee_d5bd1ef305db0a68(wetee_buf *_swig_go_0, wetee_chain *_swig_go_1, _goslice_ _swig_go_2) {
+_gostring_ _wrap_chain_fee_details_json_cwetee_361844b0cea8f071(wetee_buf *_swig_go_0, wetee_chain *_swig_go_1, _goslice_ _swig_go_2) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   wetee_chain *arg2 = (wetee_chain *) 0 ;
   uint8_t *arg3 = (uint8_t *) 0 ;
@@ -11138,7 +11321,7 @@ _gostring_ _wrap_chain_fee_details_json_cwetee_d5bd1ef305db0a68(wetee_buf *_swig
 }
 
 
-_gostring_ _wrap_chain_watch_wait_cwetee_d5bd1ef305db0a68(wetee_buf *_swig_go_0, wetee_chain_watch *_swig_go_1, intgo _swig_go_2, intgo _swig_go_3) {
+_gostring_ _wrap_chain_watch_wait_cwetee_361844b0cea8f071(wetee_buf *_swig_go_0, wetee_chain_watch *_swig_go_1, intgo _swig_go_2, intgo _swig_go_3) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   wetee_chain_watch *arg2 = (wetee_chain_watch *) 0 ;
   int arg3 ;
@@ -11176,7 +11359,7 @@ _gostring_ _wrap_chain_watch_wait_cwetee_d5bd1ef305db0a68(wetee_buf *_swig_go_0,
 }
 
 
-_gostring_ _wrap_tx_status_name_cwetee_d5bd1ef305db0a68(intgo _swig_go_0) {
+_gostring_ _wrap_tx_status_name_cwetee_361844b0cea8f071(intgo _swig_go_0) {
   int arg1 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -11191,6 +11374,310 @@ _gostring_ _wrap_tx_status_name_cwetee_d5bd1ef305db0a68(intgo _swig_go_0) {
   _swig_go_result.p = (char *)result;
   _swig_go_result.n = result ? (intgo)strlen(result) : 0;
   
+  return _swig_go_result;
+}
+
+
+intgo _wrap_TELEGRAM_PRODUCTION_cwetee_361844b0cea8f071() {
+  int result;
+  intgo _swig_go_result;
+  
+  
+  result = (int)(WETEE_TELEGRAM_PRODUCTION);
+  _swig_go_result = result; 
+  return _swig_go_result;
+}
+
+
+intgo _wrap_TELEGRAM_TEST_cwetee_361844b0cea8f071() {
+  int result;
+  intgo _swig_go_result;
+  
+  
+  result = (int)(WETEE_TELEGRAM_TEST);
+  _swig_go_result = result; 
+  return _swig_go_result;
+}
+
+
+intgo _wrap_TELEGRAM_INIT_DATA_MAX_cwetee_361844b0cea8f071() {
+  unsigned int result;
+  intgo _swig_go_result;
+  
+  
+  result = (unsigned int)(WETEE_TELEGRAM_INIT_DATA_MAX);
+  _swig_go_result = result; 
+  return _swig_go_result;
+}
+
+
+void _wrap_telegram_init_data_free_cwetee_361844b0cea8f071(wetee_telegram_init_data *_swig_go_0) {
+  wetee_telegram_init_data *arg1 = (wetee_telegram_init_data *) 0 ;
+  
+  arg1 = (wetee_telegram_init_data *)(uintptr_t)_swig_go_0; 
+  
+  {
+    wetee_clear_error();
+    wetee_telegram_init_data_free(arg1);
+  }
+  
+}
+
+
+_gostring_ _wrap_telegram_public_key_cwetee_361844b0cea8f071(_goslice_ _swig_go_0, intgo _swig_go_1) {
+  uint8_t *arg1 ;
+  int arg2 ;
+  wetee_rc result;
+  _gostring_ _swig_go_result;
+  
+  
+  if (_swig_go_0.len < 32) _swig_gopanic("telegram_public_key: out needs 32 bytes");
+  arg1 = (uint8_t *)_swig_go_0.array;
+  
+  arg2 = (int)_swig_go_1; 
+  
+  {
+    wetee_clear_error();
+    result = (wetee_rc)wetee_telegram_public_key(arg1,arg2);
+  }
+  _swig_go_result = wetee_go_status(result); 
+  return _swig_go_result;
+}
+
+
+_gostring_ _wrap_telegram_init_data_parse_cwetee_361844b0cea8f071(wetee_telegram_init_data **_swig_go_0, _gostring_ _swig_go_1) {
+  wetee_telegram_init_data **arg1 = (wetee_telegram_init_data **) 0 ;
+  char *arg2 = (char *) 0 ;
+  size_t arg3 ;
+  wetee_telegram_init_data *temp1 ;
+  wetee_rc result;
+  _gostring_ _swig_go_result;
+  
+  
+  temp1 = NULL;
+  arg1 = &temp1;
+  
+  
+  arg2 = (char *)_swig_go_1.p;
+  arg3 = (size_t)_swig_go_1.n;
+  
+  
+  {
+    wetee_clear_error();
+    result = (wetee_rc)wetee_telegram_init_data_parse(arg1,(char const *)arg2,arg3);
+  }
+  _swig_go_result = wetee_go_status(result); 
+  
+  *(uintptr_t *)(void *)_swig_go_0 = (uintptr_t)temp1;
+  temp1 = NULL; /* owned by Go now */
+  
+  wetee_telegram_init_data_free(temp1); 
+  return _swig_go_result;
+}
+
+
+_gostring_ _wrap_telegram_init_data_validate_cwetee_361844b0cea8f071(wetee_telegram_init_data **_swig_go_0, _gostring_ _swig_go_1, _gostring_ _swig_go_2, long long _swig_go_3, long long _swig_go_4) {
+  wetee_telegram_init_data **arg1 = (wetee_telegram_init_data **) 0 ;
+  char *arg2 = (char *) 0 ;
+  size_t arg3 ;
+  char *arg4 = (char *) 0 ;
+  size_t arg5 ;
+  uint64_t arg6 ;
+  uint64_t arg7 ;
+  wetee_telegram_init_data *temp1 ;
+  wetee_rc result;
+  _gostring_ _swig_go_result;
+  
+  
+  temp1 = NULL;
+  arg1 = &temp1;
+  
+  
+  arg2 = (char *)_swig_go_1.p;
+  arg3 = (size_t)_swig_go_1.n;
+  
+  
+  arg4 = (char *)_swig_go_2.p;
+  arg5 = (size_t)_swig_go_2.n;
+  
+  arg6 = (uint64_t)_swig_go_3; 
+  arg7 = (uint64_t)_swig_go_4; 
+  
+  {
+    wetee_clear_error();
+    result = (wetee_rc)wetee_telegram_init_data_validate(arg1,(char const *)arg2,arg3,(char const *)arg4,arg5,arg6,arg7);
+  }
+  _swig_go_result = wetee_go_status(result); 
+  
+  *(uintptr_t *)(void *)_swig_go_0 = (uintptr_t)temp1;
+  temp1 = NULL; /* owned by Go now */
+  
+  wetee_telegram_init_data_free(temp1); 
+  return _swig_go_result;
+}
+
+
+_gostring_ _wrap_telegram_init_data_validate_third_party_cwetee_361844b0cea8f071(wetee_telegram_init_data **_swig_go_0, _gostring_ _swig_go_1, long long _swig_go_2, _goslice_ _swig_go_3, long long _swig_go_4, long long _swig_go_5) {
+  wetee_telegram_init_data **arg1 = (wetee_telegram_init_data **) 0 ;
+  char *arg2 = (char *) 0 ;
+  size_t arg3 ;
+  int64_t arg4 ;
+  uint8_t *arg5 ;
+  uint64_t arg6 ;
+  uint64_t arg7 ;
+  wetee_telegram_init_data *temp1 ;
+  wetee_rc result;
+  _gostring_ _swig_go_result;
+  
+  
+  temp1 = NULL;
+  arg1 = &temp1;
+  
+  
+  arg2 = (char *)_swig_go_1.p;
+  arg3 = (size_t)_swig_go_1.n;
+  
+  arg4 = (int64_t)_swig_go_2; 
+  
+  if (_swig_go_3.len < 32) _swig_gopanic("telegram_init_data_validate_third_party: public_key needs 32 bytes");
+  arg5 = (uint8_t *)_swig_go_3.array;
+  
+  arg6 = (uint64_t)_swig_go_4; 
+  arg7 = (uint64_t)_swig_go_5; 
+  
+  {
+    wetee_clear_error();
+    result = (wetee_rc)wetee_telegram_init_data_validate_third_party(arg1,(char const *)arg2,arg3,arg4,(unsigned char const (*))arg5,arg6,arg7);
+  }
+  _swig_go_result = wetee_go_status(result); 
+  
+  *(uintptr_t *)(void *)_swig_go_0 = (uintptr_t)temp1;
+  temp1 = NULL; /* owned by Go now */
+  
+  wetee_telegram_init_data_free(temp1); 
+  return _swig_go_result;
+}
+
+
+_gostring_ _wrap_telegram_init_data_get_cwetee_361844b0cea8f071(wetee_telegram_init_data *_swig_go_0, _gostring_ _swig_go_1) {
+  wetee_telegram_init_data *arg1 = (wetee_telegram_init_data *) 0 ;
+  char *arg2 = (char *) 0 ;
+  char *result = 0 ;
+  _gostring_ _swig_go_result;
+  
+  arg1 = (wetee_telegram_init_data *)(uintptr_t)_swig_go_0; 
+  
+  arg2 = (char *)malloc(_swig_go_1.n + 1);
+  memcpy(arg2, _swig_go_1.p, _swig_go_1.n);
+  arg2[_swig_go_1.n] = '\0';
+  
+  
+  {
+    wetee_clear_error();
+    result = (char *)wetee_telegram_init_data_get((struct wetee_telegram_init_data const *)arg1,(char const *)arg2);
+  }
+  
+  _swig_go_result.p = (char *)result;
+  _swig_go_result.n = result ? (intgo)strlen(result) : 0;
+  
+  free(arg2); 
+  return _swig_go_result;
+}
+
+
+long long _wrap_telegram_init_data_auth_date_cwetee_361844b0cea8f071(wetee_telegram_init_data *_swig_go_0) {
+  wetee_telegram_init_data *arg1 = (wetee_telegram_init_data *) 0 ;
+  uint64_t result;
+  long long _swig_go_result;
+  
+  arg1 = (wetee_telegram_init_data *)(uintptr_t)_swig_go_0; 
+  
+  {
+    wetee_clear_error();
+    result = (uint64_t)wetee_telegram_init_data_auth_date((struct wetee_telegram_init_data const *)arg1);
+  }
+  _swig_go_result = result; 
+  return _swig_go_result;
+}
+
+
+intgo _wrap_telegram_init_data_has_user_cwetee_361844b0cea8f071(wetee_telegram_init_data *_swig_go_0) {
+  wetee_telegram_init_data *arg1 = (wetee_telegram_init_data *) 0 ;
+  int result;
+  intgo _swig_go_result;
+  
+  arg1 = (wetee_telegram_init_data *)(uintptr_t)_swig_go_0; 
+  
+  {
+    wetee_clear_error();
+    result = (int)wetee_telegram_init_data_has_user((struct wetee_telegram_init_data const *)arg1);
+  }
+  _swig_go_result = result; 
+  return _swig_go_result;
+}
+
+
+long long _wrap_telegram_init_data_user_id_cwetee_361844b0cea8f071(wetee_telegram_init_data *_swig_go_0) {
+  wetee_telegram_init_data *arg1 = (wetee_telegram_init_data *) 0 ;
+  int64_t result;
+  long long _swig_go_result;
+  
+  arg1 = (wetee_telegram_init_data *)(uintptr_t)_swig_go_0; 
+  
+  {
+    wetee_clear_error();
+    result = (int64_t)wetee_telegram_init_data_user_id((struct wetee_telegram_init_data const *)arg1);
+  }
+  _swig_go_result = result; 
+  return _swig_go_result;
+}
+
+
+_gostring_ _wrap_telegram_init_data_user_string_cwetee_361844b0cea8f071(wetee_telegram_init_data *_swig_go_0, _gostring_ _swig_go_1) {
+  wetee_telegram_init_data *arg1 = (wetee_telegram_init_data *) 0 ;
+  char *arg2 = (char *) 0 ;
+  char *result = 0 ;
+  _gostring_ _swig_go_result;
+  
+  arg1 = (wetee_telegram_init_data *)(uintptr_t)_swig_go_0; 
+  
+  arg2 = (char *)malloc(_swig_go_1.n + 1);
+  memcpy(arg2, _swig_go_1.p, _swig_go_1.n);
+  arg2[_swig_go_1.n] = '\0';
+  
+  
+  {
+    wetee_clear_error();
+    result = (char *)wetee_telegram_init_data_user_string((struct wetee_telegram_init_data const *)arg1,(char const *)arg2);
+  }
+  
+  _swig_go_result.p = (char *)result;
+  _swig_go_result.n = result ? (intgo)strlen(result) : 0;
+  
+  free(arg2); 
+  return _swig_go_result;
+}
+
+
+intgo _wrap_telegram_init_data_user_flag_cwetee_361844b0cea8f071(wetee_telegram_init_data *_swig_go_0, _gostring_ _swig_go_1) {
+  wetee_telegram_init_data *arg1 = (wetee_telegram_init_data *) 0 ;
+  char *arg2 = (char *) 0 ;
+  int result;
+  intgo _swig_go_result;
+  
+  arg1 = (wetee_telegram_init_data *)(uintptr_t)_swig_go_0; 
+  
+  arg2 = (char *)malloc(_swig_go_1.n + 1);
+  memcpy(arg2, _swig_go_1.p, _swig_go_1.n);
+  arg2[_swig_go_1.n] = '\0';
+  
+  
+  {
+    wetee_clear_error();
+    result = (int)wetee_telegram_init_data_user_flag((struct wetee_telegram_init_data const *)arg1,(char const *)arg2);
+  }
+  _swig_go_result = result; 
+  free(arg2); 
   return _swig_go_result;
 }
 
