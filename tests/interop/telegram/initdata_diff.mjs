@@ -54,7 +54,12 @@ function randomData(rng) {
 }
 
 function userFields(init) {
-  const u = parse(init).user;
+  let u;
+  try {
+    u = parse(init).user;
+  } catch {
+    return ''; // an altered user JSON (only in records whose verdict is invalid)
+  }
   if (!u) return '';
   return [u.id, hex(u.first_name), hex(u.last_name), hex(u.username), hex(u.language_code), hex(u.photo_url),
     u.is_premium ? 1 : 0].join(',');
