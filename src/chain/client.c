@@ -1238,13 +1238,18 @@ static int follow_event(wetee_chain_watch *w, const char *text, size_t len)
             w->status = WETEE_TX_RETRACTED;
             report(w);
         }
-    for (i = 0; i < a.n_finalized; i++) memcpy(w->fin_ring[w->n_fin++ % 32], a.finalized[i], 32);
-    for (i = 0; i < a.n_finalized; i++)
-        if (w->has_block && !memcmp(a.finalized[i], w->block, 32) && w->status == WETEE_TX_IN_BLOCK) {
-            w->status = WETEE_TX_FINALIZED;
-            w->final = 1;
-            report(w);
-        }
+    {
+        /* the blocks of `initialized` (after a stop, too) are finalized ones */
+        uint8_t(*fin)[32] = a.kind == 1 ? a.added : a.finalized;
+        size_t nfin = a.kind == 1 ? a.n_added : a.n_finalized;
+        for (i = 0; i < nfin; i++) memcpy(w->fin_ring[w->n_fin++ % 32], fin[i], 32);
+        for (i = 0; i < nfin; i++)
+            if (w->has_block && !memcmp(fin[i], w->block, 32) && w->status == WETEE_TX_IN_BLOCK) {
+                w->status = WETEE_TX_FINALIZED;
+                w->final = 1;
+                report(w);
+            }
+    }
     if (a.n_unpin && fid[0]) {
         json_t *p = json_array(), *hs = json_array();
         char *pt;
@@ -1584,11 +1589,13 @@ static int header_blk(wt_blk *k, const json_t *h)
     return rc;
 }
 
-static int fetch_header(wt_blk *k, wetee_chain *c, const uint8_t hash[32])
+static int fetch_header(wt_blk *k, wetee_chain *c, const uint8_t hash_in[32])
 {
     char hx[67], params[80];
     json_t *h = NULL;
+    uint8_t hash[32];
     int rc;
+    memcpy(hash, hash_in, 32); /* hash_in may be k->parent, which header_blk() replaces */
     wt_hex_str(hx, hash, 32);
     snprintf(params, sizeof params, "[\"%s\"]", hx);
     if ((rc = call_json(&h, c, "chain_getHeader", params)) != WETEE_OK) return rc;

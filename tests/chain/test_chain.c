@@ -14,6 +14,7 @@
 #include "wetee/value.h"
 #include "wt_mock_node.h"
 #include "wt_test.h"
+#include <pthread.h>
 #include <unistd.h>
 
 static int parse_legacy(wt_tx_event *ev, const char *s) { return wt_tx_event_parse_legacy(ev, s, strlen(s)); }
@@ -562,6 +563,214 @@ done:
     wt_mock_free(m);
 }
 
+/* the new JSON-RPC spec: transactionWatch_v1 when the node offers it */
+WT_TEST(client_watch_new_txwatch)
+{
+    wt_mock *m = wt_mock_polkadot();
+    if (!m) WT_SKIP("metadata-hash/polkadot_metadata_v15.hex not found (vectors directory absent)");
+    wt_mock_set(m, "rpc_methods", "{\"methods\":[\"chainHead_v1_follow\",\"transaction_v1_broadcast\","
+                                  "\"transactionWatch_v1_submitAndWatch\"]}");
+    wetee_chain *c = open_mock(m, NULL);
+    wetee_chain_watch *w = NULL;
+    wetee_buf ext = WETEE_BUF_INIT, res = WETEE_BUF_INIT;
+    if (!c) goto done;
+    CHECK(wetee_chain_uses_new_rpc(c) == 1);
+    remark_ext(&ext, c);
+    script_block(m, wetee_chain_metadata(c), &ext, 5);
+    wt_mock_set(m, "transactionWatch_v1_submitAndWatch", "\"t1\"");
+    CHECK_OK(wetee_chain_submit_watch(&w, c, ext.data, ext.len, NULL, NULL));
+    wt_mock_notify(m, "transactionWatch_v1_watchEvent", "t1", "{\"event\":\"validated\"}");
+    wt_mock_notify(m, "transactionWatch_v1_watchEvent", "t1",
+                   "{\"event\":\"bestChainBlockIncluded\",\"block\":{\"hash\":" BLOCK_H ",\"index\":1}}");
+    CHECK_OK(wetee_chain_watch_wait(&res, w, WETEE_TX_IN_BLOCK, 5000));
+    CHECK(strstr((const char *)res.data, "\"index\":1") && strstr((const char *)res.data, "\"success\":false"));
+    wt_mock_notify(m, "transactionWatch_v1_watchEvent", "t1", "{\"event\":\"bestChainBlockIncluded\",\"block\":null}");
+    wt_mock_notify(m, "transactionWatch_v1_watchEvent", "t1",
+                   "{\"event\":\"finalized\",\"block\":{\"hash\":" BLOCK_H ",\"index\":1}}");
+    CHECK_OK(wetee_chain_watch_wait(&res, w, WETEE_TX_FINALIZED, 5000));
+    CHECK(strstr((const char *)res.data, "\"status\":\"finalized\"") != NULL);
+    wetee_chain_watch_free(w);
+    w = NULL;
+    wt_mock_set(m, "transactionWatch_v1_submitAndWatch", "\"t2\"");
+    CHECK_OK(wetee_chain_submit_watch(&w, c, ext.data, ext.len, NULL, NULL));
+    wt_mock_notify(m, "transactionWatch_v1_watchEvent", "t2", "{\"event\":\"invalid\",\"error\":\"Invalid(BadProof)\"}");
+    CHECK_ERR(wetee_chain_watch_wait(&res, w, WETEE_TX_FINALIZED, 5000), WETEE_ERR_RPC);
+    CHECK_DETAIL("BadProof");
+done:
+    wetee_chain_watch_free(w);
+    wetee_buf_free(&ext);
+    wetee_buf_free(&res);
+    wetee_chain_free(c);
+    wt_mock_free(m);
+}
+
+#define H0 "\"0x0000000000000000000000000000000000000000000000000000000000000001\""
+
+/* the new spec without transactionWatch: validate, follow, broadcast, find
+ * the transaction in block bodies; unpin; recover from a stop event */
+WT_TEST(client_watch_new_broadcast)
+{
+    wt_mock *m = wt_mock_polkadot();
+    if (!m) WT_SKIP("metadata-hash/polkadot_metadata_v15.hex not found (vectors directory absent)");
+    wt_mock_set(m, "rpc_methods", "{\"methods\":[\"chainHead_v1_follow\",\"transaction_v1_broadcast\"]}");
+    wetee_chain *c = open_mock(m, NULL);
+    wetee_chain_watch *w = NULL;
+    wetee_buf ext = WETEE_BUF_INIT, res = WETEE_BUF_INIT, hex = WETEE_BUF_INIT;
+    char done_ev[1024];
+    if (!c) goto done;
+    remark_ext(&ext, c);
+    script_block(m, wetee_chain_metadata(c), &ext, 5);
+    CHECK_OK(wetee_hex_encode(&hex, ext.data, ext.len, 0));
+    /* the node's verdict first: invalid is refused before anything is broadcast */
+    wt_mock_set(m, "state_call:TaggedTransactionQueue_validate_transaction", "\"0x010000\"");
+    CHECK_ERR(wetee_chain_submit_watch(&w, c, ext.data, ext.len, NULL, NULL), WETEE_ERR_RPC);
+    CHECK_DETAIL("Invalid");
+    CHECK(wt_mock_calls(m, "transaction_v1_broadcast") == 0);
+    wt_mock_set(m, "state_call:TaggedTransactionQueue_validate_transaction", "\"0x00\"");
+    wt_mock_set(m, "chainHead_v1_follow", "\"f1\"");
+    wt_mock_set(m, "chainHead_v1_unfollow", "null");
+    wt_mock_set(m, "chainHead_v1_unpin", "null");
+    wt_mock_set(m, "chainHead_v1_body", "{\"result\":\"started\",\"operationId\":\"b@N\"}");
+    wt_mock_set(m, "transaction_v1_broadcast", "\"op1\"");
+    wt_mock_set(m, "transaction_v1_stop", "null");
+    CHECK_OK(wetee_chain_submit_watch(&w, c, ext.data, ext.len, NULL, NULL));
+    CHECK(wt_mock_calls(m, "transaction_v1_broadcast") == 1);
+    wt_mock_notify(m, "chainHead_v1_followEvent", "f1", "{\"event\":\"initialized\",\"finalizedBlockHashes\":[" H0 "]}");
+    wt_mock_notify(m, "chainHead_v1_followEvent", "f1",
+                   "{\"event\":\"newBlock\",\"blockHash\":" BLOCK_H ",\"parentBlockHash\":" H0 ",\"newRuntime\":null}");
+    snprintf(done_ev, sizeof done_ev, "{\"event\":\"operationBodyDone\",\"operationId\":\"b2\",\"value\":[\"0x0400\",\"0x%.*s\"]}",
+             (int)hex.len, (const char *)hex.data);
+    wt_mock_notify(m, "chainHead_v1_followEvent", "f1", done_ev);
+    CHECK_OK(wetee_chain_watch_wait(&res, w, WETEE_TX_IN_BLOCK, 5000));
+    CHECK(strstr((const char *)res.data, "\"status\":\"inBlock\"") && strstr((const char *)res.data, "\"index\":1"));
+    CHECK(strstr(wt_mock_last_params(m, "chainHead_v1_body"), "\"f1\"") != NULL);
+    /* stop: followed again; the block comes back finalized in initialized */
+    wt_mock_notify(m, "chainHead_v1_followEvent", "f1", "{\"event\":\"stop\"}");
+    CHECK_ERR(wetee_chain_watch_wait(&res, w, WETEE_TX_FINALIZED, 300), WETEE_ERR_TIMEOUT);
+    CHECK(wt_mock_calls(m, "chainHead_v1_follow") == 2);
+    wt_mock_notify(m, "chainHead_v1_followEvent", "f1", "{\"event\":\"initialized\",\"finalizedBlockHashes\":[" H0 "," BLOCK_H "]}");
+    CHECK_OK(wetee_chain_watch_wait(&res, w, WETEE_TX_FINALIZED, 5000));
+    CHECK(strstr((const char *)res.data, "\"status\":\"finalized\"") != NULL);
+    /* the older finalized block was unpinned */
+    CHECK(wt_mock_calls(m, "chainHead_v1_unpin") >= 1);
+    CHECK(wt_mock_last_params(m, "chainHead_v1_unpin") && strstr(wt_mock_last_params(m, "chainHead_v1_unpin"), "0x0000000000000000000000000000000000000000000000000000000000000001") != NULL);
+    wetee_chain_watch_free(w);
+    w = NULL;
+    CHECK(wt_mock_calls(m, "transaction_v1_stop") == 1);
+done:
+    wetee_chain_watch_free(w);
+    wetee_buf_free(&ext);
+    wetee_buf_free(&res);
+    wetee_buf_free(&hex);
+    wetee_chain_free(c);
+    wt_mock_free(m);
+}
+
+/* block subscriptions on the legacy methods: a reorg and a reconnection */
+struct blk_log {
+    pthread_mutex_t mu;
+    char kinds[64];
+    uint64_t numbers[64];
+    int n;
+};
+static void on_blk(void *ctx, int kind, const char *json)
+{
+    struct blk_log *l = ctx;
+    json_t *o = json_loads(json, 0, NULL);
+    pthread_mutex_lock(&l->mu);
+    if (l->n < 64) {
+        l->kinds[l->n] = kind == WETEE_BLOCK_NEW ? 'N' : kind == WETEE_BLOCK_FINALIZED ? 'F' : kind == WETEE_BLOCK_RETRACTED ? 'R' : 'G';
+        l->numbers[l->n] = (uint64_t)json_integer_value(json_object_get(o, "number"));
+        l->n++;
+        l->kinds[l->n] = 0;
+    }
+    pthread_mutex_unlock(&l->mu);
+    json_decref(o);
+}
+/* header JSON of block `number` on top of `parent` (hex with quotes); its hash into hash_out (quoted hex) */
+static void header(char *out, size_t cap, char *hash_out, const char *parent, unsigned number, int fork)
+{
+    json_t *h;
+    uint8_t hh[32];
+    snprintf(out, cap,
+             "{\"parentHash\":%s,\"number\":\"0x%x\",\"stateRoot\":\"0x%064x\",\"extrinsicsRoot\":\"0x%064x\",\"digest\":{\"logs\":[]}}",
+             parent, number, 0, fork);
+    h = json_loads(out, 0, NULL);
+    CHECK(h != NULL);
+    CHECK_OK(wt_header_hash(hh, h));
+    json_decref(h);
+    hash_out[0] = '"';
+    wt_hex_str(hash_out + 1, hh, 32);
+    strcat(hash_out, "\"");
+}
+static int wait_log(struct blk_log *l, int n)
+{
+    for (int i = 0; i < 200; i++) {
+        pthread_mutex_lock(&l->mu);
+        int got = l->n;
+        pthread_mutex_unlock(&l->mu);
+        if (got >= n) return 1;
+        usleep(10000);
+    }
+    return 0;
+}
+
+WT_TEST(client_blocks_legacy)
+{
+    wt_mock *m = wt_mock_polkadot_opts(1);
+    if (!m) WT_SKIP("metadata-hash/polkadot_metadata_v15.hex not found (vectors directory absent)");
+    wetee_chain *c = open_mock(m, NULL);
+    wetee_chain_blocks *b = NULL;
+    struct blk_log l = { PTHREAD_MUTEX_INITIALIZER, "", { 0 }, 0 };
+    char h[8][300], hash[8][70], key[100];
+    if (!c) goto done;
+    wt_mock_set(m, "chain_subscribeNewHeads", "\"nh\"");
+    wt_mock_set(m, "chain_subscribeFinalizedHeads", "\"fh\"");
+    wt_mock_set(m, "chain_unsubscribeNewHeads", "true");
+    wt_mock_set(m, "chain_unsubscribeFinalizedHeads", "true");
+    CHECK_OK(wetee_chain_blocks_subscribe(&b, c, 0, on_blk, &l));
+    /* 1, 2, 3 on one branch; 2' and 3' on another from 1 */
+    header(h[1], 300, hash[1], H0, 1, 0);
+    header(h[2], 300, hash[2], hash[1], 2, 0);
+    header(h[3], 300, hash[3], hash[2], 3, 0);
+    header(h[4], 300, hash[4], hash[1], 2, 1); /* 2' */
+    header(h[5], 300, hash[5], hash[4], 3, 1); /* 3' */
+    wt_mock_notify(m, "chain_newHead", "nh", h[1]);
+    wt_mock_notify(m, "chain_newHead", "nh", h[2]);
+    wt_mock_notify(m, "chain_newHead", "nh", h[3]);
+    CHECK(wait_log(&l, 3));
+    /* only 3' is announced: 2' is fetched, 3 and 2 are retracted */
+    snprintf(key, sizeof key, "chain_getHeader:%.66s", hash[4] + 1);
+    wt_mock_set(m, key, h[4]);
+    wt_mock_notify(m, "chain_newHead", "nh", h[5]);
+    CHECK(wait_log(&l, 7));
+    CHECK_STR(l.kinds, "NNNRRNN");
+    CHECK(l.numbers[3] == 3 && l.numbers[4] == 2 && l.numbers[5] == 2 && l.numbers[6] == 3);
+    /* finalized */
+    wt_mock_notify(m, "chain_finalizedHead", "fh", h[4]);
+    CHECK(wait_log(&l, 8));
+    CHECK(l.kinds[7] == 'F' && l.numbers[7] == 2);
+    /* the connection drops; the subscriptions come back; blocks 4' and 5'
+     * were missed: 5' is announced and 4' fetched and reported first */
+    header(h[6], 300, hash[6], hash[5], 4, 1);
+    header(h[7], 300, hash[7], hash[6], 5, 1);
+    snprintf(key, sizeof key, "chain_getHeader:%.66s", hash[6] + 1);
+    wt_mock_set(m, key, h[6]);
+    wt_mock_drop(m, "test: connection lost");
+    for (int i = 0; i < 200 && wt_mock_calls(m, "chain_subscribeNewHeads") < 2; i++) usleep(10000);
+    CHECK(wt_mock_calls(m, "chain_subscribeNewHeads") == 2);
+    usleep(50000);
+    wt_mock_notify(m, "chain_newHead", "nh", h[7]);
+    CHECK(wait_log(&l, 10));
+    CHECK_STR(l.kinds + 8, "NN");
+    CHECK(l.numbers[8] == 4 && l.numbers[9] == 5);
+done:
+    wetee_chain_blocks_free(b);
+    wetee_chain_free(c);
+    wt_mock_free(m);
+}
+
 WT_MAIN("chain", WT_CASE(legacy_statuses), WT_CASE(new_spec_statuses), WT_CASE(header_hash), WT_CASE(find_extrinsic),
         WT_CASE(extrinsic_outcome), WT_CASE(follow_pinning), WT_CASE(follow_recorded), WT_CASE(numbers_and_names),
-        WT_CASE(client_connect), WT_CASE(client_upgrade_and_cache), WT_CASE(client_watch_legacy))
+        WT_CASE(client_connect), WT_CASE(client_upgrade_and_cache), WT_CASE(client_watch_legacy),
+        WT_CASE(client_watch_new_txwatch), WT_CASE(client_watch_new_broadcast), WT_CASE(client_blocks_legacy))

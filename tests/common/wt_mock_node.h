@@ -1,7 +1,7 @@
 /* A scripted JSON-RPC node for offline tests of the chain client: an
  * application transport (wetee_rpc_new_custom()) that answers each request
- * at once from a table of canned results (by method; for state_call by
- * "state_call:<function>"), records the requests, and lets the test push
+ * at once from a table of canned results (by "method:<first param>" when
+ * one is set for it, else by method; state_call by "state_call:<function>"), records the requests, and lets the test push
  * subscription notifications and connection losses. */
 #ifndef WT_MOCK_NODE_H
 #define WT_MOCK_NODE_H
@@ -12,6 +12,9 @@ typedef struct wt_mock wt_mock;
 
 /* A mock with an open application transport; NULL on failure. */
 wt_mock *wt_mock_new(void);
+/* reconnect non-zero: after wt_mock_drop() the client reconnects at once
+ * (the transport's connect reopens it) and re-establishes subscriptions. */
+wt_mock *wt_mock_new_opts(int reconnect);
 void wt_mock_free(wt_mock *m);
 wetee_rpc *wt_mock_rpc(wt_mock *m);
 /* Answer `method` (or "state_call:<function>") with this result JSON text
@@ -32,5 +35,6 @@ void wt_mock_drop(wt_mock *m, const char *reason);
  * Polkadot V15 metadata of the shared vectors (spec version 1, properties
  * 0 / 10 / DOT); NULL (after a visible note) when the vectors are absent. */
 wt_mock *wt_mock_polkadot(void);
+wt_mock *wt_mock_polkadot_opts(int reconnect);
 
 #endif
