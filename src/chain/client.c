@@ -1176,6 +1176,29 @@ static int sub_id(char *out, size_t cap, wetee_rpc_sub *sub)
     return rc;
 }
 
+/* chainHead_v1_unpin of the blocks the bookkeeping released (the answer
+ * is not needed: a failed unpin only keeps a block pinned longer) */
+static void unpin(wetee_chain *c, const char *follow_id, const wt_head_actions *a)
+{
+    json_t *p = json_array(), *hs = json_array();
+    char hx[67], *pt;
+    size_t i;
+    for (i = 0; i < a->n_unpin; i++) {
+        wt_hex_str(hx, a->unpin[i], 32);
+        json_array_append_new(hs, json_string(hx));
+    }
+    json_array_append_new(p, json_loads(follow_id, JSON_DECODE_ANY, NULL));
+    json_array_append_new(p, hs);
+    pt = json_dumps(p, JSON_COMPACT);
+    json_decref(p);
+    if (pt) {
+        wetee_buf r = WETEE_BUF_INIT;
+        call(&r, c, "chainHead_v1_unpin", pt);
+        wetee_buf_free(&r);
+        free(pt);
+    }
+}
+
 /* new spec without transactionWatch: look for the transaction in new blocks */
 static int follow_event(wetee_chain_watch *w, const char *text, size_t len)
 {
@@ -1250,24 +1273,7 @@ static int follow_event(wetee_chain_watch *w, const char *text, size_t len)
                 report(w);
             }
     }
-    if (a.n_unpin && fid[0]) {
-        json_t *p = json_array(), *hs = json_array();
-        char *pt;
-        for (i = 0; i < a.n_unpin; i++) {
-            wt_hex_str(hx, a.unpin[i], 32);
-            json_array_append_new(hs, json_string(hx));
-        }
-        json_array_append_new(p, json_loads(fid, JSON_DECODE_ANY, NULL));
-        json_array_append_new(p, hs);
-        pt = json_dumps(p, JSON_COMPACT);
-        json_decref(p);
-        if (pt) {
-            wetee_buf r = WETEE_BUF_INIT;
-            call(&r, w->c, "chainHead_v1_unpin", pt);
-            wetee_buf_free(&r);
-            free(pt);
-        }
-    }
+    if (a.n_unpin && fid[0]) unpin(w->c, fid, &a);
 done:
     wt_head_actions_free(&a);
     json_decref(ev);
@@ -1736,7 +1742,7 @@ static void new_note(wetee_chain_blocks *b, wt_note *n)
     json_t *ev;
     wt_head_actions a;
     size_t i;
-    char fid[128], hx[67];
+    char fid[128];
     if (n->kind == WETEE_RPC_SUB_LOST) {
         b->lost = 1;
         return;
@@ -1793,24 +1799,7 @@ static void new_note(wetee_chain_blocks *b, wt_note *n)
         }
         blocks_emit(b, WETEE_BLOCK_FINALIZED, &k, NULL, NULL);
     }
-    if (a.n_unpin && sub_id(fid, sizeof fid, b->heads) == WETEE_OK) {
-        json_t *p = json_array(), *hs = json_array();
-        char *pt;
-        for (i = 0; i < a.n_unpin; i++) {
-            wt_hex_str(hx, a.unpin[i], 32);
-            json_array_append_new(hs, json_string(hx));
-        }
-        json_array_append_new(p, json_loads(fid, JSON_DECODE_ANY, NULL));
-        json_array_append_new(p, hs);
-        pt = json_dumps(p, JSON_COMPACT);
-        json_decref(p);
-        if (pt) {
-            wetee_buf r = WETEE_BUF_INIT;
-            call(&r, b->c, "chainHead_v1_unpin", pt);
-            wetee_buf_free(&r);
-            free(pt);
-        }
-    }
+    if (a.n_unpin && sub_id(fid, sizeof fid, b->heads) == WETEE_OK) unpin(b->c, fid, &a);
     wt_head_actions_free(&a);
     json_decref(ev);
 }
