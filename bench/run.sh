@@ -50,6 +50,8 @@ ROUNDS=${WETEE_BENCH_ROUNDS:-5}
 [[ $ROUNDS =~ ^[1-9][0-9]*$ ]] || { echo "bench/run.sh: WETEE_BENCH_ROUNDS must be a positive integer" >&2; exit 2; }
 export WETEE_BENCH_SECONDS=${WETEE_BENCH_SECONDS:-0.5}
 export WETEE_BENCH_SAMPLES=${WETEE_BENCH_SAMPLES:-5}
+# the local JSON-RPC server that bench_rpc and its peer both run against
+export WETEE_RPC_BENCH_SERVER=${WETEE_RPC_BENCH_SERVER:-$BUILD/bench/rpc_bench_server}
 
 log() { printf '== %s\n' "$*" >&2; }
 warn() { printf 'bench/run.sh: %s\n' "$*" >&2; }

@@ -50,7 +50,7 @@ typedef struct req {
     /* completion, filled under mu, run after */
     struct req *dnext;
     int dstatus;
-    char *djson;
+    const char *djson; /* into the message being handled (alive until dl_run) */
     size_t dlen;
     char *ddetail;
     char method[];
@@ -95,6 +95,7 @@ struct wetee_rpc {
     int timer_started;
     pthread_cond_t tcond;
     int flushing, flush_req;
+    int wake_pending; /* the service thread has been woken for queued messages */
     /* connection */
     int state;
     int initial;          /* still in wetee_rpc_new()'s first round */
@@ -394,13 +395,9 @@ static void dl_add(donelist *dl, req *r, int status, const char *json, size_t le
     else dl->head = r;
     dl->tail = r;
     r->dstatus = status;
-    r->djson = json ? xstrndup(json, len) : NULL;
-    r->dlen = r->djson ? len : 0;
+    r->djson = json;
+    r->dlen = json ? len : 0;
     r->ddetail = NULL;
-    if (json && !r->djson) {
-        r->dstatus = WETEE_ERR_NO_MEMORY;
-        fmt = "rpc: out of memory for a response";
-    }
     if (fmt) {
         char d[512];
         va_list ap;
@@ -424,7 +421,6 @@ static void dl_run(wetee_rpc *rpc, donelist *dl)
             if (r->dstatus != WETEE_OK) wt_error(r->dstatus, "%s", r->ddetail ? r->ddetail : "rpc: request failed");
             r->cb(r->ctx, r->dstatus, r->djson, r->dlen);
         }
-        wt_free(r->djson);
         wt_free(r->ddetail);
         req_free(r);
         r = n;
@@ -723,7 +719,10 @@ static int next_out_locked(wetee_rpc *rpc, wt_rpc_out *o)
         r = rpc->hq_head;
         if (!r && rpc->state == ST_OPEN) r = rpc->q_head;
     }
-    if (!r) return 0;
+    if (!r) {
+        rpc->wake_pending = 0;
+        return 0;
+    }
     q_remove(rpc, r);
     r->sent = 1;
     o->buf = r->msg;
@@ -1630,8 +1629,10 @@ static int submit_keep_id(wetee_rpc *rpc, req *r, uint64_t *out_id)
     }
     if (out_id) *out_id = r->id;
     if (r->kind == K_SUB && r->sub) r->sub->pending = r->id;
+    int need_wake = rpc->kind == WT_TR_CUSTOM || !rpc->wake_pending;
+    rpc->wake_pending = 1;
     pthread_mutex_unlock(&rpc->mu);
-    wake(rpc);
+    if (need_wake) wake(rpc);
     return WETEE_OK;
 }
 

@@ -24,6 +24,9 @@ typedef struct ws_tr {
     _Atomic int stop;
     char *rx;
     size_t rx_len, rx_cap;
+    unsigned char *tx; /* LWS_PRE + framed messages */
+    size_t tx_cap;
+    uint64_t mask_state;
     char reason[512];
     int verify;
     lws_sorted_usec_list_t sul;
@@ -112,17 +115,74 @@ static int is_verify_error(const char *s)
                  strstr(s, "SSL") || strstr(s, "tls"));
 }
 
+/* Frames of a client: FIN + text, masked with a key from a xorshift
+ * generator (RFC 6455 asks for unpredictable keys against proxy cache
+ * poisoning; the generator is seeded from the system RNG). Several queued
+ * messages go out as one write of raw, already framed bytes. */
+#define WS_BATCH (256u * 1024u)
+
+static size_t frame(unsigned char *dst, const char *msg, size_t len, uint64_t *state)
+{
+    size_t h = 0;
+    dst[h++] = 0x81;
+    if (len < 126) {
+        dst[h++] = (unsigned char)(0x80 | len);
+    } else if (len < 65536) {
+        dst[h++] = 0x80 | 126;
+        dst[h++] = (unsigned char)(len >> 8);
+        dst[h++] = (unsigned char)len;
+    } else {
+        dst[h++] = 0x80 | 127;
+        for (int i = 7; i >= 0; i--) dst[h++] = (unsigned char)((uint64_t)len >> (8 * i));
+    }
+    uint64_t x = *state;
+    x ^= x << 13;
+    x ^= x >> 7;
+    x ^= x << 17;
+    *state = x;
+    unsigned char key[4] = { (unsigned char)x, (unsigned char)(x >> 8), (unsigned char)(x >> 16), (unsigned char)(x >> 24) };
+    memcpy(dst + h, key, 4);
+    h += 4;
+    unsigned char *p = dst + h;
+    for (size_t i = 0; i < len; i++) p[i] = (unsigned char)msg[i] ^ key[i & 3];
+    return h + len;
+}
+
 static void write_some(ws_tr *t, struct lws *wsi)
 {
     wt_rpc_out o;
-    while (!lws_send_pipe_choked(wsi) && wt_rpc_next_out(t->rpc, &o)) {
-        int n = lws_write(wsi, (unsigned char *)o.buf + WT_RPC_PRE, o.len, LWS_WRITE_TEXT);
-        wt_rpc_out_free(&o);
-        if (n < 0) {
-            set_reason(t, "", "write failed");
-            lws_set_timeout(wsi, PENDING_TIMEOUT_KILLED_BY_PARENT, LWS_TO_KILL_ASYNC);
-            return;
+    size_t used = 0;
+    if (lws_send_pipe_choked(wsi)) {
+        lws_callback_on_writable(wsi);
+        return;
+    }
+    while (used < WS_BATCH && wt_rpc_next_out(t->rpc, &o)) {
+        size_t need = LWS_PRE + used + o.len + 14;
+        if (need > t->tx_cap) {
+            size_t nc = t->tx_cap ? t->tx_cap : 65536;
+            while (nc < need) nc *= 2;
+            unsigned char *n = wt_realloc(t->tx, nc);
+            if (!n) {
+                wt_rpc_out_free(&o);
+                set_reason(t, "", "out of memory for sending");
+                lws_set_timeout(wsi, PENDING_TIMEOUT_KILLED_BY_PARENT, LWS_TO_KILL_ASYNC);
+                return;
+            }
+            t->tx = n;
+            t->tx_cap = nc;
         }
+        used += frame(t->tx + LWS_PRE + used, o.buf + WT_RPC_PRE, o.len, &t->mask_state);
+        wt_rpc_out_free(&o);
+    }
+    if (used && lws_write(wsi, t->tx + LWS_PRE, used, LWS_WRITE_RAW) < 0) {
+        set_reason(t, "", "write failed");
+        lws_set_timeout(wsi, PENDING_TIMEOUT_KILLED_BY_PARENT, LWS_TO_KILL_ASYNC);
+        return;
+    }
+    if (t->tx_cap > 4 * WS_BATCH) { /* keep a big buffer only while big messages go */
+        wt_free(t->tx);
+        t->tx = NULL;
+        t->tx_cap = 0;
     }
     if (wt_rpc_has_out(t->rpc)) lws_callback_on_writable(wsi);
 }
@@ -208,7 +268,10 @@ static int ws_callback(struct lws *wsi, enum lws_callback_reasons reason, void *
         if (t->wsi == wsi && t->established) write_some(t, wsi);
         break;
     case LWS_CALLBACK_EVENT_WAIT_CANCELLED:
-        if (t->wsi && t->established && wt_rpc_has_out(t->rpc)) lws_callback_on_writable(t->wsi);
+        /* woken for queued messages: send them now (one poll fewer than
+         * waiting for the writable callback; write_some asks for that
+         * callback itself when the socket is full) */
+        if (t->wsi && t->established) write_some(t, t->wsi);
         break;
     default:
         break;
@@ -261,6 +324,8 @@ static int ws_start(wetee_rpc *rpc)
     ws_tr *t = wt_calloc(1, sizeof *t);
     if (!t) return wt_error(WETEE_ERR_NO_MEMORY, "rpc: out of memory");
     t->rpc = rpc;
+    if (wt_random(&t->mask_state, sizeof t->mask_state, "rpc") != WETEE_OK || t->mask_state == 0)
+        t->mask_state = 0x9e3779b97f4a7c15ull ^ (uint64_t)(uintptr_t)t;
     int tls = 0;
     for (size_t i = 0; i < wt_rpc_url_count(rpc); i++)
         if (strncmp(wt_rpc_url(rpc, i), "wss://", 6) == 0) tls = 1;
@@ -309,6 +374,7 @@ static void ws_stop(wetee_rpc *rpc)
     if (t->started) pthread_join(t->thread, NULL);
     lws_context_destroy(t->ctx);
     wt_free(t->rx);
+    wt_free(t->tx);
     wt_rpc_set_tr(rpc, NULL);
     wt_free(t);
 }
