@@ -35,5 +35,6 @@
 %include "metadata.i"
 %include "tx.i"
 %include "ton.i"
+%include "rpc.i"
 %include "chain.i"
 %include "telegram.i"

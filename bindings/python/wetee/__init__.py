@@ -766,6 +766,12 @@ from . import tx  # noqa: E402,F401
 
 __all__ += ["TxExtension", "Tx", "Era", "era_mortal", "era_decode", "era_birth", "extrinsic_hash"]
 
+# ---- JSON-RPC client (wetee/rpc.py) ----
+from .rpc import Rpc, Subscription  # noqa: E402
+from . import rpc  # noqa: E402,F401
+
+__all__ += ["Rpc", "Subscription"]
+
 # ---- chain client (wetee/chain.py) ----
 from .chain import Chain, Watch  # noqa: E402
 from . import chain  # noqa: E402,F401

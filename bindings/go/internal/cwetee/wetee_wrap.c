@@ -13,9 +13,9 @@ extern
 #ifdef __cplusplus
   "C"
 #endif
-  void cgo_panic__cwetee_361844b0cea8f071(const char*);
+  void cgo_panic__cwetee_42f7fdc8fac9f40f(const char*);
 static void _swig_gopanic(const char *p) {
-  cgo_panic__cwetee_361844b0cea8f071(p);
+  cgo_panic__cwetee_42f7fdc8fac9f40f(p);
 }
 
 
@@ -816,6 +816,159 @@ static wetee_rc wetee_ton_proof_verify_json_(uint8_t out[32], wetee_buf *text_ou
 }
 
 
+/* wetee_rpc_new with the options as parameters (0: the default) */
+static wetee_rc wetee_rpc_open_(wetee_rpc **out, const char *urls, unsigned flags, unsigned connect_timeout_ms,
+                                unsigned request_timeout_ms, const char *ca_file, uint64_t max_message_bytes,
+                                unsigned reconnect_initial_ms, unsigned reconnect_max_ms, int reconnect_limit) {
+  wetee_rpc_options o = WETEE_RPC_OPTIONS_INIT;
+  o.flags = flags;
+  o.connect_timeout_ms = connect_timeout_ms;
+  o.request_timeout_ms = request_timeout_ms;
+  o.ca_file = ca_file;
+  o.max_message_bytes = (size_t)max_message_bytes;
+  o.reconnect_initial_ms = reconnect_initial_ms;
+  o.reconnect_max_ms = reconnect_max_ms;
+  o.reconnect_limit = reconnect_limit;
+  return wetee_rpc_new(out, urls, &o);
+}
+
+
+/* the counters of wetee_rpc_stats as a JSON object */
+static wetee_rc wetee_rpc_stats_json_(wetee_buf *text_out, wetee_rpc *rpc) {
+  wetee_rpc_stats s = WETEE_RPC_STATS_INIT;
+  int rc = wetee_rpc_get_stats(&s, rpc);
+  if (rc) return rc;
+  char t[512];
+  int n = snprintf(t, sizeof t,
+                   "{\"connected\":%s,\"gave_up\":%s,\"endpoint\":%zu,\"in_flight\":%zu,\"subscriptions\":%zu,"
+                   "\"requests\":%llu,\"responses\":%llu,\"notifications\":%llu,\"timeouts\":%llu,\"failed\":%llu,"
+                   "\"connects\":%llu,\"disconnects\":%llu,\"protocol_errors\":%llu}",
+                   s.connected ? "true" : "false", s.gave_up ? "true" : "false", s.endpoint, s.in_flight,
+                   s.subscriptions, (unsigned long long)s.requests, (unsigned long long)s.responses,
+                   (unsigned long long)s.notifications, (unsigned long long)s.timeouts, (unsigned long long)s.failed,
+                   (unsigned long long)s.connects, (unsigned long long)s.disconnects,
+                   (unsigned long long)s.protocol_errors);
+  wetee_buf_clear(text_out);
+  if (wetee_buf_append(text_out, (const uint8_t *)t, (size_t)n) || wetee_buf_reserve(text_out, 1)) return WETEE_ERR_NO_MEMORY;
+  text_out->data[text_out->len] = 0;
+  return WETEE_OK;
+}
+
+
+#include <pthread.h>
+#include <time.h>
+typedef struct wt_q_item {
+  struct wt_q_item *next;
+  int kind;
+  size_t len;
+  char text[];
+} wt_q_item;
+typedef struct wetee_rpc_queue {
+  wetee_rpc_sub *sub;
+  pthread_mutex_t m;
+  pthread_cond_t c;
+  wt_q_item *head, *tail;
+  int closed; /* WETEE_RPC_SUB_CLOSED seen */
+} wetee_rpc_queue;
+
+static void wt_q_cb(void *ctx, int kind, const char *json, size_t len) {
+  wetee_rpc_queue *q = (wetee_rpc_queue *)ctx;
+  wt_q_item *it = (wt_q_item *)malloc(sizeof *it + len + 1);
+  if (!it) return;
+  it->next = NULL;
+  it->kind = kind;
+  it->len = len;
+  if (len) memcpy(it->text, json, len);
+  it->text[len] = 0;
+  pthread_mutex_lock(&q->m);
+  if (q->tail) q->tail->next = it; else q->head = it;
+  q->tail = it;
+  pthread_cond_broadcast(&q->c);
+  pthread_mutex_unlock(&q->m);
+}
+static void wetee_rpc_queue_free(wetee_rpc_queue *q) {
+  if (!q) return;
+  wetee_rpc_unsubscribe(q->sub);
+  while (q->head) {
+    wt_q_item *n = q->head->next;
+    free(q->head);
+    q->head = n;
+  }
+  pthread_mutex_destroy(&q->m);
+  pthread_cond_destroy(&q->c);
+  free(q);
+}
+
+
+/* wetee_rpc_subscribe whose events go to a queue */
+static wetee_rc wetee_rpc_queue_subscribe(wetee_rpc_queue **out, wetee_rpc *rpc, const char *method, const char *json,
+                                          size_t json_len, const char *unsubscribe_method, unsigned flags,
+                                          unsigned timeout_ms) {
+  wetee_rpc_queue *q = (wetee_rpc_queue *)calloc(1, sizeof *q);
+  if (!q) return WETEE_ERR_NO_MEMORY;
+  pthread_mutex_init(&q->m, NULL);
+  pthread_cond_init(&q->c, NULL);
+  int rc = wetee_rpc_subscribe(&q->sub, rpc, method, json, json_len, unsubscribe_method, flags, wt_q_cb, q, timeout_ms);
+  if (rc) {
+    q->sub = NULL;
+    wetee_rpc_queue_free(q);
+    *out = NULL;
+    return rc;
+  }
+  *out = q;
+  return WETEE_OK;
+}
+/* The next event: (kind, JSON text); WETEE_ERR_TIMEOUT when none came
+ * within timeout_ms (0: wait for ever); WETEE_ERR_STATE when the
+ * subscription was closed and every event has been taken. */
+static wetee_rc wetee_rpc_queue_next(unsigned *out, wetee_buf *text_out, wetee_rpc_queue *q, unsigned timeout_ms) {
+  if (!q || !text_out) return WETEE_ERR_INVALID_ARGUMENT;
+  struct timespec end;
+  clock_gettime(CLOCK_REALTIME, &end);
+  end.tv_sec += timeout_ms / 1000;
+  end.tv_nsec += (long)(timeout_ms % 1000) * 1000000L;
+  if (end.tv_nsec >= 1000000000L) { end.tv_sec++; end.tv_nsec -= 1000000000L; }
+  pthread_mutex_lock(&q->m);
+  while (!q->head && !q->closed) {
+    if (timeout_ms == 0) pthread_cond_wait(&q->c, &q->m);
+    else if (pthread_cond_timedwait(&q->c, &q->m, &end) != 0) break;
+  }
+  wt_q_item *it = q->head;
+  if (it) {
+    q->head = it->next;
+    if (!q->head) q->tail = NULL;
+    if (it->kind == WETEE_RPC_SUB_CLOSED) q->closed = 1;
+  }
+  int closed = q->closed;
+  pthread_mutex_unlock(&q->m);
+  wetee_buf_clear(text_out);
+  if (!it) {
+    if (closed) {
+      wetee_buf_reserve(text_out, 1);
+      return WETEE_ERR_STATE;
+    }
+    wetee_buf_reserve(text_out, 1);
+    return WETEE_ERR_TIMEOUT;
+  }
+  *out = (unsigned)it->kind;
+  int rc = wetee_buf_append(text_out, (const uint8_t *)it->text, it->len + 1);
+  if (rc == WETEE_OK) text_out->len = it->len;
+  free(it);
+  return rc;
+}
+static wetee_rc wetee_rpc_queue_renew(wetee_rpc_queue *q, unsigned timeout_ms) {
+  if (!q) return WETEE_ERR_INVALID_ARGUMENT;
+  pthread_mutex_lock(&q->m);
+  q->closed = 0;
+  pthread_mutex_unlock(&q->m);
+  return wetee_rpc_sub_renew(q->sub, timeout_ms);
+}
+static wetee_rc wetee_rpc_queue_id(wetee_buf *text_out, wetee_rpc_queue *q) {
+  if (!q) return WETEE_ERR_INVALID_ARGUMENT;
+  return wetee_rpc_sub_id(text_out, q->sub);
+}
+
+
 /* connect with the options flattened; rpc_spec WETEE_CHAIN_RPC_* */
 static wetee_rc wetee_chainb_connect(wetee_chain **out, const char *urls, int rpc_spec, const char *metadata_path,
                                      const char *cache_dir, unsigned timeout_ms) {
@@ -897,7 +1050,7 @@ static wetee_rc wetee_chainb_transfer(wetee_buf *text_out, wetee_chain *c, const
 extern "C" {
 #endif
 
-void _wrap_Swig_free_cwetee_361844b0cea8f071(void *_swig_go_0) {
+void _wrap_Swig_free_cwetee_42f7fdc8fac9f40f(void *_swig_go_0) {
   void *arg1 = (void *) 0 ;
   
   arg1 = *(void **)&_swig_go_0; 
@@ -907,7 +1060,7 @@ void _wrap_Swig_free_cwetee_361844b0cea8f071(void *_swig_go_0) {
 }
 
 
-void *_wrap_Swig_malloc_cwetee_361844b0cea8f071(intgo _swig_go_0) {
+void *_wrap_Swig_malloc_cwetee_42f7fdc8fac9f40f(intgo _swig_go_0) {
   int arg1 ;
   void *result = 0 ;
   void *_swig_go_result;
@@ -920,7 +1073,7 @@ void *_wrap_Swig_malloc_cwetee_361844b0cea8f071(intgo _swig_go_0) {
 }
 
 
-void _wrap_go_take_cwetee_361844b0cea8f071(long long _swig_go_0, _goslice_ _swig_go_1) {
+void _wrap_go_take_cwetee_42f7fdc8fac9f40f(long long _swig_go_0, _goslice_ _swig_go_1) {
   uint64_t arg1 ;
   uint8_t *arg2 = (uint8_t *) 0 ;
   size_t arg3 ;
@@ -939,7 +1092,7 @@ void _wrap_go_take_cwetee_361844b0cea8f071(long long _swig_go_0, _goslice_ _swig
 }
 
 
-void _wrap_go_take_secret_cwetee_361844b0cea8f071(long long _swig_go_0, long long _swig_go_1, _goslice_ _swig_go_2) {
+void _wrap_go_take_secret_cwetee_42f7fdc8fac9f40f(long long _swig_go_0, long long _swig_go_1, _goslice_ _swig_go_2) {
   uint64_t arg1 ;
   uint64_t arg2 ;
   uint8_t *arg3 = (uint8_t *) 0 ;
@@ -960,7 +1113,7 @@ void _wrap_go_take_secret_cwetee_361844b0cea8f071(long long _swig_go_0, long lon
 }
 
 
-void _wrap_go_copy_static_cwetee_361844b0cea8f071(long long _swig_go_0, _goslice_ _swig_go_1) {
+void _wrap_go_copy_static_cwetee_42f7fdc8fac9f40f(long long _swig_go_0, _goslice_ _swig_go_1) {
   uint64_t arg1 ;
   uint8_t *arg2 = (uint8_t *) 0 ;
   size_t arg3 ;
@@ -979,7 +1132,7 @@ void _wrap_go_copy_static_cwetee_361844b0cea8f071(long long _swig_go_0, _goslice
 }
 
 
-_gostring_ _wrap_version_string_cwetee_361844b0cea8f071() {
+_gostring_ _wrap_version_string_cwetee_42f7fdc8fac9f40f() {
   char *result = 0 ;
   _gostring_ _swig_go_result;
   
@@ -996,7 +1149,7 @@ _gostring_ _wrap_version_string_cwetee_361844b0cea8f071() {
 }
 
 
-intgo _wrap_version_number_cwetee_361844b0cea8f071() {
+intgo _wrap_version_number_cwetee_42f7fdc8fac9f40f() {
   int result;
   intgo _swig_go_result;
   
@@ -1010,7 +1163,7 @@ intgo _wrap_version_number_cwetee_361844b0cea8f071() {
 }
 
 
-_gostring_ _wrap_strerror_cwetee_361844b0cea8f071(intgo _swig_go_0) {
+_gostring_ _wrap_strerror_cwetee_42f7fdc8fac9f40f(intgo _swig_go_0) {
   int arg1 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -1029,7 +1182,7 @@ _gostring_ _wrap_strerror_cwetee_361844b0cea8f071(intgo _swig_go_0) {
 }
 
 
-intgo _wrap_OK_cwetee_361844b0cea8f071() {
+intgo _wrap_OK_cwetee_42f7fdc8fac9f40f() {
   enum wetee_status result;
   intgo _swig_go_result;
   
@@ -1044,7 +1197,7 @@ intgo _wrap_OK_cwetee_361844b0cea8f071() {
 }
 
 
-intgo _wrap_ERR_INVALID_ARGUMENT_cwetee_361844b0cea8f071() {
+intgo _wrap_ERR_INVALID_ARGUMENT_cwetee_42f7fdc8fac9f40f() {
   enum wetee_status result;
   intgo _swig_go_result;
   
@@ -1059,7 +1212,7 @@ intgo _wrap_ERR_INVALID_ARGUMENT_cwetee_361844b0cea8f071() {
 }
 
 
-intgo _wrap_ERR_NO_MEMORY_cwetee_361844b0cea8f071() {
+intgo _wrap_ERR_NO_MEMORY_cwetee_42f7fdc8fac9f40f() {
   enum wetee_status result;
   intgo _swig_go_result;
   
@@ -1074,7 +1227,7 @@ intgo _wrap_ERR_NO_MEMORY_cwetee_361844b0cea8f071() {
 }
 
 
-intgo _wrap_ERR_DECODE_cwetee_361844b0cea8f071() {
+intgo _wrap_ERR_DECODE_cwetee_42f7fdc8fac9f40f() {
   enum wetee_status result;
   intgo _swig_go_result;
   
@@ -1089,7 +1242,7 @@ intgo _wrap_ERR_DECODE_cwetee_361844b0cea8f071() {
 }
 
 
-intgo _wrap_ERR_TRUNCATED_cwetee_361844b0cea8f071() {
+intgo _wrap_ERR_TRUNCATED_cwetee_42f7fdc8fac9f40f() {
   enum wetee_status result;
   intgo _swig_go_result;
   
@@ -1104,7 +1257,7 @@ intgo _wrap_ERR_TRUNCATED_cwetee_361844b0cea8f071() {
 }
 
 
-intgo _wrap_ERR_NON_CANONICAL_cwetee_361844b0cea8f071() {
+intgo _wrap_ERR_NON_CANONICAL_cwetee_42f7fdc8fac9f40f() {
   enum wetee_status result;
   intgo _swig_go_result;
   
@@ -1119,7 +1272,7 @@ intgo _wrap_ERR_NON_CANONICAL_cwetee_361844b0cea8f071() {
 }
 
 
-intgo _wrap_ERR_OVERFLOW_cwetee_361844b0cea8f071() {
+intgo _wrap_ERR_OVERFLOW_cwetee_42f7fdc8fac9f40f() {
   enum wetee_status result;
   intgo _swig_go_result;
   
@@ -1134,7 +1287,7 @@ intgo _wrap_ERR_OVERFLOW_cwetee_361844b0cea8f071() {
 }
 
 
-intgo _wrap_ERR_DEPTH_cwetee_361844b0cea8f071() {
+intgo _wrap_ERR_DEPTH_cwetee_42f7fdc8fac9f40f() {
   enum wetee_status result;
   intgo _swig_go_result;
   
@@ -1149,7 +1302,7 @@ intgo _wrap_ERR_DEPTH_cwetee_361844b0cea8f071() {
 }
 
 
-intgo _wrap_ERR_CHECKSUM_cwetee_361844b0cea8f071() {
+intgo _wrap_ERR_CHECKSUM_cwetee_42f7fdc8fac9f40f() {
   enum wetee_status result;
   intgo _swig_go_result;
   
@@ -1164,7 +1317,7 @@ intgo _wrap_ERR_CHECKSUM_cwetee_361844b0cea8f071() {
 }
 
 
-intgo _wrap_ERR_UNSUPPORTED_cwetee_361844b0cea8f071() {
+intgo _wrap_ERR_UNSUPPORTED_cwetee_42f7fdc8fac9f40f() {
   enum wetee_status result;
   intgo _swig_go_result;
   
@@ -1179,7 +1332,7 @@ intgo _wrap_ERR_UNSUPPORTED_cwetee_361844b0cea8f071() {
 }
 
 
-intgo _wrap_ERR_CRYPTO_cwetee_361844b0cea8f071() {
+intgo _wrap_ERR_CRYPTO_cwetee_42f7fdc8fac9f40f() {
   enum wetee_status result;
   intgo _swig_go_result;
   
@@ -1194,7 +1347,7 @@ intgo _wrap_ERR_CRYPTO_cwetee_361844b0cea8f071() {
 }
 
 
-intgo _wrap_ERR_VERIFY_cwetee_361844b0cea8f071() {
+intgo _wrap_ERR_VERIFY_cwetee_42f7fdc8fac9f40f() {
   enum wetee_status result;
   intgo _swig_go_result;
   
@@ -1209,7 +1362,7 @@ intgo _wrap_ERR_VERIFY_cwetee_361844b0cea8f071() {
 }
 
 
-intgo _wrap_ERR_NOT_FOUND_cwetee_361844b0cea8f071() {
+intgo _wrap_ERR_NOT_FOUND_cwetee_42f7fdc8fac9f40f() {
   enum wetee_status result;
   intgo _swig_go_result;
   
@@ -1224,7 +1377,7 @@ intgo _wrap_ERR_NOT_FOUND_cwetee_361844b0cea8f071() {
 }
 
 
-intgo _wrap_ERR_IO_cwetee_361844b0cea8f071() {
+intgo _wrap_ERR_IO_cwetee_42f7fdc8fac9f40f() {
   enum wetee_status result;
   intgo _swig_go_result;
   
@@ -1239,7 +1392,7 @@ intgo _wrap_ERR_IO_cwetee_361844b0cea8f071() {
 }
 
 
-intgo _wrap_ERR_NETWORK_cwetee_361844b0cea8f071() {
+intgo _wrap_ERR_NETWORK_cwetee_42f7fdc8fac9f40f() {
   enum wetee_status result;
   intgo _swig_go_result;
   
@@ -1254,7 +1407,7 @@ intgo _wrap_ERR_NETWORK_cwetee_361844b0cea8f071() {
 }
 
 
-intgo _wrap_ERR_STATE_cwetee_361844b0cea8f071() {
+intgo _wrap_ERR_STATE_cwetee_42f7fdc8fac9f40f() {
   enum wetee_status result;
   intgo _swig_go_result;
   
@@ -1269,7 +1422,7 @@ intgo _wrap_ERR_STATE_cwetee_361844b0cea8f071() {
 }
 
 
-intgo _wrap_ERR_TRAILING_cwetee_361844b0cea8f071() {
+intgo _wrap_ERR_TRAILING_cwetee_42f7fdc8fac9f40f() {
   enum wetee_status result;
   intgo _swig_go_result;
   
@@ -1284,7 +1437,7 @@ intgo _wrap_ERR_TRAILING_cwetee_361844b0cea8f071() {
 }
 
 
-intgo _wrap_ERR_INTERNAL_cwetee_361844b0cea8f071() {
+intgo _wrap_ERR_INTERNAL_cwetee_42f7fdc8fac9f40f() {
   enum wetee_status result;
   intgo _swig_go_result;
   
@@ -1299,7 +1452,7 @@ intgo _wrap_ERR_INTERNAL_cwetee_361844b0cea8f071() {
 }
 
 
-intgo _wrap_ERR_TOO_LONG_cwetee_361844b0cea8f071() {
+intgo _wrap_ERR_TOO_LONG_cwetee_42f7fdc8fac9f40f() {
   enum wetee_status result;
   intgo _swig_go_result;
   
@@ -1314,7 +1467,7 @@ intgo _wrap_ERR_TOO_LONG_cwetee_361844b0cea8f071() {
 }
 
 
-intgo _wrap_ERR_TIMEOUT_cwetee_361844b0cea8f071() {
+intgo _wrap_ERR_TIMEOUT_cwetee_42f7fdc8fac9f40f() {
   enum wetee_status result;
   intgo _swig_go_result;
   
@@ -1329,7 +1482,7 @@ intgo _wrap_ERR_TIMEOUT_cwetee_361844b0cea8f071() {
 }
 
 
-intgo _wrap_ERR_RPC_cwetee_361844b0cea8f071() {
+intgo _wrap_ERR_RPC_cwetee_42f7fdc8fac9f40f() {
   enum wetee_status result;
   intgo _swig_go_result;
   
@@ -1344,7 +1497,7 @@ intgo _wrap_ERR_RPC_cwetee_361844b0cea8f071() {
 }
 
 
-intgo _wrap_HEX_PREFIX_cwetee_361844b0cea8f071() {
+intgo _wrap_HEX_PREFIX_cwetee_42f7fdc8fac9f40f() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -1355,7 +1508,7 @@ intgo _wrap_HEX_PREFIX_cwetee_361844b0cea8f071() {
 }
 
 
-intgo _wrap_HEX_UPPER_cwetee_361844b0cea8f071() {
+intgo _wrap_HEX_UPPER_cwetee_42f7fdc8fac9f40f() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -1366,7 +1519,7 @@ intgo _wrap_HEX_UPPER_cwetee_361844b0cea8f071() {
 }
 
 
-intgo _wrap_BASE64_URL_cwetee_361844b0cea8f071() {
+intgo _wrap_BASE64_URL_cwetee_42f7fdc8fac9f40f() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -1377,7 +1530,7 @@ intgo _wrap_BASE64_URL_cwetee_361844b0cea8f071() {
 }
 
 
-intgo _wrap_BASE64_NOPAD_cwetee_361844b0cea8f071() {
+intgo _wrap_BASE64_NOPAD_cwetee_42f7fdc8fac9f40f() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -1388,7 +1541,7 @@ intgo _wrap_BASE64_NOPAD_cwetee_361844b0cea8f071() {
 }
 
 
-_gostring_ _wrap_hex_encode_cwetee_361844b0cea8f071(wetee_buf *_swig_go_0, _goslice_ _swig_go_1, intgo _swig_go_2) {
+_gostring_ _wrap_hex_encode_cwetee_42f7fdc8fac9f40f(wetee_buf *_swig_go_0, _goslice_ _swig_go_1, intgo _swig_go_2) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   uint8_t *arg2 = (uint8_t *) 0 ;
   size_t arg3 ;
@@ -1428,7 +1581,7 @@ _gostring_ _wrap_hex_encode_cwetee_361844b0cea8f071(wetee_buf *_swig_go_0, _gosl
 }
 
 
-_gostring_ _wrap_hex_decode_cwetee_361844b0cea8f071(wetee_buf *_swig_go_0, _gostring_ _swig_go_1) {
+_gostring_ _wrap_hex_decode_cwetee_42f7fdc8fac9f40f(wetee_buf *_swig_go_0, _gostring_ _swig_go_1) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   char *arg2 = (char *) 0 ;
   size_t arg3 ;
@@ -1466,7 +1619,7 @@ _gostring_ _wrap_hex_decode_cwetee_361844b0cea8f071(wetee_buf *_swig_go_0, _gost
 }
 
 
-_gostring_ _wrap_base58_encode_cwetee_361844b0cea8f071(wetee_buf *_swig_go_0, _goslice_ _swig_go_1) {
+_gostring_ _wrap_base58_encode_cwetee_42f7fdc8fac9f40f(wetee_buf *_swig_go_0, _goslice_ _swig_go_1) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   uint8_t *arg2 = (uint8_t *) 0 ;
   size_t arg3 ;
@@ -1504,7 +1657,7 @@ _gostring_ _wrap_base58_encode_cwetee_361844b0cea8f071(wetee_buf *_swig_go_0, _g
 }
 
 
-_gostring_ _wrap_base58_decode_cwetee_361844b0cea8f071(wetee_buf *_swig_go_0, _gostring_ _swig_go_1) {
+_gostring_ _wrap_base58_decode_cwetee_42f7fdc8fac9f40f(wetee_buf *_swig_go_0, _gostring_ _swig_go_1) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   char *arg2 = (char *) 0 ;
   size_t arg3 ;
@@ -1542,7 +1695,7 @@ _gostring_ _wrap_base58_decode_cwetee_361844b0cea8f071(wetee_buf *_swig_go_0, _g
 }
 
 
-_gostring_ _wrap_base64_encode_cwetee_361844b0cea8f071(wetee_buf *_swig_go_0, _goslice_ _swig_go_1, intgo _swig_go_2) {
+_gostring_ _wrap_base64_encode_cwetee_42f7fdc8fac9f40f(wetee_buf *_swig_go_0, _goslice_ _swig_go_1, intgo _swig_go_2) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   uint8_t *arg2 = (uint8_t *) 0 ;
   size_t arg3 ;
@@ -1582,7 +1735,7 @@ _gostring_ _wrap_base64_encode_cwetee_361844b0cea8f071(wetee_buf *_swig_go_0, _g
 }
 
 
-_gostring_ _wrap_base64_decode_cwetee_361844b0cea8f071(wetee_buf *_swig_go_0, _gostring_ _swig_go_1, intgo _swig_go_2) {
+_gostring_ _wrap_base64_decode_cwetee_42f7fdc8fac9f40f(wetee_buf *_swig_go_0, _gostring_ _swig_go_1, intgo _swig_go_2) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   char *arg2 = (char *) 0 ;
   size_t arg3 ;
@@ -1622,7 +1775,7 @@ _gostring_ _wrap_base64_decode_cwetee_361844b0cea8f071(wetee_buf *_swig_go_0, _g
 }
 
 
-intgo _wrap_U128_MAX_DECIMALS_cwetee_361844b0cea8f071() {
+intgo _wrap_U128_MAX_DECIMALS_cwetee_42f7fdc8fac9f40f() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -1633,7 +1786,7 @@ intgo _wrap_U128_MAX_DECIMALS_cwetee_361844b0cea8f071() {
 }
 
 
-_gostring_ _wrap_u128_from_decimal_cwetee_361844b0cea8f071(_goslice_ _swig_go_0, _gostring_ _swig_go_1, intgo _swig_go_2) {
+_gostring_ _wrap_u128_from_decimal_cwetee_42f7fdc8fac9f40f(_goslice_ _swig_go_0, _gostring_ _swig_go_1, intgo _swig_go_2) {
   wetee_u128 *arg1 = (wetee_u128 *) 0 ;
   char *arg2 = (char *) 0 ;
   size_t arg3 ;
@@ -1667,7 +1820,7 @@ _gostring_ _wrap_u128_from_decimal_cwetee_361844b0cea8f071(_goslice_ _swig_go_0,
 }
 
 
-_gostring_ _wrap_u128_to_decimal_cwetee_361844b0cea8f071(_goslice_ _swig_go_0, _goslice_ _swig_go_1, intgo _swig_go_2) {
+_gostring_ _wrap_u128_to_decimal_cwetee_42f7fdc8fac9f40f(_goslice_ _swig_go_0, _goslice_ _swig_go_1, intgo _swig_go_2) {
   char *arg1 = (char *) 0 ;
   size_t arg2 ;
   wetee_u128 arg3 ;
@@ -1695,7 +1848,7 @@ _gostring_ _wrap_u128_to_decimal_cwetee_361844b0cea8f071(_goslice_ _swig_go_0, _
 }
 
 
-void _wrap_u128_to_le_cwetee_361844b0cea8f071(_goslice_ _swig_go_0, _goslice_ _swig_go_1) {
+void _wrap_u128_to_le_cwetee_42f7fdc8fac9f40f(_goslice_ _swig_go_0, _goslice_ _swig_go_1) {
   uint8_t *arg1 ;
   wetee_u128 arg2 ;
   
@@ -1717,7 +1870,7 @@ void _wrap_u128_to_le_cwetee_361844b0cea8f071(_goslice_ _swig_go_0, _goslice_ _s
 }
 
 
-void _wrap_u128_from_le_cwetee_361844b0cea8f071(_goslice_ _swig_go_0, _goslice_ _swig_go_1) {
+void _wrap_u128_from_le_cwetee_42f7fdc8fac9f40f(_goslice_ _swig_go_0, _goslice_ _swig_go_1) {
   wetee_u128 *arg1 = (wetee_u128 *) 0 ;
   uint8_t *arg2 ;
   wetee_u128 temp1 ;
@@ -1745,7 +1898,7 @@ void _wrap_u128_from_le_cwetee_361844b0cea8f071(_goslice_ _swig_go_0, _goslice_ 
 }
 
 
-intgo _wrap_BLAKE2B_KEY_MAX_cwetee_361844b0cea8f071() {
+intgo _wrap_BLAKE2B_KEY_MAX_cwetee_42f7fdc8fac9f40f() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -1756,7 +1909,7 @@ intgo _wrap_BLAKE2B_KEY_MAX_cwetee_361844b0cea8f071() {
 }
 
 
-_gostring_ _wrap_hash_blake2b_cwetee_361844b0cea8f071(_goslice_ _swig_go_0, _goslice_ _swig_go_1, _goslice_ _swig_go_2) {
+_gostring_ _wrap_hash_blake2b_cwetee_42f7fdc8fac9f40f(_goslice_ _swig_go_0, _goslice_ _swig_go_1, _goslice_ _swig_go_2) {
   uint8_t *arg1 = (uint8_t *) 0 ;
   size_t arg2 ;
   uint8_t *arg3 = (uint8_t *) 0 ;
@@ -1788,7 +1941,7 @@ _gostring_ _wrap_hash_blake2b_cwetee_361844b0cea8f071(_goslice_ _swig_go_0, _gos
 }
 
 
-_gostring_ _wrap_hash_blake2b_128_cwetee_361844b0cea8f071(_goslice_ _swig_go_0, _goslice_ _swig_go_1) {
+_gostring_ _wrap_hash_blake2b_128_cwetee_42f7fdc8fac9f40f(_goslice_ _swig_go_0, _goslice_ _swig_go_1) {
   uint8_t *arg1 ;
   uint8_t *arg2 = (uint8_t *) 0 ;
   size_t arg3 ;
@@ -1813,7 +1966,7 @@ _gostring_ _wrap_hash_blake2b_128_cwetee_361844b0cea8f071(_goslice_ _swig_go_0, 
 }
 
 
-_gostring_ _wrap_hash_blake2b_256_cwetee_361844b0cea8f071(_goslice_ _swig_go_0, _goslice_ _swig_go_1) {
+_gostring_ _wrap_hash_blake2b_256_cwetee_42f7fdc8fac9f40f(_goslice_ _swig_go_0, _goslice_ _swig_go_1) {
   uint8_t *arg1 ;
   uint8_t *arg2 = (uint8_t *) 0 ;
   size_t arg3 ;
@@ -1838,7 +1991,7 @@ _gostring_ _wrap_hash_blake2b_256_cwetee_361844b0cea8f071(_goslice_ _swig_go_0, 
 }
 
 
-_gostring_ _wrap_hash_blake2b_512_cwetee_361844b0cea8f071(_goslice_ _swig_go_0, _goslice_ _swig_go_1) {
+_gostring_ _wrap_hash_blake2b_512_cwetee_42f7fdc8fac9f40f(_goslice_ _swig_go_0, _goslice_ _swig_go_1) {
   uint8_t *arg1 ;
   uint8_t *arg2 = (uint8_t *) 0 ;
   size_t arg3 ;
@@ -1863,7 +2016,7 @@ _gostring_ _wrap_hash_blake2b_512_cwetee_361844b0cea8f071(_goslice_ _swig_go_0, 
 }
 
 
-_gostring_ _wrap_hash_blake2s_256_cwetee_361844b0cea8f071(_goslice_ _swig_go_0, _goslice_ _swig_go_1) {
+_gostring_ _wrap_hash_blake2s_256_cwetee_42f7fdc8fac9f40f(_goslice_ _swig_go_0, _goslice_ _swig_go_1) {
   uint8_t *arg1 ;
   uint8_t *arg2 = (uint8_t *) 0 ;
   size_t arg3 ;
@@ -1888,7 +2041,7 @@ _gostring_ _wrap_hash_blake2s_256_cwetee_361844b0cea8f071(_goslice_ _swig_go_0, 
 }
 
 
-_gostring_ _wrap_hash_twox64_cwetee_361844b0cea8f071(_goslice_ _swig_go_0, _goslice_ _swig_go_1) {
+_gostring_ _wrap_hash_twox64_cwetee_42f7fdc8fac9f40f(_goslice_ _swig_go_0, _goslice_ _swig_go_1) {
   uint8_t *arg1 ;
   uint8_t *arg2 = (uint8_t *) 0 ;
   size_t arg3 ;
@@ -1913,7 +2066,7 @@ _gostring_ _wrap_hash_twox64_cwetee_361844b0cea8f071(_goslice_ _swig_go_0, _gosl
 }
 
 
-_gostring_ _wrap_hash_twox128_cwetee_361844b0cea8f071(_goslice_ _swig_go_0, _goslice_ _swig_go_1) {
+_gostring_ _wrap_hash_twox128_cwetee_42f7fdc8fac9f40f(_goslice_ _swig_go_0, _goslice_ _swig_go_1) {
   uint8_t *arg1 ;
   uint8_t *arg2 = (uint8_t *) 0 ;
   size_t arg3 ;
@@ -1938,7 +2091,7 @@ _gostring_ _wrap_hash_twox128_cwetee_361844b0cea8f071(_goslice_ _swig_go_0, _gos
 }
 
 
-_gostring_ _wrap_hash_twox256_cwetee_361844b0cea8f071(_goslice_ _swig_go_0, _goslice_ _swig_go_1) {
+_gostring_ _wrap_hash_twox256_cwetee_42f7fdc8fac9f40f(_goslice_ _swig_go_0, _goslice_ _swig_go_1) {
   uint8_t *arg1 ;
   uint8_t *arg2 = (uint8_t *) 0 ;
   size_t arg3 ;
@@ -1963,7 +2116,7 @@ _gostring_ _wrap_hash_twox256_cwetee_361844b0cea8f071(_goslice_ _swig_go_0, _gos
 }
 
 
-_gostring_ _wrap_hash_keccak256_cwetee_361844b0cea8f071(_goslice_ _swig_go_0, _goslice_ _swig_go_1) {
+_gostring_ _wrap_hash_keccak256_cwetee_42f7fdc8fac9f40f(_goslice_ _swig_go_0, _goslice_ _swig_go_1) {
   uint8_t *arg1 ;
   uint8_t *arg2 = (uint8_t *) 0 ;
   size_t arg3 ;
@@ -1988,7 +2141,7 @@ _gostring_ _wrap_hash_keccak256_cwetee_361844b0cea8f071(_goslice_ _swig_go_0, _g
 }
 
 
-_gostring_ _wrap_hash_sha256_cwetee_361844b0cea8f071(_goslice_ _swig_go_0, _goslice_ _swig_go_1) {
+_gostring_ _wrap_hash_sha256_cwetee_42f7fdc8fac9f40f(_goslice_ _swig_go_0, _goslice_ _swig_go_1) {
   uint8_t *arg1 ;
   uint8_t *arg2 = (uint8_t *) 0 ;
   size_t arg3 ;
@@ -2013,7 +2166,7 @@ _gostring_ _wrap_hash_sha256_cwetee_361844b0cea8f071(_goslice_ _swig_go_0, _gosl
 }
 
 
-_gostring_ _wrap_hash_sha512_cwetee_361844b0cea8f071(_goslice_ _swig_go_0, _goslice_ _swig_go_1) {
+_gostring_ _wrap_hash_sha512_cwetee_42f7fdc8fac9f40f(_goslice_ _swig_go_0, _goslice_ _swig_go_1) {
   uint8_t *arg1 ;
   uint8_t *arg2 = (uint8_t *) 0 ;
   size_t arg3 ;
@@ -2038,7 +2191,7 @@ _gostring_ _wrap_hash_sha512_cwetee_361844b0cea8f071(_goslice_ _swig_go_0, _gosl
 }
 
 
-_gostring_ _wrap_hmac_sha256_cwetee_361844b0cea8f071(_goslice_ _swig_go_0, _goslice_ _swig_go_1, _goslice_ _swig_go_2) {
+_gostring_ _wrap_hmac_sha256_cwetee_42f7fdc8fac9f40f(_goslice_ _swig_go_0, _goslice_ _swig_go_1, _goslice_ _swig_go_2) {
   uint8_t *arg1 ;
   uint8_t *arg2 = (uint8_t *) 0 ;
   size_t arg3 ;
@@ -2069,7 +2222,7 @@ _gostring_ _wrap_hmac_sha256_cwetee_361844b0cea8f071(_goslice_ _swig_go_0, _gosl
 }
 
 
-_gostring_ _wrap_hmac_sha512_cwetee_361844b0cea8f071(_goslice_ _swig_go_0, _goslice_ _swig_go_1, _goslice_ _swig_go_2) {
+_gostring_ _wrap_hmac_sha512_cwetee_42f7fdc8fac9f40f(_goslice_ _swig_go_0, _goslice_ _swig_go_1, _goslice_ _swig_go_2) {
   uint8_t *arg1 ;
   uint8_t *arg2 = (uint8_t *) 0 ;
   size_t arg3 ;
@@ -2100,7 +2253,7 @@ _gostring_ _wrap_hmac_sha512_cwetee_361844b0cea8f071(_goslice_ _swig_go_0, _gosl
 }
 
 
-_gostring_ _wrap_pbkdf2_sha256_cwetee_361844b0cea8f071(_goslice_ _swig_go_0, _goslice_ _swig_go_1, _goslice_ _swig_go_2, intgo _swig_go_3) {
+_gostring_ _wrap_pbkdf2_sha256_cwetee_42f7fdc8fac9f40f(_goslice_ _swig_go_0, _goslice_ _swig_go_1, _goslice_ _swig_go_2, intgo _swig_go_3) {
   uint8_t *arg1 = (uint8_t *) 0 ;
   size_t arg2 ;
   uint8_t *arg3 = (uint8_t *) 0 ;
@@ -2134,7 +2287,7 @@ _gostring_ _wrap_pbkdf2_sha256_cwetee_361844b0cea8f071(_goslice_ _swig_go_0, _go
 }
 
 
-_gostring_ _wrap_pbkdf2_sha512_cwetee_361844b0cea8f071(_goslice_ _swig_go_0, _goslice_ _swig_go_1, _goslice_ _swig_go_2, intgo _swig_go_3) {
+_gostring_ _wrap_pbkdf2_sha512_cwetee_42f7fdc8fac9f40f(_goslice_ _swig_go_0, _goslice_ _swig_go_1, _goslice_ _swig_go_2, intgo _swig_go_3) {
   uint8_t *arg1 = (uint8_t *) 0 ;
   size_t arg2 ;
   uint8_t *arg3 = (uint8_t *) 0 ;
@@ -2168,7 +2321,7 @@ _gostring_ _wrap_pbkdf2_sha512_cwetee_361844b0cea8f071(_goslice_ _swig_go_0, _go
 }
 
 
-_gostring_ _wrap_hash_blake3_cwetee_361844b0cea8f071(_goslice_ _swig_go_0, _goslice_ _swig_go_1) {
+_gostring_ _wrap_hash_blake3_cwetee_42f7fdc8fac9f40f(_goslice_ _swig_go_0, _goslice_ _swig_go_1) {
   uint8_t *arg1 = (uint8_t *) 0 ;
   size_t arg2 ;
   uint8_t *arg3 = (uint8_t *) 0 ;
@@ -2194,7 +2347,7 @@ _gostring_ _wrap_hash_blake3_cwetee_361844b0cea8f071(_goslice_ _swig_go_0, _gosl
 }
 
 
-_gostring_ _wrap_hash_blake3_keyed_cwetee_361844b0cea8f071(_goslice_ _swig_go_0, _goslice_ _swig_go_1, _goslice_ _swig_go_2) {
+_gostring_ _wrap_hash_blake3_keyed_cwetee_42f7fdc8fac9f40f(_goslice_ _swig_go_0, _goslice_ _swig_go_1, _goslice_ _swig_go_2) {
   uint8_t *arg1 = (uint8_t *) 0 ;
   size_t arg2 ;
   uint8_t *arg3 ;
@@ -2225,7 +2378,7 @@ _gostring_ _wrap_hash_blake3_keyed_cwetee_361844b0cea8f071(_goslice_ _swig_go_0,
 }
 
 
-_gostring_ _wrap_hash_blake3_derive_key_cwetee_361844b0cea8f071(_goslice_ _swig_go_0, _gostring_ _swig_go_1, _goslice_ _swig_go_2) {
+_gostring_ _wrap_hash_blake3_derive_key_cwetee_42f7fdc8fac9f40f(_goslice_ _swig_go_0, _gostring_ _swig_go_1, _goslice_ _swig_go_2) {
   uint8_t *arg1 = (uint8_t *) 0 ;
   size_t arg2 ;
   char *arg3 = (char *) 0 ;
@@ -2257,7 +2410,7 @@ _gostring_ _wrap_hash_blake3_derive_key_cwetee_361844b0cea8f071(_goslice_ _swig_
 }
 
 
-_gostring_ _wrap_crc16_xmodem_cwetee_361844b0cea8f071(short *_swig_go_0, _goslice_ _swig_go_1) {
+_gostring_ _wrap_crc16_xmodem_cwetee_42f7fdc8fac9f40f(short *_swig_go_0, _goslice_ _swig_go_1) {
   uint16_t *arg1 = (uint16_t *) 0 ;
   uint8_t *arg2 = (uint8_t *) 0 ;
   size_t arg3 ;
@@ -2279,7 +2432,7 @@ _gostring_ _wrap_crc16_xmodem_cwetee_361844b0cea8f071(short *_swig_go_0, _goslic
 }
 
 
-_gostring_ _wrap_crc32c_cwetee_361844b0cea8f071(int *_swig_go_0, _goslice_ _swig_go_1) {
+_gostring_ _wrap_crc32c_cwetee_42f7fdc8fac9f40f(int *_swig_go_0, _goslice_ _swig_go_1) {
   uint32_t *arg1 = (uint32_t *) 0 ;
   uint8_t *arg2 = (uint8_t *) 0 ;
   size_t arg3 ;
@@ -2301,7 +2454,7 @@ _gostring_ _wrap_crc32c_cwetee_361844b0cea8f071(int *_swig_go_0, _goslice_ _swig
 }
 
 
-intgo _wrap_SCALE_COMPACT_MAX_BYTES_cwetee_361844b0cea8f071() {
+intgo _wrap_SCALE_COMPACT_MAX_BYTES_cwetee_42f7fdc8fac9f40f() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -2312,7 +2465,7 @@ intgo _wrap_SCALE_COMPACT_MAX_BYTES_cwetee_361844b0cea8f071() {
 }
 
 
-_gostring_ _wrap_scale_encode_compact_cwetee_361844b0cea8f071(wetee_buf *_swig_go_0, _goslice_ _swig_go_1) {
+_gostring_ _wrap_scale_encode_compact_cwetee_42f7fdc8fac9f40f(wetee_buf *_swig_go_0, _goslice_ _swig_go_1) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   wetee_u128 arg2 ;
   wetee_buf temp1 ;
@@ -2350,7 +2503,7 @@ _gostring_ _wrap_scale_encode_compact_cwetee_361844b0cea8f071(wetee_buf *_swig_g
 }
 
 
-_gostring_ _wrap_scale_decode_compact_cwetee_361844b0cea8f071(_goslice_ _swig_go_0, intgo *_swig_go_1, _goslice_ _swig_go_2) {
+_gostring_ _wrap_scale_decode_compact_cwetee_42f7fdc8fac9f40f(_goslice_ _swig_go_0, intgo *_swig_go_1, _goslice_ _swig_go_2) {
   wetee_u128 *arg1 = (wetee_u128 *) 0 ;
   size_t *arg2 = (size_t *) 0 ;
   uint8_t *arg3 = (uint8_t *) 0 ;
@@ -2389,7 +2542,7 @@ _gostring_ _wrap_scale_decode_compact_cwetee_361844b0cea8f071(_goslice_ _swig_go
 }
 
 
-intgo _wrap_SCHEME_SR25519_cwetee_361844b0cea8f071() {
+intgo _wrap_SCHEME_SR25519_cwetee_42f7fdc8fac9f40f() {
   enum wetee_scheme result;
   intgo _swig_go_result;
   
@@ -2404,7 +2557,7 @@ intgo _wrap_SCHEME_SR25519_cwetee_361844b0cea8f071() {
 }
 
 
-intgo _wrap_SCHEME_ED25519_cwetee_361844b0cea8f071() {
+intgo _wrap_SCHEME_ED25519_cwetee_42f7fdc8fac9f40f() {
   enum wetee_scheme result;
   intgo _swig_go_result;
   
@@ -2419,7 +2572,7 @@ intgo _wrap_SCHEME_ED25519_cwetee_361844b0cea8f071() {
 }
 
 
-intgo _wrap_SCHEME_ECDSA_cwetee_361844b0cea8f071() {
+intgo _wrap_SCHEME_ECDSA_cwetee_42f7fdc8fac9f40f() {
   enum wetee_scheme result;
   intgo _swig_go_result;
   
@@ -2434,7 +2587,7 @@ intgo _wrap_SCHEME_ECDSA_cwetee_361844b0cea8f071() {
 }
 
 
-intgo _wrap_SCHEME_ETHEREUM_cwetee_361844b0cea8f071() {
+intgo _wrap_SCHEME_ETHEREUM_cwetee_42f7fdc8fac9f40f() {
   enum wetee_scheme result;
   intgo _swig_go_result;
   
@@ -2449,7 +2602,7 @@ intgo _wrap_SCHEME_ETHEREUM_cwetee_361844b0cea8f071() {
 }
 
 
-intgo _wrap_SR25519_SEED_BYTES_cwetee_361844b0cea8f071() {
+intgo _wrap_SR25519_SEED_BYTES_cwetee_42f7fdc8fac9f40f() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -2460,7 +2613,7 @@ intgo _wrap_SR25519_SEED_BYTES_cwetee_361844b0cea8f071() {
 }
 
 
-intgo _wrap_SR25519_PUBLIC_BYTES_cwetee_361844b0cea8f071() {
+intgo _wrap_SR25519_PUBLIC_BYTES_cwetee_42f7fdc8fac9f40f() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -2471,7 +2624,7 @@ intgo _wrap_SR25519_PUBLIC_BYTES_cwetee_361844b0cea8f071() {
 }
 
 
-intgo _wrap_SR25519_SECRET_BYTES_cwetee_361844b0cea8f071() {
+intgo _wrap_SR25519_SECRET_BYTES_cwetee_42f7fdc8fac9f40f() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -2482,7 +2635,7 @@ intgo _wrap_SR25519_SECRET_BYTES_cwetee_361844b0cea8f071() {
 }
 
 
-intgo _wrap_SR25519_SIGNATURE_BYTES_cwetee_361844b0cea8f071() {
+intgo _wrap_SR25519_SIGNATURE_BYTES_cwetee_42f7fdc8fac9f40f() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -2493,7 +2646,7 @@ intgo _wrap_SR25519_SIGNATURE_BYTES_cwetee_361844b0cea8f071() {
 }
 
 
-intgo _wrap_ED25519_SEED_BYTES_cwetee_361844b0cea8f071() {
+intgo _wrap_ED25519_SEED_BYTES_cwetee_42f7fdc8fac9f40f() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -2504,7 +2657,7 @@ intgo _wrap_ED25519_SEED_BYTES_cwetee_361844b0cea8f071() {
 }
 
 
-intgo _wrap_ED25519_PUBLIC_BYTES_cwetee_361844b0cea8f071() {
+intgo _wrap_ED25519_PUBLIC_BYTES_cwetee_42f7fdc8fac9f40f() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -2515,7 +2668,7 @@ intgo _wrap_ED25519_PUBLIC_BYTES_cwetee_361844b0cea8f071() {
 }
 
 
-intgo _wrap_ED25519_SECRET_BYTES_cwetee_361844b0cea8f071() {
+intgo _wrap_ED25519_SECRET_BYTES_cwetee_42f7fdc8fac9f40f() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -2526,7 +2679,7 @@ intgo _wrap_ED25519_SECRET_BYTES_cwetee_361844b0cea8f071() {
 }
 
 
-intgo _wrap_ED25519_SIGNATURE_BYTES_cwetee_361844b0cea8f071() {
+intgo _wrap_ED25519_SIGNATURE_BYTES_cwetee_42f7fdc8fac9f40f() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -2537,7 +2690,7 @@ intgo _wrap_ED25519_SIGNATURE_BYTES_cwetee_361844b0cea8f071() {
 }
 
 
-intgo _wrap_ECDSA_SECRET_BYTES_cwetee_361844b0cea8f071() {
+intgo _wrap_ECDSA_SECRET_BYTES_cwetee_42f7fdc8fac9f40f() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -2548,7 +2701,7 @@ intgo _wrap_ECDSA_SECRET_BYTES_cwetee_361844b0cea8f071() {
 }
 
 
-intgo _wrap_ECDSA_PUBLIC_BYTES_cwetee_361844b0cea8f071() {
+intgo _wrap_ECDSA_PUBLIC_BYTES_cwetee_42f7fdc8fac9f40f() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -2559,7 +2712,7 @@ intgo _wrap_ECDSA_PUBLIC_BYTES_cwetee_361844b0cea8f071() {
 }
 
 
-intgo _wrap_ECDSA_SIGNATURE_BYTES_cwetee_361844b0cea8f071() {
+intgo _wrap_ECDSA_SIGNATURE_BYTES_cwetee_42f7fdc8fac9f40f() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -2570,7 +2723,7 @@ intgo _wrap_ECDSA_SIGNATURE_BYTES_cwetee_361844b0cea8f071() {
 }
 
 
-intgo _wrap_ETH_ADDRESS_BYTES_cwetee_361844b0cea8f071() {
+intgo _wrap_ETH_ADDRESS_BYTES_cwetee_42f7fdc8fac9f40f() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -2581,7 +2734,7 @@ intgo _wrap_ETH_ADDRESS_BYTES_cwetee_361844b0cea8f071() {
 }
 
 
-intgo _wrap_CHAIN_CODE_BYTES_cwetee_361844b0cea8f071() {
+intgo _wrap_CHAIN_CODE_BYTES_cwetee_42f7fdc8fac9f40f() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -2592,7 +2745,7 @@ intgo _wrap_CHAIN_CODE_BYTES_cwetee_361844b0cea8f071() {
 }
 
 
-intgo _wrap_PUBLIC_MAX_BYTES_cwetee_361844b0cea8f071() {
+intgo _wrap_PUBLIC_MAX_BYTES_cwetee_42f7fdc8fac9f40f() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -2603,7 +2756,7 @@ intgo _wrap_PUBLIC_MAX_BYTES_cwetee_361844b0cea8f071() {
 }
 
 
-intgo _wrap_SIGNATURE_MAX_BYTES_cwetee_361844b0cea8f071() {
+intgo _wrap_SIGNATURE_MAX_BYTES_cwetee_42f7fdc8fac9f40f() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -2614,7 +2767,7 @@ intgo _wrap_SIGNATURE_MAX_BYTES_cwetee_361844b0cea8f071() {
 }
 
 
-_gostring_ _wrap_dev_phrase_cwetee_361844b0cea8f071() {
+_gostring_ _wrap_dev_phrase_cwetee_42f7fdc8fac9f40f() {
   char *result = 0 ;
   _gostring_ _swig_go_result;
   
@@ -2631,7 +2784,7 @@ _gostring_ _wrap_dev_phrase_cwetee_361844b0cea8f071() {
 }
 
 
-_gostring_ _wrap_sr25519_keypair_from_seed_cwetee_361844b0cea8f071(_goslice_ _swig_go_0, _goslice_ _swig_go_1, _goslice_ _swig_go_2) {
+_gostring_ _wrap_sr25519_keypair_from_seed_cwetee_42f7fdc8fac9f40f(_goslice_ _swig_go_0, _goslice_ _swig_go_1, _goslice_ _swig_go_2) {
   uint8_t *arg1 ;
   uint8_t *arg2 ;
   uint8_t *arg3 ;
@@ -2660,7 +2813,7 @@ _gostring_ _wrap_sr25519_keypair_from_seed_cwetee_361844b0cea8f071(_goslice_ _sw
 }
 
 
-_gostring_ _wrap_sr25519_secret_to_canonical_cwetee_361844b0cea8f071(_goslice_ _swig_go_0, _goslice_ _swig_go_1) {
+_gostring_ _wrap_sr25519_secret_to_canonical_cwetee_42f7fdc8fac9f40f(_goslice_ _swig_go_0, _goslice_ _swig_go_1) {
   uint8_t *arg1 ;
   uint8_t *arg2 ;
   wetee_rc result;
@@ -2684,7 +2837,7 @@ _gostring_ _wrap_sr25519_secret_to_canonical_cwetee_361844b0cea8f071(_goslice_ _
 }
 
 
-_gostring_ _wrap_sr25519_secret_from_canonical_cwetee_361844b0cea8f071(_goslice_ _swig_go_0, _goslice_ _swig_go_1) {
+_gostring_ _wrap_sr25519_secret_from_canonical_cwetee_42f7fdc8fac9f40f(_goslice_ _swig_go_0, _goslice_ _swig_go_1) {
   uint8_t *arg1 ;
   uint8_t *arg2 ;
   wetee_rc result;
@@ -2708,7 +2861,7 @@ _gostring_ _wrap_sr25519_secret_from_canonical_cwetee_361844b0cea8f071(_goslice_
 }
 
 
-_gostring_ _wrap_sr25519_public_from_secret_cwetee_361844b0cea8f071(_goslice_ _swig_go_0, _goslice_ _swig_go_1) {
+_gostring_ _wrap_sr25519_public_from_secret_cwetee_42f7fdc8fac9f40f(_goslice_ _swig_go_0, _goslice_ _swig_go_1) {
   uint8_t *arg1 ;
   uint8_t *arg2 ;
   wetee_rc result;
@@ -2732,7 +2885,7 @@ _gostring_ _wrap_sr25519_public_from_secret_cwetee_361844b0cea8f071(_goslice_ _s
 }
 
 
-_gostring_ _wrap_sr25519_sign_cwetee_361844b0cea8f071(_goslice_ _swig_go_0, _goslice_ _swig_go_1, _goslice_ _swig_go_2, _goslice_ _swig_go_3) {
+_gostring_ _wrap_sr25519_sign_cwetee_42f7fdc8fac9f40f(_goslice_ _swig_go_0, _goslice_ _swig_go_1, _goslice_ _swig_go_2, _goslice_ _swig_go_3) {
   uint8_t *arg1 ;
   uint8_t *arg2 ;
   uint8_t *arg3 ;
@@ -2767,7 +2920,7 @@ _gostring_ _wrap_sr25519_sign_cwetee_361844b0cea8f071(_goslice_ _swig_go_0, _gos
 }
 
 
-_gostring_ _wrap_sr25519_verify_cwetee_361844b0cea8f071(_goslice_ _swig_go_0, _goslice_ _swig_go_1, _goslice_ _swig_go_2) {
+_gostring_ _wrap_sr25519_verify_cwetee_42f7fdc8fac9f40f(_goslice_ _swig_go_0, _goslice_ _swig_go_1, _goslice_ _swig_go_2) {
   uint8_t *arg1 ;
   uint8_t *arg2 = (uint8_t *) 0 ;
   size_t arg3 ;
@@ -2797,7 +2950,7 @@ _gostring_ _wrap_sr25519_verify_cwetee_361844b0cea8f071(_goslice_ _swig_go_0, _g
 }
 
 
-_gostring_ _wrap_sr25519_verify_strict_cwetee_361844b0cea8f071(_goslice_ _swig_go_0, _goslice_ _swig_go_1, _goslice_ _swig_go_2) {
+_gostring_ _wrap_sr25519_verify_strict_cwetee_42f7fdc8fac9f40f(_goslice_ _swig_go_0, _goslice_ _swig_go_1, _goslice_ _swig_go_2) {
   uint8_t *arg1 ;
   uint8_t *arg2 = (uint8_t *) 0 ;
   size_t arg3 ;
@@ -2827,7 +2980,7 @@ _gostring_ _wrap_sr25519_verify_strict_cwetee_361844b0cea8f071(_goslice_ _swig_g
 }
 
 
-_gostring_ _wrap_sr25519_derive_hard_cwetee_361844b0cea8f071(_goslice_ _swig_go_0, _goslice_ _swig_go_1, _goslice_ _swig_go_2, _goslice_ _swig_go_3) {
+_gostring_ _wrap_sr25519_derive_hard_cwetee_42f7fdc8fac9f40f(_goslice_ _swig_go_0, _goslice_ _swig_go_1, _goslice_ _swig_go_2, _goslice_ _swig_go_3) {
   uint8_t *arg1 ;
   uint8_t *arg2 ;
   uint8_t *arg3 ;
@@ -2861,7 +3014,7 @@ _gostring_ _wrap_sr25519_derive_hard_cwetee_361844b0cea8f071(_goslice_ _swig_go_
 }
 
 
-_gostring_ _wrap_sr25519_derive_soft_cwetee_361844b0cea8f071(_goslice_ _swig_go_0, _goslice_ _swig_go_1, _goslice_ _swig_go_2, _goslice_ _swig_go_3, _goslice_ _swig_go_4) {
+_gostring_ _wrap_sr25519_derive_soft_cwetee_42f7fdc8fac9f40f(_goslice_ _swig_go_0, _goslice_ _swig_go_1, _goslice_ _swig_go_2, _goslice_ _swig_go_3, _goslice_ _swig_go_4) {
   uint8_t *arg1 ;
   uint8_t *arg2 ;
   uint8_t *arg3 ;
@@ -2900,7 +3053,7 @@ _gostring_ _wrap_sr25519_derive_soft_cwetee_361844b0cea8f071(_goslice_ _swig_go_
 }
 
 
-_gostring_ _wrap_sr25519_derive_public_cwetee_361844b0cea8f071(_goslice_ _swig_go_0, _goslice_ _swig_go_1, _goslice_ _swig_go_2) {
+_gostring_ _wrap_sr25519_derive_public_cwetee_42f7fdc8fac9f40f(_goslice_ _swig_go_0, _goslice_ _swig_go_1, _goslice_ _swig_go_2) {
   uint8_t *arg1 ;
   uint8_t *arg2 ;
   uint8_t *arg3 ;
@@ -2929,7 +3082,7 @@ _gostring_ _wrap_sr25519_derive_public_cwetee_361844b0cea8f071(_goslice_ _swig_g
 }
 
 
-_gostring_ _wrap_ed25519_keypair_from_seed_cwetee_361844b0cea8f071(_goslice_ _swig_go_0, _goslice_ _swig_go_1, _goslice_ _swig_go_2) {
+_gostring_ _wrap_ed25519_keypair_from_seed_cwetee_42f7fdc8fac9f40f(_goslice_ _swig_go_0, _goslice_ _swig_go_1, _goslice_ _swig_go_2) {
   uint8_t *arg1 ;
   uint8_t *arg2 ;
   uint8_t *arg3 ;
@@ -2958,7 +3111,7 @@ _gostring_ _wrap_ed25519_keypair_from_seed_cwetee_361844b0cea8f071(_goslice_ _sw
 }
 
 
-_gostring_ _wrap_ed25519_sign_cwetee_361844b0cea8f071(_goslice_ _swig_go_0, _goslice_ _swig_go_1, _goslice_ _swig_go_2) {
+_gostring_ _wrap_ed25519_sign_cwetee_42f7fdc8fac9f40f(_goslice_ _swig_go_0, _goslice_ _swig_go_1, _goslice_ _swig_go_2) {
   uint8_t *arg1 ;
   uint8_t *arg2 ;
   uint8_t *arg3 = (uint8_t *) 0 ;
@@ -2988,7 +3141,7 @@ _gostring_ _wrap_ed25519_sign_cwetee_361844b0cea8f071(_goslice_ _swig_go_0, _gos
 }
 
 
-_gostring_ _wrap_ed25519_verify_cwetee_361844b0cea8f071(_goslice_ _swig_go_0, _goslice_ _swig_go_1, _goslice_ _swig_go_2) {
+_gostring_ _wrap_ed25519_verify_cwetee_42f7fdc8fac9f40f(_goslice_ _swig_go_0, _goslice_ _swig_go_1, _goslice_ _swig_go_2) {
   uint8_t *arg1 ;
   uint8_t *arg2 = (uint8_t *) 0 ;
   size_t arg3 ;
@@ -3018,7 +3171,7 @@ _gostring_ _wrap_ed25519_verify_cwetee_361844b0cea8f071(_goslice_ _swig_go_0, _g
 }
 
 
-_gostring_ _wrap_ed25519_verify_strict_cwetee_361844b0cea8f071(_goslice_ _swig_go_0, _goslice_ _swig_go_1, _goslice_ _swig_go_2) {
+_gostring_ _wrap_ed25519_verify_strict_cwetee_42f7fdc8fac9f40f(_goslice_ _swig_go_0, _goslice_ _swig_go_1, _goslice_ _swig_go_2) {
   uint8_t *arg1 ;
   uint8_t *arg2 = (uint8_t *) 0 ;
   size_t arg3 ;
@@ -3048,7 +3201,7 @@ _gostring_ _wrap_ed25519_verify_strict_cwetee_361844b0cea8f071(_goslice_ _swig_g
 }
 
 
-_gostring_ _wrap_ed25519_derive_hard_cwetee_361844b0cea8f071(_goslice_ _swig_go_0, _goslice_ _swig_go_1, _goslice_ _swig_go_2) {
+_gostring_ _wrap_ed25519_derive_hard_cwetee_42f7fdc8fac9f40f(_goslice_ _swig_go_0, _goslice_ _swig_go_1, _goslice_ _swig_go_2) {
   uint8_t *arg1 ;
   uint8_t *arg2 ;
   uint8_t *arg3 ;
@@ -3077,7 +3230,7 @@ _gostring_ _wrap_ed25519_derive_hard_cwetee_361844b0cea8f071(_goslice_ _swig_go_
 }
 
 
-_gostring_ _wrap_ecdsa_public_from_secret_cwetee_361844b0cea8f071(_goslice_ _swig_go_0, _goslice_ _swig_go_1) {
+_gostring_ _wrap_ecdsa_public_from_secret_cwetee_42f7fdc8fac9f40f(_goslice_ _swig_go_0, _goslice_ _swig_go_1) {
   uint8_t *arg1 ;
   uint8_t *arg2 ;
   wetee_rc result;
@@ -3101,7 +3254,7 @@ _gostring_ _wrap_ecdsa_public_from_secret_cwetee_361844b0cea8f071(_goslice_ _swi
 }
 
 
-_gostring_ _wrap_ecdsa_sign_cwetee_361844b0cea8f071(_goslice_ _swig_go_0, _goslice_ _swig_go_1, _goslice_ _swig_go_2) {
+_gostring_ _wrap_ecdsa_sign_cwetee_42f7fdc8fac9f40f(_goslice_ _swig_go_0, _goslice_ _swig_go_1, _goslice_ _swig_go_2) {
   uint8_t *arg1 ;
   uint8_t *arg2 ;
   uint8_t *arg3 = (uint8_t *) 0 ;
@@ -3131,7 +3284,7 @@ _gostring_ _wrap_ecdsa_sign_cwetee_361844b0cea8f071(_goslice_ _swig_go_0, _gosli
 }
 
 
-_gostring_ _wrap_ecdsa_verify_cwetee_361844b0cea8f071(_goslice_ _swig_go_0, _goslice_ _swig_go_1, _goslice_ _swig_go_2) {
+_gostring_ _wrap_ecdsa_verify_cwetee_42f7fdc8fac9f40f(_goslice_ _swig_go_0, _goslice_ _swig_go_1, _goslice_ _swig_go_2) {
   uint8_t *arg1 ;
   uint8_t *arg2 = (uint8_t *) 0 ;
   size_t arg3 ;
@@ -3161,7 +3314,7 @@ _gostring_ _wrap_ecdsa_verify_cwetee_361844b0cea8f071(_goslice_ _swig_go_0, _gos
 }
 
 
-_gostring_ _wrap_ecdsa_derive_hard_cwetee_361844b0cea8f071(_goslice_ _swig_go_0, _goslice_ _swig_go_1, _goslice_ _swig_go_2) {
+_gostring_ _wrap_ecdsa_derive_hard_cwetee_42f7fdc8fac9f40f(_goslice_ _swig_go_0, _goslice_ _swig_go_1, _goslice_ _swig_go_2) {
   uint8_t *arg1 ;
   uint8_t *arg2 ;
   uint8_t *arg3 ;
@@ -3190,7 +3343,7 @@ _gostring_ _wrap_ecdsa_derive_hard_cwetee_361844b0cea8f071(_goslice_ _swig_go_0,
 }
 
 
-_gostring_ _wrap_ecdsa_account_id_cwetee_361844b0cea8f071(_goslice_ _swig_go_0, _goslice_ _swig_go_1) {
+_gostring_ _wrap_ecdsa_account_id_cwetee_42f7fdc8fac9f40f(_goslice_ _swig_go_0, _goslice_ _swig_go_1) {
   uint8_t *arg1 ;
   uint8_t *arg2 ;
   wetee_rc result;
@@ -3214,7 +3367,7 @@ _gostring_ _wrap_ecdsa_account_id_cwetee_361844b0cea8f071(_goslice_ _swig_go_0, 
 }
 
 
-_gostring_ _wrap_eth_sign_cwetee_361844b0cea8f071(_goslice_ _swig_go_0, _goslice_ _swig_go_1, _goslice_ _swig_go_2) {
+_gostring_ _wrap_eth_sign_cwetee_42f7fdc8fac9f40f(_goslice_ _swig_go_0, _goslice_ _swig_go_1, _goslice_ _swig_go_2) {
   uint8_t *arg1 ;
   uint8_t *arg2 ;
   uint8_t *arg3 = (uint8_t *) 0 ;
@@ -3244,7 +3397,7 @@ _gostring_ _wrap_eth_sign_cwetee_361844b0cea8f071(_goslice_ _swig_go_0, _goslice
 }
 
 
-_gostring_ _wrap_eth_verify_cwetee_361844b0cea8f071(_goslice_ _swig_go_0, _goslice_ _swig_go_1, _goslice_ _swig_go_2) {
+_gostring_ _wrap_eth_verify_cwetee_42f7fdc8fac9f40f(_goslice_ _swig_go_0, _goslice_ _swig_go_1, _goslice_ _swig_go_2) {
   uint8_t *arg1 ;
   uint8_t *arg2 = (uint8_t *) 0 ;
   size_t arg3 ;
@@ -3274,7 +3427,7 @@ _gostring_ _wrap_eth_verify_cwetee_361844b0cea8f071(_goslice_ _swig_go_0, _gosli
 }
 
 
-_gostring_ _wrap_eth_address_cwetee_361844b0cea8f071(_goslice_ _swig_go_0, _goslice_ _swig_go_1) {
+_gostring_ _wrap_eth_address_cwetee_42f7fdc8fac9f40f(_goslice_ _swig_go_0, _goslice_ _swig_go_1) {
   uint8_t *arg1 ;
   uint8_t *arg2 = (uint8_t *) 0 ;
   size_t arg3 ;
@@ -3299,7 +3452,7 @@ _gostring_ _wrap_eth_address_cwetee_361844b0cea8f071(_goslice_ _swig_go_0, _gosl
 }
 
 
-_gostring_ _wrap_eth_address_to_string_cwetee_361844b0cea8f071(wetee_buf *_swig_go_0, _goslice_ _swig_go_1) {
+_gostring_ _wrap_eth_address_to_string_cwetee_42f7fdc8fac9f40f(wetee_buf *_swig_go_0, _goslice_ _swig_go_1) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   uint8_t *arg2 ;
   wetee_buf temp1 ;
@@ -3336,7 +3489,7 @@ _gostring_ _wrap_eth_address_to_string_cwetee_361844b0cea8f071(wetee_buf *_swig_
 }
 
 
-_gostring_ _wrap_eth_address_from_string_cwetee_361844b0cea8f071(_goslice_ _swig_go_0, _gostring_ _swig_go_1) {
+_gostring_ _wrap_eth_address_from_string_cwetee_42f7fdc8fac9f40f(_goslice_ _swig_go_0, _gostring_ _swig_go_1) {
   uint8_t *arg1 ;
   char *arg2 = (char *) 0 ;
   size_t arg3 ;
@@ -3361,7 +3514,7 @@ _gostring_ _wrap_eth_address_from_string_cwetee_361844b0cea8f071(_goslice_ _swig
 }
 
 
-_gostring_ _wrap_bip32_derive_cwetee_361844b0cea8f071(_goslice_ _swig_go_0, _goslice_ _swig_go_1, _gostring_ _swig_go_2) {
+_gostring_ _wrap_bip32_derive_cwetee_42f7fdc8fac9f40f(_goslice_ _swig_go_0, _goslice_ _swig_go_1, _gostring_ _swig_go_2) {
   uint8_t *arg1 ;
   uint8_t *arg2 = (uint8_t *) 0 ;
   size_t arg3 ;
@@ -3392,7 +3545,7 @@ _gostring_ _wrap_bip32_derive_cwetee_361844b0cea8f071(_goslice_ _swig_go_0, _gos
 }
 
 
-_gostring_ _wrap_suri_parse_cwetee_361844b0cea8f071(wetee_suri **_swig_go_0, _gostring_ _swig_go_1) {
+_gostring_ _wrap_suri_parse_cwetee_42f7fdc8fac9f40f(wetee_suri **_swig_go_0, _gostring_ _swig_go_1) {
   wetee_suri **arg1 = (wetee_suri **) 0 ;
   char *arg2 = (char *) 0 ;
   size_t arg3 ;
@@ -3423,7 +3576,7 @@ _gostring_ _wrap_suri_parse_cwetee_361844b0cea8f071(wetee_suri **_swig_go_0, _go
 }
 
 
-_gostring_ _wrap_suri_phrase_cwetee_361844b0cea8f071(wetee_suri *_swig_go_0) {
+_gostring_ _wrap_suri_phrase_cwetee_42f7fdc8fac9f40f(wetee_suri *_swig_go_0) {
   wetee_suri *arg1 = (wetee_suri *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -3442,7 +3595,7 @@ _gostring_ _wrap_suri_phrase_cwetee_361844b0cea8f071(wetee_suri *_swig_go_0) {
 }
 
 
-_gostring_ _wrap_suri_password_cwetee_361844b0cea8f071(wetee_suri *_swig_go_0) {
+_gostring_ _wrap_suri_password_cwetee_42f7fdc8fac9f40f(wetee_suri *_swig_go_0) {
   wetee_suri *arg1 = (wetee_suri *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -3461,7 +3614,7 @@ _gostring_ _wrap_suri_password_cwetee_361844b0cea8f071(wetee_suri *_swig_go_0) {
 }
 
 
-long long _wrap_suri_junction_count_cwetee_361844b0cea8f071(wetee_suri *_swig_go_0) {
+long long _wrap_suri_junction_count_cwetee_42f7fdc8fac9f40f(wetee_suri *_swig_go_0) {
   wetee_suri *arg1 = (wetee_suri *) 0 ;
   size_t result;
   long long _swig_go_result;
@@ -3477,7 +3630,7 @@ long long _wrap_suri_junction_count_cwetee_361844b0cea8f071(wetee_suri *_swig_go
 }
 
 
-_gostring_ _wrap_suri_junction_cwetee_361844b0cea8f071(wetee_suri *_swig_go_0, long long _swig_go_1, _goslice_ _swig_go_2, intgo *_swig_go_3) {
+_gostring_ _wrap_suri_junction_cwetee_42f7fdc8fac9f40f(wetee_suri *_swig_go_0, long long _swig_go_1, _goslice_ _swig_go_2, intgo *_swig_go_3) {
   wetee_suri *arg1 = (wetee_suri *) 0 ;
   size_t arg2 ;
   uint8_t *arg3 ;
@@ -3507,7 +3660,7 @@ _gostring_ _wrap_suri_junction_cwetee_361844b0cea8f071(wetee_suri *_swig_go_0, l
 }
 
 
-void _wrap_suri_free_cwetee_361844b0cea8f071(wetee_suri *_swig_go_0) {
+void _wrap_suri_free_cwetee_42f7fdc8fac9f40f(wetee_suri *_swig_go_0) {
   wetee_suri *arg1 = (wetee_suri *) 0 ;
   
   arg1 = (wetee_suri *)(uintptr_t)_swig_go_0; 
@@ -3520,7 +3673,7 @@ void _wrap_suri_free_cwetee_361844b0cea8f071(wetee_suri *_swig_go_0) {
 }
 
 
-intgo _wrap_suri_has_password_cwetee_361844b0cea8f071(wetee_suri *_swig_go_0) {
+intgo _wrap_suri_has_password_cwetee_42f7fdc8fac9f40f(wetee_suri *_swig_go_0) {
   wetee_suri *arg1 = (wetee_suri *) 0 ;
   int result;
   intgo _swig_go_result;
@@ -3536,7 +3689,7 @@ intgo _wrap_suri_has_password_cwetee_361844b0cea8f071(wetee_suri *_swig_go_0) {
 }
 
 
-_gostring_ _wrap_keypair_from_suri_cwetee_361844b0cea8f071(wetee_keypair **_swig_go_0, intgo _swig_go_1, _gostring_ _swig_go_2) {
+_gostring_ _wrap_keypair_from_suri_cwetee_42f7fdc8fac9f40f(wetee_keypair **_swig_go_0, intgo _swig_go_1, _gostring_ _swig_go_2) {
   wetee_keypair **arg1 = (wetee_keypair **) 0 ;
   wetee_scheme arg2 ;
   char *arg3 = (char *) 0 ;
@@ -3569,7 +3722,7 @@ _gostring_ _wrap_keypair_from_suri_cwetee_361844b0cea8f071(wetee_keypair **_swig
 }
 
 
-intgo _wrap_ETH_PASSWORD_REJECT_cwetee_361844b0cea8f071() {
+intgo _wrap_ETH_PASSWORD_REJECT_cwetee_42f7fdc8fac9f40f() {
   enum wetee_eth_password result;
   intgo _swig_go_result;
   
@@ -3584,7 +3737,7 @@ intgo _wrap_ETH_PASSWORD_REJECT_cwetee_361844b0cea8f071() {
 }
 
 
-intgo _wrap_ETH_PASSWORD_PASSPHRASE_cwetee_361844b0cea8f071() {
+intgo _wrap_ETH_PASSWORD_PASSPHRASE_cwetee_42f7fdc8fac9f40f() {
   enum wetee_eth_password result;
   intgo _swig_go_result;
   
@@ -3599,7 +3752,7 @@ intgo _wrap_ETH_PASSWORD_PASSPHRASE_cwetee_361844b0cea8f071() {
 }
 
 
-intgo _wrap_ETH_PASSWORD_IGNORE_cwetee_361844b0cea8f071() {
+intgo _wrap_ETH_PASSWORD_IGNORE_cwetee_42f7fdc8fac9f40f() {
   enum wetee_eth_password result;
   intgo _swig_go_result;
   
@@ -3614,7 +3767,7 @@ intgo _wrap_ETH_PASSWORD_IGNORE_cwetee_361844b0cea8f071() {
 }
 
 
-_gostring_ _wrap_keypair_from_suri_opts_cwetee_361844b0cea8f071(wetee_keypair **_swig_go_0, intgo _swig_go_1, _gostring_ _swig_go_2, intgo _swig_go_3) {
+_gostring_ _wrap_keypair_from_suri_opts_cwetee_42f7fdc8fac9f40f(wetee_keypair **_swig_go_0, intgo _swig_go_1, _gostring_ _swig_go_2, intgo _swig_go_3) {
   wetee_keypair **arg1 = (wetee_keypair **) 0 ;
   wetee_scheme arg2 ;
   char *arg3 = (char *) 0 ;
@@ -3649,7 +3802,7 @@ _gostring_ _wrap_keypair_from_suri_opts_cwetee_361844b0cea8f071(wetee_keypair **
 }
 
 
-_gostring_ _wrap_keypair_from_mnemonic_cwetee_361844b0cea8f071(wetee_keypair **_swig_go_0, intgo _swig_go_1, _gostring_ _swig_go_2, _gostring_ _swig_go_3) {
+_gostring_ _wrap_keypair_from_mnemonic_cwetee_42f7fdc8fac9f40f(wetee_keypair **_swig_go_0, intgo _swig_go_1, _gostring_ _swig_go_2, _gostring_ _swig_go_3) {
   wetee_keypair **arg1 = (wetee_keypair **) 0 ;
   wetee_scheme arg2 ;
   char *arg3 = (char *) 0 ;
@@ -3688,7 +3841,7 @@ _gostring_ _wrap_keypair_from_mnemonic_cwetee_361844b0cea8f071(wetee_keypair **_
 }
 
 
-_gostring_ _wrap_keypair_from_seed_cwetee_361844b0cea8f071(wetee_keypair **_swig_go_0, intgo _swig_go_1, _goslice_ _swig_go_2) {
+_gostring_ _wrap_keypair_from_seed_cwetee_42f7fdc8fac9f40f(wetee_keypair **_swig_go_0, intgo _swig_go_1, _goslice_ _swig_go_2) {
   wetee_keypair **arg1 = (wetee_keypair **) 0 ;
   wetee_scheme arg2 ;
   uint8_t *arg3 = (uint8_t *) 0 ;
@@ -3721,7 +3874,7 @@ _gostring_ _wrap_keypair_from_seed_cwetee_361844b0cea8f071(wetee_keypair **_swig
 }
 
 
-_gostring_ _wrap_keypair_generate_cwetee_361844b0cea8f071(wetee_keypair **_swig_go_0, intgo _swig_go_1) {
+_gostring_ _wrap_keypair_generate_cwetee_42f7fdc8fac9f40f(wetee_keypair **_swig_go_0, intgo _swig_go_1) {
   wetee_keypair **arg1 = (wetee_keypair **) 0 ;
   wetee_scheme arg2 ;
   wetee_keypair *temp1 ;
@@ -3748,7 +3901,7 @@ _gostring_ _wrap_keypair_generate_cwetee_361844b0cea8f071(wetee_keypair **_swig_
 }
 
 
-_gostring_ _wrap_keypair_derive_cwetee_361844b0cea8f071(wetee_keypair **_swig_go_0, wetee_keypair *_swig_go_1, _gostring_ _swig_go_2) {
+_gostring_ _wrap_keypair_derive_cwetee_42f7fdc8fac9f40f(wetee_keypair **_swig_go_0, wetee_keypair *_swig_go_1, _gostring_ _swig_go_2) {
   wetee_keypair **arg1 = (wetee_keypair **) 0 ;
   wetee_keypair *arg2 = (wetee_keypair *) 0 ;
   char *arg3 = (char *) 0 ;
@@ -3781,7 +3934,7 @@ _gostring_ _wrap_keypair_derive_cwetee_361844b0cea8f071(wetee_keypair **_swig_go
 }
 
 
-intgo _wrap_keypair_scheme_cwetee_361844b0cea8f071(wetee_keypair *_swig_go_0) {
+intgo _wrap_keypair_scheme_cwetee_42f7fdc8fac9f40f(wetee_keypair *_swig_go_0) {
   wetee_keypair *arg1 = (wetee_keypair *) 0 ;
   wetee_scheme result;
   intgo _swig_go_result;
@@ -3797,7 +3950,7 @@ intgo _wrap_keypair_scheme_cwetee_361844b0cea8f071(wetee_keypair *_swig_go_0) {
 }
 
 
-_gostring_ _wrap_keypair_public_cwetee_361844b0cea8f071(wetee_keypair *_swig_go_0, _goslice_ _swig_go_1, intgo *_swig_go_2) {
+_gostring_ _wrap_keypair_public_cwetee_42f7fdc8fac9f40f(wetee_keypair *_swig_go_0, _goslice_ _swig_go_1, intgo *_swig_go_2) {
   wetee_keypair *arg1 = (wetee_keypair *) 0 ;
   uint8_t *arg2 ;
   size_t *arg3 = (size_t *) 0 ;
@@ -3825,7 +3978,7 @@ _gostring_ _wrap_keypair_public_cwetee_361844b0cea8f071(wetee_keypair *_swig_go_
 }
 
 
-_gostring_ _wrap_keypair_account_id_cwetee_361844b0cea8f071(wetee_keypair *_swig_go_0, _goslice_ _swig_go_1, intgo *_swig_go_2) {
+_gostring_ _wrap_keypair_account_id_cwetee_42f7fdc8fac9f40f(wetee_keypair *_swig_go_0, _goslice_ _swig_go_1, intgo *_swig_go_2) {
   wetee_keypair *arg1 = (wetee_keypair *) 0 ;
   uint8_t *arg2 ;
   size_t *arg3 = (size_t *) 0 ;
@@ -3853,7 +4006,7 @@ _gostring_ _wrap_keypair_account_id_cwetee_361844b0cea8f071(wetee_keypair *_swig
 }
 
 
-_gostring_ _wrap_keypair_address_cwetee_361844b0cea8f071(wetee_buf *_swig_go_0, wetee_keypair *_swig_go_1, short _swig_go_2) {
+_gostring_ _wrap_keypair_address_cwetee_42f7fdc8fac9f40f(wetee_buf *_swig_go_0, wetee_keypair *_swig_go_1, short _swig_go_2) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   wetee_keypair *arg2 = (wetee_keypair *) 0 ;
   uint16_t arg3 ;
@@ -3889,7 +4042,7 @@ _gostring_ _wrap_keypair_address_cwetee_361844b0cea8f071(wetee_buf *_swig_go_0, 
 }
 
 
-_gostring_ _wrap_keypair_sign_cwetee_361844b0cea8f071(wetee_keypair *_swig_go_0, _goslice_ _swig_go_1, intgo *_swig_go_2, _goslice_ _swig_go_3) {
+_gostring_ _wrap_keypair_sign_cwetee_42f7fdc8fac9f40f(wetee_keypair *_swig_go_0, _goslice_ _swig_go_1, intgo *_swig_go_2, _goslice_ _swig_go_3) {
   wetee_keypair *arg1 = (wetee_keypair *) 0 ;
   uint8_t *arg2 ;
   size_t *arg3 = (size_t *) 0 ;
@@ -3923,7 +4076,7 @@ _gostring_ _wrap_keypair_sign_cwetee_361844b0cea8f071(wetee_keypair *_swig_go_0,
 }
 
 
-_gostring_ _wrap_verify_cwetee_361844b0cea8f071(intgo _swig_go_0, _goslice_ _swig_go_1, _goslice_ _swig_go_2, _goslice_ _swig_go_3) {
+_gostring_ _wrap_verify_cwetee_42f7fdc8fac9f40f(intgo _swig_go_0, _goslice_ _swig_go_1, _goslice_ _swig_go_2, _goslice_ _swig_go_3) {
   wetee_scheme arg1 ;
   uint8_t *arg2 = (uint8_t *) 0 ;
   size_t arg3 ;
@@ -3957,7 +4110,7 @@ _gostring_ _wrap_verify_cwetee_361844b0cea8f071(intgo _swig_go_0, _goslice_ _swi
 }
 
 
-_gostring_ _wrap_verify_strict_cwetee_361844b0cea8f071(intgo _swig_go_0, _goslice_ _swig_go_1, _goslice_ _swig_go_2, _goslice_ _swig_go_3) {
+_gostring_ _wrap_verify_strict_cwetee_42f7fdc8fac9f40f(intgo _swig_go_0, _goslice_ _swig_go_1, _goslice_ _swig_go_2, _goslice_ _swig_go_3) {
   wetee_scheme arg1 ;
   uint8_t *arg2 = (uint8_t *) 0 ;
   size_t arg3 ;
@@ -3991,7 +4144,7 @@ _gostring_ _wrap_verify_strict_cwetee_361844b0cea8f071(intgo _swig_go_0, _goslic
 }
 
 
-_gostring_ _wrap_keypair_secret_cwetee_361844b0cea8f071(wetee_keypair *_swig_go_0, wetee_buf *_swig_go_1) {
+_gostring_ _wrap_keypair_secret_cwetee_42f7fdc8fac9f40f(wetee_keypair *_swig_go_0, wetee_buf *_swig_go_1) {
   wetee_keypair *arg1 = (wetee_keypair *) 0 ;
   wetee_buf *arg2 = (wetee_buf *) 0 ;
   wetee_buf temp2 ;
@@ -4026,7 +4179,7 @@ _gostring_ _wrap_keypair_secret_cwetee_361844b0cea8f071(wetee_keypair *_swig_go_
 }
 
 
-void _wrap_keypair_free_cwetee_361844b0cea8f071(wetee_keypair *_swig_go_0) {
+void _wrap_keypair_free_cwetee_42f7fdc8fac9f40f(wetee_keypair *_swig_go_0) {
   wetee_keypair *arg1 = (wetee_keypair *) 0 ;
   
   arg1 = (wetee_keypair *)(uintptr_t)_swig_go_0; 
@@ -4039,7 +4192,7 @@ void _wrap_keypair_free_cwetee_361844b0cea8f071(wetee_keypair *_swig_go_0) {
 }
 
 
-_gostring_ _wrap_keystore_export_cwetee_361844b0cea8f071(wetee_buf *_swig_go_0, wetee_keypair *_swig_go_1, _gostring_ _swig_go_2, _gostring_ _swig_go_3, long long _swig_go_4) {
+_gostring_ _wrap_keystore_export_cwetee_42f7fdc8fac9f40f(wetee_buf *_swig_go_0, wetee_keypair *_swig_go_1, _gostring_ _swig_go_2, _gostring_ _swig_go_3, long long _swig_go_4) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   wetee_keypair *arg2 = (wetee_keypair *) 0 ;
   char *arg3 = (char *) 0 ;
@@ -4093,7 +4246,7 @@ _gostring_ _wrap_keystore_export_cwetee_361844b0cea8f071(wetee_buf *_swig_go_0, 
 }
 
 
-_gostring_ _wrap_keystore_export_opts_cwetee_361844b0cea8f071(wetee_buf *_swig_go_0, wetee_keypair *_swig_go_1, _gostring_ _swig_go_2, _gostring_ _swig_go_3, long long _swig_go_4, intgo _swig_go_5, intgo _swig_go_6, intgo _swig_go_7) {
+_gostring_ _wrap_keystore_export_opts_cwetee_42f7fdc8fac9f40f(wetee_buf *_swig_go_0, wetee_keypair *_swig_go_1, _gostring_ _swig_go_2, _gostring_ _swig_go_3, long long _swig_go_4, intgo _swig_go_5, intgo _swig_go_6, intgo _swig_go_7) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   wetee_keypair *arg2 = (wetee_keypair *) 0 ;
   char *arg3 = (char *) 0 ;
@@ -4153,7 +4306,7 @@ _gostring_ _wrap_keystore_export_opts_cwetee_361844b0cea8f071(wetee_buf *_swig_g
 }
 
 
-_gostring_ _wrap_keystore_import_cwetee_361844b0cea8f071(wetee_keypair **_swig_go_0, _gostring_ _swig_go_1, _gostring_ _swig_go_2) {
+_gostring_ _wrap_keystore_import_cwetee_42f7fdc8fac9f40f(wetee_keypair **_swig_go_0, _gostring_ _swig_go_1, _gostring_ _swig_go_2) {
   wetee_keypair **arg1 = (wetee_keypair **) 0 ;
   char *arg2 = (char *) 0 ;
   size_t arg3 ;
@@ -4190,7 +4343,7 @@ _gostring_ _wrap_keystore_import_cwetee_361844b0cea8f071(wetee_keypair **_swig_g
 }
 
 
-_gostring_ _wrap_mnemonic_generate_cwetee_361844b0cea8f071(wetee_buf *_swig_go_0, intgo _swig_go_1) {
+_gostring_ _wrap_mnemonic_generate_cwetee_42f7fdc8fac9f40f(wetee_buf *_swig_go_0, intgo _swig_go_1) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   unsigned int arg2 ;
   wetee_buf temp1 ;
@@ -4225,7 +4378,7 @@ _gostring_ _wrap_mnemonic_generate_cwetee_361844b0cea8f071(wetee_buf *_swig_go_0
 }
 
 
-_gostring_ _wrap_mnemonic_validate_cwetee_361844b0cea8f071(_gostring_ _swig_go_0) {
+_gostring_ _wrap_mnemonic_validate_cwetee_42f7fdc8fac9f40f(_gostring_ _swig_go_0) {
   char *arg1 = (char *) 0 ;
   size_t arg2 ;
   wetee_rc result;
@@ -4245,7 +4398,7 @@ _gostring_ _wrap_mnemonic_validate_cwetee_361844b0cea8f071(_gostring_ _swig_go_0
 }
 
 
-_gostring_ _wrap_mnemonic_to_entropy_cwetee_361844b0cea8f071(wetee_buf *_swig_go_0, _gostring_ _swig_go_1) {
+_gostring_ _wrap_mnemonic_to_entropy_cwetee_42f7fdc8fac9f40f(wetee_buf *_swig_go_0, _gostring_ _swig_go_1) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   char *arg2 = (char *) 0 ;
   size_t arg3 ;
@@ -4284,7 +4437,7 @@ _gostring_ _wrap_mnemonic_to_entropy_cwetee_361844b0cea8f071(wetee_buf *_swig_go
 }
 
 
-_gostring_ _wrap_mnemonic_from_entropy_cwetee_361844b0cea8f071(wetee_buf *_swig_go_0, _goslice_ _swig_go_1) {
+_gostring_ _wrap_mnemonic_from_entropy_cwetee_42f7fdc8fac9f40f(wetee_buf *_swig_go_0, _goslice_ _swig_go_1) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   uint8_t *arg2 = (uint8_t *) 0 ;
   size_t arg3 ;
@@ -4323,7 +4476,7 @@ _gostring_ _wrap_mnemonic_from_entropy_cwetee_361844b0cea8f071(wetee_buf *_swig_
 }
 
 
-_gostring_ _wrap_mnemonic_to_mini_secret_cwetee_361844b0cea8f071(_goslice_ _swig_go_0, _gostring_ _swig_go_1, _gostring_ _swig_go_2) {
+_gostring_ _wrap_mnemonic_to_mini_secret_cwetee_42f7fdc8fac9f40f(_goslice_ _swig_go_0, _gostring_ _swig_go_1, _gostring_ _swig_go_2) {
   uint8_t *arg1 ;
   char *arg2 = (char *) 0 ;
   size_t arg3 ;
@@ -4354,7 +4507,7 @@ _gostring_ _wrap_mnemonic_to_mini_secret_cwetee_361844b0cea8f071(_goslice_ _swig
 }
 
 
-_gostring_ _wrap_mnemonic_to_bip39_seed_cwetee_361844b0cea8f071(_goslice_ _swig_go_0, _gostring_ _swig_go_1, _gostring_ _swig_go_2) {
+_gostring_ _wrap_mnemonic_to_bip39_seed_cwetee_42f7fdc8fac9f40f(_goslice_ _swig_go_0, _gostring_ _swig_go_1, _gostring_ _swig_go_2) {
   uint8_t *arg1 ;
   char *arg2 = (char *) 0 ;
   size_t arg3 ;
@@ -4385,7 +4538,7 @@ _gostring_ _wrap_mnemonic_to_bip39_seed_cwetee_361844b0cea8f071(_goslice_ _swig_
 }
 
 
-intgo _wrap_SS58_PREFIX_POLKADOT_cwetee_361844b0cea8f071() {
+intgo _wrap_SS58_PREFIX_POLKADOT_cwetee_42f7fdc8fac9f40f() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -4396,7 +4549,7 @@ intgo _wrap_SS58_PREFIX_POLKADOT_cwetee_361844b0cea8f071() {
 }
 
 
-intgo _wrap_SS58_PREFIX_KUSAMA_cwetee_361844b0cea8f071() {
+intgo _wrap_SS58_PREFIX_KUSAMA_cwetee_42f7fdc8fac9f40f() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -4407,7 +4560,7 @@ intgo _wrap_SS58_PREFIX_KUSAMA_cwetee_361844b0cea8f071() {
 }
 
 
-intgo _wrap_SS58_PREFIX_GENERIC_cwetee_361844b0cea8f071() {
+intgo _wrap_SS58_PREFIX_GENERIC_cwetee_42f7fdc8fac9f40f() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -4418,7 +4571,7 @@ intgo _wrap_SS58_PREFIX_GENERIC_cwetee_361844b0cea8f071() {
 }
 
 
-intgo _wrap_SS58_PREFIX_MAX_cwetee_361844b0cea8f071() {
+intgo _wrap_SS58_PREFIX_MAX_cwetee_42f7fdc8fac9f40f() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -4429,7 +4582,7 @@ intgo _wrap_SS58_PREFIX_MAX_cwetee_361844b0cea8f071() {
 }
 
 
-_gostring_ _wrap_ss58_encode_cwetee_361844b0cea8f071(wetee_buf *_swig_go_0, _goslice_ _swig_go_1, short _swig_go_2) {
+_gostring_ _wrap_ss58_encode_cwetee_42f7fdc8fac9f40f(wetee_buf *_swig_go_0, _goslice_ _swig_go_1, short _swig_go_2) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   uint8_t *arg2 = (uint8_t *) 0 ;
   size_t arg3 ;
@@ -4469,7 +4622,7 @@ _gostring_ _wrap_ss58_encode_cwetee_361844b0cea8f071(wetee_buf *_swig_go_0, _gos
 }
 
 
-_gostring_ _wrap_ss58_decode_cwetee_361844b0cea8f071(wetee_buf *_swig_go_0, short *_swig_go_1, _gostring_ _swig_go_2) {
+_gostring_ _wrap_ss58_decode_cwetee_42f7fdc8fac9f40f(wetee_buf *_swig_go_0, short *_swig_go_1, _gostring_ _swig_go_2) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   uint16_t *arg2 = (uint16_t *) 0 ;
   char *arg3 = (char *) 0 ;
@@ -4509,7 +4662,7 @@ _gostring_ _wrap_ss58_decode_cwetee_361844b0cea8f071(wetee_buf *_swig_go_0, shor
 }
 
 
-long long _wrap_ss58_network_count_cwetee_361844b0cea8f071() {
+long long _wrap_ss58_network_count_cwetee_42f7fdc8fac9f40f() {
   size_t result;
   long long _swig_go_result;
   
@@ -4523,7 +4676,7 @@ long long _wrap_ss58_network_count_cwetee_361844b0cea8f071() {
 }
 
 
-_gostring_ _wrap_ss58_network_at_cwetee_361844b0cea8f071(long long _swig_go_0, short *_swig_go_1, char **_swig_go_2, char **_swig_go_3, char **_swig_go_4, int *_swig_go_5) {
+_gostring_ _wrap_ss58_network_at_cwetee_42f7fdc8fac9f40f(long long _swig_go_0, short *_swig_go_1, char **_swig_go_2, char **_swig_go_3, char **_swig_go_4, int *_swig_go_5) {
   size_t arg1 ;
   uint16_t *arg2 = (uint16_t *) 0 ;
   char **arg3 = (char **) 0 ;
@@ -4579,7 +4732,7 @@ _gostring_ _wrap_ss58_network_at_cwetee_361844b0cea8f071(long long _swig_go_0, s
 }
 
 
-_gostring_ _wrap_ss58_network_find_cwetee_361844b0cea8f071(intgo *_swig_go_0, _gostring_ _swig_go_1) {
+_gostring_ _wrap_ss58_network_find_cwetee_42f7fdc8fac9f40f(intgo *_swig_go_0, _gostring_ _swig_go_1) {
   size_t *arg1 = (size_t *) 0 ;
   char *arg2 = (char *) 0 ;
   size_t temp1 ;
@@ -4607,7 +4760,7 @@ _gostring_ _wrap_ss58_network_find_cwetee_361844b0cea8f071(intgo *_swig_go_0, _g
 }
 
 
-_gostring_ _wrap_ss58_network_find_prefix_cwetee_361844b0cea8f071(intgo *_swig_go_0, short _swig_go_1) {
+_gostring_ _wrap_ss58_network_find_prefix_cwetee_42f7fdc8fac9f40f(intgo *_swig_go_0, short _swig_go_1) {
   size_t *arg1 = (size_t *) 0 ;
   uint16_t arg2 ;
   size_t temp1 ;
@@ -4630,7 +4783,7 @@ _gostring_ _wrap_ss58_network_find_prefix_cwetee_361844b0cea8f071(intgo *_swig_g
 }
 
 
-intgo _wrap_MD_CALLS_cwetee_361844b0cea8f071() {
+intgo _wrap_MD_CALLS_cwetee_42f7fdc8fac9f40f() {
   enum wetee_md_enum_kind result;
   intgo _swig_go_result;
   
@@ -4645,7 +4798,7 @@ intgo _wrap_MD_CALLS_cwetee_361844b0cea8f071() {
 }
 
 
-intgo _wrap_MD_EVENTS_cwetee_361844b0cea8f071() {
+intgo _wrap_MD_EVENTS_cwetee_42f7fdc8fac9f40f() {
   enum wetee_md_enum_kind result;
   intgo _swig_go_result;
   
@@ -4660,7 +4813,7 @@ intgo _wrap_MD_EVENTS_cwetee_361844b0cea8f071() {
 }
 
 
-intgo _wrap_MD_ERRORS_cwetee_361844b0cea8f071() {
+intgo _wrap_MD_ERRORS_cwetee_42f7fdc8fac9f40f() {
   enum wetee_md_enum_kind result;
   intgo _swig_go_result;
   
@@ -4675,7 +4828,7 @@ intgo _wrap_MD_ERRORS_cwetee_361844b0cea8f071() {
 }
 
 
-intgo _wrap_METADATA_NO_TYPE_cwetee_361844b0cea8f071() {
+intgo _wrap_METADATA_NO_TYPE_cwetee_42f7fdc8fac9f40f() {
   uint32_t result;
   intgo _swig_go_result;
   
@@ -4686,7 +4839,7 @@ intgo _wrap_METADATA_NO_TYPE_cwetee_361844b0cea8f071() {
 }
 
 
-_gostring_ _wrap_mdb_parse_cwetee_361844b0cea8f071(wetee_metadata **_swig_go_0, _goslice_ _swig_go_1, intgo _swig_go_2) {
+_gostring_ _wrap_mdb_parse_cwetee_42f7fdc8fac9f40f(wetee_metadata **_swig_go_0, _goslice_ _swig_go_1, intgo _swig_go_2) {
   wetee_metadata **arg1 = (wetee_metadata **) 0 ;
   uint8_t *arg2 = (uint8_t *) 0 ;
   size_t arg3 ;
@@ -4719,7 +4872,7 @@ _gostring_ _wrap_mdb_parse_cwetee_361844b0cea8f071(wetee_metadata **_swig_go_0, 
 }
 
 
-_gostring_ _wrap_mdb_parse_hex_cwetee_361844b0cea8f071(wetee_metadata **_swig_go_0, _gostring_ _swig_go_1, intgo _swig_go_2) {
+_gostring_ _wrap_mdb_parse_hex_cwetee_42f7fdc8fac9f40f(wetee_metadata **_swig_go_0, _gostring_ _swig_go_1, intgo _swig_go_2) {
   wetee_metadata **arg1 = (wetee_metadata **) 0 ;
   char *arg2 = (char *) 0 ;
   size_t arg3 ;
@@ -4752,7 +4905,7 @@ _gostring_ _wrap_mdb_parse_hex_cwetee_361844b0cea8f071(wetee_metadata **_swig_go
 }
 
 
-_gostring_ _wrap_mdb_parse_rpc_cwetee_361844b0cea8f071(wetee_metadata **_swig_go_0, _gostring_ _swig_go_1, intgo _swig_go_2) {
+_gostring_ _wrap_mdb_parse_rpc_cwetee_42f7fdc8fac9f40f(wetee_metadata **_swig_go_0, _gostring_ _swig_go_1, intgo _swig_go_2) {
   wetee_metadata **arg1 = (wetee_metadata **) 0 ;
   char *arg2 = (char *) 0 ;
   size_t arg3 ;
@@ -4785,7 +4938,7 @@ _gostring_ _wrap_mdb_parse_rpc_cwetee_361844b0cea8f071(wetee_metadata **_swig_go
 }
 
 
-_gostring_ _wrap_mdb_pallet_name_cwetee_361844b0cea8f071(wetee_metadata *_swig_go_0, long long _swig_go_1) {
+_gostring_ _wrap_mdb_pallet_name_cwetee_42f7fdc8fac9f40f(wetee_metadata *_swig_go_0, long long _swig_go_1) {
   wetee_metadata *arg1 = (wetee_metadata *) 0 ;
   size_t arg2 ;
   char *result = 0 ;
@@ -4806,7 +4959,7 @@ _gostring_ _wrap_mdb_pallet_name_cwetee_361844b0cea8f071(wetee_metadata *_swig_g
 }
 
 
-intgo _wrap_mdb_pallet_index_cwetee_361844b0cea8f071(wetee_metadata *_swig_go_0, long long _swig_go_1) {
+intgo _wrap_mdb_pallet_index_cwetee_42f7fdc8fac9f40f(wetee_metadata *_swig_go_0, long long _swig_go_1) {
   wetee_metadata *arg1 = (wetee_metadata *) 0 ;
   size_t arg2 ;
   int result;
@@ -4824,7 +4977,7 @@ intgo _wrap_mdb_pallet_index_cwetee_361844b0cea8f071(wetee_metadata *_swig_go_0,
 }
 
 
-long long _wrap_mdb_pallet_position_cwetee_361844b0cea8f071(wetee_metadata *_swig_go_0, _gostring_ _swig_go_1) {
+long long _wrap_mdb_pallet_position_cwetee_42f7fdc8fac9f40f(wetee_metadata *_swig_go_0, _gostring_ _swig_go_1) {
   wetee_metadata *arg1 = (wetee_metadata *) 0 ;
   char *arg2 = (char *) 0 ;
   int64_t result;
@@ -4847,7 +5000,7 @@ long long _wrap_mdb_pallet_position_cwetee_361844b0cea8f071(wetee_metadata *_swi
 }
 
 
-intgo _wrap_mdb_pallet_enum_type_cwetee_361844b0cea8f071(wetee_metadata *_swig_go_0, long long _swig_go_1, intgo _swig_go_2) {
+intgo _wrap_mdb_pallet_enum_type_cwetee_42f7fdc8fac9f40f(wetee_metadata *_swig_go_0, long long _swig_go_1, intgo _swig_go_2) {
   wetee_metadata *arg1 = (wetee_metadata *) 0 ;
   size_t arg2 ;
   int arg3 ;
@@ -4867,7 +5020,7 @@ intgo _wrap_mdb_pallet_enum_type_cwetee_361844b0cea8f071(wetee_metadata *_swig_g
 }
 
 
-long long _wrap_mdb_variant_count_cwetee_361844b0cea8f071(wetee_metadata *_swig_go_0, long long _swig_go_1, intgo _swig_go_2) {
+long long _wrap_mdb_variant_count_cwetee_42f7fdc8fac9f40f(wetee_metadata *_swig_go_0, long long _swig_go_1, intgo _swig_go_2) {
   wetee_metadata *arg1 = (wetee_metadata *) 0 ;
   size_t arg2 ;
   int arg3 ;
@@ -4887,7 +5040,7 @@ long long _wrap_mdb_variant_count_cwetee_361844b0cea8f071(wetee_metadata *_swig_
 }
 
 
-_gostring_ _wrap_mdb_variant_name_cwetee_361844b0cea8f071(wetee_metadata *_swig_go_0, long long _swig_go_1, intgo _swig_go_2, long long _swig_go_3) {
+_gostring_ _wrap_mdb_variant_name_cwetee_42f7fdc8fac9f40f(wetee_metadata *_swig_go_0, long long _swig_go_1, intgo _swig_go_2, long long _swig_go_3) {
   wetee_metadata *arg1 = (wetee_metadata *) 0 ;
   size_t arg2 ;
   int arg3 ;
@@ -4912,7 +5065,7 @@ _gostring_ _wrap_mdb_variant_name_cwetee_361844b0cea8f071(wetee_metadata *_swig_
 }
 
 
-intgo _wrap_mdb_variant_index_cwetee_361844b0cea8f071(wetee_metadata *_swig_go_0, long long _swig_go_1, intgo _swig_go_2, long long _swig_go_3) {
+intgo _wrap_mdb_variant_index_cwetee_42f7fdc8fac9f40f(wetee_metadata *_swig_go_0, long long _swig_go_1, intgo _swig_go_2, long long _swig_go_3) {
   wetee_metadata *arg1 = (wetee_metadata *) 0 ;
   size_t arg2 ;
   int arg3 ;
@@ -4934,7 +5087,7 @@ intgo _wrap_mdb_variant_index_cwetee_361844b0cea8f071(wetee_metadata *_swig_go_0
 }
 
 
-_gostring_ _wrap_mdb_variant_docs_cwetee_361844b0cea8f071(wetee_buf *_swig_go_0, wetee_metadata *_swig_go_1, long long _swig_go_2, intgo _swig_go_3, long long _swig_go_4) {
+_gostring_ _wrap_mdb_variant_docs_cwetee_42f7fdc8fac9f40f(wetee_buf *_swig_go_0, wetee_metadata *_swig_go_1, long long _swig_go_2, intgo _swig_go_3, long long _swig_go_4) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   wetee_metadata *arg2 = (wetee_metadata *) 0 ;
   size_t arg3 ;
@@ -4974,7 +5127,7 @@ _gostring_ _wrap_mdb_variant_docs_cwetee_361844b0cea8f071(wetee_buf *_swig_go_0,
 }
 
 
-long long _wrap_mdb_field_count_cwetee_361844b0cea8f071(wetee_metadata *_swig_go_0, long long _swig_go_1, intgo _swig_go_2, long long _swig_go_3) {
+long long _wrap_mdb_field_count_cwetee_42f7fdc8fac9f40f(wetee_metadata *_swig_go_0, long long _swig_go_1, intgo _swig_go_2, long long _swig_go_3) {
   wetee_metadata *arg1 = (wetee_metadata *) 0 ;
   size_t arg2 ;
   int arg3 ;
@@ -4996,7 +5149,7 @@ long long _wrap_mdb_field_count_cwetee_361844b0cea8f071(wetee_metadata *_swig_go
 }
 
 
-_gostring_ _wrap_mdb_field_name_cwetee_361844b0cea8f071(wetee_metadata *_swig_go_0, long long _swig_go_1, intgo _swig_go_2, long long _swig_go_3, long long _swig_go_4) {
+_gostring_ _wrap_mdb_field_name_cwetee_42f7fdc8fac9f40f(wetee_metadata *_swig_go_0, long long _swig_go_1, intgo _swig_go_2, long long _swig_go_3, long long _swig_go_4) {
   wetee_metadata *arg1 = (wetee_metadata *) 0 ;
   size_t arg2 ;
   int arg3 ;
@@ -5023,7 +5176,7 @@ _gostring_ _wrap_mdb_field_name_cwetee_361844b0cea8f071(wetee_metadata *_swig_go
 }
 
 
-_gostring_ _wrap_mdb_field_type_name_cwetee_361844b0cea8f071(wetee_metadata *_swig_go_0, long long _swig_go_1, intgo _swig_go_2, long long _swig_go_3, long long _swig_go_4) {
+_gostring_ _wrap_mdb_field_type_name_cwetee_42f7fdc8fac9f40f(wetee_metadata *_swig_go_0, long long _swig_go_1, intgo _swig_go_2, long long _swig_go_3, long long _swig_go_4) {
   wetee_metadata *arg1 = (wetee_metadata *) 0 ;
   size_t arg2 ;
   int arg3 ;
@@ -5050,7 +5203,7 @@ _gostring_ _wrap_mdb_field_type_name_cwetee_361844b0cea8f071(wetee_metadata *_sw
 }
 
 
-intgo _wrap_mdb_field_type_cwetee_361844b0cea8f071(wetee_metadata *_swig_go_0, long long _swig_go_1, intgo _swig_go_2, long long _swig_go_3, long long _swig_go_4) {
+intgo _wrap_mdb_field_type_cwetee_42f7fdc8fac9f40f(wetee_metadata *_swig_go_0, long long _swig_go_1, intgo _swig_go_2, long long _swig_go_3, long long _swig_go_4) {
   wetee_metadata *arg1 = (wetee_metadata *) 0 ;
   size_t arg2 ;
   int arg3 ;
@@ -5074,7 +5227,7 @@ intgo _wrap_mdb_field_type_cwetee_361844b0cea8f071(wetee_metadata *_swig_go_0, l
 }
 
 
-_gostring_ _wrap_mdb_storage_prefix_cwetee_361844b0cea8f071(wetee_metadata *_swig_go_0, long long _swig_go_1) {
+_gostring_ _wrap_mdb_storage_prefix_cwetee_42f7fdc8fac9f40f(wetee_metadata *_swig_go_0, long long _swig_go_1) {
   wetee_metadata *arg1 = (wetee_metadata *) 0 ;
   size_t arg2 ;
   char *result = 0 ;
@@ -5095,7 +5248,7 @@ _gostring_ _wrap_mdb_storage_prefix_cwetee_361844b0cea8f071(wetee_metadata *_swi
 }
 
 
-long long _wrap_mdb_storage_count_cwetee_361844b0cea8f071(wetee_metadata *_swig_go_0, long long _swig_go_1) {
+long long _wrap_mdb_storage_count_cwetee_42f7fdc8fac9f40f(wetee_metadata *_swig_go_0, long long _swig_go_1) {
   wetee_metadata *arg1 = (wetee_metadata *) 0 ;
   size_t arg2 ;
   size_t result;
@@ -5113,7 +5266,7 @@ long long _wrap_mdb_storage_count_cwetee_361844b0cea8f071(wetee_metadata *_swig_
 }
 
 
-_gostring_ _wrap_mdb_storage_name_cwetee_361844b0cea8f071(wetee_metadata *_swig_go_0, long long _swig_go_1, long long _swig_go_2) {
+_gostring_ _wrap_mdb_storage_name_cwetee_42f7fdc8fac9f40f(wetee_metadata *_swig_go_0, long long _swig_go_1, long long _swig_go_2) {
   wetee_metadata *arg1 = (wetee_metadata *) 0 ;
   size_t arg2 ;
   size_t arg3 ;
@@ -5136,7 +5289,7 @@ _gostring_ _wrap_mdb_storage_name_cwetee_361844b0cea8f071(wetee_metadata *_swig_
 }
 
 
-intgo _wrap_mdb_storage_modifier_cwetee_361844b0cea8f071(wetee_metadata *_swig_go_0, long long _swig_go_1, long long _swig_go_2) {
+intgo _wrap_mdb_storage_modifier_cwetee_42f7fdc8fac9f40f(wetee_metadata *_swig_go_0, long long _swig_go_1, long long _swig_go_2) {
   wetee_metadata *arg1 = (wetee_metadata *) 0 ;
   size_t arg2 ;
   size_t arg3 ;
@@ -5156,7 +5309,7 @@ intgo _wrap_mdb_storage_modifier_cwetee_361844b0cea8f071(wetee_metadata *_swig_g
 }
 
 
-long long _wrap_mdb_storage_hasher_count_cwetee_361844b0cea8f071(wetee_metadata *_swig_go_0, long long _swig_go_1, long long _swig_go_2) {
+long long _wrap_mdb_storage_hasher_count_cwetee_42f7fdc8fac9f40f(wetee_metadata *_swig_go_0, long long _swig_go_1, long long _swig_go_2) {
   wetee_metadata *arg1 = (wetee_metadata *) 0 ;
   size_t arg2 ;
   size_t arg3 ;
@@ -5176,7 +5329,7 @@ long long _wrap_mdb_storage_hasher_count_cwetee_361844b0cea8f071(wetee_metadata 
 }
 
 
-intgo _wrap_mdb_storage_hasher_cwetee_361844b0cea8f071(wetee_metadata *_swig_go_0, long long _swig_go_1, long long _swig_go_2, long long _swig_go_3) {
+intgo _wrap_mdb_storage_hasher_cwetee_42f7fdc8fac9f40f(wetee_metadata *_swig_go_0, long long _swig_go_1, long long _swig_go_2, long long _swig_go_3) {
   wetee_metadata *arg1 = (wetee_metadata *) 0 ;
   size_t arg2 ;
   size_t arg3 ;
@@ -5198,7 +5351,7 @@ intgo _wrap_mdb_storage_hasher_cwetee_361844b0cea8f071(wetee_metadata *_swig_go_
 }
 
 
-intgo _wrap_mdb_storage_key_type_cwetee_361844b0cea8f071(wetee_metadata *_swig_go_0, long long _swig_go_1, long long _swig_go_2) {
+intgo _wrap_mdb_storage_key_type_cwetee_42f7fdc8fac9f40f(wetee_metadata *_swig_go_0, long long _swig_go_1, long long _swig_go_2) {
   wetee_metadata *arg1 = (wetee_metadata *) 0 ;
   size_t arg2 ;
   size_t arg3 ;
@@ -5218,7 +5371,7 @@ intgo _wrap_mdb_storage_key_type_cwetee_361844b0cea8f071(wetee_metadata *_swig_g
 }
 
 
-intgo _wrap_mdb_storage_value_type_cwetee_361844b0cea8f071(wetee_metadata *_swig_go_0, long long _swig_go_1, long long _swig_go_2) {
+intgo _wrap_mdb_storage_value_type_cwetee_42f7fdc8fac9f40f(wetee_metadata *_swig_go_0, long long _swig_go_1, long long _swig_go_2) {
   wetee_metadata *arg1 = (wetee_metadata *) 0 ;
   size_t arg2 ;
   size_t arg3 ;
@@ -5238,7 +5391,7 @@ intgo _wrap_mdb_storage_value_type_cwetee_361844b0cea8f071(wetee_metadata *_swig
 }
 
 
-_gostring_ _wrap_mdb_storage_default_cwetee_361844b0cea8f071(wetee_buf *_swig_go_0, wetee_metadata *_swig_go_1, long long _swig_go_2, long long _swig_go_3) {
+_gostring_ _wrap_mdb_storage_default_cwetee_42f7fdc8fac9f40f(wetee_buf *_swig_go_0, wetee_metadata *_swig_go_1, long long _swig_go_2, long long _swig_go_3) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   wetee_metadata *arg2 = (wetee_metadata *) 0 ;
   size_t arg3 ;
@@ -5276,7 +5429,7 @@ _gostring_ _wrap_mdb_storage_default_cwetee_361844b0cea8f071(wetee_buf *_swig_go
 }
 
 
-long long _wrap_mdb_constant_count_cwetee_361844b0cea8f071(wetee_metadata *_swig_go_0, long long _swig_go_1) {
+long long _wrap_mdb_constant_count_cwetee_42f7fdc8fac9f40f(wetee_metadata *_swig_go_0, long long _swig_go_1) {
   wetee_metadata *arg1 = (wetee_metadata *) 0 ;
   size_t arg2 ;
   size_t result;
@@ -5294,7 +5447,7 @@ long long _wrap_mdb_constant_count_cwetee_361844b0cea8f071(wetee_metadata *_swig
 }
 
 
-_gostring_ _wrap_mdb_constant_name_cwetee_361844b0cea8f071(wetee_metadata *_swig_go_0, long long _swig_go_1, long long _swig_go_2) {
+_gostring_ _wrap_mdb_constant_name_cwetee_42f7fdc8fac9f40f(wetee_metadata *_swig_go_0, long long _swig_go_1, long long _swig_go_2) {
   wetee_metadata *arg1 = (wetee_metadata *) 0 ;
   size_t arg2 ;
   size_t arg3 ;
@@ -5317,7 +5470,7 @@ _gostring_ _wrap_mdb_constant_name_cwetee_361844b0cea8f071(wetee_metadata *_swig
 }
 
 
-intgo _wrap_mdb_constant_type_cwetee_361844b0cea8f071(wetee_metadata *_swig_go_0, long long _swig_go_1, long long _swig_go_2) {
+intgo _wrap_mdb_constant_type_cwetee_42f7fdc8fac9f40f(wetee_metadata *_swig_go_0, long long _swig_go_1, long long _swig_go_2) {
   wetee_metadata *arg1 = (wetee_metadata *) 0 ;
   size_t arg2 ;
   size_t arg3 ;
@@ -5337,7 +5490,7 @@ intgo _wrap_mdb_constant_type_cwetee_361844b0cea8f071(wetee_metadata *_swig_go_0
 }
 
 
-_gostring_ _wrap_mdb_constant_value_cwetee_361844b0cea8f071(wetee_buf *_swig_go_0, wetee_metadata *_swig_go_1, long long _swig_go_2, long long _swig_go_3) {
+_gostring_ _wrap_mdb_constant_value_cwetee_42f7fdc8fac9f40f(wetee_buf *_swig_go_0, wetee_metadata *_swig_go_1, long long _swig_go_2, long long _swig_go_3) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   wetee_metadata *arg2 = (wetee_metadata *) 0 ;
   size_t arg3 ;
@@ -5375,7 +5528,7 @@ _gostring_ _wrap_mdb_constant_value_cwetee_361844b0cea8f071(wetee_buf *_swig_go_
 }
 
 
-_gostring_ _wrap_mdb_api_name_cwetee_361844b0cea8f071(wetee_metadata *_swig_go_0, long long _swig_go_1) {
+_gostring_ _wrap_mdb_api_name_cwetee_42f7fdc8fac9f40f(wetee_metadata *_swig_go_0, long long _swig_go_1) {
   wetee_metadata *arg1 = (wetee_metadata *) 0 ;
   size_t arg2 ;
   char *result = 0 ;
@@ -5396,7 +5549,7 @@ _gostring_ _wrap_mdb_api_name_cwetee_361844b0cea8f071(wetee_metadata *_swig_go_0
 }
 
 
-long long _wrap_mdb_api_method_count_cwetee_361844b0cea8f071(wetee_metadata *_swig_go_0, long long _swig_go_1) {
+long long _wrap_mdb_api_method_count_cwetee_42f7fdc8fac9f40f(wetee_metadata *_swig_go_0, long long _swig_go_1) {
   wetee_metadata *arg1 = (wetee_metadata *) 0 ;
   size_t arg2 ;
   size_t result;
@@ -5414,7 +5567,7 @@ long long _wrap_mdb_api_method_count_cwetee_361844b0cea8f071(wetee_metadata *_sw
 }
 
 
-_gostring_ _wrap_mdb_api_method_name_cwetee_361844b0cea8f071(wetee_metadata *_swig_go_0, long long _swig_go_1, long long _swig_go_2) {
+_gostring_ _wrap_mdb_api_method_name_cwetee_42f7fdc8fac9f40f(wetee_metadata *_swig_go_0, long long _swig_go_1, long long _swig_go_2) {
   wetee_metadata *arg1 = (wetee_metadata *) 0 ;
   size_t arg2 ;
   size_t arg3 ;
@@ -5437,7 +5590,7 @@ _gostring_ _wrap_mdb_api_method_name_cwetee_361844b0cea8f071(wetee_metadata *_sw
 }
 
 
-_gostring_ _wrap_mdb_type_path_cwetee_361844b0cea8f071(wetee_buf *_swig_go_0, wetee_metadata *_swig_go_1, intgo _swig_go_2) {
+_gostring_ _wrap_mdb_type_path_cwetee_42f7fdc8fac9f40f(wetee_buf *_swig_go_0, wetee_metadata *_swig_go_1, intgo _swig_go_2) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   wetee_metadata *arg2 = (wetee_metadata *) 0 ;
   uint32_t arg3 ;
@@ -5473,7 +5626,7 @@ _gostring_ _wrap_mdb_type_path_cwetee_361844b0cea8f071(wetee_buf *_swig_go_0, we
 }
 
 
-intgo _wrap_metadata_version_cwetee_361844b0cea8f071(wetee_metadata *_swig_go_0) {
+intgo _wrap_metadata_version_cwetee_42f7fdc8fac9f40f(wetee_metadata *_swig_go_0) {
   wetee_metadata *arg1 = (wetee_metadata *) 0 ;
   unsigned int result;
   intgo _swig_go_result;
@@ -5489,7 +5642,7 @@ intgo _wrap_metadata_version_cwetee_361844b0cea8f071(wetee_metadata *_swig_go_0)
 }
 
 
-_gostring_ _wrap_metadata_spec_name_cwetee_361844b0cea8f071(wetee_metadata *_swig_go_0) {
+_gostring_ _wrap_metadata_spec_name_cwetee_42f7fdc8fac9f40f(wetee_metadata *_swig_go_0) {
   wetee_metadata *arg1 = (wetee_metadata *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -5508,7 +5661,7 @@ _gostring_ _wrap_metadata_spec_name_cwetee_361844b0cea8f071(wetee_metadata *_swi
 }
 
 
-_gostring_ _wrap_metadata_spec_version_cwetee_361844b0cea8f071(int *_swig_go_0, wetee_metadata *_swig_go_1) {
+_gostring_ _wrap_metadata_spec_version_cwetee_42f7fdc8fac9f40f(int *_swig_go_0, wetee_metadata *_swig_go_1) {
   uint32_t *arg1 = (uint32_t *) 0 ;
   wetee_metadata *arg2 = (wetee_metadata *) 0 ;
   wetee_rc result;
@@ -5526,7 +5679,7 @@ _gostring_ _wrap_metadata_spec_version_cwetee_361844b0cea8f071(int *_swig_go_0, 
 }
 
 
-_gostring_ _wrap_metadata_transaction_version_cwetee_361844b0cea8f071(int *_swig_go_0, wetee_metadata *_swig_go_1) {
+_gostring_ _wrap_metadata_transaction_version_cwetee_42f7fdc8fac9f40f(int *_swig_go_0, wetee_metadata *_swig_go_1) {
   uint32_t *arg1 = (uint32_t *) 0 ;
   wetee_metadata *arg2 = (wetee_metadata *) 0 ;
   wetee_rc result;
@@ -5544,7 +5697,7 @@ _gostring_ _wrap_metadata_transaction_version_cwetee_361844b0cea8f071(int *_swig
 }
 
 
-_gostring_ _wrap_metadata_ss58_prefix_cwetee_361844b0cea8f071(short *_swig_go_0, wetee_metadata *_swig_go_1) {
+_gostring_ _wrap_metadata_ss58_prefix_cwetee_42f7fdc8fac9f40f(short *_swig_go_0, wetee_metadata *_swig_go_1) {
   uint16_t *arg1 = (uint16_t *) 0 ;
   wetee_metadata *arg2 = (wetee_metadata *) 0 ;
   wetee_rc result;
@@ -5562,7 +5715,7 @@ _gostring_ _wrap_metadata_ss58_prefix_cwetee_361844b0cea8f071(short *_swig_go_0,
 }
 
 
-long long _wrap_metadata_type_count_cwetee_361844b0cea8f071(wetee_metadata *_swig_go_0) {
+long long _wrap_metadata_type_count_cwetee_42f7fdc8fac9f40f(wetee_metadata *_swig_go_0) {
   wetee_metadata *arg1 = (wetee_metadata *) 0 ;
   size_t result;
   long long _swig_go_result;
@@ -5578,7 +5731,7 @@ long long _wrap_metadata_type_count_cwetee_361844b0cea8f071(wetee_metadata *_swi
 }
 
 
-long long _wrap_metadata_pallet_count_cwetee_361844b0cea8f071(wetee_metadata *_swig_go_0) {
+long long _wrap_metadata_pallet_count_cwetee_42f7fdc8fac9f40f(wetee_metadata *_swig_go_0) {
   wetee_metadata *arg1 = (wetee_metadata *) 0 ;
   size_t result;
   long long _swig_go_result;
@@ -5594,7 +5747,7 @@ long long _wrap_metadata_pallet_count_cwetee_361844b0cea8f071(wetee_metadata *_s
 }
 
 
-long long _wrap_metadata_runtime_api_count_cwetee_361844b0cea8f071(wetee_metadata *_swig_go_0) {
+long long _wrap_metadata_runtime_api_count_cwetee_42f7fdc8fac9f40f(wetee_metadata *_swig_go_0) {
   wetee_metadata *arg1 = (wetee_metadata *) 0 ;
   size_t result;
   long long _swig_go_result;
@@ -5610,7 +5763,7 @@ long long _wrap_metadata_runtime_api_count_cwetee_361844b0cea8f071(wetee_metadat
 }
 
 
-void _wrap_metadata_free_cwetee_361844b0cea8f071(wetee_metadata *_swig_go_0) {
+void _wrap_metadata_free_cwetee_42f7fdc8fac9f40f(wetee_metadata *_swig_go_0) {
   wetee_metadata *arg1 = (wetee_metadata *) 0 ;
   
   arg1 = (wetee_metadata *)(uintptr_t)_swig_go_0; 
@@ -5623,7 +5776,7 @@ void _wrap_metadata_free_cwetee_361844b0cea8f071(wetee_metadata *_swig_go_0) {
 }
 
 
-intgo _wrap_METADATA_HASH_BYTES_cwetee_361844b0cea8f071() {
+intgo _wrap_METADATA_HASH_BYTES_cwetee_42f7fdc8fac9f40f() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -5634,7 +5787,7 @@ intgo _wrap_METADATA_HASH_BYTES_cwetee_361844b0cea8f071() {
 }
 
 
-_gostring_ _wrap_mdb_hash_cwetee_361844b0cea8f071(_goslice_ _swig_go_0, wetee_metadata *_swig_go_1, intgo _swig_go_2, _gostring_ _swig_go_3) {
+_gostring_ _wrap_mdb_hash_cwetee_42f7fdc8fac9f40f(_goslice_ _swig_go_0, wetee_metadata *_swig_go_1, intgo _swig_go_2, _gostring_ _swig_go_3) {
   uint8_t *arg1 ;
   wetee_metadata *arg2 = (wetee_metadata *) 0 ;
   unsigned int arg3 ;
@@ -5664,7 +5817,7 @@ _gostring_ _wrap_mdb_hash_cwetee_361844b0cea8f071(_goslice_ _swig_go_0, wetee_me
 }
 
 
-_gostring_ _wrap_mdb_digest_cwetee_361844b0cea8f071(wetee_buf *_swig_go_0, wetee_metadata *_swig_go_1, intgo _swig_go_2, _gostring_ _swig_go_3) {
+_gostring_ _wrap_mdb_digest_cwetee_42f7fdc8fac9f40f(wetee_buf *_swig_go_0, wetee_metadata *_swig_go_1, intgo _swig_go_2, _gostring_ _swig_go_3) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   wetee_metadata *arg2 = (wetee_metadata *) 0 ;
   unsigned int arg3 ;
@@ -5707,7 +5860,7 @@ _gostring_ _wrap_mdb_digest_cwetee_361844b0cea8f071(wetee_buf *_swig_go_0, wetee
 }
 
 
-intgo _wrap_mdb_type_kind_cwetee_361844b0cea8f071(wetee_metadata *_swig_go_0, intgo _swig_go_1) {
+intgo _wrap_mdb_type_kind_cwetee_42f7fdc8fac9f40f(wetee_metadata *_swig_go_0, intgo _swig_go_1) {
   wetee_metadata *arg1 = (wetee_metadata *) 0 ;
   uint32_t arg2 ;
   int result;
@@ -5725,7 +5878,7 @@ intgo _wrap_mdb_type_kind_cwetee_361844b0cea8f071(wetee_metadata *_swig_go_0, in
 }
 
 
-intgo _wrap_mdb_type_primitive_cwetee_361844b0cea8f071(wetee_metadata *_swig_go_0, intgo _swig_go_1) {
+intgo _wrap_mdb_type_primitive_cwetee_42f7fdc8fac9f40f(wetee_metadata *_swig_go_0, intgo _swig_go_1) {
   wetee_metadata *arg1 = (wetee_metadata *) 0 ;
   uint32_t arg2 ;
   int result;
@@ -5743,7 +5896,7 @@ intgo _wrap_mdb_type_primitive_cwetee_361844b0cea8f071(wetee_metadata *_swig_go_
 }
 
 
-intgo _wrap_mdb_type_elem_cwetee_361844b0cea8f071(wetee_metadata *_swig_go_0, intgo _swig_go_1) {
+intgo _wrap_mdb_type_elem_cwetee_42f7fdc8fac9f40f(wetee_metadata *_swig_go_0, intgo _swig_go_1) {
   wetee_metadata *arg1 = (wetee_metadata *) 0 ;
   uint32_t arg2 ;
   uint32_t result;
@@ -5761,7 +5914,7 @@ intgo _wrap_mdb_type_elem_cwetee_361844b0cea8f071(wetee_metadata *_swig_go_0, in
 }
 
 
-long long _wrap_mdb_type_tuple_len_cwetee_361844b0cea8f071(wetee_metadata *_swig_go_0, intgo _swig_go_1) {
+long long _wrap_mdb_type_tuple_len_cwetee_42f7fdc8fac9f40f(wetee_metadata *_swig_go_0, intgo _swig_go_1) {
   wetee_metadata *arg1 = (wetee_metadata *) 0 ;
   uint32_t arg2 ;
   size_t result;
@@ -5779,7 +5932,7 @@ long long _wrap_mdb_type_tuple_len_cwetee_361844b0cea8f071(wetee_metadata *_swig
 }
 
 
-intgo _wrap_mdb_type_tuple_elem_cwetee_361844b0cea8f071(wetee_metadata *_swig_go_0, intgo _swig_go_1, long long _swig_go_2) {
+intgo _wrap_mdb_type_tuple_elem_cwetee_42f7fdc8fac9f40f(wetee_metadata *_swig_go_0, intgo _swig_go_1, long long _swig_go_2) {
   wetee_metadata *arg1 = (wetee_metadata *) 0 ;
   uint32_t arg2 ;
   size_t arg3 ;
@@ -5799,7 +5952,7 @@ intgo _wrap_mdb_type_tuple_elem_cwetee_361844b0cea8f071(wetee_metadata *_swig_go
 }
 
 
-long long _wrap_mdb_type_field_count_cwetee_361844b0cea8f071(wetee_metadata *_swig_go_0, intgo _swig_go_1) {
+long long _wrap_mdb_type_field_count_cwetee_42f7fdc8fac9f40f(wetee_metadata *_swig_go_0, intgo _swig_go_1) {
   wetee_metadata *arg1 = (wetee_metadata *) 0 ;
   uint32_t arg2 ;
   size_t result;
@@ -5817,7 +5970,7 @@ long long _wrap_mdb_type_field_count_cwetee_361844b0cea8f071(wetee_metadata *_sw
 }
 
 
-_gostring_ _wrap_mdb_type_field_name_cwetee_361844b0cea8f071(wetee_metadata *_swig_go_0, intgo _swig_go_1, long long _swig_go_2) {
+_gostring_ _wrap_mdb_type_field_name_cwetee_42f7fdc8fac9f40f(wetee_metadata *_swig_go_0, intgo _swig_go_1, long long _swig_go_2) {
   wetee_metadata *arg1 = (wetee_metadata *) 0 ;
   uint32_t arg2 ;
   size_t arg3 ;
@@ -5840,7 +5993,7 @@ _gostring_ _wrap_mdb_type_field_name_cwetee_361844b0cea8f071(wetee_metadata *_sw
 }
 
 
-intgo _wrap_mdb_type_field_type_cwetee_361844b0cea8f071(wetee_metadata *_swig_go_0, intgo _swig_go_1, long long _swig_go_2) {
+intgo _wrap_mdb_type_field_type_cwetee_42f7fdc8fac9f40f(wetee_metadata *_swig_go_0, intgo _swig_go_1, long long _swig_go_2) {
   wetee_metadata *arg1 = (wetee_metadata *) 0 ;
   uint32_t arg2 ;
   size_t arg3 ;
@@ -5860,7 +6013,7 @@ intgo _wrap_mdb_type_field_type_cwetee_361844b0cea8f071(wetee_metadata *_swig_go
 }
 
 
-long long _wrap_mdb_type_variant_count_cwetee_361844b0cea8f071(wetee_metadata *_swig_go_0, intgo _swig_go_1) {
+long long _wrap_mdb_type_variant_count_cwetee_42f7fdc8fac9f40f(wetee_metadata *_swig_go_0, intgo _swig_go_1) {
   wetee_metadata *arg1 = (wetee_metadata *) 0 ;
   uint32_t arg2 ;
   size_t result;
@@ -5878,7 +6031,7 @@ long long _wrap_mdb_type_variant_count_cwetee_361844b0cea8f071(wetee_metadata *_
 }
 
 
-_gostring_ _wrap_mdb_type_variant_name_cwetee_361844b0cea8f071(wetee_metadata *_swig_go_0, intgo _swig_go_1, long long _swig_go_2) {
+_gostring_ _wrap_mdb_type_variant_name_cwetee_42f7fdc8fac9f40f(wetee_metadata *_swig_go_0, intgo _swig_go_1, long long _swig_go_2) {
   wetee_metadata *arg1 = (wetee_metadata *) 0 ;
   uint32_t arg2 ;
   size_t arg3 ;
@@ -5901,7 +6054,7 @@ _gostring_ _wrap_mdb_type_variant_name_cwetee_361844b0cea8f071(wetee_metadata *_
 }
 
 
-long long _wrap_mdb_type_variant_field_count_cwetee_361844b0cea8f071(wetee_metadata *_swig_go_0, intgo _swig_go_1, long long _swig_go_2) {
+long long _wrap_mdb_type_variant_field_count_cwetee_42f7fdc8fac9f40f(wetee_metadata *_swig_go_0, intgo _swig_go_1, long long _swig_go_2) {
   wetee_metadata *arg1 = (wetee_metadata *) 0 ;
   uint32_t arg2 ;
   size_t arg3 ;
@@ -5921,7 +6074,7 @@ long long _wrap_mdb_type_variant_field_count_cwetee_361844b0cea8f071(wetee_metad
 }
 
 
-_gostring_ _wrap_mdb_type_variant_field_name_cwetee_361844b0cea8f071(wetee_metadata *_swig_go_0, intgo _swig_go_1, long long _swig_go_2, long long _swig_go_3) {
+_gostring_ _wrap_mdb_type_variant_field_name_cwetee_42f7fdc8fac9f40f(wetee_metadata *_swig_go_0, intgo _swig_go_1, long long _swig_go_2, long long _swig_go_3) {
   wetee_metadata *arg1 = (wetee_metadata *) 0 ;
   uint32_t arg2 ;
   size_t arg3 ;
@@ -5946,7 +6099,7 @@ _gostring_ _wrap_mdb_type_variant_field_name_cwetee_361844b0cea8f071(wetee_metad
 }
 
 
-intgo _wrap_mdb_type_variant_field_type_cwetee_361844b0cea8f071(wetee_metadata *_swig_go_0, intgo _swig_go_1, long long _swig_go_2, long long _swig_go_3) {
+intgo _wrap_mdb_type_variant_field_type_cwetee_42f7fdc8fac9f40f(wetee_metadata *_swig_go_0, intgo _swig_go_1, long long _swig_go_2, long long _swig_go_3) {
   wetee_metadata *arg1 = (wetee_metadata *) 0 ;
   uint32_t arg2 ;
   size_t arg3 ;
@@ -5968,7 +6121,7 @@ intgo _wrap_mdb_type_variant_field_type_cwetee_361844b0cea8f071(wetee_metadata *
 }
 
 
-_gostring_ _wrap_mdb_encode_cwetee_361844b0cea8f071(wetee_buf *_swig_go_0, wetee_metadata *_swig_go_1, intgo _swig_go_2, _gostring_ _swig_go_3) {
+_gostring_ _wrap_mdb_encode_cwetee_42f7fdc8fac9f40f(wetee_buf *_swig_go_0, wetee_metadata *_swig_go_1, intgo _swig_go_2, _gostring_ _swig_go_3) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   wetee_metadata *arg2 = (wetee_metadata *) 0 ;
   uint32_t arg3 ;
@@ -6010,7 +6163,7 @@ _gostring_ _wrap_mdb_encode_cwetee_361844b0cea8f071(wetee_buf *_swig_go_0, wetee
 }
 
 
-_gostring_ _wrap_mdb_decode_cwetee_361844b0cea8f071(wetee_buf *_swig_go_0, wetee_metadata *_swig_go_1, intgo _swig_go_2, _goslice_ _swig_go_3, intgo _swig_go_4) {
+_gostring_ _wrap_mdb_decode_cwetee_42f7fdc8fac9f40f(wetee_buf *_swig_go_0, wetee_metadata *_swig_go_1, intgo _swig_go_2, _goslice_ _swig_go_3, intgo _swig_go_4) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   wetee_metadata *arg2 = (wetee_metadata *) 0 ;
   uint32_t arg3 ;
@@ -6054,7 +6207,7 @@ _gostring_ _wrap_mdb_decode_cwetee_361844b0cea8f071(wetee_buf *_swig_go_0, wetee
 }
 
 
-_gostring_ _wrap_mdb_call_encode_cwetee_361844b0cea8f071(wetee_buf *_swig_go_0, wetee_metadata *_swig_go_1, _gostring_ _swig_go_2, _gostring_ _swig_go_3, _gostring_ _swig_go_4) {
+_gostring_ _wrap_mdb_call_encode_cwetee_42f7fdc8fac9f40f(wetee_buf *_swig_go_0, wetee_metadata *_swig_go_1, _gostring_ _swig_go_2, _gostring_ _swig_go_3, _gostring_ _swig_go_4) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   wetee_metadata *arg2 = (wetee_metadata *) 0 ;
   char *arg3 = (char *) 0 ;
@@ -6108,7 +6261,7 @@ _gostring_ _wrap_mdb_call_encode_cwetee_361844b0cea8f071(wetee_buf *_swig_go_0, 
 }
 
 
-_gostring_ _wrap_mdb_call_decode_cwetee_361844b0cea8f071(wetee_buf *_swig_go_0, wetee_metadata *_swig_go_1, _goslice_ _swig_go_2, intgo _swig_go_3) {
+_gostring_ _wrap_mdb_call_decode_cwetee_42f7fdc8fac9f40f(wetee_buf *_swig_go_0, wetee_metadata *_swig_go_1, _goslice_ _swig_go_2, intgo _swig_go_3) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   wetee_metadata *arg2 = (wetee_metadata *) 0 ;
   uint8_t *arg3 = (uint8_t *) 0 ;
@@ -6150,7 +6303,7 @@ _gostring_ _wrap_mdb_call_decode_cwetee_361844b0cea8f071(wetee_buf *_swig_go_0, 
 }
 
 
-_gostring_ _wrap_mdb_storage_key_cwetee_361844b0cea8f071(wetee_buf *_swig_go_0, wetee_metadata *_swig_go_1, long long _swig_go_2, long long _swig_go_3, _gostring_ _swig_go_4) {
+_gostring_ _wrap_mdb_storage_key_cwetee_42f7fdc8fac9f40f(wetee_buf *_swig_go_0, wetee_metadata *_swig_go_1, long long _swig_go_2, long long _swig_go_3, _gostring_ _swig_go_4) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   wetee_metadata *arg2 = (wetee_metadata *) 0 ;
   size_t arg3 ;
@@ -6194,7 +6347,7 @@ _gostring_ _wrap_mdb_storage_key_cwetee_361844b0cea8f071(wetee_buf *_swig_go_0, 
 }
 
 
-_gostring_ _wrap_mdb_storage_decode_cwetee_361844b0cea8f071(wetee_buf *_swig_go_0, wetee_metadata *_swig_go_1, long long _swig_go_2, long long _swig_go_3, _goslice_ _swig_go_4, intgo _swig_go_5, intgo _swig_go_6) {
+_gostring_ _wrap_mdb_storage_decode_cwetee_42f7fdc8fac9f40f(wetee_buf *_swig_go_0, wetee_metadata *_swig_go_1, long long _swig_go_2, long long _swig_go_3, _goslice_ _swig_go_4, intgo _swig_go_5, intgo _swig_go_6) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   wetee_metadata *arg2 = (wetee_metadata *) 0 ;
   size_t arg3 ;
@@ -6242,7 +6395,7 @@ _gostring_ _wrap_mdb_storage_decode_cwetee_361844b0cea8f071(wetee_buf *_swig_go_
 }
 
 
-_gostring_ _wrap_mdb_events_decode_cwetee_361844b0cea8f071(wetee_buf *_swig_go_0, wetee_metadata *_swig_go_1, _goslice_ _swig_go_2, intgo _swig_go_3) {
+_gostring_ _wrap_mdb_events_decode_cwetee_42f7fdc8fac9f40f(wetee_buf *_swig_go_0, wetee_metadata *_swig_go_1, _goslice_ _swig_go_2, intgo _swig_go_3) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   wetee_metadata *arg2 = (wetee_metadata *) 0 ;
   uint8_t *arg3 = (uint8_t *) 0 ;
@@ -6284,7 +6437,7 @@ _gostring_ _wrap_mdb_events_decode_cwetee_361844b0cea8f071(wetee_buf *_swig_go_0
 }
 
 
-_gostring_ _wrap_mdb_dispatch_error_cwetee_361844b0cea8f071(wetee_buf *_swig_go_0, wetee_metadata *_swig_go_1, _goslice_ _swig_go_2, intgo _swig_go_3) {
+_gostring_ _wrap_mdb_dispatch_error_cwetee_42f7fdc8fac9f40f(wetee_buf *_swig_go_0, wetee_metadata *_swig_go_1, _goslice_ _swig_go_2, intgo _swig_go_3) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   wetee_metadata *arg2 = (wetee_metadata *) 0 ;
   uint8_t *arg3 = (uint8_t *) 0 ;
@@ -6326,7 +6479,7 @@ _gostring_ _wrap_mdb_dispatch_error_cwetee_361844b0cea8f071(wetee_buf *_swig_go_
 }
 
 
-_gostring_ _wrap_era_mortal_cwetee_361844b0cea8f071(_goslice_ _swig_go_0, long long _swig_go_1, long long _swig_go_2, long long *_swig_go_3) {
+_gostring_ _wrap_era_mortal_cwetee_42f7fdc8fac9f40f(_goslice_ _swig_go_0, long long _swig_go_1, long long _swig_go_2, long long *_swig_go_3) {
   uint8_t *arg1 ;
   uint64_t arg2 ;
   uint64_t arg3 ;
@@ -6351,7 +6504,7 @@ _gostring_ _wrap_era_mortal_cwetee_361844b0cea8f071(_goslice_ _swig_go_0, long l
 }
 
 
-_gostring_ _wrap_era_decode_cwetee_361844b0cea8f071(long long *_swig_go_0, long long *_swig_go_1, intgo *_swig_go_2, _goslice_ _swig_go_3) {
+_gostring_ _wrap_era_decode_cwetee_42f7fdc8fac9f40f(long long *_swig_go_0, long long *_swig_go_1, intgo *_swig_go_2, _goslice_ _swig_go_3) {
   uint64_t *arg1 = (uint64_t *) 0 ;
   uint64_t *arg2 = (uint64_t *) 0 ;
   size_t *arg3 = (size_t *) 0 ;
@@ -6382,7 +6535,7 @@ _gostring_ _wrap_era_decode_cwetee_361844b0cea8f071(long long *_swig_go_0, long 
 }
 
 
-long long _wrap_era_birth_cwetee_361844b0cea8f071(long long _swig_go_0, long long _swig_go_1, long long _swig_go_2) {
+long long _wrap_era_birth_cwetee_42f7fdc8fac9f40f(long long _swig_go_0, long long _swig_go_1, long long _swig_go_2) {
   uint64_t arg1 ;
   uint64_t arg2 ;
   uint64_t arg3 ;
@@ -6402,7 +6555,7 @@ long long _wrap_era_birth_cwetee_361844b0cea8f071(long long _swig_go_0, long lon
 }
 
 
-intgo _wrap_TX_PAYLOAD_HASH_THRESHOLD_cwetee_361844b0cea8f071() {
+intgo _wrap_TX_PAYLOAD_HASH_THRESHOLD_cwetee_42f7fdc8fac9f40f() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -6413,7 +6566,7 @@ intgo _wrap_TX_PAYLOAD_HASH_THRESHOLD_cwetee_361844b0cea8f071() {
 }
 
 
-intgo _wrap_TX_HASH_BYTES_cwetee_361844b0cea8f071() {
+intgo _wrap_TX_HASH_BYTES_cwetee_42f7fdc8fac9f40f() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -6424,7 +6577,7 @@ intgo _wrap_TX_HASH_BYTES_cwetee_361844b0cea8f071() {
 }
 
 
-_gostring_ _wrap_tx_new_cwetee_361844b0cea8f071(wetee_tx **_swig_go_0, wetee_metadata *_swig_go_1) {
+_gostring_ _wrap_tx_new_cwetee_42f7fdc8fac9f40f(wetee_tx **_swig_go_0, wetee_metadata *_swig_go_1) {
   wetee_tx **arg1 = (wetee_tx **) 0 ;
   wetee_metadata *arg2 = (wetee_metadata *) 0 ;
   wetee_tx *temp1 ;
@@ -6451,7 +6604,7 @@ _gostring_ _wrap_tx_new_cwetee_361844b0cea8f071(wetee_tx **_swig_go_0, wetee_met
 }
 
 
-void _wrap_tx_free_cwetee_361844b0cea8f071(wetee_tx *_swig_go_0) {
+void _wrap_tx_free_cwetee_42f7fdc8fac9f40f(wetee_tx *_swig_go_0) {
   wetee_tx *arg1 = (wetee_tx *) 0 ;
   
   arg1 = (wetee_tx *)(uintptr_t)_swig_go_0; 
@@ -6464,7 +6617,7 @@ void _wrap_tx_free_cwetee_361844b0cea8f071(wetee_tx *_swig_go_0) {
 }
 
 
-_gostring_ _wrap_tx_set_call_cwetee_361844b0cea8f071(wetee_tx *_swig_go_0, _goslice_ _swig_go_1) {
+_gostring_ _wrap_tx_set_call_cwetee_42f7fdc8fac9f40f(wetee_tx *_swig_go_0, _goslice_ _swig_go_1) {
   wetee_tx *arg1 = (wetee_tx *) 0 ;
   uint8_t *arg2 = (uint8_t *) 0 ;
   size_t arg3 ;
@@ -6486,7 +6639,7 @@ _gostring_ _wrap_tx_set_call_cwetee_361844b0cea8f071(wetee_tx *_swig_go_0, _gosl
 }
 
 
-_gostring_ _wrap_tx_set_call_json_cwetee_361844b0cea8f071(wetee_tx *_swig_go_0, _gostring_ _swig_go_1, _gostring_ _swig_go_2, _gostring_ _swig_go_3) {
+_gostring_ _wrap_tx_set_call_json_cwetee_42f7fdc8fac9f40f(wetee_tx *_swig_go_0, _gostring_ _swig_go_1, _gostring_ _swig_go_2, _gostring_ _swig_go_3) {
   wetee_tx *arg1 = (wetee_tx *) 0 ;
   char *arg2 = (char *) 0 ;
   char *arg3 = (char *) 0 ;
@@ -6522,7 +6675,7 @@ _gostring_ _wrap_tx_set_call_json_cwetee_361844b0cea8f071(wetee_tx *_swig_go_0, 
 }
 
 
-_gostring_ _wrap_tx_set_genesis_hash_cwetee_361844b0cea8f071(wetee_tx *_swig_go_0, _goslice_ _swig_go_1) {
+_gostring_ _wrap_tx_set_genesis_hash_cwetee_42f7fdc8fac9f40f(wetee_tx *_swig_go_0, _goslice_ _swig_go_1) {
   wetee_tx *arg1 = (wetee_tx *) 0 ;
   uint8_t *arg2 ;
   wetee_rc result;
@@ -6543,7 +6696,7 @@ _gostring_ _wrap_tx_set_genesis_hash_cwetee_361844b0cea8f071(wetee_tx *_swig_go_
 }
 
 
-_gostring_ _wrap_tx_set_runtime_version_cwetee_361844b0cea8f071(wetee_tx *_swig_go_0, intgo _swig_go_1, intgo _swig_go_2) {
+_gostring_ _wrap_tx_set_runtime_version_cwetee_42f7fdc8fac9f40f(wetee_tx *_swig_go_0, intgo _swig_go_1, intgo _swig_go_2) {
   wetee_tx *arg1 = (wetee_tx *) 0 ;
   uint32_t arg2 ;
   uint32_t arg3 ;
@@ -6563,7 +6716,7 @@ _gostring_ _wrap_tx_set_runtime_version_cwetee_361844b0cea8f071(wetee_tx *_swig_
 }
 
 
-_gostring_ _wrap_tx_set_nonce_cwetee_361844b0cea8f071(wetee_tx *_swig_go_0, long long _swig_go_1) {
+_gostring_ _wrap_tx_set_nonce_cwetee_42f7fdc8fac9f40f(wetee_tx *_swig_go_0, long long _swig_go_1) {
   wetee_tx *arg1 = (wetee_tx *) 0 ;
   uint64_t arg2 ;
   wetee_rc result;
@@ -6581,7 +6734,7 @@ _gostring_ _wrap_tx_set_nonce_cwetee_361844b0cea8f071(wetee_tx *_swig_go_0, long
 }
 
 
-_gostring_ _wrap_tx_set_tip_cwetee_361844b0cea8f071(wetee_tx *_swig_go_0, _goslice_ _swig_go_1) {
+_gostring_ _wrap_tx_set_tip_cwetee_42f7fdc8fac9f40f(wetee_tx *_swig_go_0, _goslice_ _swig_go_1) {
   wetee_tx *arg1 = (wetee_tx *) 0 ;
   wetee_u128 arg2 ;
   wetee_rc result;
@@ -6603,7 +6756,7 @@ _gostring_ _wrap_tx_set_tip_cwetee_361844b0cea8f071(wetee_tx *_swig_go_0, _gosli
 }
 
 
-_gostring_ _wrap_tx_set_mortal_cwetee_361844b0cea8f071(wetee_tx *_swig_go_0, long long _swig_go_1, long long _swig_go_2, _goslice_ _swig_go_3) {
+_gostring_ _wrap_tx_set_mortal_cwetee_42f7fdc8fac9f40f(wetee_tx *_swig_go_0, long long _swig_go_1, long long _swig_go_2, _goslice_ _swig_go_3) {
   wetee_tx *arg1 = (wetee_tx *) 0 ;
   uint64_t arg2 ;
   uint64_t arg3 ;
@@ -6628,7 +6781,7 @@ _gostring_ _wrap_tx_set_mortal_cwetee_361844b0cea8f071(wetee_tx *_swig_go_0, lon
 }
 
 
-_gostring_ _wrap_tx_set_immortal_cwetee_361844b0cea8f071(wetee_tx *_swig_go_0) {
+_gostring_ _wrap_tx_set_immortal_cwetee_42f7fdc8fac9f40f(wetee_tx *_swig_go_0) {
   wetee_tx *arg1 = (wetee_tx *) 0 ;
   wetee_rc result;
   _gostring_ _swig_go_result;
@@ -6644,7 +6797,7 @@ _gostring_ _wrap_tx_set_immortal_cwetee_361844b0cea8f071(wetee_tx *_swig_go_0) {
 }
 
 
-_gostring_ _wrap_tx_set_fee_asset_json_cwetee_361844b0cea8f071(wetee_tx *_swig_go_0, _gostring_ _swig_go_1) {
+_gostring_ _wrap_tx_set_fee_asset_json_cwetee_42f7fdc8fac9f40f(wetee_tx *_swig_go_0, _gostring_ _swig_go_1) {
   wetee_tx *arg1 = (wetee_tx *) 0 ;
   char *arg2 = (char *) 0 ;
   size_t arg3 ;
@@ -6666,7 +6819,7 @@ _gostring_ _wrap_tx_set_fee_asset_json_cwetee_361844b0cea8f071(wetee_tx *_swig_g
 }
 
 
-_gostring_ _wrap_tx_set_metadata_hash_cwetee_361844b0cea8f071(wetee_tx *_swig_go_0, _goslice_ _swig_go_1) {
+_gostring_ _wrap_tx_set_metadata_hash_cwetee_42f7fdc8fac9f40f(wetee_tx *_swig_go_0, _goslice_ _swig_go_1) {
   wetee_tx *arg1 = (wetee_tx *) 0 ;
   uint8_t *arg2 ;
   wetee_rc result;
@@ -6687,7 +6840,7 @@ _gostring_ _wrap_tx_set_metadata_hash_cwetee_361844b0cea8f071(wetee_tx *_swig_go
 }
 
 
-_gostring_ _wrap_tx_clear_metadata_hash_cwetee_361844b0cea8f071(wetee_tx *_swig_go_0) {
+_gostring_ _wrap_tx_clear_metadata_hash_cwetee_42f7fdc8fac9f40f(wetee_tx *_swig_go_0) {
   wetee_tx *arg1 = (wetee_tx *) 0 ;
   wetee_rc result;
   _gostring_ _swig_go_result;
@@ -6703,7 +6856,7 @@ _gostring_ _wrap_tx_clear_metadata_hash_cwetee_361844b0cea8f071(wetee_tx *_swig_
 }
 
 
-_gostring_ _wrap_tx_set_extension_json_cwetee_361844b0cea8f071(wetee_tx *_swig_go_0, _gostring_ _swig_go_1, _gostring_ _swig_go_2, _gostring_ _swig_go_3) {
+_gostring_ _wrap_tx_set_extension_json_cwetee_42f7fdc8fac9f40f(wetee_tx *_swig_go_0, _gostring_ _swig_go_1, _gostring_ _swig_go_2, _gostring_ _swig_go_3) {
   wetee_tx *arg1 = (wetee_tx *) 0 ;
   char *arg2 = (char *) 0 ;
   char *arg3 = (char *) 0 ;
@@ -6750,7 +6903,7 @@ _gostring_ _wrap_tx_set_extension_json_cwetee_361844b0cea8f071(wetee_tx *_swig_g
 }
 
 
-_gostring_ _wrap_tx_signing_payload_cwetee_361844b0cea8f071(wetee_buf *_swig_go_0, wetee_tx *_swig_go_1) {
+_gostring_ _wrap_tx_signing_payload_cwetee_42f7fdc8fac9f40f(wetee_buf *_swig_go_0, wetee_tx *_swig_go_1) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   wetee_tx *arg2 = (wetee_tx *) 0 ;
   wetee_buf temp1 ;
@@ -6784,7 +6937,7 @@ _gostring_ _wrap_tx_signing_payload_cwetee_361844b0cea8f071(wetee_buf *_swig_go_
 }
 
 
-_gostring_ _wrap_tx_signing_payload_raw_cwetee_361844b0cea8f071(wetee_buf *_swig_go_0, wetee_tx *_swig_go_1) {
+_gostring_ _wrap_tx_signing_payload_raw_cwetee_42f7fdc8fac9f40f(wetee_buf *_swig_go_0, wetee_tx *_swig_go_1) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   wetee_tx *arg2 = (wetee_tx *) 0 ;
   wetee_buf temp1 ;
@@ -6818,7 +6971,7 @@ _gostring_ _wrap_tx_signing_payload_raw_cwetee_361844b0cea8f071(wetee_buf *_swig
 }
 
 
-_gostring_ _wrap_tx_attach_signature_cwetee_361844b0cea8f071(wetee_buf *_swig_go_0, wetee_tx *_swig_go_1, intgo _swig_go_2, _goslice_ _swig_go_3, _goslice_ _swig_go_4) {
+_gostring_ _wrap_tx_attach_signature_cwetee_42f7fdc8fac9f40f(wetee_buf *_swig_go_0, wetee_tx *_swig_go_1, intgo _swig_go_2, _goslice_ _swig_go_3, _goslice_ _swig_go_4) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   wetee_tx *arg2 = (wetee_tx *) 0 ;
   wetee_scheme arg3 ;
@@ -6866,7 +7019,7 @@ _gostring_ _wrap_tx_attach_signature_cwetee_361844b0cea8f071(wetee_buf *_swig_go
 }
 
 
-_gostring_ _wrap_tx_sign_cwetee_361844b0cea8f071(wetee_buf *_swig_go_0, wetee_tx *_swig_go_1, wetee_keypair *_swig_go_2) {
+_gostring_ _wrap_tx_sign_cwetee_42f7fdc8fac9f40f(wetee_buf *_swig_go_0, wetee_tx *_swig_go_1, wetee_keypair *_swig_go_2) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   wetee_tx *arg2 = (wetee_tx *) 0 ;
   wetee_keypair *arg3 = (wetee_keypair *) 0 ;
@@ -6902,7 +7055,7 @@ _gostring_ _wrap_tx_sign_cwetee_361844b0cea8f071(wetee_buf *_swig_go_0, wetee_tx
 }
 
 
-_gostring_ _wrap_tx_bare_cwetee_361844b0cea8f071(wetee_buf *_swig_go_0, wetee_tx *_swig_go_1, intgo _swig_go_2) {
+_gostring_ _wrap_tx_bare_cwetee_42f7fdc8fac9f40f(wetee_buf *_swig_go_0, wetee_tx *_swig_go_1, intgo _swig_go_2) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   wetee_tx *arg2 = (wetee_tx *) 0 ;
   unsigned int arg3 ;
@@ -6938,7 +7091,7 @@ _gostring_ _wrap_tx_bare_cwetee_361844b0cea8f071(wetee_buf *_swig_go_0, wetee_tx
 }
 
 
-_gostring_ _wrap_tx_general_cwetee_361844b0cea8f071(wetee_buf *_swig_go_0, wetee_tx *_swig_go_1, intgo _swig_go_2) {
+_gostring_ _wrap_tx_general_cwetee_42f7fdc8fac9f40f(wetee_buf *_swig_go_0, wetee_tx *_swig_go_1, intgo _swig_go_2) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   wetee_tx *arg2 = (wetee_tx *) 0 ;
   unsigned int arg3 ;
@@ -6974,7 +7127,7 @@ _gostring_ _wrap_tx_general_cwetee_361844b0cea8f071(wetee_buf *_swig_go_0, wetee
 }
 
 
-_gostring_ _wrap_txb_decode_cwetee_361844b0cea8f071(wetee_buf *_swig_go_0, wetee_metadata *_swig_go_1, _goslice_ _swig_go_2, intgo _swig_go_3) {
+_gostring_ _wrap_txb_decode_cwetee_42f7fdc8fac9f40f(wetee_buf *_swig_go_0, wetee_metadata *_swig_go_1, _goslice_ _swig_go_2, intgo _swig_go_3) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   wetee_metadata *arg2 = (wetee_metadata *) 0 ;
   uint8_t *arg3 = (uint8_t *) 0 ;
@@ -7016,7 +7169,7 @@ _gostring_ _wrap_txb_decode_cwetee_361844b0cea8f071(wetee_buf *_swig_go_0, wetee
 }
 
 
-_gostring_ _wrap_txb_payload_decode_cwetee_361844b0cea8f071(wetee_buf *_swig_go_0, wetee_metadata *_swig_go_1, _goslice_ _swig_go_2, intgo _swig_go_3) {
+_gostring_ _wrap_txb_payload_decode_cwetee_42f7fdc8fac9f40f(wetee_buf *_swig_go_0, wetee_metadata *_swig_go_1, _goslice_ _swig_go_2, intgo _swig_go_3) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   wetee_metadata *arg2 = (wetee_metadata *) 0 ;
   uint8_t *arg3 = (uint8_t *) 0 ;
@@ -7058,7 +7211,7 @@ _gostring_ _wrap_txb_payload_decode_cwetee_361844b0cea8f071(wetee_buf *_swig_go_
 }
 
 
-_gostring_ _wrap_extrinsic_hash_cwetee_361844b0cea8f071(_goslice_ _swig_go_0, _goslice_ _swig_go_1) {
+_gostring_ _wrap_extrinsic_hash_cwetee_42f7fdc8fac9f40f(_goslice_ _swig_go_0, _goslice_ _swig_go_1) {
   uint8_t *arg1 ;
   uint8_t *arg2 = (uint8_t *) 0 ;
   size_t arg3 ;
@@ -7083,7 +7236,7 @@ _gostring_ _wrap_extrinsic_hash_cwetee_361844b0cea8f071(_goslice_ _swig_go_0, _g
 }
 
 
-intgo _wrap_txb_extrinsic_type_cwetee_361844b0cea8f071(wetee_metadata *_swig_go_0, intgo _swig_go_1) {
+intgo _wrap_txb_extrinsic_type_cwetee_42f7fdc8fac9f40f(wetee_metadata *_swig_go_0, intgo _swig_go_1) {
   wetee_metadata *arg1 = (wetee_metadata *) 0 ;
   int arg2 ;
   uint32_t result;
@@ -7101,7 +7254,7 @@ intgo _wrap_txb_extrinsic_type_cwetee_361844b0cea8f071(wetee_metadata *_swig_go_
 }
 
 
-long long _wrap_txb_extrinsic_version_count_cwetee_361844b0cea8f071(wetee_metadata *_swig_go_0) {
+long long _wrap_txb_extrinsic_version_count_cwetee_42f7fdc8fac9f40f(wetee_metadata *_swig_go_0) {
   wetee_metadata *arg1 = (wetee_metadata *) 0 ;
   size_t result;
   long long _swig_go_result;
@@ -7117,7 +7270,7 @@ long long _wrap_txb_extrinsic_version_count_cwetee_361844b0cea8f071(wetee_metada
 }
 
 
-intgo _wrap_txb_extrinsic_version_cwetee_361844b0cea8f071(wetee_metadata *_swig_go_0, long long _swig_go_1) {
+intgo _wrap_txb_extrinsic_version_cwetee_42f7fdc8fac9f40f(wetee_metadata *_swig_go_0, long long _swig_go_1) {
   wetee_metadata *arg1 = (wetee_metadata *) 0 ;
   size_t arg2 ;
   int result;
@@ -7135,7 +7288,7 @@ intgo _wrap_txb_extrinsic_version_cwetee_361844b0cea8f071(wetee_metadata *_swig_
 }
 
 
-long long _wrap_txb_extension_version_count_cwetee_361844b0cea8f071(wetee_metadata *_swig_go_0) {
+long long _wrap_txb_extension_version_count_cwetee_42f7fdc8fac9f40f(wetee_metadata *_swig_go_0) {
   wetee_metadata *arg1 = (wetee_metadata *) 0 ;
   size_t result;
   long long _swig_go_result;
@@ -7151,7 +7304,7 @@ long long _wrap_txb_extension_version_count_cwetee_361844b0cea8f071(wetee_metada
 }
 
 
-intgo _wrap_txb_extension_version_cwetee_361844b0cea8f071(wetee_metadata *_swig_go_0, long long _swig_go_1) {
+intgo _wrap_txb_extension_version_cwetee_42f7fdc8fac9f40f(wetee_metadata *_swig_go_0, long long _swig_go_1) {
   wetee_metadata *arg1 = (wetee_metadata *) 0 ;
   size_t arg2 ;
   int result;
@@ -7169,7 +7322,7 @@ intgo _wrap_txb_extension_version_cwetee_361844b0cea8f071(wetee_metadata *_swig_
 }
 
 
-long long _wrap_txb_extension_count_cwetee_361844b0cea8f071(wetee_metadata *_swig_go_0, long long _swig_go_1) {
+long long _wrap_txb_extension_count_cwetee_42f7fdc8fac9f40f(wetee_metadata *_swig_go_0, long long _swig_go_1) {
   wetee_metadata *arg1 = (wetee_metadata *) 0 ;
   size_t arg2 ;
   size_t result;
@@ -7187,7 +7340,7 @@ long long _wrap_txb_extension_count_cwetee_361844b0cea8f071(wetee_metadata *_swi
 }
 
 
-_gostring_ _wrap_txb_extension_identifier_cwetee_361844b0cea8f071(wetee_metadata *_swig_go_0, long long _swig_go_1, long long _swig_go_2) {
+_gostring_ _wrap_txb_extension_identifier_cwetee_42f7fdc8fac9f40f(wetee_metadata *_swig_go_0, long long _swig_go_1, long long _swig_go_2) {
   wetee_metadata *arg1 = (wetee_metadata *) 0 ;
   size_t arg2 ;
   size_t arg3 ;
@@ -7210,7 +7363,7 @@ _gostring_ _wrap_txb_extension_identifier_cwetee_361844b0cea8f071(wetee_metadata
 }
 
 
-intgo _wrap_txb_extension_type_cwetee_361844b0cea8f071(wetee_metadata *_swig_go_0, long long _swig_go_1, long long _swig_go_2) {
+intgo _wrap_txb_extension_type_cwetee_42f7fdc8fac9f40f(wetee_metadata *_swig_go_0, long long _swig_go_1, long long _swig_go_2) {
   wetee_metadata *arg1 = (wetee_metadata *) 0 ;
   size_t arg2 ;
   size_t arg3 ;
@@ -7230,7 +7383,7 @@ intgo _wrap_txb_extension_type_cwetee_361844b0cea8f071(wetee_metadata *_swig_go_
 }
 
 
-intgo _wrap_txb_extension_implicit_type_cwetee_361844b0cea8f071(wetee_metadata *_swig_go_0, long long _swig_go_1, long long _swig_go_2) {
+intgo _wrap_txb_extension_implicit_type_cwetee_42f7fdc8fac9f40f(wetee_metadata *_swig_go_0, long long _swig_go_1, long long _swig_go_2) {
   wetee_metadata *arg1 = (wetee_metadata *) 0 ;
   size_t arg2 ;
   size_t arg3 ;
@@ -7250,7 +7403,7 @@ intgo _wrap_txb_extension_implicit_type_cwetee_361844b0cea8f071(wetee_metadata *
 }
 
 
-_gostring_ _wrap_txb_proof_for_extrinsic_cwetee_361844b0cea8f071(wetee_buf *_swig_go_0, wetee_metadata *_swig_go_1, intgo _swig_go_2, _gostring_ _swig_go_3, _goslice_ _swig_go_4, _goslice_ _swig_go_5, intgo _swig_go_6) {
+_gostring_ _wrap_txb_proof_for_extrinsic_cwetee_42f7fdc8fac9f40f(wetee_buf *_swig_go_0, wetee_metadata *_swig_go_1, intgo _swig_go_2, _gostring_ _swig_go_3, _goslice_ _swig_go_4, _goslice_ _swig_go_5, intgo _swig_go_6) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   wetee_metadata *arg2 = (wetee_metadata *) 0 ;
   unsigned int arg3 ;
@@ -7307,7 +7460,7 @@ _gostring_ _wrap_txb_proof_for_extrinsic_cwetee_361844b0cea8f071(wetee_buf *_swi
 }
 
 
-_gostring_ _wrap_txb_proof_for_payload_cwetee_361844b0cea8f071(wetee_buf *_swig_go_0, wetee_metadata *_swig_go_1, intgo _swig_go_2, _gostring_ _swig_go_3, _goslice_ _swig_go_4) {
+_gostring_ _wrap_txb_proof_for_payload_cwetee_42f7fdc8fac9f40f(wetee_buf *_swig_go_0, wetee_metadata *_swig_go_1, intgo _swig_go_2, _gostring_ _swig_go_3, _goslice_ _swig_go_4) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   wetee_metadata *arg2 = (wetee_metadata *) 0 ;
   unsigned int arg3 ;
@@ -7356,7 +7509,7 @@ _gostring_ _wrap_txb_proof_for_payload_cwetee_361844b0cea8f071(wetee_buf *_swig_
 }
 
 
-intgo _wrap_TON_HASH_BYTES_cwetee_361844b0cea8f071() {
+intgo _wrap_TON_HASH_BYTES_cwetee_42f7fdc8fac9f40f() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -7367,7 +7520,7 @@ intgo _wrap_TON_HASH_BYTES_cwetee_361844b0cea8f071() {
 }
 
 
-intgo _wrap_TON_CELL_MAX_BITS_cwetee_361844b0cea8f071() {
+intgo _wrap_TON_CELL_MAX_BITS_cwetee_42f7fdc8fac9f40f() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -7378,7 +7531,7 @@ intgo _wrap_TON_CELL_MAX_BITS_cwetee_361844b0cea8f071() {
 }
 
 
-intgo _wrap_TON_CELL_MAX_REFS_cwetee_361844b0cea8f071() {
+intgo _wrap_TON_CELL_MAX_REFS_cwetee_42f7fdc8fac9f40f() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -7389,7 +7542,7 @@ intgo _wrap_TON_CELL_MAX_REFS_cwetee_361844b0cea8f071() {
 }
 
 
-intgo _wrap_TON_CELL_MAX_DEPTH_cwetee_361844b0cea8f071() {
+intgo _wrap_TON_CELL_MAX_DEPTH_cwetee_42f7fdc8fac9f40f() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -7400,7 +7553,7 @@ intgo _wrap_TON_CELL_MAX_DEPTH_cwetee_361844b0cea8f071() {
 }
 
 
-intgo _wrap_TON_BOC_INDEX_cwetee_361844b0cea8f071() {
+intgo _wrap_TON_BOC_INDEX_cwetee_42f7fdc8fac9f40f() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -7411,7 +7564,7 @@ intgo _wrap_TON_BOC_INDEX_cwetee_361844b0cea8f071() {
 }
 
 
-intgo _wrap_TON_BOC_CRC32C_cwetee_361844b0cea8f071() {
+intgo _wrap_TON_BOC_CRC32C_cwetee_42f7fdc8fac9f40f() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -7422,7 +7575,7 @@ intgo _wrap_TON_BOC_CRC32C_cwetee_361844b0cea8f071() {
 }
 
 
-intgo _wrap_TON_ADDRESS_BOUNCEABLE_cwetee_361844b0cea8f071() {
+intgo _wrap_TON_ADDRESS_BOUNCEABLE_cwetee_42f7fdc8fac9f40f() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -7433,7 +7586,7 @@ intgo _wrap_TON_ADDRESS_BOUNCEABLE_cwetee_361844b0cea8f071() {
 }
 
 
-intgo _wrap_TON_ADDRESS_TESTNET_cwetee_361844b0cea8f071() {
+intgo _wrap_TON_ADDRESS_TESTNET_cwetee_42f7fdc8fac9f40f() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -7444,7 +7597,7 @@ intgo _wrap_TON_ADDRESS_TESTNET_cwetee_361844b0cea8f071() {
 }
 
 
-intgo _wrap_TON_ADDRESS_BASE64_STD_cwetee_361844b0cea8f071() {
+intgo _wrap_TON_ADDRESS_BASE64_STD_cwetee_42f7fdc8fac9f40f() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -7455,7 +7608,7 @@ intgo _wrap_TON_ADDRESS_BASE64_STD_cwetee_361844b0cea8f071() {
 }
 
 
-intgo _wrap_TON_DECIMALS_cwetee_361844b0cea8f071() {
+intgo _wrap_TON_DECIMALS_cwetee_42f7fdc8fac9f40f() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -7466,7 +7619,7 @@ intgo _wrap_TON_DECIMALS_cwetee_361844b0cea8f071() {
 }
 
 
-intgo _wrap_TON_MNEMONIC_WORDS_cwetee_361844b0cea8f071() {
+intgo _wrap_TON_MNEMONIC_WORDS_cwetee_42f7fdc8fac9f40f() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -7477,7 +7630,7 @@ intgo _wrap_TON_MNEMONIC_WORDS_cwetee_361844b0cea8f071() {
 }
 
 
-intgo _wrap_TON_NETWORK_MAINNET_cwetee_361844b0cea8f071() {
+intgo _wrap_TON_NETWORK_MAINNET_cwetee_42f7fdc8fac9f40f() {
   int result;
   intgo _swig_go_result;
   
@@ -7488,7 +7641,7 @@ intgo _wrap_TON_NETWORK_MAINNET_cwetee_361844b0cea8f071() {
 }
 
 
-intgo _wrap_TON_NETWORK_TESTNET_cwetee_361844b0cea8f071() {
+intgo _wrap_TON_NETWORK_TESTNET_cwetee_42f7fdc8fac9f40f() {
   int result;
   intgo _swig_go_result;
   
@@ -7499,7 +7652,7 @@ intgo _wrap_TON_NETWORK_TESTNET_cwetee_361844b0cea8f071() {
 }
 
 
-intgo _wrap_TON_SEND_PAY_FEES_SEPARATELY_cwetee_361844b0cea8f071() {
+intgo _wrap_TON_SEND_PAY_FEES_SEPARATELY_cwetee_42f7fdc8fac9f40f() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -7510,7 +7663,7 @@ intgo _wrap_TON_SEND_PAY_FEES_SEPARATELY_cwetee_361844b0cea8f071() {
 }
 
 
-intgo _wrap_TON_SEND_IGNORE_ERRORS_cwetee_361844b0cea8f071() {
+intgo _wrap_TON_SEND_IGNORE_ERRORS_cwetee_42f7fdc8fac9f40f() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -7521,7 +7674,7 @@ intgo _wrap_TON_SEND_IGNORE_ERRORS_cwetee_361844b0cea8f071() {
 }
 
 
-intgo _wrap_TON_SEND_DESTROY_IF_ZERO_cwetee_361844b0cea8f071() {
+intgo _wrap_TON_SEND_DESTROY_IF_ZERO_cwetee_42f7fdc8fac9f40f() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -7532,7 +7685,7 @@ intgo _wrap_TON_SEND_DESTROY_IF_ZERO_cwetee_361844b0cea8f071() {
 }
 
 
-intgo _wrap_TON_SEND_CARRY_INBOUND_VALUE_cwetee_361844b0cea8f071() {
+intgo _wrap_TON_SEND_CARRY_INBOUND_VALUE_cwetee_42f7fdc8fac9f40f() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -7543,7 +7696,7 @@ intgo _wrap_TON_SEND_CARRY_INBOUND_VALUE_cwetee_361844b0cea8f071() {
 }
 
 
-intgo _wrap_TON_SEND_CARRY_BALANCE_cwetee_361844b0cea8f071() {
+intgo _wrap_TON_SEND_CARRY_BALANCE_cwetee_42f7fdc8fac9f40f() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -7554,7 +7707,7 @@ intgo _wrap_TON_SEND_CARRY_BALANCE_cwetee_361844b0cea8f071() {
 }
 
 
-intgo _wrap_TON_SEND_DEFAULT_cwetee_361844b0cea8f071() {
+intgo _wrap_TON_SEND_DEFAULT_cwetee_42f7fdc8fac9f40f() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -7565,7 +7718,7 @@ intgo _wrap_TON_SEND_DEFAULT_cwetee_361844b0cea8f071() {
 }
 
 
-intgo _wrap_TON_EXTERNAL_FORCE_REF_cwetee_361844b0cea8f071() {
+intgo _wrap_TON_EXTERNAL_FORCE_REF_cwetee_42f7fdc8fac9f40f() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -7576,7 +7729,7 @@ intgo _wrap_TON_EXTERNAL_FORCE_REF_cwetee_361844b0cea8f071() {
 }
 
 
-intgo _wrap_TON_CELL_ORDINARY_cwetee_361844b0cea8f071() {
+intgo _wrap_TON_CELL_ORDINARY_cwetee_42f7fdc8fac9f40f() {
   enum wetee_ton_cell_type result;
   intgo _swig_go_result;
   
@@ -7591,7 +7744,7 @@ intgo _wrap_TON_CELL_ORDINARY_cwetee_361844b0cea8f071() {
 }
 
 
-intgo _wrap_TON_CELL_PRUNED_BRANCH_cwetee_361844b0cea8f071() {
+intgo _wrap_TON_CELL_PRUNED_BRANCH_cwetee_42f7fdc8fac9f40f() {
   enum wetee_ton_cell_type result;
   intgo _swig_go_result;
   
@@ -7606,7 +7759,7 @@ intgo _wrap_TON_CELL_PRUNED_BRANCH_cwetee_361844b0cea8f071() {
 }
 
 
-intgo _wrap_TON_CELL_LIBRARY_cwetee_361844b0cea8f071() {
+intgo _wrap_TON_CELL_LIBRARY_cwetee_42f7fdc8fac9f40f() {
   enum wetee_ton_cell_type result;
   intgo _swig_go_result;
   
@@ -7621,7 +7774,7 @@ intgo _wrap_TON_CELL_LIBRARY_cwetee_361844b0cea8f071() {
 }
 
 
-intgo _wrap_TON_CELL_MERKLE_PROOF_cwetee_361844b0cea8f071() {
+intgo _wrap_TON_CELL_MERKLE_PROOF_cwetee_42f7fdc8fac9f40f() {
   enum wetee_ton_cell_type result;
   intgo _swig_go_result;
   
@@ -7636,7 +7789,7 @@ intgo _wrap_TON_CELL_MERKLE_PROOF_cwetee_361844b0cea8f071() {
 }
 
 
-intgo _wrap_TON_CELL_MERKLE_UPDATE_cwetee_361844b0cea8f071() {
+intgo _wrap_TON_CELL_MERKLE_UPDATE_cwetee_42f7fdc8fac9f40f() {
   enum wetee_ton_cell_type result;
   intgo _swig_go_result;
   
@@ -7651,7 +7804,7 @@ intgo _wrap_TON_CELL_MERKLE_UPDATE_cwetee_361844b0cea8f071() {
 }
 
 
-intgo _wrap_TON_WALLET_V3R2_cwetee_361844b0cea8f071() {
+intgo _wrap_TON_WALLET_V3R2_cwetee_42f7fdc8fac9f40f() {
   enum wetee_ton_wallet_version result;
   intgo _swig_go_result;
   
@@ -7666,7 +7819,7 @@ intgo _wrap_TON_WALLET_V3R2_cwetee_361844b0cea8f071() {
 }
 
 
-intgo _wrap_TON_WALLET_V4R2_cwetee_361844b0cea8f071() {
+intgo _wrap_TON_WALLET_V4R2_cwetee_42f7fdc8fac9f40f() {
   enum wetee_ton_wallet_version result;
   intgo _swig_go_result;
   
@@ -7681,7 +7834,7 @@ intgo _wrap_TON_WALLET_V4R2_cwetee_361844b0cea8f071() {
 }
 
 
-intgo _wrap_TON_WALLET_V5R1_cwetee_361844b0cea8f071() {
+intgo _wrap_TON_WALLET_V5R1_cwetee_42f7fdc8fac9f40f() {
   enum wetee_ton_wallet_version result;
   intgo _swig_go_result;
   
@@ -7696,7 +7849,7 @@ intgo _wrap_TON_WALLET_V5R1_cwetee_361844b0cea8f071() {
 }
 
 
-intgo _wrap_TON_WALLET_HIGHLOAD_V3_cwetee_361844b0cea8f071() {
+intgo _wrap_TON_WALLET_HIGHLOAD_V3_cwetee_42f7fdc8fac9f40f() {
   enum wetee_ton_wallet_version result;
   intgo _swig_go_result;
   
@@ -7711,7 +7864,7 @@ intgo _wrap_TON_WALLET_HIGHLOAD_V3_cwetee_361844b0cea8f071() {
 }
 
 
-intgo _wrap_TON_HIGHLOAD_SUBWALLET_DEFAULT_cwetee_361844b0cea8f071() {
+intgo _wrap_TON_HIGHLOAD_SUBWALLET_DEFAULT_cwetee_42f7fdc8fac9f40f() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -7722,7 +7875,7 @@ intgo _wrap_TON_HIGHLOAD_SUBWALLET_DEFAULT_cwetee_361844b0cea8f071() {
 }
 
 
-intgo _wrap_TON_HIGHLOAD_TIMEOUT_DEFAULT_cwetee_361844b0cea8f071() {
+intgo _wrap_TON_HIGHLOAD_TIMEOUT_DEFAULT_cwetee_42f7fdc8fac9f40f() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -7733,7 +7886,7 @@ intgo _wrap_TON_HIGHLOAD_TIMEOUT_DEFAULT_cwetee_361844b0cea8f071() {
 }
 
 
-void _wrap_ton_cell_free_cwetee_361844b0cea8f071(wetee_ton_cell *_swig_go_0) {
+void _wrap_ton_cell_free_cwetee_42f7fdc8fac9f40f(wetee_ton_cell *_swig_go_0) {
   wetee_ton_cell *arg1 = (wetee_ton_cell *) 0 ;
   
   arg1 = (wetee_ton_cell *)(uintptr_t)_swig_go_0; 
@@ -7746,7 +7899,7 @@ void _wrap_ton_cell_free_cwetee_361844b0cea8f071(wetee_ton_cell *_swig_go_0) {
 }
 
 
-_gostring_ _wrap_ton_cell_hash_cwetee_361844b0cea8f071(_goslice_ _swig_go_0, wetee_ton_cell *_swig_go_1) {
+_gostring_ _wrap_ton_cell_hash_cwetee_42f7fdc8fac9f40f(_goslice_ _swig_go_0, wetee_ton_cell *_swig_go_1) {
   uint8_t *arg1 ;
   wetee_ton_cell *arg2 = (wetee_ton_cell *) 0 ;
   wetee_rc result;
@@ -7767,7 +7920,7 @@ _gostring_ _wrap_ton_cell_hash_cwetee_361844b0cea8f071(_goslice_ _swig_go_0, wet
 }
 
 
-_gostring_ _wrap_ton_cell_hash_at_cwetee_361844b0cea8f071(_goslice_ _swig_go_0, wetee_ton_cell *_swig_go_1, intgo _swig_go_2) {
+_gostring_ _wrap_ton_cell_hash_at_cwetee_42f7fdc8fac9f40f(_goslice_ _swig_go_0, wetee_ton_cell *_swig_go_1, intgo _swig_go_2) {
   uint8_t *arg1 ;
   wetee_ton_cell *arg2 = (wetee_ton_cell *) 0 ;
   unsigned int arg3 ;
@@ -7790,7 +7943,7 @@ _gostring_ _wrap_ton_cell_hash_at_cwetee_361844b0cea8f071(_goslice_ _swig_go_0, 
 }
 
 
-intgo _wrap_ton_cell_depth_cwetee_361844b0cea8f071(wetee_ton_cell *_swig_go_0) {
+intgo _wrap_ton_cell_depth_cwetee_42f7fdc8fac9f40f(wetee_ton_cell *_swig_go_0) {
   wetee_ton_cell *arg1 = (wetee_ton_cell *) 0 ;
   unsigned int result;
   intgo _swig_go_result;
@@ -7806,7 +7959,7 @@ intgo _wrap_ton_cell_depth_cwetee_361844b0cea8f071(wetee_ton_cell *_swig_go_0) {
 }
 
 
-intgo _wrap_ton_cell_depth_at_cwetee_361844b0cea8f071(wetee_ton_cell *_swig_go_0, intgo _swig_go_1) {
+intgo _wrap_ton_cell_depth_at_cwetee_42f7fdc8fac9f40f(wetee_ton_cell *_swig_go_0, intgo _swig_go_1) {
   wetee_ton_cell *arg1 = (wetee_ton_cell *) 0 ;
   unsigned int arg2 ;
   unsigned int result;
@@ -7824,7 +7977,7 @@ intgo _wrap_ton_cell_depth_at_cwetee_361844b0cea8f071(wetee_ton_cell *_swig_go_0
 }
 
 
-intgo _wrap_ton_cell_bits_cwetee_361844b0cea8f071(wetee_ton_cell *_swig_go_0) {
+intgo _wrap_ton_cell_bits_cwetee_42f7fdc8fac9f40f(wetee_ton_cell *_swig_go_0) {
   wetee_ton_cell *arg1 = (wetee_ton_cell *) 0 ;
   unsigned int result;
   intgo _swig_go_result;
@@ -7840,7 +7993,7 @@ intgo _wrap_ton_cell_bits_cwetee_361844b0cea8f071(wetee_ton_cell *_swig_go_0) {
 }
 
 
-intgo _wrap_ton_cell_refs_cwetee_361844b0cea8f071(wetee_ton_cell *_swig_go_0) {
+intgo _wrap_ton_cell_refs_cwetee_42f7fdc8fac9f40f(wetee_ton_cell *_swig_go_0) {
   wetee_ton_cell *arg1 = (wetee_ton_cell *) 0 ;
   unsigned int result;
   intgo _swig_go_result;
@@ -7856,7 +8009,7 @@ intgo _wrap_ton_cell_refs_cwetee_361844b0cea8f071(wetee_ton_cell *_swig_go_0) {
 }
 
 
-intgo _wrap_ton_cell_type_of_cwetee_361844b0cea8f071(wetee_ton_cell *_swig_go_0) {
+intgo _wrap_ton_cell_type_of_cwetee_42f7fdc8fac9f40f(wetee_ton_cell *_swig_go_0) {
   wetee_ton_cell *arg1 = (wetee_ton_cell *) 0 ;
   int result;
   intgo _swig_go_result;
@@ -7872,7 +8025,7 @@ intgo _wrap_ton_cell_type_of_cwetee_361844b0cea8f071(wetee_ton_cell *_swig_go_0)
 }
 
 
-intgo _wrap_ton_cell_level_cwetee_361844b0cea8f071(wetee_ton_cell *_swig_go_0) {
+intgo _wrap_ton_cell_level_cwetee_42f7fdc8fac9f40f(wetee_ton_cell *_swig_go_0) {
   wetee_ton_cell *arg1 = (wetee_ton_cell *) 0 ;
   unsigned int result;
   intgo _swig_go_result;
@@ -7888,7 +8041,7 @@ intgo _wrap_ton_cell_level_cwetee_361844b0cea8f071(wetee_ton_cell *_swig_go_0) {
 }
 
 
-intgo _wrap_ton_cell_level_mask_cwetee_361844b0cea8f071(wetee_ton_cell *_swig_go_0) {
+intgo _wrap_ton_cell_level_mask_cwetee_42f7fdc8fac9f40f(wetee_ton_cell *_swig_go_0) {
   wetee_ton_cell *arg1 = (wetee_ton_cell *) 0 ;
   unsigned int result;
   intgo _swig_go_result;
@@ -7904,7 +8057,7 @@ intgo _wrap_ton_cell_level_mask_cwetee_361844b0cea8f071(wetee_ton_cell *_swig_go
 }
 
 
-_gostring_ _wrap_ton_cell_data_cwetee_361844b0cea8f071(wetee_buf *_swig_go_0, wetee_ton_cell *_swig_go_1) {
+_gostring_ _wrap_ton_cell_data_cwetee_42f7fdc8fac9f40f(wetee_buf *_swig_go_0, wetee_ton_cell *_swig_go_1) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   wetee_ton_cell *arg2 = (wetee_ton_cell *) 0 ;
   wetee_buf temp1 ;
@@ -7938,7 +8091,7 @@ _gostring_ _wrap_ton_cell_data_cwetee_361844b0cea8f071(wetee_buf *_swig_go_0, we
 }
 
 
-_gostring_ _wrap_ton_cell_ref_cwetee_361844b0cea8f071(wetee_ton_cell **_swig_go_0, wetee_ton_cell *_swig_go_1, intgo _swig_go_2) {
+_gostring_ _wrap_ton_cell_ref_cwetee_42f7fdc8fac9f40f(wetee_ton_cell **_swig_go_0, wetee_ton_cell *_swig_go_1, intgo _swig_go_2) {
   wetee_ton_cell **arg1 = (wetee_ton_cell **) 0 ;
   wetee_ton_cell *arg2 = (wetee_ton_cell *) 0 ;
   unsigned int arg3 ;
@@ -7967,7 +8120,7 @@ _gostring_ _wrap_ton_cell_ref_cwetee_361844b0cea8f071(wetee_ton_cell **_swig_go_
 }
 
 
-intgo _wrap_ton_cell_equal_cwetee_361844b0cea8f071(wetee_ton_cell *_swig_go_0, wetee_ton_cell *_swig_go_1) {
+intgo _wrap_ton_cell_equal_cwetee_42f7fdc8fac9f40f(wetee_ton_cell *_swig_go_0, wetee_ton_cell *_swig_go_1) {
   wetee_ton_cell *arg1 = (wetee_ton_cell *) 0 ;
   wetee_ton_cell *arg2 = (wetee_ton_cell *) 0 ;
   int result;
@@ -7985,7 +8138,7 @@ intgo _wrap_ton_cell_equal_cwetee_361844b0cea8f071(wetee_ton_cell *_swig_go_0, w
 }
 
 
-_gostring_ _wrap_ton_cell_to_string_cwetee_361844b0cea8f071(wetee_buf *_swig_go_0, wetee_ton_cell *_swig_go_1) {
+_gostring_ _wrap_ton_cell_to_string_cwetee_42f7fdc8fac9f40f(wetee_buf *_swig_go_0, wetee_ton_cell *_swig_go_1) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   wetee_ton_cell *arg2 = (wetee_ton_cell *) 0 ;
   wetee_buf temp1 ;
@@ -8019,7 +8172,7 @@ _gostring_ _wrap_ton_cell_to_string_cwetee_361844b0cea8f071(wetee_buf *_swig_go_
 }
 
 
-_gostring_ _wrap_ton_boc_serialize_cwetee_361844b0cea8f071(wetee_buf *_swig_go_0, wetee_ton_cell *_swig_go_1, intgo _swig_go_2) {
+_gostring_ _wrap_ton_boc_serialize_cwetee_42f7fdc8fac9f40f(wetee_buf *_swig_go_0, wetee_ton_cell *_swig_go_1, intgo _swig_go_2) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   wetee_ton_cell *arg2 = (wetee_ton_cell *) 0 ;
   unsigned int arg3 ;
@@ -8055,7 +8208,7 @@ _gostring_ _wrap_ton_boc_serialize_cwetee_361844b0cea8f071(wetee_buf *_swig_go_0
 }
 
 
-_gostring_ _wrap_ton_boc_parse_cwetee_361844b0cea8f071(wetee_ton_cell **_swig_go_0, _goslice_ _swig_go_1) {
+_gostring_ _wrap_ton_boc_parse_cwetee_42f7fdc8fac9f40f(wetee_ton_cell **_swig_go_0, _goslice_ _swig_go_1) {
   wetee_ton_cell **arg1 = (wetee_ton_cell **) 0 ;
   uint8_t *arg2 = (uint8_t *) 0 ;
   size_t arg3 ;
@@ -8086,7 +8239,7 @@ _gostring_ _wrap_ton_boc_parse_cwetee_361844b0cea8f071(wetee_ton_cell **_swig_go
 }
 
 
-_gostring_ _wrap_ton_boc_parse_base64_cwetee_361844b0cea8f071(wetee_ton_cell **_swig_go_0, _gostring_ _swig_go_1) {
+_gostring_ _wrap_ton_boc_parse_base64_cwetee_42f7fdc8fac9f40f(wetee_ton_cell **_swig_go_0, _gostring_ _swig_go_1) {
   wetee_ton_cell **arg1 = (wetee_ton_cell **) 0 ;
   char *arg2 = (char *) 0 ;
   size_t arg3 ;
@@ -8117,7 +8270,7 @@ _gostring_ _wrap_ton_boc_parse_base64_cwetee_361844b0cea8f071(wetee_ton_cell **_
 }
 
 
-void _wrap_ton_builder_free_cwetee_361844b0cea8f071(wetee_ton_builder *_swig_go_0) {
+void _wrap_ton_builder_free_cwetee_42f7fdc8fac9f40f(wetee_ton_builder *_swig_go_0) {
   wetee_ton_builder *arg1 = (wetee_ton_builder *) 0 ;
   
   arg1 = (wetee_ton_builder *)(uintptr_t)_swig_go_0; 
@@ -8130,7 +8283,7 @@ void _wrap_ton_builder_free_cwetee_361844b0cea8f071(wetee_ton_builder *_swig_go_
 }
 
 
-_gostring_ _wrap_ton_builder_new_cwetee_361844b0cea8f071(wetee_ton_builder **_swig_go_0) {
+_gostring_ _wrap_ton_builder_new_cwetee_42f7fdc8fac9f40f(wetee_ton_builder **_swig_go_0) {
   wetee_ton_builder **arg1 = (wetee_ton_builder **) 0 ;
   wetee_ton_builder *temp1 ;
   wetee_rc result;
@@ -8155,7 +8308,7 @@ _gostring_ _wrap_ton_builder_new_cwetee_361844b0cea8f071(wetee_ton_builder **_sw
 }
 
 
-intgo _wrap_ton_builder_bits_cwetee_361844b0cea8f071(wetee_ton_builder *_swig_go_0) {
+intgo _wrap_ton_builder_bits_cwetee_42f7fdc8fac9f40f(wetee_ton_builder *_swig_go_0) {
   wetee_ton_builder *arg1 = (wetee_ton_builder *) 0 ;
   unsigned int result;
   intgo _swig_go_result;
@@ -8171,7 +8324,7 @@ intgo _wrap_ton_builder_bits_cwetee_361844b0cea8f071(wetee_ton_builder *_swig_go
 }
 
 
-intgo _wrap_ton_builder_refs_cwetee_361844b0cea8f071(wetee_ton_builder *_swig_go_0) {
+intgo _wrap_ton_builder_refs_cwetee_42f7fdc8fac9f40f(wetee_ton_builder *_swig_go_0) {
   wetee_ton_builder *arg1 = (wetee_ton_builder *) 0 ;
   unsigned int result;
   intgo _swig_go_result;
@@ -8187,7 +8340,7 @@ intgo _wrap_ton_builder_refs_cwetee_361844b0cea8f071(wetee_ton_builder *_swig_go
 }
 
 
-_gostring_ _wrap_ton_builder_store_bit_cwetee_361844b0cea8f071(wetee_ton_builder *_swig_go_0, intgo _swig_go_1) {
+_gostring_ _wrap_ton_builder_store_bit_cwetee_42f7fdc8fac9f40f(wetee_ton_builder *_swig_go_0, intgo _swig_go_1) {
   wetee_ton_builder *arg1 = (wetee_ton_builder *) 0 ;
   int arg2 ;
   wetee_rc result;
@@ -8205,7 +8358,7 @@ _gostring_ _wrap_ton_builder_store_bit_cwetee_361844b0cea8f071(wetee_ton_builder
 }
 
 
-_gostring_ _wrap_ton_builder_store_uint_cwetee_361844b0cea8f071(wetee_ton_builder *_swig_go_0, long long _swig_go_1, intgo _swig_go_2) {
+_gostring_ _wrap_ton_builder_store_uint_cwetee_42f7fdc8fac9f40f(wetee_ton_builder *_swig_go_0, long long _swig_go_1, intgo _swig_go_2) {
   wetee_ton_builder *arg1 = (wetee_ton_builder *) 0 ;
   uint64_t arg2 ;
   unsigned int arg3 ;
@@ -8225,7 +8378,7 @@ _gostring_ _wrap_ton_builder_store_uint_cwetee_361844b0cea8f071(wetee_ton_builde
 }
 
 
-_gostring_ _wrap_ton_builder_store_int_cwetee_361844b0cea8f071(wetee_ton_builder *_swig_go_0, long long _swig_go_1, intgo _swig_go_2) {
+_gostring_ _wrap_ton_builder_store_int_cwetee_42f7fdc8fac9f40f(wetee_ton_builder *_swig_go_0, long long _swig_go_1, intgo _swig_go_2) {
   wetee_ton_builder *arg1 = (wetee_ton_builder *) 0 ;
   int64_t arg2 ;
   unsigned int arg3 ;
@@ -8245,7 +8398,7 @@ _gostring_ _wrap_ton_builder_store_int_cwetee_361844b0cea8f071(wetee_ton_builder
 }
 
 
-_gostring_ _wrap_ton_builder_store_bits_cwetee_361844b0cea8f071(wetee_ton_builder *_swig_go_0, _goslice_ _swig_go_1, long long _swig_go_2) {
+_gostring_ _wrap_ton_builder_store_bits_cwetee_42f7fdc8fac9f40f(wetee_ton_builder *_swig_go_0, _goslice_ _swig_go_1, long long _swig_go_2) {
   wetee_ton_builder *arg1 = (wetee_ton_builder *) 0 ;
   uint8_t *arg2 = (uint8_t *) 0 ;
   size_t arg3 ;
@@ -8269,7 +8422,7 @@ _gostring_ _wrap_ton_builder_store_bits_cwetee_361844b0cea8f071(wetee_ton_builde
 }
 
 
-_gostring_ _wrap_ton_builder_store_bytes_cwetee_361844b0cea8f071(wetee_ton_builder *_swig_go_0, _goslice_ _swig_go_1) {
+_gostring_ _wrap_ton_builder_store_bytes_cwetee_42f7fdc8fac9f40f(wetee_ton_builder *_swig_go_0, _goslice_ _swig_go_1) {
   wetee_ton_builder *arg1 = (wetee_ton_builder *) 0 ;
   uint8_t *arg2 = (uint8_t *) 0 ;
   size_t arg3 ;
@@ -8291,7 +8444,7 @@ _gostring_ _wrap_ton_builder_store_bytes_cwetee_361844b0cea8f071(wetee_ton_build
 }
 
 
-_gostring_ _wrap_ton_builder_store_coins_cwetee_361844b0cea8f071(wetee_ton_builder *_swig_go_0, _goslice_ _swig_go_1) {
+_gostring_ _wrap_ton_builder_store_coins_cwetee_42f7fdc8fac9f40f(wetee_ton_builder *_swig_go_0, _goslice_ _swig_go_1) {
   wetee_ton_builder *arg1 = (wetee_ton_builder *) 0 ;
   wetee_u128 arg2 ;
   wetee_rc result;
@@ -8313,7 +8466,7 @@ _gostring_ _wrap_ton_builder_store_coins_cwetee_361844b0cea8f071(wetee_ton_build
 }
 
 
-_gostring_ _wrap_ton_builder_store_ref_cwetee_361844b0cea8f071(wetee_ton_builder *_swig_go_0, wetee_ton_cell *_swig_go_1) {
+_gostring_ _wrap_ton_builder_store_ref_cwetee_42f7fdc8fac9f40f(wetee_ton_builder *_swig_go_0, wetee_ton_cell *_swig_go_1) {
   wetee_ton_builder *arg1 = (wetee_ton_builder *) 0 ;
   wetee_ton_cell *arg2 = (wetee_ton_cell *) 0 ;
   wetee_rc result;
@@ -8331,7 +8484,7 @@ _gostring_ _wrap_ton_builder_store_ref_cwetee_361844b0cea8f071(wetee_ton_builder
 }
 
 
-_gostring_ _wrap_ton_builder_store_maybe_ref_cwetee_361844b0cea8f071(wetee_ton_builder *_swig_go_0, wetee_ton_cell *_swig_go_1) {
+_gostring_ _wrap_ton_builder_store_maybe_ref_cwetee_42f7fdc8fac9f40f(wetee_ton_builder *_swig_go_0, wetee_ton_cell *_swig_go_1) {
   wetee_ton_builder *arg1 = (wetee_ton_builder *) 0 ;
   wetee_ton_cell *arg2 = (wetee_ton_cell *) 0 ;
   wetee_rc result;
@@ -8349,7 +8502,7 @@ _gostring_ _wrap_ton_builder_store_maybe_ref_cwetee_361844b0cea8f071(wetee_ton_b
 }
 
 
-_gostring_ _wrap_ton_builder_store_slice_cwetee_361844b0cea8f071(wetee_ton_builder *_swig_go_0, wetee_ton_slice *_swig_go_1) {
+_gostring_ _wrap_ton_builder_store_slice_cwetee_42f7fdc8fac9f40f(wetee_ton_builder *_swig_go_0, wetee_ton_slice *_swig_go_1) {
   wetee_ton_builder *arg1 = (wetee_ton_builder *) 0 ;
   wetee_ton_slice *arg2 = (wetee_ton_slice *) 0 ;
   wetee_rc result;
@@ -8367,7 +8520,7 @@ _gostring_ _wrap_ton_builder_store_slice_cwetee_361844b0cea8f071(wetee_ton_build
 }
 
 
-_gostring_ _wrap_ton_builder_store_snake_cwetee_361844b0cea8f071(wetee_ton_builder *_swig_go_0, _goslice_ _swig_go_1) {
+_gostring_ _wrap_ton_builder_store_snake_cwetee_42f7fdc8fac9f40f(wetee_ton_builder *_swig_go_0, _goslice_ _swig_go_1) {
   wetee_ton_builder *arg1 = (wetee_ton_builder *) 0 ;
   uint8_t *arg2 = (uint8_t *) 0 ;
   size_t arg3 ;
@@ -8389,7 +8542,7 @@ _gostring_ _wrap_ton_builder_store_snake_cwetee_361844b0cea8f071(wetee_ton_build
 }
 
 
-_gostring_ _wrap_ton_builder_end_cwetee_361844b0cea8f071(wetee_ton_cell **_swig_go_0, wetee_ton_builder *_swig_go_1) {
+_gostring_ _wrap_ton_builder_end_cwetee_42f7fdc8fac9f40f(wetee_ton_cell **_swig_go_0, wetee_ton_builder *_swig_go_1) {
   wetee_ton_cell **arg1 = (wetee_ton_cell **) 0 ;
   wetee_ton_builder *arg2 = (wetee_ton_builder *) 0 ;
   wetee_ton_cell *temp1 ;
@@ -8416,7 +8569,7 @@ _gostring_ _wrap_ton_builder_end_cwetee_361844b0cea8f071(wetee_ton_cell **_swig_
 }
 
 
-_gostring_ _wrap_ton_builder_end_exotic_cwetee_361844b0cea8f071(wetee_ton_cell **_swig_go_0, wetee_ton_builder *_swig_go_1) {
+_gostring_ _wrap_ton_builder_end_exotic_cwetee_42f7fdc8fac9f40f(wetee_ton_cell **_swig_go_0, wetee_ton_builder *_swig_go_1) {
   wetee_ton_cell **arg1 = (wetee_ton_cell **) 0 ;
   wetee_ton_builder *arg2 = (wetee_ton_builder *) 0 ;
   wetee_ton_cell *temp1 ;
@@ -8443,7 +8596,7 @@ _gostring_ _wrap_ton_builder_end_exotic_cwetee_361844b0cea8f071(wetee_ton_cell *
 }
 
 
-_gostring_ _wrap_ton_builder_store_address_cwetee_361844b0cea8f071(wetee_ton_builder *_swig_go_0, _gostring_ _swig_go_1) {
+_gostring_ _wrap_ton_builder_store_address_cwetee_42f7fdc8fac9f40f(wetee_ton_builder *_swig_go_0, _gostring_ _swig_go_1) {
   wetee_ton_builder *arg1 = (wetee_ton_builder *) 0 ;
   char *arg2 = (char *) 0 ;
   size_t arg3 ;
@@ -8465,7 +8618,7 @@ _gostring_ _wrap_ton_builder_store_address_cwetee_361844b0cea8f071(wetee_ton_bui
 }
 
 
-void _wrap_ton_slice_free_cwetee_361844b0cea8f071(wetee_ton_slice *_swig_go_0) {
+void _wrap_ton_slice_free_cwetee_42f7fdc8fac9f40f(wetee_ton_slice *_swig_go_0) {
   wetee_ton_slice *arg1 = (wetee_ton_slice *) 0 ;
   
   arg1 = (wetee_ton_slice *)(uintptr_t)_swig_go_0; 
@@ -8478,7 +8631,7 @@ void _wrap_ton_slice_free_cwetee_361844b0cea8f071(wetee_ton_slice *_swig_go_0) {
 }
 
 
-_gostring_ _wrap_ton_slice_new_cwetee_361844b0cea8f071(wetee_ton_slice **_swig_go_0, wetee_ton_cell *_swig_go_1) {
+_gostring_ _wrap_ton_slice_new_cwetee_42f7fdc8fac9f40f(wetee_ton_slice **_swig_go_0, wetee_ton_cell *_swig_go_1) {
   wetee_ton_slice **arg1 = (wetee_ton_slice **) 0 ;
   wetee_ton_cell *arg2 = (wetee_ton_cell *) 0 ;
   wetee_ton_slice *temp1 ;
@@ -8505,7 +8658,7 @@ _gostring_ _wrap_ton_slice_new_cwetee_361844b0cea8f071(wetee_ton_slice **_swig_g
 }
 
 
-intgo _wrap_ton_slice_bits_left_cwetee_361844b0cea8f071(wetee_ton_slice *_swig_go_0) {
+intgo _wrap_ton_slice_bits_left_cwetee_42f7fdc8fac9f40f(wetee_ton_slice *_swig_go_0) {
   wetee_ton_slice *arg1 = (wetee_ton_slice *) 0 ;
   unsigned int result;
   intgo _swig_go_result;
@@ -8521,7 +8674,7 @@ intgo _wrap_ton_slice_bits_left_cwetee_361844b0cea8f071(wetee_ton_slice *_swig_g
 }
 
 
-intgo _wrap_ton_slice_refs_left_cwetee_361844b0cea8f071(wetee_ton_slice *_swig_go_0) {
+intgo _wrap_ton_slice_refs_left_cwetee_42f7fdc8fac9f40f(wetee_ton_slice *_swig_go_0) {
   wetee_ton_slice *arg1 = (wetee_ton_slice *) 0 ;
   unsigned int result;
   intgo _swig_go_result;
@@ -8537,7 +8690,7 @@ intgo _wrap_ton_slice_refs_left_cwetee_361844b0cea8f071(wetee_ton_slice *_swig_g
 }
 
 
-_gostring_ _wrap_ton_slice_load_bit_cwetee_361844b0cea8f071(intgo *_swig_go_0, wetee_ton_slice *_swig_go_1) {
+_gostring_ _wrap_ton_slice_load_bit_cwetee_42f7fdc8fac9f40f(intgo *_swig_go_0, wetee_ton_slice *_swig_go_1) {
   int *arg1 = (int *) 0 ;
   wetee_ton_slice *arg2 = (wetee_ton_slice *) 0 ;
   int temp1 ;
@@ -8560,7 +8713,7 @@ _gostring_ _wrap_ton_slice_load_bit_cwetee_361844b0cea8f071(intgo *_swig_go_0, w
 }
 
 
-_gostring_ _wrap_ton_slice_load_uint_cwetee_361844b0cea8f071(_goslice_ _swig_go_0, wetee_ton_slice *_swig_go_1, intgo _swig_go_2) {
+_gostring_ _wrap_ton_slice_load_uint_cwetee_42f7fdc8fac9f40f(_goslice_ _swig_go_0, wetee_ton_slice *_swig_go_1, intgo _swig_go_2) {
   wetee_u128 *arg1 = (wetee_u128 *) 0 ;
   wetee_ton_slice *arg2 = (wetee_ton_slice *) 0 ;
   unsigned int arg3 ;
@@ -8590,7 +8743,7 @@ _gostring_ _wrap_ton_slice_load_uint_cwetee_361844b0cea8f071(_goslice_ _swig_go_
 }
 
 
-_gostring_ _wrap_ton_slice_load_bits_cwetee_361844b0cea8f071(wetee_buf *_swig_go_0, wetee_ton_slice *_swig_go_1, long long _swig_go_2) {
+_gostring_ _wrap_ton_slice_load_bits_cwetee_42f7fdc8fac9f40f(wetee_buf *_swig_go_0, wetee_ton_slice *_swig_go_1, long long _swig_go_2) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   wetee_ton_slice *arg2 = (wetee_ton_slice *) 0 ;
   size_t arg3 ;
@@ -8626,7 +8779,7 @@ _gostring_ _wrap_ton_slice_load_bits_cwetee_361844b0cea8f071(wetee_buf *_swig_go
 }
 
 
-_gostring_ _wrap_ton_slice_load_address_cwetee_361844b0cea8f071(wetee_buf *_swig_go_0, wetee_ton_slice *_swig_go_1) {
+_gostring_ _wrap_ton_slice_load_address_cwetee_42f7fdc8fac9f40f(wetee_buf *_swig_go_0, wetee_ton_slice *_swig_go_1) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   wetee_ton_slice *arg2 = (wetee_ton_slice *) 0 ;
   wetee_buf temp1 ;
@@ -8660,7 +8813,7 @@ _gostring_ _wrap_ton_slice_load_address_cwetee_361844b0cea8f071(wetee_buf *_swig
 }
 
 
-_gostring_ _wrap_ton_slice_load_coins_cwetee_361844b0cea8f071(_goslice_ _swig_go_0, wetee_ton_slice *_swig_go_1) {
+_gostring_ _wrap_ton_slice_load_coins_cwetee_42f7fdc8fac9f40f(_goslice_ _swig_go_0, wetee_ton_slice *_swig_go_1) {
   wetee_u128 *arg1 = (wetee_u128 *) 0 ;
   wetee_ton_slice *arg2 = (wetee_ton_slice *) 0 ;
   wetee_u128 temp1 ;
@@ -8688,7 +8841,7 @@ _gostring_ _wrap_ton_slice_load_coins_cwetee_361844b0cea8f071(_goslice_ _swig_go
 }
 
 
-_gostring_ _wrap_ton_slice_load_ref_cwetee_361844b0cea8f071(wetee_ton_cell **_swig_go_0, wetee_ton_slice *_swig_go_1) {
+_gostring_ _wrap_ton_slice_load_ref_cwetee_42f7fdc8fac9f40f(wetee_ton_cell **_swig_go_0, wetee_ton_slice *_swig_go_1) {
   wetee_ton_cell **arg1 = (wetee_ton_cell **) 0 ;
   wetee_ton_slice *arg2 = (wetee_ton_slice *) 0 ;
   wetee_ton_cell *temp1 ;
@@ -8715,7 +8868,7 @@ _gostring_ _wrap_ton_slice_load_ref_cwetee_361844b0cea8f071(wetee_ton_cell **_sw
 }
 
 
-_gostring_ _wrap_ton_slice_load_maybe_ref_cwetee_361844b0cea8f071(wetee_ton_cell **_swig_go_0, wetee_ton_slice *_swig_go_1) {
+_gostring_ _wrap_ton_slice_load_maybe_ref_cwetee_42f7fdc8fac9f40f(wetee_ton_cell **_swig_go_0, wetee_ton_slice *_swig_go_1) {
   wetee_ton_cell **arg1 = (wetee_ton_cell **) 0 ;
   wetee_ton_slice *arg2 = (wetee_ton_slice *) 0 ;
   wetee_ton_cell *temp1 ;
@@ -8742,7 +8895,7 @@ _gostring_ _wrap_ton_slice_load_maybe_ref_cwetee_361844b0cea8f071(wetee_ton_cell
 }
 
 
-_gostring_ _wrap_ton_slice_load_snake_cwetee_361844b0cea8f071(wetee_buf *_swig_go_0, wetee_ton_slice *_swig_go_1) {
+_gostring_ _wrap_ton_slice_load_snake_cwetee_42f7fdc8fac9f40f(wetee_buf *_swig_go_0, wetee_ton_slice *_swig_go_1) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   wetee_ton_slice *arg2 = (wetee_ton_slice *) 0 ;
   wetee_buf temp1 ;
@@ -8776,7 +8929,7 @@ _gostring_ _wrap_ton_slice_load_snake_cwetee_361844b0cea8f071(wetee_buf *_swig_g
 }
 
 
-_gostring_ _wrap_ton_slice_skip_cwetee_361844b0cea8f071(wetee_ton_slice *_swig_go_0, long long _swig_go_1) {
+_gostring_ _wrap_ton_slice_skip_cwetee_42f7fdc8fac9f40f(wetee_ton_slice *_swig_go_0, long long _swig_go_1) {
   wetee_ton_slice *arg1 = (wetee_ton_slice *) 0 ;
   size_t arg2 ;
   wetee_rc result;
@@ -8794,7 +8947,7 @@ _gostring_ _wrap_ton_slice_skip_cwetee_361844b0cea8f071(wetee_ton_slice *_swig_g
 }
 
 
-_gostring_ _wrap_ton_slice_end_cwetee_361844b0cea8f071(wetee_ton_slice *_swig_go_0) {
+_gostring_ _wrap_ton_slice_end_cwetee_42f7fdc8fac9f40f(wetee_ton_slice *_swig_go_0) {
   wetee_ton_slice *arg1 = (wetee_ton_slice *) 0 ;
   wetee_rc result;
   _gostring_ _swig_go_result;
@@ -8810,7 +8963,7 @@ _gostring_ _wrap_ton_slice_end_cwetee_361844b0cea8f071(wetee_ton_slice *_swig_go
 }
 
 
-_gostring_ _wrap_ton_address_parse_cwetee_361844b0cea8f071(wetee_buf *_swig_go_0, int *_swig_go_1, _gostring_ _swig_go_2) {
+_gostring_ _wrap_ton_address_parse_cwetee_42f7fdc8fac9f40f(wetee_buf *_swig_go_0, int *_swig_go_1, _gostring_ _swig_go_2) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   unsigned int *arg2 = (unsigned int *) 0 ;
   char *arg3 = (char *) 0 ;
@@ -8850,7 +9003,7 @@ _gostring_ _wrap_ton_address_parse_cwetee_361844b0cea8f071(wetee_buf *_swig_go_0
 }
 
 
-_gostring_ _wrap_ton_address_format_cwetee_361844b0cea8f071(wetee_buf *_swig_go_0, _gostring_ _swig_go_1, intgo _swig_go_2) {
+_gostring_ _wrap_ton_address_format_cwetee_42f7fdc8fac9f40f(wetee_buf *_swig_go_0, _gostring_ _swig_go_1, intgo _swig_go_2) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   char *arg2 = (char *) 0 ;
   size_t arg3 ;
@@ -8890,7 +9043,7 @@ _gostring_ _wrap_ton_address_format_cwetee_361844b0cea8f071(wetee_buf *_swig_go_
 }
 
 
-_gostring_ _wrap_ton_state_init_address_cwetee_361844b0cea8f071(wetee_buf *_swig_go_0, intgo _swig_go_1, wetee_ton_cell *_swig_go_2, wetee_ton_cell *_swig_go_3) {
+_gostring_ _wrap_ton_state_init_address_cwetee_42f7fdc8fac9f40f(wetee_buf *_swig_go_0, intgo _swig_go_1, wetee_ton_cell *_swig_go_2, wetee_ton_cell *_swig_go_3) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   int32_t arg2 ;
   wetee_ton_cell *arg3 = (wetee_ton_cell *) 0 ;
@@ -8928,7 +9081,7 @@ _gostring_ _wrap_ton_state_init_address_cwetee_361844b0cea8f071(wetee_buf *_swig
 }
 
 
-_gostring_ _wrap_ton_amount_format_cwetee_361844b0cea8f071(wetee_buf *_swig_go_0, _goslice_ _swig_go_1, _gostring_ _swig_go_2) {
+_gostring_ _wrap_ton_amount_format_cwetee_42f7fdc8fac9f40f(wetee_buf *_swig_go_0, _goslice_ _swig_go_1, _gostring_ _swig_go_2) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   wetee_u128 arg2 ;
   char *arg3 = (char *) 0 ;
@@ -8978,7 +9131,7 @@ _gostring_ _wrap_ton_amount_format_cwetee_361844b0cea8f071(wetee_buf *_swig_go_0
 }
 
 
-_gostring_ _wrap_ton_amount_parse_cwetee_361844b0cea8f071(_goslice_ _swig_go_0, _gostring_ _swig_go_1) {
+_gostring_ _wrap_ton_amount_parse_cwetee_42f7fdc8fac9f40f(_goslice_ _swig_go_0, _gostring_ _swig_go_1) {
   wetee_u128 *arg1 = (wetee_u128 *) 0 ;
   char *arg2 = (char *) 0 ;
   size_t arg3 ;
@@ -9010,7 +9163,7 @@ _gostring_ _wrap_ton_amount_parse_cwetee_361844b0cea8f071(_goslice_ _swig_go_0, 
 }
 
 
-_gostring_ _wrap_ton_state_init_cwetee_361844b0cea8f071(wetee_ton_cell **_swig_go_0, wetee_ton_cell *_swig_go_1, wetee_ton_cell *_swig_go_2) {
+_gostring_ _wrap_ton_state_init_cwetee_42f7fdc8fac9f40f(wetee_ton_cell **_swig_go_0, wetee_ton_cell *_swig_go_1, wetee_ton_cell *_swig_go_2) {
   wetee_ton_cell **arg1 = (wetee_ton_cell **) 0 ;
   wetee_ton_cell *arg2 = (wetee_ton_cell *) 0 ;
   wetee_ton_cell *arg3 = (wetee_ton_cell *) 0 ;
@@ -9039,7 +9192,7 @@ _gostring_ _wrap_ton_state_init_cwetee_361844b0cea8f071(wetee_ton_cell **_swig_g
 }
 
 
-_gostring_ _wrap_ton_mnemonic_generate_cwetee_361844b0cea8f071(wetee_buf *_swig_go_0, _gostring_ _swig_go_1) {
+_gostring_ _wrap_ton_mnemonic_generate_cwetee_42f7fdc8fac9f40f(wetee_buf *_swig_go_0, _gostring_ _swig_go_1) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   char *arg2 = (char *) 0 ;
   size_t arg3 ;
@@ -9078,7 +9231,7 @@ _gostring_ _wrap_ton_mnemonic_generate_cwetee_361844b0cea8f071(wetee_buf *_swig_
 }
 
 
-_gostring_ _wrap_ton_mnemonic_validate_cwetee_361844b0cea8f071(_gostring_ _swig_go_0, _gostring_ _swig_go_1) {
+_gostring_ _wrap_ton_mnemonic_validate_cwetee_42f7fdc8fac9f40f(_gostring_ _swig_go_0, _gostring_ _swig_go_1) {
   char *arg1 = (char *) 0 ;
   size_t arg2 ;
   char *arg3 = (char *) 0 ;
@@ -9104,7 +9257,7 @@ _gostring_ _wrap_ton_mnemonic_validate_cwetee_361844b0cea8f071(_gostring_ _swig_
 }
 
 
-_gostring_ _wrap_ton_mnemonic_to_seed_cwetee_361844b0cea8f071(_goslice_ _swig_go_0, _gostring_ _swig_go_1, _gostring_ _swig_go_2) {
+_gostring_ _wrap_ton_mnemonic_to_seed_cwetee_42f7fdc8fac9f40f(_goslice_ _swig_go_0, _gostring_ _swig_go_1, _gostring_ _swig_go_2) {
   uint8_t *arg1 ;
   char *arg2 = (char *) 0 ;
   size_t arg3 ;
@@ -9135,7 +9288,7 @@ _gostring_ _wrap_ton_mnemonic_to_seed_cwetee_361844b0cea8f071(_goslice_ _swig_go
 }
 
 
-_gostring_ _wrap_ton_mnemonic_to_keypair_cwetee_361844b0cea8f071(_goslice_ _swig_go_0, _goslice_ _swig_go_1, _gostring_ _swig_go_2, _gostring_ _swig_go_3) {
+_gostring_ _wrap_ton_mnemonic_to_keypair_cwetee_42f7fdc8fac9f40f(_goslice_ _swig_go_0, _goslice_ _swig_go_1, _gostring_ _swig_go_2, _gostring_ _swig_go_3) {
   uint8_t *arg1 ;
   uint8_t *arg2 ;
   char *arg3 = (char *) 0 ;
@@ -9171,7 +9324,7 @@ _gostring_ _wrap_ton_mnemonic_to_keypair_cwetee_361844b0cea8f071(_goslice_ _swig
 }
 
 
-_gostring_ _wrap_ton_comment_cwetee_361844b0cea8f071(wetee_ton_cell **_swig_go_0, _gostring_ _swig_go_1) {
+_gostring_ _wrap_ton_comment_cwetee_42f7fdc8fac9f40f(wetee_ton_cell **_swig_go_0, _gostring_ _swig_go_1) {
   wetee_ton_cell **arg1 = (wetee_ton_cell **) 0 ;
   char *arg2 = (char *) 0 ;
   size_t arg3 ;
@@ -9202,7 +9355,7 @@ _gostring_ _wrap_ton_comment_cwetee_361844b0cea8f071(wetee_ton_cell **_swig_go_0
 }
 
 
-_gostring_ _wrap_ton_internal_message_cwetee_361844b0cea8f071(wetee_ton_cell **_swig_go_0, _gostring_ _swig_go_1, _goslice_ _swig_go_2, intgo _swig_go_3, wetee_ton_cell *_swig_go_4, wetee_ton_cell *_swig_go_5) {
+_gostring_ _wrap_ton_internal_message_cwetee_42f7fdc8fac9f40f(wetee_ton_cell **_swig_go_0, _gostring_ _swig_go_1, _goslice_ _swig_go_2, intgo _swig_go_3, wetee_ton_cell *_swig_go_4, wetee_ton_cell *_swig_go_5) {
   wetee_ton_cell **arg1 = (wetee_ton_cell **) 0 ;
   char *arg2 = (char *) 0 ;
   size_t arg3 ;
@@ -9245,7 +9398,7 @@ _gostring_ _wrap_ton_internal_message_cwetee_361844b0cea8f071(wetee_ton_cell **_
 }
 
 
-_gostring_ _wrap_ton_external_message_cwetee_361844b0cea8f071(wetee_ton_cell **_swig_go_0, _gostring_ _swig_go_1, wetee_ton_cell *_swig_go_2, wetee_ton_cell *_swig_go_3, intgo _swig_go_4) {
+_gostring_ _wrap_ton_external_message_cwetee_42f7fdc8fac9f40f(wetee_ton_cell **_swig_go_0, _gostring_ _swig_go_1, wetee_ton_cell *_swig_go_2, wetee_ton_cell *_swig_go_3, intgo _swig_go_4) {
   wetee_ton_cell **arg1 = (wetee_ton_cell **) 0 ;
   char *arg2 = (char *) 0 ;
   size_t arg3 ;
@@ -9282,7 +9435,7 @@ _gostring_ _wrap_ton_external_message_cwetee_361844b0cea8f071(wetee_ton_cell **_
 }
 
 
-void _wrap_ton_wallet_free_cwetee_361844b0cea8f071(wetee_ton_wallet *_swig_go_0) {
+void _wrap_ton_wallet_free_cwetee_42f7fdc8fac9f40f(wetee_ton_wallet *_swig_go_0) {
   wetee_ton_wallet *arg1 = (wetee_ton_wallet *) 0 ;
   
   arg1 = (wetee_ton_wallet *)(uintptr_t)_swig_go_0; 
@@ -9295,7 +9448,7 @@ void _wrap_ton_wallet_free_cwetee_361844b0cea8f071(wetee_ton_wallet *_swig_go_0)
 }
 
 
-_gostring_ _wrap_ton_wallet_code_cwetee_361844b0cea8f071(wetee_ton_cell **_swig_go_0, intgo _swig_go_1) {
+_gostring_ _wrap_ton_wallet_code_cwetee_42f7fdc8fac9f40f(wetee_ton_cell **_swig_go_0, intgo _swig_go_1) {
   wetee_ton_cell **arg1 = (wetee_ton_cell **) 0 ;
   int arg2 ;
   wetee_ton_cell *temp1 ;
@@ -9322,7 +9475,7 @@ _gostring_ _wrap_ton_wallet_code_cwetee_361844b0cea8f071(wetee_ton_cell **_swig_
 }
 
 
-_gostring_ _wrap_ton_wallet_v5r1_id_cwetee_361844b0cea8f071(int *_swig_go_0, intgo _swig_go_1, intgo _swig_go_2, intgo _swig_go_3) {
+_gostring_ _wrap_ton_wallet_v5r1_id_cwetee_42f7fdc8fac9f40f(int *_swig_go_0, intgo _swig_go_1, intgo _swig_go_2, intgo _swig_go_3) {
   uint32_t *arg1 = (uint32_t *) 0 ;
   int32_t arg2 ;
   int32_t arg3 ;
@@ -9344,7 +9497,7 @@ _gostring_ _wrap_ton_wallet_v5r1_id_cwetee_361844b0cea8f071(int *_swig_go_0, int
 }
 
 
-_gostring_ _wrap_ton_wallet_default_id_cwetee_361844b0cea8f071(int *_swig_go_0, intgo _swig_go_1, intgo _swig_go_2, intgo _swig_go_3) {
+_gostring_ _wrap_ton_wallet_default_id_cwetee_42f7fdc8fac9f40f(int *_swig_go_0, intgo _swig_go_1, intgo _swig_go_2, intgo _swig_go_3) {
   uint32_t *arg1 = (uint32_t *) 0 ;
   int arg2 ;
   int32_t arg3 ;
@@ -9366,7 +9519,7 @@ _gostring_ _wrap_ton_wallet_default_id_cwetee_361844b0cea8f071(int *_swig_go_0, 
 }
 
 
-_gostring_ _wrap_ton_wallet_new_cwetee_361844b0cea8f071(wetee_ton_wallet **_swig_go_0, intgo _swig_go_1, _goslice_ _swig_go_2, intgo _swig_go_3, intgo _swig_go_4) {
+_gostring_ _wrap_ton_wallet_new_cwetee_42f7fdc8fac9f40f(wetee_ton_wallet **_swig_go_0, intgo _swig_go_1, _goslice_ _swig_go_2, intgo _swig_go_3, intgo _swig_go_4) {
   wetee_ton_wallet **arg1 = (wetee_ton_wallet **) 0 ;
   int arg2 ;
   uint8_t *arg3 ;
@@ -9402,7 +9555,7 @@ _gostring_ _wrap_ton_wallet_new_cwetee_361844b0cea8f071(wetee_ton_wallet **_swig
 }
 
 
-_gostring_ _wrap_ton_wallet_id_cwetee_361844b0cea8f071(int *_swig_go_0, wetee_ton_wallet *_swig_go_1) {
+_gostring_ _wrap_ton_wallet_id_cwetee_42f7fdc8fac9f40f(int *_swig_go_0, wetee_ton_wallet *_swig_go_1) {
   uint32_t *arg1 = (uint32_t *) 0 ;
   wetee_ton_wallet *arg2 = (wetee_ton_wallet *) 0 ;
   wetee_rc result;
@@ -9420,7 +9573,7 @@ _gostring_ _wrap_ton_wallet_id_cwetee_361844b0cea8f071(int *_swig_go_0, wetee_to
 }
 
 
-_gostring_ _wrap_ton_wallet_state_init_cwetee_361844b0cea8f071(wetee_ton_cell **_swig_go_0, wetee_ton_wallet *_swig_go_1) {
+_gostring_ _wrap_ton_wallet_state_init_cwetee_42f7fdc8fac9f40f(wetee_ton_cell **_swig_go_0, wetee_ton_wallet *_swig_go_1) {
   wetee_ton_cell **arg1 = (wetee_ton_cell **) 0 ;
   wetee_ton_wallet *arg2 = (wetee_ton_wallet *) 0 ;
   wetee_ton_cell *temp1 ;
@@ -9447,7 +9600,7 @@ _gostring_ _wrap_ton_wallet_state_init_cwetee_361844b0cea8f071(wetee_ton_cell **
 }
 
 
-_gostring_ _wrap_ton_wallet_address_cwetee_361844b0cea8f071(wetee_buf *_swig_go_0, wetee_ton_wallet *_swig_go_1) {
+_gostring_ _wrap_ton_wallet_address_cwetee_42f7fdc8fac9f40f(wetee_buf *_swig_go_0, wetee_ton_wallet *_swig_go_1) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   wetee_ton_wallet *arg2 = (wetee_ton_wallet *) 0 ;
   wetee_buf temp1 ;
@@ -9481,7 +9634,7 @@ _gostring_ _wrap_ton_wallet_address_cwetee_361844b0cea8f071(wetee_buf *_swig_go_
 }
 
 
-void _wrap_ton_transfer_free_cwetee_361844b0cea8f071(wetee_ton_transfer *_swig_go_0) {
+void _wrap_ton_transfer_free_cwetee_42f7fdc8fac9f40f(wetee_ton_transfer *_swig_go_0) {
   wetee_ton_transfer *arg1 = (wetee_ton_transfer *) 0 ;
   
   arg1 = (wetee_ton_transfer *)(uintptr_t)_swig_go_0; 
@@ -9494,7 +9647,7 @@ void _wrap_ton_transfer_free_cwetee_361844b0cea8f071(wetee_ton_transfer *_swig_g
 }
 
 
-_gostring_ _wrap_ton_transfer_new_cwetee_361844b0cea8f071(wetee_ton_transfer **_swig_go_0) {
+_gostring_ _wrap_ton_transfer_new_cwetee_42f7fdc8fac9f40f(wetee_ton_transfer **_swig_go_0) {
   wetee_ton_transfer **arg1 = (wetee_ton_transfer **) 0 ;
   wetee_ton_transfer *temp1 ;
   wetee_rc result;
@@ -9519,7 +9672,7 @@ _gostring_ _wrap_ton_transfer_new_cwetee_361844b0cea8f071(wetee_ton_transfer **_
 }
 
 
-_gostring_ _wrap_ton_transfer_add_cwetee_361844b0cea8f071(wetee_ton_transfer *_swig_go_0, intgo _swig_go_1, wetee_ton_cell *_swig_go_2) {
+_gostring_ _wrap_ton_transfer_add_cwetee_42f7fdc8fac9f40f(wetee_ton_transfer *_swig_go_0, intgo _swig_go_1, wetee_ton_cell *_swig_go_2) {
   wetee_ton_transfer *arg1 = (wetee_ton_transfer *) 0 ;
   unsigned int arg2 ;
   wetee_ton_cell *arg3 = (wetee_ton_cell *) 0 ;
@@ -9539,7 +9692,7 @@ _gostring_ _wrap_ton_transfer_add_cwetee_361844b0cea8f071(wetee_ton_transfer *_s
 }
 
 
-long long _wrap_ton_transfer_count_cwetee_361844b0cea8f071(wetee_ton_transfer *_swig_go_0) {
+long long _wrap_ton_transfer_count_cwetee_42f7fdc8fac9f40f(wetee_ton_transfer *_swig_go_0) {
   wetee_ton_transfer *arg1 = (wetee_ton_transfer *) 0 ;
   size_t result;
   long long _swig_go_result;
@@ -9555,7 +9708,7 @@ long long _wrap_ton_transfer_count_cwetee_361844b0cea8f071(wetee_ton_transfer *_
 }
 
 
-_gostring_ _wrap_ton_wallet_sign_transfer_cwetee_361844b0cea8f071(wetee_ton_cell **_swig_go_0, wetee_ton_wallet *_swig_go_1, _goslice_ _swig_go_2, intgo _swig_go_3, intgo _swig_go_4, wetee_ton_transfer *_swig_go_5) {
+_gostring_ _wrap_ton_wallet_sign_transfer_cwetee_42f7fdc8fac9f40f(wetee_ton_cell **_swig_go_0, wetee_ton_wallet *_swig_go_1, _goslice_ _swig_go_2, intgo _swig_go_3, intgo _swig_go_4, wetee_ton_transfer *_swig_go_5) {
   wetee_ton_cell **arg1 = (wetee_ton_cell **) 0 ;
   wetee_ton_wallet *arg2 = (wetee_ton_wallet *) 0 ;
   uint8_t *arg3 ;
@@ -9593,7 +9746,7 @@ _gostring_ _wrap_ton_wallet_sign_transfer_cwetee_361844b0cea8f071(wetee_ton_cell
 }
 
 
-_gostring_ _wrap_ton_wallet_external_cwetee_361844b0cea8f071(wetee_ton_cell **_swig_go_0, wetee_ton_wallet *_swig_go_1, wetee_ton_cell *_swig_go_2, intgo _swig_go_3) {
+_gostring_ _wrap_ton_wallet_external_cwetee_42f7fdc8fac9f40f(wetee_ton_cell **_swig_go_0, wetee_ton_wallet *_swig_go_1, wetee_ton_cell *_swig_go_2, intgo _swig_go_3) {
   wetee_ton_cell **arg1 = (wetee_ton_cell **) 0 ;
   wetee_ton_wallet *arg2 = (wetee_ton_wallet *) 0 ;
   wetee_ton_cell *arg3 = (wetee_ton_cell *) 0 ;
@@ -9624,7 +9777,7 @@ _gostring_ _wrap_ton_wallet_external_cwetee_361844b0cea8f071(wetee_ton_cell **_s
 }
 
 
-_gostring_ _wrap_ton_wallet_new_highload_v3_cwetee_361844b0cea8f071(wetee_ton_wallet **_swig_go_0, _goslice_ _swig_go_1, intgo _swig_go_2, intgo _swig_go_3, intgo _swig_go_4) {
+_gostring_ _wrap_ton_wallet_new_highload_v3_cwetee_42f7fdc8fac9f40f(wetee_ton_wallet **_swig_go_0, _goslice_ _swig_go_1, intgo _swig_go_2, intgo _swig_go_3, intgo _swig_go_4) {
   wetee_ton_wallet **arg1 = (wetee_ton_wallet **) 0 ;
   uint8_t *arg2 ;
   int32_t arg3 ;
@@ -9660,7 +9813,7 @@ _gostring_ _wrap_ton_wallet_new_highload_v3_cwetee_361844b0cea8f071(wetee_ton_wa
 }
 
 
-_gostring_ _wrap_ton_highload_sign_message_cwetee_361844b0cea8f071(wetee_ton_cell **_swig_go_0, wetee_ton_wallet *_swig_go_1, _goslice_ _swig_go_2, intgo _swig_go_3, long long _swig_go_4, intgo _swig_go_5, wetee_ton_cell *_swig_go_6) {
+_gostring_ _wrap_ton_highload_sign_message_cwetee_42f7fdc8fac9f40f(wetee_ton_cell **_swig_go_0, wetee_ton_wallet *_swig_go_1, _goslice_ _swig_go_2, intgo _swig_go_3, long long _swig_go_4, intgo _swig_go_5, wetee_ton_cell *_swig_go_6) {
   wetee_ton_cell **arg1 = (wetee_ton_cell **) 0 ;
   wetee_ton_wallet *arg2 = (wetee_ton_wallet *) 0 ;
   uint8_t *arg3 ;
@@ -9700,7 +9853,7 @@ _gostring_ _wrap_ton_highload_sign_message_cwetee_361844b0cea8f071(wetee_ton_cel
 }
 
 
-_gostring_ _wrap_ton_highload_sign_batch_cwetee_361844b0cea8f071(wetee_ton_cell **_swig_go_0, wetee_ton_wallet *_swig_go_1, _goslice_ _swig_go_2, intgo _swig_go_3, long long _swig_go_4, wetee_ton_transfer *_swig_go_5, _goslice_ _swig_go_6) {
+_gostring_ _wrap_ton_highload_sign_batch_cwetee_42f7fdc8fac9f40f(wetee_ton_cell **_swig_go_0, wetee_ton_wallet *_swig_go_1, _goslice_ _swig_go_2, intgo _swig_go_3, long long _swig_go_4, wetee_ton_transfer *_swig_go_5, _goslice_ _swig_go_6) {
   wetee_ton_cell **arg1 = (wetee_ton_cell **) 0 ;
   wetee_ton_wallet *arg2 = (wetee_ton_wallet *) 0 ;
   uint8_t *arg3 ;
@@ -9744,7 +9897,7 @@ _gostring_ _wrap_ton_highload_sign_batch_cwetee_361844b0cea8f071(wetee_ton_cell 
 }
 
 
-void _wrap_ton_dict_free_cwetee_361844b0cea8f071(wetee_ton_dict *_swig_go_0) {
+void _wrap_ton_dict_free_cwetee_42f7fdc8fac9f40f(wetee_ton_dict *_swig_go_0) {
   wetee_ton_dict *arg1 = (wetee_ton_dict *) 0 ;
   
   arg1 = (wetee_ton_dict *)(uintptr_t)_swig_go_0; 
@@ -9757,7 +9910,7 @@ void _wrap_ton_dict_free_cwetee_361844b0cea8f071(wetee_ton_dict *_swig_go_0) {
 }
 
 
-_gostring_ _wrap_ton_dict_new_cwetee_361844b0cea8f071(wetee_ton_dict **_swig_go_0, intgo _swig_go_1) {
+_gostring_ _wrap_ton_dict_new_cwetee_42f7fdc8fac9f40f(wetee_ton_dict **_swig_go_0, intgo _swig_go_1) {
   wetee_ton_dict **arg1 = (wetee_ton_dict **) 0 ;
   unsigned int arg2 ;
   wetee_ton_dict *temp1 ;
@@ -9784,7 +9937,7 @@ _gostring_ _wrap_ton_dict_new_cwetee_361844b0cea8f071(wetee_ton_dict **_swig_go_
 }
 
 
-long long _wrap_ton_dict_count_cwetee_361844b0cea8f071(wetee_ton_dict *_swig_go_0) {
+long long _wrap_ton_dict_count_cwetee_42f7fdc8fac9f40f(wetee_ton_dict *_swig_go_0) {
   wetee_ton_dict *arg1 = (wetee_ton_dict *) 0 ;
   size_t result;
   long long _swig_go_result;
@@ -9800,7 +9953,7 @@ long long _wrap_ton_dict_count_cwetee_361844b0cea8f071(wetee_ton_dict *_swig_go_
 }
 
 
-intgo _wrap_ton_dict_key_bits_cwetee_361844b0cea8f071(wetee_ton_dict *_swig_go_0) {
+intgo _wrap_ton_dict_key_bits_cwetee_42f7fdc8fac9f40f(wetee_ton_dict *_swig_go_0) {
   wetee_ton_dict *arg1 = (wetee_ton_dict *) 0 ;
   unsigned int result;
   intgo _swig_go_result;
@@ -9816,7 +9969,7 @@ intgo _wrap_ton_dict_key_bits_cwetee_361844b0cea8f071(wetee_ton_dict *_swig_go_0
 }
 
 
-_gostring_ _wrap_ton_dict_set_cwetee_361844b0cea8f071(wetee_ton_dict *_swig_go_0, _goslice_ _swig_go_1, wetee_ton_cell *_swig_go_2) {
+_gostring_ _wrap_ton_dict_set_cwetee_42f7fdc8fac9f40f(wetee_ton_dict *_swig_go_0, _goslice_ _swig_go_1, wetee_ton_cell *_swig_go_2) {
   wetee_ton_dict *arg1 = (wetee_ton_dict *) 0 ;
   uint8_t *arg2 = (uint8_t *) 0 ;
   size_t arg3 ;
@@ -9840,7 +9993,7 @@ _gostring_ _wrap_ton_dict_set_cwetee_361844b0cea8f071(wetee_ton_dict *_swig_go_0
 }
 
 
-_gostring_ _wrap_ton_dict_get_cwetee_361844b0cea8f071(wetee_ton_cell **_swig_go_0, wetee_ton_dict *_swig_go_1, _goslice_ _swig_go_2) {
+_gostring_ _wrap_ton_dict_get_cwetee_42f7fdc8fac9f40f(wetee_ton_cell **_swig_go_0, wetee_ton_dict *_swig_go_1, _goslice_ _swig_go_2) {
   wetee_ton_cell **arg1 = (wetee_ton_cell **) 0 ;
   wetee_ton_dict *arg2 = (wetee_ton_dict *) 0 ;
   uint8_t *arg3 = (uint8_t *) 0 ;
@@ -9873,7 +10026,7 @@ _gostring_ _wrap_ton_dict_get_cwetee_361844b0cea8f071(wetee_ton_cell **_swig_go_
 }
 
 
-_gostring_ _wrap_ton_dict_remove_cwetee_361844b0cea8f071(wetee_ton_dict *_swig_go_0, _goslice_ _swig_go_1) {
+_gostring_ _wrap_ton_dict_remove_cwetee_42f7fdc8fac9f40f(wetee_ton_dict *_swig_go_0, _goslice_ _swig_go_1) {
   wetee_ton_dict *arg1 = (wetee_ton_dict *) 0 ;
   uint8_t *arg2 = (uint8_t *) 0 ;
   size_t arg3 ;
@@ -9895,7 +10048,7 @@ _gostring_ _wrap_ton_dict_remove_cwetee_361844b0cea8f071(wetee_ton_dict *_swig_g
 }
 
 
-_gostring_ _wrap_ton_dict_entry_cwetee_361844b0cea8f071(_goslice_ _swig_go_0, wetee_ton_cell **_swig_go_1, wetee_ton_dict *_swig_go_2, long long _swig_go_3) {
+_gostring_ _wrap_ton_dict_entry_cwetee_42f7fdc8fac9f40f(_goslice_ _swig_go_0, wetee_ton_cell **_swig_go_1, wetee_ton_dict *_swig_go_2, long long _swig_go_3) {
   uint8_t *arg1 = (uint8_t *) 0 ;
   size_t arg2 ;
   wetee_ton_cell **arg3 = (wetee_ton_cell **) 0 ;
@@ -9930,7 +10083,7 @@ _gostring_ _wrap_ton_dict_entry_cwetee_361844b0cea8f071(_goslice_ _swig_go_0, we
 }
 
 
-_gostring_ _wrap_ton_dict_root_cwetee_361844b0cea8f071(wetee_ton_cell **_swig_go_0, wetee_ton_dict *_swig_go_1) {
+_gostring_ _wrap_ton_dict_root_cwetee_42f7fdc8fac9f40f(wetee_ton_cell **_swig_go_0, wetee_ton_dict *_swig_go_1) {
   wetee_ton_cell **arg1 = (wetee_ton_cell **) 0 ;
   wetee_ton_dict *arg2 = (wetee_ton_dict *) 0 ;
   wetee_ton_cell *temp1 ;
@@ -9957,7 +10110,7 @@ _gostring_ _wrap_ton_dict_root_cwetee_361844b0cea8f071(wetee_ton_cell **_swig_go
 }
 
 
-_gostring_ _wrap_ton_builder_store_dict_cwetee_361844b0cea8f071(wetee_ton_builder *_swig_go_0, wetee_ton_dict *_swig_go_1) {
+_gostring_ _wrap_ton_builder_store_dict_cwetee_42f7fdc8fac9f40f(wetee_ton_builder *_swig_go_0, wetee_ton_dict *_swig_go_1) {
   wetee_ton_builder *arg1 = (wetee_ton_builder *) 0 ;
   wetee_ton_dict *arg2 = (wetee_ton_dict *) 0 ;
   wetee_rc result;
@@ -9975,7 +10128,7 @@ _gostring_ _wrap_ton_builder_store_dict_cwetee_361844b0cea8f071(wetee_ton_builde
 }
 
 
-_gostring_ _wrap_ton_dict_from_root_cwetee_361844b0cea8f071(wetee_ton_dict **_swig_go_0, wetee_ton_cell *_swig_go_1, intgo _swig_go_2) {
+_gostring_ _wrap_ton_dict_from_root_cwetee_42f7fdc8fac9f40f(wetee_ton_dict **_swig_go_0, wetee_ton_cell *_swig_go_1, intgo _swig_go_2) {
   wetee_ton_dict **arg1 = (wetee_ton_dict **) 0 ;
   wetee_ton_cell *arg2 = (wetee_ton_cell *) 0 ;
   unsigned int arg3 ;
@@ -10004,7 +10157,7 @@ _gostring_ _wrap_ton_dict_from_root_cwetee_361844b0cea8f071(wetee_ton_dict **_sw
 }
 
 
-_gostring_ _wrap_ton_slice_load_dict_cwetee_361844b0cea8f071(wetee_ton_dict **_swig_go_0, wetee_ton_slice *_swig_go_1, intgo _swig_go_2) {
+_gostring_ _wrap_ton_slice_load_dict_cwetee_42f7fdc8fac9f40f(wetee_ton_dict **_swig_go_0, wetee_ton_slice *_swig_go_1, intgo _swig_go_2) {
   wetee_ton_dict **arg1 = (wetee_ton_dict **) 0 ;
   wetee_ton_slice *arg2 = (wetee_ton_slice *) 0 ;
   unsigned int arg3 ;
@@ -10033,7 +10186,7 @@ _gostring_ _wrap_ton_slice_load_dict_cwetee_361844b0cea8f071(wetee_ton_dict **_s
 }
 
 
-intgo _wrap_TON_JETTON_FORWARD_INLINE_cwetee_361844b0cea8f071() {
+intgo _wrap_TON_JETTON_FORWARD_INLINE_cwetee_42f7fdc8fac9f40f() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -10044,7 +10197,7 @@ intgo _wrap_TON_JETTON_FORWARD_INLINE_cwetee_361844b0cea8f071() {
 }
 
 
-intgo _wrap_TON_JETTON_DATA_STATUS_cwetee_361844b0cea8f071() {
+intgo _wrap_TON_JETTON_DATA_STATUS_cwetee_42f7fdc8fac9f40f() {
   int result;
   intgo _swig_go_result;
   
@@ -10055,7 +10208,7 @@ intgo _wrap_TON_JETTON_DATA_STATUS_cwetee_361844b0cea8f071() {
 }
 
 
-intgo _wrap_TON_JETTON_DATA_CODE_REF_cwetee_361844b0cea8f071() {
+intgo _wrap_TON_JETTON_DATA_CODE_REF_cwetee_42f7fdc8fac9f40f() {
   int result;
   intgo _swig_go_result;
   
@@ -10066,7 +10219,7 @@ intgo _wrap_TON_JETTON_DATA_CODE_REF_cwetee_361844b0cea8f071() {
 }
 
 
-_gostring_ _wrap_ton_jetton_transfer_cwetee_361844b0cea8f071(wetee_ton_cell **_swig_go_0, long long _swig_go_1, _goslice_ _swig_go_2, _gostring_ _swig_go_3, _gostring_ _swig_go_4, wetee_ton_cell *_swig_go_5, _goslice_ _swig_go_6, wetee_ton_cell *_swig_go_7, intgo _swig_go_8) {
+_gostring_ _wrap_ton_jetton_transfer_cwetee_42f7fdc8fac9f40f(wetee_ton_cell **_swig_go_0, long long _swig_go_1, _goslice_ _swig_go_2, _gostring_ _swig_go_3, _gostring_ _swig_go_4, wetee_ton_cell *_swig_go_5, _goslice_ _swig_go_6, wetee_ton_cell *_swig_go_7, intgo _swig_go_8) {
   wetee_ton_cell **arg1 = (wetee_ton_cell **) 0 ;
   uint64_t arg2 ;
   wetee_u128 arg3 ;
@@ -10123,7 +10276,7 @@ _gostring_ _wrap_ton_jetton_transfer_cwetee_361844b0cea8f071(wetee_ton_cell **_s
 }
 
 
-_gostring_ _wrap_ton_jetton_wallet_address_cwetee_361844b0cea8f071(wetee_buf *_swig_go_0, intgo _swig_go_1, _gostring_ _swig_go_2, _gostring_ _swig_go_3, wetee_ton_cell *_swig_go_4) {
+_gostring_ _wrap_ton_jetton_wallet_address_cwetee_42f7fdc8fac9f40f(wetee_buf *_swig_go_0, intgo _swig_go_1, _gostring_ _swig_go_2, _gostring_ _swig_go_3, wetee_ton_cell *_swig_go_4) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   int arg2 ;
   char *arg3 = (char *) 0 ;
@@ -10171,7 +10324,7 @@ _gostring_ _wrap_ton_jetton_wallet_address_cwetee_361844b0cea8f071(wetee_buf *_s
 }
 
 
-_gostring_ _wrap_ton_message_normalized_hash_cwetee_361844b0cea8f071(_goslice_ _swig_go_0, wetee_ton_cell *_swig_go_1) {
+_gostring_ _wrap_ton_message_normalized_hash_cwetee_42f7fdc8fac9f40f(_goslice_ _swig_go_0, wetee_ton_cell *_swig_go_1) {
   uint8_t *arg1 ;
   wetee_ton_cell *arg2 = (wetee_ton_cell *) 0 ;
   wetee_rc result;
@@ -10192,7 +10345,7 @@ _gostring_ _wrap_ton_message_normalized_hash_cwetee_361844b0cea8f071(_goslice_ _
 }
 
 
-_gostring_ _wrap_ton_state_init_public_key_cwetee_361844b0cea8f071(_goslice_ _swig_go_0, int *_swig_go_1, wetee_ton_cell *_swig_go_2) {
+_gostring_ _wrap_ton_state_init_public_key_cwetee_42f7fdc8fac9f40f(_goslice_ _swig_go_0, int *_swig_go_1, wetee_ton_cell *_swig_go_2) {
   uint8_t *arg1 ;
   unsigned int *arg2 = (unsigned int *) 0 ;
   wetee_ton_cell *arg3 = (wetee_ton_cell *) 0 ;
@@ -10215,7 +10368,7 @@ _gostring_ _wrap_ton_state_init_public_key_cwetee_361844b0cea8f071(_goslice_ _sw
 }
 
 
-_gostring_ _wrap_ton_proof_hash_cwetee_361844b0cea8f071(_goslice_ _swig_go_0, _gostring_ _swig_go_1, _gostring_ _swig_go_2, long long _swig_go_3, _goslice_ _swig_go_4) {
+_gostring_ _wrap_ton_proof_hash_cwetee_42f7fdc8fac9f40f(_goslice_ _swig_go_0, _gostring_ _swig_go_1, _gostring_ _swig_go_2, long long _swig_go_3, _goslice_ _swig_go_4) {
   uint8_t *arg1 ;
   char *arg2 = (char *) 0 ;
   size_t arg3 ;
@@ -10254,7 +10407,7 @@ _gostring_ _wrap_ton_proof_hash_cwetee_361844b0cea8f071(_goslice_ _swig_go_0, _g
 }
 
 
-_gostring_ _wrap_ton_proof_verify_json_cwetee_361844b0cea8f071(_goslice_ _swig_go_0, wetee_buf *_swig_go_1, wetee_buf *_swig_go_2, _gostring_ _swig_go_3, _gostring_ _swig_go_4, long long _swig_go_5, long long _swig_go_6) {
+_gostring_ _wrap_ton_proof_verify_json_cwetee_42f7fdc8fac9f40f(_goslice_ _swig_go_0, wetee_buf *_swig_go_1, wetee_buf *_swig_go_2, _gostring_ _swig_go_3, _gostring_ _swig_go_4, long long _swig_go_5, long long _swig_go_6) {
   uint8_t *arg1 ;
   wetee_buf *arg2 = (wetee_buf *) 0 ;
   wetee_buf *arg3 = (wetee_buf *) 0 ;
@@ -10326,7 +10479,539 @@ _gostring_ _wrap_ton_proof_verify_json_cwetee_361844b0cea8f071(_goslice_ _swig_g
 }
 
 
-void _wrap_chain_free_cwetee_361844b0cea8f071(wetee_chain *_swig_go_0) {
+intgo _wrap_RPC_CHECK_GENESIS_cwetee_42f7fdc8fac9f40f() {
+  unsigned int result;
+  intgo _swig_go_result;
+  
+  
+  result = (unsigned int)(WETEE_RPC_CHECK_GENESIS);
+  _swig_go_result = result; 
+  return _swig_go_result;
+}
+
+
+intgo _wrap_RPC_LAZY_CONNECT_cwetee_42f7fdc8fac9f40f() {
+  unsigned int result;
+  intgo _swig_go_result;
+  
+  
+  result = (unsigned int)(WETEE_RPC_LAZY_CONNECT);
+  _swig_go_result = result; 
+  return _swig_go_result;
+}
+
+
+intgo _wrap_RPC_NO_JITTER_cwetee_42f7fdc8fac9f40f() {
+  unsigned int result;
+  intgo _swig_go_result;
+  
+  
+  result = (unsigned int)(WETEE_RPC_NO_JITTER);
+  _swig_go_result = result; 
+  return _swig_go_result;
+}
+
+
+intgo _wrap_RPC_SUB_NO_RESUBSCRIBE_cwetee_42f7fdc8fac9f40f() {
+  unsigned int result;
+  intgo _swig_go_result;
+  
+  
+  result = (unsigned int)(WETEE_RPC_SUB_NO_RESUBSCRIBE);
+  _swig_go_result = result; 
+  return _swig_go_result;
+}
+
+
+intgo _wrap_RPC_TRANSPORT_WS_cwetee_42f7fdc8fac9f40f() {
+  unsigned int result;
+  intgo _swig_go_result;
+  
+  
+  result = (unsigned int)(WETEE_RPC_TRANSPORT_WS);
+  _swig_go_result = result; 
+  return _swig_go_result;
+}
+
+
+intgo _wrap_RPC_TRANSPORT_HTTP_cwetee_42f7fdc8fac9f40f() {
+  unsigned int result;
+  intgo _swig_go_result;
+  
+  
+  result = (unsigned int)(WETEE_RPC_TRANSPORT_HTTP);
+  _swig_go_result = result; 
+  return _swig_go_result;
+}
+
+
+intgo _wrap_RPC_TRANSPORT_CUSTOM_cwetee_42f7fdc8fac9f40f() {
+  unsigned int result;
+  intgo _swig_go_result;
+  
+  
+  result = (unsigned int)(WETEE_RPC_TRANSPORT_CUSTOM);
+  _swig_go_result = result; 
+  return _swig_go_result;
+}
+
+
+intgo _wrap_RPC_SUB_NOTIFICATION_cwetee_42f7fdc8fac9f40f() {
+  int result;
+  intgo _swig_go_result;
+  
+  
+  result = (int)(WETEE_RPC_SUB_NOTIFICATION);
+  _swig_go_result = result; 
+  return _swig_go_result;
+}
+
+
+intgo _wrap_RPC_SUB_LOST_cwetee_42f7fdc8fac9f40f() {
+  int result;
+  intgo _swig_go_result;
+  
+  
+  result = (int)(WETEE_RPC_SUB_LOST);
+  _swig_go_result = result; 
+  return _swig_go_result;
+}
+
+
+intgo _wrap_RPC_SUB_RESUBSCRIBED_cwetee_42f7fdc8fac9f40f() {
+  int result;
+  intgo _swig_go_result;
+  
+  
+  result = (int)(WETEE_RPC_SUB_RESUBSCRIBED);
+  _swig_go_result = result; 
+  return _swig_go_result;
+}
+
+
+intgo _wrap_RPC_SUB_CLOSED_cwetee_42f7fdc8fac9f40f() {
+  int result;
+  intgo _swig_go_result;
+  
+  
+  result = (int)(WETEE_RPC_SUB_CLOSED);
+  _swig_go_result = result; 
+  return _swig_go_result;
+}
+
+
+intgo _wrap_rpc_transports_cwetee_42f7fdc8fac9f40f() {
+  unsigned int result;
+  intgo _swig_go_result;
+  
+  
+  {
+    wetee_clear_error();
+    result = (unsigned int)wetee_rpc_transports();
+  }
+  _swig_go_result = result; 
+  return _swig_go_result;
+}
+
+
+void _wrap_rpc_free_cwetee_42f7fdc8fac9f40f(wetee_rpc *_swig_go_0) {
+  wetee_rpc *arg1 = (wetee_rpc *) 0 ;
+  
+  arg1 = (wetee_rpc *)(uintptr_t)_swig_go_0; 
+  
+  {
+    wetee_clear_error();
+    wetee_rpc_free(arg1);
+  }
+  
+}
+
+
+_gostring_ _wrap_rpc_open_cwetee_42f7fdc8fac9f40f(wetee_rpc **_swig_go_0, _gostring_ _swig_go_1, intgo _swig_go_2, intgo _swig_go_3, intgo _swig_go_4, _gostring_ _swig_go_5, long long _swig_go_6, intgo _swig_go_7, intgo _swig_go_8, intgo _swig_go_9) {
+  wetee_rpc **arg1 = (wetee_rpc **) 0 ;
+  char *arg2 = (char *) 0 ;
+  unsigned int arg3 ;
+  unsigned int arg4 ;
+  unsigned int arg5 ;
+  char *arg6 = (char *) 0 ;
+  uint64_t arg7 ;
+  unsigned int arg8 ;
+  unsigned int arg9 ;
+  int arg10 ;
+  wetee_rpc *temp1 ;
+  wetee_rc result;
+  _gostring_ _swig_go_result;
+  
+  
+  temp1 = NULL;
+  arg1 = &temp1;
+  
+  
+  arg2 = (char *)malloc(_swig_go_1.n + 1);
+  memcpy(arg2, _swig_go_1.p, _swig_go_1.n);
+  arg2[_swig_go_1.n] = '\0';
+  
+  arg3 = (unsigned int)_swig_go_2; 
+  arg4 = (unsigned int)_swig_go_3; 
+  arg5 = (unsigned int)_swig_go_4; 
+  
+  arg6 = NULL;
+  if (_swig_go_5.n > 0) {
+    char *copy = (char *)malloc((size_t)_swig_go_5.n + 1);
+    if (copy == NULL) _swig_gopanic("libwetee: out of memory");
+    memcpy(copy, _swig_go_5.p, (size_t)_swig_go_5.n);
+    copy[_swig_go_5.n] = '\0';
+    arg6 = copy;
+  }
+  
+  arg7 = (uint64_t)_swig_go_6; 
+  arg8 = (unsigned int)_swig_go_7; 
+  arg9 = (unsigned int)_swig_go_8; 
+  arg10 = (int)_swig_go_9; 
+  
+  {
+    wetee_clear_error();
+    result = (wetee_rc)wetee_rpc_open_(arg1,(char const *)arg2,arg3,arg4,arg5,(char const *)arg6,arg7,arg8,arg9,arg10);
+  }
+  _swig_go_result = wetee_go_status(result); 
+  
+  *(uintptr_t *)(void *)_swig_go_0 = (uintptr_t)temp1;
+  temp1 = NULL; /* owned by Go now */
+  
+  wetee_rpc_free(temp1); 
+  free(arg2); 
+  free((char *)arg6); 
+  return _swig_go_result;
+}
+
+
+_gostring_ _wrap_rpc_call_cwetee_42f7fdc8fac9f40f(wetee_buf *_swig_go_0, wetee_rpc *_swig_go_1, _gostring_ _swig_go_2, _gostring_ _swig_go_3, intgo _swig_go_4) {
+  wetee_buf *arg1 = (wetee_buf *) 0 ;
+  wetee_rpc *arg2 = (wetee_rpc *) 0 ;
+  char *arg3 = (char *) 0 ;
+  char *arg4 = (char *) 0 ;
+  size_t arg5 ;
+  unsigned int arg6 ;
+  wetee_buf temp1 ;
+  wetee_rc result;
+  _gostring_ _swig_go_result;
+  
+  
+  memset(&temp1, 0, sizeof temp1);
+  arg1 = &temp1;
+  
+  arg2 = (wetee_rpc *)(uintptr_t)_swig_go_1; 
+  
+  arg3 = (char *)malloc(_swig_go_2.n + 1);
+  memcpy(arg3, _swig_go_2.p, _swig_go_2.n);
+  arg3[_swig_go_2.n] = '\0';
+  
+  
+  arg4 = (char *)_swig_go_3.p;
+  arg5 = (size_t)_swig_go_3.n;
+  
+  arg6 = (unsigned int)_swig_go_4; 
+  
+  {
+    wetee_clear_error();
+    result = (wetee_rc)wetee_rpc_call(arg1,arg2,(char const *)arg3,(char const *)arg4,arg5,arg6);
+  }
+  _swig_go_result = wetee_go_status(result); 
+  
+  if (arg1->len > 0) {
+    ((uint64_t *)(void *)_swig_go_0)[0] = (uint64_t)(uintptr_t)arg1->data;
+    ((uint64_t *)(void *)_swig_go_0)[1] = (uint64_t)arg1->len;
+    arg1->data = NULL; /* handed over to Go_take */
+    arg1->len = 0;
+    arg1->cap = 0;
+  }
+  
+  
+  wetee_buf_free(arg1);
+  
+  free(arg3); 
+  return _swig_go_result;
+}
+
+
+_gostring_ _wrap_rpc_reconnect_cwetee_42f7fdc8fac9f40f(wetee_rpc *_swig_go_0) {
+  wetee_rpc *arg1 = (wetee_rpc *) 0 ;
+  wetee_rc result;
+  _gostring_ _swig_go_result;
+  
+  arg1 = (wetee_rpc *)(uintptr_t)_swig_go_0; 
+  
+  {
+    wetee_clear_error();
+    result = (wetee_rc)wetee_rpc_reconnect(arg1);
+  }
+  _swig_go_result = wetee_go_status(result); 
+  return _swig_go_result;
+}
+
+
+_gostring_ _wrap_rpc_current_url_cwetee_42f7fdc8fac9f40f(wetee_buf *_swig_go_0, wetee_rpc *_swig_go_1) {
+  wetee_buf *arg1 = (wetee_buf *) 0 ;
+  wetee_rpc *arg2 = (wetee_rpc *) 0 ;
+  wetee_buf temp1 ;
+  wetee_rc result;
+  _gostring_ _swig_go_result;
+  
+  
+  memset(&temp1, 0, sizeof temp1);
+  arg1 = &temp1;
+  
+  arg2 = (wetee_rpc *)(uintptr_t)_swig_go_1; 
+  
+  {
+    wetee_clear_error();
+    result = (wetee_rc)wetee_rpc_current_url(arg1,arg2);
+  }
+  _swig_go_result = wetee_go_status(result); 
+  
+  if (arg1->len > 0) {
+    ((uint64_t *)(void *)_swig_go_0)[0] = (uint64_t)(uintptr_t)arg1->data;
+    ((uint64_t *)(void *)_swig_go_0)[1] = (uint64_t)arg1->len;
+    arg1->data = NULL; /* handed over to Go_take */
+    arg1->len = 0;
+    arg1->cap = 0;
+  }
+  
+  
+  wetee_buf_free(arg1);
+  
+  return _swig_go_result;
+}
+
+
+_gostring_ _wrap_rpc_genesis_hash_cwetee_42f7fdc8fac9f40f(wetee_buf *_swig_go_0, wetee_rpc *_swig_go_1) {
+  wetee_buf *arg1 = (wetee_buf *) 0 ;
+  wetee_rpc *arg2 = (wetee_rpc *) 0 ;
+  wetee_buf temp1 ;
+  wetee_rc result;
+  _gostring_ _swig_go_result;
+  
+  
+  memset(&temp1, 0, sizeof temp1);
+  arg1 = &temp1;
+  
+  arg2 = (wetee_rpc *)(uintptr_t)_swig_go_1; 
+  
+  {
+    wetee_clear_error();
+    result = (wetee_rc)wetee_rpc_genesis_hash(arg1,arg2);
+  }
+  _swig_go_result = wetee_go_status(result); 
+  
+  if (arg1->len > 0) {
+    ((uint64_t *)(void *)_swig_go_0)[0] = (uint64_t)(uintptr_t)arg1->data;
+    ((uint64_t *)(void *)_swig_go_0)[1] = (uint64_t)arg1->len;
+    arg1->data = NULL; /* handed over to Go_take */
+    arg1->len = 0;
+    arg1->cap = 0;
+  }
+  
+  
+  wetee_buf_free(arg1);
+  
+  return _swig_go_result;
+}
+
+
+_gostring_ _wrap_rpc_stats_json_cwetee_42f7fdc8fac9f40f(wetee_buf *_swig_go_0, wetee_rpc *_swig_go_1) {
+  wetee_buf *arg1 = (wetee_buf *) 0 ;
+  wetee_rpc *arg2 = (wetee_rpc *) 0 ;
+  wetee_buf temp1 ;
+  wetee_rc result;
+  _gostring_ _swig_go_result;
+  
+  
+  memset(&temp1, 0, sizeof temp1);
+  arg1 = &temp1;
+  
+  arg2 = (wetee_rpc *)(uintptr_t)_swig_go_1; 
+  
+  {
+    wetee_clear_error();
+    result = (wetee_rc)wetee_rpc_stats_json_(arg1,arg2);
+  }
+  _swig_go_result = wetee_go_status(result); 
+  
+  if (arg1->len > 0) {
+    ((uint64_t *)(void *)_swig_go_0)[0] = (uint64_t)(uintptr_t)arg1->data;
+    ((uint64_t *)(void *)_swig_go_0)[1] = (uint64_t)arg1->len;
+    arg1->data = NULL; /* handed over to Go_take */
+    arg1->len = 0;
+    arg1->cap = 0;
+  }
+  
+  
+  wetee_buf_free(arg1);
+  
+  return _swig_go_result;
+}
+
+
+void _wrap_rpc_queue_free_cwetee_42f7fdc8fac9f40f(wetee_rpc_queue *_swig_go_0) {
+  wetee_rpc_queue *arg1 = (wetee_rpc_queue *) 0 ;
+  
+  arg1 = (wetee_rpc_queue *)(uintptr_t)_swig_go_0; 
+  
+  {
+    wetee_clear_error();
+    wetee_rpc_queue_free(arg1);
+  }
+  
+}
+
+
+_gostring_ _wrap_rpc_queue_subscribe_cwetee_42f7fdc8fac9f40f(wetee_rpc_queue **_swig_go_0, wetee_rpc *_swig_go_1, _gostring_ _swig_go_2, _gostring_ _swig_go_3, _gostring_ _swig_go_4, intgo _swig_go_5, intgo _swig_go_6) {
+  wetee_rpc_queue **arg1 = (wetee_rpc_queue **) 0 ;
+  wetee_rpc *arg2 = (wetee_rpc *) 0 ;
+  char *arg3 = (char *) 0 ;
+  char *arg4 = (char *) 0 ;
+  size_t arg5 ;
+  char *arg6 = (char *) 0 ;
+  unsigned int arg7 ;
+  unsigned int arg8 ;
+  wetee_rpc_queue *temp1 ;
+  wetee_rc result;
+  _gostring_ _swig_go_result;
+  
+  
+  temp1 = NULL;
+  arg1 = &temp1;
+  
+  arg2 = (wetee_rpc *)(uintptr_t)_swig_go_1; 
+  
+  arg3 = (char *)malloc(_swig_go_2.n + 1);
+  memcpy(arg3, _swig_go_2.p, _swig_go_2.n);
+  arg3[_swig_go_2.n] = '\0';
+  
+  
+  arg4 = (char *)_swig_go_3.p;
+  arg5 = (size_t)_swig_go_3.n;
+  
+  
+  arg6 = NULL;
+  if (_swig_go_4.n > 0) {
+    char *copy = (char *)malloc((size_t)_swig_go_4.n + 1);
+    if (copy == NULL) _swig_gopanic("libwetee: out of memory");
+    memcpy(copy, _swig_go_4.p, (size_t)_swig_go_4.n);
+    copy[_swig_go_4.n] = '\0';
+    arg6 = copy;
+  }
+  
+  arg7 = (unsigned int)_swig_go_5; 
+  arg8 = (unsigned int)_swig_go_6; 
+  
+  {
+    wetee_clear_error();
+    result = (wetee_rc)wetee_rpc_queue_subscribe(arg1,arg2,(char const *)arg3,(char const *)arg4,arg5,(char const *)arg6,arg7,arg8);
+  }
+  _swig_go_result = wetee_go_status(result); 
+  
+  *(uintptr_t *)(void *)_swig_go_0 = (uintptr_t)temp1;
+  temp1 = NULL; /* owned by Go now */
+  
+  wetee_rpc_queue_free(temp1); 
+  free(arg3); 
+  free((char *)arg6); 
+  return _swig_go_result;
+}
+
+
+_gostring_ _wrap_rpc_queue_next_cwetee_42f7fdc8fac9f40f(int *_swig_go_0, wetee_buf *_swig_go_1, wetee_rpc_queue *_swig_go_2, intgo _swig_go_3) {
+  unsigned int *arg1 = (unsigned int *) 0 ;
+  wetee_buf *arg2 = (wetee_buf *) 0 ;
+  wetee_rpc_queue *arg3 = (wetee_rpc_queue *) 0 ;
+  unsigned int arg4 ;
+  wetee_buf temp2 ;
+  wetee_rc result;
+  _gostring_ _swig_go_result;
+  
+  arg1 = (unsigned int *)_swig_go_0; 
+  
+  memset(&temp2, 0, sizeof temp2);
+  arg2 = &temp2;
+  
+  arg3 = (wetee_rpc_queue *)(uintptr_t)_swig_go_2; 
+  arg4 = (unsigned int)_swig_go_3; 
+  
+  {
+    wetee_clear_error();
+    result = (wetee_rc)wetee_rpc_queue_next(arg1,arg2,arg3,arg4);
+  }
+  _swig_go_result = wetee_go_status(result); 
+  
+  if (arg2->len > 0) {
+    ((uint64_t *)(void *)_swig_go_1)[0] = (uint64_t)(uintptr_t)arg2->data;
+    ((uint64_t *)(void *)_swig_go_1)[1] = (uint64_t)arg2->len;
+    arg2->data = NULL; /* handed over to Go_take */
+    arg2->len = 0;
+    arg2->cap = 0;
+  }
+  
+  
+  wetee_buf_free(arg2);
+  
+  return _swig_go_result;
+}
+
+
+_gostring_ _wrap_rpc_queue_renew_cwetee_42f7fdc8fac9f40f(wetee_rpc_queue *_swig_go_0, intgo _swig_go_1) {
+  wetee_rpc_queue *arg1 = (wetee_rpc_queue *) 0 ;
+  unsigned int arg2 ;
+  wetee_rc result;
+  _gostring_ _swig_go_result;
+  
+  arg1 = (wetee_rpc_queue *)(uintptr_t)_swig_go_0; 
+  arg2 = (unsigned int)_swig_go_1; 
+  
+  {
+    wetee_clear_error();
+    result = (wetee_rc)wetee_rpc_queue_renew(arg1,arg2);
+  }
+  _swig_go_result = wetee_go_status(result); 
+  return _swig_go_result;
+}
+
+
+_gostring_ _wrap_rpc_queue_id_cwetee_42f7fdc8fac9f40f(wetee_buf *_swig_go_0, wetee_rpc_queue *_swig_go_1) {
+  wetee_buf *arg1 = (wetee_buf *) 0 ;
+  wetee_rpc_queue *arg2 = (wetee_rpc_queue *) 0 ;
+  wetee_buf temp1 ;
+  wetee_rc result;
+  _gostring_ _swig_go_result;
+  
+  
+  memset(&temp1, 0, sizeof temp1);
+  arg1 = &temp1;
+  
+  arg2 = (wetee_rpc_queue *)(uintptr_t)_swig_go_1; 
+  
+  {
+    wetee_clear_error();
+    result = (wetee_rc)wetee_rpc_queue_id(arg1,arg2);
+  }
+  _swig_go_result = wetee_go_status(result); 
+  
+  if (arg1->len > 0) {
+    ((uint64_t *)(void *)_swig_go_0)[0] = (uint64_t)(uintptr_t)arg1->data;
+    ((uint64_t *)(void *)_swig_go_0)[1] = (uint64_t)arg1->len;
+    arg1->data = NULL; /* handed over to Go_take */
+    arg1->len = 0;
+    arg1->cap = 0;
+  }
+  
+  
+  wetee_buf_free(arg1);
+  
+  return _swig_go_result;
+}
+
+
+void _wrap_chain_free_cwetee_42f7fdc8fac9f40f(wetee_chain *_swig_go_0) {
   wetee_chain *arg1 = (wetee_chain *) 0 ;
   
   arg1 = (wetee_chain *)(uintptr_t)_swig_go_0; 
@@ -10339,7 +11024,7 @@ void _wrap_chain_free_cwetee_361844b0cea8f071(wetee_chain *_swig_go_0) {
 }
 
 
-void _wrap_chain_watch_free_cwetee_361844b0cea8f071(wetee_chain_watch *_swig_go_0) {
+void _wrap_chain_watch_free_cwetee_42f7fdc8fac9f40f(wetee_chain_watch *_swig_go_0) {
   wetee_chain_watch *arg1 = (wetee_chain_watch *) 0 ;
   
   arg1 = (wetee_chain_watch *)(uintptr_t)_swig_go_0; 
@@ -10352,7 +11037,7 @@ void _wrap_chain_watch_free_cwetee_361844b0cea8f071(wetee_chain_watch *_swig_go_
 }
 
 
-intgo _wrap_CHAIN_RPC_AUTO_cwetee_361844b0cea8f071() {
+intgo _wrap_CHAIN_RPC_AUTO_cwetee_42f7fdc8fac9f40f() {
   int result;
   intgo _swig_go_result;
   
@@ -10363,7 +11048,7 @@ intgo _wrap_CHAIN_RPC_AUTO_cwetee_361844b0cea8f071() {
 }
 
 
-intgo _wrap_CHAIN_RPC_LEGACY_cwetee_361844b0cea8f071() {
+intgo _wrap_CHAIN_RPC_LEGACY_cwetee_42f7fdc8fac9f40f() {
   int result;
   intgo _swig_go_result;
   
@@ -10374,7 +11059,7 @@ intgo _wrap_CHAIN_RPC_LEGACY_cwetee_361844b0cea8f071() {
 }
 
 
-intgo _wrap_CHAIN_RPC_NEW_cwetee_361844b0cea8f071() {
+intgo _wrap_CHAIN_RPC_NEW_cwetee_42f7fdc8fac9f40f() {
   int result;
   intgo _swig_go_result;
   
@@ -10385,7 +11070,7 @@ intgo _wrap_CHAIN_RPC_NEW_cwetee_361844b0cea8f071() {
 }
 
 
-intgo _wrap_TX_IN_BLOCK_cwetee_361844b0cea8f071() {
+intgo _wrap_TX_IN_BLOCK_cwetee_42f7fdc8fac9f40f() {
   int result;
   intgo _swig_go_result;
   
@@ -10396,7 +11081,7 @@ intgo _wrap_TX_IN_BLOCK_cwetee_361844b0cea8f071() {
 }
 
 
-intgo _wrap_TX_FINALIZED_cwetee_361844b0cea8f071() {
+intgo _wrap_TX_FINALIZED_cwetee_42f7fdc8fac9f40f() {
   int result;
   intgo _swig_go_result;
   
@@ -10407,7 +11092,7 @@ intgo _wrap_TX_FINALIZED_cwetee_361844b0cea8f071() {
 }
 
 
-_gostring_ _wrap_chainb_connect_cwetee_361844b0cea8f071(wetee_chain **_swig_go_0, _gostring_ _swig_go_1, intgo _swig_go_2, _gostring_ _swig_go_3, _gostring_ _swig_go_4, intgo _swig_go_5) {
+_gostring_ _wrap_chainb_connect_cwetee_42f7fdc8fac9f40f(wetee_chain **_swig_go_0, _gostring_ _swig_go_1, intgo _swig_go_2, _gostring_ _swig_go_3, _gostring_ _swig_go_4, intgo _swig_go_5) {
   wetee_chain **arg1 = (wetee_chain **) 0 ;
   char *arg2 = (char *) 0 ;
   int arg3 ;
@@ -10467,7 +11152,7 @@ _gostring_ _wrap_chainb_connect_cwetee_361844b0cea8f071(wetee_chain **_swig_go_0
 }
 
 
-_gostring_ _wrap_chainb_genesis_hash_cwetee_361844b0cea8f071(_goslice_ _swig_go_0, wetee_chain *_swig_go_1) {
+_gostring_ _wrap_chainb_genesis_hash_cwetee_42f7fdc8fac9f40f(_goslice_ _swig_go_0, wetee_chain *_swig_go_1) {
   uint8_t *arg1 ;
   wetee_chain *arg2 = (wetee_chain *) 0 ;
   wetee_rc result;
@@ -10488,7 +11173,7 @@ _gostring_ _wrap_chainb_genesis_hash_cwetee_361844b0cea8f071(_goslice_ _swig_go_
 }
 
 
-intgo _wrap_chainb_spec_version_cwetee_361844b0cea8f071(wetee_chain *_swig_go_0) {
+intgo _wrap_chainb_spec_version_cwetee_42f7fdc8fac9f40f(wetee_chain *_swig_go_0) {
   wetee_chain *arg1 = (wetee_chain *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -10504,7 +11189,7 @@ intgo _wrap_chainb_spec_version_cwetee_361844b0cea8f071(wetee_chain *_swig_go_0)
 }
 
 
-intgo _wrap_chainb_transaction_version_cwetee_361844b0cea8f071(wetee_chain *_swig_go_0) {
+intgo _wrap_chainb_transaction_version_cwetee_42f7fdc8fac9f40f(wetee_chain *_swig_go_0) {
   wetee_chain *arg1 = (wetee_chain *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -10520,7 +11205,7 @@ intgo _wrap_chainb_transaction_version_cwetee_361844b0cea8f071(wetee_chain *_swi
 }
 
 
-intgo _wrap_chainb_ss58_cwetee_361844b0cea8f071(wetee_chain *_swig_go_0) {
+intgo _wrap_chainb_ss58_cwetee_42f7fdc8fac9f40f(wetee_chain *_swig_go_0) {
   wetee_chain *arg1 = (wetee_chain *) 0 ;
   unsigned int result;
   intgo _swig_go_result;
@@ -10536,7 +11221,7 @@ intgo _wrap_chainb_ss58_cwetee_361844b0cea8f071(wetee_chain *_swig_go_0) {
 }
 
 
-intgo _wrap_chainb_decimals_cwetee_361844b0cea8f071(wetee_chain *_swig_go_0) {
+intgo _wrap_chainb_decimals_cwetee_42f7fdc8fac9f40f(wetee_chain *_swig_go_0) {
   wetee_chain *arg1 = (wetee_chain *) 0 ;
   unsigned int result;
   intgo _swig_go_result;
@@ -10552,7 +11237,7 @@ intgo _wrap_chainb_decimals_cwetee_361844b0cea8f071(wetee_chain *_swig_go_0) {
 }
 
 
-_gostring_ _wrap_chainb_symbol_cwetee_361844b0cea8f071(wetee_buf *_swig_go_0, wetee_chain *_swig_go_1) {
+_gostring_ _wrap_chainb_symbol_cwetee_42f7fdc8fac9f40f(wetee_buf *_swig_go_0, wetee_chain *_swig_go_1) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   wetee_chain *arg2 = (wetee_chain *) 0 ;
   wetee_buf temp1 ;
@@ -10586,7 +11271,7 @@ _gostring_ _wrap_chainb_symbol_cwetee_361844b0cea8f071(wetee_buf *_swig_go_0, we
 }
 
 
-intgo _wrap_chainb_uses_new_rpc_cwetee_361844b0cea8f071(wetee_chain *_swig_go_0) {
+intgo _wrap_chainb_uses_new_rpc_cwetee_42f7fdc8fac9f40f(wetee_chain *_swig_go_0) {
   wetee_chain *arg1 = (wetee_chain *) 0 ;
   int result;
   intgo _swig_go_result;
@@ -10602,7 +11287,7 @@ intgo _wrap_chainb_uses_new_rpc_cwetee_361844b0cea8f071(wetee_chain *_swig_go_0)
 }
 
 
-_gostring_ _wrap_chainb_request_cwetee_361844b0cea8f071(wetee_buf *_swig_go_0, wetee_chain *_swig_go_1, _gostring_ _swig_go_2, _gostring_ _swig_go_3) {
+_gostring_ _wrap_chainb_request_cwetee_42f7fdc8fac9f40f(wetee_buf *_swig_go_0, wetee_chain *_swig_go_1, _gostring_ _swig_go_2, _gostring_ _swig_go_3) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   wetee_chain *arg2 = (wetee_chain *) 0 ;
   char *arg3 = (char *) 0 ;
@@ -10655,7 +11340,7 @@ _gostring_ _wrap_chainb_request_cwetee_361844b0cea8f071(wetee_buf *_swig_go_0, w
 }
 
 
-_gostring_ _wrap_chainb_storage_json_cwetee_361844b0cea8f071(wetee_buf *_swig_go_0, wetee_chain *_swig_go_1, _gostring_ _swig_go_2, _gostring_ _swig_go_3, _gostring_ _swig_go_4, _gostring_ _swig_go_5) {
+_gostring_ _wrap_chainb_storage_json_cwetee_42f7fdc8fac9f40f(wetee_buf *_swig_go_0, wetee_chain *_swig_go_1, _gostring_ _swig_go_2, _gostring_ _swig_go_3, _gostring_ _swig_go_4, _gostring_ _swig_go_5) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   wetee_chain *arg2 = (wetee_chain *) 0 ;
   char *arg3 = (char *) 0 ;
@@ -10727,7 +11412,7 @@ _gostring_ _wrap_chainb_storage_json_cwetee_361844b0cea8f071(wetee_buf *_swig_go
 }
 
 
-_gostring_ _wrap_chainb_entries_json_cwetee_361844b0cea8f071(wetee_buf *_swig_go_0, wetee_chain *_swig_go_1, _gostring_ _swig_go_2, _gostring_ _swig_go_3, _gostring_ _swig_go_4, intgo _swig_go_5, _gostring_ _swig_go_6, _gostring_ _swig_go_7) {
+_gostring_ _wrap_chainb_entries_json_cwetee_42f7fdc8fac9f40f(wetee_buf *_swig_go_0, wetee_chain *_swig_go_1, _gostring_ _swig_go_2, _gostring_ _swig_go_3, _gostring_ _swig_go_4, intgo _swig_go_5, _gostring_ _swig_go_6, _gostring_ _swig_go_7) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   wetee_chain *arg2 = (wetee_chain *) 0 ;
   char *arg3 = (char *) 0 ;
@@ -10813,7 +11498,7 @@ _gostring_ _wrap_chainb_entries_json_cwetee_361844b0cea8f071(wetee_buf *_swig_go
 }
 
 
-_gostring_ _wrap_chainb_constant_json_cwetee_361844b0cea8f071(wetee_buf *_swig_go_0, wetee_chain *_swig_go_1, _gostring_ _swig_go_2, _gostring_ _swig_go_3) {
+_gostring_ _wrap_chainb_constant_json_cwetee_42f7fdc8fac9f40f(wetee_buf *_swig_go_0, wetee_chain *_swig_go_1, _gostring_ _swig_go_2, _gostring_ _swig_go_3) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   wetee_chain *arg2 = (wetee_chain *) 0 ;
   char *arg3 = (char *) 0 ;
@@ -10861,7 +11546,7 @@ _gostring_ _wrap_chainb_constant_json_cwetee_361844b0cea8f071(wetee_buf *_swig_g
 }
 
 
-_gostring_ _wrap_chainb_runtime_call_json_cwetee_361844b0cea8f071(wetee_buf *_swig_go_0, wetee_chain *_swig_go_1, _gostring_ _swig_go_2, _gostring_ _swig_go_3, _gostring_ _swig_go_4, _gostring_ _swig_go_5) {
+_gostring_ _wrap_chainb_runtime_call_json_cwetee_42f7fdc8fac9f40f(wetee_buf *_swig_go_0, wetee_chain *_swig_go_1, _gostring_ _swig_go_2, _gostring_ _swig_go_3, _gostring_ _swig_go_4, _gostring_ _swig_go_5) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   wetee_chain *arg2 = (wetee_chain *) 0 ;
   char *arg3 = (char *) 0 ;
@@ -10933,7 +11618,7 @@ _gostring_ _wrap_chainb_runtime_call_json_cwetee_361844b0cea8f071(wetee_buf *_sw
 }
 
 
-_gostring_ _wrap_chainb_events_json_cwetee_361844b0cea8f071(wetee_buf *_swig_go_0, wetee_chain *_swig_go_1, _gostring_ _swig_go_2) {
+_gostring_ _wrap_chainb_events_json_cwetee_42f7fdc8fac9f40f(wetee_buf *_swig_go_0, wetee_chain *_swig_go_1, _gostring_ _swig_go_2) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   wetee_chain *arg2 = (wetee_chain *) 0 ;
   char *arg3 = (char *) 0 ;
@@ -10979,7 +11664,7 @@ _gostring_ _wrap_chainb_events_json_cwetee_361844b0cea8f071(wetee_buf *_swig_go_
 }
 
 
-_gostring_ _wrap_chainb_sign_call_cwetee_361844b0cea8f071(wetee_buf *_swig_go_0, wetee_chain *_swig_go_1, _gostring_ _swig_go_2, _gostring_ _swig_go_3, _gostring_ _swig_go_4, wetee_keypair *_swig_go_5, long long _swig_go_6) {
+_gostring_ _wrap_chainb_sign_call_cwetee_42f7fdc8fac9f40f(wetee_buf *_swig_go_0, wetee_chain *_swig_go_1, _gostring_ _swig_go_2, _gostring_ _swig_go_3, _gostring_ _swig_go_4, wetee_keypair *_swig_go_5, long long _swig_go_6) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   wetee_chain *arg2 = (wetee_chain *) 0 ;
   char *arg3 = (char *) 0 ;
@@ -11043,7 +11728,7 @@ _gostring_ _wrap_chainb_sign_call_cwetee_361844b0cea8f071(wetee_buf *_swig_go_0,
 }
 
 
-_gostring_ _wrap_chainb_submit_cwetee_361844b0cea8f071(_goslice_ _swig_go_0, wetee_chain *_swig_go_1, _goslice_ _swig_go_2) {
+_gostring_ _wrap_chainb_submit_cwetee_42f7fdc8fac9f40f(_goslice_ _swig_go_0, wetee_chain *_swig_go_1, _goslice_ _swig_go_2) {
   uint8_t *arg1 ;
   wetee_chain *arg2 = (wetee_chain *) 0 ;
   uint8_t *arg3 = (uint8_t *) 0 ;
@@ -11070,7 +11755,7 @@ _gostring_ _wrap_chainb_submit_cwetee_361844b0cea8f071(_goslice_ _swig_go_0, wet
 }
 
 
-_gostring_ _wrap_chainb_submit_watch_cwetee_361844b0cea8f071(wetee_chain_watch **_swig_go_0, wetee_chain *_swig_go_1, _goslice_ _swig_go_2) {
+_gostring_ _wrap_chainb_submit_watch_cwetee_42f7fdc8fac9f40f(wetee_chain_watch **_swig_go_0, wetee_chain *_swig_go_1, _goslice_ _swig_go_2) {
   wetee_chain_watch **arg1 = (wetee_chain_watch **) 0 ;
   wetee_chain *arg2 = (wetee_chain *) 0 ;
   uint8_t *arg3 = (uint8_t *) 0 ;
@@ -11103,7 +11788,7 @@ _gostring_ _wrap_chainb_submit_watch_cwetee_361844b0cea8f071(wetee_chain_watch *
 }
 
 
-_gostring_ _wrap_chainb_transfer_cwetee_361844b0cea8f071(wetee_buf *_swig_go_0, wetee_chain *_swig_go_1, wetee_keypair *_swig_go_2, _gostring_ _swig_go_3, _goslice_ _swig_go_4, intgo _swig_go_5, intgo _swig_go_6, intgo _swig_go_7) {
+_gostring_ _wrap_chainb_transfer_cwetee_42f7fdc8fac9f40f(wetee_buf *_swig_go_0, wetee_chain *_swig_go_1, wetee_keypair *_swig_go_2, _gostring_ _swig_go_3, _goslice_ _swig_go_4, intgo _swig_go_5, intgo _swig_go_6, intgo _swig_go_7) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   wetee_chain *arg2 = (wetee_chain *) 0 ;
   wetee_keypair *arg3 = (wetee_keypair *) 0 ;
@@ -11158,7 +11843,7 @@ _gostring_ _wrap_chainb_transfer_cwetee_361844b0cea8f071(wetee_buf *_swig_go_0, 
 }
 
 
-_gostring_ _wrap_chain_refresh_cwetee_361844b0cea8f071(intgo *_swig_go_0, wetee_chain *_swig_go_1) {
+_gostring_ _wrap_chain_refresh_cwetee_42f7fdc8fac9f40f(intgo *_swig_go_0, wetee_chain *_swig_go_1) {
   int *arg1 = (int *) 0 ;
   wetee_chain *arg2 = (wetee_chain *) 0 ;
   int temp1 ;
@@ -11181,7 +11866,7 @@ _gostring_ _wrap_chain_refresh_cwetee_361844b0cea8f071(intgo *_swig_go_0, wetee_
 }
 
 
-_gostring_ _wrap_chain_account_nonce_cwetee_361844b0cea8f071(long long *_swig_go_0, wetee_chain *_swig_go_1, _gostring_ _swig_go_2) {
+_gostring_ _wrap_chain_account_nonce_cwetee_42f7fdc8fac9f40f(long long *_swig_go_0, wetee_chain *_swig_go_1, _gostring_ _swig_go_2) {
   uint64_t *arg1 = (uint64_t *) 0 ;
   wetee_chain *arg2 = (wetee_chain *) 0 ;
   char *arg3 = (char *) 0 ;
@@ -11206,7 +11891,7 @@ _gostring_ _wrap_chain_account_nonce_cwetee_361844b0cea8f071(long long *_swig_go
 }
 
 
-_gostring_ _wrap_chain_balance_cwetee_361844b0cea8f071(_goslice_ _swig_go_0, wetee_chain *_swig_go_1, _gostring_ _swig_go_2) {
+_gostring_ _wrap_chain_balance_cwetee_42f7fdc8fac9f40f(_goslice_ _swig_go_0, wetee_chain *_swig_go_1, _gostring_ _swig_go_2) {
   wetee_u128 *arg1 = (wetee_u128 *) 0 ;
   wetee_chain *arg2 = (wetee_chain *) 0 ;
   char *arg3 = (char *) 0 ;
@@ -11241,7 +11926,7 @@ _gostring_ _wrap_chain_balance_cwetee_361844b0cea8f071(_goslice_ _swig_go_0, wet
 }
 
 
-_gostring_ _wrap_chain_fee_info_json_cwetee_361844b0cea8f071(wetee_buf *_swig_go_0, wetee_chain *_swig_go_1, _goslice_ _swig_go_2) {
+_gostring_ _wrap_chain_fee_info_json_cwetee_42f7fdc8fac9f40f(wetee_buf *_swig_go_0, wetee_chain *_swig_go_1, _goslice_ _swig_go_2) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   wetee_chain *arg2 = (wetee_chain *) 0 ;
   uint8_t *arg3 = (uint8_t *) 0 ;
@@ -11281,7 +11966,7 @@ _gostring_ _wrap_chain_fee_info_json_cwetee_361844b0cea8f071(wetee_buf *_swig_go
 }
 
 
-_gostring_ _wrap_chain_fee_details_json_cwetee_361844b0cea8f071(wetee_buf *_swig_go_0, wetee_chain *_swig_go_1, _goslice_ _swig_go_2) {
+_gostring_ _wrap_chain_fee_details_json_cwetee_42f7fdc8fac9f40f(wetee_buf *_swig_go_0, wetee_chain *_swig_go_1, _goslice_ _swig_go_2) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   wetee_chain *arg2 = (wetee_chain *) 0 ;
   uint8_t *arg3 = (uint8_t *) 0 ;
@@ -11321,7 +12006,7 @@ _gostring_ _wrap_chain_fee_details_json_cwetee_361844b0cea8f071(wetee_buf *_swig
 }
 
 
-_gostring_ _wrap_chain_watch_wait_cwetee_361844b0cea8f071(wetee_buf *_swig_go_0, wetee_chain_watch *_swig_go_1, intgo _swig_go_2, intgo _swig_go_3) {
+_gostring_ _wrap_chain_watch_wait_cwetee_42f7fdc8fac9f40f(wetee_buf *_swig_go_0, wetee_chain_watch *_swig_go_1, intgo _swig_go_2, intgo _swig_go_3) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   wetee_chain_watch *arg2 = (wetee_chain_watch *) 0 ;
   int arg3 ;
@@ -11359,7 +12044,7 @@ _gostring_ _wrap_chain_watch_wait_cwetee_361844b0cea8f071(wetee_buf *_swig_go_0,
 }
 
 
-_gostring_ _wrap_tx_status_name_cwetee_361844b0cea8f071(intgo _swig_go_0) {
+_gostring_ _wrap_tx_status_name_cwetee_42f7fdc8fac9f40f(intgo _swig_go_0) {
   int arg1 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -11378,7 +12063,7 @@ _gostring_ _wrap_tx_status_name_cwetee_361844b0cea8f071(intgo _swig_go_0) {
 }
 
 
-intgo _wrap_TELEGRAM_PRODUCTION_cwetee_361844b0cea8f071() {
+intgo _wrap_TELEGRAM_PRODUCTION_cwetee_42f7fdc8fac9f40f() {
   int result;
   intgo _swig_go_result;
   
@@ -11389,7 +12074,7 @@ intgo _wrap_TELEGRAM_PRODUCTION_cwetee_361844b0cea8f071() {
 }
 
 
-intgo _wrap_TELEGRAM_TEST_cwetee_361844b0cea8f071() {
+intgo _wrap_TELEGRAM_TEST_cwetee_42f7fdc8fac9f40f() {
   int result;
   intgo _swig_go_result;
   
@@ -11400,7 +12085,7 @@ intgo _wrap_TELEGRAM_TEST_cwetee_361844b0cea8f071() {
 }
 
 
-intgo _wrap_TELEGRAM_INIT_DATA_MAX_cwetee_361844b0cea8f071() {
+intgo _wrap_TELEGRAM_INIT_DATA_MAX_cwetee_42f7fdc8fac9f40f() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -11411,7 +12096,7 @@ intgo _wrap_TELEGRAM_INIT_DATA_MAX_cwetee_361844b0cea8f071() {
 }
 
 
-void _wrap_telegram_init_data_free_cwetee_361844b0cea8f071(wetee_telegram_init_data *_swig_go_0) {
+void _wrap_telegram_init_data_free_cwetee_42f7fdc8fac9f40f(wetee_telegram_init_data *_swig_go_0) {
   wetee_telegram_init_data *arg1 = (wetee_telegram_init_data *) 0 ;
   
   arg1 = (wetee_telegram_init_data *)(uintptr_t)_swig_go_0; 
@@ -11424,7 +12109,7 @@ void _wrap_telegram_init_data_free_cwetee_361844b0cea8f071(wetee_telegram_init_d
 }
 
 
-_gostring_ _wrap_telegram_public_key_cwetee_361844b0cea8f071(_goslice_ _swig_go_0, intgo _swig_go_1) {
+_gostring_ _wrap_telegram_public_key_cwetee_42f7fdc8fac9f40f(_goslice_ _swig_go_0, intgo _swig_go_1) {
   uint8_t *arg1 ;
   int arg2 ;
   wetee_rc result;
@@ -11445,7 +12130,7 @@ _gostring_ _wrap_telegram_public_key_cwetee_361844b0cea8f071(_goslice_ _swig_go_
 }
 
 
-_gostring_ _wrap_telegram_init_data_parse_cwetee_361844b0cea8f071(wetee_telegram_init_data **_swig_go_0, _gostring_ _swig_go_1) {
+_gostring_ _wrap_telegram_init_data_parse_cwetee_42f7fdc8fac9f40f(wetee_telegram_init_data **_swig_go_0, _gostring_ _swig_go_1) {
   wetee_telegram_init_data **arg1 = (wetee_telegram_init_data **) 0 ;
   char *arg2 = (char *) 0 ;
   size_t arg3 ;
@@ -11476,7 +12161,7 @@ _gostring_ _wrap_telegram_init_data_parse_cwetee_361844b0cea8f071(wetee_telegram
 }
 
 
-_gostring_ _wrap_telegram_init_data_validate_cwetee_361844b0cea8f071(wetee_telegram_init_data **_swig_go_0, _gostring_ _swig_go_1, _gostring_ _swig_go_2, long long _swig_go_3, long long _swig_go_4) {
+_gostring_ _wrap_telegram_init_data_validate_cwetee_42f7fdc8fac9f40f(wetee_telegram_init_data **_swig_go_0, _gostring_ _swig_go_1, _gostring_ _swig_go_2, long long _swig_go_3, long long _swig_go_4) {
   wetee_telegram_init_data **arg1 = (wetee_telegram_init_data **) 0 ;
   char *arg2 = (char *) 0 ;
   size_t arg3 ;
@@ -11517,7 +12202,7 @@ _gostring_ _wrap_telegram_init_data_validate_cwetee_361844b0cea8f071(wetee_teleg
 }
 
 
-_gostring_ _wrap_telegram_init_data_validate_third_party_cwetee_361844b0cea8f071(wetee_telegram_init_data **_swig_go_0, _gostring_ _swig_go_1, long long _swig_go_2, _goslice_ _swig_go_3, long long _swig_go_4, long long _swig_go_5) {
+_gostring_ _wrap_telegram_init_data_validate_third_party_cwetee_42f7fdc8fac9f40f(wetee_telegram_init_data **_swig_go_0, _gostring_ _swig_go_1, long long _swig_go_2, _goslice_ _swig_go_3, long long _swig_go_4, long long _swig_go_5) {
   wetee_telegram_init_data **arg1 = (wetee_telegram_init_data **) 0 ;
   char *arg2 = (char *) 0 ;
   size_t arg3 ;
@@ -11559,7 +12244,7 @@ _gostring_ _wrap_telegram_init_data_validate_third_party_cwetee_361844b0cea8f071
 }
 
 
-_gostring_ _wrap_telegram_init_data_get_cwetee_361844b0cea8f071(wetee_telegram_init_data *_swig_go_0, _gostring_ _swig_go_1) {
+_gostring_ _wrap_telegram_init_data_get_cwetee_42f7fdc8fac9f40f(wetee_telegram_init_data *_swig_go_0, _gostring_ _swig_go_1) {
   wetee_telegram_init_data *arg1 = (wetee_telegram_init_data *) 0 ;
   char *arg2 = (char *) 0 ;
   char *result = 0 ;
@@ -11585,7 +12270,7 @@ _gostring_ _wrap_telegram_init_data_get_cwetee_361844b0cea8f071(wetee_telegram_i
 }
 
 
-long long _wrap_telegram_init_data_auth_date_cwetee_361844b0cea8f071(wetee_telegram_init_data *_swig_go_0) {
+long long _wrap_telegram_init_data_auth_date_cwetee_42f7fdc8fac9f40f(wetee_telegram_init_data *_swig_go_0) {
   wetee_telegram_init_data *arg1 = (wetee_telegram_init_data *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -11601,7 +12286,7 @@ long long _wrap_telegram_init_data_auth_date_cwetee_361844b0cea8f071(wetee_teleg
 }
 
 
-intgo _wrap_telegram_init_data_has_user_cwetee_361844b0cea8f071(wetee_telegram_init_data *_swig_go_0) {
+intgo _wrap_telegram_init_data_has_user_cwetee_42f7fdc8fac9f40f(wetee_telegram_init_data *_swig_go_0) {
   wetee_telegram_init_data *arg1 = (wetee_telegram_init_data *) 0 ;
   int result;
   intgo _swig_go_result;
@@ -11617,7 +12302,7 @@ intgo _wrap_telegram_init_data_has_user_cwetee_361844b0cea8f071(wetee_telegram_i
 }
 
 
-long long _wrap_telegram_init_data_user_id_cwetee_361844b0cea8f071(wetee_telegram_init_data *_swig_go_0) {
+long long _wrap_telegram_init_data_user_id_cwetee_42f7fdc8fac9f40f(wetee_telegram_init_data *_swig_go_0) {
   wetee_telegram_init_data *arg1 = (wetee_telegram_init_data *) 0 ;
   int64_t result;
   long long _swig_go_result;
@@ -11633,7 +12318,7 @@ long long _wrap_telegram_init_data_user_id_cwetee_361844b0cea8f071(wetee_telegra
 }
 
 
-_gostring_ _wrap_telegram_init_data_user_string_cwetee_361844b0cea8f071(wetee_telegram_init_data *_swig_go_0, _gostring_ _swig_go_1) {
+_gostring_ _wrap_telegram_init_data_user_string_cwetee_42f7fdc8fac9f40f(wetee_telegram_init_data *_swig_go_0, _gostring_ _swig_go_1) {
   wetee_telegram_init_data *arg1 = (wetee_telegram_init_data *) 0 ;
   char *arg2 = (char *) 0 ;
   char *result = 0 ;
@@ -11659,7 +12344,7 @@ _gostring_ _wrap_telegram_init_data_user_string_cwetee_361844b0cea8f071(wetee_te
 }
 
 
-intgo _wrap_telegram_init_data_user_flag_cwetee_361844b0cea8f071(wetee_telegram_init_data *_swig_go_0, _gostring_ _swig_go_1) {
+intgo _wrap_telegram_init_data_user_flag_cwetee_42f7fdc8fac9f40f(wetee_telegram_init_data *_swig_go_0, _gostring_ _swig_go_1) {
   wetee_telegram_init_data *arg1 = (wetee_telegram_init_data *) 0 ;
   char *arg2 = (char *) 0 ;
   int result;
