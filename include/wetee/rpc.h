@@ -59,13 +59,17 @@
  * WETEE_ERR_NETWORK and subscriptions are closed, until
  * wetee_rpc_reconnect() is called.
  *
- * **Protocol errors.** A message that is not valid JSON-RPC 2.0, or a
- * WebSocket message larger than `max_message_bytes`, is a protocol error:
- * the client reports it (WETEE_RPC_EVENT_PROTOCOL_ERROR), closes that
+ * **Protocol errors.** A message that is not JSON (or not a JSON object),
+ * or a WebSocket message larger than `max_message_bytes`, is a protocol
+ * error: the client reports it (WETEE_RPC_EVENT_PROTOCOL_ERROR), closes that
  * connection (its in-flight requests fail with WETEE_ERR_NETWORK and a
- * detail naming the cause) and reconnects. Over HTTP, where a response
- * belongs to one request, that request alone fails (WETEE_ERR_DECODE or
- * WETEE_ERR_TOO_LONG).
+ * detail naming the cause) and reconnects. A well-formed message that fits
+ * nothing (a response to an id never sent, a message that is neither a
+ * response nor a notification) is reported the same way but the connection
+ * stays; a response with neither `result` nor `error` fails its request
+ * with WETEE_ERR_DECODE; the late answer to a request that timed out is
+ * dropped quietly. Over HTTP, where a response belongs to one request, that
+ * request alone fails (WETEE_ERR_DECODE or WETEE_ERR_TOO_LONG).
  *
  * Callbacks receive JSON text that is not NUL-terminated and is valid only
  * during the callback; copy it to keep it.
@@ -131,7 +135,9 @@ typedef void (*wetee_rpc_event_fn)(void *ctx, int event, const char *url, const 
 /** @brief wetee_rpc_options flag: on every connection, call
  *  chain_getBlockHash(0) first and use the endpoint only if it gives the
  *  same genesis hash as the first endpoint that answered (see
- *  wetee_rpc_genesis_hash()). */
+ *  wetee_rpc_genesis_hash()). WebSocket and application transports only:
+ *  an HTTP client does not check (its requests are independent; the chain
+ *  layer checks the endpoint it uses). */
 #define WETEE_RPC_CHECK_GENESIS 1u
 /** @brief wetee_rpc_options flag: wetee_rpc_new() returns at once without
  *  waiting for the first connection (calls made before it opens wait for
@@ -197,10 +203,11 @@ typedef struct wetee_rpc_options {
  *         a URL that does not parse, mixed WebSocket and HTTP endpoints,
  *         unknown options version); WETEE_ERR_UNSUPPORTED (a scheme this
  *         build lacks: the network parts are optional, see
- *         wetee_rpc_transports()); WETEE_ERR_NETWORK (no endpoint could be
- *         connected within the reconnection limit; the detail names each
- *         endpoint's failure); WETEE_ERR_TIMEOUT; WETEE_ERR_VERIFY (a TLS
- *         certificate was rejected); WETEE_ERR_IO (`ca_file` unreadable);
+ *         wetee_rpc_transports()); WETEE_ERR_NETWORK (each endpoint was
+ *         tried once and none connected; the detail names the last
+ *         failure; later losses are retried up to `reconnect_limit`);
+ *         WETEE_ERR_TIMEOUT; WETEE_ERR_VERIFY (a TLS certificate was
+ *         rejected); WETEE_ERR_IO (`ca_file` unreadable);
  *         WETEE_ERR_NO_MEMORY.
  */
 WETEE_API int wetee_rpc_new(wetee_rpc **out, const char *urls, const wetee_rpc_options *opts);
