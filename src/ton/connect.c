@@ -35,6 +35,16 @@ static int read_state_init(ton_reader *r, const wetee_ton_cell **code, const wet
     return WETEE_OK;
 }
 
+/* A reader at the start of an ordinary cell (`what` names it in errors). */
+static int open_ordinary(ton_reader *r, const wetee_ton_cell *c, const char *what)
+{
+    if (c->exotic) return wt_error(WETEE_ERR_DECODE, MOD ": %s: an exotic cell (type %u)", what, c->type);
+    r->cell = c;
+    r->pos = 0;
+    r->ref = 0;
+    return WETEE_OK;
+}
+
 /* MsgAddressInt (addr_std or addr_var, with an optional anycast prefix):
  * advance over it. */
 static int skip_address_int(ton_reader *r)
@@ -86,11 +96,7 @@ int wetee_ton_message_normalized_hash(uint8_t out[32], const wetee_ton_cell *mes
     int rc;
     WT_ARG(out != NULL, MOD, "out is NULL");
     WT_ARG(message != NULL, MOD, "message is NULL");
-    if (message->exotic)
-        return wt_error(WETEE_ERR_DECODE, MOD ": message: an exotic cell (type %u) is not a message", message->type);
-    r.cell = message;
-    r.pos = 0;
-    r.ref = 0;
+    if ((rc = open_ordinary(&r, message, "message"))) return rc;
     if ((rc = ton_read_uint(&r, &v, 2))) return rc;
     if (v != 2)
         return wt_error(WETEE_ERR_DECODE, MOD ": message at bit 0: not an inbound external message (tag %u%u, "
@@ -164,11 +170,7 @@ int wetee_ton_state_init_public_key(uint8_t pub[32], int *version, const wetee_t
     int rc, found = -1;
     WT_ARG(pub != NULL, MOD, "pub is NULL");
     WT_ARG(state_init != NULL, MOD, "state_init is NULL");
-    if (state_init->exotic)
-        return wt_error(WETEE_ERR_DECODE, MOD ": state init: an exotic cell (type %u)", state_init->type);
-    r.cell = state_init;
-    r.pos = 0;
-    r.ref = 0;
+    if ((rc = open_ordinary(&r, state_init, "state init"))) return rc;
     if ((rc = read_state_init(&r, &code, &data))) return rc;
     if (r.pos != state_init->bits || r.ref != state_init->nrefs)
         return wt_error(WETEE_ERR_TRAILING, MOD ": state init at bit %u: %u bits and %u references left", r.pos,
@@ -193,13 +195,11 @@ int wetee_ton_state_init_public_key(uint8_t pub[32], int *version, const wetee_t
                         "the contract's get_public_key)", hex);
     }
     /* v3r2/v4r2: seqno:32 wallet_id:32 key; W5: signature_allowed:1 seqno:32 wallet_id:32 key */
-    r.cell = data;
+    if ((rc = open_ordinary(&r, data, "state init data"))) return rc;
     r.pos = found == WETEE_TON_WALLET_V5R1 ? 65 : 64;
-    r.ref = 0;
-    if (data->exotic || r.pos > data->bits)
+    if (r.pos + 256u > data->bits)
         return wt_error(WETEE_ERR_TRUNCATED, MOD ": state init data: %u bits, too short for a wallet", data->bits);
-    if ((rc = ton_read_bits(&r, pub, 256)))
-        return wt_error(rc, MOD ": state init data: %u bits, too short for a wallet", data->bits);
+    if ((rc = ton_read_bits(&r, pub, 256))) return rc;
     if (version) *version = found;
     return WETEE_OK;
 }
