@@ -4,7 +4,8 @@
 Serves WebSocket (the pinned PyPI `websockets`, see tests/rpc/requirements.txt)
 and HTTP/1.1 (asyncio) on ephemeral ports and prints one line
     READY ws=<port> http=<port>
-then serves until stdin closes (the test process owns it).
+then serves until stdin closes (the test process owns it). With --certfile
+and --keyfile both are served over TLS (wss://, https://).
 
 Methods (each request may ask for a fault):
     echo [x...]                  result = params
@@ -206,9 +207,14 @@ async def http_conn(reader, writer):
 
 
 async def main():
+    tls = None
+    if ARGS.certfile:
+        import ssl
+        tls = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+        tls.load_cert_chain(ARGS.certfile, ARGS.keyfile)
     async with serve(ws_handler, "127.0.0.1", ARGS.ws_port, max_size=None, compression=None,
-                     ping_interval=None) as server:
-        http = await asyncio.start_server(http_conn, "127.0.0.1", ARGS.http_port)
+                     ping_interval=None, ssl=tls) as server:
+        http = await asyncio.start_server(http_conn, "127.0.0.1", ARGS.http_port, ssl=tls)
         ws_port = server.sockets[0].getsockname()[1]
         http_port = http.sockets[0].getsockname()[1]
         print("READY ws=%d http=%d" % (ws_port, http_port), flush=True)
@@ -223,5 +229,7 @@ if __name__ == "__main__":
     ap.add_argument("--genesis", default="0x" + "45" * 32)
     ap.add_argument("--ws-port", type=int, default=0)
     ap.add_argument("--http-port", type=int, default=0)
+    ap.add_argument("--certfile", help="serve wss:// and https:// with this certificate (PEM)")
+    ap.add_argument("--keyfile", help="its private key (PEM)")
     ARGS = ap.parse_args()
     asyncio.run(main())

@@ -913,6 +913,73 @@ WT_TEST(test_soak)
     free(s);
 }
 
+/* ---- TLS: verified by default, a custom CA bundle accepted ----
+ * A throw-away self-signed certificate for 127.0.0.1 (openssl CLI), served
+ * over wss:// and https:// by the fault server. */
+WT_TEST(test_tls)
+{
+    char dir[] = "/tmp/wetee-rpc-tls-XXXXXX";
+    if (!mkdtemp(dir)) {
+        CHECK(!"mkdtemp failed");
+        return;
+    }
+    char cmd[1024], cert[128], key[128];
+    snprintf(cert, sizeof cert, "%s/cert.pem", dir);
+    snprintf(key, sizeof key, "%s/key.pem", dir);
+    snprintf(cmd, sizeof cmd,
+             "openssl req -x509 -newkey ec -pkeyopt ec_paramgen_curve:P-256 -nodes -keyout %s -out %s -days 1 "
+             "-subj /CN=127.0.0.1 -addext subjectAltName=IP:127.0.0.1 >/dev/null 2>&1",
+             key, cert);
+    CHECK(system(cmd) == 0);
+    const char *args[] = { "--certfile", cert, "--keyfile", key, NULL };
+    test_server t;
+    if (ts_start(&t, args) != 0) {
+        CHECK(!"the TLS fault server did not start");
+        return;
+    }
+    char wss[64], https[64];
+    snprintf(wss, sizeof wss, "wss://127.0.0.1:%d", t.ws_port);
+    snprintf(https, sizeof https, "https://127.0.0.1:%d", t.http_port);
+    wetee_rpc_options o = WETEE_RPC_OPTIONS_INIT;
+    o.connect_timeout_ms = 3000;
+    wetee_rpc *rpc = NULL;
+    /* not trusted by the system: refused */
+    int rc = wetee_rpc_new(&rpc, wss, &o);
+    CHECK(rc == WETEE_ERR_VERIFY || rc == WETEE_ERR_NETWORK);
+    CHECK(rpc == NULL);
+    printf("wss without the CA: %s\n", wetee_last_error());
+    wetee_buf r = WETEE_BUF_INIT;
+    CHECK_OK(wetee_rpc_new(&rpc, https, &o));
+    if (rpc) {
+        CHECK_ERR(wetee_rpc_call(&r, rpc, "add", "[1, 2]", SIZE_MAX, 0), WETEE_ERR_VERIFY);
+        wetee_rpc_free(rpc);
+        rpc = NULL;
+    }
+    /* with the certificate as the CA bundle: accepted */
+    o.ca_file = cert;
+    CHECK_OK(wetee_rpc_new(&rpc, wss, &o));
+    if (rpc) {
+        CHECK_OK(call_str(rpc, "add", "[1, 2]", "3"));
+        subrec *s = calloc(1, sizeof *s);
+        pthread_mutex_init(&s->m, NULL);
+        wetee_rpc_sub *sub = NULL;
+        CHECK_OK(wetee_rpc_subscribe(&sub, rpc, "subscribe_ticks", "[5, 3]", SIZE_MAX, NULL, 0, on_sub, s, 0));
+        CHECK(wait_field(s, &s->nticks, 3, 5) == 3);
+        wetee_rpc_free(rpc);
+        free(s);
+        rpc = NULL;
+    }
+    CHECK_OK(wetee_rpc_new(&rpc, https, &o));
+    if (rpc) {
+        CHECK_OK(call_str(rpc, "add", "[2, 2]", "4"));
+        wetee_rpc_free(rpc);
+    }
+    wetee_buf_free(&r);
+    ts_stop(&t);
+    snprintf(cmd, sizeof cmd, "rm -rf %s", dir);
+    CHECK(system(cmd) == 0);
+}
+
 static void teardown(void)
 {
     if (g_up == 1) ts_stop(&g_srv);
@@ -924,5 +991,5 @@ WT_MAIN("rpc", WT_CASE(test_calls_and_errors), WT_CASE(test_many_in_flight_out_o
         WT_CASE(test_drop_mid_request), WT_CASE(test_malformed_and_oversized), WT_CASE(test_subscription_resumes),
         WT_CASE(test_subscription_edge_cases), WT_CASE(test_unsubscribe_in_callback),
         WT_CASE(test_blocking_call_in_callback), WT_CASE(test_threads), WT_CASE(test_failover_and_genesis),
-        WT_CASE(test_unreachable_and_give_up), WT_CASE(test_http), WT_CASE(test_custom_transport), WT_CASE(test_soak),
+        WT_CASE(test_unreachable_and_give_up), WT_CASE(test_http), WT_CASE(test_custom_transport), WT_CASE(test_soak), WT_CASE(test_tls),
         WT_CASE(test_zz_stop_server))
