@@ -55,6 +55,17 @@
 #      must agree on hashes, depths, BOC bytes and address forms
 #   4. harness sanity: one corrupted line must fail each checker
 #
+# ton-sandbox: end to end in the @ton/sandbox emulator (offline; own
+# package.json in ton-sandbox/, ton_sandbox.c builds every external message
+# with libwetee, ton-sandbox/sandbox_e2e.mjs delivers them and checks the
+# chain): wallets v3r2, v4r2, v5r1 and highload v3 deployed by their first
+# transfer of 0.1 TON, a second transfer, replayed and tampered messages
+# refused (balances, seqno, highload processed?); a TEP-74 minter and wallet
+# (@ton-community/assets-sdk's published code; wallet code ordinary and as a
+# library cell) deployed, 1000 units minted, a W5 transfer built by libwetee
+# moves 400 (get_wallet_data 600 / 400, locally computed jetton wallet
+# address = get_wallet_address, notification with the comment, excesses).
+#
 # ed25519: libwetee against ed25519-zebra (crates.io, pinned in
 # ed25519_zebra/Cargo.lock), which sp-core verifies ed25519 with:
 #   1. cargo build of the oracle (ed25519_zebra/, offline after scripts/dev setup)
@@ -127,7 +138,7 @@
 # (ed25519 cases, default 24000), WETEE_MD_COUNT (random cases per call
 # and storage map, default 5), WETEE_MD_TS_COUNT (the same for the
 # @polkadot/types-support fixtures, default 1), WETEE_DIFF_SUITES (default
-# "scale keys ton ed25519 mdhash metadata tx"), WETEE_MDHASH_COUNT
+# "scale keys ton ton-sandbox ed25519 mdhash metadata tx"), WETEE_MDHASH_COUNT
 # (metadata-hash cases per V15 file, default 40), WETEE_TX_COUNT (transactions
 # per fixture, default 100), WETEE_BUILD_DIR (default build/release),
 # WETEE_DIFF_KEEP=1 keeps the generated files.
@@ -152,11 +163,13 @@ TBIN=$BUILD/tests/interop/ton_vectors
 TDIR=$HERE/ton
 HDIR=$HERE/ton-highload
 GDIR=$HERE/telegram
+SBIN=$BUILD/tests/interop/ton_sandbox
+SDIR=$HERE/ton-sandbox
 MDHASH_COUNT=${WETEE_MDHASH_COUNT:-40}
 MD_COUNT=${WETEE_MD_COUNT:-5}
 MD_TS_COUNT=${WETEE_MD_TS_COUNT:-1}
 VECTORS=${WETEE_VECTORS_DIR:-$ROOT/../shared/vectors}
-SUITES=${WETEE_DIFF_SUITES:-scale keys ton ed25519 mdhash metadata tx}
+SUITES=${WETEE_DIFF_SUITES:-scale keys ton ton-sandbox ed25519 mdhash metadata tx}
 TXBIN=$BUILD/tests/interop/tx_vectors
 TX_COUNT=${WETEE_TX_COUNT:-100}
 SEED=${WETEE_DIFF_SEED:-$(date +%s)$RANDOM}
@@ -170,6 +183,7 @@ need=()
 has_suite scale && need+=("$BIN")
 has_suite keys && need+=("$KBIN")
 has_suite ton && need+=("$TBIN")
+has_suite ton-sandbox && need+=("$SBIN")
 has_suite ed25519 && need+=("$ZBIN")
 has_suite mdhash && need+=("$MBIN")
 has_suite metadata && need+=("$MDBIN")
@@ -197,6 +211,10 @@ fi
 if has_suite ton && [[ ! -d $GDIR/node_modules/@telegram-apps/init-data-node ]]; then
   log "npm ci in tests/interop/telegram"
   (cd "$GDIR" && npm ci --no-audit --no-fund --loglevel=error)
+fi
+if has_suite ton-sandbox && [[ ! -d $SDIR/node_modules/@ton/sandbox ]]; then
+  log "npm ci in tests/interop/ton-sandbox"
+  (cd "$SDIR" && npm ci --no-audit --no-fund --loglevel=error)
 fi
 npm_version() { node -p "require('$HERE/node_modules/$1/package.json').version"; }
 # shellcheck source=../devnode/chopsticks.sh
@@ -616,6 +634,13 @@ if has_suite ton; then
   ton_suite
   log "ton suite done in $((SECONDS - t0)) s"
   summary+=("$(suite_line ton "$p0" "$f0")")
+fi
+if has_suite ton-sandbox; then
+  log "TON end to end in @ton/sandbox $(node -p "require('$SDIR/node_modules/@ton/sandbox/package.json').version"): libwetee's external messages executed"
+  p0=$total_passed f0=$total_failed t0=$SECONDS
+  run_counted ton-sandbox node "$SDIR/sandbox_e2e.mjs" "$SBIN"
+  log "ton-sandbox suite done in $((SECONDS - t0)) s"
+  summary+=("$(suite_line ton-sandbox "$p0" "$f0")")
 fi
 if has_suite mdhash; then
   log "metadata-hash differential test against merkleized-metadata $(grep -A1 'name = "merkleized-metadata"' "$HERE/mdhash_ref/Cargo.lock" | sed -n 's/version = "\(.*\)"/\1/p')"
