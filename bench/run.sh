@@ -33,6 +33,7 @@
 #   libwetee                build/release/bench/bench_M   (from bench/bench_M.c)
 #   Rust peers              bench/peers/rust/target/release/M_peer (src/bin/M_peer.rs)
 #   JavaScript peers        node bench/peers/node/bench_M.mjs
+#   Go peers                bench/peers/go/M_peer (go build into $WETEE_BUILD_DIR/bench/go)
 # Each prints BENCH/CHECK lines (format in bench/harness.h); each run of a case
 # is a process of its own, so that its peak RSS is its own. Raw lines (with
 # the module and the round in front) and the report are kept in
@@ -45,6 +46,7 @@ cd "$ROOT"
 BUILD=${WETEE_BUILD_DIR:-$ROOT/build/release}
 RUST_DIR=$ROOT/bench/peers/rust
 NODE_DIR=$ROOT/bench/peers/node
+GO_DIR=$ROOT/bench/peers/go
 FILTERS=("$@")
 ROUNDS=${WETEE_BENCH_ROUNDS:-5}
 [[ $ROUNDS =~ ^[1-9][0-9]*$ ]] || { echo "bench/run.sh: WETEE_BENCH_ROUNDS must be a positive integer" >&2; exit 2; }
@@ -84,6 +86,22 @@ if [[ -f $RUST_DIR/Cargo.toml ]]; then
   fi
 fi
 
+HAVE_GO=0
+if [[ -f $GO_DIR/go.mod ]]; then
+  if command -v go >/dev/null; then
+    log "building the Go peers (go build, modules pinned in go.sum)"
+    mkdir -p "$BUILD/bench/go"
+    HAVE_GO=1
+    for d in "$GO_DIR"/*_peer; do
+      [[ -f $d/main.go ]] || continue
+      (cd "$GO_DIR" && go build -mod=readonly -o "$BUILD/bench/go/$(basename "$d")" "./$(basename "$d")") ||
+        { warn "go build of $(basename "$d") failed: the Go peers are skipped"; HAVE_GO=0; }
+    done
+  else
+    warn "go not found: the Go peers are skipped"
+  fi
+fi
+
 HAVE_NODE=0
 if [[ -f $NODE_DIR/package.json ]]; then
   if command -v node >/dev/null; then
@@ -110,6 +128,13 @@ if [[ $HAVE_RUST == 1 ]]; then
     [[ -f $src ]] || continue
     name=$(basename "$src" .rs)
     RUNNERS+=("${name%_peer}"$'\t'"$RUST_DIR/target/release/$name")
+  done
+fi
+if [[ $HAVE_GO == 1 ]]; then
+  for exe in "$BUILD"/bench/go/*_peer; do
+    [[ -x $exe ]] || continue
+    name=$(basename "$exe")
+    RUNNERS+=("${name%_peer}"$'\t'"$exe")
   done
 fi
 if [[ $HAVE_NODE == 1 ]]; then
@@ -261,6 +286,7 @@ machine() {
     echo "- Rust: $(first_line rustc --version) (release profile: opt-level 3, lto fat, codegen-units 1)"
   fi
   [[ $HAVE_NODE == 1 ]] && echo "- Node.js: $(node --version)"
+  [[ $HAVE_GO == 1 ]] && echo "- Go: $(go version | cut -d' ' -f3)"
   echo "- libwetee: $(git -C "$ROOT" describe --always --dirty 2>/dev/null || echo "?")"
   local deps=()
   if [[ $HAVE_RUST == 1 ]]; then
@@ -277,6 +303,12 @@ machine() {
       const p = require("./package.json"), l = require("./package-lock.json");
       for (const d of Object.keys(p.dependencies || {}))
         console.log(`${d} ${(l.packages["node_modules/" + d] || {}).version || "?"}`);')
+  fi
+  if [[ $HAVE_GO == 1 ]]; then
+    local line
+    # the direct requirements of bench/peers/go/go.mod
+    while IFS= read -r line; do deps+=("$line"); done < <(awk '/^require [^(]/ { print $2 " " $3 }
+      /^require \(/ { on = 1; next } on && /^\)/ { on = 0 } on && !/indirect/ { print $1 " " $2 }' "$GO_DIR/go.mod")
   fi
   [[ ${#deps[@]} -gt 0 ]] && echo "- Peers: $(IFS=,; echo "${deps[*]}" | sed 's/,/, /g')"
   echo "- Method: ${ROUNDS} interleaved rounds (every implementation runs each case once per round, in its own process, order rotated); a run is the median of ${WETEE_BENCH_SAMPLES} samples over ~${WETEE_BENCH_SECONDS} s"

@@ -2,6 +2,7 @@
  * and OpenSSL 3) and the CRC-16/XMODEM and CRC-32C checksums (written here,
  * table-driven). */
 #include <limits.h>
+#include <pthread.h>
 
 #include <openssl/err.h>
 #include <openssl/evp.h>
@@ -80,13 +81,66 @@ int wetee_hash_blake2b_512(uint8_t out[64], const uint8_t *data, size_t len)
     return blake2b_any(__func__, out, WETEE_BLAKE2B_512_BYTES, NULL, 0, data, len);
 }
 
+/* SHA-256 and SHA-512 fetched once (pthread_once) and kept for the life of
+ * the process: with the legacy EVP_sha256() handle OpenSSL 3 looks the
+ * implementation up again on every digest (a lock and string compares), which
+ * cost more than hashing a short message (TON cell hashes: ~100 bytes per
+ * cell). Falls back to the legacy handles if the fetch fails. */
+static pthread_once_t g_md_once = PTHREAD_ONCE_INIT;
+static EVP_MD *g_sha256, *g_sha512;
+/* One digest context per thread, reused (freed when the thread ends). */
+static pthread_key_t g_ctx_key;
+static int g_ctx_key_ok;
+
+static void ctx_free(void *ctx) { EVP_MD_CTX_free(ctx); }
+
+static void md_fetch(void)
+{
+    g_sha256 = EVP_MD_fetch(NULL, "SHA2-256", NULL);
+    g_sha512 = EVP_MD_fetch(NULL, "SHA2-512", NULL);
+    g_ctx_key_ok = pthread_key_create(&g_ctx_key, ctx_free) == 0;
+    ERR_clear_error();
+}
+
+static EVP_MD_CTX *thread_ctx(void)
+{
+    EVP_MD_CTX *ctx;
+    if (!g_ctx_key_ok) return NULL;
+    ctx = pthread_getspecific(g_ctx_key);
+    if (ctx == NULL && (ctx = EVP_MD_CTX_new()) != NULL && pthread_setspecific(g_ctx_key, ctx) != 0) {
+        EVP_MD_CTX_free(ctx);
+        ctx = NULL;
+    }
+    return ctx;
+}
+
+static const EVP_MD *md_sha256(void)
+{
+    pthread_once(&g_md_once, md_fetch);
+    return g_sha256 ? g_sha256 : EVP_sha256();
+}
+
+static const EVP_MD *md_sha512(void)
+{
+    pthread_once(&g_md_once, md_fetch);
+    return g_sha512 ? g_sha512 : EVP_sha512();
+}
+
 /* One-shot EVP digest into a buffer of exactly the digest size. */
 static int evp_digest(const char *func, const EVP_MD *md, size_t md_len, uint8_t *out, const uint8_t *data,
                       size_t len)
 {
     unsigned int n = 0;
+    EVP_MD_CTX *ctx;
     if (md == NULL) return openssl_error(func, "digest lookup");
-    if (EVP_Digest(NONNULL(data), len, out, &n, md, NULL) != 1) return openssl_error(func, "EVP_Digest");
+    pthread_once(&g_md_once, md_fetch);
+    if ((md == g_sha256 || md == g_sha512) && (ctx = thread_ctx()) != NULL) {
+        if (EVP_DigestInit_ex2(ctx, md, NULL) != 1 || EVP_DigestUpdate(ctx, NONNULL(data), len) != 1 ||
+            EVP_DigestFinal_ex(ctx, out, &n) != 1)
+            return openssl_error(func, "EVP_Digest");
+    } else if (EVP_Digest(NONNULL(data), len, out, &n, md, NULL) != 1) {
+        return openssl_error(func, "EVP_Digest");
+    }
     if (n != md_len) return wt_error(WETEE_ERR_INTERNAL, "hash: %s: unexpected digest size %u", func, n);
     return WETEE_OK;
 }
@@ -141,14 +195,14 @@ int wetee_hash_sha256(uint8_t out[32], const uint8_t *data, size_t len)
 {
     WT_ARG(out != NULL, "hash", "out is NULL");
     WT_ARG_DATA(data, len, "hash");
-    return evp_digest(__func__, EVP_sha256(), WETEE_SHA256_BYTES, out, data, len);
+    return evp_digest(__func__, md_sha256(), WETEE_SHA256_BYTES, out, data, len);
 }
 
 int wetee_hash_sha512(uint8_t out[64], const uint8_t *data, size_t len)
 {
     WT_ARG(out != NULL, "hash", "out is NULL");
     WT_ARG_DATA(data, len, "hash");
-    return evp_digest(__func__, EVP_sha512(), WETEE_SHA512_BYTES, out, data, len);
+    return evp_digest(__func__, md_sha512(), WETEE_SHA512_BYTES, out, data, len);
 }
 
 static int hmac_any(const char *func, const EVP_MD *md, size_t md_len, uint8_t *out, const uint8_t *key,
@@ -321,13 +375,53 @@ int wetee_crc16_xmodem(uint16_t *out, const uint8_t *data, size_t len)
     return WETEE_OK;
 }
 
+static uint32_t crc32c_table_update(uint32_t crc, const uint8_t *data, size_t len)
+{
+    for (size_t i = 0; i < len; i++) crc = (crc >> 8) ^ crc32c_table[(crc ^ data[i]) & 0xFF];
+    return crc;
+}
+
+#if defined(__x86_64__) && (defined(__GNUC__) || defined(__clang__))
+#include <nmmintrin.h>
+/* The SSE4.2 crc32 instruction computes CRC32C (Castagnoli), 8 bytes at a
+ * time; chosen at run time when the CPU has it (same results as the table,
+ * checked by the hash tests on every length and alignment up to 64). */
+__attribute__((target("sse4.2"))) static uint32_t crc32c_sse42_update(uint32_t crc, const uint8_t *data, size_t len)
+{
+    uint64_t c = crc;
+    while (len && ((uintptr_t)data & 7)) {
+        c = _mm_crc32_u8((uint32_t)c, *data++);
+        len--;
+    }
+    for (; len >= 8; len -= 8, data += 8) {
+        uint64_t w;
+        memcpy(&w, data, 8);
+        c = _mm_crc32_u64(c, w);
+    }
+    while (len--) c = _mm_crc32_u8((uint32_t)c, *data++);
+    return (uint32_t)c;
+}
+
+static uint32_t crc32c_update(uint32_t crc, const uint8_t *data, size_t len)
+{
+    static int have = -1; /* benign race: every thread computes the same value */
+    if (have < 0) {
+        __builtin_cpu_init();
+        have = __builtin_cpu_supports("sse4.2") ? 1 : 0;
+    }
+    return have ? crc32c_sse42_update(crc, data, len) : crc32c_table_update(crc, data, len);
+}
+#else
+static uint32_t crc32c_update(uint32_t crc, const uint8_t *data, size_t len)
+{
+    return crc32c_table_update(crc, data, len);
+}
+#endif
+
 int wetee_crc32c(uint32_t *out, const uint8_t *data, size_t len)
 {
-    uint32_t crc = 0xFFFFFFFFu;
-    size_t i;
     WT_ARG(out != NULL, "hash", "out is NULL");
     WT_ARG_DATA(data, len, "hash");
-    for (i = 0; i < len; i++) crc = (crc >> 8) ^ crc32c_table[(crc ^ data[i]) & 0xFF];
-    *out = crc ^ 0xFFFFFFFFu;
+    *out = crc32c_update(0xFFFFFFFFu, NONNULL(data), len) ^ 0xFFFFFFFFu;
     return WETEE_OK;
 }

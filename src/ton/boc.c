@@ -39,6 +39,23 @@ typedef struct {
     uint32_t refs[4];
 } raw_cell;
 
+/* Where a cell of a BOC is, for error messages: ton_cell_create() is given
+ * the placeholder CELL_WHERE (formatting the place of every cell cost as much
+ * as hashing it), and on an error the placeholder in the message is replaced
+ * by "boc at offset N: cell #J". */
+#define CELL_WHERE "boc cell"
+
+static int cell_error(int rc, size_t off, uint64_t j)
+{
+    char msg[512];
+    const char *m = wetee_last_error(), *at = m ? strstr(m, CELL_WHERE) : NULL;
+    if (at == NULL) return rc;
+    snprintf(msg, sizeof msg, "%s", m);
+    at = msg + (at - m);
+    return wt_error(rc, "%.*sboc at offset %zu: cell #%llu%s", (int)(at - msg), msg, off, (unsigned long long)j,
+                    at + sizeof CELL_WHERE - 1);
+}
+
 static int parse_impl(wetee_ton_cell **roots, size_t max_roots, size_t *count, const uint8_t *data, size_t len,
                       const wetee_ton_boc_options *opts)
 {
@@ -197,18 +214,20 @@ static int parse_impl(wetee_ton_cell **roots, size_t max_roots, size_t *count, c
     for (uint64_t j = cells; j-- > 0;) {
         raw_cell *c = &raw[j];
         wetee_ton_cell *refs[4];
-        char where[64];
         for (unsigned k = 0; k < c->nrefs; k++) refs[k] = built[c->refs[k]];
-        snprintf(where, sizeof where, "boc at offset %zu: cell #%llu", c->off, (unsigned long long)j);
-        if ((rc = ton_cell_create(&built[j], c->data, c->bits, refs, c->nrefs, (c->d1 >> 3) & 1, where))) goto done;
+        if ((rc = ton_cell_create(&built[j], c->data, c->bits, refs, c->nrefs, (c->d1 >> 3) & 1, CELL_WHERE))) {
+            rc = cell_error(rc, c->off, j);
+            goto done;
+        }
         if (built[j]->level_mask != (c->d1 >> 5)) {
-            rc = wt_error(WETEE_ERR_DECODE, MOD ": %s: declared level mask %u, computed %u", where, (unsigned)(c->d1 >> 5),
-                          (unsigned)built[j]->level_mask);
+            rc = wt_error(WETEE_ERR_DECODE, MOD ": boc at offset %zu: cell #%llu: declared level mask %u, computed %u",
+                          c->off, (unsigned long long)j, (unsigned)(c->d1 >> 5), (unsigned)built[j]->level_mask);
             goto done;
         }
         for (unsigned l = 0; l < 4; l++)
             if (built[j]->depths[l] > max_depth) {
-                rc = wt_error(WETEE_ERR_DEPTH, MOD ": %s: depth %u above the limit %u", where, (unsigned)built[j]->depths[l], max_depth);
+                rc = wt_error(WETEE_ERR_DEPTH, MOD ": boc at offset %zu: cell #%llu: depth %u above the limit %u", c->off,
+                              (unsigned long long)j, (unsigned)built[j]->depths[l], max_depth);
                 goto done;
             }
     }

@@ -248,6 +248,10 @@ WT_TEST(test_boc_negative)
     /* reference out of bounds (to cell 2 of 2) */
     CHECK_ERR(parse_hex("b5ee9c7201010201000d0001080000000102000800000002", &c), WETEE_ERR_DECODE);
     CHECK(strstr(wetee_last_error(), "refers to cell #2 of 2") != NULL);
+    /* an error inside a cell names the cell and its offset: an exotic cell
+     * (d1 = 0x08) without its type byte, cell #0 at offset 11 */
+    CHECK_ERR(parse_hex("b5ee9c72010101010002000800", &c), WETEE_ERR_DECODE);
+    CHECK(strstr(wetee_last_error(), "ton: boc at offset 11: cell #0: exotic cell without a type byte") != NULL);
     /* self reference (a cycle) */
     CHECK_ERR(parse_hex("b5ee9c7201010201000d0001080000000100000800000002", &c), WETEE_ERR_DECODE);
     CHECK(strstr(wetee_last_error(), "not to a later cell") != NULL);
