@@ -18,6 +18,7 @@
 #include "wetee/value.h"
 #include "wetee/tx.h"
 #include "wetee/ton.h"
+#include "wetee/toncenter.h"
 #include "wetee/attest_snp.h"
 #include "wetee/rpc.h"
 #include "wetee/chain.h"

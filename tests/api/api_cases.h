@@ -14,6 +14,7 @@ void test_overlap_keystore_export(void);
 void test_lengths_sweep(void);
 void test_overlap_rpc_call(void);
 void test_overlap_ton_mnemonic(void);
+void test_overlap_toncenter(void);
 void test_error_table(void);
 
 #endif

@@ -36,6 +36,19 @@ static int chain_submit_watch(size_t n)
     wetee_chain_watch_free(w);
     return rc;
 }
+/* wetee_toncenter_send_boc with a client that never connects (the length
+ * is refused before any request) */
+static int toncenter_send_boc(size_t n)
+{
+    wetee_toncenter_options o = WETEE_TONCENTER_OPTIONS_INIT;
+    wetee_toncenter *c = NULL;
+    int rc;
+    o.v2_url = "http://127.0.0.1:1/api/v2";
+    if ((rc = wetee_toncenter_new(&c, &o)) != WETEE_OK) return rc;
+    rc = wetee_toncenter_send_boc(g_out, c, g_in, n);
+    wetee_toncenter_free(c);
+    return rc;
+}
 
 /* X(tag, function, expected code, call using `n`) */
 #define SWEEPS(X)                                                                                                \
@@ -241,6 +254,7 @@ static int chain_submit_watch(size_t n)
       wetee_ton_amount_format(g_text, n, wetee_u128_from_u64(5), "TON"))                                         \
     X(ton_amount_parse, wetee_ton_amount_parse, TOO_LONG, ton_amount_parse(n))                                   \
     X(ton_comment, wetee_ton_comment, TOO_LONG, ton_cell_check(wetee_ton_comment(&g_cell, g_text, n)))           \
+    X(toncenter_send_boc, wetee_toncenter_send_boc, TOO_LONG, toncenter_send_boc(n))                             \
     X(ton_mnemonic_generate, wetee_ton_mnemonic_generate, TOO_LONG, wetee_ton_mnemonic_generate(&g_buf, "pw", n)) \
     X(ton_mnemonic_validate_phrase, wetee_ton_mnemonic_validate, TOO_LONG,                                       \
       wetee_ton_mnemonic_validate(g_phrase, n, "pw", 2))                                                         \

@@ -785,3 +785,27 @@ void test_overlap_ton_mnemonic(void)
     CHECK_OK(wetee_ton_mnemonic_validate((const char *)b.data, b.len, pw, sizeof pw - 1));
     wetee_buf_free_secure(&b);
 }
+
+/* wetee_toncenter_run_get_method: the address and method may lie in
+ * `result`. Here against a port where nothing listens, so both the copied
+ * and the overlapping inputs must give the same transport error (with the
+ * buffer left as it was); tests/toncenter checks the same against the
+ * replay server, where the call succeeds. */
+void test_overlap_toncenter(void)
+{
+    static const char addr[] = "0:2cf55953e92efbeadab7ba725c3f93a0b23f842cbba72d7b8e6f510a70e422e3";
+    wetee_toncenter_options o = WETEE_TONCENTER_OPTIONS_INIT;
+    wetee_toncenter *c = NULL;
+    wetee_buf b = WETEE_BUF_INIT;
+    int ec = 0, rc;
+    o.v2_url = "http://127.0.0.1:1/api/v2";
+    o.timeout_ms = 2000;
+    rc = wetee_toncenter_new(&c, &o);
+    if (rc == WETEE_ERR_UNSUPPORTED) return; /* a build without the network parts */
+    CHECK_OK(rc);
+    CHECK_OK(wetee_buf_append(&b, (const uint8_t *)addr, sizeof addr));
+    CHECK_ERR(wetee_toncenter_run_get_method(&b, &ec, c, (const char *)b.data, "seqno", NULL), WETEE_ERR_NETWORK);
+    CHECK(b.len == sizeof addr && memcmp(b.data, addr, sizeof addr) == 0);
+    wetee_toncenter_free(c);
+    wetee_buf_free(&b);
+}
