@@ -38,3 +38,4 @@
 %include "rpc.i"
 %include "chain.i"
 %include "telegram.i"
+%include "toncenter.i"

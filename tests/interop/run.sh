@@ -59,7 +59,7 @@
 # package.json in ton-sandbox/, ton_sandbox.c builds every external message
 # with libwetee, ton-sandbox/sandbox_e2e.mjs delivers them and checks the
 # chain): wallets v3r2, v4r2, v5r1 and highload v3 deployed by their first
-# transfer of 0.1 TON, a second transfer, replayed and tampered messages
+# transfer of 0.1 TON (send mode in the signed request: 1, W5 3), a second transfer, replayed and tampered messages
 # refused (balances, seqno, highload processed?); a TEP-74 minter and wallet
 # (@ton-community/assets-sdk's published code; wallet code ordinary and as a
 # library cell) deployed, 1000 units minted, a W5 transfer built by libwetee

@@ -9,8 +9,9 @@
 //
 // Wallets v3r2, v4r2, v5r1 and highload v3, each in a fresh chain:
 //   1. the wallet's (uninitialised) address is funded with 1 TON, non-bounceable
-//   2. libwetee's first external message deploys it and sends 0.1 TON
-//      (comment "e2e") to a fresh address: the wallet's transaction succeeds
+//   2. libwetee's first external message deploys it and sends 0.1 TON with
+//      send mode 1 (W5: 3, as W5 requests carry +2 ignore-errors)
+//      and comment "e2e" to a fresh address: the wallet's transaction succeeds
 //      (compute exit 0, action phase ok), the destination holds exactly 0.1
 //      TON, seqno is 1 (highload: the query id is marked processed)
 //   3. a second transfer (seqno 1 / query id 1): destination 0.2 TON, seqno 2
@@ -128,6 +129,25 @@ async function walletCase(version) {
   const wallet = Address.parseRaw(m0.address);
   await funder.send({ to: wallet, value: toNano('1'), bounce: false });
   check((await chain.getContract(wallet)).accountState?.type !== 'active', `${tag}: wallet not yet deployed`);
+
+  // the send mode inside the signed request: 1 as given, W5 adds +2
+  // (ignore errors) to every action of an external request
+  const body0 = loadMessage(Cell.fromBase64(m0.ext).beginParse()).body.beginParse();
+  let mode;
+  if (version === 'v5r1') {
+    const node = body0.skip(32 * 4).loadMaybeRef().beginParse(); // ^prev, action_send_msg, mode, ^msg
+    check(node.loadUint(32) === 0x0ec3c86d, `${tag}: out action is action_send_msg`);
+    mode = node.loadUint(8);
+  } else if (version === 'highload') {
+    const inner = body0.skip(512).loadRef().beginParse();
+    inner.skip(32);
+    inner.loadRef();
+    mode = inner.loadUint(8);
+  } else {
+    body0.skip(512 + 96 + (version === 'v4r2' ? 8 : 0));
+    mode = body0.loadUint(8);
+  }
+  check(mode === (version === 'v5r1' ? 3 : 1), `${tag}: send mode in the signed request`, String(mode));
 
   const tx0 = await deliver(chain, m0.ext, wallet);
   check(txOk(tx0), `${tag}: deploy + transfer executed`, tx0 ? JSON.stringify(tx0.description.computePhase, (k, v) => typeof v === 'bigint' ? v.toString() : v) : 'refused');

@@ -13,9 +13,9 @@ extern
 #ifdef __cplusplus
   "C"
 #endif
-  void cgo_panic__cwetee_42f7fdc8fac9f40f(const char*);
+  void cgo_panic__cwetee_821f7166ba687e01(const char*);
 static void _swig_gopanic(const char *p) {
-  cgo_panic__cwetee_42f7fdc8fac9f40f(p);
+  cgo_panic__cwetee_821f7166ba687e01(p);
 }
 
 
@@ -1046,11 +1046,102 @@ static wetee_rc wetee_chainb_transfer(wetee_buf *text_out, wetee_chain *c, const
   return wetee_chain_transfer(text_out, c, kp, dest, amount, allow_death, until, timeout_ms);
 }
 
+
+static wetee_rc wetee_toncenter_new_(wetee_toncenter **out, const char *v2_url, const char *v3_url,
+                                     const char *api_key, unsigned timeout_ms, unsigned max_retries,
+                                     unsigned backoff_ms, unsigned max_backoff_ms) {
+  wetee_toncenter_options o = WETEE_TONCENTER_OPTIONS_INIT;
+  o.v2_url = v2_url;
+  o.v3_url = v3_url;
+  o.api_key = api_key;
+  o.timeout_ms = timeout_ms;
+  o.max_retries = max_retries;
+  o.backoff_ms = backoff_ms;
+  o.max_backoff_ms = max_backoff_ms;
+  return wetee_toncenter_new(out, &o);
+}
+
+static void wetee_tc_hex_(char *dst, const uint8_t *h) {
+  static const char d[] = "0123456789abcdef";
+  for (int i = 0; i < 32; i++) { dst[2 * i] = d[h[i] >> 4]; dst[2 * i + 1] = d[h[i] & 15]; }
+  dst[64] = 0;
+}
+
+static wetee_rc wetee_tc_text_(wetee_buf *text_out, const char *s) {
+  wetee_buf b = WETEE_BUF_INIT;
+  wetee_rc rc = wetee_buf_append(&b, (const uint8_t *)s, strlen(s) + 1);
+  if (rc) return rc;
+  b.len--; /* the NUL stays after the text */
+  wetee_buf_free(text_out);
+  *text_out = b;
+  return WETEE_OK;
+}
+
+static wetee_rc wetee_toncenter_run_get_method_(wetee_buf *text_out, wetee_toncenter *c, const char *address,
+                                                const char *method, const char *stack_json) {
+  int ec = 0;
+  return wetee_toncenter_run_get_method(text_out, &ec, c, address, method, stack_json);
+}
+
+static wetee_rc wetee_toncenter_jetton_wallet_address_(wetee_buf *text_out, wetee_toncenter *c, const char *master,
+                                                       const char *owner) {
+  wetee_ton_address o, jw;
+  char raw[WETEE_TON_ADDRESS_RAW_BUFSIZE];
+  wetee_rc rc;
+  if (owner == NULL) return WETEE_ERR_INVALID_ARGUMENT;
+  if ((rc = wetee_ton_address_parse(&o, NULL, owner, strlen(owner)))) return rc;
+  if ((rc = wetee_toncenter_jetton_wallet_address(&jw, c, master, &o))) return rc;
+  if ((rc = wetee_ton_address_to_raw(raw, sizeof raw, &jw))) return rc;
+  return wetee_tc_text_(text_out, raw);
+}
+
+static wetee_rc wetee_toncenter_account_info_(wetee_buf *text_out, wetee_toncenter *c, const char *address) {
+  static const char *const states[] = { "uninitialized", "active", "frozen" };
+  wetee_toncenter_account a;
+  char bal[WETEE_U128_DECIMAL_BUFSIZE], hash[65], json[256];
+  wetee_rc rc = wetee_toncenter_account_info(&a, c, address);
+  if (rc) return rc;
+  if ((rc = wetee_u128_to_decimal(bal, sizeof bal, a.balance, 0))) return rc;
+  wetee_tc_hex_(hash, a.last_hash);
+  snprintf(json, sizeof json, "{\"balance\": \"%s\", \"state\": \"%s\", \"last_lt\": \"%llu\", \"last_hash\": \"%s\"}",
+           bal, states[a.state >= 0 && a.state <= 2 ? a.state : 0], (unsigned long long)a.last_lt, hash);
+  return wetee_tc_text_(text_out, json);
+}
+
+static wetee_rc wetee_toncenter_find_transaction_(wetee_buf *text_out, wetee_toncenter *c, const uint8_t hash[32]) {
+  wetee_toncenter_tx t;
+  char raw[WETEE_TON_ADDRESS_RAW_BUFSIZE], h[65], json[512];
+  wetee_rc rc = wetee_toncenter_find_transaction(&t, c, hash);
+  if (rc) return rc;
+  if ((rc = wetee_ton_address_to_raw(raw, sizeof raw, &t.account))) return rc;
+  wetee_tc_hex_(h, t.hash);
+  snprintf(json, sizeof json,
+           "{\"account\": \"%s\", \"hash\": \"%s\", \"lt\": \"%llu\", \"utime\": %u, \"aborted\": %s, "
+           "\"compute_success\": %s, \"exit_code\": %d, \"action_success\": %s, \"success\": %s}",
+           raw, h, (unsigned long long)t.lt, (unsigned)t.utime, t.aborted ? "true" : "false",
+           t.compute_success ? "true" : "false", t.exit_code, t.action_success ? "true" : "false",
+           t.success ? "true" : "false");
+  return wetee_tc_text_(text_out, json);
+}
+
+static wetee_rc wetee_toncenter_find_trace_(wetee_buf *text_out, wetee_toncenter *c, const uint8_t hash[32]) {
+  wetee_toncenter_trace t;
+  char h[65], json[256];
+  wetee_rc rc = wetee_toncenter_find_trace(&t, c, hash);
+  if (rc) return rc;
+  wetee_tc_hex_(h, t.trace_id);
+  snprintf(json, sizeof json,
+           "{\"trace_id\": \"%s\", \"complete\": %s, \"transactions\": %u, \"failed\": %u, \"pending_messages\": %u}",
+           h, t.complete ? "true" : "false", (unsigned)t.transactions, (unsigned)t.failed,
+           (unsigned)t.pending_messages);
+  return wetee_tc_text_(text_out, json);
+}
+
 #ifdef __cplusplus
 extern "C" {
 #endif
 
-void _wrap_Swig_free_cwetee_42f7fdc8fac9f40f(void *_swig_go_0) {
+void _wrap_Swig_free_cwetee_821f7166ba687e01(void *_swig_go_0) {
   void *arg1 = (void *) 0 ;
   
   arg1 = *(void **)&_swig_go_0; 
@@ -1060,7 +1151,7 @@ void _wrap_Swig_free_cwetee_42f7fdc8fac9f40f(void *_swig_go_0) {
 }
 
 
-void *_wrap_Swig_malloc_cwetee_42f7fdc8fac9f40f(intgo _swig_go_0) {
+void *_wrap_Swig_malloc_cwetee_821f7166ba687e01(intgo _swig_go_0) {
   int arg1 ;
   void *result = 0 ;
   void *_swig_go_result;
@@ -1073,7 +1164,7 @@ void *_wrap_Swig_malloc_cwetee_42f7fdc8fac9f40f(intgo _swig_go_0) {
 }
 
 
-void _wrap_go_take_cwetee_42f7fdc8fac9f40f(long long _swig_go_0, _goslice_ _swig_go_1) {
+void _wrap_go_take_cwetee_821f7166ba687e01(long long _swig_go_0, _goslice_ _swig_go_1) {
   uint64_t arg1 ;
   uint8_t *arg2 = (uint8_t *) 0 ;
   size_t arg3 ;
@@ -1092,7 +1183,7 @@ void _wrap_go_take_cwetee_42f7fdc8fac9f40f(long long _swig_go_0, _goslice_ _swig
 }
 
 
-void _wrap_go_take_secret_cwetee_42f7fdc8fac9f40f(long long _swig_go_0, long long _swig_go_1, _goslice_ _swig_go_2) {
+void _wrap_go_take_secret_cwetee_821f7166ba687e01(long long _swig_go_0, long long _swig_go_1, _goslice_ _swig_go_2) {
   uint64_t arg1 ;
   uint64_t arg2 ;
   uint8_t *arg3 = (uint8_t *) 0 ;
@@ -1113,7 +1204,7 @@ void _wrap_go_take_secret_cwetee_42f7fdc8fac9f40f(long long _swig_go_0, long lon
 }
 
 
-void _wrap_go_copy_static_cwetee_42f7fdc8fac9f40f(long long _swig_go_0, _goslice_ _swig_go_1) {
+void _wrap_go_copy_static_cwetee_821f7166ba687e01(long long _swig_go_0, _goslice_ _swig_go_1) {
   uint64_t arg1 ;
   uint8_t *arg2 = (uint8_t *) 0 ;
   size_t arg3 ;
@@ -1132,7 +1223,7 @@ void _wrap_go_copy_static_cwetee_42f7fdc8fac9f40f(long long _swig_go_0, _goslice
 }
 
 
-_gostring_ _wrap_version_string_cwetee_42f7fdc8fac9f40f() {
+_gostring_ _wrap_version_string_cwetee_821f7166ba687e01() {
   char *result = 0 ;
   _gostring_ _swig_go_result;
   
@@ -1149,7 +1240,7 @@ _gostring_ _wrap_version_string_cwetee_42f7fdc8fac9f40f() {
 }
 
 
-intgo _wrap_version_number_cwetee_42f7fdc8fac9f40f() {
+intgo _wrap_version_number_cwetee_821f7166ba687e01() {
   int result;
   intgo _swig_go_result;
   
@@ -1163,7 +1254,7 @@ intgo _wrap_version_number_cwetee_42f7fdc8fac9f40f() {
 }
 
 
-_gostring_ _wrap_strerror_cwetee_42f7fdc8fac9f40f(intgo _swig_go_0) {
+_gostring_ _wrap_strerror_cwetee_821f7166ba687e01(intgo _swig_go_0) {
   int arg1 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -1182,7 +1273,7 @@ _gostring_ _wrap_strerror_cwetee_42f7fdc8fac9f40f(intgo _swig_go_0) {
 }
 
 
-intgo _wrap_OK_cwetee_42f7fdc8fac9f40f() {
+intgo _wrap_OK_cwetee_821f7166ba687e01() {
   enum wetee_status result;
   intgo _swig_go_result;
   
@@ -1197,7 +1288,7 @@ intgo _wrap_OK_cwetee_42f7fdc8fac9f40f() {
 }
 
 
-intgo _wrap_ERR_INVALID_ARGUMENT_cwetee_42f7fdc8fac9f40f() {
+intgo _wrap_ERR_INVALID_ARGUMENT_cwetee_821f7166ba687e01() {
   enum wetee_status result;
   intgo _swig_go_result;
   
@@ -1212,7 +1303,7 @@ intgo _wrap_ERR_INVALID_ARGUMENT_cwetee_42f7fdc8fac9f40f() {
 }
 
 
-intgo _wrap_ERR_NO_MEMORY_cwetee_42f7fdc8fac9f40f() {
+intgo _wrap_ERR_NO_MEMORY_cwetee_821f7166ba687e01() {
   enum wetee_status result;
   intgo _swig_go_result;
   
@@ -1227,7 +1318,7 @@ intgo _wrap_ERR_NO_MEMORY_cwetee_42f7fdc8fac9f40f() {
 }
 
 
-intgo _wrap_ERR_DECODE_cwetee_42f7fdc8fac9f40f() {
+intgo _wrap_ERR_DECODE_cwetee_821f7166ba687e01() {
   enum wetee_status result;
   intgo _swig_go_result;
   
@@ -1242,7 +1333,7 @@ intgo _wrap_ERR_DECODE_cwetee_42f7fdc8fac9f40f() {
 }
 
 
-intgo _wrap_ERR_TRUNCATED_cwetee_42f7fdc8fac9f40f() {
+intgo _wrap_ERR_TRUNCATED_cwetee_821f7166ba687e01() {
   enum wetee_status result;
   intgo _swig_go_result;
   
@@ -1257,7 +1348,7 @@ intgo _wrap_ERR_TRUNCATED_cwetee_42f7fdc8fac9f40f() {
 }
 
 
-intgo _wrap_ERR_NON_CANONICAL_cwetee_42f7fdc8fac9f40f() {
+intgo _wrap_ERR_NON_CANONICAL_cwetee_821f7166ba687e01() {
   enum wetee_status result;
   intgo _swig_go_result;
   
@@ -1272,7 +1363,7 @@ intgo _wrap_ERR_NON_CANONICAL_cwetee_42f7fdc8fac9f40f() {
 }
 
 
-intgo _wrap_ERR_OVERFLOW_cwetee_42f7fdc8fac9f40f() {
+intgo _wrap_ERR_OVERFLOW_cwetee_821f7166ba687e01() {
   enum wetee_status result;
   intgo _swig_go_result;
   
@@ -1287,7 +1378,7 @@ intgo _wrap_ERR_OVERFLOW_cwetee_42f7fdc8fac9f40f() {
 }
 
 
-intgo _wrap_ERR_DEPTH_cwetee_42f7fdc8fac9f40f() {
+intgo _wrap_ERR_DEPTH_cwetee_821f7166ba687e01() {
   enum wetee_status result;
   intgo _swig_go_result;
   
@@ -1302,7 +1393,7 @@ intgo _wrap_ERR_DEPTH_cwetee_42f7fdc8fac9f40f() {
 }
 
 
-intgo _wrap_ERR_CHECKSUM_cwetee_42f7fdc8fac9f40f() {
+intgo _wrap_ERR_CHECKSUM_cwetee_821f7166ba687e01() {
   enum wetee_status result;
   intgo _swig_go_result;
   
@@ -1317,7 +1408,7 @@ intgo _wrap_ERR_CHECKSUM_cwetee_42f7fdc8fac9f40f() {
 }
 
 
-intgo _wrap_ERR_UNSUPPORTED_cwetee_42f7fdc8fac9f40f() {
+intgo _wrap_ERR_UNSUPPORTED_cwetee_821f7166ba687e01() {
   enum wetee_status result;
   intgo _swig_go_result;
   
@@ -1332,7 +1423,7 @@ intgo _wrap_ERR_UNSUPPORTED_cwetee_42f7fdc8fac9f40f() {
 }
 
 
-intgo _wrap_ERR_CRYPTO_cwetee_42f7fdc8fac9f40f() {
+intgo _wrap_ERR_CRYPTO_cwetee_821f7166ba687e01() {
   enum wetee_status result;
   intgo _swig_go_result;
   
@@ -1347,7 +1438,7 @@ intgo _wrap_ERR_CRYPTO_cwetee_42f7fdc8fac9f40f() {
 }
 
 
-intgo _wrap_ERR_VERIFY_cwetee_42f7fdc8fac9f40f() {
+intgo _wrap_ERR_VERIFY_cwetee_821f7166ba687e01() {
   enum wetee_status result;
   intgo _swig_go_result;
   
@@ -1362,7 +1453,7 @@ intgo _wrap_ERR_VERIFY_cwetee_42f7fdc8fac9f40f() {
 }
 
 
-intgo _wrap_ERR_NOT_FOUND_cwetee_42f7fdc8fac9f40f() {
+intgo _wrap_ERR_NOT_FOUND_cwetee_821f7166ba687e01() {
   enum wetee_status result;
   intgo _swig_go_result;
   
@@ -1377,7 +1468,7 @@ intgo _wrap_ERR_NOT_FOUND_cwetee_42f7fdc8fac9f40f() {
 }
 
 
-intgo _wrap_ERR_IO_cwetee_42f7fdc8fac9f40f() {
+intgo _wrap_ERR_IO_cwetee_821f7166ba687e01() {
   enum wetee_status result;
   intgo _swig_go_result;
   
@@ -1392,7 +1483,7 @@ intgo _wrap_ERR_IO_cwetee_42f7fdc8fac9f40f() {
 }
 
 
-intgo _wrap_ERR_NETWORK_cwetee_42f7fdc8fac9f40f() {
+intgo _wrap_ERR_NETWORK_cwetee_821f7166ba687e01() {
   enum wetee_status result;
   intgo _swig_go_result;
   
@@ -1407,7 +1498,7 @@ intgo _wrap_ERR_NETWORK_cwetee_42f7fdc8fac9f40f() {
 }
 
 
-intgo _wrap_ERR_STATE_cwetee_42f7fdc8fac9f40f() {
+intgo _wrap_ERR_STATE_cwetee_821f7166ba687e01() {
   enum wetee_status result;
   intgo _swig_go_result;
   
@@ -1422,7 +1513,7 @@ intgo _wrap_ERR_STATE_cwetee_42f7fdc8fac9f40f() {
 }
 
 
-intgo _wrap_ERR_TRAILING_cwetee_42f7fdc8fac9f40f() {
+intgo _wrap_ERR_TRAILING_cwetee_821f7166ba687e01() {
   enum wetee_status result;
   intgo _swig_go_result;
   
@@ -1437,7 +1528,7 @@ intgo _wrap_ERR_TRAILING_cwetee_42f7fdc8fac9f40f() {
 }
 
 
-intgo _wrap_ERR_INTERNAL_cwetee_42f7fdc8fac9f40f() {
+intgo _wrap_ERR_INTERNAL_cwetee_821f7166ba687e01() {
   enum wetee_status result;
   intgo _swig_go_result;
   
@@ -1452,7 +1543,7 @@ intgo _wrap_ERR_INTERNAL_cwetee_42f7fdc8fac9f40f() {
 }
 
 
-intgo _wrap_ERR_TOO_LONG_cwetee_42f7fdc8fac9f40f() {
+intgo _wrap_ERR_TOO_LONG_cwetee_821f7166ba687e01() {
   enum wetee_status result;
   intgo _swig_go_result;
   
@@ -1467,7 +1558,7 @@ intgo _wrap_ERR_TOO_LONG_cwetee_42f7fdc8fac9f40f() {
 }
 
 
-intgo _wrap_ERR_TIMEOUT_cwetee_42f7fdc8fac9f40f() {
+intgo _wrap_ERR_TIMEOUT_cwetee_821f7166ba687e01() {
   enum wetee_status result;
   intgo _swig_go_result;
   
@@ -1482,7 +1573,7 @@ intgo _wrap_ERR_TIMEOUT_cwetee_42f7fdc8fac9f40f() {
 }
 
 
-intgo _wrap_ERR_RPC_cwetee_42f7fdc8fac9f40f() {
+intgo _wrap_ERR_RPC_cwetee_821f7166ba687e01() {
   enum wetee_status result;
   intgo _swig_go_result;
   
@@ -1497,7 +1588,7 @@ intgo _wrap_ERR_RPC_cwetee_42f7fdc8fac9f40f() {
 }
 
 
-intgo _wrap_HEX_PREFIX_cwetee_42f7fdc8fac9f40f() {
+intgo _wrap_HEX_PREFIX_cwetee_821f7166ba687e01() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -1508,7 +1599,7 @@ intgo _wrap_HEX_PREFIX_cwetee_42f7fdc8fac9f40f() {
 }
 
 
-intgo _wrap_HEX_UPPER_cwetee_42f7fdc8fac9f40f() {
+intgo _wrap_HEX_UPPER_cwetee_821f7166ba687e01() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -1519,7 +1610,7 @@ intgo _wrap_HEX_UPPER_cwetee_42f7fdc8fac9f40f() {
 }
 
 
-intgo _wrap_BASE64_URL_cwetee_42f7fdc8fac9f40f() {
+intgo _wrap_BASE64_URL_cwetee_821f7166ba687e01() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -1530,7 +1621,7 @@ intgo _wrap_BASE64_URL_cwetee_42f7fdc8fac9f40f() {
 }
 
 
-intgo _wrap_BASE64_NOPAD_cwetee_42f7fdc8fac9f40f() {
+intgo _wrap_BASE64_NOPAD_cwetee_821f7166ba687e01() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -1541,7 +1632,7 @@ intgo _wrap_BASE64_NOPAD_cwetee_42f7fdc8fac9f40f() {
 }
 
 
-_gostring_ _wrap_hex_encode_cwetee_42f7fdc8fac9f40f(wetee_buf *_swig_go_0, _goslice_ _swig_go_1, intgo _swig_go_2) {
+_gostring_ _wrap_hex_encode_cwetee_821f7166ba687e01(wetee_buf *_swig_go_0, _goslice_ _swig_go_1, intgo _swig_go_2) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   uint8_t *arg2 = (uint8_t *) 0 ;
   size_t arg3 ;
@@ -1581,7 +1672,7 @@ _gostring_ _wrap_hex_encode_cwetee_42f7fdc8fac9f40f(wetee_buf *_swig_go_0, _gosl
 }
 
 
-_gostring_ _wrap_hex_decode_cwetee_42f7fdc8fac9f40f(wetee_buf *_swig_go_0, _gostring_ _swig_go_1) {
+_gostring_ _wrap_hex_decode_cwetee_821f7166ba687e01(wetee_buf *_swig_go_0, _gostring_ _swig_go_1) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   char *arg2 = (char *) 0 ;
   size_t arg3 ;
@@ -1619,7 +1710,7 @@ _gostring_ _wrap_hex_decode_cwetee_42f7fdc8fac9f40f(wetee_buf *_swig_go_0, _gost
 }
 
 
-_gostring_ _wrap_base58_encode_cwetee_42f7fdc8fac9f40f(wetee_buf *_swig_go_0, _goslice_ _swig_go_1) {
+_gostring_ _wrap_base58_encode_cwetee_821f7166ba687e01(wetee_buf *_swig_go_0, _goslice_ _swig_go_1) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   uint8_t *arg2 = (uint8_t *) 0 ;
   size_t arg3 ;
@@ -1657,7 +1748,7 @@ _gostring_ _wrap_base58_encode_cwetee_42f7fdc8fac9f40f(wetee_buf *_swig_go_0, _g
 }
 
 
-_gostring_ _wrap_base58_decode_cwetee_42f7fdc8fac9f40f(wetee_buf *_swig_go_0, _gostring_ _swig_go_1) {
+_gostring_ _wrap_base58_decode_cwetee_821f7166ba687e01(wetee_buf *_swig_go_0, _gostring_ _swig_go_1) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   char *arg2 = (char *) 0 ;
   size_t arg3 ;
@@ -1695,7 +1786,7 @@ _gostring_ _wrap_base58_decode_cwetee_42f7fdc8fac9f40f(wetee_buf *_swig_go_0, _g
 }
 
 
-_gostring_ _wrap_base64_encode_cwetee_42f7fdc8fac9f40f(wetee_buf *_swig_go_0, _goslice_ _swig_go_1, intgo _swig_go_2) {
+_gostring_ _wrap_base64_encode_cwetee_821f7166ba687e01(wetee_buf *_swig_go_0, _goslice_ _swig_go_1, intgo _swig_go_2) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   uint8_t *arg2 = (uint8_t *) 0 ;
   size_t arg3 ;
@@ -1735,7 +1826,7 @@ _gostring_ _wrap_base64_encode_cwetee_42f7fdc8fac9f40f(wetee_buf *_swig_go_0, _g
 }
 
 
-_gostring_ _wrap_base64_decode_cwetee_42f7fdc8fac9f40f(wetee_buf *_swig_go_0, _gostring_ _swig_go_1, intgo _swig_go_2) {
+_gostring_ _wrap_base64_decode_cwetee_821f7166ba687e01(wetee_buf *_swig_go_0, _gostring_ _swig_go_1, intgo _swig_go_2) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   char *arg2 = (char *) 0 ;
   size_t arg3 ;
@@ -1775,7 +1866,7 @@ _gostring_ _wrap_base64_decode_cwetee_42f7fdc8fac9f40f(wetee_buf *_swig_go_0, _g
 }
 
 
-intgo _wrap_U128_MAX_DECIMALS_cwetee_42f7fdc8fac9f40f() {
+intgo _wrap_U128_MAX_DECIMALS_cwetee_821f7166ba687e01() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -1786,7 +1877,7 @@ intgo _wrap_U128_MAX_DECIMALS_cwetee_42f7fdc8fac9f40f() {
 }
 
 
-_gostring_ _wrap_u128_from_decimal_cwetee_42f7fdc8fac9f40f(_goslice_ _swig_go_0, _gostring_ _swig_go_1, intgo _swig_go_2) {
+_gostring_ _wrap_u128_from_decimal_cwetee_821f7166ba687e01(_goslice_ _swig_go_0, _gostring_ _swig_go_1, intgo _swig_go_2) {
   wetee_u128 *arg1 = (wetee_u128 *) 0 ;
   char *arg2 = (char *) 0 ;
   size_t arg3 ;
@@ -1820,7 +1911,7 @@ _gostring_ _wrap_u128_from_decimal_cwetee_42f7fdc8fac9f40f(_goslice_ _swig_go_0,
 }
 
 
-_gostring_ _wrap_u128_to_decimal_cwetee_42f7fdc8fac9f40f(_goslice_ _swig_go_0, _goslice_ _swig_go_1, intgo _swig_go_2) {
+_gostring_ _wrap_u128_to_decimal_cwetee_821f7166ba687e01(_goslice_ _swig_go_0, _goslice_ _swig_go_1, intgo _swig_go_2) {
   char *arg1 = (char *) 0 ;
   size_t arg2 ;
   wetee_u128 arg3 ;
@@ -1848,7 +1939,7 @@ _gostring_ _wrap_u128_to_decimal_cwetee_42f7fdc8fac9f40f(_goslice_ _swig_go_0, _
 }
 
 
-void _wrap_u128_to_le_cwetee_42f7fdc8fac9f40f(_goslice_ _swig_go_0, _goslice_ _swig_go_1) {
+void _wrap_u128_to_le_cwetee_821f7166ba687e01(_goslice_ _swig_go_0, _goslice_ _swig_go_1) {
   uint8_t *arg1 ;
   wetee_u128 arg2 ;
   
@@ -1870,7 +1961,7 @@ void _wrap_u128_to_le_cwetee_42f7fdc8fac9f40f(_goslice_ _swig_go_0, _goslice_ _s
 }
 
 
-void _wrap_u128_from_le_cwetee_42f7fdc8fac9f40f(_goslice_ _swig_go_0, _goslice_ _swig_go_1) {
+void _wrap_u128_from_le_cwetee_821f7166ba687e01(_goslice_ _swig_go_0, _goslice_ _swig_go_1) {
   wetee_u128 *arg1 = (wetee_u128 *) 0 ;
   uint8_t *arg2 ;
   wetee_u128 temp1 ;
@@ -1898,7 +1989,7 @@ void _wrap_u128_from_le_cwetee_42f7fdc8fac9f40f(_goslice_ _swig_go_0, _goslice_ 
 }
 
 
-intgo _wrap_BLAKE2B_KEY_MAX_cwetee_42f7fdc8fac9f40f() {
+intgo _wrap_BLAKE2B_KEY_MAX_cwetee_821f7166ba687e01() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -1909,7 +2000,7 @@ intgo _wrap_BLAKE2B_KEY_MAX_cwetee_42f7fdc8fac9f40f() {
 }
 
 
-_gostring_ _wrap_hash_blake2b_cwetee_42f7fdc8fac9f40f(_goslice_ _swig_go_0, _goslice_ _swig_go_1, _goslice_ _swig_go_2) {
+_gostring_ _wrap_hash_blake2b_cwetee_821f7166ba687e01(_goslice_ _swig_go_0, _goslice_ _swig_go_1, _goslice_ _swig_go_2) {
   uint8_t *arg1 = (uint8_t *) 0 ;
   size_t arg2 ;
   uint8_t *arg3 = (uint8_t *) 0 ;
@@ -1941,7 +2032,7 @@ _gostring_ _wrap_hash_blake2b_cwetee_42f7fdc8fac9f40f(_goslice_ _swig_go_0, _gos
 }
 
 
-_gostring_ _wrap_hash_blake2b_128_cwetee_42f7fdc8fac9f40f(_goslice_ _swig_go_0, _goslice_ _swig_go_1) {
+_gostring_ _wrap_hash_blake2b_128_cwetee_821f7166ba687e01(_goslice_ _swig_go_0, _goslice_ _swig_go_1) {
   uint8_t *arg1 ;
   uint8_t *arg2 = (uint8_t *) 0 ;
   size_t arg3 ;
@@ -1966,7 +2057,7 @@ _gostring_ _wrap_hash_blake2b_128_cwetee_42f7fdc8fac9f40f(_goslice_ _swig_go_0, 
 }
 
 
-_gostring_ _wrap_hash_blake2b_256_cwetee_42f7fdc8fac9f40f(_goslice_ _swig_go_0, _goslice_ _swig_go_1) {
+_gostring_ _wrap_hash_blake2b_256_cwetee_821f7166ba687e01(_goslice_ _swig_go_0, _goslice_ _swig_go_1) {
   uint8_t *arg1 ;
   uint8_t *arg2 = (uint8_t *) 0 ;
   size_t arg3 ;
@@ -1991,7 +2082,7 @@ _gostring_ _wrap_hash_blake2b_256_cwetee_42f7fdc8fac9f40f(_goslice_ _swig_go_0, 
 }
 
 
-_gostring_ _wrap_hash_blake2b_512_cwetee_42f7fdc8fac9f40f(_goslice_ _swig_go_0, _goslice_ _swig_go_1) {
+_gostring_ _wrap_hash_blake2b_512_cwetee_821f7166ba687e01(_goslice_ _swig_go_0, _goslice_ _swig_go_1) {
   uint8_t *arg1 ;
   uint8_t *arg2 = (uint8_t *) 0 ;
   size_t arg3 ;
@@ -2016,7 +2107,7 @@ _gostring_ _wrap_hash_blake2b_512_cwetee_42f7fdc8fac9f40f(_goslice_ _swig_go_0, 
 }
 
 
-_gostring_ _wrap_hash_blake2s_256_cwetee_42f7fdc8fac9f40f(_goslice_ _swig_go_0, _goslice_ _swig_go_1) {
+_gostring_ _wrap_hash_blake2s_256_cwetee_821f7166ba687e01(_goslice_ _swig_go_0, _goslice_ _swig_go_1) {
   uint8_t *arg1 ;
   uint8_t *arg2 = (uint8_t *) 0 ;
   size_t arg3 ;
@@ -2041,7 +2132,7 @@ _gostring_ _wrap_hash_blake2s_256_cwetee_42f7fdc8fac9f40f(_goslice_ _swig_go_0, 
 }
 
 
-_gostring_ _wrap_hash_twox64_cwetee_42f7fdc8fac9f40f(_goslice_ _swig_go_0, _goslice_ _swig_go_1) {
+_gostring_ _wrap_hash_twox64_cwetee_821f7166ba687e01(_goslice_ _swig_go_0, _goslice_ _swig_go_1) {
   uint8_t *arg1 ;
   uint8_t *arg2 = (uint8_t *) 0 ;
   size_t arg3 ;
@@ -2066,7 +2157,7 @@ _gostring_ _wrap_hash_twox64_cwetee_42f7fdc8fac9f40f(_goslice_ _swig_go_0, _gosl
 }
 
 
-_gostring_ _wrap_hash_twox128_cwetee_42f7fdc8fac9f40f(_goslice_ _swig_go_0, _goslice_ _swig_go_1) {
+_gostring_ _wrap_hash_twox128_cwetee_821f7166ba687e01(_goslice_ _swig_go_0, _goslice_ _swig_go_1) {
   uint8_t *arg1 ;
   uint8_t *arg2 = (uint8_t *) 0 ;
   size_t arg3 ;
@@ -2091,7 +2182,7 @@ _gostring_ _wrap_hash_twox128_cwetee_42f7fdc8fac9f40f(_goslice_ _swig_go_0, _gos
 }
 
 
-_gostring_ _wrap_hash_twox256_cwetee_42f7fdc8fac9f40f(_goslice_ _swig_go_0, _goslice_ _swig_go_1) {
+_gostring_ _wrap_hash_twox256_cwetee_821f7166ba687e01(_goslice_ _swig_go_0, _goslice_ _swig_go_1) {
   uint8_t *arg1 ;
   uint8_t *arg2 = (uint8_t *) 0 ;
   size_t arg3 ;
@@ -2116,7 +2207,7 @@ _gostring_ _wrap_hash_twox256_cwetee_42f7fdc8fac9f40f(_goslice_ _swig_go_0, _gos
 }
 
 
-_gostring_ _wrap_hash_keccak256_cwetee_42f7fdc8fac9f40f(_goslice_ _swig_go_0, _goslice_ _swig_go_1) {
+_gostring_ _wrap_hash_keccak256_cwetee_821f7166ba687e01(_goslice_ _swig_go_0, _goslice_ _swig_go_1) {
   uint8_t *arg1 ;
   uint8_t *arg2 = (uint8_t *) 0 ;
   size_t arg3 ;
@@ -2141,7 +2232,7 @@ _gostring_ _wrap_hash_keccak256_cwetee_42f7fdc8fac9f40f(_goslice_ _swig_go_0, _g
 }
 
 
-_gostring_ _wrap_hash_sha256_cwetee_42f7fdc8fac9f40f(_goslice_ _swig_go_0, _goslice_ _swig_go_1) {
+_gostring_ _wrap_hash_sha256_cwetee_821f7166ba687e01(_goslice_ _swig_go_0, _goslice_ _swig_go_1) {
   uint8_t *arg1 ;
   uint8_t *arg2 = (uint8_t *) 0 ;
   size_t arg3 ;
@@ -2166,7 +2257,7 @@ _gostring_ _wrap_hash_sha256_cwetee_42f7fdc8fac9f40f(_goslice_ _swig_go_0, _gosl
 }
 
 
-_gostring_ _wrap_hash_sha512_cwetee_42f7fdc8fac9f40f(_goslice_ _swig_go_0, _goslice_ _swig_go_1) {
+_gostring_ _wrap_hash_sha512_cwetee_821f7166ba687e01(_goslice_ _swig_go_0, _goslice_ _swig_go_1) {
   uint8_t *arg1 ;
   uint8_t *arg2 = (uint8_t *) 0 ;
   size_t arg3 ;
@@ -2191,7 +2282,7 @@ _gostring_ _wrap_hash_sha512_cwetee_42f7fdc8fac9f40f(_goslice_ _swig_go_0, _gosl
 }
 
 
-_gostring_ _wrap_hmac_sha256_cwetee_42f7fdc8fac9f40f(_goslice_ _swig_go_0, _goslice_ _swig_go_1, _goslice_ _swig_go_2) {
+_gostring_ _wrap_hmac_sha256_cwetee_821f7166ba687e01(_goslice_ _swig_go_0, _goslice_ _swig_go_1, _goslice_ _swig_go_2) {
   uint8_t *arg1 ;
   uint8_t *arg2 = (uint8_t *) 0 ;
   size_t arg3 ;
@@ -2222,7 +2313,7 @@ _gostring_ _wrap_hmac_sha256_cwetee_42f7fdc8fac9f40f(_goslice_ _swig_go_0, _gosl
 }
 
 
-_gostring_ _wrap_hmac_sha512_cwetee_42f7fdc8fac9f40f(_goslice_ _swig_go_0, _goslice_ _swig_go_1, _goslice_ _swig_go_2) {
+_gostring_ _wrap_hmac_sha512_cwetee_821f7166ba687e01(_goslice_ _swig_go_0, _goslice_ _swig_go_1, _goslice_ _swig_go_2) {
   uint8_t *arg1 ;
   uint8_t *arg2 = (uint8_t *) 0 ;
   size_t arg3 ;
@@ -2253,7 +2344,7 @@ _gostring_ _wrap_hmac_sha512_cwetee_42f7fdc8fac9f40f(_goslice_ _swig_go_0, _gosl
 }
 
 
-_gostring_ _wrap_pbkdf2_sha256_cwetee_42f7fdc8fac9f40f(_goslice_ _swig_go_0, _goslice_ _swig_go_1, _goslice_ _swig_go_2, intgo _swig_go_3) {
+_gostring_ _wrap_pbkdf2_sha256_cwetee_821f7166ba687e01(_goslice_ _swig_go_0, _goslice_ _swig_go_1, _goslice_ _swig_go_2, intgo _swig_go_3) {
   uint8_t *arg1 = (uint8_t *) 0 ;
   size_t arg2 ;
   uint8_t *arg3 = (uint8_t *) 0 ;
@@ -2287,7 +2378,7 @@ _gostring_ _wrap_pbkdf2_sha256_cwetee_42f7fdc8fac9f40f(_goslice_ _swig_go_0, _go
 }
 
 
-_gostring_ _wrap_pbkdf2_sha512_cwetee_42f7fdc8fac9f40f(_goslice_ _swig_go_0, _goslice_ _swig_go_1, _goslice_ _swig_go_2, intgo _swig_go_3) {
+_gostring_ _wrap_pbkdf2_sha512_cwetee_821f7166ba687e01(_goslice_ _swig_go_0, _goslice_ _swig_go_1, _goslice_ _swig_go_2, intgo _swig_go_3) {
   uint8_t *arg1 = (uint8_t *) 0 ;
   size_t arg2 ;
   uint8_t *arg3 = (uint8_t *) 0 ;
@@ -2321,7 +2412,7 @@ _gostring_ _wrap_pbkdf2_sha512_cwetee_42f7fdc8fac9f40f(_goslice_ _swig_go_0, _go
 }
 
 
-_gostring_ _wrap_hash_blake3_cwetee_42f7fdc8fac9f40f(_goslice_ _swig_go_0, _goslice_ _swig_go_1) {
+_gostring_ _wrap_hash_blake3_cwetee_821f7166ba687e01(_goslice_ _swig_go_0, _goslice_ _swig_go_1) {
   uint8_t *arg1 = (uint8_t *) 0 ;
   size_t arg2 ;
   uint8_t *arg3 = (uint8_t *) 0 ;
@@ -2347,7 +2438,7 @@ _gostring_ _wrap_hash_blake3_cwetee_42f7fdc8fac9f40f(_goslice_ _swig_go_0, _gosl
 }
 
 
-_gostring_ _wrap_hash_blake3_keyed_cwetee_42f7fdc8fac9f40f(_goslice_ _swig_go_0, _goslice_ _swig_go_1, _goslice_ _swig_go_2) {
+_gostring_ _wrap_hash_blake3_keyed_cwetee_821f7166ba687e01(_goslice_ _swig_go_0, _goslice_ _swig_go_1, _goslice_ _swig_go_2) {
   uint8_t *arg1 = (uint8_t *) 0 ;
   size_t arg2 ;
   uint8_t *arg3 ;
@@ -2378,7 +2469,7 @@ _gostring_ _wrap_hash_blake3_keyed_cwetee_42f7fdc8fac9f40f(_goslice_ _swig_go_0,
 }
 
 
-_gostring_ _wrap_hash_blake3_derive_key_cwetee_42f7fdc8fac9f40f(_goslice_ _swig_go_0, _gostring_ _swig_go_1, _goslice_ _swig_go_2) {
+_gostring_ _wrap_hash_blake3_derive_key_cwetee_821f7166ba687e01(_goslice_ _swig_go_0, _gostring_ _swig_go_1, _goslice_ _swig_go_2) {
   uint8_t *arg1 = (uint8_t *) 0 ;
   size_t arg2 ;
   char *arg3 = (char *) 0 ;
@@ -2410,7 +2501,7 @@ _gostring_ _wrap_hash_blake3_derive_key_cwetee_42f7fdc8fac9f40f(_goslice_ _swig_
 }
 
 
-_gostring_ _wrap_crc16_xmodem_cwetee_42f7fdc8fac9f40f(short *_swig_go_0, _goslice_ _swig_go_1) {
+_gostring_ _wrap_crc16_xmodem_cwetee_821f7166ba687e01(short *_swig_go_0, _goslice_ _swig_go_1) {
   uint16_t *arg1 = (uint16_t *) 0 ;
   uint8_t *arg2 = (uint8_t *) 0 ;
   size_t arg3 ;
@@ -2432,7 +2523,7 @@ _gostring_ _wrap_crc16_xmodem_cwetee_42f7fdc8fac9f40f(short *_swig_go_0, _goslic
 }
 
 
-_gostring_ _wrap_crc32c_cwetee_42f7fdc8fac9f40f(int *_swig_go_0, _goslice_ _swig_go_1) {
+_gostring_ _wrap_crc32c_cwetee_821f7166ba687e01(int *_swig_go_0, _goslice_ _swig_go_1) {
   uint32_t *arg1 = (uint32_t *) 0 ;
   uint8_t *arg2 = (uint8_t *) 0 ;
   size_t arg3 ;
@@ -2454,7 +2545,7 @@ _gostring_ _wrap_crc32c_cwetee_42f7fdc8fac9f40f(int *_swig_go_0, _goslice_ _swig
 }
 
 
-intgo _wrap_SCALE_COMPACT_MAX_BYTES_cwetee_42f7fdc8fac9f40f() {
+intgo _wrap_SCALE_COMPACT_MAX_BYTES_cwetee_821f7166ba687e01() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -2465,7 +2556,7 @@ intgo _wrap_SCALE_COMPACT_MAX_BYTES_cwetee_42f7fdc8fac9f40f() {
 }
 
 
-_gostring_ _wrap_scale_encode_compact_cwetee_42f7fdc8fac9f40f(wetee_buf *_swig_go_0, _goslice_ _swig_go_1) {
+_gostring_ _wrap_scale_encode_compact_cwetee_821f7166ba687e01(wetee_buf *_swig_go_0, _goslice_ _swig_go_1) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   wetee_u128 arg2 ;
   wetee_buf temp1 ;
@@ -2503,7 +2594,7 @@ _gostring_ _wrap_scale_encode_compact_cwetee_42f7fdc8fac9f40f(wetee_buf *_swig_g
 }
 
 
-_gostring_ _wrap_scale_decode_compact_cwetee_42f7fdc8fac9f40f(_goslice_ _swig_go_0, intgo *_swig_go_1, _goslice_ _swig_go_2) {
+_gostring_ _wrap_scale_decode_compact_cwetee_821f7166ba687e01(_goslice_ _swig_go_0, intgo *_swig_go_1, _goslice_ _swig_go_2) {
   wetee_u128 *arg1 = (wetee_u128 *) 0 ;
   size_t *arg2 = (size_t *) 0 ;
   uint8_t *arg3 = (uint8_t *) 0 ;
@@ -2542,7 +2633,7 @@ _gostring_ _wrap_scale_decode_compact_cwetee_42f7fdc8fac9f40f(_goslice_ _swig_go
 }
 
 
-intgo _wrap_SCHEME_SR25519_cwetee_42f7fdc8fac9f40f() {
+intgo _wrap_SCHEME_SR25519_cwetee_821f7166ba687e01() {
   enum wetee_scheme result;
   intgo _swig_go_result;
   
@@ -2557,7 +2648,7 @@ intgo _wrap_SCHEME_SR25519_cwetee_42f7fdc8fac9f40f() {
 }
 
 
-intgo _wrap_SCHEME_ED25519_cwetee_42f7fdc8fac9f40f() {
+intgo _wrap_SCHEME_ED25519_cwetee_821f7166ba687e01() {
   enum wetee_scheme result;
   intgo _swig_go_result;
   
@@ -2572,7 +2663,7 @@ intgo _wrap_SCHEME_ED25519_cwetee_42f7fdc8fac9f40f() {
 }
 
 
-intgo _wrap_SCHEME_ECDSA_cwetee_42f7fdc8fac9f40f() {
+intgo _wrap_SCHEME_ECDSA_cwetee_821f7166ba687e01() {
   enum wetee_scheme result;
   intgo _swig_go_result;
   
@@ -2587,7 +2678,7 @@ intgo _wrap_SCHEME_ECDSA_cwetee_42f7fdc8fac9f40f() {
 }
 
 
-intgo _wrap_SCHEME_ETHEREUM_cwetee_42f7fdc8fac9f40f() {
+intgo _wrap_SCHEME_ETHEREUM_cwetee_821f7166ba687e01() {
   enum wetee_scheme result;
   intgo _swig_go_result;
   
@@ -2602,7 +2693,7 @@ intgo _wrap_SCHEME_ETHEREUM_cwetee_42f7fdc8fac9f40f() {
 }
 
 
-intgo _wrap_SR25519_SEED_BYTES_cwetee_42f7fdc8fac9f40f() {
+intgo _wrap_SR25519_SEED_BYTES_cwetee_821f7166ba687e01() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -2613,7 +2704,7 @@ intgo _wrap_SR25519_SEED_BYTES_cwetee_42f7fdc8fac9f40f() {
 }
 
 
-intgo _wrap_SR25519_PUBLIC_BYTES_cwetee_42f7fdc8fac9f40f() {
+intgo _wrap_SR25519_PUBLIC_BYTES_cwetee_821f7166ba687e01() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -2624,7 +2715,7 @@ intgo _wrap_SR25519_PUBLIC_BYTES_cwetee_42f7fdc8fac9f40f() {
 }
 
 
-intgo _wrap_SR25519_SECRET_BYTES_cwetee_42f7fdc8fac9f40f() {
+intgo _wrap_SR25519_SECRET_BYTES_cwetee_821f7166ba687e01() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -2635,7 +2726,7 @@ intgo _wrap_SR25519_SECRET_BYTES_cwetee_42f7fdc8fac9f40f() {
 }
 
 
-intgo _wrap_SR25519_SIGNATURE_BYTES_cwetee_42f7fdc8fac9f40f() {
+intgo _wrap_SR25519_SIGNATURE_BYTES_cwetee_821f7166ba687e01() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -2646,7 +2737,7 @@ intgo _wrap_SR25519_SIGNATURE_BYTES_cwetee_42f7fdc8fac9f40f() {
 }
 
 
-intgo _wrap_ED25519_SEED_BYTES_cwetee_42f7fdc8fac9f40f() {
+intgo _wrap_ED25519_SEED_BYTES_cwetee_821f7166ba687e01() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -2657,7 +2748,7 @@ intgo _wrap_ED25519_SEED_BYTES_cwetee_42f7fdc8fac9f40f() {
 }
 
 
-intgo _wrap_ED25519_PUBLIC_BYTES_cwetee_42f7fdc8fac9f40f() {
+intgo _wrap_ED25519_PUBLIC_BYTES_cwetee_821f7166ba687e01() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -2668,7 +2759,7 @@ intgo _wrap_ED25519_PUBLIC_BYTES_cwetee_42f7fdc8fac9f40f() {
 }
 
 
-intgo _wrap_ED25519_SECRET_BYTES_cwetee_42f7fdc8fac9f40f() {
+intgo _wrap_ED25519_SECRET_BYTES_cwetee_821f7166ba687e01() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -2679,7 +2770,7 @@ intgo _wrap_ED25519_SECRET_BYTES_cwetee_42f7fdc8fac9f40f() {
 }
 
 
-intgo _wrap_ED25519_SIGNATURE_BYTES_cwetee_42f7fdc8fac9f40f() {
+intgo _wrap_ED25519_SIGNATURE_BYTES_cwetee_821f7166ba687e01() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -2690,7 +2781,7 @@ intgo _wrap_ED25519_SIGNATURE_BYTES_cwetee_42f7fdc8fac9f40f() {
 }
 
 
-intgo _wrap_ECDSA_SECRET_BYTES_cwetee_42f7fdc8fac9f40f() {
+intgo _wrap_ECDSA_SECRET_BYTES_cwetee_821f7166ba687e01() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -2701,7 +2792,7 @@ intgo _wrap_ECDSA_SECRET_BYTES_cwetee_42f7fdc8fac9f40f() {
 }
 
 
-intgo _wrap_ECDSA_PUBLIC_BYTES_cwetee_42f7fdc8fac9f40f() {
+intgo _wrap_ECDSA_PUBLIC_BYTES_cwetee_821f7166ba687e01() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -2712,7 +2803,7 @@ intgo _wrap_ECDSA_PUBLIC_BYTES_cwetee_42f7fdc8fac9f40f() {
 }
 
 
-intgo _wrap_ECDSA_SIGNATURE_BYTES_cwetee_42f7fdc8fac9f40f() {
+intgo _wrap_ECDSA_SIGNATURE_BYTES_cwetee_821f7166ba687e01() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -2723,7 +2814,7 @@ intgo _wrap_ECDSA_SIGNATURE_BYTES_cwetee_42f7fdc8fac9f40f() {
 }
 
 
-intgo _wrap_ETH_ADDRESS_BYTES_cwetee_42f7fdc8fac9f40f() {
+intgo _wrap_ETH_ADDRESS_BYTES_cwetee_821f7166ba687e01() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -2734,7 +2825,7 @@ intgo _wrap_ETH_ADDRESS_BYTES_cwetee_42f7fdc8fac9f40f() {
 }
 
 
-intgo _wrap_CHAIN_CODE_BYTES_cwetee_42f7fdc8fac9f40f() {
+intgo _wrap_CHAIN_CODE_BYTES_cwetee_821f7166ba687e01() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -2745,7 +2836,7 @@ intgo _wrap_CHAIN_CODE_BYTES_cwetee_42f7fdc8fac9f40f() {
 }
 
 
-intgo _wrap_PUBLIC_MAX_BYTES_cwetee_42f7fdc8fac9f40f() {
+intgo _wrap_PUBLIC_MAX_BYTES_cwetee_821f7166ba687e01() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -2756,7 +2847,7 @@ intgo _wrap_PUBLIC_MAX_BYTES_cwetee_42f7fdc8fac9f40f() {
 }
 
 
-intgo _wrap_SIGNATURE_MAX_BYTES_cwetee_42f7fdc8fac9f40f() {
+intgo _wrap_SIGNATURE_MAX_BYTES_cwetee_821f7166ba687e01() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -2767,7 +2858,7 @@ intgo _wrap_SIGNATURE_MAX_BYTES_cwetee_42f7fdc8fac9f40f() {
 }
 
 
-_gostring_ _wrap_dev_phrase_cwetee_42f7fdc8fac9f40f() {
+_gostring_ _wrap_dev_phrase_cwetee_821f7166ba687e01() {
   char *result = 0 ;
   _gostring_ _swig_go_result;
   
@@ -2784,7 +2875,7 @@ _gostring_ _wrap_dev_phrase_cwetee_42f7fdc8fac9f40f() {
 }
 
 
-_gostring_ _wrap_sr25519_keypair_from_seed_cwetee_42f7fdc8fac9f40f(_goslice_ _swig_go_0, _goslice_ _swig_go_1, _goslice_ _swig_go_2) {
+_gostring_ _wrap_sr25519_keypair_from_seed_cwetee_821f7166ba687e01(_goslice_ _swig_go_0, _goslice_ _swig_go_1, _goslice_ _swig_go_2) {
   uint8_t *arg1 ;
   uint8_t *arg2 ;
   uint8_t *arg3 ;
@@ -2813,7 +2904,7 @@ _gostring_ _wrap_sr25519_keypair_from_seed_cwetee_42f7fdc8fac9f40f(_goslice_ _sw
 }
 
 
-_gostring_ _wrap_sr25519_secret_to_canonical_cwetee_42f7fdc8fac9f40f(_goslice_ _swig_go_0, _goslice_ _swig_go_1) {
+_gostring_ _wrap_sr25519_secret_to_canonical_cwetee_821f7166ba687e01(_goslice_ _swig_go_0, _goslice_ _swig_go_1) {
   uint8_t *arg1 ;
   uint8_t *arg2 ;
   wetee_rc result;
@@ -2837,7 +2928,7 @@ _gostring_ _wrap_sr25519_secret_to_canonical_cwetee_42f7fdc8fac9f40f(_goslice_ _
 }
 
 
-_gostring_ _wrap_sr25519_secret_from_canonical_cwetee_42f7fdc8fac9f40f(_goslice_ _swig_go_0, _goslice_ _swig_go_1) {
+_gostring_ _wrap_sr25519_secret_from_canonical_cwetee_821f7166ba687e01(_goslice_ _swig_go_0, _goslice_ _swig_go_1) {
   uint8_t *arg1 ;
   uint8_t *arg2 ;
   wetee_rc result;
@@ -2861,7 +2952,7 @@ _gostring_ _wrap_sr25519_secret_from_canonical_cwetee_42f7fdc8fac9f40f(_goslice_
 }
 
 
-_gostring_ _wrap_sr25519_public_from_secret_cwetee_42f7fdc8fac9f40f(_goslice_ _swig_go_0, _goslice_ _swig_go_1) {
+_gostring_ _wrap_sr25519_public_from_secret_cwetee_821f7166ba687e01(_goslice_ _swig_go_0, _goslice_ _swig_go_1) {
   uint8_t *arg1 ;
   uint8_t *arg2 ;
   wetee_rc result;
@@ -2885,7 +2976,7 @@ _gostring_ _wrap_sr25519_public_from_secret_cwetee_42f7fdc8fac9f40f(_goslice_ _s
 }
 
 
-_gostring_ _wrap_sr25519_sign_cwetee_42f7fdc8fac9f40f(_goslice_ _swig_go_0, _goslice_ _swig_go_1, _goslice_ _swig_go_2, _goslice_ _swig_go_3) {
+_gostring_ _wrap_sr25519_sign_cwetee_821f7166ba687e01(_goslice_ _swig_go_0, _goslice_ _swig_go_1, _goslice_ _swig_go_2, _goslice_ _swig_go_3) {
   uint8_t *arg1 ;
   uint8_t *arg2 ;
   uint8_t *arg3 ;
@@ -2920,7 +3011,7 @@ _gostring_ _wrap_sr25519_sign_cwetee_42f7fdc8fac9f40f(_goslice_ _swig_go_0, _gos
 }
 
 
-_gostring_ _wrap_sr25519_verify_cwetee_42f7fdc8fac9f40f(_goslice_ _swig_go_0, _goslice_ _swig_go_1, _goslice_ _swig_go_2) {
+_gostring_ _wrap_sr25519_verify_cwetee_821f7166ba687e01(_goslice_ _swig_go_0, _goslice_ _swig_go_1, _goslice_ _swig_go_2) {
   uint8_t *arg1 ;
   uint8_t *arg2 = (uint8_t *) 0 ;
   size_t arg3 ;
@@ -2950,7 +3041,7 @@ _gostring_ _wrap_sr25519_verify_cwetee_42f7fdc8fac9f40f(_goslice_ _swig_go_0, _g
 }
 
 
-_gostring_ _wrap_sr25519_verify_strict_cwetee_42f7fdc8fac9f40f(_goslice_ _swig_go_0, _goslice_ _swig_go_1, _goslice_ _swig_go_2) {
+_gostring_ _wrap_sr25519_verify_strict_cwetee_821f7166ba687e01(_goslice_ _swig_go_0, _goslice_ _swig_go_1, _goslice_ _swig_go_2) {
   uint8_t *arg1 ;
   uint8_t *arg2 = (uint8_t *) 0 ;
   size_t arg3 ;
@@ -2980,7 +3071,7 @@ _gostring_ _wrap_sr25519_verify_strict_cwetee_42f7fdc8fac9f40f(_goslice_ _swig_g
 }
 
 
-_gostring_ _wrap_sr25519_derive_hard_cwetee_42f7fdc8fac9f40f(_goslice_ _swig_go_0, _goslice_ _swig_go_1, _goslice_ _swig_go_2, _goslice_ _swig_go_3) {
+_gostring_ _wrap_sr25519_derive_hard_cwetee_821f7166ba687e01(_goslice_ _swig_go_0, _goslice_ _swig_go_1, _goslice_ _swig_go_2, _goslice_ _swig_go_3) {
   uint8_t *arg1 ;
   uint8_t *arg2 ;
   uint8_t *arg3 ;
@@ -3014,7 +3105,7 @@ _gostring_ _wrap_sr25519_derive_hard_cwetee_42f7fdc8fac9f40f(_goslice_ _swig_go_
 }
 
 
-_gostring_ _wrap_sr25519_derive_soft_cwetee_42f7fdc8fac9f40f(_goslice_ _swig_go_0, _goslice_ _swig_go_1, _goslice_ _swig_go_2, _goslice_ _swig_go_3, _goslice_ _swig_go_4) {
+_gostring_ _wrap_sr25519_derive_soft_cwetee_821f7166ba687e01(_goslice_ _swig_go_0, _goslice_ _swig_go_1, _goslice_ _swig_go_2, _goslice_ _swig_go_3, _goslice_ _swig_go_4) {
   uint8_t *arg1 ;
   uint8_t *arg2 ;
   uint8_t *arg3 ;
@@ -3053,7 +3144,7 @@ _gostring_ _wrap_sr25519_derive_soft_cwetee_42f7fdc8fac9f40f(_goslice_ _swig_go_
 }
 
 
-_gostring_ _wrap_sr25519_derive_public_cwetee_42f7fdc8fac9f40f(_goslice_ _swig_go_0, _goslice_ _swig_go_1, _goslice_ _swig_go_2) {
+_gostring_ _wrap_sr25519_derive_public_cwetee_821f7166ba687e01(_goslice_ _swig_go_0, _goslice_ _swig_go_1, _goslice_ _swig_go_2) {
   uint8_t *arg1 ;
   uint8_t *arg2 ;
   uint8_t *arg3 ;
@@ -3082,7 +3173,7 @@ _gostring_ _wrap_sr25519_derive_public_cwetee_42f7fdc8fac9f40f(_goslice_ _swig_g
 }
 
 
-_gostring_ _wrap_ed25519_keypair_from_seed_cwetee_42f7fdc8fac9f40f(_goslice_ _swig_go_0, _goslice_ _swig_go_1, _goslice_ _swig_go_2) {
+_gostring_ _wrap_ed25519_keypair_from_seed_cwetee_821f7166ba687e01(_goslice_ _swig_go_0, _goslice_ _swig_go_1, _goslice_ _swig_go_2) {
   uint8_t *arg1 ;
   uint8_t *arg2 ;
   uint8_t *arg3 ;
@@ -3111,7 +3202,7 @@ _gostring_ _wrap_ed25519_keypair_from_seed_cwetee_42f7fdc8fac9f40f(_goslice_ _sw
 }
 
 
-_gostring_ _wrap_ed25519_sign_cwetee_42f7fdc8fac9f40f(_goslice_ _swig_go_0, _goslice_ _swig_go_1, _goslice_ _swig_go_2) {
+_gostring_ _wrap_ed25519_sign_cwetee_821f7166ba687e01(_goslice_ _swig_go_0, _goslice_ _swig_go_1, _goslice_ _swig_go_2) {
   uint8_t *arg1 ;
   uint8_t *arg2 ;
   uint8_t *arg3 = (uint8_t *) 0 ;
@@ -3141,7 +3232,7 @@ _gostring_ _wrap_ed25519_sign_cwetee_42f7fdc8fac9f40f(_goslice_ _swig_go_0, _gos
 }
 
 
-_gostring_ _wrap_ed25519_verify_cwetee_42f7fdc8fac9f40f(_goslice_ _swig_go_0, _goslice_ _swig_go_1, _goslice_ _swig_go_2) {
+_gostring_ _wrap_ed25519_verify_cwetee_821f7166ba687e01(_goslice_ _swig_go_0, _goslice_ _swig_go_1, _goslice_ _swig_go_2) {
   uint8_t *arg1 ;
   uint8_t *arg2 = (uint8_t *) 0 ;
   size_t arg3 ;
@@ -3171,7 +3262,7 @@ _gostring_ _wrap_ed25519_verify_cwetee_42f7fdc8fac9f40f(_goslice_ _swig_go_0, _g
 }
 
 
-_gostring_ _wrap_ed25519_verify_strict_cwetee_42f7fdc8fac9f40f(_goslice_ _swig_go_0, _goslice_ _swig_go_1, _goslice_ _swig_go_2) {
+_gostring_ _wrap_ed25519_verify_strict_cwetee_821f7166ba687e01(_goslice_ _swig_go_0, _goslice_ _swig_go_1, _goslice_ _swig_go_2) {
   uint8_t *arg1 ;
   uint8_t *arg2 = (uint8_t *) 0 ;
   size_t arg3 ;
@@ -3201,7 +3292,7 @@ _gostring_ _wrap_ed25519_verify_strict_cwetee_42f7fdc8fac9f40f(_goslice_ _swig_g
 }
 
 
-_gostring_ _wrap_ed25519_derive_hard_cwetee_42f7fdc8fac9f40f(_goslice_ _swig_go_0, _goslice_ _swig_go_1, _goslice_ _swig_go_2) {
+_gostring_ _wrap_ed25519_derive_hard_cwetee_821f7166ba687e01(_goslice_ _swig_go_0, _goslice_ _swig_go_1, _goslice_ _swig_go_2) {
   uint8_t *arg1 ;
   uint8_t *arg2 ;
   uint8_t *arg3 ;
@@ -3230,7 +3321,7 @@ _gostring_ _wrap_ed25519_derive_hard_cwetee_42f7fdc8fac9f40f(_goslice_ _swig_go_
 }
 
 
-_gostring_ _wrap_ecdsa_public_from_secret_cwetee_42f7fdc8fac9f40f(_goslice_ _swig_go_0, _goslice_ _swig_go_1) {
+_gostring_ _wrap_ecdsa_public_from_secret_cwetee_821f7166ba687e01(_goslice_ _swig_go_0, _goslice_ _swig_go_1) {
   uint8_t *arg1 ;
   uint8_t *arg2 ;
   wetee_rc result;
@@ -3254,7 +3345,7 @@ _gostring_ _wrap_ecdsa_public_from_secret_cwetee_42f7fdc8fac9f40f(_goslice_ _swi
 }
 
 
-_gostring_ _wrap_ecdsa_sign_cwetee_42f7fdc8fac9f40f(_goslice_ _swig_go_0, _goslice_ _swig_go_1, _goslice_ _swig_go_2) {
+_gostring_ _wrap_ecdsa_sign_cwetee_821f7166ba687e01(_goslice_ _swig_go_0, _goslice_ _swig_go_1, _goslice_ _swig_go_2) {
   uint8_t *arg1 ;
   uint8_t *arg2 ;
   uint8_t *arg3 = (uint8_t *) 0 ;
@@ -3284,7 +3375,7 @@ _gostring_ _wrap_ecdsa_sign_cwetee_42f7fdc8fac9f40f(_goslice_ _swig_go_0, _gosli
 }
 
 
-_gostring_ _wrap_ecdsa_verify_cwetee_42f7fdc8fac9f40f(_goslice_ _swig_go_0, _goslice_ _swig_go_1, _goslice_ _swig_go_2) {
+_gostring_ _wrap_ecdsa_verify_cwetee_821f7166ba687e01(_goslice_ _swig_go_0, _goslice_ _swig_go_1, _goslice_ _swig_go_2) {
   uint8_t *arg1 ;
   uint8_t *arg2 = (uint8_t *) 0 ;
   size_t arg3 ;
@@ -3314,7 +3405,7 @@ _gostring_ _wrap_ecdsa_verify_cwetee_42f7fdc8fac9f40f(_goslice_ _swig_go_0, _gos
 }
 
 
-_gostring_ _wrap_ecdsa_derive_hard_cwetee_42f7fdc8fac9f40f(_goslice_ _swig_go_0, _goslice_ _swig_go_1, _goslice_ _swig_go_2) {
+_gostring_ _wrap_ecdsa_derive_hard_cwetee_821f7166ba687e01(_goslice_ _swig_go_0, _goslice_ _swig_go_1, _goslice_ _swig_go_2) {
   uint8_t *arg1 ;
   uint8_t *arg2 ;
   uint8_t *arg3 ;
@@ -3343,7 +3434,7 @@ _gostring_ _wrap_ecdsa_derive_hard_cwetee_42f7fdc8fac9f40f(_goslice_ _swig_go_0,
 }
 
 
-_gostring_ _wrap_ecdsa_account_id_cwetee_42f7fdc8fac9f40f(_goslice_ _swig_go_0, _goslice_ _swig_go_1) {
+_gostring_ _wrap_ecdsa_account_id_cwetee_821f7166ba687e01(_goslice_ _swig_go_0, _goslice_ _swig_go_1) {
   uint8_t *arg1 ;
   uint8_t *arg2 ;
   wetee_rc result;
@@ -3367,7 +3458,7 @@ _gostring_ _wrap_ecdsa_account_id_cwetee_42f7fdc8fac9f40f(_goslice_ _swig_go_0, 
 }
 
 
-_gostring_ _wrap_eth_sign_cwetee_42f7fdc8fac9f40f(_goslice_ _swig_go_0, _goslice_ _swig_go_1, _goslice_ _swig_go_2) {
+_gostring_ _wrap_eth_sign_cwetee_821f7166ba687e01(_goslice_ _swig_go_0, _goslice_ _swig_go_1, _goslice_ _swig_go_2) {
   uint8_t *arg1 ;
   uint8_t *arg2 ;
   uint8_t *arg3 = (uint8_t *) 0 ;
@@ -3397,7 +3488,7 @@ _gostring_ _wrap_eth_sign_cwetee_42f7fdc8fac9f40f(_goslice_ _swig_go_0, _goslice
 }
 
 
-_gostring_ _wrap_eth_verify_cwetee_42f7fdc8fac9f40f(_goslice_ _swig_go_0, _goslice_ _swig_go_1, _goslice_ _swig_go_2) {
+_gostring_ _wrap_eth_verify_cwetee_821f7166ba687e01(_goslice_ _swig_go_0, _goslice_ _swig_go_1, _goslice_ _swig_go_2) {
   uint8_t *arg1 ;
   uint8_t *arg2 = (uint8_t *) 0 ;
   size_t arg3 ;
@@ -3427,7 +3518,7 @@ _gostring_ _wrap_eth_verify_cwetee_42f7fdc8fac9f40f(_goslice_ _swig_go_0, _gosli
 }
 
 
-_gostring_ _wrap_eth_address_cwetee_42f7fdc8fac9f40f(_goslice_ _swig_go_0, _goslice_ _swig_go_1) {
+_gostring_ _wrap_eth_address_cwetee_821f7166ba687e01(_goslice_ _swig_go_0, _goslice_ _swig_go_1) {
   uint8_t *arg1 ;
   uint8_t *arg2 = (uint8_t *) 0 ;
   size_t arg3 ;
@@ -3452,7 +3543,7 @@ _gostring_ _wrap_eth_address_cwetee_42f7fdc8fac9f40f(_goslice_ _swig_go_0, _gosl
 }
 
 
-_gostring_ _wrap_eth_address_to_string_cwetee_42f7fdc8fac9f40f(wetee_buf *_swig_go_0, _goslice_ _swig_go_1) {
+_gostring_ _wrap_eth_address_to_string_cwetee_821f7166ba687e01(wetee_buf *_swig_go_0, _goslice_ _swig_go_1) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   uint8_t *arg2 ;
   wetee_buf temp1 ;
@@ -3489,7 +3580,7 @@ _gostring_ _wrap_eth_address_to_string_cwetee_42f7fdc8fac9f40f(wetee_buf *_swig_
 }
 
 
-_gostring_ _wrap_eth_address_from_string_cwetee_42f7fdc8fac9f40f(_goslice_ _swig_go_0, _gostring_ _swig_go_1) {
+_gostring_ _wrap_eth_address_from_string_cwetee_821f7166ba687e01(_goslice_ _swig_go_0, _gostring_ _swig_go_1) {
   uint8_t *arg1 ;
   char *arg2 = (char *) 0 ;
   size_t arg3 ;
@@ -3514,7 +3605,7 @@ _gostring_ _wrap_eth_address_from_string_cwetee_42f7fdc8fac9f40f(_goslice_ _swig
 }
 
 
-_gostring_ _wrap_bip32_derive_cwetee_42f7fdc8fac9f40f(_goslice_ _swig_go_0, _goslice_ _swig_go_1, _gostring_ _swig_go_2) {
+_gostring_ _wrap_bip32_derive_cwetee_821f7166ba687e01(_goslice_ _swig_go_0, _goslice_ _swig_go_1, _gostring_ _swig_go_2) {
   uint8_t *arg1 ;
   uint8_t *arg2 = (uint8_t *) 0 ;
   size_t arg3 ;
@@ -3545,7 +3636,7 @@ _gostring_ _wrap_bip32_derive_cwetee_42f7fdc8fac9f40f(_goslice_ _swig_go_0, _gos
 }
 
 
-_gostring_ _wrap_suri_parse_cwetee_42f7fdc8fac9f40f(wetee_suri **_swig_go_0, _gostring_ _swig_go_1) {
+_gostring_ _wrap_suri_parse_cwetee_821f7166ba687e01(wetee_suri **_swig_go_0, _gostring_ _swig_go_1) {
   wetee_suri **arg1 = (wetee_suri **) 0 ;
   char *arg2 = (char *) 0 ;
   size_t arg3 ;
@@ -3576,7 +3667,7 @@ _gostring_ _wrap_suri_parse_cwetee_42f7fdc8fac9f40f(wetee_suri **_swig_go_0, _go
 }
 
 
-_gostring_ _wrap_suri_phrase_cwetee_42f7fdc8fac9f40f(wetee_suri *_swig_go_0) {
+_gostring_ _wrap_suri_phrase_cwetee_821f7166ba687e01(wetee_suri *_swig_go_0) {
   wetee_suri *arg1 = (wetee_suri *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -3595,7 +3686,7 @@ _gostring_ _wrap_suri_phrase_cwetee_42f7fdc8fac9f40f(wetee_suri *_swig_go_0) {
 }
 
 
-_gostring_ _wrap_suri_password_cwetee_42f7fdc8fac9f40f(wetee_suri *_swig_go_0) {
+_gostring_ _wrap_suri_password_cwetee_821f7166ba687e01(wetee_suri *_swig_go_0) {
   wetee_suri *arg1 = (wetee_suri *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -3614,7 +3705,7 @@ _gostring_ _wrap_suri_password_cwetee_42f7fdc8fac9f40f(wetee_suri *_swig_go_0) {
 }
 
 
-long long _wrap_suri_junction_count_cwetee_42f7fdc8fac9f40f(wetee_suri *_swig_go_0) {
+long long _wrap_suri_junction_count_cwetee_821f7166ba687e01(wetee_suri *_swig_go_0) {
   wetee_suri *arg1 = (wetee_suri *) 0 ;
   size_t result;
   long long _swig_go_result;
@@ -3630,7 +3721,7 @@ long long _wrap_suri_junction_count_cwetee_42f7fdc8fac9f40f(wetee_suri *_swig_go
 }
 
 
-_gostring_ _wrap_suri_junction_cwetee_42f7fdc8fac9f40f(wetee_suri *_swig_go_0, long long _swig_go_1, _goslice_ _swig_go_2, intgo *_swig_go_3) {
+_gostring_ _wrap_suri_junction_cwetee_821f7166ba687e01(wetee_suri *_swig_go_0, long long _swig_go_1, _goslice_ _swig_go_2, intgo *_swig_go_3) {
   wetee_suri *arg1 = (wetee_suri *) 0 ;
   size_t arg2 ;
   uint8_t *arg3 ;
@@ -3660,7 +3751,7 @@ _gostring_ _wrap_suri_junction_cwetee_42f7fdc8fac9f40f(wetee_suri *_swig_go_0, l
 }
 
 
-void _wrap_suri_free_cwetee_42f7fdc8fac9f40f(wetee_suri *_swig_go_0) {
+void _wrap_suri_free_cwetee_821f7166ba687e01(wetee_suri *_swig_go_0) {
   wetee_suri *arg1 = (wetee_suri *) 0 ;
   
   arg1 = (wetee_suri *)(uintptr_t)_swig_go_0; 
@@ -3673,7 +3764,7 @@ void _wrap_suri_free_cwetee_42f7fdc8fac9f40f(wetee_suri *_swig_go_0) {
 }
 
 
-intgo _wrap_suri_has_password_cwetee_42f7fdc8fac9f40f(wetee_suri *_swig_go_0) {
+intgo _wrap_suri_has_password_cwetee_821f7166ba687e01(wetee_suri *_swig_go_0) {
   wetee_suri *arg1 = (wetee_suri *) 0 ;
   int result;
   intgo _swig_go_result;
@@ -3689,7 +3780,7 @@ intgo _wrap_suri_has_password_cwetee_42f7fdc8fac9f40f(wetee_suri *_swig_go_0) {
 }
 
 
-_gostring_ _wrap_keypair_from_suri_cwetee_42f7fdc8fac9f40f(wetee_keypair **_swig_go_0, intgo _swig_go_1, _gostring_ _swig_go_2) {
+_gostring_ _wrap_keypair_from_suri_cwetee_821f7166ba687e01(wetee_keypair **_swig_go_0, intgo _swig_go_1, _gostring_ _swig_go_2) {
   wetee_keypair **arg1 = (wetee_keypair **) 0 ;
   wetee_scheme arg2 ;
   char *arg3 = (char *) 0 ;
@@ -3722,7 +3813,7 @@ _gostring_ _wrap_keypair_from_suri_cwetee_42f7fdc8fac9f40f(wetee_keypair **_swig
 }
 
 
-intgo _wrap_ETH_PASSWORD_REJECT_cwetee_42f7fdc8fac9f40f() {
+intgo _wrap_ETH_PASSWORD_REJECT_cwetee_821f7166ba687e01() {
   enum wetee_eth_password result;
   intgo _swig_go_result;
   
@@ -3737,7 +3828,7 @@ intgo _wrap_ETH_PASSWORD_REJECT_cwetee_42f7fdc8fac9f40f() {
 }
 
 
-intgo _wrap_ETH_PASSWORD_PASSPHRASE_cwetee_42f7fdc8fac9f40f() {
+intgo _wrap_ETH_PASSWORD_PASSPHRASE_cwetee_821f7166ba687e01() {
   enum wetee_eth_password result;
   intgo _swig_go_result;
   
@@ -3752,7 +3843,7 @@ intgo _wrap_ETH_PASSWORD_PASSPHRASE_cwetee_42f7fdc8fac9f40f() {
 }
 
 
-intgo _wrap_ETH_PASSWORD_IGNORE_cwetee_42f7fdc8fac9f40f() {
+intgo _wrap_ETH_PASSWORD_IGNORE_cwetee_821f7166ba687e01() {
   enum wetee_eth_password result;
   intgo _swig_go_result;
   
@@ -3767,7 +3858,7 @@ intgo _wrap_ETH_PASSWORD_IGNORE_cwetee_42f7fdc8fac9f40f() {
 }
 
 
-_gostring_ _wrap_keypair_from_suri_opts_cwetee_42f7fdc8fac9f40f(wetee_keypair **_swig_go_0, intgo _swig_go_1, _gostring_ _swig_go_2, intgo _swig_go_3) {
+_gostring_ _wrap_keypair_from_suri_opts_cwetee_821f7166ba687e01(wetee_keypair **_swig_go_0, intgo _swig_go_1, _gostring_ _swig_go_2, intgo _swig_go_3) {
   wetee_keypair **arg1 = (wetee_keypair **) 0 ;
   wetee_scheme arg2 ;
   char *arg3 = (char *) 0 ;
@@ -3802,7 +3893,7 @@ _gostring_ _wrap_keypair_from_suri_opts_cwetee_42f7fdc8fac9f40f(wetee_keypair **
 }
 
 
-_gostring_ _wrap_keypair_from_mnemonic_cwetee_42f7fdc8fac9f40f(wetee_keypair **_swig_go_0, intgo _swig_go_1, _gostring_ _swig_go_2, _gostring_ _swig_go_3) {
+_gostring_ _wrap_keypair_from_mnemonic_cwetee_821f7166ba687e01(wetee_keypair **_swig_go_0, intgo _swig_go_1, _gostring_ _swig_go_2, _gostring_ _swig_go_3) {
   wetee_keypair **arg1 = (wetee_keypair **) 0 ;
   wetee_scheme arg2 ;
   char *arg3 = (char *) 0 ;
@@ -3841,7 +3932,7 @@ _gostring_ _wrap_keypair_from_mnemonic_cwetee_42f7fdc8fac9f40f(wetee_keypair **_
 }
 
 
-_gostring_ _wrap_keypair_from_seed_cwetee_42f7fdc8fac9f40f(wetee_keypair **_swig_go_0, intgo _swig_go_1, _goslice_ _swig_go_2) {
+_gostring_ _wrap_keypair_from_seed_cwetee_821f7166ba687e01(wetee_keypair **_swig_go_0, intgo _swig_go_1, _goslice_ _swig_go_2) {
   wetee_keypair **arg1 = (wetee_keypair **) 0 ;
   wetee_scheme arg2 ;
   uint8_t *arg3 = (uint8_t *) 0 ;
@@ -3874,7 +3965,7 @@ _gostring_ _wrap_keypair_from_seed_cwetee_42f7fdc8fac9f40f(wetee_keypair **_swig
 }
 
 
-_gostring_ _wrap_keypair_generate_cwetee_42f7fdc8fac9f40f(wetee_keypair **_swig_go_0, intgo _swig_go_1) {
+_gostring_ _wrap_keypair_generate_cwetee_821f7166ba687e01(wetee_keypair **_swig_go_0, intgo _swig_go_1) {
   wetee_keypair **arg1 = (wetee_keypair **) 0 ;
   wetee_scheme arg2 ;
   wetee_keypair *temp1 ;
@@ -3901,7 +3992,7 @@ _gostring_ _wrap_keypair_generate_cwetee_42f7fdc8fac9f40f(wetee_keypair **_swig_
 }
 
 
-_gostring_ _wrap_keypair_derive_cwetee_42f7fdc8fac9f40f(wetee_keypair **_swig_go_0, wetee_keypair *_swig_go_1, _gostring_ _swig_go_2) {
+_gostring_ _wrap_keypair_derive_cwetee_821f7166ba687e01(wetee_keypair **_swig_go_0, wetee_keypair *_swig_go_1, _gostring_ _swig_go_2) {
   wetee_keypair **arg1 = (wetee_keypair **) 0 ;
   wetee_keypair *arg2 = (wetee_keypair *) 0 ;
   char *arg3 = (char *) 0 ;
@@ -3934,7 +4025,7 @@ _gostring_ _wrap_keypair_derive_cwetee_42f7fdc8fac9f40f(wetee_keypair **_swig_go
 }
 
 
-intgo _wrap_keypair_scheme_cwetee_42f7fdc8fac9f40f(wetee_keypair *_swig_go_0) {
+intgo _wrap_keypair_scheme_cwetee_821f7166ba687e01(wetee_keypair *_swig_go_0) {
   wetee_keypair *arg1 = (wetee_keypair *) 0 ;
   wetee_scheme result;
   intgo _swig_go_result;
@@ -3950,7 +4041,7 @@ intgo _wrap_keypair_scheme_cwetee_42f7fdc8fac9f40f(wetee_keypair *_swig_go_0) {
 }
 
 
-_gostring_ _wrap_keypair_public_cwetee_42f7fdc8fac9f40f(wetee_keypair *_swig_go_0, _goslice_ _swig_go_1, intgo *_swig_go_2) {
+_gostring_ _wrap_keypair_public_cwetee_821f7166ba687e01(wetee_keypair *_swig_go_0, _goslice_ _swig_go_1, intgo *_swig_go_2) {
   wetee_keypair *arg1 = (wetee_keypair *) 0 ;
   uint8_t *arg2 ;
   size_t *arg3 = (size_t *) 0 ;
@@ -3978,7 +4069,7 @@ _gostring_ _wrap_keypair_public_cwetee_42f7fdc8fac9f40f(wetee_keypair *_swig_go_
 }
 
 
-_gostring_ _wrap_keypair_account_id_cwetee_42f7fdc8fac9f40f(wetee_keypair *_swig_go_0, _goslice_ _swig_go_1, intgo *_swig_go_2) {
+_gostring_ _wrap_keypair_account_id_cwetee_821f7166ba687e01(wetee_keypair *_swig_go_0, _goslice_ _swig_go_1, intgo *_swig_go_2) {
   wetee_keypair *arg1 = (wetee_keypair *) 0 ;
   uint8_t *arg2 ;
   size_t *arg3 = (size_t *) 0 ;
@@ -4006,7 +4097,7 @@ _gostring_ _wrap_keypair_account_id_cwetee_42f7fdc8fac9f40f(wetee_keypair *_swig
 }
 
 
-_gostring_ _wrap_keypair_address_cwetee_42f7fdc8fac9f40f(wetee_buf *_swig_go_0, wetee_keypair *_swig_go_1, short _swig_go_2) {
+_gostring_ _wrap_keypair_address_cwetee_821f7166ba687e01(wetee_buf *_swig_go_0, wetee_keypair *_swig_go_1, short _swig_go_2) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   wetee_keypair *arg2 = (wetee_keypair *) 0 ;
   uint16_t arg3 ;
@@ -4042,7 +4133,7 @@ _gostring_ _wrap_keypair_address_cwetee_42f7fdc8fac9f40f(wetee_buf *_swig_go_0, 
 }
 
 
-_gostring_ _wrap_keypair_sign_cwetee_42f7fdc8fac9f40f(wetee_keypair *_swig_go_0, _goslice_ _swig_go_1, intgo *_swig_go_2, _goslice_ _swig_go_3) {
+_gostring_ _wrap_keypair_sign_cwetee_821f7166ba687e01(wetee_keypair *_swig_go_0, _goslice_ _swig_go_1, intgo *_swig_go_2, _goslice_ _swig_go_3) {
   wetee_keypair *arg1 = (wetee_keypair *) 0 ;
   uint8_t *arg2 ;
   size_t *arg3 = (size_t *) 0 ;
@@ -4076,7 +4167,7 @@ _gostring_ _wrap_keypair_sign_cwetee_42f7fdc8fac9f40f(wetee_keypair *_swig_go_0,
 }
 
 
-_gostring_ _wrap_verify_cwetee_42f7fdc8fac9f40f(intgo _swig_go_0, _goslice_ _swig_go_1, _goslice_ _swig_go_2, _goslice_ _swig_go_3) {
+_gostring_ _wrap_verify_cwetee_821f7166ba687e01(intgo _swig_go_0, _goslice_ _swig_go_1, _goslice_ _swig_go_2, _goslice_ _swig_go_3) {
   wetee_scheme arg1 ;
   uint8_t *arg2 = (uint8_t *) 0 ;
   size_t arg3 ;
@@ -4110,7 +4201,7 @@ _gostring_ _wrap_verify_cwetee_42f7fdc8fac9f40f(intgo _swig_go_0, _goslice_ _swi
 }
 
 
-_gostring_ _wrap_verify_strict_cwetee_42f7fdc8fac9f40f(intgo _swig_go_0, _goslice_ _swig_go_1, _goslice_ _swig_go_2, _goslice_ _swig_go_3) {
+_gostring_ _wrap_verify_strict_cwetee_821f7166ba687e01(intgo _swig_go_0, _goslice_ _swig_go_1, _goslice_ _swig_go_2, _goslice_ _swig_go_3) {
   wetee_scheme arg1 ;
   uint8_t *arg2 = (uint8_t *) 0 ;
   size_t arg3 ;
@@ -4144,7 +4235,7 @@ _gostring_ _wrap_verify_strict_cwetee_42f7fdc8fac9f40f(intgo _swig_go_0, _goslic
 }
 
 
-_gostring_ _wrap_keypair_secret_cwetee_42f7fdc8fac9f40f(wetee_keypair *_swig_go_0, wetee_buf *_swig_go_1) {
+_gostring_ _wrap_keypair_secret_cwetee_821f7166ba687e01(wetee_keypair *_swig_go_0, wetee_buf *_swig_go_1) {
   wetee_keypair *arg1 = (wetee_keypair *) 0 ;
   wetee_buf *arg2 = (wetee_buf *) 0 ;
   wetee_buf temp2 ;
@@ -4179,7 +4270,7 @@ _gostring_ _wrap_keypair_secret_cwetee_42f7fdc8fac9f40f(wetee_keypair *_swig_go_
 }
 
 
-void _wrap_keypair_free_cwetee_42f7fdc8fac9f40f(wetee_keypair *_swig_go_0) {
+void _wrap_keypair_free_cwetee_821f7166ba687e01(wetee_keypair *_swig_go_0) {
   wetee_keypair *arg1 = (wetee_keypair *) 0 ;
   
   arg1 = (wetee_keypair *)(uintptr_t)_swig_go_0; 
@@ -4192,7 +4283,7 @@ void _wrap_keypair_free_cwetee_42f7fdc8fac9f40f(wetee_keypair *_swig_go_0) {
 }
 
 
-_gostring_ _wrap_keystore_export_cwetee_42f7fdc8fac9f40f(wetee_buf *_swig_go_0, wetee_keypair *_swig_go_1, _gostring_ _swig_go_2, _gostring_ _swig_go_3, long long _swig_go_4) {
+_gostring_ _wrap_keystore_export_cwetee_821f7166ba687e01(wetee_buf *_swig_go_0, wetee_keypair *_swig_go_1, _gostring_ _swig_go_2, _gostring_ _swig_go_3, long long _swig_go_4) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   wetee_keypair *arg2 = (wetee_keypair *) 0 ;
   char *arg3 = (char *) 0 ;
@@ -4246,7 +4337,7 @@ _gostring_ _wrap_keystore_export_cwetee_42f7fdc8fac9f40f(wetee_buf *_swig_go_0, 
 }
 
 
-_gostring_ _wrap_keystore_export_opts_cwetee_42f7fdc8fac9f40f(wetee_buf *_swig_go_0, wetee_keypair *_swig_go_1, _gostring_ _swig_go_2, _gostring_ _swig_go_3, long long _swig_go_4, intgo _swig_go_5, intgo _swig_go_6, intgo _swig_go_7) {
+_gostring_ _wrap_keystore_export_opts_cwetee_821f7166ba687e01(wetee_buf *_swig_go_0, wetee_keypair *_swig_go_1, _gostring_ _swig_go_2, _gostring_ _swig_go_3, long long _swig_go_4, intgo _swig_go_5, intgo _swig_go_6, intgo _swig_go_7) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   wetee_keypair *arg2 = (wetee_keypair *) 0 ;
   char *arg3 = (char *) 0 ;
@@ -4306,7 +4397,7 @@ _gostring_ _wrap_keystore_export_opts_cwetee_42f7fdc8fac9f40f(wetee_buf *_swig_g
 }
 
 
-_gostring_ _wrap_keystore_import_cwetee_42f7fdc8fac9f40f(wetee_keypair **_swig_go_0, _gostring_ _swig_go_1, _gostring_ _swig_go_2) {
+_gostring_ _wrap_keystore_import_cwetee_821f7166ba687e01(wetee_keypair **_swig_go_0, _gostring_ _swig_go_1, _gostring_ _swig_go_2) {
   wetee_keypair **arg1 = (wetee_keypair **) 0 ;
   char *arg2 = (char *) 0 ;
   size_t arg3 ;
@@ -4343,7 +4434,7 @@ _gostring_ _wrap_keystore_import_cwetee_42f7fdc8fac9f40f(wetee_keypair **_swig_g
 }
 
 
-_gostring_ _wrap_mnemonic_generate_cwetee_42f7fdc8fac9f40f(wetee_buf *_swig_go_0, intgo _swig_go_1) {
+_gostring_ _wrap_mnemonic_generate_cwetee_821f7166ba687e01(wetee_buf *_swig_go_0, intgo _swig_go_1) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   unsigned int arg2 ;
   wetee_buf temp1 ;
@@ -4378,7 +4469,7 @@ _gostring_ _wrap_mnemonic_generate_cwetee_42f7fdc8fac9f40f(wetee_buf *_swig_go_0
 }
 
 
-_gostring_ _wrap_mnemonic_validate_cwetee_42f7fdc8fac9f40f(_gostring_ _swig_go_0) {
+_gostring_ _wrap_mnemonic_validate_cwetee_821f7166ba687e01(_gostring_ _swig_go_0) {
   char *arg1 = (char *) 0 ;
   size_t arg2 ;
   wetee_rc result;
@@ -4398,7 +4489,7 @@ _gostring_ _wrap_mnemonic_validate_cwetee_42f7fdc8fac9f40f(_gostring_ _swig_go_0
 }
 
 
-_gostring_ _wrap_mnemonic_to_entropy_cwetee_42f7fdc8fac9f40f(wetee_buf *_swig_go_0, _gostring_ _swig_go_1) {
+_gostring_ _wrap_mnemonic_to_entropy_cwetee_821f7166ba687e01(wetee_buf *_swig_go_0, _gostring_ _swig_go_1) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   char *arg2 = (char *) 0 ;
   size_t arg3 ;
@@ -4437,7 +4528,7 @@ _gostring_ _wrap_mnemonic_to_entropy_cwetee_42f7fdc8fac9f40f(wetee_buf *_swig_go
 }
 
 
-_gostring_ _wrap_mnemonic_from_entropy_cwetee_42f7fdc8fac9f40f(wetee_buf *_swig_go_0, _goslice_ _swig_go_1) {
+_gostring_ _wrap_mnemonic_from_entropy_cwetee_821f7166ba687e01(wetee_buf *_swig_go_0, _goslice_ _swig_go_1) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   uint8_t *arg2 = (uint8_t *) 0 ;
   size_t arg3 ;
@@ -4476,7 +4567,7 @@ _gostring_ _wrap_mnemonic_from_entropy_cwetee_42f7fdc8fac9f40f(wetee_buf *_swig_
 }
 
 
-_gostring_ _wrap_mnemonic_to_mini_secret_cwetee_42f7fdc8fac9f40f(_goslice_ _swig_go_0, _gostring_ _swig_go_1, _gostring_ _swig_go_2) {
+_gostring_ _wrap_mnemonic_to_mini_secret_cwetee_821f7166ba687e01(_goslice_ _swig_go_0, _gostring_ _swig_go_1, _gostring_ _swig_go_2) {
   uint8_t *arg1 ;
   char *arg2 = (char *) 0 ;
   size_t arg3 ;
@@ -4507,7 +4598,7 @@ _gostring_ _wrap_mnemonic_to_mini_secret_cwetee_42f7fdc8fac9f40f(_goslice_ _swig
 }
 
 
-_gostring_ _wrap_mnemonic_to_bip39_seed_cwetee_42f7fdc8fac9f40f(_goslice_ _swig_go_0, _gostring_ _swig_go_1, _gostring_ _swig_go_2) {
+_gostring_ _wrap_mnemonic_to_bip39_seed_cwetee_821f7166ba687e01(_goslice_ _swig_go_0, _gostring_ _swig_go_1, _gostring_ _swig_go_2) {
   uint8_t *arg1 ;
   char *arg2 = (char *) 0 ;
   size_t arg3 ;
@@ -4538,7 +4629,7 @@ _gostring_ _wrap_mnemonic_to_bip39_seed_cwetee_42f7fdc8fac9f40f(_goslice_ _swig_
 }
 
 
-intgo _wrap_SS58_PREFIX_POLKADOT_cwetee_42f7fdc8fac9f40f() {
+intgo _wrap_SS58_PREFIX_POLKADOT_cwetee_821f7166ba687e01() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -4549,7 +4640,7 @@ intgo _wrap_SS58_PREFIX_POLKADOT_cwetee_42f7fdc8fac9f40f() {
 }
 
 
-intgo _wrap_SS58_PREFIX_KUSAMA_cwetee_42f7fdc8fac9f40f() {
+intgo _wrap_SS58_PREFIX_KUSAMA_cwetee_821f7166ba687e01() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -4560,7 +4651,7 @@ intgo _wrap_SS58_PREFIX_KUSAMA_cwetee_42f7fdc8fac9f40f() {
 }
 
 
-intgo _wrap_SS58_PREFIX_GENERIC_cwetee_42f7fdc8fac9f40f() {
+intgo _wrap_SS58_PREFIX_GENERIC_cwetee_821f7166ba687e01() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -4571,7 +4662,7 @@ intgo _wrap_SS58_PREFIX_GENERIC_cwetee_42f7fdc8fac9f40f() {
 }
 
 
-intgo _wrap_SS58_PREFIX_MAX_cwetee_42f7fdc8fac9f40f() {
+intgo _wrap_SS58_PREFIX_MAX_cwetee_821f7166ba687e01() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -4582,7 +4673,7 @@ intgo _wrap_SS58_PREFIX_MAX_cwetee_42f7fdc8fac9f40f() {
 }
 
 
-_gostring_ _wrap_ss58_encode_cwetee_42f7fdc8fac9f40f(wetee_buf *_swig_go_0, _goslice_ _swig_go_1, short _swig_go_2) {
+_gostring_ _wrap_ss58_encode_cwetee_821f7166ba687e01(wetee_buf *_swig_go_0, _goslice_ _swig_go_1, short _swig_go_2) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   uint8_t *arg2 = (uint8_t *) 0 ;
   size_t arg3 ;
@@ -4622,7 +4713,7 @@ _gostring_ _wrap_ss58_encode_cwetee_42f7fdc8fac9f40f(wetee_buf *_swig_go_0, _gos
 }
 
 
-_gostring_ _wrap_ss58_decode_cwetee_42f7fdc8fac9f40f(wetee_buf *_swig_go_0, short *_swig_go_1, _gostring_ _swig_go_2) {
+_gostring_ _wrap_ss58_decode_cwetee_821f7166ba687e01(wetee_buf *_swig_go_0, short *_swig_go_1, _gostring_ _swig_go_2) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   uint16_t *arg2 = (uint16_t *) 0 ;
   char *arg3 = (char *) 0 ;
@@ -4662,7 +4753,7 @@ _gostring_ _wrap_ss58_decode_cwetee_42f7fdc8fac9f40f(wetee_buf *_swig_go_0, shor
 }
 
 
-long long _wrap_ss58_network_count_cwetee_42f7fdc8fac9f40f() {
+long long _wrap_ss58_network_count_cwetee_821f7166ba687e01() {
   size_t result;
   long long _swig_go_result;
   
@@ -4676,7 +4767,7 @@ long long _wrap_ss58_network_count_cwetee_42f7fdc8fac9f40f() {
 }
 
 
-_gostring_ _wrap_ss58_network_at_cwetee_42f7fdc8fac9f40f(long long _swig_go_0, short *_swig_go_1, char **_swig_go_2, char **_swig_go_3, char **_swig_go_4, int *_swig_go_5) {
+_gostring_ _wrap_ss58_network_at_cwetee_821f7166ba687e01(long long _swig_go_0, short *_swig_go_1, char **_swig_go_2, char **_swig_go_3, char **_swig_go_4, int *_swig_go_5) {
   size_t arg1 ;
   uint16_t *arg2 = (uint16_t *) 0 ;
   char **arg3 = (char **) 0 ;
@@ -4732,7 +4823,7 @@ _gostring_ _wrap_ss58_network_at_cwetee_42f7fdc8fac9f40f(long long _swig_go_0, s
 }
 
 
-_gostring_ _wrap_ss58_network_find_cwetee_42f7fdc8fac9f40f(intgo *_swig_go_0, _gostring_ _swig_go_1) {
+_gostring_ _wrap_ss58_network_find_cwetee_821f7166ba687e01(intgo *_swig_go_0, _gostring_ _swig_go_1) {
   size_t *arg1 = (size_t *) 0 ;
   char *arg2 = (char *) 0 ;
   size_t temp1 ;
@@ -4760,7 +4851,7 @@ _gostring_ _wrap_ss58_network_find_cwetee_42f7fdc8fac9f40f(intgo *_swig_go_0, _g
 }
 
 
-_gostring_ _wrap_ss58_network_find_prefix_cwetee_42f7fdc8fac9f40f(intgo *_swig_go_0, short _swig_go_1) {
+_gostring_ _wrap_ss58_network_find_prefix_cwetee_821f7166ba687e01(intgo *_swig_go_0, short _swig_go_1) {
   size_t *arg1 = (size_t *) 0 ;
   uint16_t arg2 ;
   size_t temp1 ;
@@ -4783,7 +4874,7 @@ _gostring_ _wrap_ss58_network_find_prefix_cwetee_42f7fdc8fac9f40f(intgo *_swig_g
 }
 
 
-intgo _wrap_MD_CALLS_cwetee_42f7fdc8fac9f40f() {
+intgo _wrap_MD_CALLS_cwetee_821f7166ba687e01() {
   enum wetee_md_enum_kind result;
   intgo _swig_go_result;
   
@@ -4798,7 +4889,7 @@ intgo _wrap_MD_CALLS_cwetee_42f7fdc8fac9f40f() {
 }
 
 
-intgo _wrap_MD_EVENTS_cwetee_42f7fdc8fac9f40f() {
+intgo _wrap_MD_EVENTS_cwetee_821f7166ba687e01() {
   enum wetee_md_enum_kind result;
   intgo _swig_go_result;
   
@@ -4813,7 +4904,7 @@ intgo _wrap_MD_EVENTS_cwetee_42f7fdc8fac9f40f() {
 }
 
 
-intgo _wrap_MD_ERRORS_cwetee_42f7fdc8fac9f40f() {
+intgo _wrap_MD_ERRORS_cwetee_821f7166ba687e01() {
   enum wetee_md_enum_kind result;
   intgo _swig_go_result;
   
@@ -4828,7 +4919,7 @@ intgo _wrap_MD_ERRORS_cwetee_42f7fdc8fac9f40f() {
 }
 
 
-intgo _wrap_METADATA_NO_TYPE_cwetee_42f7fdc8fac9f40f() {
+intgo _wrap_METADATA_NO_TYPE_cwetee_821f7166ba687e01() {
   uint32_t result;
   intgo _swig_go_result;
   
@@ -4839,7 +4930,7 @@ intgo _wrap_METADATA_NO_TYPE_cwetee_42f7fdc8fac9f40f() {
 }
 
 
-_gostring_ _wrap_mdb_parse_cwetee_42f7fdc8fac9f40f(wetee_metadata **_swig_go_0, _goslice_ _swig_go_1, intgo _swig_go_2) {
+_gostring_ _wrap_mdb_parse_cwetee_821f7166ba687e01(wetee_metadata **_swig_go_0, _goslice_ _swig_go_1, intgo _swig_go_2) {
   wetee_metadata **arg1 = (wetee_metadata **) 0 ;
   uint8_t *arg2 = (uint8_t *) 0 ;
   size_t arg3 ;
@@ -4872,7 +4963,7 @@ _gostring_ _wrap_mdb_parse_cwetee_42f7fdc8fac9f40f(wetee_metadata **_swig_go_0, 
 }
 
 
-_gostring_ _wrap_mdb_parse_hex_cwetee_42f7fdc8fac9f40f(wetee_metadata **_swig_go_0, _gostring_ _swig_go_1, intgo _swig_go_2) {
+_gostring_ _wrap_mdb_parse_hex_cwetee_821f7166ba687e01(wetee_metadata **_swig_go_0, _gostring_ _swig_go_1, intgo _swig_go_2) {
   wetee_metadata **arg1 = (wetee_metadata **) 0 ;
   char *arg2 = (char *) 0 ;
   size_t arg3 ;
@@ -4905,7 +4996,7 @@ _gostring_ _wrap_mdb_parse_hex_cwetee_42f7fdc8fac9f40f(wetee_metadata **_swig_go
 }
 
 
-_gostring_ _wrap_mdb_parse_rpc_cwetee_42f7fdc8fac9f40f(wetee_metadata **_swig_go_0, _gostring_ _swig_go_1, intgo _swig_go_2) {
+_gostring_ _wrap_mdb_parse_rpc_cwetee_821f7166ba687e01(wetee_metadata **_swig_go_0, _gostring_ _swig_go_1, intgo _swig_go_2) {
   wetee_metadata **arg1 = (wetee_metadata **) 0 ;
   char *arg2 = (char *) 0 ;
   size_t arg3 ;
@@ -4938,7 +5029,7 @@ _gostring_ _wrap_mdb_parse_rpc_cwetee_42f7fdc8fac9f40f(wetee_metadata **_swig_go
 }
 
 
-_gostring_ _wrap_mdb_pallet_name_cwetee_42f7fdc8fac9f40f(wetee_metadata *_swig_go_0, long long _swig_go_1) {
+_gostring_ _wrap_mdb_pallet_name_cwetee_821f7166ba687e01(wetee_metadata *_swig_go_0, long long _swig_go_1) {
   wetee_metadata *arg1 = (wetee_metadata *) 0 ;
   size_t arg2 ;
   char *result = 0 ;
@@ -4959,7 +5050,7 @@ _gostring_ _wrap_mdb_pallet_name_cwetee_42f7fdc8fac9f40f(wetee_metadata *_swig_g
 }
 
 
-intgo _wrap_mdb_pallet_index_cwetee_42f7fdc8fac9f40f(wetee_metadata *_swig_go_0, long long _swig_go_1) {
+intgo _wrap_mdb_pallet_index_cwetee_821f7166ba687e01(wetee_metadata *_swig_go_0, long long _swig_go_1) {
   wetee_metadata *arg1 = (wetee_metadata *) 0 ;
   size_t arg2 ;
   int result;
@@ -4977,7 +5068,7 @@ intgo _wrap_mdb_pallet_index_cwetee_42f7fdc8fac9f40f(wetee_metadata *_swig_go_0,
 }
 
 
-long long _wrap_mdb_pallet_position_cwetee_42f7fdc8fac9f40f(wetee_metadata *_swig_go_0, _gostring_ _swig_go_1) {
+long long _wrap_mdb_pallet_position_cwetee_821f7166ba687e01(wetee_metadata *_swig_go_0, _gostring_ _swig_go_1) {
   wetee_metadata *arg1 = (wetee_metadata *) 0 ;
   char *arg2 = (char *) 0 ;
   int64_t result;
@@ -5000,7 +5091,7 @@ long long _wrap_mdb_pallet_position_cwetee_42f7fdc8fac9f40f(wetee_metadata *_swi
 }
 
 
-intgo _wrap_mdb_pallet_enum_type_cwetee_42f7fdc8fac9f40f(wetee_metadata *_swig_go_0, long long _swig_go_1, intgo _swig_go_2) {
+intgo _wrap_mdb_pallet_enum_type_cwetee_821f7166ba687e01(wetee_metadata *_swig_go_0, long long _swig_go_1, intgo _swig_go_2) {
   wetee_metadata *arg1 = (wetee_metadata *) 0 ;
   size_t arg2 ;
   int arg3 ;
@@ -5020,7 +5111,7 @@ intgo _wrap_mdb_pallet_enum_type_cwetee_42f7fdc8fac9f40f(wetee_metadata *_swig_g
 }
 
 
-long long _wrap_mdb_variant_count_cwetee_42f7fdc8fac9f40f(wetee_metadata *_swig_go_0, long long _swig_go_1, intgo _swig_go_2) {
+long long _wrap_mdb_variant_count_cwetee_821f7166ba687e01(wetee_metadata *_swig_go_0, long long _swig_go_1, intgo _swig_go_2) {
   wetee_metadata *arg1 = (wetee_metadata *) 0 ;
   size_t arg2 ;
   int arg3 ;
@@ -5040,7 +5131,7 @@ long long _wrap_mdb_variant_count_cwetee_42f7fdc8fac9f40f(wetee_metadata *_swig_
 }
 
 
-_gostring_ _wrap_mdb_variant_name_cwetee_42f7fdc8fac9f40f(wetee_metadata *_swig_go_0, long long _swig_go_1, intgo _swig_go_2, long long _swig_go_3) {
+_gostring_ _wrap_mdb_variant_name_cwetee_821f7166ba687e01(wetee_metadata *_swig_go_0, long long _swig_go_1, intgo _swig_go_2, long long _swig_go_3) {
   wetee_metadata *arg1 = (wetee_metadata *) 0 ;
   size_t arg2 ;
   int arg3 ;
@@ -5065,7 +5156,7 @@ _gostring_ _wrap_mdb_variant_name_cwetee_42f7fdc8fac9f40f(wetee_metadata *_swig_
 }
 
 
-intgo _wrap_mdb_variant_index_cwetee_42f7fdc8fac9f40f(wetee_metadata *_swig_go_0, long long _swig_go_1, intgo _swig_go_2, long long _swig_go_3) {
+intgo _wrap_mdb_variant_index_cwetee_821f7166ba687e01(wetee_metadata *_swig_go_0, long long _swig_go_1, intgo _swig_go_2, long long _swig_go_3) {
   wetee_metadata *arg1 = (wetee_metadata *) 0 ;
   size_t arg2 ;
   int arg3 ;
@@ -5087,7 +5178,7 @@ intgo _wrap_mdb_variant_index_cwetee_42f7fdc8fac9f40f(wetee_metadata *_swig_go_0
 }
 
 
-_gostring_ _wrap_mdb_variant_docs_cwetee_42f7fdc8fac9f40f(wetee_buf *_swig_go_0, wetee_metadata *_swig_go_1, long long _swig_go_2, intgo _swig_go_3, long long _swig_go_4) {
+_gostring_ _wrap_mdb_variant_docs_cwetee_821f7166ba687e01(wetee_buf *_swig_go_0, wetee_metadata *_swig_go_1, long long _swig_go_2, intgo _swig_go_3, long long _swig_go_4) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   wetee_metadata *arg2 = (wetee_metadata *) 0 ;
   size_t arg3 ;
@@ -5127,7 +5218,7 @@ _gostring_ _wrap_mdb_variant_docs_cwetee_42f7fdc8fac9f40f(wetee_buf *_swig_go_0,
 }
 
 
-long long _wrap_mdb_field_count_cwetee_42f7fdc8fac9f40f(wetee_metadata *_swig_go_0, long long _swig_go_1, intgo _swig_go_2, long long _swig_go_3) {
+long long _wrap_mdb_field_count_cwetee_821f7166ba687e01(wetee_metadata *_swig_go_0, long long _swig_go_1, intgo _swig_go_2, long long _swig_go_3) {
   wetee_metadata *arg1 = (wetee_metadata *) 0 ;
   size_t arg2 ;
   int arg3 ;
@@ -5149,7 +5240,7 @@ long long _wrap_mdb_field_count_cwetee_42f7fdc8fac9f40f(wetee_metadata *_swig_go
 }
 
 
-_gostring_ _wrap_mdb_field_name_cwetee_42f7fdc8fac9f40f(wetee_metadata *_swig_go_0, long long _swig_go_1, intgo _swig_go_2, long long _swig_go_3, long long _swig_go_4) {
+_gostring_ _wrap_mdb_field_name_cwetee_821f7166ba687e01(wetee_metadata *_swig_go_0, long long _swig_go_1, intgo _swig_go_2, long long _swig_go_3, long long _swig_go_4) {
   wetee_metadata *arg1 = (wetee_metadata *) 0 ;
   size_t arg2 ;
   int arg3 ;
@@ -5176,7 +5267,7 @@ _gostring_ _wrap_mdb_field_name_cwetee_42f7fdc8fac9f40f(wetee_metadata *_swig_go
 }
 
 
-_gostring_ _wrap_mdb_field_type_name_cwetee_42f7fdc8fac9f40f(wetee_metadata *_swig_go_0, long long _swig_go_1, intgo _swig_go_2, long long _swig_go_3, long long _swig_go_4) {
+_gostring_ _wrap_mdb_field_type_name_cwetee_821f7166ba687e01(wetee_metadata *_swig_go_0, long long _swig_go_1, intgo _swig_go_2, long long _swig_go_3, long long _swig_go_4) {
   wetee_metadata *arg1 = (wetee_metadata *) 0 ;
   size_t arg2 ;
   int arg3 ;
@@ -5203,7 +5294,7 @@ _gostring_ _wrap_mdb_field_type_name_cwetee_42f7fdc8fac9f40f(wetee_metadata *_sw
 }
 
 
-intgo _wrap_mdb_field_type_cwetee_42f7fdc8fac9f40f(wetee_metadata *_swig_go_0, long long _swig_go_1, intgo _swig_go_2, long long _swig_go_3, long long _swig_go_4) {
+intgo _wrap_mdb_field_type_cwetee_821f7166ba687e01(wetee_metadata *_swig_go_0, long long _swig_go_1, intgo _swig_go_2, long long _swig_go_3, long long _swig_go_4) {
   wetee_metadata *arg1 = (wetee_metadata *) 0 ;
   size_t arg2 ;
   int arg3 ;
@@ -5227,7 +5318,7 @@ intgo _wrap_mdb_field_type_cwetee_42f7fdc8fac9f40f(wetee_metadata *_swig_go_0, l
 }
 
 
-_gostring_ _wrap_mdb_storage_prefix_cwetee_42f7fdc8fac9f40f(wetee_metadata *_swig_go_0, long long _swig_go_1) {
+_gostring_ _wrap_mdb_storage_prefix_cwetee_821f7166ba687e01(wetee_metadata *_swig_go_0, long long _swig_go_1) {
   wetee_metadata *arg1 = (wetee_metadata *) 0 ;
   size_t arg2 ;
   char *result = 0 ;
@@ -5248,7 +5339,7 @@ _gostring_ _wrap_mdb_storage_prefix_cwetee_42f7fdc8fac9f40f(wetee_metadata *_swi
 }
 
 
-long long _wrap_mdb_storage_count_cwetee_42f7fdc8fac9f40f(wetee_metadata *_swig_go_0, long long _swig_go_1) {
+long long _wrap_mdb_storage_count_cwetee_821f7166ba687e01(wetee_metadata *_swig_go_0, long long _swig_go_1) {
   wetee_metadata *arg1 = (wetee_metadata *) 0 ;
   size_t arg2 ;
   size_t result;
@@ -5266,7 +5357,7 @@ long long _wrap_mdb_storage_count_cwetee_42f7fdc8fac9f40f(wetee_metadata *_swig_
 }
 
 
-_gostring_ _wrap_mdb_storage_name_cwetee_42f7fdc8fac9f40f(wetee_metadata *_swig_go_0, long long _swig_go_1, long long _swig_go_2) {
+_gostring_ _wrap_mdb_storage_name_cwetee_821f7166ba687e01(wetee_metadata *_swig_go_0, long long _swig_go_1, long long _swig_go_2) {
   wetee_metadata *arg1 = (wetee_metadata *) 0 ;
   size_t arg2 ;
   size_t arg3 ;
@@ -5289,7 +5380,7 @@ _gostring_ _wrap_mdb_storage_name_cwetee_42f7fdc8fac9f40f(wetee_metadata *_swig_
 }
 
 
-intgo _wrap_mdb_storage_modifier_cwetee_42f7fdc8fac9f40f(wetee_metadata *_swig_go_0, long long _swig_go_1, long long _swig_go_2) {
+intgo _wrap_mdb_storage_modifier_cwetee_821f7166ba687e01(wetee_metadata *_swig_go_0, long long _swig_go_1, long long _swig_go_2) {
   wetee_metadata *arg1 = (wetee_metadata *) 0 ;
   size_t arg2 ;
   size_t arg3 ;
@@ -5309,7 +5400,7 @@ intgo _wrap_mdb_storage_modifier_cwetee_42f7fdc8fac9f40f(wetee_metadata *_swig_g
 }
 
 
-long long _wrap_mdb_storage_hasher_count_cwetee_42f7fdc8fac9f40f(wetee_metadata *_swig_go_0, long long _swig_go_1, long long _swig_go_2) {
+long long _wrap_mdb_storage_hasher_count_cwetee_821f7166ba687e01(wetee_metadata *_swig_go_0, long long _swig_go_1, long long _swig_go_2) {
   wetee_metadata *arg1 = (wetee_metadata *) 0 ;
   size_t arg2 ;
   size_t arg3 ;
@@ -5329,7 +5420,7 @@ long long _wrap_mdb_storage_hasher_count_cwetee_42f7fdc8fac9f40f(wetee_metadata 
 }
 
 
-intgo _wrap_mdb_storage_hasher_cwetee_42f7fdc8fac9f40f(wetee_metadata *_swig_go_0, long long _swig_go_1, long long _swig_go_2, long long _swig_go_3) {
+intgo _wrap_mdb_storage_hasher_cwetee_821f7166ba687e01(wetee_metadata *_swig_go_0, long long _swig_go_1, long long _swig_go_2, long long _swig_go_3) {
   wetee_metadata *arg1 = (wetee_metadata *) 0 ;
   size_t arg2 ;
   size_t arg3 ;
@@ -5351,7 +5442,7 @@ intgo _wrap_mdb_storage_hasher_cwetee_42f7fdc8fac9f40f(wetee_metadata *_swig_go_
 }
 
 
-intgo _wrap_mdb_storage_key_type_cwetee_42f7fdc8fac9f40f(wetee_metadata *_swig_go_0, long long _swig_go_1, long long _swig_go_2) {
+intgo _wrap_mdb_storage_key_type_cwetee_821f7166ba687e01(wetee_metadata *_swig_go_0, long long _swig_go_1, long long _swig_go_2) {
   wetee_metadata *arg1 = (wetee_metadata *) 0 ;
   size_t arg2 ;
   size_t arg3 ;
@@ -5371,7 +5462,7 @@ intgo _wrap_mdb_storage_key_type_cwetee_42f7fdc8fac9f40f(wetee_metadata *_swig_g
 }
 
 
-intgo _wrap_mdb_storage_value_type_cwetee_42f7fdc8fac9f40f(wetee_metadata *_swig_go_0, long long _swig_go_1, long long _swig_go_2) {
+intgo _wrap_mdb_storage_value_type_cwetee_821f7166ba687e01(wetee_metadata *_swig_go_0, long long _swig_go_1, long long _swig_go_2) {
   wetee_metadata *arg1 = (wetee_metadata *) 0 ;
   size_t arg2 ;
   size_t arg3 ;
@@ -5391,7 +5482,7 @@ intgo _wrap_mdb_storage_value_type_cwetee_42f7fdc8fac9f40f(wetee_metadata *_swig
 }
 
 
-_gostring_ _wrap_mdb_storage_default_cwetee_42f7fdc8fac9f40f(wetee_buf *_swig_go_0, wetee_metadata *_swig_go_1, long long _swig_go_2, long long _swig_go_3) {
+_gostring_ _wrap_mdb_storage_default_cwetee_821f7166ba687e01(wetee_buf *_swig_go_0, wetee_metadata *_swig_go_1, long long _swig_go_2, long long _swig_go_3) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   wetee_metadata *arg2 = (wetee_metadata *) 0 ;
   size_t arg3 ;
@@ -5429,7 +5520,7 @@ _gostring_ _wrap_mdb_storage_default_cwetee_42f7fdc8fac9f40f(wetee_buf *_swig_go
 }
 
 
-long long _wrap_mdb_constant_count_cwetee_42f7fdc8fac9f40f(wetee_metadata *_swig_go_0, long long _swig_go_1) {
+long long _wrap_mdb_constant_count_cwetee_821f7166ba687e01(wetee_metadata *_swig_go_0, long long _swig_go_1) {
   wetee_metadata *arg1 = (wetee_metadata *) 0 ;
   size_t arg2 ;
   size_t result;
@@ -5447,7 +5538,7 @@ long long _wrap_mdb_constant_count_cwetee_42f7fdc8fac9f40f(wetee_metadata *_swig
 }
 
 
-_gostring_ _wrap_mdb_constant_name_cwetee_42f7fdc8fac9f40f(wetee_metadata *_swig_go_0, long long _swig_go_1, long long _swig_go_2) {
+_gostring_ _wrap_mdb_constant_name_cwetee_821f7166ba687e01(wetee_metadata *_swig_go_0, long long _swig_go_1, long long _swig_go_2) {
   wetee_metadata *arg1 = (wetee_metadata *) 0 ;
   size_t arg2 ;
   size_t arg3 ;
@@ -5470,7 +5561,7 @@ _gostring_ _wrap_mdb_constant_name_cwetee_42f7fdc8fac9f40f(wetee_metadata *_swig
 }
 
 
-intgo _wrap_mdb_constant_type_cwetee_42f7fdc8fac9f40f(wetee_metadata *_swig_go_0, long long _swig_go_1, long long _swig_go_2) {
+intgo _wrap_mdb_constant_type_cwetee_821f7166ba687e01(wetee_metadata *_swig_go_0, long long _swig_go_1, long long _swig_go_2) {
   wetee_metadata *arg1 = (wetee_metadata *) 0 ;
   size_t arg2 ;
   size_t arg3 ;
@@ -5490,7 +5581,7 @@ intgo _wrap_mdb_constant_type_cwetee_42f7fdc8fac9f40f(wetee_metadata *_swig_go_0
 }
 
 
-_gostring_ _wrap_mdb_constant_value_cwetee_42f7fdc8fac9f40f(wetee_buf *_swig_go_0, wetee_metadata *_swig_go_1, long long _swig_go_2, long long _swig_go_3) {
+_gostring_ _wrap_mdb_constant_value_cwetee_821f7166ba687e01(wetee_buf *_swig_go_0, wetee_metadata *_swig_go_1, long long _swig_go_2, long long _swig_go_3) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   wetee_metadata *arg2 = (wetee_metadata *) 0 ;
   size_t arg3 ;
@@ -5528,7 +5619,7 @@ _gostring_ _wrap_mdb_constant_value_cwetee_42f7fdc8fac9f40f(wetee_buf *_swig_go_
 }
 
 
-_gostring_ _wrap_mdb_api_name_cwetee_42f7fdc8fac9f40f(wetee_metadata *_swig_go_0, long long _swig_go_1) {
+_gostring_ _wrap_mdb_api_name_cwetee_821f7166ba687e01(wetee_metadata *_swig_go_0, long long _swig_go_1) {
   wetee_metadata *arg1 = (wetee_metadata *) 0 ;
   size_t arg2 ;
   char *result = 0 ;
@@ -5549,7 +5640,7 @@ _gostring_ _wrap_mdb_api_name_cwetee_42f7fdc8fac9f40f(wetee_metadata *_swig_go_0
 }
 
 
-long long _wrap_mdb_api_method_count_cwetee_42f7fdc8fac9f40f(wetee_metadata *_swig_go_0, long long _swig_go_1) {
+long long _wrap_mdb_api_method_count_cwetee_821f7166ba687e01(wetee_metadata *_swig_go_0, long long _swig_go_1) {
   wetee_metadata *arg1 = (wetee_metadata *) 0 ;
   size_t arg2 ;
   size_t result;
@@ -5567,7 +5658,7 @@ long long _wrap_mdb_api_method_count_cwetee_42f7fdc8fac9f40f(wetee_metadata *_sw
 }
 
 
-_gostring_ _wrap_mdb_api_method_name_cwetee_42f7fdc8fac9f40f(wetee_metadata *_swig_go_0, long long _swig_go_1, long long _swig_go_2) {
+_gostring_ _wrap_mdb_api_method_name_cwetee_821f7166ba687e01(wetee_metadata *_swig_go_0, long long _swig_go_1, long long _swig_go_2) {
   wetee_metadata *arg1 = (wetee_metadata *) 0 ;
   size_t arg2 ;
   size_t arg3 ;
@@ -5590,7 +5681,7 @@ _gostring_ _wrap_mdb_api_method_name_cwetee_42f7fdc8fac9f40f(wetee_metadata *_sw
 }
 
 
-_gostring_ _wrap_mdb_type_path_cwetee_42f7fdc8fac9f40f(wetee_buf *_swig_go_0, wetee_metadata *_swig_go_1, intgo _swig_go_2) {
+_gostring_ _wrap_mdb_type_path_cwetee_821f7166ba687e01(wetee_buf *_swig_go_0, wetee_metadata *_swig_go_1, intgo _swig_go_2) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   wetee_metadata *arg2 = (wetee_metadata *) 0 ;
   uint32_t arg3 ;
@@ -5626,7 +5717,7 @@ _gostring_ _wrap_mdb_type_path_cwetee_42f7fdc8fac9f40f(wetee_buf *_swig_go_0, we
 }
 
 
-intgo _wrap_metadata_version_cwetee_42f7fdc8fac9f40f(wetee_metadata *_swig_go_0) {
+intgo _wrap_metadata_version_cwetee_821f7166ba687e01(wetee_metadata *_swig_go_0) {
   wetee_metadata *arg1 = (wetee_metadata *) 0 ;
   unsigned int result;
   intgo _swig_go_result;
@@ -5642,7 +5733,7 @@ intgo _wrap_metadata_version_cwetee_42f7fdc8fac9f40f(wetee_metadata *_swig_go_0)
 }
 
 
-_gostring_ _wrap_metadata_spec_name_cwetee_42f7fdc8fac9f40f(wetee_metadata *_swig_go_0) {
+_gostring_ _wrap_metadata_spec_name_cwetee_821f7166ba687e01(wetee_metadata *_swig_go_0) {
   wetee_metadata *arg1 = (wetee_metadata *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -5661,7 +5752,7 @@ _gostring_ _wrap_metadata_spec_name_cwetee_42f7fdc8fac9f40f(wetee_metadata *_swi
 }
 
 
-_gostring_ _wrap_metadata_spec_version_cwetee_42f7fdc8fac9f40f(int *_swig_go_0, wetee_metadata *_swig_go_1) {
+_gostring_ _wrap_metadata_spec_version_cwetee_821f7166ba687e01(int *_swig_go_0, wetee_metadata *_swig_go_1) {
   uint32_t *arg1 = (uint32_t *) 0 ;
   wetee_metadata *arg2 = (wetee_metadata *) 0 ;
   wetee_rc result;
@@ -5679,7 +5770,7 @@ _gostring_ _wrap_metadata_spec_version_cwetee_42f7fdc8fac9f40f(int *_swig_go_0, 
 }
 
 
-_gostring_ _wrap_metadata_transaction_version_cwetee_42f7fdc8fac9f40f(int *_swig_go_0, wetee_metadata *_swig_go_1) {
+_gostring_ _wrap_metadata_transaction_version_cwetee_821f7166ba687e01(int *_swig_go_0, wetee_metadata *_swig_go_1) {
   uint32_t *arg1 = (uint32_t *) 0 ;
   wetee_metadata *arg2 = (wetee_metadata *) 0 ;
   wetee_rc result;
@@ -5697,7 +5788,7 @@ _gostring_ _wrap_metadata_transaction_version_cwetee_42f7fdc8fac9f40f(int *_swig
 }
 
 
-_gostring_ _wrap_metadata_ss58_prefix_cwetee_42f7fdc8fac9f40f(short *_swig_go_0, wetee_metadata *_swig_go_1) {
+_gostring_ _wrap_metadata_ss58_prefix_cwetee_821f7166ba687e01(short *_swig_go_0, wetee_metadata *_swig_go_1) {
   uint16_t *arg1 = (uint16_t *) 0 ;
   wetee_metadata *arg2 = (wetee_metadata *) 0 ;
   wetee_rc result;
@@ -5715,7 +5806,7 @@ _gostring_ _wrap_metadata_ss58_prefix_cwetee_42f7fdc8fac9f40f(short *_swig_go_0,
 }
 
 
-long long _wrap_metadata_type_count_cwetee_42f7fdc8fac9f40f(wetee_metadata *_swig_go_0) {
+long long _wrap_metadata_type_count_cwetee_821f7166ba687e01(wetee_metadata *_swig_go_0) {
   wetee_metadata *arg1 = (wetee_metadata *) 0 ;
   size_t result;
   long long _swig_go_result;
@@ -5731,7 +5822,7 @@ long long _wrap_metadata_type_count_cwetee_42f7fdc8fac9f40f(wetee_metadata *_swi
 }
 
 
-long long _wrap_metadata_pallet_count_cwetee_42f7fdc8fac9f40f(wetee_metadata *_swig_go_0) {
+long long _wrap_metadata_pallet_count_cwetee_821f7166ba687e01(wetee_metadata *_swig_go_0) {
   wetee_metadata *arg1 = (wetee_metadata *) 0 ;
   size_t result;
   long long _swig_go_result;
@@ -5747,7 +5838,7 @@ long long _wrap_metadata_pallet_count_cwetee_42f7fdc8fac9f40f(wetee_metadata *_s
 }
 
 
-long long _wrap_metadata_runtime_api_count_cwetee_42f7fdc8fac9f40f(wetee_metadata *_swig_go_0) {
+long long _wrap_metadata_runtime_api_count_cwetee_821f7166ba687e01(wetee_metadata *_swig_go_0) {
   wetee_metadata *arg1 = (wetee_metadata *) 0 ;
   size_t result;
   long long _swig_go_result;
@@ -5763,7 +5854,7 @@ long long _wrap_metadata_runtime_api_count_cwetee_42f7fdc8fac9f40f(wetee_metadat
 }
 
 
-void _wrap_metadata_free_cwetee_42f7fdc8fac9f40f(wetee_metadata *_swig_go_0) {
+void _wrap_metadata_free_cwetee_821f7166ba687e01(wetee_metadata *_swig_go_0) {
   wetee_metadata *arg1 = (wetee_metadata *) 0 ;
   
   arg1 = (wetee_metadata *)(uintptr_t)_swig_go_0; 
@@ -5776,7 +5867,7 @@ void _wrap_metadata_free_cwetee_42f7fdc8fac9f40f(wetee_metadata *_swig_go_0) {
 }
 
 
-intgo _wrap_METADATA_HASH_BYTES_cwetee_42f7fdc8fac9f40f() {
+intgo _wrap_METADATA_HASH_BYTES_cwetee_821f7166ba687e01() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -5787,7 +5878,7 @@ intgo _wrap_METADATA_HASH_BYTES_cwetee_42f7fdc8fac9f40f() {
 }
 
 
-_gostring_ _wrap_mdb_hash_cwetee_42f7fdc8fac9f40f(_goslice_ _swig_go_0, wetee_metadata *_swig_go_1, intgo _swig_go_2, _gostring_ _swig_go_3) {
+_gostring_ _wrap_mdb_hash_cwetee_821f7166ba687e01(_goslice_ _swig_go_0, wetee_metadata *_swig_go_1, intgo _swig_go_2, _gostring_ _swig_go_3) {
   uint8_t *arg1 ;
   wetee_metadata *arg2 = (wetee_metadata *) 0 ;
   unsigned int arg3 ;
@@ -5817,7 +5908,7 @@ _gostring_ _wrap_mdb_hash_cwetee_42f7fdc8fac9f40f(_goslice_ _swig_go_0, wetee_me
 }
 
 
-_gostring_ _wrap_mdb_digest_cwetee_42f7fdc8fac9f40f(wetee_buf *_swig_go_0, wetee_metadata *_swig_go_1, intgo _swig_go_2, _gostring_ _swig_go_3) {
+_gostring_ _wrap_mdb_digest_cwetee_821f7166ba687e01(wetee_buf *_swig_go_0, wetee_metadata *_swig_go_1, intgo _swig_go_2, _gostring_ _swig_go_3) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   wetee_metadata *arg2 = (wetee_metadata *) 0 ;
   unsigned int arg3 ;
@@ -5860,7 +5951,7 @@ _gostring_ _wrap_mdb_digest_cwetee_42f7fdc8fac9f40f(wetee_buf *_swig_go_0, wetee
 }
 
 
-intgo _wrap_mdb_type_kind_cwetee_42f7fdc8fac9f40f(wetee_metadata *_swig_go_0, intgo _swig_go_1) {
+intgo _wrap_mdb_type_kind_cwetee_821f7166ba687e01(wetee_metadata *_swig_go_0, intgo _swig_go_1) {
   wetee_metadata *arg1 = (wetee_metadata *) 0 ;
   uint32_t arg2 ;
   int result;
@@ -5878,7 +5969,7 @@ intgo _wrap_mdb_type_kind_cwetee_42f7fdc8fac9f40f(wetee_metadata *_swig_go_0, in
 }
 
 
-intgo _wrap_mdb_type_primitive_cwetee_42f7fdc8fac9f40f(wetee_metadata *_swig_go_0, intgo _swig_go_1) {
+intgo _wrap_mdb_type_primitive_cwetee_821f7166ba687e01(wetee_metadata *_swig_go_0, intgo _swig_go_1) {
   wetee_metadata *arg1 = (wetee_metadata *) 0 ;
   uint32_t arg2 ;
   int result;
@@ -5896,7 +5987,7 @@ intgo _wrap_mdb_type_primitive_cwetee_42f7fdc8fac9f40f(wetee_metadata *_swig_go_
 }
 
 
-intgo _wrap_mdb_type_elem_cwetee_42f7fdc8fac9f40f(wetee_metadata *_swig_go_0, intgo _swig_go_1) {
+intgo _wrap_mdb_type_elem_cwetee_821f7166ba687e01(wetee_metadata *_swig_go_0, intgo _swig_go_1) {
   wetee_metadata *arg1 = (wetee_metadata *) 0 ;
   uint32_t arg2 ;
   uint32_t result;
@@ -5914,7 +6005,7 @@ intgo _wrap_mdb_type_elem_cwetee_42f7fdc8fac9f40f(wetee_metadata *_swig_go_0, in
 }
 
 
-long long _wrap_mdb_type_tuple_len_cwetee_42f7fdc8fac9f40f(wetee_metadata *_swig_go_0, intgo _swig_go_1) {
+long long _wrap_mdb_type_tuple_len_cwetee_821f7166ba687e01(wetee_metadata *_swig_go_0, intgo _swig_go_1) {
   wetee_metadata *arg1 = (wetee_metadata *) 0 ;
   uint32_t arg2 ;
   size_t result;
@@ -5932,7 +6023,7 @@ long long _wrap_mdb_type_tuple_len_cwetee_42f7fdc8fac9f40f(wetee_metadata *_swig
 }
 
 
-intgo _wrap_mdb_type_tuple_elem_cwetee_42f7fdc8fac9f40f(wetee_metadata *_swig_go_0, intgo _swig_go_1, long long _swig_go_2) {
+intgo _wrap_mdb_type_tuple_elem_cwetee_821f7166ba687e01(wetee_metadata *_swig_go_0, intgo _swig_go_1, long long _swig_go_2) {
   wetee_metadata *arg1 = (wetee_metadata *) 0 ;
   uint32_t arg2 ;
   size_t arg3 ;
@@ -5952,7 +6043,7 @@ intgo _wrap_mdb_type_tuple_elem_cwetee_42f7fdc8fac9f40f(wetee_metadata *_swig_go
 }
 
 
-long long _wrap_mdb_type_field_count_cwetee_42f7fdc8fac9f40f(wetee_metadata *_swig_go_0, intgo _swig_go_1) {
+long long _wrap_mdb_type_field_count_cwetee_821f7166ba687e01(wetee_metadata *_swig_go_0, intgo _swig_go_1) {
   wetee_metadata *arg1 = (wetee_metadata *) 0 ;
   uint32_t arg2 ;
   size_t result;
@@ -5970,7 +6061,7 @@ long long _wrap_mdb_type_field_count_cwetee_42f7fdc8fac9f40f(wetee_metadata *_sw
 }
 
 
-_gostring_ _wrap_mdb_type_field_name_cwetee_42f7fdc8fac9f40f(wetee_metadata *_swig_go_0, intgo _swig_go_1, long long _swig_go_2) {
+_gostring_ _wrap_mdb_type_field_name_cwetee_821f7166ba687e01(wetee_metadata *_swig_go_0, intgo _swig_go_1, long long _swig_go_2) {
   wetee_metadata *arg1 = (wetee_metadata *) 0 ;
   uint32_t arg2 ;
   size_t arg3 ;
@@ -5993,7 +6084,7 @@ _gostring_ _wrap_mdb_type_field_name_cwetee_42f7fdc8fac9f40f(wetee_metadata *_sw
 }
 
 
-intgo _wrap_mdb_type_field_type_cwetee_42f7fdc8fac9f40f(wetee_metadata *_swig_go_0, intgo _swig_go_1, long long _swig_go_2) {
+intgo _wrap_mdb_type_field_type_cwetee_821f7166ba687e01(wetee_metadata *_swig_go_0, intgo _swig_go_1, long long _swig_go_2) {
   wetee_metadata *arg1 = (wetee_metadata *) 0 ;
   uint32_t arg2 ;
   size_t arg3 ;
@@ -6013,7 +6104,7 @@ intgo _wrap_mdb_type_field_type_cwetee_42f7fdc8fac9f40f(wetee_metadata *_swig_go
 }
 
 
-long long _wrap_mdb_type_variant_count_cwetee_42f7fdc8fac9f40f(wetee_metadata *_swig_go_0, intgo _swig_go_1) {
+long long _wrap_mdb_type_variant_count_cwetee_821f7166ba687e01(wetee_metadata *_swig_go_0, intgo _swig_go_1) {
   wetee_metadata *arg1 = (wetee_metadata *) 0 ;
   uint32_t arg2 ;
   size_t result;
@@ -6031,7 +6122,7 @@ long long _wrap_mdb_type_variant_count_cwetee_42f7fdc8fac9f40f(wetee_metadata *_
 }
 
 
-_gostring_ _wrap_mdb_type_variant_name_cwetee_42f7fdc8fac9f40f(wetee_metadata *_swig_go_0, intgo _swig_go_1, long long _swig_go_2) {
+_gostring_ _wrap_mdb_type_variant_name_cwetee_821f7166ba687e01(wetee_metadata *_swig_go_0, intgo _swig_go_1, long long _swig_go_2) {
   wetee_metadata *arg1 = (wetee_metadata *) 0 ;
   uint32_t arg2 ;
   size_t arg3 ;
@@ -6054,7 +6145,7 @@ _gostring_ _wrap_mdb_type_variant_name_cwetee_42f7fdc8fac9f40f(wetee_metadata *_
 }
 
 
-long long _wrap_mdb_type_variant_field_count_cwetee_42f7fdc8fac9f40f(wetee_metadata *_swig_go_0, intgo _swig_go_1, long long _swig_go_2) {
+long long _wrap_mdb_type_variant_field_count_cwetee_821f7166ba687e01(wetee_metadata *_swig_go_0, intgo _swig_go_1, long long _swig_go_2) {
   wetee_metadata *arg1 = (wetee_metadata *) 0 ;
   uint32_t arg2 ;
   size_t arg3 ;
@@ -6074,7 +6165,7 @@ long long _wrap_mdb_type_variant_field_count_cwetee_42f7fdc8fac9f40f(wetee_metad
 }
 
 
-_gostring_ _wrap_mdb_type_variant_field_name_cwetee_42f7fdc8fac9f40f(wetee_metadata *_swig_go_0, intgo _swig_go_1, long long _swig_go_2, long long _swig_go_3) {
+_gostring_ _wrap_mdb_type_variant_field_name_cwetee_821f7166ba687e01(wetee_metadata *_swig_go_0, intgo _swig_go_1, long long _swig_go_2, long long _swig_go_3) {
   wetee_metadata *arg1 = (wetee_metadata *) 0 ;
   uint32_t arg2 ;
   size_t arg3 ;
@@ -6099,7 +6190,7 @@ _gostring_ _wrap_mdb_type_variant_field_name_cwetee_42f7fdc8fac9f40f(wetee_metad
 }
 
 
-intgo _wrap_mdb_type_variant_field_type_cwetee_42f7fdc8fac9f40f(wetee_metadata *_swig_go_0, intgo _swig_go_1, long long _swig_go_2, long long _swig_go_3) {
+intgo _wrap_mdb_type_variant_field_type_cwetee_821f7166ba687e01(wetee_metadata *_swig_go_0, intgo _swig_go_1, long long _swig_go_2, long long _swig_go_3) {
   wetee_metadata *arg1 = (wetee_metadata *) 0 ;
   uint32_t arg2 ;
   size_t arg3 ;
@@ -6121,7 +6212,7 @@ intgo _wrap_mdb_type_variant_field_type_cwetee_42f7fdc8fac9f40f(wetee_metadata *
 }
 
 
-_gostring_ _wrap_mdb_encode_cwetee_42f7fdc8fac9f40f(wetee_buf *_swig_go_0, wetee_metadata *_swig_go_1, intgo _swig_go_2, _gostring_ _swig_go_3) {
+_gostring_ _wrap_mdb_encode_cwetee_821f7166ba687e01(wetee_buf *_swig_go_0, wetee_metadata *_swig_go_1, intgo _swig_go_2, _gostring_ _swig_go_3) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   wetee_metadata *arg2 = (wetee_metadata *) 0 ;
   uint32_t arg3 ;
@@ -6163,7 +6254,7 @@ _gostring_ _wrap_mdb_encode_cwetee_42f7fdc8fac9f40f(wetee_buf *_swig_go_0, wetee
 }
 
 
-_gostring_ _wrap_mdb_decode_cwetee_42f7fdc8fac9f40f(wetee_buf *_swig_go_0, wetee_metadata *_swig_go_1, intgo _swig_go_2, _goslice_ _swig_go_3, intgo _swig_go_4) {
+_gostring_ _wrap_mdb_decode_cwetee_821f7166ba687e01(wetee_buf *_swig_go_0, wetee_metadata *_swig_go_1, intgo _swig_go_2, _goslice_ _swig_go_3, intgo _swig_go_4) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   wetee_metadata *arg2 = (wetee_metadata *) 0 ;
   uint32_t arg3 ;
@@ -6207,7 +6298,7 @@ _gostring_ _wrap_mdb_decode_cwetee_42f7fdc8fac9f40f(wetee_buf *_swig_go_0, wetee
 }
 
 
-_gostring_ _wrap_mdb_call_encode_cwetee_42f7fdc8fac9f40f(wetee_buf *_swig_go_0, wetee_metadata *_swig_go_1, _gostring_ _swig_go_2, _gostring_ _swig_go_3, _gostring_ _swig_go_4) {
+_gostring_ _wrap_mdb_call_encode_cwetee_821f7166ba687e01(wetee_buf *_swig_go_0, wetee_metadata *_swig_go_1, _gostring_ _swig_go_2, _gostring_ _swig_go_3, _gostring_ _swig_go_4) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   wetee_metadata *arg2 = (wetee_metadata *) 0 ;
   char *arg3 = (char *) 0 ;
@@ -6261,7 +6352,7 @@ _gostring_ _wrap_mdb_call_encode_cwetee_42f7fdc8fac9f40f(wetee_buf *_swig_go_0, 
 }
 
 
-_gostring_ _wrap_mdb_call_decode_cwetee_42f7fdc8fac9f40f(wetee_buf *_swig_go_0, wetee_metadata *_swig_go_1, _goslice_ _swig_go_2, intgo _swig_go_3) {
+_gostring_ _wrap_mdb_call_decode_cwetee_821f7166ba687e01(wetee_buf *_swig_go_0, wetee_metadata *_swig_go_1, _goslice_ _swig_go_2, intgo _swig_go_3) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   wetee_metadata *arg2 = (wetee_metadata *) 0 ;
   uint8_t *arg3 = (uint8_t *) 0 ;
@@ -6303,7 +6394,7 @@ _gostring_ _wrap_mdb_call_decode_cwetee_42f7fdc8fac9f40f(wetee_buf *_swig_go_0, 
 }
 
 
-_gostring_ _wrap_mdb_storage_key_cwetee_42f7fdc8fac9f40f(wetee_buf *_swig_go_0, wetee_metadata *_swig_go_1, long long _swig_go_2, long long _swig_go_3, _gostring_ _swig_go_4) {
+_gostring_ _wrap_mdb_storage_key_cwetee_821f7166ba687e01(wetee_buf *_swig_go_0, wetee_metadata *_swig_go_1, long long _swig_go_2, long long _swig_go_3, _gostring_ _swig_go_4) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   wetee_metadata *arg2 = (wetee_metadata *) 0 ;
   size_t arg3 ;
@@ -6347,7 +6438,7 @@ _gostring_ _wrap_mdb_storage_key_cwetee_42f7fdc8fac9f40f(wetee_buf *_swig_go_0, 
 }
 
 
-_gostring_ _wrap_mdb_storage_decode_cwetee_42f7fdc8fac9f40f(wetee_buf *_swig_go_0, wetee_metadata *_swig_go_1, long long _swig_go_2, long long _swig_go_3, _goslice_ _swig_go_4, intgo _swig_go_5, intgo _swig_go_6) {
+_gostring_ _wrap_mdb_storage_decode_cwetee_821f7166ba687e01(wetee_buf *_swig_go_0, wetee_metadata *_swig_go_1, long long _swig_go_2, long long _swig_go_3, _goslice_ _swig_go_4, intgo _swig_go_5, intgo _swig_go_6) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   wetee_metadata *arg2 = (wetee_metadata *) 0 ;
   size_t arg3 ;
@@ -6395,7 +6486,7 @@ _gostring_ _wrap_mdb_storage_decode_cwetee_42f7fdc8fac9f40f(wetee_buf *_swig_go_
 }
 
 
-_gostring_ _wrap_mdb_events_decode_cwetee_42f7fdc8fac9f40f(wetee_buf *_swig_go_0, wetee_metadata *_swig_go_1, _goslice_ _swig_go_2, intgo _swig_go_3) {
+_gostring_ _wrap_mdb_events_decode_cwetee_821f7166ba687e01(wetee_buf *_swig_go_0, wetee_metadata *_swig_go_1, _goslice_ _swig_go_2, intgo _swig_go_3) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   wetee_metadata *arg2 = (wetee_metadata *) 0 ;
   uint8_t *arg3 = (uint8_t *) 0 ;
@@ -6437,7 +6528,7 @@ _gostring_ _wrap_mdb_events_decode_cwetee_42f7fdc8fac9f40f(wetee_buf *_swig_go_0
 }
 
 
-_gostring_ _wrap_mdb_dispatch_error_cwetee_42f7fdc8fac9f40f(wetee_buf *_swig_go_0, wetee_metadata *_swig_go_1, _goslice_ _swig_go_2, intgo _swig_go_3) {
+_gostring_ _wrap_mdb_dispatch_error_cwetee_821f7166ba687e01(wetee_buf *_swig_go_0, wetee_metadata *_swig_go_1, _goslice_ _swig_go_2, intgo _swig_go_3) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   wetee_metadata *arg2 = (wetee_metadata *) 0 ;
   uint8_t *arg3 = (uint8_t *) 0 ;
@@ -6479,7 +6570,7 @@ _gostring_ _wrap_mdb_dispatch_error_cwetee_42f7fdc8fac9f40f(wetee_buf *_swig_go_
 }
 
 
-_gostring_ _wrap_era_mortal_cwetee_42f7fdc8fac9f40f(_goslice_ _swig_go_0, long long _swig_go_1, long long _swig_go_2, long long *_swig_go_3) {
+_gostring_ _wrap_era_mortal_cwetee_821f7166ba687e01(_goslice_ _swig_go_0, long long _swig_go_1, long long _swig_go_2, long long *_swig_go_3) {
   uint8_t *arg1 ;
   uint64_t arg2 ;
   uint64_t arg3 ;
@@ -6504,7 +6595,7 @@ _gostring_ _wrap_era_mortal_cwetee_42f7fdc8fac9f40f(_goslice_ _swig_go_0, long l
 }
 
 
-_gostring_ _wrap_era_decode_cwetee_42f7fdc8fac9f40f(long long *_swig_go_0, long long *_swig_go_1, intgo *_swig_go_2, _goslice_ _swig_go_3) {
+_gostring_ _wrap_era_decode_cwetee_821f7166ba687e01(long long *_swig_go_0, long long *_swig_go_1, intgo *_swig_go_2, _goslice_ _swig_go_3) {
   uint64_t *arg1 = (uint64_t *) 0 ;
   uint64_t *arg2 = (uint64_t *) 0 ;
   size_t *arg3 = (size_t *) 0 ;
@@ -6535,7 +6626,7 @@ _gostring_ _wrap_era_decode_cwetee_42f7fdc8fac9f40f(long long *_swig_go_0, long 
 }
 
 
-long long _wrap_era_birth_cwetee_42f7fdc8fac9f40f(long long _swig_go_0, long long _swig_go_1, long long _swig_go_2) {
+long long _wrap_era_birth_cwetee_821f7166ba687e01(long long _swig_go_0, long long _swig_go_1, long long _swig_go_2) {
   uint64_t arg1 ;
   uint64_t arg2 ;
   uint64_t arg3 ;
@@ -6555,7 +6646,7 @@ long long _wrap_era_birth_cwetee_42f7fdc8fac9f40f(long long _swig_go_0, long lon
 }
 
 
-intgo _wrap_TX_PAYLOAD_HASH_THRESHOLD_cwetee_42f7fdc8fac9f40f() {
+intgo _wrap_TX_PAYLOAD_HASH_THRESHOLD_cwetee_821f7166ba687e01() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -6566,7 +6657,7 @@ intgo _wrap_TX_PAYLOAD_HASH_THRESHOLD_cwetee_42f7fdc8fac9f40f() {
 }
 
 
-intgo _wrap_TX_HASH_BYTES_cwetee_42f7fdc8fac9f40f() {
+intgo _wrap_TX_HASH_BYTES_cwetee_821f7166ba687e01() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -6577,7 +6668,7 @@ intgo _wrap_TX_HASH_BYTES_cwetee_42f7fdc8fac9f40f() {
 }
 
 
-_gostring_ _wrap_tx_new_cwetee_42f7fdc8fac9f40f(wetee_tx **_swig_go_0, wetee_metadata *_swig_go_1) {
+_gostring_ _wrap_tx_new_cwetee_821f7166ba687e01(wetee_tx **_swig_go_0, wetee_metadata *_swig_go_1) {
   wetee_tx **arg1 = (wetee_tx **) 0 ;
   wetee_metadata *arg2 = (wetee_metadata *) 0 ;
   wetee_tx *temp1 ;
@@ -6604,7 +6695,7 @@ _gostring_ _wrap_tx_new_cwetee_42f7fdc8fac9f40f(wetee_tx **_swig_go_0, wetee_met
 }
 
 
-void _wrap_tx_free_cwetee_42f7fdc8fac9f40f(wetee_tx *_swig_go_0) {
+void _wrap_tx_free_cwetee_821f7166ba687e01(wetee_tx *_swig_go_0) {
   wetee_tx *arg1 = (wetee_tx *) 0 ;
   
   arg1 = (wetee_tx *)(uintptr_t)_swig_go_0; 
@@ -6617,7 +6708,7 @@ void _wrap_tx_free_cwetee_42f7fdc8fac9f40f(wetee_tx *_swig_go_0) {
 }
 
 
-_gostring_ _wrap_tx_set_call_cwetee_42f7fdc8fac9f40f(wetee_tx *_swig_go_0, _goslice_ _swig_go_1) {
+_gostring_ _wrap_tx_set_call_cwetee_821f7166ba687e01(wetee_tx *_swig_go_0, _goslice_ _swig_go_1) {
   wetee_tx *arg1 = (wetee_tx *) 0 ;
   uint8_t *arg2 = (uint8_t *) 0 ;
   size_t arg3 ;
@@ -6639,7 +6730,7 @@ _gostring_ _wrap_tx_set_call_cwetee_42f7fdc8fac9f40f(wetee_tx *_swig_go_0, _gosl
 }
 
 
-_gostring_ _wrap_tx_set_call_json_cwetee_42f7fdc8fac9f40f(wetee_tx *_swig_go_0, _gostring_ _swig_go_1, _gostring_ _swig_go_2, _gostring_ _swig_go_3) {
+_gostring_ _wrap_tx_set_call_json_cwetee_821f7166ba687e01(wetee_tx *_swig_go_0, _gostring_ _swig_go_1, _gostring_ _swig_go_2, _gostring_ _swig_go_3) {
   wetee_tx *arg1 = (wetee_tx *) 0 ;
   char *arg2 = (char *) 0 ;
   char *arg3 = (char *) 0 ;
@@ -6675,7 +6766,7 @@ _gostring_ _wrap_tx_set_call_json_cwetee_42f7fdc8fac9f40f(wetee_tx *_swig_go_0, 
 }
 
 
-_gostring_ _wrap_tx_set_genesis_hash_cwetee_42f7fdc8fac9f40f(wetee_tx *_swig_go_0, _goslice_ _swig_go_1) {
+_gostring_ _wrap_tx_set_genesis_hash_cwetee_821f7166ba687e01(wetee_tx *_swig_go_0, _goslice_ _swig_go_1) {
   wetee_tx *arg1 = (wetee_tx *) 0 ;
   uint8_t *arg2 ;
   wetee_rc result;
@@ -6696,7 +6787,7 @@ _gostring_ _wrap_tx_set_genesis_hash_cwetee_42f7fdc8fac9f40f(wetee_tx *_swig_go_
 }
 
 
-_gostring_ _wrap_tx_set_runtime_version_cwetee_42f7fdc8fac9f40f(wetee_tx *_swig_go_0, intgo _swig_go_1, intgo _swig_go_2) {
+_gostring_ _wrap_tx_set_runtime_version_cwetee_821f7166ba687e01(wetee_tx *_swig_go_0, intgo _swig_go_1, intgo _swig_go_2) {
   wetee_tx *arg1 = (wetee_tx *) 0 ;
   uint32_t arg2 ;
   uint32_t arg3 ;
@@ -6716,7 +6807,7 @@ _gostring_ _wrap_tx_set_runtime_version_cwetee_42f7fdc8fac9f40f(wetee_tx *_swig_
 }
 
 
-_gostring_ _wrap_tx_set_nonce_cwetee_42f7fdc8fac9f40f(wetee_tx *_swig_go_0, long long _swig_go_1) {
+_gostring_ _wrap_tx_set_nonce_cwetee_821f7166ba687e01(wetee_tx *_swig_go_0, long long _swig_go_1) {
   wetee_tx *arg1 = (wetee_tx *) 0 ;
   uint64_t arg2 ;
   wetee_rc result;
@@ -6734,7 +6825,7 @@ _gostring_ _wrap_tx_set_nonce_cwetee_42f7fdc8fac9f40f(wetee_tx *_swig_go_0, long
 }
 
 
-_gostring_ _wrap_tx_set_tip_cwetee_42f7fdc8fac9f40f(wetee_tx *_swig_go_0, _goslice_ _swig_go_1) {
+_gostring_ _wrap_tx_set_tip_cwetee_821f7166ba687e01(wetee_tx *_swig_go_0, _goslice_ _swig_go_1) {
   wetee_tx *arg1 = (wetee_tx *) 0 ;
   wetee_u128 arg2 ;
   wetee_rc result;
@@ -6756,7 +6847,7 @@ _gostring_ _wrap_tx_set_tip_cwetee_42f7fdc8fac9f40f(wetee_tx *_swig_go_0, _gosli
 }
 
 
-_gostring_ _wrap_tx_set_mortal_cwetee_42f7fdc8fac9f40f(wetee_tx *_swig_go_0, long long _swig_go_1, long long _swig_go_2, _goslice_ _swig_go_3) {
+_gostring_ _wrap_tx_set_mortal_cwetee_821f7166ba687e01(wetee_tx *_swig_go_0, long long _swig_go_1, long long _swig_go_2, _goslice_ _swig_go_3) {
   wetee_tx *arg1 = (wetee_tx *) 0 ;
   uint64_t arg2 ;
   uint64_t arg3 ;
@@ -6781,7 +6872,7 @@ _gostring_ _wrap_tx_set_mortal_cwetee_42f7fdc8fac9f40f(wetee_tx *_swig_go_0, lon
 }
 
 
-_gostring_ _wrap_tx_set_immortal_cwetee_42f7fdc8fac9f40f(wetee_tx *_swig_go_0) {
+_gostring_ _wrap_tx_set_immortal_cwetee_821f7166ba687e01(wetee_tx *_swig_go_0) {
   wetee_tx *arg1 = (wetee_tx *) 0 ;
   wetee_rc result;
   _gostring_ _swig_go_result;
@@ -6797,7 +6888,7 @@ _gostring_ _wrap_tx_set_immortal_cwetee_42f7fdc8fac9f40f(wetee_tx *_swig_go_0) {
 }
 
 
-_gostring_ _wrap_tx_set_fee_asset_json_cwetee_42f7fdc8fac9f40f(wetee_tx *_swig_go_0, _gostring_ _swig_go_1) {
+_gostring_ _wrap_tx_set_fee_asset_json_cwetee_821f7166ba687e01(wetee_tx *_swig_go_0, _gostring_ _swig_go_1) {
   wetee_tx *arg1 = (wetee_tx *) 0 ;
   char *arg2 = (char *) 0 ;
   size_t arg3 ;
@@ -6819,7 +6910,7 @@ _gostring_ _wrap_tx_set_fee_asset_json_cwetee_42f7fdc8fac9f40f(wetee_tx *_swig_g
 }
 
 
-_gostring_ _wrap_tx_set_metadata_hash_cwetee_42f7fdc8fac9f40f(wetee_tx *_swig_go_0, _goslice_ _swig_go_1) {
+_gostring_ _wrap_tx_set_metadata_hash_cwetee_821f7166ba687e01(wetee_tx *_swig_go_0, _goslice_ _swig_go_1) {
   wetee_tx *arg1 = (wetee_tx *) 0 ;
   uint8_t *arg2 ;
   wetee_rc result;
@@ -6840,7 +6931,7 @@ _gostring_ _wrap_tx_set_metadata_hash_cwetee_42f7fdc8fac9f40f(wetee_tx *_swig_go
 }
 
 
-_gostring_ _wrap_tx_clear_metadata_hash_cwetee_42f7fdc8fac9f40f(wetee_tx *_swig_go_0) {
+_gostring_ _wrap_tx_clear_metadata_hash_cwetee_821f7166ba687e01(wetee_tx *_swig_go_0) {
   wetee_tx *arg1 = (wetee_tx *) 0 ;
   wetee_rc result;
   _gostring_ _swig_go_result;
@@ -6856,7 +6947,7 @@ _gostring_ _wrap_tx_clear_metadata_hash_cwetee_42f7fdc8fac9f40f(wetee_tx *_swig_
 }
 
 
-_gostring_ _wrap_tx_set_extension_json_cwetee_42f7fdc8fac9f40f(wetee_tx *_swig_go_0, _gostring_ _swig_go_1, _gostring_ _swig_go_2, _gostring_ _swig_go_3) {
+_gostring_ _wrap_tx_set_extension_json_cwetee_821f7166ba687e01(wetee_tx *_swig_go_0, _gostring_ _swig_go_1, _gostring_ _swig_go_2, _gostring_ _swig_go_3) {
   wetee_tx *arg1 = (wetee_tx *) 0 ;
   char *arg2 = (char *) 0 ;
   char *arg3 = (char *) 0 ;
@@ -6903,7 +6994,7 @@ _gostring_ _wrap_tx_set_extension_json_cwetee_42f7fdc8fac9f40f(wetee_tx *_swig_g
 }
 
 
-_gostring_ _wrap_tx_signing_payload_cwetee_42f7fdc8fac9f40f(wetee_buf *_swig_go_0, wetee_tx *_swig_go_1) {
+_gostring_ _wrap_tx_signing_payload_cwetee_821f7166ba687e01(wetee_buf *_swig_go_0, wetee_tx *_swig_go_1) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   wetee_tx *arg2 = (wetee_tx *) 0 ;
   wetee_buf temp1 ;
@@ -6937,7 +7028,7 @@ _gostring_ _wrap_tx_signing_payload_cwetee_42f7fdc8fac9f40f(wetee_buf *_swig_go_
 }
 
 
-_gostring_ _wrap_tx_signing_payload_raw_cwetee_42f7fdc8fac9f40f(wetee_buf *_swig_go_0, wetee_tx *_swig_go_1) {
+_gostring_ _wrap_tx_signing_payload_raw_cwetee_821f7166ba687e01(wetee_buf *_swig_go_0, wetee_tx *_swig_go_1) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   wetee_tx *arg2 = (wetee_tx *) 0 ;
   wetee_buf temp1 ;
@@ -6971,7 +7062,7 @@ _gostring_ _wrap_tx_signing_payload_raw_cwetee_42f7fdc8fac9f40f(wetee_buf *_swig
 }
 
 
-_gostring_ _wrap_tx_attach_signature_cwetee_42f7fdc8fac9f40f(wetee_buf *_swig_go_0, wetee_tx *_swig_go_1, intgo _swig_go_2, _goslice_ _swig_go_3, _goslice_ _swig_go_4) {
+_gostring_ _wrap_tx_attach_signature_cwetee_821f7166ba687e01(wetee_buf *_swig_go_0, wetee_tx *_swig_go_1, intgo _swig_go_2, _goslice_ _swig_go_3, _goslice_ _swig_go_4) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   wetee_tx *arg2 = (wetee_tx *) 0 ;
   wetee_scheme arg3 ;
@@ -7019,7 +7110,7 @@ _gostring_ _wrap_tx_attach_signature_cwetee_42f7fdc8fac9f40f(wetee_buf *_swig_go
 }
 
 
-_gostring_ _wrap_tx_sign_cwetee_42f7fdc8fac9f40f(wetee_buf *_swig_go_0, wetee_tx *_swig_go_1, wetee_keypair *_swig_go_2) {
+_gostring_ _wrap_tx_sign_cwetee_821f7166ba687e01(wetee_buf *_swig_go_0, wetee_tx *_swig_go_1, wetee_keypair *_swig_go_2) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   wetee_tx *arg2 = (wetee_tx *) 0 ;
   wetee_keypair *arg3 = (wetee_keypair *) 0 ;
@@ -7055,7 +7146,7 @@ _gostring_ _wrap_tx_sign_cwetee_42f7fdc8fac9f40f(wetee_buf *_swig_go_0, wetee_tx
 }
 
 
-_gostring_ _wrap_tx_bare_cwetee_42f7fdc8fac9f40f(wetee_buf *_swig_go_0, wetee_tx *_swig_go_1, intgo _swig_go_2) {
+_gostring_ _wrap_tx_bare_cwetee_821f7166ba687e01(wetee_buf *_swig_go_0, wetee_tx *_swig_go_1, intgo _swig_go_2) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   wetee_tx *arg2 = (wetee_tx *) 0 ;
   unsigned int arg3 ;
@@ -7091,7 +7182,7 @@ _gostring_ _wrap_tx_bare_cwetee_42f7fdc8fac9f40f(wetee_buf *_swig_go_0, wetee_tx
 }
 
 
-_gostring_ _wrap_tx_general_cwetee_42f7fdc8fac9f40f(wetee_buf *_swig_go_0, wetee_tx *_swig_go_1, intgo _swig_go_2) {
+_gostring_ _wrap_tx_general_cwetee_821f7166ba687e01(wetee_buf *_swig_go_0, wetee_tx *_swig_go_1, intgo _swig_go_2) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   wetee_tx *arg2 = (wetee_tx *) 0 ;
   unsigned int arg3 ;
@@ -7127,7 +7218,7 @@ _gostring_ _wrap_tx_general_cwetee_42f7fdc8fac9f40f(wetee_buf *_swig_go_0, wetee
 }
 
 
-_gostring_ _wrap_txb_decode_cwetee_42f7fdc8fac9f40f(wetee_buf *_swig_go_0, wetee_metadata *_swig_go_1, _goslice_ _swig_go_2, intgo _swig_go_3) {
+_gostring_ _wrap_txb_decode_cwetee_821f7166ba687e01(wetee_buf *_swig_go_0, wetee_metadata *_swig_go_1, _goslice_ _swig_go_2, intgo _swig_go_3) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   wetee_metadata *arg2 = (wetee_metadata *) 0 ;
   uint8_t *arg3 = (uint8_t *) 0 ;
@@ -7169,7 +7260,7 @@ _gostring_ _wrap_txb_decode_cwetee_42f7fdc8fac9f40f(wetee_buf *_swig_go_0, wetee
 }
 
 
-_gostring_ _wrap_txb_payload_decode_cwetee_42f7fdc8fac9f40f(wetee_buf *_swig_go_0, wetee_metadata *_swig_go_1, _goslice_ _swig_go_2, intgo _swig_go_3) {
+_gostring_ _wrap_txb_payload_decode_cwetee_821f7166ba687e01(wetee_buf *_swig_go_0, wetee_metadata *_swig_go_1, _goslice_ _swig_go_2, intgo _swig_go_3) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   wetee_metadata *arg2 = (wetee_metadata *) 0 ;
   uint8_t *arg3 = (uint8_t *) 0 ;
@@ -7211,7 +7302,7 @@ _gostring_ _wrap_txb_payload_decode_cwetee_42f7fdc8fac9f40f(wetee_buf *_swig_go_
 }
 
 
-_gostring_ _wrap_extrinsic_hash_cwetee_42f7fdc8fac9f40f(_goslice_ _swig_go_0, _goslice_ _swig_go_1) {
+_gostring_ _wrap_extrinsic_hash_cwetee_821f7166ba687e01(_goslice_ _swig_go_0, _goslice_ _swig_go_1) {
   uint8_t *arg1 ;
   uint8_t *arg2 = (uint8_t *) 0 ;
   size_t arg3 ;
@@ -7236,7 +7327,7 @@ _gostring_ _wrap_extrinsic_hash_cwetee_42f7fdc8fac9f40f(_goslice_ _swig_go_0, _g
 }
 
 
-intgo _wrap_txb_extrinsic_type_cwetee_42f7fdc8fac9f40f(wetee_metadata *_swig_go_0, intgo _swig_go_1) {
+intgo _wrap_txb_extrinsic_type_cwetee_821f7166ba687e01(wetee_metadata *_swig_go_0, intgo _swig_go_1) {
   wetee_metadata *arg1 = (wetee_metadata *) 0 ;
   int arg2 ;
   uint32_t result;
@@ -7254,7 +7345,7 @@ intgo _wrap_txb_extrinsic_type_cwetee_42f7fdc8fac9f40f(wetee_metadata *_swig_go_
 }
 
 
-long long _wrap_txb_extrinsic_version_count_cwetee_42f7fdc8fac9f40f(wetee_metadata *_swig_go_0) {
+long long _wrap_txb_extrinsic_version_count_cwetee_821f7166ba687e01(wetee_metadata *_swig_go_0) {
   wetee_metadata *arg1 = (wetee_metadata *) 0 ;
   size_t result;
   long long _swig_go_result;
@@ -7270,7 +7361,7 @@ long long _wrap_txb_extrinsic_version_count_cwetee_42f7fdc8fac9f40f(wetee_metada
 }
 
 
-intgo _wrap_txb_extrinsic_version_cwetee_42f7fdc8fac9f40f(wetee_metadata *_swig_go_0, long long _swig_go_1) {
+intgo _wrap_txb_extrinsic_version_cwetee_821f7166ba687e01(wetee_metadata *_swig_go_0, long long _swig_go_1) {
   wetee_metadata *arg1 = (wetee_metadata *) 0 ;
   size_t arg2 ;
   int result;
@@ -7288,7 +7379,7 @@ intgo _wrap_txb_extrinsic_version_cwetee_42f7fdc8fac9f40f(wetee_metadata *_swig_
 }
 
 
-long long _wrap_txb_extension_version_count_cwetee_42f7fdc8fac9f40f(wetee_metadata *_swig_go_0) {
+long long _wrap_txb_extension_version_count_cwetee_821f7166ba687e01(wetee_metadata *_swig_go_0) {
   wetee_metadata *arg1 = (wetee_metadata *) 0 ;
   size_t result;
   long long _swig_go_result;
@@ -7304,7 +7395,7 @@ long long _wrap_txb_extension_version_count_cwetee_42f7fdc8fac9f40f(wetee_metada
 }
 
 
-intgo _wrap_txb_extension_version_cwetee_42f7fdc8fac9f40f(wetee_metadata *_swig_go_0, long long _swig_go_1) {
+intgo _wrap_txb_extension_version_cwetee_821f7166ba687e01(wetee_metadata *_swig_go_0, long long _swig_go_1) {
   wetee_metadata *arg1 = (wetee_metadata *) 0 ;
   size_t arg2 ;
   int result;
@@ -7322,7 +7413,7 @@ intgo _wrap_txb_extension_version_cwetee_42f7fdc8fac9f40f(wetee_metadata *_swig_
 }
 
 
-long long _wrap_txb_extension_count_cwetee_42f7fdc8fac9f40f(wetee_metadata *_swig_go_0, long long _swig_go_1) {
+long long _wrap_txb_extension_count_cwetee_821f7166ba687e01(wetee_metadata *_swig_go_0, long long _swig_go_1) {
   wetee_metadata *arg1 = (wetee_metadata *) 0 ;
   size_t arg2 ;
   size_t result;
@@ -7340,7 +7431,7 @@ long long _wrap_txb_extension_count_cwetee_42f7fdc8fac9f40f(wetee_metadata *_swi
 }
 
 
-_gostring_ _wrap_txb_extension_identifier_cwetee_42f7fdc8fac9f40f(wetee_metadata *_swig_go_0, long long _swig_go_1, long long _swig_go_2) {
+_gostring_ _wrap_txb_extension_identifier_cwetee_821f7166ba687e01(wetee_metadata *_swig_go_0, long long _swig_go_1, long long _swig_go_2) {
   wetee_metadata *arg1 = (wetee_metadata *) 0 ;
   size_t arg2 ;
   size_t arg3 ;
@@ -7363,7 +7454,7 @@ _gostring_ _wrap_txb_extension_identifier_cwetee_42f7fdc8fac9f40f(wetee_metadata
 }
 
 
-intgo _wrap_txb_extension_type_cwetee_42f7fdc8fac9f40f(wetee_metadata *_swig_go_0, long long _swig_go_1, long long _swig_go_2) {
+intgo _wrap_txb_extension_type_cwetee_821f7166ba687e01(wetee_metadata *_swig_go_0, long long _swig_go_1, long long _swig_go_2) {
   wetee_metadata *arg1 = (wetee_metadata *) 0 ;
   size_t arg2 ;
   size_t arg3 ;
@@ -7383,7 +7474,7 @@ intgo _wrap_txb_extension_type_cwetee_42f7fdc8fac9f40f(wetee_metadata *_swig_go_
 }
 
 
-intgo _wrap_txb_extension_implicit_type_cwetee_42f7fdc8fac9f40f(wetee_metadata *_swig_go_0, long long _swig_go_1, long long _swig_go_2) {
+intgo _wrap_txb_extension_implicit_type_cwetee_821f7166ba687e01(wetee_metadata *_swig_go_0, long long _swig_go_1, long long _swig_go_2) {
   wetee_metadata *arg1 = (wetee_metadata *) 0 ;
   size_t arg2 ;
   size_t arg3 ;
@@ -7403,7 +7494,7 @@ intgo _wrap_txb_extension_implicit_type_cwetee_42f7fdc8fac9f40f(wetee_metadata *
 }
 
 
-_gostring_ _wrap_txb_proof_for_extrinsic_cwetee_42f7fdc8fac9f40f(wetee_buf *_swig_go_0, wetee_metadata *_swig_go_1, intgo _swig_go_2, _gostring_ _swig_go_3, _goslice_ _swig_go_4, _goslice_ _swig_go_5, intgo _swig_go_6) {
+_gostring_ _wrap_txb_proof_for_extrinsic_cwetee_821f7166ba687e01(wetee_buf *_swig_go_0, wetee_metadata *_swig_go_1, intgo _swig_go_2, _gostring_ _swig_go_3, _goslice_ _swig_go_4, _goslice_ _swig_go_5, intgo _swig_go_6) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   wetee_metadata *arg2 = (wetee_metadata *) 0 ;
   unsigned int arg3 ;
@@ -7460,7 +7551,7 @@ _gostring_ _wrap_txb_proof_for_extrinsic_cwetee_42f7fdc8fac9f40f(wetee_buf *_swi
 }
 
 
-_gostring_ _wrap_txb_proof_for_payload_cwetee_42f7fdc8fac9f40f(wetee_buf *_swig_go_0, wetee_metadata *_swig_go_1, intgo _swig_go_2, _gostring_ _swig_go_3, _goslice_ _swig_go_4) {
+_gostring_ _wrap_txb_proof_for_payload_cwetee_821f7166ba687e01(wetee_buf *_swig_go_0, wetee_metadata *_swig_go_1, intgo _swig_go_2, _gostring_ _swig_go_3, _goslice_ _swig_go_4) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   wetee_metadata *arg2 = (wetee_metadata *) 0 ;
   unsigned int arg3 ;
@@ -7509,7 +7600,7 @@ _gostring_ _wrap_txb_proof_for_payload_cwetee_42f7fdc8fac9f40f(wetee_buf *_swig_
 }
 
 
-intgo _wrap_TON_HASH_BYTES_cwetee_42f7fdc8fac9f40f() {
+intgo _wrap_TON_HASH_BYTES_cwetee_821f7166ba687e01() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -7520,7 +7611,7 @@ intgo _wrap_TON_HASH_BYTES_cwetee_42f7fdc8fac9f40f() {
 }
 
 
-intgo _wrap_TON_CELL_MAX_BITS_cwetee_42f7fdc8fac9f40f() {
+intgo _wrap_TON_CELL_MAX_BITS_cwetee_821f7166ba687e01() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -7531,7 +7622,7 @@ intgo _wrap_TON_CELL_MAX_BITS_cwetee_42f7fdc8fac9f40f() {
 }
 
 
-intgo _wrap_TON_CELL_MAX_REFS_cwetee_42f7fdc8fac9f40f() {
+intgo _wrap_TON_CELL_MAX_REFS_cwetee_821f7166ba687e01() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -7542,7 +7633,7 @@ intgo _wrap_TON_CELL_MAX_REFS_cwetee_42f7fdc8fac9f40f() {
 }
 
 
-intgo _wrap_TON_CELL_MAX_DEPTH_cwetee_42f7fdc8fac9f40f() {
+intgo _wrap_TON_CELL_MAX_DEPTH_cwetee_821f7166ba687e01() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -7553,7 +7644,7 @@ intgo _wrap_TON_CELL_MAX_DEPTH_cwetee_42f7fdc8fac9f40f() {
 }
 
 
-intgo _wrap_TON_BOC_INDEX_cwetee_42f7fdc8fac9f40f() {
+intgo _wrap_TON_BOC_INDEX_cwetee_821f7166ba687e01() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -7564,7 +7655,7 @@ intgo _wrap_TON_BOC_INDEX_cwetee_42f7fdc8fac9f40f() {
 }
 
 
-intgo _wrap_TON_BOC_CRC32C_cwetee_42f7fdc8fac9f40f() {
+intgo _wrap_TON_BOC_CRC32C_cwetee_821f7166ba687e01() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -7575,7 +7666,7 @@ intgo _wrap_TON_BOC_CRC32C_cwetee_42f7fdc8fac9f40f() {
 }
 
 
-intgo _wrap_TON_ADDRESS_BOUNCEABLE_cwetee_42f7fdc8fac9f40f() {
+intgo _wrap_TON_ADDRESS_BOUNCEABLE_cwetee_821f7166ba687e01() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -7586,7 +7677,7 @@ intgo _wrap_TON_ADDRESS_BOUNCEABLE_cwetee_42f7fdc8fac9f40f() {
 }
 
 
-intgo _wrap_TON_ADDRESS_TESTNET_cwetee_42f7fdc8fac9f40f() {
+intgo _wrap_TON_ADDRESS_TESTNET_cwetee_821f7166ba687e01() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -7597,7 +7688,7 @@ intgo _wrap_TON_ADDRESS_TESTNET_cwetee_42f7fdc8fac9f40f() {
 }
 
 
-intgo _wrap_TON_ADDRESS_BASE64_STD_cwetee_42f7fdc8fac9f40f() {
+intgo _wrap_TON_ADDRESS_BASE64_STD_cwetee_821f7166ba687e01() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -7608,7 +7699,7 @@ intgo _wrap_TON_ADDRESS_BASE64_STD_cwetee_42f7fdc8fac9f40f() {
 }
 
 
-intgo _wrap_TON_DECIMALS_cwetee_42f7fdc8fac9f40f() {
+intgo _wrap_TON_DECIMALS_cwetee_821f7166ba687e01() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -7619,7 +7710,7 @@ intgo _wrap_TON_DECIMALS_cwetee_42f7fdc8fac9f40f() {
 }
 
 
-intgo _wrap_TON_MNEMONIC_WORDS_cwetee_42f7fdc8fac9f40f() {
+intgo _wrap_TON_MNEMONIC_WORDS_cwetee_821f7166ba687e01() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -7630,7 +7721,7 @@ intgo _wrap_TON_MNEMONIC_WORDS_cwetee_42f7fdc8fac9f40f() {
 }
 
 
-intgo _wrap_TON_NETWORK_MAINNET_cwetee_42f7fdc8fac9f40f() {
+intgo _wrap_TON_NETWORK_MAINNET_cwetee_821f7166ba687e01() {
   int result;
   intgo _swig_go_result;
   
@@ -7641,7 +7732,7 @@ intgo _wrap_TON_NETWORK_MAINNET_cwetee_42f7fdc8fac9f40f() {
 }
 
 
-intgo _wrap_TON_NETWORK_TESTNET_cwetee_42f7fdc8fac9f40f() {
+intgo _wrap_TON_NETWORK_TESTNET_cwetee_821f7166ba687e01() {
   int result;
   intgo _swig_go_result;
   
@@ -7652,7 +7743,7 @@ intgo _wrap_TON_NETWORK_TESTNET_cwetee_42f7fdc8fac9f40f() {
 }
 
 
-intgo _wrap_TON_SEND_PAY_FEES_SEPARATELY_cwetee_42f7fdc8fac9f40f() {
+intgo _wrap_TON_SEND_PAY_FEES_SEPARATELY_cwetee_821f7166ba687e01() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -7663,7 +7754,7 @@ intgo _wrap_TON_SEND_PAY_FEES_SEPARATELY_cwetee_42f7fdc8fac9f40f() {
 }
 
 
-intgo _wrap_TON_SEND_IGNORE_ERRORS_cwetee_42f7fdc8fac9f40f() {
+intgo _wrap_TON_SEND_IGNORE_ERRORS_cwetee_821f7166ba687e01() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -7674,7 +7765,7 @@ intgo _wrap_TON_SEND_IGNORE_ERRORS_cwetee_42f7fdc8fac9f40f() {
 }
 
 
-intgo _wrap_TON_SEND_DESTROY_IF_ZERO_cwetee_42f7fdc8fac9f40f() {
+intgo _wrap_TON_SEND_DESTROY_IF_ZERO_cwetee_821f7166ba687e01() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -7685,7 +7776,7 @@ intgo _wrap_TON_SEND_DESTROY_IF_ZERO_cwetee_42f7fdc8fac9f40f() {
 }
 
 
-intgo _wrap_TON_SEND_CARRY_INBOUND_VALUE_cwetee_42f7fdc8fac9f40f() {
+intgo _wrap_TON_SEND_CARRY_INBOUND_VALUE_cwetee_821f7166ba687e01() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -7696,7 +7787,7 @@ intgo _wrap_TON_SEND_CARRY_INBOUND_VALUE_cwetee_42f7fdc8fac9f40f() {
 }
 
 
-intgo _wrap_TON_SEND_CARRY_BALANCE_cwetee_42f7fdc8fac9f40f() {
+intgo _wrap_TON_SEND_CARRY_BALANCE_cwetee_821f7166ba687e01() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -7707,7 +7798,7 @@ intgo _wrap_TON_SEND_CARRY_BALANCE_cwetee_42f7fdc8fac9f40f() {
 }
 
 
-intgo _wrap_TON_SEND_DEFAULT_cwetee_42f7fdc8fac9f40f() {
+intgo _wrap_TON_SEND_DEFAULT_cwetee_821f7166ba687e01() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -7718,7 +7809,7 @@ intgo _wrap_TON_SEND_DEFAULT_cwetee_42f7fdc8fac9f40f() {
 }
 
 
-intgo _wrap_TON_EXTERNAL_FORCE_REF_cwetee_42f7fdc8fac9f40f() {
+intgo _wrap_TON_EXTERNAL_FORCE_REF_cwetee_821f7166ba687e01() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -7729,7 +7820,7 @@ intgo _wrap_TON_EXTERNAL_FORCE_REF_cwetee_42f7fdc8fac9f40f() {
 }
 
 
-intgo _wrap_TON_CELL_ORDINARY_cwetee_42f7fdc8fac9f40f() {
+intgo _wrap_TON_CELL_ORDINARY_cwetee_821f7166ba687e01() {
   enum wetee_ton_cell_type result;
   intgo _swig_go_result;
   
@@ -7744,7 +7835,7 @@ intgo _wrap_TON_CELL_ORDINARY_cwetee_42f7fdc8fac9f40f() {
 }
 
 
-intgo _wrap_TON_CELL_PRUNED_BRANCH_cwetee_42f7fdc8fac9f40f() {
+intgo _wrap_TON_CELL_PRUNED_BRANCH_cwetee_821f7166ba687e01() {
   enum wetee_ton_cell_type result;
   intgo _swig_go_result;
   
@@ -7759,7 +7850,7 @@ intgo _wrap_TON_CELL_PRUNED_BRANCH_cwetee_42f7fdc8fac9f40f() {
 }
 
 
-intgo _wrap_TON_CELL_LIBRARY_cwetee_42f7fdc8fac9f40f() {
+intgo _wrap_TON_CELL_LIBRARY_cwetee_821f7166ba687e01() {
   enum wetee_ton_cell_type result;
   intgo _swig_go_result;
   
@@ -7774,7 +7865,7 @@ intgo _wrap_TON_CELL_LIBRARY_cwetee_42f7fdc8fac9f40f() {
 }
 
 
-intgo _wrap_TON_CELL_MERKLE_PROOF_cwetee_42f7fdc8fac9f40f() {
+intgo _wrap_TON_CELL_MERKLE_PROOF_cwetee_821f7166ba687e01() {
   enum wetee_ton_cell_type result;
   intgo _swig_go_result;
   
@@ -7789,7 +7880,7 @@ intgo _wrap_TON_CELL_MERKLE_PROOF_cwetee_42f7fdc8fac9f40f() {
 }
 
 
-intgo _wrap_TON_CELL_MERKLE_UPDATE_cwetee_42f7fdc8fac9f40f() {
+intgo _wrap_TON_CELL_MERKLE_UPDATE_cwetee_821f7166ba687e01() {
   enum wetee_ton_cell_type result;
   intgo _swig_go_result;
   
@@ -7804,7 +7895,7 @@ intgo _wrap_TON_CELL_MERKLE_UPDATE_cwetee_42f7fdc8fac9f40f() {
 }
 
 
-intgo _wrap_TON_WALLET_V3R2_cwetee_42f7fdc8fac9f40f() {
+intgo _wrap_TON_WALLET_V3R2_cwetee_821f7166ba687e01() {
   enum wetee_ton_wallet_version result;
   intgo _swig_go_result;
   
@@ -7819,7 +7910,7 @@ intgo _wrap_TON_WALLET_V3R2_cwetee_42f7fdc8fac9f40f() {
 }
 
 
-intgo _wrap_TON_WALLET_V4R2_cwetee_42f7fdc8fac9f40f() {
+intgo _wrap_TON_WALLET_V4R2_cwetee_821f7166ba687e01() {
   enum wetee_ton_wallet_version result;
   intgo _swig_go_result;
   
@@ -7834,7 +7925,7 @@ intgo _wrap_TON_WALLET_V4R2_cwetee_42f7fdc8fac9f40f() {
 }
 
 
-intgo _wrap_TON_WALLET_V5R1_cwetee_42f7fdc8fac9f40f() {
+intgo _wrap_TON_WALLET_V5R1_cwetee_821f7166ba687e01() {
   enum wetee_ton_wallet_version result;
   intgo _swig_go_result;
   
@@ -7849,7 +7940,7 @@ intgo _wrap_TON_WALLET_V5R1_cwetee_42f7fdc8fac9f40f() {
 }
 
 
-intgo _wrap_TON_WALLET_HIGHLOAD_V3_cwetee_42f7fdc8fac9f40f() {
+intgo _wrap_TON_WALLET_HIGHLOAD_V3_cwetee_821f7166ba687e01() {
   enum wetee_ton_wallet_version result;
   intgo _swig_go_result;
   
@@ -7864,7 +7955,7 @@ intgo _wrap_TON_WALLET_HIGHLOAD_V3_cwetee_42f7fdc8fac9f40f() {
 }
 
 
-intgo _wrap_TON_HIGHLOAD_SUBWALLET_DEFAULT_cwetee_42f7fdc8fac9f40f() {
+intgo _wrap_TON_HIGHLOAD_SUBWALLET_DEFAULT_cwetee_821f7166ba687e01() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -7875,7 +7966,7 @@ intgo _wrap_TON_HIGHLOAD_SUBWALLET_DEFAULT_cwetee_42f7fdc8fac9f40f() {
 }
 
 
-intgo _wrap_TON_HIGHLOAD_TIMEOUT_DEFAULT_cwetee_42f7fdc8fac9f40f() {
+intgo _wrap_TON_HIGHLOAD_TIMEOUT_DEFAULT_cwetee_821f7166ba687e01() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -7886,7 +7977,7 @@ intgo _wrap_TON_HIGHLOAD_TIMEOUT_DEFAULT_cwetee_42f7fdc8fac9f40f() {
 }
 
 
-void _wrap_ton_cell_free_cwetee_42f7fdc8fac9f40f(wetee_ton_cell *_swig_go_0) {
+void _wrap_ton_cell_free_cwetee_821f7166ba687e01(wetee_ton_cell *_swig_go_0) {
   wetee_ton_cell *arg1 = (wetee_ton_cell *) 0 ;
   
   arg1 = (wetee_ton_cell *)(uintptr_t)_swig_go_0; 
@@ -7899,7 +7990,7 @@ void _wrap_ton_cell_free_cwetee_42f7fdc8fac9f40f(wetee_ton_cell *_swig_go_0) {
 }
 
 
-_gostring_ _wrap_ton_cell_hash_cwetee_42f7fdc8fac9f40f(_goslice_ _swig_go_0, wetee_ton_cell *_swig_go_1) {
+_gostring_ _wrap_ton_cell_hash_cwetee_821f7166ba687e01(_goslice_ _swig_go_0, wetee_ton_cell *_swig_go_1) {
   uint8_t *arg1 ;
   wetee_ton_cell *arg2 = (wetee_ton_cell *) 0 ;
   wetee_rc result;
@@ -7920,7 +8011,7 @@ _gostring_ _wrap_ton_cell_hash_cwetee_42f7fdc8fac9f40f(_goslice_ _swig_go_0, wet
 }
 
 
-_gostring_ _wrap_ton_cell_hash_at_cwetee_42f7fdc8fac9f40f(_goslice_ _swig_go_0, wetee_ton_cell *_swig_go_1, intgo _swig_go_2) {
+_gostring_ _wrap_ton_cell_hash_at_cwetee_821f7166ba687e01(_goslice_ _swig_go_0, wetee_ton_cell *_swig_go_1, intgo _swig_go_2) {
   uint8_t *arg1 ;
   wetee_ton_cell *arg2 = (wetee_ton_cell *) 0 ;
   unsigned int arg3 ;
@@ -7943,7 +8034,7 @@ _gostring_ _wrap_ton_cell_hash_at_cwetee_42f7fdc8fac9f40f(_goslice_ _swig_go_0, 
 }
 
 
-intgo _wrap_ton_cell_depth_cwetee_42f7fdc8fac9f40f(wetee_ton_cell *_swig_go_0) {
+intgo _wrap_ton_cell_depth_cwetee_821f7166ba687e01(wetee_ton_cell *_swig_go_0) {
   wetee_ton_cell *arg1 = (wetee_ton_cell *) 0 ;
   unsigned int result;
   intgo _swig_go_result;
@@ -7959,7 +8050,7 @@ intgo _wrap_ton_cell_depth_cwetee_42f7fdc8fac9f40f(wetee_ton_cell *_swig_go_0) {
 }
 
 
-intgo _wrap_ton_cell_depth_at_cwetee_42f7fdc8fac9f40f(wetee_ton_cell *_swig_go_0, intgo _swig_go_1) {
+intgo _wrap_ton_cell_depth_at_cwetee_821f7166ba687e01(wetee_ton_cell *_swig_go_0, intgo _swig_go_1) {
   wetee_ton_cell *arg1 = (wetee_ton_cell *) 0 ;
   unsigned int arg2 ;
   unsigned int result;
@@ -7977,7 +8068,7 @@ intgo _wrap_ton_cell_depth_at_cwetee_42f7fdc8fac9f40f(wetee_ton_cell *_swig_go_0
 }
 
 
-intgo _wrap_ton_cell_bits_cwetee_42f7fdc8fac9f40f(wetee_ton_cell *_swig_go_0) {
+intgo _wrap_ton_cell_bits_cwetee_821f7166ba687e01(wetee_ton_cell *_swig_go_0) {
   wetee_ton_cell *arg1 = (wetee_ton_cell *) 0 ;
   unsigned int result;
   intgo _swig_go_result;
@@ -7993,7 +8084,7 @@ intgo _wrap_ton_cell_bits_cwetee_42f7fdc8fac9f40f(wetee_ton_cell *_swig_go_0) {
 }
 
 
-intgo _wrap_ton_cell_refs_cwetee_42f7fdc8fac9f40f(wetee_ton_cell *_swig_go_0) {
+intgo _wrap_ton_cell_refs_cwetee_821f7166ba687e01(wetee_ton_cell *_swig_go_0) {
   wetee_ton_cell *arg1 = (wetee_ton_cell *) 0 ;
   unsigned int result;
   intgo _swig_go_result;
@@ -8009,7 +8100,7 @@ intgo _wrap_ton_cell_refs_cwetee_42f7fdc8fac9f40f(wetee_ton_cell *_swig_go_0) {
 }
 
 
-intgo _wrap_ton_cell_type_of_cwetee_42f7fdc8fac9f40f(wetee_ton_cell *_swig_go_0) {
+intgo _wrap_ton_cell_type_of_cwetee_821f7166ba687e01(wetee_ton_cell *_swig_go_0) {
   wetee_ton_cell *arg1 = (wetee_ton_cell *) 0 ;
   int result;
   intgo _swig_go_result;
@@ -8025,7 +8116,7 @@ intgo _wrap_ton_cell_type_of_cwetee_42f7fdc8fac9f40f(wetee_ton_cell *_swig_go_0)
 }
 
 
-intgo _wrap_ton_cell_level_cwetee_42f7fdc8fac9f40f(wetee_ton_cell *_swig_go_0) {
+intgo _wrap_ton_cell_level_cwetee_821f7166ba687e01(wetee_ton_cell *_swig_go_0) {
   wetee_ton_cell *arg1 = (wetee_ton_cell *) 0 ;
   unsigned int result;
   intgo _swig_go_result;
@@ -8041,7 +8132,7 @@ intgo _wrap_ton_cell_level_cwetee_42f7fdc8fac9f40f(wetee_ton_cell *_swig_go_0) {
 }
 
 
-intgo _wrap_ton_cell_level_mask_cwetee_42f7fdc8fac9f40f(wetee_ton_cell *_swig_go_0) {
+intgo _wrap_ton_cell_level_mask_cwetee_821f7166ba687e01(wetee_ton_cell *_swig_go_0) {
   wetee_ton_cell *arg1 = (wetee_ton_cell *) 0 ;
   unsigned int result;
   intgo _swig_go_result;
@@ -8057,7 +8148,7 @@ intgo _wrap_ton_cell_level_mask_cwetee_42f7fdc8fac9f40f(wetee_ton_cell *_swig_go
 }
 
 
-_gostring_ _wrap_ton_cell_data_cwetee_42f7fdc8fac9f40f(wetee_buf *_swig_go_0, wetee_ton_cell *_swig_go_1) {
+_gostring_ _wrap_ton_cell_data_cwetee_821f7166ba687e01(wetee_buf *_swig_go_0, wetee_ton_cell *_swig_go_1) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   wetee_ton_cell *arg2 = (wetee_ton_cell *) 0 ;
   wetee_buf temp1 ;
@@ -8091,7 +8182,7 @@ _gostring_ _wrap_ton_cell_data_cwetee_42f7fdc8fac9f40f(wetee_buf *_swig_go_0, we
 }
 
 
-_gostring_ _wrap_ton_cell_ref_cwetee_42f7fdc8fac9f40f(wetee_ton_cell **_swig_go_0, wetee_ton_cell *_swig_go_1, intgo _swig_go_2) {
+_gostring_ _wrap_ton_cell_ref_cwetee_821f7166ba687e01(wetee_ton_cell **_swig_go_0, wetee_ton_cell *_swig_go_1, intgo _swig_go_2) {
   wetee_ton_cell **arg1 = (wetee_ton_cell **) 0 ;
   wetee_ton_cell *arg2 = (wetee_ton_cell *) 0 ;
   unsigned int arg3 ;
@@ -8120,7 +8211,7 @@ _gostring_ _wrap_ton_cell_ref_cwetee_42f7fdc8fac9f40f(wetee_ton_cell **_swig_go_
 }
 
 
-intgo _wrap_ton_cell_equal_cwetee_42f7fdc8fac9f40f(wetee_ton_cell *_swig_go_0, wetee_ton_cell *_swig_go_1) {
+intgo _wrap_ton_cell_equal_cwetee_821f7166ba687e01(wetee_ton_cell *_swig_go_0, wetee_ton_cell *_swig_go_1) {
   wetee_ton_cell *arg1 = (wetee_ton_cell *) 0 ;
   wetee_ton_cell *arg2 = (wetee_ton_cell *) 0 ;
   int result;
@@ -8138,7 +8229,7 @@ intgo _wrap_ton_cell_equal_cwetee_42f7fdc8fac9f40f(wetee_ton_cell *_swig_go_0, w
 }
 
 
-_gostring_ _wrap_ton_cell_to_string_cwetee_42f7fdc8fac9f40f(wetee_buf *_swig_go_0, wetee_ton_cell *_swig_go_1) {
+_gostring_ _wrap_ton_cell_to_string_cwetee_821f7166ba687e01(wetee_buf *_swig_go_0, wetee_ton_cell *_swig_go_1) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   wetee_ton_cell *arg2 = (wetee_ton_cell *) 0 ;
   wetee_buf temp1 ;
@@ -8172,7 +8263,7 @@ _gostring_ _wrap_ton_cell_to_string_cwetee_42f7fdc8fac9f40f(wetee_buf *_swig_go_
 }
 
 
-_gostring_ _wrap_ton_boc_serialize_cwetee_42f7fdc8fac9f40f(wetee_buf *_swig_go_0, wetee_ton_cell *_swig_go_1, intgo _swig_go_2) {
+_gostring_ _wrap_ton_boc_serialize_cwetee_821f7166ba687e01(wetee_buf *_swig_go_0, wetee_ton_cell *_swig_go_1, intgo _swig_go_2) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   wetee_ton_cell *arg2 = (wetee_ton_cell *) 0 ;
   unsigned int arg3 ;
@@ -8208,7 +8299,7 @@ _gostring_ _wrap_ton_boc_serialize_cwetee_42f7fdc8fac9f40f(wetee_buf *_swig_go_0
 }
 
 
-_gostring_ _wrap_ton_boc_parse_cwetee_42f7fdc8fac9f40f(wetee_ton_cell **_swig_go_0, _goslice_ _swig_go_1) {
+_gostring_ _wrap_ton_boc_parse_cwetee_821f7166ba687e01(wetee_ton_cell **_swig_go_0, _goslice_ _swig_go_1) {
   wetee_ton_cell **arg1 = (wetee_ton_cell **) 0 ;
   uint8_t *arg2 = (uint8_t *) 0 ;
   size_t arg3 ;
@@ -8239,7 +8330,7 @@ _gostring_ _wrap_ton_boc_parse_cwetee_42f7fdc8fac9f40f(wetee_ton_cell **_swig_go
 }
 
 
-_gostring_ _wrap_ton_boc_parse_base64_cwetee_42f7fdc8fac9f40f(wetee_ton_cell **_swig_go_0, _gostring_ _swig_go_1) {
+_gostring_ _wrap_ton_boc_parse_base64_cwetee_821f7166ba687e01(wetee_ton_cell **_swig_go_0, _gostring_ _swig_go_1) {
   wetee_ton_cell **arg1 = (wetee_ton_cell **) 0 ;
   char *arg2 = (char *) 0 ;
   size_t arg3 ;
@@ -8270,7 +8361,7 @@ _gostring_ _wrap_ton_boc_parse_base64_cwetee_42f7fdc8fac9f40f(wetee_ton_cell **_
 }
 
 
-void _wrap_ton_builder_free_cwetee_42f7fdc8fac9f40f(wetee_ton_builder *_swig_go_0) {
+void _wrap_ton_builder_free_cwetee_821f7166ba687e01(wetee_ton_builder *_swig_go_0) {
   wetee_ton_builder *arg1 = (wetee_ton_builder *) 0 ;
   
   arg1 = (wetee_ton_builder *)(uintptr_t)_swig_go_0; 
@@ -8283,7 +8374,7 @@ void _wrap_ton_builder_free_cwetee_42f7fdc8fac9f40f(wetee_ton_builder *_swig_go_
 }
 
 
-_gostring_ _wrap_ton_builder_new_cwetee_42f7fdc8fac9f40f(wetee_ton_builder **_swig_go_0) {
+_gostring_ _wrap_ton_builder_new_cwetee_821f7166ba687e01(wetee_ton_builder **_swig_go_0) {
   wetee_ton_builder **arg1 = (wetee_ton_builder **) 0 ;
   wetee_ton_builder *temp1 ;
   wetee_rc result;
@@ -8308,7 +8399,7 @@ _gostring_ _wrap_ton_builder_new_cwetee_42f7fdc8fac9f40f(wetee_ton_builder **_sw
 }
 
 
-intgo _wrap_ton_builder_bits_cwetee_42f7fdc8fac9f40f(wetee_ton_builder *_swig_go_0) {
+intgo _wrap_ton_builder_bits_cwetee_821f7166ba687e01(wetee_ton_builder *_swig_go_0) {
   wetee_ton_builder *arg1 = (wetee_ton_builder *) 0 ;
   unsigned int result;
   intgo _swig_go_result;
@@ -8324,7 +8415,7 @@ intgo _wrap_ton_builder_bits_cwetee_42f7fdc8fac9f40f(wetee_ton_builder *_swig_go
 }
 
 
-intgo _wrap_ton_builder_refs_cwetee_42f7fdc8fac9f40f(wetee_ton_builder *_swig_go_0) {
+intgo _wrap_ton_builder_refs_cwetee_821f7166ba687e01(wetee_ton_builder *_swig_go_0) {
   wetee_ton_builder *arg1 = (wetee_ton_builder *) 0 ;
   unsigned int result;
   intgo _swig_go_result;
@@ -8340,7 +8431,7 @@ intgo _wrap_ton_builder_refs_cwetee_42f7fdc8fac9f40f(wetee_ton_builder *_swig_go
 }
 
 
-_gostring_ _wrap_ton_builder_store_bit_cwetee_42f7fdc8fac9f40f(wetee_ton_builder *_swig_go_0, intgo _swig_go_1) {
+_gostring_ _wrap_ton_builder_store_bit_cwetee_821f7166ba687e01(wetee_ton_builder *_swig_go_0, intgo _swig_go_1) {
   wetee_ton_builder *arg1 = (wetee_ton_builder *) 0 ;
   int arg2 ;
   wetee_rc result;
@@ -8358,7 +8449,7 @@ _gostring_ _wrap_ton_builder_store_bit_cwetee_42f7fdc8fac9f40f(wetee_ton_builder
 }
 
 
-_gostring_ _wrap_ton_builder_store_uint_cwetee_42f7fdc8fac9f40f(wetee_ton_builder *_swig_go_0, long long _swig_go_1, intgo _swig_go_2) {
+_gostring_ _wrap_ton_builder_store_uint_cwetee_821f7166ba687e01(wetee_ton_builder *_swig_go_0, long long _swig_go_1, intgo _swig_go_2) {
   wetee_ton_builder *arg1 = (wetee_ton_builder *) 0 ;
   uint64_t arg2 ;
   unsigned int arg3 ;
@@ -8378,7 +8469,7 @@ _gostring_ _wrap_ton_builder_store_uint_cwetee_42f7fdc8fac9f40f(wetee_ton_builde
 }
 
 
-_gostring_ _wrap_ton_builder_store_int_cwetee_42f7fdc8fac9f40f(wetee_ton_builder *_swig_go_0, long long _swig_go_1, intgo _swig_go_2) {
+_gostring_ _wrap_ton_builder_store_int_cwetee_821f7166ba687e01(wetee_ton_builder *_swig_go_0, long long _swig_go_1, intgo _swig_go_2) {
   wetee_ton_builder *arg1 = (wetee_ton_builder *) 0 ;
   int64_t arg2 ;
   unsigned int arg3 ;
@@ -8398,7 +8489,7 @@ _gostring_ _wrap_ton_builder_store_int_cwetee_42f7fdc8fac9f40f(wetee_ton_builder
 }
 
 
-_gostring_ _wrap_ton_builder_store_bits_cwetee_42f7fdc8fac9f40f(wetee_ton_builder *_swig_go_0, _goslice_ _swig_go_1, long long _swig_go_2) {
+_gostring_ _wrap_ton_builder_store_bits_cwetee_821f7166ba687e01(wetee_ton_builder *_swig_go_0, _goslice_ _swig_go_1, long long _swig_go_2) {
   wetee_ton_builder *arg1 = (wetee_ton_builder *) 0 ;
   uint8_t *arg2 = (uint8_t *) 0 ;
   size_t arg3 ;
@@ -8422,7 +8513,7 @@ _gostring_ _wrap_ton_builder_store_bits_cwetee_42f7fdc8fac9f40f(wetee_ton_builde
 }
 
 
-_gostring_ _wrap_ton_builder_store_bytes_cwetee_42f7fdc8fac9f40f(wetee_ton_builder *_swig_go_0, _goslice_ _swig_go_1) {
+_gostring_ _wrap_ton_builder_store_bytes_cwetee_821f7166ba687e01(wetee_ton_builder *_swig_go_0, _goslice_ _swig_go_1) {
   wetee_ton_builder *arg1 = (wetee_ton_builder *) 0 ;
   uint8_t *arg2 = (uint8_t *) 0 ;
   size_t arg3 ;
@@ -8444,7 +8535,7 @@ _gostring_ _wrap_ton_builder_store_bytes_cwetee_42f7fdc8fac9f40f(wetee_ton_build
 }
 
 
-_gostring_ _wrap_ton_builder_store_coins_cwetee_42f7fdc8fac9f40f(wetee_ton_builder *_swig_go_0, _goslice_ _swig_go_1) {
+_gostring_ _wrap_ton_builder_store_coins_cwetee_821f7166ba687e01(wetee_ton_builder *_swig_go_0, _goslice_ _swig_go_1) {
   wetee_ton_builder *arg1 = (wetee_ton_builder *) 0 ;
   wetee_u128 arg2 ;
   wetee_rc result;
@@ -8466,7 +8557,7 @@ _gostring_ _wrap_ton_builder_store_coins_cwetee_42f7fdc8fac9f40f(wetee_ton_build
 }
 
 
-_gostring_ _wrap_ton_builder_store_ref_cwetee_42f7fdc8fac9f40f(wetee_ton_builder *_swig_go_0, wetee_ton_cell *_swig_go_1) {
+_gostring_ _wrap_ton_builder_store_ref_cwetee_821f7166ba687e01(wetee_ton_builder *_swig_go_0, wetee_ton_cell *_swig_go_1) {
   wetee_ton_builder *arg1 = (wetee_ton_builder *) 0 ;
   wetee_ton_cell *arg2 = (wetee_ton_cell *) 0 ;
   wetee_rc result;
@@ -8484,7 +8575,7 @@ _gostring_ _wrap_ton_builder_store_ref_cwetee_42f7fdc8fac9f40f(wetee_ton_builder
 }
 
 
-_gostring_ _wrap_ton_builder_store_maybe_ref_cwetee_42f7fdc8fac9f40f(wetee_ton_builder *_swig_go_0, wetee_ton_cell *_swig_go_1) {
+_gostring_ _wrap_ton_builder_store_maybe_ref_cwetee_821f7166ba687e01(wetee_ton_builder *_swig_go_0, wetee_ton_cell *_swig_go_1) {
   wetee_ton_builder *arg1 = (wetee_ton_builder *) 0 ;
   wetee_ton_cell *arg2 = (wetee_ton_cell *) 0 ;
   wetee_rc result;
@@ -8502,7 +8593,7 @@ _gostring_ _wrap_ton_builder_store_maybe_ref_cwetee_42f7fdc8fac9f40f(wetee_ton_b
 }
 
 
-_gostring_ _wrap_ton_builder_store_slice_cwetee_42f7fdc8fac9f40f(wetee_ton_builder *_swig_go_0, wetee_ton_slice *_swig_go_1) {
+_gostring_ _wrap_ton_builder_store_slice_cwetee_821f7166ba687e01(wetee_ton_builder *_swig_go_0, wetee_ton_slice *_swig_go_1) {
   wetee_ton_builder *arg1 = (wetee_ton_builder *) 0 ;
   wetee_ton_slice *arg2 = (wetee_ton_slice *) 0 ;
   wetee_rc result;
@@ -8520,7 +8611,7 @@ _gostring_ _wrap_ton_builder_store_slice_cwetee_42f7fdc8fac9f40f(wetee_ton_build
 }
 
 
-_gostring_ _wrap_ton_builder_store_snake_cwetee_42f7fdc8fac9f40f(wetee_ton_builder *_swig_go_0, _goslice_ _swig_go_1) {
+_gostring_ _wrap_ton_builder_store_snake_cwetee_821f7166ba687e01(wetee_ton_builder *_swig_go_0, _goslice_ _swig_go_1) {
   wetee_ton_builder *arg1 = (wetee_ton_builder *) 0 ;
   uint8_t *arg2 = (uint8_t *) 0 ;
   size_t arg3 ;
@@ -8542,7 +8633,7 @@ _gostring_ _wrap_ton_builder_store_snake_cwetee_42f7fdc8fac9f40f(wetee_ton_build
 }
 
 
-_gostring_ _wrap_ton_builder_end_cwetee_42f7fdc8fac9f40f(wetee_ton_cell **_swig_go_0, wetee_ton_builder *_swig_go_1) {
+_gostring_ _wrap_ton_builder_end_cwetee_821f7166ba687e01(wetee_ton_cell **_swig_go_0, wetee_ton_builder *_swig_go_1) {
   wetee_ton_cell **arg1 = (wetee_ton_cell **) 0 ;
   wetee_ton_builder *arg2 = (wetee_ton_builder *) 0 ;
   wetee_ton_cell *temp1 ;
@@ -8569,7 +8660,7 @@ _gostring_ _wrap_ton_builder_end_cwetee_42f7fdc8fac9f40f(wetee_ton_cell **_swig_
 }
 
 
-_gostring_ _wrap_ton_builder_end_exotic_cwetee_42f7fdc8fac9f40f(wetee_ton_cell **_swig_go_0, wetee_ton_builder *_swig_go_1) {
+_gostring_ _wrap_ton_builder_end_exotic_cwetee_821f7166ba687e01(wetee_ton_cell **_swig_go_0, wetee_ton_builder *_swig_go_1) {
   wetee_ton_cell **arg1 = (wetee_ton_cell **) 0 ;
   wetee_ton_builder *arg2 = (wetee_ton_builder *) 0 ;
   wetee_ton_cell *temp1 ;
@@ -8596,7 +8687,7 @@ _gostring_ _wrap_ton_builder_end_exotic_cwetee_42f7fdc8fac9f40f(wetee_ton_cell *
 }
 
 
-_gostring_ _wrap_ton_builder_store_address_cwetee_42f7fdc8fac9f40f(wetee_ton_builder *_swig_go_0, _gostring_ _swig_go_1) {
+_gostring_ _wrap_ton_builder_store_address_cwetee_821f7166ba687e01(wetee_ton_builder *_swig_go_0, _gostring_ _swig_go_1) {
   wetee_ton_builder *arg1 = (wetee_ton_builder *) 0 ;
   char *arg2 = (char *) 0 ;
   size_t arg3 ;
@@ -8618,7 +8709,7 @@ _gostring_ _wrap_ton_builder_store_address_cwetee_42f7fdc8fac9f40f(wetee_ton_bui
 }
 
 
-void _wrap_ton_slice_free_cwetee_42f7fdc8fac9f40f(wetee_ton_slice *_swig_go_0) {
+void _wrap_ton_slice_free_cwetee_821f7166ba687e01(wetee_ton_slice *_swig_go_0) {
   wetee_ton_slice *arg1 = (wetee_ton_slice *) 0 ;
   
   arg1 = (wetee_ton_slice *)(uintptr_t)_swig_go_0; 
@@ -8631,7 +8722,7 @@ void _wrap_ton_slice_free_cwetee_42f7fdc8fac9f40f(wetee_ton_slice *_swig_go_0) {
 }
 
 
-_gostring_ _wrap_ton_slice_new_cwetee_42f7fdc8fac9f40f(wetee_ton_slice **_swig_go_0, wetee_ton_cell *_swig_go_1) {
+_gostring_ _wrap_ton_slice_new_cwetee_821f7166ba687e01(wetee_ton_slice **_swig_go_0, wetee_ton_cell *_swig_go_1) {
   wetee_ton_slice **arg1 = (wetee_ton_slice **) 0 ;
   wetee_ton_cell *arg2 = (wetee_ton_cell *) 0 ;
   wetee_ton_slice *temp1 ;
@@ -8658,7 +8749,7 @@ _gostring_ _wrap_ton_slice_new_cwetee_42f7fdc8fac9f40f(wetee_ton_slice **_swig_g
 }
 
 
-intgo _wrap_ton_slice_bits_left_cwetee_42f7fdc8fac9f40f(wetee_ton_slice *_swig_go_0) {
+intgo _wrap_ton_slice_bits_left_cwetee_821f7166ba687e01(wetee_ton_slice *_swig_go_0) {
   wetee_ton_slice *arg1 = (wetee_ton_slice *) 0 ;
   unsigned int result;
   intgo _swig_go_result;
@@ -8674,7 +8765,7 @@ intgo _wrap_ton_slice_bits_left_cwetee_42f7fdc8fac9f40f(wetee_ton_slice *_swig_g
 }
 
 
-intgo _wrap_ton_slice_refs_left_cwetee_42f7fdc8fac9f40f(wetee_ton_slice *_swig_go_0) {
+intgo _wrap_ton_slice_refs_left_cwetee_821f7166ba687e01(wetee_ton_slice *_swig_go_0) {
   wetee_ton_slice *arg1 = (wetee_ton_slice *) 0 ;
   unsigned int result;
   intgo _swig_go_result;
@@ -8690,7 +8781,7 @@ intgo _wrap_ton_slice_refs_left_cwetee_42f7fdc8fac9f40f(wetee_ton_slice *_swig_g
 }
 
 
-_gostring_ _wrap_ton_slice_load_bit_cwetee_42f7fdc8fac9f40f(intgo *_swig_go_0, wetee_ton_slice *_swig_go_1) {
+_gostring_ _wrap_ton_slice_load_bit_cwetee_821f7166ba687e01(intgo *_swig_go_0, wetee_ton_slice *_swig_go_1) {
   int *arg1 = (int *) 0 ;
   wetee_ton_slice *arg2 = (wetee_ton_slice *) 0 ;
   int temp1 ;
@@ -8713,7 +8804,7 @@ _gostring_ _wrap_ton_slice_load_bit_cwetee_42f7fdc8fac9f40f(intgo *_swig_go_0, w
 }
 
 
-_gostring_ _wrap_ton_slice_load_uint_cwetee_42f7fdc8fac9f40f(_goslice_ _swig_go_0, wetee_ton_slice *_swig_go_1, intgo _swig_go_2) {
+_gostring_ _wrap_ton_slice_load_uint_cwetee_821f7166ba687e01(_goslice_ _swig_go_0, wetee_ton_slice *_swig_go_1, intgo _swig_go_2) {
   wetee_u128 *arg1 = (wetee_u128 *) 0 ;
   wetee_ton_slice *arg2 = (wetee_ton_slice *) 0 ;
   unsigned int arg3 ;
@@ -8743,7 +8834,7 @@ _gostring_ _wrap_ton_slice_load_uint_cwetee_42f7fdc8fac9f40f(_goslice_ _swig_go_
 }
 
 
-_gostring_ _wrap_ton_slice_load_bits_cwetee_42f7fdc8fac9f40f(wetee_buf *_swig_go_0, wetee_ton_slice *_swig_go_1, long long _swig_go_2) {
+_gostring_ _wrap_ton_slice_load_bits_cwetee_821f7166ba687e01(wetee_buf *_swig_go_0, wetee_ton_slice *_swig_go_1, long long _swig_go_2) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   wetee_ton_slice *arg2 = (wetee_ton_slice *) 0 ;
   size_t arg3 ;
@@ -8779,7 +8870,7 @@ _gostring_ _wrap_ton_slice_load_bits_cwetee_42f7fdc8fac9f40f(wetee_buf *_swig_go
 }
 
 
-_gostring_ _wrap_ton_slice_load_address_cwetee_42f7fdc8fac9f40f(wetee_buf *_swig_go_0, wetee_ton_slice *_swig_go_1) {
+_gostring_ _wrap_ton_slice_load_address_cwetee_821f7166ba687e01(wetee_buf *_swig_go_0, wetee_ton_slice *_swig_go_1) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   wetee_ton_slice *arg2 = (wetee_ton_slice *) 0 ;
   wetee_buf temp1 ;
@@ -8813,7 +8904,7 @@ _gostring_ _wrap_ton_slice_load_address_cwetee_42f7fdc8fac9f40f(wetee_buf *_swig
 }
 
 
-_gostring_ _wrap_ton_slice_load_coins_cwetee_42f7fdc8fac9f40f(_goslice_ _swig_go_0, wetee_ton_slice *_swig_go_1) {
+_gostring_ _wrap_ton_slice_load_coins_cwetee_821f7166ba687e01(_goslice_ _swig_go_0, wetee_ton_slice *_swig_go_1) {
   wetee_u128 *arg1 = (wetee_u128 *) 0 ;
   wetee_ton_slice *arg2 = (wetee_ton_slice *) 0 ;
   wetee_u128 temp1 ;
@@ -8841,7 +8932,7 @@ _gostring_ _wrap_ton_slice_load_coins_cwetee_42f7fdc8fac9f40f(_goslice_ _swig_go
 }
 
 
-_gostring_ _wrap_ton_slice_load_ref_cwetee_42f7fdc8fac9f40f(wetee_ton_cell **_swig_go_0, wetee_ton_slice *_swig_go_1) {
+_gostring_ _wrap_ton_slice_load_ref_cwetee_821f7166ba687e01(wetee_ton_cell **_swig_go_0, wetee_ton_slice *_swig_go_1) {
   wetee_ton_cell **arg1 = (wetee_ton_cell **) 0 ;
   wetee_ton_slice *arg2 = (wetee_ton_slice *) 0 ;
   wetee_ton_cell *temp1 ;
@@ -8868,7 +8959,7 @@ _gostring_ _wrap_ton_slice_load_ref_cwetee_42f7fdc8fac9f40f(wetee_ton_cell **_sw
 }
 
 
-_gostring_ _wrap_ton_slice_load_maybe_ref_cwetee_42f7fdc8fac9f40f(wetee_ton_cell **_swig_go_0, wetee_ton_slice *_swig_go_1) {
+_gostring_ _wrap_ton_slice_load_maybe_ref_cwetee_821f7166ba687e01(wetee_ton_cell **_swig_go_0, wetee_ton_slice *_swig_go_1) {
   wetee_ton_cell **arg1 = (wetee_ton_cell **) 0 ;
   wetee_ton_slice *arg2 = (wetee_ton_slice *) 0 ;
   wetee_ton_cell *temp1 ;
@@ -8895,7 +8986,7 @@ _gostring_ _wrap_ton_slice_load_maybe_ref_cwetee_42f7fdc8fac9f40f(wetee_ton_cell
 }
 
 
-_gostring_ _wrap_ton_slice_load_snake_cwetee_42f7fdc8fac9f40f(wetee_buf *_swig_go_0, wetee_ton_slice *_swig_go_1) {
+_gostring_ _wrap_ton_slice_load_snake_cwetee_821f7166ba687e01(wetee_buf *_swig_go_0, wetee_ton_slice *_swig_go_1) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   wetee_ton_slice *arg2 = (wetee_ton_slice *) 0 ;
   wetee_buf temp1 ;
@@ -8929,7 +9020,7 @@ _gostring_ _wrap_ton_slice_load_snake_cwetee_42f7fdc8fac9f40f(wetee_buf *_swig_g
 }
 
 
-_gostring_ _wrap_ton_slice_skip_cwetee_42f7fdc8fac9f40f(wetee_ton_slice *_swig_go_0, long long _swig_go_1) {
+_gostring_ _wrap_ton_slice_skip_cwetee_821f7166ba687e01(wetee_ton_slice *_swig_go_0, long long _swig_go_1) {
   wetee_ton_slice *arg1 = (wetee_ton_slice *) 0 ;
   size_t arg2 ;
   wetee_rc result;
@@ -8947,7 +9038,7 @@ _gostring_ _wrap_ton_slice_skip_cwetee_42f7fdc8fac9f40f(wetee_ton_slice *_swig_g
 }
 
 
-_gostring_ _wrap_ton_slice_end_cwetee_42f7fdc8fac9f40f(wetee_ton_slice *_swig_go_0) {
+_gostring_ _wrap_ton_slice_end_cwetee_821f7166ba687e01(wetee_ton_slice *_swig_go_0) {
   wetee_ton_slice *arg1 = (wetee_ton_slice *) 0 ;
   wetee_rc result;
   _gostring_ _swig_go_result;
@@ -8963,7 +9054,7 @@ _gostring_ _wrap_ton_slice_end_cwetee_42f7fdc8fac9f40f(wetee_ton_slice *_swig_go
 }
 
 
-_gostring_ _wrap_ton_address_parse_cwetee_42f7fdc8fac9f40f(wetee_buf *_swig_go_0, int *_swig_go_1, _gostring_ _swig_go_2) {
+_gostring_ _wrap_ton_address_parse_cwetee_821f7166ba687e01(wetee_buf *_swig_go_0, int *_swig_go_1, _gostring_ _swig_go_2) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   unsigned int *arg2 = (unsigned int *) 0 ;
   char *arg3 = (char *) 0 ;
@@ -9003,7 +9094,7 @@ _gostring_ _wrap_ton_address_parse_cwetee_42f7fdc8fac9f40f(wetee_buf *_swig_go_0
 }
 
 
-_gostring_ _wrap_ton_address_format_cwetee_42f7fdc8fac9f40f(wetee_buf *_swig_go_0, _gostring_ _swig_go_1, intgo _swig_go_2) {
+_gostring_ _wrap_ton_address_format_cwetee_821f7166ba687e01(wetee_buf *_swig_go_0, _gostring_ _swig_go_1, intgo _swig_go_2) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   char *arg2 = (char *) 0 ;
   size_t arg3 ;
@@ -9043,7 +9134,7 @@ _gostring_ _wrap_ton_address_format_cwetee_42f7fdc8fac9f40f(wetee_buf *_swig_go_
 }
 
 
-_gostring_ _wrap_ton_state_init_address_cwetee_42f7fdc8fac9f40f(wetee_buf *_swig_go_0, intgo _swig_go_1, wetee_ton_cell *_swig_go_2, wetee_ton_cell *_swig_go_3) {
+_gostring_ _wrap_ton_state_init_address_cwetee_821f7166ba687e01(wetee_buf *_swig_go_0, intgo _swig_go_1, wetee_ton_cell *_swig_go_2, wetee_ton_cell *_swig_go_3) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   int32_t arg2 ;
   wetee_ton_cell *arg3 = (wetee_ton_cell *) 0 ;
@@ -9081,7 +9172,7 @@ _gostring_ _wrap_ton_state_init_address_cwetee_42f7fdc8fac9f40f(wetee_buf *_swig
 }
 
 
-_gostring_ _wrap_ton_amount_format_cwetee_42f7fdc8fac9f40f(wetee_buf *_swig_go_0, _goslice_ _swig_go_1, _gostring_ _swig_go_2) {
+_gostring_ _wrap_ton_amount_format_cwetee_821f7166ba687e01(wetee_buf *_swig_go_0, _goslice_ _swig_go_1, _gostring_ _swig_go_2) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   wetee_u128 arg2 ;
   char *arg3 = (char *) 0 ;
@@ -9131,7 +9222,7 @@ _gostring_ _wrap_ton_amount_format_cwetee_42f7fdc8fac9f40f(wetee_buf *_swig_go_0
 }
 
 
-_gostring_ _wrap_ton_amount_parse_cwetee_42f7fdc8fac9f40f(_goslice_ _swig_go_0, _gostring_ _swig_go_1) {
+_gostring_ _wrap_ton_amount_parse_cwetee_821f7166ba687e01(_goslice_ _swig_go_0, _gostring_ _swig_go_1) {
   wetee_u128 *arg1 = (wetee_u128 *) 0 ;
   char *arg2 = (char *) 0 ;
   size_t arg3 ;
@@ -9163,7 +9254,7 @@ _gostring_ _wrap_ton_amount_parse_cwetee_42f7fdc8fac9f40f(_goslice_ _swig_go_0, 
 }
 
 
-_gostring_ _wrap_ton_state_init_cwetee_42f7fdc8fac9f40f(wetee_ton_cell **_swig_go_0, wetee_ton_cell *_swig_go_1, wetee_ton_cell *_swig_go_2) {
+_gostring_ _wrap_ton_state_init_cwetee_821f7166ba687e01(wetee_ton_cell **_swig_go_0, wetee_ton_cell *_swig_go_1, wetee_ton_cell *_swig_go_2) {
   wetee_ton_cell **arg1 = (wetee_ton_cell **) 0 ;
   wetee_ton_cell *arg2 = (wetee_ton_cell *) 0 ;
   wetee_ton_cell *arg3 = (wetee_ton_cell *) 0 ;
@@ -9192,7 +9283,7 @@ _gostring_ _wrap_ton_state_init_cwetee_42f7fdc8fac9f40f(wetee_ton_cell **_swig_g
 }
 
 
-_gostring_ _wrap_ton_mnemonic_generate_cwetee_42f7fdc8fac9f40f(wetee_buf *_swig_go_0, _gostring_ _swig_go_1) {
+_gostring_ _wrap_ton_mnemonic_generate_cwetee_821f7166ba687e01(wetee_buf *_swig_go_0, _gostring_ _swig_go_1) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   char *arg2 = (char *) 0 ;
   size_t arg3 ;
@@ -9231,7 +9322,7 @@ _gostring_ _wrap_ton_mnemonic_generate_cwetee_42f7fdc8fac9f40f(wetee_buf *_swig_
 }
 
 
-_gostring_ _wrap_ton_mnemonic_validate_cwetee_42f7fdc8fac9f40f(_gostring_ _swig_go_0, _gostring_ _swig_go_1) {
+_gostring_ _wrap_ton_mnemonic_validate_cwetee_821f7166ba687e01(_gostring_ _swig_go_0, _gostring_ _swig_go_1) {
   char *arg1 = (char *) 0 ;
   size_t arg2 ;
   char *arg3 = (char *) 0 ;
@@ -9257,7 +9348,7 @@ _gostring_ _wrap_ton_mnemonic_validate_cwetee_42f7fdc8fac9f40f(_gostring_ _swig_
 }
 
 
-_gostring_ _wrap_ton_mnemonic_to_seed_cwetee_42f7fdc8fac9f40f(_goslice_ _swig_go_0, _gostring_ _swig_go_1, _gostring_ _swig_go_2) {
+_gostring_ _wrap_ton_mnemonic_to_seed_cwetee_821f7166ba687e01(_goslice_ _swig_go_0, _gostring_ _swig_go_1, _gostring_ _swig_go_2) {
   uint8_t *arg1 ;
   char *arg2 = (char *) 0 ;
   size_t arg3 ;
@@ -9288,7 +9379,7 @@ _gostring_ _wrap_ton_mnemonic_to_seed_cwetee_42f7fdc8fac9f40f(_goslice_ _swig_go
 }
 
 
-_gostring_ _wrap_ton_mnemonic_to_keypair_cwetee_42f7fdc8fac9f40f(_goslice_ _swig_go_0, _goslice_ _swig_go_1, _gostring_ _swig_go_2, _gostring_ _swig_go_3) {
+_gostring_ _wrap_ton_mnemonic_to_keypair_cwetee_821f7166ba687e01(_goslice_ _swig_go_0, _goslice_ _swig_go_1, _gostring_ _swig_go_2, _gostring_ _swig_go_3) {
   uint8_t *arg1 ;
   uint8_t *arg2 ;
   char *arg3 = (char *) 0 ;
@@ -9324,7 +9415,7 @@ _gostring_ _wrap_ton_mnemonic_to_keypair_cwetee_42f7fdc8fac9f40f(_goslice_ _swig
 }
 
 
-_gostring_ _wrap_ton_comment_cwetee_42f7fdc8fac9f40f(wetee_ton_cell **_swig_go_0, _gostring_ _swig_go_1) {
+_gostring_ _wrap_ton_comment_cwetee_821f7166ba687e01(wetee_ton_cell **_swig_go_0, _gostring_ _swig_go_1) {
   wetee_ton_cell **arg1 = (wetee_ton_cell **) 0 ;
   char *arg2 = (char *) 0 ;
   size_t arg3 ;
@@ -9355,7 +9446,7 @@ _gostring_ _wrap_ton_comment_cwetee_42f7fdc8fac9f40f(wetee_ton_cell **_swig_go_0
 }
 
 
-_gostring_ _wrap_ton_internal_message_cwetee_42f7fdc8fac9f40f(wetee_ton_cell **_swig_go_0, _gostring_ _swig_go_1, _goslice_ _swig_go_2, intgo _swig_go_3, wetee_ton_cell *_swig_go_4, wetee_ton_cell *_swig_go_5) {
+_gostring_ _wrap_ton_internal_message_cwetee_821f7166ba687e01(wetee_ton_cell **_swig_go_0, _gostring_ _swig_go_1, _goslice_ _swig_go_2, intgo _swig_go_3, wetee_ton_cell *_swig_go_4, wetee_ton_cell *_swig_go_5) {
   wetee_ton_cell **arg1 = (wetee_ton_cell **) 0 ;
   char *arg2 = (char *) 0 ;
   size_t arg3 ;
@@ -9398,7 +9489,7 @@ _gostring_ _wrap_ton_internal_message_cwetee_42f7fdc8fac9f40f(wetee_ton_cell **_
 }
 
 
-_gostring_ _wrap_ton_external_message_cwetee_42f7fdc8fac9f40f(wetee_ton_cell **_swig_go_0, _gostring_ _swig_go_1, wetee_ton_cell *_swig_go_2, wetee_ton_cell *_swig_go_3, intgo _swig_go_4) {
+_gostring_ _wrap_ton_external_message_cwetee_821f7166ba687e01(wetee_ton_cell **_swig_go_0, _gostring_ _swig_go_1, wetee_ton_cell *_swig_go_2, wetee_ton_cell *_swig_go_3, intgo _swig_go_4) {
   wetee_ton_cell **arg1 = (wetee_ton_cell **) 0 ;
   char *arg2 = (char *) 0 ;
   size_t arg3 ;
@@ -9435,7 +9526,7 @@ _gostring_ _wrap_ton_external_message_cwetee_42f7fdc8fac9f40f(wetee_ton_cell **_
 }
 
 
-void _wrap_ton_wallet_free_cwetee_42f7fdc8fac9f40f(wetee_ton_wallet *_swig_go_0) {
+void _wrap_ton_wallet_free_cwetee_821f7166ba687e01(wetee_ton_wallet *_swig_go_0) {
   wetee_ton_wallet *arg1 = (wetee_ton_wallet *) 0 ;
   
   arg1 = (wetee_ton_wallet *)(uintptr_t)_swig_go_0; 
@@ -9448,7 +9539,7 @@ void _wrap_ton_wallet_free_cwetee_42f7fdc8fac9f40f(wetee_ton_wallet *_swig_go_0)
 }
 
 
-_gostring_ _wrap_ton_wallet_code_cwetee_42f7fdc8fac9f40f(wetee_ton_cell **_swig_go_0, intgo _swig_go_1) {
+_gostring_ _wrap_ton_wallet_code_cwetee_821f7166ba687e01(wetee_ton_cell **_swig_go_0, intgo _swig_go_1) {
   wetee_ton_cell **arg1 = (wetee_ton_cell **) 0 ;
   int arg2 ;
   wetee_ton_cell *temp1 ;
@@ -9475,7 +9566,7 @@ _gostring_ _wrap_ton_wallet_code_cwetee_42f7fdc8fac9f40f(wetee_ton_cell **_swig_
 }
 
 
-_gostring_ _wrap_ton_wallet_v5r1_id_cwetee_42f7fdc8fac9f40f(int *_swig_go_0, intgo _swig_go_1, intgo _swig_go_2, intgo _swig_go_3) {
+_gostring_ _wrap_ton_wallet_v5r1_id_cwetee_821f7166ba687e01(int *_swig_go_0, intgo _swig_go_1, intgo _swig_go_2, intgo _swig_go_3) {
   uint32_t *arg1 = (uint32_t *) 0 ;
   int32_t arg2 ;
   int32_t arg3 ;
@@ -9497,7 +9588,7 @@ _gostring_ _wrap_ton_wallet_v5r1_id_cwetee_42f7fdc8fac9f40f(int *_swig_go_0, int
 }
 
 
-_gostring_ _wrap_ton_wallet_default_id_cwetee_42f7fdc8fac9f40f(int *_swig_go_0, intgo _swig_go_1, intgo _swig_go_2, intgo _swig_go_3) {
+_gostring_ _wrap_ton_wallet_default_id_cwetee_821f7166ba687e01(int *_swig_go_0, intgo _swig_go_1, intgo _swig_go_2, intgo _swig_go_3) {
   uint32_t *arg1 = (uint32_t *) 0 ;
   int arg2 ;
   int32_t arg3 ;
@@ -9519,7 +9610,7 @@ _gostring_ _wrap_ton_wallet_default_id_cwetee_42f7fdc8fac9f40f(int *_swig_go_0, 
 }
 
 
-_gostring_ _wrap_ton_wallet_new_cwetee_42f7fdc8fac9f40f(wetee_ton_wallet **_swig_go_0, intgo _swig_go_1, _goslice_ _swig_go_2, intgo _swig_go_3, intgo _swig_go_4) {
+_gostring_ _wrap_ton_wallet_new_cwetee_821f7166ba687e01(wetee_ton_wallet **_swig_go_0, intgo _swig_go_1, _goslice_ _swig_go_2, intgo _swig_go_3, intgo _swig_go_4) {
   wetee_ton_wallet **arg1 = (wetee_ton_wallet **) 0 ;
   int arg2 ;
   uint8_t *arg3 ;
@@ -9555,7 +9646,7 @@ _gostring_ _wrap_ton_wallet_new_cwetee_42f7fdc8fac9f40f(wetee_ton_wallet **_swig
 }
 
 
-_gostring_ _wrap_ton_wallet_id_cwetee_42f7fdc8fac9f40f(int *_swig_go_0, wetee_ton_wallet *_swig_go_1) {
+_gostring_ _wrap_ton_wallet_id_cwetee_821f7166ba687e01(int *_swig_go_0, wetee_ton_wallet *_swig_go_1) {
   uint32_t *arg1 = (uint32_t *) 0 ;
   wetee_ton_wallet *arg2 = (wetee_ton_wallet *) 0 ;
   wetee_rc result;
@@ -9573,7 +9664,7 @@ _gostring_ _wrap_ton_wallet_id_cwetee_42f7fdc8fac9f40f(int *_swig_go_0, wetee_to
 }
 
 
-_gostring_ _wrap_ton_wallet_state_init_cwetee_42f7fdc8fac9f40f(wetee_ton_cell **_swig_go_0, wetee_ton_wallet *_swig_go_1) {
+_gostring_ _wrap_ton_wallet_state_init_cwetee_821f7166ba687e01(wetee_ton_cell **_swig_go_0, wetee_ton_wallet *_swig_go_1) {
   wetee_ton_cell **arg1 = (wetee_ton_cell **) 0 ;
   wetee_ton_wallet *arg2 = (wetee_ton_wallet *) 0 ;
   wetee_ton_cell *temp1 ;
@@ -9600,7 +9691,7 @@ _gostring_ _wrap_ton_wallet_state_init_cwetee_42f7fdc8fac9f40f(wetee_ton_cell **
 }
 
 
-_gostring_ _wrap_ton_wallet_address_cwetee_42f7fdc8fac9f40f(wetee_buf *_swig_go_0, wetee_ton_wallet *_swig_go_1) {
+_gostring_ _wrap_ton_wallet_address_cwetee_821f7166ba687e01(wetee_buf *_swig_go_0, wetee_ton_wallet *_swig_go_1) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   wetee_ton_wallet *arg2 = (wetee_ton_wallet *) 0 ;
   wetee_buf temp1 ;
@@ -9634,7 +9725,7 @@ _gostring_ _wrap_ton_wallet_address_cwetee_42f7fdc8fac9f40f(wetee_buf *_swig_go_
 }
 
 
-void _wrap_ton_transfer_free_cwetee_42f7fdc8fac9f40f(wetee_ton_transfer *_swig_go_0) {
+void _wrap_ton_transfer_free_cwetee_821f7166ba687e01(wetee_ton_transfer *_swig_go_0) {
   wetee_ton_transfer *arg1 = (wetee_ton_transfer *) 0 ;
   
   arg1 = (wetee_ton_transfer *)(uintptr_t)_swig_go_0; 
@@ -9647,7 +9738,7 @@ void _wrap_ton_transfer_free_cwetee_42f7fdc8fac9f40f(wetee_ton_transfer *_swig_g
 }
 
 
-_gostring_ _wrap_ton_transfer_new_cwetee_42f7fdc8fac9f40f(wetee_ton_transfer **_swig_go_0) {
+_gostring_ _wrap_ton_transfer_new_cwetee_821f7166ba687e01(wetee_ton_transfer **_swig_go_0) {
   wetee_ton_transfer **arg1 = (wetee_ton_transfer **) 0 ;
   wetee_ton_transfer *temp1 ;
   wetee_rc result;
@@ -9672,7 +9763,7 @@ _gostring_ _wrap_ton_transfer_new_cwetee_42f7fdc8fac9f40f(wetee_ton_transfer **_
 }
 
 
-_gostring_ _wrap_ton_transfer_add_cwetee_42f7fdc8fac9f40f(wetee_ton_transfer *_swig_go_0, intgo _swig_go_1, wetee_ton_cell *_swig_go_2) {
+_gostring_ _wrap_ton_transfer_add_cwetee_821f7166ba687e01(wetee_ton_transfer *_swig_go_0, intgo _swig_go_1, wetee_ton_cell *_swig_go_2) {
   wetee_ton_transfer *arg1 = (wetee_ton_transfer *) 0 ;
   unsigned int arg2 ;
   wetee_ton_cell *arg3 = (wetee_ton_cell *) 0 ;
@@ -9692,7 +9783,7 @@ _gostring_ _wrap_ton_transfer_add_cwetee_42f7fdc8fac9f40f(wetee_ton_transfer *_s
 }
 
 
-long long _wrap_ton_transfer_count_cwetee_42f7fdc8fac9f40f(wetee_ton_transfer *_swig_go_0) {
+long long _wrap_ton_transfer_count_cwetee_821f7166ba687e01(wetee_ton_transfer *_swig_go_0) {
   wetee_ton_transfer *arg1 = (wetee_ton_transfer *) 0 ;
   size_t result;
   long long _swig_go_result;
@@ -9708,7 +9799,7 @@ long long _wrap_ton_transfer_count_cwetee_42f7fdc8fac9f40f(wetee_ton_transfer *_
 }
 
 
-_gostring_ _wrap_ton_wallet_sign_transfer_cwetee_42f7fdc8fac9f40f(wetee_ton_cell **_swig_go_0, wetee_ton_wallet *_swig_go_1, _goslice_ _swig_go_2, intgo _swig_go_3, intgo _swig_go_4, wetee_ton_transfer *_swig_go_5) {
+_gostring_ _wrap_ton_wallet_sign_transfer_cwetee_821f7166ba687e01(wetee_ton_cell **_swig_go_0, wetee_ton_wallet *_swig_go_1, _goslice_ _swig_go_2, intgo _swig_go_3, intgo _swig_go_4, wetee_ton_transfer *_swig_go_5) {
   wetee_ton_cell **arg1 = (wetee_ton_cell **) 0 ;
   wetee_ton_wallet *arg2 = (wetee_ton_wallet *) 0 ;
   uint8_t *arg3 ;
@@ -9746,7 +9837,7 @@ _gostring_ _wrap_ton_wallet_sign_transfer_cwetee_42f7fdc8fac9f40f(wetee_ton_cell
 }
 
 
-_gostring_ _wrap_ton_wallet_external_cwetee_42f7fdc8fac9f40f(wetee_ton_cell **_swig_go_0, wetee_ton_wallet *_swig_go_1, wetee_ton_cell *_swig_go_2, intgo _swig_go_3) {
+_gostring_ _wrap_ton_wallet_external_cwetee_821f7166ba687e01(wetee_ton_cell **_swig_go_0, wetee_ton_wallet *_swig_go_1, wetee_ton_cell *_swig_go_2, intgo _swig_go_3) {
   wetee_ton_cell **arg1 = (wetee_ton_cell **) 0 ;
   wetee_ton_wallet *arg2 = (wetee_ton_wallet *) 0 ;
   wetee_ton_cell *arg3 = (wetee_ton_cell *) 0 ;
@@ -9777,7 +9868,7 @@ _gostring_ _wrap_ton_wallet_external_cwetee_42f7fdc8fac9f40f(wetee_ton_cell **_s
 }
 
 
-_gostring_ _wrap_ton_wallet_new_highload_v3_cwetee_42f7fdc8fac9f40f(wetee_ton_wallet **_swig_go_0, _goslice_ _swig_go_1, intgo _swig_go_2, intgo _swig_go_3, intgo _swig_go_4) {
+_gostring_ _wrap_ton_wallet_new_highload_v3_cwetee_821f7166ba687e01(wetee_ton_wallet **_swig_go_0, _goslice_ _swig_go_1, intgo _swig_go_2, intgo _swig_go_3, intgo _swig_go_4) {
   wetee_ton_wallet **arg1 = (wetee_ton_wallet **) 0 ;
   uint8_t *arg2 ;
   int32_t arg3 ;
@@ -9813,7 +9904,7 @@ _gostring_ _wrap_ton_wallet_new_highload_v3_cwetee_42f7fdc8fac9f40f(wetee_ton_wa
 }
 
 
-_gostring_ _wrap_ton_highload_sign_message_cwetee_42f7fdc8fac9f40f(wetee_ton_cell **_swig_go_0, wetee_ton_wallet *_swig_go_1, _goslice_ _swig_go_2, intgo _swig_go_3, long long _swig_go_4, intgo _swig_go_5, wetee_ton_cell *_swig_go_6) {
+_gostring_ _wrap_ton_highload_sign_message_cwetee_821f7166ba687e01(wetee_ton_cell **_swig_go_0, wetee_ton_wallet *_swig_go_1, _goslice_ _swig_go_2, intgo _swig_go_3, long long _swig_go_4, intgo _swig_go_5, wetee_ton_cell *_swig_go_6) {
   wetee_ton_cell **arg1 = (wetee_ton_cell **) 0 ;
   wetee_ton_wallet *arg2 = (wetee_ton_wallet *) 0 ;
   uint8_t *arg3 ;
@@ -9853,7 +9944,7 @@ _gostring_ _wrap_ton_highload_sign_message_cwetee_42f7fdc8fac9f40f(wetee_ton_cel
 }
 
 
-_gostring_ _wrap_ton_highload_sign_batch_cwetee_42f7fdc8fac9f40f(wetee_ton_cell **_swig_go_0, wetee_ton_wallet *_swig_go_1, _goslice_ _swig_go_2, intgo _swig_go_3, long long _swig_go_4, wetee_ton_transfer *_swig_go_5, _goslice_ _swig_go_6) {
+_gostring_ _wrap_ton_highload_sign_batch_cwetee_821f7166ba687e01(wetee_ton_cell **_swig_go_0, wetee_ton_wallet *_swig_go_1, _goslice_ _swig_go_2, intgo _swig_go_3, long long _swig_go_4, wetee_ton_transfer *_swig_go_5, _goslice_ _swig_go_6) {
   wetee_ton_cell **arg1 = (wetee_ton_cell **) 0 ;
   wetee_ton_wallet *arg2 = (wetee_ton_wallet *) 0 ;
   uint8_t *arg3 ;
@@ -9897,7 +9988,7 @@ _gostring_ _wrap_ton_highload_sign_batch_cwetee_42f7fdc8fac9f40f(wetee_ton_cell 
 }
 
 
-void _wrap_ton_dict_free_cwetee_42f7fdc8fac9f40f(wetee_ton_dict *_swig_go_0) {
+void _wrap_ton_dict_free_cwetee_821f7166ba687e01(wetee_ton_dict *_swig_go_0) {
   wetee_ton_dict *arg1 = (wetee_ton_dict *) 0 ;
   
   arg1 = (wetee_ton_dict *)(uintptr_t)_swig_go_0; 
@@ -9910,7 +10001,7 @@ void _wrap_ton_dict_free_cwetee_42f7fdc8fac9f40f(wetee_ton_dict *_swig_go_0) {
 }
 
 
-_gostring_ _wrap_ton_dict_new_cwetee_42f7fdc8fac9f40f(wetee_ton_dict **_swig_go_0, intgo _swig_go_1) {
+_gostring_ _wrap_ton_dict_new_cwetee_821f7166ba687e01(wetee_ton_dict **_swig_go_0, intgo _swig_go_1) {
   wetee_ton_dict **arg1 = (wetee_ton_dict **) 0 ;
   unsigned int arg2 ;
   wetee_ton_dict *temp1 ;
@@ -9937,7 +10028,7 @@ _gostring_ _wrap_ton_dict_new_cwetee_42f7fdc8fac9f40f(wetee_ton_dict **_swig_go_
 }
 
 
-long long _wrap_ton_dict_count_cwetee_42f7fdc8fac9f40f(wetee_ton_dict *_swig_go_0) {
+long long _wrap_ton_dict_count_cwetee_821f7166ba687e01(wetee_ton_dict *_swig_go_0) {
   wetee_ton_dict *arg1 = (wetee_ton_dict *) 0 ;
   size_t result;
   long long _swig_go_result;
@@ -9953,7 +10044,7 @@ long long _wrap_ton_dict_count_cwetee_42f7fdc8fac9f40f(wetee_ton_dict *_swig_go_
 }
 
 
-intgo _wrap_ton_dict_key_bits_cwetee_42f7fdc8fac9f40f(wetee_ton_dict *_swig_go_0) {
+intgo _wrap_ton_dict_key_bits_cwetee_821f7166ba687e01(wetee_ton_dict *_swig_go_0) {
   wetee_ton_dict *arg1 = (wetee_ton_dict *) 0 ;
   unsigned int result;
   intgo _swig_go_result;
@@ -9969,7 +10060,7 @@ intgo _wrap_ton_dict_key_bits_cwetee_42f7fdc8fac9f40f(wetee_ton_dict *_swig_go_0
 }
 
 
-_gostring_ _wrap_ton_dict_set_cwetee_42f7fdc8fac9f40f(wetee_ton_dict *_swig_go_0, _goslice_ _swig_go_1, wetee_ton_cell *_swig_go_2) {
+_gostring_ _wrap_ton_dict_set_cwetee_821f7166ba687e01(wetee_ton_dict *_swig_go_0, _goslice_ _swig_go_1, wetee_ton_cell *_swig_go_2) {
   wetee_ton_dict *arg1 = (wetee_ton_dict *) 0 ;
   uint8_t *arg2 = (uint8_t *) 0 ;
   size_t arg3 ;
@@ -9993,7 +10084,7 @@ _gostring_ _wrap_ton_dict_set_cwetee_42f7fdc8fac9f40f(wetee_ton_dict *_swig_go_0
 }
 
 
-_gostring_ _wrap_ton_dict_get_cwetee_42f7fdc8fac9f40f(wetee_ton_cell **_swig_go_0, wetee_ton_dict *_swig_go_1, _goslice_ _swig_go_2) {
+_gostring_ _wrap_ton_dict_get_cwetee_821f7166ba687e01(wetee_ton_cell **_swig_go_0, wetee_ton_dict *_swig_go_1, _goslice_ _swig_go_2) {
   wetee_ton_cell **arg1 = (wetee_ton_cell **) 0 ;
   wetee_ton_dict *arg2 = (wetee_ton_dict *) 0 ;
   uint8_t *arg3 = (uint8_t *) 0 ;
@@ -10026,7 +10117,7 @@ _gostring_ _wrap_ton_dict_get_cwetee_42f7fdc8fac9f40f(wetee_ton_cell **_swig_go_
 }
 
 
-_gostring_ _wrap_ton_dict_remove_cwetee_42f7fdc8fac9f40f(wetee_ton_dict *_swig_go_0, _goslice_ _swig_go_1) {
+_gostring_ _wrap_ton_dict_remove_cwetee_821f7166ba687e01(wetee_ton_dict *_swig_go_0, _goslice_ _swig_go_1) {
   wetee_ton_dict *arg1 = (wetee_ton_dict *) 0 ;
   uint8_t *arg2 = (uint8_t *) 0 ;
   size_t arg3 ;
@@ -10048,7 +10139,7 @@ _gostring_ _wrap_ton_dict_remove_cwetee_42f7fdc8fac9f40f(wetee_ton_dict *_swig_g
 }
 
 
-_gostring_ _wrap_ton_dict_entry_cwetee_42f7fdc8fac9f40f(_goslice_ _swig_go_0, wetee_ton_cell **_swig_go_1, wetee_ton_dict *_swig_go_2, long long _swig_go_3) {
+_gostring_ _wrap_ton_dict_entry_cwetee_821f7166ba687e01(_goslice_ _swig_go_0, wetee_ton_cell **_swig_go_1, wetee_ton_dict *_swig_go_2, long long _swig_go_3) {
   uint8_t *arg1 = (uint8_t *) 0 ;
   size_t arg2 ;
   wetee_ton_cell **arg3 = (wetee_ton_cell **) 0 ;
@@ -10083,7 +10174,7 @@ _gostring_ _wrap_ton_dict_entry_cwetee_42f7fdc8fac9f40f(_goslice_ _swig_go_0, we
 }
 
 
-_gostring_ _wrap_ton_dict_root_cwetee_42f7fdc8fac9f40f(wetee_ton_cell **_swig_go_0, wetee_ton_dict *_swig_go_1) {
+_gostring_ _wrap_ton_dict_root_cwetee_821f7166ba687e01(wetee_ton_cell **_swig_go_0, wetee_ton_dict *_swig_go_1) {
   wetee_ton_cell **arg1 = (wetee_ton_cell **) 0 ;
   wetee_ton_dict *arg2 = (wetee_ton_dict *) 0 ;
   wetee_ton_cell *temp1 ;
@@ -10110,7 +10201,7 @@ _gostring_ _wrap_ton_dict_root_cwetee_42f7fdc8fac9f40f(wetee_ton_cell **_swig_go
 }
 
 
-_gostring_ _wrap_ton_builder_store_dict_cwetee_42f7fdc8fac9f40f(wetee_ton_builder *_swig_go_0, wetee_ton_dict *_swig_go_1) {
+_gostring_ _wrap_ton_builder_store_dict_cwetee_821f7166ba687e01(wetee_ton_builder *_swig_go_0, wetee_ton_dict *_swig_go_1) {
   wetee_ton_builder *arg1 = (wetee_ton_builder *) 0 ;
   wetee_ton_dict *arg2 = (wetee_ton_dict *) 0 ;
   wetee_rc result;
@@ -10128,7 +10219,7 @@ _gostring_ _wrap_ton_builder_store_dict_cwetee_42f7fdc8fac9f40f(wetee_ton_builde
 }
 
 
-_gostring_ _wrap_ton_dict_from_root_cwetee_42f7fdc8fac9f40f(wetee_ton_dict **_swig_go_0, wetee_ton_cell *_swig_go_1, intgo _swig_go_2) {
+_gostring_ _wrap_ton_dict_from_root_cwetee_821f7166ba687e01(wetee_ton_dict **_swig_go_0, wetee_ton_cell *_swig_go_1, intgo _swig_go_2) {
   wetee_ton_dict **arg1 = (wetee_ton_dict **) 0 ;
   wetee_ton_cell *arg2 = (wetee_ton_cell *) 0 ;
   unsigned int arg3 ;
@@ -10157,7 +10248,7 @@ _gostring_ _wrap_ton_dict_from_root_cwetee_42f7fdc8fac9f40f(wetee_ton_dict **_sw
 }
 
 
-_gostring_ _wrap_ton_slice_load_dict_cwetee_42f7fdc8fac9f40f(wetee_ton_dict **_swig_go_0, wetee_ton_slice *_swig_go_1, intgo _swig_go_2) {
+_gostring_ _wrap_ton_slice_load_dict_cwetee_821f7166ba687e01(wetee_ton_dict **_swig_go_0, wetee_ton_slice *_swig_go_1, intgo _swig_go_2) {
   wetee_ton_dict **arg1 = (wetee_ton_dict **) 0 ;
   wetee_ton_slice *arg2 = (wetee_ton_slice *) 0 ;
   unsigned int arg3 ;
@@ -10186,7 +10277,7 @@ _gostring_ _wrap_ton_slice_load_dict_cwetee_42f7fdc8fac9f40f(wetee_ton_dict **_s
 }
 
 
-intgo _wrap_TON_JETTON_FORWARD_INLINE_cwetee_42f7fdc8fac9f40f() {
+intgo _wrap_TON_JETTON_FORWARD_INLINE_cwetee_821f7166ba687e01() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -10197,7 +10288,7 @@ intgo _wrap_TON_JETTON_FORWARD_INLINE_cwetee_42f7fdc8fac9f40f() {
 }
 
 
-intgo _wrap_TON_JETTON_DATA_STATUS_cwetee_42f7fdc8fac9f40f() {
+intgo _wrap_TON_JETTON_DATA_STATUS_cwetee_821f7166ba687e01() {
   int result;
   intgo _swig_go_result;
   
@@ -10208,7 +10299,7 @@ intgo _wrap_TON_JETTON_DATA_STATUS_cwetee_42f7fdc8fac9f40f() {
 }
 
 
-intgo _wrap_TON_JETTON_DATA_CODE_REF_cwetee_42f7fdc8fac9f40f() {
+intgo _wrap_TON_JETTON_DATA_CODE_REF_cwetee_821f7166ba687e01() {
   int result;
   intgo _swig_go_result;
   
@@ -10219,7 +10310,7 @@ intgo _wrap_TON_JETTON_DATA_CODE_REF_cwetee_42f7fdc8fac9f40f() {
 }
 
 
-_gostring_ _wrap_ton_jetton_transfer_cwetee_42f7fdc8fac9f40f(wetee_ton_cell **_swig_go_0, long long _swig_go_1, _goslice_ _swig_go_2, _gostring_ _swig_go_3, _gostring_ _swig_go_4, wetee_ton_cell *_swig_go_5, _goslice_ _swig_go_6, wetee_ton_cell *_swig_go_7, intgo _swig_go_8) {
+_gostring_ _wrap_ton_jetton_transfer_cwetee_821f7166ba687e01(wetee_ton_cell **_swig_go_0, long long _swig_go_1, _goslice_ _swig_go_2, _gostring_ _swig_go_3, _gostring_ _swig_go_4, wetee_ton_cell *_swig_go_5, _goslice_ _swig_go_6, wetee_ton_cell *_swig_go_7, intgo _swig_go_8) {
   wetee_ton_cell **arg1 = (wetee_ton_cell **) 0 ;
   uint64_t arg2 ;
   wetee_u128 arg3 ;
@@ -10276,7 +10367,7 @@ _gostring_ _wrap_ton_jetton_transfer_cwetee_42f7fdc8fac9f40f(wetee_ton_cell **_s
 }
 
 
-_gostring_ _wrap_ton_jetton_wallet_address_cwetee_42f7fdc8fac9f40f(wetee_buf *_swig_go_0, intgo _swig_go_1, _gostring_ _swig_go_2, _gostring_ _swig_go_3, wetee_ton_cell *_swig_go_4) {
+_gostring_ _wrap_ton_jetton_wallet_address_cwetee_821f7166ba687e01(wetee_buf *_swig_go_0, intgo _swig_go_1, _gostring_ _swig_go_2, _gostring_ _swig_go_3, wetee_ton_cell *_swig_go_4) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   int arg2 ;
   char *arg3 = (char *) 0 ;
@@ -10324,7 +10415,7 @@ _gostring_ _wrap_ton_jetton_wallet_address_cwetee_42f7fdc8fac9f40f(wetee_buf *_s
 }
 
 
-_gostring_ _wrap_ton_message_normalized_hash_cwetee_42f7fdc8fac9f40f(_goslice_ _swig_go_0, wetee_ton_cell *_swig_go_1) {
+_gostring_ _wrap_ton_message_normalized_hash_cwetee_821f7166ba687e01(_goslice_ _swig_go_0, wetee_ton_cell *_swig_go_1) {
   uint8_t *arg1 ;
   wetee_ton_cell *arg2 = (wetee_ton_cell *) 0 ;
   wetee_rc result;
@@ -10345,7 +10436,7 @@ _gostring_ _wrap_ton_message_normalized_hash_cwetee_42f7fdc8fac9f40f(_goslice_ _
 }
 
 
-_gostring_ _wrap_ton_state_init_public_key_cwetee_42f7fdc8fac9f40f(_goslice_ _swig_go_0, int *_swig_go_1, wetee_ton_cell *_swig_go_2) {
+_gostring_ _wrap_ton_state_init_public_key_cwetee_821f7166ba687e01(_goslice_ _swig_go_0, int *_swig_go_1, wetee_ton_cell *_swig_go_2) {
   uint8_t *arg1 ;
   unsigned int *arg2 = (unsigned int *) 0 ;
   wetee_ton_cell *arg3 = (wetee_ton_cell *) 0 ;
@@ -10368,7 +10459,7 @@ _gostring_ _wrap_ton_state_init_public_key_cwetee_42f7fdc8fac9f40f(_goslice_ _sw
 }
 
 
-_gostring_ _wrap_ton_proof_hash_cwetee_42f7fdc8fac9f40f(_goslice_ _swig_go_0, _gostring_ _swig_go_1, _gostring_ _swig_go_2, long long _swig_go_3, _goslice_ _swig_go_4) {
+_gostring_ _wrap_ton_proof_hash_cwetee_821f7166ba687e01(_goslice_ _swig_go_0, _gostring_ _swig_go_1, _gostring_ _swig_go_2, long long _swig_go_3, _goslice_ _swig_go_4) {
   uint8_t *arg1 ;
   char *arg2 = (char *) 0 ;
   size_t arg3 ;
@@ -10407,7 +10498,7 @@ _gostring_ _wrap_ton_proof_hash_cwetee_42f7fdc8fac9f40f(_goslice_ _swig_go_0, _g
 }
 
 
-_gostring_ _wrap_ton_proof_verify_json_cwetee_42f7fdc8fac9f40f(_goslice_ _swig_go_0, wetee_buf *_swig_go_1, wetee_buf *_swig_go_2, _gostring_ _swig_go_3, _gostring_ _swig_go_4, long long _swig_go_5, long long _swig_go_6) {
+_gostring_ _wrap_ton_proof_verify_json_cwetee_821f7166ba687e01(_goslice_ _swig_go_0, wetee_buf *_swig_go_1, wetee_buf *_swig_go_2, _gostring_ _swig_go_3, _gostring_ _swig_go_4, long long _swig_go_5, long long _swig_go_6) {
   uint8_t *arg1 ;
   wetee_buf *arg2 = (wetee_buf *) 0 ;
   wetee_buf *arg3 = (wetee_buf *) 0 ;
@@ -10479,7 +10570,7 @@ _gostring_ _wrap_ton_proof_verify_json_cwetee_42f7fdc8fac9f40f(_goslice_ _swig_g
 }
 
 
-intgo _wrap_RPC_CHECK_GENESIS_cwetee_42f7fdc8fac9f40f() {
+intgo _wrap_RPC_CHECK_GENESIS_cwetee_821f7166ba687e01() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -10490,7 +10581,7 @@ intgo _wrap_RPC_CHECK_GENESIS_cwetee_42f7fdc8fac9f40f() {
 }
 
 
-intgo _wrap_RPC_LAZY_CONNECT_cwetee_42f7fdc8fac9f40f() {
+intgo _wrap_RPC_LAZY_CONNECT_cwetee_821f7166ba687e01() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -10501,7 +10592,7 @@ intgo _wrap_RPC_LAZY_CONNECT_cwetee_42f7fdc8fac9f40f() {
 }
 
 
-intgo _wrap_RPC_NO_JITTER_cwetee_42f7fdc8fac9f40f() {
+intgo _wrap_RPC_NO_JITTER_cwetee_821f7166ba687e01() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -10512,7 +10603,7 @@ intgo _wrap_RPC_NO_JITTER_cwetee_42f7fdc8fac9f40f() {
 }
 
 
-intgo _wrap_RPC_SUB_NO_RESUBSCRIBE_cwetee_42f7fdc8fac9f40f() {
+intgo _wrap_RPC_SUB_NO_RESUBSCRIBE_cwetee_821f7166ba687e01() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -10523,7 +10614,7 @@ intgo _wrap_RPC_SUB_NO_RESUBSCRIBE_cwetee_42f7fdc8fac9f40f() {
 }
 
 
-intgo _wrap_RPC_TRANSPORT_WS_cwetee_42f7fdc8fac9f40f() {
+intgo _wrap_RPC_TRANSPORT_WS_cwetee_821f7166ba687e01() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -10534,7 +10625,7 @@ intgo _wrap_RPC_TRANSPORT_WS_cwetee_42f7fdc8fac9f40f() {
 }
 
 
-intgo _wrap_RPC_TRANSPORT_HTTP_cwetee_42f7fdc8fac9f40f() {
+intgo _wrap_RPC_TRANSPORT_HTTP_cwetee_821f7166ba687e01() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -10545,7 +10636,7 @@ intgo _wrap_RPC_TRANSPORT_HTTP_cwetee_42f7fdc8fac9f40f() {
 }
 
 
-intgo _wrap_RPC_TRANSPORT_CUSTOM_cwetee_42f7fdc8fac9f40f() {
+intgo _wrap_RPC_TRANSPORT_CUSTOM_cwetee_821f7166ba687e01() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -10556,7 +10647,7 @@ intgo _wrap_RPC_TRANSPORT_CUSTOM_cwetee_42f7fdc8fac9f40f() {
 }
 
 
-intgo _wrap_RPC_SUB_NOTIFICATION_cwetee_42f7fdc8fac9f40f() {
+intgo _wrap_RPC_SUB_NOTIFICATION_cwetee_821f7166ba687e01() {
   int result;
   intgo _swig_go_result;
   
@@ -10567,7 +10658,7 @@ intgo _wrap_RPC_SUB_NOTIFICATION_cwetee_42f7fdc8fac9f40f() {
 }
 
 
-intgo _wrap_RPC_SUB_LOST_cwetee_42f7fdc8fac9f40f() {
+intgo _wrap_RPC_SUB_LOST_cwetee_821f7166ba687e01() {
   int result;
   intgo _swig_go_result;
   
@@ -10578,7 +10669,7 @@ intgo _wrap_RPC_SUB_LOST_cwetee_42f7fdc8fac9f40f() {
 }
 
 
-intgo _wrap_RPC_SUB_RESUBSCRIBED_cwetee_42f7fdc8fac9f40f() {
+intgo _wrap_RPC_SUB_RESUBSCRIBED_cwetee_821f7166ba687e01() {
   int result;
   intgo _swig_go_result;
   
@@ -10589,7 +10680,7 @@ intgo _wrap_RPC_SUB_RESUBSCRIBED_cwetee_42f7fdc8fac9f40f() {
 }
 
 
-intgo _wrap_RPC_SUB_CLOSED_cwetee_42f7fdc8fac9f40f() {
+intgo _wrap_RPC_SUB_CLOSED_cwetee_821f7166ba687e01() {
   int result;
   intgo _swig_go_result;
   
@@ -10600,7 +10691,7 @@ intgo _wrap_RPC_SUB_CLOSED_cwetee_42f7fdc8fac9f40f() {
 }
 
 
-intgo _wrap_rpc_transports_cwetee_42f7fdc8fac9f40f() {
+intgo _wrap_rpc_transports_cwetee_821f7166ba687e01() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -10614,7 +10705,7 @@ intgo _wrap_rpc_transports_cwetee_42f7fdc8fac9f40f() {
 }
 
 
-void _wrap_rpc_free_cwetee_42f7fdc8fac9f40f(wetee_rpc *_swig_go_0) {
+void _wrap_rpc_free_cwetee_821f7166ba687e01(wetee_rpc *_swig_go_0) {
   wetee_rpc *arg1 = (wetee_rpc *) 0 ;
   
   arg1 = (wetee_rpc *)(uintptr_t)_swig_go_0; 
@@ -10627,7 +10718,7 @@ void _wrap_rpc_free_cwetee_42f7fdc8fac9f40f(wetee_rpc *_swig_go_0) {
 }
 
 
-_gostring_ _wrap_rpc_open_cwetee_42f7fdc8fac9f40f(wetee_rpc **_swig_go_0, _gostring_ _swig_go_1, intgo _swig_go_2, intgo _swig_go_3, intgo _swig_go_4, _gostring_ _swig_go_5, long long _swig_go_6, intgo _swig_go_7, intgo _swig_go_8, intgo _swig_go_9) {
+_gostring_ _wrap_rpc_open_cwetee_821f7166ba687e01(wetee_rpc **_swig_go_0, _gostring_ _swig_go_1, intgo _swig_go_2, intgo _swig_go_3, intgo _swig_go_4, _gostring_ _swig_go_5, long long _swig_go_6, intgo _swig_go_7, intgo _swig_go_8, intgo _swig_go_9) {
   wetee_rpc **arg1 = (wetee_rpc **) 0 ;
   char *arg2 = (char *) 0 ;
   unsigned int arg3 ;
@@ -10685,7 +10776,7 @@ _gostring_ _wrap_rpc_open_cwetee_42f7fdc8fac9f40f(wetee_rpc **_swig_go_0, _gostr
 }
 
 
-_gostring_ _wrap_rpc_call_cwetee_42f7fdc8fac9f40f(wetee_buf *_swig_go_0, wetee_rpc *_swig_go_1, _gostring_ _swig_go_2, _gostring_ _swig_go_3, intgo _swig_go_4) {
+_gostring_ _wrap_rpc_call_cwetee_821f7166ba687e01(wetee_buf *_swig_go_0, wetee_rpc *_swig_go_1, _gostring_ _swig_go_2, _gostring_ _swig_go_3, intgo _swig_go_4) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   wetee_rpc *arg2 = (wetee_rpc *) 0 ;
   char *arg3 = (char *) 0 ;
@@ -10734,7 +10825,7 @@ _gostring_ _wrap_rpc_call_cwetee_42f7fdc8fac9f40f(wetee_buf *_swig_go_0, wetee_r
 }
 
 
-_gostring_ _wrap_rpc_reconnect_cwetee_42f7fdc8fac9f40f(wetee_rpc *_swig_go_0) {
+_gostring_ _wrap_rpc_reconnect_cwetee_821f7166ba687e01(wetee_rpc *_swig_go_0) {
   wetee_rpc *arg1 = (wetee_rpc *) 0 ;
   wetee_rc result;
   _gostring_ _swig_go_result;
@@ -10750,7 +10841,7 @@ _gostring_ _wrap_rpc_reconnect_cwetee_42f7fdc8fac9f40f(wetee_rpc *_swig_go_0) {
 }
 
 
-_gostring_ _wrap_rpc_current_url_cwetee_42f7fdc8fac9f40f(wetee_buf *_swig_go_0, wetee_rpc *_swig_go_1) {
+_gostring_ _wrap_rpc_current_url_cwetee_821f7166ba687e01(wetee_buf *_swig_go_0, wetee_rpc *_swig_go_1) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   wetee_rpc *arg2 = (wetee_rpc *) 0 ;
   wetee_buf temp1 ;
@@ -10784,7 +10875,7 @@ _gostring_ _wrap_rpc_current_url_cwetee_42f7fdc8fac9f40f(wetee_buf *_swig_go_0, 
 }
 
 
-_gostring_ _wrap_rpc_genesis_hash_cwetee_42f7fdc8fac9f40f(wetee_buf *_swig_go_0, wetee_rpc *_swig_go_1) {
+_gostring_ _wrap_rpc_genesis_hash_cwetee_821f7166ba687e01(wetee_buf *_swig_go_0, wetee_rpc *_swig_go_1) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   wetee_rpc *arg2 = (wetee_rpc *) 0 ;
   wetee_buf temp1 ;
@@ -10818,7 +10909,7 @@ _gostring_ _wrap_rpc_genesis_hash_cwetee_42f7fdc8fac9f40f(wetee_buf *_swig_go_0,
 }
 
 
-_gostring_ _wrap_rpc_stats_json_cwetee_42f7fdc8fac9f40f(wetee_buf *_swig_go_0, wetee_rpc *_swig_go_1) {
+_gostring_ _wrap_rpc_stats_json_cwetee_821f7166ba687e01(wetee_buf *_swig_go_0, wetee_rpc *_swig_go_1) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   wetee_rpc *arg2 = (wetee_rpc *) 0 ;
   wetee_buf temp1 ;
@@ -10852,7 +10943,7 @@ _gostring_ _wrap_rpc_stats_json_cwetee_42f7fdc8fac9f40f(wetee_buf *_swig_go_0, w
 }
 
 
-void _wrap_rpc_queue_free_cwetee_42f7fdc8fac9f40f(wetee_rpc_queue *_swig_go_0) {
+void _wrap_rpc_queue_free_cwetee_821f7166ba687e01(wetee_rpc_queue *_swig_go_0) {
   wetee_rpc_queue *arg1 = (wetee_rpc_queue *) 0 ;
   
   arg1 = (wetee_rpc_queue *)(uintptr_t)_swig_go_0; 
@@ -10865,7 +10956,7 @@ void _wrap_rpc_queue_free_cwetee_42f7fdc8fac9f40f(wetee_rpc_queue *_swig_go_0) {
 }
 
 
-_gostring_ _wrap_rpc_queue_subscribe_cwetee_42f7fdc8fac9f40f(wetee_rpc_queue **_swig_go_0, wetee_rpc *_swig_go_1, _gostring_ _swig_go_2, _gostring_ _swig_go_3, _gostring_ _swig_go_4, intgo _swig_go_5, intgo _swig_go_6) {
+_gostring_ _wrap_rpc_queue_subscribe_cwetee_821f7166ba687e01(wetee_rpc_queue **_swig_go_0, wetee_rpc *_swig_go_1, _gostring_ _swig_go_2, _gostring_ _swig_go_3, _gostring_ _swig_go_4, intgo _swig_go_5, intgo _swig_go_6) {
   wetee_rpc_queue **arg1 = (wetee_rpc_queue **) 0 ;
   wetee_rpc *arg2 = (wetee_rpc *) 0 ;
   char *arg3 = (char *) 0 ;
@@ -10921,7 +11012,7 @@ _gostring_ _wrap_rpc_queue_subscribe_cwetee_42f7fdc8fac9f40f(wetee_rpc_queue **_
 }
 
 
-_gostring_ _wrap_rpc_queue_next_cwetee_42f7fdc8fac9f40f(int *_swig_go_0, wetee_buf *_swig_go_1, wetee_rpc_queue *_swig_go_2, intgo _swig_go_3) {
+_gostring_ _wrap_rpc_queue_next_cwetee_821f7166ba687e01(int *_swig_go_0, wetee_buf *_swig_go_1, wetee_rpc_queue *_swig_go_2, intgo _swig_go_3) {
   unsigned int *arg1 = (unsigned int *) 0 ;
   wetee_buf *arg2 = (wetee_buf *) 0 ;
   wetee_rpc_queue *arg3 = (wetee_rpc_queue *) 0 ;
@@ -10959,7 +11050,7 @@ _gostring_ _wrap_rpc_queue_next_cwetee_42f7fdc8fac9f40f(int *_swig_go_0, wetee_b
 }
 
 
-_gostring_ _wrap_rpc_queue_renew_cwetee_42f7fdc8fac9f40f(wetee_rpc_queue *_swig_go_0, intgo _swig_go_1) {
+_gostring_ _wrap_rpc_queue_renew_cwetee_821f7166ba687e01(wetee_rpc_queue *_swig_go_0, intgo _swig_go_1) {
   wetee_rpc_queue *arg1 = (wetee_rpc_queue *) 0 ;
   unsigned int arg2 ;
   wetee_rc result;
@@ -10977,7 +11068,7 @@ _gostring_ _wrap_rpc_queue_renew_cwetee_42f7fdc8fac9f40f(wetee_rpc_queue *_swig_
 }
 
 
-_gostring_ _wrap_rpc_queue_id_cwetee_42f7fdc8fac9f40f(wetee_buf *_swig_go_0, wetee_rpc_queue *_swig_go_1) {
+_gostring_ _wrap_rpc_queue_id_cwetee_821f7166ba687e01(wetee_buf *_swig_go_0, wetee_rpc_queue *_swig_go_1) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   wetee_rpc_queue *arg2 = (wetee_rpc_queue *) 0 ;
   wetee_buf temp1 ;
@@ -11011,7 +11102,7 @@ _gostring_ _wrap_rpc_queue_id_cwetee_42f7fdc8fac9f40f(wetee_buf *_swig_go_0, wet
 }
 
 
-void _wrap_chain_free_cwetee_42f7fdc8fac9f40f(wetee_chain *_swig_go_0) {
+void _wrap_chain_free_cwetee_821f7166ba687e01(wetee_chain *_swig_go_0) {
   wetee_chain *arg1 = (wetee_chain *) 0 ;
   
   arg1 = (wetee_chain *)(uintptr_t)_swig_go_0; 
@@ -11024,7 +11115,7 @@ void _wrap_chain_free_cwetee_42f7fdc8fac9f40f(wetee_chain *_swig_go_0) {
 }
 
 
-void _wrap_chain_watch_free_cwetee_42f7fdc8fac9f40f(wetee_chain_watch *_swig_go_0) {
+void _wrap_chain_watch_free_cwetee_821f7166ba687e01(wetee_chain_watch *_swig_go_0) {
   wetee_chain_watch *arg1 = (wetee_chain_watch *) 0 ;
   
   arg1 = (wetee_chain_watch *)(uintptr_t)_swig_go_0; 
@@ -11037,7 +11128,7 @@ void _wrap_chain_watch_free_cwetee_42f7fdc8fac9f40f(wetee_chain_watch *_swig_go_
 }
 
 
-intgo _wrap_CHAIN_RPC_AUTO_cwetee_42f7fdc8fac9f40f() {
+intgo _wrap_CHAIN_RPC_AUTO_cwetee_821f7166ba687e01() {
   int result;
   intgo _swig_go_result;
   
@@ -11048,7 +11139,7 @@ intgo _wrap_CHAIN_RPC_AUTO_cwetee_42f7fdc8fac9f40f() {
 }
 
 
-intgo _wrap_CHAIN_RPC_LEGACY_cwetee_42f7fdc8fac9f40f() {
+intgo _wrap_CHAIN_RPC_LEGACY_cwetee_821f7166ba687e01() {
   int result;
   intgo _swig_go_result;
   
@@ -11059,7 +11150,7 @@ intgo _wrap_CHAIN_RPC_LEGACY_cwetee_42f7fdc8fac9f40f() {
 }
 
 
-intgo _wrap_CHAIN_RPC_NEW_cwetee_42f7fdc8fac9f40f() {
+intgo _wrap_CHAIN_RPC_NEW_cwetee_821f7166ba687e01() {
   int result;
   intgo _swig_go_result;
   
@@ -11070,7 +11161,7 @@ intgo _wrap_CHAIN_RPC_NEW_cwetee_42f7fdc8fac9f40f() {
 }
 
 
-intgo _wrap_TX_IN_BLOCK_cwetee_42f7fdc8fac9f40f() {
+intgo _wrap_TX_IN_BLOCK_cwetee_821f7166ba687e01() {
   int result;
   intgo _swig_go_result;
   
@@ -11081,7 +11172,7 @@ intgo _wrap_TX_IN_BLOCK_cwetee_42f7fdc8fac9f40f() {
 }
 
 
-intgo _wrap_TX_FINALIZED_cwetee_42f7fdc8fac9f40f() {
+intgo _wrap_TX_FINALIZED_cwetee_821f7166ba687e01() {
   int result;
   intgo _swig_go_result;
   
@@ -11092,7 +11183,7 @@ intgo _wrap_TX_FINALIZED_cwetee_42f7fdc8fac9f40f() {
 }
 
 
-_gostring_ _wrap_chainb_connect_cwetee_42f7fdc8fac9f40f(wetee_chain **_swig_go_0, _gostring_ _swig_go_1, intgo _swig_go_2, _gostring_ _swig_go_3, _gostring_ _swig_go_4, intgo _swig_go_5) {
+_gostring_ _wrap_chainb_connect_cwetee_821f7166ba687e01(wetee_chain **_swig_go_0, _gostring_ _swig_go_1, intgo _swig_go_2, _gostring_ _swig_go_3, _gostring_ _swig_go_4, intgo _swig_go_5) {
   wetee_chain **arg1 = (wetee_chain **) 0 ;
   char *arg2 = (char *) 0 ;
   int arg3 ;
@@ -11152,7 +11243,7 @@ _gostring_ _wrap_chainb_connect_cwetee_42f7fdc8fac9f40f(wetee_chain **_swig_go_0
 }
 
 
-_gostring_ _wrap_chainb_genesis_hash_cwetee_42f7fdc8fac9f40f(_goslice_ _swig_go_0, wetee_chain *_swig_go_1) {
+_gostring_ _wrap_chainb_genesis_hash_cwetee_821f7166ba687e01(_goslice_ _swig_go_0, wetee_chain *_swig_go_1) {
   uint8_t *arg1 ;
   wetee_chain *arg2 = (wetee_chain *) 0 ;
   wetee_rc result;
@@ -11173,7 +11264,7 @@ _gostring_ _wrap_chainb_genesis_hash_cwetee_42f7fdc8fac9f40f(_goslice_ _swig_go_
 }
 
 
-intgo _wrap_chainb_spec_version_cwetee_42f7fdc8fac9f40f(wetee_chain *_swig_go_0) {
+intgo _wrap_chainb_spec_version_cwetee_821f7166ba687e01(wetee_chain *_swig_go_0) {
   wetee_chain *arg1 = (wetee_chain *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -11189,7 +11280,7 @@ intgo _wrap_chainb_spec_version_cwetee_42f7fdc8fac9f40f(wetee_chain *_swig_go_0)
 }
 
 
-intgo _wrap_chainb_transaction_version_cwetee_42f7fdc8fac9f40f(wetee_chain *_swig_go_0) {
+intgo _wrap_chainb_transaction_version_cwetee_821f7166ba687e01(wetee_chain *_swig_go_0) {
   wetee_chain *arg1 = (wetee_chain *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -11205,7 +11296,7 @@ intgo _wrap_chainb_transaction_version_cwetee_42f7fdc8fac9f40f(wetee_chain *_swi
 }
 
 
-intgo _wrap_chainb_ss58_cwetee_42f7fdc8fac9f40f(wetee_chain *_swig_go_0) {
+intgo _wrap_chainb_ss58_cwetee_821f7166ba687e01(wetee_chain *_swig_go_0) {
   wetee_chain *arg1 = (wetee_chain *) 0 ;
   unsigned int result;
   intgo _swig_go_result;
@@ -11221,7 +11312,7 @@ intgo _wrap_chainb_ss58_cwetee_42f7fdc8fac9f40f(wetee_chain *_swig_go_0) {
 }
 
 
-intgo _wrap_chainb_decimals_cwetee_42f7fdc8fac9f40f(wetee_chain *_swig_go_0) {
+intgo _wrap_chainb_decimals_cwetee_821f7166ba687e01(wetee_chain *_swig_go_0) {
   wetee_chain *arg1 = (wetee_chain *) 0 ;
   unsigned int result;
   intgo _swig_go_result;
@@ -11237,7 +11328,7 @@ intgo _wrap_chainb_decimals_cwetee_42f7fdc8fac9f40f(wetee_chain *_swig_go_0) {
 }
 
 
-_gostring_ _wrap_chainb_symbol_cwetee_42f7fdc8fac9f40f(wetee_buf *_swig_go_0, wetee_chain *_swig_go_1) {
+_gostring_ _wrap_chainb_symbol_cwetee_821f7166ba687e01(wetee_buf *_swig_go_0, wetee_chain *_swig_go_1) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   wetee_chain *arg2 = (wetee_chain *) 0 ;
   wetee_buf temp1 ;
@@ -11271,7 +11362,7 @@ _gostring_ _wrap_chainb_symbol_cwetee_42f7fdc8fac9f40f(wetee_buf *_swig_go_0, we
 }
 
 
-intgo _wrap_chainb_uses_new_rpc_cwetee_42f7fdc8fac9f40f(wetee_chain *_swig_go_0) {
+intgo _wrap_chainb_uses_new_rpc_cwetee_821f7166ba687e01(wetee_chain *_swig_go_0) {
   wetee_chain *arg1 = (wetee_chain *) 0 ;
   int result;
   intgo _swig_go_result;
@@ -11287,7 +11378,7 @@ intgo _wrap_chainb_uses_new_rpc_cwetee_42f7fdc8fac9f40f(wetee_chain *_swig_go_0)
 }
 
 
-_gostring_ _wrap_chainb_request_cwetee_42f7fdc8fac9f40f(wetee_buf *_swig_go_0, wetee_chain *_swig_go_1, _gostring_ _swig_go_2, _gostring_ _swig_go_3) {
+_gostring_ _wrap_chainb_request_cwetee_821f7166ba687e01(wetee_buf *_swig_go_0, wetee_chain *_swig_go_1, _gostring_ _swig_go_2, _gostring_ _swig_go_3) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   wetee_chain *arg2 = (wetee_chain *) 0 ;
   char *arg3 = (char *) 0 ;
@@ -11340,7 +11431,7 @@ _gostring_ _wrap_chainb_request_cwetee_42f7fdc8fac9f40f(wetee_buf *_swig_go_0, w
 }
 
 
-_gostring_ _wrap_chainb_storage_json_cwetee_42f7fdc8fac9f40f(wetee_buf *_swig_go_0, wetee_chain *_swig_go_1, _gostring_ _swig_go_2, _gostring_ _swig_go_3, _gostring_ _swig_go_4, _gostring_ _swig_go_5) {
+_gostring_ _wrap_chainb_storage_json_cwetee_821f7166ba687e01(wetee_buf *_swig_go_0, wetee_chain *_swig_go_1, _gostring_ _swig_go_2, _gostring_ _swig_go_3, _gostring_ _swig_go_4, _gostring_ _swig_go_5) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   wetee_chain *arg2 = (wetee_chain *) 0 ;
   char *arg3 = (char *) 0 ;
@@ -11412,7 +11503,7 @@ _gostring_ _wrap_chainb_storage_json_cwetee_42f7fdc8fac9f40f(wetee_buf *_swig_go
 }
 
 
-_gostring_ _wrap_chainb_entries_json_cwetee_42f7fdc8fac9f40f(wetee_buf *_swig_go_0, wetee_chain *_swig_go_1, _gostring_ _swig_go_2, _gostring_ _swig_go_3, _gostring_ _swig_go_4, intgo _swig_go_5, _gostring_ _swig_go_6, _gostring_ _swig_go_7) {
+_gostring_ _wrap_chainb_entries_json_cwetee_821f7166ba687e01(wetee_buf *_swig_go_0, wetee_chain *_swig_go_1, _gostring_ _swig_go_2, _gostring_ _swig_go_3, _gostring_ _swig_go_4, intgo _swig_go_5, _gostring_ _swig_go_6, _gostring_ _swig_go_7) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   wetee_chain *arg2 = (wetee_chain *) 0 ;
   char *arg3 = (char *) 0 ;
@@ -11498,7 +11589,7 @@ _gostring_ _wrap_chainb_entries_json_cwetee_42f7fdc8fac9f40f(wetee_buf *_swig_go
 }
 
 
-_gostring_ _wrap_chainb_constant_json_cwetee_42f7fdc8fac9f40f(wetee_buf *_swig_go_0, wetee_chain *_swig_go_1, _gostring_ _swig_go_2, _gostring_ _swig_go_3) {
+_gostring_ _wrap_chainb_constant_json_cwetee_821f7166ba687e01(wetee_buf *_swig_go_0, wetee_chain *_swig_go_1, _gostring_ _swig_go_2, _gostring_ _swig_go_3) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   wetee_chain *arg2 = (wetee_chain *) 0 ;
   char *arg3 = (char *) 0 ;
@@ -11546,7 +11637,7 @@ _gostring_ _wrap_chainb_constant_json_cwetee_42f7fdc8fac9f40f(wetee_buf *_swig_g
 }
 
 
-_gostring_ _wrap_chainb_runtime_call_json_cwetee_42f7fdc8fac9f40f(wetee_buf *_swig_go_0, wetee_chain *_swig_go_1, _gostring_ _swig_go_2, _gostring_ _swig_go_3, _gostring_ _swig_go_4, _gostring_ _swig_go_5) {
+_gostring_ _wrap_chainb_runtime_call_json_cwetee_821f7166ba687e01(wetee_buf *_swig_go_0, wetee_chain *_swig_go_1, _gostring_ _swig_go_2, _gostring_ _swig_go_3, _gostring_ _swig_go_4, _gostring_ _swig_go_5) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   wetee_chain *arg2 = (wetee_chain *) 0 ;
   char *arg3 = (char *) 0 ;
@@ -11618,7 +11709,7 @@ _gostring_ _wrap_chainb_runtime_call_json_cwetee_42f7fdc8fac9f40f(wetee_buf *_sw
 }
 
 
-_gostring_ _wrap_chainb_events_json_cwetee_42f7fdc8fac9f40f(wetee_buf *_swig_go_0, wetee_chain *_swig_go_1, _gostring_ _swig_go_2) {
+_gostring_ _wrap_chainb_events_json_cwetee_821f7166ba687e01(wetee_buf *_swig_go_0, wetee_chain *_swig_go_1, _gostring_ _swig_go_2) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   wetee_chain *arg2 = (wetee_chain *) 0 ;
   char *arg3 = (char *) 0 ;
@@ -11664,7 +11755,7 @@ _gostring_ _wrap_chainb_events_json_cwetee_42f7fdc8fac9f40f(wetee_buf *_swig_go_
 }
 
 
-_gostring_ _wrap_chainb_sign_call_cwetee_42f7fdc8fac9f40f(wetee_buf *_swig_go_0, wetee_chain *_swig_go_1, _gostring_ _swig_go_2, _gostring_ _swig_go_3, _gostring_ _swig_go_4, wetee_keypair *_swig_go_5, long long _swig_go_6) {
+_gostring_ _wrap_chainb_sign_call_cwetee_821f7166ba687e01(wetee_buf *_swig_go_0, wetee_chain *_swig_go_1, _gostring_ _swig_go_2, _gostring_ _swig_go_3, _gostring_ _swig_go_4, wetee_keypair *_swig_go_5, long long _swig_go_6) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   wetee_chain *arg2 = (wetee_chain *) 0 ;
   char *arg3 = (char *) 0 ;
@@ -11728,7 +11819,7 @@ _gostring_ _wrap_chainb_sign_call_cwetee_42f7fdc8fac9f40f(wetee_buf *_swig_go_0,
 }
 
 
-_gostring_ _wrap_chainb_submit_cwetee_42f7fdc8fac9f40f(_goslice_ _swig_go_0, wetee_chain *_swig_go_1, _goslice_ _swig_go_2) {
+_gostring_ _wrap_chainb_submit_cwetee_821f7166ba687e01(_goslice_ _swig_go_0, wetee_chain *_swig_go_1, _goslice_ _swig_go_2) {
   uint8_t *arg1 ;
   wetee_chain *arg2 = (wetee_chain *) 0 ;
   uint8_t *arg3 = (uint8_t *) 0 ;
@@ -11755,7 +11846,7 @@ _gostring_ _wrap_chainb_submit_cwetee_42f7fdc8fac9f40f(_goslice_ _swig_go_0, wet
 }
 
 
-_gostring_ _wrap_chainb_submit_watch_cwetee_42f7fdc8fac9f40f(wetee_chain_watch **_swig_go_0, wetee_chain *_swig_go_1, _goslice_ _swig_go_2) {
+_gostring_ _wrap_chainb_submit_watch_cwetee_821f7166ba687e01(wetee_chain_watch **_swig_go_0, wetee_chain *_swig_go_1, _goslice_ _swig_go_2) {
   wetee_chain_watch **arg1 = (wetee_chain_watch **) 0 ;
   wetee_chain *arg2 = (wetee_chain *) 0 ;
   uint8_t *arg3 = (uint8_t *) 0 ;
@@ -11788,7 +11879,7 @@ _gostring_ _wrap_chainb_submit_watch_cwetee_42f7fdc8fac9f40f(wetee_chain_watch *
 }
 
 
-_gostring_ _wrap_chainb_transfer_cwetee_42f7fdc8fac9f40f(wetee_buf *_swig_go_0, wetee_chain *_swig_go_1, wetee_keypair *_swig_go_2, _gostring_ _swig_go_3, _goslice_ _swig_go_4, intgo _swig_go_5, intgo _swig_go_6, intgo _swig_go_7) {
+_gostring_ _wrap_chainb_transfer_cwetee_821f7166ba687e01(wetee_buf *_swig_go_0, wetee_chain *_swig_go_1, wetee_keypair *_swig_go_2, _gostring_ _swig_go_3, _goslice_ _swig_go_4, intgo _swig_go_5, intgo _swig_go_6, intgo _swig_go_7) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   wetee_chain *arg2 = (wetee_chain *) 0 ;
   wetee_keypair *arg3 = (wetee_keypair *) 0 ;
@@ -11843,7 +11934,7 @@ _gostring_ _wrap_chainb_transfer_cwetee_42f7fdc8fac9f40f(wetee_buf *_swig_go_0, 
 }
 
 
-_gostring_ _wrap_chain_refresh_cwetee_42f7fdc8fac9f40f(intgo *_swig_go_0, wetee_chain *_swig_go_1) {
+_gostring_ _wrap_chain_refresh_cwetee_821f7166ba687e01(intgo *_swig_go_0, wetee_chain *_swig_go_1) {
   int *arg1 = (int *) 0 ;
   wetee_chain *arg2 = (wetee_chain *) 0 ;
   int temp1 ;
@@ -11866,7 +11957,7 @@ _gostring_ _wrap_chain_refresh_cwetee_42f7fdc8fac9f40f(intgo *_swig_go_0, wetee_
 }
 
 
-_gostring_ _wrap_chain_account_nonce_cwetee_42f7fdc8fac9f40f(long long *_swig_go_0, wetee_chain *_swig_go_1, _gostring_ _swig_go_2) {
+_gostring_ _wrap_chain_account_nonce_cwetee_821f7166ba687e01(long long *_swig_go_0, wetee_chain *_swig_go_1, _gostring_ _swig_go_2) {
   uint64_t *arg1 = (uint64_t *) 0 ;
   wetee_chain *arg2 = (wetee_chain *) 0 ;
   char *arg3 = (char *) 0 ;
@@ -11891,7 +11982,7 @@ _gostring_ _wrap_chain_account_nonce_cwetee_42f7fdc8fac9f40f(long long *_swig_go
 }
 
 
-_gostring_ _wrap_chain_balance_cwetee_42f7fdc8fac9f40f(_goslice_ _swig_go_0, wetee_chain *_swig_go_1, _gostring_ _swig_go_2) {
+_gostring_ _wrap_chain_balance_cwetee_821f7166ba687e01(_goslice_ _swig_go_0, wetee_chain *_swig_go_1, _gostring_ _swig_go_2) {
   wetee_u128 *arg1 = (wetee_u128 *) 0 ;
   wetee_chain *arg2 = (wetee_chain *) 0 ;
   char *arg3 = (char *) 0 ;
@@ -11926,7 +12017,7 @@ _gostring_ _wrap_chain_balance_cwetee_42f7fdc8fac9f40f(_goslice_ _swig_go_0, wet
 }
 
 
-_gostring_ _wrap_chain_fee_info_json_cwetee_42f7fdc8fac9f40f(wetee_buf *_swig_go_0, wetee_chain *_swig_go_1, _goslice_ _swig_go_2) {
+_gostring_ _wrap_chain_fee_info_json_cwetee_821f7166ba687e01(wetee_buf *_swig_go_0, wetee_chain *_swig_go_1, _goslice_ _swig_go_2) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   wetee_chain *arg2 = (wetee_chain *) 0 ;
   uint8_t *arg3 = (uint8_t *) 0 ;
@@ -11966,7 +12057,7 @@ _gostring_ _wrap_chain_fee_info_json_cwetee_42f7fdc8fac9f40f(wetee_buf *_swig_go
 }
 
 
-_gostring_ _wrap_chain_fee_details_json_cwetee_42f7fdc8fac9f40f(wetee_buf *_swig_go_0, wetee_chain *_swig_go_1, _goslice_ _swig_go_2) {
+_gostring_ _wrap_chain_fee_details_json_cwetee_821f7166ba687e01(wetee_buf *_swig_go_0, wetee_chain *_swig_go_1, _goslice_ _swig_go_2) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   wetee_chain *arg2 = (wetee_chain *) 0 ;
   uint8_t *arg3 = (uint8_t *) 0 ;
@@ -12006,7 +12097,7 @@ _gostring_ _wrap_chain_fee_details_json_cwetee_42f7fdc8fac9f40f(wetee_buf *_swig
 }
 
 
-_gostring_ _wrap_chain_watch_wait_cwetee_42f7fdc8fac9f40f(wetee_buf *_swig_go_0, wetee_chain_watch *_swig_go_1, intgo _swig_go_2, intgo _swig_go_3) {
+_gostring_ _wrap_chain_watch_wait_cwetee_821f7166ba687e01(wetee_buf *_swig_go_0, wetee_chain_watch *_swig_go_1, intgo _swig_go_2, intgo _swig_go_3) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   wetee_chain_watch *arg2 = (wetee_chain_watch *) 0 ;
   int arg3 ;
@@ -12044,7 +12135,7 @@ _gostring_ _wrap_chain_watch_wait_cwetee_42f7fdc8fac9f40f(wetee_buf *_swig_go_0,
 }
 
 
-_gostring_ _wrap_tx_status_name_cwetee_42f7fdc8fac9f40f(intgo _swig_go_0) {
+_gostring_ _wrap_tx_status_name_cwetee_821f7166ba687e01(intgo _swig_go_0) {
   int arg1 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -12063,7 +12154,7 @@ _gostring_ _wrap_tx_status_name_cwetee_42f7fdc8fac9f40f(intgo _swig_go_0) {
 }
 
 
-intgo _wrap_TELEGRAM_PRODUCTION_cwetee_42f7fdc8fac9f40f() {
+intgo _wrap_TELEGRAM_PRODUCTION_cwetee_821f7166ba687e01() {
   int result;
   intgo _swig_go_result;
   
@@ -12074,7 +12165,7 @@ intgo _wrap_TELEGRAM_PRODUCTION_cwetee_42f7fdc8fac9f40f() {
 }
 
 
-intgo _wrap_TELEGRAM_TEST_cwetee_42f7fdc8fac9f40f() {
+intgo _wrap_TELEGRAM_TEST_cwetee_821f7166ba687e01() {
   int result;
   intgo _swig_go_result;
   
@@ -12085,7 +12176,7 @@ intgo _wrap_TELEGRAM_TEST_cwetee_42f7fdc8fac9f40f() {
 }
 
 
-intgo _wrap_TELEGRAM_INIT_DATA_MAX_cwetee_42f7fdc8fac9f40f() {
+intgo _wrap_TELEGRAM_INIT_DATA_MAX_cwetee_821f7166ba687e01() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -12096,7 +12187,7 @@ intgo _wrap_TELEGRAM_INIT_DATA_MAX_cwetee_42f7fdc8fac9f40f() {
 }
 
 
-void _wrap_telegram_init_data_free_cwetee_42f7fdc8fac9f40f(wetee_telegram_init_data *_swig_go_0) {
+void _wrap_telegram_init_data_free_cwetee_821f7166ba687e01(wetee_telegram_init_data *_swig_go_0) {
   wetee_telegram_init_data *arg1 = (wetee_telegram_init_data *) 0 ;
   
   arg1 = (wetee_telegram_init_data *)(uintptr_t)_swig_go_0; 
@@ -12109,7 +12200,7 @@ void _wrap_telegram_init_data_free_cwetee_42f7fdc8fac9f40f(wetee_telegram_init_d
 }
 
 
-_gostring_ _wrap_telegram_public_key_cwetee_42f7fdc8fac9f40f(_goslice_ _swig_go_0, intgo _swig_go_1) {
+_gostring_ _wrap_telegram_public_key_cwetee_821f7166ba687e01(_goslice_ _swig_go_0, intgo _swig_go_1) {
   uint8_t *arg1 ;
   int arg2 ;
   wetee_rc result;
@@ -12130,7 +12221,7 @@ _gostring_ _wrap_telegram_public_key_cwetee_42f7fdc8fac9f40f(_goslice_ _swig_go_
 }
 
 
-_gostring_ _wrap_telegram_init_data_parse_cwetee_42f7fdc8fac9f40f(wetee_telegram_init_data **_swig_go_0, _gostring_ _swig_go_1) {
+_gostring_ _wrap_telegram_init_data_parse_cwetee_821f7166ba687e01(wetee_telegram_init_data **_swig_go_0, _gostring_ _swig_go_1) {
   wetee_telegram_init_data **arg1 = (wetee_telegram_init_data **) 0 ;
   char *arg2 = (char *) 0 ;
   size_t arg3 ;
@@ -12161,7 +12252,7 @@ _gostring_ _wrap_telegram_init_data_parse_cwetee_42f7fdc8fac9f40f(wetee_telegram
 }
 
 
-_gostring_ _wrap_telegram_init_data_validate_cwetee_42f7fdc8fac9f40f(wetee_telegram_init_data **_swig_go_0, _gostring_ _swig_go_1, _gostring_ _swig_go_2, long long _swig_go_3, long long _swig_go_4) {
+_gostring_ _wrap_telegram_init_data_validate_cwetee_821f7166ba687e01(wetee_telegram_init_data **_swig_go_0, _gostring_ _swig_go_1, _gostring_ _swig_go_2, long long _swig_go_3, long long _swig_go_4) {
   wetee_telegram_init_data **arg1 = (wetee_telegram_init_data **) 0 ;
   char *arg2 = (char *) 0 ;
   size_t arg3 ;
@@ -12202,7 +12293,7 @@ _gostring_ _wrap_telegram_init_data_validate_cwetee_42f7fdc8fac9f40f(wetee_teleg
 }
 
 
-_gostring_ _wrap_telegram_init_data_validate_third_party_cwetee_42f7fdc8fac9f40f(wetee_telegram_init_data **_swig_go_0, _gostring_ _swig_go_1, long long _swig_go_2, _goslice_ _swig_go_3, long long _swig_go_4, long long _swig_go_5) {
+_gostring_ _wrap_telegram_init_data_validate_third_party_cwetee_821f7166ba687e01(wetee_telegram_init_data **_swig_go_0, _gostring_ _swig_go_1, long long _swig_go_2, _goslice_ _swig_go_3, long long _swig_go_4, long long _swig_go_5) {
   wetee_telegram_init_data **arg1 = (wetee_telegram_init_data **) 0 ;
   char *arg2 = (char *) 0 ;
   size_t arg3 ;
@@ -12244,7 +12335,7 @@ _gostring_ _wrap_telegram_init_data_validate_third_party_cwetee_42f7fdc8fac9f40f
 }
 
 
-_gostring_ _wrap_telegram_init_data_get_cwetee_42f7fdc8fac9f40f(wetee_telegram_init_data *_swig_go_0, _gostring_ _swig_go_1) {
+_gostring_ _wrap_telegram_init_data_get_cwetee_821f7166ba687e01(wetee_telegram_init_data *_swig_go_0, _gostring_ _swig_go_1) {
   wetee_telegram_init_data *arg1 = (wetee_telegram_init_data *) 0 ;
   char *arg2 = (char *) 0 ;
   char *result = 0 ;
@@ -12270,7 +12361,7 @@ _gostring_ _wrap_telegram_init_data_get_cwetee_42f7fdc8fac9f40f(wetee_telegram_i
 }
 
 
-long long _wrap_telegram_init_data_auth_date_cwetee_42f7fdc8fac9f40f(wetee_telegram_init_data *_swig_go_0) {
+long long _wrap_telegram_init_data_auth_date_cwetee_821f7166ba687e01(wetee_telegram_init_data *_swig_go_0) {
   wetee_telegram_init_data *arg1 = (wetee_telegram_init_data *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -12286,7 +12377,7 @@ long long _wrap_telegram_init_data_auth_date_cwetee_42f7fdc8fac9f40f(wetee_teleg
 }
 
 
-intgo _wrap_telegram_init_data_has_user_cwetee_42f7fdc8fac9f40f(wetee_telegram_init_data *_swig_go_0) {
+intgo _wrap_telegram_init_data_has_user_cwetee_821f7166ba687e01(wetee_telegram_init_data *_swig_go_0) {
   wetee_telegram_init_data *arg1 = (wetee_telegram_init_data *) 0 ;
   int result;
   intgo _swig_go_result;
@@ -12302,7 +12393,7 @@ intgo _wrap_telegram_init_data_has_user_cwetee_42f7fdc8fac9f40f(wetee_telegram_i
 }
 
 
-long long _wrap_telegram_init_data_user_id_cwetee_42f7fdc8fac9f40f(wetee_telegram_init_data *_swig_go_0) {
+long long _wrap_telegram_init_data_user_id_cwetee_821f7166ba687e01(wetee_telegram_init_data *_swig_go_0) {
   wetee_telegram_init_data *arg1 = (wetee_telegram_init_data *) 0 ;
   int64_t result;
   long long _swig_go_result;
@@ -12318,7 +12409,7 @@ long long _wrap_telegram_init_data_user_id_cwetee_42f7fdc8fac9f40f(wetee_telegra
 }
 
 
-_gostring_ _wrap_telegram_init_data_user_string_cwetee_42f7fdc8fac9f40f(wetee_telegram_init_data *_swig_go_0, _gostring_ _swig_go_1) {
+_gostring_ _wrap_telegram_init_data_user_string_cwetee_821f7166ba687e01(wetee_telegram_init_data *_swig_go_0, _gostring_ _swig_go_1) {
   wetee_telegram_init_data *arg1 = (wetee_telegram_init_data *) 0 ;
   char *arg2 = (char *) 0 ;
   char *result = 0 ;
@@ -12344,7 +12435,7 @@ _gostring_ _wrap_telegram_init_data_user_string_cwetee_42f7fdc8fac9f40f(wetee_te
 }
 
 
-intgo _wrap_telegram_init_data_user_flag_cwetee_42f7fdc8fac9f40f(wetee_telegram_init_data *_swig_go_0, _gostring_ _swig_go_1) {
+intgo _wrap_telegram_init_data_user_flag_cwetee_821f7166ba687e01(wetee_telegram_init_data *_swig_go_0, _gostring_ _swig_go_1) {
   wetee_telegram_init_data *arg1 = (wetee_telegram_init_data *) 0 ;
   char *arg2 = (char *) 0 ;
   int result;
@@ -12363,6 +12454,426 @@ intgo _wrap_telegram_init_data_user_flag_cwetee_42f7fdc8fac9f40f(wetee_telegram_
   }
   _swig_go_result = result; 
   free(arg2); 
+  return _swig_go_result;
+}
+
+
+void _wrap_toncenter_free_cwetee_821f7166ba687e01(wetee_toncenter *_swig_go_0) {
+  wetee_toncenter *arg1 = (wetee_toncenter *) 0 ;
+  
+  arg1 = (wetee_toncenter *)(uintptr_t)_swig_go_0; 
+  
+  {
+    wetee_clear_error();
+    wetee_toncenter_free(arg1);
+  }
+  
+}
+
+
+_gostring_ _wrap_toncenter_new_cwetee_821f7166ba687e01(wetee_toncenter **_swig_go_0, _gostring_ _swig_go_1, _gostring_ _swig_go_2, _gostring_ _swig_go_3, intgo _swig_go_4, intgo _swig_go_5, intgo _swig_go_6, intgo _swig_go_7) {
+  wetee_toncenter **arg1 = (wetee_toncenter **) 0 ;
+  char *arg2 = (char *) 0 ;
+  char *arg3 = (char *) 0 ;
+  char *arg4 = (char *) 0 ;
+  unsigned int arg5 ;
+  unsigned int arg6 ;
+  unsigned int arg7 ;
+  unsigned int arg8 ;
+  wetee_toncenter *temp1 ;
+  wetee_rc result;
+  _gostring_ _swig_go_result;
+  
+  
+  temp1 = NULL;
+  arg1 = &temp1;
+  
+  
+  arg2 = NULL;
+  if (_swig_go_1.n > 0) {
+    char *copy = (char *)malloc((size_t)_swig_go_1.n + 1);
+    if (copy == NULL) _swig_gopanic("libwetee: out of memory");
+    memcpy(copy, _swig_go_1.p, (size_t)_swig_go_1.n);
+    copy[_swig_go_1.n] = '\0';
+    arg2 = copy;
+  }
+  
+  
+  arg3 = NULL;
+  if (_swig_go_2.n > 0) {
+    char *copy = (char *)malloc((size_t)_swig_go_2.n + 1);
+    if (copy == NULL) _swig_gopanic("libwetee: out of memory");
+    memcpy(copy, _swig_go_2.p, (size_t)_swig_go_2.n);
+    copy[_swig_go_2.n] = '\0';
+    arg3 = copy;
+  }
+  
+  
+  arg4 = NULL;
+  if (_swig_go_3.n > 0) {
+    char *copy = (char *)malloc((size_t)_swig_go_3.n + 1);
+    if (copy == NULL) _swig_gopanic("libwetee: out of memory");
+    memcpy(copy, _swig_go_3.p, (size_t)_swig_go_3.n);
+    copy[_swig_go_3.n] = '\0';
+    arg4 = copy;
+  }
+  
+  arg5 = (unsigned int)_swig_go_4; 
+  arg6 = (unsigned int)_swig_go_5; 
+  arg7 = (unsigned int)_swig_go_6; 
+  arg8 = (unsigned int)_swig_go_7; 
+  
+  {
+    wetee_clear_error();
+    result = (wetee_rc)wetee_toncenter_new_(arg1,(char const *)arg2,(char const *)arg3,(char const *)arg4,arg5,arg6,arg7,arg8);
+  }
+  _swig_go_result = wetee_go_status(result); 
+  
+  *(uintptr_t *)(void *)_swig_go_0 = (uintptr_t)temp1;
+  temp1 = NULL; /* owned by Go now */
+  
+  wetee_toncenter_free(temp1); 
+  free((char *)arg2); 
+  free((char *)arg3); 
+  free((char *)arg4); 
+  return _swig_go_result;
+}
+
+
+void _wrap_tc_hex__cwetee_821f7166ba687e01(_gostring_ _swig_go_0, char *_swig_go_1) {
+  char *arg1 = (char *) 0 ;
+  uint8_t *arg2 = (uint8_t *) 0 ;
+  
+  
+  arg1 = (char *)malloc(_swig_go_0.n + 1);
+  memcpy(arg1, _swig_go_0.p, _swig_go_0.n);
+  arg1[_swig_go_0.n] = '\0';
+  
+  arg2 = *(uint8_t **)&_swig_go_1; 
+  
+  {
+    wetee_clear_error();
+    wetee_tc_hex_(arg1,(unsigned char const *)arg2);
+  }
+  
+  free(arg1); 
+}
+
+
+_gostring_ _wrap_tc_text__cwetee_821f7166ba687e01(wetee_buf *_swig_go_0, _gostring_ _swig_go_1) {
+  wetee_buf *arg1 = (wetee_buf *) 0 ;
+  char *arg2 = (char *) 0 ;
+  wetee_buf temp1 ;
+  wetee_rc result;
+  _gostring_ _swig_go_result;
+  
+  
+  memset(&temp1, 0, sizeof temp1);
+  arg1 = &temp1;
+  
+  
+  arg2 = (char *)malloc(_swig_go_1.n + 1);
+  memcpy(arg2, _swig_go_1.p, _swig_go_1.n);
+  arg2[_swig_go_1.n] = '\0';
+  
+  
+  {
+    wetee_clear_error();
+    result = (wetee_rc)wetee_tc_text_(arg1,(char const *)arg2);
+  }
+  _swig_go_result = wetee_go_status(result); 
+  
+  if (arg1->len > 0) {
+    ((uint64_t *)(void *)_swig_go_0)[0] = (uint64_t)(uintptr_t)arg1->data;
+    ((uint64_t *)(void *)_swig_go_0)[1] = (uint64_t)arg1->len;
+    arg1->data = NULL; /* handed over to Go_take */
+    arg1->len = 0;
+    arg1->cap = 0;
+  }
+  
+  
+  wetee_buf_free(arg1);
+  
+  free(arg2); 
+  return _swig_go_result;
+}
+
+
+_gostring_ _wrap_toncenter_run_get_method_cwetee_821f7166ba687e01(wetee_buf *_swig_go_0, wetee_toncenter *_swig_go_1, _gostring_ _swig_go_2, _gostring_ _swig_go_3, _gostring_ _swig_go_4) {
+  wetee_buf *arg1 = (wetee_buf *) 0 ;
+  wetee_toncenter *arg2 = (wetee_toncenter *) 0 ;
+  char *arg3 = (char *) 0 ;
+  char *arg4 = (char *) 0 ;
+  char *arg5 = (char *) 0 ;
+  wetee_buf temp1 ;
+  wetee_rc result;
+  _gostring_ _swig_go_result;
+  
+  
+  memset(&temp1, 0, sizeof temp1);
+  arg1 = &temp1;
+  
+  arg2 = (wetee_toncenter *)(uintptr_t)_swig_go_1; 
+  
+  arg3 = (char *)malloc(_swig_go_2.n + 1);
+  memcpy(arg3, _swig_go_2.p, _swig_go_2.n);
+  arg3[_swig_go_2.n] = '\0';
+  
+  
+  arg4 = (char *)malloc(_swig_go_3.n + 1);
+  memcpy(arg4, _swig_go_3.p, _swig_go_3.n);
+  arg4[_swig_go_3.n] = '\0';
+  
+  
+  arg5 = NULL;
+  if (_swig_go_4.n > 0) {
+    char *copy = (char *)malloc((size_t)_swig_go_4.n + 1);
+    if (copy == NULL) _swig_gopanic("libwetee: out of memory");
+    memcpy(copy, _swig_go_4.p, (size_t)_swig_go_4.n);
+    copy[_swig_go_4.n] = '\0';
+    arg5 = copy;
+  }
+  
+  
+  {
+    wetee_clear_error();
+    result = (wetee_rc)wetee_toncenter_run_get_method_(arg1,arg2,(char const *)arg3,(char const *)arg4,(char const *)arg5);
+  }
+  _swig_go_result = wetee_go_status(result); 
+  
+  if (arg1->len > 0) {
+    ((uint64_t *)(void *)_swig_go_0)[0] = (uint64_t)(uintptr_t)arg1->data;
+    ((uint64_t *)(void *)_swig_go_0)[1] = (uint64_t)arg1->len;
+    arg1->data = NULL; /* handed over to Go_take */
+    arg1->len = 0;
+    arg1->cap = 0;
+  }
+  
+  
+  wetee_buf_free(arg1);
+  
+  free(arg3); 
+  free(arg4); 
+  free((char *)arg5); 
+  return _swig_go_result;
+}
+
+
+_gostring_ _wrap_toncenter_jetton_wallet_address_cwetee_821f7166ba687e01(wetee_buf *_swig_go_0, wetee_toncenter *_swig_go_1, _gostring_ _swig_go_2, _gostring_ _swig_go_3) {
+  wetee_buf *arg1 = (wetee_buf *) 0 ;
+  wetee_toncenter *arg2 = (wetee_toncenter *) 0 ;
+  char *arg3 = (char *) 0 ;
+  char *arg4 = (char *) 0 ;
+  wetee_buf temp1 ;
+  wetee_rc result;
+  _gostring_ _swig_go_result;
+  
+  
+  memset(&temp1, 0, sizeof temp1);
+  arg1 = &temp1;
+  
+  arg2 = (wetee_toncenter *)(uintptr_t)_swig_go_1; 
+  
+  arg3 = (char *)malloc(_swig_go_2.n + 1);
+  memcpy(arg3, _swig_go_2.p, _swig_go_2.n);
+  arg3[_swig_go_2.n] = '\0';
+  
+  
+  arg4 = (char *)malloc(_swig_go_3.n + 1);
+  memcpy(arg4, _swig_go_3.p, _swig_go_3.n);
+  arg4[_swig_go_3.n] = '\0';
+  
+  
+  {
+    wetee_clear_error();
+    result = (wetee_rc)wetee_toncenter_jetton_wallet_address_(arg1,arg2,(char const *)arg3,(char const *)arg4);
+  }
+  _swig_go_result = wetee_go_status(result); 
+  
+  if (arg1->len > 0) {
+    ((uint64_t *)(void *)_swig_go_0)[0] = (uint64_t)(uintptr_t)arg1->data;
+    ((uint64_t *)(void *)_swig_go_0)[1] = (uint64_t)arg1->len;
+    arg1->data = NULL; /* handed over to Go_take */
+    arg1->len = 0;
+    arg1->cap = 0;
+  }
+  
+  
+  wetee_buf_free(arg1);
+  
+  free(arg3); 
+  free(arg4); 
+  return _swig_go_result;
+}
+
+
+_gostring_ _wrap_toncenter_account_info_cwetee_821f7166ba687e01(wetee_buf *_swig_go_0, wetee_toncenter *_swig_go_1, _gostring_ _swig_go_2) {
+  wetee_buf *arg1 = (wetee_buf *) 0 ;
+  wetee_toncenter *arg2 = (wetee_toncenter *) 0 ;
+  char *arg3 = (char *) 0 ;
+  wetee_buf temp1 ;
+  wetee_rc result;
+  _gostring_ _swig_go_result;
+  
+  
+  memset(&temp1, 0, sizeof temp1);
+  arg1 = &temp1;
+  
+  arg2 = (wetee_toncenter *)(uintptr_t)_swig_go_1; 
+  
+  arg3 = (char *)malloc(_swig_go_2.n + 1);
+  memcpy(arg3, _swig_go_2.p, _swig_go_2.n);
+  arg3[_swig_go_2.n] = '\0';
+  
+  
+  {
+    wetee_clear_error();
+    result = (wetee_rc)wetee_toncenter_account_info_(arg1,arg2,(char const *)arg3);
+  }
+  _swig_go_result = wetee_go_status(result); 
+  
+  if (arg1->len > 0) {
+    ((uint64_t *)(void *)_swig_go_0)[0] = (uint64_t)(uintptr_t)arg1->data;
+    ((uint64_t *)(void *)_swig_go_0)[1] = (uint64_t)arg1->len;
+    arg1->data = NULL; /* handed over to Go_take */
+    arg1->len = 0;
+    arg1->cap = 0;
+  }
+  
+  
+  wetee_buf_free(arg1);
+  
+  free(arg3); 
+  return _swig_go_result;
+}
+
+
+_gostring_ _wrap_toncenter_find_transaction_cwetee_821f7166ba687e01(wetee_buf *_swig_go_0, wetee_toncenter *_swig_go_1, _goslice_ _swig_go_2) {
+  wetee_buf *arg1 = (wetee_buf *) 0 ;
+  wetee_toncenter *arg2 = (wetee_toncenter *) 0 ;
+  uint8_t *arg3 ;
+  wetee_buf temp1 ;
+  wetee_rc result;
+  _gostring_ _swig_go_result;
+  
+  
+  memset(&temp1, 0, sizeof temp1);
+  arg1 = &temp1;
+  
+  arg2 = (wetee_toncenter *)(uintptr_t)_swig_go_1; 
+  
+  if (_swig_go_2.len < 32) _swig_gopanic("toncenter_find_transaction: hash needs 32 bytes");
+  arg3 = (uint8_t *)_swig_go_2.array;
+  
+  
+  {
+    wetee_clear_error();
+    result = (wetee_rc)wetee_toncenter_find_transaction_(arg1,arg2,(unsigned char const (*))arg3);
+  }
+  _swig_go_result = wetee_go_status(result); 
+  
+  if (arg1->len > 0) {
+    ((uint64_t *)(void *)_swig_go_0)[0] = (uint64_t)(uintptr_t)arg1->data;
+    ((uint64_t *)(void *)_swig_go_0)[1] = (uint64_t)arg1->len;
+    arg1->data = NULL; /* handed over to Go_take */
+    arg1->len = 0;
+    arg1->cap = 0;
+  }
+  
+  
+  wetee_buf_free(arg1);
+  
+  return _swig_go_result;
+}
+
+
+_gostring_ _wrap_toncenter_find_trace_cwetee_821f7166ba687e01(wetee_buf *_swig_go_0, wetee_toncenter *_swig_go_1, _goslice_ _swig_go_2) {
+  wetee_buf *arg1 = (wetee_buf *) 0 ;
+  wetee_toncenter *arg2 = (wetee_toncenter *) 0 ;
+  uint8_t *arg3 ;
+  wetee_buf temp1 ;
+  wetee_rc result;
+  _gostring_ _swig_go_result;
+  
+  
+  memset(&temp1, 0, sizeof temp1);
+  arg1 = &temp1;
+  
+  arg2 = (wetee_toncenter *)(uintptr_t)_swig_go_1; 
+  
+  if (_swig_go_2.len < 32) _swig_gopanic("toncenter_find_trace: hash needs 32 bytes");
+  arg3 = (uint8_t *)_swig_go_2.array;
+  
+  
+  {
+    wetee_clear_error();
+    result = (wetee_rc)wetee_toncenter_find_trace_(arg1,arg2,(unsigned char const (*))arg3);
+  }
+  _swig_go_result = wetee_go_status(result); 
+  
+  if (arg1->len > 0) {
+    ((uint64_t *)(void *)_swig_go_0)[0] = (uint64_t)(uintptr_t)arg1->data;
+    ((uint64_t *)(void *)_swig_go_0)[1] = (uint64_t)arg1->len;
+    arg1->data = NULL; /* handed over to Go_take */
+    arg1->len = 0;
+    arg1->cap = 0;
+  }
+  
+  
+  wetee_buf_free(arg1);
+  
+  return _swig_go_result;
+}
+
+
+_gostring_ _wrap_toncenter_send_boc_cwetee_821f7166ba687e01(_goslice_ _swig_go_0, wetee_toncenter *_swig_go_1, _goslice_ _swig_go_2) {
+  uint8_t *arg1 ;
+  wetee_toncenter *arg2 = (wetee_toncenter *) 0 ;
+  uint8_t *arg3 = (uint8_t *) 0 ;
+  size_t arg4 ;
+  wetee_rc result;
+  _gostring_ _swig_go_result;
+  
+  
+  if (_swig_go_0.len < 32) _swig_gopanic("toncenter_send_boc: out needs 32 bytes");
+  arg1 = (uint8_t *)_swig_go_0.array;
+  
+  arg2 = (wetee_toncenter *)(uintptr_t)_swig_go_1; 
+  
+  arg3 = (uint8_t *)_swig_go_2.array;
+  arg4 = (size_t)_swig_go_2.len;
+  
+  
+  {
+    wetee_clear_error();
+    result = (wetee_rc)wetee_toncenter_send_boc(arg1,arg2,(unsigned char const *)arg3,arg4);
+  }
+  _swig_go_result = wetee_go_status(result); 
+  return _swig_go_result;
+}
+
+
+_gostring_ _wrap_toncenter_seqno_cwetee_821f7166ba687e01(int *_swig_go_0, wetee_toncenter *_swig_go_1, _gostring_ _swig_go_2) {
+  uint32_t *arg1 = (uint32_t *) 0 ;
+  wetee_toncenter *arg2 = (wetee_toncenter *) 0 ;
+  char *arg3 = (char *) 0 ;
+  wetee_rc result;
+  _gostring_ _swig_go_result;
+  
+  arg1 = (uint32_t *)_swig_go_0; 
+  arg2 = (wetee_toncenter *)(uintptr_t)_swig_go_1; 
+  
+  arg3 = (char *)malloc(_swig_go_2.n + 1);
+  memcpy(arg3, _swig_go_2.p, _swig_go_2.n);
+  arg3[_swig_go_2.n] = '\0';
+  
+  
+  {
+    wetee_clear_error();
+    result = (wetee_rc)wetee_toncenter_seqno(arg1,arg2,(char const *)arg3);
+  }
+  _swig_go_result = wetee_go_status(result); 
+  free(arg3); 
   return _swig_go_result;
 }
 
