@@ -238,19 +238,25 @@ static int asn1_time_unix(const ASN1_TIME *t, int64_t *out)
     return 1;
 }
 
-static int check_validity(X509 *x, int64_t t, const char *role)
+/* Validity of `x` at the verification time. Tracks the earliest notAfter;
+ * in lenient mode a certificate outside its window only sets *expired. */
+static int check_validity(X509 *x, const wt_snp_in *in, wt_snp_out *o, const char *role)
 {
     int64_t nb, na;
-    if (!asn1_time_unix(X509_get0_notBefore(x), &nb) || !asn1_time_unix(X509_get0_notAfter(x), &na))
+    if (!asn1_time_unix(X509_get0_notBefore(x), &nb) || !asn1_time_unix(X509_get0_notAfter(x), &na)) {
+        o->check = WT_SNP_CHECK_CHAIN;
         return wt_error(WETEE_ERR_DECODE, MOD ": snp %s certificate: bad validity time", role);
-    if (t < nb)
-        return wt_error(WETEE_ERR_VERIFY,
-                        MOD ": snp %s certificate: not yet valid at %lld (valid from %lld)",
-                        role, (long long)t, (long long)nb);
-    if (t > na)
-        return wt_error(WETEE_ERR_VERIFY, MOD ": snp %s certificate: expired at %lld (valid until %lld)", role,
-                        (long long)t, (long long)na);
-    return WETEE_OK;
+    }
+    if (o->earliest == 0 || na < o->earliest) o->earliest = na;
+    if (in->time >= nb && in->time <= na) return WETEE_OK;
+    o->expired = 1;
+    if (in->lenient_time) return WETEE_OK;
+    o->check = WT_SNP_CHECK_EXPIRED;
+    if (in->time < nb)
+        return wt_error(WETEE_ERR_VERIFY, MOD ": snp %s certificate: not yet valid at %lld (valid from %lld)", role,
+                        (long long)in->time, (long long)nb);
+    return wt_error(WETEE_ERR_VERIFY, MOD ": snp %s certificate: expired at %lld (valid until %lld)", role,
+                    (long long)in->time, (long long)na);
 }
 
 /* Exactly one CN; 1 when it equals `want`. */
@@ -464,51 +470,171 @@ static int verify_report_signature(const uint8_t *report, X509 *leaf)
 
 /* ---- CRL ---- */
 
-static int check_crl(const uint8_t *data, size_t len, X509 *ark, X509 *ask, int64_t t)
+static int check_crl(X509_CRL *crl, X509 *ark, X509 *ask, const wt_snp_in *in, wt_snp_out *o)
 {
-    X509_CRL *crl = NULL;
-    int rc = load_crl(&crl, data, len);
-    if (rc != WETEE_OK) return rc;
     int64_t tu, nu;
     X509_REVOKED *rev = NULL;
+    int rc = WETEE_OK;
+    o->check = WT_SNP_CHECK_CRL;
     if (X509_NAME_cmp(X509_CRL_get_issuer(crl), X509_get_subject_name(ark)) != 0)
         rc = wt_error(WETEE_ERR_VERIFY, MOD ": snp CRL: issuer is not the ARK");
     else if (X509_CRL_verify(crl, X509_get0_pubkey(ark)) != 1)
         rc = wt_error(WETEE_ERR_VERIFY, MOD ": snp CRL: signature by the ARK does not verify");
     else if (!asn1_time_unix(X509_CRL_get0_lastUpdate(crl), &tu))
         rc = wt_error(WETEE_ERR_DECODE, MOD ": snp CRL: bad thisUpdate");
-    else if (t < tu)
-        rc = wt_error(WETEE_ERR_VERIFY, MOD ": snp CRL: not yet valid at %lld (thisUpdate %lld)", (long long)t, (long long)tu);
-    else if (X509_CRL_get0_nextUpdate(crl) != NULL &&
-             (!asn1_time_unix(X509_CRL_get0_nextUpdate(crl), &nu) || t > nu))
-        rc = wt_error(WETEE_ERR_VERIFY, MOD ": snp CRL: expired at %lld", (long long)t);
-    else if (X509_CRL_get0_by_serial(crl, &rev, X509_get0_serialNumber(ask)) == 1)
+    else if (X509_CRL_get0_nextUpdate(crl) != NULL && !asn1_time_unix(X509_CRL_get0_nextUpdate(crl), &nu))
+        rc = wt_error(WETEE_ERR_DECODE, MOD ": snp CRL: bad nextUpdate");
+    else if (X509_CRL_get0_by_serial(crl, &rev, X509_get0_serialNumber(ask)) == 1) {
+        o->check = WT_SNP_CHECK_REVOKED;
         rc = wt_error(WETEE_ERR_VERIFY, MOD ": snp CRL: the ASK/ASVK certificate is revoked");
+    } else {
+        int has_next = X509_CRL_get0_nextUpdate(crl) != NULL;
+        if (has_next && (o->earliest == 0 || nu < o->earliest)) o->earliest = nu;
+        if (in->time < tu || (has_next && in->time > nu)) {
+            o->expired = 1;
+            if (!in->lenient_time) {
+                o->check = WT_SNP_CHECK_EXPIRED;
+                rc = in->time < tu ? wt_error(WETEE_ERR_VERIFY, MOD ": snp CRL: not yet valid at %lld (thisUpdate %lld)",
+                                              (long long)in->time, (long long)tu)
+                                   : wt_error(WETEE_ERR_VERIFY, MOD ": snp CRL: expired at %lld (nextUpdate %lld)",
+                                              (long long)in->time, (long long)nu);
+            }
+        }
+    }
     ERR_clear_error();
-    X509_CRL_free(crl);
     return rc;
 }
 
 /* ---- the whole verification ---- */
 
-static int ark_matches(X509 *ark, wetee_snp_product product, const uint8_t *anchor, size_t anchor_len)
+/* The chain's ARK is the caller's anchor, or AMD's pinned root. */
+static int ark_trusted(X509 *ark, wetee_snp_product product, X509 *anchor)
 {
+    if (anchor != NULL) return X509_cmp(ark, anchor) == 0;
     unsigned char *der = NULL;
-    int dl = i2d_X509(ark, &der);
-    int ok = 0;
-    if (dl > 0) {
-        if (anchor != NULL) {
-            ok = (size_t)dl == anchor_len && memcmp(der, anchor, anchor_len) == 0;
-        } else if (product >= WETEE_SNP_PRODUCT_MILAN && product <= WETEE_SNP_PRODUCT_TURIN) {
-            uint8_t h[32];
-            unsigned hl = 0;
-            ok = EVP_Digest(der, (size_t)dl, h, &hl, EVP_sha256(), NULL) == 1 && hl == 32 &&
-                 memcmp(h, ARK_SHA256[product], 32) == 0;
-        }
+    int dl = i2d_X509(ark, &der), ok = 0;
+    if (dl > 0 && product >= WETEE_SNP_PRODUCT_MILAN && product <= WETEE_SNP_PRODUCT_TURIN) {
+        uint8_t h[32];
+        unsigned hl = 0;
+        ok = EVP_Digest(der, (size_t)dl, h, &hl, EVP_sha256(), NULL) == 1 && hl == 32 &&
+             memcmp(h, ARK_SHA256[product], 32) == 0;
     }
     OPENSSL_free(der);
     ERR_clear_error();
     return ok;
+}
+
+#define FAIL(chk, ...) do { o->check = (chk); return wt_error(__VA_ARGS__); } while (0)
+
+static int verify_core(const uint8_t *report, size_t len, const wt_snp_in *in, wt_snp_out *o)
+{
+    wetee_snp_report *rep = &o->rep;
+    int rc;
+    o->check = WT_SNP_CHECK_PARSE;
+    if (len != WETEE_SNP_REPORT_BYTES) return wt_snp_parse(rep, report, len, WETEE_SNP_PRODUCT_UNKNOWN);
+    /* 1. the signature over the raw bytes, before any field is interpreted */
+    o->check = WT_SNP_CHECK_SIGNATURE;
+    if ((rc = verify_report_signature(report, in->leaf)) != WETEE_OK) return rc;
+    /* 2. the fields */
+    o->check = WT_SNP_CHECK_PARSE;
+    if ((rc = wt_snp_parse(rep, report, len, in->product)) != WETEE_OK) return rc;
+    /* 3. the key type */
+    if (rep->signing_key == WETEE_SNP_KEY_NONE)
+        FAIL(WT_SNP_CHECK_TCB, WETEE_ERR_VERIFY, MOD ": snp report at offset 0x048: SIGNING_KEY 7: the report is not signed");
+    int vlek = rep->signing_key == WETEE_SNP_KEY_VLEK;
+    if (!cn_is(X509_get_subject_name(in->leaf), vlek ? "SEV-VLEK" : "SEV-VCEK"))
+        FAIL(WT_SNP_CHECK_TCB, WETEE_ERR_VERIFY,
+             MOD ": snp leaf certificate: SIGNING_KEY %u names a %s, but the certificate's CN is not %s",
+             rep->signing_key, vlek ? "VLEK" : "VCEK", vlek ? "SEV-VLEK" : "SEV-VCEK");
+    leaf_ext ext;
+    o->check = WT_SNP_CHECK_TCB;
+    if ((rc = leaf_extensions(&ext, in->leaf)) != WETEE_OK) return rc;
+    /* 4. the product */
+    wetee_snp_product product = in->product;
+    if (product == WETEE_SNP_PRODUCT_UNKNOWN) product = rep->product;
+    if (product == WETEE_SNP_PRODUCT_UNKNOWN && ext.product != NULL) product = product_from_name(ext.product, ext.product_len);
+    if (product == WETEE_SNP_PRODUCT_UNKNOWN)
+        FAIL(WT_SNP_CHECK_TCB, WETEE_ERR_VERIFY,
+             MOD ": snp report: product unknown (no CPUID in the report, no productName in the leaf, none given)");
+    if (rep->product != WETEE_SNP_PRODUCT_UNKNOWN && rep->product != product)
+        FAIL(WT_SNP_CHECK_TCB, WETEE_ERR_VERIFY, MOD ": snp report: CPUID names %s, expected %s",
+             wetee_snp_product_name(rep->product), wetee_snp_product_name(product));
+    if (ext.product != NULL && product_from_name(ext.product, ext.product_len) != product)
+        FAIL(WT_SNP_CHECK_TCB, WETEE_ERR_VERIFY, MOD ": snp leaf certificate: productName \"%.*s\" is not a %s part",
+             (int)(ext.product_len > 32 ? 32 : ext.product_len), (const char *)ext.product,
+             wetee_snp_product_name(product));
+    if (rep->product == WETEE_SNP_PRODUCT_UNKNOWN && product == WETEE_SNP_PRODUCT_TURIN)
+        (void)wt_snp_parse(rep, report, len, product); /* Turin TCB layout */
+    /* 5. the chain */
+    X509 *anchor = in->anchors != NULL ? in->anchors[product] : NULL;
+    X509 *ark = NULL, *ask = NULL;
+    for (size_t i = 0; i < in->nchain; i++) {
+        int self = X509_NAME_cmp(X509_get_subject_name(in->chain[i]), X509_get_issuer_name(in->chain[i])) == 0;
+        if (self && ark == NULL)
+            ark = in->chain[i];
+        else if (!self && ask == NULL)
+            ask = in->chain[i];
+    }
+    if (ark == NULL) ark = anchor;
+    if (ark == NULL || ask == NULL)
+        FAIL(WT_SNP_CHECK_CHAIN, WETEE_ERR_VERIFY, MOD ": snp certificate chain: needs the %s and the ARK",
+             vlek ? "ASVK" : "ASK");
+    if (!ark_trusted(ark, product, anchor))
+        FAIL(WT_SNP_CHECK_ROOT, WETEE_ERR_VERIFY, MOD ": snp ARK: not the %s for %s (untrusted root)",
+             anchor ? "caller's trust anchor" : "pinned AMD root key", wetee_snp_product_name(product));
+    char cn[32];
+    snprintf(cn, sizeof cn, "ARK-%s", wetee_snp_product_name(product));
+    if (anchor == NULL && !cn_is(X509_get_subject_name(ark), cn))
+        FAIL(WT_SNP_CHECK_CHAIN, WETEE_ERR_VERIFY, MOD ": snp ARK: CN is not %s", cn);
+    o->check = WT_SNP_CHECK_CHAIN;
+    if ((rc = check_signed_by(ark, ark, "ARK", "ARK")) != WETEE_OK) return rc;
+    if ((rc = check_validity(ark, in, o, "ARK")) != WETEE_OK) return rc;
+    snprintf(cn, sizeof cn, vlek ? "SEV-VLEK-%s" : "SEV-%s", wetee_snp_product_name(product));
+    if (!cn_is(X509_get_subject_name(ask), cn))
+        FAIL(WT_SNP_CHECK_CHAIN, WETEE_ERR_VERIFY, MOD ": snp %s: CN is not %s", vlek ? "ASVK" : "ASK", cn);
+    o->check = WT_SNP_CHECK_CHAIN;
+    if ((rc = check_signed_by(ask, ark, vlek ? "ASVK" : "ASK", "ARK")) != WETEE_OK) return rc;
+    if ((rc = check_validity(ask, in, o, vlek ? "ASVK" : "ASK")) != WETEE_OK) return rc;
+    o->check = WT_SNP_CHECK_CHAIN;
+    if ((rc = check_signed_by(in->leaf, ask, vlek ? "VLEK" : "VCEK", vlek ? "ASVK" : "ASK")) != WETEE_OK) return rc;
+    if ((rc = check_validity(in->leaf, in, o, vlek ? "VLEK" : "VCEK")) != WETEE_OK) return rc;
+    /* 6. leaf extensions against the report */
+    const wetee_snp_tcb *tcb = &rep->reported_tcb;
+    o->check = WT_SNP_CHECK_TCB;
+    if ((rc = check_spl(&ext, 1, tcb->bootloader, "BL")) != WETEE_OK) return rc;
+    if ((rc = check_spl(&ext, 2, tcb->tee, "TEE")) != WETEE_OK) return rc;
+    if ((rc = check_spl(&ext, 3, tcb->snp, "SNP")) != WETEE_OK) return rc;
+    if ((rc = check_spl(&ext, 8, tcb->microcode, "uCode")) != WETEE_OK) return rc;
+    if (product == WETEE_SNP_PRODUCT_TURIN && (rc = check_spl(&ext, 9, tcb->fmc, "FMC")) != WETEE_OK) return rc;
+    if (!vlek && !rep->mask_chip_key) {
+        size_t want = product == WETEE_SNP_PRODUCT_TURIN ? 8 : 64;
+        if (ext.hwid == NULL)
+            FAIL(WT_SNP_CHECK_TCB, WETEE_ERR_VERIFY, MOD ": snp VCEK certificate: hwID extension missing");
+        if (ext.hwid_len != want || memcmp(ext.hwid, rep->chip_id, want) != 0)
+            FAIL(WT_SNP_CHECK_TCB, WETEE_ERR_VERIFY,
+                 MOD ": snp VCEK certificate: hwID does not equal the report's CHIP_ID (chip id mismatch)");
+    }
+    /* 7. the CRL */
+    if (in->crl != NULL && (rc = check_crl(in->crl, ark, ask, in, o)) != WETEE_OK) return rc;
+    rep->product = product;
+    o->check = WT_SNP_CHECK_NONE;
+    return WETEE_OK;
+}
+
+int wt_snp_verify_x509(const uint8_t *report, size_t len, const wt_snp_in *in, wt_snp_out *o)
+{
+    memset(o, 0, sizeof *o);
+    int rc = verify_core(report, len, in, o);
+    ERR_clear_error();
+    if (rc != WETEE_OK) {
+        int check = o->check, expired = o->expired;
+        int64_t earliest = o->earliest;
+        memset(&o->rep, 0, sizeof o->rep);
+        o->check = check == WT_SNP_CHECK_NONE ? WT_SNP_CHECK_PARSE : check;
+        o->expired = expired;
+        o->earliest = earliest;
+    }
+    return rc;
 }
 
 int wetee_snp_verify(wetee_snp_report *out, const uint8_t *report, size_t report_len, const uint8_t *leaf,
@@ -527,131 +653,32 @@ int wetee_snp_verify(wetee_snp_report *out, const uint8_t *report, size_t report
     WT_ARG_DATA(opts->crl, opts->crl_len, MOD);
 
     wetee_snp_report rep;
-    X509 *lf[1] = { NULL }, *ch[3] = { NULL, NULL, NULL }, *anchor_x[1] = { NULL };
-    X509 *ark = NULL, *ask = NULL;
-    unsigned char *anchor_der = NULL;
+    X509 *lf[1] = { NULL }, *ch[3] = { NULL, NULL, NULL }, *anchor[1] = { NULL };
+    X509_CRL *crl = NULL;
     size_t nl = 0, nc = 0, na = 0;
-    int anchor_len = 0;
+    wt_snp_out res;
     int rc;
 
-    if (report_len < WETEE_SNP_REPORT_BYTES || report_len > WETEE_SNP_REPORT_BYTES)
-        return wt_snp_parse(&rep, report, report_len, WETEE_SNP_PRODUCT_UNKNOWN);
+    if (report_len != WETEE_SNP_REPORT_BYTES) return wt_snp_parse(&rep, report, report_len, WETEE_SNP_PRODUCT_UNKNOWN);
     if (leaf_len > WETEE_SNP_MAX_DER_BYTES)
         return wt_error(WETEE_ERR_TOO_LONG, MOD ": snp leaf certificate: %zu bytes, more than %d", leaf_len,
                         WETEE_SNP_MAX_DER_BYTES);
     if ((rc = load_certs(lf, 1, &nl, leaf, leaf_len, "snp leaf certificate")) != WETEE_OK) return rc;
-    /* 1. the signature over the raw bytes, before any field is interpreted */
-    if ((rc = verify_report_signature(report, lf[0])) != WETEE_OK) goto done;
-    /* 2. the fields */
-    if ((rc = wt_snp_parse(&rep, report, report_len, opts->product)) != WETEE_OK) goto done;
-    /* 3. the key type */
-    X509_NAME *subj = X509_get_subject_name(lf[0]);
-    if (rep.signing_key == WETEE_SNP_KEY_NONE) {
-        rc = wt_error(WETEE_ERR_VERIFY, MOD ": snp report at offset 0x048: SIGNING_KEY 7: the report is not signed");
-        goto done;
-    }
-    int vlek = rep.signing_key == WETEE_SNP_KEY_VLEK;
-    if (!cn_is(subj, vlek ? "SEV-VLEK" : "SEV-VCEK")) {
-        rc = wt_error(WETEE_ERR_VERIFY,
-                      MOD ": snp leaf certificate: SIGNING_KEY %u names a %s, but the certificate's CN is not %s",
-                      rep.signing_key, vlek ? "VLEK" : "VCEK", vlek ? "SEV-VLEK" : "SEV-VCEK");
-        goto done;
-    }
-    leaf_ext ext;
-    if ((rc = leaf_extensions(&ext, lf[0])) != WETEE_OK) goto done;
-    /* 4. the product */
-    wetee_snp_product product = opts->product;
-    if (product == WETEE_SNP_PRODUCT_UNKNOWN) product = rep.product;
-    if (product == WETEE_SNP_PRODUCT_UNKNOWN && ext.product != NULL) product = product_from_name(ext.product, ext.product_len);
-    if (product == WETEE_SNP_PRODUCT_UNKNOWN) {
-        rc = wt_error(WETEE_ERR_VERIFY, MOD ": snp report: product unknown (no CPUID in the report, no productName in the leaf, none given)");
-        goto done;
-    }
-    if (rep.product != WETEE_SNP_PRODUCT_UNKNOWN && rep.product != product) {
-        rc = wt_error(WETEE_ERR_VERIFY, MOD ": snp report: CPUID names %s, expected %s", wetee_snp_product_name(rep.product),
-                      wetee_snp_product_name(product));
-        goto done;
-    }
-    if (ext.product != NULL && product_from_name(ext.product, ext.product_len) != product) {
-        rc = wt_error(WETEE_ERR_VERIFY, MOD ": snp leaf certificate: productName \"%.*s\" is not a %s part",
-                      (int)(ext.product_len > 32 ? 32 : ext.product_len), (const char *)ext.product,
-                      wetee_snp_product_name(product));
-        goto done;
-    }
-    if (rep.product == WETEE_SNP_PRODUCT_UNKNOWN && product == WETEE_SNP_PRODUCT_TURIN)
-        (void)wt_snp_parse(&rep, report, report_len, product); /* Turin TCB layout */
-    /* 5. the chain */
     if ((rc = load_certs(ch, 3, &nc, chain, chain_len, "snp certificate chain")) != WETEE_OK) goto done;
-    if (opts->ark != NULL) {
-        if ((rc = load_certs(anchor_x, 1, &na, opts->ark, opts->ark_len, "snp trust anchor")) != WETEE_OK) goto done;
-        anchor_len = i2d_X509(anchor_x[0], &anchor_der);
-        if (anchor_len <= 0) {
-            rc = wt_error(WETEE_ERR_NO_MEMORY, MOD ": snp trust anchor: out of memory");
-            goto done;
-        }
-    }
-    for (size_t i = 0; i < nc; i++) {
-        int self = X509_NAME_cmp(X509_get_subject_name(ch[i]), X509_get_issuer_name(ch[i])) == 0;
-        if (self && ark == NULL)
-            ark = ch[i];
-        else if (!self && ask == NULL)
-            ask = ch[i];
-    }
-    if (ark == NULL && anchor_x[0] != NULL) ark = anchor_x[0];
-    if (ark == NULL || ask == NULL) {
-        rc = wt_error(WETEE_ERR_VERIFY, MOD ": snp certificate chain: needs the %s and the ARK", vlek ? "ASVK" : "ASK");
+    if (opts->ark != NULL && (rc = load_certs(anchor, 1, &na, opts->ark, opts->ark_len, "snp trust anchor")) != WETEE_OK)
         goto done;
+    if (opts->crl != NULL && (rc = load_crl(&crl, opts->crl, opts->crl_len)) != WETEE_OK) goto done;
+    {
+        X509 *anchors[4] = { anchor[0], anchor[0], anchor[0], anchor[0] };
+        wt_snp_in in = { lf[0], ch, nc, anchors, crl, opts->time, opts->product, 0 };
+        rc = wt_snp_verify_x509(report, report_len, &in, &res);
+        if (rc == WETEE_OK && out != NULL) *out = res.rep;
     }
-    if (!ark_matches(ark, product, anchor_der, (size_t)(anchor_len > 0 ? anchor_len : 0))) {
-        rc = wt_error(WETEE_ERR_VERIFY, MOD ": snp ARK: not the %s for %s (untrusted root)",
-                      anchor_der ? "caller's trust anchor" : "pinned AMD root key", wetee_snp_product_name(product));
-        goto done;
-    }
-    char cn[32];
-    snprintf(cn, sizeof cn, "ARK-%s", wetee_snp_product_name(product));
-    if (anchor_der == NULL && !cn_is(X509_get_subject_name(ark), cn)) {
-        rc = wt_error(WETEE_ERR_VERIFY, MOD ": snp ARK: CN is not %s", cn);
-        goto done;
-    }
-    if ((rc = check_signed_by(ark, ark, "ARK", "ARK")) != WETEE_OK) goto done;
-    if ((rc = check_validity(ark, opts->time, "ARK")) != WETEE_OK) goto done;
-    snprintf(cn, sizeof cn, vlek ? "SEV-VLEK-%s" : "SEV-%s", wetee_snp_product_name(product));
-    if (!cn_is(X509_get_subject_name(ask), cn)) {
-        rc = wt_error(WETEE_ERR_VERIFY, MOD ": snp %s: CN is not %s", vlek ? "ASVK" : "ASK", cn);
-        goto done;
-    }
-    if ((rc = check_signed_by(ask, ark, vlek ? "ASVK" : "ASK", "ARK")) != WETEE_OK) goto done;
-    if ((rc = check_validity(ask, opts->time, vlek ? "ASVK" : "ASK")) != WETEE_OK) goto done;
-    if ((rc = check_signed_by(lf[0], ask, vlek ? "VLEK" : "VCEK", vlek ? "ASVK" : "ASK")) != WETEE_OK) goto done;
-    if ((rc = check_validity(lf[0], opts->time, vlek ? "VLEK" : "VCEK")) != WETEE_OK) goto done;
-    /* 6. leaf extensions against the report */
-    const wetee_snp_tcb *tcb = &rep.reported_tcb;
-    if ((rc = check_spl(&ext, 1, tcb->bootloader, "BL")) != WETEE_OK) goto done;
-    if ((rc = check_spl(&ext, 2, tcb->tee, "TEE")) != WETEE_OK) goto done;
-    if ((rc = check_spl(&ext, 3, tcb->snp, "SNP")) != WETEE_OK) goto done;
-    if ((rc = check_spl(&ext, 8, tcb->microcode, "uCode")) != WETEE_OK) goto done;
-    if (product == WETEE_SNP_PRODUCT_TURIN && (rc = check_spl(&ext, 9, tcb->fmc, "FMC")) != WETEE_OK) goto done;
-    if (!vlek && !rep.mask_chip_key) {
-        size_t want = product == WETEE_SNP_PRODUCT_TURIN ? 8 : 64;
-        if (ext.hwid == NULL) {
-            rc = wt_error(WETEE_ERR_VERIFY, MOD ": snp VCEK certificate: hwID extension missing");
-            goto done;
-        }
-        if (ext.hwid_len != want || memcmp(ext.hwid, rep.chip_id, want) != 0) {
-            rc = wt_error(WETEE_ERR_VERIFY, MOD ": snp VCEK certificate: hwID does not equal the report's CHIP_ID (chip id mismatch)");
-            goto done;
-        }
-    }
-    /* 7. the CRL */
-    if (opts->crl != NULL && (rc = check_crl(opts->crl, opts->crl_len, ark, ask, opts->time)) != WETEE_OK) goto done;
-    rep.product = product;
-    if (out != NULL) *out = rep;
-    rc = WETEE_OK;
 done:
     ERR_clear_error();
     X509_free(lf[0]);
     for (size_t i = 0; i < nc; i++) X509_free(ch[i]);
-    X509_free(anchor_x[0]);
-    OPENSSL_free(anchor_der);
+    X509_free(anchor[0]);
+    X509_CRL_free(crl);
     return rc;
 }
