@@ -39,3 +39,4 @@
 %include "chain.i"
 %include "telegram.i"
 %include "toncenter.i"
+%include "attest_snp.i"

@@ -13,9 +13,9 @@ extern
 #ifdef __cplusplus
   "C"
 #endif
-  void cgo_panic__cwetee_821f7166ba687e01(const char*);
+  void cgo_panic__cwetee_a6b8b775041cffb4(const char*);
 static void _swig_gopanic(const char *p) {
-  cgo_panic__cwetee_821f7166ba687e01(p);
+  cgo_panic__cwetee_a6b8b775041cffb4(p);
 }
 
 
@@ -1137,11 +1137,37 @@ static wetee_rc wetee_toncenter_find_trace_(wetee_buf *text_out, wetee_toncenter
   return wetee_tc_text_(text_out, json);
 }
 
+
+/* parse, then the JSON view */
+static wetee_rc wetee_snp_report_json_(wetee_buf *text_out, const uint8_t *data, size_t len) {
+  wetee_snp_report r;
+  int rc = wetee_snp_report_parse(&r, data, len);
+  return rc == WETEE_OK ? wetee_snp_report_to_json(text_out, &r) : rc;
+}
+/* verify, then the JSON view; empty ark / crl = none */
+static wetee_rc wetee_snp_verify_json_(wetee_buf *text_out, const uint8_t *data, size_t len, const uint8_t *leaf,
+                                       size_t leaf_len, const uint8_t *chain, size_t chain_len, int64_t time,
+                                       int product, const uint8_t *ark, size_t ark_len, const uint8_t *crl,
+                                       size_t crl_len) {
+  wetee_snp_report r;
+  wetee_snp_verify_opts o = WETEE_SNP_VERIFY_OPTS_INIT;
+  int rc;
+  o.time = time;
+  o.product = (wetee_snp_product)product;
+  if (product < WETEE_SNP_PRODUCT_UNKNOWN || product > WETEE_SNP_PRODUCT_TURIN) o.product = (wetee_snp_product)-1;
+  o.ark = ark_len ? ark : NULL;
+  o.ark_len = ark_len;
+  o.crl = crl_len ? crl : NULL;
+  o.crl_len = crl_len;
+  rc = wetee_snp_verify(&r, data, len, leaf, leaf_len, chain, chain_len, &o);
+  return rc == WETEE_OK ? wetee_snp_report_to_json(text_out, &r) : rc;
+}
+
 #ifdef __cplusplus
 extern "C" {
 #endif
 
-void _wrap_Swig_free_cwetee_821f7166ba687e01(void *_swig_go_0) {
+void _wrap_Swig_free_cwetee_a6b8b775041cffb4(void *_swig_go_0) {
   void *arg1 = (void *) 0 ;
   
   arg1 = *(void **)&_swig_go_0; 
@@ -1151,7 +1177,7 @@ void _wrap_Swig_free_cwetee_821f7166ba687e01(void *_swig_go_0) {
 }
 
 
-void *_wrap_Swig_malloc_cwetee_821f7166ba687e01(intgo _swig_go_0) {
+void *_wrap_Swig_malloc_cwetee_a6b8b775041cffb4(intgo _swig_go_0) {
   int arg1 ;
   void *result = 0 ;
   void *_swig_go_result;
@@ -1164,7 +1190,7 @@ void *_wrap_Swig_malloc_cwetee_821f7166ba687e01(intgo _swig_go_0) {
 }
 
 
-void _wrap_go_take_cwetee_821f7166ba687e01(long long _swig_go_0, _goslice_ _swig_go_1) {
+void _wrap_go_take_cwetee_a6b8b775041cffb4(long long _swig_go_0, _goslice_ _swig_go_1) {
   uint64_t arg1 ;
   uint8_t *arg2 = (uint8_t *) 0 ;
   size_t arg3 ;
@@ -1183,7 +1209,7 @@ void _wrap_go_take_cwetee_821f7166ba687e01(long long _swig_go_0, _goslice_ _swig
 }
 
 
-void _wrap_go_take_secret_cwetee_821f7166ba687e01(long long _swig_go_0, long long _swig_go_1, _goslice_ _swig_go_2) {
+void _wrap_go_take_secret_cwetee_a6b8b775041cffb4(long long _swig_go_0, long long _swig_go_1, _goslice_ _swig_go_2) {
   uint64_t arg1 ;
   uint64_t arg2 ;
   uint8_t *arg3 = (uint8_t *) 0 ;
@@ -1204,7 +1230,7 @@ void _wrap_go_take_secret_cwetee_821f7166ba687e01(long long _swig_go_0, long lon
 }
 
 
-void _wrap_go_copy_static_cwetee_821f7166ba687e01(long long _swig_go_0, _goslice_ _swig_go_1) {
+void _wrap_go_copy_static_cwetee_a6b8b775041cffb4(long long _swig_go_0, _goslice_ _swig_go_1) {
   uint64_t arg1 ;
   uint8_t *arg2 = (uint8_t *) 0 ;
   size_t arg3 ;
@@ -1223,7 +1249,7 @@ void _wrap_go_copy_static_cwetee_821f7166ba687e01(long long _swig_go_0, _goslice
 }
 
 
-_gostring_ _wrap_version_string_cwetee_821f7166ba687e01() {
+_gostring_ _wrap_version_string_cwetee_a6b8b775041cffb4() {
   char *result = 0 ;
   _gostring_ _swig_go_result;
   
@@ -1240,7 +1266,7 @@ _gostring_ _wrap_version_string_cwetee_821f7166ba687e01() {
 }
 
 
-intgo _wrap_version_number_cwetee_821f7166ba687e01() {
+intgo _wrap_version_number_cwetee_a6b8b775041cffb4() {
   int result;
   intgo _swig_go_result;
   
@@ -1254,7 +1280,7 @@ intgo _wrap_version_number_cwetee_821f7166ba687e01() {
 }
 
 
-_gostring_ _wrap_strerror_cwetee_821f7166ba687e01(intgo _swig_go_0) {
+_gostring_ _wrap_strerror_cwetee_a6b8b775041cffb4(intgo _swig_go_0) {
   int arg1 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -1273,7 +1299,7 @@ _gostring_ _wrap_strerror_cwetee_821f7166ba687e01(intgo _swig_go_0) {
 }
 
 
-intgo _wrap_OK_cwetee_821f7166ba687e01() {
+intgo _wrap_OK_cwetee_a6b8b775041cffb4() {
   enum wetee_status result;
   intgo _swig_go_result;
   
@@ -1288,7 +1314,7 @@ intgo _wrap_OK_cwetee_821f7166ba687e01() {
 }
 
 
-intgo _wrap_ERR_INVALID_ARGUMENT_cwetee_821f7166ba687e01() {
+intgo _wrap_ERR_INVALID_ARGUMENT_cwetee_a6b8b775041cffb4() {
   enum wetee_status result;
   intgo _swig_go_result;
   
@@ -1303,7 +1329,7 @@ intgo _wrap_ERR_INVALID_ARGUMENT_cwetee_821f7166ba687e01() {
 }
 
 
-intgo _wrap_ERR_NO_MEMORY_cwetee_821f7166ba687e01() {
+intgo _wrap_ERR_NO_MEMORY_cwetee_a6b8b775041cffb4() {
   enum wetee_status result;
   intgo _swig_go_result;
   
@@ -1318,7 +1344,7 @@ intgo _wrap_ERR_NO_MEMORY_cwetee_821f7166ba687e01() {
 }
 
 
-intgo _wrap_ERR_DECODE_cwetee_821f7166ba687e01() {
+intgo _wrap_ERR_DECODE_cwetee_a6b8b775041cffb4() {
   enum wetee_status result;
   intgo _swig_go_result;
   
@@ -1333,7 +1359,7 @@ intgo _wrap_ERR_DECODE_cwetee_821f7166ba687e01() {
 }
 
 
-intgo _wrap_ERR_TRUNCATED_cwetee_821f7166ba687e01() {
+intgo _wrap_ERR_TRUNCATED_cwetee_a6b8b775041cffb4() {
   enum wetee_status result;
   intgo _swig_go_result;
   
@@ -1348,7 +1374,7 @@ intgo _wrap_ERR_TRUNCATED_cwetee_821f7166ba687e01() {
 }
 
 
-intgo _wrap_ERR_NON_CANONICAL_cwetee_821f7166ba687e01() {
+intgo _wrap_ERR_NON_CANONICAL_cwetee_a6b8b775041cffb4() {
   enum wetee_status result;
   intgo _swig_go_result;
   
@@ -1363,7 +1389,7 @@ intgo _wrap_ERR_NON_CANONICAL_cwetee_821f7166ba687e01() {
 }
 
 
-intgo _wrap_ERR_OVERFLOW_cwetee_821f7166ba687e01() {
+intgo _wrap_ERR_OVERFLOW_cwetee_a6b8b775041cffb4() {
   enum wetee_status result;
   intgo _swig_go_result;
   
@@ -1378,7 +1404,7 @@ intgo _wrap_ERR_OVERFLOW_cwetee_821f7166ba687e01() {
 }
 
 
-intgo _wrap_ERR_DEPTH_cwetee_821f7166ba687e01() {
+intgo _wrap_ERR_DEPTH_cwetee_a6b8b775041cffb4() {
   enum wetee_status result;
   intgo _swig_go_result;
   
@@ -1393,7 +1419,7 @@ intgo _wrap_ERR_DEPTH_cwetee_821f7166ba687e01() {
 }
 
 
-intgo _wrap_ERR_CHECKSUM_cwetee_821f7166ba687e01() {
+intgo _wrap_ERR_CHECKSUM_cwetee_a6b8b775041cffb4() {
   enum wetee_status result;
   intgo _swig_go_result;
   
@@ -1408,7 +1434,7 @@ intgo _wrap_ERR_CHECKSUM_cwetee_821f7166ba687e01() {
 }
 
 
-intgo _wrap_ERR_UNSUPPORTED_cwetee_821f7166ba687e01() {
+intgo _wrap_ERR_UNSUPPORTED_cwetee_a6b8b775041cffb4() {
   enum wetee_status result;
   intgo _swig_go_result;
   
@@ -1423,7 +1449,7 @@ intgo _wrap_ERR_UNSUPPORTED_cwetee_821f7166ba687e01() {
 }
 
 
-intgo _wrap_ERR_CRYPTO_cwetee_821f7166ba687e01() {
+intgo _wrap_ERR_CRYPTO_cwetee_a6b8b775041cffb4() {
   enum wetee_status result;
   intgo _swig_go_result;
   
@@ -1438,7 +1464,7 @@ intgo _wrap_ERR_CRYPTO_cwetee_821f7166ba687e01() {
 }
 
 
-intgo _wrap_ERR_VERIFY_cwetee_821f7166ba687e01() {
+intgo _wrap_ERR_VERIFY_cwetee_a6b8b775041cffb4() {
   enum wetee_status result;
   intgo _swig_go_result;
   
@@ -1453,7 +1479,7 @@ intgo _wrap_ERR_VERIFY_cwetee_821f7166ba687e01() {
 }
 
 
-intgo _wrap_ERR_NOT_FOUND_cwetee_821f7166ba687e01() {
+intgo _wrap_ERR_NOT_FOUND_cwetee_a6b8b775041cffb4() {
   enum wetee_status result;
   intgo _swig_go_result;
   
@@ -1468,7 +1494,7 @@ intgo _wrap_ERR_NOT_FOUND_cwetee_821f7166ba687e01() {
 }
 
 
-intgo _wrap_ERR_IO_cwetee_821f7166ba687e01() {
+intgo _wrap_ERR_IO_cwetee_a6b8b775041cffb4() {
   enum wetee_status result;
   intgo _swig_go_result;
   
@@ -1483,7 +1509,7 @@ intgo _wrap_ERR_IO_cwetee_821f7166ba687e01() {
 }
 
 
-intgo _wrap_ERR_NETWORK_cwetee_821f7166ba687e01() {
+intgo _wrap_ERR_NETWORK_cwetee_a6b8b775041cffb4() {
   enum wetee_status result;
   intgo _swig_go_result;
   
@@ -1498,7 +1524,7 @@ intgo _wrap_ERR_NETWORK_cwetee_821f7166ba687e01() {
 }
 
 
-intgo _wrap_ERR_STATE_cwetee_821f7166ba687e01() {
+intgo _wrap_ERR_STATE_cwetee_a6b8b775041cffb4() {
   enum wetee_status result;
   intgo _swig_go_result;
   
@@ -1513,7 +1539,7 @@ intgo _wrap_ERR_STATE_cwetee_821f7166ba687e01() {
 }
 
 
-intgo _wrap_ERR_TRAILING_cwetee_821f7166ba687e01() {
+intgo _wrap_ERR_TRAILING_cwetee_a6b8b775041cffb4() {
   enum wetee_status result;
   intgo _swig_go_result;
   
@@ -1528,7 +1554,7 @@ intgo _wrap_ERR_TRAILING_cwetee_821f7166ba687e01() {
 }
 
 
-intgo _wrap_ERR_INTERNAL_cwetee_821f7166ba687e01() {
+intgo _wrap_ERR_INTERNAL_cwetee_a6b8b775041cffb4() {
   enum wetee_status result;
   intgo _swig_go_result;
   
@@ -1543,7 +1569,7 @@ intgo _wrap_ERR_INTERNAL_cwetee_821f7166ba687e01() {
 }
 
 
-intgo _wrap_ERR_TOO_LONG_cwetee_821f7166ba687e01() {
+intgo _wrap_ERR_TOO_LONG_cwetee_a6b8b775041cffb4() {
   enum wetee_status result;
   intgo _swig_go_result;
   
@@ -1558,7 +1584,7 @@ intgo _wrap_ERR_TOO_LONG_cwetee_821f7166ba687e01() {
 }
 
 
-intgo _wrap_ERR_TIMEOUT_cwetee_821f7166ba687e01() {
+intgo _wrap_ERR_TIMEOUT_cwetee_a6b8b775041cffb4() {
   enum wetee_status result;
   intgo _swig_go_result;
   
@@ -1573,7 +1599,7 @@ intgo _wrap_ERR_TIMEOUT_cwetee_821f7166ba687e01() {
 }
 
 
-intgo _wrap_ERR_RPC_cwetee_821f7166ba687e01() {
+intgo _wrap_ERR_RPC_cwetee_a6b8b775041cffb4() {
   enum wetee_status result;
   intgo _swig_go_result;
   
@@ -1588,7 +1614,7 @@ intgo _wrap_ERR_RPC_cwetee_821f7166ba687e01() {
 }
 
 
-intgo _wrap_HEX_PREFIX_cwetee_821f7166ba687e01() {
+intgo _wrap_HEX_PREFIX_cwetee_a6b8b775041cffb4() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -1599,7 +1625,7 @@ intgo _wrap_HEX_PREFIX_cwetee_821f7166ba687e01() {
 }
 
 
-intgo _wrap_HEX_UPPER_cwetee_821f7166ba687e01() {
+intgo _wrap_HEX_UPPER_cwetee_a6b8b775041cffb4() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -1610,7 +1636,7 @@ intgo _wrap_HEX_UPPER_cwetee_821f7166ba687e01() {
 }
 
 
-intgo _wrap_BASE64_URL_cwetee_821f7166ba687e01() {
+intgo _wrap_BASE64_URL_cwetee_a6b8b775041cffb4() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -1621,7 +1647,7 @@ intgo _wrap_BASE64_URL_cwetee_821f7166ba687e01() {
 }
 
 
-intgo _wrap_BASE64_NOPAD_cwetee_821f7166ba687e01() {
+intgo _wrap_BASE64_NOPAD_cwetee_a6b8b775041cffb4() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -1632,7 +1658,7 @@ intgo _wrap_BASE64_NOPAD_cwetee_821f7166ba687e01() {
 }
 
 
-_gostring_ _wrap_hex_encode_cwetee_821f7166ba687e01(wetee_buf *_swig_go_0, _goslice_ _swig_go_1, intgo _swig_go_2) {
+_gostring_ _wrap_hex_encode_cwetee_a6b8b775041cffb4(wetee_buf *_swig_go_0, _goslice_ _swig_go_1, intgo _swig_go_2) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   uint8_t *arg2 = (uint8_t *) 0 ;
   size_t arg3 ;
@@ -1672,7 +1698,7 @@ _gostring_ _wrap_hex_encode_cwetee_821f7166ba687e01(wetee_buf *_swig_go_0, _gosl
 }
 
 
-_gostring_ _wrap_hex_decode_cwetee_821f7166ba687e01(wetee_buf *_swig_go_0, _gostring_ _swig_go_1) {
+_gostring_ _wrap_hex_decode_cwetee_a6b8b775041cffb4(wetee_buf *_swig_go_0, _gostring_ _swig_go_1) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   char *arg2 = (char *) 0 ;
   size_t arg3 ;
@@ -1710,7 +1736,7 @@ _gostring_ _wrap_hex_decode_cwetee_821f7166ba687e01(wetee_buf *_swig_go_0, _gost
 }
 
 
-_gostring_ _wrap_base58_encode_cwetee_821f7166ba687e01(wetee_buf *_swig_go_0, _goslice_ _swig_go_1) {
+_gostring_ _wrap_base58_encode_cwetee_a6b8b775041cffb4(wetee_buf *_swig_go_0, _goslice_ _swig_go_1) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   uint8_t *arg2 = (uint8_t *) 0 ;
   size_t arg3 ;
@@ -1748,7 +1774,7 @@ _gostring_ _wrap_base58_encode_cwetee_821f7166ba687e01(wetee_buf *_swig_go_0, _g
 }
 
 
-_gostring_ _wrap_base58_decode_cwetee_821f7166ba687e01(wetee_buf *_swig_go_0, _gostring_ _swig_go_1) {
+_gostring_ _wrap_base58_decode_cwetee_a6b8b775041cffb4(wetee_buf *_swig_go_0, _gostring_ _swig_go_1) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   char *arg2 = (char *) 0 ;
   size_t arg3 ;
@@ -1786,7 +1812,7 @@ _gostring_ _wrap_base58_decode_cwetee_821f7166ba687e01(wetee_buf *_swig_go_0, _g
 }
 
 
-_gostring_ _wrap_base64_encode_cwetee_821f7166ba687e01(wetee_buf *_swig_go_0, _goslice_ _swig_go_1, intgo _swig_go_2) {
+_gostring_ _wrap_base64_encode_cwetee_a6b8b775041cffb4(wetee_buf *_swig_go_0, _goslice_ _swig_go_1, intgo _swig_go_2) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   uint8_t *arg2 = (uint8_t *) 0 ;
   size_t arg3 ;
@@ -1826,7 +1852,7 @@ _gostring_ _wrap_base64_encode_cwetee_821f7166ba687e01(wetee_buf *_swig_go_0, _g
 }
 
 
-_gostring_ _wrap_base64_decode_cwetee_821f7166ba687e01(wetee_buf *_swig_go_0, _gostring_ _swig_go_1, intgo _swig_go_2) {
+_gostring_ _wrap_base64_decode_cwetee_a6b8b775041cffb4(wetee_buf *_swig_go_0, _gostring_ _swig_go_1, intgo _swig_go_2) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   char *arg2 = (char *) 0 ;
   size_t arg3 ;
@@ -1866,7 +1892,7 @@ _gostring_ _wrap_base64_decode_cwetee_821f7166ba687e01(wetee_buf *_swig_go_0, _g
 }
 
 
-intgo _wrap_U128_MAX_DECIMALS_cwetee_821f7166ba687e01() {
+intgo _wrap_U128_MAX_DECIMALS_cwetee_a6b8b775041cffb4() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -1877,7 +1903,7 @@ intgo _wrap_U128_MAX_DECIMALS_cwetee_821f7166ba687e01() {
 }
 
 
-_gostring_ _wrap_u128_from_decimal_cwetee_821f7166ba687e01(_goslice_ _swig_go_0, _gostring_ _swig_go_1, intgo _swig_go_2) {
+_gostring_ _wrap_u128_from_decimal_cwetee_a6b8b775041cffb4(_goslice_ _swig_go_0, _gostring_ _swig_go_1, intgo _swig_go_2) {
   wetee_u128 *arg1 = (wetee_u128 *) 0 ;
   char *arg2 = (char *) 0 ;
   size_t arg3 ;
@@ -1911,7 +1937,7 @@ _gostring_ _wrap_u128_from_decimal_cwetee_821f7166ba687e01(_goslice_ _swig_go_0,
 }
 
 
-_gostring_ _wrap_u128_to_decimal_cwetee_821f7166ba687e01(_goslice_ _swig_go_0, _goslice_ _swig_go_1, intgo _swig_go_2) {
+_gostring_ _wrap_u128_to_decimal_cwetee_a6b8b775041cffb4(_goslice_ _swig_go_0, _goslice_ _swig_go_1, intgo _swig_go_2) {
   char *arg1 = (char *) 0 ;
   size_t arg2 ;
   wetee_u128 arg3 ;
@@ -1939,7 +1965,7 @@ _gostring_ _wrap_u128_to_decimal_cwetee_821f7166ba687e01(_goslice_ _swig_go_0, _
 }
 
 
-void _wrap_u128_to_le_cwetee_821f7166ba687e01(_goslice_ _swig_go_0, _goslice_ _swig_go_1) {
+void _wrap_u128_to_le_cwetee_a6b8b775041cffb4(_goslice_ _swig_go_0, _goslice_ _swig_go_1) {
   uint8_t *arg1 ;
   wetee_u128 arg2 ;
   
@@ -1961,7 +1987,7 @@ void _wrap_u128_to_le_cwetee_821f7166ba687e01(_goslice_ _swig_go_0, _goslice_ _s
 }
 
 
-void _wrap_u128_from_le_cwetee_821f7166ba687e01(_goslice_ _swig_go_0, _goslice_ _swig_go_1) {
+void _wrap_u128_from_le_cwetee_a6b8b775041cffb4(_goslice_ _swig_go_0, _goslice_ _swig_go_1) {
   wetee_u128 *arg1 = (wetee_u128 *) 0 ;
   uint8_t *arg2 ;
   wetee_u128 temp1 ;
@@ -1989,7 +2015,7 @@ void _wrap_u128_from_le_cwetee_821f7166ba687e01(_goslice_ _swig_go_0, _goslice_ 
 }
 
 
-intgo _wrap_BLAKE2B_KEY_MAX_cwetee_821f7166ba687e01() {
+intgo _wrap_BLAKE2B_KEY_MAX_cwetee_a6b8b775041cffb4() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -2000,7 +2026,7 @@ intgo _wrap_BLAKE2B_KEY_MAX_cwetee_821f7166ba687e01() {
 }
 
 
-_gostring_ _wrap_hash_blake2b_cwetee_821f7166ba687e01(_goslice_ _swig_go_0, _goslice_ _swig_go_1, _goslice_ _swig_go_2) {
+_gostring_ _wrap_hash_blake2b_cwetee_a6b8b775041cffb4(_goslice_ _swig_go_0, _goslice_ _swig_go_1, _goslice_ _swig_go_2) {
   uint8_t *arg1 = (uint8_t *) 0 ;
   size_t arg2 ;
   uint8_t *arg3 = (uint8_t *) 0 ;
@@ -2032,7 +2058,7 @@ _gostring_ _wrap_hash_blake2b_cwetee_821f7166ba687e01(_goslice_ _swig_go_0, _gos
 }
 
 
-_gostring_ _wrap_hash_blake2b_128_cwetee_821f7166ba687e01(_goslice_ _swig_go_0, _goslice_ _swig_go_1) {
+_gostring_ _wrap_hash_blake2b_128_cwetee_a6b8b775041cffb4(_goslice_ _swig_go_0, _goslice_ _swig_go_1) {
   uint8_t *arg1 ;
   uint8_t *arg2 = (uint8_t *) 0 ;
   size_t arg3 ;
@@ -2057,7 +2083,7 @@ _gostring_ _wrap_hash_blake2b_128_cwetee_821f7166ba687e01(_goslice_ _swig_go_0, 
 }
 
 
-_gostring_ _wrap_hash_blake2b_256_cwetee_821f7166ba687e01(_goslice_ _swig_go_0, _goslice_ _swig_go_1) {
+_gostring_ _wrap_hash_blake2b_256_cwetee_a6b8b775041cffb4(_goslice_ _swig_go_0, _goslice_ _swig_go_1) {
   uint8_t *arg1 ;
   uint8_t *arg2 = (uint8_t *) 0 ;
   size_t arg3 ;
@@ -2082,7 +2108,7 @@ _gostring_ _wrap_hash_blake2b_256_cwetee_821f7166ba687e01(_goslice_ _swig_go_0, 
 }
 
 
-_gostring_ _wrap_hash_blake2b_512_cwetee_821f7166ba687e01(_goslice_ _swig_go_0, _goslice_ _swig_go_1) {
+_gostring_ _wrap_hash_blake2b_512_cwetee_a6b8b775041cffb4(_goslice_ _swig_go_0, _goslice_ _swig_go_1) {
   uint8_t *arg1 ;
   uint8_t *arg2 = (uint8_t *) 0 ;
   size_t arg3 ;
@@ -2107,7 +2133,7 @@ _gostring_ _wrap_hash_blake2b_512_cwetee_821f7166ba687e01(_goslice_ _swig_go_0, 
 }
 
 
-_gostring_ _wrap_hash_blake2s_256_cwetee_821f7166ba687e01(_goslice_ _swig_go_0, _goslice_ _swig_go_1) {
+_gostring_ _wrap_hash_blake2s_256_cwetee_a6b8b775041cffb4(_goslice_ _swig_go_0, _goslice_ _swig_go_1) {
   uint8_t *arg1 ;
   uint8_t *arg2 = (uint8_t *) 0 ;
   size_t arg3 ;
@@ -2132,7 +2158,7 @@ _gostring_ _wrap_hash_blake2s_256_cwetee_821f7166ba687e01(_goslice_ _swig_go_0, 
 }
 
 
-_gostring_ _wrap_hash_twox64_cwetee_821f7166ba687e01(_goslice_ _swig_go_0, _goslice_ _swig_go_1) {
+_gostring_ _wrap_hash_twox64_cwetee_a6b8b775041cffb4(_goslice_ _swig_go_0, _goslice_ _swig_go_1) {
   uint8_t *arg1 ;
   uint8_t *arg2 = (uint8_t *) 0 ;
   size_t arg3 ;
@@ -2157,7 +2183,7 @@ _gostring_ _wrap_hash_twox64_cwetee_821f7166ba687e01(_goslice_ _swig_go_0, _gosl
 }
 
 
-_gostring_ _wrap_hash_twox128_cwetee_821f7166ba687e01(_goslice_ _swig_go_0, _goslice_ _swig_go_1) {
+_gostring_ _wrap_hash_twox128_cwetee_a6b8b775041cffb4(_goslice_ _swig_go_0, _goslice_ _swig_go_1) {
   uint8_t *arg1 ;
   uint8_t *arg2 = (uint8_t *) 0 ;
   size_t arg3 ;
@@ -2182,7 +2208,7 @@ _gostring_ _wrap_hash_twox128_cwetee_821f7166ba687e01(_goslice_ _swig_go_0, _gos
 }
 
 
-_gostring_ _wrap_hash_twox256_cwetee_821f7166ba687e01(_goslice_ _swig_go_0, _goslice_ _swig_go_1) {
+_gostring_ _wrap_hash_twox256_cwetee_a6b8b775041cffb4(_goslice_ _swig_go_0, _goslice_ _swig_go_1) {
   uint8_t *arg1 ;
   uint8_t *arg2 = (uint8_t *) 0 ;
   size_t arg3 ;
@@ -2207,7 +2233,7 @@ _gostring_ _wrap_hash_twox256_cwetee_821f7166ba687e01(_goslice_ _swig_go_0, _gos
 }
 
 
-_gostring_ _wrap_hash_keccak256_cwetee_821f7166ba687e01(_goslice_ _swig_go_0, _goslice_ _swig_go_1) {
+_gostring_ _wrap_hash_keccak256_cwetee_a6b8b775041cffb4(_goslice_ _swig_go_0, _goslice_ _swig_go_1) {
   uint8_t *arg1 ;
   uint8_t *arg2 = (uint8_t *) 0 ;
   size_t arg3 ;
@@ -2232,7 +2258,7 @@ _gostring_ _wrap_hash_keccak256_cwetee_821f7166ba687e01(_goslice_ _swig_go_0, _g
 }
 
 
-_gostring_ _wrap_hash_sha256_cwetee_821f7166ba687e01(_goslice_ _swig_go_0, _goslice_ _swig_go_1) {
+_gostring_ _wrap_hash_sha256_cwetee_a6b8b775041cffb4(_goslice_ _swig_go_0, _goslice_ _swig_go_1) {
   uint8_t *arg1 ;
   uint8_t *arg2 = (uint8_t *) 0 ;
   size_t arg3 ;
@@ -2257,7 +2283,7 @@ _gostring_ _wrap_hash_sha256_cwetee_821f7166ba687e01(_goslice_ _swig_go_0, _gosl
 }
 
 
-_gostring_ _wrap_hash_sha512_cwetee_821f7166ba687e01(_goslice_ _swig_go_0, _goslice_ _swig_go_1) {
+_gostring_ _wrap_hash_sha512_cwetee_a6b8b775041cffb4(_goslice_ _swig_go_0, _goslice_ _swig_go_1) {
   uint8_t *arg1 ;
   uint8_t *arg2 = (uint8_t *) 0 ;
   size_t arg3 ;
@@ -2282,7 +2308,7 @@ _gostring_ _wrap_hash_sha512_cwetee_821f7166ba687e01(_goslice_ _swig_go_0, _gosl
 }
 
 
-_gostring_ _wrap_hmac_sha256_cwetee_821f7166ba687e01(_goslice_ _swig_go_0, _goslice_ _swig_go_1, _goslice_ _swig_go_2) {
+_gostring_ _wrap_hmac_sha256_cwetee_a6b8b775041cffb4(_goslice_ _swig_go_0, _goslice_ _swig_go_1, _goslice_ _swig_go_2) {
   uint8_t *arg1 ;
   uint8_t *arg2 = (uint8_t *) 0 ;
   size_t arg3 ;
@@ -2313,7 +2339,7 @@ _gostring_ _wrap_hmac_sha256_cwetee_821f7166ba687e01(_goslice_ _swig_go_0, _gosl
 }
 
 
-_gostring_ _wrap_hmac_sha512_cwetee_821f7166ba687e01(_goslice_ _swig_go_0, _goslice_ _swig_go_1, _goslice_ _swig_go_2) {
+_gostring_ _wrap_hmac_sha512_cwetee_a6b8b775041cffb4(_goslice_ _swig_go_0, _goslice_ _swig_go_1, _goslice_ _swig_go_2) {
   uint8_t *arg1 ;
   uint8_t *arg2 = (uint8_t *) 0 ;
   size_t arg3 ;
@@ -2344,7 +2370,7 @@ _gostring_ _wrap_hmac_sha512_cwetee_821f7166ba687e01(_goslice_ _swig_go_0, _gosl
 }
 
 
-_gostring_ _wrap_pbkdf2_sha256_cwetee_821f7166ba687e01(_goslice_ _swig_go_0, _goslice_ _swig_go_1, _goslice_ _swig_go_2, intgo _swig_go_3) {
+_gostring_ _wrap_pbkdf2_sha256_cwetee_a6b8b775041cffb4(_goslice_ _swig_go_0, _goslice_ _swig_go_1, _goslice_ _swig_go_2, intgo _swig_go_3) {
   uint8_t *arg1 = (uint8_t *) 0 ;
   size_t arg2 ;
   uint8_t *arg3 = (uint8_t *) 0 ;
@@ -2378,7 +2404,7 @@ _gostring_ _wrap_pbkdf2_sha256_cwetee_821f7166ba687e01(_goslice_ _swig_go_0, _go
 }
 
 
-_gostring_ _wrap_pbkdf2_sha512_cwetee_821f7166ba687e01(_goslice_ _swig_go_0, _goslice_ _swig_go_1, _goslice_ _swig_go_2, intgo _swig_go_3) {
+_gostring_ _wrap_pbkdf2_sha512_cwetee_a6b8b775041cffb4(_goslice_ _swig_go_0, _goslice_ _swig_go_1, _goslice_ _swig_go_2, intgo _swig_go_3) {
   uint8_t *arg1 = (uint8_t *) 0 ;
   size_t arg2 ;
   uint8_t *arg3 = (uint8_t *) 0 ;
@@ -2412,7 +2438,7 @@ _gostring_ _wrap_pbkdf2_sha512_cwetee_821f7166ba687e01(_goslice_ _swig_go_0, _go
 }
 
 
-_gostring_ _wrap_hash_blake3_cwetee_821f7166ba687e01(_goslice_ _swig_go_0, _goslice_ _swig_go_1) {
+_gostring_ _wrap_hash_blake3_cwetee_a6b8b775041cffb4(_goslice_ _swig_go_0, _goslice_ _swig_go_1) {
   uint8_t *arg1 = (uint8_t *) 0 ;
   size_t arg2 ;
   uint8_t *arg3 = (uint8_t *) 0 ;
@@ -2438,7 +2464,7 @@ _gostring_ _wrap_hash_blake3_cwetee_821f7166ba687e01(_goslice_ _swig_go_0, _gosl
 }
 
 
-_gostring_ _wrap_hash_blake3_keyed_cwetee_821f7166ba687e01(_goslice_ _swig_go_0, _goslice_ _swig_go_1, _goslice_ _swig_go_2) {
+_gostring_ _wrap_hash_blake3_keyed_cwetee_a6b8b775041cffb4(_goslice_ _swig_go_0, _goslice_ _swig_go_1, _goslice_ _swig_go_2) {
   uint8_t *arg1 = (uint8_t *) 0 ;
   size_t arg2 ;
   uint8_t *arg3 ;
@@ -2469,7 +2495,7 @@ _gostring_ _wrap_hash_blake3_keyed_cwetee_821f7166ba687e01(_goslice_ _swig_go_0,
 }
 
 
-_gostring_ _wrap_hash_blake3_derive_key_cwetee_821f7166ba687e01(_goslice_ _swig_go_0, _gostring_ _swig_go_1, _goslice_ _swig_go_2) {
+_gostring_ _wrap_hash_blake3_derive_key_cwetee_a6b8b775041cffb4(_goslice_ _swig_go_0, _gostring_ _swig_go_1, _goslice_ _swig_go_2) {
   uint8_t *arg1 = (uint8_t *) 0 ;
   size_t arg2 ;
   char *arg3 = (char *) 0 ;
@@ -2501,7 +2527,7 @@ _gostring_ _wrap_hash_blake3_derive_key_cwetee_821f7166ba687e01(_goslice_ _swig_
 }
 
 
-_gostring_ _wrap_crc16_xmodem_cwetee_821f7166ba687e01(short *_swig_go_0, _goslice_ _swig_go_1) {
+_gostring_ _wrap_crc16_xmodem_cwetee_a6b8b775041cffb4(short *_swig_go_0, _goslice_ _swig_go_1) {
   uint16_t *arg1 = (uint16_t *) 0 ;
   uint8_t *arg2 = (uint8_t *) 0 ;
   size_t arg3 ;
@@ -2523,7 +2549,7 @@ _gostring_ _wrap_crc16_xmodem_cwetee_821f7166ba687e01(short *_swig_go_0, _goslic
 }
 
 
-_gostring_ _wrap_crc32c_cwetee_821f7166ba687e01(int *_swig_go_0, _goslice_ _swig_go_1) {
+_gostring_ _wrap_crc32c_cwetee_a6b8b775041cffb4(int *_swig_go_0, _goslice_ _swig_go_1) {
   uint32_t *arg1 = (uint32_t *) 0 ;
   uint8_t *arg2 = (uint8_t *) 0 ;
   size_t arg3 ;
@@ -2545,7 +2571,7 @@ _gostring_ _wrap_crc32c_cwetee_821f7166ba687e01(int *_swig_go_0, _goslice_ _swig
 }
 
 
-intgo _wrap_SCALE_COMPACT_MAX_BYTES_cwetee_821f7166ba687e01() {
+intgo _wrap_SCALE_COMPACT_MAX_BYTES_cwetee_a6b8b775041cffb4() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -2556,7 +2582,7 @@ intgo _wrap_SCALE_COMPACT_MAX_BYTES_cwetee_821f7166ba687e01() {
 }
 
 
-_gostring_ _wrap_scale_encode_compact_cwetee_821f7166ba687e01(wetee_buf *_swig_go_0, _goslice_ _swig_go_1) {
+_gostring_ _wrap_scale_encode_compact_cwetee_a6b8b775041cffb4(wetee_buf *_swig_go_0, _goslice_ _swig_go_1) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   wetee_u128 arg2 ;
   wetee_buf temp1 ;
@@ -2594,7 +2620,7 @@ _gostring_ _wrap_scale_encode_compact_cwetee_821f7166ba687e01(wetee_buf *_swig_g
 }
 
 
-_gostring_ _wrap_scale_decode_compact_cwetee_821f7166ba687e01(_goslice_ _swig_go_0, intgo *_swig_go_1, _goslice_ _swig_go_2) {
+_gostring_ _wrap_scale_decode_compact_cwetee_a6b8b775041cffb4(_goslice_ _swig_go_0, intgo *_swig_go_1, _goslice_ _swig_go_2) {
   wetee_u128 *arg1 = (wetee_u128 *) 0 ;
   size_t *arg2 = (size_t *) 0 ;
   uint8_t *arg3 = (uint8_t *) 0 ;
@@ -2633,7 +2659,7 @@ _gostring_ _wrap_scale_decode_compact_cwetee_821f7166ba687e01(_goslice_ _swig_go
 }
 
 
-intgo _wrap_SCHEME_SR25519_cwetee_821f7166ba687e01() {
+intgo _wrap_SCHEME_SR25519_cwetee_a6b8b775041cffb4() {
   enum wetee_scheme result;
   intgo _swig_go_result;
   
@@ -2648,7 +2674,7 @@ intgo _wrap_SCHEME_SR25519_cwetee_821f7166ba687e01() {
 }
 
 
-intgo _wrap_SCHEME_ED25519_cwetee_821f7166ba687e01() {
+intgo _wrap_SCHEME_ED25519_cwetee_a6b8b775041cffb4() {
   enum wetee_scheme result;
   intgo _swig_go_result;
   
@@ -2663,7 +2689,7 @@ intgo _wrap_SCHEME_ED25519_cwetee_821f7166ba687e01() {
 }
 
 
-intgo _wrap_SCHEME_ECDSA_cwetee_821f7166ba687e01() {
+intgo _wrap_SCHEME_ECDSA_cwetee_a6b8b775041cffb4() {
   enum wetee_scheme result;
   intgo _swig_go_result;
   
@@ -2678,7 +2704,7 @@ intgo _wrap_SCHEME_ECDSA_cwetee_821f7166ba687e01() {
 }
 
 
-intgo _wrap_SCHEME_ETHEREUM_cwetee_821f7166ba687e01() {
+intgo _wrap_SCHEME_ETHEREUM_cwetee_a6b8b775041cffb4() {
   enum wetee_scheme result;
   intgo _swig_go_result;
   
@@ -2693,7 +2719,7 @@ intgo _wrap_SCHEME_ETHEREUM_cwetee_821f7166ba687e01() {
 }
 
 
-intgo _wrap_SR25519_SEED_BYTES_cwetee_821f7166ba687e01() {
+intgo _wrap_SR25519_SEED_BYTES_cwetee_a6b8b775041cffb4() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -2704,7 +2730,7 @@ intgo _wrap_SR25519_SEED_BYTES_cwetee_821f7166ba687e01() {
 }
 
 
-intgo _wrap_SR25519_PUBLIC_BYTES_cwetee_821f7166ba687e01() {
+intgo _wrap_SR25519_PUBLIC_BYTES_cwetee_a6b8b775041cffb4() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -2715,7 +2741,7 @@ intgo _wrap_SR25519_PUBLIC_BYTES_cwetee_821f7166ba687e01() {
 }
 
 
-intgo _wrap_SR25519_SECRET_BYTES_cwetee_821f7166ba687e01() {
+intgo _wrap_SR25519_SECRET_BYTES_cwetee_a6b8b775041cffb4() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -2726,7 +2752,7 @@ intgo _wrap_SR25519_SECRET_BYTES_cwetee_821f7166ba687e01() {
 }
 
 
-intgo _wrap_SR25519_SIGNATURE_BYTES_cwetee_821f7166ba687e01() {
+intgo _wrap_SR25519_SIGNATURE_BYTES_cwetee_a6b8b775041cffb4() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -2737,7 +2763,7 @@ intgo _wrap_SR25519_SIGNATURE_BYTES_cwetee_821f7166ba687e01() {
 }
 
 
-intgo _wrap_ED25519_SEED_BYTES_cwetee_821f7166ba687e01() {
+intgo _wrap_ED25519_SEED_BYTES_cwetee_a6b8b775041cffb4() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -2748,7 +2774,7 @@ intgo _wrap_ED25519_SEED_BYTES_cwetee_821f7166ba687e01() {
 }
 
 
-intgo _wrap_ED25519_PUBLIC_BYTES_cwetee_821f7166ba687e01() {
+intgo _wrap_ED25519_PUBLIC_BYTES_cwetee_a6b8b775041cffb4() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -2759,7 +2785,7 @@ intgo _wrap_ED25519_PUBLIC_BYTES_cwetee_821f7166ba687e01() {
 }
 
 
-intgo _wrap_ED25519_SECRET_BYTES_cwetee_821f7166ba687e01() {
+intgo _wrap_ED25519_SECRET_BYTES_cwetee_a6b8b775041cffb4() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -2770,7 +2796,7 @@ intgo _wrap_ED25519_SECRET_BYTES_cwetee_821f7166ba687e01() {
 }
 
 
-intgo _wrap_ED25519_SIGNATURE_BYTES_cwetee_821f7166ba687e01() {
+intgo _wrap_ED25519_SIGNATURE_BYTES_cwetee_a6b8b775041cffb4() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -2781,7 +2807,7 @@ intgo _wrap_ED25519_SIGNATURE_BYTES_cwetee_821f7166ba687e01() {
 }
 
 
-intgo _wrap_ECDSA_SECRET_BYTES_cwetee_821f7166ba687e01() {
+intgo _wrap_ECDSA_SECRET_BYTES_cwetee_a6b8b775041cffb4() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -2792,7 +2818,7 @@ intgo _wrap_ECDSA_SECRET_BYTES_cwetee_821f7166ba687e01() {
 }
 
 
-intgo _wrap_ECDSA_PUBLIC_BYTES_cwetee_821f7166ba687e01() {
+intgo _wrap_ECDSA_PUBLIC_BYTES_cwetee_a6b8b775041cffb4() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -2803,7 +2829,7 @@ intgo _wrap_ECDSA_PUBLIC_BYTES_cwetee_821f7166ba687e01() {
 }
 
 
-intgo _wrap_ECDSA_SIGNATURE_BYTES_cwetee_821f7166ba687e01() {
+intgo _wrap_ECDSA_SIGNATURE_BYTES_cwetee_a6b8b775041cffb4() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -2814,7 +2840,7 @@ intgo _wrap_ECDSA_SIGNATURE_BYTES_cwetee_821f7166ba687e01() {
 }
 
 
-intgo _wrap_ETH_ADDRESS_BYTES_cwetee_821f7166ba687e01() {
+intgo _wrap_ETH_ADDRESS_BYTES_cwetee_a6b8b775041cffb4() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -2825,7 +2851,7 @@ intgo _wrap_ETH_ADDRESS_BYTES_cwetee_821f7166ba687e01() {
 }
 
 
-intgo _wrap_CHAIN_CODE_BYTES_cwetee_821f7166ba687e01() {
+intgo _wrap_CHAIN_CODE_BYTES_cwetee_a6b8b775041cffb4() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -2836,7 +2862,7 @@ intgo _wrap_CHAIN_CODE_BYTES_cwetee_821f7166ba687e01() {
 }
 
 
-intgo _wrap_PUBLIC_MAX_BYTES_cwetee_821f7166ba687e01() {
+intgo _wrap_PUBLIC_MAX_BYTES_cwetee_a6b8b775041cffb4() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -2847,7 +2873,7 @@ intgo _wrap_PUBLIC_MAX_BYTES_cwetee_821f7166ba687e01() {
 }
 
 
-intgo _wrap_SIGNATURE_MAX_BYTES_cwetee_821f7166ba687e01() {
+intgo _wrap_SIGNATURE_MAX_BYTES_cwetee_a6b8b775041cffb4() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -2858,7 +2884,7 @@ intgo _wrap_SIGNATURE_MAX_BYTES_cwetee_821f7166ba687e01() {
 }
 
 
-_gostring_ _wrap_dev_phrase_cwetee_821f7166ba687e01() {
+_gostring_ _wrap_dev_phrase_cwetee_a6b8b775041cffb4() {
   char *result = 0 ;
   _gostring_ _swig_go_result;
   
@@ -2875,7 +2901,7 @@ _gostring_ _wrap_dev_phrase_cwetee_821f7166ba687e01() {
 }
 
 
-_gostring_ _wrap_sr25519_keypair_from_seed_cwetee_821f7166ba687e01(_goslice_ _swig_go_0, _goslice_ _swig_go_1, _goslice_ _swig_go_2) {
+_gostring_ _wrap_sr25519_keypair_from_seed_cwetee_a6b8b775041cffb4(_goslice_ _swig_go_0, _goslice_ _swig_go_1, _goslice_ _swig_go_2) {
   uint8_t *arg1 ;
   uint8_t *arg2 ;
   uint8_t *arg3 ;
@@ -2904,7 +2930,7 @@ _gostring_ _wrap_sr25519_keypair_from_seed_cwetee_821f7166ba687e01(_goslice_ _sw
 }
 
 
-_gostring_ _wrap_sr25519_secret_to_canonical_cwetee_821f7166ba687e01(_goslice_ _swig_go_0, _goslice_ _swig_go_1) {
+_gostring_ _wrap_sr25519_secret_to_canonical_cwetee_a6b8b775041cffb4(_goslice_ _swig_go_0, _goslice_ _swig_go_1) {
   uint8_t *arg1 ;
   uint8_t *arg2 ;
   wetee_rc result;
@@ -2928,7 +2954,7 @@ _gostring_ _wrap_sr25519_secret_to_canonical_cwetee_821f7166ba687e01(_goslice_ _
 }
 
 
-_gostring_ _wrap_sr25519_secret_from_canonical_cwetee_821f7166ba687e01(_goslice_ _swig_go_0, _goslice_ _swig_go_1) {
+_gostring_ _wrap_sr25519_secret_from_canonical_cwetee_a6b8b775041cffb4(_goslice_ _swig_go_0, _goslice_ _swig_go_1) {
   uint8_t *arg1 ;
   uint8_t *arg2 ;
   wetee_rc result;
@@ -2952,7 +2978,7 @@ _gostring_ _wrap_sr25519_secret_from_canonical_cwetee_821f7166ba687e01(_goslice_
 }
 
 
-_gostring_ _wrap_sr25519_public_from_secret_cwetee_821f7166ba687e01(_goslice_ _swig_go_0, _goslice_ _swig_go_1) {
+_gostring_ _wrap_sr25519_public_from_secret_cwetee_a6b8b775041cffb4(_goslice_ _swig_go_0, _goslice_ _swig_go_1) {
   uint8_t *arg1 ;
   uint8_t *arg2 ;
   wetee_rc result;
@@ -2976,7 +3002,7 @@ _gostring_ _wrap_sr25519_public_from_secret_cwetee_821f7166ba687e01(_goslice_ _s
 }
 
 
-_gostring_ _wrap_sr25519_sign_cwetee_821f7166ba687e01(_goslice_ _swig_go_0, _goslice_ _swig_go_1, _goslice_ _swig_go_2, _goslice_ _swig_go_3) {
+_gostring_ _wrap_sr25519_sign_cwetee_a6b8b775041cffb4(_goslice_ _swig_go_0, _goslice_ _swig_go_1, _goslice_ _swig_go_2, _goslice_ _swig_go_3) {
   uint8_t *arg1 ;
   uint8_t *arg2 ;
   uint8_t *arg3 ;
@@ -3011,7 +3037,7 @@ _gostring_ _wrap_sr25519_sign_cwetee_821f7166ba687e01(_goslice_ _swig_go_0, _gos
 }
 
 
-_gostring_ _wrap_sr25519_verify_cwetee_821f7166ba687e01(_goslice_ _swig_go_0, _goslice_ _swig_go_1, _goslice_ _swig_go_2) {
+_gostring_ _wrap_sr25519_verify_cwetee_a6b8b775041cffb4(_goslice_ _swig_go_0, _goslice_ _swig_go_1, _goslice_ _swig_go_2) {
   uint8_t *arg1 ;
   uint8_t *arg2 = (uint8_t *) 0 ;
   size_t arg3 ;
@@ -3041,7 +3067,7 @@ _gostring_ _wrap_sr25519_verify_cwetee_821f7166ba687e01(_goslice_ _swig_go_0, _g
 }
 
 
-_gostring_ _wrap_sr25519_verify_strict_cwetee_821f7166ba687e01(_goslice_ _swig_go_0, _goslice_ _swig_go_1, _goslice_ _swig_go_2) {
+_gostring_ _wrap_sr25519_verify_strict_cwetee_a6b8b775041cffb4(_goslice_ _swig_go_0, _goslice_ _swig_go_1, _goslice_ _swig_go_2) {
   uint8_t *arg1 ;
   uint8_t *arg2 = (uint8_t *) 0 ;
   size_t arg3 ;
@@ -3071,7 +3097,7 @@ _gostring_ _wrap_sr25519_verify_strict_cwetee_821f7166ba687e01(_goslice_ _swig_g
 }
 
 
-_gostring_ _wrap_sr25519_derive_hard_cwetee_821f7166ba687e01(_goslice_ _swig_go_0, _goslice_ _swig_go_1, _goslice_ _swig_go_2, _goslice_ _swig_go_3) {
+_gostring_ _wrap_sr25519_derive_hard_cwetee_a6b8b775041cffb4(_goslice_ _swig_go_0, _goslice_ _swig_go_1, _goslice_ _swig_go_2, _goslice_ _swig_go_3) {
   uint8_t *arg1 ;
   uint8_t *arg2 ;
   uint8_t *arg3 ;
@@ -3105,7 +3131,7 @@ _gostring_ _wrap_sr25519_derive_hard_cwetee_821f7166ba687e01(_goslice_ _swig_go_
 }
 
 
-_gostring_ _wrap_sr25519_derive_soft_cwetee_821f7166ba687e01(_goslice_ _swig_go_0, _goslice_ _swig_go_1, _goslice_ _swig_go_2, _goslice_ _swig_go_3, _goslice_ _swig_go_4) {
+_gostring_ _wrap_sr25519_derive_soft_cwetee_a6b8b775041cffb4(_goslice_ _swig_go_0, _goslice_ _swig_go_1, _goslice_ _swig_go_2, _goslice_ _swig_go_3, _goslice_ _swig_go_4) {
   uint8_t *arg1 ;
   uint8_t *arg2 ;
   uint8_t *arg3 ;
@@ -3144,7 +3170,7 @@ _gostring_ _wrap_sr25519_derive_soft_cwetee_821f7166ba687e01(_goslice_ _swig_go_
 }
 
 
-_gostring_ _wrap_sr25519_derive_public_cwetee_821f7166ba687e01(_goslice_ _swig_go_0, _goslice_ _swig_go_1, _goslice_ _swig_go_2) {
+_gostring_ _wrap_sr25519_derive_public_cwetee_a6b8b775041cffb4(_goslice_ _swig_go_0, _goslice_ _swig_go_1, _goslice_ _swig_go_2) {
   uint8_t *arg1 ;
   uint8_t *arg2 ;
   uint8_t *arg3 ;
@@ -3173,7 +3199,7 @@ _gostring_ _wrap_sr25519_derive_public_cwetee_821f7166ba687e01(_goslice_ _swig_g
 }
 
 
-_gostring_ _wrap_ed25519_keypair_from_seed_cwetee_821f7166ba687e01(_goslice_ _swig_go_0, _goslice_ _swig_go_1, _goslice_ _swig_go_2) {
+_gostring_ _wrap_ed25519_keypair_from_seed_cwetee_a6b8b775041cffb4(_goslice_ _swig_go_0, _goslice_ _swig_go_1, _goslice_ _swig_go_2) {
   uint8_t *arg1 ;
   uint8_t *arg2 ;
   uint8_t *arg3 ;
@@ -3202,7 +3228,7 @@ _gostring_ _wrap_ed25519_keypair_from_seed_cwetee_821f7166ba687e01(_goslice_ _sw
 }
 
 
-_gostring_ _wrap_ed25519_sign_cwetee_821f7166ba687e01(_goslice_ _swig_go_0, _goslice_ _swig_go_1, _goslice_ _swig_go_2) {
+_gostring_ _wrap_ed25519_sign_cwetee_a6b8b775041cffb4(_goslice_ _swig_go_0, _goslice_ _swig_go_1, _goslice_ _swig_go_2) {
   uint8_t *arg1 ;
   uint8_t *arg2 ;
   uint8_t *arg3 = (uint8_t *) 0 ;
@@ -3232,7 +3258,7 @@ _gostring_ _wrap_ed25519_sign_cwetee_821f7166ba687e01(_goslice_ _swig_go_0, _gos
 }
 
 
-_gostring_ _wrap_ed25519_verify_cwetee_821f7166ba687e01(_goslice_ _swig_go_0, _goslice_ _swig_go_1, _goslice_ _swig_go_2) {
+_gostring_ _wrap_ed25519_verify_cwetee_a6b8b775041cffb4(_goslice_ _swig_go_0, _goslice_ _swig_go_1, _goslice_ _swig_go_2) {
   uint8_t *arg1 ;
   uint8_t *arg2 = (uint8_t *) 0 ;
   size_t arg3 ;
@@ -3262,7 +3288,7 @@ _gostring_ _wrap_ed25519_verify_cwetee_821f7166ba687e01(_goslice_ _swig_go_0, _g
 }
 
 
-_gostring_ _wrap_ed25519_verify_strict_cwetee_821f7166ba687e01(_goslice_ _swig_go_0, _goslice_ _swig_go_1, _goslice_ _swig_go_2) {
+_gostring_ _wrap_ed25519_verify_strict_cwetee_a6b8b775041cffb4(_goslice_ _swig_go_0, _goslice_ _swig_go_1, _goslice_ _swig_go_2) {
   uint8_t *arg1 ;
   uint8_t *arg2 = (uint8_t *) 0 ;
   size_t arg3 ;
@@ -3292,7 +3318,7 @@ _gostring_ _wrap_ed25519_verify_strict_cwetee_821f7166ba687e01(_goslice_ _swig_g
 }
 
 
-_gostring_ _wrap_ed25519_derive_hard_cwetee_821f7166ba687e01(_goslice_ _swig_go_0, _goslice_ _swig_go_1, _goslice_ _swig_go_2) {
+_gostring_ _wrap_ed25519_derive_hard_cwetee_a6b8b775041cffb4(_goslice_ _swig_go_0, _goslice_ _swig_go_1, _goslice_ _swig_go_2) {
   uint8_t *arg1 ;
   uint8_t *arg2 ;
   uint8_t *arg3 ;
@@ -3321,7 +3347,7 @@ _gostring_ _wrap_ed25519_derive_hard_cwetee_821f7166ba687e01(_goslice_ _swig_go_
 }
 
 
-_gostring_ _wrap_ecdsa_public_from_secret_cwetee_821f7166ba687e01(_goslice_ _swig_go_0, _goslice_ _swig_go_1) {
+_gostring_ _wrap_ecdsa_public_from_secret_cwetee_a6b8b775041cffb4(_goslice_ _swig_go_0, _goslice_ _swig_go_1) {
   uint8_t *arg1 ;
   uint8_t *arg2 ;
   wetee_rc result;
@@ -3345,7 +3371,7 @@ _gostring_ _wrap_ecdsa_public_from_secret_cwetee_821f7166ba687e01(_goslice_ _swi
 }
 
 
-_gostring_ _wrap_ecdsa_sign_cwetee_821f7166ba687e01(_goslice_ _swig_go_0, _goslice_ _swig_go_1, _goslice_ _swig_go_2) {
+_gostring_ _wrap_ecdsa_sign_cwetee_a6b8b775041cffb4(_goslice_ _swig_go_0, _goslice_ _swig_go_1, _goslice_ _swig_go_2) {
   uint8_t *arg1 ;
   uint8_t *arg2 ;
   uint8_t *arg3 = (uint8_t *) 0 ;
@@ -3375,7 +3401,7 @@ _gostring_ _wrap_ecdsa_sign_cwetee_821f7166ba687e01(_goslice_ _swig_go_0, _gosli
 }
 
 
-_gostring_ _wrap_ecdsa_verify_cwetee_821f7166ba687e01(_goslice_ _swig_go_0, _goslice_ _swig_go_1, _goslice_ _swig_go_2) {
+_gostring_ _wrap_ecdsa_verify_cwetee_a6b8b775041cffb4(_goslice_ _swig_go_0, _goslice_ _swig_go_1, _goslice_ _swig_go_2) {
   uint8_t *arg1 ;
   uint8_t *arg2 = (uint8_t *) 0 ;
   size_t arg3 ;
@@ -3405,7 +3431,7 @@ _gostring_ _wrap_ecdsa_verify_cwetee_821f7166ba687e01(_goslice_ _swig_go_0, _gos
 }
 
 
-_gostring_ _wrap_ecdsa_derive_hard_cwetee_821f7166ba687e01(_goslice_ _swig_go_0, _goslice_ _swig_go_1, _goslice_ _swig_go_2) {
+_gostring_ _wrap_ecdsa_derive_hard_cwetee_a6b8b775041cffb4(_goslice_ _swig_go_0, _goslice_ _swig_go_1, _goslice_ _swig_go_2) {
   uint8_t *arg1 ;
   uint8_t *arg2 ;
   uint8_t *arg3 ;
@@ -3434,7 +3460,7 @@ _gostring_ _wrap_ecdsa_derive_hard_cwetee_821f7166ba687e01(_goslice_ _swig_go_0,
 }
 
 
-_gostring_ _wrap_ecdsa_account_id_cwetee_821f7166ba687e01(_goslice_ _swig_go_0, _goslice_ _swig_go_1) {
+_gostring_ _wrap_ecdsa_account_id_cwetee_a6b8b775041cffb4(_goslice_ _swig_go_0, _goslice_ _swig_go_1) {
   uint8_t *arg1 ;
   uint8_t *arg2 ;
   wetee_rc result;
@@ -3458,7 +3484,7 @@ _gostring_ _wrap_ecdsa_account_id_cwetee_821f7166ba687e01(_goslice_ _swig_go_0, 
 }
 
 
-_gostring_ _wrap_eth_sign_cwetee_821f7166ba687e01(_goslice_ _swig_go_0, _goslice_ _swig_go_1, _goslice_ _swig_go_2) {
+_gostring_ _wrap_eth_sign_cwetee_a6b8b775041cffb4(_goslice_ _swig_go_0, _goslice_ _swig_go_1, _goslice_ _swig_go_2) {
   uint8_t *arg1 ;
   uint8_t *arg2 ;
   uint8_t *arg3 = (uint8_t *) 0 ;
@@ -3488,7 +3514,7 @@ _gostring_ _wrap_eth_sign_cwetee_821f7166ba687e01(_goslice_ _swig_go_0, _goslice
 }
 
 
-_gostring_ _wrap_eth_verify_cwetee_821f7166ba687e01(_goslice_ _swig_go_0, _goslice_ _swig_go_1, _goslice_ _swig_go_2) {
+_gostring_ _wrap_eth_verify_cwetee_a6b8b775041cffb4(_goslice_ _swig_go_0, _goslice_ _swig_go_1, _goslice_ _swig_go_2) {
   uint8_t *arg1 ;
   uint8_t *arg2 = (uint8_t *) 0 ;
   size_t arg3 ;
@@ -3518,7 +3544,7 @@ _gostring_ _wrap_eth_verify_cwetee_821f7166ba687e01(_goslice_ _swig_go_0, _gosli
 }
 
 
-_gostring_ _wrap_eth_address_cwetee_821f7166ba687e01(_goslice_ _swig_go_0, _goslice_ _swig_go_1) {
+_gostring_ _wrap_eth_address_cwetee_a6b8b775041cffb4(_goslice_ _swig_go_0, _goslice_ _swig_go_1) {
   uint8_t *arg1 ;
   uint8_t *arg2 = (uint8_t *) 0 ;
   size_t arg3 ;
@@ -3543,7 +3569,7 @@ _gostring_ _wrap_eth_address_cwetee_821f7166ba687e01(_goslice_ _swig_go_0, _gosl
 }
 
 
-_gostring_ _wrap_eth_address_to_string_cwetee_821f7166ba687e01(wetee_buf *_swig_go_0, _goslice_ _swig_go_1) {
+_gostring_ _wrap_eth_address_to_string_cwetee_a6b8b775041cffb4(wetee_buf *_swig_go_0, _goslice_ _swig_go_1) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   uint8_t *arg2 ;
   wetee_buf temp1 ;
@@ -3580,7 +3606,7 @@ _gostring_ _wrap_eth_address_to_string_cwetee_821f7166ba687e01(wetee_buf *_swig_
 }
 
 
-_gostring_ _wrap_eth_address_from_string_cwetee_821f7166ba687e01(_goslice_ _swig_go_0, _gostring_ _swig_go_1) {
+_gostring_ _wrap_eth_address_from_string_cwetee_a6b8b775041cffb4(_goslice_ _swig_go_0, _gostring_ _swig_go_1) {
   uint8_t *arg1 ;
   char *arg2 = (char *) 0 ;
   size_t arg3 ;
@@ -3605,7 +3631,7 @@ _gostring_ _wrap_eth_address_from_string_cwetee_821f7166ba687e01(_goslice_ _swig
 }
 
 
-_gostring_ _wrap_bip32_derive_cwetee_821f7166ba687e01(_goslice_ _swig_go_0, _goslice_ _swig_go_1, _gostring_ _swig_go_2) {
+_gostring_ _wrap_bip32_derive_cwetee_a6b8b775041cffb4(_goslice_ _swig_go_0, _goslice_ _swig_go_1, _gostring_ _swig_go_2) {
   uint8_t *arg1 ;
   uint8_t *arg2 = (uint8_t *) 0 ;
   size_t arg3 ;
@@ -3636,7 +3662,7 @@ _gostring_ _wrap_bip32_derive_cwetee_821f7166ba687e01(_goslice_ _swig_go_0, _gos
 }
 
 
-_gostring_ _wrap_suri_parse_cwetee_821f7166ba687e01(wetee_suri **_swig_go_0, _gostring_ _swig_go_1) {
+_gostring_ _wrap_suri_parse_cwetee_a6b8b775041cffb4(wetee_suri **_swig_go_0, _gostring_ _swig_go_1) {
   wetee_suri **arg1 = (wetee_suri **) 0 ;
   char *arg2 = (char *) 0 ;
   size_t arg3 ;
@@ -3667,7 +3693,7 @@ _gostring_ _wrap_suri_parse_cwetee_821f7166ba687e01(wetee_suri **_swig_go_0, _go
 }
 
 
-_gostring_ _wrap_suri_phrase_cwetee_821f7166ba687e01(wetee_suri *_swig_go_0) {
+_gostring_ _wrap_suri_phrase_cwetee_a6b8b775041cffb4(wetee_suri *_swig_go_0) {
   wetee_suri *arg1 = (wetee_suri *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -3686,7 +3712,7 @@ _gostring_ _wrap_suri_phrase_cwetee_821f7166ba687e01(wetee_suri *_swig_go_0) {
 }
 
 
-_gostring_ _wrap_suri_password_cwetee_821f7166ba687e01(wetee_suri *_swig_go_0) {
+_gostring_ _wrap_suri_password_cwetee_a6b8b775041cffb4(wetee_suri *_swig_go_0) {
   wetee_suri *arg1 = (wetee_suri *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -3705,7 +3731,7 @@ _gostring_ _wrap_suri_password_cwetee_821f7166ba687e01(wetee_suri *_swig_go_0) {
 }
 
 
-long long _wrap_suri_junction_count_cwetee_821f7166ba687e01(wetee_suri *_swig_go_0) {
+long long _wrap_suri_junction_count_cwetee_a6b8b775041cffb4(wetee_suri *_swig_go_0) {
   wetee_suri *arg1 = (wetee_suri *) 0 ;
   size_t result;
   long long _swig_go_result;
@@ -3721,7 +3747,7 @@ long long _wrap_suri_junction_count_cwetee_821f7166ba687e01(wetee_suri *_swig_go
 }
 
 
-_gostring_ _wrap_suri_junction_cwetee_821f7166ba687e01(wetee_suri *_swig_go_0, long long _swig_go_1, _goslice_ _swig_go_2, intgo *_swig_go_3) {
+_gostring_ _wrap_suri_junction_cwetee_a6b8b775041cffb4(wetee_suri *_swig_go_0, long long _swig_go_1, _goslice_ _swig_go_2, intgo *_swig_go_3) {
   wetee_suri *arg1 = (wetee_suri *) 0 ;
   size_t arg2 ;
   uint8_t *arg3 ;
@@ -3751,7 +3777,7 @@ _gostring_ _wrap_suri_junction_cwetee_821f7166ba687e01(wetee_suri *_swig_go_0, l
 }
 
 
-void _wrap_suri_free_cwetee_821f7166ba687e01(wetee_suri *_swig_go_0) {
+void _wrap_suri_free_cwetee_a6b8b775041cffb4(wetee_suri *_swig_go_0) {
   wetee_suri *arg1 = (wetee_suri *) 0 ;
   
   arg1 = (wetee_suri *)(uintptr_t)_swig_go_0; 
@@ -3764,7 +3790,7 @@ void _wrap_suri_free_cwetee_821f7166ba687e01(wetee_suri *_swig_go_0) {
 }
 
 
-intgo _wrap_suri_has_password_cwetee_821f7166ba687e01(wetee_suri *_swig_go_0) {
+intgo _wrap_suri_has_password_cwetee_a6b8b775041cffb4(wetee_suri *_swig_go_0) {
   wetee_suri *arg1 = (wetee_suri *) 0 ;
   int result;
   intgo _swig_go_result;
@@ -3780,7 +3806,7 @@ intgo _wrap_suri_has_password_cwetee_821f7166ba687e01(wetee_suri *_swig_go_0) {
 }
 
 
-_gostring_ _wrap_keypair_from_suri_cwetee_821f7166ba687e01(wetee_keypair **_swig_go_0, intgo _swig_go_1, _gostring_ _swig_go_2) {
+_gostring_ _wrap_keypair_from_suri_cwetee_a6b8b775041cffb4(wetee_keypair **_swig_go_0, intgo _swig_go_1, _gostring_ _swig_go_2) {
   wetee_keypair **arg1 = (wetee_keypair **) 0 ;
   wetee_scheme arg2 ;
   char *arg3 = (char *) 0 ;
@@ -3813,7 +3839,7 @@ _gostring_ _wrap_keypair_from_suri_cwetee_821f7166ba687e01(wetee_keypair **_swig
 }
 
 
-intgo _wrap_ETH_PASSWORD_REJECT_cwetee_821f7166ba687e01() {
+intgo _wrap_ETH_PASSWORD_REJECT_cwetee_a6b8b775041cffb4() {
   enum wetee_eth_password result;
   intgo _swig_go_result;
   
@@ -3828,7 +3854,7 @@ intgo _wrap_ETH_PASSWORD_REJECT_cwetee_821f7166ba687e01() {
 }
 
 
-intgo _wrap_ETH_PASSWORD_PASSPHRASE_cwetee_821f7166ba687e01() {
+intgo _wrap_ETH_PASSWORD_PASSPHRASE_cwetee_a6b8b775041cffb4() {
   enum wetee_eth_password result;
   intgo _swig_go_result;
   
@@ -3843,7 +3869,7 @@ intgo _wrap_ETH_PASSWORD_PASSPHRASE_cwetee_821f7166ba687e01() {
 }
 
 
-intgo _wrap_ETH_PASSWORD_IGNORE_cwetee_821f7166ba687e01() {
+intgo _wrap_ETH_PASSWORD_IGNORE_cwetee_a6b8b775041cffb4() {
   enum wetee_eth_password result;
   intgo _swig_go_result;
   
@@ -3858,7 +3884,7 @@ intgo _wrap_ETH_PASSWORD_IGNORE_cwetee_821f7166ba687e01() {
 }
 
 
-_gostring_ _wrap_keypair_from_suri_opts_cwetee_821f7166ba687e01(wetee_keypair **_swig_go_0, intgo _swig_go_1, _gostring_ _swig_go_2, intgo _swig_go_3) {
+_gostring_ _wrap_keypair_from_suri_opts_cwetee_a6b8b775041cffb4(wetee_keypair **_swig_go_0, intgo _swig_go_1, _gostring_ _swig_go_2, intgo _swig_go_3) {
   wetee_keypair **arg1 = (wetee_keypair **) 0 ;
   wetee_scheme arg2 ;
   char *arg3 = (char *) 0 ;
@@ -3893,7 +3919,7 @@ _gostring_ _wrap_keypair_from_suri_opts_cwetee_821f7166ba687e01(wetee_keypair **
 }
 
 
-_gostring_ _wrap_keypair_from_mnemonic_cwetee_821f7166ba687e01(wetee_keypair **_swig_go_0, intgo _swig_go_1, _gostring_ _swig_go_2, _gostring_ _swig_go_3) {
+_gostring_ _wrap_keypair_from_mnemonic_cwetee_a6b8b775041cffb4(wetee_keypair **_swig_go_0, intgo _swig_go_1, _gostring_ _swig_go_2, _gostring_ _swig_go_3) {
   wetee_keypair **arg1 = (wetee_keypair **) 0 ;
   wetee_scheme arg2 ;
   char *arg3 = (char *) 0 ;
@@ -3932,7 +3958,7 @@ _gostring_ _wrap_keypair_from_mnemonic_cwetee_821f7166ba687e01(wetee_keypair **_
 }
 
 
-_gostring_ _wrap_keypair_from_seed_cwetee_821f7166ba687e01(wetee_keypair **_swig_go_0, intgo _swig_go_1, _goslice_ _swig_go_2) {
+_gostring_ _wrap_keypair_from_seed_cwetee_a6b8b775041cffb4(wetee_keypair **_swig_go_0, intgo _swig_go_1, _goslice_ _swig_go_2) {
   wetee_keypair **arg1 = (wetee_keypair **) 0 ;
   wetee_scheme arg2 ;
   uint8_t *arg3 = (uint8_t *) 0 ;
@@ -3965,7 +3991,7 @@ _gostring_ _wrap_keypair_from_seed_cwetee_821f7166ba687e01(wetee_keypair **_swig
 }
 
 
-_gostring_ _wrap_keypair_generate_cwetee_821f7166ba687e01(wetee_keypair **_swig_go_0, intgo _swig_go_1) {
+_gostring_ _wrap_keypair_generate_cwetee_a6b8b775041cffb4(wetee_keypair **_swig_go_0, intgo _swig_go_1) {
   wetee_keypair **arg1 = (wetee_keypair **) 0 ;
   wetee_scheme arg2 ;
   wetee_keypair *temp1 ;
@@ -3992,7 +4018,7 @@ _gostring_ _wrap_keypair_generate_cwetee_821f7166ba687e01(wetee_keypair **_swig_
 }
 
 
-_gostring_ _wrap_keypair_derive_cwetee_821f7166ba687e01(wetee_keypair **_swig_go_0, wetee_keypair *_swig_go_1, _gostring_ _swig_go_2) {
+_gostring_ _wrap_keypair_derive_cwetee_a6b8b775041cffb4(wetee_keypair **_swig_go_0, wetee_keypair *_swig_go_1, _gostring_ _swig_go_2) {
   wetee_keypair **arg1 = (wetee_keypair **) 0 ;
   wetee_keypair *arg2 = (wetee_keypair *) 0 ;
   char *arg3 = (char *) 0 ;
@@ -4025,7 +4051,7 @@ _gostring_ _wrap_keypair_derive_cwetee_821f7166ba687e01(wetee_keypair **_swig_go
 }
 
 
-intgo _wrap_keypair_scheme_cwetee_821f7166ba687e01(wetee_keypair *_swig_go_0) {
+intgo _wrap_keypair_scheme_cwetee_a6b8b775041cffb4(wetee_keypair *_swig_go_0) {
   wetee_keypair *arg1 = (wetee_keypair *) 0 ;
   wetee_scheme result;
   intgo _swig_go_result;
@@ -4041,7 +4067,7 @@ intgo _wrap_keypair_scheme_cwetee_821f7166ba687e01(wetee_keypair *_swig_go_0) {
 }
 
 
-_gostring_ _wrap_keypair_public_cwetee_821f7166ba687e01(wetee_keypair *_swig_go_0, _goslice_ _swig_go_1, intgo *_swig_go_2) {
+_gostring_ _wrap_keypair_public_cwetee_a6b8b775041cffb4(wetee_keypair *_swig_go_0, _goslice_ _swig_go_1, intgo *_swig_go_2) {
   wetee_keypair *arg1 = (wetee_keypair *) 0 ;
   uint8_t *arg2 ;
   size_t *arg3 = (size_t *) 0 ;
@@ -4069,7 +4095,7 @@ _gostring_ _wrap_keypair_public_cwetee_821f7166ba687e01(wetee_keypair *_swig_go_
 }
 
 
-_gostring_ _wrap_keypair_account_id_cwetee_821f7166ba687e01(wetee_keypair *_swig_go_0, _goslice_ _swig_go_1, intgo *_swig_go_2) {
+_gostring_ _wrap_keypair_account_id_cwetee_a6b8b775041cffb4(wetee_keypair *_swig_go_0, _goslice_ _swig_go_1, intgo *_swig_go_2) {
   wetee_keypair *arg1 = (wetee_keypair *) 0 ;
   uint8_t *arg2 ;
   size_t *arg3 = (size_t *) 0 ;
@@ -4097,7 +4123,7 @@ _gostring_ _wrap_keypair_account_id_cwetee_821f7166ba687e01(wetee_keypair *_swig
 }
 
 
-_gostring_ _wrap_keypair_address_cwetee_821f7166ba687e01(wetee_buf *_swig_go_0, wetee_keypair *_swig_go_1, short _swig_go_2) {
+_gostring_ _wrap_keypair_address_cwetee_a6b8b775041cffb4(wetee_buf *_swig_go_0, wetee_keypair *_swig_go_1, short _swig_go_2) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   wetee_keypair *arg2 = (wetee_keypair *) 0 ;
   uint16_t arg3 ;
@@ -4133,7 +4159,7 @@ _gostring_ _wrap_keypair_address_cwetee_821f7166ba687e01(wetee_buf *_swig_go_0, 
 }
 
 
-_gostring_ _wrap_keypair_sign_cwetee_821f7166ba687e01(wetee_keypair *_swig_go_0, _goslice_ _swig_go_1, intgo *_swig_go_2, _goslice_ _swig_go_3) {
+_gostring_ _wrap_keypair_sign_cwetee_a6b8b775041cffb4(wetee_keypair *_swig_go_0, _goslice_ _swig_go_1, intgo *_swig_go_2, _goslice_ _swig_go_3) {
   wetee_keypair *arg1 = (wetee_keypair *) 0 ;
   uint8_t *arg2 ;
   size_t *arg3 = (size_t *) 0 ;
@@ -4167,7 +4193,7 @@ _gostring_ _wrap_keypair_sign_cwetee_821f7166ba687e01(wetee_keypair *_swig_go_0,
 }
 
 
-_gostring_ _wrap_verify_cwetee_821f7166ba687e01(intgo _swig_go_0, _goslice_ _swig_go_1, _goslice_ _swig_go_2, _goslice_ _swig_go_3) {
+_gostring_ _wrap_verify_cwetee_a6b8b775041cffb4(intgo _swig_go_0, _goslice_ _swig_go_1, _goslice_ _swig_go_2, _goslice_ _swig_go_3) {
   wetee_scheme arg1 ;
   uint8_t *arg2 = (uint8_t *) 0 ;
   size_t arg3 ;
@@ -4201,7 +4227,7 @@ _gostring_ _wrap_verify_cwetee_821f7166ba687e01(intgo _swig_go_0, _goslice_ _swi
 }
 
 
-_gostring_ _wrap_verify_strict_cwetee_821f7166ba687e01(intgo _swig_go_0, _goslice_ _swig_go_1, _goslice_ _swig_go_2, _goslice_ _swig_go_3) {
+_gostring_ _wrap_verify_strict_cwetee_a6b8b775041cffb4(intgo _swig_go_0, _goslice_ _swig_go_1, _goslice_ _swig_go_2, _goslice_ _swig_go_3) {
   wetee_scheme arg1 ;
   uint8_t *arg2 = (uint8_t *) 0 ;
   size_t arg3 ;
@@ -4235,7 +4261,7 @@ _gostring_ _wrap_verify_strict_cwetee_821f7166ba687e01(intgo _swig_go_0, _goslic
 }
 
 
-_gostring_ _wrap_keypair_secret_cwetee_821f7166ba687e01(wetee_keypair *_swig_go_0, wetee_buf *_swig_go_1) {
+_gostring_ _wrap_keypair_secret_cwetee_a6b8b775041cffb4(wetee_keypair *_swig_go_0, wetee_buf *_swig_go_1) {
   wetee_keypair *arg1 = (wetee_keypair *) 0 ;
   wetee_buf *arg2 = (wetee_buf *) 0 ;
   wetee_buf temp2 ;
@@ -4270,7 +4296,7 @@ _gostring_ _wrap_keypair_secret_cwetee_821f7166ba687e01(wetee_keypair *_swig_go_
 }
 
 
-void _wrap_keypair_free_cwetee_821f7166ba687e01(wetee_keypair *_swig_go_0) {
+void _wrap_keypair_free_cwetee_a6b8b775041cffb4(wetee_keypair *_swig_go_0) {
   wetee_keypair *arg1 = (wetee_keypair *) 0 ;
   
   arg1 = (wetee_keypair *)(uintptr_t)_swig_go_0; 
@@ -4283,7 +4309,7 @@ void _wrap_keypair_free_cwetee_821f7166ba687e01(wetee_keypair *_swig_go_0) {
 }
 
 
-_gostring_ _wrap_keystore_export_cwetee_821f7166ba687e01(wetee_buf *_swig_go_0, wetee_keypair *_swig_go_1, _gostring_ _swig_go_2, _gostring_ _swig_go_3, long long _swig_go_4) {
+_gostring_ _wrap_keystore_export_cwetee_a6b8b775041cffb4(wetee_buf *_swig_go_0, wetee_keypair *_swig_go_1, _gostring_ _swig_go_2, _gostring_ _swig_go_3, long long _swig_go_4) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   wetee_keypair *arg2 = (wetee_keypair *) 0 ;
   char *arg3 = (char *) 0 ;
@@ -4337,7 +4363,7 @@ _gostring_ _wrap_keystore_export_cwetee_821f7166ba687e01(wetee_buf *_swig_go_0, 
 }
 
 
-_gostring_ _wrap_keystore_export_opts_cwetee_821f7166ba687e01(wetee_buf *_swig_go_0, wetee_keypair *_swig_go_1, _gostring_ _swig_go_2, _gostring_ _swig_go_3, long long _swig_go_4, intgo _swig_go_5, intgo _swig_go_6, intgo _swig_go_7) {
+_gostring_ _wrap_keystore_export_opts_cwetee_a6b8b775041cffb4(wetee_buf *_swig_go_0, wetee_keypair *_swig_go_1, _gostring_ _swig_go_2, _gostring_ _swig_go_3, long long _swig_go_4, intgo _swig_go_5, intgo _swig_go_6, intgo _swig_go_7) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   wetee_keypair *arg2 = (wetee_keypair *) 0 ;
   char *arg3 = (char *) 0 ;
@@ -4397,7 +4423,7 @@ _gostring_ _wrap_keystore_export_opts_cwetee_821f7166ba687e01(wetee_buf *_swig_g
 }
 
 
-_gostring_ _wrap_keystore_import_cwetee_821f7166ba687e01(wetee_keypair **_swig_go_0, _gostring_ _swig_go_1, _gostring_ _swig_go_2) {
+_gostring_ _wrap_keystore_import_cwetee_a6b8b775041cffb4(wetee_keypair **_swig_go_0, _gostring_ _swig_go_1, _gostring_ _swig_go_2) {
   wetee_keypair **arg1 = (wetee_keypair **) 0 ;
   char *arg2 = (char *) 0 ;
   size_t arg3 ;
@@ -4434,7 +4460,7 @@ _gostring_ _wrap_keystore_import_cwetee_821f7166ba687e01(wetee_keypair **_swig_g
 }
 
 
-_gostring_ _wrap_mnemonic_generate_cwetee_821f7166ba687e01(wetee_buf *_swig_go_0, intgo _swig_go_1) {
+_gostring_ _wrap_mnemonic_generate_cwetee_a6b8b775041cffb4(wetee_buf *_swig_go_0, intgo _swig_go_1) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   unsigned int arg2 ;
   wetee_buf temp1 ;
@@ -4469,7 +4495,7 @@ _gostring_ _wrap_mnemonic_generate_cwetee_821f7166ba687e01(wetee_buf *_swig_go_0
 }
 
 
-_gostring_ _wrap_mnemonic_validate_cwetee_821f7166ba687e01(_gostring_ _swig_go_0) {
+_gostring_ _wrap_mnemonic_validate_cwetee_a6b8b775041cffb4(_gostring_ _swig_go_0) {
   char *arg1 = (char *) 0 ;
   size_t arg2 ;
   wetee_rc result;
@@ -4489,7 +4515,7 @@ _gostring_ _wrap_mnemonic_validate_cwetee_821f7166ba687e01(_gostring_ _swig_go_0
 }
 
 
-_gostring_ _wrap_mnemonic_to_entropy_cwetee_821f7166ba687e01(wetee_buf *_swig_go_0, _gostring_ _swig_go_1) {
+_gostring_ _wrap_mnemonic_to_entropy_cwetee_a6b8b775041cffb4(wetee_buf *_swig_go_0, _gostring_ _swig_go_1) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   char *arg2 = (char *) 0 ;
   size_t arg3 ;
@@ -4528,7 +4554,7 @@ _gostring_ _wrap_mnemonic_to_entropy_cwetee_821f7166ba687e01(wetee_buf *_swig_go
 }
 
 
-_gostring_ _wrap_mnemonic_from_entropy_cwetee_821f7166ba687e01(wetee_buf *_swig_go_0, _goslice_ _swig_go_1) {
+_gostring_ _wrap_mnemonic_from_entropy_cwetee_a6b8b775041cffb4(wetee_buf *_swig_go_0, _goslice_ _swig_go_1) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   uint8_t *arg2 = (uint8_t *) 0 ;
   size_t arg3 ;
@@ -4567,7 +4593,7 @@ _gostring_ _wrap_mnemonic_from_entropy_cwetee_821f7166ba687e01(wetee_buf *_swig_
 }
 
 
-_gostring_ _wrap_mnemonic_to_mini_secret_cwetee_821f7166ba687e01(_goslice_ _swig_go_0, _gostring_ _swig_go_1, _gostring_ _swig_go_2) {
+_gostring_ _wrap_mnemonic_to_mini_secret_cwetee_a6b8b775041cffb4(_goslice_ _swig_go_0, _gostring_ _swig_go_1, _gostring_ _swig_go_2) {
   uint8_t *arg1 ;
   char *arg2 = (char *) 0 ;
   size_t arg3 ;
@@ -4598,7 +4624,7 @@ _gostring_ _wrap_mnemonic_to_mini_secret_cwetee_821f7166ba687e01(_goslice_ _swig
 }
 
 
-_gostring_ _wrap_mnemonic_to_bip39_seed_cwetee_821f7166ba687e01(_goslice_ _swig_go_0, _gostring_ _swig_go_1, _gostring_ _swig_go_2) {
+_gostring_ _wrap_mnemonic_to_bip39_seed_cwetee_a6b8b775041cffb4(_goslice_ _swig_go_0, _gostring_ _swig_go_1, _gostring_ _swig_go_2) {
   uint8_t *arg1 ;
   char *arg2 = (char *) 0 ;
   size_t arg3 ;
@@ -4629,7 +4655,7 @@ _gostring_ _wrap_mnemonic_to_bip39_seed_cwetee_821f7166ba687e01(_goslice_ _swig_
 }
 
 
-intgo _wrap_SS58_PREFIX_POLKADOT_cwetee_821f7166ba687e01() {
+intgo _wrap_SS58_PREFIX_POLKADOT_cwetee_a6b8b775041cffb4() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -4640,7 +4666,7 @@ intgo _wrap_SS58_PREFIX_POLKADOT_cwetee_821f7166ba687e01() {
 }
 
 
-intgo _wrap_SS58_PREFIX_KUSAMA_cwetee_821f7166ba687e01() {
+intgo _wrap_SS58_PREFIX_KUSAMA_cwetee_a6b8b775041cffb4() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -4651,7 +4677,7 @@ intgo _wrap_SS58_PREFIX_KUSAMA_cwetee_821f7166ba687e01() {
 }
 
 
-intgo _wrap_SS58_PREFIX_GENERIC_cwetee_821f7166ba687e01() {
+intgo _wrap_SS58_PREFIX_GENERIC_cwetee_a6b8b775041cffb4() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -4662,7 +4688,7 @@ intgo _wrap_SS58_PREFIX_GENERIC_cwetee_821f7166ba687e01() {
 }
 
 
-intgo _wrap_SS58_PREFIX_MAX_cwetee_821f7166ba687e01() {
+intgo _wrap_SS58_PREFIX_MAX_cwetee_a6b8b775041cffb4() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -4673,7 +4699,7 @@ intgo _wrap_SS58_PREFIX_MAX_cwetee_821f7166ba687e01() {
 }
 
 
-_gostring_ _wrap_ss58_encode_cwetee_821f7166ba687e01(wetee_buf *_swig_go_0, _goslice_ _swig_go_1, short _swig_go_2) {
+_gostring_ _wrap_ss58_encode_cwetee_a6b8b775041cffb4(wetee_buf *_swig_go_0, _goslice_ _swig_go_1, short _swig_go_2) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   uint8_t *arg2 = (uint8_t *) 0 ;
   size_t arg3 ;
@@ -4713,7 +4739,7 @@ _gostring_ _wrap_ss58_encode_cwetee_821f7166ba687e01(wetee_buf *_swig_go_0, _gos
 }
 
 
-_gostring_ _wrap_ss58_decode_cwetee_821f7166ba687e01(wetee_buf *_swig_go_0, short *_swig_go_1, _gostring_ _swig_go_2) {
+_gostring_ _wrap_ss58_decode_cwetee_a6b8b775041cffb4(wetee_buf *_swig_go_0, short *_swig_go_1, _gostring_ _swig_go_2) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   uint16_t *arg2 = (uint16_t *) 0 ;
   char *arg3 = (char *) 0 ;
@@ -4753,7 +4779,7 @@ _gostring_ _wrap_ss58_decode_cwetee_821f7166ba687e01(wetee_buf *_swig_go_0, shor
 }
 
 
-long long _wrap_ss58_network_count_cwetee_821f7166ba687e01() {
+long long _wrap_ss58_network_count_cwetee_a6b8b775041cffb4() {
   size_t result;
   long long _swig_go_result;
   
@@ -4767,7 +4793,7 @@ long long _wrap_ss58_network_count_cwetee_821f7166ba687e01() {
 }
 
 
-_gostring_ _wrap_ss58_network_at_cwetee_821f7166ba687e01(long long _swig_go_0, short *_swig_go_1, char **_swig_go_2, char **_swig_go_3, char **_swig_go_4, int *_swig_go_5) {
+_gostring_ _wrap_ss58_network_at_cwetee_a6b8b775041cffb4(long long _swig_go_0, short *_swig_go_1, char **_swig_go_2, char **_swig_go_3, char **_swig_go_4, int *_swig_go_5) {
   size_t arg1 ;
   uint16_t *arg2 = (uint16_t *) 0 ;
   char **arg3 = (char **) 0 ;
@@ -4823,7 +4849,7 @@ _gostring_ _wrap_ss58_network_at_cwetee_821f7166ba687e01(long long _swig_go_0, s
 }
 
 
-_gostring_ _wrap_ss58_network_find_cwetee_821f7166ba687e01(intgo *_swig_go_0, _gostring_ _swig_go_1) {
+_gostring_ _wrap_ss58_network_find_cwetee_a6b8b775041cffb4(intgo *_swig_go_0, _gostring_ _swig_go_1) {
   size_t *arg1 = (size_t *) 0 ;
   char *arg2 = (char *) 0 ;
   size_t temp1 ;
@@ -4851,7 +4877,7 @@ _gostring_ _wrap_ss58_network_find_cwetee_821f7166ba687e01(intgo *_swig_go_0, _g
 }
 
 
-_gostring_ _wrap_ss58_network_find_prefix_cwetee_821f7166ba687e01(intgo *_swig_go_0, short _swig_go_1) {
+_gostring_ _wrap_ss58_network_find_prefix_cwetee_a6b8b775041cffb4(intgo *_swig_go_0, short _swig_go_1) {
   size_t *arg1 = (size_t *) 0 ;
   uint16_t arg2 ;
   size_t temp1 ;
@@ -4874,7 +4900,7 @@ _gostring_ _wrap_ss58_network_find_prefix_cwetee_821f7166ba687e01(intgo *_swig_g
 }
 
 
-intgo _wrap_MD_CALLS_cwetee_821f7166ba687e01() {
+intgo _wrap_MD_CALLS_cwetee_a6b8b775041cffb4() {
   enum wetee_md_enum_kind result;
   intgo _swig_go_result;
   
@@ -4889,7 +4915,7 @@ intgo _wrap_MD_CALLS_cwetee_821f7166ba687e01() {
 }
 
 
-intgo _wrap_MD_EVENTS_cwetee_821f7166ba687e01() {
+intgo _wrap_MD_EVENTS_cwetee_a6b8b775041cffb4() {
   enum wetee_md_enum_kind result;
   intgo _swig_go_result;
   
@@ -4904,7 +4930,7 @@ intgo _wrap_MD_EVENTS_cwetee_821f7166ba687e01() {
 }
 
 
-intgo _wrap_MD_ERRORS_cwetee_821f7166ba687e01() {
+intgo _wrap_MD_ERRORS_cwetee_a6b8b775041cffb4() {
   enum wetee_md_enum_kind result;
   intgo _swig_go_result;
   
@@ -4919,7 +4945,7 @@ intgo _wrap_MD_ERRORS_cwetee_821f7166ba687e01() {
 }
 
 
-intgo _wrap_METADATA_NO_TYPE_cwetee_821f7166ba687e01() {
+intgo _wrap_METADATA_NO_TYPE_cwetee_a6b8b775041cffb4() {
   uint32_t result;
   intgo _swig_go_result;
   
@@ -4930,7 +4956,7 @@ intgo _wrap_METADATA_NO_TYPE_cwetee_821f7166ba687e01() {
 }
 
 
-_gostring_ _wrap_mdb_parse_cwetee_821f7166ba687e01(wetee_metadata **_swig_go_0, _goslice_ _swig_go_1, intgo _swig_go_2) {
+_gostring_ _wrap_mdb_parse_cwetee_a6b8b775041cffb4(wetee_metadata **_swig_go_0, _goslice_ _swig_go_1, intgo _swig_go_2) {
   wetee_metadata **arg1 = (wetee_metadata **) 0 ;
   uint8_t *arg2 = (uint8_t *) 0 ;
   size_t arg3 ;
@@ -4963,7 +4989,7 @@ _gostring_ _wrap_mdb_parse_cwetee_821f7166ba687e01(wetee_metadata **_swig_go_0, 
 }
 
 
-_gostring_ _wrap_mdb_parse_hex_cwetee_821f7166ba687e01(wetee_metadata **_swig_go_0, _gostring_ _swig_go_1, intgo _swig_go_2) {
+_gostring_ _wrap_mdb_parse_hex_cwetee_a6b8b775041cffb4(wetee_metadata **_swig_go_0, _gostring_ _swig_go_1, intgo _swig_go_2) {
   wetee_metadata **arg1 = (wetee_metadata **) 0 ;
   char *arg2 = (char *) 0 ;
   size_t arg3 ;
@@ -4996,7 +5022,7 @@ _gostring_ _wrap_mdb_parse_hex_cwetee_821f7166ba687e01(wetee_metadata **_swig_go
 }
 
 
-_gostring_ _wrap_mdb_parse_rpc_cwetee_821f7166ba687e01(wetee_metadata **_swig_go_0, _gostring_ _swig_go_1, intgo _swig_go_2) {
+_gostring_ _wrap_mdb_parse_rpc_cwetee_a6b8b775041cffb4(wetee_metadata **_swig_go_0, _gostring_ _swig_go_1, intgo _swig_go_2) {
   wetee_metadata **arg1 = (wetee_metadata **) 0 ;
   char *arg2 = (char *) 0 ;
   size_t arg3 ;
@@ -5029,7 +5055,7 @@ _gostring_ _wrap_mdb_parse_rpc_cwetee_821f7166ba687e01(wetee_metadata **_swig_go
 }
 
 
-_gostring_ _wrap_mdb_pallet_name_cwetee_821f7166ba687e01(wetee_metadata *_swig_go_0, long long _swig_go_1) {
+_gostring_ _wrap_mdb_pallet_name_cwetee_a6b8b775041cffb4(wetee_metadata *_swig_go_0, long long _swig_go_1) {
   wetee_metadata *arg1 = (wetee_metadata *) 0 ;
   size_t arg2 ;
   char *result = 0 ;
@@ -5050,7 +5076,7 @@ _gostring_ _wrap_mdb_pallet_name_cwetee_821f7166ba687e01(wetee_metadata *_swig_g
 }
 
 
-intgo _wrap_mdb_pallet_index_cwetee_821f7166ba687e01(wetee_metadata *_swig_go_0, long long _swig_go_1) {
+intgo _wrap_mdb_pallet_index_cwetee_a6b8b775041cffb4(wetee_metadata *_swig_go_0, long long _swig_go_1) {
   wetee_metadata *arg1 = (wetee_metadata *) 0 ;
   size_t arg2 ;
   int result;
@@ -5068,7 +5094,7 @@ intgo _wrap_mdb_pallet_index_cwetee_821f7166ba687e01(wetee_metadata *_swig_go_0,
 }
 
 
-long long _wrap_mdb_pallet_position_cwetee_821f7166ba687e01(wetee_metadata *_swig_go_0, _gostring_ _swig_go_1) {
+long long _wrap_mdb_pallet_position_cwetee_a6b8b775041cffb4(wetee_metadata *_swig_go_0, _gostring_ _swig_go_1) {
   wetee_metadata *arg1 = (wetee_metadata *) 0 ;
   char *arg2 = (char *) 0 ;
   int64_t result;
@@ -5091,7 +5117,7 @@ long long _wrap_mdb_pallet_position_cwetee_821f7166ba687e01(wetee_metadata *_swi
 }
 
 
-intgo _wrap_mdb_pallet_enum_type_cwetee_821f7166ba687e01(wetee_metadata *_swig_go_0, long long _swig_go_1, intgo _swig_go_2) {
+intgo _wrap_mdb_pallet_enum_type_cwetee_a6b8b775041cffb4(wetee_metadata *_swig_go_0, long long _swig_go_1, intgo _swig_go_2) {
   wetee_metadata *arg1 = (wetee_metadata *) 0 ;
   size_t arg2 ;
   int arg3 ;
@@ -5111,7 +5137,7 @@ intgo _wrap_mdb_pallet_enum_type_cwetee_821f7166ba687e01(wetee_metadata *_swig_g
 }
 
 
-long long _wrap_mdb_variant_count_cwetee_821f7166ba687e01(wetee_metadata *_swig_go_0, long long _swig_go_1, intgo _swig_go_2) {
+long long _wrap_mdb_variant_count_cwetee_a6b8b775041cffb4(wetee_metadata *_swig_go_0, long long _swig_go_1, intgo _swig_go_2) {
   wetee_metadata *arg1 = (wetee_metadata *) 0 ;
   size_t arg2 ;
   int arg3 ;
@@ -5131,7 +5157,7 @@ long long _wrap_mdb_variant_count_cwetee_821f7166ba687e01(wetee_metadata *_swig_
 }
 
 
-_gostring_ _wrap_mdb_variant_name_cwetee_821f7166ba687e01(wetee_metadata *_swig_go_0, long long _swig_go_1, intgo _swig_go_2, long long _swig_go_3) {
+_gostring_ _wrap_mdb_variant_name_cwetee_a6b8b775041cffb4(wetee_metadata *_swig_go_0, long long _swig_go_1, intgo _swig_go_2, long long _swig_go_3) {
   wetee_metadata *arg1 = (wetee_metadata *) 0 ;
   size_t arg2 ;
   int arg3 ;
@@ -5156,7 +5182,7 @@ _gostring_ _wrap_mdb_variant_name_cwetee_821f7166ba687e01(wetee_metadata *_swig_
 }
 
 
-intgo _wrap_mdb_variant_index_cwetee_821f7166ba687e01(wetee_metadata *_swig_go_0, long long _swig_go_1, intgo _swig_go_2, long long _swig_go_3) {
+intgo _wrap_mdb_variant_index_cwetee_a6b8b775041cffb4(wetee_metadata *_swig_go_0, long long _swig_go_1, intgo _swig_go_2, long long _swig_go_3) {
   wetee_metadata *arg1 = (wetee_metadata *) 0 ;
   size_t arg2 ;
   int arg3 ;
@@ -5178,7 +5204,7 @@ intgo _wrap_mdb_variant_index_cwetee_821f7166ba687e01(wetee_metadata *_swig_go_0
 }
 
 
-_gostring_ _wrap_mdb_variant_docs_cwetee_821f7166ba687e01(wetee_buf *_swig_go_0, wetee_metadata *_swig_go_1, long long _swig_go_2, intgo _swig_go_3, long long _swig_go_4) {
+_gostring_ _wrap_mdb_variant_docs_cwetee_a6b8b775041cffb4(wetee_buf *_swig_go_0, wetee_metadata *_swig_go_1, long long _swig_go_2, intgo _swig_go_3, long long _swig_go_4) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   wetee_metadata *arg2 = (wetee_metadata *) 0 ;
   size_t arg3 ;
@@ -5218,7 +5244,7 @@ _gostring_ _wrap_mdb_variant_docs_cwetee_821f7166ba687e01(wetee_buf *_swig_go_0,
 }
 
 
-long long _wrap_mdb_field_count_cwetee_821f7166ba687e01(wetee_metadata *_swig_go_0, long long _swig_go_1, intgo _swig_go_2, long long _swig_go_3) {
+long long _wrap_mdb_field_count_cwetee_a6b8b775041cffb4(wetee_metadata *_swig_go_0, long long _swig_go_1, intgo _swig_go_2, long long _swig_go_3) {
   wetee_metadata *arg1 = (wetee_metadata *) 0 ;
   size_t arg2 ;
   int arg3 ;
@@ -5240,7 +5266,7 @@ long long _wrap_mdb_field_count_cwetee_821f7166ba687e01(wetee_metadata *_swig_go
 }
 
 
-_gostring_ _wrap_mdb_field_name_cwetee_821f7166ba687e01(wetee_metadata *_swig_go_0, long long _swig_go_1, intgo _swig_go_2, long long _swig_go_3, long long _swig_go_4) {
+_gostring_ _wrap_mdb_field_name_cwetee_a6b8b775041cffb4(wetee_metadata *_swig_go_0, long long _swig_go_1, intgo _swig_go_2, long long _swig_go_3, long long _swig_go_4) {
   wetee_metadata *arg1 = (wetee_metadata *) 0 ;
   size_t arg2 ;
   int arg3 ;
@@ -5267,7 +5293,7 @@ _gostring_ _wrap_mdb_field_name_cwetee_821f7166ba687e01(wetee_metadata *_swig_go
 }
 
 
-_gostring_ _wrap_mdb_field_type_name_cwetee_821f7166ba687e01(wetee_metadata *_swig_go_0, long long _swig_go_1, intgo _swig_go_2, long long _swig_go_3, long long _swig_go_4) {
+_gostring_ _wrap_mdb_field_type_name_cwetee_a6b8b775041cffb4(wetee_metadata *_swig_go_0, long long _swig_go_1, intgo _swig_go_2, long long _swig_go_3, long long _swig_go_4) {
   wetee_metadata *arg1 = (wetee_metadata *) 0 ;
   size_t arg2 ;
   int arg3 ;
@@ -5294,7 +5320,7 @@ _gostring_ _wrap_mdb_field_type_name_cwetee_821f7166ba687e01(wetee_metadata *_sw
 }
 
 
-intgo _wrap_mdb_field_type_cwetee_821f7166ba687e01(wetee_metadata *_swig_go_0, long long _swig_go_1, intgo _swig_go_2, long long _swig_go_3, long long _swig_go_4) {
+intgo _wrap_mdb_field_type_cwetee_a6b8b775041cffb4(wetee_metadata *_swig_go_0, long long _swig_go_1, intgo _swig_go_2, long long _swig_go_3, long long _swig_go_4) {
   wetee_metadata *arg1 = (wetee_metadata *) 0 ;
   size_t arg2 ;
   int arg3 ;
@@ -5318,7 +5344,7 @@ intgo _wrap_mdb_field_type_cwetee_821f7166ba687e01(wetee_metadata *_swig_go_0, l
 }
 
 
-_gostring_ _wrap_mdb_storage_prefix_cwetee_821f7166ba687e01(wetee_metadata *_swig_go_0, long long _swig_go_1) {
+_gostring_ _wrap_mdb_storage_prefix_cwetee_a6b8b775041cffb4(wetee_metadata *_swig_go_0, long long _swig_go_1) {
   wetee_metadata *arg1 = (wetee_metadata *) 0 ;
   size_t arg2 ;
   char *result = 0 ;
@@ -5339,7 +5365,7 @@ _gostring_ _wrap_mdb_storage_prefix_cwetee_821f7166ba687e01(wetee_metadata *_swi
 }
 
 
-long long _wrap_mdb_storage_count_cwetee_821f7166ba687e01(wetee_metadata *_swig_go_0, long long _swig_go_1) {
+long long _wrap_mdb_storage_count_cwetee_a6b8b775041cffb4(wetee_metadata *_swig_go_0, long long _swig_go_1) {
   wetee_metadata *arg1 = (wetee_metadata *) 0 ;
   size_t arg2 ;
   size_t result;
@@ -5357,7 +5383,7 @@ long long _wrap_mdb_storage_count_cwetee_821f7166ba687e01(wetee_metadata *_swig_
 }
 
 
-_gostring_ _wrap_mdb_storage_name_cwetee_821f7166ba687e01(wetee_metadata *_swig_go_0, long long _swig_go_1, long long _swig_go_2) {
+_gostring_ _wrap_mdb_storage_name_cwetee_a6b8b775041cffb4(wetee_metadata *_swig_go_0, long long _swig_go_1, long long _swig_go_2) {
   wetee_metadata *arg1 = (wetee_metadata *) 0 ;
   size_t arg2 ;
   size_t arg3 ;
@@ -5380,7 +5406,7 @@ _gostring_ _wrap_mdb_storage_name_cwetee_821f7166ba687e01(wetee_metadata *_swig_
 }
 
 
-intgo _wrap_mdb_storage_modifier_cwetee_821f7166ba687e01(wetee_metadata *_swig_go_0, long long _swig_go_1, long long _swig_go_2) {
+intgo _wrap_mdb_storage_modifier_cwetee_a6b8b775041cffb4(wetee_metadata *_swig_go_0, long long _swig_go_1, long long _swig_go_2) {
   wetee_metadata *arg1 = (wetee_metadata *) 0 ;
   size_t arg2 ;
   size_t arg3 ;
@@ -5400,7 +5426,7 @@ intgo _wrap_mdb_storage_modifier_cwetee_821f7166ba687e01(wetee_metadata *_swig_g
 }
 
 
-long long _wrap_mdb_storage_hasher_count_cwetee_821f7166ba687e01(wetee_metadata *_swig_go_0, long long _swig_go_1, long long _swig_go_2) {
+long long _wrap_mdb_storage_hasher_count_cwetee_a6b8b775041cffb4(wetee_metadata *_swig_go_0, long long _swig_go_1, long long _swig_go_2) {
   wetee_metadata *arg1 = (wetee_metadata *) 0 ;
   size_t arg2 ;
   size_t arg3 ;
@@ -5420,7 +5446,7 @@ long long _wrap_mdb_storage_hasher_count_cwetee_821f7166ba687e01(wetee_metadata 
 }
 
 
-intgo _wrap_mdb_storage_hasher_cwetee_821f7166ba687e01(wetee_metadata *_swig_go_0, long long _swig_go_1, long long _swig_go_2, long long _swig_go_3) {
+intgo _wrap_mdb_storage_hasher_cwetee_a6b8b775041cffb4(wetee_metadata *_swig_go_0, long long _swig_go_1, long long _swig_go_2, long long _swig_go_3) {
   wetee_metadata *arg1 = (wetee_metadata *) 0 ;
   size_t arg2 ;
   size_t arg3 ;
@@ -5442,7 +5468,7 @@ intgo _wrap_mdb_storage_hasher_cwetee_821f7166ba687e01(wetee_metadata *_swig_go_
 }
 
 
-intgo _wrap_mdb_storage_key_type_cwetee_821f7166ba687e01(wetee_metadata *_swig_go_0, long long _swig_go_1, long long _swig_go_2) {
+intgo _wrap_mdb_storage_key_type_cwetee_a6b8b775041cffb4(wetee_metadata *_swig_go_0, long long _swig_go_1, long long _swig_go_2) {
   wetee_metadata *arg1 = (wetee_metadata *) 0 ;
   size_t arg2 ;
   size_t arg3 ;
@@ -5462,7 +5488,7 @@ intgo _wrap_mdb_storage_key_type_cwetee_821f7166ba687e01(wetee_metadata *_swig_g
 }
 
 
-intgo _wrap_mdb_storage_value_type_cwetee_821f7166ba687e01(wetee_metadata *_swig_go_0, long long _swig_go_1, long long _swig_go_2) {
+intgo _wrap_mdb_storage_value_type_cwetee_a6b8b775041cffb4(wetee_metadata *_swig_go_0, long long _swig_go_1, long long _swig_go_2) {
   wetee_metadata *arg1 = (wetee_metadata *) 0 ;
   size_t arg2 ;
   size_t arg3 ;
@@ -5482,7 +5508,7 @@ intgo _wrap_mdb_storage_value_type_cwetee_821f7166ba687e01(wetee_metadata *_swig
 }
 
 
-_gostring_ _wrap_mdb_storage_default_cwetee_821f7166ba687e01(wetee_buf *_swig_go_0, wetee_metadata *_swig_go_1, long long _swig_go_2, long long _swig_go_3) {
+_gostring_ _wrap_mdb_storage_default_cwetee_a6b8b775041cffb4(wetee_buf *_swig_go_0, wetee_metadata *_swig_go_1, long long _swig_go_2, long long _swig_go_3) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   wetee_metadata *arg2 = (wetee_metadata *) 0 ;
   size_t arg3 ;
@@ -5520,7 +5546,7 @@ _gostring_ _wrap_mdb_storage_default_cwetee_821f7166ba687e01(wetee_buf *_swig_go
 }
 
 
-long long _wrap_mdb_constant_count_cwetee_821f7166ba687e01(wetee_metadata *_swig_go_0, long long _swig_go_1) {
+long long _wrap_mdb_constant_count_cwetee_a6b8b775041cffb4(wetee_metadata *_swig_go_0, long long _swig_go_1) {
   wetee_metadata *arg1 = (wetee_metadata *) 0 ;
   size_t arg2 ;
   size_t result;
@@ -5538,7 +5564,7 @@ long long _wrap_mdb_constant_count_cwetee_821f7166ba687e01(wetee_metadata *_swig
 }
 
 
-_gostring_ _wrap_mdb_constant_name_cwetee_821f7166ba687e01(wetee_metadata *_swig_go_0, long long _swig_go_1, long long _swig_go_2) {
+_gostring_ _wrap_mdb_constant_name_cwetee_a6b8b775041cffb4(wetee_metadata *_swig_go_0, long long _swig_go_1, long long _swig_go_2) {
   wetee_metadata *arg1 = (wetee_metadata *) 0 ;
   size_t arg2 ;
   size_t arg3 ;
@@ -5561,7 +5587,7 @@ _gostring_ _wrap_mdb_constant_name_cwetee_821f7166ba687e01(wetee_metadata *_swig
 }
 
 
-intgo _wrap_mdb_constant_type_cwetee_821f7166ba687e01(wetee_metadata *_swig_go_0, long long _swig_go_1, long long _swig_go_2) {
+intgo _wrap_mdb_constant_type_cwetee_a6b8b775041cffb4(wetee_metadata *_swig_go_0, long long _swig_go_1, long long _swig_go_2) {
   wetee_metadata *arg1 = (wetee_metadata *) 0 ;
   size_t arg2 ;
   size_t arg3 ;
@@ -5581,7 +5607,7 @@ intgo _wrap_mdb_constant_type_cwetee_821f7166ba687e01(wetee_metadata *_swig_go_0
 }
 
 
-_gostring_ _wrap_mdb_constant_value_cwetee_821f7166ba687e01(wetee_buf *_swig_go_0, wetee_metadata *_swig_go_1, long long _swig_go_2, long long _swig_go_3) {
+_gostring_ _wrap_mdb_constant_value_cwetee_a6b8b775041cffb4(wetee_buf *_swig_go_0, wetee_metadata *_swig_go_1, long long _swig_go_2, long long _swig_go_3) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   wetee_metadata *arg2 = (wetee_metadata *) 0 ;
   size_t arg3 ;
@@ -5619,7 +5645,7 @@ _gostring_ _wrap_mdb_constant_value_cwetee_821f7166ba687e01(wetee_buf *_swig_go_
 }
 
 
-_gostring_ _wrap_mdb_api_name_cwetee_821f7166ba687e01(wetee_metadata *_swig_go_0, long long _swig_go_1) {
+_gostring_ _wrap_mdb_api_name_cwetee_a6b8b775041cffb4(wetee_metadata *_swig_go_0, long long _swig_go_1) {
   wetee_metadata *arg1 = (wetee_metadata *) 0 ;
   size_t arg2 ;
   char *result = 0 ;
@@ -5640,7 +5666,7 @@ _gostring_ _wrap_mdb_api_name_cwetee_821f7166ba687e01(wetee_metadata *_swig_go_0
 }
 
 
-long long _wrap_mdb_api_method_count_cwetee_821f7166ba687e01(wetee_metadata *_swig_go_0, long long _swig_go_1) {
+long long _wrap_mdb_api_method_count_cwetee_a6b8b775041cffb4(wetee_metadata *_swig_go_0, long long _swig_go_1) {
   wetee_metadata *arg1 = (wetee_metadata *) 0 ;
   size_t arg2 ;
   size_t result;
@@ -5658,7 +5684,7 @@ long long _wrap_mdb_api_method_count_cwetee_821f7166ba687e01(wetee_metadata *_sw
 }
 
 
-_gostring_ _wrap_mdb_api_method_name_cwetee_821f7166ba687e01(wetee_metadata *_swig_go_0, long long _swig_go_1, long long _swig_go_2) {
+_gostring_ _wrap_mdb_api_method_name_cwetee_a6b8b775041cffb4(wetee_metadata *_swig_go_0, long long _swig_go_1, long long _swig_go_2) {
   wetee_metadata *arg1 = (wetee_metadata *) 0 ;
   size_t arg2 ;
   size_t arg3 ;
@@ -5681,7 +5707,7 @@ _gostring_ _wrap_mdb_api_method_name_cwetee_821f7166ba687e01(wetee_metadata *_sw
 }
 
 
-_gostring_ _wrap_mdb_type_path_cwetee_821f7166ba687e01(wetee_buf *_swig_go_0, wetee_metadata *_swig_go_1, intgo _swig_go_2) {
+_gostring_ _wrap_mdb_type_path_cwetee_a6b8b775041cffb4(wetee_buf *_swig_go_0, wetee_metadata *_swig_go_1, intgo _swig_go_2) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   wetee_metadata *arg2 = (wetee_metadata *) 0 ;
   uint32_t arg3 ;
@@ -5717,7 +5743,7 @@ _gostring_ _wrap_mdb_type_path_cwetee_821f7166ba687e01(wetee_buf *_swig_go_0, we
 }
 
 
-intgo _wrap_metadata_version_cwetee_821f7166ba687e01(wetee_metadata *_swig_go_0) {
+intgo _wrap_metadata_version_cwetee_a6b8b775041cffb4(wetee_metadata *_swig_go_0) {
   wetee_metadata *arg1 = (wetee_metadata *) 0 ;
   unsigned int result;
   intgo _swig_go_result;
@@ -5733,7 +5759,7 @@ intgo _wrap_metadata_version_cwetee_821f7166ba687e01(wetee_metadata *_swig_go_0)
 }
 
 
-_gostring_ _wrap_metadata_spec_name_cwetee_821f7166ba687e01(wetee_metadata *_swig_go_0) {
+_gostring_ _wrap_metadata_spec_name_cwetee_a6b8b775041cffb4(wetee_metadata *_swig_go_0) {
   wetee_metadata *arg1 = (wetee_metadata *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -5752,7 +5778,7 @@ _gostring_ _wrap_metadata_spec_name_cwetee_821f7166ba687e01(wetee_metadata *_swi
 }
 
 
-_gostring_ _wrap_metadata_spec_version_cwetee_821f7166ba687e01(int *_swig_go_0, wetee_metadata *_swig_go_1) {
+_gostring_ _wrap_metadata_spec_version_cwetee_a6b8b775041cffb4(int *_swig_go_0, wetee_metadata *_swig_go_1) {
   uint32_t *arg1 = (uint32_t *) 0 ;
   wetee_metadata *arg2 = (wetee_metadata *) 0 ;
   wetee_rc result;
@@ -5770,7 +5796,7 @@ _gostring_ _wrap_metadata_spec_version_cwetee_821f7166ba687e01(int *_swig_go_0, 
 }
 
 
-_gostring_ _wrap_metadata_transaction_version_cwetee_821f7166ba687e01(int *_swig_go_0, wetee_metadata *_swig_go_1) {
+_gostring_ _wrap_metadata_transaction_version_cwetee_a6b8b775041cffb4(int *_swig_go_0, wetee_metadata *_swig_go_1) {
   uint32_t *arg1 = (uint32_t *) 0 ;
   wetee_metadata *arg2 = (wetee_metadata *) 0 ;
   wetee_rc result;
@@ -5788,7 +5814,7 @@ _gostring_ _wrap_metadata_transaction_version_cwetee_821f7166ba687e01(int *_swig
 }
 
 
-_gostring_ _wrap_metadata_ss58_prefix_cwetee_821f7166ba687e01(short *_swig_go_0, wetee_metadata *_swig_go_1) {
+_gostring_ _wrap_metadata_ss58_prefix_cwetee_a6b8b775041cffb4(short *_swig_go_0, wetee_metadata *_swig_go_1) {
   uint16_t *arg1 = (uint16_t *) 0 ;
   wetee_metadata *arg2 = (wetee_metadata *) 0 ;
   wetee_rc result;
@@ -5806,7 +5832,7 @@ _gostring_ _wrap_metadata_ss58_prefix_cwetee_821f7166ba687e01(short *_swig_go_0,
 }
 
 
-long long _wrap_metadata_type_count_cwetee_821f7166ba687e01(wetee_metadata *_swig_go_0) {
+long long _wrap_metadata_type_count_cwetee_a6b8b775041cffb4(wetee_metadata *_swig_go_0) {
   wetee_metadata *arg1 = (wetee_metadata *) 0 ;
   size_t result;
   long long _swig_go_result;
@@ -5822,7 +5848,7 @@ long long _wrap_metadata_type_count_cwetee_821f7166ba687e01(wetee_metadata *_swi
 }
 
 
-long long _wrap_metadata_pallet_count_cwetee_821f7166ba687e01(wetee_metadata *_swig_go_0) {
+long long _wrap_metadata_pallet_count_cwetee_a6b8b775041cffb4(wetee_metadata *_swig_go_0) {
   wetee_metadata *arg1 = (wetee_metadata *) 0 ;
   size_t result;
   long long _swig_go_result;
@@ -5838,7 +5864,7 @@ long long _wrap_metadata_pallet_count_cwetee_821f7166ba687e01(wetee_metadata *_s
 }
 
 
-long long _wrap_metadata_runtime_api_count_cwetee_821f7166ba687e01(wetee_metadata *_swig_go_0) {
+long long _wrap_metadata_runtime_api_count_cwetee_a6b8b775041cffb4(wetee_metadata *_swig_go_0) {
   wetee_metadata *arg1 = (wetee_metadata *) 0 ;
   size_t result;
   long long _swig_go_result;
@@ -5854,7 +5880,7 @@ long long _wrap_metadata_runtime_api_count_cwetee_821f7166ba687e01(wetee_metadat
 }
 
 
-void _wrap_metadata_free_cwetee_821f7166ba687e01(wetee_metadata *_swig_go_0) {
+void _wrap_metadata_free_cwetee_a6b8b775041cffb4(wetee_metadata *_swig_go_0) {
   wetee_metadata *arg1 = (wetee_metadata *) 0 ;
   
   arg1 = (wetee_metadata *)(uintptr_t)_swig_go_0; 
@@ -5867,7 +5893,7 @@ void _wrap_metadata_free_cwetee_821f7166ba687e01(wetee_metadata *_swig_go_0) {
 }
 
 
-intgo _wrap_METADATA_HASH_BYTES_cwetee_821f7166ba687e01() {
+intgo _wrap_METADATA_HASH_BYTES_cwetee_a6b8b775041cffb4() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -5878,7 +5904,7 @@ intgo _wrap_METADATA_HASH_BYTES_cwetee_821f7166ba687e01() {
 }
 
 
-_gostring_ _wrap_mdb_hash_cwetee_821f7166ba687e01(_goslice_ _swig_go_0, wetee_metadata *_swig_go_1, intgo _swig_go_2, _gostring_ _swig_go_3) {
+_gostring_ _wrap_mdb_hash_cwetee_a6b8b775041cffb4(_goslice_ _swig_go_0, wetee_metadata *_swig_go_1, intgo _swig_go_2, _gostring_ _swig_go_3) {
   uint8_t *arg1 ;
   wetee_metadata *arg2 = (wetee_metadata *) 0 ;
   unsigned int arg3 ;
@@ -5908,7 +5934,7 @@ _gostring_ _wrap_mdb_hash_cwetee_821f7166ba687e01(_goslice_ _swig_go_0, wetee_me
 }
 
 
-_gostring_ _wrap_mdb_digest_cwetee_821f7166ba687e01(wetee_buf *_swig_go_0, wetee_metadata *_swig_go_1, intgo _swig_go_2, _gostring_ _swig_go_3) {
+_gostring_ _wrap_mdb_digest_cwetee_a6b8b775041cffb4(wetee_buf *_swig_go_0, wetee_metadata *_swig_go_1, intgo _swig_go_2, _gostring_ _swig_go_3) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   wetee_metadata *arg2 = (wetee_metadata *) 0 ;
   unsigned int arg3 ;
@@ -5951,7 +5977,7 @@ _gostring_ _wrap_mdb_digest_cwetee_821f7166ba687e01(wetee_buf *_swig_go_0, wetee
 }
 
 
-intgo _wrap_mdb_type_kind_cwetee_821f7166ba687e01(wetee_metadata *_swig_go_0, intgo _swig_go_1) {
+intgo _wrap_mdb_type_kind_cwetee_a6b8b775041cffb4(wetee_metadata *_swig_go_0, intgo _swig_go_1) {
   wetee_metadata *arg1 = (wetee_metadata *) 0 ;
   uint32_t arg2 ;
   int result;
@@ -5969,7 +5995,7 @@ intgo _wrap_mdb_type_kind_cwetee_821f7166ba687e01(wetee_metadata *_swig_go_0, in
 }
 
 
-intgo _wrap_mdb_type_primitive_cwetee_821f7166ba687e01(wetee_metadata *_swig_go_0, intgo _swig_go_1) {
+intgo _wrap_mdb_type_primitive_cwetee_a6b8b775041cffb4(wetee_metadata *_swig_go_0, intgo _swig_go_1) {
   wetee_metadata *arg1 = (wetee_metadata *) 0 ;
   uint32_t arg2 ;
   int result;
@@ -5987,7 +6013,7 @@ intgo _wrap_mdb_type_primitive_cwetee_821f7166ba687e01(wetee_metadata *_swig_go_
 }
 
 
-intgo _wrap_mdb_type_elem_cwetee_821f7166ba687e01(wetee_metadata *_swig_go_0, intgo _swig_go_1) {
+intgo _wrap_mdb_type_elem_cwetee_a6b8b775041cffb4(wetee_metadata *_swig_go_0, intgo _swig_go_1) {
   wetee_metadata *arg1 = (wetee_metadata *) 0 ;
   uint32_t arg2 ;
   uint32_t result;
@@ -6005,7 +6031,7 @@ intgo _wrap_mdb_type_elem_cwetee_821f7166ba687e01(wetee_metadata *_swig_go_0, in
 }
 
 
-long long _wrap_mdb_type_tuple_len_cwetee_821f7166ba687e01(wetee_metadata *_swig_go_0, intgo _swig_go_1) {
+long long _wrap_mdb_type_tuple_len_cwetee_a6b8b775041cffb4(wetee_metadata *_swig_go_0, intgo _swig_go_1) {
   wetee_metadata *arg1 = (wetee_metadata *) 0 ;
   uint32_t arg2 ;
   size_t result;
@@ -6023,7 +6049,7 @@ long long _wrap_mdb_type_tuple_len_cwetee_821f7166ba687e01(wetee_metadata *_swig
 }
 
 
-intgo _wrap_mdb_type_tuple_elem_cwetee_821f7166ba687e01(wetee_metadata *_swig_go_0, intgo _swig_go_1, long long _swig_go_2) {
+intgo _wrap_mdb_type_tuple_elem_cwetee_a6b8b775041cffb4(wetee_metadata *_swig_go_0, intgo _swig_go_1, long long _swig_go_2) {
   wetee_metadata *arg1 = (wetee_metadata *) 0 ;
   uint32_t arg2 ;
   size_t arg3 ;
@@ -6043,7 +6069,7 @@ intgo _wrap_mdb_type_tuple_elem_cwetee_821f7166ba687e01(wetee_metadata *_swig_go
 }
 
 
-long long _wrap_mdb_type_field_count_cwetee_821f7166ba687e01(wetee_metadata *_swig_go_0, intgo _swig_go_1) {
+long long _wrap_mdb_type_field_count_cwetee_a6b8b775041cffb4(wetee_metadata *_swig_go_0, intgo _swig_go_1) {
   wetee_metadata *arg1 = (wetee_metadata *) 0 ;
   uint32_t arg2 ;
   size_t result;
@@ -6061,7 +6087,7 @@ long long _wrap_mdb_type_field_count_cwetee_821f7166ba687e01(wetee_metadata *_sw
 }
 
 
-_gostring_ _wrap_mdb_type_field_name_cwetee_821f7166ba687e01(wetee_metadata *_swig_go_0, intgo _swig_go_1, long long _swig_go_2) {
+_gostring_ _wrap_mdb_type_field_name_cwetee_a6b8b775041cffb4(wetee_metadata *_swig_go_0, intgo _swig_go_1, long long _swig_go_2) {
   wetee_metadata *arg1 = (wetee_metadata *) 0 ;
   uint32_t arg2 ;
   size_t arg3 ;
@@ -6084,7 +6110,7 @@ _gostring_ _wrap_mdb_type_field_name_cwetee_821f7166ba687e01(wetee_metadata *_sw
 }
 
 
-intgo _wrap_mdb_type_field_type_cwetee_821f7166ba687e01(wetee_metadata *_swig_go_0, intgo _swig_go_1, long long _swig_go_2) {
+intgo _wrap_mdb_type_field_type_cwetee_a6b8b775041cffb4(wetee_metadata *_swig_go_0, intgo _swig_go_1, long long _swig_go_2) {
   wetee_metadata *arg1 = (wetee_metadata *) 0 ;
   uint32_t arg2 ;
   size_t arg3 ;
@@ -6104,7 +6130,7 @@ intgo _wrap_mdb_type_field_type_cwetee_821f7166ba687e01(wetee_metadata *_swig_go
 }
 
 
-long long _wrap_mdb_type_variant_count_cwetee_821f7166ba687e01(wetee_metadata *_swig_go_0, intgo _swig_go_1) {
+long long _wrap_mdb_type_variant_count_cwetee_a6b8b775041cffb4(wetee_metadata *_swig_go_0, intgo _swig_go_1) {
   wetee_metadata *arg1 = (wetee_metadata *) 0 ;
   uint32_t arg2 ;
   size_t result;
@@ -6122,7 +6148,7 @@ long long _wrap_mdb_type_variant_count_cwetee_821f7166ba687e01(wetee_metadata *_
 }
 
 
-_gostring_ _wrap_mdb_type_variant_name_cwetee_821f7166ba687e01(wetee_metadata *_swig_go_0, intgo _swig_go_1, long long _swig_go_2) {
+_gostring_ _wrap_mdb_type_variant_name_cwetee_a6b8b775041cffb4(wetee_metadata *_swig_go_0, intgo _swig_go_1, long long _swig_go_2) {
   wetee_metadata *arg1 = (wetee_metadata *) 0 ;
   uint32_t arg2 ;
   size_t arg3 ;
@@ -6145,7 +6171,7 @@ _gostring_ _wrap_mdb_type_variant_name_cwetee_821f7166ba687e01(wetee_metadata *_
 }
 
 
-long long _wrap_mdb_type_variant_field_count_cwetee_821f7166ba687e01(wetee_metadata *_swig_go_0, intgo _swig_go_1, long long _swig_go_2) {
+long long _wrap_mdb_type_variant_field_count_cwetee_a6b8b775041cffb4(wetee_metadata *_swig_go_0, intgo _swig_go_1, long long _swig_go_2) {
   wetee_metadata *arg1 = (wetee_metadata *) 0 ;
   uint32_t arg2 ;
   size_t arg3 ;
@@ -6165,7 +6191,7 @@ long long _wrap_mdb_type_variant_field_count_cwetee_821f7166ba687e01(wetee_metad
 }
 
 
-_gostring_ _wrap_mdb_type_variant_field_name_cwetee_821f7166ba687e01(wetee_metadata *_swig_go_0, intgo _swig_go_1, long long _swig_go_2, long long _swig_go_3) {
+_gostring_ _wrap_mdb_type_variant_field_name_cwetee_a6b8b775041cffb4(wetee_metadata *_swig_go_0, intgo _swig_go_1, long long _swig_go_2, long long _swig_go_3) {
   wetee_metadata *arg1 = (wetee_metadata *) 0 ;
   uint32_t arg2 ;
   size_t arg3 ;
@@ -6190,7 +6216,7 @@ _gostring_ _wrap_mdb_type_variant_field_name_cwetee_821f7166ba687e01(wetee_metad
 }
 
 
-intgo _wrap_mdb_type_variant_field_type_cwetee_821f7166ba687e01(wetee_metadata *_swig_go_0, intgo _swig_go_1, long long _swig_go_2, long long _swig_go_3) {
+intgo _wrap_mdb_type_variant_field_type_cwetee_a6b8b775041cffb4(wetee_metadata *_swig_go_0, intgo _swig_go_1, long long _swig_go_2, long long _swig_go_3) {
   wetee_metadata *arg1 = (wetee_metadata *) 0 ;
   uint32_t arg2 ;
   size_t arg3 ;
@@ -6212,7 +6238,7 @@ intgo _wrap_mdb_type_variant_field_type_cwetee_821f7166ba687e01(wetee_metadata *
 }
 
 
-_gostring_ _wrap_mdb_encode_cwetee_821f7166ba687e01(wetee_buf *_swig_go_0, wetee_metadata *_swig_go_1, intgo _swig_go_2, _gostring_ _swig_go_3) {
+_gostring_ _wrap_mdb_encode_cwetee_a6b8b775041cffb4(wetee_buf *_swig_go_0, wetee_metadata *_swig_go_1, intgo _swig_go_2, _gostring_ _swig_go_3) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   wetee_metadata *arg2 = (wetee_metadata *) 0 ;
   uint32_t arg3 ;
@@ -6254,7 +6280,7 @@ _gostring_ _wrap_mdb_encode_cwetee_821f7166ba687e01(wetee_buf *_swig_go_0, wetee
 }
 
 
-_gostring_ _wrap_mdb_decode_cwetee_821f7166ba687e01(wetee_buf *_swig_go_0, wetee_metadata *_swig_go_1, intgo _swig_go_2, _goslice_ _swig_go_3, intgo _swig_go_4) {
+_gostring_ _wrap_mdb_decode_cwetee_a6b8b775041cffb4(wetee_buf *_swig_go_0, wetee_metadata *_swig_go_1, intgo _swig_go_2, _goslice_ _swig_go_3, intgo _swig_go_4) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   wetee_metadata *arg2 = (wetee_metadata *) 0 ;
   uint32_t arg3 ;
@@ -6298,7 +6324,7 @@ _gostring_ _wrap_mdb_decode_cwetee_821f7166ba687e01(wetee_buf *_swig_go_0, wetee
 }
 
 
-_gostring_ _wrap_mdb_call_encode_cwetee_821f7166ba687e01(wetee_buf *_swig_go_0, wetee_metadata *_swig_go_1, _gostring_ _swig_go_2, _gostring_ _swig_go_3, _gostring_ _swig_go_4) {
+_gostring_ _wrap_mdb_call_encode_cwetee_a6b8b775041cffb4(wetee_buf *_swig_go_0, wetee_metadata *_swig_go_1, _gostring_ _swig_go_2, _gostring_ _swig_go_3, _gostring_ _swig_go_4) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   wetee_metadata *arg2 = (wetee_metadata *) 0 ;
   char *arg3 = (char *) 0 ;
@@ -6352,7 +6378,7 @@ _gostring_ _wrap_mdb_call_encode_cwetee_821f7166ba687e01(wetee_buf *_swig_go_0, 
 }
 
 
-_gostring_ _wrap_mdb_call_decode_cwetee_821f7166ba687e01(wetee_buf *_swig_go_0, wetee_metadata *_swig_go_1, _goslice_ _swig_go_2, intgo _swig_go_3) {
+_gostring_ _wrap_mdb_call_decode_cwetee_a6b8b775041cffb4(wetee_buf *_swig_go_0, wetee_metadata *_swig_go_1, _goslice_ _swig_go_2, intgo _swig_go_3) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   wetee_metadata *arg2 = (wetee_metadata *) 0 ;
   uint8_t *arg3 = (uint8_t *) 0 ;
@@ -6394,7 +6420,7 @@ _gostring_ _wrap_mdb_call_decode_cwetee_821f7166ba687e01(wetee_buf *_swig_go_0, 
 }
 
 
-_gostring_ _wrap_mdb_storage_key_cwetee_821f7166ba687e01(wetee_buf *_swig_go_0, wetee_metadata *_swig_go_1, long long _swig_go_2, long long _swig_go_3, _gostring_ _swig_go_4) {
+_gostring_ _wrap_mdb_storage_key_cwetee_a6b8b775041cffb4(wetee_buf *_swig_go_0, wetee_metadata *_swig_go_1, long long _swig_go_2, long long _swig_go_3, _gostring_ _swig_go_4) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   wetee_metadata *arg2 = (wetee_metadata *) 0 ;
   size_t arg3 ;
@@ -6438,7 +6464,7 @@ _gostring_ _wrap_mdb_storage_key_cwetee_821f7166ba687e01(wetee_buf *_swig_go_0, 
 }
 
 
-_gostring_ _wrap_mdb_storage_decode_cwetee_821f7166ba687e01(wetee_buf *_swig_go_0, wetee_metadata *_swig_go_1, long long _swig_go_2, long long _swig_go_3, _goslice_ _swig_go_4, intgo _swig_go_5, intgo _swig_go_6) {
+_gostring_ _wrap_mdb_storage_decode_cwetee_a6b8b775041cffb4(wetee_buf *_swig_go_0, wetee_metadata *_swig_go_1, long long _swig_go_2, long long _swig_go_3, _goslice_ _swig_go_4, intgo _swig_go_5, intgo _swig_go_6) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   wetee_metadata *arg2 = (wetee_metadata *) 0 ;
   size_t arg3 ;
@@ -6486,7 +6512,7 @@ _gostring_ _wrap_mdb_storage_decode_cwetee_821f7166ba687e01(wetee_buf *_swig_go_
 }
 
 
-_gostring_ _wrap_mdb_events_decode_cwetee_821f7166ba687e01(wetee_buf *_swig_go_0, wetee_metadata *_swig_go_1, _goslice_ _swig_go_2, intgo _swig_go_3) {
+_gostring_ _wrap_mdb_events_decode_cwetee_a6b8b775041cffb4(wetee_buf *_swig_go_0, wetee_metadata *_swig_go_1, _goslice_ _swig_go_2, intgo _swig_go_3) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   wetee_metadata *arg2 = (wetee_metadata *) 0 ;
   uint8_t *arg3 = (uint8_t *) 0 ;
@@ -6528,7 +6554,7 @@ _gostring_ _wrap_mdb_events_decode_cwetee_821f7166ba687e01(wetee_buf *_swig_go_0
 }
 
 
-_gostring_ _wrap_mdb_dispatch_error_cwetee_821f7166ba687e01(wetee_buf *_swig_go_0, wetee_metadata *_swig_go_1, _goslice_ _swig_go_2, intgo _swig_go_3) {
+_gostring_ _wrap_mdb_dispatch_error_cwetee_a6b8b775041cffb4(wetee_buf *_swig_go_0, wetee_metadata *_swig_go_1, _goslice_ _swig_go_2, intgo _swig_go_3) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   wetee_metadata *arg2 = (wetee_metadata *) 0 ;
   uint8_t *arg3 = (uint8_t *) 0 ;
@@ -6570,7 +6596,7 @@ _gostring_ _wrap_mdb_dispatch_error_cwetee_821f7166ba687e01(wetee_buf *_swig_go_
 }
 
 
-_gostring_ _wrap_era_mortal_cwetee_821f7166ba687e01(_goslice_ _swig_go_0, long long _swig_go_1, long long _swig_go_2, long long *_swig_go_3) {
+_gostring_ _wrap_era_mortal_cwetee_a6b8b775041cffb4(_goslice_ _swig_go_0, long long _swig_go_1, long long _swig_go_2, long long *_swig_go_3) {
   uint8_t *arg1 ;
   uint64_t arg2 ;
   uint64_t arg3 ;
@@ -6595,7 +6621,7 @@ _gostring_ _wrap_era_mortal_cwetee_821f7166ba687e01(_goslice_ _swig_go_0, long l
 }
 
 
-_gostring_ _wrap_era_decode_cwetee_821f7166ba687e01(long long *_swig_go_0, long long *_swig_go_1, intgo *_swig_go_2, _goslice_ _swig_go_3) {
+_gostring_ _wrap_era_decode_cwetee_a6b8b775041cffb4(long long *_swig_go_0, long long *_swig_go_1, intgo *_swig_go_2, _goslice_ _swig_go_3) {
   uint64_t *arg1 = (uint64_t *) 0 ;
   uint64_t *arg2 = (uint64_t *) 0 ;
   size_t *arg3 = (size_t *) 0 ;
@@ -6626,7 +6652,7 @@ _gostring_ _wrap_era_decode_cwetee_821f7166ba687e01(long long *_swig_go_0, long 
 }
 
 
-long long _wrap_era_birth_cwetee_821f7166ba687e01(long long _swig_go_0, long long _swig_go_1, long long _swig_go_2) {
+long long _wrap_era_birth_cwetee_a6b8b775041cffb4(long long _swig_go_0, long long _swig_go_1, long long _swig_go_2) {
   uint64_t arg1 ;
   uint64_t arg2 ;
   uint64_t arg3 ;
@@ -6646,7 +6672,7 @@ long long _wrap_era_birth_cwetee_821f7166ba687e01(long long _swig_go_0, long lon
 }
 
 
-intgo _wrap_TX_PAYLOAD_HASH_THRESHOLD_cwetee_821f7166ba687e01() {
+intgo _wrap_TX_PAYLOAD_HASH_THRESHOLD_cwetee_a6b8b775041cffb4() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -6657,7 +6683,7 @@ intgo _wrap_TX_PAYLOAD_HASH_THRESHOLD_cwetee_821f7166ba687e01() {
 }
 
 
-intgo _wrap_TX_HASH_BYTES_cwetee_821f7166ba687e01() {
+intgo _wrap_TX_HASH_BYTES_cwetee_a6b8b775041cffb4() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -6668,7 +6694,7 @@ intgo _wrap_TX_HASH_BYTES_cwetee_821f7166ba687e01() {
 }
 
 
-_gostring_ _wrap_tx_new_cwetee_821f7166ba687e01(wetee_tx **_swig_go_0, wetee_metadata *_swig_go_1) {
+_gostring_ _wrap_tx_new_cwetee_a6b8b775041cffb4(wetee_tx **_swig_go_0, wetee_metadata *_swig_go_1) {
   wetee_tx **arg1 = (wetee_tx **) 0 ;
   wetee_metadata *arg2 = (wetee_metadata *) 0 ;
   wetee_tx *temp1 ;
@@ -6695,7 +6721,7 @@ _gostring_ _wrap_tx_new_cwetee_821f7166ba687e01(wetee_tx **_swig_go_0, wetee_met
 }
 
 
-void _wrap_tx_free_cwetee_821f7166ba687e01(wetee_tx *_swig_go_0) {
+void _wrap_tx_free_cwetee_a6b8b775041cffb4(wetee_tx *_swig_go_0) {
   wetee_tx *arg1 = (wetee_tx *) 0 ;
   
   arg1 = (wetee_tx *)(uintptr_t)_swig_go_0; 
@@ -6708,7 +6734,7 @@ void _wrap_tx_free_cwetee_821f7166ba687e01(wetee_tx *_swig_go_0) {
 }
 
 
-_gostring_ _wrap_tx_set_call_cwetee_821f7166ba687e01(wetee_tx *_swig_go_0, _goslice_ _swig_go_1) {
+_gostring_ _wrap_tx_set_call_cwetee_a6b8b775041cffb4(wetee_tx *_swig_go_0, _goslice_ _swig_go_1) {
   wetee_tx *arg1 = (wetee_tx *) 0 ;
   uint8_t *arg2 = (uint8_t *) 0 ;
   size_t arg3 ;
@@ -6730,7 +6756,7 @@ _gostring_ _wrap_tx_set_call_cwetee_821f7166ba687e01(wetee_tx *_swig_go_0, _gosl
 }
 
 
-_gostring_ _wrap_tx_set_call_json_cwetee_821f7166ba687e01(wetee_tx *_swig_go_0, _gostring_ _swig_go_1, _gostring_ _swig_go_2, _gostring_ _swig_go_3) {
+_gostring_ _wrap_tx_set_call_json_cwetee_a6b8b775041cffb4(wetee_tx *_swig_go_0, _gostring_ _swig_go_1, _gostring_ _swig_go_2, _gostring_ _swig_go_3) {
   wetee_tx *arg1 = (wetee_tx *) 0 ;
   char *arg2 = (char *) 0 ;
   char *arg3 = (char *) 0 ;
@@ -6766,7 +6792,7 @@ _gostring_ _wrap_tx_set_call_json_cwetee_821f7166ba687e01(wetee_tx *_swig_go_0, 
 }
 
 
-_gostring_ _wrap_tx_set_genesis_hash_cwetee_821f7166ba687e01(wetee_tx *_swig_go_0, _goslice_ _swig_go_1) {
+_gostring_ _wrap_tx_set_genesis_hash_cwetee_a6b8b775041cffb4(wetee_tx *_swig_go_0, _goslice_ _swig_go_1) {
   wetee_tx *arg1 = (wetee_tx *) 0 ;
   uint8_t *arg2 ;
   wetee_rc result;
@@ -6787,7 +6813,7 @@ _gostring_ _wrap_tx_set_genesis_hash_cwetee_821f7166ba687e01(wetee_tx *_swig_go_
 }
 
 
-_gostring_ _wrap_tx_set_runtime_version_cwetee_821f7166ba687e01(wetee_tx *_swig_go_0, intgo _swig_go_1, intgo _swig_go_2) {
+_gostring_ _wrap_tx_set_runtime_version_cwetee_a6b8b775041cffb4(wetee_tx *_swig_go_0, intgo _swig_go_1, intgo _swig_go_2) {
   wetee_tx *arg1 = (wetee_tx *) 0 ;
   uint32_t arg2 ;
   uint32_t arg3 ;
@@ -6807,7 +6833,7 @@ _gostring_ _wrap_tx_set_runtime_version_cwetee_821f7166ba687e01(wetee_tx *_swig_
 }
 
 
-_gostring_ _wrap_tx_set_nonce_cwetee_821f7166ba687e01(wetee_tx *_swig_go_0, long long _swig_go_1) {
+_gostring_ _wrap_tx_set_nonce_cwetee_a6b8b775041cffb4(wetee_tx *_swig_go_0, long long _swig_go_1) {
   wetee_tx *arg1 = (wetee_tx *) 0 ;
   uint64_t arg2 ;
   wetee_rc result;
@@ -6825,7 +6851,7 @@ _gostring_ _wrap_tx_set_nonce_cwetee_821f7166ba687e01(wetee_tx *_swig_go_0, long
 }
 
 
-_gostring_ _wrap_tx_set_tip_cwetee_821f7166ba687e01(wetee_tx *_swig_go_0, _goslice_ _swig_go_1) {
+_gostring_ _wrap_tx_set_tip_cwetee_a6b8b775041cffb4(wetee_tx *_swig_go_0, _goslice_ _swig_go_1) {
   wetee_tx *arg1 = (wetee_tx *) 0 ;
   wetee_u128 arg2 ;
   wetee_rc result;
@@ -6847,7 +6873,7 @@ _gostring_ _wrap_tx_set_tip_cwetee_821f7166ba687e01(wetee_tx *_swig_go_0, _gosli
 }
 
 
-_gostring_ _wrap_tx_set_mortal_cwetee_821f7166ba687e01(wetee_tx *_swig_go_0, long long _swig_go_1, long long _swig_go_2, _goslice_ _swig_go_3) {
+_gostring_ _wrap_tx_set_mortal_cwetee_a6b8b775041cffb4(wetee_tx *_swig_go_0, long long _swig_go_1, long long _swig_go_2, _goslice_ _swig_go_3) {
   wetee_tx *arg1 = (wetee_tx *) 0 ;
   uint64_t arg2 ;
   uint64_t arg3 ;
@@ -6872,7 +6898,7 @@ _gostring_ _wrap_tx_set_mortal_cwetee_821f7166ba687e01(wetee_tx *_swig_go_0, lon
 }
 
 
-_gostring_ _wrap_tx_set_immortal_cwetee_821f7166ba687e01(wetee_tx *_swig_go_0) {
+_gostring_ _wrap_tx_set_immortal_cwetee_a6b8b775041cffb4(wetee_tx *_swig_go_0) {
   wetee_tx *arg1 = (wetee_tx *) 0 ;
   wetee_rc result;
   _gostring_ _swig_go_result;
@@ -6888,7 +6914,7 @@ _gostring_ _wrap_tx_set_immortal_cwetee_821f7166ba687e01(wetee_tx *_swig_go_0) {
 }
 
 
-_gostring_ _wrap_tx_set_fee_asset_json_cwetee_821f7166ba687e01(wetee_tx *_swig_go_0, _gostring_ _swig_go_1) {
+_gostring_ _wrap_tx_set_fee_asset_json_cwetee_a6b8b775041cffb4(wetee_tx *_swig_go_0, _gostring_ _swig_go_1) {
   wetee_tx *arg1 = (wetee_tx *) 0 ;
   char *arg2 = (char *) 0 ;
   size_t arg3 ;
@@ -6910,7 +6936,7 @@ _gostring_ _wrap_tx_set_fee_asset_json_cwetee_821f7166ba687e01(wetee_tx *_swig_g
 }
 
 
-_gostring_ _wrap_tx_set_metadata_hash_cwetee_821f7166ba687e01(wetee_tx *_swig_go_0, _goslice_ _swig_go_1) {
+_gostring_ _wrap_tx_set_metadata_hash_cwetee_a6b8b775041cffb4(wetee_tx *_swig_go_0, _goslice_ _swig_go_1) {
   wetee_tx *arg1 = (wetee_tx *) 0 ;
   uint8_t *arg2 ;
   wetee_rc result;
@@ -6931,7 +6957,7 @@ _gostring_ _wrap_tx_set_metadata_hash_cwetee_821f7166ba687e01(wetee_tx *_swig_go
 }
 
 
-_gostring_ _wrap_tx_clear_metadata_hash_cwetee_821f7166ba687e01(wetee_tx *_swig_go_0) {
+_gostring_ _wrap_tx_clear_metadata_hash_cwetee_a6b8b775041cffb4(wetee_tx *_swig_go_0) {
   wetee_tx *arg1 = (wetee_tx *) 0 ;
   wetee_rc result;
   _gostring_ _swig_go_result;
@@ -6947,7 +6973,7 @@ _gostring_ _wrap_tx_clear_metadata_hash_cwetee_821f7166ba687e01(wetee_tx *_swig_
 }
 
 
-_gostring_ _wrap_tx_set_extension_json_cwetee_821f7166ba687e01(wetee_tx *_swig_go_0, _gostring_ _swig_go_1, _gostring_ _swig_go_2, _gostring_ _swig_go_3) {
+_gostring_ _wrap_tx_set_extension_json_cwetee_a6b8b775041cffb4(wetee_tx *_swig_go_0, _gostring_ _swig_go_1, _gostring_ _swig_go_2, _gostring_ _swig_go_3) {
   wetee_tx *arg1 = (wetee_tx *) 0 ;
   char *arg2 = (char *) 0 ;
   char *arg3 = (char *) 0 ;
@@ -6994,7 +7020,7 @@ _gostring_ _wrap_tx_set_extension_json_cwetee_821f7166ba687e01(wetee_tx *_swig_g
 }
 
 
-_gostring_ _wrap_tx_signing_payload_cwetee_821f7166ba687e01(wetee_buf *_swig_go_0, wetee_tx *_swig_go_1) {
+_gostring_ _wrap_tx_signing_payload_cwetee_a6b8b775041cffb4(wetee_buf *_swig_go_0, wetee_tx *_swig_go_1) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   wetee_tx *arg2 = (wetee_tx *) 0 ;
   wetee_buf temp1 ;
@@ -7028,7 +7054,7 @@ _gostring_ _wrap_tx_signing_payload_cwetee_821f7166ba687e01(wetee_buf *_swig_go_
 }
 
 
-_gostring_ _wrap_tx_signing_payload_raw_cwetee_821f7166ba687e01(wetee_buf *_swig_go_0, wetee_tx *_swig_go_1) {
+_gostring_ _wrap_tx_signing_payload_raw_cwetee_a6b8b775041cffb4(wetee_buf *_swig_go_0, wetee_tx *_swig_go_1) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   wetee_tx *arg2 = (wetee_tx *) 0 ;
   wetee_buf temp1 ;
@@ -7062,7 +7088,7 @@ _gostring_ _wrap_tx_signing_payload_raw_cwetee_821f7166ba687e01(wetee_buf *_swig
 }
 
 
-_gostring_ _wrap_tx_attach_signature_cwetee_821f7166ba687e01(wetee_buf *_swig_go_0, wetee_tx *_swig_go_1, intgo _swig_go_2, _goslice_ _swig_go_3, _goslice_ _swig_go_4) {
+_gostring_ _wrap_tx_attach_signature_cwetee_a6b8b775041cffb4(wetee_buf *_swig_go_0, wetee_tx *_swig_go_1, intgo _swig_go_2, _goslice_ _swig_go_3, _goslice_ _swig_go_4) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   wetee_tx *arg2 = (wetee_tx *) 0 ;
   wetee_scheme arg3 ;
@@ -7110,7 +7136,7 @@ _gostring_ _wrap_tx_attach_signature_cwetee_821f7166ba687e01(wetee_buf *_swig_go
 }
 
 
-_gostring_ _wrap_tx_sign_cwetee_821f7166ba687e01(wetee_buf *_swig_go_0, wetee_tx *_swig_go_1, wetee_keypair *_swig_go_2) {
+_gostring_ _wrap_tx_sign_cwetee_a6b8b775041cffb4(wetee_buf *_swig_go_0, wetee_tx *_swig_go_1, wetee_keypair *_swig_go_2) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   wetee_tx *arg2 = (wetee_tx *) 0 ;
   wetee_keypair *arg3 = (wetee_keypair *) 0 ;
@@ -7146,7 +7172,7 @@ _gostring_ _wrap_tx_sign_cwetee_821f7166ba687e01(wetee_buf *_swig_go_0, wetee_tx
 }
 
 
-_gostring_ _wrap_tx_bare_cwetee_821f7166ba687e01(wetee_buf *_swig_go_0, wetee_tx *_swig_go_1, intgo _swig_go_2) {
+_gostring_ _wrap_tx_bare_cwetee_a6b8b775041cffb4(wetee_buf *_swig_go_0, wetee_tx *_swig_go_1, intgo _swig_go_2) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   wetee_tx *arg2 = (wetee_tx *) 0 ;
   unsigned int arg3 ;
@@ -7182,7 +7208,7 @@ _gostring_ _wrap_tx_bare_cwetee_821f7166ba687e01(wetee_buf *_swig_go_0, wetee_tx
 }
 
 
-_gostring_ _wrap_tx_general_cwetee_821f7166ba687e01(wetee_buf *_swig_go_0, wetee_tx *_swig_go_1, intgo _swig_go_2) {
+_gostring_ _wrap_tx_general_cwetee_a6b8b775041cffb4(wetee_buf *_swig_go_0, wetee_tx *_swig_go_1, intgo _swig_go_2) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   wetee_tx *arg2 = (wetee_tx *) 0 ;
   unsigned int arg3 ;
@@ -7218,7 +7244,7 @@ _gostring_ _wrap_tx_general_cwetee_821f7166ba687e01(wetee_buf *_swig_go_0, wetee
 }
 
 
-_gostring_ _wrap_txb_decode_cwetee_821f7166ba687e01(wetee_buf *_swig_go_0, wetee_metadata *_swig_go_1, _goslice_ _swig_go_2, intgo _swig_go_3) {
+_gostring_ _wrap_txb_decode_cwetee_a6b8b775041cffb4(wetee_buf *_swig_go_0, wetee_metadata *_swig_go_1, _goslice_ _swig_go_2, intgo _swig_go_3) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   wetee_metadata *arg2 = (wetee_metadata *) 0 ;
   uint8_t *arg3 = (uint8_t *) 0 ;
@@ -7260,7 +7286,7 @@ _gostring_ _wrap_txb_decode_cwetee_821f7166ba687e01(wetee_buf *_swig_go_0, wetee
 }
 
 
-_gostring_ _wrap_txb_payload_decode_cwetee_821f7166ba687e01(wetee_buf *_swig_go_0, wetee_metadata *_swig_go_1, _goslice_ _swig_go_2, intgo _swig_go_3) {
+_gostring_ _wrap_txb_payload_decode_cwetee_a6b8b775041cffb4(wetee_buf *_swig_go_0, wetee_metadata *_swig_go_1, _goslice_ _swig_go_2, intgo _swig_go_3) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   wetee_metadata *arg2 = (wetee_metadata *) 0 ;
   uint8_t *arg3 = (uint8_t *) 0 ;
@@ -7302,7 +7328,7 @@ _gostring_ _wrap_txb_payload_decode_cwetee_821f7166ba687e01(wetee_buf *_swig_go_
 }
 
 
-_gostring_ _wrap_extrinsic_hash_cwetee_821f7166ba687e01(_goslice_ _swig_go_0, _goslice_ _swig_go_1) {
+_gostring_ _wrap_extrinsic_hash_cwetee_a6b8b775041cffb4(_goslice_ _swig_go_0, _goslice_ _swig_go_1) {
   uint8_t *arg1 ;
   uint8_t *arg2 = (uint8_t *) 0 ;
   size_t arg3 ;
@@ -7327,7 +7353,7 @@ _gostring_ _wrap_extrinsic_hash_cwetee_821f7166ba687e01(_goslice_ _swig_go_0, _g
 }
 
 
-intgo _wrap_txb_extrinsic_type_cwetee_821f7166ba687e01(wetee_metadata *_swig_go_0, intgo _swig_go_1) {
+intgo _wrap_txb_extrinsic_type_cwetee_a6b8b775041cffb4(wetee_metadata *_swig_go_0, intgo _swig_go_1) {
   wetee_metadata *arg1 = (wetee_metadata *) 0 ;
   int arg2 ;
   uint32_t result;
@@ -7345,7 +7371,7 @@ intgo _wrap_txb_extrinsic_type_cwetee_821f7166ba687e01(wetee_metadata *_swig_go_
 }
 
 
-long long _wrap_txb_extrinsic_version_count_cwetee_821f7166ba687e01(wetee_metadata *_swig_go_0) {
+long long _wrap_txb_extrinsic_version_count_cwetee_a6b8b775041cffb4(wetee_metadata *_swig_go_0) {
   wetee_metadata *arg1 = (wetee_metadata *) 0 ;
   size_t result;
   long long _swig_go_result;
@@ -7361,7 +7387,7 @@ long long _wrap_txb_extrinsic_version_count_cwetee_821f7166ba687e01(wetee_metada
 }
 
 
-intgo _wrap_txb_extrinsic_version_cwetee_821f7166ba687e01(wetee_metadata *_swig_go_0, long long _swig_go_1) {
+intgo _wrap_txb_extrinsic_version_cwetee_a6b8b775041cffb4(wetee_metadata *_swig_go_0, long long _swig_go_1) {
   wetee_metadata *arg1 = (wetee_metadata *) 0 ;
   size_t arg2 ;
   int result;
@@ -7379,7 +7405,7 @@ intgo _wrap_txb_extrinsic_version_cwetee_821f7166ba687e01(wetee_metadata *_swig_
 }
 
 
-long long _wrap_txb_extension_version_count_cwetee_821f7166ba687e01(wetee_metadata *_swig_go_0) {
+long long _wrap_txb_extension_version_count_cwetee_a6b8b775041cffb4(wetee_metadata *_swig_go_0) {
   wetee_metadata *arg1 = (wetee_metadata *) 0 ;
   size_t result;
   long long _swig_go_result;
@@ -7395,7 +7421,7 @@ long long _wrap_txb_extension_version_count_cwetee_821f7166ba687e01(wetee_metada
 }
 
 
-intgo _wrap_txb_extension_version_cwetee_821f7166ba687e01(wetee_metadata *_swig_go_0, long long _swig_go_1) {
+intgo _wrap_txb_extension_version_cwetee_a6b8b775041cffb4(wetee_metadata *_swig_go_0, long long _swig_go_1) {
   wetee_metadata *arg1 = (wetee_metadata *) 0 ;
   size_t arg2 ;
   int result;
@@ -7413,7 +7439,7 @@ intgo _wrap_txb_extension_version_cwetee_821f7166ba687e01(wetee_metadata *_swig_
 }
 
 
-long long _wrap_txb_extension_count_cwetee_821f7166ba687e01(wetee_metadata *_swig_go_0, long long _swig_go_1) {
+long long _wrap_txb_extension_count_cwetee_a6b8b775041cffb4(wetee_metadata *_swig_go_0, long long _swig_go_1) {
   wetee_metadata *arg1 = (wetee_metadata *) 0 ;
   size_t arg2 ;
   size_t result;
@@ -7431,7 +7457,7 @@ long long _wrap_txb_extension_count_cwetee_821f7166ba687e01(wetee_metadata *_swi
 }
 
 
-_gostring_ _wrap_txb_extension_identifier_cwetee_821f7166ba687e01(wetee_metadata *_swig_go_0, long long _swig_go_1, long long _swig_go_2) {
+_gostring_ _wrap_txb_extension_identifier_cwetee_a6b8b775041cffb4(wetee_metadata *_swig_go_0, long long _swig_go_1, long long _swig_go_2) {
   wetee_metadata *arg1 = (wetee_metadata *) 0 ;
   size_t arg2 ;
   size_t arg3 ;
@@ -7454,7 +7480,7 @@ _gostring_ _wrap_txb_extension_identifier_cwetee_821f7166ba687e01(wetee_metadata
 }
 
 
-intgo _wrap_txb_extension_type_cwetee_821f7166ba687e01(wetee_metadata *_swig_go_0, long long _swig_go_1, long long _swig_go_2) {
+intgo _wrap_txb_extension_type_cwetee_a6b8b775041cffb4(wetee_metadata *_swig_go_0, long long _swig_go_1, long long _swig_go_2) {
   wetee_metadata *arg1 = (wetee_metadata *) 0 ;
   size_t arg2 ;
   size_t arg3 ;
@@ -7474,7 +7500,7 @@ intgo _wrap_txb_extension_type_cwetee_821f7166ba687e01(wetee_metadata *_swig_go_
 }
 
 
-intgo _wrap_txb_extension_implicit_type_cwetee_821f7166ba687e01(wetee_metadata *_swig_go_0, long long _swig_go_1, long long _swig_go_2) {
+intgo _wrap_txb_extension_implicit_type_cwetee_a6b8b775041cffb4(wetee_metadata *_swig_go_0, long long _swig_go_1, long long _swig_go_2) {
   wetee_metadata *arg1 = (wetee_metadata *) 0 ;
   size_t arg2 ;
   size_t arg3 ;
@@ -7494,7 +7520,7 @@ intgo _wrap_txb_extension_implicit_type_cwetee_821f7166ba687e01(wetee_metadata *
 }
 
 
-_gostring_ _wrap_txb_proof_for_extrinsic_cwetee_821f7166ba687e01(wetee_buf *_swig_go_0, wetee_metadata *_swig_go_1, intgo _swig_go_2, _gostring_ _swig_go_3, _goslice_ _swig_go_4, _goslice_ _swig_go_5, intgo _swig_go_6) {
+_gostring_ _wrap_txb_proof_for_extrinsic_cwetee_a6b8b775041cffb4(wetee_buf *_swig_go_0, wetee_metadata *_swig_go_1, intgo _swig_go_2, _gostring_ _swig_go_3, _goslice_ _swig_go_4, _goslice_ _swig_go_5, intgo _swig_go_6) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   wetee_metadata *arg2 = (wetee_metadata *) 0 ;
   unsigned int arg3 ;
@@ -7551,7 +7577,7 @@ _gostring_ _wrap_txb_proof_for_extrinsic_cwetee_821f7166ba687e01(wetee_buf *_swi
 }
 
 
-_gostring_ _wrap_txb_proof_for_payload_cwetee_821f7166ba687e01(wetee_buf *_swig_go_0, wetee_metadata *_swig_go_1, intgo _swig_go_2, _gostring_ _swig_go_3, _goslice_ _swig_go_4) {
+_gostring_ _wrap_txb_proof_for_payload_cwetee_a6b8b775041cffb4(wetee_buf *_swig_go_0, wetee_metadata *_swig_go_1, intgo _swig_go_2, _gostring_ _swig_go_3, _goslice_ _swig_go_4) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   wetee_metadata *arg2 = (wetee_metadata *) 0 ;
   unsigned int arg3 ;
@@ -7600,7 +7626,7 @@ _gostring_ _wrap_txb_proof_for_payload_cwetee_821f7166ba687e01(wetee_buf *_swig_
 }
 
 
-intgo _wrap_TON_HASH_BYTES_cwetee_821f7166ba687e01() {
+intgo _wrap_TON_HASH_BYTES_cwetee_a6b8b775041cffb4() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -7611,7 +7637,7 @@ intgo _wrap_TON_HASH_BYTES_cwetee_821f7166ba687e01() {
 }
 
 
-intgo _wrap_TON_CELL_MAX_BITS_cwetee_821f7166ba687e01() {
+intgo _wrap_TON_CELL_MAX_BITS_cwetee_a6b8b775041cffb4() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -7622,7 +7648,7 @@ intgo _wrap_TON_CELL_MAX_BITS_cwetee_821f7166ba687e01() {
 }
 
 
-intgo _wrap_TON_CELL_MAX_REFS_cwetee_821f7166ba687e01() {
+intgo _wrap_TON_CELL_MAX_REFS_cwetee_a6b8b775041cffb4() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -7633,7 +7659,7 @@ intgo _wrap_TON_CELL_MAX_REFS_cwetee_821f7166ba687e01() {
 }
 
 
-intgo _wrap_TON_CELL_MAX_DEPTH_cwetee_821f7166ba687e01() {
+intgo _wrap_TON_CELL_MAX_DEPTH_cwetee_a6b8b775041cffb4() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -7644,7 +7670,7 @@ intgo _wrap_TON_CELL_MAX_DEPTH_cwetee_821f7166ba687e01() {
 }
 
 
-intgo _wrap_TON_BOC_INDEX_cwetee_821f7166ba687e01() {
+intgo _wrap_TON_BOC_INDEX_cwetee_a6b8b775041cffb4() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -7655,7 +7681,7 @@ intgo _wrap_TON_BOC_INDEX_cwetee_821f7166ba687e01() {
 }
 
 
-intgo _wrap_TON_BOC_CRC32C_cwetee_821f7166ba687e01() {
+intgo _wrap_TON_BOC_CRC32C_cwetee_a6b8b775041cffb4() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -7666,7 +7692,7 @@ intgo _wrap_TON_BOC_CRC32C_cwetee_821f7166ba687e01() {
 }
 
 
-intgo _wrap_TON_ADDRESS_BOUNCEABLE_cwetee_821f7166ba687e01() {
+intgo _wrap_TON_ADDRESS_BOUNCEABLE_cwetee_a6b8b775041cffb4() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -7677,7 +7703,7 @@ intgo _wrap_TON_ADDRESS_BOUNCEABLE_cwetee_821f7166ba687e01() {
 }
 
 
-intgo _wrap_TON_ADDRESS_TESTNET_cwetee_821f7166ba687e01() {
+intgo _wrap_TON_ADDRESS_TESTNET_cwetee_a6b8b775041cffb4() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -7688,7 +7714,7 @@ intgo _wrap_TON_ADDRESS_TESTNET_cwetee_821f7166ba687e01() {
 }
 
 
-intgo _wrap_TON_ADDRESS_BASE64_STD_cwetee_821f7166ba687e01() {
+intgo _wrap_TON_ADDRESS_BASE64_STD_cwetee_a6b8b775041cffb4() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -7699,7 +7725,7 @@ intgo _wrap_TON_ADDRESS_BASE64_STD_cwetee_821f7166ba687e01() {
 }
 
 
-intgo _wrap_TON_DECIMALS_cwetee_821f7166ba687e01() {
+intgo _wrap_TON_DECIMALS_cwetee_a6b8b775041cffb4() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -7710,7 +7736,7 @@ intgo _wrap_TON_DECIMALS_cwetee_821f7166ba687e01() {
 }
 
 
-intgo _wrap_TON_MNEMONIC_WORDS_cwetee_821f7166ba687e01() {
+intgo _wrap_TON_MNEMONIC_WORDS_cwetee_a6b8b775041cffb4() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -7721,7 +7747,7 @@ intgo _wrap_TON_MNEMONIC_WORDS_cwetee_821f7166ba687e01() {
 }
 
 
-intgo _wrap_TON_NETWORK_MAINNET_cwetee_821f7166ba687e01() {
+intgo _wrap_TON_NETWORK_MAINNET_cwetee_a6b8b775041cffb4() {
   int result;
   intgo _swig_go_result;
   
@@ -7732,7 +7758,7 @@ intgo _wrap_TON_NETWORK_MAINNET_cwetee_821f7166ba687e01() {
 }
 
 
-intgo _wrap_TON_NETWORK_TESTNET_cwetee_821f7166ba687e01() {
+intgo _wrap_TON_NETWORK_TESTNET_cwetee_a6b8b775041cffb4() {
   int result;
   intgo _swig_go_result;
   
@@ -7743,7 +7769,7 @@ intgo _wrap_TON_NETWORK_TESTNET_cwetee_821f7166ba687e01() {
 }
 
 
-intgo _wrap_TON_SEND_PAY_FEES_SEPARATELY_cwetee_821f7166ba687e01() {
+intgo _wrap_TON_SEND_PAY_FEES_SEPARATELY_cwetee_a6b8b775041cffb4() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -7754,7 +7780,7 @@ intgo _wrap_TON_SEND_PAY_FEES_SEPARATELY_cwetee_821f7166ba687e01() {
 }
 
 
-intgo _wrap_TON_SEND_IGNORE_ERRORS_cwetee_821f7166ba687e01() {
+intgo _wrap_TON_SEND_IGNORE_ERRORS_cwetee_a6b8b775041cffb4() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -7765,7 +7791,7 @@ intgo _wrap_TON_SEND_IGNORE_ERRORS_cwetee_821f7166ba687e01() {
 }
 
 
-intgo _wrap_TON_SEND_DESTROY_IF_ZERO_cwetee_821f7166ba687e01() {
+intgo _wrap_TON_SEND_DESTROY_IF_ZERO_cwetee_a6b8b775041cffb4() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -7776,7 +7802,7 @@ intgo _wrap_TON_SEND_DESTROY_IF_ZERO_cwetee_821f7166ba687e01() {
 }
 
 
-intgo _wrap_TON_SEND_CARRY_INBOUND_VALUE_cwetee_821f7166ba687e01() {
+intgo _wrap_TON_SEND_CARRY_INBOUND_VALUE_cwetee_a6b8b775041cffb4() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -7787,7 +7813,7 @@ intgo _wrap_TON_SEND_CARRY_INBOUND_VALUE_cwetee_821f7166ba687e01() {
 }
 
 
-intgo _wrap_TON_SEND_CARRY_BALANCE_cwetee_821f7166ba687e01() {
+intgo _wrap_TON_SEND_CARRY_BALANCE_cwetee_a6b8b775041cffb4() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -7798,7 +7824,7 @@ intgo _wrap_TON_SEND_CARRY_BALANCE_cwetee_821f7166ba687e01() {
 }
 
 
-intgo _wrap_TON_SEND_DEFAULT_cwetee_821f7166ba687e01() {
+intgo _wrap_TON_SEND_DEFAULT_cwetee_a6b8b775041cffb4() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -7809,7 +7835,7 @@ intgo _wrap_TON_SEND_DEFAULT_cwetee_821f7166ba687e01() {
 }
 
 
-intgo _wrap_TON_EXTERNAL_FORCE_REF_cwetee_821f7166ba687e01() {
+intgo _wrap_TON_EXTERNAL_FORCE_REF_cwetee_a6b8b775041cffb4() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -7820,7 +7846,7 @@ intgo _wrap_TON_EXTERNAL_FORCE_REF_cwetee_821f7166ba687e01() {
 }
 
 
-intgo _wrap_TON_CELL_ORDINARY_cwetee_821f7166ba687e01() {
+intgo _wrap_TON_CELL_ORDINARY_cwetee_a6b8b775041cffb4() {
   enum wetee_ton_cell_type result;
   intgo _swig_go_result;
   
@@ -7835,7 +7861,7 @@ intgo _wrap_TON_CELL_ORDINARY_cwetee_821f7166ba687e01() {
 }
 
 
-intgo _wrap_TON_CELL_PRUNED_BRANCH_cwetee_821f7166ba687e01() {
+intgo _wrap_TON_CELL_PRUNED_BRANCH_cwetee_a6b8b775041cffb4() {
   enum wetee_ton_cell_type result;
   intgo _swig_go_result;
   
@@ -7850,7 +7876,7 @@ intgo _wrap_TON_CELL_PRUNED_BRANCH_cwetee_821f7166ba687e01() {
 }
 
 
-intgo _wrap_TON_CELL_LIBRARY_cwetee_821f7166ba687e01() {
+intgo _wrap_TON_CELL_LIBRARY_cwetee_a6b8b775041cffb4() {
   enum wetee_ton_cell_type result;
   intgo _swig_go_result;
   
@@ -7865,7 +7891,7 @@ intgo _wrap_TON_CELL_LIBRARY_cwetee_821f7166ba687e01() {
 }
 
 
-intgo _wrap_TON_CELL_MERKLE_PROOF_cwetee_821f7166ba687e01() {
+intgo _wrap_TON_CELL_MERKLE_PROOF_cwetee_a6b8b775041cffb4() {
   enum wetee_ton_cell_type result;
   intgo _swig_go_result;
   
@@ -7880,7 +7906,7 @@ intgo _wrap_TON_CELL_MERKLE_PROOF_cwetee_821f7166ba687e01() {
 }
 
 
-intgo _wrap_TON_CELL_MERKLE_UPDATE_cwetee_821f7166ba687e01() {
+intgo _wrap_TON_CELL_MERKLE_UPDATE_cwetee_a6b8b775041cffb4() {
   enum wetee_ton_cell_type result;
   intgo _swig_go_result;
   
@@ -7895,7 +7921,7 @@ intgo _wrap_TON_CELL_MERKLE_UPDATE_cwetee_821f7166ba687e01() {
 }
 
 
-intgo _wrap_TON_WALLET_V3R2_cwetee_821f7166ba687e01() {
+intgo _wrap_TON_WALLET_V3R2_cwetee_a6b8b775041cffb4() {
   enum wetee_ton_wallet_version result;
   intgo _swig_go_result;
   
@@ -7910,7 +7936,7 @@ intgo _wrap_TON_WALLET_V3R2_cwetee_821f7166ba687e01() {
 }
 
 
-intgo _wrap_TON_WALLET_V4R2_cwetee_821f7166ba687e01() {
+intgo _wrap_TON_WALLET_V4R2_cwetee_a6b8b775041cffb4() {
   enum wetee_ton_wallet_version result;
   intgo _swig_go_result;
   
@@ -7925,7 +7951,7 @@ intgo _wrap_TON_WALLET_V4R2_cwetee_821f7166ba687e01() {
 }
 
 
-intgo _wrap_TON_WALLET_V5R1_cwetee_821f7166ba687e01() {
+intgo _wrap_TON_WALLET_V5R1_cwetee_a6b8b775041cffb4() {
   enum wetee_ton_wallet_version result;
   intgo _swig_go_result;
   
@@ -7940,7 +7966,7 @@ intgo _wrap_TON_WALLET_V5R1_cwetee_821f7166ba687e01() {
 }
 
 
-intgo _wrap_TON_WALLET_HIGHLOAD_V3_cwetee_821f7166ba687e01() {
+intgo _wrap_TON_WALLET_HIGHLOAD_V3_cwetee_a6b8b775041cffb4() {
   enum wetee_ton_wallet_version result;
   intgo _swig_go_result;
   
@@ -7955,7 +7981,7 @@ intgo _wrap_TON_WALLET_HIGHLOAD_V3_cwetee_821f7166ba687e01() {
 }
 
 
-intgo _wrap_TON_HIGHLOAD_SUBWALLET_DEFAULT_cwetee_821f7166ba687e01() {
+intgo _wrap_TON_HIGHLOAD_SUBWALLET_DEFAULT_cwetee_a6b8b775041cffb4() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -7966,7 +7992,7 @@ intgo _wrap_TON_HIGHLOAD_SUBWALLET_DEFAULT_cwetee_821f7166ba687e01() {
 }
 
 
-intgo _wrap_TON_HIGHLOAD_TIMEOUT_DEFAULT_cwetee_821f7166ba687e01() {
+intgo _wrap_TON_HIGHLOAD_TIMEOUT_DEFAULT_cwetee_a6b8b775041cffb4() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -7977,7 +8003,7 @@ intgo _wrap_TON_HIGHLOAD_TIMEOUT_DEFAULT_cwetee_821f7166ba687e01() {
 }
 
 
-void _wrap_ton_cell_free_cwetee_821f7166ba687e01(wetee_ton_cell *_swig_go_0) {
+void _wrap_ton_cell_free_cwetee_a6b8b775041cffb4(wetee_ton_cell *_swig_go_0) {
   wetee_ton_cell *arg1 = (wetee_ton_cell *) 0 ;
   
   arg1 = (wetee_ton_cell *)(uintptr_t)_swig_go_0; 
@@ -7990,7 +8016,7 @@ void _wrap_ton_cell_free_cwetee_821f7166ba687e01(wetee_ton_cell *_swig_go_0) {
 }
 
 
-_gostring_ _wrap_ton_cell_hash_cwetee_821f7166ba687e01(_goslice_ _swig_go_0, wetee_ton_cell *_swig_go_1) {
+_gostring_ _wrap_ton_cell_hash_cwetee_a6b8b775041cffb4(_goslice_ _swig_go_0, wetee_ton_cell *_swig_go_1) {
   uint8_t *arg1 ;
   wetee_ton_cell *arg2 = (wetee_ton_cell *) 0 ;
   wetee_rc result;
@@ -8011,7 +8037,7 @@ _gostring_ _wrap_ton_cell_hash_cwetee_821f7166ba687e01(_goslice_ _swig_go_0, wet
 }
 
 
-_gostring_ _wrap_ton_cell_hash_at_cwetee_821f7166ba687e01(_goslice_ _swig_go_0, wetee_ton_cell *_swig_go_1, intgo _swig_go_2) {
+_gostring_ _wrap_ton_cell_hash_at_cwetee_a6b8b775041cffb4(_goslice_ _swig_go_0, wetee_ton_cell *_swig_go_1, intgo _swig_go_2) {
   uint8_t *arg1 ;
   wetee_ton_cell *arg2 = (wetee_ton_cell *) 0 ;
   unsigned int arg3 ;
@@ -8034,7 +8060,7 @@ _gostring_ _wrap_ton_cell_hash_at_cwetee_821f7166ba687e01(_goslice_ _swig_go_0, 
 }
 
 
-intgo _wrap_ton_cell_depth_cwetee_821f7166ba687e01(wetee_ton_cell *_swig_go_0) {
+intgo _wrap_ton_cell_depth_cwetee_a6b8b775041cffb4(wetee_ton_cell *_swig_go_0) {
   wetee_ton_cell *arg1 = (wetee_ton_cell *) 0 ;
   unsigned int result;
   intgo _swig_go_result;
@@ -8050,7 +8076,7 @@ intgo _wrap_ton_cell_depth_cwetee_821f7166ba687e01(wetee_ton_cell *_swig_go_0) {
 }
 
 
-intgo _wrap_ton_cell_depth_at_cwetee_821f7166ba687e01(wetee_ton_cell *_swig_go_0, intgo _swig_go_1) {
+intgo _wrap_ton_cell_depth_at_cwetee_a6b8b775041cffb4(wetee_ton_cell *_swig_go_0, intgo _swig_go_1) {
   wetee_ton_cell *arg1 = (wetee_ton_cell *) 0 ;
   unsigned int arg2 ;
   unsigned int result;
@@ -8068,7 +8094,7 @@ intgo _wrap_ton_cell_depth_at_cwetee_821f7166ba687e01(wetee_ton_cell *_swig_go_0
 }
 
 
-intgo _wrap_ton_cell_bits_cwetee_821f7166ba687e01(wetee_ton_cell *_swig_go_0) {
+intgo _wrap_ton_cell_bits_cwetee_a6b8b775041cffb4(wetee_ton_cell *_swig_go_0) {
   wetee_ton_cell *arg1 = (wetee_ton_cell *) 0 ;
   unsigned int result;
   intgo _swig_go_result;
@@ -8084,7 +8110,7 @@ intgo _wrap_ton_cell_bits_cwetee_821f7166ba687e01(wetee_ton_cell *_swig_go_0) {
 }
 
 
-intgo _wrap_ton_cell_refs_cwetee_821f7166ba687e01(wetee_ton_cell *_swig_go_0) {
+intgo _wrap_ton_cell_refs_cwetee_a6b8b775041cffb4(wetee_ton_cell *_swig_go_0) {
   wetee_ton_cell *arg1 = (wetee_ton_cell *) 0 ;
   unsigned int result;
   intgo _swig_go_result;
@@ -8100,7 +8126,7 @@ intgo _wrap_ton_cell_refs_cwetee_821f7166ba687e01(wetee_ton_cell *_swig_go_0) {
 }
 
 
-intgo _wrap_ton_cell_type_of_cwetee_821f7166ba687e01(wetee_ton_cell *_swig_go_0) {
+intgo _wrap_ton_cell_type_of_cwetee_a6b8b775041cffb4(wetee_ton_cell *_swig_go_0) {
   wetee_ton_cell *arg1 = (wetee_ton_cell *) 0 ;
   int result;
   intgo _swig_go_result;
@@ -8116,7 +8142,7 @@ intgo _wrap_ton_cell_type_of_cwetee_821f7166ba687e01(wetee_ton_cell *_swig_go_0)
 }
 
 
-intgo _wrap_ton_cell_level_cwetee_821f7166ba687e01(wetee_ton_cell *_swig_go_0) {
+intgo _wrap_ton_cell_level_cwetee_a6b8b775041cffb4(wetee_ton_cell *_swig_go_0) {
   wetee_ton_cell *arg1 = (wetee_ton_cell *) 0 ;
   unsigned int result;
   intgo _swig_go_result;
@@ -8132,7 +8158,7 @@ intgo _wrap_ton_cell_level_cwetee_821f7166ba687e01(wetee_ton_cell *_swig_go_0) {
 }
 
 
-intgo _wrap_ton_cell_level_mask_cwetee_821f7166ba687e01(wetee_ton_cell *_swig_go_0) {
+intgo _wrap_ton_cell_level_mask_cwetee_a6b8b775041cffb4(wetee_ton_cell *_swig_go_0) {
   wetee_ton_cell *arg1 = (wetee_ton_cell *) 0 ;
   unsigned int result;
   intgo _swig_go_result;
@@ -8148,7 +8174,7 @@ intgo _wrap_ton_cell_level_mask_cwetee_821f7166ba687e01(wetee_ton_cell *_swig_go
 }
 
 
-_gostring_ _wrap_ton_cell_data_cwetee_821f7166ba687e01(wetee_buf *_swig_go_0, wetee_ton_cell *_swig_go_1) {
+_gostring_ _wrap_ton_cell_data_cwetee_a6b8b775041cffb4(wetee_buf *_swig_go_0, wetee_ton_cell *_swig_go_1) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   wetee_ton_cell *arg2 = (wetee_ton_cell *) 0 ;
   wetee_buf temp1 ;
@@ -8182,7 +8208,7 @@ _gostring_ _wrap_ton_cell_data_cwetee_821f7166ba687e01(wetee_buf *_swig_go_0, we
 }
 
 
-_gostring_ _wrap_ton_cell_ref_cwetee_821f7166ba687e01(wetee_ton_cell **_swig_go_0, wetee_ton_cell *_swig_go_1, intgo _swig_go_2) {
+_gostring_ _wrap_ton_cell_ref_cwetee_a6b8b775041cffb4(wetee_ton_cell **_swig_go_0, wetee_ton_cell *_swig_go_1, intgo _swig_go_2) {
   wetee_ton_cell **arg1 = (wetee_ton_cell **) 0 ;
   wetee_ton_cell *arg2 = (wetee_ton_cell *) 0 ;
   unsigned int arg3 ;
@@ -8211,7 +8237,7 @@ _gostring_ _wrap_ton_cell_ref_cwetee_821f7166ba687e01(wetee_ton_cell **_swig_go_
 }
 
 
-intgo _wrap_ton_cell_equal_cwetee_821f7166ba687e01(wetee_ton_cell *_swig_go_0, wetee_ton_cell *_swig_go_1) {
+intgo _wrap_ton_cell_equal_cwetee_a6b8b775041cffb4(wetee_ton_cell *_swig_go_0, wetee_ton_cell *_swig_go_1) {
   wetee_ton_cell *arg1 = (wetee_ton_cell *) 0 ;
   wetee_ton_cell *arg2 = (wetee_ton_cell *) 0 ;
   int result;
@@ -8229,7 +8255,7 @@ intgo _wrap_ton_cell_equal_cwetee_821f7166ba687e01(wetee_ton_cell *_swig_go_0, w
 }
 
 
-_gostring_ _wrap_ton_cell_to_string_cwetee_821f7166ba687e01(wetee_buf *_swig_go_0, wetee_ton_cell *_swig_go_1) {
+_gostring_ _wrap_ton_cell_to_string_cwetee_a6b8b775041cffb4(wetee_buf *_swig_go_0, wetee_ton_cell *_swig_go_1) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   wetee_ton_cell *arg2 = (wetee_ton_cell *) 0 ;
   wetee_buf temp1 ;
@@ -8263,7 +8289,7 @@ _gostring_ _wrap_ton_cell_to_string_cwetee_821f7166ba687e01(wetee_buf *_swig_go_
 }
 
 
-_gostring_ _wrap_ton_boc_serialize_cwetee_821f7166ba687e01(wetee_buf *_swig_go_0, wetee_ton_cell *_swig_go_1, intgo _swig_go_2) {
+_gostring_ _wrap_ton_boc_serialize_cwetee_a6b8b775041cffb4(wetee_buf *_swig_go_0, wetee_ton_cell *_swig_go_1, intgo _swig_go_2) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   wetee_ton_cell *arg2 = (wetee_ton_cell *) 0 ;
   unsigned int arg3 ;
@@ -8299,7 +8325,7 @@ _gostring_ _wrap_ton_boc_serialize_cwetee_821f7166ba687e01(wetee_buf *_swig_go_0
 }
 
 
-_gostring_ _wrap_ton_boc_parse_cwetee_821f7166ba687e01(wetee_ton_cell **_swig_go_0, _goslice_ _swig_go_1) {
+_gostring_ _wrap_ton_boc_parse_cwetee_a6b8b775041cffb4(wetee_ton_cell **_swig_go_0, _goslice_ _swig_go_1) {
   wetee_ton_cell **arg1 = (wetee_ton_cell **) 0 ;
   uint8_t *arg2 = (uint8_t *) 0 ;
   size_t arg3 ;
@@ -8330,7 +8356,7 @@ _gostring_ _wrap_ton_boc_parse_cwetee_821f7166ba687e01(wetee_ton_cell **_swig_go
 }
 
 
-_gostring_ _wrap_ton_boc_parse_base64_cwetee_821f7166ba687e01(wetee_ton_cell **_swig_go_0, _gostring_ _swig_go_1) {
+_gostring_ _wrap_ton_boc_parse_base64_cwetee_a6b8b775041cffb4(wetee_ton_cell **_swig_go_0, _gostring_ _swig_go_1) {
   wetee_ton_cell **arg1 = (wetee_ton_cell **) 0 ;
   char *arg2 = (char *) 0 ;
   size_t arg3 ;
@@ -8361,7 +8387,7 @@ _gostring_ _wrap_ton_boc_parse_base64_cwetee_821f7166ba687e01(wetee_ton_cell **_
 }
 
 
-void _wrap_ton_builder_free_cwetee_821f7166ba687e01(wetee_ton_builder *_swig_go_0) {
+void _wrap_ton_builder_free_cwetee_a6b8b775041cffb4(wetee_ton_builder *_swig_go_0) {
   wetee_ton_builder *arg1 = (wetee_ton_builder *) 0 ;
   
   arg1 = (wetee_ton_builder *)(uintptr_t)_swig_go_0; 
@@ -8374,7 +8400,7 @@ void _wrap_ton_builder_free_cwetee_821f7166ba687e01(wetee_ton_builder *_swig_go_
 }
 
 
-_gostring_ _wrap_ton_builder_new_cwetee_821f7166ba687e01(wetee_ton_builder **_swig_go_0) {
+_gostring_ _wrap_ton_builder_new_cwetee_a6b8b775041cffb4(wetee_ton_builder **_swig_go_0) {
   wetee_ton_builder **arg1 = (wetee_ton_builder **) 0 ;
   wetee_ton_builder *temp1 ;
   wetee_rc result;
@@ -8399,7 +8425,7 @@ _gostring_ _wrap_ton_builder_new_cwetee_821f7166ba687e01(wetee_ton_builder **_sw
 }
 
 
-intgo _wrap_ton_builder_bits_cwetee_821f7166ba687e01(wetee_ton_builder *_swig_go_0) {
+intgo _wrap_ton_builder_bits_cwetee_a6b8b775041cffb4(wetee_ton_builder *_swig_go_0) {
   wetee_ton_builder *arg1 = (wetee_ton_builder *) 0 ;
   unsigned int result;
   intgo _swig_go_result;
@@ -8415,7 +8441,7 @@ intgo _wrap_ton_builder_bits_cwetee_821f7166ba687e01(wetee_ton_builder *_swig_go
 }
 
 
-intgo _wrap_ton_builder_refs_cwetee_821f7166ba687e01(wetee_ton_builder *_swig_go_0) {
+intgo _wrap_ton_builder_refs_cwetee_a6b8b775041cffb4(wetee_ton_builder *_swig_go_0) {
   wetee_ton_builder *arg1 = (wetee_ton_builder *) 0 ;
   unsigned int result;
   intgo _swig_go_result;
@@ -8431,7 +8457,7 @@ intgo _wrap_ton_builder_refs_cwetee_821f7166ba687e01(wetee_ton_builder *_swig_go
 }
 
 
-_gostring_ _wrap_ton_builder_store_bit_cwetee_821f7166ba687e01(wetee_ton_builder *_swig_go_0, intgo _swig_go_1) {
+_gostring_ _wrap_ton_builder_store_bit_cwetee_a6b8b775041cffb4(wetee_ton_builder *_swig_go_0, intgo _swig_go_1) {
   wetee_ton_builder *arg1 = (wetee_ton_builder *) 0 ;
   int arg2 ;
   wetee_rc result;
@@ -8449,7 +8475,7 @@ _gostring_ _wrap_ton_builder_store_bit_cwetee_821f7166ba687e01(wetee_ton_builder
 }
 
 
-_gostring_ _wrap_ton_builder_store_uint_cwetee_821f7166ba687e01(wetee_ton_builder *_swig_go_0, long long _swig_go_1, intgo _swig_go_2) {
+_gostring_ _wrap_ton_builder_store_uint_cwetee_a6b8b775041cffb4(wetee_ton_builder *_swig_go_0, long long _swig_go_1, intgo _swig_go_2) {
   wetee_ton_builder *arg1 = (wetee_ton_builder *) 0 ;
   uint64_t arg2 ;
   unsigned int arg3 ;
@@ -8469,7 +8495,7 @@ _gostring_ _wrap_ton_builder_store_uint_cwetee_821f7166ba687e01(wetee_ton_builde
 }
 
 
-_gostring_ _wrap_ton_builder_store_int_cwetee_821f7166ba687e01(wetee_ton_builder *_swig_go_0, long long _swig_go_1, intgo _swig_go_2) {
+_gostring_ _wrap_ton_builder_store_int_cwetee_a6b8b775041cffb4(wetee_ton_builder *_swig_go_0, long long _swig_go_1, intgo _swig_go_2) {
   wetee_ton_builder *arg1 = (wetee_ton_builder *) 0 ;
   int64_t arg2 ;
   unsigned int arg3 ;
@@ -8489,7 +8515,7 @@ _gostring_ _wrap_ton_builder_store_int_cwetee_821f7166ba687e01(wetee_ton_builder
 }
 
 
-_gostring_ _wrap_ton_builder_store_bits_cwetee_821f7166ba687e01(wetee_ton_builder *_swig_go_0, _goslice_ _swig_go_1, long long _swig_go_2) {
+_gostring_ _wrap_ton_builder_store_bits_cwetee_a6b8b775041cffb4(wetee_ton_builder *_swig_go_0, _goslice_ _swig_go_1, long long _swig_go_2) {
   wetee_ton_builder *arg1 = (wetee_ton_builder *) 0 ;
   uint8_t *arg2 = (uint8_t *) 0 ;
   size_t arg3 ;
@@ -8513,7 +8539,7 @@ _gostring_ _wrap_ton_builder_store_bits_cwetee_821f7166ba687e01(wetee_ton_builde
 }
 
 
-_gostring_ _wrap_ton_builder_store_bytes_cwetee_821f7166ba687e01(wetee_ton_builder *_swig_go_0, _goslice_ _swig_go_1) {
+_gostring_ _wrap_ton_builder_store_bytes_cwetee_a6b8b775041cffb4(wetee_ton_builder *_swig_go_0, _goslice_ _swig_go_1) {
   wetee_ton_builder *arg1 = (wetee_ton_builder *) 0 ;
   uint8_t *arg2 = (uint8_t *) 0 ;
   size_t arg3 ;
@@ -8535,7 +8561,7 @@ _gostring_ _wrap_ton_builder_store_bytes_cwetee_821f7166ba687e01(wetee_ton_build
 }
 
 
-_gostring_ _wrap_ton_builder_store_coins_cwetee_821f7166ba687e01(wetee_ton_builder *_swig_go_0, _goslice_ _swig_go_1) {
+_gostring_ _wrap_ton_builder_store_coins_cwetee_a6b8b775041cffb4(wetee_ton_builder *_swig_go_0, _goslice_ _swig_go_1) {
   wetee_ton_builder *arg1 = (wetee_ton_builder *) 0 ;
   wetee_u128 arg2 ;
   wetee_rc result;
@@ -8557,7 +8583,7 @@ _gostring_ _wrap_ton_builder_store_coins_cwetee_821f7166ba687e01(wetee_ton_build
 }
 
 
-_gostring_ _wrap_ton_builder_store_ref_cwetee_821f7166ba687e01(wetee_ton_builder *_swig_go_0, wetee_ton_cell *_swig_go_1) {
+_gostring_ _wrap_ton_builder_store_ref_cwetee_a6b8b775041cffb4(wetee_ton_builder *_swig_go_0, wetee_ton_cell *_swig_go_1) {
   wetee_ton_builder *arg1 = (wetee_ton_builder *) 0 ;
   wetee_ton_cell *arg2 = (wetee_ton_cell *) 0 ;
   wetee_rc result;
@@ -8575,7 +8601,7 @@ _gostring_ _wrap_ton_builder_store_ref_cwetee_821f7166ba687e01(wetee_ton_builder
 }
 
 
-_gostring_ _wrap_ton_builder_store_maybe_ref_cwetee_821f7166ba687e01(wetee_ton_builder *_swig_go_0, wetee_ton_cell *_swig_go_1) {
+_gostring_ _wrap_ton_builder_store_maybe_ref_cwetee_a6b8b775041cffb4(wetee_ton_builder *_swig_go_0, wetee_ton_cell *_swig_go_1) {
   wetee_ton_builder *arg1 = (wetee_ton_builder *) 0 ;
   wetee_ton_cell *arg2 = (wetee_ton_cell *) 0 ;
   wetee_rc result;
@@ -8593,7 +8619,7 @@ _gostring_ _wrap_ton_builder_store_maybe_ref_cwetee_821f7166ba687e01(wetee_ton_b
 }
 
 
-_gostring_ _wrap_ton_builder_store_slice_cwetee_821f7166ba687e01(wetee_ton_builder *_swig_go_0, wetee_ton_slice *_swig_go_1) {
+_gostring_ _wrap_ton_builder_store_slice_cwetee_a6b8b775041cffb4(wetee_ton_builder *_swig_go_0, wetee_ton_slice *_swig_go_1) {
   wetee_ton_builder *arg1 = (wetee_ton_builder *) 0 ;
   wetee_ton_slice *arg2 = (wetee_ton_slice *) 0 ;
   wetee_rc result;
@@ -8611,7 +8637,7 @@ _gostring_ _wrap_ton_builder_store_slice_cwetee_821f7166ba687e01(wetee_ton_build
 }
 
 
-_gostring_ _wrap_ton_builder_store_snake_cwetee_821f7166ba687e01(wetee_ton_builder *_swig_go_0, _goslice_ _swig_go_1) {
+_gostring_ _wrap_ton_builder_store_snake_cwetee_a6b8b775041cffb4(wetee_ton_builder *_swig_go_0, _goslice_ _swig_go_1) {
   wetee_ton_builder *arg1 = (wetee_ton_builder *) 0 ;
   uint8_t *arg2 = (uint8_t *) 0 ;
   size_t arg3 ;
@@ -8633,7 +8659,7 @@ _gostring_ _wrap_ton_builder_store_snake_cwetee_821f7166ba687e01(wetee_ton_build
 }
 
 
-_gostring_ _wrap_ton_builder_end_cwetee_821f7166ba687e01(wetee_ton_cell **_swig_go_0, wetee_ton_builder *_swig_go_1) {
+_gostring_ _wrap_ton_builder_end_cwetee_a6b8b775041cffb4(wetee_ton_cell **_swig_go_0, wetee_ton_builder *_swig_go_1) {
   wetee_ton_cell **arg1 = (wetee_ton_cell **) 0 ;
   wetee_ton_builder *arg2 = (wetee_ton_builder *) 0 ;
   wetee_ton_cell *temp1 ;
@@ -8660,7 +8686,7 @@ _gostring_ _wrap_ton_builder_end_cwetee_821f7166ba687e01(wetee_ton_cell **_swig_
 }
 
 
-_gostring_ _wrap_ton_builder_end_exotic_cwetee_821f7166ba687e01(wetee_ton_cell **_swig_go_0, wetee_ton_builder *_swig_go_1) {
+_gostring_ _wrap_ton_builder_end_exotic_cwetee_a6b8b775041cffb4(wetee_ton_cell **_swig_go_0, wetee_ton_builder *_swig_go_1) {
   wetee_ton_cell **arg1 = (wetee_ton_cell **) 0 ;
   wetee_ton_builder *arg2 = (wetee_ton_builder *) 0 ;
   wetee_ton_cell *temp1 ;
@@ -8687,7 +8713,7 @@ _gostring_ _wrap_ton_builder_end_exotic_cwetee_821f7166ba687e01(wetee_ton_cell *
 }
 
 
-_gostring_ _wrap_ton_builder_store_address_cwetee_821f7166ba687e01(wetee_ton_builder *_swig_go_0, _gostring_ _swig_go_1) {
+_gostring_ _wrap_ton_builder_store_address_cwetee_a6b8b775041cffb4(wetee_ton_builder *_swig_go_0, _gostring_ _swig_go_1) {
   wetee_ton_builder *arg1 = (wetee_ton_builder *) 0 ;
   char *arg2 = (char *) 0 ;
   size_t arg3 ;
@@ -8709,7 +8735,7 @@ _gostring_ _wrap_ton_builder_store_address_cwetee_821f7166ba687e01(wetee_ton_bui
 }
 
 
-void _wrap_ton_slice_free_cwetee_821f7166ba687e01(wetee_ton_slice *_swig_go_0) {
+void _wrap_ton_slice_free_cwetee_a6b8b775041cffb4(wetee_ton_slice *_swig_go_0) {
   wetee_ton_slice *arg1 = (wetee_ton_slice *) 0 ;
   
   arg1 = (wetee_ton_slice *)(uintptr_t)_swig_go_0; 
@@ -8722,7 +8748,7 @@ void _wrap_ton_slice_free_cwetee_821f7166ba687e01(wetee_ton_slice *_swig_go_0) {
 }
 
 
-_gostring_ _wrap_ton_slice_new_cwetee_821f7166ba687e01(wetee_ton_slice **_swig_go_0, wetee_ton_cell *_swig_go_1) {
+_gostring_ _wrap_ton_slice_new_cwetee_a6b8b775041cffb4(wetee_ton_slice **_swig_go_0, wetee_ton_cell *_swig_go_1) {
   wetee_ton_slice **arg1 = (wetee_ton_slice **) 0 ;
   wetee_ton_cell *arg2 = (wetee_ton_cell *) 0 ;
   wetee_ton_slice *temp1 ;
@@ -8749,7 +8775,7 @@ _gostring_ _wrap_ton_slice_new_cwetee_821f7166ba687e01(wetee_ton_slice **_swig_g
 }
 
 
-intgo _wrap_ton_slice_bits_left_cwetee_821f7166ba687e01(wetee_ton_slice *_swig_go_0) {
+intgo _wrap_ton_slice_bits_left_cwetee_a6b8b775041cffb4(wetee_ton_slice *_swig_go_0) {
   wetee_ton_slice *arg1 = (wetee_ton_slice *) 0 ;
   unsigned int result;
   intgo _swig_go_result;
@@ -8765,7 +8791,7 @@ intgo _wrap_ton_slice_bits_left_cwetee_821f7166ba687e01(wetee_ton_slice *_swig_g
 }
 
 
-intgo _wrap_ton_slice_refs_left_cwetee_821f7166ba687e01(wetee_ton_slice *_swig_go_0) {
+intgo _wrap_ton_slice_refs_left_cwetee_a6b8b775041cffb4(wetee_ton_slice *_swig_go_0) {
   wetee_ton_slice *arg1 = (wetee_ton_slice *) 0 ;
   unsigned int result;
   intgo _swig_go_result;
@@ -8781,7 +8807,7 @@ intgo _wrap_ton_slice_refs_left_cwetee_821f7166ba687e01(wetee_ton_slice *_swig_g
 }
 
 
-_gostring_ _wrap_ton_slice_load_bit_cwetee_821f7166ba687e01(intgo *_swig_go_0, wetee_ton_slice *_swig_go_1) {
+_gostring_ _wrap_ton_slice_load_bit_cwetee_a6b8b775041cffb4(intgo *_swig_go_0, wetee_ton_slice *_swig_go_1) {
   int *arg1 = (int *) 0 ;
   wetee_ton_slice *arg2 = (wetee_ton_slice *) 0 ;
   int temp1 ;
@@ -8804,7 +8830,7 @@ _gostring_ _wrap_ton_slice_load_bit_cwetee_821f7166ba687e01(intgo *_swig_go_0, w
 }
 
 
-_gostring_ _wrap_ton_slice_load_uint_cwetee_821f7166ba687e01(_goslice_ _swig_go_0, wetee_ton_slice *_swig_go_1, intgo _swig_go_2) {
+_gostring_ _wrap_ton_slice_load_uint_cwetee_a6b8b775041cffb4(_goslice_ _swig_go_0, wetee_ton_slice *_swig_go_1, intgo _swig_go_2) {
   wetee_u128 *arg1 = (wetee_u128 *) 0 ;
   wetee_ton_slice *arg2 = (wetee_ton_slice *) 0 ;
   unsigned int arg3 ;
@@ -8834,7 +8860,7 @@ _gostring_ _wrap_ton_slice_load_uint_cwetee_821f7166ba687e01(_goslice_ _swig_go_
 }
 
 
-_gostring_ _wrap_ton_slice_load_bits_cwetee_821f7166ba687e01(wetee_buf *_swig_go_0, wetee_ton_slice *_swig_go_1, long long _swig_go_2) {
+_gostring_ _wrap_ton_slice_load_bits_cwetee_a6b8b775041cffb4(wetee_buf *_swig_go_0, wetee_ton_slice *_swig_go_1, long long _swig_go_2) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   wetee_ton_slice *arg2 = (wetee_ton_slice *) 0 ;
   size_t arg3 ;
@@ -8870,7 +8896,7 @@ _gostring_ _wrap_ton_slice_load_bits_cwetee_821f7166ba687e01(wetee_buf *_swig_go
 }
 
 
-_gostring_ _wrap_ton_slice_load_address_cwetee_821f7166ba687e01(wetee_buf *_swig_go_0, wetee_ton_slice *_swig_go_1) {
+_gostring_ _wrap_ton_slice_load_address_cwetee_a6b8b775041cffb4(wetee_buf *_swig_go_0, wetee_ton_slice *_swig_go_1) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   wetee_ton_slice *arg2 = (wetee_ton_slice *) 0 ;
   wetee_buf temp1 ;
@@ -8904,7 +8930,7 @@ _gostring_ _wrap_ton_slice_load_address_cwetee_821f7166ba687e01(wetee_buf *_swig
 }
 
 
-_gostring_ _wrap_ton_slice_load_coins_cwetee_821f7166ba687e01(_goslice_ _swig_go_0, wetee_ton_slice *_swig_go_1) {
+_gostring_ _wrap_ton_slice_load_coins_cwetee_a6b8b775041cffb4(_goslice_ _swig_go_0, wetee_ton_slice *_swig_go_1) {
   wetee_u128 *arg1 = (wetee_u128 *) 0 ;
   wetee_ton_slice *arg2 = (wetee_ton_slice *) 0 ;
   wetee_u128 temp1 ;
@@ -8932,7 +8958,7 @@ _gostring_ _wrap_ton_slice_load_coins_cwetee_821f7166ba687e01(_goslice_ _swig_go
 }
 
 
-_gostring_ _wrap_ton_slice_load_ref_cwetee_821f7166ba687e01(wetee_ton_cell **_swig_go_0, wetee_ton_slice *_swig_go_1) {
+_gostring_ _wrap_ton_slice_load_ref_cwetee_a6b8b775041cffb4(wetee_ton_cell **_swig_go_0, wetee_ton_slice *_swig_go_1) {
   wetee_ton_cell **arg1 = (wetee_ton_cell **) 0 ;
   wetee_ton_slice *arg2 = (wetee_ton_slice *) 0 ;
   wetee_ton_cell *temp1 ;
@@ -8959,7 +8985,7 @@ _gostring_ _wrap_ton_slice_load_ref_cwetee_821f7166ba687e01(wetee_ton_cell **_sw
 }
 
 
-_gostring_ _wrap_ton_slice_load_maybe_ref_cwetee_821f7166ba687e01(wetee_ton_cell **_swig_go_0, wetee_ton_slice *_swig_go_1) {
+_gostring_ _wrap_ton_slice_load_maybe_ref_cwetee_a6b8b775041cffb4(wetee_ton_cell **_swig_go_0, wetee_ton_slice *_swig_go_1) {
   wetee_ton_cell **arg1 = (wetee_ton_cell **) 0 ;
   wetee_ton_slice *arg2 = (wetee_ton_slice *) 0 ;
   wetee_ton_cell *temp1 ;
@@ -8986,7 +9012,7 @@ _gostring_ _wrap_ton_slice_load_maybe_ref_cwetee_821f7166ba687e01(wetee_ton_cell
 }
 
 
-_gostring_ _wrap_ton_slice_load_snake_cwetee_821f7166ba687e01(wetee_buf *_swig_go_0, wetee_ton_slice *_swig_go_1) {
+_gostring_ _wrap_ton_slice_load_snake_cwetee_a6b8b775041cffb4(wetee_buf *_swig_go_0, wetee_ton_slice *_swig_go_1) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   wetee_ton_slice *arg2 = (wetee_ton_slice *) 0 ;
   wetee_buf temp1 ;
@@ -9020,7 +9046,7 @@ _gostring_ _wrap_ton_slice_load_snake_cwetee_821f7166ba687e01(wetee_buf *_swig_g
 }
 
 
-_gostring_ _wrap_ton_slice_skip_cwetee_821f7166ba687e01(wetee_ton_slice *_swig_go_0, long long _swig_go_1) {
+_gostring_ _wrap_ton_slice_skip_cwetee_a6b8b775041cffb4(wetee_ton_slice *_swig_go_0, long long _swig_go_1) {
   wetee_ton_slice *arg1 = (wetee_ton_slice *) 0 ;
   size_t arg2 ;
   wetee_rc result;
@@ -9038,7 +9064,7 @@ _gostring_ _wrap_ton_slice_skip_cwetee_821f7166ba687e01(wetee_ton_slice *_swig_g
 }
 
 
-_gostring_ _wrap_ton_slice_end_cwetee_821f7166ba687e01(wetee_ton_slice *_swig_go_0) {
+_gostring_ _wrap_ton_slice_end_cwetee_a6b8b775041cffb4(wetee_ton_slice *_swig_go_0) {
   wetee_ton_slice *arg1 = (wetee_ton_slice *) 0 ;
   wetee_rc result;
   _gostring_ _swig_go_result;
@@ -9054,7 +9080,7 @@ _gostring_ _wrap_ton_slice_end_cwetee_821f7166ba687e01(wetee_ton_slice *_swig_go
 }
 
 
-_gostring_ _wrap_ton_address_parse_cwetee_821f7166ba687e01(wetee_buf *_swig_go_0, int *_swig_go_1, _gostring_ _swig_go_2) {
+_gostring_ _wrap_ton_address_parse_cwetee_a6b8b775041cffb4(wetee_buf *_swig_go_0, int *_swig_go_1, _gostring_ _swig_go_2) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   unsigned int *arg2 = (unsigned int *) 0 ;
   char *arg3 = (char *) 0 ;
@@ -9094,7 +9120,7 @@ _gostring_ _wrap_ton_address_parse_cwetee_821f7166ba687e01(wetee_buf *_swig_go_0
 }
 
 
-_gostring_ _wrap_ton_address_format_cwetee_821f7166ba687e01(wetee_buf *_swig_go_0, _gostring_ _swig_go_1, intgo _swig_go_2) {
+_gostring_ _wrap_ton_address_format_cwetee_a6b8b775041cffb4(wetee_buf *_swig_go_0, _gostring_ _swig_go_1, intgo _swig_go_2) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   char *arg2 = (char *) 0 ;
   size_t arg3 ;
@@ -9134,7 +9160,7 @@ _gostring_ _wrap_ton_address_format_cwetee_821f7166ba687e01(wetee_buf *_swig_go_
 }
 
 
-_gostring_ _wrap_ton_state_init_address_cwetee_821f7166ba687e01(wetee_buf *_swig_go_0, intgo _swig_go_1, wetee_ton_cell *_swig_go_2, wetee_ton_cell *_swig_go_3) {
+_gostring_ _wrap_ton_state_init_address_cwetee_a6b8b775041cffb4(wetee_buf *_swig_go_0, intgo _swig_go_1, wetee_ton_cell *_swig_go_2, wetee_ton_cell *_swig_go_3) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   int32_t arg2 ;
   wetee_ton_cell *arg3 = (wetee_ton_cell *) 0 ;
@@ -9172,7 +9198,7 @@ _gostring_ _wrap_ton_state_init_address_cwetee_821f7166ba687e01(wetee_buf *_swig
 }
 
 
-_gostring_ _wrap_ton_amount_format_cwetee_821f7166ba687e01(wetee_buf *_swig_go_0, _goslice_ _swig_go_1, _gostring_ _swig_go_2) {
+_gostring_ _wrap_ton_amount_format_cwetee_a6b8b775041cffb4(wetee_buf *_swig_go_0, _goslice_ _swig_go_1, _gostring_ _swig_go_2) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   wetee_u128 arg2 ;
   char *arg3 = (char *) 0 ;
@@ -9222,7 +9248,7 @@ _gostring_ _wrap_ton_amount_format_cwetee_821f7166ba687e01(wetee_buf *_swig_go_0
 }
 
 
-_gostring_ _wrap_ton_amount_parse_cwetee_821f7166ba687e01(_goslice_ _swig_go_0, _gostring_ _swig_go_1) {
+_gostring_ _wrap_ton_amount_parse_cwetee_a6b8b775041cffb4(_goslice_ _swig_go_0, _gostring_ _swig_go_1) {
   wetee_u128 *arg1 = (wetee_u128 *) 0 ;
   char *arg2 = (char *) 0 ;
   size_t arg3 ;
@@ -9254,7 +9280,7 @@ _gostring_ _wrap_ton_amount_parse_cwetee_821f7166ba687e01(_goslice_ _swig_go_0, 
 }
 
 
-_gostring_ _wrap_ton_state_init_cwetee_821f7166ba687e01(wetee_ton_cell **_swig_go_0, wetee_ton_cell *_swig_go_1, wetee_ton_cell *_swig_go_2) {
+_gostring_ _wrap_ton_state_init_cwetee_a6b8b775041cffb4(wetee_ton_cell **_swig_go_0, wetee_ton_cell *_swig_go_1, wetee_ton_cell *_swig_go_2) {
   wetee_ton_cell **arg1 = (wetee_ton_cell **) 0 ;
   wetee_ton_cell *arg2 = (wetee_ton_cell *) 0 ;
   wetee_ton_cell *arg3 = (wetee_ton_cell *) 0 ;
@@ -9283,7 +9309,7 @@ _gostring_ _wrap_ton_state_init_cwetee_821f7166ba687e01(wetee_ton_cell **_swig_g
 }
 
 
-_gostring_ _wrap_ton_mnemonic_generate_cwetee_821f7166ba687e01(wetee_buf *_swig_go_0, _gostring_ _swig_go_1) {
+_gostring_ _wrap_ton_mnemonic_generate_cwetee_a6b8b775041cffb4(wetee_buf *_swig_go_0, _gostring_ _swig_go_1) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   char *arg2 = (char *) 0 ;
   size_t arg3 ;
@@ -9322,7 +9348,7 @@ _gostring_ _wrap_ton_mnemonic_generate_cwetee_821f7166ba687e01(wetee_buf *_swig_
 }
 
 
-_gostring_ _wrap_ton_mnemonic_validate_cwetee_821f7166ba687e01(_gostring_ _swig_go_0, _gostring_ _swig_go_1) {
+_gostring_ _wrap_ton_mnemonic_validate_cwetee_a6b8b775041cffb4(_gostring_ _swig_go_0, _gostring_ _swig_go_1) {
   char *arg1 = (char *) 0 ;
   size_t arg2 ;
   char *arg3 = (char *) 0 ;
@@ -9348,7 +9374,7 @@ _gostring_ _wrap_ton_mnemonic_validate_cwetee_821f7166ba687e01(_gostring_ _swig_
 }
 
 
-_gostring_ _wrap_ton_mnemonic_to_seed_cwetee_821f7166ba687e01(_goslice_ _swig_go_0, _gostring_ _swig_go_1, _gostring_ _swig_go_2) {
+_gostring_ _wrap_ton_mnemonic_to_seed_cwetee_a6b8b775041cffb4(_goslice_ _swig_go_0, _gostring_ _swig_go_1, _gostring_ _swig_go_2) {
   uint8_t *arg1 ;
   char *arg2 = (char *) 0 ;
   size_t arg3 ;
@@ -9379,7 +9405,7 @@ _gostring_ _wrap_ton_mnemonic_to_seed_cwetee_821f7166ba687e01(_goslice_ _swig_go
 }
 
 
-_gostring_ _wrap_ton_mnemonic_to_keypair_cwetee_821f7166ba687e01(_goslice_ _swig_go_0, _goslice_ _swig_go_1, _gostring_ _swig_go_2, _gostring_ _swig_go_3) {
+_gostring_ _wrap_ton_mnemonic_to_keypair_cwetee_a6b8b775041cffb4(_goslice_ _swig_go_0, _goslice_ _swig_go_1, _gostring_ _swig_go_2, _gostring_ _swig_go_3) {
   uint8_t *arg1 ;
   uint8_t *arg2 ;
   char *arg3 = (char *) 0 ;
@@ -9415,7 +9441,7 @@ _gostring_ _wrap_ton_mnemonic_to_keypair_cwetee_821f7166ba687e01(_goslice_ _swig
 }
 
 
-_gostring_ _wrap_ton_comment_cwetee_821f7166ba687e01(wetee_ton_cell **_swig_go_0, _gostring_ _swig_go_1) {
+_gostring_ _wrap_ton_comment_cwetee_a6b8b775041cffb4(wetee_ton_cell **_swig_go_0, _gostring_ _swig_go_1) {
   wetee_ton_cell **arg1 = (wetee_ton_cell **) 0 ;
   char *arg2 = (char *) 0 ;
   size_t arg3 ;
@@ -9446,7 +9472,7 @@ _gostring_ _wrap_ton_comment_cwetee_821f7166ba687e01(wetee_ton_cell **_swig_go_0
 }
 
 
-_gostring_ _wrap_ton_internal_message_cwetee_821f7166ba687e01(wetee_ton_cell **_swig_go_0, _gostring_ _swig_go_1, _goslice_ _swig_go_2, intgo _swig_go_3, wetee_ton_cell *_swig_go_4, wetee_ton_cell *_swig_go_5) {
+_gostring_ _wrap_ton_internal_message_cwetee_a6b8b775041cffb4(wetee_ton_cell **_swig_go_0, _gostring_ _swig_go_1, _goslice_ _swig_go_2, intgo _swig_go_3, wetee_ton_cell *_swig_go_4, wetee_ton_cell *_swig_go_5) {
   wetee_ton_cell **arg1 = (wetee_ton_cell **) 0 ;
   char *arg2 = (char *) 0 ;
   size_t arg3 ;
@@ -9489,7 +9515,7 @@ _gostring_ _wrap_ton_internal_message_cwetee_821f7166ba687e01(wetee_ton_cell **_
 }
 
 
-_gostring_ _wrap_ton_external_message_cwetee_821f7166ba687e01(wetee_ton_cell **_swig_go_0, _gostring_ _swig_go_1, wetee_ton_cell *_swig_go_2, wetee_ton_cell *_swig_go_3, intgo _swig_go_4) {
+_gostring_ _wrap_ton_external_message_cwetee_a6b8b775041cffb4(wetee_ton_cell **_swig_go_0, _gostring_ _swig_go_1, wetee_ton_cell *_swig_go_2, wetee_ton_cell *_swig_go_3, intgo _swig_go_4) {
   wetee_ton_cell **arg1 = (wetee_ton_cell **) 0 ;
   char *arg2 = (char *) 0 ;
   size_t arg3 ;
@@ -9526,7 +9552,7 @@ _gostring_ _wrap_ton_external_message_cwetee_821f7166ba687e01(wetee_ton_cell **_
 }
 
 
-void _wrap_ton_wallet_free_cwetee_821f7166ba687e01(wetee_ton_wallet *_swig_go_0) {
+void _wrap_ton_wallet_free_cwetee_a6b8b775041cffb4(wetee_ton_wallet *_swig_go_0) {
   wetee_ton_wallet *arg1 = (wetee_ton_wallet *) 0 ;
   
   arg1 = (wetee_ton_wallet *)(uintptr_t)_swig_go_0; 
@@ -9539,7 +9565,7 @@ void _wrap_ton_wallet_free_cwetee_821f7166ba687e01(wetee_ton_wallet *_swig_go_0)
 }
 
 
-_gostring_ _wrap_ton_wallet_code_cwetee_821f7166ba687e01(wetee_ton_cell **_swig_go_0, intgo _swig_go_1) {
+_gostring_ _wrap_ton_wallet_code_cwetee_a6b8b775041cffb4(wetee_ton_cell **_swig_go_0, intgo _swig_go_1) {
   wetee_ton_cell **arg1 = (wetee_ton_cell **) 0 ;
   int arg2 ;
   wetee_ton_cell *temp1 ;
@@ -9566,7 +9592,7 @@ _gostring_ _wrap_ton_wallet_code_cwetee_821f7166ba687e01(wetee_ton_cell **_swig_
 }
 
 
-_gostring_ _wrap_ton_wallet_v5r1_id_cwetee_821f7166ba687e01(int *_swig_go_0, intgo _swig_go_1, intgo _swig_go_2, intgo _swig_go_3) {
+_gostring_ _wrap_ton_wallet_v5r1_id_cwetee_a6b8b775041cffb4(int *_swig_go_0, intgo _swig_go_1, intgo _swig_go_2, intgo _swig_go_3) {
   uint32_t *arg1 = (uint32_t *) 0 ;
   int32_t arg2 ;
   int32_t arg3 ;
@@ -9588,7 +9614,7 @@ _gostring_ _wrap_ton_wallet_v5r1_id_cwetee_821f7166ba687e01(int *_swig_go_0, int
 }
 
 
-_gostring_ _wrap_ton_wallet_default_id_cwetee_821f7166ba687e01(int *_swig_go_0, intgo _swig_go_1, intgo _swig_go_2, intgo _swig_go_3) {
+_gostring_ _wrap_ton_wallet_default_id_cwetee_a6b8b775041cffb4(int *_swig_go_0, intgo _swig_go_1, intgo _swig_go_2, intgo _swig_go_3) {
   uint32_t *arg1 = (uint32_t *) 0 ;
   int arg2 ;
   int32_t arg3 ;
@@ -9610,7 +9636,7 @@ _gostring_ _wrap_ton_wallet_default_id_cwetee_821f7166ba687e01(int *_swig_go_0, 
 }
 
 
-_gostring_ _wrap_ton_wallet_new_cwetee_821f7166ba687e01(wetee_ton_wallet **_swig_go_0, intgo _swig_go_1, _goslice_ _swig_go_2, intgo _swig_go_3, intgo _swig_go_4) {
+_gostring_ _wrap_ton_wallet_new_cwetee_a6b8b775041cffb4(wetee_ton_wallet **_swig_go_0, intgo _swig_go_1, _goslice_ _swig_go_2, intgo _swig_go_3, intgo _swig_go_4) {
   wetee_ton_wallet **arg1 = (wetee_ton_wallet **) 0 ;
   int arg2 ;
   uint8_t *arg3 ;
@@ -9646,7 +9672,7 @@ _gostring_ _wrap_ton_wallet_new_cwetee_821f7166ba687e01(wetee_ton_wallet **_swig
 }
 
 
-_gostring_ _wrap_ton_wallet_id_cwetee_821f7166ba687e01(int *_swig_go_0, wetee_ton_wallet *_swig_go_1) {
+_gostring_ _wrap_ton_wallet_id_cwetee_a6b8b775041cffb4(int *_swig_go_0, wetee_ton_wallet *_swig_go_1) {
   uint32_t *arg1 = (uint32_t *) 0 ;
   wetee_ton_wallet *arg2 = (wetee_ton_wallet *) 0 ;
   wetee_rc result;
@@ -9664,7 +9690,7 @@ _gostring_ _wrap_ton_wallet_id_cwetee_821f7166ba687e01(int *_swig_go_0, wetee_to
 }
 
 
-_gostring_ _wrap_ton_wallet_state_init_cwetee_821f7166ba687e01(wetee_ton_cell **_swig_go_0, wetee_ton_wallet *_swig_go_1) {
+_gostring_ _wrap_ton_wallet_state_init_cwetee_a6b8b775041cffb4(wetee_ton_cell **_swig_go_0, wetee_ton_wallet *_swig_go_1) {
   wetee_ton_cell **arg1 = (wetee_ton_cell **) 0 ;
   wetee_ton_wallet *arg2 = (wetee_ton_wallet *) 0 ;
   wetee_ton_cell *temp1 ;
@@ -9691,7 +9717,7 @@ _gostring_ _wrap_ton_wallet_state_init_cwetee_821f7166ba687e01(wetee_ton_cell **
 }
 
 
-_gostring_ _wrap_ton_wallet_address_cwetee_821f7166ba687e01(wetee_buf *_swig_go_0, wetee_ton_wallet *_swig_go_1) {
+_gostring_ _wrap_ton_wallet_address_cwetee_a6b8b775041cffb4(wetee_buf *_swig_go_0, wetee_ton_wallet *_swig_go_1) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   wetee_ton_wallet *arg2 = (wetee_ton_wallet *) 0 ;
   wetee_buf temp1 ;
@@ -9725,7 +9751,7 @@ _gostring_ _wrap_ton_wallet_address_cwetee_821f7166ba687e01(wetee_buf *_swig_go_
 }
 
 
-void _wrap_ton_transfer_free_cwetee_821f7166ba687e01(wetee_ton_transfer *_swig_go_0) {
+void _wrap_ton_transfer_free_cwetee_a6b8b775041cffb4(wetee_ton_transfer *_swig_go_0) {
   wetee_ton_transfer *arg1 = (wetee_ton_transfer *) 0 ;
   
   arg1 = (wetee_ton_transfer *)(uintptr_t)_swig_go_0; 
@@ -9738,7 +9764,7 @@ void _wrap_ton_transfer_free_cwetee_821f7166ba687e01(wetee_ton_transfer *_swig_g
 }
 
 
-_gostring_ _wrap_ton_transfer_new_cwetee_821f7166ba687e01(wetee_ton_transfer **_swig_go_0) {
+_gostring_ _wrap_ton_transfer_new_cwetee_a6b8b775041cffb4(wetee_ton_transfer **_swig_go_0) {
   wetee_ton_transfer **arg1 = (wetee_ton_transfer **) 0 ;
   wetee_ton_transfer *temp1 ;
   wetee_rc result;
@@ -9763,7 +9789,7 @@ _gostring_ _wrap_ton_transfer_new_cwetee_821f7166ba687e01(wetee_ton_transfer **_
 }
 
 
-_gostring_ _wrap_ton_transfer_add_cwetee_821f7166ba687e01(wetee_ton_transfer *_swig_go_0, intgo _swig_go_1, wetee_ton_cell *_swig_go_2) {
+_gostring_ _wrap_ton_transfer_add_cwetee_a6b8b775041cffb4(wetee_ton_transfer *_swig_go_0, intgo _swig_go_1, wetee_ton_cell *_swig_go_2) {
   wetee_ton_transfer *arg1 = (wetee_ton_transfer *) 0 ;
   unsigned int arg2 ;
   wetee_ton_cell *arg3 = (wetee_ton_cell *) 0 ;
@@ -9783,7 +9809,7 @@ _gostring_ _wrap_ton_transfer_add_cwetee_821f7166ba687e01(wetee_ton_transfer *_s
 }
 
 
-long long _wrap_ton_transfer_count_cwetee_821f7166ba687e01(wetee_ton_transfer *_swig_go_0) {
+long long _wrap_ton_transfer_count_cwetee_a6b8b775041cffb4(wetee_ton_transfer *_swig_go_0) {
   wetee_ton_transfer *arg1 = (wetee_ton_transfer *) 0 ;
   size_t result;
   long long _swig_go_result;
@@ -9799,7 +9825,7 @@ long long _wrap_ton_transfer_count_cwetee_821f7166ba687e01(wetee_ton_transfer *_
 }
 
 
-_gostring_ _wrap_ton_wallet_sign_transfer_cwetee_821f7166ba687e01(wetee_ton_cell **_swig_go_0, wetee_ton_wallet *_swig_go_1, _goslice_ _swig_go_2, intgo _swig_go_3, intgo _swig_go_4, wetee_ton_transfer *_swig_go_5) {
+_gostring_ _wrap_ton_wallet_sign_transfer_cwetee_a6b8b775041cffb4(wetee_ton_cell **_swig_go_0, wetee_ton_wallet *_swig_go_1, _goslice_ _swig_go_2, intgo _swig_go_3, intgo _swig_go_4, wetee_ton_transfer *_swig_go_5) {
   wetee_ton_cell **arg1 = (wetee_ton_cell **) 0 ;
   wetee_ton_wallet *arg2 = (wetee_ton_wallet *) 0 ;
   uint8_t *arg3 ;
@@ -9837,7 +9863,7 @@ _gostring_ _wrap_ton_wallet_sign_transfer_cwetee_821f7166ba687e01(wetee_ton_cell
 }
 
 
-_gostring_ _wrap_ton_wallet_external_cwetee_821f7166ba687e01(wetee_ton_cell **_swig_go_0, wetee_ton_wallet *_swig_go_1, wetee_ton_cell *_swig_go_2, intgo _swig_go_3) {
+_gostring_ _wrap_ton_wallet_external_cwetee_a6b8b775041cffb4(wetee_ton_cell **_swig_go_0, wetee_ton_wallet *_swig_go_1, wetee_ton_cell *_swig_go_2, intgo _swig_go_3) {
   wetee_ton_cell **arg1 = (wetee_ton_cell **) 0 ;
   wetee_ton_wallet *arg2 = (wetee_ton_wallet *) 0 ;
   wetee_ton_cell *arg3 = (wetee_ton_cell *) 0 ;
@@ -9868,7 +9894,7 @@ _gostring_ _wrap_ton_wallet_external_cwetee_821f7166ba687e01(wetee_ton_cell **_s
 }
 
 
-_gostring_ _wrap_ton_wallet_new_highload_v3_cwetee_821f7166ba687e01(wetee_ton_wallet **_swig_go_0, _goslice_ _swig_go_1, intgo _swig_go_2, intgo _swig_go_3, intgo _swig_go_4) {
+_gostring_ _wrap_ton_wallet_new_highload_v3_cwetee_a6b8b775041cffb4(wetee_ton_wallet **_swig_go_0, _goslice_ _swig_go_1, intgo _swig_go_2, intgo _swig_go_3, intgo _swig_go_4) {
   wetee_ton_wallet **arg1 = (wetee_ton_wallet **) 0 ;
   uint8_t *arg2 ;
   int32_t arg3 ;
@@ -9904,7 +9930,7 @@ _gostring_ _wrap_ton_wallet_new_highload_v3_cwetee_821f7166ba687e01(wetee_ton_wa
 }
 
 
-_gostring_ _wrap_ton_highload_sign_message_cwetee_821f7166ba687e01(wetee_ton_cell **_swig_go_0, wetee_ton_wallet *_swig_go_1, _goslice_ _swig_go_2, intgo _swig_go_3, long long _swig_go_4, intgo _swig_go_5, wetee_ton_cell *_swig_go_6) {
+_gostring_ _wrap_ton_highload_sign_message_cwetee_a6b8b775041cffb4(wetee_ton_cell **_swig_go_0, wetee_ton_wallet *_swig_go_1, _goslice_ _swig_go_2, intgo _swig_go_3, long long _swig_go_4, intgo _swig_go_5, wetee_ton_cell *_swig_go_6) {
   wetee_ton_cell **arg1 = (wetee_ton_cell **) 0 ;
   wetee_ton_wallet *arg2 = (wetee_ton_wallet *) 0 ;
   uint8_t *arg3 ;
@@ -9944,7 +9970,7 @@ _gostring_ _wrap_ton_highload_sign_message_cwetee_821f7166ba687e01(wetee_ton_cel
 }
 
 
-_gostring_ _wrap_ton_highload_sign_batch_cwetee_821f7166ba687e01(wetee_ton_cell **_swig_go_0, wetee_ton_wallet *_swig_go_1, _goslice_ _swig_go_2, intgo _swig_go_3, long long _swig_go_4, wetee_ton_transfer *_swig_go_5, _goslice_ _swig_go_6) {
+_gostring_ _wrap_ton_highload_sign_batch_cwetee_a6b8b775041cffb4(wetee_ton_cell **_swig_go_0, wetee_ton_wallet *_swig_go_1, _goslice_ _swig_go_2, intgo _swig_go_3, long long _swig_go_4, wetee_ton_transfer *_swig_go_5, _goslice_ _swig_go_6) {
   wetee_ton_cell **arg1 = (wetee_ton_cell **) 0 ;
   wetee_ton_wallet *arg2 = (wetee_ton_wallet *) 0 ;
   uint8_t *arg3 ;
@@ -9988,7 +10014,7 @@ _gostring_ _wrap_ton_highload_sign_batch_cwetee_821f7166ba687e01(wetee_ton_cell 
 }
 
 
-void _wrap_ton_dict_free_cwetee_821f7166ba687e01(wetee_ton_dict *_swig_go_0) {
+void _wrap_ton_dict_free_cwetee_a6b8b775041cffb4(wetee_ton_dict *_swig_go_0) {
   wetee_ton_dict *arg1 = (wetee_ton_dict *) 0 ;
   
   arg1 = (wetee_ton_dict *)(uintptr_t)_swig_go_0; 
@@ -10001,7 +10027,7 @@ void _wrap_ton_dict_free_cwetee_821f7166ba687e01(wetee_ton_dict *_swig_go_0) {
 }
 
 
-_gostring_ _wrap_ton_dict_new_cwetee_821f7166ba687e01(wetee_ton_dict **_swig_go_0, intgo _swig_go_1) {
+_gostring_ _wrap_ton_dict_new_cwetee_a6b8b775041cffb4(wetee_ton_dict **_swig_go_0, intgo _swig_go_1) {
   wetee_ton_dict **arg1 = (wetee_ton_dict **) 0 ;
   unsigned int arg2 ;
   wetee_ton_dict *temp1 ;
@@ -10028,7 +10054,7 @@ _gostring_ _wrap_ton_dict_new_cwetee_821f7166ba687e01(wetee_ton_dict **_swig_go_
 }
 
 
-long long _wrap_ton_dict_count_cwetee_821f7166ba687e01(wetee_ton_dict *_swig_go_0) {
+long long _wrap_ton_dict_count_cwetee_a6b8b775041cffb4(wetee_ton_dict *_swig_go_0) {
   wetee_ton_dict *arg1 = (wetee_ton_dict *) 0 ;
   size_t result;
   long long _swig_go_result;
@@ -10044,7 +10070,7 @@ long long _wrap_ton_dict_count_cwetee_821f7166ba687e01(wetee_ton_dict *_swig_go_
 }
 
 
-intgo _wrap_ton_dict_key_bits_cwetee_821f7166ba687e01(wetee_ton_dict *_swig_go_0) {
+intgo _wrap_ton_dict_key_bits_cwetee_a6b8b775041cffb4(wetee_ton_dict *_swig_go_0) {
   wetee_ton_dict *arg1 = (wetee_ton_dict *) 0 ;
   unsigned int result;
   intgo _swig_go_result;
@@ -10060,7 +10086,7 @@ intgo _wrap_ton_dict_key_bits_cwetee_821f7166ba687e01(wetee_ton_dict *_swig_go_0
 }
 
 
-_gostring_ _wrap_ton_dict_set_cwetee_821f7166ba687e01(wetee_ton_dict *_swig_go_0, _goslice_ _swig_go_1, wetee_ton_cell *_swig_go_2) {
+_gostring_ _wrap_ton_dict_set_cwetee_a6b8b775041cffb4(wetee_ton_dict *_swig_go_0, _goslice_ _swig_go_1, wetee_ton_cell *_swig_go_2) {
   wetee_ton_dict *arg1 = (wetee_ton_dict *) 0 ;
   uint8_t *arg2 = (uint8_t *) 0 ;
   size_t arg3 ;
@@ -10084,7 +10110,7 @@ _gostring_ _wrap_ton_dict_set_cwetee_821f7166ba687e01(wetee_ton_dict *_swig_go_0
 }
 
 
-_gostring_ _wrap_ton_dict_get_cwetee_821f7166ba687e01(wetee_ton_cell **_swig_go_0, wetee_ton_dict *_swig_go_1, _goslice_ _swig_go_2) {
+_gostring_ _wrap_ton_dict_get_cwetee_a6b8b775041cffb4(wetee_ton_cell **_swig_go_0, wetee_ton_dict *_swig_go_1, _goslice_ _swig_go_2) {
   wetee_ton_cell **arg1 = (wetee_ton_cell **) 0 ;
   wetee_ton_dict *arg2 = (wetee_ton_dict *) 0 ;
   uint8_t *arg3 = (uint8_t *) 0 ;
@@ -10117,7 +10143,7 @@ _gostring_ _wrap_ton_dict_get_cwetee_821f7166ba687e01(wetee_ton_cell **_swig_go_
 }
 
 
-_gostring_ _wrap_ton_dict_remove_cwetee_821f7166ba687e01(wetee_ton_dict *_swig_go_0, _goslice_ _swig_go_1) {
+_gostring_ _wrap_ton_dict_remove_cwetee_a6b8b775041cffb4(wetee_ton_dict *_swig_go_0, _goslice_ _swig_go_1) {
   wetee_ton_dict *arg1 = (wetee_ton_dict *) 0 ;
   uint8_t *arg2 = (uint8_t *) 0 ;
   size_t arg3 ;
@@ -10139,7 +10165,7 @@ _gostring_ _wrap_ton_dict_remove_cwetee_821f7166ba687e01(wetee_ton_dict *_swig_g
 }
 
 
-_gostring_ _wrap_ton_dict_entry_cwetee_821f7166ba687e01(_goslice_ _swig_go_0, wetee_ton_cell **_swig_go_1, wetee_ton_dict *_swig_go_2, long long _swig_go_3) {
+_gostring_ _wrap_ton_dict_entry_cwetee_a6b8b775041cffb4(_goslice_ _swig_go_0, wetee_ton_cell **_swig_go_1, wetee_ton_dict *_swig_go_2, long long _swig_go_3) {
   uint8_t *arg1 = (uint8_t *) 0 ;
   size_t arg2 ;
   wetee_ton_cell **arg3 = (wetee_ton_cell **) 0 ;
@@ -10174,7 +10200,7 @@ _gostring_ _wrap_ton_dict_entry_cwetee_821f7166ba687e01(_goslice_ _swig_go_0, we
 }
 
 
-_gostring_ _wrap_ton_dict_root_cwetee_821f7166ba687e01(wetee_ton_cell **_swig_go_0, wetee_ton_dict *_swig_go_1) {
+_gostring_ _wrap_ton_dict_root_cwetee_a6b8b775041cffb4(wetee_ton_cell **_swig_go_0, wetee_ton_dict *_swig_go_1) {
   wetee_ton_cell **arg1 = (wetee_ton_cell **) 0 ;
   wetee_ton_dict *arg2 = (wetee_ton_dict *) 0 ;
   wetee_ton_cell *temp1 ;
@@ -10201,7 +10227,7 @@ _gostring_ _wrap_ton_dict_root_cwetee_821f7166ba687e01(wetee_ton_cell **_swig_go
 }
 
 
-_gostring_ _wrap_ton_builder_store_dict_cwetee_821f7166ba687e01(wetee_ton_builder *_swig_go_0, wetee_ton_dict *_swig_go_1) {
+_gostring_ _wrap_ton_builder_store_dict_cwetee_a6b8b775041cffb4(wetee_ton_builder *_swig_go_0, wetee_ton_dict *_swig_go_1) {
   wetee_ton_builder *arg1 = (wetee_ton_builder *) 0 ;
   wetee_ton_dict *arg2 = (wetee_ton_dict *) 0 ;
   wetee_rc result;
@@ -10219,7 +10245,7 @@ _gostring_ _wrap_ton_builder_store_dict_cwetee_821f7166ba687e01(wetee_ton_builde
 }
 
 
-_gostring_ _wrap_ton_dict_from_root_cwetee_821f7166ba687e01(wetee_ton_dict **_swig_go_0, wetee_ton_cell *_swig_go_1, intgo _swig_go_2) {
+_gostring_ _wrap_ton_dict_from_root_cwetee_a6b8b775041cffb4(wetee_ton_dict **_swig_go_0, wetee_ton_cell *_swig_go_1, intgo _swig_go_2) {
   wetee_ton_dict **arg1 = (wetee_ton_dict **) 0 ;
   wetee_ton_cell *arg2 = (wetee_ton_cell *) 0 ;
   unsigned int arg3 ;
@@ -10248,7 +10274,7 @@ _gostring_ _wrap_ton_dict_from_root_cwetee_821f7166ba687e01(wetee_ton_dict **_sw
 }
 
 
-_gostring_ _wrap_ton_slice_load_dict_cwetee_821f7166ba687e01(wetee_ton_dict **_swig_go_0, wetee_ton_slice *_swig_go_1, intgo _swig_go_2) {
+_gostring_ _wrap_ton_slice_load_dict_cwetee_a6b8b775041cffb4(wetee_ton_dict **_swig_go_0, wetee_ton_slice *_swig_go_1, intgo _swig_go_2) {
   wetee_ton_dict **arg1 = (wetee_ton_dict **) 0 ;
   wetee_ton_slice *arg2 = (wetee_ton_slice *) 0 ;
   unsigned int arg3 ;
@@ -10277,7 +10303,7 @@ _gostring_ _wrap_ton_slice_load_dict_cwetee_821f7166ba687e01(wetee_ton_dict **_s
 }
 
 
-intgo _wrap_TON_JETTON_FORWARD_INLINE_cwetee_821f7166ba687e01() {
+intgo _wrap_TON_JETTON_FORWARD_INLINE_cwetee_a6b8b775041cffb4() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -10288,7 +10314,7 @@ intgo _wrap_TON_JETTON_FORWARD_INLINE_cwetee_821f7166ba687e01() {
 }
 
 
-intgo _wrap_TON_JETTON_DATA_STATUS_cwetee_821f7166ba687e01() {
+intgo _wrap_TON_JETTON_DATA_STATUS_cwetee_a6b8b775041cffb4() {
   int result;
   intgo _swig_go_result;
   
@@ -10299,7 +10325,7 @@ intgo _wrap_TON_JETTON_DATA_STATUS_cwetee_821f7166ba687e01() {
 }
 
 
-intgo _wrap_TON_JETTON_DATA_CODE_REF_cwetee_821f7166ba687e01() {
+intgo _wrap_TON_JETTON_DATA_CODE_REF_cwetee_a6b8b775041cffb4() {
   int result;
   intgo _swig_go_result;
   
@@ -10310,7 +10336,7 @@ intgo _wrap_TON_JETTON_DATA_CODE_REF_cwetee_821f7166ba687e01() {
 }
 
 
-_gostring_ _wrap_ton_jetton_transfer_cwetee_821f7166ba687e01(wetee_ton_cell **_swig_go_0, long long _swig_go_1, _goslice_ _swig_go_2, _gostring_ _swig_go_3, _gostring_ _swig_go_4, wetee_ton_cell *_swig_go_5, _goslice_ _swig_go_6, wetee_ton_cell *_swig_go_7, intgo _swig_go_8) {
+_gostring_ _wrap_ton_jetton_transfer_cwetee_a6b8b775041cffb4(wetee_ton_cell **_swig_go_0, long long _swig_go_1, _goslice_ _swig_go_2, _gostring_ _swig_go_3, _gostring_ _swig_go_4, wetee_ton_cell *_swig_go_5, _goslice_ _swig_go_6, wetee_ton_cell *_swig_go_7, intgo _swig_go_8) {
   wetee_ton_cell **arg1 = (wetee_ton_cell **) 0 ;
   uint64_t arg2 ;
   wetee_u128 arg3 ;
@@ -10367,7 +10393,7 @@ _gostring_ _wrap_ton_jetton_transfer_cwetee_821f7166ba687e01(wetee_ton_cell **_s
 }
 
 
-_gostring_ _wrap_ton_jetton_wallet_address_cwetee_821f7166ba687e01(wetee_buf *_swig_go_0, intgo _swig_go_1, _gostring_ _swig_go_2, _gostring_ _swig_go_3, wetee_ton_cell *_swig_go_4) {
+_gostring_ _wrap_ton_jetton_wallet_address_cwetee_a6b8b775041cffb4(wetee_buf *_swig_go_0, intgo _swig_go_1, _gostring_ _swig_go_2, _gostring_ _swig_go_3, wetee_ton_cell *_swig_go_4) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   int arg2 ;
   char *arg3 = (char *) 0 ;
@@ -10415,7 +10441,7 @@ _gostring_ _wrap_ton_jetton_wallet_address_cwetee_821f7166ba687e01(wetee_buf *_s
 }
 
 
-_gostring_ _wrap_ton_message_normalized_hash_cwetee_821f7166ba687e01(_goslice_ _swig_go_0, wetee_ton_cell *_swig_go_1) {
+_gostring_ _wrap_ton_message_normalized_hash_cwetee_a6b8b775041cffb4(_goslice_ _swig_go_0, wetee_ton_cell *_swig_go_1) {
   uint8_t *arg1 ;
   wetee_ton_cell *arg2 = (wetee_ton_cell *) 0 ;
   wetee_rc result;
@@ -10436,7 +10462,7 @@ _gostring_ _wrap_ton_message_normalized_hash_cwetee_821f7166ba687e01(_goslice_ _
 }
 
 
-_gostring_ _wrap_ton_state_init_public_key_cwetee_821f7166ba687e01(_goslice_ _swig_go_0, int *_swig_go_1, wetee_ton_cell *_swig_go_2) {
+_gostring_ _wrap_ton_state_init_public_key_cwetee_a6b8b775041cffb4(_goslice_ _swig_go_0, int *_swig_go_1, wetee_ton_cell *_swig_go_2) {
   uint8_t *arg1 ;
   unsigned int *arg2 = (unsigned int *) 0 ;
   wetee_ton_cell *arg3 = (wetee_ton_cell *) 0 ;
@@ -10459,7 +10485,7 @@ _gostring_ _wrap_ton_state_init_public_key_cwetee_821f7166ba687e01(_goslice_ _sw
 }
 
 
-_gostring_ _wrap_ton_proof_hash_cwetee_821f7166ba687e01(_goslice_ _swig_go_0, _gostring_ _swig_go_1, _gostring_ _swig_go_2, long long _swig_go_3, _goslice_ _swig_go_4) {
+_gostring_ _wrap_ton_proof_hash_cwetee_a6b8b775041cffb4(_goslice_ _swig_go_0, _gostring_ _swig_go_1, _gostring_ _swig_go_2, long long _swig_go_3, _goslice_ _swig_go_4) {
   uint8_t *arg1 ;
   char *arg2 = (char *) 0 ;
   size_t arg3 ;
@@ -10498,7 +10524,7 @@ _gostring_ _wrap_ton_proof_hash_cwetee_821f7166ba687e01(_goslice_ _swig_go_0, _g
 }
 
 
-_gostring_ _wrap_ton_proof_verify_json_cwetee_821f7166ba687e01(_goslice_ _swig_go_0, wetee_buf *_swig_go_1, wetee_buf *_swig_go_2, _gostring_ _swig_go_3, _gostring_ _swig_go_4, long long _swig_go_5, long long _swig_go_6) {
+_gostring_ _wrap_ton_proof_verify_json_cwetee_a6b8b775041cffb4(_goslice_ _swig_go_0, wetee_buf *_swig_go_1, wetee_buf *_swig_go_2, _gostring_ _swig_go_3, _gostring_ _swig_go_4, long long _swig_go_5, long long _swig_go_6) {
   uint8_t *arg1 ;
   wetee_buf *arg2 = (wetee_buf *) 0 ;
   wetee_buf *arg3 = (wetee_buf *) 0 ;
@@ -10570,7 +10596,7 @@ _gostring_ _wrap_ton_proof_verify_json_cwetee_821f7166ba687e01(_goslice_ _swig_g
 }
 
 
-intgo _wrap_RPC_CHECK_GENESIS_cwetee_821f7166ba687e01() {
+intgo _wrap_RPC_CHECK_GENESIS_cwetee_a6b8b775041cffb4() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -10581,7 +10607,7 @@ intgo _wrap_RPC_CHECK_GENESIS_cwetee_821f7166ba687e01() {
 }
 
 
-intgo _wrap_RPC_LAZY_CONNECT_cwetee_821f7166ba687e01() {
+intgo _wrap_RPC_LAZY_CONNECT_cwetee_a6b8b775041cffb4() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -10592,7 +10618,7 @@ intgo _wrap_RPC_LAZY_CONNECT_cwetee_821f7166ba687e01() {
 }
 
 
-intgo _wrap_RPC_NO_JITTER_cwetee_821f7166ba687e01() {
+intgo _wrap_RPC_NO_JITTER_cwetee_a6b8b775041cffb4() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -10603,7 +10629,7 @@ intgo _wrap_RPC_NO_JITTER_cwetee_821f7166ba687e01() {
 }
 
 
-intgo _wrap_RPC_SUB_NO_RESUBSCRIBE_cwetee_821f7166ba687e01() {
+intgo _wrap_RPC_SUB_NO_RESUBSCRIBE_cwetee_a6b8b775041cffb4() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -10614,7 +10640,7 @@ intgo _wrap_RPC_SUB_NO_RESUBSCRIBE_cwetee_821f7166ba687e01() {
 }
 
 
-intgo _wrap_RPC_TRANSPORT_WS_cwetee_821f7166ba687e01() {
+intgo _wrap_RPC_TRANSPORT_WS_cwetee_a6b8b775041cffb4() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -10625,7 +10651,7 @@ intgo _wrap_RPC_TRANSPORT_WS_cwetee_821f7166ba687e01() {
 }
 
 
-intgo _wrap_RPC_TRANSPORT_HTTP_cwetee_821f7166ba687e01() {
+intgo _wrap_RPC_TRANSPORT_HTTP_cwetee_a6b8b775041cffb4() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -10636,7 +10662,7 @@ intgo _wrap_RPC_TRANSPORT_HTTP_cwetee_821f7166ba687e01() {
 }
 
 
-intgo _wrap_RPC_TRANSPORT_CUSTOM_cwetee_821f7166ba687e01() {
+intgo _wrap_RPC_TRANSPORT_CUSTOM_cwetee_a6b8b775041cffb4() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -10647,7 +10673,7 @@ intgo _wrap_RPC_TRANSPORT_CUSTOM_cwetee_821f7166ba687e01() {
 }
 
 
-intgo _wrap_RPC_SUB_NOTIFICATION_cwetee_821f7166ba687e01() {
+intgo _wrap_RPC_SUB_NOTIFICATION_cwetee_a6b8b775041cffb4() {
   int result;
   intgo _swig_go_result;
   
@@ -10658,7 +10684,7 @@ intgo _wrap_RPC_SUB_NOTIFICATION_cwetee_821f7166ba687e01() {
 }
 
 
-intgo _wrap_RPC_SUB_LOST_cwetee_821f7166ba687e01() {
+intgo _wrap_RPC_SUB_LOST_cwetee_a6b8b775041cffb4() {
   int result;
   intgo _swig_go_result;
   
@@ -10669,7 +10695,7 @@ intgo _wrap_RPC_SUB_LOST_cwetee_821f7166ba687e01() {
 }
 
 
-intgo _wrap_RPC_SUB_RESUBSCRIBED_cwetee_821f7166ba687e01() {
+intgo _wrap_RPC_SUB_RESUBSCRIBED_cwetee_a6b8b775041cffb4() {
   int result;
   intgo _swig_go_result;
   
@@ -10680,7 +10706,7 @@ intgo _wrap_RPC_SUB_RESUBSCRIBED_cwetee_821f7166ba687e01() {
 }
 
 
-intgo _wrap_RPC_SUB_CLOSED_cwetee_821f7166ba687e01() {
+intgo _wrap_RPC_SUB_CLOSED_cwetee_a6b8b775041cffb4() {
   int result;
   intgo _swig_go_result;
   
@@ -10691,7 +10717,7 @@ intgo _wrap_RPC_SUB_CLOSED_cwetee_821f7166ba687e01() {
 }
 
 
-intgo _wrap_rpc_transports_cwetee_821f7166ba687e01() {
+intgo _wrap_rpc_transports_cwetee_a6b8b775041cffb4() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -10705,7 +10731,7 @@ intgo _wrap_rpc_transports_cwetee_821f7166ba687e01() {
 }
 
 
-void _wrap_rpc_free_cwetee_821f7166ba687e01(wetee_rpc *_swig_go_0) {
+void _wrap_rpc_free_cwetee_a6b8b775041cffb4(wetee_rpc *_swig_go_0) {
   wetee_rpc *arg1 = (wetee_rpc *) 0 ;
   
   arg1 = (wetee_rpc *)(uintptr_t)_swig_go_0; 
@@ -10718,7 +10744,7 @@ void _wrap_rpc_free_cwetee_821f7166ba687e01(wetee_rpc *_swig_go_0) {
 }
 
 
-_gostring_ _wrap_rpc_open_cwetee_821f7166ba687e01(wetee_rpc **_swig_go_0, _gostring_ _swig_go_1, intgo _swig_go_2, intgo _swig_go_3, intgo _swig_go_4, _gostring_ _swig_go_5, long long _swig_go_6, intgo _swig_go_7, intgo _swig_go_8, intgo _swig_go_9) {
+_gostring_ _wrap_rpc_open_cwetee_a6b8b775041cffb4(wetee_rpc **_swig_go_0, _gostring_ _swig_go_1, intgo _swig_go_2, intgo _swig_go_3, intgo _swig_go_4, _gostring_ _swig_go_5, long long _swig_go_6, intgo _swig_go_7, intgo _swig_go_8, intgo _swig_go_9) {
   wetee_rpc **arg1 = (wetee_rpc **) 0 ;
   char *arg2 = (char *) 0 ;
   unsigned int arg3 ;
@@ -10776,7 +10802,7 @@ _gostring_ _wrap_rpc_open_cwetee_821f7166ba687e01(wetee_rpc **_swig_go_0, _gostr
 }
 
 
-_gostring_ _wrap_rpc_call_cwetee_821f7166ba687e01(wetee_buf *_swig_go_0, wetee_rpc *_swig_go_1, _gostring_ _swig_go_2, _gostring_ _swig_go_3, intgo _swig_go_4) {
+_gostring_ _wrap_rpc_call_cwetee_a6b8b775041cffb4(wetee_buf *_swig_go_0, wetee_rpc *_swig_go_1, _gostring_ _swig_go_2, _gostring_ _swig_go_3, intgo _swig_go_4) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   wetee_rpc *arg2 = (wetee_rpc *) 0 ;
   char *arg3 = (char *) 0 ;
@@ -10825,7 +10851,7 @@ _gostring_ _wrap_rpc_call_cwetee_821f7166ba687e01(wetee_buf *_swig_go_0, wetee_r
 }
 
 
-_gostring_ _wrap_rpc_reconnect_cwetee_821f7166ba687e01(wetee_rpc *_swig_go_0) {
+_gostring_ _wrap_rpc_reconnect_cwetee_a6b8b775041cffb4(wetee_rpc *_swig_go_0) {
   wetee_rpc *arg1 = (wetee_rpc *) 0 ;
   wetee_rc result;
   _gostring_ _swig_go_result;
@@ -10841,7 +10867,7 @@ _gostring_ _wrap_rpc_reconnect_cwetee_821f7166ba687e01(wetee_rpc *_swig_go_0) {
 }
 
 
-_gostring_ _wrap_rpc_current_url_cwetee_821f7166ba687e01(wetee_buf *_swig_go_0, wetee_rpc *_swig_go_1) {
+_gostring_ _wrap_rpc_current_url_cwetee_a6b8b775041cffb4(wetee_buf *_swig_go_0, wetee_rpc *_swig_go_1) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   wetee_rpc *arg2 = (wetee_rpc *) 0 ;
   wetee_buf temp1 ;
@@ -10875,7 +10901,7 @@ _gostring_ _wrap_rpc_current_url_cwetee_821f7166ba687e01(wetee_buf *_swig_go_0, 
 }
 
 
-_gostring_ _wrap_rpc_genesis_hash_cwetee_821f7166ba687e01(wetee_buf *_swig_go_0, wetee_rpc *_swig_go_1) {
+_gostring_ _wrap_rpc_genesis_hash_cwetee_a6b8b775041cffb4(wetee_buf *_swig_go_0, wetee_rpc *_swig_go_1) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   wetee_rpc *arg2 = (wetee_rpc *) 0 ;
   wetee_buf temp1 ;
@@ -10909,7 +10935,7 @@ _gostring_ _wrap_rpc_genesis_hash_cwetee_821f7166ba687e01(wetee_buf *_swig_go_0,
 }
 
 
-_gostring_ _wrap_rpc_stats_json_cwetee_821f7166ba687e01(wetee_buf *_swig_go_0, wetee_rpc *_swig_go_1) {
+_gostring_ _wrap_rpc_stats_json_cwetee_a6b8b775041cffb4(wetee_buf *_swig_go_0, wetee_rpc *_swig_go_1) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   wetee_rpc *arg2 = (wetee_rpc *) 0 ;
   wetee_buf temp1 ;
@@ -10943,7 +10969,7 @@ _gostring_ _wrap_rpc_stats_json_cwetee_821f7166ba687e01(wetee_buf *_swig_go_0, w
 }
 
 
-void _wrap_rpc_queue_free_cwetee_821f7166ba687e01(wetee_rpc_queue *_swig_go_0) {
+void _wrap_rpc_queue_free_cwetee_a6b8b775041cffb4(wetee_rpc_queue *_swig_go_0) {
   wetee_rpc_queue *arg1 = (wetee_rpc_queue *) 0 ;
   
   arg1 = (wetee_rpc_queue *)(uintptr_t)_swig_go_0; 
@@ -10956,7 +10982,7 @@ void _wrap_rpc_queue_free_cwetee_821f7166ba687e01(wetee_rpc_queue *_swig_go_0) {
 }
 
 
-_gostring_ _wrap_rpc_queue_subscribe_cwetee_821f7166ba687e01(wetee_rpc_queue **_swig_go_0, wetee_rpc *_swig_go_1, _gostring_ _swig_go_2, _gostring_ _swig_go_3, _gostring_ _swig_go_4, intgo _swig_go_5, intgo _swig_go_6) {
+_gostring_ _wrap_rpc_queue_subscribe_cwetee_a6b8b775041cffb4(wetee_rpc_queue **_swig_go_0, wetee_rpc *_swig_go_1, _gostring_ _swig_go_2, _gostring_ _swig_go_3, _gostring_ _swig_go_4, intgo _swig_go_5, intgo _swig_go_6) {
   wetee_rpc_queue **arg1 = (wetee_rpc_queue **) 0 ;
   wetee_rpc *arg2 = (wetee_rpc *) 0 ;
   char *arg3 = (char *) 0 ;
@@ -11012,7 +11038,7 @@ _gostring_ _wrap_rpc_queue_subscribe_cwetee_821f7166ba687e01(wetee_rpc_queue **_
 }
 
 
-_gostring_ _wrap_rpc_queue_next_cwetee_821f7166ba687e01(int *_swig_go_0, wetee_buf *_swig_go_1, wetee_rpc_queue *_swig_go_2, intgo _swig_go_3) {
+_gostring_ _wrap_rpc_queue_next_cwetee_a6b8b775041cffb4(int *_swig_go_0, wetee_buf *_swig_go_1, wetee_rpc_queue *_swig_go_2, intgo _swig_go_3) {
   unsigned int *arg1 = (unsigned int *) 0 ;
   wetee_buf *arg2 = (wetee_buf *) 0 ;
   wetee_rpc_queue *arg3 = (wetee_rpc_queue *) 0 ;
@@ -11050,7 +11076,7 @@ _gostring_ _wrap_rpc_queue_next_cwetee_821f7166ba687e01(int *_swig_go_0, wetee_b
 }
 
 
-_gostring_ _wrap_rpc_queue_renew_cwetee_821f7166ba687e01(wetee_rpc_queue *_swig_go_0, intgo _swig_go_1) {
+_gostring_ _wrap_rpc_queue_renew_cwetee_a6b8b775041cffb4(wetee_rpc_queue *_swig_go_0, intgo _swig_go_1) {
   wetee_rpc_queue *arg1 = (wetee_rpc_queue *) 0 ;
   unsigned int arg2 ;
   wetee_rc result;
@@ -11068,7 +11094,7 @@ _gostring_ _wrap_rpc_queue_renew_cwetee_821f7166ba687e01(wetee_rpc_queue *_swig_
 }
 
 
-_gostring_ _wrap_rpc_queue_id_cwetee_821f7166ba687e01(wetee_buf *_swig_go_0, wetee_rpc_queue *_swig_go_1) {
+_gostring_ _wrap_rpc_queue_id_cwetee_a6b8b775041cffb4(wetee_buf *_swig_go_0, wetee_rpc_queue *_swig_go_1) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   wetee_rpc_queue *arg2 = (wetee_rpc_queue *) 0 ;
   wetee_buf temp1 ;
@@ -11102,7 +11128,7 @@ _gostring_ _wrap_rpc_queue_id_cwetee_821f7166ba687e01(wetee_buf *_swig_go_0, wet
 }
 
 
-void _wrap_chain_free_cwetee_821f7166ba687e01(wetee_chain *_swig_go_0) {
+void _wrap_chain_free_cwetee_a6b8b775041cffb4(wetee_chain *_swig_go_0) {
   wetee_chain *arg1 = (wetee_chain *) 0 ;
   
   arg1 = (wetee_chain *)(uintptr_t)_swig_go_0; 
@@ -11115,7 +11141,7 @@ void _wrap_chain_free_cwetee_821f7166ba687e01(wetee_chain *_swig_go_0) {
 }
 
 
-void _wrap_chain_watch_free_cwetee_821f7166ba687e01(wetee_chain_watch *_swig_go_0) {
+void _wrap_chain_watch_free_cwetee_a6b8b775041cffb4(wetee_chain_watch *_swig_go_0) {
   wetee_chain_watch *arg1 = (wetee_chain_watch *) 0 ;
   
   arg1 = (wetee_chain_watch *)(uintptr_t)_swig_go_0; 
@@ -11128,7 +11154,7 @@ void _wrap_chain_watch_free_cwetee_821f7166ba687e01(wetee_chain_watch *_swig_go_
 }
 
 
-intgo _wrap_CHAIN_RPC_AUTO_cwetee_821f7166ba687e01() {
+intgo _wrap_CHAIN_RPC_AUTO_cwetee_a6b8b775041cffb4() {
   int result;
   intgo _swig_go_result;
   
@@ -11139,7 +11165,7 @@ intgo _wrap_CHAIN_RPC_AUTO_cwetee_821f7166ba687e01() {
 }
 
 
-intgo _wrap_CHAIN_RPC_LEGACY_cwetee_821f7166ba687e01() {
+intgo _wrap_CHAIN_RPC_LEGACY_cwetee_a6b8b775041cffb4() {
   int result;
   intgo _swig_go_result;
   
@@ -11150,7 +11176,7 @@ intgo _wrap_CHAIN_RPC_LEGACY_cwetee_821f7166ba687e01() {
 }
 
 
-intgo _wrap_CHAIN_RPC_NEW_cwetee_821f7166ba687e01() {
+intgo _wrap_CHAIN_RPC_NEW_cwetee_a6b8b775041cffb4() {
   int result;
   intgo _swig_go_result;
   
@@ -11161,7 +11187,7 @@ intgo _wrap_CHAIN_RPC_NEW_cwetee_821f7166ba687e01() {
 }
 
 
-intgo _wrap_TX_IN_BLOCK_cwetee_821f7166ba687e01() {
+intgo _wrap_TX_IN_BLOCK_cwetee_a6b8b775041cffb4() {
   int result;
   intgo _swig_go_result;
   
@@ -11172,7 +11198,7 @@ intgo _wrap_TX_IN_BLOCK_cwetee_821f7166ba687e01() {
 }
 
 
-intgo _wrap_TX_FINALIZED_cwetee_821f7166ba687e01() {
+intgo _wrap_TX_FINALIZED_cwetee_a6b8b775041cffb4() {
   int result;
   intgo _swig_go_result;
   
@@ -11183,7 +11209,7 @@ intgo _wrap_TX_FINALIZED_cwetee_821f7166ba687e01() {
 }
 
 
-_gostring_ _wrap_chainb_connect_cwetee_821f7166ba687e01(wetee_chain **_swig_go_0, _gostring_ _swig_go_1, intgo _swig_go_2, _gostring_ _swig_go_3, _gostring_ _swig_go_4, intgo _swig_go_5) {
+_gostring_ _wrap_chainb_connect_cwetee_a6b8b775041cffb4(wetee_chain **_swig_go_0, _gostring_ _swig_go_1, intgo _swig_go_2, _gostring_ _swig_go_3, _gostring_ _swig_go_4, intgo _swig_go_5) {
   wetee_chain **arg1 = (wetee_chain **) 0 ;
   char *arg2 = (char *) 0 ;
   int arg3 ;
@@ -11243,7 +11269,7 @@ _gostring_ _wrap_chainb_connect_cwetee_821f7166ba687e01(wetee_chain **_swig_go_0
 }
 
 
-_gostring_ _wrap_chainb_genesis_hash_cwetee_821f7166ba687e01(_goslice_ _swig_go_0, wetee_chain *_swig_go_1) {
+_gostring_ _wrap_chainb_genesis_hash_cwetee_a6b8b775041cffb4(_goslice_ _swig_go_0, wetee_chain *_swig_go_1) {
   uint8_t *arg1 ;
   wetee_chain *arg2 = (wetee_chain *) 0 ;
   wetee_rc result;
@@ -11264,7 +11290,7 @@ _gostring_ _wrap_chainb_genesis_hash_cwetee_821f7166ba687e01(_goslice_ _swig_go_
 }
 
 
-intgo _wrap_chainb_spec_version_cwetee_821f7166ba687e01(wetee_chain *_swig_go_0) {
+intgo _wrap_chainb_spec_version_cwetee_a6b8b775041cffb4(wetee_chain *_swig_go_0) {
   wetee_chain *arg1 = (wetee_chain *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -11280,7 +11306,7 @@ intgo _wrap_chainb_spec_version_cwetee_821f7166ba687e01(wetee_chain *_swig_go_0)
 }
 
 
-intgo _wrap_chainb_transaction_version_cwetee_821f7166ba687e01(wetee_chain *_swig_go_0) {
+intgo _wrap_chainb_transaction_version_cwetee_a6b8b775041cffb4(wetee_chain *_swig_go_0) {
   wetee_chain *arg1 = (wetee_chain *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -11296,7 +11322,7 @@ intgo _wrap_chainb_transaction_version_cwetee_821f7166ba687e01(wetee_chain *_swi
 }
 
 
-intgo _wrap_chainb_ss58_cwetee_821f7166ba687e01(wetee_chain *_swig_go_0) {
+intgo _wrap_chainb_ss58_cwetee_a6b8b775041cffb4(wetee_chain *_swig_go_0) {
   wetee_chain *arg1 = (wetee_chain *) 0 ;
   unsigned int result;
   intgo _swig_go_result;
@@ -11312,7 +11338,7 @@ intgo _wrap_chainb_ss58_cwetee_821f7166ba687e01(wetee_chain *_swig_go_0) {
 }
 
 
-intgo _wrap_chainb_decimals_cwetee_821f7166ba687e01(wetee_chain *_swig_go_0) {
+intgo _wrap_chainb_decimals_cwetee_a6b8b775041cffb4(wetee_chain *_swig_go_0) {
   wetee_chain *arg1 = (wetee_chain *) 0 ;
   unsigned int result;
   intgo _swig_go_result;
@@ -11328,7 +11354,7 @@ intgo _wrap_chainb_decimals_cwetee_821f7166ba687e01(wetee_chain *_swig_go_0) {
 }
 
 
-_gostring_ _wrap_chainb_symbol_cwetee_821f7166ba687e01(wetee_buf *_swig_go_0, wetee_chain *_swig_go_1) {
+_gostring_ _wrap_chainb_symbol_cwetee_a6b8b775041cffb4(wetee_buf *_swig_go_0, wetee_chain *_swig_go_1) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   wetee_chain *arg2 = (wetee_chain *) 0 ;
   wetee_buf temp1 ;
@@ -11362,7 +11388,7 @@ _gostring_ _wrap_chainb_symbol_cwetee_821f7166ba687e01(wetee_buf *_swig_go_0, we
 }
 
 
-intgo _wrap_chainb_uses_new_rpc_cwetee_821f7166ba687e01(wetee_chain *_swig_go_0) {
+intgo _wrap_chainb_uses_new_rpc_cwetee_a6b8b775041cffb4(wetee_chain *_swig_go_0) {
   wetee_chain *arg1 = (wetee_chain *) 0 ;
   int result;
   intgo _swig_go_result;
@@ -11378,7 +11404,7 @@ intgo _wrap_chainb_uses_new_rpc_cwetee_821f7166ba687e01(wetee_chain *_swig_go_0)
 }
 
 
-_gostring_ _wrap_chainb_request_cwetee_821f7166ba687e01(wetee_buf *_swig_go_0, wetee_chain *_swig_go_1, _gostring_ _swig_go_2, _gostring_ _swig_go_3) {
+_gostring_ _wrap_chainb_request_cwetee_a6b8b775041cffb4(wetee_buf *_swig_go_0, wetee_chain *_swig_go_1, _gostring_ _swig_go_2, _gostring_ _swig_go_3) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   wetee_chain *arg2 = (wetee_chain *) 0 ;
   char *arg3 = (char *) 0 ;
@@ -11431,7 +11457,7 @@ _gostring_ _wrap_chainb_request_cwetee_821f7166ba687e01(wetee_buf *_swig_go_0, w
 }
 
 
-_gostring_ _wrap_chainb_storage_json_cwetee_821f7166ba687e01(wetee_buf *_swig_go_0, wetee_chain *_swig_go_1, _gostring_ _swig_go_2, _gostring_ _swig_go_3, _gostring_ _swig_go_4, _gostring_ _swig_go_5) {
+_gostring_ _wrap_chainb_storage_json_cwetee_a6b8b775041cffb4(wetee_buf *_swig_go_0, wetee_chain *_swig_go_1, _gostring_ _swig_go_2, _gostring_ _swig_go_3, _gostring_ _swig_go_4, _gostring_ _swig_go_5) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   wetee_chain *arg2 = (wetee_chain *) 0 ;
   char *arg3 = (char *) 0 ;
@@ -11503,7 +11529,7 @@ _gostring_ _wrap_chainb_storage_json_cwetee_821f7166ba687e01(wetee_buf *_swig_go
 }
 
 
-_gostring_ _wrap_chainb_entries_json_cwetee_821f7166ba687e01(wetee_buf *_swig_go_0, wetee_chain *_swig_go_1, _gostring_ _swig_go_2, _gostring_ _swig_go_3, _gostring_ _swig_go_4, intgo _swig_go_5, _gostring_ _swig_go_6, _gostring_ _swig_go_7) {
+_gostring_ _wrap_chainb_entries_json_cwetee_a6b8b775041cffb4(wetee_buf *_swig_go_0, wetee_chain *_swig_go_1, _gostring_ _swig_go_2, _gostring_ _swig_go_3, _gostring_ _swig_go_4, intgo _swig_go_5, _gostring_ _swig_go_6, _gostring_ _swig_go_7) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   wetee_chain *arg2 = (wetee_chain *) 0 ;
   char *arg3 = (char *) 0 ;
@@ -11589,7 +11615,7 @@ _gostring_ _wrap_chainb_entries_json_cwetee_821f7166ba687e01(wetee_buf *_swig_go
 }
 
 
-_gostring_ _wrap_chainb_constant_json_cwetee_821f7166ba687e01(wetee_buf *_swig_go_0, wetee_chain *_swig_go_1, _gostring_ _swig_go_2, _gostring_ _swig_go_3) {
+_gostring_ _wrap_chainb_constant_json_cwetee_a6b8b775041cffb4(wetee_buf *_swig_go_0, wetee_chain *_swig_go_1, _gostring_ _swig_go_2, _gostring_ _swig_go_3) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   wetee_chain *arg2 = (wetee_chain *) 0 ;
   char *arg3 = (char *) 0 ;
@@ -11637,7 +11663,7 @@ _gostring_ _wrap_chainb_constant_json_cwetee_821f7166ba687e01(wetee_buf *_swig_g
 }
 
 
-_gostring_ _wrap_chainb_runtime_call_json_cwetee_821f7166ba687e01(wetee_buf *_swig_go_0, wetee_chain *_swig_go_1, _gostring_ _swig_go_2, _gostring_ _swig_go_3, _gostring_ _swig_go_4, _gostring_ _swig_go_5) {
+_gostring_ _wrap_chainb_runtime_call_json_cwetee_a6b8b775041cffb4(wetee_buf *_swig_go_0, wetee_chain *_swig_go_1, _gostring_ _swig_go_2, _gostring_ _swig_go_3, _gostring_ _swig_go_4, _gostring_ _swig_go_5) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   wetee_chain *arg2 = (wetee_chain *) 0 ;
   char *arg3 = (char *) 0 ;
@@ -11709,7 +11735,7 @@ _gostring_ _wrap_chainb_runtime_call_json_cwetee_821f7166ba687e01(wetee_buf *_sw
 }
 
 
-_gostring_ _wrap_chainb_events_json_cwetee_821f7166ba687e01(wetee_buf *_swig_go_0, wetee_chain *_swig_go_1, _gostring_ _swig_go_2) {
+_gostring_ _wrap_chainb_events_json_cwetee_a6b8b775041cffb4(wetee_buf *_swig_go_0, wetee_chain *_swig_go_1, _gostring_ _swig_go_2) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   wetee_chain *arg2 = (wetee_chain *) 0 ;
   char *arg3 = (char *) 0 ;
@@ -11755,7 +11781,7 @@ _gostring_ _wrap_chainb_events_json_cwetee_821f7166ba687e01(wetee_buf *_swig_go_
 }
 
 
-_gostring_ _wrap_chainb_sign_call_cwetee_821f7166ba687e01(wetee_buf *_swig_go_0, wetee_chain *_swig_go_1, _gostring_ _swig_go_2, _gostring_ _swig_go_3, _gostring_ _swig_go_4, wetee_keypair *_swig_go_5, long long _swig_go_6) {
+_gostring_ _wrap_chainb_sign_call_cwetee_a6b8b775041cffb4(wetee_buf *_swig_go_0, wetee_chain *_swig_go_1, _gostring_ _swig_go_2, _gostring_ _swig_go_3, _gostring_ _swig_go_4, wetee_keypair *_swig_go_5, long long _swig_go_6) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   wetee_chain *arg2 = (wetee_chain *) 0 ;
   char *arg3 = (char *) 0 ;
@@ -11819,7 +11845,7 @@ _gostring_ _wrap_chainb_sign_call_cwetee_821f7166ba687e01(wetee_buf *_swig_go_0,
 }
 
 
-_gostring_ _wrap_chainb_submit_cwetee_821f7166ba687e01(_goslice_ _swig_go_0, wetee_chain *_swig_go_1, _goslice_ _swig_go_2) {
+_gostring_ _wrap_chainb_submit_cwetee_a6b8b775041cffb4(_goslice_ _swig_go_0, wetee_chain *_swig_go_1, _goslice_ _swig_go_2) {
   uint8_t *arg1 ;
   wetee_chain *arg2 = (wetee_chain *) 0 ;
   uint8_t *arg3 = (uint8_t *) 0 ;
@@ -11846,7 +11872,7 @@ _gostring_ _wrap_chainb_submit_cwetee_821f7166ba687e01(_goslice_ _swig_go_0, wet
 }
 
 
-_gostring_ _wrap_chainb_submit_watch_cwetee_821f7166ba687e01(wetee_chain_watch **_swig_go_0, wetee_chain *_swig_go_1, _goslice_ _swig_go_2) {
+_gostring_ _wrap_chainb_submit_watch_cwetee_a6b8b775041cffb4(wetee_chain_watch **_swig_go_0, wetee_chain *_swig_go_1, _goslice_ _swig_go_2) {
   wetee_chain_watch **arg1 = (wetee_chain_watch **) 0 ;
   wetee_chain *arg2 = (wetee_chain *) 0 ;
   uint8_t *arg3 = (uint8_t *) 0 ;
@@ -11879,7 +11905,7 @@ _gostring_ _wrap_chainb_submit_watch_cwetee_821f7166ba687e01(wetee_chain_watch *
 }
 
 
-_gostring_ _wrap_chainb_transfer_cwetee_821f7166ba687e01(wetee_buf *_swig_go_0, wetee_chain *_swig_go_1, wetee_keypair *_swig_go_2, _gostring_ _swig_go_3, _goslice_ _swig_go_4, intgo _swig_go_5, intgo _swig_go_6, intgo _swig_go_7) {
+_gostring_ _wrap_chainb_transfer_cwetee_a6b8b775041cffb4(wetee_buf *_swig_go_0, wetee_chain *_swig_go_1, wetee_keypair *_swig_go_2, _gostring_ _swig_go_3, _goslice_ _swig_go_4, intgo _swig_go_5, intgo _swig_go_6, intgo _swig_go_7) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   wetee_chain *arg2 = (wetee_chain *) 0 ;
   wetee_keypair *arg3 = (wetee_keypair *) 0 ;
@@ -11934,7 +11960,7 @@ _gostring_ _wrap_chainb_transfer_cwetee_821f7166ba687e01(wetee_buf *_swig_go_0, 
 }
 
 
-_gostring_ _wrap_chain_refresh_cwetee_821f7166ba687e01(intgo *_swig_go_0, wetee_chain *_swig_go_1) {
+_gostring_ _wrap_chain_refresh_cwetee_a6b8b775041cffb4(intgo *_swig_go_0, wetee_chain *_swig_go_1) {
   int *arg1 = (int *) 0 ;
   wetee_chain *arg2 = (wetee_chain *) 0 ;
   int temp1 ;
@@ -11957,7 +11983,7 @@ _gostring_ _wrap_chain_refresh_cwetee_821f7166ba687e01(intgo *_swig_go_0, wetee_
 }
 
 
-_gostring_ _wrap_chain_account_nonce_cwetee_821f7166ba687e01(long long *_swig_go_0, wetee_chain *_swig_go_1, _gostring_ _swig_go_2) {
+_gostring_ _wrap_chain_account_nonce_cwetee_a6b8b775041cffb4(long long *_swig_go_0, wetee_chain *_swig_go_1, _gostring_ _swig_go_2) {
   uint64_t *arg1 = (uint64_t *) 0 ;
   wetee_chain *arg2 = (wetee_chain *) 0 ;
   char *arg3 = (char *) 0 ;
@@ -11982,7 +12008,7 @@ _gostring_ _wrap_chain_account_nonce_cwetee_821f7166ba687e01(long long *_swig_go
 }
 
 
-_gostring_ _wrap_chain_balance_cwetee_821f7166ba687e01(_goslice_ _swig_go_0, wetee_chain *_swig_go_1, _gostring_ _swig_go_2) {
+_gostring_ _wrap_chain_balance_cwetee_a6b8b775041cffb4(_goslice_ _swig_go_0, wetee_chain *_swig_go_1, _gostring_ _swig_go_2) {
   wetee_u128 *arg1 = (wetee_u128 *) 0 ;
   wetee_chain *arg2 = (wetee_chain *) 0 ;
   char *arg3 = (char *) 0 ;
@@ -12017,7 +12043,7 @@ _gostring_ _wrap_chain_balance_cwetee_821f7166ba687e01(_goslice_ _swig_go_0, wet
 }
 
 
-_gostring_ _wrap_chain_fee_info_json_cwetee_821f7166ba687e01(wetee_buf *_swig_go_0, wetee_chain *_swig_go_1, _goslice_ _swig_go_2) {
+_gostring_ _wrap_chain_fee_info_json_cwetee_a6b8b775041cffb4(wetee_buf *_swig_go_0, wetee_chain *_swig_go_1, _goslice_ _swig_go_2) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   wetee_chain *arg2 = (wetee_chain *) 0 ;
   uint8_t *arg3 = (uint8_t *) 0 ;
@@ -12057,7 +12083,7 @@ _gostring_ _wrap_chain_fee_info_json_cwetee_821f7166ba687e01(wetee_buf *_swig_go
 }
 
 
-_gostring_ _wrap_chain_fee_details_json_cwetee_821f7166ba687e01(wetee_buf *_swig_go_0, wetee_chain *_swig_go_1, _goslice_ _swig_go_2) {
+_gostring_ _wrap_chain_fee_details_json_cwetee_a6b8b775041cffb4(wetee_buf *_swig_go_0, wetee_chain *_swig_go_1, _goslice_ _swig_go_2) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   wetee_chain *arg2 = (wetee_chain *) 0 ;
   uint8_t *arg3 = (uint8_t *) 0 ;
@@ -12097,7 +12123,7 @@ _gostring_ _wrap_chain_fee_details_json_cwetee_821f7166ba687e01(wetee_buf *_swig
 }
 
 
-_gostring_ _wrap_chain_watch_wait_cwetee_821f7166ba687e01(wetee_buf *_swig_go_0, wetee_chain_watch *_swig_go_1, intgo _swig_go_2, intgo _swig_go_3) {
+_gostring_ _wrap_chain_watch_wait_cwetee_a6b8b775041cffb4(wetee_buf *_swig_go_0, wetee_chain_watch *_swig_go_1, intgo _swig_go_2, intgo _swig_go_3) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   wetee_chain_watch *arg2 = (wetee_chain_watch *) 0 ;
   int arg3 ;
@@ -12135,7 +12161,7 @@ _gostring_ _wrap_chain_watch_wait_cwetee_821f7166ba687e01(wetee_buf *_swig_go_0,
 }
 
 
-_gostring_ _wrap_tx_status_name_cwetee_821f7166ba687e01(intgo _swig_go_0) {
+_gostring_ _wrap_tx_status_name_cwetee_a6b8b775041cffb4(intgo _swig_go_0) {
   int arg1 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -12154,7 +12180,7 @@ _gostring_ _wrap_tx_status_name_cwetee_821f7166ba687e01(intgo _swig_go_0) {
 }
 
 
-intgo _wrap_TELEGRAM_PRODUCTION_cwetee_821f7166ba687e01() {
+intgo _wrap_TELEGRAM_PRODUCTION_cwetee_a6b8b775041cffb4() {
   int result;
   intgo _swig_go_result;
   
@@ -12165,7 +12191,7 @@ intgo _wrap_TELEGRAM_PRODUCTION_cwetee_821f7166ba687e01() {
 }
 
 
-intgo _wrap_TELEGRAM_TEST_cwetee_821f7166ba687e01() {
+intgo _wrap_TELEGRAM_TEST_cwetee_a6b8b775041cffb4() {
   int result;
   intgo _swig_go_result;
   
@@ -12176,7 +12202,7 @@ intgo _wrap_TELEGRAM_TEST_cwetee_821f7166ba687e01() {
 }
 
 
-intgo _wrap_TELEGRAM_INIT_DATA_MAX_cwetee_821f7166ba687e01() {
+intgo _wrap_TELEGRAM_INIT_DATA_MAX_cwetee_a6b8b775041cffb4() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -12187,7 +12213,7 @@ intgo _wrap_TELEGRAM_INIT_DATA_MAX_cwetee_821f7166ba687e01() {
 }
 
 
-void _wrap_telegram_init_data_free_cwetee_821f7166ba687e01(wetee_telegram_init_data *_swig_go_0) {
+void _wrap_telegram_init_data_free_cwetee_a6b8b775041cffb4(wetee_telegram_init_data *_swig_go_0) {
   wetee_telegram_init_data *arg1 = (wetee_telegram_init_data *) 0 ;
   
   arg1 = (wetee_telegram_init_data *)(uintptr_t)_swig_go_0; 
@@ -12200,7 +12226,7 @@ void _wrap_telegram_init_data_free_cwetee_821f7166ba687e01(wetee_telegram_init_d
 }
 
 
-_gostring_ _wrap_telegram_public_key_cwetee_821f7166ba687e01(_goslice_ _swig_go_0, intgo _swig_go_1) {
+_gostring_ _wrap_telegram_public_key_cwetee_a6b8b775041cffb4(_goslice_ _swig_go_0, intgo _swig_go_1) {
   uint8_t *arg1 ;
   int arg2 ;
   wetee_rc result;
@@ -12221,7 +12247,7 @@ _gostring_ _wrap_telegram_public_key_cwetee_821f7166ba687e01(_goslice_ _swig_go_
 }
 
 
-_gostring_ _wrap_telegram_init_data_parse_cwetee_821f7166ba687e01(wetee_telegram_init_data **_swig_go_0, _gostring_ _swig_go_1) {
+_gostring_ _wrap_telegram_init_data_parse_cwetee_a6b8b775041cffb4(wetee_telegram_init_data **_swig_go_0, _gostring_ _swig_go_1) {
   wetee_telegram_init_data **arg1 = (wetee_telegram_init_data **) 0 ;
   char *arg2 = (char *) 0 ;
   size_t arg3 ;
@@ -12252,7 +12278,7 @@ _gostring_ _wrap_telegram_init_data_parse_cwetee_821f7166ba687e01(wetee_telegram
 }
 
 
-_gostring_ _wrap_telegram_init_data_validate_cwetee_821f7166ba687e01(wetee_telegram_init_data **_swig_go_0, _gostring_ _swig_go_1, _gostring_ _swig_go_2, long long _swig_go_3, long long _swig_go_4) {
+_gostring_ _wrap_telegram_init_data_validate_cwetee_a6b8b775041cffb4(wetee_telegram_init_data **_swig_go_0, _gostring_ _swig_go_1, _gostring_ _swig_go_2, long long _swig_go_3, long long _swig_go_4) {
   wetee_telegram_init_data **arg1 = (wetee_telegram_init_data **) 0 ;
   char *arg2 = (char *) 0 ;
   size_t arg3 ;
@@ -12293,7 +12319,7 @@ _gostring_ _wrap_telegram_init_data_validate_cwetee_821f7166ba687e01(wetee_teleg
 }
 
 
-_gostring_ _wrap_telegram_init_data_validate_third_party_cwetee_821f7166ba687e01(wetee_telegram_init_data **_swig_go_0, _gostring_ _swig_go_1, long long _swig_go_2, _goslice_ _swig_go_3, long long _swig_go_4, long long _swig_go_5) {
+_gostring_ _wrap_telegram_init_data_validate_third_party_cwetee_a6b8b775041cffb4(wetee_telegram_init_data **_swig_go_0, _gostring_ _swig_go_1, long long _swig_go_2, _goslice_ _swig_go_3, long long _swig_go_4, long long _swig_go_5) {
   wetee_telegram_init_data **arg1 = (wetee_telegram_init_data **) 0 ;
   char *arg2 = (char *) 0 ;
   size_t arg3 ;
@@ -12335,7 +12361,7 @@ _gostring_ _wrap_telegram_init_data_validate_third_party_cwetee_821f7166ba687e01
 }
 
 
-_gostring_ _wrap_telegram_init_data_get_cwetee_821f7166ba687e01(wetee_telegram_init_data *_swig_go_0, _gostring_ _swig_go_1) {
+_gostring_ _wrap_telegram_init_data_get_cwetee_a6b8b775041cffb4(wetee_telegram_init_data *_swig_go_0, _gostring_ _swig_go_1) {
   wetee_telegram_init_data *arg1 = (wetee_telegram_init_data *) 0 ;
   char *arg2 = (char *) 0 ;
   char *result = 0 ;
@@ -12361,7 +12387,7 @@ _gostring_ _wrap_telegram_init_data_get_cwetee_821f7166ba687e01(wetee_telegram_i
 }
 
 
-long long _wrap_telegram_init_data_auth_date_cwetee_821f7166ba687e01(wetee_telegram_init_data *_swig_go_0) {
+long long _wrap_telegram_init_data_auth_date_cwetee_a6b8b775041cffb4(wetee_telegram_init_data *_swig_go_0) {
   wetee_telegram_init_data *arg1 = (wetee_telegram_init_data *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -12377,7 +12403,7 @@ long long _wrap_telegram_init_data_auth_date_cwetee_821f7166ba687e01(wetee_teleg
 }
 
 
-intgo _wrap_telegram_init_data_has_user_cwetee_821f7166ba687e01(wetee_telegram_init_data *_swig_go_0) {
+intgo _wrap_telegram_init_data_has_user_cwetee_a6b8b775041cffb4(wetee_telegram_init_data *_swig_go_0) {
   wetee_telegram_init_data *arg1 = (wetee_telegram_init_data *) 0 ;
   int result;
   intgo _swig_go_result;
@@ -12393,7 +12419,7 @@ intgo _wrap_telegram_init_data_has_user_cwetee_821f7166ba687e01(wetee_telegram_i
 }
 
 
-long long _wrap_telegram_init_data_user_id_cwetee_821f7166ba687e01(wetee_telegram_init_data *_swig_go_0) {
+long long _wrap_telegram_init_data_user_id_cwetee_a6b8b775041cffb4(wetee_telegram_init_data *_swig_go_0) {
   wetee_telegram_init_data *arg1 = (wetee_telegram_init_data *) 0 ;
   int64_t result;
   long long _swig_go_result;
@@ -12409,7 +12435,7 @@ long long _wrap_telegram_init_data_user_id_cwetee_821f7166ba687e01(wetee_telegra
 }
 
 
-_gostring_ _wrap_telegram_init_data_user_string_cwetee_821f7166ba687e01(wetee_telegram_init_data *_swig_go_0, _gostring_ _swig_go_1) {
+_gostring_ _wrap_telegram_init_data_user_string_cwetee_a6b8b775041cffb4(wetee_telegram_init_data *_swig_go_0, _gostring_ _swig_go_1) {
   wetee_telegram_init_data *arg1 = (wetee_telegram_init_data *) 0 ;
   char *arg2 = (char *) 0 ;
   char *result = 0 ;
@@ -12435,7 +12461,7 @@ _gostring_ _wrap_telegram_init_data_user_string_cwetee_821f7166ba687e01(wetee_te
 }
 
 
-intgo _wrap_telegram_init_data_user_flag_cwetee_821f7166ba687e01(wetee_telegram_init_data *_swig_go_0, _gostring_ _swig_go_1) {
+intgo _wrap_telegram_init_data_user_flag_cwetee_a6b8b775041cffb4(wetee_telegram_init_data *_swig_go_0, _gostring_ _swig_go_1) {
   wetee_telegram_init_data *arg1 = (wetee_telegram_init_data *) 0 ;
   char *arg2 = (char *) 0 ;
   int result;
@@ -12458,7 +12484,7 @@ intgo _wrap_telegram_init_data_user_flag_cwetee_821f7166ba687e01(wetee_telegram_
 }
 
 
-void _wrap_toncenter_free_cwetee_821f7166ba687e01(wetee_toncenter *_swig_go_0) {
+void _wrap_toncenter_free_cwetee_a6b8b775041cffb4(wetee_toncenter *_swig_go_0) {
   wetee_toncenter *arg1 = (wetee_toncenter *) 0 ;
   
   arg1 = (wetee_toncenter *)(uintptr_t)_swig_go_0; 
@@ -12471,7 +12497,7 @@ void _wrap_toncenter_free_cwetee_821f7166ba687e01(wetee_toncenter *_swig_go_0) {
 }
 
 
-_gostring_ _wrap_toncenter_new_cwetee_821f7166ba687e01(wetee_toncenter **_swig_go_0, _gostring_ _swig_go_1, _gostring_ _swig_go_2, _gostring_ _swig_go_3, intgo _swig_go_4, intgo _swig_go_5, intgo _swig_go_6, intgo _swig_go_7) {
+_gostring_ _wrap_toncenter_new_cwetee_a6b8b775041cffb4(wetee_toncenter **_swig_go_0, _gostring_ _swig_go_1, _gostring_ _swig_go_2, _gostring_ _swig_go_3, intgo _swig_go_4, intgo _swig_go_5, intgo _swig_go_6, intgo _swig_go_7) {
   wetee_toncenter **arg1 = (wetee_toncenter **) 0 ;
   char *arg2 = (char *) 0 ;
   char *arg3 = (char *) 0 ;
@@ -12540,7 +12566,7 @@ _gostring_ _wrap_toncenter_new_cwetee_821f7166ba687e01(wetee_toncenter **_swig_g
 }
 
 
-void _wrap_tc_hex__cwetee_821f7166ba687e01(_gostring_ _swig_go_0, char *_swig_go_1) {
+void _wrap_tc_hex__cwetee_a6b8b775041cffb4(_gostring_ _swig_go_0, char *_swig_go_1) {
   char *arg1 = (char *) 0 ;
   uint8_t *arg2 = (uint8_t *) 0 ;
   
@@ -12560,7 +12586,7 @@ void _wrap_tc_hex__cwetee_821f7166ba687e01(_gostring_ _swig_go_0, char *_swig_go
 }
 
 
-_gostring_ _wrap_tc_text__cwetee_821f7166ba687e01(wetee_buf *_swig_go_0, _gostring_ _swig_go_1) {
+_gostring_ _wrap_tc_text__cwetee_a6b8b775041cffb4(wetee_buf *_swig_go_0, _gostring_ _swig_go_1) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   char *arg2 = (char *) 0 ;
   wetee_buf temp1 ;
@@ -12599,7 +12625,7 @@ _gostring_ _wrap_tc_text__cwetee_821f7166ba687e01(wetee_buf *_swig_go_0, _gostri
 }
 
 
-_gostring_ _wrap_toncenter_run_get_method_cwetee_821f7166ba687e01(wetee_buf *_swig_go_0, wetee_toncenter *_swig_go_1, _gostring_ _swig_go_2, _gostring_ _swig_go_3, _gostring_ _swig_go_4) {
+_gostring_ _wrap_toncenter_run_get_method_cwetee_a6b8b775041cffb4(wetee_buf *_swig_go_0, wetee_toncenter *_swig_go_1, _gostring_ _swig_go_2, _gostring_ _swig_go_3, _gostring_ _swig_go_4) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   wetee_toncenter *arg2 = (wetee_toncenter *) 0 ;
   char *arg3 = (char *) 0 ;
@@ -12659,7 +12685,7 @@ _gostring_ _wrap_toncenter_run_get_method_cwetee_821f7166ba687e01(wetee_buf *_sw
 }
 
 
-_gostring_ _wrap_toncenter_jetton_wallet_address_cwetee_821f7166ba687e01(wetee_buf *_swig_go_0, wetee_toncenter *_swig_go_1, _gostring_ _swig_go_2, _gostring_ _swig_go_3) {
+_gostring_ _wrap_toncenter_jetton_wallet_address_cwetee_a6b8b775041cffb4(wetee_buf *_swig_go_0, wetee_toncenter *_swig_go_1, _gostring_ _swig_go_2, _gostring_ _swig_go_3) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   wetee_toncenter *arg2 = (wetee_toncenter *) 0 ;
   char *arg3 = (char *) 0 ;
@@ -12707,7 +12733,7 @@ _gostring_ _wrap_toncenter_jetton_wallet_address_cwetee_821f7166ba687e01(wetee_b
 }
 
 
-_gostring_ _wrap_toncenter_account_info_cwetee_821f7166ba687e01(wetee_buf *_swig_go_0, wetee_toncenter *_swig_go_1, _gostring_ _swig_go_2) {
+_gostring_ _wrap_toncenter_account_info_cwetee_a6b8b775041cffb4(wetee_buf *_swig_go_0, wetee_toncenter *_swig_go_1, _gostring_ _swig_go_2) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   wetee_toncenter *arg2 = (wetee_toncenter *) 0 ;
   char *arg3 = (char *) 0 ;
@@ -12748,7 +12774,7 @@ _gostring_ _wrap_toncenter_account_info_cwetee_821f7166ba687e01(wetee_buf *_swig
 }
 
 
-_gostring_ _wrap_toncenter_find_transaction_cwetee_821f7166ba687e01(wetee_buf *_swig_go_0, wetee_toncenter *_swig_go_1, _goslice_ _swig_go_2) {
+_gostring_ _wrap_toncenter_find_transaction_cwetee_a6b8b775041cffb4(wetee_buf *_swig_go_0, wetee_toncenter *_swig_go_1, _goslice_ _swig_go_2) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   wetee_toncenter *arg2 = (wetee_toncenter *) 0 ;
   uint8_t *arg3 ;
@@ -12787,7 +12813,7 @@ _gostring_ _wrap_toncenter_find_transaction_cwetee_821f7166ba687e01(wetee_buf *_
 }
 
 
-_gostring_ _wrap_toncenter_find_trace_cwetee_821f7166ba687e01(wetee_buf *_swig_go_0, wetee_toncenter *_swig_go_1, _goslice_ _swig_go_2) {
+_gostring_ _wrap_toncenter_find_trace_cwetee_a6b8b775041cffb4(wetee_buf *_swig_go_0, wetee_toncenter *_swig_go_1, _goslice_ _swig_go_2) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   wetee_toncenter *arg2 = (wetee_toncenter *) 0 ;
   uint8_t *arg3 ;
@@ -12826,7 +12852,7 @@ _gostring_ _wrap_toncenter_find_trace_cwetee_821f7166ba687e01(wetee_buf *_swig_g
 }
 
 
-_gostring_ _wrap_toncenter_send_boc_cwetee_821f7166ba687e01(_goslice_ _swig_go_0, wetee_toncenter *_swig_go_1, _goslice_ _swig_go_2) {
+_gostring_ _wrap_toncenter_send_boc_cwetee_a6b8b775041cffb4(_goslice_ _swig_go_0, wetee_toncenter *_swig_go_1, _goslice_ _swig_go_2) {
   uint8_t *arg1 ;
   wetee_toncenter *arg2 = (wetee_toncenter *) 0 ;
   uint8_t *arg3 = (uint8_t *) 0 ;
@@ -12853,7 +12879,7 @@ _gostring_ _wrap_toncenter_send_boc_cwetee_821f7166ba687e01(_goslice_ _swig_go_0
 }
 
 
-_gostring_ _wrap_toncenter_seqno_cwetee_821f7166ba687e01(int *_swig_go_0, wetee_toncenter *_swig_go_1, _gostring_ _swig_go_2) {
+_gostring_ _wrap_toncenter_seqno_cwetee_a6b8b775041cffb4(int *_swig_go_0, wetee_toncenter *_swig_go_1, _gostring_ _swig_go_2) {
   uint32_t *arg1 = (uint32_t *) 0 ;
   wetee_toncenter *arg2 = (wetee_toncenter *) 0 ;
   char *arg3 = (char *) 0 ;
@@ -12874,6 +12900,195 @@ _gostring_ _wrap_toncenter_seqno_cwetee_821f7166ba687e01(int *_swig_go_0, wetee_
   }
   _swig_go_result = wetee_go_status(result); 
   free(arg3); 
+  return _swig_go_result;
+}
+
+
+intgo _wrap_SNP_REPORT_BYTES_cwetee_a6b8b775041cffb4() {
+  unsigned int result;
+  intgo _swig_go_result;
+  
+  
+  result = (unsigned int)(WETEE_SNP_REPORT_BYTES);
+  _swig_go_result = result; 
+  return _swig_go_result;
+}
+
+
+intgo _wrap_SNP_SIGNED_BYTES_cwetee_a6b8b775041cffb4() {
+  unsigned int result;
+  intgo _swig_go_result;
+  
+  
+  result = (unsigned int)(WETEE_SNP_SIGNED_BYTES);
+  _swig_go_result = result; 
+  return _swig_go_result;
+}
+
+
+intgo _wrap_SNP_PRODUCT_UNKNOWN_cwetee_a6b8b775041cffb4() {
+  int result;
+  intgo _swig_go_result;
+  
+  
+  result = (int)(WETEE_SNP_PRODUCT_UNKNOWN);
+  _swig_go_result = result; 
+  return _swig_go_result;
+}
+
+
+intgo _wrap_SNP_PRODUCT_MILAN_cwetee_a6b8b775041cffb4() {
+  int result;
+  intgo _swig_go_result;
+  
+  
+  result = (int)(WETEE_SNP_PRODUCT_MILAN);
+  _swig_go_result = result; 
+  return _swig_go_result;
+}
+
+
+intgo _wrap_SNP_PRODUCT_GENOA_cwetee_a6b8b775041cffb4() {
+  int result;
+  intgo _swig_go_result;
+  
+  
+  result = (int)(WETEE_SNP_PRODUCT_GENOA);
+  _swig_go_result = result; 
+  return _swig_go_result;
+}
+
+
+intgo _wrap_SNP_PRODUCT_TURIN_cwetee_a6b8b775041cffb4() {
+  int result;
+  intgo _swig_go_result;
+  
+  
+  result = (int)(WETEE_SNP_PRODUCT_TURIN);
+  _swig_go_result = result; 
+  return _swig_go_result;
+}
+
+
+_gostring_ _wrap_snp_report_json__cwetee_a6b8b775041cffb4(wetee_buf *_swig_go_0, _goslice_ _swig_go_1) {
+  wetee_buf *arg1 = (wetee_buf *) 0 ;
+  uint8_t *arg2 = (uint8_t *) 0 ;
+  size_t arg3 ;
+  wetee_buf temp1 ;
+  wetee_rc result;
+  _gostring_ _swig_go_result;
+  
+  
+  memset(&temp1, 0, sizeof temp1);
+  arg1 = &temp1;
+  
+  
+  arg2 = (uint8_t *)_swig_go_1.array;
+  arg3 = (size_t)_swig_go_1.len;
+  
+  
+  {
+    wetee_clear_error();
+    result = (wetee_rc)wetee_snp_report_json_(arg1,(unsigned char const *)arg2,arg3);
+  }
+  _swig_go_result = wetee_go_status(result); 
+  
+  if (arg1->len > 0) {
+    ((uint64_t *)(void *)_swig_go_0)[0] = (uint64_t)(uintptr_t)arg1->data;
+    ((uint64_t *)(void *)_swig_go_0)[1] = (uint64_t)arg1->len;
+    arg1->data = NULL; /* handed over to Go_take */
+    arg1->len = 0;
+    arg1->cap = 0;
+  }
+  
+  
+  wetee_buf_free(arg1);
+  
+  return _swig_go_result;
+}
+
+
+_gostring_ _wrap_snp_verify_json__cwetee_a6b8b775041cffb4(wetee_buf *_swig_go_0, _goslice_ _swig_go_1, _goslice_ _swig_go_2, _goslice_ _swig_go_3, long long _swig_go_4, intgo _swig_go_5, _goslice_ _swig_go_6, _goslice_ _swig_go_7) {
+  wetee_buf *arg1 = (wetee_buf *) 0 ;
+  uint8_t *arg2 = (uint8_t *) 0 ;
+  size_t arg3 ;
+  uint8_t *arg4 = (uint8_t *) 0 ;
+  size_t arg5 ;
+  uint8_t *arg6 = (uint8_t *) 0 ;
+  size_t arg7 ;
+  int64_t arg8 ;
+  int arg9 ;
+  uint8_t *arg10 = (uint8_t *) 0 ;
+  size_t arg11 ;
+  uint8_t *arg12 = (uint8_t *) 0 ;
+  size_t arg13 ;
+  wetee_buf temp1 ;
+  wetee_rc result;
+  _gostring_ _swig_go_result;
+  
+  
+  memset(&temp1, 0, sizeof temp1);
+  arg1 = &temp1;
+  
+  
+  arg2 = (uint8_t *)_swig_go_1.array;
+  arg3 = (size_t)_swig_go_1.len;
+  
+  
+  arg4 = (uint8_t *)_swig_go_2.array;
+  arg5 = (size_t)_swig_go_2.len;
+  
+  
+  arg6 = (uint8_t *)_swig_go_3.array;
+  arg7 = (size_t)_swig_go_3.len;
+  
+  arg8 = (int64_t)_swig_go_4; 
+  arg9 = (int)_swig_go_5; 
+  
+  arg10 = (uint8_t *)_swig_go_6.array;
+  arg11 = (size_t)_swig_go_6.len;
+  
+  
+  arg12 = (uint8_t *)_swig_go_7.array;
+  arg13 = (size_t)_swig_go_7.len;
+  
+  
+  {
+    wetee_clear_error();
+    result = (wetee_rc)wetee_snp_verify_json_(arg1,(unsigned char const *)arg2,arg3,(unsigned char const *)arg4,arg5,(unsigned char const *)arg6,arg7,arg8,arg9,(unsigned char const *)arg10,arg11,(unsigned char const *)arg12,arg13);
+  }
+  _swig_go_result = wetee_go_status(result); 
+  
+  if (arg1->len > 0) {
+    ((uint64_t *)(void *)_swig_go_0)[0] = (uint64_t)(uintptr_t)arg1->data;
+    ((uint64_t *)(void *)_swig_go_0)[1] = (uint64_t)arg1->len;
+    arg1->data = NULL; /* handed over to Go_take */
+    arg1->len = 0;
+    arg1->cap = 0;
+  }
+  
+  
+  wetee_buf_free(arg1);
+  
+  return _swig_go_result;
+}
+
+
+_gostring_ _wrap_snp_product_name_cwetee_a6b8b775041cffb4(intgo _swig_go_0) {
+  int arg1 ;
+  char *result = 0 ;
+  _gostring_ _swig_go_result;
+  
+  arg1 = (int)_swig_go_0; 
+  
+  {
+    wetee_clear_error();
+    result = (char *)wetee_snp_product_name(arg1);
+  }
+  
+  _swig_go_result.p = (char *)result;
+  _swig_go_result.n = result ? (intgo)strlen(result) : 0;
+  
   return _swig_go_result;
 }
 
