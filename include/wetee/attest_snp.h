@@ -44,6 +44,13 @@
  * The verification time is always an input (Unix seconds); no function of
  * this header reads the clock.
  *
+ * **Cache.** Parsed certificates and verified certificate signatures are
+ * kept process-wide (32 entries each, keyed by the SHA-256 of the DER, of
+ * the certificate and its issuer for a signature), so verifying many
+ * reports with the same VCEK and chain parses and checks the chain once.
+ * Validity periods, names, extensions, the CRL and the report signature
+ * are checked at every call.
+ *
  * Thread safety: every function may be called from several threads at once
  * on different outputs; inputs are only read.
  */

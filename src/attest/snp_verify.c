@@ -11,6 +11,7 @@
 #include <openssl/rsa.h>
 #include <openssl/x509.h>
 #include <openssl/x509v3.h>
+#include <pthread.h>
 
 #include "internal/common.h"
 #include "snp_impl.h"
@@ -94,6 +95,72 @@ static int is_pem(const uint8_t *p, size_t len)
     return len - i >= 10 && memcmp(p + i, "-----BEGIN", 10) == 0;
 }
 
+/* ---- process-wide cache: parsed certificates and verified signatures ----
+ *
+ * Parsing a certificate (OpenSSL 3 decodes its key through the provider
+ * decoders) and checking an RSA-4096 signature cost more than the report's
+ * own ECDSA check, and a verifier sees the same ASK/ARK, and often the same
+ * VCEK, again and again. Both results are pure functions of DER bytes, so
+ * they are kept, keyed by SHA-256: certificates by their DER, signatures by
+ * the pair (certificate DER, issuer DER). Validity periods, names,
+ * extensions and CRLs are still checked at every call. Bounded (round robin),
+ * thread-safe; entries live until the process ends. */
+#define CACHE_SLOTS 32
+
+static pthread_mutex_t g_cache_lock = PTHREAD_MUTEX_INITIALIZER;
+static struct { uint8_t h[32]; X509 *x; } g_certs[CACHE_SLOTS];
+static unsigned g_certs_next;
+static struct { uint8_t h[64]; int used; } g_links[CACHE_SLOTS];
+static unsigned g_links_next;
+
+static X509 *cache_get_cert(const uint8_t h[32])
+{
+    X509 *x = NULL;
+    pthread_mutex_lock(&g_cache_lock);
+    for (unsigned i = 0; i < CACHE_SLOTS && x == NULL; i++)
+        if (g_certs[i].x != NULL && memcmp(g_certs[i].h, h, 32) == 0 && X509_up_ref(g_certs[i].x)) x = g_certs[i].x;
+    pthread_mutex_unlock(&g_cache_lock);
+    return x;
+}
+
+static void cache_put_cert(const uint8_t h[32], X509 *x)
+{
+    if (!X509_up_ref(x)) return;
+    pthread_mutex_lock(&g_cache_lock);
+    unsigned i = g_certs_next++ % CACHE_SLOTS;
+    X509 *old = g_certs[i].x;
+    memcpy(g_certs[i].h, h, 32);
+    g_certs[i].x = x;
+    pthread_mutex_unlock(&g_cache_lock);
+    X509_free(old);
+}
+
+/* SHA-256 of (child DER, issuer DER) identifies a verified signature. */
+static int link_key(uint8_t key[64], X509 *child, X509 *issuer)
+{
+    unsigned n1 = 0, n2 = 0;
+    return X509_digest(child, EVP_sha256(), key, &n1) == 1 && X509_digest(issuer, EVP_sha256(), key + 32, &n2) == 1 &&
+           n1 == 32 && n2 == 32;
+}
+
+static int cache_has_link(const uint8_t key[64])
+{
+    int found = 0;
+    pthread_mutex_lock(&g_cache_lock);
+    for (unsigned i = 0; i < CACHE_SLOTS && !found; i++) found = g_links[i].used && memcmp(g_links[i].h, key, 64) == 0;
+    pthread_mutex_unlock(&g_cache_lock);
+    return found;
+}
+
+static void cache_put_link(const uint8_t key[64])
+{
+    pthread_mutex_lock(&g_cache_lock);
+    unsigned i = g_links_next++ % CACHE_SLOTS;
+    memcpy(g_links[i].h, key, 64);
+    g_links[i].used = 1;
+    pthread_mutex_unlock(&g_cache_lock);
+}
+
 static int x509_from_der(X509 **out, const uint8_t *der, size_t len, const char *what)
 {
     size_t used = 0;
@@ -101,11 +168,19 @@ static int x509_from_der(X509 **out, const uint8_t *der, size_t len, const char 
     if (rc != WETEE_OK) return rc;
     if (used != len)
         return wt_error(WETEE_ERR_TRAILING, MOD ": %s at offset %zu: bytes after the certificate", what, used);
-    const uint8_t *q = der;
-    X509 *x = d2i_X509(NULL, &q, (long)len);
-    if (x == NULL || q != der + len) {
-        X509_free(x);
-        return wt_error(WETEE_ERR_DECODE, MOD ": %s: not an X.509 certificate", what);
+    uint8_t h[32];
+    unsigned hl = 0;
+    int hashed = EVP_Digest(der, len, h, &hl, EVP_sha256(), NULL) == 1 && hl == 32;
+    X509 *x = hashed ? cache_get_cert(h) : NULL;
+    if (x == NULL) {
+        const uint8_t *q = der;
+        x = d2i_X509(NULL, &q, (long)len);
+        if (x == NULL || q != der + len) {
+            X509_free(x);
+            ERR_clear_error();
+            return wt_error(WETEE_ERR_DECODE, MOD ": %s: not an X.509 certificate", what);
+        }
+        if (hashed) cache_put_cert(h, x);
     }
     *out = x;
     return WETEE_OK;
@@ -326,11 +401,15 @@ static int check_signed_by(X509 *x, X509 *issuer, const char *role, const char *
         ERR_clear_error();
         return wt_error(WETEE_ERR_VERIFY, MOD ": snp %s key is not RSA of at least 2048 bits", issuer_role);
     }
+    uint8_t key[64];
+    int keyed = link_key(key, x, issuer);
+    if (keyed && cache_has_link(key)) return WETEE_OK;
     if (X509_verify(x, k) != 1) {
         ERR_clear_error();
         return wt_error(WETEE_ERR_VERIFY, MOD ": snp %s certificate: signature by the %s does not verify", role,
                         issuer_role);
     }
+    if (keyed) cache_put_link(key);
     return WETEE_OK;
 }
 
