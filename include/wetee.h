@@ -23,5 +23,6 @@
 #include "wetee/rpc.h"
 #include "wetee/chain.h"
 #include "wetee/telegram.h"
+#include "wetee/attest.h"
 
 #endif /* WETEE_H */
