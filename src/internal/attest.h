@@ -75,11 +75,12 @@ struct wetee_attest_collateral {
     uint8_t cache_root[65];
     int cache_ok;                 /* result of the signature checks */
     int cache_check;              /* failing wetee_attest_check when !cache_ok */
+    uint32_t cache_code;          /* its status code */
     char cache_reason[256];
     uint64_t valid_from, valid_until; /* intersection of the items' windows */
-    /* verified PCK leaves (SHA-256 of DER) */
-    uint8_t leaf_cache[16][32];
-    unsigned leaf_cache_n, leaf_cache_next;
+    /* verified PCK chains from quotes (keyed by SHA-256 of the chain bytes) */
+    struct wt_pck_entry *leaf_cache[16];
+    unsigned leaf_cache_next;
 };
 
 /* Fields a policy can expect: values kept as byte strings. */
@@ -158,7 +159,7 @@ int wt_attest_fail(wetee_attest_result *r, int code, int check, uint32_t status_
     WT_PRINTF(5, 6);
 /* Add an advisory ID (deduplicated, case-insensitive). */
 void wt_attest_add_advisory(wetee_attest_result *r, const char *id, size_t len);
-/* Where a field lies in r->report: 0 and *off/*len set, or -1. */
+/* Where a field lies in r->report: 0 and off, len set, or -1. */
 int wt_attest_field_loc(const wetee_attest_result *r, int field, size_t *off, size_t *len);
 /* Size of a byte field for a TEE-independent lookup (policy), 0 for unknown
  * or integer fields; *is_int set for integer fields. */
