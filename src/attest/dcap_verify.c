@@ -671,7 +671,63 @@ int wt_dcap_verify(wetee_attest_result *r, const uint8_t *quote, size_t len, wet
                               "(%02x%02x%02x%02x%02x%02x)", e->fmspc[0], e->fmspc[1], e->fmspc[2], e->fmspc[3],
                               e->fmspc[4], e->fmspc[5]);
 
-    /* step 7: TDX module identity */
+    /* step 8: QE report signature by the PCK key */
+    if (!wt_p256_verify(e->pub, q.qe_report, 384, q.qe_sig))
+        return wt_attest_fail(r, WETEE_ERR_VERIFY, WETEE_ATTEST_CHECK_QE_REPORT_SIGNATURE,
+                              QE_QE_REPORT_INVALID_SIGNATURE, "QE report signature (by the PCK key) does not verify");
+    /* step 9: attestation key binding */
+    {
+        static const uint8_t zero32[32];
+        EVP_MD_CTX *mc = EVP_MD_CTX_new();
+        int ok = mc != NULL && EVP_DigestInit_ex(mc, EVP_sha256(), NULL) == 1 &&
+                 EVP_DigestUpdate(mc, q.att_key, 64) == 1 && EVP_DigestUpdate(mc, q.auth, q.auth_len) == 1 &&
+                 EVP_DigestFinal_ex(mc, h, NULL) == 1;
+        EVP_MD_CTX_free(mc);
+        if (!ok) return wt_attest_fail(r, WETEE_ERR_CRYPTO, WETEE_ATTEST_CHECK_ATTESTATION_KEY, 0, "SHA-256 failed");
+        if (memcmp(h, q.qe_report + 320, 32) != 0 || memcmp(q.qe_report + 352, zero32, 32) != 0)
+            return wt_attest_fail(r, WETEE_ERR_VERIFY, WETEE_ATTEST_CHECK_ATTESTATION_KEY,
+                                  QE_QE_REPORT_INVALID_SIGNATURE,
+                                  "QE REPORTDATA is not SHA-256(attestation key || auth data) || zeros");
+    }
+    /* step 10: QE identity */
+    qr = q.qe_report;
+    for (i = 0; i < 4; i++)
+        if ((qr[16 + i] & qi->miscselect_mask[i]) != qi->miscselect[i])
+            return wt_attest_fail(r, WETEE_ERR_VERIFY, WETEE_ATTEST_CHECK_QE_IDENTITY_MISMATCH, QE_QEIDENTITY_MISMATCH,
+                                  "QE MISCSELECT does not match the QE Identity");
+    for (i = 0; i < 16; i++)
+        if ((qr[48 + i] & qi->attributes_mask[i]) != qi->attributes[i])
+            return wt_attest_fail(r, WETEE_ERR_VERIFY, WETEE_ATTEST_CHECK_QE_IDENTITY_MISMATCH, QE_QEIDENTITY_MISMATCH,
+                                  "QE ATTRIBUTES (byte %u) do not match the QE Identity", i);
+    if (memcmp(qr + 128, qi->mrsigner, 32) != 0)
+        return wt_attest_fail(r, WETEE_ERR_VERIFY, WETEE_ATTEST_CHECK_QE_IDENTITY_MISMATCH, QE_QEIDENTITY_MISMATCH,
+                              "QE MRSIGNER does not match the QE Identity");
+    if (wt_load_le16(qr + 256) != qi->isvprodid)
+        return wt_attest_fail(r, WETEE_ERR_VERIFY, WETEE_ATTEST_CHECK_QE_IDENTITY_MISMATCH, QE_QEIDENTITY_MISMATCH,
+                              "QE ISVPRODID %u is not %llu", wt_load_le16(qr + 256),
+                              (unsigned long long)qi->isvprodid);
+    for (i = 0; i < qi->n_levels; i++)
+        if (qi->levels[i].isvsvn <= wt_load_le16(qr + 258)) { qe_level = &qi->levels[i]; break; }
+    if (qe_level == NULL) qe_status = ST_ISVSVN_NOT_SUPPORTED;
+    else if (qe_level->status == WETEE_ATTEST_TCB_UP_TO_DATE || qe_level->status == WETEE_ATTEST_TCB_OUT_OF_DATE ||
+             qe_level->status == WETEE_ATTEST_TCB_REVOKED)
+        qe_status = qe_level->status;
+    else
+        return wt_attest_fail(r, WETEE_ERR_VERIFY, WETEE_ATTEST_CHECK_QE_IDENTITY, QE_QEIDENTITY_UNSUPPORTED_FORMAT,
+                              "QE Identity level status is not UpToDate, OutOfDate or Revoked");
+
+    /* step 11: quote signature */
+    if ((att = wt_p256_key_from_raw(q.att_key)) == NULL)
+        return wt_attest_fail(r, WETEE_ERR_VERIFY, WETEE_ATTEST_CHECK_QUOTE_SIGNATURE, QE_INVALID_SIGNATURE,
+                              "attestation key is not a P-256 point");
+    rc = wt_p256_verify(att, quote, q.signed_len, q.sig);
+    EVP_PKEY_free(att);
+    if (!rc)
+        return wt_attest_fail(r, WETEE_ERR_VERIFY, WETEE_ATTEST_CHECK_QUOTE_SIGNATURE, QE_INVALID_SIGNATURE,
+                              "quote signature over bytes 0..%zu does not verify", q.signed_len);
+
+    /* step 7: TDX module identity (after the signatures, so that no field of
+     * an unsigned body is interpreted) */
     if (is_tdx) {
         const uint8_t *svn = q.body, *mrsignerseam = q.body + 64, *seamattr = q.body + 112;
         const wt_tdx_module_id *m = NULL;
@@ -707,61 +763,6 @@ int wt_dcap_verify(wetee_attest_result *r, const uint8_t *quote, size_t len, wet
                                       "TDX module level status is not UpToDate, OutOfDate or Revoked");
         }
     }
-
-    /* step 8: QE report signature by the PCK key */
-    if (!wt_p256_verify(e->pub, q.qe_report, 384, q.qe_sig))
-        return wt_attest_fail(r, WETEE_ERR_VERIFY, WETEE_ATTEST_CHECK_QE_REPORT_SIGNATURE,
-                              QE_QE_REPORT_INVALID_SIGNATURE, "QE report signature (by the PCK key) does not verify");
-    /* step 9: attestation key binding */
-    {
-        static const uint8_t zero32[32];
-        EVP_MD_CTX *mc = EVP_MD_CTX_new();
-        int ok = mc != NULL && EVP_DigestInit_ex(mc, EVP_sha256(), NULL) == 1 &&
-                 EVP_DigestUpdate(mc, q.att_key, 64) == 1 && EVP_DigestUpdate(mc, q.auth, q.auth_len) == 1 &&
-                 EVP_DigestFinal_ex(mc, h, NULL) == 1;
-        EVP_MD_CTX_free(mc);
-        if (!ok) return wt_attest_fail(r, WETEE_ERR_CRYPTO, WETEE_ATTEST_CHECK_ATTESTATION_KEY, 0, "SHA-256 failed");
-        if (memcmp(h, q.qe_report + 320, 32) != 0 || memcmp(q.qe_report + 352, zero32, 32) != 0)
-            return wt_attest_fail(r, WETEE_ERR_VERIFY, WETEE_ATTEST_CHECK_ATTESTATION_KEY,
-                                  QE_QE_REPORT_INVALID_SIGNATURE,
-                                  "QE REPORTDATA is not SHA-256(attestation key || auth data) || zeros");
-    }
-    /* step 10: QE identity */
-    qr = q.qe_report;
-    for (i = 0; i < 4; i++)
-        if ((qr[16 + i] & qi->miscselect_mask[3 - i]) != qi->miscselect[3 - i])
-            return wt_attest_fail(r, WETEE_ERR_VERIFY, WETEE_ATTEST_CHECK_QE_IDENTITY_MISMATCH, QE_QEIDENTITY_MISMATCH,
-                                  "QE MISCSELECT does not match the QE Identity");
-    for (i = 0; i < 16; i++)
-        if ((qr[48 + i] & qi->attributes_mask[i]) != qi->attributes[i])
-            return wt_attest_fail(r, WETEE_ERR_VERIFY, WETEE_ATTEST_CHECK_QE_IDENTITY_MISMATCH, QE_QEIDENTITY_MISMATCH,
-                                  "QE ATTRIBUTES (byte %u) do not match the QE Identity", i);
-    if (memcmp(qr + 128, qi->mrsigner, 32) != 0)
-        return wt_attest_fail(r, WETEE_ERR_VERIFY, WETEE_ATTEST_CHECK_QE_IDENTITY_MISMATCH, QE_QEIDENTITY_MISMATCH,
-                              "QE MRSIGNER does not match the QE Identity");
-    if (wt_load_le16(qr + 256) != qi->isvprodid)
-        return wt_attest_fail(r, WETEE_ERR_VERIFY, WETEE_ATTEST_CHECK_QE_IDENTITY_MISMATCH, QE_QEIDENTITY_MISMATCH,
-                              "QE ISVPRODID %u is not %llu", wt_load_le16(qr + 256),
-                              (unsigned long long)qi->isvprodid);
-    for (i = 0; i < qi->n_levels; i++)
-        if (qi->levels[i].isvsvn <= wt_load_le16(qr + 258)) { qe_level = &qi->levels[i]; break; }
-    if (qe_level == NULL) qe_status = ST_ISVSVN_NOT_SUPPORTED;
-    else if (qe_level->status == WETEE_ATTEST_TCB_UP_TO_DATE || qe_level->status == WETEE_ATTEST_TCB_OUT_OF_DATE ||
-             qe_level->status == WETEE_ATTEST_TCB_REVOKED)
-        qe_status = qe_level->status;
-    else
-        return wt_attest_fail(r, WETEE_ERR_VERIFY, WETEE_ATTEST_CHECK_QE_IDENTITY, QE_QEIDENTITY_UNSUPPORTED_FORMAT,
-                              "QE Identity level status is not UpToDate, OutOfDate or Revoked");
-
-    /* step 11: quote signature */
-    if ((att = wt_p256_key_from_raw(q.att_key)) == NULL)
-        return wt_attest_fail(r, WETEE_ERR_VERIFY, WETEE_ATTEST_CHECK_QUOTE_SIGNATURE, QE_INVALID_SIGNATURE,
-                              "attestation key is not a P-256 point");
-    rc = wt_p256_verify(att, quote, q.signed_len, q.sig);
-    EVP_PKEY_free(att);
-    if (!rc)
-        return wt_attest_fail(r, WETEE_ERR_VERIFY, WETEE_ATTEST_CHECK_QUOTE_SIGNATURE, QE_INVALID_SIGNATURE,
-                              "quote signature over bytes 0..%zu does not verify", q.signed_len);
 
     /* step 12: TCB levels */
     for (i = 0; i < ti->n_levels; i++) {

@@ -327,6 +327,16 @@ static int toncenter_send_boc(size_t n)
     X(rpc_call_async, wetee_rpc_call_async, TOO_LONG, rpc_len(n, 1))                                            \
     X(rpc_subscribe, wetee_rpc_subscribe, TOO_LONG, rpc_len(n, 2))                                              \
     X(rpc_transport_receive, wetee_rpc_transport_receive, TOO_LONG, rpc_len(n, 3))                              \
+    X(attest_root, wetee_attest_anchors_set_intel_root, TOO_LONG, attest(0, n))                                  \
+    X(attest_coll_json, wetee_attest_collateral_from_json, TOO_LONG, attest(1, n))                               \
+    X(attest_coll_set, wetee_attest_collateral_set, TOO_LONG, attest(2, n))                                      \
+    X(attest_policy_json, wetee_attest_policy_from_json, TOO_LONG, attest(3, n))                                 \
+    X(attest_expect, wetee_attest_policy_expect, TOO_LONG, attest(4, n))                                         \
+    X(attest_bind_rd, wetee_attest_policy_bind_report_data, TOO_LONG, attest(5, n))                              \
+    X(attest_bind_key, wetee_attest_policy_bind_key_hash, TOO_LONG, attest(6, n))                                \
+    X(attest_verify_quote, wetee_attest_verify_quote, TOO_LONG, attest(7, n))                                    \
+    X(attest_verify_evidence, wetee_attest_verify_evidence, TOO_LONG, attest(8, n))                              \
+    X(attest_advisory, wetee_attest_result_advisory, IS_NONE, NUL(wetee_attest_result_advisory(NULL, n)))        \
     X(ct_equal, wetee_ct_equal, 0, wetee_ct_equal(g_in, g_in, n))                                                \
     X(wipe, wetee_wipe, 0, wipe(n))
 
@@ -773,6 +783,45 @@ static int ss58_decode(size_t n)
 {
     uint16_t prefix = 0;
     return wetee_ss58_decode(&g_buf, &prefix, "5GrwvaEF5zXb26Fz9rcQpDWS57CtERHpNehXCPcNoHGKutQY", n);
+}
+/* attestation inputs, each on a fresh object */
+static int attest(int which, size_t n)
+{
+    wetee_attest_anchors *a = NULL;
+    wetee_attest_collateral *c = NULL;
+    wetee_attest_policy *p = NULL;
+    wetee_attest_result *r = NULL;
+    int rc = WETEE_ERR_INTERNAL;
+    wetee_attest_anchors_new(&a);
+    wetee_attest_collateral_new(&c);
+    wetee_attest_policy_new(&p);
+    switch (which) {
+    case 0: rc = wetee_attest_anchors_set_intel_root(a, g_in, n); break;
+    case 1: {
+        wetee_attest_collateral *o = NULL;
+        rc = wetee_attest_collateral_from_json(&o, g_text, n);
+        wetee_attest_collateral_free(o);
+        break;
+    }
+    case 2: rc = wetee_attest_collateral_set(c, WETEE_ATTEST_ITEM_PCK_CRL, g_in, n); break;
+    case 3: {
+        wetee_attest_policy *o = NULL;
+        rc = wetee_attest_policy_from_json(&o, g_text, n);
+        wetee_attest_policy_free(o);
+        break;
+    }
+    case 4: rc = wetee_attest_policy_expect(p, WETEE_ATTEST_FIELD_MRTD, g_in, n); break;
+    case 5: rc = wetee_attest_policy_bind_report_data(p, g_in, n); break;
+    case 6: rc = wetee_attest_policy_bind_key_hash(p, WETEE_ATTEST_HASH_SHA256, g_in, n); break;
+    case 7: rc = wetee_attest_verify_quote(&r, g_in, n, c, a, p, 1); break;
+    case 8: rc = wetee_attest_verify_evidence(&r, g_in, n, c, a, p, 1); break;
+    default: break;
+    }
+    wetee_attest_result_free(r);
+    wetee_attest_policy_free(p);
+    wetee_attest_collateral_free(c);
+    wetee_attest_anchors_free(a);
+    return rc;
 }
 /* wetee_wipe ignores a length no object can have; the 256 bytes stay */
 static int wipe(size_t n)
