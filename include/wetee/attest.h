@@ -596,8 +596,8 @@ WETEE_API int wetee_attest_verify_quote(wetee_attest_result **out, const uint8_t
  *        - a raw SEV-SNP attestation report (1184 bytes; its VCEK/VLEK and
  *          chain come from `coll`);
  *        - a JSON envelope
- *          `{"evidence": "<hex or base64>", "timestamp": <u64>,
- *            "public_key": "<hex>", "message": "<hex>",
+ *          `{"evidence": "hex or base64", "timestamp": 1751000000,
+ *            "public_key": "hex", "message": "hex",
  *            "collateral": {...}}` where `collateral` (optional) is a
  *          bundle as in wetee_attest_collateral_from_json() plus the
  *          optional SEV-SNP keys `vcek` (PEM or hex DER), `cert_chain`
