@@ -40,3 +40,4 @@
 %include "telegram.i"
 %include "toncenter.i"
 %include "attest_snp.i"
+%include "attest.i"

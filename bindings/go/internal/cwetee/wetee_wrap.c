@@ -13,9 +13,9 @@ extern
 #ifdef __cplusplus
   "C"
 #endif
-  void cgo_panic__cwetee_a6b8b775041cffb4(const char*);
+  void cgo_panic__cwetee_a5dce87504f74b7c(const char*);
 static void _swig_gopanic(const char *p) {
-  cgo_panic__cwetee_a6b8b775041cffb4(p);
+  cgo_panic__cwetee_a5dce87504f74b7c(p);
 }
 
 
@@ -1163,11 +1163,36 @@ static wetee_rc wetee_snp_verify_json_(wetee_buf *text_out, const uint8_t *data,
   return rc == WETEE_OK ? wetee_snp_report_to_json(text_out, &r) : rc;
 }
 
+
+/* policy_json "" = the strict default policy; collateral_json "" = the
+   collateral inside the evidence envelope. */
+static wetee_rc wetee_attest_verify_evidence_json_(wetee_buf *text_out, const uint8_t *data, size_t len,
+                                                   const char *policy_json, size_t policy_json_len,
+                                                   const char *collateral_json, size_t collateral_json_len,
+                                                   uint64_t time) {
+  wetee_attest_policy *p = NULL;
+  wetee_attest_collateral *c = NULL;
+  wetee_attest_result *r = NULL;
+  int rc = WETEE_OK;
+  if (policy_json_len > 0) rc = wetee_attest_policy_from_json(&p, policy_json, policy_json_len);
+  if (rc == WETEE_OK && collateral_json_len > 0)
+    rc = wetee_attest_collateral_from_json(&c, collateral_json, collateral_json_len);
+  if (rc == WETEE_OK) {
+    (void)wetee_attest_verify_evidence(&r, data, len, c, NULL, p, time);
+    rc = r != NULL ? wetee_attest_result_to_json(text_out, r) : wetee_last_error_code();
+    if (rc == WETEE_OK) wetee_clear_error();
+  }
+  wetee_attest_result_free(r);
+  wetee_attest_collateral_free(c);
+  wetee_attest_policy_free(p);
+  return rc;
+}
+
 #ifdef __cplusplus
 extern "C" {
 #endif
 
-void _wrap_Swig_free_cwetee_a6b8b775041cffb4(void *_swig_go_0) {
+void _wrap_Swig_free_cwetee_a5dce87504f74b7c(void *_swig_go_0) {
   void *arg1 = (void *) 0 ;
   
   arg1 = *(void **)&_swig_go_0; 
@@ -1177,7 +1202,7 @@ void _wrap_Swig_free_cwetee_a6b8b775041cffb4(void *_swig_go_0) {
 }
 
 
-void *_wrap_Swig_malloc_cwetee_a6b8b775041cffb4(intgo _swig_go_0) {
+void *_wrap_Swig_malloc_cwetee_a5dce87504f74b7c(intgo _swig_go_0) {
   int arg1 ;
   void *result = 0 ;
   void *_swig_go_result;
@@ -1190,7 +1215,7 @@ void *_wrap_Swig_malloc_cwetee_a6b8b775041cffb4(intgo _swig_go_0) {
 }
 
 
-void _wrap_go_take_cwetee_a6b8b775041cffb4(long long _swig_go_0, _goslice_ _swig_go_1) {
+void _wrap_go_take_cwetee_a5dce87504f74b7c(long long _swig_go_0, _goslice_ _swig_go_1) {
   uint64_t arg1 ;
   uint8_t *arg2 = (uint8_t *) 0 ;
   size_t arg3 ;
@@ -1209,7 +1234,7 @@ void _wrap_go_take_cwetee_a6b8b775041cffb4(long long _swig_go_0, _goslice_ _swig
 }
 
 
-void _wrap_go_take_secret_cwetee_a6b8b775041cffb4(long long _swig_go_0, long long _swig_go_1, _goslice_ _swig_go_2) {
+void _wrap_go_take_secret_cwetee_a5dce87504f74b7c(long long _swig_go_0, long long _swig_go_1, _goslice_ _swig_go_2) {
   uint64_t arg1 ;
   uint64_t arg2 ;
   uint8_t *arg3 = (uint8_t *) 0 ;
@@ -1230,7 +1255,7 @@ void _wrap_go_take_secret_cwetee_a6b8b775041cffb4(long long _swig_go_0, long lon
 }
 
 
-void _wrap_go_copy_static_cwetee_a6b8b775041cffb4(long long _swig_go_0, _goslice_ _swig_go_1) {
+void _wrap_go_copy_static_cwetee_a5dce87504f74b7c(long long _swig_go_0, _goslice_ _swig_go_1) {
   uint64_t arg1 ;
   uint8_t *arg2 = (uint8_t *) 0 ;
   size_t arg3 ;
@@ -1249,7 +1274,7 @@ void _wrap_go_copy_static_cwetee_a6b8b775041cffb4(long long _swig_go_0, _goslice
 }
 
 
-_gostring_ _wrap_version_string_cwetee_a6b8b775041cffb4() {
+_gostring_ _wrap_version_string_cwetee_a5dce87504f74b7c() {
   char *result = 0 ;
   _gostring_ _swig_go_result;
   
@@ -1266,7 +1291,7 @@ _gostring_ _wrap_version_string_cwetee_a6b8b775041cffb4() {
 }
 
 
-intgo _wrap_version_number_cwetee_a6b8b775041cffb4() {
+intgo _wrap_version_number_cwetee_a5dce87504f74b7c() {
   int result;
   intgo _swig_go_result;
   
@@ -1280,7 +1305,7 @@ intgo _wrap_version_number_cwetee_a6b8b775041cffb4() {
 }
 
 
-_gostring_ _wrap_strerror_cwetee_a6b8b775041cffb4(intgo _swig_go_0) {
+_gostring_ _wrap_strerror_cwetee_a5dce87504f74b7c(intgo _swig_go_0) {
   int arg1 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -1299,7 +1324,7 @@ _gostring_ _wrap_strerror_cwetee_a6b8b775041cffb4(intgo _swig_go_0) {
 }
 
 
-intgo _wrap_OK_cwetee_a6b8b775041cffb4() {
+intgo _wrap_OK_cwetee_a5dce87504f74b7c() {
   enum wetee_status result;
   intgo _swig_go_result;
   
@@ -1314,7 +1339,7 @@ intgo _wrap_OK_cwetee_a6b8b775041cffb4() {
 }
 
 
-intgo _wrap_ERR_INVALID_ARGUMENT_cwetee_a6b8b775041cffb4() {
+intgo _wrap_ERR_INVALID_ARGUMENT_cwetee_a5dce87504f74b7c() {
   enum wetee_status result;
   intgo _swig_go_result;
   
@@ -1329,7 +1354,7 @@ intgo _wrap_ERR_INVALID_ARGUMENT_cwetee_a6b8b775041cffb4() {
 }
 
 
-intgo _wrap_ERR_NO_MEMORY_cwetee_a6b8b775041cffb4() {
+intgo _wrap_ERR_NO_MEMORY_cwetee_a5dce87504f74b7c() {
   enum wetee_status result;
   intgo _swig_go_result;
   
@@ -1344,7 +1369,7 @@ intgo _wrap_ERR_NO_MEMORY_cwetee_a6b8b775041cffb4() {
 }
 
 
-intgo _wrap_ERR_DECODE_cwetee_a6b8b775041cffb4() {
+intgo _wrap_ERR_DECODE_cwetee_a5dce87504f74b7c() {
   enum wetee_status result;
   intgo _swig_go_result;
   
@@ -1359,7 +1384,7 @@ intgo _wrap_ERR_DECODE_cwetee_a6b8b775041cffb4() {
 }
 
 
-intgo _wrap_ERR_TRUNCATED_cwetee_a6b8b775041cffb4() {
+intgo _wrap_ERR_TRUNCATED_cwetee_a5dce87504f74b7c() {
   enum wetee_status result;
   intgo _swig_go_result;
   
@@ -1374,7 +1399,7 @@ intgo _wrap_ERR_TRUNCATED_cwetee_a6b8b775041cffb4() {
 }
 
 
-intgo _wrap_ERR_NON_CANONICAL_cwetee_a6b8b775041cffb4() {
+intgo _wrap_ERR_NON_CANONICAL_cwetee_a5dce87504f74b7c() {
   enum wetee_status result;
   intgo _swig_go_result;
   
@@ -1389,7 +1414,7 @@ intgo _wrap_ERR_NON_CANONICAL_cwetee_a6b8b775041cffb4() {
 }
 
 
-intgo _wrap_ERR_OVERFLOW_cwetee_a6b8b775041cffb4() {
+intgo _wrap_ERR_OVERFLOW_cwetee_a5dce87504f74b7c() {
   enum wetee_status result;
   intgo _swig_go_result;
   
@@ -1404,7 +1429,7 @@ intgo _wrap_ERR_OVERFLOW_cwetee_a6b8b775041cffb4() {
 }
 
 
-intgo _wrap_ERR_DEPTH_cwetee_a6b8b775041cffb4() {
+intgo _wrap_ERR_DEPTH_cwetee_a5dce87504f74b7c() {
   enum wetee_status result;
   intgo _swig_go_result;
   
@@ -1419,7 +1444,7 @@ intgo _wrap_ERR_DEPTH_cwetee_a6b8b775041cffb4() {
 }
 
 
-intgo _wrap_ERR_CHECKSUM_cwetee_a6b8b775041cffb4() {
+intgo _wrap_ERR_CHECKSUM_cwetee_a5dce87504f74b7c() {
   enum wetee_status result;
   intgo _swig_go_result;
   
@@ -1434,7 +1459,7 @@ intgo _wrap_ERR_CHECKSUM_cwetee_a6b8b775041cffb4() {
 }
 
 
-intgo _wrap_ERR_UNSUPPORTED_cwetee_a6b8b775041cffb4() {
+intgo _wrap_ERR_UNSUPPORTED_cwetee_a5dce87504f74b7c() {
   enum wetee_status result;
   intgo _swig_go_result;
   
@@ -1449,7 +1474,7 @@ intgo _wrap_ERR_UNSUPPORTED_cwetee_a6b8b775041cffb4() {
 }
 
 
-intgo _wrap_ERR_CRYPTO_cwetee_a6b8b775041cffb4() {
+intgo _wrap_ERR_CRYPTO_cwetee_a5dce87504f74b7c() {
   enum wetee_status result;
   intgo _swig_go_result;
   
@@ -1464,7 +1489,7 @@ intgo _wrap_ERR_CRYPTO_cwetee_a6b8b775041cffb4() {
 }
 
 
-intgo _wrap_ERR_VERIFY_cwetee_a6b8b775041cffb4() {
+intgo _wrap_ERR_VERIFY_cwetee_a5dce87504f74b7c() {
   enum wetee_status result;
   intgo _swig_go_result;
   
@@ -1479,7 +1504,7 @@ intgo _wrap_ERR_VERIFY_cwetee_a6b8b775041cffb4() {
 }
 
 
-intgo _wrap_ERR_NOT_FOUND_cwetee_a6b8b775041cffb4() {
+intgo _wrap_ERR_NOT_FOUND_cwetee_a5dce87504f74b7c() {
   enum wetee_status result;
   intgo _swig_go_result;
   
@@ -1494,7 +1519,7 @@ intgo _wrap_ERR_NOT_FOUND_cwetee_a6b8b775041cffb4() {
 }
 
 
-intgo _wrap_ERR_IO_cwetee_a6b8b775041cffb4() {
+intgo _wrap_ERR_IO_cwetee_a5dce87504f74b7c() {
   enum wetee_status result;
   intgo _swig_go_result;
   
@@ -1509,7 +1534,7 @@ intgo _wrap_ERR_IO_cwetee_a6b8b775041cffb4() {
 }
 
 
-intgo _wrap_ERR_NETWORK_cwetee_a6b8b775041cffb4() {
+intgo _wrap_ERR_NETWORK_cwetee_a5dce87504f74b7c() {
   enum wetee_status result;
   intgo _swig_go_result;
   
@@ -1524,7 +1549,7 @@ intgo _wrap_ERR_NETWORK_cwetee_a6b8b775041cffb4() {
 }
 
 
-intgo _wrap_ERR_STATE_cwetee_a6b8b775041cffb4() {
+intgo _wrap_ERR_STATE_cwetee_a5dce87504f74b7c() {
   enum wetee_status result;
   intgo _swig_go_result;
   
@@ -1539,7 +1564,7 @@ intgo _wrap_ERR_STATE_cwetee_a6b8b775041cffb4() {
 }
 
 
-intgo _wrap_ERR_TRAILING_cwetee_a6b8b775041cffb4() {
+intgo _wrap_ERR_TRAILING_cwetee_a5dce87504f74b7c() {
   enum wetee_status result;
   intgo _swig_go_result;
   
@@ -1554,7 +1579,7 @@ intgo _wrap_ERR_TRAILING_cwetee_a6b8b775041cffb4() {
 }
 
 
-intgo _wrap_ERR_INTERNAL_cwetee_a6b8b775041cffb4() {
+intgo _wrap_ERR_INTERNAL_cwetee_a5dce87504f74b7c() {
   enum wetee_status result;
   intgo _swig_go_result;
   
@@ -1569,7 +1594,7 @@ intgo _wrap_ERR_INTERNAL_cwetee_a6b8b775041cffb4() {
 }
 
 
-intgo _wrap_ERR_TOO_LONG_cwetee_a6b8b775041cffb4() {
+intgo _wrap_ERR_TOO_LONG_cwetee_a5dce87504f74b7c() {
   enum wetee_status result;
   intgo _swig_go_result;
   
@@ -1584,7 +1609,7 @@ intgo _wrap_ERR_TOO_LONG_cwetee_a6b8b775041cffb4() {
 }
 
 
-intgo _wrap_ERR_TIMEOUT_cwetee_a6b8b775041cffb4() {
+intgo _wrap_ERR_TIMEOUT_cwetee_a5dce87504f74b7c() {
   enum wetee_status result;
   intgo _swig_go_result;
   
@@ -1599,7 +1624,7 @@ intgo _wrap_ERR_TIMEOUT_cwetee_a6b8b775041cffb4() {
 }
 
 
-intgo _wrap_ERR_RPC_cwetee_a6b8b775041cffb4() {
+intgo _wrap_ERR_RPC_cwetee_a5dce87504f74b7c() {
   enum wetee_status result;
   intgo _swig_go_result;
   
@@ -1614,7 +1639,7 @@ intgo _wrap_ERR_RPC_cwetee_a6b8b775041cffb4() {
 }
 
 
-intgo _wrap_HEX_PREFIX_cwetee_a6b8b775041cffb4() {
+intgo _wrap_HEX_PREFIX_cwetee_a5dce87504f74b7c() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -1625,7 +1650,7 @@ intgo _wrap_HEX_PREFIX_cwetee_a6b8b775041cffb4() {
 }
 
 
-intgo _wrap_HEX_UPPER_cwetee_a6b8b775041cffb4() {
+intgo _wrap_HEX_UPPER_cwetee_a5dce87504f74b7c() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -1636,7 +1661,7 @@ intgo _wrap_HEX_UPPER_cwetee_a6b8b775041cffb4() {
 }
 
 
-intgo _wrap_BASE64_URL_cwetee_a6b8b775041cffb4() {
+intgo _wrap_BASE64_URL_cwetee_a5dce87504f74b7c() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -1647,7 +1672,7 @@ intgo _wrap_BASE64_URL_cwetee_a6b8b775041cffb4() {
 }
 
 
-intgo _wrap_BASE64_NOPAD_cwetee_a6b8b775041cffb4() {
+intgo _wrap_BASE64_NOPAD_cwetee_a5dce87504f74b7c() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -1658,7 +1683,7 @@ intgo _wrap_BASE64_NOPAD_cwetee_a6b8b775041cffb4() {
 }
 
 
-_gostring_ _wrap_hex_encode_cwetee_a6b8b775041cffb4(wetee_buf *_swig_go_0, _goslice_ _swig_go_1, intgo _swig_go_2) {
+_gostring_ _wrap_hex_encode_cwetee_a5dce87504f74b7c(wetee_buf *_swig_go_0, _goslice_ _swig_go_1, intgo _swig_go_2) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   uint8_t *arg2 = (uint8_t *) 0 ;
   size_t arg3 ;
@@ -1698,7 +1723,7 @@ _gostring_ _wrap_hex_encode_cwetee_a6b8b775041cffb4(wetee_buf *_swig_go_0, _gosl
 }
 
 
-_gostring_ _wrap_hex_decode_cwetee_a6b8b775041cffb4(wetee_buf *_swig_go_0, _gostring_ _swig_go_1) {
+_gostring_ _wrap_hex_decode_cwetee_a5dce87504f74b7c(wetee_buf *_swig_go_0, _gostring_ _swig_go_1) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   char *arg2 = (char *) 0 ;
   size_t arg3 ;
@@ -1736,7 +1761,7 @@ _gostring_ _wrap_hex_decode_cwetee_a6b8b775041cffb4(wetee_buf *_swig_go_0, _gost
 }
 
 
-_gostring_ _wrap_base58_encode_cwetee_a6b8b775041cffb4(wetee_buf *_swig_go_0, _goslice_ _swig_go_1) {
+_gostring_ _wrap_base58_encode_cwetee_a5dce87504f74b7c(wetee_buf *_swig_go_0, _goslice_ _swig_go_1) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   uint8_t *arg2 = (uint8_t *) 0 ;
   size_t arg3 ;
@@ -1774,7 +1799,7 @@ _gostring_ _wrap_base58_encode_cwetee_a6b8b775041cffb4(wetee_buf *_swig_go_0, _g
 }
 
 
-_gostring_ _wrap_base58_decode_cwetee_a6b8b775041cffb4(wetee_buf *_swig_go_0, _gostring_ _swig_go_1) {
+_gostring_ _wrap_base58_decode_cwetee_a5dce87504f74b7c(wetee_buf *_swig_go_0, _gostring_ _swig_go_1) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   char *arg2 = (char *) 0 ;
   size_t arg3 ;
@@ -1812,7 +1837,7 @@ _gostring_ _wrap_base58_decode_cwetee_a6b8b775041cffb4(wetee_buf *_swig_go_0, _g
 }
 
 
-_gostring_ _wrap_base64_encode_cwetee_a6b8b775041cffb4(wetee_buf *_swig_go_0, _goslice_ _swig_go_1, intgo _swig_go_2) {
+_gostring_ _wrap_base64_encode_cwetee_a5dce87504f74b7c(wetee_buf *_swig_go_0, _goslice_ _swig_go_1, intgo _swig_go_2) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   uint8_t *arg2 = (uint8_t *) 0 ;
   size_t arg3 ;
@@ -1852,7 +1877,7 @@ _gostring_ _wrap_base64_encode_cwetee_a6b8b775041cffb4(wetee_buf *_swig_go_0, _g
 }
 
 
-_gostring_ _wrap_base64_decode_cwetee_a6b8b775041cffb4(wetee_buf *_swig_go_0, _gostring_ _swig_go_1, intgo _swig_go_2) {
+_gostring_ _wrap_base64_decode_cwetee_a5dce87504f74b7c(wetee_buf *_swig_go_0, _gostring_ _swig_go_1, intgo _swig_go_2) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   char *arg2 = (char *) 0 ;
   size_t arg3 ;
@@ -1892,7 +1917,7 @@ _gostring_ _wrap_base64_decode_cwetee_a6b8b775041cffb4(wetee_buf *_swig_go_0, _g
 }
 
 
-intgo _wrap_U128_MAX_DECIMALS_cwetee_a6b8b775041cffb4() {
+intgo _wrap_U128_MAX_DECIMALS_cwetee_a5dce87504f74b7c() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -1903,7 +1928,7 @@ intgo _wrap_U128_MAX_DECIMALS_cwetee_a6b8b775041cffb4() {
 }
 
 
-_gostring_ _wrap_u128_from_decimal_cwetee_a6b8b775041cffb4(_goslice_ _swig_go_0, _gostring_ _swig_go_1, intgo _swig_go_2) {
+_gostring_ _wrap_u128_from_decimal_cwetee_a5dce87504f74b7c(_goslice_ _swig_go_0, _gostring_ _swig_go_1, intgo _swig_go_2) {
   wetee_u128 *arg1 = (wetee_u128 *) 0 ;
   char *arg2 = (char *) 0 ;
   size_t arg3 ;
@@ -1937,7 +1962,7 @@ _gostring_ _wrap_u128_from_decimal_cwetee_a6b8b775041cffb4(_goslice_ _swig_go_0,
 }
 
 
-_gostring_ _wrap_u128_to_decimal_cwetee_a6b8b775041cffb4(_goslice_ _swig_go_0, _goslice_ _swig_go_1, intgo _swig_go_2) {
+_gostring_ _wrap_u128_to_decimal_cwetee_a5dce87504f74b7c(_goslice_ _swig_go_0, _goslice_ _swig_go_1, intgo _swig_go_2) {
   char *arg1 = (char *) 0 ;
   size_t arg2 ;
   wetee_u128 arg3 ;
@@ -1965,7 +1990,7 @@ _gostring_ _wrap_u128_to_decimal_cwetee_a6b8b775041cffb4(_goslice_ _swig_go_0, _
 }
 
 
-void _wrap_u128_to_le_cwetee_a6b8b775041cffb4(_goslice_ _swig_go_0, _goslice_ _swig_go_1) {
+void _wrap_u128_to_le_cwetee_a5dce87504f74b7c(_goslice_ _swig_go_0, _goslice_ _swig_go_1) {
   uint8_t *arg1 ;
   wetee_u128 arg2 ;
   
@@ -1987,7 +2012,7 @@ void _wrap_u128_to_le_cwetee_a6b8b775041cffb4(_goslice_ _swig_go_0, _goslice_ _s
 }
 
 
-void _wrap_u128_from_le_cwetee_a6b8b775041cffb4(_goslice_ _swig_go_0, _goslice_ _swig_go_1) {
+void _wrap_u128_from_le_cwetee_a5dce87504f74b7c(_goslice_ _swig_go_0, _goslice_ _swig_go_1) {
   wetee_u128 *arg1 = (wetee_u128 *) 0 ;
   uint8_t *arg2 ;
   wetee_u128 temp1 ;
@@ -2015,7 +2040,7 @@ void _wrap_u128_from_le_cwetee_a6b8b775041cffb4(_goslice_ _swig_go_0, _goslice_ 
 }
 
 
-intgo _wrap_BLAKE2B_KEY_MAX_cwetee_a6b8b775041cffb4() {
+intgo _wrap_BLAKE2B_KEY_MAX_cwetee_a5dce87504f74b7c() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -2026,7 +2051,7 @@ intgo _wrap_BLAKE2B_KEY_MAX_cwetee_a6b8b775041cffb4() {
 }
 
 
-_gostring_ _wrap_hash_blake2b_cwetee_a6b8b775041cffb4(_goslice_ _swig_go_0, _goslice_ _swig_go_1, _goslice_ _swig_go_2) {
+_gostring_ _wrap_hash_blake2b_cwetee_a5dce87504f74b7c(_goslice_ _swig_go_0, _goslice_ _swig_go_1, _goslice_ _swig_go_2) {
   uint8_t *arg1 = (uint8_t *) 0 ;
   size_t arg2 ;
   uint8_t *arg3 = (uint8_t *) 0 ;
@@ -2058,7 +2083,7 @@ _gostring_ _wrap_hash_blake2b_cwetee_a6b8b775041cffb4(_goslice_ _swig_go_0, _gos
 }
 
 
-_gostring_ _wrap_hash_blake2b_128_cwetee_a6b8b775041cffb4(_goslice_ _swig_go_0, _goslice_ _swig_go_1) {
+_gostring_ _wrap_hash_blake2b_128_cwetee_a5dce87504f74b7c(_goslice_ _swig_go_0, _goslice_ _swig_go_1) {
   uint8_t *arg1 ;
   uint8_t *arg2 = (uint8_t *) 0 ;
   size_t arg3 ;
@@ -2083,7 +2108,7 @@ _gostring_ _wrap_hash_blake2b_128_cwetee_a6b8b775041cffb4(_goslice_ _swig_go_0, 
 }
 
 
-_gostring_ _wrap_hash_blake2b_256_cwetee_a6b8b775041cffb4(_goslice_ _swig_go_0, _goslice_ _swig_go_1) {
+_gostring_ _wrap_hash_blake2b_256_cwetee_a5dce87504f74b7c(_goslice_ _swig_go_0, _goslice_ _swig_go_1) {
   uint8_t *arg1 ;
   uint8_t *arg2 = (uint8_t *) 0 ;
   size_t arg3 ;
@@ -2108,7 +2133,7 @@ _gostring_ _wrap_hash_blake2b_256_cwetee_a6b8b775041cffb4(_goslice_ _swig_go_0, 
 }
 
 
-_gostring_ _wrap_hash_blake2b_512_cwetee_a6b8b775041cffb4(_goslice_ _swig_go_0, _goslice_ _swig_go_1) {
+_gostring_ _wrap_hash_blake2b_512_cwetee_a5dce87504f74b7c(_goslice_ _swig_go_0, _goslice_ _swig_go_1) {
   uint8_t *arg1 ;
   uint8_t *arg2 = (uint8_t *) 0 ;
   size_t arg3 ;
@@ -2133,7 +2158,7 @@ _gostring_ _wrap_hash_blake2b_512_cwetee_a6b8b775041cffb4(_goslice_ _swig_go_0, 
 }
 
 
-_gostring_ _wrap_hash_blake2s_256_cwetee_a6b8b775041cffb4(_goslice_ _swig_go_0, _goslice_ _swig_go_1) {
+_gostring_ _wrap_hash_blake2s_256_cwetee_a5dce87504f74b7c(_goslice_ _swig_go_0, _goslice_ _swig_go_1) {
   uint8_t *arg1 ;
   uint8_t *arg2 = (uint8_t *) 0 ;
   size_t arg3 ;
@@ -2158,7 +2183,7 @@ _gostring_ _wrap_hash_blake2s_256_cwetee_a6b8b775041cffb4(_goslice_ _swig_go_0, 
 }
 
 
-_gostring_ _wrap_hash_twox64_cwetee_a6b8b775041cffb4(_goslice_ _swig_go_0, _goslice_ _swig_go_1) {
+_gostring_ _wrap_hash_twox64_cwetee_a5dce87504f74b7c(_goslice_ _swig_go_0, _goslice_ _swig_go_1) {
   uint8_t *arg1 ;
   uint8_t *arg2 = (uint8_t *) 0 ;
   size_t arg3 ;
@@ -2183,7 +2208,7 @@ _gostring_ _wrap_hash_twox64_cwetee_a6b8b775041cffb4(_goslice_ _swig_go_0, _gosl
 }
 
 
-_gostring_ _wrap_hash_twox128_cwetee_a6b8b775041cffb4(_goslice_ _swig_go_0, _goslice_ _swig_go_1) {
+_gostring_ _wrap_hash_twox128_cwetee_a5dce87504f74b7c(_goslice_ _swig_go_0, _goslice_ _swig_go_1) {
   uint8_t *arg1 ;
   uint8_t *arg2 = (uint8_t *) 0 ;
   size_t arg3 ;
@@ -2208,7 +2233,7 @@ _gostring_ _wrap_hash_twox128_cwetee_a6b8b775041cffb4(_goslice_ _swig_go_0, _gos
 }
 
 
-_gostring_ _wrap_hash_twox256_cwetee_a6b8b775041cffb4(_goslice_ _swig_go_0, _goslice_ _swig_go_1) {
+_gostring_ _wrap_hash_twox256_cwetee_a5dce87504f74b7c(_goslice_ _swig_go_0, _goslice_ _swig_go_1) {
   uint8_t *arg1 ;
   uint8_t *arg2 = (uint8_t *) 0 ;
   size_t arg3 ;
@@ -2233,7 +2258,7 @@ _gostring_ _wrap_hash_twox256_cwetee_a6b8b775041cffb4(_goslice_ _swig_go_0, _gos
 }
 
 
-_gostring_ _wrap_hash_keccak256_cwetee_a6b8b775041cffb4(_goslice_ _swig_go_0, _goslice_ _swig_go_1) {
+_gostring_ _wrap_hash_keccak256_cwetee_a5dce87504f74b7c(_goslice_ _swig_go_0, _goslice_ _swig_go_1) {
   uint8_t *arg1 ;
   uint8_t *arg2 = (uint8_t *) 0 ;
   size_t arg3 ;
@@ -2258,7 +2283,7 @@ _gostring_ _wrap_hash_keccak256_cwetee_a6b8b775041cffb4(_goslice_ _swig_go_0, _g
 }
 
 
-_gostring_ _wrap_hash_sha256_cwetee_a6b8b775041cffb4(_goslice_ _swig_go_0, _goslice_ _swig_go_1) {
+_gostring_ _wrap_hash_sha256_cwetee_a5dce87504f74b7c(_goslice_ _swig_go_0, _goslice_ _swig_go_1) {
   uint8_t *arg1 ;
   uint8_t *arg2 = (uint8_t *) 0 ;
   size_t arg3 ;
@@ -2283,7 +2308,7 @@ _gostring_ _wrap_hash_sha256_cwetee_a6b8b775041cffb4(_goslice_ _swig_go_0, _gosl
 }
 
 
-_gostring_ _wrap_hash_sha512_cwetee_a6b8b775041cffb4(_goslice_ _swig_go_0, _goslice_ _swig_go_1) {
+_gostring_ _wrap_hash_sha512_cwetee_a5dce87504f74b7c(_goslice_ _swig_go_0, _goslice_ _swig_go_1) {
   uint8_t *arg1 ;
   uint8_t *arg2 = (uint8_t *) 0 ;
   size_t arg3 ;
@@ -2308,7 +2333,7 @@ _gostring_ _wrap_hash_sha512_cwetee_a6b8b775041cffb4(_goslice_ _swig_go_0, _gosl
 }
 
 
-_gostring_ _wrap_hmac_sha256_cwetee_a6b8b775041cffb4(_goslice_ _swig_go_0, _goslice_ _swig_go_1, _goslice_ _swig_go_2) {
+_gostring_ _wrap_hmac_sha256_cwetee_a5dce87504f74b7c(_goslice_ _swig_go_0, _goslice_ _swig_go_1, _goslice_ _swig_go_2) {
   uint8_t *arg1 ;
   uint8_t *arg2 = (uint8_t *) 0 ;
   size_t arg3 ;
@@ -2339,7 +2364,7 @@ _gostring_ _wrap_hmac_sha256_cwetee_a6b8b775041cffb4(_goslice_ _swig_go_0, _gosl
 }
 
 
-_gostring_ _wrap_hmac_sha512_cwetee_a6b8b775041cffb4(_goslice_ _swig_go_0, _goslice_ _swig_go_1, _goslice_ _swig_go_2) {
+_gostring_ _wrap_hmac_sha512_cwetee_a5dce87504f74b7c(_goslice_ _swig_go_0, _goslice_ _swig_go_1, _goslice_ _swig_go_2) {
   uint8_t *arg1 ;
   uint8_t *arg2 = (uint8_t *) 0 ;
   size_t arg3 ;
@@ -2370,7 +2395,7 @@ _gostring_ _wrap_hmac_sha512_cwetee_a6b8b775041cffb4(_goslice_ _swig_go_0, _gosl
 }
 
 
-_gostring_ _wrap_pbkdf2_sha256_cwetee_a6b8b775041cffb4(_goslice_ _swig_go_0, _goslice_ _swig_go_1, _goslice_ _swig_go_2, intgo _swig_go_3) {
+_gostring_ _wrap_pbkdf2_sha256_cwetee_a5dce87504f74b7c(_goslice_ _swig_go_0, _goslice_ _swig_go_1, _goslice_ _swig_go_2, intgo _swig_go_3) {
   uint8_t *arg1 = (uint8_t *) 0 ;
   size_t arg2 ;
   uint8_t *arg3 = (uint8_t *) 0 ;
@@ -2404,7 +2429,7 @@ _gostring_ _wrap_pbkdf2_sha256_cwetee_a6b8b775041cffb4(_goslice_ _swig_go_0, _go
 }
 
 
-_gostring_ _wrap_pbkdf2_sha512_cwetee_a6b8b775041cffb4(_goslice_ _swig_go_0, _goslice_ _swig_go_1, _goslice_ _swig_go_2, intgo _swig_go_3) {
+_gostring_ _wrap_pbkdf2_sha512_cwetee_a5dce87504f74b7c(_goslice_ _swig_go_0, _goslice_ _swig_go_1, _goslice_ _swig_go_2, intgo _swig_go_3) {
   uint8_t *arg1 = (uint8_t *) 0 ;
   size_t arg2 ;
   uint8_t *arg3 = (uint8_t *) 0 ;
@@ -2438,7 +2463,7 @@ _gostring_ _wrap_pbkdf2_sha512_cwetee_a6b8b775041cffb4(_goslice_ _swig_go_0, _go
 }
 
 
-_gostring_ _wrap_hash_blake3_cwetee_a6b8b775041cffb4(_goslice_ _swig_go_0, _goslice_ _swig_go_1) {
+_gostring_ _wrap_hash_blake3_cwetee_a5dce87504f74b7c(_goslice_ _swig_go_0, _goslice_ _swig_go_1) {
   uint8_t *arg1 = (uint8_t *) 0 ;
   size_t arg2 ;
   uint8_t *arg3 = (uint8_t *) 0 ;
@@ -2464,7 +2489,7 @@ _gostring_ _wrap_hash_blake3_cwetee_a6b8b775041cffb4(_goslice_ _swig_go_0, _gosl
 }
 
 
-_gostring_ _wrap_hash_blake3_keyed_cwetee_a6b8b775041cffb4(_goslice_ _swig_go_0, _goslice_ _swig_go_1, _goslice_ _swig_go_2) {
+_gostring_ _wrap_hash_blake3_keyed_cwetee_a5dce87504f74b7c(_goslice_ _swig_go_0, _goslice_ _swig_go_1, _goslice_ _swig_go_2) {
   uint8_t *arg1 = (uint8_t *) 0 ;
   size_t arg2 ;
   uint8_t *arg3 ;
@@ -2495,7 +2520,7 @@ _gostring_ _wrap_hash_blake3_keyed_cwetee_a6b8b775041cffb4(_goslice_ _swig_go_0,
 }
 
 
-_gostring_ _wrap_hash_blake3_derive_key_cwetee_a6b8b775041cffb4(_goslice_ _swig_go_0, _gostring_ _swig_go_1, _goslice_ _swig_go_2) {
+_gostring_ _wrap_hash_blake3_derive_key_cwetee_a5dce87504f74b7c(_goslice_ _swig_go_0, _gostring_ _swig_go_1, _goslice_ _swig_go_2) {
   uint8_t *arg1 = (uint8_t *) 0 ;
   size_t arg2 ;
   char *arg3 = (char *) 0 ;
@@ -2527,7 +2552,7 @@ _gostring_ _wrap_hash_blake3_derive_key_cwetee_a6b8b775041cffb4(_goslice_ _swig_
 }
 
 
-_gostring_ _wrap_crc16_xmodem_cwetee_a6b8b775041cffb4(short *_swig_go_0, _goslice_ _swig_go_1) {
+_gostring_ _wrap_crc16_xmodem_cwetee_a5dce87504f74b7c(short *_swig_go_0, _goslice_ _swig_go_1) {
   uint16_t *arg1 = (uint16_t *) 0 ;
   uint8_t *arg2 = (uint8_t *) 0 ;
   size_t arg3 ;
@@ -2549,7 +2574,7 @@ _gostring_ _wrap_crc16_xmodem_cwetee_a6b8b775041cffb4(short *_swig_go_0, _goslic
 }
 
 
-_gostring_ _wrap_crc32c_cwetee_a6b8b775041cffb4(int *_swig_go_0, _goslice_ _swig_go_1) {
+_gostring_ _wrap_crc32c_cwetee_a5dce87504f74b7c(int *_swig_go_0, _goslice_ _swig_go_1) {
   uint32_t *arg1 = (uint32_t *) 0 ;
   uint8_t *arg2 = (uint8_t *) 0 ;
   size_t arg3 ;
@@ -2571,7 +2596,7 @@ _gostring_ _wrap_crc32c_cwetee_a6b8b775041cffb4(int *_swig_go_0, _goslice_ _swig
 }
 
 
-intgo _wrap_SCALE_COMPACT_MAX_BYTES_cwetee_a6b8b775041cffb4() {
+intgo _wrap_SCALE_COMPACT_MAX_BYTES_cwetee_a5dce87504f74b7c() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -2582,7 +2607,7 @@ intgo _wrap_SCALE_COMPACT_MAX_BYTES_cwetee_a6b8b775041cffb4() {
 }
 
 
-_gostring_ _wrap_scale_encode_compact_cwetee_a6b8b775041cffb4(wetee_buf *_swig_go_0, _goslice_ _swig_go_1) {
+_gostring_ _wrap_scale_encode_compact_cwetee_a5dce87504f74b7c(wetee_buf *_swig_go_0, _goslice_ _swig_go_1) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   wetee_u128 arg2 ;
   wetee_buf temp1 ;
@@ -2620,7 +2645,7 @@ _gostring_ _wrap_scale_encode_compact_cwetee_a6b8b775041cffb4(wetee_buf *_swig_g
 }
 
 
-_gostring_ _wrap_scale_decode_compact_cwetee_a6b8b775041cffb4(_goslice_ _swig_go_0, intgo *_swig_go_1, _goslice_ _swig_go_2) {
+_gostring_ _wrap_scale_decode_compact_cwetee_a5dce87504f74b7c(_goslice_ _swig_go_0, intgo *_swig_go_1, _goslice_ _swig_go_2) {
   wetee_u128 *arg1 = (wetee_u128 *) 0 ;
   size_t *arg2 = (size_t *) 0 ;
   uint8_t *arg3 = (uint8_t *) 0 ;
@@ -2659,7 +2684,7 @@ _gostring_ _wrap_scale_decode_compact_cwetee_a6b8b775041cffb4(_goslice_ _swig_go
 }
 
 
-intgo _wrap_SCHEME_SR25519_cwetee_a6b8b775041cffb4() {
+intgo _wrap_SCHEME_SR25519_cwetee_a5dce87504f74b7c() {
   enum wetee_scheme result;
   intgo _swig_go_result;
   
@@ -2674,7 +2699,7 @@ intgo _wrap_SCHEME_SR25519_cwetee_a6b8b775041cffb4() {
 }
 
 
-intgo _wrap_SCHEME_ED25519_cwetee_a6b8b775041cffb4() {
+intgo _wrap_SCHEME_ED25519_cwetee_a5dce87504f74b7c() {
   enum wetee_scheme result;
   intgo _swig_go_result;
   
@@ -2689,7 +2714,7 @@ intgo _wrap_SCHEME_ED25519_cwetee_a6b8b775041cffb4() {
 }
 
 
-intgo _wrap_SCHEME_ECDSA_cwetee_a6b8b775041cffb4() {
+intgo _wrap_SCHEME_ECDSA_cwetee_a5dce87504f74b7c() {
   enum wetee_scheme result;
   intgo _swig_go_result;
   
@@ -2704,7 +2729,7 @@ intgo _wrap_SCHEME_ECDSA_cwetee_a6b8b775041cffb4() {
 }
 
 
-intgo _wrap_SCHEME_ETHEREUM_cwetee_a6b8b775041cffb4() {
+intgo _wrap_SCHEME_ETHEREUM_cwetee_a5dce87504f74b7c() {
   enum wetee_scheme result;
   intgo _swig_go_result;
   
@@ -2719,7 +2744,7 @@ intgo _wrap_SCHEME_ETHEREUM_cwetee_a6b8b775041cffb4() {
 }
 
 
-intgo _wrap_SR25519_SEED_BYTES_cwetee_a6b8b775041cffb4() {
+intgo _wrap_SR25519_SEED_BYTES_cwetee_a5dce87504f74b7c() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -2730,7 +2755,7 @@ intgo _wrap_SR25519_SEED_BYTES_cwetee_a6b8b775041cffb4() {
 }
 
 
-intgo _wrap_SR25519_PUBLIC_BYTES_cwetee_a6b8b775041cffb4() {
+intgo _wrap_SR25519_PUBLIC_BYTES_cwetee_a5dce87504f74b7c() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -2741,7 +2766,7 @@ intgo _wrap_SR25519_PUBLIC_BYTES_cwetee_a6b8b775041cffb4() {
 }
 
 
-intgo _wrap_SR25519_SECRET_BYTES_cwetee_a6b8b775041cffb4() {
+intgo _wrap_SR25519_SECRET_BYTES_cwetee_a5dce87504f74b7c() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -2752,7 +2777,7 @@ intgo _wrap_SR25519_SECRET_BYTES_cwetee_a6b8b775041cffb4() {
 }
 
 
-intgo _wrap_SR25519_SIGNATURE_BYTES_cwetee_a6b8b775041cffb4() {
+intgo _wrap_SR25519_SIGNATURE_BYTES_cwetee_a5dce87504f74b7c() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -2763,7 +2788,7 @@ intgo _wrap_SR25519_SIGNATURE_BYTES_cwetee_a6b8b775041cffb4() {
 }
 
 
-intgo _wrap_ED25519_SEED_BYTES_cwetee_a6b8b775041cffb4() {
+intgo _wrap_ED25519_SEED_BYTES_cwetee_a5dce87504f74b7c() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -2774,7 +2799,7 @@ intgo _wrap_ED25519_SEED_BYTES_cwetee_a6b8b775041cffb4() {
 }
 
 
-intgo _wrap_ED25519_PUBLIC_BYTES_cwetee_a6b8b775041cffb4() {
+intgo _wrap_ED25519_PUBLIC_BYTES_cwetee_a5dce87504f74b7c() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -2785,7 +2810,7 @@ intgo _wrap_ED25519_PUBLIC_BYTES_cwetee_a6b8b775041cffb4() {
 }
 
 
-intgo _wrap_ED25519_SECRET_BYTES_cwetee_a6b8b775041cffb4() {
+intgo _wrap_ED25519_SECRET_BYTES_cwetee_a5dce87504f74b7c() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -2796,7 +2821,7 @@ intgo _wrap_ED25519_SECRET_BYTES_cwetee_a6b8b775041cffb4() {
 }
 
 
-intgo _wrap_ED25519_SIGNATURE_BYTES_cwetee_a6b8b775041cffb4() {
+intgo _wrap_ED25519_SIGNATURE_BYTES_cwetee_a5dce87504f74b7c() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -2807,7 +2832,7 @@ intgo _wrap_ED25519_SIGNATURE_BYTES_cwetee_a6b8b775041cffb4() {
 }
 
 
-intgo _wrap_ECDSA_SECRET_BYTES_cwetee_a6b8b775041cffb4() {
+intgo _wrap_ECDSA_SECRET_BYTES_cwetee_a5dce87504f74b7c() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -2818,7 +2843,7 @@ intgo _wrap_ECDSA_SECRET_BYTES_cwetee_a6b8b775041cffb4() {
 }
 
 
-intgo _wrap_ECDSA_PUBLIC_BYTES_cwetee_a6b8b775041cffb4() {
+intgo _wrap_ECDSA_PUBLIC_BYTES_cwetee_a5dce87504f74b7c() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -2829,7 +2854,7 @@ intgo _wrap_ECDSA_PUBLIC_BYTES_cwetee_a6b8b775041cffb4() {
 }
 
 
-intgo _wrap_ECDSA_SIGNATURE_BYTES_cwetee_a6b8b775041cffb4() {
+intgo _wrap_ECDSA_SIGNATURE_BYTES_cwetee_a5dce87504f74b7c() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -2840,7 +2865,7 @@ intgo _wrap_ECDSA_SIGNATURE_BYTES_cwetee_a6b8b775041cffb4() {
 }
 
 
-intgo _wrap_ETH_ADDRESS_BYTES_cwetee_a6b8b775041cffb4() {
+intgo _wrap_ETH_ADDRESS_BYTES_cwetee_a5dce87504f74b7c() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -2851,7 +2876,7 @@ intgo _wrap_ETH_ADDRESS_BYTES_cwetee_a6b8b775041cffb4() {
 }
 
 
-intgo _wrap_CHAIN_CODE_BYTES_cwetee_a6b8b775041cffb4() {
+intgo _wrap_CHAIN_CODE_BYTES_cwetee_a5dce87504f74b7c() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -2862,7 +2887,7 @@ intgo _wrap_CHAIN_CODE_BYTES_cwetee_a6b8b775041cffb4() {
 }
 
 
-intgo _wrap_PUBLIC_MAX_BYTES_cwetee_a6b8b775041cffb4() {
+intgo _wrap_PUBLIC_MAX_BYTES_cwetee_a5dce87504f74b7c() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -2873,7 +2898,7 @@ intgo _wrap_PUBLIC_MAX_BYTES_cwetee_a6b8b775041cffb4() {
 }
 
 
-intgo _wrap_SIGNATURE_MAX_BYTES_cwetee_a6b8b775041cffb4() {
+intgo _wrap_SIGNATURE_MAX_BYTES_cwetee_a5dce87504f74b7c() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -2884,7 +2909,7 @@ intgo _wrap_SIGNATURE_MAX_BYTES_cwetee_a6b8b775041cffb4() {
 }
 
 
-_gostring_ _wrap_dev_phrase_cwetee_a6b8b775041cffb4() {
+_gostring_ _wrap_dev_phrase_cwetee_a5dce87504f74b7c() {
   char *result = 0 ;
   _gostring_ _swig_go_result;
   
@@ -2901,7 +2926,7 @@ _gostring_ _wrap_dev_phrase_cwetee_a6b8b775041cffb4() {
 }
 
 
-_gostring_ _wrap_sr25519_keypair_from_seed_cwetee_a6b8b775041cffb4(_goslice_ _swig_go_0, _goslice_ _swig_go_1, _goslice_ _swig_go_2) {
+_gostring_ _wrap_sr25519_keypair_from_seed_cwetee_a5dce87504f74b7c(_goslice_ _swig_go_0, _goslice_ _swig_go_1, _goslice_ _swig_go_2) {
   uint8_t *arg1 ;
   uint8_t *arg2 ;
   uint8_t *arg3 ;
@@ -2930,7 +2955,7 @@ _gostring_ _wrap_sr25519_keypair_from_seed_cwetee_a6b8b775041cffb4(_goslice_ _sw
 }
 
 
-_gostring_ _wrap_sr25519_secret_to_canonical_cwetee_a6b8b775041cffb4(_goslice_ _swig_go_0, _goslice_ _swig_go_1) {
+_gostring_ _wrap_sr25519_secret_to_canonical_cwetee_a5dce87504f74b7c(_goslice_ _swig_go_0, _goslice_ _swig_go_1) {
   uint8_t *arg1 ;
   uint8_t *arg2 ;
   wetee_rc result;
@@ -2954,7 +2979,7 @@ _gostring_ _wrap_sr25519_secret_to_canonical_cwetee_a6b8b775041cffb4(_goslice_ _
 }
 
 
-_gostring_ _wrap_sr25519_secret_from_canonical_cwetee_a6b8b775041cffb4(_goslice_ _swig_go_0, _goslice_ _swig_go_1) {
+_gostring_ _wrap_sr25519_secret_from_canonical_cwetee_a5dce87504f74b7c(_goslice_ _swig_go_0, _goslice_ _swig_go_1) {
   uint8_t *arg1 ;
   uint8_t *arg2 ;
   wetee_rc result;
@@ -2978,7 +3003,7 @@ _gostring_ _wrap_sr25519_secret_from_canonical_cwetee_a6b8b775041cffb4(_goslice_
 }
 
 
-_gostring_ _wrap_sr25519_public_from_secret_cwetee_a6b8b775041cffb4(_goslice_ _swig_go_0, _goslice_ _swig_go_1) {
+_gostring_ _wrap_sr25519_public_from_secret_cwetee_a5dce87504f74b7c(_goslice_ _swig_go_0, _goslice_ _swig_go_1) {
   uint8_t *arg1 ;
   uint8_t *arg2 ;
   wetee_rc result;
@@ -3002,7 +3027,7 @@ _gostring_ _wrap_sr25519_public_from_secret_cwetee_a6b8b775041cffb4(_goslice_ _s
 }
 
 
-_gostring_ _wrap_sr25519_sign_cwetee_a6b8b775041cffb4(_goslice_ _swig_go_0, _goslice_ _swig_go_1, _goslice_ _swig_go_2, _goslice_ _swig_go_3) {
+_gostring_ _wrap_sr25519_sign_cwetee_a5dce87504f74b7c(_goslice_ _swig_go_0, _goslice_ _swig_go_1, _goslice_ _swig_go_2, _goslice_ _swig_go_3) {
   uint8_t *arg1 ;
   uint8_t *arg2 ;
   uint8_t *arg3 ;
@@ -3037,7 +3062,7 @@ _gostring_ _wrap_sr25519_sign_cwetee_a6b8b775041cffb4(_goslice_ _swig_go_0, _gos
 }
 
 
-_gostring_ _wrap_sr25519_verify_cwetee_a6b8b775041cffb4(_goslice_ _swig_go_0, _goslice_ _swig_go_1, _goslice_ _swig_go_2) {
+_gostring_ _wrap_sr25519_verify_cwetee_a5dce87504f74b7c(_goslice_ _swig_go_0, _goslice_ _swig_go_1, _goslice_ _swig_go_2) {
   uint8_t *arg1 ;
   uint8_t *arg2 = (uint8_t *) 0 ;
   size_t arg3 ;
@@ -3067,7 +3092,7 @@ _gostring_ _wrap_sr25519_verify_cwetee_a6b8b775041cffb4(_goslice_ _swig_go_0, _g
 }
 
 
-_gostring_ _wrap_sr25519_verify_strict_cwetee_a6b8b775041cffb4(_goslice_ _swig_go_0, _goslice_ _swig_go_1, _goslice_ _swig_go_2) {
+_gostring_ _wrap_sr25519_verify_strict_cwetee_a5dce87504f74b7c(_goslice_ _swig_go_0, _goslice_ _swig_go_1, _goslice_ _swig_go_2) {
   uint8_t *arg1 ;
   uint8_t *arg2 = (uint8_t *) 0 ;
   size_t arg3 ;
@@ -3097,7 +3122,7 @@ _gostring_ _wrap_sr25519_verify_strict_cwetee_a6b8b775041cffb4(_goslice_ _swig_g
 }
 
 
-_gostring_ _wrap_sr25519_derive_hard_cwetee_a6b8b775041cffb4(_goslice_ _swig_go_0, _goslice_ _swig_go_1, _goslice_ _swig_go_2, _goslice_ _swig_go_3) {
+_gostring_ _wrap_sr25519_derive_hard_cwetee_a5dce87504f74b7c(_goslice_ _swig_go_0, _goslice_ _swig_go_1, _goslice_ _swig_go_2, _goslice_ _swig_go_3) {
   uint8_t *arg1 ;
   uint8_t *arg2 ;
   uint8_t *arg3 ;
@@ -3131,7 +3156,7 @@ _gostring_ _wrap_sr25519_derive_hard_cwetee_a6b8b775041cffb4(_goslice_ _swig_go_
 }
 
 
-_gostring_ _wrap_sr25519_derive_soft_cwetee_a6b8b775041cffb4(_goslice_ _swig_go_0, _goslice_ _swig_go_1, _goslice_ _swig_go_2, _goslice_ _swig_go_3, _goslice_ _swig_go_4) {
+_gostring_ _wrap_sr25519_derive_soft_cwetee_a5dce87504f74b7c(_goslice_ _swig_go_0, _goslice_ _swig_go_1, _goslice_ _swig_go_2, _goslice_ _swig_go_3, _goslice_ _swig_go_4) {
   uint8_t *arg1 ;
   uint8_t *arg2 ;
   uint8_t *arg3 ;
@@ -3170,7 +3195,7 @@ _gostring_ _wrap_sr25519_derive_soft_cwetee_a6b8b775041cffb4(_goslice_ _swig_go_
 }
 
 
-_gostring_ _wrap_sr25519_derive_public_cwetee_a6b8b775041cffb4(_goslice_ _swig_go_0, _goslice_ _swig_go_1, _goslice_ _swig_go_2) {
+_gostring_ _wrap_sr25519_derive_public_cwetee_a5dce87504f74b7c(_goslice_ _swig_go_0, _goslice_ _swig_go_1, _goslice_ _swig_go_2) {
   uint8_t *arg1 ;
   uint8_t *arg2 ;
   uint8_t *arg3 ;
@@ -3199,7 +3224,7 @@ _gostring_ _wrap_sr25519_derive_public_cwetee_a6b8b775041cffb4(_goslice_ _swig_g
 }
 
 
-_gostring_ _wrap_ed25519_keypair_from_seed_cwetee_a6b8b775041cffb4(_goslice_ _swig_go_0, _goslice_ _swig_go_1, _goslice_ _swig_go_2) {
+_gostring_ _wrap_ed25519_keypair_from_seed_cwetee_a5dce87504f74b7c(_goslice_ _swig_go_0, _goslice_ _swig_go_1, _goslice_ _swig_go_2) {
   uint8_t *arg1 ;
   uint8_t *arg2 ;
   uint8_t *arg3 ;
@@ -3228,7 +3253,7 @@ _gostring_ _wrap_ed25519_keypair_from_seed_cwetee_a6b8b775041cffb4(_goslice_ _sw
 }
 
 
-_gostring_ _wrap_ed25519_sign_cwetee_a6b8b775041cffb4(_goslice_ _swig_go_0, _goslice_ _swig_go_1, _goslice_ _swig_go_2) {
+_gostring_ _wrap_ed25519_sign_cwetee_a5dce87504f74b7c(_goslice_ _swig_go_0, _goslice_ _swig_go_1, _goslice_ _swig_go_2) {
   uint8_t *arg1 ;
   uint8_t *arg2 ;
   uint8_t *arg3 = (uint8_t *) 0 ;
@@ -3258,7 +3283,7 @@ _gostring_ _wrap_ed25519_sign_cwetee_a6b8b775041cffb4(_goslice_ _swig_go_0, _gos
 }
 
 
-_gostring_ _wrap_ed25519_verify_cwetee_a6b8b775041cffb4(_goslice_ _swig_go_0, _goslice_ _swig_go_1, _goslice_ _swig_go_2) {
+_gostring_ _wrap_ed25519_verify_cwetee_a5dce87504f74b7c(_goslice_ _swig_go_0, _goslice_ _swig_go_1, _goslice_ _swig_go_2) {
   uint8_t *arg1 ;
   uint8_t *arg2 = (uint8_t *) 0 ;
   size_t arg3 ;
@@ -3288,7 +3313,7 @@ _gostring_ _wrap_ed25519_verify_cwetee_a6b8b775041cffb4(_goslice_ _swig_go_0, _g
 }
 
 
-_gostring_ _wrap_ed25519_verify_strict_cwetee_a6b8b775041cffb4(_goslice_ _swig_go_0, _goslice_ _swig_go_1, _goslice_ _swig_go_2) {
+_gostring_ _wrap_ed25519_verify_strict_cwetee_a5dce87504f74b7c(_goslice_ _swig_go_0, _goslice_ _swig_go_1, _goslice_ _swig_go_2) {
   uint8_t *arg1 ;
   uint8_t *arg2 = (uint8_t *) 0 ;
   size_t arg3 ;
@@ -3318,7 +3343,7 @@ _gostring_ _wrap_ed25519_verify_strict_cwetee_a6b8b775041cffb4(_goslice_ _swig_g
 }
 
 
-_gostring_ _wrap_ed25519_derive_hard_cwetee_a6b8b775041cffb4(_goslice_ _swig_go_0, _goslice_ _swig_go_1, _goslice_ _swig_go_2) {
+_gostring_ _wrap_ed25519_derive_hard_cwetee_a5dce87504f74b7c(_goslice_ _swig_go_0, _goslice_ _swig_go_1, _goslice_ _swig_go_2) {
   uint8_t *arg1 ;
   uint8_t *arg2 ;
   uint8_t *arg3 ;
@@ -3347,7 +3372,7 @@ _gostring_ _wrap_ed25519_derive_hard_cwetee_a6b8b775041cffb4(_goslice_ _swig_go_
 }
 
 
-_gostring_ _wrap_ecdsa_public_from_secret_cwetee_a6b8b775041cffb4(_goslice_ _swig_go_0, _goslice_ _swig_go_1) {
+_gostring_ _wrap_ecdsa_public_from_secret_cwetee_a5dce87504f74b7c(_goslice_ _swig_go_0, _goslice_ _swig_go_1) {
   uint8_t *arg1 ;
   uint8_t *arg2 ;
   wetee_rc result;
@@ -3371,7 +3396,7 @@ _gostring_ _wrap_ecdsa_public_from_secret_cwetee_a6b8b775041cffb4(_goslice_ _swi
 }
 
 
-_gostring_ _wrap_ecdsa_sign_cwetee_a6b8b775041cffb4(_goslice_ _swig_go_0, _goslice_ _swig_go_1, _goslice_ _swig_go_2) {
+_gostring_ _wrap_ecdsa_sign_cwetee_a5dce87504f74b7c(_goslice_ _swig_go_0, _goslice_ _swig_go_1, _goslice_ _swig_go_2) {
   uint8_t *arg1 ;
   uint8_t *arg2 ;
   uint8_t *arg3 = (uint8_t *) 0 ;
@@ -3401,7 +3426,7 @@ _gostring_ _wrap_ecdsa_sign_cwetee_a6b8b775041cffb4(_goslice_ _swig_go_0, _gosli
 }
 
 
-_gostring_ _wrap_ecdsa_verify_cwetee_a6b8b775041cffb4(_goslice_ _swig_go_0, _goslice_ _swig_go_1, _goslice_ _swig_go_2) {
+_gostring_ _wrap_ecdsa_verify_cwetee_a5dce87504f74b7c(_goslice_ _swig_go_0, _goslice_ _swig_go_1, _goslice_ _swig_go_2) {
   uint8_t *arg1 ;
   uint8_t *arg2 = (uint8_t *) 0 ;
   size_t arg3 ;
@@ -3431,7 +3456,7 @@ _gostring_ _wrap_ecdsa_verify_cwetee_a6b8b775041cffb4(_goslice_ _swig_go_0, _gos
 }
 
 
-_gostring_ _wrap_ecdsa_derive_hard_cwetee_a6b8b775041cffb4(_goslice_ _swig_go_0, _goslice_ _swig_go_1, _goslice_ _swig_go_2) {
+_gostring_ _wrap_ecdsa_derive_hard_cwetee_a5dce87504f74b7c(_goslice_ _swig_go_0, _goslice_ _swig_go_1, _goslice_ _swig_go_2) {
   uint8_t *arg1 ;
   uint8_t *arg2 ;
   uint8_t *arg3 ;
@@ -3460,7 +3485,7 @@ _gostring_ _wrap_ecdsa_derive_hard_cwetee_a6b8b775041cffb4(_goslice_ _swig_go_0,
 }
 
 
-_gostring_ _wrap_ecdsa_account_id_cwetee_a6b8b775041cffb4(_goslice_ _swig_go_0, _goslice_ _swig_go_1) {
+_gostring_ _wrap_ecdsa_account_id_cwetee_a5dce87504f74b7c(_goslice_ _swig_go_0, _goslice_ _swig_go_1) {
   uint8_t *arg1 ;
   uint8_t *arg2 ;
   wetee_rc result;
@@ -3484,7 +3509,7 @@ _gostring_ _wrap_ecdsa_account_id_cwetee_a6b8b775041cffb4(_goslice_ _swig_go_0, 
 }
 
 
-_gostring_ _wrap_eth_sign_cwetee_a6b8b775041cffb4(_goslice_ _swig_go_0, _goslice_ _swig_go_1, _goslice_ _swig_go_2) {
+_gostring_ _wrap_eth_sign_cwetee_a5dce87504f74b7c(_goslice_ _swig_go_0, _goslice_ _swig_go_1, _goslice_ _swig_go_2) {
   uint8_t *arg1 ;
   uint8_t *arg2 ;
   uint8_t *arg3 = (uint8_t *) 0 ;
@@ -3514,7 +3539,7 @@ _gostring_ _wrap_eth_sign_cwetee_a6b8b775041cffb4(_goslice_ _swig_go_0, _goslice
 }
 
 
-_gostring_ _wrap_eth_verify_cwetee_a6b8b775041cffb4(_goslice_ _swig_go_0, _goslice_ _swig_go_1, _goslice_ _swig_go_2) {
+_gostring_ _wrap_eth_verify_cwetee_a5dce87504f74b7c(_goslice_ _swig_go_0, _goslice_ _swig_go_1, _goslice_ _swig_go_2) {
   uint8_t *arg1 ;
   uint8_t *arg2 = (uint8_t *) 0 ;
   size_t arg3 ;
@@ -3544,7 +3569,7 @@ _gostring_ _wrap_eth_verify_cwetee_a6b8b775041cffb4(_goslice_ _swig_go_0, _gosli
 }
 
 
-_gostring_ _wrap_eth_address_cwetee_a6b8b775041cffb4(_goslice_ _swig_go_0, _goslice_ _swig_go_1) {
+_gostring_ _wrap_eth_address_cwetee_a5dce87504f74b7c(_goslice_ _swig_go_0, _goslice_ _swig_go_1) {
   uint8_t *arg1 ;
   uint8_t *arg2 = (uint8_t *) 0 ;
   size_t arg3 ;
@@ -3569,7 +3594,7 @@ _gostring_ _wrap_eth_address_cwetee_a6b8b775041cffb4(_goslice_ _swig_go_0, _gosl
 }
 
 
-_gostring_ _wrap_eth_address_to_string_cwetee_a6b8b775041cffb4(wetee_buf *_swig_go_0, _goslice_ _swig_go_1) {
+_gostring_ _wrap_eth_address_to_string_cwetee_a5dce87504f74b7c(wetee_buf *_swig_go_0, _goslice_ _swig_go_1) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   uint8_t *arg2 ;
   wetee_buf temp1 ;
@@ -3606,7 +3631,7 @@ _gostring_ _wrap_eth_address_to_string_cwetee_a6b8b775041cffb4(wetee_buf *_swig_
 }
 
 
-_gostring_ _wrap_eth_address_from_string_cwetee_a6b8b775041cffb4(_goslice_ _swig_go_0, _gostring_ _swig_go_1) {
+_gostring_ _wrap_eth_address_from_string_cwetee_a5dce87504f74b7c(_goslice_ _swig_go_0, _gostring_ _swig_go_1) {
   uint8_t *arg1 ;
   char *arg2 = (char *) 0 ;
   size_t arg3 ;
@@ -3631,7 +3656,7 @@ _gostring_ _wrap_eth_address_from_string_cwetee_a6b8b775041cffb4(_goslice_ _swig
 }
 
 
-_gostring_ _wrap_bip32_derive_cwetee_a6b8b775041cffb4(_goslice_ _swig_go_0, _goslice_ _swig_go_1, _gostring_ _swig_go_2) {
+_gostring_ _wrap_bip32_derive_cwetee_a5dce87504f74b7c(_goslice_ _swig_go_0, _goslice_ _swig_go_1, _gostring_ _swig_go_2) {
   uint8_t *arg1 ;
   uint8_t *arg2 = (uint8_t *) 0 ;
   size_t arg3 ;
@@ -3662,7 +3687,7 @@ _gostring_ _wrap_bip32_derive_cwetee_a6b8b775041cffb4(_goslice_ _swig_go_0, _gos
 }
 
 
-_gostring_ _wrap_suri_parse_cwetee_a6b8b775041cffb4(wetee_suri **_swig_go_0, _gostring_ _swig_go_1) {
+_gostring_ _wrap_suri_parse_cwetee_a5dce87504f74b7c(wetee_suri **_swig_go_0, _gostring_ _swig_go_1) {
   wetee_suri **arg1 = (wetee_suri **) 0 ;
   char *arg2 = (char *) 0 ;
   size_t arg3 ;
@@ -3693,7 +3718,7 @@ _gostring_ _wrap_suri_parse_cwetee_a6b8b775041cffb4(wetee_suri **_swig_go_0, _go
 }
 
 
-_gostring_ _wrap_suri_phrase_cwetee_a6b8b775041cffb4(wetee_suri *_swig_go_0) {
+_gostring_ _wrap_suri_phrase_cwetee_a5dce87504f74b7c(wetee_suri *_swig_go_0) {
   wetee_suri *arg1 = (wetee_suri *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -3712,7 +3737,7 @@ _gostring_ _wrap_suri_phrase_cwetee_a6b8b775041cffb4(wetee_suri *_swig_go_0) {
 }
 
 
-_gostring_ _wrap_suri_password_cwetee_a6b8b775041cffb4(wetee_suri *_swig_go_0) {
+_gostring_ _wrap_suri_password_cwetee_a5dce87504f74b7c(wetee_suri *_swig_go_0) {
   wetee_suri *arg1 = (wetee_suri *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -3731,7 +3756,7 @@ _gostring_ _wrap_suri_password_cwetee_a6b8b775041cffb4(wetee_suri *_swig_go_0) {
 }
 
 
-long long _wrap_suri_junction_count_cwetee_a6b8b775041cffb4(wetee_suri *_swig_go_0) {
+long long _wrap_suri_junction_count_cwetee_a5dce87504f74b7c(wetee_suri *_swig_go_0) {
   wetee_suri *arg1 = (wetee_suri *) 0 ;
   size_t result;
   long long _swig_go_result;
@@ -3747,7 +3772,7 @@ long long _wrap_suri_junction_count_cwetee_a6b8b775041cffb4(wetee_suri *_swig_go
 }
 
 
-_gostring_ _wrap_suri_junction_cwetee_a6b8b775041cffb4(wetee_suri *_swig_go_0, long long _swig_go_1, _goslice_ _swig_go_2, intgo *_swig_go_3) {
+_gostring_ _wrap_suri_junction_cwetee_a5dce87504f74b7c(wetee_suri *_swig_go_0, long long _swig_go_1, _goslice_ _swig_go_2, intgo *_swig_go_3) {
   wetee_suri *arg1 = (wetee_suri *) 0 ;
   size_t arg2 ;
   uint8_t *arg3 ;
@@ -3777,7 +3802,7 @@ _gostring_ _wrap_suri_junction_cwetee_a6b8b775041cffb4(wetee_suri *_swig_go_0, l
 }
 
 
-void _wrap_suri_free_cwetee_a6b8b775041cffb4(wetee_suri *_swig_go_0) {
+void _wrap_suri_free_cwetee_a5dce87504f74b7c(wetee_suri *_swig_go_0) {
   wetee_suri *arg1 = (wetee_suri *) 0 ;
   
   arg1 = (wetee_suri *)(uintptr_t)_swig_go_0; 
@@ -3790,7 +3815,7 @@ void _wrap_suri_free_cwetee_a6b8b775041cffb4(wetee_suri *_swig_go_0) {
 }
 
 
-intgo _wrap_suri_has_password_cwetee_a6b8b775041cffb4(wetee_suri *_swig_go_0) {
+intgo _wrap_suri_has_password_cwetee_a5dce87504f74b7c(wetee_suri *_swig_go_0) {
   wetee_suri *arg1 = (wetee_suri *) 0 ;
   int result;
   intgo _swig_go_result;
@@ -3806,7 +3831,7 @@ intgo _wrap_suri_has_password_cwetee_a6b8b775041cffb4(wetee_suri *_swig_go_0) {
 }
 
 
-_gostring_ _wrap_keypair_from_suri_cwetee_a6b8b775041cffb4(wetee_keypair **_swig_go_0, intgo _swig_go_1, _gostring_ _swig_go_2) {
+_gostring_ _wrap_keypair_from_suri_cwetee_a5dce87504f74b7c(wetee_keypair **_swig_go_0, intgo _swig_go_1, _gostring_ _swig_go_2) {
   wetee_keypair **arg1 = (wetee_keypair **) 0 ;
   wetee_scheme arg2 ;
   char *arg3 = (char *) 0 ;
@@ -3839,7 +3864,7 @@ _gostring_ _wrap_keypair_from_suri_cwetee_a6b8b775041cffb4(wetee_keypair **_swig
 }
 
 
-intgo _wrap_ETH_PASSWORD_REJECT_cwetee_a6b8b775041cffb4() {
+intgo _wrap_ETH_PASSWORD_REJECT_cwetee_a5dce87504f74b7c() {
   enum wetee_eth_password result;
   intgo _swig_go_result;
   
@@ -3854,7 +3879,7 @@ intgo _wrap_ETH_PASSWORD_REJECT_cwetee_a6b8b775041cffb4() {
 }
 
 
-intgo _wrap_ETH_PASSWORD_PASSPHRASE_cwetee_a6b8b775041cffb4() {
+intgo _wrap_ETH_PASSWORD_PASSPHRASE_cwetee_a5dce87504f74b7c() {
   enum wetee_eth_password result;
   intgo _swig_go_result;
   
@@ -3869,7 +3894,7 @@ intgo _wrap_ETH_PASSWORD_PASSPHRASE_cwetee_a6b8b775041cffb4() {
 }
 
 
-intgo _wrap_ETH_PASSWORD_IGNORE_cwetee_a6b8b775041cffb4() {
+intgo _wrap_ETH_PASSWORD_IGNORE_cwetee_a5dce87504f74b7c() {
   enum wetee_eth_password result;
   intgo _swig_go_result;
   
@@ -3884,7 +3909,7 @@ intgo _wrap_ETH_PASSWORD_IGNORE_cwetee_a6b8b775041cffb4() {
 }
 
 
-_gostring_ _wrap_keypair_from_suri_opts_cwetee_a6b8b775041cffb4(wetee_keypair **_swig_go_0, intgo _swig_go_1, _gostring_ _swig_go_2, intgo _swig_go_3) {
+_gostring_ _wrap_keypair_from_suri_opts_cwetee_a5dce87504f74b7c(wetee_keypair **_swig_go_0, intgo _swig_go_1, _gostring_ _swig_go_2, intgo _swig_go_3) {
   wetee_keypair **arg1 = (wetee_keypair **) 0 ;
   wetee_scheme arg2 ;
   char *arg3 = (char *) 0 ;
@@ -3919,7 +3944,7 @@ _gostring_ _wrap_keypair_from_suri_opts_cwetee_a6b8b775041cffb4(wetee_keypair **
 }
 
 
-_gostring_ _wrap_keypair_from_mnemonic_cwetee_a6b8b775041cffb4(wetee_keypair **_swig_go_0, intgo _swig_go_1, _gostring_ _swig_go_2, _gostring_ _swig_go_3) {
+_gostring_ _wrap_keypair_from_mnemonic_cwetee_a5dce87504f74b7c(wetee_keypair **_swig_go_0, intgo _swig_go_1, _gostring_ _swig_go_2, _gostring_ _swig_go_3) {
   wetee_keypair **arg1 = (wetee_keypair **) 0 ;
   wetee_scheme arg2 ;
   char *arg3 = (char *) 0 ;
@@ -3958,7 +3983,7 @@ _gostring_ _wrap_keypair_from_mnemonic_cwetee_a6b8b775041cffb4(wetee_keypair **_
 }
 
 
-_gostring_ _wrap_keypair_from_seed_cwetee_a6b8b775041cffb4(wetee_keypair **_swig_go_0, intgo _swig_go_1, _goslice_ _swig_go_2) {
+_gostring_ _wrap_keypair_from_seed_cwetee_a5dce87504f74b7c(wetee_keypair **_swig_go_0, intgo _swig_go_1, _goslice_ _swig_go_2) {
   wetee_keypair **arg1 = (wetee_keypair **) 0 ;
   wetee_scheme arg2 ;
   uint8_t *arg3 = (uint8_t *) 0 ;
@@ -3991,7 +4016,7 @@ _gostring_ _wrap_keypair_from_seed_cwetee_a6b8b775041cffb4(wetee_keypair **_swig
 }
 
 
-_gostring_ _wrap_keypair_generate_cwetee_a6b8b775041cffb4(wetee_keypair **_swig_go_0, intgo _swig_go_1) {
+_gostring_ _wrap_keypair_generate_cwetee_a5dce87504f74b7c(wetee_keypair **_swig_go_0, intgo _swig_go_1) {
   wetee_keypair **arg1 = (wetee_keypair **) 0 ;
   wetee_scheme arg2 ;
   wetee_keypair *temp1 ;
@@ -4018,7 +4043,7 @@ _gostring_ _wrap_keypair_generate_cwetee_a6b8b775041cffb4(wetee_keypair **_swig_
 }
 
 
-_gostring_ _wrap_keypair_derive_cwetee_a6b8b775041cffb4(wetee_keypair **_swig_go_0, wetee_keypair *_swig_go_1, _gostring_ _swig_go_2) {
+_gostring_ _wrap_keypair_derive_cwetee_a5dce87504f74b7c(wetee_keypair **_swig_go_0, wetee_keypair *_swig_go_1, _gostring_ _swig_go_2) {
   wetee_keypair **arg1 = (wetee_keypair **) 0 ;
   wetee_keypair *arg2 = (wetee_keypair *) 0 ;
   char *arg3 = (char *) 0 ;
@@ -4051,7 +4076,7 @@ _gostring_ _wrap_keypair_derive_cwetee_a6b8b775041cffb4(wetee_keypair **_swig_go
 }
 
 
-intgo _wrap_keypair_scheme_cwetee_a6b8b775041cffb4(wetee_keypair *_swig_go_0) {
+intgo _wrap_keypair_scheme_cwetee_a5dce87504f74b7c(wetee_keypair *_swig_go_0) {
   wetee_keypair *arg1 = (wetee_keypair *) 0 ;
   wetee_scheme result;
   intgo _swig_go_result;
@@ -4067,7 +4092,7 @@ intgo _wrap_keypair_scheme_cwetee_a6b8b775041cffb4(wetee_keypair *_swig_go_0) {
 }
 
 
-_gostring_ _wrap_keypair_public_cwetee_a6b8b775041cffb4(wetee_keypair *_swig_go_0, _goslice_ _swig_go_1, intgo *_swig_go_2) {
+_gostring_ _wrap_keypair_public_cwetee_a5dce87504f74b7c(wetee_keypair *_swig_go_0, _goslice_ _swig_go_1, intgo *_swig_go_2) {
   wetee_keypair *arg1 = (wetee_keypair *) 0 ;
   uint8_t *arg2 ;
   size_t *arg3 = (size_t *) 0 ;
@@ -4095,7 +4120,7 @@ _gostring_ _wrap_keypair_public_cwetee_a6b8b775041cffb4(wetee_keypair *_swig_go_
 }
 
 
-_gostring_ _wrap_keypair_account_id_cwetee_a6b8b775041cffb4(wetee_keypair *_swig_go_0, _goslice_ _swig_go_1, intgo *_swig_go_2) {
+_gostring_ _wrap_keypair_account_id_cwetee_a5dce87504f74b7c(wetee_keypair *_swig_go_0, _goslice_ _swig_go_1, intgo *_swig_go_2) {
   wetee_keypair *arg1 = (wetee_keypair *) 0 ;
   uint8_t *arg2 ;
   size_t *arg3 = (size_t *) 0 ;
@@ -4123,7 +4148,7 @@ _gostring_ _wrap_keypair_account_id_cwetee_a6b8b775041cffb4(wetee_keypair *_swig
 }
 
 
-_gostring_ _wrap_keypair_address_cwetee_a6b8b775041cffb4(wetee_buf *_swig_go_0, wetee_keypair *_swig_go_1, short _swig_go_2) {
+_gostring_ _wrap_keypair_address_cwetee_a5dce87504f74b7c(wetee_buf *_swig_go_0, wetee_keypair *_swig_go_1, short _swig_go_2) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   wetee_keypair *arg2 = (wetee_keypair *) 0 ;
   uint16_t arg3 ;
@@ -4159,7 +4184,7 @@ _gostring_ _wrap_keypair_address_cwetee_a6b8b775041cffb4(wetee_buf *_swig_go_0, 
 }
 
 
-_gostring_ _wrap_keypair_sign_cwetee_a6b8b775041cffb4(wetee_keypair *_swig_go_0, _goslice_ _swig_go_1, intgo *_swig_go_2, _goslice_ _swig_go_3) {
+_gostring_ _wrap_keypair_sign_cwetee_a5dce87504f74b7c(wetee_keypair *_swig_go_0, _goslice_ _swig_go_1, intgo *_swig_go_2, _goslice_ _swig_go_3) {
   wetee_keypair *arg1 = (wetee_keypair *) 0 ;
   uint8_t *arg2 ;
   size_t *arg3 = (size_t *) 0 ;
@@ -4193,7 +4218,7 @@ _gostring_ _wrap_keypair_sign_cwetee_a6b8b775041cffb4(wetee_keypair *_swig_go_0,
 }
 
 
-_gostring_ _wrap_verify_cwetee_a6b8b775041cffb4(intgo _swig_go_0, _goslice_ _swig_go_1, _goslice_ _swig_go_2, _goslice_ _swig_go_3) {
+_gostring_ _wrap_verify_cwetee_a5dce87504f74b7c(intgo _swig_go_0, _goslice_ _swig_go_1, _goslice_ _swig_go_2, _goslice_ _swig_go_3) {
   wetee_scheme arg1 ;
   uint8_t *arg2 = (uint8_t *) 0 ;
   size_t arg3 ;
@@ -4227,7 +4252,7 @@ _gostring_ _wrap_verify_cwetee_a6b8b775041cffb4(intgo _swig_go_0, _goslice_ _swi
 }
 
 
-_gostring_ _wrap_verify_strict_cwetee_a6b8b775041cffb4(intgo _swig_go_0, _goslice_ _swig_go_1, _goslice_ _swig_go_2, _goslice_ _swig_go_3) {
+_gostring_ _wrap_verify_strict_cwetee_a5dce87504f74b7c(intgo _swig_go_0, _goslice_ _swig_go_1, _goslice_ _swig_go_2, _goslice_ _swig_go_3) {
   wetee_scheme arg1 ;
   uint8_t *arg2 = (uint8_t *) 0 ;
   size_t arg3 ;
@@ -4261,7 +4286,7 @@ _gostring_ _wrap_verify_strict_cwetee_a6b8b775041cffb4(intgo _swig_go_0, _goslic
 }
 
 
-_gostring_ _wrap_keypair_secret_cwetee_a6b8b775041cffb4(wetee_keypair *_swig_go_0, wetee_buf *_swig_go_1) {
+_gostring_ _wrap_keypair_secret_cwetee_a5dce87504f74b7c(wetee_keypair *_swig_go_0, wetee_buf *_swig_go_1) {
   wetee_keypair *arg1 = (wetee_keypair *) 0 ;
   wetee_buf *arg2 = (wetee_buf *) 0 ;
   wetee_buf temp2 ;
@@ -4296,7 +4321,7 @@ _gostring_ _wrap_keypair_secret_cwetee_a6b8b775041cffb4(wetee_keypair *_swig_go_
 }
 
 
-void _wrap_keypair_free_cwetee_a6b8b775041cffb4(wetee_keypair *_swig_go_0) {
+void _wrap_keypair_free_cwetee_a5dce87504f74b7c(wetee_keypair *_swig_go_0) {
   wetee_keypair *arg1 = (wetee_keypair *) 0 ;
   
   arg1 = (wetee_keypair *)(uintptr_t)_swig_go_0; 
@@ -4309,7 +4334,7 @@ void _wrap_keypair_free_cwetee_a6b8b775041cffb4(wetee_keypair *_swig_go_0) {
 }
 
 
-_gostring_ _wrap_keystore_export_cwetee_a6b8b775041cffb4(wetee_buf *_swig_go_0, wetee_keypair *_swig_go_1, _gostring_ _swig_go_2, _gostring_ _swig_go_3, long long _swig_go_4) {
+_gostring_ _wrap_keystore_export_cwetee_a5dce87504f74b7c(wetee_buf *_swig_go_0, wetee_keypair *_swig_go_1, _gostring_ _swig_go_2, _gostring_ _swig_go_3, long long _swig_go_4) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   wetee_keypair *arg2 = (wetee_keypair *) 0 ;
   char *arg3 = (char *) 0 ;
@@ -4363,7 +4388,7 @@ _gostring_ _wrap_keystore_export_cwetee_a6b8b775041cffb4(wetee_buf *_swig_go_0, 
 }
 
 
-_gostring_ _wrap_keystore_export_opts_cwetee_a6b8b775041cffb4(wetee_buf *_swig_go_0, wetee_keypair *_swig_go_1, _gostring_ _swig_go_2, _gostring_ _swig_go_3, long long _swig_go_4, intgo _swig_go_5, intgo _swig_go_6, intgo _swig_go_7) {
+_gostring_ _wrap_keystore_export_opts_cwetee_a5dce87504f74b7c(wetee_buf *_swig_go_0, wetee_keypair *_swig_go_1, _gostring_ _swig_go_2, _gostring_ _swig_go_3, long long _swig_go_4, intgo _swig_go_5, intgo _swig_go_6, intgo _swig_go_7) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   wetee_keypair *arg2 = (wetee_keypair *) 0 ;
   char *arg3 = (char *) 0 ;
@@ -4423,7 +4448,7 @@ _gostring_ _wrap_keystore_export_opts_cwetee_a6b8b775041cffb4(wetee_buf *_swig_g
 }
 
 
-_gostring_ _wrap_keystore_import_cwetee_a6b8b775041cffb4(wetee_keypair **_swig_go_0, _gostring_ _swig_go_1, _gostring_ _swig_go_2) {
+_gostring_ _wrap_keystore_import_cwetee_a5dce87504f74b7c(wetee_keypair **_swig_go_0, _gostring_ _swig_go_1, _gostring_ _swig_go_2) {
   wetee_keypair **arg1 = (wetee_keypair **) 0 ;
   char *arg2 = (char *) 0 ;
   size_t arg3 ;
@@ -4460,7 +4485,7 @@ _gostring_ _wrap_keystore_import_cwetee_a6b8b775041cffb4(wetee_keypair **_swig_g
 }
 
 
-_gostring_ _wrap_mnemonic_generate_cwetee_a6b8b775041cffb4(wetee_buf *_swig_go_0, intgo _swig_go_1) {
+_gostring_ _wrap_mnemonic_generate_cwetee_a5dce87504f74b7c(wetee_buf *_swig_go_0, intgo _swig_go_1) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   unsigned int arg2 ;
   wetee_buf temp1 ;
@@ -4495,7 +4520,7 @@ _gostring_ _wrap_mnemonic_generate_cwetee_a6b8b775041cffb4(wetee_buf *_swig_go_0
 }
 
 
-_gostring_ _wrap_mnemonic_validate_cwetee_a6b8b775041cffb4(_gostring_ _swig_go_0) {
+_gostring_ _wrap_mnemonic_validate_cwetee_a5dce87504f74b7c(_gostring_ _swig_go_0) {
   char *arg1 = (char *) 0 ;
   size_t arg2 ;
   wetee_rc result;
@@ -4515,7 +4540,7 @@ _gostring_ _wrap_mnemonic_validate_cwetee_a6b8b775041cffb4(_gostring_ _swig_go_0
 }
 
 
-_gostring_ _wrap_mnemonic_to_entropy_cwetee_a6b8b775041cffb4(wetee_buf *_swig_go_0, _gostring_ _swig_go_1) {
+_gostring_ _wrap_mnemonic_to_entropy_cwetee_a5dce87504f74b7c(wetee_buf *_swig_go_0, _gostring_ _swig_go_1) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   char *arg2 = (char *) 0 ;
   size_t arg3 ;
@@ -4554,7 +4579,7 @@ _gostring_ _wrap_mnemonic_to_entropy_cwetee_a6b8b775041cffb4(wetee_buf *_swig_go
 }
 
 
-_gostring_ _wrap_mnemonic_from_entropy_cwetee_a6b8b775041cffb4(wetee_buf *_swig_go_0, _goslice_ _swig_go_1) {
+_gostring_ _wrap_mnemonic_from_entropy_cwetee_a5dce87504f74b7c(wetee_buf *_swig_go_0, _goslice_ _swig_go_1) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   uint8_t *arg2 = (uint8_t *) 0 ;
   size_t arg3 ;
@@ -4593,7 +4618,7 @@ _gostring_ _wrap_mnemonic_from_entropy_cwetee_a6b8b775041cffb4(wetee_buf *_swig_
 }
 
 
-_gostring_ _wrap_mnemonic_to_mini_secret_cwetee_a6b8b775041cffb4(_goslice_ _swig_go_0, _gostring_ _swig_go_1, _gostring_ _swig_go_2) {
+_gostring_ _wrap_mnemonic_to_mini_secret_cwetee_a5dce87504f74b7c(_goslice_ _swig_go_0, _gostring_ _swig_go_1, _gostring_ _swig_go_2) {
   uint8_t *arg1 ;
   char *arg2 = (char *) 0 ;
   size_t arg3 ;
@@ -4624,7 +4649,7 @@ _gostring_ _wrap_mnemonic_to_mini_secret_cwetee_a6b8b775041cffb4(_goslice_ _swig
 }
 
 
-_gostring_ _wrap_mnemonic_to_bip39_seed_cwetee_a6b8b775041cffb4(_goslice_ _swig_go_0, _gostring_ _swig_go_1, _gostring_ _swig_go_2) {
+_gostring_ _wrap_mnemonic_to_bip39_seed_cwetee_a5dce87504f74b7c(_goslice_ _swig_go_0, _gostring_ _swig_go_1, _gostring_ _swig_go_2) {
   uint8_t *arg1 ;
   char *arg2 = (char *) 0 ;
   size_t arg3 ;
@@ -4655,7 +4680,7 @@ _gostring_ _wrap_mnemonic_to_bip39_seed_cwetee_a6b8b775041cffb4(_goslice_ _swig_
 }
 
 
-intgo _wrap_SS58_PREFIX_POLKADOT_cwetee_a6b8b775041cffb4() {
+intgo _wrap_SS58_PREFIX_POLKADOT_cwetee_a5dce87504f74b7c() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -4666,7 +4691,7 @@ intgo _wrap_SS58_PREFIX_POLKADOT_cwetee_a6b8b775041cffb4() {
 }
 
 
-intgo _wrap_SS58_PREFIX_KUSAMA_cwetee_a6b8b775041cffb4() {
+intgo _wrap_SS58_PREFIX_KUSAMA_cwetee_a5dce87504f74b7c() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -4677,7 +4702,7 @@ intgo _wrap_SS58_PREFIX_KUSAMA_cwetee_a6b8b775041cffb4() {
 }
 
 
-intgo _wrap_SS58_PREFIX_GENERIC_cwetee_a6b8b775041cffb4() {
+intgo _wrap_SS58_PREFIX_GENERIC_cwetee_a5dce87504f74b7c() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -4688,7 +4713,7 @@ intgo _wrap_SS58_PREFIX_GENERIC_cwetee_a6b8b775041cffb4() {
 }
 
 
-intgo _wrap_SS58_PREFIX_MAX_cwetee_a6b8b775041cffb4() {
+intgo _wrap_SS58_PREFIX_MAX_cwetee_a5dce87504f74b7c() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -4699,7 +4724,7 @@ intgo _wrap_SS58_PREFIX_MAX_cwetee_a6b8b775041cffb4() {
 }
 
 
-_gostring_ _wrap_ss58_encode_cwetee_a6b8b775041cffb4(wetee_buf *_swig_go_0, _goslice_ _swig_go_1, short _swig_go_2) {
+_gostring_ _wrap_ss58_encode_cwetee_a5dce87504f74b7c(wetee_buf *_swig_go_0, _goslice_ _swig_go_1, short _swig_go_2) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   uint8_t *arg2 = (uint8_t *) 0 ;
   size_t arg3 ;
@@ -4739,7 +4764,7 @@ _gostring_ _wrap_ss58_encode_cwetee_a6b8b775041cffb4(wetee_buf *_swig_go_0, _gos
 }
 
 
-_gostring_ _wrap_ss58_decode_cwetee_a6b8b775041cffb4(wetee_buf *_swig_go_0, short *_swig_go_1, _gostring_ _swig_go_2) {
+_gostring_ _wrap_ss58_decode_cwetee_a5dce87504f74b7c(wetee_buf *_swig_go_0, short *_swig_go_1, _gostring_ _swig_go_2) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   uint16_t *arg2 = (uint16_t *) 0 ;
   char *arg3 = (char *) 0 ;
@@ -4779,7 +4804,7 @@ _gostring_ _wrap_ss58_decode_cwetee_a6b8b775041cffb4(wetee_buf *_swig_go_0, shor
 }
 
 
-long long _wrap_ss58_network_count_cwetee_a6b8b775041cffb4() {
+long long _wrap_ss58_network_count_cwetee_a5dce87504f74b7c() {
   size_t result;
   long long _swig_go_result;
   
@@ -4793,7 +4818,7 @@ long long _wrap_ss58_network_count_cwetee_a6b8b775041cffb4() {
 }
 
 
-_gostring_ _wrap_ss58_network_at_cwetee_a6b8b775041cffb4(long long _swig_go_0, short *_swig_go_1, char **_swig_go_2, char **_swig_go_3, char **_swig_go_4, int *_swig_go_5) {
+_gostring_ _wrap_ss58_network_at_cwetee_a5dce87504f74b7c(long long _swig_go_0, short *_swig_go_1, char **_swig_go_2, char **_swig_go_3, char **_swig_go_4, int *_swig_go_5) {
   size_t arg1 ;
   uint16_t *arg2 = (uint16_t *) 0 ;
   char **arg3 = (char **) 0 ;
@@ -4849,7 +4874,7 @@ _gostring_ _wrap_ss58_network_at_cwetee_a6b8b775041cffb4(long long _swig_go_0, s
 }
 
 
-_gostring_ _wrap_ss58_network_find_cwetee_a6b8b775041cffb4(intgo *_swig_go_0, _gostring_ _swig_go_1) {
+_gostring_ _wrap_ss58_network_find_cwetee_a5dce87504f74b7c(intgo *_swig_go_0, _gostring_ _swig_go_1) {
   size_t *arg1 = (size_t *) 0 ;
   char *arg2 = (char *) 0 ;
   size_t temp1 ;
@@ -4877,7 +4902,7 @@ _gostring_ _wrap_ss58_network_find_cwetee_a6b8b775041cffb4(intgo *_swig_go_0, _g
 }
 
 
-_gostring_ _wrap_ss58_network_find_prefix_cwetee_a6b8b775041cffb4(intgo *_swig_go_0, short _swig_go_1) {
+_gostring_ _wrap_ss58_network_find_prefix_cwetee_a5dce87504f74b7c(intgo *_swig_go_0, short _swig_go_1) {
   size_t *arg1 = (size_t *) 0 ;
   uint16_t arg2 ;
   size_t temp1 ;
@@ -4900,7 +4925,7 @@ _gostring_ _wrap_ss58_network_find_prefix_cwetee_a6b8b775041cffb4(intgo *_swig_g
 }
 
 
-intgo _wrap_MD_CALLS_cwetee_a6b8b775041cffb4() {
+intgo _wrap_MD_CALLS_cwetee_a5dce87504f74b7c() {
   enum wetee_md_enum_kind result;
   intgo _swig_go_result;
   
@@ -4915,7 +4940,7 @@ intgo _wrap_MD_CALLS_cwetee_a6b8b775041cffb4() {
 }
 
 
-intgo _wrap_MD_EVENTS_cwetee_a6b8b775041cffb4() {
+intgo _wrap_MD_EVENTS_cwetee_a5dce87504f74b7c() {
   enum wetee_md_enum_kind result;
   intgo _swig_go_result;
   
@@ -4930,7 +4955,7 @@ intgo _wrap_MD_EVENTS_cwetee_a6b8b775041cffb4() {
 }
 
 
-intgo _wrap_MD_ERRORS_cwetee_a6b8b775041cffb4() {
+intgo _wrap_MD_ERRORS_cwetee_a5dce87504f74b7c() {
   enum wetee_md_enum_kind result;
   intgo _swig_go_result;
   
@@ -4945,7 +4970,7 @@ intgo _wrap_MD_ERRORS_cwetee_a6b8b775041cffb4() {
 }
 
 
-intgo _wrap_METADATA_NO_TYPE_cwetee_a6b8b775041cffb4() {
+intgo _wrap_METADATA_NO_TYPE_cwetee_a5dce87504f74b7c() {
   uint32_t result;
   intgo _swig_go_result;
   
@@ -4956,7 +4981,7 @@ intgo _wrap_METADATA_NO_TYPE_cwetee_a6b8b775041cffb4() {
 }
 
 
-_gostring_ _wrap_mdb_parse_cwetee_a6b8b775041cffb4(wetee_metadata **_swig_go_0, _goslice_ _swig_go_1, intgo _swig_go_2) {
+_gostring_ _wrap_mdb_parse_cwetee_a5dce87504f74b7c(wetee_metadata **_swig_go_0, _goslice_ _swig_go_1, intgo _swig_go_2) {
   wetee_metadata **arg1 = (wetee_metadata **) 0 ;
   uint8_t *arg2 = (uint8_t *) 0 ;
   size_t arg3 ;
@@ -4989,7 +5014,7 @@ _gostring_ _wrap_mdb_parse_cwetee_a6b8b775041cffb4(wetee_metadata **_swig_go_0, 
 }
 
 
-_gostring_ _wrap_mdb_parse_hex_cwetee_a6b8b775041cffb4(wetee_metadata **_swig_go_0, _gostring_ _swig_go_1, intgo _swig_go_2) {
+_gostring_ _wrap_mdb_parse_hex_cwetee_a5dce87504f74b7c(wetee_metadata **_swig_go_0, _gostring_ _swig_go_1, intgo _swig_go_2) {
   wetee_metadata **arg1 = (wetee_metadata **) 0 ;
   char *arg2 = (char *) 0 ;
   size_t arg3 ;
@@ -5022,7 +5047,7 @@ _gostring_ _wrap_mdb_parse_hex_cwetee_a6b8b775041cffb4(wetee_metadata **_swig_go
 }
 
 
-_gostring_ _wrap_mdb_parse_rpc_cwetee_a6b8b775041cffb4(wetee_metadata **_swig_go_0, _gostring_ _swig_go_1, intgo _swig_go_2) {
+_gostring_ _wrap_mdb_parse_rpc_cwetee_a5dce87504f74b7c(wetee_metadata **_swig_go_0, _gostring_ _swig_go_1, intgo _swig_go_2) {
   wetee_metadata **arg1 = (wetee_metadata **) 0 ;
   char *arg2 = (char *) 0 ;
   size_t arg3 ;
@@ -5055,7 +5080,7 @@ _gostring_ _wrap_mdb_parse_rpc_cwetee_a6b8b775041cffb4(wetee_metadata **_swig_go
 }
 
 
-_gostring_ _wrap_mdb_pallet_name_cwetee_a6b8b775041cffb4(wetee_metadata *_swig_go_0, long long _swig_go_1) {
+_gostring_ _wrap_mdb_pallet_name_cwetee_a5dce87504f74b7c(wetee_metadata *_swig_go_0, long long _swig_go_1) {
   wetee_metadata *arg1 = (wetee_metadata *) 0 ;
   size_t arg2 ;
   char *result = 0 ;
@@ -5076,7 +5101,7 @@ _gostring_ _wrap_mdb_pallet_name_cwetee_a6b8b775041cffb4(wetee_metadata *_swig_g
 }
 
 
-intgo _wrap_mdb_pallet_index_cwetee_a6b8b775041cffb4(wetee_metadata *_swig_go_0, long long _swig_go_1) {
+intgo _wrap_mdb_pallet_index_cwetee_a5dce87504f74b7c(wetee_metadata *_swig_go_0, long long _swig_go_1) {
   wetee_metadata *arg1 = (wetee_metadata *) 0 ;
   size_t arg2 ;
   int result;
@@ -5094,7 +5119,7 @@ intgo _wrap_mdb_pallet_index_cwetee_a6b8b775041cffb4(wetee_metadata *_swig_go_0,
 }
 
 
-long long _wrap_mdb_pallet_position_cwetee_a6b8b775041cffb4(wetee_metadata *_swig_go_0, _gostring_ _swig_go_1) {
+long long _wrap_mdb_pallet_position_cwetee_a5dce87504f74b7c(wetee_metadata *_swig_go_0, _gostring_ _swig_go_1) {
   wetee_metadata *arg1 = (wetee_metadata *) 0 ;
   char *arg2 = (char *) 0 ;
   int64_t result;
@@ -5117,7 +5142,7 @@ long long _wrap_mdb_pallet_position_cwetee_a6b8b775041cffb4(wetee_metadata *_swi
 }
 
 
-intgo _wrap_mdb_pallet_enum_type_cwetee_a6b8b775041cffb4(wetee_metadata *_swig_go_0, long long _swig_go_1, intgo _swig_go_2) {
+intgo _wrap_mdb_pallet_enum_type_cwetee_a5dce87504f74b7c(wetee_metadata *_swig_go_0, long long _swig_go_1, intgo _swig_go_2) {
   wetee_metadata *arg1 = (wetee_metadata *) 0 ;
   size_t arg2 ;
   int arg3 ;
@@ -5137,7 +5162,7 @@ intgo _wrap_mdb_pallet_enum_type_cwetee_a6b8b775041cffb4(wetee_metadata *_swig_g
 }
 
 
-long long _wrap_mdb_variant_count_cwetee_a6b8b775041cffb4(wetee_metadata *_swig_go_0, long long _swig_go_1, intgo _swig_go_2) {
+long long _wrap_mdb_variant_count_cwetee_a5dce87504f74b7c(wetee_metadata *_swig_go_0, long long _swig_go_1, intgo _swig_go_2) {
   wetee_metadata *arg1 = (wetee_metadata *) 0 ;
   size_t arg2 ;
   int arg3 ;
@@ -5157,7 +5182,7 @@ long long _wrap_mdb_variant_count_cwetee_a6b8b775041cffb4(wetee_metadata *_swig_
 }
 
 
-_gostring_ _wrap_mdb_variant_name_cwetee_a6b8b775041cffb4(wetee_metadata *_swig_go_0, long long _swig_go_1, intgo _swig_go_2, long long _swig_go_3) {
+_gostring_ _wrap_mdb_variant_name_cwetee_a5dce87504f74b7c(wetee_metadata *_swig_go_0, long long _swig_go_1, intgo _swig_go_2, long long _swig_go_3) {
   wetee_metadata *arg1 = (wetee_metadata *) 0 ;
   size_t arg2 ;
   int arg3 ;
@@ -5182,7 +5207,7 @@ _gostring_ _wrap_mdb_variant_name_cwetee_a6b8b775041cffb4(wetee_metadata *_swig_
 }
 
 
-intgo _wrap_mdb_variant_index_cwetee_a6b8b775041cffb4(wetee_metadata *_swig_go_0, long long _swig_go_1, intgo _swig_go_2, long long _swig_go_3) {
+intgo _wrap_mdb_variant_index_cwetee_a5dce87504f74b7c(wetee_metadata *_swig_go_0, long long _swig_go_1, intgo _swig_go_2, long long _swig_go_3) {
   wetee_metadata *arg1 = (wetee_metadata *) 0 ;
   size_t arg2 ;
   int arg3 ;
@@ -5204,7 +5229,7 @@ intgo _wrap_mdb_variant_index_cwetee_a6b8b775041cffb4(wetee_metadata *_swig_go_0
 }
 
 
-_gostring_ _wrap_mdb_variant_docs_cwetee_a6b8b775041cffb4(wetee_buf *_swig_go_0, wetee_metadata *_swig_go_1, long long _swig_go_2, intgo _swig_go_3, long long _swig_go_4) {
+_gostring_ _wrap_mdb_variant_docs_cwetee_a5dce87504f74b7c(wetee_buf *_swig_go_0, wetee_metadata *_swig_go_1, long long _swig_go_2, intgo _swig_go_3, long long _swig_go_4) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   wetee_metadata *arg2 = (wetee_metadata *) 0 ;
   size_t arg3 ;
@@ -5244,7 +5269,7 @@ _gostring_ _wrap_mdb_variant_docs_cwetee_a6b8b775041cffb4(wetee_buf *_swig_go_0,
 }
 
 
-long long _wrap_mdb_field_count_cwetee_a6b8b775041cffb4(wetee_metadata *_swig_go_0, long long _swig_go_1, intgo _swig_go_2, long long _swig_go_3) {
+long long _wrap_mdb_field_count_cwetee_a5dce87504f74b7c(wetee_metadata *_swig_go_0, long long _swig_go_1, intgo _swig_go_2, long long _swig_go_3) {
   wetee_metadata *arg1 = (wetee_metadata *) 0 ;
   size_t arg2 ;
   int arg3 ;
@@ -5266,7 +5291,7 @@ long long _wrap_mdb_field_count_cwetee_a6b8b775041cffb4(wetee_metadata *_swig_go
 }
 
 
-_gostring_ _wrap_mdb_field_name_cwetee_a6b8b775041cffb4(wetee_metadata *_swig_go_0, long long _swig_go_1, intgo _swig_go_2, long long _swig_go_3, long long _swig_go_4) {
+_gostring_ _wrap_mdb_field_name_cwetee_a5dce87504f74b7c(wetee_metadata *_swig_go_0, long long _swig_go_1, intgo _swig_go_2, long long _swig_go_3, long long _swig_go_4) {
   wetee_metadata *arg1 = (wetee_metadata *) 0 ;
   size_t arg2 ;
   int arg3 ;
@@ -5293,7 +5318,7 @@ _gostring_ _wrap_mdb_field_name_cwetee_a6b8b775041cffb4(wetee_metadata *_swig_go
 }
 
 
-_gostring_ _wrap_mdb_field_type_name_cwetee_a6b8b775041cffb4(wetee_metadata *_swig_go_0, long long _swig_go_1, intgo _swig_go_2, long long _swig_go_3, long long _swig_go_4) {
+_gostring_ _wrap_mdb_field_type_name_cwetee_a5dce87504f74b7c(wetee_metadata *_swig_go_0, long long _swig_go_1, intgo _swig_go_2, long long _swig_go_3, long long _swig_go_4) {
   wetee_metadata *arg1 = (wetee_metadata *) 0 ;
   size_t arg2 ;
   int arg3 ;
@@ -5320,7 +5345,7 @@ _gostring_ _wrap_mdb_field_type_name_cwetee_a6b8b775041cffb4(wetee_metadata *_sw
 }
 
 
-intgo _wrap_mdb_field_type_cwetee_a6b8b775041cffb4(wetee_metadata *_swig_go_0, long long _swig_go_1, intgo _swig_go_2, long long _swig_go_3, long long _swig_go_4) {
+intgo _wrap_mdb_field_type_cwetee_a5dce87504f74b7c(wetee_metadata *_swig_go_0, long long _swig_go_1, intgo _swig_go_2, long long _swig_go_3, long long _swig_go_4) {
   wetee_metadata *arg1 = (wetee_metadata *) 0 ;
   size_t arg2 ;
   int arg3 ;
@@ -5344,7 +5369,7 @@ intgo _wrap_mdb_field_type_cwetee_a6b8b775041cffb4(wetee_metadata *_swig_go_0, l
 }
 
 
-_gostring_ _wrap_mdb_storage_prefix_cwetee_a6b8b775041cffb4(wetee_metadata *_swig_go_0, long long _swig_go_1) {
+_gostring_ _wrap_mdb_storage_prefix_cwetee_a5dce87504f74b7c(wetee_metadata *_swig_go_0, long long _swig_go_1) {
   wetee_metadata *arg1 = (wetee_metadata *) 0 ;
   size_t arg2 ;
   char *result = 0 ;
@@ -5365,7 +5390,7 @@ _gostring_ _wrap_mdb_storage_prefix_cwetee_a6b8b775041cffb4(wetee_metadata *_swi
 }
 
 
-long long _wrap_mdb_storage_count_cwetee_a6b8b775041cffb4(wetee_metadata *_swig_go_0, long long _swig_go_1) {
+long long _wrap_mdb_storage_count_cwetee_a5dce87504f74b7c(wetee_metadata *_swig_go_0, long long _swig_go_1) {
   wetee_metadata *arg1 = (wetee_metadata *) 0 ;
   size_t arg2 ;
   size_t result;
@@ -5383,7 +5408,7 @@ long long _wrap_mdb_storage_count_cwetee_a6b8b775041cffb4(wetee_metadata *_swig_
 }
 
 
-_gostring_ _wrap_mdb_storage_name_cwetee_a6b8b775041cffb4(wetee_metadata *_swig_go_0, long long _swig_go_1, long long _swig_go_2) {
+_gostring_ _wrap_mdb_storage_name_cwetee_a5dce87504f74b7c(wetee_metadata *_swig_go_0, long long _swig_go_1, long long _swig_go_2) {
   wetee_metadata *arg1 = (wetee_metadata *) 0 ;
   size_t arg2 ;
   size_t arg3 ;
@@ -5406,7 +5431,7 @@ _gostring_ _wrap_mdb_storage_name_cwetee_a6b8b775041cffb4(wetee_metadata *_swig_
 }
 
 
-intgo _wrap_mdb_storage_modifier_cwetee_a6b8b775041cffb4(wetee_metadata *_swig_go_0, long long _swig_go_1, long long _swig_go_2) {
+intgo _wrap_mdb_storage_modifier_cwetee_a5dce87504f74b7c(wetee_metadata *_swig_go_0, long long _swig_go_1, long long _swig_go_2) {
   wetee_metadata *arg1 = (wetee_metadata *) 0 ;
   size_t arg2 ;
   size_t arg3 ;
@@ -5426,7 +5451,7 @@ intgo _wrap_mdb_storage_modifier_cwetee_a6b8b775041cffb4(wetee_metadata *_swig_g
 }
 
 
-long long _wrap_mdb_storage_hasher_count_cwetee_a6b8b775041cffb4(wetee_metadata *_swig_go_0, long long _swig_go_1, long long _swig_go_2) {
+long long _wrap_mdb_storage_hasher_count_cwetee_a5dce87504f74b7c(wetee_metadata *_swig_go_0, long long _swig_go_1, long long _swig_go_2) {
   wetee_metadata *arg1 = (wetee_metadata *) 0 ;
   size_t arg2 ;
   size_t arg3 ;
@@ -5446,7 +5471,7 @@ long long _wrap_mdb_storage_hasher_count_cwetee_a6b8b775041cffb4(wetee_metadata 
 }
 
 
-intgo _wrap_mdb_storage_hasher_cwetee_a6b8b775041cffb4(wetee_metadata *_swig_go_0, long long _swig_go_1, long long _swig_go_2, long long _swig_go_3) {
+intgo _wrap_mdb_storage_hasher_cwetee_a5dce87504f74b7c(wetee_metadata *_swig_go_0, long long _swig_go_1, long long _swig_go_2, long long _swig_go_3) {
   wetee_metadata *arg1 = (wetee_metadata *) 0 ;
   size_t arg2 ;
   size_t arg3 ;
@@ -5468,7 +5493,7 @@ intgo _wrap_mdb_storage_hasher_cwetee_a6b8b775041cffb4(wetee_metadata *_swig_go_
 }
 
 
-intgo _wrap_mdb_storage_key_type_cwetee_a6b8b775041cffb4(wetee_metadata *_swig_go_0, long long _swig_go_1, long long _swig_go_2) {
+intgo _wrap_mdb_storage_key_type_cwetee_a5dce87504f74b7c(wetee_metadata *_swig_go_0, long long _swig_go_1, long long _swig_go_2) {
   wetee_metadata *arg1 = (wetee_metadata *) 0 ;
   size_t arg2 ;
   size_t arg3 ;
@@ -5488,7 +5513,7 @@ intgo _wrap_mdb_storage_key_type_cwetee_a6b8b775041cffb4(wetee_metadata *_swig_g
 }
 
 
-intgo _wrap_mdb_storage_value_type_cwetee_a6b8b775041cffb4(wetee_metadata *_swig_go_0, long long _swig_go_1, long long _swig_go_2) {
+intgo _wrap_mdb_storage_value_type_cwetee_a5dce87504f74b7c(wetee_metadata *_swig_go_0, long long _swig_go_1, long long _swig_go_2) {
   wetee_metadata *arg1 = (wetee_metadata *) 0 ;
   size_t arg2 ;
   size_t arg3 ;
@@ -5508,7 +5533,7 @@ intgo _wrap_mdb_storage_value_type_cwetee_a6b8b775041cffb4(wetee_metadata *_swig
 }
 
 
-_gostring_ _wrap_mdb_storage_default_cwetee_a6b8b775041cffb4(wetee_buf *_swig_go_0, wetee_metadata *_swig_go_1, long long _swig_go_2, long long _swig_go_3) {
+_gostring_ _wrap_mdb_storage_default_cwetee_a5dce87504f74b7c(wetee_buf *_swig_go_0, wetee_metadata *_swig_go_1, long long _swig_go_2, long long _swig_go_3) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   wetee_metadata *arg2 = (wetee_metadata *) 0 ;
   size_t arg3 ;
@@ -5546,7 +5571,7 @@ _gostring_ _wrap_mdb_storage_default_cwetee_a6b8b775041cffb4(wetee_buf *_swig_go
 }
 
 
-long long _wrap_mdb_constant_count_cwetee_a6b8b775041cffb4(wetee_metadata *_swig_go_0, long long _swig_go_1) {
+long long _wrap_mdb_constant_count_cwetee_a5dce87504f74b7c(wetee_metadata *_swig_go_0, long long _swig_go_1) {
   wetee_metadata *arg1 = (wetee_metadata *) 0 ;
   size_t arg2 ;
   size_t result;
@@ -5564,7 +5589,7 @@ long long _wrap_mdb_constant_count_cwetee_a6b8b775041cffb4(wetee_metadata *_swig
 }
 
 
-_gostring_ _wrap_mdb_constant_name_cwetee_a6b8b775041cffb4(wetee_metadata *_swig_go_0, long long _swig_go_1, long long _swig_go_2) {
+_gostring_ _wrap_mdb_constant_name_cwetee_a5dce87504f74b7c(wetee_metadata *_swig_go_0, long long _swig_go_1, long long _swig_go_2) {
   wetee_metadata *arg1 = (wetee_metadata *) 0 ;
   size_t arg2 ;
   size_t arg3 ;
@@ -5587,7 +5612,7 @@ _gostring_ _wrap_mdb_constant_name_cwetee_a6b8b775041cffb4(wetee_metadata *_swig
 }
 
 
-intgo _wrap_mdb_constant_type_cwetee_a6b8b775041cffb4(wetee_metadata *_swig_go_0, long long _swig_go_1, long long _swig_go_2) {
+intgo _wrap_mdb_constant_type_cwetee_a5dce87504f74b7c(wetee_metadata *_swig_go_0, long long _swig_go_1, long long _swig_go_2) {
   wetee_metadata *arg1 = (wetee_metadata *) 0 ;
   size_t arg2 ;
   size_t arg3 ;
@@ -5607,7 +5632,7 @@ intgo _wrap_mdb_constant_type_cwetee_a6b8b775041cffb4(wetee_metadata *_swig_go_0
 }
 
 
-_gostring_ _wrap_mdb_constant_value_cwetee_a6b8b775041cffb4(wetee_buf *_swig_go_0, wetee_metadata *_swig_go_1, long long _swig_go_2, long long _swig_go_3) {
+_gostring_ _wrap_mdb_constant_value_cwetee_a5dce87504f74b7c(wetee_buf *_swig_go_0, wetee_metadata *_swig_go_1, long long _swig_go_2, long long _swig_go_3) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   wetee_metadata *arg2 = (wetee_metadata *) 0 ;
   size_t arg3 ;
@@ -5645,7 +5670,7 @@ _gostring_ _wrap_mdb_constant_value_cwetee_a6b8b775041cffb4(wetee_buf *_swig_go_
 }
 
 
-_gostring_ _wrap_mdb_api_name_cwetee_a6b8b775041cffb4(wetee_metadata *_swig_go_0, long long _swig_go_1) {
+_gostring_ _wrap_mdb_api_name_cwetee_a5dce87504f74b7c(wetee_metadata *_swig_go_0, long long _swig_go_1) {
   wetee_metadata *arg1 = (wetee_metadata *) 0 ;
   size_t arg2 ;
   char *result = 0 ;
@@ -5666,7 +5691,7 @@ _gostring_ _wrap_mdb_api_name_cwetee_a6b8b775041cffb4(wetee_metadata *_swig_go_0
 }
 
 
-long long _wrap_mdb_api_method_count_cwetee_a6b8b775041cffb4(wetee_metadata *_swig_go_0, long long _swig_go_1) {
+long long _wrap_mdb_api_method_count_cwetee_a5dce87504f74b7c(wetee_metadata *_swig_go_0, long long _swig_go_1) {
   wetee_metadata *arg1 = (wetee_metadata *) 0 ;
   size_t arg2 ;
   size_t result;
@@ -5684,7 +5709,7 @@ long long _wrap_mdb_api_method_count_cwetee_a6b8b775041cffb4(wetee_metadata *_sw
 }
 
 
-_gostring_ _wrap_mdb_api_method_name_cwetee_a6b8b775041cffb4(wetee_metadata *_swig_go_0, long long _swig_go_1, long long _swig_go_2) {
+_gostring_ _wrap_mdb_api_method_name_cwetee_a5dce87504f74b7c(wetee_metadata *_swig_go_0, long long _swig_go_1, long long _swig_go_2) {
   wetee_metadata *arg1 = (wetee_metadata *) 0 ;
   size_t arg2 ;
   size_t arg3 ;
@@ -5707,7 +5732,7 @@ _gostring_ _wrap_mdb_api_method_name_cwetee_a6b8b775041cffb4(wetee_metadata *_sw
 }
 
 
-_gostring_ _wrap_mdb_type_path_cwetee_a6b8b775041cffb4(wetee_buf *_swig_go_0, wetee_metadata *_swig_go_1, intgo _swig_go_2) {
+_gostring_ _wrap_mdb_type_path_cwetee_a5dce87504f74b7c(wetee_buf *_swig_go_0, wetee_metadata *_swig_go_1, intgo _swig_go_2) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   wetee_metadata *arg2 = (wetee_metadata *) 0 ;
   uint32_t arg3 ;
@@ -5743,7 +5768,7 @@ _gostring_ _wrap_mdb_type_path_cwetee_a6b8b775041cffb4(wetee_buf *_swig_go_0, we
 }
 
 
-intgo _wrap_metadata_version_cwetee_a6b8b775041cffb4(wetee_metadata *_swig_go_0) {
+intgo _wrap_metadata_version_cwetee_a5dce87504f74b7c(wetee_metadata *_swig_go_0) {
   wetee_metadata *arg1 = (wetee_metadata *) 0 ;
   unsigned int result;
   intgo _swig_go_result;
@@ -5759,7 +5784,7 @@ intgo _wrap_metadata_version_cwetee_a6b8b775041cffb4(wetee_metadata *_swig_go_0)
 }
 
 
-_gostring_ _wrap_metadata_spec_name_cwetee_a6b8b775041cffb4(wetee_metadata *_swig_go_0) {
+_gostring_ _wrap_metadata_spec_name_cwetee_a5dce87504f74b7c(wetee_metadata *_swig_go_0) {
   wetee_metadata *arg1 = (wetee_metadata *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -5778,7 +5803,7 @@ _gostring_ _wrap_metadata_spec_name_cwetee_a6b8b775041cffb4(wetee_metadata *_swi
 }
 
 
-_gostring_ _wrap_metadata_spec_version_cwetee_a6b8b775041cffb4(int *_swig_go_0, wetee_metadata *_swig_go_1) {
+_gostring_ _wrap_metadata_spec_version_cwetee_a5dce87504f74b7c(int *_swig_go_0, wetee_metadata *_swig_go_1) {
   uint32_t *arg1 = (uint32_t *) 0 ;
   wetee_metadata *arg2 = (wetee_metadata *) 0 ;
   wetee_rc result;
@@ -5796,7 +5821,7 @@ _gostring_ _wrap_metadata_spec_version_cwetee_a6b8b775041cffb4(int *_swig_go_0, 
 }
 
 
-_gostring_ _wrap_metadata_transaction_version_cwetee_a6b8b775041cffb4(int *_swig_go_0, wetee_metadata *_swig_go_1) {
+_gostring_ _wrap_metadata_transaction_version_cwetee_a5dce87504f74b7c(int *_swig_go_0, wetee_metadata *_swig_go_1) {
   uint32_t *arg1 = (uint32_t *) 0 ;
   wetee_metadata *arg2 = (wetee_metadata *) 0 ;
   wetee_rc result;
@@ -5814,7 +5839,7 @@ _gostring_ _wrap_metadata_transaction_version_cwetee_a6b8b775041cffb4(int *_swig
 }
 
 
-_gostring_ _wrap_metadata_ss58_prefix_cwetee_a6b8b775041cffb4(short *_swig_go_0, wetee_metadata *_swig_go_1) {
+_gostring_ _wrap_metadata_ss58_prefix_cwetee_a5dce87504f74b7c(short *_swig_go_0, wetee_metadata *_swig_go_1) {
   uint16_t *arg1 = (uint16_t *) 0 ;
   wetee_metadata *arg2 = (wetee_metadata *) 0 ;
   wetee_rc result;
@@ -5832,7 +5857,7 @@ _gostring_ _wrap_metadata_ss58_prefix_cwetee_a6b8b775041cffb4(short *_swig_go_0,
 }
 
 
-long long _wrap_metadata_type_count_cwetee_a6b8b775041cffb4(wetee_metadata *_swig_go_0) {
+long long _wrap_metadata_type_count_cwetee_a5dce87504f74b7c(wetee_metadata *_swig_go_0) {
   wetee_metadata *arg1 = (wetee_metadata *) 0 ;
   size_t result;
   long long _swig_go_result;
@@ -5848,7 +5873,7 @@ long long _wrap_metadata_type_count_cwetee_a6b8b775041cffb4(wetee_metadata *_swi
 }
 
 
-long long _wrap_metadata_pallet_count_cwetee_a6b8b775041cffb4(wetee_metadata *_swig_go_0) {
+long long _wrap_metadata_pallet_count_cwetee_a5dce87504f74b7c(wetee_metadata *_swig_go_0) {
   wetee_metadata *arg1 = (wetee_metadata *) 0 ;
   size_t result;
   long long _swig_go_result;
@@ -5864,7 +5889,7 @@ long long _wrap_metadata_pallet_count_cwetee_a6b8b775041cffb4(wetee_metadata *_s
 }
 
 
-long long _wrap_metadata_runtime_api_count_cwetee_a6b8b775041cffb4(wetee_metadata *_swig_go_0) {
+long long _wrap_metadata_runtime_api_count_cwetee_a5dce87504f74b7c(wetee_metadata *_swig_go_0) {
   wetee_metadata *arg1 = (wetee_metadata *) 0 ;
   size_t result;
   long long _swig_go_result;
@@ -5880,7 +5905,7 @@ long long _wrap_metadata_runtime_api_count_cwetee_a6b8b775041cffb4(wetee_metadat
 }
 
 
-void _wrap_metadata_free_cwetee_a6b8b775041cffb4(wetee_metadata *_swig_go_0) {
+void _wrap_metadata_free_cwetee_a5dce87504f74b7c(wetee_metadata *_swig_go_0) {
   wetee_metadata *arg1 = (wetee_metadata *) 0 ;
   
   arg1 = (wetee_metadata *)(uintptr_t)_swig_go_0; 
@@ -5893,7 +5918,7 @@ void _wrap_metadata_free_cwetee_a6b8b775041cffb4(wetee_metadata *_swig_go_0) {
 }
 
 
-intgo _wrap_METADATA_HASH_BYTES_cwetee_a6b8b775041cffb4() {
+intgo _wrap_METADATA_HASH_BYTES_cwetee_a5dce87504f74b7c() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -5904,7 +5929,7 @@ intgo _wrap_METADATA_HASH_BYTES_cwetee_a6b8b775041cffb4() {
 }
 
 
-_gostring_ _wrap_mdb_hash_cwetee_a6b8b775041cffb4(_goslice_ _swig_go_0, wetee_metadata *_swig_go_1, intgo _swig_go_2, _gostring_ _swig_go_3) {
+_gostring_ _wrap_mdb_hash_cwetee_a5dce87504f74b7c(_goslice_ _swig_go_0, wetee_metadata *_swig_go_1, intgo _swig_go_2, _gostring_ _swig_go_3) {
   uint8_t *arg1 ;
   wetee_metadata *arg2 = (wetee_metadata *) 0 ;
   unsigned int arg3 ;
@@ -5934,7 +5959,7 @@ _gostring_ _wrap_mdb_hash_cwetee_a6b8b775041cffb4(_goslice_ _swig_go_0, wetee_me
 }
 
 
-_gostring_ _wrap_mdb_digest_cwetee_a6b8b775041cffb4(wetee_buf *_swig_go_0, wetee_metadata *_swig_go_1, intgo _swig_go_2, _gostring_ _swig_go_3) {
+_gostring_ _wrap_mdb_digest_cwetee_a5dce87504f74b7c(wetee_buf *_swig_go_0, wetee_metadata *_swig_go_1, intgo _swig_go_2, _gostring_ _swig_go_3) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   wetee_metadata *arg2 = (wetee_metadata *) 0 ;
   unsigned int arg3 ;
@@ -5977,7 +6002,7 @@ _gostring_ _wrap_mdb_digest_cwetee_a6b8b775041cffb4(wetee_buf *_swig_go_0, wetee
 }
 
 
-intgo _wrap_mdb_type_kind_cwetee_a6b8b775041cffb4(wetee_metadata *_swig_go_0, intgo _swig_go_1) {
+intgo _wrap_mdb_type_kind_cwetee_a5dce87504f74b7c(wetee_metadata *_swig_go_0, intgo _swig_go_1) {
   wetee_metadata *arg1 = (wetee_metadata *) 0 ;
   uint32_t arg2 ;
   int result;
@@ -5995,7 +6020,7 @@ intgo _wrap_mdb_type_kind_cwetee_a6b8b775041cffb4(wetee_metadata *_swig_go_0, in
 }
 
 
-intgo _wrap_mdb_type_primitive_cwetee_a6b8b775041cffb4(wetee_metadata *_swig_go_0, intgo _swig_go_1) {
+intgo _wrap_mdb_type_primitive_cwetee_a5dce87504f74b7c(wetee_metadata *_swig_go_0, intgo _swig_go_1) {
   wetee_metadata *arg1 = (wetee_metadata *) 0 ;
   uint32_t arg2 ;
   int result;
@@ -6013,7 +6038,7 @@ intgo _wrap_mdb_type_primitive_cwetee_a6b8b775041cffb4(wetee_metadata *_swig_go_
 }
 
 
-intgo _wrap_mdb_type_elem_cwetee_a6b8b775041cffb4(wetee_metadata *_swig_go_0, intgo _swig_go_1) {
+intgo _wrap_mdb_type_elem_cwetee_a5dce87504f74b7c(wetee_metadata *_swig_go_0, intgo _swig_go_1) {
   wetee_metadata *arg1 = (wetee_metadata *) 0 ;
   uint32_t arg2 ;
   uint32_t result;
@@ -6031,7 +6056,7 @@ intgo _wrap_mdb_type_elem_cwetee_a6b8b775041cffb4(wetee_metadata *_swig_go_0, in
 }
 
 
-long long _wrap_mdb_type_tuple_len_cwetee_a6b8b775041cffb4(wetee_metadata *_swig_go_0, intgo _swig_go_1) {
+long long _wrap_mdb_type_tuple_len_cwetee_a5dce87504f74b7c(wetee_metadata *_swig_go_0, intgo _swig_go_1) {
   wetee_metadata *arg1 = (wetee_metadata *) 0 ;
   uint32_t arg2 ;
   size_t result;
@@ -6049,7 +6074,7 @@ long long _wrap_mdb_type_tuple_len_cwetee_a6b8b775041cffb4(wetee_metadata *_swig
 }
 
 
-intgo _wrap_mdb_type_tuple_elem_cwetee_a6b8b775041cffb4(wetee_metadata *_swig_go_0, intgo _swig_go_1, long long _swig_go_2) {
+intgo _wrap_mdb_type_tuple_elem_cwetee_a5dce87504f74b7c(wetee_metadata *_swig_go_0, intgo _swig_go_1, long long _swig_go_2) {
   wetee_metadata *arg1 = (wetee_metadata *) 0 ;
   uint32_t arg2 ;
   size_t arg3 ;
@@ -6069,7 +6094,7 @@ intgo _wrap_mdb_type_tuple_elem_cwetee_a6b8b775041cffb4(wetee_metadata *_swig_go
 }
 
 
-long long _wrap_mdb_type_field_count_cwetee_a6b8b775041cffb4(wetee_metadata *_swig_go_0, intgo _swig_go_1) {
+long long _wrap_mdb_type_field_count_cwetee_a5dce87504f74b7c(wetee_metadata *_swig_go_0, intgo _swig_go_1) {
   wetee_metadata *arg1 = (wetee_metadata *) 0 ;
   uint32_t arg2 ;
   size_t result;
@@ -6087,7 +6112,7 @@ long long _wrap_mdb_type_field_count_cwetee_a6b8b775041cffb4(wetee_metadata *_sw
 }
 
 
-_gostring_ _wrap_mdb_type_field_name_cwetee_a6b8b775041cffb4(wetee_metadata *_swig_go_0, intgo _swig_go_1, long long _swig_go_2) {
+_gostring_ _wrap_mdb_type_field_name_cwetee_a5dce87504f74b7c(wetee_metadata *_swig_go_0, intgo _swig_go_1, long long _swig_go_2) {
   wetee_metadata *arg1 = (wetee_metadata *) 0 ;
   uint32_t arg2 ;
   size_t arg3 ;
@@ -6110,7 +6135,7 @@ _gostring_ _wrap_mdb_type_field_name_cwetee_a6b8b775041cffb4(wetee_metadata *_sw
 }
 
 
-intgo _wrap_mdb_type_field_type_cwetee_a6b8b775041cffb4(wetee_metadata *_swig_go_0, intgo _swig_go_1, long long _swig_go_2) {
+intgo _wrap_mdb_type_field_type_cwetee_a5dce87504f74b7c(wetee_metadata *_swig_go_0, intgo _swig_go_1, long long _swig_go_2) {
   wetee_metadata *arg1 = (wetee_metadata *) 0 ;
   uint32_t arg2 ;
   size_t arg3 ;
@@ -6130,7 +6155,7 @@ intgo _wrap_mdb_type_field_type_cwetee_a6b8b775041cffb4(wetee_metadata *_swig_go
 }
 
 
-long long _wrap_mdb_type_variant_count_cwetee_a6b8b775041cffb4(wetee_metadata *_swig_go_0, intgo _swig_go_1) {
+long long _wrap_mdb_type_variant_count_cwetee_a5dce87504f74b7c(wetee_metadata *_swig_go_0, intgo _swig_go_1) {
   wetee_metadata *arg1 = (wetee_metadata *) 0 ;
   uint32_t arg2 ;
   size_t result;
@@ -6148,7 +6173,7 @@ long long _wrap_mdb_type_variant_count_cwetee_a6b8b775041cffb4(wetee_metadata *_
 }
 
 
-_gostring_ _wrap_mdb_type_variant_name_cwetee_a6b8b775041cffb4(wetee_metadata *_swig_go_0, intgo _swig_go_1, long long _swig_go_2) {
+_gostring_ _wrap_mdb_type_variant_name_cwetee_a5dce87504f74b7c(wetee_metadata *_swig_go_0, intgo _swig_go_1, long long _swig_go_2) {
   wetee_metadata *arg1 = (wetee_metadata *) 0 ;
   uint32_t arg2 ;
   size_t arg3 ;
@@ -6171,7 +6196,7 @@ _gostring_ _wrap_mdb_type_variant_name_cwetee_a6b8b775041cffb4(wetee_metadata *_
 }
 
 
-long long _wrap_mdb_type_variant_field_count_cwetee_a6b8b775041cffb4(wetee_metadata *_swig_go_0, intgo _swig_go_1, long long _swig_go_2) {
+long long _wrap_mdb_type_variant_field_count_cwetee_a5dce87504f74b7c(wetee_metadata *_swig_go_0, intgo _swig_go_1, long long _swig_go_2) {
   wetee_metadata *arg1 = (wetee_metadata *) 0 ;
   uint32_t arg2 ;
   size_t arg3 ;
@@ -6191,7 +6216,7 @@ long long _wrap_mdb_type_variant_field_count_cwetee_a6b8b775041cffb4(wetee_metad
 }
 
 
-_gostring_ _wrap_mdb_type_variant_field_name_cwetee_a6b8b775041cffb4(wetee_metadata *_swig_go_0, intgo _swig_go_1, long long _swig_go_2, long long _swig_go_3) {
+_gostring_ _wrap_mdb_type_variant_field_name_cwetee_a5dce87504f74b7c(wetee_metadata *_swig_go_0, intgo _swig_go_1, long long _swig_go_2, long long _swig_go_3) {
   wetee_metadata *arg1 = (wetee_metadata *) 0 ;
   uint32_t arg2 ;
   size_t arg3 ;
@@ -6216,7 +6241,7 @@ _gostring_ _wrap_mdb_type_variant_field_name_cwetee_a6b8b775041cffb4(wetee_metad
 }
 
 
-intgo _wrap_mdb_type_variant_field_type_cwetee_a6b8b775041cffb4(wetee_metadata *_swig_go_0, intgo _swig_go_1, long long _swig_go_2, long long _swig_go_3) {
+intgo _wrap_mdb_type_variant_field_type_cwetee_a5dce87504f74b7c(wetee_metadata *_swig_go_0, intgo _swig_go_1, long long _swig_go_2, long long _swig_go_3) {
   wetee_metadata *arg1 = (wetee_metadata *) 0 ;
   uint32_t arg2 ;
   size_t arg3 ;
@@ -6238,7 +6263,7 @@ intgo _wrap_mdb_type_variant_field_type_cwetee_a6b8b775041cffb4(wetee_metadata *
 }
 
 
-_gostring_ _wrap_mdb_encode_cwetee_a6b8b775041cffb4(wetee_buf *_swig_go_0, wetee_metadata *_swig_go_1, intgo _swig_go_2, _gostring_ _swig_go_3) {
+_gostring_ _wrap_mdb_encode_cwetee_a5dce87504f74b7c(wetee_buf *_swig_go_0, wetee_metadata *_swig_go_1, intgo _swig_go_2, _gostring_ _swig_go_3) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   wetee_metadata *arg2 = (wetee_metadata *) 0 ;
   uint32_t arg3 ;
@@ -6280,7 +6305,7 @@ _gostring_ _wrap_mdb_encode_cwetee_a6b8b775041cffb4(wetee_buf *_swig_go_0, wetee
 }
 
 
-_gostring_ _wrap_mdb_decode_cwetee_a6b8b775041cffb4(wetee_buf *_swig_go_0, wetee_metadata *_swig_go_1, intgo _swig_go_2, _goslice_ _swig_go_3, intgo _swig_go_4) {
+_gostring_ _wrap_mdb_decode_cwetee_a5dce87504f74b7c(wetee_buf *_swig_go_0, wetee_metadata *_swig_go_1, intgo _swig_go_2, _goslice_ _swig_go_3, intgo _swig_go_4) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   wetee_metadata *arg2 = (wetee_metadata *) 0 ;
   uint32_t arg3 ;
@@ -6324,7 +6349,7 @@ _gostring_ _wrap_mdb_decode_cwetee_a6b8b775041cffb4(wetee_buf *_swig_go_0, wetee
 }
 
 
-_gostring_ _wrap_mdb_call_encode_cwetee_a6b8b775041cffb4(wetee_buf *_swig_go_0, wetee_metadata *_swig_go_1, _gostring_ _swig_go_2, _gostring_ _swig_go_3, _gostring_ _swig_go_4) {
+_gostring_ _wrap_mdb_call_encode_cwetee_a5dce87504f74b7c(wetee_buf *_swig_go_0, wetee_metadata *_swig_go_1, _gostring_ _swig_go_2, _gostring_ _swig_go_3, _gostring_ _swig_go_4) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   wetee_metadata *arg2 = (wetee_metadata *) 0 ;
   char *arg3 = (char *) 0 ;
@@ -6378,7 +6403,7 @@ _gostring_ _wrap_mdb_call_encode_cwetee_a6b8b775041cffb4(wetee_buf *_swig_go_0, 
 }
 
 
-_gostring_ _wrap_mdb_call_decode_cwetee_a6b8b775041cffb4(wetee_buf *_swig_go_0, wetee_metadata *_swig_go_1, _goslice_ _swig_go_2, intgo _swig_go_3) {
+_gostring_ _wrap_mdb_call_decode_cwetee_a5dce87504f74b7c(wetee_buf *_swig_go_0, wetee_metadata *_swig_go_1, _goslice_ _swig_go_2, intgo _swig_go_3) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   wetee_metadata *arg2 = (wetee_metadata *) 0 ;
   uint8_t *arg3 = (uint8_t *) 0 ;
@@ -6420,7 +6445,7 @@ _gostring_ _wrap_mdb_call_decode_cwetee_a6b8b775041cffb4(wetee_buf *_swig_go_0, 
 }
 
 
-_gostring_ _wrap_mdb_storage_key_cwetee_a6b8b775041cffb4(wetee_buf *_swig_go_0, wetee_metadata *_swig_go_1, long long _swig_go_2, long long _swig_go_3, _gostring_ _swig_go_4) {
+_gostring_ _wrap_mdb_storage_key_cwetee_a5dce87504f74b7c(wetee_buf *_swig_go_0, wetee_metadata *_swig_go_1, long long _swig_go_2, long long _swig_go_3, _gostring_ _swig_go_4) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   wetee_metadata *arg2 = (wetee_metadata *) 0 ;
   size_t arg3 ;
@@ -6464,7 +6489,7 @@ _gostring_ _wrap_mdb_storage_key_cwetee_a6b8b775041cffb4(wetee_buf *_swig_go_0, 
 }
 
 
-_gostring_ _wrap_mdb_storage_decode_cwetee_a6b8b775041cffb4(wetee_buf *_swig_go_0, wetee_metadata *_swig_go_1, long long _swig_go_2, long long _swig_go_3, _goslice_ _swig_go_4, intgo _swig_go_5, intgo _swig_go_6) {
+_gostring_ _wrap_mdb_storage_decode_cwetee_a5dce87504f74b7c(wetee_buf *_swig_go_0, wetee_metadata *_swig_go_1, long long _swig_go_2, long long _swig_go_3, _goslice_ _swig_go_4, intgo _swig_go_5, intgo _swig_go_6) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   wetee_metadata *arg2 = (wetee_metadata *) 0 ;
   size_t arg3 ;
@@ -6512,7 +6537,7 @@ _gostring_ _wrap_mdb_storage_decode_cwetee_a6b8b775041cffb4(wetee_buf *_swig_go_
 }
 
 
-_gostring_ _wrap_mdb_events_decode_cwetee_a6b8b775041cffb4(wetee_buf *_swig_go_0, wetee_metadata *_swig_go_1, _goslice_ _swig_go_2, intgo _swig_go_3) {
+_gostring_ _wrap_mdb_events_decode_cwetee_a5dce87504f74b7c(wetee_buf *_swig_go_0, wetee_metadata *_swig_go_1, _goslice_ _swig_go_2, intgo _swig_go_3) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   wetee_metadata *arg2 = (wetee_metadata *) 0 ;
   uint8_t *arg3 = (uint8_t *) 0 ;
@@ -6554,7 +6579,7 @@ _gostring_ _wrap_mdb_events_decode_cwetee_a6b8b775041cffb4(wetee_buf *_swig_go_0
 }
 
 
-_gostring_ _wrap_mdb_dispatch_error_cwetee_a6b8b775041cffb4(wetee_buf *_swig_go_0, wetee_metadata *_swig_go_1, _goslice_ _swig_go_2, intgo _swig_go_3) {
+_gostring_ _wrap_mdb_dispatch_error_cwetee_a5dce87504f74b7c(wetee_buf *_swig_go_0, wetee_metadata *_swig_go_1, _goslice_ _swig_go_2, intgo _swig_go_3) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   wetee_metadata *arg2 = (wetee_metadata *) 0 ;
   uint8_t *arg3 = (uint8_t *) 0 ;
@@ -6596,7 +6621,7 @@ _gostring_ _wrap_mdb_dispatch_error_cwetee_a6b8b775041cffb4(wetee_buf *_swig_go_
 }
 
 
-_gostring_ _wrap_era_mortal_cwetee_a6b8b775041cffb4(_goslice_ _swig_go_0, long long _swig_go_1, long long _swig_go_2, long long *_swig_go_3) {
+_gostring_ _wrap_era_mortal_cwetee_a5dce87504f74b7c(_goslice_ _swig_go_0, long long _swig_go_1, long long _swig_go_2, long long *_swig_go_3) {
   uint8_t *arg1 ;
   uint64_t arg2 ;
   uint64_t arg3 ;
@@ -6621,7 +6646,7 @@ _gostring_ _wrap_era_mortal_cwetee_a6b8b775041cffb4(_goslice_ _swig_go_0, long l
 }
 
 
-_gostring_ _wrap_era_decode_cwetee_a6b8b775041cffb4(long long *_swig_go_0, long long *_swig_go_1, intgo *_swig_go_2, _goslice_ _swig_go_3) {
+_gostring_ _wrap_era_decode_cwetee_a5dce87504f74b7c(long long *_swig_go_0, long long *_swig_go_1, intgo *_swig_go_2, _goslice_ _swig_go_3) {
   uint64_t *arg1 = (uint64_t *) 0 ;
   uint64_t *arg2 = (uint64_t *) 0 ;
   size_t *arg3 = (size_t *) 0 ;
@@ -6652,7 +6677,7 @@ _gostring_ _wrap_era_decode_cwetee_a6b8b775041cffb4(long long *_swig_go_0, long 
 }
 
 
-long long _wrap_era_birth_cwetee_a6b8b775041cffb4(long long _swig_go_0, long long _swig_go_1, long long _swig_go_2) {
+long long _wrap_era_birth_cwetee_a5dce87504f74b7c(long long _swig_go_0, long long _swig_go_1, long long _swig_go_2) {
   uint64_t arg1 ;
   uint64_t arg2 ;
   uint64_t arg3 ;
@@ -6672,7 +6697,7 @@ long long _wrap_era_birth_cwetee_a6b8b775041cffb4(long long _swig_go_0, long lon
 }
 
 
-intgo _wrap_TX_PAYLOAD_HASH_THRESHOLD_cwetee_a6b8b775041cffb4() {
+intgo _wrap_TX_PAYLOAD_HASH_THRESHOLD_cwetee_a5dce87504f74b7c() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -6683,7 +6708,7 @@ intgo _wrap_TX_PAYLOAD_HASH_THRESHOLD_cwetee_a6b8b775041cffb4() {
 }
 
 
-intgo _wrap_TX_HASH_BYTES_cwetee_a6b8b775041cffb4() {
+intgo _wrap_TX_HASH_BYTES_cwetee_a5dce87504f74b7c() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -6694,7 +6719,7 @@ intgo _wrap_TX_HASH_BYTES_cwetee_a6b8b775041cffb4() {
 }
 
 
-_gostring_ _wrap_tx_new_cwetee_a6b8b775041cffb4(wetee_tx **_swig_go_0, wetee_metadata *_swig_go_1) {
+_gostring_ _wrap_tx_new_cwetee_a5dce87504f74b7c(wetee_tx **_swig_go_0, wetee_metadata *_swig_go_1) {
   wetee_tx **arg1 = (wetee_tx **) 0 ;
   wetee_metadata *arg2 = (wetee_metadata *) 0 ;
   wetee_tx *temp1 ;
@@ -6721,7 +6746,7 @@ _gostring_ _wrap_tx_new_cwetee_a6b8b775041cffb4(wetee_tx **_swig_go_0, wetee_met
 }
 
 
-void _wrap_tx_free_cwetee_a6b8b775041cffb4(wetee_tx *_swig_go_0) {
+void _wrap_tx_free_cwetee_a5dce87504f74b7c(wetee_tx *_swig_go_0) {
   wetee_tx *arg1 = (wetee_tx *) 0 ;
   
   arg1 = (wetee_tx *)(uintptr_t)_swig_go_0; 
@@ -6734,7 +6759,7 @@ void _wrap_tx_free_cwetee_a6b8b775041cffb4(wetee_tx *_swig_go_0) {
 }
 
 
-_gostring_ _wrap_tx_set_call_cwetee_a6b8b775041cffb4(wetee_tx *_swig_go_0, _goslice_ _swig_go_1) {
+_gostring_ _wrap_tx_set_call_cwetee_a5dce87504f74b7c(wetee_tx *_swig_go_0, _goslice_ _swig_go_1) {
   wetee_tx *arg1 = (wetee_tx *) 0 ;
   uint8_t *arg2 = (uint8_t *) 0 ;
   size_t arg3 ;
@@ -6756,7 +6781,7 @@ _gostring_ _wrap_tx_set_call_cwetee_a6b8b775041cffb4(wetee_tx *_swig_go_0, _gosl
 }
 
 
-_gostring_ _wrap_tx_set_call_json_cwetee_a6b8b775041cffb4(wetee_tx *_swig_go_0, _gostring_ _swig_go_1, _gostring_ _swig_go_2, _gostring_ _swig_go_3) {
+_gostring_ _wrap_tx_set_call_json_cwetee_a5dce87504f74b7c(wetee_tx *_swig_go_0, _gostring_ _swig_go_1, _gostring_ _swig_go_2, _gostring_ _swig_go_3) {
   wetee_tx *arg1 = (wetee_tx *) 0 ;
   char *arg2 = (char *) 0 ;
   char *arg3 = (char *) 0 ;
@@ -6792,7 +6817,7 @@ _gostring_ _wrap_tx_set_call_json_cwetee_a6b8b775041cffb4(wetee_tx *_swig_go_0, 
 }
 
 
-_gostring_ _wrap_tx_set_genesis_hash_cwetee_a6b8b775041cffb4(wetee_tx *_swig_go_0, _goslice_ _swig_go_1) {
+_gostring_ _wrap_tx_set_genesis_hash_cwetee_a5dce87504f74b7c(wetee_tx *_swig_go_0, _goslice_ _swig_go_1) {
   wetee_tx *arg1 = (wetee_tx *) 0 ;
   uint8_t *arg2 ;
   wetee_rc result;
@@ -6813,7 +6838,7 @@ _gostring_ _wrap_tx_set_genesis_hash_cwetee_a6b8b775041cffb4(wetee_tx *_swig_go_
 }
 
 
-_gostring_ _wrap_tx_set_runtime_version_cwetee_a6b8b775041cffb4(wetee_tx *_swig_go_0, intgo _swig_go_1, intgo _swig_go_2) {
+_gostring_ _wrap_tx_set_runtime_version_cwetee_a5dce87504f74b7c(wetee_tx *_swig_go_0, intgo _swig_go_1, intgo _swig_go_2) {
   wetee_tx *arg1 = (wetee_tx *) 0 ;
   uint32_t arg2 ;
   uint32_t arg3 ;
@@ -6833,7 +6858,7 @@ _gostring_ _wrap_tx_set_runtime_version_cwetee_a6b8b775041cffb4(wetee_tx *_swig_
 }
 
 
-_gostring_ _wrap_tx_set_nonce_cwetee_a6b8b775041cffb4(wetee_tx *_swig_go_0, long long _swig_go_1) {
+_gostring_ _wrap_tx_set_nonce_cwetee_a5dce87504f74b7c(wetee_tx *_swig_go_0, long long _swig_go_1) {
   wetee_tx *arg1 = (wetee_tx *) 0 ;
   uint64_t arg2 ;
   wetee_rc result;
@@ -6851,7 +6876,7 @@ _gostring_ _wrap_tx_set_nonce_cwetee_a6b8b775041cffb4(wetee_tx *_swig_go_0, long
 }
 
 
-_gostring_ _wrap_tx_set_tip_cwetee_a6b8b775041cffb4(wetee_tx *_swig_go_0, _goslice_ _swig_go_1) {
+_gostring_ _wrap_tx_set_tip_cwetee_a5dce87504f74b7c(wetee_tx *_swig_go_0, _goslice_ _swig_go_1) {
   wetee_tx *arg1 = (wetee_tx *) 0 ;
   wetee_u128 arg2 ;
   wetee_rc result;
@@ -6873,7 +6898,7 @@ _gostring_ _wrap_tx_set_tip_cwetee_a6b8b775041cffb4(wetee_tx *_swig_go_0, _gosli
 }
 
 
-_gostring_ _wrap_tx_set_mortal_cwetee_a6b8b775041cffb4(wetee_tx *_swig_go_0, long long _swig_go_1, long long _swig_go_2, _goslice_ _swig_go_3) {
+_gostring_ _wrap_tx_set_mortal_cwetee_a5dce87504f74b7c(wetee_tx *_swig_go_0, long long _swig_go_1, long long _swig_go_2, _goslice_ _swig_go_3) {
   wetee_tx *arg1 = (wetee_tx *) 0 ;
   uint64_t arg2 ;
   uint64_t arg3 ;
@@ -6898,7 +6923,7 @@ _gostring_ _wrap_tx_set_mortal_cwetee_a6b8b775041cffb4(wetee_tx *_swig_go_0, lon
 }
 
 
-_gostring_ _wrap_tx_set_immortal_cwetee_a6b8b775041cffb4(wetee_tx *_swig_go_0) {
+_gostring_ _wrap_tx_set_immortal_cwetee_a5dce87504f74b7c(wetee_tx *_swig_go_0) {
   wetee_tx *arg1 = (wetee_tx *) 0 ;
   wetee_rc result;
   _gostring_ _swig_go_result;
@@ -6914,7 +6939,7 @@ _gostring_ _wrap_tx_set_immortal_cwetee_a6b8b775041cffb4(wetee_tx *_swig_go_0) {
 }
 
 
-_gostring_ _wrap_tx_set_fee_asset_json_cwetee_a6b8b775041cffb4(wetee_tx *_swig_go_0, _gostring_ _swig_go_1) {
+_gostring_ _wrap_tx_set_fee_asset_json_cwetee_a5dce87504f74b7c(wetee_tx *_swig_go_0, _gostring_ _swig_go_1) {
   wetee_tx *arg1 = (wetee_tx *) 0 ;
   char *arg2 = (char *) 0 ;
   size_t arg3 ;
@@ -6936,7 +6961,7 @@ _gostring_ _wrap_tx_set_fee_asset_json_cwetee_a6b8b775041cffb4(wetee_tx *_swig_g
 }
 
 
-_gostring_ _wrap_tx_set_metadata_hash_cwetee_a6b8b775041cffb4(wetee_tx *_swig_go_0, _goslice_ _swig_go_1) {
+_gostring_ _wrap_tx_set_metadata_hash_cwetee_a5dce87504f74b7c(wetee_tx *_swig_go_0, _goslice_ _swig_go_1) {
   wetee_tx *arg1 = (wetee_tx *) 0 ;
   uint8_t *arg2 ;
   wetee_rc result;
@@ -6957,7 +6982,7 @@ _gostring_ _wrap_tx_set_metadata_hash_cwetee_a6b8b775041cffb4(wetee_tx *_swig_go
 }
 
 
-_gostring_ _wrap_tx_clear_metadata_hash_cwetee_a6b8b775041cffb4(wetee_tx *_swig_go_0) {
+_gostring_ _wrap_tx_clear_metadata_hash_cwetee_a5dce87504f74b7c(wetee_tx *_swig_go_0) {
   wetee_tx *arg1 = (wetee_tx *) 0 ;
   wetee_rc result;
   _gostring_ _swig_go_result;
@@ -6973,7 +6998,7 @@ _gostring_ _wrap_tx_clear_metadata_hash_cwetee_a6b8b775041cffb4(wetee_tx *_swig_
 }
 
 
-_gostring_ _wrap_tx_set_extension_json_cwetee_a6b8b775041cffb4(wetee_tx *_swig_go_0, _gostring_ _swig_go_1, _gostring_ _swig_go_2, _gostring_ _swig_go_3) {
+_gostring_ _wrap_tx_set_extension_json_cwetee_a5dce87504f74b7c(wetee_tx *_swig_go_0, _gostring_ _swig_go_1, _gostring_ _swig_go_2, _gostring_ _swig_go_3) {
   wetee_tx *arg1 = (wetee_tx *) 0 ;
   char *arg2 = (char *) 0 ;
   char *arg3 = (char *) 0 ;
@@ -7020,7 +7045,7 @@ _gostring_ _wrap_tx_set_extension_json_cwetee_a6b8b775041cffb4(wetee_tx *_swig_g
 }
 
 
-_gostring_ _wrap_tx_signing_payload_cwetee_a6b8b775041cffb4(wetee_buf *_swig_go_0, wetee_tx *_swig_go_1) {
+_gostring_ _wrap_tx_signing_payload_cwetee_a5dce87504f74b7c(wetee_buf *_swig_go_0, wetee_tx *_swig_go_1) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   wetee_tx *arg2 = (wetee_tx *) 0 ;
   wetee_buf temp1 ;
@@ -7054,7 +7079,7 @@ _gostring_ _wrap_tx_signing_payload_cwetee_a6b8b775041cffb4(wetee_buf *_swig_go_
 }
 
 
-_gostring_ _wrap_tx_signing_payload_raw_cwetee_a6b8b775041cffb4(wetee_buf *_swig_go_0, wetee_tx *_swig_go_1) {
+_gostring_ _wrap_tx_signing_payload_raw_cwetee_a5dce87504f74b7c(wetee_buf *_swig_go_0, wetee_tx *_swig_go_1) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   wetee_tx *arg2 = (wetee_tx *) 0 ;
   wetee_buf temp1 ;
@@ -7088,7 +7113,7 @@ _gostring_ _wrap_tx_signing_payload_raw_cwetee_a6b8b775041cffb4(wetee_buf *_swig
 }
 
 
-_gostring_ _wrap_tx_attach_signature_cwetee_a6b8b775041cffb4(wetee_buf *_swig_go_0, wetee_tx *_swig_go_1, intgo _swig_go_2, _goslice_ _swig_go_3, _goslice_ _swig_go_4) {
+_gostring_ _wrap_tx_attach_signature_cwetee_a5dce87504f74b7c(wetee_buf *_swig_go_0, wetee_tx *_swig_go_1, intgo _swig_go_2, _goslice_ _swig_go_3, _goslice_ _swig_go_4) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   wetee_tx *arg2 = (wetee_tx *) 0 ;
   wetee_scheme arg3 ;
@@ -7136,7 +7161,7 @@ _gostring_ _wrap_tx_attach_signature_cwetee_a6b8b775041cffb4(wetee_buf *_swig_go
 }
 
 
-_gostring_ _wrap_tx_sign_cwetee_a6b8b775041cffb4(wetee_buf *_swig_go_0, wetee_tx *_swig_go_1, wetee_keypair *_swig_go_2) {
+_gostring_ _wrap_tx_sign_cwetee_a5dce87504f74b7c(wetee_buf *_swig_go_0, wetee_tx *_swig_go_1, wetee_keypair *_swig_go_2) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   wetee_tx *arg2 = (wetee_tx *) 0 ;
   wetee_keypair *arg3 = (wetee_keypair *) 0 ;
@@ -7172,7 +7197,7 @@ _gostring_ _wrap_tx_sign_cwetee_a6b8b775041cffb4(wetee_buf *_swig_go_0, wetee_tx
 }
 
 
-_gostring_ _wrap_tx_bare_cwetee_a6b8b775041cffb4(wetee_buf *_swig_go_0, wetee_tx *_swig_go_1, intgo _swig_go_2) {
+_gostring_ _wrap_tx_bare_cwetee_a5dce87504f74b7c(wetee_buf *_swig_go_0, wetee_tx *_swig_go_1, intgo _swig_go_2) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   wetee_tx *arg2 = (wetee_tx *) 0 ;
   unsigned int arg3 ;
@@ -7208,7 +7233,7 @@ _gostring_ _wrap_tx_bare_cwetee_a6b8b775041cffb4(wetee_buf *_swig_go_0, wetee_tx
 }
 
 
-_gostring_ _wrap_tx_general_cwetee_a6b8b775041cffb4(wetee_buf *_swig_go_0, wetee_tx *_swig_go_1, intgo _swig_go_2) {
+_gostring_ _wrap_tx_general_cwetee_a5dce87504f74b7c(wetee_buf *_swig_go_0, wetee_tx *_swig_go_1, intgo _swig_go_2) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   wetee_tx *arg2 = (wetee_tx *) 0 ;
   unsigned int arg3 ;
@@ -7244,7 +7269,7 @@ _gostring_ _wrap_tx_general_cwetee_a6b8b775041cffb4(wetee_buf *_swig_go_0, wetee
 }
 
 
-_gostring_ _wrap_txb_decode_cwetee_a6b8b775041cffb4(wetee_buf *_swig_go_0, wetee_metadata *_swig_go_1, _goslice_ _swig_go_2, intgo _swig_go_3) {
+_gostring_ _wrap_txb_decode_cwetee_a5dce87504f74b7c(wetee_buf *_swig_go_0, wetee_metadata *_swig_go_1, _goslice_ _swig_go_2, intgo _swig_go_3) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   wetee_metadata *arg2 = (wetee_metadata *) 0 ;
   uint8_t *arg3 = (uint8_t *) 0 ;
@@ -7286,7 +7311,7 @@ _gostring_ _wrap_txb_decode_cwetee_a6b8b775041cffb4(wetee_buf *_swig_go_0, wetee
 }
 
 
-_gostring_ _wrap_txb_payload_decode_cwetee_a6b8b775041cffb4(wetee_buf *_swig_go_0, wetee_metadata *_swig_go_1, _goslice_ _swig_go_2, intgo _swig_go_3) {
+_gostring_ _wrap_txb_payload_decode_cwetee_a5dce87504f74b7c(wetee_buf *_swig_go_0, wetee_metadata *_swig_go_1, _goslice_ _swig_go_2, intgo _swig_go_3) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   wetee_metadata *arg2 = (wetee_metadata *) 0 ;
   uint8_t *arg3 = (uint8_t *) 0 ;
@@ -7328,7 +7353,7 @@ _gostring_ _wrap_txb_payload_decode_cwetee_a6b8b775041cffb4(wetee_buf *_swig_go_
 }
 
 
-_gostring_ _wrap_extrinsic_hash_cwetee_a6b8b775041cffb4(_goslice_ _swig_go_0, _goslice_ _swig_go_1) {
+_gostring_ _wrap_extrinsic_hash_cwetee_a5dce87504f74b7c(_goslice_ _swig_go_0, _goslice_ _swig_go_1) {
   uint8_t *arg1 ;
   uint8_t *arg2 = (uint8_t *) 0 ;
   size_t arg3 ;
@@ -7353,7 +7378,7 @@ _gostring_ _wrap_extrinsic_hash_cwetee_a6b8b775041cffb4(_goslice_ _swig_go_0, _g
 }
 
 
-intgo _wrap_txb_extrinsic_type_cwetee_a6b8b775041cffb4(wetee_metadata *_swig_go_0, intgo _swig_go_1) {
+intgo _wrap_txb_extrinsic_type_cwetee_a5dce87504f74b7c(wetee_metadata *_swig_go_0, intgo _swig_go_1) {
   wetee_metadata *arg1 = (wetee_metadata *) 0 ;
   int arg2 ;
   uint32_t result;
@@ -7371,7 +7396,7 @@ intgo _wrap_txb_extrinsic_type_cwetee_a6b8b775041cffb4(wetee_metadata *_swig_go_
 }
 
 
-long long _wrap_txb_extrinsic_version_count_cwetee_a6b8b775041cffb4(wetee_metadata *_swig_go_0) {
+long long _wrap_txb_extrinsic_version_count_cwetee_a5dce87504f74b7c(wetee_metadata *_swig_go_0) {
   wetee_metadata *arg1 = (wetee_metadata *) 0 ;
   size_t result;
   long long _swig_go_result;
@@ -7387,7 +7412,7 @@ long long _wrap_txb_extrinsic_version_count_cwetee_a6b8b775041cffb4(wetee_metada
 }
 
 
-intgo _wrap_txb_extrinsic_version_cwetee_a6b8b775041cffb4(wetee_metadata *_swig_go_0, long long _swig_go_1) {
+intgo _wrap_txb_extrinsic_version_cwetee_a5dce87504f74b7c(wetee_metadata *_swig_go_0, long long _swig_go_1) {
   wetee_metadata *arg1 = (wetee_metadata *) 0 ;
   size_t arg2 ;
   int result;
@@ -7405,7 +7430,7 @@ intgo _wrap_txb_extrinsic_version_cwetee_a6b8b775041cffb4(wetee_metadata *_swig_
 }
 
 
-long long _wrap_txb_extension_version_count_cwetee_a6b8b775041cffb4(wetee_metadata *_swig_go_0) {
+long long _wrap_txb_extension_version_count_cwetee_a5dce87504f74b7c(wetee_metadata *_swig_go_0) {
   wetee_metadata *arg1 = (wetee_metadata *) 0 ;
   size_t result;
   long long _swig_go_result;
@@ -7421,7 +7446,7 @@ long long _wrap_txb_extension_version_count_cwetee_a6b8b775041cffb4(wetee_metada
 }
 
 
-intgo _wrap_txb_extension_version_cwetee_a6b8b775041cffb4(wetee_metadata *_swig_go_0, long long _swig_go_1) {
+intgo _wrap_txb_extension_version_cwetee_a5dce87504f74b7c(wetee_metadata *_swig_go_0, long long _swig_go_1) {
   wetee_metadata *arg1 = (wetee_metadata *) 0 ;
   size_t arg2 ;
   int result;
@@ -7439,7 +7464,7 @@ intgo _wrap_txb_extension_version_cwetee_a6b8b775041cffb4(wetee_metadata *_swig_
 }
 
 
-long long _wrap_txb_extension_count_cwetee_a6b8b775041cffb4(wetee_metadata *_swig_go_0, long long _swig_go_1) {
+long long _wrap_txb_extension_count_cwetee_a5dce87504f74b7c(wetee_metadata *_swig_go_0, long long _swig_go_1) {
   wetee_metadata *arg1 = (wetee_metadata *) 0 ;
   size_t arg2 ;
   size_t result;
@@ -7457,7 +7482,7 @@ long long _wrap_txb_extension_count_cwetee_a6b8b775041cffb4(wetee_metadata *_swi
 }
 
 
-_gostring_ _wrap_txb_extension_identifier_cwetee_a6b8b775041cffb4(wetee_metadata *_swig_go_0, long long _swig_go_1, long long _swig_go_2) {
+_gostring_ _wrap_txb_extension_identifier_cwetee_a5dce87504f74b7c(wetee_metadata *_swig_go_0, long long _swig_go_1, long long _swig_go_2) {
   wetee_metadata *arg1 = (wetee_metadata *) 0 ;
   size_t arg2 ;
   size_t arg3 ;
@@ -7480,7 +7505,7 @@ _gostring_ _wrap_txb_extension_identifier_cwetee_a6b8b775041cffb4(wetee_metadata
 }
 
 
-intgo _wrap_txb_extension_type_cwetee_a6b8b775041cffb4(wetee_metadata *_swig_go_0, long long _swig_go_1, long long _swig_go_2) {
+intgo _wrap_txb_extension_type_cwetee_a5dce87504f74b7c(wetee_metadata *_swig_go_0, long long _swig_go_1, long long _swig_go_2) {
   wetee_metadata *arg1 = (wetee_metadata *) 0 ;
   size_t arg2 ;
   size_t arg3 ;
@@ -7500,7 +7525,7 @@ intgo _wrap_txb_extension_type_cwetee_a6b8b775041cffb4(wetee_metadata *_swig_go_
 }
 
 
-intgo _wrap_txb_extension_implicit_type_cwetee_a6b8b775041cffb4(wetee_metadata *_swig_go_0, long long _swig_go_1, long long _swig_go_2) {
+intgo _wrap_txb_extension_implicit_type_cwetee_a5dce87504f74b7c(wetee_metadata *_swig_go_0, long long _swig_go_1, long long _swig_go_2) {
   wetee_metadata *arg1 = (wetee_metadata *) 0 ;
   size_t arg2 ;
   size_t arg3 ;
@@ -7520,7 +7545,7 @@ intgo _wrap_txb_extension_implicit_type_cwetee_a6b8b775041cffb4(wetee_metadata *
 }
 
 
-_gostring_ _wrap_txb_proof_for_extrinsic_cwetee_a6b8b775041cffb4(wetee_buf *_swig_go_0, wetee_metadata *_swig_go_1, intgo _swig_go_2, _gostring_ _swig_go_3, _goslice_ _swig_go_4, _goslice_ _swig_go_5, intgo _swig_go_6) {
+_gostring_ _wrap_txb_proof_for_extrinsic_cwetee_a5dce87504f74b7c(wetee_buf *_swig_go_0, wetee_metadata *_swig_go_1, intgo _swig_go_2, _gostring_ _swig_go_3, _goslice_ _swig_go_4, _goslice_ _swig_go_5, intgo _swig_go_6) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   wetee_metadata *arg2 = (wetee_metadata *) 0 ;
   unsigned int arg3 ;
@@ -7577,7 +7602,7 @@ _gostring_ _wrap_txb_proof_for_extrinsic_cwetee_a6b8b775041cffb4(wetee_buf *_swi
 }
 
 
-_gostring_ _wrap_txb_proof_for_payload_cwetee_a6b8b775041cffb4(wetee_buf *_swig_go_0, wetee_metadata *_swig_go_1, intgo _swig_go_2, _gostring_ _swig_go_3, _goslice_ _swig_go_4) {
+_gostring_ _wrap_txb_proof_for_payload_cwetee_a5dce87504f74b7c(wetee_buf *_swig_go_0, wetee_metadata *_swig_go_1, intgo _swig_go_2, _gostring_ _swig_go_3, _goslice_ _swig_go_4) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   wetee_metadata *arg2 = (wetee_metadata *) 0 ;
   unsigned int arg3 ;
@@ -7626,7 +7651,7 @@ _gostring_ _wrap_txb_proof_for_payload_cwetee_a6b8b775041cffb4(wetee_buf *_swig_
 }
 
 
-intgo _wrap_TON_HASH_BYTES_cwetee_a6b8b775041cffb4() {
+intgo _wrap_TON_HASH_BYTES_cwetee_a5dce87504f74b7c() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -7637,7 +7662,7 @@ intgo _wrap_TON_HASH_BYTES_cwetee_a6b8b775041cffb4() {
 }
 
 
-intgo _wrap_TON_CELL_MAX_BITS_cwetee_a6b8b775041cffb4() {
+intgo _wrap_TON_CELL_MAX_BITS_cwetee_a5dce87504f74b7c() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -7648,7 +7673,7 @@ intgo _wrap_TON_CELL_MAX_BITS_cwetee_a6b8b775041cffb4() {
 }
 
 
-intgo _wrap_TON_CELL_MAX_REFS_cwetee_a6b8b775041cffb4() {
+intgo _wrap_TON_CELL_MAX_REFS_cwetee_a5dce87504f74b7c() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -7659,7 +7684,7 @@ intgo _wrap_TON_CELL_MAX_REFS_cwetee_a6b8b775041cffb4() {
 }
 
 
-intgo _wrap_TON_CELL_MAX_DEPTH_cwetee_a6b8b775041cffb4() {
+intgo _wrap_TON_CELL_MAX_DEPTH_cwetee_a5dce87504f74b7c() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -7670,7 +7695,7 @@ intgo _wrap_TON_CELL_MAX_DEPTH_cwetee_a6b8b775041cffb4() {
 }
 
 
-intgo _wrap_TON_BOC_INDEX_cwetee_a6b8b775041cffb4() {
+intgo _wrap_TON_BOC_INDEX_cwetee_a5dce87504f74b7c() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -7681,7 +7706,7 @@ intgo _wrap_TON_BOC_INDEX_cwetee_a6b8b775041cffb4() {
 }
 
 
-intgo _wrap_TON_BOC_CRC32C_cwetee_a6b8b775041cffb4() {
+intgo _wrap_TON_BOC_CRC32C_cwetee_a5dce87504f74b7c() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -7692,7 +7717,7 @@ intgo _wrap_TON_BOC_CRC32C_cwetee_a6b8b775041cffb4() {
 }
 
 
-intgo _wrap_TON_ADDRESS_BOUNCEABLE_cwetee_a6b8b775041cffb4() {
+intgo _wrap_TON_ADDRESS_BOUNCEABLE_cwetee_a5dce87504f74b7c() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -7703,7 +7728,7 @@ intgo _wrap_TON_ADDRESS_BOUNCEABLE_cwetee_a6b8b775041cffb4() {
 }
 
 
-intgo _wrap_TON_ADDRESS_TESTNET_cwetee_a6b8b775041cffb4() {
+intgo _wrap_TON_ADDRESS_TESTNET_cwetee_a5dce87504f74b7c() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -7714,7 +7739,7 @@ intgo _wrap_TON_ADDRESS_TESTNET_cwetee_a6b8b775041cffb4() {
 }
 
 
-intgo _wrap_TON_ADDRESS_BASE64_STD_cwetee_a6b8b775041cffb4() {
+intgo _wrap_TON_ADDRESS_BASE64_STD_cwetee_a5dce87504f74b7c() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -7725,7 +7750,7 @@ intgo _wrap_TON_ADDRESS_BASE64_STD_cwetee_a6b8b775041cffb4() {
 }
 
 
-intgo _wrap_TON_DECIMALS_cwetee_a6b8b775041cffb4() {
+intgo _wrap_TON_DECIMALS_cwetee_a5dce87504f74b7c() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -7736,7 +7761,7 @@ intgo _wrap_TON_DECIMALS_cwetee_a6b8b775041cffb4() {
 }
 
 
-intgo _wrap_TON_MNEMONIC_WORDS_cwetee_a6b8b775041cffb4() {
+intgo _wrap_TON_MNEMONIC_WORDS_cwetee_a5dce87504f74b7c() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -7747,7 +7772,7 @@ intgo _wrap_TON_MNEMONIC_WORDS_cwetee_a6b8b775041cffb4() {
 }
 
 
-intgo _wrap_TON_NETWORK_MAINNET_cwetee_a6b8b775041cffb4() {
+intgo _wrap_TON_NETWORK_MAINNET_cwetee_a5dce87504f74b7c() {
   int result;
   intgo _swig_go_result;
   
@@ -7758,7 +7783,7 @@ intgo _wrap_TON_NETWORK_MAINNET_cwetee_a6b8b775041cffb4() {
 }
 
 
-intgo _wrap_TON_NETWORK_TESTNET_cwetee_a6b8b775041cffb4() {
+intgo _wrap_TON_NETWORK_TESTNET_cwetee_a5dce87504f74b7c() {
   int result;
   intgo _swig_go_result;
   
@@ -7769,7 +7794,7 @@ intgo _wrap_TON_NETWORK_TESTNET_cwetee_a6b8b775041cffb4() {
 }
 
 
-intgo _wrap_TON_SEND_PAY_FEES_SEPARATELY_cwetee_a6b8b775041cffb4() {
+intgo _wrap_TON_SEND_PAY_FEES_SEPARATELY_cwetee_a5dce87504f74b7c() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -7780,7 +7805,7 @@ intgo _wrap_TON_SEND_PAY_FEES_SEPARATELY_cwetee_a6b8b775041cffb4() {
 }
 
 
-intgo _wrap_TON_SEND_IGNORE_ERRORS_cwetee_a6b8b775041cffb4() {
+intgo _wrap_TON_SEND_IGNORE_ERRORS_cwetee_a5dce87504f74b7c() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -7791,7 +7816,7 @@ intgo _wrap_TON_SEND_IGNORE_ERRORS_cwetee_a6b8b775041cffb4() {
 }
 
 
-intgo _wrap_TON_SEND_DESTROY_IF_ZERO_cwetee_a6b8b775041cffb4() {
+intgo _wrap_TON_SEND_DESTROY_IF_ZERO_cwetee_a5dce87504f74b7c() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -7802,7 +7827,7 @@ intgo _wrap_TON_SEND_DESTROY_IF_ZERO_cwetee_a6b8b775041cffb4() {
 }
 
 
-intgo _wrap_TON_SEND_CARRY_INBOUND_VALUE_cwetee_a6b8b775041cffb4() {
+intgo _wrap_TON_SEND_CARRY_INBOUND_VALUE_cwetee_a5dce87504f74b7c() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -7813,7 +7838,7 @@ intgo _wrap_TON_SEND_CARRY_INBOUND_VALUE_cwetee_a6b8b775041cffb4() {
 }
 
 
-intgo _wrap_TON_SEND_CARRY_BALANCE_cwetee_a6b8b775041cffb4() {
+intgo _wrap_TON_SEND_CARRY_BALANCE_cwetee_a5dce87504f74b7c() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -7824,7 +7849,7 @@ intgo _wrap_TON_SEND_CARRY_BALANCE_cwetee_a6b8b775041cffb4() {
 }
 
 
-intgo _wrap_TON_SEND_DEFAULT_cwetee_a6b8b775041cffb4() {
+intgo _wrap_TON_SEND_DEFAULT_cwetee_a5dce87504f74b7c() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -7835,7 +7860,7 @@ intgo _wrap_TON_SEND_DEFAULT_cwetee_a6b8b775041cffb4() {
 }
 
 
-intgo _wrap_TON_EXTERNAL_FORCE_REF_cwetee_a6b8b775041cffb4() {
+intgo _wrap_TON_EXTERNAL_FORCE_REF_cwetee_a5dce87504f74b7c() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -7846,7 +7871,7 @@ intgo _wrap_TON_EXTERNAL_FORCE_REF_cwetee_a6b8b775041cffb4() {
 }
 
 
-intgo _wrap_TON_CELL_ORDINARY_cwetee_a6b8b775041cffb4() {
+intgo _wrap_TON_CELL_ORDINARY_cwetee_a5dce87504f74b7c() {
   enum wetee_ton_cell_type result;
   intgo _swig_go_result;
   
@@ -7861,7 +7886,7 @@ intgo _wrap_TON_CELL_ORDINARY_cwetee_a6b8b775041cffb4() {
 }
 
 
-intgo _wrap_TON_CELL_PRUNED_BRANCH_cwetee_a6b8b775041cffb4() {
+intgo _wrap_TON_CELL_PRUNED_BRANCH_cwetee_a5dce87504f74b7c() {
   enum wetee_ton_cell_type result;
   intgo _swig_go_result;
   
@@ -7876,7 +7901,7 @@ intgo _wrap_TON_CELL_PRUNED_BRANCH_cwetee_a6b8b775041cffb4() {
 }
 
 
-intgo _wrap_TON_CELL_LIBRARY_cwetee_a6b8b775041cffb4() {
+intgo _wrap_TON_CELL_LIBRARY_cwetee_a5dce87504f74b7c() {
   enum wetee_ton_cell_type result;
   intgo _swig_go_result;
   
@@ -7891,7 +7916,7 @@ intgo _wrap_TON_CELL_LIBRARY_cwetee_a6b8b775041cffb4() {
 }
 
 
-intgo _wrap_TON_CELL_MERKLE_PROOF_cwetee_a6b8b775041cffb4() {
+intgo _wrap_TON_CELL_MERKLE_PROOF_cwetee_a5dce87504f74b7c() {
   enum wetee_ton_cell_type result;
   intgo _swig_go_result;
   
@@ -7906,7 +7931,7 @@ intgo _wrap_TON_CELL_MERKLE_PROOF_cwetee_a6b8b775041cffb4() {
 }
 
 
-intgo _wrap_TON_CELL_MERKLE_UPDATE_cwetee_a6b8b775041cffb4() {
+intgo _wrap_TON_CELL_MERKLE_UPDATE_cwetee_a5dce87504f74b7c() {
   enum wetee_ton_cell_type result;
   intgo _swig_go_result;
   
@@ -7921,7 +7946,7 @@ intgo _wrap_TON_CELL_MERKLE_UPDATE_cwetee_a6b8b775041cffb4() {
 }
 
 
-intgo _wrap_TON_WALLET_V3R2_cwetee_a6b8b775041cffb4() {
+intgo _wrap_TON_WALLET_V3R2_cwetee_a5dce87504f74b7c() {
   enum wetee_ton_wallet_version result;
   intgo _swig_go_result;
   
@@ -7936,7 +7961,7 @@ intgo _wrap_TON_WALLET_V3R2_cwetee_a6b8b775041cffb4() {
 }
 
 
-intgo _wrap_TON_WALLET_V4R2_cwetee_a6b8b775041cffb4() {
+intgo _wrap_TON_WALLET_V4R2_cwetee_a5dce87504f74b7c() {
   enum wetee_ton_wallet_version result;
   intgo _swig_go_result;
   
@@ -7951,7 +7976,7 @@ intgo _wrap_TON_WALLET_V4R2_cwetee_a6b8b775041cffb4() {
 }
 
 
-intgo _wrap_TON_WALLET_V5R1_cwetee_a6b8b775041cffb4() {
+intgo _wrap_TON_WALLET_V5R1_cwetee_a5dce87504f74b7c() {
   enum wetee_ton_wallet_version result;
   intgo _swig_go_result;
   
@@ -7966,7 +7991,7 @@ intgo _wrap_TON_WALLET_V5R1_cwetee_a6b8b775041cffb4() {
 }
 
 
-intgo _wrap_TON_WALLET_HIGHLOAD_V3_cwetee_a6b8b775041cffb4() {
+intgo _wrap_TON_WALLET_HIGHLOAD_V3_cwetee_a5dce87504f74b7c() {
   enum wetee_ton_wallet_version result;
   intgo _swig_go_result;
   
@@ -7981,7 +8006,7 @@ intgo _wrap_TON_WALLET_HIGHLOAD_V3_cwetee_a6b8b775041cffb4() {
 }
 
 
-intgo _wrap_TON_HIGHLOAD_SUBWALLET_DEFAULT_cwetee_a6b8b775041cffb4() {
+intgo _wrap_TON_HIGHLOAD_SUBWALLET_DEFAULT_cwetee_a5dce87504f74b7c() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -7992,7 +8017,7 @@ intgo _wrap_TON_HIGHLOAD_SUBWALLET_DEFAULT_cwetee_a6b8b775041cffb4() {
 }
 
 
-intgo _wrap_TON_HIGHLOAD_TIMEOUT_DEFAULT_cwetee_a6b8b775041cffb4() {
+intgo _wrap_TON_HIGHLOAD_TIMEOUT_DEFAULT_cwetee_a5dce87504f74b7c() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -8003,7 +8028,7 @@ intgo _wrap_TON_HIGHLOAD_TIMEOUT_DEFAULT_cwetee_a6b8b775041cffb4() {
 }
 
 
-void _wrap_ton_cell_free_cwetee_a6b8b775041cffb4(wetee_ton_cell *_swig_go_0) {
+void _wrap_ton_cell_free_cwetee_a5dce87504f74b7c(wetee_ton_cell *_swig_go_0) {
   wetee_ton_cell *arg1 = (wetee_ton_cell *) 0 ;
   
   arg1 = (wetee_ton_cell *)(uintptr_t)_swig_go_0; 
@@ -8016,7 +8041,7 @@ void _wrap_ton_cell_free_cwetee_a6b8b775041cffb4(wetee_ton_cell *_swig_go_0) {
 }
 
 
-_gostring_ _wrap_ton_cell_hash_cwetee_a6b8b775041cffb4(_goslice_ _swig_go_0, wetee_ton_cell *_swig_go_1) {
+_gostring_ _wrap_ton_cell_hash_cwetee_a5dce87504f74b7c(_goslice_ _swig_go_0, wetee_ton_cell *_swig_go_1) {
   uint8_t *arg1 ;
   wetee_ton_cell *arg2 = (wetee_ton_cell *) 0 ;
   wetee_rc result;
@@ -8037,7 +8062,7 @@ _gostring_ _wrap_ton_cell_hash_cwetee_a6b8b775041cffb4(_goslice_ _swig_go_0, wet
 }
 
 
-_gostring_ _wrap_ton_cell_hash_at_cwetee_a6b8b775041cffb4(_goslice_ _swig_go_0, wetee_ton_cell *_swig_go_1, intgo _swig_go_2) {
+_gostring_ _wrap_ton_cell_hash_at_cwetee_a5dce87504f74b7c(_goslice_ _swig_go_0, wetee_ton_cell *_swig_go_1, intgo _swig_go_2) {
   uint8_t *arg1 ;
   wetee_ton_cell *arg2 = (wetee_ton_cell *) 0 ;
   unsigned int arg3 ;
@@ -8060,7 +8085,7 @@ _gostring_ _wrap_ton_cell_hash_at_cwetee_a6b8b775041cffb4(_goslice_ _swig_go_0, 
 }
 
 
-intgo _wrap_ton_cell_depth_cwetee_a6b8b775041cffb4(wetee_ton_cell *_swig_go_0) {
+intgo _wrap_ton_cell_depth_cwetee_a5dce87504f74b7c(wetee_ton_cell *_swig_go_0) {
   wetee_ton_cell *arg1 = (wetee_ton_cell *) 0 ;
   unsigned int result;
   intgo _swig_go_result;
@@ -8076,7 +8101,7 @@ intgo _wrap_ton_cell_depth_cwetee_a6b8b775041cffb4(wetee_ton_cell *_swig_go_0) {
 }
 
 
-intgo _wrap_ton_cell_depth_at_cwetee_a6b8b775041cffb4(wetee_ton_cell *_swig_go_0, intgo _swig_go_1) {
+intgo _wrap_ton_cell_depth_at_cwetee_a5dce87504f74b7c(wetee_ton_cell *_swig_go_0, intgo _swig_go_1) {
   wetee_ton_cell *arg1 = (wetee_ton_cell *) 0 ;
   unsigned int arg2 ;
   unsigned int result;
@@ -8094,7 +8119,7 @@ intgo _wrap_ton_cell_depth_at_cwetee_a6b8b775041cffb4(wetee_ton_cell *_swig_go_0
 }
 
 
-intgo _wrap_ton_cell_bits_cwetee_a6b8b775041cffb4(wetee_ton_cell *_swig_go_0) {
+intgo _wrap_ton_cell_bits_cwetee_a5dce87504f74b7c(wetee_ton_cell *_swig_go_0) {
   wetee_ton_cell *arg1 = (wetee_ton_cell *) 0 ;
   unsigned int result;
   intgo _swig_go_result;
@@ -8110,7 +8135,7 @@ intgo _wrap_ton_cell_bits_cwetee_a6b8b775041cffb4(wetee_ton_cell *_swig_go_0) {
 }
 
 
-intgo _wrap_ton_cell_refs_cwetee_a6b8b775041cffb4(wetee_ton_cell *_swig_go_0) {
+intgo _wrap_ton_cell_refs_cwetee_a5dce87504f74b7c(wetee_ton_cell *_swig_go_0) {
   wetee_ton_cell *arg1 = (wetee_ton_cell *) 0 ;
   unsigned int result;
   intgo _swig_go_result;
@@ -8126,7 +8151,7 @@ intgo _wrap_ton_cell_refs_cwetee_a6b8b775041cffb4(wetee_ton_cell *_swig_go_0) {
 }
 
 
-intgo _wrap_ton_cell_type_of_cwetee_a6b8b775041cffb4(wetee_ton_cell *_swig_go_0) {
+intgo _wrap_ton_cell_type_of_cwetee_a5dce87504f74b7c(wetee_ton_cell *_swig_go_0) {
   wetee_ton_cell *arg1 = (wetee_ton_cell *) 0 ;
   int result;
   intgo _swig_go_result;
@@ -8142,7 +8167,7 @@ intgo _wrap_ton_cell_type_of_cwetee_a6b8b775041cffb4(wetee_ton_cell *_swig_go_0)
 }
 
 
-intgo _wrap_ton_cell_level_cwetee_a6b8b775041cffb4(wetee_ton_cell *_swig_go_0) {
+intgo _wrap_ton_cell_level_cwetee_a5dce87504f74b7c(wetee_ton_cell *_swig_go_0) {
   wetee_ton_cell *arg1 = (wetee_ton_cell *) 0 ;
   unsigned int result;
   intgo _swig_go_result;
@@ -8158,7 +8183,7 @@ intgo _wrap_ton_cell_level_cwetee_a6b8b775041cffb4(wetee_ton_cell *_swig_go_0) {
 }
 
 
-intgo _wrap_ton_cell_level_mask_cwetee_a6b8b775041cffb4(wetee_ton_cell *_swig_go_0) {
+intgo _wrap_ton_cell_level_mask_cwetee_a5dce87504f74b7c(wetee_ton_cell *_swig_go_0) {
   wetee_ton_cell *arg1 = (wetee_ton_cell *) 0 ;
   unsigned int result;
   intgo _swig_go_result;
@@ -8174,7 +8199,7 @@ intgo _wrap_ton_cell_level_mask_cwetee_a6b8b775041cffb4(wetee_ton_cell *_swig_go
 }
 
 
-_gostring_ _wrap_ton_cell_data_cwetee_a6b8b775041cffb4(wetee_buf *_swig_go_0, wetee_ton_cell *_swig_go_1) {
+_gostring_ _wrap_ton_cell_data_cwetee_a5dce87504f74b7c(wetee_buf *_swig_go_0, wetee_ton_cell *_swig_go_1) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   wetee_ton_cell *arg2 = (wetee_ton_cell *) 0 ;
   wetee_buf temp1 ;
@@ -8208,7 +8233,7 @@ _gostring_ _wrap_ton_cell_data_cwetee_a6b8b775041cffb4(wetee_buf *_swig_go_0, we
 }
 
 
-_gostring_ _wrap_ton_cell_ref_cwetee_a6b8b775041cffb4(wetee_ton_cell **_swig_go_0, wetee_ton_cell *_swig_go_1, intgo _swig_go_2) {
+_gostring_ _wrap_ton_cell_ref_cwetee_a5dce87504f74b7c(wetee_ton_cell **_swig_go_0, wetee_ton_cell *_swig_go_1, intgo _swig_go_2) {
   wetee_ton_cell **arg1 = (wetee_ton_cell **) 0 ;
   wetee_ton_cell *arg2 = (wetee_ton_cell *) 0 ;
   unsigned int arg3 ;
@@ -8237,7 +8262,7 @@ _gostring_ _wrap_ton_cell_ref_cwetee_a6b8b775041cffb4(wetee_ton_cell **_swig_go_
 }
 
 
-intgo _wrap_ton_cell_equal_cwetee_a6b8b775041cffb4(wetee_ton_cell *_swig_go_0, wetee_ton_cell *_swig_go_1) {
+intgo _wrap_ton_cell_equal_cwetee_a5dce87504f74b7c(wetee_ton_cell *_swig_go_0, wetee_ton_cell *_swig_go_1) {
   wetee_ton_cell *arg1 = (wetee_ton_cell *) 0 ;
   wetee_ton_cell *arg2 = (wetee_ton_cell *) 0 ;
   int result;
@@ -8255,7 +8280,7 @@ intgo _wrap_ton_cell_equal_cwetee_a6b8b775041cffb4(wetee_ton_cell *_swig_go_0, w
 }
 
 
-_gostring_ _wrap_ton_cell_to_string_cwetee_a6b8b775041cffb4(wetee_buf *_swig_go_0, wetee_ton_cell *_swig_go_1) {
+_gostring_ _wrap_ton_cell_to_string_cwetee_a5dce87504f74b7c(wetee_buf *_swig_go_0, wetee_ton_cell *_swig_go_1) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   wetee_ton_cell *arg2 = (wetee_ton_cell *) 0 ;
   wetee_buf temp1 ;
@@ -8289,7 +8314,7 @@ _gostring_ _wrap_ton_cell_to_string_cwetee_a6b8b775041cffb4(wetee_buf *_swig_go_
 }
 
 
-_gostring_ _wrap_ton_boc_serialize_cwetee_a6b8b775041cffb4(wetee_buf *_swig_go_0, wetee_ton_cell *_swig_go_1, intgo _swig_go_2) {
+_gostring_ _wrap_ton_boc_serialize_cwetee_a5dce87504f74b7c(wetee_buf *_swig_go_0, wetee_ton_cell *_swig_go_1, intgo _swig_go_2) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   wetee_ton_cell *arg2 = (wetee_ton_cell *) 0 ;
   unsigned int arg3 ;
@@ -8325,7 +8350,7 @@ _gostring_ _wrap_ton_boc_serialize_cwetee_a6b8b775041cffb4(wetee_buf *_swig_go_0
 }
 
 
-_gostring_ _wrap_ton_boc_parse_cwetee_a6b8b775041cffb4(wetee_ton_cell **_swig_go_0, _goslice_ _swig_go_1) {
+_gostring_ _wrap_ton_boc_parse_cwetee_a5dce87504f74b7c(wetee_ton_cell **_swig_go_0, _goslice_ _swig_go_1) {
   wetee_ton_cell **arg1 = (wetee_ton_cell **) 0 ;
   uint8_t *arg2 = (uint8_t *) 0 ;
   size_t arg3 ;
@@ -8356,7 +8381,7 @@ _gostring_ _wrap_ton_boc_parse_cwetee_a6b8b775041cffb4(wetee_ton_cell **_swig_go
 }
 
 
-_gostring_ _wrap_ton_boc_parse_base64_cwetee_a6b8b775041cffb4(wetee_ton_cell **_swig_go_0, _gostring_ _swig_go_1) {
+_gostring_ _wrap_ton_boc_parse_base64_cwetee_a5dce87504f74b7c(wetee_ton_cell **_swig_go_0, _gostring_ _swig_go_1) {
   wetee_ton_cell **arg1 = (wetee_ton_cell **) 0 ;
   char *arg2 = (char *) 0 ;
   size_t arg3 ;
@@ -8387,7 +8412,7 @@ _gostring_ _wrap_ton_boc_parse_base64_cwetee_a6b8b775041cffb4(wetee_ton_cell **_
 }
 
 
-void _wrap_ton_builder_free_cwetee_a6b8b775041cffb4(wetee_ton_builder *_swig_go_0) {
+void _wrap_ton_builder_free_cwetee_a5dce87504f74b7c(wetee_ton_builder *_swig_go_0) {
   wetee_ton_builder *arg1 = (wetee_ton_builder *) 0 ;
   
   arg1 = (wetee_ton_builder *)(uintptr_t)_swig_go_0; 
@@ -8400,7 +8425,7 @@ void _wrap_ton_builder_free_cwetee_a6b8b775041cffb4(wetee_ton_builder *_swig_go_
 }
 
 
-_gostring_ _wrap_ton_builder_new_cwetee_a6b8b775041cffb4(wetee_ton_builder **_swig_go_0) {
+_gostring_ _wrap_ton_builder_new_cwetee_a5dce87504f74b7c(wetee_ton_builder **_swig_go_0) {
   wetee_ton_builder **arg1 = (wetee_ton_builder **) 0 ;
   wetee_ton_builder *temp1 ;
   wetee_rc result;
@@ -8425,7 +8450,7 @@ _gostring_ _wrap_ton_builder_new_cwetee_a6b8b775041cffb4(wetee_ton_builder **_sw
 }
 
 
-intgo _wrap_ton_builder_bits_cwetee_a6b8b775041cffb4(wetee_ton_builder *_swig_go_0) {
+intgo _wrap_ton_builder_bits_cwetee_a5dce87504f74b7c(wetee_ton_builder *_swig_go_0) {
   wetee_ton_builder *arg1 = (wetee_ton_builder *) 0 ;
   unsigned int result;
   intgo _swig_go_result;
@@ -8441,7 +8466,7 @@ intgo _wrap_ton_builder_bits_cwetee_a6b8b775041cffb4(wetee_ton_builder *_swig_go
 }
 
 
-intgo _wrap_ton_builder_refs_cwetee_a6b8b775041cffb4(wetee_ton_builder *_swig_go_0) {
+intgo _wrap_ton_builder_refs_cwetee_a5dce87504f74b7c(wetee_ton_builder *_swig_go_0) {
   wetee_ton_builder *arg1 = (wetee_ton_builder *) 0 ;
   unsigned int result;
   intgo _swig_go_result;
@@ -8457,7 +8482,7 @@ intgo _wrap_ton_builder_refs_cwetee_a6b8b775041cffb4(wetee_ton_builder *_swig_go
 }
 
 
-_gostring_ _wrap_ton_builder_store_bit_cwetee_a6b8b775041cffb4(wetee_ton_builder *_swig_go_0, intgo _swig_go_1) {
+_gostring_ _wrap_ton_builder_store_bit_cwetee_a5dce87504f74b7c(wetee_ton_builder *_swig_go_0, intgo _swig_go_1) {
   wetee_ton_builder *arg1 = (wetee_ton_builder *) 0 ;
   int arg2 ;
   wetee_rc result;
@@ -8475,7 +8500,7 @@ _gostring_ _wrap_ton_builder_store_bit_cwetee_a6b8b775041cffb4(wetee_ton_builder
 }
 
 
-_gostring_ _wrap_ton_builder_store_uint_cwetee_a6b8b775041cffb4(wetee_ton_builder *_swig_go_0, long long _swig_go_1, intgo _swig_go_2) {
+_gostring_ _wrap_ton_builder_store_uint_cwetee_a5dce87504f74b7c(wetee_ton_builder *_swig_go_0, long long _swig_go_1, intgo _swig_go_2) {
   wetee_ton_builder *arg1 = (wetee_ton_builder *) 0 ;
   uint64_t arg2 ;
   unsigned int arg3 ;
@@ -8495,7 +8520,7 @@ _gostring_ _wrap_ton_builder_store_uint_cwetee_a6b8b775041cffb4(wetee_ton_builde
 }
 
 
-_gostring_ _wrap_ton_builder_store_int_cwetee_a6b8b775041cffb4(wetee_ton_builder *_swig_go_0, long long _swig_go_1, intgo _swig_go_2) {
+_gostring_ _wrap_ton_builder_store_int_cwetee_a5dce87504f74b7c(wetee_ton_builder *_swig_go_0, long long _swig_go_1, intgo _swig_go_2) {
   wetee_ton_builder *arg1 = (wetee_ton_builder *) 0 ;
   int64_t arg2 ;
   unsigned int arg3 ;
@@ -8515,7 +8540,7 @@ _gostring_ _wrap_ton_builder_store_int_cwetee_a6b8b775041cffb4(wetee_ton_builder
 }
 
 
-_gostring_ _wrap_ton_builder_store_bits_cwetee_a6b8b775041cffb4(wetee_ton_builder *_swig_go_0, _goslice_ _swig_go_1, long long _swig_go_2) {
+_gostring_ _wrap_ton_builder_store_bits_cwetee_a5dce87504f74b7c(wetee_ton_builder *_swig_go_0, _goslice_ _swig_go_1, long long _swig_go_2) {
   wetee_ton_builder *arg1 = (wetee_ton_builder *) 0 ;
   uint8_t *arg2 = (uint8_t *) 0 ;
   size_t arg3 ;
@@ -8539,7 +8564,7 @@ _gostring_ _wrap_ton_builder_store_bits_cwetee_a6b8b775041cffb4(wetee_ton_builde
 }
 
 
-_gostring_ _wrap_ton_builder_store_bytes_cwetee_a6b8b775041cffb4(wetee_ton_builder *_swig_go_0, _goslice_ _swig_go_1) {
+_gostring_ _wrap_ton_builder_store_bytes_cwetee_a5dce87504f74b7c(wetee_ton_builder *_swig_go_0, _goslice_ _swig_go_1) {
   wetee_ton_builder *arg1 = (wetee_ton_builder *) 0 ;
   uint8_t *arg2 = (uint8_t *) 0 ;
   size_t arg3 ;
@@ -8561,7 +8586,7 @@ _gostring_ _wrap_ton_builder_store_bytes_cwetee_a6b8b775041cffb4(wetee_ton_build
 }
 
 
-_gostring_ _wrap_ton_builder_store_coins_cwetee_a6b8b775041cffb4(wetee_ton_builder *_swig_go_0, _goslice_ _swig_go_1) {
+_gostring_ _wrap_ton_builder_store_coins_cwetee_a5dce87504f74b7c(wetee_ton_builder *_swig_go_0, _goslice_ _swig_go_1) {
   wetee_ton_builder *arg1 = (wetee_ton_builder *) 0 ;
   wetee_u128 arg2 ;
   wetee_rc result;
@@ -8583,7 +8608,7 @@ _gostring_ _wrap_ton_builder_store_coins_cwetee_a6b8b775041cffb4(wetee_ton_build
 }
 
 
-_gostring_ _wrap_ton_builder_store_ref_cwetee_a6b8b775041cffb4(wetee_ton_builder *_swig_go_0, wetee_ton_cell *_swig_go_1) {
+_gostring_ _wrap_ton_builder_store_ref_cwetee_a5dce87504f74b7c(wetee_ton_builder *_swig_go_0, wetee_ton_cell *_swig_go_1) {
   wetee_ton_builder *arg1 = (wetee_ton_builder *) 0 ;
   wetee_ton_cell *arg2 = (wetee_ton_cell *) 0 ;
   wetee_rc result;
@@ -8601,7 +8626,7 @@ _gostring_ _wrap_ton_builder_store_ref_cwetee_a6b8b775041cffb4(wetee_ton_builder
 }
 
 
-_gostring_ _wrap_ton_builder_store_maybe_ref_cwetee_a6b8b775041cffb4(wetee_ton_builder *_swig_go_0, wetee_ton_cell *_swig_go_1) {
+_gostring_ _wrap_ton_builder_store_maybe_ref_cwetee_a5dce87504f74b7c(wetee_ton_builder *_swig_go_0, wetee_ton_cell *_swig_go_1) {
   wetee_ton_builder *arg1 = (wetee_ton_builder *) 0 ;
   wetee_ton_cell *arg2 = (wetee_ton_cell *) 0 ;
   wetee_rc result;
@@ -8619,7 +8644,7 @@ _gostring_ _wrap_ton_builder_store_maybe_ref_cwetee_a6b8b775041cffb4(wetee_ton_b
 }
 
 
-_gostring_ _wrap_ton_builder_store_slice_cwetee_a6b8b775041cffb4(wetee_ton_builder *_swig_go_0, wetee_ton_slice *_swig_go_1) {
+_gostring_ _wrap_ton_builder_store_slice_cwetee_a5dce87504f74b7c(wetee_ton_builder *_swig_go_0, wetee_ton_slice *_swig_go_1) {
   wetee_ton_builder *arg1 = (wetee_ton_builder *) 0 ;
   wetee_ton_slice *arg2 = (wetee_ton_slice *) 0 ;
   wetee_rc result;
@@ -8637,7 +8662,7 @@ _gostring_ _wrap_ton_builder_store_slice_cwetee_a6b8b775041cffb4(wetee_ton_build
 }
 
 
-_gostring_ _wrap_ton_builder_store_snake_cwetee_a6b8b775041cffb4(wetee_ton_builder *_swig_go_0, _goslice_ _swig_go_1) {
+_gostring_ _wrap_ton_builder_store_snake_cwetee_a5dce87504f74b7c(wetee_ton_builder *_swig_go_0, _goslice_ _swig_go_1) {
   wetee_ton_builder *arg1 = (wetee_ton_builder *) 0 ;
   uint8_t *arg2 = (uint8_t *) 0 ;
   size_t arg3 ;
@@ -8659,7 +8684,7 @@ _gostring_ _wrap_ton_builder_store_snake_cwetee_a6b8b775041cffb4(wetee_ton_build
 }
 
 
-_gostring_ _wrap_ton_builder_end_cwetee_a6b8b775041cffb4(wetee_ton_cell **_swig_go_0, wetee_ton_builder *_swig_go_1) {
+_gostring_ _wrap_ton_builder_end_cwetee_a5dce87504f74b7c(wetee_ton_cell **_swig_go_0, wetee_ton_builder *_swig_go_1) {
   wetee_ton_cell **arg1 = (wetee_ton_cell **) 0 ;
   wetee_ton_builder *arg2 = (wetee_ton_builder *) 0 ;
   wetee_ton_cell *temp1 ;
@@ -8686,7 +8711,7 @@ _gostring_ _wrap_ton_builder_end_cwetee_a6b8b775041cffb4(wetee_ton_cell **_swig_
 }
 
 
-_gostring_ _wrap_ton_builder_end_exotic_cwetee_a6b8b775041cffb4(wetee_ton_cell **_swig_go_0, wetee_ton_builder *_swig_go_1) {
+_gostring_ _wrap_ton_builder_end_exotic_cwetee_a5dce87504f74b7c(wetee_ton_cell **_swig_go_0, wetee_ton_builder *_swig_go_1) {
   wetee_ton_cell **arg1 = (wetee_ton_cell **) 0 ;
   wetee_ton_builder *arg2 = (wetee_ton_builder *) 0 ;
   wetee_ton_cell *temp1 ;
@@ -8713,7 +8738,7 @@ _gostring_ _wrap_ton_builder_end_exotic_cwetee_a6b8b775041cffb4(wetee_ton_cell *
 }
 
 
-_gostring_ _wrap_ton_builder_store_address_cwetee_a6b8b775041cffb4(wetee_ton_builder *_swig_go_0, _gostring_ _swig_go_1) {
+_gostring_ _wrap_ton_builder_store_address_cwetee_a5dce87504f74b7c(wetee_ton_builder *_swig_go_0, _gostring_ _swig_go_1) {
   wetee_ton_builder *arg1 = (wetee_ton_builder *) 0 ;
   char *arg2 = (char *) 0 ;
   size_t arg3 ;
@@ -8735,7 +8760,7 @@ _gostring_ _wrap_ton_builder_store_address_cwetee_a6b8b775041cffb4(wetee_ton_bui
 }
 
 
-void _wrap_ton_slice_free_cwetee_a6b8b775041cffb4(wetee_ton_slice *_swig_go_0) {
+void _wrap_ton_slice_free_cwetee_a5dce87504f74b7c(wetee_ton_slice *_swig_go_0) {
   wetee_ton_slice *arg1 = (wetee_ton_slice *) 0 ;
   
   arg1 = (wetee_ton_slice *)(uintptr_t)_swig_go_0; 
@@ -8748,7 +8773,7 @@ void _wrap_ton_slice_free_cwetee_a6b8b775041cffb4(wetee_ton_slice *_swig_go_0) {
 }
 
 
-_gostring_ _wrap_ton_slice_new_cwetee_a6b8b775041cffb4(wetee_ton_slice **_swig_go_0, wetee_ton_cell *_swig_go_1) {
+_gostring_ _wrap_ton_slice_new_cwetee_a5dce87504f74b7c(wetee_ton_slice **_swig_go_0, wetee_ton_cell *_swig_go_1) {
   wetee_ton_slice **arg1 = (wetee_ton_slice **) 0 ;
   wetee_ton_cell *arg2 = (wetee_ton_cell *) 0 ;
   wetee_ton_slice *temp1 ;
@@ -8775,7 +8800,7 @@ _gostring_ _wrap_ton_slice_new_cwetee_a6b8b775041cffb4(wetee_ton_slice **_swig_g
 }
 
 
-intgo _wrap_ton_slice_bits_left_cwetee_a6b8b775041cffb4(wetee_ton_slice *_swig_go_0) {
+intgo _wrap_ton_slice_bits_left_cwetee_a5dce87504f74b7c(wetee_ton_slice *_swig_go_0) {
   wetee_ton_slice *arg1 = (wetee_ton_slice *) 0 ;
   unsigned int result;
   intgo _swig_go_result;
@@ -8791,7 +8816,7 @@ intgo _wrap_ton_slice_bits_left_cwetee_a6b8b775041cffb4(wetee_ton_slice *_swig_g
 }
 
 
-intgo _wrap_ton_slice_refs_left_cwetee_a6b8b775041cffb4(wetee_ton_slice *_swig_go_0) {
+intgo _wrap_ton_slice_refs_left_cwetee_a5dce87504f74b7c(wetee_ton_slice *_swig_go_0) {
   wetee_ton_slice *arg1 = (wetee_ton_slice *) 0 ;
   unsigned int result;
   intgo _swig_go_result;
@@ -8807,7 +8832,7 @@ intgo _wrap_ton_slice_refs_left_cwetee_a6b8b775041cffb4(wetee_ton_slice *_swig_g
 }
 
 
-_gostring_ _wrap_ton_slice_load_bit_cwetee_a6b8b775041cffb4(intgo *_swig_go_0, wetee_ton_slice *_swig_go_1) {
+_gostring_ _wrap_ton_slice_load_bit_cwetee_a5dce87504f74b7c(intgo *_swig_go_0, wetee_ton_slice *_swig_go_1) {
   int *arg1 = (int *) 0 ;
   wetee_ton_slice *arg2 = (wetee_ton_slice *) 0 ;
   int temp1 ;
@@ -8830,7 +8855,7 @@ _gostring_ _wrap_ton_slice_load_bit_cwetee_a6b8b775041cffb4(intgo *_swig_go_0, w
 }
 
 
-_gostring_ _wrap_ton_slice_load_uint_cwetee_a6b8b775041cffb4(_goslice_ _swig_go_0, wetee_ton_slice *_swig_go_1, intgo _swig_go_2) {
+_gostring_ _wrap_ton_slice_load_uint_cwetee_a5dce87504f74b7c(_goslice_ _swig_go_0, wetee_ton_slice *_swig_go_1, intgo _swig_go_2) {
   wetee_u128 *arg1 = (wetee_u128 *) 0 ;
   wetee_ton_slice *arg2 = (wetee_ton_slice *) 0 ;
   unsigned int arg3 ;
@@ -8860,7 +8885,7 @@ _gostring_ _wrap_ton_slice_load_uint_cwetee_a6b8b775041cffb4(_goslice_ _swig_go_
 }
 
 
-_gostring_ _wrap_ton_slice_load_bits_cwetee_a6b8b775041cffb4(wetee_buf *_swig_go_0, wetee_ton_slice *_swig_go_1, long long _swig_go_2) {
+_gostring_ _wrap_ton_slice_load_bits_cwetee_a5dce87504f74b7c(wetee_buf *_swig_go_0, wetee_ton_slice *_swig_go_1, long long _swig_go_2) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   wetee_ton_slice *arg2 = (wetee_ton_slice *) 0 ;
   size_t arg3 ;
@@ -8896,7 +8921,7 @@ _gostring_ _wrap_ton_slice_load_bits_cwetee_a6b8b775041cffb4(wetee_buf *_swig_go
 }
 
 
-_gostring_ _wrap_ton_slice_load_address_cwetee_a6b8b775041cffb4(wetee_buf *_swig_go_0, wetee_ton_slice *_swig_go_1) {
+_gostring_ _wrap_ton_slice_load_address_cwetee_a5dce87504f74b7c(wetee_buf *_swig_go_0, wetee_ton_slice *_swig_go_1) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   wetee_ton_slice *arg2 = (wetee_ton_slice *) 0 ;
   wetee_buf temp1 ;
@@ -8930,7 +8955,7 @@ _gostring_ _wrap_ton_slice_load_address_cwetee_a6b8b775041cffb4(wetee_buf *_swig
 }
 
 
-_gostring_ _wrap_ton_slice_load_coins_cwetee_a6b8b775041cffb4(_goslice_ _swig_go_0, wetee_ton_slice *_swig_go_1) {
+_gostring_ _wrap_ton_slice_load_coins_cwetee_a5dce87504f74b7c(_goslice_ _swig_go_0, wetee_ton_slice *_swig_go_1) {
   wetee_u128 *arg1 = (wetee_u128 *) 0 ;
   wetee_ton_slice *arg2 = (wetee_ton_slice *) 0 ;
   wetee_u128 temp1 ;
@@ -8958,7 +8983,7 @@ _gostring_ _wrap_ton_slice_load_coins_cwetee_a6b8b775041cffb4(_goslice_ _swig_go
 }
 
 
-_gostring_ _wrap_ton_slice_load_ref_cwetee_a6b8b775041cffb4(wetee_ton_cell **_swig_go_0, wetee_ton_slice *_swig_go_1) {
+_gostring_ _wrap_ton_slice_load_ref_cwetee_a5dce87504f74b7c(wetee_ton_cell **_swig_go_0, wetee_ton_slice *_swig_go_1) {
   wetee_ton_cell **arg1 = (wetee_ton_cell **) 0 ;
   wetee_ton_slice *arg2 = (wetee_ton_slice *) 0 ;
   wetee_ton_cell *temp1 ;
@@ -8985,7 +9010,7 @@ _gostring_ _wrap_ton_slice_load_ref_cwetee_a6b8b775041cffb4(wetee_ton_cell **_sw
 }
 
 
-_gostring_ _wrap_ton_slice_load_maybe_ref_cwetee_a6b8b775041cffb4(wetee_ton_cell **_swig_go_0, wetee_ton_slice *_swig_go_1) {
+_gostring_ _wrap_ton_slice_load_maybe_ref_cwetee_a5dce87504f74b7c(wetee_ton_cell **_swig_go_0, wetee_ton_slice *_swig_go_1) {
   wetee_ton_cell **arg1 = (wetee_ton_cell **) 0 ;
   wetee_ton_slice *arg2 = (wetee_ton_slice *) 0 ;
   wetee_ton_cell *temp1 ;
@@ -9012,7 +9037,7 @@ _gostring_ _wrap_ton_slice_load_maybe_ref_cwetee_a6b8b775041cffb4(wetee_ton_cell
 }
 
 
-_gostring_ _wrap_ton_slice_load_snake_cwetee_a6b8b775041cffb4(wetee_buf *_swig_go_0, wetee_ton_slice *_swig_go_1) {
+_gostring_ _wrap_ton_slice_load_snake_cwetee_a5dce87504f74b7c(wetee_buf *_swig_go_0, wetee_ton_slice *_swig_go_1) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   wetee_ton_slice *arg2 = (wetee_ton_slice *) 0 ;
   wetee_buf temp1 ;
@@ -9046,7 +9071,7 @@ _gostring_ _wrap_ton_slice_load_snake_cwetee_a6b8b775041cffb4(wetee_buf *_swig_g
 }
 
 
-_gostring_ _wrap_ton_slice_skip_cwetee_a6b8b775041cffb4(wetee_ton_slice *_swig_go_0, long long _swig_go_1) {
+_gostring_ _wrap_ton_slice_skip_cwetee_a5dce87504f74b7c(wetee_ton_slice *_swig_go_0, long long _swig_go_1) {
   wetee_ton_slice *arg1 = (wetee_ton_slice *) 0 ;
   size_t arg2 ;
   wetee_rc result;
@@ -9064,7 +9089,7 @@ _gostring_ _wrap_ton_slice_skip_cwetee_a6b8b775041cffb4(wetee_ton_slice *_swig_g
 }
 
 
-_gostring_ _wrap_ton_slice_end_cwetee_a6b8b775041cffb4(wetee_ton_slice *_swig_go_0) {
+_gostring_ _wrap_ton_slice_end_cwetee_a5dce87504f74b7c(wetee_ton_slice *_swig_go_0) {
   wetee_ton_slice *arg1 = (wetee_ton_slice *) 0 ;
   wetee_rc result;
   _gostring_ _swig_go_result;
@@ -9080,7 +9105,7 @@ _gostring_ _wrap_ton_slice_end_cwetee_a6b8b775041cffb4(wetee_ton_slice *_swig_go
 }
 
 
-_gostring_ _wrap_ton_address_parse_cwetee_a6b8b775041cffb4(wetee_buf *_swig_go_0, int *_swig_go_1, _gostring_ _swig_go_2) {
+_gostring_ _wrap_ton_address_parse_cwetee_a5dce87504f74b7c(wetee_buf *_swig_go_0, int *_swig_go_1, _gostring_ _swig_go_2) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   unsigned int *arg2 = (unsigned int *) 0 ;
   char *arg3 = (char *) 0 ;
@@ -9120,7 +9145,7 @@ _gostring_ _wrap_ton_address_parse_cwetee_a6b8b775041cffb4(wetee_buf *_swig_go_0
 }
 
 
-_gostring_ _wrap_ton_address_format_cwetee_a6b8b775041cffb4(wetee_buf *_swig_go_0, _gostring_ _swig_go_1, intgo _swig_go_2) {
+_gostring_ _wrap_ton_address_format_cwetee_a5dce87504f74b7c(wetee_buf *_swig_go_0, _gostring_ _swig_go_1, intgo _swig_go_2) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   char *arg2 = (char *) 0 ;
   size_t arg3 ;
@@ -9160,7 +9185,7 @@ _gostring_ _wrap_ton_address_format_cwetee_a6b8b775041cffb4(wetee_buf *_swig_go_
 }
 
 
-_gostring_ _wrap_ton_state_init_address_cwetee_a6b8b775041cffb4(wetee_buf *_swig_go_0, intgo _swig_go_1, wetee_ton_cell *_swig_go_2, wetee_ton_cell *_swig_go_3) {
+_gostring_ _wrap_ton_state_init_address_cwetee_a5dce87504f74b7c(wetee_buf *_swig_go_0, intgo _swig_go_1, wetee_ton_cell *_swig_go_2, wetee_ton_cell *_swig_go_3) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   int32_t arg2 ;
   wetee_ton_cell *arg3 = (wetee_ton_cell *) 0 ;
@@ -9198,7 +9223,7 @@ _gostring_ _wrap_ton_state_init_address_cwetee_a6b8b775041cffb4(wetee_buf *_swig
 }
 
 
-_gostring_ _wrap_ton_amount_format_cwetee_a6b8b775041cffb4(wetee_buf *_swig_go_0, _goslice_ _swig_go_1, _gostring_ _swig_go_2) {
+_gostring_ _wrap_ton_amount_format_cwetee_a5dce87504f74b7c(wetee_buf *_swig_go_0, _goslice_ _swig_go_1, _gostring_ _swig_go_2) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   wetee_u128 arg2 ;
   char *arg3 = (char *) 0 ;
@@ -9248,7 +9273,7 @@ _gostring_ _wrap_ton_amount_format_cwetee_a6b8b775041cffb4(wetee_buf *_swig_go_0
 }
 
 
-_gostring_ _wrap_ton_amount_parse_cwetee_a6b8b775041cffb4(_goslice_ _swig_go_0, _gostring_ _swig_go_1) {
+_gostring_ _wrap_ton_amount_parse_cwetee_a5dce87504f74b7c(_goslice_ _swig_go_0, _gostring_ _swig_go_1) {
   wetee_u128 *arg1 = (wetee_u128 *) 0 ;
   char *arg2 = (char *) 0 ;
   size_t arg3 ;
@@ -9280,7 +9305,7 @@ _gostring_ _wrap_ton_amount_parse_cwetee_a6b8b775041cffb4(_goslice_ _swig_go_0, 
 }
 
 
-_gostring_ _wrap_ton_state_init_cwetee_a6b8b775041cffb4(wetee_ton_cell **_swig_go_0, wetee_ton_cell *_swig_go_1, wetee_ton_cell *_swig_go_2) {
+_gostring_ _wrap_ton_state_init_cwetee_a5dce87504f74b7c(wetee_ton_cell **_swig_go_0, wetee_ton_cell *_swig_go_1, wetee_ton_cell *_swig_go_2) {
   wetee_ton_cell **arg1 = (wetee_ton_cell **) 0 ;
   wetee_ton_cell *arg2 = (wetee_ton_cell *) 0 ;
   wetee_ton_cell *arg3 = (wetee_ton_cell *) 0 ;
@@ -9309,7 +9334,7 @@ _gostring_ _wrap_ton_state_init_cwetee_a6b8b775041cffb4(wetee_ton_cell **_swig_g
 }
 
 
-_gostring_ _wrap_ton_mnemonic_generate_cwetee_a6b8b775041cffb4(wetee_buf *_swig_go_0, _gostring_ _swig_go_1) {
+_gostring_ _wrap_ton_mnemonic_generate_cwetee_a5dce87504f74b7c(wetee_buf *_swig_go_0, _gostring_ _swig_go_1) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   char *arg2 = (char *) 0 ;
   size_t arg3 ;
@@ -9348,7 +9373,7 @@ _gostring_ _wrap_ton_mnemonic_generate_cwetee_a6b8b775041cffb4(wetee_buf *_swig_
 }
 
 
-_gostring_ _wrap_ton_mnemonic_validate_cwetee_a6b8b775041cffb4(_gostring_ _swig_go_0, _gostring_ _swig_go_1) {
+_gostring_ _wrap_ton_mnemonic_validate_cwetee_a5dce87504f74b7c(_gostring_ _swig_go_0, _gostring_ _swig_go_1) {
   char *arg1 = (char *) 0 ;
   size_t arg2 ;
   char *arg3 = (char *) 0 ;
@@ -9374,7 +9399,7 @@ _gostring_ _wrap_ton_mnemonic_validate_cwetee_a6b8b775041cffb4(_gostring_ _swig_
 }
 
 
-_gostring_ _wrap_ton_mnemonic_to_seed_cwetee_a6b8b775041cffb4(_goslice_ _swig_go_0, _gostring_ _swig_go_1, _gostring_ _swig_go_2) {
+_gostring_ _wrap_ton_mnemonic_to_seed_cwetee_a5dce87504f74b7c(_goslice_ _swig_go_0, _gostring_ _swig_go_1, _gostring_ _swig_go_2) {
   uint8_t *arg1 ;
   char *arg2 = (char *) 0 ;
   size_t arg3 ;
@@ -9405,7 +9430,7 @@ _gostring_ _wrap_ton_mnemonic_to_seed_cwetee_a6b8b775041cffb4(_goslice_ _swig_go
 }
 
 
-_gostring_ _wrap_ton_mnemonic_to_keypair_cwetee_a6b8b775041cffb4(_goslice_ _swig_go_0, _goslice_ _swig_go_1, _gostring_ _swig_go_2, _gostring_ _swig_go_3) {
+_gostring_ _wrap_ton_mnemonic_to_keypair_cwetee_a5dce87504f74b7c(_goslice_ _swig_go_0, _goslice_ _swig_go_1, _gostring_ _swig_go_2, _gostring_ _swig_go_3) {
   uint8_t *arg1 ;
   uint8_t *arg2 ;
   char *arg3 = (char *) 0 ;
@@ -9441,7 +9466,7 @@ _gostring_ _wrap_ton_mnemonic_to_keypair_cwetee_a6b8b775041cffb4(_goslice_ _swig
 }
 
 
-_gostring_ _wrap_ton_comment_cwetee_a6b8b775041cffb4(wetee_ton_cell **_swig_go_0, _gostring_ _swig_go_1) {
+_gostring_ _wrap_ton_comment_cwetee_a5dce87504f74b7c(wetee_ton_cell **_swig_go_0, _gostring_ _swig_go_1) {
   wetee_ton_cell **arg1 = (wetee_ton_cell **) 0 ;
   char *arg2 = (char *) 0 ;
   size_t arg3 ;
@@ -9472,7 +9497,7 @@ _gostring_ _wrap_ton_comment_cwetee_a6b8b775041cffb4(wetee_ton_cell **_swig_go_0
 }
 
 
-_gostring_ _wrap_ton_internal_message_cwetee_a6b8b775041cffb4(wetee_ton_cell **_swig_go_0, _gostring_ _swig_go_1, _goslice_ _swig_go_2, intgo _swig_go_3, wetee_ton_cell *_swig_go_4, wetee_ton_cell *_swig_go_5) {
+_gostring_ _wrap_ton_internal_message_cwetee_a5dce87504f74b7c(wetee_ton_cell **_swig_go_0, _gostring_ _swig_go_1, _goslice_ _swig_go_2, intgo _swig_go_3, wetee_ton_cell *_swig_go_4, wetee_ton_cell *_swig_go_5) {
   wetee_ton_cell **arg1 = (wetee_ton_cell **) 0 ;
   char *arg2 = (char *) 0 ;
   size_t arg3 ;
@@ -9515,7 +9540,7 @@ _gostring_ _wrap_ton_internal_message_cwetee_a6b8b775041cffb4(wetee_ton_cell **_
 }
 
 
-_gostring_ _wrap_ton_external_message_cwetee_a6b8b775041cffb4(wetee_ton_cell **_swig_go_0, _gostring_ _swig_go_1, wetee_ton_cell *_swig_go_2, wetee_ton_cell *_swig_go_3, intgo _swig_go_4) {
+_gostring_ _wrap_ton_external_message_cwetee_a5dce87504f74b7c(wetee_ton_cell **_swig_go_0, _gostring_ _swig_go_1, wetee_ton_cell *_swig_go_2, wetee_ton_cell *_swig_go_3, intgo _swig_go_4) {
   wetee_ton_cell **arg1 = (wetee_ton_cell **) 0 ;
   char *arg2 = (char *) 0 ;
   size_t arg3 ;
@@ -9552,7 +9577,7 @@ _gostring_ _wrap_ton_external_message_cwetee_a6b8b775041cffb4(wetee_ton_cell **_
 }
 
 
-void _wrap_ton_wallet_free_cwetee_a6b8b775041cffb4(wetee_ton_wallet *_swig_go_0) {
+void _wrap_ton_wallet_free_cwetee_a5dce87504f74b7c(wetee_ton_wallet *_swig_go_0) {
   wetee_ton_wallet *arg1 = (wetee_ton_wallet *) 0 ;
   
   arg1 = (wetee_ton_wallet *)(uintptr_t)_swig_go_0; 
@@ -9565,7 +9590,7 @@ void _wrap_ton_wallet_free_cwetee_a6b8b775041cffb4(wetee_ton_wallet *_swig_go_0)
 }
 
 
-_gostring_ _wrap_ton_wallet_code_cwetee_a6b8b775041cffb4(wetee_ton_cell **_swig_go_0, intgo _swig_go_1) {
+_gostring_ _wrap_ton_wallet_code_cwetee_a5dce87504f74b7c(wetee_ton_cell **_swig_go_0, intgo _swig_go_1) {
   wetee_ton_cell **arg1 = (wetee_ton_cell **) 0 ;
   int arg2 ;
   wetee_ton_cell *temp1 ;
@@ -9592,7 +9617,7 @@ _gostring_ _wrap_ton_wallet_code_cwetee_a6b8b775041cffb4(wetee_ton_cell **_swig_
 }
 
 
-_gostring_ _wrap_ton_wallet_v5r1_id_cwetee_a6b8b775041cffb4(int *_swig_go_0, intgo _swig_go_1, intgo _swig_go_2, intgo _swig_go_3) {
+_gostring_ _wrap_ton_wallet_v5r1_id_cwetee_a5dce87504f74b7c(int *_swig_go_0, intgo _swig_go_1, intgo _swig_go_2, intgo _swig_go_3) {
   uint32_t *arg1 = (uint32_t *) 0 ;
   int32_t arg2 ;
   int32_t arg3 ;
@@ -9614,7 +9639,7 @@ _gostring_ _wrap_ton_wallet_v5r1_id_cwetee_a6b8b775041cffb4(int *_swig_go_0, int
 }
 
 
-_gostring_ _wrap_ton_wallet_default_id_cwetee_a6b8b775041cffb4(int *_swig_go_0, intgo _swig_go_1, intgo _swig_go_2, intgo _swig_go_3) {
+_gostring_ _wrap_ton_wallet_default_id_cwetee_a5dce87504f74b7c(int *_swig_go_0, intgo _swig_go_1, intgo _swig_go_2, intgo _swig_go_3) {
   uint32_t *arg1 = (uint32_t *) 0 ;
   int arg2 ;
   int32_t arg3 ;
@@ -9636,7 +9661,7 @@ _gostring_ _wrap_ton_wallet_default_id_cwetee_a6b8b775041cffb4(int *_swig_go_0, 
 }
 
 
-_gostring_ _wrap_ton_wallet_new_cwetee_a6b8b775041cffb4(wetee_ton_wallet **_swig_go_0, intgo _swig_go_1, _goslice_ _swig_go_2, intgo _swig_go_3, intgo _swig_go_4) {
+_gostring_ _wrap_ton_wallet_new_cwetee_a5dce87504f74b7c(wetee_ton_wallet **_swig_go_0, intgo _swig_go_1, _goslice_ _swig_go_2, intgo _swig_go_3, intgo _swig_go_4) {
   wetee_ton_wallet **arg1 = (wetee_ton_wallet **) 0 ;
   int arg2 ;
   uint8_t *arg3 ;
@@ -9672,7 +9697,7 @@ _gostring_ _wrap_ton_wallet_new_cwetee_a6b8b775041cffb4(wetee_ton_wallet **_swig
 }
 
 
-_gostring_ _wrap_ton_wallet_id_cwetee_a6b8b775041cffb4(int *_swig_go_0, wetee_ton_wallet *_swig_go_1) {
+_gostring_ _wrap_ton_wallet_id_cwetee_a5dce87504f74b7c(int *_swig_go_0, wetee_ton_wallet *_swig_go_1) {
   uint32_t *arg1 = (uint32_t *) 0 ;
   wetee_ton_wallet *arg2 = (wetee_ton_wallet *) 0 ;
   wetee_rc result;
@@ -9690,7 +9715,7 @@ _gostring_ _wrap_ton_wallet_id_cwetee_a6b8b775041cffb4(int *_swig_go_0, wetee_to
 }
 
 
-_gostring_ _wrap_ton_wallet_state_init_cwetee_a6b8b775041cffb4(wetee_ton_cell **_swig_go_0, wetee_ton_wallet *_swig_go_1) {
+_gostring_ _wrap_ton_wallet_state_init_cwetee_a5dce87504f74b7c(wetee_ton_cell **_swig_go_0, wetee_ton_wallet *_swig_go_1) {
   wetee_ton_cell **arg1 = (wetee_ton_cell **) 0 ;
   wetee_ton_wallet *arg2 = (wetee_ton_wallet *) 0 ;
   wetee_ton_cell *temp1 ;
@@ -9717,7 +9742,7 @@ _gostring_ _wrap_ton_wallet_state_init_cwetee_a6b8b775041cffb4(wetee_ton_cell **
 }
 
 
-_gostring_ _wrap_ton_wallet_address_cwetee_a6b8b775041cffb4(wetee_buf *_swig_go_0, wetee_ton_wallet *_swig_go_1) {
+_gostring_ _wrap_ton_wallet_address_cwetee_a5dce87504f74b7c(wetee_buf *_swig_go_0, wetee_ton_wallet *_swig_go_1) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   wetee_ton_wallet *arg2 = (wetee_ton_wallet *) 0 ;
   wetee_buf temp1 ;
@@ -9751,7 +9776,7 @@ _gostring_ _wrap_ton_wallet_address_cwetee_a6b8b775041cffb4(wetee_buf *_swig_go_
 }
 
 
-void _wrap_ton_transfer_free_cwetee_a6b8b775041cffb4(wetee_ton_transfer *_swig_go_0) {
+void _wrap_ton_transfer_free_cwetee_a5dce87504f74b7c(wetee_ton_transfer *_swig_go_0) {
   wetee_ton_transfer *arg1 = (wetee_ton_transfer *) 0 ;
   
   arg1 = (wetee_ton_transfer *)(uintptr_t)_swig_go_0; 
@@ -9764,7 +9789,7 @@ void _wrap_ton_transfer_free_cwetee_a6b8b775041cffb4(wetee_ton_transfer *_swig_g
 }
 
 
-_gostring_ _wrap_ton_transfer_new_cwetee_a6b8b775041cffb4(wetee_ton_transfer **_swig_go_0) {
+_gostring_ _wrap_ton_transfer_new_cwetee_a5dce87504f74b7c(wetee_ton_transfer **_swig_go_0) {
   wetee_ton_transfer **arg1 = (wetee_ton_transfer **) 0 ;
   wetee_ton_transfer *temp1 ;
   wetee_rc result;
@@ -9789,7 +9814,7 @@ _gostring_ _wrap_ton_transfer_new_cwetee_a6b8b775041cffb4(wetee_ton_transfer **_
 }
 
 
-_gostring_ _wrap_ton_transfer_add_cwetee_a6b8b775041cffb4(wetee_ton_transfer *_swig_go_0, intgo _swig_go_1, wetee_ton_cell *_swig_go_2) {
+_gostring_ _wrap_ton_transfer_add_cwetee_a5dce87504f74b7c(wetee_ton_transfer *_swig_go_0, intgo _swig_go_1, wetee_ton_cell *_swig_go_2) {
   wetee_ton_transfer *arg1 = (wetee_ton_transfer *) 0 ;
   unsigned int arg2 ;
   wetee_ton_cell *arg3 = (wetee_ton_cell *) 0 ;
@@ -9809,7 +9834,7 @@ _gostring_ _wrap_ton_transfer_add_cwetee_a6b8b775041cffb4(wetee_ton_transfer *_s
 }
 
 
-long long _wrap_ton_transfer_count_cwetee_a6b8b775041cffb4(wetee_ton_transfer *_swig_go_0) {
+long long _wrap_ton_transfer_count_cwetee_a5dce87504f74b7c(wetee_ton_transfer *_swig_go_0) {
   wetee_ton_transfer *arg1 = (wetee_ton_transfer *) 0 ;
   size_t result;
   long long _swig_go_result;
@@ -9825,7 +9850,7 @@ long long _wrap_ton_transfer_count_cwetee_a6b8b775041cffb4(wetee_ton_transfer *_
 }
 
 
-_gostring_ _wrap_ton_wallet_sign_transfer_cwetee_a6b8b775041cffb4(wetee_ton_cell **_swig_go_0, wetee_ton_wallet *_swig_go_1, _goslice_ _swig_go_2, intgo _swig_go_3, intgo _swig_go_4, wetee_ton_transfer *_swig_go_5) {
+_gostring_ _wrap_ton_wallet_sign_transfer_cwetee_a5dce87504f74b7c(wetee_ton_cell **_swig_go_0, wetee_ton_wallet *_swig_go_1, _goslice_ _swig_go_2, intgo _swig_go_3, intgo _swig_go_4, wetee_ton_transfer *_swig_go_5) {
   wetee_ton_cell **arg1 = (wetee_ton_cell **) 0 ;
   wetee_ton_wallet *arg2 = (wetee_ton_wallet *) 0 ;
   uint8_t *arg3 ;
@@ -9863,7 +9888,7 @@ _gostring_ _wrap_ton_wallet_sign_transfer_cwetee_a6b8b775041cffb4(wetee_ton_cell
 }
 
 
-_gostring_ _wrap_ton_wallet_external_cwetee_a6b8b775041cffb4(wetee_ton_cell **_swig_go_0, wetee_ton_wallet *_swig_go_1, wetee_ton_cell *_swig_go_2, intgo _swig_go_3) {
+_gostring_ _wrap_ton_wallet_external_cwetee_a5dce87504f74b7c(wetee_ton_cell **_swig_go_0, wetee_ton_wallet *_swig_go_1, wetee_ton_cell *_swig_go_2, intgo _swig_go_3) {
   wetee_ton_cell **arg1 = (wetee_ton_cell **) 0 ;
   wetee_ton_wallet *arg2 = (wetee_ton_wallet *) 0 ;
   wetee_ton_cell *arg3 = (wetee_ton_cell *) 0 ;
@@ -9894,7 +9919,7 @@ _gostring_ _wrap_ton_wallet_external_cwetee_a6b8b775041cffb4(wetee_ton_cell **_s
 }
 
 
-_gostring_ _wrap_ton_wallet_new_highload_v3_cwetee_a6b8b775041cffb4(wetee_ton_wallet **_swig_go_0, _goslice_ _swig_go_1, intgo _swig_go_2, intgo _swig_go_3, intgo _swig_go_4) {
+_gostring_ _wrap_ton_wallet_new_highload_v3_cwetee_a5dce87504f74b7c(wetee_ton_wallet **_swig_go_0, _goslice_ _swig_go_1, intgo _swig_go_2, intgo _swig_go_3, intgo _swig_go_4) {
   wetee_ton_wallet **arg1 = (wetee_ton_wallet **) 0 ;
   uint8_t *arg2 ;
   int32_t arg3 ;
@@ -9930,7 +9955,7 @@ _gostring_ _wrap_ton_wallet_new_highload_v3_cwetee_a6b8b775041cffb4(wetee_ton_wa
 }
 
 
-_gostring_ _wrap_ton_highload_sign_message_cwetee_a6b8b775041cffb4(wetee_ton_cell **_swig_go_0, wetee_ton_wallet *_swig_go_1, _goslice_ _swig_go_2, intgo _swig_go_3, long long _swig_go_4, intgo _swig_go_5, wetee_ton_cell *_swig_go_6) {
+_gostring_ _wrap_ton_highload_sign_message_cwetee_a5dce87504f74b7c(wetee_ton_cell **_swig_go_0, wetee_ton_wallet *_swig_go_1, _goslice_ _swig_go_2, intgo _swig_go_3, long long _swig_go_4, intgo _swig_go_5, wetee_ton_cell *_swig_go_6) {
   wetee_ton_cell **arg1 = (wetee_ton_cell **) 0 ;
   wetee_ton_wallet *arg2 = (wetee_ton_wallet *) 0 ;
   uint8_t *arg3 ;
@@ -9970,7 +9995,7 @@ _gostring_ _wrap_ton_highload_sign_message_cwetee_a6b8b775041cffb4(wetee_ton_cel
 }
 
 
-_gostring_ _wrap_ton_highload_sign_batch_cwetee_a6b8b775041cffb4(wetee_ton_cell **_swig_go_0, wetee_ton_wallet *_swig_go_1, _goslice_ _swig_go_2, intgo _swig_go_3, long long _swig_go_4, wetee_ton_transfer *_swig_go_5, _goslice_ _swig_go_6) {
+_gostring_ _wrap_ton_highload_sign_batch_cwetee_a5dce87504f74b7c(wetee_ton_cell **_swig_go_0, wetee_ton_wallet *_swig_go_1, _goslice_ _swig_go_2, intgo _swig_go_3, long long _swig_go_4, wetee_ton_transfer *_swig_go_5, _goslice_ _swig_go_6) {
   wetee_ton_cell **arg1 = (wetee_ton_cell **) 0 ;
   wetee_ton_wallet *arg2 = (wetee_ton_wallet *) 0 ;
   uint8_t *arg3 ;
@@ -10014,7 +10039,7 @@ _gostring_ _wrap_ton_highload_sign_batch_cwetee_a6b8b775041cffb4(wetee_ton_cell 
 }
 
 
-void _wrap_ton_dict_free_cwetee_a6b8b775041cffb4(wetee_ton_dict *_swig_go_0) {
+void _wrap_ton_dict_free_cwetee_a5dce87504f74b7c(wetee_ton_dict *_swig_go_0) {
   wetee_ton_dict *arg1 = (wetee_ton_dict *) 0 ;
   
   arg1 = (wetee_ton_dict *)(uintptr_t)_swig_go_0; 
@@ -10027,7 +10052,7 @@ void _wrap_ton_dict_free_cwetee_a6b8b775041cffb4(wetee_ton_dict *_swig_go_0) {
 }
 
 
-_gostring_ _wrap_ton_dict_new_cwetee_a6b8b775041cffb4(wetee_ton_dict **_swig_go_0, intgo _swig_go_1) {
+_gostring_ _wrap_ton_dict_new_cwetee_a5dce87504f74b7c(wetee_ton_dict **_swig_go_0, intgo _swig_go_1) {
   wetee_ton_dict **arg1 = (wetee_ton_dict **) 0 ;
   unsigned int arg2 ;
   wetee_ton_dict *temp1 ;
@@ -10054,7 +10079,7 @@ _gostring_ _wrap_ton_dict_new_cwetee_a6b8b775041cffb4(wetee_ton_dict **_swig_go_
 }
 
 
-long long _wrap_ton_dict_count_cwetee_a6b8b775041cffb4(wetee_ton_dict *_swig_go_0) {
+long long _wrap_ton_dict_count_cwetee_a5dce87504f74b7c(wetee_ton_dict *_swig_go_0) {
   wetee_ton_dict *arg1 = (wetee_ton_dict *) 0 ;
   size_t result;
   long long _swig_go_result;
@@ -10070,7 +10095,7 @@ long long _wrap_ton_dict_count_cwetee_a6b8b775041cffb4(wetee_ton_dict *_swig_go_
 }
 
 
-intgo _wrap_ton_dict_key_bits_cwetee_a6b8b775041cffb4(wetee_ton_dict *_swig_go_0) {
+intgo _wrap_ton_dict_key_bits_cwetee_a5dce87504f74b7c(wetee_ton_dict *_swig_go_0) {
   wetee_ton_dict *arg1 = (wetee_ton_dict *) 0 ;
   unsigned int result;
   intgo _swig_go_result;
@@ -10086,7 +10111,7 @@ intgo _wrap_ton_dict_key_bits_cwetee_a6b8b775041cffb4(wetee_ton_dict *_swig_go_0
 }
 
 
-_gostring_ _wrap_ton_dict_set_cwetee_a6b8b775041cffb4(wetee_ton_dict *_swig_go_0, _goslice_ _swig_go_1, wetee_ton_cell *_swig_go_2) {
+_gostring_ _wrap_ton_dict_set_cwetee_a5dce87504f74b7c(wetee_ton_dict *_swig_go_0, _goslice_ _swig_go_1, wetee_ton_cell *_swig_go_2) {
   wetee_ton_dict *arg1 = (wetee_ton_dict *) 0 ;
   uint8_t *arg2 = (uint8_t *) 0 ;
   size_t arg3 ;
@@ -10110,7 +10135,7 @@ _gostring_ _wrap_ton_dict_set_cwetee_a6b8b775041cffb4(wetee_ton_dict *_swig_go_0
 }
 
 
-_gostring_ _wrap_ton_dict_get_cwetee_a6b8b775041cffb4(wetee_ton_cell **_swig_go_0, wetee_ton_dict *_swig_go_1, _goslice_ _swig_go_2) {
+_gostring_ _wrap_ton_dict_get_cwetee_a5dce87504f74b7c(wetee_ton_cell **_swig_go_0, wetee_ton_dict *_swig_go_1, _goslice_ _swig_go_2) {
   wetee_ton_cell **arg1 = (wetee_ton_cell **) 0 ;
   wetee_ton_dict *arg2 = (wetee_ton_dict *) 0 ;
   uint8_t *arg3 = (uint8_t *) 0 ;
@@ -10143,7 +10168,7 @@ _gostring_ _wrap_ton_dict_get_cwetee_a6b8b775041cffb4(wetee_ton_cell **_swig_go_
 }
 
 
-_gostring_ _wrap_ton_dict_remove_cwetee_a6b8b775041cffb4(wetee_ton_dict *_swig_go_0, _goslice_ _swig_go_1) {
+_gostring_ _wrap_ton_dict_remove_cwetee_a5dce87504f74b7c(wetee_ton_dict *_swig_go_0, _goslice_ _swig_go_1) {
   wetee_ton_dict *arg1 = (wetee_ton_dict *) 0 ;
   uint8_t *arg2 = (uint8_t *) 0 ;
   size_t arg3 ;
@@ -10165,7 +10190,7 @@ _gostring_ _wrap_ton_dict_remove_cwetee_a6b8b775041cffb4(wetee_ton_dict *_swig_g
 }
 
 
-_gostring_ _wrap_ton_dict_entry_cwetee_a6b8b775041cffb4(_goslice_ _swig_go_0, wetee_ton_cell **_swig_go_1, wetee_ton_dict *_swig_go_2, long long _swig_go_3) {
+_gostring_ _wrap_ton_dict_entry_cwetee_a5dce87504f74b7c(_goslice_ _swig_go_0, wetee_ton_cell **_swig_go_1, wetee_ton_dict *_swig_go_2, long long _swig_go_3) {
   uint8_t *arg1 = (uint8_t *) 0 ;
   size_t arg2 ;
   wetee_ton_cell **arg3 = (wetee_ton_cell **) 0 ;
@@ -10200,7 +10225,7 @@ _gostring_ _wrap_ton_dict_entry_cwetee_a6b8b775041cffb4(_goslice_ _swig_go_0, we
 }
 
 
-_gostring_ _wrap_ton_dict_root_cwetee_a6b8b775041cffb4(wetee_ton_cell **_swig_go_0, wetee_ton_dict *_swig_go_1) {
+_gostring_ _wrap_ton_dict_root_cwetee_a5dce87504f74b7c(wetee_ton_cell **_swig_go_0, wetee_ton_dict *_swig_go_1) {
   wetee_ton_cell **arg1 = (wetee_ton_cell **) 0 ;
   wetee_ton_dict *arg2 = (wetee_ton_dict *) 0 ;
   wetee_ton_cell *temp1 ;
@@ -10227,7 +10252,7 @@ _gostring_ _wrap_ton_dict_root_cwetee_a6b8b775041cffb4(wetee_ton_cell **_swig_go
 }
 
 
-_gostring_ _wrap_ton_builder_store_dict_cwetee_a6b8b775041cffb4(wetee_ton_builder *_swig_go_0, wetee_ton_dict *_swig_go_1) {
+_gostring_ _wrap_ton_builder_store_dict_cwetee_a5dce87504f74b7c(wetee_ton_builder *_swig_go_0, wetee_ton_dict *_swig_go_1) {
   wetee_ton_builder *arg1 = (wetee_ton_builder *) 0 ;
   wetee_ton_dict *arg2 = (wetee_ton_dict *) 0 ;
   wetee_rc result;
@@ -10245,7 +10270,7 @@ _gostring_ _wrap_ton_builder_store_dict_cwetee_a6b8b775041cffb4(wetee_ton_builde
 }
 
 
-_gostring_ _wrap_ton_dict_from_root_cwetee_a6b8b775041cffb4(wetee_ton_dict **_swig_go_0, wetee_ton_cell *_swig_go_1, intgo _swig_go_2) {
+_gostring_ _wrap_ton_dict_from_root_cwetee_a5dce87504f74b7c(wetee_ton_dict **_swig_go_0, wetee_ton_cell *_swig_go_1, intgo _swig_go_2) {
   wetee_ton_dict **arg1 = (wetee_ton_dict **) 0 ;
   wetee_ton_cell *arg2 = (wetee_ton_cell *) 0 ;
   unsigned int arg3 ;
@@ -10274,7 +10299,7 @@ _gostring_ _wrap_ton_dict_from_root_cwetee_a6b8b775041cffb4(wetee_ton_dict **_sw
 }
 
 
-_gostring_ _wrap_ton_slice_load_dict_cwetee_a6b8b775041cffb4(wetee_ton_dict **_swig_go_0, wetee_ton_slice *_swig_go_1, intgo _swig_go_2) {
+_gostring_ _wrap_ton_slice_load_dict_cwetee_a5dce87504f74b7c(wetee_ton_dict **_swig_go_0, wetee_ton_slice *_swig_go_1, intgo _swig_go_2) {
   wetee_ton_dict **arg1 = (wetee_ton_dict **) 0 ;
   wetee_ton_slice *arg2 = (wetee_ton_slice *) 0 ;
   unsigned int arg3 ;
@@ -10303,7 +10328,7 @@ _gostring_ _wrap_ton_slice_load_dict_cwetee_a6b8b775041cffb4(wetee_ton_dict **_s
 }
 
 
-intgo _wrap_TON_JETTON_FORWARD_INLINE_cwetee_a6b8b775041cffb4() {
+intgo _wrap_TON_JETTON_FORWARD_INLINE_cwetee_a5dce87504f74b7c() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -10314,7 +10339,7 @@ intgo _wrap_TON_JETTON_FORWARD_INLINE_cwetee_a6b8b775041cffb4() {
 }
 
 
-intgo _wrap_TON_JETTON_DATA_STATUS_cwetee_a6b8b775041cffb4() {
+intgo _wrap_TON_JETTON_DATA_STATUS_cwetee_a5dce87504f74b7c() {
   int result;
   intgo _swig_go_result;
   
@@ -10325,7 +10350,7 @@ intgo _wrap_TON_JETTON_DATA_STATUS_cwetee_a6b8b775041cffb4() {
 }
 
 
-intgo _wrap_TON_JETTON_DATA_CODE_REF_cwetee_a6b8b775041cffb4() {
+intgo _wrap_TON_JETTON_DATA_CODE_REF_cwetee_a5dce87504f74b7c() {
   int result;
   intgo _swig_go_result;
   
@@ -10336,7 +10361,7 @@ intgo _wrap_TON_JETTON_DATA_CODE_REF_cwetee_a6b8b775041cffb4() {
 }
 
 
-_gostring_ _wrap_ton_jetton_transfer_cwetee_a6b8b775041cffb4(wetee_ton_cell **_swig_go_0, long long _swig_go_1, _goslice_ _swig_go_2, _gostring_ _swig_go_3, _gostring_ _swig_go_4, wetee_ton_cell *_swig_go_5, _goslice_ _swig_go_6, wetee_ton_cell *_swig_go_7, intgo _swig_go_8) {
+_gostring_ _wrap_ton_jetton_transfer_cwetee_a5dce87504f74b7c(wetee_ton_cell **_swig_go_0, long long _swig_go_1, _goslice_ _swig_go_2, _gostring_ _swig_go_3, _gostring_ _swig_go_4, wetee_ton_cell *_swig_go_5, _goslice_ _swig_go_6, wetee_ton_cell *_swig_go_7, intgo _swig_go_8) {
   wetee_ton_cell **arg1 = (wetee_ton_cell **) 0 ;
   uint64_t arg2 ;
   wetee_u128 arg3 ;
@@ -10393,7 +10418,7 @@ _gostring_ _wrap_ton_jetton_transfer_cwetee_a6b8b775041cffb4(wetee_ton_cell **_s
 }
 
 
-_gostring_ _wrap_ton_jetton_wallet_address_cwetee_a6b8b775041cffb4(wetee_buf *_swig_go_0, intgo _swig_go_1, _gostring_ _swig_go_2, _gostring_ _swig_go_3, wetee_ton_cell *_swig_go_4) {
+_gostring_ _wrap_ton_jetton_wallet_address_cwetee_a5dce87504f74b7c(wetee_buf *_swig_go_0, intgo _swig_go_1, _gostring_ _swig_go_2, _gostring_ _swig_go_3, wetee_ton_cell *_swig_go_4) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   int arg2 ;
   char *arg3 = (char *) 0 ;
@@ -10441,7 +10466,7 @@ _gostring_ _wrap_ton_jetton_wallet_address_cwetee_a6b8b775041cffb4(wetee_buf *_s
 }
 
 
-_gostring_ _wrap_ton_message_normalized_hash_cwetee_a6b8b775041cffb4(_goslice_ _swig_go_0, wetee_ton_cell *_swig_go_1) {
+_gostring_ _wrap_ton_message_normalized_hash_cwetee_a5dce87504f74b7c(_goslice_ _swig_go_0, wetee_ton_cell *_swig_go_1) {
   uint8_t *arg1 ;
   wetee_ton_cell *arg2 = (wetee_ton_cell *) 0 ;
   wetee_rc result;
@@ -10462,7 +10487,7 @@ _gostring_ _wrap_ton_message_normalized_hash_cwetee_a6b8b775041cffb4(_goslice_ _
 }
 
 
-_gostring_ _wrap_ton_state_init_public_key_cwetee_a6b8b775041cffb4(_goslice_ _swig_go_0, int *_swig_go_1, wetee_ton_cell *_swig_go_2) {
+_gostring_ _wrap_ton_state_init_public_key_cwetee_a5dce87504f74b7c(_goslice_ _swig_go_0, int *_swig_go_1, wetee_ton_cell *_swig_go_2) {
   uint8_t *arg1 ;
   unsigned int *arg2 = (unsigned int *) 0 ;
   wetee_ton_cell *arg3 = (wetee_ton_cell *) 0 ;
@@ -10485,7 +10510,7 @@ _gostring_ _wrap_ton_state_init_public_key_cwetee_a6b8b775041cffb4(_goslice_ _sw
 }
 
 
-_gostring_ _wrap_ton_proof_hash_cwetee_a6b8b775041cffb4(_goslice_ _swig_go_0, _gostring_ _swig_go_1, _gostring_ _swig_go_2, long long _swig_go_3, _goslice_ _swig_go_4) {
+_gostring_ _wrap_ton_proof_hash_cwetee_a5dce87504f74b7c(_goslice_ _swig_go_0, _gostring_ _swig_go_1, _gostring_ _swig_go_2, long long _swig_go_3, _goslice_ _swig_go_4) {
   uint8_t *arg1 ;
   char *arg2 = (char *) 0 ;
   size_t arg3 ;
@@ -10524,7 +10549,7 @@ _gostring_ _wrap_ton_proof_hash_cwetee_a6b8b775041cffb4(_goslice_ _swig_go_0, _g
 }
 
 
-_gostring_ _wrap_ton_proof_verify_json_cwetee_a6b8b775041cffb4(_goslice_ _swig_go_0, wetee_buf *_swig_go_1, wetee_buf *_swig_go_2, _gostring_ _swig_go_3, _gostring_ _swig_go_4, long long _swig_go_5, long long _swig_go_6) {
+_gostring_ _wrap_ton_proof_verify_json_cwetee_a5dce87504f74b7c(_goslice_ _swig_go_0, wetee_buf *_swig_go_1, wetee_buf *_swig_go_2, _gostring_ _swig_go_3, _gostring_ _swig_go_4, long long _swig_go_5, long long _swig_go_6) {
   uint8_t *arg1 ;
   wetee_buf *arg2 = (wetee_buf *) 0 ;
   wetee_buf *arg3 = (wetee_buf *) 0 ;
@@ -10596,7 +10621,7 @@ _gostring_ _wrap_ton_proof_verify_json_cwetee_a6b8b775041cffb4(_goslice_ _swig_g
 }
 
 
-intgo _wrap_RPC_CHECK_GENESIS_cwetee_a6b8b775041cffb4() {
+intgo _wrap_RPC_CHECK_GENESIS_cwetee_a5dce87504f74b7c() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -10607,7 +10632,7 @@ intgo _wrap_RPC_CHECK_GENESIS_cwetee_a6b8b775041cffb4() {
 }
 
 
-intgo _wrap_RPC_LAZY_CONNECT_cwetee_a6b8b775041cffb4() {
+intgo _wrap_RPC_LAZY_CONNECT_cwetee_a5dce87504f74b7c() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -10618,7 +10643,7 @@ intgo _wrap_RPC_LAZY_CONNECT_cwetee_a6b8b775041cffb4() {
 }
 
 
-intgo _wrap_RPC_NO_JITTER_cwetee_a6b8b775041cffb4() {
+intgo _wrap_RPC_NO_JITTER_cwetee_a5dce87504f74b7c() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -10629,7 +10654,7 @@ intgo _wrap_RPC_NO_JITTER_cwetee_a6b8b775041cffb4() {
 }
 
 
-intgo _wrap_RPC_SUB_NO_RESUBSCRIBE_cwetee_a6b8b775041cffb4() {
+intgo _wrap_RPC_SUB_NO_RESUBSCRIBE_cwetee_a5dce87504f74b7c() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -10640,7 +10665,7 @@ intgo _wrap_RPC_SUB_NO_RESUBSCRIBE_cwetee_a6b8b775041cffb4() {
 }
 
 
-intgo _wrap_RPC_TRANSPORT_WS_cwetee_a6b8b775041cffb4() {
+intgo _wrap_RPC_TRANSPORT_WS_cwetee_a5dce87504f74b7c() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -10651,7 +10676,7 @@ intgo _wrap_RPC_TRANSPORT_WS_cwetee_a6b8b775041cffb4() {
 }
 
 
-intgo _wrap_RPC_TRANSPORT_HTTP_cwetee_a6b8b775041cffb4() {
+intgo _wrap_RPC_TRANSPORT_HTTP_cwetee_a5dce87504f74b7c() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -10662,7 +10687,7 @@ intgo _wrap_RPC_TRANSPORT_HTTP_cwetee_a6b8b775041cffb4() {
 }
 
 
-intgo _wrap_RPC_TRANSPORT_CUSTOM_cwetee_a6b8b775041cffb4() {
+intgo _wrap_RPC_TRANSPORT_CUSTOM_cwetee_a5dce87504f74b7c() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -10673,7 +10698,7 @@ intgo _wrap_RPC_TRANSPORT_CUSTOM_cwetee_a6b8b775041cffb4() {
 }
 
 
-intgo _wrap_RPC_SUB_NOTIFICATION_cwetee_a6b8b775041cffb4() {
+intgo _wrap_RPC_SUB_NOTIFICATION_cwetee_a5dce87504f74b7c() {
   int result;
   intgo _swig_go_result;
   
@@ -10684,7 +10709,7 @@ intgo _wrap_RPC_SUB_NOTIFICATION_cwetee_a6b8b775041cffb4() {
 }
 
 
-intgo _wrap_RPC_SUB_LOST_cwetee_a6b8b775041cffb4() {
+intgo _wrap_RPC_SUB_LOST_cwetee_a5dce87504f74b7c() {
   int result;
   intgo _swig_go_result;
   
@@ -10695,7 +10720,7 @@ intgo _wrap_RPC_SUB_LOST_cwetee_a6b8b775041cffb4() {
 }
 
 
-intgo _wrap_RPC_SUB_RESUBSCRIBED_cwetee_a6b8b775041cffb4() {
+intgo _wrap_RPC_SUB_RESUBSCRIBED_cwetee_a5dce87504f74b7c() {
   int result;
   intgo _swig_go_result;
   
@@ -10706,7 +10731,7 @@ intgo _wrap_RPC_SUB_RESUBSCRIBED_cwetee_a6b8b775041cffb4() {
 }
 
 
-intgo _wrap_RPC_SUB_CLOSED_cwetee_a6b8b775041cffb4() {
+intgo _wrap_RPC_SUB_CLOSED_cwetee_a5dce87504f74b7c() {
   int result;
   intgo _swig_go_result;
   
@@ -10717,7 +10742,7 @@ intgo _wrap_RPC_SUB_CLOSED_cwetee_a6b8b775041cffb4() {
 }
 
 
-intgo _wrap_rpc_transports_cwetee_a6b8b775041cffb4() {
+intgo _wrap_rpc_transports_cwetee_a5dce87504f74b7c() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -10731,7 +10756,7 @@ intgo _wrap_rpc_transports_cwetee_a6b8b775041cffb4() {
 }
 
 
-void _wrap_rpc_free_cwetee_a6b8b775041cffb4(wetee_rpc *_swig_go_0) {
+void _wrap_rpc_free_cwetee_a5dce87504f74b7c(wetee_rpc *_swig_go_0) {
   wetee_rpc *arg1 = (wetee_rpc *) 0 ;
   
   arg1 = (wetee_rpc *)(uintptr_t)_swig_go_0; 
@@ -10744,7 +10769,7 @@ void _wrap_rpc_free_cwetee_a6b8b775041cffb4(wetee_rpc *_swig_go_0) {
 }
 
 
-_gostring_ _wrap_rpc_open_cwetee_a6b8b775041cffb4(wetee_rpc **_swig_go_0, _gostring_ _swig_go_1, intgo _swig_go_2, intgo _swig_go_3, intgo _swig_go_4, _gostring_ _swig_go_5, long long _swig_go_6, intgo _swig_go_7, intgo _swig_go_8, intgo _swig_go_9) {
+_gostring_ _wrap_rpc_open_cwetee_a5dce87504f74b7c(wetee_rpc **_swig_go_0, _gostring_ _swig_go_1, intgo _swig_go_2, intgo _swig_go_3, intgo _swig_go_4, _gostring_ _swig_go_5, long long _swig_go_6, intgo _swig_go_7, intgo _swig_go_8, intgo _swig_go_9) {
   wetee_rpc **arg1 = (wetee_rpc **) 0 ;
   char *arg2 = (char *) 0 ;
   unsigned int arg3 ;
@@ -10802,7 +10827,7 @@ _gostring_ _wrap_rpc_open_cwetee_a6b8b775041cffb4(wetee_rpc **_swig_go_0, _gostr
 }
 
 
-_gostring_ _wrap_rpc_call_cwetee_a6b8b775041cffb4(wetee_buf *_swig_go_0, wetee_rpc *_swig_go_1, _gostring_ _swig_go_2, _gostring_ _swig_go_3, intgo _swig_go_4) {
+_gostring_ _wrap_rpc_call_cwetee_a5dce87504f74b7c(wetee_buf *_swig_go_0, wetee_rpc *_swig_go_1, _gostring_ _swig_go_2, _gostring_ _swig_go_3, intgo _swig_go_4) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   wetee_rpc *arg2 = (wetee_rpc *) 0 ;
   char *arg3 = (char *) 0 ;
@@ -10851,7 +10876,7 @@ _gostring_ _wrap_rpc_call_cwetee_a6b8b775041cffb4(wetee_buf *_swig_go_0, wetee_r
 }
 
 
-_gostring_ _wrap_rpc_reconnect_cwetee_a6b8b775041cffb4(wetee_rpc *_swig_go_0) {
+_gostring_ _wrap_rpc_reconnect_cwetee_a5dce87504f74b7c(wetee_rpc *_swig_go_0) {
   wetee_rpc *arg1 = (wetee_rpc *) 0 ;
   wetee_rc result;
   _gostring_ _swig_go_result;
@@ -10867,7 +10892,7 @@ _gostring_ _wrap_rpc_reconnect_cwetee_a6b8b775041cffb4(wetee_rpc *_swig_go_0) {
 }
 
 
-_gostring_ _wrap_rpc_current_url_cwetee_a6b8b775041cffb4(wetee_buf *_swig_go_0, wetee_rpc *_swig_go_1) {
+_gostring_ _wrap_rpc_current_url_cwetee_a5dce87504f74b7c(wetee_buf *_swig_go_0, wetee_rpc *_swig_go_1) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   wetee_rpc *arg2 = (wetee_rpc *) 0 ;
   wetee_buf temp1 ;
@@ -10901,7 +10926,7 @@ _gostring_ _wrap_rpc_current_url_cwetee_a6b8b775041cffb4(wetee_buf *_swig_go_0, 
 }
 
 
-_gostring_ _wrap_rpc_genesis_hash_cwetee_a6b8b775041cffb4(wetee_buf *_swig_go_0, wetee_rpc *_swig_go_1) {
+_gostring_ _wrap_rpc_genesis_hash_cwetee_a5dce87504f74b7c(wetee_buf *_swig_go_0, wetee_rpc *_swig_go_1) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   wetee_rpc *arg2 = (wetee_rpc *) 0 ;
   wetee_buf temp1 ;
@@ -10935,7 +10960,7 @@ _gostring_ _wrap_rpc_genesis_hash_cwetee_a6b8b775041cffb4(wetee_buf *_swig_go_0,
 }
 
 
-_gostring_ _wrap_rpc_stats_json_cwetee_a6b8b775041cffb4(wetee_buf *_swig_go_0, wetee_rpc *_swig_go_1) {
+_gostring_ _wrap_rpc_stats_json_cwetee_a5dce87504f74b7c(wetee_buf *_swig_go_0, wetee_rpc *_swig_go_1) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   wetee_rpc *arg2 = (wetee_rpc *) 0 ;
   wetee_buf temp1 ;
@@ -10969,7 +10994,7 @@ _gostring_ _wrap_rpc_stats_json_cwetee_a6b8b775041cffb4(wetee_buf *_swig_go_0, w
 }
 
 
-void _wrap_rpc_queue_free_cwetee_a6b8b775041cffb4(wetee_rpc_queue *_swig_go_0) {
+void _wrap_rpc_queue_free_cwetee_a5dce87504f74b7c(wetee_rpc_queue *_swig_go_0) {
   wetee_rpc_queue *arg1 = (wetee_rpc_queue *) 0 ;
   
   arg1 = (wetee_rpc_queue *)(uintptr_t)_swig_go_0; 
@@ -10982,7 +11007,7 @@ void _wrap_rpc_queue_free_cwetee_a6b8b775041cffb4(wetee_rpc_queue *_swig_go_0) {
 }
 
 
-_gostring_ _wrap_rpc_queue_subscribe_cwetee_a6b8b775041cffb4(wetee_rpc_queue **_swig_go_0, wetee_rpc *_swig_go_1, _gostring_ _swig_go_2, _gostring_ _swig_go_3, _gostring_ _swig_go_4, intgo _swig_go_5, intgo _swig_go_6) {
+_gostring_ _wrap_rpc_queue_subscribe_cwetee_a5dce87504f74b7c(wetee_rpc_queue **_swig_go_0, wetee_rpc *_swig_go_1, _gostring_ _swig_go_2, _gostring_ _swig_go_3, _gostring_ _swig_go_4, intgo _swig_go_5, intgo _swig_go_6) {
   wetee_rpc_queue **arg1 = (wetee_rpc_queue **) 0 ;
   wetee_rpc *arg2 = (wetee_rpc *) 0 ;
   char *arg3 = (char *) 0 ;
@@ -11038,7 +11063,7 @@ _gostring_ _wrap_rpc_queue_subscribe_cwetee_a6b8b775041cffb4(wetee_rpc_queue **_
 }
 
 
-_gostring_ _wrap_rpc_queue_next_cwetee_a6b8b775041cffb4(int *_swig_go_0, wetee_buf *_swig_go_1, wetee_rpc_queue *_swig_go_2, intgo _swig_go_3) {
+_gostring_ _wrap_rpc_queue_next_cwetee_a5dce87504f74b7c(int *_swig_go_0, wetee_buf *_swig_go_1, wetee_rpc_queue *_swig_go_2, intgo _swig_go_3) {
   unsigned int *arg1 = (unsigned int *) 0 ;
   wetee_buf *arg2 = (wetee_buf *) 0 ;
   wetee_rpc_queue *arg3 = (wetee_rpc_queue *) 0 ;
@@ -11076,7 +11101,7 @@ _gostring_ _wrap_rpc_queue_next_cwetee_a6b8b775041cffb4(int *_swig_go_0, wetee_b
 }
 
 
-_gostring_ _wrap_rpc_queue_renew_cwetee_a6b8b775041cffb4(wetee_rpc_queue *_swig_go_0, intgo _swig_go_1) {
+_gostring_ _wrap_rpc_queue_renew_cwetee_a5dce87504f74b7c(wetee_rpc_queue *_swig_go_0, intgo _swig_go_1) {
   wetee_rpc_queue *arg1 = (wetee_rpc_queue *) 0 ;
   unsigned int arg2 ;
   wetee_rc result;
@@ -11094,7 +11119,7 @@ _gostring_ _wrap_rpc_queue_renew_cwetee_a6b8b775041cffb4(wetee_rpc_queue *_swig_
 }
 
 
-_gostring_ _wrap_rpc_queue_id_cwetee_a6b8b775041cffb4(wetee_buf *_swig_go_0, wetee_rpc_queue *_swig_go_1) {
+_gostring_ _wrap_rpc_queue_id_cwetee_a5dce87504f74b7c(wetee_buf *_swig_go_0, wetee_rpc_queue *_swig_go_1) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   wetee_rpc_queue *arg2 = (wetee_rpc_queue *) 0 ;
   wetee_buf temp1 ;
@@ -11128,7 +11153,7 @@ _gostring_ _wrap_rpc_queue_id_cwetee_a6b8b775041cffb4(wetee_buf *_swig_go_0, wet
 }
 
 
-void _wrap_chain_free_cwetee_a6b8b775041cffb4(wetee_chain *_swig_go_0) {
+void _wrap_chain_free_cwetee_a5dce87504f74b7c(wetee_chain *_swig_go_0) {
   wetee_chain *arg1 = (wetee_chain *) 0 ;
   
   arg1 = (wetee_chain *)(uintptr_t)_swig_go_0; 
@@ -11141,7 +11166,7 @@ void _wrap_chain_free_cwetee_a6b8b775041cffb4(wetee_chain *_swig_go_0) {
 }
 
 
-void _wrap_chain_watch_free_cwetee_a6b8b775041cffb4(wetee_chain_watch *_swig_go_0) {
+void _wrap_chain_watch_free_cwetee_a5dce87504f74b7c(wetee_chain_watch *_swig_go_0) {
   wetee_chain_watch *arg1 = (wetee_chain_watch *) 0 ;
   
   arg1 = (wetee_chain_watch *)(uintptr_t)_swig_go_0; 
@@ -11154,7 +11179,7 @@ void _wrap_chain_watch_free_cwetee_a6b8b775041cffb4(wetee_chain_watch *_swig_go_
 }
 
 
-intgo _wrap_CHAIN_RPC_AUTO_cwetee_a6b8b775041cffb4() {
+intgo _wrap_CHAIN_RPC_AUTO_cwetee_a5dce87504f74b7c() {
   int result;
   intgo _swig_go_result;
   
@@ -11165,7 +11190,7 @@ intgo _wrap_CHAIN_RPC_AUTO_cwetee_a6b8b775041cffb4() {
 }
 
 
-intgo _wrap_CHAIN_RPC_LEGACY_cwetee_a6b8b775041cffb4() {
+intgo _wrap_CHAIN_RPC_LEGACY_cwetee_a5dce87504f74b7c() {
   int result;
   intgo _swig_go_result;
   
@@ -11176,7 +11201,7 @@ intgo _wrap_CHAIN_RPC_LEGACY_cwetee_a6b8b775041cffb4() {
 }
 
 
-intgo _wrap_CHAIN_RPC_NEW_cwetee_a6b8b775041cffb4() {
+intgo _wrap_CHAIN_RPC_NEW_cwetee_a5dce87504f74b7c() {
   int result;
   intgo _swig_go_result;
   
@@ -11187,7 +11212,7 @@ intgo _wrap_CHAIN_RPC_NEW_cwetee_a6b8b775041cffb4() {
 }
 
 
-intgo _wrap_TX_IN_BLOCK_cwetee_a6b8b775041cffb4() {
+intgo _wrap_TX_IN_BLOCK_cwetee_a5dce87504f74b7c() {
   int result;
   intgo _swig_go_result;
   
@@ -11198,7 +11223,7 @@ intgo _wrap_TX_IN_BLOCK_cwetee_a6b8b775041cffb4() {
 }
 
 
-intgo _wrap_TX_FINALIZED_cwetee_a6b8b775041cffb4() {
+intgo _wrap_TX_FINALIZED_cwetee_a5dce87504f74b7c() {
   int result;
   intgo _swig_go_result;
   
@@ -11209,7 +11234,7 @@ intgo _wrap_TX_FINALIZED_cwetee_a6b8b775041cffb4() {
 }
 
 
-_gostring_ _wrap_chainb_connect_cwetee_a6b8b775041cffb4(wetee_chain **_swig_go_0, _gostring_ _swig_go_1, intgo _swig_go_2, _gostring_ _swig_go_3, _gostring_ _swig_go_4, intgo _swig_go_5) {
+_gostring_ _wrap_chainb_connect_cwetee_a5dce87504f74b7c(wetee_chain **_swig_go_0, _gostring_ _swig_go_1, intgo _swig_go_2, _gostring_ _swig_go_3, _gostring_ _swig_go_4, intgo _swig_go_5) {
   wetee_chain **arg1 = (wetee_chain **) 0 ;
   char *arg2 = (char *) 0 ;
   int arg3 ;
@@ -11269,7 +11294,7 @@ _gostring_ _wrap_chainb_connect_cwetee_a6b8b775041cffb4(wetee_chain **_swig_go_0
 }
 
 
-_gostring_ _wrap_chainb_genesis_hash_cwetee_a6b8b775041cffb4(_goslice_ _swig_go_0, wetee_chain *_swig_go_1) {
+_gostring_ _wrap_chainb_genesis_hash_cwetee_a5dce87504f74b7c(_goslice_ _swig_go_0, wetee_chain *_swig_go_1) {
   uint8_t *arg1 ;
   wetee_chain *arg2 = (wetee_chain *) 0 ;
   wetee_rc result;
@@ -11290,7 +11315,7 @@ _gostring_ _wrap_chainb_genesis_hash_cwetee_a6b8b775041cffb4(_goslice_ _swig_go_
 }
 
 
-intgo _wrap_chainb_spec_version_cwetee_a6b8b775041cffb4(wetee_chain *_swig_go_0) {
+intgo _wrap_chainb_spec_version_cwetee_a5dce87504f74b7c(wetee_chain *_swig_go_0) {
   wetee_chain *arg1 = (wetee_chain *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -11306,7 +11331,7 @@ intgo _wrap_chainb_spec_version_cwetee_a6b8b775041cffb4(wetee_chain *_swig_go_0)
 }
 
 
-intgo _wrap_chainb_transaction_version_cwetee_a6b8b775041cffb4(wetee_chain *_swig_go_0) {
+intgo _wrap_chainb_transaction_version_cwetee_a5dce87504f74b7c(wetee_chain *_swig_go_0) {
   wetee_chain *arg1 = (wetee_chain *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -11322,7 +11347,7 @@ intgo _wrap_chainb_transaction_version_cwetee_a6b8b775041cffb4(wetee_chain *_swi
 }
 
 
-intgo _wrap_chainb_ss58_cwetee_a6b8b775041cffb4(wetee_chain *_swig_go_0) {
+intgo _wrap_chainb_ss58_cwetee_a5dce87504f74b7c(wetee_chain *_swig_go_0) {
   wetee_chain *arg1 = (wetee_chain *) 0 ;
   unsigned int result;
   intgo _swig_go_result;
@@ -11338,7 +11363,7 @@ intgo _wrap_chainb_ss58_cwetee_a6b8b775041cffb4(wetee_chain *_swig_go_0) {
 }
 
 
-intgo _wrap_chainb_decimals_cwetee_a6b8b775041cffb4(wetee_chain *_swig_go_0) {
+intgo _wrap_chainb_decimals_cwetee_a5dce87504f74b7c(wetee_chain *_swig_go_0) {
   wetee_chain *arg1 = (wetee_chain *) 0 ;
   unsigned int result;
   intgo _swig_go_result;
@@ -11354,7 +11379,7 @@ intgo _wrap_chainb_decimals_cwetee_a6b8b775041cffb4(wetee_chain *_swig_go_0) {
 }
 
 
-_gostring_ _wrap_chainb_symbol_cwetee_a6b8b775041cffb4(wetee_buf *_swig_go_0, wetee_chain *_swig_go_1) {
+_gostring_ _wrap_chainb_symbol_cwetee_a5dce87504f74b7c(wetee_buf *_swig_go_0, wetee_chain *_swig_go_1) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   wetee_chain *arg2 = (wetee_chain *) 0 ;
   wetee_buf temp1 ;
@@ -11388,7 +11413,7 @@ _gostring_ _wrap_chainb_symbol_cwetee_a6b8b775041cffb4(wetee_buf *_swig_go_0, we
 }
 
 
-intgo _wrap_chainb_uses_new_rpc_cwetee_a6b8b775041cffb4(wetee_chain *_swig_go_0) {
+intgo _wrap_chainb_uses_new_rpc_cwetee_a5dce87504f74b7c(wetee_chain *_swig_go_0) {
   wetee_chain *arg1 = (wetee_chain *) 0 ;
   int result;
   intgo _swig_go_result;
@@ -11404,7 +11429,7 @@ intgo _wrap_chainb_uses_new_rpc_cwetee_a6b8b775041cffb4(wetee_chain *_swig_go_0)
 }
 
 
-_gostring_ _wrap_chainb_request_cwetee_a6b8b775041cffb4(wetee_buf *_swig_go_0, wetee_chain *_swig_go_1, _gostring_ _swig_go_2, _gostring_ _swig_go_3) {
+_gostring_ _wrap_chainb_request_cwetee_a5dce87504f74b7c(wetee_buf *_swig_go_0, wetee_chain *_swig_go_1, _gostring_ _swig_go_2, _gostring_ _swig_go_3) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   wetee_chain *arg2 = (wetee_chain *) 0 ;
   char *arg3 = (char *) 0 ;
@@ -11457,7 +11482,7 @@ _gostring_ _wrap_chainb_request_cwetee_a6b8b775041cffb4(wetee_buf *_swig_go_0, w
 }
 
 
-_gostring_ _wrap_chainb_storage_json_cwetee_a6b8b775041cffb4(wetee_buf *_swig_go_0, wetee_chain *_swig_go_1, _gostring_ _swig_go_2, _gostring_ _swig_go_3, _gostring_ _swig_go_4, _gostring_ _swig_go_5) {
+_gostring_ _wrap_chainb_storage_json_cwetee_a5dce87504f74b7c(wetee_buf *_swig_go_0, wetee_chain *_swig_go_1, _gostring_ _swig_go_2, _gostring_ _swig_go_3, _gostring_ _swig_go_4, _gostring_ _swig_go_5) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   wetee_chain *arg2 = (wetee_chain *) 0 ;
   char *arg3 = (char *) 0 ;
@@ -11529,7 +11554,7 @@ _gostring_ _wrap_chainb_storage_json_cwetee_a6b8b775041cffb4(wetee_buf *_swig_go
 }
 
 
-_gostring_ _wrap_chainb_entries_json_cwetee_a6b8b775041cffb4(wetee_buf *_swig_go_0, wetee_chain *_swig_go_1, _gostring_ _swig_go_2, _gostring_ _swig_go_3, _gostring_ _swig_go_4, intgo _swig_go_5, _gostring_ _swig_go_6, _gostring_ _swig_go_7) {
+_gostring_ _wrap_chainb_entries_json_cwetee_a5dce87504f74b7c(wetee_buf *_swig_go_0, wetee_chain *_swig_go_1, _gostring_ _swig_go_2, _gostring_ _swig_go_3, _gostring_ _swig_go_4, intgo _swig_go_5, _gostring_ _swig_go_6, _gostring_ _swig_go_7) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   wetee_chain *arg2 = (wetee_chain *) 0 ;
   char *arg3 = (char *) 0 ;
@@ -11615,7 +11640,7 @@ _gostring_ _wrap_chainb_entries_json_cwetee_a6b8b775041cffb4(wetee_buf *_swig_go
 }
 
 
-_gostring_ _wrap_chainb_constant_json_cwetee_a6b8b775041cffb4(wetee_buf *_swig_go_0, wetee_chain *_swig_go_1, _gostring_ _swig_go_2, _gostring_ _swig_go_3) {
+_gostring_ _wrap_chainb_constant_json_cwetee_a5dce87504f74b7c(wetee_buf *_swig_go_0, wetee_chain *_swig_go_1, _gostring_ _swig_go_2, _gostring_ _swig_go_3) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   wetee_chain *arg2 = (wetee_chain *) 0 ;
   char *arg3 = (char *) 0 ;
@@ -11663,7 +11688,7 @@ _gostring_ _wrap_chainb_constant_json_cwetee_a6b8b775041cffb4(wetee_buf *_swig_g
 }
 
 
-_gostring_ _wrap_chainb_runtime_call_json_cwetee_a6b8b775041cffb4(wetee_buf *_swig_go_0, wetee_chain *_swig_go_1, _gostring_ _swig_go_2, _gostring_ _swig_go_3, _gostring_ _swig_go_4, _gostring_ _swig_go_5) {
+_gostring_ _wrap_chainb_runtime_call_json_cwetee_a5dce87504f74b7c(wetee_buf *_swig_go_0, wetee_chain *_swig_go_1, _gostring_ _swig_go_2, _gostring_ _swig_go_3, _gostring_ _swig_go_4, _gostring_ _swig_go_5) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   wetee_chain *arg2 = (wetee_chain *) 0 ;
   char *arg3 = (char *) 0 ;
@@ -11735,7 +11760,7 @@ _gostring_ _wrap_chainb_runtime_call_json_cwetee_a6b8b775041cffb4(wetee_buf *_sw
 }
 
 
-_gostring_ _wrap_chainb_events_json_cwetee_a6b8b775041cffb4(wetee_buf *_swig_go_0, wetee_chain *_swig_go_1, _gostring_ _swig_go_2) {
+_gostring_ _wrap_chainb_events_json_cwetee_a5dce87504f74b7c(wetee_buf *_swig_go_0, wetee_chain *_swig_go_1, _gostring_ _swig_go_2) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   wetee_chain *arg2 = (wetee_chain *) 0 ;
   char *arg3 = (char *) 0 ;
@@ -11781,7 +11806,7 @@ _gostring_ _wrap_chainb_events_json_cwetee_a6b8b775041cffb4(wetee_buf *_swig_go_
 }
 
 
-_gostring_ _wrap_chainb_sign_call_cwetee_a6b8b775041cffb4(wetee_buf *_swig_go_0, wetee_chain *_swig_go_1, _gostring_ _swig_go_2, _gostring_ _swig_go_3, _gostring_ _swig_go_4, wetee_keypair *_swig_go_5, long long _swig_go_6) {
+_gostring_ _wrap_chainb_sign_call_cwetee_a5dce87504f74b7c(wetee_buf *_swig_go_0, wetee_chain *_swig_go_1, _gostring_ _swig_go_2, _gostring_ _swig_go_3, _gostring_ _swig_go_4, wetee_keypair *_swig_go_5, long long _swig_go_6) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   wetee_chain *arg2 = (wetee_chain *) 0 ;
   char *arg3 = (char *) 0 ;
@@ -11845,7 +11870,7 @@ _gostring_ _wrap_chainb_sign_call_cwetee_a6b8b775041cffb4(wetee_buf *_swig_go_0,
 }
 
 
-_gostring_ _wrap_chainb_submit_cwetee_a6b8b775041cffb4(_goslice_ _swig_go_0, wetee_chain *_swig_go_1, _goslice_ _swig_go_2) {
+_gostring_ _wrap_chainb_submit_cwetee_a5dce87504f74b7c(_goslice_ _swig_go_0, wetee_chain *_swig_go_1, _goslice_ _swig_go_2) {
   uint8_t *arg1 ;
   wetee_chain *arg2 = (wetee_chain *) 0 ;
   uint8_t *arg3 = (uint8_t *) 0 ;
@@ -11872,7 +11897,7 @@ _gostring_ _wrap_chainb_submit_cwetee_a6b8b775041cffb4(_goslice_ _swig_go_0, wet
 }
 
 
-_gostring_ _wrap_chainb_submit_watch_cwetee_a6b8b775041cffb4(wetee_chain_watch **_swig_go_0, wetee_chain *_swig_go_1, _goslice_ _swig_go_2) {
+_gostring_ _wrap_chainb_submit_watch_cwetee_a5dce87504f74b7c(wetee_chain_watch **_swig_go_0, wetee_chain *_swig_go_1, _goslice_ _swig_go_2) {
   wetee_chain_watch **arg1 = (wetee_chain_watch **) 0 ;
   wetee_chain *arg2 = (wetee_chain *) 0 ;
   uint8_t *arg3 = (uint8_t *) 0 ;
@@ -11905,7 +11930,7 @@ _gostring_ _wrap_chainb_submit_watch_cwetee_a6b8b775041cffb4(wetee_chain_watch *
 }
 
 
-_gostring_ _wrap_chainb_transfer_cwetee_a6b8b775041cffb4(wetee_buf *_swig_go_0, wetee_chain *_swig_go_1, wetee_keypair *_swig_go_2, _gostring_ _swig_go_3, _goslice_ _swig_go_4, intgo _swig_go_5, intgo _swig_go_6, intgo _swig_go_7) {
+_gostring_ _wrap_chainb_transfer_cwetee_a5dce87504f74b7c(wetee_buf *_swig_go_0, wetee_chain *_swig_go_1, wetee_keypair *_swig_go_2, _gostring_ _swig_go_3, _goslice_ _swig_go_4, intgo _swig_go_5, intgo _swig_go_6, intgo _swig_go_7) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   wetee_chain *arg2 = (wetee_chain *) 0 ;
   wetee_keypair *arg3 = (wetee_keypair *) 0 ;
@@ -11960,7 +11985,7 @@ _gostring_ _wrap_chainb_transfer_cwetee_a6b8b775041cffb4(wetee_buf *_swig_go_0, 
 }
 
 
-_gostring_ _wrap_chain_refresh_cwetee_a6b8b775041cffb4(intgo *_swig_go_0, wetee_chain *_swig_go_1) {
+_gostring_ _wrap_chain_refresh_cwetee_a5dce87504f74b7c(intgo *_swig_go_0, wetee_chain *_swig_go_1) {
   int *arg1 = (int *) 0 ;
   wetee_chain *arg2 = (wetee_chain *) 0 ;
   int temp1 ;
@@ -11983,7 +12008,7 @@ _gostring_ _wrap_chain_refresh_cwetee_a6b8b775041cffb4(intgo *_swig_go_0, wetee_
 }
 
 
-_gostring_ _wrap_chain_account_nonce_cwetee_a6b8b775041cffb4(long long *_swig_go_0, wetee_chain *_swig_go_1, _gostring_ _swig_go_2) {
+_gostring_ _wrap_chain_account_nonce_cwetee_a5dce87504f74b7c(long long *_swig_go_0, wetee_chain *_swig_go_1, _gostring_ _swig_go_2) {
   uint64_t *arg1 = (uint64_t *) 0 ;
   wetee_chain *arg2 = (wetee_chain *) 0 ;
   char *arg3 = (char *) 0 ;
@@ -12008,7 +12033,7 @@ _gostring_ _wrap_chain_account_nonce_cwetee_a6b8b775041cffb4(long long *_swig_go
 }
 
 
-_gostring_ _wrap_chain_balance_cwetee_a6b8b775041cffb4(_goslice_ _swig_go_0, wetee_chain *_swig_go_1, _gostring_ _swig_go_2) {
+_gostring_ _wrap_chain_balance_cwetee_a5dce87504f74b7c(_goslice_ _swig_go_0, wetee_chain *_swig_go_1, _gostring_ _swig_go_2) {
   wetee_u128 *arg1 = (wetee_u128 *) 0 ;
   wetee_chain *arg2 = (wetee_chain *) 0 ;
   char *arg3 = (char *) 0 ;
@@ -12043,7 +12068,7 @@ _gostring_ _wrap_chain_balance_cwetee_a6b8b775041cffb4(_goslice_ _swig_go_0, wet
 }
 
 
-_gostring_ _wrap_chain_fee_info_json_cwetee_a6b8b775041cffb4(wetee_buf *_swig_go_0, wetee_chain *_swig_go_1, _goslice_ _swig_go_2) {
+_gostring_ _wrap_chain_fee_info_json_cwetee_a5dce87504f74b7c(wetee_buf *_swig_go_0, wetee_chain *_swig_go_1, _goslice_ _swig_go_2) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   wetee_chain *arg2 = (wetee_chain *) 0 ;
   uint8_t *arg3 = (uint8_t *) 0 ;
@@ -12083,7 +12108,7 @@ _gostring_ _wrap_chain_fee_info_json_cwetee_a6b8b775041cffb4(wetee_buf *_swig_go
 }
 
 
-_gostring_ _wrap_chain_fee_details_json_cwetee_a6b8b775041cffb4(wetee_buf *_swig_go_0, wetee_chain *_swig_go_1, _goslice_ _swig_go_2) {
+_gostring_ _wrap_chain_fee_details_json_cwetee_a5dce87504f74b7c(wetee_buf *_swig_go_0, wetee_chain *_swig_go_1, _goslice_ _swig_go_2) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   wetee_chain *arg2 = (wetee_chain *) 0 ;
   uint8_t *arg3 = (uint8_t *) 0 ;
@@ -12123,7 +12148,7 @@ _gostring_ _wrap_chain_fee_details_json_cwetee_a6b8b775041cffb4(wetee_buf *_swig
 }
 
 
-_gostring_ _wrap_chain_watch_wait_cwetee_a6b8b775041cffb4(wetee_buf *_swig_go_0, wetee_chain_watch *_swig_go_1, intgo _swig_go_2, intgo _swig_go_3) {
+_gostring_ _wrap_chain_watch_wait_cwetee_a5dce87504f74b7c(wetee_buf *_swig_go_0, wetee_chain_watch *_swig_go_1, intgo _swig_go_2, intgo _swig_go_3) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   wetee_chain_watch *arg2 = (wetee_chain_watch *) 0 ;
   int arg3 ;
@@ -12161,7 +12186,7 @@ _gostring_ _wrap_chain_watch_wait_cwetee_a6b8b775041cffb4(wetee_buf *_swig_go_0,
 }
 
 
-_gostring_ _wrap_tx_status_name_cwetee_a6b8b775041cffb4(intgo _swig_go_0) {
+_gostring_ _wrap_tx_status_name_cwetee_a5dce87504f74b7c(intgo _swig_go_0) {
   int arg1 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -12180,7 +12205,7 @@ _gostring_ _wrap_tx_status_name_cwetee_a6b8b775041cffb4(intgo _swig_go_0) {
 }
 
 
-intgo _wrap_TELEGRAM_PRODUCTION_cwetee_a6b8b775041cffb4() {
+intgo _wrap_TELEGRAM_PRODUCTION_cwetee_a5dce87504f74b7c() {
   int result;
   intgo _swig_go_result;
   
@@ -12191,7 +12216,7 @@ intgo _wrap_TELEGRAM_PRODUCTION_cwetee_a6b8b775041cffb4() {
 }
 
 
-intgo _wrap_TELEGRAM_TEST_cwetee_a6b8b775041cffb4() {
+intgo _wrap_TELEGRAM_TEST_cwetee_a5dce87504f74b7c() {
   int result;
   intgo _swig_go_result;
   
@@ -12202,7 +12227,7 @@ intgo _wrap_TELEGRAM_TEST_cwetee_a6b8b775041cffb4() {
 }
 
 
-intgo _wrap_TELEGRAM_INIT_DATA_MAX_cwetee_a6b8b775041cffb4() {
+intgo _wrap_TELEGRAM_INIT_DATA_MAX_cwetee_a5dce87504f74b7c() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -12213,7 +12238,7 @@ intgo _wrap_TELEGRAM_INIT_DATA_MAX_cwetee_a6b8b775041cffb4() {
 }
 
 
-void _wrap_telegram_init_data_free_cwetee_a6b8b775041cffb4(wetee_telegram_init_data *_swig_go_0) {
+void _wrap_telegram_init_data_free_cwetee_a5dce87504f74b7c(wetee_telegram_init_data *_swig_go_0) {
   wetee_telegram_init_data *arg1 = (wetee_telegram_init_data *) 0 ;
   
   arg1 = (wetee_telegram_init_data *)(uintptr_t)_swig_go_0; 
@@ -12226,7 +12251,7 @@ void _wrap_telegram_init_data_free_cwetee_a6b8b775041cffb4(wetee_telegram_init_d
 }
 
 
-_gostring_ _wrap_telegram_public_key_cwetee_a6b8b775041cffb4(_goslice_ _swig_go_0, intgo _swig_go_1) {
+_gostring_ _wrap_telegram_public_key_cwetee_a5dce87504f74b7c(_goslice_ _swig_go_0, intgo _swig_go_1) {
   uint8_t *arg1 ;
   int arg2 ;
   wetee_rc result;
@@ -12247,7 +12272,7 @@ _gostring_ _wrap_telegram_public_key_cwetee_a6b8b775041cffb4(_goslice_ _swig_go_
 }
 
 
-_gostring_ _wrap_telegram_init_data_parse_cwetee_a6b8b775041cffb4(wetee_telegram_init_data **_swig_go_0, _gostring_ _swig_go_1) {
+_gostring_ _wrap_telegram_init_data_parse_cwetee_a5dce87504f74b7c(wetee_telegram_init_data **_swig_go_0, _gostring_ _swig_go_1) {
   wetee_telegram_init_data **arg1 = (wetee_telegram_init_data **) 0 ;
   char *arg2 = (char *) 0 ;
   size_t arg3 ;
@@ -12278,7 +12303,7 @@ _gostring_ _wrap_telegram_init_data_parse_cwetee_a6b8b775041cffb4(wetee_telegram
 }
 
 
-_gostring_ _wrap_telegram_init_data_validate_cwetee_a6b8b775041cffb4(wetee_telegram_init_data **_swig_go_0, _gostring_ _swig_go_1, _gostring_ _swig_go_2, long long _swig_go_3, long long _swig_go_4) {
+_gostring_ _wrap_telegram_init_data_validate_cwetee_a5dce87504f74b7c(wetee_telegram_init_data **_swig_go_0, _gostring_ _swig_go_1, _gostring_ _swig_go_2, long long _swig_go_3, long long _swig_go_4) {
   wetee_telegram_init_data **arg1 = (wetee_telegram_init_data **) 0 ;
   char *arg2 = (char *) 0 ;
   size_t arg3 ;
@@ -12319,7 +12344,7 @@ _gostring_ _wrap_telegram_init_data_validate_cwetee_a6b8b775041cffb4(wetee_teleg
 }
 
 
-_gostring_ _wrap_telegram_init_data_validate_third_party_cwetee_a6b8b775041cffb4(wetee_telegram_init_data **_swig_go_0, _gostring_ _swig_go_1, long long _swig_go_2, _goslice_ _swig_go_3, long long _swig_go_4, long long _swig_go_5) {
+_gostring_ _wrap_telegram_init_data_validate_third_party_cwetee_a5dce87504f74b7c(wetee_telegram_init_data **_swig_go_0, _gostring_ _swig_go_1, long long _swig_go_2, _goslice_ _swig_go_3, long long _swig_go_4, long long _swig_go_5) {
   wetee_telegram_init_data **arg1 = (wetee_telegram_init_data **) 0 ;
   char *arg2 = (char *) 0 ;
   size_t arg3 ;
@@ -12361,7 +12386,7 @@ _gostring_ _wrap_telegram_init_data_validate_third_party_cwetee_a6b8b775041cffb4
 }
 
 
-_gostring_ _wrap_telegram_init_data_get_cwetee_a6b8b775041cffb4(wetee_telegram_init_data *_swig_go_0, _gostring_ _swig_go_1) {
+_gostring_ _wrap_telegram_init_data_get_cwetee_a5dce87504f74b7c(wetee_telegram_init_data *_swig_go_0, _gostring_ _swig_go_1) {
   wetee_telegram_init_data *arg1 = (wetee_telegram_init_data *) 0 ;
   char *arg2 = (char *) 0 ;
   char *result = 0 ;
@@ -12387,7 +12412,7 @@ _gostring_ _wrap_telegram_init_data_get_cwetee_a6b8b775041cffb4(wetee_telegram_i
 }
 
 
-long long _wrap_telegram_init_data_auth_date_cwetee_a6b8b775041cffb4(wetee_telegram_init_data *_swig_go_0) {
+long long _wrap_telegram_init_data_auth_date_cwetee_a5dce87504f74b7c(wetee_telegram_init_data *_swig_go_0) {
   wetee_telegram_init_data *arg1 = (wetee_telegram_init_data *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -12403,7 +12428,7 @@ long long _wrap_telegram_init_data_auth_date_cwetee_a6b8b775041cffb4(wetee_teleg
 }
 
 
-intgo _wrap_telegram_init_data_has_user_cwetee_a6b8b775041cffb4(wetee_telegram_init_data *_swig_go_0) {
+intgo _wrap_telegram_init_data_has_user_cwetee_a5dce87504f74b7c(wetee_telegram_init_data *_swig_go_0) {
   wetee_telegram_init_data *arg1 = (wetee_telegram_init_data *) 0 ;
   int result;
   intgo _swig_go_result;
@@ -12419,7 +12444,7 @@ intgo _wrap_telegram_init_data_has_user_cwetee_a6b8b775041cffb4(wetee_telegram_i
 }
 
 
-long long _wrap_telegram_init_data_user_id_cwetee_a6b8b775041cffb4(wetee_telegram_init_data *_swig_go_0) {
+long long _wrap_telegram_init_data_user_id_cwetee_a5dce87504f74b7c(wetee_telegram_init_data *_swig_go_0) {
   wetee_telegram_init_data *arg1 = (wetee_telegram_init_data *) 0 ;
   int64_t result;
   long long _swig_go_result;
@@ -12435,7 +12460,7 @@ long long _wrap_telegram_init_data_user_id_cwetee_a6b8b775041cffb4(wetee_telegra
 }
 
 
-_gostring_ _wrap_telegram_init_data_user_string_cwetee_a6b8b775041cffb4(wetee_telegram_init_data *_swig_go_0, _gostring_ _swig_go_1) {
+_gostring_ _wrap_telegram_init_data_user_string_cwetee_a5dce87504f74b7c(wetee_telegram_init_data *_swig_go_0, _gostring_ _swig_go_1) {
   wetee_telegram_init_data *arg1 = (wetee_telegram_init_data *) 0 ;
   char *arg2 = (char *) 0 ;
   char *result = 0 ;
@@ -12461,7 +12486,7 @@ _gostring_ _wrap_telegram_init_data_user_string_cwetee_a6b8b775041cffb4(wetee_te
 }
 
 
-intgo _wrap_telegram_init_data_user_flag_cwetee_a6b8b775041cffb4(wetee_telegram_init_data *_swig_go_0, _gostring_ _swig_go_1) {
+intgo _wrap_telegram_init_data_user_flag_cwetee_a5dce87504f74b7c(wetee_telegram_init_data *_swig_go_0, _gostring_ _swig_go_1) {
   wetee_telegram_init_data *arg1 = (wetee_telegram_init_data *) 0 ;
   char *arg2 = (char *) 0 ;
   int result;
@@ -12484,7 +12509,7 @@ intgo _wrap_telegram_init_data_user_flag_cwetee_a6b8b775041cffb4(wetee_telegram_
 }
 
 
-void _wrap_toncenter_free_cwetee_a6b8b775041cffb4(wetee_toncenter *_swig_go_0) {
+void _wrap_toncenter_free_cwetee_a5dce87504f74b7c(wetee_toncenter *_swig_go_0) {
   wetee_toncenter *arg1 = (wetee_toncenter *) 0 ;
   
   arg1 = (wetee_toncenter *)(uintptr_t)_swig_go_0; 
@@ -12497,7 +12522,7 @@ void _wrap_toncenter_free_cwetee_a6b8b775041cffb4(wetee_toncenter *_swig_go_0) {
 }
 
 
-_gostring_ _wrap_toncenter_new_cwetee_a6b8b775041cffb4(wetee_toncenter **_swig_go_0, _gostring_ _swig_go_1, _gostring_ _swig_go_2, _gostring_ _swig_go_3, intgo _swig_go_4, intgo _swig_go_5, intgo _swig_go_6, intgo _swig_go_7) {
+_gostring_ _wrap_toncenter_new_cwetee_a5dce87504f74b7c(wetee_toncenter **_swig_go_0, _gostring_ _swig_go_1, _gostring_ _swig_go_2, _gostring_ _swig_go_3, intgo _swig_go_4, intgo _swig_go_5, intgo _swig_go_6, intgo _swig_go_7) {
   wetee_toncenter **arg1 = (wetee_toncenter **) 0 ;
   char *arg2 = (char *) 0 ;
   char *arg3 = (char *) 0 ;
@@ -12566,7 +12591,7 @@ _gostring_ _wrap_toncenter_new_cwetee_a6b8b775041cffb4(wetee_toncenter **_swig_g
 }
 
 
-void _wrap_tc_hex__cwetee_a6b8b775041cffb4(_gostring_ _swig_go_0, char *_swig_go_1) {
+void _wrap_tc_hex__cwetee_a5dce87504f74b7c(_gostring_ _swig_go_0, char *_swig_go_1) {
   char *arg1 = (char *) 0 ;
   uint8_t *arg2 = (uint8_t *) 0 ;
   
@@ -12586,7 +12611,7 @@ void _wrap_tc_hex__cwetee_a6b8b775041cffb4(_gostring_ _swig_go_0, char *_swig_go
 }
 
 
-_gostring_ _wrap_tc_text__cwetee_a6b8b775041cffb4(wetee_buf *_swig_go_0, _gostring_ _swig_go_1) {
+_gostring_ _wrap_tc_text__cwetee_a5dce87504f74b7c(wetee_buf *_swig_go_0, _gostring_ _swig_go_1) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   char *arg2 = (char *) 0 ;
   wetee_buf temp1 ;
@@ -12625,7 +12650,7 @@ _gostring_ _wrap_tc_text__cwetee_a6b8b775041cffb4(wetee_buf *_swig_go_0, _gostri
 }
 
 
-_gostring_ _wrap_toncenter_run_get_method_cwetee_a6b8b775041cffb4(wetee_buf *_swig_go_0, wetee_toncenter *_swig_go_1, _gostring_ _swig_go_2, _gostring_ _swig_go_3, _gostring_ _swig_go_4) {
+_gostring_ _wrap_toncenter_run_get_method_cwetee_a5dce87504f74b7c(wetee_buf *_swig_go_0, wetee_toncenter *_swig_go_1, _gostring_ _swig_go_2, _gostring_ _swig_go_3, _gostring_ _swig_go_4) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   wetee_toncenter *arg2 = (wetee_toncenter *) 0 ;
   char *arg3 = (char *) 0 ;
@@ -12685,7 +12710,7 @@ _gostring_ _wrap_toncenter_run_get_method_cwetee_a6b8b775041cffb4(wetee_buf *_sw
 }
 
 
-_gostring_ _wrap_toncenter_jetton_wallet_address_cwetee_a6b8b775041cffb4(wetee_buf *_swig_go_0, wetee_toncenter *_swig_go_1, _gostring_ _swig_go_2, _gostring_ _swig_go_3) {
+_gostring_ _wrap_toncenter_jetton_wallet_address_cwetee_a5dce87504f74b7c(wetee_buf *_swig_go_0, wetee_toncenter *_swig_go_1, _gostring_ _swig_go_2, _gostring_ _swig_go_3) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   wetee_toncenter *arg2 = (wetee_toncenter *) 0 ;
   char *arg3 = (char *) 0 ;
@@ -12733,7 +12758,7 @@ _gostring_ _wrap_toncenter_jetton_wallet_address_cwetee_a6b8b775041cffb4(wetee_b
 }
 
 
-_gostring_ _wrap_toncenter_account_info_cwetee_a6b8b775041cffb4(wetee_buf *_swig_go_0, wetee_toncenter *_swig_go_1, _gostring_ _swig_go_2) {
+_gostring_ _wrap_toncenter_account_info_cwetee_a5dce87504f74b7c(wetee_buf *_swig_go_0, wetee_toncenter *_swig_go_1, _gostring_ _swig_go_2) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   wetee_toncenter *arg2 = (wetee_toncenter *) 0 ;
   char *arg3 = (char *) 0 ;
@@ -12774,7 +12799,7 @@ _gostring_ _wrap_toncenter_account_info_cwetee_a6b8b775041cffb4(wetee_buf *_swig
 }
 
 
-_gostring_ _wrap_toncenter_find_transaction_cwetee_a6b8b775041cffb4(wetee_buf *_swig_go_0, wetee_toncenter *_swig_go_1, _goslice_ _swig_go_2) {
+_gostring_ _wrap_toncenter_find_transaction_cwetee_a5dce87504f74b7c(wetee_buf *_swig_go_0, wetee_toncenter *_swig_go_1, _goslice_ _swig_go_2) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   wetee_toncenter *arg2 = (wetee_toncenter *) 0 ;
   uint8_t *arg3 ;
@@ -12813,7 +12838,7 @@ _gostring_ _wrap_toncenter_find_transaction_cwetee_a6b8b775041cffb4(wetee_buf *_
 }
 
 
-_gostring_ _wrap_toncenter_find_trace_cwetee_a6b8b775041cffb4(wetee_buf *_swig_go_0, wetee_toncenter *_swig_go_1, _goslice_ _swig_go_2) {
+_gostring_ _wrap_toncenter_find_trace_cwetee_a5dce87504f74b7c(wetee_buf *_swig_go_0, wetee_toncenter *_swig_go_1, _goslice_ _swig_go_2) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   wetee_toncenter *arg2 = (wetee_toncenter *) 0 ;
   uint8_t *arg3 ;
@@ -12852,7 +12877,7 @@ _gostring_ _wrap_toncenter_find_trace_cwetee_a6b8b775041cffb4(wetee_buf *_swig_g
 }
 
 
-_gostring_ _wrap_toncenter_send_boc_cwetee_a6b8b775041cffb4(_goslice_ _swig_go_0, wetee_toncenter *_swig_go_1, _goslice_ _swig_go_2) {
+_gostring_ _wrap_toncenter_send_boc_cwetee_a5dce87504f74b7c(_goslice_ _swig_go_0, wetee_toncenter *_swig_go_1, _goslice_ _swig_go_2) {
   uint8_t *arg1 ;
   wetee_toncenter *arg2 = (wetee_toncenter *) 0 ;
   uint8_t *arg3 = (uint8_t *) 0 ;
@@ -12879,7 +12904,7 @@ _gostring_ _wrap_toncenter_send_boc_cwetee_a6b8b775041cffb4(_goslice_ _swig_go_0
 }
 
 
-_gostring_ _wrap_toncenter_seqno_cwetee_a6b8b775041cffb4(int *_swig_go_0, wetee_toncenter *_swig_go_1, _gostring_ _swig_go_2) {
+_gostring_ _wrap_toncenter_seqno_cwetee_a5dce87504f74b7c(int *_swig_go_0, wetee_toncenter *_swig_go_1, _gostring_ _swig_go_2) {
   uint32_t *arg1 = (uint32_t *) 0 ;
   wetee_toncenter *arg2 = (wetee_toncenter *) 0 ;
   char *arg3 = (char *) 0 ;
@@ -12904,7 +12929,7 @@ _gostring_ _wrap_toncenter_seqno_cwetee_a6b8b775041cffb4(int *_swig_go_0, wetee_
 }
 
 
-intgo _wrap_SNP_REPORT_BYTES_cwetee_a6b8b775041cffb4() {
+intgo _wrap_SNP_REPORT_BYTES_cwetee_a5dce87504f74b7c() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -12915,7 +12940,7 @@ intgo _wrap_SNP_REPORT_BYTES_cwetee_a6b8b775041cffb4() {
 }
 
 
-intgo _wrap_SNP_SIGNED_BYTES_cwetee_a6b8b775041cffb4() {
+intgo _wrap_SNP_SIGNED_BYTES_cwetee_a5dce87504f74b7c() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -12926,7 +12951,7 @@ intgo _wrap_SNP_SIGNED_BYTES_cwetee_a6b8b775041cffb4() {
 }
 
 
-intgo _wrap_SNP_PRODUCT_UNKNOWN_cwetee_a6b8b775041cffb4() {
+intgo _wrap_SNP_PRODUCT_UNKNOWN_cwetee_a5dce87504f74b7c() {
   int result;
   intgo _swig_go_result;
   
@@ -12937,7 +12962,7 @@ intgo _wrap_SNP_PRODUCT_UNKNOWN_cwetee_a6b8b775041cffb4() {
 }
 
 
-intgo _wrap_SNP_PRODUCT_MILAN_cwetee_a6b8b775041cffb4() {
+intgo _wrap_SNP_PRODUCT_MILAN_cwetee_a5dce87504f74b7c() {
   int result;
   intgo _swig_go_result;
   
@@ -12948,7 +12973,7 @@ intgo _wrap_SNP_PRODUCT_MILAN_cwetee_a6b8b775041cffb4() {
 }
 
 
-intgo _wrap_SNP_PRODUCT_GENOA_cwetee_a6b8b775041cffb4() {
+intgo _wrap_SNP_PRODUCT_GENOA_cwetee_a5dce87504f74b7c() {
   int result;
   intgo _swig_go_result;
   
@@ -12959,7 +12984,7 @@ intgo _wrap_SNP_PRODUCT_GENOA_cwetee_a6b8b775041cffb4() {
 }
 
 
-intgo _wrap_SNP_PRODUCT_TURIN_cwetee_a6b8b775041cffb4() {
+intgo _wrap_SNP_PRODUCT_TURIN_cwetee_a5dce87504f74b7c() {
   int result;
   intgo _swig_go_result;
   
@@ -12970,7 +12995,7 @@ intgo _wrap_SNP_PRODUCT_TURIN_cwetee_a6b8b775041cffb4() {
 }
 
 
-_gostring_ _wrap_snp_report_json__cwetee_a6b8b775041cffb4(wetee_buf *_swig_go_0, _goslice_ _swig_go_1) {
+_gostring_ _wrap_snp_report_json__cwetee_a5dce87504f74b7c(wetee_buf *_swig_go_0, _goslice_ _swig_go_1) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   uint8_t *arg2 = (uint8_t *) 0 ;
   size_t arg3 ;
@@ -13008,7 +13033,7 @@ _gostring_ _wrap_snp_report_json__cwetee_a6b8b775041cffb4(wetee_buf *_swig_go_0,
 }
 
 
-_gostring_ _wrap_snp_verify_json__cwetee_a6b8b775041cffb4(wetee_buf *_swig_go_0, _goslice_ _swig_go_1, _goslice_ _swig_go_2, _goslice_ _swig_go_3, long long _swig_go_4, intgo _swig_go_5, _goslice_ _swig_go_6, _goslice_ _swig_go_7) {
+_gostring_ _wrap_snp_verify_json__cwetee_a5dce87504f74b7c(wetee_buf *_swig_go_0, _goslice_ _swig_go_1, _goslice_ _swig_go_2, _goslice_ _swig_go_3, long long _swig_go_4, intgo _swig_go_5, _goslice_ _swig_go_6, _goslice_ _swig_go_7) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   uint8_t *arg2 = (uint8_t *) 0 ;
   size_t arg3 ;
@@ -13074,7 +13099,7 @@ _gostring_ _wrap_snp_verify_json__cwetee_a6b8b775041cffb4(wetee_buf *_swig_go_0,
 }
 
 
-_gostring_ _wrap_snp_product_name_cwetee_a6b8b775041cffb4(intgo _swig_go_0) {
+_gostring_ _wrap_snp_product_name_cwetee_a5dce87504f74b7c(intgo _swig_go_0) {
   int arg1 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -13088,6 +13113,58 @@ _gostring_ _wrap_snp_product_name_cwetee_a6b8b775041cffb4(intgo _swig_go_0) {
   
   _swig_go_result.p = (char *)result;
   _swig_go_result.n = result ? (intgo)strlen(result) : 0;
+  
+  return _swig_go_result;
+}
+
+
+_gostring_ _wrap_attest_verify_evidence_json_cwetee_a5dce87504f74b7c(wetee_buf *_swig_go_0, _goslice_ _swig_go_1, _gostring_ _swig_go_2, _gostring_ _swig_go_3, long long _swig_go_4) {
+  wetee_buf *arg1 = (wetee_buf *) 0 ;
+  uint8_t *arg2 = (uint8_t *) 0 ;
+  size_t arg3 ;
+  char *arg4 = (char *) 0 ;
+  size_t arg5 ;
+  char *arg6 = (char *) 0 ;
+  size_t arg7 ;
+  uint64_t arg8 ;
+  wetee_buf temp1 ;
+  wetee_rc result;
+  _gostring_ _swig_go_result;
+  
+  
+  memset(&temp1, 0, sizeof temp1);
+  arg1 = &temp1;
+  
+  
+  arg2 = (uint8_t *)_swig_go_1.array;
+  arg3 = (size_t)_swig_go_1.len;
+  
+  
+  arg4 = (char *)_swig_go_2.p;
+  arg5 = (size_t)_swig_go_2.n;
+  
+  
+  arg6 = (char *)_swig_go_3.p;
+  arg7 = (size_t)_swig_go_3.n;
+  
+  arg8 = (uint64_t)_swig_go_4; 
+  
+  {
+    wetee_clear_error();
+    result = (wetee_rc)wetee_attest_verify_evidence_json_(arg1,(unsigned char const *)arg2,arg3,(char const *)arg4,arg5,(char const *)arg6,arg7,arg8);
+  }
+  _swig_go_result = wetee_go_status(result); 
+  
+  if (arg1->len > 0) {
+    ((uint64_t *)(void *)_swig_go_0)[0] = (uint64_t)(uintptr_t)arg1->data;
+    ((uint64_t *)(void *)_swig_go_0)[1] = (uint64_t)arg1->len;
+    arg1->data = NULL; /* handed over to Go_take */
+    arg1->len = 0;
+    arg1->cap = 0;
+  }
+  
+  
+  wetee_buf_free(arg1);
   
   return _swig_go_result;
 }
