@@ -169,7 +169,7 @@ MDHASH_COUNT=${WETEE_MDHASH_COUNT:-40}
 MD_COUNT=${WETEE_MD_COUNT:-5}
 MD_TS_COUNT=${WETEE_MD_TS_COUNT:-1}
 VECTORS=${WETEE_VECTORS_DIR:-$ROOT/../shared/vectors}
-SUITES=${WETEE_DIFF_SUITES:-scale keys ton ton-sandbox ed25519 mdhash metadata tx}
+SUITES=${WETEE_DIFF_SUITES:-scale keys ton ton-sandbox ed25519 mdhash metadata tx dcap}
 TXBIN=$BUILD/tests/interop/tx_vectors
 TX_COUNT=${WETEE_TX_COUNT:-100}
 SEED=${WETEE_DIFF_SEED:-$(date +%s)$RANDOM}
@@ -188,6 +188,9 @@ has_suite ed25519 && need+=("$ZBIN")
 has_suite mdhash && need+=("$MBIN")
 has_suite metadata && need+=("$MDBIN")
 has_suite tx && need+=("$TXBIN")
+DBIN=$BUILD/tests/interop/dcap_vectors
+DCAP_DIR=$HERE/dcap
+has_suite dcap && need+=("$DBIN")
 for bin in "${need[@]}"; do
   if [[ ! -x $bin ]]; then
     log "building $(basename "$bin") in $BUILD"
@@ -672,6 +675,25 @@ if has_suite ed25519; then
   p0=$total_passed f0=$total_failed
   ed25519_suite
   summary+=("$(suite_line ed25519 "$p0" "$f0")")
+fi
+
+# dcap: libwetee's DCAP verification against @phala/dcap-qvl (tests/interop/dcap
+# has its own package.json; dcap_vectors.c is the libwetee side,
+# dcap/dcap_diff.mjs the JavaScript side and the list of explained
+# differences): the shared samples inside, at and outside their windows,
+# WETEE_DCAP_COUNT (default 40) seeded byte flips and truncations per quote,
+# changed signed collateral JSON; plus a planted wrong answer that must fail.
+if has_suite dcap; then
+  [[ -d $DCAP_DIR/node_modules/@phala/dcap-qvl ]] || fail "tests/interop/dcap/node_modules missing: run scripts/dev setup"
+  VDIR=${WETEE_VECTORS_DIR:-$ROOT/../shared/vectors}
+  if [[ -d $VDIR/attestation ]]; then
+    log "DCAP differential test against @phala/dcap-qvl $(node -p "require('$DCAP_DIR/node_modules/@phala/dcap-qvl/package.json').version")"
+    p0=$total_passed f0=$total_failed
+    run_counted dcap node "$DCAP_DIR/dcap_diff.mjs" "$DBIN" "$VDIR" "${WETEE_DCAP_COUNT:-40}" "$((SEED % 1000000007 + 1))"
+    summary+=("$(suite_line dcap "$p0" "$f0")")
+  else
+    echo "SKIP dcap: $VDIR/attestation not found"
+  fi
 fi
 
 log "done in $((SECONDS - start)) s (seed $SEED)"
