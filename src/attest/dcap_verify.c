@@ -7,6 +7,8 @@
 #include <string.h>
 #include <strings.h>
 
+#include <pthread.h>
+
 #include <openssl/core_names.h>
 #include <openssl/ec.h>
 #include <openssl/evp.h>
@@ -39,24 +41,42 @@ enum {
 /* P-256                                                               */
 /* ------------------------------------------------------------------ */
 
+/* SHA-256 fetched once (an implicit fetch per call costs more than the
+ * hashing of a quote). */
+static pthread_once_t sha256_once = PTHREAD_ONCE_INIT;
+static EVP_MD *sha256_md;
+static void fetch_sha256(void) { sha256_md = EVP_MD_fetch(NULL, "SHA256", NULL); }
+static const EVP_MD *sha256(void)
+{
+    pthread_once(&sha256_once, fetch_sha256);
+    return sha256_md ? sha256_md : EVP_sha256();
+}
+
 EVP_PKEY *wt_p256_key_from_raw(const uint8_t xy[64])
 {
-    static const uint8_t SPKI_PREFIX[27] = {0x30, 0x59, 0x30, 0x13, 0x06, 0x07, 0x2a, 0x86, 0x48,
-                                            0xce, 0x3d, 0x02, 0x01, 0x06, 0x08, 0x2a, 0x86, 0x48,
-                                            0xce, 0x3d, 0x03, 0x01, 0x07, 0x03, 0x42, 0x00, 0x04};
-    uint8_t der[91];
-    const uint8_t *p = der;
-    memcpy(der, SPKI_PREFIX, 27);
-    memcpy(der + 27, xy, 64);
-    return d2i_PUBKEY(NULL, &p, (long)sizeof der);
+    uint8_t pt[65];
+    char group[] = "prime256v1";
+    OSSL_PARAM params[3];
+    EVP_PKEY_CTX *ctx = EVP_PKEY_CTX_new_from_name(NULL, "EC", NULL);
+    EVP_PKEY *k = NULL;
+    pt[0] = 4;
+    memcpy(pt + 1, xy, 64);
+    params[0] = OSSL_PARAM_construct_utf8_string(OSSL_PKEY_PARAM_GROUP_NAME, group, 0);
+    params[1] = OSSL_PARAM_construct_octet_string(OSSL_PKEY_PARAM_PUB_KEY, pt, sizeof pt);
+    params[2] = OSSL_PARAM_construct_end();
+    if (ctx == NULL || EVP_PKEY_fromdata_init(ctx) != 1 || EVP_PKEY_fromdata(ctx, &k, EVP_PKEY_PUBLIC_KEY, params) != 1)
+        k = NULL;
+    EVP_PKEY_CTX_free(ctx);
+    return k;
 }
 
 int wt_p256_verify(EVP_PKEY *key, const uint8_t *msg, size_t len, const uint8_t sig[64])
 {
     ECDSA_SIG *s = ECDSA_SIG_new();
     BIGNUM *br = BN_bin2bn(sig, 32, NULL), *bs = BN_bin2bn(sig + 32, 32, NULL);
-    uint8_t der[80], *p = der;
-    EVP_MD_CTX *ctx = NULL;
+    uint8_t der[80], *p = der, h[32];
+    EVP_PKEY_CTX *ctx = NULL;
+    unsigned hl = 0;
     int n, ok = 0;
     if (s == NULL || br == NULL || bs == NULL || !ECDSA_SIG_set0(s, br, bs)) {
         BN_free(br);
@@ -67,11 +87,10 @@ int wt_p256_verify(EVP_PKEY *key, const uint8_t *msg, size_t len, const uint8_t 
     n = i2d_ECDSA_SIG(s, &p);
     ECDSA_SIG_free(s);
     if (n <= 0 || n > (int)sizeof der) return 0;
-    if ((ctx = EVP_MD_CTX_new()) == NULL) return 0;
-    if (EVP_DigestVerifyInit(ctx, NULL, EVP_sha256(), NULL, key) == 1 &&
-        EVP_DigestVerify(ctx, der, (size_t)n, msg, len) == 1)
-        ok = 1;
-    EVP_MD_CTX_free(ctx);
+    if (EVP_Digest(msg, len, h, &hl, sha256(), NULL) != 1 || hl != 32) return 0;
+    if ((ctx = EVP_PKEY_CTX_new_from_pkey(NULL, key, NULL)) == NULL) return 0;
+    if (EVP_PKEY_verify_init(ctx) == 1 && EVP_PKEY_verify(ctx, der, (size_t)n, h, 32) == 1) ok = 1;
+    EVP_PKEY_CTX_free(ctx);
     return ok;
 }
 
@@ -323,12 +342,18 @@ struct wt_pck_entry {
     int check;
     uint32_t code;
     char reason[256];
+    /* the last QE report / attestation key seen with this chain and found
+     * valid: SHA-256 of qe_report || qe_sig || att_key || auth, and the key */
+    int qe_valid;
+    uint8_t qe_hash[32];
+    EVP_PKEY *att;
 };
 
 static void entry_free(struct wt_pck_entry *e)
 {
     if (e == NULL) return;
     EVP_PKEY_free(e->pub);
+    EVP_PKEY_free(e->att);
     wt_free(e);
 }
 
@@ -671,24 +696,59 @@ int wt_dcap_verify(wetee_attest_result *r, const uint8_t *quote, size_t len, wet
                               "(%02x%02x%02x%02x%02x%02x)", e->fmspc[0], e->fmspc[1], e->fmspc[2], e->fmspc[3],
                               e->fmspc[4], e->fmspc[5]);
 
-    /* step 8: QE report signature by the PCK key */
-    if (!wt_p256_verify(e->pub, q.qe_report, 384, q.qe_sig))
-        return wt_attest_fail(r, WETEE_ERR_VERIFY, WETEE_ATTEST_CHECK_QE_REPORT_SIGNATURE,
-                              QE_QE_REPORT_INVALID_SIGNATURE, "QE report signature (by the PCK key) does not verify");
-    /* step 9: attestation key binding */
+    /* steps 8 and 9 (QE report signature, attestation key binding): once
+     * per distinct QE report / key seen with this PCK chain */
     {
-        static const uint8_t zero32[32];
+        uint8_t qh[32];
+        int known = 0;
         EVP_MD_CTX *mc = EVP_MD_CTX_new();
-        int ok = mc != NULL && EVP_DigestInit_ex(mc, EVP_sha256(), NULL) == 1 &&
-                 EVP_DigestUpdate(mc, q.att_key, 64) == 1 && EVP_DigestUpdate(mc, q.auth, q.auth_len) == 1 &&
-                 EVP_DigestFinal_ex(mc, h, NULL) == 1;
+        int ok = mc != NULL && EVP_DigestInit_ex(mc, sha256(), NULL) == 1 &&
+                 EVP_DigestUpdate(mc, q.qe_report, 448) == 1 && EVP_DigestUpdate(mc, q.att_key, 64) == 1 &&
+                 EVP_DigestUpdate(mc, q.auth, q.auth_len) == 1 && EVP_DigestFinal_ex(mc, qh, NULL) == 1;
         EVP_MD_CTX_free(mc);
         if (!ok) return wt_attest_fail(r, WETEE_ERR_CRYPTO, WETEE_ATTEST_CHECK_ATTESTATION_KEY, 0, "SHA-256 failed");
-        if (memcmp(h, q.qe_report + 320, 32) != 0 || memcmp(q.qe_report + 352, zero32, 32) != 0)
-            return wt_attest_fail(r, WETEE_ERR_VERIFY, WETEE_ATTEST_CHECK_ATTESTATION_KEY,
-                                  QE_QE_REPORT_INVALID_SIGNATURE,
-                                  "QE REPORTDATA is not SHA-256(attestation key || auth data) || zeros");
+        pthread_mutex_lock(&c->lock);
+        if (e->qe_valid && memcmp(e->qe_hash, qh, 32) == 0 && EVP_PKEY_up_ref(e->att) == 1) {
+            att = e->att;
+            known = 1;
+        }
+        pthread_mutex_unlock(&c->lock);
+        if (!known) {
+            static const uint8_t zero32[32];
+            if (!wt_p256_verify(e->pub, q.qe_report, 384, q.qe_sig))
+                return wt_attest_fail(r, WETEE_ERR_VERIFY, WETEE_ATTEST_CHECK_QE_REPORT_SIGNATURE,
+                                      QE_QE_REPORT_INVALID_SIGNATURE,
+                                      "QE report signature (by the PCK key) does not verify");
+            mc = EVP_MD_CTX_new();
+            ok = mc != NULL && EVP_DigestInit_ex(mc, sha256(), NULL) == 1 && EVP_DigestUpdate(mc, q.att_key, 64) == 1 &&
+                 EVP_DigestUpdate(mc, q.auth, q.auth_len) == 1 && EVP_DigestFinal_ex(mc, h, NULL) == 1;
+            EVP_MD_CTX_free(mc);
+            if (!ok) return wt_attest_fail(r, WETEE_ERR_CRYPTO, WETEE_ATTEST_CHECK_ATTESTATION_KEY, 0, "SHA-256 failed");
+            if (memcmp(h, q.qe_report + 320, 32) != 0 || memcmp(q.qe_report + 352, zero32, 32) != 0)
+                return wt_attest_fail(r, WETEE_ERR_VERIFY, WETEE_ATTEST_CHECK_ATTESTATION_KEY,
+                                      QE_QE_REPORT_INVALID_SIGNATURE,
+                                      "QE REPORTDATA is not SHA-256(attestation key || auth data) || zeros");
+            if ((att = wt_p256_key_from_raw(q.att_key)) == NULL)
+                return wt_attest_fail(r, WETEE_ERR_VERIFY, WETEE_ATTEST_CHECK_QUOTE_SIGNATURE, QE_INVALID_SIGNATURE,
+                                      "attestation key is not a P-256 point");
+            pthread_mutex_lock(&c->lock);
+            if (EVP_PKEY_up_ref(att) == 1) {
+                EVP_PKEY_free(e->att);
+                e->att = att;
+                memcpy(e->qe_hash, qh, 32);
+                e->qe_valid = 1;
+            }
+            pthread_mutex_unlock(&c->lock);
+        }
     }
+    /* step 11: quote signature */
+    rc = wt_p256_verify(att, quote, q.signed_len, q.sig);
+    EVP_PKEY_free(att);
+    att = NULL;
+    if (!rc)
+        return wt_attest_fail(r, WETEE_ERR_VERIFY, WETEE_ATTEST_CHECK_QUOTE_SIGNATURE, QE_INVALID_SIGNATURE,
+                              "quote signature over bytes 0..%zu does not verify", q.signed_len);
+
     /* step 10: QE identity */
     qr = q.qe_report;
     for (i = 0; i < 4; i++)
@@ -715,16 +775,6 @@ int wt_dcap_verify(wetee_attest_result *r, const uint8_t *quote, size_t len, wet
     else
         return wt_attest_fail(r, WETEE_ERR_VERIFY, WETEE_ATTEST_CHECK_QE_IDENTITY, QE_QEIDENTITY_UNSUPPORTED_FORMAT,
                               "QE Identity level status is not UpToDate, OutOfDate or Revoked");
-
-    /* step 11: quote signature */
-    if ((att = wt_p256_key_from_raw(q.att_key)) == NULL)
-        return wt_attest_fail(r, WETEE_ERR_VERIFY, WETEE_ATTEST_CHECK_QUOTE_SIGNATURE, QE_INVALID_SIGNATURE,
-                              "attestation key is not a P-256 point");
-    rc = wt_p256_verify(att, quote, q.signed_len, q.sig);
-    EVP_PKEY_free(att);
-    if (!rc)
-        return wt_attest_fail(r, WETEE_ERR_VERIFY, WETEE_ATTEST_CHECK_QUOTE_SIGNATURE, QE_INVALID_SIGNATURE,
-                              "quote signature over bytes 0..%zu does not verify", q.signed_len);
 
     /* step 7: TDX module identity (after the signatures, so that no field of
      * an unsigned body is interpreted) */
