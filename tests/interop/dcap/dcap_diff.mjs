@@ -22,7 +22,23 @@
 //     a well-formed, validly self-signed certificate with the pinned key, so
 //     it rejects (parse or cert_chain). Security-neutral: the root key is
 //     pinned by both.
-//  2. "crl-next-update": the TDX sample at a time after the PCK CRL's
+//  2. "cert-data-type": a byte flipped in the 2-byte type of the (unsigned)
+//     certification data: the outer type of a v4/v5 quote (must be 6, QE
+//     report certification data) or the inner type (must be 5, PCK chain).
+//     dcap-qvl does not check these type fields and goes on parsing the same
+//     bytes; libwetee rejects a type other than the one the layout requires,
+//     as QVL does. Security-neutral: the data that follows is still signed.
+//  3. "pem-whitespace": a line break inside a PEM body turned into a space,
+//     tab or carriage return. The DER is unchanged; libwetee's PEM reader
+//     skips any whitespace inside the base64 (as OpenSSL's does) and accepts
+//     the same certificates, dcap-qvl rejects the text. The one class where
+//     libwetee accepts and dcap-qvl rejects; it is allowed only for exactly
+//     this substitution.
+//  4. "pem-after-padding": the line break between a base64 body's final '='
+//     and its "-----END" line changed into another byte. libwetee's base64
+//     decoder is strict and rejects the body; dcap-qvl's ignores bytes after
+//     the padding and decodes the same DER.
+//  5. "crl-next-update": the TDX sample at a time after the PCK CRL's
 //     nextUpdate (2025-07-19T10:00:35Z, the earliest expiry of its
 //     collateral) but before TCB Info's (10:16:03Z). dcap-qvl 0.3.9 does not
 //     check a CRL's nextUpdate and still answers UpToDate; libwetee counts
@@ -65,12 +81,20 @@ for (const s of SAMPLES) {
   const quote = fs.readFileSync(path.join(vdir, 'attestation', s.dir, 'quote.bin'));
   const coll = fs.readFileSync(path.join(vdir, 'attestation', s.dir, 'collateral.json'), 'utf8');
   const rootPem = quote.lastIndexOf(Buffer.from('-----BEGIN CERTIFICATE-----'));
+  // certification data type fields: outer (v4/v5) right after signature and key,
+  // inner just before the PEM chain's 4-byte size
+  const version = quote.readUInt16LE(0);
+  const bodyEnd = version === 3 ? 432 : version === 4 ? 632 : 54 + quote.readUInt32LE(50);
+  const firstPem = quote.indexOf(Buffer.from('-----BEGIN CERTIFICATE-----'));
+  const typeFields = [firstPem - 6];
+  if (version >= 4) typeFields.push(bodyEnd + 4 + 128);
   for (const t of [s.t, s.from, s.until, s.from - 1, s.until + 1]) add(`${s.dir}@${t}`, quote, coll, t, { sample: s });
   for (let i = 0; i < COUNT; i++) {
     const b = Buffer.from(quote);
     const at = rnd(b.length);
     b[at] ^= 1 + rnd(255);
-    add(`${s.dir} flip@${at}`, b, coll, s.t, { sample: s, flip: at, rootPem });
+    add(`${s.dir} flip@${at}`, b, coll, s.t, { sample: s, flip: at, rootPem, typeFields, was: quote[at], now: b[at],
+      beforeEnd: quote.subarray(at + 1, at + 9).toString('latin1') === '-----END' && quote[at - 1] === 0x3d });
   }
   for (let i = 0; i < COUNT / 4; i++) {
     const cut = rnd(quote.length);
@@ -112,16 +136,26 @@ function theirsOf(c) {
 // 'same', 'explained:<class>' or 'unexplained'
 function judge(c, line, theirs, theirAdv) {
   const [ours, , check, adv] = line.split(' ');
+  const lineStatus = c.sample ? baseline[c.sample.dir] : undefined;
   if (ours === theirs && (ours === 'reject' || adv === theirAdv)) return 'same';
+  if (ours !== 'reject' && theirs === 'reject' && ours === lineStatus && c.flip !== undefined && c.was === 0x0a &&
+      [0x20, 0x09, 0x0d].includes(c.now))
+    return 'explained:pem-whitespace';
   if (ours === 'reject' && theirs !== 'reject') {
+    if (c.flip !== undefined && c.beforeEnd && check === 'parse') return 'explained:pem-after-padding';
     if (c.flip !== undefined && c.flip >= c.rootPem && (check === 'parse' || check === 'cert_chain'))
       return 'explained:root-in-quote';
+    if (c.flip !== undefined && check === 'parse' && c.typeFields.some((o) => c.flip === o || c.flip === o + 1))
+      return 'explained:cert-data-type';
     if (c.sample && c.sample.dir === 'tdx' && check === 'collateral_expired' && c.t > c.sample.until &&
         c.t < 1752920163)
       return 'explained:crl-next-update';
   }
   return 'unexplained';
 }
+// libwetee's answer for each unmodified sample at its suggested time
+const baseline = {};
+cases.forEach((c, i) => { if (c.name === `${c.sample && c.sample.dir}@${c.sample && c.sample.t}`) baseline[c.sample.dir] = lines[i].split(' ')[0]; });
 const answers = cases.map((c) => theirsOf(c));
 cases.forEach((c, i) => {
   const [theirs, theirAdv] = answers[i];
