@@ -22,10 +22,10 @@
 //     a well-formed, validly self-signed certificate with the pinned key, so
 //     it rejects (parse or cert_chain). Security-neutral: the root key is
 //     pinned by both.
-//  2. "cert-data-type": a byte flipped in the 2-byte type of the (unsigned)
-//     certification data: the outer type of a v4/v5 quote (must be 6, QE
+//  2. "cert-data-type": a byte flipped in the 2-byte type or 4-byte size of
+//     the (unsigned) certification data: the outer type of a v4/v5 quote (must be 6, QE
 //     report certification data) or the inner type (must be 5, PCK chain).
-//     dcap-qvl does not check these type fields and goes on parsing the same
+//     dcap-qvl does not check these type and size fields and goes on parsing the same
 //     bytes; libwetee rejects a type other than the one the layout requires,
 //     as QVL does. Security-neutral: the data that follows is still signed.
 //  3. "pem-whitespace": a line break inside a PEM body turned into a space,
@@ -145,7 +145,7 @@ function judge(c, line, theirs, theirAdv) {
     if (c.flip !== undefined && c.beforeEnd && check === 'parse') return 'explained:pem-after-padding';
     if (c.flip !== undefined && c.flip >= c.rootPem && (check === 'parse' || check === 'cert_chain'))
       return 'explained:root-in-quote';
-    if (c.flip !== undefined && check === 'parse' && c.typeFields.some((o) => c.flip === o || c.flip === o + 1))
+    if (c.flip !== undefined && check === 'parse' && c.typeFields.some((o) => c.flip >= o && c.flip < o + 6))
       return 'explained:cert-data-type';
     if (c.sample && c.sample.dir === 'tdx' && check === 'collateral_expired' && c.t > c.sample.until &&
         c.t < 1752920163)
