@@ -279,6 +279,25 @@ WETEE_API void wetee_attest_anchors_free(wetee_attest_anchors *anchors);
  */
 WETEE_API int wetee_attest_anchors_set_intel_root(wetee_attest_anchors *anchors, const uint8_t *data, size_t len);
 
+/* ---- SEV-SNP anchors (src/attest/snp_attest.c) ---- */
+
+/**
+ * @brief Replace AMD's root key (ARK) for one SEV-SNP product.
+ *
+ * Without this call the ARK of each product is pinned by the SHA-256 of
+ * AMD's certificate (Milan, Genoa, Turin; see attest_snp.h) and must come
+ * with the evidence or collateral. Once set, the chain's ARK must equal
+ * this certificate (or the chain may omit the ARK).
+ * @param anchors the anchors to change.
+ * @param product a wetee_snp_product: 1 Milan, 2 Genoa, 3 Turin.
+ * @param data the ARK certificate, PEM or DER.
+ * @param len length of `data` in bytes.
+ * @return WETEE_OK; WETEE_ERR_DECODE (not a certificate); WETEE_ERR_TOO_LONG;
+ *         WETEE_ERR_INVALID_ARGUMENT (NULL pointer, unknown product).
+ */
+WETEE_API int wetee_attest_anchors_set_amd_ark(wetee_attest_anchors *anchors, int product, const uint8_t *data,
+                                               size_t len);
+
 /* ------------------------------------------------------------------ */
 /* Collateral                                                          */
 /* ------------------------------------------------------------------ */

@@ -39,7 +39,8 @@ static int verify_raw(wetee_attest_result *r, const uint8_t *ev, size_t len, wet
                       const wetee_attest_anchors *anchors, const wetee_attest_policy *policy,
                       const wt_attest_envelope *env, uint64_t time)
 {
-    if (coll == NULL)
+    /* a SEV-SNP report followed by its certificate table carries its collateral */
+    if (coll == NULL && !(len > 0x4A0 && wt_attest_snp_is_report(ev, len)))
         return wt_attest_fail(r, WETEE_ERR_VERIFY, WETEE_ATTEST_CHECK_COLLATERAL, 0xE002,
                               "no collateral given and none in the evidence");
     if (len >= OE_HEADER + 48 && wt_load_le32(ev) == 1 && wt_load_le32(ev + 4) == 2 &&

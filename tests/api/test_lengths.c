@@ -336,6 +336,7 @@ static int toncenter_send_boc(size_t n)
     X(attest_bind_key, wetee_attest_policy_bind_key_hash, TOO_LONG, attest(6, n))                                \
     X(attest_verify_quote, wetee_attest_verify_quote, TOO_LONG, attest(7, n))                                    \
     X(attest_verify_evidence, wetee_attest_verify_evidence, TOO_LONG, attest(8, n))                              \
+    X(attest_amd_ark, wetee_attest_anchors_set_amd_ark, TOO_LONG, snp_set_ark(n))                                \
     X(attest_advisory, wetee_attest_result_advisory, IS_NONE, NUL(wetee_attest_result_advisory(NULL, n)))        \
     X(ct_equal, wetee_ct_equal, 0, wetee_ct_equal(g_in, g_in, n))                                                \
     X(wipe, wetee_wipe, 0, wipe(n))
@@ -784,6 +785,16 @@ static int ss58_decode(size_t n)
     uint16_t prefix = 0;
     return wetee_ss58_decode(&g_buf, &prefix, "5GrwvaEF5zXb26Fz9rcQpDWS57CtERHpNehXCPcNoHGKutQY", n);
 }
+/* wetee_attest_anchors_set_amd_ark on fresh anchors */
+static int snp_set_ark(size_t n)
+{
+    wetee_attest_anchors *a = NULL;
+    int rc = wetee_attest_anchors_new(&a);
+    if (rc == WETEE_OK) rc = wetee_attest_anchors_set_amd_ark(a, WETEE_SNP_PRODUCT_MILAN, g_in, n);
+    wetee_attest_anchors_free(a);
+    return rc;
+}
+
 /* attestation inputs, each on a fresh object */
 static int attest(int which, size_t n)
 {

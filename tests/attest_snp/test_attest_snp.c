@@ -587,8 +587,380 @@ WT_TEST(test_bad_der)
     free_sample(&s);
 }
 
+/* ---- through the attestation module (attest.h) ---- */
+
+static wetee_attest_collateral *sample_collateral(const sample *s)
+{
+    wetee_attest_collateral *c = NULL;
+    CHECK_OK(wetee_attest_collateral_new(&c));
+    CHECK_OK(wetee_attest_collateral_set(c, WETEE_ATTEST_ITEM_SNP_VCEK, s->vcek, s->vcek_len));
+    CHECK_OK(wetee_attest_collateral_set(c, WETEE_ATTEST_ITEM_SNP_CERT_CHAIN, s->milan, s->milan_len));
+    return c;
+}
+
+static int evidence(wetee_attest_result **r, const uint8_t *ev, size_t len, wetee_attest_collateral *c,
+                    const wetee_attest_anchors *a, const wetee_attest_policy *p, uint64_t t)
+{
+    wetee_attest_result_free(*r);
+    *r = NULL;
+    return wetee_attest_verify_evidence(r, ev, len, c, a, p, t);
+}
+
+WT_TEST(test_evidence_sample_verdicts)
+{
+    sample s;
+    wetee_attest_result *r = NULL;
+    wetee_attest_policy *p = NULL;
+    const uint8_t *f;
+    size_t fl;
+    uint64_t v;
+    if (!load_sample(&s)) {
+        free_sample(&s);
+        WT_SKIP("attestation/snp vectors absent");
+    }
+    wetee_attest_collateral *c = sample_collateral(&s);
+    /* strict default policy: the guest allows debugging */
+    CHECK_ERR(evidence(&r, s.report, s.report_len, c, NULL, NULL, T_SAMPLE), WETEE_ERR_VERIFY);
+    CHECK(wetee_attest_result_tee(r) == WETEE_ATTEST_TEE_SEV_SNP);
+    CHECK(wetee_attest_result_verdict(r) == WETEE_ATTEST_REJECT);
+    CHECK(wetee_attest_result_failed_check(r) == WETEE_ATTEST_CHECK_DEBUG);
+    /* debug allowed: SNP SPL 5 is below AMD-SB-3019's Milan minimum 0x18, so OutOfDate */
+    CHECK_OK(wetee_attest_policy_new(&p));
+    CHECK_OK(wetee_attest_policy_allow_debug(p, 1));
+    CHECK_ERR(evidence(&r, s.report, s.report_len, c, NULL, p, T_SAMPLE), WETEE_ERR_VERIFY);
+    CHECK(wetee_attest_result_failed_check(r) == WETEE_ATTEST_CHECK_STATUS_POLICY);
+    CHECK(wetee_attest_result_tcb_status(r) == WETEE_ATTEST_TCB_OUT_OF_DATE);
+    CHECK_OK(wetee_attest_policy_accept_status(p, WETEE_ATTEST_TCB_OUT_OF_DATE));
+    CHECK_OK(evidence(&r, s.report, s.report_len, c, NULL, p, T_SAMPLE));
+    CHECK(wetee_attest_result_verdict(r) == WETEE_ATTEST_ACCEPT);
+    CHECK(wetee_attest_result_failed_check(r) == WETEE_ATTEST_CHECK_NONE);
+    CHECK_OK(wetee_attest_result_field(r, WETEE_ATTEST_FIELD_SNP_MEASUREMENT, &f, &fl));
+    CHECK(fl == 48);
+    CHECK_HEX(f, 4, "b07af962");
+    CHECK_OK(wetee_attest_result_field(r, WETEE_ATTEST_FIELD_REPORT_DATA, &f, &fl));
+    CHECK(fl == 64);
+    CHECK_HEX(f, 6, "010203040500");
+    CHECK_OK(wetee_attest_result_u64(r, WETEE_ATTEST_FIELD_SNP_REPORTED_TCB, &v));
+    CHECK(v == 0x4405000000000002ull);
+    CHECK_OK(wetee_attest_result_u64(r, WETEE_ATTEST_FIELD_SNP_POLICY, &v));
+    CHECK(v == 0xB0000);
+    {
+        int expired = -1;
+        uint64_t earliest = 0;
+        CHECK_OK(wetee_attest_result_expiry(r, &expired, &earliest));
+        CHECK(expired == 0 && earliest == VCEK_UNTIL);
+    }
+    /* outside the window: strict fails, QvE-style lenient sets the flag */
+    CHECK_ERR(evidence(&r, s.report, s.report_len, c, NULL, p, VCEK_UNTIL + 1), WETEE_ERR_VERIFY);
+    CHECK(wetee_attest_result_failed_check(r) == WETEE_ATTEST_CHECK_COLLATERAL_EXPIRED);
+    CHECK_ERR(evidence(&r, s.report, s.report_len, c, NULL, p, VCEK_FROM - 1), WETEE_ERR_VERIFY);
+    CHECK(wetee_attest_result_failed_check(r) == WETEE_ATTEST_CHECK_COLLATERAL_EXPIRED);
+    CHECK_OK(wetee_attest_policy_strict_expiry(p, 0));
+    CHECK_OK(evidence(&r, s.report, s.report_len, c, NULL, p, VCEK_UNTIL + 1));
+    {
+        int expired = 0;
+        CHECK_OK(wetee_attest_result_expiry(r, &expired, NULL));
+        CHECK(expired == 1);
+    }
+    wetee_attest_policy_free(p);
+    p = NULL;
+    /* policy expectations */
+    static const struct { const char *json; int check; } cases[] = {
+        { "{\"allow_debug\":true,\"accept_status\":[\"OutOfDate\"],\"measurement\":\"b07af9620f3b839b47996422ddec6058338951d984e312115131ea82705eaf5b6bdf8a9ece31a5a608eb0cf2e4872b01\",\"report_data\":\"0102030405\"}", WETEE_ATTEST_CHECK_NONE },
+        { "{\"allow_debug\":true,\"accept_status\":[\"OutOfDate\"],\"measurement\":\"b07af9620f3b839b47996422ddec6058338951d984e312115131ea82705eaf5b6bdf8a9ece31a5a608eb0cf2e4872b02\"}", WETEE_ATTEST_CHECK_MEASUREMENT },
+        { "{\"allow_debug\":true,\"accept_status\":[\"OutOfDate\"],\"host_data\":\"0100000000000000000000000000000000000000000000000000000000000000\"}", WETEE_ATTEST_CHECK_MEASUREMENT },
+        { "{\"allow_debug\":true,\"accept_status\":[\"OutOfDate\"],\"snp_min_tcb\":\"0x4406000000000002\"}", WETEE_ATTEST_CHECK_SVN },
+        { "{\"allow_debug\":true,\"accept_status\":[\"OutOfDate\"],\"snp_min_tcb\":\"0x4405000000000002\"}", WETEE_ATTEST_CHECK_NONE },
+        { "{\"allow_debug\":true,\"accept_status\":[\"OutOfDate\"],\"min_guest_svn\":1}", WETEE_ATTEST_CHECK_SVN },
+        { "{\"allow_debug\":true,\"accept_status\":[\"OutOfDate\"],\"report_data\":\"0102030406\"}", WETEE_ATTEST_CHECK_REPORT_DATA },
+        { "{\"allow_debug\":true,\"accept_status\":[\"OutOfDate\"],\"snp_policy_mask\":\"0x10000\",\"snp_policy_value\":\"0x0\"}", WETEE_ATTEST_CHECK_ATTRIBUTES },
+        { "{\"allow_debug\":true,\"accept_status\":[\"OutOfDate\"],\"tee\":[\"tdx\"]}", WETEE_ATTEST_CHECK_TEE_KIND },
+        { "{\"accept_status\":[\"OutOfDate\"],\"measurement\":\"b07af9620f3b839b47996422ddec6058338951d984e312115131ea82705eaf5b6bdf8a9ece31a5a608eb0cf2e4872b01\"}", WETEE_ATTEST_CHECK_DEBUG },
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        CHECK_OK(wetee_attest_policy_from_json(&p, cases[i].json, strlen(cases[i].json)));
+        int rc = evidence(&r, s.report, s.report_len, c, NULL, p, T_SAMPLE);
+        CHECK(rc == (cases[i].check == WETEE_ATTEST_CHECK_NONE ? WETEE_OK : WETEE_ERR_VERIFY));
+        if (wetee_attest_result_failed_check(r) != cases[i].check)
+            fprintf(stderr, "policy case %zu: failed check %d (%s), expected %d\n", i,
+                    wetee_attest_result_failed_check(r), wetee_attest_result_reason(r), cases[i].check);
+        CHECK(wetee_attest_result_failed_check(r) == cases[i].check);
+        wetee_attest_policy_free(p);
+        p = NULL;
+    }
+    /* a flipped byte: quote/report signature check */
+    {
+        uint8_t rep[WETEE_SNP_REPORT_BYTES];
+        memcpy(rep, s.report, sizeof rep);
+        rep[0x90] ^= 1;
+        CHECK_ERR(evidence(&r, rep, sizeof rep, c, NULL, NULL, T_SAMPLE), WETEE_ERR_VERIFY);
+        CHECK(wetee_attest_result_failed_check(r) == WETEE_ATTEST_CHECK_QUOTE_SIGNATURE);
+    }
+    /* the Genoa chain: untrusted root */
+    {
+        wetee_attest_collateral *g = NULL;
+        CHECK_OK(wetee_attest_collateral_new(&g));
+        CHECK_OK(wetee_attest_collateral_set(g, WETEE_ATTEST_ITEM_SNP_VCEK, s.vcek, s.vcek_len));
+        CHECK_OK(wetee_attest_collateral_set(g, WETEE_ATTEST_ITEM_SNP_CERT_CHAIN, s.genoa, s.genoa_len));
+        CHECK_ERR(evidence(&r, s.report, s.report_len, g, NULL, NULL, T_SAMPLE), WETEE_ERR_VERIFY);
+        CHECK(wetee_attest_result_failed_check(r) == WETEE_ATTEST_CHECK_ROOT_UNTRUSTED);
+        wetee_attest_collateral_free(g);
+    }
+    /* no SEV-SNP collateral */
+    {
+        wetee_attest_collateral *e = NULL;
+        CHECK_OK(wetee_attest_collateral_new(&e));
+        CHECK_ERR(evidence(&r, s.report, s.report_len, e, NULL, NULL, T_SAMPLE), WETEE_ERR_VERIFY);
+        CHECK(wetee_attest_result_failed_check(r) == WETEE_ATTEST_CHECK_COLLATERAL);
+        wetee_attest_collateral_free(e);
+    }
+    wetee_attest_result_free(r);
+    wetee_attest_collateral_free(c);
+    free_sample(&s);
+}
+
+/* report ‖ GHCB certificate table (what SNP_GET_EXT_REPORT returns) */
+static size_t ext_report(uint8_t *out, const uint8_t *report, const uint8_t *vcek, size_t vcek_len,
+                         const uint8_t *ask, size_t ask_len, const uint8_t *ark, size_t ark_len, int mixed_endian)
+{
+    static const char *const guid[3] = { "63da758de6644564adc5f4b93be8accd", "4ab7b379bbac4fe4a02f05aef327c782",
+                                         "c0b406a4a80349529743" "3fb6014cd0ae" };
+    const uint8_t *item[3] = { vcek, ask, ark };
+    size_t len[3] = { vcek_len, ask_len, ark_len }, off = 4 * 24;
+    uint8_t *t = out + WETEE_SNP_REPORT_BYTES;
+    memcpy(out, report, WETEE_SNP_REPORT_BYTES);
+    memset(t, 0, 4 * 24);
+    for (int i = 0; i < 3; i++) {
+        uint8_t g[16];
+        wt_unhex(g, 16, guid[i]);
+        if (mixed_endian) {
+            uint8_t m[16] = { g[3], g[2], g[1], g[0], g[5], g[4], g[7], g[6] };
+            memcpy(m + 8, g + 8, 8);
+            memcpy(g, m, 16);
+        }
+        memcpy(t + 24 * i, g, 16);
+        for (int k = 0; k < 4; k++) {
+            t[24 * i + 16 + k] = (uint8_t)(off >> (8 * k));
+            t[24 * i + 20 + k] = (uint8_t)(len[i] >> (8 * k));
+        }
+        memcpy(t + off, item[i], len[i]);
+        off += len[i];
+    }
+    return WETEE_SNP_REPORT_BYTES + off;
+}
+
+WT_TEST(test_evidence_extended_report)
+{
+    sample s;
+    wetee_attest_result *r = NULL;
+    wetee_attest_policy *p = NULL;
+    if (!load_sample(&s)) {
+        free_sample(&s);
+        WT_SKIP("attestation/snp vectors absent");
+    }
+    /* split the Milan PEM chain into the ASK and the ARK (PEM is accepted in the table too) */
+    const char *second = strstr((const char *)s.milan + 10, "-----BEGIN");
+    size_t ask_len = (size_t)(second - (const char *)s.milan), ark_len = s.milan_len - ask_len;
+    uint8_t *ev = malloc(WETEE_SNP_REPORT_BYTES + 4 * 24 + s.vcek_len + s.milan_len);
+    {
+        const char *pj = "{\"allow_debug\":true,\"accept_status\":[\"OutOfDate\"]}";
+        CHECK_OK(wetee_attest_policy_from_json(&p, pj, strlen(pj)));
+    }
+    for (int mixed = 0; mixed < 2; mixed++) {
+        size_t n = ext_report(ev, s.report, s.vcek, s.vcek_len, s.milan, ask_len, (const uint8_t *)second, ark_len, mixed);
+        CHECK_OK(evidence(&r, ev, n, NULL, NULL, p, T_SAMPLE));
+        CHECK(wetee_attest_result_tee(r) == WETEE_ATTEST_TEE_SEV_SNP);
+        CHECK(wetee_attest_result_verdict(r) == WETEE_ATTEST_ACCEPT);
+        /* an item pointing outside the table */
+        ev[WETEE_SNP_REPORT_BYTES + 20] = 0xff;
+        ev[WETEE_SNP_REPORT_BYTES + 21] = 0xff;
+        CHECK(evidence(&r, ev, n, NULL, NULL, p, T_SAMPLE) != WETEE_OK);
+        CHECK(wetee_attest_result_verdict(r) == WETEE_ATTEST_REJECT);
+    }
+    /* the table without the ARK: fails (AMD's ARK is pinned, not built in) */
+    {
+        size_t n = ext_report(ev, s.report, s.vcek, s.vcek_len, s.milan, ask_len, (const uint8_t *)second, ark_len, 0);
+        memset(ev + WETEE_SNP_REPORT_BYTES + 48, 0, 24); /* the ARK entry becomes the terminator */
+        CHECK_ERR(evidence(&r, ev, n, NULL, NULL, p, T_SAMPLE), WETEE_ERR_VERIFY);
+        CHECK(wetee_attest_result_failed_check(r) == WETEE_ATTEST_CHECK_CERT_CHAIN);
+        /* ... unless the caller's anchors hold it */
+        wetee_attest_anchors *a = NULL;
+        CHECK_OK(wetee_attest_anchors_new(&a));
+        CHECK_ERR(wetee_attest_anchors_set_amd_ark(a, 0, (const uint8_t *)second, ark_len), WETEE_ERR_INVALID_ARGUMENT);
+        CHECK_OK(wetee_attest_anchors_set_amd_ark(a, WETEE_SNP_PRODUCT_MILAN, (const uint8_t *)second, ark_len));
+        CHECK_OK(evidence(&r, ev, n, NULL, a, p, T_SAMPLE));
+        /* a Genoa ARK set for Milan: the chain's (absent) ARK is that anchor, which did not sign the ASK */
+        const char *g2 = strstr((const char *)s.genoa + 10, "-----BEGIN");
+        CHECK_OK(wetee_attest_anchors_set_amd_ark(a, WETEE_SNP_PRODUCT_MILAN, (const uint8_t *)g2,
+                                                  s.genoa_len - (size_t)(g2 - (const char *)s.genoa)));
+        CHECK_ERR(evidence(&r, ev, n, NULL, a, p, T_SAMPLE), WETEE_ERR_VERIFY);
+        CHECK(wetee_attest_result_failed_check(r) == WETEE_ATTEST_CHECK_CERT_CHAIN);
+        wetee_attest_anchors_free(a);
+    }
+    /* no terminator */
+    {
+        size_t n = ext_report(ev, s.report, s.vcek, s.vcek_len, s.milan, ask_len, (const uint8_t *)second, ark_len, 0);
+        CHECK(evidence(&r, ev, WETEE_SNP_REPORT_BYTES + 50, NULL, NULL, p, T_SAMPLE) != WETEE_OK);
+        CHECK(wetee_attest_result_failed_check(r) != WETEE_ATTEST_CHECK_NONE);
+        (void)n;
+    }
+    free(ev);
+    wetee_attest_policy_free(p);
+    wetee_attest_result_free(r);
+    free_sample(&s);
+}
+
+/* WeTEE's binding: REPORT_DATA is an Ed25519 signature over
+ * BE_u64(timestamp) ‖ public key ‖ message (wetee.md §7.1), in a JSON
+ * envelope with the SEV-SNP collateral. */
+WT_TEST(test_evidence_wetee_binding)
+{
+    synth s;
+    snp_gen_opts g;
+    uint8_t seed[32], sk[64], pk[32], msg[40 + 5] = { 0 }, sig[64];
+    const uint64_t ts = T_SAMPLE - 10;
+    wetee_buf hex = WETEE_BUF_INIT, vhex = WETEE_BUF_INIT, js = WETEE_BUF_INIT;
+    wetee_attest_policy *p = NULL;
+    wetee_attest_anchors *a = NULL;
+    wetee_attest_result *r = NULL;
+    for (int i = 0; i < 32; i++) seed[i] = (uint8_t)(i + 1);
+    CHECK_OK(wetee_ed25519_keypair_from_seed(sk, pk, seed));
+    for (int i = 0; i < 8; i++) msg[i] = (uint8_t)(ts >> (56 - 8 * i));
+    memcpy(msg + 8, pk, 32);
+    memcpy(msg + 40, "tx-42", 5);
+    CHECK_OK(wetee_ed25519_sign(sig, sk, msg, sizeof msg));
+    snp_gen_defaults(&g, WETEE_SNP_PRODUCT_GENOA, 0x1c17000000000009ull, CHIP);
+    if (snp_gen_chain(&s.c, &g) != 0) { CHECK(!"chain"); return; }
+    snp_gen_report(s.rep, 3, WETEE_SNP_PRODUCT_GENOA, 0x30000, 0x1c17000000000009ull, CHIP, 0);
+    memcpy(s.rep + 0x50, sig, 64);
+    CHECK(snp_gen_sign(s.rep, &s.c) == 0);
+    CHECK_OK(wetee_hex_encode(&hex, s.rep, sizeof s.rep, 0));
+    CHECK_OK(wetee_hex_encode(&vhex, s.c.leaf_der, s.c.leaf_der_len, 0));
+    for (int variant = 0; variant < 3; variant++) {
+        char head[512];
+        snprintf(head, sizeof head, "{\"evidence\":\"%s\",\"timestamp\":%llu,\"public_key\":\"", (const char *)hex.data,
+                 (unsigned long long)ts);
+        wetee_buf_free(&js);
+        CHECK_OK(wetee_buf_append(&js, (const uint8_t *)"{\"evidence\":\"", 13));
+        CHECK_OK(wetee_buf_append(&js, hex.data, hex.len));
+        snprintf(head, sizeof head, "\",\"timestamp\":%llu,\"public_key\":\"", (unsigned long long)ts);
+        CHECK_OK(wetee_buf_append(&js, (const uint8_t *)head, strlen(head)));
+        for (int i = 0; i < 32; i++) {
+            char h[3];
+            snprintf(h, sizeof h, "%02x", pk[i]);
+            CHECK_OK(wetee_buf_append(&js, (const uint8_t *)h, 2));
+        }
+        /* variant 1: another message than the one signed */
+        const char *m = variant == 1 ? "\",\"message\":\"74782d3433\"" : "\",\"message\":\"74782d3432\"";
+        CHECK_OK(wetee_buf_append(&js, (const uint8_t *)m, strlen(m)));
+        CHECK_OK(wetee_buf_append(&js, (const uint8_t *)",\"collateral\":{\"vcek\":\"", 23));
+        CHECK_OK(wetee_buf_append(&js, vhex.data, vhex.len));
+        CHECK_OK(wetee_buf_append(&js, (const uint8_t *)"\",\"cert_chain\":\"", 16));
+        for (size_t i = 0; i < s.c.chain_pem_len; i++) {
+            if (s.c.chain_pem[i] == '\n')
+                CHECK_OK(wetee_buf_append(&js, (const uint8_t *)"\\n", 2));
+            else
+                CHECK_OK(wetee_buf_append(&js, (const uint8_t *)&s.c.chain_pem[i], 1));
+        }
+        CHECK_OK(wetee_buf_append(&js, (const uint8_t *)"\"}}", 3));
+        CHECK_OK(wetee_attest_anchors_new(&a));
+        CHECK_OK(wetee_attest_anchors_set_amd_ark(a, WETEE_SNP_PRODUCT_GENOA, s.c.ark_der, s.c.ark_der_len));
+        CHECK_OK(wetee_attest_policy_new(&p));
+        {
+            uint8_t other[32] = { 9 };
+            CHECK_OK(wetee_attest_policy_bind_wetee_ed25519(p, variant == 2 ? other : pk, 300));
+        }
+        int rc = wetee_attest_verify_evidence(&r, js.data, js.len, NULL, a, p, T_SAMPLE);
+        if (variant == 0) {
+            CHECK_OK(rc);
+            const uint8_t *bk;
+            size_t bl;
+            CHECK_OK(wetee_attest_result_bound_key(r, &bk, &bl));
+            CHECK(bl == 32 && memcmp(bk, pk, 32) == 0);
+        } else {
+            CHECK(rc == WETEE_ERR_VERIFY);
+            CHECK(wetee_attest_result_failed_check(r) == WETEE_ATTEST_CHECK_REPORT_DATA);
+        }
+        /* too old for max_age 300 */
+        if (variant == 0) {
+            wetee_attest_result_free(r);
+            r = NULL;
+            CHECK_ERR(wetee_attest_verify_evidence(&r, js.data, js.len, NULL, a, p, T_SAMPLE + 400), WETEE_ERR_VERIFY);
+            CHECK(wetee_attest_result_failed_check(r) == WETEE_ATTEST_CHECK_REPORT_DATA);
+        }
+        wetee_attest_result_free(r);
+        r = NULL;
+        wetee_attest_policy_free(p);
+        wetee_attest_anchors_free(a);
+    }
+    wetee_buf_free(&hex);
+    wetee_buf_free(&vhex);
+    wetee_buf_free(&js);
+    snp_chain_free(&s.c);
+}
+
+/* EGo / Open Enclave remote report: 16-byte header (version 1, type 2 =
+ * remote, report size) ‖ SGX quote; unwrapped and verified by the DCAP path
+ * with the same verdict as the bare quote. */
+WT_TEST(test_evidence_open_enclave_report)
+{
+    size_t ql = 0, cl = 0;
+    uint8_t *quote = wt_read_vector("attestation/sgx/quote.bin", &ql);
+    uint8_t *coll = wt_read_vector("attestation/sgx/collateral.json", &cl);
+    wetee_attest_collateral *c = NULL;
+    wetee_attest_policy *p = NULL;
+    wetee_attest_result *r = NULL;
+    if (quote == NULL || coll == NULL) {
+        free(quote);
+        free(coll);
+        WT_SKIP("attestation/sgx vectors absent");
+    }
+    uint8_t *oe = malloc(ql + 16);
+    memset(oe, 0, 16);
+    oe[0] = 1;
+    oe[4] = 2;
+    for (int k = 0; k < 8; k++) oe[8 + k] = (uint8_t)((uint64_t)ql >> (8 * k));
+    memcpy(oe + 16, quote, ql);
+    CHECK_OK(wetee_attest_collateral_from_json(&c, (const char *)coll, cl));
+    {
+        const char *pj = "{\"accept_status\":[\"ConfigurationAndSWHardeningNeeded\"],\"accept_advisories\":\"*\"}";
+        CHECK_OK(wetee_attest_policy_from_json(&p, pj, strlen(pj)));
+    }
+    CHECK_OK(evidence(&r, quote, ql, c, NULL, p, 1751000000));
+    uint32_t bare = wetee_attest_result_status_code(r);
+    CHECK(bare == 0xA008);
+    CHECK_OK(evidence(&r, oe, ql + 16, c, NULL, p, 1751000000));
+    CHECK(wetee_attest_result_tee(r) == WETEE_ATTEST_TEE_SGX);
+    CHECK(wetee_attest_result_status_code(r) == bare);
+    CHECK(wetee_attest_result_verdict(r) == WETEE_ATTEST_ACCEPT);
+    /* strict default policy: rejected for the status, as the bare quote */
+    CHECK_ERR(evidence(&r, oe, ql + 16, c, NULL, NULL, 1751000000), WETEE_ERR_VERIFY);
+    CHECK(wetee_attest_result_failed_check(r) == WETEE_ATTEST_CHECK_STATUS_POLICY);
+    /* a byte of the wrapped quote's signed region flipped */
+    oe[16 + 100] ^= 1;
+    CHECK_ERR(evidence(&r, oe, ql + 16, c, NULL, p, 1751000000), WETEE_ERR_VERIFY);
+    CHECK(wetee_attest_result_failed_check(r) == WETEE_ATTEST_CHECK_QUOTE_SIGNATURE);
+    oe[16 + 100] ^= 1;
+    /* a local (type 1) report or a wrong size is not unwrapped */
+    oe[4] = 1;
+    CHECK(evidence(&r, oe, ql + 16, c, NULL, p, 1751000000) != WETEE_OK);
+    CHECK(wetee_attest_result_verdict(r) == WETEE_ATTEST_REJECT);
+    oe[4] = 2;
+    oe[8] ^= 1;
+    CHECK(evidence(&r, oe, ql + 16, c, NULL, p, 1751000000) != WETEE_OK);
+    CHECK(wetee_attest_result_verdict(r) == WETEE_ATTEST_REJECT);
+    wetee_attest_result_free(r);
+    wetee_attest_policy_free(p);
+    wetee_attest_collateral_free(c);
+    free(oe);
+    free(quote);
+    free(coll);
+}
+
 WT_MAIN("attest_snp", WT_CASE(test_sample_verifies), WT_CASE(test_sample_parse_fields),
         WT_CASE(test_sample_every_signed_byte), WT_CASE(test_sample_wrong_chain), WT_CASE(test_parse_bad_reports),
         WT_CASE(test_tcb_split), WT_CASE(test_synthetic_versions_and_products),
         WT_CASE(test_synthetic_turin_fmc_and_hwid), WT_CASE(test_synthetic_extension_mismatches),
-        WT_CASE(test_synthetic_key_types), WT_CASE(test_synthetic_crl), WT_CASE(test_bad_der))
+        WT_CASE(test_synthetic_key_types), WT_CASE(test_synthetic_crl), WT_CASE(test_bad_der),
+        WT_CASE(test_evidence_sample_verdicts), WT_CASE(test_evidence_extended_report),
+        WT_CASE(test_evidence_wetee_binding), WT_CASE(test_evidence_open_enclave_report))
