@@ -466,6 +466,10 @@ WT_TEST(test_unsubscribe_in_callback)
     /* early notification + fast ticks: several may be queued in one batch */
     CHECK_OK(wetee_rpc_subscribe(&u.sub, rpc, "subscribe_ticks", "[1, 0, true]", SIZE_MAX, "unsubscribe_ticks", 0,
                                  on_self, &u, 0));
+    /* wait for the second notification (a loaded machine or ASan can take
+     * longer than a few ticks), then give queued ones time to arrive: none
+     * may reach the callback after it unsubscribed */
+    for (int i = 0; i < 1000 && atomic_load(&u.calls) < 2; i++) ts_sleep_ms(2);
     ts_sleep_ms(100);
     CHECK(atomic_load(&u.calls) == 2);
     wetee_rpc_free(rpc);
