@@ -347,6 +347,10 @@ struct wt_pck_entry {
     int qe_valid;
     uint8_t qe_hash[32];
     EVP_PKEY *att;
+    /* references, under the collateral's lock: one while the entry is in
+     * the cache, one for each verification using it (an entry evicted by
+     * another thread stays alive until the last user releases it) */
+    unsigned refs;
 };
 
 static void entry_free(struct wt_pck_entry *e)
@@ -357,12 +361,33 @@ static void entry_free(struct wt_pck_entry *e)
     wt_free(e);
 }
 
+/* c->lock held: drop one reference; returns the entry to free, if any, so
+ * that it is freed after the lock is released */
+static struct wt_pck_entry *entry_unref_locked(struct wt_pck_entry *e)
+{
+    if (e == NULL || --e->refs > 0) return NULL;
+    return e;
+}
+
+static void entry_release(wetee_attest_collateral *c, struct wt_pck_entry *e)
+{
+    if (e == NULL) return;
+    pthread_mutex_lock(&c->lock);
+    e = entry_unref_locked(e);
+    pthread_mutex_unlock(&c->lock);
+    entry_free(e);
+}
+
 void wt_leaf_cache_clear(wetee_attest_collateral *c)
 {
     unsigned i;
     for (i = 0; i < 16; i++) {
-        entry_free(c->leaf_cache[i]);
+        struct wt_pck_entry *dead;
+        pthread_mutex_lock(&c->lock);
+        dead = entry_unref_locked(c->leaf_cache[i]);
         c->leaf_cache[i] = NULL;
+        pthread_mutex_unlock(&c->lock);
+        entry_free(dead);
     }
     c->leaf_cache_next = 0;
 }
@@ -514,7 +539,8 @@ static int pck_chain_verify(wetee_attest_result *r, struct wt_pck_entry *e, STAC
     return WETEE_OK;
 }
 
-/* The verified PCK entry for this quote (cached); *entry borrowed. */
+/* The verified PCK entry for this quote (cached); on success *entry holds a
+ * reference the caller gives back with entry_release(). */
 static int pck_lookup(wetee_attest_result *r, const wt_quote *q, wetee_attest_collateral *c,
                       const wetee_attest_anchors *a, struct wt_pck_entry **entry)
 {
@@ -533,11 +559,18 @@ static int pck_lookup(wetee_attest_result *r, const wt_quote *q, wetee_attest_co
     for (i = 0; i < 16; i++) {
         e = c->leaf_cache[i];
         if (e != NULL && memcmp(e->hash, h, 32) == 0) {
-            pthread_mutex_unlock(&c->lock);
             if (!e->ok) {
-                const char *t = strchr(e->reason, ':');
-                return wt_attest_fail(r, WETEE_ERR_VERIFY, e->check, e->code, "%s", t ? t + 2 : e->reason);
+                int check = e->check;
+                uint32_t code = e->code;
+                char reason[sizeof e->reason];
+                const char *t;
+                memcpy(reason, e->reason, sizeof reason);
+                pthread_mutex_unlock(&c->lock);
+                t = strchr(reason, ':');
+                return wt_attest_fail(r, WETEE_ERR_VERIFY, check, code, "%s", t ? t + 2 : reason);
             }
+            e->refs++;
+            pthread_mutex_unlock(&c->lock);
             *entry = e;
             return WETEE_OK;
         }
@@ -569,12 +602,17 @@ static int pck_lookup(wetee_attest_result *r, const wt_quote *q, wetee_attest_co
         memcpy(e->reason, r->reason, sizeof e->reason);
         e->reason[sizeof e->reason - 1] = 0;
     }
-    pthread_mutex_lock(&c->lock);
-    i = c->leaf_cache_next;
-    entry_free(c->leaf_cache[i]);
-    c->leaf_cache[i] = e;
-    c->leaf_cache_next = (i + 1) % 16;
-    pthread_mutex_unlock(&c->lock);
+    {
+        struct wt_pck_entry *dead;
+        pthread_mutex_lock(&c->lock);
+        i = c->leaf_cache_next;
+        dead = entry_unref_locked(c->leaf_cache[i]);
+        c->leaf_cache[i] = e;
+        c->leaf_cache_next = (i + 1) % 16;
+        e->refs = rc == WETEE_OK ? 2 : 1; /* the cache's, and the caller's */
+        pthread_mutex_unlock(&c->lock);
+        entry_free(dead);
+    }
     if (rc != WETEE_OK) return rc;
     *entry = e;
     return WETEE_OK;
@@ -651,9 +689,25 @@ static int sgx_level_matches(const wt_tcb_level *l, const struct wt_pck_entry *e
 /* Verification                                                        */
 /* ------------------------------------------------------------------ */
 
+static int dcap_verify(wetee_attest_result *r, const uint8_t *quote, size_t len, wetee_attest_collateral *c,
+                       const wetee_attest_anchors *a, const wetee_attest_policy *policy, const wt_attest_envelope *env,
+                       uint64_t t, struct wt_pck_entry **held);
+
+/* The verification holds a reference to its PCK cache entry from the lookup
+ * to the end, whichever way it returns. */
 int wt_dcap_verify(wetee_attest_result *r, const uint8_t *quote, size_t len, wetee_attest_collateral *c,
                    const wetee_attest_anchors *a, const wetee_attest_policy *policy, const wt_attest_envelope *env,
                    uint64_t t)
+{
+    struct wt_pck_entry *held = NULL;
+    int rc = dcap_verify(r, quote, len, c, a, policy, env, t, &held);
+    entry_release(c, held);
+    return rc;
+}
+
+static int dcap_verify(wetee_attest_result *r, const uint8_t *quote, size_t len, wetee_attest_collateral *c,
+                       const wetee_attest_anchors *a, const wetee_attest_policy *policy, const wt_attest_envelope *env,
+                       uint64_t t, struct wt_pck_entry **held)
 {
     wt_quote q;
     struct wt_pck_entry *e = NULL;
@@ -679,6 +733,7 @@ int wt_dcap_verify(wetee_attest_result *r, const uint8_t *quote, size_t len, wet
     ti = c->tcb_info;
     qi = c->qe_identity;
     if ((rc = pck_lookup(r, &q, c, a, &e)) != WETEE_OK) return rc;
+    *held = e;
     win_add(&w, e->w.from, e->w.until);
     r->earliest_expiry = w.until;
     r->expired = !(w.from <= t && t <= w.until);

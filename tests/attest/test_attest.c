@@ -3,6 +3,8 @@
  * negative tests for every signed region, trust anchors, CRLs, QE identity,
  * TDX module identity, TCB components, debug, policy and malformed input. */
 #define _POSIX_C_SOURCE 200809L /* strdup */
+#include <ctype.h>
+#include <pthread.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -645,7 +647,89 @@ WT_TEST(evidence_envelope)
     free(env);
 }
 
+/* One collateral object shared by threads verifying quotes whose PCK chains
+ * differ (each variant writes one line break of the PEM chain as a space):
+ * more distinct chains than the collateral's PCK cache holds, so entries are
+ * evicted while other threads still use them. Every verification must give
+ * the sample's verdict (ASan catches an entry freed under a user). */
+#define SHARED_VARIANTS 24
+#define SHARED_THREADS 4
+#define SHARED_ROUNDS 6
+
+typedef struct shared_run {
+    wetee_attest_collateral *c;
+    uint8_t *q[SHARED_VARIANTS];
+    size_t qlen;
+    int start;
+    int ok, bad;
+} shared_run;
+
+static void *shared_worker(void *arg)
+{
+    shared_run *w = arg;
+    for (int round = 0; round < SHARED_ROUNDS; round++)
+        for (int i = 0; i < SHARED_VARIANTS; i++) {
+            int k = (w->start + i * 7 + round) % SHARED_VARIANTS;
+            wetee_attest_result *r = NULL;
+            int rc = wetee_attest_verify_quote(&r, w->q[k], w->qlen, w->c, NULL, NULL, 1751000000);
+            if (rc == WETEE_ERR_VERIFY && r != NULL && wetee_attest_result_status_code(r) == 0xA008 &&
+                wetee_attest_result_failed_check(r) == WETEE_ATTEST_CHECK_STATUS_POLICY)
+                w->ok++;
+            else
+                w->bad++;
+            wetee_attest_result_free(r);
+        }
+    return NULL;
+}
+
+WT_TEST(shared_collateral_threads)
+{
+    sample s;
+    shared_run runs[SHARED_THREADS];
+    pthread_t th[SHARED_THREADS];
+    uint8_t *q[SHARED_VARIANTS];
+    wetee_attest_collateral *c = NULL;
+    size_t pos[SHARED_VARIANTS], n = 0, i;
+    int t, v;
+    if (load_sample(&s, "sgx") != 0) WT_SKIP("attestation/sgx not found");
+    /* line breaks inside the base64 of the quote's PEM chain */
+    for (i = 1; i + 1 < s.quote_len && n < SHARED_VARIANTS; i++) {
+        uint8_t a = s.quote[i - 1], b = s.quote[i + 1];
+        if (s.quote[i] == '\n' && (isalnum(a) || a == '+' || a == '/') && (isalnum(b) || b == '+' || b == '/'))
+            pos[n++] = i;
+    }
+    CHECK(n == SHARED_VARIANTS);
+    if (n != SHARED_VARIANTS) { free_sample(&s); return; }
+    CHECK_OK(wetee_attest_collateral_from_json(&c, s.coll, s.coll_len));
+    for (v = 0; v < SHARED_VARIANTS; v++) {
+        wetee_attest_result *r = NULL;
+        q[v] = malloc(s.quote_len);
+        memcpy(q[v], s.quote, s.quote_len);
+        q[v][pos[v]] = ' ';
+        /* each variant alone: the sample's verdict */
+        CHECK_ERR(wetee_attest_verify_quote(&r, q[v], s.quote_len, c, NULL, NULL, 1751000000), WETEE_ERR_VERIFY);
+        CHECK(r != NULL && wetee_attest_result_status_code(r) == 0xA008);
+        wetee_attest_result_free(r);
+    }
+    for (t = 0; t < SHARED_THREADS; t++) {
+        runs[t].c = c;
+        memcpy(runs[t].q, q, sizeof q);
+        runs[t].qlen = s.quote_len;
+        runs[t].start = t * 5;
+        runs[t].ok = runs[t].bad = 0;
+        CHECK(pthread_create(&th[t], NULL, shared_worker, &runs[t]) == 0);
+    }
+    for (t = 0; t < SHARED_THREADS; t++) {
+        pthread_join(th[t], NULL);
+        CHECK(runs[t].ok == SHARED_ROUNDS * SHARED_VARIANTS);
+        CHECK(runs[t].bad == 0);
+    }
+    for (v = 0; v < SHARED_VARIANTS; v++) free(q[v]);
+    wetee_attest_collateral_free(c);
+    free_sample(&s);
+}
+
 WT_MAIN("attest", WT_CASE(sgx_sample), WT_CASE(tdx_sample), WT_CASE(tdx_outdated_sample),
         WT_CASE(flip_signed_quote_bytes), WT_CASE(flip_collateral_json), WT_CASE(trust_anchors),
         WT_CASE(forged_tdx), WT_CASE(policy_checks), WT_CASE(policy_json_errors), WT_CASE(malformed_quotes),
-        WT_CASE(hostile_der), WT_CASE(evidence_envelope))
+        WT_CASE(hostile_der), WT_CASE(evidence_envelope), WT_CASE(shared_collateral_threads))
