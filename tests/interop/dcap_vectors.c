@@ -13,6 +13,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "fixtures.h"
 #include "wetee.h"
 
 static const char POLICY[] =
@@ -22,25 +23,7 @@ static const char POLICY[] =
     " \"accept_advisories\": \"*\", \"allow_debug\": true, \"strict_expiry\": true,"
     " \"allow_mrservicetd\": true, \"allow_td_attributes\": \"ffffffffffffffff\"}";
 
-static unsigned char *slurp(const char *path, size_t *len)
-{
-    FILE *f = fopen(path, "rb");
-    unsigned char *d;
-    long n;
-    if (f == NULL) return NULL;
-    fseek(f, 0, SEEK_END);
-    n = ftell(f);
-    fseek(f, 0, SEEK_SET);
-    d = malloc((size_t)n + 1);
-    if (d == NULL || fread(d, 1, (size_t)n, f) != (size_t)n) {
-        fclose(f);
-        free(d);
-        return NULL;
-    }
-    fclose(f);
-    *len = (size_t)n;
-    return d;
-}
+const char *const drv_name = "dcap_vectors";
 
 int main(int argc, char **argv)
 {
@@ -63,8 +46,8 @@ int main(int argc, char **argv)
         wetee_attest_result *r = NULL;
         int rc;
         if (sscanf(line, "%llu %2047s %2047s", &t, qpath, cpath) != 3) continue;
-        q = slurp(qpath, &ql);
-        c = slurp(cpath, &cl);
+        q = drv_read_file(&ql, qpath);
+        c = drv_read_file(&cl, cpath);
         if (q == NULL || c == NULL) {
             fprintf(stderr, "dcap_vectors: cannot read %s or %s\n", qpath, cpath);
             return 1;

@@ -1,5 +1,5 @@
 /* Shared by the C drivers of the metadata and extrinsic differential suites
- * (metadata_vectors.c, tx_vectors.c): the error text of the current request,
+ * (metadata_vectors.c, tx_vectors.c, dcap_vectors.c): the error text of the current request,
  * reading whole files, and the table of named metadata fixtures. */
 #ifndef WETEE_INTEROP_FIXTURES_H
 #define WETEE_INTEROP_FIXTURES_H
