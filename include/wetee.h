@@ -24,5 +24,6 @@
 #include "wetee/chain.h"
 #include "wetee/telegram.h"
 #include "wetee/attest.h"
+#include "wetee/seal.h"
 
 #endif /* WETEE_H */

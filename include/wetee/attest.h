@@ -549,10 +549,11 @@ WETEE_API int wetee_attest_policy_bind_key_hash(wetee_attest_policy *policy, int
 /**
  * @brief Bind REPORTDATA with WeTEE's Ed25519 scheme: REPORTDATA is an
  *        Ed25519 signature, by the bound key, over
- *        `BE_u64(timestamp) ‖ public_key[32] ‖ message`, where the timestamp,
- *        the key and the message come from the evidence envelope (see
- *        wetee_attest_verify_evidence()). Replaces any other REPORTDATA
- *        binding.
+ *        `BE_u64(timestamp) ‖ public_key[32] ‖ message` (over BLAKE2b-256 of
+ *        those bytes when they are longer than 256, as WeTEE's signer
+ *        does), where the timestamp, the key and the message come from the
+ *        evidence envelope (see wetee_attest_verify_evidence()). Replaces
+ *        any other REPORTDATA binding.
  * @param policy the policy.
  * @param public_key 32 bytes the bound key must equal, or NULL to accept
  *        any key (the result reports which).

@@ -599,11 +599,18 @@ int wt_attest_finish(wetee_attest_result *r, const wetee_attest_policy *p, const
             memcpy(m, head, 40);
             if (env->message_len) memcpy(m + 40, env->message, env->message_len);
             if (wt_sodium_ready("attest") != WETEE_OK) { wt_free(m); return WETEE_ERR_CRYPTO; }
-            ok = crypto_sign_ed25519_verify_detached(rd, m, mlen, env->public_key) == 0;
+            /* WeTEE's signer (ink.go Signer.Sign) signs BLAKE2b-256 of messages over 256 bytes */
+            if (mlen > 256) {
+                uint8_t h[32];
+                crypto_generichash(h, sizeof h, m, mlen, NULL, 0);
+                ok = crypto_sign_ed25519_verify_detached(rd, h, sizeof h, env->public_key) == 0;
+            } else {
+                ok = crypto_sign_ed25519_verify_detached(rd, m, mlen, env->public_key) == 0;
+            }
             wt_free(m);
             if (!ok)
                 return PFAIL(WETEE_ATTEST_CHECK_REPORT_DATA, "REPORTDATA is not an Ed25519 signature by the envelope's "
-                             "key over BE_u64(timestamp) || key || message");
+                             "key over BE_u64(timestamp) || key || message (BLAKE2b-256 of it above 256 bytes)");
         }
         memcpy(r->bound_key, env->public_key, 32);
         r->bound_key_len = 32;

@@ -15,6 +15,7 @@ void test_lengths_sweep(void);
 void test_overlap_rpc_call(void);
 void test_overlap_ton_mnemonic(void);
 void test_overlap_toncenter(void);
+void test_overlap_seal(void);
 void test_error_table(void);
 
 #endif

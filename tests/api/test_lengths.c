@@ -338,6 +338,11 @@ static int toncenter_send_boc(size_t n)
     X(attest_verify_evidence, wetee_attest_verify_evidence, TOO_LONG, attest(8, n))                              \
     X(attest_amd_ark, wetee_attest_anchors_set_amd_ark, TOO_LONG, snp_set_ark(n))                                \
     X(attest_advisory, wetee_attest_result_advisory, IS_NONE, NUL(wetee_attest_result_advisory(NULL, n)))        \
+    X(seal_verify, wetee_seal_verify, TOO_LONG, seal_len(n, 0))                                                  \
+    X(seal_to, wetee_seal_to, TOO_LONG, seal_len(n, 1))                                                          \
+    X(seal_to_key, wetee_seal_to_key, TOO_LONG, seal_len(n, 2))                                                  \
+    X(seal_open, wetee_seal_open, TOO_LONG, seal_len(n, 3))                                                      \
+    X(seal_open_key, wetee_seal_open, BAD_ARG, seal_len(n, 4))                                                   \
     X(ct_equal, wetee_ct_equal, 0, wetee_ct_equal(g_in, g_in, n))                                                \
     X(wipe, wetee_wipe, 0, wipe(n))
 
@@ -832,6 +837,30 @@ static int attest(int which, size_t n)
     wetee_attest_policy_free(p);
     wetee_attest_collateral_free(c);
     wetee_attest_anchors_free(a);
+    return rc;
+}
+/* sealing: the secret, box and evidence lengths; a secret-key length
+ * other than 32/64 is an argument error */
+static int seal_len(size_t n, int which)
+{
+    uint8_t key[32];
+    wetee_seal_recipient *rec = NULL;
+    int rc = WETEE_ERR_INTERNAL;
+    memset(key, 0x61, sizeof key);
+    switch (which) {
+    case 0: rc = wetee_seal_verify(&rec, g_in, n, NULL, NULL, NULL, WETEE_SEAL_SOURCE_REPORT_DATA_X25519, 1); break;
+    case 1: {
+        /* a refused recipient still checks the length first */
+        wetee_seal_verify(&rec, g_in, 8, NULL, NULL, NULL, WETEE_SEAL_SOURCE_REPORT_DATA_X25519, 1);
+        rc = rec ? wetee_seal_to(&g_buf, rec, g_in, n) : WETEE_ERR_INTERNAL;
+        break;
+    }
+    case 2: rc = wetee_seal_to_key(&g_buf, key, WETEE_SEAL_KEY_X25519, g_in, n); break;
+    case 3: rc = wetee_seal_open(&g_buf, g_in, n, key, 32, WETEE_SEAL_KEY_X25519); break;
+    case 4: rc = wetee_seal_open(&g_buf, g_in, 64, key, n, WETEE_SEAL_KEY_X25519); break;
+    default: break;
+    }
+    wetee_seal_recipient_free(rec);
     return rc;
 }
 /* wetee_wipe ignores a length no object can have; the 256 bytes stay */
