@@ -59,6 +59,23 @@
  * WETEE_ERR_NETWORK and subscriptions are closed, until
  * wetee_rpc_reconnect() is called.
  *
+ * **HTTP.** Each request is its own POST. When it cannot reach a server
+ * (no connection could be made) it is tried on the next endpoint; after a
+ * round in which no endpoint could be reached it waits as above
+ * (`reconnect_initial_ms` doubling, jitter) and tries again, for up to
+ * `reconnect_limit` rounds (a negative limit: one round) and within its
+ * deadline, then fails with WETEE_ERR_NETWORK naming the last failure. A
+ * transaction submission (a method starting with `author_submit`,
+ * `transactionWatch_`, `transaction_v1_broadcast` or their `unstable`
+ * forms) is never retried nor moved to another endpoint: it fails at once
+ * with WETEE_ERR_NETWORK (the detail says it was not retried) and the
+ * caller decides. A request that reached a server is never retried.
+ *
+ * **Sending.** On a plain ws:// connection a call writes its frame on the
+ * calling thread when nothing is queued before it (the service thread
+ * only reads the answer); otherwise, and on wss://, the service thread
+ * writes. Either way the order of calls made from one thread is kept.
+ *
  * **Protocol errors.** A message that is not JSON (or not a JSON object),
  * or a WebSocket message larger than `max_message_bytes`, is a protocol
  * error: the client reports it (WETEE_RPC_EVENT_PROTOCOL_ERROR), closes that
@@ -135,9 +152,10 @@ typedef void (*wetee_rpc_event_fn)(void *ctx, int event, const char *url, const 
 /** @brief wetee_rpc_options flag: on every connection, call
  *  chain_getBlockHash(0) first and use the endpoint only if it gives the
  *  same genesis hash as the first endpoint that answered (see
- *  wetee_rpc_genesis_hash()). WebSocket and application transports only:
- *  an HTTP client does not check (its requests are independent; the chain
- *  layer checks the endpoint it uses). */
+ *  wetee_rpc_genesis_hash()). Over HTTP the check runs on the service
+ *  thread before an endpoint's first request, and again after the endpoint
+ *  could not be reached; an endpoint that fails it is skipped
+ *  (WETEE_RPC_EVENT_ENDPOINT_REJECTED). */
 #define WETEE_RPC_CHECK_GENESIS 1u
 /** @brief wetee_rpc_options flag: wetee_rpc_new() returns at once without
  *  waiting for the first connection (calls made before it opens wait for

@@ -59,7 +59,13 @@ typedef struct wt_rpc_out {
     char *buf;
     size_t len;
     uint64_t id;
+    int submission; /* a transaction submission: never retried (wt_rpc_is_submission) */
 } wt_rpc_out;
+
+/* 1 when `method` submits a transaction (author_submit*,
+ * transaction_v1_broadcast, transactionWatch_*_submitAndWatch and their
+ * unstable forms): sending it twice may have an effect twice. */
+int wt_rpc_is_submission(const char *method);
 void wt_rpc_out_free(wt_rpc_out *o);
 
 enum { WT_TR_WS = 1, WT_TR_HTTP = 2, WT_TR_CUSTOM = 3 };
@@ -72,6 +78,17 @@ typedef struct wt_tr_ops {
     void (*wake)(wetee_rpc *rpc);
     /* stop and join the thread, free the transport state; called once */
     void (*stop)(wetee_rpc *rpc);
+    /* Optional (NULL: every message goes through the service thread).
+     * direct_token: a non-zero token when the open connection takes
+     * messages written on the caller's thread (a plain ws:// connection),
+     * else 0; read by the engine with its lock held and the connection
+     * open. send_now: write one message (text at buf + WT_RPC_PRE, `len`
+     * bytes) on that connection from the caller's thread, without the
+     * engine's lock; takes ownership of `buf`. When the connection named
+     * by `token` has gone meanwhile the message is dropped (its request
+     * is marked sent, so the engine fails it with the connection). */
+    unsigned (*direct_token)(wetee_rpc *rpc);
+    void (*send_now)(wetee_rpc *rpc, unsigned token, char *buf, size_t len);
 } wt_tr_ops;
 
 extern const wt_tr_ops wt_rpc_ws_ops;
@@ -104,8 +121,18 @@ int wt_rpc_next_out(wetee_rpc *rpc, wt_rpc_out *o);
 /* HTTP: one request's response (or failure) arrived. `status` WETEE_OK
  * with the body, or an error code with `detail`. */
 void wt_rpc_http_done(wetee_rpc *rpc, uint64_t id, int status, const char *body, size_t len, const char *detail);
-/* HTTP: the endpoint failed to connect: switch to the next one. */
-void wt_rpc_http_failover(wetee_rpc *rpc, size_t failed_ep);
+/* HTTP: the endpoint failed to connect (`lost` 1: counted as a
+ * disconnect) or was rejected (0): when it is the current one, the next
+ * one becomes current. */
+void wt_rpc_http_failover(wetee_rpc *rpc, size_t failed_ep, int lost);
+/* HTTP with WETEE_RPC_CHECK_GENESIS: endpoint `ep` answered
+ * chain_getBlockHash(0) with `json` (the result, or NULL with `why` when
+ * it gave none). 0: it serves the genesis of the first endpoint that
+ * answered (the first answer sets it); -1: it is rejected (reported as
+ * WETEE_RPC_EVENT_ENDPOINT_REJECTED). */
+int wt_rpc_genesis_verdict(wetee_rpc *rpc, size_t ep, const char *json, size_t len, const char *why);
+/* The request `id` still waits for its outcome (not timed out). */
+int wt_rpc_req_alive(wetee_rpc *rpc, uint64_t id);
 /* Messages waiting to be sent on the open connection. */
 int wt_rpc_has_out(wetee_rpc *rpc);
 /* The engine wants the connection closed (genesis check failed). */

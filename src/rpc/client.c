@@ -96,6 +96,7 @@ struct wetee_rpc {
     pthread_cond_t tcond;
     int flushing, flush_req;
     int wake_pending; /* the service thread has been woken for queued messages */
+    uint64_t tick_next; /* when the service thread calls wt_rpc_tick() next (at the latest) */
     /* connection */
     int state;
     int initial;          /* still in wetee_rpc_new()'s first round */
@@ -728,6 +729,7 @@ static int next_out_locked(wetee_rpc *rpc, wt_rpc_out *o)
     o->buf = r->msg;
     o->len = r->msg_len;
     o->id = r->id;
+    o->submission = wt_rpc_is_submission(r->method);
     r->msg = NULL;
     rpc->st.requests++;
     if (r->kind == K_FIRE) {
@@ -1056,12 +1058,57 @@ void wt_rpc_http_done(wetee_rpc *rpc, uint64_t id, int status, const char *body,
     cb_leave(rpc, saved);
 }
 
-void wt_rpc_http_failover(wetee_rpc *rpc, size_t failed_ep)
+int wt_rpc_is_submission(const char *m)
+{
+    static const char *const prefixes[] = { "author_submit", "transaction_v1_broadcast", "transaction_unstable_broadcast",
+                                            "transactionWatch_", "transaction_unstable_submitAndWatch" };
+    for (size_t i = 0; i < sizeof prefixes / sizeof prefixes[0]; i++)
+        if (strncmp(m, prefixes[i], strlen(prefixes[i])) == 0) return 1;
+    return 0;
+}
+
+int wt_rpc_req_alive(wetee_rpc *rpc, uint64_t id)
+{
+    pthread_mutex_lock(&rpc->mu);
+    int alive = map_find(rpc, id) != NULL;
+    pthread_mutex_unlock(&rpc->mu);
+    return alive;
+}
+
+int wt_rpc_genesis_verdict(wetee_rpc *rpc, size_t ep, const char *json, size_t len, const char *why)
+{
+    char detail[sizeof rpc->fail_detail];
+    int ok = 0;
+    pthread_mutex_lock(&rpc->mu);
+    if (json && len > 2 && json[0] == '"') {
+        if (!rpc->genesis) {
+            rpc->genesis = xstrndup(json, len);
+            rpc->genesis_len = rpc->genesis ? len : 0;
+        }
+        if (rpc->genesis && rpc->genesis_len == len && memcmp(rpc->genesis, json, len) == 0) ok = 1;
+        else
+            snprintf(rpc->fail_detail, sizeof rpc->fail_detail, "genesis hash %.*s differs from %.*s of the first endpoint",
+                     (int)len, json, (int)rpc->genesis_len, rpc->genesis ? rpc->genesis : "");
+    } else {
+        snprintf(rpc->fail_detail, sizeof rpc->fail_detail, "chain_getBlockHash(0) gave no hash: %.*s",
+                 json ? (int)(len > 200 ? 200 : len) : (int)strlen(why ? why : ""), json ? json : why ? why : "");
+    }
+    snprintf(detail, sizeof detail, "%s", rpc->fail_detail);
+    pthread_mutex_unlock(&rpc->mu);
+    if (ok) return 0;
+    wetee_rpc *saved;
+    cb_enter(rpc, &saved);
+    emit(rpc, WETEE_RPC_EVENT_ENDPOINT_REJECTED, ep, detail);
+    cb_leave(rpc, saved);
+    return -1;
+}
+
+void wt_rpc_http_failover(wetee_rpc *rpc, size_t failed_ep, int lost)
 {
     pthread_mutex_lock(&rpc->mu);
     if (rpc->ep == failed_ep) rpc->ep = (rpc->ep + 1) % rpc->nurls;
     rpc->st.endpoint = rpc->ep;
-    rpc->st.disconnects++;
+    if (lost) rpc->st.disconnects++;
     pthread_mutex_unlock(&rpc->mu);
 }
 
@@ -1133,6 +1180,7 @@ long wt_rpc_tick(wetee_rpc *rpc, uint64_t *next_ns)
         }
     }
     size_t ep = rpc->ep;
+    rpc->tick_next = next;
     pthread_mutex_unlock(&rpc->mu);
     if (genesis_timeout) emit(rpc, WETEE_RPC_EVENT_ENDPOINT_REJECTED, ep, rpc->fail_detail);
     sl_run(rpc, &sl);
@@ -1629,6 +1677,29 @@ static int submit_keep_id(wetee_rpc *rpc, req *r, uint64_t *out_id)
     }
     if (out_id) *out_id = r->id;
     if (r->kind == K_SUB && r->sub) r->sub->pending = r->id;
+    /* Direct path: with the connection open, nothing queued before this
+     * request and a transport that can write from this thread, send it
+     * here instead of waking the service thread (which only has to read
+     * the answer). The service thread is woken only when this request's
+     * deadline comes before the time it sleeps until. */
+    unsigned token = 0;
+    if (rpc->state == ST_OPEN && rpc->q_head == r && !rpc->hq_head && rpc->ops && rpc->ops->direct_token)
+        token = rpc->ops->direct_token(rpc);
+    if (token) {
+        q_remove(rpc, r);
+        r->sent = 1;
+        rpc->st.requests++;
+        char *buf = r->msg;
+        size_t len = r->msg_len;
+        r->msg = NULL;
+        int need_wake = r->deadline < rpc->tick_next;
+        /* r may be completed and freed by the service thread once mu is
+         * released: only buf and len are used after this point */
+        pthread_mutex_unlock(&rpc->mu);
+        rpc->ops->send_now(rpc, token, buf, len);
+        if (need_wake) wake(rpc);
+        return WETEE_OK;
+    }
     int need_wake = rpc->kind == WT_TR_CUSTOM || !rpc->wake_pending;
     rpc->wake_pending = 1;
     pthread_mutex_unlock(&rpc->mu);

@@ -1,11 +1,15 @@
 /* WebSocket transport (libwebsockets): one lws context and one service
  * thread per client; at most one connection at a time. */
 #ifdef WETEE_WITH_NETWORK
+#include <errno.h>
 #include <libwebsockets.h>
 #include <pthread.h>
+#include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/socket.h>
+#include <unistd.h>
 
 #include "internal/common.h"
 #include "internal/rpc.h"
@@ -24,9 +28,26 @@ typedef struct ws_tr {
     _Atomic int stop;
     char *rx;
     size_t rx_len, rx_cap;
+    /* Sending. On a plain ws:// connection every data frame is written
+     * with send(2) on `sock`, a dup of the connection's socket, under
+     * `txmu`: by the service thread (queued messages) and by the callers'
+     * threads (wt_tr_ops.send_now), so that a call needs no hand-over to
+     * the service thread. Bytes a full socket did not take wait in `pend`
+     * (nothing else is written before them) until the socket is
+     * writable. On wss:// (TLS state is not shared between threads) the
+     * service thread writes everything through lws_write(). The dup keeps
+     * the descriptor number ours until the connection's close callback
+     * closes it, so a send never reaches a reused descriptor. */
+    pthread_mutex_t txmu;
+    int sock;                   /* -1: none (no connection, or TLS) */
+    unsigned conn_no;           /* connections established so far */
+    _Atomic unsigned direct;    /* conn_no while `sock` is usable, else 0 */
+    unsigned char *pend;
+    size_t pend_off, pend_len, pend_cap;
     unsigned char *tx; /* LWS_PRE + framed messages */
     size_t tx_cap;
     uint64_t mask_state;
+    int tls_conn;
     char reason[512];
     int verify;
     lws_sorted_usec_list_t sul;
@@ -89,6 +110,7 @@ static void ws_connect(ws_tr *t, size_t ep)
         wt_rpc_on_closed(t->rpc, "URL does not parse", 0);
         return;
     }
+    t->tls_conn = tls;
     struct lws_client_connect_info ci;
     memset(&ci, 0, sizeof ci);
     ci.context = t->ctx;
@@ -148,43 +170,172 @@ static size_t frame(unsigned char *dst, const char *msg, size_t len, uint64_t *s
     return h + len;
 }
 
+/* txmu held: make room for `need` bytes after LWS_PRE in t->tx */
+static int tx_reserve(ws_tr *t, size_t need)
+{
+    need += LWS_PRE;
+    if (need <= t->tx_cap) return 0;
+    size_t nc = t->tx_cap ? t->tx_cap : 65536;
+    while (nc < need) nc *= 2;
+    unsigned char *n = wt_realloc(t->tx, nc);
+    if (!n) return -1;
+    t->tx = n;
+    t->tx_cap = nc;
+    return 0;
+}
+
+/* txmu held: keep bytes the socket did not take, behind those kept already */
+static int pend_add(ws_tr *t, const unsigned char *p, size_t n)
+{
+    if (t->pend_off && t->pend_off == t->pend_len) t->pend_off = t->pend_len = 0;
+    if (t->pend_len + n > t->pend_cap) {
+        if (t->pend_off) {
+            memmove(t->pend, t->pend + t->pend_off, t->pend_len - t->pend_off);
+            t->pend_len -= t->pend_off;
+            t->pend_off = 0;
+        }
+        if (t->pend_len + n > t->pend_cap) {
+            size_t nc = t->pend_cap ? t->pend_cap : 65536;
+            while (nc < t->pend_len + n) nc *= 2;
+            unsigned char *b = wt_realloc(t->pend, nc);
+            if (!b) return -1;
+            t->pend = b;
+            t->pend_cap = nc;
+        }
+    }
+    memcpy(t->pend + t->pend_len, p, n);
+    t->pend_len += n;
+    return 0;
+}
+
+/* txmu held, direct connection: write `n` bytes (after what waits in
+ * pend). 0: all written or kept in pend; -1: the connection failed (the
+ * service thread sees it closed). Sets *more when bytes wait in pend. */
+static int direct_write(ws_tr *t, const unsigned char *p, size_t n, int *more)
+{
+    size_t done = 0;
+    if (t->pend_len == t->pend_off) {
+        while (done < n) {
+            ssize_t w = send(t->sock, p + done, n - done, MSG_DONTWAIT | MSG_NOSIGNAL);
+            if (w > 0) {
+                done += (size_t)w;
+                continue;
+            }
+            if (w < 0 && errno == EINTR) continue;
+            if (w < 0 && (errno == EAGAIN || errno == EWOULDBLOCK)) break;
+            return -1;
+        }
+    }
+    if (done < n && pend_add(t, p + done, n - done)) return -1;
+    *more = t->pend_len > t->pend_off;
+    return 0;
+}
+
+/* txmu held: write what waits in pend. 1 when some still waits. */
+static int pend_flush(ws_tr *t)
+{
+    while (t->pend_off < t->pend_len) {
+        ssize_t w = send(t->sock, t->pend + t->pend_off, t->pend_len - t->pend_off, MSG_DONTWAIT | MSG_NOSIGNAL);
+        if (w > 0) {
+            t->pend_off += (size_t)w;
+            continue;
+        }
+        if (w < 0 && errno == EINTR) continue;
+        if (w < 0 && (errno == EAGAIN || errno == EWOULDBLOCK)) return 1;
+        t->pend_off = t->pend_len = 0; /* the connection failed: its close follows */
+        return 0;
+    }
+    t->pend_off = t->pend_len = 0;
+    return 0;
+}
+
+/* service thread: the connection has ended; no send reaches it after this */
+static void direct_end(ws_tr *t)
+{
+    pthread_mutex_lock(&t->txmu);
+    atomic_store(&t->direct, 0);
+    if (t->sock >= 0) close(t->sock);
+    t->sock = -1;
+    t->pend_off = t->pend_len = 0;
+    pthread_mutex_unlock(&t->txmu);
+}
+
+static void kill_conn(ws_tr *t, struct lws *wsi, const char *why)
+{
+    set_reason(t, "", why);
+    direct_end(t);
+    lws_set_timeout(wsi, PENDING_TIMEOUT_KILLED_BY_PARENT, LWS_TO_KILL_ASYNC);
+}
+
 static void write_some(ws_tr *t, struct lws *wsi)
 {
     wt_rpc_out o;
     size_t used = 0;
-    if (lws_send_pipe_choked(wsi)) {
+    int more = 0;
+    pthread_mutex_lock(&t->txmu);
+    int direct = t->sock >= 0;
+    if (direct ? pend_flush(t) : lws_send_pipe_choked(wsi)) {
+        pthread_mutex_unlock(&t->txmu);
         lws_callback_on_writable(wsi);
         return;
     }
     while (used < WS_BATCH && wt_rpc_next_out(t->rpc, &o)) {
-        size_t need = LWS_PRE + used + o.len + 14;
-        if (need > t->tx_cap) {
-            size_t nc = t->tx_cap ? t->tx_cap : 65536;
-            while (nc < need) nc *= 2;
-            unsigned char *n = wt_realloc(t->tx, nc);
-            if (!n) {
-                wt_rpc_out_free(&o);
-                set_reason(t, "", "out of memory for sending");
-                lws_set_timeout(wsi, PENDING_TIMEOUT_KILLED_BY_PARENT, LWS_TO_KILL_ASYNC);
-                return;
-            }
-            t->tx = n;
-            t->tx_cap = nc;
+        if (tx_reserve(t, used + o.len + 14)) {
+            wt_rpc_out_free(&o);
+            pthread_mutex_unlock(&t->txmu);
+            kill_conn(t, wsi, "out of memory for sending");
+            return;
         }
         used += frame(t->tx + LWS_PRE + used, o.buf + WT_RPC_PRE, o.len, &t->mask_state);
         wt_rpc_out_free(&o);
     }
-    if (used && lws_write(wsi, t->tx + LWS_PRE, used, LWS_WRITE_RAW) < 0) {
-        set_reason(t, "", "write failed");
-        lws_set_timeout(wsi, PENDING_TIMEOUT_KILLED_BY_PARENT, LWS_TO_KILL_ASYNC);
-        return;
+    int failed = 0;
+    if (used) {
+        if (direct) failed = direct_write(t, t->tx + LWS_PRE, used, &more) < 0;
+        else failed = lws_write(wsi, t->tx + LWS_PRE, used, LWS_WRITE_RAW) < 0;
     }
     if (t->tx_cap > 4 * WS_BATCH) { /* keep a big buffer only while big messages go */
         wt_free(t->tx);
         t->tx = NULL;
         t->tx_cap = 0;
     }
-    if (wt_rpc_has_out(t->rpc)) lws_callback_on_writable(wsi);
+    pthread_mutex_unlock(&t->txmu);
+    if (failed) {
+        kill_conn(t, wsi, "write failed");
+        return;
+    }
+    if (more || wt_rpc_has_out(t->rpc)) lws_callback_on_writable(wsi);
+}
+
+static unsigned ws_direct_token(wetee_rpc *rpc)
+{
+    ws_tr *t = wt_rpc_tr(rpc);
+    return t ? atomic_load(&t->direct) : 0;
+}
+
+static void ws_send_now(wetee_rpc *rpc, unsigned token, char *buf, size_t len)
+{
+    ws_tr *t = wt_rpc_tr(rpc);
+    int more = 0, failed = 0;
+    pthread_mutex_lock(&t->txmu);
+    if (t->sock >= 0 && t->conn_no == token) {
+        unsigned char small[512];
+        unsigned char *dst = small;
+        if (len + 14 > sizeof small) {
+            if (tx_reserve(t, len + 14)) failed = 1;
+            dst = t->tx + LWS_PRE;
+        }
+        if (!failed) {
+            size_t n = frame(dst, buf + WT_RPC_PRE, len, &t->mask_state);
+            failed = direct_write(t, dst, n, &more) < 0;
+        }
+        if (failed) atomic_store(&t->direct, 0); /* later calls queue; the service thread sees the failure */
+    }
+    pthread_mutex_unlock(&t->txmu);
+    wt_free(buf);
+    /* bytes wait for a writable socket, or the write failed: the service
+     * thread takes over (it watches the socket only when asked to) */
+    if (more || failed) lws_cancel_service(t->ctx);
 }
 
 static int ws_callback(struct lws *wsi, enum lws_callback_reasons reason, void *user, void *in, size_t len)
@@ -197,6 +348,13 @@ static int ws_callback(struct lws *wsi, enum lws_callback_reasons reason, void *
     case LWS_CALLBACK_CLIENT_ESTABLISHED:
         t->established = 1;
         t->rx_len = 0;
+        pthread_mutex_lock(&t->txmu);
+        t->conn_no++;
+        if (t->conn_no == 0) t->conn_no = 1;
+        t->pend_off = t->pend_len = 0;
+        t->sock = t->tls_conn ? -1 : dup(lws_get_socket_fd(wsi));
+        atomic_store(&t->direct, t->sock >= 0 ? t->conn_no : 0);
+        pthread_mutex_unlock(&t->txmu);
         wt_rpc_on_open(t->rpc, t->ep);
         lws_callback_on_writable(wsi);
         break;
@@ -206,6 +364,7 @@ static int ws_callback(struct lws *wsi, enum lws_callback_reasons reason, void *
         snprintf(r, sizeof r, "cannot connect: %.*s", (int)(in ? strnlen(in, 400) : strlen(why)), why);
         if (t->wsi == wsi || !t->wsi) t->wsi = NULL;
         t->established = 0;
+        direct_end(t);
         wt_rpc_on_closed(t->rpc, r, is_verify_error(why));
         break;
     }
@@ -222,6 +381,7 @@ static int ws_callback(struct lws *wsi, enum lws_callback_reasons reason, void *
         if (t->wsi == wsi) {
             t->wsi = NULL;
             t->established = 0;
+            direct_end(t);
             set_reason(t, "", "closed by the server");
             wt_rpc_on_closed(t->rpc, t->reason, 0);
         }
@@ -324,6 +484,8 @@ static int ws_start(wetee_rpc *rpc)
     ws_tr *t = wt_calloc(1, sizeof *t);
     if (!t) return wt_error(WETEE_ERR_NO_MEMORY, "rpc: out of memory");
     t->rpc = rpc;
+    t->sock = -1;
+    pthread_mutex_init(&t->txmu, NULL);
     if (wt_random(&t->mask_state, sizeof t->mask_state, "rpc") != WETEE_OK || t->mask_state == 0)
         t->mask_state = 0x9e3779b97f4a7c15ull ^ (uint64_t)(uintptr_t)t;
     int tls = 0;
@@ -344,6 +506,7 @@ static int ws_start(wetee_rpc *rpc)
     }
     t->ctx = lws_create_context(&info);
     if (!t->ctx) {
+        pthread_mutex_destroy(&t->txmu);
         wt_free(t);
         return wt_error(WETEE_ERR_NETWORK, "rpc: cannot create the libwebsockets context%s",
                         tls ? " (TLS set-up failed: check ca_file)" : "");
@@ -351,6 +514,7 @@ static int ws_start(wetee_rpc *rpc)
     wt_rpc_set_tr(rpc, t);
     if (pthread_create(&t->thread, NULL, ws_thread, t) != 0) {
         lws_context_destroy(t->ctx);
+        pthread_mutex_destroy(&t->txmu);
         wt_rpc_set_tr(rpc, NULL);
         wt_free(t);
         return wt_error(WETEE_ERR_NO_MEMORY, "rpc: cannot start the service thread");
@@ -373,13 +537,16 @@ static void ws_stop(wetee_rpc *rpc)
     lws_cancel_service(t->ctx);
     if (t->started) pthread_join(t->thread, NULL);
     lws_context_destroy(t->ctx);
+    if (t->sock >= 0) close(t->sock);
+    pthread_mutex_destroy(&t->txmu);
     wt_free(t->rx);
     wt_free(t->tx);
+    wt_free(t->pend);
     wt_rpc_set_tr(rpc, NULL);
     wt_free(t);
 }
 
-const wt_tr_ops wt_rpc_ws_ops = { ws_start, ws_wake, ws_stop };
+const wt_tr_ops wt_rpc_ws_ops = { ws_start, ws_wake, ws_stop, ws_direct_token, ws_send_now };
 #else
 typedef int wt_rpc_ws_unused;
 #endif

@@ -31,7 +31,34 @@ Methods (each request may ask for a fault):
     server_stats                 {"connections", "active_subs", "unsubscribed"}
     refuse_next [n]              the next n WebSocket connections are closed
                                  right after the handshake
+
+A simulated chain for the chain client's block subscriptions (legacy
+methods; headers are real Substrate headers, hashed with BLAKE2b-256 over
+their SCALE encoding, so the client's own hash check holds; the metadata is
+the file given by --metadata, hex):
+    state_getRuntimeVersion, state_getMetadata, system_properties,
+    rpc_methods, state_call (Metadata_metadata_versions fails: the client
+    falls back to state_getMetadata)
+    chain_getHeader [hash]       a header made by chain_extend, or null
+    chain_subscribeNewHeads      subscription "nh<k>": `chain_newHead` with
+                                 the best header, sent at once (as a node
+                                 does) and on every new best block
+    chain_subscribeFinalizedHeads  "fh<k>": `chain_finalizedHead`
+    chain_unsubscribe{New,Finalized}Heads [id]   true
+Test controls (sent by the test on its own connection):
+    chain_extend [parent, n, fork, announce]
+                                 n blocks on top of `parent` (a hash, or
+                                 null for the best block); `fork` varies
+                                 their stateRoot so that a branch differs;
+                                 the last becomes the best block and, with
+                                 announce, is sent to the head subscribers;
+                                 result: the new hashes, oldest first
+    chain_finalize [hash]        sends it to the finalized-head subscribers
+    chain_drop_others [n, fork]  closes every other connection abruptly,
+                                 then adds n blocks on the best block
+                                 (nobody sees them: they are missed)
 """
+import hashlib
 import argparse
 import asyncio
 import json
@@ -41,6 +68,57 @@ import websockets
 from websockets.asyncio.server import serve
 
 STATE = {"connections": 0, "active_subs": 0, "unsubscribed": 0, "refuse": 0, "next_sub": 0}
+# the simulated chain: hash -> header (JSON object); the best block
+CHAIN = {"headers": {}, "best": None}
+# open WebSocket connections: conn -> {"close": fn, "send": fn, "heads": set(), "fins": set()}
+CONNS = {}
+
+
+def compact(n):
+    if n < 1 << 6:
+        return bytes([n << 2])
+    if n < 1 << 14:
+        return ((n << 2) | 1).to_bytes(2, "little")
+    if n < 1 << 30:
+        return ((n << 2) | 2).to_bytes(4, "little")
+    b = n.to_bytes((n.bit_length() + 7) // 8, "little")
+    return bytes([((len(b) - 4) << 2) | 3]) + b
+
+
+def make_header(parent_hex, number, fork):
+    """A header with an empty digest; returns (hash hex, header JSON)."""
+    state_root = hashlib.blake2b(b"state %d %d" % (number, fork), digest_size=32).digest()
+    ext_root = bytes(32)
+    enc = bytes.fromhex(parent_hex[2:]) + compact(number) + state_root + ext_root + compact(0)
+    h = "0x" + hashlib.blake2b(enc, digest_size=32).hexdigest()
+    return h, {"parentHash": parent_hex, "number": hex(number), "stateRoot": "0x" + state_root.hex(),
+               "extrinsicsRoot": "0x" + ext_root.hex(), "digest": {"logs": []}}
+
+
+def chain_note(method, sid, header):
+    return json.dumps({"jsonrpc": "2.0", "method": method, "params": {"subscription": sid, "result": header}})
+
+
+async def announce(kind, header):
+    for c in list(CONNS.values()):
+        for sid in list(c[kind]):
+            await c["send"](chain_note("chain_newHead" if kind == "heads" else "chain_finalizedHead", sid, header))
+
+
+def extend(parent, n, fork):
+    if parent is None:
+        parent = CHAIN["best"] or ARGS.genesis
+    number = 0 if parent == ARGS.genesis else int(CHAIN["headers"][parent]["number"], 16)
+    out = []
+    for _ in range(n):
+        number += 1
+        h, hdr = make_header(parent, number, fork)
+        CHAIN["headers"][h] = hdr
+        out.append(h)
+        parent = h
+    if out:
+        CHAIN["best"] = out[-1]
+    return out
 
 
 async def handle(msg, send, close, subs):
@@ -89,11 +167,61 @@ async def handle(msg, send, close, subs):
         await send(json.dumps({"jsonrpc": "2.0", "id": rid}))
     elif method == "chain_getBlockHash":
         await send(ok(ARGS.genesis))
+    elif method == "state_getRuntimeVersion":
+        await send(ok({"specName": "polkadot", "specVersion": 1004001, "transactionVersion": 26, "apis": []}))
+    elif method == "state_getMetadata" and ARGS.metadata:
+        with open(ARGS.metadata) as f:
+            await send(ok("0x" + f.read().strip().removeprefix("0x")))
+    elif method == "system_properties":
+        await send(ok({"ss58Format": 0, "tokenDecimals": 10, "tokenSymbol": "DOT"}))
+    elif method == "rpc_methods":
+        await send(ok({"methods": ["chain_subscribeNewHeads", "chain_getHeader", "author_submitAndWatchExtrinsic"]}))
+    elif method == "chain_getHeader":
+        h = params[0] if params else CHAIN["best"]
+        await send(ok(CHAIN["headers"].get(h)))
+    elif method in ("chain_subscribeNewHeads", "chain_subscribeFinalizedHeads"):
+        kind = "heads" if method == "chain_subscribeNewHeads" else "fins"
+        STATE["next_sub"] += 1
+        sid = ("nh%d" if kind == "heads" else "fh%d") % STATE["next_sub"]
+        await send(ok(sid))
+        me = CONNS.get(subs.get("__conn__"))
+        if me is not None:
+            me[kind].add(sid)
+        if kind == "heads" and CHAIN["best"]:
+            await send(chain_note("chain_newHead", sid, CHAIN["headers"][CHAIN["best"]]))
+    elif method in ("chain_unsubscribeNewHeads", "chain_unsubscribeFinalizedHeads"):
+        me = CONNS.get(subs.get("__conn__"))
+        found = False
+        if me is not None:
+            for kind in ("heads", "fins"):
+                if params and params[0] in me[kind]:
+                    me[kind].discard(params[0])
+                    found = True
+        await send(ok(found))
+    elif method == "chain_extend":
+        parent, n, fork, ann = params
+        out = extend(parent, n, fork)
+        if ann and out:
+            await announce("heads", CHAIN["headers"][out[-1]])
+        await send(ok(out))
+    elif method == "chain_finalize":
+        await announce("fins", CHAIN["headers"][params[0]])
+        await send(ok(True))
+    elif method == "chain_drop_others":
+        mine = subs.get("__conn__")
+        for c, entry in list(CONNS.items()):
+            if c is not mine:
+                CONNS.pop(c, None)
+                entry["close"]()
+        await send(ok(extend(None, params[0], params[1])))
     elif method == "server_stats":
         await send(ok({k: STATE[k] for k in ("connections", "active_subs", "unsubscribed")}))
     elif method == "refuse_next":
         STATE["refuse"] = params[0]
         await send(ok(True))
+    elif method == "state_call":
+        await send(json.dumps({"jsonrpc": "2.0", "id": rid,
+                               "error": {"code": -32000, "message": "Client error: Execution failed"}}))
     elif method == "subscribe_ticks":
         ms, n = params[0], params[1]
         early = len(params) > 2 and params[2]
@@ -155,12 +283,17 @@ async def ws_handler(conn):
         # an abrupt close: no close frame, the TCP connection just ends
         conn.transport.abort()
 
+    CONNS[conn] = {"close": conn.transport.abort, "send": send, "heads": set(), "fins": set()}
     try:
         async for msg in conn:
+            subs["__conn__"] = conn
             await handle(msg, send, close, subs)
+            subs.pop("__conn__", None)
     except websockets.ConnectionClosed:
         pass
     finally:
+        CONNS.pop(conn, None)
+        subs.pop("__conn__", None)
         for t in subs.values():
             t.cancel()
         STATE["active_subs"] -= len(subs)
@@ -231,5 +364,6 @@ if __name__ == "__main__":
     ap.add_argument("--http-port", type=int, default=0)
     ap.add_argument("--certfile", help="serve wss:// and https:// with this certificate (PEM)")
     ap.add_argument("--keyfile", help="its private key (PEM)")
+    ap.add_argument("--metadata", help="metadata (hex file) served by state_getMetadata")
     ARGS = ap.parse_args()
     asyncio.run(main())

@@ -23,4 +23,8 @@ double ts_now(void);
 /* Resident memory of this process in KiB. */
 long ts_rss_kb(void);
 
+/* chain_blocks.c: the chain client's block subscription through the fault
+ * server's simulated chain (reorg, missed blocks, gap). */
+void test_chain_blocks_faults(void);
+
 #endif

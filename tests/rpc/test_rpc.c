@@ -715,6 +715,125 @@ WT_TEST(test_http)
     wetee_rpc_free(rpc);
 }
 
+/* HTTP with several endpoints: the genesis check skips an endpoint that
+ * serves another chain; a request that reaches no server is retried on the
+ * next endpoint and, after a round with none reachable, after a backoff,
+ * within the limit; a transaction submission is never retried. */
+typedef struct late_call {
+    wetee_rpc *rpc;
+    int rc;
+    double took;
+    char detail[512];
+} late_call;
+
+static void *late_call_run(void *arg)
+{
+    late_call *lc = arg;
+    wetee_buf r = WETEE_BUF_INIT;
+    double t0 = ts_now();
+    lc->rc = wetee_rpc_call(&r, lc->rpc, "add", "[3, 4]", SIZE_MAX, 20000);
+    lc->took = ts_now() - t0;
+    snprintf(lc->detail, sizeof lc->detail, "%s", lc->rc ? wetee_last_error() : (const char *)r.data);
+    wetee_buf_free(&r);
+    return NULL;
+}
+
+WT_TEST(test_http_failover_retry)
+{
+    test_server a, b, c, d;
+    const char *other[] = { "--genesis", "0x1111111111111111111111111111111111111111111111111111111111111111", NULL };
+    CHECK(ts_start(&a, NULL) == 0);
+    CHECK(ts_start(&b, NULL) == 0);
+    CHECK(ts_start(&c, other) == 0);
+    CHECK(ts_start(&d, NULL) == 0);
+    char urls[300], dead[64], port[16];
+    snprintf(dead, sizeof dead, "%s", d.http_url);
+    snprintf(port, sizeof port, "%d", d.http_port);
+    ts_stop(&d); /* nothing listens there now */
+    evlog e = { PTHREAD_MUTEX_INITIALIZER, { 0 }, { { 0 } } };
+    wetee_rpc_options o = WETEE_RPC_OPTIONS_INIT;
+    o.flags = WETEE_RPC_CHECK_GENESIS;
+    o.on_event = on_event;
+    o.event_ctx = &e;
+    o.reconnect_initial_ms = 20;
+    o.reconnect_max_ms = 100;
+    wetee_rpc *rpc = NULL;
+    wetee_buf r = WETEE_BUF_INIT;
+    /* A, then C (another chain), then B */
+    snprintf(urls, sizeof urls, "%s %s %s", a.http_url, c.http_url, b.http_url);
+    CHECK_OK(wetee_rpc_new(&rpc, urls, &o));
+    if (!rpc) goto out;
+    CHECK_OK(call_str(rpc, "add", "[1, 2]", "3"));
+    CHECK_OK(wetee_rpc_genesis_hash(&r, rpc));
+    CHECK_STR((char *)r.data, "\"0x4545454545454545454545454545454545454545454545454545454545454545\"");
+    CHECK_OK(wetee_rpc_current_url(&r, rpc));
+    CHECK_STR((char *)r.data, a.http_url);
+    /* A goes away: the request moves on, C is rejected, B answers */
+    ts_stop(&a);
+    CHECK_OK(call_str(rpc, "add", "[2, 2]", "4"));
+    CHECK_OK(wetee_rpc_current_url(&r, rpc));
+    CHECK_STR((char *)r.data, b.http_url);
+    CHECK(ev_count(&e, WETEE_RPC_EVENT_ENDPOINT_REJECTED) == 1);
+    CHECK(strstr(e.last[WETEE_RPC_EVENT_ENDPOINT_REJECTED], "0x1111") != NULL);
+    /* the rejected endpoint stays skipped: further calls go to B */
+    CHECK_OK(call_str(rpc, "add", "[3, 3]", "6"));
+    wetee_rpc_free(rpc);
+    rpc = NULL;
+
+    /* a submission to an unreachable endpoint fails at once, without
+     * failover; a read fails over to B */
+    snprintf(urls, sizeof urls, "%s %s", dead, b.http_url);
+    o.flags = 0;
+    CHECK_OK(wetee_rpc_new(&rpc, urls, &o));
+    if (!rpc) goto out;
+    CHECK_ERR(wetee_rpc_call(&r, rpc, "author_submitExtrinsic", "[\"0x00\"]", SIZE_MAX, 0), WETEE_ERR_NETWORK);
+    CHECK_DETAIL("not retried");
+    CHECK_DETAIL(dead);
+    CHECK_OK(call_str(rpc, "add", "[5, 5]", "10"));
+    /* the current endpoint is B now: a submission goes there (B does not
+     * know the method: the node's error comes back) */
+    CHECK_ERR(wetee_rpc_call(&r, rpc, "author_submitExtrinsic", "[\"0x00\"]", SIZE_MAX, 0), WETEE_ERR_RPC);
+    CHECK_DETAIL("-32601");
+    wetee_rpc_free(rpc);
+    rpc = NULL;
+
+    /* nothing reachable: retried with backoff until the limit */
+    o.reconnect_limit = 2;
+    CHECK_OK(wetee_rpc_new(&rpc, dead, &o));
+    if (!rpc) goto out;
+    double t0 = ts_now();
+    CHECK_ERR(wetee_rpc_call(&r, rpc, "add", "[1, 1]", SIZE_MAX, 0), WETEE_ERR_NETWORK);
+    CHECK_DETAIL("3 rounds");
+    CHECK(ts_now() - t0 >= 0.030); /* two waits: 20 ms and 40 ms, less 20 % jitter */
+    CHECK_ERR(wetee_rpc_call(&r, rpc, "transaction_v1_broadcast", "[\"0x00\"]", SIZE_MAX, 0), WETEE_ERR_NETWORK);
+    CHECK_DETAIL("not retried");
+    wetee_rpc_free(rpc);
+    rpc = NULL;
+
+    /* the endpoint comes back while a request waits for its retry: it is answered */
+    o.reconnect_limit = 100;
+    CHECK_OK(wetee_rpc_new(&rpc, dead, &o));
+    if (!rpc) goto out;
+    late_call lc = { rpc, -1, 0, "" };
+    pthread_t th;
+    CHECK(pthread_create(&th, NULL, late_call_run, &lc) == 0);
+    ts_sleep_ms(300);
+    const char *args[] = { "--http-port", port, NULL };
+    int up = ts_start(&d, args) == 0;
+    CHECK(up);
+    pthread_join(th, NULL);
+    CHECK(lc.rc == WETEE_OK);
+    CHECK_STR(lc.detail, "7");
+    CHECK(lc.took >= 0.25);
+    printf("http: answered after %.2f s of retries (server back after 0.3 s)\n", lc.took);
+    if (up) ts_stop(&d);
+out:
+    wetee_rpc_free(rpc);
+    wetee_buf_free(&r);
+    ts_stop(&b);
+    ts_stop(&c);
+}
+
 /* ---- application transport: an in-process loopback server ---- */
 typedef struct loop_tr {
     wetee_rpc *rpc;
@@ -995,5 +1114,5 @@ WT_MAIN("rpc", WT_CASE(test_calls_and_errors), WT_CASE(test_many_in_flight_out_o
         WT_CASE(test_drop_mid_request), WT_CASE(test_malformed_and_oversized), WT_CASE(test_subscription_resumes),
         WT_CASE(test_subscription_edge_cases), WT_CASE(test_unsubscribe_in_callback),
         WT_CASE(test_blocking_call_in_callback), WT_CASE(test_threads), WT_CASE(test_failover_and_genesis),
-        WT_CASE(test_unreachable_and_give_up), WT_CASE(test_http), WT_CASE(test_custom_transport), WT_CASE(test_soak), WT_CASE(test_tls),
-        WT_CASE(test_zz_stop_server))
+        WT_CASE(test_unreachable_and_give_up), WT_CASE(test_http), WT_CASE(test_http_failover_retry), WT_CASE(test_custom_transport), WT_CASE(test_soak), WT_CASE(test_tls),
+        WT_CASE(test_chain_blocks_faults), WT_CASE(test_zz_stop_server))
