@@ -10,6 +10,14 @@
  *   ws_connected_client  connect and one call; peak_rss_kb = the resident
  *                        memory of a connected client, ns/op = the time
  *                        to connect and get the first answer
+ *   ws_chain_with_metadata  the chain client (wetee_chain_connect) connected
+ *                        to the server serving a real metadata blob
+ *                        ($WETEE_VECTORS_DIR/metadata-hash/
+ *                        polkadot_metadata_v15.hex, Polkadot V15, 418 KB),
+ *                        metadata fetched and parsed; peak_rss_kb = the
+ *                        resident memory of that connected client, ns/op =
+ *                        the time to connect; the peer is @polkadot/api's
+ *                        ApiPromise.create with the same server
  * Each run starts its own server (WETEE_RPC_BENCH_SERVER, default: next to
  * this executable). */
 #define _POSIX_C_SOURCE 200809L
@@ -32,7 +40,9 @@
 #define WINDOW 1000
 #define METHOD "system_health"
 
-static const char *const CASES[] = { "ws_pipelined_call", "ws_latency_p50", "ws_latency_p99", "ws_connected_client" };
+static const char *const CASES[] = { "ws_pipelined_call", "ws_latency_p50", "ws_latency_p99", "ws_connected_client",
+                                     "ws_chain_with_metadata" };
+#define NCASES 5
 
 static double now_ns(void)
 {
@@ -72,7 +82,7 @@ static int free_port(void)
     return ntohs(a.sin_port);
 }
 
-static pid_t start_server(const char *self, char *url, size_t url_size)
+static pid_t start_server(const char *self, char *url, size_t url_size, const char *metadata)
 {
     char path[1024];
     const char *env = getenv("WETEE_RPC_BENCH_SERVER");
@@ -91,7 +101,8 @@ static pid_t start_server(const char *self, char *url, size_t url_size)
     if (pid == 0) {
         dup2(out[1], 1);
         close(out[0]);
-        execl(path, path, ps, (char *)NULL);
+        if (metadata) execl(path, path, ps, metadata, (char *)NULL);
+        else execl(path, path, ps, (char *)NULL);
         _exit(127);
     }
     close(out[1]);
@@ -170,11 +181,13 @@ int main(int argc, char **argv)
         for (size_t i = 0; i < sizeof CASES / sizeof CASES[0]; i++) puts(CASES[i]);
         return 0;
     }
-    int want[4] = { argc == 1, argc == 1, argc == 1, argc == 1 };
+    /* ws_chain_with_metadata only when named (bench/run.sh runs each case in
+     * a process of its own): its memory would count in the other cases' */
+    int want[NCASES] = { argc == 1, argc == 1, argc == 1, argc == 1, 0 };
     for (int a = 1; a < argc; a++) {
         size_t i = 0;
-        while (i < 4 && strcmp(argv[a], CASES[i]) != 0) i++;
-        if (i == 4) {
+        while (i < NCASES && strcmp(argv[a], CASES[i]) != 0) i++;
+        if (i == NCASES) {
             fprintf(stderr, "bench_rpc: unknown case '%s' (--list shows the cases)\n", argv[a]);
             return 1;
         }
@@ -184,9 +197,41 @@ int main(int argc, char **argv)
     double seconds = env_num("WETEE_BENCH_SECONDS", 1);
     if (samples < 1) samples = 1;
     char url[64];
-    pid_t srv = start_server(argv[0], url, sizeof url);
-    if (srv < 0) return 1;
     int rc = 0;
+    if (want[4]) {
+        char md[1024];
+        const char *vd = getenv("WETEE_VECTORS_DIR");
+        snprintf(md, sizeof md, "%s/metadata-hash/polkadot_metadata_v15.hex", vd && *vd ? vd : "../shared/vectors");
+        FILE *f = fopen(md, "rb");
+        if (!f) {
+            fprintf(stderr, "bench_rpc: ws_chain_with_metadata: %s not found (set WETEE_VECTORS_DIR): case skipped\n", md);
+        } else {
+            fclose(f);
+            pid_t msrv = start_server(argv[0], url, sizeof url, md);
+            if (msrv < 0) return 1;
+            wetee_chain *c = NULL;
+            wetee_chain_options co = WETEE_CHAIN_OPTIONS_INIT;
+            co.rpc_spec = WETEE_CHAIN_RPC_LEGACY;
+            double t0 = now_ns();
+            if (wetee_chain_connect(&c, url, &co) != WETEE_OK) {
+                fprintf(stderr, "bench_rpc: ws_chain_with_metadata: %s\n", wetee_last_error());
+                rc = 1;
+            } else {
+                double ns = now_ns() - t0;
+                char n[32];
+                snprintf(n, sizeof n, "%zu", wetee_metadata_pallet_count(wetee_chain_metadata(c)));
+                line("ws_chain_with_metadata", ns, 1, 1, ns, ns);
+                check("ws_chain_with_metadata", n, strlen(n));
+            }
+            wetee_chain_free(c);
+            kill(msrv, SIGTERM);
+            waitpid(msrv, NULL, 0);
+            if (rc || !(want[0] || want[1] || want[2] || want[3])) return rc;
+        }
+        if (!(want[0] || want[1] || want[2] || want[3])) return 0;
+    }
+    pid_t srv = start_server(argv[0], url, sizeof url, NULL);
+    if (srv < 0) return 1;
     wetee_rpc *rpc = NULL;
     wetee_buf r = WETEE_BUF_INIT;
     double t0 = now_ns();

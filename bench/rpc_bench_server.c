@@ -4,8 +4,16 @@
  * at once with a fixed system_health result, echoing the request id, so
  * that the clients, not the server, are what is measured.
  *
- * Usage: rpc_bench_server PORT   (prints "READY" when listening; runs until
- * a signal ends it) */
+ * With a metadata file (hex, e.g. the shared vectors'
+ * metadata-hash/polkadot_metadata_v15.hex) it also answers what a chain
+ * client asks when it connects (chain_getBlockHash, state_getRuntimeVersion,
+ * state_getMetadata with that metadata, system_properties, system_chain,
+ * rpc_methods, state_subscribeRuntimeVersion; state_call fails, so both
+ * clients read the metadata with state_getMetadata), so that the memory of
+ * a connected client with that metadata loaded can be compared.
+ *
+ * Usage: rpc_bench_server PORT [METADATA_HEX_FILE]   (prints "READY" when
+ * listening; runs until a signal ends it) */
 #include <libwebsockets.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -18,10 +26,52 @@
 typedef struct conn {
     char rx[65536];
     size_t rx_len;
-    /* answers waiting to be written: ids */
+    /* answers waiting to be written: ids, and for methods other than
+     * system_health the whole answer (else NULL) */
     char ids[QCAP][24];
+    char *text[QCAP];
     size_t head, tail;
 } conn;
+
+static char *g_metadata; /* "0x..." */
+
+/* the result of `method` for a connecting chain client, or NULL */
+static const char *chain_result(const char *method, int *error)
+{
+    static char meta_result[64];
+    *error = 0;
+    if (!g_metadata) return NULL;
+    if (!strcmp(method, "chain_getBlockHash"))
+        return "\"0x4545454545454545454545454545454545454545454545454545454545454545\"";
+    if (!strcmp(method, "state_getRuntimeVersion"))
+        return "{\"specName\":\"polkadot\",\"implName\":\"parity-polkadot\",\"authoringVersion\":0,"
+               "\"specVersion\":1004001,\"implVersion\":0,\"apis\":[],\"transactionVersion\":26,\"stateVersion\":1}";
+    if (!strcmp(method, "state_getMetadata")) return g_metadata;
+    if (!strcmp(method, "system_properties")) return "{\"ss58Format\":0,\"tokenDecimals\":10,\"tokenSymbol\":\"DOT\"}";
+    if (!strcmp(method, "system_chain")) return "\"Polkadot\"";
+    if (!strcmp(method, "rpc_methods"))
+        return "{\"methods\":[\"chain_getBlockHash\",\"chain_getHeader\",\"rpc_methods\",\"state_getMetadata\","
+               "\"state_getRuntimeVersion\",\"state_subscribeRuntimeVersion\",\"system_chain\",\"system_health\","
+               "\"system_properties\"]}";
+    if (!strcmp(method, "state_subscribeRuntimeVersion")) {
+        snprintf(meta_result, sizeof meta_result, "\"rv%d\"", 1);
+        return meta_result;
+    }
+    *error = 1;
+    return "{\"code\":-32601,\"message\":\"Method not found\"}";
+}
+
+static char *answer(const char *id, size_t id_len, const char *method)
+{
+    int err;
+    const char *r = chain_result(method, &err);
+    if (!r) return NULL;
+    size_t n = strlen(r) + id_len + 64;
+    char *t = malloc(LWS_PRE + n);
+    if (!t) return NULL;
+    snprintf(t + LWS_PRE, n, "{\"jsonrpc\":\"2.0\",\"id\":%.*s,\"%s\":%s}", (int)id_len, id, err ? "error" : "result", r);
+    return t;
+}
 
 static int cb(struct lws *wsi, enum lws_callback_reasons reason, void *user, void *in, size_t len)
 {
@@ -47,6 +97,19 @@ static int cb(struct lws *wsi, enum lws_callback_reasons reason, void *user, voi
         if ((c->tail + 1) % QCAP == c->head) return -1; /* the client sends faster than it reads */
         memcpy(c->ids[c->tail], p, n);
         c->ids[c->tail][n] = 0;
+        c->text[c->tail] = NULL;
+        const char *m = strstr(c->rx, "\"method\":");
+        if (m && g_metadata) {
+            char method[64];
+            m += 9;
+            while (*m == ' ' || *m == '"') m++;
+            size_t ml = strcspn(m, "\"");
+            if (ml < sizeof method) {
+                memcpy(method, m, ml);
+                method[ml] = 0;
+                if (strcmp(method, "system_health") != 0) c->text[c->tail] = answer(p, n, method);
+            }
+        }
         c->tail = (c->tail + 1) % QCAP;
         lws_callback_on_writable(wsi);
         break;
@@ -55,7 +118,19 @@ static int cb(struct lws *wsi, enum lws_callback_reasons reason, void *user, voi
         /* every pending answer as one write of ready-made frames */
         static unsigned char buf[LWS_PRE + 256 * 1024];
         size_t used = 0;
-        while (c->head != c->tail && used + 256 < sizeof buf - LWS_PRE) {
+        if (c->head != c->tail && c->text[c->head]) {
+            /* a chain client's answer: one message of its own */
+            char *t = c->text[c->head];
+            c->text[c->head] = NULL;
+            c->head = (c->head + 1) % QCAP;
+            size_t n = strlen(t + LWS_PRE);
+            int w = lws_write(wsi, (unsigned char *)t + LWS_PRE, n, LWS_WRITE_TEXT);
+            free(t);
+            if (w < (int)n) return -1;
+            if (c->head != c->tail) lws_callback_on_writable(wsi);
+            break;
+        }
+        while (c->head != c->tail && !c->text[c->head] && used + 256 < sizeof buf - LWS_PRE) {
             char *m = (char *)buf + LWS_PRE + used + 2;
             int n = snprintf(m, 200, "{\"jsonrpc\":\"2.0\",\"id\":%s,\"result\":" RESULT "}", c->ids[c->head]);
             buf[LWS_PRE + used] = 0x81;
@@ -80,9 +155,41 @@ static const struct lws_protocols protocols[] = {
 
 int main(int argc, char **argv)
 {
-    if (argc != 2) {
-        fprintf(stderr, "usage: rpc_bench_server PORT\n");
+    if (argc != 2 && argc != 3) {
+        fprintf(stderr, "usage: rpc_bench_server PORT [METADATA_HEX_FILE]\n");
         return 2;
+    }
+    if (argc == 3) {
+        FILE *f = fopen(argv[2], "rb");
+        if (!f) {
+            fprintf(stderr, "rpc_bench_server: cannot read %s\n", argv[2]);
+            return 1;
+        }
+        fseek(f, 0, SEEK_END);
+        long len = ftell(f);
+        fseek(f, 0, SEEK_SET);
+        g_metadata = malloc((size_t)len + 8);
+        char *d = g_metadata;
+        *d++ = '"';
+        size_t got = fread(d, 1, (size_t)len, f);
+        fclose(f);
+        while (got && (d[got - 1] == '\n' || d[got - 1] == '\r' || d[got - 1] == ' ')) got--;
+        if (got < 2 || d[0] != '0' || d[1] != 'x') {
+            memmove(d + 2, d, got);
+            d[0] = '0';
+            d[1] = 'x';
+            got += 2;
+        }
+        /* an Option<OpaqueMetadata> (Metadata_metadata_at_version's answer):
+         * serve the metadata itself, from its magic number "meta" on */
+        char *magic = strstr(d, "6d657461");
+        if (magic && magic - d <= 24 && magic - d > 2) {
+            size_t skip = (size_t)(magic - d) - 2;
+            memmove(d + 2, magic, got - (size_t)(magic - d));
+            got -= skip;
+        }
+        d[got] = '"';
+        d[got + 1] = 0;
     }
     lws_set_log_level(LLL_ERR, NULL);
     struct lws_context_creation_info info;

@@ -8,14 +8,22 @@ import net from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-import { WsProvider } from '@polkadot/api';
+import fs from 'node:fs';
+
+import { ApiPromise, WsProvider } from '@polkadot/api';
 
 import { Fnv1a } from './harness.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const SERVER =
   process.env.WETEE_RPC_BENCH_SERVER || path.join(here, '..', '..', '..', 'build', 'release', 'bench', 'rpc_bench_server');
-const CASES = ['ws_pipelined_call', 'ws_latency_p50', 'ws_latency_p99', 'ws_connected_client'];
+const CASES = ['ws_pipelined_call', 'ws_latency_p50', 'ws_latency_p99', 'ws_connected_client', 'ws_chain_with_metadata'];
+// the metadata the server serves for ws_chain_with_metadata (as bench_rpc.c)
+const METADATA = path.join(
+  process.env.WETEE_VECTORS_DIR || path.join('..', 'shared', 'vectors'),
+  'metadata-hash',
+  'polkadot_metadata_v15.hex',
+);
 const WINDOW = 1000;
 const METHOD = 'system_health';
 const SAMPLES = Math.max(1, Math.min(101, Number(process.env.WETEE_BENCH_SAMPLES || 5)));
@@ -31,9 +39,10 @@ function freePort() {
   });
 }
 
-async function startServer() {
+async function startServer(metadata) {
   const port = await freePort();
-  const child = spawn(SERVER, [String(port)], { stdio: ['pipe', 'pipe', 'inherit'] });
+  const args = metadata ? [String(port), metadata] : [String(port)];
+  const child = spawn(SERVER, args, { stdio: ['pipe', 'pipe', 'inherit'] });
   await new Promise((resolve, reject) => {
     child.stdout.once('data', (d) => (String(d).startsWith('READY') ? resolve() : reject(new Error(String(d)))));
     child.once('error', reject);
@@ -87,7 +96,28 @@ async function main() {
     for (const c of CASES) process.stdout.write(`${c}\n`);
     return;
   }
-  const want = (c) => args.length === 0 || args.includes(c);
+  // ws_chain_with_metadata only when named, as in bench_rpc.c
+  const want = (c) => (args.length === 0 && c !== 'ws_chain_with_metadata') || args.includes(c);
+  if (want('ws_chain_with_metadata')) {
+    if (!fs.existsSync(METADATA)) {
+      process.stderr.write(`bench_rpc.mjs: ${METADATA} not found (set WETEE_VECTORS_DIR): case skipped\n`);
+    } else {
+      const { child, url } = await startServer(METADATA);
+      try {
+        const t0 = process.hrtime.bigint();
+        const provider = new WsProvider(url, 1000, {}, 60000, 0);
+        const api = await ApiPromise.create({ provider, noInitWarn: true, throwOnConnect: true });
+        await api.isReady;
+        const ns = Number(process.hrtime.bigint() - t0);
+        line('ws_chain_with_metadata', ns, 1, 1, ns, ns);
+        check('ws_chain_with_metadata', api.runtimeMetadata.asLatest.pallets.length);
+        await api.disconnect();
+      } finally {
+        child.kill('SIGTERM');
+      }
+    }
+    if (!CASES.some((c) => c !== 'ws_chain_with_metadata' && want(c))) return;
+  }
   const { child, url } = await startServer();
   try {
     const t0 = process.hrtime.bigint();
