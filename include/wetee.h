@@ -23,6 +23,7 @@
 #include "wetee/rpc.h"
 #include "wetee/chain.h"
 #include "wetee/telegram.h"
+#include "wetee/pay.h"
 #include "wetee/attest.h"
 #include "wetee/seal.h"
 

@@ -297,6 +297,9 @@ static int toncenter_send_boc(size_t n)
     X(tx_set_call, wetee_tx_set_call, TOO_LONG, tx_call(n))                                                      \
     X(tx_set_call_json, wetee_tx_set_call_json, TOO_LONG, tx_call_json(n))                                       \
     X(tx_set_fee_asset_json, wetee_tx_set_fee_asset_json, TOO_LONG, tx_fee_asset_json(n))                        \
+    X(pay_amount_parse, wetee_amount_parse, TOO_LONG, pay_amount_parse(n))                                       \
+    X(pay_registry_add_json, wetee_token_registry_add_json, TOO_LONG, pay_registry_json(n))                       \
+    X(pay_registry_at, wetee_token_registry_at, IS_NONE, NUL(pay_registry_at(n)))                                \
     X(tx_attach_pub, wetee_tx_attach_signature, TOO_LONG, tx_attach(n, 64))                                      \
     X(tx_attach_sig, wetee_tx_attach_signature, TOO_LONG, tx_attach(32, n))                                      \
     X(extrinsic_decode_json, wetee_extrinsic_decode_json, TOO_LONG,                                              \
@@ -595,6 +598,34 @@ static int tx_fee_asset_json(size_t n)
     wetee_tx_free(tx);
     return rc;
 }
+/* pay.h: "NUL-terminated" SIZE_MAX as in tx.h; an index past the end */
+static wetee_token_registry *pay_registry(void)
+{
+    static wetee_token_registry *r;
+    if (!r && wetee_token_registry_new(&r, 0) != WETEE_OK) abort();
+    return r;
+}
+static int pay_amount_parse(size_t n)
+{
+    const wetee_token *t = NULL;
+    wetee_u128 v;
+    int rc;
+    if (wetee_token_lookup(&t, pay_registry(), "polkadot", WETEE_TOKEN_NATIVE, NULL) != WETEE_OK) abort();
+    rc = wetee_amount_parse(&v, t, "1.5 DOT", n);
+    if (n == SIZE_MAX) rc = tx_sentinel(rc, wetee_amount_parse(&v, t, "1.5 DOT", 7));
+    return rc;
+}
+static int pay_registry_json(size_t n)
+{
+    wetee_token_registry *r = NULL;
+    int rc;
+    if (wetee_token_registry_new(&r, WETEE_TOKEN_REGISTRY_EMPTY) != WETEE_OK) abort();
+    rc = wetee_token_registry_add_json(r, "[]", n);
+    if (n == SIZE_MAX) rc = tx_sentinel(rc, wetee_token_registry_add_json(r, "[]", 2));
+    wetee_token_registry_free(r);
+    return rc;
+}
+static const wetee_token *pay_registry_at(size_t n) { return wetee_token_registry_at(pay_registry(), n); }
 static int tx_attach(size_t pub_len, size_t sig_len)
 {
     wetee_tx *tx = tx_new();

@@ -520,6 +520,47 @@ static int a_chain_transfer(wetee_buf *o, const uint8_t *p, size_t n)
     return wetee_chain_transfer(o, CH.c, T.kp, (const char *)p, wetee_u128_from_u64(5), 0, WETEE_TX_IN_BLOCK, 1000);
 }
 
+/* pay.h: the receiver's address (then the memo) inside the output buffer */
+static struct {
+    wetee_token_registry *reg;
+    wetee_payer *payer;
+    const wetee_token *dot;
+} PAY;
+static size_t gen_pay_dest(uint8_t *in, size_t cap, size_t i)
+{
+    static const chain_text t[] = { CT("5FHneW46xGXgs5mUiveU4sbTyGBzmstUspZC92UhjJM694ty\0order-42\0"),
+                                    CT("0x8eaf04151687736326c9fea17e25fc5287613693c912909cb226aa4794f26a48\0\0"),
+                                    CT("notanaddress\0memo\0") };
+    if (i >= 3 || !V.md) return SIZE_MAX;
+    if (t[i].n > cap) abort();
+    memcpy(in, t[i].s, t[i].n);
+    return t[i].n;
+}
+static void pay_setup(void)
+{
+    if (wetee_token_registry_new(&PAY.reg, 0) != WETEE_OK || wetee_payer_new(&PAY.payer, PAY.reg) != WETEE_OK ||
+        wetee_token_lookup(&PAY.dot, PAY.reg, "polkadot", WETEE_TOKEN_NATIVE, NULL) != WETEE_OK)
+        abort();
+}
+static void pay_teardown(void)
+{
+    wetee_payer_free(PAY.payer);
+    wetee_token_registry_free(PAY.reg);
+    memset(&PAY, 0, sizeof PAY);
+}
+static int a_pay_prepare(wetee_buf *o, const uint8_t *p, size_t n)
+{
+    wetee_pay_options opt = WETEE_PAY_OPTIONS_INIT;
+    (void)n;
+    opt.flags = WETEE_PAY_MEMO_REMARK;
+    return wetee_pay_prepare(NULL, o, V.md, PAY.dot, wetee_u128_from_u64(15000000000ull), (const char *)p, second(p), &opt);
+}
+static int a_pay_quote(wetee_buf *o, const uint8_t *p, size_t n)
+{
+    (void)n; /* no route for the chain: refused the same way from a copy */
+    return wetee_pay_quote(o, PAY.payer, PAY.dot, wetee_u128_from_u64(5), (const char *)p, second(p), NULL);
+}
+
 #define OVERLAP(fn, adapter, gen, align) { #fn, adapter, gen, align }
 
 static const overlap_case CASES[] = {
@@ -573,6 +614,8 @@ static const overlap_case CASES[] = {
     OVERLAP(wetee_chain_submit_and_watch, a_chain_submit_watch, gen_chain_bytes, 1),
     OVERLAP(wetee_chain_transfer, a_chain_transfer, gen_chain_dest, 1),
     OVERLAP(wetee_ton_proof_verify_json, a_proof_json, gen_proof_json, 1),
+    OVERLAP(wetee_pay_prepare, a_pay_prepare, gen_pay_dest, 1),
+    OVERLAP(wetee_pay_quote, a_pay_quote, gen_pay_dest, 1),
     /* wetee_keystore_export and wetee_ton_mnemonic_generate have their own
      * tests below (their output is randomised) */
 };
@@ -654,6 +697,7 @@ void test_overlap_every_writer(void)
         CHECK(V.account != NULL && V.number != NULL);
         V.u32 = wetee_md_storage_value_type(V.number);
         tx_setup();
+        pay_setup();
         if ((CH.m = wt_mock_polkadot()) != NULL) {
             /* empty storage, no such blocks; fees and submissions refused */
             wt_mock_set(CH.m, "state_getStorage", "null");
@@ -682,6 +726,7 @@ void test_overlap_every_writer(void)
     CH.c = NULL;
     CH.m = NULL;
     tx_teardown();
+    pay_teardown();
     wetee_metadata_free(V.md);
     V.md = NULL;
 }
