@@ -20,6 +20,7 @@
 #include "wetee/ton.h"
 #include "wetee/toncenter.h"
 #include "wetee/attest_snp.h"
+#include "wetee/attest_fetch.h"
 #include "wetee/rpc.h"
 #include "wetee/chain.h"
 #include "wetee/telegram.h"

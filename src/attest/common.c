@@ -138,6 +138,7 @@ WETEE_API int wetee_attest_collateral_new(wetee_attest_collateral **out)
         wt_free(c);
         return wt_error(WETEE_ERR_NO_MEMORY, "attest: mutex");
     }
+    c->refs = 1;
     *out = c;
     return WETEE_OK;
 }
@@ -148,9 +149,11 @@ static void signed_json_clear(wt_signed_json *s)
     memset(s, 0, sizeof *s);
 }
 
+void wt_attest_collateral_ref(wetee_attest_collateral *c) { __atomic_add_fetch(&c->refs, 1, __ATOMIC_RELAXED); }
+
 WETEE_API void wetee_attest_collateral_free(wetee_attest_collateral *c)
 {
-    if (c == NULL) return;
+    if (c == NULL || __atomic_sub_fetch(&c->refs, 1, __ATOMIC_ACQ_REL) != 0) return;
     X509_CRL_free(c->root_ca_crl);
     X509_CRL_free(c->pck_crl);
     sk_X509_pop_free(c->pck_crl_chain, X509_free);
@@ -283,6 +286,12 @@ WETEE_API int wetee_attest_collateral_set(wetee_attest_collateral *c, int item, 
     if (len > WETEE_ATTEST_MAX_COLLATERAL_ITEM)
         return wt_error(WETEE_ERR_TOO_LONG, "attest: collateral item %d: %zu bytes is above the limit of %u", item,
                         len, WETEE_ATTEST_MAX_COLLATERAL_ITEM);
+    if (c->fetcher != NULL)
+        return wt_error(WETEE_ERR_INVALID_ARGUMENT, "attest: collateral item %d: a fetching collateral holds no items",
+                        item);
+    if (c->readonly)
+        return wt_error(WETEE_ERR_STATE, "attest: collateral item %d: collateral from a fetcher is shared and read-only",
+                        item);
     invalidate_cache(c);
     switch (item) {
     case WETEE_ATTEST_ITEM_ROOT_CA_CRL: {

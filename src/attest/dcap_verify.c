@@ -941,3 +941,51 @@ static int dcap_verify(wetee_attest_result *r, const uint8_t *quote, size_t len,
                               "TCB status %s", wetee_attest_tcb_status_name(status));
     return wt_attest_finish(r, policy, env, t);
 }
+
+/* ------------------------------------------------------------------ */
+/* Helpers for the collateral fetcher (src/attest/fetch.c)             */
+/* ------------------------------------------------------------------ */
+
+int wt_dcap_collateral_check(wetee_attest_collateral *c, const wetee_attest_anchors *a)
+{
+    wetee_attest_result tmp;
+    window w;
+    int rc;
+    memset(&tmp, 0, sizeof tmp);
+    win_init(&w);
+    rc = collateral_check_uncached(&tmp, c, a, &w);
+    if (rc != WETEE_OK) return wt_error(rc, "attest: fetched collateral: %s", tmp.reason);
+    return WETEE_OK;
+}
+
+int wt_dcap_quote_pck_info(const uint8_t *quote, size_t len, int *tee, uint8_t fmspc[6], int *ca)
+{
+    wt_quote q;
+    STACK_OF(X509) *sk = NULL;
+    struct wt_pck_entry e;
+    X509 *leaf = NULL;
+    int rc, i;
+    if ((rc = wt_quote_parse(&q, quote, len, NULL)) != WETEE_OK) return rc;
+    if (q.cert_type != 5)
+        return wt_error(WETEE_ERR_UNSUPPORTED, "attest: quote certification data type %u carries no PCK chain: the "
+                        "FMSPC for fetching collateral is unknown", q.cert_type);
+    if ((rc = wt_load_chain(&sk, q.cert, q.cert_len, "quote PCK certificate chain")) != WETEE_OK) return rc;
+    /* the leaf: the certificate whose subject names an SGX PCK Certificate */
+    for (i = 0; i < sk_X509_num(sk) && leaf == NULL; i++)
+        if (cn_contains(X509_get_subject_name(sk_X509_value(sk, i)), "SGX PCK Certificate")) leaf = sk_X509_value(sk, i);
+    memset(&e, 0, sizeof e);
+    if (leaf == NULL || parse_sgx_ext(&e, leaf) != 0) {
+        sk_X509_pop_free(sk, X509_free);
+        return wt_error(WETEE_ERR_DECODE, "attest: quote PCK certificate: no SGX extension with an FMSPC");
+    }
+    if (cn_contains(X509_get_issuer_name(leaf), "Processor")) *ca = WETEE_ATTEST_PCK_CA_PROCESSOR;
+    else if (cn_contains(X509_get_issuer_name(leaf), "Platform")) *ca = WETEE_ATTEST_PCK_CA_PLATFORM;
+    else *ca = 0;
+    sk_X509_pop_free(sk, X509_free);
+    if (*ca == 0)
+        return wt_error(WETEE_ERR_DECODE, "attest: quote PCK certificate: issuer is neither the PCK Processor CA nor "
+                        "the PCK Platform CA");
+    memcpy(fmspc, e.fmspc, 6);
+    *tee = q.tee;
+    return WETEE_OK;
+}

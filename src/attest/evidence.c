@@ -32,10 +32,47 @@ WETEE_API int wetee_attest_verify_quote(wetee_attest_result **out, const uint8_t
     if (anchors == NULL && (anchors = wt_attest_default_anchors()) == NULL)
         return wt_error(WETEE_ERR_NO_MEMORY, "attest: built-in anchors");
     if ((rc = start(out, &r)) != WETEE_OK) return rc;
+    if (coll->fetcher != NULL) { /* collateral from the fetcher (attest_fetch.h) */
+        wetee_attest_collateral *got;
+        if ((rc = wt_attest_fetched(&got, coll->fetcher, r, WETEE_ATTEST_TEE_SGX, quote, len, time)) != WETEE_OK)
+            return rc;
+        rc = wt_dcap_verify(r, quote, len, got, anchors, policy, NULL, time);
+        wetee_attest_collateral_free(got);
+        return rc;
+    }
     return wt_dcap_verify(r, quote, len, coll, anchors, policy, NULL, time);
 }
 
+static int verify_kind(wetee_attest_result *r, const uint8_t *ev, size_t len, wetee_attest_collateral *coll,
+                       const wetee_attest_anchors *anchors, const wetee_attest_policy *policy,
+                       const wt_attest_envelope *env, uint64_t time);
+
 static int verify_raw(wetee_attest_result *r, const uint8_t *ev, size_t len, wetee_attest_collateral *coll,
+                      const wetee_attest_anchors *anchors, const wetee_attest_policy *policy,
+                      const wt_attest_envelope *env, uint64_t time)
+{
+    wetee_attest_collateral *got = NULL;
+    int rc, snp;
+    if (coll == NULL || coll->fetcher == NULL) return verify_kind(r, ev, len, coll, anchors, policy, env, time);
+    /* a fetching collateral (attest_fetch.h): collateral for this evidence */
+    if (len >= OE_HEADER + 48 && wt_load_le32(ev) == 1 && wt_load_le32(ev + 4) == 2 &&
+        wt_load_le64(ev + 8) == len - OE_HEADER) {
+        ev += OE_HEADER;
+        len -= OE_HEADER;
+    }
+    snp = wt_attest_snp_is_report(ev, len);
+    if (snp || (len >= 4 && wt_load_le16(ev + 2) == 2 && wt_load_le16(ev) >= 3 && wt_load_le16(ev) <= 5)) {
+        rc = wt_attest_fetched(&got, coll->fetcher, r, snp ? WETEE_ATTEST_TEE_SEV_SNP : WETEE_ATTEST_TEE_SGX, ev, len,
+                               time);
+        if (rc != WETEE_OK) return rc;
+        coll = got;
+    }
+    rc = verify_kind(r, ev, len, coll, anchors, policy, env, time);
+    wetee_attest_collateral_free(got);
+    return rc;
+}
+
+static int verify_kind(wetee_attest_result *r, const uint8_t *ev, size_t len, wetee_attest_collateral *coll,
                       const wetee_attest_anchors *anchors, const wetee_attest_policy *policy,
                       const wt_attest_envelope *env, uint64_t time)
 {

@@ -21,6 +21,7 @@
 
 #include "internal/common.h"
 #include "wetee/attest.h"
+#include "wetee/attest_fetch.h"
 
 #define WT_ATTEST_MODULE "attest"
 
@@ -81,6 +82,12 @@ struct wetee_attest_collateral {
     /* verified PCK chains from quotes (keyed by SHA-256 of the chain bytes) */
     struct wt_pck_entry *leaf_cache[16];
     unsigned leaf_cache_next;
+    /* references (wetee_attest_collateral_free drops one; the fetcher's
+     * in-memory cache holds its own) and, for a fetching collateral
+     * (wetee_attest_collateral_new_fetching), its fetcher */
+    unsigned refs;
+    wetee_attest_fetcher *fetcher;
+    int readonly; /* shared with a fetcher's cache */
 };
 
 /* Fields a policy can expect: values kept as byte strings. */
@@ -187,6 +194,40 @@ int wt_load_chain(STACK_OF(X509) **out, const uint8_t *data, size_t len, const c
 int wt_load_crl(X509_CRL **out, const uint8_t *data, size_t len, const char *what);
 /* ASN1_TIME to Unix seconds (0 on failure). */
 int wt_asn1_time_unix(const ASN1_TIME *t, uint64_t *out);
+
+/* ---- collateral fetching (src/attest/fetch*.c, dcap_verify.c) ---- */
+/* Take one more reference to a collateral object. */
+void wt_attest_collateral_ref(wetee_attest_collateral *c);
+/* The signature checks of DCAP collateral (chains, CRLs, TCB Info, QE
+ * Identity) without time checks: WETEE_OK or an error with the detail. */
+int wt_dcap_collateral_check(wetee_attest_collateral *c, const wetee_attest_anchors *a);
+/* TEE, FMSPC and PCK CA type (wetee_attest_pck_ca) of a quote with a PCK
+ * chain (certification data type 5). */
+int wt_dcap_quote_pck_info(const uint8_t *quote, size_t len, int *tee, uint8_t fmspc[6], int *ca);
+/* The collateral for one piece of evidence from a fetching collateral's
+ * fetcher (kind: WETEE_ATTEST_TEE_SGX for any DCAP quote, _SEV_SNP for a
+ * report with or without its certificate table). On failure `r` records
+ * CHECK_COLLATERAL and the returned code is the rejection's. */
+int wt_attest_fetched(wetee_attest_collateral **out, wetee_attest_fetcher *f, wetee_attest_result *r, int kind,
+                      const uint8_t *ev, size_t len, uint64_t time);
+/* Pure parsers of the fetcher (fetch_parse.c; fuzzed by fuzz_attest_fetch):
+ * the value of response header `name` in one header line (1 and *value
+ * set, URL-decoded; 0 when the line is another header; negative on a
+ * malformed value), and the on-disk cache entry format. */
+int wt_fetch_header_value(wetee_buf *value, const char *line, size_t len, const char *name);
+int wt_fetch_url_decode(wetee_buf *out, const char *s, size_t n);
+typedef struct wt_fetch_entry {
+    uint64_t expires;   /* Unix seconds */
+    wetee_buf body;     /* response body */
+    wetee_buf chain;    /* issuer chain (PEM), empty when none */
+} wt_fetch_entry;
+int wt_fetch_entry_encode(wetee_buf *out, const char *url, const wt_fetch_entry *e);
+int wt_fetch_entry_decode(wt_fetch_entry *e, const uint8_t *data, size_t len, const char *url);
+void wt_fetch_entry_clear(wt_fetch_entry *e);
+/* Expiry of an item: the earliest nextUpdate / notAfter in it (0: none
+ * found). kind: 0 CRL, 1 PCS JSON (nextUpdate of the inner object), 2
+ * certificates (DER or PEM). */
+int wt_fetch_item_expiry(uint64_t *out, int kind, const uint8_t *data, size_t len);
 
 /* ---- hooks implemented by the SEV-SNP part (src/attest/snp*.c) ----
  * wt_attest_snp_anchors_init: load the built-in ARK pins into `a` (called by

@@ -50,6 +50,20 @@ static int toncenter_send_boc(size_t n)
     return rc;
 }
 
+/* wetee_attest_fetch_snp with a fetcher that never connects (the hwid
+ * length is refused before any request) */
+static int attest_fetch_snp(size_t n)
+{
+    wetee_attest_fetcher *f = NULL;
+    wetee_attest_collateral *c = NULL;
+    int rc;
+    if ((rc = wetee_attest_fetcher_new(&f, NULL)) != WETEE_OK) return rc;
+    rc = wetee_attest_fetch_snp(&c, f, WETEE_SNP_PRODUCT_MILAN, WETEE_SNP_KEY_VCEK, g_in, n, 0, 0);
+    wetee_attest_collateral_free(c);
+    wetee_attest_fetcher_free(f);
+    return rc;
+}
+
 /* X(tag, function, expected code, call using `n`) */
 #define SWEEPS(X)                                                                                                \
     X(buf_reserve, wetee_buf_reserve, NO_MEM, wetee_buf_reserve(&g_buf, n))                                      \
@@ -323,6 +337,7 @@ static int toncenter_send_boc(size_t n)
     X(proof_extrinsic_implicit, wetee_metadata_proof_for_extrinsic, TOO_LONG, proof(3, n, 0))                    \
     X(proof_payload, wetee_metadata_proof_for_payload, TOO_LONG, proof(n, 0, 1))                                 \
     X(snp_report_parse, wetee_snp_report_parse, TOO_LONG, wetee_snp_report_parse(&g_snp, g_in, n))               \
+    X(attest_fetch_snp, wetee_attest_fetch_snp, BAD_ARG, attest_fetch_snp(n))                                    \
     X(snp_verify_report, wetee_snp_verify, TOO_LONG, snp_verify(n, 8, 8))                                        \
     X(snp_verify_leaf, wetee_snp_verify, TOO_LONG, snp_verify(8, n, 8))                                          \
     X(snp_verify_chain, wetee_snp_verify, TOO_LONG, snp_verify(8, 8, n))                                         \
