@@ -6,7 +6,9 @@
  * - arbitrary bytes never crash, hang or leak, and every failure leaves a detail;
  * - an accepted proof hands out its payload NUL-terminated and its key;
  * - the normalised hash of a message does not change when the message is
- *   rebuilt in its normal form (body by reference, no init, no source). */
+ *   rebuilt in its normal form (body by reference, no init, no source);
+ * - a payment memo read from the cell (as a message and as a body) is
+ *   NUL-terminated UTF-8 of at most the cell tree's bytes. */
 #include <stdlib.h>
 #include <string.h>
 
@@ -60,6 +62,14 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         }
         if (wetee_ton_state_init_public_key(pub, &version, c) == WETEE_OK)
             REQUIRE(version >= WETEE_TON_WALLET_V3R2 && version <= WETEE_TON_WALLET_V5R1);
+        for (int as_message = 0; as_message < 2; as_message++) {
+            wetee_buf memo = WETEE_BUF_INIT;
+            if (wetee_ton_payment_memo(&memo, c, as_message) == WETEE_OK)
+                REQUIRE(memo.data != NULL && memo.data[memo.len] == 0 && memo.len <= size);
+            else
+                REQUIRE(wetee_last_error()[0] != 0);
+            wetee_buf_free(&memo);
+        }
         wetee_ton_cell_free(c);
     }
     return 0;

@@ -1181,6 +1181,129 @@ WETEE_API int wetee_ton_jetton_wallet_address(wetee_ton_address *out, int layout
                                               const wetee_ton_address *master, const wetee_ton_cell *wallet_code);
 
 /* ------------------------------------------------------------------ */
+/* Payments: a transfer of the coin or of a jetton with a text memo     */
+/* ------------------------------------------------------------------ */
+
+/**
+ * @brief Default TON attached to the message that carries a jetton
+ *        transfer to the payer's jetton wallet: 0.05 TON (50,000,000
+ *        nanotons), what TON wallets attach. It pays the jetton wallets'
+ *        gas, the storage reserve of a recipient jetton wallet that is
+ *        deployed by the transfer, the forward fees and forward_ton_amount;
+ *        the rest returns to the response destination as `excesses`.
+ */
+#define WETEE_TON_JETTON_ATTACHED_DEFAULT 50000000u
+/**
+ * @brief Default forward_ton_amount of a jetton payment: 1 nanoton. A
+ *        non-zero amount makes the recipient's jetton wallet send the
+ *        owner a `transfer_notification` carrying the memo, which wallets
+ *        and indexers show; raise it when the recipient is a contract that
+ *        must act on the notification.
+ */
+#define WETEE_TON_JETTON_FORWARD_DEFAULT 1u
+/** @brief Largest payment memo, in bytes of UTF-8 (a snake comment of at most 9 cells). */
+#define WETEE_TON_MEMO_MAX_BYTES 1024u
+
+/** @brief Version of wetee_ton_payment_options understood by this release. */
+#define WETEE_TON_PAYMENT_OPTIONS_VERSION 1u
+
+/** @brief Options of wetee_ton_payment_message(); start from WETEE_TON_PAYMENT_OPTIONS_INIT. */
+typedef struct wetee_ton_payment_options {
+    unsigned version;              /**< WETEE_TON_PAYMENT_OPTIONS_VERSION */
+    int bounce;                    /**< coin payments: non-zero (default) sends a bounceable message, which
+                                        returns to the payer if the recipient does not exist or fails; 0
+                                        credits even an account that is not deployed yet (`UQ…`
+                                        addresses ask for that). Jetton payments always bounce. */
+    uint64_t query_id;             /**< jetton transfer query_id (default 0) */
+    wetee_u128 jetton_ton_amount;  /**< TON attached to a jetton transfer (default WETEE_TON_JETTON_ATTACHED_DEFAULT) */
+    wetee_u128 forward_ton_amount; /**< jetton forward_ton_amount (default WETEE_TON_JETTON_FORWARD_DEFAULT) */
+    const wetee_ton_address *response_destination; /**< jetton excess TON goes here; NULL: `payer` */
+} wetee_ton_payment_options;
+
+/** @brief Defaults: bounceable, query id 0, 0.05 TON attached to jetton transfers, 1 nanoton forwarded. */
+#define WETEE_TON_PAYMENT_OPTIONS_INIT                                                                   \
+    { WETEE_TON_PAYMENT_OPTIONS_VERSION, 1, 0, { WETEE_TON_JETTON_ATTACHED_DEFAULT, 0 },               \
+      { WETEE_TON_JETTON_FORWARD_DEFAULT, 0 }, NULL }
+
+/**
+ * @brief The internal message a wallet sends for a payment with a memo.
+ *
+ * Coin (`jetton_wallet` NULL): `amount` nanotons to `to`, body the text
+ * comment of `memo` (`0:uint32` then the UTF-8 bytes as a snake string;
+ * memos longer than fits one cell continue in references).
+ *
+ * Jetton (`jetton_wallet` given): the TEP-74 `transfer#0f8a7ea5` of
+ * `amount` base units to the owner `to`, sent with
+ * `opts->jetton_ton_amount` (bounceable) to the payer's own jetton wallet
+ * (wetee_toncenter_jetton_wallet_address() or
+ * wetee_ton_jetton_wallet_address()); `response_destination` the payer (or
+ * the option), no custom payload, `forward_ton_amount` from the options and
+ * the memo's comment as the forward payload in a reference (`1 ^Cell`); no
+ * memo: an empty inline payload.
+ *
+ * @param out receives the message cell (for wetee_ton_transfer_add() or
+ *        wetee_ton_wallet_sign_payment()); the caller releases it.
+ * @param payer the paying wallet's address (jettons: the default response
+ *        destination; may be NULL for a coin payment).
+ * @param jetton_wallet the payer's jetton wallet, or NULL for the coin.
+ * @param to the recipient: an account (coin) or the recipient owner's main
+ *        address (jetton; its jetton wallet is derived by the contracts).
+ * @param amount nanotons (coin, at least 1) or jetton base units (below 2^120).
+ * @param memo the memo, UTF-8 (the order reference); may be NULL when
+ *        memo_len is 0 (no comment: an empty body).
+ * @param memo_len its length in bytes, at most WETEE_TON_MEMO_MAX_BYTES.
+ * @param opts options, or NULL for WETEE_TON_PAYMENT_OPTIONS_INIT.
+ * @return WETEE_OK; WETEE_ERR_DECODE (memo not UTF-8, the offset in the
+ *         detail); WETEE_ERR_TOO_LONG (memo); WETEE_ERR_OVERFLOW (amount
+ *         above 2^120-1); WETEE_ERR_INVALID_ARGUMENT (NULL argument, zero
+ *         amount, NULL payer of a jetton payment, unknown options
+ *         version); WETEE_ERR_NO_MEMORY.
+ */
+WETEE_API int wetee_ton_payment_message(wetee_ton_cell **out, const wetee_ton_address *payer,
+                                        const wetee_ton_address *jetton_wallet, const wetee_ton_address *to,
+                                        wetee_u128 amount, const char *memo, size_t memo_len,
+                                        const wetee_ton_payment_options *opts);
+/**
+ * @brief The memo of a payment message or body: the text comment of a coin
+ *        transfer (`0:uint32` + snake UTF-8), or the comment in the forward
+ *        payload of a jetton `transfer#0f8a7ea5` or
+ *        `transfer_notification#7362d09c` (inline or in a reference).
+ * @param out replaced with the memo (NUL-terminated; empty when the body
+ *        carries no comment).
+ * @param cell a message (`int_msg_info`, whose body is read) or a bare body.
+ * @param is_message non-zero when `cell` is a whole internal message.
+ * @return WETEE_OK; WETEE_ERR_NOT_FOUND (a body that is neither a comment
+ *         nor a jetton transfer/notification, or a forward payload that is
+ *         not a comment); WETEE_ERR_DECODE (text not UTF-8, bad snake
+ *         string, malformed message); WETEE_ERR_TRUNCATED;
+ *         WETEE_ERR_INVALID_ARGUMENT; WETEE_ERR_NO_MEMORY.
+ */
+WETEE_API int wetee_ton_payment_memo(wetee_buf *out, const wetee_ton_cell *cell, int is_message);
+/**
+ * @brief Sign one message for a wallet and wrap it as the external message
+ *        to send, with its TEP-467 normalised hash for tracking
+ *        (wetee_toncenter_confirm()). Seqno 0 includes the StateInit (the
+ *        first transfer deploys the wallet).
+ * @param ext receives the external message (serialise with
+ *        wetee_ton_boc_serialize(..., WETEE_TON_BOC_CRC32C) for sendBoc);
+ *        the caller releases it.
+ * @param normalized_hash receives the message's normalised hash, or NULL.
+ * @param w the wallet (v3r2, v4r2 or W5).
+ * @param secret the wallet key's 64-byte ed25519 secret (checked against it).
+ * @param seqno the wallet's current seqno (wetee_toncenter_seqno()).
+ * @param valid_until Unix time after which the request is void.
+ * @param mode the send mode (WETEE_TON_SEND_DEFAULT: fees paid separately,
+ *        errors ignored; W5 adds +2 itself).
+ * @param message the internal message (wetee_ton_payment_message()).
+ * @return WETEE_OK; WETEE_ERR_INVALID_ARGUMENT (NULL argument, a highload
+ *         wallet, a secret of another key, mode above 255);
+ *         WETEE_ERR_NO_MEMORY; WETEE_ERR_CRYPTO.
+ */
+WETEE_API int wetee_ton_wallet_sign_payment(wetee_ton_cell **ext, uint8_t normalized_hash[32],
+                                            const wetee_ton_wallet *w, const uint8_t secret[64], uint32_t seqno,
+                                            uint32_t valid_until, unsigned mode, const wetee_ton_cell *message);
+
+/* ------------------------------------------------------------------ */
 /* Tracking and TON Connect                                            */
 /* ------------------------------------------------------------------ */
 

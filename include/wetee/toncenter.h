@@ -102,6 +102,63 @@ typedef struct wetee_toncenter_trace {
     uint32_t pending_messages; /**< messages not yet processed */
 } wetee_toncenter_trace;
 
+/** @brief A message of a transaction as the v3 indexer lists it (plain value type). */
+typedef struct wetee_toncenter_msg {
+    uint8_t hash[32];              /**< message hash (representation hash of the message cell) */
+    wetee_ton_address source;      /**< sender (when has_source) */
+    wetee_ton_address destination; /**< recipient (when has_destination) */
+    int has_source;                /**< 0: an inbound external message */
+    int has_destination;           /**< 0: an outbound external message (a log) */
+    wetee_u128 value;              /**< nanotons carried (0 for external messages) */
+    uint64_t created_lt;           /**< logical time of creation (0 for inbound external messages) */
+    int bounce;                    /**< 1: bounceable */
+    int bounced;                   /**< 1: this is a bounced message coming back */
+    int64_t opcode;                /**< the body's first 32 bits, or -1 when the indexer gives none */
+} wetee_toncenter_msg;
+
+/** @brief What wetee_toncenter_confirm() knows of a payment. */
+typedef enum wetee_toncenter_payment_status {
+    WETEE_TONCENTER_PAYMENT_UNKNOWN = 0,   /**< the indexer does not know the external message (yet) */
+    WETEE_TONCENTER_PAYMENT_PENDING = 1,   /**< the wallet's transaction is known, the delivery not yet */
+    WETEE_TONCENTER_PAYMENT_CONFIRMED = 2, /**< delivered: every transaction on the way found and not bounced */
+    WETEE_TONCENTER_PAYMENT_FAILED = 3,    /**< a transaction on the way failed and nothing bounced (the wallet
+                                                refused the request or sent nothing, a contract failed on a
+                                                non-bounceable message) */
+    WETEE_TONCENTER_PAYMENT_BOUNCED = 4    /**< the payment bounced: its value (less fees) returns to the sender */
+} wetee_toncenter_payment_status;
+
+/** @brief Version of wetee_toncenter_confirm_options understood by this release. */
+#define WETEE_TONCENTER_CONFIRM_OPTIONS_VERSION 1u
+
+/** @brief Options of wetee_toncenter_confirm(); start from WETEE_TONCENTER_CONFIRM_OPTIONS_INIT. */
+typedef struct wetee_toncenter_confirm_options {
+    unsigned version;    /**< WETEE_TONCENTER_CONFIRM_OPTIONS_VERSION */
+    unsigned hops;       /**< internal messages followed after the wallet's transaction: 1 for a coin payment
+                              (the recipient's transaction), 2 for a jetton payment (the payer's jetton wallet,
+                              then the recipient's jetton wallet); 1..8 */
+    unsigned timeout_ms; /**< give up after this long (0: query once, no waiting) */
+    unsigned poll_ms;    /**< wait between indexer queries while a transaction is not indexed yet */
+} wetee_toncenter_confirm_options;
+
+/** @brief Defaults: one hop (a coin payment), 60 s timeout, a query every 1.5 s. */
+#define WETEE_TONCENTER_CONFIRM_OPTIONS_INIT { WETEE_TONCENTER_CONFIRM_OPTIONS_VERSION, 1u, 60000u, 1500u }
+
+/** @brief The outcome of wetee_toncenter_confirm(), with what is known (plain value type). */
+typedef struct wetee_toncenter_confirmation {
+    int status;                    /**< a wetee_toncenter_payment_status */
+    unsigned hops;                 /**< transactions found after the wallet's (0..options.hops) */
+    int has_wallet_tx;             /**< 1 when wallet_tx is valid */
+    wetee_toncenter_tx wallet_tx;  /**< the wallet's transaction of the external message */
+    int has_payment;               /**< 1 when payment is valid */
+    wetee_toncenter_msg payment;   /**< the internal message the wallet sent (to the recipient, or to the
+                                        payer's jetton wallet) */
+    int has_last_tx;               /**< 1 when last_tx is valid */
+    wetee_toncenter_tx last_tx;    /**< the last transaction found after the wallet's (the recipient's, or the
+                                        recipient jetton wallet's, once confirmed) */
+    int has_bounce;                /**< 1 when bounce is valid */
+    wetee_toncenter_msg bounce;    /**< the bounced message going back (status BOUNCED) */
+} wetee_toncenter_confirmation;
+
 /**
  * @brief Create a client.
  * @param out receives the client; free with wetee_toncenter_free().
@@ -203,6 +260,57 @@ WETEE_API int wetee_toncenter_find_transaction(wetee_toncenter_tx *out, wetee_to
  * @return as wetee_toncenter_find_transaction().
  */
 WETEE_API int wetee_toncenter_find_trace(wetee_toncenter_trace *out, wetee_toncenter *c, const uint8_t msg_hash[32]);
+
+/**
+ * @brief Parse a toncenter v3 answer that lists transactions
+ *        (`transactionsByMessage`, `transactions`): the first transaction,
+ *        its inbound message and its outbound messages. Pure (no network):
+ *        for applications that fetch the answer themselves, and the parser
+ *        wetee_toncenter_confirm() uses.
+ * @param tx receives the transaction and its outcome.
+ * @param in_msg receives its inbound message, or NULL.
+ * @param out_msgs receives up to max_out outbound messages in the
+ *        indexer's order, or NULL when max_out is 0.
+ * @param max_out room in out_msgs.
+ * @param out_count receives the number of outbound messages in the answer
+ *        (may exceed max_out), or NULL.
+ * @param json the answer (`{"transactions": [...], ...}`).
+ * @param json_len its length, at most 16 MiB.
+ * @return WETEE_OK; WETEE_ERR_NOT_FOUND (an empty list); WETEE_ERR_DECODE
+ *         (not JSON, a missing or mistyped field; the detail names it);
+ *         WETEE_ERR_TOO_LONG; WETEE_ERR_INVALID_ARGUMENT; WETEE_ERR_NO_MEMORY.
+ */
+WETEE_API int wetee_toncenter_parse_transaction(wetee_toncenter_tx *tx, wetee_toncenter_msg *in_msg,
+                                                wetee_toncenter_msg *out_msgs, size_t max_out, size_t *out_count,
+                                                const char *json, size_t json_len);
+
+/**
+ * @brief Confirm a payment sent as an external message: find the wallet's
+ *        transaction by the message's TEP-467 normalised hash (v3
+ *        `transactionsByMessage`), check that its compute and action phases
+ *        succeeded and that it sent an internal message, then follow that
+ *        message `hops` times to the transaction it caused (the first
+ *        outbound message of each transaction on the way). A transaction
+ *        that sends a bounced message back means BOUNCED; an intermediate
+ *        transaction (a jetton wallet) must succeed; the last one must not
+ *        bounce (a coin payment to an account without code is credited
+ *        even though its compute phase is skipped). Polls every `poll_ms`
+ *        while a transaction is not indexed, until `timeout_ms`.
+ * @param out receives the outcome and everything found so far (also on
+ *        failure and timeout).
+ * @param c the client.
+ * @param ext_hash the normalised hash of the external message
+ *        (wetee_ton_wallet_sign_payment()).
+ * @param opts options, or NULL for WETEE_TONCENTER_CONFIRM_OPTIONS_INIT.
+ * @return WETEE_OK (CONFIRMED); WETEE_ERR_TIMEOUT (UNKNOWN or PENDING:
+ *         `out` says how far it got); WETEE_ERR_STATE (FAILED or BOUNCED:
+ *         the detail names the transaction, its exit or result code, and
+ *         the bounced value); WETEE_ERR_NETWORK, WETEE_ERR_DECODE (a
+ *         request failed: `out` keeps what was found before);
+ *         WETEE_ERR_INVALID_ARGUMENT; WETEE_ERR_UNSUPPORTED (no network parts).
+ */
+WETEE_API int wetee_toncenter_confirm(wetee_toncenter_confirmation *out, wetee_toncenter *c, const uint8_t ext_hash[32],
+                                      const wetee_toncenter_confirm_options *opts);
 
 #ifdef __cplusplus
 }

@@ -11,12 +11,10 @@
 #include <stdlib.h>
 #include <time.h>
 
-#include "internal/common.h"
-#include "wetee/toncenter.h"
+#include "tc_impl.h"
 
-#define MOD "toncenter"
 #define MAX_BOC (1u << 20)
-#define MAX_ANSWER (16u << 20) /* largest answer read */
+#define MAX_ANSWER TC_MAX_ANSWER
 
 #ifndef WETEE_WITH_NETWORK
 
@@ -70,11 +68,17 @@ int wetee_toncenter_find_trace(wetee_toncenter_trace *out, wetee_toncenter *c, c
     (void)out, (void)c, (void)msg_hash;
     return unsupported();
 }
+int wetee_toncenter_confirm(wetee_toncenter_confirmation *out, wetee_toncenter *c, const uint8_t ext_hash[32],
+                            const wetee_toncenter_confirm_options *opts)
+{
+    (void)c, (void)ext_hash, (void)opts;
+    if (out) memset(out, 0, sizeof *out);
+    return unsupported();
+}
 
 #else /* WETEE_WITH_NETWORK */
 
 #include <curl/curl.h>
-#include <jansson.h>
 
 struct wetee_toncenter {
     pthread_mutex_t lock;
@@ -371,38 +375,6 @@ static int no_memory(void) { return wt_error(WETEE_ERR_NO_MEMORY, MOD ": out of 
 
 /* ---- parsing helpers ---- */
 
-static int get_b64_32(uint8_t out[32], json_t *v, const char *what, const char *field)
-{
-    wetee_buf b = WETEE_BUF_INIT;
-    const char *s = json_string_value(v);
-    int ok = s && wetee_base64_decode(&b, s, strlen(s), 0) == WETEE_OK && b.len == 32;
-    if (!ok && s) { /* the indexer may send URL-safe base64 */
-        wetee_buf_free(&b);
-        ok = wetee_base64_decode(&b, s, strlen(s), WETEE_BASE64_URL) == WETEE_OK && b.len == 32;
-    }
-    if (ok) memcpy(out, b.data, 32);
-    wetee_buf_free(&b);
-    return ok ? WETEE_OK : wt_error(WETEE_ERR_DECODE, MOD ": %s: \"%s\" is not a base64 32-byte hash", what, field);
-}
-
-/* A decimal integer given as a JSON string or number. */
-static int get_u64(uint64_t *out, json_t *v, const char *what, const char *field)
-{
-    if (json_is_integer(v) && json_integer_value(v) >= 0) {
-        *out = (uint64_t)json_integer_value(v);
-        return WETEE_OK;
-    }
-    if (json_is_string(v)) {
-        wetee_u128 x;
-        const char *s = json_string_value(v);
-        if (wetee_u128_from_decimal(&x, s, strlen(s), 0) == WETEE_OK && x.hi == 0) {
-            *out = x.lo;
-            return WETEE_OK;
-        }
-    }
-    return wt_error(WETEE_ERR_DECODE, MOD ": %s: \"%s\" is not an unsigned integer", what, field);
-}
-
 static int check_address(const char *address, const char *what)
 {
     wetee_ton_address a;
@@ -431,7 +403,7 @@ int wetee_toncenter_send_boc(uint8_t hash[32], wetee_toncenter *c, const uint8_t
     wetee_buf_free(&b64);
     if (post == NULL || url == NULL) { rc = no_memory(); goto done; }
     if ((rc = call_v2(c, &root, &result, what, url, post))) goto done;
-    if (hash) rc = get_b64_32(hash, json_object_get(result, "hash"), what, "hash");
+    if (hash) rc = tc_get_b64_32(hash, json_object_get(result, "hash"), what, "hash");
 done:
     json_decref(root);
     json_text_free(post);
@@ -629,9 +601,9 @@ int wetee_toncenter_account_info(wetee_toncenter_account *out, wetee_toncenter *
         else rc = wt_error(WETEE_ERR_DECODE, MOD ": %s: unknown \"state\" %.40s", what, s ? s : "(missing)");
     }
     last = json_object_get(res, "last_transaction_id");
-    if (rc == WETEE_OK && last && (rc = get_u64(&out->last_lt, json_object_get(last, "lt"), what, "last_transaction_id.lt")) == WETEE_OK &&
+    if (rc == WETEE_OK && last && (rc = tc_get_u64(&out->last_lt, json_object_get(last, "lt"), what, "last_transaction_id.lt")) == WETEE_OK &&
         out->last_lt != 0)
-        rc = get_b64_32(out->last_hash, json_object_get(last, "hash"), what, "last_transaction_id.hash");
+        rc = tc_get_b64_32(out->last_hash, json_object_get(last, "hash"), what, "last_transaction_id.hash");
     json_decref(root);
     return rc;
 }
@@ -649,42 +621,16 @@ static int hash_query(char hex[65], const uint8_t h[32])
     return WETEE_OK;
 }
 
-/* Outcome of a v3 transaction object. */
-static int read_tx(wetee_toncenter_tx *out, json_t *tx, const char *what)
-{
-    json_t *d = json_object_get(tx, "description"), *cp = json_object_get(d, "compute_ph"),
-           *ac = json_object_get(d, "action");
-    const char *acct = json_string_value(json_object_get(tx, "account"));
-    uint64_t now = 0;
-    int rc;
-    memset(out, 0, sizeof *out);
-    if (!json_is_object(d)) return wt_error(WETEE_ERR_DECODE, MOD ": %s: transaction without \"description\"", what);
-    if (acct == NULL || wetee_ton_address_parse(&out->account, NULL, acct, strlen(acct)) != WETEE_OK)
-        return wt_error(WETEE_ERR_DECODE, MOD ": %s: transaction \"account\" is not an address", what);
-    if ((rc = get_b64_32(out->hash, json_object_get(tx, "hash"), what, "hash")) ||
-        (rc = get_u64(&out->lt, json_object_get(tx, "lt"), what, "lt")) ||
-        (rc = get_u64(&now, json_object_get(tx, "now"), what, "now")))
-        return rc;
-    out->utime = (uint32_t)now;
-    out->aborted = json_is_true(json_object_get(d, "aborted"));
-    out->compute_success = json_is_true(json_object_get(cp, "success"));
-    if (json_is_integer(json_object_get(cp, "exit_code"))) out->exit_code = (int)json_integer_value(json_object_get(cp, "exit_code"));
-    out->action_success = json_is_true(json_object_get(ac, "success"));
-    /* a skipped compute phase (a plain transfer to an account without code)
-     * and no action phase are not failures */
-    out->success = !out->aborted && (out->compute_success || json_is_true(json_object_get(cp, "skipped"))) &&
-                   (out->action_success || !json_is_object(ac));
-    return WETEE_OK;
-}
-
-int wetee_toncenter_find_transaction(wetee_toncenter_tx *out, wetee_toncenter *c, const uint8_t msg_hash[32])
+/* v3 transactionsByMessage (direction in): the transaction that processed
+ * the message, with its messages. */
+static int tx_by_message(wetee_toncenter *c, const uint8_t msg_hash[32], wetee_toncenter_tx *tx, tc_tx_extra *extra,
+                         wetee_toncenter_msg *outs, size_t max_out, size_t *out_count)
 {
     static const char what[] = "transactionsByMessage";
     char hex[65], *url, *full;
-    json_t *root = NULL, *txs;
+    json_t *root = NULL;
     size_t n;
     int rc;
-    WT_ARG(out != NULL && c != NULL && msg_hash != NULL, MOD, "out, c or msg_hash is NULL");
     hash_query(hex, msg_hash);
     if ((url = url_of(c->v3, what, "msg_hash", hex)) == NULL) return no_memory();
     n = strlen(url) + 32;
@@ -697,12 +643,142 @@ int wetee_toncenter_find_transaction(wetee_toncenter_tx *out, wetee_toncenter *c
     rc = call_json(c, &root, what, full, NULL);
     wt_free(full);
     if (rc) return rc;
-    txs = json_object_get(root, "transactions");
-    if (!json_is_array(txs)) rc = wt_error(WETEE_ERR_DECODE, MOD ": %s: answer without a \"transactions\" array", what);
-    else if (json_array_size(txs) == 0) rc = wt_error(WETEE_ERR_NOT_FOUND, MOD ": %s: no transaction for message %s", what, hex);
-    else rc = read_tx(out, json_array_get(txs, 0), what);
+    rc = tc_parse_tx_list(tx, extra, NULL, outs, max_out, out_count, root, what);
+    if (rc == WETEE_ERR_NOT_FOUND) rc = wt_error(WETEE_ERR_NOT_FOUND, MOD ": %s: no transaction for message %s", what, hex);
     json_decref(root);
     return rc;
+}
+
+int wetee_toncenter_find_transaction(wetee_toncenter_tx *out, wetee_toncenter *c, const uint8_t msg_hash[32])
+{
+    WT_ARG(out != NULL && c != NULL && msg_hash != NULL, MOD, "out, c or msg_hash is NULL");
+    return tx_by_message(c, msg_hash, out, NULL, NULL, 0, NULL);
+}
+
+/* ---- payment confirmation ---- */
+
+#define CONFIRM_MAX_OUT 16
+
+static uint64_t now_ms(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (uint64_t)ts.tv_sec * 1000u + (uint64_t)ts.tv_nsec / 1000000u;
+}
+
+static void raw_of(char out[WETEE_TON_ADDRESS_RAW_BUFSIZE], const wetee_ton_address *a)
+{
+    if (wetee_ton_address_to_raw(out, WETEE_TON_ADDRESS_RAW_BUFSIZE, a) != WETEE_OK) strcpy(out, "?");
+}
+
+/* The first internal message going forward (not a bounce, not a log). */
+static const wetee_toncenter_msg *next_message(const wetee_toncenter_msg *outs, size_t n)
+{
+    for (size_t i = 0; i < n && i < CONFIRM_MAX_OUT; i++)
+        if (outs[i].has_destination && !outs[i].bounced) return &outs[i];
+    return NULL;
+}
+
+static const wetee_toncenter_msg *bounce_message(const wetee_toncenter_msg *outs, size_t n)
+{
+    for (size_t i = 0; i < n && i < CONFIRM_MAX_OUT; i++)
+        if (outs[i].bounced) return &outs[i];
+    return NULL;
+}
+
+int wetee_toncenter_confirm(wetee_toncenter_confirmation *out, wetee_toncenter *c, const uint8_t ext_hash[32],
+                            const wetee_toncenter_confirm_options *opts)
+{
+    static const wetee_toncenter_confirm_options dflt = WETEE_TONCENTER_CONFIRM_OPTIONS_INIT;
+    wetee_toncenter_msg outs[CONFIRM_MAX_OUT];
+    uint8_t want[32];
+    char hex[65], hex2[65], addr[WETEE_TON_ADDRESS_RAW_BUFSIZE];
+    unsigned stage = 0;
+    uint64_t deadline;
+    int rc;
+    WT_ARG(out != NULL, MOD, "out is NULL");
+    memset(out, 0, sizeof *out);
+    WT_ARG(c != NULL && ext_hash != NULL, MOD, "c or ext_hash is NULL");
+    if (opts == NULL) opts = &dflt;
+    if (opts->version != WETEE_TONCENTER_CONFIRM_OPTIONS_VERSION)
+        return wt_error(WETEE_ERR_INVALID_ARGUMENT, MOD ": confirm: unknown options version %u", opts->version);
+    if (opts->hops < 1 || opts->hops > 8)
+        return wt_error(WETEE_ERR_INVALID_ARGUMENT, MOD ": confirm: hops %u outside 1..8", opts->hops);
+    memcpy(want, ext_hash, 32);
+    deadline = now_ms() + opts->timeout_ms;
+    for (;;) {
+        wetee_toncenter_tx tx;
+        tc_tx_extra x;
+        size_t nout = 0;
+        const wetee_toncenter_msg *next, *bounce;
+        rc = tx_by_message(c, want, &tx, &x, outs, CONFIRM_MAX_OUT, &nout);
+        if (rc == WETEE_ERR_NOT_FOUND) {
+            uint64_t t = now_ms();
+            if (t >= deadline) break;
+            sleep_ms((unsigned)(deadline - t < opts->poll_ms ? deadline - t : opts->poll_ms));
+            continue;
+        }
+        if (rc) return rc;
+        hash_query(hex, tx.hash);
+        if (stage == 0) {
+            out->has_wallet_tx = 1;
+            out->wallet_tx = tx;
+            out->status = WETEE_TONCENTER_PAYMENT_PENDING;
+            next = next_message(outs, nout);
+            if (!tx.success || next == NULL) {
+                out->status = WETEE_TONCENTER_PAYMENT_FAILED;
+                if (!tx.success)
+                    return wt_error(WETEE_ERR_STATE, MOD ": confirm: the wallet's transaction %s failed (%s, compute "
+                                    "exit code %d, action result code %d)", hex, tx.aborted ? "aborted" : "not aborted",
+                                    tx.exit_code, x.result_code);
+                return wt_error(WETEE_ERR_STATE, MOD ": confirm: the wallet's transaction %s sent no message (action "
+                                "result code %d; with send mode +2 a message the balance cannot pay is skipped)",
+                                hex, x.result_code);
+            }
+            out->has_payment = 1;
+            out->payment = *next;
+            memcpy(want, next->hash, 32);
+            stage = 1;
+            continue;
+        }
+        out->hops = stage;
+        out->has_last_tx = 1;
+        out->last_tx = tx;
+        raw_of(addr, &tx.account);
+        bounce = bounce_message(outs, nout);
+        if (bounce || x.bounce_phase) {
+            char val[WETEE_U128_DECIMAL_BUFSIZE] = "unknown";
+            out->status = WETEE_TONCENTER_PAYMENT_BOUNCED;
+            if (bounce) {
+                out->has_bounce = 1;
+                out->bounce = *bounce;
+                wetee_u128_to_decimal(val, sizeof val, bounce->value, 0);
+            }
+            return wt_error(WETEE_ERR_STATE, MOD ": confirm: the payment bounced at %s (hop %u of %u, transaction %s, "
+                            "compute exit code %d): %s nanotons return to the sender", addr, stage, opts->hops, hex,
+                            tx.exit_code, val);
+        }
+        if (stage == opts->hops && (opts->hops == 1 || tx.success)) {
+            out->status = WETEE_TONCENTER_PAYMENT_CONFIRMED;
+            return WETEE_OK;
+        }
+        next = next_message(outs, nout);
+        if (!tx.success || next == NULL) {
+            out->status = WETEE_TONCENTER_PAYMENT_FAILED;
+            return wt_error(WETEE_ERR_STATE, MOD ": confirm: the transaction %s at %s (hop %u of %u) %s (compute exit "
+                            "code %d, action result code %d)", hex, addr, stage, opts->hops,
+                            tx.success ? "sent no message" : "failed without bouncing", tx.exit_code, x.result_code);
+        }
+        memcpy(want, next->hash, 32);
+        stage++;
+    }
+    hash_query(hex2, want);
+    if (stage == 0)
+        return wt_error(WETEE_ERR_TIMEOUT, MOD ": confirm: after %u ms the indexer has no transaction for the external "
+                        "message %s (not accepted, expired, or not indexed yet)", opts->timeout_ms, hex2);
+    hash_query(hex, out->wallet_tx.hash);
+    return wt_error(WETEE_ERR_TIMEOUT, MOD ": confirm: after %u ms: the wallet's transaction %s is known; hop %u of %u "
+                    "(message %s) is not indexed yet", opts->timeout_ms, hex, stage, opts->hops, hex2);
 }
 
 int wetee_toncenter_find_trace(wetee_toncenter_trace *out, wetee_toncenter *c, const uint8_t msg_hash[32])
@@ -729,7 +805,7 @@ int wetee_toncenter_find_trace(wetee_toncenter_trace *out, wetee_toncenter *c, c
         goto done;
     }
     tr = json_array_get(tr, 0);
-    if ((rc = get_b64_32(out->trace_id, json_object_get(tr, "trace_id"), what, "trace_id"))) goto done;
+    if ((rc = tc_get_b64_32(out->trace_id, json_object_get(tr, "trace_id"), what, "trace_id"))) goto done;
     info = json_object_get(tr, "trace_info");
     state = json_string_value(json_object_get(info, "trace_state"));
     out->complete = !json_is_true(json_object_get(tr, "is_incomplete")) && state && !strcmp(state, "complete");
@@ -742,7 +818,7 @@ int wetee_toncenter_find_trace(wetee_toncenter_trace *out, wetee_toncenter *c, c
     }
     json_object_foreach(txs, key, tx) {
         wetee_toncenter_tx t;
-        if ((rc = read_tx(&t, tx, what))) goto done;
+        if ((rc = tc_read_tx(&t, NULL, tx, what))) goto done;
         out->transactions++;
         if (!t.success) out->failed++;
     }

@@ -269,6 +269,9 @@ static int attest_fetch_snp(size_t n)
     X(ton_amount_parse, wetee_ton_amount_parse, TOO_LONG, ton_amount_parse(n))                                   \
     X(ton_comment, wetee_ton_comment, TOO_LONG, ton_cell_check(wetee_ton_comment(&g_cell, g_text, n)))           \
     X(toncenter_send_boc, wetee_toncenter_send_boc, TOO_LONG, toncenter_send_boc(n))                             \
+    X(ton_payment_message, wetee_ton_payment_message, TOO_LONG, ton_payment_message(n))                          \
+    X(toncenter_parse_json, wetee_toncenter_parse_transaction, TOO_LONG, toncenter_parse(n, 0))                  \
+    X(toncenter_parse_max_out, wetee_toncenter_parse_transaction, BAD_ARG, toncenter_parse(1, n))                \
     X(ton_mnemonic_generate, wetee_ton_mnemonic_generate, TOO_LONG, wetee_ton_mnemonic_generate(&g_buf, "pw", n)) \
     X(ton_mnemonic_validate_phrase, wetee_ton_mnemonic_validate, TOO_LONG,                                       \
       wetee_ton_mnemonic_validate(g_phrase, n, "pw", 2))                                                         \
@@ -453,6 +456,18 @@ static int ton_cell_check(int rc)
         return WETEE_OK;
     }
     return rc;
+}
+
+static int ton_payment_message(size_t n)
+{
+    return ton_cell_check(wetee_ton_payment_message(&g_cell, NULL, NULL, &g_addr, wetee_u128_from_u64(1), g_text, n,
+                                                    NULL));
+}
+static int toncenter_parse(size_t json_len, size_t max_out)
+{
+    wetee_toncenter_tx tx;
+    wetee_toncenter_msg outs[2];
+    return wetee_toncenter_parse_transaction(&tx, NULL, outs, max_out, NULL, "{", json_len);
 }
 static int ton_builder(int (*store)(wetee_ton_builder *, const uint8_t *, size_t), size_t n)
 {

@@ -64,7 +64,13 @@
 # (@ton-community/assets-sdk's published code; wallet code ordinary and as a
 # library cell) deployed, 1000 units minted, a W5 transfer built by libwetee
 # moves 400 (get_wallet_data 600 / 400, locally computed jetton wallet
-# address = get_wallet_address, notification with the comment, excesses).
+# address = get_wallet_address, notification with the comment, excesses);
+# payments built by the payment API (ton-sandbox/payment_e2e.mjs): coin
+# payments with memos (short, multi-cell), bounced, credited to an address
+# without an account, more than the balance; jetton payments with a memo and
+# the default amounts, and one above the jetton balance (bounces); then
+# wetee_toncenter_confirm() on the sandbox's transactions served by
+# tests/toncenter/replay_server.py as toncenter v3 answers.
 #
 # ed25519: libwetee against ed25519-zebra (crates.io, pinned in
 # ed25519_zebra/Cargo.lock), which sp-core verifies ed25519 with:
@@ -642,6 +648,9 @@ if has_suite ton-sandbox; then
   log "TON end to end in @ton/sandbox $(node -p "require('$SDIR/node_modules/@ton/sandbox/package.json').version"): libwetee's external messages executed"
   p0=$total_passed f0=$total_failed t0=$SECONDS
   run_counted ton-sandbox node "$SDIR/sandbox_e2e.mjs" "$SBIN"
+  # payments with memos (coin and jetton) and their confirmation on the
+  # sandbox's transactions served as toncenter v3 answers
+  run_counted ton-sandbox-payments node "$SDIR/payment_e2e.mjs" "$SBIN" "$ROOT/tests/toncenter/replay_server.py"
   log "ton-sandbox suite done in $((SECONDS - t0)) s"
   summary+=("$(suite_line ton-sandbox "$p0" "$f0")")
 fi

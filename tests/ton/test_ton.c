@@ -937,7 +937,12 @@ WT_TEST(test_jetton)
     wetee_ton_cell_free(data);
 }
 
-WT_MAIN("ton", WT_CASE(test_normalized_hash), WT_CASE(test_state_init_public_key), WT_CASE(test_ton_proof_vector),
+void test_payment_messages(void);
+void test_payment_memo_negative(void);
+void test_payment_sign(void);
+
+WT_MAIN("ton", WT_CASE(test_payment_messages), WT_CASE(test_payment_memo_negative), WT_CASE(test_payment_sign),
+        WT_CASE(test_normalized_hash), WT_CASE(test_state_init_public_key), WT_CASE(test_ton_proof_vector),
         WT_CASE(test_ton_proof_own), WT_CASE(test_jetton), WT_CASE(test_highload_v3), WT_CASE(test_dict), WT_CASE(test_wallet_vectors), WT_CASE(test_wallet_transfer_shape), WT_CASE(test_mnemonic_vectors), WT_CASE(test_mnemonic_generate), WT_CASE(test_boc_vectors), WT_CASE(test_boc_more_vectors), WT_CASE(test_library_cell),
         WT_CASE(test_exotic_levels), WT_CASE(test_boc_negative), WT_CASE(test_boc_limits),
         WT_CASE(test_dedup_and_multi_root), WT_CASE(test_builder_slice), WT_CASE(test_address_vectors),

@@ -169,6 +169,113 @@ routes = [
      "responses": [{"status": 401, "body": {"ok": False, "error": "API key does not exist", "code": 401}}]},
 ]
 
+
+# ---- payment confirmation (wetee_toncenter_confirm) ----
+# Each payment is a chain of transactions found by the hash of their inbound
+# message: the wallet's (by the external message's normalised hash), then the
+# recipient's (by the internal message's hash), ... Hashes are made up: the
+# external ones are 32 repeated bytes, internal messages and transactions
+# derive from a label.
+import base64
+import hashlib
+
+
+def h64(label):
+    return base64.b64encode(hashlib.sha256(label.encode()).digest()).decode()
+
+
+def hexof(label):
+    return hashlib.sha256(label.encode()).hexdigest()
+
+
+def b64hex(hx):
+    return base64.b64encode(bytes.fromhex(hx)).decode()
+
+
+def msg(hash_, src, dest, value, bounce=True, bounced=False, opcode=None, created_lt="47000000000004"):
+    return {"hash": hash_, "source": src.upper() if src else None, "destination": dest.upper() if dest else None,
+            "value": value, "value_extra_currencies": {}, "fwd_fee": "266669" if src else None, "ihr_fee": "0" if src else None,
+            "created_lt": created_lt if src else None, "created_at": "1700000005" if src else None,
+            "opcode": opcode, "ihr_disabled": True if src else None, "bounce": bounce if src else None,
+            "bounced": bounced if src else None, "import_fee": None if src else "0",
+            "message_content": {"hash": "AAAA", "body": "te6cckEBAQEAAgAAAEysuc0=", "decoded": None},
+            "init_state": None}
+
+
+def ptx(account, label, lt, compute, action, in_msg, outs, aborted=False, bounce=None):
+    t = tx(account, h64("tx " + label), lt, 1700000005, compute, action, aborted)
+    t["in_msg"] = in_msg
+    t["out_msgs"] = outs
+    if bounce:
+        t["description"]["bounce"] = bounce
+    if action is None:
+        del t["description"]["action"]
+    return t
+
+
+def by_msg(hash_hex, *txs_answers):
+    return {"method": "GET", "path": "/api/v3/transactionsByMessage",
+            "query": {"msg_hash": hash_hex, "direction": "in", "limit": "1"},
+            "responses": [{"status": 200, "body": {"transactions": t, "address_book": {}}} for t in txs_answers]}
+
+
+JW_OWN = "0:71461a638ce14508ffcf36f0fd9d7171ea1ad75d15b007ec13ed80f0d295fe11"
+JW_SHOP = "0:" + "ab" * 32
+SHOP = "0:" + "cd" * 32
+EXT = {k: (v * 32) for k, v in {"ok": "11", "failed": "12", "bounced": "13", "pending": "14", "nomsg": "15",
+                                  "jetton": "16", "jbounce": "17"}.items()}
+
+
+def ext_in(hx, dest=W5):
+    return msg(b64hex(hx), None, dest, None, opcode="0x7369676e")
+
+
+def wallet_tx(name, outs, compute=COMPUTE_OK, action=ACTION_OK, aborted=False):
+    return ptx(W5, name, 47000000000003, compute, action, ext_in(EXT[name]), outs, aborted)
+
+
+# ok: found at the second query (the first answer is empty); 2 TON to DEST, credited (no code: compute skipped)
+PAY_OK = msg(h64("pay ok"), W5, DEST, "2000000000", opcode="0x00000000")
+routes += [
+    by_msg(EXT["ok"], [], [wallet_tx("ok", [PAY_OK])]),
+    by_msg(hexof("pay ok"), [ptx(DEST, "dest ok", 47000000000011, COMPUTE_SKIPPED, None, PAY_OK, [], aborted=True)]),
+]
+# failed: the wallet's compute phase failed (exit 33)
+routes.append(by_msg(EXT["failed"], [wallet_tx("failed", [], compute=COMPUTE_FAIL, action=None, aborted=True)]))
+# bounced: bounceable to an address without an account: bounce phase, the message comes back
+PAY_B = msg(h64("pay bounced"), W5, DEST, "500000000", opcode="0x00000000")
+BACK = msg(h64("back"), DEST, W5, "499600000", bounce=False, bounced=True, opcode="0xffffffff", created_lt="47000000000012")
+routes += [
+    by_msg(EXT["bounced"], [wallet_tx("bounced", [PAY_B])]),
+    by_msg(hexof("pay bounced"), [ptx(DEST, "dest bounced", 47000000000011, COMPUTE_SKIPPED, None, PAY_B, [BACK],
+                                      aborted=True, bounce={"type": "ok", "msg_size": {"cells": "1", "bits": "0"},
+                                                            "req_fwd_fees": "0", "msg_fees": "400000", "fwd_fees": "0"})]),
+]
+# pending: the wallet's transaction is known, the recipient's never shows up
+PAY_P = msg(h64("pay pending"), W5, DEST, "1000000000", opcode="0x00000000")
+routes += [by_msg(EXT["pending"], [wallet_tx("pending", [PAY_P])]), by_msg(hexof("pay pending"), [])]
+# nomsg: the wallet accepted the request but its action (send mode +2) was skipped: no message
+routes.append(by_msg(EXT["nomsg"], [wallet_tx("nomsg", [], action=dict(ACTION_OK, skipped_actions=1, msgs_created=0))]))
+# jetton: wallet -> own jetton wallet (transfer) -> shop's jetton wallet (internal_transfer) -> notification + excesses
+J1 = msg(h64("jetton transfer"), W5, JW_OWN, "50000000", opcode="0x0f8a7ea5")
+J2 = msg(h64("internal transfer"), JW_OWN, JW_SHOP, "39000000", opcode="0x178d4519")
+NOTE = msg(h64("notification"), JW_SHOP, SHOP, "1", bounce=False, opcode="0x7362d09c")
+EXC = msg(h64("excesses"), JW_SHOP, W5, "20000000", bounce=False, opcode="0xd53276db")
+routes += [
+    by_msg(EXT["jetton"], [wallet_tx("jetton", [J1])]),
+    by_msg(hexof("jetton transfer"), [ptx(JW_OWN, "jw own", 47000000000011, COMPUTE_OK, ACTION_OK, J1, [J2])]),
+    by_msg(hexof("internal transfer"), [ptx(JW_SHOP, "jw shop", 47000000000019, COMPUTE_OK, ACTION_OK, J2, [NOTE, EXC])]),
+]
+# jbounce: the own jetton wallet refuses (not enough jettons, exit 47) and bounces
+J1B = msg(h64("jetton transfer b"), W5, JW_OWN, "50000000", opcode=260734629)  # opcode as a number
+BACKJ = msg(h64("back j"), JW_OWN, W5, "42000000", bounce=False, bounced=True, opcode="0xffffffff")
+routes += [
+    by_msg(EXT["jbounce"], [wallet_tx("jbounce", [J1B])]),
+    by_msg(hexof("jetton transfer b"), [ptx(JW_OWN, "jw own b", 47000000000011, dict(COMPUTE_FAIL, exit_code=47), None,
+                                            J1B, [BACKJ], aborted=True,
+                                            bounce={"type": "ok", "msg_fees": "400000", "fwd_fees": "0"})]),
+]
+
 with open(__file__.replace("make_fixtures.py", "responses.json"), "w") as f:
     json.dump({"routes": routes}, f, indent=1)
     f.write("\n")

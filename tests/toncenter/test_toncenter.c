@@ -228,11 +228,189 @@ WT_TEST(test_transport_error)
     wetee_toncenter_free(NULL);
 }
 
+/* ---- payment confirmation (routes "payment confirmation" of make_fixtures.py) ---- */
+
+static void label_hash(uint8_t h[32], const char *label)
+{
+    CHECK_OK(wetee_hash_sha256(h, (const uint8_t *)label, strlen(label)));
+}
+
+static int confirm_ext(wetee_toncenter_confirmation *r, wetee_toncenter *c, uint8_t byte, unsigned hops,
+                       unsigned timeout_ms)
+{
+    wetee_toncenter_confirm_options o = WETEE_TONCENTER_CONFIRM_OPTIONS_INIT;
+    uint8_t ext[32];
+    memset(ext, byte, sizeof ext);
+    o.hops = hops;
+    o.timeout_ms = timeout_ms;
+    o.poll_ms = 20;
+    return wetee_toncenter_confirm(r, c, ext, &o);
+}
+
+WT_TEST(test_confirm)
+{
+    wetee_toncenter *c = client(NULL, 0);
+    wetee_toncenter_confirmation r;
+    wetee_toncenter_confirm_options o = WETEE_TONCENTER_CONFIRM_OPTIONS_INIT;
+    uint8_t h[32], ext[32];
+    char raw[WETEE_TON_ADDRESS_RAW_BUFSIZE];
+
+    /* confirmed after one empty answer; credited to an account without code */
+    CHECK_OK(confirm_ext(&r, c, 0x11, 1, 5000));
+    CHECK(r.status == WETEE_TONCENTER_PAYMENT_CONFIRMED && r.hops == 1);
+    label_hash(h, "tx ok");
+    CHECK(r.has_wallet_tx && memcmp(r.wallet_tx.hash, h, 32) == 0 && r.wallet_tx.lt == 47000000000003u);
+    CHECK(r.wallet_tx.success && r.wallet_tx.compute_success && r.wallet_tx.action_success);
+    label_hash(h, "pay ok");
+    CHECK(r.has_payment && memcmp(r.payment.hash, h, 32) == 0 && r.payment.value.lo == 2000000000u);
+    CHECK(r.payment.bounce && !r.payment.bounced && r.payment.opcode == 0 && r.payment.created_lt == 47000000000004u);
+    CHECK_OK(wetee_ton_address_to_raw(raw, sizeof raw, &r.payment.destination));
+    CHECK_STR(raw, "0:2cf55953e92efbeadab7ba725c3f93a0b23f842cbba72d7b8e6f510a70e422e3");
+    label_hash(h, "tx dest ok");
+    CHECK(r.has_last_tx && memcmp(r.last_tx.hash, h, 32) == 0 && r.last_tx.lt == 47000000000011u && !r.has_bounce);
+
+    /* the wallet's transaction failed */
+    CHECK_ERR(confirm_ext(&r, c, 0x12, 1, 5000), WETEE_ERR_STATE);
+    CHECK(r.status == WETEE_TONCENTER_PAYMENT_FAILED && r.has_wallet_tx && !r.has_payment && r.wallet_tx.exit_code == 33);
+    CHECK_DETAIL("the wallet's transaction");
+    CHECK_DETAIL("failed (aborted, compute exit code 33");
+
+    /* bounced: the value comes back */
+    CHECK_ERR(confirm_ext(&r, c, 0x13, 1, 5000), WETEE_ERR_STATE);
+    CHECK(r.status == WETEE_TONCENTER_PAYMENT_BOUNCED && r.hops == 1 && r.has_bounce && r.bounce.bounced);
+    CHECK(r.bounce.value.lo == 499600000u && r.bounce.opcode == 0xffffffff);
+    label_hash(h, "back");
+    CHECK(memcmp(r.bounce.hash, h, 32) == 0);
+    CHECK_DETAIL("the payment bounced at 0:2cf55953");
+    CHECK_DETAIL("499600000 nanotons return to the sender");
+
+    /* pending: a timeout that says how far it got */
+    CHECK_ERR(confirm_ext(&r, c, 0x14, 1, 200), WETEE_ERR_TIMEOUT);
+    CHECK(r.status == WETEE_TONCENTER_PAYMENT_PENDING && r.has_wallet_tx && r.has_payment && !r.has_last_tx);
+    CHECK_DETAIL("hop 1 of 1");
+    CHECK_DETAIL("is not indexed yet");
+    /* unknown: never indexed; timeout 0 asks once */
+    CHECK_ERR(confirm_ext(&r, c, 0x00, 1, 0), WETEE_ERR_TIMEOUT);
+    CHECK(r.status == WETEE_TONCENTER_PAYMENT_UNKNOWN && !r.has_wallet_tx);
+    CHECK_DETAIL("no transaction for the external message 0000");
+
+    /* the wallet sent nothing (send mode +2 skipped the message) */
+    CHECK_ERR(confirm_ext(&r, c, 0x15, 1, 5000), WETEE_ERR_STATE);
+    CHECK(r.status == WETEE_TONCENTER_PAYMENT_FAILED && r.has_wallet_tx && r.wallet_tx.success && !r.has_payment);
+    CHECK_DETAIL("sent no message");
+
+    /* jetton: two hops, to the shop's jetton wallet */
+    CHECK_OK(confirm_ext(&r, c, 0x16, 2, 5000));
+    CHECK(r.status == WETEE_TONCENTER_PAYMENT_CONFIRMED && r.hops == 2 && r.payment.opcode == 0x0f8a7ea5);
+    label_hash(h, "tx jw shop");
+    CHECK(memcmp(r.last_tx.hash, h, 32) == 0 && r.last_tx.lt == 47000000000019u);
+    CHECK_OK(wetee_ton_address_to_raw(raw, sizeof raw, &r.last_tx.account));
+    CHECK_STR(raw, "0:abababababababababababababababababababababababababababababababab");
+    /* the same with one hop stops at the payer's jetton wallet */
+    CHECK_OK(confirm_ext(&r, c, 0x16, 1, 5000));
+    CHECK(r.hops == 1 && r.last_tx.lt == 47000000000011u);
+    /* more hops than the payment has: the shop's jetton wallet sent the notification, which is not indexed */
+    CHECK_ERR(confirm_ext(&r, c, 0x16, 3, 0), WETEE_ERR_NETWORK); /* no route for the notification: HTTP 404 */
+    CHECK(r.hops == 2 && r.status == WETEE_TONCENTER_PAYMENT_PENDING);
+
+    /* jetton refused by the payer's jetton wallet: bounced at hop 1 of 2 */
+    CHECK_ERR(confirm_ext(&r, c, 0x17, 2, 5000), WETEE_ERR_STATE);
+    CHECK(r.status == WETEE_TONCENTER_PAYMENT_BOUNCED && r.hops == 1 && r.last_tx.exit_code == 47);
+    CHECK(r.payment.opcode == 0x0f8a7ea5 && r.bounce.value.lo == 42000000u);
+    CHECK_DETAIL("hop 1 of 2");
+
+    /* bad arguments */
+    memset(ext, 0x11, sizeof ext);
+    o.hops = 0;
+    CHECK_ERR(wetee_toncenter_confirm(&r, c, ext, &o), WETEE_ERR_INVALID_ARGUMENT);
+    o.hops = 9;
+    CHECK_ERR(wetee_toncenter_confirm(&r, c, ext, &o), WETEE_ERR_INVALID_ARGUMENT);
+    o.hops = 1;
+    o.version = 7;
+    CHECK_ERR(wetee_toncenter_confirm(&r, c, ext, &o), WETEE_ERR_INVALID_ARGUMENT);
+    CHECK_ERR(wetee_toncenter_confirm(&r, NULL, ext, NULL), WETEE_ERR_INVALID_ARGUMENT);
+    CHECK_ERR(wetee_toncenter_confirm(NULL, c, ext, NULL), WETEE_ERR_INVALID_ARGUMENT);
+    wetee_toncenter_free(c);
+}
+
+/* wetee_toncenter_parse_transaction on answers in memory */
+WT_TEST(test_parse_transaction)
+{
+    static const char good[] =
+        "{\"transactions\": [{\"account\": \"0:D22CE1556A6359CDDCB82EE95C95C08110591145E67B5AC70108B030DCF839DE\","
+        " \"hash\": \"AQgPFh0kKzI5QEdOVVxjanF4f4aNlJuiqbC3vsXM09o=\", \"lt\": \"47000000000003\", \"now\": 1700000005,"
+        " \"description\": {\"aborted\": false, \"compute_ph\": {\"skipped\": false, \"success\": true, \"exit_code\": 0},"
+        " \"action\": {\"success\": true, \"result_code\": 0}},"
+        " \"in_msg\": {\"hash\": \"//z59vPw7ern5OHe29jV0s/MycbDwL26t7SxrquopaI=\", \"source\": null,"
+        " \"destination\": \"0:D22CE1556A6359CDDCB82EE95C95C08110591145E67B5AC70108B030DCF839DE\", \"value\": null,"
+        " \"opcode\": \"0x7369676e\", \"created_lt\": null, \"bounce\": null, \"bounced\": null},"
+        " \"out_msgs\": [{\"hash\": \"AQgPFh0kKzI5QEdOVVxjanF4f4aNlJuiqbC3vsXM09o=\","
+        " \"source\": \"0:D22CE1556A6359CDDCB82EE95C95C08110591145E67B5AC70108B030DCF839DE\","
+        " \"destination\": \"0:2CF55953E92EFBEADAB7BA725C3F93A0B23F842CBBA72D7B8E6F510A70E422E3\","
+        " \"value\": \"340282366920938463463374607431768211455\", \"opcode\": 0, \"created_lt\": \"47000000000004\","
+        " \"bounce\": true, \"bounced\": false},"
+        " {\"hash\": \"AQgPFh0kKzI5QEdOVVxjanF4f4aNlJuiqbC3vsXM09o=\", \"source\": \"0:D22CE1556A6359CDDCB82EE95C95C08110591145E67B5AC70108B030DCF839DE\","
+        " \"destination\": null, \"value\": null, \"opcode\": null, \"created_lt\": 5}]}]}";
+    wetee_toncenter_tx tx;
+    wetee_toncenter_msg in, outs[1];
+    size_t n = 0;
+    char buf[4096];
+    CHECK_OK(wetee_toncenter_parse_transaction(&tx, &in, outs, 1, &n, good, strlen(good)));
+    CHECK(n == 2 && tx.lt == 47000000000003u && tx.utime == 1700000005u && tx.success);
+    CHECK(!in.has_source && in.has_destination && in.opcode == 0x7369676e && in.value.lo == 0);
+    CHECK(outs[0].has_source && outs[0].has_destination && outs[0].bounce && !outs[0].bounced && outs[0].opcode == 0);
+    CHECK(outs[0].value.lo == UINT64_MAX && outs[0].value.hi == UINT64_MAX && outs[0].created_lt == 47000000000004u);
+    CHECK_OK(wetee_toncenter_parse_transaction(&tx, NULL, NULL, 0, NULL, good, strlen(good)));
+    /* empty, not JSON, wrong shapes */
+    CHECK_ERR(wetee_toncenter_parse_transaction(&tx, NULL, NULL, 0, NULL, "{\"transactions\": []}", 20),
+              WETEE_ERR_NOT_FOUND);
+    CHECK_ERR(wetee_toncenter_parse_transaction(&tx, NULL, NULL, 0, NULL, "<html>", 6), WETEE_ERR_DECODE);
+    CHECK_ERR(wetee_toncenter_parse_transaction(&tx, NULL, NULL, 0, NULL, "{\"transactions\": {}}", 20), WETEE_ERR_DECODE);
+    CHECK_DETAIL("\"transactions\" array");
+    CHECK_ERR(wetee_toncenter_parse_transaction(&tx, NULL, NULL, 0, NULL, "{\"transactions\": [1]}", 21), WETEE_ERR_DECODE);
+    CHECK_ERR(wetee_toncenter_parse_transaction(&tx, NULL, NULL, 0, NULL, "{\"a\":1,\"a\":2}", 13), WETEE_ERR_DECODE);
+    /* one field broken at a time */
+    {
+        static const struct { const char *from, *to, *detail; } cases[] = {
+            { "\"lt\": \"47000000000003\"", "\"lt\": \"-1\"", "\"lt\" is not an unsigned integer" },
+            { "\"now\": 1700000005", "\"now\": 99999999999", "\"now\" above 2^32-1" },
+            { "\"hash\": \"AQgPFh0kKzI5QEdOVVxjanF4f4aNlJuiqbC3vsXM09o=\", \"lt\"", "\"hash\": \"AQgP\", \"lt\"", "\"hash\" is not a base64 32-byte hash" },
+            { "\"opcode\": \"0x7369676e\"", "\"opcode\": \"0x7369676e0\"", "\"opcode\" is not a 32-bit opcode" },
+            { "\"opcode\": 0,", "\"opcode\": -5000000000,", "\"opcode\" is not a 32-bit opcode" },
+            { "\"value\": \"340282366920938463463374607431768211455\"", "\"value\": \"340282366920938463463374607431768211456\"", "\"value\" is not a decimal amount" },
+            { "\"destination\": null", "\"destination\": \"0:zz\"", "\"destination\" is not an address" },
+            { "\"description\": {", "\"descriptio\": {", "without \"description\"" },
+            { "\"in_msg\": {", "\"in_msgs\": {", "without \"in_msg\"" },
+            { "\"out_msgs\": [", "\"out_msgs\": {\"x\": [", "" },
+        };
+        for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+            const char *p = strstr(good, cases[i].from);
+            size_t a, bl, fl, tl;
+            CHECK(p != NULL);
+            if (p == NULL) continue;
+            a = (size_t)(p - good);
+            fl = strlen(cases[i].from);
+            tl = strlen(cases[i].to);
+            bl = strlen(good) - a - fl;
+            memcpy(buf, good, a);
+            memcpy(buf + a, cases[i].to, tl);
+            memcpy(buf + a + tl, p + fl, bl);
+            buf[a + tl + bl] = 0;
+            CHECK_ERR(wetee_toncenter_parse_transaction(&tx, &in, outs, 1, &n, buf, strlen(buf)), WETEE_ERR_DECODE);
+            if (*cases[i].detail) CHECK_DETAIL(cases[i].detail);
+        }
+    }
+    CHECK_ERR(wetee_toncenter_parse_transaction(NULL, NULL, NULL, 0, NULL, good, strlen(good)), WETEE_ERR_INVALID_ARGUMENT);
+    CHECK_ERR(wetee_toncenter_parse_transaction(&tx, NULL, NULL, 1, NULL, good, strlen(good)), WETEE_ERR_INVALID_ARGUMENT);
+    CHECK_ERR(wetee_toncenter_parse_transaction(&tx, NULL, NULL, 0, NULL, NULL, 3), WETEE_ERR_INVALID_ARGUMENT);
+}
+
 int main(void)
 {
     static const wt_test_case cases[] = { WT_CASE(test_send_boc), WT_CASE(test_get_methods), WT_CASE(test_account),
                                           WT_CASE(test_api_key),  WT_CASE(test_rate_limit),  WT_CASE(test_v3),
-                                          WT_CASE(test_transport_error) };
+                                          WT_CASE(test_transport_error), WT_CASE(test_confirm),
+                                          WT_CASE(test_parse_transaction) };
     if (start_server() != 0) {
         fprintf(stderr, "cannot start replay_server.py\n");
         return 1;
