@@ -41,3 +41,4 @@
 %include "toncenter.i"
 %include "attest_snp.i"
 %include "attest.i"
+%include "attest_fetch.i"

@@ -13,9 +13,9 @@ extern
 #ifdef __cplusplus
   "C"
 #endif
-  void cgo_panic__cwetee_a5dce87504f74b7c(const char*);
+  void cgo_panic__cwetee_3f0a6f13abe52214(const char*);
 static void _swig_gopanic(const char *p) {
-  cgo_panic__cwetee_a5dce87504f74b7c(p);
+  cgo_panic__cwetee_3f0a6f13abe52214(p);
 }
 
 
@@ -1188,11 +1188,51 @@ static wetee_rc wetee_attest_verify_evidence_json_(wetee_buf *text_out, const ui
   return rc;
 }
 
+
+static wetee_rc wetee_attest_fetcher_new_(wetee_attest_fetcher **out, const char *pcs_url,
+                                          const char *root_ca_crl_url, const char *kds_url, const char *cache_dir,
+                                          const char *ca_file, const char *update, unsigned timeout_ms,
+                                          unsigned max_response, int snp_product, int snp_no_crl) {
+  wetee_attest_fetch_options o = WETEE_ATTEST_FETCH_OPTIONS_INIT;
+  o.pcs_url = pcs_url;
+  o.root_ca_crl_url = root_ca_crl_url;
+  o.kds_url = kds_url;
+  o.cache_dir = cache_dir;
+  o.ca_file = ca_file;
+  o.update = update;
+  o.timeout_ms = timeout_ms;
+  o.max_response = max_response;
+  o.snp_product = snp_product;
+  o.snp_no_crl = snp_no_crl;
+  return wetee_attest_fetcher_new(out, &o);
+}
+
+/* policy "" = the strict default policy */
+static wetee_rc wetee_attest_verify_evidence_fetch_json_(wetee_buf *text_out, const uint8_t *data, size_t len,
+                                                         const char *fetch_policy_json, size_t fetch_policy_json_len,
+                                                         wetee_attest_fetcher *f, uint64_t time) {
+  wetee_attest_policy *p = NULL;
+  wetee_attest_collateral *c = NULL;
+  wetee_attest_result *r = NULL;
+  int rc = WETEE_OK;
+  if (fetch_policy_json_len > 0) rc = wetee_attest_policy_from_json(&p, fetch_policy_json, fetch_policy_json_len);
+  if (rc == WETEE_OK) rc = wetee_attest_collateral_new_fetching(&c, f);
+  if (rc == WETEE_OK) {
+    (void)wetee_attest_verify_evidence(&r, data, len, c, NULL, p, time);
+    rc = r != NULL ? wetee_attest_result_to_json(text_out, r) : wetee_last_error_code();
+    if (rc == WETEE_OK) wetee_clear_error();
+  }
+  wetee_attest_result_free(r);
+  wetee_attest_collateral_free(c);
+  wetee_attest_policy_free(p);
+  return rc;
+}
+
 #ifdef __cplusplus
 extern "C" {
 #endif
 
-void _wrap_Swig_free_cwetee_a5dce87504f74b7c(void *_swig_go_0) {
+void _wrap_Swig_free_cwetee_3f0a6f13abe52214(void *_swig_go_0) {
   void *arg1 = (void *) 0 ;
   
   arg1 = *(void **)&_swig_go_0; 
@@ -1202,7 +1242,7 @@ void _wrap_Swig_free_cwetee_a5dce87504f74b7c(void *_swig_go_0) {
 }
 
 
-void *_wrap_Swig_malloc_cwetee_a5dce87504f74b7c(intgo _swig_go_0) {
+void *_wrap_Swig_malloc_cwetee_3f0a6f13abe52214(intgo _swig_go_0) {
   int arg1 ;
   void *result = 0 ;
   void *_swig_go_result;
@@ -1215,7 +1255,7 @@ void *_wrap_Swig_malloc_cwetee_a5dce87504f74b7c(intgo _swig_go_0) {
 }
 
 
-void _wrap_go_take_cwetee_a5dce87504f74b7c(long long _swig_go_0, _goslice_ _swig_go_1) {
+void _wrap_go_take_cwetee_3f0a6f13abe52214(long long _swig_go_0, _goslice_ _swig_go_1) {
   uint64_t arg1 ;
   uint8_t *arg2 = (uint8_t *) 0 ;
   size_t arg3 ;
@@ -1234,7 +1274,7 @@ void _wrap_go_take_cwetee_a5dce87504f74b7c(long long _swig_go_0, _goslice_ _swig
 }
 
 
-void _wrap_go_take_secret_cwetee_a5dce87504f74b7c(long long _swig_go_0, long long _swig_go_1, _goslice_ _swig_go_2) {
+void _wrap_go_take_secret_cwetee_3f0a6f13abe52214(long long _swig_go_0, long long _swig_go_1, _goslice_ _swig_go_2) {
   uint64_t arg1 ;
   uint64_t arg2 ;
   uint8_t *arg3 = (uint8_t *) 0 ;
@@ -1255,7 +1295,7 @@ void _wrap_go_take_secret_cwetee_a5dce87504f74b7c(long long _swig_go_0, long lon
 }
 
 
-void _wrap_go_copy_static_cwetee_a5dce87504f74b7c(long long _swig_go_0, _goslice_ _swig_go_1) {
+void _wrap_go_copy_static_cwetee_3f0a6f13abe52214(long long _swig_go_0, _goslice_ _swig_go_1) {
   uint64_t arg1 ;
   uint8_t *arg2 = (uint8_t *) 0 ;
   size_t arg3 ;
@@ -1274,7 +1314,7 @@ void _wrap_go_copy_static_cwetee_a5dce87504f74b7c(long long _swig_go_0, _goslice
 }
 
 
-_gostring_ _wrap_version_string_cwetee_a5dce87504f74b7c() {
+_gostring_ _wrap_version_string_cwetee_3f0a6f13abe52214() {
   char *result = 0 ;
   _gostring_ _swig_go_result;
   
@@ -1291,7 +1331,7 @@ _gostring_ _wrap_version_string_cwetee_a5dce87504f74b7c() {
 }
 
 
-intgo _wrap_version_number_cwetee_a5dce87504f74b7c() {
+intgo _wrap_version_number_cwetee_3f0a6f13abe52214() {
   int result;
   intgo _swig_go_result;
   
@@ -1305,7 +1345,7 @@ intgo _wrap_version_number_cwetee_a5dce87504f74b7c() {
 }
 
 
-_gostring_ _wrap_strerror_cwetee_a5dce87504f74b7c(intgo _swig_go_0) {
+_gostring_ _wrap_strerror_cwetee_3f0a6f13abe52214(intgo _swig_go_0) {
   int arg1 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -1324,7 +1364,7 @@ _gostring_ _wrap_strerror_cwetee_a5dce87504f74b7c(intgo _swig_go_0) {
 }
 
 
-intgo _wrap_OK_cwetee_a5dce87504f74b7c() {
+intgo _wrap_OK_cwetee_3f0a6f13abe52214() {
   enum wetee_status result;
   intgo _swig_go_result;
   
@@ -1339,7 +1379,7 @@ intgo _wrap_OK_cwetee_a5dce87504f74b7c() {
 }
 
 
-intgo _wrap_ERR_INVALID_ARGUMENT_cwetee_a5dce87504f74b7c() {
+intgo _wrap_ERR_INVALID_ARGUMENT_cwetee_3f0a6f13abe52214() {
   enum wetee_status result;
   intgo _swig_go_result;
   
@@ -1354,7 +1394,7 @@ intgo _wrap_ERR_INVALID_ARGUMENT_cwetee_a5dce87504f74b7c() {
 }
 
 
-intgo _wrap_ERR_NO_MEMORY_cwetee_a5dce87504f74b7c() {
+intgo _wrap_ERR_NO_MEMORY_cwetee_3f0a6f13abe52214() {
   enum wetee_status result;
   intgo _swig_go_result;
   
@@ -1369,7 +1409,7 @@ intgo _wrap_ERR_NO_MEMORY_cwetee_a5dce87504f74b7c() {
 }
 
 
-intgo _wrap_ERR_DECODE_cwetee_a5dce87504f74b7c() {
+intgo _wrap_ERR_DECODE_cwetee_3f0a6f13abe52214() {
   enum wetee_status result;
   intgo _swig_go_result;
   
@@ -1384,7 +1424,7 @@ intgo _wrap_ERR_DECODE_cwetee_a5dce87504f74b7c() {
 }
 
 
-intgo _wrap_ERR_TRUNCATED_cwetee_a5dce87504f74b7c() {
+intgo _wrap_ERR_TRUNCATED_cwetee_3f0a6f13abe52214() {
   enum wetee_status result;
   intgo _swig_go_result;
   
@@ -1399,7 +1439,7 @@ intgo _wrap_ERR_TRUNCATED_cwetee_a5dce87504f74b7c() {
 }
 
 
-intgo _wrap_ERR_NON_CANONICAL_cwetee_a5dce87504f74b7c() {
+intgo _wrap_ERR_NON_CANONICAL_cwetee_3f0a6f13abe52214() {
   enum wetee_status result;
   intgo _swig_go_result;
   
@@ -1414,7 +1454,7 @@ intgo _wrap_ERR_NON_CANONICAL_cwetee_a5dce87504f74b7c() {
 }
 
 
-intgo _wrap_ERR_OVERFLOW_cwetee_a5dce87504f74b7c() {
+intgo _wrap_ERR_OVERFLOW_cwetee_3f0a6f13abe52214() {
   enum wetee_status result;
   intgo _swig_go_result;
   
@@ -1429,7 +1469,7 @@ intgo _wrap_ERR_OVERFLOW_cwetee_a5dce87504f74b7c() {
 }
 
 
-intgo _wrap_ERR_DEPTH_cwetee_a5dce87504f74b7c() {
+intgo _wrap_ERR_DEPTH_cwetee_3f0a6f13abe52214() {
   enum wetee_status result;
   intgo _swig_go_result;
   
@@ -1444,7 +1484,7 @@ intgo _wrap_ERR_DEPTH_cwetee_a5dce87504f74b7c() {
 }
 
 
-intgo _wrap_ERR_CHECKSUM_cwetee_a5dce87504f74b7c() {
+intgo _wrap_ERR_CHECKSUM_cwetee_3f0a6f13abe52214() {
   enum wetee_status result;
   intgo _swig_go_result;
   
@@ -1459,7 +1499,7 @@ intgo _wrap_ERR_CHECKSUM_cwetee_a5dce87504f74b7c() {
 }
 
 
-intgo _wrap_ERR_UNSUPPORTED_cwetee_a5dce87504f74b7c() {
+intgo _wrap_ERR_UNSUPPORTED_cwetee_3f0a6f13abe52214() {
   enum wetee_status result;
   intgo _swig_go_result;
   
@@ -1474,7 +1514,7 @@ intgo _wrap_ERR_UNSUPPORTED_cwetee_a5dce87504f74b7c() {
 }
 
 
-intgo _wrap_ERR_CRYPTO_cwetee_a5dce87504f74b7c() {
+intgo _wrap_ERR_CRYPTO_cwetee_3f0a6f13abe52214() {
   enum wetee_status result;
   intgo _swig_go_result;
   
@@ -1489,7 +1529,7 @@ intgo _wrap_ERR_CRYPTO_cwetee_a5dce87504f74b7c() {
 }
 
 
-intgo _wrap_ERR_VERIFY_cwetee_a5dce87504f74b7c() {
+intgo _wrap_ERR_VERIFY_cwetee_3f0a6f13abe52214() {
   enum wetee_status result;
   intgo _swig_go_result;
   
@@ -1504,7 +1544,7 @@ intgo _wrap_ERR_VERIFY_cwetee_a5dce87504f74b7c() {
 }
 
 
-intgo _wrap_ERR_NOT_FOUND_cwetee_a5dce87504f74b7c() {
+intgo _wrap_ERR_NOT_FOUND_cwetee_3f0a6f13abe52214() {
   enum wetee_status result;
   intgo _swig_go_result;
   
@@ -1519,7 +1559,7 @@ intgo _wrap_ERR_NOT_FOUND_cwetee_a5dce87504f74b7c() {
 }
 
 
-intgo _wrap_ERR_IO_cwetee_a5dce87504f74b7c() {
+intgo _wrap_ERR_IO_cwetee_3f0a6f13abe52214() {
   enum wetee_status result;
   intgo _swig_go_result;
   
@@ -1534,7 +1574,7 @@ intgo _wrap_ERR_IO_cwetee_a5dce87504f74b7c() {
 }
 
 
-intgo _wrap_ERR_NETWORK_cwetee_a5dce87504f74b7c() {
+intgo _wrap_ERR_NETWORK_cwetee_3f0a6f13abe52214() {
   enum wetee_status result;
   intgo _swig_go_result;
   
@@ -1549,7 +1589,7 @@ intgo _wrap_ERR_NETWORK_cwetee_a5dce87504f74b7c() {
 }
 
 
-intgo _wrap_ERR_STATE_cwetee_a5dce87504f74b7c() {
+intgo _wrap_ERR_STATE_cwetee_3f0a6f13abe52214() {
   enum wetee_status result;
   intgo _swig_go_result;
   
@@ -1564,7 +1604,7 @@ intgo _wrap_ERR_STATE_cwetee_a5dce87504f74b7c() {
 }
 
 
-intgo _wrap_ERR_TRAILING_cwetee_a5dce87504f74b7c() {
+intgo _wrap_ERR_TRAILING_cwetee_3f0a6f13abe52214() {
   enum wetee_status result;
   intgo _swig_go_result;
   
@@ -1579,7 +1619,7 @@ intgo _wrap_ERR_TRAILING_cwetee_a5dce87504f74b7c() {
 }
 
 
-intgo _wrap_ERR_INTERNAL_cwetee_a5dce87504f74b7c() {
+intgo _wrap_ERR_INTERNAL_cwetee_3f0a6f13abe52214() {
   enum wetee_status result;
   intgo _swig_go_result;
   
@@ -1594,7 +1634,7 @@ intgo _wrap_ERR_INTERNAL_cwetee_a5dce87504f74b7c() {
 }
 
 
-intgo _wrap_ERR_TOO_LONG_cwetee_a5dce87504f74b7c() {
+intgo _wrap_ERR_TOO_LONG_cwetee_3f0a6f13abe52214() {
   enum wetee_status result;
   intgo _swig_go_result;
   
@@ -1609,7 +1649,7 @@ intgo _wrap_ERR_TOO_LONG_cwetee_a5dce87504f74b7c() {
 }
 
 
-intgo _wrap_ERR_TIMEOUT_cwetee_a5dce87504f74b7c() {
+intgo _wrap_ERR_TIMEOUT_cwetee_3f0a6f13abe52214() {
   enum wetee_status result;
   intgo _swig_go_result;
   
@@ -1624,7 +1664,7 @@ intgo _wrap_ERR_TIMEOUT_cwetee_a5dce87504f74b7c() {
 }
 
 
-intgo _wrap_ERR_RPC_cwetee_a5dce87504f74b7c() {
+intgo _wrap_ERR_RPC_cwetee_3f0a6f13abe52214() {
   enum wetee_status result;
   intgo _swig_go_result;
   
@@ -1639,7 +1679,7 @@ intgo _wrap_ERR_RPC_cwetee_a5dce87504f74b7c() {
 }
 
 
-intgo _wrap_HEX_PREFIX_cwetee_a5dce87504f74b7c() {
+intgo _wrap_HEX_PREFIX_cwetee_3f0a6f13abe52214() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -1650,7 +1690,7 @@ intgo _wrap_HEX_PREFIX_cwetee_a5dce87504f74b7c() {
 }
 
 
-intgo _wrap_HEX_UPPER_cwetee_a5dce87504f74b7c() {
+intgo _wrap_HEX_UPPER_cwetee_3f0a6f13abe52214() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -1661,7 +1701,7 @@ intgo _wrap_HEX_UPPER_cwetee_a5dce87504f74b7c() {
 }
 
 
-intgo _wrap_BASE64_URL_cwetee_a5dce87504f74b7c() {
+intgo _wrap_BASE64_URL_cwetee_3f0a6f13abe52214() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -1672,7 +1712,7 @@ intgo _wrap_BASE64_URL_cwetee_a5dce87504f74b7c() {
 }
 
 
-intgo _wrap_BASE64_NOPAD_cwetee_a5dce87504f74b7c() {
+intgo _wrap_BASE64_NOPAD_cwetee_3f0a6f13abe52214() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -1683,7 +1723,7 @@ intgo _wrap_BASE64_NOPAD_cwetee_a5dce87504f74b7c() {
 }
 
 
-_gostring_ _wrap_hex_encode_cwetee_a5dce87504f74b7c(wetee_buf *_swig_go_0, _goslice_ _swig_go_1, intgo _swig_go_2) {
+_gostring_ _wrap_hex_encode_cwetee_3f0a6f13abe52214(wetee_buf *_swig_go_0, _goslice_ _swig_go_1, intgo _swig_go_2) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   uint8_t *arg2 = (uint8_t *) 0 ;
   size_t arg3 ;
@@ -1723,7 +1763,7 @@ _gostring_ _wrap_hex_encode_cwetee_a5dce87504f74b7c(wetee_buf *_swig_go_0, _gosl
 }
 
 
-_gostring_ _wrap_hex_decode_cwetee_a5dce87504f74b7c(wetee_buf *_swig_go_0, _gostring_ _swig_go_1) {
+_gostring_ _wrap_hex_decode_cwetee_3f0a6f13abe52214(wetee_buf *_swig_go_0, _gostring_ _swig_go_1) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   char *arg2 = (char *) 0 ;
   size_t arg3 ;
@@ -1761,7 +1801,7 @@ _gostring_ _wrap_hex_decode_cwetee_a5dce87504f74b7c(wetee_buf *_swig_go_0, _gost
 }
 
 
-_gostring_ _wrap_base58_encode_cwetee_a5dce87504f74b7c(wetee_buf *_swig_go_0, _goslice_ _swig_go_1) {
+_gostring_ _wrap_base58_encode_cwetee_3f0a6f13abe52214(wetee_buf *_swig_go_0, _goslice_ _swig_go_1) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   uint8_t *arg2 = (uint8_t *) 0 ;
   size_t arg3 ;
@@ -1799,7 +1839,7 @@ _gostring_ _wrap_base58_encode_cwetee_a5dce87504f74b7c(wetee_buf *_swig_go_0, _g
 }
 
 
-_gostring_ _wrap_base58_decode_cwetee_a5dce87504f74b7c(wetee_buf *_swig_go_0, _gostring_ _swig_go_1) {
+_gostring_ _wrap_base58_decode_cwetee_3f0a6f13abe52214(wetee_buf *_swig_go_0, _gostring_ _swig_go_1) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   char *arg2 = (char *) 0 ;
   size_t arg3 ;
@@ -1837,7 +1877,7 @@ _gostring_ _wrap_base58_decode_cwetee_a5dce87504f74b7c(wetee_buf *_swig_go_0, _g
 }
 
 
-_gostring_ _wrap_base64_encode_cwetee_a5dce87504f74b7c(wetee_buf *_swig_go_0, _goslice_ _swig_go_1, intgo _swig_go_2) {
+_gostring_ _wrap_base64_encode_cwetee_3f0a6f13abe52214(wetee_buf *_swig_go_0, _goslice_ _swig_go_1, intgo _swig_go_2) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   uint8_t *arg2 = (uint8_t *) 0 ;
   size_t arg3 ;
@@ -1877,7 +1917,7 @@ _gostring_ _wrap_base64_encode_cwetee_a5dce87504f74b7c(wetee_buf *_swig_go_0, _g
 }
 
 
-_gostring_ _wrap_base64_decode_cwetee_a5dce87504f74b7c(wetee_buf *_swig_go_0, _gostring_ _swig_go_1, intgo _swig_go_2) {
+_gostring_ _wrap_base64_decode_cwetee_3f0a6f13abe52214(wetee_buf *_swig_go_0, _gostring_ _swig_go_1, intgo _swig_go_2) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   char *arg2 = (char *) 0 ;
   size_t arg3 ;
@@ -1917,7 +1957,7 @@ _gostring_ _wrap_base64_decode_cwetee_a5dce87504f74b7c(wetee_buf *_swig_go_0, _g
 }
 
 
-intgo _wrap_U128_MAX_DECIMALS_cwetee_a5dce87504f74b7c() {
+intgo _wrap_U128_MAX_DECIMALS_cwetee_3f0a6f13abe52214() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -1928,7 +1968,7 @@ intgo _wrap_U128_MAX_DECIMALS_cwetee_a5dce87504f74b7c() {
 }
 
 
-_gostring_ _wrap_u128_from_decimal_cwetee_a5dce87504f74b7c(_goslice_ _swig_go_0, _gostring_ _swig_go_1, intgo _swig_go_2) {
+_gostring_ _wrap_u128_from_decimal_cwetee_3f0a6f13abe52214(_goslice_ _swig_go_0, _gostring_ _swig_go_1, intgo _swig_go_2) {
   wetee_u128 *arg1 = (wetee_u128 *) 0 ;
   char *arg2 = (char *) 0 ;
   size_t arg3 ;
@@ -1962,7 +2002,7 @@ _gostring_ _wrap_u128_from_decimal_cwetee_a5dce87504f74b7c(_goslice_ _swig_go_0,
 }
 
 
-_gostring_ _wrap_u128_to_decimal_cwetee_a5dce87504f74b7c(_goslice_ _swig_go_0, _goslice_ _swig_go_1, intgo _swig_go_2) {
+_gostring_ _wrap_u128_to_decimal_cwetee_3f0a6f13abe52214(_goslice_ _swig_go_0, _goslice_ _swig_go_1, intgo _swig_go_2) {
   char *arg1 = (char *) 0 ;
   size_t arg2 ;
   wetee_u128 arg3 ;
@@ -1990,7 +2030,7 @@ _gostring_ _wrap_u128_to_decimal_cwetee_a5dce87504f74b7c(_goslice_ _swig_go_0, _
 }
 
 
-void _wrap_u128_to_le_cwetee_a5dce87504f74b7c(_goslice_ _swig_go_0, _goslice_ _swig_go_1) {
+void _wrap_u128_to_le_cwetee_3f0a6f13abe52214(_goslice_ _swig_go_0, _goslice_ _swig_go_1) {
   uint8_t *arg1 ;
   wetee_u128 arg2 ;
   
@@ -2012,7 +2052,7 @@ void _wrap_u128_to_le_cwetee_a5dce87504f74b7c(_goslice_ _swig_go_0, _goslice_ _s
 }
 
 
-void _wrap_u128_from_le_cwetee_a5dce87504f74b7c(_goslice_ _swig_go_0, _goslice_ _swig_go_1) {
+void _wrap_u128_from_le_cwetee_3f0a6f13abe52214(_goslice_ _swig_go_0, _goslice_ _swig_go_1) {
   wetee_u128 *arg1 = (wetee_u128 *) 0 ;
   uint8_t *arg2 ;
   wetee_u128 temp1 ;
@@ -2040,7 +2080,7 @@ void _wrap_u128_from_le_cwetee_a5dce87504f74b7c(_goslice_ _swig_go_0, _goslice_ 
 }
 
 
-intgo _wrap_BLAKE2B_KEY_MAX_cwetee_a5dce87504f74b7c() {
+intgo _wrap_BLAKE2B_KEY_MAX_cwetee_3f0a6f13abe52214() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -2051,7 +2091,7 @@ intgo _wrap_BLAKE2B_KEY_MAX_cwetee_a5dce87504f74b7c() {
 }
 
 
-_gostring_ _wrap_hash_blake2b_cwetee_a5dce87504f74b7c(_goslice_ _swig_go_0, _goslice_ _swig_go_1, _goslice_ _swig_go_2) {
+_gostring_ _wrap_hash_blake2b_cwetee_3f0a6f13abe52214(_goslice_ _swig_go_0, _goslice_ _swig_go_1, _goslice_ _swig_go_2) {
   uint8_t *arg1 = (uint8_t *) 0 ;
   size_t arg2 ;
   uint8_t *arg3 = (uint8_t *) 0 ;
@@ -2083,7 +2123,7 @@ _gostring_ _wrap_hash_blake2b_cwetee_a5dce87504f74b7c(_goslice_ _swig_go_0, _gos
 }
 
 
-_gostring_ _wrap_hash_blake2b_128_cwetee_a5dce87504f74b7c(_goslice_ _swig_go_0, _goslice_ _swig_go_1) {
+_gostring_ _wrap_hash_blake2b_128_cwetee_3f0a6f13abe52214(_goslice_ _swig_go_0, _goslice_ _swig_go_1) {
   uint8_t *arg1 ;
   uint8_t *arg2 = (uint8_t *) 0 ;
   size_t arg3 ;
@@ -2108,7 +2148,7 @@ _gostring_ _wrap_hash_blake2b_128_cwetee_a5dce87504f74b7c(_goslice_ _swig_go_0, 
 }
 
 
-_gostring_ _wrap_hash_blake2b_256_cwetee_a5dce87504f74b7c(_goslice_ _swig_go_0, _goslice_ _swig_go_1) {
+_gostring_ _wrap_hash_blake2b_256_cwetee_3f0a6f13abe52214(_goslice_ _swig_go_0, _goslice_ _swig_go_1) {
   uint8_t *arg1 ;
   uint8_t *arg2 = (uint8_t *) 0 ;
   size_t arg3 ;
@@ -2133,7 +2173,7 @@ _gostring_ _wrap_hash_blake2b_256_cwetee_a5dce87504f74b7c(_goslice_ _swig_go_0, 
 }
 
 
-_gostring_ _wrap_hash_blake2b_512_cwetee_a5dce87504f74b7c(_goslice_ _swig_go_0, _goslice_ _swig_go_1) {
+_gostring_ _wrap_hash_blake2b_512_cwetee_3f0a6f13abe52214(_goslice_ _swig_go_0, _goslice_ _swig_go_1) {
   uint8_t *arg1 ;
   uint8_t *arg2 = (uint8_t *) 0 ;
   size_t arg3 ;
@@ -2158,7 +2198,7 @@ _gostring_ _wrap_hash_blake2b_512_cwetee_a5dce87504f74b7c(_goslice_ _swig_go_0, 
 }
 
 
-_gostring_ _wrap_hash_blake2s_256_cwetee_a5dce87504f74b7c(_goslice_ _swig_go_0, _goslice_ _swig_go_1) {
+_gostring_ _wrap_hash_blake2s_256_cwetee_3f0a6f13abe52214(_goslice_ _swig_go_0, _goslice_ _swig_go_1) {
   uint8_t *arg1 ;
   uint8_t *arg2 = (uint8_t *) 0 ;
   size_t arg3 ;
@@ -2183,7 +2223,7 @@ _gostring_ _wrap_hash_blake2s_256_cwetee_a5dce87504f74b7c(_goslice_ _swig_go_0, 
 }
 
 
-_gostring_ _wrap_hash_twox64_cwetee_a5dce87504f74b7c(_goslice_ _swig_go_0, _goslice_ _swig_go_1) {
+_gostring_ _wrap_hash_twox64_cwetee_3f0a6f13abe52214(_goslice_ _swig_go_0, _goslice_ _swig_go_1) {
   uint8_t *arg1 ;
   uint8_t *arg2 = (uint8_t *) 0 ;
   size_t arg3 ;
@@ -2208,7 +2248,7 @@ _gostring_ _wrap_hash_twox64_cwetee_a5dce87504f74b7c(_goslice_ _swig_go_0, _gosl
 }
 
 
-_gostring_ _wrap_hash_twox128_cwetee_a5dce87504f74b7c(_goslice_ _swig_go_0, _goslice_ _swig_go_1) {
+_gostring_ _wrap_hash_twox128_cwetee_3f0a6f13abe52214(_goslice_ _swig_go_0, _goslice_ _swig_go_1) {
   uint8_t *arg1 ;
   uint8_t *arg2 = (uint8_t *) 0 ;
   size_t arg3 ;
@@ -2233,7 +2273,7 @@ _gostring_ _wrap_hash_twox128_cwetee_a5dce87504f74b7c(_goslice_ _swig_go_0, _gos
 }
 
 
-_gostring_ _wrap_hash_twox256_cwetee_a5dce87504f74b7c(_goslice_ _swig_go_0, _goslice_ _swig_go_1) {
+_gostring_ _wrap_hash_twox256_cwetee_3f0a6f13abe52214(_goslice_ _swig_go_0, _goslice_ _swig_go_1) {
   uint8_t *arg1 ;
   uint8_t *arg2 = (uint8_t *) 0 ;
   size_t arg3 ;
@@ -2258,7 +2298,7 @@ _gostring_ _wrap_hash_twox256_cwetee_a5dce87504f74b7c(_goslice_ _swig_go_0, _gos
 }
 
 
-_gostring_ _wrap_hash_keccak256_cwetee_a5dce87504f74b7c(_goslice_ _swig_go_0, _goslice_ _swig_go_1) {
+_gostring_ _wrap_hash_keccak256_cwetee_3f0a6f13abe52214(_goslice_ _swig_go_0, _goslice_ _swig_go_1) {
   uint8_t *arg1 ;
   uint8_t *arg2 = (uint8_t *) 0 ;
   size_t arg3 ;
@@ -2283,7 +2323,7 @@ _gostring_ _wrap_hash_keccak256_cwetee_a5dce87504f74b7c(_goslice_ _swig_go_0, _g
 }
 
 
-_gostring_ _wrap_hash_sha256_cwetee_a5dce87504f74b7c(_goslice_ _swig_go_0, _goslice_ _swig_go_1) {
+_gostring_ _wrap_hash_sha256_cwetee_3f0a6f13abe52214(_goslice_ _swig_go_0, _goslice_ _swig_go_1) {
   uint8_t *arg1 ;
   uint8_t *arg2 = (uint8_t *) 0 ;
   size_t arg3 ;
@@ -2308,7 +2348,7 @@ _gostring_ _wrap_hash_sha256_cwetee_a5dce87504f74b7c(_goslice_ _swig_go_0, _gosl
 }
 
 
-_gostring_ _wrap_hash_sha512_cwetee_a5dce87504f74b7c(_goslice_ _swig_go_0, _goslice_ _swig_go_1) {
+_gostring_ _wrap_hash_sha512_cwetee_3f0a6f13abe52214(_goslice_ _swig_go_0, _goslice_ _swig_go_1) {
   uint8_t *arg1 ;
   uint8_t *arg2 = (uint8_t *) 0 ;
   size_t arg3 ;
@@ -2333,7 +2373,7 @@ _gostring_ _wrap_hash_sha512_cwetee_a5dce87504f74b7c(_goslice_ _swig_go_0, _gosl
 }
 
 
-_gostring_ _wrap_hmac_sha256_cwetee_a5dce87504f74b7c(_goslice_ _swig_go_0, _goslice_ _swig_go_1, _goslice_ _swig_go_2) {
+_gostring_ _wrap_hmac_sha256_cwetee_3f0a6f13abe52214(_goslice_ _swig_go_0, _goslice_ _swig_go_1, _goslice_ _swig_go_2) {
   uint8_t *arg1 ;
   uint8_t *arg2 = (uint8_t *) 0 ;
   size_t arg3 ;
@@ -2364,7 +2404,7 @@ _gostring_ _wrap_hmac_sha256_cwetee_a5dce87504f74b7c(_goslice_ _swig_go_0, _gosl
 }
 
 
-_gostring_ _wrap_hmac_sha512_cwetee_a5dce87504f74b7c(_goslice_ _swig_go_0, _goslice_ _swig_go_1, _goslice_ _swig_go_2) {
+_gostring_ _wrap_hmac_sha512_cwetee_3f0a6f13abe52214(_goslice_ _swig_go_0, _goslice_ _swig_go_1, _goslice_ _swig_go_2) {
   uint8_t *arg1 ;
   uint8_t *arg2 = (uint8_t *) 0 ;
   size_t arg3 ;
@@ -2395,7 +2435,7 @@ _gostring_ _wrap_hmac_sha512_cwetee_a5dce87504f74b7c(_goslice_ _swig_go_0, _gosl
 }
 
 
-_gostring_ _wrap_pbkdf2_sha256_cwetee_a5dce87504f74b7c(_goslice_ _swig_go_0, _goslice_ _swig_go_1, _goslice_ _swig_go_2, intgo _swig_go_3) {
+_gostring_ _wrap_pbkdf2_sha256_cwetee_3f0a6f13abe52214(_goslice_ _swig_go_0, _goslice_ _swig_go_1, _goslice_ _swig_go_2, intgo _swig_go_3) {
   uint8_t *arg1 = (uint8_t *) 0 ;
   size_t arg2 ;
   uint8_t *arg3 = (uint8_t *) 0 ;
@@ -2429,7 +2469,7 @@ _gostring_ _wrap_pbkdf2_sha256_cwetee_a5dce87504f74b7c(_goslice_ _swig_go_0, _go
 }
 
 
-_gostring_ _wrap_pbkdf2_sha512_cwetee_a5dce87504f74b7c(_goslice_ _swig_go_0, _goslice_ _swig_go_1, _goslice_ _swig_go_2, intgo _swig_go_3) {
+_gostring_ _wrap_pbkdf2_sha512_cwetee_3f0a6f13abe52214(_goslice_ _swig_go_0, _goslice_ _swig_go_1, _goslice_ _swig_go_2, intgo _swig_go_3) {
   uint8_t *arg1 = (uint8_t *) 0 ;
   size_t arg2 ;
   uint8_t *arg3 = (uint8_t *) 0 ;
@@ -2463,7 +2503,7 @@ _gostring_ _wrap_pbkdf2_sha512_cwetee_a5dce87504f74b7c(_goslice_ _swig_go_0, _go
 }
 
 
-_gostring_ _wrap_hash_blake3_cwetee_a5dce87504f74b7c(_goslice_ _swig_go_0, _goslice_ _swig_go_1) {
+_gostring_ _wrap_hash_blake3_cwetee_3f0a6f13abe52214(_goslice_ _swig_go_0, _goslice_ _swig_go_1) {
   uint8_t *arg1 = (uint8_t *) 0 ;
   size_t arg2 ;
   uint8_t *arg3 = (uint8_t *) 0 ;
@@ -2489,7 +2529,7 @@ _gostring_ _wrap_hash_blake3_cwetee_a5dce87504f74b7c(_goslice_ _swig_go_0, _gosl
 }
 
 
-_gostring_ _wrap_hash_blake3_keyed_cwetee_a5dce87504f74b7c(_goslice_ _swig_go_0, _goslice_ _swig_go_1, _goslice_ _swig_go_2) {
+_gostring_ _wrap_hash_blake3_keyed_cwetee_3f0a6f13abe52214(_goslice_ _swig_go_0, _goslice_ _swig_go_1, _goslice_ _swig_go_2) {
   uint8_t *arg1 = (uint8_t *) 0 ;
   size_t arg2 ;
   uint8_t *arg3 ;
@@ -2520,7 +2560,7 @@ _gostring_ _wrap_hash_blake3_keyed_cwetee_a5dce87504f74b7c(_goslice_ _swig_go_0,
 }
 
 
-_gostring_ _wrap_hash_blake3_derive_key_cwetee_a5dce87504f74b7c(_goslice_ _swig_go_0, _gostring_ _swig_go_1, _goslice_ _swig_go_2) {
+_gostring_ _wrap_hash_blake3_derive_key_cwetee_3f0a6f13abe52214(_goslice_ _swig_go_0, _gostring_ _swig_go_1, _goslice_ _swig_go_2) {
   uint8_t *arg1 = (uint8_t *) 0 ;
   size_t arg2 ;
   char *arg3 = (char *) 0 ;
@@ -2552,7 +2592,7 @@ _gostring_ _wrap_hash_blake3_derive_key_cwetee_a5dce87504f74b7c(_goslice_ _swig_
 }
 
 
-_gostring_ _wrap_crc16_xmodem_cwetee_a5dce87504f74b7c(short *_swig_go_0, _goslice_ _swig_go_1) {
+_gostring_ _wrap_crc16_xmodem_cwetee_3f0a6f13abe52214(short *_swig_go_0, _goslice_ _swig_go_1) {
   uint16_t *arg1 = (uint16_t *) 0 ;
   uint8_t *arg2 = (uint8_t *) 0 ;
   size_t arg3 ;
@@ -2574,7 +2614,7 @@ _gostring_ _wrap_crc16_xmodem_cwetee_a5dce87504f74b7c(short *_swig_go_0, _goslic
 }
 
 
-_gostring_ _wrap_crc32c_cwetee_a5dce87504f74b7c(int *_swig_go_0, _goslice_ _swig_go_1) {
+_gostring_ _wrap_crc32c_cwetee_3f0a6f13abe52214(int *_swig_go_0, _goslice_ _swig_go_1) {
   uint32_t *arg1 = (uint32_t *) 0 ;
   uint8_t *arg2 = (uint8_t *) 0 ;
   size_t arg3 ;
@@ -2596,7 +2636,7 @@ _gostring_ _wrap_crc32c_cwetee_a5dce87504f74b7c(int *_swig_go_0, _goslice_ _swig
 }
 
 
-intgo _wrap_SCALE_COMPACT_MAX_BYTES_cwetee_a5dce87504f74b7c() {
+intgo _wrap_SCALE_COMPACT_MAX_BYTES_cwetee_3f0a6f13abe52214() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -2607,7 +2647,7 @@ intgo _wrap_SCALE_COMPACT_MAX_BYTES_cwetee_a5dce87504f74b7c() {
 }
 
 
-_gostring_ _wrap_scale_encode_compact_cwetee_a5dce87504f74b7c(wetee_buf *_swig_go_0, _goslice_ _swig_go_1) {
+_gostring_ _wrap_scale_encode_compact_cwetee_3f0a6f13abe52214(wetee_buf *_swig_go_0, _goslice_ _swig_go_1) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   wetee_u128 arg2 ;
   wetee_buf temp1 ;
@@ -2645,7 +2685,7 @@ _gostring_ _wrap_scale_encode_compact_cwetee_a5dce87504f74b7c(wetee_buf *_swig_g
 }
 
 
-_gostring_ _wrap_scale_decode_compact_cwetee_a5dce87504f74b7c(_goslice_ _swig_go_0, intgo *_swig_go_1, _goslice_ _swig_go_2) {
+_gostring_ _wrap_scale_decode_compact_cwetee_3f0a6f13abe52214(_goslice_ _swig_go_0, intgo *_swig_go_1, _goslice_ _swig_go_2) {
   wetee_u128 *arg1 = (wetee_u128 *) 0 ;
   size_t *arg2 = (size_t *) 0 ;
   uint8_t *arg3 = (uint8_t *) 0 ;
@@ -2684,7 +2724,7 @@ _gostring_ _wrap_scale_decode_compact_cwetee_a5dce87504f74b7c(_goslice_ _swig_go
 }
 
 
-intgo _wrap_SCHEME_SR25519_cwetee_a5dce87504f74b7c() {
+intgo _wrap_SCHEME_SR25519_cwetee_3f0a6f13abe52214() {
   enum wetee_scheme result;
   intgo _swig_go_result;
   
@@ -2699,7 +2739,7 @@ intgo _wrap_SCHEME_SR25519_cwetee_a5dce87504f74b7c() {
 }
 
 
-intgo _wrap_SCHEME_ED25519_cwetee_a5dce87504f74b7c() {
+intgo _wrap_SCHEME_ED25519_cwetee_3f0a6f13abe52214() {
   enum wetee_scheme result;
   intgo _swig_go_result;
   
@@ -2714,7 +2754,7 @@ intgo _wrap_SCHEME_ED25519_cwetee_a5dce87504f74b7c() {
 }
 
 
-intgo _wrap_SCHEME_ECDSA_cwetee_a5dce87504f74b7c() {
+intgo _wrap_SCHEME_ECDSA_cwetee_3f0a6f13abe52214() {
   enum wetee_scheme result;
   intgo _swig_go_result;
   
@@ -2729,7 +2769,7 @@ intgo _wrap_SCHEME_ECDSA_cwetee_a5dce87504f74b7c() {
 }
 
 
-intgo _wrap_SCHEME_ETHEREUM_cwetee_a5dce87504f74b7c() {
+intgo _wrap_SCHEME_ETHEREUM_cwetee_3f0a6f13abe52214() {
   enum wetee_scheme result;
   intgo _swig_go_result;
   
@@ -2744,7 +2784,7 @@ intgo _wrap_SCHEME_ETHEREUM_cwetee_a5dce87504f74b7c() {
 }
 
 
-intgo _wrap_SR25519_SEED_BYTES_cwetee_a5dce87504f74b7c() {
+intgo _wrap_SR25519_SEED_BYTES_cwetee_3f0a6f13abe52214() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -2755,7 +2795,7 @@ intgo _wrap_SR25519_SEED_BYTES_cwetee_a5dce87504f74b7c() {
 }
 
 
-intgo _wrap_SR25519_PUBLIC_BYTES_cwetee_a5dce87504f74b7c() {
+intgo _wrap_SR25519_PUBLIC_BYTES_cwetee_3f0a6f13abe52214() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -2766,7 +2806,7 @@ intgo _wrap_SR25519_PUBLIC_BYTES_cwetee_a5dce87504f74b7c() {
 }
 
 
-intgo _wrap_SR25519_SECRET_BYTES_cwetee_a5dce87504f74b7c() {
+intgo _wrap_SR25519_SECRET_BYTES_cwetee_3f0a6f13abe52214() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -2777,7 +2817,7 @@ intgo _wrap_SR25519_SECRET_BYTES_cwetee_a5dce87504f74b7c() {
 }
 
 
-intgo _wrap_SR25519_SIGNATURE_BYTES_cwetee_a5dce87504f74b7c() {
+intgo _wrap_SR25519_SIGNATURE_BYTES_cwetee_3f0a6f13abe52214() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -2788,7 +2828,7 @@ intgo _wrap_SR25519_SIGNATURE_BYTES_cwetee_a5dce87504f74b7c() {
 }
 
 
-intgo _wrap_ED25519_SEED_BYTES_cwetee_a5dce87504f74b7c() {
+intgo _wrap_ED25519_SEED_BYTES_cwetee_3f0a6f13abe52214() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -2799,7 +2839,7 @@ intgo _wrap_ED25519_SEED_BYTES_cwetee_a5dce87504f74b7c() {
 }
 
 
-intgo _wrap_ED25519_PUBLIC_BYTES_cwetee_a5dce87504f74b7c() {
+intgo _wrap_ED25519_PUBLIC_BYTES_cwetee_3f0a6f13abe52214() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -2810,7 +2850,7 @@ intgo _wrap_ED25519_PUBLIC_BYTES_cwetee_a5dce87504f74b7c() {
 }
 
 
-intgo _wrap_ED25519_SECRET_BYTES_cwetee_a5dce87504f74b7c() {
+intgo _wrap_ED25519_SECRET_BYTES_cwetee_3f0a6f13abe52214() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -2821,7 +2861,7 @@ intgo _wrap_ED25519_SECRET_BYTES_cwetee_a5dce87504f74b7c() {
 }
 
 
-intgo _wrap_ED25519_SIGNATURE_BYTES_cwetee_a5dce87504f74b7c() {
+intgo _wrap_ED25519_SIGNATURE_BYTES_cwetee_3f0a6f13abe52214() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -2832,7 +2872,7 @@ intgo _wrap_ED25519_SIGNATURE_BYTES_cwetee_a5dce87504f74b7c() {
 }
 
 
-intgo _wrap_ECDSA_SECRET_BYTES_cwetee_a5dce87504f74b7c() {
+intgo _wrap_ECDSA_SECRET_BYTES_cwetee_3f0a6f13abe52214() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -2843,7 +2883,7 @@ intgo _wrap_ECDSA_SECRET_BYTES_cwetee_a5dce87504f74b7c() {
 }
 
 
-intgo _wrap_ECDSA_PUBLIC_BYTES_cwetee_a5dce87504f74b7c() {
+intgo _wrap_ECDSA_PUBLIC_BYTES_cwetee_3f0a6f13abe52214() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -2854,7 +2894,7 @@ intgo _wrap_ECDSA_PUBLIC_BYTES_cwetee_a5dce87504f74b7c() {
 }
 
 
-intgo _wrap_ECDSA_SIGNATURE_BYTES_cwetee_a5dce87504f74b7c() {
+intgo _wrap_ECDSA_SIGNATURE_BYTES_cwetee_3f0a6f13abe52214() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -2865,7 +2905,7 @@ intgo _wrap_ECDSA_SIGNATURE_BYTES_cwetee_a5dce87504f74b7c() {
 }
 
 
-intgo _wrap_ETH_ADDRESS_BYTES_cwetee_a5dce87504f74b7c() {
+intgo _wrap_ETH_ADDRESS_BYTES_cwetee_3f0a6f13abe52214() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -2876,7 +2916,7 @@ intgo _wrap_ETH_ADDRESS_BYTES_cwetee_a5dce87504f74b7c() {
 }
 
 
-intgo _wrap_CHAIN_CODE_BYTES_cwetee_a5dce87504f74b7c() {
+intgo _wrap_CHAIN_CODE_BYTES_cwetee_3f0a6f13abe52214() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -2887,7 +2927,7 @@ intgo _wrap_CHAIN_CODE_BYTES_cwetee_a5dce87504f74b7c() {
 }
 
 
-intgo _wrap_PUBLIC_MAX_BYTES_cwetee_a5dce87504f74b7c() {
+intgo _wrap_PUBLIC_MAX_BYTES_cwetee_3f0a6f13abe52214() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -2898,7 +2938,7 @@ intgo _wrap_PUBLIC_MAX_BYTES_cwetee_a5dce87504f74b7c() {
 }
 
 
-intgo _wrap_SIGNATURE_MAX_BYTES_cwetee_a5dce87504f74b7c() {
+intgo _wrap_SIGNATURE_MAX_BYTES_cwetee_3f0a6f13abe52214() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -2909,7 +2949,7 @@ intgo _wrap_SIGNATURE_MAX_BYTES_cwetee_a5dce87504f74b7c() {
 }
 
 
-_gostring_ _wrap_dev_phrase_cwetee_a5dce87504f74b7c() {
+_gostring_ _wrap_dev_phrase_cwetee_3f0a6f13abe52214() {
   char *result = 0 ;
   _gostring_ _swig_go_result;
   
@@ -2926,7 +2966,7 @@ _gostring_ _wrap_dev_phrase_cwetee_a5dce87504f74b7c() {
 }
 
 
-_gostring_ _wrap_sr25519_keypair_from_seed_cwetee_a5dce87504f74b7c(_goslice_ _swig_go_0, _goslice_ _swig_go_1, _goslice_ _swig_go_2) {
+_gostring_ _wrap_sr25519_keypair_from_seed_cwetee_3f0a6f13abe52214(_goslice_ _swig_go_0, _goslice_ _swig_go_1, _goslice_ _swig_go_2) {
   uint8_t *arg1 ;
   uint8_t *arg2 ;
   uint8_t *arg3 ;
@@ -2955,7 +2995,7 @@ _gostring_ _wrap_sr25519_keypair_from_seed_cwetee_a5dce87504f74b7c(_goslice_ _sw
 }
 
 
-_gostring_ _wrap_sr25519_secret_to_canonical_cwetee_a5dce87504f74b7c(_goslice_ _swig_go_0, _goslice_ _swig_go_1) {
+_gostring_ _wrap_sr25519_secret_to_canonical_cwetee_3f0a6f13abe52214(_goslice_ _swig_go_0, _goslice_ _swig_go_1) {
   uint8_t *arg1 ;
   uint8_t *arg2 ;
   wetee_rc result;
@@ -2979,7 +3019,7 @@ _gostring_ _wrap_sr25519_secret_to_canonical_cwetee_a5dce87504f74b7c(_goslice_ _
 }
 
 
-_gostring_ _wrap_sr25519_secret_from_canonical_cwetee_a5dce87504f74b7c(_goslice_ _swig_go_0, _goslice_ _swig_go_1) {
+_gostring_ _wrap_sr25519_secret_from_canonical_cwetee_3f0a6f13abe52214(_goslice_ _swig_go_0, _goslice_ _swig_go_1) {
   uint8_t *arg1 ;
   uint8_t *arg2 ;
   wetee_rc result;
@@ -3003,7 +3043,7 @@ _gostring_ _wrap_sr25519_secret_from_canonical_cwetee_a5dce87504f74b7c(_goslice_
 }
 
 
-_gostring_ _wrap_sr25519_public_from_secret_cwetee_a5dce87504f74b7c(_goslice_ _swig_go_0, _goslice_ _swig_go_1) {
+_gostring_ _wrap_sr25519_public_from_secret_cwetee_3f0a6f13abe52214(_goslice_ _swig_go_0, _goslice_ _swig_go_1) {
   uint8_t *arg1 ;
   uint8_t *arg2 ;
   wetee_rc result;
@@ -3027,7 +3067,7 @@ _gostring_ _wrap_sr25519_public_from_secret_cwetee_a5dce87504f74b7c(_goslice_ _s
 }
 
 
-_gostring_ _wrap_sr25519_sign_cwetee_a5dce87504f74b7c(_goslice_ _swig_go_0, _goslice_ _swig_go_1, _goslice_ _swig_go_2, _goslice_ _swig_go_3) {
+_gostring_ _wrap_sr25519_sign_cwetee_3f0a6f13abe52214(_goslice_ _swig_go_0, _goslice_ _swig_go_1, _goslice_ _swig_go_2, _goslice_ _swig_go_3) {
   uint8_t *arg1 ;
   uint8_t *arg2 ;
   uint8_t *arg3 ;
@@ -3062,7 +3102,7 @@ _gostring_ _wrap_sr25519_sign_cwetee_a5dce87504f74b7c(_goslice_ _swig_go_0, _gos
 }
 
 
-_gostring_ _wrap_sr25519_verify_cwetee_a5dce87504f74b7c(_goslice_ _swig_go_0, _goslice_ _swig_go_1, _goslice_ _swig_go_2) {
+_gostring_ _wrap_sr25519_verify_cwetee_3f0a6f13abe52214(_goslice_ _swig_go_0, _goslice_ _swig_go_1, _goslice_ _swig_go_2) {
   uint8_t *arg1 ;
   uint8_t *arg2 = (uint8_t *) 0 ;
   size_t arg3 ;
@@ -3092,7 +3132,7 @@ _gostring_ _wrap_sr25519_verify_cwetee_a5dce87504f74b7c(_goslice_ _swig_go_0, _g
 }
 
 
-_gostring_ _wrap_sr25519_verify_strict_cwetee_a5dce87504f74b7c(_goslice_ _swig_go_0, _goslice_ _swig_go_1, _goslice_ _swig_go_2) {
+_gostring_ _wrap_sr25519_verify_strict_cwetee_3f0a6f13abe52214(_goslice_ _swig_go_0, _goslice_ _swig_go_1, _goslice_ _swig_go_2) {
   uint8_t *arg1 ;
   uint8_t *arg2 = (uint8_t *) 0 ;
   size_t arg3 ;
@@ -3122,7 +3162,7 @@ _gostring_ _wrap_sr25519_verify_strict_cwetee_a5dce87504f74b7c(_goslice_ _swig_g
 }
 
 
-_gostring_ _wrap_sr25519_derive_hard_cwetee_a5dce87504f74b7c(_goslice_ _swig_go_0, _goslice_ _swig_go_1, _goslice_ _swig_go_2, _goslice_ _swig_go_3) {
+_gostring_ _wrap_sr25519_derive_hard_cwetee_3f0a6f13abe52214(_goslice_ _swig_go_0, _goslice_ _swig_go_1, _goslice_ _swig_go_2, _goslice_ _swig_go_3) {
   uint8_t *arg1 ;
   uint8_t *arg2 ;
   uint8_t *arg3 ;
@@ -3156,7 +3196,7 @@ _gostring_ _wrap_sr25519_derive_hard_cwetee_a5dce87504f74b7c(_goslice_ _swig_go_
 }
 
 
-_gostring_ _wrap_sr25519_derive_soft_cwetee_a5dce87504f74b7c(_goslice_ _swig_go_0, _goslice_ _swig_go_1, _goslice_ _swig_go_2, _goslice_ _swig_go_3, _goslice_ _swig_go_4) {
+_gostring_ _wrap_sr25519_derive_soft_cwetee_3f0a6f13abe52214(_goslice_ _swig_go_0, _goslice_ _swig_go_1, _goslice_ _swig_go_2, _goslice_ _swig_go_3, _goslice_ _swig_go_4) {
   uint8_t *arg1 ;
   uint8_t *arg2 ;
   uint8_t *arg3 ;
@@ -3195,7 +3235,7 @@ _gostring_ _wrap_sr25519_derive_soft_cwetee_a5dce87504f74b7c(_goslice_ _swig_go_
 }
 
 
-_gostring_ _wrap_sr25519_derive_public_cwetee_a5dce87504f74b7c(_goslice_ _swig_go_0, _goslice_ _swig_go_1, _goslice_ _swig_go_2) {
+_gostring_ _wrap_sr25519_derive_public_cwetee_3f0a6f13abe52214(_goslice_ _swig_go_0, _goslice_ _swig_go_1, _goslice_ _swig_go_2) {
   uint8_t *arg1 ;
   uint8_t *arg2 ;
   uint8_t *arg3 ;
@@ -3224,7 +3264,7 @@ _gostring_ _wrap_sr25519_derive_public_cwetee_a5dce87504f74b7c(_goslice_ _swig_g
 }
 
 
-_gostring_ _wrap_ed25519_keypair_from_seed_cwetee_a5dce87504f74b7c(_goslice_ _swig_go_0, _goslice_ _swig_go_1, _goslice_ _swig_go_2) {
+_gostring_ _wrap_ed25519_keypair_from_seed_cwetee_3f0a6f13abe52214(_goslice_ _swig_go_0, _goslice_ _swig_go_1, _goslice_ _swig_go_2) {
   uint8_t *arg1 ;
   uint8_t *arg2 ;
   uint8_t *arg3 ;
@@ -3253,7 +3293,7 @@ _gostring_ _wrap_ed25519_keypair_from_seed_cwetee_a5dce87504f74b7c(_goslice_ _sw
 }
 
 
-_gostring_ _wrap_ed25519_sign_cwetee_a5dce87504f74b7c(_goslice_ _swig_go_0, _goslice_ _swig_go_1, _goslice_ _swig_go_2) {
+_gostring_ _wrap_ed25519_sign_cwetee_3f0a6f13abe52214(_goslice_ _swig_go_0, _goslice_ _swig_go_1, _goslice_ _swig_go_2) {
   uint8_t *arg1 ;
   uint8_t *arg2 ;
   uint8_t *arg3 = (uint8_t *) 0 ;
@@ -3283,7 +3323,7 @@ _gostring_ _wrap_ed25519_sign_cwetee_a5dce87504f74b7c(_goslice_ _swig_go_0, _gos
 }
 
 
-_gostring_ _wrap_ed25519_verify_cwetee_a5dce87504f74b7c(_goslice_ _swig_go_0, _goslice_ _swig_go_1, _goslice_ _swig_go_2) {
+_gostring_ _wrap_ed25519_verify_cwetee_3f0a6f13abe52214(_goslice_ _swig_go_0, _goslice_ _swig_go_1, _goslice_ _swig_go_2) {
   uint8_t *arg1 ;
   uint8_t *arg2 = (uint8_t *) 0 ;
   size_t arg3 ;
@@ -3313,7 +3353,7 @@ _gostring_ _wrap_ed25519_verify_cwetee_a5dce87504f74b7c(_goslice_ _swig_go_0, _g
 }
 
 
-_gostring_ _wrap_ed25519_verify_strict_cwetee_a5dce87504f74b7c(_goslice_ _swig_go_0, _goslice_ _swig_go_1, _goslice_ _swig_go_2) {
+_gostring_ _wrap_ed25519_verify_strict_cwetee_3f0a6f13abe52214(_goslice_ _swig_go_0, _goslice_ _swig_go_1, _goslice_ _swig_go_2) {
   uint8_t *arg1 ;
   uint8_t *arg2 = (uint8_t *) 0 ;
   size_t arg3 ;
@@ -3343,7 +3383,7 @@ _gostring_ _wrap_ed25519_verify_strict_cwetee_a5dce87504f74b7c(_goslice_ _swig_g
 }
 
 
-_gostring_ _wrap_ed25519_derive_hard_cwetee_a5dce87504f74b7c(_goslice_ _swig_go_0, _goslice_ _swig_go_1, _goslice_ _swig_go_2) {
+_gostring_ _wrap_ed25519_derive_hard_cwetee_3f0a6f13abe52214(_goslice_ _swig_go_0, _goslice_ _swig_go_1, _goslice_ _swig_go_2) {
   uint8_t *arg1 ;
   uint8_t *arg2 ;
   uint8_t *arg3 ;
@@ -3372,7 +3412,7 @@ _gostring_ _wrap_ed25519_derive_hard_cwetee_a5dce87504f74b7c(_goslice_ _swig_go_
 }
 
 
-_gostring_ _wrap_ecdsa_public_from_secret_cwetee_a5dce87504f74b7c(_goslice_ _swig_go_0, _goslice_ _swig_go_1) {
+_gostring_ _wrap_ecdsa_public_from_secret_cwetee_3f0a6f13abe52214(_goslice_ _swig_go_0, _goslice_ _swig_go_1) {
   uint8_t *arg1 ;
   uint8_t *arg2 ;
   wetee_rc result;
@@ -3396,7 +3436,7 @@ _gostring_ _wrap_ecdsa_public_from_secret_cwetee_a5dce87504f74b7c(_goslice_ _swi
 }
 
 
-_gostring_ _wrap_ecdsa_sign_cwetee_a5dce87504f74b7c(_goslice_ _swig_go_0, _goslice_ _swig_go_1, _goslice_ _swig_go_2) {
+_gostring_ _wrap_ecdsa_sign_cwetee_3f0a6f13abe52214(_goslice_ _swig_go_0, _goslice_ _swig_go_1, _goslice_ _swig_go_2) {
   uint8_t *arg1 ;
   uint8_t *arg2 ;
   uint8_t *arg3 = (uint8_t *) 0 ;
@@ -3426,7 +3466,7 @@ _gostring_ _wrap_ecdsa_sign_cwetee_a5dce87504f74b7c(_goslice_ _swig_go_0, _gosli
 }
 
 
-_gostring_ _wrap_ecdsa_verify_cwetee_a5dce87504f74b7c(_goslice_ _swig_go_0, _goslice_ _swig_go_1, _goslice_ _swig_go_2) {
+_gostring_ _wrap_ecdsa_verify_cwetee_3f0a6f13abe52214(_goslice_ _swig_go_0, _goslice_ _swig_go_1, _goslice_ _swig_go_2) {
   uint8_t *arg1 ;
   uint8_t *arg2 = (uint8_t *) 0 ;
   size_t arg3 ;
@@ -3456,7 +3496,7 @@ _gostring_ _wrap_ecdsa_verify_cwetee_a5dce87504f74b7c(_goslice_ _swig_go_0, _gos
 }
 
 
-_gostring_ _wrap_ecdsa_derive_hard_cwetee_a5dce87504f74b7c(_goslice_ _swig_go_0, _goslice_ _swig_go_1, _goslice_ _swig_go_2) {
+_gostring_ _wrap_ecdsa_derive_hard_cwetee_3f0a6f13abe52214(_goslice_ _swig_go_0, _goslice_ _swig_go_1, _goslice_ _swig_go_2) {
   uint8_t *arg1 ;
   uint8_t *arg2 ;
   uint8_t *arg3 ;
@@ -3485,7 +3525,7 @@ _gostring_ _wrap_ecdsa_derive_hard_cwetee_a5dce87504f74b7c(_goslice_ _swig_go_0,
 }
 
 
-_gostring_ _wrap_ecdsa_account_id_cwetee_a5dce87504f74b7c(_goslice_ _swig_go_0, _goslice_ _swig_go_1) {
+_gostring_ _wrap_ecdsa_account_id_cwetee_3f0a6f13abe52214(_goslice_ _swig_go_0, _goslice_ _swig_go_1) {
   uint8_t *arg1 ;
   uint8_t *arg2 ;
   wetee_rc result;
@@ -3509,7 +3549,7 @@ _gostring_ _wrap_ecdsa_account_id_cwetee_a5dce87504f74b7c(_goslice_ _swig_go_0, 
 }
 
 
-_gostring_ _wrap_eth_sign_cwetee_a5dce87504f74b7c(_goslice_ _swig_go_0, _goslice_ _swig_go_1, _goslice_ _swig_go_2) {
+_gostring_ _wrap_eth_sign_cwetee_3f0a6f13abe52214(_goslice_ _swig_go_0, _goslice_ _swig_go_1, _goslice_ _swig_go_2) {
   uint8_t *arg1 ;
   uint8_t *arg2 ;
   uint8_t *arg3 = (uint8_t *) 0 ;
@@ -3539,7 +3579,7 @@ _gostring_ _wrap_eth_sign_cwetee_a5dce87504f74b7c(_goslice_ _swig_go_0, _goslice
 }
 
 
-_gostring_ _wrap_eth_verify_cwetee_a5dce87504f74b7c(_goslice_ _swig_go_0, _goslice_ _swig_go_1, _goslice_ _swig_go_2) {
+_gostring_ _wrap_eth_verify_cwetee_3f0a6f13abe52214(_goslice_ _swig_go_0, _goslice_ _swig_go_1, _goslice_ _swig_go_2) {
   uint8_t *arg1 ;
   uint8_t *arg2 = (uint8_t *) 0 ;
   size_t arg3 ;
@@ -3569,7 +3609,7 @@ _gostring_ _wrap_eth_verify_cwetee_a5dce87504f74b7c(_goslice_ _swig_go_0, _gosli
 }
 
 
-_gostring_ _wrap_eth_address_cwetee_a5dce87504f74b7c(_goslice_ _swig_go_0, _goslice_ _swig_go_1) {
+_gostring_ _wrap_eth_address_cwetee_3f0a6f13abe52214(_goslice_ _swig_go_0, _goslice_ _swig_go_1) {
   uint8_t *arg1 ;
   uint8_t *arg2 = (uint8_t *) 0 ;
   size_t arg3 ;
@@ -3594,7 +3634,7 @@ _gostring_ _wrap_eth_address_cwetee_a5dce87504f74b7c(_goslice_ _swig_go_0, _gosl
 }
 
 
-_gostring_ _wrap_eth_address_to_string_cwetee_a5dce87504f74b7c(wetee_buf *_swig_go_0, _goslice_ _swig_go_1) {
+_gostring_ _wrap_eth_address_to_string_cwetee_3f0a6f13abe52214(wetee_buf *_swig_go_0, _goslice_ _swig_go_1) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   uint8_t *arg2 ;
   wetee_buf temp1 ;
@@ -3631,7 +3671,7 @@ _gostring_ _wrap_eth_address_to_string_cwetee_a5dce87504f74b7c(wetee_buf *_swig_
 }
 
 
-_gostring_ _wrap_eth_address_from_string_cwetee_a5dce87504f74b7c(_goslice_ _swig_go_0, _gostring_ _swig_go_1) {
+_gostring_ _wrap_eth_address_from_string_cwetee_3f0a6f13abe52214(_goslice_ _swig_go_0, _gostring_ _swig_go_1) {
   uint8_t *arg1 ;
   char *arg2 = (char *) 0 ;
   size_t arg3 ;
@@ -3656,7 +3696,7 @@ _gostring_ _wrap_eth_address_from_string_cwetee_a5dce87504f74b7c(_goslice_ _swig
 }
 
 
-_gostring_ _wrap_bip32_derive_cwetee_a5dce87504f74b7c(_goslice_ _swig_go_0, _goslice_ _swig_go_1, _gostring_ _swig_go_2) {
+_gostring_ _wrap_bip32_derive_cwetee_3f0a6f13abe52214(_goslice_ _swig_go_0, _goslice_ _swig_go_1, _gostring_ _swig_go_2) {
   uint8_t *arg1 ;
   uint8_t *arg2 = (uint8_t *) 0 ;
   size_t arg3 ;
@@ -3687,7 +3727,7 @@ _gostring_ _wrap_bip32_derive_cwetee_a5dce87504f74b7c(_goslice_ _swig_go_0, _gos
 }
 
 
-_gostring_ _wrap_suri_parse_cwetee_a5dce87504f74b7c(wetee_suri **_swig_go_0, _gostring_ _swig_go_1) {
+_gostring_ _wrap_suri_parse_cwetee_3f0a6f13abe52214(wetee_suri **_swig_go_0, _gostring_ _swig_go_1) {
   wetee_suri **arg1 = (wetee_suri **) 0 ;
   char *arg2 = (char *) 0 ;
   size_t arg3 ;
@@ -3718,7 +3758,7 @@ _gostring_ _wrap_suri_parse_cwetee_a5dce87504f74b7c(wetee_suri **_swig_go_0, _go
 }
 
 
-_gostring_ _wrap_suri_phrase_cwetee_a5dce87504f74b7c(wetee_suri *_swig_go_0) {
+_gostring_ _wrap_suri_phrase_cwetee_3f0a6f13abe52214(wetee_suri *_swig_go_0) {
   wetee_suri *arg1 = (wetee_suri *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -3737,7 +3777,7 @@ _gostring_ _wrap_suri_phrase_cwetee_a5dce87504f74b7c(wetee_suri *_swig_go_0) {
 }
 
 
-_gostring_ _wrap_suri_password_cwetee_a5dce87504f74b7c(wetee_suri *_swig_go_0) {
+_gostring_ _wrap_suri_password_cwetee_3f0a6f13abe52214(wetee_suri *_swig_go_0) {
   wetee_suri *arg1 = (wetee_suri *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -3756,7 +3796,7 @@ _gostring_ _wrap_suri_password_cwetee_a5dce87504f74b7c(wetee_suri *_swig_go_0) {
 }
 
 
-long long _wrap_suri_junction_count_cwetee_a5dce87504f74b7c(wetee_suri *_swig_go_0) {
+long long _wrap_suri_junction_count_cwetee_3f0a6f13abe52214(wetee_suri *_swig_go_0) {
   wetee_suri *arg1 = (wetee_suri *) 0 ;
   size_t result;
   long long _swig_go_result;
@@ -3772,7 +3812,7 @@ long long _wrap_suri_junction_count_cwetee_a5dce87504f74b7c(wetee_suri *_swig_go
 }
 
 
-_gostring_ _wrap_suri_junction_cwetee_a5dce87504f74b7c(wetee_suri *_swig_go_0, long long _swig_go_1, _goslice_ _swig_go_2, intgo *_swig_go_3) {
+_gostring_ _wrap_suri_junction_cwetee_3f0a6f13abe52214(wetee_suri *_swig_go_0, long long _swig_go_1, _goslice_ _swig_go_2, intgo *_swig_go_3) {
   wetee_suri *arg1 = (wetee_suri *) 0 ;
   size_t arg2 ;
   uint8_t *arg3 ;
@@ -3802,7 +3842,7 @@ _gostring_ _wrap_suri_junction_cwetee_a5dce87504f74b7c(wetee_suri *_swig_go_0, l
 }
 
 
-void _wrap_suri_free_cwetee_a5dce87504f74b7c(wetee_suri *_swig_go_0) {
+void _wrap_suri_free_cwetee_3f0a6f13abe52214(wetee_suri *_swig_go_0) {
   wetee_suri *arg1 = (wetee_suri *) 0 ;
   
   arg1 = (wetee_suri *)(uintptr_t)_swig_go_0; 
@@ -3815,7 +3855,7 @@ void _wrap_suri_free_cwetee_a5dce87504f74b7c(wetee_suri *_swig_go_0) {
 }
 
 
-intgo _wrap_suri_has_password_cwetee_a5dce87504f74b7c(wetee_suri *_swig_go_0) {
+intgo _wrap_suri_has_password_cwetee_3f0a6f13abe52214(wetee_suri *_swig_go_0) {
   wetee_suri *arg1 = (wetee_suri *) 0 ;
   int result;
   intgo _swig_go_result;
@@ -3831,7 +3871,7 @@ intgo _wrap_suri_has_password_cwetee_a5dce87504f74b7c(wetee_suri *_swig_go_0) {
 }
 
 
-_gostring_ _wrap_keypair_from_suri_cwetee_a5dce87504f74b7c(wetee_keypair **_swig_go_0, intgo _swig_go_1, _gostring_ _swig_go_2) {
+_gostring_ _wrap_keypair_from_suri_cwetee_3f0a6f13abe52214(wetee_keypair **_swig_go_0, intgo _swig_go_1, _gostring_ _swig_go_2) {
   wetee_keypair **arg1 = (wetee_keypair **) 0 ;
   wetee_scheme arg2 ;
   char *arg3 = (char *) 0 ;
@@ -3864,7 +3904,7 @@ _gostring_ _wrap_keypair_from_suri_cwetee_a5dce87504f74b7c(wetee_keypair **_swig
 }
 
 
-intgo _wrap_ETH_PASSWORD_REJECT_cwetee_a5dce87504f74b7c() {
+intgo _wrap_ETH_PASSWORD_REJECT_cwetee_3f0a6f13abe52214() {
   enum wetee_eth_password result;
   intgo _swig_go_result;
   
@@ -3879,7 +3919,7 @@ intgo _wrap_ETH_PASSWORD_REJECT_cwetee_a5dce87504f74b7c() {
 }
 
 
-intgo _wrap_ETH_PASSWORD_PASSPHRASE_cwetee_a5dce87504f74b7c() {
+intgo _wrap_ETH_PASSWORD_PASSPHRASE_cwetee_3f0a6f13abe52214() {
   enum wetee_eth_password result;
   intgo _swig_go_result;
   
@@ -3894,7 +3934,7 @@ intgo _wrap_ETH_PASSWORD_PASSPHRASE_cwetee_a5dce87504f74b7c() {
 }
 
 
-intgo _wrap_ETH_PASSWORD_IGNORE_cwetee_a5dce87504f74b7c() {
+intgo _wrap_ETH_PASSWORD_IGNORE_cwetee_3f0a6f13abe52214() {
   enum wetee_eth_password result;
   intgo _swig_go_result;
   
@@ -3909,7 +3949,7 @@ intgo _wrap_ETH_PASSWORD_IGNORE_cwetee_a5dce87504f74b7c() {
 }
 
 
-_gostring_ _wrap_keypair_from_suri_opts_cwetee_a5dce87504f74b7c(wetee_keypair **_swig_go_0, intgo _swig_go_1, _gostring_ _swig_go_2, intgo _swig_go_3) {
+_gostring_ _wrap_keypair_from_suri_opts_cwetee_3f0a6f13abe52214(wetee_keypair **_swig_go_0, intgo _swig_go_1, _gostring_ _swig_go_2, intgo _swig_go_3) {
   wetee_keypair **arg1 = (wetee_keypair **) 0 ;
   wetee_scheme arg2 ;
   char *arg3 = (char *) 0 ;
@@ -3944,7 +3984,7 @@ _gostring_ _wrap_keypair_from_suri_opts_cwetee_a5dce87504f74b7c(wetee_keypair **
 }
 
 
-_gostring_ _wrap_keypair_from_mnemonic_cwetee_a5dce87504f74b7c(wetee_keypair **_swig_go_0, intgo _swig_go_1, _gostring_ _swig_go_2, _gostring_ _swig_go_3) {
+_gostring_ _wrap_keypair_from_mnemonic_cwetee_3f0a6f13abe52214(wetee_keypair **_swig_go_0, intgo _swig_go_1, _gostring_ _swig_go_2, _gostring_ _swig_go_3) {
   wetee_keypair **arg1 = (wetee_keypair **) 0 ;
   wetee_scheme arg2 ;
   char *arg3 = (char *) 0 ;
@@ -3983,7 +4023,7 @@ _gostring_ _wrap_keypair_from_mnemonic_cwetee_a5dce87504f74b7c(wetee_keypair **_
 }
 
 
-_gostring_ _wrap_keypair_from_seed_cwetee_a5dce87504f74b7c(wetee_keypair **_swig_go_0, intgo _swig_go_1, _goslice_ _swig_go_2) {
+_gostring_ _wrap_keypair_from_seed_cwetee_3f0a6f13abe52214(wetee_keypair **_swig_go_0, intgo _swig_go_1, _goslice_ _swig_go_2) {
   wetee_keypair **arg1 = (wetee_keypair **) 0 ;
   wetee_scheme arg2 ;
   uint8_t *arg3 = (uint8_t *) 0 ;
@@ -4016,7 +4056,7 @@ _gostring_ _wrap_keypair_from_seed_cwetee_a5dce87504f74b7c(wetee_keypair **_swig
 }
 
 
-_gostring_ _wrap_keypair_generate_cwetee_a5dce87504f74b7c(wetee_keypair **_swig_go_0, intgo _swig_go_1) {
+_gostring_ _wrap_keypair_generate_cwetee_3f0a6f13abe52214(wetee_keypair **_swig_go_0, intgo _swig_go_1) {
   wetee_keypair **arg1 = (wetee_keypair **) 0 ;
   wetee_scheme arg2 ;
   wetee_keypair *temp1 ;
@@ -4043,7 +4083,7 @@ _gostring_ _wrap_keypair_generate_cwetee_a5dce87504f74b7c(wetee_keypair **_swig_
 }
 
 
-_gostring_ _wrap_keypair_derive_cwetee_a5dce87504f74b7c(wetee_keypair **_swig_go_0, wetee_keypair *_swig_go_1, _gostring_ _swig_go_2) {
+_gostring_ _wrap_keypair_derive_cwetee_3f0a6f13abe52214(wetee_keypair **_swig_go_0, wetee_keypair *_swig_go_1, _gostring_ _swig_go_2) {
   wetee_keypair **arg1 = (wetee_keypair **) 0 ;
   wetee_keypair *arg2 = (wetee_keypair *) 0 ;
   char *arg3 = (char *) 0 ;
@@ -4076,7 +4116,7 @@ _gostring_ _wrap_keypair_derive_cwetee_a5dce87504f74b7c(wetee_keypair **_swig_go
 }
 
 
-intgo _wrap_keypair_scheme_cwetee_a5dce87504f74b7c(wetee_keypair *_swig_go_0) {
+intgo _wrap_keypair_scheme_cwetee_3f0a6f13abe52214(wetee_keypair *_swig_go_0) {
   wetee_keypair *arg1 = (wetee_keypair *) 0 ;
   wetee_scheme result;
   intgo _swig_go_result;
@@ -4092,7 +4132,7 @@ intgo _wrap_keypair_scheme_cwetee_a5dce87504f74b7c(wetee_keypair *_swig_go_0) {
 }
 
 
-_gostring_ _wrap_keypair_public_cwetee_a5dce87504f74b7c(wetee_keypair *_swig_go_0, _goslice_ _swig_go_1, intgo *_swig_go_2) {
+_gostring_ _wrap_keypair_public_cwetee_3f0a6f13abe52214(wetee_keypair *_swig_go_0, _goslice_ _swig_go_1, intgo *_swig_go_2) {
   wetee_keypair *arg1 = (wetee_keypair *) 0 ;
   uint8_t *arg2 ;
   size_t *arg3 = (size_t *) 0 ;
@@ -4120,7 +4160,7 @@ _gostring_ _wrap_keypair_public_cwetee_a5dce87504f74b7c(wetee_keypair *_swig_go_
 }
 
 
-_gostring_ _wrap_keypair_account_id_cwetee_a5dce87504f74b7c(wetee_keypair *_swig_go_0, _goslice_ _swig_go_1, intgo *_swig_go_2) {
+_gostring_ _wrap_keypair_account_id_cwetee_3f0a6f13abe52214(wetee_keypair *_swig_go_0, _goslice_ _swig_go_1, intgo *_swig_go_2) {
   wetee_keypair *arg1 = (wetee_keypair *) 0 ;
   uint8_t *arg2 ;
   size_t *arg3 = (size_t *) 0 ;
@@ -4148,7 +4188,7 @@ _gostring_ _wrap_keypair_account_id_cwetee_a5dce87504f74b7c(wetee_keypair *_swig
 }
 
 
-_gostring_ _wrap_keypair_address_cwetee_a5dce87504f74b7c(wetee_buf *_swig_go_0, wetee_keypair *_swig_go_1, short _swig_go_2) {
+_gostring_ _wrap_keypair_address_cwetee_3f0a6f13abe52214(wetee_buf *_swig_go_0, wetee_keypair *_swig_go_1, short _swig_go_2) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   wetee_keypair *arg2 = (wetee_keypair *) 0 ;
   uint16_t arg3 ;
@@ -4184,7 +4224,7 @@ _gostring_ _wrap_keypair_address_cwetee_a5dce87504f74b7c(wetee_buf *_swig_go_0, 
 }
 
 
-_gostring_ _wrap_keypair_sign_cwetee_a5dce87504f74b7c(wetee_keypair *_swig_go_0, _goslice_ _swig_go_1, intgo *_swig_go_2, _goslice_ _swig_go_3) {
+_gostring_ _wrap_keypair_sign_cwetee_3f0a6f13abe52214(wetee_keypair *_swig_go_0, _goslice_ _swig_go_1, intgo *_swig_go_2, _goslice_ _swig_go_3) {
   wetee_keypair *arg1 = (wetee_keypair *) 0 ;
   uint8_t *arg2 ;
   size_t *arg3 = (size_t *) 0 ;
@@ -4218,7 +4258,7 @@ _gostring_ _wrap_keypair_sign_cwetee_a5dce87504f74b7c(wetee_keypair *_swig_go_0,
 }
 
 
-_gostring_ _wrap_verify_cwetee_a5dce87504f74b7c(intgo _swig_go_0, _goslice_ _swig_go_1, _goslice_ _swig_go_2, _goslice_ _swig_go_3) {
+_gostring_ _wrap_verify_cwetee_3f0a6f13abe52214(intgo _swig_go_0, _goslice_ _swig_go_1, _goslice_ _swig_go_2, _goslice_ _swig_go_3) {
   wetee_scheme arg1 ;
   uint8_t *arg2 = (uint8_t *) 0 ;
   size_t arg3 ;
@@ -4252,7 +4292,7 @@ _gostring_ _wrap_verify_cwetee_a5dce87504f74b7c(intgo _swig_go_0, _goslice_ _swi
 }
 
 
-_gostring_ _wrap_verify_strict_cwetee_a5dce87504f74b7c(intgo _swig_go_0, _goslice_ _swig_go_1, _goslice_ _swig_go_2, _goslice_ _swig_go_3) {
+_gostring_ _wrap_verify_strict_cwetee_3f0a6f13abe52214(intgo _swig_go_0, _goslice_ _swig_go_1, _goslice_ _swig_go_2, _goslice_ _swig_go_3) {
   wetee_scheme arg1 ;
   uint8_t *arg2 = (uint8_t *) 0 ;
   size_t arg3 ;
@@ -4286,7 +4326,7 @@ _gostring_ _wrap_verify_strict_cwetee_a5dce87504f74b7c(intgo _swig_go_0, _goslic
 }
 
 
-_gostring_ _wrap_keypair_secret_cwetee_a5dce87504f74b7c(wetee_keypair *_swig_go_0, wetee_buf *_swig_go_1) {
+_gostring_ _wrap_keypair_secret_cwetee_3f0a6f13abe52214(wetee_keypair *_swig_go_0, wetee_buf *_swig_go_1) {
   wetee_keypair *arg1 = (wetee_keypair *) 0 ;
   wetee_buf *arg2 = (wetee_buf *) 0 ;
   wetee_buf temp2 ;
@@ -4321,7 +4361,7 @@ _gostring_ _wrap_keypair_secret_cwetee_a5dce87504f74b7c(wetee_keypair *_swig_go_
 }
 
 
-void _wrap_keypair_free_cwetee_a5dce87504f74b7c(wetee_keypair *_swig_go_0) {
+void _wrap_keypair_free_cwetee_3f0a6f13abe52214(wetee_keypair *_swig_go_0) {
   wetee_keypair *arg1 = (wetee_keypair *) 0 ;
   
   arg1 = (wetee_keypair *)(uintptr_t)_swig_go_0; 
@@ -4334,7 +4374,7 @@ void _wrap_keypair_free_cwetee_a5dce87504f74b7c(wetee_keypair *_swig_go_0) {
 }
 
 
-_gostring_ _wrap_keystore_export_cwetee_a5dce87504f74b7c(wetee_buf *_swig_go_0, wetee_keypair *_swig_go_1, _gostring_ _swig_go_2, _gostring_ _swig_go_3, long long _swig_go_4) {
+_gostring_ _wrap_keystore_export_cwetee_3f0a6f13abe52214(wetee_buf *_swig_go_0, wetee_keypair *_swig_go_1, _gostring_ _swig_go_2, _gostring_ _swig_go_3, long long _swig_go_4) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   wetee_keypair *arg2 = (wetee_keypair *) 0 ;
   char *arg3 = (char *) 0 ;
@@ -4388,7 +4428,7 @@ _gostring_ _wrap_keystore_export_cwetee_a5dce87504f74b7c(wetee_buf *_swig_go_0, 
 }
 
 
-_gostring_ _wrap_keystore_export_opts_cwetee_a5dce87504f74b7c(wetee_buf *_swig_go_0, wetee_keypair *_swig_go_1, _gostring_ _swig_go_2, _gostring_ _swig_go_3, long long _swig_go_4, intgo _swig_go_5, intgo _swig_go_6, intgo _swig_go_7) {
+_gostring_ _wrap_keystore_export_opts_cwetee_3f0a6f13abe52214(wetee_buf *_swig_go_0, wetee_keypair *_swig_go_1, _gostring_ _swig_go_2, _gostring_ _swig_go_3, long long _swig_go_4, intgo _swig_go_5, intgo _swig_go_6, intgo _swig_go_7) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   wetee_keypair *arg2 = (wetee_keypair *) 0 ;
   char *arg3 = (char *) 0 ;
@@ -4448,7 +4488,7 @@ _gostring_ _wrap_keystore_export_opts_cwetee_a5dce87504f74b7c(wetee_buf *_swig_g
 }
 
 
-_gostring_ _wrap_keystore_import_cwetee_a5dce87504f74b7c(wetee_keypair **_swig_go_0, _gostring_ _swig_go_1, _gostring_ _swig_go_2) {
+_gostring_ _wrap_keystore_import_cwetee_3f0a6f13abe52214(wetee_keypair **_swig_go_0, _gostring_ _swig_go_1, _gostring_ _swig_go_2) {
   wetee_keypair **arg1 = (wetee_keypair **) 0 ;
   char *arg2 = (char *) 0 ;
   size_t arg3 ;
@@ -4485,7 +4525,7 @@ _gostring_ _wrap_keystore_import_cwetee_a5dce87504f74b7c(wetee_keypair **_swig_g
 }
 
 
-_gostring_ _wrap_mnemonic_generate_cwetee_a5dce87504f74b7c(wetee_buf *_swig_go_0, intgo _swig_go_1) {
+_gostring_ _wrap_mnemonic_generate_cwetee_3f0a6f13abe52214(wetee_buf *_swig_go_0, intgo _swig_go_1) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   unsigned int arg2 ;
   wetee_buf temp1 ;
@@ -4520,7 +4560,7 @@ _gostring_ _wrap_mnemonic_generate_cwetee_a5dce87504f74b7c(wetee_buf *_swig_go_0
 }
 
 
-_gostring_ _wrap_mnemonic_validate_cwetee_a5dce87504f74b7c(_gostring_ _swig_go_0) {
+_gostring_ _wrap_mnemonic_validate_cwetee_3f0a6f13abe52214(_gostring_ _swig_go_0) {
   char *arg1 = (char *) 0 ;
   size_t arg2 ;
   wetee_rc result;
@@ -4540,7 +4580,7 @@ _gostring_ _wrap_mnemonic_validate_cwetee_a5dce87504f74b7c(_gostring_ _swig_go_0
 }
 
 
-_gostring_ _wrap_mnemonic_to_entropy_cwetee_a5dce87504f74b7c(wetee_buf *_swig_go_0, _gostring_ _swig_go_1) {
+_gostring_ _wrap_mnemonic_to_entropy_cwetee_3f0a6f13abe52214(wetee_buf *_swig_go_0, _gostring_ _swig_go_1) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   char *arg2 = (char *) 0 ;
   size_t arg3 ;
@@ -4579,7 +4619,7 @@ _gostring_ _wrap_mnemonic_to_entropy_cwetee_a5dce87504f74b7c(wetee_buf *_swig_go
 }
 
 
-_gostring_ _wrap_mnemonic_from_entropy_cwetee_a5dce87504f74b7c(wetee_buf *_swig_go_0, _goslice_ _swig_go_1) {
+_gostring_ _wrap_mnemonic_from_entropy_cwetee_3f0a6f13abe52214(wetee_buf *_swig_go_0, _goslice_ _swig_go_1) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   uint8_t *arg2 = (uint8_t *) 0 ;
   size_t arg3 ;
@@ -4618,7 +4658,7 @@ _gostring_ _wrap_mnemonic_from_entropy_cwetee_a5dce87504f74b7c(wetee_buf *_swig_
 }
 
 
-_gostring_ _wrap_mnemonic_to_mini_secret_cwetee_a5dce87504f74b7c(_goslice_ _swig_go_0, _gostring_ _swig_go_1, _gostring_ _swig_go_2) {
+_gostring_ _wrap_mnemonic_to_mini_secret_cwetee_3f0a6f13abe52214(_goslice_ _swig_go_0, _gostring_ _swig_go_1, _gostring_ _swig_go_2) {
   uint8_t *arg1 ;
   char *arg2 = (char *) 0 ;
   size_t arg3 ;
@@ -4649,7 +4689,7 @@ _gostring_ _wrap_mnemonic_to_mini_secret_cwetee_a5dce87504f74b7c(_goslice_ _swig
 }
 
 
-_gostring_ _wrap_mnemonic_to_bip39_seed_cwetee_a5dce87504f74b7c(_goslice_ _swig_go_0, _gostring_ _swig_go_1, _gostring_ _swig_go_2) {
+_gostring_ _wrap_mnemonic_to_bip39_seed_cwetee_3f0a6f13abe52214(_goslice_ _swig_go_0, _gostring_ _swig_go_1, _gostring_ _swig_go_2) {
   uint8_t *arg1 ;
   char *arg2 = (char *) 0 ;
   size_t arg3 ;
@@ -4680,7 +4720,7 @@ _gostring_ _wrap_mnemonic_to_bip39_seed_cwetee_a5dce87504f74b7c(_goslice_ _swig_
 }
 
 
-intgo _wrap_SS58_PREFIX_POLKADOT_cwetee_a5dce87504f74b7c() {
+intgo _wrap_SS58_PREFIX_POLKADOT_cwetee_3f0a6f13abe52214() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -4691,7 +4731,7 @@ intgo _wrap_SS58_PREFIX_POLKADOT_cwetee_a5dce87504f74b7c() {
 }
 
 
-intgo _wrap_SS58_PREFIX_KUSAMA_cwetee_a5dce87504f74b7c() {
+intgo _wrap_SS58_PREFIX_KUSAMA_cwetee_3f0a6f13abe52214() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -4702,7 +4742,7 @@ intgo _wrap_SS58_PREFIX_KUSAMA_cwetee_a5dce87504f74b7c() {
 }
 
 
-intgo _wrap_SS58_PREFIX_GENERIC_cwetee_a5dce87504f74b7c() {
+intgo _wrap_SS58_PREFIX_GENERIC_cwetee_3f0a6f13abe52214() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -4713,7 +4753,7 @@ intgo _wrap_SS58_PREFIX_GENERIC_cwetee_a5dce87504f74b7c() {
 }
 
 
-intgo _wrap_SS58_PREFIX_MAX_cwetee_a5dce87504f74b7c() {
+intgo _wrap_SS58_PREFIX_MAX_cwetee_3f0a6f13abe52214() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -4724,7 +4764,7 @@ intgo _wrap_SS58_PREFIX_MAX_cwetee_a5dce87504f74b7c() {
 }
 
 
-_gostring_ _wrap_ss58_encode_cwetee_a5dce87504f74b7c(wetee_buf *_swig_go_0, _goslice_ _swig_go_1, short _swig_go_2) {
+_gostring_ _wrap_ss58_encode_cwetee_3f0a6f13abe52214(wetee_buf *_swig_go_0, _goslice_ _swig_go_1, short _swig_go_2) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   uint8_t *arg2 = (uint8_t *) 0 ;
   size_t arg3 ;
@@ -4764,7 +4804,7 @@ _gostring_ _wrap_ss58_encode_cwetee_a5dce87504f74b7c(wetee_buf *_swig_go_0, _gos
 }
 
 
-_gostring_ _wrap_ss58_decode_cwetee_a5dce87504f74b7c(wetee_buf *_swig_go_0, short *_swig_go_1, _gostring_ _swig_go_2) {
+_gostring_ _wrap_ss58_decode_cwetee_3f0a6f13abe52214(wetee_buf *_swig_go_0, short *_swig_go_1, _gostring_ _swig_go_2) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   uint16_t *arg2 = (uint16_t *) 0 ;
   char *arg3 = (char *) 0 ;
@@ -4804,7 +4844,7 @@ _gostring_ _wrap_ss58_decode_cwetee_a5dce87504f74b7c(wetee_buf *_swig_go_0, shor
 }
 
 
-long long _wrap_ss58_network_count_cwetee_a5dce87504f74b7c() {
+long long _wrap_ss58_network_count_cwetee_3f0a6f13abe52214() {
   size_t result;
   long long _swig_go_result;
   
@@ -4818,7 +4858,7 @@ long long _wrap_ss58_network_count_cwetee_a5dce87504f74b7c() {
 }
 
 
-_gostring_ _wrap_ss58_network_at_cwetee_a5dce87504f74b7c(long long _swig_go_0, short *_swig_go_1, char **_swig_go_2, char **_swig_go_3, char **_swig_go_4, int *_swig_go_5) {
+_gostring_ _wrap_ss58_network_at_cwetee_3f0a6f13abe52214(long long _swig_go_0, short *_swig_go_1, char **_swig_go_2, char **_swig_go_3, char **_swig_go_4, int *_swig_go_5) {
   size_t arg1 ;
   uint16_t *arg2 = (uint16_t *) 0 ;
   char **arg3 = (char **) 0 ;
@@ -4874,7 +4914,7 @@ _gostring_ _wrap_ss58_network_at_cwetee_a5dce87504f74b7c(long long _swig_go_0, s
 }
 
 
-_gostring_ _wrap_ss58_network_find_cwetee_a5dce87504f74b7c(intgo *_swig_go_0, _gostring_ _swig_go_1) {
+_gostring_ _wrap_ss58_network_find_cwetee_3f0a6f13abe52214(intgo *_swig_go_0, _gostring_ _swig_go_1) {
   size_t *arg1 = (size_t *) 0 ;
   char *arg2 = (char *) 0 ;
   size_t temp1 ;
@@ -4902,7 +4942,7 @@ _gostring_ _wrap_ss58_network_find_cwetee_a5dce87504f74b7c(intgo *_swig_go_0, _g
 }
 
 
-_gostring_ _wrap_ss58_network_find_prefix_cwetee_a5dce87504f74b7c(intgo *_swig_go_0, short _swig_go_1) {
+_gostring_ _wrap_ss58_network_find_prefix_cwetee_3f0a6f13abe52214(intgo *_swig_go_0, short _swig_go_1) {
   size_t *arg1 = (size_t *) 0 ;
   uint16_t arg2 ;
   size_t temp1 ;
@@ -4925,7 +4965,7 @@ _gostring_ _wrap_ss58_network_find_prefix_cwetee_a5dce87504f74b7c(intgo *_swig_g
 }
 
 
-intgo _wrap_MD_CALLS_cwetee_a5dce87504f74b7c() {
+intgo _wrap_MD_CALLS_cwetee_3f0a6f13abe52214() {
   enum wetee_md_enum_kind result;
   intgo _swig_go_result;
   
@@ -4940,7 +4980,7 @@ intgo _wrap_MD_CALLS_cwetee_a5dce87504f74b7c() {
 }
 
 
-intgo _wrap_MD_EVENTS_cwetee_a5dce87504f74b7c() {
+intgo _wrap_MD_EVENTS_cwetee_3f0a6f13abe52214() {
   enum wetee_md_enum_kind result;
   intgo _swig_go_result;
   
@@ -4955,7 +4995,7 @@ intgo _wrap_MD_EVENTS_cwetee_a5dce87504f74b7c() {
 }
 
 
-intgo _wrap_MD_ERRORS_cwetee_a5dce87504f74b7c() {
+intgo _wrap_MD_ERRORS_cwetee_3f0a6f13abe52214() {
   enum wetee_md_enum_kind result;
   intgo _swig_go_result;
   
@@ -4970,7 +5010,7 @@ intgo _wrap_MD_ERRORS_cwetee_a5dce87504f74b7c() {
 }
 
 
-intgo _wrap_METADATA_NO_TYPE_cwetee_a5dce87504f74b7c() {
+intgo _wrap_METADATA_NO_TYPE_cwetee_3f0a6f13abe52214() {
   uint32_t result;
   intgo _swig_go_result;
   
@@ -4981,7 +5021,7 @@ intgo _wrap_METADATA_NO_TYPE_cwetee_a5dce87504f74b7c() {
 }
 
 
-_gostring_ _wrap_mdb_parse_cwetee_a5dce87504f74b7c(wetee_metadata **_swig_go_0, _goslice_ _swig_go_1, intgo _swig_go_2) {
+_gostring_ _wrap_mdb_parse_cwetee_3f0a6f13abe52214(wetee_metadata **_swig_go_0, _goslice_ _swig_go_1, intgo _swig_go_2) {
   wetee_metadata **arg1 = (wetee_metadata **) 0 ;
   uint8_t *arg2 = (uint8_t *) 0 ;
   size_t arg3 ;
@@ -5014,7 +5054,7 @@ _gostring_ _wrap_mdb_parse_cwetee_a5dce87504f74b7c(wetee_metadata **_swig_go_0, 
 }
 
 
-_gostring_ _wrap_mdb_parse_hex_cwetee_a5dce87504f74b7c(wetee_metadata **_swig_go_0, _gostring_ _swig_go_1, intgo _swig_go_2) {
+_gostring_ _wrap_mdb_parse_hex_cwetee_3f0a6f13abe52214(wetee_metadata **_swig_go_0, _gostring_ _swig_go_1, intgo _swig_go_2) {
   wetee_metadata **arg1 = (wetee_metadata **) 0 ;
   char *arg2 = (char *) 0 ;
   size_t arg3 ;
@@ -5047,7 +5087,7 @@ _gostring_ _wrap_mdb_parse_hex_cwetee_a5dce87504f74b7c(wetee_metadata **_swig_go
 }
 
 
-_gostring_ _wrap_mdb_parse_rpc_cwetee_a5dce87504f74b7c(wetee_metadata **_swig_go_0, _gostring_ _swig_go_1, intgo _swig_go_2) {
+_gostring_ _wrap_mdb_parse_rpc_cwetee_3f0a6f13abe52214(wetee_metadata **_swig_go_0, _gostring_ _swig_go_1, intgo _swig_go_2) {
   wetee_metadata **arg1 = (wetee_metadata **) 0 ;
   char *arg2 = (char *) 0 ;
   size_t arg3 ;
@@ -5080,7 +5120,7 @@ _gostring_ _wrap_mdb_parse_rpc_cwetee_a5dce87504f74b7c(wetee_metadata **_swig_go
 }
 
 
-_gostring_ _wrap_mdb_pallet_name_cwetee_a5dce87504f74b7c(wetee_metadata *_swig_go_0, long long _swig_go_1) {
+_gostring_ _wrap_mdb_pallet_name_cwetee_3f0a6f13abe52214(wetee_metadata *_swig_go_0, long long _swig_go_1) {
   wetee_metadata *arg1 = (wetee_metadata *) 0 ;
   size_t arg2 ;
   char *result = 0 ;
@@ -5101,7 +5141,7 @@ _gostring_ _wrap_mdb_pallet_name_cwetee_a5dce87504f74b7c(wetee_metadata *_swig_g
 }
 
 
-intgo _wrap_mdb_pallet_index_cwetee_a5dce87504f74b7c(wetee_metadata *_swig_go_0, long long _swig_go_1) {
+intgo _wrap_mdb_pallet_index_cwetee_3f0a6f13abe52214(wetee_metadata *_swig_go_0, long long _swig_go_1) {
   wetee_metadata *arg1 = (wetee_metadata *) 0 ;
   size_t arg2 ;
   int result;
@@ -5119,7 +5159,7 @@ intgo _wrap_mdb_pallet_index_cwetee_a5dce87504f74b7c(wetee_metadata *_swig_go_0,
 }
 
 
-long long _wrap_mdb_pallet_position_cwetee_a5dce87504f74b7c(wetee_metadata *_swig_go_0, _gostring_ _swig_go_1) {
+long long _wrap_mdb_pallet_position_cwetee_3f0a6f13abe52214(wetee_metadata *_swig_go_0, _gostring_ _swig_go_1) {
   wetee_metadata *arg1 = (wetee_metadata *) 0 ;
   char *arg2 = (char *) 0 ;
   int64_t result;
@@ -5142,7 +5182,7 @@ long long _wrap_mdb_pallet_position_cwetee_a5dce87504f74b7c(wetee_metadata *_swi
 }
 
 
-intgo _wrap_mdb_pallet_enum_type_cwetee_a5dce87504f74b7c(wetee_metadata *_swig_go_0, long long _swig_go_1, intgo _swig_go_2) {
+intgo _wrap_mdb_pallet_enum_type_cwetee_3f0a6f13abe52214(wetee_metadata *_swig_go_0, long long _swig_go_1, intgo _swig_go_2) {
   wetee_metadata *arg1 = (wetee_metadata *) 0 ;
   size_t arg2 ;
   int arg3 ;
@@ -5162,7 +5202,7 @@ intgo _wrap_mdb_pallet_enum_type_cwetee_a5dce87504f74b7c(wetee_metadata *_swig_g
 }
 
 
-long long _wrap_mdb_variant_count_cwetee_a5dce87504f74b7c(wetee_metadata *_swig_go_0, long long _swig_go_1, intgo _swig_go_2) {
+long long _wrap_mdb_variant_count_cwetee_3f0a6f13abe52214(wetee_metadata *_swig_go_0, long long _swig_go_1, intgo _swig_go_2) {
   wetee_metadata *arg1 = (wetee_metadata *) 0 ;
   size_t arg2 ;
   int arg3 ;
@@ -5182,7 +5222,7 @@ long long _wrap_mdb_variant_count_cwetee_a5dce87504f74b7c(wetee_metadata *_swig_
 }
 
 
-_gostring_ _wrap_mdb_variant_name_cwetee_a5dce87504f74b7c(wetee_metadata *_swig_go_0, long long _swig_go_1, intgo _swig_go_2, long long _swig_go_3) {
+_gostring_ _wrap_mdb_variant_name_cwetee_3f0a6f13abe52214(wetee_metadata *_swig_go_0, long long _swig_go_1, intgo _swig_go_2, long long _swig_go_3) {
   wetee_metadata *arg1 = (wetee_metadata *) 0 ;
   size_t arg2 ;
   int arg3 ;
@@ -5207,7 +5247,7 @@ _gostring_ _wrap_mdb_variant_name_cwetee_a5dce87504f74b7c(wetee_metadata *_swig_
 }
 
 
-intgo _wrap_mdb_variant_index_cwetee_a5dce87504f74b7c(wetee_metadata *_swig_go_0, long long _swig_go_1, intgo _swig_go_2, long long _swig_go_3) {
+intgo _wrap_mdb_variant_index_cwetee_3f0a6f13abe52214(wetee_metadata *_swig_go_0, long long _swig_go_1, intgo _swig_go_2, long long _swig_go_3) {
   wetee_metadata *arg1 = (wetee_metadata *) 0 ;
   size_t arg2 ;
   int arg3 ;
@@ -5229,7 +5269,7 @@ intgo _wrap_mdb_variant_index_cwetee_a5dce87504f74b7c(wetee_metadata *_swig_go_0
 }
 
 
-_gostring_ _wrap_mdb_variant_docs_cwetee_a5dce87504f74b7c(wetee_buf *_swig_go_0, wetee_metadata *_swig_go_1, long long _swig_go_2, intgo _swig_go_3, long long _swig_go_4) {
+_gostring_ _wrap_mdb_variant_docs_cwetee_3f0a6f13abe52214(wetee_buf *_swig_go_0, wetee_metadata *_swig_go_1, long long _swig_go_2, intgo _swig_go_3, long long _swig_go_4) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   wetee_metadata *arg2 = (wetee_metadata *) 0 ;
   size_t arg3 ;
@@ -5269,7 +5309,7 @@ _gostring_ _wrap_mdb_variant_docs_cwetee_a5dce87504f74b7c(wetee_buf *_swig_go_0,
 }
 
 
-long long _wrap_mdb_field_count_cwetee_a5dce87504f74b7c(wetee_metadata *_swig_go_0, long long _swig_go_1, intgo _swig_go_2, long long _swig_go_3) {
+long long _wrap_mdb_field_count_cwetee_3f0a6f13abe52214(wetee_metadata *_swig_go_0, long long _swig_go_1, intgo _swig_go_2, long long _swig_go_3) {
   wetee_metadata *arg1 = (wetee_metadata *) 0 ;
   size_t arg2 ;
   int arg3 ;
@@ -5291,7 +5331,7 @@ long long _wrap_mdb_field_count_cwetee_a5dce87504f74b7c(wetee_metadata *_swig_go
 }
 
 
-_gostring_ _wrap_mdb_field_name_cwetee_a5dce87504f74b7c(wetee_metadata *_swig_go_0, long long _swig_go_1, intgo _swig_go_2, long long _swig_go_3, long long _swig_go_4) {
+_gostring_ _wrap_mdb_field_name_cwetee_3f0a6f13abe52214(wetee_metadata *_swig_go_0, long long _swig_go_1, intgo _swig_go_2, long long _swig_go_3, long long _swig_go_4) {
   wetee_metadata *arg1 = (wetee_metadata *) 0 ;
   size_t arg2 ;
   int arg3 ;
@@ -5318,7 +5358,7 @@ _gostring_ _wrap_mdb_field_name_cwetee_a5dce87504f74b7c(wetee_metadata *_swig_go
 }
 
 
-_gostring_ _wrap_mdb_field_type_name_cwetee_a5dce87504f74b7c(wetee_metadata *_swig_go_0, long long _swig_go_1, intgo _swig_go_2, long long _swig_go_3, long long _swig_go_4) {
+_gostring_ _wrap_mdb_field_type_name_cwetee_3f0a6f13abe52214(wetee_metadata *_swig_go_0, long long _swig_go_1, intgo _swig_go_2, long long _swig_go_3, long long _swig_go_4) {
   wetee_metadata *arg1 = (wetee_metadata *) 0 ;
   size_t arg2 ;
   int arg3 ;
@@ -5345,7 +5385,7 @@ _gostring_ _wrap_mdb_field_type_name_cwetee_a5dce87504f74b7c(wetee_metadata *_sw
 }
 
 
-intgo _wrap_mdb_field_type_cwetee_a5dce87504f74b7c(wetee_metadata *_swig_go_0, long long _swig_go_1, intgo _swig_go_2, long long _swig_go_3, long long _swig_go_4) {
+intgo _wrap_mdb_field_type_cwetee_3f0a6f13abe52214(wetee_metadata *_swig_go_0, long long _swig_go_1, intgo _swig_go_2, long long _swig_go_3, long long _swig_go_4) {
   wetee_metadata *arg1 = (wetee_metadata *) 0 ;
   size_t arg2 ;
   int arg3 ;
@@ -5369,7 +5409,7 @@ intgo _wrap_mdb_field_type_cwetee_a5dce87504f74b7c(wetee_metadata *_swig_go_0, l
 }
 
 
-_gostring_ _wrap_mdb_storage_prefix_cwetee_a5dce87504f74b7c(wetee_metadata *_swig_go_0, long long _swig_go_1) {
+_gostring_ _wrap_mdb_storage_prefix_cwetee_3f0a6f13abe52214(wetee_metadata *_swig_go_0, long long _swig_go_1) {
   wetee_metadata *arg1 = (wetee_metadata *) 0 ;
   size_t arg2 ;
   char *result = 0 ;
@@ -5390,7 +5430,7 @@ _gostring_ _wrap_mdb_storage_prefix_cwetee_a5dce87504f74b7c(wetee_metadata *_swi
 }
 
 
-long long _wrap_mdb_storage_count_cwetee_a5dce87504f74b7c(wetee_metadata *_swig_go_0, long long _swig_go_1) {
+long long _wrap_mdb_storage_count_cwetee_3f0a6f13abe52214(wetee_metadata *_swig_go_0, long long _swig_go_1) {
   wetee_metadata *arg1 = (wetee_metadata *) 0 ;
   size_t arg2 ;
   size_t result;
@@ -5408,7 +5448,7 @@ long long _wrap_mdb_storage_count_cwetee_a5dce87504f74b7c(wetee_metadata *_swig_
 }
 
 
-_gostring_ _wrap_mdb_storage_name_cwetee_a5dce87504f74b7c(wetee_metadata *_swig_go_0, long long _swig_go_1, long long _swig_go_2) {
+_gostring_ _wrap_mdb_storage_name_cwetee_3f0a6f13abe52214(wetee_metadata *_swig_go_0, long long _swig_go_1, long long _swig_go_2) {
   wetee_metadata *arg1 = (wetee_metadata *) 0 ;
   size_t arg2 ;
   size_t arg3 ;
@@ -5431,7 +5471,7 @@ _gostring_ _wrap_mdb_storage_name_cwetee_a5dce87504f74b7c(wetee_metadata *_swig_
 }
 
 
-intgo _wrap_mdb_storage_modifier_cwetee_a5dce87504f74b7c(wetee_metadata *_swig_go_0, long long _swig_go_1, long long _swig_go_2) {
+intgo _wrap_mdb_storage_modifier_cwetee_3f0a6f13abe52214(wetee_metadata *_swig_go_0, long long _swig_go_1, long long _swig_go_2) {
   wetee_metadata *arg1 = (wetee_metadata *) 0 ;
   size_t arg2 ;
   size_t arg3 ;
@@ -5451,7 +5491,7 @@ intgo _wrap_mdb_storage_modifier_cwetee_a5dce87504f74b7c(wetee_metadata *_swig_g
 }
 
 
-long long _wrap_mdb_storage_hasher_count_cwetee_a5dce87504f74b7c(wetee_metadata *_swig_go_0, long long _swig_go_1, long long _swig_go_2) {
+long long _wrap_mdb_storage_hasher_count_cwetee_3f0a6f13abe52214(wetee_metadata *_swig_go_0, long long _swig_go_1, long long _swig_go_2) {
   wetee_metadata *arg1 = (wetee_metadata *) 0 ;
   size_t arg2 ;
   size_t arg3 ;
@@ -5471,7 +5511,7 @@ long long _wrap_mdb_storage_hasher_count_cwetee_a5dce87504f74b7c(wetee_metadata 
 }
 
 
-intgo _wrap_mdb_storage_hasher_cwetee_a5dce87504f74b7c(wetee_metadata *_swig_go_0, long long _swig_go_1, long long _swig_go_2, long long _swig_go_3) {
+intgo _wrap_mdb_storage_hasher_cwetee_3f0a6f13abe52214(wetee_metadata *_swig_go_0, long long _swig_go_1, long long _swig_go_2, long long _swig_go_3) {
   wetee_metadata *arg1 = (wetee_metadata *) 0 ;
   size_t arg2 ;
   size_t arg3 ;
@@ -5493,7 +5533,7 @@ intgo _wrap_mdb_storage_hasher_cwetee_a5dce87504f74b7c(wetee_metadata *_swig_go_
 }
 
 
-intgo _wrap_mdb_storage_key_type_cwetee_a5dce87504f74b7c(wetee_metadata *_swig_go_0, long long _swig_go_1, long long _swig_go_2) {
+intgo _wrap_mdb_storage_key_type_cwetee_3f0a6f13abe52214(wetee_metadata *_swig_go_0, long long _swig_go_1, long long _swig_go_2) {
   wetee_metadata *arg1 = (wetee_metadata *) 0 ;
   size_t arg2 ;
   size_t arg3 ;
@@ -5513,7 +5553,7 @@ intgo _wrap_mdb_storage_key_type_cwetee_a5dce87504f74b7c(wetee_metadata *_swig_g
 }
 
 
-intgo _wrap_mdb_storage_value_type_cwetee_a5dce87504f74b7c(wetee_metadata *_swig_go_0, long long _swig_go_1, long long _swig_go_2) {
+intgo _wrap_mdb_storage_value_type_cwetee_3f0a6f13abe52214(wetee_metadata *_swig_go_0, long long _swig_go_1, long long _swig_go_2) {
   wetee_metadata *arg1 = (wetee_metadata *) 0 ;
   size_t arg2 ;
   size_t arg3 ;
@@ -5533,7 +5573,7 @@ intgo _wrap_mdb_storage_value_type_cwetee_a5dce87504f74b7c(wetee_metadata *_swig
 }
 
 
-_gostring_ _wrap_mdb_storage_default_cwetee_a5dce87504f74b7c(wetee_buf *_swig_go_0, wetee_metadata *_swig_go_1, long long _swig_go_2, long long _swig_go_3) {
+_gostring_ _wrap_mdb_storage_default_cwetee_3f0a6f13abe52214(wetee_buf *_swig_go_0, wetee_metadata *_swig_go_1, long long _swig_go_2, long long _swig_go_3) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   wetee_metadata *arg2 = (wetee_metadata *) 0 ;
   size_t arg3 ;
@@ -5571,7 +5611,7 @@ _gostring_ _wrap_mdb_storage_default_cwetee_a5dce87504f74b7c(wetee_buf *_swig_go
 }
 
 
-long long _wrap_mdb_constant_count_cwetee_a5dce87504f74b7c(wetee_metadata *_swig_go_0, long long _swig_go_1) {
+long long _wrap_mdb_constant_count_cwetee_3f0a6f13abe52214(wetee_metadata *_swig_go_0, long long _swig_go_1) {
   wetee_metadata *arg1 = (wetee_metadata *) 0 ;
   size_t arg2 ;
   size_t result;
@@ -5589,7 +5629,7 @@ long long _wrap_mdb_constant_count_cwetee_a5dce87504f74b7c(wetee_metadata *_swig
 }
 
 
-_gostring_ _wrap_mdb_constant_name_cwetee_a5dce87504f74b7c(wetee_metadata *_swig_go_0, long long _swig_go_1, long long _swig_go_2) {
+_gostring_ _wrap_mdb_constant_name_cwetee_3f0a6f13abe52214(wetee_metadata *_swig_go_0, long long _swig_go_1, long long _swig_go_2) {
   wetee_metadata *arg1 = (wetee_metadata *) 0 ;
   size_t arg2 ;
   size_t arg3 ;
@@ -5612,7 +5652,7 @@ _gostring_ _wrap_mdb_constant_name_cwetee_a5dce87504f74b7c(wetee_metadata *_swig
 }
 
 
-intgo _wrap_mdb_constant_type_cwetee_a5dce87504f74b7c(wetee_metadata *_swig_go_0, long long _swig_go_1, long long _swig_go_2) {
+intgo _wrap_mdb_constant_type_cwetee_3f0a6f13abe52214(wetee_metadata *_swig_go_0, long long _swig_go_1, long long _swig_go_2) {
   wetee_metadata *arg1 = (wetee_metadata *) 0 ;
   size_t arg2 ;
   size_t arg3 ;
@@ -5632,7 +5672,7 @@ intgo _wrap_mdb_constant_type_cwetee_a5dce87504f74b7c(wetee_metadata *_swig_go_0
 }
 
 
-_gostring_ _wrap_mdb_constant_value_cwetee_a5dce87504f74b7c(wetee_buf *_swig_go_0, wetee_metadata *_swig_go_1, long long _swig_go_2, long long _swig_go_3) {
+_gostring_ _wrap_mdb_constant_value_cwetee_3f0a6f13abe52214(wetee_buf *_swig_go_0, wetee_metadata *_swig_go_1, long long _swig_go_2, long long _swig_go_3) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   wetee_metadata *arg2 = (wetee_metadata *) 0 ;
   size_t arg3 ;
@@ -5670,7 +5710,7 @@ _gostring_ _wrap_mdb_constant_value_cwetee_a5dce87504f74b7c(wetee_buf *_swig_go_
 }
 
 
-_gostring_ _wrap_mdb_api_name_cwetee_a5dce87504f74b7c(wetee_metadata *_swig_go_0, long long _swig_go_1) {
+_gostring_ _wrap_mdb_api_name_cwetee_3f0a6f13abe52214(wetee_metadata *_swig_go_0, long long _swig_go_1) {
   wetee_metadata *arg1 = (wetee_metadata *) 0 ;
   size_t arg2 ;
   char *result = 0 ;
@@ -5691,7 +5731,7 @@ _gostring_ _wrap_mdb_api_name_cwetee_a5dce87504f74b7c(wetee_metadata *_swig_go_0
 }
 
 
-long long _wrap_mdb_api_method_count_cwetee_a5dce87504f74b7c(wetee_metadata *_swig_go_0, long long _swig_go_1) {
+long long _wrap_mdb_api_method_count_cwetee_3f0a6f13abe52214(wetee_metadata *_swig_go_0, long long _swig_go_1) {
   wetee_metadata *arg1 = (wetee_metadata *) 0 ;
   size_t arg2 ;
   size_t result;
@@ -5709,7 +5749,7 @@ long long _wrap_mdb_api_method_count_cwetee_a5dce87504f74b7c(wetee_metadata *_sw
 }
 
 
-_gostring_ _wrap_mdb_api_method_name_cwetee_a5dce87504f74b7c(wetee_metadata *_swig_go_0, long long _swig_go_1, long long _swig_go_2) {
+_gostring_ _wrap_mdb_api_method_name_cwetee_3f0a6f13abe52214(wetee_metadata *_swig_go_0, long long _swig_go_1, long long _swig_go_2) {
   wetee_metadata *arg1 = (wetee_metadata *) 0 ;
   size_t arg2 ;
   size_t arg3 ;
@@ -5732,7 +5772,7 @@ _gostring_ _wrap_mdb_api_method_name_cwetee_a5dce87504f74b7c(wetee_metadata *_sw
 }
 
 
-_gostring_ _wrap_mdb_type_path_cwetee_a5dce87504f74b7c(wetee_buf *_swig_go_0, wetee_metadata *_swig_go_1, intgo _swig_go_2) {
+_gostring_ _wrap_mdb_type_path_cwetee_3f0a6f13abe52214(wetee_buf *_swig_go_0, wetee_metadata *_swig_go_1, intgo _swig_go_2) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   wetee_metadata *arg2 = (wetee_metadata *) 0 ;
   uint32_t arg3 ;
@@ -5768,7 +5808,7 @@ _gostring_ _wrap_mdb_type_path_cwetee_a5dce87504f74b7c(wetee_buf *_swig_go_0, we
 }
 
 
-intgo _wrap_metadata_version_cwetee_a5dce87504f74b7c(wetee_metadata *_swig_go_0) {
+intgo _wrap_metadata_version_cwetee_3f0a6f13abe52214(wetee_metadata *_swig_go_0) {
   wetee_metadata *arg1 = (wetee_metadata *) 0 ;
   unsigned int result;
   intgo _swig_go_result;
@@ -5784,7 +5824,7 @@ intgo _wrap_metadata_version_cwetee_a5dce87504f74b7c(wetee_metadata *_swig_go_0)
 }
 
 
-_gostring_ _wrap_metadata_spec_name_cwetee_a5dce87504f74b7c(wetee_metadata *_swig_go_0) {
+_gostring_ _wrap_metadata_spec_name_cwetee_3f0a6f13abe52214(wetee_metadata *_swig_go_0) {
   wetee_metadata *arg1 = (wetee_metadata *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -5803,7 +5843,7 @@ _gostring_ _wrap_metadata_spec_name_cwetee_a5dce87504f74b7c(wetee_metadata *_swi
 }
 
 
-_gostring_ _wrap_metadata_spec_version_cwetee_a5dce87504f74b7c(int *_swig_go_0, wetee_metadata *_swig_go_1) {
+_gostring_ _wrap_metadata_spec_version_cwetee_3f0a6f13abe52214(int *_swig_go_0, wetee_metadata *_swig_go_1) {
   uint32_t *arg1 = (uint32_t *) 0 ;
   wetee_metadata *arg2 = (wetee_metadata *) 0 ;
   wetee_rc result;
@@ -5821,7 +5861,7 @@ _gostring_ _wrap_metadata_spec_version_cwetee_a5dce87504f74b7c(int *_swig_go_0, 
 }
 
 
-_gostring_ _wrap_metadata_transaction_version_cwetee_a5dce87504f74b7c(int *_swig_go_0, wetee_metadata *_swig_go_1) {
+_gostring_ _wrap_metadata_transaction_version_cwetee_3f0a6f13abe52214(int *_swig_go_0, wetee_metadata *_swig_go_1) {
   uint32_t *arg1 = (uint32_t *) 0 ;
   wetee_metadata *arg2 = (wetee_metadata *) 0 ;
   wetee_rc result;
@@ -5839,7 +5879,7 @@ _gostring_ _wrap_metadata_transaction_version_cwetee_a5dce87504f74b7c(int *_swig
 }
 
 
-_gostring_ _wrap_metadata_ss58_prefix_cwetee_a5dce87504f74b7c(short *_swig_go_0, wetee_metadata *_swig_go_1) {
+_gostring_ _wrap_metadata_ss58_prefix_cwetee_3f0a6f13abe52214(short *_swig_go_0, wetee_metadata *_swig_go_1) {
   uint16_t *arg1 = (uint16_t *) 0 ;
   wetee_metadata *arg2 = (wetee_metadata *) 0 ;
   wetee_rc result;
@@ -5857,7 +5897,7 @@ _gostring_ _wrap_metadata_ss58_prefix_cwetee_a5dce87504f74b7c(short *_swig_go_0,
 }
 
 
-long long _wrap_metadata_type_count_cwetee_a5dce87504f74b7c(wetee_metadata *_swig_go_0) {
+long long _wrap_metadata_type_count_cwetee_3f0a6f13abe52214(wetee_metadata *_swig_go_0) {
   wetee_metadata *arg1 = (wetee_metadata *) 0 ;
   size_t result;
   long long _swig_go_result;
@@ -5873,7 +5913,7 @@ long long _wrap_metadata_type_count_cwetee_a5dce87504f74b7c(wetee_metadata *_swi
 }
 
 
-long long _wrap_metadata_pallet_count_cwetee_a5dce87504f74b7c(wetee_metadata *_swig_go_0) {
+long long _wrap_metadata_pallet_count_cwetee_3f0a6f13abe52214(wetee_metadata *_swig_go_0) {
   wetee_metadata *arg1 = (wetee_metadata *) 0 ;
   size_t result;
   long long _swig_go_result;
@@ -5889,7 +5929,7 @@ long long _wrap_metadata_pallet_count_cwetee_a5dce87504f74b7c(wetee_metadata *_s
 }
 
 
-long long _wrap_metadata_runtime_api_count_cwetee_a5dce87504f74b7c(wetee_metadata *_swig_go_0) {
+long long _wrap_metadata_runtime_api_count_cwetee_3f0a6f13abe52214(wetee_metadata *_swig_go_0) {
   wetee_metadata *arg1 = (wetee_metadata *) 0 ;
   size_t result;
   long long _swig_go_result;
@@ -5905,7 +5945,7 @@ long long _wrap_metadata_runtime_api_count_cwetee_a5dce87504f74b7c(wetee_metadat
 }
 
 
-void _wrap_metadata_free_cwetee_a5dce87504f74b7c(wetee_metadata *_swig_go_0) {
+void _wrap_metadata_free_cwetee_3f0a6f13abe52214(wetee_metadata *_swig_go_0) {
   wetee_metadata *arg1 = (wetee_metadata *) 0 ;
   
   arg1 = (wetee_metadata *)(uintptr_t)_swig_go_0; 
@@ -5918,7 +5958,7 @@ void _wrap_metadata_free_cwetee_a5dce87504f74b7c(wetee_metadata *_swig_go_0) {
 }
 
 
-intgo _wrap_METADATA_HASH_BYTES_cwetee_a5dce87504f74b7c() {
+intgo _wrap_METADATA_HASH_BYTES_cwetee_3f0a6f13abe52214() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -5929,7 +5969,7 @@ intgo _wrap_METADATA_HASH_BYTES_cwetee_a5dce87504f74b7c() {
 }
 
 
-_gostring_ _wrap_mdb_hash_cwetee_a5dce87504f74b7c(_goslice_ _swig_go_0, wetee_metadata *_swig_go_1, intgo _swig_go_2, _gostring_ _swig_go_3) {
+_gostring_ _wrap_mdb_hash_cwetee_3f0a6f13abe52214(_goslice_ _swig_go_0, wetee_metadata *_swig_go_1, intgo _swig_go_2, _gostring_ _swig_go_3) {
   uint8_t *arg1 ;
   wetee_metadata *arg2 = (wetee_metadata *) 0 ;
   unsigned int arg3 ;
@@ -5959,7 +5999,7 @@ _gostring_ _wrap_mdb_hash_cwetee_a5dce87504f74b7c(_goslice_ _swig_go_0, wetee_me
 }
 
 
-_gostring_ _wrap_mdb_digest_cwetee_a5dce87504f74b7c(wetee_buf *_swig_go_0, wetee_metadata *_swig_go_1, intgo _swig_go_2, _gostring_ _swig_go_3) {
+_gostring_ _wrap_mdb_digest_cwetee_3f0a6f13abe52214(wetee_buf *_swig_go_0, wetee_metadata *_swig_go_1, intgo _swig_go_2, _gostring_ _swig_go_3) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   wetee_metadata *arg2 = (wetee_metadata *) 0 ;
   unsigned int arg3 ;
@@ -6002,7 +6042,7 @@ _gostring_ _wrap_mdb_digest_cwetee_a5dce87504f74b7c(wetee_buf *_swig_go_0, wetee
 }
 
 
-intgo _wrap_mdb_type_kind_cwetee_a5dce87504f74b7c(wetee_metadata *_swig_go_0, intgo _swig_go_1) {
+intgo _wrap_mdb_type_kind_cwetee_3f0a6f13abe52214(wetee_metadata *_swig_go_0, intgo _swig_go_1) {
   wetee_metadata *arg1 = (wetee_metadata *) 0 ;
   uint32_t arg2 ;
   int result;
@@ -6020,7 +6060,7 @@ intgo _wrap_mdb_type_kind_cwetee_a5dce87504f74b7c(wetee_metadata *_swig_go_0, in
 }
 
 
-intgo _wrap_mdb_type_primitive_cwetee_a5dce87504f74b7c(wetee_metadata *_swig_go_0, intgo _swig_go_1) {
+intgo _wrap_mdb_type_primitive_cwetee_3f0a6f13abe52214(wetee_metadata *_swig_go_0, intgo _swig_go_1) {
   wetee_metadata *arg1 = (wetee_metadata *) 0 ;
   uint32_t arg2 ;
   int result;
@@ -6038,7 +6078,7 @@ intgo _wrap_mdb_type_primitive_cwetee_a5dce87504f74b7c(wetee_metadata *_swig_go_
 }
 
 
-intgo _wrap_mdb_type_elem_cwetee_a5dce87504f74b7c(wetee_metadata *_swig_go_0, intgo _swig_go_1) {
+intgo _wrap_mdb_type_elem_cwetee_3f0a6f13abe52214(wetee_metadata *_swig_go_0, intgo _swig_go_1) {
   wetee_metadata *arg1 = (wetee_metadata *) 0 ;
   uint32_t arg2 ;
   uint32_t result;
@@ -6056,7 +6096,7 @@ intgo _wrap_mdb_type_elem_cwetee_a5dce87504f74b7c(wetee_metadata *_swig_go_0, in
 }
 
 
-long long _wrap_mdb_type_tuple_len_cwetee_a5dce87504f74b7c(wetee_metadata *_swig_go_0, intgo _swig_go_1) {
+long long _wrap_mdb_type_tuple_len_cwetee_3f0a6f13abe52214(wetee_metadata *_swig_go_0, intgo _swig_go_1) {
   wetee_metadata *arg1 = (wetee_metadata *) 0 ;
   uint32_t arg2 ;
   size_t result;
@@ -6074,7 +6114,7 @@ long long _wrap_mdb_type_tuple_len_cwetee_a5dce87504f74b7c(wetee_metadata *_swig
 }
 
 
-intgo _wrap_mdb_type_tuple_elem_cwetee_a5dce87504f74b7c(wetee_metadata *_swig_go_0, intgo _swig_go_1, long long _swig_go_2) {
+intgo _wrap_mdb_type_tuple_elem_cwetee_3f0a6f13abe52214(wetee_metadata *_swig_go_0, intgo _swig_go_1, long long _swig_go_2) {
   wetee_metadata *arg1 = (wetee_metadata *) 0 ;
   uint32_t arg2 ;
   size_t arg3 ;
@@ -6094,7 +6134,7 @@ intgo _wrap_mdb_type_tuple_elem_cwetee_a5dce87504f74b7c(wetee_metadata *_swig_go
 }
 
 
-long long _wrap_mdb_type_field_count_cwetee_a5dce87504f74b7c(wetee_metadata *_swig_go_0, intgo _swig_go_1) {
+long long _wrap_mdb_type_field_count_cwetee_3f0a6f13abe52214(wetee_metadata *_swig_go_0, intgo _swig_go_1) {
   wetee_metadata *arg1 = (wetee_metadata *) 0 ;
   uint32_t arg2 ;
   size_t result;
@@ -6112,7 +6152,7 @@ long long _wrap_mdb_type_field_count_cwetee_a5dce87504f74b7c(wetee_metadata *_sw
 }
 
 
-_gostring_ _wrap_mdb_type_field_name_cwetee_a5dce87504f74b7c(wetee_metadata *_swig_go_0, intgo _swig_go_1, long long _swig_go_2) {
+_gostring_ _wrap_mdb_type_field_name_cwetee_3f0a6f13abe52214(wetee_metadata *_swig_go_0, intgo _swig_go_1, long long _swig_go_2) {
   wetee_metadata *arg1 = (wetee_metadata *) 0 ;
   uint32_t arg2 ;
   size_t arg3 ;
@@ -6135,7 +6175,7 @@ _gostring_ _wrap_mdb_type_field_name_cwetee_a5dce87504f74b7c(wetee_metadata *_sw
 }
 
 
-intgo _wrap_mdb_type_field_type_cwetee_a5dce87504f74b7c(wetee_metadata *_swig_go_0, intgo _swig_go_1, long long _swig_go_2) {
+intgo _wrap_mdb_type_field_type_cwetee_3f0a6f13abe52214(wetee_metadata *_swig_go_0, intgo _swig_go_1, long long _swig_go_2) {
   wetee_metadata *arg1 = (wetee_metadata *) 0 ;
   uint32_t arg2 ;
   size_t arg3 ;
@@ -6155,7 +6195,7 @@ intgo _wrap_mdb_type_field_type_cwetee_a5dce87504f74b7c(wetee_metadata *_swig_go
 }
 
 
-long long _wrap_mdb_type_variant_count_cwetee_a5dce87504f74b7c(wetee_metadata *_swig_go_0, intgo _swig_go_1) {
+long long _wrap_mdb_type_variant_count_cwetee_3f0a6f13abe52214(wetee_metadata *_swig_go_0, intgo _swig_go_1) {
   wetee_metadata *arg1 = (wetee_metadata *) 0 ;
   uint32_t arg2 ;
   size_t result;
@@ -6173,7 +6213,7 @@ long long _wrap_mdb_type_variant_count_cwetee_a5dce87504f74b7c(wetee_metadata *_
 }
 
 
-_gostring_ _wrap_mdb_type_variant_name_cwetee_a5dce87504f74b7c(wetee_metadata *_swig_go_0, intgo _swig_go_1, long long _swig_go_2) {
+_gostring_ _wrap_mdb_type_variant_name_cwetee_3f0a6f13abe52214(wetee_metadata *_swig_go_0, intgo _swig_go_1, long long _swig_go_2) {
   wetee_metadata *arg1 = (wetee_metadata *) 0 ;
   uint32_t arg2 ;
   size_t arg3 ;
@@ -6196,7 +6236,7 @@ _gostring_ _wrap_mdb_type_variant_name_cwetee_a5dce87504f74b7c(wetee_metadata *_
 }
 
 
-long long _wrap_mdb_type_variant_field_count_cwetee_a5dce87504f74b7c(wetee_metadata *_swig_go_0, intgo _swig_go_1, long long _swig_go_2) {
+long long _wrap_mdb_type_variant_field_count_cwetee_3f0a6f13abe52214(wetee_metadata *_swig_go_0, intgo _swig_go_1, long long _swig_go_2) {
   wetee_metadata *arg1 = (wetee_metadata *) 0 ;
   uint32_t arg2 ;
   size_t arg3 ;
@@ -6216,7 +6256,7 @@ long long _wrap_mdb_type_variant_field_count_cwetee_a5dce87504f74b7c(wetee_metad
 }
 
 
-_gostring_ _wrap_mdb_type_variant_field_name_cwetee_a5dce87504f74b7c(wetee_metadata *_swig_go_0, intgo _swig_go_1, long long _swig_go_2, long long _swig_go_3) {
+_gostring_ _wrap_mdb_type_variant_field_name_cwetee_3f0a6f13abe52214(wetee_metadata *_swig_go_0, intgo _swig_go_1, long long _swig_go_2, long long _swig_go_3) {
   wetee_metadata *arg1 = (wetee_metadata *) 0 ;
   uint32_t arg2 ;
   size_t arg3 ;
@@ -6241,7 +6281,7 @@ _gostring_ _wrap_mdb_type_variant_field_name_cwetee_a5dce87504f74b7c(wetee_metad
 }
 
 
-intgo _wrap_mdb_type_variant_field_type_cwetee_a5dce87504f74b7c(wetee_metadata *_swig_go_0, intgo _swig_go_1, long long _swig_go_2, long long _swig_go_3) {
+intgo _wrap_mdb_type_variant_field_type_cwetee_3f0a6f13abe52214(wetee_metadata *_swig_go_0, intgo _swig_go_1, long long _swig_go_2, long long _swig_go_3) {
   wetee_metadata *arg1 = (wetee_metadata *) 0 ;
   uint32_t arg2 ;
   size_t arg3 ;
@@ -6263,7 +6303,7 @@ intgo _wrap_mdb_type_variant_field_type_cwetee_a5dce87504f74b7c(wetee_metadata *
 }
 
 
-_gostring_ _wrap_mdb_encode_cwetee_a5dce87504f74b7c(wetee_buf *_swig_go_0, wetee_metadata *_swig_go_1, intgo _swig_go_2, _gostring_ _swig_go_3) {
+_gostring_ _wrap_mdb_encode_cwetee_3f0a6f13abe52214(wetee_buf *_swig_go_0, wetee_metadata *_swig_go_1, intgo _swig_go_2, _gostring_ _swig_go_3) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   wetee_metadata *arg2 = (wetee_metadata *) 0 ;
   uint32_t arg3 ;
@@ -6305,7 +6345,7 @@ _gostring_ _wrap_mdb_encode_cwetee_a5dce87504f74b7c(wetee_buf *_swig_go_0, wetee
 }
 
 
-_gostring_ _wrap_mdb_decode_cwetee_a5dce87504f74b7c(wetee_buf *_swig_go_0, wetee_metadata *_swig_go_1, intgo _swig_go_2, _goslice_ _swig_go_3, intgo _swig_go_4) {
+_gostring_ _wrap_mdb_decode_cwetee_3f0a6f13abe52214(wetee_buf *_swig_go_0, wetee_metadata *_swig_go_1, intgo _swig_go_2, _goslice_ _swig_go_3, intgo _swig_go_4) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   wetee_metadata *arg2 = (wetee_metadata *) 0 ;
   uint32_t arg3 ;
@@ -6349,7 +6389,7 @@ _gostring_ _wrap_mdb_decode_cwetee_a5dce87504f74b7c(wetee_buf *_swig_go_0, wetee
 }
 
 
-_gostring_ _wrap_mdb_call_encode_cwetee_a5dce87504f74b7c(wetee_buf *_swig_go_0, wetee_metadata *_swig_go_1, _gostring_ _swig_go_2, _gostring_ _swig_go_3, _gostring_ _swig_go_4) {
+_gostring_ _wrap_mdb_call_encode_cwetee_3f0a6f13abe52214(wetee_buf *_swig_go_0, wetee_metadata *_swig_go_1, _gostring_ _swig_go_2, _gostring_ _swig_go_3, _gostring_ _swig_go_4) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   wetee_metadata *arg2 = (wetee_metadata *) 0 ;
   char *arg3 = (char *) 0 ;
@@ -6403,7 +6443,7 @@ _gostring_ _wrap_mdb_call_encode_cwetee_a5dce87504f74b7c(wetee_buf *_swig_go_0, 
 }
 
 
-_gostring_ _wrap_mdb_call_decode_cwetee_a5dce87504f74b7c(wetee_buf *_swig_go_0, wetee_metadata *_swig_go_1, _goslice_ _swig_go_2, intgo _swig_go_3) {
+_gostring_ _wrap_mdb_call_decode_cwetee_3f0a6f13abe52214(wetee_buf *_swig_go_0, wetee_metadata *_swig_go_1, _goslice_ _swig_go_2, intgo _swig_go_3) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   wetee_metadata *arg2 = (wetee_metadata *) 0 ;
   uint8_t *arg3 = (uint8_t *) 0 ;
@@ -6445,7 +6485,7 @@ _gostring_ _wrap_mdb_call_decode_cwetee_a5dce87504f74b7c(wetee_buf *_swig_go_0, 
 }
 
 
-_gostring_ _wrap_mdb_storage_key_cwetee_a5dce87504f74b7c(wetee_buf *_swig_go_0, wetee_metadata *_swig_go_1, long long _swig_go_2, long long _swig_go_3, _gostring_ _swig_go_4) {
+_gostring_ _wrap_mdb_storage_key_cwetee_3f0a6f13abe52214(wetee_buf *_swig_go_0, wetee_metadata *_swig_go_1, long long _swig_go_2, long long _swig_go_3, _gostring_ _swig_go_4) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   wetee_metadata *arg2 = (wetee_metadata *) 0 ;
   size_t arg3 ;
@@ -6489,7 +6529,7 @@ _gostring_ _wrap_mdb_storage_key_cwetee_a5dce87504f74b7c(wetee_buf *_swig_go_0, 
 }
 
 
-_gostring_ _wrap_mdb_storage_decode_cwetee_a5dce87504f74b7c(wetee_buf *_swig_go_0, wetee_metadata *_swig_go_1, long long _swig_go_2, long long _swig_go_3, _goslice_ _swig_go_4, intgo _swig_go_5, intgo _swig_go_6) {
+_gostring_ _wrap_mdb_storage_decode_cwetee_3f0a6f13abe52214(wetee_buf *_swig_go_0, wetee_metadata *_swig_go_1, long long _swig_go_2, long long _swig_go_3, _goslice_ _swig_go_4, intgo _swig_go_5, intgo _swig_go_6) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   wetee_metadata *arg2 = (wetee_metadata *) 0 ;
   size_t arg3 ;
@@ -6537,7 +6577,7 @@ _gostring_ _wrap_mdb_storage_decode_cwetee_a5dce87504f74b7c(wetee_buf *_swig_go_
 }
 
 
-_gostring_ _wrap_mdb_events_decode_cwetee_a5dce87504f74b7c(wetee_buf *_swig_go_0, wetee_metadata *_swig_go_1, _goslice_ _swig_go_2, intgo _swig_go_3) {
+_gostring_ _wrap_mdb_events_decode_cwetee_3f0a6f13abe52214(wetee_buf *_swig_go_0, wetee_metadata *_swig_go_1, _goslice_ _swig_go_2, intgo _swig_go_3) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   wetee_metadata *arg2 = (wetee_metadata *) 0 ;
   uint8_t *arg3 = (uint8_t *) 0 ;
@@ -6579,7 +6619,7 @@ _gostring_ _wrap_mdb_events_decode_cwetee_a5dce87504f74b7c(wetee_buf *_swig_go_0
 }
 
 
-_gostring_ _wrap_mdb_dispatch_error_cwetee_a5dce87504f74b7c(wetee_buf *_swig_go_0, wetee_metadata *_swig_go_1, _goslice_ _swig_go_2, intgo _swig_go_3) {
+_gostring_ _wrap_mdb_dispatch_error_cwetee_3f0a6f13abe52214(wetee_buf *_swig_go_0, wetee_metadata *_swig_go_1, _goslice_ _swig_go_2, intgo _swig_go_3) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   wetee_metadata *arg2 = (wetee_metadata *) 0 ;
   uint8_t *arg3 = (uint8_t *) 0 ;
@@ -6621,7 +6661,7 @@ _gostring_ _wrap_mdb_dispatch_error_cwetee_a5dce87504f74b7c(wetee_buf *_swig_go_
 }
 
 
-_gostring_ _wrap_era_mortal_cwetee_a5dce87504f74b7c(_goslice_ _swig_go_0, long long _swig_go_1, long long _swig_go_2, long long *_swig_go_3) {
+_gostring_ _wrap_era_mortal_cwetee_3f0a6f13abe52214(_goslice_ _swig_go_0, long long _swig_go_1, long long _swig_go_2, long long *_swig_go_3) {
   uint8_t *arg1 ;
   uint64_t arg2 ;
   uint64_t arg3 ;
@@ -6646,7 +6686,7 @@ _gostring_ _wrap_era_mortal_cwetee_a5dce87504f74b7c(_goslice_ _swig_go_0, long l
 }
 
 
-_gostring_ _wrap_era_decode_cwetee_a5dce87504f74b7c(long long *_swig_go_0, long long *_swig_go_1, intgo *_swig_go_2, _goslice_ _swig_go_3) {
+_gostring_ _wrap_era_decode_cwetee_3f0a6f13abe52214(long long *_swig_go_0, long long *_swig_go_1, intgo *_swig_go_2, _goslice_ _swig_go_3) {
   uint64_t *arg1 = (uint64_t *) 0 ;
   uint64_t *arg2 = (uint64_t *) 0 ;
   size_t *arg3 = (size_t *) 0 ;
@@ -6677,7 +6717,7 @@ _gostring_ _wrap_era_decode_cwetee_a5dce87504f74b7c(long long *_swig_go_0, long 
 }
 
 
-long long _wrap_era_birth_cwetee_a5dce87504f74b7c(long long _swig_go_0, long long _swig_go_1, long long _swig_go_2) {
+long long _wrap_era_birth_cwetee_3f0a6f13abe52214(long long _swig_go_0, long long _swig_go_1, long long _swig_go_2) {
   uint64_t arg1 ;
   uint64_t arg2 ;
   uint64_t arg3 ;
@@ -6697,7 +6737,7 @@ long long _wrap_era_birth_cwetee_a5dce87504f74b7c(long long _swig_go_0, long lon
 }
 
 
-intgo _wrap_TX_PAYLOAD_HASH_THRESHOLD_cwetee_a5dce87504f74b7c() {
+intgo _wrap_TX_PAYLOAD_HASH_THRESHOLD_cwetee_3f0a6f13abe52214() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -6708,7 +6748,7 @@ intgo _wrap_TX_PAYLOAD_HASH_THRESHOLD_cwetee_a5dce87504f74b7c() {
 }
 
 
-intgo _wrap_TX_HASH_BYTES_cwetee_a5dce87504f74b7c() {
+intgo _wrap_TX_HASH_BYTES_cwetee_3f0a6f13abe52214() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -6719,7 +6759,7 @@ intgo _wrap_TX_HASH_BYTES_cwetee_a5dce87504f74b7c() {
 }
 
 
-_gostring_ _wrap_tx_new_cwetee_a5dce87504f74b7c(wetee_tx **_swig_go_0, wetee_metadata *_swig_go_1) {
+_gostring_ _wrap_tx_new_cwetee_3f0a6f13abe52214(wetee_tx **_swig_go_0, wetee_metadata *_swig_go_1) {
   wetee_tx **arg1 = (wetee_tx **) 0 ;
   wetee_metadata *arg2 = (wetee_metadata *) 0 ;
   wetee_tx *temp1 ;
@@ -6746,7 +6786,7 @@ _gostring_ _wrap_tx_new_cwetee_a5dce87504f74b7c(wetee_tx **_swig_go_0, wetee_met
 }
 
 
-void _wrap_tx_free_cwetee_a5dce87504f74b7c(wetee_tx *_swig_go_0) {
+void _wrap_tx_free_cwetee_3f0a6f13abe52214(wetee_tx *_swig_go_0) {
   wetee_tx *arg1 = (wetee_tx *) 0 ;
   
   arg1 = (wetee_tx *)(uintptr_t)_swig_go_0; 
@@ -6759,7 +6799,7 @@ void _wrap_tx_free_cwetee_a5dce87504f74b7c(wetee_tx *_swig_go_0) {
 }
 
 
-_gostring_ _wrap_tx_set_call_cwetee_a5dce87504f74b7c(wetee_tx *_swig_go_0, _goslice_ _swig_go_1) {
+_gostring_ _wrap_tx_set_call_cwetee_3f0a6f13abe52214(wetee_tx *_swig_go_0, _goslice_ _swig_go_1) {
   wetee_tx *arg1 = (wetee_tx *) 0 ;
   uint8_t *arg2 = (uint8_t *) 0 ;
   size_t arg3 ;
@@ -6781,7 +6821,7 @@ _gostring_ _wrap_tx_set_call_cwetee_a5dce87504f74b7c(wetee_tx *_swig_go_0, _gosl
 }
 
 
-_gostring_ _wrap_tx_set_call_json_cwetee_a5dce87504f74b7c(wetee_tx *_swig_go_0, _gostring_ _swig_go_1, _gostring_ _swig_go_2, _gostring_ _swig_go_3) {
+_gostring_ _wrap_tx_set_call_json_cwetee_3f0a6f13abe52214(wetee_tx *_swig_go_0, _gostring_ _swig_go_1, _gostring_ _swig_go_2, _gostring_ _swig_go_3) {
   wetee_tx *arg1 = (wetee_tx *) 0 ;
   char *arg2 = (char *) 0 ;
   char *arg3 = (char *) 0 ;
@@ -6817,7 +6857,7 @@ _gostring_ _wrap_tx_set_call_json_cwetee_a5dce87504f74b7c(wetee_tx *_swig_go_0, 
 }
 
 
-_gostring_ _wrap_tx_set_genesis_hash_cwetee_a5dce87504f74b7c(wetee_tx *_swig_go_0, _goslice_ _swig_go_1) {
+_gostring_ _wrap_tx_set_genesis_hash_cwetee_3f0a6f13abe52214(wetee_tx *_swig_go_0, _goslice_ _swig_go_1) {
   wetee_tx *arg1 = (wetee_tx *) 0 ;
   uint8_t *arg2 ;
   wetee_rc result;
@@ -6838,7 +6878,7 @@ _gostring_ _wrap_tx_set_genesis_hash_cwetee_a5dce87504f74b7c(wetee_tx *_swig_go_
 }
 
 
-_gostring_ _wrap_tx_set_runtime_version_cwetee_a5dce87504f74b7c(wetee_tx *_swig_go_0, intgo _swig_go_1, intgo _swig_go_2) {
+_gostring_ _wrap_tx_set_runtime_version_cwetee_3f0a6f13abe52214(wetee_tx *_swig_go_0, intgo _swig_go_1, intgo _swig_go_2) {
   wetee_tx *arg1 = (wetee_tx *) 0 ;
   uint32_t arg2 ;
   uint32_t arg3 ;
@@ -6858,7 +6898,7 @@ _gostring_ _wrap_tx_set_runtime_version_cwetee_a5dce87504f74b7c(wetee_tx *_swig_
 }
 
 
-_gostring_ _wrap_tx_set_nonce_cwetee_a5dce87504f74b7c(wetee_tx *_swig_go_0, long long _swig_go_1) {
+_gostring_ _wrap_tx_set_nonce_cwetee_3f0a6f13abe52214(wetee_tx *_swig_go_0, long long _swig_go_1) {
   wetee_tx *arg1 = (wetee_tx *) 0 ;
   uint64_t arg2 ;
   wetee_rc result;
@@ -6876,7 +6916,7 @@ _gostring_ _wrap_tx_set_nonce_cwetee_a5dce87504f74b7c(wetee_tx *_swig_go_0, long
 }
 
 
-_gostring_ _wrap_tx_set_tip_cwetee_a5dce87504f74b7c(wetee_tx *_swig_go_0, _goslice_ _swig_go_1) {
+_gostring_ _wrap_tx_set_tip_cwetee_3f0a6f13abe52214(wetee_tx *_swig_go_0, _goslice_ _swig_go_1) {
   wetee_tx *arg1 = (wetee_tx *) 0 ;
   wetee_u128 arg2 ;
   wetee_rc result;
@@ -6898,7 +6938,7 @@ _gostring_ _wrap_tx_set_tip_cwetee_a5dce87504f74b7c(wetee_tx *_swig_go_0, _gosli
 }
 
 
-_gostring_ _wrap_tx_set_mortal_cwetee_a5dce87504f74b7c(wetee_tx *_swig_go_0, long long _swig_go_1, long long _swig_go_2, _goslice_ _swig_go_3) {
+_gostring_ _wrap_tx_set_mortal_cwetee_3f0a6f13abe52214(wetee_tx *_swig_go_0, long long _swig_go_1, long long _swig_go_2, _goslice_ _swig_go_3) {
   wetee_tx *arg1 = (wetee_tx *) 0 ;
   uint64_t arg2 ;
   uint64_t arg3 ;
@@ -6923,7 +6963,7 @@ _gostring_ _wrap_tx_set_mortal_cwetee_a5dce87504f74b7c(wetee_tx *_swig_go_0, lon
 }
 
 
-_gostring_ _wrap_tx_set_immortal_cwetee_a5dce87504f74b7c(wetee_tx *_swig_go_0) {
+_gostring_ _wrap_tx_set_immortal_cwetee_3f0a6f13abe52214(wetee_tx *_swig_go_0) {
   wetee_tx *arg1 = (wetee_tx *) 0 ;
   wetee_rc result;
   _gostring_ _swig_go_result;
@@ -6939,7 +6979,7 @@ _gostring_ _wrap_tx_set_immortal_cwetee_a5dce87504f74b7c(wetee_tx *_swig_go_0) {
 }
 
 
-_gostring_ _wrap_tx_set_fee_asset_json_cwetee_a5dce87504f74b7c(wetee_tx *_swig_go_0, _gostring_ _swig_go_1) {
+_gostring_ _wrap_tx_set_fee_asset_json_cwetee_3f0a6f13abe52214(wetee_tx *_swig_go_0, _gostring_ _swig_go_1) {
   wetee_tx *arg1 = (wetee_tx *) 0 ;
   char *arg2 = (char *) 0 ;
   size_t arg3 ;
@@ -6961,7 +7001,7 @@ _gostring_ _wrap_tx_set_fee_asset_json_cwetee_a5dce87504f74b7c(wetee_tx *_swig_g
 }
 
 
-_gostring_ _wrap_tx_set_metadata_hash_cwetee_a5dce87504f74b7c(wetee_tx *_swig_go_0, _goslice_ _swig_go_1) {
+_gostring_ _wrap_tx_set_metadata_hash_cwetee_3f0a6f13abe52214(wetee_tx *_swig_go_0, _goslice_ _swig_go_1) {
   wetee_tx *arg1 = (wetee_tx *) 0 ;
   uint8_t *arg2 ;
   wetee_rc result;
@@ -6982,7 +7022,7 @@ _gostring_ _wrap_tx_set_metadata_hash_cwetee_a5dce87504f74b7c(wetee_tx *_swig_go
 }
 
 
-_gostring_ _wrap_tx_clear_metadata_hash_cwetee_a5dce87504f74b7c(wetee_tx *_swig_go_0) {
+_gostring_ _wrap_tx_clear_metadata_hash_cwetee_3f0a6f13abe52214(wetee_tx *_swig_go_0) {
   wetee_tx *arg1 = (wetee_tx *) 0 ;
   wetee_rc result;
   _gostring_ _swig_go_result;
@@ -6998,7 +7038,7 @@ _gostring_ _wrap_tx_clear_metadata_hash_cwetee_a5dce87504f74b7c(wetee_tx *_swig_
 }
 
 
-_gostring_ _wrap_tx_set_extension_json_cwetee_a5dce87504f74b7c(wetee_tx *_swig_go_0, _gostring_ _swig_go_1, _gostring_ _swig_go_2, _gostring_ _swig_go_3) {
+_gostring_ _wrap_tx_set_extension_json_cwetee_3f0a6f13abe52214(wetee_tx *_swig_go_0, _gostring_ _swig_go_1, _gostring_ _swig_go_2, _gostring_ _swig_go_3) {
   wetee_tx *arg1 = (wetee_tx *) 0 ;
   char *arg2 = (char *) 0 ;
   char *arg3 = (char *) 0 ;
@@ -7045,7 +7085,7 @@ _gostring_ _wrap_tx_set_extension_json_cwetee_a5dce87504f74b7c(wetee_tx *_swig_g
 }
 
 
-_gostring_ _wrap_tx_signing_payload_cwetee_a5dce87504f74b7c(wetee_buf *_swig_go_0, wetee_tx *_swig_go_1) {
+_gostring_ _wrap_tx_signing_payload_cwetee_3f0a6f13abe52214(wetee_buf *_swig_go_0, wetee_tx *_swig_go_1) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   wetee_tx *arg2 = (wetee_tx *) 0 ;
   wetee_buf temp1 ;
@@ -7079,7 +7119,7 @@ _gostring_ _wrap_tx_signing_payload_cwetee_a5dce87504f74b7c(wetee_buf *_swig_go_
 }
 
 
-_gostring_ _wrap_tx_signing_payload_raw_cwetee_a5dce87504f74b7c(wetee_buf *_swig_go_0, wetee_tx *_swig_go_1) {
+_gostring_ _wrap_tx_signing_payload_raw_cwetee_3f0a6f13abe52214(wetee_buf *_swig_go_0, wetee_tx *_swig_go_1) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   wetee_tx *arg2 = (wetee_tx *) 0 ;
   wetee_buf temp1 ;
@@ -7113,7 +7153,7 @@ _gostring_ _wrap_tx_signing_payload_raw_cwetee_a5dce87504f74b7c(wetee_buf *_swig
 }
 
 
-_gostring_ _wrap_tx_attach_signature_cwetee_a5dce87504f74b7c(wetee_buf *_swig_go_0, wetee_tx *_swig_go_1, intgo _swig_go_2, _goslice_ _swig_go_3, _goslice_ _swig_go_4) {
+_gostring_ _wrap_tx_attach_signature_cwetee_3f0a6f13abe52214(wetee_buf *_swig_go_0, wetee_tx *_swig_go_1, intgo _swig_go_2, _goslice_ _swig_go_3, _goslice_ _swig_go_4) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   wetee_tx *arg2 = (wetee_tx *) 0 ;
   wetee_scheme arg3 ;
@@ -7161,7 +7201,7 @@ _gostring_ _wrap_tx_attach_signature_cwetee_a5dce87504f74b7c(wetee_buf *_swig_go
 }
 
 
-_gostring_ _wrap_tx_sign_cwetee_a5dce87504f74b7c(wetee_buf *_swig_go_0, wetee_tx *_swig_go_1, wetee_keypair *_swig_go_2) {
+_gostring_ _wrap_tx_sign_cwetee_3f0a6f13abe52214(wetee_buf *_swig_go_0, wetee_tx *_swig_go_1, wetee_keypair *_swig_go_2) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   wetee_tx *arg2 = (wetee_tx *) 0 ;
   wetee_keypair *arg3 = (wetee_keypair *) 0 ;
@@ -7197,7 +7237,7 @@ _gostring_ _wrap_tx_sign_cwetee_a5dce87504f74b7c(wetee_buf *_swig_go_0, wetee_tx
 }
 
 
-_gostring_ _wrap_tx_bare_cwetee_a5dce87504f74b7c(wetee_buf *_swig_go_0, wetee_tx *_swig_go_1, intgo _swig_go_2) {
+_gostring_ _wrap_tx_bare_cwetee_3f0a6f13abe52214(wetee_buf *_swig_go_0, wetee_tx *_swig_go_1, intgo _swig_go_2) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   wetee_tx *arg2 = (wetee_tx *) 0 ;
   unsigned int arg3 ;
@@ -7233,7 +7273,7 @@ _gostring_ _wrap_tx_bare_cwetee_a5dce87504f74b7c(wetee_buf *_swig_go_0, wetee_tx
 }
 
 
-_gostring_ _wrap_tx_general_cwetee_a5dce87504f74b7c(wetee_buf *_swig_go_0, wetee_tx *_swig_go_1, intgo _swig_go_2) {
+_gostring_ _wrap_tx_general_cwetee_3f0a6f13abe52214(wetee_buf *_swig_go_0, wetee_tx *_swig_go_1, intgo _swig_go_2) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   wetee_tx *arg2 = (wetee_tx *) 0 ;
   unsigned int arg3 ;
@@ -7269,7 +7309,7 @@ _gostring_ _wrap_tx_general_cwetee_a5dce87504f74b7c(wetee_buf *_swig_go_0, wetee
 }
 
 
-_gostring_ _wrap_txb_decode_cwetee_a5dce87504f74b7c(wetee_buf *_swig_go_0, wetee_metadata *_swig_go_1, _goslice_ _swig_go_2, intgo _swig_go_3) {
+_gostring_ _wrap_txb_decode_cwetee_3f0a6f13abe52214(wetee_buf *_swig_go_0, wetee_metadata *_swig_go_1, _goslice_ _swig_go_2, intgo _swig_go_3) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   wetee_metadata *arg2 = (wetee_metadata *) 0 ;
   uint8_t *arg3 = (uint8_t *) 0 ;
@@ -7311,7 +7351,7 @@ _gostring_ _wrap_txb_decode_cwetee_a5dce87504f74b7c(wetee_buf *_swig_go_0, wetee
 }
 
 
-_gostring_ _wrap_txb_payload_decode_cwetee_a5dce87504f74b7c(wetee_buf *_swig_go_0, wetee_metadata *_swig_go_1, _goslice_ _swig_go_2, intgo _swig_go_3) {
+_gostring_ _wrap_txb_payload_decode_cwetee_3f0a6f13abe52214(wetee_buf *_swig_go_0, wetee_metadata *_swig_go_1, _goslice_ _swig_go_2, intgo _swig_go_3) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   wetee_metadata *arg2 = (wetee_metadata *) 0 ;
   uint8_t *arg3 = (uint8_t *) 0 ;
@@ -7353,7 +7393,7 @@ _gostring_ _wrap_txb_payload_decode_cwetee_a5dce87504f74b7c(wetee_buf *_swig_go_
 }
 
 
-_gostring_ _wrap_extrinsic_hash_cwetee_a5dce87504f74b7c(_goslice_ _swig_go_0, _goslice_ _swig_go_1) {
+_gostring_ _wrap_extrinsic_hash_cwetee_3f0a6f13abe52214(_goslice_ _swig_go_0, _goslice_ _swig_go_1) {
   uint8_t *arg1 ;
   uint8_t *arg2 = (uint8_t *) 0 ;
   size_t arg3 ;
@@ -7378,7 +7418,7 @@ _gostring_ _wrap_extrinsic_hash_cwetee_a5dce87504f74b7c(_goslice_ _swig_go_0, _g
 }
 
 
-intgo _wrap_txb_extrinsic_type_cwetee_a5dce87504f74b7c(wetee_metadata *_swig_go_0, intgo _swig_go_1) {
+intgo _wrap_txb_extrinsic_type_cwetee_3f0a6f13abe52214(wetee_metadata *_swig_go_0, intgo _swig_go_1) {
   wetee_metadata *arg1 = (wetee_metadata *) 0 ;
   int arg2 ;
   uint32_t result;
@@ -7396,7 +7436,7 @@ intgo _wrap_txb_extrinsic_type_cwetee_a5dce87504f74b7c(wetee_metadata *_swig_go_
 }
 
 
-long long _wrap_txb_extrinsic_version_count_cwetee_a5dce87504f74b7c(wetee_metadata *_swig_go_0) {
+long long _wrap_txb_extrinsic_version_count_cwetee_3f0a6f13abe52214(wetee_metadata *_swig_go_0) {
   wetee_metadata *arg1 = (wetee_metadata *) 0 ;
   size_t result;
   long long _swig_go_result;
@@ -7412,7 +7452,7 @@ long long _wrap_txb_extrinsic_version_count_cwetee_a5dce87504f74b7c(wetee_metada
 }
 
 
-intgo _wrap_txb_extrinsic_version_cwetee_a5dce87504f74b7c(wetee_metadata *_swig_go_0, long long _swig_go_1) {
+intgo _wrap_txb_extrinsic_version_cwetee_3f0a6f13abe52214(wetee_metadata *_swig_go_0, long long _swig_go_1) {
   wetee_metadata *arg1 = (wetee_metadata *) 0 ;
   size_t arg2 ;
   int result;
@@ -7430,7 +7470,7 @@ intgo _wrap_txb_extrinsic_version_cwetee_a5dce87504f74b7c(wetee_metadata *_swig_
 }
 
 
-long long _wrap_txb_extension_version_count_cwetee_a5dce87504f74b7c(wetee_metadata *_swig_go_0) {
+long long _wrap_txb_extension_version_count_cwetee_3f0a6f13abe52214(wetee_metadata *_swig_go_0) {
   wetee_metadata *arg1 = (wetee_metadata *) 0 ;
   size_t result;
   long long _swig_go_result;
@@ -7446,7 +7486,7 @@ long long _wrap_txb_extension_version_count_cwetee_a5dce87504f74b7c(wetee_metada
 }
 
 
-intgo _wrap_txb_extension_version_cwetee_a5dce87504f74b7c(wetee_metadata *_swig_go_0, long long _swig_go_1) {
+intgo _wrap_txb_extension_version_cwetee_3f0a6f13abe52214(wetee_metadata *_swig_go_0, long long _swig_go_1) {
   wetee_metadata *arg1 = (wetee_metadata *) 0 ;
   size_t arg2 ;
   int result;
@@ -7464,7 +7504,7 @@ intgo _wrap_txb_extension_version_cwetee_a5dce87504f74b7c(wetee_metadata *_swig_
 }
 
 
-long long _wrap_txb_extension_count_cwetee_a5dce87504f74b7c(wetee_metadata *_swig_go_0, long long _swig_go_1) {
+long long _wrap_txb_extension_count_cwetee_3f0a6f13abe52214(wetee_metadata *_swig_go_0, long long _swig_go_1) {
   wetee_metadata *arg1 = (wetee_metadata *) 0 ;
   size_t arg2 ;
   size_t result;
@@ -7482,7 +7522,7 @@ long long _wrap_txb_extension_count_cwetee_a5dce87504f74b7c(wetee_metadata *_swi
 }
 
 
-_gostring_ _wrap_txb_extension_identifier_cwetee_a5dce87504f74b7c(wetee_metadata *_swig_go_0, long long _swig_go_1, long long _swig_go_2) {
+_gostring_ _wrap_txb_extension_identifier_cwetee_3f0a6f13abe52214(wetee_metadata *_swig_go_0, long long _swig_go_1, long long _swig_go_2) {
   wetee_metadata *arg1 = (wetee_metadata *) 0 ;
   size_t arg2 ;
   size_t arg3 ;
@@ -7505,7 +7545,7 @@ _gostring_ _wrap_txb_extension_identifier_cwetee_a5dce87504f74b7c(wetee_metadata
 }
 
 
-intgo _wrap_txb_extension_type_cwetee_a5dce87504f74b7c(wetee_metadata *_swig_go_0, long long _swig_go_1, long long _swig_go_2) {
+intgo _wrap_txb_extension_type_cwetee_3f0a6f13abe52214(wetee_metadata *_swig_go_0, long long _swig_go_1, long long _swig_go_2) {
   wetee_metadata *arg1 = (wetee_metadata *) 0 ;
   size_t arg2 ;
   size_t arg3 ;
@@ -7525,7 +7565,7 @@ intgo _wrap_txb_extension_type_cwetee_a5dce87504f74b7c(wetee_metadata *_swig_go_
 }
 
 
-intgo _wrap_txb_extension_implicit_type_cwetee_a5dce87504f74b7c(wetee_metadata *_swig_go_0, long long _swig_go_1, long long _swig_go_2) {
+intgo _wrap_txb_extension_implicit_type_cwetee_3f0a6f13abe52214(wetee_metadata *_swig_go_0, long long _swig_go_1, long long _swig_go_2) {
   wetee_metadata *arg1 = (wetee_metadata *) 0 ;
   size_t arg2 ;
   size_t arg3 ;
@@ -7545,7 +7585,7 @@ intgo _wrap_txb_extension_implicit_type_cwetee_a5dce87504f74b7c(wetee_metadata *
 }
 
 
-_gostring_ _wrap_txb_proof_for_extrinsic_cwetee_a5dce87504f74b7c(wetee_buf *_swig_go_0, wetee_metadata *_swig_go_1, intgo _swig_go_2, _gostring_ _swig_go_3, _goslice_ _swig_go_4, _goslice_ _swig_go_5, intgo _swig_go_6) {
+_gostring_ _wrap_txb_proof_for_extrinsic_cwetee_3f0a6f13abe52214(wetee_buf *_swig_go_0, wetee_metadata *_swig_go_1, intgo _swig_go_2, _gostring_ _swig_go_3, _goslice_ _swig_go_4, _goslice_ _swig_go_5, intgo _swig_go_6) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   wetee_metadata *arg2 = (wetee_metadata *) 0 ;
   unsigned int arg3 ;
@@ -7602,7 +7642,7 @@ _gostring_ _wrap_txb_proof_for_extrinsic_cwetee_a5dce87504f74b7c(wetee_buf *_swi
 }
 
 
-_gostring_ _wrap_txb_proof_for_payload_cwetee_a5dce87504f74b7c(wetee_buf *_swig_go_0, wetee_metadata *_swig_go_1, intgo _swig_go_2, _gostring_ _swig_go_3, _goslice_ _swig_go_4) {
+_gostring_ _wrap_txb_proof_for_payload_cwetee_3f0a6f13abe52214(wetee_buf *_swig_go_0, wetee_metadata *_swig_go_1, intgo _swig_go_2, _gostring_ _swig_go_3, _goslice_ _swig_go_4) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   wetee_metadata *arg2 = (wetee_metadata *) 0 ;
   unsigned int arg3 ;
@@ -7651,7 +7691,7 @@ _gostring_ _wrap_txb_proof_for_payload_cwetee_a5dce87504f74b7c(wetee_buf *_swig_
 }
 
 
-intgo _wrap_TON_HASH_BYTES_cwetee_a5dce87504f74b7c() {
+intgo _wrap_TON_HASH_BYTES_cwetee_3f0a6f13abe52214() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -7662,7 +7702,7 @@ intgo _wrap_TON_HASH_BYTES_cwetee_a5dce87504f74b7c() {
 }
 
 
-intgo _wrap_TON_CELL_MAX_BITS_cwetee_a5dce87504f74b7c() {
+intgo _wrap_TON_CELL_MAX_BITS_cwetee_3f0a6f13abe52214() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -7673,7 +7713,7 @@ intgo _wrap_TON_CELL_MAX_BITS_cwetee_a5dce87504f74b7c() {
 }
 
 
-intgo _wrap_TON_CELL_MAX_REFS_cwetee_a5dce87504f74b7c() {
+intgo _wrap_TON_CELL_MAX_REFS_cwetee_3f0a6f13abe52214() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -7684,7 +7724,7 @@ intgo _wrap_TON_CELL_MAX_REFS_cwetee_a5dce87504f74b7c() {
 }
 
 
-intgo _wrap_TON_CELL_MAX_DEPTH_cwetee_a5dce87504f74b7c() {
+intgo _wrap_TON_CELL_MAX_DEPTH_cwetee_3f0a6f13abe52214() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -7695,7 +7735,7 @@ intgo _wrap_TON_CELL_MAX_DEPTH_cwetee_a5dce87504f74b7c() {
 }
 
 
-intgo _wrap_TON_BOC_INDEX_cwetee_a5dce87504f74b7c() {
+intgo _wrap_TON_BOC_INDEX_cwetee_3f0a6f13abe52214() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -7706,7 +7746,7 @@ intgo _wrap_TON_BOC_INDEX_cwetee_a5dce87504f74b7c() {
 }
 
 
-intgo _wrap_TON_BOC_CRC32C_cwetee_a5dce87504f74b7c() {
+intgo _wrap_TON_BOC_CRC32C_cwetee_3f0a6f13abe52214() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -7717,7 +7757,7 @@ intgo _wrap_TON_BOC_CRC32C_cwetee_a5dce87504f74b7c() {
 }
 
 
-intgo _wrap_TON_ADDRESS_BOUNCEABLE_cwetee_a5dce87504f74b7c() {
+intgo _wrap_TON_ADDRESS_BOUNCEABLE_cwetee_3f0a6f13abe52214() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -7728,7 +7768,7 @@ intgo _wrap_TON_ADDRESS_BOUNCEABLE_cwetee_a5dce87504f74b7c() {
 }
 
 
-intgo _wrap_TON_ADDRESS_TESTNET_cwetee_a5dce87504f74b7c() {
+intgo _wrap_TON_ADDRESS_TESTNET_cwetee_3f0a6f13abe52214() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -7739,7 +7779,7 @@ intgo _wrap_TON_ADDRESS_TESTNET_cwetee_a5dce87504f74b7c() {
 }
 
 
-intgo _wrap_TON_ADDRESS_BASE64_STD_cwetee_a5dce87504f74b7c() {
+intgo _wrap_TON_ADDRESS_BASE64_STD_cwetee_3f0a6f13abe52214() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -7750,7 +7790,7 @@ intgo _wrap_TON_ADDRESS_BASE64_STD_cwetee_a5dce87504f74b7c() {
 }
 
 
-intgo _wrap_TON_DECIMALS_cwetee_a5dce87504f74b7c() {
+intgo _wrap_TON_DECIMALS_cwetee_3f0a6f13abe52214() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -7761,7 +7801,7 @@ intgo _wrap_TON_DECIMALS_cwetee_a5dce87504f74b7c() {
 }
 
 
-intgo _wrap_TON_MNEMONIC_WORDS_cwetee_a5dce87504f74b7c() {
+intgo _wrap_TON_MNEMONIC_WORDS_cwetee_3f0a6f13abe52214() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -7772,7 +7812,7 @@ intgo _wrap_TON_MNEMONIC_WORDS_cwetee_a5dce87504f74b7c() {
 }
 
 
-intgo _wrap_TON_NETWORK_MAINNET_cwetee_a5dce87504f74b7c() {
+intgo _wrap_TON_NETWORK_MAINNET_cwetee_3f0a6f13abe52214() {
   int result;
   intgo _swig_go_result;
   
@@ -7783,7 +7823,7 @@ intgo _wrap_TON_NETWORK_MAINNET_cwetee_a5dce87504f74b7c() {
 }
 
 
-intgo _wrap_TON_NETWORK_TESTNET_cwetee_a5dce87504f74b7c() {
+intgo _wrap_TON_NETWORK_TESTNET_cwetee_3f0a6f13abe52214() {
   int result;
   intgo _swig_go_result;
   
@@ -7794,7 +7834,7 @@ intgo _wrap_TON_NETWORK_TESTNET_cwetee_a5dce87504f74b7c() {
 }
 
 
-intgo _wrap_TON_SEND_PAY_FEES_SEPARATELY_cwetee_a5dce87504f74b7c() {
+intgo _wrap_TON_SEND_PAY_FEES_SEPARATELY_cwetee_3f0a6f13abe52214() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -7805,7 +7845,7 @@ intgo _wrap_TON_SEND_PAY_FEES_SEPARATELY_cwetee_a5dce87504f74b7c() {
 }
 
 
-intgo _wrap_TON_SEND_IGNORE_ERRORS_cwetee_a5dce87504f74b7c() {
+intgo _wrap_TON_SEND_IGNORE_ERRORS_cwetee_3f0a6f13abe52214() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -7816,7 +7856,7 @@ intgo _wrap_TON_SEND_IGNORE_ERRORS_cwetee_a5dce87504f74b7c() {
 }
 
 
-intgo _wrap_TON_SEND_DESTROY_IF_ZERO_cwetee_a5dce87504f74b7c() {
+intgo _wrap_TON_SEND_DESTROY_IF_ZERO_cwetee_3f0a6f13abe52214() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -7827,7 +7867,7 @@ intgo _wrap_TON_SEND_DESTROY_IF_ZERO_cwetee_a5dce87504f74b7c() {
 }
 
 
-intgo _wrap_TON_SEND_CARRY_INBOUND_VALUE_cwetee_a5dce87504f74b7c() {
+intgo _wrap_TON_SEND_CARRY_INBOUND_VALUE_cwetee_3f0a6f13abe52214() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -7838,7 +7878,7 @@ intgo _wrap_TON_SEND_CARRY_INBOUND_VALUE_cwetee_a5dce87504f74b7c() {
 }
 
 
-intgo _wrap_TON_SEND_CARRY_BALANCE_cwetee_a5dce87504f74b7c() {
+intgo _wrap_TON_SEND_CARRY_BALANCE_cwetee_3f0a6f13abe52214() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -7849,7 +7889,7 @@ intgo _wrap_TON_SEND_CARRY_BALANCE_cwetee_a5dce87504f74b7c() {
 }
 
 
-intgo _wrap_TON_SEND_DEFAULT_cwetee_a5dce87504f74b7c() {
+intgo _wrap_TON_SEND_DEFAULT_cwetee_3f0a6f13abe52214() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -7860,7 +7900,7 @@ intgo _wrap_TON_SEND_DEFAULT_cwetee_a5dce87504f74b7c() {
 }
 
 
-intgo _wrap_TON_EXTERNAL_FORCE_REF_cwetee_a5dce87504f74b7c() {
+intgo _wrap_TON_EXTERNAL_FORCE_REF_cwetee_3f0a6f13abe52214() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -7871,7 +7911,7 @@ intgo _wrap_TON_EXTERNAL_FORCE_REF_cwetee_a5dce87504f74b7c() {
 }
 
 
-intgo _wrap_TON_CELL_ORDINARY_cwetee_a5dce87504f74b7c() {
+intgo _wrap_TON_CELL_ORDINARY_cwetee_3f0a6f13abe52214() {
   enum wetee_ton_cell_type result;
   intgo _swig_go_result;
   
@@ -7886,7 +7926,7 @@ intgo _wrap_TON_CELL_ORDINARY_cwetee_a5dce87504f74b7c() {
 }
 
 
-intgo _wrap_TON_CELL_PRUNED_BRANCH_cwetee_a5dce87504f74b7c() {
+intgo _wrap_TON_CELL_PRUNED_BRANCH_cwetee_3f0a6f13abe52214() {
   enum wetee_ton_cell_type result;
   intgo _swig_go_result;
   
@@ -7901,7 +7941,7 @@ intgo _wrap_TON_CELL_PRUNED_BRANCH_cwetee_a5dce87504f74b7c() {
 }
 
 
-intgo _wrap_TON_CELL_LIBRARY_cwetee_a5dce87504f74b7c() {
+intgo _wrap_TON_CELL_LIBRARY_cwetee_3f0a6f13abe52214() {
   enum wetee_ton_cell_type result;
   intgo _swig_go_result;
   
@@ -7916,7 +7956,7 @@ intgo _wrap_TON_CELL_LIBRARY_cwetee_a5dce87504f74b7c() {
 }
 
 
-intgo _wrap_TON_CELL_MERKLE_PROOF_cwetee_a5dce87504f74b7c() {
+intgo _wrap_TON_CELL_MERKLE_PROOF_cwetee_3f0a6f13abe52214() {
   enum wetee_ton_cell_type result;
   intgo _swig_go_result;
   
@@ -7931,7 +7971,7 @@ intgo _wrap_TON_CELL_MERKLE_PROOF_cwetee_a5dce87504f74b7c() {
 }
 
 
-intgo _wrap_TON_CELL_MERKLE_UPDATE_cwetee_a5dce87504f74b7c() {
+intgo _wrap_TON_CELL_MERKLE_UPDATE_cwetee_3f0a6f13abe52214() {
   enum wetee_ton_cell_type result;
   intgo _swig_go_result;
   
@@ -7946,7 +7986,7 @@ intgo _wrap_TON_CELL_MERKLE_UPDATE_cwetee_a5dce87504f74b7c() {
 }
 
 
-intgo _wrap_TON_WALLET_V3R2_cwetee_a5dce87504f74b7c() {
+intgo _wrap_TON_WALLET_V3R2_cwetee_3f0a6f13abe52214() {
   enum wetee_ton_wallet_version result;
   intgo _swig_go_result;
   
@@ -7961,7 +8001,7 @@ intgo _wrap_TON_WALLET_V3R2_cwetee_a5dce87504f74b7c() {
 }
 
 
-intgo _wrap_TON_WALLET_V4R2_cwetee_a5dce87504f74b7c() {
+intgo _wrap_TON_WALLET_V4R2_cwetee_3f0a6f13abe52214() {
   enum wetee_ton_wallet_version result;
   intgo _swig_go_result;
   
@@ -7976,7 +8016,7 @@ intgo _wrap_TON_WALLET_V4R2_cwetee_a5dce87504f74b7c() {
 }
 
 
-intgo _wrap_TON_WALLET_V5R1_cwetee_a5dce87504f74b7c() {
+intgo _wrap_TON_WALLET_V5R1_cwetee_3f0a6f13abe52214() {
   enum wetee_ton_wallet_version result;
   intgo _swig_go_result;
   
@@ -7991,7 +8031,7 @@ intgo _wrap_TON_WALLET_V5R1_cwetee_a5dce87504f74b7c() {
 }
 
 
-intgo _wrap_TON_WALLET_HIGHLOAD_V3_cwetee_a5dce87504f74b7c() {
+intgo _wrap_TON_WALLET_HIGHLOAD_V3_cwetee_3f0a6f13abe52214() {
   enum wetee_ton_wallet_version result;
   intgo _swig_go_result;
   
@@ -8006,7 +8046,7 @@ intgo _wrap_TON_WALLET_HIGHLOAD_V3_cwetee_a5dce87504f74b7c() {
 }
 
 
-intgo _wrap_TON_HIGHLOAD_SUBWALLET_DEFAULT_cwetee_a5dce87504f74b7c() {
+intgo _wrap_TON_HIGHLOAD_SUBWALLET_DEFAULT_cwetee_3f0a6f13abe52214() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -8017,7 +8057,7 @@ intgo _wrap_TON_HIGHLOAD_SUBWALLET_DEFAULT_cwetee_a5dce87504f74b7c() {
 }
 
 
-intgo _wrap_TON_HIGHLOAD_TIMEOUT_DEFAULT_cwetee_a5dce87504f74b7c() {
+intgo _wrap_TON_HIGHLOAD_TIMEOUT_DEFAULT_cwetee_3f0a6f13abe52214() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -8028,7 +8068,7 @@ intgo _wrap_TON_HIGHLOAD_TIMEOUT_DEFAULT_cwetee_a5dce87504f74b7c() {
 }
 
 
-void _wrap_ton_cell_free_cwetee_a5dce87504f74b7c(wetee_ton_cell *_swig_go_0) {
+void _wrap_ton_cell_free_cwetee_3f0a6f13abe52214(wetee_ton_cell *_swig_go_0) {
   wetee_ton_cell *arg1 = (wetee_ton_cell *) 0 ;
   
   arg1 = (wetee_ton_cell *)(uintptr_t)_swig_go_0; 
@@ -8041,7 +8081,7 @@ void _wrap_ton_cell_free_cwetee_a5dce87504f74b7c(wetee_ton_cell *_swig_go_0) {
 }
 
 
-_gostring_ _wrap_ton_cell_hash_cwetee_a5dce87504f74b7c(_goslice_ _swig_go_0, wetee_ton_cell *_swig_go_1) {
+_gostring_ _wrap_ton_cell_hash_cwetee_3f0a6f13abe52214(_goslice_ _swig_go_0, wetee_ton_cell *_swig_go_1) {
   uint8_t *arg1 ;
   wetee_ton_cell *arg2 = (wetee_ton_cell *) 0 ;
   wetee_rc result;
@@ -8062,7 +8102,7 @@ _gostring_ _wrap_ton_cell_hash_cwetee_a5dce87504f74b7c(_goslice_ _swig_go_0, wet
 }
 
 
-_gostring_ _wrap_ton_cell_hash_at_cwetee_a5dce87504f74b7c(_goslice_ _swig_go_0, wetee_ton_cell *_swig_go_1, intgo _swig_go_2) {
+_gostring_ _wrap_ton_cell_hash_at_cwetee_3f0a6f13abe52214(_goslice_ _swig_go_0, wetee_ton_cell *_swig_go_1, intgo _swig_go_2) {
   uint8_t *arg1 ;
   wetee_ton_cell *arg2 = (wetee_ton_cell *) 0 ;
   unsigned int arg3 ;
@@ -8085,7 +8125,7 @@ _gostring_ _wrap_ton_cell_hash_at_cwetee_a5dce87504f74b7c(_goslice_ _swig_go_0, 
 }
 
 
-intgo _wrap_ton_cell_depth_cwetee_a5dce87504f74b7c(wetee_ton_cell *_swig_go_0) {
+intgo _wrap_ton_cell_depth_cwetee_3f0a6f13abe52214(wetee_ton_cell *_swig_go_0) {
   wetee_ton_cell *arg1 = (wetee_ton_cell *) 0 ;
   unsigned int result;
   intgo _swig_go_result;
@@ -8101,7 +8141,7 @@ intgo _wrap_ton_cell_depth_cwetee_a5dce87504f74b7c(wetee_ton_cell *_swig_go_0) {
 }
 
 
-intgo _wrap_ton_cell_depth_at_cwetee_a5dce87504f74b7c(wetee_ton_cell *_swig_go_0, intgo _swig_go_1) {
+intgo _wrap_ton_cell_depth_at_cwetee_3f0a6f13abe52214(wetee_ton_cell *_swig_go_0, intgo _swig_go_1) {
   wetee_ton_cell *arg1 = (wetee_ton_cell *) 0 ;
   unsigned int arg2 ;
   unsigned int result;
@@ -8119,7 +8159,7 @@ intgo _wrap_ton_cell_depth_at_cwetee_a5dce87504f74b7c(wetee_ton_cell *_swig_go_0
 }
 
 
-intgo _wrap_ton_cell_bits_cwetee_a5dce87504f74b7c(wetee_ton_cell *_swig_go_0) {
+intgo _wrap_ton_cell_bits_cwetee_3f0a6f13abe52214(wetee_ton_cell *_swig_go_0) {
   wetee_ton_cell *arg1 = (wetee_ton_cell *) 0 ;
   unsigned int result;
   intgo _swig_go_result;
@@ -8135,7 +8175,7 @@ intgo _wrap_ton_cell_bits_cwetee_a5dce87504f74b7c(wetee_ton_cell *_swig_go_0) {
 }
 
 
-intgo _wrap_ton_cell_refs_cwetee_a5dce87504f74b7c(wetee_ton_cell *_swig_go_0) {
+intgo _wrap_ton_cell_refs_cwetee_3f0a6f13abe52214(wetee_ton_cell *_swig_go_0) {
   wetee_ton_cell *arg1 = (wetee_ton_cell *) 0 ;
   unsigned int result;
   intgo _swig_go_result;
@@ -8151,7 +8191,7 @@ intgo _wrap_ton_cell_refs_cwetee_a5dce87504f74b7c(wetee_ton_cell *_swig_go_0) {
 }
 
 
-intgo _wrap_ton_cell_type_of_cwetee_a5dce87504f74b7c(wetee_ton_cell *_swig_go_0) {
+intgo _wrap_ton_cell_type_of_cwetee_3f0a6f13abe52214(wetee_ton_cell *_swig_go_0) {
   wetee_ton_cell *arg1 = (wetee_ton_cell *) 0 ;
   int result;
   intgo _swig_go_result;
@@ -8167,7 +8207,7 @@ intgo _wrap_ton_cell_type_of_cwetee_a5dce87504f74b7c(wetee_ton_cell *_swig_go_0)
 }
 
 
-intgo _wrap_ton_cell_level_cwetee_a5dce87504f74b7c(wetee_ton_cell *_swig_go_0) {
+intgo _wrap_ton_cell_level_cwetee_3f0a6f13abe52214(wetee_ton_cell *_swig_go_0) {
   wetee_ton_cell *arg1 = (wetee_ton_cell *) 0 ;
   unsigned int result;
   intgo _swig_go_result;
@@ -8183,7 +8223,7 @@ intgo _wrap_ton_cell_level_cwetee_a5dce87504f74b7c(wetee_ton_cell *_swig_go_0) {
 }
 
 
-intgo _wrap_ton_cell_level_mask_cwetee_a5dce87504f74b7c(wetee_ton_cell *_swig_go_0) {
+intgo _wrap_ton_cell_level_mask_cwetee_3f0a6f13abe52214(wetee_ton_cell *_swig_go_0) {
   wetee_ton_cell *arg1 = (wetee_ton_cell *) 0 ;
   unsigned int result;
   intgo _swig_go_result;
@@ -8199,7 +8239,7 @@ intgo _wrap_ton_cell_level_mask_cwetee_a5dce87504f74b7c(wetee_ton_cell *_swig_go
 }
 
 
-_gostring_ _wrap_ton_cell_data_cwetee_a5dce87504f74b7c(wetee_buf *_swig_go_0, wetee_ton_cell *_swig_go_1) {
+_gostring_ _wrap_ton_cell_data_cwetee_3f0a6f13abe52214(wetee_buf *_swig_go_0, wetee_ton_cell *_swig_go_1) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   wetee_ton_cell *arg2 = (wetee_ton_cell *) 0 ;
   wetee_buf temp1 ;
@@ -8233,7 +8273,7 @@ _gostring_ _wrap_ton_cell_data_cwetee_a5dce87504f74b7c(wetee_buf *_swig_go_0, we
 }
 
 
-_gostring_ _wrap_ton_cell_ref_cwetee_a5dce87504f74b7c(wetee_ton_cell **_swig_go_0, wetee_ton_cell *_swig_go_1, intgo _swig_go_2) {
+_gostring_ _wrap_ton_cell_ref_cwetee_3f0a6f13abe52214(wetee_ton_cell **_swig_go_0, wetee_ton_cell *_swig_go_1, intgo _swig_go_2) {
   wetee_ton_cell **arg1 = (wetee_ton_cell **) 0 ;
   wetee_ton_cell *arg2 = (wetee_ton_cell *) 0 ;
   unsigned int arg3 ;
@@ -8262,7 +8302,7 @@ _gostring_ _wrap_ton_cell_ref_cwetee_a5dce87504f74b7c(wetee_ton_cell **_swig_go_
 }
 
 
-intgo _wrap_ton_cell_equal_cwetee_a5dce87504f74b7c(wetee_ton_cell *_swig_go_0, wetee_ton_cell *_swig_go_1) {
+intgo _wrap_ton_cell_equal_cwetee_3f0a6f13abe52214(wetee_ton_cell *_swig_go_0, wetee_ton_cell *_swig_go_1) {
   wetee_ton_cell *arg1 = (wetee_ton_cell *) 0 ;
   wetee_ton_cell *arg2 = (wetee_ton_cell *) 0 ;
   int result;
@@ -8280,7 +8320,7 @@ intgo _wrap_ton_cell_equal_cwetee_a5dce87504f74b7c(wetee_ton_cell *_swig_go_0, w
 }
 
 
-_gostring_ _wrap_ton_cell_to_string_cwetee_a5dce87504f74b7c(wetee_buf *_swig_go_0, wetee_ton_cell *_swig_go_1) {
+_gostring_ _wrap_ton_cell_to_string_cwetee_3f0a6f13abe52214(wetee_buf *_swig_go_0, wetee_ton_cell *_swig_go_1) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   wetee_ton_cell *arg2 = (wetee_ton_cell *) 0 ;
   wetee_buf temp1 ;
@@ -8314,7 +8354,7 @@ _gostring_ _wrap_ton_cell_to_string_cwetee_a5dce87504f74b7c(wetee_buf *_swig_go_
 }
 
 
-_gostring_ _wrap_ton_boc_serialize_cwetee_a5dce87504f74b7c(wetee_buf *_swig_go_0, wetee_ton_cell *_swig_go_1, intgo _swig_go_2) {
+_gostring_ _wrap_ton_boc_serialize_cwetee_3f0a6f13abe52214(wetee_buf *_swig_go_0, wetee_ton_cell *_swig_go_1, intgo _swig_go_2) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   wetee_ton_cell *arg2 = (wetee_ton_cell *) 0 ;
   unsigned int arg3 ;
@@ -8350,7 +8390,7 @@ _gostring_ _wrap_ton_boc_serialize_cwetee_a5dce87504f74b7c(wetee_buf *_swig_go_0
 }
 
 
-_gostring_ _wrap_ton_boc_parse_cwetee_a5dce87504f74b7c(wetee_ton_cell **_swig_go_0, _goslice_ _swig_go_1) {
+_gostring_ _wrap_ton_boc_parse_cwetee_3f0a6f13abe52214(wetee_ton_cell **_swig_go_0, _goslice_ _swig_go_1) {
   wetee_ton_cell **arg1 = (wetee_ton_cell **) 0 ;
   uint8_t *arg2 = (uint8_t *) 0 ;
   size_t arg3 ;
@@ -8381,7 +8421,7 @@ _gostring_ _wrap_ton_boc_parse_cwetee_a5dce87504f74b7c(wetee_ton_cell **_swig_go
 }
 
 
-_gostring_ _wrap_ton_boc_parse_base64_cwetee_a5dce87504f74b7c(wetee_ton_cell **_swig_go_0, _gostring_ _swig_go_1) {
+_gostring_ _wrap_ton_boc_parse_base64_cwetee_3f0a6f13abe52214(wetee_ton_cell **_swig_go_0, _gostring_ _swig_go_1) {
   wetee_ton_cell **arg1 = (wetee_ton_cell **) 0 ;
   char *arg2 = (char *) 0 ;
   size_t arg3 ;
@@ -8412,7 +8452,7 @@ _gostring_ _wrap_ton_boc_parse_base64_cwetee_a5dce87504f74b7c(wetee_ton_cell **_
 }
 
 
-void _wrap_ton_builder_free_cwetee_a5dce87504f74b7c(wetee_ton_builder *_swig_go_0) {
+void _wrap_ton_builder_free_cwetee_3f0a6f13abe52214(wetee_ton_builder *_swig_go_0) {
   wetee_ton_builder *arg1 = (wetee_ton_builder *) 0 ;
   
   arg1 = (wetee_ton_builder *)(uintptr_t)_swig_go_0; 
@@ -8425,7 +8465,7 @@ void _wrap_ton_builder_free_cwetee_a5dce87504f74b7c(wetee_ton_builder *_swig_go_
 }
 
 
-_gostring_ _wrap_ton_builder_new_cwetee_a5dce87504f74b7c(wetee_ton_builder **_swig_go_0) {
+_gostring_ _wrap_ton_builder_new_cwetee_3f0a6f13abe52214(wetee_ton_builder **_swig_go_0) {
   wetee_ton_builder **arg1 = (wetee_ton_builder **) 0 ;
   wetee_ton_builder *temp1 ;
   wetee_rc result;
@@ -8450,7 +8490,7 @@ _gostring_ _wrap_ton_builder_new_cwetee_a5dce87504f74b7c(wetee_ton_builder **_sw
 }
 
 
-intgo _wrap_ton_builder_bits_cwetee_a5dce87504f74b7c(wetee_ton_builder *_swig_go_0) {
+intgo _wrap_ton_builder_bits_cwetee_3f0a6f13abe52214(wetee_ton_builder *_swig_go_0) {
   wetee_ton_builder *arg1 = (wetee_ton_builder *) 0 ;
   unsigned int result;
   intgo _swig_go_result;
@@ -8466,7 +8506,7 @@ intgo _wrap_ton_builder_bits_cwetee_a5dce87504f74b7c(wetee_ton_builder *_swig_go
 }
 
 
-intgo _wrap_ton_builder_refs_cwetee_a5dce87504f74b7c(wetee_ton_builder *_swig_go_0) {
+intgo _wrap_ton_builder_refs_cwetee_3f0a6f13abe52214(wetee_ton_builder *_swig_go_0) {
   wetee_ton_builder *arg1 = (wetee_ton_builder *) 0 ;
   unsigned int result;
   intgo _swig_go_result;
@@ -8482,7 +8522,7 @@ intgo _wrap_ton_builder_refs_cwetee_a5dce87504f74b7c(wetee_ton_builder *_swig_go
 }
 
 
-_gostring_ _wrap_ton_builder_store_bit_cwetee_a5dce87504f74b7c(wetee_ton_builder *_swig_go_0, intgo _swig_go_1) {
+_gostring_ _wrap_ton_builder_store_bit_cwetee_3f0a6f13abe52214(wetee_ton_builder *_swig_go_0, intgo _swig_go_1) {
   wetee_ton_builder *arg1 = (wetee_ton_builder *) 0 ;
   int arg2 ;
   wetee_rc result;
@@ -8500,7 +8540,7 @@ _gostring_ _wrap_ton_builder_store_bit_cwetee_a5dce87504f74b7c(wetee_ton_builder
 }
 
 
-_gostring_ _wrap_ton_builder_store_uint_cwetee_a5dce87504f74b7c(wetee_ton_builder *_swig_go_0, long long _swig_go_1, intgo _swig_go_2) {
+_gostring_ _wrap_ton_builder_store_uint_cwetee_3f0a6f13abe52214(wetee_ton_builder *_swig_go_0, long long _swig_go_1, intgo _swig_go_2) {
   wetee_ton_builder *arg1 = (wetee_ton_builder *) 0 ;
   uint64_t arg2 ;
   unsigned int arg3 ;
@@ -8520,7 +8560,7 @@ _gostring_ _wrap_ton_builder_store_uint_cwetee_a5dce87504f74b7c(wetee_ton_builde
 }
 
 
-_gostring_ _wrap_ton_builder_store_int_cwetee_a5dce87504f74b7c(wetee_ton_builder *_swig_go_0, long long _swig_go_1, intgo _swig_go_2) {
+_gostring_ _wrap_ton_builder_store_int_cwetee_3f0a6f13abe52214(wetee_ton_builder *_swig_go_0, long long _swig_go_1, intgo _swig_go_2) {
   wetee_ton_builder *arg1 = (wetee_ton_builder *) 0 ;
   int64_t arg2 ;
   unsigned int arg3 ;
@@ -8540,7 +8580,7 @@ _gostring_ _wrap_ton_builder_store_int_cwetee_a5dce87504f74b7c(wetee_ton_builder
 }
 
 
-_gostring_ _wrap_ton_builder_store_bits_cwetee_a5dce87504f74b7c(wetee_ton_builder *_swig_go_0, _goslice_ _swig_go_1, long long _swig_go_2) {
+_gostring_ _wrap_ton_builder_store_bits_cwetee_3f0a6f13abe52214(wetee_ton_builder *_swig_go_0, _goslice_ _swig_go_1, long long _swig_go_2) {
   wetee_ton_builder *arg1 = (wetee_ton_builder *) 0 ;
   uint8_t *arg2 = (uint8_t *) 0 ;
   size_t arg3 ;
@@ -8564,7 +8604,7 @@ _gostring_ _wrap_ton_builder_store_bits_cwetee_a5dce87504f74b7c(wetee_ton_builde
 }
 
 
-_gostring_ _wrap_ton_builder_store_bytes_cwetee_a5dce87504f74b7c(wetee_ton_builder *_swig_go_0, _goslice_ _swig_go_1) {
+_gostring_ _wrap_ton_builder_store_bytes_cwetee_3f0a6f13abe52214(wetee_ton_builder *_swig_go_0, _goslice_ _swig_go_1) {
   wetee_ton_builder *arg1 = (wetee_ton_builder *) 0 ;
   uint8_t *arg2 = (uint8_t *) 0 ;
   size_t arg3 ;
@@ -8586,7 +8626,7 @@ _gostring_ _wrap_ton_builder_store_bytes_cwetee_a5dce87504f74b7c(wetee_ton_build
 }
 
 
-_gostring_ _wrap_ton_builder_store_coins_cwetee_a5dce87504f74b7c(wetee_ton_builder *_swig_go_0, _goslice_ _swig_go_1) {
+_gostring_ _wrap_ton_builder_store_coins_cwetee_3f0a6f13abe52214(wetee_ton_builder *_swig_go_0, _goslice_ _swig_go_1) {
   wetee_ton_builder *arg1 = (wetee_ton_builder *) 0 ;
   wetee_u128 arg2 ;
   wetee_rc result;
@@ -8608,7 +8648,7 @@ _gostring_ _wrap_ton_builder_store_coins_cwetee_a5dce87504f74b7c(wetee_ton_build
 }
 
 
-_gostring_ _wrap_ton_builder_store_ref_cwetee_a5dce87504f74b7c(wetee_ton_builder *_swig_go_0, wetee_ton_cell *_swig_go_1) {
+_gostring_ _wrap_ton_builder_store_ref_cwetee_3f0a6f13abe52214(wetee_ton_builder *_swig_go_0, wetee_ton_cell *_swig_go_1) {
   wetee_ton_builder *arg1 = (wetee_ton_builder *) 0 ;
   wetee_ton_cell *arg2 = (wetee_ton_cell *) 0 ;
   wetee_rc result;
@@ -8626,7 +8666,7 @@ _gostring_ _wrap_ton_builder_store_ref_cwetee_a5dce87504f74b7c(wetee_ton_builder
 }
 
 
-_gostring_ _wrap_ton_builder_store_maybe_ref_cwetee_a5dce87504f74b7c(wetee_ton_builder *_swig_go_0, wetee_ton_cell *_swig_go_1) {
+_gostring_ _wrap_ton_builder_store_maybe_ref_cwetee_3f0a6f13abe52214(wetee_ton_builder *_swig_go_0, wetee_ton_cell *_swig_go_1) {
   wetee_ton_builder *arg1 = (wetee_ton_builder *) 0 ;
   wetee_ton_cell *arg2 = (wetee_ton_cell *) 0 ;
   wetee_rc result;
@@ -8644,7 +8684,7 @@ _gostring_ _wrap_ton_builder_store_maybe_ref_cwetee_a5dce87504f74b7c(wetee_ton_b
 }
 
 
-_gostring_ _wrap_ton_builder_store_slice_cwetee_a5dce87504f74b7c(wetee_ton_builder *_swig_go_0, wetee_ton_slice *_swig_go_1) {
+_gostring_ _wrap_ton_builder_store_slice_cwetee_3f0a6f13abe52214(wetee_ton_builder *_swig_go_0, wetee_ton_slice *_swig_go_1) {
   wetee_ton_builder *arg1 = (wetee_ton_builder *) 0 ;
   wetee_ton_slice *arg2 = (wetee_ton_slice *) 0 ;
   wetee_rc result;
@@ -8662,7 +8702,7 @@ _gostring_ _wrap_ton_builder_store_slice_cwetee_a5dce87504f74b7c(wetee_ton_build
 }
 
 
-_gostring_ _wrap_ton_builder_store_snake_cwetee_a5dce87504f74b7c(wetee_ton_builder *_swig_go_0, _goslice_ _swig_go_1) {
+_gostring_ _wrap_ton_builder_store_snake_cwetee_3f0a6f13abe52214(wetee_ton_builder *_swig_go_0, _goslice_ _swig_go_1) {
   wetee_ton_builder *arg1 = (wetee_ton_builder *) 0 ;
   uint8_t *arg2 = (uint8_t *) 0 ;
   size_t arg3 ;
@@ -8684,7 +8724,7 @@ _gostring_ _wrap_ton_builder_store_snake_cwetee_a5dce87504f74b7c(wetee_ton_build
 }
 
 
-_gostring_ _wrap_ton_builder_end_cwetee_a5dce87504f74b7c(wetee_ton_cell **_swig_go_0, wetee_ton_builder *_swig_go_1) {
+_gostring_ _wrap_ton_builder_end_cwetee_3f0a6f13abe52214(wetee_ton_cell **_swig_go_0, wetee_ton_builder *_swig_go_1) {
   wetee_ton_cell **arg1 = (wetee_ton_cell **) 0 ;
   wetee_ton_builder *arg2 = (wetee_ton_builder *) 0 ;
   wetee_ton_cell *temp1 ;
@@ -8711,7 +8751,7 @@ _gostring_ _wrap_ton_builder_end_cwetee_a5dce87504f74b7c(wetee_ton_cell **_swig_
 }
 
 
-_gostring_ _wrap_ton_builder_end_exotic_cwetee_a5dce87504f74b7c(wetee_ton_cell **_swig_go_0, wetee_ton_builder *_swig_go_1) {
+_gostring_ _wrap_ton_builder_end_exotic_cwetee_3f0a6f13abe52214(wetee_ton_cell **_swig_go_0, wetee_ton_builder *_swig_go_1) {
   wetee_ton_cell **arg1 = (wetee_ton_cell **) 0 ;
   wetee_ton_builder *arg2 = (wetee_ton_builder *) 0 ;
   wetee_ton_cell *temp1 ;
@@ -8738,7 +8778,7 @@ _gostring_ _wrap_ton_builder_end_exotic_cwetee_a5dce87504f74b7c(wetee_ton_cell *
 }
 
 
-_gostring_ _wrap_ton_builder_store_address_cwetee_a5dce87504f74b7c(wetee_ton_builder *_swig_go_0, _gostring_ _swig_go_1) {
+_gostring_ _wrap_ton_builder_store_address_cwetee_3f0a6f13abe52214(wetee_ton_builder *_swig_go_0, _gostring_ _swig_go_1) {
   wetee_ton_builder *arg1 = (wetee_ton_builder *) 0 ;
   char *arg2 = (char *) 0 ;
   size_t arg3 ;
@@ -8760,7 +8800,7 @@ _gostring_ _wrap_ton_builder_store_address_cwetee_a5dce87504f74b7c(wetee_ton_bui
 }
 
 
-void _wrap_ton_slice_free_cwetee_a5dce87504f74b7c(wetee_ton_slice *_swig_go_0) {
+void _wrap_ton_slice_free_cwetee_3f0a6f13abe52214(wetee_ton_slice *_swig_go_0) {
   wetee_ton_slice *arg1 = (wetee_ton_slice *) 0 ;
   
   arg1 = (wetee_ton_slice *)(uintptr_t)_swig_go_0; 
@@ -8773,7 +8813,7 @@ void _wrap_ton_slice_free_cwetee_a5dce87504f74b7c(wetee_ton_slice *_swig_go_0) {
 }
 
 
-_gostring_ _wrap_ton_slice_new_cwetee_a5dce87504f74b7c(wetee_ton_slice **_swig_go_0, wetee_ton_cell *_swig_go_1) {
+_gostring_ _wrap_ton_slice_new_cwetee_3f0a6f13abe52214(wetee_ton_slice **_swig_go_0, wetee_ton_cell *_swig_go_1) {
   wetee_ton_slice **arg1 = (wetee_ton_slice **) 0 ;
   wetee_ton_cell *arg2 = (wetee_ton_cell *) 0 ;
   wetee_ton_slice *temp1 ;
@@ -8800,7 +8840,7 @@ _gostring_ _wrap_ton_slice_new_cwetee_a5dce87504f74b7c(wetee_ton_slice **_swig_g
 }
 
 
-intgo _wrap_ton_slice_bits_left_cwetee_a5dce87504f74b7c(wetee_ton_slice *_swig_go_0) {
+intgo _wrap_ton_slice_bits_left_cwetee_3f0a6f13abe52214(wetee_ton_slice *_swig_go_0) {
   wetee_ton_slice *arg1 = (wetee_ton_slice *) 0 ;
   unsigned int result;
   intgo _swig_go_result;
@@ -8816,7 +8856,7 @@ intgo _wrap_ton_slice_bits_left_cwetee_a5dce87504f74b7c(wetee_ton_slice *_swig_g
 }
 
 
-intgo _wrap_ton_slice_refs_left_cwetee_a5dce87504f74b7c(wetee_ton_slice *_swig_go_0) {
+intgo _wrap_ton_slice_refs_left_cwetee_3f0a6f13abe52214(wetee_ton_slice *_swig_go_0) {
   wetee_ton_slice *arg1 = (wetee_ton_slice *) 0 ;
   unsigned int result;
   intgo _swig_go_result;
@@ -8832,7 +8872,7 @@ intgo _wrap_ton_slice_refs_left_cwetee_a5dce87504f74b7c(wetee_ton_slice *_swig_g
 }
 
 
-_gostring_ _wrap_ton_slice_load_bit_cwetee_a5dce87504f74b7c(intgo *_swig_go_0, wetee_ton_slice *_swig_go_1) {
+_gostring_ _wrap_ton_slice_load_bit_cwetee_3f0a6f13abe52214(intgo *_swig_go_0, wetee_ton_slice *_swig_go_1) {
   int *arg1 = (int *) 0 ;
   wetee_ton_slice *arg2 = (wetee_ton_slice *) 0 ;
   int temp1 ;
@@ -8855,7 +8895,7 @@ _gostring_ _wrap_ton_slice_load_bit_cwetee_a5dce87504f74b7c(intgo *_swig_go_0, w
 }
 
 
-_gostring_ _wrap_ton_slice_load_uint_cwetee_a5dce87504f74b7c(_goslice_ _swig_go_0, wetee_ton_slice *_swig_go_1, intgo _swig_go_2) {
+_gostring_ _wrap_ton_slice_load_uint_cwetee_3f0a6f13abe52214(_goslice_ _swig_go_0, wetee_ton_slice *_swig_go_1, intgo _swig_go_2) {
   wetee_u128 *arg1 = (wetee_u128 *) 0 ;
   wetee_ton_slice *arg2 = (wetee_ton_slice *) 0 ;
   unsigned int arg3 ;
@@ -8885,7 +8925,7 @@ _gostring_ _wrap_ton_slice_load_uint_cwetee_a5dce87504f74b7c(_goslice_ _swig_go_
 }
 
 
-_gostring_ _wrap_ton_slice_load_bits_cwetee_a5dce87504f74b7c(wetee_buf *_swig_go_0, wetee_ton_slice *_swig_go_1, long long _swig_go_2) {
+_gostring_ _wrap_ton_slice_load_bits_cwetee_3f0a6f13abe52214(wetee_buf *_swig_go_0, wetee_ton_slice *_swig_go_1, long long _swig_go_2) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   wetee_ton_slice *arg2 = (wetee_ton_slice *) 0 ;
   size_t arg3 ;
@@ -8921,7 +8961,7 @@ _gostring_ _wrap_ton_slice_load_bits_cwetee_a5dce87504f74b7c(wetee_buf *_swig_go
 }
 
 
-_gostring_ _wrap_ton_slice_load_address_cwetee_a5dce87504f74b7c(wetee_buf *_swig_go_0, wetee_ton_slice *_swig_go_1) {
+_gostring_ _wrap_ton_slice_load_address_cwetee_3f0a6f13abe52214(wetee_buf *_swig_go_0, wetee_ton_slice *_swig_go_1) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   wetee_ton_slice *arg2 = (wetee_ton_slice *) 0 ;
   wetee_buf temp1 ;
@@ -8955,7 +8995,7 @@ _gostring_ _wrap_ton_slice_load_address_cwetee_a5dce87504f74b7c(wetee_buf *_swig
 }
 
 
-_gostring_ _wrap_ton_slice_load_coins_cwetee_a5dce87504f74b7c(_goslice_ _swig_go_0, wetee_ton_slice *_swig_go_1) {
+_gostring_ _wrap_ton_slice_load_coins_cwetee_3f0a6f13abe52214(_goslice_ _swig_go_0, wetee_ton_slice *_swig_go_1) {
   wetee_u128 *arg1 = (wetee_u128 *) 0 ;
   wetee_ton_slice *arg2 = (wetee_ton_slice *) 0 ;
   wetee_u128 temp1 ;
@@ -8983,7 +9023,7 @@ _gostring_ _wrap_ton_slice_load_coins_cwetee_a5dce87504f74b7c(_goslice_ _swig_go
 }
 
 
-_gostring_ _wrap_ton_slice_load_ref_cwetee_a5dce87504f74b7c(wetee_ton_cell **_swig_go_0, wetee_ton_slice *_swig_go_1) {
+_gostring_ _wrap_ton_slice_load_ref_cwetee_3f0a6f13abe52214(wetee_ton_cell **_swig_go_0, wetee_ton_slice *_swig_go_1) {
   wetee_ton_cell **arg1 = (wetee_ton_cell **) 0 ;
   wetee_ton_slice *arg2 = (wetee_ton_slice *) 0 ;
   wetee_ton_cell *temp1 ;
@@ -9010,7 +9050,7 @@ _gostring_ _wrap_ton_slice_load_ref_cwetee_a5dce87504f74b7c(wetee_ton_cell **_sw
 }
 
 
-_gostring_ _wrap_ton_slice_load_maybe_ref_cwetee_a5dce87504f74b7c(wetee_ton_cell **_swig_go_0, wetee_ton_slice *_swig_go_1) {
+_gostring_ _wrap_ton_slice_load_maybe_ref_cwetee_3f0a6f13abe52214(wetee_ton_cell **_swig_go_0, wetee_ton_slice *_swig_go_1) {
   wetee_ton_cell **arg1 = (wetee_ton_cell **) 0 ;
   wetee_ton_slice *arg2 = (wetee_ton_slice *) 0 ;
   wetee_ton_cell *temp1 ;
@@ -9037,7 +9077,7 @@ _gostring_ _wrap_ton_slice_load_maybe_ref_cwetee_a5dce87504f74b7c(wetee_ton_cell
 }
 
 
-_gostring_ _wrap_ton_slice_load_snake_cwetee_a5dce87504f74b7c(wetee_buf *_swig_go_0, wetee_ton_slice *_swig_go_1) {
+_gostring_ _wrap_ton_slice_load_snake_cwetee_3f0a6f13abe52214(wetee_buf *_swig_go_0, wetee_ton_slice *_swig_go_1) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   wetee_ton_slice *arg2 = (wetee_ton_slice *) 0 ;
   wetee_buf temp1 ;
@@ -9071,7 +9111,7 @@ _gostring_ _wrap_ton_slice_load_snake_cwetee_a5dce87504f74b7c(wetee_buf *_swig_g
 }
 
 
-_gostring_ _wrap_ton_slice_skip_cwetee_a5dce87504f74b7c(wetee_ton_slice *_swig_go_0, long long _swig_go_1) {
+_gostring_ _wrap_ton_slice_skip_cwetee_3f0a6f13abe52214(wetee_ton_slice *_swig_go_0, long long _swig_go_1) {
   wetee_ton_slice *arg1 = (wetee_ton_slice *) 0 ;
   size_t arg2 ;
   wetee_rc result;
@@ -9089,7 +9129,7 @@ _gostring_ _wrap_ton_slice_skip_cwetee_a5dce87504f74b7c(wetee_ton_slice *_swig_g
 }
 
 
-_gostring_ _wrap_ton_slice_end_cwetee_a5dce87504f74b7c(wetee_ton_slice *_swig_go_0) {
+_gostring_ _wrap_ton_slice_end_cwetee_3f0a6f13abe52214(wetee_ton_slice *_swig_go_0) {
   wetee_ton_slice *arg1 = (wetee_ton_slice *) 0 ;
   wetee_rc result;
   _gostring_ _swig_go_result;
@@ -9105,7 +9145,7 @@ _gostring_ _wrap_ton_slice_end_cwetee_a5dce87504f74b7c(wetee_ton_slice *_swig_go
 }
 
 
-_gostring_ _wrap_ton_address_parse_cwetee_a5dce87504f74b7c(wetee_buf *_swig_go_0, int *_swig_go_1, _gostring_ _swig_go_2) {
+_gostring_ _wrap_ton_address_parse_cwetee_3f0a6f13abe52214(wetee_buf *_swig_go_0, int *_swig_go_1, _gostring_ _swig_go_2) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   unsigned int *arg2 = (unsigned int *) 0 ;
   char *arg3 = (char *) 0 ;
@@ -9145,7 +9185,7 @@ _gostring_ _wrap_ton_address_parse_cwetee_a5dce87504f74b7c(wetee_buf *_swig_go_0
 }
 
 
-_gostring_ _wrap_ton_address_format_cwetee_a5dce87504f74b7c(wetee_buf *_swig_go_0, _gostring_ _swig_go_1, intgo _swig_go_2) {
+_gostring_ _wrap_ton_address_format_cwetee_3f0a6f13abe52214(wetee_buf *_swig_go_0, _gostring_ _swig_go_1, intgo _swig_go_2) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   char *arg2 = (char *) 0 ;
   size_t arg3 ;
@@ -9185,7 +9225,7 @@ _gostring_ _wrap_ton_address_format_cwetee_a5dce87504f74b7c(wetee_buf *_swig_go_
 }
 
 
-_gostring_ _wrap_ton_state_init_address_cwetee_a5dce87504f74b7c(wetee_buf *_swig_go_0, intgo _swig_go_1, wetee_ton_cell *_swig_go_2, wetee_ton_cell *_swig_go_3) {
+_gostring_ _wrap_ton_state_init_address_cwetee_3f0a6f13abe52214(wetee_buf *_swig_go_0, intgo _swig_go_1, wetee_ton_cell *_swig_go_2, wetee_ton_cell *_swig_go_3) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   int32_t arg2 ;
   wetee_ton_cell *arg3 = (wetee_ton_cell *) 0 ;
@@ -9223,7 +9263,7 @@ _gostring_ _wrap_ton_state_init_address_cwetee_a5dce87504f74b7c(wetee_buf *_swig
 }
 
 
-_gostring_ _wrap_ton_amount_format_cwetee_a5dce87504f74b7c(wetee_buf *_swig_go_0, _goslice_ _swig_go_1, _gostring_ _swig_go_2) {
+_gostring_ _wrap_ton_amount_format_cwetee_3f0a6f13abe52214(wetee_buf *_swig_go_0, _goslice_ _swig_go_1, _gostring_ _swig_go_2) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   wetee_u128 arg2 ;
   char *arg3 = (char *) 0 ;
@@ -9273,7 +9313,7 @@ _gostring_ _wrap_ton_amount_format_cwetee_a5dce87504f74b7c(wetee_buf *_swig_go_0
 }
 
 
-_gostring_ _wrap_ton_amount_parse_cwetee_a5dce87504f74b7c(_goslice_ _swig_go_0, _gostring_ _swig_go_1) {
+_gostring_ _wrap_ton_amount_parse_cwetee_3f0a6f13abe52214(_goslice_ _swig_go_0, _gostring_ _swig_go_1) {
   wetee_u128 *arg1 = (wetee_u128 *) 0 ;
   char *arg2 = (char *) 0 ;
   size_t arg3 ;
@@ -9305,7 +9345,7 @@ _gostring_ _wrap_ton_amount_parse_cwetee_a5dce87504f74b7c(_goslice_ _swig_go_0, 
 }
 
 
-_gostring_ _wrap_ton_state_init_cwetee_a5dce87504f74b7c(wetee_ton_cell **_swig_go_0, wetee_ton_cell *_swig_go_1, wetee_ton_cell *_swig_go_2) {
+_gostring_ _wrap_ton_state_init_cwetee_3f0a6f13abe52214(wetee_ton_cell **_swig_go_0, wetee_ton_cell *_swig_go_1, wetee_ton_cell *_swig_go_2) {
   wetee_ton_cell **arg1 = (wetee_ton_cell **) 0 ;
   wetee_ton_cell *arg2 = (wetee_ton_cell *) 0 ;
   wetee_ton_cell *arg3 = (wetee_ton_cell *) 0 ;
@@ -9334,7 +9374,7 @@ _gostring_ _wrap_ton_state_init_cwetee_a5dce87504f74b7c(wetee_ton_cell **_swig_g
 }
 
 
-_gostring_ _wrap_ton_mnemonic_generate_cwetee_a5dce87504f74b7c(wetee_buf *_swig_go_0, _gostring_ _swig_go_1) {
+_gostring_ _wrap_ton_mnemonic_generate_cwetee_3f0a6f13abe52214(wetee_buf *_swig_go_0, _gostring_ _swig_go_1) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   char *arg2 = (char *) 0 ;
   size_t arg3 ;
@@ -9373,7 +9413,7 @@ _gostring_ _wrap_ton_mnemonic_generate_cwetee_a5dce87504f74b7c(wetee_buf *_swig_
 }
 
 
-_gostring_ _wrap_ton_mnemonic_validate_cwetee_a5dce87504f74b7c(_gostring_ _swig_go_0, _gostring_ _swig_go_1) {
+_gostring_ _wrap_ton_mnemonic_validate_cwetee_3f0a6f13abe52214(_gostring_ _swig_go_0, _gostring_ _swig_go_1) {
   char *arg1 = (char *) 0 ;
   size_t arg2 ;
   char *arg3 = (char *) 0 ;
@@ -9399,7 +9439,7 @@ _gostring_ _wrap_ton_mnemonic_validate_cwetee_a5dce87504f74b7c(_gostring_ _swig_
 }
 
 
-_gostring_ _wrap_ton_mnemonic_to_seed_cwetee_a5dce87504f74b7c(_goslice_ _swig_go_0, _gostring_ _swig_go_1, _gostring_ _swig_go_2) {
+_gostring_ _wrap_ton_mnemonic_to_seed_cwetee_3f0a6f13abe52214(_goslice_ _swig_go_0, _gostring_ _swig_go_1, _gostring_ _swig_go_2) {
   uint8_t *arg1 ;
   char *arg2 = (char *) 0 ;
   size_t arg3 ;
@@ -9430,7 +9470,7 @@ _gostring_ _wrap_ton_mnemonic_to_seed_cwetee_a5dce87504f74b7c(_goslice_ _swig_go
 }
 
 
-_gostring_ _wrap_ton_mnemonic_to_keypair_cwetee_a5dce87504f74b7c(_goslice_ _swig_go_0, _goslice_ _swig_go_1, _gostring_ _swig_go_2, _gostring_ _swig_go_3) {
+_gostring_ _wrap_ton_mnemonic_to_keypair_cwetee_3f0a6f13abe52214(_goslice_ _swig_go_0, _goslice_ _swig_go_1, _gostring_ _swig_go_2, _gostring_ _swig_go_3) {
   uint8_t *arg1 ;
   uint8_t *arg2 ;
   char *arg3 = (char *) 0 ;
@@ -9466,7 +9506,7 @@ _gostring_ _wrap_ton_mnemonic_to_keypair_cwetee_a5dce87504f74b7c(_goslice_ _swig
 }
 
 
-_gostring_ _wrap_ton_comment_cwetee_a5dce87504f74b7c(wetee_ton_cell **_swig_go_0, _gostring_ _swig_go_1) {
+_gostring_ _wrap_ton_comment_cwetee_3f0a6f13abe52214(wetee_ton_cell **_swig_go_0, _gostring_ _swig_go_1) {
   wetee_ton_cell **arg1 = (wetee_ton_cell **) 0 ;
   char *arg2 = (char *) 0 ;
   size_t arg3 ;
@@ -9497,7 +9537,7 @@ _gostring_ _wrap_ton_comment_cwetee_a5dce87504f74b7c(wetee_ton_cell **_swig_go_0
 }
 
 
-_gostring_ _wrap_ton_internal_message_cwetee_a5dce87504f74b7c(wetee_ton_cell **_swig_go_0, _gostring_ _swig_go_1, _goslice_ _swig_go_2, intgo _swig_go_3, wetee_ton_cell *_swig_go_4, wetee_ton_cell *_swig_go_5) {
+_gostring_ _wrap_ton_internal_message_cwetee_3f0a6f13abe52214(wetee_ton_cell **_swig_go_0, _gostring_ _swig_go_1, _goslice_ _swig_go_2, intgo _swig_go_3, wetee_ton_cell *_swig_go_4, wetee_ton_cell *_swig_go_5) {
   wetee_ton_cell **arg1 = (wetee_ton_cell **) 0 ;
   char *arg2 = (char *) 0 ;
   size_t arg3 ;
@@ -9540,7 +9580,7 @@ _gostring_ _wrap_ton_internal_message_cwetee_a5dce87504f74b7c(wetee_ton_cell **_
 }
 
 
-_gostring_ _wrap_ton_external_message_cwetee_a5dce87504f74b7c(wetee_ton_cell **_swig_go_0, _gostring_ _swig_go_1, wetee_ton_cell *_swig_go_2, wetee_ton_cell *_swig_go_3, intgo _swig_go_4) {
+_gostring_ _wrap_ton_external_message_cwetee_3f0a6f13abe52214(wetee_ton_cell **_swig_go_0, _gostring_ _swig_go_1, wetee_ton_cell *_swig_go_2, wetee_ton_cell *_swig_go_3, intgo _swig_go_4) {
   wetee_ton_cell **arg1 = (wetee_ton_cell **) 0 ;
   char *arg2 = (char *) 0 ;
   size_t arg3 ;
@@ -9577,7 +9617,7 @@ _gostring_ _wrap_ton_external_message_cwetee_a5dce87504f74b7c(wetee_ton_cell **_
 }
 
 
-void _wrap_ton_wallet_free_cwetee_a5dce87504f74b7c(wetee_ton_wallet *_swig_go_0) {
+void _wrap_ton_wallet_free_cwetee_3f0a6f13abe52214(wetee_ton_wallet *_swig_go_0) {
   wetee_ton_wallet *arg1 = (wetee_ton_wallet *) 0 ;
   
   arg1 = (wetee_ton_wallet *)(uintptr_t)_swig_go_0; 
@@ -9590,7 +9630,7 @@ void _wrap_ton_wallet_free_cwetee_a5dce87504f74b7c(wetee_ton_wallet *_swig_go_0)
 }
 
 
-_gostring_ _wrap_ton_wallet_code_cwetee_a5dce87504f74b7c(wetee_ton_cell **_swig_go_0, intgo _swig_go_1) {
+_gostring_ _wrap_ton_wallet_code_cwetee_3f0a6f13abe52214(wetee_ton_cell **_swig_go_0, intgo _swig_go_1) {
   wetee_ton_cell **arg1 = (wetee_ton_cell **) 0 ;
   int arg2 ;
   wetee_ton_cell *temp1 ;
@@ -9617,7 +9657,7 @@ _gostring_ _wrap_ton_wallet_code_cwetee_a5dce87504f74b7c(wetee_ton_cell **_swig_
 }
 
 
-_gostring_ _wrap_ton_wallet_v5r1_id_cwetee_a5dce87504f74b7c(int *_swig_go_0, intgo _swig_go_1, intgo _swig_go_2, intgo _swig_go_3) {
+_gostring_ _wrap_ton_wallet_v5r1_id_cwetee_3f0a6f13abe52214(int *_swig_go_0, intgo _swig_go_1, intgo _swig_go_2, intgo _swig_go_3) {
   uint32_t *arg1 = (uint32_t *) 0 ;
   int32_t arg2 ;
   int32_t arg3 ;
@@ -9639,7 +9679,7 @@ _gostring_ _wrap_ton_wallet_v5r1_id_cwetee_a5dce87504f74b7c(int *_swig_go_0, int
 }
 
 
-_gostring_ _wrap_ton_wallet_default_id_cwetee_a5dce87504f74b7c(int *_swig_go_0, intgo _swig_go_1, intgo _swig_go_2, intgo _swig_go_3) {
+_gostring_ _wrap_ton_wallet_default_id_cwetee_3f0a6f13abe52214(int *_swig_go_0, intgo _swig_go_1, intgo _swig_go_2, intgo _swig_go_3) {
   uint32_t *arg1 = (uint32_t *) 0 ;
   int arg2 ;
   int32_t arg3 ;
@@ -9661,7 +9701,7 @@ _gostring_ _wrap_ton_wallet_default_id_cwetee_a5dce87504f74b7c(int *_swig_go_0, 
 }
 
 
-_gostring_ _wrap_ton_wallet_new_cwetee_a5dce87504f74b7c(wetee_ton_wallet **_swig_go_0, intgo _swig_go_1, _goslice_ _swig_go_2, intgo _swig_go_3, intgo _swig_go_4) {
+_gostring_ _wrap_ton_wallet_new_cwetee_3f0a6f13abe52214(wetee_ton_wallet **_swig_go_0, intgo _swig_go_1, _goslice_ _swig_go_2, intgo _swig_go_3, intgo _swig_go_4) {
   wetee_ton_wallet **arg1 = (wetee_ton_wallet **) 0 ;
   int arg2 ;
   uint8_t *arg3 ;
@@ -9697,7 +9737,7 @@ _gostring_ _wrap_ton_wallet_new_cwetee_a5dce87504f74b7c(wetee_ton_wallet **_swig
 }
 
 
-_gostring_ _wrap_ton_wallet_id_cwetee_a5dce87504f74b7c(int *_swig_go_0, wetee_ton_wallet *_swig_go_1) {
+_gostring_ _wrap_ton_wallet_id_cwetee_3f0a6f13abe52214(int *_swig_go_0, wetee_ton_wallet *_swig_go_1) {
   uint32_t *arg1 = (uint32_t *) 0 ;
   wetee_ton_wallet *arg2 = (wetee_ton_wallet *) 0 ;
   wetee_rc result;
@@ -9715,7 +9755,7 @@ _gostring_ _wrap_ton_wallet_id_cwetee_a5dce87504f74b7c(int *_swig_go_0, wetee_to
 }
 
 
-_gostring_ _wrap_ton_wallet_state_init_cwetee_a5dce87504f74b7c(wetee_ton_cell **_swig_go_0, wetee_ton_wallet *_swig_go_1) {
+_gostring_ _wrap_ton_wallet_state_init_cwetee_3f0a6f13abe52214(wetee_ton_cell **_swig_go_0, wetee_ton_wallet *_swig_go_1) {
   wetee_ton_cell **arg1 = (wetee_ton_cell **) 0 ;
   wetee_ton_wallet *arg2 = (wetee_ton_wallet *) 0 ;
   wetee_ton_cell *temp1 ;
@@ -9742,7 +9782,7 @@ _gostring_ _wrap_ton_wallet_state_init_cwetee_a5dce87504f74b7c(wetee_ton_cell **
 }
 
 
-_gostring_ _wrap_ton_wallet_address_cwetee_a5dce87504f74b7c(wetee_buf *_swig_go_0, wetee_ton_wallet *_swig_go_1) {
+_gostring_ _wrap_ton_wallet_address_cwetee_3f0a6f13abe52214(wetee_buf *_swig_go_0, wetee_ton_wallet *_swig_go_1) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   wetee_ton_wallet *arg2 = (wetee_ton_wallet *) 0 ;
   wetee_buf temp1 ;
@@ -9776,7 +9816,7 @@ _gostring_ _wrap_ton_wallet_address_cwetee_a5dce87504f74b7c(wetee_buf *_swig_go_
 }
 
 
-void _wrap_ton_transfer_free_cwetee_a5dce87504f74b7c(wetee_ton_transfer *_swig_go_0) {
+void _wrap_ton_transfer_free_cwetee_3f0a6f13abe52214(wetee_ton_transfer *_swig_go_0) {
   wetee_ton_transfer *arg1 = (wetee_ton_transfer *) 0 ;
   
   arg1 = (wetee_ton_transfer *)(uintptr_t)_swig_go_0; 
@@ -9789,7 +9829,7 @@ void _wrap_ton_transfer_free_cwetee_a5dce87504f74b7c(wetee_ton_transfer *_swig_g
 }
 
 
-_gostring_ _wrap_ton_transfer_new_cwetee_a5dce87504f74b7c(wetee_ton_transfer **_swig_go_0) {
+_gostring_ _wrap_ton_transfer_new_cwetee_3f0a6f13abe52214(wetee_ton_transfer **_swig_go_0) {
   wetee_ton_transfer **arg1 = (wetee_ton_transfer **) 0 ;
   wetee_ton_transfer *temp1 ;
   wetee_rc result;
@@ -9814,7 +9854,7 @@ _gostring_ _wrap_ton_transfer_new_cwetee_a5dce87504f74b7c(wetee_ton_transfer **_
 }
 
 
-_gostring_ _wrap_ton_transfer_add_cwetee_a5dce87504f74b7c(wetee_ton_transfer *_swig_go_0, intgo _swig_go_1, wetee_ton_cell *_swig_go_2) {
+_gostring_ _wrap_ton_transfer_add_cwetee_3f0a6f13abe52214(wetee_ton_transfer *_swig_go_0, intgo _swig_go_1, wetee_ton_cell *_swig_go_2) {
   wetee_ton_transfer *arg1 = (wetee_ton_transfer *) 0 ;
   unsigned int arg2 ;
   wetee_ton_cell *arg3 = (wetee_ton_cell *) 0 ;
@@ -9834,7 +9874,7 @@ _gostring_ _wrap_ton_transfer_add_cwetee_a5dce87504f74b7c(wetee_ton_transfer *_s
 }
 
 
-long long _wrap_ton_transfer_count_cwetee_a5dce87504f74b7c(wetee_ton_transfer *_swig_go_0) {
+long long _wrap_ton_transfer_count_cwetee_3f0a6f13abe52214(wetee_ton_transfer *_swig_go_0) {
   wetee_ton_transfer *arg1 = (wetee_ton_transfer *) 0 ;
   size_t result;
   long long _swig_go_result;
@@ -9850,7 +9890,7 @@ long long _wrap_ton_transfer_count_cwetee_a5dce87504f74b7c(wetee_ton_transfer *_
 }
 
 
-_gostring_ _wrap_ton_wallet_sign_transfer_cwetee_a5dce87504f74b7c(wetee_ton_cell **_swig_go_0, wetee_ton_wallet *_swig_go_1, _goslice_ _swig_go_2, intgo _swig_go_3, intgo _swig_go_4, wetee_ton_transfer *_swig_go_5) {
+_gostring_ _wrap_ton_wallet_sign_transfer_cwetee_3f0a6f13abe52214(wetee_ton_cell **_swig_go_0, wetee_ton_wallet *_swig_go_1, _goslice_ _swig_go_2, intgo _swig_go_3, intgo _swig_go_4, wetee_ton_transfer *_swig_go_5) {
   wetee_ton_cell **arg1 = (wetee_ton_cell **) 0 ;
   wetee_ton_wallet *arg2 = (wetee_ton_wallet *) 0 ;
   uint8_t *arg3 ;
@@ -9888,7 +9928,7 @@ _gostring_ _wrap_ton_wallet_sign_transfer_cwetee_a5dce87504f74b7c(wetee_ton_cell
 }
 
 
-_gostring_ _wrap_ton_wallet_external_cwetee_a5dce87504f74b7c(wetee_ton_cell **_swig_go_0, wetee_ton_wallet *_swig_go_1, wetee_ton_cell *_swig_go_2, intgo _swig_go_3) {
+_gostring_ _wrap_ton_wallet_external_cwetee_3f0a6f13abe52214(wetee_ton_cell **_swig_go_0, wetee_ton_wallet *_swig_go_1, wetee_ton_cell *_swig_go_2, intgo _swig_go_3) {
   wetee_ton_cell **arg1 = (wetee_ton_cell **) 0 ;
   wetee_ton_wallet *arg2 = (wetee_ton_wallet *) 0 ;
   wetee_ton_cell *arg3 = (wetee_ton_cell *) 0 ;
@@ -9919,7 +9959,7 @@ _gostring_ _wrap_ton_wallet_external_cwetee_a5dce87504f74b7c(wetee_ton_cell **_s
 }
 
 
-_gostring_ _wrap_ton_wallet_new_highload_v3_cwetee_a5dce87504f74b7c(wetee_ton_wallet **_swig_go_0, _goslice_ _swig_go_1, intgo _swig_go_2, intgo _swig_go_3, intgo _swig_go_4) {
+_gostring_ _wrap_ton_wallet_new_highload_v3_cwetee_3f0a6f13abe52214(wetee_ton_wallet **_swig_go_0, _goslice_ _swig_go_1, intgo _swig_go_2, intgo _swig_go_3, intgo _swig_go_4) {
   wetee_ton_wallet **arg1 = (wetee_ton_wallet **) 0 ;
   uint8_t *arg2 ;
   int32_t arg3 ;
@@ -9955,7 +9995,7 @@ _gostring_ _wrap_ton_wallet_new_highload_v3_cwetee_a5dce87504f74b7c(wetee_ton_wa
 }
 
 
-_gostring_ _wrap_ton_highload_sign_message_cwetee_a5dce87504f74b7c(wetee_ton_cell **_swig_go_0, wetee_ton_wallet *_swig_go_1, _goslice_ _swig_go_2, intgo _swig_go_3, long long _swig_go_4, intgo _swig_go_5, wetee_ton_cell *_swig_go_6) {
+_gostring_ _wrap_ton_highload_sign_message_cwetee_3f0a6f13abe52214(wetee_ton_cell **_swig_go_0, wetee_ton_wallet *_swig_go_1, _goslice_ _swig_go_2, intgo _swig_go_3, long long _swig_go_4, intgo _swig_go_5, wetee_ton_cell *_swig_go_6) {
   wetee_ton_cell **arg1 = (wetee_ton_cell **) 0 ;
   wetee_ton_wallet *arg2 = (wetee_ton_wallet *) 0 ;
   uint8_t *arg3 ;
@@ -9995,7 +10035,7 @@ _gostring_ _wrap_ton_highload_sign_message_cwetee_a5dce87504f74b7c(wetee_ton_cel
 }
 
 
-_gostring_ _wrap_ton_highload_sign_batch_cwetee_a5dce87504f74b7c(wetee_ton_cell **_swig_go_0, wetee_ton_wallet *_swig_go_1, _goslice_ _swig_go_2, intgo _swig_go_3, long long _swig_go_4, wetee_ton_transfer *_swig_go_5, _goslice_ _swig_go_6) {
+_gostring_ _wrap_ton_highload_sign_batch_cwetee_3f0a6f13abe52214(wetee_ton_cell **_swig_go_0, wetee_ton_wallet *_swig_go_1, _goslice_ _swig_go_2, intgo _swig_go_3, long long _swig_go_4, wetee_ton_transfer *_swig_go_5, _goslice_ _swig_go_6) {
   wetee_ton_cell **arg1 = (wetee_ton_cell **) 0 ;
   wetee_ton_wallet *arg2 = (wetee_ton_wallet *) 0 ;
   uint8_t *arg3 ;
@@ -10039,7 +10079,7 @@ _gostring_ _wrap_ton_highload_sign_batch_cwetee_a5dce87504f74b7c(wetee_ton_cell 
 }
 
 
-void _wrap_ton_dict_free_cwetee_a5dce87504f74b7c(wetee_ton_dict *_swig_go_0) {
+void _wrap_ton_dict_free_cwetee_3f0a6f13abe52214(wetee_ton_dict *_swig_go_0) {
   wetee_ton_dict *arg1 = (wetee_ton_dict *) 0 ;
   
   arg1 = (wetee_ton_dict *)(uintptr_t)_swig_go_0; 
@@ -10052,7 +10092,7 @@ void _wrap_ton_dict_free_cwetee_a5dce87504f74b7c(wetee_ton_dict *_swig_go_0) {
 }
 
 
-_gostring_ _wrap_ton_dict_new_cwetee_a5dce87504f74b7c(wetee_ton_dict **_swig_go_0, intgo _swig_go_1) {
+_gostring_ _wrap_ton_dict_new_cwetee_3f0a6f13abe52214(wetee_ton_dict **_swig_go_0, intgo _swig_go_1) {
   wetee_ton_dict **arg1 = (wetee_ton_dict **) 0 ;
   unsigned int arg2 ;
   wetee_ton_dict *temp1 ;
@@ -10079,7 +10119,7 @@ _gostring_ _wrap_ton_dict_new_cwetee_a5dce87504f74b7c(wetee_ton_dict **_swig_go_
 }
 
 
-long long _wrap_ton_dict_count_cwetee_a5dce87504f74b7c(wetee_ton_dict *_swig_go_0) {
+long long _wrap_ton_dict_count_cwetee_3f0a6f13abe52214(wetee_ton_dict *_swig_go_0) {
   wetee_ton_dict *arg1 = (wetee_ton_dict *) 0 ;
   size_t result;
   long long _swig_go_result;
@@ -10095,7 +10135,7 @@ long long _wrap_ton_dict_count_cwetee_a5dce87504f74b7c(wetee_ton_dict *_swig_go_
 }
 
 
-intgo _wrap_ton_dict_key_bits_cwetee_a5dce87504f74b7c(wetee_ton_dict *_swig_go_0) {
+intgo _wrap_ton_dict_key_bits_cwetee_3f0a6f13abe52214(wetee_ton_dict *_swig_go_0) {
   wetee_ton_dict *arg1 = (wetee_ton_dict *) 0 ;
   unsigned int result;
   intgo _swig_go_result;
@@ -10111,7 +10151,7 @@ intgo _wrap_ton_dict_key_bits_cwetee_a5dce87504f74b7c(wetee_ton_dict *_swig_go_0
 }
 
 
-_gostring_ _wrap_ton_dict_set_cwetee_a5dce87504f74b7c(wetee_ton_dict *_swig_go_0, _goslice_ _swig_go_1, wetee_ton_cell *_swig_go_2) {
+_gostring_ _wrap_ton_dict_set_cwetee_3f0a6f13abe52214(wetee_ton_dict *_swig_go_0, _goslice_ _swig_go_1, wetee_ton_cell *_swig_go_2) {
   wetee_ton_dict *arg1 = (wetee_ton_dict *) 0 ;
   uint8_t *arg2 = (uint8_t *) 0 ;
   size_t arg3 ;
@@ -10135,7 +10175,7 @@ _gostring_ _wrap_ton_dict_set_cwetee_a5dce87504f74b7c(wetee_ton_dict *_swig_go_0
 }
 
 
-_gostring_ _wrap_ton_dict_get_cwetee_a5dce87504f74b7c(wetee_ton_cell **_swig_go_0, wetee_ton_dict *_swig_go_1, _goslice_ _swig_go_2) {
+_gostring_ _wrap_ton_dict_get_cwetee_3f0a6f13abe52214(wetee_ton_cell **_swig_go_0, wetee_ton_dict *_swig_go_1, _goslice_ _swig_go_2) {
   wetee_ton_cell **arg1 = (wetee_ton_cell **) 0 ;
   wetee_ton_dict *arg2 = (wetee_ton_dict *) 0 ;
   uint8_t *arg3 = (uint8_t *) 0 ;
@@ -10168,7 +10208,7 @@ _gostring_ _wrap_ton_dict_get_cwetee_a5dce87504f74b7c(wetee_ton_cell **_swig_go_
 }
 
 
-_gostring_ _wrap_ton_dict_remove_cwetee_a5dce87504f74b7c(wetee_ton_dict *_swig_go_0, _goslice_ _swig_go_1) {
+_gostring_ _wrap_ton_dict_remove_cwetee_3f0a6f13abe52214(wetee_ton_dict *_swig_go_0, _goslice_ _swig_go_1) {
   wetee_ton_dict *arg1 = (wetee_ton_dict *) 0 ;
   uint8_t *arg2 = (uint8_t *) 0 ;
   size_t arg3 ;
@@ -10190,7 +10230,7 @@ _gostring_ _wrap_ton_dict_remove_cwetee_a5dce87504f74b7c(wetee_ton_dict *_swig_g
 }
 
 
-_gostring_ _wrap_ton_dict_entry_cwetee_a5dce87504f74b7c(_goslice_ _swig_go_0, wetee_ton_cell **_swig_go_1, wetee_ton_dict *_swig_go_2, long long _swig_go_3) {
+_gostring_ _wrap_ton_dict_entry_cwetee_3f0a6f13abe52214(_goslice_ _swig_go_0, wetee_ton_cell **_swig_go_1, wetee_ton_dict *_swig_go_2, long long _swig_go_3) {
   uint8_t *arg1 = (uint8_t *) 0 ;
   size_t arg2 ;
   wetee_ton_cell **arg3 = (wetee_ton_cell **) 0 ;
@@ -10225,7 +10265,7 @@ _gostring_ _wrap_ton_dict_entry_cwetee_a5dce87504f74b7c(_goslice_ _swig_go_0, we
 }
 
 
-_gostring_ _wrap_ton_dict_root_cwetee_a5dce87504f74b7c(wetee_ton_cell **_swig_go_0, wetee_ton_dict *_swig_go_1) {
+_gostring_ _wrap_ton_dict_root_cwetee_3f0a6f13abe52214(wetee_ton_cell **_swig_go_0, wetee_ton_dict *_swig_go_1) {
   wetee_ton_cell **arg1 = (wetee_ton_cell **) 0 ;
   wetee_ton_dict *arg2 = (wetee_ton_dict *) 0 ;
   wetee_ton_cell *temp1 ;
@@ -10252,7 +10292,7 @@ _gostring_ _wrap_ton_dict_root_cwetee_a5dce87504f74b7c(wetee_ton_cell **_swig_go
 }
 
 
-_gostring_ _wrap_ton_builder_store_dict_cwetee_a5dce87504f74b7c(wetee_ton_builder *_swig_go_0, wetee_ton_dict *_swig_go_1) {
+_gostring_ _wrap_ton_builder_store_dict_cwetee_3f0a6f13abe52214(wetee_ton_builder *_swig_go_0, wetee_ton_dict *_swig_go_1) {
   wetee_ton_builder *arg1 = (wetee_ton_builder *) 0 ;
   wetee_ton_dict *arg2 = (wetee_ton_dict *) 0 ;
   wetee_rc result;
@@ -10270,7 +10310,7 @@ _gostring_ _wrap_ton_builder_store_dict_cwetee_a5dce87504f74b7c(wetee_ton_builde
 }
 
 
-_gostring_ _wrap_ton_dict_from_root_cwetee_a5dce87504f74b7c(wetee_ton_dict **_swig_go_0, wetee_ton_cell *_swig_go_1, intgo _swig_go_2) {
+_gostring_ _wrap_ton_dict_from_root_cwetee_3f0a6f13abe52214(wetee_ton_dict **_swig_go_0, wetee_ton_cell *_swig_go_1, intgo _swig_go_2) {
   wetee_ton_dict **arg1 = (wetee_ton_dict **) 0 ;
   wetee_ton_cell *arg2 = (wetee_ton_cell *) 0 ;
   unsigned int arg3 ;
@@ -10299,7 +10339,7 @@ _gostring_ _wrap_ton_dict_from_root_cwetee_a5dce87504f74b7c(wetee_ton_dict **_sw
 }
 
 
-_gostring_ _wrap_ton_slice_load_dict_cwetee_a5dce87504f74b7c(wetee_ton_dict **_swig_go_0, wetee_ton_slice *_swig_go_1, intgo _swig_go_2) {
+_gostring_ _wrap_ton_slice_load_dict_cwetee_3f0a6f13abe52214(wetee_ton_dict **_swig_go_0, wetee_ton_slice *_swig_go_1, intgo _swig_go_2) {
   wetee_ton_dict **arg1 = (wetee_ton_dict **) 0 ;
   wetee_ton_slice *arg2 = (wetee_ton_slice *) 0 ;
   unsigned int arg3 ;
@@ -10328,7 +10368,7 @@ _gostring_ _wrap_ton_slice_load_dict_cwetee_a5dce87504f74b7c(wetee_ton_dict **_s
 }
 
 
-intgo _wrap_TON_JETTON_FORWARD_INLINE_cwetee_a5dce87504f74b7c() {
+intgo _wrap_TON_JETTON_FORWARD_INLINE_cwetee_3f0a6f13abe52214() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -10339,7 +10379,7 @@ intgo _wrap_TON_JETTON_FORWARD_INLINE_cwetee_a5dce87504f74b7c() {
 }
 
 
-intgo _wrap_TON_JETTON_DATA_STATUS_cwetee_a5dce87504f74b7c() {
+intgo _wrap_TON_JETTON_DATA_STATUS_cwetee_3f0a6f13abe52214() {
   int result;
   intgo _swig_go_result;
   
@@ -10350,7 +10390,7 @@ intgo _wrap_TON_JETTON_DATA_STATUS_cwetee_a5dce87504f74b7c() {
 }
 
 
-intgo _wrap_TON_JETTON_DATA_CODE_REF_cwetee_a5dce87504f74b7c() {
+intgo _wrap_TON_JETTON_DATA_CODE_REF_cwetee_3f0a6f13abe52214() {
   int result;
   intgo _swig_go_result;
   
@@ -10361,7 +10401,7 @@ intgo _wrap_TON_JETTON_DATA_CODE_REF_cwetee_a5dce87504f74b7c() {
 }
 
 
-_gostring_ _wrap_ton_jetton_transfer_cwetee_a5dce87504f74b7c(wetee_ton_cell **_swig_go_0, long long _swig_go_1, _goslice_ _swig_go_2, _gostring_ _swig_go_3, _gostring_ _swig_go_4, wetee_ton_cell *_swig_go_5, _goslice_ _swig_go_6, wetee_ton_cell *_swig_go_7, intgo _swig_go_8) {
+_gostring_ _wrap_ton_jetton_transfer_cwetee_3f0a6f13abe52214(wetee_ton_cell **_swig_go_0, long long _swig_go_1, _goslice_ _swig_go_2, _gostring_ _swig_go_3, _gostring_ _swig_go_4, wetee_ton_cell *_swig_go_5, _goslice_ _swig_go_6, wetee_ton_cell *_swig_go_7, intgo _swig_go_8) {
   wetee_ton_cell **arg1 = (wetee_ton_cell **) 0 ;
   uint64_t arg2 ;
   wetee_u128 arg3 ;
@@ -10418,7 +10458,7 @@ _gostring_ _wrap_ton_jetton_transfer_cwetee_a5dce87504f74b7c(wetee_ton_cell **_s
 }
 
 
-_gostring_ _wrap_ton_jetton_wallet_address_cwetee_a5dce87504f74b7c(wetee_buf *_swig_go_0, intgo _swig_go_1, _gostring_ _swig_go_2, _gostring_ _swig_go_3, wetee_ton_cell *_swig_go_4) {
+_gostring_ _wrap_ton_jetton_wallet_address_cwetee_3f0a6f13abe52214(wetee_buf *_swig_go_0, intgo _swig_go_1, _gostring_ _swig_go_2, _gostring_ _swig_go_3, wetee_ton_cell *_swig_go_4) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   int arg2 ;
   char *arg3 = (char *) 0 ;
@@ -10466,7 +10506,7 @@ _gostring_ _wrap_ton_jetton_wallet_address_cwetee_a5dce87504f74b7c(wetee_buf *_s
 }
 
 
-_gostring_ _wrap_ton_message_normalized_hash_cwetee_a5dce87504f74b7c(_goslice_ _swig_go_0, wetee_ton_cell *_swig_go_1) {
+_gostring_ _wrap_ton_message_normalized_hash_cwetee_3f0a6f13abe52214(_goslice_ _swig_go_0, wetee_ton_cell *_swig_go_1) {
   uint8_t *arg1 ;
   wetee_ton_cell *arg2 = (wetee_ton_cell *) 0 ;
   wetee_rc result;
@@ -10487,7 +10527,7 @@ _gostring_ _wrap_ton_message_normalized_hash_cwetee_a5dce87504f74b7c(_goslice_ _
 }
 
 
-_gostring_ _wrap_ton_state_init_public_key_cwetee_a5dce87504f74b7c(_goslice_ _swig_go_0, int *_swig_go_1, wetee_ton_cell *_swig_go_2) {
+_gostring_ _wrap_ton_state_init_public_key_cwetee_3f0a6f13abe52214(_goslice_ _swig_go_0, int *_swig_go_1, wetee_ton_cell *_swig_go_2) {
   uint8_t *arg1 ;
   unsigned int *arg2 = (unsigned int *) 0 ;
   wetee_ton_cell *arg3 = (wetee_ton_cell *) 0 ;
@@ -10510,7 +10550,7 @@ _gostring_ _wrap_ton_state_init_public_key_cwetee_a5dce87504f74b7c(_goslice_ _sw
 }
 
 
-_gostring_ _wrap_ton_proof_hash_cwetee_a5dce87504f74b7c(_goslice_ _swig_go_0, _gostring_ _swig_go_1, _gostring_ _swig_go_2, long long _swig_go_3, _goslice_ _swig_go_4) {
+_gostring_ _wrap_ton_proof_hash_cwetee_3f0a6f13abe52214(_goslice_ _swig_go_0, _gostring_ _swig_go_1, _gostring_ _swig_go_2, long long _swig_go_3, _goslice_ _swig_go_4) {
   uint8_t *arg1 ;
   char *arg2 = (char *) 0 ;
   size_t arg3 ;
@@ -10549,7 +10589,7 @@ _gostring_ _wrap_ton_proof_hash_cwetee_a5dce87504f74b7c(_goslice_ _swig_go_0, _g
 }
 
 
-_gostring_ _wrap_ton_proof_verify_json_cwetee_a5dce87504f74b7c(_goslice_ _swig_go_0, wetee_buf *_swig_go_1, wetee_buf *_swig_go_2, _gostring_ _swig_go_3, _gostring_ _swig_go_4, long long _swig_go_5, long long _swig_go_6) {
+_gostring_ _wrap_ton_proof_verify_json_cwetee_3f0a6f13abe52214(_goslice_ _swig_go_0, wetee_buf *_swig_go_1, wetee_buf *_swig_go_2, _gostring_ _swig_go_3, _gostring_ _swig_go_4, long long _swig_go_5, long long _swig_go_6) {
   uint8_t *arg1 ;
   wetee_buf *arg2 = (wetee_buf *) 0 ;
   wetee_buf *arg3 = (wetee_buf *) 0 ;
@@ -10621,7 +10661,7 @@ _gostring_ _wrap_ton_proof_verify_json_cwetee_a5dce87504f74b7c(_goslice_ _swig_g
 }
 
 
-intgo _wrap_RPC_CHECK_GENESIS_cwetee_a5dce87504f74b7c() {
+intgo _wrap_RPC_CHECK_GENESIS_cwetee_3f0a6f13abe52214() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -10632,7 +10672,7 @@ intgo _wrap_RPC_CHECK_GENESIS_cwetee_a5dce87504f74b7c() {
 }
 
 
-intgo _wrap_RPC_LAZY_CONNECT_cwetee_a5dce87504f74b7c() {
+intgo _wrap_RPC_LAZY_CONNECT_cwetee_3f0a6f13abe52214() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -10643,7 +10683,7 @@ intgo _wrap_RPC_LAZY_CONNECT_cwetee_a5dce87504f74b7c() {
 }
 
 
-intgo _wrap_RPC_NO_JITTER_cwetee_a5dce87504f74b7c() {
+intgo _wrap_RPC_NO_JITTER_cwetee_3f0a6f13abe52214() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -10654,7 +10694,7 @@ intgo _wrap_RPC_NO_JITTER_cwetee_a5dce87504f74b7c() {
 }
 
 
-intgo _wrap_RPC_SUB_NO_RESUBSCRIBE_cwetee_a5dce87504f74b7c() {
+intgo _wrap_RPC_SUB_NO_RESUBSCRIBE_cwetee_3f0a6f13abe52214() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -10665,7 +10705,7 @@ intgo _wrap_RPC_SUB_NO_RESUBSCRIBE_cwetee_a5dce87504f74b7c() {
 }
 
 
-intgo _wrap_RPC_TRANSPORT_WS_cwetee_a5dce87504f74b7c() {
+intgo _wrap_RPC_TRANSPORT_WS_cwetee_3f0a6f13abe52214() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -10676,7 +10716,7 @@ intgo _wrap_RPC_TRANSPORT_WS_cwetee_a5dce87504f74b7c() {
 }
 
 
-intgo _wrap_RPC_TRANSPORT_HTTP_cwetee_a5dce87504f74b7c() {
+intgo _wrap_RPC_TRANSPORT_HTTP_cwetee_3f0a6f13abe52214() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -10687,7 +10727,7 @@ intgo _wrap_RPC_TRANSPORT_HTTP_cwetee_a5dce87504f74b7c() {
 }
 
 
-intgo _wrap_RPC_TRANSPORT_CUSTOM_cwetee_a5dce87504f74b7c() {
+intgo _wrap_RPC_TRANSPORT_CUSTOM_cwetee_3f0a6f13abe52214() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -10698,7 +10738,7 @@ intgo _wrap_RPC_TRANSPORT_CUSTOM_cwetee_a5dce87504f74b7c() {
 }
 
 
-intgo _wrap_RPC_SUB_NOTIFICATION_cwetee_a5dce87504f74b7c() {
+intgo _wrap_RPC_SUB_NOTIFICATION_cwetee_3f0a6f13abe52214() {
   int result;
   intgo _swig_go_result;
   
@@ -10709,7 +10749,7 @@ intgo _wrap_RPC_SUB_NOTIFICATION_cwetee_a5dce87504f74b7c() {
 }
 
 
-intgo _wrap_RPC_SUB_LOST_cwetee_a5dce87504f74b7c() {
+intgo _wrap_RPC_SUB_LOST_cwetee_3f0a6f13abe52214() {
   int result;
   intgo _swig_go_result;
   
@@ -10720,7 +10760,7 @@ intgo _wrap_RPC_SUB_LOST_cwetee_a5dce87504f74b7c() {
 }
 
 
-intgo _wrap_RPC_SUB_RESUBSCRIBED_cwetee_a5dce87504f74b7c() {
+intgo _wrap_RPC_SUB_RESUBSCRIBED_cwetee_3f0a6f13abe52214() {
   int result;
   intgo _swig_go_result;
   
@@ -10731,7 +10771,7 @@ intgo _wrap_RPC_SUB_RESUBSCRIBED_cwetee_a5dce87504f74b7c() {
 }
 
 
-intgo _wrap_RPC_SUB_CLOSED_cwetee_a5dce87504f74b7c() {
+intgo _wrap_RPC_SUB_CLOSED_cwetee_3f0a6f13abe52214() {
   int result;
   intgo _swig_go_result;
   
@@ -10742,7 +10782,7 @@ intgo _wrap_RPC_SUB_CLOSED_cwetee_a5dce87504f74b7c() {
 }
 
 
-intgo _wrap_rpc_transports_cwetee_a5dce87504f74b7c() {
+intgo _wrap_rpc_transports_cwetee_3f0a6f13abe52214() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -10756,7 +10796,7 @@ intgo _wrap_rpc_transports_cwetee_a5dce87504f74b7c() {
 }
 
 
-void _wrap_rpc_free_cwetee_a5dce87504f74b7c(wetee_rpc *_swig_go_0) {
+void _wrap_rpc_free_cwetee_3f0a6f13abe52214(wetee_rpc *_swig_go_0) {
   wetee_rpc *arg1 = (wetee_rpc *) 0 ;
   
   arg1 = (wetee_rpc *)(uintptr_t)_swig_go_0; 
@@ -10769,7 +10809,7 @@ void _wrap_rpc_free_cwetee_a5dce87504f74b7c(wetee_rpc *_swig_go_0) {
 }
 
 
-_gostring_ _wrap_rpc_open_cwetee_a5dce87504f74b7c(wetee_rpc **_swig_go_0, _gostring_ _swig_go_1, intgo _swig_go_2, intgo _swig_go_3, intgo _swig_go_4, _gostring_ _swig_go_5, long long _swig_go_6, intgo _swig_go_7, intgo _swig_go_8, intgo _swig_go_9) {
+_gostring_ _wrap_rpc_open_cwetee_3f0a6f13abe52214(wetee_rpc **_swig_go_0, _gostring_ _swig_go_1, intgo _swig_go_2, intgo _swig_go_3, intgo _swig_go_4, _gostring_ _swig_go_5, long long _swig_go_6, intgo _swig_go_7, intgo _swig_go_8, intgo _swig_go_9) {
   wetee_rpc **arg1 = (wetee_rpc **) 0 ;
   char *arg2 = (char *) 0 ;
   unsigned int arg3 ;
@@ -10827,7 +10867,7 @@ _gostring_ _wrap_rpc_open_cwetee_a5dce87504f74b7c(wetee_rpc **_swig_go_0, _gostr
 }
 
 
-_gostring_ _wrap_rpc_call_cwetee_a5dce87504f74b7c(wetee_buf *_swig_go_0, wetee_rpc *_swig_go_1, _gostring_ _swig_go_2, _gostring_ _swig_go_3, intgo _swig_go_4) {
+_gostring_ _wrap_rpc_call_cwetee_3f0a6f13abe52214(wetee_buf *_swig_go_0, wetee_rpc *_swig_go_1, _gostring_ _swig_go_2, _gostring_ _swig_go_3, intgo _swig_go_4) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   wetee_rpc *arg2 = (wetee_rpc *) 0 ;
   char *arg3 = (char *) 0 ;
@@ -10876,7 +10916,7 @@ _gostring_ _wrap_rpc_call_cwetee_a5dce87504f74b7c(wetee_buf *_swig_go_0, wetee_r
 }
 
 
-_gostring_ _wrap_rpc_reconnect_cwetee_a5dce87504f74b7c(wetee_rpc *_swig_go_0) {
+_gostring_ _wrap_rpc_reconnect_cwetee_3f0a6f13abe52214(wetee_rpc *_swig_go_0) {
   wetee_rpc *arg1 = (wetee_rpc *) 0 ;
   wetee_rc result;
   _gostring_ _swig_go_result;
@@ -10892,7 +10932,7 @@ _gostring_ _wrap_rpc_reconnect_cwetee_a5dce87504f74b7c(wetee_rpc *_swig_go_0) {
 }
 
 
-_gostring_ _wrap_rpc_current_url_cwetee_a5dce87504f74b7c(wetee_buf *_swig_go_0, wetee_rpc *_swig_go_1) {
+_gostring_ _wrap_rpc_current_url_cwetee_3f0a6f13abe52214(wetee_buf *_swig_go_0, wetee_rpc *_swig_go_1) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   wetee_rpc *arg2 = (wetee_rpc *) 0 ;
   wetee_buf temp1 ;
@@ -10926,7 +10966,7 @@ _gostring_ _wrap_rpc_current_url_cwetee_a5dce87504f74b7c(wetee_buf *_swig_go_0, 
 }
 
 
-_gostring_ _wrap_rpc_genesis_hash_cwetee_a5dce87504f74b7c(wetee_buf *_swig_go_0, wetee_rpc *_swig_go_1) {
+_gostring_ _wrap_rpc_genesis_hash_cwetee_3f0a6f13abe52214(wetee_buf *_swig_go_0, wetee_rpc *_swig_go_1) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   wetee_rpc *arg2 = (wetee_rpc *) 0 ;
   wetee_buf temp1 ;
@@ -10960,7 +11000,7 @@ _gostring_ _wrap_rpc_genesis_hash_cwetee_a5dce87504f74b7c(wetee_buf *_swig_go_0,
 }
 
 
-_gostring_ _wrap_rpc_stats_json_cwetee_a5dce87504f74b7c(wetee_buf *_swig_go_0, wetee_rpc *_swig_go_1) {
+_gostring_ _wrap_rpc_stats_json_cwetee_3f0a6f13abe52214(wetee_buf *_swig_go_0, wetee_rpc *_swig_go_1) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   wetee_rpc *arg2 = (wetee_rpc *) 0 ;
   wetee_buf temp1 ;
@@ -10994,7 +11034,7 @@ _gostring_ _wrap_rpc_stats_json_cwetee_a5dce87504f74b7c(wetee_buf *_swig_go_0, w
 }
 
 
-void _wrap_rpc_queue_free_cwetee_a5dce87504f74b7c(wetee_rpc_queue *_swig_go_0) {
+void _wrap_rpc_queue_free_cwetee_3f0a6f13abe52214(wetee_rpc_queue *_swig_go_0) {
   wetee_rpc_queue *arg1 = (wetee_rpc_queue *) 0 ;
   
   arg1 = (wetee_rpc_queue *)(uintptr_t)_swig_go_0; 
@@ -11007,7 +11047,7 @@ void _wrap_rpc_queue_free_cwetee_a5dce87504f74b7c(wetee_rpc_queue *_swig_go_0) {
 }
 
 
-_gostring_ _wrap_rpc_queue_subscribe_cwetee_a5dce87504f74b7c(wetee_rpc_queue **_swig_go_0, wetee_rpc *_swig_go_1, _gostring_ _swig_go_2, _gostring_ _swig_go_3, _gostring_ _swig_go_4, intgo _swig_go_5, intgo _swig_go_6) {
+_gostring_ _wrap_rpc_queue_subscribe_cwetee_3f0a6f13abe52214(wetee_rpc_queue **_swig_go_0, wetee_rpc *_swig_go_1, _gostring_ _swig_go_2, _gostring_ _swig_go_3, _gostring_ _swig_go_4, intgo _swig_go_5, intgo _swig_go_6) {
   wetee_rpc_queue **arg1 = (wetee_rpc_queue **) 0 ;
   wetee_rpc *arg2 = (wetee_rpc *) 0 ;
   char *arg3 = (char *) 0 ;
@@ -11063,7 +11103,7 @@ _gostring_ _wrap_rpc_queue_subscribe_cwetee_a5dce87504f74b7c(wetee_rpc_queue **_
 }
 
 
-_gostring_ _wrap_rpc_queue_next_cwetee_a5dce87504f74b7c(int *_swig_go_0, wetee_buf *_swig_go_1, wetee_rpc_queue *_swig_go_2, intgo _swig_go_3) {
+_gostring_ _wrap_rpc_queue_next_cwetee_3f0a6f13abe52214(int *_swig_go_0, wetee_buf *_swig_go_1, wetee_rpc_queue *_swig_go_2, intgo _swig_go_3) {
   unsigned int *arg1 = (unsigned int *) 0 ;
   wetee_buf *arg2 = (wetee_buf *) 0 ;
   wetee_rpc_queue *arg3 = (wetee_rpc_queue *) 0 ;
@@ -11101,7 +11141,7 @@ _gostring_ _wrap_rpc_queue_next_cwetee_a5dce87504f74b7c(int *_swig_go_0, wetee_b
 }
 
 
-_gostring_ _wrap_rpc_queue_renew_cwetee_a5dce87504f74b7c(wetee_rpc_queue *_swig_go_0, intgo _swig_go_1) {
+_gostring_ _wrap_rpc_queue_renew_cwetee_3f0a6f13abe52214(wetee_rpc_queue *_swig_go_0, intgo _swig_go_1) {
   wetee_rpc_queue *arg1 = (wetee_rpc_queue *) 0 ;
   unsigned int arg2 ;
   wetee_rc result;
@@ -11119,7 +11159,7 @@ _gostring_ _wrap_rpc_queue_renew_cwetee_a5dce87504f74b7c(wetee_rpc_queue *_swig_
 }
 
 
-_gostring_ _wrap_rpc_queue_id_cwetee_a5dce87504f74b7c(wetee_buf *_swig_go_0, wetee_rpc_queue *_swig_go_1) {
+_gostring_ _wrap_rpc_queue_id_cwetee_3f0a6f13abe52214(wetee_buf *_swig_go_0, wetee_rpc_queue *_swig_go_1) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   wetee_rpc_queue *arg2 = (wetee_rpc_queue *) 0 ;
   wetee_buf temp1 ;
@@ -11153,7 +11193,7 @@ _gostring_ _wrap_rpc_queue_id_cwetee_a5dce87504f74b7c(wetee_buf *_swig_go_0, wet
 }
 
 
-void _wrap_chain_free_cwetee_a5dce87504f74b7c(wetee_chain *_swig_go_0) {
+void _wrap_chain_free_cwetee_3f0a6f13abe52214(wetee_chain *_swig_go_0) {
   wetee_chain *arg1 = (wetee_chain *) 0 ;
   
   arg1 = (wetee_chain *)(uintptr_t)_swig_go_0; 
@@ -11166,7 +11206,7 @@ void _wrap_chain_free_cwetee_a5dce87504f74b7c(wetee_chain *_swig_go_0) {
 }
 
 
-void _wrap_chain_watch_free_cwetee_a5dce87504f74b7c(wetee_chain_watch *_swig_go_0) {
+void _wrap_chain_watch_free_cwetee_3f0a6f13abe52214(wetee_chain_watch *_swig_go_0) {
   wetee_chain_watch *arg1 = (wetee_chain_watch *) 0 ;
   
   arg1 = (wetee_chain_watch *)(uintptr_t)_swig_go_0; 
@@ -11179,7 +11219,7 @@ void _wrap_chain_watch_free_cwetee_a5dce87504f74b7c(wetee_chain_watch *_swig_go_
 }
 
 
-intgo _wrap_CHAIN_RPC_AUTO_cwetee_a5dce87504f74b7c() {
+intgo _wrap_CHAIN_RPC_AUTO_cwetee_3f0a6f13abe52214() {
   int result;
   intgo _swig_go_result;
   
@@ -11190,7 +11230,7 @@ intgo _wrap_CHAIN_RPC_AUTO_cwetee_a5dce87504f74b7c() {
 }
 
 
-intgo _wrap_CHAIN_RPC_LEGACY_cwetee_a5dce87504f74b7c() {
+intgo _wrap_CHAIN_RPC_LEGACY_cwetee_3f0a6f13abe52214() {
   int result;
   intgo _swig_go_result;
   
@@ -11201,7 +11241,7 @@ intgo _wrap_CHAIN_RPC_LEGACY_cwetee_a5dce87504f74b7c() {
 }
 
 
-intgo _wrap_CHAIN_RPC_NEW_cwetee_a5dce87504f74b7c() {
+intgo _wrap_CHAIN_RPC_NEW_cwetee_3f0a6f13abe52214() {
   int result;
   intgo _swig_go_result;
   
@@ -11212,7 +11252,7 @@ intgo _wrap_CHAIN_RPC_NEW_cwetee_a5dce87504f74b7c() {
 }
 
 
-intgo _wrap_TX_IN_BLOCK_cwetee_a5dce87504f74b7c() {
+intgo _wrap_TX_IN_BLOCK_cwetee_3f0a6f13abe52214() {
   int result;
   intgo _swig_go_result;
   
@@ -11223,7 +11263,7 @@ intgo _wrap_TX_IN_BLOCK_cwetee_a5dce87504f74b7c() {
 }
 
 
-intgo _wrap_TX_FINALIZED_cwetee_a5dce87504f74b7c() {
+intgo _wrap_TX_FINALIZED_cwetee_3f0a6f13abe52214() {
   int result;
   intgo _swig_go_result;
   
@@ -11234,7 +11274,7 @@ intgo _wrap_TX_FINALIZED_cwetee_a5dce87504f74b7c() {
 }
 
 
-_gostring_ _wrap_chainb_connect_cwetee_a5dce87504f74b7c(wetee_chain **_swig_go_0, _gostring_ _swig_go_1, intgo _swig_go_2, _gostring_ _swig_go_3, _gostring_ _swig_go_4, intgo _swig_go_5) {
+_gostring_ _wrap_chainb_connect_cwetee_3f0a6f13abe52214(wetee_chain **_swig_go_0, _gostring_ _swig_go_1, intgo _swig_go_2, _gostring_ _swig_go_3, _gostring_ _swig_go_4, intgo _swig_go_5) {
   wetee_chain **arg1 = (wetee_chain **) 0 ;
   char *arg2 = (char *) 0 ;
   int arg3 ;
@@ -11294,7 +11334,7 @@ _gostring_ _wrap_chainb_connect_cwetee_a5dce87504f74b7c(wetee_chain **_swig_go_0
 }
 
 
-_gostring_ _wrap_chainb_genesis_hash_cwetee_a5dce87504f74b7c(_goslice_ _swig_go_0, wetee_chain *_swig_go_1) {
+_gostring_ _wrap_chainb_genesis_hash_cwetee_3f0a6f13abe52214(_goslice_ _swig_go_0, wetee_chain *_swig_go_1) {
   uint8_t *arg1 ;
   wetee_chain *arg2 = (wetee_chain *) 0 ;
   wetee_rc result;
@@ -11315,7 +11355,7 @@ _gostring_ _wrap_chainb_genesis_hash_cwetee_a5dce87504f74b7c(_goslice_ _swig_go_
 }
 
 
-intgo _wrap_chainb_spec_version_cwetee_a5dce87504f74b7c(wetee_chain *_swig_go_0) {
+intgo _wrap_chainb_spec_version_cwetee_3f0a6f13abe52214(wetee_chain *_swig_go_0) {
   wetee_chain *arg1 = (wetee_chain *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -11331,7 +11371,7 @@ intgo _wrap_chainb_spec_version_cwetee_a5dce87504f74b7c(wetee_chain *_swig_go_0)
 }
 
 
-intgo _wrap_chainb_transaction_version_cwetee_a5dce87504f74b7c(wetee_chain *_swig_go_0) {
+intgo _wrap_chainb_transaction_version_cwetee_3f0a6f13abe52214(wetee_chain *_swig_go_0) {
   wetee_chain *arg1 = (wetee_chain *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -11347,7 +11387,7 @@ intgo _wrap_chainb_transaction_version_cwetee_a5dce87504f74b7c(wetee_chain *_swi
 }
 
 
-intgo _wrap_chainb_ss58_cwetee_a5dce87504f74b7c(wetee_chain *_swig_go_0) {
+intgo _wrap_chainb_ss58_cwetee_3f0a6f13abe52214(wetee_chain *_swig_go_0) {
   wetee_chain *arg1 = (wetee_chain *) 0 ;
   unsigned int result;
   intgo _swig_go_result;
@@ -11363,7 +11403,7 @@ intgo _wrap_chainb_ss58_cwetee_a5dce87504f74b7c(wetee_chain *_swig_go_0) {
 }
 
 
-intgo _wrap_chainb_decimals_cwetee_a5dce87504f74b7c(wetee_chain *_swig_go_0) {
+intgo _wrap_chainb_decimals_cwetee_3f0a6f13abe52214(wetee_chain *_swig_go_0) {
   wetee_chain *arg1 = (wetee_chain *) 0 ;
   unsigned int result;
   intgo _swig_go_result;
@@ -11379,7 +11419,7 @@ intgo _wrap_chainb_decimals_cwetee_a5dce87504f74b7c(wetee_chain *_swig_go_0) {
 }
 
 
-_gostring_ _wrap_chainb_symbol_cwetee_a5dce87504f74b7c(wetee_buf *_swig_go_0, wetee_chain *_swig_go_1) {
+_gostring_ _wrap_chainb_symbol_cwetee_3f0a6f13abe52214(wetee_buf *_swig_go_0, wetee_chain *_swig_go_1) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   wetee_chain *arg2 = (wetee_chain *) 0 ;
   wetee_buf temp1 ;
@@ -11413,7 +11453,7 @@ _gostring_ _wrap_chainb_symbol_cwetee_a5dce87504f74b7c(wetee_buf *_swig_go_0, we
 }
 
 
-intgo _wrap_chainb_uses_new_rpc_cwetee_a5dce87504f74b7c(wetee_chain *_swig_go_0) {
+intgo _wrap_chainb_uses_new_rpc_cwetee_3f0a6f13abe52214(wetee_chain *_swig_go_0) {
   wetee_chain *arg1 = (wetee_chain *) 0 ;
   int result;
   intgo _swig_go_result;
@@ -11429,7 +11469,7 @@ intgo _wrap_chainb_uses_new_rpc_cwetee_a5dce87504f74b7c(wetee_chain *_swig_go_0)
 }
 
 
-_gostring_ _wrap_chainb_request_cwetee_a5dce87504f74b7c(wetee_buf *_swig_go_0, wetee_chain *_swig_go_1, _gostring_ _swig_go_2, _gostring_ _swig_go_3) {
+_gostring_ _wrap_chainb_request_cwetee_3f0a6f13abe52214(wetee_buf *_swig_go_0, wetee_chain *_swig_go_1, _gostring_ _swig_go_2, _gostring_ _swig_go_3) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   wetee_chain *arg2 = (wetee_chain *) 0 ;
   char *arg3 = (char *) 0 ;
@@ -11482,7 +11522,7 @@ _gostring_ _wrap_chainb_request_cwetee_a5dce87504f74b7c(wetee_buf *_swig_go_0, w
 }
 
 
-_gostring_ _wrap_chainb_storage_json_cwetee_a5dce87504f74b7c(wetee_buf *_swig_go_0, wetee_chain *_swig_go_1, _gostring_ _swig_go_2, _gostring_ _swig_go_3, _gostring_ _swig_go_4, _gostring_ _swig_go_5) {
+_gostring_ _wrap_chainb_storage_json_cwetee_3f0a6f13abe52214(wetee_buf *_swig_go_0, wetee_chain *_swig_go_1, _gostring_ _swig_go_2, _gostring_ _swig_go_3, _gostring_ _swig_go_4, _gostring_ _swig_go_5) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   wetee_chain *arg2 = (wetee_chain *) 0 ;
   char *arg3 = (char *) 0 ;
@@ -11554,7 +11594,7 @@ _gostring_ _wrap_chainb_storage_json_cwetee_a5dce87504f74b7c(wetee_buf *_swig_go
 }
 
 
-_gostring_ _wrap_chainb_entries_json_cwetee_a5dce87504f74b7c(wetee_buf *_swig_go_0, wetee_chain *_swig_go_1, _gostring_ _swig_go_2, _gostring_ _swig_go_3, _gostring_ _swig_go_4, intgo _swig_go_5, _gostring_ _swig_go_6, _gostring_ _swig_go_7) {
+_gostring_ _wrap_chainb_entries_json_cwetee_3f0a6f13abe52214(wetee_buf *_swig_go_0, wetee_chain *_swig_go_1, _gostring_ _swig_go_2, _gostring_ _swig_go_3, _gostring_ _swig_go_4, intgo _swig_go_5, _gostring_ _swig_go_6, _gostring_ _swig_go_7) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   wetee_chain *arg2 = (wetee_chain *) 0 ;
   char *arg3 = (char *) 0 ;
@@ -11640,7 +11680,7 @@ _gostring_ _wrap_chainb_entries_json_cwetee_a5dce87504f74b7c(wetee_buf *_swig_go
 }
 
 
-_gostring_ _wrap_chainb_constant_json_cwetee_a5dce87504f74b7c(wetee_buf *_swig_go_0, wetee_chain *_swig_go_1, _gostring_ _swig_go_2, _gostring_ _swig_go_3) {
+_gostring_ _wrap_chainb_constant_json_cwetee_3f0a6f13abe52214(wetee_buf *_swig_go_0, wetee_chain *_swig_go_1, _gostring_ _swig_go_2, _gostring_ _swig_go_3) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   wetee_chain *arg2 = (wetee_chain *) 0 ;
   char *arg3 = (char *) 0 ;
@@ -11688,7 +11728,7 @@ _gostring_ _wrap_chainb_constant_json_cwetee_a5dce87504f74b7c(wetee_buf *_swig_g
 }
 
 
-_gostring_ _wrap_chainb_runtime_call_json_cwetee_a5dce87504f74b7c(wetee_buf *_swig_go_0, wetee_chain *_swig_go_1, _gostring_ _swig_go_2, _gostring_ _swig_go_3, _gostring_ _swig_go_4, _gostring_ _swig_go_5) {
+_gostring_ _wrap_chainb_runtime_call_json_cwetee_3f0a6f13abe52214(wetee_buf *_swig_go_0, wetee_chain *_swig_go_1, _gostring_ _swig_go_2, _gostring_ _swig_go_3, _gostring_ _swig_go_4, _gostring_ _swig_go_5) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   wetee_chain *arg2 = (wetee_chain *) 0 ;
   char *arg3 = (char *) 0 ;
@@ -11760,7 +11800,7 @@ _gostring_ _wrap_chainb_runtime_call_json_cwetee_a5dce87504f74b7c(wetee_buf *_sw
 }
 
 
-_gostring_ _wrap_chainb_events_json_cwetee_a5dce87504f74b7c(wetee_buf *_swig_go_0, wetee_chain *_swig_go_1, _gostring_ _swig_go_2) {
+_gostring_ _wrap_chainb_events_json_cwetee_3f0a6f13abe52214(wetee_buf *_swig_go_0, wetee_chain *_swig_go_1, _gostring_ _swig_go_2) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   wetee_chain *arg2 = (wetee_chain *) 0 ;
   char *arg3 = (char *) 0 ;
@@ -11806,7 +11846,7 @@ _gostring_ _wrap_chainb_events_json_cwetee_a5dce87504f74b7c(wetee_buf *_swig_go_
 }
 
 
-_gostring_ _wrap_chainb_sign_call_cwetee_a5dce87504f74b7c(wetee_buf *_swig_go_0, wetee_chain *_swig_go_1, _gostring_ _swig_go_2, _gostring_ _swig_go_3, _gostring_ _swig_go_4, wetee_keypair *_swig_go_5, long long _swig_go_6) {
+_gostring_ _wrap_chainb_sign_call_cwetee_3f0a6f13abe52214(wetee_buf *_swig_go_0, wetee_chain *_swig_go_1, _gostring_ _swig_go_2, _gostring_ _swig_go_3, _gostring_ _swig_go_4, wetee_keypair *_swig_go_5, long long _swig_go_6) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   wetee_chain *arg2 = (wetee_chain *) 0 ;
   char *arg3 = (char *) 0 ;
@@ -11870,7 +11910,7 @@ _gostring_ _wrap_chainb_sign_call_cwetee_a5dce87504f74b7c(wetee_buf *_swig_go_0,
 }
 
 
-_gostring_ _wrap_chainb_submit_cwetee_a5dce87504f74b7c(_goslice_ _swig_go_0, wetee_chain *_swig_go_1, _goslice_ _swig_go_2) {
+_gostring_ _wrap_chainb_submit_cwetee_3f0a6f13abe52214(_goslice_ _swig_go_0, wetee_chain *_swig_go_1, _goslice_ _swig_go_2) {
   uint8_t *arg1 ;
   wetee_chain *arg2 = (wetee_chain *) 0 ;
   uint8_t *arg3 = (uint8_t *) 0 ;
@@ -11897,7 +11937,7 @@ _gostring_ _wrap_chainb_submit_cwetee_a5dce87504f74b7c(_goslice_ _swig_go_0, wet
 }
 
 
-_gostring_ _wrap_chainb_submit_watch_cwetee_a5dce87504f74b7c(wetee_chain_watch **_swig_go_0, wetee_chain *_swig_go_1, _goslice_ _swig_go_2) {
+_gostring_ _wrap_chainb_submit_watch_cwetee_3f0a6f13abe52214(wetee_chain_watch **_swig_go_0, wetee_chain *_swig_go_1, _goslice_ _swig_go_2) {
   wetee_chain_watch **arg1 = (wetee_chain_watch **) 0 ;
   wetee_chain *arg2 = (wetee_chain *) 0 ;
   uint8_t *arg3 = (uint8_t *) 0 ;
@@ -11930,7 +11970,7 @@ _gostring_ _wrap_chainb_submit_watch_cwetee_a5dce87504f74b7c(wetee_chain_watch *
 }
 
 
-_gostring_ _wrap_chainb_transfer_cwetee_a5dce87504f74b7c(wetee_buf *_swig_go_0, wetee_chain *_swig_go_1, wetee_keypair *_swig_go_2, _gostring_ _swig_go_3, _goslice_ _swig_go_4, intgo _swig_go_5, intgo _swig_go_6, intgo _swig_go_7) {
+_gostring_ _wrap_chainb_transfer_cwetee_3f0a6f13abe52214(wetee_buf *_swig_go_0, wetee_chain *_swig_go_1, wetee_keypair *_swig_go_2, _gostring_ _swig_go_3, _goslice_ _swig_go_4, intgo _swig_go_5, intgo _swig_go_6, intgo _swig_go_7) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   wetee_chain *arg2 = (wetee_chain *) 0 ;
   wetee_keypair *arg3 = (wetee_keypair *) 0 ;
@@ -11985,7 +12025,7 @@ _gostring_ _wrap_chainb_transfer_cwetee_a5dce87504f74b7c(wetee_buf *_swig_go_0, 
 }
 
 
-_gostring_ _wrap_chain_refresh_cwetee_a5dce87504f74b7c(intgo *_swig_go_0, wetee_chain *_swig_go_1) {
+_gostring_ _wrap_chain_refresh_cwetee_3f0a6f13abe52214(intgo *_swig_go_0, wetee_chain *_swig_go_1) {
   int *arg1 = (int *) 0 ;
   wetee_chain *arg2 = (wetee_chain *) 0 ;
   int temp1 ;
@@ -12008,7 +12048,7 @@ _gostring_ _wrap_chain_refresh_cwetee_a5dce87504f74b7c(intgo *_swig_go_0, wetee_
 }
 
 
-_gostring_ _wrap_chain_account_nonce_cwetee_a5dce87504f74b7c(long long *_swig_go_0, wetee_chain *_swig_go_1, _gostring_ _swig_go_2) {
+_gostring_ _wrap_chain_account_nonce_cwetee_3f0a6f13abe52214(long long *_swig_go_0, wetee_chain *_swig_go_1, _gostring_ _swig_go_2) {
   uint64_t *arg1 = (uint64_t *) 0 ;
   wetee_chain *arg2 = (wetee_chain *) 0 ;
   char *arg3 = (char *) 0 ;
@@ -12033,7 +12073,7 @@ _gostring_ _wrap_chain_account_nonce_cwetee_a5dce87504f74b7c(long long *_swig_go
 }
 
 
-_gostring_ _wrap_chain_balance_cwetee_a5dce87504f74b7c(_goslice_ _swig_go_0, wetee_chain *_swig_go_1, _gostring_ _swig_go_2) {
+_gostring_ _wrap_chain_balance_cwetee_3f0a6f13abe52214(_goslice_ _swig_go_0, wetee_chain *_swig_go_1, _gostring_ _swig_go_2) {
   wetee_u128 *arg1 = (wetee_u128 *) 0 ;
   wetee_chain *arg2 = (wetee_chain *) 0 ;
   char *arg3 = (char *) 0 ;
@@ -12068,7 +12108,7 @@ _gostring_ _wrap_chain_balance_cwetee_a5dce87504f74b7c(_goslice_ _swig_go_0, wet
 }
 
 
-_gostring_ _wrap_chain_fee_info_json_cwetee_a5dce87504f74b7c(wetee_buf *_swig_go_0, wetee_chain *_swig_go_1, _goslice_ _swig_go_2) {
+_gostring_ _wrap_chain_fee_info_json_cwetee_3f0a6f13abe52214(wetee_buf *_swig_go_0, wetee_chain *_swig_go_1, _goslice_ _swig_go_2) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   wetee_chain *arg2 = (wetee_chain *) 0 ;
   uint8_t *arg3 = (uint8_t *) 0 ;
@@ -12108,7 +12148,7 @@ _gostring_ _wrap_chain_fee_info_json_cwetee_a5dce87504f74b7c(wetee_buf *_swig_go
 }
 
 
-_gostring_ _wrap_chain_fee_details_json_cwetee_a5dce87504f74b7c(wetee_buf *_swig_go_0, wetee_chain *_swig_go_1, _goslice_ _swig_go_2) {
+_gostring_ _wrap_chain_fee_details_json_cwetee_3f0a6f13abe52214(wetee_buf *_swig_go_0, wetee_chain *_swig_go_1, _goslice_ _swig_go_2) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   wetee_chain *arg2 = (wetee_chain *) 0 ;
   uint8_t *arg3 = (uint8_t *) 0 ;
@@ -12148,7 +12188,7 @@ _gostring_ _wrap_chain_fee_details_json_cwetee_a5dce87504f74b7c(wetee_buf *_swig
 }
 
 
-_gostring_ _wrap_chain_watch_wait_cwetee_a5dce87504f74b7c(wetee_buf *_swig_go_0, wetee_chain_watch *_swig_go_1, intgo _swig_go_2, intgo _swig_go_3) {
+_gostring_ _wrap_chain_watch_wait_cwetee_3f0a6f13abe52214(wetee_buf *_swig_go_0, wetee_chain_watch *_swig_go_1, intgo _swig_go_2, intgo _swig_go_3) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   wetee_chain_watch *arg2 = (wetee_chain_watch *) 0 ;
   int arg3 ;
@@ -12186,7 +12226,7 @@ _gostring_ _wrap_chain_watch_wait_cwetee_a5dce87504f74b7c(wetee_buf *_swig_go_0,
 }
 
 
-_gostring_ _wrap_tx_status_name_cwetee_a5dce87504f74b7c(intgo _swig_go_0) {
+_gostring_ _wrap_tx_status_name_cwetee_3f0a6f13abe52214(intgo _swig_go_0) {
   int arg1 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -12205,7 +12245,7 @@ _gostring_ _wrap_tx_status_name_cwetee_a5dce87504f74b7c(intgo _swig_go_0) {
 }
 
 
-intgo _wrap_TELEGRAM_PRODUCTION_cwetee_a5dce87504f74b7c() {
+intgo _wrap_TELEGRAM_PRODUCTION_cwetee_3f0a6f13abe52214() {
   int result;
   intgo _swig_go_result;
   
@@ -12216,7 +12256,7 @@ intgo _wrap_TELEGRAM_PRODUCTION_cwetee_a5dce87504f74b7c() {
 }
 
 
-intgo _wrap_TELEGRAM_TEST_cwetee_a5dce87504f74b7c() {
+intgo _wrap_TELEGRAM_TEST_cwetee_3f0a6f13abe52214() {
   int result;
   intgo _swig_go_result;
   
@@ -12227,7 +12267,7 @@ intgo _wrap_TELEGRAM_TEST_cwetee_a5dce87504f74b7c() {
 }
 
 
-intgo _wrap_TELEGRAM_INIT_DATA_MAX_cwetee_a5dce87504f74b7c() {
+intgo _wrap_TELEGRAM_INIT_DATA_MAX_cwetee_3f0a6f13abe52214() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -12238,7 +12278,7 @@ intgo _wrap_TELEGRAM_INIT_DATA_MAX_cwetee_a5dce87504f74b7c() {
 }
 
 
-void _wrap_telegram_init_data_free_cwetee_a5dce87504f74b7c(wetee_telegram_init_data *_swig_go_0) {
+void _wrap_telegram_init_data_free_cwetee_3f0a6f13abe52214(wetee_telegram_init_data *_swig_go_0) {
   wetee_telegram_init_data *arg1 = (wetee_telegram_init_data *) 0 ;
   
   arg1 = (wetee_telegram_init_data *)(uintptr_t)_swig_go_0; 
@@ -12251,7 +12291,7 @@ void _wrap_telegram_init_data_free_cwetee_a5dce87504f74b7c(wetee_telegram_init_d
 }
 
 
-_gostring_ _wrap_telegram_public_key_cwetee_a5dce87504f74b7c(_goslice_ _swig_go_0, intgo _swig_go_1) {
+_gostring_ _wrap_telegram_public_key_cwetee_3f0a6f13abe52214(_goslice_ _swig_go_0, intgo _swig_go_1) {
   uint8_t *arg1 ;
   int arg2 ;
   wetee_rc result;
@@ -12272,7 +12312,7 @@ _gostring_ _wrap_telegram_public_key_cwetee_a5dce87504f74b7c(_goslice_ _swig_go_
 }
 
 
-_gostring_ _wrap_telegram_init_data_parse_cwetee_a5dce87504f74b7c(wetee_telegram_init_data **_swig_go_0, _gostring_ _swig_go_1) {
+_gostring_ _wrap_telegram_init_data_parse_cwetee_3f0a6f13abe52214(wetee_telegram_init_data **_swig_go_0, _gostring_ _swig_go_1) {
   wetee_telegram_init_data **arg1 = (wetee_telegram_init_data **) 0 ;
   char *arg2 = (char *) 0 ;
   size_t arg3 ;
@@ -12303,7 +12343,7 @@ _gostring_ _wrap_telegram_init_data_parse_cwetee_a5dce87504f74b7c(wetee_telegram
 }
 
 
-_gostring_ _wrap_telegram_init_data_validate_cwetee_a5dce87504f74b7c(wetee_telegram_init_data **_swig_go_0, _gostring_ _swig_go_1, _gostring_ _swig_go_2, long long _swig_go_3, long long _swig_go_4) {
+_gostring_ _wrap_telegram_init_data_validate_cwetee_3f0a6f13abe52214(wetee_telegram_init_data **_swig_go_0, _gostring_ _swig_go_1, _gostring_ _swig_go_2, long long _swig_go_3, long long _swig_go_4) {
   wetee_telegram_init_data **arg1 = (wetee_telegram_init_data **) 0 ;
   char *arg2 = (char *) 0 ;
   size_t arg3 ;
@@ -12344,7 +12384,7 @@ _gostring_ _wrap_telegram_init_data_validate_cwetee_a5dce87504f74b7c(wetee_teleg
 }
 
 
-_gostring_ _wrap_telegram_init_data_validate_third_party_cwetee_a5dce87504f74b7c(wetee_telegram_init_data **_swig_go_0, _gostring_ _swig_go_1, long long _swig_go_2, _goslice_ _swig_go_3, long long _swig_go_4, long long _swig_go_5) {
+_gostring_ _wrap_telegram_init_data_validate_third_party_cwetee_3f0a6f13abe52214(wetee_telegram_init_data **_swig_go_0, _gostring_ _swig_go_1, long long _swig_go_2, _goslice_ _swig_go_3, long long _swig_go_4, long long _swig_go_5) {
   wetee_telegram_init_data **arg1 = (wetee_telegram_init_data **) 0 ;
   char *arg2 = (char *) 0 ;
   size_t arg3 ;
@@ -12386,7 +12426,7 @@ _gostring_ _wrap_telegram_init_data_validate_third_party_cwetee_a5dce87504f74b7c
 }
 
 
-_gostring_ _wrap_telegram_init_data_get_cwetee_a5dce87504f74b7c(wetee_telegram_init_data *_swig_go_0, _gostring_ _swig_go_1) {
+_gostring_ _wrap_telegram_init_data_get_cwetee_3f0a6f13abe52214(wetee_telegram_init_data *_swig_go_0, _gostring_ _swig_go_1) {
   wetee_telegram_init_data *arg1 = (wetee_telegram_init_data *) 0 ;
   char *arg2 = (char *) 0 ;
   char *result = 0 ;
@@ -12412,7 +12452,7 @@ _gostring_ _wrap_telegram_init_data_get_cwetee_a5dce87504f74b7c(wetee_telegram_i
 }
 
 
-long long _wrap_telegram_init_data_auth_date_cwetee_a5dce87504f74b7c(wetee_telegram_init_data *_swig_go_0) {
+long long _wrap_telegram_init_data_auth_date_cwetee_3f0a6f13abe52214(wetee_telegram_init_data *_swig_go_0) {
   wetee_telegram_init_data *arg1 = (wetee_telegram_init_data *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -12428,7 +12468,7 @@ long long _wrap_telegram_init_data_auth_date_cwetee_a5dce87504f74b7c(wetee_teleg
 }
 
 
-intgo _wrap_telegram_init_data_has_user_cwetee_a5dce87504f74b7c(wetee_telegram_init_data *_swig_go_0) {
+intgo _wrap_telegram_init_data_has_user_cwetee_3f0a6f13abe52214(wetee_telegram_init_data *_swig_go_0) {
   wetee_telegram_init_data *arg1 = (wetee_telegram_init_data *) 0 ;
   int result;
   intgo _swig_go_result;
@@ -12444,7 +12484,7 @@ intgo _wrap_telegram_init_data_has_user_cwetee_a5dce87504f74b7c(wetee_telegram_i
 }
 
 
-long long _wrap_telegram_init_data_user_id_cwetee_a5dce87504f74b7c(wetee_telegram_init_data *_swig_go_0) {
+long long _wrap_telegram_init_data_user_id_cwetee_3f0a6f13abe52214(wetee_telegram_init_data *_swig_go_0) {
   wetee_telegram_init_data *arg1 = (wetee_telegram_init_data *) 0 ;
   int64_t result;
   long long _swig_go_result;
@@ -12460,7 +12500,7 @@ long long _wrap_telegram_init_data_user_id_cwetee_a5dce87504f74b7c(wetee_telegra
 }
 
 
-_gostring_ _wrap_telegram_init_data_user_string_cwetee_a5dce87504f74b7c(wetee_telegram_init_data *_swig_go_0, _gostring_ _swig_go_1) {
+_gostring_ _wrap_telegram_init_data_user_string_cwetee_3f0a6f13abe52214(wetee_telegram_init_data *_swig_go_0, _gostring_ _swig_go_1) {
   wetee_telegram_init_data *arg1 = (wetee_telegram_init_data *) 0 ;
   char *arg2 = (char *) 0 ;
   char *result = 0 ;
@@ -12486,7 +12526,7 @@ _gostring_ _wrap_telegram_init_data_user_string_cwetee_a5dce87504f74b7c(wetee_te
 }
 
 
-intgo _wrap_telegram_init_data_user_flag_cwetee_a5dce87504f74b7c(wetee_telegram_init_data *_swig_go_0, _gostring_ _swig_go_1) {
+intgo _wrap_telegram_init_data_user_flag_cwetee_3f0a6f13abe52214(wetee_telegram_init_data *_swig_go_0, _gostring_ _swig_go_1) {
   wetee_telegram_init_data *arg1 = (wetee_telegram_init_data *) 0 ;
   char *arg2 = (char *) 0 ;
   int result;
@@ -12509,7 +12549,7 @@ intgo _wrap_telegram_init_data_user_flag_cwetee_a5dce87504f74b7c(wetee_telegram_
 }
 
 
-void _wrap_toncenter_free_cwetee_a5dce87504f74b7c(wetee_toncenter *_swig_go_0) {
+void _wrap_toncenter_free_cwetee_3f0a6f13abe52214(wetee_toncenter *_swig_go_0) {
   wetee_toncenter *arg1 = (wetee_toncenter *) 0 ;
   
   arg1 = (wetee_toncenter *)(uintptr_t)_swig_go_0; 
@@ -12522,7 +12562,7 @@ void _wrap_toncenter_free_cwetee_a5dce87504f74b7c(wetee_toncenter *_swig_go_0) {
 }
 
 
-_gostring_ _wrap_toncenter_new_cwetee_a5dce87504f74b7c(wetee_toncenter **_swig_go_0, _gostring_ _swig_go_1, _gostring_ _swig_go_2, _gostring_ _swig_go_3, intgo _swig_go_4, intgo _swig_go_5, intgo _swig_go_6, intgo _swig_go_7) {
+_gostring_ _wrap_toncenter_new_cwetee_3f0a6f13abe52214(wetee_toncenter **_swig_go_0, _gostring_ _swig_go_1, _gostring_ _swig_go_2, _gostring_ _swig_go_3, intgo _swig_go_4, intgo _swig_go_5, intgo _swig_go_6, intgo _swig_go_7) {
   wetee_toncenter **arg1 = (wetee_toncenter **) 0 ;
   char *arg2 = (char *) 0 ;
   char *arg3 = (char *) 0 ;
@@ -12591,7 +12631,7 @@ _gostring_ _wrap_toncenter_new_cwetee_a5dce87504f74b7c(wetee_toncenter **_swig_g
 }
 
 
-void _wrap_tc_hex__cwetee_a5dce87504f74b7c(_gostring_ _swig_go_0, char *_swig_go_1) {
+void _wrap_tc_hex__cwetee_3f0a6f13abe52214(_gostring_ _swig_go_0, char *_swig_go_1) {
   char *arg1 = (char *) 0 ;
   uint8_t *arg2 = (uint8_t *) 0 ;
   
@@ -12611,7 +12651,7 @@ void _wrap_tc_hex__cwetee_a5dce87504f74b7c(_gostring_ _swig_go_0, char *_swig_go
 }
 
 
-_gostring_ _wrap_tc_text__cwetee_a5dce87504f74b7c(wetee_buf *_swig_go_0, _gostring_ _swig_go_1) {
+_gostring_ _wrap_tc_text__cwetee_3f0a6f13abe52214(wetee_buf *_swig_go_0, _gostring_ _swig_go_1) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   char *arg2 = (char *) 0 ;
   wetee_buf temp1 ;
@@ -12650,7 +12690,7 @@ _gostring_ _wrap_tc_text__cwetee_a5dce87504f74b7c(wetee_buf *_swig_go_0, _gostri
 }
 
 
-_gostring_ _wrap_toncenter_run_get_method_cwetee_a5dce87504f74b7c(wetee_buf *_swig_go_0, wetee_toncenter *_swig_go_1, _gostring_ _swig_go_2, _gostring_ _swig_go_3, _gostring_ _swig_go_4) {
+_gostring_ _wrap_toncenter_run_get_method_cwetee_3f0a6f13abe52214(wetee_buf *_swig_go_0, wetee_toncenter *_swig_go_1, _gostring_ _swig_go_2, _gostring_ _swig_go_3, _gostring_ _swig_go_4) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   wetee_toncenter *arg2 = (wetee_toncenter *) 0 ;
   char *arg3 = (char *) 0 ;
@@ -12710,7 +12750,7 @@ _gostring_ _wrap_toncenter_run_get_method_cwetee_a5dce87504f74b7c(wetee_buf *_sw
 }
 
 
-_gostring_ _wrap_toncenter_jetton_wallet_address_cwetee_a5dce87504f74b7c(wetee_buf *_swig_go_0, wetee_toncenter *_swig_go_1, _gostring_ _swig_go_2, _gostring_ _swig_go_3) {
+_gostring_ _wrap_toncenter_jetton_wallet_address_cwetee_3f0a6f13abe52214(wetee_buf *_swig_go_0, wetee_toncenter *_swig_go_1, _gostring_ _swig_go_2, _gostring_ _swig_go_3) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   wetee_toncenter *arg2 = (wetee_toncenter *) 0 ;
   char *arg3 = (char *) 0 ;
@@ -12758,7 +12798,7 @@ _gostring_ _wrap_toncenter_jetton_wallet_address_cwetee_a5dce87504f74b7c(wetee_b
 }
 
 
-_gostring_ _wrap_toncenter_account_info_cwetee_a5dce87504f74b7c(wetee_buf *_swig_go_0, wetee_toncenter *_swig_go_1, _gostring_ _swig_go_2) {
+_gostring_ _wrap_toncenter_account_info_cwetee_3f0a6f13abe52214(wetee_buf *_swig_go_0, wetee_toncenter *_swig_go_1, _gostring_ _swig_go_2) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   wetee_toncenter *arg2 = (wetee_toncenter *) 0 ;
   char *arg3 = (char *) 0 ;
@@ -12799,7 +12839,7 @@ _gostring_ _wrap_toncenter_account_info_cwetee_a5dce87504f74b7c(wetee_buf *_swig
 }
 
 
-_gostring_ _wrap_toncenter_find_transaction_cwetee_a5dce87504f74b7c(wetee_buf *_swig_go_0, wetee_toncenter *_swig_go_1, _goslice_ _swig_go_2) {
+_gostring_ _wrap_toncenter_find_transaction_cwetee_3f0a6f13abe52214(wetee_buf *_swig_go_0, wetee_toncenter *_swig_go_1, _goslice_ _swig_go_2) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   wetee_toncenter *arg2 = (wetee_toncenter *) 0 ;
   uint8_t *arg3 ;
@@ -12838,7 +12878,7 @@ _gostring_ _wrap_toncenter_find_transaction_cwetee_a5dce87504f74b7c(wetee_buf *_
 }
 
 
-_gostring_ _wrap_toncenter_find_trace_cwetee_a5dce87504f74b7c(wetee_buf *_swig_go_0, wetee_toncenter *_swig_go_1, _goslice_ _swig_go_2) {
+_gostring_ _wrap_toncenter_find_trace_cwetee_3f0a6f13abe52214(wetee_buf *_swig_go_0, wetee_toncenter *_swig_go_1, _goslice_ _swig_go_2) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   wetee_toncenter *arg2 = (wetee_toncenter *) 0 ;
   uint8_t *arg3 ;
@@ -12877,7 +12917,7 @@ _gostring_ _wrap_toncenter_find_trace_cwetee_a5dce87504f74b7c(wetee_buf *_swig_g
 }
 
 
-_gostring_ _wrap_toncenter_send_boc_cwetee_a5dce87504f74b7c(_goslice_ _swig_go_0, wetee_toncenter *_swig_go_1, _goslice_ _swig_go_2) {
+_gostring_ _wrap_toncenter_send_boc_cwetee_3f0a6f13abe52214(_goslice_ _swig_go_0, wetee_toncenter *_swig_go_1, _goslice_ _swig_go_2) {
   uint8_t *arg1 ;
   wetee_toncenter *arg2 = (wetee_toncenter *) 0 ;
   uint8_t *arg3 = (uint8_t *) 0 ;
@@ -12904,7 +12944,7 @@ _gostring_ _wrap_toncenter_send_boc_cwetee_a5dce87504f74b7c(_goslice_ _swig_go_0
 }
 
 
-_gostring_ _wrap_toncenter_seqno_cwetee_a5dce87504f74b7c(int *_swig_go_0, wetee_toncenter *_swig_go_1, _gostring_ _swig_go_2) {
+_gostring_ _wrap_toncenter_seqno_cwetee_3f0a6f13abe52214(int *_swig_go_0, wetee_toncenter *_swig_go_1, _gostring_ _swig_go_2) {
   uint32_t *arg1 = (uint32_t *) 0 ;
   wetee_toncenter *arg2 = (wetee_toncenter *) 0 ;
   char *arg3 = (char *) 0 ;
@@ -12929,7 +12969,7 @@ _gostring_ _wrap_toncenter_seqno_cwetee_a5dce87504f74b7c(int *_swig_go_0, wetee_
 }
 
 
-intgo _wrap_SNP_REPORT_BYTES_cwetee_a5dce87504f74b7c() {
+intgo _wrap_SNP_REPORT_BYTES_cwetee_3f0a6f13abe52214() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -12940,7 +12980,7 @@ intgo _wrap_SNP_REPORT_BYTES_cwetee_a5dce87504f74b7c() {
 }
 
 
-intgo _wrap_SNP_SIGNED_BYTES_cwetee_a5dce87504f74b7c() {
+intgo _wrap_SNP_SIGNED_BYTES_cwetee_3f0a6f13abe52214() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -12951,7 +12991,7 @@ intgo _wrap_SNP_SIGNED_BYTES_cwetee_a5dce87504f74b7c() {
 }
 
 
-intgo _wrap_SNP_PRODUCT_UNKNOWN_cwetee_a5dce87504f74b7c() {
+intgo _wrap_SNP_PRODUCT_UNKNOWN_cwetee_3f0a6f13abe52214() {
   int result;
   intgo _swig_go_result;
   
@@ -12962,7 +13002,7 @@ intgo _wrap_SNP_PRODUCT_UNKNOWN_cwetee_a5dce87504f74b7c() {
 }
 
 
-intgo _wrap_SNP_PRODUCT_MILAN_cwetee_a5dce87504f74b7c() {
+intgo _wrap_SNP_PRODUCT_MILAN_cwetee_3f0a6f13abe52214() {
   int result;
   intgo _swig_go_result;
   
@@ -12973,7 +13013,7 @@ intgo _wrap_SNP_PRODUCT_MILAN_cwetee_a5dce87504f74b7c() {
 }
 
 
-intgo _wrap_SNP_PRODUCT_GENOA_cwetee_a5dce87504f74b7c() {
+intgo _wrap_SNP_PRODUCT_GENOA_cwetee_3f0a6f13abe52214() {
   int result;
   intgo _swig_go_result;
   
@@ -12984,7 +13024,7 @@ intgo _wrap_SNP_PRODUCT_GENOA_cwetee_a5dce87504f74b7c() {
 }
 
 
-intgo _wrap_SNP_PRODUCT_TURIN_cwetee_a5dce87504f74b7c() {
+intgo _wrap_SNP_PRODUCT_TURIN_cwetee_3f0a6f13abe52214() {
   int result;
   intgo _swig_go_result;
   
@@ -12995,7 +13035,7 @@ intgo _wrap_SNP_PRODUCT_TURIN_cwetee_a5dce87504f74b7c() {
 }
 
 
-_gostring_ _wrap_snp_report_json__cwetee_a5dce87504f74b7c(wetee_buf *_swig_go_0, _goslice_ _swig_go_1) {
+_gostring_ _wrap_snp_report_json__cwetee_3f0a6f13abe52214(wetee_buf *_swig_go_0, _goslice_ _swig_go_1) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   uint8_t *arg2 = (uint8_t *) 0 ;
   size_t arg3 ;
@@ -13033,7 +13073,7 @@ _gostring_ _wrap_snp_report_json__cwetee_a5dce87504f74b7c(wetee_buf *_swig_go_0,
 }
 
 
-_gostring_ _wrap_snp_verify_json__cwetee_a5dce87504f74b7c(wetee_buf *_swig_go_0, _goslice_ _swig_go_1, _goslice_ _swig_go_2, _goslice_ _swig_go_3, long long _swig_go_4, intgo _swig_go_5, _goslice_ _swig_go_6, _goslice_ _swig_go_7) {
+_gostring_ _wrap_snp_verify_json__cwetee_3f0a6f13abe52214(wetee_buf *_swig_go_0, _goslice_ _swig_go_1, _goslice_ _swig_go_2, _goslice_ _swig_go_3, long long _swig_go_4, intgo _swig_go_5, _goslice_ _swig_go_6, _goslice_ _swig_go_7) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   uint8_t *arg2 = (uint8_t *) 0 ;
   size_t arg3 ;
@@ -13099,7 +13139,7 @@ _gostring_ _wrap_snp_verify_json__cwetee_a5dce87504f74b7c(wetee_buf *_swig_go_0,
 }
 
 
-_gostring_ _wrap_snp_product_name_cwetee_a5dce87504f74b7c(intgo _swig_go_0) {
+_gostring_ _wrap_snp_product_name_cwetee_3f0a6f13abe52214(intgo _swig_go_0) {
   int arg1 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -13118,7 +13158,7 @@ _gostring_ _wrap_snp_product_name_cwetee_a5dce87504f74b7c(intgo _swig_go_0) {
 }
 
 
-_gostring_ _wrap_attest_verify_evidence_json_cwetee_a5dce87504f74b7c(wetee_buf *_swig_go_0, _goslice_ _swig_go_1, _gostring_ _swig_go_2, _gostring_ _swig_go_3, long long _swig_go_4) {
+_gostring_ _wrap_attest_verify_evidence_json_cwetee_3f0a6f13abe52214(wetee_buf *_swig_go_0, _goslice_ _swig_go_1, _gostring_ _swig_go_2, _gostring_ _swig_go_3, long long _swig_go_4) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   uint8_t *arg2 = (uint8_t *) 0 ;
   size_t arg3 ;
@@ -13152,6 +13192,188 @@ _gostring_ _wrap_attest_verify_evidence_json_cwetee_a5dce87504f74b7c(wetee_buf *
   {
     wetee_clear_error();
     result = (wetee_rc)wetee_attest_verify_evidence_json_(arg1,(unsigned char const *)arg2,arg3,(char const *)arg4,arg5,(char const *)arg6,arg7,arg8);
+  }
+  _swig_go_result = wetee_go_status(result); 
+  
+  if (arg1->len > 0) {
+    ((uint64_t *)(void *)_swig_go_0)[0] = (uint64_t)(uintptr_t)arg1->data;
+    ((uint64_t *)(void *)_swig_go_0)[1] = (uint64_t)arg1->len;
+    arg1->data = NULL; /* handed over to Go_take */
+    arg1->len = 0;
+    arg1->cap = 0;
+  }
+  
+  
+  wetee_buf_free(arg1);
+  
+  return _swig_go_result;
+}
+
+
+void _wrap_attest_fetcher_free_cwetee_3f0a6f13abe52214(wetee_attest_fetcher *_swig_go_0) {
+  wetee_attest_fetcher *arg1 = (wetee_attest_fetcher *) 0 ;
+  
+  arg1 = (wetee_attest_fetcher *)(uintptr_t)_swig_go_0; 
+  
+  {
+    wetee_clear_error();
+    wetee_attest_fetcher_free(arg1);
+  }
+  
+}
+
+
+long long _wrap_attest_fetcher_requests_cwetee_3f0a6f13abe52214(wetee_attest_fetcher *_swig_go_0) {
+  wetee_attest_fetcher *arg1 = (wetee_attest_fetcher *) 0 ;
+  uint64_t result;
+  long long _swig_go_result;
+  
+  arg1 = (wetee_attest_fetcher *)(uintptr_t)_swig_go_0; 
+  
+  {
+    wetee_clear_error();
+    result = (uint64_t)wetee_attest_fetcher_requests((struct wetee_attest_fetcher const *)arg1);
+  }
+  _swig_go_result = result; 
+  return _swig_go_result;
+}
+
+
+_gostring_ _wrap_attest_fetcher_new_cwetee_3f0a6f13abe52214(wetee_attest_fetcher **_swig_go_0, _gostring_ _swig_go_1, _gostring_ _swig_go_2, _gostring_ _swig_go_3, _gostring_ _swig_go_4, _gostring_ _swig_go_5, _gostring_ _swig_go_6, intgo _swig_go_7, intgo _swig_go_8, intgo _swig_go_9, intgo _swig_go_10) {
+  wetee_attest_fetcher **arg1 = (wetee_attest_fetcher **) 0 ;
+  char *arg2 = (char *) 0 ;
+  char *arg3 = (char *) 0 ;
+  char *arg4 = (char *) 0 ;
+  char *arg5 = (char *) 0 ;
+  char *arg6 = (char *) 0 ;
+  char *arg7 = (char *) 0 ;
+  unsigned int arg8 ;
+  unsigned int arg9 ;
+  int arg10 ;
+  int arg11 ;
+  wetee_attest_fetcher *temp1 ;
+  wetee_rc result;
+  _gostring_ _swig_go_result;
+  
+  
+  temp1 = NULL;
+  arg1 = &temp1;
+  
+  
+  arg2 = NULL;
+  if (_swig_go_1.n > 0) {
+    char *copy = (char *)malloc((size_t)_swig_go_1.n + 1);
+    if (copy == NULL) _swig_gopanic("libwetee: out of memory");
+    memcpy(copy, _swig_go_1.p, (size_t)_swig_go_1.n);
+    copy[_swig_go_1.n] = '\0';
+    arg2 = copy;
+  }
+  
+  
+  arg3 = NULL;
+  if (_swig_go_2.n > 0) {
+    char *copy = (char *)malloc((size_t)_swig_go_2.n + 1);
+    if (copy == NULL) _swig_gopanic("libwetee: out of memory");
+    memcpy(copy, _swig_go_2.p, (size_t)_swig_go_2.n);
+    copy[_swig_go_2.n] = '\0';
+    arg3 = copy;
+  }
+  
+  
+  arg4 = NULL;
+  if (_swig_go_3.n > 0) {
+    char *copy = (char *)malloc((size_t)_swig_go_3.n + 1);
+    if (copy == NULL) _swig_gopanic("libwetee: out of memory");
+    memcpy(copy, _swig_go_3.p, (size_t)_swig_go_3.n);
+    copy[_swig_go_3.n] = '\0';
+    arg4 = copy;
+  }
+  
+  
+  arg5 = NULL;
+  if (_swig_go_4.n > 0) {
+    char *copy = (char *)malloc((size_t)_swig_go_4.n + 1);
+    if (copy == NULL) _swig_gopanic("libwetee: out of memory");
+    memcpy(copy, _swig_go_4.p, (size_t)_swig_go_4.n);
+    copy[_swig_go_4.n] = '\0';
+    arg5 = copy;
+  }
+  
+  
+  arg6 = NULL;
+  if (_swig_go_5.n > 0) {
+    char *copy = (char *)malloc((size_t)_swig_go_5.n + 1);
+    if (copy == NULL) _swig_gopanic("libwetee: out of memory");
+    memcpy(copy, _swig_go_5.p, (size_t)_swig_go_5.n);
+    copy[_swig_go_5.n] = '\0';
+    arg6 = copy;
+  }
+  
+  
+  arg7 = NULL;
+  if (_swig_go_6.n > 0) {
+    char *copy = (char *)malloc((size_t)_swig_go_6.n + 1);
+    if (copy == NULL) _swig_gopanic("libwetee: out of memory");
+    memcpy(copy, _swig_go_6.p, (size_t)_swig_go_6.n);
+    copy[_swig_go_6.n] = '\0';
+    arg7 = copy;
+  }
+  
+  arg8 = (unsigned int)_swig_go_7; 
+  arg9 = (unsigned int)_swig_go_8; 
+  arg10 = (int)_swig_go_9; 
+  arg11 = (int)_swig_go_10; 
+  
+  {
+    wetee_clear_error();
+    result = (wetee_rc)wetee_attest_fetcher_new_(arg1,(char const *)arg2,(char const *)arg3,(char const *)arg4,(char const *)arg5,(char const *)arg6,(char const *)arg7,arg8,arg9,arg10,arg11);
+  }
+  _swig_go_result = wetee_go_status(result); 
+  
+  *(uintptr_t *)(void *)_swig_go_0 = (uintptr_t)temp1;
+  temp1 = NULL; /* owned by Go now */
+  
+  wetee_attest_fetcher_free(temp1); 
+  free((char *)arg2); 
+  free((char *)arg3); 
+  free((char *)arg4); 
+  free((char *)arg5); 
+  free((char *)arg6); 
+  free((char *)arg7); 
+  return _swig_go_result;
+}
+
+
+_gostring_ _wrap_attest_verify_evidence_fetch_json_cwetee_3f0a6f13abe52214(wetee_buf *_swig_go_0, _goslice_ _swig_go_1, _gostring_ _swig_go_2, wetee_attest_fetcher *_swig_go_3, long long _swig_go_4) {
+  wetee_buf *arg1 = (wetee_buf *) 0 ;
+  uint8_t *arg2 = (uint8_t *) 0 ;
+  size_t arg3 ;
+  char *arg4 = (char *) 0 ;
+  size_t arg5 ;
+  wetee_attest_fetcher *arg6 = (wetee_attest_fetcher *) 0 ;
+  uint64_t arg7 ;
+  wetee_buf temp1 ;
+  wetee_rc result;
+  _gostring_ _swig_go_result;
+  
+  
+  memset(&temp1, 0, sizeof temp1);
+  arg1 = &temp1;
+  
+  
+  arg2 = (uint8_t *)_swig_go_1.array;
+  arg3 = (size_t)_swig_go_1.len;
+  
+  
+  arg4 = (char *)_swig_go_2.p;
+  arg5 = (size_t)_swig_go_2.n;
+  
+  arg6 = (wetee_attest_fetcher *)(uintptr_t)_swig_go_3; 
+  arg7 = (uint64_t)_swig_go_4; 
+  
+  {
+    wetee_clear_error();
+    result = (wetee_rc)wetee_attest_verify_evidence_fetch_json_(arg1,(unsigned char const *)arg2,arg3,(char const *)arg4,arg5,arg6,arg7);
   }
   _swig_go_result = wetee_go_status(result); 
   
