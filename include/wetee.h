@@ -27,5 +27,6 @@
 #include "wetee/pay.h"
 #include "wetee/attest.h"
 #include "wetee/seal.h"
+#include "wetee/cloud.h"
 
 #endif /* WETEE_H */

@@ -36,6 +36,13 @@ static int chain_submit_watch(size_t n)
     wetee_chain_watch_free(w);
     return rc;
 }
+static int cloud_parse(size_t n)
+{
+    wetee_cloud_deployment *d = NULL;
+    int rc = wetee_cloud_deployment_parse(&d, (const char *)g_in, n);
+    wetee_cloud_deployment_free(d);
+    return rc;
+}
 /* wetee_toncenter_send_boc with a client that never connects (the length
  * is refused before any request) */
 static int toncenter_send_boc(size_t n)
@@ -331,6 +338,9 @@ static int attest_fetch_snp(size_t n)
     X(chain_submit_watch, wetee_chain_submit_watch, TOO_LONG, chain_submit_watch(n))                             \
     X(chain_submit_and_watch, wetee_chain_submit_and_watch, TOO_LONG,                                            \
       wetee_chain_submit_and_watch(&g_buf, NULL, g_in, n, WETEE_TX_IN_BLOCK, 1))                                 \
+    X(cloud_deployment_parse, wetee_cloud_deployment_parse, TOO_LONG, cloud_parse(n))                             \
+    X(cloud_work_proof_upload, wetee_cloud_work_proof_upload, TOO_LONG,                                          \
+      wetee_cloud_work_proof_upload(&g_buf, NULL, NULL, WETEE_CLOUD_APP, 0, NULL, g_in, n, 1))                   \
     X(ton_dict_set, wetee_ton_dict_set, TOO_LONG, ton_dict(n, 0))                                                \
     X(ton_dict_get, wetee_ton_dict_get, TOO_LONG, ton_dict(n, 1))                                                \
     X(ton_dict_remove, wetee_ton_dict_remove, TOO_LONG, ton_dict(n, 2))                                          \

@@ -561,6 +561,85 @@ static int a_pay_quote(wetee_buf *o, const uint8_t *p, size_t n)
     return wetee_pay_quote(o, PAY.payer, PAY.dot, wetee_u128_from_u64(5), (const char *)p, second(p), NULL);
 }
 
+/* ---- cloud writers (cloud.h), on a scripted node serving WeTEE's
+ * spec-110 metadata: empty storage, no blocks; inputs are addresses,
+ * names, JSON and report bytes ---- */
+static struct {
+    wt_mock *m;
+    wetee_chain *c;
+    wetee_cloud *cl;
+} CL;
+static size_t gen_cloud_text(uint8_t *in, size_t cap, size_t i)
+{
+    static const chain_text t[] = { CT("5GrwvaEF5zXb26Fz9rcQpDWS57CtERHpNehXCPcNoHGKutQY\0"), CT("notanaddress\0"),
+                                    CT("{\"cpu\":10,\"mem\":10}\0"), CT("[1]\0") };
+    if (!CL.cl) return SIZE_MAX;
+    return gen_chain_text(in, cap, i, t, 4);
+}
+static size_t gen_cloud_bytes(uint8_t *in, size_t cap, size_t i) { return CL.cl ? gen_bytes(in, cap, i) : SIZE_MAX; }
+static int a_cloud_submit(wetee_buf *o, const uint8_t *p, size_t n)
+{
+    (void)n;
+    return wetee_cloud_submit(o, CL.cl, T.kp, WETEE_CLOUD_APP, "restart", (const char *)p, 1000);
+}
+static int a_cloud_list(wetee_buf *o, const uint8_t *p, size_t n)
+{
+    (void)n;
+    return wetee_cloud_list_json(o, CL.cl, WETEE_CLOUD_APP, (const char *)p);
+}
+static int a_cloud_register(wetee_buf *o, const uint8_t *p, size_t n)
+{
+    uint64_t id;
+    (void)n;
+    return wetee_cloud_cluster_register(&id, o, CL.cl, T.kp, (const char *)p, 2130706433u, 80, 1, 1000);
+}
+static int a_cloud_mortgage(wetee_buf *o, const uint8_t *p, size_t n)
+{
+    (void)n;
+    return wetee_cloud_cluster_mortgage(o, CL.cl, T.kp, 1, (const char *)p, wetee_u128_from_u64(60), 1000);
+}
+static int a_cloud_proof(wetee_buf *o, const uint8_t *p, size_t n)
+{
+    return wetee_cloud_work_proof_upload(o, CL.cl, T.kp, WETEE_CLOUD_APP, 0, NULL, p, n, 1000);
+}
+static void cloud_setup(void)
+{
+    size_t len = 0;
+    uint8_t *j = wt_read_vector("wetee/wetee-dev-spec110-metadata.json", &len);
+    const char *r;
+    char *res;
+    if (!j || (r = strstr((const char *)j, "\"0x")) == NULL || (CL.m = wt_mock_new()) == NULL) {
+        free(j);
+        return;
+    }
+    res = malloc(strlen(r) + 1);
+    strcpy(res, r);
+    *strchr(res + 1, '"') = 0;
+    strcat(res, "\"");
+    free(j);
+    wt_mock_set(CL.m, "chain_getBlockHash", "\"0x4545454545454545454545454545454545454545454545454545454545454545\"");
+    wt_mock_set(CL.m, "state_getRuntimeVersion",
+                "{\"specName\":\"WeTEE-dev\",\"specVersion\":110,\"transactionVersion\":1,\"apis\":[]}");
+    wt_mock_set_error(CL.m, "state_call:Metadata_metadata_versions", -32000, "Client error: Execution failed");
+    wt_mock_set(CL.m, "state_getMetadata", res);
+    free(res);
+    wt_mock_set(CL.m, "system_properties", "{\"ss58Format\":42,\"tokenDecimals\":12,\"tokenSymbol\":\"WTE\"}");
+    wt_mock_set(CL.m, "rpc_methods", "{\"methods\":[\"author_submitAndWatchExtrinsic\"]}");
+    wt_mock_set(CL.m, "state_getStorage", "null");
+    wt_mock_set(CL.m, "chain_getHeader", "null");
+    wt_mock_set(CL.m, "state_getKeysPaged", "[]");
+    wt_mock_set(CL.m, "system_accountNextIndex", "0");
+    CHECK_OK(wetee_chain_new(&CL.c, wt_mock_rpc(CL.m), NULL));
+    CHECK_OK(wetee_cloud_open(&CL.cl, CL.c));
+}
+static void cloud_teardown(void)
+{
+    wetee_cloud_free(CL.cl);
+    wetee_chain_free(CL.c);
+    wt_mock_free(CL.m);
+    memset(&CL, 0, sizeof CL);
+}
+
 #define OVERLAP(fn, adapter, gen, align) { #fn, adapter, gen, align }
 
 static const overlap_case CASES[] = {
@@ -613,6 +692,11 @@ static const overlap_case CASES[] = {
     OVERLAP(wetee_chain_fee_details_json, a_chain_fee_details, gen_chain_bytes, 1),
     OVERLAP(wetee_chain_submit_and_watch, a_chain_submit_watch, gen_chain_bytes, 1),
     OVERLAP(wetee_chain_transfer, a_chain_transfer, gen_chain_dest, 1),
+    OVERLAP(wetee_cloud_submit, a_cloud_submit, gen_cloud_text, 1),
+    OVERLAP(wetee_cloud_list_json, a_cloud_list, gen_cloud_text, 1),
+    OVERLAP(wetee_cloud_cluster_register, a_cloud_register, gen_cloud_text, 1),
+    OVERLAP(wetee_cloud_cluster_mortgage, a_cloud_mortgage, gen_cloud_text, 1),
+    OVERLAP(wetee_cloud_work_proof_upload, a_cloud_proof, gen_cloud_bytes, 1),
     OVERLAP(wetee_ton_proof_verify_json, a_proof_json, gen_proof_json, 1),
     OVERLAP(wetee_pay_prepare, a_pay_prepare, gen_pay_dest, 1),
     OVERLAP(wetee_pay_quote, a_pay_quote, gen_pay_dest, 1),
@@ -706,6 +790,7 @@ void test_overlap_every_writer(void)
             wt_mock_set(CH.m, "system_accountNextIndex", "0");
             CHECK_OK(wetee_chain_new(&CH.c, wt_mock_rpc(CH.m), NULL));
         }
+        cloud_setup();
     } else {
         wt_test_skipped++;
         printf("SKIP test_overlap_every_writer (value.h part): vectors/metadata/polkadot_metadata_full.scale absent\n");
@@ -721,6 +806,7 @@ void test_overlap_every_writer(void)
         }
         CHECK(runs >= 1 || !V.md); /* every case ran */
     }
+    cloud_teardown();
     wetee_chain_free(CH.c);
     wt_mock_free(CH.m);
     CH.c = NULL;
