@@ -28,5 +28,6 @@
 #include "wetee/attest.h"
 #include "wetee/seal.h"
 #include "wetee/cloud.h"
+#include "wetee/contract.h"
 
 #endif /* WETEE_H */

@@ -310,6 +310,18 @@ static int enc_composite(enc *e, const struct wetee_md_type *t, const wetee_valu
     if (t->u.comp.n == 1 && !t->u.comp.fields[0].name && v->kind == WETEE_VALUE_COMPOSITE && v->u.list.n == 1 &&
         !has_names(v))
         v = v->u.list.items[0];
+    if (wt_type_is_u256be(t) && (v->kind == WETEE_VALUE_UINT || v->kind == WETEE_VALUE_INT || v->kind == WETEE_VALUE_STRING)) {
+        /* wrevive's U256: a number (or decimal / 0x string) as 32 bytes big-endian */
+        wt_num n;
+        const char *why = "";
+        uint8_t be[32];
+        size_t i;
+        int rc = wt_num_from_value(&n, v, &why);
+        if (rc != WETEE_OK) return werr(&e->w, rc, "%s", v->kind == WETEE_VALUE_STRING ? why : "expected an integer");
+        if (n.neg) return werr(&e->w, WETEE_ERR_OVERFLOW, "negative value for U256");
+        for (i = 0; i < 32; i++) be[i] = n.mag[31 - i];
+        return wetee_scale_put_raw(e->out, be, 32);
+    }
     if (v->kind == WETEE_VALUE_STRING && !is_hex_str(v)) {
         if (strcmp(last, "AccountId32") == 0) {
             wetee_buf pl = WETEE_BUF_INIT;

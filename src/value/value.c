@@ -617,6 +617,12 @@ const char *wt_type_last_path(const struct wetee_md_type *t)
     return t && t->n_path ? t->path[t->n_path - 1] : "";
 }
 
+int wt_type_is_u256be(const struct wetee_md_type *t)
+{
+    return t && t->kind == WETEE_TYPE_COMPOSITE && t->n_path == 2 && strcmp(t->path[0], "wrevive") == 0 &&
+           strcmp(t->path[1], "U256") == 0 && t->u.comp.n == 1;
+}
+
 int wt_type_is_option(const struct wetee_md_type *t)
 {
     return t && t->kind == WETEE_TYPE_VARIANT && t->n_path == 1 && strcmp(t->path[0], "Option") == 0 &&
@@ -889,6 +895,16 @@ void wt_jw_value(wt_jw *w, const wetee_metadata *md, const wetee_value *v, const
         if (t) {
             const char *last = wt_type_last_path(t);
             const wetee_value *inner = v->u.list.n == 1 ? v->u.list.items[0] : NULL;
+            if (inner && inner->kind == WETEE_VALUE_BYTES && inner->u.blob.len == 32 && wt_type_is_u256be(t)) {
+                /* wrevive's U256: 32 bytes big-endian, written as a number */
+                wetee_value num;
+                size_t i;
+                memset(&num, 0, sizeof num);
+                num.kind = WETEE_VALUE_UINT;
+                for (i = 0; i < 32; i++) num.u.num[i] = inner->u.blob.p[31 - i];
+                jw_num(w, &num);
+                return;
+            }
             if (inner && inner->kind == WETEE_VALUE_BYTES) {
                 wetee_buf b = WETEE_BUF_INIT;
                 int done = 0;

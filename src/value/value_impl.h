@@ -61,6 +61,10 @@ int wt_name_matches(const char *name, const char *want);
 
 /* Last path segment of a type, or "" */
 const char *wt_type_last_path(const struct wetee_md_type *t);
+/* Is `t` wrevive's big-endian U256 (a composite with path wrevive::U256
+ * around [u8; 32], made by the contract module's ABIs)? It encodes from and
+ * writes to JSON as a number. */
+int wt_type_is_u256be(const struct wetee_md_type *t);
 /* Is `t` Option<T> (path "Option", variants None/Some)? */
 int wt_type_is_option(const struct wetee_md_type *t);
 

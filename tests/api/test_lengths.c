@@ -70,6 +70,44 @@ static int attest_fetch_snp(size_t n)
     wetee_attest_fetcher_free(f);
     return rc;
 }
+/* contract.h: the built-in Cloud ABI (freed at exit) and a chain-less call */
+static wetee_contract_abi *g_abi;
+static void abi_free(void) { wetee_contract_abi_free(g_abi); }
+static const wetee_contract_abi *cloud_abi(void)
+{
+    if (!g_abi) {
+        if (wetee_contract_abi_wetee(&g_abi, "cloud") != WETEE_OK) abort();
+        atexit(abi_free);
+    }
+    return g_abi;
+}
+static int abi_load(size_t n)
+{
+    wetee_contract_abi *a = NULL;
+    int rc = wetee_contract_abi_load(&a, g_text, n);
+    wetee_contract_abi_free(a);
+    return rc;
+}
+static const wetee_revive_limits g_lim;
+static int revive_result(size_t n)
+{
+    wetee_revive_result *r = NULL;
+    int rc = wetee_revive_result_decode(&r, NULL, g_in, n);
+    wetee_revive_result_free(r);
+    return rc;
+}
+static int revive_dry_run(size_t n)
+{
+    wetee_revive_result *r = NULL;
+    int rc = wetee_revive_dry_run(&r, NULL, g_in, g_in, wetee_u128_from_u64(0), g_in, n);
+    wetee_revive_result_free(r);
+    return rc;
+}
+static int create_pod(size_t n)
+{
+    uint64_t id;
+    return wetee_contract_create_pod(&id, &g_buf, NULL, NULL, g_in, g_text, n, wetee_u128_from_u64(0), 1);
+}
 
 /* X(tag, function, expected code, call using `n`) */
 #define SWEEPS(X)                                                                                                \
@@ -374,6 +412,34 @@ static int attest_fetch_snp(size_t n)
     X(seal_to_key, wetee_seal_to_key, TOO_LONG, seal_len(n, 2))                                                  \
     X(seal_open, wetee_seal_open, TOO_LONG, seal_len(n, 3))                                                      \
     X(seal_open_key, wetee_seal_open, BAD_ARG, seal_len(n, 4))                                                   \
+    X(contract_selector, wetee_contract_selector, TOO_LONG, wetee_contract_selector(g_out, 1, g_text, n))          \
+    X(contract_abi_load, wetee_contract_abi_load, TOO_LONG, abi_load(n))                                         \
+    X(contract_msg_name, wetee_contract_abi_message_name, IS_NONE, NUL(wetee_contract_abi_message_name(cloud_abi(), n))) \
+    X(contract_encode, wetee_contract_encode_call, TOO_LONG, wetee_contract_encode_call(&g_buf, cloud_abi(), "pod_len", g_text, n)) \
+    X(contract_decode_call, wetee_contract_decode_call, TOO_LONG, wetee_contract_decode_call(&g_buf, cloud_abi(), g_in, n)) \
+    X(contract_decode_return, wetee_contract_decode_return, TOO_LONG,                                            \
+      wetee_contract_decode_return(&g_buf, cloud_abi(), "pod_len", g_in, n))                                     \
+    X(contract_decode_revert, wetee_contract_decode_revert, TOO_LONG, wetee_contract_decode_revert(&g_buf, cloud_abi(), g_in, n)) \
+    X(revive_call_encode, wetee_revive_call_encode, TOO_LONG,                                                    \
+      wetee_revive_call_encode(&g_buf, M.md, g_in, wetee_u128_from_u64(0), &g_lim, g_in, n))                     \
+    X(revive_inst_code, wetee_revive_instantiate_with_code_encode, TOO_LONG,                                     \
+      wetee_revive_instantiate_with_code_encode(&g_buf, M.md, wetee_u128_from_u64(0), &g_lim, g_in, n, g_in, 1, NULL)) \
+    X(revive_inst_data, wetee_revive_instantiate_with_code_encode, TOO_LONG,                                     \
+      wetee_revive_instantiate_with_code_encode(&g_buf, M.md, wetee_u128_from_u64(0), &g_lim, g_in, 1, g_in, n, NULL)) \
+    X(revive_upload, wetee_revive_upload_code_encode, TOO_LONG,                                                  \
+      wetee_revive_upload_code_encode(&g_buf, M.md, g_in, n, wetee_u128_from_u64(0)))                            \
+    X(revive_dry_run_input, wetee_revive_dry_run_input, TOO_LONG,                                                \
+      wetee_revive_dry_run_input(&g_buf, M.md, g_in, g_in, wetee_u128_from_u64(0), NULL, g_in, n))               \
+    X(revive_result_decode, wetee_revive_result_decode, TOO_LONG, revive_result(n))                              \
+    X(revive_dry_run, wetee_revive_dry_run, TOO_LONG, revive_dry_run(n))                                         \
+    X(revive_call, wetee_revive_call, TOO_LONG,                                                                  \
+      wetee_revive_call(&g_buf, NULL, NULL, NULL, g_in, wetee_u128_from_u64(0), g_in, n, 0, 1))                  \
+    X(contract_query, wetee_contract_query, TOO_LONG,                                                            \
+      wetee_contract_query(&g_buf, NULL, cloud_abi(), g_in, g_in, "pod_len", g_text, n))                         \
+    X(pod_cost_containers, wetee_contract_pod_cost, TOO_LONG,                                                    \
+      wetee_contract_pod_cost(&g_buf, g_text, n, g_text, 2, 0, 1, "1"))                                          \
+    X(pod_cost_price, wetee_contract_pod_cost, TOO_LONG, wetee_contract_pod_cost(&g_buf, g_text, 2, g_text, n, 0, 1, "1")) \
+    X(create_pod, wetee_contract_create_pod, TOO_LONG, create_pod(n))                                            \
     X(ct_equal, wetee_ct_equal, 0, wetee_ct_equal(g_in, g_in, n))                                                \
     X(wipe, wetee_wipe, 0, wipe(n))
 
