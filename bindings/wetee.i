@@ -42,3 +42,4 @@
 %include "attest_snp.i"
 %include "attest.i"
 %include "attest_fetch.i"
+%include "seal.i"

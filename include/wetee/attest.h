@@ -614,7 +614,19 @@ WETEE_API int wetee_attest_verify_quote(wetee_attest_result **out, const uint8_t
  *        - a raw DCAP quote (SGX or TDX);
  *        - an Open Enclave / EGo remote report (16-byte header ‖ SGX quote);
  *        - a raw SEV-SNP attestation report (1184 bytes; its VCEK/VLEK and
- *          chain come from `coll`);
+ *          chain come from `coll`), or one followed by its certificate
+ *          table (SNP_GET_EXT_REPORT);
+ *        - go-sev-guest's protobuf `sevsnp.Attestation` (report fields and
+ *          certificate chain, as WeTEE's SEV-SNP workers serialise it): the
+ *          raw report is rebuilt as go-sev-guest's ReportToAbiBytes does
+ *          and its certificates are used like a certificate table;
+ *        - WeTEE's protobuf `TeeCall` (tee-dsecret / libos-entry
+ *          `tx.proto`: caller, time, tee_type, report, tx), as is or with a
+ *          varint length prefix: the report (tee_type 0: Open Enclave
+ *          report, 1: sevsnp.Attestation or raw SEV-SNP report, 2: DCAP TDX
+ *          quote; it must match tee_type; 9999, "no TEE", is rejected) is
+ *          verified with caller, time and the marshalled `tx` field as the
+ *          WeTEE Ed25519 binding's key, timestamp and message;
  *        - a JSON envelope
  *          `{"evidence": "hex or base64", "timestamp": 1751000000,
  *            "public_key": "hex", "message": "hex",

@@ -11,6 +11,16 @@
  * (remote), report_size u64, then the SGX quote. */
 #define OE_HEADER 16
 
+/* 1 when the bytes start like an Open Enclave report, a SEV-SNP report or
+ * a DCAP quote (the checks wt_attest_verify_raw dispatches on). */
+static int raw_form(const uint8_t *ev, size_t len)
+{
+    return (len >= OE_HEADER + 48 && wt_load_le32(ev) == 1 && wt_load_le32(ev + 4) == 2 &&
+            wt_load_le64(ev + 8) == len - OE_HEADER) ||
+           wt_attest_snp_is_report(ev, len) ||
+           (len >= 4 && wt_load_le16(ev + 2) == 2 && wt_load_le16(ev) >= 3 && wt_load_le16(ev) <= 5);
+}
+
 static int start(wetee_attest_result **out, wetee_attest_result **r)
 {
     *out = NULL;
@@ -47,12 +57,16 @@ static int verify_kind(wetee_attest_result *r, const uint8_t *ev, size_t len, we
                        const wetee_attest_anchors *anchors, const wetee_attest_policy *policy,
                        const wt_attest_envelope *env, uint64_t time);
 
-static int verify_raw(wetee_attest_result *r, const uint8_t *ev, size_t len, wetee_attest_collateral *coll,
-                      const wetee_attest_anchors *anchors, const wetee_attest_policy *policy,
-                      const wt_attest_envelope *env, uint64_t time)
+int wt_attest_verify_raw(wetee_attest_result *r, const uint8_t *ev, size_t len, wetee_attest_collateral *coll,
+                         const wetee_attest_anchors *anchors, const wetee_attest_policy *policy,
+                         const wt_attest_envelope *env, uint64_t time)
 {
     wetee_attest_collateral *got = NULL;
     int rc, snp;
+    /* WeTEE's TeeCall and go-sev-guest's sevsnp.Attestation (protobuf,
+     * evidence_pb.c): anything that starts like none of the binary forms;
+     * the evidence inside comes back here (and is fetched for) */
+    if (!raw_form(ev, len)) return wt_attest_pb_verify(r, ev, len, coll, anchors, policy, env, time, env != NULL);
     if (coll == NULL || coll->fetcher == NULL) return verify_kind(r, ev, len, coll, anchors, policy, env, time);
     /* a fetching collateral (attest_fetch.h): collateral for this evidence */
     if (len >= OE_HEADER + 48 && wt_load_le32(ev) == 1 && wt_load_le32(ev + 4) == 2 &&
@@ -127,7 +141,7 @@ WETEE_API int wetee_attest_verify_evidence(wetee_attest_result **out, const uint
         if (len > WETEE_ATTEST_MAX_EVIDENCE)
             return wt_attest_fail(r, WETEE_ERR_TOO_LONG, WETEE_ATTEST_CHECK_PARSE, 0xE002,
                                   "evidence of %zu bytes is above the limit of %u", len, WETEE_ATTEST_MAX_EVIDENCE);
-        return verify_raw(r, ev, len, coll, anchors, policy, NULL, time);
+        return wt_attest_verify_raw(r, ev, len, coll, anchors, policy, NULL, time);
     }
     root = json_loadb((const char *)ev, len, JSON_REJECT_DUPLICATES, &err);
     if (!json_is_object(root)) {
@@ -167,7 +181,7 @@ WETEE_API int wetee_attest_verify_evidence(wetee_attest_result **out, const uint
         }
         coll = own;
     }
-    rc = verify_raw(r, evidence.data, evidence.len, coll, anchors, policy, &env, time);
+    rc = wt_attest_verify_raw(r, evidence.data, evidence.len, coll, anchors, policy, &env, time);
 done:
     json_decref(root);
     wetee_buf_free(&evidence);

@@ -174,6 +174,23 @@ size_t wt_attest_field_size(int field, int *is_int);
 /* Default anchors (built-in pins), created once. */
 const wetee_attest_anchors *wt_attest_default_anchors(void);
 
+/* ---- evidence.c, evidence_pb.c ---- */
+/* Verify binary evidence (a DCAP quote, an Open Enclave report, a SEV-SNP
+ * report with or without its certificate table, a protobuf TeeCall or
+ * sevsnp.Attestation) into `r`; `env` carries WeTEE binding values. */
+int wt_attest_verify_raw(wetee_attest_result *r, const uint8_t *ev, size_t len, wetee_attest_collateral *coll,
+                         const wetee_attest_anchors *anchors, const wetee_attest_policy *policy,
+                         const wt_attest_envelope *env, uint64_t time);
+/* The protobuf forms; `nested` (inside a TeeCall or a JSON envelope)
+ * accepts only a sevsnp.Attestation. */
+int wt_attest_pb_verify(wetee_attest_result *r, const uint8_t *ev, size_t len, wetee_attest_collateral *coll,
+                        const wetee_attest_anchors *anchors, const wetee_attest_policy *policy,
+                        const wt_attest_envelope *env, uint64_t time, int nested);
+
+/* go-sev-guest's sevsnp.Attestation to "raw report [‖ certificate table]"
+ * (replaces out's content). */
+int wt_attest_snp_from_pb(wetee_buf *out, const uint8_t *data, size_t len);
+
 /* ---- policy.c ---- */
 /* Default strict policy, created once. */
 const wetee_attest_policy *wt_attest_default_policy(void);

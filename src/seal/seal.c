@@ -53,11 +53,18 @@ static int to_x25519(uint8_t out[32], const uint8_t key[32], int kind)
     return WETEE_OK;
 }
 
+/* Refuse with "<check>: <detail>" (the attestation's reasons already start
+ * with their check's name). */
 static int refuse(wetee_seal_recipient *r, int check, const char *detail)
 {
+    const char *name = wetee_attest_check_name(check);
+    size_t n = strlen(name);
     r->accepted = 0;
     r->failed_check = check;
-    snprintf(r->reason, sizeof r->reason, "%s: %s", wetee_attest_check_name(check), detail);
+    if (strncmp(detail, name, n) == 0 && detail[n] == ':')
+        snprintf(r->reason, sizeof r->reason, "%s", detail);
+    else
+        snprintf(r->reason, sizeof r->reason, "%s: %s", name, detail);
     return wt_error(WETEE_ERR_VERIFY, "seal: refused: %s", r->reason);
 }
 

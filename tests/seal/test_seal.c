@@ -524,6 +524,73 @@ WT_TEST(wetee_ed25519_binding)
     synth_free(&y);
 }
 
+/* WeTEE's own envelope: a protobuf TeeCall {caller, time, tee_type 2,
+ * report, pod_start} as a pod sends it to /launch; the client seals to the
+ * pod's key and only the pod opens. */
+static size_t put_len(uint8_t *o, unsigned field, const uint8_t *p, size_t n)
+{
+    size_t k = 0;
+    o[k++] = (uint8_t)(field << 3 | 2);
+    for (size_t v = n; ; v >>= 7) {
+        o[k++] = (uint8_t)((v & 0x7f) | (v > 0x7f ? 0x80 : 0));
+        if (v <= 0x7f) break;
+    }
+    memcpy(o + k, p, n);
+    return k + n;
+}
+
+WT_TEST(wetee_teecall)
+{
+    synth y;
+    uint8_t seed[32], pk[32], sk[64], rd[64], podstart[2 + 2 + 34], tx[64], *q, *call;
+    size_t qlen, txlen, n = 0, i;
+    wetee_attest_policy *p;
+    wetee_seal_recipient *rec = NULL;
+    wetee_buf box = WETEE_BUF_INIT, plain = WETEE_BUF_INIT;
+    uint64_t ts = T_SAMPLE - 10;
+    if (synth_init(&y) != 0) WT_SKIP("attestation/tdx not found");
+    memset(seed, 0x77, 32);
+    crypto_sign_seed_keypair(pk, sk, seed);
+    podstart[0] = 0x08; podstart[1] = 9; /* id 9 */
+    podstart[2] = 0x22; podstart[3] = 32;  /* pub_key */
+    memcpy(podstart + 4, pk, 32);
+    txlen = put_len(tx, 5, podstart, 36);
+    wetee_report_data(rd, sk, pk, ts, tx, txlen);
+    q = synth_quote(&y, rd, &qlen);
+    call = malloc(qlen + 200);
+    n += put_len(call + n, 1, pk, 32);
+    call[n++] = 0x10; /* time */
+    for (uint64_t v = ts; ; v >>= 7) {
+        call[n++] = (uint8_t)((v & 0x7f) | (v > 0x7f ? 0x80 : 0));
+        if (v <= 0x7f) break;
+    }
+    call[n++] = 0x18; call[n++] = 2; /* tee_type TDX */
+    n += put_len(call + n, 4, q, qlen);
+    memcpy(call + n, tx, txlen);
+    n += txlen;
+    p = policy_json("{\"wetee_ed25519\": {\"max_age\": 60}, \"mrtd\": \"" TDX_MRTD "\"}");
+    CHECK_OK(wetee_seal_verify(&rec, call, n, y.coll, y.anchors, p, WETEE_SEAL_SOURCE_BOUND_ED25519, T_SAMPLE));
+    if (!wetee_seal_recipient_accepted(rec)) fprintf(stderr, "teecall: %s\n", wetee_seal_recipient_reason(rec));
+    CHECK_OK(wetee_seal_to(&box, rec, (const uint8_t *)secret_text, sizeof secret_text - 1));
+    CHECK_OK(wetee_seal_open(&plain, box.data, box.len, sk, 64, WETEE_SEAL_KEY_ED25519));
+    CHECK(plain.len == sizeof secret_text - 1 && memcmp(plain.data, secret_text, plain.len) == 0);
+    wetee_seal_recipient_free(rec);
+    /* the pod's id changed after signing: refused */
+    i = n - txlen + 2; /* tx = 2a 24 | 08 09 ... */
+    CHECK(call[i] == 0x08 && call[i + 1] == 9);
+    call[i + 1] = 10;
+    CHECK_ERR(wetee_seal_verify(&rec, call, n, y.coll, y.anchors, p, WETEE_SEAL_SOURCE_BOUND_ED25519, T_SAMPLE),
+              WETEE_ERR_VERIFY);
+    CHECK(wetee_seal_recipient_failed_check(rec) == WETEE_ATTEST_CHECK_REPORT_DATA);
+    wetee_seal_recipient_free(rec);
+    wetee_attest_policy_free(p);
+    wetee_buf_free(&box);
+    wetee_buf_free_secure(&plain);
+    free(call);
+    free(q);
+    synth_free(&y);
+}
+
 WT_TEST(hash_and_direct_bindings)
 {
     synth y;
@@ -609,4 +676,4 @@ WT_TEST(hash_and_direct_bindings)
 
 WT_MAIN("seal", WT_CASE(sizes), WT_CASE(ed25519_conversion_vector), WT_CASE(seal_open_roundtrip),
         WT_CASE(tdx_sample_report_data_key), WT_CASE(sgx_sample_seals), WT_CASE(snp_sample_debug),
-        WT_CASE(wetee_ed25519_binding), WT_CASE(hash_and_direct_bindings))
+        WT_CASE(wetee_ed25519_binding), WT_CASE(wetee_teecall), WT_CASE(hash_and_direct_bindings))

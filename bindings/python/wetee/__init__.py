@@ -766,6 +766,7 @@ from .metadata import TxExtension  # noqa: E402
 from .tx import Tx, Era, era_mortal, era_decode, era_birth, extrinsic_hash  # noqa: E402
 from . import tx  # noqa: E402,F401
 from . import attest  # noqa: E402,F401  (TEE attestation: DCAP evidence under a JSON policy)
+from . import seal  # noqa: E402,F401  (attested secret sealing: verify, then seal to the bound key)
 
 __all__ += ["TxExtension", "Tx", "Era", "era_mortal", "era_decode", "era_birth", "extrinsic_hash"]
 

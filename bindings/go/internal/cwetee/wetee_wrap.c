@@ -13,9 +13,9 @@ extern
 #ifdef __cplusplus
   "C"
 #endif
-  void cgo_panic__cwetee_3f0a6f13abe52214(const char*);
+  void cgo_panic__cwetee_b22f17fa8e71ce90(const char*);
 static void _swig_gopanic(const char *p) {
-  cgo_panic__cwetee_3f0a6f13abe52214(p);
+  cgo_panic__cwetee_b22f17fa8e71ce90(p);
 }
 
 
@@ -1228,11 +1228,64 @@ static wetee_rc wetee_attest_verify_evidence_fetch_json_(wetee_buf *text_out, co
   return rc;
 }
 
+
+/* policy_json "" = the strict default policy; collateral_json "" = the
+   collateral inside the evidence. A refused recipient is returned (OK). */
+static wetee_rc wetee_seal_verify_json_(wetee_seal_recipient **out, const uint8_t *data, size_t len,
+                                        const char *policy_json, size_t policy_json_len,
+                                        const char *collateral_json, size_t collateral_json_len, int key_source,
+                                        uint64_t time) {
+  wetee_attest_policy *p = NULL;
+  wetee_attest_collateral *c = NULL;
+  int rc = WETEE_OK;
+  *out = NULL;
+  if (policy_json_len > 0) rc = wetee_attest_policy_from_json(&p, policy_json, policy_json_len);
+  if (rc == WETEE_OK && collateral_json_len > 0)
+    rc = wetee_attest_collateral_from_json(&c, collateral_json, collateral_json_len);
+  if (rc == WETEE_OK) {
+    rc = wetee_seal_verify(out, data, len, c, NULL, p, key_source, time);
+    if (*out != NULL) {
+      rc = WETEE_OK;
+      wetee_clear_error();
+    }
+  }
+  wetee_attest_collateral_free(c);
+  wetee_attest_policy_free(p);
+  return rc;
+}
+static wetee_rc wetee_seal_recipient_result_json_(wetee_buf *text_out, const wetee_seal_recipient *rec) {
+  return wetee_attest_result_to_json(text_out, wetee_seal_recipient_result(rec));
+}
+/* the bound key's bytes (NOT_FOUND when refused) */
+static wetee_rc wetee_seal_recipient_bound_key_(wetee_buf *out, const wetee_seal_recipient *rec) {
+  const uint8_t *k;
+  size_t n;
+  int rc = wetee_seal_recipient_bound_key(rec, &k, &n, NULL);
+  if (rc != WETEE_OK) return rc;
+  wetee_buf_clear(out);
+  return wetee_buf_append(out, k, n);
+}
+/* the failed check's name ("none" when accepted) */
+static const char *wetee_seal_recipient_failed_check_name_(const wetee_seal_recipient *rec) {
+  return wetee_attest_check_name(wetee_seal_recipient_failed_check(rec));
+}
+/* its wetee_seal_key_kind, 0 when no key is bound */
+static int wetee_seal_recipient_bound_key_kind_(const wetee_seal_recipient *rec) {
+  const uint8_t *k;
+  size_t n;
+  int kind = 0;
+  if (wetee_seal_recipient_bound_key(rec, &k, &n, &kind) != WETEE_OK) {
+    wetee_clear_error();
+    return 0;
+  }
+  return kind;
+}
+
 #ifdef __cplusplus
 extern "C" {
 #endif
 
-void _wrap_Swig_free_cwetee_3f0a6f13abe52214(void *_swig_go_0) {
+void _wrap_Swig_free_cwetee_b22f17fa8e71ce90(void *_swig_go_0) {
   void *arg1 = (void *) 0 ;
   
   arg1 = *(void **)&_swig_go_0; 
@@ -1242,7 +1295,7 @@ void _wrap_Swig_free_cwetee_3f0a6f13abe52214(void *_swig_go_0) {
 }
 
 
-void *_wrap_Swig_malloc_cwetee_3f0a6f13abe52214(intgo _swig_go_0) {
+void *_wrap_Swig_malloc_cwetee_b22f17fa8e71ce90(intgo _swig_go_0) {
   int arg1 ;
   void *result = 0 ;
   void *_swig_go_result;
@@ -1255,7 +1308,7 @@ void *_wrap_Swig_malloc_cwetee_3f0a6f13abe52214(intgo _swig_go_0) {
 }
 
 
-void _wrap_go_take_cwetee_3f0a6f13abe52214(long long _swig_go_0, _goslice_ _swig_go_1) {
+void _wrap_go_take_cwetee_b22f17fa8e71ce90(long long _swig_go_0, _goslice_ _swig_go_1) {
   uint64_t arg1 ;
   uint8_t *arg2 = (uint8_t *) 0 ;
   size_t arg3 ;
@@ -1274,7 +1327,7 @@ void _wrap_go_take_cwetee_3f0a6f13abe52214(long long _swig_go_0, _goslice_ _swig
 }
 
 
-void _wrap_go_take_secret_cwetee_3f0a6f13abe52214(long long _swig_go_0, long long _swig_go_1, _goslice_ _swig_go_2) {
+void _wrap_go_take_secret_cwetee_b22f17fa8e71ce90(long long _swig_go_0, long long _swig_go_1, _goslice_ _swig_go_2) {
   uint64_t arg1 ;
   uint64_t arg2 ;
   uint8_t *arg3 = (uint8_t *) 0 ;
@@ -1295,7 +1348,7 @@ void _wrap_go_take_secret_cwetee_3f0a6f13abe52214(long long _swig_go_0, long lon
 }
 
 
-void _wrap_go_copy_static_cwetee_3f0a6f13abe52214(long long _swig_go_0, _goslice_ _swig_go_1) {
+void _wrap_go_copy_static_cwetee_b22f17fa8e71ce90(long long _swig_go_0, _goslice_ _swig_go_1) {
   uint64_t arg1 ;
   uint8_t *arg2 = (uint8_t *) 0 ;
   size_t arg3 ;
@@ -1314,7 +1367,7 @@ void _wrap_go_copy_static_cwetee_3f0a6f13abe52214(long long _swig_go_0, _goslice
 }
 
 
-_gostring_ _wrap_version_string_cwetee_3f0a6f13abe52214() {
+_gostring_ _wrap_version_string_cwetee_b22f17fa8e71ce90() {
   char *result = 0 ;
   _gostring_ _swig_go_result;
   
@@ -1331,7 +1384,7 @@ _gostring_ _wrap_version_string_cwetee_3f0a6f13abe52214() {
 }
 
 
-intgo _wrap_version_number_cwetee_3f0a6f13abe52214() {
+intgo _wrap_version_number_cwetee_b22f17fa8e71ce90() {
   int result;
   intgo _swig_go_result;
   
@@ -1345,7 +1398,7 @@ intgo _wrap_version_number_cwetee_3f0a6f13abe52214() {
 }
 
 
-_gostring_ _wrap_strerror_cwetee_3f0a6f13abe52214(intgo _swig_go_0) {
+_gostring_ _wrap_strerror_cwetee_b22f17fa8e71ce90(intgo _swig_go_0) {
   int arg1 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -1364,7 +1417,7 @@ _gostring_ _wrap_strerror_cwetee_3f0a6f13abe52214(intgo _swig_go_0) {
 }
 
 
-intgo _wrap_OK_cwetee_3f0a6f13abe52214() {
+intgo _wrap_OK_cwetee_b22f17fa8e71ce90() {
   enum wetee_status result;
   intgo _swig_go_result;
   
@@ -1379,7 +1432,7 @@ intgo _wrap_OK_cwetee_3f0a6f13abe52214() {
 }
 
 
-intgo _wrap_ERR_INVALID_ARGUMENT_cwetee_3f0a6f13abe52214() {
+intgo _wrap_ERR_INVALID_ARGUMENT_cwetee_b22f17fa8e71ce90() {
   enum wetee_status result;
   intgo _swig_go_result;
   
@@ -1394,7 +1447,7 @@ intgo _wrap_ERR_INVALID_ARGUMENT_cwetee_3f0a6f13abe52214() {
 }
 
 
-intgo _wrap_ERR_NO_MEMORY_cwetee_3f0a6f13abe52214() {
+intgo _wrap_ERR_NO_MEMORY_cwetee_b22f17fa8e71ce90() {
   enum wetee_status result;
   intgo _swig_go_result;
   
@@ -1409,7 +1462,7 @@ intgo _wrap_ERR_NO_MEMORY_cwetee_3f0a6f13abe52214() {
 }
 
 
-intgo _wrap_ERR_DECODE_cwetee_3f0a6f13abe52214() {
+intgo _wrap_ERR_DECODE_cwetee_b22f17fa8e71ce90() {
   enum wetee_status result;
   intgo _swig_go_result;
   
@@ -1424,7 +1477,7 @@ intgo _wrap_ERR_DECODE_cwetee_3f0a6f13abe52214() {
 }
 
 
-intgo _wrap_ERR_TRUNCATED_cwetee_3f0a6f13abe52214() {
+intgo _wrap_ERR_TRUNCATED_cwetee_b22f17fa8e71ce90() {
   enum wetee_status result;
   intgo _swig_go_result;
   
@@ -1439,7 +1492,7 @@ intgo _wrap_ERR_TRUNCATED_cwetee_3f0a6f13abe52214() {
 }
 
 
-intgo _wrap_ERR_NON_CANONICAL_cwetee_3f0a6f13abe52214() {
+intgo _wrap_ERR_NON_CANONICAL_cwetee_b22f17fa8e71ce90() {
   enum wetee_status result;
   intgo _swig_go_result;
   
@@ -1454,7 +1507,7 @@ intgo _wrap_ERR_NON_CANONICAL_cwetee_3f0a6f13abe52214() {
 }
 
 
-intgo _wrap_ERR_OVERFLOW_cwetee_3f0a6f13abe52214() {
+intgo _wrap_ERR_OVERFLOW_cwetee_b22f17fa8e71ce90() {
   enum wetee_status result;
   intgo _swig_go_result;
   
@@ -1469,7 +1522,7 @@ intgo _wrap_ERR_OVERFLOW_cwetee_3f0a6f13abe52214() {
 }
 
 
-intgo _wrap_ERR_DEPTH_cwetee_3f0a6f13abe52214() {
+intgo _wrap_ERR_DEPTH_cwetee_b22f17fa8e71ce90() {
   enum wetee_status result;
   intgo _swig_go_result;
   
@@ -1484,7 +1537,7 @@ intgo _wrap_ERR_DEPTH_cwetee_3f0a6f13abe52214() {
 }
 
 
-intgo _wrap_ERR_CHECKSUM_cwetee_3f0a6f13abe52214() {
+intgo _wrap_ERR_CHECKSUM_cwetee_b22f17fa8e71ce90() {
   enum wetee_status result;
   intgo _swig_go_result;
   
@@ -1499,7 +1552,7 @@ intgo _wrap_ERR_CHECKSUM_cwetee_3f0a6f13abe52214() {
 }
 
 
-intgo _wrap_ERR_UNSUPPORTED_cwetee_3f0a6f13abe52214() {
+intgo _wrap_ERR_UNSUPPORTED_cwetee_b22f17fa8e71ce90() {
   enum wetee_status result;
   intgo _swig_go_result;
   
@@ -1514,7 +1567,7 @@ intgo _wrap_ERR_UNSUPPORTED_cwetee_3f0a6f13abe52214() {
 }
 
 
-intgo _wrap_ERR_CRYPTO_cwetee_3f0a6f13abe52214() {
+intgo _wrap_ERR_CRYPTO_cwetee_b22f17fa8e71ce90() {
   enum wetee_status result;
   intgo _swig_go_result;
   
@@ -1529,7 +1582,7 @@ intgo _wrap_ERR_CRYPTO_cwetee_3f0a6f13abe52214() {
 }
 
 
-intgo _wrap_ERR_VERIFY_cwetee_3f0a6f13abe52214() {
+intgo _wrap_ERR_VERIFY_cwetee_b22f17fa8e71ce90() {
   enum wetee_status result;
   intgo _swig_go_result;
   
@@ -1544,7 +1597,7 @@ intgo _wrap_ERR_VERIFY_cwetee_3f0a6f13abe52214() {
 }
 
 
-intgo _wrap_ERR_NOT_FOUND_cwetee_3f0a6f13abe52214() {
+intgo _wrap_ERR_NOT_FOUND_cwetee_b22f17fa8e71ce90() {
   enum wetee_status result;
   intgo _swig_go_result;
   
@@ -1559,7 +1612,7 @@ intgo _wrap_ERR_NOT_FOUND_cwetee_3f0a6f13abe52214() {
 }
 
 
-intgo _wrap_ERR_IO_cwetee_3f0a6f13abe52214() {
+intgo _wrap_ERR_IO_cwetee_b22f17fa8e71ce90() {
   enum wetee_status result;
   intgo _swig_go_result;
   
@@ -1574,7 +1627,7 @@ intgo _wrap_ERR_IO_cwetee_3f0a6f13abe52214() {
 }
 
 
-intgo _wrap_ERR_NETWORK_cwetee_3f0a6f13abe52214() {
+intgo _wrap_ERR_NETWORK_cwetee_b22f17fa8e71ce90() {
   enum wetee_status result;
   intgo _swig_go_result;
   
@@ -1589,7 +1642,7 @@ intgo _wrap_ERR_NETWORK_cwetee_3f0a6f13abe52214() {
 }
 
 
-intgo _wrap_ERR_STATE_cwetee_3f0a6f13abe52214() {
+intgo _wrap_ERR_STATE_cwetee_b22f17fa8e71ce90() {
   enum wetee_status result;
   intgo _swig_go_result;
   
@@ -1604,7 +1657,7 @@ intgo _wrap_ERR_STATE_cwetee_3f0a6f13abe52214() {
 }
 
 
-intgo _wrap_ERR_TRAILING_cwetee_3f0a6f13abe52214() {
+intgo _wrap_ERR_TRAILING_cwetee_b22f17fa8e71ce90() {
   enum wetee_status result;
   intgo _swig_go_result;
   
@@ -1619,7 +1672,7 @@ intgo _wrap_ERR_TRAILING_cwetee_3f0a6f13abe52214() {
 }
 
 
-intgo _wrap_ERR_INTERNAL_cwetee_3f0a6f13abe52214() {
+intgo _wrap_ERR_INTERNAL_cwetee_b22f17fa8e71ce90() {
   enum wetee_status result;
   intgo _swig_go_result;
   
@@ -1634,7 +1687,7 @@ intgo _wrap_ERR_INTERNAL_cwetee_3f0a6f13abe52214() {
 }
 
 
-intgo _wrap_ERR_TOO_LONG_cwetee_3f0a6f13abe52214() {
+intgo _wrap_ERR_TOO_LONG_cwetee_b22f17fa8e71ce90() {
   enum wetee_status result;
   intgo _swig_go_result;
   
@@ -1649,7 +1702,7 @@ intgo _wrap_ERR_TOO_LONG_cwetee_3f0a6f13abe52214() {
 }
 
 
-intgo _wrap_ERR_TIMEOUT_cwetee_3f0a6f13abe52214() {
+intgo _wrap_ERR_TIMEOUT_cwetee_b22f17fa8e71ce90() {
   enum wetee_status result;
   intgo _swig_go_result;
   
@@ -1664,7 +1717,7 @@ intgo _wrap_ERR_TIMEOUT_cwetee_3f0a6f13abe52214() {
 }
 
 
-intgo _wrap_ERR_RPC_cwetee_3f0a6f13abe52214() {
+intgo _wrap_ERR_RPC_cwetee_b22f17fa8e71ce90() {
   enum wetee_status result;
   intgo _swig_go_result;
   
@@ -1679,7 +1732,7 @@ intgo _wrap_ERR_RPC_cwetee_3f0a6f13abe52214() {
 }
 
 
-intgo _wrap_HEX_PREFIX_cwetee_3f0a6f13abe52214() {
+intgo _wrap_HEX_PREFIX_cwetee_b22f17fa8e71ce90() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -1690,7 +1743,7 @@ intgo _wrap_HEX_PREFIX_cwetee_3f0a6f13abe52214() {
 }
 
 
-intgo _wrap_HEX_UPPER_cwetee_3f0a6f13abe52214() {
+intgo _wrap_HEX_UPPER_cwetee_b22f17fa8e71ce90() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -1701,7 +1754,7 @@ intgo _wrap_HEX_UPPER_cwetee_3f0a6f13abe52214() {
 }
 
 
-intgo _wrap_BASE64_URL_cwetee_3f0a6f13abe52214() {
+intgo _wrap_BASE64_URL_cwetee_b22f17fa8e71ce90() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -1712,7 +1765,7 @@ intgo _wrap_BASE64_URL_cwetee_3f0a6f13abe52214() {
 }
 
 
-intgo _wrap_BASE64_NOPAD_cwetee_3f0a6f13abe52214() {
+intgo _wrap_BASE64_NOPAD_cwetee_b22f17fa8e71ce90() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -1723,7 +1776,7 @@ intgo _wrap_BASE64_NOPAD_cwetee_3f0a6f13abe52214() {
 }
 
 
-_gostring_ _wrap_hex_encode_cwetee_3f0a6f13abe52214(wetee_buf *_swig_go_0, _goslice_ _swig_go_1, intgo _swig_go_2) {
+_gostring_ _wrap_hex_encode_cwetee_b22f17fa8e71ce90(wetee_buf *_swig_go_0, _goslice_ _swig_go_1, intgo _swig_go_2) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   uint8_t *arg2 = (uint8_t *) 0 ;
   size_t arg3 ;
@@ -1763,7 +1816,7 @@ _gostring_ _wrap_hex_encode_cwetee_3f0a6f13abe52214(wetee_buf *_swig_go_0, _gosl
 }
 
 
-_gostring_ _wrap_hex_decode_cwetee_3f0a6f13abe52214(wetee_buf *_swig_go_0, _gostring_ _swig_go_1) {
+_gostring_ _wrap_hex_decode_cwetee_b22f17fa8e71ce90(wetee_buf *_swig_go_0, _gostring_ _swig_go_1) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   char *arg2 = (char *) 0 ;
   size_t arg3 ;
@@ -1801,7 +1854,7 @@ _gostring_ _wrap_hex_decode_cwetee_3f0a6f13abe52214(wetee_buf *_swig_go_0, _gost
 }
 
 
-_gostring_ _wrap_base58_encode_cwetee_3f0a6f13abe52214(wetee_buf *_swig_go_0, _goslice_ _swig_go_1) {
+_gostring_ _wrap_base58_encode_cwetee_b22f17fa8e71ce90(wetee_buf *_swig_go_0, _goslice_ _swig_go_1) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   uint8_t *arg2 = (uint8_t *) 0 ;
   size_t arg3 ;
@@ -1839,7 +1892,7 @@ _gostring_ _wrap_base58_encode_cwetee_3f0a6f13abe52214(wetee_buf *_swig_go_0, _g
 }
 
 
-_gostring_ _wrap_base58_decode_cwetee_3f0a6f13abe52214(wetee_buf *_swig_go_0, _gostring_ _swig_go_1) {
+_gostring_ _wrap_base58_decode_cwetee_b22f17fa8e71ce90(wetee_buf *_swig_go_0, _gostring_ _swig_go_1) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   char *arg2 = (char *) 0 ;
   size_t arg3 ;
@@ -1877,7 +1930,7 @@ _gostring_ _wrap_base58_decode_cwetee_3f0a6f13abe52214(wetee_buf *_swig_go_0, _g
 }
 
 
-_gostring_ _wrap_base64_encode_cwetee_3f0a6f13abe52214(wetee_buf *_swig_go_0, _goslice_ _swig_go_1, intgo _swig_go_2) {
+_gostring_ _wrap_base64_encode_cwetee_b22f17fa8e71ce90(wetee_buf *_swig_go_0, _goslice_ _swig_go_1, intgo _swig_go_2) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   uint8_t *arg2 = (uint8_t *) 0 ;
   size_t arg3 ;
@@ -1917,7 +1970,7 @@ _gostring_ _wrap_base64_encode_cwetee_3f0a6f13abe52214(wetee_buf *_swig_go_0, _g
 }
 
 
-_gostring_ _wrap_base64_decode_cwetee_3f0a6f13abe52214(wetee_buf *_swig_go_0, _gostring_ _swig_go_1, intgo _swig_go_2) {
+_gostring_ _wrap_base64_decode_cwetee_b22f17fa8e71ce90(wetee_buf *_swig_go_0, _gostring_ _swig_go_1, intgo _swig_go_2) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   char *arg2 = (char *) 0 ;
   size_t arg3 ;
@@ -1957,7 +2010,7 @@ _gostring_ _wrap_base64_decode_cwetee_3f0a6f13abe52214(wetee_buf *_swig_go_0, _g
 }
 
 
-intgo _wrap_U128_MAX_DECIMALS_cwetee_3f0a6f13abe52214() {
+intgo _wrap_U128_MAX_DECIMALS_cwetee_b22f17fa8e71ce90() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -1968,7 +2021,7 @@ intgo _wrap_U128_MAX_DECIMALS_cwetee_3f0a6f13abe52214() {
 }
 
 
-_gostring_ _wrap_u128_from_decimal_cwetee_3f0a6f13abe52214(_goslice_ _swig_go_0, _gostring_ _swig_go_1, intgo _swig_go_2) {
+_gostring_ _wrap_u128_from_decimal_cwetee_b22f17fa8e71ce90(_goslice_ _swig_go_0, _gostring_ _swig_go_1, intgo _swig_go_2) {
   wetee_u128 *arg1 = (wetee_u128 *) 0 ;
   char *arg2 = (char *) 0 ;
   size_t arg3 ;
@@ -2002,7 +2055,7 @@ _gostring_ _wrap_u128_from_decimal_cwetee_3f0a6f13abe52214(_goslice_ _swig_go_0,
 }
 
 
-_gostring_ _wrap_u128_to_decimal_cwetee_3f0a6f13abe52214(_goslice_ _swig_go_0, _goslice_ _swig_go_1, intgo _swig_go_2) {
+_gostring_ _wrap_u128_to_decimal_cwetee_b22f17fa8e71ce90(_goslice_ _swig_go_0, _goslice_ _swig_go_1, intgo _swig_go_2) {
   char *arg1 = (char *) 0 ;
   size_t arg2 ;
   wetee_u128 arg3 ;
@@ -2030,7 +2083,7 @@ _gostring_ _wrap_u128_to_decimal_cwetee_3f0a6f13abe52214(_goslice_ _swig_go_0, _
 }
 
 
-void _wrap_u128_to_le_cwetee_3f0a6f13abe52214(_goslice_ _swig_go_0, _goslice_ _swig_go_1) {
+void _wrap_u128_to_le_cwetee_b22f17fa8e71ce90(_goslice_ _swig_go_0, _goslice_ _swig_go_1) {
   uint8_t *arg1 ;
   wetee_u128 arg2 ;
   
@@ -2052,7 +2105,7 @@ void _wrap_u128_to_le_cwetee_3f0a6f13abe52214(_goslice_ _swig_go_0, _goslice_ _s
 }
 
 
-void _wrap_u128_from_le_cwetee_3f0a6f13abe52214(_goslice_ _swig_go_0, _goslice_ _swig_go_1) {
+void _wrap_u128_from_le_cwetee_b22f17fa8e71ce90(_goslice_ _swig_go_0, _goslice_ _swig_go_1) {
   wetee_u128 *arg1 = (wetee_u128 *) 0 ;
   uint8_t *arg2 ;
   wetee_u128 temp1 ;
@@ -2080,7 +2133,7 @@ void _wrap_u128_from_le_cwetee_3f0a6f13abe52214(_goslice_ _swig_go_0, _goslice_ 
 }
 
 
-intgo _wrap_BLAKE2B_KEY_MAX_cwetee_3f0a6f13abe52214() {
+intgo _wrap_BLAKE2B_KEY_MAX_cwetee_b22f17fa8e71ce90() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -2091,7 +2144,7 @@ intgo _wrap_BLAKE2B_KEY_MAX_cwetee_3f0a6f13abe52214() {
 }
 
 
-_gostring_ _wrap_hash_blake2b_cwetee_3f0a6f13abe52214(_goslice_ _swig_go_0, _goslice_ _swig_go_1, _goslice_ _swig_go_2) {
+_gostring_ _wrap_hash_blake2b_cwetee_b22f17fa8e71ce90(_goslice_ _swig_go_0, _goslice_ _swig_go_1, _goslice_ _swig_go_2) {
   uint8_t *arg1 = (uint8_t *) 0 ;
   size_t arg2 ;
   uint8_t *arg3 = (uint8_t *) 0 ;
@@ -2123,7 +2176,7 @@ _gostring_ _wrap_hash_blake2b_cwetee_3f0a6f13abe52214(_goslice_ _swig_go_0, _gos
 }
 
 
-_gostring_ _wrap_hash_blake2b_128_cwetee_3f0a6f13abe52214(_goslice_ _swig_go_0, _goslice_ _swig_go_1) {
+_gostring_ _wrap_hash_blake2b_128_cwetee_b22f17fa8e71ce90(_goslice_ _swig_go_0, _goslice_ _swig_go_1) {
   uint8_t *arg1 ;
   uint8_t *arg2 = (uint8_t *) 0 ;
   size_t arg3 ;
@@ -2148,7 +2201,7 @@ _gostring_ _wrap_hash_blake2b_128_cwetee_3f0a6f13abe52214(_goslice_ _swig_go_0, 
 }
 
 
-_gostring_ _wrap_hash_blake2b_256_cwetee_3f0a6f13abe52214(_goslice_ _swig_go_0, _goslice_ _swig_go_1) {
+_gostring_ _wrap_hash_blake2b_256_cwetee_b22f17fa8e71ce90(_goslice_ _swig_go_0, _goslice_ _swig_go_1) {
   uint8_t *arg1 ;
   uint8_t *arg2 = (uint8_t *) 0 ;
   size_t arg3 ;
@@ -2173,7 +2226,7 @@ _gostring_ _wrap_hash_blake2b_256_cwetee_3f0a6f13abe52214(_goslice_ _swig_go_0, 
 }
 
 
-_gostring_ _wrap_hash_blake2b_512_cwetee_3f0a6f13abe52214(_goslice_ _swig_go_0, _goslice_ _swig_go_1) {
+_gostring_ _wrap_hash_blake2b_512_cwetee_b22f17fa8e71ce90(_goslice_ _swig_go_0, _goslice_ _swig_go_1) {
   uint8_t *arg1 ;
   uint8_t *arg2 = (uint8_t *) 0 ;
   size_t arg3 ;
@@ -2198,7 +2251,7 @@ _gostring_ _wrap_hash_blake2b_512_cwetee_3f0a6f13abe52214(_goslice_ _swig_go_0, 
 }
 
 
-_gostring_ _wrap_hash_blake2s_256_cwetee_3f0a6f13abe52214(_goslice_ _swig_go_0, _goslice_ _swig_go_1) {
+_gostring_ _wrap_hash_blake2s_256_cwetee_b22f17fa8e71ce90(_goslice_ _swig_go_0, _goslice_ _swig_go_1) {
   uint8_t *arg1 ;
   uint8_t *arg2 = (uint8_t *) 0 ;
   size_t arg3 ;
@@ -2223,7 +2276,7 @@ _gostring_ _wrap_hash_blake2s_256_cwetee_3f0a6f13abe52214(_goslice_ _swig_go_0, 
 }
 
 
-_gostring_ _wrap_hash_twox64_cwetee_3f0a6f13abe52214(_goslice_ _swig_go_0, _goslice_ _swig_go_1) {
+_gostring_ _wrap_hash_twox64_cwetee_b22f17fa8e71ce90(_goslice_ _swig_go_0, _goslice_ _swig_go_1) {
   uint8_t *arg1 ;
   uint8_t *arg2 = (uint8_t *) 0 ;
   size_t arg3 ;
@@ -2248,7 +2301,7 @@ _gostring_ _wrap_hash_twox64_cwetee_3f0a6f13abe52214(_goslice_ _swig_go_0, _gosl
 }
 
 
-_gostring_ _wrap_hash_twox128_cwetee_3f0a6f13abe52214(_goslice_ _swig_go_0, _goslice_ _swig_go_1) {
+_gostring_ _wrap_hash_twox128_cwetee_b22f17fa8e71ce90(_goslice_ _swig_go_0, _goslice_ _swig_go_1) {
   uint8_t *arg1 ;
   uint8_t *arg2 = (uint8_t *) 0 ;
   size_t arg3 ;
@@ -2273,7 +2326,7 @@ _gostring_ _wrap_hash_twox128_cwetee_3f0a6f13abe52214(_goslice_ _swig_go_0, _gos
 }
 
 
-_gostring_ _wrap_hash_twox256_cwetee_3f0a6f13abe52214(_goslice_ _swig_go_0, _goslice_ _swig_go_1) {
+_gostring_ _wrap_hash_twox256_cwetee_b22f17fa8e71ce90(_goslice_ _swig_go_0, _goslice_ _swig_go_1) {
   uint8_t *arg1 ;
   uint8_t *arg2 = (uint8_t *) 0 ;
   size_t arg3 ;
@@ -2298,7 +2351,7 @@ _gostring_ _wrap_hash_twox256_cwetee_3f0a6f13abe52214(_goslice_ _swig_go_0, _gos
 }
 
 
-_gostring_ _wrap_hash_keccak256_cwetee_3f0a6f13abe52214(_goslice_ _swig_go_0, _goslice_ _swig_go_1) {
+_gostring_ _wrap_hash_keccak256_cwetee_b22f17fa8e71ce90(_goslice_ _swig_go_0, _goslice_ _swig_go_1) {
   uint8_t *arg1 ;
   uint8_t *arg2 = (uint8_t *) 0 ;
   size_t arg3 ;
@@ -2323,7 +2376,7 @@ _gostring_ _wrap_hash_keccak256_cwetee_3f0a6f13abe52214(_goslice_ _swig_go_0, _g
 }
 
 
-_gostring_ _wrap_hash_sha256_cwetee_3f0a6f13abe52214(_goslice_ _swig_go_0, _goslice_ _swig_go_1) {
+_gostring_ _wrap_hash_sha256_cwetee_b22f17fa8e71ce90(_goslice_ _swig_go_0, _goslice_ _swig_go_1) {
   uint8_t *arg1 ;
   uint8_t *arg2 = (uint8_t *) 0 ;
   size_t arg3 ;
@@ -2348,7 +2401,7 @@ _gostring_ _wrap_hash_sha256_cwetee_3f0a6f13abe52214(_goslice_ _swig_go_0, _gosl
 }
 
 
-_gostring_ _wrap_hash_sha512_cwetee_3f0a6f13abe52214(_goslice_ _swig_go_0, _goslice_ _swig_go_1) {
+_gostring_ _wrap_hash_sha512_cwetee_b22f17fa8e71ce90(_goslice_ _swig_go_0, _goslice_ _swig_go_1) {
   uint8_t *arg1 ;
   uint8_t *arg2 = (uint8_t *) 0 ;
   size_t arg3 ;
@@ -2373,7 +2426,7 @@ _gostring_ _wrap_hash_sha512_cwetee_3f0a6f13abe52214(_goslice_ _swig_go_0, _gosl
 }
 
 
-_gostring_ _wrap_hmac_sha256_cwetee_3f0a6f13abe52214(_goslice_ _swig_go_0, _goslice_ _swig_go_1, _goslice_ _swig_go_2) {
+_gostring_ _wrap_hmac_sha256_cwetee_b22f17fa8e71ce90(_goslice_ _swig_go_0, _goslice_ _swig_go_1, _goslice_ _swig_go_2) {
   uint8_t *arg1 ;
   uint8_t *arg2 = (uint8_t *) 0 ;
   size_t arg3 ;
@@ -2404,7 +2457,7 @@ _gostring_ _wrap_hmac_sha256_cwetee_3f0a6f13abe52214(_goslice_ _swig_go_0, _gosl
 }
 
 
-_gostring_ _wrap_hmac_sha512_cwetee_3f0a6f13abe52214(_goslice_ _swig_go_0, _goslice_ _swig_go_1, _goslice_ _swig_go_2) {
+_gostring_ _wrap_hmac_sha512_cwetee_b22f17fa8e71ce90(_goslice_ _swig_go_0, _goslice_ _swig_go_1, _goslice_ _swig_go_2) {
   uint8_t *arg1 ;
   uint8_t *arg2 = (uint8_t *) 0 ;
   size_t arg3 ;
@@ -2435,7 +2488,7 @@ _gostring_ _wrap_hmac_sha512_cwetee_3f0a6f13abe52214(_goslice_ _swig_go_0, _gosl
 }
 
 
-_gostring_ _wrap_pbkdf2_sha256_cwetee_3f0a6f13abe52214(_goslice_ _swig_go_0, _goslice_ _swig_go_1, _goslice_ _swig_go_2, intgo _swig_go_3) {
+_gostring_ _wrap_pbkdf2_sha256_cwetee_b22f17fa8e71ce90(_goslice_ _swig_go_0, _goslice_ _swig_go_1, _goslice_ _swig_go_2, intgo _swig_go_3) {
   uint8_t *arg1 = (uint8_t *) 0 ;
   size_t arg2 ;
   uint8_t *arg3 = (uint8_t *) 0 ;
@@ -2469,7 +2522,7 @@ _gostring_ _wrap_pbkdf2_sha256_cwetee_3f0a6f13abe52214(_goslice_ _swig_go_0, _go
 }
 
 
-_gostring_ _wrap_pbkdf2_sha512_cwetee_3f0a6f13abe52214(_goslice_ _swig_go_0, _goslice_ _swig_go_1, _goslice_ _swig_go_2, intgo _swig_go_3) {
+_gostring_ _wrap_pbkdf2_sha512_cwetee_b22f17fa8e71ce90(_goslice_ _swig_go_0, _goslice_ _swig_go_1, _goslice_ _swig_go_2, intgo _swig_go_3) {
   uint8_t *arg1 = (uint8_t *) 0 ;
   size_t arg2 ;
   uint8_t *arg3 = (uint8_t *) 0 ;
@@ -2503,7 +2556,7 @@ _gostring_ _wrap_pbkdf2_sha512_cwetee_3f0a6f13abe52214(_goslice_ _swig_go_0, _go
 }
 
 
-_gostring_ _wrap_hash_blake3_cwetee_3f0a6f13abe52214(_goslice_ _swig_go_0, _goslice_ _swig_go_1) {
+_gostring_ _wrap_hash_blake3_cwetee_b22f17fa8e71ce90(_goslice_ _swig_go_0, _goslice_ _swig_go_1) {
   uint8_t *arg1 = (uint8_t *) 0 ;
   size_t arg2 ;
   uint8_t *arg3 = (uint8_t *) 0 ;
@@ -2529,7 +2582,7 @@ _gostring_ _wrap_hash_blake3_cwetee_3f0a6f13abe52214(_goslice_ _swig_go_0, _gosl
 }
 
 
-_gostring_ _wrap_hash_blake3_keyed_cwetee_3f0a6f13abe52214(_goslice_ _swig_go_0, _goslice_ _swig_go_1, _goslice_ _swig_go_2) {
+_gostring_ _wrap_hash_blake3_keyed_cwetee_b22f17fa8e71ce90(_goslice_ _swig_go_0, _goslice_ _swig_go_1, _goslice_ _swig_go_2) {
   uint8_t *arg1 = (uint8_t *) 0 ;
   size_t arg2 ;
   uint8_t *arg3 ;
@@ -2560,7 +2613,7 @@ _gostring_ _wrap_hash_blake3_keyed_cwetee_3f0a6f13abe52214(_goslice_ _swig_go_0,
 }
 
 
-_gostring_ _wrap_hash_blake3_derive_key_cwetee_3f0a6f13abe52214(_goslice_ _swig_go_0, _gostring_ _swig_go_1, _goslice_ _swig_go_2) {
+_gostring_ _wrap_hash_blake3_derive_key_cwetee_b22f17fa8e71ce90(_goslice_ _swig_go_0, _gostring_ _swig_go_1, _goslice_ _swig_go_2) {
   uint8_t *arg1 = (uint8_t *) 0 ;
   size_t arg2 ;
   char *arg3 = (char *) 0 ;
@@ -2592,7 +2645,7 @@ _gostring_ _wrap_hash_blake3_derive_key_cwetee_3f0a6f13abe52214(_goslice_ _swig_
 }
 
 
-_gostring_ _wrap_crc16_xmodem_cwetee_3f0a6f13abe52214(short *_swig_go_0, _goslice_ _swig_go_1) {
+_gostring_ _wrap_crc16_xmodem_cwetee_b22f17fa8e71ce90(short *_swig_go_0, _goslice_ _swig_go_1) {
   uint16_t *arg1 = (uint16_t *) 0 ;
   uint8_t *arg2 = (uint8_t *) 0 ;
   size_t arg3 ;
@@ -2614,7 +2667,7 @@ _gostring_ _wrap_crc16_xmodem_cwetee_3f0a6f13abe52214(short *_swig_go_0, _goslic
 }
 
 
-_gostring_ _wrap_crc32c_cwetee_3f0a6f13abe52214(int *_swig_go_0, _goslice_ _swig_go_1) {
+_gostring_ _wrap_crc32c_cwetee_b22f17fa8e71ce90(int *_swig_go_0, _goslice_ _swig_go_1) {
   uint32_t *arg1 = (uint32_t *) 0 ;
   uint8_t *arg2 = (uint8_t *) 0 ;
   size_t arg3 ;
@@ -2636,7 +2689,7 @@ _gostring_ _wrap_crc32c_cwetee_3f0a6f13abe52214(int *_swig_go_0, _goslice_ _swig
 }
 
 
-intgo _wrap_SCALE_COMPACT_MAX_BYTES_cwetee_3f0a6f13abe52214() {
+intgo _wrap_SCALE_COMPACT_MAX_BYTES_cwetee_b22f17fa8e71ce90() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -2647,7 +2700,7 @@ intgo _wrap_SCALE_COMPACT_MAX_BYTES_cwetee_3f0a6f13abe52214() {
 }
 
 
-_gostring_ _wrap_scale_encode_compact_cwetee_3f0a6f13abe52214(wetee_buf *_swig_go_0, _goslice_ _swig_go_1) {
+_gostring_ _wrap_scale_encode_compact_cwetee_b22f17fa8e71ce90(wetee_buf *_swig_go_0, _goslice_ _swig_go_1) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   wetee_u128 arg2 ;
   wetee_buf temp1 ;
@@ -2685,7 +2738,7 @@ _gostring_ _wrap_scale_encode_compact_cwetee_3f0a6f13abe52214(wetee_buf *_swig_g
 }
 
 
-_gostring_ _wrap_scale_decode_compact_cwetee_3f0a6f13abe52214(_goslice_ _swig_go_0, intgo *_swig_go_1, _goslice_ _swig_go_2) {
+_gostring_ _wrap_scale_decode_compact_cwetee_b22f17fa8e71ce90(_goslice_ _swig_go_0, intgo *_swig_go_1, _goslice_ _swig_go_2) {
   wetee_u128 *arg1 = (wetee_u128 *) 0 ;
   size_t *arg2 = (size_t *) 0 ;
   uint8_t *arg3 = (uint8_t *) 0 ;
@@ -2724,7 +2777,7 @@ _gostring_ _wrap_scale_decode_compact_cwetee_3f0a6f13abe52214(_goslice_ _swig_go
 }
 
 
-intgo _wrap_SCHEME_SR25519_cwetee_3f0a6f13abe52214() {
+intgo _wrap_SCHEME_SR25519_cwetee_b22f17fa8e71ce90() {
   enum wetee_scheme result;
   intgo _swig_go_result;
   
@@ -2739,7 +2792,7 @@ intgo _wrap_SCHEME_SR25519_cwetee_3f0a6f13abe52214() {
 }
 
 
-intgo _wrap_SCHEME_ED25519_cwetee_3f0a6f13abe52214() {
+intgo _wrap_SCHEME_ED25519_cwetee_b22f17fa8e71ce90() {
   enum wetee_scheme result;
   intgo _swig_go_result;
   
@@ -2754,7 +2807,7 @@ intgo _wrap_SCHEME_ED25519_cwetee_3f0a6f13abe52214() {
 }
 
 
-intgo _wrap_SCHEME_ECDSA_cwetee_3f0a6f13abe52214() {
+intgo _wrap_SCHEME_ECDSA_cwetee_b22f17fa8e71ce90() {
   enum wetee_scheme result;
   intgo _swig_go_result;
   
@@ -2769,7 +2822,7 @@ intgo _wrap_SCHEME_ECDSA_cwetee_3f0a6f13abe52214() {
 }
 
 
-intgo _wrap_SCHEME_ETHEREUM_cwetee_3f0a6f13abe52214() {
+intgo _wrap_SCHEME_ETHEREUM_cwetee_b22f17fa8e71ce90() {
   enum wetee_scheme result;
   intgo _swig_go_result;
   
@@ -2784,7 +2837,7 @@ intgo _wrap_SCHEME_ETHEREUM_cwetee_3f0a6f13abe52214() {
 }
 
 
-intgo _wrap_SR25519_SEED_BYTES_cwetee_3f0a6f13abe52214() {
+intgo _wrap_SR25519_SEED_BYTES_cwetee_b22f17fa8e71ce90() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -2795,7 +2848,7 @@ intgo _wrap_SR25519_SEED_BYTES_cwetee_3f0a6f13abe52214() {
 }
 
 
-intgo _wrap_SR25519_PUBLIC_BYTES_cwetee_3f0a6f13abe52214() {
+intgo _wrap_SR25519_PUBLIC_BYTES_cwetee_b22f17fa8e71ce90() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -2806,7 +2859,7 @@ intgo _wrap_SR25519_PUBLIC_BYTES_cwetee_3f0a6f13abe52214() {
 }
 
 
-intgo _wrap_SR25519_SECRET_BYTES_cwetee_3f0a6f13abe52214() {
+intgo _wrap_SR25519_SECRET_BYTES_cwetee_b22f17fa8e71ce90() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -2817,7 +2870,7 @@ intgo _wrap_SR25519_SECRET_BYTES_cwetee_3f0a6f13abe52214() {
 }
 
 
-intgo _wrap_SR25519_SIGNATURE_BYTES_cwetee_3f0a6f13abe52214() {
+intgo _wrap_SR25519_SIGNATURE_BYTES_cwetee_b22f17fa8e71ce90() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -2828,7 +2881,7 @@ intgo _wrap_SR25519_SIGNATURE_BYTES_cwetee_3f0a6f13abe52214() {
 }
 
 
-intgo _wrap_ED25519_SEED_BYTES_cwetee_3f0a6f13abe52214() {
+intgo _wrap_ED25519_SEED_BYTES_cwetee_b22f17fa8e71ce90() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -2839,7 +2892,7 @@ intgo _wrap_ED25519_SEED_BYTES_cwetee_3f0a6f13abe52214() {
 }
 
 
-intgo _wrap_ED25519_PUBLIC_BYTES_cwetee_3f0a6f13abe52214() {
+intgo _wrap_ED25519_PUBLIC_BYTES_cwetee_b22f17fa8e71ce90() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -2850,7 +2903,7 @@ intgo _wrap_ED25519_PUBLIC_BYTES_cwetee_3f0a6f13abe52214() {
 }
 
 
-intgo _wrap_ED25519_SECRET_BYTES_cwetee_3f0a6f13abe52214() {
+intgo _wrap_ED25519_SECRET_BYTES_cwetee_b22f17fa8e71ce90() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -2861,7 +2914,7 @@ intgo _wrap_ED25519_SECRET_BYTES_cwetee_3f0a6f13abe52214() {
 }
 
 
-intgo _wrap_ED25519_SIGNATURE_BYTES_cwetee_3f0a6f13abe52214() {
+intgo _wrap_ED25519_SIGNATURE_BYTES_cwetee_b22f17fa8e71ce90() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -2872,7 +2925,7 @@ intgo _wrap_ED25519_SIGNATURE_BYTES_cwetee_3f0a6f13abe52214() {
 }
 
 
-intgo _wrap_ECDSA_SECRET_BYTES_cwetee_3f0a6f13abe52214() {
+intgo _wrap_ECDSA_SECRET_BYTES_cwetee_b22f17fa8e71ce90() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -2883,7 +2936,7 @@ intgo _wrap_ECDSA_SECRET_BYTES_cwetee_3f0a6f13abe52214() {
 }
 
 
-intgo _wrap_ECDSA_PUBLIC_BYTES_cwetee_3f0a6f13abe52214() {
+intgo _wrap_ECDSA_PUBLIC_BYTES_cwetee_b22f17fa8e71ce90() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -2894,7 +2947,7 @@ intgo _wrap_ECDSA_PUBLIC_BYTES_cwetee_3f0a6f13abe52214() {
 }
 
 
-intgo _wrap_ECDSA_SIGNATURE_BYTES_cwetee_3f0a6f13abe52214() {
+intgo _wrap_ECDSA_SIGNATURE_BYTES_cwetee_b22f17fa8e71ce90() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -2905,7 +2958,7 @@ intgo _wrap_ECDSA_SIGNATURE_BYTES_cwetee_3f0a6f13abe52214() {
 }
 
 
-intgo _wrap_ETH_ADDRESS_BYTES_cwetee_3f0a6f13abe52214() {
+intgo _wrap_ETH_ADDRESS_BYTES_cwetee_b22f17fa8e71ce90() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -2916,7 +2969,7 @@ intgo _wrap_ETH_ADDRESS_BYTES_cwetee_3f0a6f13abe52214() {
 }
 
 
-intgo _wrap_CHAIN_CODE_BYTES_cwetee_3f0a6f13abe52214() {
+intgo _wrap_CHAIN_CODE_BYTES_cwetee_b22f17fa8e71ce90() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -2927,7 +2980,7 @@ intgo _wrap_CHAIN_CODE_BYTES_cwetee_3f0a6f13abe52214() {
 }
 
 
-intgo _wrap_PUBLIC_MAX_BYTES_cwetee_3f0a6f13abe52214() {
+intgo _wrap_PUBLIC_MAX_BYTES_cwetee_b22f17fa8e71ce90() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -2938,7 +2991,7 @@ intgo _wrap_PUBLIC_MAX_BYTES_cwetee_3f0a6f13abe52214() {
 }
 
 
-intgo _wrap_SIGNATURE_MAX_BYTES_cwetee_3f0a6f13abe52214() {
+intgo _wrap_SIGNATURE_MAX_BYTES_cwetee_b22f17fa8e71ce90() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -2949,7 +3002,7 @@ intgo _wrap_SIGNATURE_MAX_BYTES_cwetee_3f0a6f13abe52214() {
 }
 
 
-_gostring_ _wrap_dev_phrase_cwetee_3f0a6f13abe52214() {
+_gostring_ _wrap_dev_phrase_cwetee_b22f17fa8e71ce90() {
   char *result = 0 ;
   _gostring_ _swig_go_result;
   
@@ -2966,7 +3019,7 @@ _gostring_ _wrap_dev_phrase_cwetee_3f0a6f13abe52214() {
 }
 
 
-_gostring_ _wrap_sr25519_keypair_from_seed_cwetee_3f0a6f13abe52214(_goslice_ _swig_go_0, _goslice_ _swig_go_1, _goslice_ _swig_go_2) {
+_gostring_ _wrap_sr25519_keypair_from_seed_cwetee_b22f17fa8e71ce90(_goslice_ _swig_go_0, _goslice_ _swig_go_1, _goslice_ _swig_go_2) {
   uint8_t *arg1 ;
   uint8_t *arg2 ;
   uint8_t *arg3 ;
@@ -2995,7 +3048,7 @@ _gostring_ _wrap_sr25519_keypair_from_seed_cwetee_3f0a6f13abe52214(_goslice_ _sw
 }
 
 
-_gostring_ _wrap_sr25519_secret_to_canonical_cwetee_3f0a6f13abe52214(_goslice_ _swig_go_0, _goslice_ _swig_go_1) {
+_gostring_ _wrap_sr25519_secret_to_canonical_cwetee_b22f17fa8e71ce90(_goslice_ _swig_go_0, _goslice_ _swig_go_1) {
   uint8_t *arg1 ;
   uint8_t *arg2 ;
   wetee_rc result;
@@ -3019,7 +3072,7 @@ _gostring_ _wrap_sr25519_secret_to_canonical_cwetee_3f0a6f13abe52214(_goslice_ _
 }
 
 
-_gostring_ _wrap_sr25519_secret_from_canonical_cwetee_3f0a6f13abe52214(_goslice_ _swig_go_0, _goslice_ _swig_go_1) {
+_gostring_ _wrap_sr25519_secret_from_canonical_cwetee_b22f17fa8e71ce90(_goslice_ _swig_go_0, _goslice_ _swig_go_1) {
   uint8_t *arg1 ;
   uint8_t *arg2 ;
   wetee_rc result;
@@ -3043,7 +3096,7 @@ _gostring_ _wrap_sr25519_secret_from_canonical_cwetee_3f0a6f13abe52214(_goslice_
 }
 
 
-_gostring_ _wrap_sr25519_public_from_secret_cwetee_3f0a6f13abe52214(_goslice_ _swig_go_0, _goslice_ _swig_go_1) {
+_gostring_ _wrap_sr25519_public_from_secret_cwetee_b22f17fa8e71ce90(_goslice_ _swig_go_0, _goslice_ _swig_go_1) {
   uint8_t *arg1 ;
   uint8_t *arg2 ;
   wetee_rc result;
@@ -3067,7 +3120,7 @@ _gostring_ _wrap_sr25519_public_from_secret_cwetee_3f0a6f13abe52214(_goslice_ _s
 }
 
 
-_gostring_ _wrap_sr25519_sign_cwetee_3f0a6f13abe52214(_goslice_ _swig_go_0, _goslice_ _swig_go_1, _goslice_ _swig_go_2, _goslice_ _swig_go_3) {
+_gostring_ _wrap_sr25519_sign_cwetee_b22f17fa8e71ce90(_goslice_ _swig_go_0, _goslice_ _swig_go_1, _goslice_ _swig_go_2, _goslice_ _swig_go_3) {
   uint8_t *arg1 ;
   uint8_t *arg2 ;
   uint8_t *arg3 ;
@@ -3102,7 +3155,7 @@ _gostring_ _wrap_sr25519_sign_cwetee_3f0a6f13abe52214(_goslice_ _swig_go_0, _gos
 }
 
 
-_gostring_ _wrap_sr25519_verify_cwetee_3f0a6f13abe52214(_goslice_ _swig_go_0, _goslice_ _swig_go_1, _goslice_ _swig_go_2) {
+_gostring_ _wrap_sr25519_verify_cwetee_b22f17fa8e71ce90(_goslice_ _swig_go_0, _goslice_ _swig_go_1, _goslice_ _swig_go_2) {
   uint8_t *arg1 ;
   uint8_t *arg2 = (uint8_t *) 0 ;
   size_t arg3 ;
@@ -3132,7 +3185,7 @@ _gostring_ _wrap_sr25519_verify_cwetee_3f0a6f13abe52214(_goslice_ _swig_go_0, _g
 }
 
 
-_gostring_ _wrap_sr25519_verify_strict_cwetee_3f0a6f13abe52214(_goslice_ _swig_go_0, _goslice_ _swig_go_1, _goslice_ _swig_go_2) {
+_gostring_ _wrap_sr25519_verify_strict_cwetee_b22f17fa8e71ce90(_goslice_ _swig_go_0, _goslice_ _swig_go_1, _goslice_ _swig_go_2) {
   uint8_t *arg1 ;
   uint8_t *arg2 = (uint8_t *) 0 ;
   size_t arg3 ;
@@ -3162,7 +3215,7 @@ _gostring_ _wrap_sr25519_verify_strict_cwetee_3f0a6f13abe52214(_goslice_ _swig_g
 }
 
 
-_gostring_ _wrap_sr25519_derive_hard_cwetee_3f0a6f13abe52214(_goslice_ _swig_go_0, _goslice_ _swig_go_1, _goslice_ _swig_go_2, _goslice_ _swig_go_3) {
+_gostring_ _wrap_sr25519_derive_hard_cwetee_b22f17fa8e71ce90(_goslice_ _swig_go_0, _goslice_ _swig_go_1, _goslice_ _swig_go_2, _goslice_ _swig_go_3) {
   uint8_t *arg1 ;
   uint8_t *arg2 ;
   uint8_t *arg3 ;
@@ -3196,7 +3249,7 @@ _gostring_ _wrap_sr25519_derive_hard_cwetee_3f0a6f13abe52214(_goslice_ _swig_go_
 }
 
 
-_gostring_ _wrap_sr25519_derive_soft_cwetee_3f0a6f13abe52214(_goslice_ _swig_go_0, _goslice_ _swig_go_1, _goslice_ _swig_go_2, _goslice_ _swig_go_3, _goslice_ _swig_go_4) {
+_gostring_ _wrap_sr25519_derive_soft_cwetee_b22f17fa8e71ce90(_goslice_ _swig_go_0, _goslice_ _swig_go_1, _goslice_ _swig_go_2, _goslice_ _swig_go_3, _goslice_ _swig_go_4) {
   uint8_t *arg1 ;
   uint8_t *arg2 ;
   uint8_t *arg3 ;
@@ -3235,7 +3288,7 @@ _gostring_ _wrap_sr25519_derive_soft_cwetee_3f0a6f13abe52214(_goslice_ _swig_go_
 }
 
 
-_gostring_ _wrap_sr25519_derive_public_cwetee_3f0a6f13abe52214(_goslice_ _swig_go_0, _goslice_ _swig_go_1, _goslice_ _swig_go_2) {
+_gostring_ _wrap_sr25519_derive_public_cwetee_b22f17fa8e71ce90(_goslice_ _swig_go_0, _goslice_ _swig_go_1, _goslice_ _swig_go_2) {
   uint8_t *arg1 ;
   uint8_t *arg2 ;
   uint8_t *arg3 ;
@@ -3264,7 +3317,7 @@ _gostring_ _wrap_sr25519_derive_public_cwetee_3f0a6f13abe52214(_goslice_ _swig_g
 }
 
 
-_gostring_ _wrap_ed25519_keypair_from_seed_cwetee_3f0a6f13abe52214(_goslice_ _swig_go_0, _goslice_ _swig_go_1, _goslice_ _swig_go_2) {
+_gostring_ _wrap_ed25519_keypair_from_seed_cwetee_b22f17fa8e71ce90(_goslice_ _swig_go_0, _goslice_ _swig_go_1, _goslice_ _swig_go_2) {
   uint8_t *arg1 ;
   uint8_t *arg2 ;
   uint8_t *arg3 ;
@@ -3293,7 +3346,7 @@ _gostring_ _wrap_ed25519_keypair_from_seed_cwetee_3f0a6f13abe52214(_goslice_ _sw
 }
 
 
-_gostring_ _wrap_ed25519_sign_cwetee_3f0a6f13abe52214(_goslice_ _swig_go_0, _goslice_ _swig_go_1, _goslice_ _swig_go_2) {
+_gostring_ _wrap_ed25519_sign_cwetee_b22f17fa8e71ce90(_goslice_ _swig_go_0, _goslice_ _swig_go_1, _goslice_ _swig_go_2) {
   uint8_t *arg1 ;
   uint8_t *arg2 ;
   uint8_t *arg3 = (uint8_t *) 0 ;
@@ -3323,7 +3376,7 @@ _gostring_ _wrap_ed25519_sign_cwetee_3f0a6f13abe52214(_goslice_ _swig_go_0, _gos
 }
 
 
-_gostring_ _wrap_ed25519_verify_cwetee_3f0a6f13abe52214(_goslice_ _swig_go_0, _goslice_ _swig_go_1, _goslice_ _swig_go_2) {
+_gostring_ _wrap_ed25519_verify_cwetee_b22f17fa8e71ce90(_goslice_ _swig_go_0, _goslice_ _swig_go_1, _goslice_ _swig_go_2) {
   uint8_t *arg1 ;
   uint8_t *arg2 = (uint8_t *) 0 ;
   size_t arg3 ;
@@ -3353,7 +3406,7 @@ _gostring_ _wrap_ed25519_verify_cwetee_3f0a6f13abe52214(_goslice_ _swig_go_0, _g
 }
 
 
-_gostring_ _wrap_ed25519_verify_strict_cwetee_3f0a6f13abe52214(_goslice_ _swig_go_0, _goslice_ _swig_go_1, _goslice_ _swig_go_2) {
+_gostring_ _wrap_ed25519_verify_strict_cwetee_b22f17fa8e71ce90(_goslice_ _swig_go_0, _goslice_ _swig_go_1, _goslice_ _swig_go_2) {
   uint8_t *arg1 ;
   uint8_t *arg2 = (uint8_t *) 0 ;
   size_t arg3 ;
@@ -3383,7 +3436,7 @@ _gostring_ _wrap_ed25519_verify_strict_cwetee_3f0a6f13abe52214(_goslice_ _swig_g
 }
 
 
-_gostring_ _wrap_ed25519_derive_hard_cwetee_3f0a6f13abe52214(_goslice_ _swig_go_0, _goslice_ _swig_go_1, _goslice_ _swig_go_2) {
+_gostring_ _wrap_ed25519_derive_hard_cwetee_b22f17fa8e71ce90(_goslice_ _swig_go_0, _goslice_ _swig_go_1, _goslice_ _swig_go_2) {
   uint8_t *arg1 ;
   uint8_t *arg2 ;
   uint8_t *arg3 ;
@@ -3412,7 +3465,7 @@ _gostring_ _wrap_ed25519_derive_hard_cwetee_3f0a6f13abe52214(_goslice_ _swig_go_
 }
 
 
-_gostring_ _wrap_ecdsa_public_from_secret_cwetee_3f0a6f13abe52214(_goslice_ _swig_go_0, _goslice_ _swig_go_1) {
+_gostring_ _wrap_ecdsa_public_from_secret_cwetee_b22f17fa8e71ce90(_goslice_ _swig_go_0, _goslice_ _swig_go_1) {
   uint8_t *arg1 ;
   uint8_t *arg2 ;
   wetee_rc result;
@@ -3436,7 +3489,7 @@ _gostring_ _wrap_ecdsa_public_from_secret_cwetee_3f0a6f13abe52214(_goslice_ _swi
 }
 
 
-_gostring_ _wrap_ecdsa_sign_cwetee_3f0a6f13abe52214(_goslice_ _swig_go_0, _goslice_ _swig_go_1, _goslice_ _swig_go_2) {
+_gostring_ _wrap_ecdsa_sign_cwetee_b22f17fa8e71ce90(_goslice_ _swig_go_0, _goslice_ _swig_go_1, _goslice_ _swig_go_2) {
   uint8_t *arg1 ;
   uint8_t *arg2 ;
   uint8_t *arg3 = (uint8_t *) 0 ;
@@ -3466,7 +3519,7 @@ _gostring_ _wrap_ecdsa_sign_cwetee_3f0a6f13abe52214(_goslice_ _swig_go_0, _gosli
 }
 
 
-_gostring_ _wrap_ecdsa_verify_cwetee_3f0a6f13abe52214(_goslice_ _swig_go_0, _goslice_ _swig_go_1, _goslice_ _swig_go_2) {
+_gostring_ _wrap_ecdsa_verify_cwetee_b22f17fa8e71ce90(_goslice_ _swig_go_0, _goslice_ _swig_go_1, _goslice_ _swig_go_2) {
   uint8_t *arg1 ;
   uint8_t *arg2 = (uint8_t *) 0 ;
   size_t arg3 ;
@@ -3496,7 +3549,7 @@ _gostring_ _wrap_ecdsa_verify_cwetee_3f0a6f13abe52214(_goslice_ _swig_go_0, _gos
 }
 
 
-_gostring_ _wrap_ecdsa_derive_hard_cwetee_3f0a6f13abe52214(_goslice_ _swig_go_0, _goslice_ _swig_go_1, _goslice_ _swig_go_2) {
+_gostring_ _wrap_ecdsa_derive_hard_cwetee_b22f17fa8e71ce90(_goslice_ _swig_go_0, _goslice_ _swig_go_1, _goslice_ _swig_go_2) {
   uint8_t *arg1 ;
   uint8_t *arg2 ;
   uint8_t *arg3 ;
@@ -3525,7 +3578,7 @@ _gostring_ _wrap_ecdsa_derive_hard_cwetee_3f0a6f13abe52214(_goslice_ _swig_go_0,
 }
 
 
-_gostring_ _wrap_ecdsa_account_id_cwetee_3f0a6f13abe52214(_goslice_ _swig_go_0, _goslice_ _swig_go_1) {
+_gostring_ _wrap_ecdsa_account_id_cwetee_b22f17fa8e71ce90(_goslice_ _swig_go_0, _goslice_ _swig_go_1) {
   uint8_t *arg1 ;
   uint8_t *arg2 ;
   wetee_rc result;
@@ -3549,7 +3602,7 @@ _gostring_ _wrap_ecdsa_account_id_cwetee_3f0a6f13abe52214(_goslice_ _swig_go_0, 
 }
 
 
-_gostring_ _wrap_eth_sign_cwetee_3f0a6f13abe52214(_goslice_ _swig_go_0, _goslice_ _swig_go_1, _goslice_ _swig_go_2) {
+_gostring_ _wrap_eth_sign_cwetee_b22f17fa8e71ce90(_goslice_ _swig_go_0, _goslice_ _swig_go_1, _goslice_ _swig_go_2) {
   uint8_t *arg1 ;
   uint8_t *arg2 ;
   uint8_t *arg3 = (uint8_t *) 0 ;
@@ -3579,7 +3632,7 @@ _gostring_ _wrap_eth_sign_cwetee_3f0a6f13abe52214(_goslice_ _swig_go_0, _goslice
 }
 
 
-_gostring_ _wrap_eth_verify_cwetee_3f0a6f13abe52214(_goslice_ _swig_go_0, _goslice_ _swig_go_1, _goslice_ _swig_go_2) {
+_gostring_ _wrap_eth_verify_cwetee_b22f17fa8e71ce90(_goslice_ _swig_go_0, _goslice_ _swig_go_1, _goslice_ _swig_go_2) {
   uint8_t *arg1 ;
   uint8_t *arg2 = (uint8_t *) 0 ;
   size_t arg3 ;
@@ -3609,7 +3662,7 @@ _gostring_ _wrap_eth_verify_cwetee_3f0a6f13abe52214(_goslice_ _swig_go_0, _gosli
 }
 
 
-_gostring_ _wrap_eth_address_cwetee_3f0a6f13abe52214(_goslice_ _swig_go_0, _goslice_ _swig_go_1) {
+_gostring_ _wrap_eth_address_cwetee_b22f17fa8e71ce90(_goslice_ _swig_go_0, _goslice_ _swig_go_1) {
   uint8_t *arg1 ;
   uint8_t *arg2 = (uint8_t *) 0 ;
   size_t arg3 ;
@@ -3634,7 +3687,7 @@ _gostring_ _wrap_eth_address_cwetee_3f0a6f13abe52214(_goslice_ _swig_go_0, _gosl
 }
 
 
-_gostring_ _wrap_eth_address_to_string_cwetee_3f0a6f13abe52214(wetee_buf *_swig_go_0, _goslice_ _swig_go_1) {
+_gostring_ _wrap_eth_address_to_string_cwetee_b22f17fa8e71ce90(wetee_buf *_swig_go_0, _goslice_ _swig_go_1) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   uint8_t *arg2 ;
   wetee_buf temp1 ;
@@ -3671,7 +3724,7 @@ _gostring_ _wrap_eth_address_to_string_cwetee_3f0a6f13abe52214(wetee_buf *_swig_
 }
 
 
-_gostring_ _wrap_eth_address_from_string_cwetee_3f0a6f13abe52214(_goslice_ _swig_go_0, _gostring_ _swig_go_1) {
+_gostring_ _wrap_eth_address_from_string_cwetee_b22f17fa8e71ce90(_goslice_ _swig_go_0, _gostring_ _swig_go_1) {
   uint8_t *arg1 ;
   char *arg2 = (char *) 0 ;
   size_t arg3 ;
@@ -3696,7 +3749,7 @@ _gostring_ _wrap_eth_address_from_string_cwetee_3f0a6f13abe52214(_goslice_ _swig
 }
 
 
-_gostring_ _wrap_bip32_derive_cwetee_3f0a6f13abe52214(_goslice_ _swig_go_0, _goslice_ _swig_go_1, _gostring_ _swig_go_2) {
+_gostring_ _wrap_bip32_derive_cwetee_b22f17fa8e71ce90(_goslice_ _swig_go_0, _goslice_ _swig_go_1, _gostring_ _swig_go_2) {
   uint8_t *arg1 ;
   uint8_t *arg2 = (uint8_t *) 0 ;
   size_t arg3 ;
@@ -3727,7 +3780,7 @@ _gostring_ _wrap_bip32_derive_cwetee_3f0a6f13abe52214(_goslice_ _swig_go_0, _gos
 }
 
 
-_gostring_ _wrap_suri_parse_cwetee_3f0a6f13abe52214(wetee_suri **_swig_go_0, _gostring_ _swig_go_1) {
+_gostring_ _wrap_suri_parse_cwetee_b22f17fa8e71ce90(wetee_suri **_swig_go_0, _gostring_ _swig_go_1) {
   wetee_suri **arg1 = (wetee_suri **) 0 ;
   char *arg2 = (char *) 0 ;
   size_t arg3 ;
@@ -3758,7 +3811,7 @@ _gostring_ _wrap_suri_parse_cwetee_3f0a6f13abe52214(wetee_suri **_swig_go_0, _go
 }
 
 
-_gostring_ _wrap_suri_phrase_cwetee_3f0a6f13abe52214(wetee_suri *_swig_go_0) {
+_gostring_ _wrap_suri_phrase_cwetee_b22f17fa8e71ce90(wetee_suri *_swig_go_0) {
   wetee_suri *arg1 = (wetee_suri *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -3777,7 +3830,7 @@ _gostring_ _wrap_suri_phrase_cwetee_3f0a6f13abe52214(wetee_suri *_swig_go_0) {
 }
 
 
-_gostring_ _wrap_suri_password_cwetee_3f0a6f13abe52214(wetee_suri *_swig_go_0) {
+_gostring_ _wrap_suri_password_cwetee_b22f17fa8e71ce90(wetee_suri *_swig_go_0) {
   wetee_suri *arg1 = (wetee_suri *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -3796,7 +3849,7 @@ _gostring_ _wrap_suri_password_cwetee_3f0a6f13abe52214(wetee_suri *_swig_go_0) {
 }
 
 
-long long _wrap_suri_junction_count_cwetee_3f0a6f13abe52214(wetee_suri *_swig_go_0) {
+long long _wrap_suri_junction_count_cwetee_b22f17fa8e71ce90(wetee_suri *_swig_go_0) {
   wetee_suri *arg1 = (wetee_suri *) 0 ;
   size_t result;
   long long _swig_go_result;
@@ -3812,7 +3865,7 @@ long long _wrap_suri_junction_count_cwetee_3f0a6f13abe52214(wetee_suri *_swig_go
 }
 
 
-_gostring_ _wrap_suri_junction_cwetee_3f0a6f13abe52214(wetee_suri *_swig_go_0, long long _swig_go_1, _goslice_ _swig_go_2, intgo *_swig_go_3) {
+_gostring_ _wrap_suri_junction_cwetee_b22f17fa8e71ce90(wetee_suri *_swig_go_0, long long _swig_go_1, _goslice_ _swig_go_2, intgo *_swig_go_3) {
   wetee_suri *arg1 = (wetee_suri *) 0 ;
   size_t arg2 ;
   uint8_t *arg3 ;
@@ -3842,7 +3895,7 @@ _gostring_ _wrap_suri_junction_cwetee_3f0a6f13abe52214(wetee_suri *_swig_go_0, l
 }
 
 
-void _wrap_suri_free_cwetee_3f0a6f13abe52214(wetee_suri *_swig_go_0) {
+void _wrap_suri_free_cwetee_b22f17fa8e71ce90(wetee_suri *_swig_go_0) {
   wetee_suri *arg1 = (wetee_suri *) 0 ;
   
   arg1 = (wetee_suri *)(uintptr_t)_swig_go_0; 
@@ -3855,7 +3908,7 @@ void _wrap_suri_free_cwetee_3f0a6f13abe52214(wetee_suri *_swig_go_0) {
 }
 
 
-intgo _wrap_suri_has_password_cwetee_3f0a6f13abe52214(wetee_suri *_swig_go_0) {
+intgo _wrap_suri_has_password_cwetee_b22f17fa8e71ce90(wetee_suri *_swig_go_0) {
   wetee_suri *arg1 = (wetee_suri *) 0 ;
   int result;
   intgo _swig_go_result;
@@ -3871,7 +3924,7 @@ intgo _wrap_suri_has_password_cwetee_3f0a6f13abe52214(wetee_suri *_swig_go_0) {
 }
 
 
-_gostring_ _wrap_keypair_from_suri_cwetee_3f0a6f13abe52214(wetee_keypair **_swig_go_0, intgo _swig_go_1, _gostring_ _swig_go_2) {
+_gostring_ _wrap_keypair_from_suri_cwetee_b22f17fa8e71ce90(wetee_keypair **_swig_go_0, intgo _swig_go_1, _gostring_ _swig_go_2) {
   wetee_keypair **arg1 = (wetee_keypair **) 0 ;
   wetee_scheme arg2 ;
   char *arg3 = (char *) 0 ;
@@ -3904,7 +3957,7 @@ _gostring_ _wrap_keypair_from_suri_cwetee_3f0a6f13abe52214(wetee_keypair **_swig
 }
 
 
-intgo _wrap_ETH_PASSWORD_REJECT_cwetee_3f0a6f13abe52214() {
+intgo _wrap_ETH_PASSWORD_REJECT_cwetee_b22f17fa8e71ce90() {
   enum wetee_eth_password result;
   intgo _swig_go_result;
   
@@ -3919,7 +3972,7 @@ intgo _wrap_ETH_PASSWORD_REJECT_cwetee_3f0a6f13abe52214() {
 }
 
 
-intgo _wrap_ETH_PASSWORD_PASSPHRASE_cwetee_3f0a6f13abe52214() {
+intgo _wrap_ETH_PASSWORD_PASSPHRASE_cwetee_b22f17fa8e71ce90() {
   enum wetee_eth_password result;
   intgo _swig_go_result;
   
@@ -3934,7 +3987,7 @@ intgo _wrap_ETH_PASSWORD_PASSPHRASE_cwetee_3f0a6f13abe52214() {
 }
 
 
-intgo _wrap_ETH_PASSWORD_IGNORE_cwetee_3f0a6f13abe52214() {
+intgo _wrap_ETH_PASSWORD_IGNORE_cwetee_b22f17fa8e71ce90() {
   enum wetee_eth_password result;
   intgo _swig_go_result;
   
@@ -3949,7 +4002,7 @@ intgo _wrap_ETH_PASSWORD_IGNORE_cwetee_3f0a6f13abe52214() {
 }
 
 
-_gostring_ _wrap_keypair_from_suri_opts_cwetee_3f0a6f13abe52214(wetee_keypair **_swig_go_0, intgo _swig_go_1, _gostring_ _swig_go_2, intgo _swig_go_3) {
+_gostring_ _wrap_keypair_from_suri_opts_cwetee_b22f17fa8e71ce90(wetee_keypair **_swig_go_0, intgo _swig_go_1, _gostring_ _swig_go_2, intgo _swig_go_3) {
   wetee_keypair **arg1 = (wetee_keypair **) 0 ;
   wetee_scheme arg2 ;
   char *arg3 = (char *) 0 ;
@@ -3984,7 +4037,7 @@ _gostring_ _wrap_keypair_from_suri_opts_cwetee_3f0a6f13abe52214(wetee_keypair **
 }
 
 
-_gostring_ _wrap_keypair_from_mnemonic_cwetee_3f0a6f13abe52214(wetee_keypair **_swig_go_0, intgo _swig_go_1, _gostring_ _swig_go_2, _gostring_ _swig_go_3) {
+_gostring_ _wrap_keypair_from_mnemonic_cwetee_b22f17fa8e71ce90(wetee_keypair **_swig_go_0, intgo _swig_go_1, _gostring_ _swig_go_2, _gostring_ _swig_go_3) {
   wetee_keypair **arg1 = (wetee_keypair **) 0 ;
   wetee_scheme arg2 ;
   char *arg3 = (char *) 0 ;
@@ -4023,7 +4076,7 @@ _gostring_ _wrap_keypair_from_mnemonic_cwetee_3f0a6f13abe52214(wetee_keypair **_
 }
 
 
-_gostring_ _wrap_keypair_from_seed_cwetee_3f0a6f13abe52214(wetee_keypair **_swig_go_0, intgo _swig_go_1, _goslice_ _swig_go_2) {
+_gostring_ _wrap_keypair_from_seed_cwetee_b22f17fa8e71ce90(wetee_keypair **_swig_go_0, intgo _swig_go_1, _goslice_ _swig_go_2) {
   wetee_keypair **arg1 = (wetee_keypair **) 0 ;
   wetee_scheme arg2 ;
   uint8_t *arg3 = (uint8_t *) 0 ;
@@ -4056,7 +4109,7 @@ _gostring_ _wrap_keypair_from_seed_cwetee_3f0a6f13abe52214(wetee_keypair **_swig
 }
 
 
-_gostring_ _wrap_keypair_generate_cwetee_3f0a6f13abe52214(wetee_keypair **_swig_go_0, intgo _swig_go_1) {
+_gostring_ _wrap_keypair_generate_cwetee_b22f17fa8e71ce90(wetee_keypair **_swig_go_0, intgo _swig_go_1) {
   wetee_keypair **arg1 = (wetee_keypair **) 0 ;
   wetee_scheme arg2 ;
   wetee_keypair *temp1 ;
@@ -4083,7 +4136,7 @@ _gostring_ _wrap_keypair_generate_cwetee_3f0a6f13abe52214(wetee_keypair **_swig_
 }
 
 
-_gostring_ _wrap_keypair_derive_cwetee_3f0a6f13abe52214(wetee_keypair **_swig_go_0, wetee_keypair *_swig_go_1, _gostring_ _swig_go_2) {
+_gostring_ _wrap_keypair_derive_cwetee_b22f17fa8e71ce90(wetee_keypair **_swig_go_0, wetee_keypair *_swig_go_1, _gostring_ _swig_go_2) {
   wetee_keypair **arg1 = (wetee_keypair **) 0 ;
   wetee_keypair *arg2 = (wetee_keypair *) 0 ;
   char *arg3 = (char *) 0 ;
@@ -4116,7 +4169,7 @@ _gostring_ _wrap_keypair_derive_cwetee_3f0a6f13abe52214(wetee_keypair **_swig_go
 }
 
 
-intgo _wrap_keypair_scheme_cwetee_3f0a6f13abe52214(wetee_keypair *_swig_go_0) {
+intgo _wrap_keypair_scheme_cwetee_b22f17fa8e71ce90(wetee_keypair *_swig_go_0) {
   wetee_keypair *arg1 = (wetee_keypair *) 0 ;
   wetee_scheme result;
   intgo _swig_go_result;
@@ -4132,7 +4185,7 @@ intgo _wrap_keypair_scheme_cwetee_3f0a6f13abe52214(wetee_keypair *_swig_go_0) {
 }
 
 
-_gostring_ _wrap_keypair_public_cwetee_3f0a6f13abe52214(wetee_keypair *_swig_go_0, _goslice_ _swig_go_1, intgo *_swig_go_2) {
+_gostring_ _wrap_keypair_public_cwetee_b22f17fa8e71ce90(wetee_keypair *_swig_go_0, _goslice_ _swig_go_1, intgo *_swig_go_2) {
   wetee_keypair *arg1 = (wetee_keypair *) 0 ;
   uint8_t *arg2 ;
   size_t *arg3 = (size_t *) 0 ;
@@ -4160,7 +4213,7 @@ _gostring_ _wrap_keypair_public_cwetee_3f0a6f13abe52214(wetee_keypair *_swig_go_
 }
 
 
-_gostring_ _wrap_keypair_account_id_cwetee_3f0a6f13abe52214(wetee_keypair *_swig_go_0, _goslice_ _swig_go_1, intgo *_swig_go_2) {
+_gostring_ _wrap_keypair_account_id_cwetee_b22f17fa8e71ce90(wetee_keypair *_swig_go_0, _goslice_ _swig_go_1, intgo *_swig_go_2) {
   wetee_keypair *arg1 = (wetee_keypair *) 0 ;
   uint8_t *arg2 ;
   size_t *arg3 = (size_t *) 0 ;
@@ -4188,7 +4241,7 @@ _gostring_ _wrap_keypair_account_id_cwetee_3f0a6f13abe52214(wetee_keypair *_swig
 }
 
 
-_gostring_ _wrap_keypair_address_cwetee_3f0a6f13abe52214(wetee_buf *_swig_go_0, wetee_keypair *_swig_go_1, short _swig_go_2) {
+_gostring_ _wrap_keypair_address_cwetee_b22f17fa8e71ce90(wetee_buf *_swig_go_0, wetee_keypair *_swig_go_1, short _swig_go_2) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   wetee_keypair *arg2 = (wetee_keypair *) 0 ;
   uint16_t arg3 ;
@@ -4224,7 +4277,7 @@ _gostring_ _wrap_keypair_address_cwetee_3f0a6f13abe52214(wetee_buf *_swig_go_0, 
 }
 
 
-_gostring_ _wrap_keypair_sign_cwetee_3f0a6f13abe52214(wetee_keypair *_swig_go_0, _goslice_ _swig_go_1, intgo *_swig_go_2, _goslice_ _swig_go_3) {
+_gostring_ _wrap_keypair_sign_cwetee_b22f17fa8e71ce90(wetee_keypair *_swig_go_0, _goslice_ _swig_go_1, intgo *_swig_go_2, _goslice_ _swig_go_3) {
   wetee_keypair *arg1 = (wetee_keypair *) 0 ;
   uint8_t *arg2 ;
   size_t *arg3 = (size_t *) 0 ;
@@ -4258,7 +4311,7 @@ _gostring_ _wrap_keypair_sign_cwetee_3f0a6f13abe52214(wetee_keypair *_swig_go_0,
 }
 
 
-_gostring_ _wrap_verify_cwetee_3f0a6f13abe52214(intgo _swig_go_0, _goslice_ _swig_go_1, _goslice_ _swig_go_2, _goslice_ _swig_go_3) {
+_gostring_ _wrap_verify_cwetee_b22f17fa8e71ce90(intgo _swig_go_0, _goslice_ _swig_go_1, _goslice_ _swig_go_2, _goslice_ _swig_go_3) {
   wetee_scheme arg1 ;
   uint8_t *arg2 = (uint8_t *) 0 ;
   size_t arg3 ;
@@ -4292,7 +4345,7 @@ _gostring_ _wrap_verify_cwetee_3f0a6f13abe52214(intgo _swig_go_0, _goslice_ _swi
 }
 
 
-_gostring_ _wrap_verify_strict_cwetee_3f0a6f13abe52214(intgo _swig_go_0, _goslice_ _swig_go_1, _goslice_ _swig_go_2, _goslice_ _swig_go_3) {
+_gostring_ _wrap_verify_strict_cwetee_b22f17fa8e71ce90(intgo _swig_go_0, _goslice_ _swig_go_1, _goslice_ _swig_go_2, _goslice_ _swig_go_3) {
   wetee_scheme arg1 ;
   uint8_t *arg2 = (uint8_t *) 0 ;
   size_t arg3 ;
@@ -4326,7 +4379,7 @@ _gostring_ _wrap_verify_strict_cwetee_3f0a6f13abe52214(intgo _swig_go_0, _goslic
 }
 
 
-_gostring_ _wrap_keypair_secret_cwetee_3f0a6f13abe52214(wetee_keypair *_swig_go_0, wetee_buf *_swig_go_1) {
+_gostring_ _wrap_keypair_secret_cwetee_b22f17fa8e71ce90(wetee_keypair *_swig_go_0, wetee_buf *_swig_go_1) {
   wetee_keypair *arg1 = (wetee_keypair *) 0 ;
   wetee_buf *arg2 = (wetee_buf *) 0 ;
   wetee_buf temp2 ;
@@ -4361,7 +4414,7 @@ _gostring_ _wrap_keypair_secret_cwetee_3f0a6f13abe52214(wetee_keypair *_swig_go_
 }
 
 
-void _wrap_keypair_free_cwetee_3f0a6f13abe52214(wetee_keypair *_swig_go_0) {
+void _wrap_keypair_free_cwetee_b22f17fa8e71ce90(wetee_keypair *_swig_go_0) {
   wetee_keypair *arg1 = (wetee_keypair *) 0 ;
   
   arg1 = (wetee_keypair *)(uintptr_t)_swig_go_0; 
@@ -4374,7 +4427,7 @@ void _wrap_keypair_free_cwetee_3f0a6f13abe52214(wetee_keypair *_swig_go_0) {
 }
 
 
-_gostring_ _wrap_keystore_export_cwetee_3f0a6f13abe52214(wetee_buf *_swig_go_0, wetee_keypair *_swig_go_1, _gostring_ _swig_go_2, _gostring_ _swig_go_3, long long _swig_go_4) {
+_gostring_ _wrap_keystore_export_cwetee_b22f17fa8e71ce90(wetee_buf *_swig_go_0, wetee_keypair *_swig_go_1, _gostring_ _swig_go_2, _gostring_ _swig_go_3, long long _swig_go_4) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   wetee_keypair *arg2 = (wetee_keypair *) 0 ;
   char *arg3 = (char *) 0 ;
@@ -4428,7 +4481,7 @@ _gostring_ _wrap_keystore_export_cwetee_3f0a6f13abe52214(wetee_buf *_swig_go_0, 
 }
 
 
-_gostring_ _wrap_keystore_export_opts_cwetee_3f0a6f13abe52214(wetee_buf *_swig_go_0, wetee_keypair *_swig_go_1, _gostring_ _swig_go_2, _gostring_ _swig_go_3, long long _swig_go_4, intgo _swig_go_5, intgo _swig_go_6, intgo _swig_go_7) {
+_gostring_ _wrap_keystore_export_opts_cwetee_b22f17fa8e71ce90(wetee_buf *_swig_go_0, wetee_keypair *_swig_go_1, _gostring_ _swig_go_2, _gostring_ _swig_go_3, long long _swig_go_4, intgo _swig_go_5, intgo _swig_go_6, intgo _swig_go_7) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   wetee_keypair *arg2 = (wetee_keypair *) 0 ;
   char *arg3 = (char *) 0 ;
@@ -4488,7 +4541,7 @@ _gostring_ _wrap_keystore_export_opts_cwetee_3f0a6f13abe52214(wetee_buf *_swig_g
 }
 
 
-_gostring_ _wrap_keystore_import_cwetee_3f0a6f13abe52214(wetee_keypair **_swig_go_0, _gostring_ _swig_go_1, _gostring_ _swig_go_2) {
+_gostring_ _wrap_keystore_import_cwetee_b22f17fa8e71ce90(wetee_keypair **_swig_go_0, _gostring_ _swig_go_1, _gostring_ _swig_go_2) {
   wetee_keypair **arg1 = (wetee_keypair **) 0 ;
   char *arg2 = (char *) 0 ;
   size_t arg3 ;
@@ -4525,7 +4578,7 @@ _gostring_ _wrap_keystore_import_cwetee_3f0a6f13abe52214(wetee_keypair **_swig_g
 }
 
 
-_gostring_ _wrap_mnemonic_generate_cwetee_3f0a6f13abe52214(wetee_buf *_swig_go_0, intgo _swig_go_1) {
+_gostring_ _wrap_mnemonic_generate_cwetee_b22f17fa8e71ce90(wetee_buf *_swig_go_0, intgo _swig_go_1) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   unsigned int arg2 ;
   wetee_buf temp1 ;
@@ -4560,7 +4613,7 @@ _gostring_ _wrap_mnemonic_generate_cwetee_3f0a6f13abe52214(wetee_buf *_swig_go_0
 }
 
 
-_gostring_ _wrap_mnemonic_validate_cwetee_3f0a6f13abe52214(_gostring_ _swig_go_0) {
+_gostring_ _wrap_mnemonic_validate_cwetee_b22f17fa8e71ce90(_gostring_ _swig_go_0) {
   char *arg1 = (char *) 0 ;
   size_t arg2 ;
   wetee_rc result;
@@ -4580,7 +4633,7 @@ _gostring_ _wrap_mnemonic_validate_cwetee_3f0a6f13abe52214(_gostring_ _swig_go_0
 }
 
 
-_gostring_ _wrap_mnemonic_to_entropy_cwetee_3f0a6f13abe52214(wetee_buf *_swig_go_0, _gostring_ _swig_go_1) {
+_gostring_ _wrap_mnemonic_to_entropy_cwetee_b22f17fa8e71ce90(wetee_buf *_swig_go_0, _gostring_ _swig_go_1) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   char *arg2 = (char *) 0 ;
   size_t arg3 ;
@@ -4619,7 +4672,7 @@ _gostring_ _wrap_mnemonic_to_entropy_cwetee_3f0a6f13abe52214(wetee_buf *_swig_go
 }
 
 
-_gostring_ _wrap_mnemonic_from_entropy_cwetee_3f0a6f13abe52214(wetee_buf *_swig_go_0, _goslice_ _swig_go_1) {
+_gostring_ _wrap_mnemonic_from_entropy_cwetee_b22f17fa8e71ce90(wetee_buf *_swig_go_0, _goslice_ _swig_go_1) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   uint8_t *arg2 = (uint8_t *) 0 ;
   size_t arg3 ;
@@ -4658,7 +4711,7 @@ _gostring_ _wrap_mnemonic_from_entropy_cwetee_3f0a6f13abe52214(wetee_buf *_swig_
 }
 
 
-_gostring_ _wrap_mnemonic_to_mini_secret_cwetee_3f0a6f13abe52214(_goslice_ _swig_go_0, _gostring_ _swig_go_1, _gostring_ _swig_go_2) {
+_gostring_ _wrap_mnemonic_to_mini_secret_cwetee_b22f17fa8e71ce90(_goslice_ _swig_go_0, _gostring_ _swig_go_1, _gostring_ _swig_go_2) {
   uint8_t *arg1 ;
   char *arg2 = (char *) 0 ;
   size_t arg3 ;
@@ -4689,7 +4742,7 @@ _gostring_ _wrap_mnemonic_to_mini_secret_cwetee_3f0a6f13abe52214(_goslice_ _swig
 }
 
 
-_gostring_ _wrap_mnemonic_to_bip39_seed_cwetee_3f0a6f13abe52214(_goslice_ _swig_go_0, _gostring_ _swig_go_1, _gostring_ _swig_go_2) {
+_gostring_ _wrap_mnemonic_to_bip39_seed_cwetee_b22f17fa8e71ce90(_goslice_ _swig_go_0, _gostring_ _swig_go_1, _gostring_ _swig_go_2) {
   uint8_t *arg1 ;
   char *arg2 = (char *) 0 ;
   size_t arg3 ;
@@ -4720,7 +4773,7 @@ _gostring_ _wrap_mnemonic_to_bip39_seed_cwetee_3f0a6f13abe52214(_goslice_ _swig_
 }
 
 
-intgo _wrap_SS58_PREFIX_POLKADOT_cwetee_3f0a6f13abe52214() {
+intgo _wrap_SS58_PREFIX_POLKADOT_cwetee_b22f17fa8e71ce90() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -4731,7 +4784,7 @@ intgo _wrap_SS58_PREFIX_POLKADOT_cwetee_3f0a6f13abe52214() {
 }
 
 
-intgo _wrap_SS58_PREFIX_KUSAMA_cwetee_3f0a6f13abe52214() {
+intgo _wrap_SS58_PREFIX_KUSAMA_cwetee_b22f17fa8e71ce90() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -4742,7 +4795,7 @@ intgo _wrap_SS58_PREFIX_KUSAMA_cwetee_3f0a6f13abe52214() {
 }
 
 
-intgo _wrap_SS58_PREFIX_GENERIC_cwetee_3f0a6f13abe52214() {
+intgo _wrap_SS58_PREFIX_GENERIC_cwetee_b22f17fa8e71ce90() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -4753,7 +4806,7 @@ intgo _wrap_SS58_PREFIX_GENERIC_cwetee_3f0a6f13abe52214() {
 }
 
 
-intgo _wrap_SS58_PREFIX_MAX_cwetee_3f0a6f13abe52214() {
+intgo _wrap_SS58_PREFIX_MAX_cwetee_b22f17fa8e71ce90() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -4764,7 +4817,7 @@ intgo _wrap_SS58_PREFIX_MAX_cwetee_3f0a6f13abe52214() {
 }
 
 
-_gostring_ _wrap_ss58_encode_cwetee_3f0a6f13abe52214(wetee_buf *_swig_go_0, _goslice_ _swig_go_1, short _swig_go_2) {
+_gostring_ _wrap_ss58_encode_cwetee_b22f17fa8e71ce90(wetee_buf *_swig_go_0, _goslice_ _swig_go_1, short _swig_go_2) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   uint8_t *arg2 = (uint8_t *) 0 ;
   size_t arg3 ;
@@ -4804,7 +4857,7 @@ _gostring_ _wrap_ss58_encode_cwetee_3f0a6f13abe52214(wetee_buf *_swig_go_0, _gos
 }
 
 
-_gostring_ _wrap_ss58_decode_cwetee_3f0a6f13abe52214(wetee_buf *_swig_go_0, short *_swig_go_1, _gostring_ _swig_go_2) {
+_gostring_ _wrap_ss58_decode_cwetee_b22f17fa8e71ce90(wetee_buf *_swig_go_0, short *_swig_go_1, _gostring_ _swig_go_2) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   uint16_t *arg2 = (uint16_t *) 0 ;
   char *arg3 = (char *) 0 ;
@@ -4844,7 +4897,7 @@ _gostring_ _wrap_ss58_decode_cwetee_3f0a6f13abe52214(wetee_buf *_swig_go_0, shor
 }
 
 
-long long _wrap_ss58_network_count_cwetee_3f0a6f13abe52214() {
+long long _wrap_ss58_network_count_cwetee_b22f17fa8e71ce90() {
   size_t result;
   long long _swig_go_result;
   
@@ -4858,7 +4911,7 @@ long long _wrap_ss58_network_count_cwetee_3f0a6f13abe52214() {
 }
 
 
-_gostring_ _wrap_ss58_network_at_cwetee_3f0a6f13abe52214(long long _swig_go_0, short *_swig_go_1, char **_swig_go_2, char **_swig_go_3, char **_swig_go_4, int *_swig_go_5) {
+_gostring_ _wrap_ss58_network_at_cwetee_b22f17fa8e71ce90(long long _swig_go_0, short *_swig_go_1, char **_swig_go_2, char **_swig_go_3, char **_swig_go_4, int *_swig_go_5) {
   size_t arg1 ;
   uint16_t *arg2 = (uint16_t *) 0 ;
   char **arg3 = (char **) 0 ;
@@ -4914,7 +4967,7 @@ _gostring_ _wrap_ss58_network_at_cwetee_3f0a6f13abe52214(long long _swig_go_0, s
 }
 
 
-_gostring_ _wrap_ss58_network_find_cwetee_3f0a6f13abe52214(intgo *_swig_go_0, _gostring_ _swig_go_1) {
+_gostring_ _wrap_ss58_network_find_cwetee_b22f17fa8e71ce90(intgo *_swig_go_0, _gostring_ _swig_go_1) {
   size_t *arg1 = (size_t *) 0 ;
   char *arg2 = (char *) 0 ;
   size_t temp1 ;
@@ -4942,7 +4995,7 @@ _gostring_ _wrap_ss58_network_find_cwetee_3f0a6f13abe52214(intgo *_swig_go_0, _g
 }
 
 
-_gostring_ _wrap_ss58_network_find_prefix_cwetee_3f0a6f13abe52214(intgo *_swig_go_0, short _swig_go_1) {
+_gostring_ _wrap_ss58_network_find_prefix_cwetee_b22f17fa8e71ce90(intgo *_swig_go_0, short _swig_go_1) {
   size_t *arg1 = (size_t *) 0 ;
   uint16_t arg2 ;
   size_t temp1 ;
@@ -4965,7 +5018,7 @@ _gostring_ _wrap_ss58_network_find_prefix_cwetee_3f0a6f13abe52214(intgo *_swig_g
 }
 
 
-intgo _wrap_MD_CALLS_cwetee_3f0a6f13abe52214() {
+intgo _wrap_MD_CALLS_cwetee_b22f17fa8e71ce90() {
   enum wetee_md_enum_kind result;
   intgo _swig_go_result;
   
@@ -4980,7 +5033,7 @@ intgo _wrap_MD_CALLS_cwetee_3f0a6f13abe52214() {
 }
 
 
-intgo _wrap_MD_EVENTS_cwetee_3f0a6f13abe52214() {
+intgo _wrap_MD_EVENTS_cwetee_b22f17fa8e71ce90() {
   enum wetee_md_enum_kind result;
   intgo _swig_go_result;
   
@@ -4995,7 +5048,7 @@ intgo _wrap_MD_EVENTS_cwetee_3f0a6f13abe52214() {
 }
 
 
-intgo _wrap_MD_ERRORS_cwetee_3f0a6f13abe52214() {
+intgo _wrap_MD_ERRORS_cwetee_b22f17fa8e71ce90() {
   enum wetee_md_enum_kind result;
   intgo _swig_go_result;
   
@@ -5010,7 +5063,7 @@ intgo _wrap_MD_ERRORS_cwetee_3f0a6f13abe52214() {
 }
 
 
-intgo _wrap_METADATA_NO_TYPE_cwetee_3f0a6f13abe52214() {
+intgo _wrap_METADATA_NO_TYPE_cwetee_b22f17fa8e71ce90() {
   uint32_t result;
   intgo _swig_go_result;
   
@@ -5021,7 +5074,7 @@ intgo _wrap_METADATA_NO_TYPE_cwetee_3f0a6f13abe52214() {
 }
 
 
-_gostring_ _wrap_mdb_parse_cwetee_3f0a6f13abe52214(wetee_metadata **_swig_go_0, _goslice_ _swig_go_1, intgo _swig_go_2) {
+_gostring_ _wrap_mdb_parse_cwetee_b22f17fa8e71ce90(wetee_metadata **_swig_go_0, _goslice_ _swig_go_1, intgo _swig_go_2) {
   wetee_metadata **arg1 = (wetee_metadata **) 0 ;
   uint8_t *arg2 = (uint8_t *) 0 ;
   size_t arg3 ;
@@ -5054,7 +5107,7 @@ _gostring_ _wrap_mdb_parse_cwetee_3f0a6f13abe52214(wetee_metadata **_swig_go_0, 
 }
 
 
-_gostring_ _wrap_mdb_parse_hex_cwetee_3f0a6f13abe52214(wetee_metadata **_swig_go_0, _gostring_ _swig_go_1, intgo _swig_go_2) {
+_gostring_ _wrap_mdb_parse_hex_cwetee_b22f17fa8e71ce90(wetee_metadata **_swig_go_0, _gostring_ _swig_go_1, intgo _swig_go_2) {
   wetee_metadata **arg1 = (wetee_metadata **) 0 ;
   char *arg2 = (char *) 0 ;
   size_t arg3 ;
@@ -5087,7 +5140,7 @@ _gostring_ _wrap_mdb_parse_hex_cwetee_3f0a6f13abe52214(wetee_metadata **_swig_go
 }
 
 
-_gostring_ _wrap_mdb_parse_rpc_cwetee_3f0a6f13abe52214(wetee_metadata **_swig_go_0, _gostring_ _swig_go_1, intgo _swig_go_2) {
+_gostring_ _wrap_mdb_parse_rpc_cwetee_b22f17fa8e71ce90(wetee_metadata **_swig_go_0, _gostring_ _swig_go_1, intgo _swig_go_2) {
   wetee_metadata **arg1 = (wetee_metadata **) 0 ;
   char *arg2 = (char *) 0 ;
   size_t arg3 ;
@@ -5120,7 +5173,7 @@ _gostring_ _wrap_mdb_parse_rpc_cwetee_3f0a6f13abe52214(wetee_metadata **_swig_go
 }
 
 
-_gostring_ _wrap_mdb_pallet_name_cwetee_3f0a6f13abe52214(wetee_metadata *_swig_go_0, long long _swig_go_1) {
+_gostring_ _wrap_mdb_pallet_name_cwetee_b22f17fa8e71ce90(wetee_metadata *_swig_go_0, long long _swig_go_1) {
   wetee_metadata *arg1 = (wetee_metadata *) 0 ;
   size_t arg2 ;
   char *result = 0 ;
@@ -5141,7 +5194,7 @@ _gostring_ _wrap_mdb_pallet_name_cwetee_3f0a6f13abe52214(wetee_metadata *_swig_g
 }
 
 
-intgo _wrap_mdb_pallet_index_cwetee_3f0a6f13abe52214(wetee_metadata *_swig_go_0, long long _swig_go_1) {
+intgo _wrap_mdb_pallet_index_cwetee_b22f17fa8e71ce90(wetee_metadata *_swig_go_0, long long _swig_go_1) {
   wetee_metadata *arg1 = (wetee_metadata *) 0 ;
   size_t arg2 ;
   int result;
@@ -5159,7 +5212,7 @@ intgo _wrap_mdb_pallet_index_cwetee_3f0a6f13abe52214(wetee_metadata *_swig_go_0,
 }
 
 
-long long _wrap_mdb_pallet_position_cwetee_3f0a6f13abe52214(wetee_metadata *_swig_go_0, _gostring_ _swig_go_1) {
+long long _wrap_mdb_pallet_position_cwetee_b22f17fa8e71ce90(wetee_metadata *_swig_go_0, _gostring_ _swig_go_1) {
   wetee_metadata *arg1 = (wetee_metadata *) 0 ;
   char *arg2 = (char *) 0 ;
   int64_t result;
@@ -5182,7 +5235,7 @@ long long _wrap_mdb_pallet_position_cwetee_3f0a6f13abe52214(wetee_metadata *_swi
 }
 
 
-intgo _wrap_mdb_pallet_enum_type_cwetee_3f0a6f13abe52214(wetee_metadata *_swig_go_0, long long _swig_go_1, intgo _swig_go_2) {
+intgo _wrap_mdb_pallet_enum_type_cwetee_b22f17fa8e71ce90(wetee_metadata *_swig_go_0, long long _swig_go_1, intgo _swig_go_2) {
   wetee_metadata *arg1 = (wetee_metadata *) 0 ;
   size_t arg2 ;
   int arg3 ;
@@ -5202,7 +5255,7 @@ intgo _wrap_mdb_pallet_enum_type_cwetee_3f0a6f13abe52214(wetee_metadata *_swig_g
 }
 
 
-long long _wrap_mdb_variant_count_cwetee_3f0a6f13abe52214(wetee_metadata *_swig_go_0, long long _swig_go_1, intgo _swig_go_2) {
+long long _wrap_mdb_variant_count_cwetee_b22f17fa8e71ce90(wetee_metadata *_swig_go_0, long long _swig_go_1, intgo _swig_go_2) {
   wetee_metadata *arg1 = (wetee_metadata *) 0 ;
   size_t arg2 ;
   int arg3 ;
@@ -5222,7 +5275,7 @@ long long _wrap_mdb_variant_count_cwetee_3f0a6f13abe52214(wetee_metadata *_swig_
 }
 
 
-_gostring_ _wrap_mdb_variant_name_cwetee_3f0a6f13abe52214(wetee_metadata *_swig_go_0, long long _swig_go_1, intgo _swig_go_2, long long _swig_go_3) {
+_gostring_ _wrap_mdb_variant_name_cwetee_b22f17fa8e71ce90(wetee_metadata *_swig_go_0, long long _swig_go_1, intgo _swig_go_2, long long _swig_go_3) {
   wetee_metadata *arg1 = (wetee_metadata *) 0 ;
   size_t arg2 ;
   int arg3 ;
@@ -5247,7 +5300,7 @@ _gostring_ _wrap_mdb_variant_name_cwetee_3f0a6f13abe52214(wetee_metadata *_swig_
 }
 
 
-intgo _wrap_mdb_variant_index_cwetee_3f0a6f13abe52214(wetee_metadata *_swig_go_0, long long _swig_go_1, intgo _swig_go_2, long long _swig_go_3) {
+intgo _wrap_mdb_variant_index_cwetee_b22f17fa8e71ce90(wetee_metadata *_swig_go_0, long long _swig_go_1, intgo _swig_go_2, long long _swig_go_3) {
   wetee_metadata *arg1 = (wetee_metadata *) 0 ;
   size_t arg2 ;
   int arg3 ;
@@ -5269,7 +5322,7 @@ intgo _wrap_mdb_variant_index_cwetee_3f0a6f13abe52214(wetee_metadata *_swig_go_0
 }
 
 
-_gostring_ _wrap_mdb_variant_docs_cwetee_3f0a6f13abe52214(wetee_buf *_swig_go_0, wetee_metadata *_swig_go_1, long long _swig_go_2, intgo _swig_go_3, long long _swig_go_4) {
+_gostring_ _wrap_mdb_variant_docs_cwetee_b22f17fa8e71ce90(wetee_buf *_swig_go_0, wetee_metadata *_swig_go_1, long long _swig_go_2, intgo _swig_go_3, long long _swig_go_4) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   wetee_metadata *arg2 = (wetee_metadata *) 0 ;
   size_t arg3 ;
@@ -5309,7 +5362,7 @@ _gostring_ _wrap_mdb_variant_docs_cwetee_3f0a6f13abe52214(wetee_buf *_swig_go_0,
 }
 
 
-long long _wrap_mdb_field_count_cwetee_3f0a6f13abe52214(wetee_metadata *_swig_go_0, long long _swig_go_1, intgo _swig_go_2, long long _swig_go_3) {
+long long _wrap_mdb_field_count_cwetee_b22f17fa8e71ce90(wetee_metadata *_swig_go_0, long long _swig_go_1, intgo _swig_go_2, long long _swig_go_3) {
   wetee_metadata *arg1 = (wetee_metadata *) 0 ;
   size_t arg2 ;
   int arg3 ;
@@ -5331,7 +5384,7 @@ long long _wrap_mdb_field_count_cwetee_3f0a6f13abe52214(wetee_metadata *_swig_go
 }
 
 
-_gostring_ _wrap_mdb_field_name_cwetee_3f0a6f13abe52214(wetee_metadata *_swig_go_0, long long _swig_go_1, intgo _swig_go_2, long long _swig_go_3, long long _swig_go_4) {
+_gostring_ _wrap_mdb_field_name_cwetee_b22f17fa8e71ce90(wetee_metadata *_swig_go_0, long long _swig_go_1, intgo _swig_go_2, long long _swig_go_3, long long _swig_go_4) {
   wetee_metadata *arg1 = (wetee_metadata *) 0 ;
   size_t arg2 ;
   int arg3 ;
@@ -5358,7 +5411,7 @@ _gostring_ _wrap_mdb_field_name_cwetee_3f0a6f13abe52214(wetee_metadata *_swig_go
 }
 
 
-_gostring_ _wrap_mdb_field_type_name_cwetee_3f0a6f13abe52214(wetee_metadata *_swig_go_0, long long _swig_go_1, intgo _swig_go_2, long long _swig_go_3, long long _swig_go_4) {
+_gostring_ _wrap_mdb_field_type_name_cwetee_b22f17fa8e71ce90(wetee_metadata *_swig_go_0, long long _swig_go_1, intgo _swig_go_2, long long _swig_go_3, long long _swig_go_4) {
   wetee_metadata *arg1 = (wetee_metadata *) 0 ;
   size_t arg2 ;
   int arg3 ;
@@ -5385,7 +5438,7 @@ _gostring_ _wrap_mdb_field_type_name_cwetee_3f0a6f13abe52214(wetee_metadata *_sw
 }
 
 
-intgo _wrap_mdb_field_type_cwetee_3f0a6f13abe52214(wetee_metadata *_swig_go_0, long long _swig_go_1, intgo _swig_go_2, long long _swig_go_3, long long _swig_go_4) {
+intgo _wrap_mdb_field_type_cwetee_b22f17fa8e71ce90(wetee_metadata *_swig_go_0, long long _swig_go_1, intgo _swig_go_2, long long _swig_go_3, long long _swig_go_4) {
   wetee_metadata *arg1 = (wetee_metadata *) 0 ;
   size_t arg2 ;
   int arg3 ;
@@ -5409,7 +5462,7 @@ intgo _wrap_mdb_field_type_cwetee_3f0a6f13abe52214(wetee_metadata *_swig_go_0, l
 }
 
 
-_gostring_ _wrap_mdb_storage_prefix_cwetee_3f0a6f13abe52214(wetee_metadata *_swig_go_0, long long _swig_go_1) {
+_gostring_ _wrap_mdb_storage_prefix_cwetee_b22f17fa8e71ce90(wetee_metadata *_swig_go_0, long long _swig_go_1) {
   wetee_metadata *arg1 = (wetee_metadata *) 0 ;
   size_t arg2 ;
   char *result = 0 ;
@@ -5430,7 +5483,7 @@ _gostring_ _wrap_mdb_storage_prefix_cwetee_3f0a6f13abe52214(wetee_metadata *_swi
 }
 
 
-long long _wrap_mdb_storage_count_cwetee_3f0a6f13abe52214(wetee_metadata *_swig_go_0, long long _swig_go_1) {
+long long _wrap_mdb_storage_count_cwetee_b22f17fa8e71ce90(wetee_metadata *_swig_go_0, long long _swig_go_1) {
   wetee_metadata *arg1 = (wetee_metadata *) 0 ;
   size_t arg2 ;
   size_t result;
@@ -5448,7 +5501,7 @@ long long _wrap_mdb_storage_count_cwetee_3f0a6f13abe52214(wetee_metadata *_swig_
 }
 
 
-_gostring_ _wrap_mdb_storage_name_cwetee_3f0a6f13abe52214(wetee_metadata *_swig_go_0, long long _swig_go_1, long long _swig_go_2) {
+_gostring_ _wrap_mdb_storage_name_cwetee_b22f17fa8e71ce90(wetee_metadata *_swig_go_0, long long _swig_go_1, long long _swig_go_2) {
   wetee_metadata *arg1 = (wetee_metadata *) 0 ;
   size_t arg2 ;
   size_t arg3 ;
@@ -5471,7 +5524,7 @@ _gostring_ _wrap_mdb_storage_name_cwetee_3f0a6f13abe52214(wetee_metadata *_swig_
 }
 
 
-intgo _wrap_mdb_storage_modifier_cwetee_3f0a6f13abe52214(wetee_metadata *_swig_go_0, long long _swig_go_1, long long _swig_go_2) {
+intgo _wrap_mdb_storage_modifier_cwetee_b22f17fa8e71ce90(wetee_metadata *_swig_go_0, long long _swig_go_1, long long _swig_go_2) {
   wetee_metadata *arg1 = (wetee_metadata *) 0 ;
   size_t arg2 ;
   size_t arg3 ;
@@ -5491,7 +5544,7 @@ intgo _wrap_mdb_storage_modifier_cwetee_3f0a6f13abe52214(wetee_metadata *_swig_g
 }
 
 
-long long _wrap_mdb_storage_hasher_count_cwetee_3f0a6f13abe52214(wetee_metadata *_swig_go_0, long long _swig_go_1, long long _swig_go_2) {
+long long _wrap_mdb_storage_hasher_count_cwetee_b22f17fa8e71ce90(wetee_metadata *_swig_go_0, long long _swig_go_1, long long _swig_go_2) {
   wetee_metadata *arg1 = (wetee_metadata *) 0 ;
   size_t arg2 ;
   size_t arg3 ;
@@ -5511,7 +5564,7 @@ long long _wrap_mdb_storage_hasher_count_cwetee_3f0a6f13abe52214(wetee_metadata 
 }
 
 
-intgo _wrap_mdb_storage_hasher_cwetee_3f0a6f13abe52214(wetee_metadata *_swig_go_0, long long _swig_go_1, long long _swig_go_2, long long _swig_go_3) {
+intgo _wrap_mdb_storage_hasher_cwetee_b22f17fa8e71ce90(wetee_metadata *_swig_go_0, long long _swig_go_1, long long _swig_go_2, long long _swig_go_3) {
   wetee_metadata *arg1 = (wetee_metadata *) 0 ;
   size_t arg2 ;
   size_t arg3 ;
@@ -5533,7 +5586,7 @@ intgo _wrap_mdb_storage_hasher_cwetee_3f0a6f13abe52214(wetee_metadata *_swig_go_
 }
 
 
-intgo _wrap_mdb_storage_key_type_cwetee_3f0a6f13abe52214(wetee_metadata *_swig_go_0, long long _swig_go_1, long long _swig_go_2) {
+intgo _wrap_mdb_storage_key_type_cwetee_b22f17fa8e71ce90(wetee_metadata *_swig_go_0, long long _swig_go_1, long long _swig_go_2) {
   wetee_metadata *arg1 = (wetee_metadata *) 0 ;
   size_t arg2 ;
   size_t arg3 ;
@@ -5553,7 +5606,7 @@ intgo _wrap_mdb_storage_key_type_cwetee_3f0a6f13abe52214(wetee_metadata *_swig_g
 }
 
 
-intgo _wrap_mdb_storage_value_type_cwetee_3f0a6f13abe52214(wetee_metadata *_swig_go_0, long long _swig_go_1, long long _swig_go_2) {
+intgo _wrap_mdb_storage_value_type_cwetee_b22f17fa8e71ce90(wetee_metadata *_swig_go_0, long long _swig_go_1, long long _swig_go_2) {
   wetee_metadata *arg1 = (wetee_metadata *) 0 ;
   size_t arg2 ;
   size_t arg3 ;
@@ -5573,7 +5626,7 @@ intgo _wrap_mdb_storage_value_type_cwetee_3f0a6f13abe52214(wetee_metadata *_swig
 }
 
 
-_gostring_ _wrap_mdb_storage_default_cwetee_3f0a6f13abe52214(wetee_buf *_swig_go_0, wetee_metadata *_swig_go_1, long long _swig_go_2, long long _swig_go_3) {
+_gostring_ _wrap_mdb_storage_default_cwetee_b22f17fa8e71ce90(wetee_buf *_swig_go_0, wetee_metadata *_swig_go_1, long long _swig_go_2, long long _swig_go_3) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   wetee_metadata *arg2 = (wetee_metadata *) 0 ;
   size_t arg3 ;
@@ -5611,7 +5664,7 @@ _gostring_ _wrap_mdb_storage_default_cwetee_3f0a6f13abe52214(wetee_buf *_swig_go
 }
 
 
-long long _wrap_mdb_constant_count_cwetee_3f0a6f13abe52214(wetee_metadata *_swig_go_0, long long _swig_go_1) {
+long long _wrap_mdb_constant_count_cwetee_b22f17fa8e71ce90(wetee_metadata *_swig_go_0, long long _swig_go_1) {
   wetee_metadata *arg1 = (wetee_metadata *) 0 ;
   size_t arg2 ;
   size_t result;
@@ -5629,7 +5682,7 @@ long long _wrap_mdb_constant_count_cwetee_3f0a6f13abe52214(wetee_metadata *_swig
 }
 
 
-_gostring_ _wrap_mdb_constant_name_cwetee_3f0a6f13abe52214(wetee_metadata *_swig_go_0, long long _swig_go_1, long long _swig_go_2) {
+_gostring_ _wrap_mdb_constant_name_cwetee_b22f17fa8e71ce90(wetee_metadata *_swig_go_0, long long _swig_go_1, long long _swig_go_2) {
   wetee_metadata *arg1 = (wetee_metadata *) 0 ;
   size_t arg2 ;
   size_t arg3 ;
@@ -5652,7 +5705,7 @@ _gostring_ _wrap_mdb_constant_name_cwetee_3f0a6f13abe52214(wetee_metadata *_swig
 }
 
 
-intgo _wrap_mdb_constant_type_cwetee_3f0a6f13abe52214(wetee_metadata *_swig_go_0, long long _swig_go_1, long long _swig_go_2) {
+intgo _wrap_mdb_constant_type_cwetee_b22f17fa8e71ce90(wetee_metadata *_swig_go_0, long long _swig_go_1, long long _swig_go_2) {
   wetee_metadata *arg1 = (wetee_metadata *) 0 ;
   size_t arg2 ;
   size_t arg3 ;
@@ -5672,7 +5725,7 @@ intgo _wrap_mdb_constant_type_cwetee_3f0a6f13abe52214(wetee_metadata *_swig_go_0
 }
 
 
-_gostring_ _wrap_mdb_constant_value_cwetee_3f0a6f13abe52214(wetee_buf *_swig_go_0, wetee_metadata *_swig_go_1, long long _swig_go_2, long long _swig_go_3) {
+_gostring_ _wrap_mdb_constant_value_cwetee_b22f17fa8e71ce90(wetee_buf *_swig_go_0, wetee_metadata *_swig_go_1, long long _swig_go_2, long long _swig_go_3) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   wetee_metadata *arg2 = (wetee_metadata *) 0 ;
   size_t arg3 ;
@@ -5710,7 +5763,7 @@ _gostring_ _wrap_mdb_constant_value_cwetee_3f0a6f13abe52214(wetee_buf *_swig_go_
 }
 
 
-_gostring_ _wrap_mdb_api_name_cwetee_3f0a6f13abe52214(wetee_metadata *_swig_go_0, long long _swig_go_1) {
+_gostring_ _wrap_mdb_api_name_cwetee_b22f17fa8e71ce90(wetee_metadata *_swig_go_0, long long _swig_go_1) {
   wetee_metadata *arg1 = (wetee_metadata *) 0 ;
   size_t arg2 ;
   char *result = 0 ;
@@ -5731,7 +5784,7 @@ _gostring_ _wrap_mdb_api_name_cwetee_3f0a6f13abe52214(wetee_metadata *_swig_go_0
 }
 
 
-long long _wrap_mdb_api_method_count_cwetee_3f0a6f13abe52214(wetee_metadata *_swig_go_0, long long _swig_go_1) {
+long long _wrap_mdb_api_method_count_cwetee_b22f17fa8e71ce90(wetee_metadata *_swig_go_0, long long _swig_go_1) {
   wetee_metadata *arg1 = (wetee_metadata *) 0 ;
   size_t arg2 ;
   size_t result;
@@ -5749,7 +5802,7 @@ long long _wrap_mdb_api_method_count_cwetee_3f0a6f13abe52214(wetee_metadata *_sw
 }
 
 
-_gostring_ _wrap_mdb_api_method_name_cwetee_3f0a6f13abe52214(wetee_metadata *_swig_go_0, long long _swig_go_1, long long _swig_go_2) {
+_gostring_ _wrap_mdb_api_method_name_cwetee_b22f17fa8e71ce90(wetee_metadata *_swig_go_0, long long _swig_go_1, long long _swig_go_2) {
   wetee_metadata *arg1 = (wetee_metadata *) 0 ;
   size_t arg2 ;
   size_t arg3 ;
@@ -5772,7 +5825,7 @@ _gostring_ _wrap_mdb_api_method_name_cwetee_3f0a6f13abe52214(wetee_metadata *_sw
 }
 
 
-_gostring_ _wrap_mdb_type_path_cwetee_3f0a6f13abe52214(wetee_buf *_swig_go_0, wetee_metadata *_swig_go_1, intgo _swig_go_2) {
+_gostring_ _wrap_mdb_type_path_cwetee_b22f17fa8e71ce90(wetee_buf *_swig_go_0, wetee_metadata *_swig_go_1, intgo _swig_go_2) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   wetee_metadata *arg2 = (wetee_metadata *) 0 ;
   uint32_t arg3 ;
@@ -5808,7 +5861,7 @@ _gostring_ _wrap_mdb_type_path_cwetee_3f0a6f13abe52214(wetee_buf *_swig_go_0, we
 }
 
 
-intgo _wrap_metadata_version_cwetee_3f0a6f13abe52214(wetee_metadata *_swig_go_0) {
+intgo _wrap_metadata_version_cwetee_b22f17fa8e71ce90(wetee_metadata *_swig_go_0) {
   wetee_metadata *arg1 = (wetee_metadata *) 0 ;
   unsigned int result;
   intgo _swig_go_result;
@@ -5824,7 +5877,7 @@ intgo _wrap_metadata_version_cwetee_3f0a6f13abe52214(wetee_metadata *_swig_go_0)
 }
 
 
-_gostring_ _wrap_metadata_spec_name_cwetee_3f0a6f13abe52214(wetee_metadata *_swig_go_0) {
+_gostring_ _wrap_metadata_spec_name_cwetee_b22f17fa8e71ce90(wetee_metadata *_swig_go_0) {
   wetee_metadata *arg1 = (wetee_metadata *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -5843,7 +5896,7 @@ _gostring_ _wrap_metadata_spec_name_cwetee_3f0a6f13abe52214(wetee_metadata *_swi
 }
 
 
-_gostring_ _wrap_metadata_spec_version_cwetee_3f0a6f13abe52214(int *_swig_go_0, wetee_metadata *_swig_go_1) {
+_gostring_ _wrap_metadata_spec_version_cwetee_b22f17fa8e71ce90(int *_swig_go_0, wetee_metadata *_swig_go_1) {
   uint32_t *arg1 = (uint32_t *) 0 ;
   wetee_metadata *arg2 = (wetee_metadata *) 0 ;
   wetee_rc result;
@@ -5861,7 +5914,7 @@ _gostring_ _wrap_metadata_spec_version_cwetee_3f0a6f13abe52214(int *_swig_go_0, 
 }
 
 
-_gostring_ _wrap_metadata_transaction_version_cwetee_3f0a6f13abe52214(int *_swig_go_0, wetee_metadata *_swig_go_1) {
+_gostring_ _wrap_metadata_transaction_version_cwetee_b22f17fa8e71ce90(int *_swig_go_0, wetee_metadata *_swig_go_1) {
   uint32_t *arg1 = (uint32_t *) 0 ;
   wetee_metadata *arg2 = (wetee_metadata *) 0 ;
   wetee_rc result;
@@ -5879,7 +5932,7 @@ _gostring_ _wrap_metadata_transaction_version_cwetee_3f0a6f13abe52214(int *_swig
 }
 
 
-_gostring_ _wrap_metadata_ss58_prefix_cwetee_3f0a6f13abe52214(short *_swig_go_0, wetee_metadata *_swig_go_1) {
+_gostring_ _wrap_metadata_ss58_prefix_cwetee_b22f17fa8e71ce90(short *_swig_go_0, wetee_metadata *_swig_go_1) {
   uint16_t *arg1 = (uint16_t *) 0 ;
   wetee_metadata *arg2 = (wetee_metadata *) 0 ;
   wetee_rc result;
@@ -5897,7 +5950,7 @@ _gostring_ _wrap_metadata_ss58_prefix_cwetee_3f0a6f13abe52214(short *_swig_go_0,
 }
 
 
-long long _wrap_metadata_type_count_cwetee_3f0a6f13abe52214(wetee_metadata *_swig_go_0) {
+long long _wrap_metadata_type_count_cwetee_b22f17fa8e71ce90(wetee_metadata *_swig_go_0) {
   wetee_metadata *arg1 = (wetee_metadata *) 0 ;
   size_t result;
   long long _swig_go_result;
@@ -5913,7 +5966,7 @@ long long _wrap_metadata_type_count_cwetee_3f0a6f13abe52214(wetee_metadata *_swi
 }
 
 
-long long _wrap_metadata_pallet_count_cwetee_3f0a6f13abe52214(wetee_metadata *_swig_go_0) {
+long long _wrap_metadata_pallet_count_cwetee_b22f17fa8e71ce90(wetee_metadata *_swig_go_0) {
   wetee_metadata *arg1 = (wetee_metadata *) 0 ;
   size_t result;
   long long _swig_go_result;
@@ -5929,7 +5982,7 @@ long long _wrap_metadata_pallet_count_cwetee_3f0a6f13abe52214(wetee_metadata *_s
 }
 
 
-long long _wrap_metadata_runtime_api_count_cwetee_3f0a6f13abe52214(wetee_metadata *_swig_go_0) {
+long long _wrap_metadata_runtime_api_count_cwetee_b22f17fa8e71ce90(wetee_metadata *_swig_go_0) {
   wetee_metadata *arg1 = (wetee_metadata *) 0 ;
   size_t result;
   long long _swig_go_result;
@@ -5945,7 +5998,7 @@ long long _wrap_metadata_runtime_api_count_cwetee_3f0a6f13abe52214(wetee_metadat
 }
 
 
-void _wrap_metadata_free_cwetee_3f0a6f13abe52214(wetee_metadata *_swig_go_0) {
+void _wrap_metadata_free_cwetee_b22f17fa8e71ce90(wetee_metadata *_swig_go_0) {
   wetee_metadata *arg1 = (wetee_metadata *) 0 ;
   
   arg1 = (wetee_metadata *)(uintptr_t)_swig_go_0; 
@@ -5958,7 +6011,7 @@ void _wrap_metadata_free_cwetee_3f0a6f13abe52214(wetee_metadata *_swig_go_0) {
 }
 
 
-intgo _wrap_METADATA_HASH_BYTES_cwetee_3f0a6f13abe52214() {
+intgo _wrap_METADATA_HASH_BYTES_cwetee_b22f17fa8e71ce90() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -5969,7 +6022,7 @@ intgo _wrap_METADATA_HASH_BYTES_cwetee_3f0a6f13abe52214() {
 }
 
 
-_gostring_ _wrap_mdb_hash_cwetee_3f0a6f13abe52214(_goslice_ _swig_go_0, wetee_metadata *_swig_go_1, intgo _swig_go_2, _gostring_ _swig_go_3) {
+_gostring_ _wrap_mdb_hash_cwetee_b22f17fa8e71ce90(_goslice_ _swig_go_0, wetee_metadata *_swig_go_1, intgo _swig_go_2, _gostring_ _swig_go_3) {
   uint8_t *arg1 ;
   wetee_metadata *arg2 = (wetee_metadata *) 0 ;
   unsigned int arg3 ;
@@ -5999,7 +6052,7 @@ _gostring_ _wrap_mdb_hash_cwetee_3f0a6f13abe52214(_goslice_ _swig_go_0, wetee_me
 }
 
 
-_gostring_ _wrap_mdb_digest_cwetee_3f0a6f13abe52214(wetee_buf *_swig_go_0, wetee_metadata *_swig_go_1, intgo _swig_go_2, _gostring_ _swig_go_3) {
+_gostring_ _wrap_mdb_digest_cwetee_b22f17fa8e71ce90(wetee_buf *_swig_go_0, wetee_metadata *_swig_go_1, intgo _swig_go_2, _gostring_ _swig_go_3) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   wetee_metadata *arg2 = (wetee_metadata *) 0 ;
   unsigned int arg3 ;
@@ -6042,7 +6095,7 @@ _gostring_ _wrap_mdb_digest_cwetee_3f0a6f13abe52214(wetee_buf *_swig_go_0, wetee
 }
 
 
-intgo _wrap_mdb_type_kind_cwetee_3f0a6f13abe52214(wetee_metadata *_swig_go_0, intgo _swig_go_1) {
+intgo _wrap_mdb_type_kind_cwetee_b22f17fa8e71ce90(wetee_metadata *_swig_go_0, intgo _swig_go_1) {
   wetee_metadata *arg1 = (wetee_metadata *) 0 ;
   uint32_t arg2 ;
   int result;
@@ -6060,7 +6113,7 @@ intgo _wrap_mdb_type_kind_cwetee_3f0a6f13abe52214(wetee_metadata *_swig_go_0, in
 }
 
 
-intgo _wrap_mdb_type_primitive_cwetee_3f0a6f13abe52214(wetee_metadata *_swig_go_0, intgo _swig_go_1) {
+intgo _wrap_mdb_type_primitive_cwetee_b22f17fa8e71ce90(wetee_metadata *_swig_go_0, intgo _swig_go_1) {
   wetee_metadata *arg1 = (wetee_metadata *) 0 ;
   uint32_t arg2 ;
   int result;
@@ -6078,7 +6131,7 @@ intgo _wrap_mdb_type_primitive_cwetee_3f0a6f13abe52214(wetee_metadata *_swig_go_
 }
 
 
-intgo _wrap_mdb_type_elem_cwetee_3f0a6f13abe52214(wetee_metadata *_swig_go_0, intgo _swig_go_1) {
+intgo _wrap_mdb_type_elem_cwetee_b22f17fa8e71ce90(wetee_metadata *_swig_go_0, intgo _swig_go_1) {
   wetee_metadata *arg1 = (wetee_metadata *) 0 ;
   uint32_t arg2 ;
   uint32_t result;
@@ -6096,7 +6149,7 @@ intgo _wrap_mdb_type_elem_cwetee_3f0a6f13abe52214(wetee_metadata *_swig_go_0, in
 }
 
 
-long long _wrap_mdb_type_tuple_len_cwetee_3f0a6f13abe52214(wetee_metadata *_swig_go_0, intgo _swig_go_1) {
+long long _wrap_mdb_type_tuple_len_cwetee_b22f17fa8e71ce90(wetee_metadata *_swig_go_0, intgo _swig_go_1) {
   wetee_metadata *arg1 = (wetee_metadata *) 0 ;
   uint32_t arg2 ;
   size_t result;
@@ -6114,7 +6167,7 @@ long long _wrap_mdb_type_tuple_len_cwetee_3f0a6f13abe52214(wetee_metadata *_swig
 }
 
 
-intgo _wrap_mdb_type_tuple_elem_cwetee_3f0a6f13abe52214(wetee_metadata *_swig_go_0, intgo _swig_go_1, long long _swig_go_2) {
+intgo _wrap_mdb_type_tuple_elem_cwetee_b22f17fa8e71ce90(wetee_metadata *_swig_go_0, intgo _swig_go_1, long long _swig_go_2) {
   wetee_metadata *arg1 = (wetee_metadata *) 0 ;
   uint32_t arg2 ;
   size_t arg3 ;
@@ -6134,7 +6187,7 @@ intgo _wrap_mdb_type_tuple_elem_cwetee_3f0a6f13abe52214(wetee_metadata *_swig_go
 }
 
 
-long long _wrap_mdb_type_field_count_cwetee_3f0a6f13abe52214(wetee_metadata *_swig_go_0, intgo _swig_go_1) {
+long long _wrap_mdb_type_field_count_cwetee_b22f17fa8e71ce90(wetee_metadata *_swig_go_0, intgo _swig_go_1) {
   wetee_metadata *arg1 = (wetee_metadata *) 0 ;
   uint32_t arg2 ;
   size_t result;
@@ -6152,7 +6205,7 @@ long long _wrap_mdb_type_field_count_cwetee_3f0a6f13abe52214(wetee_metadata *_sw
 }
 
 
-_gostring_ _wrap_mdb_type_field_name_cwetee_3f0a6f13abe52214(wetee_metadata *_swig_go_0, intgo _swig_go_1, long long _swig_go_2) {
+_gostring_ _wrap_mdb_type_field_name_cwetee_b22f17fa8e71ce90(wetee_metadata *_swig_go_0, intgo _swig_go_1, long long _swig_go_2) {
   wetee_metadata *arg1 = (wetee_metadata *) 0 ;
   uint32_t arg2 ;
   size_t arg3 ;
@@ -6175,7 +6228,7 @@ _gostring_ _wrap_mdb_type_field_name_cwetee_3f0a6f13abe52214(wetee_metadata *_sw
 }
 
 
-intgo _wrap_mdb_type_field_type_cwetee_3f0a6f13abe52214(wetee_metadata *_swig_go_0, intgo _swig_go_1, long long _swig_go_2) {
+intgo _wrap_mdb_type_field_type_cwetee_b22f17fa8e71ce90(wetee_metadata *_swig_go_0, intgo _swig_go_1, long long _swig_go_2) {
   wetee_metadata *arg1 = (wetee_metadata *) 0 ;
   uint32_t arg2 ;
   size_t arg3 ;
@@ -6195,7 +6248,7 @@ intgo _wrap_mdb_type_field_type_cwetee_3f0a6f13abe52214(wetee_metadata *_swig_go
 }
 
 
-long long _wrap_mdb_type_variant_count_cwetee_3f0a6f13abe52214(wetee_metadata *_swig_go_0, intgo _swig_go_1) {
+long long _wrap_mdb_type_variant_count_cwetee_b22f17fa8e71ce90(wetee_metadata *_swig_go_0, intgo _swig_go_1) {
   wetee_metadata *arg1 = (wetee_metadata *) 0 ;
   uint32_t arg2 ;
   size_t result;
@@ -6213,7 +6266,7 @@ long long _wrap_mdb_type_variant_count_cwetee_3f0a6f13abe52214(wetee_metadata *_
 }
 
 
-_gostring_ _wrap_mdb_type_variant_name_cwetee_3f0a6f13abe52214(wetee_metadata *_swig_go_0, intgo _swig_go_1, long long _swig_go_2) {
+_gostring_ _wrap_mdb_type_variant_name_cwetee_b22f17fa8e71ce90(wetee_metadata *_swig_go_0, intgo _swig_go_1, long long _swig_go_2) {
   wetee_metadata *arg1 = (wetee_metadata *) 0 ;
   uint32_t arg2 ;
   size_t arg3 ;
@@ -6236,7 +6289,7 @@ _gostring_ _wrap_mdb_type_variant_name_cwetee_3f0a6f13abe52214(wetee_metadata *_
 }
 
 
-long long _wrap_mdb_type_variant_field_count_cwetee_3f0a6f13abe52214(wetee_metadata *_swig_go_0, intgo _swig_go_1, long long _swig_go_2) {
+long long _wrap_mdb_type_variant_field_count_cwetee_b22f17fa8e71ce90(wetee_metadata *_swig_go_0, intgo _swig_go_1, long long _swig_go_2) {
   wetee_metadata *arg1 = (wetee_metadata *) 0 ;
   uint32_t arg2 ;
   size_t arg3 ;
@@ -6256,7 +6309,7 @@ long long _wrap_mdb_type_variant_field_count_cwetee_3f0a6f13abe52214(wetee_metad
 }
 
 
-_gostring_ _wrap_mdb_type_variant_field_name_cwetee_3f0a6f13abe52214(wetee_metadata *_swig_go_0, intgo _swig_go_1, long long _swig_go_2, long long _swig_go_3) {
+_gostring_ _wrap_mdb_type_variant_field_name_cwetee_b22f17fa8e71ce90(wetee_metadata *_swig_go_0, intgo _swig_go_1, long long _swig_go_2, long long _swig_go_3) {
   wetee_metadata *arg1 = (wetee_metadata *) 0 ;
   uint32_t arg2 ;
   size_t arg3 ;
@@ -6281,7 +6334,7 @@ _gostring_ _wrap_mdb_type_variant_field_name_cwetee_3f0a6f13abe52214(wetee_metad
 }
 
 
-intgo _wrap_mdb_type_variant_field_type_cwetee_3f0a6f13abe52214(wetee_metadata *_swig_go_0, intgo _swig_go_1, long long _swig_go_2, long long _swig_go_3) {
+intgo _wrap_mdb_type_variant_field_type_cwetee_b22f17fa8e71ce90(wetee_metadata *_swig_go_0, intgo _swig_go_1, long long _swig_go_2, long long _swig_go_3) {
   wetee_metadata *arg1 = (wetee_metadata *) 0 ;
   uint32_t arg2 ;
   size_t arg3 ;
@@ -6303,7 +6356,7 @@ intgo _wrap_mdb_type_variant_field_type_cwetee_3f0a6f13abe52214(wetee_metadata *
 }
 
 
-_gostring_ _wrap_mdb_encode_cwetee_3f0a6f13abe52214(wetee_buf *_swig_go_0, wetee_metadata *_swig_go_1, intgo _swig_go_2, _gostring_ _swig_go_3) {
+_gostring_ _wrap_mdb_encode_cwetee_b22f17fa8e71ce90(wetee_buf *_swig_go_0, wetee_metadata *_swig_go_1, intgo _swig_go_2, _gostring_ _swig_go_3) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   wetee_metadata *arg2 = (wetee_metadata *) 0 ;
   uint32_t arg3 ;
@@ -6345,7 +6398,7 @@ _gostring_ _wrap_mdb_encode_cwetee_3f0a6f13abe52214(wetee_buf *_swig_go_0, wetee
 }
 
 
-_gostring_ _wrap_mdb_decode_cwetee_3f0a6f13abe52214(wetee_buf *_swig_go_0, wetee_metadata *_swig_go_1, intgo _swig_go_2, _goslice_ _swig_go_3, intgo _swig_go_4) {
+_gostring_ _wrap_mdb_decode_cwetee_b22f17fa8e71ce90(wetee_buf *_swig_go_0, wetee_metadata *_swig_go_1, intgo _swig_go_2, _goslice_ _swig_go_3, intgo _swig_go_4) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   wetee_metadata *arg2 = (wetee_metadata *) 0 ;
   uint32_t arg3 ;
@@ -6389,7 +6442,7 @@ _gostring_ _wrap_mdb_decode_cwetee_3f0a6f13abe52214(wetee_buf *_swig_go_0, wetee
 }
 
 
-_gostring_ _wrap_mdb_call_encode_cwetee_3f0a6f13abe52214(wetee_buf *_swig_go_0, wetee_metadata *_swig_go_1, _gostring_ _swig_go_2, _gostring_ _swig_go_3, _gostring_ _swig_go_4) {
+_gostring_ _wrap_mdb_call_encode_cwetee_b22f17fa8e71ce90(wetee_buf *_swig_go_0, wetee_metadata *_swig_go_1, _gostring_ _swig_go_2, _gostring_ _swig_go_3, _gostring_ _swig_go_4) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   wetee_metadata *arg2 = (wetee_metadata *) 0 ;
   char *arg3 = (char *) 0 ;
@@ -6443,7 +6496,7 @@ _gostring_ _wrap_mdb_call_encode_cwetee_3f0a6f13abe52214(wetee_buf *_swig_go_0, 
 }
 
 
-_gostring_ _wrap_mdb_call_decode_cwetee_3f0a6f13abe52214(wetee_buf *_swig_go_0, wetee_metadata *_swig_go_1, _goslice_ _swig_go_2, intgo _swig_go_3) {
+_gostring_ _wrap_mdb_call_decode_cwetee_b22f17fa8e71ce90(wetee_buf *_swig_go_0, wetee_metadata *_swig_go_1, _goslice_ _swig_go_2, intgo _swig_go_3) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   wetee_metadata *arg2 = (wetee_metadata *) 0 ;
   uint8_t *arg3 = (uint8_t *) 0 ;
@@ -6485,7 +6538,7 @@ _gostring_ _wrap_mdb_call_decode_cwetee_3f0a6f13abe52214(wetee_buf *_swig_go_0, 
 }
 
 
-_gostring_ _wrap_mdb_storage_key_cwetee_3f0a6f13abe52214(wetee_buf *_swig_go_0, wetee_metadata *_swig_go_1, long long _swig_go_2, long long _swig_go_3, _gostring_ _swig_go_4) {
+_gostring_ _wrap_mdb_storage_key_cwetee_b22f17fa8e71ce90(wetee_buf *_swig_go_0, wetee_metadata *_swig_go_1, long long _swig_go_2, long long _swig_go_3, _gostring_ _swig_go_4) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   wetee_metadata *arg2 = (wetee_metadata *) 0 ;
   size_t arg3 ;
@@ -6529,7 +6582,7 @@ _gostring_ _wrap_mdb_storage_key_cwetee_3f0a6f13abe52214(wetee_buf *_swig_go_0, 
 }
 
 
-_gostring_ _wrap_mdb_storage_decode_cwetee_3f0a6f13abe52214(wetee_buf *_swig_go_0, wetee_metadata *_swig_go_1, long long _swig_go_2, long long _swig_go_3, _goslice_ _swig_go_4, intgo _swig_go_5, intgo _swig_go_6) {
+_gostring_ _wrap_mdb_storage_decode_cwetee_b22f17fa8e71ce90(wetee_buf *_swig_go_0, wetee_metadata *_swig_go_1, long long _swig_go_2, long long _swig_go_3, _goslice_ _swig_go_4, intgo _swig_go_5, intgo _swig_go_6) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   wetee_metadata *arg2 = (wetee_metadata *) 0 ;
   size_t arg3 ;
@@ -6577,7 +6630,7 @@ _gostring_ _wrap_mdb_storage_decode_cwetee_3f0a6f13abe52214(wetee_buf *_swig_go_
 }
 
 
-_gostring_ _wrap_mdb_events_decode_cwetee_3f0a6f13abe52214(wetee_buf *_swig_go_0, wetee_metadata *_swig_go_1, _goslice_ _swig_go_2, intgo _swig_go_3) {
+_gostring_ _wrap_mdb_events_decode_cwetee_b22f17fa8e71ce90(wetee_buf *_swig_go_0, wetee_metadata *_swig_go_1, _goslice_ _swig_go_2, intgo _swig_go_3) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   wetee_metadata *arg2 = (wetee_metadata *) 0 ;
   uint8_t *arg3 = (uint8_t *) 0 ;
@@ -6619,7 +6672,7 @@ _gostring_ _wrap_mdb_events_decode_cwetee_3f0a6f13abe52214(wetee_buf *_swig_go_0
 }
 
 
-_gostring_ _wrap_mdb_dispatch_error_cwetee_3f0a6f13abe52214(wetee_buf *_swig_go_0, wetee_metadata *_swig_go_1, _goslice_ _swig_go_2, intgo _swig_go_3) {
+_gostring_ _wrap_mdb_dispatch_error_cwetee_b22f17fa8e71ce90(wetee_buf *_swig_go_0, wetee_metadata *_swig_go_1, _goslice_ _swig_go_2, intgo _swig_go_3) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   wetee_metadata *arg2 = (wetee_metadata *) 0 ;
   uint8_t *arg3 = (uint8_t *) 0 ;
@@ -6661,7 +6714,7 @@ _gostring_ _wrap_mdb_dispatch_error_cwetee_3f0a6f13abe52214(wetee_buf *_swig_go_
 }
 
 
-_gostring_ _wrap_era_mortal_cwetee_3f0a6f13abe52214(_goslice_ _swig_go_0, long long _swig_go_1, long long _swig_go_2, long long *_swig_go_3) {
+_gostring_ _wrap_era_mortal_cwetee_b22f17fa8e71ce90(_goslice_ _swig_go_0, long long _swig_go_1, long long _swig_go_2, long long *_swig_go_3) {
   uint8_t *arg1 ;
   uint64_t arg2 ;
   uint64_t arg3 ;
@@ -6686,7 +6739,7 @@ _gostring_ _wrap_era_mortal_cwetee_3f0a6f13abe52214(_goslice_ _swig_go_0, long l
 }
 
 
-_gostring_ _wrap_era_decode_cwetee_3f0a6f13abe52214(long long *_swig_go_0, long long *_swig_go_1, intgo *_swig_go_2, _goslice_ _swig_go_3) {
+_gostring_ _wrap_era_decode_cwetee_b22f17fa8e71ce90(long long *_swig_go_0, long long *_swig_go_1, intgo *_swig_go_2, _goslice_ _swig_go_3) {
   uint64_t *arg1 = (uint64_t *) 0 ;
   uint64_t *arg2 = (uint64_t *) 0 ;
   size_t *arg3 = (size_t *) 0 ;
@@ -6717,7 +6770,7 @@ _gostring_ _wrap_era_decode_cwetee_3f0a6f13abe52214(long long *_swig_go_0, long 
 }
 
 
-long long _wrap_era_birth_cwetee_3f0a6f13abe52214(long long _swig_go_0, long long _swig_go_1, long long _swig_go_2) {
+long long _wrap_era_birth_cwetee_b22f17fa8e71ce90(long long _swig_go_0, long long _swig_go_1, long long _swig_go_2) {
   uint64_t arg1 ;
   uint64_t arg2 ;
   uint64_t arg3 ;
@@ -6737,7 +6790,7 @@ long long _wrap_era_birth_cwetee_3f0a6f13abe52214(long long _swig_go_0, long lon
 }
 
 
-intgo _wrap_TX_PAYLOAD_HASH_THRESHOLD_cwetee_3f0a6f13abe52214() {
+intgo _wrap_TX_PAYLOAD_HASH_THRESHOLD_cwetee_b22f17fa8e71ce90() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -6748,7 +6801,7 @@ intgo _wrap_TX_PAYLOAD_HASH_THRESHOLD_cwetee_3f0a6f13abe52214() {
 }
 
 
-intgo _wrap_TX_HASH_BYTES_cwetee_3f0a6f13abe52214() {
+intgo _wrap_TX_HASH_BYTES_cwetee_b22f17fa8e71ce90() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -6759,7 +6812,7 @@ intgo _wrap_TX_HASH_BYTES_cwetee_3f0a6f13abe52214() {
 }
 
 
-_gostring_ _wrap_tx_new_cwetee_3f0a6f13abe52214(wetee_tx **_swig_go_0, wetee_metadata *_swig_go_1) {
+_gostring_ _wrap_tx_new_cwetee_b22f17fa8e71ce90(wetee_tx **_swig_go_0, wetee_metadata *_swig_go_1) {
   wetee_tx **arg1 = (wetee_tx **) 0 ;
   wetee_metadata *arg2 = (wetee_metadata *) 0 ;
   wetee_tx *temp1 ;
@@ -6786,7 +6839,7 @@ _gostring_ _wrap_tx_new_cwetee_3f0a6f13abe52214(wetee_tx **_swig_go_0, wetee_met
 }
 
 
-void _wrap_tx_free_cwetee_3f0a6f13abe52214(wetee_tx *_swig_go_0) {
+void _wrap_tx_free_cwetee_b22f17fa8e71ce90(wetee_tx *_swig_go_0) {
   wetee_tx *arg1 = (wetee_tx *) 0 ;
   
   arg1 = (wetee_tx *)(uintptr_t)_swig_go_0; 
@@ -6799,7 +6852,7 @@ void _wrap_tx_free_cwetee_3f0a6f13abe52214(wetee_tx *_swig_go_0) {
 }
 
 
-_gostring_ _wrap_tx_set_call_cwetee_3f0a6f13abe52214(wetee_tx *_swig_go_0, _goslice_ _swig_go_1) {
+_gostring_ _wrap_tx_set_call_cwetee_b22f17fa8e71ce90(wetee_tx *_swig_go_0, _goslice_ _swig_go_1) {
   wetee_tx *arg1 = (wetee_tx *) 0 ;
   uint8_t *arg2 = (uint8_t *) 0 ;
   size_t arg3 ;
@@ -6821,7 +6874,7 @@ _gostring_ _wrap_tx_set_call_cwetee_3f0a6f13abe52214(wetee_tx *_swig_go_0, _gosl
 }
 
 
-_gostring_ _wrap_tx_set_call_json_cwetee_3f0a6f13abe52214(wetee_tx *_swig_go_0, _gostring_ _swig_go_1, _gostring_ _swig_go_2, _gostring_ _swig_go_3) {
+_gostring_ _wrap_tx_set_call_json_cwetee_b22f17fa8e71ce90(wetee_tx *_swig_go_0, _gostring_ _swig_go_1, _gostring_ _swig_go_2, _gostring_ _swig_go_3) {
   wetee_tx *arg1 = (wetee_tx *) 0 ;
   char *arg2 = (char *) 0 ;
   char *arg3 = (char *) 0 ;
@@ -6857,7 +6910,7 @@ _gostring_ _wrap_tx_set_call_json_cwetee_3f0a6f13abe52214(wetee_tx *_swig_go_0, 
 }
 
 
-_gostring_ _wrap_tx_set_genesis_hash_cwetee_3f0a6f13abe52214(wetee_tx *_swig_go_0, _goslice_ _swig_go_1) {
+_gostring_ _wrap_tx_set_genesis_hash_cwetee_b22f17fa8e71ce90(wetee_tx *_swig_go_0, _goslice_ _swig_go_1) {
   wetee_tx *arg1 = (wetee_tx *) 0 ;
   uint8_t *arg2 ;
   wetee_rc result;
@@ -6878,7 +6931,7 @@ _gostring_ _wrap_tx_set_genesis_hash_cwetee_3f0a6f13abe52214(wetee_tx *_swig_go_
 }
 
 
-_gostring_ _wrap_tx_set_runtime_version_cwetee_3f0a6f13abe52214(wetee_tx *_swig_go_0, intgo _swig_go_1, intgo _swig_go_2) {
+_gostring_ _wrap_tx_set_runtime_version_cwetee_b22f17fa8e71ce90(wetee_tx *_swig_go_0, intgo _swig_go_1, intgo _swig_go_2) {
   wetee_tx *arg1 = (wetee_tx *) 0 ;
   uint32_t arg2 ;
   uint32_t arg3 ;
@@ -6898,7 +6951,7 @@ _gostring_ _wrap_tx_set_runtime_version_cwetee_3f0a6f13abe52214(wetee_tx *_swig_
 }
 
 
-_gostring_ _wrap_tx_set_nonce_cwetee_3f0a6f13abe52214(wetee_tx *_swig_go_0, long long _swig_go_1) {
+_gostring_ _wrap_tx_set_nonce_cwetee_b22f17fa8e71ce90(wetee_tx *_swig_go_0, long long _swig_go_1) {
   wetee_tx *arg1 = (wetee_tx *) 0 ;
   uint64_t arg2 ;
   wetee_rc result;
@@ -6916,7 +6969,7 @@ _gostring_ _wrap_tx_set_nonce_cwetee_3f0a6f13abe52214(wetee_tx *_swig_go_0, long
 }
 
 
-_gostring_ _wrap_tx_set_tip_cwetee_3f0a6f13abe52214(wetee_tx *_swig_go_0, _goslice_ _swig_go_1) {
+_gostring_ _wrap_tx_set_tip_cwetee_b22f17fa8e71ce90(wetee_tx *_swig_go_0, _goslice_ _swig_go_1) {
   wetee_tx *arg1 = (wetee_tx *) 0 ;
   wetee_u128 arg2 ;
   wetee_rc result;
@@ -6938,7 +6991,7 @@ _gostring_ _wrap_tx_set_tip_cwetee_3f0a6f13abe52214(wetee_tx *_swig_go_0, _gosli
 }
 
 
-_gostring_ _wrap_tx_set_mortal_cwetee_3f0a6f13abe52214(wetee_tx *_swig_go_0, long long _swig_go_1, long long _swig_go_2, _goslice_ _swig_go_3) {
+_gostring_ _wrap_tx_set_mortal_cwetee_b22f17fa8e71ce90(wetee_tx *_swig_go_0, long long _swig_go_1, long long _swig_go_2, _goslice_ _swig_go_3) {
   wetee_tx *arg1 = (wetee_tx *) 0 ;
   uint64_t arg2 ;
   uint64_t arg3 ;
@@ -6963,7 +7016,7 @@ _gostring_ _wrap_tx_set_mortal_cwetee_3f0a6f13abe52214(wetee_tx *_swig_go_0, lon
 }
 
 
-_gostring_ _wrap_tx_set_immortal_cwetee_3f0a6f13abe52214(wetee_tx *_swig_go_0) {
+_gostring_ _wrap_tx_set_immortal_cwetee_b22f17fa8e71ce90(wetee_tx *_swig_go_0) {
   wetee_tx *arg1 = (wetee_tx *) 0 ;
   wetee_rc result;
   _gostring_ _swig_go_result;
@@ -6979,7 +7032,7 @@ _gostring_ _wrap_tx_set_immortal_cwetee_3f0a6f13abe52214(wetee_tx *_swig_go_0) {
 }
 
 
-_gostring_ _wrap_tx_set_fee_asset_json_cwetee_3f0a6f13abe52214(wetee_tx *_swig_go_0, _gostring_ _swig_go_1) {
+_gostring_ _wrap_tx_set_fee_asset_json_cwetee_b22f17fa8e71ce90(wetee_tx *_swig_go_0, _gostring_ _swig_go_1) {
   wetee_tx *arg1 = (wetee_tx *) 0 ;
   char *arg2 = (char *) 0 ;
   size_t arg3 ;
@@ -7001,7 +7054,7 @@ _gostring_ _wrap_tx_set_fee_asset_json_cwetee_3f0a6f13abe52214(wetee_tx *_swig_g
 }
 
 
-_gostring_ _wrap_tx_set_metadata_hash_cwetee_3f0a6f13abe52214(wetee_tx *_swig_go_0, _goslice_ _swig_go_1) {
+_gostring_ _wrap_tx_set_metadata_hash_cwetee_b22f17fa8e71ce90(wetee_tx *_swig_go_0, _goslice_ _swig_go_1) {
   wetee_tx *arg1 = (wetee_tx *) 0 ;
   uint8_t *arg2 ;
   wetee_rc result;
@@ -7022,7 +7075,7 @@ _gostring_ _wrap_tx_set_metadata_hash_cwetee_3f0a6f13abe52214(wetee_tx *_swig_go
 }
 
 
-_gostring_ _wrap_tx_clear_metadata_hash_cwetee_3f0a6f13abe52214(wetee_tx *_swig_go_0) {
+_gostring_ _wrap_tx_clear_metadata_hash_cwetee_b22f17fa8e71ce90(wetee_tx *_swig_go_0) {
   wetee_tx *arg1 = (wetee_tx *) 0 ;
   wetee_rc result;
   _gostring_ _swig_go_result;
@@ -7038,7 +7091,7 @@ _gostring_ _wrap_tx_clear_metadata_hash_cwetee_3f0a6f13abe52214(wetee_tx *_swig_
 }
 
 
-_gostring_ _wrap_tx_set_extension_json_cwetee_3f0a6f13abe52214(wetee_tx *_swig_go_0, _gostring_ _swig_go_1, _gostring_ _swig_go_2, _gostring_ _swig_go_3) {
+_gostring_ _wrap_tx_set_extension_json_cwetee_b22f17fa8e71ce90(wetee_tx *_swig_go_0, _gostring_ _swig_go_1, _gostring_ _swig_go_2, _gostring_ _swig_go_3) {
   wetee_tx *arg1 = (wetee_tx *) 0 ;
   char *arg2 = (char *) 0 ;
   char *arg3 = (char *) 0 ;
@@ -7085,7 +7138,7 @@ _gostring_ _wrap_tx_set_extension_json_cwetee_3f0a6f13abe52214(wetee_tx *_swig_g
 }
 
 
-_gostring_ _wrap_tx_signing_payload_cwetee_3f0a6f13abe52214(wetee_buf *_swig_go_0, wetee_tx *_swig_go_1) {
+_gostring_ _wrap_tx_signing_payload_cwetee_b22f17fa8e71ce90(wetee_buf *_swig_go_0, wetee_tx *_swig_go_1) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   wetee_tx *arg2 = (wetee_tx *) 0 ;
   wetee_buf temp1 ;
@@ -7119,7 +7172,7 @@ _gostring_ _wrap_tx_signing_payload_cwetee_3f0a6f13abe52214(wetee_buf *_swig_go_
 }
 
 
-_gostring_ _wrap_tx_signing_payload_raw_cwetee_3f0a6f13abe52214(wetee_buf *_swig_go_0, wetee_tx *_swig_go_1) {
+_gostring_ _wrap_tx_signing_payload_raw_cwetee_b22f17fa8e71ce90(wetee_buf *_swig_go_0, wetee_tx *_swig_go_1) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   wetee_tx *arg2 = (wetee_tx *) 0 ;
   wetee_buf temp1 ;
@@ -7153,7 +7206,7 @@ _gostring_ _wrap_tx_signing_payload_raw_cwetee_3f0a6f13abe52214(wetee_buf *_swig
 }
 
 
-_gostring_ _wrap_tx_attach_signature_cwetee_3f0a6f13abe52214(wetee_buf *_swig_go_0, wetee_tx *_swig_go_1, intgo _swig_go_2, _goslice_ _swig_go_3, _goslice_ _swig_go_4) {
+_gostring_ _wrap_tx_attach_signature_cwetee_b22f17fa8e71ce90(wetee_buf *_swig_go_0, wetee_tx *_swig_go_1, intgo _swig_go_2, _goslice_ _swig_go_3, _goslice_ _swig_go_4) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   wetee_tx *arg2 = (wetee_tx *) 0 ;
   wetee_scheme arg3 ;
@@ -7201,7 +7254,7 @@ _gostring_ _wrap_tx_attach_signature_cwetee_3f0a6f13abe52214(wetee_buf *_swig_go
 }
 
 
-_gostring_ _wrap_tx_sign_cwetee_3f0a6f13abe52214(wetee_buf *_swig_go_0, wetee_tx *_swig_go_1, wetee_keypair *_swig_go_2) {
+_gostring_ _wrap_tx_sign_cwetee_b22f17fa8e71ce90(wetee_buf *_swig_go_0, wetee_tx *_swig_go_1, wetee_keypair *_swig_go_2) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   wetee_tx *arg2 = (wetee_tx *) 0 ;
   wetee_keypair *arg3 = (wetee_keypair *) 0 ;
@@ -7237,7 +7290,7 @@ _gostring_ _wrap_tx_sign_cwetee_3f0a6f13abe52214(wetee_buf *_swig_go_0, wetee_tx
 }
 
 
-_gostring_ _wrap_tx_bare_cwetee_3f0a6f13abe52214(wetee_buf *_swig_go_0, wetee_tx *_swig_go_1, intgo _swig_go_2) {
+_gostring_ _wrap_tx_bare_cwetee_b22f17fa8e71ce90(wetee_buf *_swig_go_0, wetee_tx *_swig_go_1, intgo _swig_go_2) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   wetee_tx *arg2 = (wetee_tx *) 0 ;
   unsigned int arg3 ;
@@ -7273,7 +7326,7 @@ _gostring_ _wrap_tx_bare_cwetee_3f0a6f13abe52214(wetee_buf *_swig_go_0, wetee_tx
 }
 
 
-_gostring_ _wrap_tx_general_cwetee_3f0a6f13abe52214(wetee_buf *_swig_go_0, wetee_tx *_swig_go_1, intgo _swig_go_2) {
+_gostring_ _wrap_tx_general_cwetee_b22f17fa8e71ce90(wetee_buf *_swig_go_0, wetee_tx *_swig_go_1, intgo _swig_go_2) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   wetee_tx *arg2 = (wetee_tx *) 0 ;
   unsigned int arg3 ;
@@ -7309,7 +7362,7 @@ _gostring_ _wrap_tx_general_cwetee_3f0a6f13abe52214(wetee_buf *_swig_go_0, wetee
 }
 
 
-_gostring_ _wrap_txb_decode_cwetee_3f0a6f13abe52214(wetee_buf *_swig_go_0, wetee_metadata *_swig_go_1, _goslice_ _swig_go_2, intgo _swig_go_3) {
+_gostring_ _wrap_txb_decode_cwetee_b22f17fa8e71ce90(wetee_buf *_swig_go_0, wetee_metadata *_swig_go_1, _goslice_ _swig_go_2, intgo _swig_go_3) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   wetee_metadata *arg2 = (wetee_metadata *) 0 ;
   uint8_t *arg3 = (uint8_t *) 0 ;
@@ -7351,7 +7404,7 @@ _gostring_ _wrap_txb_decode_cwetee_3f0a6f13abe52214(wetee_buf *_swig_go_0, wetee
 }
 
 
-_gostring_ _wrap_txb_payload_decode_cwetee_3f0a6f13abe52214(wetee_buf *_swig_go_0, wetee_metadata *_swig_go_1, _goslice_ _swig_go_2, intgo _swig_go_3) {
+_gostring_ _wrap_txb_payload_decode_cwetee_b22f17fa8e71ce90(wetee_buf *_swig_go_0, wetee_metadata *_swig_go_1, _goslice_ _swig_go_2, intgo _swig_go_3) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   wetee_metadata *arg2 = (wetee_metadata *) 0 ;
   uint8_t *arg3 = (uint8_t *) 0 ;
@@ -7393,7 +7446,7 @@ _gostring_ _wrap_txb_payload_decode_cwetee_3f0a6f13abe52214(wetee_buf *_swig_go_
 }
 
 
-_gostring_ _wrap_extrinsic_hash_cwetee_3f0a6f13abe52214(_goslice_ _swig_go_0, _goslice_ _swig_go_1) {
+_gostring_ _wrap_extrinsic_hash_cwetee_b22f17fa8e71ce90(_goslice_ _swig_go_0, _goslice_ _swig_go_1) {
   uint8_t *arg1 ;
   uint8_t *arg2 = (uint8_t *) 0 ;
   size_t arg3 ;
@@ -7418,7 +7471,7 @@ _gostring_ _wrap_extrinsic_hash_cwetee_3f0a6f13abe52214(_goslice_ _swig_go_0, _g
 }
 
 
-intgo _wrap_txb_extrinsic_type_cwetee_3f0a6f13abe52214(wetee_metadata *_swig_go_0, intgo _swig_go_1) {
+intgo _wrap_txb_extrinsic_type_cwetee_b22f17fa8e71ce90(wetee_metadata *_swig_go_0, intgo _swig_go_1) {
   wetee_metadata *arg1 = (wetee_metadata *) 0 ;
   int arg2 ;
   uint32_t result;
@@ -7436,7 +7489,7 @@ intgo _wrap_txb_extrinsic_type_cwetee_3f0a6f13abe52214(wetee_metadata *_swig_go_
 }
 
 
-long long _wrap_txb_extrinsic_version_count_cwetee_3f0a6f13abe52214(wetee_metadata *_swig_go_0) {
+long long _wrap_txb_extrinsic_version_count_cwetee_b22f17fa8e71ce90(wetee_metadata *_swig_go_0) {
   wetee_metadata *arg1 = (wetee_metadata *) 0 ;
   size_t result;
   long long _swig_go_result;
@@ -7452,7 +7505,7 @@ long long _wrap_txb_extrinsic_version_count_cwetee_3f0a6f13abe52214(wetee_metada
 }
 
 
-intgo _wrap_txb_extrinsic_version_cwetee_3f0a6f13abe52214(wetee_metadata *_swig_go_0, long long _swig_go_1) {
+intgo _wrap_txb_extrinsic_version_cwetee_b22f17fa8e71ce90(wetee_metadata *_swig_go_0, long long _swig_go_1) {
   wetee_metadata *arg1 = (wetee_metadata *) 0 ;
   size_t arg2 ;
   int result;
@@ -7470,7 +7523,7 @@ intgo _wrap_txb_extrinsic_version_cwetee_3f0a6f13abe52214(wetee_metadata *_swig_
 }
 
 
-long long _wrap_txb_extension_version_count_cwetee_3f0a6f13abe52214(wetee_metadata *_swig_go_0) {
+long long _wrap_txb_extension_version_count_cwetee_b22f17fa8e71ce90(wetee_metadata *_swig_go_0) {
   wetee_metadata *arg1 = (wetee_metadata *) 0 ;
   size_t result;
   long long _swig_go_result;
@@ -7486,7 +7539,7 @@ long long _wrap_txb_extension_version_count_cwetee_3f0a6f13abe52214(wetee_metada
 }
 
 
-intgo _wrap_txb_extension_version_cwetee_3f0a6f13abe52214(wetee_metadata *_swig_go_0, long long _swig_go_1) {
+intgo _wrap_txb_extension_version_cwetee_b22f17fa8e71ce90(wetee_metadata *_swig_go_0, long long _swig_go_1) {
   wetee_metadata *arg1 = (wetee_metadata *) 0 ;
   size_t arg2 ;
   int result;
@@ -7504,7 +7557,7 @@ intgo _wrap_txb_extension_version_cwetee_3f0a6f13abe52214(wetee_metadata *_swig_
 }
 
 
-long long _wrap_txb_extension_count_cwetee_3f0a6f13abe52214(wetee_metadata *_swig_go_0, long long _swig_go_1) {
+long long _wrap_txb_extension_count_cwetee_b22f17fa8e71ce90(wetee_metadata *_swig_go_0, long long _swig_go_1) {
   wetee_metadata *arg1 = (wetee_metadata *) 0 ;
   size_t arg2 ;
   size_t result;
@@ -7522,7 +7575,7 @@ long long _wrap_txb_extension_count_cwetee_3f0a6f13abe52214(wetee_metadata *_swi
 }
 
 
-_gostring_ _wrap_txb_extension_identifier_cwetee_3f0a6f13abe52214(wetee_metadata *_swig_go_0, long long _swig_go_1, long long _swig_go_2) {
+_gostring_ _wrap_txb_extension_identifier_cwetee_b22f17fa8e71ce90(wetee_metadata *_swig_go_0, long long _swig_go_1, long long _swig_go_2) {
   wetee_metadata *arg1 = (wetee_metadata *) 0 ;
   size_t arg2 ;
   size_t arg3 ;
@@ -7545,7 +7598,7 @@ _gostring_ _wrap_txb_extension_identifier_cwetee_3f0a6f13abe52214(wetee_metadata
 }
 
 
-intgo _wrap_txb_extension_type_cwetee_3f0a6f13abe52214(wetee_metadata *_swig_go_0, long long _swig_go_1, long long _swig_go_2) {
+intgo _wrap_txb_extension_type_cwetee_b22f17fa8e71ce90(wetee_metadata *_swig_go_0, long long _swig_go_1, long long _swig_go_2) {
   wetee_metadata *arg1 = (wetee_metadata *) 0 ;
   size_t arg2 ;
   size_t arg3 ;
@@ -7565,7 +7618,7 @@ intgo _wrap_txb_extension_type_cwetee_3f0a6f13abe52214(wetee_metadata *_swig_go_
 }
 
 
-intgo _wrap_txb_extension_implicit_type_cwetee_3f0a6f13abe52214(wetee_metadata *_swig_go_0, long long _swig_go_1, long long _swig_go_2) {
+intgo _wrap_txb_extension_implicit_type_cwetee_b22f17fa8e71ce90(wetee_metadata *_swig_go_0, long long _swig_go_1, long long _swig_go_2) {
   wetee_metadata *arg1 = (wetee_metadata *) 0 ;
   size_t arg2 ;
   size_t arg3 ;
@@ -7585,7 +7638,7 @@ intgo _wrap_txb_extension_implicit_type_cwetee_3f0a6f13abe52214(wetee_metadata *
 }
 
 
-_gostring_ _wrap_txb_proof_for_extrinsic_cwetee_3f0a6f13abe52214(wetee_buf *_swig_go_0, wetee_metadata *_swig_go_1, intgo _swig_go_2, _gostring_ _swig_go_3, _goslice_ _swig_go_4, _goslice_ _swig_go_5, intgo _swig_go_6) {
+_gostring_ _wrap_txb_proof_for_extrinsic_cwetee_b22f17fa8e71ce90(wetee_buf *_swig_go_0, wetee_metadata *_swig_go_1, intgo _swig_go_2, _gostring_ _swig_go_3, _goslice_ _swig_go_4, _goslice_ _swig_go_5, intgo _swig_go_6) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   wetee_metadata *arg2 = (wetee_metadata *) 0 ;
   unsigned int arg3 ;
@@ -7642,7 +7695,7 @@ _gostring_ _wrap_txb_proof_for_extrinsic_cwetee_3f0a6f13abe52214(wetee_buf *_swi
 }
 
 
-_gostring_ _wrap_txb_proof_for_payload_cwetee_3f0a6f13abe52214(wetee_buf *_swig_go_0, wetee_metadata *_swig_go_1, intgo _swig_go_2, _gostring_ _swig_go_3, _goslice_ _swig_go_4) {
+_gostring_ _wrap_txb_proof_for_payload_cwetee_b22f17fa8e71ce90(wetee_buf *_swig_go_0, wetee_metadata *_swig_go_1, intgo _swig_go_2, _gostring_ _swig_go_3, _goslice_ _swig_go_4) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   wetee_metadata *arg2 = (wetee_metadata *) 0 ;
   unsigned int arg3 ;
@@ -7691,7 +7744,7 @@ _gostring_ _wrap_txb_proof_for_payload_cwetee_3f0a6f13abe52214(wetee_buf *_swig_
 }
 
 
-intgo _wrap_TON_HASH_BYTES_cwetee_3f0a6f13abe52214() {
+intgo _wrap_TON_HASH_BYTES_cwetee_b22f17fa8e71ce90() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -7702,7 +7755,7 @@ intgo _wrap_TON_HASH_BYTES_cwetee_3f0a6f13abe52214() {
 }
 
 
-intgo _wrap_TON_CELL_MAX_BITS_cwetee_3f0a6f13abe52214() {
+intgo _wrap_TON_CELL_MAX_BITS_cwetee_b22f17fa8e71ce90() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -7713,7 +7766,7 @@ intgo _wrap_TON_CELL_MAX_BITS_cwetee_3f0a6f13abe52214() {
 }
 
 
-intgo _wrap_TON_CELL_MAX_REFS_cwetee_3f0a6f13abe52214() {
+intgo _wrap_TON_CELL_MAX_REFS_cwetee_b22f17fa8e71ce90() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -7724,7 +7777,7 @@ intgo _wrap_TON_CELL_MAX_REFS_cwetee_3f0a6f13abe52214() {
 }
 
 
-intgo _wrap_TON_CELL_MAX_DEPTH_cwetee_3f0a6f13abe52214() {
+intgo _wrap_TON_CELL_MAX_DEPTH_cwetee_b22f17fa8e71ce90() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -7735,7 +7788,7 @@ intgo _wrap_TON_CELL_MAX_DEPTH_cwetee_3f0a6f13abe52214() {
 }
 
 
-intgo _wrap_TON_BOC_INDEX_cwetee_3f0a6f13abe52214() {
+intgo _wrap_TON_BOC_INDEX_cwetee_b22f17fa8e71ce90() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -7746,7 +7799,7 @@ intgo _wrap_TON_BOC_INDEX_cwetee_3f0a6f13abe52214() {
 }
 
 
-intgo _wrap_TON_BOC_CRC32C_cwetee_3f0a6f13abe52214() {
+intgo _wrap_TON_BOC_CRC32C_cwetee_b22f17fa8e71ce90() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -7757,7 +7810,7 @@ intgo _wrap_TON_BOC_CRC32C_cwetee_3f0a6f13abe52214() {
 }
 
 
-intgo _wrap_TON_ADDRESS_BOUNCEABLE_cwetee_3f0a6f13abe52214() {
+intgo _wrap_TON_ADDRESS_BOUNCEABLE_cwetee_b22f17fa8e71ce90() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -7768,7 +7821,7 @@ intgo _wrap_TON_ADDRESS_BOUNCEABLE_cwetee_3f0a6f13abe52214() {
 }
 
 
-intgo _wrap_TON_ADDRESS_TESTNET_cwetee_3f0a6f13abe52214() {
+intgo _wrap_TON_ADDRESS_TESTNET_cwetee_b22f17fa8e71ce90() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -7779,7 +7832,7 @@ intgo _wrap_TON_ADDRESS_TESTNET_cwetee_3f0a6f13abe52214() {
 }
 
 
-intgo _wrap_TON_ADDRESS_BASE64_STD_cwetee_3f0a6f13abe52214() {
+intgo _wrap_TON_ADDRESS_BASE64_STD_cwetee_b22f17fa8e71ce90() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -7790,7 +7843,7 @@ intgo _wrap_TON_ADDRESS_BASE64_STD_cwetee_3f0a6f13abe52214() {
 }
 
 
-intgo _wrap_TON_DECIMALS_cwetee_3f0a6f13abe52214() {
+intgo _wrap_TON_DECIMALS_cwetee_b22f17fa8e71ce90() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -7801,7 +7854,7 @@ intgo _wrap_TON_DECIMALS_cwetee_3f0a6f13abe52214() {
 }
 
 
-intgo _wrap_TON_MNEMONIC_WORDS_cwetee_3f0a6f13abe52214() {
+intgo _wrap_TON_MNEMONIC_WORDS_cwetee_b22f17fa8e71ce90() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -7812,7 +7865,7 @@ intgo _wrap_TON_MNEMONIC_WORDS_cwetee_3f0a6f13abe52214() {
 }
 
 
-intgo _wrap_TON_NETWORK_MAINNET_cwetee_3f0a6f13abe52214() {
+intgo _wrap_TON_NETWORK_MAINNET_cwetee_b22f17fa8e71ce90() {
   int result;
   intgo _swig_go_result;
   
@@ -7823,7 +7876,7 @@ intgo _wrap_TON_NETWORK_MAINNET_cwetee_3f0a6f13abe52214() {
 }
 
 
-intgo _wrap_TON_NETWORK_TESTNET_cwetee_3f0a6f13abe52214() {
+intgo _wrap_TON_NETWORK_TESTNET_cwetee_b22f17fa8e71ce90() {
   int result;
   intgo _swig_go_result;
   
@@ -7834,7 +7887,7 @@ intgo _wrap_TON_NETWORK_TESTNET_cwetee_3f0a6f13abe52214() {
 }
 
 
-intgo _wrap_TON_SEND_PAY_FEES_SEPARATELY_cwetee_3f0a6f13abe52214() {
+intgo _wrap_TON_SEND_PAY_FEES_SEPARATELY_cwetee_b22f17fa8e71ce90() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -7845,7 +7898,7 @@ intgo _wrap_TON_SEND_PAY_FEES_SEPARATELY_cwetee_3f0a6f13abe52214() {
 }
 
 
-intgo _wrap_TON_SEND_IGNORE_ERRORS_cwetee_3f0a6f13abe52214() {
+intgo _wrap_TON_SEND_IGNORE_ERRORS_cwetee_b22f17fa8e71ce90() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -7856,7 +7909,7 @@ intgo _wrap_TON_SEND_IGNORE_ERRORS_cwetee_3f0a6f13abe52214() {
 }
 
 
-intgo _wrap_TON_SEND_DESTROY_IF_ZERO_cwetee_3f0a6f13abe52214() {
+intgo _wrap_TON_SEND_DESTROY_IF_ZERO_cwetee_b22f17fa8e71ce90() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -7867,7 +7920,7 @@ intgo _wrap_TON_SEND_DESTROY_IF_ZERO_cwetee_3f0a6f13abe52214() {
 }
 
 
-intgo _wrap_TON_SEND_CARRY_INBOUND_VALUE_cwetee_3f0a6f13abe52214() {
+intgo _wrap_TON_SEND_CARRY_INBOUND_VALUE_cwetee_b22f17fa8e71ce90() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -7878,7 +7931,7 @@ intgo _wrap_TON_SEND_CARRY_INBOUND_VALUE_cwetee_3f0a6f13abe52214() {
 }
 
 
-intgo _wrap_TON_SEND_CARRY_BALANCE_cwetee_3f0a6f13abe52214() {
+intgo _wrap_TON_SEND_CARRY_BALANCE_cwetee_b22f17fa8e71ce90() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -7889,7 +7942,7 @@ intgo _wrap_TON_SEND_CARRY_BALANCE_cwetee_3f0a6f13abe52214() {
 }
 
 
-intgo _wrap_TON_SEND_DEFAULT_cwetee_3f0a6f13abe52214() {
+intgo _wrap_TON_SEND_DEFAULT_cwetee_b22f17fa8e71ce90() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -7900,7 +7953,7 @@ intgo _wrap_TON_SEND_DEFAULT_cwetee_3f0a6f13abe52214() {
 }
 
 
-intgo _wrap_TON_EXTERNAL_FORCE_REF_cwetee_3f0a6f13abe52214() {
+intgo _wrap_TON_EXTERNAL_FORCE_REF_cwetee_b22f17fa8e71ce90() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -7911,7 +7964,7 @@ intgo _wrap_TON_EXTERNAL_FORCE_REF_cwetee_3f0a6f13abe52214() {
 }
 
 
-intgo _wrap_TON_CELL_ORDINARY_cwetee_3f0a6f13abe52214() {
+intgo _wrap_TON_CELL_ORDINARY_cwetee_b22f17fa8e71ce90() {
   enum wetee_ton_cell_type result;
   intgo _swig_go_result;
   
@@ -7926,7 +7979,7 @@ intgo _wrap_TON_CELL_ORDINARY_cwetee_3f0a6f13abe52214() {
 }
 
 
-intgo _wrap_TON_CELL_PRUNED_BRANCH_cwetee_3f0a6f13abe52214() {
+intgo _wrap_TON_CELL_PRUNED_BRANCH_cwetee_b22f17fa8e71ce90() {
   enum wetee_ton_cell_type result;
   intgo _swig_go_result;
   
@@ -7941,7 +7994,7 @@ intgo _wrap_TON_CELL_PRUNED_BRANCH_cwetee_3f0a6f13abe52214() {
 }
 
 
-intgo _wrap_TON_CELL_LIBRARY_cwetee_3f0a6f13abe52214() {
+intgo _wrap_TON_CELL_LIBRARY_cwetee_b22f17fa8e71ce90() {
   enum wetee_ton_cell_type result;
   intgo _swig_go_result;
   
@@ -7956,7 +8009,7 @@ intgo _wrap_TON_CELL_LIBRARY_cwetee_3f0a6f13abe52214() {
 }
 
 
-intgo _wrap_TON_CELL_MERKLE_PROOF_cwetee_3f0a6f13abe52214() {
+intgo _wrap_TON_CELL_MERKLE_PROOF_cwetee_b22f17fa8e71ce90() {
   enum wetee_ton_cell_type result;
   intgo _swig_go_result;
   
@@ -7971,7 +8024,7 @@ intgo _wrap_TON_CELL_MERKLE_PROOF_cwetee_3f0a6f13abe52214() {
 }
 
 
-intgo _wrap_TON_CELL_MERKLE_UPDATE_cwetee_3f0a6f13abe52214() {
+intgo _wrap_TON_CELL_MERKLE_UPDATE_cwetee_b22f17fa8e71ce90() {
   enum wetee_ton_cell_type result;
   intgo _swig_go_result;
   
@@ -7986,7 +8039,7 @@ intgo _wrap_TON_CELL_MERKLE_UPDATE_cwetee_3f0a6f13abe52214() {
 }
 
 
-intgo _wrap_TON_WALLET_V3R2_cwetee_3f0a6f13abe52214() {
+intgo _wrap_TON_WALLET_V3R2_cwetee_b22f17fa8e71ce90() {
   enum wetee_ton_wallet_version result;
   intgo _swig_go_result;
   
@@ -8001,7 +8054,7 @@ intgo _wrap_TON_WALLET_V3R2_cwetee_3f0a6f13abe52214() {
 }
 
 
-intgo _wrap_TON_WALLET_V4R2_cwetee_3f0a6f13abe52214() {
+intgo _wrap_TON_WALLET_V4R2_cwetee_b22f17fa8e71ce90() {
   enum wetee_ton_wallet_version result;
   intgo _swig_go_result;
   
@@ -8016,7 +8069,7 @@ intgo _wrap_TON_WALLET_V4R2_cwetee_3f0a6f13abe52214() {
 }
 
 
-intgo _wrap_TON_WALLET_V5R1_cwetee_3f0a6f13abe52214() {
+intgo _wrap_TON_WALLET_V5R1_cwetee_b22f17fa8e71ce90() {
   enum wetee_ton_wallet_version result;
   intgo _swig_go_result;
   
@@ -8031,7 +8084,7 @@ intgo _wrap_TON_WALLET_V5R1_cwetee_3f0a6f13abe52214() {
 }
 
 
-intgo _wrap_TON_WALLET_HIGHLOAD_V3_cwetee_3f0a6f13abe52214() {
+intgo _wrap_TON_WALLET_HIGHLOAD_V3_cwetee_b22f17fa8e71ce90() {
   enum wetee_ton_wallet_version result;
   intgo _swig_go_result;
   
@@ -8046,7 +8099,7 @@ intgo _wrap_TON_WALLET_HIGHLOAD_V3_cwetee_3f0a6f13abe52214() {
 }
 
 
-intgo _wrap_TON_HIGHLOAD_SUBWALLET_DEFAULT_cwetee_3f0a6f13abe52214() {
+intgo _wrap_TON_HIGHLOAD_SUBWALLET_DEFAULT_cwetee_b22f17fa8e71ce90() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -8057,7 +8110,7 @@ intgo _wrap_TON_HIGHLOAD_SUBWALLET_DEFAULT_cwetee_3f0a6f13abe52214() {
 }
 
 
-intgo _wrap_TON_HIGHLOAD_TIMEOUT_DEFAULT_cwetee_3f0a6f13abe52214() {
+intgo _wrap_TON_HIGHLOAD_TIMEOUT_DEFAULT_cwetee_b22f17fa8e71ce90() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -8068,7 +8121,7 @@ intgo _wrap_TON_HIGHLOAD_TIMEOUT_DEFAULT_cwetee_3f0a6f13abe52214() {
 }
 
 
-void _wrap_ton_cell_free_cwetee_3f0a6f13abe52214(wetee_ton_cell *_swig_go_0) {
+void _wrap_ton_cell_free_cwetee_b22f17fa8e71ce90(wetee_ton_cell *_swig_go_0) {
   wetee_ton_cell *arg1 = (wetee_ton_cell *) 0 ;
   
   arg1 = (wetee_ton_cell *)(uintptr_t)_swig_go_0; 
@@ -8081,7 +8134,7 @@ void _wrap_ton_cell_free_cwetee_3f0a6f13abe52214(wetee_ton_cell *_swig_go_0) {
 }
 
 
-_gostring_ _wrap_ton_cell_hash_cwetee_3f0a6f13abe52214(_goslice_ _swig_go_0, wetee_ton_cell *_swig_go_1) {
+_gostring_ _wrap_ton_cell_hash_cwetee_b22f17fa8e71ce90(_goslice_ _swig_go_0, wetee_ton_cell *_swig_go_1) {
   uint8_t *arg1 ;
   wetee_ton_cell *arg2 = (wetee_ton_cell *) 0 ;
   wetee_rc result;
@@ -8102,7 +8155,7 @@ _gostring_ _wrap_ton_cell_hash_cwetee_3f0a6f13abe52214(_goslice_ _swig_go_0, wet
 }
 
 
-_gostring_ _wrap_ton_cell_hash_at_cwetee_3f0a6f13abe52214(_goslice_ _swig_go_0, wetee_ton_cell *_swig_go_1, intgo _swig_go_2) {
+_gostring_ _wrap_ton_cell_hash_at_cwetee_b22f17fa8e71ce90(_goslice_ _swig_go_0, wetee_ton_cell *_swig_go_1, intgo _swig_go_2) {
   uint8_t *arg1 ;
   wetee_ton_cell *arg2 = (wetee_ton_cell *) 0 ;
   unsigned int arg3 ;
@@ -8125,7 +8178,7 @@ _gostring_ _wrap_ton_cell_hash_at_cwetee_3f0a6f13abe52214(_goslice_ _swig_go_0, 
 }
 
 
-intgo _wrap_ton_cell_depth_cwetee_3f0a6f13abe52214(wetee_ton_cell *_swig_go_0) {
+intgo _wrap_ton_cell_depth_cwetee_b22f17fa8e71ce90(wetee_ton_cell *_swig_go_0) {
   wetee_ton_cell *arg1 = (wetee_ton_cell *) 0 ;
   unsigned int result;
   intgo _swig_go_result;
@@ -8141,7 +8194,7 @@ intgo _wrap_ton_cell_depth_cwetee_3f0a6f13abe52214(wetee_ton_cell *_swig_go_0) {
 }
 
 
-intgo _wrap_ton_cell_depth_at_cwetee_3f0a6f13abe52214(wetee_ton_cell *_swig_go_0, intgo _swig_go_1) {
+intgo _wrap_ton_cell_depth_at_cwetee_b22f17fa8e71ce90(wetee_ton_cell *_swig_go_0, intgo _swig_go_1) {
   wetee_ton_cell *arg1 = (wetee_ton_cell *) 0 ;
   unsigned int arg2 ;
   unsigned int result;
@@ -8159,7 +8212,7 @@ intgo _wrap_ton_cell_depth_at_cwetee_3f0a6f13abe52214(wetee_ton_cell *_swig_go_0
 }
 
 
-intgo _wrap_ton_cell_bits_cwetee_3f0a6f13abe52214(wetee_ton_cell *_swig_go_0) {
+intgo _wrap_ton_cell_bits_cwetee_b22f17fa8e71ce90(wetee_ton_cell *_swig_go_0) {
   wetee_ton_cell *arg1 = (wetee_ton_cell *) 0 ;
   unsigned int result;
   intgo _swig_go_result;
@@ -8175,7 +8228,7 @@ intgo _wrap_ton_cell_bits_cwetee_3f0a6f13abe52214(wetee_ton_cell *_swig_go_0) {
 }
 
 
-intgo _wrap_ton_cell_refs_cwetee_3f0a6f13abe52214(wetee_ton_cell *_swig_go_0) {
+intgo _wrap_ton_cell_refs_cwetee_b22f17fa8e71ce90(wetee_ton_cell *_swig_go_0) {
   wetee_ton_cell *arg1 = (wetee_ton_cell *) 0 ;
   unsigned int result;
   intgo _swig_go_result;
@@ -8191,7 +8244,7 @@ intgo _wrap_ton_cell_refs_cwetee_3f0a6f13abe52214(wetee_ton_cell *_swig_go_0) {
 }
 
 
-intgo _wrap_ton_cell_type_of_cwetee_3f0a6f13abe52214(wetee_ton_cell *_swig_go_0) {
+intgo _wrap_ton_cell_type_of_cwetee_b22f17fa8e71ce90(wetee_ton_cell *_swig_go_0) {
   wetee_ton_cell *arg1 = (wetee_ton_cell *) 0 ;
   int result;
   intgo _swig_go_result;
@@ -8207,7 +8260,7 @@ intgo _wrap_ton_cell_type_of_cwetee_3f0a6f13abe52214(wetee_ton_cell *_swig_go_0)
 }
 
 
-intgo _wrap_ton_cell_level_cwetee_3f0a6f13abe52214(wetee_ton_cell *_swig_go_0) {
+intgo _wrap_ton_cell_level_cwetee_b22f17fa8e71ce90(wetee_ton_cell *_swig_go_0) {
   wetee_ton_cell *arg1 = (wetee_ton_cell *) 0 ;
   unsigned int result;
   intgo _swig_go_result;
@@ -8223,7 +8276,7 @@ intgo _wrap_ton_cell_level_cwetee_3f0a6f13abe52214(wetee_ton_cell *_swig_go_0) {
 }
 
 
-intgo _wrap_ton_cell_level_mask_cwetee_3f0a6f13abe52214(wetee_ton_cell *_swig_go_0) {
+intgo _wrap_ton_cell_level_mask_cwetee_b22f17fa8e71ce90(wetee_ton_cell *_swig_go_0) {
   wetee_ton_cell *arg1 = (wetee_ton_cell *) 0 ;
   unsigned int result;
   intgo _swig_go_result;
@@ -8239,7 +8292,7 @@ intgo _wrap_ton_cell_level_mask_cwetee_3f0a6f13abe52214(wetee_ton_cell *_swig_go
 }
 
 
-_gostring_ _wrap_ton_cell_data_cwetee_3f0a6f13abe52214(wetee_buf *_swig_go_0, wetee_ton_cell *_swig_go_1) {
+_gostring_ _wrap_ton_cell_data_cwetee_b22f17fa8e71ce90(wetee_buf *_swig_go_0, wetee_ton_cell *_swig_go_1) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   wetee_ton_cell *arg2 = (wetee_ton_cell *) 0 ;
   wetee_buf temp1 ;
@@ -8273,7 +8326,7 @@ _gostring_ _wrap_ton_cell_data_cwetee_3f0a6f13abe52214(wetee_buf *_swig_go_0, we
 }
 
 
-_gostring_ _wrap_ton_cell_ref_cwetee_3f0a6f13abe52214(wetee_ton_cell **_swig_go_0, wetee_ton_cell *_swig_go_1, intgo _swig_go_2) {
+_gostring_ _wrap_ton_cell_ref_cwetee_b22f17fa8e71ce90(wetee_ton_cell **_swig_go_0, wetee_ton_cell *_swig_go_1, intgo _swig_go_2) {
   wetee_ton_cell **arg1 = (wetee_ton_cell **) 0 ;
   wetee_ton_cell *arg2 = (wetee_ton_cell *) 0 ;
   unsigned int arg3 ;
@@ -8302,7 +8355,7 @@ _gostring_ _wrap_ton_cell_ref_cwetee_3f0a6f13abe52214(wetee_ton_cell **_swig_go_
 }
 
 
-intgo _wrap_ton_cell_equal_cwetee_3f0a6f13abe52214(wetee_ton_cell *_swig_go_0, wetee_ton_cell *_swig_go_1) {
+intgo _wrap_ton_cell_equal_cwetee_b22f17fa8e71ce90(wetee_ton_cell *_swig_go_0, wetee_ton_cell *_swig_go_1) {
   wetee_ton_cell *arg1 = (wetee_ton_cell *) 0 ;
   wetee_ton_cell *arg2 = (wetee_ton_cell *) 0 ;
   int result;
@@ -8320,7 +8373,7 @@ intgo _wrap_ton_cell_equal_cwetee_3f0a6f13abe52214(wetee_ton_cell *_swig_go_0, w
 }
 
 
-_gostring_ _wrap_ton_cell_to_string_cwetee_3f0a6f13abe52214(wetee_buf *_swig_go_0, wetee_ton_cell *_swig_go_1) {
+_gostring_ _wrap_ton_cell_to_string_cwetee_b22f17fa8e71ce90(wetee_buf *_swig_go_0, wetee_ton_cell *_swig_go_1) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   wetee_ton_cell *arg2 = (wetee_ton_cell *) 0 ;
   wetee_buf temp1 ;
@@ -8354,7 +8407,7 @@ _gostring_ _wrap_ton_cell_to_string_cwetee_3f0a6f13abe52214(wetee_buf *_swig_go_
 }
 
 
-_gostring_ _wrap_ton_boc_serialize_cwetee_3f0a6f13abe52214(wetee_buf *_swig_go_0, wetee_ton_cell *_swig_go_1, intgo _swig_go_2) {
+_gostring_ _wrap_ton_boc_serialize_cwetee_b22f17fa8e71ce90(wetee_buf *_swig_go_0, wetee_ton_cell *_swig_go_1, intgo _swig_go_2) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   wetee_ton_cell *arg2 = (wetee_ton_cell *) 0 ;
   unsigned int arg3 ;
@@ -8390,7 +8443,7 @@ _gostring_ _wrap_ton_boc_serialize_cwetee_3f0a6f13abe52214(wetee_buf *_swig_go_0
 }
 
 
-_gostring_ _wrap_ton_boc_parse_cwetee_3f0a6f13abe52214(wetee_ton_cell **_swig_go_0, _goslice_ _swig_go_1) {
+_gostring_ _wrap_ton_boc_parse_cwetee_b22f17fa8e71ce90(wetee_ton_cell **_swig_go_0, _goslice_ _swig_go_1) {
   wetee_ton_cell **arg1 = (wetee_ton_cell **) 0 ;
   uint8_t *arg2 = (uint8_t *) 0 ;
   size_t arg3 ;
@@ -8421,7 +8474,7 @@ _gostring_ _wrap_ton_boc_parse_cwetee_3f0a6f13abe52214(wetee_ton_cell **_swig_go
 }
 
 
-_gostring_ _wrap_ton_boc_parse_base64_cwetee_3f0a6f13abe52214(wetee_ton_cell **_swig_go_0, _gostring_ _swig_go_1) {
+_gostring_ _wrap_ton_boc_parse_base64_cwetee_b22f17fa8e71ce90(wetee_ton_cell **_swig_go_0, _gostring_ _swig_go_1) {
   wetee_ton_cell **arg1 = (wetee_ton_cell **) 0 ;
   char *arg2 = (char *) 0 ;
   size_t arg3 ;
@@ -8452,7 +8505,7 @@ _gostring_ _wrap_ton_boc_parse_base64_cwetee_3f0a6f13abe52214(wetee_ton_cell **_
 }
 
 
-void _wrap_ton_builder_free_cwetee_3f0a6f13abe52214(wetee_ton_builder *_swig_go_0) {
+void _wrap_ton_builder_free_cwetee_b22f17fa8e71ce90(wetee_ton_builder *_swig_go_0) {
   wetee_ton_builder *arg1 = (wetee_ton_builder *) 0 ;
   
   arg1 = (wetee_ton_builder *)(uintptr_t)_swig_go_0; 
@@ -8465,7 +8518,7 @@ void _wrap_ton_builder_free_cwetee_3f0a6f13abe52214(wetee_ton_builder *_swig_go_
 }
 
 
-_gostring_ _wrap_ton_builder_new_cwetee_3f0a6f13abe52214(wetee_ton_builder **_swig_go_0) {
+_gostring_ _wrap_ton_builder_new_cwetee_b22f17fa8e71ce90(wetee_ton_builder **_swig_go_0) {
   wetee_ton_builder **arg1 = (wetee_ton_builder **) 0 ;
   wetee_ton_builder *temp1 ;
   wetee_rc result;
@@ -8490,7 +8543,7 @@ _gostring_ _wrap_ton_builder_new_cwetee_3f0a6f13abe52214(wetee_ton_builder **_sw
 }
 
 
-intgo _wrap_ton_builder_bits_cwetee_3f0a6f13abe52214(wetee_ton_builder *_swig_go_0) {
+intgo _wrap_ton_builder_bits_cwetee_b22f17fa8e71ce90(wetee_ton_builder *_swig_go_0) {
   wetee_ton_builder *arg1 = (wetee_ton_builder *) 0 ;
   unsigned int result;
   intgo _swig_go_result;
@@ -8506,7 +8559,7 @@ intgo _wrap_ton_builder_bits_cwetee_3f0a6f13abe52214(wetee_ton_builder *_swig_go
 }
 
 
-intgo _wrap_ton_builder_refs_cwetee_3f0a6f13abe52214(wetee_ton_builder *_swig_go_0) {
+intgo _wrap_ton_builder_refs_cwetee_b22f17fa8e71ce90(wetee_ton_builder *_swig_go_0) {
   wetee_ton_builder *arg1 = (wetee_ton_builder *) 0 ;
   unsigned int result;
   intgo _swig_go_result;
@@ -8522,7 +8575,7 @@ intgo _wrap_ton_builder_refs_cwetee_3f0a6f13abe52214(wetee_ton_builder *_swig_go
 }
 
 
-_gostring_ _wrap_ton_builder_store_bit_cwetee_3f0a6f13abe52214(wetee_ton_builder *_swig_go_0, intgo _swig_go_1) {
+_gostring_ _wrap_ton_builder_store_bit_cwetee_b22f17fa8e71ce90(wetee_ton_builder *_swig_go_0, intgo _swig_go_1) {
   wetee_ton_builder *arg1 = (wetee_ton_builder *) 0 ;
   int arg2 ;
   wetee_rc result;
@@ -8540,7 +8593,7 @@ _gostring_ _wrap_ton_builder_store_bit_cwetee_3f0a6f13abe52214(wetee_ton_builder
 }
 
 
-_gostring_ _wrap_ton_builder_store_uint_cwetee_3f0a6f13abe52214(wetee_ton_builder *_swig_go_0, long long _swig_go_1, intgo _swig_go_2) {
+_gostring_ _wrap_ton_builder_store_uint_cwetee_b22f17fa8e71ce90(wetee_ton_builder *_swig_go_0, long long _swig_go_1, intgo _swig_go_2) {
   wetee_ton_builder *arg1 = (wetee_ton_builder *) 0 ;
   uint64_t arg2 ;
   unsigned int arg3 ;
@@ -8560,7 +8613,7 @@ _gostring_ _wrap_ton_builder_store_uint_cwetee_3f0a6f13abe52214(wetee_ton_builde
 }
 
 
-_gostring_ _wrap_ton_builder_store_int_cwetee_3f0a6f13abe52214(wetee_ton_builder *_swig_go_0, long long _swig_go_1, intgo _swig_go_2) {
+_gostring_ _wrap_ton_builder_store_int_cwetee_b22f17fa8e71ce90(wetee_ton_builder *_swig_go_0, long long _swig_go_1, intgo _swig_go_2) {
   wetee_ton_builder *arg1 = (wetee_ton_builder *) 0 ;
   int64_t arg2 ;
   unsigned int arg3 ;
@@ -8580,7 +8633,7 @@ _gostring_ _wrap_ton_builder_store_int_cwetee_3f0a6f13abe52214(wetee_ton_builder
 }
 
 
-_gostring_ _wrap_ton_builder_store_bits_cwetee_3f0a6f13abe52214(wetee_ton_builder *_swig_go_0, _goslice_ _swig_go_1, long long _swig_go_2) {
+_gostring_ _wrap_ton_builder_store_bits_cwetee_b22f17fa8e71ce90(wetee_ton_builder *_swig_go_0, _goslice_ _swig_go_1, long long _swig_go_2) {
   wetee_ton_builder *arg1 = (wetee_ton_builder *) 0 ;
   uint8_t *arg2 = (uint8_t *) 0 ;
   size_t arg3 ;
@@ -8604,7 +8657,7 @@ _gostring_ _wrap_ton_builder_store_bits_cwetee_3f0a6f13abe52214(wetee_ton_builde
 }
 
 
-_gostring_ _wrap_ton_builder_store_bytes_cwetee_3f0a6f13abe52214(wetee_ton_builder *_swig_go_0, _goslice_ _swig_go_1) {
+_gostring_ _wrap_ton_builder_store_bytes_cwetee_b22f17fa8e71ce90(wetee_ton_builder *_swig_go_0, _goslice_ _swig_go_1) {
   wetee_ton_builder *arg1 = (wetee_ton_builder *) 0 ;
   uint8_t *arg2 = (uint8_t *) 0 ;
   size_t arg3 ;
@@ -8626,7 +8679,7 @@ _gostring_ _wrap_ton_builder_store_bytes_cwetee_3f0a6f13abe52214(wetee_ton_build
 }
 
 
-_gostring_ _wrap_ton_builder_store_coins_cwetee_3f0a6f13abe52214(wetee_ton_builder *_swig_go_0, _goslice_ _swig_go_1) {
+_gostring_ _wrap_ton_builder_store_coins_cwetee_b22f17fa8e71ce90(wetee_ton_builder *_swig_go_0, _goslice_ _swig_go_1) {
   wetee_ton_builder *arg1 = (wetee_ton_builder *) 0 ;
   wetee_u128 arg2 ;
   wetee_rc result;
@@ -8648,7 +8701,7 @@ _gostring_ _wrap_ton_builder_store_coins_cwetee_3f0a6f13abe52214(wetee_ton_build
 }
 
 
-_gostring_ _wrap_ton_builder_store_ref_cwetee_3f0a6f13abe52214(wetee_ton_builder *_swig_go_0, wetee_ton_cell *_swig_go_1) {
+_gostring_ _wrap_ton_builder_store_ref_cwetee_b22f17fa8e71ce90(wetee_ton_builder *_swig_go_0, wetee_ton_cell *_swig_go_1) {
   wetee_ton_builder *arg1 = (wetee_ton_builder *) 0 ;
   wetee_ton_cell *arg2 = (wetee_ton_cell *) 0 ;
   wetee_rc result;
@@ -8666,7 +8719,7 @@ _gostring_ _wrap_ton_builder_store_ref_cwetee_3f0a6f13abe52214(wetee_ton_builder
 }
 
 
-_gostring_ _wrap_ton_builder_store_maybe_ref_cwetee_3f0a6f13abe52214(wetee_ton_builder *_swig_go_0, wetee_ton_cell *_swig_go_1) {
+_gostring_ _wrap_ton_builder_store_maybe_ref_cwetee_b22f17fa8e71ce90(wetee_ton_builder *_swig_go_0, wetee_ton_cell *_swig_go_1) {
   wetee_ton_builder *arg1 = (wetee_ton_builder *) 0 ;
   wetee_ton_cell *arg2 = (wetee_ton_cell *) 0 ;
   wetee_rc result;
@@ -8684,7 +8737,7 @@ _gostring_ _wrap_ton_builder_store_maybe_ref_cwetee_3f0a6f13abe52214(wetee_ton_b
 }
 
 
-_gostring_ _wrap_ton_builder_store_slice_cwetee_3f0a6f13abe52214(wetee_ton_builder *_swig_go_0, wetee_ton_slice *_swig_go_1) {
+_gostring_ _wrap_ton_builder_store_slice_cwetee_b22f17fa8e71ce90(wetee_ton_builder *_swig_go_0, wetee_ton_slice *_swig_go_1) {
   wetee_ton_builder *arg1 = (wetee_ton_builder *) 0 ;
   wetee_ton_slice *arg2 = (wetee_ton_slice *) 0 ;
   wetee_rc result;
@@ -8702,7 +8755,7 @@ _gostring_ _wrap_ton_builder_store_slice_cwetee_3f0a6f13abe52214(wetee_ton_build
 }
 
 
-_gostring_ _wrap_ton_builder_store_snake_cwetee_3f0a6f13abe52214(wetee_ton_builder *_swig_go_0, _goslice_ _swig_go_1) {
+_gostring_ _wrap_ton_builder_store_snake_cwetee_b22f17fa8e71ce90(wetee_ton_builder *_swig_go_0, _goslice_ _swig_go_1) {
   wetee_ton_builder *arg1 = (wetee_ton_builder *) 0 ;
   uint8_t *arg2 = (uint8_t *) 0 ;
   size_t arg3 ;
@@ -8724,7 +8777,7 @@ _gostring_ _wrap_ton_builder_store_snake_cwetee_3f0a6f13abe52214(wetee_ton_build
 }
 
 
-_gostring_ _wrap_ton_builder_end_cwetee_3f0a6f13abe52214(wetee_ton_cell **_swig_go_0, wetee_ton_builder *_swig_go_1) {
+_gostring_ _wrap_ton_builder_end_cwetee_b22f17fa8e71ce90(wetee_ton_cell **_swig_go_0, wetee_ton_builder *_swig_go_1) {
   wetee_ton_cell **arg1 = (wetee_ton_cell **) 0 ;
   wetee_ton_builder *arg2 = (wetee_ton_builder *) 0 ;
   wetee_ton_cell *temp1 ;
@@ -8751,7 +8804,7 @@ _gostring_ _wrap_ton_builder_end_cwetee_3f0a6f13abe52214(wetee_ton_cell **_swig_
 }
 
 
-_gostring_ _wrap_ton_builder_end_exotic_cwetee_3f0a6f13abe52214(wetee_ton_cell **_swig_go_0, wetee_ton_builder *_swig_go_1) {
+_gostring_ _wrap_ton_builder_end_exotic_cwetee_b22f17fa8e71ce90(wetee_ton_cell **_swig_go_0, wetee_ton_builder *_swig_go_1) {
   wetee_ton_cell **arg1 = (wetee_ton_cell **) 0 ;
   wetee_ton_builder *arg2 = (wetee_ton_builder *) 0 ;
   wetee_ton_cell *temp1 ;
@@ -8778,7 +8831,7 @@ _gostring_ _wrap_ton_builder_end_exotic_cwetee_3f0a6f13abe52214(wetee_ton_cell *
 }
 
 
-_gostring_ _wrap_ton_builder_store_address_cwetee_3f0a6f13abe52214(wetee_ton_builder *_swig_go_0, _gostring_ _swig_go_1) {
+_gostring_ _wrap_ton_builder_store_address_cwetee_b22f17fa8e71ce90(wetee_ton_builder *_swig_go_0, _gostring_ _swig_go_1) {
   wetee_ton_builder *arg1 = (wetee_ton_builder *) 0 ;
   char *arg2 = (char *) 0 ;
   size_t arg3 ;
@@ -8800,7 +8853,7 @@ _gostring_ _wrap_ton_builder_store_address_cwetee_3f0a6f13abe52214(wetee_ton_bui
 }
 
 
-void _wrap_ton_slice_free_cwetee_3f0a6f13abe52214(wetee_ton_slice *_swig_go_0) {
+void _wrap_ton_slice_free_cwetee_b22f17fa8e71ce90(wetee_ton_slice *_swig_go_0) {
   wetee_ton_slice *arg1 = (wetee_ton_slice *) 0 ;
   
   arg1 = (wetee_ton_slice *)(uintptr_t)_swig_go_0; 
@@ -8813,7 +8866,7 @@ void _wrap_ton_slice_free_cwetee_3f0a6f13abe52214(wetee_ton_slice *_swig_go_0) {
 }
 
 
-_gostring_ _wrap_ton_slice_new_cwetee_3f0a6f13abe52214(wetee_ton_slice **_swig_go_0, wetee_ton_cell *_swig_go_1) {
+_gostring_ _wrap_ton_slice_new_cwetee_b22f17fa8e71ce90(wetee_ton_slice **_swig_go_0, wetee_ton_cell *_swig_go_1) {
   wetee_ton_slice **arg1 = (wetee_ton_slice **) 0 ;
   wetee_ton_cell *arg2 = (wetee_ton_cell *) 0 ;
   wetee_ton_slice *temp1 ;
@@ -8840,7 +8893,7 @@ _gostring_ _wrap_ton_slice_new_cwetee_3f0a6f13abe52214(wetee_ton_slice **_swig_g
 }
 
 
-intgo _wrap_ton_slice_bits_left_cwetee_3f0a6f13abe52214(wetee_ton_slice *_swig_go_0) {
+intgo _wrap_ton_slice_bits_left_cwetee_b22f17fa8e71ce90(wetee_ton_slice *_swig_go_0) {
   wetee_ton_slice *arg1 = (wetee_ton_slice *) 0 ;
   unsigned int result;
   intgo _swig_go_result;
@@ -8856,7 +8909,7 @@ intgo _wrap_ton_slice_bits_left_cwetee_3f0a6f13abe52214(wetee_ton_slice *_swig_g
 }
 
 
-intgo _wrap_ton_slice_refs_left_cwetee_3f0a6f13abe52214(wetee_ton_slice *_swig_go_0) {
+intgo _wrap_ton_slice_refs_left_cwetee_b22f17fa8e71ce90(wetee_ton_slice *_swig_go_0) {
   wetee_ton_slice *arg1 = (wetee_ton_slice *) 0 ;
   unsigned int result;
   intgo _swig_go_result;
@@ -8872,7 +8925,7 @@ intgo _wrap_ton_slice_refs_left_cwetee_3f0a6f13abe52214(wetee_ton_slice *_swig_g
 }
 
 
-_gostring_ _wrap_ton_slice_load_bit_cwetee_3f0a6f13abe52214(intgo *_swig_go_0, wetee_ton_slice *_swig_go_1) {
+_gostring_ _wrap_ton_slice_load_bit_cwetee_b22f17fa8e71ce90(intgo *_swig_go_0, wetee_ton_slice *_swig_go_1) {
   int *arg1 = (int *) 0 ;
   wetee_ton_slice *arg2 = (wetee_ton_slice *) 0 ;
   int temp1 ;
@@ -8895,7 +8948,7 @@ _gostring_ _wrap_ton_slice_load_bit_cwetee_3f0a6f13abe52214(intgo *_swig_go_0, w
 }
 
 
-_gostring_ _wrap_ton_slice_load_uint_cwetee_3f0a6f13abe52214(_goslice_ _swig_go_0, wetee_ton_slice *_swig_go_1, intgo _swig_go_2) {
+_gostring_ _wrap_ton_slice_load_uint_cwetee_b22f17fa8e71ce90(_goslice_ _swig_go_0, wetee_ton_slice *_swig_go_1, intgo _swig_go_2) {
   wetee_u128 *arg1 = (wetee_u128 *) 0 ;
   wetee_ton_slice *arg2 = (wetee_ton_slice *) 0 ;
   unsigned int arg3 ;
@@ -8925,7 +8978,7 @@ _gostring_ _wrap_ton_slice_load_uint_cwetee_3f0a6f13abe52214(_goslice_ _swig_go_
 }
 
 
-_gostring_ _wrap_ton_slice_load_bits_cwetee_3f0a6f13abe52214(wetee_buf *_swig_go_0, wetee_ton_slice *_swig_go_1, long long _swig_go_2) {
+_gostring_ _wrap_ton_slice_load_bits_cwetee_b22f17fa8e71ce90(wetee_buf *_swig_go_0, wetee_ton_slice *_swig_go_1, long long _swig_go_2) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   wetee_ton_slice *arg2 = (wetee_ton_slice *) 0 ;
   size_t arg3 ;
@@ -8961,7 +9014,7 @@ _gostring_ _wrap_ton_slice_load_bits_cwetee_3f0a6f13abe52214(wetee_buf *_swig_go
 }
 
 
-_gostring_ _wrap_ton_slice_load_address_cwetee_3f0a6f13abe52214(wetee_buf *_swig_go_0, wetee_ton_slice *_swig_go_1) {
+_gostring_ _wrap_ton_slice_load_address_cwetee_b22f17fa8e71ce90(wetee_buf *_swig_go_0, wetee_ton_slice *_swig_go_1) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   wetee_ton_slice *arg2 = (wetee_ton_slice *) 0 ;
   wetee_buf temp1 ;
@@ -8995,7 +9048,7 @@ _gostring_ _wrap_ton_slice_load_address_cwetee_3f0a6f13abe52214(wetee_buf *_swig
 }
 
 
-_gostring_ _wrap_ton_slice_load_coins_cwetee_3f0a6f13abe52214(_goslice_ _swig_go_0, wetee_ton_slice *_swig_go_1) {
+_gostring_ _wrap_ton_slice_load_coins_cwetee_b22f17fa8e71ce90(_goslice_ _swig_go_0, wetee_ton_slice *_swig_go_1) {
   wetee_u128 *arg1 = (wetee_u128 *) 0 ;
   wetee_ton_slice *arg2 = (wetee_ton_slice *) 0 ;
   wetee_u128 temp1 ;
@@ -9023,7 +9076,7 @@ _gostring_ _wrap_ton_slice_load_coins_cwetee_3f0a6f13abe52214(_goslice_ _swig_go
 }
 
 
-_gostring_ _wrap_ton_slice_load_ref_cwetee_3f0a6f13abe52214(wetee_ton_cell **_swig_go_0, wetee_ton_slice *_swig_go_1) {
+_gostring_ _wrap_ton_slice_load_ref_cwetee_b22f17fa8e71ce90(wetee_ton_cell **_swig_go_0, wetee_ton_slice *_swig_go_1) {
   wetee_ton_cell **arg1 = (wetee_ton_cell **) 0 ;
   wetee_ton_slice *arg2 = (wetee_ton_slice *) 0 ;
   wetee_ton_cell *temp1 ;
@@ -9050,7 +9103,7 @@ _gostring_ _wrap_ton_slice_load_ref_cwetee_3f0a6f13abe52214(wetee_ton_cell **_sw
 }
 
 
-_gostring_ _wrap_ton_slice_load_maybe_ref_cwetee_3f0a6f13abe52214(wetee_ton_cell **_swig_go_0, wetee_ton_slice *_swig_go_1) {
+_gostring_ _wrap_ton_slice_load_maybe_ref_cwetee_b22f17fa8e71ce90(wetee_ton_cell **_swig_go_0, wetee_ton_slice *_swig_go_1) {
   wetee_ton_cell **arg1 = (wetee_ton_cell **) 0 ;
   wetee_ton_slice *arg2 = (wetee_ton_slice *) 0 ;
   wetee_ton_cell *temp1 ;
@@ -9077,7 +9130,7 @@ _gostring_ _wrap_ton_slice_load_maybe_ref_cwetee_3f0a6f13abe52214(wetee_ton_cell
 }
 
 
-_gostring_ _wrap_ton_slice_load_snake_cwetee_3f0a6f13abe52214(wetee_buf *_swig_go_0, wetee_ton_slice *_swig_go_1) {
+_gostring_ _wrap_ton_slice_load_snake_cwetee_b22f17fa8e71ce90(wetee_buf *_swig_go_0, wetee_ton_slice *_swig_go_1) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   wetee_ton_slice *arg2 = (wetee_ton_slice *) 0 ;
   wetee_buf temp1 ;
@@ -9111,7 +9164,7 @@ _gostring_ _wrap_ton_slice_load_snake_cwetee_3f0a6f13abe52214(wetee_buf *_swig_g
 }
 
 
-_gostring_ _wrap_ton_slice_skip_cwetee_3f0a6f13abe52214(wetee_ton_slice *_swig_go_0, long long _swig_go_1) {
+_gostring_ _wrap_ton_slice_skip_cwetee_b22f17fa8e71ce90(wetee_ton_slice *_swig_go_0, long long _swig_go_1) {
   wetee_ton_slice *arg1 = (wetee_ton_slice *) 0 ;
   size_t arg2 ;
   wetee_rc result;
@@ -9129,7 +9182,7 @@ _gostring_ _wrap_ton_slice_skip_cwetee_3f0a6f13abe52214(wetee_ton_slice *_swig_g
 }
 
 
-_gostring_ _wrap_ton_slice_end_cwetee_3f0a6f13abe52214(wetee_ton_slice *_swig_go_0) {
+_gostring_ _wrap_ton_slice_end_cwetee_b22f17fa8e71ce90(wetee_ton_slice *_swig_go_0) {
   wetee_ton_slice *arg1 = (wetee_ton_slice *) 0 ;
   wetee_rc result;
   _gostring_ _swig_go_result;
@@ -9145,7 +9198,7 @@ _gostring_ _wrap_ton_slice_end_cwetee_3f0a6f13abe52214(wetee_ton_slice *_swig_go
 }
 
 
-_gostring_ _wrap_ton_address_parse_cwetee_3f0a6f13abe52214(wetee_buf *_swig_go_0, int *_swig_go_1, _gostring_ _swig_go_2) {
+_gostring_ _wrap_ton_address_parse_cwetee_b22f17fa8e71ce90(wetee_buf *_swig_go_0, int *_swig_go_1, _gostring_ _swig_go_2) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   unsigned int *arg2 = (unsigned int *) 0 ;
   char *arg3 = (char *) 0 ;
@@ -9185,7 +9238,7 @@ _gostring_ _wrap_ton_address_parse_cwetee_3f0a6f13abe52214(wetee_buf *_swig_go_0
 }
 
 
-_gostring_ _wrap_ton_address_format_cwetee_3f0a6f13abe52214(wetee_buf *_swig_go_0, _gostring_ _swig_go_1, intgo _swig_go_2) {
+_gostring_ _wrap_ton_address_format_cwetee_b22f17fa8e71ce90(wetee_buf *_swig_go_0, _gostring_ _swig_go_1, intgo _swig_go_2) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   char *arg2 = (char *) 0 ;
   size_t arg3 ;
@@ -9225,7 +9278,7 @@ _gostring_ _wrap_ton_address_format_cwetee_3f0a6f13abe52214(wetee_buf *_swig_go_
 }
 
 
-_gostring_ _wrap_ton_state_init_address_cwetee_3f0a6f13abe52214(wetee_buf *_swig_go_0, intgo _swig_go_1, wetee_ton_cell *_swig_go_2, wetee_ton_cell *_swig_go_3) {
+_gostring_ _wrap_ton_state_init_address_cwetee_b22f17fa8e71ce90(wetee_buf *_swig_go_0, intgo _swig_go_1, wetee_ton_cell *_swig_go_2, wetee_ton_cell *_swig_go_3) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   int32_t arg2 ;
   wetee_ton_cell *arg3 = (wetee_ton_cell *) 0 ;
@@ -9263,7 +9316,7 @@ _gostring_ _wrap_ton_state_init_address_cwetee_3f0a6f13abe52214(wetee_buf *_swig
 }
 
 
-_gostring_ _wrap_ton_amount_format_cwetee_3f0a6f13abe52214(wetee_buf *_swig_go_0, _goslice_ _swig_go_1, _gostring_ _swig_go_2) {
+_gostring_ _wrap_ton_amount_format_cwetee_b22f17fa8e71ce90(wetee_buf *_swig_go_0, _goslice_ _swig_go_1, _gostring_ _swig_go_2) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   wetee_u128 arg2 ;
   char *arg3 = (char *) 0 ;
@@ -9313,7 +9366,7 @@ _gostring_ _wrap_ton_amount_format_cwetee_3f0a6f13abe52214(wetee_buf *_swig_go_0
 }
 
 
-_gostring_ _wrap_ton_amount_parse_cwetee_3f0a6f13abe52214(_goslice_ _swig_go_0, _gostring_ _swig_go_1) {
+_gostring_ _wrap_ton_amount_parse_cwetee_b22f17fa8e71ce90(_goslice_ _swig_go_0, _gostring_ _swig_go_1) {
   wetee_u128 *arg1 = (wetee_u128 *) 0 ;
   char *arg2 = (char *) 0 ;
   size_t arg3 ;
@@ -9345,7 +9398,7 @@ _gostring_ _wrap_ton_amount_parse_cwetee_3f0a6f13abe52214(_goslice_ _swig_go_0, 
 }
 
 
-_gostring_ _wrap_ton_state_init_cwetee_3f0a6f13abe52214(wetee_ton_cell **_swig_go_0, wetee_ton_cell *_swig_go_1, wetee_ton_cell *_swig_go_2) {
+_gostring_ _wrap_ton_state_init_cwetee_b22f17fa8e71ce90(wetee_ton_cell **_swig_go_0, wetee_ton_cell *_swig_go_1, wetee_ton_cell *_swig_go_2) {
   wetee_ton_cell **arg1 = (wetee_ton_cell **) 0 ;
   wetee_ton_cell *arg2 = (wetee_ton_cell *) 0 ;
   wetee_ton_cell *arg3 = (wetee_ton_cell *) 0 ;
@@ -9374,7 +9427,7 @@ _gostring_ _wrap_ton_state_init_cwetee_3f0a6f13abe52214(wetee_ton_cell **_swig_g
 }
 
 
-_gostring_ _wrap_ton_mnemonic_generate_cwetee_3f0a6f13abe52214(wetee_buf *_swig_go_0, _gostring_ _swig_go_1) {
+_gostring_ _wrap_ton_mnemonic_generate_cwetee_b22f17fa8e71ce90(wetee_buf *_swig_go_0, _gostring_ _swig_go_1) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   char *arg2 = (char *) 0 ;
   size_t arg3 ;
@@ -9413,7 +9466,7 @@ _gostring_ _wrap_ton_mnemonic_generate_cwetee_3f0a6f13abe52214(wetee_buf *_swig_
 }
 
 
-_gostring_ _wrap_ton_mnemonic_validate_cwetee_3f0a6f13abe52214(_gostring_ _swig_go_0, _gostring_ _swig_go_1) {
+_gostring_ _wrap_ton_mnemonic_validate_cwetee_b22f17fa8e71ce90(_gostring_ _swig_go_0, _gostring_ _swig_go_1) {
   char *arg1 = (char *) 0 ;
   size_t arg2 ;
   char *arg3 = (char *) 0 ;
@@ -9439,7 +9492,7 @@ _gostring_ _wrap_ton_mnemonic_validate_cwetee_3f0a6f13abe52214(_gostring_ _swig_
 }
 
 
-_gostring_ _wrap_ton_mnemonic_to_seed_cwetee_3f0a6f13abe52214(_goslice_ _swig_go_0, _gostring_ _swig_go_1, _gostring_ _swig_go_2) {
+_gostring_ _wrap_ton_mnemonic_to_seed_cwetee_b22f17fa8e71ce90(_goslice_ _swig_go_0, _gostring_ _swig_go_1, _gostring_ _swig_go_2) {
   uint8_t *arg1 ;
   char *arg2 = (char *) 0 ;
   size_t arg3 ;
@@ -9470,7 +9523,7 @@ _gostring_ _wrap_ton_mnemonic_to_seed_cwetee_3f0a6f13abe52214(_goslice_ _swig_go
 }
 
 
-_gostring_ _wrap_ton_mnemonic_to_keypair_cwetee_3f0a6f13abe52214(_goslice_ _swig_go_0, _goslice_ _swig_go_1, _gostring_ _swig_go_2, _gostring_ _swig_go_3) {
+_gostring_ _wrap_ton_mnemonic_to_keypair_cwetee_b22f17fa8e71ce90(_goslice_ _swig_go_0, _goslice_ _swig_go_1, _gostring_ _swig_go_2, _gostring_ _swig_go_3) {
   uint8_t *arg1 ;
   uint8_t *arg2 ;
   char *arg3 = (char *) 0 ;
@@ -9506,7 +9559,7 @@ _gostring_ _wrap_ton_mnemonic_to_keypair_cwetee_3f0a6f13abe52214(_goslice_ _swig
 }
 
 
-_gostring_ _wrap_ton_comment_cwetee_3f0a6f13abe52214(wetee_ton_cell **_swig_go_0, _gostring_ _swig_go_1) {
+_gostring_ _wrap_ton_comment_cwetee_b22f17fa8e71ce90(wetee_ton_cell **_swig_go_0, _gostring_ _swig_go_1) {
   wetee_ton_cell **arg1 = (wetee_ton_cell **) 0 ;
   char *arg2 = (char *) 0 ;
   size_t arg3 ;
@@ -9537,7 +9590,7 @@ _gostring_ _wrap_ton_comment_cwetee_3f0a6f13abe52214(wetee_ton_cell **_swig_go_0
 }
 
 
-_gostring_ _wrap_ton_internal_message_cwetee_3f0a6f13abe52214(wetee_ton_cell **_swig_go_0, _gostring_ _swig_go_1, _goslice_ _swig_go_2, intgo _swig_go_3, wetee_ton_cell *_swig_go_4, wetee_ton_cell *_swig_go_5) {
+_gostring_ _wrap_ton_internal_message_cwetee_b22f17fa8e71ce90(wetee_ton_cell **_swig_go_0, _gostring_ _swig_go_1, _goslice_ _swig_go_2, intgo _swig_go_3, wetee_ton_cell *_swig_go_4, wetee_ton_cell *_swig_go_5) {
   wetee_ton_cell **arg1 = (wetee_ton_cell **) 0 ;
   char *arg2 = (char *) 0 ;
   size_t arg3 ;
@@ -9580,7 +9633,7 @@ _gostring_ _wrap_ton_internal_message_cwetee_3f0a6f13abe52214(wetee_ton_cell **_
 }
 
 
-_gostring_ _wrap_ton_external_message_cwetee_3f0a6f13abe52214(wetee_ton_cell **_swig_go_0, _gostring_ _swig_go_1, wetee_ton_cell *_swig_go_2, wetee_ton_cell *_swig_go_3, intgo _swig_go_4) {
+_gostring_ _wrap_ton_external_message_cwetee_b22f17fa8e71ce90(wetee_ton_cell **_swig_go_0, _gostring_ _swig_go_1, wetee_ton_cell *_swig_go_2, wetee_ton_cell *_swig_go_3, intgo _swig_go_4) {
   wetee_ton_cell **arg1 = (wetee_ton_cell **) 0 ;
   char *arg2 = (char *) 0 ;
   size_t arg3 ;
@@ -9617,7 +9670,7 @@ _gostring_ _wrap_ton_external_message_cwetee_3f0a6f13abe52214(wetee_ton_cell **_
 }
 
 
-void _wrap_ton_wallet_free_cwetee_3f0a6f13abe52214(wetee_ton_wallet *_swig_go_0) {
+void _wrap_ton_wallet_free_cwetee_b22f17fa8e71ce90(wetee_ton_wallet *_swig_go_0) {
   wetee_ton_wallet *arg1 = (wetee_ton_wallet *) 0 ;
   
   arg1 = (wetee_ton_wallet *)(uintptr_t)_swig_go_0; 
@@ -9630,7 +9683,7 @@ void _wrap_ton_wallet_free_cwetee_3f0a6f13abe52214(wetee_ton_wallet *_swig_go_0)
 }
 
 
-_gostring_ _wrap_ton_wallet_code_cwetee_3f0a6f13abe52214(wetee_ton_cell **_swig_go_0, intgo _swig_go_1) {
+_gostring_ _wrap_ton_wallet_code_cwetee_b22f17fa8e71ce90(wetee_ton_cell **_swig_go_0, intgo _swig_go_1) {
   wetee_ton_cell **arg1 = (wetee_ton_cell **) 0 ;
   int arg2 ;
   wetee_ton_cell *temp1 ;
@@ -9657,7 +9710,7 @@ _gostring_ _wrap_ton_wallet_code_cwetee_3f0a6f13abe52214(wetee_ton_cell **_swig_
 }
 
 
-_gostring_ _wrap_ton_wallet_v5r1_id_cwetee_3f0a6f13abe52214(int *_swig_go_0, intgo _swig_go_1, intgo _swig_go_2, intgo _swig_go_3) {
+_gostring_ _wrap_ton_wallet_v5r1_id_cwetee_b22f17fa8e71ce90(int *_swig_go_0, intgo _swig_go_1, intgo _swig_go_2, intgo _swig_go_3) {
   uint32_t *arg1 = (uint32_t *) 0 ;
   int32_t arg2 ;
   int32_t arg3 ;
@@ -9679,7 +9732,7 @@ _gostring_ _wrap_ton_wallet_v5r1_id_cwetee_3f0a6f13abe52214(int *_swig_go_0, int
 }
 
 
-_gostring_ _wrap_ton_wallet_default_id_cwetee_3f0a6f13abe52214(int *_swig_go_0, intgo _swig_go_1, intgo _swig_go_2, intgo _swig_go_3) {
+_gostring_ _wrap_ton_wallet_default_id_cwetee_b22f17fa8e71ce90(int *_swig_go_0, intgo _swig_go_1, intgo _swig_go_2, intgo _swig_go_3) {
   uint32_t *arg1 = (uint32_t *) 0 ;
   int arg2 ;
   int32_t arg3 ;
@@ -9701,7 +9754,7 @@ _gostring_ _wrap_ton_wallet_default_id_cwetee_3f0a6f13abe52214(int *_swig_go_0, 
 }
 
 
-_gostring_ _wrap_ton_wallet_new_cwetee_3f0a6f13abe52214(wetee_ton_wallet **_swig_go_0, intgo _swig_go_1, _goslice_ _swig_go_2, intgo _swig_go_3, intgo _swig_go_4) {
+_gostring_ _wrap_ton_wallet_new_cwetee_b22f17fa8e71ce90(wetee_ton_wallet **_swig_go_0, intgo _swig_go_1, _goslice_ _swig_go_2, intgo _swig_go_3, intgo _swig_go_4) {
   wetee_ton_wallet **arg1 = (wetee_ton_wallet **) 0 ;
   int arg2 ;
   uint8_t *arg3 ;
@@ -9737,7 +9790,7 @@ _gostring_ _wrap_ton_wallet_new_cwetee_3f0a6f13abe52214(wetee_ton_wallet **_swig
 }
 
 
-_gostring_ _wrap_ton_wallet_id_cwetee_3f0a6f13abe52214(int *_swig_go_0, wetee_ton_wallet *_swig_go_1) {
+_gostring_ _wrap_ton_wallet_id_cwetee_b22f17fa8e71ce90(int *_swig_go_0, wetee_ton_wallet *_swig_go_1) {
   uint32_t *arg1 = (uint32_t *) 0 ;
   wetee_ton_wallet *arg2 = (wetee_ton_wallet *) 0 ;
   wetee_rc result;
@@ -9755,7 +9808,7 @@ _gostring_ _wrap_ton_wallet_id_cwetee_3f0a6f13abe52214(int *_swig_go_0, wetee_to
 }
 
 
-_gostring_ _wrap_ton_wallet_state_init_cwetee_3f0a6f13abe52214(wetee_ton_cell **_swig_go_0, wetee_ton_wallet *_swig_go_1) {
+_gostring_ _wrap_ton_wallet_state_init_cwetee_b22f17fa8e71ce90(wetee_ton_cell **_swig_go_0, wetee_ton_wallet *_swig_go_1) {
   wetee_ton_cell **arg1 = (wetee_ton_cell **) 0 ;
   wetee_ton_wallet *arg2 = (wetee_ton_wallet *) 0 ;
   wetee_ton_cell *temp1 ;
@@ -9782,7 +9835,7 @@ _gostring_ _wrap_ton_wallet_state_init_cwetee_3f0a6f13abe52214(wetee_ton_cell **
 }
 
 
-_gostring_ _wrap_ton_wallet_address_cwetee_3f0a6f13abe52214(wetee_buf *_swig_go_0, wetee_ton_wallet *_swig_go_1) {
+_gostring_ _wrap_ton_wallet_address_cwetee_b22f17fa8e71ce90(wetee_buf *_swig_go_0, wetee_ton_wallet *_swig_go_1) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   wetee_ton_wallet *arg2 = (wetee_ton_wallet *) 0 ;
   wetee_buf temp1 ;
@@ -9816,7 +9869,7 @@ _gostring_ _wrap_ton_wallet_address_cwetee_3f0a6f13abe52214(wetee_buf *_swig_go_
 }
 
 
-void _wrap_ton_transfer_free_cwetee_3f0a6f13abe52214(wetee_ton_transfer *_swig_go_0) {
+void _wrap_ton_transfer_free_cwetee_b22f17fa8e71ce90(wetee_ton_transfer *_swig_go_0) {
   wetee_ton_transfer *arg1 = (wetee_ton_transfer *) 0 ;
   
   arg1 = (wetee_ton_transfer *)(uintptr_t)_swig_go_0; 
@@ -9829,7 +9882,7 @@ void _wrap_ton_transfer_free_cwetee_3f0a6f13abe52214(wetee_ton_transfer *_swig_g
 }
 
 
-_gostring_ _wrap_ton_transfer_new_cwetee_3f0a6f13abe52214(wetee_ton_transfer **_swig_go_0) {
+_gostring_ _wrap_ton_transfer_new_cwetee_b22f17fa8e71ce90(wetee_ton_transfer **_swig_go_0) {
   wetee_ton_transfer **arg1 = (wetee_ton_transfer **) 0 ;
   wetee_ton_transfer *temp1 ;
   wetee_rc result;
@@ -9854,7 +9907,7 @@ _gostring_ _wrap_ton_transfer_new_cwetee_3f0a6f13abe52214(wetee_ton_transfer **_
 }
 
 
-_gostring_ _wrap_ton_transfer_add_cwetee_3f0a6f13abe52214(wetee_ton_transfer *_swig_go_0, intgo _swig_go_1, wetee_ton_cell *_swig_go_2) {
+_gostring_ _wrap_ton_transfer_add_cwetee_b22f17fa8e71ce90(wetee_ton_transfer *_swig_go_0, intgo _swig_go_1, wetee_ton_cell *_swig_go_2) {
   wetee_ton_transfer *arg1 = (wetee_ton_transfer *) 0 ;
   unsigned int arg2 ;
   wetee_ton_cell *arg3 = (wetee_ton_cell *) 0 ;
@@ -9874,7 +9927,7 @@ _gostring_ _wrap_ton_transfer_add_cwetee_3f0a6f13abe52214(wetee_ton_transfer *_s
 }
 
 
-long long _wrap_ton_transfer_count_cwetee_3f0a6f13abe52214(wetee_ton_transfer *_swig_go_0) {
+long long _wrap_ton_transfer_count_cwetee_b22f17fa8e71ce90(wetee_ton_transfer *_swig_go_0) {
   wetee_ton_transfer *arg1 = (wetee_ton_transfer *) 0 ;
   size_t result;
   long long _swig_go_result;
@@ -9890,7 +9943,7 @@ long long _wrap_ton_transfer_count_cwetee_3f0a6f13abe52214(wetee_ton_transfer *_
 }
 
 
-_gostring_ _wrap_ton_wallet_sign_transfer_cwetee_3f0a6f13abe52214(wetee_ton_cell **_swig_go_0, wetee_ton_wallet *_swig_go_1, _goslice_ _swig_go_2, intgo _swig_go_3, intgo _swig_go_4, wetee_ton_transfer *_swig_go_5) {
+_gostring_ _wrap_ton_wallet_sign_transfer_cwetee_b22f17fa8e71ce90(wetee_ton_cell **_swig_go_0, wetee_ton_wallet *_swig_go_1, _goslice_ _swig_go_2, intgo _swig_go_3, intgo _swig_go_4, wetee_ton_transfer *_swig_go_5) {
   wetee_ton_cell **arg1 = (wetee_ton_cell **) 0 ;
   wetee_ton_wallet *arg2 = (wetee_ton_wallet *) 0 ;
   uint8_t *arg3 ;
@@ -9928,7 +9981,7 @@ _gostring_ _wrap_ton_wallet_sign_transfer_cwetee_3f0a6f13abe52214(wetee_ton_cell
 }
 
 
-_gostring_ _wrap_ton_wallet_external_cwetee_3f0a6f13abe52214(wetee_ton_cell **_swig_go_0, wetee_ton_wallet *_swig_go_1, wetee_ton_cell *_swig_go_2, intgo _swig_go_3) {
+_gostring_ _wrap_ton_wallet_external_cwetee_b22f17fa8e71ce90(wetee_ton_cell **_swig_go_0, wetee_ton_wallet *_swig_go_1, wetee_ton_cell *_swig_go_2, intgo _swig_go_3) {
   wetee_ton_cell **arg1 = (wetee_ton_cell **) 0 ;
   wetee_ton_wallet *arg2 = (wetee_ton_wallet *) 0 ;
   wetee_ton_cell *arg3 = (wetee_ton_cell *) 0 ;
@@ -9959,7 +10012,7 @@ _gostring_ _wrap_ton_wallet_external_cwetee_3f0a6f13abe52214(wetee_ton_cell **_s
 }
 
 
-_gostring_ _wrap_ton_wallet_new_highload_v3_cwetee_3f0a6f13abe52214(wetee_ton_wallet **_swig_go_0, _goslice_ _swig_go_1, intgo _swig_go_2, intgo _swig_go_3, intgo _swig_go_4) {
+_gostring_ _wrap_ton_wallet_new_highload_v3_cwetee_b22f17fa8e71ce90(wetee_ton_wallet **_swig_go_0, _goslice_ _swig_go_1, intgo _swig_go_2, intgo _swig_go_3, intgo _swig_go_4) {
   wetee_ton_wallet **arg1 = (wetee_ton_wallet **) 0 ;
   uint8_t *arg2 ;
   int32_t arg3 ;
@@ -9995,7 +10048,7 @@ _gostring_ _wrap_ton_wallet_new_highload_v3_cwetee_3f0a6f13abe52214(wetee_ton_wa
 }
 
 
-_gostring_ _wrap_ton_highload_sign_message_cwetee_3f0a6f13abe52214(wetee_ton_cell **_swig_go_0, wetee_ton_wallet *_swig_go_1, _goslice_ _swig_go_2, intgo _swig_go_3, long long _swig_go_4, intgo _swig_go_5, wetee_ton_cell *_swig_go_6) {
+_gostring_ _wrap_ton_highload_sign_message_cwetee_b22f17fa8e71ce90(wetee_ton_cell **_swig_go_0, wetee_ton_wallet *_swig_go_1, _goslice_ _swig_go_2, intgo _swig_go_3, long long _swig_go_4, intgo _swig_go_5, wetee_ton_cell *_swig_go_6) {
   wetee_ton_cell **arg1 = (wetee_ton_cell **) 0 ;
   wetee_ton_wallet *arg2 = (wetee_ton_wallet *) 0 ;
   uint8_t *arg3 ;
@@ -10035,7 +10088,7 @@ _gostring_ _wrap_ton_highload_sign_message_cwetee_3f0a6f13abe52214(wetee_ton_cel
 }
 
 
-_gostring_ _wrap_ton_highload_sign_batch_cwetee_3f0a6f13abe52214(wetee_ton_cell **_swig_go_0, wetee_ton_wallet *_swig_go_1, _goslice_ _swig_go_2, intgo _swig_go_3, long long _swig_go_4, wetee_ton_transfer *_swig_go_5, _goslice_ _swig_go_6) {
+_gostring_ _wrap_ton_highload_sign_batch_cwetee_b22f17fa8e71ce90(wetee_ton_cell **_swig_go_0, wetee_ton_wallet *_swig_go_1, _goslice_ _swig_go_2, intgo _swig_go_3, long long _swig_go_4, wetee_ton_transfer *_swig_go_5, _goslice_ _swig_go_6) {
   wetee_ton_cell **arg1 = (wetee_ton_cell **) 0 ;
   wetee_ton_wallet *arg2 = (wetee_ton_wallet *) 0 ;
   uint8_t *arg3 ;
@@ -10079,7 +10132,7 @@ _gostring_ _wrap_ton_highload_sign_batch_cwetee_3f0a6f13abe52214(wetee_ton_cell 
 }
 
 
-void _wrap_ton_dict_free_cwetee_3f0a6f13abe52214(wetee_ton_dict *_swig_go_0) {
+void _wrap_ton_dict_free_cwetee_b22f17fa8e71ce90(wetee_ton_dict *_swig_go_0) {
   wetee_ton_dict *arg1 = (wetee_ton_dict *) 0 ;
   
   arg1 = (wetee_ton_dict *)(uintptr_t)_swig_go_0; 
@@ -10092,7 +10145,7 @@ void _wrap_ton_dict_free_cwetee_3f0a6f13abe52214(wetee_ton_dict *_swig_go_0) {
 }
 
 
-_gostring_ _wrap_ton_dict_new_cwetee_3f0a6f13abe52214(wetee_ton_dict **_swig_go_0, intgo _swig_go_1) {
+_gostring_ _wrap_ton_dict_new_cwetee_b22f17fa8e71ce90(wetee_ton_dict **_swig_go_0, intgo _swig_go_1) {
   wetee_ton_dict **arg1 = (wetee_ton_dict **) 0 ;
   unsigned int arg2 ;
   wetee_ton_dict *temp1 ;
@@ -10119,7 +10172,7 @@ _gostring_ _wrap_ton_dict_new_cwetee_3f0a6f13abe52214(wetee_ton_dict **_swig_go_
 }
 
 
-long long _wrap_ton_dict_count_cwetee_3f0a6f13abe52214(wetee_ton_dict *_swig_go_0) {
+long long _wrap_ton_dict_count_cwetee_b22f17fa8e71ce90(wetee_ton_dict *_swig_go_0) {
   wetee_ton_dict *arg1 = (wetee_ton_dict *) 0 ;
   size_t result;
   long long _swig_go_result;
@@ -10135,7 +10188,7 @@ long long _wrap_ton_dict_count_cwetee_3f0a6f13abe52214(wetee_ton_dict *_swig_go_
 }
 
 
-intgo _wrap_ton_dict_key_bits_cwetee_3f0a6f13abe52214(wetee_ton_dict *_swig_go_0) {
+intgo _wrap_ton_dict_key_bits_cwetee_b22f17fa8e71ce90(wetee_ton_dict *_swig_go_0) {
   wetee_ton_dict *arg1 = (wetee_ton_dict *) 0 ;
   unsigned int result;
   intgo _swig_go_result;
@@ -10151,7 +10204,7 @@ intgo _wrap_ton_dict_key_bits_cwetee_3f0a6f13abe52214(wetee_ton_dict *_swig_go_0
 }
 
 
-_gostring_ _wrap_ton_dict_set_cwetee_3f0a6f13abe52214(wetee_ton_dict *_swig_go_0, _goslice_ _swig_go_1, wetee_ton_cell *_swig_go_2) {
+_gostring_ _wrap_ton_dict_set_cwetee_b22f17fa8e71ce90(wetee_ton_dict *_swig_go_0, _goslice_ _swig_go_1, wetee_ton_cell *_swig_go_2) {
   wetee_ton_dict *arg1 = (wetee_ton_dict *) 0 ;
   uint8_t *arg2 = (uint8_t *) 0 ;
   size_t arg3 ;
@@ -10175,7 +10228,7 @@ _gostring_ _wrap_ton_dict_set_cwetee_3f0a6f13abe52214(wetee_ton_dict *_swig_go_0
 }
 
 
-_gostring_ _wrap_ton_dict_get_cwetee_3f0a6f13abe52214(wetee_ton_cell **_swig_go_0, wetee_ton_dict *_swig_go_1, _goslice_ _swig_go_2) {
+_gostring_ _wrap_ton_dict_get_cwetee_b22f17fa8e71ce90(wetee_ton_cell **_swig_go_0, wetee_ton_dict *_swig_go_1, _goslice_ _swig_go_2) {
   wetee_ton_cell **arg1 = (wetee_ton_cell **) 0 ;
   wetee_ton_dict *arg2 = (wetee_ton_dict *) 0 ;
   uint8_t *arg3 = (uint8_t *) 0 ;
@@ -10208,7 +10261,7 @@ _gostring_ _wrap_ton_dict_get_cwetee_3f0a6f13abe52214(wetee_ton_cell **_swig_go_
 }
 
 
-_gostring_ _wrap_ton_dict_remove_cwetee_3f0a6f13abe52214(wetee_ton_dict *_swig_go_0, _goslice_ _swig_go_1) {
+_gostring_ _wrap_ton_dict_remove_cwetee_b22f17fa8e71ce90(wetee_ton_dict *_swig_go_0, _goslice_ _swig_go_1) {
   wetee_ton_dict *arg1 = (wetee_ton_dict *) 0 ;
   uint8_t *arg2 = (uint8_t *) 0 ;
   size_t arg3 ;
@@ -10230,7 +10283,7 @@ _gostring_ _wrap_ton_dict_remove_cwetee_3f0a6f13abe52214(wetee_ton_dict *_swig_g
 }
 
 
-_gostring_ _wrap_ton_dict_entry_cwetee_3f0a6f13abe52214(_goslice_ _swig_go_0, wetee_ton_cell **_swig_go_1, wetee_ton_dict *_swig_go_2, long long _swig_go_3) {
+_gostring_ _wrap_ton_dict_entry_cwetee_b22f17fa8e71ce90(_goslice_ _swig_go_0, wetee_ton_cell **_swig_go_1, wetee_ton_dict *_swig_go_2, long long _swig_go_3) {
   uint8_t *arg1 = (uint8_t *) 0 ;
   size_t arg2 ;
   wetee_ton_cell **arg3 = (wetee_ton_cell **) 0 ;
@@ -10265,7 +10318,7 @@ _gostring_ _wrap_ton_dict_entry_cwetee_3f0a6f13abe52214(_goslice_ _swig_go_0, we
 }
 
 
-_gostring_ _wrap_ton_dict_root_cwetee_3f0a6f13abe52214(wetee_ton_cell **_swig_go_0, wetee_ton_dict *_swig_go_1) {
+_gostring_ _wrap_ton_dict_root_cwetee_b22f17fa8e71ce90(wetee_ton_cell **_swig_go_0, wetee_ton_dict *_swig_go_1) {
   wetee_ton_cell **arg1 = (wetee_ton_cell **) 0 ;
   wetee_ton_dict *arg2 = (wetee_ton_dict *) 0 ;
   wetee_ton_cell *temp1 ;
@@ -10292,7 +10345,7 @@ _gostring_ _wrap_ton_dict_root_cwetee_3f0a6f13abe52214(wetee_ton_cell **_swig_go
 }
 
 
-_gostring_ _wrap_ton_builder_store_dict_cwetee_3f0a6f13abe52214(wetee_ton_builder *_swig_go_0, wetee_ton_dict *_swig_go_1) {
+_gostring_ _wrap_ton_builder_store_dict_cwetee_b22f17fa8e71ce90(wetee_ton_builder *_swig_go_0, wetee_ton_dict *_swig_go_1) {
   wetee_ton_builder *arg1 = (wetee_ton_builder *) 0 ;
   wetee_ton_dict *arg2 = (wetee_ton_dict *) 0 ;
   wetee_rc result;
@@ -10310,7 +10363,7 @@ _gostring_ _wrap_ton_builder_store_dict_cwetee_3f0a6f13abe52214(wetee_ton_builde
 }
 
 
-_gostring_ _wrap_ton_dict_from_root_cwetee_3f0a6f13abe52214(wetee_ton_dict **_swig_go_0, wetee_ton_cell *_swig_go_1, intgo _swig_go_2) {
+_gostring_ _wrap_ton_dict_from_root_cwetee_b22f17fa8e71ce90(wetee_ton_dict **_swig_go_0, wetee_ton_cell *_swig_go_1, intgo _swig_go_2) {
   wetee_ton_dict **arg1 = (wetee_ton_dict **) 0 ;
   wetee_ton_cell *arg2 = (wetee_ton_cell *) 0 ;
   unsigned int arg3 ;
@@ -10339,7 +10392,7 @@ _gostring_ _wrap_ton_dict_from_root_cwetee_3f0a6f13abe52214(wetee_ton_dict **_sw
 }
 
 
-_gostring_ _wrap_ton_slice_load_dict_cwetee_3f0a6f13abe52214(wetee_ton_dict **_swig_go_0, wetee_ton_slice *_swig_go_1, intgo _swig_go_2) {
+_gostring_ _wrap_ton_slice_load_dict_cwetee_b22f17fa8e71ce90(wetee_ton_dict **_swig_go_0, wetee_ton_slice *_swig_go_1, intgo _swig_go_2) {
   wetee_ton_dict **arg1 = (wetee_ton_dict **) 0 ;
   wetee_ton_slice *arg2 = (wetee_ton_slice *) 0 ;
   unsigned int arg3 ;
@@ -10368,7 +10421,7 @@ _gostring_ _wrap_ton_slice_load_dict_cwetee_3f0a6f13abe52214(wetee_ton_dict **_s
 }
 
 
-intgo _wrap_TON_JETTON_FORWARD_INLINE_cwetee_3f0a6f13abe52214() {
+intgo _wrap_TON_JETTON_FORWARD_INLINE_cwetee_b22f17fa8e71ce90() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -10379,7 +10432,7 @@ intgo _wrap_TON_JETTON_FORWARD_INLINE_cwetee_3f0a6f13abe52214() {
 }
 
 
-intgo _wrap_TON_JETTON_DATA_STATUS_cwetee_3f0a6f13abe52214() {
+intgo _wrap_TON_JETTON_DATA_STATUS_cwetee_b22f17fa8e71ce90() {
   int result;
   intgo _swig_go_result;
   
@@ -10390,7 +10443,7 @@ intgo _wrap_TON_JETTON_DATA_STATUS_cwetee_3f0a6f13abe52214() {
 }
 
 
-intgo _wrap_TON_JETTON_DATA_CODE_REF_cwetee_3f0a6f13abe52214() {
+intgo _wrap_TON_JETTON_DATA_CODE_REF_cwetee_b22f17fa8e71ce90() {
   int result;
   intgo _swig_go_result;
   
@@ -10401,7 +10454,7 @@ intgo _wrap_TON_JETTON_DATA_CODE_REF_cwetee_3f0a6f13abe52214() {
 }
 
 
-_gostring_ _wrap_ton_jetton_transfer_cwetee_3f0a6f13abe52214(wetee_ton_cell **_swig_go_0, long long _swig_go_1, _goslice_ _swig_go_2, _gostring_ _swig_go_3, _gostring_ _swig_go_4, wetee_ton_cell *_swig_go_5, _goslice_ _swig_go_6, wetee_ton_cell *_swig_go_7, intgo _swig_go_8) {
+_gostring_ _wrap_ton_jetton_transfer_cwetee_b22f17fa8e71ce90(wetee_ton_cell **_swig_go_0, long long _swig_go_1, _goslice_ _swig_go_2, _gostring_ _swig_go_3, _gostring_ _swig_go_4, wetee_ton_cell *_swig_go_5, _goslice_ _swig_go_6, wetee_ton_cell *_swig_go_7, intgo _swig_go_8) {
   wetee_ton_cell **arg1 = (wetee_ton_cell **) 0 ;
   uint64_t arg2 ;
   wetee_u128 arg3 ;
@@ -10458,7 +10511,7 @@ _gostring_ _wrap_ton_jetton_transfer_cwetee_3f0a6f13abe52214(wetee_ton_cell **_s
 }
 
 
-_gostring_ _wrap_ton_jetton_wallet_address_cwetee_3f0a6f13abe52214(wetee_buf *_swig_go_0, intgo _swig_go_1, _gostring_ _swig_go_2, _gostring_ _swig_go_3, wetee_ton_cell *_swig_go_4) {
+_gostring_ _wrap_ton_jetton_wallet_address_cwetee_b22f17fa8e71ce90(wetee_buf *_swig_go_0, intgo _swig_go_1, _gostring_ _swig_go_2, _gostring_ _swig_go_3, wetee_ton_cell *_swig_go_4) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   int arg2 ;
   char *arg3 = (char *) 0 ;
@@ -10506,7 +10559,7 @@ _gostring_ _wrap_ton_jetton_wallet_address_cwetee_3f0a6f13abe52214(wetee_buf *_s
 }
 
 
-_gostring_ _wrap_ton_message_normalized_hash_cwetee_3f0a6f13abe52214(_goslice_ _swig_go_0, wetee_ton_cell *_swig_go_1) {
+_gostring_ _wrap_ton_message_normalized_hash_cwetee_b22f17fa8e71ce90(_goslice_ _swig_go_0, wetee_ton_cell *_swig_go_1) {
   uint8_t *arg1 ;
   wetee_ton_cell *arg2 = (wetee_ton_cell *) 0 ;
   wetee_rc result;
@@ -10527,7 +10580,7 @@ _gostring_ _wrap_ton_message_normalized_hash_cwetee_3f0a6f13abe52214(_goslice_ _
 }
 
 
-_gostring_ _wrap_ton_state_init_public_key_cwetee_3f0a6f13abe52214(_goslice_ _swig_go_0, int *_swig_go_1, wetee_ton_cell *_swig_go_2) {
+_gostring_ _wrap_ton_state_init_public_key_cwetee_b22f17fa8e71ce90(_goslice_ _swig_go_0, int *_swig_go_1, wetee_ton_cell *_swig_go_2) {
   uint8_t *arg1 ;
   unsigned int *arg2 = (unsigned int *) 0 ;
   wetee_ton_cell *arg3 = (wetee_ton_cell *) 0 ;
@@ -10550,7 +10603,7 @@ _gostring_ _wrap_ton_state_init_public_key_cwetee_3f0a6f13abe52214(_goslice_ _sw
 }
 
 
-_gostring_ _wrap_ton_proof_hash_cwetee_3f0a6f13abe52214(_goslice_ _swig_go_0, _gostring_ _swig_go_1, _gostring_ _swig_go_2, long long _swig_go_3, _goslice_ _swig_go_4) {
+_gostring_ _wrap_ton_proof_hash_cwetee_b22f17fa8e71ce90(_goslice_ _swig_go_0, _gostring_ _swig_go_1, _gostring_ _swig_go_2, long long _swig_go_3, _goslice_ _swig_go_4) {
   uint8_t *arg1 ;
   char *arg2 = (char *) 0 ;
   size_t arg3 ;
@@ -10589,7 +10642,7 @@ _gostring_ _wrap_ton_proof_hash_cwetee_3f0a6f13abe52214(_goslice_ _swig_go_0, _g
 }
 
 
-_gostring_ _wrap_ton_proof_verify_json_cwetee_3f0a6f13abe52214(_goslice_ _swig_go_0, wetee_buf *_swig_go_1, wetee_buf *_swig_go_2, _gostring_ _swig_go_3, _gostring_ _swig_go_4, long long _swig_go_5, long long _swig_go_6) {
+_gostring_ _wrap_ton_proof_verify_json_cwetee_b22f17fa8e71ce90(_goslice_ _swig_go_0, wetee_buf *_swig_go_1, wetee_buf *_swig_go_2, _gostring_ _swig_go_3, _gostring_ _swig_go_4, long long _swig_go_5, long long _swig_go_6) {
   uint8_t *arg1 ;
   wetee_buf *arg2 = (wetee_buf *) 0 ;
   wetee_buf *arg3 = (wetee_buf *) 0 ;
@@ -10661,7 +10714,7 @@ _gostring_ _wrap_ton_proof_verify_json_cwetee_3f0a6f13abe52214(_goslice_ _swig_g
 }
 
 
-intgo _wrap_RPC_CHECK_GENESIS_cwetee_3f0a6f13abe52214() {
+intgo _wrap_RPC_CHECK_GENESIS_cwetee_b22f17fa8e71ce90() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -10672,7 +10725,7 @@ intgo _wrap_RPC_CHECK_GENESIS_cwetee_3f0a6f13abe52214() {
 }
 
 
-intgo _wrap_RPC_LAZY_CONNECT_cwetee_3f0a6f13abe52214() {
+intgo _wrap_RPC_LAZY_CONNECT_cwetee_b22f17fa8e71ce90() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -10683,7 +10736,7 @@ intgo _wrap_RPC_LAZY_CONNECT_cwetee_3f0a6f13abe52214() {
 }
 
 
-intgo _wrap_RPC_NO_JITTER_cwetee_3f0a6f13abe52214() {
+intgo _wrap_RPC_NO_JITTER_cwetee_b22f17fa8e71ce90() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -10694,7 +10747,7 @@ intgo _wrap_RPC_NO_JITTER_cwetee_3f0a6f13abe52214() {
 }
 
 
-intgo _wrap_RPC_SUB_NO_RESUBSCRIBE_cwetee_3f0a6f13abe52214() {
+intgo _wrap_RPC_SUB_NO_RESUBSCRIBE_cwetee_b22f17fa8e71ce90() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -10705,7 +10758,7 @@ intgo _wrap_RPC_SUB_NO_RESUBSCRIBE_cwetee_3f0a6f13abe52214() {
 }
 
 
-intgo _wrap_RPC_TRANSPORT_WS_cwetee_3f0a6f13abe52214() {
+intgo _wrap_RPC_TRANSPORT_WS_cwetee_b22f17fa8e71ce90() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -10716,7 +10769,7 @@ intgo _wrap_RPC_TRANSPORT_WS_cwetee_3f0a6f13abe52214() {
 }
 
 
-intgo _wrap_RPC_TRANSPORT_HTTP_cwetee_3f0a6f13abe52214() {
+intgo _wrap_RPC_TRANSPORT_HTTP_cwetee_b22f17fa8e71ce90() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -10727,7 +10780,7 @@ intgo _wrap_RPC_TRANSPORT_HTTP_cwetee_3f0a6f13abe52214() {
 }
 
 
-intgo _wrap_RPC_TRANSPORT_CUSTOM_cwetee_3f0a6f13abe52214() {
+intgo _wrap_RPC_TRANSPORT_CUSTOM_cwetee_b22f17fa8e71ce90() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -10738,7 +10791,7 @@ intgo _wrap_RPC_TRANSPORT_CUSTOM_cwetee_3f0a6f13abe52214() {
 }
 
 
-intgo _wrap_RPC_SUB_NOTIFICATION_cwetee_3f0a6f13abe52214() {
+intgo _wrap_RPC_SUB_NOTIFICATION_cwetee_b22f17fa8e71ce90() {
   int result;
   intgo _swig_go_result;
   
@@ -10749,7 +10802,7 @@ intgo _wrap_RPC_SUB_NOTIFICATION_cwetee_3f0a6f13abe52214() {
 }
 
 
-intgo _wrap_RPC_SUB_LOST_cwetee_3f0a6f13abe52214() {
+intgo _wrap_RPC_SUB_LOST_cwetee_b22f17fa8e71ce90() {
   int result;
   intgo _swig_go_result;
   
@@ -10760,7 +10813,7 @@ intgo _wrap_RPC_SUB_LOST_cwetee_3f0a6f13abe52214() {
 }
 
 
-intgo _wrap_RPC_SUB_RESUBSCRIBED_cwetee_3f0a6f13abe52214() {
+intgo _wrap_RPC_SUB_RESUBSCRIBED_cwetee_b22f17fa8e71ce90() {
   int result;
   intgo _swig_go_result;
   
@@ -10771,7 +10824,7 @@ intgo _wrap_RPC_SUB_RESUBSCRIBED_cwetee_3f0a6f13abe52214() {
 }
 
 
-intgo _wrap_RPC_SUB_CLOSED_cwetee_3f0a6f13abe52214() {
+intgo _wrap_RPC_SUB_CLOSED_cwetee_b22f17fa8e71ce90() {
   int result;
   intgo _swig_go_result;
   
@@ -10782,7 +10835,7 @@ intgo _wrap_RPC_SUB_CLOSED_cwetee_3f0a6f13abe52214() {
 }
 
 
-intgo _wrap_rpc_transports_cwetee_3f0a6f13abe52214() {
+intgo _wrap_rpc_transports_cwetee_b22f17fa8e71ce90() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -10796,7 +10849,7 @@ intgo _wrap_rpc_transports_cwetee_3f0a6f13abe52214() {
 }
 
 
-void _wrap_rpc_free_cwetee_3f0a6f13abe52214(wetee_rpc *_swig_go_0) {
+void _wrap_rpc_free_cwetee_b22f17fa8e71ce90(wetee_rpc *_swig_go_0) {
   wetee_rpc *arg1 = (wetee_rpc *) 0 ;
   
   arg1 = (wetee_rpc *)(uintptr_t)_swig_go_0; 
@@ -10809,7 +10862,7 @@ void _wrap_rpc_free_cwetee_3f0a6f13abe52214(wetee_rpc *_swig_go_0) {
 }
 
 
-_gostring_ _wrap_rpc_open_cwetee_3f0a6f13abe52214(wetee_rpc **_swig_go_0, _gostring_ _swig_go_1, intgo _swig_go_2, intgo _swig_go_3, intgo _swig_go_4, _gostring_ _swig_go_5, long long _swig_go_6, intgo _swig_go_7, intgo _swig_go_8, intgo _swig_go_9) {
+_gostring_ _wrap_rpc_open_cwetee_b22f17fa8e71ce90(wetee_rpc **_swig_go_0, _gostring_ _swig_go_1, intgo _swig_go_2, intgo _swig_go_3, intgo _swig_go_4, _gostring_ _swig_go_5, long long _swig_go_6, intgo _swig_go_7, intgo _swig_go_8, intgo _swig_go_9) {
   wetee_rpc **arg1 = (wetee_rpc **) 0 ;
   char *arg2 = (char *) 0 ;
   unsigned int arg3 ;
@@ -10867,7 +10920,7 @@ _gostring_ _wrap_rpc_open_cwetee_3f0a6f13abe52214(wetee_rpc **_swig_go_0, _gostr
 }
 
 
-_gostring_ _wrap_rpc_call_cwetee_3f0a6f13abe52214(wetee_buf *_swig_go_0, wetee_rpc *_swig_go_1, _gostring_ _swig_go_2, _gostring_ _swig_go_3, intgo _swig_go_4) {
+_gostring_ _wrap_rpc_call_cwetee_b22f17fa8e71ce90(wetee_buf *_swig_go_0, wetee_rpc *_swig_go_1, _gostring_ _swig_go_2, _gostring_ _swig_go_3, intgo _swig_go_4) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   wetee_rpc *arg2 = (wetee_rpc *) 0 ;
   char *arg3 = (char *) 0 ;
@@ -10916,7 +10969,7 @@ _gostring_ _wrap_rpc_call_cwetee_3f0a6f13abe52214(wetee_buf *_swig_go_0, wetee_r
 }
 
 
-_gostring_ _wrap_rpc_reconnect_cwetee_3f0a6f13abe52214(wetee_rpc *_swig_go_0) {
+_gostring_ _wrap_rpc_reconnect_cwetee_b22f17fa8e71ce90(wetee_rpc *_swig_go_0) {
   wetee_rpc *arg1 = (wetee_rpc *) 0 ;
   wetee_rc result;
   _gostring_ _swig_go_result;
@@ -10932,7 +10985,7 @@ _gostring_ _wrap_rpc_reconnect_cwetee_3f0a6f13abe52214(wetee_rpc *_swig_go_0) {
 }
 
 
-_gostring_ _wrap_rpc_current_url_cwetee_3f0a6f13abe52214(wetee_buf *_swig_go_0, wetee_rpc *_swig_go_1) {
+_gostring_ _wrap_rpc_current_url_cwetee_b22f17fa8e71ce90(wetee_buf *_swig_go_0, wetee_rpc *_swig_go_1) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   wetee_rpc *arg2 = (wetee_rpc *) 0 ;
   wetee_buf temp1 ;
@@ -10966,7 +11019,7 @@ _gostring_ _wrap_rpc_current_url_cwetee_3f0a6f13abe52214(wetee_buf *_swig_go_0, 
 }
 
 
-_gostring_ _wrap_rpc_genesis_hash_cwetee_3f0a6f13abe52214(wetee_buf *_swig_go_0, wetee_rpc *_swig_go_1) {
+_gostring_ _wrap_rpc_genesis_hash_cwetee_b22f17fa8e71ce90(wetee_buf *_swig_go_0, wetee_rpc *_swig_go_1) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   wetee_rpc *arg2 = (wetee_rpc *) 0 ;
   wetee_buf temp1 ;
@@ -11000,7 +11053,7 @@ _gostring_ _wrap_rpc_genesis_hash_cwetee_3f0a6f13abe52214(wetee_buf *_swig_go_0,
 }
 
 
-_gostring_ _wrap_rpc_stats_json_cwetee_3f0a6f13abe52214(wetee_buf *_swig_go_0, wetee_rpc *_swig_go_1) {
+_gostring_ _wrap_rpc_stats_json_cwetee_b22f17fa8e71ce90(wetee_buf *_swig_go_0, wetee_rpc *_swig_go_1) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   wetee_rpc *arg2 = (wetee_rpc *) 0 ;
   wetee_buf temp1 ;
@@ -11034,7 +11087,7 @@ _gostring_ _wrap_rpc_stats_json_cwetee_3f0a6f13abe52214(wetee_buf *_swig_go_0, w
 }
 
 
-void _wrap_rpc_queue_free_cwetee_3f0a6f13abe52214(wetee_rpc_queue *_swig_go_0) {
+void _wrap_rpc_queue_free_cwetee_b22f17fa8e71ce90(wetee_rpc_queue *_swig_go_0) {
   wetee_rpc_queue *arg1 = (wetee_rpc_queue *) 0 ;
   
   arg1 = (wetee_rpc_queue *)(uintptr_t)_swig_go_0; 
@@ -11047,7 +11100,7 @@ void _wrap_rpc_queue_free_cwetee_3f0a6f13abe52214(wetee_rpc_queue *_swig_go_0) {
 }
 
 
-_gostring_ _wrap_rpc_queue_subscribe_cwetee_3f0a6f13abe52214(wetee_rpc_queue **_swig_go_0, wetee_rpc *_swig_go_1, _gostring_ _swig_go_2, _gostring_ _swig_go_3, _gostring_ _swig_go_4, intgo _swig_go_5, intgo _swig_go_6) {
+_gostring_ _wrap_rpc_queue_subscribe_cwetee_b22f17fa8e71ce90(wetee_rpc_queue **_swig_go_0, wetee_rpc *_swig_go_1, _gostring_ _swig_go_2, _gostring_ _swig_go_3, _gostring_ _swig_go_4, intgo _swig_go_5, intgo _swig_go_6) {
   wetee_rpc_queue **arg1 = (wetee_rpc_queue **) 0 ;
   wetee_rpc *arg2 = (wetee_rpc *) 0 ;
   char *arg3 = (char *) 0 ;
@@ -11103,7 +11156,7 @@ _gostring_ _wrap_rpc_queue_subscribe_cwetee_3f0a6f13abe52214(wetee_rpc_queue **_
 }
 
 
-_gostring_ _wrap_rpc_queue_next_cwetee_3f0a6f13abe52214(int *_swig_go_0, wetee_buf *_swig_go_1, wetee_rpc_queue *_swig_go_2, intgo _swig_go_3) {
+_gostring_ _wrap_rpc_queue_next_cwetee_b22f17fa8e71ce90(int *_swig_go_0, wetee_buf *_swig_go_1, wetee_rpc_queue *_swig_go_2, intgo _swig_go_3) {
   unsigned int *arg1 = (unsigned int *) 0 ;
   wetee_buf *arg2 = (wetee_buf *) 0 ;
   wetee_rpc_queue *arg3 = (wetee_rpc_queue *) 0 ;
@@ -11141,7 +11194,7 @@ _gostring_ _wrap_rpc_queue_next_cwetee_3f0a6f13abe52214(int *_swig_go_0, wetee_b
 }
 
 
-_gostring_ _wrap_rpc_queue_renew_cwetee_3f0a6f13abe52214(wetee_rpc_queue *_swig_go_0, intgo _swig_go_1) {
+_gostring_ _wrap_rpc_queue_renew_cwetee_b22f17fa8e71ce90(wetee_rpc_queue *_swig_go_0, intgo _swig_go_1) {
   wetee_rpc_queue *arg1 = (wetee_rpc_queue *) 0 ;
   unsigned int arg2 ;
   wetee_rc result;
@@ -11159,7 +11212,7 @@ _gostring_ _wrap_rpc_queue_renew_cwetee_3f0a6f13abe52214(wetee_rpc_queue *_swig_
 }
 
 
-_gostring_ _wrap_rpc_queue_id_cwetee_3f0a6f13abe52214(wetee_buf *_swig_go_0, wetee_rpc_queue *_swig_go_1) {
+_gostring_ _wrap_rpc_queue_id_cwetee_b22f17fa8e71ce90(wetee_buf *_swig_go_0, wetee_rpc_queue *_swig_go_1) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   wetee_rpc_queue *arg2 = (wetee_rpc_queue *) 0 ;
   wetee_buf temp1 ;
@@ -11193,7 +11246,7 @@ _gostring_ _wrap_rpc_queue_id_cwetee_3f0a6f13abe52214(wetee_buf *_swig_go_0, wet
 }
 
 
-void _wrap_chain_free_cwetee_3f0a6f13abe52214(wetee_chain *_swig_go_0) {
+void _wrap_chain_free_cwetee_b22f17fa8e71ce90(wetee_chain *_swig_go_0) {
   wetee_chain *arg1 = (wetee_chain *) 0 ;
   
   arg1 = (wetee_chain *)(uintptr_t)_swig_go_0; 
@@ -11206,7 +11259,7 @@ void _wrap_chain_free_cwetee_3f0a6f13abe52214(wetee_chain *_swig_go_0) {
 }
 
 
-void _wrap_chain_watch_free_cwetee_3f0a6f13abe52214(wetee_chain_watch *_swig_go_0) {
+void _wrap_chain_watch_free_cwetee_b22f17fa8e71ce90(wetee_chain_watch *_swig_go_0) {
   wetee_chain_watch *arg1 = (wetee_chain_watch *) 0 ;
   
   arg1 = (wetee_chain_watch *)(uintptr_t)_swig_go_0; 
@@ -11219,7 +11272,7 @@ void _wrap_chain_watch_free_cwetee_3f0a6f13abe52214(wetee_chain_watch *_swig_go_
 }
 
 
-intgo _wrap_CHAIN_RPC_AUTO_cwetee_3f0a6f13abe52214() {
+intgo _wrap_CHAIN_RPC_AUTO_cwetee_b22f17fa8e71ce90() {
   int result;
   intgo _swig_go_result;
   
@@ -11230,7 +11283,7 @@ intgo _wrap_CHAIN_RPC_AUTO_cwetee_3f0a6f13abe52214() {
 }
 
 
-intgo _wrap_CHAIN_RPC_LEGACY_cwetee_3f0a6f13abe52214() {
+intgo _wrap_CHAIN_RPC_LEGACY_cwetee_b22f17fa8e71ce90() {
   int result;
   intgo _swig_go_result;
   
@@ -11241,7 +11294,7 @@ intgo _wrap_CHAIN_RPC_LEGACY_cwetee_3f0a6f13abe52214() {
 }
 
 
-intgo _wrap_CHAIN_RPC_NEW_cwetee_3f0a6f13abe52214() {
+intgo _wrap_CHAIN_RPC_NEW_cwetee_b22f17fa8e71ce90() {
   int result;
   intgo _swig_go_result;
   
@@ -11252,7 +11305,7 @@ intgo _wrap_CHAIN_RPC_NEW_cwetee_3f0a6f13abe52214() {
 }
 
 
-intgo _wrap_TX_IN_BLOCK_cwetee_3f0a6f13abe52214() {
+intgo _wrap_TX_IN_BLOCK_cwetee_b22f17fa8e71ce90() {
   int result;
   intgo _swig_go_result;
   
@@ -11263,7 +11316,7 @@ intgo _wrap_TX_IN_BLOCK_cwetee_3f0a6f13abe52214() {
 }
 
 
-intgo _wrap_TX_FINALIZED_cwetee_3f0a6f13abe52214() {
+intgo _wrap_TX_FINALIZED_cwetee_b22f17fa8e71ce90() {
   int result;
   intgo _swig_go_result;
   
@@ -11274,7 +11327,7 @@ intgo _wrap_TX_FINALIZED_cwetee_3f0a6f13abe52214() {
 }
 
 
-_gostring_ _wrap_chainb_connect_cwetee_3f0a6f13abe52214(wetee_chain **_swig_go_0, _gostring_ _swig_go_1, intgo _swig_go_2, _gostring_ _swig_go_3, _gostring_ _swig_go_4, intgo _swig_go_5) {
+_gostring_ _wrap_chainb_connect_cwetee_b22f17fa8e71ce90(wetee_chain **_swig_go_0, _gostring_ _swig_go_1, intgo _swig_go_2, _gostring_ _swig_go_3, _gostring_ _swig_go_4, intgo _swig_go_5) {
   wetee_chain **arg1 = (wetee_chain **) 0 ;
   char *arg2 = (char *) 0 ;
   int arg3 ;
@@ -11334,7 +11387,7 @@ _gostring_ _wrap_chainb_connect_cwetee_3f0a6f13abe52214(wetee_chain **_swig_go_0
 }
 
 
-_gostring_ _wrap_chainb_genesis_hash_cwetee_3f0a6f13abe52214(_goslice_ _swig_go_0, wetee_chain *_swig_go_1) {
+_gostring_ _wrap_chainb_genesis_hash_cwetee_b22f17fa8e71ce90(_goslice_ _swig_go_0, wetee_chain *_swig_go_1) {
   uint8_t *arg1 ;
   wetee_chain *arg2 = (wetee_chain *) 0 ;
   wetee_rc result;
@@ -11355,7 +11408,7 @@ _gostring_ _wrap_chainb_genesis_hash_cwetee_3f0a6f13abe52214(_goslice_ _swig_go_
 }
 
 
-intgo _wrap_chainb_spec_version_cwetee_3f0a6f13abe52214(wetee_chain *_swig_go_0) {
+intgo _wrap_chainb_spec_version_cwetee_b22f17fa8e71ce90(wetee_chain *_swig_go_0) {
   wetee_chain *arg1 = (wetee_chain *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -11371,7 +11424,7 @@ intgo _wrap_chainb_spec_version_cwetee_3f0a6f13abe52214(wetee_chain *_swig_go_0)
 }
 
 
-intgo _wrap_chainb_transaction_version_cwetee_3f0a6f13abe52214(wetee_chain *_swig_go_0) {
+intgo _wrap_chainb_transaction_version_cwetee_b22f17fa8e71ce90(wetee_chain *_swig_go_0) {
   wetee_chain *arg1 = (wetee_chain *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -11387,7 +11440,7 @@ intgo _wrap_chainb_transaction_version_cwetee_3f0a6f13abe52214(wetee_chain *_swi
 }
 
 
-intgo _wrap_chainb_ss58_cwetee_3f0a6f13abe52214(wetee_chain *_swig_go_0) {
+intgo _wrap_chainb_ss58_cwetee_b22f17fa8e71ce90(wetee_chain *_swig_go_0) {
   wetee_chain *arg1 = (wetee_chain *) 0 ;
   unsigned int result;
   intgo _swig_go_result;
@@ -11403,7 +11456,7 @@ intgo _wrap_chainb_ss58_cwetee_3f0a6f13abe52214(wetee_chain *_swig_go_0) {
 }
 
 
-intgo _wrap_chainb_decimals_cwetee_3f0a6f13abe52214(wetee_chain *_swig_go_0) {
+intgo _wrap_chainb_decimals_cwetee_b22f17fa8e71ce90(wetee_chain *_swig_go_0) {
   wetee_chain *arg1 = (wetee_chain *) 0 ;
   unsigned int result;
   intgo _swig_go_result;
@@ -11419,7 +11472,7 @@ intgo _wrap_chainb_decimals_cwetee_3f0a6f13abe52214(wetee_chain *_swig_go_0) {
 }
 
 
-_gostring_ _wrap_chainb_symbol_cwetee_3f0a6f13abe52214(wetee_buf *_swig_go_0, wetee_chain *_swig_go_1) {
+_gostring_ _wrap_chainb_symbol_cwetee_b22f17fa8e71ce90(wetee_buf *_swig_go_0, wetee_chain *_swig_go_1) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   wetee_chain *arg2 = (wetee_chain *) 0 ;
   wetee_buf temp1 ;
@@ -11453,7 +11506,7 @@ _gostring_ _wrap_chainb_symbol_cwetee_3f0a6f13abe52214(wetee_buf *_swig_go_0, we
 }
 
 
-intgo _wrap_chainb_uses_new_rpc_cwetee_3f0a6f13abe52214(wetee_chain *_swig_go_0) {
+intgo _wrap_chainb_uses_new_rpc_cwetee_b22f17fa8e71ce90(wetee_chain *_swig_go_0) {
   wetee_chain *arg1 = (wetee_chain *) 0 ;
   int result;
   intgo _swig_go_result;
@@ -11469,7 +11522,7 @@ intgo _wrap_chainb_uses_new_rpc_cwetee_3f0a6f13abe52214(wetee_chain *_swig_go_0)
 }
 
 
-_gostring_ _wrap_chainb_request_cwetee_3f0a6f13abe52214(wetee_buf *_swig_go_0, wetee_chain *_swig_go_1, _gostring_ _swig_go_2, _gostring_ _swig_go_3) {
+_gostring_ _wrap_chainb_request_cwetee_b22f17fa8e71ce90(wetee_buf *_swig_go_0, wetee_chain *_swig_go_1, _gostring_ _swig_go_2, _gostring_ _swig_go_3) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   wetee_chain *arg2 = (wetee_chain *) 0 ;
   char *arg3 = (char *) 0 ;
@@ -11522,7 +11575,7 @@ _gostring_ _wrap_chainb_request_cwetee_3f0a6f13abe52214(wetee_buf *_swig_go_0, w
 }
 
 
-_gostring_ _wrap_chainb_storage_json_cwetee_3f0a6f13abe52214(wetee_buf *_swig_go_0, wetee_chain *_swig_go_1, _gostring_ _swig_go_2, _gostring_ _swig_go_3, _gostring_ _swig_go_4, _gostring_ _swig_go_5) {
+_gostring_ _wrap_chainb_storage_json_cwetee_b22f17fa8e71ce90(wetee_buf *_swig_go_0, wetee_chain *_swig_go_1, _gostring_ _swig_go_2, _gostring_ _swig_go_3, _gostring_ _swig_go_4, _gostring_ _swig_go_5) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   wetee_chain *arg2 = (wetee_chain *) 0 ;
   char *arg3 = (char *) 0 ;
@@ -11594,7 +11647,7 @@ _gostring_ _wrap_chainb_storage_json_cwetee_3f0a6f13abe52214(wetee_buf *_swig_go
 }
 
 
-_gostring_ _wrap_chainb_entries_json_cwetee_3f0a6f13abe52214(wetee_buf *_swig_go_0, wetee_chain *_swig_go_1, _gostring_ _swig_go_2, _gostring_ _swig_go_3, _gostring_ _swig_go_4, intgo _swig_go_5, _gostring_ _swig_go_6, _gostring_ _swig_go_7) {
+_gostring_ _wrap_chainb_entries_json_cwetee_b22f17fa8e71ce90(wetee_buf *_swig_go_0, wetee_chain *_swig_go_1, _gostring_ _swig_go_2, _gostring_ _swig_go_3, _gostring_ _swig_go_4, intgo _swig_go_5, _gostring_ _swig_go_6, _gostring_ _swig_go_7) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   wetee_chain *arg2 = (wetee_chain *) 0 ;
   char *arg3 = (char *) 0 ;
@@ -11680,7 +11733,7 @@ _gostring_ _wrap_chainb_entries_json_cwetee_3f0a6f13abe52214(wetee_buf *_swig_go
 }
 
 
-_gostring_ _wrap_chainb_constant_json_cwetee_3f0a6f13abe52214(wetee_buf *_swig_go_0, wetee_chain *_swig_go_1, _gostring_ _swig_go_2, _gostring_ _swig_go_3) {
+_gostring_ _wrap_chainb_constant_json_cwetee_b22f17fa8e71ce90(wetee_buf *_swig_go_0, wetee_chain *_swig_go_1, _gostring_ _swig_go_2, _gostring_ _swig_go_3) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   wetee_chain *arg2 = (wetee_chain *) 0 ;
   char *arg3 = (char *) 0 ;
@@ -11728,7 +11781,7 @@ _gostring_ _wrap_chainb_constant_json_cwetee_3f0a6f13abe52214(wetee_buf *_swig_g
 }
 
 
-_gostring_ _wrap_chainb_runtime_call_json_cwetee_3f0a6f13abe52214(wetee_buf *_swig_go_0, wetee_chain *_swig_go_1, _gostring_ _swig_go_2, _gostring_ _swig_go_3, _gostring_ _swig_go_4, _gostring_ _swig_go_5) {
+_gostring_ _wrap_chainb_runtime_call_json_cwetee_b22f17fa8e71ce90(wetee_buf *_swig_go_0, wetee_chain *_swig_go_1, _gostring_ _swig_go_2, _gostring_ _swig_go_3, _gostring_ _swig_go_4, _gostring_ _swig_go_5) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   wetee_chain *arg2 = (wetee_chain *) 0 ;
   char *arg3 = (char *) 0 ;
@@ -11800,7 +11853,7 @@ _gostring_ _wrap_chainb_runtime_call_json_cwetee_3f0a6f13abe52214(wetee_buf *_sw
 }
 
 
-_gostring_ _wrap_chainb_events_json_cwetee_3f0a6f13abe52214(wetee_buf *_swig_go_0, wetee_chain *_swig_go_1, _gostring_ _swig_go_2) {
+_gostring_ _wrap_chainb_events_json_cwetee_b22f17fa8e71ce90(wetee_buf *_swig_go_0, wetee_chain *_swig_go_1, _gostring_ _swig_go_2) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   wetee_chain *arg2 = (wetee_chain *) 0 ;
   char *arg3 = (char *) 0 ;
@@ -11846,7 +11899,7 @@ _gostring_ _wrap_chainb_events_json_cwetee_3f0a6f13abe52214(wetee_buf *_swig_go_
 }
 
 
-_gostring_ _wrap_chainb_sign_call_cwetee_3f0a6f13abe52214(wetee_buf *_swig_go_0, wetee_chain *_swig_go_1, _gostring_ _swig_go_2, _gostring_ _swig_go_3, _gostring_ _swig_go_4, wetee_keypair *_swig_go_5, long long _swig_go_6) {
+_gostring_ _wrap_chainb_sign_call_cwetee_b22f17fa8e71ce90(wetee_buf *_swig_go_0, wetee_chain *_swig_go_1, _gostring_ _swig_go_2, _gostring_ _swig_go_3, _gostring_ _swig_go_4, wetee_keypair *_swig_go_5, long long _swig_go_6) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   wetee_chain *arg2 = (wetee_chain *) 0 ;
   char *arg3 = (char *) 0 ;
@@ -11910,7 +11963,7 @@ _gostring_ _wrap_chainb_sign_call_cwetee_3f0a6f13abe52214(wetee_buf *_swig_go_0,
 }
 
 
-_gostring_ _wrap_chainb_submit_cwetee_3f0a6f13abe52214(_goslice_ _swig_go_0, wetee_chain *_swig_go_1, _goslice_ _swig_go_2) {
+_gostring_ _wrap_chainb_submit_cwetee_b22f17fa8e71ce90(_goslice_ _swig_go_0, wetee_chain *_swig_go_1, _goslice_ _swig_go_2) {
   uint8_t *arg1 ;
   wetee_chain *arg2 = (wetee_chain *) 0 ;
   uint8_t *arg3 = (uint8_t *) 0 ;
@@ -11937,7 +11990,7 @@ _gostring_ _wrap_chainb_submit_cwetee_3f0a6f13abe52214(_goslice_ _swig_go_0, wet
 }
 
 
-_gostring_ _wrap_chainb_submit_watch_cwetee_3f0a6f13abe52214(wetee_chain_watch **_swig_go_0, wetee_chain *_swig_go_1, _goslice_ _swig_go_2) {
+_gostring_ _wrap_chainb_submit_watch_cwetee_b22f17fa8e71ce90(wetee_chain_watch **_swig_go_0, wetee_chain *_swig_go_1, _goslice_ _swig_go_2) {
   wetee_chain_watch **arg1 = (wetee_chain_watch **) 0 ;
   wetee_chain *arg2 = (wetee_chain *) 0 ;
   uint8_t *arg3 = (uint8_t *) 0 ;
@@ -11970,7 +12023,7 @@ _gostring_ _wrap_chainb_submit_watch_cwetee_3f0a6f13abe52214(wetee_chain_watch *
 }
 
 
-_gostring_ _wrap_chainb_transfer_cwetee_3f0a6f13abe52214(wetee_buf *_swig_go_0, wetee_chain *_swig_go_1, wetee_keypair *_swig_go_2, _gostring_ _swig_go_3, _goslice_ _swig_go_4, intgo _swig_go_5, intgo _swig_go_6, intgo _swig_go_7) {
+_gostring_ _wrap_chainb_transfer_cwetee_b22f17fa8e71ce90(wetee_buf *_swig_go_0, wetee_chain *_swig_go_1, wetee_keypair *_swig_go_2, _gostring_ _swig_go_3, _goslice_ _swig_go_4, intgo _swig_go_5, intgo _swig_go_6, intgo _swig_go_7) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   wetee_chain *arg2 = (wetee_chain *) 0 ;
   wetee_keypair *arg3 = (wetee_keypair *) 0 ;
@@ -12025,7 +12078,7 @@ _gostring_ _wrap_chainb_transfer_cwetee_3f0a6f13abe52214(wetee_buf *_swig_go_0, 
 }
 
 
-_gostring_ _wrap_chain_refresh_cwetee_3f0a6f13abe52214(intgo *_swig_go_0, wetee_chain *_swig_go_1) {
+_gostring_ _wrap_chain_refresh_cwetee_b22f17fa8e71ce90(intgo *_swig_go_0, wetee_chain *_swig_go_1) {
   int *arg1 = (int *) 0 ;
   wetee_chain *arg2 = (wetee_chain *) 0 ;
   int temp1 ;
@@ -12048,7 +12101,7 @@ _gostring_ _wrap_chain_refresh_cwetee_3f0a6f13abe52214(intgo *_swig_go_0, wetee_
 }
 
 
-_gostring_ _wrap_chain_account_nonce_cwetee_3f0a6f13abe52214(long long *_swig_go_0, wetee_chain *_swig_go_1, _gostring_ _swig_go_2) {
+_gostring_ _wrap_chain_account_nonce_cwetee_b22f17fa8e71ce90(long long *_swig_go_0, wetee_chain *_swig_go_1, _gostring_ _swig_go_2) {
   uint64_t *arg1 = (uint64_t *) 0 ;
   wetee_chain *arg2 = (wetee_chain *) 0 ;
   char *arg3 = (char *) 0 ;
@@ -12073,7 +12126,7 @@ _gostring_ _wrap_chain_account_nonce_cwetee_3f0a6f13abe52214(long long *_swig_go
 }
 
 
-_gostring_ _wrap_chain_balance_cwetee_3f0a6f13abe52214(_goslice_ _swig_go_0, wetee_chain *_swig_go_1, _gostring_ _swig_go_2) {
+_gostring_ _wrap_chain_balance_cwetee_b22f17fa8e71ce90(_goslice_ _swig_go_0, wetee_chain *_swig_go_1, _gostring_ _swig_go_2) {
   wetee_u128 *arg1 = (wetee_u128 *) 0 ;
   wetee_chain *arg2 = (wetee_chain *) 0 ;
   char *arg3 = (char *) 0 ;
@@ -12108,7 +12161,7 @@ _gostring_ _wrap_chain_balance_cwetee_3f0a6f13abe52214(_goslice_ _swig_go_0, wet
 }
 
 
-_gostring_ _wrap_chain_fee_info_json_cwetee_3f0a6f13abe52214(wetee_buf *_swig_go_0, wetee_chain *_swig_go_1, _goslice_ _swig_go_2) {
+_gostring_ _wrap_chain_fee_info_json_cwetee_b22f17fa8e71ce90(wetee_buf *_swig_go_0, wetee_chain *_swig_go_1, _goslice_ _swig_go_2) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   wetee_chain *arg2 = (wetee_chain *) 0 ;
   uint8_t *arg3 = (uint8_t *) 0 ;
@@ -12148,7 +12201,7 @@ _gostring_ _wrap_chain_fee_info_json_cwetee_3f0a6f13abe52214(wetee_buf *_swig_go
 }
 
 
-_gostring_ _wrap_chain_fee_details_json_cwetee_3f0a6f13abe52214(wetee_buf *_swig_go_0, wetee_chain *_swig_go_1, _goslice_ _swig_go_2) {
+_gostring_ _wrap_chain_fee_details_json_cwetee_b22f17fa8e71ce90(wetee_buf *_swig_go_0, wetee_chain *_swig_go_1, _goslice_ _swig_go_2) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   wetee_chain *arg2 = (wetee_chain *) 0 ;
   uint8_t *arg3 = (uint8_t *) 0 ;
@@ -12188,7 +12241,7 @@ _gostring_ _wrap_chain_fee_details_json_cwetee_3f0a6f13abe52214(wetee_buf *_swig
 }
 
 
-_gostring_ _wrap_chain_watch_wait_cwetee_3f0a6f13abe52214(wetee_buf *_swig_go_0, wetee_chain_watch *_swig_go_1, intgo _swig_go_2, intgo _swig_go_3) {
+_gostring_ _wrap_chain_watch_wait_cwetee_b22f17fa8e71ce90(wetee_buf *_swig_go_0, wetee_chain_watch *_swig_go_1, intgo _swig_go_2, intgo _swig_go_3) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   wetee_chain_watch *arg2 = (wetee_chain_watch *) 0 ;
   int arg3 ;
@@ -12226,7 +12279,7 @@ _gostring_ _wrap_chain_watch_wait_cwetee_3f0a6f13abe52214(wetee_buf *_swig_go_0,
 }
 
 
-_gostring_ _wrap_tx_status_name_cwetee_3f0a6f13abe52214(intgo _swig_go_0) {
+_gostring_ _wrap_tx_status_name_cwetee_b22f17fa8e71ce90(intgo _swig_go_0) {
   int arg1 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -12245,7 +12298,7 @@ _gostring_ _wrap_tx_status_name_cwetee_3f0a6f13abe52214(intgo _swig_go_0) {
 }
 
 
-intgo _wrap_TELEGRAM_PRODUCTION_cwetee_3f0a6f13abe52214() {
+intgo _wrap_TELEGRAM_PRODUCTION_cwetee_b22f17fa8e71ce90() {
   int result;
   intgo _swig_go_result;
   
@@ -12256,7 +12309,7 @@ intgo _wrap_TELEGRAM_PRODUCTION_cwetee_3f0a6f13abe52214() {
 }
 
 
-intgo _wrap_TELEGRAM_TEST_cwetee_3f0a6f13abe52214() {
+intgo _wrap_TELEGRAM_TEST_cwetee_b22f17fa8e71ce90() {
   int result;
   intgo _swig_go_result;
   
@@ -12267,7 +12320,7 @@ intgo _wrap_TELEGRAM_TEST_cwetee_3f0a6f13abe52214() {
 }
 
 
-intgo _wrap_TELEGRAM_INIT_DATA_MAX_cwetee_3f0a6f13abe52214() {
+intgo _wrap_TELEGRAM_INIT_DATA_MAX_cwetee_b22f17fa8e71ce90() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -12278,7 +12331,7 @@ intgo _wrap_TELEGRAM_INIT_DATA_MAX_cwetee_3f0a6f13abe52214() {
 }
 
 
-void _wrap_telegram_init_data_free_cwetee_3f0a6f13abe52214(wetee_telegram_init_data *_swig_go_0) {
+void _wrap_telegram_init_data_free_cwetee_b22f17fa8e71ce90(wetee_telegram_init_data *_swig_go_0) {
   wetee_telegram_init_data *arg1 = (wetee_telegram_init_data *) 0 ;
   
   arg1 = (wetee_telegram_init_data *)(uintptr_t)_swig_go_0; 
@@ -12291,7 +12344,7 @@ void _wrap_telegram_init_data_free_cwetee_3f0a6f13abe52214(wetee_telegram_init_d
 }
 
 
-_gostring_ _wrap_telegram_public_key_cwetee_3f0a6f13abe52214(_goslice_ _swig_go_0, intgo _swig_go_1) {
+_gostring_ _wrap_telegram_public_key_cwetee_b22f17fa8e71ce90(_goslice_ _swig_go_0, intgo _swig_go_1) {
   uint8_t *arg1 ;
   int arg2 ;
   wetee_rc result;
@@ -12312,7 +12365,7 @@ _gostring_ _wrap_telegram_public_key_cwetee_3f0a6f13abe52214(_goslice_ _swig_go_
 }
 
 
-_gostring_ _wrap_telegram_init_data_parse_cwetee_3f0a6f13abe52214(wetee_telegram_init_data **_swig_go_0, _gostring_ _swig_go_1) {
+_gostring_ _wrap_telegram_init_data_parse_cwetee_b22f17fa8e71ce90(wetee_telegram_init_data **_swig_go_0, _gostring_ _swig_go_1) {
   wetee_telegram_init_data **arg1 = (wetee_telegram_init_data **) 0 ;
   char *arg2 = (char *) 0 ;
   size_t arg3 ;
@@ -12343,7 +12396,7 @@ _gostring_ _wrap_telegram_init_data_parse_cwetee_3f0a6f13abe52214(wetee_telegram
 }
 
 
-_gostring_ _wrap_telegram_init_data_validate_cwetee_3f0a6f13abe52214(wetee_telegram_init_data **_swig_go_0, _gostring_ _swig_go_1, _gostring_ _swig_go_2, long long _swig_go_3, long long _swig_go_4) {
+_gostring_ _wrap_telegram_init_data_validate_cwetee_b22f17fa8e71ce90(wetee_telegram_init_data **_swig_go_0, _gostring_ _swig_go_1, _gostring_ _swig_go_2, long long _swig_go_3, long long _swig_go_4) {
   wetee_telegram_init_data **arg1 = (wetee_telegram_init_data **) 0 ;
   char *arg2 = (char *) 0 ;
   size_t arg3 ;
@@ -12384,7 +12437,7 @@ _gostring_ _wrap_telegram_init_data_validate_cwetee_3f0a6f13abe52214(wetee_teleg
 }
 
 
-_gostring_ _wrap_telegram_init_data_validate_third_party_cwetee_3f0a6f13abe52214(wetee_telegram_init_data **_swig_go_0, _gostring_ _swig_go_1, long long _swig_go_2, _goslice_ _swig_go_3, long long _swig_go_4, long long _swig_go_5) {
+_gostring_ _wrap_telegram_init_data_validate_third_party_cwetee_b22f17fa8e71ce90(wetee_telegram_init_data **_swig_go_0, _gostring_ _swig_go_1, long long _swig_go_2, _goslice_ _swig_go_3, long long _swig_go_4, long long _swig_go_5) {
   wetee_telegram_init_data **arg1 = (wetee_telegram_init_data **) 0 ;
   char *arg2 = (char *) 0 ;
   size_t arg3 ;
@@ -12426,7 +12479,7 @@ _gostring_ _wrap_telegram_init_data_validate_third_party_cwetee_3f0a6f13abe52214
 }
 
 
-_gostring_ _wrap_telegram_init_data_get_cwetee_3f0a6f13abe52214(wetee_telegram_init_data *_swig_go_0, _gostring_ _swig_go_1) {
+_gostring_ _wrap_telegram_init_data_get_cwetee_b22f17fa8e71ce90(wetee_telegram_init_data *_swig_go_0, _gostring_ _swig_go_1) {
   wetee_telegram_init_data *arg1 = (wetee_telegram_init_data *) 0 ;
   char *arg2 = (char *) 0 ;
   char *result = 0 ;
@@ -12452,7 +12505,7 @@ _gostring_ _wrap_telegram_init_data_get_cwetee_3f0a6f13abe52214(wetee_telegram_i
 }
 
 
-long long _wrap_telegram_init_data_auth_date_cwetee_3f0a6f13abe52214(wetee_telegram_init_data *_swig_go_0) {
+long long _wrap_telegram_init_data_auth_date_cwetee_b22f17fa8e71ce90(wetee_telegram_init_data *_swig_go_0) {
   wetee_telegram_init_data *arg1 = (wetee_telegram_init_data *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -12468,7 +12521,7 @@ long long _wrap_telegram_init_data_auth_date_cwetee_3f0a6f13abe52214(wetee_teleg
 }
 
 
-intgo _wrap_telegram_init_data_has_user_cwetee_3f0a6f13abe52214(wetee_telegram_init_data *_swig_go_0) {
+intgo _wrap_telegram_init_data_has_user_cwetee_b22f17fa8e71ce90(wetee_telegram_init_data *_swig_go_0) {
   wetee_telegram_init_data *arg1 = (wetee_telegram_init_data *) 0 ;
   int result;
   intgo _swig_go_result;
@@ -12484,7 +12537,7 @@ intgo _wrap_telegram_init_data_has_user_cwetee_3f0a6f13abe52214(wetee_telegram_i
 }
 
 
-long long _wrap_telegram_init_data_user_id_cwetee_3f0a6f13abe52214(wetee_telegram_init_data *_swig_go_0) {
+long long _wrap_telegram_init_data_user_id_cwetee_b22f17fa8e71ce90(wetee_telegram_init_data *_swig_go_0) {
   wetee_telegram_init_data *arg1 = (wetee_telegram_init_data *) 0 ;
   int64_t result;
   long long _swig_go_result;
@@ -12500,7 +12553,7 @@ long long _wrap_telegram_init_data_user_id_cwetee_3f0a6f13abe52214(wetee_telegra
 }
 
 
-_gostring_ _wrap_telegram_init_data_user_string_cwetee_3f0a6f13abe52214(wetee_telegram_init_data *_swig_go_0, _gostring_ _swig_go_1) {
+_gostring_ _wrap_telegram_init_data_user_string_cwetee_b22f17fa8e71ce90(wetee_telegram_init_data *_swig_go_0, _gostring_ _swig_go_1) {
   wetee_telegram_init_data *arg1 = (wetee_telegram_init_data *) 0 ;
   char *arg2 = (char *) 0 ;
   char *result = 0 ;
@@ -12526,7 +12579,7 @@ _gostring_ _wrap_telegram_init_data_user_string_cwetee_3f0a6f13abe52214(wetee_te
 }
 
 
-intgo _wrap_telegram_init_data_user_flag_cwetee_3f0a6f13abe52214(wetee_telegram_init_data *_swig_go_0, _gostring_ _swig_go_1) {
+intgo _wrap_telegram_init_data_user_flag_cwetee_b22f17fa8e71ce90(wetee_telegram_init_data *_swig_go_0, _gostring_ _swig_go_1) {
   wetee_telegram_init_data *arg1 = (wetee_telegram_init_data *) 0 ;
   char *arg2 = (char *) 0 ;
   int result;
@@ -12549,7 +12602,7 @@ intgo _wrap_telegram_init_data_user_flag_cwetee_3f0a6f13abe52214(wetee_telegram_
 }
 
 
-void _wrap_toncenter_free_cwetee_3f0a6f13abe52214(wetee_toncenter *_swig_go_0) {
+void _wrap_toncenter_free_cwetee_b22f17fa8e71ce90(wetee_toncenter *_swig_go_0) {
   wetee_toncenter *arg1 = (wetee_toncenter *) 0 ;
   
   arg1 = (wetee_toncenter *)(uintptr_t)_swig_go_0; 
@@ -12562,7 +12615,7 @@ void _wrap_toncenter_free_cwetee_3f0a6f13abe52214(wetee_toncenter *_swig_go_0) {
 }
 
 
-_gostring_ _wrap_toncenter_new_cwetee_3f0a6f13abe52214(wetee_toncenter **_swig_go_0, _gostring_ _swig_go_1, _gostring_ _swig_go_2, _gostring_ _swig_go_3, intgo _swig_go_4, intgo _swig_go_5, intgo _swig_go_6, intgo _swig_go_7) {
+_gostring_ _wrap_toncenter_new_cwetee_b22f17fa8e71ce90(wetee_toncenter **_swig_go_0, _gostring_ _swig_go_1, _gostring_ _swig_go_2, _gostring_ _swig_go_3, intgo _swig_go_4, intgo _swig_go_5, intgo _swig_go_6, intgo _swig_go_7) {
   wetee_toncenter **arg1 = (wetee_toncenter **) 0 ;
   char *arg2 = (char *) 0 ;
   char *arg3 = (char *) 0 ;
@@ -12631,7 +12684,7 @@ _gostring_ _wrap_toncenter_new_cwetee_3f0a6f13abe52214(wetee_toncenter **_swig_g
 }
 
 
-void _wrap_tc_hex__cwetee_3f0a6f13abe52214(_gostring_ _swig_go_0, char *_swig_go_1) {
+void _wrap_tc_hex__cwetee_b22f17fa8e71ce90(_gostring_ _swig_go_0, char *_swig_go_1) {
   char *arg1 = (char *) 0 ;
   uint8_t *arg2 = (uint8_t *) 0 ;
   
@@ -12651,7 +12704,7 @@ void _wrap_tc_hex__cwetee_3f0a6f13abe52214(_gostring_ _swig_go_0, char *_swig_go
 }
 
 
-_gostring_ _wrap_tc_text__cwetee_3f0a6f13abe52214(wetee_buf *_swig_go_0, _gostring_ _swig_go_1) {
+_gostring_ _wrap_tc_text__cwetee_b22f17fa8e71ce90(wetee_buf *_swig_go_0, _gostring_ _swig_go_1) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   char *arg2 = (char *) 0 ;
   wetee_buf temp1 ;
@@ -12690,7 +12743,7 @@ _gostring_ _wrap_tc_text__cwetee_3f0a6f13abe52214(wetee_buf *_swig_go_0, _gostri
 }
 
 
-_gostring_ _wrap_toncenter_run_get_method_cwetee_3f0a6f13abe52214(wetee_buf *_swig_go_0, wetee_toncenter *_swig_go_1, _gostring_ _swig_go_2, _gostring_ _swig_go_3, _gostring_ _swig_go_4) {
+_gostring_ _wrap_toncenter_run_get_method_cwetee_b22f17fa8e71ce90(wetee_buf *_swig_go_0, wetee_toncenter *_swig_go_1, _gostring_ _swig_go_2, _gostring_ _swig_go_3, _gostring_ _swig_go_4) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   wetee_toncenter *arg2 = (wetee_toncenter *) 0 ;
   char *arg3 = (char *) 0 ;
@@ -12750,7 +12803,7 @@ _gostring_ _wrap_toncenter_run_get_method_cwetee_3f0a6f13abe52214(wetee_buf *_sw
 }
 
 
-_gostring_ _wrap_toncenter_jetton_wallet_address_cwetee_3f0a6f13abe52214(wetee_buf *_swig_go_0, wetee_toncenter *_swig_go_1, _gostring_ _swig_go_2, _gostring_ _swig_go_3) {
+_gostring_ _wrap_toncenter_jetton_wallet_address_cwetee_b22f17fa8e71ce90(wetee_buf *_swig_go_0, wetee_toncenter *_swig_go_1, _gostring_ _swig_go_2, _gostring_ _swig_go_3) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   wetee_toncenter *arg2 = (wetee_toncenter *) 0 ;
   char *arg3 = (char *) 0 ;
@@ -12798,7 +12851,7 @@ _gostring_ _wrap_toncenter_jetton_wallet_address_cwetee_3f0a6f13abe52214(wetee_b
 }
 
 
-_gostring_ _wrap_toncenter_account_info_cwetee_3f0a6f13abe52214(wetee_buf *_swig_go_0, wetee_toncenter *_swig_go_1, _gostring_ _swig_go_2) {
+_gostring_ _wrap_toncenter_account_info_cwetee_b22f17fa8e71ce90(wetee_buf *_swig_go_0, wetee_toncenter *_swig_go_1, _gostring_ _swig_go_2) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   wetee_toncenter *arg2 = (wetee_toncenter *) 0 ;
   char *arg3 = (char *) 0 ;
@@ -12839,7 +12892,7 @@ _gostring_ _wrap_toncenter_account_info_cwetee_3f0a6f13abe52214(wetee_buf *_swig
 }
 
 
-_gostring_ _wrap_toncenter_find_transaction_cwetee_3f0a6f13abe52214(wetee_buf *_swig_go_0, wetee_toncenter *_swig_go_1, _goslice_ _swig_go_2) {
+_gostring_ _wrap_toncenter_find_transaction_cwetee_b22f17fa8e71ce90(wetee_buf *_swig_go_0, wetee_toncenter *_swig_go_1, _goslice_ _swig_go_2) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   wetee_toncenter *arg2 = (wetee_toncenter *) 0 ;
   uint8_t *arg3 ;
@@ -12878,7 +12931,7 @@ _gostring_ _wrap_toncenter_find_transaction_cwetee_3f0a6f13abe52214(wetee_buf *_
 }
 
 
-_gostring_ _wrap_toncenter_find_trace_cwetee_3f0a6f13abe52214(wetee_buf *_swig_go_0, wetee_toncenter *_swig_go_1, _goslice_ _swig_go_2) {
+_gostring_ _wrap_toncenter_find_trace_cwetee_b22f17fa8e71ce90(wetee_buf *_swig_go_0, wetee_toncenter *_swig_go_1, _goslice_ _swig_go_2) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   wetee_toncenter *arg2 = (wetee_toncenter *) 0 ;
   uint8_t *arg3 ;
@@ -12917,7 +12970,7 @@ _gostring_ _wrap_toncenter_find_trace_cwetee_3f0a6f13abe52214(wetee_buf *_swig_g
 }
 
 
-_gostring_ _wrap_toncenter_send_boc_cwetee_3f0a6f13abe52214(_goslice_ _swig_go_0, wetee_toncenter *_swig_go_1, _goslice_ _swig_go_2) {
+_gostring_ _wrap_toncenter_send_boc_cwetee_b22f17fa8e71ce90(_goslice_ _swig_go_0, wetee_toncenter *_swig_go_1, _goslice_ _swig_go_2) {
   uint8_t *arg1 ;
   wetee_toncenter *arg2 = (wetee_toncenter *) 0 ;
   uint8_t *arg3 = (uint8_t *) 0 ;
@@ -12944,7 +12997,7 @@ _gostring_ _wrap_toncenter_send_boc_cwetee_3f0a6f13abe52214(_goslice_ _swig_go_0
 }
 
 
-_gostring_ _wrap_toncenter_seqno_cwetee_3f0a6f13abe52214(int *_swig_go_0, wetee_toncenter *_swig_go_1, _gostring_ _swig_go_2) {
+_gostring_ _wrap_toncenter_seqno_cwetee_b22f17fa8e71ce90(int *_swig_go_0, wetee_toncenter *_swig_go_1, _gostring_ _swig_go_2) {
   uint32_t *arg1 = (uint32_t *) 0 ;
   wetee_toncenter *arg2 = (wetee_toncenter *) 0 ;
   char *arg3 = (char *) 0 ;
@@ -12969,7 +13022,7 @@ _gostring_ _wrap_toncenter_seqno_cwetee_3f0a6f13abe52214(int *_swig_go_0, wetee_
 }
 
 
-intgo _wrap_SNP_REPORT_BYTES_cwetee_3f0a6f13abe52214() {
+intgo _wrap_SNP_REPORT_BYTES_cwetee_b22f17fa8e71ce90() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -12980,7 +13033,7 @@ intgo _wrap_SNP_REPORT_BYTES_cwetee_3f0a6f13abe52214() {
 }
 
 
-intgo _wrap_SNP_SIGNED_BYTES_cwetee_3f0a6f13abe52214() {
+intgo _wrap_SNP_SIGNED_BYTES_cwetee_b22f17fa8e71ce90() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -12991,7 +13044,7 @@ intgo _wrap_SNP_SIGNED_BYTES_cwetee_3f0a6f13abe52214() {
 }
 
 
-intgo _wrap_SNP_PRODUCT_UNKNOWN_cwetee_3f0a6f13abe52214() {
+intgo _wrap_SNP_PRODUCT_UNKNOWN_cwetee_b22f17fa8e71ce90() {
   int result;
   intgo _swig_go_result;
   
@@ -13002,7 +13055,7 @@ intgo _wrap_SNP_PRODUCT_UNKNOWN_cwetee_3f0a6f13abe52214() {
 }
 
 
-intgo _wrap_SNP_PRODUCT_MILAN_cwetee_3f0a6f13abe52214() {
+intgo _wrap_SNP_PRODUCT_MILAN_cwetee_b22f17fa8e71ce90() {
   int result;
   intgo _swig_go_result;
   
@@ -13013,7 +13066,7 @@ intgo _wrap_SNP_PRODUCT_MILAN_cwetee_3f0a6f13abe52214() {
 }
 
 
-intgo _wrap_SNP_PRODUCT_GENOA_cwetee_3f0a6f13abe52214() {
+intgo _wrap_SNP_PRODUCT_GENOA_cwetee_b22f17fa8e71ce90() {
   int result;
   intgo _swig_go_result;
   
@@ -13024,7 +13077,7 @@ intgo _wrap_SNP_PRODUCT_GENOA_cwetee_3f0a6f13abe52214() {
 }
 
 
-intgo _wrap_SNP_PRODUCT_TURIN_cwetee_3f0a6f13abe52214() {
+intgo _wrap_SNP_PRODUCT_TURIN_cwetee_b22f17fa8e71ce90() {
   int result;
   intgo _swig_go_result;
   
@@ -13035,7 +13088,7 @@ intgo _wrap_SNP_PRODUCT_TURIN_cwetee_3f0a6f13abe52214() {
 }
 
 
-_gostring_ _wrap_snp_report_json__cwetee_3f0a6f13abe52214(wetee_buf *_swig_go_0, _goslice_ _swig_go_1) {
+_gostring_ _wrap_snp_report_json__cwetee_b22f17fa8e71ce90(wetee_buf *_swig_go_0, _goslice_ _swig_go_1) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   uint8_t *arg2 = (uint8_t *) 0 ;
   size_t arg3 ;
@@ -13073,7 +13126,7 @@ _gostring_ _wrap_snp_report_json__cwetee_3f0a6f13abe52214(wetee_buf *_swig_go_0,
 }
 
 
-_gostring_ _wrap_snp_verify_json__cwetee_3f0a6f13abe52214(wetee_buf *_swig_go_0, _goslice_ _swig_go_1, _goslice_ _swig_go_2, _goslice_ _swig_go_3, long long _swig_go_4, intgo _swig_go_5, _goslice_ _swig_go_6, _goslice_ _swig_go_7) {
+_gostring_ _wrap_snp_verify_json__cwetee_b22f17fa8e71ce90(wetee_buf *_swig_go_0, _goslice_ _swig_go_1, _goslice_ _swig_go_2, _goslice_ _swig_go_3, long long _swig_go_4, intgo _swig_go_5, _goslice_ _swig_go_6, _goslice_ _swig_go_7) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   uint8_t *arg2 = (uint8_t *) 0 ;
   size_t arg3 ;
@@ -13139,7 +13192,7 @@ _gostring_ _wrap_snp_verify_json__cwetee_3f0a6f13abe52214(wetee_buf *_swig_go_0,
 }
 
 
-_gostring_ _wrap_snp_product_name_cwetee_3f0a6f13abe52214(intgo _swig_go_0) {
+_gostring_ _wrap_snp_product_name_cwetee_b22f17fa8e71ce90(intgo _swig_go_0) {
   int arg1 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -13158,7 +13211,7 @@ _gostring_ _wrap_snp_product_name_cwetee_3f0a6f13abe52214(intgo _swig_go_0) {
 }
 
 
-_gostring_ _wrap_attest_verify_evidence_json_cwetee_3f0a6f13abe52214(wetee_buf *_swig_go_0, _goslice_ _swig_go_1, _gostring_ _swig_go_2, _gostring_ _swig_go_3, long long _swig_go_4) {
+_gostring_ _wrap_attest_verify_evidence_json_cwetee_b22f17fa8e71ce90(wetee_buf *_swig_go_0, _goslice_ _swig_go_1, _gostring_ _swig_go_2, _gostring_ _swig_go_3, long long _swig_go_4) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   uint8_t *arg2 = (uint8_t *) 0 ;
   size_t arg3 ;
@@ -13210,7 +13263,7 @@ _gostring_ _wrap_attest_verify_evidence_json_cwetee_3f0a6f13abe52214(wetee_buf *
 }
 
 
-void _wrap_attest_fetcher_free_cwetee_3f0a6f13abe52214(wetee_attest_fetcher *_swig_go_0) {
+void _wrap_attest_fetcher_free_cwetee_b22f17fa8e71ce90(wetee_attest_fetcher *_swig_go_0) {
   wetee_attest_fetcher *arg1 = (wetee_attest_fetcher *) 0 ;
   
   arg1 = (wetee_attest_fetcher *)(uintptr_t)_swig_go_0; 
@@ -13223,7 +13276,7 @@ void _wrap_attest_fetcher_free_cwetee_3f0a6f13abe52214(wetee_attest_fetcher *_sw
 }
 
 
-long long _wrap_attest_fetcher_requests_cwetee_3f0a6f13abe52214(wetee_attest_fetcher *_swig_go_0) {
+long long _wrap_attest_fetcher_requests_cwetee_b22f17fa8e71ce90(wetee_attest_fetcher *_swig_go_0) {
   wetee_attest_fetcher *arg1 = (wetee_attest_fetcher *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -13239,7 +13292,7 @@ long long _wrap_attest_fetcher_requests_cwetee_3f0a6f13abe52214(wetee_attest_fet
 }
 
 
-_gostring_ _wrap_attest_fetcher_new_cwetee_3f0a6f13abe52214(wetee_attest_fetcher **_swig_go_0, _gostring_ _swig_go_1, _gostring_ _swig_go_2, _gostring_ _swig_go_3, _gostring_ _swig_go_4, _gostring_ _swig_go_5, _gostring_ _swig_go_6, intgo _swig_go_7, intgo _swig_go_8, intgo _swig_go_9, intgo _swig_go_10) {
+_gostring_ _wrap_attest_fetcher_new_cwetee_b22f17fa8e71ce90(wetee_attest_fetcher **_swig_go_0, _gostring_ _swig_go_1, _gostring_ _swig_go_2, _gostring_ _swig_go_3, _gostring_ _swig_go_4, _gostring_ _swig_go_5, _gostring_ _swig_go_6, intgo _swig_go_7, intgo _swig_go_8, intgo _swig_go_9, intgo _swig_go_10) {
   wetee_attest_fetcher **arg1 = (wetee_attest_fetcher **) 0 ;
   char *arg2 = (char *) 0 ;
   char *arg3 = (char *) 0 ;
@@ -13344,7 +13397,7 @@ _gostring_ _wrap_attest_fetcher_new_cwetee_3f0a6f13abe52214(wetee_attest_fetcher
 }
 
 
-_gostring_ _wrap_attest_verify_evidence_fetch_json_cwetee_3f0a6f13abe52214(wetee_buf *_swig_go_0, _goslice_ _swig_go_1, _gostring_ _swig_go_2, wetee_attest_fetcher *_swig_go_3, long long _swig_go_4) {
+_gostring_ _wrap_attest_verify_evidence_fetch_json_cwetee_b22f17fa8e71ce90(wetee_buf *_swig_go_0, _goslice_ _swig_go_1, _gostring_ _swig_go_2, wetee_attest_fetcher *_swig_go_3, long long _swig_go_4) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   uint8_t *arg2 = (uint8_t *) 0 ;
   size_t arg3 ;
@@ -13388,6 +13441,476 @@ _gostring_ _wrap_attest_verify_evidence_fetch_json_cwetee_3f0a6f13abe52214(wetee
   
   wetee_buf_free(arg1);
   
+  return _swig_go_result;
+}
+
+
+intgo _wrap_SEAL_KEY_ED25519_cwetee_b22f17fa8e71ce90() {
+  int result;
+  intgo _swig_go_result;
+  
+  
+  result = (int)(WETEE_SEAL_KEY_ED25519);
+  _swig_go_result = result; 
+  return _swig_go_result;
+}
+
+
+intgo _wrap_SEAL_KEY_X25519_cwetee_b22f17fa8e71ce90() {
+  int result;
+  intgo _swig_go_result;
+  
+  
+  result = (int)(WETEE_SEAL_KEY_X25519);
+  _swig_go_result = result; 
+  return _swig_go_result;
+}
+
+
+intgo _wrap_SEAL_SOURCE_BOUND_ED25519_cwetee_b22f17fa8e71ce90() {
+  int result;
+  intgo _swig_go_result;
+  
+  
+  result = (int)(WETEE_SEAL_SOURCE_BOUND_ED25519);
+  _swig_go_result = result; 
+  return _swig_go_result;
+}
+
+
+intgo _wrap_SEAL_SOURCE_BOUND_X25519_cwetee_b22f17fa8e71ce90() {
+  int result;
+  intgo _swig_go_result;
+  
+  
+  result = (int)(WETEE_SEAL_SOURCE_BOUND_X25519);
+  _swig_go_result = result; 
+  return _swig_go_result;
+}
+
+
+intgo _wrap_SEAL_SOURCE_REPORT_DATA_X25519_cwetee_b22f17fa8e71ce90() {
+  int result;
+  intgo _swig_go_result;
+  
+  
+  result = (int)(WETEE_SEAL_SOURCE_REPORT_DATA_X25519);
+  _swig_go_result = result; 
+  return _swig_go_result;
+}
+
+
+intgo _wrap_SEAL_OVERHEAD_cwetee_b22f17fa8e71ce90() {
+  unsigned int result;
+  intgo _swig_go_result;
+  
+  
+  result = (unsigned int)(WETEE_SEAL_OVERHEAD);
+  _swig_go_result = result; 
+  return _swig_go_result;
+}
+
+
+intgo _wrap_SEAL_MAX_SECRET_cwetee_b22f17fa8e71ce90() {
+  unsigned int result;
+  intgo _swig_go_result;
+  
+  
+  result = (unsigned int)(WETEE_SEAL_MAX_SECRET);
+  _swig_go_result = result; 
+  return _swig_go_result;
+}
+
+
+void _wrap_seal_recipient_free_cwetee_b22f17fa8e71ce90(wetee_seal_recipient *_swig_go_0) {
+  wetee_seal_recipient *arg1 = (wetee_seal_recipient *) 0 ;
+  
+  arg1 = (wetee_seal_recipient *)(uintptr_t)_swig_go_0; 
+  
+  {
+    wetee_clear_error();
+    wetee_seal_recipient_free(arg1);
+  }
+  
+}
+
+
+intgo _wrap_seal_recipient_accepted_cwetee_b22f17fa8e71ce90(wetee_seal_recipient *_swig_go_0) {
+  wetee_seal_recipient *arg1 = (wetee_seal_recipient *) 0 ;
+  int result;
+  intgo _swig_go_result;
+  
+  arg1 = (wetee_seal_recipient *)(uintptr_t)_swig_go_0; 
+  
+  {
+    wetee_clear_error();
+    result = (int)wetee_seal_recipient_accepted((struct wetee_seal_recipient const *)arg1);
+  }
+  _swig_go_result = result; 
+  return _swig_go_result;
+}
+
+
+intgo _wrap_seal_recipient_failed_check_cwetee_b22f17fa8e71ce90(wetee_seal_recipient *_swig_go_0) {
+  wetee_seal_recipient *arg1 = (wetee_seal_recipient *) 0 ;
+  int result;
+  intgo _swig_go_result;
+  
+  arg1 = (wetee_seal_recipient *)(uintptr_t)_swig_go_0; 
+  
+  {
+    wetee_clear_error();
+    result = (int)wetee_seal_recipient_failed_check((struct wetee_seal_recipient const *)arg1);
+  }
+  _swig_go_result = result; 
+  return _swig_go_result;
+}
+
+
+_gostring_ _wrap_seal_recipient_reason_cwetee_b22f17fa8e71ce90(wetee_seal_recipient *_swig_go_0) {
+  wetee_seal_recipient *arg1 = (wetee_seal_recipient *) 0 ;
+  char *result = 0 ;
+  _gostring_ _swig_go_result;
+  
+  arg1 = (wetee_seal_recipient *)(uintptr_t)_swig_go_0; 
+  
+  {
+    wetee_clear_error();
+    result = (char *)wetee_seal_recipient_reason((struct wetee_seal_recipient const *)arg1);
+  }
+  
+  _swig_go_result.p = (char *)result;
+  _swig_go_result.n = result ? (intgo)strlen(result) : 0;
+  
+  return _swig_go_result;
+}
+
+
+_gostring_ _wrap_seal_recipient_public_key_cwetee_b22f17fa8e71ce90(_goslice_ _swig_go_0, wetee_seal_recipient *_swig_go_1) {
+  uint8_t *arg1 ;
+  wetee_seal_recipient *arg2 = (wetee_seal_recipient *) 0 ;
+  wetee_rc result;
+  _gostring_ _swig_go_result;
+  
+  
+  if (_swig_go_0.len < 32) _swig_gopanic("seal_recipient_public_key: out needs 32 bytes");
+  arg1 = (uint8_t *)_swig_go_0.array;
+  
+  arg2 = (wetee_seal_recipient *)(uintptr_t)_swig_go_1; 
+  
+  {
+    wetee_clear_error();
+    result = (wetee_rc)wetee_seal_recipient_public_key(arg1,(struct wetee_seal_recipient const *)arg2);
+  }
+  _swig_go_result = wetee_go_status(result); 
+  return _swig_go_result;
+}
+
+
+_gostring_ _wrap_seal_to_cwetee_b22f17fa8e71ce90(wetee_buf *_swig_go_0, wetee_seal_recipient *_swig_go_1, _goslice_ _swig_go_2) {
+  wetee_buf *arg1 = (wetee_buf *) 0 ;
+  wetee_seal_recipient *arg2 = (wetee_seal_recipient *) 0 ;
+  uint8_t *arg3 = (uint8_t *) 0 ;
+  size_t arg4 ;
+  wetee_buf temp1 ;
+  wetee_rc result;
+  _gostring_ _swig_go_result;
+  
+  
+  memset(&temp1, 0, sizeof temp1);
+  arg1 = &temp1;
+  
+  arg2 = (wetee_seal_recipient *)(uintptr_t)_swig_go_1; 
+  
+  arg3 = (uint8_t *)_swig_go_2.array;
+  arg4 = (size_t)_swig_go_2.len;
+  
+  
+  {
+    wetee_clear_error();
+    result = (wetee_rc)wetee_seal_to(arg1,(struct wetee_seal_recipient const *)arg2,(unsigned char const *)arg3,arg4);
+  }
+  _swig_go_result = wetee_go_status(result); 
+  
+  if (arg1->len > 0) {
+    ((uint64_t *)(void *)_swig_go_0)[0] = (uint64_t)(uintptr_t)arg1->data;
+    ((uint64_t *)(void *)_swig_go_0)[1] = (uint64_t)arg1->len;
+    arg1->data = NULL; /* handed over to Go_take */
+    arg1->len = 0;
+    arg1->cap = 0;
+  }
+  
+  
+  wetee_buf_free(arg1);
+  
+  return _swig_go_result;
+}
+
+
+_gostring_ _wrap_seal_to_key_cwetee_b22f17fa8e71ce90(wetee_buf *_swig_go_0, _goslice_ _swig_go_1, intgo _swig_go_2, _goslice_ _swig_go_3) {
+  wetee_buf *arg1 = (wetee_buf *) 0 ;
+  uint8_t *arg2 ;
+  int arg3 ;
+  uint8_t *arg4 = (uint8_t *) 0 ;
+  size_t arg5 ;
+  wetee_buf temp1 ;
+  wetee_rc result;
+  _gostring_ _swig_go_result;
+  
+  
+  memset(&temp1, 0, sizeof temp1);
+  arg1 = &temp1;
+  
+  
+  if (_swig_go_1.len < 32) _swig_gopanic("seal_to_key: key needs 32 bytes");
+  arg2 = (uint8_t *)_swig_go_1.array;
+  
+  arg3 = (int)_swig_go_2; 
+  
+  arg4 = (uint8_t *)_swig_go_3.array;
+  arg5 = (size_t)_swig_go_3.len;
+  
+  
+  {
+    wetee_clear_error();
+    result = (wetee_rc)wetee_seal_to_key(arg1,(unsigned char const (*))arg2,arg3,(unsigned char const *)arg4,arg5);
+  }
+  _swig_go_result = wetee_go_status(result); 
+  
+  if (arg1->len > 0) {
+    ((uint64_t *)(void *)_swig_go_0)[0] = (uint64_t)(uintptr_t)arg1->data;
+    ((uint64_t *)(void *)_swig_go_0)[1] = (uint64_t)arg1->len;
+    arg1->data = NULL; /* handed over to Go_take */
+    arg1->len = 0;
+    arg1->cap = 0;
+  }
+  
+  
+  wetee_buf_free(arg1);
+  
+  return _swig_go_result;
+}
+
+
+_gostring_ _wrap_seal_open_cwetee_b22f17fa8e71ce90(wetee_buf *_swig_go_0, _goslice_ _swig_go_1, _goslice_ _swig_go_2, intgo _swig_go_3) {
+  wetee_buf *arg1 = (wetee_buf *) 0 ;
+  uint8_t *arg2 = (uint8_t *) 0 ;
+  size_t arg3 ;
+  uint8_t *arg4 = (uint8_t *) 0 ;
+  size_t arg5 ;
+  int arg6 ;
+  wetee_buf temp1 ;
+  wetee_rc result;
+  _gostring_ _swig_go_result;
+  
+  
+  memset(&temp1, 0, sizeof temp1);
+  arg1 = &temp1;
+  
+  
+  arg2 = (uint8_t *)_swig_go_1.array;
+  arg3 = (size_t)_swig_go_1.len;
+  
+  
+  arg4 = (uint8_t *)_swig_go_2.array;
+  arg5 = (size_t)_swig_go_2.len;
+  
+  arg6 = (int)_swig_go_3; 
+  
+  {
+    wetee_clear_error();
+    result = (wetee_rc)wetee_seal_open(arg1,(unsigned char const *)arg2,arg3,(unsigned char const *)arg4,arg5,arg6);
+  }
+  _swig_go_result = wetee_go_status(result); 
+  
+  if (arg1->len > 0) {
+    ((uint64_t *)(void *)_swig_go_0)[0] = (uint64_t)(uintptr_t)arg1->data;
+    ((uint64_t *)(void *)_swig_go_0)[1] = (uint64_t)arg1->len;
+    ((uint64_t *)(void *)_swig_go_0)[2] = (uint64_t)arg1->cap;
+    arg1->data = NULL; /* handed over to Go_take_secret */
+    arg1->len = 0;
+    arg1->cap = 0;
+  }
+  
+  
+  wetee_buf_free_secure(arg1);
+  
+  return _swig_go_result;
+}
+
+
+_gostring_ _wrap_seal_x25519_public_cwetee_b22f17fa8e71ce90(_goslice_ _swig_go_0, _goslice_ _swig_go_1, intgo _swig_go_2) {
+  uint8_t *arg1 ;
+  uint8_t *arg2 ;
+  int arg3 ;
+  wetee_rc result;
+  _gostring_ _swig_go_result;
+  
+  
+  if (_swig_go_0.len < 32) _swig_gopanic("seal_x25519_public: out needs 32 bytes");
+  arg1 = (uint8_t *)_swig_go_0.array;
+  
+  
+  if (_swig_go_1.len < 32) _swig_gopanic("seal_x25519_public: key needs 32 bytes");
+  arg2 = (uint8_t *)_swig_go_1.array;
+  
+  arg3 = (int)_swig_go_2; 
+  
+  {
+    wetee_clear_error();
+    result = (wetee_rc)wetee_seal_x25519_public(arg1,(unsigned char const (*))arg2,arg3);
+  }
+  _swig_go_result = wetee_go_status(result); 
+  return _swig_go_result;
+}
+
+
+_gostring_ _wrap_seal_verify_json_cwetee_b22f17fa8e71ce90(wetee_seal_recipient **_swig_go_0, _goslice_ _swig_go_1, _gostring_ _swig_go_2, _gostring_ _swig_go_3, intgo _swig_go_4, long long _swig_go_5) {
+  wetee_seal_recipient **arg1 = (wetee_seal_recipient **) 0 ;
+  uint8_t *arg2 = (uint8_t *) 0 ;
+  size_t arg3 ;
+  char *arg4 = (char *) 0 ;
+  size_t arg5 ;
+  char *arg6 = (char *) 0 ;
+  size_t arg7 ;
+  int arg8 ;
+  uint64_t arg9 ;
+  wetee_seal_recipient *temp1 ;
+  wetee_rc result;
+  _gostring_ _swig_go_result;
+  
+  
+  temp1 = NULL;
+  arg1 = &temp1;
+  
+  
+  arg2 = (uint8_t *)_swig_go_1.array;
+  arg3 = (size_t)_swig_go_1.len;
+  
+  
+  arg4 = (char *)_swig_go_2.p;
+  arg5 = (size_t)_swig_go_2.n;
+  
+  
+  arg6 = (char *)_swig_go_3.p;
+  arg7 = (size_t)_swig_go_3.n;
+  
+  arg8 = (int)_swig_go_4; 
+  arg9 = (uint64_t)_swig_go_5; 
+  
+  {
+    wetee_clear_error();
+    result = (wetee_rc)wetee_seal_verify_json_(arg1,(unsigned char const *)arg2,arg3,(char const *)arg4,arg5,(char const *)arg6,arg7,arg8,arg9);
+  }
+  _swig_go_result = wetee_go_status(result); 
+  
+  *(uintptr_t *)(void *)_swig_go_0 = (uintptr_t)temp1;
+  temp1 = NULL; /* owned by Go now */
+  
+  wetee_seal_recipient_free(temp1); 
+  return _swig_go_result;
+}
+
+
+_gostring_ _wrap_seal_recipient_result_json_cwetee_b22f17fa8e71ce90(wetee_buf *_swig_go_0, wetee_seal_recipient *_swig_go_1) {
+  wetee_buf *arg1 = (wetee_buf *) 0 ;
+  wetee_seal_recipient *arg2 = (wetee_seal_recipient *) 0 ;
+  wetee_buf temp1 ;
+  wetee_rc result;
+  _gostring_ _swig_go_result;
+  
+  
+  memset(&temp1, 0, sizeof temp1);
+  arg1 = &temp1;
+  
+  arg2 = (wetee_seal_recipient *)(uintptr_t)_swig_go_1; 
+  
+  {
+    wetee_clear_error();
+    result = (wetee_rc)wetee_seal_recipient_result_json_(arg1,(struct wetee_seal_recipient const *)arg2);
+  }
+  _swig_go_result = wetee_go_status(result); 
+  
+  if (arg1->len > 0) {
+    ((uint64_t *)(void *)_swig_go_0)[0] = (uint64_t)(uintptr_t)arg1->data;
+    ((uint64_t *)(void *)_swig_go_0)[1] = (uint64_t)arg1->len;
+    arg1->data = NULL; /* handed over to Go_take */
+    arg1->len = 0;
+    arg1->cap = 0;
+  }
+  
+  
+  wetee_buf_free(arg1);
+  
+  return _swig_go_result;
+}
+
+
+_gostring_ _wrap_seal_recipient_bound_key_cwetee_b22f17fa8e71ce90(wetee_buf *_swig_go_0, wetee_seal_recipient *_swig_go_1) {
+  wetee_buf *arg1 = (wetee_buf *) 0 ;
+  wetee_seal_recipient *arg2 = (wetee_seal_recipient *) 0 ;
+  wetee_buf temp1 ;
+  wetee_rc result;
+  _gostring_ _swig_go_result;
+  
+  
+  memset(&temp1, 0, sizeof temp1);
+  arg1 = &temp1;
+  
+  arg2 = (wetee_seal_recipient *)(uintptr_t)_swig_go_1; 
+  
+  {
+    wetee_clear_error();
+    result = (wetee_rc)wetee_seal_recipient_bound_key_(arg1,(struct wetee_seal_recipient const *)arg2);
+  }
+  _swig_go_result = wetee_go_status(result); 
+  
+  if (arg1->len > 0) {
+    ((uint64_t *)(void *)_swig_go_0)[0] = (uint64_t)(uintptr_t)arg1->data;
+    ((uint64_t *)(void *)_swig_go_0)[1] = (uint64_t)arg1->len;
+    arg1->data = NULL; /* handed over to Go_take */
+    arg1->len = 0;
+    arg1->cap = 0;
+  }
+  
+  
+  wetee_buf_free(arg1);
+  
+  return _swig_go_result;
+}
+
+
+_gostring_ _wrap_seal_recipient_failed_check_name_cwetee_b22f17fa8e71ce90(wetee_seal_recipient *_swig_go_0) {
+  wetee_seal_recipient *arg1 = (wetee_seal_recipient *) 0 ;
+  char *result = 0 ;
+  _gostring_ _swig_go_result;
+  
+  arg1 = (wetee_seal_recipient *)(uintptr_t)_swig_go_0; 
+  
+  {
+    wetee_clear_error();
+    result = (char *)wetee_seal_recipient_failed_check_name_((struct wetee_seal_recipient const *)arg1);
+  }
+  
+  _swig_go_result.p = (char *)result;
+  _swig_go_result.n = result ? (intgo)strlen(result) : 0;
+  
+  return _swig_go_result;
+}
+
+
+intgo _wrap_seal_recipient_bound_key_kind_cwetee_b22f17fa8e71ce90(wetee_seal_recipient *_swig_go_0) {
+  wetee_seal_recipient *arg1 = (wetee_seal_recipient *) 0 ;
+  int result;
+  intgo _swig_go_result;
+  
+  arg1 = (wetee_seal_recipient *)(uintptr_t)_swig_go_0; 
+  
+  {
+    wetee_clear_error();
+    result = (int)wetee_seal_recipient_bound_key_kind_((struct wetee_seal_recipient const *)arg1);
+  }
+  _swig_go_result = result; 
   return _swig_go_result;
 }
 
