@@ -176,6 +176,17 @@ typedef enum wetee_attest_field {
     WETEE_ATTEST_FIELD_XFAM = 22,         /**< TDX, 8 bytes */
     WETEE_ATTEST_FIELD_MRSERVICETD = 23,  /**< TDX 1.5 bodies, 48 bytes */
     WETEE_ATTEST_FIELD_TEE_TCB_SVN2 = 24, /**< TDX 1.5 bodies, 16 bytes */
+    /* TD report for TDX 1.5ex (quote v5 body type 4, `sgx_report2_body_v1_5_ex_t`, 885 bytes) */
+    WETEE_ATTEST_FIELD_TD_VMID = 25,      /**< body type 4, u8: 0 unpartitioned TD or L1 VMM, 1-3 TD VMs */
+    WETEE_ATTEST_FIELD_TD_ID = 26,        /**< body type 4, 32 bytes: TD instance ID (regenerated on relaunch) */
+    WETEE_ATTEST_FIELD_TD_DEVINFO = 27,   /**< body type 4, 48 bytes: hash of the device information CBOR */
+    WETEE_ATTEST_FIELD_TD_INIT_SERVTD_HASH = 28, /**< body type 4, 48 bytes: initial SERVTD_HASH (or migration policy hash) */
+    WETEE_ATTEST_FIELD_TD_INIT_SERVTD_ATTR = 29, /**< body type 4, 8 bytes */
+    WETEE_ATTEST_FIELD_TD_INIT_CPUSVN = 30,      /**< body type 4, 16 bytes: the TD's CPUSVN at creation */
+    WETEE_ATTEST_FIELD_TD_INIT_TEE_TCB_SVN = 31, /**< body type 4, 16 bytes: the TD's TEE_TCB_SVN at creation */
+    WETEE_ATTEST_FIELD_TD_INIT_TEE_FMSPC = 32,   /**< body type 4, 12 bytes: model of the platform of INIT_TEE_TCB_SVN */
+    WETEE_ATTEST_FIELD_TD_CUR_SERVTD_HASH = 33,  /**< body type 4, 48 bytes: SERVTD_HASH of the currently bound service TDs */
+    WETEE_ATTEST_FIELD_TD_CUR_SERVTD_ATTR = 34,  /**< body type 4, 8 bytes */
     /* SEV-SNP attestation report */
     WETEE_ATTEST_FIELD_SNP_MEASUREMENT = 40,  /**< SEV-SNP, 48 bytes */
     WETEE_ATTEST_FIELD_SNP_HOST_DATA = 41,    /**< SEV-SNP, 32 bytes */
@@ -368,7 +379,7 @@ typedef int (*wetee_attest_report_data_fn)(const uint8_t report_data[64], const 
  * @brief New policy with the strict defaults: any TEE kind; only
  *        UpToDate accepted; no advisory accepted; debug rejected; TDs must
  *        set SEPT_VE_DISABLE and no reserved TD attribute bit, MRSERVICETD
- *        must be zero; SEV-SNP guests must not allow migration agents;
+ *        (and CUR_SERVTD_HASH of a body type 4 report) must be zero; SEV-SNP guests must not allow migration agents;
  *        expired collateral fails (strict expiry); no measurement or
  *        REPORTDATA expectation.
  * @param out receives it; free with wetee_attest_policy_free().

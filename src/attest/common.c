@@ -576,6 +576,17 @@ static const field_loc TD_FIELDS[] = {
     {WETEE_ATTEST_FIELD_RTMR3, 472, 48, 0, "rtmr3"},
     {WETEE_ATTEST_FIELD_TEE_TCB_SVN2, 584, 16, 0, "tee_tcb_svn2"},
     {WETEE_ATTEST_FIELD_MRSERVICETD, 600, 48, 0, "mrservicetd"},
+    /* body type 4 (TDX 1.5ex, sgx_report2_body_v1_5_ex_t in Intel's sgx_quote_5.h) */
+    {WETEE_ATTEST_FIELD_TD_VMID, 648, 1, 1, "vmid"},
+    {WETEE_ATTEST_FIELD_TD_ID, 649, 32, 0, "td_id"},
+    {WETEE_ATTEST_FIELD_TD_DEVINFO, 681, 48, 0, "devinfo"},
+    {WETEE_ATTEST_FIELD_TD_INIT_SERVTD_HASH, 729, 48, 0, "init_servtd_hash"},
+    {WETEE_ATTEST_FIELD_TD_INIT_SERVTD_ATTR, 777, 8, 0, "init_servtd_attr"},
+    {WETEE_ATTEST_FIELD_TD_INIT_CPUSVN, 785, 16, 0, "init_cpusvn"},
+    {WETEE_ATTEST_FIELD_TD_INIT_TEE_TCB_SVN, 801, 16, 0, "init_tee_tcb_svn"},
+    {WETEE_ATTEST_FIELD_TD_INIT_TEE_FMSPC, 817, 12, 0, "init_tee_fmspc"},
+    {WETEE_ATTEST_FIELD_TD_CUR_SERVTD_HASH, 829, 48, 0, "cur_servtd_hash"},
+    {WETEE_ATTEST_FIELD_TD_CUR_SERVTD_ATTR, 877, 8, 0, "cur_servtd_attr"},
 };
 static const field_loc SNP_FIELDS[] = {
     {WETEE_ATTEST_FIELD_REPORT_DATA, 0x50, 64, 0, "report_data"},

@@ -9,7 +9,12 @@
 #define SGX_BODY 384
 #define TD10_BODY 584
 #define TD15_BODY 648
-#define TD_EXT_BODY_MAX 4096
+/* body type 4: TD report for TDX 1.5ex, `sgx_report2_body_v1_5_ex_t` of
+ * Intel's sgx_quote_5.h (DCAP 1.25): the TDX 1.5 report, then vmid (648),
+ * td_id (649), devinfo (681), init_server_td_hash (729), init_server_td_attr
+ * (777), init_cpu_svn (785), init_tee_tcb_svn (801), init_tee_fmspc (817),
+ * curr_server_td_hash (829), curr_server_td_attr (877) */
+#define TD15EX_BODY 885
 
 static const uint8_t INTEL_QE_VENDOR[16] = {0x93, 0x9a, 0x72, 0x33, 0xf7, 0x9c, 0x4c, 0xa9,
                                             0x94, 0x0a, 0x0d, 0xb3, 0x95, 0x7f, 0x06, 0x07};
@@ -56,7 +61,7 @@ int wt_quote_parse(wt_quote *q, const uint8_t *d, size_t len, wetee_attest_resul
             if (q->tee != WETEE_ATTEST_TEE_TDX)
                 return PFAIL(WETEE_ERR_DECODE, "offset 48: body type %u in an SGX quote", bt);
             if ((bt == 2 && bs != TD10_BODY) || (bt == 3 && bs != TD15_BODY) ||
-                (bt == 4 && (bs < TD15_BODY || bs > TD_EXT_BODY_MAX)))
+                (bt == 4 && bs != TD15EX_BODY))
                 return PFAIL(WETEE_ERR_DECODE, "offset 50: body size %u does not fit body type %u", bs, bt);
         } else {
             return PFAIL(WETEE_ERR_UNSUPPORTED, "offset 48: body type %u is not 1, 2, 3 or 4", bt);

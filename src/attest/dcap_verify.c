@@ -724,8 +724,8 @@ static int dcap_verify(wetee_attest_result *r, const uint8_t *quote, size_t len,
 
     if ((rc = wt_quote_parse(&q, quote, len, r)) != WETEE_OK) return rc;
     is_tdx = q.tee == WETEE_ATTEST_TEE_TDX;
-    memcpy(r->report, q.body, q.body_len > 648 ? 648 : q.body_len);
-    r->report_len = q.body_len > 648 ? 648 : q.body_len;
+    memcpy(r->report, q.body, q.body_len); /* at most 885 bytes (body type 4) */
+    r->report_len = q.body_len;
     r->td15 = q.body_type >= 3;
 
     win_init(&w);

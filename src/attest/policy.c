@@ -497,6 +497,9 @@ int wt_attest_finish(wetee_attest_result *r, const wetee_attest_policy *p, const
             return PFAIL(WETEE_ATTEST_CHECK_ATTRIBUTES, "TD does not set SEPT_VE_DISABLE");
         if (r->td15 && !p->allow_mrservicetd && memcmp(r->report + 600, zero48, 48) != 0)
             return PFAIL(WETEE_ATTEST_CHECK_ATTRIBUTES, "MRSERVICETD is not zero");
+        /* body type 4: a service TD bound after creation shows only here */
+        if (r->report_len >= 885 && !p->allow_mrservicetd && memcmp(r->report + 829, zero48, 48) != 0)
+            return PFAIL(WETEE_ATTEST_CHECK_ATTRIBUTES, "CUR_SERVTD_HASH (body type 4) is not zero");
     } else if (r->tee == WETEE_ATTEST_TEE_SEV_SNP) {
         uint64_t pol = wt_load_le64(r->report + 0x08);
         if ((pol & (1ull << 19)) && !p->allow_debug) return PFAIL(WETEE_ATTEST_CHECK_DEBUG, "SEV-SNP guest policy allows debugging");

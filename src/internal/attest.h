@@ -139,7 +139,7 @@ struct wetee_attest_result {
     char reason[384];
     unsigned n_advisories;
     char advisories[WT_ATTEST_MAX_ADVISORIES][WT_ATTEST_ADVISORY_LEN];
-    /* raw report: SGX body (384), TD body (584/648) or SEV-SNP report (1184) */
+    /* raw report: SGX body (384), TD body (584/648/885) or SEV-SNP report (1184) */
     uint8_t report[1184];
     size_t report_len;
     int td15;            /* TD body is TDX 1.5 (648 bytes) */

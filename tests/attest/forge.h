@@ -11,7 +11,7 @@
 typedef struct forge {
     uint16_t version;
     size_t body_end;          /* signed region length of the sample */
-    uint8_t head[54 + 648];   /* header (+ descriptor) + body of the sample */
+    uint8_t head[54 + 885];   /* header (+ descriptor) + body of the sample (up to body type 4) */
     uint8_t qe_report[384];
     uint8_t auth[512];
     size_t auth_len;

@@ -436,6 +436,88 @@ WT_TEST(forged_tdx)
     free_sample(&s);
 }
 
+/* Quote v5 body type 4 (TDX 1.5ex, 885 bytes: sgx_report2_body_v1_5_ex_t of
+ * Intel's sgx_quote_5.h), made from the tdx sample's TD 1.0 body and
+ * re-signed under the synthetic root: it verifies like a TDX 1.5 report,
+ * its added fields are readable at Intel's offsets, a size other than 885
+ * is refused, and a non-zero CUR_SERVTD_HASH fails the default policy. */
+WT_TEST(tdx_body_type4)
+{
+    sample s;
+    forge f;
+    wetee_attest_result *r = NULL;
+    uint8_t head[54 + 885];
+    const uint8_t *p;
+    size_t n, i;
+    uint64_t v;
+    wetee_buf js = WETEE_BUF_INIT;
+    if (load_sample(&s, "tdx") != 0) WT_SKIP("attestation/tdx not found");
+    CHECK(forge_init(&f, s.quote, s.quote_len, s.coll, s.coll_len) == 0);
+    memset(head, 0, sizeof head);
+    memcpy(head, f.head, 48);
+    head[0] = 5;                            /* version 5 */
+    head[48] = 4;                           /* body type 4 */
+    head[50] = 885 & 0xff, head[51] = 885 >> 8;
+    memcpy(head + 54, f.head + 48, 584);    /* the TD 1.0 body; TEE_TCB_SVN2 and MRSERVICETD zero */
+    head[54 + 648] = 2;                     /* vmid */
+    for (i = 0; i < 32; i++) head[54 + 649 + i] = (uint8_t)(0xA0 + i); /* td_id */
+    memset(head + 54 + 681, 0xD1, 48);      /* devinfo */
+    memset(head + 54 + 785, 0x13, 16);      /* init_cpu_svn */
+    memset(head + 54 + 817, 0x15, 12);      /* init_tee_fmspc */
+    f.version = 5;
+    f.body_end = 54 + 885;
+    CHECK_OK(forged(&r, &f, head, NULL, NULL, 0, NULL));
+    CHECK(wetee_attest_result_tee(r) == WETEE_ATTEST_TEE_TDX);
+    CHECK_OK(wetee_attest_result_field(r, WETEE_ATTEST_FIELD_TD_ID, &p, &n));
+    CHECK(n == 32 && p[0] == 0xA0 && p[31] == 0xA0 + 31);
+    CHECK_OK(wetee_attest_result_u64(r, WETEE_ATTEST_FIELD_TD_VMID, &v));
+    CHECK(v == 2);
+    CHECK_OK(wetee_attest_result_field(r, WETEE_ATTEST_FIELD_TD_DEVINFO, &p, &n));
+    CHECK(n == 48 && p[0] == 0xD1 && p[47] == 0xD1);
+    CHECK_OK(wetee_attest_result_field(r, WETEE_ATTEST_FIELD_TD_INIT_CPUSVN, &p, &n));
+    CHECK(n == 16 && p[0] == 0x13 && p[15] == 0x13);
+    CHECK_OK(wetee_attest_result_field(r, WETEE_ATTEST_FIELD_TD_INIT_TEE_FMSPC, &p, &n));
+    CHECK(n == 12 && p[0] == 0x15 && p[11] == 0x15);
+    CHECK_OK(wetee_attest_result_field(r, WETEE_ATTEST_FIELD_MRTD, &p, &n));
+    CHECK(n == 48 && memcmp(p, f.head + 48 + 136, 48) == 0);
+    CHECK_OK(wetee_attest_result_to_json(&js, r));
+    CHECK(strstr((const char *)js.data, "\"td_id\":\"a0a1a2") != NULL);
+    CHECK(strstr((const char *)js.data, "\"vmid\":2") != NULL);
+    wetee_buf_free(&js);
+    wetee_attest_result_free(r);
+    /* a TD 1.0 body gives no body type 4 field */
+    {
+        wetee_attest_collateral *c = NULL;
+        CHECK_OK(wetee_attest_collateral_from_json(&c, s.coll, s.coll_len));
+        CHECK_OK(wetee_attest_verify_quote(&r, s.quote, s.quote_len, c, NULL, NULL, 1751000000));
+        CHECK_ERR(wetee_attest_result_field(r, WETEE_ATTEST_FIELD_TD_ID, &p, &n), WETEE_ERR_NOT_FOUND);
+        wetee_attest_result_free(r);
+        wetee_attest_collateral_free(c);
+    }
+    /* a service TD bound after creation */
+    head[54 + 829] = 1;
+    CHECK_ERR(forged(&r, &f, head, NULL, NULL, 0, NULL), WETEE_ERR_VERIFY);
+    CHECK(wetee_attest_result_failed_check(r) == WETEE_ATTEST_CHECK_ATTRIBUTES);
+    CHECK(strstr(wetee_attest_result_reason(r), "CUR_SERVTD_HASH") != NULL);
+    wetee_attest_result_free(r);
+    {
+        wetee_attest_policy *allow = policy_json("{\"allow_mrservicetd\": true}");
+        CHECK_OK(forged(&r, &f, head, NULL, NULL, 0, allow));
+        wetee_attest_result_free(r);
+        wetee_attest_policy_free(allow);
+    }
+    head[54 + 829] = 0;
+    /* body type 4 of another size: 884 bytes (the last byte moved into the signature data) */
+    head[50] = 884 & 0xff;
+    f.body_end = 54 + 884;
+    CHECK_ERR(forged(&r, &f, head, NULL, NULL, 0, NULL), WETEE_ERR_DECODE);
+    CHECK(wetee_attest_result_failed_check(r) == WETEE_ATTEST_CHECK_PARSE);
+    CHECK(strstr(wetee_attest_result_reason(r), "body size 884 does not fit body type 4") != NULL);
+    wetee_attest_result_free(r);
+    forge_free(&f);
+    free_sample(&s);
+}
+
 WT_TEST(policy_checks)
 {
     sample s;
@@ -731,5 +813,5 @@ WT_TEST(shared_collateral_threads)
 
 WT_MAIN("attest", WT_CASE(sgx_sample), WT_CASE(tdx_sample), WT_CASE(tdx_outdated_sample),
         WT_CASE(flip_signed_quote_bytes), WT_CASE(flip_collateral_json), WT_CASE(trust_anchors),
-        WT_CASE(forged_tdx), WT_CASE(policy_checks), WT_CASE(policy_json_errors), WT_CASE(malformed_quotes),
+        WT_CASE(forged_tdx), WT_CASE(tdx_body_type4), WT_CASE(policy_checks), WT_CASE(policy_json_errors), WT_CASE(malformed_quotes),
         WT_CASE(hostile_der), WT_CASE(evidence_envelope), WT_CASE(shared_collateral_threads))
