@@ -515,7 +515,8 @@ typedef struct wetee_pay_options {
  *        and `fee_token` are used), or NULL.
  * @return WETEE_OK; WETEE_ERR_NOT_FOUND (the metadata has no pallet or
  *         call for this token: the detail names what is missing);
- *         WETEE_ERR_UNSUPPORTED (a TON token); WETEE_ERR_DECODE (a bad
+ *         WETEE_ERR_UNSUPPORTED (a TON token; WETEE_PAY_MEMO_REMARK on a
+ *         chain without Utility.batch_all or System.remark_with_event); WETEE_ERR_DECODE (a bad
  *         address, a memo that is not UTF-8); WETEE_ERR_TOO_LONG (memo);
  *         as wetee_tx_set_call_json() and wetee_tx_set_fee_asset_json();
  *         WETEE_ERR_INVALID_ARGUMENT; WETEE_ERR_NO_MEMORY.

@@ -102,7 +102,9 @@ static const char *const *pallets_for(int kind)
     static const char *const native[] = { "Balances", NULL };
     static const char *const asset[] = { "Assets", NULL };
     static const char *const foreign[] = { "ForeignAssets", NULL };
-    static const char *const currency[] = { "Tokens", "Currencies", "WeTEEAsset", NULL };
+    /* Currencies (orml-currencies) and WeTEEAsset also move the native token
+     * under its currency id; orml-tokens alone does not */
+    static const char *const currency[] = { "Currencies", "WeTEEAsset", "Tokens", NULL };
     switch (kind) {
     case WETEE_TOKEN_NATIVE: return native;
     case WETEE_TOKEN_ASSET: return asset;
@@ -127,7 +129,8 @@ static int is_addr_field(const char *n)
 static int is_amount_field(const char *n) { return !strcmp(n, "value") || !strcmp(n, "amount") || !strcmp(n, "balance"); }
 static int is_id_field(const char *n)
 {
-    return !strcmp(n, "id") || !strcmp(n, "asset_id") || !strcmp(n, "currency_id") || !strcmp(n, "asset");
+    return !strcmp(n, "id") || !strcmp(n, "asset_id") || !strcmp(n, "currency_id") || !strcmp(n, "asset") ||
+           !strcmp(n, "dao_id");
 }
 
 /* an address for a field of type `type`: {"Id": addr} for MultiAddress */
@@ -166,8 +169,11 @@ static int choose_call(wt_sub_call *out, const wetee_metadata *md, const wetee_t
     }
     if (!call) {
         const char *const *all = pallets_for(wetee_token_kind_of(t));
-        return wt_error(WETEE_ERR_NOT_FOUND, "pay: the chain's metadata has no %s%s%s with a transfer call for %s tokens",
-                        all[0], all[1] ? " or " : "", all[1] ? all[1] : "", wetee_token_kind_name(wetee_token_kind_of(t)));
+        char names[96] = "";
+        for (; *all; all++)
+            snprintf(names + strlen(names), sizeof names - strlen(names), "%s%s", names[0] ? " or " : "", *all);
+        return wt_error(WETEE_ERR_NOT_FOUND, "pay: the chain's metadata has no %s with a transfer call for %s tokens",
+                        names, wetee_token_kind_name(wetee_token_kind_of(t)));
     }
     v = wetee_md_pallet_variant_by_name(md, p, WETEE_MD_CALLS, call);
     if (!(out->args = json_object())) return oom();
@@ -288,8 +294,9 @@ int wetee_pay_prepare(wetee_tx **tx, wetee_buf *plan, const wetee_metadata *md, 
         json_t *inner;
         if (!u || !wetee_md_pallet_variant_by_name(md, u, WETEE_MD_CALLS, "batch_all") || !s ||
             !wetee_md_pallet_variant_by_name(md, s, WETEE_MD_CALLS, "remark_with_event")) {
-            rc = wt_error(WETEE_ERR_NOT_FOUND,
-                          "pay: an on-chain memo needs Utility.batch_all and System.remark_with_event");
+            rc = wt_error(WETEE_ERR_UNSUPPORTED,
+                          "pay: an on-chain memo (WETEE_PAY_MEMO_REMARK) needs Utility.batch_all and "
+                          "System.remark_with_event, which this chain lacks");
             goto done;
         }
         if ((rc = wetee_hex_encode(&hex, (const uint8_t *)memo, strlen(memo), WETEE_HEX_PREFIX)) != WETEE_OK) goto done;
@@ -463,6 +470,124 @@ static int convert_fee(wetee_u128 *out, wetee_chain *c, const json_t *asset_loc,
     return 0;
 }
 
+/* a currency id that a currency pallet maps to the native token: orml-currencies'
+ * GetNativeCurrencyId, WeTEEAsset's asset 0 */
+static int currency_is_native(const wetee_metadata *md, const char *route, const wetee_token *t)
+{
+    const wetee_md_pallet *p;
+    const wetee_md_constant *k;
+    wetee_buf b = WETEE_BUF_INIT;
+    json_t *v;
+    char *s;
+    int same = 0;
+    if (wetee_token_kind_of(t) != WETEE_TOKEN_CURRENCY) return 0;
+    if (!strncmp(route, "WeTEEAsset.", 11)) return !strcmp(wetee_token_id(t), "0");
+    if (strncmp(route, "Currencies.", 11) || !(p = wetee_metadata_pallet_by_name(md, "Currencies")) ||
+        !(k = wetee_md_pallet_constant_by_name(md, p, "GetNativeCurrencyId")))
+        return 0;
+    if (wetee_constant_json(&b, md, k, NULL) != WETEE_OK) return 0;
+    v = json_loadb((const char *)b.data, b.len, JSON_DECODE_ANY, NULL);
+    wetee_buf_free(&b);
+    s = v ? json_dumps(v, JSON_COMPACT | JSON_SORT_KEYS | JSON_ENCODE_ANY) : NULL;
+    json_decref(v);
+    if (s) same = !strcmp(s, wetee_token_id(t));
+    wt_pay_json_text_free(s);
+    return same;
+}
+
+/* the fee of a signed extrinsic: TransactionPaymentApi through the
+ * metadata's runtime APIs, else (runtimes whose metadata does not list the
+ * API, such as WeTEE's 2024 testnet) `state_call` of
+ * TransactionPaymentApi_query_info decoded here: RuntimeDispatchInfo with a
+ * V2 weight (two compacts) or a V1 weight (u64), a class byte and the u128
+ * partial fee, the layout chosen by the exact length */
+static int compact_len(const uint8_t *p, size_t n)
+{
+    if (n == 0) return -1;
+    switch (p[0] & 3) {
+    case 0: return 1;
+    case 1: return 2;
+    case 2: return 4;
+    default: return 5 + (p[0] >> 2);
+    }
+}
+static int estimate_fee(wetee_u128 *fee, wetee_chain *c, const wetee_buf *ext)
+{
+    wetee_buf hex = WETEE_BUF_INIT, res = WETEE_BUF_INIT, out = WETEE_BUF_INIT;
+    uint8_t le[4];
+    char *params;
+    int rc = wetee_chain_estimate_fee(fee, c, ext->data, ext->len);
+    if (rc != WETEE_ERR_NOT_FOUND) return rc;
+    if (ext->len > UINT32_MAX) return wt_error(WETEE_ERR_TOO_LONG, "pay: extrinsic too long");
+    le[0] = (uint8_t)ext->len;
+    le[1] = (uint8_t)(ext->len >> 8);
+    le[2] = (uint8_t)(ext->len >> 16);
+    le[3] = (uint8_t)(ext->len >> 24);
+    if ((rc = wetee_buf_append(&out, ext->data, ext->len)) != WETEE_OK || (rc = wetee_buf_append(&out, le, 4)) != WETEE_OK ||
+        (rc = wetee_hex_encode(&hex, out.data, out.len, WETEE_HEX_PREFIX)) != WETEE_OK) {
+        wetee_buf_free(&out);
+        wetee_buf_free(&hex);
+        return rc;
+    }
+    wetee_buf_free(&out);
+    if (!(params = wt_malloc(hex.len + 64))) {
+        wetee_buf_free(&hex);
+        return oom();
+    }
+    snprintf(params, hex.len + 64, "[\"TransactionPaymentApi_query_info\", \"%s\"]", (const char *)hex.data);
+    wetee_buf_free(&hex);
+    rc = wetee_chain_request(&res, c, "state_call", params);
+    wt_free(params);
+    if (rc == WETEE_OK) {
+        /* "0x.." */
+        if (res.len < 4 || res.data[0] != '"' || res.data[res.len - 1] != '"')
+            rc = wt_error(WETEE_ERR_DECODE, "pay: TransactionPaymentApi_query_info: not a hex string");
+        else
+            rc = wetee_hex_decode(&out, (const char *)res.data + 1, res.len - 2);
+    }
+    wetee_buf_free(&res);
+    if (rc == WETEE_OK) {
+        int a = compact_len(out.data, out.len), b = a > 0 ? compact_len(out.data + a, out.len - (size_t)a) : -1;
+        size_t at;
+        if (a > 0 && b > 0 && (size_t)(a + b + 17) == out.len) at = (size_t)(a + b + 1);
+        else if (out.len == 25) at = 9;
+        else at = 0;
+        if (!at) rc = wt_error(WETEE_ERR_DECODE, "pay: TransactionPaymentApi_query_info: %zu bytes of unknown layout", out.len);
+        else *fee = wetee_u128_from_le(out.data + at);
+    }
+    wetee_buf_free(&out);
+    return rc;
+}
+
+/* WeTEEAsset knows its assets (DaoAssetsInfo, also asset 0) and their
+ * existential deposits (ExistentDeposits) */
+static int wetee_asset_check(wt_quote *q, wetee_chain *c, const wetee_token *t, wetee_u128 *minimum)
+{
+    json_t *info = NULL, *edv = NULL, *dao = NULL, *keys = json_pack("[o]", token_id_json(t));
+    int rc = keys ? WETEE_OK : oom();
+    /* WeTEEAsset.transfer needs the DAO of the asset (WeTEEOrg.Daos) and,
+     * except for asset 0 (WTE), its metadata (DaoAssetsInfo) */
+    if (rc == WETEE_OK && wetee_metadata_pallet_by_name(wetee_chain_metadata(c), "WeTEEOrg")) {
+        rc = storage(&dao, c, "WeTEEOrg", "Daos", keys);
+        if (rc == WETEE_OK && json_is_null(dao)) {
+            q->failure = WETEE_PAY_UNKNOWN_TOKEN;
+            rc = wt_error(WETEE_ERR_NOT_FOUND, "pay: WeTEEAsset: no DAO %.64s (WeTEEOrg.Daos) for the asset",
+                          wetee_token_id(t));
+        }
+        json_decref(dao);
+    }
+    if (rc == WETEE_OK && strcmp(wetee_token_id(t), "0")) rc = storage(&info, c, "WeTEEAsset", "DaoAssetsInfo", keys);
+    if (rc == WETEE_OK && json_is_null(info)) {
+        q->failure = WETEE_PAY_UNKNOWN_TOKEN;
+        rc = wt_error(WETEE_ERR_NOT_FOUND, "pay: WeTEEAsset has no asset %.64s on this chain", wetee_token_id(t));
+    }
+    if (rc == WETEE_OK && storage(&edv, c, "WeTEEAsset", "ExistentDeposits", keys) == WETEE_OK) json_u128(minimum, edv);
+    json_decref(info);
+    json_decref(edv);
+    json_decref(keys);
+    return rc;
+}
+
 static int sub_quote_core(wt_quote *q, wt_sub_ctx *x, const wt_pay_request *req)
 {
     const wetee_token *t = req->token, *fee_tok = req->opts->fee_token;
@@ -486,7 +611,10 @@ static int sub_quote_core(wt_quote *q, wt_sub_ctx *x, const wt_pay_request *req)
     snprintf(q->payer, sizeof q->payer, "%s", (const char *)addr.data);
     wetee_buf_free(&addr);
     if ((rc = account_bytes(acct, req->to)) != WETEE_OK) return rc;
-    if ((rc = wetee_pay_prepare(&tx, &plan, md, t, req->amount, req->to, req->memo, req->opts)) != WETEE_OK) goto done;
+    if ((rc = wetee_pay_prepare(&tx, &plan, md, t, req->amount, req->to, req->memo, req->opts)) != WETEE_OK) {
+        if (rc == WETEE_ERR_NOT_FOUND) q->failure = WETEE_PAY_UNKNOWN_TOKEN;
+        goto done;
+    }
     planj = json_loadb((const char *)plan.data, plan.len, 0, NULL);
     if (!planj) {
         rc = oom();
@@ -499,7 +627,7 @@ static int sub_quote_core(wt_quote *q, wt_sub_ctx *x, const wt_pay_request *req)
         (rc = wetee_tx_set_runtime_version(tx, spec, txv)) != WETEE_OK)
         goto done;
     if ((rc = wetee_chain_sign(&q->ext, x->c, tx, x->kp, req->opts->mortal_period)) != WETEE_OK) goto done;
-    if ((rc = wetee_chain_estimate_fee(&fee, x->c, q->ext.data, q->ext.len)) != WETEE_OK) goto done;
+    if ((rc = estimate_fee(&fee, x->c, &q->ext)) != WETEE_OK) goto done;
     fee_loc = json_incref(json_object_get(planj, "fee_asset"));
     if (json_is_object(fee_loc)) {
         int k = convert_fee(&fee_in_token, x->c, fee_loc, fee);
@@ -559,11 +687,14 @@ static int sub_quote_core(wt_quote *q, wt_sub_ctx *x, const wt_pay_request *req)
             }
             wetee_buf_free(&eb);
         }
-        if (kind == WETEE_TOKEN_NATIVE) {
+        if (kind == WETEE_TOKEN_CURRENCY && !strncmp(q->route, "WeTEEAsset.", 11) &&
+            (rc = wetee_asset_check(q, x->c, t, &minimum)) != WETEE_OK)
+            goto done;
+        if (kind == WETEE_TOKEN_NATIVE || currency_is_native(md, q->route, t)) {
             if ((rc = wetee_chain_balance(&recv_nat, x->c, req->to)) != WETEE_OK && rc != WETEE_ERR_NOT_FOUND) goto done;
             sbal = sender_nat;
             rbal = recv_nat;
-            minimum = ed;
+            if (wetee_u128_cmp(minimum, ed) < 0) minimum = ed;
             need = req->amount;
             if (native_fee && wetee_u128_add(&need, need, fee) != WETEE_OK) need.lo = need.hi = UINT64_MAX;
             if (wetee_u128_cmp(sbal, need) < 0)
@@ -572,8 +703,9 @@ static int sub_quote_core(wt_quote *q, wt_sub_ctx *x, const wt_pay_request *req)
                 quote_refuse(q, WETEE_PAY_SENDER_REAPED,
                              "the sender would drop below the existential deposit (set WETEE_PAY_ALLOW_DEATH to allow it)");
         } else {
-            const char *pallet = json_string_value(json_object_get(planj, "pallet"));
+            char pallet[64];
             json_t *id = token_id_json(t);
+            snprintf(pallet, sizeof pallet, "%.*s", (int)strcspn(q->route, "."), q->route);
             if (kind == WETEE_TOKEN_ASSET || kind == WETEE_TOKEN_FOREIGN_ASSET) {
                 const char *ap = kind == WETEE_TOKEN_ASSET ? "Assets" : "ForeignAssets";
                 json_t *asset = NULL, *sa = NULL, *ra = NULL;
@@ -604,7 +736,7 @@ static int sub_quote_core(wt_quote *q, wt_sub_ctx *x, const wt_pay_request *req)
                 if (ra) json_u128(&rbal, json_object_get(ra, "balance"));
                 json_decref(sa);
                 json_decref(ra);
-            } else if (pallet && !strcmp(pallet, "Tokens")) {
+            } else if (!strcmp(pallet, "Tokens")) {
                 json_t *sa = NULL, *ra = NULL;
                 keys = json_pack("[s, O]", payer, id);
                 if ((rc = storage(&sa, x->c, "Tokens", "Accounts", keys)) == WETEE_OK) {
@@ -661,7 +793,8 @@ static int sub_quote_core(wt_quote *q, wt_sub_ctx *x, const wt_pay_request *req)
             if (wetee_u128_add(&after, rbal, req->amount) == WETEE_OK && wetee_u128_cmp(after, minimum) < 0)
                 quote_refuse(q, WETEE_PAY_BELOW_MINIMUM,
                              "the receiver's balance would stay below the %s (%s)",
-                             kind == WETEE_TOKEN_NATIVE ? "existential deposit" : "asset's min_balance",
+                             kind == WETEE_TOKEN_NATIVE || kind == WETEE_TOKEN_CURRENCY ? "existential deposit"
+                                                                                        : "asset's min_balance",
                              wetee_token_symbol(t));
         }
     }
@@ -692,9 +825,50 @@ static int sub_quote(void *ctx, wetee_buf *out, const wt_pay_request *req)
     return rc;
 }
 
-/* the matching transfer event among the extrinsic's events */
-static json_t *find_event(const json_t *events, const wetee_token *t, const char *pallet, const uint8_t to[32],
-                          wetee_u128 amount)
+/* a field (object member or array item) of an event equal to the account / the amount */
+static int has_account(const json_t *f, const uint8_t acct[32])
+{
+    const char *k;
+    const json_t *v;
+    size_t i;
+    if (json_is_object(f)) {
+        json_object_foreach((json_t *)f, k, v) {
+            if (!strcmp(k, "from") || !strcmp(k, "source")) continue; /* the receiver, not the payer */
+            if (same_account(v, acct)) return 1;
+        }
+    } else if (json_is_array(f)) {
+        /* positional fields (asset, from, to, amount): skip the first account, the payer's */
+        int seen = 0;
+        json_array_foreach(f, i, v) {
+            uint8_t b[32];
+            if (!json_is_string(v) || account_bytes(b, json_string_value(v)) != WETEE_OK) continue;
+            if (seen++ && !memcmp(b, acct, 32)) return 1;
+        }
+    }
+    return 0;
+}
+static int has_amount(const json_t *f, wetee_u128 amount)
+{
+    const char *k;
+    const json_t *v;
+    size_t i;
+    wetee_u128 a;
+    if (json_is_object(f)) {
+        json_object_foreach((json_t *)f, k, v) {
+            if ((!strcmp(k, "amount") || !strcmp(k, "value") || !strcmp(k, "balance")) && json_u128(&a, v) &&
+                !wetee_u128_cmp(a, amount))
+                return 1;
+        }
+    } else if (json_is_array(f) && json_array_size(f)) {
+        v = json_array_get(f, json_array_size(f) - 1); /* the amount comes last */
+        return json_u128(&a, v) && !wetee_u128_cmp(a, amount);
+    }
+    (void)i;
+    return 0;
+}
+
+/* the matching transfer event of `pallet` among the extrinsic's events */
+static json_t *find_event(const json_t *events, const char *pallet, const uint8_t to[32], wetee_u128 amount)
 {
     size_t i;
     const json_t *e;
@@ -702,19 +876,9 @@ static json_t *find_event(const json_t *events, const wetee_token *t, const char
         const char *p = json_string_value(json_object_get(e, "pallet"));
         const char *name = json_string_value(json_object_get(e, "event"));
         const json_t *f = json_object_get(e, "fields");
-        wetee_u128 a;
-        const json_t *amt, *who;
         if (!p || !name || strcmp(p, pallet)) continue;
         if (strcmp(name, "Transfer") && strcmp(name, "Transferred") && strcmp(name, "Issued")) continue;
-        amt = json_object_get(f, "amount");
-        if (!amt) amt = json_object_get(f, "value");
-        who = json_object_get(f, "to");
-        if (!who) who = json_object_get(f, "owner");
-        if (!who) who = json_object_get(f, "who");
-        if (!amt || !json_u128(&a, amt) || wetee_u128_cmp(a, amount)) continue;
-        if (!same_account(who, to)) continue;
-        (void)t;
-        return (json_t *)e;
+        if (has_amount(f, amount) && has_account(f, to)) return (json_t *)e;
     }
     return NULL;
 }
@@ -811,8 +975,10 @@ static int sub_pay(void *ctx, wetee_pay_receipt *r, const wt_pay_request *req)
                     break;
                 }
         }
-        ev = find_event(json_object_get(out, "events"), req->token, pallet, to, req->amount);
-        if (!ev && strcmp(pallet, "Tokens")) ev = find_event(json_object_get(out, "events"), req->token, "Tokens", to, req->amount);
+        ev = find_event(json_object_get(out, "events"), pallet, to, req->amount);
+        /* currency pallets over orml-tokens or Balances: their event */
+        if (!ev) ev = find_event(json_object_get(out, "events"), "Tokens", to, req->amount);
+        if (!ev) ev = find_event(json_object_get(out, "events"), "Balances", to, req->amount);
         if (!ev) {
             wt_pay_receipt_set_failure(r, WETEE_PAY_ERROR);
             json_decref(out);

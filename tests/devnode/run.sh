@@ -123,6 +123,12 @@ else
   echo "  FAIL examples/chain_transfer.c (exit $rc)"
 fi
 
+log "payments (pay.h): tests/devnode/pay.sh (the template here, then Asset Hub Kusama and WeTEE)"
+rc=0
+"$HERE/pay.sh" "ws://127.0.0.1:$port" >"$WORK/pay.txt" 2>&1 || rc=$?
+sed 's/^/  /' "$WORK/pay.txt"
+tally pay.sh "$WORK/pay.txt" $rc
+
 log "devnode tests done in $((SECONDS - start)) s"
 echo "$total_pass passed, $total_fail failed"
 [[ $total_fail == 0 ]]

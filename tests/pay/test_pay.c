@@ -433,7 +433,7 @@ WT_TEST(test_prepare_asset_hub)
     /* an orml currency: Asset Hub has no currency pallet */
     CHECK_OK(wetee_token_registry_add(&cur, r, "polkadot-asset-hub", WETEE_TOKEN_CURRENCY, "0", "C0", 12));
     CHECK_ERR(wetee_pay_prepare(&tx, &plan, md, cur, wetee_u128_from_u64(5), BOB, NULL, NULL), WETEE_ERR_NOT_FOUND);
-    CHECK_DETAIL("Tokens or Currencies");
+    CHECK_DETAIL("no Currencies or WeTEEAsset or Tokens");
     wetee_buf_free(&plan);
     wetee_buf_free(&payload);
     wetee_buf_free(&dec);
