@@ -546,6 +546,88 @@ WT_TEST(test_threads)
     wetee_rpc_free(rpc);
 }
 
+/* Blocking calls from several threads (a lone call writes its own frame on
+ * its thread, the others are queued for the service thread) while the
+ * connection is dropped again and again: every call ends, with its right
+ * answer or with WETEE_ERR_NETWORK, none hangs, nothing stays in flight. */
+typedef struct dropper_arg {
+    wetee_rpc *rpc;
+    atomic_int stop;
+} dropper_arg;
+
+static void *dropper(void *arg)
+{
+    dropper_arg *d = arg;
+    wetee_buf r = WETEE_BUF_INIT;
+    while (!atomic_load(&d->stop)) {
+        (void)wetee_rpc_call(&r, d->rpc, "drop_after", "[2]", SIZE_MAX, 2000);
+        ts_sleep_ms(30);
+    }
+    wetee_buf_free(&r);
+    return NULL;
+}
+
+typedef struct caller_arg {
+    wetee_rpc *rpc;
+    int base, ok, lost, bad;
+} caller_arg;
+
+static void *caller(void *arg)
+{
+    caller_arg *c = arg;
+    wetee_buf r = WETEE_BUF_INIT;
+    for (int i = 0; i < 400; i++) {
+        char p[48], want[24];
+        snprintf(p, sizeof p, "[%d, %d]", c->base, i);
+        snprintf(want, sizeof want, "%d", c->base + i);
+        int rc = wetee_rpc_call(&r, c->rpc, "add", p, SIZE_MAX, 5000);
+        if (rc == WETEE_OK && strcmp((const char *)r.data, want) == 0) c->ok++;
+        else if (rc == WETEE_ERR_NETWORK) c->lost++;
+        else c->bad++;
+    }
+    wetee_buf_free(&r);
+    return NULL;
+}
+
+WT_TEST(test_calls_across_drops)
+{
+    if (!need_server()) return;
+    wetee_rpc_options o = WETEE_RPC_OPTIONS_INIT;
+    o.reconnect_initial_ms = 2;
+    o.reconnect_max_ms = 10;
+    o.reconnect_limit = 100;
+    wetee_rpc *rpc = NULL;
+    CHECK_OK(wetee_rpc_new(&rpc, g_srv.ws_url, &o));
+    if (!rpc) return;
+    dropper_arg d = { rpc, 0 };
+    caller_arg c[3];
+    pthread_t th[3], dth;
+    CHECK(pthread_create(&dth, NULL, dropper, &d) == 0);
+    for (int i = 0; i < 3; i++) {
+        c[i] = (caller_arg){ rpc, (i + 1) * 1000, 0, 0, 0 };
+        CHECK(pthread_create(&th[i], NULL, caller, &c[i]) == 0);
+    }
+    int ok = 0, lost = 0, bad = 0;
+    for (int i = 0; i < 3; i++) {
+        pthread_join(th[i], NULL);
+        ok += c[i].ok;
+        lost += c[i].lost;
+        bad += c[i].bad;
+    }
+    atomic_store(&d.stop, 1);
+    pthread_join(dth, NULL);
+    printf("calls across drops: %d answered, %d failed with the connection, %d wrong\n", ok, lost, bad);
+    CHECK(bad == 0);
+    CHECK(ok + lost == 1200);
+    CHECK(ok > 0);
+    CHECK_OK(call_str(rpc, "add", "[1, 1]", "2"));
+    wetee_rpc_stats st = WETEE_RPC_STATS_INIT;
+    CHECK_OK(wetee_rpc_get_stats(&st, rpc));
+    CHECK(st.in_flight == 0);
+    CHECK(st.connects >= 2);
+    wetee_rpc_free(rpc);
+}
+
 /* ---- failover, genesis check, giving up ---- */
 WT_TEST(test_failover_and_genesis)
 {
@@ -1113,6 +1195,6 @@ WT_TEST(test_zz_stop_server) { teardown(); CHECK(1); }
 WT_MAIN("rpc", WT_CASE(test_calls_and_errors), WT_CASE(test_many_in_flight_out_of_order), WT_CASE(test_timeouts),
         WT_CASE(test_drop_mid_request), WT_CASE(test_malformed_and_oversized), WT_CASE(test_subscription_resumes),
         WT_CASE(test_subscription_edge_cases), WT_CASE(test_unsubscribe_in_callback),
-        WT_CASE(test_blocking_call_in_callback), WT_CASE(test_threads), WT_CASE(test_failover_and_genesis),
+        WT_CASE(test_blocking_call_in_callback), WT_CASE(test_threads), WT_CASE(test_calls_across_drops), WT_CASE(test_failover_and_genesis),
         WT_CASE(test_unreachable_and_give_up), WT_CASE(test_http), WT_CASE(test_http_failover_retry), WT_CASE(test_custom_transport), WT_CASE(test_soak), WT_CASE(test_tls),
         WT_CASE(test_chain_blocks_faults), WT_CASE(test_zz_stop_server))
