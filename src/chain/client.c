@@ -1522,6 +1522,7 @@ struct wetee_chain_blocks {
     size_t n;
     wt_heads pins;
     int lost;
+    int ready; /* the subscription handles are set (under mu) */
 };
 
 static void blocks_note(wetee_chain_blocks *b, int kind, const char *json, size_t len)
@@ -1810,7 +1811,11 @@ static void *blocks_thread(void *arg)
     for (;;) {
         wt_note *n;
         pthread_mutex_lock(&b->mu);
-        while (!b->head && !b->stop) pthread_cond_wait(&b->cv, &b->mu);
+        /* notes may arrive before wetee_rpc_subscribe() has returned the
+         * handle (chainHead_v1_follow's `initialized` comes right after its
+         * answer); new_note() needs the handle's id for chainHead_v1_header,
+         * so wait until the handles are set */
+        while ((!b->head || !b->ready) && !b->stop) pthread_cond_wait(&b->cv, &b->mu);
         if (b->stop && !b->head) {
             pthread_mutex_unlock(&b->mu);
             break;
@@ -1869,6 +1874,10 @@ int wetee_chain_blocks_subscribe(wetee_chain_blocks **out, wetee_chain *c, unsig
         wetee_chain_blocks_free(b);
         return rc;
     }
+    pthread_mutex_lock(&b->mu);
+    b->ready = 1;
+    pthread_cond_signal(&b->cv);
+    pthread_mutex_unlock(&b->mu);
     *out = b;
     return WETEE_OK;
 }
