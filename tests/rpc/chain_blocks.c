@@ -195,3 +195,99 @@ done:
     ts_stop(&srv);
     free(l);
 }
+
+/* The same on the new JSON-RPC spec (chainHead_v1_follow): every block of
+ * both branches is reported as it comes; when the fork is finalized the
+ * abandoned branch's blocks are pruned and reported retracted; after a
+ * dropped connection the client follows again, reports a possible gap and
+ * gets every block above the finalized one, the missed ones included. */
+void test_chain_follow_faults(void)
+{
+    const char *dir = wt_vectors_dir();
+    char md[1024];
+    if (!dir) WT_SKIP("shared vectors directory absent (metadata-hash/polkadot_metadata_v15.hex)");
+    snprintf(md, sizeof md, "%s/metadata-hash/polkadot_metadata_v15.hex", dir);
+    if (access(md, R_OK) != 0) WT_SKIP("metadata-hash/polkadot_metadata_v15.hex not found");
+    const char *args[] = { "--metadata", md, NULL };
+    test_server srv;
+    if (ts_start(&srv, args) != 0) {
+        CHECK(!"the fault server did not start");
+        return;
+    }
+    blog *l = calloc(1, sizeof *l);
+    pthread_mutex_init(&l->m, NULL);
+    wetee_rpc *ctl = NULL;
+    wetee_chain *c = NULL;
+    wetee_chain_blocks *b = NULL;
+    json_t *a1 = NULL, *a = NULL, *bb = NULL, *gap = NULL;
+    char p[512];
+    CHECK_OK(wetee_rpc_new(&ctl, srv.ws_url, NULL));
+    if (!ctl) goto done;
+    /* block 1, finalized before the client follows */
+    a1 = ctl_call(ctl, "chain_extend", "[null, 1, 0, false]");
+    snprintf(p, sizeof p, "[\"%s\", []]", hash_at(a1, 0));
+    json_decref(ctl_call(ctl, "chain_finalize", p));
+    wetee_rpc_options ro = WETEE_RPC_OPTIONS_INIT;
+    ro.request_timeout_ms = 20000;
+    ro.reconnect_initial_ms = 50;
+    ro.reconnect_max_ms = 400;
+    ro.reconnect_limit = 50;
+    wetee_chain_options co = WETEE_CHAIN_OPTIONS_INIT;
+    co.rpc_spec = WETEE_CHAIN_RPC_NEW;
+    co.rpc = &ro;
+    CHECK_OK(wetee_chain_connect(&c, srv.ws_url, &co));
+    if (!c) goto done;
+    CHECK(wetee_chain_uses_new_rpc(c) == 1);
+    CHECK_OK(wetee_chain_blocks_subscribe(&b, c, 0, on_block, l));
+    if (!b) goto done;
+    /* initialized: block 1, new and finalized */
+    CHECK(log_wait(l, 2));
+    CHECK_STR(l->kind, "NF");
+    CHECK(l->num[0] == 1 && !strcmp(l->hash[0], hash_at(a1, 0)));
+    /* 2, 3 on branch A; 2', 3', 4' on branch B from 1: all reported */
+    a = ctl_call(ctl, "chain_extend", "[null, 2, 0, true]");
+    CHECK(log_wait(l, 4));
+    snprintf(p, sizeof p, "[\"%s\", 3, 1, true]", hash_at(a1, 0));
+    bb = ctl_call(ctl, "chain_extend", p);
+    CHECK(log_wait(l, 7));
+    CHECK_STR(l->kind + 2, "NNNNN");
+    for (int i = 0; i < 3; i++) CHECK(l->num[4 + i] == (uint64_t)(2 + i) && !strcmp(l->hash[4 + i], hash_at(bb, (size_t)i)));
+    /* 3' finalized: 2 and 3 are pruned, reported retracted; 2', 3' finalized */
+    snprintf(p, sizeof p, "[\"%s\", [\"%s\", \"%s\"]]", hash_at(bb, 1), hash_at(a, 0), hash_at(a, 1));
+    json_decref(ctl_call(ctl, "chain_finalize", p));
+    CHECK(log_wait(l, 11));
+    CHECK_STR(l->kind + 7, "RRFF");
+    CHECK((!strcmp(l->hash[7], hash_at(a, 0)) && !strcmp(l->hash[8], hash_at(a, 1))) ||
+          (!strcmp(l->hash[7], hash_at(a, 1)) && !strcmp(l->hash[8], hash_at(a, 0))));
+    CHECK(!strcmp(l->hash[9], hash_at(bb, 0)) && !strcmp(l->hash[10], hash_at(bb, 1)));
+    /* dropped while 5', 6', 7' are made: following again reports a possible
+     * gap, then 3' (finalized) and every block above it: 4' to 7' */
+    gap = ctl_call(ctl, "chain_drop_others", "[3, 1]");
+    CHECK(log_wait(l, 11 + 1 + 2 + 4));
+    CHECK(l->kind[11] == 'G');
+    CHECK_STR(l->kind + 12, "NFNNNN");
+    CHECK(l->num[12] == 3 && !strcmp(l->hash[12], hash_at(bb, 1)));
+    CHECK(l->num[14] == 4 && !strcmp(l->hash[14], hash_at(bb, 2)));
+    for (int i = 0; i < 3; i++) CHECK(l->num[15 + i] == (uint64_t)(5 + i) && !strcmp(l->hash[15 + i], hash_at(gap, (size_t)i)));
+    /* nothing skipped: every number 1..7 delivered on the final branch */
+    ts_sleep_ms(200);
+    pthread_mutex_lock(&l->m);
+    CHECK(l->n == 18);
+    char seen[8] = { 0 };
+    for (int i = 0; i < l->n; i++) {
+        if (l->kind[i] == 'N' && l->num[i] < 8) seen[l->num[i]] = 1;
+        CHECK(l->kind[i] != 'S');
+    }
+    pthread_mutex_unlock(&l->m);
+    for (int k = 1; k < 8; k++) CHECK(seen[k]);
+done:
+    json_decref(a1);
+    json_decref(a);
+    json_decref(bb);
+    json_decref(gap);
+    wetee_chain_blocks_free(b);
+    wetee_chain_free(c);
+    wetee_rpc_free(ctl);
+    ts_stop(&srv);
+    free(l);
+}

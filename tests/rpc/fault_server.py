@@ -45,6 +45,13 @@ the file given by --metadata, hex):
                                  does) and on every new best block
     chain_subscribeFinalizedHeads  "fh<k>": `chain_finalizedHead`
     chain_unsubscribe{New,Finalized}Heads [id]   true
+    chainHead_v1_follow          subscription "f<k>": `initialized` with the
+                                 last finalized block, `newBlock` for every
+                                 block above it on the best chain, then
+                                 `bestBlockChanged`; later every new block
+                                 (all branches) and `finalized` events
+    chainHead_v1_header [f, hash]   the SCALE-encoded header
+    chainHead_v1_unpin, chainHead_v1_unfollow   null
 Test controls (sent by the test on its own connection):
     chain_extend [parent, n, fork, announce]
                                  n blocks on top of `parent` (a hash, or
@@ -53,7 +60,11 @@ Test controls (sent by the test on its own connection):
                                  the last becomes the best block and, with
                                  announce, is sent to the head subscribers;
                                  result: the new hashes, oldest first
-    chain_finalize [hash]        sends it to the finalized-head subscribers
+    chain_finalize [hash, pruned]  makes it the finalized block: sends it to
+                                 the finalized-head subscribers, and to
+                                 followers a `finalized` event with the
+                                 blocks from the last finalized one (oldest
+                                 first) and `pruned` as prunedBlockHashes
     chain_drop_others [n, fork]  closes every other connection abruptly,
                                  then adds n blocks on the best block
                                  (nobody sees them: they are missed)
@@ -69,8 +80,8 @@ from websockets.asyncio.server import serve
 
 STATE = {"connections": 0, "active_subs": 0, "unsubscribed": 0, "refuse": 0, "next_sub": 0}
 # the simulated chain: hash -> header (JSON object); the best block
-CHAIN = {"headers": {}, "best": None}
-# open WebSocket connections: conn -> {"close": fn, "send": fn, "heads": set(), "fins": set()}
+CHAIN = {"headers": {}, "scale": {}, "best": None, "finalized": None}
+# open WebSocket connections: conn -> {"close": fn, "send": fn, "heads": set(), "fins": set(), "follows": set()}
 CONNS = {}
 
 
@@ -91,6 +102,7 @@ def make_header(parent_hex, number, fork):
     ext_root = bytes(32)
     enc = bytes.fromhex(parent_hex[2:]) + compact(number) + state_root + ext_root + compact(0)
     h = "0x" + hashlib.blake2b(enc, digest_size=32).hexdigest()
+    CHAIN["scale"][h] = "0x" + enc.hex()
     return h, {"parentHash": parent_hex, "number": hex(number), "stateRoot": "0x" + state_root.hex(),
                "extrinsicsRoot": "0x" + ext_root.hex(), "digest": {"logs": []}}
 
@@ -103,6 +115,27 @@ async def announce(kind, header):
     for c in list(CONNS.values()):
         for sid in list(c[kind]):
             await c["send"](chain_note("chain_newHead" if kind == "heads" else "chain_finalizedHead", sid, header))
+
+
+def follow_note(sid, event):
+    return json.dumps({"jsonrpc": "2.0", "method": "chainHead_v1_followEvent",
+                       "params": {"subscription": sid, "result": event}})
+
+
+async def announce_follow(event):
+    for c in list(CONNS.values()):
+        for sid in list(c["follows"]):
+            await c["send"](follow_note(sid, event))
+
+
+def best_path_above_finalized():
+    """hashes from just above the finalized block to the best block, oldest first"""
+    out = []
+    h = CHAIN["best"]
+    while h and h != CHAIN["finalized"] and h in CHAIN["headers"]:
+        out.append(h)
+        h = CHAIN["headers"][h]["parentHash"]
+    return out[::-1]
 
 
 def extend(parent, n, fork):
@@ -175,7 +208,8 @@ async def handle(msg, send, close, subs):
     elif method == "system_properties":
         await send(ok({"ss58Format": 0, "tokenDecimals": 10, "tokenSymbol": "DOT"}))
     elif method == "rpc_methods":
-        await send(ok({"methods": ["chain_subscribeNewHeads", "chain_getHeader", "author_submitAndWatchExtrinsic"]}))
+        await send(ok({"methods": ["chain_subscribeNewHeads", "chain_getHeader", "author_submitAndWatchExtrinsic",
+                                   "chainHead_v1_follow", "chainHead_v1_header", "transaction_v1_broadcast"]}))
     elif method == "chain_getHeader":
         h = params[0] if params else CHAIN["best"]
         await send(ok(CHAIN["headers"].get(h)))
@@ -203,10 +237,45 @@ async def handle(msg, send, close, subs):
         out = extend(parent, n, fork)
         if ann and out:
             await announce("heads", CHAIN["headers"][out[-1]])
+            for h in out:
+                await announce_follow({"event": "newBlock", "blockHash": h,
+                                       "parentBlockHash": CHAIN["headers"][h]["parentHash"], "newRuntime": None})
+            await announce_follow({"event": "bestBlockChanged", "bestBlockHash": out[-1]})
         await send(ok(out))
     elif method == "chain_finalize":
-        await announce("fins", CHAIN["headers"][params[0]])
+        h = params[0]
+        pruned = params[1] if len(params) > 1 else []
+        path = []
+        k = h
+        while k and k != CHAIN["finalized"] and k in CHAIN["headers"]:
+            path.append(k)
+            k = CHAIN["headers"][k]["parentHash"]
+        CHAIN["finalized"] = h
+        await announce("fins", CHAIN["headers"][h])
+        await announce_follow({"event": "finalized", "finalizedBlockHashes": path[::-1], "prunedBlockHashes": pruned})
         await send(ok(True))
+    elif method == "chainHead_v1_follow":
+        STATE["next_sub"] += 1
+        sid = "f%d" % STATE["next_sub"]
+        await send(ok(sid))
+        me = CONNS.get(subs.get("__conn__"))
+        if me is not None:
+            me["follows"].add(sid)
+        fin = CHAIN["finalized"]
+        if fin:
+            await send(follow_note(sid, {"event": "initialized", "finalizedBlockHashes": [fin]}))
+            for h in best_path_above_finalized():
+                await send(follow_note(sid, {"event": "newBlock", "blockHash": h,
+                                             "parentBlockHash": CHAIN["headers"][h]["parentHash"], "newRuntime": None}))
+            if CHAIN["best"]:
+                await send(follow_note(sid, {"event": "bestBlockChanged", "bestBlockHash": CHAIN["best"]}))
+    elif method == "chainHead_v1_header":
+        await send(ok(CHAIN["scale"].get(params[1])))
+    elif method in ("chainHead_v1_unpin", "chainHead_v1_unfollow"):
+        me = CONNS.get(subs.get("__conn__"))
+        if method == "chainHead_v1_unfollow" and me is not None and params:
+            me["follows"].discard(params[0])
+        await send(ok(None))
     elif method == "chain_drop_others":
         mine = subs.get("__conn__")
         for c, entry in list(CONNS.items()):
@@ -283,7 +352,7 @@ async def ws_handler(conn):
         # an abrupt close: no close frame, the TCP connection just ends
         conn.transport.abort()
 
-    CONNS[conn] = {"close": conn.transport.abort, "send": send, "heads": set(), "fins": set()}
+    CONNS[conn] = {"close": conn.transport.abort, "send": send, "heads": set(), "fins": set(), "follows": set()}
     try:
         async for msg in conn:
             subs["__conn__"] = conn

@@ -26,5 +26,6 @@ long ts_rss_kb(void);
 /* chain_blocks.c: the chain client's block subscription through the fault
  * server's simulated chain (reorg, missed blocks, gap). */
 void test_chain_blocks_faults(void);
+void test_chain_follow_faults(void);
 
 #endif

@@ -1197,4 +1197,4 @@ WT_MAIN("rpc", WT_CASE(test_calls_and_errors), WT_CASE(test_many_in_flight_out_o
         WT_CASE(test_subscription_edge_cases), WT_CASE(test_unsubscribe_in_callback),
         WT_CASE(test_blocking_call_in_callback), WT_CASE(test_threads), WT_CASE(test_calls_across_drops), WT_CASE(test_failover_and_genesis),
         WT_CASE(test_unreachable_and_give_up), WT_CASE(test_http), WT_CASE(test_http_failover_retry), WT_CASE(test_custom_transport), WT_CASE(test_soak), WT_CASE(test_tls),
-        WT_CASE(test_chain_blocks_faults), WT_CASE(test_zz_stop_server))
+        WT_CASE(test_chain_blocks_faults), WT_CASE(test_chain_follow_faults), WT_CASE(test_zz_stop_server))
