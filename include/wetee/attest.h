@@ -693,6 +693,29 @@ WETEE_API int wetee_attest_result_tee(const wetee_attest_result *result);
  *        outcomes, the `quote3_error_t` (0xE0xx, e.g. 0xE066
  *        TCB_NOT_SUPPORTED, 0xE068 invalid signature) for terminal ones.
  *        For SEV-SNP: 0x0000 when every check passed, else 0xA006.
+ *
+ * Terminal codes follow QvE's mapping of QVL statuses
+ * (`status_error_to_quote3_error()` in QvE's qve.cpp):
+ * | failure | code |
+ * | --- | --- |
+ * | quote malformed, truncated, unknown version/TEE/body type, QE vendor ID not Intel's | 0xE01D QUOTE_FORMAT_UNSUPPORTED |
+ * | certification data of a type other than 1-5 (inner) or 6 (outer) | 0xE01C QUOTE_CERTIFICATION_DATA_UNSUPPORTED |
+ * | collateral missing; evidence that is no quote/report/envelope | 0xE002 INVALID_PARAMETER |
+ * | PCK chain invalid or not ending at the pinned root | 0xE022 PCK_CERT_CHAIN_ERROR |
+ * | PCK certificate without the SGX extension or a P-256 key | 0xE021 PCK_CERT_UNSUPPORTED_FORMAT |
+ * | TCB Info issuer chain invalid or untrusted, TCB Info signature | 0xE03A TCBINFO_CHAIN_ERROR |
+ * | QE Identity issuer chain invalid or untrusted, QE Identity signature | 0xE039 QEIDENTITY_CHAIN_ERROR |
+ * | TCB Info of another FMSPC/PCE-ID or kind | 0xE024 TCBINFO_MISMATCH |
+ * | QE report not matching the QE Identity; QE Identity of another kind | 0xE026 QEIDENTITY_MISMATCH |
+ * | PCK, PCK CA or TCB Signing certificate revoked | 0xE031 PCK_REVOKED |
+ * | a CRL's signature, the quote signature | 0xE068 RESULT_INVALID_SIGNATURE |
+ * | QE report signature | 0xE01F QE_REPORT_INVALID_SIGNATURE |
+ * | a CRL whose issuer is not the expected CA (QVL STATUS_SGX_CRL_UNKNOWN_ISSUER), QE REPORTDATA not binding the attestation key (STATUS_INVALID_QE_REPORT_DATA): QvE maps neither | 0xE001 UNEXPECTED |
+ * | a CRL without readable dates | 0xE038 CRL_UNSUPPORTED_FORMAT |
+ * | TDX module identity | 0xE060 TDX_MODULE_MISMATCH |
+ * | no TCB level matches / Revoked level | 0xE066 TCB_NOT_SUPPORTED / 0xE032 TCB_REVOKED |
+ * Policy rejections (debug, measurements, REPORTDATA, ...) keep Intel's
+ * verdict code, since QvE does not look at the workload.
  * @param result a result (NULL gives 0xA006 UNSPECIFIED).
  * @return the code.
  */

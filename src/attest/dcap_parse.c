@@ -19,7 +19,10 @@
 static const uint8_t INTEL_QE_VENDOR[16] = {0x93, 0x9a, 0x72, 0x33, 0xf7, 0x9c, 0x4c, 0xa9,
                                             0x94, 0x0a, 0x0d, 0xb3, 0x95, 0x7f, 0x06, 0x07};
 
-#define PFAIL(code, ...) wt_attest_fail(r, code, WETEE_ATTEST_CHECK_PARSE, 0xE002, __VA_ARGS__)
+/* QvE answers a quote QVL cannot parse with 0xE01D QUOTE_FORMAT_UNSUPPORTED
+ * (STATUS_UNSUPPORTED_QUOTE_FORMAT), and certification data of another type
+ * with 0xE01C QUOTE_CERTIFICATION_DATA_UNSUPPORTED. */
+#define PFAIL(code, ...) wt_attest_fail(r, code, WETEE_ATTEST_CHECK_PARSE, 0xE01D, __VA_ARGS__)
 
 int wt_quote_parse(wt_quote *q, const uint8_t *d, size_t len, wetee_attest_result *r)
 {
@@ -44,7 +47,7 @@ int wt_quote_parse(wt_quote *q, const uint8_t *d, size_t len, wetee_attest_resul
                      (unsigned)q->tee_type, q->version);
     if (r) r->tee = q->tee;
     if (memcmp(d + 12, INTEL_QE_VENDOR, 16) != 0)
-        return wt_attest_fail(r, WETEE_ERR_VERIFY, WETEE_ATTEST_CHECK_QE_VENDOR, 0xE026,
+        return wt_attest_fail(r, WETEE_ERR_VERIFY, WETEE_ATTEST_CHECK_QE_VENDOR, 0xE01D, /* QVL: a quote format error */
                               "header offset 12: QE vendor ID is not Intel's 939a7233f79c4ca9940a0db3957f0607");
     pos = QUOTE_HEADER;
     if (q->version == 5) {
@@ -99,7 +102,8 @@ int wt_quote_parse(wt_quote *q, const uint8_t *d, size_t len, wetee_attest_resul
         t = wt_load_le16(d + pos);
         sz = wt_load_le32(d + pos + 2);
         if (t != 6)
-            return PFAIL(WETEE_ERR_UNSUPPORTED, "offset %zu: outer certification data type %u is not 6 (QE report)",
+            return wt_attest_fail(r, WETEE_ERR_UNSUPPORTED, WETEE_ATTEST_CHECK_PARSE, 0xE01C,
+                                  "offset %zu: outer certification data type %u is not 6 (QE report)",
                          pos, t);
         pos += 6;
         if (sz != sig_end - pos)
@@ -127,7 +131,7 @@ int wt_quote_parse(wt_quote *q, const uint8_t *d, size_t len, wetee_attest_resul
         return PFAIL(WETEE_ERR_DECODE, "offset %zu: certification data size %u does not match the %zu bytes left", pos - 4,
                      q->cert_len, sig_end - pos);
     if (q->cert_type < 1 || q->cert_type > 5)
-        return PFAIL(WETEE_ERR_UNSUPPORTED, "offset %zu: certification data type %u is not 1-5", pos - 6, q->cert_type);
+        return wt_attest_fail(r, WETEE_ERR_UNSUPPORTED, WETEE_ATTEST_CHECK_PARSE, 0xE01C, "offset %zu: certification data type %u is not 1-5", pos - 6, q->cert_type);
     q->cert = d + pos;
     cert_end = pos + q->cert_len;
     (void)cert_end; /* bytes after sig_end (padding) are ignored */

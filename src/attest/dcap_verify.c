@@ -18,8 +18,12 @@
 
 #include "internal/attest_dcap.h"
 
-/* Intel quote3_error_t codes (sgx_ql_lib_common.h) used as status codes. */
+/* Intel quote3_error_t codes (sgx_ql_lib_common.h) used as status codes,
+ * chosen as QvE chooses them: QVL's Status mapped by qve.cpp's
+ * status_error_to_quote3_error() (DCAP a46ee8a). Where QvE has no code for
+ * a QVL status (CRL of an unknown issuer) it answers 0xE001 UNEXPECTED. */
 enum {
+    QE_UNEXPECTED = 0xE001,
     QE_INVALID_PARAMETER = 0xE002,
     QE_QE_REPORT_INVALID_SIGNATURE = 0xE01F,
     QE_PCK_CERT_UNSUPPORTED_FORMAT = 0xE021,
@@ -28,11 +32,12 @@ enum {
     QE_TCBINFO_MISMATCH = 0xE024,
     QE_QEIDENTITY_UNSUPPORTED_FORMAT = 0xE025,
     QE_QEIDENTITY_MISMATCH = 0xE026,
-    QE_CRL_UNSUPPORTED_FORMAT = 0xE029,
+    QE_CRL_UNSUPPORTED_FORMAT = 0xE038,
+    QE_QEIDENTITY_CHAIN_ERROR = 0xE039,
+    QE_TCBINFO_CHAIN_ERROR = 0xE03A,
     QE_PCK_REVOKED = 0xE031,
     QE_TCB_REVOKED = 0xE032,
     QE_TDX_MODULE_MISMATCH = 0xE060,
-    QE_ROOT_CA_UNTRUSTED = 0xE065,
     QE_TCB_NOT_SUPPORTED = 0xE066,
     QE_INVALID_SIGNATURE = 0xE068
 };
@@ -174,7 +179,7 @@ static int verify_chain(wetee_attest_result *r, STACK_OF(X509) *sk, int want, co
         return wt_attest_fail(r, WETEE_ERR_VERIFY, WETEE_ATTEST_CHECK_CERT_CHAIN, code,
                               "%s: the last certificate is not self-issued", what);
     if (wt_p256_pub_bytes(X509_get0_pubkey(path[n - 1]), pub) != 0 || memcmp(pub, a->intel_root_pub, 65) != 0)
-        return wt_attest_fail(r, WETEE_ERR_VERIFY, WETEE_ATTEST_CHECK_ROOT_UNTRUSTED, QE_ROOT_CA_UNTRUSTED,
+        return wt_attest_fail(r, WETEE_ERR_VERIFY, WETEE_ATTEST_CHECK_ROOT_UNTRUSTED, code,
                               "%s: the root certificate's key is not the pinned Intel root key", what);
     for (k = 0; k < n; k++) {
         X509 *issuer = path[k + 1 < n ? k + 1 : k];
@@ -201,10 +206,10 @@ static int verify_crl(wetee_attest_result *r, X509_CRL *crl, X509 *issuer, windo
         return wt_attest_fail(r, WETEE_ERR_VERIFY, WETEE_ATTEST_CHECK_COLLATERAL, QE_INVALID_PARAMETER,
                               "%s is missing", what);
     if (X509_NAME_cmp(X509_CRL_get_issuer(crl), X509_get_subject_name(issuer)) != 0)
-        return wt_attest_fail(r, WETEE_ERR_VERIFY, WETEE_ATTEST_CHECK_CRL, QE_CRL_UNSUPPORTED_FORMAT,
+        return wt_attest_fail(r, WETEE_ERR_VERIFY, WETEE_ATTEST_CHECK_CRL, QE_UNEXPECTED,
                               "%s: issuer is not the expected CA", what);
     if (X509_CRL_verify(crl, X509_get0_pubkey(issuer)) != 1)
-        return wt_attest_fail(r, WETEE_ERR_VERIFY, WETEE_ATTEST_CHECK_CRL, QE_CRL_UNSUPPORTED_FORMAT,
+        return wt_attest_fail(r, WETEE_ERR_VERIFY, WETEE_ATTEST_CHECK_CRL, QE_INVALID_SIGNATURE,
                               "%s: signature does not verify", what);
     if (win_crl(w, crl) != 0)
         return wt_attest_fail(r, WETEE_ERR_VERIFY, WETEE_ATTEST_CHECK_CRL, QE_CRL_UNSUPPORTED_FORMAT,
@@ -248,23 +253,23 @@ static int collateral_check_uncached(wetee_attest_result *r, wetee_attest_collat
     if (c->root_ca_crl == NULL || c->pck_crl == NULL)
         return wt_attest_fail(r, WETEE_ERR_VERIFY, WETEE_ATTEST_CHECK_COLLATERAL, QE_INVALID_PARAMETER,
                               "root CA CRL or PCK CRL is missing");
-    if ((rc = verify_chain(r, c->tcb_info_chain, 2, a, tcb_path, w, QE_TCBINFO_MISMATCH, "TCB Info issuer chain")))
+    if ((rc = verify_chain(r, c->tcb_info_chain, 2, a, tcb_path, w, QE_TCBINFO_CHAIN_ERROR, "TCB Info issuer chain")))
         return rc;
-    if ((rc = verify_chain(r, c->qe_identity_chain, 2, a, qe_path, w, QE_QEIDENTITY_MISMATCH,
+    if ((rc = verify_chain(r, c->qe_identity_chain, 2, a, qe_path, w, QE_QEIDENTITY_CHAIN_ERROR,
                            "QE Identity issuer chain")))
         return rc;
-    if ((rc = check_signed_json(r, &c->tcb_info_raw, tcb_path[0], WETEE_ATTEST_CHECK_TCB_INFO, QE_TCBINFO_MISMATCH,
+    if ((rc = check_signed_json(r, &c->tcb_info_raw, tcb_path[0], WETEE_ATTEST_CHECK_TCB_INFO, QE_TCBINFO_CHAIN_ERROR,
                                 "TCB Info")))
         return rc;
     if ((rc = check_signed_json(r, &c->qe_identity_raw, qe_path[0], WETEE_ATTEST_CHECK_QE_IDENTITY,
-                                QE_QEIDENTITY_MISMATCH, "QE Identity")))
+                                QE_QEIDENTITY_CHAIN_ERROR, "QE Identity")))
         return rc;
     win_add(w, c->tcb_info->issue_date, c->tcb_info->next_update);
     win_add(w, c->qe_identity->issue_date, c->qe_identity->next_update);
     /* root CA CRL, signed by the root */
     if ((rc = verify_crl(r, c->root_ca_crl, tcb_path[1], w, "root CA CRL"))) return rc;
     if (revoked(c->root_ca_crl, tcb_path[0]) || revoked(c->root_ca_crl, qe_path[0]))
-        return wt_attest_fail(r, WETEE_ERR_VERIFY, WETEE_ATTEST_CHECK_REVOKED_CERT, QE_TCB_REVOKED,
+        return wt_attest_fail(r, WETEE_ERR_VERIFY, WETEE_ATTEST_CHECK_REVOKED_CERT, QE_PCK_REVOKED,
                               "the TCB Signing certificate is listed in the root CA CRL");
     /* PCK CRL: its issuer chain when given, else checked against the
      * quote's PCK CA per quote. */
@@ -276,7 +281,7 @@ static int collateral_check_uncached(wetee_attest_result *r, wetee_attest_collat
             return wt_attest_fail(r, WETEE_ERR_VERIFY, WETEE_ATTEST_CHECK_REVOKED_CERT, QE_PCK_REVOKED,
                                   "the PCK CA certificate is listed in the root CA CRL");
         if (!cn_contains(X509_CRL_get_issuer(c->pck_crl), "CA"))
-            return wt_attest_fail(r, WETEE_ERR_VERIFY, WETEE_ATTEST_CHECK_CRL, QE_CRL_UNSUPPORTED_FORMAT,
+            return wt_attest_fail(r, WETEE_ERR_VERIFY, WETEE_ATTEST_CHECK_CRL, QE_UNEXPECTED,
                                   "PCK CRL: issuer CN does not name a CA");
         if ((rc = verify_crl(r, c->pck_crl, crl_path[0], w, "PCK CRL"))) return rc;
     } else if (win_crl(w, c->pck_crl) != 0) {
@@ -520,10 +525,10 @@ static int pck_chain_verify(wetee_attest_result *r, struct wt_pck_entry *e, STAC
                               "the PCK CA certificate is listed in the root CA CRL");
     if (!cn_contains(X509_CRL_get_issuer(c->pck_crl), "CA") ||
         X509_NAME_cmp(X509_CRL_get_issuer(c->pck_crl), X509_get_issuer_name(path[0])) != 0)
-        return wt_attest_fail(r, WETEE_ERR_VERIFY, WETEE_ATTEST_CHECK_CRL, QE_CRL_UNSUPPORTED_FORMAT,
+        return wt_attest_fail(r, WETEE_ERR_VERIFY, WETEE_ATTEST_CHECK_CRL, QE_UNEXPECTED,
                               "PCK CRL: its issuer is not the PCK certificate's issuer");
     if (X509_CRL_verify(c->pck_crl, X509_get0_pubkey(path[1])) != 1)
-        return wt_attest_fail(r, WETEE_ERR_VERIFY, WETEE_ATTEST_CHECK_CRL, QE_CRL_UNSUPPORTED_FORMAT,
+        return wt_attest_fail(r, WETEE_ERR_VERIFY, WETEE_ATTEST_CHECK_CRL, QE_INVALID_SIGNATURE,
                               "PCK CRL: signature by the PCK CA does not verify");
     if (revoked(c->pck_crl, path[0]))
         return wt_attest_fail(r, WETEE_ERR_VERIFY, WETEE_ATTEST_CHECK_REVOKED_CERT, QE_PCK_REVOKED,
@@ -781,7 +786,7 @@ static int dcap_verify(wetee_attest_result *r, const uint8_t *quote, size_t len,
             if (!ok) return wt_attest_fail(r, WETEE_ERR_CRYPTO, WETEE_ATTEST_CHECK_ATTESTATION_KEY, 0, "SHA-256 failed");
             if (memcmp(h, q.qe_report + 320, 32) != 0 || memcmp(q.qe_report + 352, zero32, 32) != 0)
                 return wt_attest_fail(r, WETEE_ERR_VERIFY, WETEE_ATTEST_CHECK_ATTESTATION_KEY,
-                                      QE_QE_REPORT_INVALID_SIGNATURE,
+                                      QE_UNEXPECTED, /* QVL STATUS_INVALID_QE_REPORT_DATA: QvE has no code */
                                       "QE REPORTDATA is not SHA-256(attestation key || auth data) || zeros");
             if ((att = wt_p256_key_from_raw(q.att_key)) == NULL)
                 return wt_attest_fail(r, WETEE_ERR_VERIFY, WETEE_ATTEST_CHECK_QUOTE_SIGNATURE, QE_INVALID_SIGNATURE,

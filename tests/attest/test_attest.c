@@ -195,7 +195,7 @@ WT_TEST(flip_signed_quote_bytes)
 
 /* One character of the signed JSON (tcb_info, qe_identity) changed:
  * either the bundle no longer parses or the signature fails. */
-static void flip_json(const char *dir, const char *key, int want_check, uint64_t t)
+static void flip_json(const char *dir, const char *key, int want_check, uint32_t want_code, uint64_t t)
 {
     sample s;
     char *p;
@@ -220,7 +220,9 @@ static void flip_json(const char *dir, const char *key, int want_check, uint64_t
         rc = verify(&r, s.quote, s.quote_len, s.coll, s.coll_len, NULL, t);
         s.coll[i] ^= 0x01;
         if (rc == WETEE_OK) bad++;
-        else if (r != NULL && wetee_attest_result_failed_check(r) == want_check) sig_fail++;
+        else if (r != NULL && wetee_attest_result_failed_check(r) == want_check &&
+                 wetee_attest_result_status_code(r) == want_code)
+            sig_fail++;
         else if (r != NULL) bad++, fprintf(stderr, "%s %s char %zu: %s\n", dir, key, i, wetee_attest_result_reason(r));
         wetee_attest_result_free(r);
     }
@@ -231,8 +233,10 @@ static void flip_json(const char *dir, const char *key, int want_check, uint64_t
 
 WT_TEST(flip_collateral_json)
 {
-    flip_json("tdx", "\"tcb_info\"", WETEE_ATTEST_CHECK_TCB_INFO, 1751000000);
-    flip_json("tdx", "\"qe_identity\"", WETEE_ATTEST_CHECK_QE_IDENTITY, 1751000000);
+    /* QvE: TCBINFO_CHAIN_ERROR (STATUS_TCB_INFO_INVALID_SIGNATURE), QEIDENTITY_CHAIN_ERROR
+     * (STATUS_SGX_ENCLAVE_IDENTITY_INVALID_SIGNATURE) */
+    flip_json("tdx", "\"tcb_info\"", WETEE_ATTEST_CHECK_TCB_INFO, 0xE03A, 1751000000);
+    flip_json("tdx", "\"qe_identity\"", WETEE_ATTEST_CHECK_QE_IDENTITY, 0xE039, 1751000000);
 }
 
 WT_TEST(trust_anchors)
@@ -254,7 +258,7 @@ WT_TEST(trust_anchors)
     CHECK_OK(wetee_attest_collateral_from_json(&c, s.coll, s.coll_len));
     CHECK_ERR(wetee_attest_verify_quote(&r, s.quote, s.quote_len, c, test_root, NULL, 1751000000), WETEE_ERR_VERIFY);
     CHECK(wetee_attest_result_failed_check(r) == WETEE_ATTEST_CHECK_ROOT_UNTRUSTED);
-    CHECK(wetee_attest_result_status_code(r) == 0xE065);
+    CHECK(wetee_attest_result_status_code(r) == 0xE03A); /* QvE: TCBINFO_CHAIN_ERROR (the TCB Info chain is checked first) */
     wetee_attest_result_free(r);
     wetee_attest_collateral_free(c);
     /* Intel's synthetic sample, collateral item by item */
@@ -401,6 +405,7 @@ WT_TEST(forged_tdx)
     head[12] ^= 0xff;
     CHECK_ERR(forged(&r, &f, head, NULL, NULL, 0, NULL), WETEE_ERR_VERIFY);
     CHECK(wetee_attest_result_failed_check(r) == WETEE_ATTEST_CHECK_QE_VENDOR);
+    CHECK(wetee_attest_result_status_code(r) == 0xE01D); /* QVL: a quote format error */
     wetee_attest_result_free(r);
     /* TCB components that differ only in bits above 8: every level's TDX
      * component 2 raised by 256 must not match TEE_TCB_SVN[2] */
@@ -613,6 +618,8 @@ WT_TEST(malformed_quotes)
         int rc = wetee_attest_verify_quote(&r, s.quote, cut, c, NULL, NULL, 1751000000);
         CHECK(rc != WETEE_OK);
         CHECK(wetee_attest_result_failed_check(r) == WETEE_ATTEST_CHECK_PARSE);
+        /* QvE: SGX_QL_QUOTE_FORMAT_UNSUPPORTED (QVL STATUS_UNSUPPORTED_QUOTE_FORMAT) */
+        CHECK(wetee_attest_result_status_code(r) == 0xE01D);
         wetee_attest_result_free(r);
     }
     /* trailing padding ignored */
