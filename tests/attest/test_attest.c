@@ -12,35 +12,8 @@
 #include <jansson.h>
 
 #include "forge.h"
+#include "samples.h"
 #include "wt_test.h"
-
-typedef struct sample {
-    uint8_t *quote;
-    size_t quote_len;
-    char *coll;
-    size_t coll_len;
-} sample;
-
-static int load_sample(sample *s, const char *dir)
-{
-    char p[256];
-    snprintf(p, sizeof p, "attestation/%s/quote.bin", dir);
-    s->quote = wt_read_vector(p, &s->quote_len);
-    snprintf(p, sizeof p, "attestation/%s/collateral.json", dir);
-    s->coll = (char *)wt_read_vector(p, &s->coll_len);
-    if (s->quote == NULL || s->coll == NULL) {
-        free(s->quote);
-        free(s->coll);
-        return -1;
-    }
-    return 0;
-}
-
-static void free_sample(sample *s)
-{
-    free(s->quote);
-    free(s->coll);
-}
 
 /* Verify with a fresh collateral object; returns the call's code. */
 static int verify(wetee_attest_result **res, const uint8_t *q, size_t qlen, const char *coll, size_t clen,
@@ -55,13 +28,6 @@ static int verify(wetee_attest_result **res, const uint8_t *q, size_t qlen, cons
     rc = wetee_attest_verify_quote(res, q, qlen, c, NULL, pol, t);
     wetee_attest_collateral_free(c);
     return rc;
-}
-
-static wetee_attest_policy *policy_json(const char *j)
-{
-    wetee_attest_policy *p = NULL;
-    CHECK_OK(wetee_attest_policy_from_json(&p, j, strlen(j)));
-    return p;
 }
 
 WT_TEST(sgx_sample)

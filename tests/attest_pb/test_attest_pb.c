@@ -25,6 +25,7 @@
 #include <sodium.h>
 
 #include "forge.h"
+#include "samples.h"
 #include "internal/attest.h"
 #include "internal/protobuf.h"
 #include "wt_test.h"
@@ -395,13 +396,6 @@ static pbw snp_attestation(const snp_sample *s, int with_chain)
     return a;
 }
 
-static wetee_attest_policy *policy_json(const char *j)
-{
-    wetee_attest_policy *p = NULL;
-    CHECK_OK(wetee_attest_policy_from_json(&p, j, strlen(j)));
-    return p;
-}
-
 WT_TEST(snp_attestation_sample)
 {
     snp_sample s;
@@ -475,23 +469,6 @@ WT_TEST(snp_attestation_sample)
 #define ZERO48 ZERO24 ZERO24
 #define TD_REPORT_DATA (48 + 520)
 
-static void wetee_sign(uint8_t rd[64], const uint8_t sk[64], const uint8_t pk[32], uint64_t ts, const uint8_t *tx,
-                       size_t txlen)
-{
-    size_t n = 40 + txlen;
-    uint8_t *m = malloc(n), h[32];
-    for (int i = 0; i < 8; i++) m[i] = (uint8_t)(ts >> (56 - 8 * i));
-    memcpy(m + 8, pk, 32);
-    memcpy(m + 40, tx, txlen);
-    if (n > 256) {
-        crypto_generichash(h, 32, m, n, NULL, 0);
-        crypto_sign_detached(rd, NULL, h, 32, sk);
-    } else {
-        crypto_sign_detached(rd, NULL, m, n, sk);
-    }
-    free(m);
-}
-
 /* TeeCall{caller, time, tee_type, report, pod_start{id, pub_key, secrets}} as
  * gogo-protobuf marshals it (fields in number order). */
 static pbw teecall(const uint8_t pk[32], uint64_t ts, unsigned tee_type, const uint8_t *rep, size_t rl, pbw *tx_out)
@@ -544,7 +521,7 @@ WT_TEST(teecall_tdx)
     /* the pod's report: REPORTDATA signs BE(ts) || pk || pod_start field */
     call = teecall(pk, T_SAMPLE - 5, 2, NULL, 0, &tx);
     free(call.d);
-    wetee_sign(rd, sk, pk, T_SAMPLE - 5, tx.d, tx.len);
+    wetee_report_data(rd, sk, pk, T_SAMPLE - 5, tx.d, tx.len);
     memcpy(head, f.head, f.body_end);
     memcpy(head + TD_REPORT_DATA, rd, 64);
     fq = forge_quote(&f, head, &fq_len);

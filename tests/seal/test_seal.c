@@ -18,6 +18,7 @@
 #include <sodium.h>
 
 #include "forge.h"
+#include "samples.h"
 #include "wt_test.h"
 
 #define T_SAMPLE 1751000000ull
@@ -25,13 +26,6 @@
 #define TD_REPORT_DATA (48 + 520) /* quote header + REPORTDATA offset in the TD body */
 
 static const char secret_text[] = "DATABASE_URL=postgres://app:s3cr3t@db/app";
-
-static wetee_attest_policy *policy_json(const char *j)
-{
-    wetee_attest_policy *p = NULL;
-    CHECK_OK(wetee_attest_policy_from_json(&p, j, strlen(j)));
-    return p;
-}
 
 static void hex_of(char *out, const uint8_t *b, size_t n)
 {
@@ -150,34 +144,6 @@ WT_TEST(seal_open_roundtrip)
 }
 
 /* ---- the shared samples ---- */
-
-typedef struct sample {
-    uint8_t *quote;
-    size_t quote_len;
-    char *coll;
-    size_t coll_len;
-} sample;
-
-static int load_sample(sample *s, const char *dir)
-{
-    char p[256];
-    snprintf(p, sizeof p, "attestation/%s/quote.bin", dir);
-    s->quote = wt_read_vector(p, &s->quote_len);
-    snprintf(p, sizeof p, "attestation/%s/collateral.json", dir);
-    s->coll = (char *)wt_read_vector(p, &s->coll_len);
-    if (s->quote == NULL || s->coll == NULL) {
-        free(s->quote);
-        free(s->coll);
-        return -1;
-    }
-    return 0;
-}
-
-static void free_sample(sample *s)
-{
-    free(s->quote);
-    free(s->coll);
-}
 
 /* The TDX sample: REPORTDATA's first 32 bytes as the X25519 key. */
 WT_TEST(tdx_sample_report_data_key)
@@ -382,26 +348,6 @@ static char *envelope(const uint8_t *q, size_t qlen, uint64_t ts, const uint8_t 
     free(qh);
     free(mh);
     return out;
-}
-
-/* REPORTDATA as WeTEE's pods make it (libos-entry / tee-dsecret
- * SgxIssue/SnpIssue): Ed25519 signature over BE_u64(ts) || pk || tx, over
- * its BLAKE2b-256 when longer than 256 bytes (ink.go Signer.Sign). */
-static void wetee_report_data(uint8_t rd[64], const uint8_t edsk[64], const uint8_t pk[32], uint64_t ts,
-                              const uint8_t *tx, size_t txlen)
-{
-    size_t n = 40 + txlen;
-    uint8_t *m = malloc(n), h[32];
-    for (int i = 0; i < 8; i++) m[i] = (uint8_t)(ts >> (56 - 8 * i));
-    memcpy(m + 8, pk, 32);
-    memcpy(m + 40, tx, txlen);
-    if (n > 256) {
-        crypto_generichash(h, 32, m, n, NULL, 0);
-        crypto_sign_detached(rd, NULL, h, 32, edsk);
-    } else {
-        crypto_sign_detached(rd, NULL, m, n, edsk);
-    }
-    free(m);
 }
 
 WT_TEST(wetee_ed25519_binding)

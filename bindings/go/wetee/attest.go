@@ -39,6 +39,11 @@ func AttestVerifyEvidence(evidence []byte, policyJSON, collateralJSON string, ti
 	if err := check(cwetee.Attest_verify_evidence_json(&text, evidence, policyJSON, collateralJSON, time)); err != nil {
 		return nil, err
 	}
+	return parseAttestResult(text)
+}
+
+// parseAttestResult reads the result JSON of wetee_attest_result_to_json.
+func parseAttestResult(text string) (*AttestResult, error) {
 	var r AttestResult
 	if err := json.Unmarshal([]byte(text), &r); err != nil {
 		return nil, &Error{Code: ErrInternal, Detail: "attest: result JSON: " + err.Error()}

@@ -1,7 +1,6 @@
 package wetee
 
 import (
-	"encoding/json"
 	"runtime"
 
 	"github.com/wetee-dao/libwetee/bindings/go/internal/cwetee"
@@ -78,14 +77,7 @@ func (r *SealRecipient) Result() (*AttestResult, error) {
 	if err := check(cwetee.Seal_recipient_result_json(&text, r.h)); err != nil {
 		return nil, err
 	}
-	var res AttestResult
-	if err := json.Unmarshal([]byte(text), &res); err != nil {
-		return nil, &Error{Code: ErrInternal, Detail: "seal: result JSON: " + err.Error()}
-	}
-	if err := json.Unmarshal([]byte(text), &res.Measurements); err != nil {
-		return nil, &Error{Code: ErrInternal, Detail: "seal: result JSON: " + err.Error()}
-	}
-	return &res, nil
+	return parseAttestResult(text)
 }
 
 // BoundKey is the key the evidence bound and its kind (SealKeyEd25519 or
