@@ -333,6 +333,45 @@ static wetee_rc wetee_ton_jetton_wallet_address_(wetee_buf *text_out, int layout
 }
 %}
 
+/* ---- payments with a memo (addresses as text; "" jetton wallet = a coin payment) ---- */
+%constant unsigned WETEE_TON_JETTON_ATTACHED_DEFAULT = WETEE_TON_JETTON_ATTACHED_DEFAULT;
+%constant unsigned WETEE_TON_JETTON_FORWARD_DEFAULT = WETEE_TON_JETTON_FORWARD_DEFAULT;
+%constant unsigned WETEE_TON_MEMO_MAX_BYTES = WETEE_TON_MEMO_MAX_BYTES;
+%apply const char *optional_text { const char *jetton_wallet, const char *payer, const char *response };
+%apply uint8_t out[ANY] { uint8_t norm_out[32] };
+%rename(ton_payment_message) wetee_ton_payment_message_;
+%rename(ton_wallet_sign_payment) wetee_ton_wallet_sign_payment_;
+%inline %{
+/* to (text), memo (context), the payer's jetton wallet or NULL, the payer (jettons), options */
+static wetee_rc wetee_ton_payment_message_(wetee_ton_cell **out, const char *text, size_t text_len, wetee_u128 amount,
+                                           const char *context, size_t context_len, const char *jetton_wallet,
+                                           const char *payer, int bounce, uint64_t query_id,
+                                           wetee_u128 jetton_ton_amount, wetee_u128 forward_ton_amount,
+                                           const char *response) {
+  wetee_ton_payment_options o = WETEE_TON_PAYMENT_OPTIONS_INIT;
+  wetee_ton_address to, jw, pa, re;
+  int rc = wetee_ton_address_parse(&to, NULL, text, text_len);
+  if (rc == WETEE_OK && jetton_wallet) rc = wetee_ton_address_parse(&jw, NULL, jetton_wallet, strlen(jetton_wallet));
+  if (rc == WETEE_OK && payer) rc = wetee_ton_address_parse(&pa, NULL, payer, strlen(payer));
+  if (rc == WETEE_OK && response) rc = wetee_ton_address_parse(&re, NULL, response, strlen(response));
+  if (rc) return rc;
+  o.bounce = bounce;
+  o.query_id = query_id;
+  o.jetton_ton_amount = jetton_ton_amount;
+  o.forward_ton_amount = forward_ton_amount;
+  o.response_destination = response ? &re : NULL;
+  return wetee_ton_payment_message(out, payer ? &pa : NULL, jetton_wallet ? &jw : NULL, &to, amount, context,
+                                   context_len, &o);
+}
+/* (external message, its normalised hash) */
+static wetee_rc wetee_ton_wallet_sign_payment_(wetee_ton_cell **out, uint8_t norm_out[32], const wetee_ton_wallet *w,
+                                               const uint8_t secret[64], uint32_t seqno, uint32_t valid_until,
+                                               unsigned mode, const wetee_ton_cell *message) {
+  return wetee_ton_wallet_sign_payment(out, norm_out, w, secret, seqno, valid_until, mode, message);
+}
+%}
+wetee_rc wetee_ton_payment_memo(wetee_buf *text_out, const wetee_ton_cell *cell, int is_message);
+
 /* ---- tracking and TON Connect ---- */
 wetee_rc wetee_ton_message_normalized_hash(uint8_t out[32], const wetee_ton_cell *message);
 %apply wetee_buf *text_out { wetee_buf *payload_text_out };

@@ -11,6 +11,16 @@
  *                 "action_success": b, "success": b}
  *   trace:       {"trace_id": "<hex>", "complete": b, "transactions": n,
  *                 "failed": n, "pending_messages": n}
+ *   message:     {"hash": "<hex>", "source": "wc:hex"|null, "destination": "wc:hex"|null,
+ *                 "value": "<decimal>", "created_lt": "<decimal>", "bounce": b,
+ *                 "bounced": b, "opcode": n|null}
+ *   confirmation: {"status": "unknown|pending|confirmed|failed|bounced",
+ *                 "error": "<detail>"|null, "hops": n, "wallet_tx": transaction|null,
+ *                 "payment": message|null, "last_tx": transaction|null,
+ *                 "bounce": message|null}
+ *                 (a timeout, failure or bounce is a result, not an error)
+ *   parsed:      {"transaction": transaction, "in_msg": message|null,
+ *                 "out_msgs": [message, ...]}  (wetee_toncenter_parse_transaction)
  * Addresses are text in any form wetee_ton_address_parse() takes; returned
  * addresses are raw ("wc:hex"). In a build without the network parts every
  * call fails with WETEE_ERR_UNSUPPORTED.
@@ -25,6 +35,7 @@
 %thread wetee_toncenter_account_info_;
 %thread wetee_toncenter_find_transaction_;
 %thread wetee_toncenter_find_trace_;
+%thread wetee_toncenter_confirm_;
 #endif
 
 WETEE_HANDLE(wetee_toncenter, wetee_toncenter_free)
@@ -38,6 +49,8 @@ void wetee_toncenter_free(wetee_toncenter *c);
 %rename(toncenter_account_info) wetee_toncenter_account_info_;
 %rename(toncenter_find_transaction) wetee_toncenter_find_transaction_;
 %rename(toncenter_find_trace) wetee_toncenter_find_trace_;
+%rename(toncenter_confirm) wetee_toncenter_confirm_;
+%rename(toncenter_parse_transaction) wetee_toncenter_parse_transaction_;
 %inline %{
 static wetee_rc wetee_toncenter_new_(wetee_toncenter **out, const char *v2_url, const char *v3_url,
                                      const char *api_key, unsigned timeout_ms, unsigned max_retries,
@@ -100,20 +113,120 @@ static wetee_rc wetee_toncenter_account_info_(wetee_buf *text_out, wetee_toncent
   return wetee_tc_text_(text_out, json);
 }
 
-static wetee_rc wetee_toncenter_find_transaction_(wetee_buf *text_out, wetee_toncenter *c, const uint8_t hash[32]) {
-  wetee_toncenter_tx t;
-  char raw[WETEE_TON_ADDRESS_RAW_BUFSIZE], h[65], json[512];
-  wetee_rc rc = wetee_toncenter_find_transaction(&t, c, hash);
+/* a transaction as JSON into dst (at least 512 bytes) */
+static wetee_rc wetee_tc_tx_json_(char *dst, size_t size, const wetee_toncenter_tx *t) {
+  char raw[WETEE_TON_ADDRESS_RAW_BUFSIZE], h[65];
+  wetee_rc rc = wetee_ton_address_to_raw(raw, sizeof raw, &t->account);
   if (rc) return rc;
-  if ((rc = wetee_ton_address_to_raw(raw, sizeof raw, &t.account))) return rc;
-  wetee_tc_hex_(h, t.hash);
-  snprintf(json, sizeof json,
+  wetee_tc_hex_(h, t->hash);
+  snprintf(dst, size,
            "{\"account\": \"%s\", \"hash\": \"%s\", \"lt\": \"%llu\", \"utime\": %u, \"aborted\": %s, "
            "\"compute_success\": %s, \"exit_code\": %d, \"action_success\": %s, \"success\": %s}",
-           raw, h, (unsigned long long)t.lt, (unsigned)t.utime, t.aborted ? "true" : "false",
-           t.compute_success ? "true" : "false", t.exit_code, t.action_success ? "true" : "false",
-           t.success ? "true" : "false");
+           raw, h, (unsigned long long)t->lt, (unsigned)t->utime, t->aborted ? "true" : "false",
+           t->compute_success ? "true" : "false", t->exit_code, t->action_success ? "true" : "false",
+           t->success ? "true" : "false");
+  return WETEE_OK;
+}
+
+/* a message as JSON into dst (at least 512 bytes) */
+static wetee_rc wetee_tc_msg_json_(char *dst, size_t size, const wetee_toncenter_msg *m) {
+  char src[WETEE_TON_ADDRESS_RAW_BUFSIZE + 2] = "null", dst_a[WETEE_TON_ADDRESS_RAW_BUFSIZE + 2] = "null";
+  char raw[WETEE_TON_ADDRESS_RAW_BUFSIZE], h[65], val[WETEE_U128_DECIMAL_BUFSIZE], op[16] = "null";
+  wetee_rc rc;
+  if (m->has_source) {
+    if ((rc = wetee_ton_address_to_raw(raw, sizeof raw, &m->source))) return rc;
+    snprintf(src, sizeof src, "\"%s\"", raw);
+  }
+  if (m->has_destination) {
+    if ((rc = wetee_ton_address_to_raw(raw, sizeof raw, &m->destination))) return rc;
+    snprintf(dst_a, sizeof dst_a, "\"%s\"", raw);
+  }
+  if ((rc = wetee_u128_to_decimal(val, sizeof val, m->value, 0))) return rc;
+  if (m->opcode >= 0) snprintf(op, sizeof op, "%lld", (long long)m->opcode);
+  wetee_tc_hex_(h, m->hash);
+  snprintf(dst, size,
+           "{\"hash\": \"%s\", \"source\": %s, \"destination\": %s, \"value\": \"%s\", \"created_lt\": \"%llu\", "
+           "\"bounce\": %s, \"bounced\": %s, \"opcode\": %s}",
+           h, src, dst_a, val, (unsigned long long)m->created_lt, m->bounce ? "true" : "false",
+           m->bounced ? "true" : "false", op);
+  return WETEE_OK;
+}
+
+static wetee_rc wetee_toncenter_find_transaction_(wetee_buf *text_out, wetee_toncenter *c, const uint8_t hash[32]) {
+  wetee_toncenter_tx t;
+  char json[512];
+  wetee_rc rc = wetee_toncenter_find_transaction(&t, c, hash);
+  if (rc) return rc;
+  if ((rc = wetee_tc_tx_json_(json, sizeof json, &t))) return rc;
   return wetee_tc_text_(text_out, json);
+}
+
+/* the confirmation of a payment as JSON; timeouts, failures and bounces are results */
+static wetee_rc wetee_toncenter_confirm_(wetee_buf *text_out, wetee_toncenter *c, const uint8_t hash[32],
+                                         unsigned hops, unsigned timeout_ms, unsigned poll_ms) {
+  static const char *const names[] = { "unknown", "pending", "confirmed", "failed", "bounced" };
+  wetee_toncenter_confirm_options o = WETEE_TONCENTER_CONFIRM_OPTIONS_INIT;
+  wetee_toncenter_confirmation r;
+  char wallet[512] = "null", pay[512] = "null", last[512] = "null", bounce[512] = "null", err[640] = "null";
+  char json[3200];
+  wetee_rc rc;
+  o.hops = hops;
+  o.timeout_ms = timeout_ms;
+  o.poll_ms = poll_ms;
+  rc = wetee_toncenter_confirm(&r, c, hash, &o);
+  if (rc != WETEE_OK && rc != WETEE_ERR_TIMEOUT && rc != WETEE_ERR_STATE) return rc;
+  if (rc != WETEE_OK) { /* the detail as a JSON string */
+    const char *d = wetee_last_error();
+    size_t k = 0;
+    err[k++] = '"';
+    for (; *d && k < sizeof err - 3; d++) {
+      if (*d == '"' || *d == '\\') { err[k++] = '\\'; }
+      err[k++] = (*d >= 0x20 || *d < 0) ? *d : ' ';
+    }
+    err[k++] = '"';
+    err[k] = 0;
+  }
+  if (r.has_wallet_tx && (rc = wetee_tc_tx_json_(wallet, sizeof wallet, &r.wallet_tx))) return rc;
+  if (r.has_payment && (rc = wetee_tc_msg_json_(pay, sizeof pay, &r.payment))) return rc;
+  if (r.has_last_tx && (rc = wetee_tc_tx_json_(last, sizeof last, &r.last_tx))) return rc;
+  if (r.has_bounce && (rc = wetee_tc_msg_json_(bounce, sizeof bounce, &r.bounce))) return rc;
+  snprintf(json, sizeof json,
+           "{\"status\": \"%s\", \"error\": %s, \"hops\": %u, \"wallet_tx\": %s, \"payment\": %s, \"last_tx\": %s, "
+           "\"bounce\": %s}",
+           names[r.status >= 0 && r.status <= 4 ? r.status : 0], err, r.hops, wallet, pay, last, bounce);
+  return wetee_tc_text_(text_out, json);
+}
+
+/* a v3 transaction list answer (json) parsed: transaction, in_msg, up to 16 out_msgs */
+static wetee_rc wetee_toncenter_parse_transaction_(wetee_buf *text_out, const char *json, size_t json_len) {
+  wetee_toncenter_tx t;
+  wetee_toncenter_msg in, outs[16];
+  size_t n = 0, k;
+  char tx[512], one[512];
+  wetee_buf b = WETEE_BUF_INIT;
+  wetee_rc rc = wetee_toncenter_parse_transaction(&t, &in, outs, 16, &n, json, json_len);
+  if (rc) return rc;
+  if ((rc = wetee_tc_tx_json_(tx, sizeof tx, &t)) || (rc = wetee_tc_msg_json_(one, sizeof one, &in))) return rc;
+  if ((rc = wetee_buf_append(&b, (const uint8_t *)"{\"transaction\": ", 16)) ||
+      (rc = wetee_buf_append(&b, (const uint8_t *)tx, strlen(tx))) ||
+      (rc = wetee_buf_append(&b, (const uint8_t *)", \"in_msg\": ", 12)) ||
+      (rc = wetee_buf_append(&b, (const uint8_t *)one, strlen(one))) ||
+      (rc = wetee_buf_append(&b, (const uint8_t *)", \"out_msgs\": [", 15)))
+    goto fail;
+  for (k = 0; k < n && k < 16; k++) {
+    if ((rc = wetee_tc_msg_json_(one, sizeof one, &outs[k])) ||
+        (k && (rc = wetee_buf_append(&b, (const uint8_t *)", ", 2))) ||
+        (rc = wetee_buf_append(&b, (const uint8_t *)one, strlen(one))))
+      goto fail;
+  }
+  if ((rc = wetee_buf_append(&b, (const uint8_t *)"]}", 3))) goto fail;
+  b.len--;
+  wetee_buf_free(text_out);
+  *text_out = b;
+  return WETEE_OK;
+fail:
+  wetee_buf_free(&b);
+  return rc;
 }
 
 static wetee_rc wetee_toncenter_find_trace_(wetee_buf *text_out, wetee_toncenter *c, const uint8_t hash[32]) {

@@ -459,6 +459,36 @@ class Wallet:
         """The external message carrying ``body`` (with the state init when ``deploy``)."""
         return Cell(_n.ton_wallet_external(self._h, body._h, 1 if deploy else 0))
 
+    def sign_payment(self, secret, seqno, valid_until, message, mode=SEND_DEFAULT):
+        """Sign one message (e.g. from :func:`payment_message`; seqno 0 deploys
+        the wallet): ``(external message, its TEP-467 normalised hash)``, the
+        hash by which :meth:`wetee.toncenter.Toncenter.confirm` tracks it."""
+        h, norm = _n.ton_wallet_sign_payment(self._h, secret, seqno, valid_until, mode, message._h)
+        return Cell(h), norm
+
+
+JETTON_ATTACHED_DEFAULT = _n.TON_JETTON_ATTACHED_DEFAULT  #: 0.05 TON attached to a jetton payment
+JETTON_FORWARD_DEFAULT = _n.TON_JETTON_FORWARD_DEFAULT    #: 1 nanoton forwarded with the notification
+MEMO_MAX_BYTES = _n.TON_MEMO_MAX_BYTES
+
+
+def payment_message(to, amount, memo="", *, jetton_wallet=None, payer=None, bounce=True, query_id=0,
+                    jetton_ton_amount=JETTON_ATTACHED_DEFAULT, forward_ton_amount=JETTON_FORWARD_DEFAULT,
+                    response_destination=None):
+    """The internal message of a payment with a memo: ``amount`` nanotons to
+    ``to``, or with ``jetton_wallet`` (the payer's own jetton wallet) a TEP-74
+    transfer of ``amount`` base units to the owner ``to`` with the memo in the
+    forward payload (``payer`` is then needed: the excess returns to it)."""
+    return Cell(_n.ton_payment_message(to, amount, memo, jetton_wallet, payer, 1 if bounce else 0, query_id,
+                                       jetton_ton_amount, forward_ton_amount, response_destination))
+
+
+def payment_memo(cell, *, is_message=True):
+    """The memo of a payment message (or body with ``is_message=False``): a
+    coin transfer's comment or the comment in a jetton transfer's or
+    notification's forward payload; NotFoundError when there is none."""
+    return _n.ton_payment_memo(cell._h, 1 if is_message else 0)
+
 
 JETTON_DATA_STATUS = _n.TON_JETTON_DATA_STATUS
 JETTON_DATA_CODE_REF = _n.TON_JETTON_DATA_CODE_REF

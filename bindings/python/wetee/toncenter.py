@@ -96,8 +96,72 @@ class Toncenter:
         return Transaction(j["account"], bytes.fromhex(j["hash"]), int(j["lt"]), j["utime"], j["aborted"],
                            j["compute_success"], j["exit_code"], j["action_success"], j["success"])
 
+    def confirm(self, ext_hash: bytes, hops: int = 1, timeout_ms: int = 60000, poll_ms: int = 1500) -> "Confirmation":
+        """Confirm a payment sent as an external message with this normalised
+        hash: the wallet's transaction, then ``hops`` internal messages (1 for
+        a coin payment, 2 for a jetton payment), polling every ``poll_ms`` up
+        to ``timeout_ms``. A timeout, a failure or a bounce is a result
+        (``status``, ``error``), not an exception."""
+        return _confirmation(json.loads(_n.toncenter_confirm(self._h, ext_hash, hops, timeout_ms, poll_ms)))
+
     def find_trace(self, msg_hash: bytes) -> Trace:
         """The trace started by the message with this hash; NotFoundError if none yet."""
         j = json.loads(_n.toncenter_find_trace(self._h, msg_hash))
         return Trace(bytes.fromhex(j["trace_id"]), j["complete"], j["transactions"], j["failed"],
                      j["pending_messages"])
+
+
+@dataclasses.dataclass(frozen=True)
+class Message:
+    """A message of a transaction as the v3 indexer lists it."""
+    hash: bytes
+    source: "str | None"        #: raw address; None for an inbound external message
+    destination: "str | None"   #: raw address; None for an outbound external message
+    value: int                  #: nanotons
+    created_lt: int
+    bounce: bool
+    bounced: bool
+    opcode: "int | None"
+
+
+@dataclasses.dataclass(frozen=True)
+class Confirmation:
+    """What :meth:`Toncenter.confirm` found. ``status``: "unknown" (the
+    external message is not indexed), "pending" (the wallet's transaction is
+    known, the delivery not yet), "confirmed", "failed" or "bounced";
+    ``error`` the detail of anything but "confirmed"."""
+    status: str
+    error: "str | None"
+    hops: int
+    wallet_tx: "Transaction | None"
+    payment: "Message | None"
+    last_tx: "Transaction | None"
+    bounce: "Message | None"
+
+
+def _tx(j):
+    if j is None:
+        return None
+    return Transaction(j["account"], bytes.fromhex(j["hash"]), int(j["lt"]), j["utime"], j["aborted"],
+                       j["compute_success"], j["exit_code"], j["action_success"], j["success"])
+
+
+def _msg(j):
+    if j is None:
+        return None
+    return Message(bytes.fromhex(j["hash"]), j["source"], j["destination"], int(j["value"]), int(j["created_lt"]),
+                   j["bounce"], j["bounced"], j["opcode"])
+
+
+def _confirmation(j):
+    return Confirmation(j["status"], j["error"], j["hops"], _tx(j["wallet_tx"]), _msg(j["payment"]),
+                        _tx(j["last_tx"]), _msg(j["bounce"]))
+
+
+def parse_transaction(answer):
+    """Parse a toncenter v3 answer that lists transactions (``transactionsByMessage``,
+    ``transactions``; str or bytes): ``(transaction, in_msg, out_msgs)`` of the
+    first transaction (at most 16 outbound messages). NotFoundError for an
+    empty list, DecodeError for anything else than the expected JSON."""
+    j = json.loads(_n.toncenter_parse_transaction(answer))
+    return _tx(j["transaction"]), _msg(j["in_msg"]), [_msg(m) for m in j["out_msgs"]]

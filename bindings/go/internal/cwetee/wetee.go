@@ -630,45 +630,45 @@ typedef _gostring_ swig_type_600;
 typedef _gostring_ swig_type_601;
 typedef _gostring_ swig_type_602;
 typedef _gostring_ swig_type_603;
-typedef _goslice_ swig_type_604;
-typedef _gostring_ swig_type_605;
-typedef _goslice_ swig_type_606;
+typedef _gostring_ swig_type_604;
+typedef _goslice_ swig_type_605;
+typedef _gostring_ swig_type_606;
 typedef _gostring_ swig_type_607;
-typedef _goslice_ swig_type_608;
-typedef _gostring_ swig_type_609;
-typedef _gostring_ swig_type_610;
-typedef long long swig_type_611;
-typedef _goslice_ swig_type_612;
+typedef _gostring_ swig_type_608;
+typedef long long swig_type_609;
+typedef _goslice_ swig_type_610;
+typedef _goslice_ swig_type_611;
+typedef _gostring_ swig_type_612;
 typedef _gostring_ swig_type_613;
 typedef _goslice_ swig_type_614;
-typedef _gostring_ swig_type_615;
+typedef _goslice_ swig_type_615;
 typedef _gostring_ swig_type_616;
-typedef long long swig_type_617;
-typedef long long swig_type_618;
+typedef _gostring_ swig_type_617;
+typedef _goslice_ swig_type_618;
 typedef _gostring_ swig_type_619;
-typedef _gostring_ swig_type_620;
+typedef _goslice_ swig_type_620;
 typedef _gostring_ swig_type_621;
-typedef long long swig_type_622;
+typedef _goslice_ swig_type_622;
 typedef _gostring_ swig_type_623;
 typedef _gostring_ swig_type_624;
-typedef _gostring_ swig_type_625;
-typedef _gostring_ swig_type_626;
+typedef long long swig_type_625;
+typedef _goslice_ swig_type_626;
 typedef _gostring_ swig_type_627;
-typedef _gostring_ swig_type_628;
+typedef _goslice_ swig_type_628;
 typedef _gostring_ swig_type_629;
 typedef _gostring_ swig_type_630;
-typedef _gostring_ swig_type_631;
-typedef _gostring_ swig_type_632;
+typedef long long swig_type_631;
+typedef long long swig_type_632;
 typedef _gostring_ swig_type_633;
 typedef _gostring_ swig_type_634;
 typedef _gostring_ swig_type_635;
-typedef _gostring_ swig_type_636;
+typedef long long swig_type_636;
 typedef _gostring_ swig_type_637;
 typedef _gostring_ swig_type_638;
 typedef _gostring_ swig_type_639;
 typedef _gostring_ swig_type_640;
 typedef _gostring_ swig_type_641;
-typedef _goslice_ swig_type_642;
+typedef _gostring_ swig_type_642;
 typedef _gostring_ swig_type_643;
 typedef _gostring_ swig_type_644;
 typedef _gostring_ swig_type_645;
@@ -682,7 +682,7 @@ typedef _gostring_ swig_type_652;
 typedef _gostring_ swig_type_653;
 typedef _gostring_ swig_type_654;
 typedef _gostring_ swig_type_655;
-typedef _gostring_ swig_type_656;
+typedef _goslice_ swig_type_656;
 typedef _gostring_ swig_type_657;
 typedef _gostring_ swig_type_658;
 typedef _gostring_ swig_type_659;
@@ -698,26 +698,26 @@ typedef _gostring_ swig_type_668;
 typedef _gostring_ swig_type_669;
 typedef _gostring_ swig_type_670;
 typedef _gostring_ swig_type_671;
-typedef long long swig_type_672;
+typedef _gostring_ swig_type_672;
 typedef _gostring_ swig_type_673;
-typedef _goslice_ swig_type_674;
-typedef _goslice_ swig_type_675;
+typedef _gostring_ swig_type_674;
+typedef _gostring_ swig_type_675;
 typedef _gostring_ swig_type_676;
-typedef _goslice_ swig_type_677;
+typedef _gostring_ swig_type_677;
 typedef _gostring_ swig_type_678;
 typedef _gostring_ swig_type_679;
-typedef _goslice_ swig_type_680;
+typedef _gostring_ swig_type_680;
 typedef _gostring_ swig_type_681;
 typedef _gostring_ swig_type_682;
 typedef _gostring_ swig_type_683;
 typedef _gostring_ swig_type_684;
-typedef _goslice_ swig_type_685;
-typedef _gostring_ swig_type_686;
+typedef _gostring_ swig_type_685;
+typedef long long swig_type_686;
 typedef _gostring_ swig_type_687;
 typedef _goslice_ swig_type_688;
-typedef _gostring_ swig_type_689;
-typedef _goslice_ swig_type_690;
-typedef _gostring_ swig_type_691;
+typedef _goslice_ swig_type_689;
+typedef _gostring_ swig_type_690;
+typedef _goslice_ swig_type_691;
 typedef _gostring_ swig_type_692;
 typedef _gostring_ swig_type_693;
 typedef _goslice_ swig_type_694;
@@ -725,96 +725,120 @@ typedef _gostring_ swig_type_695;
 typedef _gostring_ swig_type_696;
 typedef _gostring_ swig_type_697;
 typedef _gostring_ swig_type_698;
-typedef _gostring_ swig_type_699;
-typedef long long swig_type_700;
-typedef long long swig_type_701;
-typedef _gostring_ swig_type_702;
+typedef _goslice_ swig_type_699;
+typedef _gostring_ swig_type_700;
+typedef _gostring_ swig_type_701;
+typedef _goslice_ swig_type_702;
 typedef _gostring_ swig_type_703;
-typedef long long swig_type_704;
-typedef _goslice_ swig_type_705;
-typedef long long swig_type_706;
-typedef long long swig_type_707;
-typedef _gostring_ swig_type_708;
+typedef _goslice_ swig_type_704;
+typedef _gostring_ swig_type_705;
+typedef _gostring_ swig_type_706;
+typedef _gostring_ swig_type_707;
+typedef _goslice_ swig_type_708;
 typedef _gostring_ swig_type_709;
-typedef long long swig_type_710;
-typedef long long swig_type_711;
+typedef _gostring_ swig_type_710;
+typedef _gostring_ swig_type_711;
 typedef _gostring_ swig_type_712;
 typedef _gostring_ swig_type_713;
-typedef _gostring_ swig_type_714;
-typedef _gostring_ swig_type_715;
+typedef long long swig_type_714;
+typedef long long swig_type_715;
 typedef _gostring_ swig_type_716;
 typedef _gostring_ swig_type_717;
-typedef _gostring_ swig_type_718;
-typedef _gostring_ swig_type_719;
-typedef _gostring_ swig_type_720;
-typedef _gostring_ swig_type_721;
+typedef long long swig_type_718;
+typedef _goslice_ swig_type_719;
+typedef long long swig_type_720;
+typedef long long swig_type_721;
 typedef _gostring_ swig_type_722;
 typedef _gostring_ swig_type_723;
-typedef _gostring_ swig_type_724;
-typedef _gostring_ swig_type_725;
+typedef long long swig_type_724;
+typedef long long swig_type_725;
 typedef _gostring_ swig_type_726;
 typedef _gostring_ swig_type_727;
 typedef _gostring_ swig_type_728;
 typedef _gostring_ swig_type_729;
 typedef _gostring_ swig_type_730;
 typedef _gostring_ swig_type_731;
-typedef _goslice_ swig_type_732;
+typedef _gostring_ swig_type_732;
 typedef _gostring_ swig_type_733;
-typedef _goslice_ swig_type_734;
+typedef _gostring_ swig_type_734;
 typedef _gostring_ swig_type_735;
-typedef _goslice_ swig_type_736;
-typedef _goslice_ swig_type_737;
+typedef _gostring_ swig_type_736;
+typedef _gostring_ swig_type_737;
 typedef _gostring_ swig_type_738;
 typedef _gostring_ swig_type_739;
 typedef _gostring_ swig_type_740;
-typedef _goslice_ swig_type_741;
+typedef _gostring_ swig_type_741;
 typedef _gostring_ swig_type_742;
-typedef _goslice_ swig_type_743;
-typedef _goslice_ swig_type_744;
-typedef _goslice_ swig_type_745;
-typedef long long swig_type_746;
-typedef _goslice_ swig_type_747;
-typedef _goslice_ swig_type_748;
+typedef _gostring_ swig_type_743;
+typedef _gostring_ swig_type_744;
+typedef _gostring_ swig_type_745;
+typedef _gostring_ swig_type_746;
+typedef long long swig_type_747;
+typedef _gostring_ swig_type_748;
 typedef _gostring_ swig_type_749;
-typedef _gostring_ swig_type_750;
-typedef _goslice_ swig_type_751;
-typedef _gostring_ swig_type_752;
+typedef long long swig_type_750;
+typedef _gostring_ swig_type_751;
+typedef _goslice_ swig_type_752;
 typedef _gostring_ swig_type_753;
-typedef long long swig_type_754;
-typedef long long swig_type_755;
+typedef _goslice_ swig_type_754;
+typedef _gostring_ swig_type_755;
 typedef _gostring_ swig_type_756;
 typedef _gostring_ swig_type_757;
-typedef _gostring_ swig_type_758;
+typedef _goslice_ swig_type_758;
 typedef _gostring_ swig_type_759;
-typedef _gostring_ swig_type_760;
-typedef _gostring_ swig_type_761;
+typedef _goslice_ swig_type_760;
+typedef _goslice_ swig_type_761;
 typedef _gostring_ swig_type_762;
 typedef _gostring_ swig_type_763;
-typedef _goslice_ swig_type_764;
-typedef _gostring_ swig_type_765;
-typedef long long swig_type_766;
-typedef _gostring_ swig_type_767;
-typedef _gostring_ swig_type_768;
+typedef _gostring_ swig_type_764;
+typedef _goslice_ swig_type_765;
+typedef _gostring_ swig_type_766;
+typedef _goslice_ swig_type_767;
+typedef _goslice_ swig_type_768;
 typedef _goslice_ swig_type_769;
-typedef _gostring_ swig_type_770;
+typedef long long swig_type_770;
 typedef _goslice_ swig_type_771;
-typedef _gostring_ swig_type_772;
-typedef _goslice_ swig_type_773;
-typedef _goslice_ swig_type_774;
-typedef _gostring_ swig_type_775;
-typedef _goslice_ swig_type_776;
-typedef _goslice_ swig_type_777;
-typedef _gostring_ swig_type_778;
-typedef _goslice_ swig_type_779;
-typedef _goslice_ swig_type_780;
+typedef _goslice_ swig_type_772;
+typedef _gostring_ swig_type_773;
+typedef _gostring_ swig_type_774;
+typedef _goslice_ swig_type_775;
+typedef _gostring_ swig_type_776;
+typedef _gostring_ swig_type_777;
+typedef long long swig_type_778;
+typedef long long swig_type_779;
+typedef _gostring_ swig_type_780;
 typedef _gostring_ swig_type_781;
-typedef _goslice_ swig_type_782;
+typedef _gostring_ swig_type_782;
 typedef _gostring_ swig_type_783;
 typedef _gostring_ swig_type_784;
-typedef long long swig_type_785;
+typedef _gostring_ swig_type_785;
 typedef _gostring_ swig_type_786;
 typedef _gostring_ swig_type_787;
-typedef _gostring_ swig_type_788;
+typedef _goslice_ swig_type_788;
+typedef _gostring_ swig_type_789;
+typedef long long swig_type_790;
+typedef _gostring_ swig_type_791;
+typedef _gostring_ swig_type_792;
+typedef _goslice_ swig_type_793;
+typedef _gostring_ swig_type_794;
+typedef _goslice_ swig_type_795;
+typedef _gostring_ swig_type_796;
+typedef _goslice_ swig_type_797;
+typedef _goslice_ swig_type_798;
+typedef _gostring_ swig_type_799;
+typedef _goslice_ swig_type_800;
+typedef _goslice_ swig_type_801;
+typedef _gostring_ swig_type_802;
+typedef _goslice_ swig_type_803;
+typedef _goslice_ swig_type_804;
+typedef _gostring_ swig_type_805;
+typedef _goslice_ swig_type_806;
+typedef _gostring_ swig_type_807;
+typedef _gostring_ swig_type_808;
+typedef long long swig_type_809;
+typedef _gostring_ swig_type_810;
+typedef _gostring_ swig_type_811;
+typedef _gostring_ swig_type_812;
 extern void _wrap_Swig_free_cwetee_b22f17fa8e71ce90(uintptr_t arg1);
 extern uintptr_t _wrap_Swig_malloc_cwetee_b22f17fa8e71ce90(swig_intgo arg1);
 extern void _wrap_go_take_cwetee_b22f17fa8e71ce90(swig_type_1 arg1, swig_type_2 arg2);
@@ -1207,10 +1231,16 @@ extern swig_intgo _wrap_TON_JETTON_DATA_STATUS_cwetee_b22f17fa8e71ce90(void);
 extern swig_intgo _wrap_TON_JETTON_DATA_CODE_REF_cwetee_b22f17fa8e71ce90(void);
 extern swig_type_594 _wrap_ton_jetton_transfer_cwetee_b22f17fa8e71ce90(swig_voidp arg1, swig_type_595 arg2, swig_type_596 arg3, swig_type_597 arg4, swig_type_598 arg5, uintptr_t arg6, swig_type_599 arg7, uintptr_t arg8, swig_intgo arg9);
 extern swig_type_600 _wrap_ton_jetton_wallet_address_cwetee_b22f17fa8e71ce90(swig_voidp arg1, swig_intgo arg2, swig_type_601 arg3, swig_type_602 arg4, uintptr_t arg5);
-extern swig_type_603 _wrap_ton_message_normalized_hash_cwetee_b22f17fa8e71ce90(swig_type_604 arg1, uintptr_t arg2);
-extern swig_type_605 _wrap_ton_state_init_public_key_cwetee_b22f17fa8e71ce90(swig_type_606 arg1, swig_voidp arg2, uintptr_t arg3);
-extern swig_type_607 _wrap_ton_proof_hash_cwetee_b22f17fa8e71ce90(swig_type_608 arg1, swig_type_609 arg2, swig_type_610 arg3, swig_type_611 arg4, swig_type_612 arg5);
-extern swig_type_613 _wrap_ton_proof_verify_json_cwetee_b22f17fa8e71ce90(swig_type_614 arg1, swig_voidp arg2, swig_voidp arg3, swig_type_615 arg4, swig_type_616 arg5, swig_type_617 arg6, swig_type_618 arg7);
+extern swig_intgo _wrap_TON_JETTON_ATTACHED_DEFAULT_cwetee_b22f17fa8e71ce90(void);
+extern swig_intgo _wrap_TON_JETTON_FORWARD_DEFAULT_cwetee_b22f17fa8e71ce90(void);
+extern swig_intgo _wrap_TON_MEMO_MAX_BYTES_cwetee_b22f17fa8e71ce90(void);
+extern swig_type_603 _wrap_ton_payment_message_cwetee_b22f17fa8e71ce90(swig_voidp arg1, swig_type_604 arg2, swig_type_605 arg3, swig_type_606 arg4, swig_type_607 arg5, swig_type_608 arg6, swig_intgo arg7, swig_type_609 arg8, swig_type_610 arg9, swig_type_611 arg10, swig_type_612 arg11);
+extern swig_type_613 _wrap_ton_wallet_sign_payment_cwetee_b22f17fa8e71ce90(swig_voidp arg1, swig_type_614 arg2, uintptr_t arg3, swig_type_615 arg4, swig_intgo arg5, swig_intgo arg6, swig_intgo arg7, uintptr_t arg8);
+extern swig_type_616 _wrap_ton_payment_memo_cwetee_b22f17fa8e71ce90(swig_voidp arg1, uintptr_t arg2, swig_intgo arg3);
+extern swig_type_617 _wrap_ton_message_normalized_hash_cwetee_b22f17fa8e71ce90(swig_type_618 arg1, uintptr_t arg2);
+extern swig_type_619 _wrap_ton_state_init_public_key_cwetee_b22f17fa8e71ce90(swig_type_620 arg1, swig_voidp arg2, uintptr_t arg3);
+extern swig_type_621 _wrap_ton_proof_hash_cwetee_b22f17fa8e71ce90(swig_type_622 arg1, swig_type_623 arg2, swig_type_624 arg3, swig_type_625 arg4, swig_type_626 arg5);
+extern swig_type_627 _wrap_ton_proof_verify_json_cwetee_b22f17fa8e71ce90(swig_type_628 arg1, swig_voidp arg2, swig_voidp arg3, swig_type_629 arg4, swig_type_630 arg5, swig_type_631 arg6, swig_type_632 arg7);
 extern swig_intgo _wrap_RPC_CHECK_GENESIS_cwetee_b22f17fa8e71ce90(void);
 extern swig_intgo _wrap_RPC_LAZY_CONNECT_cwetee_b22f17fa8e71ce90(void);
 extern swig_intgo _wrap_RPC_NO_JITTER_cwetee_b22f17fa8e71ce90(void);
@@ -1224,17 +1254,17 @@ extern swig_intgo _wrap_RPC_SUB_RESUBSCRIBED_cwetee_b22f17fa8e71ce90(void);
 extern swig_intgo _wrap_RPC_SUB_CLOSED_cwetee_b22f17fa8e71ce90(void);
 extern swig_intgo _wrap_rpc_transports_cwetee_b22f17fa8e71ce90(void);
 extern void _wrap_rpc_free_cwetee_b22f17fa8e71ce90(uintptr_t arg1);
-extern swig_type_619 _wrap_rpc_open_cwetee_b22f17fa8e71ce90(swig_voidp arg1, swig_type_620 arg2, swig_intgo arg3, swig_intgo arg4, swig_intgo arg5, swig_type_621 arg6, swig_type_622 arg7, swig_intgo arg8, swig_intgo arg9, swig_intgo arg10);
-extern swig_type_623 _wrap_rpc_call_cwetee_b22f17fa8e71ce90(swig_voidp arg1, uintptr_t arg2, swig_type_624 arg3, swig_type_625 arg4, swig_intgo arg5);
-extern swig_type_626 _wrap_rpc_reconnect_cwetee_b22f17fa8e71ce90(uintptr_t arg1);
-extern swig_type_627 _wrap_rpc_current_url_cwetee_b22f17fa8e71ce90(swig_voidp arg1, uintptr_t arg2);
-extern swig_type_628 _wrap_rpc_genesis_hash_cwetee_b22f17fa8e71ce90(swig_voidp arg1, uintptr_t arg2);
-extern swig_type_629 _wrap_rpc_stats_json_cwetee_b22f17fa8e71ce90(swig_voidp arg1, uintptr_t arg2);
+extern swig_type_633 _wrap_rpc_open_cwetee_b22f17fa8e71ce90(swig_voidp arg1, swig_type_634 arg2, swig_intgo arg3, swig_intgo arg4, swig_intgo arg5, swig_type_635 arg6, swig_type_636 arg7, swig_intgo arg8, swig_intgo arg9, swig_intgo arg10);
+extern swig_type_637 _wrap_rpc_call_cwetee_b22f17fa8e71ce90(swig_voidp arg1, uintptr_t arg2, swig_type_638 arg3, swig_type_639 arg4, swig_intgo arg5);
+extern swig_type_640 _wrap_rpc_reconnect_cwetee_b22f17fa8e71ce90(uintptr_t arg1);
+extern swig_type_641 _wrap_rpc_current_url_cwetee_b22f17fa8e71ce90(swig_voidp arg1, uintptr_t arg2);
+extern swig_type_642 _wrap_rpc_genesis_hash_cwetee_b22f17fa8e71ce90(swig_voidp arg1, uintptr_t arg2);
+extern swig_type_643 _wrap_rpc_stats_json_cwetee_b22f17fa8e71ce90(swig_voidp arg1, uintptr_t arg2);
 extern void _wrap_rpc_queue_free_cwetee_b22f17fa8e71ce90(uintptr_t arg1);
-extern swig_type_630 _wrap_rpc_queue_subscribe_cwetee_b22f17fa8e71ce90(swig_voidp arg1, uintptr_t arg2, swig_type_631 arg3, swig_type_632 arg4, swig_type_633 arg5, swig_intgo arg6, swig_intgo arg7);
-extern swig_type_634 _wrap_rpc_queue_next_cwetee_b22f17fa8e71ce90(swig_voidp arg1, swig_voidp arg2, uintptr_t arg3, swig_intgo arg4);
-extern swig_type_635 _wrap_rpc_queue_renew_cwetee_b22f17fa8e71ce90(uintptr_t arg1, swig_intgo arg2);
-extern swig_type_636 _wrap_rpc_queue_id_cwetee_b22f17fa8e71ce90(swig_voidp arg1, uintptr_t arg2);
+extern swig_type_644 _wrap_rpc_queue_subscribe_cwetee_b22f17fa8e71ce90(swig_voidp arg1, uintptr_t arg2, swig_type_645 arg3, swig_type_646 arg4, swig_type_647 arg5, swig_intgo arg6, swig_intgo arg7);
+extern swig_type_648 _wrap_rpc_queue_next_cwetee_b22f17fa8e71ce90(swig_voidp arg1, swig_voidp arg2, uintptr_t arg3, swig_intgo arg4);
+extern swig_type_649 _wrap_rpc_queue_renew_cwetee_b22f17fa8e71ce90(uintptr_t arg1, swig_intgo arg2);
+extern swig_type_650 _wrap_rpc_queue_id_cwetee_b22f17fa8e71ce90(swig_voidp arg1, uintptr_t arg2);
 extern void _wrap_chain_free_cwetee_b22f17fa8e71ce90(uintptr_t arg1);
 extern void _wrap_chain_watch_free_cwetee_b22f17fa8e71ce90(uintptr_t arg1);
 extern swig_intgo _wrap_CHAIN_RPC_AUTO_cwetee_b22f17fa8e71ce90(void);
@@ -1242,70 +1272,74 @@ extern swig_intgo _wrap_CHAIN_RPC_LEGACY_cwetee_b22f17fa8e71ce90(void);
 extern swig_intgo _wrap_CHAIN_RPC_NEW_cwetee_b22f17fa8e71ce90(void);
 extern swig_intgo _wrap_TX_IN_BLOCK_cwetee_b22f17fa8e71ce90(void);
 extern swig_intgo _wrap_TX_FINALIZED_cwetee_b22f17fa8e71ce90(void);
-extern swig_type_637 _wrap_chainb_connect_cwetee_b22f17fa8e71ce90(swig_voidp arg1, swig_type_638 arg2, swig_intgo arg3, swig_type_639 arg4, swig_type_640 arg5, swig_intgo arg6);
-extern swig_type_641 _wrap_chainb_genesis_hash_cwetee_b22f17fa8e71ce90(swig_type_642 arg1, uintptr_t arg2);
+extern swig_type_651 _wrap_chainb_connect_cwetee_b22f17fa8e71ce90(swig_voidp arg1, swig_type_652 arg2, swig_intgo arg3, swig_type_653 arg4, swig_type_654 arg5, swig_intgo arg6);
+extern swig_type_655 _wrap_chainb_genesis_hash_cwetee_b22f17fa8e71ce90(swig_type_656 arg1, uintptr_t arg2);
 extern swig_intgo _wrap_chainb_spec_version_cwetee_b22f17fa8e71ce90(uintptr_t arg1);
 extern swig_intgo _wrap_chainb_transaction_version_cwetee_b22f17fa8e71ce90(uintptr_t arg1);
 extern swig_intgo _wrap_chainb_ss58_cwetee_b22f17fa8e71ce90(uintptr_t arg1);
 extern swig_intgo _wrap_chainb_decimals_cwetee_b22f17fa8e71ce90(uintptr_t arg1);
-extern swig_type_643 _wrap_chainb_symbol_cwetee_b22f17fa8e71ce90(swig_voidp arg1, uintptr_t arg2);
+extern swig_type_657 _wrap_chainb_symbol_cwetee_b22f17fa8e71ce90(swig_voidp arg1, uintptr_t arg2);
 extern swig_intgo _wrap_chainb_uses_new_rpc_cwetee_b22f17fa8e71ce90(uintptr_t arg1);
-extern swig_type_644 _wrap_chainb_request_cwetee_b22f17fa8e71ce90(swig_voidp arg1, uintptr_t arg2, swig_type_645 arg3, swig_type_646 arg4);
-extern swig_type_647 _wrap_chainb_storage_json_cwetee_b22f17fa8e71ce90(swig_voidp arg1, uintptr_t arg2, swig_type_648 arg3, swig_type_649 arg4, swig_type_650 arg5, swig_type_651 arg6);
-extern swig_type_652 _wrap_chainb_entries_json_cwetee_b22f17fa8e71ce90(swig_voidp arg1, uintptr_t arg2, swig_type_653 arg3, swig_type_654 arg4, swig_type_655 arg5, swig_intgo arg6, swig_type_656 arg7, swig_type_657 arg8);
-extern swig_type_658 _wrap_chainb_constant_json_cwetee_b22f17fa8e71ce90(swig_voidp arg1, uintptr_t arg2, swig_type_659 arg3, swig_type_660 arg4);
-extern swig_type_661 _wrap_chainb_runtime_call_json_cwetee_b22f17fa8e71ce90(swig_voidp arg1, uintptr_t arg2, swig_type_662 arg3, swig_type_663 arg4, swig_type_664 arg5, swig_type_665 arg6);
-extern swig_type_666 _wrap_chainb_events_json_cwetee_b22f17fa8e71ce90(swig_voidp arg1, uintptr_t arg2, swig_type_667 arg3);
-extern swig_type_668 _wrap_chainb_sign_call_cwetee_b22f17fa8e71ce90(swig_voidp arg1, uintptr_t arg2, swig_type_669 arg3, swig_type_670 arg4, swig_type_671 arg5, uintptr_t arg6, swig_type_672 arg7);
-extern swig_type_673 _wrap_chainb_submit_cwetee_b22f17fa8e71ce90(swig_type_674 arg1, uintptr_t arg2, swig_type_675 arg3);
-extern swig_type_676 _wrap_chainb_submit_watch_cwetee_b22f17fa8e71ce90(swig_voidp arg1, uintptr_t arg2, swig_type_677 arg3);
-extern swig_type_678 _wrap_chainb_transfer_cwetee_b22f17fa8e71ce90(swig_voidp arg1, uintptr_t arg2, uintptr_t arg3, swig_type_679 arg4, swig_type_680 arg5, swig_intgo arg6, swig_intgo arg7, swig_intgo arg8);
-extern swig_type_681 _wrap_chain_refresh_cwetee_b22f17fa8e71ce90(swig_voidp arg1, uintptr_t arg2);
-extern swig_type_682 _wrap_chain_account_nonce_cwetee_b22f17fa8e71ce90(swig_voidp arg1, uintptr_t arg2, swig_type_683 arg3);
-extern swig_type_684 _wrap_chain_balance_cwetee_b22f17fa8e71ce90(swig_type_685 arg1, uintptr_t arg2, swig_type_686 arg3);
-extern swig_type_687 _wrap_chain_fee_info_json_cwetee_b22f17fa8e71ce90(swig_voidp arg1, uintptr_t arg2, swig_type_688 arg3);
-extern swig_type_689 _wrap_chain_fee_details_json_cwetee_b22f17fa8e71ce90(swig_voidp arg1, uintptr_t arg2, swig_type_690 arg3);
-extern swig_type_691 _wrap_chain_watch_wait_cwetee_b22f17fa8e71ce90(swig_voidp arg1, uintptr_t arg2, swig_intgo arg3, swig_intgo arg4);
-extern swig_type_692 _wrap_tx_status_name_cwetee_b22f17fa8e71ce90(swig_intgo arg1);
+extern swig_type_658 _wrap_chainb_request_cwetee_b22f17fa8e71ce90(swig_voidp arg1, uintptr_t arg2, swig_type_659 arg3, swig_type_660 arg4);
+extern swig_type_661 _wrap_chainb_storage_json_cwetee_b22f17fa8e71ce90(swig_voidp arg1, uintptr_t arg2, swig_type_662 arg3, swig_type_663 arg4, swig_type_664 arg5, swig_type_665 arg6);
+extern swig_type_666 _wrap_chainb_entries_json_cwetee_b22f17fa8e71ce90(swig_voidp arg1, uintptr_t arg2, swig_type_667 arg3, swig_type_668 arg4, swig_type_669 arg5, swig_intgo arg6, swig_type_670 arg7, swig_type_671 arg8);
+extern swig_type_672 _wrap_chainb_constant_json_cwetee_b22f17fa8e71ce90(swig_voidp arg1, uintptr_t arg2, swig_type_673 arg3, swig_type_674 arg4);
+extern swig_type_675 _wrap_chainb_runtime_call_json_cwetee_b22f17fa8e71ce90(swig_voidp arg1, uintptr_t arg2, swig_type_676 arg3, swig_type_677 arg4, swig_type_678 arg5, swig_type_679 arg6);
+extern swig_type_680 _wrap_chainb_events_json_cwetee_b22f17fa8e71ce90(swig_voidp arg1, uintptr_t arg2, swig_type_681 arg3);
+extern swig_type_682 _wrap_chainb_sign_call_cwetee_b22f17fa8e71ce90(swig_voidp arg1, uintptr_t arg2, swig_type_683 arg3, swig_type_684 arg4, swig_type_685 arg5, uintptr_t arg6, swig_type_686 arg7);
+extern swig_type_687 _wrap_chainb_submit_cwetee_b22f17fa8e71ce90(swig_type_688 arg1, uintptr_t arg2, swig_type_689 arg3);
+extern swig_type_690 _wrap_chainb_submit_watch_cwetee_b22f17fa8e71ce90(swig_voidp arg1, uintptr_t arg2, swig_type_691 arg3);
+extern swig_type_692 _wrap_chainb_transfer_cwetee_b22f17fa8e71ce90(swig_voidp arg1, uintptr_t arg2, uintptr_t arg3, swig_type_693 arg4, swig_type_694 arg5, swig_intgo arg6, swig_intgo arg7, swig_intgo arg8);
+extern swig_type_695 _wrap_chain_refresh_cwetee_b22f17fa8e71ce90(swig_voidp arg1, uintptr_t arg2);
+extern swig_type_696 _wrap_chain_account_nonce_cwetee_b22f17fa8e71ce90(swig_voidp arg1, uintptr_t arg2, swig_type_697 arg3);
+extern swig_type_698 _wrap_chain_balance_cwetee_b22f17fa8e71ce90(swig_type_699 arg1, uintptr_t arg2, swig_type_700 arg3);
+extern swig_type_701 _wrap_chain_fee_info_json_cwetee_b22f17fa8e71ce90(swig_voidp arg1, uintptr_t arg2, swig_type_702 arg3);
+extern swig_type_703 _wrap_chain_fee_details_json_cwetee_b22f17fa8e71ce90(swig_voidp arg1, uintptr_t arg2, swig_type_704 arg3);
+extern swig_type_705 _wrap_chain_watch_wait_cwetee_b22f17fa8e71ce90(swig_voidp arg1, uintptr_t arg2, swig_intgo arg3, swig_intgo arg4);
+extern swig_type_706 _wrap_tx_status_name_cwetee_b22f17fa8e71ce90(swig_intgo arg1);
 extern swig_intgo _wrap_TELEGRAM_PRODUCTION_cwetee_b22f17fa8e71ce90(void);
 extern swig_intgo _wrap_TELEGRAM_TEST_cwetee_b22f17fa8e71ce90(void);
 extern swig_intgo _wrap_TELEGRAM_INIT_DATA_MAX_cwetee_b22f17fa8e71ce90(void);
 extern void _wrap_telegram_init_data_free_cwetee_b22f17fa8e71ce90(uintptr_t arg1);
-extern swig_type_693 _wrap_telegram_public_key_cwetee_b22f17fa8e71ce90(swig_type_694 arg1, swig_intgo arg2);
-extern swig_type_695 _wrap_telegram_init_data_parse_cwetee_b22f17fa8e71ce90(swig_voidp arg1, swig_type_696 arg2);
-extern swig_type_697 _wrap_telegram_init_data_validate_cwetee_b22f17fa8e71ce90(swig_voidp arg1, swig_type_698 arg2, swig_type_699 arg3, swig_type_700 arg4, swig_type_701 arg5);
-extern swig_type_702 _wrap_telegram_init_data_validate_third_party_cwetee_b22f17fa8e71ce90(swig_voidp arg1, swig_type_703 arg2, swig_type_704 arg3, swig_type_705 arg4, swig_type_706 arg5, swig_type_707 arg6);
-extern swig_type_708 _wrap_telegram_init_data_get_cwetee_b22f17fa8e71ce90(uintptr_t arg1, swig_type_709 arg2);
-extern swig_type_710 _wrap_telegram_init_data_auth_date_cwetee_b22f17fa8e71ce90(uintptr_t arg1);
+extern swig_type_707 _wrap_telegram_public_key_cwetee_b22f17fa8e71ce90(swig_type_708 arg1, swig_intgo arg2);
+extern swig_type_709 _wrap_telegram_init_data_parse_cwetee_b22f17fa8e71ce90(swig_voidp arg1, swig_type_710 arg2);
+extern swig_type_711 _wrap_telegram_init_data_validate_cwetee_b22f17fa8e71ce90(swig_voidp arg1, swig_type_712 arg2, swig_type_713 arg3, swig_type_714 arg4, swig_type_715 arg5);
+extern swig_type_716 _wrap_telegram_init_data_validate_third_party_cwetee_b22f17fa8e71ce90(swig_voidp arg1, swig_type_717 arg2, swig_type_718 arg3, swig_type_719 arg4, swig_type_720 arg5, swig_type_721 arg6);
+extern swig_type_722 _wrap_telegram_init_data_get_cwetee_b22f17fa8e71ce90(uintptr_t arg1, swig_type_723 arg2);
+extern swig_type_724 _wrap_telegram_init_data_auth_date_cwetee_b22f17fa8e71ce90(uintptr_t arg1);
 extern swig_intgo _wrap_telegram_init_data_has_user_cwetee_b22f17fa8e71ce90(uintptr_t arg1);
-extern swig_type_711 _wrap_telegram_init_data_user_id_cwetee_b22f17fa8e71ce90(uintptr_t arg1);
-extern swig_type_712 _wrap_telegram_init_data_user_string_cwetee_b22f17fa8e71ce90(uintptr_t arg1, swig_type_713 arg2);
-extern swig_intgo _wrap_telegram_init_data_user_flag_cwetee_b22f17fa8e71ce90(uintptr_t arg1, swig_type_714 arg2);
+extern swig_type_725 _wrap_telegram_init_data_user_id_cwetee_b22f17fa8e71ce90(uintptr_t arg1);
+extern swig_type_726 _wrap_telegram_init_data_user_string_cwetee_b22f17fa8e71ce90(uintptr_t arg1, swig_type_727 arg2);
+extern swig_intgo _wrap_telegram_init_data_user_flag_cwetee_b22f17fa8e71ce90(uintptr_t arg1, swig_type_728 arg2);
 extern void _wrap_toncenter_free_cwetee_b22f17fa8e71ce90(uintptr_t arg1);
-extern swig_type_715 _wrap_toncenter_new_cwetee_b22f17fa8e71ce90(swig_voidp arg1, swig_type_716 arg2, swig_type_717 arg3, swig_type_718 arg4, swig_intgo arg5, swig_intgo arg6, swig_intgo arg7, swig_intgo arg8);
-extern void _wrap_tc_hex__cwetee_b22f17fa8e71ce90(swig_type_719 arg1, swig_voidp arg2);
-extern swig_type_720 _wrap_tc_text__cwetee_b22f17fa8e71ce90(swig_voidp arg1, swig_type_721 arg2);
-extern swig_type_722 _wrap_toncenter_run_get_method_cwetee_b22f17fa8e71ce90(swig_voidp arg1, uintptr_t arg2, swig_type_723 arg3, swig_type_724 arg4, swig_type_725 arg5);
-extern swig_type_726 _wrap_toncenter_jetton_wallet_address_cwetee_b22f17fa8e71ce90(swig_voidp arg1, uintptr_t arg2, swig_type_727 arg3, swig_type_728 arg4);
-extern swig_type_729 _wrap_toncenter_account_info_cwetee_b22f17fa8e71ce90(swig_voidp arg1, uintptr_t arg2, swig_type_730 arg3);
-extern swig_type_731 _wrap_toncenter_find_transaction_cwetee_b22f17fa8e71ce90(swig_voidp arg1, uintptr_t arg2, swig_type_732 arg3);
-extern swig_type_733 _wrap_toncenter_find_trace_cwetee_b22f17fa8e71ce90(swig_voidp arg1, uintptr_t arg2, swig_type_734 arg3);
-extern swig_type_735 _wrap_toncenter_send_boc_cwetee_b22f17fa8e71ce90(swig_type_736 arg1, uintptr_t arg2, swig_type_737 arg3);
-extern swig_type_738 _wrap_toncenter_seqno_cwetee_b22f17fa8e71ce90(swig_voidp arg1, uintptr_t arg2, swig_type_739 arg3);
+extern swig_type_729 _wrap_toncenter_new_cwetee_b22f17fa8e71ce90(swig_voidp arg1, swig_type_730 arg2, swig_type_731 arg3, swig_type_732 arg4, swig_intgo arg5, swig_intgo arg6, swig_intgo arg7, swig_intgo arg8);
+extern void _wrap_tc_hex__cwetee_b22f17fa8e71ce90(swig_type_733 arg1, swig_voidp arg2);
+extern swig_type_734 _wrap_tc_text__cwetee_b22f17fa8e71ce90(swig_voidp arg1, swig_type_735 arg2);
+extern swig_type_736 _wrap_toncenter_run_get_method_cwetee_b22f17fa8e71ce90(swig_voidp arg1, uintptr_t arg2, swig_type_737 arg3, swig_type_738 arg4, swig_type_739 arg5);
+extern swig_type_740 _wrap_toncenter_jetton_wallet_address_cwetee_b22f17fa8e71ce90(swig_voidp arg1, uintptr_t arg2, swig_type_741 arg3, swig_type_742 arg4);
+extern swig_type_743 _wrap_toncenter_account_info_cwetee_b22f17fa8e71ce90(swig_voidp arg1, uintptr_t arg2, swig_type_744 arg3);
+extern swig_type_745 _wrap_tc_tx_json__cwetee_b22f17fa8e71ce90(swig_type_746 arg1, swig_type_747 arg2, uintptr_t arg3);
+extern swig_type_748 _wrap_tc_msg_json__cwetee_b22f17fa8e71ce90(swig_type_749 arg1, swig_type_750 arg2, uintptr_t arg3);
+extern swig_type_751 _wrap_toncenter_find_transaction_cwetee_b22f17fa8e71ce90(swig_voidp arg1, uintptr_t arg2, swig_type_752 arg3);
+extern swig_type_753 _wrap_toncenter_confirm_cwetee_b22f17fa8e71ce90(swig_voidp arg1, uintptr_t arg2, swig_type_754 arg3, swig_intgo arg4, swig_intgo arg5, swig_intgo arg6);
+extern swig_type_755 _wrap_toncenter_parse_transaction_cwetee_b22f17fa8e71ce90(swig_voidp arg1, swig_type_756 arg2);
+extern swig_type_757 _wrap_toncenter_find_trace_cwetee_b22f17fa8e71ce90(swig_voidp arg1, uintptr_t arg2, swig_type_758 arg3);
+extern swig_type_759 _wrap_toncenter_send_boc_cwetee_b22f17fa8e71ce90(swig_type_760 arg1, uintptr_t arg2, swig_type_761 arg3);
+extern swig_type_762 _wrap_toncenter_seqno_cwetee_b22f17fa8e71ce90(swig_voidp arg1, uintptr_t arg2, swig_type_763 arg3);
 extern swig_intgo _wrap_SNP_REPORT_BYTES_cwetee_b22f17fa8e71ce90(void);
 extern swig_intgo _wrap_SNP_SIGNED_BYTES_cwetee_b22f17fa8e71ce90(void);
 extern swig_intgo _wrap_SNP_PRODUCT_UNKNOWN_cwetee_b22f17fa8e71ce90(void);
 extern swig_intgo _wrap_SNP_PRODUCT_MILAN_cwetee_b22f17fa8e71ce90(void);
 extern swig_intgo _wrap_SNP_PRODUCT_GENOA_cwetee_b22f17fa8e71ce90(void);
 extern swig_intgo _wrap_SNP_PRODUCT_TURIN_cwetee_b22f17fa8e71ce90(void);
-extern swig_type_740 _wrap_snp_report_json__cwetee_b22f17fa8e71ce90(swig_voidp arg1, swig_type_741 arg2);
-extern swig_type_742 _wrap_snp_verify_json__cwetee_b22f17fa8e71ce90(swig_voidp arg1, swig_type_743 arg2, swig_type_744 arg3, swig_type_745 arg4, swig_type_746 arg5, swig_intgo arg6, swig_type_747 arg7, swig_type_748 arg8);
-extern swig_type_749 _wrap_snp_product_name_cwetee_b22f17fa8e71ce90(swig_intgo arg1);
-extern swig_type_750 _wrap_attest_verify_evidence_json_cwetee_b22f17fa8e71ce90(swig_voidp arg1, swig_type_751 arg2, swig_type_752 arg3, swig_type_753 arg4, swig_type_754 arg5);
+extern swig_type_764 _wrap_snp_report_json__cwetee_b22f17fa8e71ce90(swig_voidp arg1, swig_type_765 arg2);
+extern swig_type_766 _wrap_snp_verify_json__cwetee_b22f17fa8e71ce90(swig_voidp arg1, swig_type_767 arg2, swig_type_768 arg3, swig_type_769 arg4, swig_type_770 arg5, swig_intgo arg6, swig_type_771 arg7, swig_type_772 arg8);
+extern swig_type_773 _wrap_snp_product_name_cwetee_b22f17fa8e71ce90(swig_intgo arg1);
+extern swig_type_774 _wrap_attest_verify_evidence_json_cwetee_b22f17fa8e71ce90(swig_voidp arg1, swig_type_775 arg2, swig_type_776 arg3, swig_type_777 arg4, swig_type_778 arg5);
 extern void _wrap_attest_fetcher_free_cwetee_b22f17fa8e71ce90(uintptr_t arg1);
-extern swig_type_755 _wrap_attest_fetcher_requests_cwetee_b22f17fa8e71ce90(uintptr_t arg1);
-extern swig_type_756 _wrap_attest_fetcher_new_cwetee_b22f17fa8e71ce90(swig_voidp arg1, swig_type_757 arg2, swig_type_758 arg3, swig_type_759 arg4, swig_type_760 arg5, swig_type_761 arg6, swig_type_762 arg7, swig_intgo arg8, swig_intgo arg9, swig_intgo arg10, swig_intgo arg11);
-extern swig_type_763 _wrap_attest_verify_evidence_fetch_json_cwetee_b22f17fa8e71ce90(swig_voidp arg1, swig_type_764 arg2, swig_type_765 arg3, uintptr_t arg4, swig_type_766 arg5);
+extern swig_type_779 _wrap_attest_fetcher_requests_cwetee_b22f17fa8e71ce90(uintptr_t arg1);
+extern swig_type_780 _wrap_attest_fetcher_new_cwetee_b22f17fa8e71ce90(swig_voidp arg1, swig_type_781 arg2, swig_type_782 arg3, swig_type_783 arg4, swig_type_784 arg5, swig_type_785 arg6, swig_type_786 arg7, swig_intgo arg8, swig_intgo arg9, swig_intgo arg10, swig_intgo arg11);
+extern swig_type_787 _wrap_attest_verify_evidence_fetch_json_cwetee_b22f17fa8e71ce90(swig_voidp arg1, swig_type_788 arg2, swig_type_789 arg3, uintptr_t arg4, swig_type_790 arg5);
 extern swig_intgo _wrap_SEAL_KEY_ED25519_cwetee_b22f17fa8e71ce90(void);
 extern swig_intgo _wrap_SEAL_KEY_X25519_cwetee_b22f17fa8e71ce90(void);
 extern swig_intgo _wrap_SEAL_SOURCE_BOUND_ED25519_cwetee_b22f17fa8e71ce90(void);
@@ -1316,16 +1350,16 @@ extern swig_intgo _wrap_SEAL_MAX_SECRET_cwetee_b22f17fa8e71ce90(void);
 extern void _wrap_seal_recipient_free_cwetee_b22f17fa8e71ce90(uintptr_t arg1);
 extern swig_intgo _wrap_seal_recipient_accepted_cwetee_b22f17fa8e71ce90(uintptr_t arg1);
 extern swig_intgo _wrap_seal_recipient_failed_check_cwetee_b22f17fa8e71ce90(uintptr_t arg1);
-extern swig_type_767 _wrap_seal_recipient_reason_cwetee_b22f17fa8e71ce90(uintptr_t arg1);
-extern swig_type_768 _wrap_seal_recipient_public_key_cwetee_b22f17fa8e71ce90(swig_type_769 arg1, uintptr_t arg2);
-extern swig_type_770 _wrap_seal_to_cwetee_b22f17fa8e71ce90(swig_voidp arg1, uintptr_t arg2, swig_type_771 arg3);
-extern swig_type_772 _wrap_seal_to_key_cwetee_b22f17fa8e71ce90(swig_voidp arg1, swig_type_773 arg2, swig_intgo arg3, swig_type_774 arg4);
-extern swig_type_775 _wrap_seal_open_cwetee_b22f17fa8e71ce90(swig_voidp arg1, swig_type_776 arg2, swig_type_777 arg3, swig_intgo arg4);
-extern swig_type_778 _wrap_seal_x25519_public_cwetee_b22f17fa8e71ce90(swig_type_779 arg1, swig_type_780 arg2, swig_intgo arg3);
-extern swig_type_781 _wrap_seal_verify_json_cwetee_b22f17fa8e71ce90(swig_voidp arg1, swig_type_782 arg2, swig_type_783 arg3, swig_type_784 arg4, swig_intgo arg5, swig_type_785 arg6);
-extern swig_type_786 _wrap_seal_recipient_result_json_cwetee_b22f17fa8e71ce90(swig_voidp arg1, uintptr_t arg2);
-extern swig_type_787 _wrap_seal_recipient_bound_key_cwetee_b22f17fa8e71ce90(swig_voidp arg1, uintptr_t arg2);
-extern swig_type_788 _wrap_seal_recipient_failed_check_name_cwetee_b22f17fa8e71ce90(uintptr_t arg1);
+extern swig_type_791 _wrap_seal_recipient_reason_cwetee_b22f17fa8e71ce90(uintptr_t arg1);
+extern swig_type_792 _wrap_seal_recipient_public_key_cwetee_b22f17fa8e71ce90(swig_type_793 arg1, uintptr_t arg2);
+extern swig_type_794 _wrap_seal_to_cwetee_b22f17fa8e71ce90(swig_voidp arg1, uintptr_t arg2, swig_type_795 arg3);
+extern swig_type_796 _wrap_seal_to_key_cwetee_b22f17fa8e71ce90(swig_voidp arg1, swig_type_797 arg2, swig_intgo arg3, swig_type_798 arg4);
+extern swig_type_799 _wrap_seal_open_cwetee_b22f17fa8e71ce90(swig_voidp arg1, swig_type_800 arg2, swig_type_801 arg3, swig_intgo arg4);
+extern swig_type_802 _wrap_seal_x25519_public_cwetee_b22f17fa8e71ce90(swig_type_803 arg1, swig_type_804 arg2, swig_intgo arg3);
+extern swig_type_805 _wrap_seal_verify_json_cwetee_b22f17fa8e71ce90(swig_voidp arg1, swig_type_806 arg2, swig_type_807 arg3, swig_type_808 arg4, swig_intgo arg5, swig_type_809 arg6);
+extern swig_type_810 _wrap_seal_recipient_result_json_cwetee_b22f17fa8e71ce90(swig_voidp arg1, uintptr_t arg2);
+extern swig_type_811 _wrap_seal_recipient_bound_key_cwetee_b22f17fa8e71ce90(swig_voidp arg1, uintptr_t arg2);
+extern swig_type_812 _wrap_seal_recipient_failed_check_name_cwetee_b22f17fa8e71ce90(uintptr_t arg1);
 extern swig_intgo _wrap_seal_recipient_bound_key_kind_cwetee_b22f17fa8e71ce90(uintptr_t arg1);
 #undef intgo
 */
@@ -6326,11 +6360,118 @@ func Ton_jetton_wallet_address(arg1 *string, arg2 int, arg3 string, arg4 string,
 	return swig_r_1
 }
 
+func _swig_getTON_JETTON_ATTACHED_DEFAULT() (_swig_ret uint) {
+	var swig_r uint
+	swig_r = (uint)(C._wrap_TON_JETTON_ATTACHED_DEFAULT_cwetee_b22f17fa8e71ce90())
+	return swig_r
+}
+
+var TON_JETTON_ATTACHED_DEFAULT uint = _swig_getTON_JETTON_ATTACHED_DEFAULT()
+func _swig_getTON_JETTON_FORWARD_DEFAULT() (_swig_ret uint) {
+	var swig_r uint
+	swig_r = (uint)(C._wrap_TON_JETTON_FORWARD_DEFAULT_cwetee_b22f17fa8e71ce90())
+	return swig_r
+}
+
+var TON_JETTON_FORWARD_DEFAULT uint = _swig_getTON_JETTON_FORWARD_DEFAULT()
+func _swig_getTON_MEMO_MAX_BYTES() (_swig_ret uint) {
+	var swig_r uint
+	swig_r = (uint)(C._wrap_TON_MEMO_MAX_BYTES_cwetee_b22f17fa8e71ce90())
+	return swig_r
+}
+
+var TON_MEMO_MAX_BYTES uint = _swig_getTON_MEMO_MAX_BYTES()
+func Ton_payment_message(arg1 *uintptr, arg2 string, arg3 []uint64, arg4 string, arg5 string, arg6 string, arg7 int, arg8 uint64, arg9 []uint64, arg10 []uint64, arg11 string) (_swig_ret string) {
+	var swig_r string
+	_swig_i_0 := arg1
+	_swig_i_1 := arg2
+	_swig_i_2 := arg3
+	_swig_i_3 := arg4
+	_swig_i_4 := arg5
+	_swig_i_5 := arg6
+	_swig_i_6 := arg7
+	_swig_i_7 := arg8
+	_swig_i_8 := arg9
+	_swig_i_9 := arg10
+	_swig_i_10 := arg11
+	swig_r_p := C._wrap_ton_payment_message_cwetee_b22f17fa8e71ce90(C.swig_voidp(_swig_i_0), *(*C.swig_type_604)(unsafe.Pointer(&_swig_i_1)), *(*C.swig_type_605)(unsafe.Pointer(&_swig_i_2)), *(*C.swig_type_606)(unsafe.Pointer(&_swig_i_3)), *(*C.swig_type_607)(unsafe.Pointer(&_swig_i_4)), *(*C.swig_type_608)(unsafe.Pointer(&_swig_i_5)), C.swig_intgo(_swig_i_6), C.swig_type_609(_swig_i_7), *(*C.swig_type_610)(unsafe.Pointer(&_swig_i_8)), *(*C.swig_type_611)(unsafe.Pointer(&_swig_i_9)), *(*C.swig_type_612)(unsafe.Pointer(&_swig_i_10)))
+	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
+	if Swig_escape_always_false {
+		Swig_escape_val = arg2
+	}
+	if Swig_escape_always_false {
+		Swig_escape_val = arg3
+	}
+	if Swig_escape_always_false {
+		Swig_escape_val = arg4
+	}
+	if Swig_escape_always_false {
+		Swig_escape_val = arg5
+	}
+	if Swig_escape_always_false {
+		Swig_escape_val = arg6
+	}
+	if Swig_escape_always_false {
+		Swig_escape_val = arg9
+	}
+	if Swig_escape_always_false {
+		Swig_escape_val = arg10
+	}
+	if Swig_escape_always_false {
+		Swig_escape_val = arg11
+	}
+	var swig_r_1 string
+ swig_r_1 = weteeTakeString(swig_r) 
+	return swig_r_1
+}
+
+func Ton_wallet_sign_payment(arg1 *uintptr, arg2 []byte, arg3 uintptr, arg4 []byte, arg5 uint, arg6 uint, arg7 uint, arg8 uintptr) (_swig_ret string) {
+	var swig_r string
+	_swig_i_0 := arg1
+	_swig_i_1 := arg2
+	_swig_i_2 := arg3
+	_swig_i_3 := arg4
+	_swig_i_4 := arg5
+	_swig_i_5 := arg6
+	_swig_i_6 := arg7
+	_swig_i_7 := arg8
+	swig_r_p := C._wrap_ton_wallet_sign_payment_cwetee_b22f17fa8e71ce90(C.swig_voidp(_swig_i_0), *(*C.swig_type_614)(unsafe.Pointer(&_swig_i_1)), C.uintptr_t(_swig_i_2), *(*C.swig_type_615)(unsafe.Pointer(&_swig_i_3)), C.swig_intgo(_swig_i_4), C.swig_intgo(_swig_i_5), C.swig_intgo(_swig_i_6), C.uintptr_t(_swig_i_7))
+	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
+	if Swig_escape_always_false {
+		Swig_escape_val = arg2
+	}
+	if Swig_escape_always_false {
+		Swig_escape_val = arg4
+	}
+	var swig_r_1 string
+ swig_r_1 = weteeTakeString(swig_r) 
+	return swig_r_1
+}
+
+func Ton_payment_memo(arg1 *string, arg2 uintptr, arg3 int) (_swig_ret string) {
+	var swig_r string
+	var _swig_i_0 *[2]uint64
+ _swig_i_0 = new([2]uint64) 
+	_swig_i_1 := arg2
+	_swig_i_2 := arg3
+	swig_r_p := C._wrap_ton_payment_memo_cwetee_b22f17fa8e71ce90(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1), C.swig_intgo(_swig_i_2))
+	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
+
+	if b := weteeTakeBytes(_swig_i_0); len(b) > 0 {
+		*arg1 = unsafe.String(&b[0], len(b))
+	} else {
+		*arg1 = ""
+	} 
+	var swig_r_1 string
+ swig_r_1 = weteeTakeString(swig_r) 
+	return swig_r_1
+}
+
 func Ton_message_normalized_hash(arg1 []byte, arg2 uintptr) (_swig_ret string) {
 	var swig_r string
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
-	swig_r_p := C._wrap_ton_message_normalized_hash_cwetee_b22f17fa8e71ce90(*(*C.swig_type_604)(unsafe.Pointer(&_swig_i_0)), C.uintptr_t(_swig_i_1))
+	swig_r_p := C._wrap_ton_message_normalized_hash_cwetee_b22f17fa8e71ce90(*(*C.swig_type_618)(unsafe.Pointer(&_swig_i_0)), C.uintptr_t(_swig_i_1))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg1
@@ -6345,7 +6486,7 @@ func Ton_state_init_public_key(arg1 []byte, arg2 *uint32, arg3 uintptr) (_swig_r
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
 	_swig_i_2 := arg3
-	swig_r_p := C._wrap_ton_state_init_public_key_cwetee_b22f17fa8e71ce90(*(*C.swig_type_606)(unsafe.Pointer(&_swig_i_0)), C.swig_voidp(_swig_i_1), C.uintptr_t(_swig_i_2))
+	swig_r_p := C._wrap_ton_state_init_public_key_cwetee_b22f17fa8e71ce90(*(*C.swig_type_620)(unsafe.Pointer(&_swig_i_0)), C.swig_voidp(_swig_i_1), C.uintptr_t(_swig_i_2))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg1
@@ -6362,7 +6503,7 @@ func Ton_proof_hash(arg1 []byte, arg2 string, arg3 string, arg4 uint64, arg5 []b
 	_swig_i_2 := arg3
 	_swig_i_3 := arg4
 	_swig_i_4 := arg5
-	swig_r_p := C._wrap_ton_proof_hash_cwetee_b22f17fa8e71ce90(*(*C.swig_type_608)(unsafe.Pointer(&_swig_i_0)), *(*C.swig_type_609)(unsafe.Pointer(&_swig_i_1)), *(*C.swig_type_610)(unsafe.Pointer(&_swig_i_2)), C.swig_type_611(_swig_i_3), *(*C.swig_type_612)(unsafe.Pointer(&_swig_i_4)))
+	swig_r_p := C._wrap_ton_proof_hash_cwetee_b22f17fa8e71ce90(*(*C.swig_type_622)(unsafe.Pointer(&_swig_i_0)), *(*C.swig_type_623)(unsafe.Pointer(&_swig_i_1)), *(*C.swig_type_624)(unsafe.Pointer(&_swig_i_2)), C.swig_type_625(_swig_i_3), *(*C.swig_type_626)(unsafe.Pointer(&_swig_i_4)))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg1
@@ -6392,7 +6533,7 @@ func Ton_proof_verify_json(arg1 []byte, arg2 *string, arg3 *string, arg4 string,
 	_swig_i_4 := arg5
 	_swig_i_5 := arg6
 	_swig_i_6 := arg7
-	swig_r_p := C._wrap_ton_proof_verify_json_cwetee_b22f17fa8e71ce90(*(*C.swig_type_614)(unsafe.Pointer(&_swig_i_0)), C.swig_voidp(_swig_i_1), C.swig_voidp(_swig_i_2), *(*C.swig_type_615)(unsafe.Pointer(&_swig_i_3)), *(*C.swig_type_616)(unsafe.Pointer(&_swig_i_4)), C.swig_type_617(_swig_i_5), C.swig_type_618(_swig_i_6))
+	swig_r_p := C._wrap_ton_proof_verify_json_cwetee_b22f17fa8e71ce90(*(*C.swig_type_628)(unsafe.Pointer(&_swig_i_0)), C.swig_voidp(_swig_i_1), C.swig_voidp(_swig_i_2), *(*C.swig_type_629)(unsafe.Pointer(&_swig_i_3)), *(*C.swig_type_630)(unsafe.Pointer(&_swig_i_4)), C.swig_type_631(_swig_i_5), C.swig_type_632(_swig_i_6))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 
 	if b := weteeTakeBytes(_swig_i_1); len(b) > 0 {
@@ -6520,7 +6661,7 @@ func Rpc_open(arg1 *uintptr, arg2 string, arg3 uint, arg4 uint, arg5 uint, arg6 
 	_swig_i_7 := arg8
 	_swig_i_8 := arg9
 	_swig_i_9 := arg10
-	swig_r_p := C._wrap_rpc_open_cwetee_b22f17fa8e71ce90(C.swig_voidp(_swig_i_0), *(*C.swig_type_620)(unsafe.Pointer(&_swig_i_1)), C.swig_intgo(_swig_i_2), C.swig_intgo(_swig_i_3), C.swig_intgo(_swig_i_4), *(*C.swig_type_621)(unsafe.Pointer(&_swig_i_5)), C.swig_type_622(_swig_i_6), C.swig_intgo(_swig_i_7), C.swig_intgo(_swig_i_8), C.swig_intgo(_swig_i_9))
+	swig_r_p := C._wrap_rpc_open_cwetee_b22f17fa8e71ce90(C.swig_voidp(_swig_i_0), *(*C.swig_type_634)(unsafe.Pointer(&_swig_i_1)), C.swig_intgo(_swig_i_2), C.swig_intgo(_swig_i_3), C.swig_intgo(_swig_i_4), *(*C.swig_type_635)(unsafe.Pointer(&_swig_i_5)), C.swig_type_636(_swig_i_6), C.swig_intgo(_swig_i_7), C.swig_intgo(_swig_i_8), C.swig_intgo(_swig_i_9))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg2
@@ -6541,7 +6682,7 @@ func Rpc_call(arg1 *string, arg2 uintptr, arg3 string, arg4 string, arg5 uint) (
 	_swig_i_2 := arg3
 	_swig_i_3 := arg4
 	_swig_i_4 := arg5
-	swig_r_p := C._wrap_rpc_call_cwetee_b22f17fa8e71ce90(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1), *(*C.swig_type_624)(unsafe.Pointer(&_swig_i_2)), *(*C.swig_type_625)(unsafe.Pointer(&_swig_i_3)), C.swig_intgo(_swig_i_4))
+	swig_r_p := C._wrap_rpc_call_cwetee_b22f17fa8e71ce90(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1), *(*C.swig_type_638)(unsafe.Pointer(&_swig_i_2)), *(*C.swig_type_639)(unsafe.Pointer(&_swig_i_3)), C.swig_intgo(_swig_i_4))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 
 	if b := weteeTakeBytes(_swig_i_0); len(b) > 0 {
@@ -6638,7 +6779,7 @@ func Rpc_queue_subscribe(arg1 *uintptr, arg2 uintptr, arg3 string, arg4 string, 
 	_swig_i_4 := arg5
 	_swig_i_5 := arg6
 	_swig_i_6 := arg7
-	swig_r_p := C._wrap_rpc_queue_subscribe_cwetee_b22f17fa8e71ce90(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1), *(*C.swig_type_631)(unsafe.Pointer(&_swig_i_2)), *(*C.swig_type_632)(unsafe.Pointer(&_swig_i_3)), *(*C.swig_type_633)(unsafe.Pointer(&_swig_i_4)), C.swig_intgo(_swig_i_5), C.swig_intgo(_swig_i_6))
+	swig_r_p := C._wrap_rpc_queue_subscribe_cwetee_b22f17fa8e71ce90(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1), *(*C.swig_type_645)(unsafe.Pointer(&_swig_i_2)), *(*C.swig_type_646)(unsafe.Pointer(&_swig_i_3)), *(*C.swig_type_647)(unsafe.Pointer(&_swig_i_4)), C.swig_intgo(_swig_i_5), C.swig_intgo(_swig_i_6))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg3
@@ -6756,7 +6897,7 @@ func Chainb_connect(arg1 *uintptr, arg2 string, arg3 int, arg4 string, arg5 stri
 	_swig_i_3 := arg4
 	_swig_i_4 := arg5
 	_swig_i_5 := arg6
-	swig_r_p := C._wrap_chainb_connect_cwetee_b22f17fa8e71ce90(C.swig_voidp(_swig_i_0), *(*C.swig_type_638)(unsafe.Pointer(&_swig_i_1)), C.swig_intgo(_swig_i_2), *(*C.swig_type_639)(unsafe.Pointer(&_swig_i_3)), *(*C.swig_type_640)(unsafe.Pointer(&_swig_i_4)), C.swig_intgo(_swig_i_5))
+	swig_r_p := C._wrap_chainb_connect_cwetee_b22f17fa8e71ce90(C.swig_voidp(_swig_i_0), *(*C.swig_type_652)(unsafe.Pointer(&_swig_i_1)), C.swig_intgo(_swig_i_2), *(*C.swig_type_653)(unsafe.Pointer(&_swig_i_3)), *(*C.swig_type_654)(unsafe.Pointer(&_swig_i_4)), C.swig_intgo(_swig_i_5))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg2
@@ -6776,7 +6917,7 @@ func Chainb_genesis_hash(arg1 []byte, arg2 uintptr) (_swig_ret string) {
 	var swig_r string
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
-	swig_r_p := C._wrap_chainb_genesis_hash_cwetee_b22f17fa8e71ce90(*(*C.swig_type_642)(unsafe.Pointer(&_swig_i_0)), C.uintptr_t(_swig_i_1))
+	swig_r_p := C._wrap_chainb_genesis_hash_cwetee_b22f17fa8e71ce90(*(*C.swig_type_656)(unsafe.Pointer(&_swig_i_0)), C.uintptr_t(_swig_i_1))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg1
@@ -6846,7 +6987,7 @@ func Chainb_request(arg1 *string, arg2 uintptr, arg3 string, arg4 string) (_swig
 	_swig_i_1 := arg2
 	_swig_i_2 := arg3
 	_swig_i_3 := arg4
-	swig_r_p := C._wrap_chainb_request_cwetee_b22f17fa8e71ce90(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1), *(*C.swig_type_645)(unsafe.Pointer(&_swig_i_2)), *(*C.swig_type_646)(unsafe.Pointer(&_swig_i_3)))
+	swig_r_p := C._wrap_chainb_request_cwetee_b22f17fa8e71ce90(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1), *(*C.swig_type_659)(unsafe.Pointer(&_swig_i_2)), *(*C.swig_type_660)(unsafe.Pointer(&_swig_i_3)))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 
 	if b := weteeTakeBytes(_swig_i_0); len(b) > 0 {
@@ -6874,7 +7015,7 @@ func Chainb_storage_json(arg1 *string, arg2 uintptr, arg3 string, arg4 string, a
 	_swig_i_3 := arg4
 	_swig_i_4 := arg5
 	_swig_i_5 := arg6
-	swig_r_p := C._wrap_chainb_storage_json_cwetee_b22f17fa8e71ce90(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1), *(*C.swig_type_648)(unsafe.Pointer(&_swig_i_2)), *(*C.swig_type_649)(unsafe.Pointer(&_swig_i_3)), *(*C.swig_type_650)(unsafe.Pointer(&_swig_i_4)), *(*C.swig_type_651)(unsafe.Pointer(&_swig_i_5)))
+	swig_r_p := C._wrap_chainb_storage_json_cwetee_b22f17fa8e71ce90(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1), *(*C.swig_type_662)(unsafe.Pointer(&_swig_i_2)), *(*C.swig_type_663)(unsafe.Pointer(&_swig_i_3)), *(*C.swig_type_664)(unsafe.Pointer(&_swig_i_4)), *(*C.swig_type_665)(unsafe.Pointer(&_swig_i_5)))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 
 	if b := weteeTakeBytes(_swig_i_0); len(b) > 0 {
@@ -6910,7 +7051,7 @@ func Chainb_entries_json(arg1 *string, arg2 uintptr, arg3 string, arg4 string, a
 	_swig_i_5 := arg6
 	_swig_i_6 := arg7
 	_swig_i_7 := arg8
-	swig_r_p := C._wrap_chainb_entries_json_cwetee_b22f17fa8e71ce90(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1), *(*C.swig_type_653)(unsafe.Pointer(&_swig_i_2)), *(*C.swig_type_654)(unsafe.Pointer(&_swig_i_3)), *(*C.swig_type_655)(unsafe.Pointer(&_swig_i_4)), C.swig_intgo(_swig_i_5), *(*C.swig_type_656)(unsafe.Pointer(&_swig_i_6)), *(*C.swig_type_657)(unsafe.Pointer(&_swig_i_7)))
+	swig_r_p := C._wrap_chainb_entries_json_cwetee_b22f17fa8e71ce90(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1), *(*C.swig_type_667)(unsafe.Pointer(&_swig_i_2)), *(*C.swig_type_668)(unsafe.Pointer(&_swig_i_3)), *(*C.swig_type_669)(unsafe.Pointer(&_swig_i_4)), C.swig_intgo(_swig_i_5), *(*C.swig_type_670)(unsafe.Pointer(&_swig_i_6)), *(*C.swig_type_671)(unsafe.Pointer(&_swig_i_7)))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 
 	if b := weteeTakeBytes(_swig_i_0); len(b) > 0 {
@@ -6945,7 +7086,7 @@ func Chainb_constant_json(arg1 *string, arg2 uintptr, arg3 string, arg4 string) 
 	_swig_i_1 := arg2
 	_swig_i_2 := arg3
 	_swig_i_3 := arg4
-	swig_r_p := C._wrap_chainb_constant_json_cwetee_b22f17fa8e71ce90(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1), *(*C.swig_type_659)(unsafe.Pointer(&_swig_i_2)), *(*C.swig_type_660)(unsafe.Pointer(&_swig_i_3)))
+	swig_r_p := C._wrap_chainb_constant_json_cwetee_b22f17fa8e71ce90(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1), *(*C.swig_type_673)(unsafe.Pointer(&_swig_i_2)), *(*C.swig_type_674)(unsafe.Pointer(&_swig_i_3)))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 
 	if b := weteeTakeBytes(_swig_i_0); len(b) > 0 {
@@ -6973,7 +7114,7 @@ func Chainb_runtime_call_json(arg1 *string, arg2 uintptr, arg3 string, arg4 stri
 	_swig_i_3 := arg4
 	_swig_i_4 := arg5
 	_swig_i_5 := arg6
-	swig_r_p := C._wrap_chainb_runtime_call_json_cwetee_b22f17fa8e71ce90(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1), *(*C.swig_type_662)(unsafe.Pointer(&_swig_i_2)), *(*C.swig_type_663)(unsafe.Pointer(&_swig_i_3)), *(*C.swig_type_664)(unsafe.Pointer(&_swig_i_4)), *(*C.swig_type_665)(unsafe.Pointer(&_swig_i_5)))
+	swig_r_p := C._wrap_chainb_runtime_call_json_cwetee_b22f17fa8e71ce90(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1), *(*C.swig_type_676)(unsafe.Pointer(&_swig_i_2)), *(*C.swig_type_677)(unsafe.Pointer(&_swig_i_3)), *(*C.swig_type_678)(unsafe.Pointer(&_swig_i_4)), *(*C.swig_type_679)(unsafe.Pointer(&_swig_i_5)))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 
 	if b := weteeTakeBytes(_swig_i_0); len(b) > 0 {
@@ -7004,7 +7145,7 @@ func Chainb_events_json(arg1 *string, arg2 uintptr, arg3 string) (_swig_ret stri
  _swig_i_0 = new([2]uint64) 
 	_swig_i_1 := arg2
 	_swig_i_2 := arg3
-	swig_r_p := C._wrap_chainb_events_json_cwetee_b22f17fa8e71ce90(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1), *(*C.swig_type_667)(unsafe.Pointer(&_swig_i_2)))
+	swig_r_p := C._wrap_chainb_events_json_cwetee_b22f17fa8e71ce90(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1), *(*C.swig_type_681)(unsafe.Pointer(&_swig_i_2)))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 
 	if b := weteeTakeBytes(_swig_i_0); len(b) > 0 {
@@ -7030,7 +7171,7 @@ func Chainb_sign_call(arg1 *[]byte, arg2 uintptr, arg3 string, arg4 string, arg5
 	_swig_i_4 := arg5
 	_swig_i_5 := arg6
 	_swig_i_6 := arg7
-	swig_r_p := C._wrap_chainb_sign_call_cwetee_b22f17fa8e71ce90(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1), *(*C.swig_type_669)(unsafe.Pointer(&_swig_i_2)), *(*C.swig_type_670)(unsafe.Pointer(&_swig_i_3)), *(*C.swig_type_671)(unsafe.Pointer(&_swig_i_4)), C.uintptr_t(_swig_i_5), C.swig_type_672(_swig_i_6))
+	swig_r_p := C._wrap_chainb_sign_call_cwetee_b22f17fa8e71ce90(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1), *(*C.swig_type_683)(unsafe.Pointer(&_swig_i_2)), *(*C.swig_type_684)(unsafe.Pointer(&_swig_i_3)), *(*C.swig_type_685)(unsafe.Pointer(&_swig_i_4)), C.uintptr_t(_swig_i_5), C.swig_type_686(_swig_i_6))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
  *arg1 = weteeTakeBytes(_swig_i_0) 
 	if Swig_escape_always_false {
@@ -7052,7 +7193,7 @@ func Chainb_submit(arg1 []byte, arg2 uintptr, arg3 []byte) (_swig_ret string) {
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
 	_swig_i_2 := arg3
-	swig_r_p := C._wrap_chainb_submit_cwetee_b22f17fa8e71ce90(*(*C.swig_type_674)(unsafe.Pointer(&_swig_i_0)), C.uintptr_t(_swig_i_1), *(*C.swig_type_675)(unsafe.Pointer(&_swig_i_2)))
+	swig_r_p := C._wrap_chainb_submit_cwetee_b22f17fa8e71ce90(*(*C.swig_type_688)(unsafe.Pointer(&_swig_i_0)), C.uintptr_t(_swig_i_1), *(*C.swig_type_689)(unsafe.Pointer(&_swig_i_2)))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg1
@@ -7070,7 +7211,7 @@ func Chainb_submit_watch(arg1 *uintptr, arg2 uintptr, arg3 []byte) (_swig_ret st
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
 	_swig_i_2 := arg3
-	swig_r_p := C._wrap_chainb_submit_watch_cwetee_b22f17fa8e71ce90(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1), *(*C.swig_type_677)(unsafe.Pointer(&_swig_i_2)))
+	swig_r_p := C._wrap_chainb_submit_watch_cwetee_b22f17fa8e71ce90(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1), *(*C.swig_type_691)(unsafe.Pointer(&_swig_i_2)))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg3
@@ -7091,7 +7232,7 @@ func Chainb_transfer(arg1 *string, arg2 uintptr, arg3 uintptr, arg4 string, arg5
 	_swig_i_5 := arg6
 	_swig_i_6 := arg7
 	_swig_i_7 := arg8
-	swig_r_p := C._wrap_chainb_transfer_cwetee_b22f17fa8e71ce90(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1), C.uintptr_t(_swig_i_2), *(*C.swig_type_679)(unsafe.Pointer(&_swig_i_3)), *(*C.swig_type_680)(unsafe.Pointer(&_swig_i_4)), C.swig_intgo(_swig_i_5), C.swig_intgo(_swig_i_6), C.swig_intgo(_swig_i_7))
+	swig_r_p := C._wrap_chainb_transfer_cwetee_b22f17fa8e71ce90(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1), C.uintptr_t(_swig_i_2), *(*C.swig_type_693)(unsafe.Pointer(&_swig_i_3)), *(*C.swig_type_694)(unsafe.Pointer(&_swig_i_4)), C.swig_intgo(_swig_i_5), C.swig_intgo(_swig_i_6), C.swig_intgo(_swig_i_7))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 
 	if b := weteeTakeBytes(_swig_i_0); len(b) > 0 {
@@ -7126,7 +7267,7 @@ func Chain_account_nonce(arg1 *uint64, arg2 uintptr, arg3 string) (_swig_ret str
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
 	_swig_i_2 := arg3
-	swig_r_p := C._wrap_chain_account_nonce_cwetee_b22f17fa8e71ce90(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1), *(*C.swig_type_683)(unsafe.Pointer(&_swig_i_2)))
+	swig_r_p := C._wrap_chain_account_nonce_cwetee_b22f17fa8e71ce90(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1), *(*C.swig_type_697)(unsafe.Pointer(&_swig_i_2)))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg3
@@ -7141,7 +7282,7 @@ func Chain_balance(arg1 []uint64, arg2 uintptr, arg3 string) (_swig_ret string) 
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
 	_swig_i_2 := arg3
-	swig_r_p := C._wrap_chain_balance_cwetee_b22f17fa8e71ce90(*(*C.swig_type_685)(unsafe.Pointer(&_swig_i_0)), C.uintptr_t(_swig_i_1), *(*C.swig_type_686)(unsafe.Pointer(&_swig_i_2)))
+	swig_r_p := C._wrap_chain_balance_cwetee_b22f17fa8e71ce90(*(*C.swig_type_699)(unsafe.Pointer(&_swig_i_0)), C.uintptr_t(_swig_i_1), *(*C.swig_type_700)(unsafe.Pointer(&_swig_i_2)))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg1
@@ -7160,7 +7301,7 @@ func Chain_fee_info_json(arg1 *string, arg2 uintptr, arg3 []byte) (_swig_ret str
  _swig_i_0 = new([2]uint64) 
 	_swig_i_1 := arg2
 	_swig_i_2 := arg3
-	swig_r_p := C._wrap_chain_fee_info_json_cwetee_b22f17fa8e71ce90(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1), *(*C.swig_type_688)(unsafe.Pointer(&_swig_i_2)))
+	swig_r_p := C._wrap_chain_fee_info_json_cwetee_b22f17fa8e71ce90(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1), *(*C.swig_type_702)(unsafe.Pointer(&_swig_i_2)))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 
 	if b := weteeTakeBytes(_swig_i_0); len(b) > 0 {
@@ -7182,7 +7323,7 @@ func Chain_fee_details_json(arg1 *string, arg2 uintptr, arg3 []byte) (_swig_ret 
  _swig_i_0 = new([2]uint64) 
 	_swig_i_1 := arg2
 	_swig_i_2 := arg3
-	swig_r_p := C._wrap_chain_fee_details_json_cwetee_b22f17fa8e71ce90(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1), *(*C.swig_type_690)(unsafe.Pointer(&_swig_i_2)))
+	swig_r_p := C._wrap_chain_fee_details_json_cwetee_b22f17fa8e71ce90(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1), *(*C.swig_type_704)(unsafe.Pointer(&_swig_i_2)))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 
 	if b := weteeTakeBytes(_swig_i_0); len(b) > 0 {
@@ -7258,7 +7399,7 @@ func Telegram_public_key(arg1 []byte, arg2 int) (_swig_ret string) {
 	var swig_r string
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
-	swig_r_p := C._wrap_telegram_public_key_cwetee_b22f17fa8e71ce90(*(*C.swig_type_694)(unsafe.Pointer(&_swig_i_0)), C.swig_intgo(_swig_i_1))
+	swig_r_p := C._wrap_telegram_public_key_cwetee_b22f17fa8e71ce90(*(*C.swig_type_708)(unsafe.Pointer(&_swig_i_0)), C.swig_intgo(_swig_i_1))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg1
@@ -7272,7 +7413,7 @@ func Telegram_init_data_parse(arg1 *uintptr, arg2 string) (_swig_ret string) {
 	var swig_r string
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
-	swig_r_p := C._wrap_telegram_init_data_parse_cwetee_b22f17fa8e71ce90(C.swig_voidp(_swig_i_0), *(*C.swig_type_696)(unsafe.Pointer(&_swig_i_1)))
+	swig_r_p := C._wrap_telegram_init_data_parse_cwetee_b22f17fa8e71ce90(C.swig_voidp(_swig_i_0), *(*C.swig_type_710)(unsafe.Pointer(&_swig_i_1)))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg2
@@ -7289,7 +7430,7 @@ func Telegram_init_data_validate(arg1 *uintptr, arg2 string, arg3 string, arg4 u
 	_swig_i_2 := arg3
 	_swig_i_3 := arg4
 	_swig_i_4 := arg5
-	swig_r_p := C._wrap_telegram_init_data_validate_cwetee_b22f17fa8e71ce90(C.swig_voidp(_swig_i_0), *(*C.swig_type_698)(unsafe.Pointer(&_swig_i_1)), *(*C.swig_type_699)(unsafe.Pointer(&_swig_i_2)), C.swig_type_700(_swig_i_3), C.swig_type_701(_swig_i_4))
+	swig_r_p := C._wrap_telegram_init_data_validate_cwetee_b22f17fa8e71ce90(C.swig_voidp(_swig_i_0), *(*C.swig_type_712)(unsafe.Pointer(&_swig_i_1)), *(*C.swig_type_713)(unsafe.Pointer(&_swig_i_2)), C.swig_type_714(_swig_i_3), C.swig_type_715(_swig_i_4))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg2
@@ -7310,7 +7451,7 @@ func Telegram_init_data_validate_third_party(arg1 *uintptr, arg2 string, arg3 in
 	_swig_i_3 := arg4
 	_swig_i_4 := arg5
 	_swig_i_5 := arg6
-	swig_r_p := C._wrap_telegram_init_data_validate_third_party_cwetee_b22f17fa8e71ce90(C.swig_voidp(_swig_i_0), *(*C.swig_type_703)(unsafe.Pointer(&_swig_i_1)), C.swig_type_704(_swig_i_2), *(*C.swig_type_705)(unsafe.Pointer(&_swig_i_3)), C.swig_type_706(_swig_i_4), C.swig_type_707(_swig_i_5))
+	swig_r_p := C._wrap_telegram_init_data_validate_third_party_cwetee_b22f17fa8e71ce90(C.swig_voidp(_swig_i_0), *(*C.swig_type_717)(unsafe.Pointer(&_swig_i_1)), C.swig_type_718(_swig_i_2), *(*C.swig_type_719)(unsafe.Pointer(&_swig_i_3)), C.swig_type_720(_swig_i_4), C.swig_type_721(_swig_i_5))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg2
@@ -7327,7 +7468,7 @@ func Telegram_init_data_get(arg1 uintptr, arg2 string) (_swig_ret string) {
 	var swig_r string
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
-	swig_r_p := C._wrap_telegram_init_data_get_cwetee_b22f17fa8e71ce90(C.uintptr_t(_swig_i_0), *(*C.swig_type_709)(unsafe.Pointer(&_swig_i_1)))
+	swig_r_p := C._wrap_telegram_init_data_get_cwetee_b22f17fa8e71ce90(C.uintptr_t(_swig_i_0), *(*C.swig_type_723)(unsafe.Pointer(&_swig_i_1)))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg2
@@ -7362,7 +7503,7 @@ func Telegram_init_data_user_string(arg1 uintptr, arg2 string) (_swig_ret string
 	var swig_r string
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
-	swig_r_p := C._wrap_telegram_init_data_user_string_cwetee_b22f17fa8e71ce90(C.uintptr_t(_swig_i_0), *(*C.swig_type_713)(unsafe.Pointer(&_swig_i_1)))
+	swig_r_p := C._wrap_telegram_init_data_user_string_cwetee_b22f17fa8e71ce90(C.uintptr_t(_swig_i_0), *(*C.swig_type_727)(unsafe.Pointer(&_swig_i_1)))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg2
@@ -7376,7 +7517,7 @@ func Telegram_init_data_user_flag(arg1 uintptr, arg2 string) (_swig_ret int) {
 	var swig_r int
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
-	swig_r = (int)(C._wrap_telegram_init_data_user_flag_cwetee_b22f17fa8e71ce90(C.uintptr_t(_swig_i_0), *(*C.swig_type_714)(unsafe.Pointer(&_swig_i_1))))
+	swig_r = (int)(C._wrap_telegram_init_data_user_flag_cwetee_b22f17fa8e71ce90(C.uintptr_t(_swig_i_0), *(*C.swig_type_728)(unsafe.Pointer(&_swig_i_1))))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg2
 	}
@@ -7398,7 +7539,7 @@ func Toncenter_new(arg1 *uintptr, arg2 string, arg3 string, arg4 string, arg5 ui
 	_swig_i_5 := arg6
 	_swig_i_6 := arg7
 	_swig_i_7 := arg8
-	swig_r_p := C._wrap_toncenter_new_cwetee_b22f17fa8e71ce90(C.swig_voidp(_swig_i_0), *(*C.swig_type_716)(unsafe.Pointer(&_swig_i_1)), *(*C.swig_type_717)(unsafe.Pointer(&_swig_i_2)), *(*C.swig_type_718)(unsafe.Pointer(&_swig_i_3)), C.swig_intgo(_swig_i_4), C.swig_intgo(_swig_i_5), C.swig_intgo(_swig_i_6), C.swig_intgo(_swig_i_7))
+	swig_r_p := C._wrap_toncenter_new_cwetee_b22f17fa8e71ce90(C.swig_voidp(_swig_i_0), *(*C.swig_type_730)(unsafe.Pointer(&_swig_i_1)), *(*C.swig_type_731)(unsafe.Pointer(&_swig_i_2)), *(*C.swig_type_732)(unsafe.Pointer(&_swig_i_3)), C.swig_intgo(_swig_i_4), C.swig_intgo(_swig_i_5), C.swig_intgo(_swig_i_6), C.swig_intgo(_swig_i_7))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg2
@@ -7417,7 +7558,7 @@ func Toncenter_new(arg1 *uintptr, arg2 string, arg3 string, arg4 string, arg5 ui
 func Tc_hex_(arg1 string, arg2 *byte) {
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
-	C._wrap_tc_hex__cwetee_b22f17fa8e71ce90(*(*C.swig_type_719)(unsafe.Pointer(&_swig_i_0)), C.swig_voidp(_swig_i_1))
+	C._wrap_tc_hex__cwetee_b22f17fa8e71ce90(*(*C.swig_type_733)(unsafe.Pointer(&_swig_i_0)), C.swig_voidp(_swig_i_1))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg1
 	}
@@ -7428,7 +7569,7 @@ func Tc_text_(arg1 *string, arg2 string) (_swig_ret string) {
 	var _swig_i_0 *[2]uint64
  _swig_i_0 = new([2]uint64) 
 	_swig_i_1 := arg2
-	swig_r_p := C._wrap_tc_text__cwetee_b22f17fa8e71ce90(C.swig_voidp(_swig_i_0), *(*C.swig_type_721)(unsafe.Pointer(&_swig_i_1)))
+	swig_r_p := C._wrap_tc_text__cwetee_b22f17fa8e71ce90(C.swig_voidp(_swig_i_0), *(*C.swig_type_735)(unsafe.Pointer(&_swig_i_1)))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 
 	if b := weteeTakeBytes(_swig_i_0); len(b) > 0 {
@@ -7452,7 +7593,7 @@ func Toncenter_run_get_method(arg1 *string, arg2 uintptr, arg3 string, arg4 stri
 	_swig_i_2 := arg3
 	_swig_i_3 := arg4
 	_swig_i_4 := arg5
-	swig_r_p := C._wrap_toncenter_run_get_method_cwetee_b22f17fa8e71ce90(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1), *(*C.swig_type_723)(unsafe.Pointer(&_swig_i_2)), *(*C.swig_type_724)(unsafe.Pointer(&_swig_i_3)), *(*C.swig_type_725)(unsafe.Pointer(&_swig_i_4)))
+	swig_r_p := C._wrap_toncenter_run_get_method_cwetee_b22f17fa8e71ce90(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1), *(*C.swig_type_737)(unsafe.Pointer(&_swig_i_2)), *(*C.swig_type_738)(unsafe.Pointer(&_swig_i_3)), *(*C.swig_type_739)(unsafe.Pointer(&_swig_i_4)))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 
 	if b := weteeTakeBytes(_swig_i_0); len(b) > 0 {
@@ -7481,7 +7622,7 @@ func Toncenter_jetton_wallet_address(arg1 *string, arg2 uintptr, arg3 string, ar
 	_swig_i_1 := arg2
 	_swig_i_2 := arg3
 	_swig_i_3 := arg4
-	swig_r_p := C._wrap_toncenter_jetton_wallet_address_cwetee_b22f17fa8e71ce90(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1), *(*C.swig_type_727)(unsafe.Pointer(&_swig_i_2)), *(*C.swig_type_728)(unsafe.Pointer(&_swig_i_3)))
+	swig_r_p := C._wrap_toncenter_jetton_wallet_address_cwetee_b22f17fa8e71ce90(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1), *(*C.swig_type_741)(unsafe.Pointer(&_swig_i_2)), *(*C.swig_type_742)(unsafe.Pointer(&_swig_i_3)))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 
 	if b := weteeTakeBytes(_swig_i_0); len(b) > 0 {
@@ -7506,7 +7647,7 @@ func Toncenter_account_info(arg1 *string, arg2 uintptr, arg3 string) (_swig_ret 
  _swig_i_0 = new([2]uint64) 
 	_swig_i_1 := arg2
 	_swig_i_2 := arg3
-	swig_r_p := C._wrap_toncenter_account_info_cwetee_b22f17fa8e71ce90(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1), *(*C.swig_type_730)(unsafe.Pointer(&_swig_i_2)))
+	swig_r_p := C._wrap_toncenter_account_info_cwetee_b22f17fa8e71ce90(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1), *(*C.swig_type_744)(unsafe.Pointer(&_swig_i_2)))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 
 	if b := weteeTakeBytes(_swig_i_0); len(b) > 0 {
@@ -7516,6 +7657,36 @@ func Toncenter_account_info(arg1 *string, arg2 uintptr, arg3 string) (_swig_ret 
 	} 
 	if Swig_escape_always_false {
 		Swig_escape_val = arg3
+	}
+	var swig_r_1 string
+ swig_r_1 = weteeTakeString(swig_r) 
+	return swig_r_1
+}
+
+func Tc_tx_json_(arg1 string, arg2 int64, arg3 Wetee_toncenter_tx) (_swig_ret string) {
+	var swig_r string
+	_swig_i_0 := arg1
+	_swig_i_1 := arg2
+	_swig_i_2 := getSwigcptr(arg3)
+	swig_r_p := C._wrap_tc_tx_json__cwetee_b22f17fa8e71ce90(*(*C.swig_type_746)(unsafe.Pointer(&_swig_i_0)), C.swig_type_747(_swig_i_1), C.uintptr_t(_swig_i_2))
+	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
+	if Swig_escape_always_false {
+		Swig_escape_val = arg1
+	}
+	var swig_r_1 string
+ swig_r_1 = weteeTakeString(swig_r) 
+	return swig_r_1
+}
+
+func Tc_msg_json_(arg1 string, arg2 int64, arg3 Wetee_toncenter_msg) (_swig_ret string) {
+	var swig_r string
+	_swig_i_0 := arg1
+	_swig_i_1 := arg2
+	_swig_i_2 := getSwigcptr(arg3)
+	swig_r_p := C._wrap_tc_msg_json__cwetee_b22f17fa8e71ce90(*(*C.swig_type_749)(unsafe.Pointer(&_swig_i_0)), C.swig_type_750(_swig_i_1), C.uintptr_t(_swig_i_2))
+	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
+	if Swig_escape_always_false {
+		Swig_escape_val = arg1
 	}
 	var swig_r_1 string
  swig_r_1 = weteeTakeString(swig_r) 
@@ -7528,7 +7699,7 @@ func Toncenter_find_transaction(arg1 *string, arg2 uintptr, arg3 []byte) (_swig_
  _swig_i_0 = new([2]uint64) 
 	_swig_i_1 := arg2
 	_swig_i_2 := arg3
-	swig_r_p := C._wrap_toncenter_find_transaction_cwetee_b22f17fa8e71ce90(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1), *(*C.swig_type_732)(unsafe.Pointer(&_swig_i_2)))
+	swig_r_p := C._wrap_toncenter_find_transaction_cwetee_b22f17fa8e71ce90(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1), *(*C.swig_type_752)(unsafe.Pointer(&_swig_i_2)))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 
 	if b := weteeTakeBytes(_swig_i_0); len(b) > 0 {
@@ -7544,13 +7715,59 @@ func Toncenter_find_transaction(arg1 *string, arg2 uintptr, arg3 []byte) (_swig_
 	return swig_r_1
 }
 
+func Toncenter_confirm(arg1 *string, arg2 uintptr, arg3 []byte, arg4 uint, arg5 uint, arg6 uint) (_swig_ret string) {
+	var swig_r string
+	var _swig_i_0 *[2]uint64
+ _swig_i_0 = new([2]uint64) 
+	_swig_i_1 := arg2
+	_swig_i_2 := arg3
+	_swig_i_3 := arg4
+	_swig_i_4 := arg5
+	_swig_i_5 := arg6
+	swig_r_p := C._wrap_toncenter_confirm_cwetee_b22f17fa8e71ce90(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1), *(*C.swig_type_754)(unsafe.Pointer(&_swig_i_2)), C.swig_intgo(_swig_i_3), C.swig_intgo(_swig_i_4), C.swig_intgo(_swig_i_5))
+	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
+
+	if b := weteeTakeBytes(_swig_i_0); len(b) > 0 {
+		*arg1 = unsafe.String(&b[0], len(b))
+	} else {
+		*arg1 = ""
+	} 
+	if Swig_escape_always_false {
+		Swig_escape_val = arg3
+	}
+	var swig_r_1 string
+ swig_r_1 = weteeTakeString(swig_r) 
+	return swig_r_1
+}
+
+func Toncenter_parse_transaction(arg1 *string, arg2 string) (_swig_ret string) {
+	var swig_r string
+	var _swig_i_0 *[2]uint64
+ _swig_i_0 = new([2]uint64) 
+	_swig_i_1 := arg2
+	swig_r_p := C._wrap_toncenter_parse_transaction_cwetee_b22f17fa8e71ce90(C.swig_voidp(_swig_i_0), *(*C.swig_type_756)(unsafe.Pointer(&_swig_i_1)))
+	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
+
+	if b := weteeTakeBytes(_swig_i_0); len(b) > 0 {
+		*arg1 = unsafe.String(&b[0], len(b))
+	} else {
+		*arg1 = ""
+	} 
+	if Swig_escape_always_false {
+		Swig_escape_val = arg2
+	}
+	var swig_r_1 string
+ swig_r_1 = weteeTakeString(swig_r) 
+	return swig_r_1
+}
+
 func Toncenter_find_trace(arg1 *string, arg2 uintptr, arg3 []byte) (_swig_ret string) {
 	var swig_r string
 	var _swig_i_0 *[2]uint64
  _swig_i_0 = new([2]uint64) 
 	_swig_i_1 := arg2
 	_swig_i_2 := arg3
-	swig_r_p := C._wrap_toncenter_find_trace_cwetee_b22f17fa8e71ce90(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1), *(*C.swig_type_734)(unsafe.Pointer(&_swig_i_2)))
+	swig_r_p := C._wrap_toncenter_find_trace_cwetee_b22f17fa8e71ce90(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1), *(*C.swig_type_758)(unsafe.Pointer(&_swig_i_2)))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 
 	if b := weteeTakeBytes(_swig_i_0); len(b) > 0 {
@@ -7571,7 +7788,7 @@ func Toncenter_send_boc(arg1 []byte, arg2 uintptr, arg3 []byte) (_swig_ret strin
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
 	_swig_i_2 := arg3
-	swig_r_p := C._wrap_toncenter_send_boc_cwetee_b22f17fa8e71ce90(*(*C.swig_type_736)(unsafe.Pointer(&_swig_i_0)), C.uintptr_t(_swig_i_1), *(*C.swig_type_737)(unsafe.Pointer(&_swig_i_2)))
+	swig_r_p := C._wrap_toncenter_send_boc_cwetee_b22f17fa8e71ce90(*(*C.swig_type_760)(unsafe.Pointer(&_swig_i_0)), C.uintptr_t(_swig_i_1), *(*C.swig_type_761)(unsafe.Pointer(&_swig_i_2)))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg1
@@ -7589,7 +7806,7 @@ func Toncenter_seqno(arg1 *uint32, arg2 uintptr, arg3 string) (_swig_ret string)
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
 	_swig_i_2 := arg3
-	swig_r_p := C._wrap_toncenter_seqno_cwetee_b22f17fa8e71ce90(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1), *(*C.swig_type_739)(unsafe.Pointer(&_swig_i_2)))
+	swig_r_p := C._wrap_toncenter_seqno_cwetee_b22f17fa8e71ce90(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1), *(*C.swig_type_763)(unsafe.Pointer(&_swig_i_2)))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg3
@@ -7646,7 +7863,7 @@ func Snp_report_json_(arg1 *string, arg2 []byte) (_swig_ret string) {
 	var _swig_i_0 *[2]uint64
  _swig_i_0 = new([2]uint64) 
 	_swig_i_1 := arg2
-	swig_r_p := C._wrap_snp_report_json__cwetee_b22f17fa8e71ce90(C.swig_voidp(_swig_i_0), *(*C.swig_type_741)(unsafe.Pointer(&_swig_i_1)))
+	swig_r_p := C._wrap_snp_report_json__cwetee_b22f17fa8e71ce90(C.swig_voidp(_swig_i_0), *(*C.swig_type_765)(unsafe.Pointer(&_swig_i_1)))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 
 	if b := weteeTakeBytes(_swig_i_0); len(b) > 0 {
@@ -7673,7 +7890,7 @@ func Snp_verify_json_(arg1 *string, arg2 []byte, arg3 []byte, arg4 []byte, arg5 
 	_swig_i_5 := arg6
 	_swig_i_6 := arg7
 	_swig_i_7 := arg8
-	swig_r_p := C._wrap_snp_verify_json__cwetee_b22f17fa8e71ce90(C.swig_voidp(_swig_i_0), *(*C.swig_type_743)(unsafe.Pointer(&_swig_i_1)), *(*C.swig_type_744)(unsafe.Pointer(&_swig_i_2)), *(*C.swig_type_745)(unsafe.Pointer(&_swig_i_3)), C.swig_type_746(_swig_i_4), C.swig_intgo(_swig_i_5), *(*C.swig_type_747)(unsafe.Pointer(&_swig_i_6)), *(*C.swig_type_748)(unsafe.Pointer(&_swig_i_7)))
+	swig_r_p := C._wrap_snp_verify_json__cwetee_b22f17fa8e71ce90(C.swig_voidp(_swig_i_0), *(*C.swig_type_767)(unsafe.Pointer(&_swig_i_1)), *(*C.swig_type_768)(unsafe.Pointer(&_swig_i_2)), *(*C.swig_type_769)(unsafe.Pointer(&_swig_i_3)), C.swig_type_770(_swig_i_4), C.swig_intgo(_swig_i_5), *(*C.swig_type_771)(unsafe.Pointer(&_swig_i_6)), *(*C.swig_type_772)(unsafe.Pointer(&_swig_i_7)))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 
 	if b := weteeTakeBytes(_swig_i_0); len(b) > 0 {
@@ -7719,7 +7936,7 @@ func Attest_verify_evidence_json(arg1 *string, arg2 []byte, arg3 string, arg4 st
 	_swig_i_2 := arg3
 	_swig_i_3 := arg4
 	_swig_i_4 := arg5
-	swig_r_p := C._wrap_attest_verify_evidence_json_cwetee_b22f17fa8e71ce90(C.swig_voidp(_swig_i_0), *(*C.swig_type_751)(unsafe.Pointer(&_swig_i_1)), *(*C.swig_type_752)(unsafe.Pointer(&_swig_i_2)), *(*C.swig_type_753)(unsafe.Pointer(&_swig_i_3)), C.swig_type_754(_swig_i_4))
+	swig_r_p := C._wrap_attest_verify_evidence_json_cwetee_b22f17fa8e71ce90(C.swig_voidp(_swig_i_0), *(*C.swig_type_775)(unsafe.Pointer(&_swig_i_1)), *(*C.swig_type_776)(unsafe.Pointer(&_swig_i_2)), *(*C.swig_type_777)(unsafe.Pointer(&_swig_i_3)), C.swig_type_778(_swig_i_4))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 
 	if b := weteeTakeBytes(_swig_i_0); len(b) > 0 {
@@ -7766,7 +7983,7 @@ func Attest_fetcher_new(arg1 *uintptr, arg2 string, arg3 string, arg4 string, ar
 	_swig_i_8 := arg9
 	_swig_i_9 := arg10
 	_swig_i_10 := arg11
-	swig_r_p := C._wrap_attest_fetcher_new_cwetee_b22f17fa8e71ce90(C.swig_voidp(_swig_i_0), *(*C.swig_type_757)(unsafe.Pointer(&_swig_i_1)), *(*C.swig_type_758)(unsafe.Pointer(&_swig_i_2)), *(*C.swig_type_759)(unsafe.Pointer(&_swig_i_3)), *(*C.swig_type_760)(unsafe.Pointer(&_swig_i_4)), *(*C.swig_type_761)(unsafe.Pointer(&_swig_i_5)), *(*C.swig_type_762)(unsafe.Pointer(&_swig_i_6)), C.swig_intgo(_swig_i_7), C.swig_intgo(_swig_i_8), C.swig_intgo(_swig_i_9), C.swig_intgo(_swig_i_10))
+	swig_r_p := C._wrap_attest_fetcher_new_cwetee_b22f17fa8e71ce90(C.swig_voidp(_swig_i_0), *(*C.swig_type_781)(unsafe.Pointer(&_swig_i_1)), *(*C.swig_type_782)(unsafe.Pointer(&_swig_i_2)), *(*C.swig_type_783)(unsafe.Pointer(&_swig_i_3)), *(*C.swig_type_784)(unsafe.Pointer(&_swig_i_4)), *(*C.swig_type_785)(unsafe.Pointer(&_swig_i_5)), *(*C.swig_type_786)(unsafe.Pointer(&_swig_i_6)), C.swig_intgo(_swig_i_7), C.swig_intgo(_swig_i_8), C.swig_intgo(_swig_i_9), C.swig_intgo(_swig_i_10))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg2
@@ -7799,7 +8016,7 @@ func Attest_verify_evidence_fetch_json(arg1 *string, arg2 []byte, arg3 string, a
 	_swig_i_2 := arg3
 	_swig_i_3 := arg4
 	_swig_i_4 := arg5
-	swig_r_p := C._wrap_attest_verify_evidence_fetch_json_cwetee_b22f17fa8e71ce90(C.swig_voidp(_swig_i_0), *(*C.swig_type_764)(unsafe.Pointer(&_swig_i_1)), *(*C.swig_type_765)(unsafe.Pointer(&_swig_i_2)), C.uintptr_t(_swig_i_3), C.swig_type_766(_swig_i_4))
+	swig_r_p := C._wrap_attest_verify_evidence_fetch_json_cwetee_b22f17fa8e71ce90(C.swig_voidp(_swig_i_0), *(*C.swig_type_788)(unsafe.Pointer(&_swig_i_1)), *(*C.swig_type_789)(unsafe.Pointer(&_swig_i_2)), C.uintptr_t(_swig_i_3), C.swig_type_790(_swig_i_4))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 
 	if b := weteeTakeBytes(_swig_i_0); len(b) > 0 {
@@ -7900,7 +8117,7 @@ func Seal_recipient_public_key(arg1 []byte, arg2 uintptr) (_swig_ret string) {
 	var swig_r string
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
-	swig_r_p := C._wrap_seal_recipient_public_key_cwetee_b22f17fa8e71ce90(*(*C.swig_type_769)(unsafe.Pointer(&_swig_i_0)), C.uintptr_t(_swig_i_1))
+	swig_r_p := C._wrap_seal_recipient_public_key_cwetee_b22f17fa8e71ce90(*(*C.swig_type_793)(unsafe.Pointer(&_swig_i_0)), C.uintptr_t(_swig_i_1))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg1
@@ -7916,7 +8133,7 @@ func Seal_to(arg1 *[]byte, arg2 uintptr, arg3 []byte) (_swig_ret string) {
  _swig_i_0 = new([2]uint64) 
 	_swig_i_1 := arg2
 	_swig_i_2 := arg3
-	swig_r_p := C._wrap_seal_to_cwetee_b22f17fa8e71ce90(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1), *(*C.swig_type_771)(unsafe.Pointer(&_swig_i_2)))
+	swig_r_p := C._wrap_seal_to_cwetee_b22f17fa8e71ce90(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1), *(*C.swig_type_795)(unsafe.Pointer(&_swig_i_2)))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
  *arg1 = weteeTakeBytes(_swig_i_0) 
 	if Swig_escape_always_false {
@@ -7934,7 +8151,7 @@ func Seal_to_key(arg1 *[]byte, arg2 []byte, arg3 int, arg4 []byte) (_swig_ret st
 	_swig_i_1 := arg2
 	_swig_i_2 := arg3
 	_swig_i_3 := arg4
-	swig_r_p := C._wrap_seal_to_key_cwetee_b22f17fa8e71ce90(C.swig_voidp(_swig_i_0), *(*C.swig_type_773)(unsafe.Pointer(&_swig_i_1)), C.swig_intgo(_swig_i_2), *(*C.swig_type_774)(unsafe.Pointer(&_swig_i_3)))
+	swig_r_p := C._wrap_seal_to_key_cwetee_b22f17fa8e71ce90(C.swig_voidp(_swig_i_0), *(*C.swig_type_797)(unsafe.Pointer(&_swig_i_1)), C.swig_intgo(_swig_i_2), *(*C.swig_type_798)(unsafe.Pointer(&_swig_i_3)))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
  *arg1 = weteeTakeBytes(_swig_i_0) 
 	if Swig_escape_always_false {
@@ -7955,7 +8172,7 @@ func Seal_open(arg1 *[]byte, arg2 []byte, arg3 []byte, arg4 int) (_swig_ret stri
 	_swig_i_1 := arg2
 	_swig_i_2 := arg3
 	_swig_i_3 := arg4
-	swig_r_p := C._wrap_seal_open_cwetee_b22f17fa8e71ce90(C.swig_voidp(_swig_i_0), *(*C.swig_type_776)(unsafe.Pointer(&_swig_i_1)), *(*C.swig_type_777)(unsafe.Pointer(&_swig_i_2)), C.swig_intgo(_swig_i_3))
+	swig_r_p := C._wrap_seal_open_cwetee_b22f17fa8e71ce90(C.swig_voidp(_swig_i_0), *(*C.swig_type_800)(unsafe.Pointer(&_swig_i_1)), *(*C.swig_type_801)(unsafe.Pointer(&_swig_i_2)), C.swig_intgo(_swig_i_3))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
  *arg1 = weteeTakeSecret(_swig_i_0) 
 	if Swig_escape_always_false {
@@ -7974,7 +8191,7 @@ func Seal_x25519_public(arg1 []byte, arg2 []byte, arg3 int) (_swig_ret string) {
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
 	_swig_i_2 := arg3
-	swig_r_p := C._wrap_seal_x25519_public_cwetee_b22f17fa8e71ce90(*(*C.swig_type_779)(unsafe.Pointer(&_swig_i_0)), *(*C.swig_type_780)(unsafe.Pointer(&_swig_i_1)), C.swig_intgo(_swig_i_2))
+	swig_r_p := C._wrap_seal_x25519_public_cwetee_b22f17fa8e71ce90(*(*C.swig_type_803)(unsafe.Pointer(&_swig_i_0)), *(*C.swig_type_804)(unsafe.Pointer(&_swig_i_1)), C.swig_intgo(_swig_i_2))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg1
@@ -7995,7 +8212,7 @@ func Seal_verify_json(arg1 *uintptr, arg2 []byte, arg3 string, arg4 string, arg5
 	_swig_i_3 := arg4
 	_swig_i_4 := arg5
 	_swig_i_5 := arg6
-	swig_r_p := C._wrap_seal_verify_json_cwetee_b22f17fa8e71ce90(C.swig_voidp(_swig_i_0), *(*C.swig_type_782)(unsafe.Pointer(&_swig_i_1)), *(*C.swig_type_783)(unsafe.Pointer(&_swig_i_2)), *(*C.swig_type_784)(unsafe.Pointer(&_swig_i_3)), C.swig_intgo(_swig_i_4), C.swig_type_785(_swig_i_5))
+	swig_r_p := C._wrap_seal_verify_json_cwetee_b22f17fa8e71ce90(C.swig_voidp(_swig_i_0), *(*C.swig_type_806)(unsafe.Pointer(&_swig_i_1)), *(*C.swig_type_807)(unsafe.Pointer(&_swig_i_2)), *(*C.swig_type_808)(unsafe.Pointer(&_swig_i_3)), C.swig_intgo(_swig_i_4), C.swig_type_809(_swig_i_5))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg2
@@ -8059,4 +8276,20 @@ func Seal_recipient_bound_key_kind(arg1 uintptr) (_swig_ret int) {
 	return swig_r
 }
 
+
+type SwigcptrWetee_toncenter_tx uintptr
+type Wetee_toncenter_tx interface {
+	Swigcptr() uintptr;
+}
+func (p SwigcptrWetee_toncenter_tx) Swigcptr() uintptr {
+	return uintptr(p)
+}
+
+type SwigcptrWetee_toncenter_msg uintptr
+type Wetee_toncenter_msg interface {
+	Swigcptr() uintptr;
+}
+func (p SwigcptrWetee_toncenter_msg) Swigcptr() uintptr {
+	return uintptr(p)
+}
 

@@ -788,6 +788,35 @@ static wetee_rc wetee_ton_jetton_wallet_address_(wetee_buf *text_out, int layout
 }
 
 
+/* to (text), memo (context), the payer's jetton wallet or NULL, the payer (jettons), options */
+static wetee_rc wetee_ton_payment_message_(wetee_ton_cell **out, const char *text, size_t text_len, wetee_u128 amount,
+                                           const char *context, size_t context_len, const char *jetton_wallet,
+                                           const char *payer, int bounce, uint64_t query_id,
+                                           wetee_u128 jetton_ton_amount, wetee_u128 forward_ton_amount,
+                                           const char *response) {
+  wetee_ton_payment_options o = WETEE_TON_PAYMENT_OPTIONS_INIT;
+  wetee_ton_address to, jw, pa, re;
+  int rc = wetee_ton_address_parse(&to, NULL, text, text_len);
+  if (rc == WETEE_OK && jetton_wallet) rc = wetee_ton_address_parse(&jw, NULL, jetton_wallet, strlen(jetton_wallet));
+  if (rc == WETEE_OK && payer) rc = wetee_ton_address_parse(&pa, NULL, payer, strlen(payer));
+  if (rc == WETEE_OK && response) rc = wetee_ton_address_parse(&re, NULL, response, strlen(response));
+  if (rc) return rc;
+  o.bounce = bounce;
+  o.query_id = query_id;
+  o.jetton_ton_amount = jetton_ton_amount;
+  o.forward_ton_amount = forward_ton_amount;
+  o.response_destination = response ? &re : NULL;
+  return wetee_ton_payment_message(out, payer ? &pa : NULL, jetton_wallet ? &jw : NULL, &to, amount, context,
+                                   context_len, &o);
+}
+/* (external message, its normalised hash) */
+static wetee_rc wetee_ton_wallet_sign_payment_(wetee_ton_cell **out, uint8_t norm_out[32], const wetee_ton_wallet *w,
+                                               const uint8_t secret[64], uint32_t seqno, uint32_t valid_until,
+                                               unsigned mode, const wetee_ton_cell *message) {
+  return wetee_ton_wallet_sign_payment(out, norm_out, w, secret, seqno, valid_until, mode, message);
+}
+
+
 /* (public key, wallet version) */
 static wetee_rc wetee_ton_state_init_public_key_(uint8_t out[32], unsigned *version_out,
                                                  const wetee_ton_cell *state_init) {
@@ -1108,20 +1137,120 @@ static wetee_rc wetee_toncenter_account_info_(wetee_buf *text_out, wetee_toncent
   return wetee_tc_text_(text_out, json);
 }
 
-static wetee_rc wetee_toncenter_find_transaction_(wetee_buf *text_out, wetee_toncenter *c, const uint8_t hash[32]) {
-  wetee_toncenter_tx t;
-  char raw[WETEE_TON_ADDRESS_RAW_BUFSIZE], h[65], json[512];
-  wetee_rc rc = wetee_toncenter_find_transaction(&t, c, hash);
+/* a transaction as JSON into dst (at least 512 bytes) */
+static wetee_rc wetee_tc_tx_json_(char *dst, size_t size, const wetee_toncenter_tx *t) {
+  char raw[WETEE_TON_ADDRESS_RAW_BUFSIZE], h[65];
+  wetee_rc rc = wetee_ton_address_to_raw(raw, sizeof raw, &t->account);
   if (rc) return rc;
-  if ((rc = wetee_ton_address_to_raw(raw, sizeof raw, &t.account))) return rc;
-  wetee_tc_hex_(h, t.hash);
-  snprintf(json, sizeof json,
+  wetee_tc_hex_(h, t->hash);
+  snprintf(dst, size,
            "{\"account\": \"%s\", \"hash\": \"%s\", \"lt\": \"%llu\", \"utime\": %u, \"aborted\": %s, "
            "\"compute_success\": %s, \"exit_code\": %d, \"action_success\": %s, \"success\": %s}",
-           raw, h, (unsigned long long)t.lt, (unsigned)t.utime, t.aborted ? "true" : "false",
-           t.compute_success ? "true" : "false", t.exit_code, t.action_success ? "true" : "false",
-           t.success ? "true" : "false");
+           raw, h, (unsigned long long)t->lt, (unsigned)t->utime, t->aborted ? "true" : "false",
+           t->compute_success ? "true" : "false", t->exit_code, t->action_success ? "true" : "false",
+           t->success ? "true" : "false");
+  return WETEE_OK;
+}
+
+/* a message as JSON into dst (at least 512 bytes) */
+static wetee_rc wetee_tc_msg_json_(char *dst, size_t size, const wetee_toncenter_msg *m) {
+  char src[WETEE_TON_ADDRESS_RAW_BUFSIZE + 2] = "null", dst_a[WETEE_TON_ADDRESS_RAW_BUFSIZE + 2] = "null";
+  char raw[WETEE_TON_ADDRESS_RAW_BUFSIZE], h[65], val[WETEE_U128_DECIMAL_BUFSIZE], op[16] = "null";
+  wetee_rc rc;
+  if (m->has_source) {
+    if ((rc = wetee_ton_address_to_raw(raw, sizeof raw, &m->source))) return rc;
+    snprintf(src, sizeof src, "\"%s\"", raw);
+  }
+  if (m->has_destination) {
+    if ((rc = wetee_ton_address_to_raw(raw, sizeof raw, &m->destination))) return rc;
+    snprintf(dst_a, sizeof dst_a, "\"%s\"", raw);
+  }
+  if ((rc = wetee_u128_to_decimal(val, sizeof val, m->value, 0))) return rc;
+  if (m->opcode >= 0) snprintf(op, sizeof op, "%lld", (long long)m->opcode);
+  wetee_tc_hex_(h, m->hash);
+  snprintf(dst, size,
+           "{\"hash\": \"%s\", \"source\": %s, \"destination\": %s, \"value\": \"%s\", \"created_lt\": \"%llu\", "
+           "\"bounce\": %s, \"bounced\": %s, \"opcode\": %s}",
+           h, src, dst_a, val, (unsigned long long)m->created_lt, m->bounce ? "true" : "false",
+           m->bounced ? "true" : "false", op);
+  return WETEE_OK;
+}
+
+static wetee_rc wetee_toncenter_find_transaction_(wetee_buf *text_out, wetee_toncenter *c, const uint8_t hash[32]) {
+  wetee_toncenter_tx t;
+  char json[512];
+  wetee_rc rc = wetee_toncenter_find_transaction(&t, c, hash);
+  if (rc) return rc;
+  if ((rc = wetee_tc_tx_json_(json, sizeof json, &t))) return rc;
   return wetee_tc_text_(text_out, json);
+}
+
+/* the confirmation of a payment as JSON; timeouts, failures and bounces are results */
+static wetee_rc wetee_toncenter_confirm_(wetee_buf *text_out, wetee_toncenter *c, const uint8_t hash[32],
+                                         unsigned hops, unsigned timeout_ms, unsigned poll_ms) {
+  static const char *const names[] = { "unknown", "pending", "confirmed", "failed", "bounced" };
+  wetee_toncenter_confirm_options o = WETEE_TONCENTER_CONFIRM_OPTIONS_INIT;
+  wetee_toncenter_confirmation r;
+  char wallet[512] = "null", pay[512] = "null", last[512] = "null", bounce[512] = "null", err[640] = "null";
+  char json[3200];
+  wetee_rc rc;
+  o.hops = hops;
+  o.timeout_ms = timeout_ms;
+  o.poll_ms = poll_ms;
+  rc = wetee_toncenter_confirm(&r, c, hash, &o);
+  if (rc != WETEE_OK && rc != WETEE_ERR_TIMEOUT && rc != WETEE_ERR_STATE) return rc;
+  if (rc != WETEE_OK) { /* the detail as a JSON string */
+    const char *d = wetee_last_error();
+    size_t k = 0;
+    err[k++] = '"';
+    for (; *d && k < sizeof err - 3; d++) {
+      if (*d == '"' || *d == '\\') { err[k++] = '\\'; }
+      err[k++] = (*d >= 0x20 || *d < 0) ? *d : ' ';
+    }
+    err[k++] = '"';
+    err[k] = 0;
+  }
+  if (r.has_wallet_tx && (rc = wetee_tc_tx_json_(wallet, sizeof wallet, &r.wallet_tx))) return rc;
+  if (r.has_payment && (rc = wetee_tc_msg_json_(pay, sizeof pay, &r.payment))) return rc;
+  if (r.has_last_tx && (rc = wetee_tc_tx_json_(last, sizeof last, &r.last_tx))) return rc;
+  if (r.has_bounce && (rc = wetee_tc_msg_json_(bounce, sizeof bounce, &r.bounce))) return rc;
+  snprintf(json, sizeof json,
+           "{\"status\": \"%s\", \"error\": %s, \"hops\": %u, \"wallet_tx\": %s, \"payment\": %s, \"last_tx\": %s, "
+           "\"bounce\": %s}",
+           names[r.status >= 0 && r.status <= 4 ? r.status : 0], err, r.hops, wallet, pay, last, bounce);
+  return wetee_tc_text_(text_out, json);
+}
+
+/* a v3 transaction list answer (json) parsed: transaction, in_msg, up to 16 out_msgs */
+static wetee_rc wetee_toncenter_parse_transaction_(wetee_buf *text_out, const char *json, size_t json_len) {
+  wetee_toncenter_tx t;
+  wetee_toncenter_msg in, outs[16];
+  size_t n = 0, k;
+  char tx[512], one[512];
+  wetee_buf b = WETEE_BUF_INIT;
+  wetee_rc rc = wetee_toncenter_parse_transaction(&t, &in, outs, 16, &n, json, json_len);
+  if (rc) return rc;
+  if ((rc = wetee_tc_tx_json_(tx, sizeof tx, &t)) || (rc = wetee_tc_msg_json_(one, sizeof one, &in))) return rc;
+  if ((rc = wetee_buf_append(&b, (const uint8_t *)"{\"transaction\": ", 16)) ||
+      (rc = wetee_buf_append(&b, (const uint8_t *)tx, strlen(tx))) ||
+      (rc = wetee_buf_append(&b, (const uint8_t *)", \"in_msg\": ", 12)) ||
+      (rc = wetee_buf_append(&b, (const uint8_t *)one, strlen(one))) ||
+      (rc = wetee_buf_append(&b, (const uint8_t *)", \"out_msgs\": [", 15)))
+    goto fail;
+  for (k = 0; k < n && k < 16; k++) {
+    if ((rc = wetee_tc_msg_json_(one, sizeof one, &outs[k])) ||
+        (k && (rc = wetee_buf_append(&b, (const uint8_t *)", ", 2))) ||
+        (rc = wetee_buf_append(&b, (const uint8_t *)one, strlen(one))))
+      goto fail;
+  }
+  if ((rc = wetee_buf_append(&b, (const uint8_t *)"]}", 3))) goto fail;
+  b.len--;
+  wetee_buf_free(text_out);
+  *text_out = b;
+  return WETEE_OK;
+fail:
+  wetee_buf_free(&b);
+  return rc;
 }
 
 static wetee_rc wetee_toncenter_find_trace_(wetee_buf *text_out, wetee_toncenter *c, const uint8_t hash[32]) {
@@ -10559,6 +10688,215 @@ _gostring_ _wrap_ton_jetton_wallet_address_cwetee_b22f17fa8e71ce90(wetee_buf *_s
 }
 
 
+intgo _wrap_TON_JETTON_ATTACHED_DEFAULT_cwetee_b22f17fa8e71ce90() {
+  unsigned int result;
+  intgo _swig_go_result;
+  
+  
+  result = (unsigned int)(WETEE_TON_JETTON_ATTACHED_DEFAULT);
+  _swig_go_result = result; 
+  return _swig_go_result;
+}
+
+
+intgo _wrap_TON_JETTON_FORWARD_DEFAULT_cwetee_b22f17fa8e71ce90() {
+  unsigned int result;
+  intgo _swig_go_result;
+  
+  
+  result = (unsigned int)(WETEE_TON_JETTON_FORWARD_DEFAULT);
+  _swig_go_result = result; 
+  return _swig_go_result;
+}
+
+
+intgo _wrap_TON_MEMO_MAX_BYTES_cwetee_b22f17fa8e71ce90() {
+  unsigned int result;
+  intgo _swig_go_result;
+  
+  
+  result = (unsigned int)(WETEE_TON_MEMO_MAX_BYTES);
+  _swig_go_result = result; 
+  return _swig_go_result;
+}
+
+
+_gostring_ _wrap_ton_payment_message_cwetee_b22f17fa8e71ce90(wetee_ton_cell **_swig_go_0, _gostring_ _swig_go_1, _goslice_ _swig_go_2, _gostring_ _swig_go_3, _gostring_ _swig_go_4, _gostring_ _swig_go_5, intgo _swig_go_6, long long _swig_go_7, _goslice_ _swig_go_8, _goslice_ _swig_go_9, _gostring_ _swig_go_10) {
+  wetee_ton_cell **arg1 = (wetee_ton_cell **) 0 ;
+  char *arg2 = (char *) 0 ;
+  size_t arg3 ;
+  wetee_u128 arg4 ;
+  char *arg5 = (char *) 0 ;
+  size_t arg6 ;
+  char *arg7 = (char *) 0 ;
+  char *arg8 = (char *) 0 ;
+  int arg9 ;
+  uint64_t arg10 ;
+  wetee_u128 arg11 ;
+  wetee_u128 arg12 ;
+  char *arg13 = (char *) 0 ;
+  wetee_ton_cell *temp1 ;
+  wetee_rc result;
+  _gostring_ _swig_go_result;
+  
+  
+  temp1 = NULL;
+  arg1 = &temp1;
+  
+  
+  arg2 = (char *)_swig_go_1.p;
+  arg3 = (size_t)_swig_go_1.n;
+  
+  
+  if (_swig_go_2.len < 2) _swig_gopanic("ton_payment_message: a u128 needs []uint64{lo, hi}");
+  (&arg4)->lo = ((const uint64_t *)_swig_go_2.array)[0];
+  (&arg4)->hi = ((const uint64_t *)_swig_go_2.array)[1];
+  
+  
+  arg5 = (char *)_swig_go_3.p;
+  arg6 = (size_t)_swig_go_3.n;
+  
+  
+  arg7 = NULL;
+  if (_swig_go_4.n > 0) {
+    char *copy = (char *)malloc((size_t)_swig_go_4.n + 1);
+    if (copy == NULL) _swig_gopanic("libwetee: out of memory");
+    memcpy(copy, _swig_go_4.p, (size_t)_swig_go_4.n);
+    copy[_swig_go_4.n] = '\0';
+    arg7 = copy;
+  }
+  
+  
+  arg8 = NULL;
+  if (_swig_go_5.n > 0) {
+    char *copy = (char *)malloc((size_t)_swig_go_5.n + 1);
+    if (copy == NULL) _swig_gopanic("libwetee: out of memory");
+    memcpy(copy, _swig_go_5.p, (size_t)_swig_go_5.n);
+    copy[_swig_go_5.n] = '\0';
+    arg8 = copy;
+  }
+  
+  arg9 = (int)_swig_go_6; 
+  arg10 = (uint64_t)_swig_go_7; 
+  
+  if (_swig_go_8.len < 2) _swig_gopanic("ton_payment_message: a u128 needs []uint64{lo, hi}");
+  (&arg11)->lo = ((const uint64_t *)_swig_go_8.array)[0];
+  (&arg11)->hi = ((const uint64_t *)_swig_go_8.array)[1];
+  
+  
+  if (_swig_go_9.len < 2) _swig_gopanic("ton_payment_message: a u128 needs []uint64{lo, hi}");
+  (&arg12)->lo = ((const uint64_t *)_swig_go_9.array)[0];
+  (&arg12)->hi = ((const uint64_t *)_swig_go_9.array)[1];
+  
+  
+  arg13 = NULL;
+  if (_swig_go_10.n > 0) {
+    char *copy = (char *)malloc((size_t)_swig_go_10.n + 1);
+    if (copy == NULL) _swig_gopanic("libwetee: out of memory");
+    memcpy(copy, _swig_go_10.p, (size_t)_swig_go_10.n);
+    copy[_swig_go_10.n] = '\0';
+    arg13 = copy;
+  }
+  
+  
+  {
+    wetee_clear_error();
+    result = (wetee_rc)wetee_ton_payment_message_(arg1,(char const *)arg2,arg3,arg4,(char const *)arg5,arg6,(char const *)arg7,(char const *)arg8,arg9,arg10,arg11,arg12,(char const *)arg13);
+  }
+  _swig_go_result = wetee_go_status(result); 
+  
+  *(uintptr_t *)(void *)_swig_go_0 = (uintptr_t)temp1;
+  temp1 = NULL; /* owned by Go now */
+  
+  wetee_ton_cell_free(temp1); 
+  free((char *)arg7); 
+  free((char *)arg8); 
+  free((char *)arg13); 
+  return _swig_go_result;
+}
+
+
+_gostring_ _wrap_ton_wallet_sign_payment_cwetee_b22f17fa8e71ce90(wetee_ton_cell **_swig_go_0, _goslice_ _swig_go_1, wetee_ton_wallet *_swig_go_2, _goslice_ _swig_go_3, intgo _swig_go_4, intgo _swig_go_5, intgo _swig_go_6, wetee_ton_cell *_swig_go_7) {
+  wetee_ton_cell **arg1 = (wetee_ton_cell **) 0 ;
+  uint8_t *arg2 ;
+  wetee_ton_wallet *arg3 = (wetee_ton_wallet *) 0 ;
+  uint8_t *arg4 ;
+  uint32_t arg5 ;
+  uint32_t arg6 ;
+  unsigned int arg7 ;
+  wetee_ton_cell *arg8 = (wetee_ton_cell *) 0 ;
+  wetee_ton_cell *temp1 ;
+  wetee_rc result;
+  _gostring_ _swig_go_result;
+  
+  
+  temp1 = NULL;
+  arg1 = &temp1;
+  
+  
+  if (_swig_go_1.len < 32) _swig_gopanic("ton_wallet_sign_payment: norm_out needs 32 bytes");
+  arg2 = (uint8_t *)_swig_go_1.array;
+  
+  arg3 = (wetee_ton_wallet *)(uintptr_t)_swig_go_2; 
+  
+  if (_swig_go_3.len < 64) _swig_gopanic("ton_wallet_sign_payment: secret needs 64 bytes");
+  arg4 = (uint8_t *)_swig_go_3.array;
+  
+  arg5 = (uint32_t)_swig_go_4; 
+  arg6 = (uint32_t)_swig_go_5; 
+  arg7 = (unsigned int)_swig_go_6; 
+  arg8 = (wetee_ton_cell *)(uintptr_t)_swig_go_7; 
+  
+  {
+    wetee_clear_error();
+    result = (wetee_rc)wetee_ton_wallet_sign_payment_(arg1,arg2,(struct wetee_ton_wallet const *)arg3,(unsigned char const (*))arg4,arg5,arg6,arg7,(struct wetee_ton_cell const *)arg8);
+  }
+  _swig_go_result = wetee_go_status(result); 
+  
+  *(uintptr_t *)(void *)_swig_go_0 = (uintptr_t)temp1;
+  temp1 = NULL; /* owned by Go now */
+  
+  wetee_ton_cell_free(temp1); 
+  return _swig_go_result;
+}
+
+
+_gostring_ _wrap_ton_payment_memo_cwetee_b22f17fa8e71ce90(wetee_buf *_swig_go_0, wetee_ton_cell *_swig_go_1, intgo _swig_go_2) {
+  wetee_buf *arg1 = (wetee_buf *) 0 ;
+  wetee_ton_cell *arg2 = (wetee_ton_cell *) 0 ;
+  int arg3 ;
+  wetee_buf temp1 ;
+  wetee_rc result;
+  _gostring_ _swig_go_result;
+  
+  
+  memset(&temp1, 0, sizeof temp1);
+  arg1 = &temp1;
+  
+  arg2 = (wetee_ton_cell *)(uintptr_t)_swig_go_1; 
+  arg3 = (int)_swig_go_2; 
+  
+  {
+    wetee_clear_error();
+    result = (wetee_rc)wetee_ton_payment_memo(arg1,(struct wetee_ton_cell const *)arg2,arg3);
+  }
+  _swig_go_result = wetee_go_status(result); 
+  
+  if (arg1->len > 0) {
+    ((uint64_t *)(void *)_swig_go_0)[0] = (uint64_t)(uintptr_t)arg1->data;
+    ((uint64_t *)(void *)_swig_go_0)[1] = (uint64_t)arg1->len;
+    arg1->data = NULL; /* handed over to Go_take */
+    arg1->len = 0;
+    arg1->cap = 0;
+  }
+  
+  
+  wetee_buf_free(arg1);
+  
+  return _swig_go_result;
+}
+
+
 _gostring_ _wrap_ton_message_normalized_hash_cwetee_b22f17fa8e71ce90(_goslice_ _swig_go_0, wetee_ton_cell *_swig_go_1) {
   uint8_t *arg1 ;
   wetee_ton_cell *arg2 = (wetee_ton_cell *) 0 ;
@@ -12892,6 +13230,56 @@ _gostring_ _wrap_toncenter_account_info_cwetee_b22f17fa8e71ce90(wetee_buf *_swig
 }
 
 
+_gostring_ _wrap_tc_tx_json__cwetee_b22f17fa8e71ce90(_gostring_ _swig_go_0, long long _swig_go_1, wetee_toncenter_tx *_swig_go_2) {
+  char *arg1 = (char *) 0 ;
+  size_t arg2 ;
+  wetee_toncenter_tx *arg3 = (wetee_toncenter_tx *) 0 ;
+  wetee_rc result;
+  _gostring_ _swig_go_result;
+  
+  
+  arg1 = (char *)malloc(_swig_go_0.n + 1);
+  memcpy(arg1, _swig_go_0.p, _swig_go_0.n);
+  arg1[_swig_go_0.n] = '\0';
+  
+  arg2 = (size_t)_swig_go_1; 
+  arg3 = *(wetee_toncenter_tx **)&_swig_go_2; 
+  
+  {
+    wetee_clear_error();
+    result = (wetee_rc)wetee_tc_tx_json_(arg1,arg2,(wetee_toncenter_tx const *)arg3);
+  }
+  _swig_go_result = wetee_go_status(result); 
+  free(arg1); 
+  return _swig_go_result;
+}
+
+
+_gostring_ _wrap_tc_msg_json__cwetee_b22f17fa8e71ce90(_gostring_ _swig_go_0, long long _swig_go_1, wetee_toncenter_msg *_swig_go_2) {
+  char *arg1 = (char *) 0 ;
+  size_t arg2 ;
+  wetee_toncenter_msg *arg3 = (wetee_toncenter_msg *) 0 ;
+  wetee_rc result;
+  _gostring_ _swig_go_result;
+  
+  
+  arg1 = (char *)malloc(_swig_go_0.n + 1);
+  memcpy(arg1, _swig_go_0.p, _swig_go_0.n);
+  arg1[_swig_go_0.n] = '\0';
+  
+  arg2 = (size_t)_swig_go_1; 
+  arg3 = *(wetee_toncenter_msg **)&_swig_go_2; 
+  
+  {
+    wetee_clear_error();
+    result = (wetee_rc)wetee_tc_msg_json_(arg1,arg2,(wetee_toncenter_msg const *)arg3);
+  }
+  _swig_go_result = wetee_go_status(result); 
+  free(arg1); 
+  return _swig_go_result;
+}
+
+
 _gostring_ _wrap_toncenter_find_transaction_cwetee_b22f17fa8e71ce90(wetee_buf *_swig_go_0, wetee_toncenter *_swig_go_1, _goslice_ _swig_go_2) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   wetee_toncenter *arg2 = (wetee_toncenter *) 0 ;
@@ -12913,6 +13301,89 @@ _gostring_ _wrap_toncenter_find_transaction_cwetee_b22f17fa8e71ce90(wetee_buf *_
   {
     wetee_clear_error();
     result = (wetee_rc)wetee_toncenter_find_transaction_(arg1,arg2,(unsigned char const (*))arg3);
+  }
+  _swig_go_result = wetee_go_status(result); 
+  
+  if (arg1->len > 0) {
+    ((uint64_t *)(void *)_swig_go_0)[0] = (uint64_t)(uintptr_t)arg1->data;
+    ((uint64_t *)(void *)_swig_go_0)[1] = (uint64_t)arg1->len;
+    arg1->data = NULL; /* handed over to Go_take */
+    arg1->len = 0;
+    arg1->cap = 0;
+  }
+  
+  
+  wetee_buf_free(arg1);
+  
+  return _swig_go_result;
+}
+
+
+_gostring_ _wrap_toncenter_confirm_cwetee_b22f17fa8e71ce90(wetee_buf *_swig_go_0, wetee_toncenter *_swig_go_1, _goslice_ _swig_go_2, intgo _swig_go_3, intgo _swig_go_4, intgo _swig_go_5) {
+  wetee_buf *arg1 = (wetee_buf *) 0 ;
+  wetee_toncenter *arg2 = (wetee_toncenter *) 0 ;
+  uint8_t *arg3 ;
+  unsigned int arg4 ;
+  unsigned int arg5 ;
+  unsigned int arg6 ;
+  wetee_buf temp1 ;
+  wetee_rc result;
+  _gostring_ _swig_go_result;
+  
+  
+  memset(&temp1, 0, sizeof temp1);
+  arg1 = &temp1;
+  
+  arg2 = (wetee_toncenter *)(uintptr_t)_swig_go_1; 
+  
+  if (_swig_go_2.len < 32) _swig_gopanic("toncenter_confirm: hash needs 32 bytes");
+  arg3 = (uint8_t *)_swig_go_2.array;
+  
+  arg4 = (unsigned int)_swig_go_3; 
+  arg5 = (unsigned int)_swig_go_4; 
+  arg6 = (unsigned int)_swig_go_5; 
+  
+  {
+    wetee_clear_error();
+    result = (wetee_rc)wetee_toncenter_confirm_(arg1,arg2,(unsigned char const (*))arg3,arg4,arg5,arg6);
+  }
+  _swig_go_result = wetee_go_status(result); 
+  
+  if (arg1->len > 0) {
+    ((uint64_t *)(void *)_swig_go_0)[0] = (uint64_t)(uintptr_t)arg1->data;
+    ((uint64_t *)(void *)_swig_go_0)[1] = (uint64_t)arg1->len;
+    arg1->data = NULL; /* handed over to Go_take */
+    arg1->len = 0;
+    arg1->cap = 0;
+  }
+  
+  
+  wetee_buf_free(arg1);
+  
+  return _swig_go_result;
+}
+
+
+_gostring_ _wrap_toncenter_parse_transaction_cwetee_b22f17fa8e71ce90(wetee_buf *_swig_go_0, _gostring_ _swig_go_1) {
+  wetee_buf *arg1 = (wetee_buf *) 0 ;
+  char *arg2 = (char *) 0 ;
+  size_t arg3 ;
+  wetee_buf temp1 ;
+  wetee_rc result;
+  _gostring_ _swig_go_result;
+  
+  
+  memset(&temp1, 0, sizeof temp1);
+  arg1 = &temp1;
+  
+  
+  arg2 = (char *)_swig_go_1.p;
+  arg3 = (size_t)_swig_go_1.n;
+  
+  
+  {
+    wetee_clear_error();
+    result = (wetee_rc)wetee_toncenter_parse_transaction_(arg1,(char const *)arg2,arg3);
   }
   _swig_go_result = wetee_go_status(result); 
   
