@@ -109,6 +109,7 @@
 #include "wetee/core.h"
 #include "wetee/keys.h"
 #include "wetee/metadata.h"
+#include "wetee/toncenter.h"
 #include "wetee/tx.h"
 
 #ifdef __cplusplus
@@ -604,6 +605,75 @@ WETEE_API int wetee_pay_quote(wetee_buf *out, wetee_payer *p, const wetee_token 
  */
 WETEE_API int wetee_pay(wetee_pay_receipt **out, wetee_payer *p, const wetee_token *t, wetee_u128 amount,
                         const char *to, const char *memo, const wetee_pay_options *opts);
+
+/* ------------------------------------------------------------------ */
+/* TON routes (src/pay/ton_route.c)                                    */
+/* ------------------------------------------------------------------ */
+
+/** @brief Version of wetee_pay_ton_options understood by this release. */
+#define WETEE_PAY_TON_OPTIONS_VERSION 1u
+
+/** @brief Options of wetee_payer_add_ton(); start from WETEE_PAY_TON_OPTIONS_INIT. */
+typedef struct wetee_pay_ton_options {
+    unsigned version;              /**< WETEE_PAY_TON_OPTIONS_VERSION */
+    unsigned valid_for_s;          /**< the signed request is void this many seconds after signing (1..86400) */
+    unsigned poll_ms;              /**< wait between toncenter queries while confirming */
+    wetee_u128 jetton_ton_amount;  /**< TON attached to a jetton transfer (WETEE_TON_JETTON_ATTACHED_DEFAULT) */
+    wetee_u128 forward_ton_amount; /**< jetton forward_ton_amount (WETEE_TON_JETTON_FORWARD_DEFAULT) */
+} wetee_pay_ton_options;
+
+/** @brief Defaults: valid for 60 s, a query every 1.5 s, 0.05 TON attached and 1 nanoton forwarded. */
+#define WETEE_PAY_TON_OPTIONS_INIT                                                                       \
+    { WETEE_PAY_TON_OPTIONS_VERSION, 60u, 1500u, { WETEE_TON_JETTON_ATTACHED_DEFAULT, 0 },            \
+      { WETEE_TON_JETTON_FORWARD_DEFAULT, 0 } }
+
+/**
+ * @brief Pay the tokens of a TON chain name (the coin, kind WETEE_TOKEN_TON,
+ *        and jettons, WETEE_TOKEN_JETTON, whose id is the minter) from a
+ *        wallet through toncenter.
+ *
+ * wetee_pay() then: parses the receiver (a user-friendly non-bounceable
+ * `UQ…` address makes a non-bounceable coin payment, any other form a
+ * bounceable one, which returns if the account does not exist); for a
+ * jetton asks the minter for the payer's jetton wallet
+ * (`get_wallet_address`); checks the wallet's balance (the amount, or the
+ * attached TON, plus 0.01 TON of fees) and the jetton wallet's balance
+ * (`get_wallet_data`) unless WETEE_PAY_NO_CHECKS; reads the seqno, builds
+ * the payment with the memo (wetee_ton_payment_message(): a text comment,
+ * or the forward payload of the jetton transfer), signs it valid for
+ * `valid_for_s` (wetee_ton_wallet_sign_payment(), send mode 3), sends it
+ * (`sendBocReturnHash`) and confirms it with wetee_toncenter_confirm() (one
+ * hop for the coin, two for a jetton) within the payment's `timeout_ms`.
+ *
+ * The receipt: route "ton" or "jetton"; payer the wallet's raw address;
+ * status "confirmed", "submitted" (timeout, network) or "failed"; tx_hash
+ * the hex hash of the wallet's transaction and logical_time its lt (once
+ * found); event the confirmation as JSON
+ * (`{"external_message_hash_norm":…, "wallet_tx":{"hash","lt"},
+ * "message":{"hash","destination","value"}, "destination_tx":{"hash","lt",
+ * "account","success","exit_code"}, "bounce":{"hash","value"}}`, members
+ * present when known). Failures: WETEE_PAY_INSUFFICIENT_BALANCE (the checks,
+ * or a wallet that sent nothing), WETEE_PAY_REJECTED (toncenter refused the
+ * message), WETEE_PAY_BOUNCED (a bounce, or a failed transaction on the
+ * way), WETEE_PAY_TIMEOUT, WETEE_PAY_NETWORK. wetee_pay_quote() gives
+ * `{"route","amount","amount_text","payer","to","bounce","fee":null,
+ * "jetton_wallet","attached","forward_ton_amount","sender_balance",
+ * "jetton_balance","ok","failure","reason"}` (the fee is not estimated).
+ *
+ * @param p the payer.
+ * @param chain the chain name of the tokens ("ton", "ton-testnet", ...).
+ * @param tc the toncenter client (borrowed: it must outlive the payer).
+ * @param w the paying wallet, v3r2, v4r2 or W5 (borrowed likewise).
+ * @param secret the wallet key's 64-byte ed25519 secret (copied; wiped when
+ *        the payer is freed).
+ * @param opts options, or NULL for WETEE_PAY_TON_OPTIONS_INIT.
+ * @return WETEE_OK; WETEE_ERR_STATE (the chain name was already added);
+ *         WETEE_ERR_DECODE (a bad chain name); WETEE_ERR_INVALID_ARGUMENT
+ *         (NULL argument, unknown options version, valid_for_s outside
+ *         1..86400); WETEE_ERR_NO_MEMORY.
+ */
+WETEE_API int wetee_payer_add_ton(wetee_payer *p, const char *chain, wetee_toncenter *tc, const wetee_ton_wallet *w,
+                                  const uint8_t secret[64], const wetee_pay_ton_options *opts);
 
 #ifdef __cplusplus
 }

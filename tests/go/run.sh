@@ -39,6 +39,11 @@ echo "== go: examples"
 (cd examples/go && go build -o "$tmp/hello" ./hello && go build -o "$tmp/offline_sign" ./offline_sign)
 "$tmp/hello" >/dev/null
 echo "examples/go/hello ran"
+(cd examples/go && go build -o "$tmp/ton_pay" ./ton_pay)
+cmake --build "$BUILD" --target wetee_ton_pay >/dev/null
+diff <("$tmp/ton_pay") <("$BUILD/examples/wetee_ton_pay") ||
+  { echo "examples/go/ton_pay and examples/ton_pay.c print different payments" >&2; exit 1; }
+echo "examples/go/ton_pay ran: the same signed payment as examples/ton_pay.c"
 # offline signing: the same ed25519 extrinsic as the C example
 M=$WETEE_VECTORS_DIR/wetee/wetee-dev-spec110-metadata.json
 if [[ -f $M ]]; then

@@ -189,7 +189,7 @@ need=()
 has_suite scale && need+=("$BIN")
 has_suite keys && need+=("$KBIN")
 has_suite ton && need+=("$TBIN")
-has_suite ton-sandbox && need+=("$SBIN")
+has_suite ton-sandbox && need+=("$SBIN" "$BUILD/examples/wetee_ton_pay")
 has_suite ed25519 && need+=("$ZBIN")
 has_suite mdhash && need+=("$MBIN")
 has_suite metadata && need+=("$MDBIN")
@@ -649,8 +649,10 @@ if has_suite ton-sandbox; then
   p0=$total_passed f0=$total_failed t0=$SECONDS
   run_counted ton-sandbox node "$SDIR/sandbox_e2e.mjs" "$SBIN"
   # payments with memos (coin and jetton) and their confirmation on the
-  # sandbox's transactions served as toncenter v3 answers
-  run_counted ton-sandbox-payments node "$SDIR/payment_e2e.mjs" "$SBIN" "$ROOT/tests/toncenter/replay_server.py"
+  # sandbox's transactions served as toncenter v3 answers; wetee_pay() through
+  # examples/ton_pay.c against a toncenter stand-in over the sandbox
+  run_counted ton-sandbox-payments node "$SDIR/payment_e2e.mjs" "$SBIN" "$ROOT/tests/toncenter/replay_server.py" \
+    "$BUILD/examples/wetee_ton_pay"
   log "ton-sandbox suite done in $((SECONDS - t0)) s"
   summary+=("$(suite_line ton-sandbox "$p0" "$f0")")
 fi

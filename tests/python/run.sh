@@ -20,6 +20,10 @@ cmake --build "$BUILD" --target wetee wetee_static wetee_python wetee_offline_si
 echo "== python: examples"
 PYTHONPATH="$BUILD/bindings/python" "$PY" examples/python/hello.py >/dev/null
 echo "examples/python/hello.py ran"
+cmake --build "$BUILD" --target wetee_ton_pay >/dev/null
+diff <(PYTHONPATH="$BUILD/bindings/python" "$PY" examples/python/ton_pay.py) <("$BUILD/examples/wetee_ton_pay") ||
+  { echo "examples/python/ton_pay.py and examples/ton_pay.c print different payments" >&2; exit 1; }
+echo "examples/python/ton_pay.py ran: the same signed payment as examples/ton_pay.c"
 # offline signing: the same ed25519 extrinsic as the C example
 M=$WETEE_VECTORS_DIR/wetee/wetee-dev-spec110-metadata.json
 if [[ -f $M ]]; then

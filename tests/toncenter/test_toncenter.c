@@ -405,12 +405,49 @@ WT_TEST(test_parse_transaction)
     CHECK_ERR(wetee_toncenter_parse_transaction(&tx, NULL, NULL, 0, NULL, NULL, 3), WETEE_ERR_INVALID_ARGUMENT);
 }
 
+/* wetee_payer_add_ton's checks (the route itself runs end to end in the
+ * ton-sandbox interop suite: tests/interop/ton-sandbox/payment_e2e.mjs) */
+WT_TEST(test_payer_add_ton)
+{
+    static const char words[] = "hospital stove relief fringe tongue always charge angry urge sentence again match "
+                                "nerve inquiry senior coconut label tumble carry category beauty bean road solution";
+    wetee_toncenter *c = client(NULL, 0);
+    wetee_token_registry *reg = NULL;
+    wetee_payer *p = NULL;
+    wetee_ton_wallet *w = NULL;
+    wetee_pay_ton_options o = WETEE_PAY_TON_OPTIONS_INIT;
+    uint8_t secret[64], pub[32];
+    uint32_t id = 0;
+    CHECK_OK(wetee_ton_mnemonic_to_keypair(secret, pub, words, strlen(words), NULL, 0));
+    CHECK_OK(wetee_ton_wallet_default_id(&id, WETEE_TON_WALLET_V5R1, 0, WETEE_TON_NETWORK_MAINNET));
+    CHECK_OK(wetee_ton_wallet_new(&w, WETEE_TON_WALLET_V5R1, pub, 0, id));
+    CHECK_OK(wetee_token_registry_new(&reg, 0));
+    CHECK_OK(wetee_payer_new(&p, reg));
+    CHECK_ERR(wetee_payer_add_ton(p, "ton", NULL, w, secret, NULL), WETEE_ERR_INVALID_ARGUMENT);
+    CHECK_ERR(wetee_payer_add_ton(p, "ton", c, NULL, secret, NULL), WETEE_ERR_INVALID_ARGUMENT);
+    o.valid_for_s = 0;
+    CHECK_ERR(wetee_payer_add_ton(p, "ton", c, w, secret, &o), WETEE_ERR_INVALID_ARGUMENT);
+    CHECK_DETAIL("valid_for_s 0 outside 1..86400");
+    o = (wetee_pay_ton_options)WETEE_PAY_TON_OPTIONS_INIT;
+    o.version = 9;
+    CHECK_ERR(wetee_payer_add_ton(p, "ton", c, w, secret, &o), WETEE_ERR_INVALID_ARGUMENT);
+    CHECK_ERR(wetee_payer_add_ton(p, "TON!", c, w, secret, NULL), WETEE_ERR_DECODE);
+    CHECK_OK(wetee_payer_add_ton(p, "ton", c, w, secret, NULL));
+    CHECK_ERR(wetee_payer_add_ton(p, "ton", c, w, secret, NULL), WETEE_ERR_STATE); /* once per chain name */
+    CHECK_OK(wetee_payer_add_ton(p, "ton-testnet", c, w, secret, NULL));
+    wetee_wipe(secret, sizeof secret);
+    wetee_payer_free(p);
+    wetee_token_registry_free(reg);
+    wetee_ton_wallet_free(w);
+    wetee_toncenter_free(c);
+}
+
 int main(void)
 {
     static const wt_test_case cases[] = { WT_CASE(test_send_boc), WT_CASE(test_get_methods), WT_CASE(test_account),
                                           WT_CASE(test_api_key),  WT_CASE(test_rate_limit),  WT_CASE(test_v3),
                                           WT_CASE(test_transport_error), WT_CASE(test_confirm),
-                                          WT_CASE(test_parse_transaction) };
+                                          WT_CASE(test_parse_transaction), WT_CASE(test_payer_add_ton) };
     if (start_server() != 0) {
         fprintf(stderr, "cannot start replay_server.py\n");
         return 1;

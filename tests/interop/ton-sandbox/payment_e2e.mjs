@@ -1,10 +1,11 @@
 // TON payments built by libwetee in the @ton/sandbox emulator, and
 // libwetee's payment confirmation on the sandbox's own transactions.
 //
-//   node payment_e2e.mjs DRIVER REPLAY_SERVER
+//   node payment_e2e.mjs DRIVER REPLAY_SERVER PAY_EXAMPLE
 //
 // DRIVER is tests/interop/ton_sandbox (its pay / payjetton / confirm
-// commands), REPLAY_SERVER tests/toncenter/replay_server.py.
+// commands), REPLAY_SERVER tests/toncenter/replay_server.py, PAY_EXAMPLE
+// examples/ton_pay.c (wetee_pay() with the TON route, printing the receipt).
 //
 // Payments (wetee_ton_payment_message + wetee_ton_wallet_sign_payment, W5
 // wallet of the ton-crypto test key, send mode 3):
@@ -31,19 +32,29 @@
 // lt, BOUNCED with the bounced value, FAILED. The wallet's transaction of A
 // is served only at the second query (the confirmation polls).
 //
+// Finally wetee_pay() end to end (PAY_EXAMPLE against toncenter_emu.mjs, a
+// toncenter stand-in over the sandbox): 2 TON with a memo (confirmed,
+// deploys the wallet), 0.5 TON bounceable to an address without an account
+// (bounced), 0.3 TON to a non-bounceable UQ address of no account
+// (credited), 1000 TON (refused before submission: balance), 250 jetton
+// units with a memo (confirmed through both jetton wallets), 5000 units
+// (refused: jetton balance); each receipt is checked against the sandbox.
+//
 // Ends with "N passed, M failed"; exit status 1 on any failure.
-import { execFileSync, spawn } from 'node:child_process';
+import { execFile, execFileSync, spawn } from 'node:child_process';
+import { promisify } from 'node:util';
 import { writeFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Address, Cell, Dictionary, beginCell, toNano, loadMessage, storeMessage, storeStateInit } from '@ton/core';
+import { Address, Cell, beginCell, toNano, loadMessage, storeStateInit } from '@ton/core';
 import { Blockchain } from '@ton/sandbox';
+import { normHash, rawUpper, v3tx, startToncenter } from './toncenter_emu.mjs';
 
 const require = createRequire(import.meta.url);
-const [DRIVER, REPLAY] = process.argv.slice(2);
-if (!DRIVER || !REPLAY) {
-  console.error('usage: node payment_e2e.mjs DRIVER REPLAY_SERVER');
+const [DRIVER, REPLAY, PAY] = process.argv.slice(2);
+if (!DRIVER || !REPLAY || !PAY) {
+  console.error('usage: node payment_e2e.mjs DRIVER REPLAY_SERVER PAY_EXAMPLE');
   process.exit(2);
 }
 
@@ -74,68 +85,6 @@ const VALID_UNTIL = NOW + 60;
 
 const routes = [];
 const hex = (b) => Buffer.from(b).toString('hex');
-const b64 = (b) => Buffer.from(b).toString('base64');
-const rawUpper = (a) => `${a.workChain}:${a.hash.toString('hex').toUpperCase()}`;
-
-// TEP-467: src none, import fee 0, no init, body as a reference
-function normHash(cell) {
-  const m = loadMessage(cell.beginParse());
-  const info = { ...m.info, src: undefined, importFee: 0n };
-  return beginCell().store(storeMessage({ info, init: null, body: m.body }, { forceRef: true })).endCell().hash();
-}
-
-function v3msg(cell) {
-  const m = loadMessage(cell.beginParse());
-  const i = m.info;
-  const body = m.body.beginParse();
-  const op = body.remainingBits >= 32 ? body.preloadUint(32) : null;
-  return {
-    hash: b64(cell.hash()),
-    source: i.type === 'internal' || i.type === 'external-out' ? rawUpper(i.src) : null,
-    destination: i.type === 'internal' || i.type === 'external-in' ? rawUpper(i.dest) : null,
-    value: i.type === 'internal' ? i.value.coins.toString() : null,
-    fwd_fee: i.type === 'internal' ? i.forwardFee.toString() : null,
-    created_lt: i.type === 'external-in' ? null : i.createdLt.toString(),
-    created_at: i.type === 'external-in' ? null : String(i.createdAt),
-    opcode: op === null ? null : '0x' + op.toString(16).padStart(8, '0'),
-    bounce: i.type === 'internal' ? i.bounce : null,
-    bounced: i.type === 'internal' ? i.bounced : null,
-    message_content: { hash: b64(m.body.hash()), body: m.body.toBoc().toString('base64'), decoded: null },
-    init_state: null,
-  };
-}
-
-function v3tx(tx) {
-  const d = tx.description;
-  const cp = d.computePhase;
-  const compute = cp.type === 'skipped' ? { skipped: true, reason: cp.reason.replace('-', '_') } : {
-    skipped: false, success: cp.success, msg_state_used: cp.messageStateUsed, account_activated: cp.accountActivated,
-    gas_fees: cp.gasFees.toString(), gas_used: cp.gasUsed.toString(), gas_limit: cp.gasLimit.toString(),
-    mode: cp.mode, exit_code: cp.exitCode, vm_steps: cp.vmSteps,
-  };
-  const ap = d.actionPhase;
-  const action = ap ? {
-    success: ap.success, valid: ap.valid, no_funds: ap.noFunds, result_code: ap.resultCode,
-    tot_actions: ap.totalActions, spec_actions: ap.specActions, skipped_actions: ap.skippedActions,
-    msgs_created: ap.messagesCreated,
-  } : undefined;
-  const bp = d.bouncePhase;
-  const bounce = bp ? { type: bp.type === 'ok' ? 'ok' : bp.type === 'no-funds' ? 'nofunds' : 'negfunds' } : undefined;
-  const msgs = tx.raw.refs[0].beginParse();
-  const inCell = msgs.loadMaybeRef();
-  const outDict = msgs.loadDict(Dictionary.Keys.Uint(15), Dictionary.Values.Cell());
-  const outCells = [...outDict.keys()].sort((a, b) => a - b).map((k) => outDict.get(k));
-  return {
-    account: rawUpper(new Address(0, Buffer.from(tx.address.toString(16).padStart(64, '0'), 'hex'))),
-    hash: b64(tx.hash()), lt: tx.lt.toString(), now: tx.now, orig_status: tx.oldStatus, end_status: tx.endStatus,
-    total_fees: tx.totalFees.coins.toString(),
-    description: { type: 'ord', aborted: d.aborted, destroyed: d.destroyed, credit_first: d.creditFirst,
-      compute_ph: compute, ...(action ? { action } : {}), ...(bounce ? { bounce } : {}) },
-    in_msg: inCell ? v3msg(inCell) : null,
-    out_msgs: outCells.map(v3msg),
-    inCell,
-  };
-}
 
 // every transaction of a trace becomes a route keyed by its inbound message
 function serve(transactions, { delayFirst = false } = {}) {
@@ -316,6 +265,109 @@ async function run(name, f) {
 }
 await run('coin payments', coinCases);
 await run('jetton payments', jettonCases);
+
+// ---- wetee_pay() through the toncenter stand-in ----
+const execFileP = promisify(execFile);
+async function payExample(emu, ...args) {
+  let out;
+  let code = 0;
+  try {
+    out = (await execFileP(PAY, [`${emu.url}/api/v2`, `${emu.url}/api/v3`, ...args.map(String)], { encoding: 'utf8' })).stdout;
+  } catch (e) {
+    out = e.stdout ?? '';
+    code = e.code;
+  }
+  const line = out.split('\n').find((l) => l.startsWith('receipt: '));
+  return { code, receipt: line ? JSON.parse(line.slice(9)) : null };
+}
+
+async function payCases() {
+  const chain = await Blockchain.create();
+  chain.now = NOW;
+  const emu = await startToncenter(chain);
+  try {
+    const funder = await chain.treasury('funder');
+    const merchant = await chain.treasury('merchant');
+    const admin = await chain.treasury('admin');
+    const shop = await chain.treasury('shop');
+    const probe = driver('pay', 'v5r1', 0, VALID_UNTIL, merchant.address.toString(), 1, '', 1);
+    const wallet = Address.parseRaw(probe.address);
+    await funder.send({ to: wallet, value: toNano('10'), bounce: false });
+
+    // P1: 2 TON with a memo; deploys the wallet
+    let n = emu.sent.length;
+    let { code, receipt: r } = await payExample(emu, merchant.address.toString(), '2 TON', 'order P1 ✓');
+    const txs1 = emu.sent[n] ?? [];
+    const wtx = txs1.find((t) => t.inMessage?.info.type === 'external-in');
+    const got = bySeq(txs1, merchant.address);
+    check(code === 0 && r?.status === 'confirmed' && r?.failure === 'ok', 'pay P1: confirmed', JSON.stringify(r));
+    check(got?.inMessage.info.value.coins === toNano('2') && memoOf(got.inMessage.body) === 'order P1 ✓', 'pay P1: 2 TON and the memo arrived');
+    check(r?.amount === '2000000000' && r?.amount_text === '2 GRAM' && r?.memo === 'order P1 ✓' && r?.route === 'ton',
+      'pay P1: receipt amount, memo, route', JSON.stringify(r));
+    check(wtx !== undefined && r?.tx_hash === txHex(wtx) && r?.logical_time === wtx.lt.toString(), 'pay P1: receipt tx hash and logical time',
+      `${r?.tx_hash} ${r?.logical_time}`);
+    check(r?.payer === wallet.toRawString() && r?.event?.destination_tx?.hash === txHex(got), 'pay P1: payer and recipient transaction');
+
+    // P2: bounceable to an address without an account: bounces
+    const fresh = new Address(0, Buffer.alloc(32, 0x99));
+    n = emu.sent.length;
+    ({ code, receipt: r } = await payExample(emu, fresh.toRawString(), '0.5', 'order P2'));
+    const back = (emu.sent[n] ?? []).find((t) => t.inMessage?.info.type === 'internal' && t.inMessage.info.bounced);
+    check(code === 3 && r?.failure === 'bounced' && r?.status === 'failed', 'pay P2: bounced', JSON.stringify(r));
+    check(back !== undefined && r?.event?.bounce?.value === back.inMessage.info.value.coins.toString(), 'pay P2: the bounced value in the receipt');
+
+    // P3: a non-bounceable UQ address of no account: credited
+    const fresh2 = new Address(0, Buffer.alloc(32, 0x9a));
+    ({ code, receipt: r } = await payExample(emu, fresh2.toString({ bounceable: false }), '0.3 GRAM', 'order P3'));
+    check(code === 0 && r?.status === 'confirmed' && (await chain.getContract(fresh2)).balance === toNano('0.3'),
+      'pay P3: credited to an address without an account', JSON.stringify(r));
+
+    // P4: more than the wallet holds: refused before anything is sent
+    n = emu.sent.length;
+    ({ code, receipt: r } = await payExample(emu, merchant.address.toString(), '1000 TON', 'order P4'));
+    check(code === 3 && r?.failure === 'insufficient_balance' && r?.status === 'refused' && emu.sent.length === n,
+      'pay P4: refused before submission', JSON.stringify(r));
+
+    // P5, P6: jettons (standard minter and wallet of @ton-community/assets-sdk 0.0.5)
+    const { storeJettonMintMessage } = require('@ton-community/assets-sdk/dist/jetton/types/JettonMintMessage.js');
+    const load = (name, key) => Cell.fromBase64(require(`@ton-community/assets-sdk/dist/jetton/contracts/build/${name}.js`)[key].codeBoc);
+    const data = beginCell().storeCoins(0).storeAddress(admin.address)
+      .storeRef(beginCell().storeUint(1, 8).endCell()).storeRef(load('jetton-wallet', 'jettonWalletCode')).endCell();
+    const init = { code: load('jetton-minter', 'jettonMinterCode'), data };
+    const minter = new Address(0, beginCell().store(storeStateInit(init)).endCell().hash());
+    await admin.send({ to: minter, value: toNano('0.5'), bounce: false, init });
+    await admin.send({ to: minter, value: toNano('0.2'), body: beginCell().store(storeJettonMintMessage({
+      queryId: 1n, amount: 1000n, from: minter, to: wallet, responseAddress: admin.address,
+      forwardTonAmount: 0n, forwardPayload: null, walletForwardValue: toNano('0.1') })).endCell() });
+    const walletOf = async (a) => (await chain.runGetMethod(minter, 'get_wallet_address', [
+      { type: 'slice', cell: beginCell().storeAddress(a).endCell() }])).stackReader.readAddress();
+    const balanceOf = async (a) => (await chain.runGetMethod(a, 'get_wallet_data')).stackReader.readBigNumber();
+    n = emu.sent.length;
+    ({ code, receipt: r } = await payExample(emu, shop.address.toString(), '250 TST', 'invoice P5', minter.toString(), 'TST', 0));
+    const shopJw = await walletOf(shop.address);
+    const note = (emu.sent[n] ?? []).find((t) => t.inMessage?.info.type === 'internal' && t.inMessage.info.dest.equals(shop.address) &&
+      t.inMessage.body.bits.length >= 32 && t.inMessage.body.beginParse().preloadUint(32) === 0x7362d09c);
+    check(code === 0 && r?.status === 'confirmed' && r?.route === 'jetton' && r?.amount_text === '250 TST', 'pay P5: jetton payment confirmed',
+      JSON.stringify(r));
+    check((await balanceOf(shopJw)) === 250n && (await balanceOf(await walletOf(wallet))) === 750n, 'pay P5: jetton balances 750 / 250');
+    check(r?.event?.destination_tx?.account === shopJw.toRawString(), 'pay P5: confirmed at the shop\'s jetton wallet');
+    if (note) {
+      const s = note.inMessage.body.beginParse();
+      s.skip(32 + 64);
+      s.loadCoins();
+      s.loadAddress();
+      const payload = s.loadBit() ? s.loadRef().beginParse() : s;
+      check(payload.loadUint(32) === 0 && payload.loadStringTail() === 'invoice P5', 'pay P5: memo in the notification');
+    } else check(false, 'pay P5: notification to the shop');
+    n = emu.sent.length;
+    ({ code, receipt: r } = await payExample(emu, shop.address.toString(), '5000', 'order P6', minter.toString(), 'TST', 0));
+    check(code === 3 && r?.failure === 'insufficient_balance' && emu.sent.length === n && /holds 750/.test(r?.error ?? ''),
+      'pay P6: refused: the jetton wallet holds 750', JSON.stringify(r));
+  } finally {
+    await emu.close();
+  }
+}
+await run('pay()', payCases);
 
 // ---- confirmation through the replay server ----
 routes.push({ method: 'GET', path: '/api/v3/transactionsByMessage',
