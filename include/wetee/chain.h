@@ -42,6 +42,23 @@
  * `chainHead_v1_follow` subscription reports (pinned blocks are unpinned
  * once looked at; a `stop` event renews the subscription and rescans).
  *
+ * **State reads on the new spec.** The chain keeps its own
+ * `chainHead_v1_follow` subscription (withRuntime). Storage reads, paged
+ * entries, runtime calls (also the runtime version, `Core_version`, and
+ * the metadata) then use `chainHead_v1_storage` and `chainHead_v1_call` on
+ * the best block it follows (`at` NULL) or on `at` when that block is
+ * pinned; items come in `operationStorageItems` events, more after
+ * `chainHead_v1_continue`, until `operationStorageDone`. Blocks are
+ * unpinned once a later block is finalized or when pruned, but not while
+ * a read uses them. After a `stop` event the subscription is renewed
+ * before the next read. The legacy `state_*` method serves a read instead
+ * when the block is not pinned (an older block), when the node lacks the
+ * method or answers `limitReached`, `operationInaccessible` or an error
+ * object, or when the subscription was stopped or lost during the read;
+ * wetee_chain_get_stats() counts both. `chainHead_v1_storage` has no start
+ * key: a page of wetee_chain_storage_entries_json() reads every entry
+ * below the prefix and keeps the page (memory bounded by the page size).
+ *
  * **Outcome of a transaction.** A watch reports its states
  * (wetee_tx_status). Once the transaction is in a block, the client reads
  * the block's events and gives those of the extrinsic, and whether it
@@ -140,7 +157,9 @@ WETEE_API int wetee_chain_new(wetee_chain **out, wetee_rpc *rpc, const wetee_cha
 
 /**
  * @brief Release a chain (and the rpc client wetee_chain_connect() made).
- *        Watches and subscriptions must be freed first.
+ *        Watches must be freed first. Block subscriptions still open are
+ *        stopped (no callback runs after this returns); their handles stay
+ *        valid for wetee_chain_blocks_free().
  * @param c the chain, or NULL (no-op).
  */
 WETEE_API void wetee_chain_free(wetee_chain *c);
@@ -204,6 +223,36 @@ WETEE_API int wetee_chain_uses_new_rpc(wetee_chain *c);
  * @return WETEE_OK; as wetee_chain_new().
  */
 WETEE_API int wetee_chain_refresh(int *upgraded, wetee_chain *c);
+
+/** @brief Current version of wetee_chain_stats. */
+#define WETEE_CHAIN_STATS_VERSION 1
+
+/** @brief Counters of a chain (wetee_chain_get_stats()): which JSON-RPC
+ *        methods served its reads. Start from WETEE_CHAIN_STATS_INIT. */
+typedef struct wetee_chain_stats {
+    unsigned version;         /**< WETEE_CHAIN_STATS_VERSION */
+    uint64_t head_storage;    /**< storage reads served by `chainHead_v1_storage` */
+    uint64_t head_calls;      /**< runtime calls served by `chainHead_v1_call` */
+    uint64_t legacy_storage;  /**< storage reads sent to `state_getStorage` / `state_getKeysPaged` */
+    uint64_t legacy_calls;    /**< runtime calls sent to `state_call` */
+    uint64_t head_fallbacks;  /**< new-spec reads that went to the legacy method instead (block not
+                                   pinned, limitReached, operationInaccessible, stop, lost connection) */
+    uint64_t head_continues;  /**< `chainHead_v1_continue` requests */
+    uint64_t follow_renewals; /**< follow subscriptions renewed after a `stop` event */
+    uint64_t unpinned;        /**< blocks unpinned by the chain's follow subscription */
+    uint64_t upgrades;        /**< runtime upgrades seen (new metadata loaded) */
+} wetee_chain_stats;
+
+/** @brief Initialiser of wetee_chain_stats. */
+#define WETEE_CHAIN_STATS_INIT { WETEE_CHAIN_STATS_VERSION, 0, 0, 0, 0, 0, 0, 0, 0, 0 }
+
+/**
+ * @brief The chain's counters since it was opened.
+ * @param out receives them; its `version` must be WETEE_CHAIN_STATS_VERSION.
+ * @param c the chain.
+ * @return WETEE_OK; WETEE_ERR_INVALID_ARGUMENT (NULL, or another version).
+ */
+WETEE_API int wetee_chain_get_stats(wetee_chain_stats *out, wetee_chain *c);
 
 /* ------------------------------------------------------------------ */
 /* Reading state                                                       */
@@ -287,7 +336,8 @@ WETEE_API int wetee_chain_storage_json(wetee_buf *out, wetee_chain *c, const cha
 /**
  * @brief One page of a storage map: the entries under a key prefix, as a
  *        JSON array of `{"key": "0x..", "keys": [...], "value": ...}` in key
- *        order (`state_getKeysPaged` and `state_queryStorageAt`).
+ *        order (`state_getKeysPaged` and `state_queryStorageAt`, or on the new
+ *        spec `chainHead_v1_storage` with `descendantsValues`).
  * @param out replaced with the JSON text.
  * @param c the chain.
  * @param pallet pallet name.
@@ -315,7 +365,7 @@ WETEE_API int wetee_chain_constant_json(wetee_buf *out, wetee_chain *c, const ch
 
 /**
  * @brief Call a runtime API method by name (`state_call`, or
- *        `chainHead_v1_call` is not used: answers are the same): the
+ *        `chainHead_v1_call` on the new spec, see the file comment): the
  *        arguments are encoded with the method's input types and the output
  *        decoded with its output type, both from the metadata (V15 or later).
  * @param out replaced with the output as JSON.

@@ -95,4 +95,30 @@ wt_head_block *wt_heads_find(wt_heads *h, const uint8_t hash[32]);
  * (the newest finalized block stays pinned). */
 int wt_heads_apply(wt_heads *h, wt_head_actions *a, const json_t *event);
 
+/* ---- the chain's own chainHead_v1_follow: reads on pinned blocks (follow.c) ---- */
+
+/* a result of the wt_follow_* reads: ask the legacy method instead (the
+ * block is not pinned, the follow subscription is not ready, the node
+ * lacks the method, limitReached, operationInaccessible, a stop, ...) */
+#define WT_HEAD_FALLBACK 1
+
+typedef struct wt_follow_stats {
+    uint64_t head_storage, head_calls, fallbacks, continues, renewals, unpinned;
+} wt_follow_stats;
+
+typedef struct wt_follow wt_follow;
+
+/* chainHead_v1_follow(withRuntime true) on `rpc`; has_storage/has_call:
+ * whether rpc_methods lists chainHead_v1_storage / chainHead_v1_call */
+int wt_follow_new(wt_follow **out, wetee_rpc *rpc, unsigned timeout_ms, int has_storage, int has_call);
+void wt_follow_free(wt_follow *f);
+void wt_follow_get_stats(wt_follow_stats *out, wt_follow *f);
+/* chainHead_v1_storage `value` of `key` (0x-hex) at `at` (0x-hex block hash, pinned) or the best block */
+int wt_follow_storage(wt_follow *f, wetee_buf *out, int *found, const char *key, const char *at);
+/* chainHead_v1_storage `descendantsValues` of `prefix`: [[key, value], ...]
+ * in key order, keys after `after` (or all when NULL), at most `keep` (0: all) */
+int wt_follow_entries(wt_follow *f, json_t **pairs, const char *prefix, const char *after, size_t keep, const char *at);
+/* chainHead_v1_call of `function` with SCALE arguments `args_hex` (0x-hex); the output bytes */
+int wt_follow_call(wt_follow *f, wetee_buf *out, const char *function, const char *args_hex, const char *at);
+
 #endif

@@ -10,6 +10,7 @@
 #include "chain/chain_impl.h"
 #include "internal/common.h"
 #include "wetee/hash.h"
+#include "wetee/scale.h"
 #include "wetee/value.h"
 
 #define MOD "chain"
@@ -28,10 +29,16 @@ struct wetee_chain {
     uint16_t ss58;
     unsigned decimals;
     char symbol[32];
-    int new_rpc, tx_watch;
+    int new_rpc, tx_watch, has_head_storage, has_head_call;
     unsigned timeout;
     char *cache_dir, *md_path;
+    wt_follow *fol;             /* new spec: the chain's own follow subscription for reads */
+    pthread_mutex_t subs_mu;
+    struct wetee_chain_blocks *blocks; /* open block subscriptions, stopped by wetee_chain_free() */
+    uint64_t legacy_storage, legacy_calls, upgrades; /* counters (atomic) */
 };
+
+static void count(uint64_t *n) { __atomic_add_fetch(n, 1, __ATOMIC_RELAXED); }
 
 /* ------------------------------------------------------------------ */
 /* helpers                                                             */
@@ -119,6 +126,36 @@ static int set_json_out(wetee_buf *out, const json_t *v)
 
 static const char *at_param(const char *at) { return at && *at ? at : NULL; }
 
+/* runtime call `name` with SCALE `args`; output bytes: chainHead_v1_call
+ * on the new spec (pinned block), else state_call */
+static int state_call(wetee_buf *outb, wetee_chain *c, const char *name, const uint8_t *args, size_t n, const char *at)
+{
+    wetee_buf r = WETEE_BUF_INIT;
+    char *hex = NULL, *params;
+    size_t len;
+    int rc;
+    if ((rc = hex_of(&hex, args, n)) != WETEE_OK) return rc;
+    if (c->fol && (rc = wt_follow_call(c->fol, outb, name, hex, at_param(at))) != WT_HEAD_FALLBACK) {
+        wt_free(hex);
+        return rc;
+    }
+    len = strlen(hex) + strlen(name) + 100;
+    params = wt_malloc(len);
+    if (!params) {
+        wt_free(hex);
+        return WETEE_ERR_NO_MEMORY;
+    }
+    if (at_param(at)) snprintf(params, len, "[\"%s\",\"%s\",\"%.70s\"]", name, hex, at);
+    else snprintf(params, len, "[\"%s\",\"%s\"]", name, hex);
+    wt_free(hex);
+    count(&c->legacy_calls);
+    rc = call(&r, c, "state_call", params);
+    wt_free(params);
+    if (rc == WETEE_OK) rc = hex_result(outb, NULL, &r, name);
+    wetee_buf_free(&r);
+    return rc;
+}
+
 /* ------------------------------------------------------------------ */
 /* metadata                                                            */
 /* ------------------------------------------------------------------ */
@@ -177,15 +214,41 @@ static int fetch_metadata(wetee_metadata **md, wetee_buf *raw, wetee_chain *c)
 {
     wetee_buf r = WETEE_BUF_INIT, v = WETEE_BUF_INIT;
     unsigned ver = 0;
-    int rc = call(&r, c, "state_call", "[\"Metadata_metadata_versions\",\"0x\"]");
-    if (rc == WETEE_OK && hex_result(&v, NULL, &r, "Metadata_metadata_versions") == WETEE_OK) ver = newest_version(&v);
+    int rc = WETEE_OK;
+    if (state_call(&v, c, "Metadata_metadata_versions", (const uint8_t *)"", 0, NULL) == WETEE_OK) ver = newest_version(&v);
     while (ver >= 14) {
-        char params[96];
-        snprintf(params, sizeof params, "[\"Metadata_metadata_at_version\",\"0x%02x000000\"]", ver);
-        if ((rc = call(&r, c, "state_call", params)) == WETEE_OK && (rc = hex_result(raw, NULL, &r, "metadata")) == WETEE_OK &&
-            (rc = wetee_metadata_parse(md, raw->data, raw->len, NULL)) == WETEE_OK)
-            break;
+        uint8_t arg[4] = { (uint8_t)ver, 0, 0, 0 };
+        wetee_buf m = WETEE_BUF_INIT;
+        /* Option<OpaqueMetadata>: 01, then the bytes with their length */
+        if ((rc = state_call(&m, c, "Metadata_metadata_at_version", arg, 4, NULL)) == WETEE_OK) {
+            wetee_scale_reader rd;
+            const uint8_t *p;
+            size_t n;
+            int some = 0;
+            wetee_scale_reader_init(&rd, m.data, m.len);
+            if (wetee_scale_get_option(&rd, &some) == WETEE_OK && some && wetee_scale_get_bytes(&rd, &p, &n) == WETEE_OK) {
+                raw->len = 0;
+                if ((rc = wetee_buf_append(raw, p, n)) == WETEE_OK) rc = wetee_metadata_parse(md, raw->data, raw->len, NULL);
+            } else rc = wt_error(WETEE_ERR_DECODE, "chain: Metadata_metadata_at_version(%u): no metadata", ver);
+        }
+        wetee_buf_free(&m);
+        if (rc == WETEE_OK) break;
         ver--;
+    }
+    if (ver < 14 && c->fol) {
+        /* the new spec: Metadata_metadata (OpaqueMetadata, with its length) */
+        wetee_buf m = WETEE_BUF_INIT;
+        wetee_scale_reader rd;
+        const uint8_t *p;
+        size_t n;
+        if ((rc = state_call(&m, c, "Metadata_metadata", (const uint8_t *)"", 0, NULL)) == WETEE_OK) {
+            wetee_scale_reader_init(&rd, m.data, m.len);
+            raw->len = 0;
+            if ((rc = wetee_scale_get_bytes(&rd, &p, &n)) == WETEE_OK && (rc = wetee_buf_append(raw, p, n)) == WETEE_OK)
+                rc = wetee_metadata_parse(md, raw->data, raw->len, NULL);
+        }
+        wetee_buf_free(&m);
+        if (rc == WETEE_OK) ver = 14;
     }
     if (ver < 14) {
         if ((rc = call(&r, c, "state_getMetadata", "[]")) == WETEE_OK && (rc = hex_result(raw, NULL, &r, "state_getMetadata")) == WETEE_OK)
@@ -259,12 +322,58 @@ static int load_metadata(wetee_chain *c)
     return WETEE_OK;
 }
 
+/* the runtime just read; the spec name is kept safe for a file name */
+static void set_runtime(wetee_chain *c, int *changed, uint64_t spec, uint64_t txv, const char *name)
+{
+    *changed = c->spec != (uint32_t)spec || c->txv != (uint32_t)txv;
+    c->spec = (uint32_t)spec;
+    c->txv = (uint32_t)txv;
+    snprintf(c->spec_name, sizeof c->spec_name, "%s", name && *name ? name : "runtime");
+    for (char *p = c->spec_name; *p; p++)
+        if (*p == '/' || *p == '\\' || *p == '.') *p = '_';
+}
+
+/* Core_version's RuntimeVersion: spec_name, impl_name, authoring_version,
+ * spec_version, impl_version, apis, transaction_version, ... */
+static int decode_core_version(uint64_t *spec, uint64_t *txv, char *name, size_t cap, const wetee_buf *b)
+{
+    wetee_scale_reader r;
+    const char *sn, *in;
+    size_t snl, inl, napis;
+    uint32_t auth, sv, iv, tv;
+    const uint8_t *apis;
+    wetee_scale_reader_init(&r, b->data, b->len);
+    if (wetee_scale_get_str(&r, &sn, &snl) != WETEE_OK || wetee_scale_get_str(&r, &in, &inl) != WETEE_OK ||
+        wetee_scale_get_u32(&r, &auth) != WETEE_OK || wetee_scale_get_u32(&r, &sv) != WETEE_OK ||
+        wetee_scale_get_u32(&r, &iv) != WETEE_OK || wetee_scale_get_seq_len(&r, &napis, 12) != WETEE_OK ||
+        wetee_scale_get_raw(&r, &apis, napis * 12) != WETEE_OK || wetee_scale_get_u32(&r, &tv) != WETEE_OK)
+        return wt_error(WETEE_ERR_DECODE, "chain: Core_version: not a RuntimeVersion");
+    *spec = sv;
+    *txv = tv;
+    snprintf(name, cap, "%.*s", (int)(snl < cap ? snl : cap - 1), sn);
+    return WETEE_OK;
+}
+
 static int read_runtime_version(wetee_chain *c, int *changed)
 {
     json_t *v;
     uint64_t spec = 0, txv = 0;
     const char *name;
-    int rc = call_json(&v, c, "state_getRuntimeVersion", "[]");
+    int rc;
+    if (c->fol) {
+        /* the new spec: Core_version on the best pinned block */
+        wetee_buf b = WETEE_BUF_INIT;
+        char nm[96];
+        rc = wt_follow_call(c->fol, &b, "Core_version", "0x", NULL);
+        if (rc == WETEE_OK) rc = decode_core_version(&spec, &txv, nm, sizeof nm, &b);
+        wetee_buf_free(&b);
+        if (rc == WETEE_OK) {
+            set_runtime(c, changed, spec, txv, nm);
+            return WETEE_OK;
+        }
+        if (rc != WT_HEAD_FALLBACK) return rc;
+    }
+    rc = call_json(&v, c, "state_getRuntimeVersion", "[]");
     if (rc != WETEE_OK) return rc;
     if ((rc = wt_u64_from_json(&spec, json_object_get(v, "specVersion"))) != WETEE_OK ||
         (rc = wt_u64_from_json(&txv, json_object_get(v, "transactionVersion"))) != WETEE_OK) {
@@ -272,12 +381,7 @@ static int read_runtime_version(wetee_chain *c, int *changed)
         return wt_error(WETEE_ERR_DECODE, "chain: state_getRuntimeVersion: no specVersion / transactionVersion");
     }
     name = json_string_value(json_object_get(v, "specName"));
-    *changed = c->spec != (uint32_t)spec || c->txv != (uint32_t)txv;
-    c->spec = (uint32_t)spec;
-    c->txv = (uint32_t)txv;
-    snprintf(c->spec_name, sizeof c->spec_name, "%s", name ? name : "runtime");
-    for (char *p = c->spec_name; *p; p++)
-        if (*p == '/' || *p == '\\' || *p == '.') *p = '_';
+    set_runtime(c, changed, spec, txv, name);
     json_decref(v);
     return WETEE_OK;
 }
@@ -307,7 +411,7 @@ static int read_methods(wetee_chain *c, int mode)
 {
     json_t *m;
     size_t i;
-    int follow = 0, bcast = 0, watch = 0;
+    int follow = 0, bcast = 0, watch = 0, storage = 0, hcall = 0;
     int rc = call_json(&m, c, "rpc_methods", "[]");
     if (rc != WETEE_OK) {
         if (mode == WETEE_CHAIN_RPC_LEGACY) return WETEE_OK;
@@ -319,9 +423,13 @@ static int read_methods(wetee_chain *c, int mode)
         follow |= !strcmp(s, "chainHead_v1_follow");
         bcast |= !strcmp(s, "transaction_v1_broadcast");
         watch |= !strcmp(s, "transactionWatch_v1_submitAndWatch");
+        storage |= !strcmp(s, "chainHead_v1_storage");
+        hcall |= !strcmp(s, "chainHead_v1_call");
     }
     json_decref(m);
     c->tx_watch = watch;
+    c->has_head_storage = storage;
+    c->has_head_call = hcall;
     if (mode == WETEE_CHAIN_RPC_LEGACY) c->new_rpc = 0;
     else if (follow && (bcast || watch)) c->new_rpc = 1;
     else if (mode == WETEE_CHAIN_RPC_NEW)
@@ -350,6 +458,7 @@ int wetee_chain_new(wetee_chain **out, wetee_rpc *rpc, const wetee_chain_options
     c = wt_calloc(1, sizeof *c);
     if (!c) return WETEE_ERR_NO_MEMORY;
     pthread_mutex_init(&c->mu, NULL);
+    pthread_mutex_init(&c->subs_mu, NULL);
     c->rpc = rpc;
     c->timeout = o.timeout_ms;
     c->spec = UINT32_MAX;
@@ -364,10 +473,16 @@ int wetee_chain_new(wetee_chain **out, wetee_rpc *rpc, const wetee_chain_options
         goto fail;
     }
     memcpy(c->genesis, g.data, 32);
+    if ((rc = read_methods(c, o.rpc_spec)) != WETEE_OK) goto fail;
+    /* the new spec: reads go to chainHead_v1_storage / _call on the blocks
+     * of the chain's own follow subscription (without one, e.g. over HTTP,
+     * the legacy methods serve them) */
+    if (c->new_rpc && (c->has_head_storage || c->has_head_call) &&
+        wt_follow_new(&c->fol, rpc, c->timeout, c->has_head_storage, c->has_head_call) != WETEE_OK)
+        c->fol = NULL;
     if ((rc = read_runtime_version(c, &changed)) != WETEE_OK) goto fail;
     if ((rc = load_metadata(c)) != WETEE_OK) goto fail;
     if ((rc = read_properties(c)) != WETEE_OK) goto fail;
-    if ((rc = read_methods(c, o.rpc_spec)) != WETEE_OK) goto fail;
     wetee_buf_free(&r);
     wetee_buf_free(&g);
     *out = c;
@@ -400,21 +515,48 @@ int wetee_chain_connect(wetee_chain **out, const char *urls, const wetee_chain_o
     return WETEE_OK;
 }
 
+static void chain_detach_blocks(wetee_chain *c);
+
 void wetee_chain_free(wetee_chain *c)
 {
     size_t i;
     if (!c) return;
+    chain_detach_blocks(c);
+    wt_follow_free(c->fol);
     for (i = 0; i < c->n_all; i++) wetee_metadata_free(c->all[i]);
     wt_free(c->all);
     wt_free(c->all_spec);
     wt_free(c->cache_dir);
     wt_free(c->md_path);
     if (c->own_rpc) wetee_rpc_free(c->rpc);
+    pthread_mutex_destroy(&c->subs_mu);
     pthread_mutex_destroy(&c->mu);
     wt_free(c);
 }
 
 wetee_rpc *wetee_chain_rpc(wetee_chain *c) { return c ? c->rpc : NULL; }
+
+int wetee_chain_get_stats(wetee_chain_stats *out, wetee_chain *c)
+{
+    WT_ARG(out && c, MOD, "NULL argument");
+    WT_ARG(out->version == WETEE_CHAIN_STATS_VERSION, MOD, "unknown stats version");
+    memset(out, 0, sizeof *out);
+    out->version = WETEE_CHAIN_STATS_VERSION;
+    out->legacy_storage = __atomic_load_n(&c->legacy_storage, __ATOMIC_RELAXED);
+    out->legacy_calls = __atomic_load_n(&c->legacy_calls, __ATOMIC_RELAXED);
+    out->upgrades = __atomic_load_n(&c->upgrades, __ATOMIC_RELAXED);
+    if (c->fol) {
+        wt_follow_stats s;
+        wt_follow_get_stats(&s, c->fol);
+        out->head_storage = s.head_storage;
+        out->head_calls = s.head_calls;
+        out->head_fallbacks = s.fallbacks;
+        out->head_continues = s.continues;
+        out->follow_renewals = s.renewals;
+        out->unpinned = s.unpinned;
+    }
+    return WETEE_OK;
+}
 
 int wetee_chain_genesis_hash(uint8_t out[32], wetee_chain *c)
 {
@@ -469,7 +611,10 @@ int wetee_chain_refresh(int *upgraded, wetee_chain *c)
     WT_ARG(c != NULL, MOD, "c is NULL");
     pthread_mutex_lock(&c->mu);
     rc = read_runtime_version(c, &changed);
-    if (rc == WETEE_OK && changed) rc = load_metadata(c);
+    if (rc == WETEE_OK && changed) {
+        rc = load_metadata(c);
+        if (rc == WETEE_OK) count(&c->upgrades);
+    }
     pthread_mutex_unlock(&c->mu);
     if (upgraded) *upgraded = rc == WETEE_OK && changed;
     return rc;
@@ -549,6 +694,8 @@ int wetee_chain_storage_raw(wetee_buf *out, int *found, wetee_chain *c, const ch
     size_t n;
     int rc;
     WT_ARG(out && c && key, MOD, "NULL argument");
+    if (c->fol && (rc = wt_follow_storage(c->fol, out, found, key, at_param(at))) != WT_HEAD_FALLBACK) return rc;
+    count(&c->legacy_storage);
     if (!(k = jstr(key))) return WETEE_ERR_NO_MEMORY;
     n = strlen(k) + 100;
     params = wt_malloc(n);
@@ -627,60 +774,52 @@ int wetee_chain_balance(wetee_u128 *out, wetee_chain *c, const char *address)
     return rc;
 }
 
-int wetee_chain_storage_entries_json(wetee_buf *out, wetee_chain *c, const char *pallet, const char *entry,
-                                     const char *prefix_keys_json, unsigned count, const char *start_key,
-                                     const char *at)
+/* legacy paged entries: state_getKeysPaged then state_queryStorageAt; [[key, value|null], ...] */
+static int entries_legacy(json_t **pairs, wetee_chain *c, const char *phex, unsigned count_, const char *start_key, const char *at)
 {
-    const wetee_metadata *md;
-    const wetee_md_storage *s;
-    wetee_buf pre = WETEE_BUF_INIT, kb = WETEE_BUF_INIT, js = WETEE_BUF_INIT;
-    char *phex = NULL, *params = NULL, *ks = NULL, *sk = NULL;
-    json_t *keys = NULL, *changes = NULL, *res = NULL;
-    size_t i, n;
+    char *params = NULL, *sk = NULL;
+    json_t *keys = NULL, *changes = NULL;
+    size_t i, j, m, n;
     int rc;
-    WT_ARG(out && c && pallet && entry, MOD, "NULL argument");
-    WT_ARG(count >= 1 && count <= 1000, MOD, "count must be 1..1000");
-    md = wetee_chain_metadata(c);
-    if ((rc = find_storage(&s, md, pallet, entry)) != WETEE_OK) return rc;
-    if ((rc = wetee_storage_key_json(&pre, md, s, prefix_keys_json, prefix_keys_json ? strlen(prefix_keys_json) : 0)) != WETEE_OK ||
-        (rc = hex_of(&phex, pre.data, pre.len)) != WETEE_OK)
-        goto done;
-    if (!(sk = jstr(start_key))) {
-        rc = WETEE_ERR_NO_MEMORY;
-        goto done;
-    }
+    *pairs = NULL;
+    count(&c->legacy_storage);
+    if (!(sk = jstr(start_key))) return WETEE_ERR_NO_MEMORY;
     n = strlen(phex) + strlen(sk) + 120;
     if (!(params = wt_malloc(n))) {
-        rc = WETEE_ERR_NO_MEMORY;
-        goto done;
+        free(sk);
+        return WETEE_ERR_NO_MEMORY;
     }
-    if (at_param(at)) snprintf(params, n, "[\"%s\",%u,%s,\"%.70s\"]", phex, count, sk, at);
-    else snprintf(params, n, "[\"%s\",%u,%s]", phex, count, sk);
-    if ((rc = call_json(&keys, c, "state_getKeysPaged", params)) != WETEE_OK) goto done;
+    if (at_param(at)) snprintf(params, n, "[\"%s\",%u,%s,\"%.70s\"]", phex, count_, sk, at);
+    else snprintf(params, n, "[\"%s\",%u,%s]", phex, count_, sk);
+    free(sk);
+    rc = call_json(&keys, c, "state_getKeysPaged", params);
+    wt_free(params);
+    if (rc != WETEE_OK) return rc;
     if (!json_is_array(keys)) {
-        rc = wt_error(WETEE_ERR_DECODE, "chain: state_getKeysPaged: not an array");
-        goto done;
+        json_decref(keys);
+        return wt_error(WETEE_ERR_DECODE, "chain: state_getKeysPaged: not an array");
     }
-    res = json_array();
     if (json_array_size(keys)) {
         json_t *p = at_param(at) ? json_pack("[O,s]", keys, at) : json_pack("[O]", keys);
         char *pt = p ? json_dumps(p, JSON_COMPACT) : NULL;
         json_decref(p);
         if (!pt) {
-            rc = WETEE_ERR_NO_MEMORY;
-            goto done;
+            json_decref(keys);
+            return WETEE_ERR_NO_MEMORY;
         }
         rc = call_json(&changes, c, "state_queryStorageAt", pt);
         free(pt);
-        if (rc != WETEE_OK) goto done;
+        if (rc != WETEE_OK) {
+            json_decref(keys);
+            return rc;
+        }
     }
+    *pairs = json_array();
     for (i = 0; i < json_array_size(keys); i++) {
         const char *k = json_string_value(json_array_get(keys, i));
-        json_t *item, *kv = NULL, *vv = NULL;
         const char *vhex = NULL;
-        size_t j, m;
         if (!k) continue;
-        /* find the value in the changes of the (single) result */
+        /* the value among the changes of the (single) result */
         for (m = 0; m < json_array_size(changes) && !vhex; m++) {
             json_t *ch = json_object_get(json_array_get(changes, m), "changes");
             for (j = 0; j < json_array_size(ch); j++) {
@@ -691,6 +830,42 @@ int wetee_chain_storage_entries_json(wetee_buf *out, wetee_chain *c, const char 
                 }
             }
         }
+        json_array_append_new(*pairs, json_pack("[s,o]", k, vhex ? json_string(vhex) : json_null()));
+    }
+    json_decref(keys);
+    json_decref(changes);
+    return WETEE_OK;
+}
+
+int wetee_chain_storage_entries_json(wetee_buf *out, wetee_chain *c, const char *pallet, const char *entry,
+                                     const char *prefix_keys_json, unsigned count_, const char *start_key,
+                                     const char *at)
+{
+    const wetee_metadata *md;
+    const wetee_md_storage *s;
+    wetee_buf pre = WETEE_BUF_INIT, kb = WETEE_BUF_INIT, js = WETEE_BUF_INIT;
+    char *phex = NULL;
+    json_t *pairs = NULL, *res = NULL;
+    size_t i;
+    int rc;
+    WT_ARG(out && c && pallet && entry, MOD, "NULL argument");
+    WT_ARG(count_ >= 1 && count_ <= 1000, MOD, "count must be 1..1000");
+    md = wetee_chain_metadata(c);
+    if ((rc = find_storage(&s, md, pallet, entry)) != WETEE_OK) return rc;
+    if ((rc = wetee_storage_key_json(&pre, md, s, prefix_keys_json, prefix_keys_json ? strlen(prefix_keys_json) : 0)) != WETEE_OK ||
+        (rc = hex_of(&phex, pre.data, pre.len)) != WETEE_OK)
+        goto done;
+    /* the new spec: the descendants of the prefix on a pinned block (the
+     * node gives them all; the page is chosen here), else the legacy pages */
+    rc = WT_HEAD_FALLBACK;
+    if (c->fol) rc = wt_follow_entries(c->fol, &pairs, phex, at_param(start_key), count_, at_param(at));
+    if (rc == WT_HEAD_FALLBACK) rc = entries_legacy(&pairs, c, phex, count_, start_key, at);
+    if (rc != WETEE_OK) goto done;
+    res = json_array();
+    for (i = 0; i < json_array_size(pairs); i++) {
+        const char *k = json_string_value(json_array_get(json_array_get(pairs, i), 0));
+        const char *vhex = json_string_value(json_array_get(json_array_get(pairs, i), 1));
+        json_t *kv = NULL, *vv = NULL;
         if ((rc = wetee_hex_decode(&kb, k, strlen(k))) != WETEE_OK) goto done;
         if ((rc = wetee_storage_key_decode_json(&js, md, s, kb.data, kb.len, NULL)) != WETEE_OK) goto done;
         if ((rc = wt_json_parse(&kv, (const char *)js.data, js.len, "storage key")) != WETEE_OK) goto done;
@@ -698,8 +873,7 @@ int wetee_chain_storage_entries_json(wetee_buf *out, wetee_chain *c, const char 
         if ((rc = wetee_storage_value_decode_json(&js, md, s, vhex ? kb.data : NULL, vhex ? kb.len : 0, NULL)) != WETEE_OK)
             goto item_fail;
         if ((rc = wt_json_parse(&vv, (const char *)js.data, js.len, "storage value")) != WETEE_OK) goto item_fail;
-        item = json_pack("{s:s,s:o,s:o}", "key", k, "keys", kv, "value", vv);
-        json_array_append_new(res, item);
+        json_array_append_new(res, json_pack("{s:s,s:o,s:o}", "key", k, "keys", kv, "value", vv));
         continue;
     item_fail:
         json_decref(kv);
@@ -708,11 +882,7 @@ int wetee_chain_storage_entries_json(wetee_buf *out, wetee_chain *c, const char 
     rc = set_json_out(out, res);
 done:
     wt_free(phex);
-    wt_free(params);
-    free(sk);
-    free(ks);
-    json_decref(keys);
-    json_decref(changes);
+    json_decref(pairs);
     json_decref(res);
     wetee_buf_free(&pre);
     wetee_buf_free(&kb);
@@ -731,30 +901,6 @@ int wetee_chain_constant_json(wetee_buf *out, wetee_chain *c, const char *pallet
     k = p ? wetee_md_pallet_constant_by_name(md, p, name) : NULL;
     if (!k) return wt_error(WETEE_ERR_NOT_FOUND, "chain: no constant %s.%s in the metadata", pallet, name);
     return wetee_constant_json(out, md, k, NULL);
-}
-
-/* state_call of `name` with SCALE `args`; output bytes */
-static int state_call(wetee_buf *outb, wetee_chain *c, const char *name, const uint8_t *args, size_t n, const char *at)
-{
-    wetee_buf r = WETEE_BUF_INIT;
-    char *hex = NULL, *params;
-    size_t len;
-    int rc;
-    if ((rc = hex_of(&hex, args, n)) != WETEE_OK) return rc;
-    len = strlen(hex) + strlen(name) + 100;
-    params = wt_malloc(len);
-    if (!params) {
-        wt_free(hex);
-        return WETEE_ERR_NO_MEMORY;
-    }
-    if (at_param(at)) snprintf(params, len, "[\"%s\",\"%s\",\"%.70s\"]", name, hex, at);
-    else snprintf(params, len, "[\"%s\",\"%s\"]", name, hex);
-    wt_free(hex);
-    rc = call(&r, c, "state_call", params);
-    wt_free(params);
-    if (rc == WETEE_OK) rc = hex_result(outb, NULL, &r, name);
-    wetee_buf_free(&r);
-    return rc;
 }
 
 static int find_method(const wetee_md_method **m, const wetee_metadata *md, const char *api, const char *method)
@@ -1523,6 +1669,8 @@ struct wetee_chain_blocks {
     wt_heads pins;
     int lost;
     int ready; /* the subscription handles are set (under mu) */
+    struct wetee_chain_blocks *next_sub; /* in c->blocks */
+    int detached;                        /* stopped by wetee_chain_free(): c is gone */
 };
 
 static void blocks_note(wetee_chain_blocks *b, int kind, const char *json, size_t len)
@@ -1878,21 +2026,61 @@ int wetee_chain_blocks_subscribe(wetee_chain_blocks **out, wetee_chain *c, unsig
     b->ready = 1;
     pthread_cond_signal(&b->cv);
     pthread_mutex_unlock(&b->mu);
+    pthread_mutex_lock(&c->subs_mu);
+    b->next_sub = c->blocks;
+    c->blocks = b;
+    pthread_mutex_unlock(&c->subs_mu);
     *out = b;
     return WETEE_OK;
+}
+
+/* unsubscribe and end the thread (no callback after it) */
+static void blocks_stop(wetee_chain_blocks *b)
+{
+    if (b->heads) wetee_rpc_unsubscribe(b->heads);
+    if (b->fin) wetee_rpc_unsubscribe(b->fin);
+    b->heads = b->fin = NULL;
+    pthread_mutex_lock(&b->mu);
+    b->stop = 1;
+    pthread_cond_signal(&b->cv);
+    pthread_mutex_unlock(&b->mu);
+    if (b->started) pthread_join(b->th, NULL);
+    b->started = 0;
+}
+
+/* wetee_chain_free() with subscriptions still open (a binding's garbage
+ * collector may free them in any order): stop them; their handles stay
+ * valid until wetee_chain_blocks_free() */
+static void chain_detach_blocks(wetee_chain *c)
+{
+    wetee_chain_blocks *b, *n;
+    pthread_mutex_lock(&c->subs_mu);
+    b = c->blocks;
+    c->blocks = NULL;
+    pthread_mutex_unlock(&c->subs_mu);
+    for (; b; b = n) {
+        n = b->next_sub;
+        blocks_stop(b);
+        b->detached = 1;
+        b->c = NULL;
+    }
 }
 
 void wetee_chain_blocks_free(wetee_chain_blocks *b)
 {
     wt_note *n;
     if (!b) return;
-    if (b->heads) wetee_rpc_unsubscribe(b->heads);
-    if (b->fin) wetee_rpc_unsubscribe(b->fin);
-    pthread_mutex_lock(&b->mu);
-    b->stop = 1;
-    pthread_cond_signal(&b->cv);
-    pthread_mutex_unlock(&b->mu);
-    if (b->started) pthread_join(b->th, NULL);
+    if (!b->detached) {
+        wetee_chain_blocks **pp;
+        pthread_mutex_lock(&b->c->subs_mu);
+        for (pp = &b->c->blocks; *pp; pp = &(*pp)->next_sub)
+            if (*pp == b) {
+                *pp = b->next_sub;
+                break;
+            }
+        pthread_mutex_unlock(&b->c->subs_mu);
+        blocks_stop(b);
+    }
     while ((n = b->head)) {
         b->head = n->next;
         wt_free(n);

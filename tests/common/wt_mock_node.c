@@ -18,12 +18,30 @@ typedef struct wt_mock_entry {
     int calls;
 } wt_mock_entry;
 
+typedef struct wt_mock_after_t {
+    char *key, *method, *sub, *result;
+    int nth;
+} wt_mock_after_t;
+
 struct wt_mock {
     wetee_rpc *rpc;
     pthread_mutex_t mu;
     wt_mock_entry e[64];
     int n;
+    wt_mock_after_t after[64];
+    int n_after;
 };
+
+/* `text` with "@N" replaced by `num` (malloc'd) */
+static char *subst_n(const char *text, int num)
+{
+    const char *at = strstr(text, "@N");
+    size_t n = strlen(text) + 16;
+    char *out = malloc(n);
+    if (at) snprintf(out, n, "%.*s%d%s", (int)(at - text), text, num, at + 2);
+    else snprintf(out, n, "%s", text);
+    return out;
+}
 
 static wt_mock_entry *entry(wt_mock *m, const char *key, int create)
 {
@@ -52,7 +70,9 @@ static int mock_send(void *ctx, const char *json, size_t len)
     /* "method:<first param>" when scripted (e.g. chain_getHeader of one block), else "method";
      * state_call is always keyed by its function */
     snprintf(key, sizeof key, "%s", method);
-    if (json_is_string(json_array_get(params, 0))) {
+    if (!strcmp(method, "chainHead_v1_call") && json_is_string(json_array_get(params, 2))) {
+        snprintf(key, sizeof key, "%s:%s", method, json_string_value(json_array_get(params, 2)));
+    } else if (json_is_string(json_array_get(params, 0))) {
         char k2[256];
         snprintf(k2, sizeof k2, "%s:%s", method, json_string_value(json_array_get(params, 0)));
         pthread_mutex_lock(&m->mu);
@@ -87,6 +107,24 @@ static int mock_send(void *ctx, const char *json, size_t len)
             snprintf(resp, n, "{\"jsonrpc\":\"2.0\",\"id\":%s,\"error\":%s}", idtext, err);
         }
     }
+    /* the notifications that follow this answer */
+    char *notes[16];
+    int n_notes = 0;
+    {
+        wt_mock_entry *e = entry(m, key, 0);
+        int callno = e ? e->calls : 0;
+        for (int i = 0; i < m->n_after && n_notes < 16; i++) {
+            wt_mock_after_t *a = &m->after[i];
+            if (strcmp(a->key, key) != 0 || (a->nth && a->nth != callno)) continue;
+            char *r = subst_n(a->result, callno);
+            size_t nn = strlen(a->method) + strlen(a->sub) + strlen(r) + 100;
+            notes[n_notes] = malloc(nn);
+            snprintf(notes[n_notes], nn, "{\"jsonrpc\":\"2.0\",\"method\":\"%s\",\"params\":{\"subscription\":\"%s\",\"result\":%s}}",
+                     a->method, a->sub, r);
+            free(r);
+            n_notes++;
+        }
+    }
     pthread_mutex_unlock(&m->mu);
     int answer = id && !json_is_null(id);
     free(idtext);
@@ -94,6 +132,10 @@ static int mock_send(void *ctx, const char *json, size_t len)
     json_decref(req);
     if (answer) wetee_rpc_transport_receive(m->rpc, resp, strlen(resp));
     free(resp);
+    for (int i = 0; i < n_notes; i++) {
+        wetee_rpc_transport_receive(m->rpc, notes[i], strlen(notes[i]));
+        free(notes[i]);
+    }
     return 0;
 }
 
@@ -140,8 +182,41 @@ void wt_mock_free(wt_mock *m)
         free(m->e[i].error);
         free(m->e[i].last_params);
     }
+    wt_mock_after_clear(m, NULL);
     pthread_mutex_destroy(&m->mu);
     free(m);
+}
+
+void wt_mock_after(wt_mock *m, const char *key, int nth, const char *method, const char *sub, const char *result_json)
+{
+    pthread_mutex_lock(&m->mu);
+    if (m->n_after < 64) {
+        wt_mock_after_t *a = &m->after[m->n_after++];
+        a->key = strdup(key);
+        a->method = strdup(method);
+        a->sub = strdup(sub);
+        a->result = strdup(result_json);
+        a->nth = nth;
+    }
+    pthread_mutex_unlock(&m->mu);
+}
+
+/* key NULL: all */
+void wt_mock_after_clear(wt_mock *m, const char *key)
+{
+    int j = 0;
+    pthread_mutex_lock(&m->mu);
+    for (int i = 0; i < m->n_after; i++) {
+        wt_mock_after_t *a = &m->after[i];
+        if (!key || !strcmp(a->key, key)) {
+            free(a->key);
+            free(a->method);
+            free(a->sub);
+            free(a->result);
+        } else m->after[j++] = *a;
+    }
+    m->n_after = j;
+    pthread_mutex_unlock(&m->mu);
 }
 
 wetee_rpc *wt_mock_rpc(wt_mock *m) { return m->rpc; }

@@ -1,7 +1,8 @@
 /* A scripted JSON-RPC node for offline tests of the chain client: an
  * application transport (wetee_rpc_new_custom()) that answers each request
  * at once from a table of canned results (by "method:<first param>" when
- * one is set for it, else by method; state_call by "state_call:<function>"), records the requests, and lets the test push
+ * one is set for it, else by method; state_call and chainHead_v1_call by
+ * "<method>:<function>"), records the requests, and lets the test push
  * subscription notifications and connection losses. */
 #ifndef WT_MOCK_NODE_H
 #define WT_MOCK_NODE_H
@@ -26,6 +27,13 @@ void wt_mock_set_error(wt_mock *m, const char *method, int code, const char *mes
 int wt_mock_calls(wt_mock *m, const char *method);
 /* The params JSON text of the last request of `method`, or NULL. */
 const char *wt_mock_last_params(wt_mock *m, const char *method);
+/* After answering the `nth` request of `key` (1, 2, ...; 0: every request),
+ * send this notification of subscription `sub`, as wt_mock_notify() does;
+ * "@N" in `result_json` becomes the number of that request (as in answers,
+ * so that operation ids match). Several are sent in the order added. */
+void wt_mock_after(wt_mock *m, const char *key, int nth, const char *method, const char *sub, const char *result_json);
+/* Drop every wt_mock_after() of `key`. */
+void wt_mock_after_clear(wt_mock *m, const char *key);
 /* Send a notification of subscription `sub` (its id as given by the canned
  * result, without quotes). */
 void wt_mock_notify(wt_mock *m, const char *method, const char *sub, const char *result_json);

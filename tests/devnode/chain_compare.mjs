@@ -55,6 +55,9 @@ try {
   const page = await at.query.system.account.entriesPaged({ args: [], pageSize: 5 });
   same('entries System.Account (first page of 5)', ours['entries System.Account (5)'],
     page.map(([k, v]) => ({ key: k.toHex(), keys: k.args.map((a) => a.toPrimitive()), value: v.toPrimitive() })));
+  const next = await at.query.system.account.entriesPaged({ args: [], pageSize: 5, startKey: ours['entries start'] });
+  same('entries System.Account (the next page of 5)', ours['entries System.Account (5 after)'],
+    next.map(([k, v]) => ({ key: k.toHex(), keys: k.args.map((a) => a.toPrimitive()), value: v.toPrimitive() })));
   same('constant Balances.ExistentialDeposit', ours['constant Balances.ExistentialDeposit'], api.consts.balances.existentialDeposit.toPrimitive());
   same('constant System.BlockWeights', ours['constant System.BlockWeights'], api.consts.system.blockWeights.toPrimitive());
   same('constant System.Version', ours['constant System.Version'], api.consts.system.version.toPrimitive());

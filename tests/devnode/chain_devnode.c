@@ -86,6 +86,23 @@ static int fund(wetee_chain *c, const char *who, const char *free_amount)
     return rc;
 }
 
+/* System.Account of `n` accounts 0x00..01, 0x00..02, ... (dev_setStorage) */
+static int fund_many(wetee_chain *c, int n)
+{
+    size_t cap = (size_t)n * 160 + 100, len;
+    char *p = malloc(cap);
+    wetee_buf r = WETEE_BUF_INIT;
+    int rc;
+    len = (size_t)snprintf(p, cap, "[{\"System\":{\"Account\":[");
+    for (int i = 1; i <= n; i++)
+        len += (size_t)snprintf(p + len, cap - len, "%s[[\"0x%064x\"],{\"providers\":1,\"data\":{\"free\":\"1000000000000\"}}]", i > 1 ? "," : "", i);
+    snprintf(p + len, cap - len, "]}}]");
+    rc = wetee_chain_request(&r, c, "dev_setStorage", p);
+    wetee_buf_free(&r);
+    free(p);
+    return rc;
+}
+
 static void new_block(wetee_chain *c, int count)
 {
     char params[64];
@@ -373,6 +390,16 @@ int main(int argc, char **argv)
     pthread_mutex_unlock(&seen.mu);
     wetee_chain_blocks_free(blocks);
 
+    /* new spec: a map of more than 1000 entries, so that chainHead_v1_storage
+     * pauses (operationWaitingForContinue) and the client continues */
+    int is_new = o.rpc_spec == WETEE_CHAIN_RPC_NEW;
+    if (is_new) {
+        rc = fund_many(c, 1100);
+        check(rc == WETEE_OK, "1100 accounts set with dev_setStorage (System.Account)", rc == WETEE_OK ? "" : wetee_last_error());
+    }
+    wetee_chain_stats st0 = WETEE_CHAIN_STATS_INIT, st1 = WETEE_CHAIN_STATS_INIT;
+    wetee_chain_get_stats(&st0, c);
+
     /* answers for chain_compare.mjs */
     {
         json_t *ans = json_object();
@@ -391,6 +418,15 @@ int main(int argc, char **argv)
         add_answer(ans, "storage Aura.Authorities", rc, &b);
         rc = wetee_chain_storage_entries_json(&b, c, "System", "Account", NULL, 5, NULL, at);
         add_answer(ans, "entries System.Account (5)", rc, &b);
+        {
+            /* the next page, after the last key of this one */
+            json_t *page = rc == WETEE_OK ? json_loadb((const char *)b.data, b.len, 0, NULL) : NULL;
+            const char *last = json_string_value(json_object_get(json_array_get(page, json_array_size(page) - 1), "key"));
+            json_object_set_new(ans, "entries start", json_string(last ? last : ""));
+            rc = wetee_chain_storage_entries_json(&b, c, "System", "Account", NULL, 5, last, at);
+            add_answer(ans, "entries System.Account (5 after)", rc, &b);
+            json_decref(page);
+        }
         rc = wetee_chain_constant_json(&b, c, "Balances", "ExistentialDeposit");
         add_answer(ans, "constant Balances.ExistentialDeposit", rc, &b);
         rc = wetee_chain_constant_json(&b, c, "System", "BlockWeights");
@@ -407,6 +443,36 @@ int main(int argc, char **argv)
         add_answer(ans, "events", rc, &b);
         check(json_dump_file(ans, argv[3], JSON_INDENT(1)) == 0, "answers written for the comparison with @polkadot/api", argv[3]);
         json_decref(ans);
+    }
+    /* which methods served those reads */
+    wetee_chain_get_stats(&st1, c);
+    snprintf(msg, sizeof msg, "chainHead_v1_storage %" PRIu64 ", chainHead_v1_call %" PRIu64 ", continue %" PRIu64 "; state_* storage %" PRIu64
+             ", state_call %" PRIu64 ", fallbacks %" PRIu64,
+             st1.head_storage - st0.head_storage, st1.head_calls - st0.head_calls, st1.head_continues - st0.head_continues,
+             st1.legacy_storage - st0.legacy_storage, st1.legacy_calls - st0.legacy_calls, st1.head_fallbacks - st0.head_fallbacks);
+    if (is_new) {
+        check(st1.head_storage - st0.head_storage >= 7 && st1.head_calls - st0.head_calls >= 3 &&
+                  st1.legacy_storage == st0.legacy_storage && st1.legacy_calls == st0.legacy_calls,
+              "reads at the followed best block served by chainHead_v1_storage / chainHead_v1_call only", msg);
+        check(st1.head_continues > st0.head_continues, "paged entries of 1100+ accounts: chainHead_v1_continue after operationWaitingForContinue", msg);
+        check(st1.unpinned > 0, "finalized blocks unpinned by the chain's follow subscription", "");
+    } else
+        check(st1.head_storage == 0 && st1.head_calls == 0 && st1.legacy_storage > st0.legacy_storage, "legacy spec: state_* methods only", msg);
+    /* an older block is not pinned: the legacy method reads it */
+    {
+        uint8_t h1[32];
+        char at1[67];
+        rc = wetee_chain_block_hash(h1, c, 1);
+        for (int i = 0; i < 32; i++) snprintf(at1 + 2 * i, 3, "%02x", h1[i]);
+        memmove(at1 + 2, at1, 65);
+        at1[0] = '0';
+        at1[1] = 'x';
+        wetee_chain_get_stats(&st0, c);
+        if (rc == WETEE_OK) rc = wetee_chain_storage_json(&b, c, "System", "Number", NULL, at1);
+        wetee_chain_get_stats(&st1, c);
+        check(rc == WETEE_OK && !strcmp((const char *)b.data, "1") && st1.legacy_storage == st0.legacy_storage + 1 &&
+                  st1.head_fallbacks == st0.head_fallbacks + (uint64_t)is_new,
+              is_new ? "System.Number at block 1 (not pinned: state_getStorage)" : "System.Number at block 1", rc == WETEE_OK ? (const char *)b.data : wetee_last_error());
     }
     /* bad input gets a clear error */
     rc = wetee_chain_storage_json(&b, c, "System", "Acount", "[]", NULL);
