@@ -5,11 +5,19 @@
  *
  * Flattened here: the options of connect (rpc spec, metadata file, cache
  * folder, timeout), the properties (three getters), optional block hashes
- * and JSON arguments (optional_text: None / "" for none). Watch callbacks
- * and block subscriptions are not exposed; a watch is waited on and gives
- * its outcome as JSON. Python: every call that talks to the node releases
- * the GIL (%thread), so other threads and an asyncio loop (through
+ * and JSON arguments (optional_text: None / "" for none), the counters (as
+ * JSON text). Watch callbacks are not exposed; a watch is waited on and
+ * gives its outcome as JSON. A block subscription is a queue
+ * (wetee_chain_blockq) that its callback fills on the subscription's own
+ * thread and the target language drains with a blocking
+ * wetee_chain_blockq_next (the GIL released in Python; a blocked cgo call
+ * in Go). Python: every call that talks to the node or waits releases the
+ * GIL (%thread), so other threads and an asyncio loop (through
  * run_in_executor, see wetee.chain) keep running while it waits.
+ *
+ * A wetee_chain_blockq refers to its chain without owning it: package
+ * wetee (Python) keeps the chain handle alive as long as the subscription;
+ * Go closes the subscriptions in Chain.Close before the chain.
  */
 
 WETEE_HANDLE(wetee_chain, wetee_chain_free)
@@ -22,6 +30,12 @@ void wetee_chain_watch_free(wetee_chain_watch *w);
 %constant int CHAIN_RPC_NEW = WETEE_CHAIN_RPC_NEW;
 %constant int TX_IN_BLOCK = WETEE_TX_IN_BLOCK;
 %constant int TX_FINALIZED = WETEE_TX_FINALIZED;
+%constant int BLOCK_NEW = WETEE_BLOCK_NEW;
+%constant int BLOCK_FINALIZED = WETEE_BLOCK_FINALIZED;
+%constant int BLOCK_RETRACTED = WETEE_BLOCK_RETRACTED;
+%constant int BLOCK_GAP = WETEE_BLOCK_GAP;
+%constant int BLOCK_STOPPED = WETEE_BLOCK_STOPPED;
+%constant unsigned FOLLOW_EVENTS = WETEE_FOLLOW_EVENTS;
 
 #ifdef SWIGPYTHON
 %thread wetee_chainb_connect;
@@ -40,6 +54,13 @@ void wetee_chain_watch_free(wetee_chain_watch *w);
 %thread wetee_chainb_submit_watch;
 %thread wetee_chain_watch_wait;
 %thread wetee_chainb_transfer;
+%thread wetee_chainb_block_hash;
+%thread wetee_chainb_header_json;
+%thread wetee_chainb_storage_raw;
+%thread wetee_chain_estimate_fee;
+%thread wetee_chain_blockq_subscribe;
+%thread wetee_chain_blockq_next;
+%thread wetee_chain_blockq_free;
 #endif
 
 %apply const char *optional_text { const char *metadata_path, const char *cache_dir, const char *at,
@@ -122,13 +143,160 @@ static wetee_rc wetee_chainb_submit(uint8_t out[32], wetee_chain *c, const uint8
 static wetee_rc wetee_chainb_submit_watch(wetee_chain_watch **out, wetee_chain *c, const uint8_t *ext, size_t len) {
   return wetee_chain_submit_watch(out, c, ext, len, NULL, NULL);
 }
+static wetee_rc wetee_chainb_block_hash(uint8_t out[32], wetee_chain *c, int64_t number) {
+  return wetee_chain_block_hash(out, c, number);
+}
+static wetee_rc wetee_chainb_header_json(wetee_buf *text_out, wetee_chain *c, const char *at) {
+  return wetee_chain_header_json(text_out, c, at);
+}
+/* the raw value as JSON text: "0x.." or null when the key has none */
+static wetee_rc wetee_chainb_storage_raw(wetee_buf *text_out, wetee_chain *c, const char *key, const char *at) {
+  wetee_buf v = WETEE_BUF_INIT;
+  int found = 0, rc = wetee_chain_storage_raw(&v, &found, c, key, at);
+  wetee_buf_clear(text_out);
+  if (rc == WETEE_OK && !found) rc = wetee_buf_append(text_out, (const uint8_t *)"null", 4);
+  else if (rc == WETEE_OK) {
+    wetee_buf h = WETEE_BUF_INIT;
+    rc = wetee_hex_encode(&h, v.data, v.len, 0);
+    if (rc == WETEE_OK) rc = wetee_buf_append(text_out, (const uint8_t *)"\"0x", 3);
+    if (rc == WETEE_OK) rc = wetee_buf_append(text_out, h.data, h.len);
+    if (rc == WETEE_OK) rc = wetee_buf_append(text_out, (const uint8_t *)"\"", 1);
+    wetee_buf_free(&h);
+  }
+  wetee_buf_free(&v);
+  if (rc == WETEE_OK && (rc = wetee_buf_append(text_out, (const uint8_t *)"", 1)) == WETEE_OK) text_out->len--;
+  return rc;
+}
+/* the counters of wetee_chain_get_stats() as JSON text */
+static wetee_rc wetee_chainb_stats_json(wetee_buf *text_out, wetee_chain *c) {
+  wetee_chain_stats s = WETEE_CHAIN_STATS_INIT;
+  char t[512];
+  int rc = wetee_chain_get_stats(&s, c);
+  if (rc != WETEE_OK) return rc;
+  snprintf(t, sizeof t,
+           "{\"head_storage\":%llu,\"head_calls\":%llu,\"legacy_storage\":%llu,\"legacy_calls\":%llu,"
+           "\"head_fallbacks\":%llu,\"head_continues\":%llu,\"follow_renewals\":%llu,\"unpinned\":%llu,\"upgrades\":%llu}",
+           (unsigned long long)s.head_storage, (unsigned long long)s.head_calls, (unsigned long long)s.legacy_storage,
+           (unsigned long long)s.legacy_calls, (unsigned long long)s.head_fallbacks, (unsigned long long)s.head_continues,
+           (unsigned long long)s.follow_renewals, (unsigned long long)s.unpinned, (unsigned long long)s.upgrades);
+  wetee_buf_clear(text_out);
+  rc = wetee_buf_append(text_out, (const uint8_t *)t, strlen(t) + 1);
+  if (rc == WETEE_OK) text_out->len = strlen(t);
+  return rc;
+}
 static wetee_rc wetee_chainb_transfer(wetee_buf *text_out, wetee_chain *c, const wetee_keypair *kp, const char *dest,
                                       wetee_u128 amount, int allow_death, int until, unsigned timeout_ms) {
   return wetee_chain_transfer(text_out, c, kp, dest, amount, allow_death, until, timeout_ms);
 }
 %}
 
+/* ---- block subscriptions as queues ---- */
+%{
+#include <pthread.h>
+#include <time.h>
+typedef struct wt_bq_item {
+  struct wt_bq_item *next;
+  int kind;
+  size_t len;
+  char text[];
+} wt_bq_item;
+typedef struct wetee_chain_blockq {
+  wetee_chain_blocks *b;
+  pthread_mutex_t m;
+  pthread_cond_t c;
+  wt_bq_item *head, *tail;
+  int stopped; /* WETEE_BLOCK_STOPPED taken */
+} wetee_chain_blockq;
+
+static void wt_bq_cb(void *ctx, int kind, const char *json) {
+  wetee_chain_blockq *q = (wetee_chain_blockq *)ctx;
+  size_t len = json ? strlen(json) : 0;
+  wt_bq_item *it = (wt_bq_item *)malloc(sizeof *it + len + 1);
+  if (!it) return;
+  it->next = NULL;
+  it->kind = kind;
+  it->len = len;
+  if (len) memcpy(it->text, json, len);
+  it->text[len] = 0;
+  pthread_mutex_lock(&q->m);
+  if (q->tail) q->tail->next = it; else q->head = it;
+  q->tail = it;
+  pthread_cond_broadcast(&q->c);
+  pthread_mutex_unlock(&q->m);
+}
+static void wetee_chain_blockq_free(wetee_chain_blockq *q) {
+  if (!q) return;
+  wetee_chain_blocks_free(q->b); /* no callback after this */
+  while (q->head) {
+    wt_bq_item *n = q->head->next;
+    free(q->head);
+    q->head = n;
+  }
+  pthread_mutex_destroy(&q->m);
+  pthread_cond_destroy(&q->c);
+  free(q);
+}
+%}
+WETEE_HANDLE(wetee_chain_blockq, wetee_chain_blockq_free)
+void wetee_chain_blockq_free(wetee_chain_blockq *q);
+%rename(chain_blockq_subscribe) wetee_chain_blockq_subscribe;
+%rename(chain_blockq_next) wetee_chain_blockq_next;
+%inline %{
+/* wetee_chain_blocks_subscribe whose reports go to a queue; flags WETEE_FOLLOW_EVENTS or 0 */
+static wetee_rc wetee_chain_blockq_subscribe(wetee_chain_blockq **out, wetee_chain *c, unsigned flags) {
+  wetee_chain_blockq *q = (wetee_chain_blockq *)calloc(1, sizeof *q);
+  int rc;
+  if (!q) return WETEE_ERR_NO_MEMORY;
+  pthread_mutex_init(&q->m, NULL);
+  pthread_cond_init(&q->c, NULL);
+  rc = wetee_chain_blocks_subscribe(&q->b, c, flags, wt_bq_cb, q);
+  if (rc) {
+    q->b = NULL;
+    wetee_chain_blockq_free(q);
+    *out = NULL;
+    return rc;
+  }
+  *out = q;
+  return WETEE_OK;
+}
+/* The next report: (kind WETEE_BLOCK_*, JSON text); WETEE_ERR_TIMEOUT when
+ * none came within timeout_ms (0: wait for ever); WETEE_ERR_STATE once
+ * WETEE_BLOCK_STOPPED has been taken. */
+static wetee_rc wetee_chain_blockq_next(unsigned *out, wetee_buf *text_out, wetee_chain_blockq *q, unsigned timeout_ms) {
+  struct timespec end;
+  wt_bq_item *it;
+  int stopped, rc;
+  if (!q || !text_out) return WETEE_ERR_INVALID_ARGUMENT;
+  clock_gettime(CLOCK_REALTIME, &end);
+  end.tv_sec += timeout_ms / 1000;
+  end.tv_nsec += (long)(timeout_ms % 1000) * 1000000L;
+  if (end.tv_nsec >= 1000000000L) { end.tv_sec++; end.tv_nsec -= 1000000000L; }
+  pthread_mutex_lock(&q->m);
+  while (!q->head && !q->stopped) {
+    if (timeout_ms == 0) pthread_cond_wait(&q->c, &q->m);
+    else if (pthread_cond_timedwait(&q->c, &q->m, &end) != 0) break;
+  }
+  it = q->stopped ? NULL : q->head;
+  if (it) {
+    q->head = it->next;
+    if (!q->head) q->tail = NULL;
+    if (it->kind == WETEE_BLOCK_STOPPED) q->stopped = 1;
+  }
+  stopped = q->stopped && !it;
+  pthread_mutex_unlock(&q->m);
+  wetee_buf_clear(text_out);
+  wetee_buf_reserve(text_out, 1);
+  if (!it) return stopped ? WETEE_ERR_STATE : WETEE_ERR_TIMEOUT;
+  *out = (unsigned)it->kind;
+  rc = wetee_buf_append(text_out, (const uint8_t *)it->text, it->len + 1);
+  if (rc == WETEE_OK) text_out->len = it->len;
+  free(it);
+  return rc;
+}
+%}
+
 wetee_rc wetee_chain_refresh(int *upgraded, wetee_chain *c);
+wetee_rc wetee_chain_estimate_fee(wetee_u128 *out, wetee_chain *c, const uint8_t *ext, size_t len);
 wetee_rc wetee_chain_account_nonce(uint64_t *nonce_out, wetee_chain *c, const char *address);
 wetee_rc wetee_chain_balance(wetee_u128 *out, wetee_chain *c, const char *address);
 wetee_rc wetee_chain_fee_info_json(wetee_buf *text_out, wetee_chain *c, const uint8_t *ext, size_t len);

@@ -16,8 +16,15 @@
 #                                and devnode.log); sets CHOPSTICKS_PID and
 #                                CHOPSTICKS_PORT
 #   chopsticks_stop              stops it (by its process id) and waits
+#   devnode_up WHO DIR           the parachain-template devnode for a test
+#                                suite (tests/python, tests/go): ensure, raw
+#                                spec, start from DIR; exports
+#                                WETEE_DEVNODE_URL. When the shared spec is
+#                                absent it prints "SKIP WHO: ..." and returns
+#                                2; any other failure returns 1
 #
-# Environment: WETEE_DEVNODE_CACHE (default ~/.cache/libwetee-devnode).
+# Environment: WETEE_DEVNODE_CACHE (default ~/.cache/libwetee-devnode),
+# WETEE_VECTORS_DIR (devnode_up finds ../devnode beside it).
 # Errors are printed on stderr; the functions return non-zero.
 
 CHOPSTICKS_HOME=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
@@ -82,4 +89,18 @@ chopsticks_stop() {
     wait "$CHOPSTICKS_PID" 2>/dev/null || true
     CHOPSTICKS_PID=
   fi
+}
+
+devnode_up() {
+  local who=$1 dir=$2 spec raw
+  spec=${WETEE_VECTORS_DIR:-$CHOPSTICKS_HOME/../../../shared/vectors}/../devnode/parachain-template-stable2503.json
+  if [[ ! -f $spec ]]; then
+    echo "SKIP $who: $spec is absent"
+    return 2
+  fi
+  echo "== $who: starting the devnode"
+  chopsticks_ensure || { echo "$who: npm ci in tests/devnode failed" >&2; return 1; }
+  raw=$(chopsticks_raw_spec "$spec") || { echo "$who: no raw spec of $spec" >&2; return 1; }
+  chopsticks_start "$raw" "$dir" || { echo "$who: the devnode did not start" >&2; return 1; }
+  export WETEE_DEVNODE_URL=ws://127.0.0.1:$CHOPSTICKS_PORT
 }

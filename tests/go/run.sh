@@ -61,21 +61,16 @@ fi
 # shellcheck source=../devnode/chopsticks.sh
 source tests/devnode/chopsticks.sh
 trap 'chopsticks_stop; rm -rf "$tmp"' EXIT
-SPEC=$WETEE_VECTORS_DIR/../devnode/parachain-template-stable2503.json
-if [[ -f $SPEC ]]; then
-  echo "== go: starting the devnode for the chain tests"
-  chopsticks_ensure || { echo "go: npm ci in tests/devnode failed" >&2; exit 1; }
-  RAW=$(chopsticks_raw_spec "$SPEC") || { echo "go: no raw spec" >&2; exit 1; }
-  chopsticks_start "$RAW" "$tmp" || { echo "go: the devnode did not start" >&2; exit 1; }
-  export WETEE_DEVNODE_URL=ws://127.0.0.1:$CHOPSTICKS_PORT
+rc=0
+devnode_up "go chain tests and examples/go/chain_transfer" "$tmp" || rc=$?
+[[ $rc == 0 || $rc == 2 ]] || exit 1
+if [[ $rc == 0 ]]; then
   (cd examples/go && go build -o "$tmp/chain_transfer" ./chain_transfer)
   out=$("$tmp/chain_transfer" "$WETEE_DEVNODE_URL" legacy)
   echo "$out" | sed 's/^/  /'
   grep -q '^status: finalized in block [0-9]*, success: true$' <<<"$out" || {
     echo "examples/go/chain_transfer did not finalize a successful transfer" >&2; exit 1; }
   echo "examples/go/chain_transfer ran on the devnode: transfer finalized"
-else
-  echo "SKIP go chain tests and examples/go/chain_transfer: $SPEC is absent"
 fi
 
 echo "== go: go test (tests/go)"

@@ -97,3 +97,131 @@ def test_asyncio_and_gil():
     assert out["status"] == "finalized" and out["success"] is True
     assert ticks >= 2, "the event loop did not run while waiting"
     assert spun >= 2, "another Python thread did not run while waiting (GIL held?)"
+
+
+def test_block_constants():
+    c = wetee.chain
+    assert (c.BLOCK_NEW, c.BLOCK_FINALIZED, c.BLOCK_RETRACTED, c.BLOCK_GAP, c.BLOCK_STOPPED) == (1, 2, 3, 4, 5)
+
+
+@node
+@pytest.mark.parametrize("spec", [wetee.chain.RPC_LEGACY, wetee.chain.RPC_NEW])
+def test_reads_and_stats(spec):
+    """block hash, header, raw storage, entries, fee details and estimate,
+    and the counters: on the new spec the reads go to chainHead_v1_*."""
+    with wetee.Chain(URL, rpc_spec=spec) as chain, wetee.Keypair.from_suri("sr25519", "//Alice") as alice:
+        best = chain.block_hash()
+        hdr = chain.header("0x" + best.hex())
+        assert len(best) == 32 and int(hdr["number"], 16) >= 1
+        assert chain.block_hash(0) == chain.genesis_hash
+        key = "0x26aa394eea5630e07c48ae0c9558cef702a5c1b19ab7a04f536c519aca4983ac"  # System.Number
+        raw = chain.storage_raw(key)
+        assert raw is not None and int.from_bytes(raw, "little") == chain.storage("System", "Number")
+        assert chain.storage_raw(key + "00") is None
+        page = chain.storage_entries("System", "Account", count=2)
+        nxt = chain.storage_entries("System", "Account", count=2, start_key=page[-1]["key"])
+        assert len(page) == 2 and page[0]["key"] < page[1]["key"] < nxt[0]["key"]
+        xt = chain.sign(alice, "Balances", "transfer_keep_alive", {"dest": {"Id": BOB}, "value": 5})
+        details = chain.fee_details(xt)
+        fee = chain.estimate_fee(xt)
+        assert fee == chain.fee_info(xt)["partial_fee"] > 0
+        assert details["inclusion_fee"]["base_fee"] > 0
+        st = chain.stats
+        if spec == wetee.chain.RPC_NEW:
+            assert st["head_storage"] >= 3 and st["head_calls"] >= 3 and st["legacy_storage"] == 0, st
+        else:
+            assert st["head_storage"] == 0 and st["legacy_storage"] >= 3 and st["legacy_calls"] >= 3, st
+
+
+def _make_blocks(chain, n):
+    for _ in range(n):
+        chain.request("dev_newBlock", [{"count": 1}])
+
+
+@node
+@pytest.mark.parametrize("spec", [wetee.chain.RPC_LEGACY, wetee.chain.RPC_NEW])
+def test_blocks_iterate_and_reorg(spec):
+    """new blocks in order with their events, finalized blocks, and a reorg
+    (dev_setHead back two blocks, then a new block) on the legacy methods
+    reported as RETRACTED."""
+    with wetee.Chain(URL, rpc_spec=spec) as chain:
+        with chain.blocks(events=True) as blocks:
+            start = int(chain.header()["number"], 16)
+            _make_blocks(chain, 3)
+            news, fins = [], []
+            for kind, b in blocks:
+                if kind == wetee.chain.BLOCK_NEW:
+                    news.append(b)
+                    assert isinstance(b["events"], list)
+                elif kind == wetee.chain.BLOCK_FINALIZED:
+                    fins.append(b)
+                if news and news[-1]["number"] >= start + 3 and fins and fins[-1]["number"] >= start + 3:
+                    break
+            nums = [b["number"] for b in news if b["number"] > start]
+            assert nums == [start + 1, start + 2, start + 3], nums
+            for a, b in zip(news, news[1:]):
+                assert b["parent"] == a["hash"]
+            if spec == wetee.chain.RPC_LEGACY:
+                # a reorg: back to start + 1, then a block with a remark on it
+                # (an empty block would be the abandoned one again)
+                chain.request("dev_setHead", [start + 1])
+                with wetee.Keypair.from_suri("sr25519", "//Alice") as alice:
+                    xt = chain.sign(alice, "System", "remark", {"remark": "0x666f726b"})
+                chain.submit_and_watch(xt, wetee.chain.IN_BLOCK)
+                retracted = []
+                while True:
+                    kind, b = blocks.next(30000)
+                    if kind == wetee.chain.BLOCK_RETRACTED:
+                        retracted.append(b["number"])
+                    if kind == wetee.chain.BLOCK_NEW and b["number"] == start + 2 and retracted:
+                        break
+                assert sorted(retracted) == [start + 2, start + 3], retracted
+        with pytest.raises(wetee.StateError):
+            blocks.next(10)
+
+
+@node
+def test_blocks_callback_and_asyncio():
+    """a callback on the subscription's thread, and `async for` while the
+    event loop keeps running (the waits release the GIL)."""
+    with wetee.Chain(URL, rpc_spec=wetee.chain.RPC_NEW) as chain:
+        got = []
+        seen = threading.Event()
+
+        def on_block(kind, b):
+            got.append((kind, b["number"] if b and "number" in b else None))
+            if kind == wetee.chain.BLOCK_NEW and len([k for k, _ in got if k == wetee.chain.BLOCK_NEW]) >= 3:
+                seen.set()
+
+        blocks = chain.blocks(callback=on_block)
+        _make_blocks(chain, 2)
+        assert seen.wait(60), got
+        blocks.close()
+        assert any(k == wetee.chain.BLOCK_FINALIZED for k, _ in got)
+
+        async def main():
+            ticks = 0
+
+            async def ticker():
+                nonlocal ticks
+                while True:
+                    ticks += 1
+                    await asyncio.sleep(0.01)
+
+            t = asyncio.create_task(ticker())
+            numbers = []
+            with chain.blocks() as sub:
+                loop = asyncio.get_running_loop()
+                start = int(chain.header()["number"], 16)
+                loop.run_in_executor(None, _make_blocks, chain, 2)
+                async for kind, b in sub:
+                    if kind == wetee.chain.BLOCK_NEW and b["number"] > start:
+                        numbers.append(b["number"])
+                    if len(numbers) == 2:
+                        break
+            t.cancel()
+            return numbers, ticks, start
+
+        numbers, ticks, start = asyncio.run(main())
+        assert numbers == [start + 1, start + 2]
+        assert ticks >= 2, "the event loop did not run while waiting for blocks"

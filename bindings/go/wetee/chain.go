@@ -1,7 +1,9 @@
 package wetee
 
 import (
+	"encoding/hex"
 	"encoding/json"
+	"errors"
 	"math/big"
 	"runtime"
 	"strings"
@@ -46,8 +48,10 @@ type ChainOptions struct {
 // Chain is a connection to a chain. Close frees it (a finalizer does it
 // for one never closed).
 type Chain struct {
-	mu sync.RWMutex
-	h  uintptr
+	mu   sync.RWMutex
+	h    uintptr
+	smu  sync.Mutex
+	subs map[*BlockSubscription]struct{}
 }
 
 // ConnectChain connects to one or more endpoints (space or comma separated).
@@ -63,15 +67,25 @@ func ConnectChain(urls string, opts *ChainOptions) (*Chain, error) {
 		}
 		return nil, err
 	}
-	c := &Chain{h: h}
+	c := &Chain{h: h, subs: map[*BlockSubscription]struct{}{}}
 	runtime.SetFinalizer(c, (*Chain).Close)
 	return c, nil
 }
 
-// Close disconnects. Calls made after it return ErrState.
+// Close disconnects (closing its block subscriptions first). Calls made
+// after it return ErrState.
 func (c *Chain) Close() error {
 	if c == nil {
 		return nil
+	}
+	c.smu.Lock()
+	subs := make([]*BlockSubscription, 0, len(c.subs))
+	for s := range c.subs {
+		subs = append(subs, s)
+	}
+	c.smu.Unlock()
+	for _, s := range subs {
+		s.Close()
 	}
 	c.mu.Lock()
 	defer c.mu.Unlock()
@@ -278,6 +292,266 @@ func (c *Chain) Transfer(kp *Keypair, dest string, amount *big.Int, allowDeath b
 		})
 	})
 	return outcome(text, err)
+}
+
+// FeeDetails returns TransactionPaymentApi.query_fee_details of a signed extrinsic.
+func (c *Chain) FeeDetails(extrinsic []byte) (any, error) {
+	return c.jsonCall(func(h uintptr, t *string) string { return cwetee.Chain_fee_details_json(t, h, extrinsic) })
+}
+
+// EstimateFee returns the partial_fee of FeeInfo: the fee without the tip.
+func (c *Chain) EstimateFee(extrinsic []byte) (*big.Int, error) {
+	w := []uint64{0, 0}
+	err := c.use(func(h uintptr) error { return check(cwetee.Chain_estimate_fee(w, h, extrinsic)) })
+	if err != nil {
+		return nil, err
+	}
+	return fromWords(w), nil
+}
+
+// StorageEntries returns one page of a storage map: up to count entries
+// ({"key", "keys", "value"}) under prefixKeys (nil for the whole map), in
+// key order, after startKey ("" for the first page; else the last "key"
+// of the previous page), at a block ("" for the best block).
+func (c *Chain) StorageEntries(pallet, entry string, prefixKeys []any, count uint, startKey, at string) ([]any, error) {
+	k, err := optJSON(prefixKeys)
+	if err != nil {
+		return nil, err
+	}
+	v, err := c.jsonCall(func(h uintptr, t *string) string {
+		return cwetee.Chainb_entries_json(t, h, pallet, entry, k, count, startKey, at)
+	})
+	if err != nil {
+		return nil, err
+	}
+	page, _ := v.([]any)
+	return page, nil
+}
+
+// StorageRaw returns the raw value of a storage key (0x-hex) at a block
+// ("" for the best block); found is false when the key has no value.
+func (c *Chain) StorageRaw(key, at string) (value []byte, found bool, err error) {
+	v, err := c.jsonCall(func(h uintptr, t *string) string { return cwetee.Chainb_storage_raw(t, h, key, at) })
+	if err != nil || v == nil {
+		return nil, false, err
+	}
+	s, _ := v.(string)
+	value, err = hex.DecodeString(strings.TrimPrefix(s, "0x"))
+	if err != nil {
+		return nil, false, newError(ErrDecode, "chain: "+err.Error())
+	}
+	return value, true, nil
+}
+
+// BlockHash returns the hash of block number (-1: the best block, -2: the last finalized).
+func (c *Chain) BlockHash(number int64) (out [32]byte, err error) {
+	err = c.use(func(h uintptr) error { return check(cwetee.Chainb_block_hash(out[:], h, number)) })
+	return out, err
+}
+
+// Header returns a block header as the node gives it (chain_getHeader; at "" for the best block).
+func (c *Chain) Header(at string) (any, error) {
+	return c.jsonCall(func(h uintptr, t *string) string { return cwetee.Chainb_header_json(t, h, at) })
+}
+
+// Stats returns the chain's counters: which JSON-RPC methods served its
+// reads (head_storage, head_calls, legacy_storage, legacy_calls,
+// head_fallbacks, head_continues, follow_renewals, unpinned, upgrades).
+func (c *Chain) Stats() (map[string]uint64, error) {
+	var text string
+	if err := c.use(func(h uintptr) error { return check(cwetee.Chainb_stats_json(&text, h)) }); err != nil {
+		return nil, err
+	}
+	m := map[string]uint64{}
+	if err := json.Unmarshal([]byte(text), &m); err != nil {
+		return nil, newError(ErrDecode, "chain: "+err.Error())
+	}
+	return m, nil
+}
+
+// ChainWatch is a submitted transaction being watched (SubmitWatch).
+type ChainWatch struct {
+	mu sync.Mutex
+	h  uintptr
+	c  *Chain
+}
+
+// SubmitWatch submits an extrinsic and starts watching it; Wait gives its
+// outcome. Close the watch when done (a finalizer does it otherwise).
+func (c *Chain) SubmitWatch(extrinsic []byte) (*ChainWatch, error) {
+	var w uintptr
+	if err := c.use(func(h uintptr) error { return check(cwetee.Chainb_submit_watch(&w, h, extrinsic)) }); err != nil {
+		return nil, err
+	}
+	cw := &ChainWatch{h: w, c: c}
+	runtime.SetFinalizer(cw, (*ChainWatch).Close)
+	return cw, nil
+}
+
+// Wait waits until the transaction is in a block (TxInBlock) or finalized
+// (TxFinalized); the outcome as SubmitAndWatch gives it. It may be called
+// again with a later state.
+func (w *ChainWatch) Wait(until int, timeoutMs uint) (map[string]any, error) {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	if w.h == 0 {
+		return nil, newError(ErrState, "chain: watch closed")
+	}
+	var text string
+	err := w.c.use(func(uintptr) error { return check(cwetee.Chain_watch_wait(&text, w.h, until, timeoutMs)) })
+	return outcome(text, err)
+}
+
+// Close stops watching. It may be called more than once.
+func (w *ChainWatch) Close() error {
+	if w == nil {
+		return nil
+	}
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	if w.h != 0 {
+		cwetee.Chain_watch_free(w.h)
+		w.h = 0
+		runtime.SetFinalizer(w, nil)
+	}
+	return nil
+}
+
+// What a block subscription reports (BlockEvent.Kind).
+const (
+	BlockNew       = 1 // a new best block: hash, number, parent (events with withEvents)
+	BlockFinalized = 2 // a block was finalized
+	BlockRetracted = 3 // a block reported before left the best chain: its events are withdrawn
+	BlockGap       = 4 // blocks may have been missed (from, to, reason)
+	BlockStopped   = 5 // the subscription ended (reason); nothing follows
+)
+
+// BlockEvent is one report of a block subscription.
+type BlockEvent struct {
+	Kind  int            // BlockNew, BlockFinalized, BlockRetracted, BlockGap or BlockStopped
+	Value map[string]any // {"hash", "number", "parent", "events"}, or {"from", "to", "reason"}, {"reason"}
+}
+
+// BlockSubscription follows a chain's blocks (SubscribeBlocks): new best
+// blocks in order (a parent before its child), finalized blocks, and blocks
+// retracted by a reorg. Read it with Next or from the channel of Events.
+type BlockSubscription struct {
+	mu   sync.RWMutex
+	h    uintptr
+	c    *Chain
+	once sync.Once
+	ch   chan BlockEvent
+	done chan struct{}
+}
+
+// SubscribeBlocks follows the chain's blocks; withEvents: give each new
+// block's events.
+func (c *Chain) SubscribeBlocks(withEvents bool) (*BlockSubscription, error) {
+	var flags uint
+	if withEvents {
+		flags = cwetee.FOLLOW_EVENTS
+	}
+	var q uintptr
+	if err := c.use(func(h uintptr) error { return check(cwetee.Chain_blockq_subscribe(&q, h, flags)) }); err != nil {
+		return nil, err
+	}
+	s := &BlockSubscription{h: q, c: c, done: make(chan struct{})}
+	c.smu.Lock()
+	c.subs[s] = struct{}{}
+	c.smu.Unlock()
+	runtime.SetFinalizer(s, (*BlockSubscription).Close)
+	return s, nil
+}
+
+// Next waits for the next report, up to timeoutMs (0: until one comes or
+// the subscription ends). ErrTimeout when none came in time;
+// ErrSubscriptionClosed after BlockStopped was taken or after Close.
+func (s *BlockSubscription) Next(timeoutMs uint32) (BlockEvent, error) {
+	for {
+		wait := timeoutMs
+		if wait == 0 || wait > 200 {
+			wait = 200 // wake up now and then so that Close never waits long
+		}
+		var kind uint32
+		var text string
+		s.mu.RLock()
+		if s.h == 0 {
+			s.mu.RUnlock()
+			return BlockEvent{}, ErrSubscriptionClosed
+		}
+		err := check(cwetee.Chain_blockq_next(&kind, &text, s.h, uint(wait)))
+		s.mu.RUnlock()
+		var e *Error
+		if errors.As(err, &e) && e.Code == ErrState {
+			return BlockEvent{}, ErrSubscriptionClosed
+		}
+		if errors.As(err, &e) && e.Code == ErrTimeout {
+			if timeoutMs == 0 {
+				continue
+			}
+			if timeoutMs > wait {
+				timeoutMs -= wait
+				continue
+			}
+			return BlockEvent{}, err
+		}
+		if err != nil {
+			return BlockEvent{}, err
+		}
+		ev := BlockEvent{Kind: int(kind)}
+		d := json.NewDecoder(strings.NewReader(text))
+		d.UseNumber()
+		if err := d.Decode(&ev.Value); err != nil {
+			return BlockEvent{}, newError(ErrDecode, "chain: "+err.Error())
+		}
+		return ev, nil
+	}
+}
+
+// Events returns a channel that receives the reports; it is closed after
+// BlockStopped or when the subscription is closed. Use either Events or
+// Next, not both.
+func (s *BlockSubscription) Events() <-chan BlockEvent {
+	s.once.Do(func() {
+		s.ch = make(chan BlockEvent, 16)
+		go func() {
+			defer close(s.ch)
+			for {
+				ev, err := s.Next(0)
+				if err != nil {
+					return
+				}
+				select {
+				case s.ch <- ev:
+				case <-s.done:
+					return
+				}
+				if ev.Kind == BlockStopped {
+					return
+				}
+			}
+		}()
+	})
+	return s.ch
+}
+
+// Close stops following. It may be called more than once and always returns nil.
+func (s *BlockSubscription) Close() error {
+	if s == nil {
+		return nil
+	}
+	s.mu.Lock()
+	if s.h != 0 {
+		close(s.done)
+		cwetee.Chain_blockq_free(s.h)
+		s.h = 0
+		runtime.SetFinalizer(s, nil)
+	}
+	s.mu.Unlock()
+	s.c.smu.Lock()
+	delete(s.c.subs, s)
+	s.c.smu.Unlock()
+	return nil
 }
 
 func outcome(text string, err error) (map[string]any, error) {

@@ -7,6 +7,8 @@ estimate fees, sign with the chain's nonce, submit and watch.
         print(chain.spec_version, chain.token_symbol, chain.balance(alice.address(42)))
         outcome = chain.transfer(alice, bob_address, 10**12)          # blocks (GIL released)
         outcome = await chain.transfer_async(alice, bob_address, 10**12)  # asyncio
+        with chain.blocks() as blocks:                                    # new, finalized, retracted blocks
+            for kind, block in blocks: ...                                # or: async for kind, block in blocks
 
 Values are given and returned as in :mod:`wetee.metadata` (dicts, lists,
 ints of any size). Every call that talks to the node releases the GIL while
@@ -18,8 +20,9 @@ responsive. A :class:`Chain` may be used from several threads.
 import asyncio
 import functools
 import json
+import threading
 
-from ._errors import StateError
+from ._errors import StateError, TimedOutError
 from . import native as _n
 from .metadata import _dumps
 
@@ -28,6 +31,12 @@ RPC_LEGACY = _n.CHAIN_RPC_LEGACY
 RPC_NEW = _n.CHAIN_RPC_NEW
 IN_BLOCK = _n.TX_IN_BLOCK
 FINALIZED = _n.TX_FINALIZED
+# what a block subscription reports (see Blocks)
+BLOCK_NEW = _n.BLOCK_NEW
+BLOCK_FINALIZED = _n.BLOCK_FINALIZED
+BLOCK_RETRACTED = _n.BLOCK_RETRACTED
+BLOCK_GAP = _n.BLOCK_GAP
+BLOCK_STOPPED = _n.BLOCK_STOPPED
 
 
 def _j(value):
@@ -65,6 +74,115 @@ class Watch:
         """Stop watching."""
         self._h = None
         self._chain_h = None
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        self.close()
+
+
+class Blocks:
+    """A block subscription (:meth:`Chain.blocks`). Reports are
+    ``(kind, value)``: ``BLOCK_NEW`` (``{"hash", "number", "parent"}`` and
+    ``"events"`` when asked for), ``BLOCK_FINALIZED``, ``BLOCK_RETRACTED``
+    (a block reported before left the best chain: its events are
+    withdrawn), ``BLOCK_GAP`` (blocks may have been missed) and, last,
+    ``BLOCK_STOPPED``. A block's parent is reported before it.
+
+    Iterate (``for kind, block in blocks``), iterate asynchronously (``async
+    for``; the wait runs in the loop's executor), call :meth:`next`, or give
+    a ``callback(kind, value)`` to :meth:`Chain.blocks`, which then runs on
+    a thread of this object. The waits release the GIL."""
+
+    def __init__(self, chain_handle, q, callback=None):
+        self._chain_h = chain_handle  # the C chain outlives the subscription
+        self._q = q
+        self._closing = False
+        self._thread = None
+        if callback is not None:
+            self._thread = threading.Thread(target=self._run, args=(callback,), daemon=True,
+                                            name="wetee-chain-blocks")
+            self._thread.start()
+
+    def _handle(self):
+        q = self._q
+        if q is None:
+            raise StateError("chain: the block subscription is closed")
+        return q
+
+    def next(self, timeout_ms=0):
+        """The next report ``(kind, value)``; blocks (GIL released) up to
+        ``timeout_ms`` (0: until one comes). TimedOutError when none came;
+        StateError after ``BLOCK_STOPPED`` was taken or once closed."""
+        kind, text = _n.chain_blockq_next(self._handle(), timeout_ms)
+        return kind, (json.loads(text) if text else None)
+
+    def _next_polling(self, timeout_ms=0):
+        # short waits, so that close() is seen soon
+        waited = 0
+        while True:
+            if self._closing:
+                raise StateError("chain: the block subscription is closed")
+            try:
+                return self.next(200)
+            except TimedOutError:
+                waited += 200
+                if timeout_ms and waited >= timeout_ms:
+                    raise
+
+    def _run(self, callback):
+        while True:
+            try:
+                kind, value = self._next_polling()
+            except StateError:
+                return
+            callback(kind, value)
+            if kind == BLOCK_STOPPED:
+                return
+
+    def __iter__(self):
+        while True:
+            try:
+                kind, value = self._next_polling()
+            except StateError:
+                return
+            yield kind, value
+            if kind == BLOCK_STOPPED:
+                return
+
+    def __aiter__(self):
+        return self
+
+    async def __anext__(self):
+        loop = asyncio.get_running_loop()
+        while True:
+            if self._closing or self._q is None:
+                raise StopAsyncIteration
+            try:
+                return await loop.run_in_executor(None, self.next, 200)
+            except TimedOutError:
+                continue
+            except StateError:
+                raise StopAsyncIteration
+
+    def close(self):
+        """Stop following (no report is given after it returns, except to
+        a callback already running)."""
+        self._closing = True
+        t = self._thread
+        if t is not None and t is not threading.current_thread():
+            t.join()
+        self._thread = None
+        q, self._q = self._q, None
+        del q  # the SWIG proxy frees the subscription here (or when a call still using it returns) ...
+        self._chain_h = None  # ... before the chain it refers to can go
+
+    def __del__(self):
+        try:
+            self.close()
+        except Exception:  # pragma: no cover - interpreter shutdown
+            pass
 
     def __enter__(self):
         return self
@@ -127,6 +245,13 @@ class Chain:
         """True when the new JSON-RPC spec (chainHead_v1, transaction_v1) is used."""
         return bool(_n.chainb_uses_new_rpc(self._handle()))
 
+    @property
+    def stats(self):
+        """Counters: which JSON-RPC methods served the reads
+        (``head_storage``, ``head_calls``, ``legacy_storage``,
+        ``legacy_calls``, ``head_fallbacks``, ...; see wetee_chain_stats)."""
+        return json.loads(_n.chainb_stats_json(self._handle()))
+
     def refresh(self):
         """Read the runtime version again; True after a runtime upgrade (the new metadata is loaded)."""
         return _n.chain_refresh(self._handle())
@@ -142,6 +267,21 @@ class Chain:
     def balance(self, address):
         """Free balance of an account at the best block."""
         return _n.chain_balance(self._handle(), address)
+
+    def block_hash(self, number=-1):
+        """Hash of block ``number`` (-1: the best block, -2: the last finalized), as bytes."""
+        return _n.chainb_block_hash(self._handle(), number)
+
+    def header(self, at=None):
+        """A block header as the node gives it (``chain_getHeader``)."""
+        return json.loads(_n.chainb_header_json(self._handle(), at))
+
+    def storage_raw(self, key, at=None):
+        """The raw value of a storage key (bytes, or "0x.." text), or None when it has none."""
+        if isinstance(key, (bytes, bytearray)):
+            key = "0x" + bytes(key).hex()
+        v = json.loads(_n.chainb_storage_raw(self._handle(), key, at))
+        return None if v is None else bytes.fromhex(v[2:])
 
     def storage(self, pallet, entry, keys=None, at=None):
         return json.loads(_n.chainb_storage_json(self._handle(), pallet, entry, _j(keys), at))
@@ -172,6 +312,19 @@ class Chain:
 
     def fee_details(self, extrinsic):
         return json.loads(_n.chain_fee_details_json(self._handle(), extrinsic))
+
+    def estimate_fee(self, extrinsic):
+        """The ``partial_fee`` of :meth:`fee_info` as an int."""
+        return _n.chain_estimate_fee(self._handle(), extrinsic)
+
+    # ---- blocks ----
+    def blocks(self, events=False, callback=None):
+        """Follow the chain's blocks (see :class:`Blocks`); ``events``:
+        give each new block's events; ``callback(kind, value)``: called on
+        the subscription's thread instead of iterating."""
+        h = self._handle()
+        q = _n.chain_blockq_subscribe(h, _n.FOLLOW_EVENTS if events else 0)
+        return Blocks(h, q, callback)
 
     def submit(self, extrinsic):
         """Submit without watching; the transaction hash."""

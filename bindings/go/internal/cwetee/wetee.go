@@ -719,53 +719,53 @@ typedef _goslice_ swig_type_689;
 typedef _gostring_ swig_type_690;
 typedef _goslice_ swig_type_691;
 typedef _gostring_ swig_type_692;
-typedef _gostring_ swig_type_693;
-typedef _goslice_ swig_type_694;
+typedef _goslice_ swig_type_693;
+typedef long long swig_type_694;
 typedef _gostring_ swig_type_695;
 typedef _gostring_ swig_type_696;
 typedef _gostring_ swig_type_697;
 typedef _gostring_ swig_type_698;
-typedef _goslice_ swig_type_699;
+typedef _gostring_ swig_type_699;
 typedef _gostring_ swig_type_700;
 typedef _gostring_ swig_type_701;
-typedef _goslice_ swig_type_702;
-typedef _gostring_ swig_type_703;
-typedef _goslice_ swig_type_704;
+typedef _gostring_ swig_type_702;
+typedef _goslice_ swig_type_703;
+typedef _gostring_ swig_type_704;
 typedef _gostring_ swig_type_705;
 typedef _gostring_ swig_type_706;
 typedef _gostring_ swig_type_707;
 typedef _goslice_ swig_type_708;
-typedef _gostring_ swig_type_709;
+typedef _goslice_ swig_type_709;
 typedef _gostring_ swig_type_710;
 typedef _gostring_ swig_type_711;
 typedef _gostring_ swig_type_712;
-typedef _gostring_ swig_type_713;
-typedef long long swig_type_714;
-typedef long long swig_type_715;
-typedef _gostring_ swig_type_716;
+typedef _goslice_ swig_type_713;
+typedef _gostring_ swig_type_714;
+typedef _gostring_ swig_type_715;
+typedef _goslice_ swig_type_716;
 typedef _gostring_ swig_type_717;
-typedef long long swig_type_718;
-typedef _goslice_ swig_type_719;
-typedef long long swig_type_720;
-typedef long long swig_type_721;
-typedef _gostring_ swig_type_722;
+typedef _goslice_ swig_type_718;
+typedef _gostring_ swig_type_719;
+typedef _gostring_ swig_type_720;
+typedef _gostring_ swig_type_721;
+typedef _goslice_ swig_type_722;
 typedef _gostring_ swig_type_723;
-typedef long long swig_type_724;
-typedef long long swig_type_725;
+typedef _gostring_ swig_type_724;
+typedef _gostring_ swig_type_725;
 typedef _gostring_ swig_type_726;
 typedef _gostring_ swig_type_727;
-typedef _gostring_ swig_type_728;
-typedef _gostring_ swig_type_729;
+typedef long long swig_type_728;
+typedef long long swig_type_729;
 typedef _gostring_ swig_type_730;
 typedef _gostring_ swig_type_731;
-typedef _gostring_ swig_type_732;
-typedef _gostring_ swig_type_733;
-typedef _gostring_ swig_type_734;
-typedef _gostring_ swig_type_735;
+typedef long long swig_type_732;
+typedef _goslice_ swig_type_733;
+typedef long long swig_type_734;
+typedef long long swig_type_735;
 typedef _gostring_ swig_type_736;
 typedef _gostring_ swig_type_737;
-typedef _gostring_ swig_type_738;
-typedef _gostring_ swig_type_739;
+typedef long long swig_type_738;
+typedef long long swig_type_739;
 typedef _gostring_ swig_type_740;
 typedef _gostring_ swig_type_741;
 typedef _gostring_ swig_type_742;
@@ -773,72 +773,86 @@ typedef _gostring_ swig_type_743;
 typedef _gostring_ swig_type_744;
 typedef _gostring_ swig_type_745;
 typedef _gostring_ swig_type_746;
-typedef long long swig_type_747;
+typedef _gostring_ swig_type_747;
 typedef _gostring_ swig_type_748;
 typedef _gostring_ swig_type_749;
-typedef long long swig_type_750;
+typedef _gostring_ swig_type_750;
 typedef _gostring_ swig_type_751;
-typedef _goslice_ swig_type_752;
+typedef _gostring_ swig_type_752;
 typedef _gostring_ swig_type_753;
-typedef _goslice_ swig_type_754;
+typedef _gostring_ swig_type_754;
 typedef _gostring_ swig_type_755;
 typedef _gostring_ swig_type_756;
 typedef _gostring_ swig_type_757;
-typedef _goslice_ swig_type_758;
+typedef _gostring_ swig_type_758;
 typedef _gostring_ swig_type_759;
-typedef _goslice_ swig_type_760;
-typedef _goslice_ swig_type_761;
+typedef _gostring_ swig_type_760;
+typedef long long swig_type_761;
 typedef _gostring_ swig_type_762;
 typedef _gostring_ swig_type_763;
-typedef _gostring_ swig_type_764;
-typedef _goslice_ swig_type_765;
-typedef _gostring_ swig_type_766;
-typedef _goslice_ swig_type_767;
+typedef long long swig_type_764;
+typedef _gostring_ swig_type_765;
+typedef _goslice_ swig_type_766;
+typedef _gostring_ swig_type_767;
 typedef _goslice_ swig_type_768;
-typedef _goslice_ swig_type_769;
-typedef long long swig_type_770;
-typedef _goslice_ swig_type_771;
+typedef _gostring_ swig_type_769;
+typedef _gostring_ swig_type_770;
+typedef _gostring_ swig_type_771;
 typedef _goslice_ swig_type_772;
 typedef _gostring_ swig_type_773;
-typedef _gostring_ swig_type_774;
+typedef _goslice_ swig_type_774;
 typedef _goslice_ swig_type_775;
 typedef _gostring_ swig_type_776;
 typedef _gostring_ swig_type_777;
-typedef long long swig_type_778;
-typedef long long swig_type_779;
+typedef _gostring_ swig_type_778;
+typedef _goslice_ swig_type_779;
 typedef _gostring_ swig_type_780;
-typedef _gostring_ swig_type_781;
-typedef _gostring_ swig_type_782;
-typedef _gostring_ swig_type_783;
-typedef _gostring_ swig_type_784;
-typedef _gostring_ swig_type_785;
-typedef _gostring_ swig_type_786;
+typedef _goslice_ swig_type_781;
+typedef _goslice_ swig_type_782;
+typedef _goslice_ swig_type_783;
+typedef long long swig_type_784;
+typedef _goslice_ swig_type_785;
+typedef _goslice_ swig_type_786;
 typedef _gostring_ swig_type_787;
-typedef _goslice_ swig_type_788;
-typedef _gostring_ swig_type_789;
-typedef long long swig_type_790;
+typedef _gostring_ swig_type_788;
+typedef _goslice_ swig_type_789;
+typedef _gostring_ swig_type_790;
 typedef _gostring_ swig_type_791;
-typedef _gostring_ swig_type_792;
-typedef _goslice_ swig_type_793;
+typedef long long swig_type_792;
+typedef long long swig_type_793;
 typedef _gostring_ swig_type_794;
-typedef _goslice_ swig_type_795;
+typedef _gostring_ swig_type_795;
 typedef _gostring_ swig_type_796;
-typedef _goslice_ swig_type_797;
-typedef _goslice_ swig_type_798;
+typedef _gostring_ swig_type_797;
+typedef _gostring_ swig_type_798;
 typedef _gostring_ swig_type_799;
-typedef _goslice_ swig_type_800;
-typedef _goslice_ swig_type_801;
-typedef _gostring_ swig_type_802;
-typedef _goslice_ swig_type_803;
-typedef _goslice_ swig_type_804;
+typedef _gostring_ swig_type_800;
+typedef _gostring_ swig_type_801;
+typedef _goslice_ swig_type_802;
+typedef _gostring_ swig_type_803;
+typedef long long swig_type_804;
 typedef _gostring_ swig_type_805;
-typedef _goslice_ swig_type_806;
-typedef _gostring_ swig_type_807;
+typedef _gostring_ swig_type_806;
+typedef _goslice_ swig_type_807;
 typedef _gostring_ swig_type_808;
-typedef long long swig_type_809;
+typedef _goslice_ swig_type_809;
 typedef _gostring_ swig_type_810;
-typedef _gostring_ swig_type_811;
-typedef _gostring_ swig_type_812;
+typedef _goslice_ swig_type_811;
+typedef _goslice_ swig_type_812;
+typedef _gostring_ swig_type_813;
+typedef _goslice_ swig_type_814;
+typedef _goslice_ swig_type_815;
+typedef _gostring_ swig_type_816;
+typedef _goslice_ swig_type_817;
+typedef _goslice_ swig_type_818;
+typedef _gostring_ swig_type_819;
+typedef _goslice_ swig_type_820;
+typedef _gostring_ swig_type_821;
+typedef _gostring_ swig_type_822;
+typedef long long swig_type_823;
+typedef _gostring_ swig_type_824;
+typedef _gostring_ swig_type_825;
+typedef _gostring_ swig_type_826;
 extern void _wrap_Swig_free_cwetee_b22f17fa8e71ce90(uintptr_t arg1);
 extern uintptr_t _wrap_Swig_malloc_cwetee_b22f17fa8e71ce90(swig_intgo arg1);
 extern void _wrap_go_take_cwetee_b22f17fa8e71ce90(swig_type_1 arg1, swig_type_2 arg2);
@@ -1272,6 +1286,12 @@ extern swig_intgo _wrap_CHAIN_RPC_LEGACY_cwetee_b22f17fa8e71ce90(void);
 extern swig_intgo _wrap_CHAIN_RPC_NEW_cwetee_b22f17fa8e71ce90(void);
 extern swig_intgo _wrap_TX_IN_BLOCK_cwetee_b22f17fa8e71ce90(void);
 extern swig_intgo _wrap_TX_FINALIZED_cwetee_b22f17fa8e71ce90(void);
+extern swig_intgo _wrap_BLOCK_NEW_cwetee_b22f17fa8e71ce90(void);
+extern swig_intgo _wrap_BLOCK_FINALIZED_cwetee_b22f17fa8e71ce90(void);
+extern swig_intgo _wrap_BLOCK_RETRACTED_cwetee_b22f17fa8e71ce90(void);
+extern swig_intgo _wrap_BLOCK_GAP_cwetee_b22f17fa8e71ce90(void);
+extern swig_intgo _wrap_BLOCK_STOPPED_cwetee_b22f17fa8e71ce90(void);
+extern swig_intgo _wrap_FOLLOW_EVENTS_cwetee_b22f17fa8e71ce90(void);
 extern swig_type_651 _wrap_chainb_connect_cwetee_b22f17fa8e71ce90(swig_voidp arg1, swig_type_652 arg2, swig_intgo arg3, swig_type_653 arg4, swig_type_654 arg5, swig_intgo arg6);
 extern swig_type_655 _wrap_chainb_genesis_hash_cwetee_b22f17fa8e71ce90(swig_type_656 arg1, uintptr_t arg2);
 extern swig_intgo _wrap_chainb_spec_version_cwetee_b22f17fa8e71ce90(uintptr_t arg1);
@@ -1289,57 +1309,65 @@ extern swig_type_680 _wrap_chainb_events_json_cwetee_b22f17fa8e71ce90(swig_voidp
 extern swig_type_682 _wrap_chainb_sign_call_cwetee_b22f17fa8e71ce90(swig_voidp arg1, uintptr_t arg2, swig_type_683 arg3, swig_type_684 arg4, swig_type_685 arg5, uintptr_t arg6, swig_type_686 arg7);
 extern swig_type_687 _wrap_chainb_submit_cwetee_b22f17fa8e71ce90(swig_type_688 arg1, uintptr_t arg2, swig_type_689 arg3);
 extern swig_type_690 _wrap_chainb_submit_watch_cwetee_b22f17fa8e71ce90(swig_voidp arg1, uintptr_t arg2, swig_type_691 arg3);
-extern swig_type_692 _wrap_chainb_transfer_cwetee_b22f17fa8e71ce90(swig_voidp arg1, uintptr_t arg2, uintptr_t arg3, swig_type_693 arg4, swig_type_694 arg5, swig_intgo arg6, swig_intgo arg7, swig_intgo arg8);
-extern swig_type_695 _wrap_chain_refresh_cwetee_b22f17fa8e71ce90(swig_voidp arg1, uintptr_t arg2);
-extern swig_type_696 _wrap_chain_account_nonce_cwetee_b22f17fa8e71ce90(swig_voidp arg1, uintptr_t arg2, swig_type_697 arg3);
-extern swig_type_698 _wrap_chain_balance_cwetee_b22f17fa8e71ce90(swig_type_699 arg1, uintptr_t arg2, swig_type_700 arg3);
-extern swig_type_701 _wrap_chain_fee_info_json_cwetee_b22f17fa8e71ce90(swig_voidp arg1, uintptr_t arg2, swig_type_702 arg3);
-extern swig_type_703 _wrap_chain_fee_details_json_cwetee_b22f17fa8e71ce90(swig_voidp arg1, uintptr_t arg2, swig_type_704 arg3);
-extern swig_type_705 _wrap_chain_watch_wait_cwetee_b22f17fa8e71ce90(swig_voidp arg1, uintptr_t arg2, swig_intgo arg3, swig_intgo arg4);
-extern swig_type_706 _wrap_tx_status_name_cwetee_b22f17fa8e71ce90(swig_intgo arg1);
+extern swig_type_692 _wrap_chainb_block_hash_cwetee_b22f17fa8e71ce90(swig_type_693 arg1, uintptr_t arg2, swig_type_694 arg3);
+extern swig_type_695 _wrap_chainb_header_json_cwetee_b22f17fa8e71ce90(swig_voidp arg1, uintptr_t arg2, swig_type_696 arg3);
+extern swig_type_697 _wrap_chainb_storage_raw_cwetee_b22f17fa8e71ce90(swig_voidp arg1, uintptr_t arg2, swig_type_698 arg3, swig_type_699 arg4);
+extern swig_type_700 _wrap_chainb_stats_json_cwetee_b22f17fa8e71ce90(swig_voidp arg1, uintptr_t arg2);
+extern swig_type_701 _wrap_chainb_transfer_cwetee_b22f17fa8e71ce90(swig_voidp arg1, uintptr_t arg2, uintptr_t arg3, swig_type_702 arg4, swig_type_703 arg5, swig_intgo arg6, swig_intgo arg7, swig_intgo arg8);
+extern void _wrap_chain_blockq_free_cwetee_b22f17fa8e71ce90(uintptr_t arg1);
+extern swig_type_704 _wrap_chain_blockq_subscribe_cwetee_b22f17fa8e71ce90(swig_voidp arg1, uintptr_t arg2, swig_intgo arg3);
+extern swig_type_705 _wrap_chain_blockq_next_cwetee_b22f17fa8e71ce90(swig_voidp arg1, swig_voidp arg2, uintptr_t arg3, swig_intgo arg4);
+extern swig_type_706 _wrap_chain_refresh_cwetee_b22f17fa8e71ce90(swig_voidp arg1, uintptr_t arg2);
+extern swig_type_707 _wrap_chain_estimate_fee_cwetee_b22f17fa8e71ce90(swig_type_708 arg1, uintptr_t arg2, swig_type_709 arg3);
+extern swig_type_710 _wrap_chain_account_nonce_cwetee_b22f17fa8e71ce90(swig_voidp arg1, uintptr_t arg2, swig_type_711 arg3);
+extern swig_type_712 _wrap_chain_balance_cwetee_b22f17fa8e71ce90(swig_type_713 arg1, uintptr_t arg2, swig_type_714 arg3);
+extern swig_type_715 _wrap_chain_fee_info_json_cwetee_b22f17fa8e71ce90(swig_voidp arg1, uintptr_t arg2, swig_type_716 arg3);
+extern swig_type_717 _wrap_chain_fee_details_json_cwetee_b22f17fa8e71ce90(swig_voidp arg1, uintptr_t arg2, swig_type_718 arg3);
+extern swig_type_719 _wrap_chain_watch_wait_cwetee_b22f17fa8e71ce90(swig_voidp arg1, uintptr_t arg2, swig_intgo arg3, swig_intgo arg4);
+extern swig_type_720 _wrap_tx_status_name_cwetee_b22f17fa8e71ce90(swig_intgo arg1);
 extern swig_intgo _wrap_TELEGRAM_PRODUCTION_cwetee_b22f17fa8e71ce90(void);
 extern swig_intgo _wrap_TELEGRAM_TEST_cwetee_b22f17fa8e71ce90(void);
 extern swig_intgo _wrap_TELEGRAM_INIT_DATA_MAX_cwetee_b22f17fa8e71ce90(void);
 extern void _wrap_telegram_init_data_free_cwetee_b22f17fa8e71ce90(uintptr_t arg1);
-extern swig_type_707 _wrap_telegram_public_key_cwetee_b22f17fa8e71ce90(swig_type_708 arg1, swig_intgo arg2);
-extern swig_type_709 _wrap_telegram_init_data_parse_cwetee_b22f17fa8e71ce90(swig_voidp arg1, swig_type_710 arg2);
-extern swig_type_711 _wrap_telegram_init_data_validate_cwetee_b22f17fa8e71ce90(swig_voidp arg1, swig_type_712 arg2, swig_type_713 arg3, swig_type_714 arg4, swig_type_715 arg5);
-extern swig_type_716 _wrap_telegram_init_data_validate_third_party_cwetee_b22f17fa8e71ce90(swig_voidp arg1, swig_type_717 arg2, swig_type_718 arg3, swig_type_719 arg4, swig_type_720 arg5, swig_type_721 arg6);
-extern swig_type_722 _wrap_telegram_init_data_get_cwetee_b22f17fa8e71ce90(uintptr_t arg1, swig_type_723 arg2);
-extern swig_type_724 _wrap_telegram_init_data_auth_date_cwetee_b22f17fa8e71ce90(uintptr_t arg1);
+extern swig_type_721 _wrap_telegram_public_key_cwetee_b22f17fa8e71ce90(swig_type_722 arg1, swig_intgo arg2);
+extern swig_type_723 _wrap_telegram_init_data_parse_cwetee_b22f17fa8e71ce90(swig_voidp arg1, swig_type_724 arg2);
+extern swig_type_725 _wrap_telegram_init_data_validate_cwetee_b22f17fa8e71ce90(swig_voidp arg1, swig_type_726 arg2, swig_type_727 arg3, swig_type_728 arg4, swig_type_729 arg5);
+extern swig_type_730 _wrap_telegram_init_data_validate_third_party_cwetee_b22f17fa8e71ce90(swig_voidp arg1, swig_type_731 arg2, swig_type_732 arg3, swig_type_733 arg4, swig_type_734 arg5, swig_type_735 arg6);
+extern swig_type_736 _wrap_telegram_init_data_get_cwetee_b22f17fa8e71ce90(uintptr_t arg1, swig_type_737 arg2);
+extern swig_type_738 _wrap_telegram_init_data_auth_date_cwetee_b22f17fa8e71ce90(uintptr_t arg1);
 extern swig_intgo _wrap_telegram_init_data_has_user_cwetee_b22f17fa8e71ce90(uintptr_t arg1);
-extern swig_type_725 _wrap_telegram_init_data_user_id_cwetee_b22f17fa8e71ce90(uintptr_t arg1);
-extern swig_type_726 _wrap_telegram_init_data_user_string_cwetee_b22f17fa8e71ce90(uintptr_t arg1, swig_type_727 arg2);
-extern swig_intgo _wrap_telegram_init_data_user_flag_cwetee_b22f17fa8e71ce90(uintptr_t arg1, swig_type_728 arg2);
+extern swig_type_739 _wrap_telegram_init_data_user_id_cwetee_b22f17fa8e71ce90(uintptr_t arg1);
+extern swig_type_740 _wrap_telegram_init_data_user_string_cwetee_b22f17fa8e71ce90(uintptr_t arg1, swig_type_741 arg2);
+extern swig_intgo _wrap_telegram_init_data_user_flag_cwetee_b22f17fa8e71ce90(uintptr_t arg1, swig_type_742 arg2);
 extern void _wrap_toncenter_free_cwetee_b22f17fa8e71ce90(uintptr_t arg1);
-extern swig_type_729 _wrap_toncenter_new_cwetee_b22f17fa8e71ce90(swig_voidp arg1, swig_type_730 arg2, swig_type_731 arg3, swig_type_732 arg4, swig_intgo arg5, swig_intgo arg6, swig_intgo arg7, swig_intgo arg8);
-extern void _wrap_tc_hex__cwetee_b22f17fa8e71ce90(swig_type_733 arg1, swig_voidp arg2);
-extern swig_type_734 _wrap_tc_text__cwetee_b22f17fa8e71ce90(swig_voidp arg1, swig_type_735 arg2);
-extern swig_type_736 _wrap_toncenter_run_get_method_cwetee_b22f17fa8e71ce90(swig_voidp arg1, uintptr_t arg2, swig_type_737 arg3, swig_type_738 arg4, swig_type_739 arg5);
-extern swig_type_740 _wrap_toncenter_jetton_wallet_address_cwetee_b22f17fa8e71ce90(swig_voidp arg1, uintptr_t arg2, swig_type_741 arg3, swig_type_742 arg4);
-extern swig_type_743 _wrap_toncenter_account_info_cwetee_b22f17fa8e71ce90(swig_voidp arg1, uintptr_t arg2, swig_type_744 arg3);
-extern swig_type_745 _wrap_tc_tx_json__cwetee_b22f17fa8e71ce90(swig_type_746 arg1, swig_type_747 arg2, uintptr_t arg3);
-extern swig_type_748 _wrap_tc_msg_json__cwetee_b22f17fa8e71ce90(swig_type_749 arg1, swig_type_750 arg2, uintptr_t arg3);
-extern swig_type_751 _wrap_toncenter_find_transaction_cwetee_b22f17fa8e71ce90(swig_voidp arg1, uintptr_t arg2, swig_type_752 arg3);
-extern swig_type_753 _wrap_toncenter_confirm_cwetee_b22f17fa8e71ce90(swig_voidp arg1, uintptr_t arg2, swig_type_754 arg3, swig_intgo arg4, swig_intgo arg5, swig_intgo arg6);
-extern swig_type_755 _wrap_toncenter_parse_transaction_cwetee_b22f17fa8e71ce90(swig_voidp arg1, swig_type_756 arg2);
-extern swig_type_757 _wrap_toncenter_find_trace_cwetee_b22f17fa8e71ce90(swig_voidp arg1, uintptr_t arg2, swig_type_758 arg3);
-extern swig_type_759 _wrap_toncenter_send_boc_cwetee_b22f17fa8e71ce90(swig_type_760 arg1, uintptr_t arg2, swig_type_761 arg3);
-extern swig_type_762 _wrap_toncenter_seqno_cwetee_b22f17fa8e71ce90(swig_voidp arg1, uintptr_t arg2, swig_type_763 arg3);
+extern swig_type_743 _wrap_toncenter_new_cwetee_b22f17fa8e71ce90(swig_voidp arg1, swig_type_744 arg2, swig_type_745 arg3, swig_type_746 arg4, swig_intgo arg5, swig_intgo arg6, swig_intgo arg7, swig_intgo arg8);
+extern void _wrap_tc_hex__cwetee_b22f17fa8e71ce90(swig_type_747 arg1, swig_voidp arg2);
+extern swig_type_748 _wrap_tc_text__cwetee_b22f17fa8e71ce90(swig_voidp arg1, swig_type_749 arg2);
+extern swig_type_750 _wrap_toncenter_run_get_method_cwetee_b22f17fa8e71ce90(swig_voidp arg1, uintptr_t arg2, swig_type_751 arg3, swig_type_752 arg4, swig_type_753 arg5);
+extern swig_type_754 _wrap_toncenter_jetton_wallet_address_cwetee_b22f17fa8e71ce90(swig_voidp arg1, uintptr_t arg2, swig_type_755 arg3, swig_type_756 arg4);
+extern swig_type_757 _wrap_toncenter_account_info_cwetee_b22f17fa8e71ce90(swig_voidp arg1, uintptr_t arg2, swig_type_758 arg3);
+extern swig_type_759 _wrap_tc_tx_json__cwetee_b22f17fa8e71ce90(swig_type_760 arg1, swig_type_761 arg2, uintptr_t arg3);
+extern swig_type_762 _wrap_tc_msg_json__cwetee_b22f17fa8e71ce90(swig_type_763 arg1, swig_type_764 arg2, uintptr_t arg3);
+extern swig_type_765 _wrap_toncenter_find_transaction_cwetee_b22f17fa8e71ce90(swig_voidp arg1, uintptr_t arg2, swig_type_766 arg3);
+extern swig_type_767 _wrap_toncenter_confirm_cwetee_b22f17fa8e71ce90(swig_voidp arg1, uintptr_t arg2, swig_type_768 arg3, swig_intgo arg4, swig_intgo arg5, swig_intgo arg6);
+extern swig_type_769 _wrap_toncenter_parse_transaction_cwetee_b22f17fa8e71ce90(swig_voidp arg1, swig_type_770 arg2);
+extern swig_type_771 _wrap_toncenter_find_trace_cwetee_b22f17fa8e71ce90(swig_voidp arg1, uintptr_t arg2, swig_type_772 arg3);
+extern swig_type_773 _wrap_toncenter_send_boc_cwetee_b22f17fa8e71ce90(swig_type_774 arg1, uintptr_t arg2, swig_type_775 arg3);
+extern swig_type_776 _wrap_toncenter_seqno_cwetee_b22f17fa8e71ce90(swig_voidp arg1, uintptr_t arg2, swig_type_777 arg3);
 extern swig_intgo _wrap_SNP_REPORT_BYTES_cwetee_b22f17fa8e71ce90(void);
 extern swig_intgo _wrap_SNP_SIGNED_BYTES_cwetee_b22f17fa8e71ce90(void);
 extern swig_intgo _wrap_SNP_PRODUCT_UNKNOWN_cwetee_b22f17fa8e71ce90(void);
 extern swig_intgo _wrap_SNP_PRODUCT_MILAN_cwetee_b22f17fa8e71ce90(void);
 extern swig_intgo _wrap_SNP_PRODUCT_GENOA_cwetee_b22f17fa8e71ce90(void);
 extern swig_intgo _wrap_SNP_PRODUCT_TURIN_cwetee_b22f17fa8e71ce90(void);
-extern swig_type_764 _wrap_snp_report_json__cwetee_b22f17fa8e71ce90(swig_voidp arg1, swig_type_765 arg2);
-extern swig_type_766 _wrap_snp_verify_json__cwetee_b22f17fa8e71ce90(swig_voidp arg1, swig_type_767 arg2, swig_type_768 arg3, swig_type_769 arg4, swig_type_770 arg5, swig_intgo arg6, swig_type_771 arg7, swig_type_772 arg8);
-extern swig_type_773 _wrap_snp_product_name_cwetee_b22f17fa8e71ce90(swig_intgo arg1);
-extern swig_type_774 _wrap_attest_verify_evidence_json_cwetee_b22f17fa8e71ce90(swig_voidp arg1, swig_type_775 arg2, swig_type_776 arg3, swig_type_777 arg4, swig_type_778 arg5);
+extern swig_type_778 _wrap_snp_report_json__cwetee_b22f17fa8e71ce90(swig_voidp arg1, swig_type_779 arg2);
+extern swig_type_780 _wrap_snp_verify_json__cwetee_b22f17fa8e71ce90(swig_voidp arg1, swig_type_781 arg2, swig_type_782 arg3, swig_type_783 arg4, swig_type_784 arg5, swig_intgo arg6, swig_type_785 arg7, swig_type_786 arg8);
+extern swig_type_787 _wrap_snp_product_name_cwetee_b22f17fa8e71ce90(swig_intgo arg1);
+extern swig_type_788 _wrap_attest_verify_evidence_json_cwetee_b22f17fa8e71ce90(swig_voidp arg1, swig_type_789 arg2, swig_type_790 arg3, swig_type_791 arg4, swig_type_792 arg5);
 extern void _wrap_attest_fetcher_free_cwetee_b22f17fa8e71ce90(uintptr_t arg1);
-extern swig_type_779 _wrap_attest_fetcher_requests_cwetee_b22f17fa8e71ce90(uintptr_t arg1);
-extern swig_type_780 _wrap_attest_fetcher_new_cwetee_b22f17fa8e71ce90(swig_voidp arg1, swig_type_781 arg2, swig_type_782 arg3, swig_type_783 arg4, swig_type_784 arg5, swig_type_785 arg6, swig_type_786 arg7, swig_intgo arg8, swig_intgo arg9, swig_intgo arg10, swig_intgo arg11);
-extern swig_type_787 _wrap_attest_verify_evidence_fetch_json_cwetee_b22f17fa8e71ce90(swig_voidp arg1, swig_type_788 arg2, swig_type_789 arg3, uintptr_t arg4, swig_type_790 arg5);
+extern swig_type_793 _wrap_attest_fetcher_requests_cwetee_b22f17fa8e71ce90(uintptr_t arg1);
+extern swig_type_794 _wrap_attest_fetcher_new_cwetee_b22f17fa8e71ce90(swig_voidp arg1, swig_type_795 arg2, swig_type_796 arg3, swig_type_797 arg4, swig_type_798 arg5, swig_type_799 arg6, swig_type_800 arg7, swig_intgo arg8, swig_intgo arg9, swig_intgo arg10, swig_intgo arg11);
+extern swig_type_801 _wrap_attest_verify_evidence_fetch_json_cwetee_b22f17fa8e71ce90(swig_voidp arg1, swig_type_802 arg2, swig_type_803 arg3, uintptr_t arg4, swig_type_804 arg5);
 extern swig_intgo _wrap_SEAL_KEY_ED25519_cwetee_b22f17fa8e71ce90(void);
 extern swig_intgo _wrap_SEAL_KEY_X25519_cwetee_b22f17fa8e71ce90(void);
 extern swig_intgo _wrap_SEAL_SOURCE_BOUND_ED25519_cwetee_b22f17fa8e71ce90(void);
@@ -1350,16 +1378,16 @@ extern swig_intgo _wrap_SEAL_MAX_SECRET_cwetee_b22f17fa8e71ce90(void);
 extern void _wrap_seal_recipient_free_cwetee_b22f17fa8e71ce90(uintptr_t arg1);
 extern swig_intgo _wrap_seal_recipient_accepted_cwetee_b22f17fa8e71ce90(uintptr_t arg1);
 extern swig_intgo _wrap_seal_recipient_failed_check_cwetee_b22f17fa8e71ce90(uintptr_t arg1);
-extern swig_type_791 _wrap_seal_recipient_reason_cwetee_b22f17fa8e71ce90(uintptr_t arg1);
-extern swig_type_792 _wrap_seal_recipient_public_key_cwetee_b22f17fa8e71ce90(swig_type_793 arg1, uintptr_t arg2);
-extern swig_type_794 _wrap_seal_to_cwetee_b22f17fa8e71ce90(swig_voidp arg1, uintptr_t arg2, swig_type_795 arg3);
-extern swig_type_796 _wrap_seal_to_key_cwetee_b22f17fa8e71ce90(swig_voidp arg1, swig_type_797 arg2, swig_intgo arg3, swig_type_798 arg4);
-extern swig_type_799 _wrap_seal_open_cwetee_b22f17fa8e71ce90(swig_voidp arg1, swig_type_800 arg2, swig_type_801 arg3, swig_intgo arg4);
-extern swig_type_802 _wrap_seal_x25519_public_cwetee_b22f17fa8e71ce90(swig_type_803 arg1, swig_type_804 arg2, swig_intgo arg3);
-extern swig_type_805 _wrap_seal_verify_json_cwetee_b22f17fa8e71ce90(swig_voidp arg1, swig_type_806 arg2, swig_type_807 arg3, swig_type_808 arg4, swig_intgo arg5, swig_type_809 arg6);
-extern swig_type_810 _wrap_seal_recipient_result_json_cwetee_b22f17fa8e71ce90(swig_voidp arg1, uintptr_t arg2);
-extern swig_type_811 _wrap_seal_recipient_bound_key_cwetee_b22f17fa8e71ce90(swig_voidp arg1, uintptr_t arg2);
-extern swig_type_812 _wrap_seal_recipient_failed_check_name_cwetee_b22f17fa8e71ce90(uintptr_t arg1);
+extern swig_type_805 _wrap_seal_recipient_reason_cwetee_b22f17fa8e71ce90(uintptr_t arg1);
+extern swig_type_806 _wrap_seal_recipient_public_key_cwetee_b22f17fa8e71ce90(swig_type_807 arg1, uintptr_t arg2);
+extern swig_type_808 _wrap_seal_to_cwetee_b22f17fa8e71ce90(swig_voidp arg1, uintptr_t arg2, swig_type_809 arg3);
+extern swig_type_810 _wrap_seal_to_key_cwetee_b22f17fa8e71ce90(swig_voidp arg1, swig_type_811 arg2, swig_intgo arg3, swig_type_812 arg4);
+extern swig_type_813 _wrap_seal_open_cwetee_b22f17fa8e71ce90(swig_voidp arg1, swig_type_814 arg2, swig_type_815 arg3, swig_intgo arg4);
+extern swig_type_816 _wrap_seal_x25519_public_cwetee_b22f17fa8e71ce90(swig_type_817 arg1, swig_type_818 arg2, swig_intgo arg3);
+extern swig_type_819 _wrap_seal_verify_json_cwetee_b22f17fa8e71ce90(swig_voidp arg1, swig_type_820 arg2, swig_type_821 arg3, swig_type_822 arg4, swig_intgo arg5, swig_type_823 arg6);
+extern swig_type_824 _wrap_seal_recipient_result_json_cwetee_b22f17fa8e71ce90(swig_voidp arg1, uintptr_t arg2);
+extern swig_type_825 _wrap_seal_recipient_bound_key_cwetee_b22f17fa8e71ce90(swig_voidp arg1, uintptr_t arg2);
+extern swig_type_826 _wrap_seal_recipient_failed_check_name_cwetee_b22f17fa8e71ce90(uintptr_t arg1);
 extern swig_intgo _wrap_seal_recipient_bound_key_kind_cwetee_b22f17fa8e71ce90(uintptr_t arg1);
 #undef intgo
 */
@@ -6889,6 +6917,48 @@ func _swig_getTX_FINALIZED() (_swig_ret int) {
 }
 
 var TX_FINALIZED int = _swig_getTX_FINALIZED()
+func _swig_getBLOCK_NEW() (_swig_ret int) {
+	var swig_r int
+	swig_r = (int)(C._wrap_BLOCK_NEW_cwetee_b22f17fa8e71ce90())
+	return swig_r
+}
+
+var BLOCK_NEW int = _swig_getBLOCK_NEW()
+func _swig_getBLOCK_FINALIZED() (_swig_ret int) {
+	var swig_r int
+	swig_r = (int)(C._wrap_BLOCK_FINALIZED_cwetee_b22f17fa8e71ce90())
+	return swig_r
+}
+
+var BLOCK_FINALIZED int = _swig_getBLOCK_FINALIZED()
+func _swig_getBLOCK_RETRACTED() (_swig_ret int) {
+	var swig_r int
+	swig_r = (int)(C._wrap_BLOCK_RETRACTED_cwetee_b22f17fa8e71ce90())
+	return swig_r
+}
+
+var BLOCK_RETRACTED int = _swig_getBLOCK_RETRACTED()
+func _swig_getBLOCK_GAP() (_swig_ret int) {
+	var swig_r int
+	swig_r = (int)(C._wrap_BLOCK_GAP_cwetee_b22f17fa8e71ce90())
+	return swig_r
+}
+
+var BLOCK_GAP int = _swig_getBLOCK_GAP()
+func _swig_getBLOCK_STOPPED() (_swig_ret int) {
+	var swig_r int
+	swig_r = (int)(C._wrap_BLOCK_STOPPED_cwetee_b22f17fa8e71ce90())
+	return swig_r
+}
+
+var BLOCK_STOPPED int = _swig_getBLOCK_STOPPED()
+func _swig_getFOLLOW_EVENTS() (_swig_ret uint) {
+	var swig_r uint
+	swig_r = (uint)(C._wrap_FOLLOW_EVENTS_cwetee_b22f17fa8e71ce90())
+	return swig_r
+}
+
+var FOLLOW_EVENTS uint = _swig_getFOLLOW_EVENTS()
 func Chainb_connect(arg1 *uintptr, arg2 string, arg3 int, arg4 string, arg5 string, arg6 uint) (_swig_ret string) {
 	var swig_r string
 	_swig_i_0 := arg1
@@ -7221,6 +7291,87 @@ func Chainb_submit_watch(arg1 *uintptr, arg2 uintptr, arg3 []byte) (_swig_ret st
 	return swig_r_1
 }
 
+func Chainb_block_hash(arg1 []byte, arg2 uintptr, arg3 int64) (_swig_ret string) {
+	var swig_r string
+	_swig_i_0 := arg1
+	_swig_i_1 := arg2
+	_swig_i_2 := arg3
+	swig_r_p := C._wrap_chainb_block_hash_cwetee_b22f17fa8e71ce90(*(*C.swig_type_693)(unsafe.Pointer(&_swig_i_0)), C.uintptr_t(_swig_i_1), C.swig_type_694(_swig_i_2))
+	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
+	if Swig_escape_always_false {
+		Swig_escape_val = arg1
+	}
+	var swig_r_1 string
+ swig_r_1 = weteeTakeString(swig_r) 
+	return swig_r_1
+}
+
+func Chainb_header_json(arg1 *string, arg2 uintptr, arg3 string) (_swig_ret string) {
+	var swig_r string
+	var _swig_i_0 *[2]uint64
+ _swig_i_0 = new([2]uint64) 
+	_swig_i_1 := arg2
+	_swig_i_2 := arg3
+	swig_r_p := C._wrap_chainb_header_json_cwetee_b22f17fa8e71ce90(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1), *(*C.swig_type_696)(unsafe.Pointer(&_swig_i_2)))
+	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
+
+	if b := weteeTakeBytes(_swig_i_0); len(b) > 0 {
+		*arg1 = unsafe.String(&b[0], len(b))
+	} else {
+		*arg1 = ""
+	} 
+	if Swig_escape_always_false {
+		Swig_escape_val = arg3
+	}
+	var swig_r_1 string
+ swig_r_1 = weteeTakeString(swig_r) 
+	return swig_r_1
+}
+
+func Chainb_storage_raw(arg1 *string, arg2 uintptr, arg3 string, arg4 string) (_swig_ret string) {
+	var swig_r string
+	var _swig_i_0 *[2]uint64
+ _swig_i_0 = new([2]uint64) 
+	_swig_i_1 := arg2
+	_swig_i_2 := arg3
+	_swig_i_3 := arg4
+	swig_r_p := C._wrap_chainb_storage_raw_cwetee_b22f17fa8e71ce90(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1), *(*C.swig_type_698)(unsafe.Pointer(&_swig_i_2)), *(*C.swig_type_699)(unsafe.Pointer(&_swig_i_3)))
+	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
+
+	if b := weteeTakeBytes(_swig_i_0); len(b) > 0 {
+		*arg1 = unsafe.String(&b[0], len(b))
+	} else {
+		*arg1 = ""
+	} 
+	if Swig_escape_always_false {
+		Swig_escape_val = arg3
+	}
+	if Swig_escape_always_false {
+		Swig_escape_val = arg4
+	}
+	var swig_r_1 string
+ swig_r_1 = weteeTakeString(swig_r) 
+	return swig_r_1
+}
+
+func Chainb_stats_json(arg1 *string, arg2 uintptr) (_swig_ret string) {
+	var swig_r string
+	var _swig_i_0 *[2]uint64
+ _swig_i_0 = new([2]uint64) 
+	_swig_i_1 := arg2
+	swig_r_p := C._wrap_chainb_stats_json_cwetee_b22f17fa8e71ce90(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1))
+	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
+
+	if b := weteeTakeBytes(_swig_i_0); len(b) > 0 {
+		*arg1 = unsafe.String(&b[0], len(b))
+	} else {
+		*arg1 = ""
+	} 
+	var swig_r_1 string
+ swig_r_1 = weteeTakeString(swig_r) 
+	return swig_r_1
+}
+
 func Chainb_transfer(arg1 *string, arg2 uintptr, arg3 uintptr, arg4 string, arg5 []uint64, arg6 int, arg7 int, arg8 uint) (_swig_ret string) {
 	var swig_r string
 	var _swig_i_0 *[2]uint64
@@ -7232,7 +7383,7 @@ func Chainb_transfer(arg1 *string, arg2 uintptr, arg3 uintptr, arg4 string, arg5
 	_swig_i_5 := arg6
 	_swig_i_6 := arg7
 	_swig_i_7 := arg8
-	swig_r_p := C._wrap_chainb_transfer_cwetee_b22f17fa8e71ce90(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1), C.uintptr_t(_swig_i_2), *(*C.swig_type_693)(unsafe.Pointer(&_swig_i_3)), *(*C.swig_type_694)(unsafe.Pointer(&_swig_i_4)), C.swig_intgo(_swig_i_5), C.swig_intgo(_swig_i_6), C.swig_intgo(_swig_i_7))
+	swig_r_p := C._wrap_chainb_transfer_cwetee_b22f17fa8e71ce90(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1), C.uintptr_t(_swig_i_2), *(*C.swig_type_702)(unsafe.Pointer(&_swig_i_3)), *(*C.swig_type_703)(unsafe.Pointer(&_swig_i_4)), C.swig_intgo(_swig_i_5), C.swig_intgo(_swig_i_6), C.swig_intgo(_swig_i_7))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 
 	if b := weteeTakeBytes(_swig_i_0); len(b) > 0 {
@@ -7251,6 +7402,43 @@ func Chainb_transfer(arg1 *string, arg2 uintptr, arg3 uintptr, arg4 string, arg5
 	return swig_r_1
 }
 
+func Chain_blockq_free(arg1 uintptr) {
+	_swig_i_0 := arg1
+	C._wrap_chain_blockq_free_cwetee_b22f17fa8e71ce90(C.uintptr_t(_swig_i_0))
+}
+
+func Chain_blockq_subscribe(arg1 *uintptr, arg2 uintptr, arg3 uint) (_swig_ret string) {
+	var swig_r string
+	_swig_i_0 := arg1
+	_swig_i_1 := arg2
+	_swig_i_2 := arg3
+	swig_r_p := C._wrap_chain_blockq_subscribe_cwetee_b22f17fa8e71ce90(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1), C.swig_intgo(_swig_i_2))
+	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
+	var swig_r_1 string
+ swig_r_1 = weteeTakeString(swig_r) 
+	return swig_r_1
+}
+
+func Chain_blockq_next(arg1 *uint32, arg2 *string, arg3 uintptr, arg4 uint) (_swig_ret string) {
+	var swig_r string
+	_swig_i_0 := arg1
+	var _swig_i_1 *[2]uint64
+ _swig_i_1 = new([2]uint64) 
+	_swig_i_2 := arg3
+	_swig_i_3 := arg4
+	swig_r_p := C._wrap_chain_blockq_next_cwetee_b22f17fa8e71ce90(C.swig_voidp(_swig_i_0), C.swig_voidp(_swig_i_1), C.uintptr_t(_swig_i_2), C.swig_intgo(_swig_i_3))
+	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
+
+	if b := weteeTakeBytes(_swig_i_1); len(b) > 0 {
+		*arg2 = unsafe.String(&b[0], len(b))
+	} else {
+		*arg2 = ""
+	} 
+	var swig_r_1 string
+ swig_r_1 = weteeTakeString(swig_r) 
+	return swig_r_1
+}
+
 func Chain_refresh(arg1 *int, arg2 uintptr) (_swig_ret string) {
 	var swig_r string
 	_swig_i_0 := arg1
@@ -7262,12 +7450,30 @@ func Chain_refresh(arg1 *int, arg2 uintptr) (_swig_ret string) {
 	return swig_r_1
 }
 
+func Chain_estimate_fee(arg1 []uint64, arg2 uintptr, arg3 []byte) (_swig_ret string) {
+	var swig_r string
+	_swig_i_0 := arg1
+	_swig_i_1 := arg2
+	_swig_i_2 := arg3
+	swig_r_p := C._wrap_chain_estimate_fee_cwetee_b22f17fa8e71ce90(*(*C.swig_type_708)(unsafe.Pointer(&_swig_i_0)), C.uintptr_t(_swig_i_1), *(*C.swig_type_709)(unsafe.Pointer(&_swig_i_2)))
+	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
+	if Swig_escape_always_false {
+		Swig_escape_val = arg1
+	}
+	if Swig_escape_always_false {
+		Swig_escape_val = arg3
+	}
+	var swig_r_1 string
+ swig_r_1 = weteeTakeString(swig_r) 
+	return swig_r_1
+}
+
 func Chain_account_nonce(arg1 *uint64, arg2 uintptr, arg3 string) (_swig_ret string) {
 	var swig_r string
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
 	_swig_i_2 := arg3
-	swig_r_p := C._wrap_chain_account_nonce_cwetee_b22f17fa8e71ce90(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1), *(*C.swig_type_697)(unsafe.Pointer(&_swig_i_2)))
+	swig_r_p := C._wrap_chain_account_nonce_cwetee_b22f17fa8e71ce90(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1), *(*C.swig_type_711)(unsafe.Pointer(&_swig_i_2)))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg3
@@ -7282,7 +7488,7 @@ func Chain_balance(arg1 []uint64, arg2 uintptr, arg3 string) (_swig_ret string) 
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
 	_swig_i_2 := arg3
-	swig_r_p := C._wrap_chain_balance_cwetee_b22f17fa8e71ce90(*(*C.swig_type_699)(unsafe.Pointer(&_swig_i_0)), C.uintptr_t(_swig_i_1), *(*C.swig_type_700)(unsafe.Pointer(&_swig_i_2)))
+	swig_r_p := C._wrap_chain_balance_cwetee_b22f17fa8e71ce90(*(*C.swig_type_713)(unsafe.Pointer(&_swig_i_0)), C.uintptr_t(_swig_i_1), *(*C.swig_type_714)(unsafe.Pointer(&_swig_i_2)))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg1
@@ -7301,7 +7507,7 @@ func Chain_fee_info_json(arg1 *string, arg2 uintptr, arg3 []byte) (_swig_ret str
  _swig_i_0 = new([2]uint64) 
 	_swig_i_1 := arg2
 	_swig_i_2 := arg3
-	swig_r_p := C._wrap_chain_fee_info_json_cwetee_b22f17fa8e71ce90(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1), *(*C.swig_type_702)(unsafe.Pointer(&_swig_i_2)))
+	swig_r_p := C._wrap_chain_fee_info_json_cwetee_b22f17fa8e71ce90(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1), *(*C.swig_type_716)(unsafe.Pointer(&_swig_i_2)))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 
 	if b := weteeTakeBytes(_swig_i_0); len(b) > 0 {
@@ -7323,7 +7529,7 @@ func Chain_fee_details_json(arg1 *string, arg2 uintptr, arg3 []byte) (_swig_ret 
  _swig_i_0 = new([2]uint64) 
 	_swig_i_1 := arg2
 	_swig_i_2 := arg3
-	swig_r_p := C._wrap_chain_fee_details_json_cwetee_b22f17fa8e71ce90(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1), *(*C.swig_type_704)(unsafe.Pointer(&_swig_i_2)))
+	swig_r_p := C._wrap_chain_fee_details_json_cwetee_b22f17fa8e71ce90(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1), *(*C.swig_type_718)(unsafe.Pointer(&_swig_i_2)))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 
 	if b := weteeTakeBytes(_swig_i_0); len(b) > 0 {
@@ -7399,7 +7605,7 @@ func Telegram_public_key(arg1 []byte, arg2 int) (_swig_ret string) {
 	var swig_r string
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
-	swig_r_p := C._wrap_telegram_public_key_cwetee_b22f17fa8e71ce90(*(*C.swig_type_708)(unsafe.Pointer(&_swig_i_0)), C.swig_intgo(_swig_i_1))
+	swig_r_p := C._wrap_telegram_public_key_cwetee_b22f17fa8e71ce90(*(*C.swig_type_722)(unsafe.Pointer(&_swig_i_0)), C.swig_intgo(_swig_i_1))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg1
@@ -7413,7 +7619,7 @@ func Telegram_init_data_parse(arg1 *uintptr, arg2 string) (_swig_ret string) {
 	var swig_r string
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
-	swig_r_p := C._wrap_telegram_init_data_parse_cwetee_b22f17fa8e71ce90(C.swig_voidp(_swig_i_0), *(*C.swig_type_710)(unsafe.Pointer(&_swig_i_1)))
+	swig_r_p := C._wrap_telegram_init_data_parse_cwetee_b22f17fa8e71ce90(C.swig_voidp(_swig_i_0), *(*C.swig_type_724)(unsafe.Pointer(&_swig_i_1)))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg2
@@ -7430,7 +7636,7 @@ func Telegram_init_data_validate(arg1 *uintptr, arg2 string, arg3 string, arg4 u
 	_swig_i_2 := arg3
 	_swig_i_3 := arg4
 	_swig_i_4 := arg5
-	swig_r_p := C._wrap_telegram_init_data_validate_cwetee_b22f17fa8e71ce90(C.swig_voidp(_swig_i_0), *(*C.swig_type_712)(unsafe.Pointer(&_swig_i_1)), *(*C.swig_type_713)(unsafe.Pointer(&_swig_i_2)), C.swig_type_714(_swig_i_3), C.swig_type_715(_swig_i_4))
+	swig_r_p := C._wrap_telegram_init_data_validate_cwetee_b22f17fa8e71ce90(C.swig_voidp(_swig_i_0), *(*C.swig_type_726)(unsafe.Pointer(&_swig_i_1)), *(*C.swig_type_727)(unsafe.Pointer(&_swig_i_2)), C.swig_type_728(_swig_i_3), C.swig_type_729(_swig_i_4))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg2
@@ -7451,7 +7657,7 @@ func Telegram_init_data_validate_third_party(arg1 *uintptr, arg2 string, arg3 in
 	_swig_i_3 := arg4
 	_swig_i_4 := arg5
 	_swig_i_5 := arg6
-	swig_r_p := C._wrap_telegram_init_data_validate_third_party_cwetee_b22f17fa8e71ce90(C.swig_voidp(_swig_i_0), *(*C.swig_type_717)(unsafe.Pointer(&_swig_i_1)), C.swig_type_718(_swig_i_2), *(*C.swig_type_719)(unsafe.Pointer(&_swig_i_3)), C.swig_type_720(_swig_i_4), C.swig_type_721(_swig_i_5))
+	swig_r_p := C._wrap_telegram_init_data_validate_third_party_cwetee_b22f17fa8e71ce90(C.swig_voidp(_swig_i_0), *(*C.swig_type_731)(unsafe.Pointer(&_swig_i_1)), C.swig_type_732(_swig_i_2), *(*C.swig_type_733)(unsafe.Pointer(&_swig_i_3)), C.swig_type_734(_swig_i_4), C.swig_type_735(_swig_i_5))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg2
@@ -7468,7 +7674,7 @@ func Telegram_init_data_get(arg1 uintptr, arg2 string) (_swig_ret string) {
 	var swig_r string
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
-	swig_r_p := C._wrap_telegram_init_data_get_cwetee_b22f17fa8e71ce90(C.uintptr_t(_swig_i_0), *(*C.swig_type_723)(unsafe.Pointer(&_swig_i_1)))
+	swig_r_p := C._wrap_telegram_init_data_get_cwetee_b22f17fa8e71ce90(C.uintptr_t(_swig_i_0), *(*C.swig_type_737)(unsafe.Pointer(&_swig_i_1)))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg2
@@ -7503,7 +7709,7 @@ func Telegram_init_data_user_string(arg1 uintptr, arg2 string) (_swig_ret string
 	var swig_r string
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
-	swig_r_p := C._wrap_telegram_init_data_user_string_cwetee_b22f17fa8e71ce90(C.uintptr_t(_swig_i_0), *(*C.swig_type_727)(unsafe.Pointer(&_swig_i_1)))
+	swig_r_p := C._wrap_telegram_init_data_user_string_cwetee_b22f17fa8e71ce90(C.uintptr_t(_swig_i_0), *(*C.swig_type_741)(unsafe.Pointer(&_swig_i_1)))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg2
@@ -7517,7 +7723,7 @@ func Telegram_init_data_user_flag(arg1 uintptr, arg2 string) (_swig_ret int) {
 	var swig_r int
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
-	swig_r = (int)(C._wrap_telegram_init_data_user_flag_cwetee_b22f17fa8e71ce90(C.uintptr_t(_swig_i_0), *(*C.swig_type_728)(unsafe.Pointer(&_swig_i_1))))
+	swig_r = (int)(C._wrap_telegram_init_data_user_flag_cwetee_b22f17fa8e71ce90(C.uintptr_t(_swig_i_0), *(*C.swig_type_742)(unsafe.Pointer(&_swig_i_1))))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg2
 	}
@@ -7539,7 +7745,7 @@ func Toncenter_new(arg1 *uintptr, arg2 string, arg3 string, arg4 string, arg5 ui
 	_swig_i_5 := arg6
 	_swig_i_6 := arg7
 	_swig_i_7 := arg8
-	swig_r_p := C._wrap_toncenter_new_cwetee_b22f17fa8e71ce90(C.swig_voidp(_swig_i_0), *(*C.swig_type_730)(unsafe.Pointer(&_swig_i_1)), *(*C.swig_type_731)(unsafe.Pointer(&_swig_i_2)), *(*C.swig_type_732)(unsafe.Pointer(&_swig_i_3)), C.swig_intgo(_swig_i_4), C.swig_intgo(_swig_i_5), C.swig_intgo(_swig_i_6), C.swig_intgo(_swig_i_7))
+	swig_r_p := C._wrap_toncenter_new_cwetee_b22f17fa8e71ce90(C.swig_voidp(_swig_i_0), *(*C.swig_type_744)(unsafe.Pointer(&_swig_i_1)), *(*C.swig_type_745)(unsafe.Pointer(&_swig_i_2)), *(*C.swig_type_746)(unsafe.Pointer(&_swig_i_3)), C.swig_intgo(_swig_i_4), C.swig_intgo(_swig_i_5), C.swig_intgo(_swig_i_6), C.swig_intgo(_swig_i_7))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg2
@@ -7558,7 +7764,7 @@ func Toncenter_new(arg1 *uintptr, arg2 string, arg3 string, arg4 string, arg5 ui
 func Tc_hex_(arg1 string, arg2 *byte) {
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
-	C._wrap_tc_hex__cwetee_b22f17fa8e71ce90(*(*C.swig_type_733)(unsafe.Pointer(&_swig_i_0)), C.swig_voidp(_swig_i_1))
+	C._wrap_tc_hex__cwetee_b22f17fa8e71ce90(*(*C.swig_type_747)(unsafe.Pointer(&_swig_i_0)), C.swig_voidp(_swig_i_1))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg1
 	}
@@ -7569,7 +7775,7 @@ func Tc_text_(arg1 *string, arg2 string) (_swig_ret string) {
 	var _swig_i_0 *[2]uint64
  _swig_i_0 = new([2]uint64) 
 	_swig_i_1 := arg2
-	swig_r_p := C._wrap_tc_text__cwetee_b22f17fa8e71ce90(C.swig_voidp(_swig_i_0), *(*C.swig_type_735)(unsafe.Pointer(&_swig_i_1)))
+	swig_r_p := C._wrap_tc_text__cwetee_b22f17fa8e71ce90(C.swig_voidp(_swig_i_0), *(*C.swig_type_749)(unsafe.Pointer(&_swig_i_1)))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 
 	if b := weteeTakeBytes(_swig_i_0); len(b) > 0 {
@@ -7593,7 +7799,7 @@ func Toncenter_run_get_method(arg1 *string, arg2 uintptr, arg3 string, arg4 stri
 	_swig_i_2 := arg3
 	_swig_i_3 := arg4
 	_swig_i_4 := arg5
-	swig_r_p := C._wrap_toncenter_run_get_method_cwetee_b22f17fa8e71ce90(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1), *(*C.swig_type_737)(unsafe.Pointer(&_swig_i_2)), *(*C.swig_type_738)(unsafe.Pointer(&_swig_i_3)), *(*C.swig_type_739)(unsafe.Pointer(&_swig_i_4)))
+	swig_r_p := C._wrap_toncenter_run_get_method_cwetee_b22f17fa8e71ce90(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1), *(*C.swig_type_751)(unsafe.Pointer(&_swig_i_2)), *(*C.swig_type_752)(unsafe.Pointer(&_swig_i_3)), *(*C.swig_type_753)(unsafe.Pointer(&_swig_i_4)))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 
 	if b := weteeTakeBytes(_swig_i_0); len(b) > 0 {
@@ -7622,7 +7828,7 @@ func Toncenter_jetton_wallet_address(arg1 *string, arg2 uintptr, arg3 string, ar
 	_swig_i_1 := arg2
 	_swig_i_2 := arg3
 	_swig_i_3 := arg4
-	swig_r_p := C._wrap_toncenter_jetton_wallet_address_cwetee_b22f17fa8e71ce90(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1), *(*C.swig_type_741)(unsafe.Pointer(&_swig_i_2)), *(*C.swig_type_742)(unsafe.Pointer(&_swig_i_3)))
+	swig_r_p := C._wrap_toncenter_jetton_wallet_address_cwetee_b22f17fa8e71ce90(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1), *(*C.swig_type_755)(unsafe.Pointer(&_swig_i_2)), *(*C.swig_type_756)(unsafe.Pointer(&_swig_i_3)))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 
 	if b := weteeTakeBytes(_swig_i_0); len(b) > 0 {
@@ -7647,7 +7853,7 @@ func Toncenter_account_info(arg1 *string, arg2 uintptr, arg3 string) (_swig_ret 
  _swig_i_0 = new([2]uint64) 
 	_swig_i_1 := arg2
 	_swig_i_2 := arg3
-	swig_r_p := C._wrap_toncenter_account_info_cwetee_b22f17fa8e71ce90(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1), *(*C.swig_type_744)(unsafe.Pointer(&_swig_i_2)))
+	swig_r_p := C._wrap_toncenter_account_info_cwetee_b22f17fa8e71ce90(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1), *(*C.swig_type_758)(unsafe.Pointer(&_swig_i_2)))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 
 	if b := weteeTakeBytes(_swig_i_0); len(b) > 0 {
@@ -7668,7 +7874,7 @@ func Tc_tx_json_(arg1 string, arg2 int64, arg3 Wetee_toncenter_tx) (_swig_ret st
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
 	_swig_i_2 := getSwigcptr(arg3)
-	swig_r_p := C._wrap_tc_tx_json__cwetee_b22f17fa8e71ce90(*(*C.swig_type_746)(unsafe.Pointer(&_swig_i_0)), C.swig_type_747(_swig_i_1), C.uintptr_t(_swig_i_2))
+	swig_r_p := C._wrap_tc_tx_json__cwetee_b22f17fa8e71ce90(*(*C.swig_type_760)(unsafe.Pointer(&_swig_i_0)), C.swig_type_761(_swig_i_1), C.uintptr_t(_swig_i_2))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg1
@@ -7683,7 +7889,7 @@ func Tc_msg_json_(arg1 string, arg2 int64, arg3 Wetee_toncenter_msg) (_swig_ret 
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
 	_swig_i_2 := getSwigcptr(arg3)
-	swig_r_p := C._wrap_tc_msg_json__cwetee_b22f17fa8e71ce90(*(*C.swig_type_749)(unsafe.Pointer(&_swig_i_0)), C.swig_type_750(_swig_i_1), C.uintptr_t(_swig_i_2))
+	swig_r_p := C._wrap_tc_msg_json__cwetee_b22f17fa8e71ce90(*(*C.swig_type_763)(unsafe.Pointer(&_swig_i_0)), C.swig_type_764(_swig_i_1), C.uintptr_t(_swig_i_2))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg1
@@ -7699,7 +7905,7 @@ func Toncenter_find_transaction(arg1 *string, arg2 uintptr, arg3 []byte) (_swig_
  _swig_i_0 = new([2]uint64) 
 	_swig_i_1 := arg2
 	_swig_i_2 := arg3
-	swig_r_p := C._wrap_toncenter_find_transaction_cwetee_b22f17fa8e71ce90(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1), *(*C.swig_type_752)(unsafe.Pointer(&_swig_i_2)))
+	swig_r_p := C._wrap_toncenter_find_transaction_cwetee_b22f17fa8e71ce90(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1), *(*C.swig_type_766)(unsafe.Pointer(&_swig_i_2)))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 
 	if b := weteeTakeBytes(_swig_i_0); len(b) > 0 {
@@ -7724,7 +7930,7 @@ func Toncenter_confirm(arg1 *string, arg2 uintptr, arg3 []byte, arg4 uint, arg5 
 	_swig_i_3 := arg4
 	_swig_i_4 := arg5
 	_swig_i_5 := arg6
-	swig_r_p := C._wrap_toncenter_confirm_cwetee_b22f17fa8e71ce90(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1), *(*C.swig_type_754)(unsafe.Pointer(&_swig_i_2)), C.swig_intgo(_swig_i_3), C.swig_intgo(_swig_i_4), C.swig_intgo(_swig_i_5))
+	swig_r_p := C._wrap_toncenter_confirm_cwetee_b22f17fa8e71ce90(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1), *(*C.swig_type_768)(unsafe.Pointer(&_swig_i_2)), C.swig_intgo(_swig_i_3), C.swig_intgo(_swig_i_4), C.swig_intgo(_swig_i_5))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 
 	if b := weteeTakeBytes(_swig_i_0); len(b) > 0 {
@@ -7745,7 +7951,7 @@ func Toncenter_parse_transaction(arg1 *string, arg2 string) (_swig_ret string) {
 	var _swig_i_0 *[2]uint64
  _swig_i_0 = new([2]uint64) 
 	_swig_i_1 := arg2
-	swig_r_p := C._wrap_toncenter_parse_transaction_cwetee_b22f17fa8e71ce90(C.swig_voidp(_swig_i_0), *(*C.swig_type_756)(unsafe.Pointer(&_swig_i_1)))
+	swig_r_p := C._wrap_toncenter_parse_transaction_cwetee_b22f17fa8e71ce90(C.swig_voidp(_swig_i_0), *(*C.swig_type_770)(unsafe.Pointer(&_swig_i_1)))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 
 	if b := weteeTakeBytes(_swig_i_0); len(b) > 0 {
@@ -7767,7 +7973,7 @@ func Toncenter_find_trace(arg1 *string, arg2 uintptr, arg3 []byte) (_swig_ret st
  _swig_i_0 = new([2]uint64) 
 	_swig_i_1 := arg2
 	_swig_i_2 := arg3
-	swig_r_p := C._wrap_toncenter_find_trace_cwetee_b22f17fa8e71ce90(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1), *(*C.swig_type_758)(unsafe.Pointer(&_swig_i_2)))
+	swig_r_p := C._wrap_toncenter_find_trace_cwetee_b22f17fa8e71ce90(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1), *(*C.swig_type_772)(unsafe.Pointer(&_swig_i_2)))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 
 	if b := weteeTakeBytes(_swig_i_0); len(b) > 0 {
@@ -7788,7 +7994,7 @@ func Toncenter_send_boc(arg1 []byte, arg2 uintptr, arg3 []byte) (_swig_ret strin
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
 	_swig_i_2 := arg3
-	swig_r_p := C._wrap_toncenter_send_boc_cwetee_b22f17fa8e71ce90(*(*C.swig_type_760)(unsafe.Pointer(&_swig_i_0)), C.uintptr_t(_swig_i_1), *(*C.swig_type_761)(unsafe.Pointer(&_swig_i_2)))
+	swig_r_p := C._wrap_toncenter_send_boc_cwetee_b22f17fa8e71ce90(*(*C.swig_type_774)(unsafe.Pointer(&_swig_i_0)), C.uintptr_t(_swig_i_1), *(*C.swig_type_775)(unsafe.Pointer(&_swig_i_2)))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg1
@@ -7806,7 +8012,7 @@ func Toncenter_seqno(arg1 *uint32, arg2 uintptr, arg3 string) (_swig_ret string)
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
 	_swig_i_2 := arg3
-	swig_r_p := C._wrap_toncenter_seqno_cwetee_b22f17fa8e71ce90(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1), *(*C.swig_type_763)(unsafe.Pointer(&_swig_i_2)))
+	swig_r_p := C._wrap_toncenter_seqno_cwetee_b22f17fa8e71ce90(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1), *(*C.swig_type_777)(unsafe.Pointer(&_swig_i_2)))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg3
@@ -7863,7 +8069,7 @@ func Snp_report_json_(arg1 *string, arg2 []byte) (_swig_ret string) {
 	var _swig_i_0 *[2]uint64
  _swig_i_0 = new([2]uint64) 
 	_swig_i_1 := arg2
-	swig_r_p := C._wrap_snp_report_json__cwetee_b22f17fa8e71ce90(C.swig_voidp(_swig_i_0), *(*C.swig_type_765)(unsafe.Pointer(&_swig_i_1)))
+	swig_r_p := C._wrap_snp_report_json__cwetee_b22f17fa8e71ce90(C.swig_voidp(_swig_i_0), *(*C.swig_type_779)(unsafe.Pointer(&_swig_i_1)))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 
 	if b := weteeTakeBytes(_swig_i_0); len(b) > 0 {
@@ -7890,7 +8096,7 @@ func Snp_verify_json_(arg1 *string, arg2 []byte, arg3 []byte, arg4 []byte, arg5 
 	_swig_i_5 := arg6
 	_swig_i_6 := arg7
 	_swig_i_7 := arg8
-	swig_r_p := C._wrap_snp_verify_json__cwetee_b22f17fa8e71ce90(C.swig_voidp(_swig_i_0), *(*C.swig_type_767)(unsafe.Pointer(&_swig_i_1)), *(*C.swig_type_768)(unsafe.Pointer(&_swig_i_2)), *(*C.swig_type_769)(unsafe.Pointer(&_swig_i_3)), C.swig_type_770(_swig_i_4), C.swig_intgo(_swig_i_5), *(*C.swig_type_771)(unsafe.Pointer(&_swig_i_6)), *(*C.swig_type_772)(unsafe.Pointer(&_swig_i_7)))
+	swig_r_p := C._wrap_snp_verify_json__cwetee_b22f17fa8e71ce90(C.swig_voidp(_swig_i_0), *(*C.swig_type_781)(unsafe.Pointer(&_swig_i_1)), *(*C.swig_type_782)(unsafe.Pointer(&_swig_i_2)), *(*C.swig_type_783)(unsafe.Pointer(&_swig_i_3)), C.swig_type_784(_swig_i_4), C.swig_intgo(_swig_i_5), *(*C.swig_type_785)(unsafe.Pointer(&_swig_i_6)), *(*C.swig_type_786)(unsafe.Pointer(&_swig_i_7)))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 
 	if b := weteeTakeBytes(_swig_i_0); len(b) > 0 {
@@ -7936,7 +8142,7 @@ func Attest_verify_evidence_json(arg1 *string, arg2 []byte, arg3 string, arg4 st
 	_swig_i_2 := arg3
 	_swig_i_3 := arg4
 	_swig_i_4 := arg5
-	swig_r_p := C._wrap_attest_verify_evidence_json_cwetee_b22f17fa8e71ce90(C.swig_voidp(_swig_i_0), *(*C.swig_type_775)(unsafe.Pointer(&_swig_i_1)), *(*C.swig_type_776)(unsafe.Pointer(&_swig_i_2)), *(*C.swig_type_777)(unsafe.Pointer(&_swig_i_3)), C.swig_type_778(_swig_i_4))
+	swig_r_p := C._wrap_attest_verify_evidence_json_cwetee_b22f17fa8e71ce90(C.swig_voidp(_swig_i_0), *(*C.swig_type_789)(unsafe.Pointer(&_swig_i_1)), *(*C.swig_type_790)(unsafe.Pointer(&_swig_i_2)), *(*C.swig_type_791)(unsafe.Pointer(&_swig_i_3)), C.swig_type_792(_swig_i_4))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 
 	if b := weteeTakeBytes(_swig_i_0); len(b) > 0 {
@@ -7983,7 +8189,7 @@ func Attest_fetcher_new(arg1 *uintptr, arg2 string, arg3 string, arg4 string, ar
 	_swig_i_8 := arg9
 	_swig_i_9 := arg10
 	_swig_i_10 := arg11
-	swig_r_p := C._wrap_attest_fetcher_new_cwetee_b22f17fa8e71ce90(C.swig_voidp(_swig_i_0), *(*C.swig_type_781)(unsafe.Pointer(&_swig_i_1)), *(*C.swig_type_782)(unsafe.Pointer(&_swig_i_2)), *(*C.swig_type_783)(unsafe.Pointer(&_swig_i_3)), *(*C.swig_type_784)(unsafe.Pointer(&_swig_i_4)), *(*C.swig_type_785)(unsafe.Pointer(&_swig_i_5)), *(*C.swig_type_786)(unsafe.Pointer(&_swig_i_6)), C.swig_intgo(_swig_i_7), C.swig_intgo(_swig_i_8), C.swig_intgo(_swig_i_9), C.swig_intgo(_swig_i_10))
+	swig_r_p := C._wrap_attest_fetcher_new_cwetee_b22f17fa8e71ce90(C.swig_voidp(_swig_i_0), *(*C.swig_type_795)(unsafe.Pointer(&_swig_i_1)), *(*C.swig_type_796)(unsafe.Pointer(&_swig_i_2)), *(*C.swig_type_797)(unsafe.Pointer(&_swig_i_3)), *(*C.swig_type_798)(unsafe.Pointer(&_swig_i_4)), *(*C.swig_type_799)(unsafe.Pointer(&_swig_i_5)), *(*C.swig_type_800)(unsafe.Pointer(&_swig_i_6)), C.swig_intgo(_swig_i_7), C.swig_intgo(_swig_i_8), C.swig_intgo(_swig_i_9), C.swig_intgo(_swig_i_10))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg2
@@ -8016,7 +8222,7 @@ func Attest_verify_evidence_fetch_json(arg1 *string, arg2 []byte, arg3 string, a
 	_swig_i_2 := arg3
 	_swig_i_3 := arg4
 	_swig_i_4 := arg5
-	swig_r_p := C._wrap_attest_verify_evidence_fetch_json_cwetee_b22f17fa8e71ce90(C.swig_voidp(_swig_i_0), *(*C.swig_type_788)(unsafe.Pointer(&_swig_i_1)), *(*C.swig_type_789)(unsafe.Pointer(&_swig_i_2)), C.uintptr_t(_swig_i_3), C.swig_type_790(_swig_i_4))
+	swig_r_p := C._wrap_attest_verify_evidence_fetch_json_cwetee_b22f17fa8e71ce90(C.swig_voidp(_swig_i_0), *(*C.swig_type_802)(unsafe.Pointer(&_swig_i_1)), *(*C.swig_type_803)(unsafe.Pointer(&_swig_i_2)), C.uintptr_t(_swig_i_3), C.swig_type_804(_swig_i_4))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 
 	if b := weteeTakeBytes(_swig_i_0); len(b) > 0 {
@@ -8117,7 +8323,7 @@ func Seal_recipient_public_key(arg1 []byte, arg2 uintptr) (_swig_ret string) {
 	var swig_r string
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
-	swig_r_p := C._wrap_seal_recipient_public_key_cwetee_b22f17fa8e71ce90(*(*C.swig_type_793)(unsafe.Pointer(&_swig_i_0)), C.uintptr_t(_swig_i_1))
+	swig_r_p := C._wrap_seal_recipient_public_key_cwetee_b22f17fa8e71ce90(*(*C.swig_type_807)(unsafe.Pointer(&_swig_i_0)), C.uintptr_t(_swig_i_1))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg1
@@ -8133,7 +8339,7 @@ func Seal_to(arg1 *[]byte, arg2 uintptr, arg3 []byte) (_swig_ret string) {
  _swig_i_0 = new([2]uint64) 
 	_swig_i_1 := arg2
 	_swig_i_2 := arg3
-	swig_r_p := C._wrap_seal_to_cwetee_b22f17fa8e71ce90(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1), *(*C.swig_type_795)(unsafe.Pointer(&_swig_i_2)))
+	swig_r_p := C._wrap_seal_to_cwetee_b22f17fa8e71ce90(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1), *(*C.swig_type_809)(unsafe.Pointer(&_swig_i_2)))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
  *arg1 = weteeTakeBytes(_swig_i_0) 
 	if Swig_escape_always_false {
@@ -8151,7 +8357,7 @@ func Seal_to_key(arg1 *[]byte, arg2 []byte, arg3 int, arg4 []byte) (_swig_ret st
 	_swig_i_1 := arg2
 	_swig_i_2 := arg3
 	_swig_i_3 := arg4
-	swig_r_p := C._wrap_seal_to_key_cwetee_b22f17fa8e71ce90(C.swig_voidp(_swig_i_0), *(*C.swig_type_797)(unsafe.Pointer(&_swig_i_1)), C.swig_intgo(_swig_i_2), *(*C.swig_type_798)(unsafe.Pointer(&_swig_i_3)))
+	swig_r_p := C._wrap_seal_to_key_cwetee_b22f17fa8e71ce90(C.swig_voidp(_swig_i_0), *(*C.swig_type_811)(unsafe.Pointer(&_swig_i_1)), C.swig_intgo(_swig_i_2), *(*C.swig_type_812)(unsafe.Pointer(&_swig_i_3)))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
  *arg1 = weteeTakeBytes(_swig_i_0) 
 	if Swig_escape_always_false {
@@ -8172,7 +8378,7 @@ func Seal_open(arg1 *[]byte, arg2 []byte, arg3 []byte, arg4 int) (_swig_ret stri
 	_swig_i_1 := arg2
 	_swig_i_2 := arg3
 	_swig_i_3 := arg4
-	swig_r_p := C._wrap_seal_open_cwetee_b22f17fa8e71ce90(C.swig_voidp(_swig_i_0), *(*C.swig_type_800)(unsafe.Pointer(&_swig_i_1)), *(*C.swig_type_801)(unsafe.Pointer(&_swig_i_2)), C.swig_intgo(_swig_i_3))
+	swig_r_p := C._wrap_seal_open_cwetee_b22f17fa8e71ce90(C.swig_voidp(_swig_i_0), *(*C.swig_type_814)(unsafe.Pointer(&_swig_i_1)), *(*C.swig_type_815)(unsafe.Pointer(&_swig_i_2)), C.swig_intgo(_swig_i_3))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
  *arg1 = weteeTakeSecret(_swig_i_0) 
 	if Swig_escape_always_false {
@@ -8191,7 +8397,7 @@ func Seal_x25519_public(arg1 []byte, arg2 []byte, arg3 int) (_swig_ret string) {
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
 	_swig_i_2 := arg3
-	swig_r_p := C._wrap_seal_x25519_public_cwetee_b22f17fa8e71ce90(*(*C.swig_type_803)(unsafe.Pointer(&_swig_i_0)), *(*C.swig_type_804)(unsafe.Pointer(&_swig_i_1)), C.swig_intgo(_swig_i_2))
+	swig_r_p := C._wrap_seal_x25519_public_cwetee_b22f17fa8e71ce90(*(*C.swig_type_817)(unsafe.Pointer(&_swig_i_0)), *(*C.swig_type_818)(unsafe.Pointer(&_swig_i_1)), C.swig_intgo(_swig_i_2))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg1
@@ -8212,7 +8418,7 @@ func Seal_verify_json(arg1 *uintptr, arg2 []byte, arg3 string, arg4 string, arg5
 	_swig_i_3 := arg4
 	_swig_i_4 := arg5
 	_swig_i_5 := arg6
-	swig_r_p := C._wrap_seal_verify_json_cwetee_b22f17fa8e71ce90(C.swig_voidp(_swig_i_0), *(*C.swig_type_806)(unsafe.Pointer(&_swig_i_1)), *(*C.swig_type_807)(unsafe.Pointer(&_swig_i_2)), *(*C.swig_type_808)(unsafe.Pointer(&_swig_i_3)), C.swig_intgo(_swig_i_4), C.swig_type_809(_swig_i_5))
+	swig_r_p := C._wrap_seal_verify_json_cwetee_b22f17fa8e71ce90(C.swig_voidp(_swig_i_0), *(*C.swig_type_820)(unsafe.Pointer(&_swig_i_1)), *(*C.swig_type_821)(unsafe.Pointer(&_swig_i_2)), *(*C.swig_type_822)(unsafe.Pointer(&_swig_i_3)), C.swig_intgo(_swig_i_4), C.swig_type_823(_swig_i_5))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg2

@@ -1070,9 +1070,149 @@ static wetee_rc wetee_chainb_submit(uint8_t out[32], wetee_chain *c, const uint8
 static wetee_rc wetee_chainb_submit_watch(wetee_chain_watch **out, wetee_chain *c, const uint8_t *ext, size_t len) {
   return wetee_chain_submit_watch(out, c, ext, len, NULL, NULL);
 }
+static wetee_rc wetee_chainb_block_hash(uint8_t out[32], wetee_chain *c, int64_t number) {
+  return wetee_chain_block_hash(out, c, number);
+}
+static wetee_rc wetee_chainb_header_json(wetee_buf *text_out, wetee_chain *c, const char *at) {
+  return wetee_chain_header_json(text_out, c, at);
+}
+/* the raw value as JSON text: "0x.." or null when the key has none */
+static wetee_rc wetee_chainb_storage_raw(wetee_buf *text_out, wetee_chain *c, const char *key, const char *at) {
+  wetee_buf v = WETEE_BUF_INIT;
+  int found = 0, rc = wetee_chain_storage_raw(&v, &found, c, key, at);
+  wetee_buf_clear(text_out);
+  if (rc == WETEE_OK && !found) rc = wetee_buf_append(text_out, (const uint8_t *)"null", 4);
+  else if (rc == WETEE_OK) {
+    wetee_buf h = WETEE_BUF_INIT;
+    rc = wetee_hex_encode(&h, v.data, v.len, 0);
+    if (rc == WETEE_OK) rc = wetee_buf_append(text_out, (const uint8_t *)"\"0x", 3);
+    if (rc == WETEE_OK) rc = wetee_buf_append(text_out, h.data, h.len);
+    if (rc == WETEE_OK) rc = wetee_buf_append(text_out, (const uint8_t *)"\"", 1);
+    wetee_buf_free(&h);
+  }
+  wetee_buf_free(&v);
+  if (rc == WETEE_OK && (rc = wetee_buf_append(text_out, (const uint8_t *)"", 1)) == WETEE_OK) text_out->len--;
+  return rc;
+}
+/* the counters of wetee_chain_get_stats() as JSON text */
+static wetee_rc wetee_chainb_stats_json(wetee_buf *text_out, wetee_chain *c) {
+  wetee_chain_stats s = WETEE_CHAIN_STATS_INIT;
+  char t[512];
+  int rc = wetee_chain_get_stats(&s, c);
+  if (rc != WETEE_OK) return rc;
+  snprintf(t, sizeof t,
+           "{\"head_storage\":%llu,\"head_calls\":%llu,\"legacy_storage\":%llu,\"legacy_calls\":%llu,"
+           "\"head_fallbacks\":%llu,\"head_continues\":%llu,\"follow_renewals\":%llu,\"unpinned\":%llu,\"upgrades\":%llu}",
+           (unsigned long long)s.head_storage, (unsigned long long)s.head_calls, (unsigned long long)s.legacy_storage,
+           (unsigned long long)s.legacy_calls, (unsigned long long)s.head_fallbacks, (unsigned long long)s.head_continues,
+           (unsigned long long)s.follow_renewals, (unsigned long long)s.unpinned, (unsigned long long)s.upgrades);
+  wetee_buf_clear(text_out);
+  rc = wetee_buf_append(text_out, (const uint8_t *)t, strlen(t) + 1);
+  if (rc == WETEE_OK) text_out->len = strlen(t);
+  return rc;
+}
 static wetee_rc wetee_chainb_transfer(wetee_buf *text_out, wetee_chain *c, const wetee_keypair *kp, const char *dest,
                                       wetee_u128 amount, int allow_death, int until, unsigned timeout_ms) {
   return wetee_chain_transfer(text_out, c, kp, dest, amount, allow_death, until, timeout_ms);
+}
+
+
+#include <pthread.h>
+#include <time.h>
+typedef struct wt_bq_item {
+  struct wt_bq_item *next;
+  int kind;
+  size_t len;
+  char text[];
+} wt_bq_item;
+typedef struct wetee_chain_blockq {
+  wetee_chain_blocks *b;
+  pthread_mutex_t m;
+  pthread_cond_t c;
+  wt_bq_item *head, *tail;
+  int stopped; /* WETEE_BLOCK_STOPPED taken */
+} wetee_chain_blockq;
+
+static void wt_bq_cb(void *ctx, int kind, const char *json) {
+  wetee_chain_blockq *q = (wetee_chain_blockq *)ctx;
+  size_t len = json ? strlen(json) : 0;
+  wt_bq_item *it = (wt_bq_item *)malloc(sizeof *it + len + 1);
+  if (!it) return;
+  it->next = NULL;
+  it->kind = kind;
+  it->len = len;
+  if (len) memcpy(it->text, json, len);
+  it->text[len] = 0;
+  pthread_mutex_lock(&q->m);
+  if (q->tail) q->tail->next = it; else q->head = it;
+  q->tail = it;
+  pthread_cond_broadcast(&q->c);
+  pthread_mutex_unlock(&q->m);
+}
+static void wetee_chain_blockq_free(wetee_chain_blockq *q) {
+  if (!q) return;
+  wetee_chain_blocks_free(q->b); /* no callback after this */
+  while (q->head) {
+    wt_bq_item *n = q->head->next;
+    free(q->head);
+    q->head = n;
+  }
+  pthread_mutex_destroy(&q->m);
+  pthread_cond_destroy(&q->c);
+  free(q);
+}
+
+
+/* wetee_chain_blocks_subscribe whose reports go to a queue; flags WETEE_FOLLOW_EVENTS or 0 */
+static wetee_rc wetee_chain_blockq_subscribe(wetee_chain_blockq **out, wetee_chain *c, unsigned flags) {
+  wetee_chain_blockq *q = (wetee_chain_blockq *)calloc(1, sizeof *q);
+  int rc;
+  if (!q) return WETEE_ERR_NO_MEMORY;
+  pthread_mutex_init(&q->m, NULL);
+  pthread_cond_init(&q->c, NULL);
+  rc = wetee_chain_blocks_subscribe(&q->b, c, flags, wt_bq_cb, q);
+  if (rc) {
+    q->b = NULL;
+    wetee_chain_blockq_free(q);
+    *out = NULL;
+    return rc;
+  }
+  *out = q;
+  return WETEE_OK;
+}
+/* The next report: (kind WETEE_BLOCK_*, JSON text); WETEE_ERR_TIMEOUT when
+ * none came within timeout_ms (0: wait for ever); WETEE_ERR_STATE once
+ * WETEE_BLOCK_STOPPED has been taken. */
+static wetee_rc wetee_chain_blockq_next(unsigned *out, wetee_buf *text_out, wetee_chain_blockq *q, unsigned timeout_ms) {
+  struct timespec end;
+  wt_bq_item *it;
+  int stopped, rc;
+  if (!q || !text_out) return WETEE_ERR_INVALID_ARGUMENT;
+  clock_gettime(CLOCK_REALTIME, &end);
+  end.tv_sec += timeout_ms / 1000;
+  end.tv_nsec += (long)(timeout_ms % 1000) * 1000000L;
+  if (end.tv_nsec >= 1000000000L) { end.tv_sec++; end.tv_nsec -= 1000000000L; }
+  pthread_mutex_lock(&q->m);
+  while (!q->head && !q->stopped) {
+    if (timeout_ms == 0) pthread_cond_wait(&q->c, &q->m);
+    else if (pthread_cond_timedwait(&q->c, &q->m, &end) != 0) break;
+  }
+  it = q->stopped ? NULL : q->head;
+  if (it) {
+    q->head = it->next;
+    if (!q->head) q->tail = NULL;
+    if (it->kind == WETEE_BLOCK_STOPPED) q->stopped = 1;
+  }
+  stopped = q->stopped && !it;
+  pthread_mutex_unlock(&q->m);
+  wetee_buf_clear(text_out);
+  wetee_buf_reserve(text_out, 1);
+  if (!it) return stopped ? WETEE_ERR_STATE : WETEE_ERR_TIMEOUT;
+  *out = (unsigned)it->kind;
+  rc = wetee_buf_append(text_out, (const uint8_t *)it->text, it->len + 1);
+  if (rc == WETEE_OK) text_out->len = it->len;
+  free(it);
+  return rc;
 }
 
 
@@ -11665,6 +11805,72 @@ intgo _wrap_TX_FINALIZED_cwetee_b22f17fa8e71ce90() {
 }
 
 
+intgo _wrap_BLOCK_NEW_cwetee_b22f17fa8e71ce90() {
+  int result;
+  intgo _swig_go_result;
+  
+  
+  result = (int)(WETEE_BLOCK_NEW);
+  _swig_go_result = result; 
+  return _swig_go_result;
+}
+
+
+intgo _wrap_BLOCK_FINALIZED_cwetee_b22f17fa8e71ce90() {
+  int result;
+  intgo _swig_go_result;
+  
+  
+  result = (int)(WETEE_BLOCK_FINALIZED);
+  _swig_go_result = result; 
+  return _swig_go_result;
+}
+
+
+intgo _wrap_BLOCK_RETRACTED_cwetee_b22f17fa8e71ce90() {
+  int result;
+  intgo _swig_go_result;
+  
+  
+  result = (int)(WETEE_BLOCK_RETRACTED);
+  _swig_go_result = result; 
+  return _swig_go_result;
+}
+
+
+intgo _wrap_BLOCK_GAP_cwetee_b22f17fa8e71ce90() {
+  int result;
+  intgo _swig_go_result;
+  
+  
+  result = (int)(WETEE_BLOCK_GAP);
+  _swig_go_result = result; 
+  return _swig_go_result;
+}
+
+
+intgo _wrap_BLOCK_STOPPED_cwetee_b22f17fa8e71ce90() {
+  int result;
+  intgo _swig_go_result;
+  
+  
+  result = (int)(WETEE_BLOCK_STOPPED);
+  _swig_go_result = result; 
+  return _swig_go_result;
+}
+
+
+intgo _wrap_FOLLOW_EVENTS_cwetee_b22f17fa8e71ce90() {
+  unsigned int result;
+  intgo _swig_go_result;
+  
+  
+  result = (unsigned int)(WETEE_FOLLOW_EVENTS);
+  _swig_go_result = result; 
+  return _swig_go_result;
+}
+
+
 _gostring_ _wrap_chainb_connect_cwetee_b22f17fa8e71ce90(wetee_chain **_swig_go_0, _gostring_ _swig_go_1, intgo _swig_go_2, _gostring_ _swig_go_3, _gostring_ _swig_go_4, intgo _swig_go_5) {
   wetee_chain **arg1 = (wetee_chain **) 0 ;
   char *arg2 = (char *) 0 ;
@@ -12361,6 +12567,162 @@ _gostring_ _wrap_chainb_submit_watch_cwetee_b22f17fa8e71ce90(wetee_chain_watch *
 }
 
 
+_gostring_ _wrap_chainb_block_hash_cwetee_b22f17fa8e71ce90(_goslice_ _swig_go_0, wetee_chain *_swig_go_1, long long _swig_go_2) {
+  uint8_t *arg1 ;
+  wetee_chain *arg2 = (wetee_chain *) 0 ;
+  int64_t arg3 ;
+  wetee_rc result;
+  _gostring_ _swig_go_result;
+  
+  
+  if (_swig_go_0.len < 32) _swig_gopanic("chainb_block_hash: out needs 32 bytes");
+  arg1 = (uint8_t *)_swig_go_0.array;
+  
+  arg2 = (wetee_chain *)(uintptr_t)_swig_go_1; 
+  arg3 = (int64_t)_swig_go_2; 
+  
+  {
+    wetee_clear_error();
+    result = (wetee_rc)wetee_chainb_block_hash(arg1,arg2,arg3);
+  }
+  _swig_go_result = wetee_go_status(result); 
+  return _swig_go_result;
+}
+
+
+_gostring_ _wrap_chainb_header_json_cwetee_b22f17fa8e71ce90(wetee_buf *_swig_go_0, wetee_chain *_swig_go_1, _gostring_ _swig_go_2) {
+  wetee_buf *arg1 = (wetee_buf *) 0 ;
+  wetee_chain *arg2 = (wetee_chain *) 0 ;
+  char *arg3 = (char *) 0 ;
+  wetee_buf temp1 ;
+  wetee_rc result;
+  _gostring_ _swig_go_result;
+  
+  
+  memset(&temp1, 0, sizeof temp1);
+  arg1 = &temp1;
+  
+  arg2 = (wetee_chain *)(uintptr_t)_swig_go_1; 
+  
+  arg3 = NULL;
+  if (_swig_go_2.n > 0) {
+    char *copy = (char *)malloc((size_t)_swig_go_2.n + 1);
+    if (copy == NULL) _swig_gopanic("libwetee: out of memory");
+    memcpy(copy, _swig_go_2.p, (size_t)_swig_go_2.n);
+    copy[_swig_go_2.n] = '\0';
+    arg3 = copy;
+  }
+  
+  
+  {
+    wetee_clear_error();
+    result = (wetee_rc)wetee_chainb_header_json(arg1,arg2,(char const *)arg3);
+  }
+  _swig_go_result = wetee_go_status(result); 
+  
+  if (arg1->len > 0) {
+    ((uint64_t *)(void *)_swig_go_0)[0] = (uint64_t)(uintptr_t)arg1->data;
+    ((uint64_t *)(void *)_swig_go_0)[1] = (uint64_t)arg1->len;
+    arg1->data = NULL; /* handed over to Go_take */
+    arg1->len = 0;
+    arg1->cap = 0;
+  }
+  
+  
+  wetee_buf_free(arg1);
+  
+  free((char *)arg3); 
+  return _swig_go_result;
+}
+
+
+_gostring_ _wrap_chainb_storage_raw_cwetee_b22f17fa8e71ce90(wetee_buf *_swig_go_0, wetee_chain *_swig_go_1, _gostring_ _swig_go_2, _gostring_ _swig_go_3) {
+  wetee_buf *arg1 = (wetee_buf *) 0 ;
+  wetee_chain *arg2 = (wetee_chain *) 0 ;
+  char *arg3 = (char *) 0 ;
+  char *arg4 = (char *) 0 ;
+  wetee_buf temp1 ;
+  wetee_rc result;
+  _gostring_ _swig_go_result;
+  
+  
+  memset(&temp1, 0, sizeof temp1);
+  arg1 = &temp1;
+  
+  arg2 = (wetee_chain *)(uintptr_t)_swig_go_1; 
+  
+  arg3 = (char *)malloc(_swig_go_2.n + 1);
+  memcpy(arg3, _swig_go_2.p, _swig_go_2.n);
+  arg3[_swig_go_2.n] = '\0';
+  
+  
+  arg4 = NULL;
+  if (_swig_go_3.n > 0) {
+    char *copy = (char *)malloc((size_t)_swig_go_3.n + 1);
+    if (copy == NULL) _swig_gopanic("libwetee: out of memory");
+    memcpy(copy, _swig_go_3.p, (size_t)_swig_go_3.n);
+    copy[_swig_go_3.n] = '\0';
+    arg4 = copy;
+  }
+  
+  
+  {
+    wetee_clear_error();
+    result = (wetee_rc)wetee_chainb_storage_raw(arg1,arg2,(char const *)arg3,(char const *)arg4);
+  }
+  _swig_go_result = wetee_go_status(result); 
+  
+  if (arg1->len > 0) {
+    ((uint64_t *)(void *)_swig_go_0)[0] = (uint64_t)(uintptr_t)arg1->data;
+    ((uint64_t *)(void *)_swig_go_0)[1] = (uint64_t)arg1->len;
+    arg1->data = NULL; /* handed over to Go_take */
+    arg1->len = 0;
+    arg1->cap = 0;
+  }
+  
+  
+  wetee_buf_free(arg1);
+  
+  free(arg3); 
+  free((char *)arg4); 
+  return _swig_go_result;
+}
+
+
+_gostring_ _wrap_chainb_stats_json_cwetee_b22f17fa8e71ce90(wetee_buf *_swig_go_0, wetee_chain *_swig_go_1) {
+  wetee_buf *arg1 = (wetee_buf *) 0 ;
+  wetee_chain *arg2 = (wetee_chain *) 0 ;
+  wetee_buf temp1 ;
+  wetee_rc result;
+  _gostring_ _swig_go_result;
+  
+  
+  memset(&temp1, 0, sizeof temp1);
+  arg1 = &temp1;
+  
+  arg2 = (wetee_chain *)(uintptr_t)_swig_go_1; 
+  
+  {
+    wetee_clear_error();
+    result = (wetee_rc)wetee_chainb_stats_json(arg1,arg2);
+  }
+  _swig_go_result = wetee_go_status(result); 
+  
+  if (arg1->len > 0) {
+    ((uint64_t *)(void *)_swig_go_0)[0] = (uint64_t)(uintptr_t)arg1->data;
+    ((uint64_t *)(void *)_swig_go_0)[1] = (uint64_t)arg1->len;
+    arg1->data = NULL; /* handed over to Go_take */
+    arg1->len = 0;
+    arg1->cap = 0;
+  }
+  
+  
+  wetee_buf_free(arg1);
+  
+  return _swig_go_result;
+}
+
+
 _gostring_ _wrap_chainb_transfer_cwetee_b22f17fa8e71ce90(wetee_buf *_swig_go_0, wetee_chain *_swig_go_1, wetee_keypair *_swig_go_2, _gostring_ _swig_go_3, _goslice_ _swig_go_4, intgo _swig_go_5, intgo _swig_go_6, intgo _swig_go_7) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   wetee_chain *arg2 = (wetee_chain *) 0 ;
@@ -12416,6 +12778,86 @@ _gostring_ _wrap_chainb_transfer_cwetee_b22f17fa8e71ce90(wetee_buf *_swig_go_0, 
 }
 
 
+void _wrap_chain_blockq_free_cwetee_b22f17fa8e71ce90(wetee_chain_blockq *_swig_go_0) {
+  wetee_chain_blockq *arg1 = (wetee_chain_blockq *) 0 ;
+  
+  arg1 = (wetee_chain_blockq *)(uintptr_t)_swig_go_0; 
+  
+  {
+    wetee_clear_error();
+    wetee_chain_blockq_free(arg1);
+  }
+  
+}
+
+
+_gostring_ _wrap_chain_blockq_subscribe_cwetee_b22f17fa8e71ce90(wetee_chain_blockq **_swig_go_0, wetee_chain *_swig_go_1, intgo _swig_go_2) {
+  wetee_chain_blockq **arg1 = (wetee_chain_blockq **) 0 ;
+  wetee_chain *arg2 = (wetee_chain *) 0 ;
+  unsigned int arg3 ;
+  wetee_chain_blockq *temp1 ;
+  wetee_rc result;
+  _gostring_ _swig_go_result;
+  
+  
+  temp1 = NULL;
+  arg1 = &temp1;
+  
+  arg2 = (wetee_chain *)(uintptr_t)_swig_go_1; 
+  arg3 = (unsigned int)_swig_go_2; 
+  
+  {
+    wetee_clear_error();
+    result = (wetee_rc)wetee_chain_blockq_subscribe(arg1,arg2,arg3);
+  }
+  _swig_go_result = wetee_go_status(result); 
+  
+  *(uintptr_t *)(void *)_swig_go_0 = (uintptr_t)temp1;
+  temp1 = NULL; /* owned by Go now */
+  
+  wetee_chain_blockq_free(temp1); 
+  return _swig_go_result;
+}
+
+
+_gostring_ _wrap_chain_blockq_next_cwetee_b22f17fa8e71ce90(int *_swig_go_0, wetee_buf *_swig_go_1, wetee_chain_blockq *_swig_go_2, intgo _swig_go_3) {
+  unsigned int *arg1 = (unsigned int *) 0 ;
+  wetee_buf *arg2 = (wetee_buf *) 0 ;
+  wetee_chain_blockq *arg3 = (wetee_chain_blockq *) 0 ;
+  unsigned int arg4 ;
+  wetee_buf temp2 ;
+  wetee_rc result;
+  _gostring_ _swig_go_result;
+  
+  arg1 = (unsigned int *)_swig_go_0; 
+  
+  memset(&temp2, 0, sizeof temp2);
+  arg2 = &temp2;
+  
+  arg3 = (wetee_chain_blockq *)(uintptr_t)_swig_go_2; 
+  arg4 = (unsigned int)_swig_go_3; 
+  
+  {
+    wetee_clear_error();
+    result = (wetee_rc)wetee_chain_blockq_next(arg1,arg2,arg3,arg4);
+  }
+  _swig_go_result = wetee_go_status(result); 
+  
+  if (arg2->len > 0) {
+    ((uint64_t *)(void *)_swig_go_1)[0] = (uint64_t)(uintptr_t)arg2->data;
+    ((uint64_t *)(void *)_swig_go_1)[1] = (uint64_t)arg2->len;
+    arg2->data = NULL; /* handed over to Go_take */
+    arg2->len = 0;
+    arg2->cap = 0;
+  }
+  
+  
+  wetee_buf_free(arg2);
+  
+  return _swig_go_result;
+}
+
+
 _gostring_ _wrap_chain_refresh_cwetee_b22f17fa8e71ce90(intgo *_swig_go_0, wetee_chain *_swig_go_1) {
   int *arg1 = (int *) 0 ;
   wetee_chain *arg2 = (wetee_chain *) 0 ;
@@ -12435,6 +12877,40 @@ _gostring_ _wrap_chain_refresh_cwetee_b22f17fa8e71ce90(intgo *_swig_go_0, wetee_
   }
   _swig_go_result = wetee_go_status(result); 
   *_swig_go_0 = (intgo)(*arg1 != 0); 
+  return _swig_go_result;
+}
+
+
+_gostring_ _wrap_chain_estimate_fee_cwetee_b22f17fa8e71ce90(_goslice_ _swig_go_0, wetee_chain *_swig_go_1, _goslice_ _swig_go_2) {
+  wetee_u128 *arg1 = (wetee_u128 *) 0 ;
+  wetee_chain *arg2 = (wetee_chain *) 0 ;
+  uint8_t *arg3 = (uint8_t *) 0 ;
+  size_t arg4 ;
+  wetee_u128 temp1 ;
+  wetee_rc result;
+  _gostring_ _swig_go_result;
+  
+  
+  if (_swig_go_0.len < 2) _swig_gopanic("chain_estimate_fee: a u128 needs []uint64{lo, hi}");
+  temp1.lo = 0;
+  temp1.hi = 0;
+  arg1 = &temp1;
+  
+  arg2 = (wetee_chain *)(uintptr_t)_swig_go_1; 
+  
+  arg3 = (uint8_t *)_swig_go_2.array;
+  arg4 = (size_t)_swig_go_2.len;
+  
+  
+  {
+    wetee_clear_error();
+    result = (wetee_rc)wetee_chain_estimate_fee(arg1,arg2,(unsigned char const *)arg3,arg4);
+  }
+  _swig_go_result = wetee_go_status(result); 
+  
+  ((uint64_t *)_swig_go_0.array)[0] = arg1->lo;
+  ((uint64_t *)_swig_go_0.array)[1] = arg1->hi;
+  
   return _swig_go_result;
 }
 
