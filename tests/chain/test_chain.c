@@ -125,6 +125,8 @@ WT_TEST(find_extrinsic)
     wetee_buf_free(&b);
 }
 
+#define NO_VECTORS "metadata-hash/polkadot_metadata_v15.hex not found (vectors directory absent)"
+
 static wetee_metadata *polkadot_v15(void)
 {
     size_t len = 0;
@@ -151,7 +153,7 @@ static void events_bytes(wetee_buf *out, const wetee_metadata *md, const char *j
 WT_TEST(extrinsic_outcome)
 {
     wetee_metadata *md = polkadot_v15();
-    if (!md) WT_SKIP("metadata-hash/polkadot_metadata_v15.hex not found (vectors directory absent)");
+    if (!md) WT_SKIP(NO_VECTORS);
     const wetee_md_pallet *bal = wetee_metadata_pallet_by_name(md, "Balances");
     char ev[2048];
     wetee_buf b = WETEE_BUF_INIT;
@@ -341,8 +343,6 @@ static wetee_chain *open_mock(wt_mock *m, const wetee_chain_options *o)
     return c;
 }
 
-#define NO_VECTORS "metadata-hash/polkadot_metadata_v15.hex not found (vectors directory absent)"
-
 /* The scripted Polkadot node `m` (reconnecting when `reconnect`), set up
  * further by `script(m)` when not NULL, and the chain `c` opened over it;
  * the case is skipped without the shared vectors. close_mock() ends both. */
@@ -360,11 +360,20 @@ static void close_mock(wetee_chain *c, wt_mock *m)
     wt_mock_free(m);
 }
 
+/* rpc_methods of a new-spec node with transactionWatch_v1 / with transaction_v1_broadcast only */
+static void methods_txwatch(wt_mock *m)
+{
+    wt_mock_set(m, "rpc_methods", "{\"methods\":[\"chainHead_v1_follow\",\"transaction_v1_broadcast\","
+                                  "\"transactionWatch_v1_submitAndWatch\"]}");
+}
+static void methods_broadcast(wt_mock *m)
+{
+    wt_mock_set(m, "rpc_methods", "{\"methods\":[\"chainHead_v1_follow\",\"transaction_v1_broadcast\"]}");
+}
+
 WT_TEST(client_connect)
 {
-    wt_mock *m = wt_mock_polkadot();
-    if (!m) WT_SKIP("metadata-hash/polkadot_metadata_v15.hex not found (vectors directory absent)");
-    wetee_chain *c = open_mock(m, NULL);
+    MOCK_CHAIN(m, c);
     uint8_t g[32];
     uint16_t ss58 = 99;
     unsigned dec = 0;
@@ -411,8 +420,7 @@ WT_TEST(client_connect)
 done:
     wetee_buf_free(&sym);
     wetee_buf_free(&b);
-    wetee_chain_free(c);
-    wt_mock_free(m);
+    close_mock(c, m);
 }
 
 /* a runtime upgrade is seen before the next transaction is built; metadata
@@ -523,9 +531,7 @@ static void on_status(void *ctx, int status, const char *json)
 
 WT_TEST(client_watch_legacy)
 {
-    wt_mock *m = wt_mock_polkadot();
-    if (!m) WT_SKIP("metadata-hash/polkadot_metadata_v15.hex not found (vectors directory absent)");
-    wetee_chain *c = open_mock(m, NULL);
+    MOCK_CHAIN(m, c);
     wetee_chain_watch *w = NULL;
     wetee_buf ext = WETEE_BUF_INIT, res = WETEE_BUF_INIT;
     json_t *o;
@@ -579,18 +585,13 @@ WT_TEST(client_watch_legacy)
 done:
     wetee_buf_free(&ext);
     wetee_buf_free(&res);
-    wetee_chain_free(c);
-    wt_mock_free(m);
+    close_mock(c, m);
 }
 
 /* the new JSON-RPC spec: transactionWatch_v1 when the node offers it */
 WT_TEST(client_watch_new_txwatch)
 {
-    wt_mock *m = wt_mock_polkadot();
-    if (!m) WT_SKIP("metadata-hash/polkadot_metadata_v15.hex not found (vectors directory absent)");
-    wt_mock_set(m, "rpc_methods", "{\"methods\":[\"chainHead_v1_follow\",\"transaction_v1_broadcast\","
-                                  "\"transactionWatch_v1_submitAndWatch\"]}");
-    wetee_chain *c = open_mock(m, NULL);
+    MOCK_CHAIN_SCRIPTED(m, c, 0, methods_txwatch);
     wetee_chain_watch *w = NULL;
     wetee_buf ext = WETEE_BUF_INIT, res = WETEE_BUF_INIT;
     if (!c) goto done;
@@ -620,8 +621,7 @@ done:
     wetee_chain_watch_free(w);
     wetee_buf_free(&ext);
     wetee_buf_free(&res);
-    wetee_chain_free(c);
-    wt_mock_free(m);
+    close_mock(c, m);
 }
 
 #define H0 "\"0x0000000000000000000000000000000000000000000000000000000000000001\""
@@ -630,10 +630,7 @@ done:
  * the transaction in block bodies; unpin; recover from a stop event */
 WT_TEST(client_watch_new_broadcast)
 {
-    wt_mock *m = wt_mock_polkadot();
-    if (!m) WT_SKIP("metadata-hash/polkadot_metadata_v15.hex not found (vectors directory absent)");
-    wt_mock_set(m, "rpc_methods", "{\"methods\":[\"chainHead_v1_follow\",\"transaction_v1_broadcast\"]}");
-    wetee_chain *c = open_mock(m, NULL);
+    MOCK_CHAIN_SCRIPTED(m, c, 0, methods_broadcast);
     wetee_chain_watch *w = NULL;
     wetee_buf ext = WETEE_BUF_INIT, res = WETEE_BUF_INIT, hex = WETEE_BUF_INIT;
     char done_ev[1024];
@@ -682,8 +679,7 @@ done:
     wetee_buf_free(&ext);
     wetee_buf_free(&res);
     wetee_buf_free(&hex);
-    wetee_chain_free(c);
-    wt_mock_free(m);
+    close_mock(c, m);
 }
 
 /* ------------------------------------------------------------------ */
@@ -994,9 +990,7 @@ static int wait_log(struct blk_log *l, int n)
 
 WT_TEST(client_blocks_legacy)
 {
-    wt_mock *m = wt_mock_polkadot_opts(1);
-    if (!m) WT_SKIP("metadata-hash/polkadot_metadata_v15.hex not found (vectors directory absent)");
-    wetee_chain *c = open_mock(m, NULL);
+    MOCK_CHAIN_SCRIPTED(m, c, 1, NULL);
     wetee_chain_blocks *b = NULL;
     struct blk_log l = { PTHREAD_MUTEX_INITIALIZER, "", { 0 }, 0 };
     char h[8][300], hash[8][70], key[100];
