@@ -425,7 +425,7 @@ static void disk_store(wetee_attest_fetcher *f, const char *name, const char *ur
             }
             off += (size_t)w;
         }
-        if (fchmod(fd, 0644) != 0) ok = ok; /* keep the file private if chmod fails */
+        if (fchmod(fd, 0644) != 0) { /* the file stays private (0600): still usable by this user */ }
         if (close(fd) != 0) ok = 0;
         if (!ok || rename(tmp, path) != 0) unlink(tmp);
     }
@@ -517,6 +517,28 @@ static void coll_store(wetee_attest_fetcher *f, const char *key, uint64_t expire
     m->c = c;
 }
 
+/* Keep the items fetched now (memory and disk) and give the earliest
+ * expiry of all n items; item `skip` (-1: none) was not fetched at all. */
+static uint64_t keep_items(wetee_attest_fetcher *f, int n, int skip, char name[][MAX_NAME], char *const *url,
+                           const wt_fetch_entry *e, const int *fetched)
+{
+    uint64_t expires = UINT64_MAX;
+    for (int i = 0; i < n; i++) {
+        if (i == skip) continue;
+        if (fetched[i]) put_item(f, name[i], url[i], &e[i]);
+        if (e[i].expires < expires) expires = e[i].expires;
+    }
+    return expires;
+}
+
+static void clear_items(int n, wt_fetch_entry *e, char **url)
+{
+    for (int i = 0; i < n; i++) {
+        wt_fetch_entry_clear(&e[i]);
+        wt_free(url[i]);
+    }
+}
+
 /* ---- Intel ---- */
 
 enum { IT_ROOT, IT_PCK, IT_TCB, IT_QE, IT_N };
@@ -544,7 +566,6 @@ static int fetch_dcap_locked(wetee_attest_collateral **out, wetee_attest_fetcher
     char *url[IT_N] = { NULL, NULL, NULL, NULL };
     wt_fetch_entry e[IT_N];
     int fetched[IT_N] = { 0, 0, 0, 0 }, any = 0, rc = WETEE_OK, i;
-    uint64_t expires = UINT64_MAX;
     wetee_attest_collateral *c = NULL;
     const wetee_attest_anchors *anchors = f->anchors ? f->anchors : wt_attest_default_anchors();
 
@@ -605,19 +626,12 @@ static int fetch_dcap_locked(wetee_attest_collateral **out, wetee_attest_fetcher
     }
     for (i = 0; i < IT_N; i++) any |= fetched[i];
     if (any && (rc = wt_dcap_collateral_check(c, anchors)) != WETEE_OK) goto done;
-    for (i = 0; i < IT_N; i++) {
-        if (fetched[i]) put_item(f, name[i], url[i], &e[i]);
-        if (e[i].expires < expires) expires = e[i].expires;
-    }
-    coll_store(f, key, expires, c);
+    coll_store(f, key, keep_items(f, IT_N, -1, name, url, e, fetched), c);
     *out = c;
     c = NULL;
 done:
     wetee_attest_collateral_free(c);
-    for (i = 0; i < IT_N; i++) {
-        wt_fetch_entry_clear(&e[i]);
-        wt_free(url[i]);
-    }
+    clear_items(IT_N, e, url);
     return rc;
 }
 
@@ -650,7 +664,6 @@ static int fetch_snp_locked(wetee_attest_collateral **out, wetee_attest_fetcher 
     char *url[IS_N] = { NULL, NULL, NULL };
     wt_fetch_entry e[IS_N];
     int fetched[IS_N] = { 0, 0, 0 }, n = want_leaf ? 3 : 2, rc = WETEE_OK, i;
-    uint64_t expires = UINT64_MAX;
     wetee_snp_tcb s;
     wetee_attest_collateral *c = NULL;
     static const char hx[] = "0123456789abcdef";
@@ -716,20 +729,12 @@ static int fetch_snp_locked(wetee_attest_collateral **out, wetee_attest_fetcher 
                       url[IS_CHAIN], sk_X509_num(c->snp_chain));
         goto done;
     }
-    for (i = 0; i < n; i++) {
-        if (i == IS_CRL && f->snp_no_crl) continue;
-        if (fetched[i]) put_item(f, name[i], url[i], &e[i]);
-        if (e[i].expires < expires) expires = e[i].expires;
-    }
-    coll_store(f, key, expires, c);
+    coll_store(f, key, keep_items(f, n, f->snp_no_crl ? IS_CRL : -1, name, url, e, fetched), c);
     *out = c;
     c = NULL;
 done:
     wetee_attest_collateral_free(c);
-    for (i = 0; i < IS_N; i++) {
-        wt_fetch_entry_clear(&e[i]);
-        wt_free(url[i]);
-    }
+    clear_items(IS_N, e, url);
     return rc;
 }
 

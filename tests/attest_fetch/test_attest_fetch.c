@@ -63,27 +63,7 @@ static void server_mode(const char *mode)
     close(fd);
 }
 
-static unsigned char *slurp(const char *rel, size_t *len)
-{
-    char path[1024];
-    FILE *f;
-    unsigned char *d;
-    long n;
-    snprintf(path, sizeof path, "%s/%s", wt_vectors_dir(), rel);
-    if ((f = fopen(path, "rb")) == NULL) return NULL;
-    fseek(f, 0, SEEK_END);
-    n = ftell(f);
-    fseek(f, 0, SEEK_SET);
-    d = malloc((size_t)n + 1);
-    if (d == NULL || fread(d, 1, (size_t)n, f) != (size_t)n) {
-        fclose(f);
-        free(d);
-        return NULL;
-    }
-    fclose(f);
-    *len = (size_t)n;
-    return d;
-}
+static unsigned char *slurp(const char *rel, size_t *len) { return wt_read_vector(rel, len); }
 
 static wetee_attest_fetcher *fetcher(const char *sample, const char *cache_dir, unsigned timeout_ms, size_t max)
 {

@@ -1,7 +1,6 @@
 package wetee
 
 import (
-	"encoding/json"
 	"runtime"
 
 	"github.com/wetee-dao/libwetee/bindings/go/internal/cwetee"
@@ -73,12 +72,5 @@ func (f *AttestFetcher) VerifyEvidence(evidence []byte, policyJSON string, time 
 	if err != nil {
 		return nil, err
 	}
-	var r AttestResult
-	if err := json.Unmarshal([]byte(text), &r); err != nil {
-		return nil, &Error{Code: ErrInternal, Detail: "attest: result JSON: " + err.Error()}
-	}
-	if err := json.Unmarshal([]byte(text), &r.Measurements); err != nil {
-		return nil, &Error{Code: ErrInternal, Detail: "attest: result JSON: " + err.Error()}
-	}
-	return &r, nil
+	return parseAttestResult(text)
 }
