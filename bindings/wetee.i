@@ -43,3 +43,4 @@
 %include "attest.i"
 %include "attest_fetch.i"
 %include "seal.i"
+%include "contract.i"

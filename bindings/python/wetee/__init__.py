@@ -718,9 +718,10 @@ from . import ton  # noqa: E402  (TON: cells, BOC, addresses, mnemonics, wallets
 from . import telegram  # noqa: E402  (Telegram Mini App initData)
 from . import toncenter  # noqa: E402  (toncenter HTTP client)
 from . import snp  # noqa: E402,F401  (AMD SEV-SNP attestation reports)
+from . import contract  # noqa: E402,F401  (contracts on pallet-revive)
 
 __all__ = _errors.__all__ + [
-    "ton", "telegram", "toncenter", "snp",
+    "ton", "telegram", "toncenter", "snp", "contract",
     "version", "version_number", "strerror", "U128_MAX", "U128_MAX_DECIMALS", "BLAKE2B_KEY_MAX",
     "OK", "ERR_INVALID_ARGUMENT", "ERR_NO_MEMORY", "ERR_DECODE", "ERR_TRUNCATED", "ERR_NON_CANONICAL",
     "ERR_OVERFLOW", "ERR_DEPTH", "ERR_CHECKSUM", "ERR_UNSUPPORTED", "ERR_CRYPTO", "ERR_VERIFY",

@@ -13,9 +13,9 @@ extern
 #ifdef __cplusplus
   "C"
 #endif
-  void cgo_panic__cwetee_b22f17fa8e71ce90(const char*);
+  void cgo_panic__cwetee_0ef46faa3853c4e0(const char*);
 static void _swig_gopanic(const char *p) {
-  cgo_panic__cwetee_b22f17fa8e71ce90(p);
+  cgo_panic__cwetee_0ef46faa3853c4e0(p);
 }
 
 
@@ -1550,11 +1550,97 @@ static int wetee_seal_recipient_bound_key_kind_(const wetee_seal_recipient *rec)
   return kind;
 }
 
+
+static wetee_rc wetee_contract_bytes_(wetee_buf *out, const uint8_t *p, size_t n) {
+  out->len = 0;
+  return wetee_buf_append(out, p, n);
+}
+
+
+/* a 4-byte selector of a name (or Solidity signature) for an ABI kind */
+static wetee_rc wetee_contract_selector_(wetee_buf *out, int kind, const char *text, size_t text_len) {
+  uint8_t s[4];
+  int rc = wetee_contract_selector(s, kind, text, text_len);
+  return rc == WETEE_OK ? wetee_contract_bytes_(out, s, 4) : rc;
+}
+static wetee_rc wetee_contract_abi_selector_(wetee_buf *out, const wetee_contract_abi *abi, const char *message) {
+  uint8_t s[4];
+  int rc = wetee_contract_abi_selector(s, abi, message);
+  return rc == WETEE_OK ? wetee_contract_bytes_(out, s, 4) : rc;
+}
+/* key = the 32-byte AccountId32 */
+static wetee_rc wetee_revive_address_of_(wetee_buf *out, const uint8_t *key, size_t key_len) {
+  uint8_t h[20];
+  int rc;
+  if (key_len != 32) return WETEE_ERR_INVALID_ARGUMENT; /* detail: wetee_strerror */
+  rc = wetee_revive_address_of(h, key);
+  return rc == WETEE_OK ? wetee_contract_bytes_(out, h, 20) : rc;
+}
+/* pub = the contract's 20-byte H160 */
+static wetee_rc wetee_revive_call_encode_(wetee_buf *out, const wetee_metadata *md, const uint8_t *pub, size_t pub_len,
+                                         wetee_u128 value, uint64_t ref_time, uint64_t proof_size,
+                                         wetee_u128 storage_deposit, const uint8_t *data, size_t len) {
+  wetee_revive_limits l;
+  if (pub_len != 20) return WETEE_ERR_INVALID_ARGUMENT;
+  l.ref_time = ref_time;
+  l.proof_size = proof_size;
+  l.storage_deposit = storage_deposit;
+  return wetee_revive_call_encode(out, md, pub, value, &l, data, len);
+}
+static wetee_rc wetee_revive_map_account_encode_(wetee_buf *out, const wetee_metadata *md) {
+  return wetee_revive_map_account_encode(out, md);
+}
+/* key = the caller's AccountId32, pub = the contract; no limits (None) */
+static wetee_rc wetee_revive_dry_run_input_(wetee_buf *out, const wetee_metadata *md, const uint8_t *key, size_t key_len,
+                                           const uint8_t *pub, size_t pub_len, wetee_u128 value, const uint8_t *data,
+                                           size_t len) {
+  if (key_len != 32 || pub_len != 20) return WETEE_ERR_INVALID_ARGUMENT;
+  return wetee_revive_dry_run_input(out, md, key, pub, value, NULL, data, len);
+}
+/* the decoded ReviveApi_call output as JSON (with "status") */
+static wetee_rc wetee_revive_result_json_(wetee_buf *text_out, const wetee_metadata *md, const uint8_t *data, size_t len) {
+  wetee_revive_result *r = NULL;
+  int rc = wetee_revive_result_decode(&r, md, data, len);
+  if (rc == WETEE_OK) rc = wetee_revive_result_json(text_out, r);
+  wetee_revive_result_free(r);
+  return rc;
+}
+/* limits from a ReviveApi_call output with a margin, as JSON
+   {"ref_time", "proof_size", "storage_deposit" (decimal text)} */
+static wetee_rc wetee_revive_result_limits_(wetee_buf *text_out, const wetee_metadata *md, const uint8_t *data, size_t len,
+                                           unsigned margin_percent) {
+  wetee_revive_result *r = NULL;
+  wetee_revive_limits l;
+  char dep[48], txt[160];
+  int rc = wetee_revive_result_decode(&r, md, data, len);
+  if (rc == WETEE_OK) rc = wetee_revive_result_limits(&l, r, margin_percent);
+  if (rc == WETEE_OK) rc = wetee_u128_to_decimal(dep, sizeof dep, l.storage_deposit, 0);
+  if (rc == WETEE_OK) {
+    int k = snprintf(txt, sizeof txt, "{\"ref_time\":%llu,\"proof_size\":%llu,\"storage_deposit\":\"%s\"}",
+                     (unsigned long long)l.ref_time, (unsigned long long)l.proof_size, dep);
+    text_out->len = 0;
+    rc = wetee_buf_append(text_out, (const uint8_t *)txt, (size_t)k);
+  }
+  wetee_revive_result_free(r);
+  return rc;
+}
+/* (containers JSON as json, RunPrice JSON as context) */
+static wetee_rc wetee_contract_pod_cost_(wetee_buf *text_out, const char *json, size_t json_len, const char *context,
+                                        size_t context_len, int tee_type, uint32_t duration_blocks, const char *asset_price) {
+  return wetee_contract_pod_cost(text_out, json, json_len, context, context_len, tee_type, duration_blocks, asset_price);
+}
+static wetee_rc wetee_contract_query_(wetee_buf *text_out, wetee_chain *c, const wetee_contract_abi *abi,
+                                     const uint8_t *key, size_t key_len, const uint8_t *pub, size_t pub_len,
+                                     const char *message, const char *json, size_t json_len) {
+  if (key_len != 32 || pub_len != 20) return WETEE_ERR_INVALID_ARGUMENT;
+  return wetee_contract_query(text_out, c, abi, key, pub, message, json, json_len);
+}
+
 #ifdef __cplusplus
 extern "C" {
 #endif
 
-void _wrap_Swig_free_cwetee_b22f17fa8e71ce90(void *_swig_go_0) {
+void _wrap_Swig_free_cwetee_0ef46faa3853c4e0(void *_swig_go_0) {
   void *arg1 = (void *) 0 ;
   
   arg1 = *(void **)&_swig_go_0; 
@@ -1564,7 +1650,7 @@ void _wrap_Swig_free_cwetee_b22f17fa8e71ce90(void *_swig_go_0) {
 }
 
 
-void *_wrap_Swig_malloc_cwetee_b22f17fa8e71ce90(intgo _swig_go_0) {
+void *_wrap_Swig_malloc_cwetee_0ef46faa3853c4e0(intgo _swig_go_0) {
   int arg1 ;
   void *result = 0 ;
   void *_swig_go_result;
@@ -1577,7 +1663,7 @@ void *_wrap_Swig_malloc_cwetee_b22f17fa8e71ce90(intgo _swig_go_0) {
 }
 
 
-void _wrap_go_take_cwetee_b22f17fa8e71ce90(long long _swig_go_0, _goslice_ _swig_go_1) {
+void _wrap_go_take_cwetee_0ef46faa3853c4e0(long long _swig_go_0, _goslice_ _swig_go_1) {
   uint64_t arg1 ;
   uint8_t *arg2 = (uint8_t *) 0 ;
   size_t arg3 ;
@@ -1596,7 +1682,7 @@ void _wrap_go_take_cwetee_b22f17fa8e71ce90(long long _swig_go_0, _goslice_ _swig
 }
 
 
-void _wrap_go_take_secret_cwetee_b22f17fa8e71ce90(long long _swig_go_0, long long _swig_go_1, _goslice_ _swig_go_2) {
+void _wrap_go_take_secret_cwetee_0ef46faa3853c4e0(long long _swig_go_0, long long _swig_go_1, _goslice_ _swig_go_2) {
   uint64_t arg1 ;
   uint64_t arg2 ;
   uint8_t *arg3 = (uint8_t *) 0 ;
@@ -1617,7 +1703,7 @@ void _wrap_go_take_secret_cwetee_b22f17fa8e71ce90(long long _swig_go_0, long lon
 }
 
 
-void _wrap_go_copy_static_cwetee_b22f17fa8e71ce90(long long _swig_go_0, _goslice_ _swig_go_1) {
+void _wrap_go_copy_static_cwetee_0ef46faa3853c4e0(long long _swig_go_0, _goslice_ _swig_go_1) {
   uint64_t arg1 ;
   uint8_t *arg2 = (uint8_t *) 0 ;
   size_t arg3 ;
@@ -1636,7 +1722,7 @@ void _wrap_go_copy_static_cwetee_b22f17fa8e71ce90(long long _swig_go_0, _goslice
 }
 
 
-_gostring_ _wrap_version_string_cwetee_b22f17fa8e71ce90() {
+_gostring_ _wrap_version_string_cwetee_0ef46faa3853c4e0() {
   char *result = 0 ;
   _gostring_ _swig_go_result;
   
@@ -1653,7 +1739,7 @@ _gostring_ _wrap_version_string_cwetee_b22f17fa8e71ce90() {
 }
 
 
-intgo _wrap_version_number_cwetee_b22f17fa8e71ce90() {
+intgo _wrap_version_number_cwetee_0ef46faa3853c4e0() {
   int result;
   intgo _swig_go_result;
   
@@ -1667,7 +1753,7 @@ intgo _wrap_version_number_cwetee_b22f17fa8e71ce90() {
 }
 
 
-_gostring_ _wrap_strerror_cwetee_b22f17fa8e71ce90(intgo _swig_go_0) {
+_gostring_ _wrap_strerror_cwetee_0ef46faa3853c4e0(intgo _swig_go_0) {
   int arg1 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -1686,7 +1772,7 @@ _gostring_ _wrap_strerror_cwetee_b22f17fa8e71ce90(intgo _swig_go_0) {
 }
 
 
-intgo _wrap_OK_cwetee_b22f17fa8e71ce90() {
+intgo _wrap_OK_cwetee_0ef46faa3853c4e0() {
   enum wetee_status result;
   intgo _swig_go_result;
   
@@ -1701,7 +1787,7 @@ intgo _wrap_OK_cwetee_b22f17fa8e71ce90() {
 }
 
 
-intgo _wrap_ERR_INVALID_ARGUMENT_cwetee_b22f17fa8e71ce90() {
+intgo _wrap_ERR_INVALID_ARGUMENT_cwetee_0ef46faa3853c4e0() {
   enum wetee_status result;
   intgo _swig_go_result;
   
@@ -1716,7 +1802,7 @@ intgo _wrap_ERR_INVALID_ARGUMENT_cwetee_b22f17fa8e71ce90() {
 }
 
 
-intgo _wrap_ERR_NO_MEMORY_cwetee_b22f17fa8e71ce90() {
+intgo _wrap_ERR_NO_MEMORY_cwetee_0ef46faa3853c4e0() {
   enum wetee_status result;
   intgo _swig_go_result;
   
@@ -1731,7 +1817,7 @@ intgo _wrap_ERR_NO_MEMORY_cwetee_b22f17fa8e71ce90() {
 }
 
 
-intgo _wrap_ERR_DECODE_cwetee_b22f17fa8e71ce90() {
+intgo _wrap_ERR_DECODE_cwetee_0ef46faa3853c4e0() {
   enum wetee_status result;
   intgo _swig_go_result;
   
@@ -1746,7 +1832,7 @@ intgo _wrap_ERR_DECODE_cwetee_b22f17fa8e71ce90() {
 }
 
 
-intgo _wrap_ERR_TRUNCATED_cwetee_b22f17fa8e71ce90() {
+intgo _wrap_ERR_TRUNCATED_cwetee_0ef46faa3853c4e0() {
   enum wetee_status result;
   intgo _swig_go_result;
   
@@ -1761,7 +1847,7 @@ intgo _wrap_ERR_TRUNCATED_cwetee_b22f17fa8e71ce90() {
 }
 
 
-intgo _wrap_ERR_NON_CANONICAL_cwetee_b22f17fa8e71ce90() {
+intgo _wrap_ERR_NON_CANONICAL_cwetee_0ef46faa3853c4e0() {
   enum wetee_status result;
   intgo _swig_go_result;
   
@@ -1776,7 +1862,7 @@ intgo _wrap_ERR_NON_CANONICAL_cwetee_b22f17fa8e71ce90() {
 }
 
 
-intgo _wrap_ERR_OVERFLOW_cwetee_b22f17fa8e71ce90() {
+intgo _wrap_ERR_OVERFLOW_cwetee_0ef46faa3853c4e0() {
   enum wetee_status result;
   intgo _swig_go_result;
   
@@ -1791,7 +1877,7 @@ intgo _wrap_ERR_OVERFLOW_cwetee_b22f17fa8e71ce90() {
 }
 
 
-intgo _wrap_ERR_DEPTH_cwetee_b22f17fa8e71ce90() {
+intgo _wrap_ERR_DEPTH_cwetee_0ef46faa3853c4e0() {
   enum wetee_status result;
   intgo _swig_go_result;
   
@@ -1806,7 +1892,7 @@ intgo _wrap_ERR_DEPTH_cwetee_b22f17fa8e71ce90() {
 }
 
 
-intgo _wrap_ERR_CHECKSUM_cwetee_b22f17fa8e71ce90() {
+intgo _wrap_ERR_CHECKSUM_cwetee_0ef46faa3853c4e0() {
   enum wetee_status result;
   intgo _swig_go_result;
   
@@ -1821,7 +1907,7 @@ intgo _wrap_ERR_CHECKSUM_cwetee_b22f17fa8e71ce90() {
 }
 
 
-intgo _wrap_ERR_UNSUPPORTED_cwetee_b22f17fa8e71ce90() {
+intgo _wrap_ERR_UNSUPPORTED_cwetee_0ef46faa3853c4e0() {
   enum wetee_status result;
   intgo _swig_go_result;
   
@@ -1836,7 +1922,7 @@ intgo _wrap_ERR_UNSUPPORTED_cwetee_b22f17fa8e71ce90() {
 }
 
 
-intgo _wrap_ERR_CRYPTO_cwetee_b22f17fa8e71ce90() {
+intgo _wrap_ERR_CRYPTO_cwetee_0ef46faa3853c4e0() {
   enum wetee_status result;
   intgo _swig_go_result;
   
@@ -1851,7 +1937,7 @@ intgo _wrap_ERR_CRYPTO_cwetee_b22f17fa8e71ce90() {
 }
 
 
-intgo _wrap_ERR_VERIFY_cwetee_b22f17fa8e71ce90() {
+intgo _wrap_ERR_VERIFY_cwetee_0ef46faa3853c4e0() {
   enum wetee_status result;
   intgo _swig_go_result;
   
@@ -1866,7 +1952,7 @@ intgo _wrap_ERR_VERIFY_cwetee_b22f17fa8e71ce90() {
 }
 
 
-intgo _wrap_ERR_NOT_FOUND_cwetee_b22f17fa8e71ce90() {
+intgo _wrap_ERR_NOT_FOUND_cwetee_0ef46faa3853c4e0() {
   enum wetee_status result;
   intgo _swig_go_result;
   
@@ -1881,7 +1967,7 @@ intgo _wrap_ERR_NOT_FOUND_cwetee_b22f17fa8e71ce90() {
 }
 
 
-intgo _wrap_ERR_IO_cwetee_b22f17fa8e71ce90() {
+intgo _wrap_ERR_IO_cwetee_0ef46faa3853c4e0() {
   enum wetee_status result;
   intgo _swig_go_result;
   
@@ -1896,7 +1982,7 @@ intgo _wrap_ERR_IO_cwetee_b22f17fa8e71ce90() {
 }
 
 
-intgo _wrap_ERR_NETWORK_cwetee_b22f17fa8e71ce90() {
+intgo _wrap_ERR_NETWORK_cwetee_0ef46faa3853c4e0() {
   enum wetee_status result;
   intgo _swig_go_result;
   
@@ -1911,7 +1997,7 @@ intgo _wrap_ERR_NETWORK_cwetee_b22f17fa8e71ce90() {
 }
 
 
-intgo _wrap_ERR_STATE_cwetee_b22f17fa8e71ce90() {
+intgo _wrap_ERR_STATE_cwetee_0ef46faa3853c4e0() {
   enum wetee_status result;
   intgo _swig_go_result;
   
@@ -1926,7 +2012,7 @@ intgo _wrap_ERR_STATE_cwetee_b22f17fa8e71ce90() {
 }
 
 
-intgo _wrap_ERR_TRAILING_cwetee_b22f17fa8e71ce90() {
+intgo _wrap_ERR_TRAILING_cwetee_0ef46faa3853c4e0() {
   enum wetee_status result;
   intgo _swig_go_result;
   
@@ -1941,7 +2027,7 @@ intgo _wrap_ERR_TRAILING_cwetee_b22f17fa8e71ce90() {
 }
 
 
-intgo _wrap_ERR_INTERNAL_cwetee_b22f17fa8e71ce90() {
+intgo _wrap_ERR_INTERNAL_cwetee_0ef46faa3853c4e0() {
   enum wetee_status result;
   intgo _swig_go_result;
   
@@ -1956,7 +2042,7 @@ intgo _wrap_ERR_INTERNAL_cwetee_b22f17fa8e71ce90() {
 }
 
 
-intgo _wrap_ERR_TOO_LONG_cwetee_b22f17fa8e71ce90() {
+intgo _wrap_ERR_TOO_LONG_cwetee_0ef46faa3853c4e0() {
   enum wetee_status result;
   intgo _swig_go_result;
   
@@ -1971,7 +2057,7 @@ intgo _wrap_ERR_TOO_LONG_cwetee_b22f17fa8e71ce90() {
 }
 
 
-intgo _wrap_ERR_TIMEOUT_cwetee_b22f17fa8e71ce90() {
+intgo _wrap_ERR_TIMEOUT_cwetee_0ef46faa3853c4e0() {
   enum wetee_status result;
   intgo _swig_go_result;
   
@@ -1986,7 +2072,7 @@ intgo _wrap_ERR_TIMEOUT_cwetee_b22f17fa8e71ce90() {
 }
 
 
-intgo _wrap_ERR_RPC_cwetee_b22f17fa8e71ce90() {
+intgo _wrap_ERR_RPC_cwetee_0ef46faa3853c4e0() {
   enum wetee_status result;
   intgo _swig_go_result;
   
@@ -2001,7 +2087,7 @@ intgo _wrap_ERR_RPC_cwetee_b22f17fa8e71ce90() {
 }
 
 
-intgo _wrap_HEX_PREFIX_cwetee_b22f17fa8e71ce90() {
+intgo _wrap_HEX_PREFIX_cwetee_0ef46faa3853c4e0() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -2012,7 +2098,7 @@ intgo _wrap_HEX_PREFIX_cwetee_b22f17fa8e71ce90() {
 }
 
 
-intgo _wrap_HEX_UPPER_cwetee_b22f17fa8e71ce90() {
+intgo _wrap_HEX_UPPER_cwetee_0ef46faa3853c4e0() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -2023,7 +2109,7 @@ intgo _wrap_HEX_UPPER_cwetee_b22f17fa8e71ce90() {
 }
 
 
-intgo _wrap_BASE64_URL_cwetee_b22f17fa8e71ce90() {
+intgo _wrap_BASE64_URL_cwetee_0ef46faa3853c4e0() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -2034,7 +2120,7 @@ intgo _wrap_BASE64_URL_cwetee_b22f17fa8e71ce90() {
 }
 
 
-intgo _wrap_BASE64_NOPAD_cwetee_b22f17fa8e71ce90() {
+intgo _wrap_BASE64_NOPAD_cwetee_0ef46faa3853c4e0() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -2045,7 +2131,7 @@ intgo _wrap_BASE64_NOPAD_cwetee_b22f17fa8e71ce90() {
 }
 
 
-_gostring_ _wrap_hex_encode_cwetee_b22f17fa8e71ce90(wetee_buf *_swig_go_0, _goslice_ _swig_go_1, intgo _swig_go_2) {
+_gostring_ _wrap_hex_encode_cwetee_0ef46faa3853c4e0(wetee_buf *_swig_go_0, _goslice_ _swig_go_1, intgo _swig_go_2) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   uint8_t *arg2 = (uint8_t *) 0 ;
   size_t arg3 ;
@@ -2085,7 +2171,7 @@ _gostring_ _wrap_hex_encode_cwetee_b22f17fa8e71ce90(wetee_buf *_swig_go_0, _gosl
 }
 
 
-_gostring_ _wrap_hex_decode_cwetee_b22f17fa8e71ce90(wetee_buf *_swig_go_0, _gostring_ _swig_go_1) {
+_gostring_ _wrap_hex_decode_cwetee_0ef46faa3853c4e0(wetee_buf *_swig_go_0, _gostring_ _swig_go_1) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   char *arg2 = (char *) 0 ;
   size_t arg3 ;
@@ -2123,7 +2209,7 @@ _gostring_ _wrap_hex_decode_cwetee_b22f17fa8e71ce90(wetee_buf *_swig_go_0, _gost
 }
 
 
-_gostring_ _wrap_base58_encode_cwetee_b22f17fa8e71ce90(wetee_buf *_swig_go_0, _goslice_ _swig_go_1) {
+_gostring_ _wrap_base58_encode_cwetee_0ef46faa3853c4e0(wetee_buf *_swig_go_0, _goslice_ _swig_go_1) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   uint8_t *arg2 = (uint8_t *) 0 ;
   size_t arg3 ;
@@ -2161,7 +2247,7 @@ _gostring_ _wrap_base58_encode_cwetee_b22f17fa8e71ce90(wetee_buf *_swig_go_0, _g
 }
 
 
-_gostring_ _wrap_base58_decode_cwetee_b22f17fa8e71ce90(wetee_buf *_swig_go_0, _gostring_ _swig_go_1) {
+_gostring_ _wrap_base58_decode_cwetee_0ef46faa3853c4e0(wetee_buf *_swig_go_0, _gostring_ _swig_go_1) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   char *arg2 = (char *) 0 ;
   size_t arg3 ;
@@ -2199,7 +2285,7 @@ _gostring_ _wrap_base58_decode_cwetee_b22f17fa8e71ce90(wetee_buf *_swig_go_0, _g
 }
 
 
-_gostring_ _wrap_base64_encode_cwetee_b22f17fa8e71ce90(wetee_buf *_swig_go_0, _goslice_ _swig_go_1, intgo _swig_go_2) {
+_gostring_ _wrap_base64_encode_cwetee_0ef46faa3853c4e0(wetee_buf *_swig_go_0, _goslice_ _swig_go_1, intgo _swig_go_2) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   uint8_t *arg2 = (uint8_t *) 0 ;
   size_t arg3 ;
@@ -2239,7 +2325,7 @@ _gostring_ _wrap_base64_encode_cwetee_b22f17fa8e71ce90(wetee_buf *_swig_go_0, _g
 }
 
 
-_gostring_ _wrap_base64_decode_cwetee_b22f17fa8e71ce90(wetee_buf *_swig_go_0, _gostring_ _swig_go_1, intgo _swig_go_2) {
+_gostring_ _wrap_base64_decode_cwetee_0ef46faa3853c4e0(wetee_buf *_swig_go_0, _gostring_ _swig_go_1, intgo _swig_go_2) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   char *arg2 = (char *) 0 ;
   size_t arg3 ;
@@ -2279,7 +2365,7 @@ _gostring_ _wrap_base64_decode_cwetee_b22f17fa8e71ce90(wetee_buf *_swig_go_0, _g
 }
 
 
-intgo _wrap_U128_MAX_DECIMALS_cwetee_b22f17fa8e71ce90() {
+intgo _wrap_U128_MAX_DECIMALS_cwetee_0ef46faa3853c4e0() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -2290,7 +2376,7 @@ intgo _wrap_U128_MAX_DECIMALS_cwetee_b22f17fa8e71ce90() {
 }
 
 
-_gostring_ _wrap_u128_from_decimal_cwetee_b22f17fa8e71ce90(_goslice_ _swig_go_0, _gostring_ _swig_go_1, intgo _swig_go_2) {
+_gostring_ _wrap_u128_from_decimal_cwetee_0ef46faa3853c4e0(_goslice_ _swig_go_0, _gostring_ _swig_go_1, intgo _swig_go_2) {
   wetee_u128 *arg1 = (wetee_u128 *) 0 ;
   char *arg2 = (char *) 0 ;
   size_t arg3 ;
@@ -2324,7 +2410,7 @@ _gostring_ _wrap_u128_from_decimal_cwetee_b22f17fa8e71ce90(_goslice_ _swig_go_0,
 }
 
 
-_gostring_ _wrap_u128_to_decimal_cwetee_b22f17fa8e71ce90(_goslice_ _swig_go_0, _goslice_ _swig_go_1, intgo _swig_go_2) {
+_gostring_ _wrap_u128_to_decimal_cwetee_0ef46faa3853c4e0(_goslice_ _swig_go_0, _goslice_ _swig_go_1, intgo _swig_go_2) {
   char *arg1 = (char *) 0 ;
   size_t arg2 ;
   wetee_u128 arg3 ;
@@ -2352,7 +2438,7 @@ _gostring_ _wrap_u128_to_decimal_cwetee_b22f17fa8e71ce90(_goslice_ _swig_go_0, _
 }
 
 
-void _wrap_u128_to_le_cwetee_b22f17fa8e71ce90(_goslice_ _swig_go_0, _goslice_ _swig_go_1) {
+void _wrap_u128_to_le_cwetee_0ef46faa3853c4e0(_goslice_ _swig_go_0, _goslice_ _swig_go_1) {
   uint8_t *arg1 ;
   wetee_u128 arg2 ;
   
@@ -2374,7 +2460,7 @@ void _wrap_u128_to_le_cwetee_b22f17fa8e71ce90(_goslice_ _swig_go_0, _goslice_ _s
 }
 
 
-void _wrap_u128_from_le_cwetee_b22f17fa8e71ce90(_goslice_ _swig_go_0, _goslice_ _swig_go_1) {
+void _wrap_u128_from_le_cwetee_0ef46faa3853c4e0(_goslice_ _swig_go_0, _goslice_ _swig_go_1) {
   wetee_u128 *arg1 = (wetee_u128 *) 0 ;
   uint8_t *arg2 ;
   wetee_u128 temp1 ;
@@ -2402,7 +2488,7 @@ void _wrap_u128_from_le_cwetee_b22f17fa8e71ce90(_goslice_ _swig_go_0, _goslice_ 
 }
 
 
-intgo _wrap_BLAKE2B_KEY_MAX_cwetee_b22f17fa8e71ce90() {
+intgo _wrap_BLAKE2B_KEY_MAX_cwetee_0ef46faa3853c4e0() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -2413,7 +2499,7 @@ intgo _wrap_BLAKE2B_KEY_MAX_cwetee_b22f17fa8e71ce90() {
 }
 
 
-_gostring_ _wrap_hash_blake2b_cwetee_b22f17fa8e71ce90(_goslice_ _swig_go_0, _goslice_ _swig_go_1, _goslice_ _swig_go_2) {
+_gostring_ _wrap_hash_blake2b_cwetee_0ef46faa3853c4e0(_goslice_ _swig_go_0, _goslice_ _swig_go_1, _goslice_ _swig_go_2) {
   uint8_t *arg1 = (uint8_t *) 0 ;
   size_t arg2 ;
   uint8_t *arg3 = (uint8_t *) 0 ;
@@ -2445,7 +2531,7 @@ _gostring_ _wrap_hash_blake2b_cwetee_b22f17fa8e71ce90(_goslice_ _swig_go_0, _gos
 }
 
 
-_gostring_ _wrap_hash_blake2b_128_cwetee_b22f17fa8e71ce90(_goslice_ _swig_go_0, _goslice_ _swig_go_1) {
+_gostring_ _wrap_hash_blake2b_128_cwetee_0ef46faa3853c4e0(_goslice_ _swig_go_0, _goslice_ _swig_go_1) {
   uint8_t *arg1 ;
   uint8_t *arg2 = (uint8_t *) 0 ;
   size_t arg3 ;
@@ -2470,7 +2556,7 @@ _gostring_ _wrap_hash_blake2b_128_cwetee_b22f17fa8e71ce90(_goslice_ _swig_go_0, 
 }
 
 
-_gostring_ _wrap_hash_blake2b_256_cwetee_b22f17fa8e71ce90(_goslice_ _swig_go_0, _goslice_ _swig_go_1) {
+_gostring_ _wrap_hash_blake2b_256_cwetee_0ef46faa3853c4e0(_goslice_ _swig_go_0, _goslice_ _swig_go_1) {
   uint8_t *arg1 ;
   uint8_t *arg2 = (uint8_t *) 0 ;
   size_t arg3 ;
@@ -2495,7 +2581,7 @@ _gostring_ _wrap_hash_blake2b_256_cwetee_b22f17fa8e71ce90(_goslice_ _swig_go_0, 
 }
 
 
-_gostring_ _wrap_hash_blake2b_512_cwetee_b22f17fa8e71ce90(_goslice_ _swig_go_0, _goslice_ _swig_go_1) {
+_gostring_ _wrap_hash_blake2b_512_cwetee_0ef46faa3853c4e0(_goslice_ _swig_go_0, _goslice_ _swig_go_1) {
   uint8_t *arg1 ;
   uint8_t *arg2 = (uint8_t *) 0 ;
   size_t arg3 ;
@@ -2520,7 +2606,7 @@ _gostring_ _wrap_hash_blake2b_512_cwetee_b22f17fa8e71ce90(_goslice_ _swig_go_0, 
 }
 
 
-_gostring_ _wrap_hash_blake2s_256_cwetee_b22f17fa8e71ce90(_goslice_ _swig_go_0, _goslice_ _swig_go_1) {
+_gostring_ _wrap_hash_blake2s_256_cwetee_0ef46faa3853c4e0(_goslice_ _swig_go_0, _goslice_ _swig_go_1) {
   uint8_t *arg1 ;
   uint8_t *arg2 = (uint8_t *) 0 ;
   size_t arg3 ;
@@ -2545,7 +2631,7 @@ _gostring_ _wrap_hash_blake2s_256_cwetee_b22f17fa8e71ce90(_goslice_ _swig_go_0, 
 }
 
 
-_gostring_ _wrap_hash_twox64_cwetee_b22f17fa8e71ce90(_goslice_ _swig_go_0, _goslice_ _swig_go_1) {
+_gostring_ _wrap_hash_twox64_cwetee_0ef46faa3853c4e0(_goslice_ _swig_go_0, _goslice_ _swig_go_1) {
   uint8_t *arg1 ;
   uint8_t *arg2 = (uint8_t *) 0 ;
   size_t arg3 ;
@@ -2570,7 +2656,7 @@ _gostring_ _wrap_hash_twox64_cwetee_b22f17fa8e71ce90(_goslice_ _swig_go_0, _gosl
 }
 
 
-_gostring_ _wrap_hash_twox128_cwetee_b22f17fa8e71ce90(_goslice_ _swig_go_0, _goslice_ _swig_go_1) {
+_gostring_ _wrap_hash_twox128_cwetee_0ef46faa3853c4e0(_goslice_ _swig_go_0, _goslice_ _swig_go_1) {
   uint8_t *arg1 ;
   uint8_t *arg2 = (uint8_t *) 0 ;
   size_t arg3 ;
@@ -2595,7 +2681,7 @@ _gostring_ _wrap_hash_twox128_cwetee_b22f17fa8e71ce90(_goslice_ _swig_go_0, _gos
 }
 
 
-_gostring_ _wrap_hash_twox256_cwetee_b22f17fa8e71ce90(_goslice_ _swig_go_0, _goslice_ _swig_go_1) {
+_gostring_ _wrap_hash_twox256_cwetee_0ef46faa3853c4e0(_goslice_ _swig_go_0, _goslice_ _swig_go_1) {
   uint8_t *arg1 ;
   uint8_t *arg2 = (uint8_t *) 0 ;
   size_t arg3 ;
@@ -2620,7 +2706,7 @@ _gostring_ _wrap_hash_twox256_cwetee_b22f17fa8e71ce90(_goslice_ _swig_go_0, _gos
 }
 
 
-_gostring_ _wrap_hash_keccak256_cwetee_b22f17fa8e71ce90(_goslice_ _swig_go_0, _goslice_ _swig_go_1) {
+_gostring_ _wrap_hash_keccak256_cwetee_0ef46faa3853c4e0(_goslice_ _swig_go_0, _goslice_ _swig_go_1) {
   uint8_t *arg1 ;
   uint8_t *arg2 = (uint8_t *) 0 ;
   size_t arg3 ;
@@ -2645,7 +2731,7 @@ _gostring_ _wrap_hash_keccak256_cwetee_b22f17fa8e71ce90(_goslice_ _swig_go_0, _g
 }
 
 
-_gostring_ _wrap_hash_sha256_cwetee_b22f17fa8e71ce90(_goslice_ _swig_go_0, _goslice_ _swig_go_1) {
+_gostring_ _wrap_hash_sha256_cwetee_0ef46faa3853c4e0(_goslice_ _swig_go_0, _goslice_ _swig_go_1) {
   uint8_t *arg1 ;
   uint8_t *arg2 = (uint8_t *) 0 ;
   size_t arg3 ;
@@ -2670,7 +2756,7 @@ _gostring_ _wrap_hash_sha256_cwetee_b22f17fa8e71ce90(_goslice_ _swig_go_0, _gosl
 }
 
 
-_gostring_ _wrap_hash_sha512_cwetee_b22f17fa8e71ce90(_goslice_ _swig_go_0, _goslice_ _swig_go_1) {
+_gostring_ _wrap_hash_sha512_cwetee_0ef46faa3853c4e0(_goslice_ _swig_go_0, _goslice_ _swig_go_1) {
   uint8_t *arg1 ;
   uint8_t *arg2 = (uint8_t *) 0 ;
   size_t arg3 ;
@@ -2695,7 +2781,7 @@ _gostring_ _wrap_hash_sha512_cwetee_b22f17fa8e71ce90(_goslice_ _swig_go_0, _gosl
 }
 
 
-_gostring_ _wrap_hmac_sha256_cwetee_b22f17fa8e71ce90(_goslice_ _swig_go_0, _goslice_ _swig_go_1, _goslice_ _swig_go_2) {
+_gostring_ _wrap_hmac_sha256_cwetee_0ef46faa3853c4e0(_goslice_ _swig_go_0, _goslice_ _swig_go_1, _goslice_ _swig_go_2) {
   uint8_t *arg1 ;
   uint8_t *arg2 = (uint8_t *) 0 ;
   size_t arg3 ;
@@ -2726,7 +2812,7 @@ _gostring_ _wrap_hmac_sha256_cwetee_b22f17fa8e71ce90(_goslice_ _swig_go_0, _gosl
 }
 
 
-_gostring_ _wrap_hmac_sha512_cwetee_b22f17fa8e71ce90(_goslice_ _swig_go_0, _goslice_ _swig_go_1, _goslice_ _swig_go_2) {
+_gostring_ _wrap_hmac_sha512_cwetee_0ef46faa3853c4e0(_goslice_ _swig_go_0, _goslice_ _swig_go_1, _goslice_ _swig_go_2) {
   uint8_t *arg1 ;
   uint8_t *arg2 = (uint8_t *) 0 ;
   size_t arg3 ;
@@ -2757,7 +2843,7 @@ _gostring_ _wrap_hmac_sha512_cwetee_b22f17fa8e71ce90(_goslice_ _swig_go_0, _gosl
 }
 
 
-_gostring_ _wrap_pbkdf2_sha256_cwetee_b22f17fa8e71ce90(_goslice_ _swig_go_0, _goslice_ _swig_go_1, _goslice_ _swig_go_2, intgo _swig_go_3) {
+_gostring_ _wrap_pbkdf2_sha256_cwetee_0ef46faa3853c4e0(_goslice_ _swig_go_0, _goslice_ _swig_go_1, _goslice_ _swig_go_2, intgo _swig_go_3) {
   uint8_t *arg1 = (uint8_t *) 0 ;
   size_t arg2 ;
   uint8_t *arg3 = (uint8_t *) 0 ;
@@ -2791,7 +2877,7 @@ _gostring_ _wrap_pbkdf2_sha256_cwetee_b22f17fa8e71ce90(_goslice_ _swig_go_0, _go
 }
 
 
-_gostring_ _wrap_pbkdf2_sha512_cwetee_b22f17fa8e71ce90(_goslice_ _swig_go_0, _goslice_ _swig_go_1, _goslice_ _swig_go_2, intgo _swig_go_3) {
+_gostring_ _wrap_pbkdf2_sha512_cwetee_0ef46faa3853c4e0(_goslice_ _swig_go_0, _goslice_ _swig_go_1, _goslice_ _swig_go_2, intgo _swig_go_3) {
   uint8_t *arg1 = (uint8_t *) 0 ;
   size_t arg2 ;
   uint8_t *arg3 = (uint8_t *) 0 ;
@@ -2825,7 +2911,7 @@ _gostring_ _wrap_pbkdf2_sha512_cwetee_b22f17fa8e71ce90(_goslice_ _swig_go_0, _go
 }
 
 
-_gostring_ _wrap_hash_blake3_cwetee_b22f17fa8e71ce90(_goslice_ _swig_go_0, _goslice_ _swig_go_1) {
+_gostring_ _wrap_hash_blake3_cwetee_0ef46faa3853c4e0(_goslice_ _swig_go_0, _goslice_ _swig_go_1) {
   uint8_t *arg1 = (uint8_t *) 0 ;
   size_t arg2 ;
   uint8_t *arg3 = (uint8_t *) 0 ;
@@ -2851,7 +2937,7 @@ _gostring_ _wrap_hash_blake3_cwetee_b22f17fa8e71ce90(_goslice_ _swig_go_0, _gosl
 }
 
 
-_gostring_ _wrap_hash_blake3_keyed_cwetee_b22f17fa8e71ce90(_goslice_ _swig_go_0, _goslice_ _swig_go_1, _goslice_ _swig_go_2) {
+_gostring_ _wrap_hash_blake3_keyed_cwetee_0ef46faa3853c4e0(_goslice_ _swig_go_0, _goslice_ _swig_go_1, _goslice_ _swig_go_2) {
   uint8_t *arg1 = (uint8_t *) 0 ;
   size_t arg2 ;
   uint8_t *arg3 ;
@@ -2882,7 +2968,7 @@ _gostring_ _wrap_hash_blake3_keyed_cwetee_b22f17fa8e71ce90(_goslice_ _swig_go_0,
 }
 
 
-_gostring_ _wrap_hash_blake3_derive_key_cwetee_b22f17fa8e71ce90(_goslice_ _swig_go_0, _gostring_ _swig_go_1, _goslice_ _swig_go_2) {
+_gostring_ _wrap_hash_blake3_derive_key_cwetee_0ef46faa3853c4e0(_goslice_ _swig_go_0, _gostring_ _swig_go_1, _goslice_ _swig_go_2) {
   uint8_t *arg1 = (uint8_t *) 0 ;
   size_t arg2 ;
   char *arg3 = (char *) 0 ;
@@ -2914,7 +3000,7 @@ _gostring_ _wrap_hash_blake3_derive_key_cwetee_b22f17fa8e71ce90(_goslice_ _swig_
 }
 
 
-_gostring_ _wrap_crc16_xmodem_cwetee_b22f17fa8e71ce90(short *_swig_go_0, _goslice_ _swig_go_1) {
+_gostring_ _wrap_crc16_xmodem_cwetee_0ef46faa3853c4e0(short *_swig_go_0, _goslice_ _swig_go_1) {
   uint16_t *arg1 = (uint16_t *) 0 ;
   uint8_t *arg2 = (uint8_t *) 0 ;
   size_t arg3 ;
@@ -2936,7 +3022,7 @@ _gostring_ _wrap_crc16_xmodem_cwetee_b22f17fa8e71ce90(short *_swig_go_0, _goslic
 }
 
 
-_gostring_ _wrap_crc32c_cwetee_b22f17fa8e71ce90(int *_swig_go_0, _goslice_ _swig_go_1) {
+_gostring_ _wrap_crc32c_cwetee_0ef46faa3853c4e0(int *_swig_go_0, _goslice_ _swig_go_1) {
   uint32_t *arg1 = (uint32_t *) 0 ;
   uint8_t *arg2 = (uint8_t *) 0 ;
   size_t arg3 ;
@@ -2958,7 +3044,7 @@ _gostring_ _wrap_crc32c_cwetee_b22f17fa8e71ce90(int *_swig_go_0, _goslice_ _swig
 }
 
 
-intgo _wrap_SCALE_COMPACT_MAX_BYTES_cwetee_b22f17fa8e71ce90() {
+intgo _wrap_SCALE_COMPACT_MAX_BYTES_cwetee_0ef46faa3853c4e0() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -2969,7 +3055,7 @@ intgo _wrap_SCALE_COMPACT_MAX_BYTES_cwetee_b22f17fa8e71ce90() {
 }
 
 
-_gostring_ _wrap_scale_encode_compact_cwetee_b22f17fa8e71ce90(wetee_buf *_swig_go_0, _goslice_ _swig_go_1) {
+_gostring_ _wrap_scale_encode_compact_cwetee_0ef46faa3853c4e0(wetee_buf *_swig_go_0, _goslice_ _swig_go_1) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   wetee_u128 arg2 ;
   wetee_buf temp1 ;
@@ -3007,7 +3093,7 @@ _gostring_ _wrap_scale_encode_compact_cwetee_b22f17fa8e71ce90(wetee_buf *_swig_g
 }
 
 
-_gostring_ _wrap_scale_decode_compact_cwetee_b22f17fa8e71ce90(_goslice_ _swig_go_0, intgo *_swig_go_1, _goslice_ _swig_go_2) {
+_gostring_ _wrap_scale_decode_compact_cwetee_0ef46faa3853c4e0(_goslice_ _swig_go_0, intgo *_swig_go_1, _goslice_ _swig_go_2) {
   wetee_u128 *arg1 = (wetee_u128 *) 0 ;
   size_t *arg2 = (size_t *) 0 ;
   uint8_t *arg3 = (uint8_t *) 0 ;
@@ -3046,7 +3132,7 @@ _gostring_ _wrap_scale_decode_compact_cwetee_b22f17fa8e71ce90(_goslice_ _swig_go
 }
 
 
-intgo _wrap_SCHEME_SR25519_cwetee_b22f17fa8e71ce90() {
+intgo _wrap_SCHEME_SR25519_cwetee_0ef46faa3853c4e0() {
   enum wetee_scheme result;
   intgo _swig_go_result;
   
@@ -3061,7 +3147,7 @@ intgo _wrap_SCHEME_SR25519_cwetee_b22f17fa8e71ce90() {
 }
 
 
-intgo _wrap_SCHEME_ED25519_cwetee_b22f17fa8e71ce90() {
+intgo _wrap_SCHEME_ED25519_cwetee_0ef46faa3853c4e0() {
   enum wetee_scheme result;
   intgo _swig_go_result;
   
@@ -3076,7 +3162,7 @@ intgo _wrap_SCHEME_ED25519_cwetee_b22f17fa8e71ce90() {
 }
 
 
-intgo _wrap_SCHEME_ECDSA_cwetee_b22f17fa8e71ce90() {
+intgo _wrap_SCHEME_ECDSA_cwetee_0ef46faa3853c4e0() {
   enum wetee_scheme result;
   intgo _swig_go_result;
   
@@ -3091,7 +3177,7 @@ intgo _wrap_SCHEME_ECDSA_cwetee_b22f17fa8e71ce90() {
 }
 
 
-intgo _wrap_SCHEME_ETHEREUM_cwetee_b22f17fa8e71ce90() {
+intgo _wrap_SCHEME_ETHEREUM_cwetee_0ef46faa3853c4e0() {
   enum wetee_scheme result;
   intgo _swig_go_result;
   
@@ -3106,7 +3192,7 @@ intgo _wrap_SCHEME_ETHEREUM_cwetee_b22f17fa8e71ce90() {
 }
 
 
-intgo _wrap_SR25519_SEED_BYTES_cwetee_b22f17fa8e71ce90() {
+intgo _wrap_SR25519_SEED_BYTES_cwetee_0ef46faa3853c4e0() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -3117,7 +3203,7 @@ intgo _wrap_SR25519_SEED_BYTES_cwetee_b22f17fa8e71ce90() {
 }
 
 
-intgo _wrap_SR25519_PUBLIC_BYTES_cwetee_b22f17fa8e71ce90() {
+intgo _wrap_SR25519_PUBLIC_BYTES_cwetee_0ef46faa3853c4e0() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -3128,7 +3214,7 @@ intgo _wrap_SR25519_PUBLIC_BYTES_cwetee_b22f17fa8e71ce90() {
 }
 
 
-intgo _wrap_SR25519_SECRET_BYTES_cwetee_b22f17fa8e71ce90() {
+intgo _wrap_SR25519_SECRET_BYTES_cwetee_0ef46faa3853c4e0() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -3139,7 +3225,7 @@ intgo _wrap_SR25519_SECRET_BYTES_cwetee_b22f17fa8e71ce90() {
 }
 
 
-intgo _wrap_SR25519_SIGNATURE_BYTES_cwetee_b22f17fa8e71ce90() {
+intgo _wrap_SR25519_SIGNATURE_BYTES_cwetee_0ef46faa3853c4e0() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -3150,7 +3236,7 @@ intgo _wrap_SR25519_SIGNATURE_BYTES_cwetee_b22f17fa8e71ce90() {
 }
 
 
-intgo _wrap_ED25519_SEED_BYTES_cwetee_b22f17fa8e71ce90() {
+intgo _wrap_ED25519_SEED_BYTES_cwetee_0ef46faa3853c4e0() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -3161,7 +3247,7 @@ intgo _wrap_ED25519_SEED_BYTES_cwetee_b22f17fa8e71ce90() {
 }
 
 
-intgo _wrap_ED25519_PUBLIC_BYTES_cwetee_b22f17fa8e71ce90() {
+intgo _wrap_ED25519_PUBLIC_BYTES_cwetee_0ef46faa3853c4e0() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -3172,7 +3258,7 @@ intgo _wrap_ED25519_PUBLIC_BYTES_cwetee_b22f17fa8e71ce90() {
 }
 
 
-intgo _wrap_ED25519_SECRET_BYTES_cwetee_b22f17fa8e71ce90() {
+intgo _wrap_ED25519_SECRET_BYTES_cwetee_0ef46faa3853c4e0() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -3183,7 +3269,7 @@ intgo _wrap_ED25519_SECRET_BYTES_cwetee_b22f17fa8e71ce90() {
 }
 
 
-intgo _wrap_ED25519_SIGNATURE_BYTES_cwetee_b22f17fa8e71ce90() {
+intgo _wrap_ED25519_SIGNATURE_BYTES_cwetee_0ef46faa3853c4e0() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -3194,7 +3280,7 @@ intgo _wrap_ED25519_SIGNATURE_BYTES_cwetee_b22f17fa8e71ce90() {
 }
 
 
-intgo _wrap_ECDSA_SECRET_BYTES_cwetee_b22f17fa8e71ce90() {
+intgo _wrap_ECDSA_SECRET_BYTES_cwetee_0ef46faa3853c4e0() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -3205,7 +3291,7 @@ intgo _wrap_ECDSA_SECRET_BYTES_cwetee_b22f17fa8e71ce90() {
 }
 
 
-intgo _wrap_ECDSA_PUBLIC_BYTES_cwetee_b22f17fa8e71ce90() {
+intgo _wrap_ECDSA_PUBLIC_BYTES_cwetee_0ef46faa3853c4e0() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -3216,7 +3302,7 @@ intgo _wrap_ECDSA_PUBLIC_BYTES_cwetee_b22f17fa8e71ce90() {
 }
 
 
-intgo _wrap_ECDSA_SIGNATURE_BYTES_cwetee_b22f17fa8e71ce90() {
+intgo _wrap_ECDSA_SIGNATURE_BYTES_cwetee_0ef46faa3853c4e0() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -3227,7 +3313,7 @@ intgo _wrap_ECDSA_SIGNATURE_BYTES_cwetee_b22f17fa8e71ce90() {
 }
 
 
-intgo _wrap_ETH_ADDRESS_BYTES_cwetee_b22f17fa8e71ce90() {
+intgo _wrap_ETH_ADDRESS_BYTES_cwetee_0ef46faa3853c4e0() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -3238,7 +3324,7 @@ intgo _wrap_ETH_ADDRESS_BYTES_cwetee_b22f17fa8e71ce90() {
 }
 
 
-intgo _wrap_CHAIN_CODE_BYTES_cwetee_b22f17fa8e71ce90() {
+intgo _wrap_CHAIN_CODE_BYTES_cwetee_0ef46faa3853c4e0() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -3249,7 +3335,7 @@ intgo _wrap_CHAIN_CODE_BYTES_cwetee_b22f17fa8e71ce90() {
 }
 
 
-intgo _wrap_PUBLIC_MAX_BYTES_cwetee_b22f17fa8e71ce90() {
+intgo _wrap_PUBLIC_MAX_BYTES_cwetee_0ef46faa3853c4e0() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -3260,7 +3346,7 @@ intgo _wrap_PUBLIC_MAX_BYTES_cwetee_b22f17fa8e71ce90() {
 }
 
 
-intgo _wrap_SIGNATURE_MAX_BYTES_cwetee_b22f17fa8e71ce90() {
+intgo _wrap_SIGNATURE_MAX_BYTES_cwetee_0ef46faa3853c4e0() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -3271,7 +3357,7 @@ intgo _wrap_SIGNATURE_MAX_BYTES_cwetee_b22f17fa8e71ce90() {
 }
 
 
-_gostring_ _wrap_dev_phrase_cwetee_b22f17fa8e71ce90() {
+_gostring_ _wrap_dev_phrase_cwetee_0ef46faa3853c4e0() {
   char *result = 0 ;
   _gostring_ _swig_go_result;
   
@@ -3288,7 +3374,7 @@ _gostring_ _wrap_dev_phrase_cwetee_b22f17fa8e71ce90() {
 }
 
 
-_gostring_ _wrap_sr25519_keypair_from_seed_cwetee_b22f17fa8e71ce90(_goslice_ _swig_go_0, _goslice_ _swig_go_1, _goslice_ _swig_go_2) {
+_gostring_ _wrap_sr25519_keypair_from_seed_cwetee_0ef46faa3853c4e0(_goslice_ _swig_go_0, _goslice_ _swig_go_1, _goslice_ _swig_go_2) {
   uint8_t *arg1 ;
   uint8_t *arg2 ;
   uint8_t *arg3 ;
@@ -3317,7 +3403,7 @@ _gostring_ _wrap_sr25519_keypair_from_seed_cwetee_b22f17fa8e71ce90(_goslice_ _sw
 }
 
 
-_gostring_ _wrap_sr25519_secret_to_canonical_cwetee_b22f17fa8e71ce90(_goslice_ _swig_go_0, _goslice_ _swig_go_1) {
+_gostring_ _wrap_sr25519_secret_to_canonical_cwetee_0ef46faa3853c4e0(_goslice_ _swig_go_0, _goslice_ _swig_go_1) {
   uint8_t *arg1 ;
   uint8_t *arg2 ;
   wetee_rc result;
@@ -3341,7 +3427,7 @@ _gostring_ _wrap_sr25519_secret_to_canonical_cwetee_b22f17fa8e71ce90(_goslice_ _
 }
 
 
-_gostring_ _wrap_sr25519_secret_from_canonical_cwetee_b22f17fa8e71ce90(_goslice_ _swig_go_0, _goslice_ _swig_go_1) {
+_gostring_ _wrap_sr25519_secret_from_canonical_cwetee_0ef46faa3853c4e0(_goslice_ _swig_go_0, _goslice_ _swig_go_1) {
   uint8_t *arg1 ;
   uint8_t *arg2 ;
   wetee_rc result;
@@ -3365,7 +3451,7 @@ _gostring_ _wrap_sr25519_secret_from_canonical_cwetee_b22f17fa8e71ce90(_goslice_
 }
 
 
-_gostring_ _wrap_sr25519_public_from_secret_cwetee_b22f17fa8e71ce90(_goslice_ _swig_go_0, _goslice_ _swig_go_1) {
+_gostring_ _wrap_sr25519_public_from_secret_cwetee_0ef46faa3853c4e0(_goslice_ _swig_go_0, _goslice_ _swig_go_1) {
   uint8_t *arg1 ;
   uint8_t *arg2 ;
   wetee_rc result;
@@ -3389,7 +3475,7 @@ _gostring_ _wrap_sr25519_public_from_secret_cwetee_b22f17fa8e71ce90(_goslice_ _s
 }
 
 
-_gostring_ _wrap_sr25519_sign_cwetee_b22f17fa8e71ce90(_goslice_ _swig_go_0, _goslice_ _swig_go_1, _goslice_ _swig_go_2, _goslice_ _swig_go_3) {
+_gostring_ _wrap_sr25519_sign_cwetee_0ef46faa3853c4e0(_goslice_ _swig_go_0, _goslice_ _swig_go_1, _goslice_ _swig_go_2, _goslice_ _swig_go_3) {
   uint8_t *arg1 ;
   uint8_t *arg2 ;
   uint8_t *arg3 ;
@@ -3424,7 +3510,7 @@ _gostring_ _wrap_sr25519_sign_cwetee_b22f17fa8e71ce90(_goslice_ _swig_go_0, _gos
 }
 
 
-_gostring_ _wrap_sr25519_verify_cwetee_b22f17fa8e71ce90(_goslice_ _swig_go_0, _goslice_ _swig_go_1, _goslice_ _swig_go_2) {
+_gostring_ _wrap_sr25519_verify_cwetee_0ef46faa3853c4e0(_goslice_ _swig_go_0, _goslice_ _swig_go_1, _goslice_ _swig_go_2) {
   uint8_t *arg1 ;
   uint8_t *arg2 = (uint8_t *) 0 ;
   size_t arg3 ;
@@ -3454,7 +3540,7 @@ _gostring_ _wrap_sr25519_verify_cwetee_b22f17fa8e71ce90(_goslice_ _swig_go_0, _g
 }
 
 
-_gostring_ _wrap_sr25519_verify_strict_cwetee_b22f17fa8e71ce90(_goslice_ _swig_go_0, _goslice_ _swig_go_1, _goslice_ _swig_go_2) {
+_gostring_ _wrap_sr25519_verify_strict_cwetee_0ef46faa3853c4e0(_goslice_ _swig_go_0, _goslice_ _swig_go_1, _goslice_ _swig_go_2) {
   uint8_t *arg1 ;
   uint8_t *arg2 = (uint8_t *) 0 ;
   size_t arg3 ;
@@ -3484,7 +3570,7 @@ _gostring_ _wrap_sr25519_verify_strict_cwetee_b22f17fa8e71ce90(_goslice_ _swig_g
 }
 
 
-_gostring_ _wrap_sr25519_derive_hard_cwetee_b22f17fa8e71ce90(_goslice_ _swig_go_0, _goslice_ _swig_go_1, _goslice_ _swig_go_2, _goslice_ _swig_go_3) {
+_gostring_ _wrap_sr25519_derive_hard_cwetee_0ef46faa3853c4e0(_goslice_ _swig_go_0, _goslice_ _swig_go_1, _goslice_ _swig_go_2, _goslice_ _swig_go_3) {
   uint8_t *arg1 ;
   uint8_t *arg2 ;
   uint8_t *arg3 ;
@@ -3518,7 +3604,7 @@ _gostring_ _wrap_sr25519_derive_hard_cwetee_b22f17fa8e71ce90(_goslice_ _swig_go_
 }
 
 
-_gostring_ _wrap_sr25519_derive_soft_cwetee_b22f17fa8e71ce90(_goslice_ _swig_go_0, _goslice_ _swig_go_1, _goslice_ _swig_go_2, _goslice_ _swig_go_3, _goslice_ _swig_go_4) {
+_gostring_ _wrap_sr25519_derive_soft_cwetee_0ef46faa3853c4e0(_goslice_ _swig_go_0, _goslice_ _swig_go_1, _goslice_ _swig_go_2, _goslice_ _swig_go_3, _goslice_ _swig_go_4) {
   uint8_t *arg1 ;
   uint8_t *arg2 ;
   uint8_t *arg3 ;
@@ -3557,7 +3643,7 @@ _gostring_ _wrap_sr25519_derive_soft_cwetee_b22f17fa8e71ce90(_goslice_ _swig_go_
 }
 
 
-_gostring_ _wrap_sr25519_derive_public_cwetee_b22f17fa8e71ce90(_goslice_ _swig_go_0, _goslice_ _swig_go_1, _goslice_ _swig_go_2) {
+_gostring_ _wrap_sr25519_derive_public_cwetee_0ef46faa3853c4e0(_goslice_ _swig_go_0, _goslice_ _swig_go_1, _goslice_ _swig_go_2) {
   uint8_t *arg1 ;
   uint8_t *arg2 ;
   uint8_t *arg3 ;
@@ -3586,7 +3672,7 @@ _gostring_ _wrap_sr25519_derive_public_cwetee_b22f17fa8e71ce90(_goslice_ _swig_g
 }
 
 
-_gostring_ _wrap_ed25519_keypair_from_seed_cwetee_b22f17fa8e71ce90(_goslice_ _swig_go_0, _goslice_ _swig_go_1, _goslice_ _swig_go_2) {
+_gostring_ _wrap_ed25519_keypair_from_seed_cwetee_0ef46faa3853c4e0(_goslice_ _swig_go_0, _goslice_ _swig_go_1, _goslice_ _swig_go_2) {
   uint8_t *arg1 ;
   uint8_t *arg2 ;
   uint8_t *arg3 ;
@@ -3615,7 +3701,7 @@ _gostring_ _wrap_ed25519_keypair_from_seed_cwetee_b22f17fa8e71ce90(_goslice_ _sw
 }
 
 
-_gostring_ _wrap_ed25519_sign_cwetee_b22f17fa8e71ce90(_goslice_ _swig_go_0, _goslice_ _swig_go_1, _goslice_ _swig_go_2) {
+_gostring_ _wrap_ed25519_sign_cwetee_0ef46faa3853c4e0(_goslice_ _swig_go_0, _goslice_ _swig_go_1, _goslice_ _swig_go_2) {
   uint8_t *arg1 ;
   uint8_t *arg2 ;
   uint8_t *arg3 = (uint8_t *) 0 ;
@@ -3645,7 +3731,7 @@ _gostring_ _wrap_ed25519_sign_cwetee_b22f17fa8e71ce90(_goslice_ _swig_go_0, _gos
 }
 
 
-_gostring_ _wrap_ed25519_verify_cwetee_b22f17fa8e71ce90(_goslice_ _swig_go_0, _goslice_ _swig_go_1, _goslice_ _swig_go_2) {
+_gostring_ _wrap_ed25519_verify_cwetee_0ef46faa3853c4e0(_goslice_ _swig_go_0, _goslice_ _swig_go_1, _goslice_ _swig_go_2) {
   uint8_t *arg1 ;
   uint8_t *arg2 = (uint8_t *) 0 ;
   size_t arg3 ;
@@ -3675,7 +3761,7 @@ _gostring_ _wrap_ed25519_verify_cwetee_b22f17fa8e71ce90(_goslice_ _swig_go_0, _g
 }
 
 
-_gostring_ _wrap_ed25519_verify_strict_cwetee_b22f17fa8e71ce90(_goslice_ _swig_go_0, _goslice_ _swig_go_1, _goslice_ _swig_go_2) {
+_gostring_ _wrap_ed25519_verify_strict_cwetee_0ef46faa3853c4e0(_goslice_ _swig_go_0, _goslice_ _swig_go_1, _goslice_ _swig_go_2) {
   uint8_t *arg1 ;
   uint8_t *arg2 = (uint8_t *) 0 ;
   size_t arg3 ;
@@ -3705,7 +3791,7 @@ _gostring_ _wrap_ed25519_verify_strict_cwetee_b22f17fa8e71ce90(_goslice_ _swig_g
 }
 
 
-_gostring_ _wrap_ed25519_derive_hard_cwetee_b22f17fa8e71ce90(_goslice_ _swig_go_0, _goslice_ _swig_go_1, _goslice_ _swig_go_2) {
+_gostring_ _wrap_ed25519_derive_hard_cwetee_0ef46faa3853c4e0(_goslice_ _swig_go_0, _goslice_ _swig_go_1, _goslice_ _swig_go_2) {
   uint8_t *arg1 ;
   uint8_t *arg2 ;
   uint8_t *arg3 ;
@@ -3734,7 +3820,7 @@ _gostring_ _wrap_ed25519_derive_hard_cwetee_b22f17fa8e71ce90(_goslice_ _swig_go_
 }
 
 
-_gostring_ _wrap_ecdsa_public_from_secret_cwetee_b22f17fa8e71ce90(_goslice_ _swig_go_0, _goslice_ _swig_go_1) {
+_gostring_ _wrap_ecdsa_public_from_secret_cwetee_0ef46faa3853c4e0(_goslice_ _swig_go_0, _goslice_ _swig_go_1) {
   uint8_t *arg1 ;
   uint8_t *arg2 ;
   wetee_rc result;
@@ -3758,7 +3844,7 @@ _gostring_ _wrap_ecdsa_public_from_secret_cwetee_b22f17fa8e71ce90(_goslice_ _swi
 }
 
 
-_gostring_ _wrap_ecdsa_sign_cwetee_b22f17fa8e71ce90(_goslice_ _swig_go_0, _goslice_ _swig_go_1, _goslice_ _swig_go_2) {
+_gostring_ _wrap_ecdsa_sign_cwetee_0ef46faa3853c4e0(_goslice_ _swig_go_0, _goslice_ _swig_go_1, _goslice_ _swig_go_2) {
   uint8_t *arg1 ;
   uint8_t *arg2 ;
   uint8_t *arg3 = (uint8_t *) 0 ;
@@ -3788,7 +3874,7 @@ _gostring_ _wrap_ecdsa_sign_cwetee_b22f17fa8e71ce90(_goslice_ _swig_go_0, _gosli
 }
 
 
-_gostring_ _wrap_ecdsa_verify_cwetee_b22f17fa8e71ce90(_goslice_ _swig_go_0, _goslice_ _swig_go_1, _goslice_ _swig_go_2) {
+_gostring_ _wrap_ecdsa_verify_cwetee_0ef46faa3853c4e0(_goslice_ _swig_go_0, _goslice_ _swig_go_1, _goslice_ _swig_go_2) {
   uint8_t *arg1 ;
   uint8_t *arg2 = (uint8_t *) 0 ;
   size_t arg3 ;
@@ -3818,7 +3904,7 @@ _gostring_ _wrap_ecdsa_verify_cwetee_b22f17fa8e71ce90(_goslice_ _swig_go_0, _gos
 }
 
 
-_gostring_ _wrap_ecdsa_derive_hard_cwetee_b22f17fa8e71ce90(_goslice_ _swig_go_0, _goslice_ _swig_go_1, _goslice_ _swig_go_2) {
+_gostring_ _wrap_ecdsa_derive_hard_cwetee_0ef46faa3853c4e0(_goslice_ _swig_go_0, _goslice_ _swig_go_1, _goslice_ _swig_go_2) {
   uint8_t *arg1 ;
   uint8_t *arg2 ;
   uint8_t *arg3 ;
@@ -3847,7 +3933,7 @@ _gostring_ _wrap_ecdsa_derive_hard_cwetee_b22f17fa8e71ce90(_goslice_ _swig_go_0,
 }
 
 
-_gostring_ _wrap_ecdsa_account_id_cwetee_b22f17fa8e71ce90(_goslice_ _swig_go_0, _goslice_ _swig_go_1) {
+_gostring_ _wrap_ecdsa_account_id_cwetee_0ef46faa3853c4e0(_goslice_ _swig_go_0, _goslice_ _swig_go_1) {
   uint8_t *arg1 ;
   uint8_t *arg2 ;
   wetee_rc result;
@@ -3871,7 +3957,7 @@ _gostring_ _wrap_ecdsa_account_id_cwetee_b22f17fa8e71ce90(_goslice_ _swig_go_0, 
 }
 
 
-_gostring_ _wrap_eth_sign_cwetee_b22f17fa8e71ce90(_goslice_ _swig_go_0, _goslice_ _swig_go_1, _goslice_ _swig_go_2) {
+_gostring_ _wrap_eth_sign_cwetee_0ef46faa3853c4e0(_goslice_ _swig_go_0, _goslice_ _swig_go_1, _goslice_ _swig_go_2) {
   uint8_t *arg1 ;
   uint8_t *arg2 ;
   uint8_t *arg3 = (uint8_t *) 0 ;
@@ -3901,7 +3987,7 @@ _gostring_ _wrap_eth_sign_cwetee_b22f17fa8e71ce90(_goslice_ _swig_go_0, _goslice
 }
 
 
-_gostring_ _wrap_eth_verify_cwetee_b22f17fa8e71ce90(_goslice_ _swig_go_0, _goslice_ _swig_go_1, _goslice_ _swig_go_2) {
+_gostring_ _wrap_eth_verify_cwetee_0ef46faa3853c4e0(_goslice_ _swig_go_0, _goslice_ _swig_go_1, _goslice_ _swig_go_2) {
   uint8_t *arg1 ;
   uint8_t *arg2 = (uint8_t *) 0 ;
   size_t arg3 ;
@@ -3931,7 +4017,7 @@ _gostring_ _wrap_eth_verify_cwetee_b22f17fa8e71ce90(_goslice_ _swig_go_0, _gosli
 }
 
 
-_gostring_ _wrap_eth_address_cwetee_b22f17fa8e71ce90(_goslice_ _swig_go_0, _goslice_ _swig_go_1) {
+_gostring_ _wrap_eth_address_cwetee_0ef46faa3853c4e0(_goslice_ _swig_go_0, _goslice_ _swig_go_1) {
   uint8_t *arg1 ;
   uint8_t *arg2 = (uint8_t *) 0 ;
   size_t arg3 ;
@@ -3956,7 +4042,7 @@ _gostring_ _wrap_eth_address_cwetee_b22f17fa8e71ce90(_goslice_ _swig_go_0, _gosl
 }
 
 
-_gostring_ _wrap_eth_address_to_string_cwetee_b22f17fa8e71ce90(wetee_buf *_swig_go_0, _goslice_ _swig_go_1) {
+_gostring_ _wrap_eth_address_to_string_cwetee_0ef46faa3853c4e0(wetee_buf *_swig_go_0, _goslice_ _swig_go_1) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   uint8_t *arg2 ;
   wetee_buf temp1 ;
@@ -3993,7 +4079,7 @@ _gostring_ _wrap_eth_address_to_string_cwetee_b22f17fa8e71ce90(wetee_buf *_swig_
 }
 
 
-_gostring_ _wrap_eth_address_from_string_cwetee_b22f17fa8e71ce90(_goslice_ _swig_go_0, _gostring_ _swig_go_1) {
+_gostring_ _wrap_eth_address_from_string_cwetee_0ef46faa3853c4e0(_goslice_ _swig_go_0, _gostring_ _swig_go_1) {
   uint8_t *arg1 ;
   char *arg2 = (char *) 0 ;
   size_t arg3 ;
@@ -4018,7 +4104,7 @@ _gostring_ _wrap_eth_address_from_string_cwetee_b22f17fa8e71ce90(_goslice_ _swig
 }
 
 
-_gostring_ _wrap_bip32_derive_cwetee_b22f17fa8e71ce90(_goslice_ _swig_go_0, _goslice_ _swig_go_1, _gostring_ _swig_go_2) {
+_gostring_ _wrap_bip32_derive_cwetee_0ef46faa3853c4e0(_goslice_ _swig_go_0, _goslice_ _swig_go_1, _gostring_ _swig_go_2) {
   uint8_t *arg1 ;
   uint8_t *arg2 = (uint8_t *) 0 ;
   size_t arg3 ;
@@ -4049,7 +4135,7 @@ _gostring_ _wrap_bip32_derive_cwetee_b22f17fa8e71ce90(_goslice_ _swig_go_0, _gos
 }
 
 
-_gostring_ _wrap_suri_parse_cwetee_b22f17fa8e71ce90(wetee_suri **_swig_go_0, _gostring_ _swig_go_1) {
+_gostring_ _wrap_suri_parse_cwetee_0ef46faa3853c4e0(wetee_suri **_swig_go_0, _gostring_ _swig_go_1) {
   wetee_suri **arg1 = (wetee_suri **) 0 ;
   char *arg2 = (char *) 0 ;
   size_t arg3 ;
@@ -4080,7 +4166,7 @@ _gostring_ _wrap_suri_parse_cwetee_b22f17fa8e71ce90(wetee_suri **_swig_go_0, _go
 }
 
 
-_gostring_ _wrap_suri_phrase_cwetee_b22f17fa8e71ce90(wetee_suri *_swig_go_0) {
+_gostring_ _wrap_suri_phrase_cwetee_0ef46faa3853c4e0(wetee_suri *_swig_go_0) {
   wetee_suri *arg1 = (wetee_suri *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -4099,7 +4185,7 @@ _gostring_ _wrap_suri_phrase_cwetee_b22f17fa8e71ce90(wetee_suri *_swig_go_0) {
 }
 
 
-_gostring_ _wrap_suri_password_cwetee_b22f17fa8e71ce90(wetee_suri *_swig_go_0) {
+_gostring_ _wrap_suri_password_cwetee_0ef46faa3853c4e0(wetee_suri *_swig_go_0) {
   wetee_suri *arg1 = (wetee_suri *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -4118,7 +4204,7 @@ _gostring_ _wrap_suri_password_cwetee_b22f17fa8e71ce90(wetee_suri *_swig_go_0) {
 }
 
 
-long long _wrap_suri_junction_count_cwetee_b22f17fa8e71ce90(wetee_suri *_swig_go_0) {
+long long _wrap_suri_junction_count_cwetee_0ef46faa3853c4e0(wetee_suri *_swig_go_0) {
   wetee_suri *arg1 = (wetee_suri *) 0 ;
   size_t result;
   long long _swig_go_result;
@@ -4134,7 +4220,7 @@ long long _wrap_suri_junction_count_cwetee_b22f17fa8e71ce90(wetee_suri *_swig_go
 }
 
 
-_gostring_ _wrap_suri_junction_cwetee_b22f17fa8e71ce90(wetee_suri *_swig_go_0, long long _swig_go_1, _goslice_ _swig_go_2, intgo *_swig_go_3) {
+_gostring_ _wrap_suri_junction_cwetee_0ef46faa3853c4e0(wetee_suri *_swig_go_0, long long _swig_go_1, _goslice_ _swig_go_2, intgo *_swig_go_3) {
   wetee_suri *arg1 = (wetee_suri *) 0 ;
   size_t arg2 ;
   uint8_t *arg3 ;
@@ -4164,7 +4250,7 @@ _gostring_ _wrap_suri_junction_cwetee_b22f17fa8e71ce90(wetee_suri *_swig_go_0, l
 }
 
 
-void _wrap_suri_free_cwetee_b22f17fa8e71ce90(wetee_suri *_swig_go_0) {
+void _wrap_suri_free_cwetee_0ef46faa3853c4e0(wetee_suri *_swig_go_0) {
   wetee_suri *arg1 = (wetee_suri *) 0 ;
   
   arg1 = (wetee_suri *)(uintptr_t)_swig_go_0; 
@@ -4177,7 +4263,7 @@ void _wrap_suri_free_cwetee_b22f17fa8e71ce90(wetee_suri *_swig_go_0) {
 }
 
 
-intgo _wrap_suri_has_password_cwetee_b22f17fa8e71ce90(wetee_suri *_swig_go_0) {
+intgo _wrap_suri_has_password_cwetee_0ef46faa3853c4e0(wetee_suri *_swig_go_0) {
   wetee_suri *arg1 = (wetee_suri *) 0 ;
   int result;
   intgo _swig_go_result;
@@ -4193,7 +4279,7 @@ intgo _wrap_suri_has_password_cwetee_b22f17fa8e71ce90(wetee_suri *_swig_go_0) {
 }
 
 
-_gostring_ _wrap_keypair_from_suri_cwetee_b22f17fa8e71ce90(wetee_keypair **_swig_go_0, intgo _swig_go_1, _gostring_ _swig_go_2) {
+_gostring_ _wrap_keypair_from_suri_cwetee_0ef46faa3853c4e0(wetee_keypair **_swig_go_0, intgo _swig_go_1, _gostring_ _swig_go_2) {
   wetee_keypair **arg1 = (wetee_keypair **) 0 ;
   wetee_scheme arg2 ;
   char *arg3 = (char *) 0 ;
@@ -4226,7 +4312,7 @@ _gostring_ _wrap_keypair_from_suri_cwetee_b22f17fa8e71ce90(wetee_keypair **_swig
 }
 
 
-intgo _wrap_ETH_PASSWORD_REJECT_cwetee_b22f17fa8e71ce90() {
+intgo _wrap_ETH_PASSWORD_REJECT_cwetee_0ef46faa3853c4e0() {
   enum wetee_eth_password result;
   intgo _swig_go_result;
   
@@ -4241,7 +4327,7 @@ intgo _wrap_ETH_PASSWORD_REJECT_cwetee_b22f17fa8e71ce90() {
 }
 
 
-intgo _wrap_ETH_PASSWORD_PASSPHRASE_cwetee_b22f17fa8e71ce90() {
+intgo _wrap_ETH_PASSWORD_PASSPHRASE_cwetee_0ef46faa3853c4e0() {
   enum wetee_eth_password result;
   intgo _swig_go_result;
   
@@ -4256,7 +4342,7 @@ intgo _wrap_ETH_PASSWORD_PASSPHRASE_cwetee_b22f17fa8e71ce90() {
 }
 
 
-intgo _wrap_ETH_PASSWORD_IGNORE_cwetee_b22f17fa8e71ce90() {
+intgo _wrap_ETH_PASSWORD_IGNORE_cwetee_0ef46faa3853c4e0() {
   enum wetee_eth_password result;
   intgo _swig_go_result;
   
@@ -4271,7 +4357,7 @@ intgo _wrap_ETH_PASSWORD_IGNORE_cwetee_b22f17fa8e71ce90() {
 }
 
 
-_gostring_ _wrap_keypair_from_suri_opts_cwetee_b22f17fa8e71ce90(wetee_keypair **_swig_go_0, intgo _swig_go_1, _gostring_ _swig_go_2, intgo _swig_go_3) {
+_gostring_ _wrap_keypair_from_suri_opts_cwetee_0ef46faa3853c4e0(wetee_keypair **_swig_go_0, intgo _swig_go_1, _gostring_ _swig_go_2, intgo _swig_go_3) {
   wetee_keypair **arg1 = (wetee_keypair **) 0 ;
   wetee_scheme arg2 ;
   char *arg3 = (char *) 0 ;
@@ -4306,7 +4392,7 @@ _gostring_ _wrap_keypair_from_suri_opts_cwetee_b22f17fa8e71ce90(wetee_keypair **
 }
 
 
-_gostring_ _wrap_keypair_from_mnemonic_cwetee_b22f17fa8e71ce90(wetee_keypair **_swig_go_0, intgo _swig_go_1, _gostring_ _swig_go_2, _gostring_ _swig_go_3) {
+_gostring_ _wrap_keypair_from_mnemonic_cwetee_0ef46faa3853c4e0(wetee_keypair **_swig_go_0, intgo _swig_go_1, _gostring_ _swig_go_2, _gostring_ _swig_go_3) {
   wetee_keypair **arg1 = (wetee_keypair **) 0 ;
   wetee_scheme arg2 ;
   char *arg3 = (char *) 0 ;
@@ -4345,7 +4431,7 @@ _gostring_ _wrap_keypair_from_mnemonic_cwetee_b22f17fa8e71ce90(wetee_keypair **_
 }
 
 
-_gostring_ _wrap_keypair_from_seed_cwetee_b22f17fa8e71ce90(wetee_keypair **_swig_go_0, intgo _swig_go_1, _goslice_ _swig_go_2) {
+_gostring_ _wrap_keypair_from_seed_cwetee_0ef46faa3853c4e0(wetee_keypair **_swig_go_0, intgo _swig_go_1, _goslice_ _swig_go_2) {
   wetee_keypair **arg1 = (wetee_keypair **) 0 ;
   wetee_scheme arg2 ;
   uint8_t *arg3 = (uint8_t *) 0 ;
@@ -4378,7 +4464,7 @@ _gostring_ _wrap_keypair_from_seed_cwetee_b22f17fa8e71ce90(wetee_keypair **_swig
 }
 
 
-_gostring_ _wrap_keypair_generate_cwetee_b22f17fa8e71ce90(wetee_keypair **_swig_go_0, intgo _swig_go_1) {
+_gostring_ _wrap_keypair_generate_cwetee_0ef46faa3853c4e0(wetee_keypair **_swig_go_0, intgo _swig_go_1) {
   wetee_keypair **arg1 = (wetee_keypair **) 0 ;
   wetee_scheme arg2 ;
   wetee_keypair *temp1 ;
@@ -4405,7 +4491,7 @@ _gostring_ _wrap_keypair_generate_cwetee_b22f17fa8e71ce90(wetee_keypair **_swig_
 }
 
 
-_gostring_ _wrap_keypair_derive_cwetee_b22f17fa8e71ce90(wetee_keypair **_swig_go_0, wetee_keypair *_swig_go_1, _gostring_ _swig_go_2) {
+_gostring_ _wrap_keypair_derive_cwetee_0ef46faa3853c4e0(wetee_keypair **_swig_go_0, wetee_keypair *_swig_go_1, _gostring_ _swig_go_2) {
   wetee_keypair **arg1 = (wetee_keypair **) 0 ;
   wetee_keypair *arg2 = (wetee_keypair *) 0 ;
   char *arg3 = (char *) 0 ;
@@ -4438,7 +4524,7 @@ _gostring_ _wrap_keypair_derive_cwetee_b22f17fa8e71ce90(wetee_keypair **_swig_go
 }
 
 
-intgo _wrap_keypair_scheme_cwetee_b22f17fa8e71ce90(wetee_keypair *_swig_go_0) {
+intgo _wrap_keypair_scheme_cwetee_0ef46faa3853c4e0(wetee_keypair *_swig_go_0) {
   wetee_keypair *arg1 = (wetee_keypair *) 0 ;
   wetee_scheme result;
   intgo _swig_go_result;
@@ -4454,7 +4540,7 @@ intgo _wrap_keypair_scheme_cwetee_b22f17fa8e71ce90(wetee_keypair *_swig_go_0) {
 }
 
 
-_gostring_ _wrap_keypair_public_cwetee_b22f17fa8e71ce90(wetee_keypair *_swig_go_0, _goslice_ _swig_go_1, intgo *_swig_go_2) {
+_gostring_ _wrap_keypair_public_cwetee_0ef46faa3853c4e0(wetee_keypair *_swig_go_0, _goslice_ _swig_go_1, intgo *_swig_go_2) {
   wetee_keypair *arg1 = (wetee_keypair *) 0 ;
   uint8_t *arg2 ;
   size_t *arg3 = (size_t *) 0 ;
@@ -4482,7 +4568,7 @@ _gostring_ _wrap_keypair_public_cwetee_b22f17fa8e71ce90(wetee_keypair *_swig_go_
 }
 
 
-_gostring_ _wrap_keypair_account_id_cwetee_b22f17fa8e71ce90(wetee_keypair *_swig_go_0, _goslice_ _swig_go_1, intgo *_swig_go_2) {
+_gostring_ _wrap_keypair_account_id_cwetee_0ef46faa3853c4e0(wetee_keypair *_swig_go_0, _goslice_ _swig_go_1, intgo *_swig_go_2) {
   wetee_keypair *arg1 = (wetee_keypair *) 0 ;
   uint8_t *arg2 ;
   size_t *arg3 = (size_t *) 0 ;
@@ -4510,7 +4596,7 @@ _gostring_ _wrap_keypair_account_id_cwetee_b22f17fa8e71ce90(wetee_keypair *_swig
 }
 
 
-_gostring_ _wrap_keypair_address_cwetee_b22f17fa8e71ce90(wetee_buf *_swig_go_0, wetee_keypair *_swig_go_1, short _swig_go_2) {
+_gostring_ _wrap_keypair_address_cwetee_0ef46faa3853c4e0(wetee_buf *_swig_go_0, wetee_keypair *_swig_go_1, short _swig_go_2) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   wetee_keypair *arg2 = (wetee_keypair *) 0 ;
   uint16_t arg3 ;
@@ -4546,7 +4632,7 @@ _gostring_ _wrap_keypair_address_cwetee_b22f17fa8e71ce90(wetee_buf *_swig_go_0, 
 }
 
 
-_gostring_ _wrap_keypair_sign_cwetee_b22f17fa8e71ce90(wetee_keypair *_swig_go_0, _goslice_ _swig_go_1, intgo *_swig_go_2, _goslice_ _swig_go_3) {
+_gostring_ _wrap_keypair_sign_cwetee_0ef46faa3853c4e0(wetee_keypair *_swig_go_0, _goslice_ _swig_go_1, intgo *_swig_go_2, _goslice_ _swig_go_3) {
   wetee_keypair *arg1 = (wetee_keypair *) 0 ;
   uint8_t *arg2 ;
   size_t *arg3 = (size_t *) 0 ;
@@ -4580,7 +4666,7 @@ _gostring_ _wrap_keypair_sign_cwetee_b22f17fa8e71ce90(wetee_keypair *_swig_go_0,
 }
 
 
-_gostring_ _wrap_verify_cwetee_b22f17fa8e71ce90(intgo _swig_go_0, _goslice_ _swig_go_1, _goslice_ _swig_go_2, _goslice_ _swig_go_3) {
+_gostring_ _wrap_verify_cwetee_0ef46faa3853c4e0(intgo _swig_go_0, _goslice_ _swig_go_1, _goslice_ _swig_go_2, _goslice_ _swig_go_3) {
   wetee_scheme arg1 ;
   uint8_t *arg2 = (uint8_t *) 0 ;
   size_t arg3 ;
@@ -4614,7 +4700,7 @@ _gostring_ _wrap_verify_cwetee_b22f17fa8e71ce90(intgo _swig_go_0, _goslice_ _swi
 }
 
 
-_gostring_ _wrap_verify_strict_cwetee_b22f17fa8e71ce90(intgo _swig_go_0, _goslice_ _swig_go_1, _goslice_ _swig_go_2, _goslice_ _swig_go_3) {
+_gostring_ _wrap_verify_strict_cwetee_0ef46faa3853c4e0(intgo _swig_go_0, _goslice_ _swig_go_1, _goslice_ _swig_go_2, _goslice_ _swig_go_3) {
   wetee_scheme arg1 ;
   uint8_t *arg2 = (uint8_t *) 0 ;
   size_t arg3 ;
@@ -4648,7 +4734,7 @@ _gostring_ _wrap_verify_strict_cwetee_b22f17fa8e71ce90(intgo _swig_go_0, _goslic
 }
 
 
-_gostring_ _wrap_keypair_secret_cwetee_b22f17fa8e71ce90(wetee_keypair *_swig_go_0, wetee_buf *_swig_go_1) {
+_gostring_ _wrap_keypair_secret_cwetee_0ef46faa3853c4e0(wetee_keypair *_swig_go_0, wetee_buf *_swig_go_1) {
   wetee_keypair *arg1 = (wetee_keypair *) 0 ;
   wetee_buf *arg2 = (wetee_buf *) 0 ;
   wetee_buf temp2 ;
@@ -4683,7 +4769,7 @@ _gostring_ _wrap_keypair_secret_cwetee_b22f17fa8e71ce90(wetee_keypair *_swig_go_
 }
 
 
-void _wrap_keypair_free_cwetee_b22f17fa8e71ce90(wetee_keypair *_swig_go_0) {
+void _wrap_keypair_free_cwetee_0ef46faa3853c4e0(wetee_keypair *_swig_go_0) {
   wetee_keypair *arg1 = (wetee_keypair *) 0 ;
   
   arg1 = (wetee_keypair *)(uintptr_t)_swig_go_0; 
@@ -4696,7 +4782,7 @@ void _wrap_keypair_free_cwetee_b22f17fa8e71ce90(wetee_keypair *_swig_go_0) {
 }
 
 
-_gostring_ _wrap_keystore_export_cwetee_b22f17fa8e71ce90(wetee_buf *_swig_go_0, wetee_keypair *_swig_go_1, _gostring_ _swig_go_2, _gostring_ _swig_go_3, long long _swig_go_4) {
+_gostring_ _wrap_keystore_export_cwetee_0ef46faa3853c4e0(wetee_buf *_swig_go_0, wetee_keypair *_swig_go_1, _gostring_ _swig_go_2, _gostring_ _swig_go_3, long long _swig_go_4) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   wetee_keypair *arg2 = (wetee_keypair *) 0 ;
   char *arg3 = (char *) 0 ;
@@ -4750,7 +4836,7 @@ _gostring_ _wrap_keystore_export_cwetee_b22f17fa8e71ce90(wetee_buf *_swig_go_0, 
 }
 
 
-_gostring_ _wrap_keystore_export_opts_cwetee_b22f17fa8e71ce90(wetee_buf *_swig_go_0, wetee_keypair *_swig_go_1, _gostring_ _swig_go_2, _gostring_ _swig_go_3, long long _swig_go_4, intgo _swig_go_5, intgo _swig_go_6, intgo _swig_go_7) {
+_gostring_ _wrap_keystore_export_opts_cwetee_0ef46faa3853c4e0(wetee_buf *_swig_go_0, wetee_keypair *_swig_go_1, _gostring_ _swig_go_2, _gostring_ _swig_go_3, long long _swig_go_4, intgo _swig_go_5, intgo _swig_go_6, intgo _swig_go_7) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   wetee_keypair *arg2 = (wetee_keypair *) 0 ;
   char *arg3 = (char *) 0 ;
@@ -4810,7 +4896,7 @@ _gostring_ _wrap_keystore_export_opts_cwetee_b22f17fa8e71ce90(wetee_buf *_swig_g
 }
 
 
-_gostring_ _wrap_keystore_import_cwetee_b22f17fa8e71ce90(wetee_keypair **_swig_go_0, _gostring_ _swig_go_1, _gostring_ _swig_go_2) {
+_gostring_ _wrap_keystore_import_cwetee_0ef46faa3853c4e0(wetee_keypair **_swig_go_0, _gostring_ _swig_go_1, _gostring_ _swig_go_2) {
   wetee_keypair **arg1 = (wetee_keypair **) 0 ;
   char *arg2 = (char *) 0 ;
   size_t arg3 ;
@@ -4847,7 +4933,7 @@ _gostring_ _wrap_keystore_import_cwetee_b22f17fa8e71ce90(wetee_keypair **_swig_g
 }
 
 
-_gostring_ _wrap_mnemonic_generate_cwetee_b22f17fa8e71ce90(wetee_buf *_swig_go_0, intgo _swig_go_1) {
+_gostring_ _wrap_mnemonic_generate_cwetee_0ef46faa3853c4e0(wetee_buf *_swig_go_0, intgo _swig_go_1) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   unsigned int arg2 ;
   wetee_buf temp1 ;
@@ -4882,7 +4968,7 @@ _gostring_ _wrap_mnemonic_generate_cwetee_b22f17fa8e71ce90(wetee_buf *_swig_go_0
 }
 
 
-_gostring_ _wrap_mnemonic_validate_cwetee_b22f17fa8e71ce90(_gostring_ _swig_go_0) {
+_gostring_ _wrap_mnemonic_validate_cwetee_0ef46faa3853c4e0(_gostring_ _swig_go_0) {
   char *arg1 = (char *) 0 ;
   size_t arg2 ;
   wetee_rc result;
@@ -4902,7 +4988,7 @@ _gostring_ _wrap_mnemonic_validate_cwetee_b22f17fa8e71ce90(_gostring_ _swig_go_0
 }
 
 
-_gostring_ _wrap_mnemonic_to_entropy_cwetee_b22f17fa8e71ce90(wetee_buf *_swig_go_0, _gostring_ _swig_go_1) {
+_gostring_ _wrap_mnemonic_to_entropy_cwetee_0ef46faa3853c4e0(wetee_buf *_swig_go_0, _gostring_ _swig_go_1) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   char *arg2 = (char *) 0 ;
   size_t arg3 ;
@@ -4941,7 +5027,7 @@ _gostring_ _wrap_mnemonic_to_entropy_cwetee_b22f17fa8e71ce90(wetee_buf *_swig_go
 }
 
 
-_gostring_ _wrap_mnemonic_from_entropy_cwetee_b22f17fa8e71ce90(wetee_buf *_swig_go_0, _goslice_ _swig_go_1) {
+_gostring_ _wrap_mnemonic_from_entropy_cwetee_0ef46faa3853c4e0(wetee_buf *_swig_go_0, _goslice_ _swig_go_1) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   uint8_t *arg2 = (uint8_t *) 0 ;
   size_t arg3 ;
@@ -4980,7 +5066,7 @@ _gostring_ _wrap_mnemonic_from_entropy_cwetee_b22f17fa8e71ce90(wetee_buf *_swig_
 }
 
 
-_gostring_ _wrap_mnemonic_to_mini_secret_cwetee_b22f17fa8e71ce90(_goslice_ _swig_go_0, _gostring_ _swig_go_1, _gostring_ _swig_go_2) {
+_gostring_ _wrap_mnemonic_to_mini_secret_cwetee_0ef46faa3853c4e0(_goslice_ _swig_go_0, _gostring_ _swig_go_1, _gostring_ _swig_go_2) {
   uint8_t *arg1 ;
   char *arg2 = (char *) 0 ;
   size_t arg3 ;
@@ -5011,7 +5097,7 @@ _gostring_ _wrap_mnemonic_to_mini_secret_cwetee_b22f17fa8e71ce90(_goslice_ _swig
 }
 
 
-_gostring_ _wrap_mnemonic_to_bip39_seed_cwetee_b22f17fa8e71ce90(_goslice_ _swig_go_0, _gostring_ _swig_go_1, _gostring_ _swig_go_2) {
+_gostring_ _wrap_mnemonic_to_bip39_seed_cwetee_0ef46faa3853c4e0(_goslice_ _swig_go_0, _gostring_ _swig_go_1, _gostring_ _swig_go_2) {
   uint8_t *arg1 ;
   char *arg2 = (char *) 0 ;
   size_t arg3 ;
@@ -5042,7 +5128,7 @@ _gostring_ _wrap_mnemonic_to_bip39_seed_cwetee_b22f17fa8e71ce90(_goslice_ _swig_
 }
 
 
-intgo _wrap_SS58_PREFIX_POLKADOT_cwetee_b22f17fa8e71ce90() {
+intgo _wrap_SS58_PREFIX_POLKADOT_cwetee_0ef46faa3853c4e0() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -5053,7 +5139,7 @@ intgo _wrap_SS58_PREFIX_POLKADOT_cwetee_b22f17fa8e71ce90() {
 }
 
 
-intgo _wrap_SS58_PREFIX_KUSAMA_cwetee_b22f17fa8e71ce90() {
+intgo _wrap_SS58_PREFIX_KUSAMA_cwetee_0ef46faa3853c4e0() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -5064,7 +5150,7 @@ intgo _wrap_SS58_PREFIX_KUSAMA_cwetee_b22f17fa8e71ce90() {
 }
 
 
-intgo _wrap_SS58_PREFIX_GENERIC_cwetee_b22f17fa8e71ce90() {
+intgo _wrap_SS58_PREFIX_GENERIC_cwetee_0ef46faa3853c4e0() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -5075,7 +5161,7 @@ intgo _wrap_SS58_PREFIX_GENERIC_cwetee_b22f17fa8e71ce90() {
 }
 
 
-intgo _wrap_SS58_PREFIX_MAX_cwetee_b22f17fa8e71ce90() {
+intgo _wrap_SS58_PREFIX_MAX_cwetee_0ef46faa3853c4e0() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -5086,7 +5172,7 @@ intgo _wrap_SS58_PREFIX_MAX_cwetee_b22f17fa8e71ce90() {
 }
 
 
-_gostring_ _wrap_ss58_encode_cwetee_b22f17fa8e71ce90(wetee_buf *_swig_go_0, _goslice_ _swig_go_1, short _swig_go_2) {
+_gostring_ _wrap_ss58_encode_cwetee_0ef46faa3853c4e0(wetee_buf *_swig_go_0, _goslice_ _swig_go_1, short _swig_go_2) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   uint8_t *arg2 = (uint8_t *) 0 ;
   size_t arg3 ;
@@ -5126,7 +5212,7 @@ _gostring_ _wrap_ss58_encode_cwetee_b22f17fa8e71ce90(wetee_buf *_swig_go_0, _gos
 }
 
 
-_gostring_ _wrap_ss58_decode_cwetee_b22f17fa8e71ce90(wetee_buf *_swig_go_0, short *_swig_go_1, _gostring_ _swig_go_2) {
+_gostring_ _wrap_ss58_decode_cwetee_0ef46faa3853c4e0(wetee_buf *_swig_go_0, short *_swig_go_1, _gostring_ _swig_go_2) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   uint16_t *arg2 = (uint16_t *) 0 ;
   char *arg3 = (char *) 0 ;
@@ -5166,7 +5252,7 @@ _gostring_ _wrap_ss58_decode_cwetee_b22f17fa8e71ce90(wetee_buf *_swig_go_0, shor
 }
 
 
-long long _wrap_ss58_network_count_cwetee_b22f17fa8e71ce90() {
+long long _wrap_ss58_network_count_cwetee_0ef46faa3853c4e0() {
   size_t result;
   long long _swig_go_result;
   
@@ -5180,7 +5266,7 @@ long long _wrap_ss58_network_count_cwetee_b22f17fa8e71ce90() {
 }
 
 
-_gostring_ _wrap_ss58_network_at_cwetee_b22f17fa8e71ce90(long long _swig_go_0, short *_swig_go_1, char **_swig_go_2, char **_swig_go_3, char **_swig_go_4, int *_swig_go_5) {
+_gostring_ _wrap_ss58_network_at_cwetee_0ef46faa3853c4e0(long long _swig_go_0, short *_swig_go_1, char **_swig_go_2, char **_swig_go_3, char **_swig_go_4, int *_swig_go_5) {
   size_t arg1 ;
   uint16_t *arg2 = (uint16_t *) 0 ;
   char **arg3 = (char **) 0 ;
@@ -5236,7 +5322,7 @@ _gostring_ _wrap_ss58_network_at_cwetee_b22f17fa8e71ce90(long long _swig_go_0, s
 }
 
 
-_gostring_ _wrap_ss58_network_find_cwetee_b22f17fa8e71ce90(intgo *_swig_go_0, _gostring_ _swig_go_1) {
+_gostring_ _wrap_ss58_network_find_cwetee_0ef46faa3853c4e0(intgo *_swig_go_0, _gostring_ _swig_go_1) {
   size_t *arg1 = (size_t *) 0 ;
   char *arg2 = (char *) 0 ;
   size_t temp1 ;
@@ -5264,7 +5350,7 @@ _gostring_ _wrap_ss58_network_find_cwetee_b22f17fa8e71ce90(intgo *_swig_go_0, _g
 }
 
 
-_gostring_ _wrap_ss58_network_find_prefix_cwetee_b22f17fa8e71ce90(intgo *_swig_go_0, short _swig_go_1) {
+_gostring_ _wrap_ss58_network_find_prefix_cwetee_0ef46faa3853c4e0(intgo *_swig_go_0, short _swig_go_1) {
   size_t *arg1 = (size_t *) 0 ;
   uint16_t arg2 ;
   size_t temp1 ;
@@ -5287,7 +5373,7 @@ _gostring_ _wrap_ss58_network_find_prefix_cwetee_b22f17fa8e71ce90(intgo *_swig_g
 }
 
 
-intgo _wrap_MD_CALLS_cwetee_b22f17fa8e71ce90() {
+intgo _wrap_MD_CALLS_cwetee_0ef46faa3853c4e0() {
   enum wetee_md_enum_kind result;
   intgo _swig_go_result;
   
@@ -5302,7 +5388,7 @@ intgo _wrap_MD_CALLS_cwetee_b22f17fa8e71ce90() {
 }
 
 
-intgo _wrap_MD_EVENTS_cwetee_b22f17fa8e71ce90() {
+intgo _wrap_MD_EVENTS_cwetee_0ef46faa3853c4e0() {
   enum wetee_md_enum_kind result;
   intgo _swig_go_result;
   
@@ -5317,7 +5403,7 @@ intgo _wrap_MD_EVENTS_cwetee_b22f17fa8e71ce90() {
 }
 
 
-intgo _wrap_MD_ERRORS_cwetee_b22f17fa8e71ce90() {
+intgo _wrap_MD_ERRORS_cwetee_0ef46faa3853c4e0() {
   enum wetee_md_enum_kind result;
   intgo _swig_go_result;
   
@@ -5332,7 +5418,7 @@ intgo _wrap_MD_ERRORS_cwetee_b22f17fa8e71ce90() {
 }
 
 
-intgo _wrap_METADATA_NO_TYPE_cwetee_b22f17fa8e71ce90() {
+intgo _wrap_METADATA_NO_TYPE_cwetee_0ef46faa3853c4e0() {
   uint32_t result;
   intgo _swig_go_result;
   
@@ -5343,7 +5429,7 @@ intgo _wrap_METADATA_NO_TYPE_cwetee_b22f17fa8e71ce90() {
 }
 
 
-_gostring_ _wrap_mdb_parse_cwetee_b22f17fa8e71ce90(wetee_metadata **_swig_go_0, _goslice_ _swig_go_1, intgo _swig_go_2) {
+_gostring_ _wrap_mdb_parse_cwetee_0ef46faa3853c4e0(wetee_metadata **_swig_go_0, _goslice_ _swig_go_1, intgo _swig_go_2) {
   wetee_metadata **arg1 = (wetee_metadata **) 0 ;
   uint8_t *arg2 = (uint8_t *) 0 ;
   size_t arg3 ;
@@ -5376,7 +5462,7 @@ _gostring_ _wrap_mdb_parse_cwetee_b22f17fa8e71ce90(wetee_metadata **_swig_go_0, 
 }
 
 
-_gostring_ _wrap_mdb_parse_hex_cwetee_b22f17fa8e71ce90(wetee_metadata **_swig_go_0, _gostring_ _swig_go_1, intgo _swig_go_2) {
+_gostring_ _wrap_mdb_parse_hex_cwetee_0ef46faa3853c4e0(wetee_metadata **_swig_go_0, _gostring_ _swig_go_1, intgo _swig_go_2) {
   wetee_metadata **arg1 = (wetee_metadata **) 0 ;
   char *arg2 = (char *) 0 ;
   size_t arg3 ;
@@ -5409,7 +5495,7 @@ _gostring_ _wrap_mdb_parse_hex_cwetee_b22f17fa8e71ce90(wetee_metadata **_swig_go
 }
 
 
-_gostring_ _wrap_mdb_parse_rpc_cwetee_b22f17fa8e71ce90(wetee_metadata **_swig_go_0, _gostring_ _swig_go_1, intgo _swig_go_2) {
+_gostring_ _wrap_mdb_parse_rpc_cwetee_0ef46faa3853c4e0(wetee_metadata **_swig_go_0, _gostring_ _swig_go_1, intgo _swig_go_2) {
   wetee_metadata **arg1 = (wetee_metadata **) 0 ;
   char *arg2 = (char *) 0 ;
   size_t arg3 ;
@@ -5442,7 +5528,7 @@ _gostring_ _wrap_mdb_parse_rpc_cwetee_b22f17fa8e71ce90(wetee_metadata **_swig_go
 }
 
 
-_gostring_ _wrap_mdb_pallet_name_cwetee_b22f17fa8e71ce90(wetee_metadata *_swig_go_0, long long _swig_go_1) {
+_gostring_ _wrap_mdb_pallet_name_cwetee_0ef46faa3853c4e0(wetee_metadata *_swig_go_0, long long _swig_go_1) {
   wetee_metadata *arg1 = (wetee_metadata *) 0 ;
   size_t arg2 ;
   char *result = 0 ;
@@ -5463,7 +5549,7 @@ _gostring_ _wrap_mdb_pallet_name_cwetee_b22f17fa8e71ce90(wetee_metadata *_swig_g
 }
 
 
-intgo _wrap_mdb_pallet_index_cwetee_b22f17fa8e71ce90(wetee_metadata *_swig_go_0, long long _swig_go_1) {
+intgo _wrap_mdb_pallet_index_cwetee_0ef46faa3853c4e0(wetee_metadata *_swig_go_0, long long _swig_go_1) {
   wetee_metadata *arg1 = (wetee_metadata *) 0 ;
   size_t arg2 ;
   int result;
@@ -5481,7 +5567,7 @@ intgo _wrap_mdb_pallet_index_cwetee_b22f17fa8e71ce90(wetee_metadata *_swig_go_0,
 }
 
 
-long long _wrap_mdb_pallet_position_cwetee_b22f17fa8e71ce90(wetee_metadata *_swig_go_0, _gostring_ _swig_go_1) {
+long long _wrap_mdb_pallet_position_cwetee_0ef46faa3853c4e0(wetee_metadata *_swig_go_0, _gostring_ _swig_go_1) {
   wetee_metadata *arg1 = (wetee_metadata *) 0 ;
   char *arg2 = (char *) 0 ;
   int64_t result;
@@ -5504,7 +5590,7 @@ long long _wrap_mdb_pallet_position_cwetee_b22f17fa8e71ce90(wetee_metadata *_swi
 }
 
 
-intgo _wrap_mdb_pallet_enum_type_cwetee_b22f17fa8e71ce90(wetee_metadata *_swig_go_0, long long _swig_go_1, intgo _swig_go_2) {
+intgo _wrap_mdb_pallet_enum_type_cwetee_0ef46faa3853c4e0(wetee_metadata *_swig_go_0, long long _swig_go_1, intgo _swig_go_2) {
   wetee_metadata *arg1 = (wetee_metadata *) 0 ;
   size_t arg2 ;
   int arg3 ;
@@ -5524,7 +5610,7 @@ intgo _wrap_mdb_pallet_enum_type_cwetee_b22f17fa8e71ce90(wetee_metadata *_swig_g
 }
 
 
-long long _wrap_mdb_variant_count_cwetee_b22f17fa8e71ce90(wetee_metadata *_swig_go_0, long long _swig_go_1, intgo _swig_go_2) {
+long long _wrap_mdb_variant_count_cwetee_0ef46faa3853c4e0(wetee_metadata *_swig_go_0, long long _swig_go_1, intgo _swig_go_2) {
   wetee_metadata *arg1 = (wetee_metadata *) 0 ;
   size_t arg2 ;
   int arg3 ;
@@ -5544,7 +5630,7 @@ long long _wrap_mdb_variant_count_cwetee_b22f17fa8e71ce90(wetee_metadata *_swig_
 }
 
 
-_gostring_ _wrap_mdb_variant_name_cwetee_b22f17fa8e71ce90(wetee_metadata *_swig_go_0, long long _swig_go_1, intgo _swig_go_2, long long _swig_go_3) {
+_gostring_ _wrap_mdb_variant_name_cwetee_0ef46faa3853c4e0(wetee_metadata *_swig_go_0, long long _swig_go_1, intgo _swig_go_2, long long _swig_go_3) {
   wetee_metadata *arg1 = (wetee_metadata *) 0 ;
   size_t arg2 ;
   int arg3 ;
@@ -5569,7 +5655,7 @@ _gostring_ _wrap_mdb_variant_name_cwetee_b22f17fa8e71ce90(wetee_metadata *_swig_
 }
 
 
-intgo _wrap_mdb_variant_index_cwetee_b22f17fa8e71ce90(wetee_metadata *_swig_go_0, long long _swig_go_1, intgo _swig_go_2, long long _swig_go_3) {
+intgo _wrap_mdb_variant_index_cwetee_0ef46faa3853c4e0(wetee_metadata *_swig_go_0, long long _swig_go_1, intgo _swig_go_2, long long _swig_go_3) {
   wetee_metadata *arg1 = (wetee_metadata *) 0 ;
   size_t arg2 ;
   int arg3 ;
@@ -5591,7 +5677,7 @@ intgo _wrap_mdb_variant_index_cwetee_b22f17fa8e71ce90(wetee_metadata *_swig_go_0
 }
 
 
-_gostring_ _wrap_mdb_variant_docs_cwetee_b22f17fa8e71ce90(wetee_buf *_swig_go_0, wetee_metadata *_swig_go_1, long long _swig_go_2, intgo _swig_go_3, long long _swig_go_4) {
+_gostring_ _wrap_mdb_variant_docs_cwetee_0ef46faa3853c4e0(wetee_buf *_swig_go_0, wetee_metadata *_swig_go_1, long long _swig_go_2, intgo _swig_go_3, long long _swig_go_4) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   wetee_metadata *arg2 = (wetee_metadata *) 0 ;
   size_t arg3 ;
@@ -5631,7 +5717,7 @@ _gostring_ _wrap_mdb_variant_docs_cwetee_b22f17fa8e71ce90(wetee_buf *_swig_go_0,
 }
 
 
-long long _wrap_mdb_field_count_cwetee_b22f17fa8e71ce90(wetee_metadata *_swig_go_0, long long _swig_go_1, intgo _swig_go_2, long long _swig_go_3) {
+long long _wrap_mdb_field_count_cwetee_0ef46faa3853c4e0(wetee_metadata *_swig_go_0, long long _swig_go_1, intgo _swig_go_2, long long _swig_go_3) {
   wetee_metadata *arg1 = (wetee_metadata *) 0 ;
   size_t arg2 ;
   int arg3 ;
@@ -5653,7 +5739,7 @@ long long _wrap_mdb_field_count_cwetee_b22f17fa8e71ce90(wetee_metadata *_swig_go
 }
 
 
-_gostring_ _wrap_mdb_field_name_cwetee_b22f17fa8e71ce90(wetee_metadata *_swig_go_0, long long _swig_go_1, intgo _swig_go_2, long long _swig_go_3, long long _swig_go_4) {
+_gostring_ _wrap_mdb_field_name_cwetee_0ef46faa3853c4e0(wetee_metadata *_swig_go_0, long long _swig_go_1, intgo _swig_go_2, long long _swig_go_3, long long _swig_go_4) {
   wetee_metadata *arg1 = (wetee_metadata *) 0 ;
   size_t arg2 ;
   int arg3 ;
@@ -5680,7 +5766,7 @@ _gostring_ _wrap_mdb_field_name_cwetee_b22f17fa8e71ce90(wetee_metadata *_swig_go
 }
 
 
-_gostring_ _wrap_mdb_field_type_name_cwetee_b22f17fa8e71ce90(wetee_metadata *_swig_go_0, long long _swig_go_1, intgo _swig_go_2, long long _swig_go_3, long long _swig_go_4) {
+_gostring_ _wrap_mdb_field_type_name_cwetee_0ef46faa3853c4e0(wetee_metadata *_swig_go_0, long long _swig_go_1, intgo _swig_go_2, long long _swig_go_3, long long _swig_go_4) {
   wetee_metadata *arg1 = (wetee_metadata *) 0 ;
   size_t arg2 ;
   int arg3 ;
@@ -5707,7 +5793,7 @@ _gostring_ _wrap_mdb_field_type_name_cwetee_b22f17fa8e71ce90(wetee_metadata *_sw
 }
 
 
-intgo _wrap_mdb_field_type_cwetee_b22f17fa8e71ce90(wetee_metadata *_swig_go_0, long long _swig_go_1, intgo _swig_go_2, long long _swig_go_3, long long _swig_go_4) {
+intgo _wrap_mdb_field_type_cwetee_0ef46faa3853c4e0(wetee_metadata *_swig_go_0, long long _swig_go_1, intgo _swig_go_2, long long _swig_go_3, long long _swig_go_4) {
   wetee_metadata *arg1 = (wetee_metadata *) 0 ;
   size_t arg2 ;
   int arg3 ;
@@ -5731,7 +5817,7 @@ intgo _wrap_mdb_field_type_cwetee_b22f17fa8e71ce90(wetee_metadata *_swig_go_0, l
 }
 
 
-_gostring_ _wrap_mdb_storage_prefix_cwetee_b22f17fa8e71ce90(wetee_metadata *_swig_go_0, long long _swig_go_1) {
+_gostring_ _wrap_mdb_storage_prefix_cwetee_0ef46faa3853c4e0(wetee_metadata *_swig_go_0, long long _swig_go_1) {
   wetee_metadata *arg1 = (wetee_metadata *) 0 ;
   size_t arg2 ;
   char *result = 0 ;
@@ -5752,7 +5838,7 @@ _gostring_ _wrap_mdb_storage_prefix_cwetee_b22f17fa8e71ce90(wetee_metadata *_swi
 }
 
 
-long long _wrap_mdb_storage_count_cwetee_b22f17fa8e71ce90(wetee_metadata *_swig_go_0, long long _swig_go_1) {
+long long _wrap_mdb_storage_count_cwetee_0ef46faa3853c4e0(wetee_metadata *_swig_go_0, long long _swig_go_1) {
   wetee_metadata *arg1 = (wetee_metadata *) 0 ;
   size_t arg2 ;
   size_t result;
@@ -5770,7 +5856,7 @@ long long _wrap_mdb_storage_count_cwetee_b22f17fa8e71ce90(wetee_metadata *_swig_
 }
 
 
-_gostring_ _wrap_mdb_storage_name_cwetee_b22f17fa8e71ce90(wetee_metadata *_swig_go_0, long long _swig_go_1, long long _swig_go_2) {
+_gostring_ _wrap_mdb_storage_name_cwetee_0ef46faa3853c4e0(wetee_metadata *_swig_go_0, long long _swig_go_1, long long _swig_go_2) {
   wetee_metadata *arg1 = (wetee_metadata *) 0 ;
   size_t arg2 ;
   size_t arg3 ;
@@ -5793,7 +5879,7 @@ _gostring_ _wrap_mdb_storage_name_cwetee_b22f17fa8e71ce90(wetee_metadata *_swig_
 }
 
 
-intgo _wrap_mdb_storage_modifier_cwetee_b22f17fa8e71ce90(wetee_metadata *_swig_go_0, long long _swig_go_1, long long _swig_go_2) {
+intgo _wrap_mdb_storage_modifier_cwetee_0ef46faa3853c4e0(wetee_metadata *_swig_go_0, long long _swig_go_1, long long _swig_go_2) {
   wetee_metadata *arg1 = (wetee_metadata *) 0 ;
   size_t arg2 ;
   size_t arg3 ;
@@ -5813,7 +5899,7 @@ intgo _wrap_mdb_storage_modifier_cwetee_b22f17fa8e71ce90(wetee_metadata *_swig_g
 }
 
 
-long long _wrap_mdb_storage_hasher_count_cwetee_b22f17fa8e71ce90(wetee_metadata *_swig_go_0, long long _swig_go_1, long long _swig_go_2) {
+long long _wrap_mdb_storage_hasher_count_cwetee_0ef46faa3853c4e0(wetee_metadata *_swig_go_0, long long _swig_go_1, long long _swig_go_2) {
   wetee_metadata *arg1 = (wetee_metadata *) 0 ;
   size_t arg2 ;
   size_t arg3 ;
@@ -5833,7 +5919,7 @@ long long _wrap_mdb_storage_hasher_count_cwetee_b22f17fa8e71ce90(wetee_metadata 
 }
 
 
-intgo _wrap_mdb_storage_hasher_cwetee_b22f17fa8e71ce90(wetee_metadata *_swig_go_0, long long _swig_go_1, long long _swig_go_2, long long _swig_go_3) {
+intgo _wrap_mdb_storage_hasher_cwetee_0ef46faa3853c4e0(wetee_metadata *_swig_go_0, long long _swig_go_1, long long _swig_go_2, long long _swig_go_3) {
   wetee_metadata *arg1 = (wetee_metadata *) 0 ;
   size_t arg2 ;
   size_t arg3 ;
@@ -5855,7 +5941,7 @@ intgo _wrap_mdb_storage_hasher_cwetee_b22f17fa8e71ce90(wetee_metadata *_swig_go_
 }
 
 
-intgo _wrap_mdb_storage_key_type_cwetee_b22f17fa8e71ce90(wetee_metadata *_swig_go_0, long long _swig_go_1, long long _swig_go_2) {
+intgo _wrap_mdb_storage_key_type_cwetee_0ef46faa3853c4e0(wetee_metadata *_swig_go_0, long long _swig_go_1, long long _swig_go_2) {
   wetee_metadata *arg1 = (wetee_metadata *) 0 ;
   size_t arg2 ;
   size_t arg3 ;
@@ -5875,7 +5961,7 @@ intgo _wrap_mdb_storage_key_type_cwetee_b22f17fa8e71ce90(wetee_metadata *_swig_g
 }
 
 
-intgo _wrap_mdb_storage_value_type_cwetee_b22f17fa8e71ce90(wetee_metadata *_swig_go_0, long long _swig_go_1, long long _swig_go_2) {
+intgo _wrap_mdb_storage_value_type_cwetee_0ef46faa3853c4e0(wetee_metadata *_swig_go_0, long long _swig_go_1, long long _swig_go_2) {
   wetee_metadata *arg1 = (wetee_metadata *) 0 ;
   size_t arg2 ;
   size_t arg3 ;
@@ -5895,7 +5981,7 @@ intgo _wrap_mdb_storage_value_type_cwetee_b22f17fa8e71ce90(wetee_metadata *_swig
 }
 
 
-_gostring_ _wrap_mdb_storage_default_cwetee_b22f17fa8e71ce90(wetee_buf *_swig_go_0, wetee_metadata *_swig_go_1, long long _swig_go_2, long long _swig_go_3) {
+_gostring_ _wrap_mdb_storage_default_cwetee_0ef46faa3853c4e0(wetee_buf *_swig_go_0, wetee_metadata *_swig_go_1, long long _swig_go_2, long long _swig_go_3) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   wetee_metadata *arg2 = (wetee_metadata *) 0 ;
   size_t arg3 ;
@@ -5933,7 +6019,7 @@ _gostring_ _wrap_mdb_storage_default_cwetee_b22f17fa8e71ce90(wetee_buf *_swig_go
 }
 
 
-long long _wrap_mdb_constant_count_cwetee_b22f17fa8e71ce90(wetee_metadata *_swig_go_0, long long _swig_go_1) {
+long long _wrap_mdb_constant_count_cwetee_0ef46faa3853c4e0(wetee_metadata *_swig_go_0, long long _swig_go_1) {
   wetee_metadata *arg1 = (wetee_metadata *) 0 ;
   size_t arg2 ;
   size_t result;
@@ -5951,7 +6037,7 @@ long long _wrap_mdb_constant_count_cwetee_b22f17fa8e71ce90(wetee_metadata *_swig
 }
 
 
-_gostring_ _wrap_mdb_constant_name_cwetee_b22f17fa8e71ce90(wetee_metadata *_swig_go_0, long long _swig_go_1, long long _swig_go_2) {
+_gostring_ _wrap_mdb_constant_name_cwetee_0ef46faa3853c4e0(wetee_metadata *_swig_go_0, long long _swig_go_1, long long _swig_go_2) {
   wetee_metadata *arg1 = (wetee_metadata *) 0 ;
   size_t arg2 ;
   size_t arg3 ;
@@ -5974,7 +6060,7 @@ _gostring_ _wrap_mdb_constant_name_cwetee_b22f17fa8e71ce90(wetee_metadata *_swig
 }
 
 
-intgo _wrap_mdb_constant_type_cwetee_b22f17fa8e71ce90(wetee_metadata *_swig_go_0, long long _swig_go_1, long long _swig_go_2) {
+intgo _wrap_mdb_constant_type_cwetee_0ef46faa3853c4e0(wetee_metadata *_swig_go_0, long long _swig_go_1, long long _swig_go_2) {
   wetee_metadata *arg1 = (wetee_metadata *) 0 ;
   size_t arg2 ;
   size_t arg3 ;
@@ -5994,7 +6080,7 @@ intgo _wrap_mdb_constant_type_cwetee_b22f17fa8e71ce90(wetee_metadata *_swig_go_0
 }
 
 
-_gostring_ _wrap_mdb_constant_value_cwetee_b22f17fa8e71ce90(wetee_buf *_swig_go_0, wetee_metadata *_swig_go_1, long long _swig_go_2, long long _swig_go_3) {
+_gostring_ _wrap_mdb_constant_value_cwetee_0ef46faa3853c4e0(wetee_buf *_swig_go_0, wetee_metadata *_swig_go_1, long long _swig_go_2, long long _swig_go_3) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   wetee_metadata *arg2 = (wetee_metadata *) 0 ;
   size_t arg3 ;
@@ -6032,7 +6118,7 @@ _gostring_ _wrap_mdb_constant_value_cwetee_b22f17fa8e71ce90(wetee_buf *_swig_go_
 }
 
 
-_gostring_ _wrap_mdb_api_name_cwetee_b22f17fa8e71ce90(wetee_metadata *_swig_go_0, long long _swig_go_1) {
+_gostring_ _wrap_mdb_api_name_cwetee_0ef46faa3853c4e0(wetee_metadata *_swig_go_0, long long _swig_go_1) {
   wetee_metadata *arg1 = (wetee_metadata *) 0 ;
   size_t arg2 ;
   char *result = 0 ;
@@ -6053,7 +6139,7 @@ _gostring_ _wrap_mdb_api_name_cwetee_b22f17fa8e71ce90(wetee_metadata *_swig_go_0
 }
 
 
-long long _wrap_mdb_api_method_count_cwetee_b22f17fa8e71ce90(wetee_metadata *_swig_go_0, long long _swig_go_1) {
+long long _wrap_mdb_api_method_count_cwetee_0ef46faa3853c4e0(wetee_metadata *_swig_go_0, long long _swig_go_1) {
   wetee_metadata *arg1 = (wetee_metadata *) 0 ;
   size_t arg2 ;
   size_t result;
@@ -6071,7 +6157,7 @@ long long _wrap_mdb_api_method_count_cwetee_b22f17fa8e71ce90(wetee_metadata *_sw
 }
 
 
-_gostring_ _wrap_mdb_api_method_name_cwetee_b22f17fa8e71ce90(wetee_metadata *_swig_go_0, long long _swig_go_1, long long _swig_go_2) {
+_gostring_ _wrap_mdb_api_method_name_cwetee_0ef46faa3853c4e0(wetee_metadata *_swig_go_0, long long _swig_go_1, long long _swig_go_2) {
   wetee_metadata *arg1 = (wetee_metadata *) 0 ;
   size_t arg2 ;
   size_t arg3 ;
@@ -6094,7 +6180,7 @@ _gostring_ _wrap_mdb_api_method_name_cwetee_b22f17fa8e71ce90(wetee_metadata *_sw
 }
 
 
-_gostring_ _wrap_mdb_type_path_cwetee_b22f17fa8e71ce90(wetee_buf *_swig_go_0, wetee_metadata *_swig_go_1, intgo _swig_go_2) {
+_gostring_ _wrap_mdb_type_path_cwetee_0ef46faa3853c4e0(wetee_buf *_swig_go_0, wetee_metadata *_swig_go_1, intgo _swig_go_2) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   wetee_metadata *arg2 = (wetee_metadata *) 0 ;
   uint32_t arg3 ;
@@ -6130,7 +6216,7 @@ _gostring_ _wrap_mdb_type_path_cwetee_b22f17fa8e71ce90(wetee_buf *_swig_go_0, we
 }
 
 
-intgo _wrap_metadata_version_cwetee_b22f17fa8e71ce90(wetee_metadata *_swig_go_0) {
+intgo _wrap_metadata_version_cwetee_0ef46faa3853c4e0(wetee_metadata *_swig_go_0) {
   wetee_metadata *arg1 = (wetee_metadata *) 0 ;
   unsigned int result;
   intgo _swig_go_result;
@@ -6146,7 +6232,7 @@ intgo _wrap_metadata_version_cwetee_b22f17fa8e71ce90(wetee_metadata *_swig_go_0)
 }
 
 
-_gostring_ _wrap_metadata_spec_name_cwetee_b22f17fa8e71ce90(wetee_metadata *_swig_go_0) {
+_gostring_ _wrap_metadata_spec_name_cwetee_0ef46faa3853c4e0(wetee_metadata *_swig_go_0) {
   wetee_metadata *arg1 = (wetee_metadata *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -6165,7 +6251,7 @@ _gostring_ _wrap_metadata_spec_name_cwetee_b22f17fa8e71ce90(wetee_metadata *_swi
 }
 
 
-_gostring_ _wrap_metadata_spec_version_cwetee_b22f17fa8e71ce90(int *_swig_go_0, wetee_metadata *_swig_go_1) {
+_gostring_ _wrap_metadata_spec_version_cwetee_0ef46faa3853c4e0(int *_swig_go_0, wetee_metadata *_swig_go_1) {
   uint32_t *arg1 = (uint32_t *) 0 ;
   wetee_metadata *arg2 = (wetee_metadata *) 0 ;
   wetee_rc result;
@@ -6183,7 +6269,7 @@ _gostring_ _wrap_metadata_spec_version_cwetee_b22f17fa8e71ce90(int *_swig_go_0, 
 }
 
 
-_gostring_ _wrap_metadata_transaction_version_cwetee_b22f17fa8e71ce90(int *_swig_go_0, wetee_metadata *_swig_go_1) {
+_gostring_ _wrap_metadata_transaction_version_cwetee_0ef46faa3853c4e0(int *_swig_go_0, wetee_metadata *_swig_go_1) {
   uint32_t *arg1 = (uint32_t *) 0 ;
   wetee_metadata *arg2 = (wetee_metadata *) 0 ;
   wetee_rc result;
@@ -6201,7 +6287,7 @@ _gostring_ _wrap_metadata_transaction_version_cwetee_b22f17fa8e71ce90(int *_swig
 }
 
 
-_gostring_ _wrap_metadata_ss58_prefix_cwetee_b22f17fa8e71ce90(short *_swig_go_0, wetee_metadata *_swig_go_1) {
+_gostring_ _wrap_metadata_ss58_prefix_cwetee_0ef46faa3853c4e0(short *_swig_go_0, wetee_metadata *_swig_go_1) {
   uint16_t *arg1 = (uint16_t *) 0 ;
   wetee_metadata *arg2 = (wetee_metadata *) 0 ;
   wetee_rc result;
@@ -6219,7 +6305,7 @@ _gostring_ _wrap_metadata_ss58_prefix_cwetee_b22f17fa8e71ce90(short *_swig_go_0,
 }
 
 
-long long _wrap_metadata_type_count_cwetee_b22f17fa8e71ce90(wetee_metadata *_swig_go_0) {
+long long _wrap_metadata_type_count_cwetee_0ef46faa3853c4e0(wetee_metadata *_swig_go_0) {
   wetee_metadata *arg1 = (wetee_metadata *) 0 ;
   size_t result;
   long long _swig_go_result;
@@ -6235,7 +6321,7 @@ long long _wrap_metadata_type_count_cwetee_b22f17fa8e71ce90(wetee_metadata *_swi
 }
 
 
-long long _wrap_metadata_pallet_count_cwetee_b22f17fa8e71ce90(wetee_metadata *_swig_go_0) {
+long long _wrap_metadata_pallet_count_cwetee_0ef46faa3853c4e0(wetee_metadata *_swig_go_0) {
   wetee_metadata *arg1 = (wetee_metadata *) 0 ;
   size_t result;
   long long _swig_go_result;
@@ -6251,7 +6337,7 @@ long long _wrap_metadata_pallet_count_cwetee_b22f17fa8e71ce90(wetee_metadata *_s
 }
 
 
-long long _wrap_metadata_runtime_api_count_cwetee_b22f17fa8e71ce90(wetee_metadata *_swig_go_0) {
+long long _wrap_metadata_runtime_api_count_cwetee_0ef46faa3853c4e0(wetee_metadata *_swig_go_0) {
   wetee_metadata *arg1 = (wetee_metadata *) 0 ;
   size_t result;
   long long _swig_go_result;
@@ -6267,7 +6353,7 @@ long long _wrap_metadata_runtime_api_count_cwetee_b22f17fa8e71ce90(wetee_metadat
 }
 
 
-void _wrap_metadata_free_cwetee_b22f17fa8e71ce90(wetee_metadata *_swig_go_0) {
+void _wrap_metadata_free_cwetee_0ef46faa3853c4e0(wetee_metadata *_swig_go_0) {
   wetee_metadata *arg1 = (wetee_metadata *) 0 ;
   
   arg1 = (wetee_metadata *)(uintptr_t)_swig_go_0; 
@@ -6280,7 +6366,7 @@ void _wrap_metadata_free_cwetee_b22f17fa8e71ce90(wetee_metadata *_swig_go_0) {
 }
 
 
-intgo _wrap_METADATA_HASH_BYTES_cwetee_b22f17fa8e71ce90() {
+intgo _wrap_METADATA_HASH_BYTES_cwetee_0ef46faa3853c4e0() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -6291,7 +6377,7 @@ intgo _wrap_METADATA_HASH_BYTES_cwetee_b22f17fa8e71ce90() {
 }
 
 
-_gostring_ _wrap_mdb_hash_cwetee_b22f17fa8e71ce90(_goslice_ _swig_go_0, wetee_metadata *_swig_go_1, intgo _swig_go_2, _gostring_ _swig_go_3) {
+_gostring_ _wrap_mdb_hash_cwetee_0ef46faa3853c4e0(_goslice_ _swig_go_0, wetee_metadata *_swig_go_1, intgo _swig_go_2, _gostring_ _swig_go_3) {
   uint8_t *arg1 ;
   wetee_metadata *arg2 = (wetee_metadata *) 0 ;
   unsigned int arg3 ;
@@ -6321,7 +6407,7 @@ _gostring_ _wrap_mdb_hash_cwetee_b22f17fa8e71ce90(_goslice_ _swig_go_0, wetee_me
 }
 
 
-_gostring_ _wrap_mdb_digest_cwetee_b22f17fa8e71ce90(wetee_buf *_swig_go_0, wetee_metadata *_swig_go_1, intgo _swig_go_2, _gostring_ _swig_go_3) {
+_gostring_ _wrap_mdb_digest_cwetee_0ef46faa3853c4e0(wetee_buf *_swig_go_0, wetee_metadata *_swig_go_1, intgo _swig_go_2, _gostring_ _swig_go_3) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   wetee_metadata *arg2 = (wetee_metadata *) 0 ;
   unsigned int arg3 ;
@@ -6364,7 +6450,7 @@ _gostring_ _wrap_mdb_digest_cwetee_b22f17fa8e71ce90(wetee_buf *_swig_go_0, wetee
 }
 
 
-intgo _wrap_mdb_type_kind_cwetee_b22f17fa8e71ce90(wetee_metadata *_swig_go_0, intgo _swig_go_1) {
+intgo _wrap_mdb_type_kind_cwetee_0ef46faa3853c4e0(wetee_metadata *_swig_go_0, intgo _swig_go_1) {
   wetee_metadata *arg1 = (wetee_metadata *) 0 ;
   uint32_t arg2 ;
   int result;
@@ -6382,7 +6468,7 @@ intgo _wrap_mdb_type_kind_cwetee_b22f17fa8e71ce90(wetee_metadata *_swig_go_0, in
 }
 
 
-intgo _wrap_mdb_type_primitive_cwetee_b22f17fa8e71ce90(wetee_metadata *_swig_go_0, intgo _swig_go_1) {
+intgo _wrap_mdb_type_primitive_cwetee_0ef46faa3853c4e0(wetee_metadata *_swig_go_0, intgo _swig_go_1) {
   wetee_metadata *arg1 = (wetee_metadata *) 0 ;
   uint32_t arg2 ;
   int result;
@@ -6400,7 +6486,7 @@ intgo _wrap_mdb_type_primitive_cwetee_b22f17fa8e71ce90(wetee_metadata *_swig_go_
 }
 
 
-intgo _wrap_mdb_type_elem_cwetee_b22f17fa8e71ce90(wetee_metadata *_swig_go_0, intgo _swig_go_1) {
+intgo _wrap_mdb_type_elem_cwetee_0ef46faa3853c4e0(wetee_metadata *_swig_go_0, intgo _swig_go_1) {
   wetee_metadata *arg1 = (wetee_metadata *) 0 ;
   uint32_t arg2 ;
   uint32_t result;
@@ -6418,7 +6504,7 @@ intgo _wrap_mdb_type_elem_cwetee_b22f17fa8e71ce90(wetee_metadata *_swig_go_0, in
 }
 
 
-long long _wrap_mdb_type_tuple_len_cwetee_b22f17fa8e71ce90(wetee_metadata *_swig_go_0, intgo _swig_go_1) {
+long long _wrap_mdb_type_tuple_len_cwetee_0ef46faa3853c4e0(wetee_metadata *_swig_go_0, intgo _swig_go_1) {
   wetee_metadata *arg1 = (wetee_metadata *) 0 ;
   uint32_t arg2 ;
   size_t result;
@@ -6436,7 +6522,7 @@ long long _wrap_mdb_type_tuple_len_cwetee_b22f17fa8e71ce90(wetee_metadata *_swig
 }
 
 
-intgo _wrap_mdb_type_tuple_elem_cwetee_b22f17fa8e71ce90(wetee_metadata *_swig_go_0, intgo _swig_go_1, long long _swig_go_2) {
+intgo _wrap_mdb_type_tuple_elem_cwetee_0ef46faa3853c4e0(wetee_metadata *_swig_go_0, intgo _swig_go_1, long long _swig_go_2) {
   wetee_metadata *arg1 = (wetee_metadata *) 0 ;
   uint32_t arg2 ;
   size_t arg3 ;
@@ -6456,7 +6542,7 @@ intgo _wrap_mdb_type_tuple_elem_cwetee_b22f17fa8e71ce90(wetee_metadata *_swig_go
 }
 
 
-long long _wrap_mdb_type_field_count_cwetee_b22f17fa8e71ce90(wetee_metadata *_swig_go_0, intgo _swig_go_1) {
+long long _wrap_mdb_type_field_count_cwetee_0ef46faa3853c4e0(wetee_metadata *_swig_go_0, intgo _swig_go_1) {
   wetee_metadata *arg1 = (wetee_metadata *) 0 ;
   uint32_t arg2 ;
   size_t result;
@@ -6474,7 +6560,7 @@ long long _wrap_mdb_type_field_count_cwetee_b22f17fa8e71ce90(wetee_metadata *_sw
 }
 
 
-_gostring_ _wrap_mdb_type_field_name_cwetee_b22f17fa8e71ce90(wetee_metadata *_swig_go_0, intgo _swig_go_1, long long _swig_go_2) {
+_gostring_ _wrap_mdb_type_field_name_cwetee_0ef46faa3853c4e0(wetee_metadata *_swig_go_0, intgo _swig_go_1, long long _swig_go_2) {
   wetee_metadata *arg1 = (wetee_metadata *) 0 ;
   uint32_t arg2 ;
   size_t arg3 ;
@@ -6497,7 +6583,7 @@ _gostring_ _wrap_mdb_type_field_name_cwetee_b22f17fa8e71ce90(wetee_metadata *_sw
 }
 
 
-intgo _wrap_mdb_type_field_type_cwetee_b22f17fa8e71ce90(wetee_metadata *_swig_go_0, intgo _swig_go_1, long long _swig_go_2) {
+intgo _wrap_mdb_type_field_type_cwetee_0ef46faa3853c4e0(wetee_metadata *_swig_go_0, intgo _swig_go_1, long long _swig_go_2) {
   wetee_metadata *arg1 = (wetee_metadata *) 0 ;
   uint32_t arg2 ;
   size_t arg3 ;
@@ -6517,7 +6603,7 @@ intgo _wrap_mdb_type_field_type_cwetee_b22f17fa8e71ce90(wetee_metadata *_swig_go
 }
 
 
-long long _wrap_mdb_type_variant_count_cwetee_b22f17fa8e71ce90(wetee_metadata *_swig_go_0, intgo _swig_go_1) {
+long long _wrap_mdb_type_variant_count_cwetee_0ef46faa3853c4e0(wetee_metadata *_swig_go_0, intgo _swig_go_1) {
   wetee_metadata *arg1 = (wetee_metadata *) 0 ;
   uint32_t arg2 ;
   size_t result;
@@ -6535,7 +6621,7 @@ long long _wrap_mdb_type_variant_count_cwetee_b22f17fa8e71ce90(wetee_metadata *_
 }
 
 
-_gostring_ _wrap_mdb_type_variant_name_cwetee_b22f17fa8e71ce90(wetee_metadata *_swig_go_0, intgo _swig_go_1, long long _swig_go_2) {
+_gostring_ _wrap_mdb_type_variant_name_cwetee_0ef46faa3853c4e0(wetee_metadata *_swig_go_0, intgo _swig_go_1, long long _swig_go_2) {
   wetee_metadata *arg1 = (wetee_metadata *) 0 ;
   uint32_t arg2 ;
   size_t arg3 ;
@@ -6558,7 +6644,7 @@ _gostring_ _wrap_mdb_type_variant_name_cwetee_b22f17fa8e71ce90(wetee_metadata *_
 }
 
 
-long long _wrap_mdb_type_variant_field_count_cwetee_b22f17fa8e71ce90(wetee_metadata *_swig_go_0, intgo _swig_go_1, long long _swig_go_2) {
+long long _wrap_mdb_type_variant_field_count_cwetee_0ef46faa3853c4e0(wetee_metadata *_swig_go_0, intgo _swig_go_1, long long _swig_go_2) {
   wetee_metadata *arg1 = (wetee_metadata *) 0 ;
   uint32_t arg2 ;
   size_t arg3 ;
@@ -6578,7 +6664,7 @@ long long _wrap_mdb_type_variant_field_count_cwetee_b22f17fa8e71ce90(wetee_metad
 }
 
 
-_gostring_ _wrap_mdb_type_variant_field_name_cwetee_b22f17fa8e71ce90(wetee_metadata *_swig_go_0, intgo _swig_go_1, long long _swig_go_2, long long _swig_go_3) {
+_gostring_ _wrap_mdb_type_variant_field_name_cwetee_0ef46faa3853c4e0(wetee_metadata *_swig_go_0, intgo _swig_go_1, long long _swig_go_2, long long _swig_go_3) {
   wetee_metadata *arg1 = (wetee_metadata *) 0 ;
   uint32_t arg2 ;
   size_t arg3 ;
@@ -6603,7 +6689,7 @@ _gostring_ _wrap_mdb_type_variant_field_name_cwetee_b22f17fa8e71ce90(wetee_metad
 }
 
 
-intgo _wrap_mdb_type_variant_field_type_cwetee_b22f17fa8e71ce90(wetee_metadata *_swig_go_0, intgo _swig_go_1, long long _swig_go_2, long long _swig_go_3) {
+intgo _wrap_mdb_type_variant_field_type_cwetee_0ef46faa3853c4e0(wetee_metadata *_swig_go_0, intgo _swig_go_1, long long _swig_go_2, long long _swig_go_3) {
   wetee_metadata *arg1 = (wetee_metadata *) 0 ;
   uint32_t arg2 ;
   size_t arg3 ;
@@ -6625,7 +6711,7 @@ intgo _wrap_mdb_type_variant_field_type_cwetee_b22f17fa8e71ce90(wetee_metadata *
 }
 
 
-_gostring_ _wrap_mdb_encode_cwetee_b22f17fa8e71ce90(wetee_buf *_swig_go_0, wetee_metadata *_swig_go_1, intgo _swig_go_2, _gostring_ _swig_go_3) {
+_gostring_ _wrap_mdb_encode_cwetee_0ef46faa3853c4e0(wetee_buf *_swig_go_0, wetee_metadata *_swig_go_1, intgo _swig_go_2, _gostring_ _swig_go_3) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   wetee_metadata *arg2 = (wetee_metadata *) 0 ;
   uint32_t arg3 ;
@@ -6667,7 +6753,7 @@ _gostring_ _wrap_mdb_encode_cwetee_b22f17fa8e71ce90(wetee_buf *_swig_go_0, wetee
 }
 
 
-_gostring_ _wrap_mdb_decode_cwetee_b22f17fa8e71ce90(wetee_buf *_swig_go_0, wetee_metadata *_swig_go_1, intgo _swig_go_2, _goslice_ _swig_go_3, intgo _swig_go_4) {
+_gostring_ _wrap_mdb_decode_cwetee_0ef46faa3853c4e0(wetee_buf *_swig_go_0, wetee_metadata *_swig_go_1, intgo _swig_go_2, _goslice_ _swig_go_3, intgo _swig_go_4) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   wetee_metadata *arg2 = (wetee_metadata *) 0 ;
   uint32_t arg3 ;
@@ -6711,7 +6797,7 @@ _gostring_ _wrap_mdb_decode_cwetee_b22f17fa8e71ce90(wetee_buf *_swig_go_0, wetee
 }
 
 
-_gostring_ _wrap_mdb_call_encode_cwetee_b22f17fa8e71ce90(wetee_buf *_swig_go_0, wetee_metadata *_swig_go_1, _gostring_ _swig_go_2, _gostring_ _swig_go_3, _gostring_ _swig_go_4) {
+_gostring_ _wrap_mdb_call_encode_cwetee_0ef46faa3853c4e0(wetee_buf *_swig_go_0, wetee_metadata *_swig_go_1, _gostring_ _swig_go_2, _gostring_ _swig_go_3, _gostring_ _swig_go_4) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   wetee_metadata *arg2 = (wetee_metadata *) 0 ;
   char *arg3 = (char *) 0 ;
@@ -6765,7 +6851,7 @@ _gostring_ _wrap_mdb_call_encode_cwetee_b22f17fa8e71ce90(wetee_buf *_swig_go_0, 
 }
 
 
-_gostring_ _wrap_mdb_call_decode_cwetee_b22f17fa8e71ce90(wetee_buf *_swig_go_0, wetee_metadata *_swig_go_1, _goslice_ _swig_go_2, intgo _swig_go_3) {
+_gostring_ _wrap_mdb_call_decode_cwetee_0ef46faa3853c4e0(wetee_buf *_swig_go_0, wetee_metadata *_swig_go_1, _goslice_ _swig_go_2, intgo _swig_go_3) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   wetee_metadata *arg2 = (wetee_metadata *) 0 ;
   uint8_t *arg3 = (uint8_t *) 0 ;
@@ -6807,7 +6893,7 @@ _gostring_ _wrap_mdb_call_decode_cwetee_b22f17fa8e71ce90(wetee_buf *_swig_go_0, 
 }
 
 
-_gostring_ _wrap_mdb_storage_key_cwetee_b22f17fa8e71ce90(wetee_buf *_swig_go_0, wetee_metadata *_swig_go_1, long long _swig_go_2, long long _swig_go_3, _gostring_ _swig_go_4) {
+_gostring_ _wrap_mdb_storage_key_cwetee_0ef46faa3853c4e0(wetee_buf *_swig_go_0, wetee_metadata *_swig_go_1, long long _swig_go_2, long long _swig_go_3, _gostring_ _swig_go_4) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   wetee_metadata *arg2 = (wetee_metadata *) 0 ;
   size_t arg3 ;
@@ -6851,7 +6937,7 @@ _gostring_ _wrap_mdb_storage_key_cwetee_b22f17fa8e71ce90(wetee_buf *_swig_go_0, 
 }
 
 
-_gostring_ _wrap_mdb_storage_decode_cwetee_b22f17fa8e71ce90(wetee_buf *_swig_go_0, wetee_metadata *_swig_go_1, long long _swig_go_2, long long _swig_go_3, _goslice_ _swig_go_4, intgo _swig_go_5, intgo _swig_go_6) {
+_gostring_ _wrap_mdb_storage_decode_cwetee_0ef46faa3853c4e0(wetee_buf *_swig_go_0, wetee_metadata *_swig_go_1, long long _swig_go_2, long long _swig_go_3, _goslice_ _swig_go_4, intgo _swig_go_5, intgo _swig_go_6) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   wetee_metadata *arg2 = (wetee_metadata *) 0 ;
   size_t arg3 ;
@@ -6899,7 +6985,7 @@ _gostring_ _wrap_mdb_storage_decode_cwetee_b22f17fa8e71ce90(wetee_buf *_swig_go_
 }
 
 
-_gostring_ _wrap_mdb_events_decode_cwetee_b22f17fa8e71ce90(wetee_buf *_swig_go_0, wetee_metadata *_swig_go_1, _goslice_ _swig_go_2, intgo _swig_go_3) {
+_gostring_ _wrap_mdb_events_decode_cwetee_0ef46faa3853c4e0(wetee_buf *_swig_go_0, wetee_metadata *_swig_go_1, _goslice_ _swig_go_2, intgo _swig_go_3) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   wetee_metadata *arg2 = (wetee_metadata *) 0 ;
   uint8_t *arg3 = (uint8_t *) 0 ;
@@ -6941,7 +7027,7 @@ _gostring_ _wrap_mdb_events_decode_cwetee_b22f17fa8e71ce90(wetee_buf *_swig_go_0
 }
 
 
-_gostring_ _wrap_mdb_dispatch_error_cwetee_b22f17fa8e71ce90(wetee_buf *_swig_go_0, wetee_metadata *_swig_go_1, _goslice_ _swig_go_2, intgo _swig_go_3) {
+_gostring_ _wrap_mdb_dispatch_error_cwetee_0ef46faa3853c4e0(wetee_buf *_swig_go_0, wetee_metadata *_swig_go_1, _goslice_ _swig_go_2, intgo _swig_go_3) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   wetee_metadata *arg2 = (wetee_metadata *) 0 ;
   uint8_t *arg3 = (uint8_t *) 0 ;
@@ -6983,7 +7069,7 @@ _gostring_ _wrap_mdb_dispatch_error_cwetee_b22f17fa8e71ce90(wetee_buf *_swig_go_
 }
 
 
-_gostring_ _wrap_era_mortal_cwetee_b22f17fa8e71ce90(_goslice_ _swig_go_0, long long _swig_go_1, long long _swig_go_2, long long *_swig_go_3) {
+_gostring_ _wrap_era_mortal_cwetee_0ef46faa3853c4e0(_goslice_ _swig_go_0, long long _swig_go_1, long long _swig_go_2, long long *_swig_go_3) {
   uint8_t *arg1 ;
   uint64_t arg2 ;
   uint64_t arg3 ;
@@ -7008,7 +7094,7 @@ _gostring_ _wrap_era_mortal_cwetee_b22f17fa8e71ce90(_goslice_ _swig_go_0, long l
 }
 
 
-_gostring_ _wrap_era_decode_cwetee_b22f17fa8e71ce90(long long *_swig_go_0, long long *_swig_go_1, intgo *_swig_go_2, _goslice_ _swig_go_3) {
+_gostring_ _wrap_era_decode_cwetee_0ef46faa3853c4e0(long long *_swig_go_0, long long *_swig_go_1, intgo *_swig_go_2, _goslice_ _swig_go_3) {
   uint64_t *arg1 = (uint64_t *) 0 ;
   uint64_t *arg2 = (uint64_t *) 0 ;
   size_t *arg3 = (size_t *) 0 ;
@@ -7039,7 +7125,7 @@ _gostring_ _wrap_era_decode_cwetee_b22f17fa8e71ce90(long long *_swig_go_0, long 
 }
 
 
-long long _wrap_era_birth_cwetee_b22f17fa8e71ce90(long long _swig_go_0, long long _swig_go_1, long long _swig_go_2) {
+long long _wrap_era_birth_cwetee_0ef46faa3853c4e0(long long _swig_go_0, long long _swig_go_1, long long _swig_go_2) {
   uint64_t arg1 ;
   uint64_t arg2 ;
   uint64_t arg3 ;
@@ -7059,7 +7145,7 @@ long long _wrap_era_birth_cwetee_b22f17fa8e71ce90(long long _swig_go_0, long lon
 }
 
 
-intgo _wrap_TX_PAYLOAD_HASH_THRESHOLD_cwetee_b22f17fa8e71ce90() {
+intgo _wrap_TX_PAYLOAD_HASH_THRESHOLD_cwetee_0ef46faa3853c4e0() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -7070,7 +7156,7 @@ intgo _wrap_TX_PAYLOAD_HASH_THRESHOLD_cwetee_b22f17fa8e71ce90() {
 }
 
 
-intgo _wrap_TX_HASH_BYTES_cwetee_b22f17fa8e71ce90() {
+intgo _wrap_TX_HASH_BYTES_cwetee_0ef46faa3853c4e0() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -7081,7 +7167,7 @@ intgo _wrap_TX_HASH_BYTES_cwetee_b22f17fa8e71ce90() {
 }
 
 
-_gostring_ _wrap_tx_new_cwetee_b22f17fa8e71ce90(wetee_tx **_swig_go_0, wetee_metadata *_swig_go_1) {
+_gostring_ _wrap_tx_new_cwetee_0ef46faa3853c4e0(wetee_tx **_swig_go_0, wetee_metadata *_swig_go_1) {
   wetee_tx **arg1 = (wetee_tx **) 0 ;
   wetee_metadata *arg2 = (wetee_metadata *) 0 ;
   wetee_tx *temp1 ;
@@ -7108,7 +7194,7 @@ _gostring_ _wrap_tx_new_cwetee_b22f17fa8e71ce90(wetee_tx **_swig_go_0, wetee_met
 }
 
 
-void _wrap_tx_free_cwetee_b22f17fa8e71ce90(wetee_tx *_swig_go_0) {
+void _wrap_tx_free_cwetee_0ef46faa3853c4e0(wetee_tx *_swig_go_0) {
   wetee_tx *arg1 = (wetee_tx *) 0 ;
   
   arg1 = (wetee_tx *)(uintptr_t)_swig_go_0; 
@@ -7121,7 +7207,7 @@ void _wrap_tx_free_cwetee_b22f17fa8e71ce90(wetee_tx *_swig_go_0) {
 }
 
 
-_gostring_ _wrap_tx_set_call_cwetee_b22f17fa8e71ce90(wetee_tx *_swig_go_0, _goslice_ _swig_go_1) {
+_gostring_ _wrap_tx_set_call_cwetee_0ef46faa3853c4e0(wetee_tx *_swig_go_0, _goslice_ _swig_go_1) {
   wetee_tx *arg1 = (wetee_tx *) 0 ;
   uint8_t *arg2 = (uint8_t *) 0 ;
   size_t arg3 ;
@@ -7143,7 +7229,7 @@ _gostring_ _wrap_tx_set_call_cwetee_b22f17fa8e71ce90(wetee_tx *_swig_go_0, _gosl
 }
 
 
-_gostring_ _wrap_tx_set_call_json_cwetee_b22f17fa8e71ce90(wetee_tx *_swig_go_0, _gostring_ _swig_go_1, _gostring_ _swig_go_2, _gostring_ _swig_go_3) {
+_gostring_ _wrap_tx_set_call_json_cwetee_0ef46faa3853c4e0(wetee_tx *_swig_go_0, _gostring_ _swig_go_1, _gostring_ _swig_go_2, _gostring_ _swig_go_3) {
   wetee_tx *arg1 = (wetee_tx *) 0 ;
   char *arg2 = (char *) 0 ;
   char *arg3 = (char *) 0 ;
@@ -7179,7 +7265,7 @@ _gostring_ _wrap_tx_set_call_json_cwetee_b22f17fa8e71ce90(wetee_tx *_swig_go_0, 
 }
 
 
-_gostring_ _wrap_tx_set_genesis_hash_cwetee_b22f17fa8e71ce90(wetee_tx *_swig_go_0, _goslice_ _swig_go_1) {
+_gostring_ _wrap_tx_set_genesis_hash_cwetee_0ef46faa3853c4e0(wetee_tx *_swig_go_0, _goslice_ _swig_go_1) {
   wetee_tx *arg1 = (wetee_tx *) 0 ;
   uint8_t *arg2 ;
   wetee_rc result;
@@ -7200,7 +7286,7 @@ _gostring_ _wrap_tx_set_genesis_hash_cwetee_b22f17fa8e71ce90(wetee_tx *_swig_go_
 }
 
 
-_gostring_ _wrap_tx_set_runtime_version_cwetee_b22f17fa8e71ce90(wetee_tx *_swig_go_0, intgo _swig_go_1, intgo _swig_go_2) {
+_gostring_ _wrap_tx_set_runtime_version_cwetee_0ef46faa3853c4e0(wetee_tx *_swig_go_0, intgo _swig_go_1, intgo _swig_go_2) {
   wetee_tx *arg1 = (wetee_tx *) 0 ;
   uint32_t arg2 ;
   uint32_t arg3 ;
@@ -7220,7 +7306,7 @@ _gostring_ _wrap_tx_set_runtime_version_cwetee_b22f17fa8e71ce90(wetee_tx *_swig_
 }
 
 
-_gostring_ _wrap_tx_set_nonce_cwetee_b22f17fa8e71ce90(wetee_tx *_swig_go_0, long long _swig_go_1) {
+_gostring_ _wrap_tx_set_nonce_cwetee_0ef46faa3853c4e0(wetee_tx *_swig_go_0, long long _swig_go_1) {
   wetee_tx *arg1 = (wetee_tx *) 0 ;
   uint64_t arg2 ;
   wetee_rc result;
@@ -7238,7 +7324,7 @@ _gostring_ _wrap_tx_set_nonce_cwetee_b22f17fa8e71ce90(wetee_tx *_swig_go_0, long
 }
 
 
-_gostring_ _wrap_tx_set_tip_cwetee_b22f17fa8e71ce90(wetee_tx *_swig_go_0, _goslice_ _swig_go_1) {
+_gostring_ _wrap_tx_set_tip_cwetee_0ef46faa3853c4e0(wetee_tx *_swig_go_0, _goslice_ _swig_go_1) {
   wetee_tx *arg1 = (wetee_tx *) 0 ;
   wetee_u128 arg2 ;
   wetee_rc result;
@@ -7260,7 +7346,7 @@ _gostring_ _wrap_tx_set_tip_cwetee_b22f17fa8e71ce90(wetee_tx *_swig_go_0, _gosli
 }
 
 
-_gostring_ _wrap_tx_set_mortal_cwetee_b22f17fa8e71ce90(wetee_tx *_swig_go_0, long long _swig_go_1, long long _swig_go_2, _goslice_ _swig_go_3) {
+_gostring_ _wrap_tx_set_mortal_cwetee_0ef46faa3853c4e0(wetee_tx *_swig_go_0, long long _swig_go_1, long long _swig_go_2, _goslice_ _swig_go_3) {
   wetee_tx *arg1 = (wetee_tx *) 0 ;
   uint64_t arg2 ;
   uint64_t arg3 ;
@@ -7285,7 +7371,7 @@ _gostring_ _wrap_tx_set_mortal_cwetee_b22f17fa8e71ce90(wetee_tx *_swig_go_0, lon
 }
 
 
-_gostring_ _wrap_tx_set_immortal_cwetee_b22f17fa8e71ce90(wetee_tx *_swig_go_0) {
+_gostring_ _wrap_tx_set_immortal_cwetee_0ef46faa3853c4e0(wetee_tx *_swig_go_0) {
   wetee_tx *arg1 = (wetee_tx *) 0 ;
   wetee_rc result;
   _gostring_ _swig_go_result;
@@ -7301,7 +7387,7 @@ _gostring_ _wrap_tx_set_immortal_cwetee_b22f17fa8e71ce90(wetee_tx *_swig_go_0) {
 }
 
 
-_gostring_ _wrap_tx_set_fee_asset_json_cwetee_b22f17fa8e71ce90(wetee_tx *_swig_go_0, _gostring_ _swig_go_1) {
+_gostring_ _wrap_tx_set_fee_asset_json_cwetee_0ef46faa3853c4e0(wetee_tx *_swig_go_0, _gostring_ _swig_go_1) {
   wetee_tx *arg1 = (wetee_tx *) 0 ;
   char *arg2 = (char *) 0 ;
   size_t arg3 ;
@@ -7323,7 +7409,7 @@ _gostring_ _wrap_tx_set_fee_asset_json_cwetee_b22f17fa8e71ce90(wetee_tx *_swig_g
 }
 
 
-_gostring_ _wrap_tx_set_metadata_hash_cwetee_b22f17fa8e71ce90(wetee_tx *_swig_go_0, _goslice_ _swig_go_1) {
+_gostring_ _wrap_tx_set_metadata_hash_cwetee_0ef46faa3853c4e0(wetee_tx *_swig_go_0, _goslice_ _swig_go_1) {
   wetee_tx *arg1 = (wetee_tx *) 0 ;
   uint8_t *arg2 ;
   wetee_rc result;
@@ -7344,7 +7430,7 @@ _gostring_ _wrap_tx_set_metadata_hash_cwetee_b22f17fa8e71ce90(wetee_tx *_swig_go
 }
 
 
-_gostring_ _wrap_tx_clear_metadata_hash_cwetee_b22f17fa8e71ce90(wetee_tx *_swig_go_0) {
+_gostring_ _wrap_tx_clear_metadata_hash_cwetee_0ef46faa3853c4e0(wetee_tx *_swig_go_0) {
   wetee_tx *arg1 = (wetee_tx *) 0 ;
   wetee_rc result;
   _gostring_ _swig_go_result;
@@ -7360,7 +7446,7 @@ _gostring_ _wrap_tx_clear_metadata_hash_cwetee_b22f17fa8e71ce90(wetee_tx *_swig_
 }
 
 
-_gostring_ _wrap_tx_set_extension_json_cwetee_b22f17fa8e71ce90(wetee_tx *_swig_go_0, _gostring_ _swig_go_1, _gostring_ _swig_go_2, _gostring_ _swig_go_3) {
+_gostring_ _wrap_tx_set_extension_json_cwetee_0ef46faa3853c4e0(wetee_tx *_swig_go_0, _gostring_ _swig_go_1, _gostring_ _swig_go_2, _gostring_ _swig_go_3) {
   wetee_tx *arg1 = (wetee_tx *) 0 ;
   char *arg2 = (char *) 0 ;
   char *arg3 = (char *) 0 ;
@@ -7407,7 +7493,7 @@ _gostring_ _wrap_tx_set_extension_json_cwetee_b22f17fa8e71ce90(wetee_tx *_swig_g
 }
 
 
-_gostring_ _wrap_tx_signing_payload_cwetee_b22f17fa8e71ce90(wetee_buf *_swig_go_0, wetee_tx *_swig_go_1) {
+_gostring_ _wrap_tx_signing_payload_cwetee_0ef46faa3853c4e0(wetee_buf *_swig_go_0, wetee_tx *_swig_go_1) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   wetee_tx *arg2 = (wetee_tx *) 0 ;
   wetee_buf temp1 ;
@@ -7441,7 +7527,7 @@ _gostring_ _wrap_tx_signing_payload_cwetee_b22f17fa8e71ce90(wetee_buf *_swig_go_
 }
 
 
-_gostring_ _wrap_tx_signing_payload_raw_cwetee_b22f17fa8e71ce90(wetee_buf *_swig_go_0, wetee_tx *_swig_go_1) {
+_gostring_ _wrap_tx_signing_payload_raw_cwetee_0ef46faa3853c4e0(wetee_buf *_swig_go_0, wetee_tx *_swig_go_1) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   wetee_tx *arg2 = (wetee_tx *) 0 ;
   wetee_buf temp1 ;
@@ -7475,7 +7561,7 @@ _gostring_ _wrap_tx_signing_payload_raw_cwetee_b22f17fa8e71ce90(wetee_buf *_swig
 }
 
 
-_gostring_ _wrap_tx_attach_signature_cwetee_b22f17fa8e71ce90(wetee_buf *_swig_go_0, wetee_tx *_swig_go_1, intgo _swig_go_2, _goslice_ _swig_go_3, _goslice_ _swig_go_4) {
+_gostring_ _wrap_tx_attach_signature_cwetee_0ef46faa3853c4e0(wetee_buf *_swig_go_0, wetee_tx *_swig_go_1, intgo _swig_go_2, _goslice_ _swig_go_3, _goslice_ _swig_go_4) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   wetee_tx *arg2 = (wetee_tx *) 0 ;
   wetee_scheme arg3 ;
@@ -7523,7 +7609,7 @@ _gostring_ _wrap_tx_attach_signature_cwetee_b22f17fa8e71ce90(wetee_buf *_swig_go
 }
 
 
-_gostring_ _wrap_tx_sign_cwetee_b22f17fa8e71ce90(wetee_buf *_swig_go_0, wetee_tx *_swig_go_1, wetee_keypair *_swig_go_2) {
+_gostring_ _wrap_tx_sign_cwetee_0ef46faa3853c4e0(wetee_buf *_swig_go_0, wetee_tx *_swig_go_1, wetee_keypair *_swig_go_2) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   wetee_tx *arg2 = (wetee_tx *) 0 ;
   wetee_keypair *arg3 = (wetee_keypair *) 0 ;
@@ -7559,7 +7645,7 @@ _gostring_ _wrap_tx_sign_cwetee_b22f17fa8e71ce90(wetee_buf *_swig_go_0, wetee_tx
 }
 
 
-_gostring_ _wrap_tx_bare_cwetee_b22f17fa8e71ce90(wetee_buf *_swig_go_0, wetee_tx *_swig_go_1, intgo _swig_go_2) {
+_gostring_ _wrap_tx_bare_cwetee_0ef46faa3853c4e0(wetee_buf *_swig_go_0, wetee_tx *_swig_go_1, intgo _swig_go_2) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   wetee_tx *arg2 = (wetee_tx *) 0 ;
   unsigned int arg3 ;
@@ -7595,7 +7681,7 @@ _gostring_ _wrap_tx_bare_cwetee_b22f17fa8e71ce90(wetee_buf *_swig_go_0, wetee_tx
 }
 
 
-_gostring_ _wrap_tx_general_cwetee_b22f17fa8e71ce90(wetee_buf *_swig_go_0, wetee_tx *_swig_go_1, intgo _swig_go_2) {
+_gostring_ _wrap_tx_general_cwetee_0ef46faa3853c4e0(wetee_buf *_swig_go_0, wetee_tx *_swig_go_1, intgo _swig_go_2) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   wetee_tx *arg2 = (wetee_tx *) 0 ;
   unsigned int arg3 ;
@@ -7631,7 +7717,7 @@ _gostring_ _wrap_tx_general_cwetee_b22f17fa8e71ce90(wetee_buf *_swig_go_0, wetee
 }
 
 
-_gostring_ _wrap_txb_decode_cwetee_b22f17fa8e71ce90(wetee_buf *_swig_go_0, wetee_metadata *_swig_go_1, _goslice_ _swig_go_2, intgo _swig_go_3) {
+_gostring_ _wrap_txb_decode_cwetee_0ef46faa3853c4e0(wetee_buf *_swig_go_0, wetee_metadata *_swig_go_1, _goslice_ _swig_go_2, intgo _swig_go_3) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   wetee_metadata *arg2 = (wetee_metadata *) 0 ;
   uint8_t *arg3 = (uint8_t *) 0 ;
@@ -7673,7 +7759,7 @@ _gostring_ _wrap_txb_decode_cwetee_b22f17fa8e71ce90(wetee_buf *_swig_go_0, wetee
 }
 
 
-_gostring_ _wrap_txb_payload_decode_cwetee_b22f17fa8e71ce90(wetee_buf *_swig_go_0, wetee_metadata *_swig_go_1, _goslice_ _swig_go_2, intgo _swig_go_3) {
+_gostring_ _wrap_txb_payload_decode_cwetee_0ef46faa3853c4e0(wetee_buf *_swig_go_0, wetee_metadata *_swig_go_1, _goslice_ _swig_go_2, intgo _swig_go_3) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   wetee_metadata *arg2 = (wetee_metadata *) 0 ;
   uint8_t *arg3 = (uint8_t *) 0 ;
@@ -7715,7 +7801,7 @@ _gostring_ _wrap_txb_payload_decode_cwetee_b22f17fa8e71ce90(wetee_buf *_swig_go_
 }
 
 
-_gostring_ _wrap_extrinsic_hash_cwetee_b22f17fa8e71ce90(_goslice_ _swig_go_0, _goslice_ _swig_go_1) {
+_gostring_ _wrap_extrinsic_hash_cwetee_0ef46faa3853c4e0(_goslice_ _swig_go_0, _goslice_ _swig_go_1) {
   uint8_t *arg1 ;
   uint8_t *arg2 = (uint8_t *) 0 ;
   size_t arg3 ;
@@ -7740,7 +7826,7 @@ _gostring_ _wrap_extrinsic_hash_cwetee_b22f17fa8e71ce90(_goslice_ _swig_go_0, _g
 }
 
 
-intgo _wrap_txb_extrinsic_type_cwetee_b22f17fa8e71ce90(wetee_metadata *_swig_go_0, intgo _swig_go_1) {
+intgo _wrap_txb_extrinsic_type_cwetee_0ef46faa3853c4e0(wetee_metadata *_swig_go_0, intgo _swig_go_1) {
   wetee_metadata *arg1 = (wetee_metadata *) 0 ;
   int arg2 ;
   uint32_t result;
@@ -7758,7 +7844,7 @@ intgo _wrap_txb_extrinsic_type_cwetee_b22f17fa8e71ce90(wetee_metadata *_swig_go_
 }
 
 
-long long _wrap_txb_extrinsic_version_count_cwetee_b22f17fa8e71ce90(wetee_metadata *_swig_go_0) {
+long long _wrap_txb_extrinsic_version_count_cwetee_0ef46faa3853c4e0(wetee_metadata *_swig_go_0) {
   wetee_metadata *arg1 = (wetee_metadata *) 0 ;
   size_t result;
   long long _swig_go_result;
@@ -7774,7 +7860,7 @@ long long _wrap_txb_extrinsic_version_count_cwetee_b22f17fa8e71ce90(wetee_metada
 }
 
 
-intgo _wrap_txb_extrinsic_version_cwetee_b22f17fa8e71ce90(wetee_metadata *_swig_go_0, long long _swig_go_1) {
+intgo _wrap_txb_extrinsic_version_cwetee_0ef46faa3853c4e0(wetee_metadata *_swig_go_0, long long _swig_go_1) {
   wetee_metadata *arg1 = (wetee_metadata *) 0 ;
   size_t arg2 ;
   int result;
@@ -7792,7 +7878,7 @@ intgo _wrap_txb_extrinsic_version_cwetee_b22f17fa8e71ce90(wetee_metadata *_swig_
 }
 
 
-long long _wrap_txb_extension_version_count_cwetee_b22f17fa8e71ce90(wetee_metadata *_swig_go_0) {
+long long _wrap_txb_extension_version_count_cwetee_0ef46faa3853c4e0(wetee_metadata *_swig_go_0) {
   wetee_metadata *arg1 = (wetee_metadata *) 0 ;
   size_t result;
   long long _swig_go_result;
@@ -7808,7 +7894,7 @@ long long _wrap_txb_extension_version_count_cwetee_b22f17fa8e71ce90(wetee_metada
 }
 
 
-intgo _wrap_txb_extension_version_cwetee_b22f17fa8e71ce90(wetee_metadata *_swig_go_0, long long _swig_go_1) {
+intgo _wrap_txb_extension_version_cwetee_0ef46faa3853c4e0(wetee_metadata *_swig_go_0, long long _swig_go_1) {
   wetee_metadata *arg1 = (wetee_metadata *) 0 ;
   size_t arg2 ;
   int result;
@@ -7826,7 +7912,7 @@ intgo _wrap_txb_extension_version_cwetee_b22f17fa8e71ce90(wetee_metadata *_swig_
 }
 
 
-long long _wrap_txb_extension_count_cwetee_b22f17fa8e71ce90(wetee_metadata *_swig_go_0, long long _swig_go_1) {
+long long _wrap_txb_extension_count_cwetee_0ef46faa3853c4e0(wetee_metadata *_swig_go_0, long long _swig_go_1) {
   wetee_metadata *arg1 = (wetee_metadata *) 0 ;
   size_t arg2 ;
   size_t result;
@@ -7844,7 +7930,7 @@ long long _wrap_txb_extension_count_cwetee_b22f17fa8e71ce90(wetee_metadata *_swi
 }
 
 
-_gostring_ _wrap_txb_extension_identifier_cwetee_b22f17fa8e71ce90(wetee_metadata *_swig_go_0, long long _swig_go_1, long long _swig_go_2) {
+_gostring_ _wrap_txb_extension_identifier_cwetee_0ef46faa3853c4e0(wetee_metadata *_swig_go_0, long long _swig_go_1, long long _swig_go_2) {
   wetee_metadata *arg1 = (wetee_metadata *) 0 ;
   size_t arg2 ;
   size_t arg3 ;
@@ -7867,7 +7953,7 @@ _gostring_ _wrap_txb_extension_identifier_cwetee_b22f17fa8e71ce90(wetee_metadata
 }
 
 
-intgo _wrap_txb_extension_type_cwetee_b22f17fa8e71ce90(wetee_metadata *_swig_go_0, long long _swig_go_1, long long _swig_go_2) {
+intgo _wrap_txb_extension_type_cwetee_0ef46faa3853c4e0(wetee_metadata *_swig_go_0, long long _swig_go_1, long long _swig_go_2) {
   wetee_metadata *arg1 = (wetee_metadata *) 0 ;
   size_t arg2 ;
   size_t arg3 ;
@@ -7887,7 +7973,7 @@ intgo _wrap_txb_extension_type_cwetee_b22f17fa8e71ce90(wetee_metadata *_swig_go_
 }
 
 
-intgo _wrap_txb_extension_implicit_type_cwetee_b22f17fa8e71ce90(wetee_metadata *_swig_go_0, long long _swig_go_1, long long _swig_go_2) {
+intgo _wrap_txb_extension_implicit_type_cwetee_0ef46faa3853c4e0(wetee_metadata *_swig_go_0, long long _swig_go_1, long long _swig_go_2) {
   wetee_metadata *arg1 = (wetee_metadata *) 0 ;
   size_t arg2 ;
   size_t arg3 ;
@@ -7907,7 +7993,7 @@ intgo _wrap_txb_extension_implicit_type_cwetee_b22f17fa8e71ce90(wetee_metadata *
 }
 
 
-_gostring_ _wrap_txb_proof_for_extrinsic_cwetee_b22f17fa8e71ce90(wetee_buf *_swig_go_0, wetee_metadata *_swig_go_1, intgo _swig_go_2, _gostring_ _swig_go_3, _goslice_ _swig_go_4, _goslice_ _swig_go_5, intgo _swig_go_6) {
+_gostring_ _wrap_txb_proof_for_extrinsic_cwetee_0ef46faa3853c4e0(wetee_buf *_swig_go_0, wetee_metadata *_swig_go_1, intgo _swig_go_2, _gostring_ _swig_go_3, _goslice_ _swig_go_4, _goslice_ _swig_go_5, intgo _swig_go_6) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   wetee_metadata *arg2 = (wetee_metadata *) 0 ;
   unsigned int arg3 ;
@@ -7964,7 +8050,7 @@ _gostring_ _wrap_txb_proof_for_extrinsic_cwetee_b22f17fa8e71ce90(wetee_buf *_swi
 }
 
 
-_gostring_ _wrap_txb_proof_for_payload_cwetee_b22f17fa8e71ce90(wetee_buf *_swig_go_0, wetee_metadata *_swig_go_1, intgo _swig_go_2, _gostring_ _swig_go_3, _goslice_ _swig_go_4) {
+_gostring_ _wrap_txb_proof_for_payload_cwetee_0ef46faa3853c4e0(wetee_buf *_swig_go_0, wetee_metadata *_swig_go_1, intgo _swig_go_2, _gostring_ _swig_go_3, _goslice_ _swig_go_4) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   wetee_metadata *arg2 = (wetee_metadata *) 0 ;
   unsigned int arg3 ;
@@ -8013,7 +8099,7 @@ _gostring_ _wrap_txb_proof_for_payload_cwetee_b22f17fa8e71ce90(wetee_buf *_swig_
 }
 
 
-intgo _wrap_TON_HASH_BYTES_cwetee_b22f17fa8e71ce90() {
+intgo _wrap_TON_HASH_BYTES_cwetee_0ef46faa3853c4e0() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -8024,7 +8110,7 @@ intgo _wrap_TON_HASH_BYTES_cwetee_b22f17fa8e71ce90() {
 }
 
 
-intgo _wrap_TON_CELL_MAX_BITS_cwetee_b22f17fa8e71ce90() {
+intgo _wrap_TON_CELL_MAX_BITS_cwetee_0ef46faa3853c4e0() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -8035,7 +8121,7 @@ intgo _wrap_TON_CELL_MAX_BITS_cwetee_b22f17fa8e71ce90() {
 }
 
 
-intgo _wrap_TON_CELL_MAX_REFS_cwetee_b22f17fa8e71ce90() {
+intgo _wrap_TON_CELL_MAX_REFS_cwetee_0ef46faa3853c4e0() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -8046,7 +8132,7 @@ intgo _wrap_TON_CELL_MAX_REFS_cwetee_b22f17fa8e71ce90() {
 }
 
 
-intgo _wrap_TON_CELL_MAX_DEPTH_cwetee_b22f17fa8e71ce90() {
+intgo _wrap_TON_CELL_MAX_DEPTH_cwetee_0ef46faa3853c4e0() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -8057,7 +8143,7 @@ intgo _wrap_TON_CELL_MAX_DEPTH_cwetee_b22f17fa8e71ce90() {
 }
 
 
-intgo _wrap_TON_BOC_INDEX_cwetee_b22f17fa8e71ce90() {
+intgo _wrap_TON_BOC_INDEX_cwetee_0ef46faa3853c4e0() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -8068,7 +8154,7 @@ intgo _wrap_TON_BOC_INDEX_cwetee_b22f17fa8e71ce90() {
 }
 
 
-intgo _wrap_TON_BOC_CRC32C_cwetee_b22f17fa8e71ce90() {
+intgo _wrap_TON_BOC_CRC32C_cwetee_0ef46faa3853c4e0() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -8079,7 +8165,7 @@ intgo _wrap_TON_BOC_CRC32C_cwetee_b22f17fa8e71ce90() {
 }
 
 
-intgo _wrap_TON_ADDRESS_BOUNCEABLE_cwetee_b22f17fa8e71ce90() {
+intgo _wrap_TON_ADDRESS_BOUNCEABLE_cwetee_0ef46faa3853c4e0() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -8090,7 +8176,7 @@ intgo _wrap_TON_ADDRESS_BOUNCEABLE_cwetee_b22f17fa8e71ce90() {
 }
 
 
-intgo _wrap_TON_ADDRESS_TESTNET_cwetee_b22f17fa8e71ce90() {
+intgo _wrap_TON_ADDRESS_TESTNET_cwetee_0ef46faa3853c4e0() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -8101,7 +8187,7 @@ intgo _wrap_TON_ADDRESS_TESTNET_cwetee_b22f17fa8e71ce90() {
 }
 
 
-intgo _wrap_TON_ADDRESS_BASE64_STD_cwetee_b22f17fa8e71ce90() {
+intgo _wrap_TON_ADDRESS_BASE64_STD_cwetee_0ef46faa3853c4e0() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -8112,7 +8198,7 @@ intgo _wrap_TON_ADDRESS_BASE64_STD_cwetee_b22f17fa8e71ce90() {
 }
 
 
-intgo _wrap_TON_DECIMALS_cwetee_b22f17fa8e71ce90() {
+intgo _wrap_TON_DECIMALS_cwetee_0ef46faa3853c4e0() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -8123,7 +8209,7 @@ intgo _wrap_TON_DECIMALS_cwetee_b22f17fa8e71ce90() {
 }
 
 
-intgo _wrap_TON_MNEMONIC_WORDS_cwetee_b22f17fa8e71ce90() {
+intgo _wrap_TON_MNEMONIC_WORDS_cwetee_0ef46faa3853c4e0() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -8134,7 +8220,7 @@ intgo _wrap_TON_MNEMONIC_WORDS_cwetee_b22f17fa8e71ce90() {
 }
 
 
-intgo _wrap_TON_NETWORK_MAINNET_cwetee_b22f17fa8e71ce90() {
+intgo _wrap_TON_NETWORK_MAINNET_cwetee_0ef46faa3853c4e0() {
   int result;
   intgo _swig_go_result;
   
@@ -8145,7 +8231,7 @@ intgo _wrap_TON_NETWORK_MAINNET_cwetee_b22f17fa8e71ce90() {
 }
 
 
-intgo _wrap_TON_NETWORK_TESTNET_cwetee_b22f17fa8e71ce90() {
+intgo _wrap_TON_NETWORK_TESTNET_cwetee_0ef46faa3853c4e0() {
   int result;
   intgo _swig_go_result;
   
@@ -8156,7 +8242,7 @@ intgo _wrap_TON_NETWORK_TESTNET_cwetee_b22f17fa8e71ce90() {
 }
 
 
-intgo _wrap_TON_SEND_PAY_FEES_SEPARATELY_cwetee_b22f17fa8e71ce90() {
+intgo _wrap_TON_SEND_PAY_FEES_SEPARATELY_cwetee_0ef46faa3853c4e0() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -8167,7 +8253,7 @@ intgo _wrap_TON_SEND_PAY_FEES_SEPARATELY_cwetee_b22f17fa8e71ce90() {
 }
 
 
-intgo _wrap_TON_SEND_IGNORE_ERRORS_cwetee_b22f17fa8e71ce90() {
+intgo _wrap_TON_SEND_IGNORE_ERRORS_cwetee_0ef46faa3853c4e0() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -8178,7 +8264,7 @@ intgo _wrap_TON_SEND_IGNORE_ERRORS_cwetee_b22f17fa8e71ce90() {
 }
 
 
-intgo _wrap_TON_SEND_DESTROY_IF_ZERO_cwetee_b22f17fa8e71ce90() {
+intgo _wrap_TON_SEND_DESTROY_IF_ZERO_cwetee_0ef46faa3853c4e0() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -8189,7 +8275,7 @@ intgo _wrap_TON_SEND_DESTROY_IF_ZERO_cwetee_b22f17fa8e71ce90() {
 }
 
 
-intgo _wrap_TON_SEND_CARRY_INBOUND_VALUE_cwetee_b22f17fa8e71ce90() {
+intgo _wrap_TON_SEND_CARRY_INBOUND_VALUE_cwetee_0ef46faa3853c4e0() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -8200,7 +8286,7 @@ intgo _wrap_TON_SEND_CARRY_INBOUND_VALUE_cwetee_b22f17fa8e71ce90() {
 }
 
 
-intgo _wrap_TON_SEND_CARRY_BALANCE_cwetee_b22f17fa8e71ce90() {
+intgo _wrap_TON_SEND_CARRY_BALANCE_cwetee_0ef46faa3853c4e0() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -8211,7 +8297,7 @@ intgo _wrap_TON_SEND_CARRY_BALANCE_cwetee_b22f17fa8e71ce90() {
 }
 
 
-intgo _wrap_TON_SEND_DEFAULT_cwetee_b22f17fa8e71ce90() {
+intgo _wrap_TON_SEND_DEFAULT_cwetee_0ef46faa3853c4e0() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -8222,7 +8308,7 @@ intgo _wrap_TON_SEND_DEFAULT_cwetee_b22f17fa8e71ce90() {
 }
 
 
-intgo _wrap_TON_EXTERNAL_FORCE_REF_cwetee_b22f17fa8e71ce90() {
+intgo _wrap_TON_EXTERNAL_FORCE_REF_cwetee_0ef46faa3853c4e0() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -8233,7 +8319,7 @@ intgo _wrap_TON_EXTERNAL_FORCE_REF_cwetee_b22f17fa8e71ce90() {
 }
 
 
-intgo _wrap_TON_CELL_ORDINARY_cwetee_b22f17fa8e71ce90() {
+intgo _wrap_TON_CELL_ORDINARY_cwetee_0ef46faa3853c4e0() {
   enum wetee_ton_cell_type result;
   intgo _swig_go_result;
   
@@ -8248,7 +8334,7 @@ intgo _wrap_TON_CELL_ORDINARY_cwetee_b22f17fa8e71ce90() {
 }
 
 
-intgo _wrap_TON_CELL_PRUNED_BRANCH_cwetee_b22f17fa8e71ce90() {
+intgo _wrap_TON_CELL_PRUNED_BRANCH_cwetee_0ef46faa3853c4e0() {
   enum wetee_ton_cell_type result;
   intgo _swig_go_result;
   
@@ -8263,7 +8349,7 @@ intgo _wrap_TON_CELL_PRUNED_BRANCH_cwetee_b22f17fa8e71ce90() {
 }
 
 
-intgo _wrap_TON_CELL_LIBRARY_cwetee_b22f17fa8e71ce90() {
+intgo _wrap_TON_CELL_LIBRARY_cwetee_0ef46faa3853c4e0() {
   enum wetee_ton_cell_type result;
   intgo _swig_go_result;
   
@@ -8278,7 +8364,7 @@ intgo _wrap_TON_CELL_LIBRARY_cwetee_b22f17fa8e71ce90() {
 }
 
 
-intgo _wrap_TON_CELL_MERKLE_PROOF_cwetee_b22f17fa8e71ce90() {
+intgo _wrap_TON_CELL_MERKLE_PROOF_cwetee_0ef46faa3853c4e0() {
   enum wetee_ton_cell_type result;
   intgo _swig_go_result;
   
@@ -8293,7 +8379,7 @@ intgo _wrap_TON_CELL_MERKLE_PROOF_cwetee_b22f17fa8e71ce90() {
 }
 
 
-intgo _wrap_TON_CELL_MERKLE_UPDATE_cwetee_b22f17fa8e71ce90() {
+intgo _wrap_TON_CELL_MERKLE_UPDATE_cwetee_0ef46faa3853c4e0() {
   enum wetee_ton_cell_type result;
   intgo _swig_go_result;
   
@@ -8308,7 +8394,7 @@ intgo _wrap_TON_CELL_MERKLE_UPDATE_cwetee_b22f17fa8e71ce90() {
 }
 
 
-intgo _wrap_TON_WALLET_V3R2_cwetee_b22f17fa8e71ce90() {
+intgo _wrap_TON_WALLET_V3R2_cwetee_0ef46faa3853c4e0() {
   enum wetee_ton_wallet_version result;
   intgo _swig_go_result;
   
@@ -8323,7 +8409,7 @@ intgo _wrap_TON_WALLET_V3R2_cwetee_b22f17fa8e71ce90() {
 }
 
 
-intgo _wrap_TON_WALLET_V4R2_cwetee_b22f17fa8e71ce90() {
+intgo _wrap_TON_WALLET_V4R2_cwetee_0ef46faa3853c4e0() {
   enum wetee_ton_wallet_version result;
   intgo _swig_go_result;
   
@@ -8338,7 +8424,7 @@ intgo _wrap_TON_WALLET_V4R2_cwetee_b22f17fa8e71ce90() {
 }
 
 
-intgo _wrap_TON_WALLET_V5R1_cwetee_b22f17fa8e71ce90() {
+intgo _wrap_TON_WALLET_V5R1_cwetee_0ef46faa3853c4e0() {
   enum wetee_ton_wallet_version result;
   intgo _swig_go_result;
   
@@ -8353,7 +8439,7 @@ intgo _wrap_TON_WALLET_V5R1_cwetee_b22f17fa8e71ce90() {
 }
 
 
-intgo _wrap_TON_WALLET_HIGHLOAD_V3_cwetee_b22f17fa8e71ce90() {
+intgo _wrap_TON_WALLET_HIGHLOAD_V3_cwetee_0ef46faa3853c4e0() {
   enum wetee_ton_wallet_version result;
   intgo _swig_go_result;
   
@@ -8368,7 +8454,7 @@ intgo _wrap_TON_WALLET_HIGHLOAD_V3_cwetee_b22f17fa8e71ce90() {
 }
 
 
-intgo _wrap_TON_HIGHLOAD_SUBWALLET_DEFAULT_cwetee_b22f17fa8e71ce90() {
+intgo _wrap_TON_HIGHLOAD_SUBWALLET_DEFAULT_cwetee_0ef46faa3853c4e0() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -8379,7 +8465,7 @@ intgo _wrap_TON_HIGHLOAD_SUBWALLET_DEFAULT_cwetee_b22f17fa8e71ce90() {
 }
 
 
-intgo _wrap_TON_HIGHLOAD_TIMEOUT_DEFAULT_cwetee_b22f17fa8e71ce90() {
+intgo _wrap_TON_HIGHLOAD_TIMEOUT_DEFAULT_cwetee_0ef46faa3853c4e0() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -8390,7 +8476,7 @@ intgo _wrap_TON_HIGHLOAD_TIMEOUT_DEFAULT_cwetee_b22f17fa8e71ce90() {
 }
 
 
-void _wrap_ton_cell_free_cwetee_b22f17fa8e71ce90(wetee_ton_cell *_swig_go_0) {
+void _wrap_ton_cell_free_cwetee_0ef46faa3853c4e0(wetee_ton_cell *_swig_go_0) {
   wetee_ton_cell *arg1 = (wetee_ton_cell *) 0 ;
   
   arg1 = (wetee_ton_cell *)(uintptr_t)_swig_go_0; 
@@ -8403,7 +8489,7 @@ void _wrap_ton_cell_free_cwetee_b22f17fa8e71ce90(wetee_ton_cell *_swig_go_0) {
 }
 
 
-_gostring_ _wrap_ton_cell_hash_cwetee_b22f17fa8e71ce90(_goslice_ _swig_go_0, wetee_ton_cell *_swig_go_1) {
+_gostring_ _wrap_ton_cell_hash_cwetee_0ef46faa3853c4e0(_goslice_ _swig_go_0, wetee_ton_cell *_swig_go_1) {
   uint8_t *arg1 ;
   wetee_ton_cell *arg2 = (wetee_ton_cell *) 0 ;
   wetee_rc result;
@@ -8424,7 +8510,7 @@ _gostring_ _wrap_ton_cell_hash_cwetee_b22f17fa8e71ce90(_goslice_ _swig_go_0, wet
 }
 
 
-_gostring_ _wrap_ton_cell_hash_at_cwetee_b22f17fa8e71ce90(_goslice_ _swig_go_0, wetee_ton_cell *_swig_go_1, intgo _swig_go_2) {
+_gostring_ _wrap_ton_cell_hash_at_cwetee_0ef46faa3853c4e0(_goslice_ _swig_go_0, wetee_ton_cell *_swig_go_1, intgo _swig_go_2) {
   uint8_t *arg1 ;
   wetee_ton_cell *arg2 = (wetee_ton_cell *) 0 ;
   unsigned int arg3 ;
@@ -8447,7 +8533,7 @@ _gostring_ _wrap_ton_cell_hash_at_cwetee_b22f17fa8e71ce90(_goslice_ _swig_go_0, 
 }
 
 
-intgo _wrap_ton_cell_depth_cwetee_b22f17fa8e71ce90(wetee_ton_cell *_swig_go_0) {
+intgo _wrap_ton_cell_depth_cwetee_0ef46faa3853c4e0(wetee_ton_cell *_swig_go_0) {
   wetee_ton_cell *arg1 = (wetee_ton_cell *) 0 ;
   unsigned int result;
   intgo _swig_go_result;
@@ -8463,7 +8549,7 @@ intgo _wrap_ton_cell_depth_cwetee_b22f17fa8e71ce90(wetee_ton_cell *_swig_go_0) {
 }
 
 
-intgo _wrap_ton_cell_depth_at_cwetee_b22f17fa8e71ce90(wetee_ton_cell *_swig_go_0, intgo _swig_go_1) {
+intgo _wrap_ton_cell_depth_at_cwetee_0ef46faa3853c4e0(wetee_ton_cell *_swig_go_0, intgo _swig_go_1) {
   wetee_ton_cell *arg1 = (wetee_ton_cell *) 0 ;
   unsigned int arg2 ;
   unsigned int result;
@@ -8481,7 +8567,7 @@ intgo _wrap_ton_cell_depth_at_cwetee_b22f17fa8e71ce90(wetee_ton_cell *_swig_go_0
 }
 
 
-intgo _wrap_ton_cell_bits_cwetee_b22f17fa8e71ce90(wetee_ton_cell *_swig_go_0) {
+intgo _wrap_ton_cell_bits_cwetee_0ef46faa3853c4e0(wetee_ton_cell *_swig_go_0) {
   wetee_ton_cell *arg1 = (wetee_ton_cell *) 0 ;
   unsigned int result;
   intgo _swig_go_result;
@@ -8497,7 +8583,7 @@ intgo _wrap_ton_cell_bits_cwetee_b22f17fa8e71ce90(wetee_ton_cell *_swig_go_0) {
 }
 
 
-intgo _wrap_ton_cell_refs_cwetee_b22f17fa8e71ce90(wetee_ton_cell *_swig_go_0) {
+intgo _wrap_ton_cell_refs_cwetee_0ef46faa3853c4e0(wetee_ton_cell *_swig_go_0) {
   wetee_ton_cell *arg1 = (wetee_ton_cell *) 0 ;
   unsigned int result;
   intgo _swig_go_result;
@@ -8513,7 +8599,7 @@ intgo _wrap_ton_cell_refs_cwetee_b22f17fa8e71ce90(wetee_ton_cell *_swig_go_0) {
 }
 
 
-intgo _wrap_ton_cell_type_of_cwetee_b22f17fa8e71ce90(wetee_ton_cell *_swig_go_0) {
+intgo _wrap_ton_cell_type_of_cwetee_0ef46faa3853c4e0(wetee_ton_cell *_swig_go_0) {
   wetee_ton_cell *arg1 = (wetee_ton_cell *) 0 ;
   int result;
   intgo _swig_go_result;
@@ -8529,7 +8615,7 @@ intgo _wrap_ton_cell_type_of_cwetee_b22f17fa8e71ce90(wetee_ton_cell *_swig_go_0)
 }
 
 
-intgo _wrap_ton_cell_level_cwetee_b22f17fa8e71ce90(wetee_ton_cell *_swig_go_0) {
+intgo _wrap_ton_cell_level_cwetee_0ef46faa3853c4e0(wetee_ton_cell *_swig_go_0) {
   wetee_ton_cell *arg1 = (wetee_ton_cell *) 0 ;
   unsigned int result;
   intgo _swig_go_result;
@@ -8545,7 +8631,7 @@ intgo _wrap_ton_cell_level_cwetee_b22f17fa8e71ce90(wetee_ton_cell *_swig_go_0) {
 }
 
 
-intgo _wrap_ton_cell_level_mask_cwetee_b22f17fa8e71ce90(wetee_ton_cell *_swig_go_0) {
+intgo _wrap_ton_cell_level_mask_cwetee_0ef46faa3853c4e0(wetee_ton_cell *_swig_go_0) {
   wetee_ton_cell *arg1 = (wetee_ton_cell *) 0 ;
   unsigned int result;
   intgo _swig_go_result;
@@ -8561,7 +8647,7 @@ intgo _wrap_ton_cell_level_mask_cwetee_b22f17fa8e71ce90(wetee_ton_cell *_swig_go
 }
 
 
-_gostring_ _wrap_ton_cell_data_cwetee_b22f17fa8e71ce90(wetee_buf *_swig_go_0, wetee_ton_cell *_swig_go_1) {
+_gostring_ _wrap_ton_cell_data_cwetee_0ef46faa3853c4e0(wetee_buf *_swig_go_0, wetee_ton_cell *_swig_go_1) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   wetee_ton_cell *arg2 = (wetee_ton_cell *) 0 ;
   wetee_buf temp1 ;
@@ -8595,7 +8681,7 @@ _gostring_ _wrap_ton_cell_data_cwetee_b22f17fa8e71ce90(wetee_buf *_swig_go_0, we
 }
 
 
-_gostring_ _wrap_ton_cell_ref_cwetee_b22f17fa8e71ce90(wetee_ton_cell **_swig_go_0, wetee_ton_cell *_swig_go_1, intgo _swig_go_2) {
+_gostring_ _wrap_ton_cell_ref_cwetee_0ef46faa3853c4e0(wetee_ton_cell **_swig_go_0, wetee_ton_cell *_swig_go_1, intgo _swig_go_2) {
   wetee_ton_cell **arg1 = (wetee_ton_cell **) 0 ;
   wetee_ton_cell *arg2 = (wetee_ton_cell *) 0 ;
   unsigned int arg3 ;
@@ -8624,7 +8710,7 @@ _gostring_ _wrap_ton_cell_ref_cwetee_b22f17fa8e71ce90(wetee_ton_cell **_swig_go_
 }
 
 
-intgo _wrap_ton_cell_equal_cwetee_b22f17fa8e71ce90(wetee_ton_cell *_swig_go_0, wetee_ton_cell *_swig_go_1) {
+intgo _wrap_ton_cell_equal_cwetee_0ef46faa3853c4e0(wetee_ton_cell *_swig_go_0, wetee_ton_cell *_swig_go_1) {
   wetee_ton_cell *arg1 = (wetee_ton_cell *) 0 ;
   wetee_ton_cell *arg2 = (wetee_ton_cell *) 0 ;
   int result;
@@ -8642,7 +8728,7 @@ intgo _wrap_ton_cell_equal_cwetee_b22f17fa8e71ce90(wetee_ton_cell *_swig_go_0, w
 }
 
 
-_gostring_ _wrap_ton_cell_to_string_cwetee_b22f17fa8e71ce90(wetee_buf *_swig_go_0, wetee_ton_cell *_swig_go_1) {
+_gostring_ _wrap_ton_cell_to_string_cwetee_0ef46faa3853c4e0(wetee_buf *_swig_go_0, wetee_ton_cell *_swig_go_1) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   wetee_ton_cell *arg2 = (wetee_ton_cell *) 0 ;
   wetee_buf temp1 ;
@@ -8676,7 +8762,7 @@ _gostring_ _wrap_ton_cell_to_string_cwetee_b22f17fa8e71ce90(wetee_buf *_swig_go_
 }
 
 
-_gostring_ _wrap_ton_boc_serialize_cwetee_b22f17fa8e71ce90(wetee_buf *_swig_go_0, wetee_ton_cell *_swig_go_1, intgo _swig_go_2) {
+_gostring_ _wrap_ton_boc_serialize_cwetee_0ef46faa3853c4e0(wetee_buf *_swig_go_0, wetee_ton_cell *_swig_go_1, intgo _swig_go_2) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   wetee_ton_cell *arg2 = (wetee_ton_cell *) 0 ;
   unsigned int arg3 ;
@@ -8712,7 +8798,7 @@ _gostring_ _wrap_ton_boc_serialize_cwetee_b22f17fa8e71ce90(wetee_buf *_swig_go_0
 }
 
 
-_gostring_ _wrap_ton_boc_parse_cwetee_b22f17fa8e71ce90(wetee_ton_cell **_swig_go_0, _goslice_ _swig_go_1) {
+_gostring_ _wrap_ton_boc_parse_cwetee_0ef46faa3853c4e0(wetee_ton_cell **_swig_go_0, _goslice_ _swig_go_1) {
   wetee_ton_cell **arg1 = (wetee_ton_cell **) 0 ;
   uint8_t *arg2 = (uint8_t *) 0 ;
   size_t arg3 ;
@@ -8743,7 +8829,7 @@ _gostring_ _wrap_ton_boc_parse_cwetee_b22f17fa8e71ce90(wetee_ton_cell **_swig_go
 }
 
 
-_gostring_ _wrap_ton_boc_parse_base64_cwetee_b22f17fa8e71ce90(wetee_ton_cell **_swig_go_0, _gostring_ _swig_go_1) {
+_gostring_ _wrap_ton_boc_parse_base64_cwetee_0ef46faa3853c4e0(wetee_ton_cell **_swig_go_0, _gostring_ _swig_go_1) {
   wetee_ton_cell **arg1 = (wetee_ton_cell **) 0 ;
   char *arg2 = (char *) 0 ;
   size_t arg3 ;
@@ -8774,7 +8860,7 @@ _gostring_ _wrap_ton_boc_parse_base64_cwetee_b22f17fa8e71ce90(wetee_ton_cell **_
 }
 
 
-void _wrap_ton_builder_free_cwetee_b22f17fa8e71ce90(wetee_ton_builder *_swig_go_0) {
+void _wrap_ton_builder_free_cwetee_0ef46faa3853c4e0(wetee_ton_builder *_swig_go_0) {
   wetee_ton_builder *arg1 = (wetee_ton_builder *) 0 ;
   
   arg1 = (wetee_ton_builder *)(uintptr_t)_swig_go_0; 
@@ -8787,7 +8873,7 @@ void _wrap_ton_builder_free_cwetee_b22f17fa8e71ce90(wetee_ton_builder *_swig_go_
 }
 
 
-_gostring_ _wrap_ton_builder_new_cwetee_b22f17fa8e71ce90(wetee_ton_builder **_swig_go_0) {
+_gostring_ _wrap_ton_builder_new_cwetee_0ef46faa3853c4e0(wetee_ton_builder **_swig_go_0) {
   wetee_ton_builder **arg1 = (wetee_ton_builder **) 0 ;
   wetee_ton_builder *temp1 ;
   wetee_rc result;
@@ -8812,7 +8898,7 @@ _gostring_ _wrap_ton_builder_new_cwetee_b22f17fa8e71ce90(wetee_ton_builder **_sw
 }
 
 
-intgo _wrap_ton_builder_bits_cwetee_b22f17fa8e71ce90(wetee_ton_builder *_swig_go_0) {
+intgo _wrap_ton_builder_bits_cwetee_0ef46faa3853c4e0(wetee_ton_builder *_swig_go_0) {
   wetee_ton_builder *arg1 = (wetee_ton_builder *) 0 ;
   unsigned int result;
   intgo _swig_go_result;
@@ -8828,7 +8914,7 @@ intgo _wrap_ton_builder_bits_cwetee_b22f17fa8e71ce90(wetee_ton_builder *_swig_go
 }
 
 
-intgo _wrap_ton_builder_refs_cwetee_b22f17fa8e71ce90(wetee_ton_builder *_swig_go_0) {
+intgo _wrap_ton_builder_refs_cwetee_0ef46faa3853c4e0(wetee_ton_builder *_swig_go_0) {
   wetee_ton_builder *arg1 = (wetee_ton_builder *) 0 ;
   unsigned int result;
   intgo _swig_go_result;
@@ -8844,7 +8930,7 @@ intgo _wrap_ton_builder_refs_cwetee_b22f17fa8e71ce90(wetee_ton_builder *_swig_go
 }
 
 
-_gostring_ _wrap_ton_builder_store_bit_cwetee_b22f17fa8e71ce90(wetee_ton_builder *_swig_go_0, intgo _swig_go_1) {
+_gostring_ _wrap_ton_builder_store_bit_cwetee_0ef46faa3853c4e0(wetee_ton_builder *_swig_go_0, intgo _swig_go_1) {
   wetee_ton_builder *arg1 = (wetee_ton_builder *) 0 ;
   int arg2 ;
   wetee_rc result;
@@ -8862,7 +8948,7 @@ _gostring_ _wrap_ton_builder_store_bit_cwetee_b22f17fa8e71ce90(wetee_ton_builder
 }
 
 
-_gostring_ _wrap_ton_builder_store_uint_cwetee_b22f17fa8e71ce90(wetee_ton_builder *_swig_go_0, long long _swig_go_1, intgo _swig_go_2) {
+_gostring_ _wrap_ton_builder_store_uint_cwetee_0ef46faa3853c4e0(wetee_ton_builder *_swig_go_0, long long _swig_go_1, intgo _swig_go_2) {
   wetee_ton_builder *arg1 = (wetee_ton_builder *) 0 ;
   uint64_t arg2 ;
   unsigned int arg3 ;
@@ -8882,7 +8968,7 @@ _gostring_ _wrap_ton_builder_store_uint_cwetee_b22f17fa8e71ce90(wetee_ton_builde
 }
 
 
-_gostring_ _wrap_ton_builder_store_int_cwetee_b22f17fa8e71ce90(wetee_ton_builder *_swig_go_0, long long _swig_go_1, intgo _swig_go_2) {
+_gostring_ _wrap_ton_builder_store_int_cwetee_0ef46faa3853c4e0(wetee_ton_builder *_swig_go_0, long long _swig_go_1, intgo _swig_go_2) {
   wetee_ton_builder *arg1 = (wetee_ton_builder *) 0 ;
   int64_t arg2 ;
   unsigned int arg3 ;
@@ -8902,7 +8988,7 @@ _gostring_ _wrap_ton_builder_store_int_cwetee_b22f17fa8e71ce90(wetee_ton_builder
 }
 
 
-_gostring_ _wrap_ton_builder_store_bits_cwetee_b22f17fa8e71ce90(wetee_ton_builder *_swig_go_0, _goslice_ _swig_go_1, long long _swig_go_2) {
+_gostring_ _wrap_ton_builder_store_bits_cwetee_0ef46faa3853c4e0(wetee_ton_builder *_swig_go_0, _goslice_ _swig_go_1, long long _swig_go_2) {
   wetee_ton_builder *arg1 = (wetee_ton_builder *) 0 ;
   uint8_t *arg2 = (uint8_t *) 0 ;
   size_t arg3 ;
@@ -8926,7 +9012,7 @@ _gostring_ _wrap_ton_builder_store_bits_cwetee_b22f17fa8e71ce90(wetee_ton_builde
 }
 
 
-_gostring_ _wrap_ton_builder_store_bytes_cwetee_b22f17fa8e71ce90(wetee_ton_builder *_swig_go_0, _goslice_ _swig_go_1) {
+_gostring_ _wrap_ton_builder_store_bytes_cwetee_0ef46faa3853c4e0(wetee_ton_builder *_swig_go_0, _goslice_ _swig_go_1) {
   wetee_ton_builder *arg1 = (wetee_ton_builder *) 0 ;
   uint8_t *arg2 = (uint8_t *) 0 ;
   size_t arg3 ;
@@ -8948,7 +9034,7 @@ _gostring_ _wrap_ton_builder_store_bytes_cwetee_b22f17fa8e71ce90(wetee_ton_build
 }
 
 
-_gostring_ _wrap_ton_builder_store_coins_cwetee_b22f17fa8e71ce90(wetee_ton_builder *_swig_go_0, _goslice_ _swig_go_1) {
+_gostring_ _wrap_ton_builder_store_coins_cwetee_0ef46faa3853c4e0(wetee_ton_builder *_swig_go_0, _goslice_ _swig_go_1) {
   wetee_ton_builder *arg1 = (wetee_ton_builder *) 0 ;
   wetee_u128 arg2 ;
   wetee_rc result;
@@ -8970,7 +9056,7 @@ _gostring_ _wrap_ton_builder_store_coins_cwetee_b22f17fa8e71ce90(wetee_ton_build
 }
 
 
-_gostring_ _wrap_ton_builder_store_ref_cwetee_b22f17fa8e71ce90(wetee_ton_builder *_swig_go_0, wetee_ton_cell *_swig_go_1) {
+_gostring_ _wrap_ton_builder_store_ref_cwetee_0ef46faa3853c4e0(wetee_ton_builder *_swig_go_0, wetee_ton_cell *_swig_go_1) {
   wetee_ton_builder *arg1 = (wetee_ton_builder *) 0 ;
   wetee_ton_cell *arg2 = (wetee_ton_cell *) 0 ;
   wetee_rc result;
@@ -8988,7 +9074,7 @@ _gostring_ _wrap_ton_builder_store_ref_cwetee_b22f17fa8e71ce90(wetee_ton_builder
 }
 
 
-_gostring_ _wrap_ton_builder_store_maybe_ref_cwetee_b22f17fa8e71ce90(wetee_ton_builder *_swig_go_0, wetee_ton_cell *_swig_go_1) {
+_gostring_ _wrap_ton_builder_store_maybe_ref_cwetee_0ef46faa3853c4e0(wetee_ton_builder *_swig_go_0, wetee_ton_cell *_swig_go_1) {
   wetee_ton_builder *arg1 = (wetee_ton_builder *) 0 ;
   wetee_ton_cell *arg2 = (wetee_ton_cell *) 0 ;
   wetee_rc result;
@@ -9006,7 +9092,7 @@ _gostring_ _wrap_ton_builder_store_maybe_ref_cwetee_b22f17fa8e71ce90(wetee_ton_b
 }
 
 
-_gostring_ _wrap_ton_builder_store_slice_cwetee_b22f17fa8e71ce90(wetee_ton_builder *_swig_go_0, wetee_ton_slice *_swig_go_1) {
+_gostring_ _wrap_ton_builder_store_slice_cwetee_0ef46faa3853c4e0(wetee_ton_builder *_swig_go_0, wetee_ton_slice *_swig_go_1) {
   wetee_ton_builder *arg1 = (wetee_ton_builder *) 0 ;
   wetee_ton_slice *arg2 = (wetee_ton_slice *) 0 ;
   wetee_rc result;
@@ -9024,7 +9110,7 @@ _gostring_ _wrap_ton_builder_store_slice_cwetee_b22f17fa8e71ce90(wetee_ton_build
 }
 
 
-_gostring_ _wrap_ton_builder_store_snake_cwetee_b22f17fa8e71ce90(wetee_ton_builder *_swig_go_0, _goslice_ _swig_go_1) {
+_gostring_ _wrap_ton_builder_store_snake_cwetee_0ef46faa3853c4e0(wetee_ton_builder *_swig_go_0, _goslice_ _swig_go_1) {
   wetee_ton_builder *arg1 = (wetee_ton_builder *) 0 ;
   uint8_t *arg2 = (uint8_t *) 0 ;
   size_t arg3 ;
@@ -9046,7 +9132,7 @@ _gostring_ _wrap_ton_builder_store_snake_cwetee_b22f17fa8e71ce90(wetee_ton_build
 }
 
 
-_gostring_ _wrap_ton_builder_end_cwetee_b22f17fa8e71ce90(wetee_ton_cell **_swig_go_0, wetee_ton_builder *_swig_go_1) {
+_gostring_ _wrap_ton_builder_end_cwetee_0ef46faa3853c4e0(wetee_ton_cell **_swig_go_0, wetee_ton_builder *_swig_go_1) {
   wetee_ton_cell **arg1 = (wetee_ton_cell **) 0 ;
   wetee_ton_builder *arg2 = (wetee_ton_builder *) 0 ;
   wetee_ton_cell *temp1 ;
@@ -9073,7 +9159,7 @@ _gostring_ _wrap_ton_builder_end_cwetee_b22f17fa8e71ce90(wetee_ton_cell **_swig_
 }
 
 
-_gostring_ _wrap_ton_builder_end_exotic_cwetee_b22f17fa8e71ce90(wetee_ton_cell **_swig_go_0, wetee_ton_builder *_swig_go_1) {
+_gostring_ _wrap_ton_builder_end_exotic_cwetee_0ef46faa3853c4e0(wetee_ton_cell **_swig_go_0, wetee_ton_builder *_swig_go_1) {
   wetee_ton_cell **arg1 = (wetee_ton_cell **) 0 ;
   wetee_ton_builder *arg2 = (wetee_ton_builder *) 0 ;
   wetee_ton_cell *temp1 ;
@@ -9100,7 +9186,7 @@ _gostring_ _wrap_ton_builder_end_exotic_cwetee_b22f17fa8e71ce90(wetee_ton_cell *
 }
 
 
-_gostring_ _wrap_ton_builder_store_address_cwetee_b22f17fa8e71ce90(wetee_ton_builder *_swig_go_0, _gostring_ _swig_go_1) {
+_gostring_ _wrap_ton_builder_store_address_cwetee_0ef46faa3853c4e0(wetee_ton_builder *_swig_go_0, _gostring_ _swig_go_1) {
   wetee_ton_builder *arg1 = (wetee_ton_builder *) 0 ;
   char *arg2 = (char *) 0 ;
   size_t arg3 ;
@@ -9122,7 +9208,7 @@ _gostring_ _wrap_ton_builder_store_address_cwetee_b22f17fa8e71ce90(wetee_ton_bui
 }
 
 
-void _wrap_ton_slice_free_cwetee_b22f17fa8e71ce90(wetee_ton_slice *_swig_go_0) {
+void _wrap_ton_slice_free_cwetee_0ef46faa3853c4e0(wetee_ton_slice *_swig_go_0) {
   wetee_ton_slice *arg1 = (wetee_ton_slice *) 0 ;
   
   arg1 = (wetee_ton_slice *)(uintptr_t)_swig_go_0; 
@@ -9135,7 +9221,7 @@ void _wrap_ton_slice_free_cwetee_b22f17fa8e71ce90(wetee_ton_slice *_swig_go_0) {
 }
 
 
-_gostring_ _wrap_ton_slice_new_cwetee_b22f17fa8e71ce90(wetee_ton_slice **_swig_go_0, wetee_ton_cell *_swig_go_1) {
+_gostring_ _wrap_ton_slice_new_cwetee_0ef46faa3853c4e0(wetee_ton_slice **_swig_go_0, wetee_ton_cell *_swig_go_1) {
   wetee_ton_slice **arg1 = (wetee_ton_slice **) 0 ;
   wetee_ton_cell *arg2 = (wetee_ton_cell *) 0 ;
   wetee_ton_slice *temp1 ;
@@ -9162,7 +9248,7 @@ _gostring_ _wrap_ton_slice_new_cwetee_b22f17fa8e71ce90(wetee_ton_slice **_swig_g
 }
 
 
-intgo _wrap_ton_slice_bits_left_cwetee_b22f17fa8e71ce90(wetee_ton_slice *_swig_go_0) {
+intgo _wrap_ton_slice_bits_left_cwetee_0ef46faa3853c4e0(wetee_ton_slice *_swig_go_0) {
   wetee_ton_slice *arg1 = (wetee_ton_slice *) 0 ;
   unsigned int result;
   intgo _swig_go_result;
@@ -9178,7 +9264,7 @@ intgo _wrap_ton_slice_bits_left_cwetee_b22f17fa8e71ce90(wetee_ton_slice *_swig_g
 }
 
 
-intgo _wrap_ton_slice_refs_left_cwetee_b22f17fa8e71ce90(wetee_ton_slice *_swig_go_0) {
+intgo _wrap_ton_slice_refs_left_cwetee_0ef46faa3853c4e0(wetee_ton_slice *_swig_go_0) {
   wetee_ton_slice *arg1 = (wetee_ton_slice *) 0 ;
   unsigned int result;
   intgo _swig_go_result;
@@ -9194,7 +9280,7 @@ intgo _wrap_ton_slice_refs_left_cwetee_b22f17fa8e71ce90(wetee_ton_slice *_swig_g
 }
 
 
-_gostring_ _wrap_ton_slice_load_bit_cwetee_b22f17fa8e71ce90(intgo *_swig_go_0, wetee_ton_slice *_swig_go_1) {
+_gostring_ _wrap_ton_slice_load_bit_cwetee_0ef46faa3853c4e0(intgo *_swig_go_0, wetee_ton_slice *_swig_go_1) {
   int *arg1 = (int *) 0 ;
   wetee_ton_slice *arg2 = (wetee_ton_slice *) 0 ;
   int temp1 ;
@@ -9217,7 +9303,7 @@ _gostring_ _wrap_ton_slice_load_bit_cwetee_b22f17fa8e71ce90(intgo *_swig_go_0, w
 }
 
 
-_gostring_ _wrap_ton_slice_load_uint_cwetee_b22f17fa8e71ce90(_goslice_ _swig_go_0, wetee_ton_slice *_swig_go_1, intgo _swig_go_2) {
+_gostring_ _wrap_ton_slice_load_uint_cwetee_0ef46faa3853c4e0(_goslice_ _swig_go_0, wetee_ton_slice *_swig_go_1, intgo _swig_go_2) {
   wetee_u128 *arg1 = (wetee_u128 *) 0 ;
   wetee_ton_slice *arg2 = (wetee_ton_slice *) 0 ;
   unsigned int arg3 ;
@@ -9247,7 +9333,7 @@ _gostring_ _wrap_ton_slice_load_uint_cwetee_b22f17fa8e71ce90(_goslice_ _swig_go_
 }
 
 
-_gostring_ _wrap_ton_slice_load_bits_cwetee_b22f17fa8e71ce90(wetee_buf *_swig_go_0, wetee_ton_slice *_swig_go_1, long long _swig_go_2) {
+_gostring_ _wrap_ton_slice_load_bits_cwetee_0ef46faa3853c4e0(wetee_buf *_swig_go_0, wetee_ton_slice *_swig_go_1, long long _swig_go_2) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   wetee_ton_slice *arg2 = (wetee_ton_slice *) 0 ;
   size_t arg3 ;
@@ -9283,7 +9369,7 @@ _gostring_ _wrap_ton_slice_load_bits_cwetee_b22f17fa8e71ce90(wetee_buf *_swig_go
 }
 
 
-_gostring_ _wrap_ton_slice_load_address_cwetee_b22f17fa8e71ce90(wetee_buf *_swig_go_0, wetee_ton_slice *_swig_go_1) {
+_gostring_ _wrap_ton_slice_load_address_cwetee_0ef46faa3853c4e0(wetee_buf *_swig_go_0, wetee_ton_slice *_swig_go_1) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   wetee_ton_slice *arg2 = (wetee_ton_slice *) 0 ;
   wetee_buf temp1 ;
@@ -9317,7 +9403,7 @@ _gostring_ _wrap_ton_slice_load_address_cwetee_b22f17fa8e71ce90(wetee_buf *_swig
 }
 
 
-_gostring_ _wrap_ton_slice_load_coins_cwetee_b22f17fa8e71ce90(_goslice_ _swig_go_0, wetee_ton_slice *_swig_go_1) {
+_gostring_ _wrap_ton_slice_load_coins_cwetee_0ef46faa3853c4e0(_goslice_ _swig_go_0, wetee_ton_slice *_swig_go_1) {
   wetee_u128 *arg1 = (wetee_u128 *) 0 ;
   wetee_ton_slice *arg2 = (wetee_ton_slice *) 0 ;
   wetee_u128 temp1 ;
@@ -9345,7 +9431,7 @@ _gostring_ _wrap_ton_slice_load_coins_cwetee_b22f17fa8e71ce90(_goslice_ _swig_go
 }
 
 
-_gostring_ _wrap_ton_slice_load_ref_cwetee_b22f17fa8e71ce90(wetee_ton_cell **_swig_go_0, wetee_ton_slice *_swig_go_1) {
+_gostring_ _wrap_ton_slice_load_ref_cwetee_0ef46faa3853c4e0(wetee_ton_cell **_swig_go_0, wetee_ton_slice *_swig_go_1) {
   wetee_ton_cell **arg1 = (wetee_ton_cell **) 0 ;
   wetee_ton_slice *arg2 = (wetee_ton_slice *) 0 ;
   wetee_ton_cell *temp1 ;
@@ -9372,7 +9458,7 @@ _gostring_ _wrap_ton_slice_load_ref_cwetee_b22f17fa8e71ce90(wetee_ton_cell **_sw
 }
 
 
-_gostring_ _wrap_ton_slice_load_maybe_ref_cwetee_b22f17fa8e71ce90(wetee_ton_cell **_swig_go_0, wetee_ton_slice *_swig_go_1) {
+_gostring_ _wrap_ton_slice_load_maybe_ref_cwetee_0ef46faa3853c4e0(wetee_ton_cell **_swig_go_0, wetee_ton_slice *_swig_go_1) {
   wetee_ton_cell **arg1 = (wetee_ton_cell **) 0 ;
   wetee_ton_slice *arg2 = (wetee_ton_slice *) 0 ;
   wetee_ton_cell *temp1 ;
@@ -9399,7 +9485,7 @@ _gostring_ _wrap_ton_slice_load_maybe_ref_cwetee_b22f17fa8e71ce90(wetee_ton_cell
 }
 
 
-_gostring_ _wrap_ton_slice_load_snake_cwetee_b22f17fa8e71ce90(wetee_buf *_swig_go_0, wetee_ton_slice *_swig_go_1) {
+_gostring_ _wrap_ton_slice_load_snake_cwetee_0ef46faa3853c4e0(wetee_buf *_swig_go_0, wetee_ton_slice *_swig_go_1) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   wetee_ton_slice *arg2 = (wetee_ton_slice *) 0 ;
   wetee_buf temp1 ;
@@ -9433,7 +9519,7 @@ _gostring_ _wrap_ton_slice_load_snake_cwetee_b22f17fa8e71ce90(wetee_buf *_swig_g
 }
 
 
-_gostring_ _wrap_ton_slice_skip_cwetee_b22f17fa8e71ce90(wetee_ton_slice *_swig_go_0, long long _swig_go_1) {
+_gostring_ _wrap_ton_slice_skip_cwetee_0ef46faa3853c4e0(wetee_ton_slice *_swig_go_0, long long _swig_go_1) {
   wetee_ton_slice *arg1 = (wetee_ton_slice *) 0 ;
   size_t arg2 ;
   wetee_rc result;
@@ -9451,7 +9537,7 @@ _gostring_ _wrap_ton_slice_skip_cwetee_b22f17fa8e71ce90(wetee_ton_slice *_swig_g
 }
 
 
-_gostring_ _wrap_ton_slice_end_cwetee_b22f17fa8e71ce90(wetee_ton_slice *_swig_go_0) {
+_gostring_ _wrap_ton_slice_end_cwetee_0ef46faa3853c4e0(wetee_ton_slice *_swig_go_0) {
   wetee_ton_slice *arg1 = (wetee_ton_slice *) 0 ;
   wetee_rc result;
   _gostring_ _swig_go_result;
@@ -9467,7 +9553,7 @@ _gostring_ _wrap_ton_slice_end_cwetee_b22f17fa8e71ce90(wetee_ton_slice *_swig_go
 }
 
 
-_gostring_ _wrap_ton_address_parse_cwetee_b22f17fa8e71ce90(wetee_buf *_swig_go_0, int *_swig_go_1, _gostring_ _swig_go_2) {
+_gostring_ _wrap_ton_address_parse_cwetee_0ef46faa3853c4e0(wetee_buf *_swig_go_0, int *_swig_go_1, _gostring_ _swig_go_2) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   unsigned int *arg2 = (unsigned int *) 0 ;
   char *arg3 = (char *) 0 ;
@@ -9507,7 +9593,7 @@ _gostring_ _wrap_ton_address_parse_cwetee_b22f17fa8e71ce90(wetee_buf *_swig_go_0
 }
 
 
-_gostring_ _wrap_ton_address_format_cwetee_b22f17fa8e71ce90(wetee_buf *_swig_go_0, _gostring_ _swig_go_1, intgo _swig_go_2) {
+_gostring_ _wrap_ton_address_format_cwetee_0ef46faa3853c4e0(wetee_buf *_swig_go_0, _gostring_ _swig_go_1, intgo _swig_go_2) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   char *arg2 = (char *) 0 ;
   size_t arg3 ;
@@ -9547,7 +9633,7 @@ _gostring_ _wrap_ton_address_format_cwetee_b22f17fa8e71ce90(wetee_buf *_swig_go_
 }
 
 
-_gostring_ _wrap_ton_state_init_address_cwetee_b22f17fa8e71ce90(wetee_buf *_swig_go_0, intgo _swig_go_1, wetee_ton_cell *_swig_go_2, wetee_ton_cell *_swig_go_3) {
+_gostring_ _wrap_ton_state_init_address_cwetee_0ef46faa3853c4e0(wetee_buf *_swig_go_0, intgo _swig_go_1, wetee_ton_cell *_swig_go_2, wetee_ton_cell *_swig_go_3) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   int32_t arg2 ;
   wetee_ton_cell *arg3 = (wetee_ton_cell *) 0 ;
@@ -9585,7 +9671,7 @@ _gostring_ _wrap_ton_state_init_address_cwetee_b22f17fa8e71ce90(wetee_buf *_swig
 }
 
 
-_gostring_ _wrap_ton_amount_format_cwetee_b22f17fa8e71ce90(wetee_buf *_swig_go_0, _goslice_ _swig_go_1, _gostring_ _swig_go_2) {
+_gostring_ _wrap_ton_amount_format_cwetee_0ef46faa3853c4e0(wetee_buf *_swig_go_0, _goslice_ _swig_go_1, _gostring_ _swig_go_2) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   wetee_u128 arg2 ;
   char *arg3 = (char *) 0 ;
@@ -9635,7 +9721,7 @@ _gostring_ _wrap_ton_amount_format_cwetee_b22f17fa8e71ce90(wetee_buf *_swig_go_0
 }
 
 
-_gostring_ _wrap_ton_amount_parse_cwetee_b22f17fa8e71ce90(_goslice_ _swig_go_0, _gostring_ _swig_go_1) {
+_gostring_ _wrap_ton_amount_parse_cwetee_0ef46faa3853c4e0(_goslice_ _swig_go_0, _gostring_ _swig_go_1) {
   wetee_u128 *arg1 = (wetee_u128 *) 0 ;
   char *arg2 = (char *) 0 ;
   size_t arg3 ;
@@ -9667,7 +9753,7 @@ _gostring_ _wrap_ton_amount_parse_cwetee_b22f17fa8e71ce90(_goslice_ _swig_go_0, 
 }
 
 
-_gostring_ _wrap_ton_state_init_cwetee_b22f17fa8e71ce90(wetee_ton_cell **_swig_go_0, wetee_ton_cell *_swig_go_1, wetee_ton_cell *_swig_go_2) {
+_gostring_ _wrap_ton_state_init_cwetee_0ef46faa3853c4e0(wetee_ton_cell **_swig_go_0, wetee_ton_cell *_swig_go_1, wetee_ton_cell *_swig_go_2) {
   wetee_ton_cell **arg1 = (wetee_ton_cell **) 0 ;
   wetee_ton_cell *arg2 = (wetee_ton_cell *) 0 ;
   wetee_ton_cell *arg3 = (wetee_ton_cell *) 0 ;
@@ -9696,7 +9782,7 @@ _gostring_ _wrap_ton_state_init_cwetee_b22f17fa8e71ce90(wetee_ton_cell **_swig_g
 }
 
 
-_gostring_ _wrap_ton_mnemonic_generate_cwetee_b22f17fa8e71ce90(wetee_buf *_swig_go_0, _gostring_ _swig_go_1) {
+_gostring_ _wrap_ton_mnemonic_generate_cwetee_0ef46faa3853c4e0(wetee_buf *_swig_go_0, _gostring_ _swig_go_1) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   char *arg2 = (char *) 0 ;
   size_t arg3 ;
@@ -9735,7 +9821,7 @@ _gostring_ _wrap_ton_mnemonic_generate_cwetee_b22f17fa8e71ce90(wetee_buf *_swig_
 }
 
 
-_gostring_ _wrap_ton_mnemonic_validate_cwetee_b22f17fa8e71ce90(_gostring_ _swig_go_0, _gostring_ _swig_go_1) {
+_gostring_ _wrap_ton_mnemonic_validate_cwetee_0ef46faa3853c4e0(_gostring_ _swig_go_0, _gostring_ _swig_go_1) {
   char *arg1 = (char *) 0 ;
   size_t arg2 ;
   char *arg3 = (char *) 0 ;
@@ -9761,7 +9847,7 @@ _gostring_ _wrap_ton_mnemonic_validate_cwetee_b22f17fa8e71ce90(_gostring_ _swig_
 }
 
 
-_gostring_ _wrap_ton_mnemonic_to_seed_cwetee_b22f17fa8e71ce90(_goslice_ _swig_go_0, _gostring_ _swig_go_1, _gostring_ _swig_go_2) {
+_gostring_ _wrap_ton_mnemonic_to_seed_cwetee_0ef46faa3853c4e0(_goslice_ _swig_go_0, _gostring_ _swig_go_1, _gostring_ _swig_go_2) {
   uint8_t *arg1 ;
   char *arg2 = (char *) 0 ;
   size_t arg3 ;
@@ -9792,7 +9878,7 @@ _gostring_ _wrap_ton_mnemonic_to_seed_cwetee_b22f17fa8e71ce90(_goslice_ _swig_go
 }
 
 
-_gostring_ _wrap_ton_mnemonic_to_keypair_cwetee_b22f17fa8e71ce90(_goslice_ _swig_go_0, _goslice_ _swig_go_1, _gostring_ _swig_go_2, _gostring_ _swig_go_3) {
+_gostring_ _wrap_ton_mnemonic_to_keypair_cwetee_0ef46faa3853c4e0(_goslice_ _swig_go_0, _goslice_ _swig_go_1, _gostring_ _swig_go_2, _gostring_ _swig_go_3) {
   uint8_t *arg1 ;
   uint8_t *arg2 ;
   char *arg3 = (char *) 0 ;
@@ -9828,7 +9914,7 @@ _gostring_ _wrap_ton_mnemonic_to_keypair_cwetee_b22f17fa8e71ce90(_goslice_ _swig
 }
 
 
-_gostring_ _wrap_ton_comment_cwetee_b22f17fa8e71ce90(wetee_ton_cell **_swig_go_0, _gostring_ _swig_go_1) {
+_gostring_ _wrap_ton_comment_cwetee_0ef46faa3853c4e0(wetee_ton_cell **_swig_go_0, _gostring_ _swig_go_1) {
   wetee_ton_cell **arg1 = (wetee_ton_cell **) 0 ;
   char *arg2 = (char *) 0 ;
   size_t arg3 ;
@@ -9859,7 +9945,7 @@ _gostring_ _wrap_ton_comment_cwetee_b22f17fa8e71ce90(wetee_ton_cell **_swig_go_0
 }
 
 
-_gostring_ _wrap_ton_internal_message_cwetee_b22f17fa8e71ce90(wetee_ton_cell **_swig_go_0, _gostring_ _swig_go_1, _goslice_ _swig_go_2, intgo _swig_go_3, wetee_ton_cell *_swig_go_4, wetee_ton_cell *_swig_go_5) {
+_gostring_ _wrap_ton_internal_message_cwetee_0ef46faa3853c4e0(wetee_ton_cell **_swig_go_0, _gostring_ _swig_go_1, _goslice_ _swig_go_2, intgo _swig_go_3, wetee_ton_cell *_swig_go_4, wetee_ton_cell *_swig_go_5) {
   wetee_ton_cell **arg1 = (wetee_ton_cell **) 0 ;
   char *arg2 = (char *) 0 ;
   size_t arg3 ;
@@ -9902,7 +9988,7 @@ _gostring_ _wrap_ton_internal_message_cwetee_b22f17fa8e71ce90(wetee_ton_cell **_
 }
 
 
-_gostring_ _wrap_ton_external_message_cwetee_b22f17fa8e71ce90(wetee_ton_cell **_swig_go_0, _gostring_ _swig_go_1, wetee_ton_cell *_swig_go_2, wetee_ton_cell *_swig_go_3, intgo _swig_go_4) {
+_gostring_ _wrap_ton_external_message_cwetee_0ef46faa3853c4e0(wetee_ton_cell **_swig_go_0, _gostring_ _swig_go_1, wetee_ton_cell *_swig_go_2, wetee_ton_cell *_swig_go_3, intgo _swig_go_4) {
   wetee_ton_cell **arg1 = (wetee_ton_cell **) 0 ;
   char *arg2 = (char *) 0 ;
   size_t arg3 ;
@@ -9939,7 +10025,7 @@ _gostring_ _wrap_ton_external_message_cwetee_b22f17fa8e71ce90(wetee_ton_cell **_
 }
 
 
-void _wrap_ton_wallet_free_cwetee_b22f17fa8e71ce90(wetee_ton_wallet *_swig_go_0) {
+void _wrap_ton_wallet_free_cwetee_0ef46faa3853c4e0(wetee_ton_wallet *_swig_go_0) {
   wetee_ton_wallet *arg1 = (wetee_ton_wallet *) 0 ;
   
   arg1 = (wetee_ton_wallet *)(uintptr_t)_swig_go_0; 
@@ -9952,7 +10038,7 @@ void _wrap_ton_wallet_free_cwetee_b22f17fa8e71ce90(wetee_ton_wallet *_swig_go_0)
 }
 
 
-_gostring_ _wrap_ton_wallet_code_cwetee_b22f17fa8e71ce90(wetee_ton_cell **_swig_go_0, intgo _swig_go_1) {
+_gostring_ _wrap_ton_wallet_code_cwetee_0ef46faa3853c4e0(wetee_ton_cell **_swig_go_0, intgo _swig_go_1) {
   wetee_ton_cell **arg1 = (wetee_ton_cell **) 0 ;
   int arg2 ;
   wetee_ton_cell *temp1 ;
@@ -9979,7 +10065,7 @@ _gostring_ _wrap_ton_wallet_code_cwetee_b22f17fa8e71ce90(wetee_ton_cell **_swig_
 }
 
 
-_gostring_ _wrap_ton_wallet_v5r1_id_cwetee_b22f17fa8e71ce90(int *_swig_go_0, intgo _swig_go_1, intgo _swig_go_2, intgo _swig_go_3) {
+_gostring_ _wrap_ton_wallet_v5r1_id_cwetee_0ef46faa3853c4e0(int *_swig_go_0, intgo _swig_go_1, intgo _swig_go_2, intgo _swig_go_3) {
   uint32_t *arg1 = (uint32_t *) 0 ;
   int32_t arg2 ;
   int32_t arg3 ;
@@ -10001,7 +10087,7 @@ _gostring_ _wrap_ton_wallet_v5r1_id_cwetee_b22f17fa8e71ce90(int *_swig_go_0, int
 }
 
 
-_gostring_ _wrap_ton_wallet_default_id_cwetee_b22f17fa8e71ce90(int *_swig_go_0, intgo _swig_go_1, intgo _swig_go_2, intgo _swig_go_3) {
+_gostring_ _wrap_ton_wallet_default_id_cwetee_0ef46faa3853c4e0(int *_swig_go_0, intgo _swig_go_1, intgo _swig_go_2, intgo _swig_go_3) {
   uint32_t *arg1 = (uint32_t *) 0 ;
   int arg2 ;
   int32_t arg3 ;
@@ -10023,7 +10109,7 @@ _gostring_ _wrap_ton_wallet_default_id_cwetee_b22f17fa8e71ce90(int *_swig_go_0, 
 }
 
 
-_gostring_ _wrap_ton_wallet_new_cwetee_b22f17fa8e71ce90(wetee_ton_wallet **_swig_go_0, intgo _swig_go_1, _goslice_ _swig_go_2, intgo _swig_go_3, intgo _swig_go_4) {
+_gostring_ _wrap_ton_wallet_new_cwetee_0ef46faa3853c4e0(wetee_ton_wallet **_swig_go_0, intgo _swig_go_1, _goslice_ _swig_go_2, intgo _swig_go_3, intgo _swig_go_4) {
   wetee_ton_wallet **arg1 = (wetee_ton_wallet **) 0 ;
   int arg2 ;
   uint8_t *arg3 ;
@@ -10059,7 +10145,7 @@ _gostring_ _wrap_ton_wallet_new_cwetee_b22f17fa8e71ce90(wetee_ton_wallet **_swig
 }
 
 
-_gostring_ _wrap_ton_wallet_id_cwetee_b22f17fa8e71ce90(int *_swig_go_0, wetee_ton_wallet *_swig_go_1) {
+_gostring_ _wrap_ton_wallet_id_cwetee_0ef46faa3853c4e0(int *_swig_go_0, wetee_ton_wallet *_swig_go_1) {
   uint32_t *arg1 = (uint32_t *) 0 ;
   wetee_ton_wallet *arg2 = (wetee_ton_wallet *) 0 ;
   wetee_rc result;
@@ -10077,7 +10163,7 @@ _gostring_ _wrap_ton_wallet_id_cwetee_b22f17fa8e71ce90(int *_swig_go_0, wetee_to
 }
 
 
-_gostring_ _wrap_ton_wallet_state_init_cwetee_b22f17fa8e71ce90(wetee_ton_cell **_swig_go_0, wetee_ton_wallet *_swig_go_1) {
+_gostring_ _wrap_ton_wallet_state_init_cwetee_0ef46faa3853c4e0(wetee_ton_cell **_swig_go_0, wetee_ton_wallet *_swig_go_1) {
   wetee_ton_cell **arg1 = (wetee_ton_cell **) 0 ;
   wetee_ton_wallet *arg2 = (wetee_ton_wallet *) 0 ;
   wetee_ton_cell *temp1 ;
@@ -10104,7 +10190,7 @@ _gostring_ _wrap_ton_wallet_state_init_cwetee_b22f17fa8e71ce90(wetee_ton_cell **
 }
 
 
-_gostring_ _wrap_ton_wallet_address_cwetee_b22f17fa8e71ce90(wetee_buf *_swig_go_0, wetee_ton_wallet *_swig_go_1) {
+_gostring_ _wrap_ton_wallet_address_cwetee_0ef46faa3853c4e0(wetee_buf *_swig_go_0, wetee_ton_wallet *_swig_go_1) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   wetee_ton_wallet *arg2 = (wetee_ton_wallet *) 0 ;
   wetee_buf temp1 ;
@@ -10138,7 +10224,7 @@ _gostring_ _wrap_ton_wallet_address_cwetee_b22f17fa8e71ce90(wetee_buf *_swig_go_
 }
 
 
-void _wrap_ton_transfer_free_cwetee_b22f17fa8e71ce90(wetee_ton_transfer *_swig_go_0) {
+void _wrap_ton_transfer_free_cwetee_0ef46faa3853c4e0(wetee_ton_transfer *_swig_go_0) {
   wetee_ton_transfer *arg1 = (wetee_ton_transfer *) 0 ;
   
   arg1 = (wetee_ton_transfer *)(uintptr_t)_swig_go_0; 
@@ -10151,7 +10237,7 @@ void _wrap_ton_transfer_free_cwetee_b22f17fa8e71ce90(wetee_ton_transfer *_swig_g
 }
 
 
-_gostring_ _wrap_ton_transfer_new_cwetee_b22f17fa8e71ce90(wetee_ton_transfer **_swig_go_0) {
+_gostring_ _wrap_ton_transfer_new_cwetee_0ef46faa3853c4e0(wetee_ton_transfer **_swig_go_0) {
   wetee_ton_transfer **arg1 = (wetee_ton_transfer **) 0 ;
   wetee_ton_transfer *temp1 ;
   wetee_rc result;
@@ -10176,7 +10262,7 @@ _gostring_ _wrap_ton_transfer_new_cwetee_b22f17fa8e71ce90(wetee_ton_transfer **_
 }
 
 
-_gostring_ _wrap_ton_transfer_add_cwetee_b22f17fa8e71ce90(wetee_ton_transfer *_swig_go_0, intgo _swig_go_1, wetee_ton_cell *_swig_go_2) {
+_gostring_ _wrap_ton_transfer_add_cwetee_0ef46faa3853c4e0(wetee_ton_transfer *_swig_go_0, intgo _swig_go_1, wetee_ton_cell *_swig_go_2) {
   wetee_ton_transfer *arg1 = (wetee_ton_transfer *) 0 ;
   unsigned int arg2 ;
   wetee_ton_cell *arg3 = (wetee_ton_cell *) 0 ;
@@ -10196,7 +10282,7 @@ _gostring_ _wrap_ton_transfer_add_cwetee_b22f17fa8e71ce90(wetee_ton_transfer *_s
 }
 
 
-long long _wrap_ton_transfer_count_cwetee_b22f17fa8e71ce90(wetee_ton_transfer *_swig_go_0) {
+long long _wrap_ton_transfer_count_cwetee_0ef46faa3853c4e0(wetee_ton_transfer *_swig_go_0) {
   wetee_ton_transfer *arg1 = (wetee_ton_transfer *) 0 ;
   size_t result;
   long long _swig_go_result;
@@ -10212,7 +10298,7 @@ long long _wrap_ton_transfer_count_cwetee_b22f17fa8e71ce90(wetee_ton_transfer *_
 }
 
 
-_gostring_ _wrap_ton_wallet_sign_transfer_cwetee_b22f17fa8e71ce90(wetee_ton_cell **_swig_go_0, wetee_ton_wallet *_swig_go_1, _goslice_ _swig_go_2, intgo _swig_go_3, intgo _swig_go_4, wetee_ton_transfer *_swig_go_5) {
+_gostring_ _wrap_ton_wallet_sign_transfer_cwetee_0ef46faa3853c4e0(wetee_ton_cell **_swig_go_0, wetee_ton_wallet *_swig_go_1, _goslice_ _swig_go_2, intgo _swig_go_3, intgo _swig_go_4, wetee_ton_transfer *_swig_go_5) {
   wetee_ton_cell **arg1 = (wetee_ton_cell **) 0 ;
   wetee_ton_wallet *arg2 = (wetee_ton_wallet *) 0 ;
   uint8_t *arg3 ;
@@ -10250,7 +10336,7 @@ _gostring_ _wrap_ton_wallet_sign_transfer_cwetee_b22f17fa8e71ce90(wetee_ton_cell
 }
 
 
-_gostring_ _wrap_ton_wallet_external_cwetee_b22f17fa8e71ce90(wetee_ton_cell **_swig_go_0, wetee_ton_wallet *_swig_go_1, wetee_ton_cell *_swig_go_2, intgo _swig_go_3) {
+_gostring_ _wrap_ton_wallet_external_cwetee_0ef46faa3853c4e0(wetee_ton_cell **_swig_go_0, wetee_ton_wallet *_swig_go_1, wetee_ton_cell *_swig_go_2, intgo _swig_go_3) {
   wetee_ton_cell **arg1 = (wetee_ton_cell **) 0 ;
   wetee_ton_wallet *arg2 = (wetee_ton_wallet *) 0 ;
   wetee_ton_cell *arg3 = (wetee_ton_cell *) 0 ;
@@ -10281,7 +10367,7 @@ _gostring_ _wrap_ton_wallet_external_cwetee_b22f17fa8e71ce90(wetee_ton_cell **_s
 }
 
 
-_gostring_ _wrap_ton_wallet_new_highload_v3_cwetee_b22f17fa8e71ce90(wetee_ton_wallet **_swig_go_0, _goslice_ _swig_go_1, intgo _swig_go_2, intgo _swig_go_3, intgo _swig_go_4) {
+_gostring_ _wrap_ton_wallet_new_highload_v3_cwetee_0ef46faa3853c4e0(wetee_ton_wallet **_swig_go_0, _goslice_ _swig_go_1, intgo _swig_go_2, intgo _swig_go_3, intgo _swig_go_4) {
   wetee_ton_wallet **arg1 = (wetee_ton_wallet **) 0 ;
   uint8_t *arg2 ;
   int32_t arg3 ;
@@ -10317,7 +10403,7 @@ _gostring_ _wrap_ton_wallet_new_highload_v3_cwetee_b22f17fa8e71ce90(wetee_ton_wa
 }
 
 
-_gostring_ _wrap_ton_highload_sign_message_cwetee_b22f17fa8e71ce90(wetee_ton_cell **_swig_go_0, wetee_ton_wallet *_swig_go_1, _goslice_ _swig_go_2, intgo _swig_go_3, long long _swig_go_4, intgo _swig_go_5, wetee_ton_cell *_swig_go_6) {
+_gostring_ _wrap_ton_highload_sign_message_cwetee_0ef46faa3853c4e0(wetee_ton_cell **_swig_go_0, wetee_ton_wallet *_swig_go_1, _goslice_ _swig_go_2, intgo _swig_go_3, long long _swig_go_4, intgo _swig_go_5, wetee_ton_cell *_swig_go_6) {
   wetee_ton_cell **arg1 = (wetee_ton_cell **) 0 ;
   wetee_ton_wallet *arg2 = (wetee_ton_wallet *) 0 ;
   uint8_t *arg3 ;
@@ -10357,7 +10443,7 @@ _gostring_ _wrap_ton_highload_sign_message_cwetee_b22f17fa8e71ce90(wetee_ton_cel
 }
 
 
-_gostring_ _wrap_ton_highload_sign_batch_cwetee_b22f17fa8e71ce90(wetee_ton_cell **_swig_go_0, wetee_ton_wallet *_swig_go_1, _goslice_ _swig_go_2, intgo _swig_go_3, long long _swig_go_4, wetee_ton_transfer *_swig_go_5, _goslice_ _swig_go_6) {
+_gostring_ _wrap_ton_highload_sign_batch_cwetee_0ef46faa3853c4e0(wetee_ton_cell **_swig_go_0, wetee_ton_wallet *_swig_go_1, _goslice_ _swig_go_2, intgo _swig_go_3, long long _swig_go_4, wetee_ton_transfer *_swig_go_5, _goslice_ _swig_go_6) {
   wetee_ton_cell **arg1 = (wetee_ton_cell **) 0 ;
   wetee_ton_wallet *arg2 = (wetee_ton_wallet *) 0 ;
   uint8_t *arg3 ;
@@ -10401,7 +10487,7 @@ _gostring_ _wrap_ton_highload_sign_batch_cwetee_b22f17fa8e71ce90(wetee_ton_cell 
 }
 
 
-void _wrap_ton_dict_free_cwetee_b22f17fa8e71ce90(wetee_ton_dict *_swig_go_0) {
+void _wrap_ton_dict_free_cwetee_0ef46faa3853c4e0(wetee_ton_dict *_swig_go_0) {
   wetee_ton_dict *arg1 = (wetee_ton_dict *) 0 ;
   
   arg1 = (wetee_ton_dict *)(uintptr_t)_swig_go_0; 
@@ -10414,7 +10500,7 @@ void _wrap_ton_dict_free_cwetee_b22f17fa8e71ce90(wetee_ton_dict *_swig_go_0) {
 }
 
 
-_gostring_ _wrap_ton_dict_new_cwetee_b22f17fa8e71ce90(wetee_ton_dict **_swig_go_0, intgo _swig_go_1) {
+_gostring_ _wrap_ton_dict_new_cwetee_0ef46faa3853c4e0(wetee_ton_dict **_swig_go_0, intgo _swig_go_1) {
   wetee_ton_dict **arg1 = (wetee_ton_dict **) 0 ;
   unsigned int arg2 ;
   wetee_ton_dict *temp1 ;
@@ -10441,7 +10527,7 @@ _gostring_ _wrap_ton_dict_new_cwetee_b22f17fa8e71ce90(wetee_ton_dict **_swig_go_
 }
 
 
-long long _wrap_ton_dict_count_cwetee_b22f17fa8e71ce90(wetee_ton_dict *_swig_go_0) {
+long long _wrap_ton_dict_count_cwetee_0ef46faa3853c4e0(wetee_ton_dict *_swig_go_0) {
   wetee_ton_dict *arg1 = (wetee_ton_dict *) 0 ;
   size_t result;
   long long _swig_go_result;
@@ -10457,7 +10543,7 @@ long long _wrap_ton_dict_count_cwetee_b22f17fa8e71ce90(wetee_ton_dict *_swig_go_
 }
 
 
-intgo _wrap_ton_dict_key_bits_cwetee_b22f17fa8e71ce90(wetee_ton_dict *_swig_go_0) {
+intgo _wrap_ton_dict_key_bits_cwetee_0ef46faa3853c4e0(wetee_ton_dict *_swig_go_0) {
   wetee_ton_dict *arg1 = (wetee_ton_dict *) 0 ;
   unsigned int result;
   intgo _swig_go_result;
@@ -10473,7 +10559,7 @@ intgo _wrap_ton_dict_key_bits_cwetee_b22f17fa8e71ce90(wetee_ton_dict *_swig_go_0
 }
 
 
-_gostring_ _wrap_ton_dict_set_cwetee_b22f17fa8e71ce90(wetee_ton_dict *_swig_go_0, _goslice_ _swig_go_1, wetee_ton_cell *_swig_go_2) {
+_gostring_ _wrap_ton_dict_set_cwetee_0ef46faa3853c4e0(wetee_ton_dict *_swig_go_0, _goslice_ _swig_go_1, wetee_ton_cell *_swig_go_2) {
   wetee_ton_dict *arg1 = (wetee_ton_dict *) 0 ;
   uint8_t *arg2 = (uint8_t *) 0 ;
   size_t arg3 ;
@@ -10497,7 +10583,7 @@ _gostring_ _wrap_ton_dict_set_cwetee_b22f17fa8e71ce90(wetee_ton_dict *_swig_go_0
 }
 
 
-_gostring_ _wrap_ton_dict_get_cwetee_b22f17fa8e71ce90(wetee_ton_cell **_swig_go_0, wetee_ton_dict *_swig_go_1, _goslice_ _swig_go_2) {
+_gostring_ _wrap_ton_dict_get_cwetee_0ef46faa3853c4e0(wetee_ton_cell **_swig_go_0, wetee_ton_dict *_swig_go_1, _goslice_ _swig_go_2) {
   wetee_ton_cell **arg1 = (wetee_ton_cell **) 0 ;
   wetee_ton_dict *arg2 = (wetee_ton_dict *) 0 ;
   uint8_t *arg3 = (uint8_t *) 0 ;
@@ -10530,7 +10616,7 @@ _gostring_ _wrap_ton_dict_get_cwetee_b22f17fa8e71ce90(wetee_ton_cell **_swig_go_
 }
 
 
-_gostring_ _wrap_ton_dict_remove_cwetee_b22f17fa8e71ce90(wetee_ton_dict *_swig_go_0, _goslice_ _swig_go_1) {
+_gostring_ _wrap_ton_dict_remove_cwetee_0ef46faa3853c4e0(wetee_ton_dict *_swig_go_0, _goslice_ _swig_go_1) {
   wetee_ton_dict *arg1 = (wetee_ton_dict *) 0 ;
   uint8_t *arg2 = (uint8_t *) 0 ;
   size_t arg3 ;
@@ -10552,7 +10638,7 @@ _gostring_ _wrap_ton_dict_remove_cwetee_b22f17fa8e71ce90(wetee_ton_dict *_swig_g
 }
 
 
-_gostring_ _wrap_ton_dict_entry_cwetee_b22f17fa8e71ce90(_goslice_ _swig_go_0, wetee_ton_cell **_swig_go_1, wetee_ton_dict *_swig_go_2, long long _swig_go_3) {
+_gostring_ _wrap_ton_dict_entry_cwetee_0ef46faa3853c4e0(_goslice_ _swig_go_0, wetee_ton_cell **_swig_go_1, wetee_ton_dict *_swig_go_2, long long _swig_go_3) {
   uint8_t *arg1 = (uint8_t *) 0 ;
   size_t arg2 ;
   wetee_ton_cell **arg3 = (wetee_ton_cell **) 0 ;
@@ -10587,7 +10673,7 @@ _gostring_ _wrap_ton_dict_entry_cwetee_b22f17fa8e71ce90(_goslice_ _swig_go_0, we
 }
 
 
-_gostring_ _wrap_ton_dict_root_cwetee_b22f17fa8e71ce90(wetee_ton_cell **_swig_go_0, wetee_ton_dict *_swig_go_1) {
+_gostring_ _wrap_ton_dict_root_cwetee_0ef46faa3853c4e0(wetee_ton_cell **_swig_go_0, wetee_ton_dict *_swig_go_1) {
   wetee_ton_cell **arg1 = (wetee_ton_cell **) 0 ;
   wetee_ton_dict *arg2 = (wetee_ton_dict *) 0 ;
   wetee_ton_cell *temp1 ;
@@ -10614,7 +10700,7 @@ _gostring_ _wrap_ton_dict_root_cwetee_b22f17fa8e71ce90(wetee_ton_cell **_swig_go
 }
 
 
-_gostring_ _wrap_ton_builder_store_dict_cwetee_b22f17fa8e71ce90(wetee_ton_builder *_swig_go_0, wetee_ton_dict *_swig_go_1) {
+_gostring_ _wrap_ton_builder_store_dict_cwetee_0ef46faa3853c4e0(wetee_ton_builder *_swig_go_0, wetee_ton_dict *_swig_go_1) {
   wetee_ton_builder *arg1 = (wetee_ton_builder *) 0 ;
   wetee_ton_dict *arg2 = (wetee_ton_dict *) 0 ;
   wetee_rc result;
@@ -10632,7 +10718,7 @@ _gostring_ _wrap_ton_builder_store_dict_cwetee_b22f17fa8e71ce90(wetee_ton_builde
 }
 
 
-_gostring_ _wrap_ton_dict_from_root_cwetee_b22f17fa8e71ce90(wetee_ton_dict **_swig_go_0, wetee_ton_cell *_swig_go_1, intgo _swig_go_2) {
+_gostring_ _wrap_ton_dict_from_root_cwetee_0ef46faa3853c4e0(wetee_ton_dict **_swig_go_0, wetee_ton_cell *_swig_go_1, intgo _swig_go_2) {
   wetee_ton_dict **arg1 = (wetee_ton_dict **) 0 ;
   wetee_ton_cell *arg2 = (wetee_ton_cell *) 0 ;
   unsigned int arg3 ;
@@ -10661,7 +10747,7 @@ _gostring_ _wrap_ton_dict_from_root_cwetee_b22f17fa8e71ce90(wetee_ton_dict **_sw
 }
 
 
-_gostring_ _wrap_ton_slice_load_dict_cwetee_b22f17fa8e71ce90(wetee_ton_dict **_swig_go_0, wetee_ton_slice *_swig_go_1, intgo _swig_go_2) {
+_gostring_ _wrap_ton_slice_load_dict_cwetee_0ef46faa3853c4e0(wetee_ton_dict **_swig_go_0, wetee_ton_slice *_swig_go_1, intgo _swig_go_2) {
   wetee_ton_dict **arg1 = (wetee_ton_dict **) 0 ;
   wetee_ton_slice *arg2 = (wetee_ton_slice *) 0 ;
   unsigned int arg3 ;
@@ -10690,7 +10776,7 @@ _gostring_ _wrap_ton_slice_load_dict_cwetee_b22f17fa8e71ce90(wetee_ton_dict **_s
 }
 
 
-intgo _wrap_TON_JETTON_FORWARD_INLINE_cwetee_b22f17fa8e71ce90() {
+intgo _wrap_TON_JETTON_FORWARD_INLINE_cwetee_0ef46faa3853c4e0() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -10701,7 +10787,7 @@ intgo _wrap_TON_JETTON_FORWARD_INLINE_cwetee_b22f17fa8e71ce90() {
 }
 
 
-intgo _wrap_TON_JETTON_DATA_STATUS_cwetee_b22f17fa8e71ce90() {
+intgo _wrap_TON_JETTON_DATA_STATUS_cwetee_0ef46faa3853c4e0() {
   int result;
   intgo _swig_go_result;
   
@@ -10712,7 +10798,7 @@ intgo _wrap_TON_JETTON_DATA_STATUS_cwetee_b22f17fa8e71ce90() {
 }
 
 
-intgo _wrap_TON_JETTON_DATA_CODE_REF_cwetee_b22f17fa8e71ce90() {
+intgo _wrap_TON_JETTON_DATA_CODE_REF_cwetee_0ef46faa3853c4e0() {
   int result;
   intgo _swig_go_result;
   
@@ -10723,7 +10809,7 @@ intgo _wrap_TON_JETTON_DATA_CODE_REF_cwetee_b22f17fa8e71ce90() {
 }
 
 
-_gostring_ _wrap_ton_jetton_transfer_cwetee_b22f17fa8e71ce90(wetee_ton_cell **_swig_go_0, long long _swig_go_1, _goslice_ _swig_go_2, _gostring_ _swig_go_3, _gostring_ _swig_go_4, wetee_ton_cell *_swig_go_5, _goslice_ _swig_go_6, wetee_ton_cell *_swig_go_7, intgo _swig_go_8) {
+_gostring_ _wrap_ton_jetton_transfer_cwetee_0ef46faa3853c4e0(wetee_ton_cell **_swig_go_0, long long _swig_go_1, _goslice_ _swig_go_2, _gostring_ _swig_go_3, _gostring_ _swig_go_4, wetee_ton_cell *_swig_go_5, _goslice_ _swig_go_6, wetee_ton_cell *_swig_go_7, intgo _swig_go_8) {
   wetee_ton_cell **arg1 = (wetee_ton_cell **) 0 ;
   uint64_t arg2 ;
   wetee_u128 arg3 ;
@@ -10780,7 +10866,7 @@ _gostring_ _wrap_ton_jetton_transfer_cwetee_b22f17fa8e71ce90(wetee_ton_cell **_s
 }
 
 
-_gostring_ _wrap_ton_jetton_wallet_address_cwetee_b22f17fa8e71ce90(wetee_buf *_swig_go_0, intgo _swig_go_1, _gostring_ _swig_go_2, _gostring_ _swig_go_3, wetee_ton_cell *_swig_go_4) {
+_gostring_ _wrap_ton_jetton_wallet_address_cwetee_0ef46faa3853c4e0(wetee_buf *_swig_go_0, intgo _swig_go_1, _gostring_ _swig_go_2, _gostring_ _swig_go_3, wetee_ton_cell *_swig_go_4) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   int arg2 ;
   char *arg3 = (char *) 0 ;
@@ -10828,7 +10914,7 @@ _gostring_ _wrap_ton_jetton_wallet_address_cwetee_b22f17fa8e71ce90(wetee_buf *_s
 }
 
 
-intgo _wrap_TON_JETTON_ATTACHED_DEFAULT_cwetee_b22f17fa8e71ce90() {
+intgo _wrap_TON_JETTON_ATTACHED_DEFAULT_cwetee_0ef46faa3853c4e0() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -10839,7 +10925,7 @@ intgo _wrap_TON_JETTON_ATTACHED_DEFAULT_cwetee_b22f17fa8e71ce90() {
 }
 
 
-intgo _wrap_TON_JETTON_FORWARD_DEFAULT_cwetee_b22f17fa8e71ce90() {
+intgo _wrap_TON_JETTON_FORWARD_DEFAULT_cwetee_0ef46faa3853c4e0() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -10850,7 +10936,7 @@ intgo _wrap_TON_JETTON_FORWARD_DEFAULT_cwetee_b22f17fa8e71ce90() {
 }
 
 
-intgo _wrap_TON_MEMO_MAX_BYTES_cwetee_b22f17fa8e71ce90() {
+intgo _wrap_TON_MEMO_MAX_BYTES_cwetee_0ef46faa3853c4e0() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -10861,7 +10947,7 @@ intgo _wrap_TON_MEMO_MAX_BYTES_cwetee_b22f17fa8e71ce90() {
 }
 
 
-_gostring_ _wrap_ton_payment_message_cwetee_b22f17fa8e71ce90(wetee_ton_cell **_swig_go_0, _gostring_ _swig_go_1, _goslice_ _swig_go_2, _gostring_ _swig_go_3, _gostring_ _swig_go_4, _gostring_ _swig_go_5, intgo _swig_go_6, long long _swig_go_7, _goslice_ _swig_go_8, _goslice_ _swig_go_9, _gostring_ _swig_go_10) {
+_gostring_ _wrap_ton_payment_message_cwetee_0ef46faa3853c4e0(wetee_ton_cell **_swig_go_0, _gostring_ _swig_go_1, _goslice_ _swig_go_2, _gostring_ _swig_go_3, _gostring_ _swig_go_4, _gostring_ _swig_go_5, intgo _swig_go_6, long long _swig_go_7, _goslice_ _swig_go_8, _goslice_ _swig_go_9, _gostring_ _swig_go_10) {
   wetee_ton_cell **arg1 = (wetee_ton_cell **) 0 ;
   char *arg2 = (char *) 0 ;
   size_t arg3 ;
@@ -10956,7 +11042,7 @@ _gostring_ _wrap_ton_payment_message_cwetee_b22f17fa8e71ce90(wetee_ton_cell **_s
 }
 
 
-_gostring_ _wrap_ton_wallet_sign_payment_cwetee_b22f17fa8e71ce90(wetee_ton_cell **_swig_go_0, _goslice_ _swig_go_1, wetee_ton_wallet *_swig_go_2, _goslice_ _swig_go_3, intgo _swig_go_4, intgo _swig_go_5, intgo _swig_go_6, wetee_ton_cell *_swig_go_7) {
+_gostring_ _wrap_ton_wallet_sign_payment_cwetee_0ef46faa3853c4e0(wetee_ton_cell **_swig_go_0, _goslice_ _swig_go_1, wetee_ton_wallet *_swig_go_2, _goslice_ _swig_go_3, intgo _swig_go_4, intgo _swig_go_5, intgo _swig_go_6, wetee_ton_cell *_swig_go_7) {
   wetee_ton_cell **arg1 = (wetee_ton_cell **) 0 ;
   uint8_t *arg2 ;
   wetee_ton_wallet *arg3 = (wetee_ton_wallet *) 0 ;
@@ -11001,7 +11087,7 @@ _gostring_ _wrap_ton_wallet_sign_payment_cwetee_b22f17fa8e71ce90(wetee_ton_cell 
 }
 
 
-_gostring_ _wrap_ton_payment_memo_cwetee_b22f17fa8e71ce90(wetee_buf *_swig_go_0, wetee_ton_cell *_swig_go_1, intgo _swig_go_2) {
+_gostring_ _wrap_ton_payment_memo_cwetee_0ef46faa3853c4e0(wetee_buf *_swig_go_0, wetee_ton_cell *_swig_go_1, intgo _swig_go_2) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   wetee_ton_cell *arg2 = (wetee_ton_cell *) 0 ;
   int arg3 ;
@@ -11037,7 +11123,7 @@ _gostring_ _wrap_ton_payment_memo_cwetee_b22f17fa8e71ce90(wetee_buf *_swig_go_0,
 }
 
 
-_gostring_ _wrap_ton_message_normalized_hash_cwetee_b22f17fa8e71ce90(_goslice_ _swig_go_0, wetee_ton_cell *_swig_go_1) {
+_gostring_ _wrap_ton_message_normalized_hash_cwetee_0ef46faa3853c4e0(_goslice_ _swig_go_0, wetee_ton_cell *_swig_go_1) {
   uint8_t *arg1 ;
   wetee_ton_cell *arg2 = (wetee_ton_cell *) 0 ;
   wetee_rc result;
@@ -11058,7 +11144,7 @@ _gostring_ _wrap_ton_message_normalized_hash_cwetee_b22f17fa8e71ce90(_goslice_ _
 }
 
 
-_gostring_ _wrap_ton_state_init_public_key_cwetee_b22f17fa8e71ce90(_goslice_ _swig_go_0, int *_swig_go_1, wetee_ton_cell *_swig_go_2) {
+_gostring_ _wrap_ton_state_init_public_key_cwetee_0ef46faa3853c4e0(_goslice_ _swig_go_0, int *_swig_go_1, wetee_ton_cell *_swig_go_2) {
   uint8_t *arg1 ;
   unsigned int *arg2 = (unsigned int *) 0 ;
   wetee_ton_cell *arg3 = (wetee_ton_cell *) 0 ;
@@ -11081,7 +11167,7 @@ _gostring_ _wrap_ton_state_init_public_key_cwetee_b22f17fa8e71ce90(_goslice_ _sw
 }
 
 
-_gostring_ _wrap_ton_proof_hash_cwetee_b22f17fa8e71ce90(_goslice_ _swig_go_0, _gostring_ _swig_go_1, _gostring_ _swig_go_2, long long _swig_go_3, _goslice_ _swig_go_4) {
+_gostring_ _wrap_ton_proof_hash_cwetee_0ef46faa3853c4e0(_goslice_ _swig_go_0, _gostring_ _swig_go_1, _gostring_ _swig_go_2, long long _swig_go_3, _goslice_ _swig_go_4) {
   uint8_t *arg1 ;
   char *arg2 = (char *) 0 ;
   size_t arg3 ;
@@ -11120,7 +11206,7 @@ _gostring_ _wrap_ton_proof_hash_cwetee_b22f17fa8e71ce90(_goslice_ _swig_go_0, _g
 }
 
 
-_gostring_ _wrap_ton_proof_verify_json_cwetee_b22f17fa8e71ce90(_goslice_ _swig_go_0, wetee_buf *_swig_go_1, wetee_buf *_swig_go_2, _gostring_ _swig_go_3, _gostring_ _swig_go_4, long long _swig_go_5, long long _swig_go_6) {
+_gostring_ _wrap_ton_proof_verify_json_cwetee_0ef46faa3853c4e0(_goslice_ _swig_go_0, wetee_buf *_swig_go_1, wetee_buf *_swig_go_2, _gostring_ _swig_go_3, _gostring_ _swig_go_4, long long _swig_go_5, long long _swig_go_6) {
   uint8_t *arg1 ;
   wetee_buf *arg2 = (wetee_buf *) 0 ;
   wetee_buf *arg3 = (wetee_buf *) 0 ;
@@ -11192,7 +11278,7 @@ _gostring_ _wrap_ton_proof_verify_json_cwetee_b22f17fa8e71ce90(_goslice_ _swig_g
 }
 
 
-intgo _wrap_RPC_CHECK_GENESIS_cwetee_b22f17fa8e71ce90() {
+intgo _wrap_RPC_CHECK_GENESIS_cwetee_0ef46faa3853c4e0() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -11203,7 +11289,7 @@ intgo _wrap_RPC_CHECK_GENESIS_cwetee_b22f17fa8e71ce90() {
 }
 
 
-intgo _wrap_RPC_LAZY_CONNECT_cwetee_b22f17fa8e71ce90() {
+intgo _wrap_RPC_LAZY_CONNECT_cwetee_0ef46faa3853c4e0() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -11214,7 +11300,7 @@ intgo _wrap_RPC_LAZY_CONNECT_cwetee_b22f17fa8e71ce90() {
 }
 
 
-intgo _wrap_RPC_NO_JITTER_cwetee_b22f17fa8e71ce90() {
+intgo _wrap_RPC_NO_JITTER_cwetee_0ef46faa3853c4e0() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -11225,7 +11311,7 @@ intgo _wrap_RPC_NO_JITTER_cwetee_b22f17fa8e71ce90() {
 }
 
 
-intgo _wrap_RPC_SUB_NO_RESUBSCRIBE_cwetee_b22f17fa8e71ce90() {
+intgo _wrap_RPC_SUB_NO_RESUBSCRIBE_cwetee_0ef46faa3853c4e0() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -11236,7 +11322,7 @@ intgo _wrap_RPC_SUB_NO_RESUBSCRIBE_cwetee_b22f17fa8e71ce90() {
 }
 
 
-intgo _wrap_RPC_TRANSPORT_WS_cwetee_b22f17fa8e71ce90() {
+intgo _wrap_RPC_TRANSPORT_WS_cwetee_0ef46faa3853c4e0() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -11247,7 +11333,7 @@ intgo _wrap_RPC_TRANSPORT_WS_cwetee_b22f17fa8e71ce90() {
 }
 
 
-intgo _wrap_RPC_TRANSPORT_HTTP_cwetee_b22f17fa8e71ce90() {
+intgo _wrap_RPC_TRANSPORT_HTTP_cwetee_0ef46faa3853c4e0() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -11258,7 +11344,7 @@ intgo _wrap_RPC_TRANSPORT_HTTP_cwetee_b22f17fa8e71ce90() {
 }
 
 
-intgo _wrap_RPC_TRANSPORT_CUSTOM_cwetee_b22f17fa8e71ce90() {
+intgo _wrap_RPC_TRANSPORT_CUSTOM_cwetee_0ef46faa3853c4e0() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -11269,7 +11355,7 @@ intgo _wrap_RPC_TRANSPORT_CUSTOM_cwetee_b22f17fa8e71ce90() {
 }
 
 
-intgo _wrap_RPC_SUB_NOTIFICATION_cwetee_b22f17fa8e71ce90() {
+intgo _wrap_RPC_SUB_NOTIFICATION_cwetee_0ef46faa3853c4e0() {
   int result;
   intgo _swig_go_result;
   
@@ -11280,7 +11366,7 @@ intgo _wrap_RPC_SUB_NOTIFICATION_cwetee_b22f17fa8e71ce90() {
 }
 
 
-intgo _wrap_RPC_SUB_LOST_cwetee_b22f17fa8e71ce90() {
+intgo _wrap_RPC_SUB_LOST_cwetee_0ef46faa3853c4e0() {
   int result;
   intgo _swig_go_result;
   
@@ -11291,7 +11377,7 @@ intgo _wrap_RPC_SUB_LOST_cwetee_b22f17fa8e71ce90() {
 }
 
 
-intgo _wrap_RPC_SUB_RESUBSCRIBED_cwetee_b22f17fa8e71ce90() {
+intgo _wrap_RPC_SUB_RESUBSCRIBED_cwetee_0ef46faa3853c4e0() {
   int result;
   intgo _swig_go_result;
   
@@ -11302,7 +11388,7 @@ intgo _wrap_RPC_SUB_RESUBSCRIBED_cwetee_b22f17fa8e71ce90() {
 }
 
 
-intgo _wrap_RPC_SUB_CLOSED_cwetee_b22f17fa8e71ce90() {
+intgo _wrap_RPC_SUB_CLOSED_cwetee_0ef46faa3853c4e0() {
   int result;
   intgo _swig_go_result;
   
@@ -11313,7 +11399,7 @@ intgo _wrap_RPC_SUB_CLOSED_cwetee_b22f17fa8e71ce90() {
 }
 
 
-intgo _wrap_rpc_transports_cwetee_b22f17fa8e71ce90() {
+intgo _wrap_rpc_transports_cwetee_0ef46faa3853c4e0() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -11327,7 +11413,7 @@ intgo _wrap_rpc_transports_cwetee_b22f17fa8e71ce90() {
 }
 
 
-void _wrap_rpc_free_cwetee_b22f17fa8e71ce90(wetee_rpc *_swig_go_0) {
+void _wrap_rpc_free_cwetee_0ef46faa3853c4e0(wetee_rpc *_swig_go_0) {
   wetee_rpc *arg1 = (wetee_rpc *) 0 ;
   
   arg1 = (wetee_rpc *)(uintptr_t)_swig_go_0; 
@@ -11340,7 +11426,7 @@ void _wrap_rpc_free_cwetee_b22f17fa8e71ce90(wetee_rpc *_swig_go_0) {
 }
 
 
-_gostring_ _wrap_rpc_open_cwetee_b22f17fa8e71ce90(wetee_rpc **_swig_go_0, _gostring_ _swig_go_1, intgo _swig_go_2, intgo _swig_go_3, intgo _swig_go_4, _gostring_ _swig_go_5, long long _swig_go_6, intgo _swig_go_7, intgo _swig_go_8, intgo _swig_go_9) {
+_gostring_ _wrap_rpc_open_cwetee_0ef46faa3853c4e0(wetee_rpc **_swig_go_0, _gostring_ _swig_go_1, intgo _swig_go_2, intgo _swig_go_3, intgo _swig_go_4, _gostring_ _swig_go_5, long long _swig_go_6, intgo _swig_go_7, intgo _swig_go_8, intgo _swig_go_9) {
   wetee_rpc **arg1 = (wetee_rpc **) 0 ;
   char *arg2 = (char *) 0 ;
   unsigned int arg3 ;
@@ -11398,7 +11484,7 @@ _gostring_ _wrap_rpc_open_cwetee_b22f17fa8e71ce90(wetee_rpc **_swig_go_0, _gostr
 }
 
 
-_gostring_ _wrap_rpc_call_cwetee_b22f17fa8e71ce90(wetee_buf *_swig_go_0, wetee_rpc *_swig_go_1, _gostring_ _swig_go_2, _gostring_ _swig_go_3, intgo _swig_go_4) {
+_gostring_ _wrap_rpc_call_cwetee_0ef46faa3853c4e0(wetee_buf *_swig_go_0, wetee_rpc *_swig_go_1, _gostring_ _swig_go_2, _gostring_ _swig_go_3, intgo _swig_go_4) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   wetee_rpc *arg2 = (wetee_rpc *) 0 ;
   char *arg3 = (char *) 0 ;
@@ -11447,7 +11533,7 @@ _gostring_ _wrap_rpc_call_cwetee_b22f17fa8e71ce90(wetee_buf *_swig_go_0, wetee_r
 }
 
 
-_gostring_ _wrap_rpc_reconnect_cwetee_b22f17fa8e71ce90(wetee_rpc *_swig_go_0) {
+_gostring_ _wrap_rpc_reconnect_cwetee_0ef46faa3853c4e0(wetee_rpc *_swig_go_0) {
   wetee_rpc *arg1 = (wetee_rpc *) 0 ;
   wetee_rc result;
   _gostring_ _swig_go_result;
@@ -11463,7 +11549,7 @@ _gostring_ _wrap_rpc_reconnect_cwetee_b22f17fa8e71ce90(wetee_rpc *_swig_go_0) {
 }
 
 
-_gostring_ _wrap_rpc_current_url_cwetee_b22f17fa8e71ce90(wetee_buf *_swig_go_0, wetee_rpc *_swig_go_1) {
+_gostring_ _wrap_rpc_current_url_cwetee_0ef46faa3853c4e0(wetee_buf *_swig_go_0, wetee_rpc *_swig_go_1) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   wetee_rpc *arg2 = (wetee_rpc *) 0 ;
   wetee_buf temp1 ;
@@ -11497,7 +11583,7 @@ _gostring_ _wrap_rpc_current_url_cwetee_b22f17fa8e71ce90(wetee_buf *_swig_go_0, 
 }
 
 
-_gostring_ _wrap_rpc_genesis_hash_cwetee_b22f17fa8e71ce90(wetee_buf *_swig_go_0, wetee_rpc *_swig_go_1) {
+_gostring_ _wrap_rpc_genesis_hash_cwetee_0ef46faa3853c4e0(wetee_buf *_swig_go_0, wetee_rpc *_swig_go_1) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   wetee_rpc *arg2 = (wetee_rpc *) 0 ;
   wetee_buf temp1 ;
@@ -11531,7 +11617,7 @@ _gostring_ _wrap_rpc_genesis_hash_cwetee_b22f17fa8e71ce90(wetee_buf *_swig_go_0,
 }
 
 
-_gostring_ _wrap_rpc_stats_json_cwetee_b22f17fa8e71ce90(wetee_buf *_swig_go_0, wetee_rpc *_swig_go_1) {
+_gostring_ _wrap_rpc_stats_json_cwetee_0ef46faa3853c4e0(wetee_buf *_swig_go_0, wetee_rpc *_swig_go_1) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   wetee_rpc *arg2 = (wetee_rpc *) 0 ;
   wetee_buf temp1 ;
@@ -11565,7 +11651,7 @@ _gostring_ _wrap_rpc_stats_json_cwetee_b22f17fa8e71ce90(wetee_buf *_swig_go_0, w
 }
 
 
-void _wrap_rpc_queue_free_cwetee_b22f17fa8e71ce90(wetee_rpc_queue *_swig_go_0) {
+void _wrap_rpc_queue_free_cwetee_0ef46faa3853c4e0(wetee_rpc_queue *_swig_go_0) {
   wetee_rpc_queue *arg1 = (wetee_rpc_queue *) 0 ;
   
   arg1 = (wetee_rpc_queue *)(uintptr_t)_swig_go_0; 
@@ -11578,7 +11664,7 @@ void _wrap_rpc_queue_free_cwetee_b22f17fa8e71ce90(wetee_rpc_queue *_swig_go_0) {
 }
 
 
-_gostring_ _wrap_rpc_queue_subscribe_cwetee_b22f17fa8e71ce90(wetee_rpc_queue **_swig_go_0, wetee_rpc *_swig_go_1, _gostring_ _swig_go_2, _gostring_ _swig_go_3, _gostring_ _swig_go_4, intgo _swig_go_5, intgo _swig_go_6) {
+_gostring_ _wrap_rpc_queue_subscribe_cwetee_0ef46faa3853c4e0(wetee_rpc_queue **_swig_go_0, wetee_rpc *_swig_go_1, _gostring_ _swig_go_2, _gostring_ _swig_go_3, _gostring_ _swig_go_4, intgo _swig_go_5, intgo _swig_go_6) {
   wetee_rpc_queue **arg1 = (wetee_rpc_queue **) 0 ;
   wetee_rpc *arg2 = (wetee_rpc *) 0 ;
   char *arg3 = (char *) 0 ;
@@ -11634,7 +11720,7 @@ _gostring_ _wrap_rpc_queue_subscribe_cwetee_b22f17fa8e71ce90(wetee_rpc_queue **_
 }
 
 
-_gostring_ _wrap_rpc_queue_next_cwetee_b22f17fa8e71ce90(int *_swig_go_0, wetee_buf *_swig_go_1, wetee_rpc_queue *_swig_go_2, intgo _swig_go_3) {
+_gostring_ _wrap_rpc_queue_next_cwetee_0ef46faa3853c4e0(int *_swig_go_0, wetee_buf *_swig_go_1, wetee_rpc_queue *_swig_go_2, intgo _swig_go_3) {
   unsigned int *arg1 = (unsigned int *) 0 ;
   wetee_buf *arg2 = (wetee_buf *) 0 ;
   wetee_rpc_queue *arg3 = (wetee_rpc_queue *) 0 ;
@@ -11672,7 +11758,7 @@ _gostring_ _wrap_rpc_queue_next_cwetee_b22f17fa8e71ce90(int *_swig_go_0, wetee_b
 }
 
 
-_gostring_ _wrap_rpc_queue_renew_cwetee_b22f17fa8e71ce90(wetee_rpc_queue *_swig_go_0, intgo _swig_go_1) {
+_gostring_ _wrap_rpc_queue_renew_cwetee_0ef46faa3853c4e0(wetee_rpc_queue *_swig_go_0, intgo _swig_go_1) {
   wetee_rpc_queue *arg1 = (wetee_rpc_queue *) 0 ;
   unsigned int arg2 ;
   wetee_rc result;
@@ -11690,7 +11776,7 @@ _gostring_ _wrap_rpc_queue_renew_cwetee_b22f17fa8e71ce90(wetee_rpc_queue *_swig_
 }
 
 
-_gostring_ _wrap_rpc_queue_id_cwetee_b22f17fa8e71ce90(wetee_buf *_swig_go_0, wetee_rpc_queue *_swig_go_1) {
+_gostring_ _wrap_rpc_queue_id_cwetee_0ef46faa3853c4e0(wetee_buf *_swig_go_0, wetee_rpc_queue *_swig_go_1) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   wetee_rpc_queue *arg2 = (wetee_rpc_queue *) 0 ;
   wetee_buf temp1 ;
@@ -11724,7 +11810,7 @@ _gostring_ _wrap_rpc_queue_id_cwetee_b22f17fa8e71ce90(wetee_buf *_swig_go_0, wet
 }
 
 
-void _wrap_chain_free_cwetee_b22f17fa8e71ce90(wetee_chain *_swig_go_0) {
+void _wrap_chain_free_cwetee_0ef46faa3853c4e0(wetee_chain *_swig_go_0) {
   wetee_chain *arg1 = (wetee_chain *) 0 ;
   
   arg1 = (wetee_chain *)(uintptr_t)_swig_go_0; 
@@ -11737,7 +11823,7 @@ void _wrap_chain_free_cwetee_b22f17fa8e71ce90(wetee_chain *_swig_go_0) {
 }
 
 
-void _wrap_chain_watch_free_cwetee_b22f17fa8e71ce90(wetee_chain_watch *_swig_go_0) {
+void _wrap_chain_watch_free_cwetee_0ef46faa3853c4e0(wetee_chain_watch *_swig_go_0) {
   wetee_chain_watch *arg1 = (wetee_chain_watch *) 0 ;
   
   arg1 = (wetee_chain_watch *)(uintptr_t)_swig_go_0; 
@@ -11750,7 +11836,7 @@ void _wrap_chain_watch_free_cwetee_b22f17fa8e71ce90(wetee_chain_watch *_swig_go_
 }
 
 
-intgo _wrap_CHAIN_RPC_AUTO_cwetee_b22f17fa8e71ce90() {
+intgo _wrap_CHAIN_RPC_AUTO_cwetee_0ef46faa3853c4e0() {
   int result;
   intgo _swig_go_result;
   
@@ -11761,7 +11847,7 @@ intgo _wrap_CHAIN_RPC_AUTO_cwetee_b22f17fa8e71ce90() {
 }
 
 
-intgo _wrap_CHAIN_RPC_LEGACY_cwetee_b22f17fa8e71ce90() {
+intgo _wrap_CHAIN_RPC_LEGACY_cwetee_0ef46faa3853c4e0() {
   int result;
   intgo _swig_go_result;
   
@@ -11772,7 +11858,7 @@ intgo _wrap_CHAIN_RPC_LEGACY_cwetee_b22f17fa8e71ce90() {
 }
 
 
-intgo _wrap_CHAIN_RPC_NEW_cwetee_b22f17fa8e71ce90() {
+intgo _wrap_CHAIN_RPC_NEW_cwetee_0ef46faa3853c4e0() {
   int result;
   intgo _swig_go_result;
   
@@ -11783,7 +11869,7 @@ intgo _wrap_CHAIN_RPC_NEW_cwetee_b22f17fa8e71ce90() {
 }
 
 
-intgo _wrap_TX_IN_BLOCK_cwetee_b22f17fa8e71ce90() {
+intgo _wrap_TX_IN_BLOCK_cwetee_0ef46faa3853c4e0() {
   int result;
   intgo _swig_go_result;
   
@@ -11794,7 +11880,7 @@ intgo _wrap_TX_IN_BLOCK_cwetee_b22f17fa8e71ce90() {
 }
 
 
-intgo _wrap_TX_FINALIZED_cwetee_b22f17fa8e71ce90() {
+intgo _wrap_TX_FINALIZED_cwetee_0ef46faa3853c4e0() {
   int result;
   intgo _swig_go_result;
   
@@ -11805,7 +11891,7 @@ intgo _wrap_TX_FINALIZED_cwetee_b22f17fa8e71ce90() {
 }
 
 
-intgo _wrap_BLOCK_NEW_cwetee_b22f17fa8e71ce90() {
+intgo _wrap_BLOCK_NEW_cwetee_0ef46faa3853c4e0() {
   int result;
   intgo _swig_go_result;
   
@@ -11816,7 +11902,7 @@ intgo _wrap_BLOCK_NEW_cwetee_b22f17fa8e71ce90() {
 }
 
 
-intgo _wrap_BLOCK_FINALIZED_cwetee_b22f17fa8e71ce90() {
+intgo _wrap_BLOCK_FINALIZED_cwetee_0ef46faa3853c4e0() {
   int result;
   intgo _swig_go_result;
   
@@ -11827,7 +11913,7 @@ intgo _wrap_BLOCK_FINALIZED_cwetee_b22f17fa8e71ce90() {
 }
 
 
-intgo _wrap_BLOCK_RETRACTED_cwetee_b22f17fa8e71ce90() {
+intgo _wrap_BLOCK_RETRACTED_cwetee_0ef46faa3853c4e0() {
   int result;
   intgo _swig_go_result;
   
@@ -11838,7 +11924,7 @@ intgo _wrap_BLOCK_RETRACTED_cwetee_b22f17fa8e71ce90() {
 }
 
 
-intgo _wrap_BLOCK_GAP_cwetee_b22f17fa8e71ce90() {
+intgo _wrap_BLOCK_GAP_cwetee_0ef46faa3853c4e0() {
   int result;
   intgo _swig_go_result;
   
@@ -11849,7 +11935,7 @@ intgo _wrap_BLOCK_GAP_cwetee_b22f17fa8e71ce90() {
 }
 
 
-intgo _wrap_BLOCK_STOPPED_cwetee_b22f17fa8e71ce90() {
+intgo _wrap_BLOCK_STOPPED_cwetee_0ef46faa3853c4e0() {
   int result;
   intgo _swig_go_result;
   
@@ -11860,7 +11946,7 @@ intgo _wrap_BLOCK_STOPPED_cwetee_b22f17fa8e71ce90() {
 }
 
 
-intgo _wrap_FOLLOW_EVENTS_cwetee_b22f17fa8e71ce90() {
+intgo _wrap_FOLLOW_EVENTS_cwetee_0ef46faa3853c4e0() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -11871,7 +11957,7 @@ intgo _wrap_FOLLOW_EVENTS_cwetee_b22f17fa8e71ce90() {
 }
 
 
-_gostring_ _wrap_chainb_connect_cwetee_b22f17fa8e71ce90(wetee_chain **_swig_go_0, _gostring_ _swig_go_1, intgo _swig_go_2, _gostring_ _swig_go_3, _gostring_ _swig_go_4, intgo _swig_go_5) {
+_gostring_ _wrap_chainb_connect_cwetee_0ef46faa3853c4e0(wetee_chain **_swig_go_0, _gostring_ _swig_go_1, intgo _swig_go_2, _gostring_ _swig_go_3, _gostring_ _swig_go_4, intgo _swig_go_5) {
   wetee_chain **arg1 = (wetee_chain **) 0 ;
   char *arg2 = (char *) 0 ;
   int arg3 ;
@@ -11931,7 +12017,7 @@ _gostring_ _wrap_chainb_connect_cwetee_b22f17fa8e71ce90(wetee_chain **_swig_go_0
 }
 
 
-_gostring_ _wrap_chainb_genesis_hash_cwetee_b22f17fa8e71ce90(_goslice_ _swig_go_0, wetee_chain *_swig_go_1) {
+_gostring_ _wrap_chainb_genesis_hash_cwetee_0ef46faa3853c4e0(_goslice_ _swig_go_0, wetee_chain *_swig_go_1) {
   uint8_t *arg1 ;
   wetee_chain *arg2 = (wetee_chain *) 0 ;
   wetee_rc result;
@@ -11952,7 +12038,7 @@ _gostring_ _wrap_chainb_genesis_hash_cwetee_b22f17fa8e71ce90(_goslice_ _swig_go_
 }
 
 
-intgo _wrap_chainb_spec_version_cwetee_b22f17fa8e71ce90(wetee_chain *_swig_go_0) {
+intgo _wrap_chainb_spec_version_cwetee_0ef46faa3853c4e0(wetee_chain *_swig_go_0) {
   wetee_chain *arg1 = (wetee_chain *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -11968,7 +12054,7 @@ intgo _wrap_chainb_spec_version_cwetee_b22f17fa8e71ce90(wetee_chain *_swig_go_0)
 }
 
 
-intgo _wrap_chainb_transaction_version_cwetee_b22f17fa8e71ce90(wetee_chain *_swig_go_0) {
+intgo _wrap_chainb_transaction_version_cwetee_0ef46faa3853c4e0(wetee_chain *_swig_go_0) {
   wetee_chain *arg1 = (wetee_chain *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -11984,7 +12070,7 @@ intgo _wrap_chainb_transaction_version_cwetee_b22f17fa8e71ce90(wetee_chain *_swi
 }
 
 
-intgo _wrap_chainb_ss58_cwetee_b22f17fa8e71ce90(wetee_chain *_swig_go_0) {
+intgo _wrap_chainb_ss58_cwetee_0ef46faa3853c4e0(wetee_chain *_swig_go_0) {
   wetee_chain *arg1 = (wetee_chain *) 0 ;
   unsigned int result;
   intgo _swig_go_result;
@@ -12000,7 +12086,7 @@ intgo _wrap_chainb_ss58_cwetee_b22f17fa8e71ce90(wetee_chain *_swig_go_0) {
 }
 
 
-intgo _wrap_chainb_decimals_cwetee_b22f17fa8e71ce90(wetee_chain *_swig_go_0) {
+intgo _wrap_chainb_decimals_cwetee_0ef46faa3853c4e0(wetee_chain *_swig_go_0) {
   wetee_chain *arg1 = (wetee_chain *) 0 ;
   unsigned int result;
   intgo _swig_go_result;
@@ -12016,7 +12102,7 @@ intgo _wrap_chainb_decimals_cwetee_b22f17fa8e71ce90(wetee_chain *_swig_go_0) {
 }
 
 
-_gostring_ _wrap_chainb_symbol_cwetee_b22f17fa8e71ce90(wetee_buf *_swig_go_0, wetee_chain *_swig_go_1) {
+_gostring_ _wrap_chainb_symbol_cwetee_0ef46faa3853c4e0(wetee_buf *_swig_go_0, wetee_chain *_swig_go_1) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   wetee_chain *arg2 = (wetee_chain *) 0 ;
   wetee_buf temp1 ;
@@ -12050,7 +12136,7 @@ _gostring_ _wrap_chainb_symbol_cwetee_b22f17fa8e71ce90(wetee_buf *_swig_go_0, we
 }
 
 
-intgo _wrap_chainb_uses_new_rpc_cwetee_b22f17fa8e71ce90(wetee_chain *_swig_go_0) {
+intgo _wrap_chainb_uses_new_rpc_cwetee_0ef46faa3853c4e0(wetee_chain *_swig_go_0) {
   wetee_chain *arg1 = (wetee_chain *) 0 ;
   int result;
   intgo _swig_go_result;
@@ -12066,7 +12152,7 @@ intgo _wrap_chainb_uses_new_rpc_cwetee_b22f17fa8e71ce90(wetee_chain *_swig_go_0)
 }
 
 
-_gostring_ _wrap_chainb_request_cwetee_b22f17fa8e71ce90(wetee_buf *_swig_go_0, wetee_chain *_swig_go_1, _gostring_ _swig_go_2, _gostring_ _swig_go_3) {
+_gostring_ _wrap_chainb_request_cwetee_0ef46faa3853c4e0(wetee_buf *_swig_go_0, wetee_chain *_swig_go_1, _gostring_ _swig_go_2, _gostring_ _swig_go_3) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   wetee_chain *arg2 = (wetee_chain *) 0 ;
   char *arg3 = (char *) 0 ;
@@ -12119,7 +12205,7 @@ _gostring_ _wrap_chainb_request_cwetee_b22f17fa8e71ce90(wetee_buf *_swig_go_0, w
 }
 
 
-_gostring_ _wrap_chainb_storage_json_cwetee_b22f17fa8e71ce90(wetee_buf *_swig_go_0, wetee_chain *_swig_go_1, _gostring_ _swig_go_2, _gostring_ _swig_go_3, _gostring_ _swig_go_4, _gostring_ _swig_go_5) {
+_gostring_ _wrap_chainb_storage_json_cwetee_0ef46faa3853c4e0(wetee_buf *_swig_go_0, wetee_chain *_swig_go_1, _gostring_ _swig_go_2, _gostring_ _swig_go_3, _gostring_ _swig_go_4, _gostring_ _swig_go_5) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   wetee_chain *arg2 = (wetee_chain *) 0 ;
   char *arg3 = (char *) 0 ;
@@ -12191,7 +12277,7 @@ _gostring_ _wrap_chainb_storage_json_cwetee_b22f17fa8e71ce90(wetee_buf *_swig_go
 }
 
 
-_gostring_ _wrap_chainb_entries_json_cwetee_b22f17fa8e71ce90(wetee_buf *_swig_go_0, wetee_chain *_swig_go_1, _gostring_ _swig_go_2, _gostring_ _swig_go_3, _gostring_ _swig_go_4, intgo _swig_go_5, _gostring_ _swig_go_6, _gostring_ _swig_go_7) {
+_gostring_ _wrap_chainb_entries_json_cwetee_0ef46faa3853c4e0(wetee_buf *_swig_go_0, wetee_chain *_swig_go_1, _gostring_ _swig_go_2, _gostring_ _swig_go_3, _gostring_ _swig_go_4, intgo _swig_go_5, _gostring_ _swig_go_6, _gostring_ _swig_go_7) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   wetee_chain *arg2 = (wetee_chain *) 0 ;
   char *arg3 = (char *) 0 ;
@@ -12277,7 +12363,7 @@ _gostring_ _wrap_chainb_entries_json_cwetee_b22f17fa8e71ce90(wetee_buf *_swig_go
 }
 
 
-_gostring_ _wrap_chainb_constant_json_cwetee_b22f17fa8e71ce90(wetee_buf *_swig_go_0, wetee_chain *_swig_go_1, _gostring_ _swig_go_2, _gostring_ _swig_go_3) {
+_gostring_ _wrap_chainb_constant_json_cwetee_0ef46faa3853c4e0(wetee_buf *_swig_go_0, wetee_chain *_swig_go_1, _gostring_ _swig_go_2, _gostring_ _swig_go_3) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   wetee_chain *arg2 = (wetee_chain *) 0 ;
   char *arg3 = (char *) 0 ;
@@ -12325,7 +12411,7 @@ _gostring_ _wrap_chainb_constant_json_cwetee_b22f17fa8e71ce90(wetee_buf *_swig_g
 }
 
 
-_gostring_ _wrap_chainb_runtime_call_json_cwetee_b22f17fa8e71ce90(wetee_buf *_swig_go_0, wetee_chain *_swig_go_1, _gostring_ _swig_go_2, _gostring_ _swig_go_3, _gostring_ _swig_go_4, _gostring_ _swig_go_5) {
+_gostring_ _wrap_chainb_runtime_call_json_cwetee_0ef46faa3853c4e0(wetee_buf *_swig_go_0, wetee_chain *_swig_go_1, _gostring_ _swig_go_2, _gostring_ _swig_go_3, _gostring_ _swig_go_4, _gostring_ _swig_go_5) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   wetee_chain *arg2 = (wetee_chain *) 0 ;
   char *arg3 = (char *) 0 ;
@@ -12397,7 +12483,7 @@ _gostring_ _wrap_chainb_runtime_call_json_cwetee_b22f17fa8e71ce90(wetee_buf *_sw
 }
 
 
-_gostring_ _wrap_chainb_events_json_cwetee_b22f17fa8e71ce90(wetee_buf *_swig_go_0, wetee_chain *_swig_go_1, _gostring_ _swig_go_2) {
+_gostring_ _wrap_chainb_events_json_cwetee_0ef46faa3853c4e0(wetee_buf *_swig_go_0, wetee_chain *_swig_go_1, _gostring_ _swig_go_2) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   wetee_chain *arg2 = (wetee_chain *) 0 ;
   char *arg3 = (char *) 0 ;
@@ -12443,7 +12529,7 @@ _gostring_ _wrap_chainb_events_json_cwetee_b22f17fa8e71ce90(wetee_buf *_swig_go_
 }
 
 
-_gostring_ _wrap_chainb_sign_call_cwetee_b22f17fa8e71ce90(wetee_buf *_swig_go_0, wetee_chain *_swig_go_1, _gostring_ _swig_go_2, _gostring_ _swig_go_3, _gostring_ _swig_go_4, wetee_keypair *_swig_go_5, long long _swig_go_6) {
+_gostring_ _wrap_chainb_sign_call_cwetee_0ef46faa3853c4e0(wetee_buf *_swig_go_0, wetee_chain *_swig_go_1, _gostring_ _swig_go_2, _gostring_ _swig_go_3, _gostring_ _swig_go_4, wetee_keypair *_swig_go_5, long long _swig_go_6) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   wetee_chain *arg2 = (wetee_chain *) 0 ;
   char *arg3 = (char *) 0 ;
@@ -12507,7 +12593,7 @@ _gostring_ _wrap_chainb_sign_call_cwetee_b22f17fa8e71ce90(wetee_buf *_swig_go_0,
 }
 
 
-_gostring_ _wrap_chainb_submit_cwetee_b22f17fa8e71ce90(_goslice_ _swig_go_0, wetee_chain *_swig_go_1, _goslice_ _swig_go_2) {
+_gostring_ _wrap_chainb_submit_cwetee_0ef46faa3853c4e0(_goslice_ _swig_go_0, wetee_chain *_swig_go_1, _goslice_ _swig_go_2) {
   uint8_t *arg1 ;
   wetee_chain *arg2 = (wetee_chain *) 0 ;
   uint8_t *arg3 = (uint8_t *) 0 ;
@@ -12534,7 +12620,7 @@ _gostring_ _wrap_chainb_submit_cwetee_b22f17fa8e71ce90(_goslice_ _swig_go_0, wet
 }
 
 
-_gostring_ _wrap_chainb_submit_watch_cwetee_b22f17fa8e71ce90(wetee_chain_watch **_swig_go_0, wetee_chain *_swig_go_1, _goslice_ _swig_go_2) {
+_gostring_ _wrap_chainb_submit_watch_cwetee_0ef46faa3853c4e0(wetee_chain_watch **_swig_go_0, wetee_chain *_swig_go_1, _goslice_ _swig_go_2) {
   wetee_chain_watch **arg1 = (wetee_chain_watch **) 0 ;
   wetee_chain *arg2 = (wetee_chain *) 0 ;
   uint8_t *arg3 = (uint8_t *) 0 ;
@@ -12567,7 +12653,7 @@ _gostring_ _wrap_chainb_submit_watch_cwetee_b22f17fa8e71ce90(wetee_chain_watch *
 }
 
 
-_gostring_ _wrap_chainb_block_hash_cwetee_b22f17fa8e71ce90(_goslice_ _swig_go_0, wetee_chain *_swig_go_1, long long _swig_go_2) {
+_gostring_ _wrap_chainb_block_hash_cwetee_0ef46faa3853c4e0(_goslice_ _swig_go_0, wetee_chain *_swig_go_1, long long _swig_go_2) {
   uint8_t *arg1 ;
   wetee_chain *arg2 = (wetee_chain *) 0 ;
   int64_t arg3 ;
@@ -12590,7 +12676,7 @@ _gostring_ _wrap_chainb_block_hash_cwetee_b22f17fa8e71ce90(_goslice_ _swig_go_0,
 }
 
 
-_gostring_ _wrap_chainb_header_json_cwetee_b22f17fa8e71ce90(wetee_buf *_swig_go_0, wetee_chain *_swig_go_1, _gostring_ _swig_go_2) {
+_gostring_ _wrap_chainb_header_json_cwetee_0ef46faa3853c4e0(wetee_buf *_swig_go_0, wetee_chain *_swig_go_1, _gostring_ _swig_go_2) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   wetee_chain *arg2 = (wetee_chain *) 0 ;
   char *arg3 = (char *) 0 ;
@@ -12636,7 +12722,7 @@ _gostring_ _wrap_chainb_header_json_cwetee_b22f17fa8e71ce90(wetee_buf *_swig_go_
 }
 
 
-_gostring_ _wrap_chainb_storage_raw_cwetee_b22f17fa8e71ce90(wetee_buf *_swig_go_0, wetee_chain *_swig_go_1, _gostring_ _swig_go_2, _gostring_ _swig_go_3) {
+_gostring_ _wrap_chainb_storage_raw_cwetee_0ef46faa3853c4e0(wetee_buf *_swig_go_0, wetee_chain *_swig_go_1, _gostring_ _swig_go_2, _gostring_ _swig_go_3) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   wetee_chain *arg2 = (wetee_chain *) 0 ;
   char *arg3 = (char *) 0 ;
@@ -12689,7 +12775,7 @@ _gostring_ _wrap_chainb_storage_raw_cwetee_b22f17fa8e71ce90(wetee_buf *_swig_go_
 }
 
 
-_gostring_ _wrap_chainb_stats_json_cwetee_b22f17fa8e71ce90(wetee_buf *_swig_go_0, wetee_chain *_swig_go_1) {
+_gostring_ _wrap_chainb_stats_json_cwetee_0ef46faa3853c4e0(wetee_buf *_swig_go_0, wetee_chain *_swig_go_1) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   wetee_chain *arg2 = (wetee_chain *) 0 ;
   wetee_buf temp1 ;
@@ -12723,7 +12809,7 @@ _gostring_ _wrap_chainb_stats_json_cwetee_b22f17fa8e71ce90(wetee_buf *_swig_go_0
 }
 
 
-_gostring_ _wrap_chainb_transfer_cwetee_b22f17fa8e71ce90(wetee_buf *_swig_go_0, wetee_chain *_swig_go_1, wetee_keypair *_swig_go_2, _gostring_ _swig_go_3, _goslice_ _swig_go_4, intgo _swig_go_5, intgo _swig_go_6, intgo _swig_go_7) {
+_gostring_ _wrap_chainb_transfer_cwetee_0ef46faa3853c4e0(wetee_buf *_swig_go_0, wetee_chain *_swig_go_1, wetee_keypair *_swig_go_2, _gostring_ _swig_go_3, _goslice_ _swig_go_4, intgo _swig_go_5, intgo _swig_go_6, intgo _swig_go_7) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   wetee_chain *arg2 = (wetee_chain *) 0 ;
   wetee_keypair *arg3 = (wetee_keypair *) 0 ;
@@ -12778,7 +12864,7 @@ _gostring_ _wrap_chainb_transfer_cwetee_b22f17fa8e71ce90(wetee_buf *_swig_go_0, 
 }
 
 
-void _wrap_chain_blockq_free_cwetee_b22f17fa8e71ce90(wetee_chain_blockq *_swig_go_0) {
+void _wrap_chain_blockq_free_cwetee_0ef46faa3853c4e0(wetee_chain_blockq *_swig_go_0) {
   wetee_chain_blockq *arg1 = (wetee_chain_blockq *) 0 ;
   
   arg1 = (wetee_chain_blockq *)(uintptr_t)_swig_go_0; 
@@ -12791,7 +12877,7 @@ void _wrap_chain_blockq_free_cwetee_b22f17fa8e71ce90(wetee_chain_blockq *_swig_g
 }
 
 
-_gostring_ _wrap_chain_blockq_subscribe_cwetee_b22f17fa8e71ce90(wetee_chain_blockq **_swig_go_0, wetee_chain *_swig_go_1, intgo _swig_go_2) {
+_gostring_ _wrap_chain_blockq_subscribe_cwetee_0ef46faa3853c4e0(wetee_chain_blockq **_swig_go_0, wetee_chain *_swig_go_1, intgo _swig_go_2) {
   wetee_chain_blockq **arg1 = (wetee_chain_blockq **) 0 ;
   wetee_chain *arg2 = (wetee_chain *) 0 ;
   unsigned int arg3 ;
@@ -12820,7 +12906,7 @@ _gostring_ _wrap_chain_blockq_subscribe_cwetee_b22f17fa8e71ce90(wetee_chain_bloc
 }
 
 
-_gostring_ _wrap_chain_blockq_next_cwetee_b22f17fa8e71ce90(int *_swig_go_0, wetee_buf *_swig_go_1, wetee_chain_blockq *_swig_go_2, intgo _swig_go_3) {
+_gostring_ _wrap_chain_blockq_next_cwetee_0ef46faa3853c4e0(int *_swig_go_0, wetee_buf *_swig_go_1, wetee_chain_blockq *_swig_go_2, intgo _swig_go_3) {
   unsigned int *arg1 = (unsigned int *) 0 ;
   wetee_buf *arg2 = (wetee_buf *) 0 ;
   wetee_chain_blockq *arg3 = (wetee_chain_blockq *) 0 ;
@@ -12858,7 +12944,7 @@ _gostring_ _wrap_chain_blockq_next_cwetee_b22f17fa8e71ce90(int *_swig_go_0, wete
 }
 
 
-_gostring_ _wrap_chain_refresh_cwetee_b22f17fa8e71ce90(intgo *_swig_go_0, wetee_chain *_swig_go_1) {
+_gostring_ _wrap_chain_refresh_cwetee_0ef46faa3853c4e0(intgo *_swig_go_0, wetee_chain *_swig_go_1) {
   int *arg1 = (int *) 0 ;
   wetee_chain *arg2 = (wetee_chain *) 0 ;
   int temp1 ;
@@ -12881,7 +12967,7 @@ _gostring_ _wrap_chain_refresh_cwetee_b22f17fa8e71ce90(intgo *_swig_go_0, wetee_
 }
 
 
-_gostring_ _wrap_chain_estimate_fee_cwetee_b22f17fa8e71ce90(_goslice_ _swig_go_0, wetee_chain *_swig_go_1, _goslice_ _swig_go_2) {
+_gostring_ _wrap_chain_estimate_fee_cwetee_0ef46faa3853c4e0(_goslice_ _swig_go_0, wetee_chain *_swig_go_1, _goslice_ _swig_go_2) {
   wetee_u128 *arg1 = (wetee_u128 *) 0 ;
   wetee_chain *arg2 = (wetee_chain *) 0 ;
   uint8_t *arg3 = (uint8_t *) 0 ;
@@ -12915,7 +13001,7 @@ _gostring_ _wrap_chain_estimate_fee_cwetee_b22f17fa8e71ce90(_goslice_ _swig_go_0
 }
 
 
-_gostring_ _wrap_chain_account_nonce_cwetee_b22f17fa8e71ce90(long long *_swig_go_0, wetee_chain *_swig_go_1, _gostring_ _swig_go_2) {
+_gostring_ _wrap_chain_account_nonce_cwetee_0ef46faa3853c4e0(long long *_swig_go_0, wetee_chain *_swig_go_1, _gostring_ _swig_go_2) {
   uint64_t *arg1 = (uint64_t *) 0 ;
   wetee_chain *arg2 = (wetee_chain *) 0 ;
   char *arg3 = (char *) 0 ;
@@ -12940,7 +13026,7 @@ _gostring_ _wrap_chain_account_nonce_cwetee_b22f17fa8e71ce90(long long *_swig_go
 }
 
 
-_gostring_ _wrap_chain_balance_cwetee_b22f17fa8e71ce90(_goslice_ _swig_go_0, wetee_chain *_swig_go_1, _gostring_ _swig_go_2) {
+_gostring_ _wrap_chain_balance_cwetee_0ef46faa3853c4e0(_goslice_ _swig_go_0, wetee_chain *_swig_go_1, _gostring_ _swig_go_2) {
   wetee_u128 *arg1 = (wetee_u128 *) 0 ;
   wetee_chain *arg2 = (wetee_chain *) 0 ;
   char *arg3 = (char *) 0 ;
@@ -12975,7 +13061,7 @@ _gostring_ _wrap_chain_balance_cwetee_b22f17fa8e71ce90(_goslice_ _swig_go_0, wet
 }
 
 
-_gostring_ _wrap_chain_fee_info_json_cwetee_b22f17fa8e71ce90(wetee_buf *_swig_go_0, wetee_chain *_swig_go_1, _goslice_ _swig_go_2) {
+_gostring_ _wrap_chain_fee_info_json_cwetee_0ef46faa3853c4e0(wetee_buf *_swig_go_0, wetee_chain *_swig_go_1, _goslice_ _swig_go_2) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   wetee_chain *arg2 = (wetee_chain *) 0 ;
   uint8_t *arg3 = (uint8_t *) 0 ;
@@ -13015,7 +13101,7 @@ _gostring_ _wrap_chain_fee_info_json_cwetee_b22f17fa8e71ce90(wetee_buf *_swig_go
 }
 
 
-_gostring_ _wrap_chain_fee_details_json_cwetee_b22f17fa8e71ce90(wetee_buf *_swig_go_0, wetee_chain *_swig_go_1, _goslice_ _swig_go_2) {
+_gostring_ _wrap_chain_fee_details_json_cwetee_0ef46faa3853c4e0(wetee_buf *_swig_go_0, wetee_chain *_swig_go_1, _goslice_ _swig_go_2) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   wetee_chain *arg2 = (wetee_chain *) 0 ;
   uint8_t *arg3 = (uint8_t *) 0 ;
@@ -13055,7 +13141,7 @@ _gostring_ _wrap_chain_fee_details_json_cwetee_b22f17fa8e71ce90(wetee_buf *_swig
 }
 
 
-_gostring_ _wrap_chain_watch_wait_cwetee_b22f17fa8e71ce90(wetee_buf *_swig_go_0, wetee_chain_watch *_swig_go_1, intgo _swig_go_2, intgo _swig_go_3) {
+_gostring_ _wrap_chain_watch_wait_cwetee_0ef46faa3853c4e0(wetee_buf *_swig_go_0, wetee_chain_watch *_swig_go_1, intgo _swig_go_2, intgo _swig_go_3) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   wetee_chain_watch *arg2 = (wetee_chain_watch *) 0 ;
   int arg3 ;
@@ -13093,7 +13179,7 @@ _gostring_ _wrap_chain_watch_wait_cwetee_b22f17fa8e71ce90(wetee_buf *_swig_go_0,
 }
 
 
-_gostring_ _wrap_tx_status_name_cwetee_b22f17fa8e71ce90(intgo _swig_go_0) {
+_gostring_ _wrap_tx_status_name_cwetee_0ef46faa3853c4e0(intgo _swig_go_0) {
   int arg1 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -13112,7 +13198,7 @@ _gostring_ _wrap_tx_status_name_cwetee_b22f17fa8e71ce90(intgo _swig_go_0) {
 }
 
 
-intgo _wrap_TELEGRAM_PRODUCTION_cwetee_b22f17fa8e71ce90() {
+intgo _wrap_TELEGRAM_PRODUCTION_cwetee_0ef46faa3853c4e0() {
   int result;
   intgo _swig_go_result;
   
@@ -13123,7 +13209,7 @@ intgo _wrap_TELEGRAM_PRODUCTION_cwetee_b22f17fa8e71ce90() {
 }
 
 
-intgo _wrap_TELEGRAM_TEST_cwetee_b22f17fa8e71ce90() {
+intgo _wrap_TELEGRAM_TEST_cwetee_0ef46faa3853c4e0() {
   int result;
   intgo _swig_go_result;
   
@@ -13134,7 +13220,7 @@ intgo _wrap_TELEGRAM_TEST_cwetee_b22f17fa8e71ce90() {
 }
 
 
-intgo _wrap_TELEGRAM_INIT_DATA_MAX_cwetee_b22f17fa8e71ce90() {
+intgo _wrap_TELEGRAM_INIT_DATA_MAX_cwetee_0ef46faa3853c4e0() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -13145,7 +13231,7 @@ intgo _wrap_TELEGRAM_INIT_DATA_MAX_cwetee_b22f17fa8e71ce90() {
 }
 
 
-void _wrap_telegram_init_data_free_cwetee_b22f17fa8e71ce90(wetee_telegram_init_data *_swig_go_0) {
+void _wrap_telegram_init_data_free_cwetee_0ef46faa3853c4e0(wetee_telegram_init_data *_swig_go_0) {
   wetee_telegram_init_data *arg1 = (wetee_telegram_init_data *) 0 ;
   
   arg1 = (wetee_telegram_init_data *)(uintptr_t)_swig_go_0; 
@@ -13158,7 +13244,7 @@ void _wrap_telegram_init_data_free_cwetee_b22f17fa8e71ce90(wetee_telegram_init_d
 }
 
 
-_gostring_ _wrap_telegram_public_key_cwetee_b22f17fa8e71ce90(_goslice_ _swig_go_0, intgo _swig_go_1) {
+_gostring_ _wrap_telegram_public_key_cwetee_0ef46faa3853c4e0(_goslice_ _swig_go_0, intgo _swig_go_1) {
   uint8_t *arg1 ;
   int arg2 ;
   wetee_rc result;
@@ -13179,7 +13265,7 @@ _gostring_ _wrap_telegram_public_key_cwetee_b22f17fa8e71ce90(_goslice_ _swig_go_
 }
 
 
-_gostring_ _wrap_telegram_init_data_parse_cwetee_b22f17fa8e71ce90(wetee_telegram_init_data **_swig_go_0, _gostring_ _swig_go_1) {
+_gostring_ _wrap_telegram_init_data_parse_cwetee_0ef46faa3853c4e0(wetee_telegram_init_data **_swig_go_0, _gostring_ _swig_go_1) {
   wetee_telegram_init_data **arg1 = (wetee_telegram_init_data **) 0 ;
   char *arg2 = (char *) 0 ;
   size_t arg3 ;
@@ -13210,7 +13296,7 @@ _gostring_ _wrap_telegram_init_data_parse_cwetee_b22f17fa8e71ce90(wetee_telegram
 }
 
 
-_gostring_ _wrap_telegram_init_data_validate_cwetee_b22f17fa8e71ce90(wetee_telegram_init_data **_swig_go_0, _gostring_ _swig_go_1, _gostring_ _swig_go_2, long long _swig_go_3, long long _swig_go_4) {
+_gostring_ _wrap_telegram_init_data_validate_cwetee_0ef46faa3853c4e0(wetee_telegram_init_data **_swig_go_0, _gostring_ _swig_go_1, _gostring_ _swig_go_2, long long _swig_go_3, long long _swig_go_4) {
   wetee_telegram_init_data **arg1 = (wetee_telegram_init_data **) 0 ;
   char *arg2 = (char *) 0 ;
   size_t arg3 ;
@@ -13251,7 +13337,7 @@ _gostring_ _wrap_telegram_init_data_validate_cwetee_b22f17fa8e71ce90(wetee_teleg
 }
 
 
-_gostring_ _wrap_telegram_init_data_validate_third_party_cwetee_b22f17fa8e71ce90(wetee_telegram_init_data **_swig_go_0, _gostring_ _swig_go_1, long long _swig_go_2, _goslice_ _swig_go_3, long long _swig_go_4, long long _swig_go_5) {
+_gostring_ _wrap_telegram_init_data_validate_third_party_cwetee_0ef46faa3853c4e0(wetee_telegram_init_data **_swig_go_0, _gostring_ _swig_go_1, long long _swig_go_2, _goslice_ _swig_go_3, long long _swig_go_4, long long _swig_go_5) {
   wetee_telegram_init_data **arg1 = (wetee_telegram_init_data **) 0 ;
   char *arg2 = (char *) 0 ;
   size_t arg3 ;
@@ -13293,7 +13379,7 @@ _gostring_ _wrap_telegram_init_data_validate_third_party_cwetee_b22f17fa8e71ce90
 }
 
 
-_gostring_ _wrap_telegram_init_data_get_cwetee_b22f17fa8e71ce90(wetee_telegram_init_data *_swig_go_0, _gostring_ _swig_go_1) {
+_gostring_ _wrap_telegram_init_data_get_cwetee_0ef46faa3853c4e0(wetee_telegram_init_data *_swig_go_0, _gostring_ _swig_go_1) {
   wetee_telegram_init_data *arg1 = (wetee_telegram_init_data *) 0 ;
   char *arg2 = (char *) 0 ;
   char *result = 0 ;
@@ -13319,7 +13405,7 @@ _gostring_ _wrap_telegram_init_data_get_cwetee_b22f17fa8e71ce90(wetee_telegram_i
 }
 
 
-long long _wrap_telegram_init_data_auth_date_cwetee_b22f17fa8e71ce90(wetee_telegram_init_data *_swig_go_0) {
+long long _wrap_telegram_init_data_auth_date_cwetee_0ef46faa3853c4e0(wetee_telegram_init_data *_swig_go_0) {
   wetee_telegram_init_data *arg1 = (wetee_telegram_init_data *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -13335,7 +13421,7 @@ long long _wrap_telegram_init_data_auth_date_cwetee_b22f17fa8e71ce90(wetee_teleg
 }
 
 
-intgo _wrap_telegram_init_data_has_user_cwetee_b22f17fa8e71ce90(wetee_telegram_init_data *_swig_go_0) {
+intgo _wrap_telegram_init_data_has_user_cwetee_0ef46faa3853c4e0(wetee_telegram_init_data *_swig_go_0) {
   wetee_telegram_init_data *arg1 = (wetee_telegram_init_data *) 0 ;
   int result;
   intgo _swig_go_result;
@@ -13351,7 +13437,7 @@ intgo _wrap_telegram_init_data_has_user_cwetee_b22f17fa8e71ce90(wetee_telegram_i
 }
 
 
-long long _wrap_telegram_init_data_user_id_cwetee_b22f17fa8e71ce90(wetee_telegram_init_data *_swig_go_0) {
+long long _wrap_telegram_init_data_user_id_cwetee_0ef46faa3853c4e0(wetee_telegram_init_data *_swig_go_0) {
   wetee_telegram_init_data *arg1 = (wetee_telegram_init_data *) 0 ;
   int64_t result;
   long long _swig_go_result;
@@ -13367,7 +13453,7 @@ long long _wrap_telegram_init_data_user_id_cwetee_b22f17fa8e71ce90(wetee_telegra
 }
 
 
-_gostring_ _wrap_telegram_init_data_user_string_cwetee_b22f17fa8e71ce90(wetee_telegram_init_data *_swig_go_0, _gostring_ _swig_go_1) {
+_gostring_ _wrap_telegram_init_data_user_string_cwetee_0ef46faa3853c4e0(wetee_telegram_init_data *_swig_go_0, _gostring_ _swig_go_1) {
   wetee_telegram_init_data *arg1 = (wetee_telegram_init_data *) 0 ;
   char *arg2 = (char *) 0 ;
   char *result = 0 ;
@@ -13393,7 +13479,7 @@ _gostring_ _wrap_telegram_init_data_user_string_cwetee_b22f17fa8e71ce90(wetee_te
 }
 
 
-intgo _wrap_telegram_init_data_user_flag_cwetee_b22f17fa8e71ce90(wetee_telegram_init_data *_swig_go_0, _gostring_ _swig_go_1) {
+intgo _wrap_telegram_init_data_user_flag_cwetee_0ef46faa3853c4e0(wetee_telegram_init_data *_swig_go_0, _gostring_ _swig_go_1) {
   wetee_telegram_init_data *arg1 = (wetee_telegram_init_data *) 0 ;
   char *arg2 = (char *) 0 ;
   int result;
@@ -13416,7 +13502,7 @@ intgo _wrap_telegram_init_data_user_flag_cwetee_b22f17fa8e71ce90(wetee_telegram_
 }
 
 
-void _wrap_toncenter_free_cwetee_b22f17fa8e71ce90(wetee_toncenter *_swig_go_0) {
+void _wrap_toncenter_free_cwetee_0ef46faa3853c4e0(wetee_toncenter *_swig_go_0) {
   wetee_toncenter *arg1 = (wetee_toncenter *) 0 ;
   
   arg1 = (wetee_toncenter *)(uintptr_t)_swig_go_0; 
@@ -13429,7 +13515,7 @@ void _wrap_toncenter_free_cwetee_b22f17fa8e71ce90(wetee_toncenter *_swig_go_0) {
 }
 
 
-_gostring_ _wrap_toncenter_new_cwetee_b22f17fa8e71ce90(wetee_toncenter **_swig_go_0, _gostring_ _swig_go_1, _gostring_ _swig_go_2, _gostring_ _swig_go_3, intgo _swig_go_4, intgo _swig_go_5, intgo _swig_go_6, intgo _swig_go_7) {
+_gostring_ _wrap_toncenter_new_cwetee_0ef46faa3853c4e0(wetee_toncenter **_swig_go_0, _gostring_ _swig_go_1, _gostring_ _swig_go_2, _gostring_ _swig_go_3, intgo _swig_go_4, intgo _swig_go_5, intgo _swig_go_6, intgo _swig_go_7) {
   wetee_toncenter **arg1 = (wetee_toncenter **) 0 ;
   char *arg2 = (char *) 0 ;
   char *arg3 = (char *) 0 ;
@@ -13498,7 +13584,7 @@ _gostring_ _wrap_toncenter_new_cwetee_b22f17fa8e71ce90(wetee_toncenter **_swig_g
 }
 
 
-void _wrap_tc_hex__cwetee_b22f17fa8e71ce90(_gostring_ _swig_go_0, char *_swig_go_1) {
+void _wrap_tc_hex__cwetee_0ef46faa3853c4e0(_gostring_ _swig_go_0, char *_swig_go_1) {
   char *arg1 = (char *) 0 ;
   uint8_t *arg2 = (uint8_t *) 0 ;
   
@@ -13518,7 +13604,7 @@ void _wrap_tc_hex__cwetee_b22f17fa8e71ce90(_gostring_ _swig_go_0, char *_swig_go
 }
 
 
-_gostring_ _wrap_tc_text__cwetee_b22f17fa8e71ce90(wetee_buf *_swig_go_0, _gostring_ _swig_go_1) {
+_gostring_ _wrap_tc_text__cwetee_0ef46faa3853c4e0(wetee_buf *_swig_go_0, _gostring_ _swig_go_1) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   char *arg2 = (char *) 0 ;
   wetee_buf temp1 ;
@@ -13557,7 +13643,7 @@ _gostring_ _wrap_tc_text__cwetee_b22f17fa8e71ce90(wetee_buf *_swig_go_0, _gostri
 }
 
 
-_gostring_ _wrap_toncenter_run_get_method_cwetee_b22f17fa8e71ce90(wetee_buf *_swig_go_0, wetee_toncenter *_swig_go_1, _gostring_ _swig_go_2, _gostring_ _swig_go_3, _gostring_ _swig_go_4) {
+_gostring_ _wrap_toncenter_run_get_method_cwetee_0ef46faa3853c4e0(wetee_buf *_swig_go_0, wetee_toncenter *_swig_go_1, _gostring_ _swig_go_2, _gostring_ _swig_go_3, _gostring_ _swig_go_4) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   wetee_toncenter *arg2 = (wetee_toncenter *) 0 ;
   char *arg3 = (char *) 0 ;
@@ -13617,7 +13703,7 @@ _gostring_ _wrap_toncenter_run_get_method_cwetee_b22f17fa8e71ce90(wetee_buf *_sw
 }
 
 
-_gostring_ _wrap_toncenter_jetton_wallet_address_cwetee_b22f17fa8e71ce90(wetee_buf *_swig_go_0, wetee_toncenter *_swig_go_1, _gostring_ _swig_go_2, _gostring_ _swig_go_3) {
+_gostring_ _wrap_toncenter_jetton_wallet_address_cwetee_0ef46faa3853c4e0(wetee_buf *_swig_go_0, wetee_toncenter *_swig_go_1, _gostring_ _swig_go_2, _gostring_ _swig_go_3) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   wetee_toncenter *arg2 = (wetee_toncenter *) 0 ;
   char *arg3 = (char *) 0 ;
@@ -13665,7 +13751,7 @@ _gostring_ _wrap_toncenter_jetton_wallet_address_cwetee_b22f17fa8e71ce90(wetee_b
 }
 
 
-_gostring_ _wrap_toncenter_account_info_cwetee_b22f17fa8e71ce90(wetee_buf *_swig_go_0, wetee_toncenter *_swig_go_1, _gostring_ _swig_go_2) {
+_gostring_ _wrap_toncenter_account_info_cwetee_0ef46faa3853c4e0(wetee_buf *_swig_go_0, wetee_toncenter *_swig_go_1, _gostring_ _swig_go_2) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   wetee_toncenter *arg2 = (wetee_toncenter *) 0 ;
   char *arg3 = (char *) 0 ;
@@ -13706,7 +13792,7 @@ _gostring_ _wrap_toncenter_account_info_cwetee_b22f17fa8e71ce90(wetee_buf *_swig
 }
 
 
-_gostring_ _wrap_tc_tx_json__cwetee_b22f17fa8e71ce90(_gostring_ _swig_go_0, long long _swig_go_1, wetee_toncenter_tx *_swig_go_2) {
+_gostring_ _wrap_tc_tx_json__cwetee_0ef46faa3853c4e0(_gostring_ _swig_go_0, long long _swig_go_1, wetee_toncenter_tx *_swig_go_2) {
   char *arg1 = (char *) 0 ;
   size_t arg2 ;
   wetee_toncenter_tx *arg3 = (wetee_toncenter_tx *) 0 ;
@@ -13731,7 +13817,7 @@ _gostring_ _wrap_tc_tx_json__cwetee_b22f17fa8e71ce90(_gostring_ _swig_go_0, long
 }
 
 
-_gostring_ _wrap_tc_msg_json__cwetee_b22f17fa8e71ce90(_gostring_ _swig_go_0, long long _swig_go_1, wetee_toncenter_msg *_swig_go_2) {
+_gostring_ _wrap_tc_msg_json__cwetee_0ef46faa3853c4e0(_gostring_ _swig_go_0, long long _swig_go_1, wetee_toncenter_msg *_swig_go_2) {
   char *arg1 = (char *) 0 ;
   size_t arg2 ;
   wetee_toncenter_msg *arg3 = (wetee_toncenter_msg *) 0 ;
@@ -13756,7 +13842,7 @@ _gostring_ _wrap_tc_msg_json__cwetee_b22f17fa8e71ce90(_gostring_ _swig_go_0, lon
 }
 
 
-_gostring_ _wrap_toncenter_find_transaction_cwetee_b22f17fa8e71ce90(wetee_buf *_swig_go_0, wetee_toncenter *_swig_go_1, _goslice_ _swig_go_2) {
+_gostring_ _wrap_toncenter_find_transaction_cwetee_0ef46faa3853c4e0(wetee_buf *_swig_go_0, wetee_toncenter *_swig_go_1, _goslice_ _swig_go_2) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   wetee_toncenter *arg2 = (wetee_toncenter *) 0 ;
   uint8_t *arg3 ;
@@ -13795,7 +13881,7 @@ _gostring_ _wrap_toncenter_find_transaction_cwetee_b22f17fa8e71ce90(wetee_buf *_
 }
 
 
-_gostring_ _wrap_toncenter_confirm_cwetee_b22f17fa8e71ce90(wetee_buf *_swig_go_0, wetee_toncenter *_swig_go_1, _goslice_ _swig_go_2, intgo _swig_go_3, intgo _swig_go_4, intgo _swig_go_5) {
+_gostring_ _wrap_toncenter_confirm_cwetee_0ef46faa3853c4e0(wetee_buf *_swig_go_0, wetee_toncenter *_swig_go_1, _goslice_ _swig_go_2, intgo _swig_go_3, intgo _swig_go_4, intgo _swig_go_5) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   wetee_toncenter *arg2 = (wetee_toncenter *) 0 ;
   uint8_t *arg3 ;
@@ -13840,7 +13926,7 @@ _gostring_ _wrap_toncenter_confirm_cwetee_b22f17fa8e71ce90(wetee_buf *_swig_go_0
 }
 
 
-_gostring_ _wrap_toncenter_parse_transaction_cwetee_b22f17fa8e71ce90(wetee_buf *_swig_go_0, _gostring_ _swig_go_1) {
+_gostring_ _wrap_toncenter_parse_transaction_cwetee_0ef46faa3853c4e0(wetee_buf *_swig_go_0, _gostring_ _swig_go_1) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   char *arg2 = (char *) 0 ;
   size_t arg3 ;
@@ -13878,7 +13964,7 @@ _gostring_ _wrap_toncenter_parse_transaction_cwetee_b22f17fa8e71ce90(wetee_buf *
 }
 
 
-_gostring_ _wrap_toncenter_find_trace_cwetee_b22f17fa8e71ce90(wetee_buf *_swig_go_0, wetee_toncenter *_swig_go_1, _goslice_ _swig_go_2) {
+_gostring_ _wrap_toncenter_find_trace_cwetee_0ef46faa3853c4e0(wetee_buf *_swig_go_0, wetee_toncenter *_swig_go_1, _goslice_ _swig_go_2) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   wetee_toncenter *arg2 = (wetee_toncenter *) 0 ;
   uint8_t *arg3 ;
@@ -13917,7 +14003,7 @@ _gostring_ _wrap_toncenter_find_trace_cwetee_b22f17fa8e71ce90(wetee_buf *_swig_g
 }
 
 
-_gostring_ _wrap_toncenter_send_boc_cwetee_b22f17fa8e71ce90(_goslice_ _swig_go_0, wetee_toncenter *_swig_go_1, _goslice_ _swig_go_2) {
+_gostring_ _wrap_toncenter_send_boc_cwetee_0ef46faa3853c4e0(_goslice_ _swig_go_0, wetee_toncenter *_swig_go_1, _goslice_ _swig_go_2) {
   uint8_t *arg1 ;
   wetee_toncenter *arg2 = (wetee_toncenter *) 0 ;
   uint8_t *arg3 = (uint8_t *) 0 ;
@@ -13944,7 +14030,7 @@ _gostring_ _wrap_toncenter_send_boc_cwetee_b22f17fa8e71ce90(_goslice_ _swig_go_0
 }
 
 
-_gostring_ _wrap_toncenter_seqno_cwetee_b22f17fa8e71ce90(int *_swig_go_0, wetee_toncenter *_swig_go_1, _gostring_ _swig_go_2) {
+_gostring_ _wrap_toncenter_seqno_cwetee_0ef46faa3853c4e0(int *_swig_go_0, wetee_toncenter *_swig_go_1, _gostring_ _swig_go_2) {
   uint32_t *arg1 = (uint32_t *) 0 ;
   wetee_toncenter *arg2 = (wetee_toncenter *) 0 ;
   char *arg3 = (char *) 0 ;
@@ -13969,7 +14055,7 @@ _gostring_ _wrap_toncenter_seqno_cwetee_b22f17fa8e71ce90(int *_swig_go_0, wetee_
 }
 
 
-intgo _wrap_SNP_REPORT_BYTES_cwetee_b22f17fa8e71ce90() {
+intgo _wrap_SNP_REPORT_BYTES_cwetee_0ef46faa3853c4e0() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -13980,7 +14066,7 @@ intgo _wrap_SNP_REPORT_BYTES_cwetee_b22f17fa8e71ce90() {
 }
 
 
-intgo _wrap_SNP_SIGNED_BYTES_cwetee_b22f17fa8e71ce90() {
+intgo _wrap_SNP_SIGNED_BYTES_cwetee_0ef46faa3853c4e0() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -13991,7 +14077,7 @@ intgo _wrap_SNP_SIGNED_BYTES_cwetee_b22f17fa8e71ce90() {
 }
 
 
-intgo _wrap_SNP_PRODUCT_UNKNOWN_cwetee_b22f17fa8e71ce90() {
+intgo _wrap_SNP_PRODUCT_UNKNOWN_cwetee_0ef46faa3853c4e0() {
   int result;
   intgo _swig_go_result;
   
@@ -14002,7 +14088,7 @@ intgo _wrap_SNP_PRODUCT_UNKNOWN_cwetee_b22f17fa8e71ce90() {
 }
 
 
-intgo _wrap_SNP_PRODUCT_MILAN_cwetee_b22f17fa8e71ce90() {
+intgo _wrap_SNP_PRODUCT_MILAN_cwetee_0ef46faa3853c4e0() {
   int result;
   intgo _swig_go_result;
   
@@ -14013,7 +14099,7 @@ intgo _wrap_SNP_PRODUCT_MILAN_cwetee_b22f17fa8e71ce90() {
 }
 
 
-intgo _wrap_SNP_PRODUCT_GENOA_cwetee_b22f17fa8e71ce90() {
+intgo _wrap_SNP_PRODUCT_GENOA_cwetee_0ef46faa3853c4e0() {
   int result;
   intgo _swig_go_result;
   
@@ -14024,7 +14110,7 @@ intgo _wrap_SNP_PRODUCT_GENOA_cwetee_b22f17fa8e71ce90() {
 }
 
 
-intgo _wrap_SNP_PRODUCT_TURIN_cwetee_b22f17fa8e71ce90() {
+intgo _wrap_SNP_PRODUCT_TURIN_cwetee_0ef46faa3853c4e0() {
   int result;
   intgo _swig_go_result;
   
@@ -14035,7 +14121,7 @@ intgo _wrap_SNP_PRODUCT_TURIN_cwetee_b22f17fa8e71ce90() {
 }
 
 
-_gostring_ _wrap_snp_report_json__cwetee_b22f17fa8e71ce90(wetee_buf *_swig_go_0, _goslice_ _swig_go_1) {
+_gostring_ _wrap_snp_report_json__cwetee_0ef46faa3853c4e0(wetee_buf *_swig_go_0, _goslice_ _swig_go_1) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   uint8_t *arg2 = (uint8_t *) 0 ;
   size_t arg3 ;
@@ -14073,7 +14159,7 @@ _gostring_ _wrap_snp_report_json__cwetee_b22f17fa8e71ce90(wetee_buf *_swig_go_0,
 }
 
 
-_gostring_ _wrap_snp_verify_json__cwetee_b22f17fa8e71ce90(wetee_buf *_swig_go_0, _goslice_ _swig_go_1, _goslice_ _swig_go_2, _goslice_ _swig_go_3, long long _swig_go_4, intgo _swig_go_5, _goslice_ _swig_go_6, _goslice_ _swig_go_7) {
+_gostring_ _wrap_snp_verify_json__cwetee_0ef46faa3853c4e0(wetee_buf *_swig_go_0, _goslice_ _swig_go_1, _goslice_ _swig_go_2, _goslice_ _swig_go_3, long long _swig_go_4, intgo _swig_go_5, _goslice_ _swig_go_6, _goslice_ _swig_go_7) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   uint8_t *arg2 = (uint8_t *) 0 ;
   size_t arg3 ;
@@ -14139,7 +14225,7 @@ _gostring_ _wrap_snp_verify_json__cwetee_b22f17fa8e71ce90(wetee_buf *_swig_go_0,
 }
 
 
-_gostring_ _wrap_snp_product_name_cwetee_b22f17fa8e71ce90(intgo _swig_go_0) {
+_gostring_ _wrap_snp_product_name_cwetee_0ef46faa3853c4e0(intgo _swig_go_0) {
   int arg1 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -14158,7 +14244,7 @@ _gostring_ _wrap_snp_product_name_cwetee_b22f17fa8e71ce90(intgo _swig_go_0) {
 }
 
 
-_gostring_ _wrap_attest_verify_evidence_json_cwetee_b22f17fa8e71ce90(wetee_buf *_swig_go_0, _goslice_ _swig_go_1, _gostring_ _swig_go_2, _gostring_ _swig_go_3, long long _swig_go_4) {
+_gostring_ _wrap_attest_verify_evidence_json_cwetee_0ef46faa3853c4e0(wetee_buf *_swig_go_0, _goslice_ _swig_go_1, _gostring_ _swig_go_2, _gostring_ _swig_go_3, long long _swig_go_4) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   uint8_t *arg2 = (uint8_t *) 0 ;
   size_t arg3 ;
@@ -14210,7 +14296,7 @@ _gostring_ _wrap_attest_verify_evidence_json_cwetee_b22f17fa8e71ce90(wetee_buf *
 }
 
 
-void _wrap_attest_fetcher_free_cwetee_b22f17fa8e71ce90(wetee_attest_fetcher *_swig_go_0) {
+void _wrap_attest_fetcher_free_cwetee_0ef46faa3853c4e0(wetee_attest_fetcher *_swig_go_0) {
   wetee_attest_fetcher *arg1 = (wetee_attest_fetcher *) 0 ;
   
   arg1 = (wetee_attest_fetcher *)(uintptr_t)_swig_go_0; 
@@ -14223,7 +14309,7 @@ void _wrap_attest_fetcher_free_cwetee_b22f17fa8e71ce90(wetee_attest_fetcher *_sw
 }
 
 
-long long _wrap_attest_fetcher_requests_cwetee_b22f17fa8e71ce90(wetee_attest_fetcher *_swig_go_0) {
+long long _wrap_attest_fetcher_requests_cwetee_0ef46faa3853c4e0(wetee_attest_fetcher *_swig_go_0) {
   wetee_attest_fetcher *arg1 = (wetee_attest_fetcher *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -14239,7 +14325,7 @@ long long _wrap_attest_fetcher_requests_cwetee_b22f17fa8e71ce90(wetee_attest_fet
 }
 
 
-_gostring_ _wrap_attest_fetcher_new_cwetee_b22f17fa8e71ce90(wetee_attest_fetcher **_swig_go_0, _gostring_ _swig_go_1, _gostring_ _swig_go_2, _gostring_ _swig_go_3, _gostring_ _swig_go_4, _gostring_ _swig_go_5, _gostring_ _swig_go_6, intgo _swig_go_7, intgo _swig_go_8, intgo _swig_go_9, intgo _swig_go_10) {
+_gostring_ _wrap_attest_fetcher_new_cwetee_0ef46faa3853c4e0(wetee_attest_fetcher **_swig_go_0, _gostring_ _swig_go_1, _gostring_ _swig_go_2, _gostring_ _swig_go_3, _gostring_ _swig_go_4, _gostring_ _swig_go_5, _gostring_ _swig_go_6, intgo _swig_go_7, intgo _swig_go_8, intgo _swig_go_9, intgo _swig_go_10) {
   wetee_attest_fetcher **arg1 = (wetee_attest_fetcher **) 0 ;
   char *arg2 = (char *) 0 ;
   char *arg3 = (char *) 0 ;
@@ -14344,7 +14430,7 @@ _gostring_ _wrap_attest_fetcher_new_cwetee_b22f17fa8e71ce90(wetee_attest_fetcher
 }
 
 
-_gostring_ _wrap_attest_verify_evidence_fetch_json_cwetee_b22f17fa8e71ce90(wetee_buf *_swig_go_0, _goslice_ _swig_go_1, _gostring_ _swig_go_2, wetee_attest_fetcher *_swig_go_3, long long _swig_go_4) {
+_gostring_ _wrap_attest_verify_evidence_fetch_json_cwetee_0ef46faa3853c4e0(wetee_buf *_swig_go_0, _goslice_ _swig_go_1, _gostring_ _swig_go_2, wetee_attest_fetcher *_swig_go_3, long long _swig_go_4) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   uint8_t *arg2 = (uint8_t *) 0 ;
   size_t arg3 ;
@@ -14392,7 +14478,7 @@ _gostring_ _wrap_attest_verify_evidence_fetch_json_cwetee_b22f17fa8e71ce90(wetee
 }
 
 
-intgo _wrap_SEAL_KEY_ED25519_cwetee_b22f17fa8e71ce90() {
+intgo _wrap_SEAL_KEY_ED25519_cwetee_0ef46faa3853c4e0() {
   int result;
   intgo _swig_go_result;
   
@@ -14403,7 +14489,7 @@ intgo _wrap_SEAL_KEY_ED25519_cwetee_b22f17fa8e71ce90() {
 }
 
 
-intgo _wrap_SEAL_KEY_X25519_cwetee_b22f17fa8e71ce90() {
+intgo _wrap_SEAL_KEY_X25519_cwetee_0ef46faa3853c4e0() {
   int result;
   intgo _swig_go_result;
   
@@ -14414,7 +14500,7 @@ intgo _wrap_SEAL_KEY_X25519_cwetee_b22f17fa8e71ce90() {
 }
 
 
-intgo _wrap_SEAL_SOURCE_BOUND_ED25519_cwetee_b22f17fa8e71ce90() {
+intgo _wrap_SEAL_SOURCE_BOUND_ED25519_cwetee_0ef46faa3853c4e0() {
   int result;
   intgo _swig_go_result;
   
@@ -14425,7 +14511,7 @@ intgo _wrap_SEAL_SOURCE_BOUND_ED25519_cwetee_b22f17fa8e71ce90() {
 }
 
 
-intgo _wrap_SEAL_SOURCE_BOUND_X25519_cwetee_b22f17fa8e71ce90() {
+intgo _wrap_SEAL_SOURCE_BOUND_X25519_cwetee_0ef46faa3853c4e0() {
   int result;
   intgo _swig_go_result;
   
@@ -14436,7 +14522,7 @@ intgo _wrap_SEAL_SOURCE_BOUND_X25519_cwetee_b22f17fa8e71ce90() {
 }
 
 
-intgo _wrap_SEAL_SOURCE_REPORT_DATA_X25519_cwetee_b22f17fa8e71ce90() {
+intgo _wrap_SEAL_SOURCE_REPORT_DATA_X25519_cwetee_0ef46faa3853c4e0() {
   int result;
   intgo _swig_go_result;
   
@@ -14447,7 +14533,7 @@ intgo _wrap_SEAL_SOURCE_REPORT_DATA_X25519_cwetee_b22f17fa8e71ce90() {
 }
 
 
-intgo _wrap_SEAL_OVERHEAD_cwetee_b22f17fa8e71ce90() {
+intgo _wrap_SEAL_OVERHEAD_cwetee_0ef46faa3853c4e0() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -14458,7 +14544,7 @@ intgo _wrap_SEAL_OVERHEAD_cwetee_b22f17fa8e71ce90() {
 }
 
 
-intgo _wrap_SEAL_MAX_SECRET_cwetee_b22f17fa8e71ce90() {
+intgo _wrap_SEAL_MAX_SECRET_cwetee_0ef46faa3853c4e0() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -14469,7 +14555,7 @@ intgo _wrap_SEAL_MAX_SECRET_cwetee_b22f17fa8e71ce90() {
 }
 
 
-void _wrap_seal_recipient_free_cwetee_b22f17fa8e71ce90(wetee_seal_recipient *_swig_go_0) {
+void _wrap_seal_recipient_free_cwetee_0ef46faa3853c4e0(wetee_seal_recipient *_swig_go_0) {
   wetee_seal_recipient *arg1 = (wetee_seal_recipient *) 0 ;
   
   arg1 = (wetee_seal_recipient *)(uintptr_t)_swig_go_0; 
@@ -14482,7 +14568,7 @@ void _wrap_seal_recipient_free_cwetee_b22f17fa8e71ce90(wetee_seal_recipient *_sw
 }
 
 
-intgo _wrap_seal_recipient_accepted_cwetee_b22f17fa8e71ce90(wetee_seal_recipient *_swig_go_0) {
+intgo _wrap_seal_recipient_accepted_cwetee_0ef46faa3853c4e0(wetee_seal_recipient *_swig_go_0) {
   wetee_seal_recipient *arg1 = (wetee_seal_recipient *) 0 ;
   int result;
   intgo _swig_go_result;
@@ -14498,7 +14584,7 @@ intgo _wrap_seal_recipient_accepted_cwetee_b22f17fa8e71ce90(wetee_seal_recipient
 }
 
 
-intgo _wrap_seal_recipient_failed_check_cwetee_b22f17fa8e71ce90(wetee_seal_recipient *_swig_go_0) {
+intgo _wrap_seal_recipient_failed_check_cwetee_0ef46faa3853c4e0(wetee_seal_recipient *_swig_go_0) {
   wetee_seal_recipient *arg1 = (wetee_seal_recipient *) 0 ;
   int result;
   intgo _swig_go_result;
@@ -14514,7 +14600,7 @@ intgo _wrap_seal_recipient_failed_check_cwetee_b22f17fa8e71ce90(wetee_seal_recip
 }
 
 
-_gostring_ _wrap_seal_recipient_reason_cwetee_b22f17fa8e71ce90(wetee_seal_recipient *_swig_go_0) {
+_gostring_ _wrap_seal_recipient_reason_cwetee_0ef46faa3853c4e0(wetee_seal_recipient *_swig_go_0) {
   wetee_seal_recipient *arg1 = (wetee_seal_recipient *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -14533,7 +14619,7 @@ _gostring_ _wrap_seal_recipient_reason_cwetee_b22f17fa8e71ce90(wetee_seal_recipi
 }
 
 
-_gostring_ _wrap_seal_recipient_public_key_cwetee_b22f17fa8e71ce90(_goslice_ _swig_go_0, wetee_seal_recipient *_swig_go_1) {
+_gostring_ _wrap_seal_recipient_public_key_cwetee_0ef46faa3853c4e0(_goslice_ _swig_go_0, wetee_seal_recipient *_swig_go_1) {
   uint8_t *arg1 ;
   wetee_seal_recipient *arg2 = (wetee_seal_recipient *) 0 ;
   wetee_rc result;
@@ -14554,7 +14640,7 @@ _gostring_ _wrap_seal_recipient_public_key_cwetee_b22f17fa8e71ce90(_goslice_ _sw
 }
 
 
-_gostring_ _wrap_seal_to_cwetee_b22f17fa8e71ce90(wetee_buf *_swig_go_0, wetee_seal_recipient *_swig_go_1, _goslice_ _swig_go_2) {
+_gostring_ _wrap_seal_to_cwetee_0ef46faa3853c4e0(wetee_buf *_swig_go_0, wetee_seal_recipient *_swig_go_1, _goslice_ _swig_go_2) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   wetee_seal_recipient *arg2 = (wetee_seal_recipient *) 0 ;
   uint8_t *arg3 = (uint8_t *) 0 ;
@@ -14594,7 +14680,7 @@ _gostring_ _wrap_seal_to_cwetee_b22f17fa8e71ce90(wetee_buf *_swig_go_0, wetee_se
 }
 
 
-_gostring_ _wrap_seal_to_key_cwetee_b22f17fa8e71ce90(wetee_buf *_swig_go_0, _goslice_ _swig_go_1, intgo _swig_go_2, _goslice_ _swig_go_3) {
+_gostring_ _wrap_seal_to_key_cwetee_0ef46faa3853c4e0(wetee_buf *_swig_go_0, _goslice_ _swig_go_1, intgo _swig_go_2, _goslice_ _swig_go_3) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   uint8_t *arg2 ;
   int arg3 ;
@@ -14639,7 +14725,7 @@ _gostring_ _wrap_seal_to_key_cwetee_b22f17fa8e71ce90(wetee_buf *_swig_go_0, _gos
 }
 
 
-_gostring_ _wrap_seal_open_cwetee_b22f17fa8e71ce90(wetee_buf *_swig_go_0, _goslice_ _swig_go_1, _goslice_ _swig_go_2, intgo _swig_go_3) {
+_gostring_ _wrap_seal_open_cwetee_0ef46faa3853c4e0(wetee_buf *_swig_go_0, _goslice_ _swig_go_1, _goslice_ _swig_go_2, intgo _swig_go_3) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   uint8_t *arg2 = (uint8_t *) 0 ;
   size_t arg3 ;
@@ -14686,7 +14772,7 @@ _gostring_ _wrap_seal_open_cwetee_b22f17fa8e71ce90(wetee_buf *_swig_go_0, _gosli
 }
 
 
-_gostring_ _wrap_seal_x25519_public_cwetee_b22f17fa8e71ce90(_goslice_ _swig_go_0, _goslice_ _swig_go_1, intgo _swig_go_2) {
+_gostring_ _wrap_seal_x25519_public_cwetee_0ef46faa3853c4e0(_goslice_ _swig_go_0, _goslice_ _swig_go_1, intgo _swig_go_2) {
   uint8_t *arg1 ;
   uint8_t *arg2 ;
   int arg3 ;
@@ -14712,7 +14798,7 @@ _gostring_ _wrap_seal_x25519_public_cwetee_b22f17fa8e71ce90(_goslice_ _swig_go_0
 }
 
 
-_gostring_ _wrap_seal_verify_json_cwetee_b22f17fa8e71ce90(wetee_seal_recipient **_swig_go_0, _goslice_ _swig_go_1, _gostring_ _swig_go_2, _gostring_ _swig_go_3, intgo _swig_go_4, long long _swig_go_5) {
+_gostring_ _wrap_seal_verify_json_cwetee_0ef46faa3853c4e0(wetee_seal_recipient **_swig_go_0, _goslice_ _swig_go_1, _gostring_ _swig_go_2, _gostring_ _swig_go_3, intgo _swig_go_4, long long _swig_go_5) {
   wetee_seal_recipient **arg1 = (wetee_seal_recipient **) 0 ;
   uint8_t *arg2 = (uint8_t *) 0 ;
   size_t arg3 ;
@@ -14759,7 +14845,7 @@ _gostring_ _wrap_seal_verify_json_cwetee_b22f17fa8e71ce90(wetee_seal_recipient *
 }
 
 
-_gostring_ _wrap_seal_recipient_result_json_cwetee_b22f17fa8e71ce90(wetee_buf *_swig_go_0, wetee_seal_recipient *_swig_go_1) {
+_gostring_ _wrap_seal_recipient_result_json_cwetee_0ef46faa3853c4e0(wetee_buf *_swig_go_0, wetee_seal_recipient *_swig_go_1) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   wetee_seal_recipient *arg2 = (wetee_seal_recipient *) 0 ;
   wetee_buf temp1 ;
@@ -14793,7 +14879,7 @@ _gostring_ _wrap_seal_recipient_result_json_cwetee_b22f17fa8e71ce90(wetee_buf *_
 }
 
 
-_gostring_ _wrap_seal_recipient_bound_key_cwetee_b22f17fa8e71ce90(wetee_buf *_swig_go_0, wetee_seal_recipient *_swig_go_1) {
+_gostring_ _wrap_seal_recipient_bound_key_cwetee_0ef46faa3853c4e0(wetee_buf *_swig_go_0, wetee_seal_recipient *_swig_go_1) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   wetee_seal_recipient *arg2 = (wetee_seal_recipient *) 0 ;
   wetee_buf temp1 ;
@@ -14827,7 +14913,7 @@ _gostring_ _wrap_seal_recipient_bound_key_cwetee_b22f17fa8e71ce90(wetee_buf *_sw
 }
 
 
-_gostring_ _wrap_seal_recipient_failed_check_name_cwetee_b22f17fa8e71ce90(wetee_seal_recipient *_swig_go_0) {
+_gostring_ _wrap_seal_recipient_failed_check_name_cwetee_0ef46faa3853c4e0(wetee_seal_recipient *_swig_go_0) {
   wetee_seal_recipient *arg1 = (wetee_seal_recipient *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -14846,7 +14932,7 @@ _gostring_ _wrap_seal_recipient_failed_check_name_cwetee_b22f17fa8e71ce90(wetee_
 }
 
 
-intgo _wrap_seal_recipient_bound_key_kind_cwetee_b22f17fa8e71ce90(wetee_seal_recipient *_swig_go_0) {
+intgo _wrap_seal_recipient_bound_key_kind_cwetee_0ef46faa3853c4e0(wetee_seal_recipient *_swig_go_0) {
   wetee_seal_recipient *arg1 = (wetee_seal_recipient *) 0 ;
   int result;
   intgo _swig_go_result;
@@ -14858,6 +14944,865 @@ intgo _wrap_seal_recipient_bound_key_kind_cwetee_b22f17fa8e71ce90(wetee_seal_rec
     result = (int)wetee_seal_recipient_bound_key_kind_((struct wetee_seal_recipient const *)arg1);
   }
   _swig_go_result = result; 
+  return _swig_go_result;
+}
+
+
+intgo _wrap_CONTRACT_WREVIVE_cwetee_0ef46faa3853c4e0() {
+  int result;
+  intgo _swig_go_result;
+  
+  
+  result = (int)(WETEE_CONTRACT_WREVIVE);
+  _swig_go_result = result; 
+  return _swig_go_result;
+}
+
+
+intgo _wrap_CONTRACT_INK_cwetee_0ef46faa3853c4e0() {
+  int result;
+  intgo _swig_go_result;
+  
+  
+  result = (int)(WETEE_CONTRACT_INK);
+  _swig_go_result = result; 
+  return _swig_go_result;
+}
+
+
+intgo _wrap_CONTRACT_SOLIDITY_cwetee_0ef46faa3853c4e0() {
+  int result;
+  intgo _swig_go_result;
+  
+  
+  result = (int)(WETEE_CONTRACT_SOLIDITY);
+  _swig_go_result = result; 
+  return _swig_go_result;
+}
+
+
+intgo _wrap_CONTRACT_WREVIVE_CALL_DATA_MAX_cwetee_0ef46faa3853c4e0() {
+  int result;
+  intgo _swig_go_result;
+  
+  
+  result = (int)(WETEE_CONTRACT_WREVIVE_CALL_DATA_MAX);
+  _swig_go_result = result; 
+  return _swig_go_result;
+}
+
+
+void _wrap_contract_abi_free_cwetee_0ef46faa3853c4e0(wetee_contract_abi *_swig_go_0) {
+  wetee_contract_abi *arg1 = (wetee_contract_abi *) 0 ;
+  
+  arg1 = (wetee_contract_abi *)(uintptr_t)_swig_go_0; 
+  
+  {
+    wetee_clear_error();
+    wetee_contract_abi_free(arg1);
+  }
+  
+}
+
+
+_gostring_ _wrap_contract_abi_load_cwetee_0ef46faa3853c4e0(wetee_contract_abi **_swig_go_0, _gostring_ _swig_go_1) {
+  wetee_contract_abi **arg1 = (wetee_contract_abi **) 0 ;
+  char *arg2 = (char *) 0 ;
+  size_t arg3 ;
+  wetee_contract_abi *temp1 ;
+  wetee_rc result;
+  _gostring_ _swig_go_result;
+  
+  
+  temp1 = NULL;
+  arg1 = &temp1;
+  
+  
+  arg2 = (char *)_swig_go_1.p;
+  arg3 = (size_t)_swig_go_1.n;
+  
+  
+  {
+    wetee_clear_error();
+    result = (wetee_rc)wetee_contract_abi_load(arg1,(char const *)arg2,arg3);
+  }
+  _swig_go_result = wetee_go_status(result); 
+  
+  *(uintptr_t *)(void *)_swig_go_0 = (uintptr_t)temp1;
+  temp1 = NULL; /* owned by Go now */
+  
+  wetee_contract_abi_free(temp1); 
+  return _swig_go_result;
+}
+
+
+_gostring_ _wrap_contract_abi_wetee_cwetee_0ef46faa3853c4e0(wetee_contract_abi **_swig_go_0, _gostring_ _swig_go_1) {
+  wetee_contract_abi **arg1 = (wetee_contract_abi **) 0 ;
+  char *arg2 = (char *) 0 ;
+  wetee_contract_abi *temp1 ;
+  wetee_rc result;
+  _gostring_ _swig_go_result;
+  
+  
+  temp1 = NULL;
+  arg1 = &temp1;
+  
+  
+  arg2 = (char *)malloc(_swig_go_1.n + 1);
+  memcpy(arg2, _swig_go_1.p, _swig_go_1.n);
+  arg2[_swig_go_1.n] = '\0';
+  
+  
+  {
+    wetee_clear_error();
+    result = (wetee_rc)wetee_contract_abi_wetee(arg1,(char const *)arg2);
+  }
+  _swig_go_result = wetee_go_status(result); 
+  
+  *(uintptr_t *)(void *)_swig_go_0 = (uintptr_t)temp1;
+  temp1 = NULL; /* owned by Go now */
+  
+  wetee_contract_abi_free(temp1); 
+  free(arg2); 
+  return _swig_go_result;
+}
+
+
+intgo _wrap_contract_abi_kind_of_cwetee_0ef46faa3853c4e0(wetee_contract_abi *_swig_go_0) {
+  wetee_contract_abi *arg1 = (wetee_contract_abi *) 0 ;
+  int result;
+  intgo _swig_go_result;
+  
+  arg1 = (wetee_contract_abi *)(uintptr_t)_swig_go_0; 
+  
+  {
+    wetee_clear_error();
+    result = (int)wetee_contract_abi_kind_of((struct wetee_contract_abi const *)arg1);
+  }
+  _swig_go_result = result; 
+  return _swig_go_result;
+}
+
+
+long long _wrap_contract_abi_message_count_cwetee_0ef46faa3853c4e0(wetee_contract_abi *_swig_go_0) {
+  wetee_contract_abi *arg1 = (wetee_contract_abi *) 0 ;
+  size_t result;
+  long long _swig_go_result;
+  
+  arg1 = (wetee_contract_abi *)(uintptr_t)_swig_go_0; 
+  
+  {
+    wetee_clear_error();
+    result = wetee_contract_abi_message_count((struct wetee_contract_abi const *)arg1);
+  }
+  _swig_go_result = result; 
+  return _swig_go_result;
+}
+
+
+_gostring_ _wrap_contract_abi_message_name_cwetee_0ef46faa3853c4e0(wetee_contract_abi *_swig_go_0, long long _swig_go_1) {
+  wetee_contract_abi *arg1 = (wetee_contract_abi *) 0 ;
+  size_t arg2 ;
+  char *result = 0 ;
+  _gostring_ _swig_go_result;
+  
+  arg1 = (wetee_contract_abi *)(uintptr_t)_swig_go_0; 
+  arg2 = (size_t)_swig_go_1; 
+  
+  {
+    wetee_clear_error();
+    result = (char *)wetee_contract_abi_message_name((struct wetee_contract_abi const *)arg1,arg2);
+  }
+  
+  _swig_go_result.p = (char *)result;
+  _swig_go_result.n = result ? (intgo)strlen(result) : 0;
+  
+  return _swig_go_result;
+}
+
+
+_gostring_ _wrap_contract_abi_message_json_cwetee_0ef46faa3853c4e0(wetee_buf *_swig_go_0, wetee_contract_abi *_swig_go_1, _gostring_ _swig_go_2) {
+  wetee_buf *arg1 = (wetee_buf *) 0 ;
+  wetee_contract_abi *arg2 = (wetee_contract_abi *) 0 ;
+  char *arg3 = (char *) 0 ;
+  wetee_buf temp1 ;
+  wetee_rc result;
+  _gostring_ _swig_go_result;
+  
+  
+  memset(&temp1, 0, sizeof temp1);
+  arg1 = &temp1;
+  
+  arg2 = (wetee_contract_abi *)(uintptr_t)_swig_go_1; 
+  
+  arg3 = (char *)malloc(_swig_go_2.n + 1);
+  memcpy(arg3, _swig_go_2.p, _swig_go_2.n);
+  arg3[_swig_go_2.n] = '\0';
+  
+  
+  {
+    wetee_clear_error();
+    result = (wetee_rc)wetee_contract_abi_message_json(arg1,(struct wetee_contract_abi const *)arg2,(char const *)arg3);
+  }
+  _swig_go_result = wetee_go_status(result); 
+  
+  if (arg1->len > 0) {
+    ((uint64_t *)(void *)_swig_go_0)[0] = (uint64_t)(uintptr_t)arg1->data;
+    ((uint64_t *)(void *)_swig_go_0)[1] = (uint64_t)arg1->len;
+    arg1->data = NULL; /* handed over to Go_take */
+    arg1->len = 0;
+    arg1->cap = 0;
+  }
+  
+  
+  wetee_buf_free(arg1);
+  
+  free(arg3); 
+  return _swig_go_result;
+}
+
+
+_gostring_ _wrap_contract_encode_call_cwetee_0ef46faa3853c4e0(wetee_buf *_swig_go_0, wetee_contract_abi *_swig_go_1, _gostring_ _swig_go_2, _gostring_ _swig_go_3) {
+  wetee_buf *arg1 = (wetee_buf *) 0 ;
+  wetee_contract_abi *arg2 = (wetee_contract_abi *) 0 ;
+  char *arg3 = (char *) 0 ;
+  char *arg4 = (char *) 0 ;
+  size_t arg5 ;
+  wetee_buf temp1 ;
+  wetee_rc result;
+  _gostring_ _swig_go_result;
+  
+  
+  memset(&temp1, 0, sizeof temp1);
+  arg1 = &temp1;
+  
+  arg2 = (wetee_contract_abi *)(uintptr_t)_swig_go_1; 
+  
+  arg3 = (char *)malloc(_swig_go_2.n + 1);
+  memcpy(arg3, _swig_go_2.p, _swig_go_2.n);
+  arg3[_swig_go_2.n] = '\0';
+  
+  
+  arg4 = (char *)_swig_go_3.p;
+  arg5 = (size_t)_swig_go_3.n;
+  
+  
+  {
+    wetee_clear_error();
+    result = (wetee_rc)wetee_contract_encode_call(arg1,(struct wetee_contract_abi const *)arg2,(char const *)arg3,(char const *)arg4,arg5);
+  }
+  _swig_go_result = wetee_go_status(result); 
+  
+  if (arg1->len > 0) {
+    ((uint64_t *)(void *)_swig_go_0)[0] = (uint64_t)(uintptr_t)arg1->data;
+    ((uint64_t *)(void *)_swig_go_0)[1] = (uint64_t)arg1->len;
+    arg1->data = NULL; /* handed over to Go_take */
+    arg1->len = 0;
+    arg1->cap = 0;
+  }
+  
+  
+  wetee_buf_free(arg1);
+  
+  free(arg3); 
+  return _swig_go_result;
+}
+
+
+_gostring_ _wrap_contract_decode_call_cwetee_0ef46faa3853c4e0(wetee_buf *_swig_go_0, wetee_contract_abi *_swig_go_1, _goslice_ _swig_go_2) {
+  wetee_buf *arg1 = (wetee_buf *) 0 ;
+  wetee_contract_abi *arg2 = (wetee_contract_abi *) 0 ;
+  uint8_t *arg3 = (uint8_t *) 0 ;
+  size_t arg4 ;
+  wetee_buf temp1 ;
+  wetee_rc result;
+  _gostring_ _swig_go_result;
+  
+  
+  memset(&temp1, 0, sizeof temp1);
+  arg1 = &temp1;
+  
+  arg2 = (wetee_contract_abi *)(uintptr_t)_swig_go_1; 
+  
+  arg3 = (uint8_t *)_swig_go_2.array;
+  arg4 = (size_t)_swig_go_2.len;
+  
+  
+  {
+    wetee_clear_error();
+    result = (wetee_rc)wetee_contract_decode_call(arg1,(struct wetee_contract_abi const *)arg2,(unsigned char const *)arg3,arg4);
+  }
+  _swig_go_result = wetee_go_status(result); 
+  
+  if (arg1->len > 0) {
+    ((uint64_t *)(void *)_swig_go_0)[0] = (uint64_t)(uintptr_t)arg1->data;
+    ((uint64_t *)(void *)_swig_go_0)[1] = (uint64_t)arg1->len;
+    arg1->data = NULL; /* handed over to Go_take */
+    arg1->len = 0;
+    arg1->cap = 0;
+  }
+  
+  
+  wetee_buf_free(arg1);
+  
+  return _swig_go_result;
+}
+
+
+_gostring_ _wrap_contract_decode_return_cwetee_0ef46faa3853c4e0(wetee_buf *_swig_go_0, wetee_contract_abi *_swig_go_1, _gostring_ _swig_go_2, _goslice_ _swig_go_3) {
+  wetee_buf *arg1 = (wetee_buf *) 0 ;
+  wetee_contract_abi *arg2 = (wetee_contract_abi *) 0 ;
+  char *arg3 = (char *) 0 ;
+  uint8_t *arg4 = (uint8_t *) 0 ;
+  size_t arg5 ;
+  wetee_buf temp1 ;
+  wetee_rc result;
+  _gostring_ _swig_go_result;
+  
+  
+  memset(&temp1, 0, sizeof temp1);
+  arg1 = &temp1;
+  
+  arg2 = (wetee_contract_abi *)(uintptr_t)_swig_go_1; 
+  
+  arg3 = (char *)malloc(_swig_go_2.n + 1);
+  memcpy(arg3, _swig_go_2.p, _swig_go_2.n);
+  arg3[_swig_go_2.n] = '\0';
+  
+  
+  arg4 = (uint8_t *)_swig_go_3.array;
+  arg5 = (size_t)_swig_go_3.len;
+  
+  
+  {
+    wetee_clear_error();
+    result = (wetee_rc)wetee_contract_decode_return(arg1,(struct wetee_contract_abi const *)arg2,(char const *)arg3,(unsigned char const *)arg4,arg5);
+  }
+  _swig_go_result = wetee_go_status(result); 
+  
+  if (arg1->len > 0) {
+    ((uint64_t *)(void *)_swig_go_0)[0] = (uint64_t)(uintptr_t)arg1->data;
+    ((uint64_t *)(void *)_swig_go_0)[1] = (uint64_t)arg1->len;
+    arg1->data = NULL; /* handed over to Go_take */
+    arg1->len = 0;
+    arg1->cap = 0;
+  }
+  
+  
+  wetee_buf_free(arg1);
+  
+  free(arg3); 
+  return _swig_go_result;
+}
+
+
+_gostring_ _wrap_contract_decode_revert_cwetee_0ef46faa3853c4e0(wetee_buf *_swig_go_0, wetee_contract_abi *_swig_go_1, _goslice_ _swig_go_2) {
+  wetee_buf *arg1 = (wetee_buf *) 0 ;
+  wetee_contract_abi *arg2 = (wetee_contract_abi *) 0 ;
+  uint8_t *arg3 = (uint8_t *) 0 ;
+  size_t arg4 ;
+  wetee_buf temp1 ;
+  wetee_rc result;
+  _gostring_ _swig_go_result;
+  
+  
+  memset(&temp1, 0, sizeof temp1);
+  arg1 = &temp1;
+  
+  arg2 = (wetee_contract_abi *)(uintptr_t)_swig_go_1; 
+  
+  arg3 = (uint8_t *)_swig_go_2.array;
+  arg4 = (size_t)_swig_go_2.len;
+  
+  
+  {
+    wetee_clear_error();
+    result = (wetee_rc)wetee_contract_decode_revert(arg1,(struct wetee_contract_abi const *)arg2,(unsigned char const *)arg3,arg4);
+  }
+  _swig_go_result = wetee_go_status(result); 
+  
+  if (arg1->len > 0) {
+    ((uint64_t *)(void *)_swig_go_0)[0] = (uint64_t)(uintptr_t)arg1->data;
+    ((uint64_t *)(void *)_swig_go_0)[1] = (uint64_t)arg1->len;
+    arg1->data = NULL; /* handed over to Go_take */
+    arg1->len = 0;
+    arg1->cap = 0;
+  }
+  
+  
+  wetee_buf_free(arg1);
+  
+  return _swig_go_result;
+}
+
+
+_gostring_ _wrap_contract_selector_cwetee_0ef46faa3853c4e0(wetee_buf *_swig_go_0, intgo _swig_go_1, _gostring_ _swig_go_2) {
+  wetee_buf *arg1 = (wetee_buf *) 0 ;
+  int arg2 ;
+  char *arg3 = (char *) 0 ;
+  size_t arg4 ;
+  wetee_buf temp1 ;
+  wetee_rc result;
+  _gostring_ _swig_go_result;
+  
+  
+  memset(&temp1, 0, sizeof temp1);
+  arg1 = &temp1;
+  
+  arg2 = (int)_swig_go_1; 
+  
+  arg3 = (char *)_swig_go_2.p;
+  arg4 = (size_t)_swig_go_2.n;
+  
+  
+  {
+    wetee_clear_error();
+    result = (wetee_rc)wetee_contract_selector_(arg1,arg2,(char const *)arg3,arg4);
+  }
+  _swig_go_result = wetee_go_status(result); 
+  
+  if (arg1->len > 0) {
+    ((uint64_t *)(void *)_swig_go_0)[0] = (uint64_t)(uintptr_t)arg1->data;
+    ((uint64_t *)(void *)_swig_go_0)[1] = (uint64_t)arg1->len;
+    arg1->data = NULL; /* handed over to Go_take */
+    arg1->len = 0;
+    arg1->cap = 0;
+  }
+  
+  
+  wetee_buf_free(arg1);
+  
+  return _swig_go_result;
+}
+
+
+_gostring_ _wrap_contract_abi_selector_cwetee_0ef46faa3853c4e0(wetee_buf *_swig_go_0, wetee_contract_abi *_swig_go_1, _gostring_ _swig_go_2) {
+  wetee_buf *arg1 = (wetee_buf *) 0 ;
+  wetee_contract_abi *arg2 = (wetee_contract_abi *) 0 ;
+  char *arg3 = (char *) 0 ;
+  wetee_buf temp1 ;
+  wetee_rc result;
+  _gostring_ _swig_go_result;
+  
+  
+  memset(&temp1, 0, sizeof temp1);
+  arg1 = &temp1;
+  
+  arg2 = (wetee_contract_abi *)(uintptr_t)_swig_go_1; 
+  
+  arg3 = (char *)malloc(_swig_go_2.n + 1);
+  memcpy(arg3, _swig_go_2.p, _swig_go_2.n);
+  arg3[_swig_go_2.n] = '\0';
+  
+  
+  {
+    wetee_clear_error();
+    result = (wetee_rc)wetee_contract_abi_selector_(arg1,(struct wetee_contract_abi const *)arg2,(char const *)arg3);
+  }
+  _swig_go_result = wetee_go_status(result); 
+  
+  if (arg1->len > 0) {
+    ((uint64_t *)(void *)_swig_go_0)[0] = (uint64_t)(uintptr_t)arg1->data;
+    ((uint64_t *)(void *)_swig_go_0)[1] = (uint64_t)arg1->len;
+    arg1->data = NULL; /* handed over to Go_take */
+    arg1->len = 0;
+    arg1->cap = 0;
+  }
+  
+  
+  wetee_buf_free(arg1);
+  
+  free(arg3); 
+  return _swig_go_result;
+}
+
+
+_gostring_ _wrap_revive_address_of_cwetee_0ef46faa3853c4e0(wetee_buf *_swig_go_0, _goslice_ _swig_go_1) {
+  wetee_buf *arg1 = (wetee_buf *) 0 ;
+  uint8_t *arg2 = (uint8_t *) 0 ;
+  size_t arg3 ;
+  wetee_buf temp1 ;
+  wetee_rc result;
+  _gostring_ _swig_go_result;
+  
+  
+  memset(&temp1, 0, sizeof temp1);
+  arg1 = &temp1;
+  
+  
+  arg2 = (uint8_t *)_swig_go_1.array;
+  arg3 = (size_t)_swig_go_1.len;
+  
+  
+  {
+    wetee_clear_error();
+    result = (wetee_rc)wetee_revive_address_of_(arg1,(unsigned char const *)arg2,arg3);
+  }
+  _swig_go_result = wetee_go_status(result); 
+  
+  if (arg1->len > 0) {
+    ((uint64_t *)(void *)_swig_go_0)[0] = (uint64_t)(uintptr_t)arg1->data;
+    ((uint64_t *)(void *)_swig_go_0)[1] = (uint64_t)arg1->len;
+    arg1->data = NULL; /* handed over to Go_take */
+    arg1->len = 0;
+    arg1->cap = 0;
+  }
+  
+  
+  wetee_buf_free(arg1);
+  
+  return _swig_go_result;
+}
+
+
+_gostring_ _wrap_revive_call_encode_cwetee_0ef46faa3853c4e0(wetee_buf *_swig_go_0, wetee_metadata *_swig_go_1, _goslice_ _swig_go_2, _goslice_ _swig_go_3, long long _swig_go_4, long long _swig_go_5, _goslice_ _swig_go_6, _goslice_ _swig_go_7) {
+  wetee_buf *arg1 = (wetee_buf *) 0 ;
+  wetee_metadata *arg2 = (wetee_metadata *) 0 ;
+  uint8_t *arg3 = (uint8_t *) 0 ;
+  size_t arg4 ;
+  wetee_u128 arg5 ;
+  uint64_t arg6 ;
+  uint64_t arg7 ;
+  wetee_u128 arg8 ;
+  uint8_t *arg9 = (uint8_t *) 0 ;
+  size_t arg10 ;
+  wetee_buf temp1 ;
+  wetee_rc result;
+  _gostring_ _swig_go_result;
+  
+  
+  memset(&temp1, 0, sizeof temp1);
+  arg1 = &temp1;
+  
+  arg2 = (wetee_metadata *)(uintptr_t)_swig_go_1; 
+  
+  arg3 = (uint8_t *)_swig_go_2.array;
+  arg4 = (size_t)_swig_go_2.len;
+  
+  
+  if (_swig_go_3.len < 2) _swig_gopanic("revive_call_encode: a u128 needs []uint64{lo, hi}");
+  (&arg5)->lo = ((const uint64_t *)_swig_go_3.array)[0];
+  (&arg5)->hi = ((const uint64_t *)_swig_go_3.array)[1];
+  
+  arg6 = (uint64_t)_swig_go_4; 
+  arg7 = (uint64_t)_swig_go_5; 
+  
+  if (_swig_go_6.len < 2) _swig_gopanic("revive_call_encode: a u128 needs []uint64{lo, hi}");
+  (&arg8)->lo = ((const uint64_t *)_swig_go_6.array)[0];
+  (&arg8)->hi = ((const uint64_t *)_swig_go_6.array)[1];
+  
+  
+  arg9 = (uint8_t *)_swig_go_7.array;
+  arg10 = (size_t)_swig_go_7.len;
+  
+  
+  {
+    wetee_clear_error();
+    result = (wetee_rc)wetee_revive_call_encode_(arg1,(struct wetee_metadata const *)arg2,(unsigned char const *)arg3,arg4,arg5,arg6,arg7,arg8,(unsigned char const *)arg9,arg10);
+  }
+  _swig_go_result = wetee_go_status(result); 
+  
+  if (arg1->len > 0) {
+    ((uint64_t *)(void *)_swig_go_0)[0] = (uint64_t)(uintptr_t)arg1->data;
+    ((uint64_t *)(void *)_swig_go_0)[1] = (uint64_t)arg1->len;
+    arg1->data = NULL; /* handed over to Go_take */
+    arg1->len = 0;
+    arg1->cap = 0;
+  }
+  
+  
+  wetee_buf_free(arg1);
+  
+  return _swig_go_result;
+}
+
+
+_gostring_ _wrap_revive_map_account_encode_cwetee_0ef46faa3853c4e0(wetee_buf *_swig_go_0, wetee_metadata *_swig_go_1) {
+  wetee_buf *arg1 = (wetee_buf *) 0 ;
+  wetee_metadata *arg2 = (wetee_metadata *) 0 ;
+  wetee_buf temp1 ;
+  wetee_rc result;
+  _gostring_ _swig_go_result;
+  
+  
+  memset(&temp1, 0, sizeof temp1);
+  arg1 = &temp1;
+  
+  arg2 = (wetee_metadata *)(uintptr_t)_swig_go_1; 
+  
+  {
+    wetee_clear_error();
+    result = (wetee_rc)wetee_revive_map_account_encode_(arg1,(struct wetee_metadata const *)arg2);
+  }
+  _swig_go_result = wetee_go_status(result); 
+  
+  if (arg1->len > 0) {
+    ((uint64_t *)(void *)_swig_go_0)[0] = (uint64_t)(uintptr_t)arg1->data;
+    ((uint64_t *)(void *)_swig_go_0)[1] = (uint64_t)arg1->len;
+    arg1->data = NULL; /* handed over to Go_take */
+    arg1->len = 0;
+    arg1->cap = 0;
+  }
+  
+  
+  wetee_buf_free(arg1);
+  
+  return _swig_go_result;
+}
+
+
+_gostring_ _wrap_revive_dry_run_input_cwetee_0ef46faa3853c4e0(wetee_buf *_swig_go_0, wetee_metadata *_swig_go_1, _goslice_ _swig_go_2, _goslice_ _swig_go_3, _goslice_ _swig_go_4, _goslice_ _swig_go_5) {
+  wetee_buf *arg1 = (wetee_buf *) 0 ;
+  wetee_metadata *arg2 = (wetee_metadata *) 0 ;
+  uint8_t *arg3 = (uint8_t *) 0 ;
+  size_t arg4 ;
+  uint8_t *arg5 = (uint8_t *) 0 ;
+  size_t arg6 ;
+  wetee_u128 arg7 ;
+  uint8_t *arg8 = (uint8_t *) 0 ;
+  size_t arg9 ;
+  wetee_buf temp1 ;
+  wetee_rc result;
+  _gostring_ _swig_go_result;
+  
+  
+  memset(&temp1, 0, sizeof temp1);
+  arg1 = &temp1;
+  
+  arg2 = (wetee_metadata *)(uintptr_t)_swig_go_1; 
+  
+  arg3 = (uint8_t *)_swig_go_2.array;
+  arg4 = (size_t)_swig_go_2.len;
+  
+  
+  arg5 = (uint8_t *)_swig_go_3.array;
+  arg6 = (size_t)_swig_go_3.len;
+  
+  
+  if (_swig_go_4.len < 2) _swig_gopanic("revive_dry_run_input: a u128 needs []uint64{lo, hi}");
+  (&arg7)->lo = ((const uint64_t *)_swig_go_4.array)[0];
+  (&arg7)->hi = ((const uint64_t *)_swig_go_4.array)[1];
+  
+  
+  arg8 = (uint8_t *)_swig_go_5.array;
+  arg9 = (size_t)_swig_go_5.len;
+  
+  
+  {
+    wetee_clear_error();
+    result = (wetee_rc)wetee_revive_dry_run_input_(arg1,(struct wetee_metadata const *)arg2,(unsigned char const *)arg3,arg4,(unsigned char const *)arg5,arg6,arg7,(unsigned char const *)arg8,arg9);
+  }
+  _swig_go_result = wetee_go_status(result); 
+  
+  if (arg1->len > 0) {
+    ((uint64_t *)(void *)_swig_go_0)[0] = (uint64_t)(uintptr_t)arg1->data;
+    ((uint64_t *)(void *)_swig_go_0)[1] = (uint64_t)arg1->len;
+    arg1->data = NULL; /* handed over to Go_take */
+    arg1->len = 0;
+    arg1->cap = 0;
+  }
+  
+  
+  wetee_buf_free(arg1);
+  
+  return _swig_go_result;
+}
+
+
+_gostring_ _wrap_revive_result_json_cwetee_0ef46faa3853c4e0(wetee_buf *_swig_go_0, wetee_metadata *_swig_go_1, _goslice_ _swig_go_2) {
+  wetee_buf *arg1 = (wetee_buf *) 0 ;
+  wetee_metadata *arg2 = (wetee_metadata *) 0 ;
+  uint8_t *arg3 = (uint8_t *) 0 ;
+  size_t arg4 ;
+  wetee_buf temp1 ;
+  wetee_rc result;
+  _gostring_ _swig_go_result;
+  
+  
+  memset(&temp1, 0, sizeof temp1);
+  arg1 = &temp1;
+  
+  arg2 = (wetee_metadata *)(uintptr_t)_swig_go_1; 
+  
+  arg3 = (uint8_t *)_swig_go_2.array;
+  arg4 = (size_t)_swig_go_2.len;
+  
+  
+  {
+    wetee_clear_error();
+    result = (wetee_rc)wetee_revive_result_json_(arg1,(struct wetee_metadata const *)arg2,(unsigned char const *)arg3,arg4);
+  }
+  _swig_go_result = wetee_go_status(result); 
+  
+  if (arg1->len > 0) {
+    ((uint64_t *)(void *)_swig_go_0)[0] = (uint64_t)(uintptr_t)arg1->data;
+    ((uint64_t *)(void *)_swig_go_0)[1] = (uint64_t)arg1->len;
+    arg1->data = NULL; /* handed over to Go_take */
+    arg1->len = 0;
+    arg1->cap = 0;
+  }
+  
+  
+  wetee_buf_free(arg1);
+  
+  return _swig_go_result;
+}
+
+
+_gostring_ _wrap_revive_result_limits_cwetee_0ef46faa3853c4e0(wetee_buf *_swig_go_0, wetee_metadata *_swig_go_1, _goslice_ _swig_go_2, intgo _swig_go_3) {
+  wetee_buf *arg1 = (wetee_buf *) 0 ;
+  wetee_metadata *arg2 = (wetee_metadata *) 0 ;
+  uint8_t *arg3 = (uint8_t *) 0 ;
+  size_t arg4 ;
+  unsigned int arg5 ;
+  wetee_buf temp1 ;
+  wetee_rc result;
+  _gostring_ _swig_go_result;
+  
+  
+  memset(&temp1, 0, sizeof temp1);
+  arg1 = &temp1;
+  
+  arg2 = (wetee_metadata *)(uintptr_t)_swig_go_1; 
+  
+  arg3 = (uint8_t *)_swig_go_2.array;
+  arg4 = (size_t)_swig_go_2.len;
+  
+  arg5 = (unsigned int)_swig_go_3; 
+  
+  {
+    wetee_clear_error();
+    result = (wetee_rc)wetee_revive_result_limits_(arg1,(struct wetee_metadata const *)arg2,(unsigned char const *)arg3,arg4,arg5);
+  }
+  _swig_go_result = wetee_go_status(result); 
+  
+  if (arg1->len > 0) {
+    ((uint64_t *)(void *)_swig_go_0)[0] = (uint64_t)(uintptr_t)arg1->data;
+    ((uint64_t *)(void *)_swig_go_0)[1] = (uint64_t)arg1->len;
+    arg1->data = NULL; /* handed over to Go_take */
+    arg1->len = 0;
+    arg1->cap = 0;
+  }
+  
+  
+  wetee_buf_free(arg1);
+  
+  return _swig_go_result;
+}
+
+
+_gostring_ _wrap_contract_pod_cost_cwetee_0ef46faa3853c4e0(wetee_buf *_swig_go_0, _gostring_ _swig_go_1, _gostring_ _swig_go_2, intgo _swig_go_3, intgo _swig_go_4, _gostring_ _swig_go_5) {
+  wetee_buf *arg1 = (wetee_buf *) 0 ;
+  char *arg2 = (char *) 0 ;
+  size_t arg3 ;
+  char *arg4 = (char *) 0 ;
+  size_t arg5 ;
+  int arg6 ;
+  uint32_t arg7 ;
+  char *arg8 = (char *) 0 ;
+  wetee_buf temp1 ;
+  wetee_rc result;
+  _gostring_ _swig_go_result;
+  
+  
+  memset(&temp1, 0, sizeof temp1);
+  arg1 = &temp1;
+  
+  
+  arg2 = (char *)_swig_go_1.p;
+  arg3 = (size_t)_swig_go_1.n;
+  
+  
+  arg4 = (char *)_swig_go_2.p;
+  arg5 = (size_t)_swig_go_2.n;
+  
+  arg6 = (int)_swig_go_3; 
+  arg7 = (uint32_t)_swig_go_4; 
+  
+  arg8 = (char *)malloc(_swig_go_5.n + 1);
+  memcpy(arg8, _swig_go_5.p, _swig_go_5.n);
+  arg8[_swig_go_5.n] = '\0';
+  
+  
+  {
+    wetee_clear_error();
+    result = (wetee_rc)wetee_contract_pod_cost_(arg1,(char const *)arg2,arg3,(char const *)arg4,arg5,arg6,arg7,(char const *)arg8);
+  }
+  _swig_go_result = wetee_go_status(result); 
+  
+  if (arg1->len > 0) {
+    ((uint64_t *)(void *)_swig_go_0)[0] = (uint64_t)(uintptr_t)arg1->data;
+    ((uint64_t *)(void *)_swig_go_0)[1] = (uint64_t)arg1->len;
+    arg1->data = NULL; /* handed over to Go_take */
+    arg1->len = 0;
+    arg1->cap = 0;
+  }
+  
+  
+  wetee_buf_free(arg1);
+  
+  free(arg8); 
+  return _swig_go_result;
+}
+
+
+_gostring_ _wrap_contract_query_cwetee_0ef46faa3853c4e0(wetee_buf *_swig_go_0, wetee_chain *_swig_go_1, wetee_contract_abi *_swig_go_2, _goslice_ _swig_go_3, _goslice_ _swig_go_4, _gostring_ _swig_go_5, _gostring_ _swig_go_6) {
+  wetee_buf *arg1 = (wetee_buf *) 0 ;
+  wetee_chain *arg2 = (wetee_chain *) 0 ;
+  wetee_contract_abi *arg3 = (wetee_contract_abi *) 0 ;
+  uint8_t *arg4 = (uint8_t *) 0 ;
+  size_t arg5 ;
+  uint8_t *arg6 = (uint8_t *) 0 ;
+  size_t arg7 ;
+  char *arg8 = (char *) 0 ;
+  char *arg9 = (char *) 0 ;
+  size_t arg10 ;
+  wetee_buf temp1 ;
+  wetee_rc result;
+  _gostring_ _swig_go_result;
+  
+  
+  memset(&temp1, 0, sizeof temp1);
+  arg1 = &temp1;
+  
+  arg2 = (wetee_chain *)(uintptr_t)_swig_go_1; 
+  arg3 = (wetee_contract_abi *)(uintptr_t)_swig_go_2; 
+  
+  arg4 = (uint8_t *)_swig_go_3.array;
+  arg5 = (size_t)_swig_go_3.len;
+  
+  
+  arg6 = (uint8_t *)_swig_go_4.array;
+  arg7 = (size_t)_swig_go_4.len;
+  
+  
+  arg8 = (char *)malloc(_swig_go_5.n + 1);
+  memcpy(arg8, _swig_go_5.p, _swig_go_5.n);
+  arg8[_swig_go_5.n] = '\0';
+  
+  
+  arg9 = (char *)_swig_go_6.p;
+  arg10 = (size_t)_swig_go_6.n;
+  
+  
+  {
+    wetee_clear_error();
+    result = (wetee_rc)wetee_contract_query_(arg1,arg2,(struct wetee_contract_abi const *)arg3,(unsigned char const *)arg4,arg5,(unsigned char const *)arg6,arg7,(char const *)arg8,(char const *)arg9,arg10);
+  }
+  _swig_go_result = wetee_go_status(result); 
+  
+  if (arg1->len > 0) {
+    ((uint64_t *)(void *)_swig_go_0)[0] = (uint64_t)(uintptr_t)arg1->data;
+    ((uint64_t *)(void *)_swig_go_0)[1] = (uint64_t)arg1->len;
+    arg1->data = NULL; /* handed over to Go_take */
+    arg1->len = 0;
+    arg1->cap = 0;
+  }
+  
+  
+  wetee_buf_free(arg1);
+  
+  free(arg8); 
   return _swig_go_result;
 }
 
