@@ -200,23 +200,12 @@ func (c *Toncenter) FindTransaction(msgHash []byte) (*ToncenterTx, error) {
 		return nil, err
 	}
 	var text string
-	var j struct {
-		Account        string `json:"account"`
-		Hash           string `json:"hash"`
-		Lt             uint64 `json:"lt,string"`
-		Utime          uint32 `json:"utime"`
-		Aborted        bool   `json:"aborted"`
-		ComputeSuccess bool   `json:"compute_success"`
-		ExitCode       int    `json:"exit_code"`
-		ActionSuccess  bool   `json:"action_success"`
-		Success        bool   `json:"success"`
-	}
+	var j tcTxJSON
 	status := cwetee.Toncenter_find_transaction(&text, c.h, msgHash)
 	if err := c.decode(status, text, &j); err != nil {
 		return nil, err
 	}
-	return &ToncenterTx{Account: j.Account, Hash: unhex(j.Hash), Lt: j.Lt, Utime: j.Utime, Aborted: j.Aborted,
-		ComputeSuccess: j.ComputeSuccess, ExitCode: j.ExitCode, ActionSuccess: j.ActionSuccess, Success: j.Success}, nil
+	return j.tx(), nil
 }
 
 // FindTrace finds the trace started by the message with this hash.

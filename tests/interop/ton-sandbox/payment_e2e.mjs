@@ -41,7 +41,7 @@
 // (refused: jetton balance); each receipt is checked against the sandbox.
 //
 // Ends with "N passed, M failed"; exit status 1 on any failure.
-import { execFile, execFileSync, spawn } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
 import { promisify } from 'node:util';
 import { writeFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -49,6 +49,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Address, Cell, beginCell, toNano, loadMessage, storeStateInit } from '@ton/core';
 import { Blockchain } from '@ton/sandbox';
+import { check, finish, run, runDriver } from './harness.mjs';
 import { normHash, rawUpper, v3tx, startToncenter } from './toncenter_emu.mjs';
 
 const require = createRequire(import.meta.url);
@@ -58,25 +59,7 @@ if (!DRIVER || !REPLAY || !PAY) {
   process.exit(2);
 }
 
-let passed = 0;
-let failed = 0;
-function check(ok, what, detail = '') {
-  if (ok) passed++;
-  else {
-    failed++;
-    console.log(`FAIL ${what}${detail ? ': ' + detail : ''}`);
-  }
-}
-
-function driver(...args) {
-  const out = execFileSync(DRIVER, args.map(String), { encoding: 'utf8' });
-  const r = {};
-  for (const line of out.trim().split('\n')) {
-    const sp = line.indexOf(' ');
-    r[sp < 0 ? line : line.slice(0, sp)] = sp < 0 ? '' : line.slice(sp + 1);
-  }
-  return r;
-}
+const driver = (...args) => runDriver(DRIVER, ...args);
 
 const NOW = 1767225600;
 const VALID_UNTIL = NOW + 60;
@@ -256,13 +239,6 @@ async function jettonCases() {
   cases.push({ name: 'G', norm: g.norm, hops: 2, want: 'bounced', lastTx: jwTx, bounceValue: back?.inMessage.info.value.coins });
 }
 
-async function run(name, f) {
-  try {
-    await f();
-  } catch (e) {
-    check(false, name, e.stack);
-  }
-}
 await run('coin payments', coinCases);
 await run('jetton payments', jettonCases);
 
@@ -412,5 +388,4 @@ try {
   rmSync(dir, { recursive: true, force: true });
 }
 
-console.log(`${passed} passed, ${failed} failed`);
-process.exit(failed ? 1 : 0);
+finish();

@@ -30,10 +30,10 @@
 //      transfer_notification with the comment
 //
 // Ends with "N passed, M failed"; exit status 1 on any failure.
-import { execFileSync } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { Address, Cell, beginCell, toNano, Dictionary, loadMessage, storeMessage, storeStateInit } from '@ton/core';
 import { Blockchain } from '@ton/sandbox';
+import { check, finish, run, runDriver } from './harness.mjs';
 
 const require = createRequire(import.meta.url);
 const DRIVER = process.argv[2];
@@ -42,25 +42,7 @@ if (!DRIVER) {
   process.exit(2);
 }
 
-let passed = 0;
-let failed = 0;
-function check(ok, what, detail = '') {
-  if (ok) passed++;
-  else {
-    failed++;
-    console.log(`FAIL ${what}${detail ? ': ' + detail : ''}`);
-  }
-}
-
-function driver(...args) {
-  const out = execFileSync(DRIVER, args.map(String), { encoding: 'utf8' });
-  const r = {};
-  for (const line of out.trim().split('\n')) {
-    const sp = line.indexOf(' ');
-    r[line.slice(0, sp)] = line.slice(sp + 1);
-  }
-  return r;
-}
+const driver = (...args) => runDriver(DRIVER, ...args);
 
 // Fixed chain time; valid_until lies a minute ahead, highload's created_at
 // a few seconds behind (the contract rejects requests from the future).
@@ -272,16 +254,6 @@ async function jettonCase(useLibrary) {
   check(excess !== undefined, `${tag}: excesses returned to the response destination`);
 }
 
-// a case that throws (a get-method on an account that is not active, a
-// driver error) counts as one failure and the others still run
-async function run(name, f) {
-  try {
-    await f();
-  } catch (e) {
-    check(false, name, e.message);
-  }
-}
 for (const v of ['v3r2', 'v4r2', 'v5r1', 'highload']) await run(v, () => walletCase(v));
 for (const lib of [false, true]) await run(`jetton ${lib}`, () => jettonCase(lib));
-console.log(`${passed} passed, ${failed} failed`);
-process.exit(failed ? 1 : 0);
+finish();
