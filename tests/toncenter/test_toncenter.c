@@ -435,6 +435,23 @@ WT_TEST(test_payer_add_ton)
     CHECK_OK(wetee_payer_add_ton(p, "ton", c, w, secret, NULL));
     CHECK_ERR(wetee_payer_add_ton(p, "ton", c, w, secret, NULL), WETEE_ERR_STATE); /* once per chain name */
     CHECK_OK(wetee_payer_add_ton(p, "ton-testnet", c, w, secret, NULL));
+    {   /* a quote reads the W5 wallet's balance (getAddressInformation: 898000000123 nanotons) */
+        const wetee_token *gram = NULL;
+        wetee_buf q = WETEE_BUF_INIT;
+        CHECK_OK(wetee_token_lookup(&gram, reg, "ton", WETEE_TOKEN_TON, NULL));
+        CHECK_OK(wetee_pay_quote(&q, p, gram, wetee_u128_from_u64(2000000000u), W5_FRIENDLY, "order 42", NULL));
+        CHECK(q.data && strstr((const char *)q.data, "\"route\":\"ton\"") && strstr((const char *)q.data, "\"ok\":true") &&
+              strstr((const char *)q.data, "\"sender_balance\":\"898000000123\"") &&
+              strstr((const char *)q.data, "\"amount_text\":\"2 GRAM\"") && strstr((const char *)q.data, "\"bounce\":false"));
+        /* more than the balance: refused with the reason */
+        CHECK_OK(wetee_pay_quote(&q, p, gram, wetee_u128_from_u64(898000000000u), W5, NULL, NULL));
+        CHECK(q.data && strstr((const char *)q.data, "\"ok\":false") &&
+              strstr((const char *)q.data, "\"failure\":\"insufficient_balance\"") &&
+              strstr((const char *)q.data, "\"bounce\":true"));
+        CHECK_ERR(wetee_pay_quote(&q, p, gram, wetee_u128_from_u64(1), "0:zz", NULL, NULL), WETEE_ERR_DECODE);
+        CHECK_DETAIL("receiver 0:zz");
+        wetee_buf_free(&q);
+    }
     wetee_wipe(secret, sizeof secret);
     wetee_payer_free(p);
     wetee_token_registry_free(reg);
