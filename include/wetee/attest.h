@@ -30,7 +30,7 @@
  *
  * Verification follows Intel's Quote Verification Library (QVL/QvE) for
  * DCAP and AMD's/go-sev-guest's rules for SEV-SNP. Nothing here touches the
- * network.
+ * network, except through a fetching collateral of attest_fetch.h.
  *
  * Thread safety: anchors and policies are immutable after set-up and may be
  * shared read-only by any number of threads. A collateral object may be
@@ -649,6 +649,10 @@ WETEE_API int wetee_attest_verify_quote(wetee_attest_result **out, const uint8_t
  *
  * The collateral comes from `coll` when given, otherwise from the
  * envelope; with neither the call fails with WETEE_ATTEST_CHECK_COLLATERAL.
+ * A `coll` made by wetee_attest_collateral_new_fetching() (attest_fetch.h)
+ * fetches the collateral this evidence needs (Intel PCS/PCCS for a quote
+ * with a PCK chain, AMD KDS for a SEV-SNP report) or takes it from its
+ * caches; a fetch failure is a rejection with WETEE_ATTEST_CHECK_COLLATERAL.
  * @param out receives the result (see wetee_attest_verify_quote()); its
  *        bound key is the key the REPORTDATA binding established.
  * @param evidence the evidence bytes.
