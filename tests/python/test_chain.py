@@ -143,11 +143,13 @@ def _make_blocks(chain, n):
 def test_blocks_iterate_and_reorg(spec):
     """new blocks in order with their events, finalized blocks, and a reorg
     (dev_setHead back two blocks, then a new block) on the legacy methods
-    reported as RETRACTED."""
+    reported as RETRACTED. (Chopsticks sends no pruned blocks on chainHead_v1
+    after dev_setHead, so the reorg is checked on the legacy methods; the
+    new-spec retraction is tested offline in tests/chain.)"""
     with wetee.Chain(URL, rpc_spec=spec) as chain:
         with chain.blocks(events=True) as blocks:
             start = int(chain.header()["number"], 16)
-            _make_blocks(chain, 3)
+            _make_blocks(chain, 2)
             news, fins = [], []
             for kind, b in blocks:
                 if kind == wetee.chain.BLOCK_NEW:
@@ -155,16 +157,16 @@ def test_blocks_iterate_and_reorg(spec):
                     assert isinstance(b["events"], list)
                 elif kind == wetee.chain.BLOCK_FINALIZED:
                     fins.append(b)
-                if news and news[-1]["number"] >= start + 3 and fins and fins[-1]["number"] >= start + 3:
+                if news and news[-1]["number"] >= start + 2 and fins and fins[-1]["number"] >= start + 2:
                     break
             nums = [b["number"] for b in news if b["number"] > start]
-            assert nums == [start + 1, start + 2, start + 3], nums
+            assert nums == [start + 1, start + 2], nums
             for a, b in zip(news, news[1:]):
                 assert b["parent"] == a["hash"]
             if spec == wetee.chain.RPC_LEGACY:
-                # a reorg: back to start + 1, then a block with a remark on it
+                # a reorg: back to start, then a block with a remark on it
                 # (an empty block would be the abandoned one again)
-                chain.request("dev_setHead", [start + 1])
+                chain.request("dev_setHead", [start])
                 with wetee.Keypair.from_suri("sr25519", "//Alice") as alice:
                     xt = chain.sign(alice, "System", "remark", {"remark": "0x666f726b"})
                 chain.submit_and_watch(xt, wetee.chain.IN_BLOCK)
@@ -173,9 +175,9 @@ def test_blocks_iterate_and_reorg(spec):
                     kind, b = blocks.next(30000)
                     if kind == wetee.chain.BLOCK_RETRACTED:
                         retracted.append(b["number"])
-                    if kind == wetee.chain.BLOCK_NEW and b["number"] == start + 2 and retracted:
+                    if kind == wetee.chain.BLOCK_NEW and b["number"] == start + 1 and retracted:
                         break
-                assert sorted(retracted) == [start + 2, start + 3], retracted
+                assert sorted(retracted) == [start + 1, start + 2], retracted
         with pytest.raises(wetee.StateError):
             blocks.next(10)
 
@@ -190,11 +192,11 @@ def test_blocks_callback_and_asyncio():
 
         def on_block(kind, b):
             got.append((kind, b["number"] if b and "number" in b else None))
-            if kind == wetee.chain.BLOCK_NEW and len([k for k, _ in got if k == wetee.chain.BLOCK_NEW]) >= 3:
+            if kind == wetee.chain.BLOCK_NEW and len([k for k, _ in got if k == wetee.chain.BLOCK_NEW]) >= 2:
                 seen.set()
 
         blocks = chain.blocks(callback=on_block)
-        _make_blocks(chain, 2)
+        _make_blocks(chain, 1)
         assert seen.wait(60), got
         blocks.close()
         assert any(k == wetee.chain.BLOCK_FINALIZED for k, _ in got)
@@ -213,15 +215,15 @@ def test_blocks_callback_and_asyncio():
             with chain.blocks() as sub:
                 loop = asyncio.get_running_loop()
                 start = int(chain.header()["number"], 16)
-                loop.run_in_executor(None, _make_blocks, chain, 2)
+                loop.run_in_executor(None, _make_blocks, chain, 1)
                 async for kind, b in sub:
                     if kind == wetee.chain.BLOCK_NEW and b["number"] > start:
                         numbers.append(b["number"])
-                    if len(numbers) == 2:
+                    if len(numbers) == 1:
                         break
             t.cancel()
             return numbers, ticks, start
 
         numbers, ticks, start = asyncio.run(main())
-        assert numbers == [start + 1, start + 2]
+        assert numbers == [start + 1]
         assert ticks >= 2, "the event loop did not run while waiting for blocks"
