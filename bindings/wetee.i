@@ -44,3 +44,4 @@
 %include "attest_fetch.i"
 %include "seal.i"
 %include "contract.i"
+%include "cloud.i"

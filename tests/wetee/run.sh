@@ -12,6 +12,12 @@
 #      stop; CpuTooLow and NotEnoughBalance by name
 #   2. cloud_decode.mjs: every extrinsic libwetee signed in step 1 decoded
 #      by @polkadot/types to the same JSON as libwetee's decoding
+#   3. the bindings on the same node: tests/python/test_cloud.py and
+#      tests/go/cloud_test.go (WETEE_WETEE_DEVNODE_URL), and the examples
+#      examples/cloud_deploy.c, examples/python/cloud_deploy.py and
+#      examples/go/cloud_deploy (deploy a file, watch the status); the
+#      Python extension and the Go package are built here (tests/python and
+#      tests/go then find them built)
 #
 # Prints a visible SKIP only when the shared devnode folder is absent.
 # Ends with "N passed, M failed"; exits non-zero on any failure.
@@ -90,6 +96,59 @@ rc=0
 node "$HERE/cloud_decode.mjs" "$url" "$WORK/tx.log" >"$WORK/decode.txt" 2>&1 || rc=$?
 grep -v 'REGISTRY: Unknown\|API/INIT' "$WORK/decode.txt" | sed 's/^/  /'
 tally cloud_decode.mjs "$WORK/decode.txt" $rc
+
+example() { # example NAME CMD...: passes when the output shows a deploying app
+  local name=$1 rc=0
+  shift
+  "$@" >"$WORK/ex.txt" 2>&1 || rc=$?
+  sed 's/^/  /' "$WORK/ex.txt"
+  if [[ $rc == 0 ]] && grep -q '^estimate: 254200 per period' "$WORK/ex.txt" && grep -q 'status.*deploying' "$WORK/ex.txt"; then
+    total_pass=$((total_pass + 1)); echo "  ok   $name: deployed examples/cloud/hello.json, estimated, followed to deploying"
+  else
+    total_fail=$((total_fail + 1)); echo "  FAIL $name (exit $rc)"
+  fi
+}
+HELLO=$ROOT/examples/cloud/hello.json
+log "examples/cloud_deploy.c"
+[[ -x $BUILD/examples/wetee_cloud_deploy ]] || cmake --build "$BUILD" --target wetee_cloud_deploy >/dev/null
+example examples/cloud_deploy.c "$BUILD/examples/wetee_cloud_deploy" "$url" "$HELLO" //Alice --dev-block
+
+export WETEE_WETEE_DEVNODE_URL=$url
+PY=$(command -v "${PYTHON:-python3}")
+log "Python binding on the WeTEE devnode (builds the extension)"
+cmake --preset release -DWETEE_BUILD_PYTHON=ON -DPython3_EXECUTABLE="$PY" >/dev/null
+cmake --build "$BUILD" --target wetee_python >/dev/null
+rc=0
+PYTHONPATH="$BUILD/bindings/python" PYTHONDONTWRITEBYTECODE=1 "$PY" -m pytest -p no:cacheprovider -q \
+  "$ROOT/tests/python/test_cloud.py" >"$WORK/py.txt" 2>&1 || rc=$?
+sed 's/^/  /' "$WORK/py.txt"
+if [[ $rc == 0 ]] && grep -qE '^[0-9]+ passed' "$WORK/py.txt" && ! grep -q skipped "$WORK/py.txt"; then
+  total_pass=$((total_pass + 1)); echo "  ok   tests/python/test_cloud.py on the WeTEE devnode"
+else
+  total_fail=$((total_fail + 1)); echo "  FAIL tests/python/test_cloud.py (exit $rc)"
+fi
+example examples/python/cloud_deploy.py env PYTHONPATH="$BUILD/bindings/python" "$PY" \
+  "$ROOT/examples/python/cloud_deploy.py" "$url" "$HELLO" //Alice --dev-block
+
+if command -v go >/dev/null; then
+  log "Go binding on the WeTEE devnode"
+  cmake --install "$BUILD" --prefix "$WORK/prefix" >/dev/null
+  export PKG_CONFIG_PATH="$WORK/prefix/lib/pkgconfig" LD_LIBRARY_PATH="$WORK/prefix/lib${LD_LIBRARY_PATH:+:$LD_LIBRARY_PATH}"
+  export CGO_LDFLAGS="-O2 -g -Wl,-rpath,$WORK/prefix/lib" GOPROXY=off GOTOOLCHAIN=local GOFLAGS="-mod=readonly -buildvcs=false"
+  rc=0
+  (cd "$ROOT/tests/go" && go test -count=1 -run 'Cloud' -v .) >"$WORK/go.txt" 2>&1 || rc=$?
+  sed 's/^/  /' "$WORK/go.txt"
+  if [[ $rc == 0 ]] && grep -q -- '--- PASS: TestCloudDevnode' "$WORK/go.txt"; then
+    total_pass=$((total_pass + 1)); echo "  ok   tests/go/cloud_test.go on the WeTEE devnode"
+  else
+    total_fail=$((total_fail + 1)); echo "  FAIL tests/go/cloud_test.go (exit $rc)"
+  fi
+  (cd "$ROOT/examples/go" && go build -o "$WORK/cloud_deploy" ./cloud_deploy)
+  example examples/go/cloud_deploy "$WORK/cloud_deploy" "$url" "$HELLO" //Alice --dev-block
+else
+  echo "  FAIL go is not installed (the Go binding cannot be tested)"
+  total_fail=$((total_fail + 1))
+fi
 
 log "WeTEE devnode tests done in $((SECONDS - start)) s"
 echo "$total_pass passed, $total_fail failed"

@@ -782,3 +782,9 @@ from .chain import Chain, Watch  # noqa: E402
 from . import chain  # noqa: E402,F401
 
 __all__ += ["Chain", "Watch"]
+
+# ---- WeTEE cloud API, pallet generation (wetee/cloud.py) ----
+from .cloud import Cloud, Deployment  # noqa: E402
+from . import cloud  # noqa: E402,F401
+
+__all__ += ["Cloud", "Deployment"]

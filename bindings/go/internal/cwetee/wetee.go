@@ -904,567 +904,652 @@ typedef _goslice_ swig_type_874;
 typedef _goslice_ swig_type_875;
 typedef _gostring_ swig_type_876;
 typedef _gostring_ swig_type_877;
-extern void _wrap_Swig_free_cwetee_0ef46faa3853c4e0(uintptr_t arg1);
-extern uintptr_t _wrap_Swig_malloc_cwetee_0ef46faa3853c4e0(swig_intgo arg1);
-extern void _wrap_go_take_cwetee_0ef46faa3853c4e0(swig_type_1 arg1, swig_type_2 arg2);
-extern void _wrap_go_take_secret_cwetee_0ef46faa3853c4e0(swig_type_3 arg1, swig_type_4 arg2, swig_type_5 arg3);
-extern void _wrap_go_copy_static_cwetee_0ef46faa3853c4e0(swig_type_6 arg1, swig_type_7 arg2);
-extern swig_type_8 _wrap_version_string_cwetee_0ef46faa3853c4e0(void);
-extern swig_intgo _wrap_version_number_cwetee_0ef46faa3853c4e0(void);
-extern swig_type_9 _wrap_strerror_cwetee_0ef46faa3853c4e0(swig_intgo arg1);
-extern swig_intgo _wrap_OK_cwetee_0ef46faa3853c4e0(void);
-extern swig_intgo _wrap_ERR_INVALID_ARGUMENT_cwetee_0ef46faa3853c4e0(void);
-extern swig_intgo _wrap_ERR_NO_MEMORY_cwetee_0ef46faa3853c4e0(void);
-extern swig_intgo _wrap_ERR_DECODE_cwetee_0ef46faa3853c4e0(void);
-extern swig_intgo _wrap_ERR_TRUNCATED_cwetee_0ef46faa3853c4e0(void);
-extern swig_intgo _wrap_ERR_NON_CANONICAL_cwetee_0ef46faa3853c4e0(void);
-extern swig_intgo _wrap_ERR_OVERFLOW_cwetee_0ef46faa3853c4e0(void);
-extern swig_intgo _wrap_ERR_DEPTH_cwetee_0ef46faa3853c4e0(void);
-extern swig_intgo _wrap_ERR_CHECKSUM_cwetee_0ef46faa3853c4e0(void);
-extern swig_intgo _wrap_ERR_UNSUPPORTED_cwetee_0ef46faa3853c4e0(void);
-extern swig_intgo _wrap_ERR_CRYPTO_cwetee_0ef46faa3853c4e0(void);
-extern swig_intgo _wrap_ERR_VERIFY_cwetee_0ef46faa3853c4e0(void);
-extern swig_intgo _wrap_ERR_NOT_FOUND_cwetee_0ef46faa3853c4e0(void);
-extern swig_intgo _wrap_ERR_IO_cwetee_0ef46faa3853c4e0(void);
-extern swig_intgo _wrap_ERR_NETWORK_cwetee_0ef46faa3853c4e0(void);
-extern swig_intgo _wrap_ERR_STATE_cwetee_0ef46faa3853c4e0(void);
-extern swig_intgo _wrap_ERR_TRAILING_cwetee_0ef46faa3853c4e0(void);
-extern swig_intgo _wrap_ERR_INTERNAL_cwetee_0ef46faa3853c4e0(void);
-extern swig_intgo _wrap_ERR_TOO_LONG_cwetee_0ef46faa3853c4e0(void);
-extern swig_intgo _wrap_ERR_TIMEOUT_cwetee_0ef46faa3853c4e0(void);
-extern swig_intgo _wrap_ERR_RPC_cwetee_0ef46faa3853c4e0(void);
-extern swig_intgo _wrap_HEX_PREFIX_cwetee_0ef46faa3853c4e0(void);
-extern swig_intgo _wrap_HEX_UPPER_cwetee_0ef46faa3853c4e0(void);
-extern swig_intgo _wrap_BASE64_URL_cwetee_0ef46faa3853c4e0(void);
-extern swig_intgo _wrap_BASE64_NOPAD_cwetee_0ef46faa3853c4e0(void);
-extern swig_type_10 _wrap_hex_encode_cwetee_0ef46faa3853c4e0(swig_voidp arg1, swig_type_11 arg2, swig_intgo arg3);
-extern swig_type_12 _wrap_hex_decode_cwetee_0ef46faa3853c4e0(swig_voidp arg1, swig_type_13 arg2);
-extern swig_type_14 _wrap_base58_encode_cwetee_0ef46faa3853c4e0(swig_voidp arg1, swig_type_15 arg2);
-extern swig_type_16 _wrap_base58_decode_cwetee_0ef46faa3853c4e0(swig_voidp arg1, swig_type_17 arg2);
-extern swig_type_18 _wrap_base64_encode_cwetee_0ef46faa3853c4e0(swig_voidp arg1, swig_type_19 arg2, swig_intgo arg3);
-extern swig_type_20 _wrap_base64_decode_cwetee_0ef46faa3853c4e0(swig_voidp arg1, swig_type_21 arg2, swig_intgo arg3);
-extern swig_intgo _wrap_U128_MAX_DECIMALS_cwetee_0ef46faa3853c4e0(void);
-extern swig_type_22 _wrap_u128_from_decimal_cwetee_0ef46faa3853c4e0(swig_type_23 arg1, swig_type_24 arg2, swig_intgo arg3);
-extern swig_type_25 _wrap_u128_to_decimal_cwetee_0ef46faa3853c4e0(swig_type_26 arg1, swig_type_27 arg2, swig_intgo arg3);
-extern void _wrap_u128_to_le_cwetee_0ef46faa3853c4e0(swig_type_28 arg1, swig_type_29 arg2);
-extern void _wrap_u128_from_le_cwetee_0ef46faa3853c4e0(swig_type_30 arg1, swig_type_31 arg2);
-extern swig_intgo _wrap_BLAKE2B_KEY_MAX_cwetee_0ef46faa3853c4e0(void);
-extern swig_type_32 _wrap_hash_blake2b_cwetee_0ef46faa3853c4e0(swig_type_33 arg1, swig_type_34 arg2, swig_type_35 arg3);
-extern swig_type_36 _wrap_hash_blake2b_128_cwetee_0ef46faa3853c4e0(swig_type_37 arg1, swig_type_38 arg2);
-extern swig_type_39 _wrap_hash_blake2b_256_cwetee_0ef46faa3853c4e0(swig_type_40 arg1, swig_type_41 arg2);
-extern swig_type_42 _wrap_hash_blake2b_512_cwetee_0ef46faa3853c4e0(swig_type_43 arg1, swig_type_44 arg2);
-extern swig_type_45 _wrap_hash_blake2s_256_cwetee_0ef46faa3853c4e0(swig_type_46 arg1, swig_type_47 arg2);
-extern swig_type_48 _wrap_hash_twox64_cwetee_0ef46faa3853c4e0(swig_type_49 arg1, swig_type_50 arg2);
-extern swig_type_51 _wrap_hash_twox128_cwetee_0ef46faa3853c4e0(swig_type_52 arg1, swig_type_53 arg2);
-extern swig_type_54 _wrap_hash_twox256_cwetee_0ef46faa3853c4e0(swig_type_55 arg1, swig_type_56 arg2);
-extern swig_type_57 _wrap_hash_keccak256_cwetee_0ef46faa3853c4e0(swig_type_58 arg1, swig_type_59 arg2);
-extern swig_type_60 _wrap_hash_sha256_cwetee_0ef46faa3853c4e0(swig_type_61 arg1, swig_type_62 arg2);
-extern swig_type_63 _wrap_hash_sha512_cwetee_0ef46faa3853c4e0(swig_type_64 arg1, swig_type_65 arg2);
-extern swig_type_66 _wrap_hmac_sha256_cwetee_0ef46faa3853c4e0(swig_type_67 arg1, swig_type_68 arg2, swig_type_69 arg3);
-extern swig_type_70 _wrap_hmac_sha512_cwetee_0ef46faa3853c4e0(swig_type_71 arg1, swig_type_72 arg2, swig_type_73 arg3);
-extern swig_type_74 _wrap_pbkdf2_sha256_cwetee_0ef46faa3853c4e0(swig_type_75 arg1, swig_type_76 arg2, swig_type_77 arg3, swig_intgo arg4);
-extern swig_type_78 _wrap_pbkdf2_sha512_cwetee_0ef46faa3853c4e0(swig_type_79 arg1, swig_type_80 arg2, swig_type_81 arg3, swig_intgo arg4);
-extern swig_type_82 _wrap_hash_blake3_cwetee_0ef46faa3853c4e0(swig_type_83 arg1, swig_type_84 arg2);
-extern swig_type_85 _wrap_hash_blake3_keyed_cwetee_0ef46faa3853c4e0(swig_type_86 arg1, swig_type_87 arg2, swig_type_88 arg3);
-extern swig_type_89 _wrap_hash_blake3_derive_key_cwetee_0ef46faa3853c4e0(swig_type_90 arg1, swig_type_91 arg2, swig_type_92 arg3);
-extern swig_type_93 _wrap_crc16_xmodem_cwetee_0ef46faa3853c4e0(swig_voidp arg1, swig_type_94 arg2);
-extern swig_type_95 _wrap_crc32c_cwetee_0ef46faa3853c4e0(swig_voidp arg1, swig_type_96 arg2);
-extern swig_intgo _wrap_SCALE_COMPACT_MAX_BYTES_cwetee_0ef46faa3853c4e0(void);
-extern swig_type_97 _wrap_scale_encode_compact_cwetee_0ef46faa3853c4e0(swig_voidp arg1, swig_type_98 arg2);
-extern swig_type_99 _wrap_scale_decode_compact_cwetee_0ef46faa3853c4e0(swig_type_100 arg1, swig_voidp arg2, swig_type_101 arg3);
-extern swig_intgo _wrap_SCHEME_SR25519_cwetee_0ef46faa3853c4e0(void);
-extern swig_intgo _wrap_SCHEME_ED25519_cwetee_0ef46faa3853c4e0(void);
-extern swig_intgo _wrap_SCHEME_ECDSA_cwetee_0ef46faa3853c4e0(void);
-extern swig_intgo _wrap_SCHEME_ETHEREUM_cwetee_0ef46faa3853c4e0(void);
-extern swig_intgo _wrap_SR25519_SEED_BYTES_cwetee_0ef46faa3853c4e0(void);
-extern swig_intgo _wrap_SR25519_PUBLIC_BYTES_cwetee_0ef46faa3853c4e0(void);
-extern swig_intgo _wrap_SR25519_SECRET_BYTES_cwetee_0ef46faa3853c4e0(void);
-extern swig_intgo _wrap_SR25519_SIGNATURE_BYTES_cwetee_0ef46faa3853c4e0(void);
-extern swig_intgo _wrap_ED25519_SEED_BYTES_cwetee_0ef46faa3853c4e0(void);
-extern swig_intgo _wrap_ED25519_PUBLIC_BYTES_cwetee_0ef46faa3853c4e0(void);
-extern swig_intgo _wrap_ED25519_SECRET_BYTES_cwetee_0ef46faa3853c4e0(void);
-extern swig_intgo _wrap_ED25519_SIGNATURE_BYTES_cwetee_0ef46faa3853c4e0(void);
-extern swig_intgo _wrap_ECDSA_SECRET_BYTES_cwetee_0ef46faa3853c4e0(void);
-extern swig_intgo _wrap_ECDSA_PUBLIC_BYTES_cwetee_0ef46faa3853c4e0(void);
-extern swig_intgo _wrap_ECDSA_SIGNATURE_BYTES_cwetee_0ef46faa3853c4e0(void);
-extern swig_intgo _wrap_ETH_ADDRESS_BYTES_cwetee_0ef46faa3853c4e0(void);
-extern swig_intgo _wrap_CHAIN_CODE_BYTES_cwetee_0ef46faa3853c4e0(void);
-extern swig_intgo _wrap_PUBLIC_MAX_BYTES_cwetee_0ef46faa3853c4e0(void);
-extern swig_intgo _wrap_SIGNATURE_MAX_BYTES_cwetee_0ef46faa3853c4e0(void);
-extern swig_type_102 _wrap_dev_phrase_cwetee_0ef46faa3853c4e0(void);
-extern swig_type_103 _wrap_sr25519_keypair_from_seed_cwetee_0ef46faa3853c4e0(swig_type_104 arg1, swig_type_105 arg2, swig_type_106 arg3);
-extern swig_type_107 _wrap_sr25519_secret_to_canonical_cwetee_0ef46faa3853c4e0(swig_type_108 arg1, swig_type_109 arg2);
-extern swig_type_110 _wrap_sr25519_secret_from_canonical_cwetee_0ef46faa3853c4e0(swig_type_111 arg1, swig_type_112 arg2);
-extern swig_type_113 _wrap_sr25519_public_from_secret_cwetee_0ef46faa3853c4e0(swig_type_114 arg1, swig_type_115 arg2);
-extern swig_type_116 _wrap_sr25519_sign_cwetee_0ef46faa3853c4e0(swig_type_117 arg1, swig_type_118 arg2, swig_type_119 arg3, swig_type_120 arg4);
-extern swig_type_121 _wrap_sr25519_verify_cwetee_0ef46faa3853c4e0(swig_type_122 arg1, swig_type_123 arg2, swig_type_124 arg3);
-extern swig_type_125 _wrap_sr25519_verify_strict_cwetee_0ef46faa3853c4e0(swig_type_126 arg1, swig_type_127 arg2, swig_type_128 arg3);
-extern swig_type_129 _wrap_sr25519_derive_hard_cwetee_0ef46faa3853c4e0(swig_type_130 arg1, swig_type_131 arg2, swig_type_132 arg3, swig_type_133 arg4);
-extern swig_type_134 _wrap_sr25519_derive_soft_cwetee_0ef46faa3853c4e0(swig_type_135 arg1, swig_type_136 arg2, swig_type_137 arg3, swig_type_138 arg4, swig_type_139 arg5);
-extern swig_type_140 _wrap_sr25519_derive_public_cwetee_0ef46faa3853c4e0(swig_type_141 arg1, swig_type_142 arg2, swig_type_143 arg3);
-extern swig_type_144 _wrap_ed25519_keypair_from_seed_cwetee_0ef46faa3853c4e0(swig_type_145 arg1, swig_type_146 arg2, swig_type_147 arg3);
-extern swig_type_148 _wrap_ed25519_sign_cwetee_0ef46faa3853c4e0(swig_type_149 arg1, swig_type_150 arg2, swig_type_151 arg3);
-extern swig_type_152 _wrap_ed25519_verify_cwetee_0ef46faa3853c4e0(swig_type_153 arg1, swig_type_154 arg2, swig_type_155 arg3);
-extern swig_type_156 _wrap_ed25519_verify_strict_cwetee_0ef46faa3853c4e0(swig_type_157 arg1, swig_type_158 arg2, swig_type_159 arg3);
-extern swig_type_160 _wrap_ed25519_derive_hard_cwetee_0ef46faa3853c4e0(swig_type_161 arg1, swig_type_162 arg2, swig_type_163 arg3);
-extern swig_type_164 _wrap_ecdsa_public_from_secret_cwetee_0ef46faa3853c4e0(swig_type_165 arg1, swig_type_166 arg2);
-extern swig_type_167 _wrap_ecdsa_sign_cwetee_0ef46faa3853c4e0(swig_type_168 arg1, swig_type_169 arg2, swig_type_170 arg3);
-extern swig_type_171 _wrap_ecdsa_verify_cwetee_0ef46faa3853c4e0(swig_type_172 arg1, swig_type_173 arg2, swig_type_174 arg3);
-extern swig_type_175 _wrap_ecdsa_derive_hard_cwetee_0ef46faa3853c4e0(swig_type_176 arg1, swig_type_177 arg2, swig_type_178 arg3);
-extern swig_type_179 _wrap_ecdsa_account_id_cwetee_0ef46faa3853c4e0(swig_type_180 arg1, swig_type_181 arg2);
-extern swig_type_182 _wrap_eth_sign_cwetee_0ef46faa3853c4e0(swig_type_183 arg1, swig_type_184 arg2, swig_type_185 arg3);
-extern swig_type_186 _wrap_eth_verify_cwetee_0ef46faa3853c4e0(swig_type_187 arg1, swig_type_188 arg2, swig_type_189 arg3);
-extern swig_type_190 _wrap_eth_address_cwetee_0ef46faa3853c4e0(swig_type_191 arg1, swig_type_192 arg2);
-extern swig_type_193 _wrap_eth_address_to_string_cwetee_0ef46faa3853c4e0(swig_voidp arg1, swig_type_194 arg2);
-extern swig_type_195 _wrap_eth_address_from_string_cwetee_0ef46faa3853c4e0(swig_type_196 arg1, swig_type_197 arg2);
-extern swig_type_198 _wrap_bip32_derive_cwetee_0ef46faa3853c4e0(swig_type_199 arg1, swig_type_200 arg2, swig_type_201 arg3);
-extern swig_type_202 _wrap_suri_parse_cwetee_0ef46faa3853c4e0(swig_voidp arg1, swig_type_203 arg2);
-extern swig_type_204 _wrap_suri_phrase_cwetee_0ef46faa3853c4e0(uintptr_t arg1);
-extern swig_type_205 _wrap_suri_password_cwetee_0ef46faa3853c4e0(uintptr_t arg1);
-extern swig_type_206 _wrap_suri_junction_count_cwetee_0ef46faa3853c4e0(uintptr_t arg1);
-extern swig_type_207 _wrap_suri_junction_cwetee_0ef46faa3853c4e0(uintptr_t arg1, swig_type_208 arg2, swig_type_209 arg3, swig_voidp arg4);
-extern void _wrap_suri_free_cwetee_0ef46faa3853c4e0(uintptr_t arg1);
-extern swig_intgo _wrap_suri_has_password_cwetee_0ef46faa3853c4e0(uintptr_t arg1);
-extern swig_type_210 _wrap_keypair_from_suri_cwetee_0ef46faa3853c4e0(swig_voidp arg1, swig_intgo arg2, swig_type_211 arg3);
-extern swig_intgo _wrap_ETH_PASSWORD_REJECT_cwetee_0ef46faa3853c4e0(void);
-extern swig_intgo _wrap_ETH_PASSWORD_PASSPHRASE_cwetee_0ef46faa3853c4e0(void);
-extern swig_intgo _wrap_ETH_PASSWORD_IGNORE_cwetee_0ef46faa3853c4e0(void);
-extern swig_type_212 _wrap_keypair_from_suri_opts_cwetee_0ef46faa3853c4e0(swig_voidp arg1, swig_intgo arg2, swig_type_213 arg3, swig_intgo arg4);
-extern swig_type_214 _wrap_keypair_from_mnemonic_cwetee_0ef46faa3853c4e0(swig_voidp arg1, swig_intgo arg2, swig_type_215 arg3, swig_type_216 arg4);
-extern swig_type_217 _wrap_keypair_from_seed_cwetee_0ef46faa3853c4e0(swig_voidp arg1, swig_intgo arg2, swig_type_218 arg3);
-extern swig_type_219 _wrap_keypair_generate_cwetee_0ef46faa3853c4e0(swig_voidp arg1, swig_intgo arg2);
-extern swig_type_220 _wrap_keypair_derive_cwetee_0ef46faa3853c4e0(swig_voidp arg1, uintptr_t arg2, swig_type_221 arg3);
-extern swig_intgo _wrap_keypair_scheme_cwetee_0ef46faa3853c4e0(uintptr_t arg1);
-extern swig_type_222 _wrap_keypair_public_cwetee_0ef46faa3853c4e0(uintptr_t arg1, swig_type_223 arg2, swig_voidp arg3);
-extern swig_type_224 _wrap_keypair_account_id_cwetee_0ef46faa3853c4e0(uintptr_t arg1, swig_type_225 arg2, swig_voidp arg3);
-extern swig_type_226 _wrap_keypair_address_cwetee_0ef46faa3853c4e0(swig_voidp arg1, uintptr_t arg2, short arg3);
-extern swig_type_227 _wrap_keypair_sign_cwetee_0ef46faa3853c4e0(uintptr_t arg1, swig_type_228 arg2, swig_voidp arg3, swig_type_229 arg4);
-extern swig_type_230 _wrap_verify_cwetee_0ef46faa3853c4e0(swig_intgo arg1, swig_type_231 arg2, swig_type_232 arg3, swig_type_233 arg4);
-extern swig_type_234 _wrap_verify_strict_cwetee_0ef46faa3853c4e0(swig_intgo arg1, swig_type_235 arg2, swig_type_236 arg3, swig_type_237 arg4);
-extern swig_type_238 _wrap_keypair_secret_cwetee_0ef46faa3853c4e0(uintptr_t arg1, swig_voidp arg2);
-extern void _wrap_keypair_free_cwetee_0ef46faa3853c4e0(uintptr_t arg1);
-extern swig_type_239 _wrap_keystore_export_cwetee_0ef46faa3853c4e0(swig_voidp arg1, uintptr_t arg2, swig_type_240 arg3, swig_type_241 arg4, swig_type_242 arg5);
-extern swig_type_243 _wrap_keystore_export_opts_cwetee_0ef46faa3853c4e0(swig_voidp arg1, uintptr_t arg2, swig_type_244 arg3, swig_type_245 arg4, swig_type_246 arg5, swig_intgo arg6, swig_intgo arg7, swig_intgo arg8);
-extern swig_type_247 _wrap_keystore_import_cwetee_0ef46faa3853c4e0(swig_voidp arg1, swig_type_248 arg2, swig_type_249 arg3);
-extern swig_type_250 _wrap_mnemonic_generate_cwetee_0ef46faa3853c4e0(swig_voidp arg1, swig_intgo arg2);
-extern swig_type_251 _wrap_mnemonic_validate_cwetee_0ef46faa3853c4e0(swig_type_252 arg1);
-extern swig_type_253 _wrap_mnemonic_to_entropy_cwetee_0ef46faa3853c4e0(swig_voidp arg1, swig_type_254 arg2);
-extern swig_type_255 _wrap_mnemonic_from_entropy_cwetee_0ef46faa3853c4e0(swig_voidp arg1, swig_type_256 arg2);
-extern swig_type_257 _wrap_mnemonic_to_mini_secret_cwetee_0ef46faa3853c4e0(swig_type_258 arg1, swig_type_259 arg2, swig_type_260 arg3);
-extern swig_type_261 _wrap_mnemonic_to_bip39_seed_cwetee_0ef46faa3853c4e0(swig_type_262 arg1, swig_type_263 arg2, swig_type_264 arg3);
-extern swig_intgo _wrap_SS58_PREFIX_POLKADOT_cwetee_0ef46faa3853c4e0(void);
-extern swig_intgo _wrap_SS58_PREFIX_KUSAMA_cwetee_0ef46faa3853c4e0(void);
-extern swig_intgo _wrap_SS58_PREFIX_GENERIC_cwetee_0ef46faa3853c4e0(void);
-extern swig_intgo _wrap_SS58_PREFIX_MAX_cwetee_0ef46faa3853c4e0(void);
-extern swig_type_265 _wrap_ss58_encode_cwetee_0ef46faa3853c4e0(swig_voidp arg1, swig_type_266 arg2, short arg3);
-extern swig_type_267 _wrap_ss58_decode_cwetee_0ef46faa3853c4e0(swig_voidp arg1, swig_voidp arg2, swig_type_268 arg3);
-extern swig_type_269 _wrap_ss58_network_count_cwetee_0ef46faa3853c4e0(void);
-extern swig_type_270 _wrap_ss58_network_at_cwetee_0ef46faa3853c4e0(swig_type_271 arg1, swig_voidp arg2, swig_voidp arg3, swig_voidp arg4, swig_voidp arg5, swig_voidp arg6);
-extern swig_type_272 _wrap_ss58_network_find_cwetee_0ef46faa3853c4e0(swig_voidp arg1, swig_type_273 arg2);
-extern swig_type_274 _wrap_ss58_network_find_prefix_cwetee_0ef46faa3853c4e0(swig_voidp arg1, short arg2);
-extern swig_intgo _wrap_MD_CALLS_cwetee_0ef46faa3853c4e0(void);
-extern swig_intgo _wrap_MD_EVENTS_cwetee_0ef46faa3853c4e0(void);
-extern swig_intgo _wrap_MD_ERRORS_cwetee_0ef46faa3853c4e0(void);
-extern swig_intgo _wrap_METADATA_NO_TYPE_cwetee_0ef46faa3853c4e0(void);
-extern swig_type_275 _wrap_mdb_parse_cwetee_0ef46faa3853c4e0(swig_voidp arg1, swig_type_276 arg2, swig_intgo arg3);
-extern swig_type_277 _wrap_mdb_parse_hex_cwetee_0ef46faa3853c4e0(swig_voidp arg1, swig_type_278 arg2, swig_intgo arg3);
-extern swig_type_279 _wrap_mdb_parse_rpc_cwetee_0ef46faa3853c4e0(swig_voidp arg1, swig_type_280 arg2, swig_intgo arg3);
-extern swig_type_281 _wrap_mdb_pallet_name_cwetee_0ef46faa3853c4e0(uintptr_t arg1, swig_type_282 arg2);
-extern swig_intgo _wrap_mdb_pallet_index_cwetee_0ef46faa3853c4e0(uintptr_t arg1, swig_type_283 arg2);
-extern swig_type_284 _wrap_mdb_pallet_position_cwetee_0ef46faa3853c4e0(uintptr_t arg1, swig_type_285 arg2);
-extern swig_intgo _wrap_mdb_pallet_enum_type_cwetee_0ef46faa3853c4e0(uintptr_t arg1, swig_type_286 arg2, swig_intgo arg3);
-extern swig_type_287 _wrap_mdb_variant_count_cwetee_0ef46faa3853c4e0(uintptr_t arg1, swig_type_288 arg2, swig_intgo arg3);
-extern swig_type_289 _wrap_mdb_variant_name_cwetee_0ef46faa3853c4e0(uintptr_t arg1, swig_type_290 arg2, swig_intgo arg3, swig_type_291 arg4);
-extern swig_intgo _wrap_mdb_variant_index_cwetee_0ef46faa3853c4e0(uintptr_t arg1, swig_type_292 arg2, swig_intgo arg3, swig_type_293 arg4);
-extern swig_type_294 _wrap_mdb_variant_docs_cwetee_0ef46faa3853c4e0(swig_voidp arg1, uintptr_t arg2, swig_type_295 arg3, swig_intgo arg4, swig_type_296 arg5);
-extern swig_type_297 _wrap_mdb_field_count_cwetee_0ef46faa3853c4e0(uintptr_t arg1, swig_type_298 arg2, swig_intgo arg3, swig_type_299 arg4);
-extern swig_type_300 _wrap_mdb_field_name_cwetee_0ef46faa3853c4e0(uintptr_t arg1, swig_type_301 arg2, swig_intgo arg3, swig_type_302 arg4, swig_type_303 arg5);
-extern swig_type_304 _wrap_mdb_field_type_name_cwetee_0ef46faa3853c4e0(uintptr_t arg1, swig_type_305 arg2, swig_intgo arg3, swig_type_306 arg4, swig_type_307 arg5);
-extern swig_intgo _wrap_mdb_field_type_cwetee_0ef46faa3853c4e0(uintptr_t arg1, swig_type_308 arg2, swig_intgo arg3, swig_type_309 arg4, swig_type_310 arg5);
-extern swig_type_311 _wrap_mdb_storage_prefix_cwetee_0ef46faa3853c4e0(uintptr_t arg1, swig_type_312 arg2);
-extern swig_type_313 _wrap_mdb_storage_count_cwetee_0ef46faa3853c4e0(uintptr_t arg1, swig_type_314 arg2);
-extern swig_type_315 _wrap_mdb_storage_name_cwetee_0ef46faa3853c4e0(uintptr_t arg1, swig_type_316 arg2, swig_type_317 arg3);
-extern swig_intgo _wrap_mdb_storage_modifier_cwetee_0ef46faa3853c4e0(uintptr_t arg1, swig_type_318 arg2, swig_type_319 arg3);
-extern swig_type_320 _wrap_mdb_storage_hasher_count_cwetee_0ef46faa3853c4e0(uintptr_t arg1, swig_type_321 arg2, swig_type_322 arg3);
-extern swig_intgo _wrap_mdb_storage_hasher_cwetee_0ef46faa3853c4e0(uintptr_t arg1, swig_type_323 arg2, swig_type_324 arg3, swig_type_325 arg4);
-extern swig_intgo _wrap_mdb_storage_key_type_cwetee_0ef46faa3853c4e0(uintptr_t arg1, swig_type_326 arg2, swig_type_327 arg3);
-extern swig_intgo _wrap_mdb_storage_value_type_cwetee_0ef46faa3853c4e0(uintptr_t arg1, swig_type_328 arg2, swig_type_329 arg3);
-extern swig_type_330 _wrap_mdb_storage_default_cwetee_0ef46faa3853c4e0(swig_voidp arg1, uintptr_t arg2, swig_type_331 arg3, swig_type_332 arg4);
-extern swig_type_333 _wrap_mdb_constant_count_cwetee_0ef46faa3853c4e0(uintptr_t arg1, swig_type_334 arg2);
-extern swig_type_335 _wrap_mdb_constant_name_cwetee_0ef46faa3853c4e0(uintptr_t arg1, swig_type_336 arg2, swig_type_337 arg3);
-extern swig_intgo _wrap_mdb_constant_type_cwetee_0ef46faa3853c4e0(uintptr_t arg1, swig_type_338 arg2, swig_type_339 arg3);
-extern swig_type_340 _wrap_mdb_constant_value_cwetee_0ef46faa3853c4e0(swig_voidp arg1, uintptr_t arg2, swig_type_341 arg3, swig_type_342 arg4);
-extern swig_type_343 _wrap_mdb_api_name_cwetee_0ef46faa3853c4e0(uintptr_t arg1, swig_type_344 arg2);
-extern swig_type_345 _wrap_mdb_api_method_count_cwetee_0ef46faa3853c4e0(uintptr_t arg1, swig_type_346 arg2);
-extern swig_type_347 _wrap_mdb_api_method_name_cwetee_0ef46faa3853c4e0(uintptr_t arg1, swig_type_348 arg2, swig_type_349 arg3);
-extern swig_type_350 _wrap_mdb_type_path_cwetee_0ef46faa3853c4e0(swig_voidp arg1, uintptr_t arg2, swig_intgo arg3);
-extern swig_intgo _wrap_metadata_version_cwetee_0ef46faa3853c4e0(uintptr_t arg1);
-extern swig_type_351 _wrap_metadata_spec_name_cwetee_0ef46faa3853c4e0(uintptr_t arg1);
-extern swig_type_352 _wrap_metadata_spec_version_cwetee_0ef46faa3853c4e0(swig_voidp arg1, uintptr_t arg2);
-extern swig_type_353 _wrap_metadata_transaction_version_cwetee_0ef46faa3853c4e0(swig_voidp arg1, uintptr_t arg2);
-extern swig_type_354 _wrap_metadata_ss58_prefix_cwetee_0ef46faa3853c4e0(swig_voidp arg1, uintptr_t arg2);
-extern swig_type_355 _wrap_metadata_type_count_cwetee_0ef46faa3853c4e0(uintptr_t arg1);
-extern swig_type_356 _wrap_metadata_pallet_count_cwetee_0ef46faa3853c4e0(uintptr_t arg1);
-extern swig_type_357 _wrap_metadata_runtime_api_count_cwetee_0ef46faa3853c4e0(uintptr_t arg1);
-extern void _wrap_metadata_free_cwetee_0ef46faa3853c4e0(uintptr_t arg1);
-extern swig_intgo _wrap_METADATA_HASH_BYTES_cwetee_0ef46faa3853c4e0(void);
-extern swig_type_358 _wrap_mdb_hash_cwetee_0ef46faa3853c4e0(swig_type_359 arg1, uintptr_t arg2, swig_intgo arg3, swig_type_360 arg4);
-extern swig_type_361 _wrap_mdb_digest_cwetee_0ef46faa3853c4e0(swig_voidp arg1, uintptr_t arg2, swig_intgo arg3, swig_type_362 arg4);
-extern swig_intgo _wrap_mdb_type_kind_cwetee_0ef46faa3853c4e0(uintptr_t arg1, swig_intgo arg2);
-extern swig_intgo _wrap_mdb_type_primitive_cwetee_0ef46faa3853c4e0(uintptr_t arg1, swig_intgo arg2);
-extern swig_intgo _wrap_mdb_type_elem_cwetee_0ef46faa3853c4e0(uintptr_t arg1, swig_intgo arg2);
-extern swig_type_363 _wrap_mdb_type_tuple_len_cwetee_0ef46faa3853c4e0(uintptr_t arg1, swig_intgo arg2);
-extern swig_intgo _wrap_mdb_type_tuple_elem_cwetee_0ef46faa3853c4e0(uintptr_t arg1, swig_intgo arg2, swig_type_364 arg3);
-extern swig_type_365 _wrap_mdb_type_field_count_cwetee_0ef46faa3853c4e0(uintptr_t arg1, swig_intgo arg2);
-extern swig_type_366 _wrap_mdb_type_field_name_cwetee_0ef46faa3853c4e0(uintptr_t arg1, swig_intgo arg2, swig_type_367 arg3);
-extern swig_intgo _wrap_mdb_type_field_type_cwetee_0ef46faa3853c4e0(uintptr_t arg1, swig_intgo arg2, swig_type_368 arg3);
-extern swig_type_369 _wrap_mdb_type_variant_count_cwetee_0ef46faa3853c4e0(uintptr_t arg1, swig_intgo arg2);
-extern swig_type_370 _wrap_mdb_type_variant_name_cwetee_0ef46faa3853c4e0(uintptr_t arg1, swig_intgo arg2, swig_type_371 arg3);
-extern swig_type_372 _wrap_mdb_type_variant_field_count_cwetee_0ef46faa3853c4e0(uintptr_t arg1, swig_intgo arg2, swig_type_373 arg3);
-extern swig_type_374 _wrap_mdb_type_variant_field_name_cwetee_0ef46faa3853c4e0(uintptr_t arg1, swig_intgo arg2, swig_type_375 arg3, swig_type_376 arg4);
-extern swig_intgo _wrap_mdb_type_variant_field_type_cwetee_0ef46faa3853c4e0(uintptr_t arg1, swig_intgo arg2, swig_type_377 arg3, swig_type_378 arg4);
-extern swig_type_379 _wrap_mdb_encode_cwetee_0ef46faa3853c4e0(swig_voidp arg1, uintptr_t arg2, swig_intgo arg3, swig_type_380 arg4);
-extern swig_type_381 _wrap_mdb_decode_cwetee_0ef46faa3853c4e0(swig_voidp arg1, uintptr_t arg2, swig_intgo arg3, swig_type_382 arg4, swig_intgo arg5);
-extern swig_type_383 _wrap_mdb_call_encode_cwetee_0ef46faa3853c4e0(swig_voidp arg1, uintptr_t arg2, swig_type_384 arg3, swig_type_385 arg4, swig_type_386 arg5);
-extern swig_type_387 _wrap_mdb_call_decode_cwetee_0ef46faa3853c4e0(swig_voidp arg1, uintptr_t arg2, swig_type_388 arg3, swig_intgo arg4);
-extern swig_type_389 _wrap_mdb_storage_key_cwetee_0ef46faa3853c4e0(swig_voidp arg1, uintptr_t arg2, swig_type_390 arg3, swig_type_391 arg4, swig_type_392 arg5);
-extern swig_type_393 _wrap_mdb_storage_decode_cwetee_0ef46faa3853c4e0(swig_voidp arg1, uintptr_t arg2, swig_type_394 arg3, swig_type_395 arg4, swig_type_396 arg5, swig_intgo arg6, swig_intgo arg7);
-extern swig_type_397 _wrap_mdb_events_decode_cwetee_0ef46faa3853c4e0(swig_voidp arg1, uintptr_t arg2, swig_type_398 arg3, swig_intgo arg4);
-extern swig_type_399 _wrap_mdb_dispatch_error_cwetee_0ef46faa3853c4e0(swig_voidp arg1, uintptr_t arg2, swig_type_400 arg3, swig_intgo arg4);
-extern swig_type_401 _wrap_era_mortal_cwetee_0ef46faa3853c4e0(swig_type_402 arg1, swig_type_403 arg2, swig_type_404 arg3, swig_voidp arg4);
-extern swig_type_405 _wrap_era_decode_cwetee_0ef46faa3853c4e0(swig_voidp arg1, swig_voidp arg2, swig_voidp arg3, swig_type_406 arg4);
-extern swig_type_407 _wrap_era_birth_cwetee_0ef46faa3853c4e0(swig_type_408 arg1, swig_type_409 arg2, swig_type_410 arg3);
-extern swig_intgo _wrap_TX_PAYLOAD_HASH_THRESHOLD_cwetee_0ef46faa3853c4e0(void);
-extern swig_intgo _wrap_TX_HASH_BYTES_cwetee_0ef46faa3853c4e0(void);
-extern swig_type_411 _wrap_tx_new_cwetee_0ef46faa3853c4e0(swig_voidp arg1, uintptr_t arg2);
-extern void _wrap_tx_free_cwetee_0ef46faa3853c4e0(uintptr_t arg1);
-extern swig_type_412 _wrap_tx_set_call_cwetee_0ef46faa3853c4e0(uintptr_t arg1, swig_type_413 arg2);
-extern swig_type_414 _wrap_tx_set_call_json_cwetee_0ef46faa3853c4e0(uintptr_t arg1, swig_type_415 arg2, swig_type_416 arg3, swig_type_417 arg4);
-extern swig_type_418 _wrap_tx_set_genesis_hash_cwetee_0ef46faa3853c4e0(uintptr_t arg1, swig_type_419 arg2);
-extern swig_type_420 _wrap_tx_set_runtime_version_cwetee_0ef46faa3853c4e0(uintptr_t arg1, swig_intgo arg2, swig_intgo arg3);
-extern swig_type_421 _wrap_tx_set_nonce_cwetee_0ef46faa3853c4e0(uintptr_t arg1, swig_type_422 arg2);
-extern swig_type_423 _wrap_tx_set_tip_cwetee_0ef46faa3853c4e0(uintptr_t arg1, swig_type_424 arg2);
-extern swig_type_425 _wrap_tx_set_mortal_cwetee_0ef46faa3853c4e0(uintptr_t arg1, swig_type_426 arg2, swig_type_427 arg3, swig_type_428 arg4);
-extern swig_type_429 _wrap_tx_set_immortal_cwetee_0ef46faa3853c4e0(uintptr_t arg1);
-extern swig_type_430 _wrap_tx_set_fee_asset_json_cwetee_0ef46faa3853c4e0(uintptr_t arg1, swig_type_431 arg2);
-extern swig_type_432 _wrap_tx_set_metadata_hash_cwetee_0ef46faa3853c4e0(uintptr_t arg1, swig_type_433 arg2);
-extern swig_type_434 _wrap_tx_clear_metadata_hash_cwetee_0ef46faa3853c4e0(uintptr_t arg1);
-extern swig_type_435 _wrap_tx_set_extension_json_cwetee_0ef46faa3853c4e0(uintptr_t arg1, swig_type_436 arg2, swig_type_437 arg3, swig_type_438 arg4);
-extern swig_type_439 _wrap_tx_signing_payload_cwetee_0ef46faa3853c4e0(swig_voidp arg1, uintptr_t arg2);
-extern swig_type_440 _wrap_tx_signing_payload_raw_cwetee_0ef46faa3853c4e0(swig_voidp arg1, uintptr_t arg2);
-extern swig_type_441 _wrap_tx_attach_signature_cwetee_0ef46faa3853c4e0(swig_voidp arg1, uintptr_t arg2, swig_intgo arg3, swig_type_442 arg4, swig_type_443 arg5);
-extern swig_type_444 _wrap_tx_sign_cwetee_0ef46faa3853c4e0(swig_voidp arg1, uintptr_t arg2, uintptr_t arg3);
-extern swig_type_445 _wrap_tx_bare_cwetee_0ef46faa3853c4e0(swig_voidp arg1, uintptr_t arg2, swig_intgo arg3);
-extern swig_type_446 _wrap_tx_general_cwetee_0ef46faa3853c4e0(swig_voidp arg1, uintptr_t arg2, swig_intgo arg3);
-extern swig_type_447 _wrap_txb_decode_cwetee_0ef46faa3853c4e0(swig_voidp arg1, uintptr_t arg2, swig_type_448 arg3, swig_intgo arg4);
-extern swig_type_449 _wrap_txb_payload_decode_cwetee_0ef46faa3853c4e0(swig_voidp arg1, uintptr_t arg2, swig_type_450 arg3, swig_intgo arg4);
-extern swig_type_451 _wrap_extrinsic_hash_cwetee_0ef46faa3853c4e0(swig_type_452 arg1, swig_type_453 arg2);
-extern swig_intgo _wrap_txb_extrinsic_type_cwetee_0ef46faa3853c4e0(uintptr_t arg1, swig_intgo arg2);
-extern swig_type_454 _wrap_txb_extrinsic_version_count_cwetee_0ef46faa3853c4e0(uintptr_t arg1);
-extern swig_intgo _wrap_txb_extrinsic_version_cwetee_0ef46faa3853c4e0(uintptr_t arg1, swig_type_455 arg2);
-extern swig_type_456 _wrap_txb_extension_version_count_cwetee_0ef46faa3853c4e0(uintptr_t arg1);
-extern swig_intgo _wrap_txb_extension_version_cwetee_0ef46faa3853c4e0(uintptr_t arg1, swig_type_457 arg2);
-extern swig_type_458 _wrap_txb_extension_count_cwetee_0ef46faa3853c4e0(uintptr_t arg1, swig_type_459 arg2);
-extern swig_type_460 _wrap_txb_extension_identifier_cwetee_0ef46faa3853c4e0(uintptr_t arg1, swig_type_461 arg2, swig_type_462 arg3);
-extern swig_intgo _wrap_txb_extension_type_cwetee_0ef46faa3853c4e0(uintptr_t arg1, swig_type_463 arg2, swig_type_464 arg3);
-extern swig_intgo _wrap_txb_extension_implicit_type_cwetee_0ef46faa3853c4e0(uintptr_t arg1, swig_type_465 arg2, swig_type_466 arg3);
-extern swig_type_467 _wrap_txb_proof_for_extrinsic_cwetee_0ef46faa3853c4e0(swig_voidp arg1, uintptr_t arg2, swig_intgo arg3, swig_type_468 arg4, swig_type_469 arg5, swig_type_470 arg6, swig_intgo arg7);
-extern swig_type_471 _wrap_txb_proof_for_payload_cwetee_0ef46faa3853c4e0(swig_voidp arg1, uintptr_t arg2, swig_intgo arg3, swig_type_472 arg4, swig_type_473 arg5);
-extern swig_intgo _wrap_TON_HASH_BYTES_cwetee_0ef46faa3853c4e0(void);
-extern swig_intgo _wrap_TON_CELL_MAX_BITS_cwetee_0ef46faa3853c4e0(void);
-extern swig_intgo _wrap_TON_CELL_MAX_REFS_cwetee_0ef46faa3853c4e0(void);
-extern swig_intgo _wrap_TON_CELL_MAX_DEPTH_cwetee_0ef46faa3853c4e0(void);
-extern swig_intgo _wrap_TON_BOC_INDEX_cwetee_0ef46faa3853c4e0(void);
-extern swig_intgo _wrap_TON_BOC_CRC32C_cwetee_0ef46faa3853c4e0(void);
-extern swig_intgo _wrap_TON_ADDRESS_BOUNCEABLE_cwetee_0ef46faa3853c4e0(void);
-extern swig_intgo _wrap_TON_ADDRESS_TESTNET_cwetee_0ef46faa3853c4e0(void);
-extern swig_intgo _wrap_TON_ADDRESS_BASE64_STD_cwetee_0ef46faa3853c4e0(void);
-extern swig_intgo _wrap_TON_DECIMALS_cwetee_0ef46faa3853c4e0(void);
-extern swig_intgo _wrap_TON_MNEMONIC_WORDS_cwetee_0ef46faa3853c4e0(void);
-extern swig_intgo _wrap_TON_NETWORK_MAINNET_cwetee_0ef46faa3853c4e0(void);
-extern swig_intgo _wrap_TON_NETWORK_TESTNET_cwetee_0ef46faa3853c4e0(void);
-extern swig_intgo _wrap_TON_SEND_PAY_FEES_SEPARATELY_cwetee_0ef46faa3853c4e0(void);
-extern swig_intgo _wrap_TON_SEND_IGNORE_ERRORS_cwetee_0ef46faa3853c4e0(void);
-extern swig_intgo _wrap_TON_SEND_DESTROY_IF_ZERO_cwetee_0ef46faa3853c4e0(void);
-extern swig_intgo _wrap_TON_SEND_CARRY_INBOUND_VALUE_cwetee_0ef46faa3853c4e0(void);
-extern swig_intgo _wrap_TON_SEND_CARRY_BALANCE_cwetee_0ef46faa3853c4e0(void);
-extern swig_intgo _wrap_TON_SEND_DEFAULT_cwetee_0ef46faa3853c4e0(void);
-extern swig_intgo _wrap_TON_EXTERNAL_FORCE_REF_cwetee_0ef46faa3853c4e0(void);
-extern swig_intgo _wrap_TON_CELL_ORDINARY_cwetee_0ef46faa3853c4e0(void);
-extern swig_intgo _wrap_TON_CELL_PRUNED_BRANCH_cwetee_0ef46faa3853c4e0(void);
-extern swig_intgo _wrap_TON_CELL_LIBRARY_cwetee_0ef46faa3853c4e0(void);
-extern swig_intgo _wrap_TON_CELL_MERKLE_PROOF_cwetee_0ef46faa3853c4e0(void);
-extern swig_intgo _wrap_TON_CELL_MERKLE_UPDATE_cwetee_0ef46faa3853c4e0(void);
-extern swig_intgo _wrap_TON_WALLET_V3R2_cwetee_0ef46faa3853c4e0(void);
-extern swig_intgo _wrap_TON_WALLET_V4R2_cwetee_0ef46faa3853c4e0(void);
-extern swig_intgo _wrap_TON_WALLET_V5R1_cwetee_0ef46faa3853c4e0(void);
-extern swig_intgo _wrap_TON_WALLET_HIGHLOAD_V3_cwetee_0ef46faa3853c4e0(void);
-extern swig_intgo _wrap_TON_HIGHLOAD_SUBWALLET_DEFAULT_cwetee_0ef46faa3853c4e0(void);
-extern swig_intgo _wrap_TON_HIGHLOAD_TIMEOUT_DEFAULT_cwetee_0ef46faa3853c4e0(void);
-extern void _wrap_ton_cell_free_cwetee_0ef46faa3853c4e0(uintptr_t arg1);
-extern swig_type_474 _wrap_ton_cell_hash_cwetee_0ef46faa3853c4e0(swig_type_475 arg1, uintptr_t arg2);
-extern swig_type_476 _wrap_ton_cell_hash_at_cwetee_0ef46faa3853c4e0(swig_type_477 arg1, uintptr_t arg2, swig_intgo arg3);
-extern swig_intgo _wrap_ton_cell_depth_cwetee_0ef46faa3853c4e0(uintptr_t arg1);
-extern swig_intgo _wrap_ton_cell_depth_at_cwetee_0ef46faa3853c4e0(uintptr_t arg1, swig_intgo arg2);
-extern swig_intgo _wrap_ton_cell_bits_cwetee_0ef46faa3853c4e0(uintptr_t arg1);
-extern swig_intgo _wrap_ton_cell_refs_cwetee_0ef46faa3853c4e0(uintptr_t arg1);
-extern swig_intgo _wrap_ton_cell_type_of_cwetee_0ef46faa3853c4e0(uintptr_t arg1);
-extern swig_intgo _wrap_ton_cell_level_cwetee_0ef46faa3853c4e0(uintptr_t arg1);
-extern swig_intgo _wrap_ton_cell_level_mask_cwetee_0ef46faa3853c4e0(uintptr_t arg1);
-extern swig_type_478 _wrap_ton_cell_data_cwetee_0ef46faa3853c4e0(swig_voidp arg1, uintptr_t arg2);
-extern swig_type_479 _wrap_ton_cell_ref_cwetee_0ef46faa3853c4e0(swig_voidp arg1, uintptr_t arg2, swig_intgo arg3);
-extern swig_intgo _wrap_ton_cell_equal_cwetee_0ef46faa3853c4e0(uintptr_t arg1, uintptr_t arg2);
-extern swig_type_480 _wrap_ton_cell_to_string_cwetee_0ef46faa3853c4e0(swig_voidp arg1, uintptr_t arg2);
-extern swig_type_481 _wrap_ton_boc_serialize_cwetee_0ef46faa3853c4e0(swig_voidp arg1, uintptr_t arg2, swig_intgo arg3);
-extern swig_type_482 _wrap_ton_boc_parse_cwetee_0ef46faa3853c4e0(swig_voidp arg1, swig_type_483 arg2);
-extern swig_type_484 _wrap_ton_boc_parse_base64_cwetee_0ef46faa3853c4e0(swig_voidp arg1, swig_type_485 arg2);
-extern void _wrap_ton_builder_free_cwetee_0ef46faa3853c4e0(uintptr_t arg1);
-extern swig_type_486 _wrap_ton_builder_new_cwetee_0ef46faa3853c4e0(swig_voidp arg1);
-extern swig_intgo _wrap_ton_builder_bits_cwetee_0ef46faa3853c4e0(uintptr_t arg1);
-extern swig_intgo _wrap_ton_builder_refs_cwetee_0ef46faa3853c4e0(uintptr_t arg1);
-extern swig_type_487 _wrap_ton_builder_store_bit_cwetee_0ef46faa3853c4e0(uintptr_t arg1, swig_intgo arg2);
-extern swig_type_488 _wrap_ton_builder_store_uint_cwetee_0ef46faa3853c4e0(uintptr_t arg1, swig_type_489 arg2, swig_intgo arg3);
-extern swig_type_490 _wrap_ton_builder_store_int_cwetee_0ef46faa3853c4e0(uintptr_t arg1, swig_type_491 arg2, swig_intgo arg3);
-extern swig_type_492 _wrap_ton_builder_store_bits_cwetee_0ef46faa3853c4e0(uintptr_t arg1, swig_type_493 arg2, swig_type_494 arg3);
-extern swig_type_495 _wrap_ton_builder_store_bytes_cwetee_0ef46faa3853c4e0(uintptr_t arg1, swig_type_496 arg2);
-extern swig_type_497 _wrap_ton_builder_store_coins_cwetee_0ef46faa3853c4e0(uintptr_t arg1, swig_type_498 arg2);
-extern swig_type_499 _wrap_ton_builder_store_ref_cwetee_0ef46faa3853c4e0(uintptr_t arg1, uintptr_t arg2);
-extern swig_type_500 _wrap_ton_builder_store_maybe_ref_cwetee_0ef46faa3853c4e0(uintptr_t arg1, uintptr_t arg2);
-extern swig_type_501 _wrap_ton_builder_store_slice_cwetee_0ef46faa3853c4e0(uintptr_t arg1, uintptr_t arg2);
-extern swig_type_502 _wrap_ton_builder_store_snake_cwetee_0ef46faa3853c4e0(uintptr_t arg1, swig_type_503 arg2);
-extern swig_type_504 _wrap_ton_builder_end_cwetee_0ef46faa3853c4e0(swig_voidp arg1, uintptr_t arg2);
-extern swig_type_505 _wrap_ton_builder_end_exotic_cwetee_0ef46faa3853c4e0(swig_voidp arg1, uintptr_t arg2);
-extern swig_type_506 _wrap_ton_builder_store_address_cwetee_0ef46faa3853c4e0(uintptr_t arg1, swig_type_507 arg2);
-extern void _wrap_ton_slice_free_cwetee_0ef46faa3853c4e0(uintptr_t arg1);
-extern swig_type_508 _wrap_ton_slice_new_cwetee_0ef46faa3853c4e0(swig_voidp arg1, uintptr_t arg2);
-extern swig_intgo _wrap_ton_slice_bits_left_cwetee_0ef46faa3853c4e0(uintptr_t arg1);
-extern swig_intgo _wrap_ton_slice_refs_left_cwetee_0ef46faa3853c4e0(uintptr_t arg1);
-extern swig_type_509 _wrap_ton_slice_load_bit_cwetee_0ef46faa3853c4e0(swig_voidp arg1, uintptr_t arg2);
-extern swig_type_510 _wrap_ton_slice_load_uint_cwetee_0ef46faa3853c4e0(swig_type_511 arg1, uintptr_t arg2, swig_intgo arg3);
-extern swig_type_512 _wrap_ton_slice_load_bits_cwetee_0ef46faa3853c4e0(swig_voidp arg1, uintptr_t arg2, swig_type_513 arg3);
-extern swig_type_514 _wrap_ton_slice_load_address_cwetee_0ef46faa3853c4e0(swig_voidp arg1, uintptr_t arg2);
-extern swig_type_515 _wrap_ton_slice_load_coins_cwetee_0ef46faa3853c4e0(swig_type_516 arg1, uintptr_t arg2);
-extern swig_type_517 _wrap_ton_slice_load_ref_cwetee_0ef46faa3853c4e0(swig_voidp arg1, uintptr_t arg2);
-extern swig_type_518 _wrap_ton_slice_load_maybe_ref_cwetee_0ef46faa3853c4e0(swig_voidp arg1, uintptr_t arg2);
-extern swig_type_519 _wrap_ton_slice_load_snake_cwetee_0ef46faa3853c4e0(swig_voidp arg1, uintptr_t arg2);
-extern swig_type_520 _wrap_ton_slice_skip_cwetee_0ef46faa3853c4e0(uintptr_t arg1, swig_type_521 arg2);
-extern swig_type_522 _wrap_ton_slice_end_cwetee_0ef46faa3853c4e0(uintptr_t arg1);
-extern swig_type_523 _wrap_ton_address_parse_cwetee_0ef46faa3853c4e0(swig_voidp arg1, swig_voidp arg2, swig_type_524 arg3);
-extern swig_type_525 _wrap_ton_address_format_cwetee_0ef46faa3853c4e0(swig_voidp arg1, swig_type_526 arg2, swig_intgo arg3);
-extern swig_type_527 _wrap_ton_state_init_address_cwetee_0ef46faa3853c4e0(swig_voidp arg1, swig_intgo arg2, uintptr_t arg3, uintptr_t arg4);
-extern swig_type_528 _wrap_ton_amount_format_cwetee_0ef46faa3853c4e0(swig_voidp arg1, swig_type_529 arg2, swig_type_530 arg3);
-extern swig_type_531 _wrap_ton_amount_parse_cwetee_0ef46faa3853c4e0(swig_type_532 arg1, swig_type_533 arg2);
-extern swig_type_534 _wrap_ton_state_init_cwetee_0ef46faa3853c4e0(swig_voidp arg1, uintptr_t arg2, uintptr_t arg3);
-extern swig_type_535 _wrap_ton_mnemonic_generate_cwetee_0ef46faa3853c4e0(swig_voidp arg1, swig_type_536 arg2);
-extern swig_type_537 _wrap_ton_mnemonic_validate_cwetee_0ef46faa3853c4e0(swig_type_538 arg1, swig_type_539 arg2);
-extern swig_type_540 _wrap_ton_mnemonic_to_seed_cwetee_0ef46faa3853c4e0(swig_type_541 arg1, swig_type_542 arg2, swig_type_543 arg3);
-extern swig_type_544 _wrap_ton_mnemonic_to_keypair_cwetee_0ef46faa3853c4e0(swig_type_545 arg1, swig_type_546 arg2, swig_type_547 arg3, swig_type_548 arg4);
-extern swig_type_549 _wrap_ton_comment_cwetee_0ef46faa3853c4e0(swig_voidp arg1, swig_type_550 arg2);
-extern swig_type_551 _wrap_ton_internal_message_cwetee_0ef46faa3853c4e0(swig_voidp arg1, swig_type_552 arg2, swig_type_553 arg3, swig_intgo arg4, uintptr_t arg5, uintptr_t arg6);
-extern swig_type_554 _wrap_ton_external_message_cwetee_0ef46faa3853c4e0(swig_voidp arg1, swig_type_555 arg2, uintptr_t arg3, uintptr_t arg4, swig_intgo arg5);
-extern void _wrap_ton_wallet_free_cwetee_0ef46faa3853c4e0(uintptr_t arg1);
-extern swig_type_556 _wrap_ton_wallet_code_cwetee_0ef46faa3853c4e0(swig_voidp arg1, swig_intgo arg2);
-extern swig_type_557 _wrap_ton_wallet_v5r1_id_cwetee_0ef46faa3853c4e0(swig_voidp arg1, swig_intgo arg2, swig_intgo arg3, swig_intgo arg4);
-extern swig_type_558 _wrap_ton_wallet_default_id_cwetee_0ef46faa3853c4e0(swig_voidp arg1, swig_intgo arg2, swig_intgo arg3, swig_intgo arg4);
-extern swig_type_559 _wrap_ton_wallet_new_cwetee_0ef46faa3853c4e0(swig_voidp arg1, swig_intgo arg2, swig_type_560 arg3, swig_intgo arg4, swig_intgo arg5);
-extern swig_type_561 _wrap_ton_wallet_id_cwetee_0ef46faa3853c4e0(swig_voidp arg1, uintptr_t arg2);
-extern swig_type_562 _wrap_ton_wallet_state_init_cwetee_0ef46faa3853c4e0(swig_voidp arg1, uintptr_t arg2);
-extern swig_type_563 _wrap_ton_wallet_address_cwetee_0ef46faa3853c4e0(swig_voidp arg1, uintptr_t arg2);
-extern void _wrap_ton_transfer_free_cwetee_0ef46faa3853c4e0(uintptr_t arg1);
-extern swig_type_564 _wrap_ton_transfer_new_cwetee_0ef46faa3853c4e0(swig_voidp arg1);
-extern swig_type_565 _wrap_ton_transfer_add_cwetee_0ef46faa3853c4e0(uintptr_t arg1, swig_intgo arg2, uintptr_t arg3);
-extern swig_type_566 _wrap_ton_transfer_count_cwetee_0ef46faa3853c4e0(uintptr_t arg1);
-extern swig_type_567 _wrap_ton_wallet_sign_transfer_cwetee_0ef46faa3853c4e0(swig_voidp arg1, uintptr_t arg2, swig_type_568 arg3, swig_intgo arg4, swig_intgo arg5, uintptr_t arg6);
-extern swig_type_569 _wrap_ton_wallet_external_cwetee_0ef46faa3853c4e0(swig_voidp arg1, uintptr_t arg2, uintptr_t arg3, swig_intgo arg4);
-extern swig_type_570 _wrap_ton_wallet_new_highload_v3_cwetee_0ef46faa3853c4e0(swig_voidp arg1, swig_type_571 arg2, swig_intgo arg3, swig_intgo arg4, swig_intgo arg5);
-extern swig_type_572 _wrap_ton_highload_sign_message_cwetee_0ef46faa3853c4e0(swig_voidp arg1, uintptr_t arg2, swig_type_573 arg3, swig_intgo arg4, swig_type_574 arg5, swig_intgo arg6, uintptr_t arg7);
-extern swig_type_575 _wrap_ton_highload_sign_batch_cwetee_0ef46faa3853c4e0(swig_voidp arg1, uintptr_t arg2, swig_type_576 arg3, swig_intgo arg4, swig_type_577 arg5, uintptr_t arg6, swig_type_578 arg7);
-extern void _wrap_ton_dict_free_cwetee_0ef46faa3853c4e0(uintptr_t arg1);
-extern swig_type_579 _wrap_ton_dict_new_cwetee_0ef46faa3853c4e0(swig_voidp arg1, swig_intgo arg2);
-extern swig_type_580 _wrap_ton_dict_count_cwetee_0ef46faa3853c4e0(uintptr_t arg1);
-extern swig_intgo _wrap_ton_dict_key_bits_cwetee_0ef46faa3853c4e0(uintptr_t arg1);
-extern swig_type_581 _wrap_ton_dict_set_cwetee_0ef46faa3853c4e0(uintptr_t arg1, swig_type_582 arg2, uintptr_t arg3);
-extern swig_type_583 _wrap_ton_dict_get_cwetee_0ef46faa3853c4e0(swig_voidp arg1, uintptr_t arg2, swig_type_584 arg3);
-extern swig_type_585 _wrap_ton_dict_remove_cwetee_0ef46faa3853c4e0(uintptr_t arg1, swig_type_586 arg2);
-extern swig_type_587 _wrap_ton_dict_entry_cwetee_0ef46faa3853c4e0(swig_type_588 arg1, swig_voidp arg2, uintptr_t arg3, swig_type_589 arg4);
-extern swig_type_590 _wrap_ton_dict_root_cwetee_0ef46faa3853c4e0(swig_voidp arg1, uintptr_t arg2);
-extern swig_type_591 _wrap_ton_builder_store_dict_cwetee_0ef46faa3853c4e0(uintptr_t arg1, uintptr_t arg2);
-extern swig_type_592 _wrap_ton_dict_from_root_cwetee_0ef46faa3853c4e0(swig_voidp arg1, uintptr_t arg2, swig_intgo arg3);
-extern swig_type_593 _wrap_ton_slice_load_dict_cwetee_0ef46faa3853c4e0(swig_voidp arg1, uintptr_t arg2, swig_intgo arg3);
-extern swig_intgo _wrap_TON_JETTON_FORWARD_INLINE_cwetee_0ef46faa3853c4e0(void);
-extern swig_intgo _wrap_TON_JETTON_DATA_STATUS_cwetee_0ef46faa3853c4e0(void);
-extern swig_intgo _wrap_TON_JETTON_DATA_CODE_REF_cwetee_0ef46faa3853c4e0(void);
-extern swig_type_594 _wrap_ton_jetton_transfer_cwetee_0ef46faa3853c4e0(swig_voidp arg1, swig_type_595 arg2, swig_type_596 arg3, swig_type_597 arg4, swig_type_598 arg5, uintptr_t arg6, swig_type_599 arg7, uintptr_t arg8, swig_intgo arg9);
-extern swig_type_600 _wrap_ton_jetton_wallet_address_cwetee_0ef46faa3853c4e0(swig_voidp arg1, swig_intgo arg2, swig_type_601 arg3, swig_type_602 arg4, uintptr_t arg5);
-extern swig_intgo _wrap_TON_JETTON_ATTACHED_DEFAULT_cwetee_0ef46faa3853c4e0(void);
-extern swig_intgo _wrap_TON_JETTON_FORWARD_DEFAULT_cwetee_0ef46faa3853c4e0(void);
-extern swig_intgo _wrap_TON_MEMO_MAX_BYTES_cwetee_0ef46faa3853c4e0(void);
-extern swig_type_603 _wrap_ton_payment_message_cwetee_0ef46faa3853c4e0(swig_voidp arg1, swig_type_604 arg2, swig_type_605 arg3, swig_type_606 arg4, swig_type_607 arg5, swig_type_608 arg6, swig_intgo arg7, swig_type_609 arg8, swig_type_610 arg9, swig_type_611 arg10, swig_type_612 arg11);
-extern swig_type_613 _wrap_ton_wallet_sign_payment_cwetee_0ef46faa3853c4e0(swig_voidp arg1, swig_type_614 arg2, uintptr_t arg3, swig_type_615 arg4, swig_intgo arg5, swig_intgo arg6, swig_intgo arg7, uintptr_t arg8);
-extern swig_type_616 _wrap_ton_payment_memo_cwetee_0ef46faa3853c4e0(swig_voidp arg1, uintptr_t arg2, swig_intgo arg3);
-extern swig_type_617 _wrap_ton_message_normalized_hash_cwetee_0ef46faa3853c4e0(swig_type_618 arg1, uintptr_t arg2);
-extern swig_type_619 _wrap_ton_state_init_public_key_cwetee_0ef46faa3853c4e0(swig_type_620 arg1, swig_voidp arg2, uintptr_t arg3);
-extern swig_type_621 _wrap_ton_proof_hash_cwetee_0ef46faa3853c4e0(swig_type_622 arg1, swig_type_623 arg2, swig_type_624 arg3, swig_type_625 arg4, swig_type_626 arg5);
-extern swig_type_627 _wrap_ton_proof_verify_json_cwetee_0ef46faa3853c4e0(swig_type_628 arg1, swig_voidp arg2, swig_voidp arg3, swig_type_629 arg4, swig_type_630 arg5, swig_type_631 arg6, swig_type_632 arg7);
-extern swig_intgo _wrap_RPC_CHECK_GENESIS_cwetee_0ef46faa3853c4e0(void);
-extern swig_intgo _wrap_RPC_LAZY_CONNECT_cwetee_0ef46faa3853c4e0(void);
-extern swig_intgo _wrap_RPC_NO_JITTER_cwetee_0ef46faa3853c4e0(void);
-extern swig_intgo _wrap_RPC_SUB_NO_RESUBSCRIBE_cwetee_0ef46faa3853c4e0(void);
-extern swig_intgo _wrap_RPC_TRANSPORT_WS_cwetee_0ef46faa3853c4e0(void);
-extern swig_intgo _wrap_RPC_TRANSPORT_HTTP_cwetee_0ef46faa3853c4e0(void);
-extern swig_intgo _wrap_RPC_TRANSPORT_CUSTOM_cwetee_0ef46faa3853c4e0(void);
-extern swig_intgo _wrap_RPC_SUB_NOTIFICATION_cwetee_0ef46faa3853c4e0(void);
-extern swig_intgo _wrap_RPC_SUB_LOST_cwetee_0ef46faa3853c4e0(void);
-extern swig_intgo _wrap_RPC_SUB_RESUBSCRIBED_cwetee_0ef46faa3853c4e0(void);
-extern swig_intgo _wrap_RPC_SUB_CLOSED_cwetee_0ef46faa3853c4e0(void);
-extern swig_intgo _wrap_rpc_transports_cwetee_0ef46faa3853c4e0(void);
-extern void _wrap_rpc_free_cwetee_0ef46faa3853c4e0(uintptr_t arg1);
-extern swig_type_633 _wrap_rpc_open_cwetee_0ef46faa3853c4e0(swig_voidp arg1, swig_type_634 arg2, swig_intgo arg3, swig_intgo arg4, swig_intgo arg5, swig_type_635 arg6, swig_type_636 arg7, swig_intgo arg8, swig_intgo arg9, swig_intgo arg10);
-extern swig_type_637 _wrap_rpc_call_cwetee_0ef46faa3853c4e0(swig_voidp arg1, uintptr_t arg2, swig_type_638 arg3, swig_type_639 arg4, swig_intgo arg5);
-extern swig_type_640 _wrap_rpc_reconnect_cwetee_0ef46faa3853c4e0(uintptr_t arg1);
-extern swig_type_641 _wrap_rpc_current_url_cwetee_0ef46faa3853c4e0(swig_voidp arg1, uintptr_t arg2);
-extern swig_type_642 _wrap_rpc_genesis_hash_cwetee_0ef46faa3853c4e0(swig_voidp arg1, uintptr_t arg2);
-extern swig_type_643 _wrap_rpc_stats_json_cwetee_0ef46faa3853c4e0(swig_voidp arg1, uintptr_t arg2);
-extern void _wrap_rpc_queue_free_cwetee_0ef46faa3853c4e0(uintptr_t arg1);
-extern swig_type_644 _wrap_rpc_queue_subscribe_cwetee_0ef46faa3853c4e0(swig_voidp arg1, uintptr_t arg2, swig_type_645 arg3, swig_type_646 arg4, swig_type_647 arg5, swig_intgo arg6, swig_intgo arg7);
-extern swig_type_648 _wrap_rpc_queue_next_cwetee_0ef46faa3853c4e0(swig_voidp arg1, swig_voidp arg2, uintptr_t arg3, swig_intgo arg4);
-extern swig_type_649 _wrap_rpc_queue_renew_cwetee_0ef46faa3853c4e0(uintptr_t arg1, swig_intgo arg2);
-extern swig_type_650 _wrap_rpc_queue_id_cwetee_0ef46faa3853c4e0(swig_voidp arg1, uintptr_t arg2);
-extern void _wrap_chain_free_cwetee_0ef46faa3853c4e0(uintptr_t arg1);
-extern void _wrap_chain_watch_free_cwetee_0ef46faa3853c4e0(uintptr_t arg1);
-extern swig_intgo _wrap_CHAIN_RPC_AUTO_cwetee_0ef46faa3853c4e0(void);
-extern swig_intgo _wrap_CHAIN_RPC_LEGACY_cwetee_0ef46faa3853c4e0(void);
-extern swig_intgo _wrap_CHAIN_RPC_NEW_cwetee_0ef46faa3853c4e0(void);
-extern swig_intgo _wrap_TX_IN_BLOCK_cwetee_0ef46faa3853c4e0(void);
-extern swig_intgo _wrap_TX_FINALIZED_cwetee_0ef46faa3853c4e0(void);
-extern swig_intgo _wrap_BLOCK_NEW_cwetee_0ef46faa3853c4e0(void);
-extern swig_intgo _wrap_BLOCK_FINALIZED_cwetee_0ef46faa3853c4e0(void);
-extern swig_intgo _wrap_BLOCK_RETRACTED_cwetee_0ef46faa3853c4e0(void);
-extern swig_intgo _wrap_BLOCK_GAP_cwetee_0ef46faa3853c4e0(void);
-extern swig_intgo _wrap_BLOCK_STOPPED_cwetee_0ef46faa3853c4e0(void);
-extern swig_intgo _wrap_FOLLOW_EVENTS_cwetee_0ef46faa3853c4e0(void);
-extern swig_type_651 _wrap_chainb_connect_cwetee_0ef46faa3853c4e0(swig_voidp arg1, swig_type_652 arg2, swig_intgo arg3, swig_type_653 arg4, swig_type_654 arg5, swig_intgo arg6);
-extern swig_type_655 _wrap_chainb_genesis_hash_cwetee_0ef46faa3853c4e0(swig_type_656 arg1, uintptr_t arg2);
-extern swig_intgo _wrap_chainb_spec_version_cwetee_0ef46faa3853c4e0(uintptr_t arg1);
-extern swig_intgo _wrap_chainb_transaction_version_cwetee_0ef46faa3853c4e0(uintptr_t arg1);
-extern swig_intgo _wrap_chainb_ss58_cwetee_0ef46faa3853c4e0(uintptr_t arg1);
-extern swig_intgo _wrap_chainb_decimals_cwetee_0ef46faa3853c4e0(uintptr_t arg1);
-extern swig_type_657 _wrap_chainb_symbol_cwetee_0ef46faa3853c4e0(swig_voidp arg1, uintptr_t arg2);
-extern swig_intgo _wrap_chainb_uses_new_rpc_cwetee_0ef46faa3853c4e0(uintptr_t arg1);
-extern swig_type_658 _wrap_chainb_request_cwetee_0ef46faa3853c4e0(swig_voidp arg1, uintptr_t arg2, swig_type_659 arg3, swig_type_660 arg4);
-extern swig_type_661 _wrap_chainb_storage_json_cwetee_0ef46faa3853c4e0(swig_voidp arg1, uintptr_t arg2, swig_type_662 arg3, swig_type_663 arg4, swig_type_664 arg5, swig_type_665 arg6);
-extern swig_type_666 _wrap_chainb_entries_json_cwetee_0ef46faa3853c4e0(swig_voidp arg1, uintptr_t arg2, swig_type_667 arg3, swig_type_668 arg4, swig_type_669 arg5, swig_intgo arg6, swig_type_670 arg7, swig_type_671 arg8);
-extern swig_type_672 _wrap_chainb_constant_json_cwetee_0ef46faa3853c4e0(swig_voidp arg1, uintptr_t arg2, swig_type_673 arg3, swig_type_674 arg4);
-extern swig_type_675 _wrap_chainb_runtime_call_json_cwetee_0ef46faa3853c4e0(swig_voidp arg1, uintptr_t arg2, swig_type_676 arg3, swig_type_677 arg4, swig_type_678 arg5, swig_type_679 arg6);
-extern swig_type_680 _wrap_chainb_events_json_cwetee_0ef46faa3853c4e0(swig_voidp arg1, uintptr_t arg2, swig_type_681 arg3);
-extern swig_type_682 _wrap_chainb_sign_call_cwetee_0ef46faa3853c4e0(swig_voidp arg1, uintptr_t arg2, swig_type_683 arg3, swig_type_684 arg4, swig_type_685 arg5, uintptr_t arg6, swig_type_686 arg7);
-extern swig_type_687 _wrap_chainb_submit_cwetee_0ef46faa3853c4e0(swig_type_688 arg1, uintptr_t arg2, swig_type_689 arg3);
-extern swig_type_690 _wrap_chainb_submit_watch_cwetee_0ef46faa3853c4e0(swig_voidp arg1, uintptr_t arg2, swig_type_691 arg3);
-extern swig_type_692 _wrap_chainb_block_hash_cwetee_0ef46faa3853c4e0(swig_type_693 arg1, uintptr_t arg2, swig_type_694 arg3);
-extern swig_type_695 _wrap_chainb_header_json_cwetee_0ef46faa3853c4e0(swig_voidp arg1, uintptr_t arg2, swig_type_696 arg3);
-extern swig_type_697 _wrap_chainb_storage_raw_cwetee_0ef46faa3853c4e0(swig_voidp arg1, uintptr_t arg2, swig_type_698 arg3, swig_type_699 arg4);
-extern swig_type_700 _wrap_chainb_stats_json_cwetee_0ef46faa3853c4e0(swig_voidp arg1, uintptr_t arg2);
-extern swig_type_701 _wrap_chainb_transfer_cwetee_0ef46faa3853c4e0(swig_voidp arg1, uintptr_t arg2, uintptr_t arg3, swig_type_702 arg4, swig_type_703 arg5, swig_intgo arg6, swig_intgo arg7, swig_intgo arg8);
-extern void _wrap_chain_blockq_free_cwetee_0ef46faa3853c4e0(uintptr_t arg1);
-extern swig_type_704 _wrap_chain_blockq_subscribe_cwetee_0ef46faa3853c4e0(swig_voidp arg1, uintptr_t arg2, swig_intgo arg3);
-extern swig_type_705 _wrap_chain_blockq_next_cwetee_0ef46faa3853c4e0(swig_voidp arg1, swig_voidp arg2, uintptr_t arg3, swig_intgo arg4);
-extern swig_type_706 _wrap_chain_refresh_cwetee_0ef46faa3853c4e0(swig_voidp arg1, uintptr_t arg2);
-extern swig_type_707 _wrap_chain_estimate_fee_cwetee_0ef46faa3853c4e0(swig_type_708 arg1, uintptr_t arg2, swig_type_709 arg3);
-extern swig_type_710 _wrap_chain_account_nonce_cwetee_0ef46faa3853c4e0(swig_voidp arg1, uintptr_t arg2, swig_type_711 arg3);
-extern swig_type_712 _wrap_chain_balance_cwetee_0ef46faa3853c4e0(swig_type_713 arg1, uintptr_t arg2, swig_type_714 arg3);
-extern swig_type_715 _wrap_chain_fee_info_json_cwetee_0ef46faa3853c4e0(swig_voidp arg1, uintptr_t arg2, swig_type_716 arg3);
-extern swig_type_717 _wrap_chain_fee_details_json_cwetee_0ef46faa3853c4e0(swig_voidp arg1, uintptr_t arg2, swig_type_718 arg3);
-extern swig_type_719 _wrap_chain_watch_wait_cwetee_0ef46faa3853c4e0(swig_voidp arg1, uintptr_t arg2, swig_intgo arg3, swig_intgo arg4);
-extern swig_type_720 _wrap_tx_status_name_cwetee_0ef46faa3853c4e0(swig_intgo arg1);
-extern swig_intgo _wrap_TELEGRAM_PRODUCTION_cwetee_0ef46faa3853c4e0(void);
-extern swig_intgo _wrap_TELEGRAM_TEST_cwetee_0ef46faa3853c4e0(void);
-extern swig_intgo _wrap_TELEGRAM_INIT_DATA_MAX_cwetee_0ef46faa3853c4e0(void);
-extern void _wrap_telegram_init_data_free_cwetee_0ef46faa3853c4e0(uintptr_t arg1);
-extern swig_type_721 _wrap_telegram_public_key_cwetee_0ef46faa3853c4e0(swig_type_722 arg1, swig_intgo arg2);
-extern swig_type_723 _wrap_telegram_init_data_parse_cwetee_0ef46faa3853c4e0(swig_voidp arg1, swig_type_724 arg2);
-extern swig_type_725 _wrap_telegram_init_data_validate_cwetee_0ef46faa3853c4e0(swig_voidp arg1, swig_type_726 arg2, swig_type_727 arg3, swig_type_728 arg4, swig_type_729 arg5);
-extern swig_type_730 _wrap_telegram_init_data_validate_third_party_cwetee_0ef46faa3853c4e0(swig_voidp arg1, swig_type_731 arg2, swig_type_732 arg3, swig_type_733 arg4, swig_type_734 arg5, swig_type_735 arg6);
-extern swig_type_736 _wrap_telegram_init_data_get_cwetee_0ef46faa3853c4e0(uintptr_t arg1, swig_type_737 arg2);
-extern swig_type_738 _wrap_telegram_init_data_auth_date_cwetee_0ef46faa3853c4e0(uintptr_t arg1);
-extern swig_intgo _wrap_telegram_init_data_has_user_cwetee_0ef46faa3853c4e0(uintptr_t arg1);
-extern swig_type_739 _wrap_telegram_init_data_user_id_cwetee_0ef46faa3853c4e0(uintptr_t arg1);
-extern swig_type_740 _wrap_telegram_init_data_user_string_cwetee_0ef46faa3853c4e0(uintptr_t arg1, swig_type_741 arg2);
-extern swig_intgo _wrap_telegram_init_data_user_flag_cwetee_0ef46faa3853c4e0(uintptr_t arg1, swig_type_742 arg2);
-extern void _wrap_toncenter_free_cwetee_0ef46faa3853c4e0(uintptr_t arg1);
-extern swig_type_743 _wrap_toncenter_new_cwetee_0ef46faa3853c4e0(swig_voidp arg1, swig_type_744 arg2, swig_type_745 arg3, swig_type_746 arg4, swig_intgo arg5, swig_intgo arg6, swig_intgo arg7, swig_intgo arg8);
-extern void _wrap_tc_hex__cwetee_0ef46faa3853c4e0(swig_type_747 arg1, swig_voidp arg2);
-extern swig_type_748 _wrap_tc_text__cwetee_0ef46faa3853c4e0(swig_voidp arg1, swig_type_749 arg2);
-extern swig_type_750 _wrap_toncenter_run_get_method_cwetee_0ef46faa3853c4e0(swig_voidp arg1, uintptr_t arg2, swig_type_751 arg3, swig_type_752 arg4, swig_type_753 arg5);
-extern swig_type_754 _wrap_toncenter_jetton_wallet_address_cwetee_0ef46faa3853c4e0(swig_voidp arg1, uintptr_t arg2, swig_type_755 arg3, swig_type_756 arg4);
-extern swig_type_757 _wrap_toncenter_account_info_cwetee_0ef46faa3853c4e0(swig_voidp arg1, uintptr_t arg2, swig_type_758 arg3);
-extern swig_type_759 _wrap_tc_tx_json__cwetee_0ef46faa3853c4e0(swig_type_760 arg1, swig_type_761 arg2, uintptr_t arg3);
-extern swig_type_762 _wrap_tc_msg_json__cwetee_0ef46faa3853c4e0(swig_type_763 arg1, swig_type_764 arg2, uintptr_t arg3);
-extern swig_type_765 _wrap_toncenter_find_transaction_cwetee_0ef46faa3853c4e0(swig_voidp arg1, uintptr_t arg2, swig_type_766 arg3);
-extern swig_type_767 _wrap_toncenter_confirm_cwetee_0ef46faa3853c4e0(swig_voidp arg1, uintptr_t arg2, swig_type_768 arg3, swig_intgo arg4, swig_intgo arg5, swig_intgo arg6);
-extern swig_type_769 _wrap_toncenter_parse_transaction_cwetee_0ef46faa3853c4e0(swig_voidp arg1, swig_type_770 arg2);
-extern swig_type_771 _wrap_toncenter_find_trace_cwetee_0ef46faa3853c4e0(swig_voidp arg1, uintptr_t arg2, swig_type_772 arg3);
-extern swig_type_773 _wrap_toncenter_send_boc_cwetee_0ef46faa3853c4e0(swig_type_774 arg1, uintptr_t arg2, swig_type_775 arg3);
-extern swig_type_776 _wrap_toncenter_seqno_cwetee_0ef46faa3853c4e0(swig_voidp arg1, uintptr_t arg2, swig_type_777 arg3);
-extern swig_intgo _wrap_SNP_REPORT_BYTES_cwetee_0ef46faa3853c4e0(void);
-extern swig_intgo _wrap_SNP_SIGNED_BYTES_cwetee_0ef46faa3853c4e0(void);
-extern swig_intgo _wrap_SNP_PRODUCT_UNKNOWN_cwetee_0ef46faa3853c4e0(void);
-extern swig_intgo _wrap_SNP_PRODUCT_MILAN_cwetee_0ef46faa3853c4e0(void);
-extern swig_intgo _wrap_SNP_PRODUCT_GENOA_cwetee_0ef46faa3853c4e0(void);
-extern swig_intgo _wrap_SNP_PRODUCT_TURIN_cwetee_0ef46faa3853c4e0(void);
-extern swig_type_778 _wrap_snp_report_json__cwetee_0ef46faa3853c4e0(swig_voidp arg1, swig_type_779 arg2);
-extern swig_type_780 _wrap_snp_verify_json__cwetee_0ef46faa3853c4e0(swig_voidp arg1, swig_type_781 arg2, swig_type_782 arg3, swig_type_783 arg4, swig_type_784 arg5, swig_intgo arg6, swig_type_785 arg7, swig_type_786 arg8);
-extern swig_type_787 _wrap_snp_product_name_cwetee_0ef46faa3853c4e0(swig_intgo arg1);
-extern swig_type_788 _wrap_attest_verify_evidence_json_cwetee_0ef46faa3853c4e0(swig_voidp arg1, swig_type_789 arg2, swig_type_790 arg3, swig_type_791 arg4, swig_type_792 arg5);
-extern void _wrap_attest_fetcher_free_cwetee_0ef46faa3853c4e0(uintptr_t arg1);
-extern swig_type_793 _wrap_attest_fetcher_requests_cwetee_0ef46faa3853c4e0(uintptr_t arg1);
-extern swig_type_794 _wrap_attest_fetcher_new_cwetee_0ef46faa3853c4e0(swig_voidp arg1, swig_type_795 arg2, swig_type_796 arg3, swig_type_797 arg4, swig_type_798 arg5, swig_type_799 arg6, swig_type_800 arg7, swig_intgo arg8, swig_intgo arg9, swig_intgo arg10, swig_intgo arg11);
-extern swig_type_801 _wrap_attest_verify_evidence_fetch_json_cwetee_0ef46faa3853c4e0(swig_voidp arg1, swig_type_802 arg2, swig_type_803 arg3, uintptr_t arg4, swig_type_804 arg5);
-extern swig_intgo _wrap_SEAL_KEY_ED25519_cwetee_0ef46faa3853c4e0(void);
-extern swig_intgo _wrap_SEAL_KEY_X25519_cwetee_0ef46faa3853c4e0(void);
-extern swig_intgo _wrap_SEAL_SOURCE_BOUND_ED25519_cwetee_0ef46faa3853c4e0(void);
-extern swig_intgo _wrap_SEAL_SOURCE_BOUND_X25519_cwetee_0ef46faa3853c4e0(void);
-extern swig_intgo _wrap_SEAL_SOURCE_REPORT_DATA_X25519_cwetee_0ef46faa3853c4e0(void);
-extern swig_intgo _wrap_SEAL_OVERHEAD_cwetee_0ef46faa3853c4e0(void);
-extern swig_intgo _wrap_SEAL_MAX_SECRET_cwetee_0ef46faa3853c4e0(void);
-extern void _wrap_seal_recipient_free_cwetee_0ef46faa3853c4e0(uintptr_t arg1);
-extern swig_intgo _wrap_seal_recipient_accepted_cwetee_0ef46faa3853c4e0(uintptr_t arg1);
-extern swig_intgo _wrap_seal_recipient_failed_check_cwetee_0ef46faa3853c4e0(uintptr_t arg1);
-extern swig_type_805 _wrap_seal_recipient_reason_cwetee_0ef46faa3853c4e0(uintptr_t arg1);
-extern swig_type_806 _wrap_seal_recipient_public_key_cwetee_0ef46faa3853c4e0(swig_type_807 arg1, uintptr_t arg2);
-extern swig_type_808 _wrap_seal_to_cwetee_0ef46faa3853c4e0(swig_voidp arg1, uintptr_t arg2, swig_type_809 arg3);
-extern swig_type_810 _wrap_seal_to_key_cwetee_0ef46faa3853c4e0(swig_voidp arg1, swig_type_811 arg2, swig_intgo arg3, swig_type_812 arg4);
-extern swig_type_813 _wrap_seal_open_cwetee_0ef46faa3853c4e0(swig_voidp arg1, swig_type_814 arg2, swig_type_815 arg3, swig_intgo arg4);
-extern swig_type_816 _wrap_seal_x25519_public_cwetee_0ef46faa3853c4e0(swig_type_817 arg1, swig_type_818 arg2, swig_intgo arg3);
-extern swig_type_819 _wrap_seal_verify_json_cwetee_0ef46faa3853c4e0(swig_voidp arg1, swig_type_820 arg2, swig_type_821 arg3, swig_type_822 arg4, swig_intgo arg5, swig_type_823 arg6);
-extern swig_type_824 _wrap_seal_recipient_result_json_cwetee_0ef46faa3853c4e0(swig_voidp arg1, uintptr_t arg2);
-extern swig_type_825 _wrap_seal_recipient_bound_key_cwetee_0ef46faa3853c4e0(swig_voidp arg1, uintptr_t arg2);
-extern swig_type_826 _wrap_seal_recipient_failed_check_name_cwetee_0ef46faa3853c4e0(uintptr_t arg1);
-extern swig_intgo _wrap_seal_recipient_bound_key_kind_cwetee_0ef46faa3853c4e0(uintptr_t arg1);
-extern swig_intgo _wrap_CONTRACT_WREVIVE_cwetee_0ef46faa3853c4e0(void);
-extern swig_intgo _wrap_CONTRACT_INK_cwetee_0ef46faa3853c4e0(void);
-extern swig_intgo _wrap_CONTRACT_SOLIDITY_cwetee_0ef46faa3853c4e0(void);
-extern swig_intgo _wrap_CONTRACT_WREVIVE_CALL_DATA_MAX_cwetee_0ef46faa3853c4e0(void);
-extern void _wrap_contract_abi_free_cwetee_0ef46faa3853c4e0(uintptr_t arg1);
-extern swig_type_827 _wrap_contract_abi_load_cwetee_0ef46faa3853c4e0(swig_voidp arg1, swig_type_828 arg2);
-extern swig_type_829 _wrap_contract_abi_wetee_cwetee_0ef46faa3853c4e0(swig_voidp arg1, swig_type_830 arg2);
-extern swig_intgo _wrap_contract_abi_kind_of_cwetee_0ef46faa3853c4e0(uintptr_t arg1);
-extern swig_type_831 _wrap_contract_abi_message_count_cwetee_0ef46faa3853c4e0(uintptr_t arg1);
-extern swig_type_832 _wrap_contract_abi_message_name_cwetee_0ef46faa3853c4e0(uintptr_t arg1, swig_type_833 arg2);
-extern swig_type_834 _wrap_contract_abi_message_json_cwetee_0ef46faa3853c4e0(swig_voidp arg1, uintptr_t arg2, swig_type_835 arg3);
-extern swig_type_836 _wrap_contract_encode_call_cwetee_0ef46faa3853c4e0(swig_voidp arg1, uintptr_t arg2, swig_type_837 arg3, swig_type_838 arg4);
-extern swig_type_839 _wrap_contract_decode_call_cwetee_0ef46faa3853c4e0(swig_voidp arg1, uintptr_t arg2, swig_type_840 arg3);
-extern swig_type_841 _wrap_contract_decode_return_cwetee_0ef46faa3853c4e0(swig_voidp arg1, uintptr_t arg2, swig_type_842 arg3, swig_type_843 arg4);
-extern swig_type_844 _wrap_contract_decode_revert_cwetee_0ef46faa3853c4e0(swig_voidp arg1, uintptr_t arg2, swig_type_845 arg3);
-extern swig_type_846 _wrap_contract_selector_cwetee_0ef46faa3853c4e0(swig_voidp arg1, swig_intgo arg2, swig_type_847 arg3);
-extern swig_type_848 _wrap_contract_abi_selector_cwetee_0ef46faa3853c4e0(swig_voidp arg1, uintptr_t arg2, swig_type_849 arg3);
-extern swig_type_850 _wrap_revive_address_of_cwetee_0ef46faa3853c4e0(swig_voidp arg1, swig_type_851 arg2);
-extern swig_type_852 _wrap_revive_call_encode_cwetee_0ef46faa3853c4e0(swig_voidp arg1, uintptr_t arg2, swig_type_853 arg3, swig_type_854 arg4, swig_type_855 arg5, swig_type_856 arg6, swig_type_857 arg7, swig_type_858 arg8);
-extern swig_type_859 _wrap_revive_map_account_encode_cwetee_0ef46faa3853c4e0(swig_voidp arg1, uintptr_t arg2);
-extern swig_type_860 _wrap_revive_dry_run_input_cwetee_0ef46faa3853c4e0(swig_voidp arg1, uintptr_t arg2, swig_type_861 arg3, swig_type_862 arg4, swig_type_863 arg5, swig_type_864 arg6);
-extern swig_type_865 _wrap_revive_result_json_cwetee_0ef46faa3853c4e0(swig_voidp arg1, uintptr_t arg2, swig_type_866 arg3);
-extern swig_type_867 _wrap_revive_result_limits_cwetee_0ef46faa3853c4e0(swig_voidp arg1, uintptr_t arg2, swig_type_868 arg3, swig_intgo arg4);
-extern swig_type_869 _wrap_contract_pod_cost_cwetee_0ef46faa3853c4e0(swig_voidp arg1, swig_type_870 arg2, swig_type_871 arg3, swig_intgo arg4, swig_intgo arg5, swig_type_872 arg6);
-extern swig_type_873 _wrap_contract_query_cwetee_0ef46faa3853c4e0(swig_voidp arg1, uintptr_t arg2, uintptr_t arg3, swig_type_874 arg4, swig_type_875 arg5, swig_type_876 arg6, swig_type_877 arg7);
+typedef _gostring_ swig_type_878;
+typedef _gostring_ swig_type_879;
+typedef _gostring_ swig_type_880;
+typedef _gostring_ swig_type_881;
+typedef _gostring_ swig_type_882;
+typedef _gostring_ swig_type_883;
+typedef _gostring_ swig_type_884;
+typedef _gostring_ swig_type_885;
+typedef _goslice_ swig_type_886;
+typedef _gostring_ swig_type_887;
+typedef _gostring_ swig_type_888;
+typedef _gostring_ swig_type_889;
+typedef _gostring_ swig_type_890;
+typedef _gostring_ swig_type_891;
+typedef _gostring_ swig_type_892;
+typedef _gostring_ swig_type_893;
+typedef _gostring_ swig_type_894;
+typedef _goslice_ swig_type_895;
+typedef _gostring_ swig_type_896;
+typedef long long swig_type_897;
+typedef _gostring_ swig_type_898;
+typedef _gostring_ swig_type_899;
+typedef _gostring_ swig_type_900;
+typedef long long swig_type_901;
+typedef _gostring_ swig_type_902;
+typedef long long swig_type_903;
+typedef _gostring_ swig_type_904;
+typedef long long swig_type_905;
+typedef _gostring_ swig_type_906;
+typedef long long swig_type_907;
+typedef _gostring_ swig_type_908;
+typedef _gostring_ swig_type_909;
+typedef _gostring_ swig_type_910;
+typedef _gostring_ swig_type_911;
+typedef _gostring_ swig_type_912;
+typedef _gostring_ swig_type_913;
+typedef long long swig_type_914;
+typedef _gostring_ swig_type_915;
+typedef _goslice_ swig_type_916;
+typedef _gostring_ swig_type_917;
+typedef long long swig_type_918;
+typedef _gostring_ swig_type_919;
+typedef _goslice_ swig_type_920;
+typedef _gostring_ swig_type_921;
+typedef long long swig_type_922;
+typedef _gostring_ swig_type_923;
+typedef _gostring_ swig_type_924;
+extern void _wrap_Swig_free_cwetee_0551771aedc3a6f6(uintptr_t arg1);
+extern uintptr_t _wrap_Swig_malloc_cwetee_0551771aedc3a6f6(swig_intgo arg1);
+extern void _wrap_go_take_cwetee_0551771aedc3a6f6(swig_type_1 arg1, swig_type_2 arg2);
+extern void _wrap_go_take_secret_cwetee_0551771aedc3a6f6(swig_type_3 arg1, swig_type_4 arg2, swig_type_5 arg3);
+extern void _wrap_go_copy_static_cwetee_0551771aedc3a6f6(swig_type_6 arg1, swig_type_7 arg2);
+extern swig_type_8 _wrap_version_string_cwetee_0551771aedc3a6f6(void);
+extern swig_intgo _wrap_version_number_cwetee_0551771aedc3a6f6(void);
+extern swig_type_9 _wrap_strerror_cwetee_0551771aedc3a6f6(swig_intgo arg1);
+extern swig_intgo _wrap_OK_cwetee_0551771aedc3a6f6(void);
+extern swig_intgo _wrap_ERR_INVALID_ARGUMENT_cwetee_0551771aedc3a6f6(void);
+extern swig_intgo _wrap_ERR_NO_MEMORY_cwetee_0551771aedc3a6f6(void);
+extern swig_intgo _wrap_ERR_DECODE_cwetee_0551771aedc3a6f6(void);
+extern swig_intgo _wrap_ERR_TRUNCATED_cwetee_0551771aedc3a6f6(void);
+extern swig_intgo _wrap_ERR_NON_CANONICAL_cwetee_0551771aedc3a6f6(void);
+extern swig_intgo _wrap_ERR_OVERFLOW_cwetee_0551771aedc3a6f6(void);
+extern swig_intgo _wrap_ERR_DEPTH_cwetee_0551771aedc3a6f6(void);
+extern swig_intgo _wrap_ERR_CHECKSUM_cwetee_0551771aedc3a6f6(void);
+extern swig_intgo _wrap_ERR_UNSUPPORTED_cwetee_0551771aedc3a6f6(void);
+extern swig_intgo _wrap_ERR_CRYPTO_cwetee_0551771aedc3a6f6(void);
+extern swig_intgo _wrap_ERR_VERIFY_cwetee_0551771aedc3a6f6(void);
+extern swig_intgo _wrap_ERR_NOT_FOUND_cwetee_0551771aedc3a6f6(void);
+extern swig_intgo _wrap_ERR_IO_cwetee_0551771aedc3a6f6(void);
+extern swig_intgo _wrap_ERR_NETWORK_cwetee_0551771aedc3a6f6(void);
+extern swig_intgo _wrap_ERR_STATE_cwetee_0551771aedc3a6f6(void);
+extern swig_intgo _wrap_ERR_TRAILING_cwetee_0551771aedc3a6f6(void);
+extern swig_intgo _wrap_ERR_INTERNAL_cwetee_0551771aedc3a6f6(void);
+extern swig_intgo _wrap_ERR_TOO_LONG_cwetee_0551771aedc3a6f6(void);
+extern swig_intgo _wrap_ERR_TIMEOUT_cwetee_0551771aedc3a6f6(void);
+extern swig_intgo _wrap_ERR_RPC_cwetee_0551771aedc3a6f6(void);
+extern swig_intgo _wrap_HEX_PREFIX_cwetee_0551771aedc3a6f6(void);
+extern swig_intgo _wrap_HEX_UPPER_cwetee_0551771aedc3a6f6(void);
+extern swig_intgo _wrap_BASE64_URL_cwetee_0551771aedc3a6f6(void);
+extern swig_intgo _wrap_BASE64_NOPAD_cwetee_0551771aedc3a6f6(void);
+extern swig_type_10 _wrap_hex_encode_cwetee_0551771aedc3a6f6(swig_voidp arg1, swig_type_11 arg2, swig_intgo arg3);
+extern swig_type_12 _wrap_hex_decode_cwetee_0551771aedc3a6f6(swig_voidp arg1, swig_type_13 arg2);
+extern swig_type_14 _wrap_base58_encode_cwetee_0551771aedc3a6f6(swig_voidp arg1, swig_type_15 arg2);
+extern swig_type_16 _wrap_base58_decode_cwetee_0551771aedc3a6f6(swig_voidp arg1, swig_type_17 arg2);
+extern swig_type_18 _wrap_base64_encode_cwetee_0551771aedc3a6f6(swig_voidp arg1, swig_type_19 arg2, swig_intgo arg3);
+extern swig_type_20 _wrap_base64_decode_cwetee_0551771aedc3a6f6(swig_voidp arg1, swig_type_21 arg2, swig_intgo arg3);
+extern swig_intgo _wrap_U128_MAX_DECIMALS_cwetee_0551771aedc3a6f6(void);
+extern swig_type_22 _wrap_u128_from_decimal_cwetee_0551771aedc3a6f6(swig_type_23 arg1, swig_type_24 arg2, swig_intgo arg3);
+extern swig_type_25 _wrap_u128_to_decimal_cwetee_0551771aedc3a6f6(swig_type_26 arg1, swig_type_27 arg2, swig_intgo arg3);
+extern void _wrap_u128_to_le_cwetee_0551771aedc3a6f6(swig_type_28 arg1, swig_type_29 arg2);
+extern void _wrap_u128_from_le_cwetee_0551771aedc3a6f6(swig_type_30 arg1, swig_type_31 arg2);
+extern swig_intgo _wrap_BLAKE2B_KEY_MAX_cwetee_0551771aedc3a6f6(void);
+extern swig_type_32 _wrap_hash_blake2b_cwetee_0551771aedc3a6f6(swig_type_33 arg1, swig_type_34 arg2, swig_type_35 arg3);
+extern swig_type_36 _wrap_hash_blake2b_128_cwetee_0551771aedc3a6f6(swig_type_37 arg1, swig_type_38 arg2);
+extern swig_type_39 _wrap_hash_blake2b_256_cwetee_0551771aedc3a6f6(swig_type_40 arg1, swig_type_41 arg2);
+extern swig_type_42 _wrap_hash_blake2b_512_cwetee_0551771aedc3a6f6(swig_type_43 arg1, swig_type_44 arg2);
+extern swig_type_45 _wrap_hash_blake2s_256_cwetee_0551771aedc3a6f6(swig_type_46 arg1, swig_type_47 arg2);
+extern swig_type_48 _wrap_hash_twox64_cwetee_0551771aedc3a6f6(swig_type_49 arg1, swig_type_50 arg2);
+extern swig_type_51 _wrap_hash_twox128_cwetee_0551771aedc3a6f6(swig_type_52 arg1, swig_type_53 arg2);
+extern swig_type_54 _wrap_hash_twox256_cwetee_0551771aedc3a6f6(swig_type_55 arg1, swig_type_56 arg2);
+extern swig_type_57 _wrap_hash_keccak256_cwetee_0551771aedc3a6f6(swig_type_58 arg1, swig_type_59 arg2);
+extern swig_type_60 _wrap_hash_sha256_cwetee_0551771aedc3a6f6(swig_type_61 arg1, swig_type_62 arg2);
+extern swig_type_63 _wrap_hash_sha512_cwetee_0551771aedc3a6f6(swig_type_64 arg1, swig_type_65 arg2);
+extern swig_type_66 _wrap_hmac_sha256_cwetee_0551771aedc3a6f6(swig_type_67 arg1, swig_type_68 arg2, swig_type_69 arg3);
+extern swig_type_70 _wrap_hmac_sha512_cwetee_0551771aedc3a6f6(swig_type_71 arg1, swig_type_72 arg2, swig_type_73 arg3);
+extern swig_type_74 _wrap_pbkdf2_sha256_cwetee_0551771aedc3a6f6(swig_type_75 arg1, swig_type_76 arg2, swig_type_77 arg3, swig_intgo arg4);
+extern swig_type_78 _wrap_pbkdf2_sha512_cwetee_0551771aedc3a6f6(swig_type_79 arg1, swig_type_80 arg2, swig_type_81 arg3, swig_intgo arg4);
+extern swig_type_82 _wrap_hash_blake3_cwetee_0551771aedc3a6f6(swig_type_83 arg1, swig_type_84 arg2);
+extern swig_type_85 _wrap_hash_blake3_keyed_cwetee_0551771aedc3a6f6(swig_type_86 arg1, swig_type_87 arg2, swig_type_88 arg3);
+extern swig_type_89 _wrap_hash_blake3_derive_key_cwetee_0551771aedc3a6f6(swig_type_90 arg1, swig_type_91 arg2, swig_type_92 arg3);
+extern swig_type_93 _wrap_crc16_xmodem_cwetee_0551771aedc3a6f6(swig_voidp arg1, swig_type_94 arg2);
+extern swig_type_95 _wrap_crc32c_cwetee_0551771aedc3a6f6(swig_voidp arg1, swig_type_96 arg2);
+extern swig_intgo _wrap_SCALE_COMPACT_MAX_BYTES_cwetee_0551771aedc3a6f6(void);
+extern swig_type_97 _wrap_scale_encode_compact_cwetee_0551771aedc3a6f6(swig_voidp arg1, swig_type_98 arg2);
+extern swig_type_99 _wrap_scale_decode_compact_cwetee_0551771aedc3a6f6(swig_type_100 arg1, swig_voidp arg2, swig_type_101 arg3);
+extern swig_intgo _wrap_SCHEME_SR25519_cwetee_0551771aedc3a6f6(void);
+extern swig_intgo _wrap_SCHEME_ED25519_cwetee_0551771aedc3a6f6(void);
+extern swig_intgo _wrap_SCHEME_ECDSA_cwetee_0551771aedc3a6f6(void);
+extern swig_intgo _wrap_SCHEME_ETHEREUM_cwetee_0551771aedc3a6f6(void);
+extern swig_intgo _wrap_SR25519_SEED_BYTES_cwetee_0551771aedc3a6f6(void);
+extern swig_intgo _wrap_SR25519_PUBLIC_BYTES_cwetee_0551771aedc3a6f6(void);
+extern swig_intgo _wrap_SR25519_SECRET_BYTES_cwetee_0551771aedc3a6f6(void);
+extern swig_intgo _wrap_SR25519_SIGNATURE_BYTES_cwetee_0551771aedc3a6f6(void);
+extern swig_intgo _wrap_ED25519_SEED_BYTES_cwetee_0551771aedc3a6f6(void);
+extern swig_intgo _wrap_ED25519_PUBLIC_BYTES_cwetee_0551771aedc3a6f6(void);
+extern swig_intgo _wrap_ED25519_SECRET_BYTES_cwetee_0551771aedc3a6f6(void);
+extern swig_intgo _wrap_ED25519_SIGNATURE_BYTES_cwetee_0551771aedc3a6f6(void);
+extern swig_intgo _wrap_ECDSA_SECRET_BYTES_cwetee_0551771aedc3a6f6(void);
+extern swig_intgo _wrap_ECDSA_PUBLIC_BYTES_cwetee_0551771aedc3a6f6(void);
+extern swig_intgo _wrap_ECDSA_SIGNATURE_BYTES_cwetee_0551771aedc3a6f6(void);
+extern swig_intgo _wrap_ETH_ADDRESS_BYTES_cwetee_0551771aedc3a6f6(void);
+extern swig_intgo _wrap_CHAIN_CODE_BYTES_cwetee_0551771aedc3a6f6(void);
+extern swig_intgo _wrap_PUBLIC_MAX_BYTES_cwetee_0551771aedc3a6f6(void);
+extern swig_intgo _wrap_SIGNATURE_MAX_BYTES_cwetee_0551771aedc3a6f6(void);
+extern swig_type_102 _wrap_dev_phrase_cwetee_0551771aedc3a6f6(void);
+extern swig_type_103 _wrap_sr25519_keypair_from_seed_cwetee_0551771aedc3a6f6(swig_type_104 arg1, swig_type_105 arg2, swig_type_106 arg3);
+extern swig_type_107 _wrap_sr25519_secret_to_canonical_cwetee_0551771aedc3a6f6(swig_type_108 arg1, swig_type_109 arg2);
+extern swig_type_110 _wrap_sr25519_secret_from_canonical_cwetee_0551771aedc3a6f6(swig_type_111 arg1, swig_type_112 arg2);
+extern swig_type_113 _wrap_sr25519_public_from_secret_cwetee_0551771aedc3a6f6(swig_type_114 arg1, swig_type_115 arg2);
+extern swig_type_116 _wrap_sr25519_sign_cwetee_0551771aedc3a6f6(swig_type_117 arg1, swig_type_118 arg2, swig_type_119 arg3, swig_type_120 arg4);
+extern swig_type_121 _wrap_sr25519_verify_cwetee_0551771aedc3a6f6(swig_type_122 arg1, swig_type_123 arg2, swig_type_124 arg3);
+extern swig_type_125 _wrap_sr25519_verify_strict_cwetee_0551771aedc3a6f6(swig_type_126 arg1, swig_type_127 arg2, swig_type_128 arg3);
+extern swig_type_129 _wrap_sr25519_derive_hard_cwetee_0551771aedc3a6f6(swig_type_130 arg1, swig_type_131 arg2, swig_type_132 arg3, swig_type_133 arg4);
+extern swig_type_134 _wrap_sr25519_derive_soft_cwetee_0551771aedc3a6f6(swig_type_135 arg1, swig_type_136 arg2, swig_type_137 arg3, swig_type_138 arg4, swig_type_139 arg5);
+extern swig_type_140 _wrap_sr25519_derive_public_cwetee_0551771aedc3a6f6(swig_type_141 arg1, swig_type_142 arg2, swig_type_143 arg3);
+extern swig_type_144 _wrap_ed25519_keypair_from_seed_cwetee_0551771aedc3a6f6(swig_type_145 arg1, swig_type_146 arg2, swig_type_147 arg3);
+extern swig_type_148 _wrap_ed25519_sign_cwetee_0551771aedc3a6f6(swig_type_149 arg1, swig_type_150 arg2, swig_type_151 arg3);
+extern swig_type_152 _wrap_ed25519_verify_cwetee_0551771aedc3a6f6(swig_type_153 arg1, swig_type_154 arg2, swig_type_155 arg3);
+extern swig_type_156 _wrap_ed25519_verify_strict_cwetee_0551771aedc3a6f6(swig_type_157 arg1, swig_type_158 arg2, swig_type_159 arg3);
+extern swig_type_160 _wrap_ed25519_derive_hard_cwetee_0551771aedc3a6f6(swig_type_161 arg1, swig_type_162 arg2, swig_type_163 arg3);
+extern swig_type_164 _wrap_ecdsa_public_from_secret_cwetee_0551771aedc3a6f6(swig_type_165 arg1, swig_type_166 arg2);
+extern swig_type_167 _wrap_ecdsa_sign_cwetee_0551771aedc3a6f6(swig_type_168 arg1, swig_type_169 arg2, swig_type_170 arg3);
+extern swig_type_171 _wrap_ecdsa_verify_cwetee_0551771aedc3a6f6(swig_type_172 arg1, swig_type_173 arg2, swig_type_174 arg3);
+extern swig_type_175 _wrap_ecdsa_derive_hard_cwetee_0551771aedc3a6f6(swig_type_176 arg1, swig_type_177 arg2, swig_type_178 arg3);
+extern swig_type_179 _wrap_ecdsa_account_id_cwetee_0551771aedc3a6f6(swig_type_180 arg1, swig_type_181 arg2);
+extern swig_type_182 _wrap_eth_sign_cwetee_0551771aedc3a6f6(swig_type_183 arg1, swig_type_184 arg2, swig_type_185 arg3);
+extern swig_type_186 _wrap_eth_verify_cwetee_0551771aedc3a6f6(swig_type_187 arg1, swig_type_188 arg2, swig_type_189 arg3);
+extern swig_type_190 _wrap_eth_address_cwetee_0551771aedc3a6f6(swig_type_191 arg1, swig_type_192 arg2);
+extern swig_type_193 _wrap_eth_address_to_string_cwetee_0551771aedc3a6f6(swig_voidp arg1, swig_type_194 arg2);
+extern swig_type_195 _wrap_eth_address_from_string_cwetee_0551771aedc3a6f6(swig_type_196 arg1, swig_type_197 arg2);
+extern swig_type_198 _wrap_bip32_derive_cwetee_0551771aedc3a6f6(swig_type_199 arg1, swig_type_200 arg2, swig_type_201 arg3);
+extern swig_type_202 _wrap_suri_parse_cwetee_0551771aedc3a6f6(swig_voidp arg1, swig_type_203 arg2);
+extern swig_type_204 _wrap_suri_phrase_cwetee_0551771aedc3a6f6(uintptr_t arg1);
+extern swig_type_205 _wrap_suri_password_cwetee_0551771aedc3a6f6(uintptr_t arg1);
+extern swig_type_206 _wrap_suri_junction_count_cwetee_0551771aedc3a6f6(uintptr_t arg1);
+extern swig_type_207 _wrap_suri_junction_cwetee_0551771aedc3a6f6(uintptr_t arg1, swig_type_208 arg2, swig_type_209 arg3, swig_voidp arg4);
+extern void _wrap_suri_free_cwetee_0551771aedc3a6f6(uintptr_t arg1);
+extern swig_intgo _wrap_suri_has_password_cwetee_0551771aedc3a6f6(uintptr_t arg1);
+extern swig_type_210 _wrap_keypair_from_suri_cwetee_0551771aedc3a6f6(swig_voidp arg1, swig_intgo arg2, swig_type_211 arg3);
+extern swig_intgo _wrap_ETH_PASSWORD_REJECT_cwetee_0551771aedc3a6f6(void);
+extern swig_intgo _wrap_ETH_PASSWORD_PASSPHRASE_cwetee_0551771aedc3a6f6(void);
+extern swig_intgo _wrap_ETH_PASSWORD_IGNORE_cwetee_0551771aedc3a6f6(void);
+extern swig_type_212 _wrap_keypair_from_suri_opts_cwetee_0551771aedc3a6f6(swig_voidp arg1, swig_intgo arg2, swig_type_213 arg3, swig_intgo arg4);
+extern swig_type_214 _wrap_keypair_from_mnemonic_cwetee_0551771aedc3a6f6(swig_voidp arg1, swig_intgo arg2, swig_type_215 arg3, swig_type_216 arg4);
+extern swig_type_217 _wrap_keypair_from_seed_cwetee_0551771aedc3a6f6(swig_voidp arg1, swig_intgo arg2, swig_type_218 arg3);
+extern swig_type_219 _wrap_keypair_generate_cwetee_0551771aedc3a6f6(swig_voidp arg1, swig_intgo arg2);
+extern swig_type_220 _wrap_keypair_derive_cwetee_0551771aedc3a6f6(swig_voidp arg1, uintptr_t arg2, swig_type_221 arg3);
+extern swig_intgo _wrap_keypair_scheme_cwetee_0551771aedc3a6f6(uintptr_t arg1);
+extern swig_type_222 _wrap_keypair_public_cwetee_0551771aedc3a6f6(uintptr_t arg1, swig_type_223 arg2, swig_voidp arg3);
+extern swig_type_224 _wrap_keypair_account_id_cwetee_0551771aedc3a6f6(uintptr_t arg1, swig_type_225 arg2, swig_voidp arg3);
+extern swig_type_226 _wrap_keypair_address_cwetee_0551771aedc3a6f6(swig_voidp arg1, uintptr_t arg2, short arg3);
+extern swig_type_227 _wrap_keypair_sign_cwetee_0551771aedc3a6f6(uintptr_t arg1, swig_type_228 arg2, swig_voidp arg3, swig_type_229 arg4);
+extern swig_type_230 _wrap_verify_cwetee_0551771aedc3a6f6(swig_intgo arg1, swig_type_231 arg2, swig_type_232 arg3, swig_type_233 arg4);
+extern swig_type_234 _wrap_verify_strict_cwetee_0551771aedc3a6f6(swig_intgo arg1, swig_type_235 arg2, swig_type_236 arg3, swig_type_237 arg4);
+extern swig_type_238 _wrap_keypair_secret_cwetee_0551771aedc3a6f6(uintptr_t arg1, swig_voidp arg2);
+extern void _wrap_keypair_free_cwetee_0551771aedc3a6f6(uintptr_t arg1);
+extern swig_type_239 _wrap_keystore_export_cwetee_0551771aedc3a6f6(swig_voidp arg1, uintptr_t arg2, swig_type_240 arg3, swig_type_241 arg4, swig_type_242 arg5);
+extern swig_type_243 _wrap_keystore_export_opts_cwetee_0551771aedc3a6f6(swig_voidp arg1, uintptr_t arg2, swig_type_244 arg3, swig_type_245 arg4, swig_type_246 arg5, swig_intgo arg6, swig_intgo arg7, swig_intgo arg8);
+extern swig_type_247 _wrap_keystore_import_cwetee_0551771aedc3a6f6(swig_voidp arg1, swig_type_248 arg2, swig_type_249 arg3);
+extern swig_type_250 _wrap_mnemonic_generate_cwetee_0551771aedc3a6f6(swig_voidp arg1, swig_intgo arg2);
+extern swig_type_251 _wrap_mnemonic_validate_cwetee_0551771aedc3a6f6(swig_type_252 arg1);
+extern swig_type_253 _wrap_mnemonic_to_entropy_cwetee_0551771aedc3a6f6(swig_voidp arg1, swig_type_254 arg2);
+extern swig_type_255 _wrap_mnemonic_from_entropy_cwetee_0551771aedc3a6f6(swig_voidp arg1, swig_type_256 arg2);
+extern swig_type_257 _wrap_mnemonic_to_mini_secret_cwetee_0551771aedc3a6f6(swig_type_258 arg1, swig_type_259 arg2, swig_type_260 arg3);
+extern swig_type_261 _wrap_mnemonic_to_bip39_seed_cwetee_0551771aedc3a6f6(swig_type_262 arg1, swig_type_263 arg2, swig_type_264 arg3);
+extern swig_intgo _wrap_SS58_PREFIX_POLKADOT_cwetee_0551771aedc3a6f6(void);
+extern swig_intgo _wrap_SS58_PREFIX_KUSAMA_cwetee_0551771aedc3a6f6(void);
+extern swig_intgo _wrap_SS58_PREFIX_GENERIC_cwetee_0551771aedc3a6f6(void);
+extern swig_intgo _wrap_SS58_PREFIX_MAX_cwetee_0551771aedc3a6f6(void);
+extern swig_type_265 _wrap_ss58_encode_cwetee_0551771aedc3a6f6(swig_voidp arg1, swig_type_266 arg2, short arg3);
+extern swig_type_267 _wrap_ss58_decode_cwetee_0551771aedc3a6f6(swig_voidp arg1, swig_voidp arg2, swig_type_268 arg3);
+extern swig_type_269 _wrap_ss58_network_count_cwetee_0551771aedc3a6f6(void);
+extern swig_type_270 _wrap_ss58_network_at_cwetee_0551771aedc3a6f6(swig_type_271 arg1, swig_voidp arg2, swig_voidp arg3, swig_voidp arg4, swig_voidp arg5, swig_voidp arg6);
+extern swig_type_272 _wrap_ss58_network_find_cwetee_0551771aedc3a6f6(swig_voidp arg1, swig_type_273 arg2);
+extern swig_type_274 _wrap_ss58_network_find_prefix_cwetee_0551771aedc3a6f6(swig_voidp arg1, short arg2);
+extern swig_intgo _wrap_MD_CALLS_cwetee_0551771aedc3a6f6(void);
+extern swig_intgo _wrap_MD_EVENTS_cwetee_0551771aedc3a6f6(void);
+extern swig_intgo _wrap_MD_ERRORS_cwetee_0551771aedc3a6f6(void);
+extern swig_intgo _wrap_METADATA_NO_TYPE_cwetee_0551771aedc3a6f6(void);
+extern swig_type_275 _wrap_mdb_parse_cwetee_0551771aedc3a6f6(swig_voidp arg1, swig_type_276 arg2, swig_intgo arg3);
+extern swig_type_277 _wrap_mdb_parse_hex_cwetee_0551771aedc3a6f6(swig_voidp arg1, swig_type_278 arg2, swig_intgo arg3);
+extern swig_type_279 _wrap_mdb_parse_rpc_cwetee_0551771aedc3a6f6(swig_voidp arg1, swig_type_280 arg2, swig_intgo arg3);
+extern swig_type_281 _wrap_mdb_pallet_name_cwetee_0551771aedc3a6f6(uintptr_t arg1, swig_type_282 arg2);
+extern swig_intgo _wrap_mdb_pallet_index_cwetee_0551771aedc3a6f6(uintptr_t arg1, swig_type_283 arg2);
+extern swig_type_284 _wrap_mdb_pallet_position_cwetee_0551771aedc3a6f6(uintptr_t arg1, swig_type_285 arg2);
+extern swig_intgo _wrap_mdb_pallet_enum_type_cwetee_0551771aedc3a6f6(uintptr_t arg1, swig_type_286 arg2, swig_intgo arg3);
+extern swig_type_287 _wrap_mdb_variant_count_cwetee_0551771aedc3a6f6(uintptr_t arg1, swig_type_288 arg2, swig_intgo arg3);
+extern swig_type_289 _wrap_mdb_variant_name_cwetee_0551771aedc3a6f6(uintptr_t arg1, swig_type_290 arg2, swig_intgo arg3, swig_type_291 arg4);
+extern swig_intgo _wrap_mdb_variant_index_cwetee_0551771aedc3a6f6(uintptr_t arg1, swig_type_292 arg2, swig_intgo arg3, swig_type_293 arg4);
+extern swig_type_294 _wrap_mdb_variant_docs_cwetee_0551771aedc3a6f6(swig_voidp arg1, uintptr_t arg2, swig_type_295 arg3, swig_intgo arg4, swig_type_296 arg5);
+extern swig_type_297 _wrap_mdb_field_count_cwetee_0551771aedc3a6f6(uintptr_t arg1, swig_type_298 arg2, swig_intgo arg3, swig_type_299 arg4);
+extern swig_type_300 _wrap_mdb_field_name_cwetee_0551771aedc3a6f6(uintptr_t arg1, swig_type_301 arg2, swig_intgo arg3, swig_type_302 arg4, swig_type_303 arg5);
+extern swig_type_304 _wrap_mdb_field_type_name_cwetee_0551771aedc3a6f6(uintptr_t arg1, swig_type_305 arg2, swig_intgo arg3, swig_type_306 arg4, swig_type_307 arg5);
+extern swig_intgo _wrap_mdb_field_type_cwetee_0551771aedc3a6f6(uintptr_t arg1, swig_type_308 arg2, swig_intgo arg3, swig_type_309 arg4, swig_type_310 arg5);
+extern swig_type_311 _wrap_mdb_storage_prefix_cwetee_0551771aedc3a6f6(uintptr_t arg1, swig_type_312 arg2);
+extern swig_type_313 _wrap_mdb_storage_count_cwetee_0551771aedc3a6f6(uintptr_t arg1, swig_type_314 arg2);
+extern swig_type_315 _wrap_mdb_storage_name_cwetee_0551771aedc3a6f6(uintptr_t arg1, swig_type_316 arg2, swig_type_317 arg3);
+extern swig_intgo _wrap_mdb_storage_modifier_cwetee_0551771aedc3a6f6(uintptr_t arg1, swig_type_318 arg2, swig_type_319 arg3);
+extern swig_type_320 _wrap_mdb_storage_hasher_count_cwetee_0551771aedc3a6f6(uintptr_t arg1, swig_type_321 arg2, swig_type_322 arg3);
+extern swig_intgo _wrap_mdb_storage_hasher_cwetee_0551771aedc3a6f6(uintptr_t arg1, swig_type_323 arg2, swig_type_324 arg3, swig_type_325 arg4);
+extern swig_intgo _wrap_mdb_storage_key_type_cwetee_0551771aedc3a6f6(uintptr_t arg1, swig_type_326 arg2, swig_type_327 arg3);
+extern swig_intgo _wrap_mdb_storage_value_type_cwetee_0551771aedc3a6f6(uintptr_t arg1, swig_type_328 arg2, swig_type_329 arg3);
+extern swig_type_330 _wrap_mdb_storage_default_cwetee_0551771aedc3a6f6(swig_voidp arg1, uintptr_t arg2, swig_type_331 arg3, swig_type_332 arg4);
+extern swig_type_333 _wrap_mdb_constant_count_cwetee_0551771aedc3a6f6(uintptr_t arg1, swig_type_334 arg2);
+extern swig_type_335 _wrap_mdb_constant_name_cwetee_0551771aedc3a6f6(uintptr_t arg1, swig_type_336 arg2, swig_type_337 arg3);
+extern swig_intgo _wrap_mdb_constant_type_cwetee_0551771aedc3a6f6(uintptr_t arg1, swig_type_338 arg2, swig_type_339 arg3);
+extern swig_type_340 _wrap_mdb_constant_value_cwetee_0551771aedc3a6f6(swig_voidp arg1, uintptr_t arg2, swig_type_341 arg3, swig_type_342 arg4);
+extern swig_type_343 _wrap_mdb_api_name_cwetee_0551771aedc3a6f6(uintptr_t arg1, swig_type_344 arg2);
+extern swig_type_345 _wrap_mdb_api_method_count_cwetee_0551771aedc3a6f6(uintptr_t arg1, swig_type_346 arg2);
+extern swig_type_347 _wrap_mdb_api_method_name_cwetee_0551771aedc3a6f6(uintptr_t arg1, swig_type_348 arg2, swig_type_349 arg3);
+extern swig_type_350 _wrap_mdb_type_path_cwetee_0551771aedc3a6f6(swig_voidp arg1, uintptr_t arg2, swig_intgo arg3);
+extern swig_intgo _wrap_metadata_version_cwetee_0551771aedc3a6f6(uintptr_t arg1);
+extern swig_type_351 _wrap_metadata_spec_name_cwetee_0551771aedc3a6f6(uintptr_t arg1);
+extern swig_type_352 _wrap_metadata_spec_version_cwetee_0551771aedc3a6f6(swig_voidp arg1, uintptr_t arg2);
+extern swig_type_353 _wrap_metadata_transaction_version_cwetee_0551771aedc3a6f6(swig_voidp arg1, uintptr_t arg2);
+extern swig_type_354 _wrap_metadata_ss58_prefix_cwetee_0551771aedc3a6f6(swig_voidp arg1, uintptr_t arg2);
+extern swig_type_355 _wrap_metadata_type_count_cwetee_0551771aedc3a6f6(uintptr_t arg1);
+extern swig_type_356 _wrap_metadata_pallet_count_cwetee_0551771aedc3a6f6(uintptr_t arg1);
+extern swig_type_357 _wrap_metadata_runtime_api_count_cwetee_0551771aedc3a6f6(uintptr_t arg1);
+extern void _wrap_metadata_free_cwetee_0551771aedc3a6f6(uintptr_t arg1);
+extern swig_intgo _wrap_METADATA_HASH_BYTES_cwetee_0551771aedc3a6f6(void);
+extern swig_type_358 _wrap_mdb_hash_cwetee_0551771aedc3a6f6(swig_type_359 arg1, uintptr_t arg2, swig_intgo arg3, swig_type_360 arg4);
+extern swig_type_361 _wrap_mdb_digest_cwetee_0551771aedc3a6f6(swig_voidp arg1, uintptr_t arg2, swig_intgo arg3, swig_type_362 arg4);
+extern swig_intgo _wrap_mdb_type_kind_cwetee_0551771aedc3a6f6(uintptr_t arg1, swig_intgo arg2);
+extern swig_intgo _wrap_mdb_type_primitive_cwetee_0551771aedc3a6f6(uintptr_t arg1, swig_intgo arg2);
+extern swig_intgo _wrap_mdb_type_elem_cwetee_0551771aedc3a6f6(uintptr_t arg1, swig_intgo arg2);
+extern swig_type_363 _wrap_mdb_type_tuple_len_cwetee_0551771aedc3a6f6(uintptr_t arg1, swig_intgo arg2);
+extern swig_intgo _wrap_mdb_type_tuple_elem_cwetee_0551771aedc3a6f6(uintptr_t arg1, swig_intgo arg2, swig_type_364 arg3);
+extern swig_type_365 _wrap_mdb_type_field_count_cwetee_0551771aedc3a6f6(uintptr_t arg1, swig_intgo arg2);
+extern swig_type_366 _wrap_mdb_type_field_name_cwetee_0551771aedc3a6f6(uintptr_t arg1, swig_intgo arg2, swig_type_367 arg3);
+extern swig_intgo _wrap_mdb_type_field_type_cwetee_0551771aedc3a6f6(uintptr_t arg1, swig_intgo arg2, swig_type_368 arg3);
+extern swig_type_369 _wrap_mdb_type_variant_count_cwetee_0551771aedc3a6f6(uintptr_t arg1, swig_intgo arg2);
+extern swig_type_370 _wrap_mdb_type_variant_name_cwetee_0551771aedc3a6f6(uintptr_t arg1, swig_intgo arg2, swig_type_371 arg3);
+extern swig_type_372 _wrap_mdb_type_variant_field_count_cwetee_0551771aedc3a6f6(uintptr_t arg1, swig_intgo arg2, swig_type_373 arg3);
+extern swig_type_374 _wrap_mdb_type_variant_field_name_cwetee_0551771aedc3a6f6(uintptr_t arg1, swig_intgo arg2, swig_type_375 arg3, swig_type_376 arg4);
+extern swig_intgo _wrap_mdb_type_variant_field_type_cwetee_0551771aedc3a6f6(uintptr_t arg1, swig_intgo arg2, swig_type_377 arg3, swig_type_378 arg4);
+extern swig_type_379 _wrap_mdb_encode_cwetee_0551771aedc3a6f6(swig_voidp arg1, uintptr_t arg2, swig_intgo arg3, swig_type_380 arg4);
+extern swig_type_381 _wrap_mdb_decode_cwetee_0551771aedc3a6f6(swig_voidp arg1, uintptr_t arg2, swig_intgo arg3, swig_type_382 arg4, swig_intgo arg5);
+extern swig_type_383 _wrap_mdb_call_encode_cwetee_0551771aedc3a6f6(swig_voidp arg1, uintptr_t arg2, swig_type_384 arg3, swig_type_385 arg4, swig_type_386 arg5);
+extern swig_type_387 _wrap_mdb_call_decode_cwetee_0551771aedc3a6f6(swig_voidp arg1, uintptr_t arg2, swig_type_388 arg3, swig_intgo arg4);
+extern swig_type_389 _wrap_mdb_storage_key_cwetee_0551771aedc3a6f6(swig_voidp arg1, uintptr_t arg2, swig_type_390 arg3, swig_type_391 arg4, swig_type_392 arg5);
+extern swig_type_393 _wrap_mdb_storage_decode_cwetee_0551771aedc3a6f6(swig_voidp arg1, uintptr_t arg2, swig_type_394 arg3, swig_type_395 arg4, swig_type_396 arg5, swig_intgo arg6, swig_intgo arg7);
+extern swig_type_397 _wrap_mdb_events_decode_cwetee_0551771aedc3a6f6(swig_voidp arg1, uintptr_t arg2, swig_type_398 arg3, swig_intgo arg4);
+extern swig_type_399 _wrap_mdb_dispatch_error_cwetee_0551771aedc3a6f6(swig_voidp arg1, uintptr_t arg2, swig_type_400 arg3, swig_intgo arg4);
+extern swig_type_401 _wrap_era_mortal_cwetee_0551771aedc3a6f6(swig_type_402 arg1, swig_type_403 arg2, swig_type_404 arg3, swig_voidp arg4);
+extern swig_type_405 _wrap_era_decode_cwetee_0551771aedc3a6f6(swig_voidp arg1, swig_voidp arg2, swig_voidp arg3, swig_type_406 arg4);
+extern swig_type_407 _wrap_era_birth_cwetee_0551771aedc3a6f6(swig_type_408 arg1, swig_type_409 arg2, swig_type_410 arg3);
+extern swig_intgo _wrap_TX_PAYLOAD_HASH_THRESHOLD_cwetee_0551771aedc3a6f6(void);
+extern swig_intgo _wrap_TX_HASH_BYTES_cwetee_0551771aedc3a6f6(void);
+extern swig_type_411 _wrap_tx_new_cwetee_0551771aedc3a6f6(swig_voidp arg1, uintptr_t arg2);
+extern void _wrap_tx_free_cwetee_0551771aedc3a6f6(uintptr_t arg1);
+extern swig_type_412 _wrap_tx_set_call_cwetee_0551771aedc3a6f6(uintptr_t arg1, swig_type_413 arg2);
+extern swig_type_414 _wrap_tx_set_call_json_cwetee_0551771aedc3a6f6(uintptr_t arg1, swig_type_415 arg2, swig_type_416 arg3, swig_type_417 arg4);
+extern swig_type_418 _wrap_tx_set_genesis_hash_cwetee_0551771aedc3a6f6(uintptr_t arg1, swig_type_419 arg2);
+extern swig_type_420 _wrap_tx_set_runtime_version_cwetee_0551771aedc3a6f6(uintptr_t arg1, swig_intgo arg2, swig_intgo arg3);
+extern swig_type_421 _wrap_tx_set_nonce_cwetee_0551771aedc3a6f6(uintptr_t arg1, swig_type_422 arg2);
+extern swig_type_423 _wrap_tx_set_tip_cwetee_0551771aedc3a6f6(uintptr_t arg1, swig_type_424 arg2);
+extern swig_type_425 _wrap_tx_set_mortal_cwetee_0551771aedc3a6f6(uintptr_t arg1, swig_type_426 arg2, swig_type_427 arg3, swig_type_428 arg4);
+extern swig_type_429 _wrap_tx_set_immortal_cwetee_0551771aedc3a6f6(uintptr_t arg1);
+extern swig_type_430 _wrap_tx_set_fee_asset_json_cwetee_0551771aedc3a6f6(uintptr_t arg1, swig_type_431 arg2);
+extern swig_type_432 _wrap_tx_set_metadata_hash_cwetee_0551771aedc3a6f6(uintptr_t arg1, swig_type_433 arg2);
+extern swig_type_434 _wrap_tx_clear_metadata_hash_cwetee_0551771aedc3a6f6(uintptr_t arg1);
+extern swig_type_435 _wrap_tx_set_extension_json_cwetee_0551771aedc3a6f6(uintptr_t arg1, swig_type_436 arg2, swig_type_437 arg3, swig_type_438 arg4);
+extern swig_type_439 _wrap_tx_signing_payload_cwetee_0551771aedc3a6f6(swig_voidp arg1, uintptr_t arg2);
+extern swig_type_440 _wrap_tx_signing_payload_raw_cwetee_0551771aedc3a6f6(swig_voidp arg1, uintptr_t arg2);
+extern swig_type_441 _wrap_tx_attach_signature_cwetee_0551771aedc3a6f6(swig_voidp arg1, uintptr_t arg2, swig_intgo arg3, swig_type_442 arg4, swig_type_443 arg5);
+extern swig_type_444 _wrap_tx_sign_cwetee_0551771aedc3a6f6(swig_voidp arg1, uintptr_t arg2, uintptr_t arg3);
+extern swig_type_445 _wrap_tx_bare_cwetee_0551771aedc3a6f6(swig_voidp arg1, uintptr_t arg2, swig_intgo arg3);
+extern swig_type_446 _wrap_tx_general_cwetee_0551771aedc3a6f6(swig_voidp arg1, uintptr_t arg2, swig_intgo arg3);
+extern swig_type_447 _wrap_txb_decode_cwetee_0551771aedc3a6f6(swig_voidp arg1, uintptr_t arg2, swig_type_448 arg3, swig_intgo arg4);
+extern swig_type_449 _wrap_txb_payload_decode_cwetee_0551771aedc3a6f6(swig_voidp arg1, uintptr_t arg2, swig_type_450 arg3, swig_intgo arg4);
+extern swig_type_451 _wrap_extrinsic_hash_cwetee_0551771aedc3a6f6(swig_type_452 arg1, swig_type_453 arg2);
+extern swig_intgo _wrap_txb_extrinsic_type_cwetee_0551771aedc3a6f6(uintptr_t arg1, swig_intgo arg2);
+extern swig_type_454 _wrap_txb_extrinsic_version_count_cwetee_0551771aedc3a6f6(uintptr_t arg1);
+extern swig_intgo _wrap_txb_extrinsic_version_cwetee_0551771aedc3a6f6(uintptr_t arg1, swig_type_455 arg2);
+extern swig_type_456 _wrap_txb_extension_version_count_cwetee_0551771aedc3a6f6(uintptr_t arg1);
+extern swig_intgo _wrap_txb_extension_version_cwetee_0551771aedc3a6f6(uintptr_t arg1, swig_type_457 arg2);
+extern swig_type_458 _wrap_txb_extension_count_cwetee_0551771aedc3a6f6(uintptr_t arg1, swig_type_459 arg2);
+extern swig_type_460 _wrap_txb_extension_identifier_cwetee_0551771aedc3a6f6(uintptr_t arg1, swig_type_461 arg2, swig_type_462 arg3);
+extern swig_intgo _wrap_txb_extension_type_cwetee_0551771aedc3a6f6(uintptr_t arg1, swig_type_463 arg2, swig_type_464 arg3);
+extern swig_intgo _wrap_txb_extension_implicit_type_cwetee_0551771aedc3a6f6(uintptr_t arg1, swig_type_465 arg2, swig_type_466 arg3);
+extern swig_type_467 _wrap_txb_proof_for_extrinsic_cwetee_0551771aedc3a6f6(swig_voidp arg1, uintptr_t arg2, swig_intgo arg3, swig_type_468 arg4, swig_type_469 arg5, swig_type_470 arg6, swig_intgo arg7);
+extern swig_type_471 _wrap_txb_proof_for_payload_cwetee_0551771aedc3a6f6(swig_voidp arg1, uintptr_t arg2, swig_intgo arg3, swig_type_472 arg4, swig_type_473 arg5);
+extern swig_intgo _wrap_TON_HASH_BYTES_cwetee_0551771aedc3a6f6(void);
+extern swig_intgo _wrap_TON_CELL_MAX_BITS_cwetee_0551771aedc3a6f6(void);
+extern swig_intgo _wrap_TON_CELL_MAX_REFS_cwetee_0551771aedc3a6f6(void);
+extern swig_intgo _wrap_TON_CELL_MAX_DEPTH_cwetee_0551771aedc3a6f6(void);
+extern swig_intgo _wrap_TON_BOC_INDEX_cwetee_0551771aedc3a6f6(void);
+extern swig_intgo _wrap_TON_BOC_CRC32C_cwetee_0551771aedc3a6f6(void);
+extern swig_intgo _wrap_TON_ADDRESS_BOUNCEABLE_cwetee_0551771aedc3a6f6(void);
+extern swig_intgo _wrap_TON_ADDRESS_TESTNET_cwetee_0551771aedc3a6f6(void);
+extern swig_intgo _wrap_TON_ADDRESS_BASE64_STD_cwetee_0551771aedc3a6f6(void);
+extern swig_intgo _wrap_TON_DECIMALS_cwetee_0551771aedc3a6f6(void);
+extern swig_intgo _wrap_TON_MNEMONIC_WORDS_cwetee_0551771aedc3a6f6(void);
+extern swig_intgo _wrap_TON_NETWORK_MAINNET_cwetee_0551771aedc3a6f6(void);
+extern swig_intgo _wrap_TON_NETWORK_TESTNET_cwetee_0551771aedc3a6f6(void);
+extern swig_intgo _wrap_TON_SEND_PAY_FEES_SEPARATELY_cwetee_0551771aedc3a6f6(void);
+extern swig_intgo _wrap_TON_SEND_IGNORE_ERRORS_cwetee_0551771aedc3a6f6(void);
+extern swig_intgo _wrap_TON_SEND_DESTROY_IF_ZERO_cwetee_0551771aedc3a6f6(void);
+extern swig_intgo _wrap_TON_SEND_CARRY_INBOUND_VALUE_cwetee_0551771aedc3a6f6(void);
+extern swig_intgo _wrap_TON_SEND_CARRY_BALANCE_cwetee_0551771aedc3a6f6(void);
+extern swig_intgo _wrap_TON_SEND_DEFAULT_cwetee_0551771aedc3a6f6(void);
+extern swig_intgo _wrap_TON_EXTERNAL_FORCE_REF_cwetee_0551771aedc3a6f6(void);
+extern swig_intgo _wrap_TON_CELL_ORDINARY_cwetee_0551771aedc3a6f6(void);
+extern swig_intgo _wrap_TON_CELL_PRUNED_BRANCH_cwetee_0551771aedc3a6f6(void);
+extern swig_intgo _wrap_TON_CELL_LIBRARY_cwetee_0551771aedc3a6f6(void);
+extern swig_intgo _wrap_TON_CELL_MERKLE_PROOF_cwetee_0551771aedc3a6f6(void);
+extern swig_intgo _wrap_TON_CELL_MERKLE_UPDATE_cwetee_0551771aedc3a6f6(void);
+extern swig_intgo _wrap_TON_WALLET_V3R2_cwetee_0551771aedc3a6f6(void);
+extern swig_intgo _wrap_TON_WALLET_V4R2_cwetee_0551771aedc3a6f6(void);
+extern swig_intgo _wrap_TON_WALLET_V5R1_cwetee_0551771aedc3a6f6(void);
+extern swig_intgo _wrap_TON_WALLET_HIGHLOAD_V3_cwetee_0551771aedc3a6f6(void);
+extern swig_intgo _wrap_TON_HIGHLOAD_SUBWALLET_DEFAULT_cwetee_0551771aedc3a6f6(void);
+extern swig_intgo _wrap_TON_HIGHLOAD_TIMEOUT_DEFAULT_cwetee_0551771aedc3a6f6(void);
+extern void _wrap_ton_cell_free_cwetee_0551771aedc3a6f6(uintptr_t arg1);
+extern swig_type_474 _wrap_ton_cell_hash_cwetee_0551771aedc3a6f6(swig_type_475 arg1, uintptr_t arg2);
+extern swig_type_476 _wrap_ton_cell_hash_at_cwetee_0551771aedc3a6f6(swig_type_477 arg1, uintptr_t arg2, swig_intgo arg3);
+extern swig_intgo _wrap_ton_cell_depth_cwetee_0551771aedc3a6f6(uintptr_t arg1);
+extern swig_intgo _wrap_ton_cell_depth_at_cwetee_0551771aedc3a6f6(uintptr_t arg1, swig_intgo arg2);
+extern swig_intgo _wrap_ton_cell_bits_cwetee_0551771aedc3a6f6(uintptr_t arg1);
+extern swig_intgo _wrap_ton_cell_refs_cwetee_0551771aedc3a6f6(uintptr_t arg1);
+extern swig_intgo _wrap_ton_cell_type_of_cwetee_0551771aedc3a6f6(uintptr_t arg1);
+extern swig_intgo _wrap_ton_cell_level_cwetee_0551771aedc3a6f6(uintptr_t arg1);
+extern swig_intgo _wrap_ton_cell_level_mask_cwetee_0551771aedc3a6f6(uintptr_t arg1);
+extern swig_type_478 _wrap_ton_cell_data_cwetee_0551771aedc3a6f6(swig_voidp arg1, uintptr_t arg2);
+extern swig_type_479 _wrap_ton_cell_ref_cwetee_0551771aedc3a6f6(swig_voidp arg1, uintptr_t arg2, swig_intgo arg3);
+extern swig_intgo _wrap_ton_cell_equal_cwetee_0551771aedc3a6f6(uintptr_t arg1, uintptr_t arg2);
+extern swig_type_480 _wrap_ton_cell_to_string_cwetee_0551771aedc3a6f6(swig_voidp arg1, uintptr_t arg2);
+extern swig_type_481 _wrap_ton_boc_serialize_cwetee_0551771aedc3a6f6(swig_voidp arg1, uintptr_t arg2, swig_intgo arg3);
+extern swig_type_482 _wrap_ton_boc_parse_cwetee_0551771aedc3a6f6(swig_voidp arg1, swig_type_483 arg2);
+extern swig_type_484 _wrap_ton_boc_parse_base64_cwetee_0551771aedc3a6f6(swig_voidp arg1, swig_type_485 arg2);
+extern void _wrap_ton_builder_free_cwetee_0551771aedc3a6f6(uintptr_t arg1);
+extern swig_type_486 _wrap_ton_builder_new_cwetee_0551771aedc3a6f6(swig_voidp arg1);
+extern swig_intgo _wrap_ton_builder_bits_cwetee_0551771aedc3a6f6(uintptr_t arg1);
+extern swig_intgo _wrap_ton_builder_refs_cwetee_0551771aedc3a6f6(uintptr_t arg1);
+extern swig_type_487 _wrap_ton_builder_store_bit_cwetee_0551771aedc3a6f6(uintptr_t arg1, swig_intgo arg2);
+extern swig_type_488 _wrap_ton_builder_store_uint_cwetee_0551771aedc3a6f6(uintptr_t arg1, swig_type_489 arg2, swig_intgo arg3);
+extern swig_type_490 _wrap_ton_builder_store_int_cwetee_0551771aedc3a6f6(uintptr_t arg1, swig_type_491 arg2, swig_intgo arg3);
+extern swig_type_492 _wrap_ton_builder_store_bits_cwetee_0551771aedc3a6f6(uintptr_t arg1, swig_type_493 arg2, swig_type_494 arg3);
+extern swig_type_495 _wrap_ton_builder_store_bytes_cwetee_0551771aedc3a6f6(uintptr_t arg1, swig_type_496 arg2);
+extern swig_type_497 _wrap_ton_builder_store_coins_cwetee_0551771aedc3a6f6(uintptr_t arg1, swig_type_498 arg2);
+extern swig_type_499 _wrap_ton_builder_store_ref_cwetee_0551771aedc3a6f6(uintptr_t arg1, uintptr_t arg2);
+extern swig_type_500 _wrap_ton_builder_store_maybe_ref_cwetee_0551771aedc3a6f6(uintptr_t arg1, uintptr_t arg2);
+extern swig_type_501 _wrap_ton_builder_store_slice_cwetee_0551771aedc3a6f6(uintptr_t arg1, uintptr_t arg2);
+extern swig_type_502 _wrap_ton_builder_store_snake_cwetee_0551771aedc3a6f6(uintptr_t arg1, swig_type_503 arg2);
+extern swig_type_504 _wrap_ton_builder_end_cwetee_0551771aedc3a6f6(swig_voidp arg1, uintptr_t arg2);
+extern swig_type_505 _wrap_ton_builder_end_exotic_cwetee_0551771aedc3a6f6(swig_voidp arg1, uintptr_t arg2);
+extern swig_type_506 _wrap_ton_builder_store_address_cwetee_0551771aedc3a6f6(uintptr_t arg1, swig_type_507 arg2);
+extern void _wrap_ton_slice_free_cwetee_0551771aedc3a6f6(uintptr_t arg1);
+extern swig_type_508 _wrap_ton_slice_new_cwetee_0551771aedc3a6f6(swig_voidp arg1, uintptr_t arg2);
+extern swig_intgo _wrap_ton_slice_bits_left_cwetee_0551771aedc3a6f6(uintptr_t arg1);
+extern swig_intgo _wrap_ton_slice_refs_left_cwetee_0551771aedc3a6f6(uintptr_t arg1);
+extern swig_type_509 _wrap_ton_slice_load_bit_cwetee_0551771aedc3a6f6(swig_voidp arg1, uintptr_t arg2);
+extern swig_type_510 _wrap_ton_slice_load_uint_cwetee_0551771aedc3a6f6(swig_type_511 arg1, uintptr_t arg2, swig_intgo arg3);
+extern swig_type_512 _wrap_ton_slice_load_bits_cwetee_0551771aedc3a6f6(swig_voidp arg1, uintptr_t arg2, swig_type_513 arg3);
+extern swig_type_514 _wrap_ton_slice_load_address_cwetee_0551771aedc3a6f6(swig_voidp arg1, uintptr_t arg2);
+extern swig_type_515 _wrap_ton_slice_load_coins_cwetee_0551771aedc3a6f6(swig_type_516 arg1, uintptr_t arg2);
+extern swig_type_517 _wrap_ton_slice_load_ref_cwetee_0551771aedc3a6f6(swig_voidp arg1, uintptr_t arg2);
+extern swig_type_518 _wrap_ton_slice_load_maybe_ref_cwetee_0551771aedc3a6f6(swig_voidp arg1, uintptr_t arg2);
+extern swig_type_519 _wrap_ton_slice_load_snake_cwetee_0551771aedc3a6f6(swig_voidp arg1, uintptr_t arg2);
+extern swig_type_520 _wrap_ton_slice_skip_cwetee_0551771aedc3a6f6(uintptr_t arg1, swig_type_521 arg2);
+extern swig_type_522 _wrap_ton_slice_end_cwetee_0551771aedc3a6f6(uintptr_t arg1);
+extern swig_type_523 _wrap_ton_address_parse_cwetee_0551771aedc3a6f6(swig_voidp arg1, swig_voidp arg2, swig_type_524 arg3);
+extern swig_type_525 _wrap_ton_address_format_cwetee_0551771aedc3a6f6(swig_voidp arg1, swig_type_526 arg2, swig_intgo arg3);
+extern swig_type_527 _wrap_ton_state_init_address_cwetee_0551771aedc3a6f6(swig_voidp arg1, swig_intgo arg2, uintptr_t arg3, uintptr_t arg4);
+extern swig_type_528 _wrap_ton_amount_format_cwetee_0551771aedc3a6f6(swig_voidp arg1, swig_type_529 arg2, swig_type_530 arg3);
+extern swig_type_531 _wrap_ton_amount_parse_cwetee_0551771aedc3a6f6(swig_type_532 arg1, swig_type_533 arg2);
+extern swig_type_534 _wrap_ton_state_init_cwetee_0551771aedc3a6f6(swig_voidp arg1, uintptr_t arg2, uintptr_t arg3);
+extern swig_type_535 _wrap_ton_mnemonic_generate_cwetee_0551771aedc3a6f6(swig_voidp arg1, swig_type_536 arg2);
+extern swig_type_537 _wrap_ton_mnemonic_validate_cwetee_0551771aedc3a6f6(swig_type_538 arg1, swig_type_539 arg2);
+extern swig_type_540 _wrap_ton_mnemonic_to_seed_cwetee_0551771aedc3a6f6(swig_type_541 arg1, swig_type_542 arg2, swig_type_543 arg3);
+extern swig_type_544 _wrap_ton_mnemonic_to_keypair_cwetee_0551771aedc3a6f6(swig_type_545 arg1, swig_type_546 arg2, swig_type_547 arg3, swig_type_548 arg4);
+extern swig_type_549 _wrap_ton_comment_cwetee_0551771aedc3a6f6(swig_voidp arg1, swig_type_550 arg2);
+extern swig_type_551 _wrap_ton_internal_message_cwetee_0551771aedc3a6f6(swig_voidp arg1, swig_type_552 arg2, swig_type_553 arg3, swig_intgo arg4, uintptr_t arg5, uintptr_t arg6);
+extern swig_type_554 _wrap_ton_external_message_cwetee_0551771aedc3a6f6(swig_voidp arg1, swig_type_555 arg2, uintptr_t arg3, uintptr_t arg4, swig_intgo arg5);
+extern void _wrap_ton_wallet_free_cwetee_0551771aedc3a6f6(uintptr_t arg1);
+extern swig_type_556 _wrap_ton_wallet_code_cwetee_0551771aedc3a6f6(swig_voidp arg1, swig_intgo arg2);
+extern swig_type_557 _wrap_ton_wallet_v5r1_id_cwetee_0551771aedc3a6f6(swig_voidp arg1, swig_intgo arg2, swig_intgo arg3, swig_intgo arg4);
+extern swig_type_558 _wrap_ton_wallet_default_id_cwetee_0551771aedc3a6f6(swig_voidp arg1, swig_intgo arg2, swig_intgo arg3, swig_intgo arg4);
+extern swig_type_559 _wrap_ton_wallet_new_cwetee_0551771aedc3a6f6(swig_voidp arg1, swig_intgo arg2, swig_type_560 arg3, swig_intgo arg4, swig_intgo arg5);
+extern swig_type_561 _wrap_ton_wallet_id_cwetee_0551771aedc3a6f6(swig_voidp arg1, uintptr_t arg2);
+extern swig_type_562 _wrap_ton_wallet_state_init_cwetee_0551771aedc3a6f6(swig_voidp arg1, uintptr_t arg2);
+extern swig_type_563 _wrap_ton_wallet_address_cwetee_0551771aedc3a6f6(swig_voidp arg1, uintptr_t arg2);
+extern void _wrap_ton_transfer_free_cwetee_0551771aedc3a6f6(uintptr_t arg1);
+extern swig_type_564 _wrap_ton_transfer_new_cwetee_0551771aedc3a6f6(swig_voidp arg1);
+extern swig_type_565 _wrap_ton_transfer_add_cwetee_0551771aedc3a6f6(uintptr_t arg1, swig_intgo arg2, uintptr_t arg3);
+extern swig_type_566 _wrap_ton_transfer_count_cwetee_0551771aedc3a6f6(uintptr_t arg1);
+extern swig_type_567 _wrap_ton_wallet_sign_transfer_cwetee_0551771aedc3a6f6(swig_voidp arg1, uintptr_t arg2, swig_type_568 arg3, swig_intgo arg4, swig_intgo arg5, uintptr_t arg6);
+extern swig_type_569 _wrap_ton_wallet_external_cwetee_0551771aedc3a6f6(swig_voidp arg1, uintptr_t arg2, uintptr_t arg3, swig_intgo arg4);
+extern swig_type_570 _wrap_ton_wallet_new_highload_v3_cwetee_0551771aedc3a6f6(swig_voidp arg1, swig_type_571 arg2, swig_intgo arg3, swig_intgo arg4, swig_intgo arg5);
+extern swig_type_572 _wrap_ton_highload_sign_message_cwetee_0551771aedc3a6f6(swig_voidp arg1, uintptr_t arg2, swig_type_573 arg3, swig_intgo arg4, swig_type_574 arg5, swig_intgo arg6, uintptr_t arg7);
+extern swig_type_575 _wrap_ton_highload_sign_batch_cwetee_0551771aedc3a6f6(swig_voidp arg1, uintptr_t arg2, swig_type_576 arg3, swig_intgo arg4, swig_type_577 arg5, uintptr_t arg6, swig_type_578 arg7);
+extern void _wrap_ton_dict_free_cwetee_0551771aedc3a6f6(uintptr_t arg1);
+extern swig_type_579 _wrap_ton_dict_new_cwetee_0551771aedc3a6f6(swig_voidp arg1, swig_intgo arg2);
+extern swig_type_580 _wrap_ton_dict_count_cwetee_0551771aedc3a6f6(uintptr_t arg1);
+extern swig_intgo _wrap_ton_dict_key_bits_cwetee_0551771aedc3a6f6(uintptr_t arg1);
+extern swig_type_581 _wrap_ton_dict_set_cwetee_0551771aedc3a6f6(uintptr_t arg1, swig_type_582 arg2, uintptr_t arg3);
+extern swig_type_583 _wrap_ton_dict_get_cwetee_0551771aedc3a6f6(swig_voidp arg1, uintptr_t arg2, swig_type_584 arg3);
+extern swig_type_585 _wrap_ton_dict_remove_cwetee_0551771aedc3a6f6(uintptr_t arg1, swig_type_586 arg2);
+extern swig_type_587 _wrap_ton_dict_entry_cwetee_0551771aedc3a6f6(swig_type_588 arg1, swig_voidp arg2, uintptr_t arg3, swig_type_589 arg4);
+extern swig_type_590 _wrap_ton_dict_root_cwetee_0551771aedc3a6f6(swig_voidp arg1, uintptr_t arg2);
+extern swig_type_591 _wrap_ton_builder_store_dict_cwetee_0551771aedc3a6f6(uintptr_t arg1, uintptr_t arg2);
+extern swig_type_592 _wrap_ton_dict_from_root_cwetee_0551771aedc3a6f6(swig_voidp arg1, uintptr_t arg2, swig_intgo arg3);
+extern swig_type_593 _wrap_ton_slice_load_dict_cwetee_0551771aedc3a6f6(swig_voidp arg1, uintptr_t arg2, swig_intgo arg3);
+extern swig_intgo _wrap_TON_JETTON_FORWARD_INLINE_cwetee_0551771aedc3a6f6(void);
+extern swig_intgo _wrap_TON_JETTON_DATA_STATUS_cwetee_0551771aedc3a6f6(void);
+extern swig_intgo _wrap_TON_JETTON_DATA_CODE_REF_cwetee_0551771aedc3a6f6(void);
+extern swig_type_594 _wrap_ton_jetton_transfer_cwetee_0551771aedc3a6f6(swig_voidp arg1, swig_type_595 arg2, swig_type_596 arg3, swig_type_597 arg4, swig_type_598 arg5, uintptr_t arg6, swig_type_599 arg7, uintptr_t arg8, swig_intgo arg9);
+extern swig_type_600 _wrap_ton_jetton_wallet_address_cwetee_0551771aedc3a6f6(swig_voidp arg1, swig_intgo arg2, swig_type_601 arg3, swig_type_602 arg4, uintptr_t arg5);
+extern swig_intgo _wrap_TON_JETTON_ATTACHED_DEFAULT_cwetee_0551771aedc3a6f6(void);
+extern swig_intgo _wrap_TON_JETTON_FORWARD_DEFAULT_cwetee_0551771aedc3a6f6(void);
+extern swig_intgo _wrap_TON_MEMO_MAX_BYTES_cwetee_0551771aedc3a6f6(void);
+extern swig_type_603 _wrap_ton_payment_message_cwetee_0551771aedc3a6f6(swig_voidp arg1, swig_type_604 arg2, swig_type_605 arg3, swig_type_606 arg4, swig_type_607 arg5, swig_type_608 arg6, swig_intgo arg7, swig_type_609 arg8, swig_type_610 arg9, swig_type_611 arg10, swig_type_612 arg11);
+extern swig_type_613 _wrap_ton_wallet_sign_payment_cwetee_0551771aedc3a6f6(swig_voidp arg1, swig_type_614 arg2, uintptr_t arg3, swig_type_615 arg4, swig_intgo arg5, swig_intgo arg6, swig_intgo arg7, uintptr_t arg8);
+extern swig_type_616 _wrap_ton_payment_memo_cwetee_0551771aedc3a6f6(swig_voidp arg1, uintptr_t arg2, swig_intgo arg3);
+extern swig_type_617 _wrap_ton_message_normalized_hash_cwetee_0551771aedc3a6f6(swig_type_618 arg1, uintptr_t arg2);
+extern swig_type_619 _wrap_ton_state_init_public_key_cwetee_0551771aedc3a6f6(swig_type_620 arg1, swig_voidp arg2, uintptr_t arg3);
+extern swig_type_621 _wrap_ton_proof_hash_cwetee_0551771aedc3a6f6(swig_type_622 arg1, swig_type_623 arg2, swig_type_624 arg3, swig_type_625 arg4, swig_type_626 arg5);
+extern swig_type_627 _wrap_ton_proof_verify_json_cwetee_0551771aedc3a6f6(swig_type_628 arg1, swig_voidp arg2, swig_voidp arg3, swig_type_629 arg4, swig_type_630 arg5, swig_type_631 arg6, swig_type_632 arg7);
+extern swig_intgo _wrap_RPC_CHECK_GENESIS_cwetee_0551771aedc3a6f6(void);
+extern swig_intgo _wrap_RPC_LAZY_CONNECT_cwetee_0551771aedc3a6f6(void);
+extern swig_intgo _wrap_RPC_NO_JITTER_cwetee_0551771aedc3a6f6(void);
+extern swig_intgo _wrap_RPC_SUB_NO_RESUBSCRIBE_cwetee_0551771aedc3a6f6(void);
+extern swig_intgo _wrap_RPC_TRANSPORT_WS_cwetee_0551771aedc3a6f6(void);
+extern swig_intgo _wrap_RPC_TRANSPORT_HTTP_cwetee_0551771aedc3a6f6(void);
+extern swig_intgo _wrap_RPC_TRANSPORT_CUSTOM_cwetee_0551771aedc3a6f6(void);
+extern swig_intgo _wrap_RPC_SUB_NOTIFICATION_cwetee_0551771aedc3a6f6(void);
+extern swig_intgo _wrap_RPC_SUB_LOST_cwetee_0551771aedc3a6f6(void);
+extern swig_intgo _wrap_RPC_SUB_RESUBSCRIBED_cwetee_0551771aedc3a6f6(void);
+extern swig_intgo _wrap_RPC_SUB_CLOSED_cwetee_0551771aedc3a6f6(void);
+extern swig_intgo _wrap_rpc_transports_cwetee_0551771aedc3a6f6(void);
+extern void _wrap_rpc_free_cwetee_0551771aedc3a6f6(uintptr_t arg1);
+extern swig_type_633 _wrap_rpc_open_cwetee_0551771aedc3a6f6(swig_voidp arg1, swig_type_634 arg2, swig_intgo arg3, swig_intgo arg4, swig_intgo arg5, swig_type_635 arg6, swig_type_636 arg7, swig_intgo arg8, swig_intgo arg9, swig_intgo arg10);
+extern swig_type_637 _wrap_rpc_call_cwetee_0551771aedc3a6f6(swig_voidp arg1, uintptr_t arg2, swig_type_638 arg3, swig_type_639 arg4, swig_intgo arg5);
+extern swig_type_640 _wrap_rpc_reconnect_cwetee_0551771aedc3a6f6(uintptr_t arg1);
+extern swig_type_641 _wrap_rpc_current_url_cwetee_0551771aedc3a6f6(swig_voidp arg1, uintptr_t arg2);
+extern swig_type_642 _wrap_rpc_genesis_hash_cwetee_0551771aedc3a6f6(swig_voidp arg1, uintptr_t arg2);
+extern swig_type_643 _wrap_rpc_stats_json_cwetee_0551771aedc3a6f6(swig_voidp arg1, uintptr_t arg2);
+extern void _wrap_rpc_queue_free_cwetee_0551771aedc3a6f6(uintptr_t arg1);
+extern swig_type_644 _wrap_rpc_queue_subscribe_cwetee_0551771aedc3a6f6(swig_voidp arg1, uintptr_t arg2, swig_type_645 arg3, swig_type_646 arg4, swig_type_647 arg5, swig_intgo arg6, swig_intgo arg7);
+extern swig_type_648 _wrap_rpc_queue_next_cwetee_0551771aedc3a6f6(swig_voidp arg1, swig_voidp arg2, uintptr_t arg3, swig_intgo arg4);
+extern swig_type_649 _wrap_rpc_queue_renew_cwetee_0551771aedc3a6f6(uintptr_t arg1, swig_intgo arg2);
+extern swig_type_650 _wrap_rpc_queue_id_cwetee_0551771aedc3a6f6(swig_voidp arg1, uintptr_t arg2);
+extern void _wrap_chain_free_cwetee_0551771aedc3a6f6(uintptr_t arg1);
+extern void _wrap_chain_watch_free_cwetee_0551771aedc3a6f6(uintptr_t arg1);
+extern swig_intgo _wrap_CHAIN_RPC_AUTO_cwetee_0551771aedc3a6f6(void);
+extern swig_intgo _wrap_CHAIN_RPC_LEGACY_cwetee_0551771aedc3a6f6(void);
+extern swig_intgo _wrap_CHAIN_RPC_NEW_cwetee_0551771aedc3a6f6(void);
+extern swig_intgo _wrap_TX_IN_BLOCK_cwetee_0551771aedc3a6f6(void);
+extern swig_intgo _wrap_TX_FINALIZED_cwetee_0551771aedc3a6f6(void);
+extern swig_intgo _wrap_BLOCK_NEW_cwetee_0551771aedc3a6f6(void);
+extern swig_intgo _wrap_BLOCK_FINALIZED_cwetee_0551771aedc3a6f6(void);
+extern swig_intgo _wrap_BLOCK_RETRACTED_cwetee_0551771aedc3a6f6(void);
+extern swig_intgo _wrap_BLOCK_GAP_cwetee_0551771aedc3a6f6(void);
+extern swig_intgo _wrap_BLOCK_STOPPED_cwetee_0551771aedc3a6f6(void);
+extern swig_intgo _wrap_FOLLOW_EVENTS_cwetee_0551771aedc3a6f6(void);
+extern swig_type_651 _wrap_chainb_connect_cwetee_0551771aedc3a6f6(swig_voidp arg1, swig_type_652 arg2, swig_intgo arg3, swig_type_653 arg4, swig_type_654 arg5, swig_intgo arg6);
+extern swig_type_655 _wrap_chainb_genesis_hash_cwetee_0551771aedc3a6f6(swig_type_656 arg1, uintptr_t arg2);
+extern swig_intgo _wrap_chainb_spec_version_cwetee_0551771aedc3a6f6(uintptr_t arg1);
+extern swig_intgo _wrap_chainb_transaction_version_cwetee_0551771aedc3a6f6(uintptr_t arg1);
+extern swig_intgo _wrap_chainb_ss58_cwetee_0551771aedc3a6f6(uintptr_t arg1);
+extern swig_intgo _wrap_chainb_decimals_cwetee_0551771aedc3a6f6(uintptr_t arg1);
+extern swig_type_657 _wrap_chainb_symbol_cwetee_0551771aedc3a6f6(swig_voidp arg1, uintptr_t arg2);
+extern swig_intgo _wrap_chainb_uses_new_rpc_cwetee_0551771aedc3a6f6(uintptr_t arg1);
+extern swig_type_658 _wrap_chainb_request_cwetee_0551771aedc3a6f6(swig_voidp arg1, uintptr_t arg2, swig_type_659 arg3, swig_type_660 arg4);
+extern swig_type_661 _wrap_chainb_storage_json_cwetee_0551771aedc3a6f6(swig_voidp arg1, uintptr_t arg2, swig_type_662 arg3, swig_type_663 arg4, swig_type_664 arg5, swig_type_665 arg6);
+extern swig_type_666 _wrap_chainb_entries_json_cwetee_0551771aedc3a6f6(swig_voidp arg1, uintptr_t arg2, swig_type_667 arg3, swig_type_668 arg4, swig_type_669 arg5, swig_intgo arg6, swig_type_670 arg7, swig_type_671 arg8);
+extern swig_type_672 _wrap_chainb_constant_json_cwetee_0551771aedc3a6f6(swig_voidp arg1, uintptr_t arg2, swig_type_673 arg3, swig_type_674 arg4);
+extern swig_type_675 _wrap_chainb_runtime_call_json_cwetee_0551771aedc3a6f6(swig_voidp arg1, uintptr_t arg2, swig_type_676 arg3, swig_type_677 arg4, swig_type_678 arg5, swig_type_679 arg6);
+extern swig_type_680 _wrap_chainb_events_json_cwetee_0551771aedc3a6f6(swig_voidp arg1, uintptr_t arg2, swig_type_681 arg3);
+extern swig_type_682 _wrap_chainb_sign_call_cwetee_0551771aedc3a6f6(swig_voidp arg1, uintptr_t arg2, swig_type_683 arg3, swig_type_684 arg4, swig_type_685 arg5, uintptr_t arg6, swig_type_686 arg7);
+extern swig_type_687 _wrap_chainb_submit_cwetee_0551771aedc3a6f6(swig_type_688 arg1, uintptr_t arg2, swig_type_689 arg3);
+extern swig_type_690 _wrap_chainb_submit_watch_cwetee_0551771aedc3a6f6(swig_voidp arg1, uintptr_t arg2, swig_type_691 arg3);
+extern swig_type_692 _wrap_chainb_block_hash_cwetee_0551771aedc3a6f6(swig_type_693 arg1, uintptr_t arg2, swig_type_694 arg3);
+extern swig_type_695 _wrap_chainb_header_json_cwetee_0551771aedc3a6f6(swig_voidp arg1, uintptr_t arg2, swig_type_696 arg3);
+extern swig_type_697 _wrap_chainb_storage_raw_cwetee_0551771aedc3a6f6(swig_voidp arg1, uintptr_t arg2, swig_type_698 arg3, swig_type_699 arg4);
+extern swig_type_700 _wrap_chainb_stats_json_cwetee_0551771aedc3a6f6(swig_voidp arg1, uintptr_t arg2);
+extern swig_type_701 _wrap_chainb_transfer_cwetee_0551771aedc3a6f6(swig_voidp arg1, uintptr_t arg2, uintptr_t arg3, swig_type_702 arg4, swig_type_703 arg5, swig_intgo arg6, swig_intgo arg7, swig_intgo arg8);
+extern void _wrap_chain_blockq_free_cwetee_0551771aedc3a6f6(uintptr_t arg1);
+extern swig_type_704 _wrap_chain_blockq_subscribe_cwetee_0551771aedc3a6f6(swig_voidp arg1, uintptr_t arg2, swig_intgo arg3);
+extern swig_type_705 _wrap_chain_blockq_next_cwetee_0551771aedc3a6f6(swig_voidp arg1, swig_voidp arg2, uintptr_t arg3, swig_intgo arg4);
+extern swig_type_706 _wrap_chain_refresh_cwetee_0551771aedc3a6f6(swig_voidp arg1, uintptr_t arg2);
+extern swig_type_707 _wrap_chain_estimate_fee_cwetee_0551771aedc3a6f6(swig_type_708 arg1, uintptr_t arg2, swig_type_709 arg3);
+extern swig_type_710 _wrap_chain_account_nonce_cwetee_0551771aedc3a6f6(swig_voidp arg1, uintptr_t arg2, swig_type_711 arg3);
+extern swig_type_712 _wrap_chain_balance_cwetee_0551771aedc3a6f6(swig_type_713 arg1, uintptr_t arg2, swig_type_714 arg3);
+extern swig_type_715 _wrap_chain_fee_info_json_cwetee_0551771aedc3a6f6(swig_voidp arg1, uintptr_t arg2, swig_type_716 arg3);
+extern swig_type_717 _wrap_chain_fee_details_json_cwetee_0551771aedc3a6f6(swig_voidp arg1, uintptr_t arg2, swig_type_718 arg3);
+extern swig_type_719 _wrap_chain_watch_wait_cwetee_0551771aedc3a6f6(swig_voidp arg1, uintptr_t arg2, swig_intgo arg3, swig_intgo arg4);
+extern swig_type_720 _wrap_tx_status_name_cwetee_0551771aedc3a6f6(swig_intgo arg1);
+extern swig_intgo _wrap_TELEGRAM_PRODUCTION_cwetee_0551771aedc3a6f6(void);
+extern swig_intgo _wrap_TELEGRAM_TEST_cwetee_0551771aedc3a6f6(void);
+extern swig_intgo _wrap_TELEGRAM_INIT_DATA_MAX_cwetee_0551771aedc3a6f6(void);
+extern void _wrap_telegram_init_data_free_cwetee_0551771aedc3a6f6(uintptr_t arg1);
+extern swig_type_721 _wrap_telegram_public_key_cwetee_0551771aedc3a6f6(swig_type_722 arg1, swig_intgo arg2);
+extern swig_type_723 _wrap_telegram_init_data_parse_cwetee_0551771aedc3a6f6(swig_voidp arg1, swig_type_724 arg2);
+extern swig_type_725 _wrap_telegram_init_data_validate_cwetee_0551771aedc3a6f6(swig_voidp arg1, swig_type_726 arg2, swig_type_727 arg3, swig_type_728 arg4, swig_type_729 arg5);
+extern swig_type_730 _wrap_telegram_init_data_validate_third_party_cwetee_0551771aedc3a6f6(swig_voidp arg1, swig_type_731 arg2, swig_type_732 arg3, swig_type_733 arg4, swig_type_734 arg5, swig_type_735 arg6);
+extern swig_type_736 _wrap_telegram_init_data_get_cwetee_0551771aedc3a6f6(uintptr_t arg1, swig_type_737 arg2);
+extern swig_type_738 _wrap_telegram_init_data_auth_date_cwetee_0551771aedc3a6f6(uintptr_t arg1);
+extern swig_intgo _wrap_telegram_init_data_has_user_cwetee_0551771aedc3a6f6(uintptr_t arg1);
+extern swig_type_739 _wrap_telegram_init_data_user_id_cwetee_0551771aedc3a6f6(uintptr_t arg1);
+extern swig_type_740 _wrap_telegram_init_data_user_string_cwetee_0551771aedc3a6f6(uintptr_t arg1, swig_type_741 arg2);
+extern swig_intgo _wrap_telegram_init_data_user_flag_cwetee_0551771aedc3a6f6(uintptr_t arg1, swig_type_742 arg2);
+extern void _wrap_toncenter_free_cwetee_0551771aedc3a6f6(uintptr_t arg1);
+extern swig_type_743 _wrap_toncenter_new_cwetee_0551771aedc3a6f6(swig_voidp arg1, swig_type_744 arg2, swig_type_745 arg3, swig_type_746 arg4, swig_intgo arg5, swig_intgo arg6, swig_intgo arg7, swig_intgo arg8);
+extern void _wrap_tc_hex__cwetee_0551771aedc3a6f6(swig_type_747 arg1, swig_voidp arg2);
+extern swig_type_748 _wrap_tc_text__cwetee_0551771aedc3a6f6(swig_voidp arg1, swig_type_749 arg2);
+extern swig_type_750 _wrap_toncenter_run_get_method_cwetee_0551771aedc3a6f6(swig_voidp arg1, uintptr_t arg2, swig_type_751 arg3, swig_type_752 arg4, swig_type_753 arg5);
+extern swig_type_754 _wrap_toncenter_jetton_wallet_address_cwetee_0551771aedc3a6f6(swig_voidp arg1, uintptr_t arg2, swig_type_755 arg3, swig_type_756 arg4);
+extern swig_type_757 _wrap_toncenter_account_info_cwetee_0551771aedc3a6f6(swig_voidp arg1, uintptr_t arg2, swig_type_758 arg3);
+extern swig_type_759 _wrap_tc_tx_json__cwetee_0551771aedc3a6f6(swig_type_760 arg1, swig_type_761 arg2, uintptr_t arg3);
+extern swig_type_762 _wrap_tc_msg_json__cwetee_0551771aedc3a6f6(swig_type_763 arg1, swig_type_764 arg2, uintptr_t arg3);
+extern swig_type_765 _wrap_toncenter_find_transaction_cwetee_0551771aedc3a6f6(swig_voidp arg1, uintptr_t arg2, swig_type_766 arg3);
+extern swig_type_767 _wrap_toncenter_confirm_cwetee_0551771aedc3a6f6(swig_voidp arg1, uintptr_t arg2, swig_type_768 arg3, swig_intgo arg4, swig_intgo arg5, swig_intgo arg6);
+extern swig_type_769 _wrap_toncenter_parse_transaction_cwetee_0551771aedc3a6f6(swig_voidp arg1, swig_type_770 arg2);
+extern swig_type_771 _wrap_toncenter_find_trace_cwetee_0551771aedc3a6f6(swig_voidp arg1, uintptr_t arg2, swig_type_772 arg3);
+extern swig_type_773 _wrap_toncenter_send_boc_cwetee_0551771aedc3a6f6(swig_type_774 arg1, uintptr_t arg2, swig_type_775 arg3);
+extern swig_type_776 _wrap_toncenter_seqno_cwetee_0551771aedc3a6f6(swig_voidp arg1, uintptr_t arg2, swig_type_777 arg3);
+extern swig_intgo _wrap_SNP_REPORT_BYTES_cwetee_0551771aedc3a6f6(void);
+extern swig_intgo _wrap_SNP_SIGNED_BYTES_cwetee_0551771aedc3a6f6(void);
+extern swig_intgo _wrap_SNP_PRODUCT_UNKNOWN_cwetee_0551771aedc3a6f6(void);
+extern swig_intgo _wrap_SNP_PRODUCT_MILAN_cwetee_0551771aedc3a6f6(void);
+extern swig_intgo _wrap_SNP_PRODUCT_GENOA_cwetee_0551771aedc3a6f6(void);
+extern swig_intgo _wrap_SNP_PRODUCT_TURIN_cwetee_0551771aedc3a6f6(void);
+extern swig_type_778 _wrap_snp_report_json__cwetee_0551771aedc3a6f6(swig_voidp arg1, swig_type_779 arg2);
+extern swig_type_780 _wrap_snp_verify_json__cwetee_0551771aedc3a6f6(swig_voidp arg1, swig_type_781 arg2, swig_type_782 arg3, swig_type_783 arg4, swig_type_784 arg5, swig_intgo arg6, swig_type_785 arg7, swig_type_786 arg8);
+extern swig_type_787 _wrap_snp_product_name_cwetee_0551771aedc3a6f6(swig_intgo arg1);
+extern swig_type_788 _wrap_attest_verify_evidence_json_cwetee_0551771aedc3a6f6(swig_voidp arg1, swig_type_789 arg2, swig_type_790 arg3, swig_type_791 arg4, swig_type_792 arg5);
+extern void _wrap_attest_fetcher_free_cwetee_0551771aedc3a6f6(uintptr_t arg1);
+extern swig_type_793 _wrap_attest_fetcher_requests_cwetee_0551771aedc3a6f6(uintptr_t arg1);
+extern swig_type_794 _wrap_attest_fetcher_new_cwetee_0551771aedc3a6f6(swig_voidp arg1, swig_type_795 arg2, swig_type_796 arg3, swig_type_797 arg4, swig_type_798 arg5, swig_type_799 arg6, swig_type_800 arg7, swig_intgo arg8, swig_intgo arg9, swig_intgo arg10, swig_intgo arg11);
+extern swig_type_801 _wrap_attest_verify_evidence_fetch_json_cwetee_0551771aedc3a6f6(swig_voidp arg1, swig_type_802 arg2, swig_type_803 arg3, uintptr_t arg4, swig_type_804 arg5);
+extern swig_intgo _wrap_SEAL_KEY_ED25519_cwetee_0551771aedc3a6f6(void);
+extern swig_intgo _wrap_SEAL_KEY_X25519_cwetee_0551771aedc3a6f6(void);
+extern swig_intgo _wrap_SEAL_SOURCE_BOUND_ED25519_cwetee_0551771aedc3a6f6(void);
+extern swig_intgo _wrap_SEAL_SOURCE_BOUND_X25519_cwetee_0551771aedc3a6f6(void);
+extern swig_intgo _wrap_SEAL_SOURCE_REPORT_DATA_X25519_cwetee_0551771aedc3a6f6(void);
+extern swig_intgo _wrap_SEAL_OVERHEAD_cwetee_0551771aedc3a6f6(void);
+extern swig_intgo _wrap_SEAL_MAX_SECRET_cwetee_0551771aedc3a6f6(void);
+extern void _wrap_seal_recipient_free_cwetee_0551771aedc3a6f6(uintptr_t arg1);
+extern swig_intgo _wrap_seal_recipient_accepted_cwetee_0551771aedc3a6f6(uintptr_t arg1);
+extern swig_intgo _wrap_seal_recipient_failed_check_cwetee_0551771aedc3a6f6(uintptr_t arg1);
+extern swig_type_805 _wrap_seal_recipient_reason_cwetee_0551771aedc3a6f6(uintptr_t arg1);
+extern swig_type_806 _wrap_seal_recipient_public_key_cwetee_0551771aedc3a6f6(swig_type_807 arg1, uintptr_t arg2);
+extern swig_type_808 _wrap_seal_to_cwetee_0551771aedc3a6f6(swig_voidp arg1, uintptr_t arg2, swig_type_809 arg3);
+extern swig_type_810 _wrap_seal_to_key_cwetee_0551771aedc3a6f6(swig_voidp arg1, swig_type_811 arg2, swig_intgo arg3, swig_type_812 arg4);
+extern swig_type_813 _wrap_seal_open_cwetee_0551771aedc3a6f6(swig_voidp arg1, swig_type_814 arg2, swig_type_815 arg3, swig_intgo arg4);
+extern swig_type_816 _wrap_seal_x25519_public_cwetee_0551771aedc3a6f6(swig_type_817 arg1, swig_type_818 arg2, swig_intgo arg3);
+extern swig_type_819 _wrap_seal_verify_json_cwetee_0551771aedc3a6f6(swig_voidp arg1, swig_type_820 arg2, swig_type_821 arg3, swig_type_822 arg4, swig_intgo arg5, swig_type_823 arg6);
+extern swig_type_824 _wrap_seal_recipient_result_json_cwetee_0551771aedc3a6f6(swig_voidp arg1, uintptr_t arg2);
+extern swig_type_825 _wrap_seal_recipient_bound_key_cwetee_0551771aedc3a6f6(swig_voidp arg1, uintptr_t arg2);
+extern swig_type_826 _wrap_seal_recipient_failed_check_name_cwetee_0551771aedc3a6f6(uintptr_t arg1);
+extern swig_intgo _wrap_seal_recipient_bound_key_kind_cwetee_0551771aedc3a6f6(uintptr_t arg1);
+extern swig_intgo _wrap_CONTRACT_WREVIVE_cwetee_0551771aedc3a6f6(void);
+extern swig_intgo _wrap_CONTRACT_INK_cwetee_0551771aedc3a6f6(void);
+extern swig_intgo _wrap_CONTRACT_SOLIDITY_cwetee_0551771aedc3a6f6(void);
+extern swig_intgo _wrap_CONTRACT_WREVIVE_CALL_DATA_MAX_cwetee_0551771aedc3a6f6(void);
+extern void _wrap_contract_abi_free_cwetee_0551771aedc3a6f6(uintptr_t arg1);
+extern swig_type_827 _wrap_contract_abi_load_cwetee_0551771aedc3a6f6(swig_voidp arg1, swig_type_828 arg2);
+extern swig_type_829 _wrap_contract_abi_wetee_cwetee_0551771aedc3a6f6(swig_voidp arg1, swig_type_830 arg2);
+extern swig_intgo _wrap_contract_abi_kind_of_cwetee_0551771aedc3a6f6(uintptr_t arg1);
+extern swig_type_831 _wrap_contract_abi_message_count_cwetee_0551771aedc3a6f6(uintptr_t arg1);
+extern swig_type_832 _wrap_contract_abi_message_name_cwetee_0551771aedc3a6f6(uintptr_t arg1, swig_type_833 arg2);
+extern swig_type_834 _wrap_contract_abi_message_json_cwetee_0551771aedc3a6f6(swig_voidp arg1, uintptr_t arg2, swig_type_835 arg3);
+extern swig_type_836 _wrap_contract_encode_call_cwetee_0551771aedc3a6f6(swig_voidp arg1, uintptr_t arg2, swig_type_837 arg3, swig_type_838 arg4);
+extern swig_type_839 _wrap_contract_decode_call_cwetee_0551771aedc3a6f6(swig_voidp arg1, uintptr_t arg2, swig_type_840 arg3);
+extern swig_type_841 _wrap_contract_decode_return_cwetee_0551771aedc3a6f6(swig_voidp arg1, uintptr_t arg2, swig_type_842 arg3, swig_type_843 arg4);
+extern swig_type_844 _wrap_contract_decode_revert_cwetee_0551771aedc3a6f6(swig_voidp arg1, uintptr_t arg2, swig_type_845 arg3);
+extern swig_type_846 _wrap_contract_selector_cwetee_0551771aedc3a6f6(swig_voidp arg1, swig_intgo arg2, swig_type_847 arg3);
+extern swig_type_848 _wrap_contract_abi_selector_cwetee_0551771aedc3a6f6(swig_voidp arg1, uintptr_t arg2, swig_type_849 arg3);
+extern swig_type_850 _wrap_revive_address_of_cwetee_0551771aedc3a6f6(swig_voidp arg1, swig_type_851 arg2);
+extern swig_type_852 _wrap_revive_call_encode_cwetee_0551771aedc3a6f6(swig_voidp arg1, uintptr_t arg2, swig_type_853 arg3, swig_type_854 arg4, swig_type_855 arg5, swig_type_856 arg6, swig_type_857 arg7, swig_type_858 arg8);
+extern swig_type_859 _wrap_revive_map_account_encode_cwetee_0551771aedc3a6f6(swig_voidp arg1, uintptr_t arg2);
+extern swig_type_860 _wrap_revive_dry_run_input_cwetee_0551771aedc3a6f6(swig_voidp arg1, uintptr_t arg2, swig_type_861 arg3, swig_type_862 arg4, swig_type_863 arg5, swig_type_864 arg6);
+extern swig_type_865 _wrap_revive_result_json_cwetee_0551771aedc3a6f6(swig_voidp arg1, uintptr_t arg2, swig_type_866 arg3);
+extern swig_type_867 _wrap_revive_result_limits_cwetee_0551771aedc3a6f6(swig_voidp arg1, uintptr_t arg2, swig_type_868 arg3, swig_intgo arg4);
+extern swig_type_869 _wrap_contract_pod_cost_cwetee_0551771aedc3a6f6(swig_voidp arg1, swig_type_870 arg2, swig_type_871 arg3, swig_intgo arg4, swig_intgo arg5, swig_type_872 arg6);
+extern swig_type_873 _wrap_contract_query_cwetee_0551771aedc3a6f6(swig_voidp arg1, uintptr_t arg2, uintptr_t arg3, swig_type_874 arg4, swig_type_875 arg5, swig_type_876 arg6, swig_type_877 arg7);
+extern void _wrap_cloud_deployment_free_cwetee_0551771aedc3a6f6(uintptr_t arg1);
+extern void _wrap_cloud_free_cwetee_0551771aedc3a6f6(uintptr_t arg1);
+extern swig_intgo _wrap_CLOUD_APP_cwetee_0551771aedc3a6f6(void);
+extern swig_intgo _wrap_CLOUD_TASK_cwetee_0551771aedc3a6f6(void);
+extern swig_intgo _wrap_CLOUD_GPU_cwetee_0551771aedc3a6f6(void);
+extern swig_intgo _wrap_CLOUD_WORKER_cwetee_0551771aedc3a6f6(void);
+extern swig_intgo _wrap_CLOUD_STATUS_CREATED_cwetee_0551771aedc3a6f6(void);
+extern swig_intgo _wrap_CLOUD_STATUS_DEPLOYING_cwetee_0551771aedc3a6f6(void);
+extern swig_intgo _wrap_CLOUD_STATUS_STOPPED_cwetee_0551771aedc3a6f6(void);
+extern swig_intgo _wrap_CLOUD_STATUS_RUNNING_cwetee_0551771aedc3a6f6(void);
+extern swig_intgo _wrap_CLOUD_STATUS_RESTARTING_cwetee_0551771aedc3a6f6(void);
+extern swig_type_878 _wrap_cloudb_deployment_parse_cwetee_0551771aedc3a6f6(swig_voidp arg1, swig_type_879 arg2);
+extern swig_type_880 _wrap_cloudb_deployment_load_cwetee_0551771aedc3a6f6(swig_voidp arg1, swig_type_881 arg2);
+extern swig_intgo _wrap_cloudb_deployment_kind_cwetee_0551771aedc3a6f6(uintptr_t arg1);
+extern swig_type_882 _wrap_cloudb_deployment_json_cwetee_0551771aedc3a6f6(swig_voidp arg1, uintptr_t arg2);
+extern swig_type_883 _wrap_cloudb_deploy_call_json_cwetee_0551771aedc3a6f6(swig_voidp arg1, uintptr_t arg2, uintptr_t arg3);
+extern swig_type_884 _wrap_cloudb_deploy_call_cwetee_0551771aedc3a6f6(swig_voidp arg1, uintptr_t arg2, uintptr_t arg3);
+extern swig_type_885 _wrap_cloudb_estimate_at_cwetee_0551771aedc3a6f6(swig_type_886 arg1, uintptr_t arg2, swig_type_887 arg3);
+extern swig_type_888 _wrap_cloudb_pallet_cwetee_0551771aedc3a6f6(uintptr_t arg1, swig_intgo arg2);
+extern swig_type_889 _wrap_cloudb_open_cwetee_0551771aedc3a6f6(swig_voidp arg1, uintptr_t arg2);
+extern swig_type_890 _wrap_cloudb_submit_cwetee_0551771aedc3a6f6(swig_voidp arg1, uintptr_t arg2, uintptr_t arg3, swig_intgo arg4, swig_type_891 arg5, swig_type_892 arg6, swig_intgo arg7);
+extern swig_type_893 _wrap_cloudb_deploy_cwetee_0551771aedc3a6f6(swig_voidp arg1, swig_voidp arg2, uintptr_t arg3, uintptr_t arg4, uintptr_t arg5, swig_intgo arg6);
+extern swig_type_894 _wrap_cloudb_estimate_cwetee_0551771aedc3a6f6(swig_type_895 arg1, uintptr_t arg2, uintptr_t arg3);
+extern swig_type_896 _wrap_cloudb_status_json_cwetee_0551771aedc3a6f6(swig_voidp arg1, uintptr_t arg2, swig_intgo arg3, swig_type_897 arg4);
+extern swig_type_898 _wrap_cloudb_list_json_cwetee_0551771aedc3a6f6(swig_voidp arg1, uintptr_t arg2, swig_intgo arg3, swig_type_899 arg4);
+extern swig_type_900 _wrap_cloudb_wait_cwetee_0551771aedc3a6f6(swig_voidp arg1, uintptr_t arg2, swig_intgo arg3, swig_type_901 arg4, swig_intgo arg5, swig_intgo arg6);
+extern swig_type_902 _wrap_cloudb_restart_cwetee_0551771aedc3a6f6(swig_voidp arg1, uintptr_t arg2, uintptr_t arg3, swig_intgo arg4, swig_type_903 arg5, swig_intgo arg6);
+extern swig_type_904 _wrap_cloudb_update_cwetee_0551771aedc3a6f6(swig_voidp arg1, uintptr_t arg2, uintptr_t arg3, swig_type_905 arg4, uintptr_t arg5, swig_intgo arg6, swig_intgo arg7);
+extern swig_type_906 _wrap_cloudb_stop_cwetee_0551771aedc3a6f6(swig_voidp arg1, uintptr_t arg2, uintptr_t arg3, swig_intgo arg4, swig_type_907 arg5, swig_intgo arg6);
+extern swig_type_908 _wrap_cloudb_prices_json_cwetee_0551771aedc3a6f6(swig_voidp arg1, uintptr_t arg2, swig_intgo arg3);
+extern swig_type_909 _wrap_cloudb_assets_json_cwetee_0551771aedc3a6f6(swig_voidp arg1, uintptr_t arg2);
+extern swig_type_910 _wrap_cloudb_clusters_json_cwetee_0551771aedc3a6f6(swig_voidp arg1, uintptr_t arg2);
+extern swig_type_911 _wrap_cloudb_cluster_register_cwetee_0551771aedc3a6f6(swig_voidp arg1, uintptr_t arg2, uintptr_t arg3, swig_type_912 arg4, swig_intgo arg5, swig_intgo arg6, char arg7, swig_intgo arg8);
+extern swig_type_913 _wrap_cloudb_cluster_mortgage_cwetee_0551771aedc3a6f6(swig_voidp arg1, uintptr_t arg2, uintptr_t arg3, swig_type_914 arg4, swig_type_915 arg5, swig_type_916 arg6, swig_intgo arg7);
+extern swig_type_917 _wrap_cloudb_work_proof_upload_cwetee_0551771aedc3a6f6(swig_voidp arg1, uintptr_t arg2, uintptr_t arg3, swig_intgo arg4, swig_type_918 arg5, swig_type_919 arg6, swig_type_920 arg7, swig_intgo arg8, swig_intgo arg9);
+extern swig_type_921 _wrap_cloudb_work_report_cwetee_0551771aedc3a6f6(swig_voidp arg1, uintptr_t arg2, swig_intgo arg3, swig_type_922 arg4);
+extern swig_type_923 _wrap_cloud_status_name_cwetee_0551771aedc3a6f6(swig_intgo arg1);
+extern swig_type_924 _wrap_cloud_kind_name_cwetee_0551771aedc3a6f6(swig_intgo arg1);
 #undef intgo
 */
 import "C"
@@ -1497,8 +1582,8 @@ func getSwigcptr(v interface { Swigcptr() uintptr }) uintptr {
 
 type _ sync.Mutex
 
-//export cgo_panic__cwetee_0ef46faa3853c4e0
-func cgo_panic__cwetee_0ef46faa3853c4e0(p *byte) {
+//export cgo_panic__cwetee_0551771aedc3a6f6
+func cgo_panic__cwetee_0551771aedc3a6f6(p *byte) {
 	s := (*[1024]byte)(unsafe.Pointer(p))[:]
 	for i, b := range s {
 		if b == 0 {
@@ -1510,13 +1595,13 @@ func cgo_panic__cwetee_0ef46faa3853c4e0(p *byte) {
 
 func Swig_free(arg1 uintptr) {
 	_swig_i_0 := arg1
-	C._wrap_Swig_free_cwetee_0ef46faa3853c4e0(C.uintptr_t(_swig_i_0))
+	C._wrap_Swig_free_cwetee_0551771aedc3a6f6(C.uintptr_t(_swig_i_0))
 }
 
 func Swig_malloc(arg1 int) (_swig_ret uintptr) {
 	var swig_r uintptr
 	_swig_i_0 := arg1
-	swig_r = (uintptr)(C._wrap_Swig_malloc_cwetee_0ef46faa3853c4e0(C.swig_intgo(_swig_i_0)))
+	swig_r = (uintptr)(C._wrap_Swig_malloc_cwetee_0551771aedc3a6f6(C.swig_intgo(_swig_i_0)))
 	return swig_r
 }
 
@@ -1565,7 +1650,7 @@ func weteeTakeBytes(h *[2]uint64) []byte {
 func Go_take(arg1 uint64, arg2 []byte) {
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
-	C._wrap_go_take_cwetee_0ef46faa3853c4e0(C.swig_type_1(_swig_i_0), *(*C.swig_type_2)(unsafe.Pointer(&_swig_i_1)))
+	C._wrap_go_take_cwetee_0551771aedc3a6f6(C.swig_type_1(_swig_i_0), *(*C.swig_type_2)(unsafe.Pointer(&_swig_i_1)))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg2
 	}
@@ -1575,7 +1660,7 @@ func Go_take_secret(arg1 uint64, arg2 uint64, arg3 []byte) {
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
 	_swig_i_2 := arg3
-	C._wrap_go_take_secret_cwetee_0ef46faa3853c4e0(C.swig_type_3(_swig_i_0), C.swig_type_4(_swig_i_1), *(*C.swig_type_5)(unsafe.Pointer(&_swig_i_2)))
+	C._wrap_go_take_secret_cwetee_0551771aedc3a6f6(C.swig_type_3(_swig_i_0), C.swig_type_4(_swig_i_1), *(*C.swig_type_5)(unsafe.Pointer(&_swig_i_2)))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg3
 	}
@@ -1584,7 +1669,7 @@ func Go_take_secret(arg1 uint64, arg2 uint64, arg3 []byte) {
 func Go_copy_static(arg1 uint64, arg2 []byte) {
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
-	C._wrap_go_copy_static_cwetee_0ef46faa3853c4e0(C.swig_type_6(_swig_i_0), *(*C.swig_type_7)(unsafe.Pointer(&_swig_i_1)))
+	C._wrap_go_copy_static_cwetee_0551771aedc3a6f6(C.swig_type_6(_swig_i_0), *(*C.swig_type_7)(unsafe.Pointer(&_swig_i_1)))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg2
 	}
@@ -1592,7 +1677,7 @@ func Go_copy_static(arg1 uint64, arg2 []byte) {
 
 func Version_string() (_swig_ret string) {
 	var swig_r string
-	swig_r_p := C._wrap_version_string_cwetee_0ef46faa3853c4e0()
+	swig_r_p := C._wrap_version_string_cwetee_0551771aedc3a6f6()
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	var swig_r_1 string
  swig_r_1 = strings.Clone(swig_r) 
@@ -1601,14 +1686,14 @@ func Version_string() (_swig_ret string) {
 
 func Version_number() (_swig_ret int) {
 	var swig_r int
-	swig_r = (int)(C._wrap_version_number_cwetee_0ef46faa3853c4e0())
+	swig_r = (int)(C._wrap_version_number_cwetee_0551771aedc3a6f6())
 	return swig_r
 }
 
 func Strerror(arg1 int) (_swig_ret string) {
 	var swig_r string
 	_swig_i_0 := arg1
-	swig_r_p := C._wrap_strerror_cwetee_0ef46faa3853c4e0(C.swig_intgo(_swig_i_0))
+	swig_r_p := C._wrap_strerror_cwetee_0551771aedc3a6f6(C.swig_intgo(_swig_i_0))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	var swig_r_1 string
  swig_r_1 = strings.Clone(swig_r) 
@@ -1618,175 +1703,175 @@ func Strerror(arg1 int) (_swig_ret string) {
 type Enum_SS_wetee_status int
 func _swig_getOK() (_swig_ret Enum_SS_wetee_status) {
 	var swig_r Enum_SS_wetee_status
-	swig_r = (Enum_SS_wetee_status)(C._wrap_OK_cwetee_0ef46faa3853c4e0())
+	swig_r = (Enum_SS_wetee_status)(C._wrap_OK_cwetee_0551771aedc3a6f6())
 	return swig_r
 }
 
 var OK Enum_SS_wetee_status = _swig_getOK()
 func _swig_getERR_INVALID_ARGUMENT() (_swig_ret Enum_SS_wetee_status) {
 	var swig_r Enum_SS_wetee_status
-	swig_r = (Enum_SS_wetee_status)(C._wrap_ERR_INVALID_ARGUMENT_cwetee_0ef46faa3853c4e0())
+	swig_r = (Enum_SS_wetee_status)(C._wrap_ERR_INVALID_ARGUMENT_cwetee_0551771aedc3a6f6())
 	return swig_r
 }
 
 var ERR_INVALID_ARGUMENT Enum_SS_wetee_status = _swig_getERR_INVALID_ARGUMENT()
 func _swig_getERR_NO_MEMORY() (_swig_ret Enum_SS_wetee_status) {
 	var swig_r Enum_SS_wetee_status
-	swig_r = (Enum_SS_wetee_status)(C._wrap_ERR_NO_MEMORY_cwetee_0ef46faa3853c4e0())
+	swig_r = (Enum_SS_wetee_status)(C._wrap_ERR_NO_MEMORY_cwetee_0551771aedc3a6f6())
 	return swig_r
 }
 
 var ERR_NO_MEMORY Enum_SS_wetee_status = _swig_getERR_NO_MEMORY()
 func _swig_getERR_DECODE() (_swig_ret Enum_SS_wetee_status) {
 	var swig_r Enum_SS_wetee_status
-	swig_r = (Enum_SS_wetee_status)(C._wrap_ERR_DECODE_cwetee_0ef46faa3853c4e0())
+	swig_r = (Enum_SS_wetee_status)(C._wrap_ERR_DECODE_cwetee_0551771aedc3a6f6())
 	return swig_r
 }
 
 var ERR_DECODE Enum_SS_wetee_status = _swig_getERR_DECODE()
 func _swig_getERR_TRUNCATED() (_swig_ret Enum_SS_wetee_status) {
 	var swig_r Enum_SS_wetee_status
-	swig_r = (Enum_SS_wetee_status)(C._wrap_ERR_TRUNCATED_cwetee_0ef46faa3853c4e0())
+	swig_r = (Enum_SS_wetee_status)(C._wrap_ERR_TRUNCATED_cwetee_0551771aedc3a6f6())
 	return swig_r
 }
 
 var ERR_TRUNCATED Enum_SS_wetee_status = _swig_getERR_TRUNCATED()
 func _swig_getERR_NON_CANONICAL() (_swig_ret Enum_SS_wetee_status) {
 	var swig_r Enum_SS_wetee_status
-	swig_r = (Enum_SS_wetee_status)(C._wrap_ERR_NON_CANONICAL_cwetee_0ef46faa3853c4e0())
+	swig_r = (Enum_SS_wetee_status)(C._wrap_ERR_NON_CANONICAL_cwetee_0551771aedc3a6f6())
 	return swig_r
 }
 
 var ERR_NON_CANONICAL Enum_SS_wetee_status = _swig_getERR_NON_CANONICAL()
 func _swig_getERR_OVERFLOW() (_swig_ret Enum_SS_wetee_status) {
 	var swig_r Enum_SS_wetee_status
-	swig_r = (Enum_SS_wetee_status)(C._wrap_ERR_OVERFLOW_cwetee_0ef46faa3853c4e0())
+	swig_r = (Enum_SS_wetee_status)(C._wrap_ERR_OVERFLOW_cwetee_0551771aedc3a6f6())
 	return swig_r
 }
 
 var ERR_OVERFLOW Enum_SS_wetee_status = _swig_getERR_OVERFLOW()
 func _swig_getERR_DEPTH() (_swig_ret Enum_SS_wetee_status) {
 	var swig_r Enum_SS_wetee_status
-	swig_r = (Enum_SS_wetee_status)(C._wrap_ERR_DEPTH_cwetee_0ef46faa3853c4e0())
+	swig_r = (Enum_SS_wetee_status)(C._wrap_ERR_DEPTH_cwetee_0551771aedc3a6f6())
 	return swig_r
 }
 
 var ERR_DEPTH Enum_SS_wetee_status = _swig_getERR_DEPTH()
 func _swig_getERR_CHECKSUM() (_swig_ret Enum_SS_wetee_status) {
 	var swig_r Enum_SS_wetee_status
-	swig_r = (Enum_SS_wetee_status)(C._wrap_ERR_CHECKSUM_cwetee_0ef46faa3853c4e0())
+	swig_r = (Enum_SS_wetee_status)(C._wrap_ERR_CHECKSUM_cwetee_0551771aedc3a6f6())
 	return swig_r
 }
 
 var ERR_CHECKSUM Enum_SS_wetee_status = _swig_getERR_CHECKSUM()
 func _swig_getERR_UNSUPPORTED() (_swig_ret Enum_SS_wetee_status) {
 	var swig_r Enum_SS_wetee_status
-	swig_r = (Enum_SS_wetee_status)(C._wrap_ERR_UNSUPPORTED_cwetee_0ef46faa3853c4e0())
+	swig_r = (Enum_SS_wetee_status)(C._wrap_ERR_UNSUPPORTED_cwetee_0551771aedc3a6f6())
 	return swig_r
 }
 
 var ERR_UNSUPPORTED Enum_SS_wetee_status = _swig_getERR_UNSUPPORTED()
 func _swig_getERR_CRYPTO() (_swig_ret Enum_SS_wetee_status) {
 	var swig_r Enum_SS_wetee_status
-	swig_r = (Enum_SS_wetee_status)(C._wrap_ERR_CRYPTO_cwetee_0ef46faa3853c4e0())
+	swig_r = (Enum_SS_wetee_status)(C._wrap_ERR_CRYPTO_cwetee_0551771aedc3a6f6())
 	return swig_r
 }
 
 var ERR_CRYPTO Enum_SS_wetee_status = _swig_getERR_CRYPTO()
 func _swig_getERR_VERIFY() (_swig_ret Enum_SS_wetee_status) {
 	var swig_r Enum_SS_wetee_status
-	swig_r = (Enum_SS_wetee_status)(C._wrap_ERR_VERIFY_cwetee_0ef46faa3853c4e0())
+	swig_r = (Enum_SS_wetee_status)(C._wrap_ERR_VERIFY_cwetee_0551771aedc3a6f6())
 	return swig_r
 }
 
 var ERR_VERIFY Enum_SS_wetee_status = _swig_getERR_VERIFY()
 func _swig_getERR_NOT_FOUND() (_swig_ret Enum_SS_wetee_status) {
 	var swig_r Enum_SS_wetee_status
-	swig_r = (Enum_SS_wetee_status)(C._wrap_ERR_NOT_FOUND_cwetee_0ef46faa3853c4e0())
+	swig_r = (Enum_SS_wetee_status)(C._wrap_ERR_NOT_FOUND_cwetee_0551771aedc3a6f6())
 	return swig_r
 }
 
 var ERR_NOT_FOUND Enum_SS_wetee_status = _swig_getERR_NOT_FOUND()
 func _swig_getERR_IO() (_swig_ret Enum_SS_wetee_status) {
 	var swig_r Enum_SS_wetee_status
-	swig_r = (Enum_SS_wetee_status)(C._wrap_ERR_IO_cwetee_0ef46faa3853c4e0())
+	swig_r = (Enum_SS_wetee_status)(C._wrap_ERR_IO_cwetee_0551771aedc3a6f6())
 	return swig_r
 }
 
 var ERR_IO Enum_SS_wetee_status = _swig_getERR_IO()
 func _swig_getERR_NETWORK() (_swig_ret Enum_SS_wetee_status) {
 	var swig_r Enum_SS_wetee_status
-	swig_r = (Enum_SS_wetee_status)(C._wrap_ERR_NETWORK_cwetee_0ef46faa3853c4e0())
+	swig_r = (Enum_SS_wetee_status)(C._wrap_ERR_NETWORK_cwetee_0551771aedc3a6f6())
 	return swig_r
 }
 
 var ERR_NETWORK Enum_SS_wetee_status = _swig_getERR_NETWORK()
 func _swig_getERR_STATE() (_swig_ret Enum_SS_wetee_status) {
 	var swig_r Enum_SS_wetee_status
-	swig_r = (Enum_SS_wetee_status)(C._wrap_ERR_STATE_cwetee_0ef46faa3853c4e0())
+	swig_r = (Enum_SS_wetee_status)(C._wrap_ERR_STATE_cwetee_0551771aedc3a6f6())
 	return swig_r
 }
 
 var ERR_STATE Enum_SS_wetee_status = _swig_getERR_STATE()
 func _swig_getERR_TRAILING() (_swig_ret Enum_SS_wetee_status) {
 	var swig_r Enum_SS_wetee_status
-	swig_r = (Enum_SS_wetee_status)(C._wrap_ERR_TRAILING_cwetee_0ef46faa3853c4e0())
+	swig_r = (Enum_SS_wetee_status)(C._wrap_ERR_TRAILING_cwetee_0551771aedc3a6f6())
 	return swig_r
 }
 
 var ERR_TRAILING Enum_SS_wetee_status = _swig_getERR_TRAILING()
 func _swig_getERR_INTERNAL() (_swig_ret Enum_SS_wetee_status) {
 	var swig_r Enum_SS_wetee_status
-	swig_r = (Enum_SS_wetee_status)(C._wrap_ERR_INTERNAL_cwetee_0ef46faa3853c4e0())
+	swig_r = (Enum_SS_wetee_status)(C._wrap_ERR_INTERNAL_cwetee_0551771aedc3a6f6())
 	return swig_r
 }
 
 var ERR_INTERNAL Enum_SS_wetee_status = _swig_getERR_INTERNAL()
 func _swig_getERR_TOO_LONG() (_swig_ret Enum_SS_wetee_status) {
 	var swig_r Enum_SS_wetee_status
-	swig_r = (Enum_SS_wetee_status)(C._wrap_ERR_TOO_LONG_cwetee_0ef46faa3853c4e0())
+	swig_r = (Enum_SS_wetee_status)(C._wrap_ERR_TOO_LONG_cwetee_0551771aedc3a6f6())
 	return swig_r
 }
 
 var ERR_TOO_LONG Enum_SS_wetee_status = _swig_getERR_TOO_LONG()
 func _swig_getERR_TIMEOUT() (_swig_ret Enum_SS_wetee_status) {
 	var swig_r Enum_SS_wetee_status
-	swig_r = (Enum_SS_wetee_status)(C._wrap_ERR_TIMEOUT_cwetee_0ef46faa3853c4e0())
+	swig_r = (Enum_SS_wetee_status)(C._wrap_ERR_TIMEOUT_cwetee_0551771aedc3a6f6())
 	return swig_r
 }
 
 var ERR_TIMEOUT Enum_SS_wetee_status = _swig_getERR_TIMEOUT()
 func _swig_getERR_RPC() (_swig_ret Enum_SS_wetee_status) {
 	var swig_r Enum_SS_wetee_status
-	swig_r = (Enum_SS_wetee_status)(C._wrap_ERR_RPC_cwetee_0ef46faa3853c4e0())
+	swig_r = (Enum_SS_wetee_status)(C._wrap_ERR_RPC_cwetee_0551771aedc3a6f6())
 	return swig_r
 }
 
 var ERR_RPC Enum_SS_wetee_status = _swig_getERR_RPC()
 func _swig_getHEX_PREFIX() (_swig_ret uint) {
 	var swig_r uint
-	swig_r = (uint)(C._wrap_HEX_PREFIX_cwetee_0ef46faa3853c4e0())
+	swig_r = (uint)(C._wrap_HEX_PREFIX_cwetee_0551771aedc3a6f6())
 	return swig_r
 }
 
 var HEX_PREFIX uint = _swig_getHEX_PREFIX()
 func _swig_getHEX_UPPER() (_swig_ret uint) {
 	var swig_r uint
-	swig_r = (uint)(C._wrap_HEX_UPPER_cwetee_0ef46faa3853c4e0())
+	swig_r = (uint)(C._wrap_HEX_UPPER_cwetee_0551771aedc3a6f6())
 	return swig_r
 }
 
 var HEX_UPPER uint = _swig_getHEX_UPPER()
 func _swig_getBASE64_URL() (_swig_ret uint) {
 	var swig_r uint
-	swig_r = (uint)(C._wrap_BASE64_URL_cwetee_0ef46faa3853c4e0())
+	swig_r = (uint)(C._wrap_BASE64_URL_cwetee_0551771aedc3a6f6())
 	return swig_r
 }
 
 var BASE64_URL uint = _swig_getBASE64_URL()
 func _swig_getBASE64_NOPAD() (_swig_ret uint) {
 	var swig_r uint
-	swig_r = (uint)(C._wrap_BASE64_NOPAD_cwetee_0ef46faa3853c4e0())
+	swig_r = (uint)(C._wrap_BASE64_NOPAD_cwetee_0551771aedc3a6f6())
 	return swig_r
 }
 
@@ -1797,7 +1882,7 @@ func Hex_encode(arg1 *string, arg2 []byte, arg3 uint) (_swig_ret string) {
  _swig_i_0 = new([2]uint64) 
 	_swig_i_1 := arg2
 	_swig_i_2 := arg3
-	swig_r_p := C._wrap_hex_encode_cwetee_0ef46faa3853c4e0(C.swig_voidp(_swig_i_0), *(*C.swig_type_11)(unsafe.Pointer(&_swig_i_1)), C.swig_intgo(_swig_i_2))
+	swig_r_p := C._wrap_hex_encode_cwetee_0551771aedc3a6f6(C.swig_voidp(_swig_i_0), *(*C.swig_type_11)(unsafe.Pointer(&_swig_i_1)), C.swig_intgo(_swig_i_2))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 
 	if b := weteeTakeBytes(_swig_i_0); len(b) > 0 {
@@ -1818,7 +1903,7 @@ func Hex_decode(arg1 *[]byte, arg2 string) (_swig_ret string) {
 	var _swig_i_0 *[2]uint64
  _swig_i_0 = new([2]uint64) 
 	_swig_i_1 := arg2
-	swig_r_p := C._wrap_hex_decode_cwetee_0ef46faa3853c4e0(C.swig_voidp(_swig_i_0), *(*C.swig_type_13)(unsafe.Pointer(&_swig_i_1)))
+	swig_r_p := C._wrap_hex_decode_cwetee_0551771aedc3a6f6(C.swig_voidp(_swig_i_0), *(*C.swig_type_13)(unsafe.Pointer(&_swig_i_1)))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
  *arg1 = weteeTakeBytes(_swig_i_0) 
 	if Swig_escape_always_false {
@@ -1834,7 +1919,7 @@ func Base58_encode(arg1 *string, arg2 []byte) (_swig_ret string) {
 	var _swig_i_0 *[2]uint64
  _swig_i_0 = new([2]uint64) 
 	_swig_i_1 := arg2
-	swig_r_p := C._wrap_base58_encode_cwetee_0ef46faa3853c4e0(C.swig_voidp(_swig_i_0), *(*C.swig_type_15)(unsafe.Pointer(&_swig_i_1)))
+	swig_r_p := C._wrap_base58_encode_cwetee_0551771aedc3a6f6(C.swig_voidp(_swig_i_0), *(*C.swig_type_15)(unsafe.Pointer(&_swig_i_1)))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 
 	if b := weteeTakeBytes(_swig_i_0); len(b) > 0 {
@@ -1855,7 +1940,7 @@ func Base58_decode(arg1 *[]byte, arg2 string) (_swig_ret string) {
 	var _swig_i_0 *[2]uint64
  _swig_i_0 = new([2]uint64) 
 	_swig_i_1 := arg2
-	swig_r_p := C._wrap_base58_decode_cwetee_0ef46faa3853c4e0(C.swig_voidp(_swig_i_0), *(*C.swig_type_17)(unsafe.Pointer(&_swig_i_1)))
+	swig_r_p := C._wrap_base58_decode_cwetee_0551771aedc3a6f6(C.swig_voidp(_swig_i_0), *(*C.swig_type_17)(unsafe.Pointer(&_swig_i_1)))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
  *arg1 = weteeTakeBytes(_swig_i_0) 
 	if Swig_escape_always_false {
@@ -1872,7 +1957,7 @@ func Base64_encode(arg1 *string, arg2 []byte, arg3 uint) (_swig_ret string) {
  _swig_i_0 = new([2]uint64) 
 	_swig_i_1 := arg2
 	_swig_i_2 := arg3
-	swig_r_p := C._wrap_base64_encode_cwetee_0ef46faa3853c4e0(C.swig_voidp(_swig_i_0), *(*C.swig_type_19)(unsafe.Pointer(&_swig_i_1)), C.swig_intgo(_swig_i_2))
+	swig_r_p := C._wrap_base64_encode_cwetee_0551771aedc3a6f6(C.swig_voidp(_swig_i_0), *(*C.swig_type_19)(unsafe.Pointer(&_swig_i_1)), C.swig_intgo(_swig_i_2))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 
 	if b := weteeTakeBytes(_swig_i_0); len(b) > 0 {
@@ -1894,7 +1979,7 @@ func Base64_decode(arg1 *[]byte, arg2 string, arg3 uint) (_swig_ret string) {
  _swig_i_0 = new([2]uint64) 
 	_swig_i_1 := arg2
 	_swig_i_2 := arg3
-	swig_r_p := C._wrap_base64_decode_cwetee_0ef46faa3853c4e0(C.swig_voidp(_swig_i_0), *(*C.swig_type_21)(unsafe.Pointer(&_swig_i_1)), C.swig_intgo(_swig_i_2))
+	swig_r_p := C._wrap_base64_decode_cwetee_0551771aedc3a6f6(C.swig_voidp(_swig_i_0), *(*C.swig_type_21)(unsafe.Pointer(&_swig_i_1)), C.swig_intgo(_swig_i_2))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
  *arg1 = weteeTakeBytes(_swig_i_0) 
 	if Swig_escape_always_false {
@@ -1907,7 +1992,7 @@ func Base64_decode(arg1 *[]byte, arg2 string, arg3 uint) (_swig_ret string) {
 
 func _swig_getU128_MAX_DECIMALS() (_swig_ret uint) {
 	var swig_r uint
-	swig_r = (uint)(C._wrap_U128_MAX_DECIMALS_cwetee_0ef46faa3853c4e0())
+	swig_r = (uint)(C._wrap_U128_MAX_DECIMALS_cwetee_0551771aedc3a6f6())
 	return swig_r
 }
 
@@ -1917,7 +2002,7 @@ func U128_from_decimal(arg1 []uint64, arg2 string, arg3 uint) (_swig_ret string)
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
 	_swig_i_2 := arg3
-	swig_r_p := C._wrap_u128_from_decimal_cwetee_0ef46faa3853c4e0(*(*C.swig_type_23)(unsafe.Pointer(&_swig_i_0)), *(*C.swig_type_24)(unsafe.Pointer(&_swig_i_1)), C.swig_intgo(_swig_i_2))
+	swig_r_p := C._wrap_u128_from_decimal_cwetee_0551771aedc3a6f6(*(*C.swig_type_23)(unsafe.Pointer(&_swig_i_0)), *(*C.swig_type_24)(unsafe.Pointer(&_swig_i_1)), C.swig_intgo(_swig_i_2))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg1
@@ -1935,7 +2020,7 @@ func U128_to_decimal(arg1 []byte, arg2 []uint64, arg3 uint) (_swig_ret string) {
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
 	_swig_i_2 := arg3
-	swig_r_p := C._wrap_u128_to_decimal_cwetee_0ef46faa3853c4e0(*(*C.swig_type_26)(unsafe.Pointer(&_swig_i_0)), *(*C.swig_type_27)(unsafe.Pointer(&_swig_i_1)), C.swig_intgo(_swig_i_2))
+	swig_r_p := C._wrap_u128_to_decimal_cwetee_0551771aedc3a6f6(*(*C.swig_type_26)(unsafe.Pointer(&_swig_i_0)), *(*C.swig_type_27)(unsafe.Pointer(&_swig_i_1)), C.swig_intgo(_swig_i_2))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg1
@@ -1951,7 +2036,7 @@ func U128_to_decimal(arg1 []byte, arg2 []uint64, arg3 uint) (_swig_ret string) {
 func U128_to_le(arg1 []byte, arg2 []uint64) {
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
-	C._wrap_u128_to_le_cwetee_0ef46faa3853c4e0(*(*C.swig_type_28)(unsafe.Pointer(&_swig_i_0)), *(*C.swig_type_29)(unsafe.Pointer(&_swig_i_1)))
+	C._wrap_u128_to_le_cwetee_0551771aedc3a6f6(*(*C.swig_type_28)(unsafe.Pointer(&_swig_i_0)), *(*C.swig_type_29)(unsafe.Pointer(&_swig_i_1)))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg1
 	}
@@ -1963,7 +2048,7 @@ func U128_to_le(arg1 []byte, arg2 []uint64) {
 func U128_from_le(arg1 []uint64, arg2 []byte) {
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
-	C._wrap_u128_from_le_cwetee_0ef46faa3853c4e0(*(*C.swig_type_30)(unsafe.Pointer(&_swig_i_0)), *(*C.swig_type_31)(unsafe.Pointer(&_swig_i_1)))
+	C._wrap_u128_from_le_cwetee_0551771aedc3a6f6(*(*C.swig_type_30)(unsafe.Pointer(&_swig_i_0)), *(*C.swig_type_31)(unsafe.Pointer(&_swig_i_1)))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg1
 	}
@@ -1974,7 +2059,7 @@ func U128_from_le(arg1 []uint64, arg2 []byte) {
 
 func _swig_getBLAKE2B_KEY_MAX() (_swig_ret uint) {
 	var swig_r uint
-	swig_r = (uint)(C._wrap_BLAKE2B_KEY_MAX_cwetee_0ef46faa3853c4e0())
+	swig_r = (uint)(C._wrap_BLAKE2B_KEY_MAX_cwetee_0551771aedc3a6f6())
 	return swig_r
 }
 
@@ -1984,7 +2069,7 @@ func Hash_blake2b(arg1 []byte, arg2 []byte, arg3 []byte) (_swig_ret string) {
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
 	_swig_i_2 := arg3
-	swig_r_p := C._wrap_hash_blake2b_cwetee_0ef46faa3853c4e0(*(*C.swig_type_33)(unsafe.Pointer(&_swig_i_0)), *(*C.swig_type_34)(unsafe.Pointer(&_swig_i_1)), *(*C.swig_type_35)(unsafe.Pointer(&_swig_i_2)))
+	swig_r_p := C._wrap_hash_blake2b_cwetee_0551771aedc3a6f6(*(*C.swig_type_33)(unsafe.Pointer(&_swig_i_0)), *(*C.swig_type_34)(unsafe.Pointer(&_swig_i_1)), *(*C.swig_type_35)(unsafe.Pointer(&_swig_i_2)))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg1
@@ -2004,7 +2089,7 @@ func Hash_blake2b_128(arg1 []byte, arg2 []byte) (_swig_ret string) {
 	var swig_r string
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
-	swig_r_p := C._wrap_hash_blake2b_128_cwetee_0ef46faa3853c4e0(*(*C.swig_type_37)(unsafe.Pointer(&_swig_i_0)), *(*C.swig_type_38)(unsafe.Pointer(&_swig_i_1)))
+	swig_r_p := C._wrap_hash_blake2b_128_cwetee_0551771aedc3a6f6(*(*C.swig_type_37)(unsafe.Pointer(&_swig_i_0)), *(*C.swig_type_38)(unsafe.Pointer(&_swig_i_1)))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg1
@@ -2021,7 +2106,7 @@ func Hash_blake2b_256(arg1 []byte, arg2 []byte) (_swig_ret string) {
 	var swig_r string
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
-	swig_r_p := C._wrap_hash_blake2b_256_cwetee_0ef46faa3853c4e0(*(*C.swig_type_40)(unsafe.Pointer(&_swig_i_0)), *(*C.swig_type_41)(unsafe.Pointer(&_swig_i_1)))
+	swig_r_p := C._wrap_hash_blake2b_256_cwetee_0551771aedc3a6f6(*(*C.swig_type_40)(unsafe.Pointer(&_swig_i_0)), *(*C.swig_type_41)(unsafe.Pointer(&_swig_i_1)))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg1
@@ -2038,7 +2123,7 @@ func Hash_blake2b_512(arg1 []byte, arg2 []byte) (_swig_ret string) {
 	var swig_r string
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
-	swig_r_p := C._wrap_hash_blake2b_512_cwetee_0ef46faa3853c4e0(*(*C.swig_type_43)(unsafe.Pointer(&_swig_i_0)), *(*C.swig_type_44)(unsafe.Pointer(&_swig_i_1)))
+	swig_r_p := C._wrap_hash_blake2b_512_cwetee_0551771aedc3a6f6(*(*C.swig_type_43)(unsafe.Pointer(&_swig_i_0)), *(*C.swig_type_44)(unsafe.Pointer(&_swig_i_1)))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg1
@@ -2055,7 +2140,7 @@ func Hash_blake2s_256(arg1 []byte, arg2 []byte) (_swig_ret string) {
 	var swig_r string
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
-	swig_r_p := C._wrap_hash_blake2s_256_cwetee_0ef46faa3853c4e0(*(*C.swig_type_46)(unsafe.Pointer(&_swig_i_0)), *(*C.swig_type_47)(unsafe.Pointer(&_swig_i_1)))
+	swig_r_p := C._wrap_hash_blake2s_256_cwetee_0551771aedc3a6f6(*(*C.swig_type_46)(unsafe.Pointer(&_swig_i_0)), *(*C.swig_type_47)(unsafe.Pointer(&_swig_i_1)))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg1
@@ -2072,7 +2157,7 @@ func Hash_twox64(arg1 []byte, arg2 []byte) (_swig_ret string) {
 	var swig_r string
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
-	swig_r_p := C._wrap_hash_twox64_cwetee_0ef46faa3853c4e0(*(*C.swig_type_49)(unsafe.Pointer(&_swig_i_0)), *(*C.swig_type_50)(unsafe.Pointer(&_swig_i_1)))
+	swig_r_p := C._wrap_hash_twox64_cwetee_0551771aedc3a6f6(*(*C.swig_type_49)(unsafe.Pointer(&_swig_i_0)), *(*C.swig_type_50)(unsafe.Pointer(&_swig_i_1)))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg1
@@ -2089,7 +2174,7 @@ func Hash_twox128(arg1 []byte, arg2 []byte) (_swig_ret string) {
 	var swig_r string
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
-	swig_r_p := C._wrap_hash_twox128_cwetee_0ef46faa3853c4e0(*(*C.swig_type_52)(unsafe.Pointer(&_swig_i_0)), *(*C.swig_type_53)(unsafe.Pointer(&_swig_i_1)))
+	swig_r_p := C._wrap_hash_twox128_cwetee_0551771aedc3a6f6(*(*C.swig_type_52)(unsafe.Pointer(&_swig_i_0)), *(*C.swig_type_53)(unsafe.Pointer(&_swig_i_1)))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg1
@@ -2106,7 +2191,7 @@ func Hash_twox256(arg1 []byte, arg2 []byte) (_swig_ret string) {
 	var swig_r string
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
-	swig_r_p := C._wrap_hash_twox256_cwetee_0ef46faa3853c4e0(*(*C.swig_type_55)(unsafe.Pointer(&_swig_i_0)), *(*C.swig_type_56)(unsafe.Pointer(&_swig_i_1)))
+	swig_r_p := C._wrap_hash_twox256_cwetee_0551771aedc3a6f6(*(*C.swig_type_55)(unsafe.Pointer(&_swig_i_0)), *(*C.swig_type_56)(unsafe.Pointer(&_swig_i_1)))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg1
@@ -2123,7 +2208,7 @@ func Hash_keccak256(arg1 []byte, arg2 []byte) (_swig_ret string) {
 	var swig_r string
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
-	swig_r_p := C._wrap_hash_keccak256_cwetee_0ef46faa3853c4e0(*(*C.swig_type_58)(unsafe.Pointer(&_swig_i_0)), *(*C.swig_type_59)(unsafe.Pointer(&_swig_i_1)))
+	swig_r_p := C._wrap_hash_keccak256_cwetee_0551771aedc3a6f6(*(*C.swig_type_58)(unsafe.Pointer(&_swig_i_0)), *(*C.swig_type_59)(unsafe.Pointer(&_swig_i_1)))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg1
@@ -2140,7 +2225,7 @@ func Hash_sha256(arg1 []byte, arg2 []byte) (_swig_ret string) {
 	var swig_r string
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
-	swig_r_p := C._wrap_hash_sha256_cwetee_0ef46faa3853c4e0(*(*C.swig_type_61)(unsafe.Pointer(&_swig_i_0)), *(*C.swig_type_62)(unsafe.Pointer(&_swig_i_1)))
+	swig_r_p := C._wrap_hash_sha256_cwetee_0551771aedc3a6f6(*(*C.swig_type_61)(unsafe.Pointer(&_swig_i_0)), *(*C.swig_type_62)(unsafe.Pointer(&_swig_i_1)))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg1
@@ -2157,7 +2242,7 @@ func Hash_sha512(arg1 []byte, arg2 []byte) (_swig_ret string) {
 	var swig_r string
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
-	swig_r_p := C._wrap_hash_sha512_cwetee_0ef46faa3853c4e0(*(*C.swig_type_64)(unsafe.Pointer(&_swig_i_0)), *(*C.swig_type_65)(unsafe.Pointer(&_swig_i_1)))
+	swig_r_p := C._wrap_hash_sha512_cwetee_0551771aedc3a6f6(*(*C.swig_type_64)(unsafe.Pointer(&_swig_i_0)), *(*C.swig_type_65)(unsafe.Pointer(&_swig_i_1)))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg1
@@ -2175,7 +2260,7 @@ func Hmac_sha256(arg1 []byte, arg2 []byte, arg3 []byte) (_swig_ret string) {
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
 	_swig_i_2 := arg3
-	swig_r_p := C._wrap_hmac_sha256_cwetee_0ef46faa3853c4e0(*(*C.swig_type_67)(unsafe.Pointer(&_swig_i_0)), *(*C.swig_type_68)(unsafe.Pointer(&_swig_i_1)), *(*C.swig_type_69)(unsafe.Pointer(&_swig_i_2)))
+	swig_r_p := C._wrap_hmac_sha256_cwetee_0551771aedc3a6f6(*(*C.swig_type_67)(unsafe.Pointer(&_swig_i_0)), *(*C.swig_type_68)(unsafe.Pointer(&_swig_i_1)), *(*C.swig_type_69)(unsafe.Pointer(&_swig_i_2)))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg1
@@ -2196,7 +2281,7 @@ func Hmac_sha512(arg1 []byte, arg2 []byte, arg3 []byte) (_swig_ret string) {
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
 	_swig_i_2 := arg3
-	swig_r_p := C._wrap_hmac_sha512_cwetee_0ef46faa3853c4e0(*(*C.swig_type_71)(unsafe.Pointer(&_swig_i_0)), *(*C.swig_type_72)(unsafe.Pointer(&_swig_i_1)), *(*C.swig_type_73)(unsafe.Pointer(&_swig_i_2)))
+	swig_r_p := C._wrap_hmac_sha512_cwetee_0551771aedc3a6f6(*(*C.swig_type_71)(unsafe.Pointer(&_swig_i_0)), *(*C.swig_type_72)(unsafe.Pointer(&_swig_i_1)), *(*C.swig_type_73)(unsafe.Pointer(&_swig_i_2)))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg1
@@ -2218,7 +2303,7 @@ func Pbkdf2_sha256(arg1 []byte, arg2 []byte, arg3 []byte, arg4 uint) (_swig_ret 
 	_swig_i_1 := arg2
 	_swig_i_2 := arg3
 	_swig_i_3 := arg4
-	swig_r_p := C._wrap_pbkdf2_sha256_cwetee_0ef46faa3853c4e0(*(*C.swig_type_75)(unsafe.Pointer(&_swig_i_0)), *(*C.swig_type_76)(unsafe.Pointer(&_swig_i_1)), *(*C.swig_type_77)(unsafe.Pointer(&_swig_i_2)), C.swig_intgo(_swig_i_3))
+	swig_r_p := C._wrap_pbkdf2_sha256_cwetee_0551771aedc3a6f6(*(*C.swig_type_75)(unsafe.Pointer(&_swig_i_0)), *(*C.swig_type_76)(unsafe.Pointer(&_swig_i_1)), *(*C.swig_type_77)(unsafe.Pointer(&_swig_i_2)), C.swig_intgo(_swig_i_3))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg1
@@ -2240,7 +2325,7 @@ func Pbkdf2_sha512(arg1 []byte, arg2 []byte, arg3 []byte, arg4 uint) (_swig_ret 
 	_swig_i_1 := arg2
 	_swig_i_2 := arg3
 	_swig_i_3 := arg4
-	swig_r_p := C._wrap_pbkdf2_sha512_cwetee_0ef46faa3853c4e0(*(*C.swig_type_79)(unsafe.Pointer(&_swig_i_0)), *(*C.swig_type_80)(unsafe.Pointer(&_swig_i_1)), *(*C.swig_type_81)(unsafe.Pointer(&_swig_i_2)), C.swig_intgo(_swig_i_3))
+	swig_r_p := C._wrap_pbkdf2_sha512_cwetee_0551771aedc3a6f6(*(*C.swig_type_79)(unsafe.Pointer(&_swig_i_0)), *(*C.swig_type_80)(unsafe.Pointer(&_swig_i_1)), *(*C.swig_type_81)(unsafe.Pointer(&_swig_i_2)), C.swig_intgo(_swig_i_3))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg1
@@ -2260,7 +2345,7 @@ func Hash_blake3(arg1 []byte, arg2 []byte) (_swig_ret string) {
 	var swig_r string
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
-	swig_r_p := C._wrap_hash_blake3_cwetee_0ef46faa3853c4e0(*(*C.swig_type_83)(unsafe.Pointer(&_swig_i_0)), *(*C.swig_type_84)(unsafe.Pointer(&_swig_i_1)))
+	swig_r_p := C._wrap_hash_blake3_cwetee_0551771aedc3a6f6(*(*C.swig_type_83)(unsafe.Pointer(&_swig_i_0)), *(*C.swig_type_84)(unsafe.Pointer(&_swig_i_1)))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg1
@@ -2278,7 +2363,7 @@ func Hash_blake3_keyed(arg1 []byte, arg2 []byte, arg3 []byte) (_swig_ret string)
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
 	_swig_i_2 := arg3
-	swig_r_p := C._wrap_hash_blake3_keyed_cwetee_0ef46faa3853c4e0(*(*C.swig_type_86)(unsafe.Pointer(&_swig_i_0)), *(*C.swig_type_87)(unsafe.Pointer(&_swig_i_1)), *(*C.swig_type_88)(unsafe.Pointer(&_swig_i_2)))
+	swig_r_p := C._wrap_hash_blake3_keyed_cwetee_0551771aedc3a6f6(*(*C.swig_type_86)(unsafe.Pointer(&_swig_i_0)), *(*C.swig_type_87)(unsafe.Pointer(&_swig_i_1)), *(*C.swig_type_88)(unsafe.Pointer(&_swig_i_2)))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg1
@@ -2299,7 +2384,7 @@ func Hash_blake3_derive_key(arg1 []byte, arg2 string, arg3 []byte) (_swig_ret st
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
 	_swig_i_2 := arg3
-	swig_r_p := C._wrap_hash_blake3_derive_key_cwetee_0ef46faa3853c4e0(*(*C.swig_type_90)(unsafe.Pointer(&_swig_i_0)), *(*C.swig_type_91)(unsafe.Pointer(&_swig_i_1)), *(*C.swig_type_92)(unsafe.Pointer(&_swig_i_2)))
+	swig_r_p := C._wrap_hash_blake3_derive_key_cwetee_0551771aedc3a6f6(*(*C.swig_type_90)(unsafe.Pointer(&_swig_i_0)), *(*C.swig_type_91)(unsafe.Pointer(&_swig_i_1)), *(*C.swig_type_92)(unsafe.Pointer(&_swig_i_2)))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg1
@@ -2319,7 +2404,7 @@ func Crc16_xmodem(arg1 *uint16, arg2 []byte) (_swig_ret string) {
 	var swig_r string
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
-	swig_r_p := C._wrap_crc16_xmodem_cwetee_0ef46faa3853c4e0(C.swig_voidp(_swig_i_0), *(*C.swig_type_94)(unsafe.Pointer(&_swig_i_1)))
+	swig_r_p := C._wrap_crc16_xmodem_cwetee_0551771aedc3a6f6(C.swig_voidp(_swig_i_0), *(*C.swig_type_94)(unsafe.Pointer(&_swig_i_1)))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg2
@@ -2333,7 +2418,7 @@ func Crc32c(arg1 *uint32, arg2 []byte) (_swig_ret string) {
 	var swig_r string
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
-	swig_r_p := C._wrap_crc32c_cwetee_0ef46faa3853c4e0(C.swig_voidp(_swig_i_0), *(*C.swig_type_96)(unsafe.Pointer(&_swig_i_1)))
+	swig_r_p := C._wrap_crc32c_cwetee_0551771aedc3a6f6(C.swig_voidp(_swig_i_0), *(*C.swig_type_96)(unsafe.Pointer(&_swig_i_1)))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg2
@@ -2345,7 +2430,7 @@ func Crc32c(arg1 *uint32, arg2 []byte) (_swig_ret string) {
 
 func _swig_getSCALE_COMPACT_MAX_BYTES() (_swig_ret uint) {
 	var swig_r uint
-	swig_r = (uint)(C._wrap_SCALE_COMPACT_MAX_BYTES_cwetee_0ef46faa3853c4e0())
+	swig_r = (uint)(C._wrap_SCALE_COMPACT_MAX_BYTES_cwetee_0551771aedc3a6f6())
 	return swig_r
 }
 
@@ -2355,7 +2440,7 @@ func Scale_encode_compact(arg1 *[]byte, arg2 []uint64) (_swig_ret string) {
 	var _swig_i_0 *[2]uint64
  _swig_i_0 = new([2]uint64) 
 	_swig_i_1 := arg2
-	swig_r_p := C._wrap_scale_encode_compact_cwetee_0ef46faa3853c4e0(C.swig_voidp(_swig_i_0), *(*C.swig_type_98)(unsafe.Pointer(&_swig_i_1)))
+	swig_r_p := C._wrap_scale_encode_compact_cwetee_0551771aedc3a6f6(C.swig_voidp(_swig_i_0), *(*C.swig_type_98)(unsafe.Pointer(&_swig_i_1)))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
  *arg1 = weteeTakeBytes(_swig_i_0) 
 	if Swig_escape_always_false {
@@ -2371,7 +2456,7 @@ func Scale_decode_compact(arg1 []uint64, arg2 *int, arg3 []byte) (_swig_ret stri
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
 	_swig_i_2 := arg3
-	swig_r_p := C._wrap_scale_decode_compact_cwetee_0ef46faa3853c4e0(*(*C.swig_type_100)(unsafe.Pointer(&_swig_i_0)), C.swig_voidp(_swig_i_1), *(*C.swig_type_101)(unsafe.Pointer(&_swig_i_2)))
+	swig_r_p := C._wrap_scale_decode_compact_cwetee_0551771aedc3a6f6(*(*C.swig_type_100)(unsafe.Pointer(&_swig_i_0)), C.swig_voidp(_swig_i_1), *(*C.swig_type_101)(unsafe.Pointer(&_swig_i_2)))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg1
@@ -2387,140 +2472,140 @@ func Scale_decode_compact(arg1 []uint64, arg2 *int, arg3 []byte) (_swig_ret stri
 type Enum_SS_wetee_scheme int
 func _swig_getSCHEME_SR25519() (_swig_ret Enum_SS_wetee_scheme) {
 	var swig_r Enum_SS_wetee_scheme
-	swig_r = (Enum_SS_wetee_scheme)(C._wrap_SCHEME_SR25519_cwetee_0ef46faa3853c4e0())
+	swig_r = (Enum_SS_wetee_scheme)(C._wrap_SCHEME_SR25519_cwetee_0551771aedc3a6f6())
 	return swig_r
 }
 
 var SCHEME_SR25519 Enum_SS_wetee_scheme = _swig_getSCHEME_SR25519()
 func _swig_getSCHEME_ED25519() (_swig_ret Enum_SS_wetee_scheme) {
 	var swig_r Enum_SS_wetee_scheme
-	swig_r = (Enum_SS_wetee_scheme)(C._wrap_SCHEME_ED25519_cwetee_0ef46faa3853c4e0())
+	swig_r = (Enum_SS_wetee_scheme)(C._wrap_SCHEME_ED25519_cwetee_0551771aedc3a6f6())
 	return swig_r
 }
 
 var SCHEME_ED25519 Enum_SS_wetee_scheme = _swig_getSCHEME_ED25519()
 func _swig_getSCHEME_ECDSA() (_swig_ret Enum_SS_wetee_scheme) {
 	var swig_r Enum_SS_wetee_scheme
-	swig_r = (Enum_SS_wetee_scheme)(C._wrap_SCHEME_ECDSA_cwetee_0ef46faa3853c4e0())
+	swig_r = (Enum_SS_wetee_scheme)(C._wrap_SCHEME_ECDSA_cwetee_0551771aedc3a6f6())
 	return swig_r
 }
 
 var SCHEME_ECDSA Enum_SS_wetee_scheme = _swig_getSCHEME_ECDSA()
 func _swig_getSCHEME_ETHEREUM() (_swig_ret Enum_SS_wetee_scheme) {
 	var swig_r Enum_SS_wetee_scheme
-	swig_r = (Enum_SS_wetee_scheme)(C._wrap_SCHEME_ETHEREUM_cwetee_0ef46faa3853c4e0())
+	swig_r = (Enum_SS_wetee_scheme)(C._wrap_SCHEME_ETHEREUM_cwetee_0551771aedc3a6f6())
 	return swig_r
 }
 
 var SCHEME_ETHEREUM Enum_SS_wetee_scheme = _swig_getSCHEME_ETHEREUM()
 func _swig_getSR25519_SEED_BYTES() (_swig_ret uint) {
 	var swig_r uint
-	swig_r = (uint)(C._wrap_SR25519_SEED_BYTES_cwetee_0ef46faa3853c4e0())
+	swig_r = (uint)(C._wrap_SR25519_SEED_BYTES_cwetee_0551771aedc3a6f6())
 	return swig_r
 }
 
 var SR25519_SEED_BYTES uint = _swig_getSR25519_SEED_BYTES()
 func _swig_getSR25519_PUBLIC_BYTES() (_swig_ret uint) {
 	var swig_r uint
-	swig_r = (uint)(C._wrap_SR25519_PUBLIC_BYTES_cwetee_0ef46faa3853c4e0())
+	swig_r = (uint)(C._wrap_SR25519_PUBLIC_BYTES_cwetee_0551771aedc3a6f6())
 	return swig_r
 }
 
 var SR25519_PUBLIC_BYTES uint = _swig_getSR25519_PUBLIC_BYTES()
 func _swig_getSR25519_SECRET_BYTES() (_swig_ret uint) {
 	var swig_r uint
-	swig_r = (uint)(C._wrap_SR25519_SECRET_BYTES_cwetee_0ef46faa3853c4e0())
+	swig_r = (uint)(C._wrap_SR25519_SECRET_BYTES_cwetee_0551771aedc3a6f6())
 	return swig_r
 }
 
 var SR25519_SECRET_BYTES uint = _swig_getSR25519_SECRET_BYTES()
 func _swig_getSR25519_SIGNATURE_BYTES() (_swig_ret uint) {
 	var swig_r uint
-	swig_r = (uint)(C._wrap_SR25519_SIGNATURE_BYTES_cwetee_0ef46faa3853c4e0())
+	swig_r = (uint)(C._wrap_SR25519_SIGNATURE_BYTES_cwetee_0551771aedc3a6f6())
 	return swig_r
 }
 
 var SR25519_SIGNATURE_BYTES uint = _swig_getSR25519_SIGNATURE_BYTES()
 func _swig_getED25519_SEED_BYTES() (_swig_ret uint) {
 	var swig_r uint
-	swig_r = (uint)(C._wrap_ED25519_SEED_BYTES_cwetee_0ef46faa3853c4e0())
+	swig_r = (uint)(C._wrap_ED25519_SEED_BYTES_cwetee_0551771aedc3a6f6())
 	return swig_r
 }
 
 var ED25519_SEED_BYTES uint = _swig_getED25519_SEED_BYTES()
 func _swig_getED25519_PUBLIC_BYTES() (_swig_ret uint) {
 	var swig_r uint
-	swig_r = (uint)(C._wrap_ED25519_PUBLIC_BYTES_cwetee_0ef46faa3853c4e0())
+	swig_r = (uint)(C._wrap_ED25519_PUBLIC_BYTES_cwetee_0551771aedc3a6f6())
 	return swig_r
 }
 
 var ED25519_PUBLIC_BYTES uint = _swig_getED25519_PUBLIC_BYTES()
 func _swig_getED25519_SECRET_BYTES() (_swig_ret uint) {
 	var swig_r uint
-	swig_r = (uint)(C._wrap_ED25519_SECRET_BYTES_cwetee_0ef46faa3853c4e0())
+	swig_r = (uint)(C._wrap_ED25519_SECRET_BYTES_cwetee_0551771aedc3a6f6())
 	return swig_r
 }
 
 var ED25519_SECRET_BYTES uint = _swig_getED25519_SECRET_BYTES()
 func _swig_getED25519_SIGNATURE_BYTES() (_swig_ret uint) {
 	var swig_r uint
-	swig_r = (uint)(C._wrap_ED25519_SIGNATURE_BYTES_cwetee_0ef46faa3853c4e0())
+	swig_r = (uint)(C._wrap_ED25519_SIGNATURE_BYTES_cwetee_0551771aedc3a6f6())
 	return swig_r
 }
 
 var ED25519_SIGNATURE_BYTES uint = _swig_getED25519_SIGNATURE_BYTES()
 func _swig_getECDSA_SECRET_BYTES() (_swig_ret uint) {
 	var swig_r uint
-	swig_r = (uint)(C._wrap_ECDSA_SECRET_BYTES_cwetee_0ef46faa3853c4e0())
+	swig_r = (uint)(C._wrap_ECDSA_SECRET_BYTES_cwetee_0551771aedc3a6f6())
 	return swig_r
 }
 
 var ECDSA_SECRET_BYTES uint = _swig_getECDSA_SECRET_BYTES()
 func _swig_getECDSA_PUBLIC_BYTES() (_swig_ret uint) {
 	var swig_r uint
-	swig_r = (uint)(C._wrap_ECDSA_PUBLIC_BYTES_cwetee_0ef46faa3853c4e0())
+	swig_r = (uint)(C._wrap_ECDSA_PUBLIC_BYTES_cwetee_0551771aedc3a6f6())
 	return swig_r
 }
 
 var ECDSA_PUBLIC_BYTES uint = _swig_getECDSA_PUBLIC_BYTES()
 func _swig_getECDSA_SIGNATURE_BYTES() (_swig_ret uint) {
 	var swig_r uint
-	swig_r = (uint)(C._wrap_ECDSA_SIGNATURE_BYTES_cwetee_0ef46faa3853c4e0())
+	swig_r = (uint)(C._wrap_ECDSA_SIGNATURE_BYTES_cwetee_0551771aedc3a6f6())
 	return swig_r
 }
 
 var ECDSA_SIGNATURE_BYTES uint = _swig_getECDSA_SIGNATURE_BYTES()
 func _swig_getETH_ADDRESS_BYTES() (_swig_ret uint) {
 	var swig_r uint
-	swig_r = (uint)(C._wrap_ETH_ADDRESS_BYTES_cwetee_0ef46faa3853c4e0())
+	swig_r = (uint)(C._wrap_ETH_ADDRESS_BYTES_cwetee_0551771aedc3a6f6())
 	return swig_r
 }
 
 var ETH_ADDRESS_BYTES uint = _swig_getETH_ADDRESS_BYTES()
 func _swig_getCHAIN_CODE_BYTES() (_swig_ret uint) {
 	var swig_r uint
-	swig_r = (uint)(C._wrap_CHAIN_CODE_BYTES_cwetee_0ef46faa3853c4e0())
+	swig_r = (uint)(C._wrap_CHAIN_CODE_BYTES_cwetee_0551771aedc3a6f6())
 	return swig_r
 }
 
 var CHAIN_CODE_BYTES uint = _swig_getCHAIN_CODE_BYTES()
 func _swig_getPUBLIC_MAX_BYTES() (_swig_ret uint) {
 	var swig_r uint
-	swig_r = (uint)(C._wrap_PUBLIC_MAX_BYTES_cwetee_0ef46faa3853c4e0())
+	swig_r = (uint)(C._wrap_PUBLIC_MAX_BYTES_cwetee_0551771aedc3a6f6())
 	return swig_r
 }
 
 var PUBLIC_MAX_BYTES uint = _swig_getPUBLIC_MAX_BYTES()
 func _swig_getSIGNATURE_MAX_BYTES() (_swig_ret uint) {
 	var swig_r uint
-	swig_r = (uint)(C._wrap_SIGNATURE_MAX_BYTES_cwetee_0ef46faa3853c4e0())
+	swig_r = (uint)(C._wrap_SIGNATURE_MAX_BYTES_cwetee_0551771aedc3a6f6())
 	return swig_r
 }
 
 var SIGNATURE_MAX_BYTES uint = _swig_getSIGNATURE_MAX_BYTES()
 func Dev_phrase() (_swig_ret string) {
 	var swig_r string
-	swig_r_p := C._wrap_dev_phrase_cwetee_0ef46faa3853c4e0()
+	swig_r_p := C._wrap_dev_phrase_cwetee_0551771aedc3a6f6()
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	var swig_r_1 string
  swig_r_1 = strings.Clone(swig_r) 
@@ -2532,7 +2617,7 @@ func Sr25519_keypair_from_seed(arg1 []byte, arg2 []byte, arg3 []byte) (_swig_ret
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
 	_swig_i_2 := arg3
-	swig_r_p := C._wrap_sr25519_keypair_from_seed_cwetee_0ef46faa3853c4e0(*(*C.swig_type_104)(unsafe.Pointer(&_swig_i_0)), *(*C.swig_type_105)(unsafe.Pointer(&_swig_i_1)), *(*C.swig_type_106)(unsafe.Pointer(&_swig_i_2)))
+	swig_r_p := C._wrap_sr25519_keypair_from_seed_cwetee_0551771aedc3a6f6(*(*C.swig_type_104)(unsafe.Pointer(&_swig_i_0)), *(*C.swig_type_105)(unsafe.Pointer(&_swig_i_1)), *(*C.swig_type_106)(unsafe.Pointer(&_swig_i_2)))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg1
@@ -2552,7 +2637,7 @@ func Sr25519_secret_to_canonical(arg1 []byte, arg2 []byte) (_swig_ret string) {
 	var swig_r string
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
-	swig_r_p := C._wrap_sr25519_secret_to_canonical_cwetee_0ef46faa3853c4e0(*(*C.swig_type_108)(unsafe.Pointer(&_swig_i_0)), *(*C.swig_type_109)(unsafe.Pointer(&_swig_i_1)))
+	swig_r_p := C._wrap_sr25519_secret_to_canonical_cwetee_0551771aedc3a6f6(*(*C.swig_type_108)(unsafe.Pointer(&_swig_i_0)), *(*C.swig_type_109)(unsafe.Pointer(&_swig_i_1)))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg1
@@ -2569,7 +2654,7 @@ func Sr25519_secret_from_canonical(arg1 []byte, arg2 []byte) (_swig_ret string) 
 	var swig_r string
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
-	swig_r_p := C._wrap_sr25519_secret_from_canonical_cwetee_0ef46faa3853c4e0(*(*C.swig_type_111)(unsafe.Pointer(&_swig_i_0)), *(*C.swig_type_112)(unsafe.Pointer(&_swig_i_1)))
+	swig_r_p := C._wrap_sr25519_secret_from_canonical_cwetee_0551771aedc3a6f6(*(*C.swig_type_111)(unsafe.Pointer(&_swig_i_0)), *(*C.swig_type_112)(unsafe.Pointer(&_swig_i_1)))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg1
@@ -2586,7 +2671,7 @@ func Sr25519_public_from_secret(arg1 []byte, arg2 []byte) (_swig_ret string) {
 	var swig_r string
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
-	swig_r_p := C._wrap_sr25519_public_from_secret_cwetee_0ef46faa3853c4e0(*(*C.swig_type_114)(unsafe.Pointer(&_swig_i_0)), *(*C.swig_type_115)(unsafe.Pointer(&_swig_i_1)))
+	swig_r_p := C._wrap_sr25519_public_from_secret_cwetee_0551771aedc3a6f6(*(*C.swig_type_114)(unsafe.Pointer(&_swig_i_0)), *(*C.swig_type_115)(unsafe.Pointer(&_swig_i_1)))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg1
@@ -2605,7 +2690,7 @@ func Sr25519_sign(arg1 []byte, arg2 []byte, arg3 []byte, arg4 []byte) (_swig_ret
 	_swig_i_1 := arg2
 	_swig_i_2 := arg3
 	_swig_i_3 := arg4
-	swig_r_p := C._wrap_sr25519_sign_cwetee_0ef46faa3853c4e0(*(*C.swig_type_117)(unsafe.Pointer(&_swig_i_0)), *(*C.swig_type_118)(unsafe.Pointer(&_swig_i_1)), *(*C.swig_type_119)(unsafe.Pointer(&_swig_i_2)), *(*C.swig_type_120)(unsafe.Pointer(&_swig_i_3)))
+	swig_r_p := C._wrap_sr25519_sign_cwetee_0551771aedc3a6f6(*(*C.swig_type_117)(unsafe.Pointer(&_swig_i_0)), *(*C.swig_type_118)(unsafe.Pointer(&_swig_i_1)), *(*C.swig_type_119)(unsafe.Pointer(&_swig_i_2)), *(*C.swig_type_120)(unsafe.Pointer(&_swig_i_3)))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg1
@@ -2629,7 +2714,7 @@ func Sr25519_verify(arg1 []byte, arg2 []byte, arg3 []byte) (_swig_ret string) {
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
 	_swig_i_2 := arg3
-	swig_r_p := C._wrap_sr25519_verify_cwetee_0ef46faa3853c4e0(*(*C.swig_type_122)(unsafe.Pointer(&_swig_i_0)), *(*C.swig_type_123)(unsafe.Pointer(&_swig_i_1)), *(*C.swig_type_124)(unsafe.Pointer(&_swig_i_2)))
+	swig_r_p := C._wrap_sr25519_verify_cwetee_0551771aedc3a6f6(*(*C.swig_type_122)(unsafe.Pointer(&_swig_i_0)), *(*C.swig_type_123)(unsafe.Pointer(&_swig_i_1)), *(*C.swig_type_124)(unsafe.Pointer(&_swig_i_2)))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg1
@@ -2650,7 +2735,7 @@ func Sr25519_verify_strict(arg1 []byte, arg2 []byte, arg3 []byte) (_swig_ret str
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
 	_swig_i_2 := arg3
-	swig_r_p := C._wrap_sr25519_verify_strict_cwetee_0ef46faa3853c4e0(*(*C.swig_type_126)(unsafe.Pointer(&_swig_i_0)), *(*C.swig_type_127)(unsafe.Pointer(&_swig_i_1)), *(*C.swig_type_128)(unsafe.Pointer(&_swig_i_2)))
+	swig_r_p := C._wrap_sr25519_verify_strict_cwetee_0551771aedc3a6f6(*(*C.swig_type_126)(unsafe.Pointer(&_swig_i_0)), *(*C.swig_type_127)(unsafe.Pointer(&_swig_i_1)), *(*C.swig_type_128)(unsafe.Pointer(&_swig_i_2)))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg1
@@ -2672,7 +2757,7 @@ func Sr25519_derive_hard(arg1 []byte, arg2 []byte, arg3 []byte, arg4 []byte) (_s
 	_swig_i_1 := arg2
 	_swig_i_2 := arg3
 	_swig_i_3 := arg4
-	swig_r_p := C._wrap_sr25519_derive_hard_cwetee_0ef46faa3853c4e0(*(*C.swig_type_130)(unsafe.Pointer(&_swig_i_0)), *(*C.swig_type_131)(unsafe.Pointer(&_swig_i_1)), *(*C.swig_type_132)(unsafe.Pointer(&_swig_i_2)), *(*C.swig_type_133)(unsafe.Pointer(&_swig_i_3)))
+	swig_r_p := C._wrap_sr25519_derive_hard_cwetee_0551771aedc3a6f6(*(*C.swig_type_130)(unsafe.Pointer(&_swig_i_0)), *(*C.swig_type_131)(unsafe.Pointer(&_swig_i_1)), *(*C.swig_type_132)(unsafe.Pointer(&_swig_i_2)), *(*C.swig_type_133)(unsafe.Pointer(&_swig_i_3)))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg1
@@ -2698,7 +2783,7 @@ func Sr25519_derive_soft(arg1 []byte, arg2 []byte, arg3 []byte, arg4 []byte, arg
 	_swig_i_2 := arg3
 	_swig_i_3 := arg4
 	_swig_i_4 := arg5
-	swig_r_p := C._wrap_sr25519_derive_soft_cwetee_0ef46faa3853c4e0(*(*C.swig_type_135)(unsafe.Pointer(&_swig_i_0)), *(*C.swig_type_136)(unsafe.Pointer(&_swig_i_1)), *(*C.swig_type_137)(unsafe.Pointer(&_swig_i_2)), *(*C.swig_type_138)(unsafe.Pointer(&_swig_i_3)), *(*C.swig_type_139)(unsafe.Pointer(&_swig_i_4)))
+	swig_r_p := C._wrap_sr25519_derive_soft_cwetee_0551771aedc3a6f6(*(*C.swig_type_135)(unsafe.Pointer(&_swig_i_0)), *(*C.swig_type_136)(unsafe.Pointer(&_swig_i_1)), *(*C.swig_type_137)(unsafe.Pointer(&_swig_i_2)), *(*C.swig_type_138)(unsafe.Pointer(&_swig_i_3)), *(*C.swig_type_139)(unsafe.Pointer(&_swig_i_4)))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg1
@@ -2725,7 +2810,7 @@ func Sr25519_derive_public(arg1 []byte, arg2 []byte, arg3 []byte) (_swig_ret str
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
 	_swig_i_2 := arg3
-	swig_r_p := C._wrap_sr25519_derive_public_cwetee_0ef46faa3853c4e0(*(*C.swig_type_141)(unsafe.Pointer(&_swig_i_0)), *(*C.swig_type_142)(unsafe.Pointer(&_swig_i_1)), *(*C.swig_type_143)(unsafe.Pointer(&_swig_i_2)))
+	swig_r_p := C._wrap_sr25519_derive_public_cwetee_0551771aedc3a6f6(*(*C.swig_type_141)(unsafe.Pointer(&_swig_i_0)), *(*C.swig_type_142)(unsafe.Pointer(&_swig_i_1)), *(*C.swig_type_143)(unsafe.Pointer(&_swig_i_2)))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg1
@@ -2746,7 +2831,7 @@ func Ed25519_keypair_from_seed(arg1 []byte, arg2 []byte, arg3 []byte) (_swig_ret
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
 	_swig_i_2 := arg3
-	swig_r_p := C._wrap_ed25519_keypair_from_seed_cwetee_0ef46faa3853c4e0(*(*C.swig_type_145)(unsafe.Pointer(&_swig_i_0)), *(*C.swig_type_146)(unsafe.Pointer(&_swig_i_1)), *(*C.swig_type_147)(unsafe.Pointer(&_swig_i_2)))
+	swig_r_p := C._wrap_ed25519_keypair_from_seed_cwetee_0551771aedc3a6f6(*(*C.swig_type_145)(unsafe.Pointer(&_swig_i_0)), *(*C.swig_type_146)(unsafe.Pointer(&_swig_i_1)), *(*C.swig_type_147)(unsafe.Pointer(&_swig_i_2)))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg1
@@ -2767,7 +2852,7 @@ func Ed25519_sign(arg1 []byte, arg2 []byte, arg3 []byte) (_swig_ret string) {
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
 	_swig_i_2 := arg3
-	swig_r_p := C._wrap_ed25519_sign_cwetee_0ef46faa3853c4e0(*(*C.swig_type_149)(unsafe.Pointer(&_swig_i_0)), *(*C.swig_type_150)(unsafe.Pointer(&_swig_i_1)), *(*C.swig_type_151)(unsafe.Pointer(&_swig_i_2)))
+	swig_r_p := C._wrap_ed25519_sign_cwetee_0551771aedc3a6f6(*(*C.swig_type_149)(unsafe.Pointer(&_swig_i_0)), *(*C.swig_type_150)(unsafe.Pointer(&_swig_i_1)), *(*C.swig_type_151)(unsafe.Pointer(&_swig_i_2)))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg1
@@ -2788,7 +2873,7 @@ func Ed25519_verify(arg1 []byte, arg2 []byte, arg3 []byte) (_swig_ret string) {
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
 	_swig_i_2 := arg3
-	swig_r_p := C._wrap_ed25519_verify_cwetee_0ef46faa3853c4e0(*(*C.swig_type_153)(unsafe.Pointer(&_swig_i_0)), *(*C.swig_type_154)(unsafe.Pointer(&_swig_i_1)), *(*C.swig_type_155)(unsafe.Pointer(&_swig_i_2)))
+	swig_r_p := C._wrap_ed25519_verify_cwetee_0551771aedc3a6f6(*(*C.swig_type_153)(unsafe.Pointer(&_swig_i_0)), *(*C.swig_type_154)(unsafe.Pointer(&_swig_i_1)), *(*C.swig_type_155)(unsafe.Pointer(&_swig_i_2)))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg1
@@ -2809,7 +2894,7 @@ func Ed25519_verify_strict(arg1 []byte, arg2 []byte, arg3 []byte) (_swig_ret str
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
 	_swig_i_2 := arg3
-	swig_r_p := C._wrap_ed25519_verify_strict_cwetee_0ef46faa3853c4e0(*(*C.swig_type_157)(unsafe.Pointer(&_swig_i_0)), *(*C.swig_type_158)(unsafe.Pointer(&_swig_i_1)), *(*C.swig_type_159)(unsafe.Pointer(&_swig_i_2)))
+	swig_r_p := C._wrap_ed25519_verify_strict_cwetee_0551771aedc3a6f6(*(*C.swig_type_157)(unsafe.Pointer(&_swig_i_0)), *(*C.swig_type_158)(unsafe.Pointer(&_swig_i_1)), *(*C.swig_type_159)(unsafe.Pointer(&_swig_i_2)))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg1
@@ -2830,7 +2915,7 @@ func Ed25519_derive_hard(arg1 []byte, arg2 []byte, arg3 []byte) (_swig_ret strin
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
 	_swig_i_2 := arg3
-	swig_r_p := C._wrap_ed25519_derive_hard_cwetee_0ef46faa3853c4e0(*(*C.swig_type_161)(unsafe.Pointer(&_swig_i_0)), *(*C.swig_type_162)(unsafe.Pointer(&_swig_i_1)), *(*C.swig_type_163)(unsafe.Pointer(&_swig_i_2)))
+	swig_r_p := C._wrap_ed25519_derive_hard_cwetee_0551771aedc3a6f6(*(*C.swig_type_161)(unsafe.Pointer(&_swig_i_0)), *(*C.swig_type_162)(unsafe.Pointer(&_swig_i_1)), *(*C.swig_type_163)(unsafe.Pointer(&_swig_i_2)))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg1
@@ -2850,7 +2935,7 @@ func Ecdsa_public_from_secret(arg1 []byte, arg2 []byte) (_swig_ret string) {
 	var swig_r string
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
-	swig_r_p := C._wrap_ecdsa_public_from_secret_cwetee_0ef46faa3853c4e0(*(*C.swig_type_165)(unsafe.Pointer(&_swig_i_0)), *(*C.swig_type_166)(unsafe.Pointer(&_swig_i_1)))
+	swig_r_p := C._wrap_ecdsa_public_from_secret_cwetee_0551771aedc3a6f6(*(*C.swig_type_165)(unsafe.Pointer(&_swig_i_0)), *(*C.swig_type_166)(unsafe.Pointer(&_swig_i_1)))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg1
@@ -2868,7 +2953,7 @@ func Ecdsa_sign(arg1 []byte, arg2 []byte, arg3 []byte) (_swig_ret string) {
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
 	_swig_i_2 := arg3
-	swig_r_p := C._wrap_ecdsa_sign_cwetee_0ef46faa3853c4e0(*(*C.swig_type_168)(unsafe.Pointer(&_swig_i_0)), *(*C.swig_type_169)(unsafe.Pointer(&_swig_i_1)), *(*C.swig_type_170)(unsafe.Pointer(&_swig_i_2)))
+	swig_r_p := C._wrap_ecdsa_sign_cwetee_0551771aedc3a6f6(*(*C.swig_type_168)(unsafe.Pointer(&_swig_i_0)), *(*C.swig_type_169)(unsafe.Pointer(&_swig_i_1)), *(*C.swig_type_170)(unsafe.Pointer(&_swig_i_2)))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg1
@@ -2889,7 +2974,7 @@ func Ecdsa_verify(arg1 []byte, arg2 []byte, arg3 []byte) (_swig_ret string) {
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
 	_swig_i_2 := arg3
-	swig_r_p := C._wrap_ecdsa_verify_cwetee_0ef46faa3853c4e0(*(*C.swig_type_172)(unsafe.Pointer(&_swig_i_0)), *(*C.swig_type_173)(unsafe.Pointer(&_swig_i_1)), *(*C.swig_type_174)(unsafe.Pointer(&_swig_i_2)))
+	swig_r_p := C._wrap_ecdsa_verify_cwetee_0551771aedc3a6f6(*(*C.swig_type_172)(unsafe.Pointer(&_swig_i_0)), *(*C.swig_type_173)(unsafe.Pointer(&_swig_i_1)), *(*C.swig_type_174)(unsafe.Pointer(&_swig_i_2)))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg1
@@ -2910,7 +2995,7 @@ func Ecdsa_derive_hard(arg1 []byte, arg2 []byte, arg3 []byte) (_swig_ret string)
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
 	_swig_i_2 := arg3
-	swig_r_p := C._wrap_ecdsa_derive_hard_cwetee_0ef46faa3853c4e0(*(*C.swig_type_176)(unsafe.Pointer(&_swig_i_0)), *(*C.swig_type_177)(unsafe.Pointer(&_swig_i_1)), *(*C.swig_type_178)(unsafe.Pointer(&_swig_i_2)))
+	swig_r_p := C._wrap_ecdsa_derive_hard_cwetee_0551771aedc3a6f6(*(*C.swig_type_176)(unsafe.Pointer(&_swig_i_0)), *(*C.swig_type_177)(unsafe.Pointer(&_swig_i_1)), *(*C.swig_type_178)(unsafe.Pointer(&_swig_i_2)))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg1
@@ -2930,7 +3015,7 @@ func Ecdsa_account_id(arg1 []byte, arg2 []byte) (_swig_ret string) {
 	var swig_r string
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
-	swig_r_p := C._wrap_ecdsa_account_id_cwetee_0ef46faa3853c4e0(*(*C.swig_type_180)(unsafe.Pointer(&_swig_i_0)), *(*C.swig_type_181)(unsafe.Pointer(&_swig_i_1)))
+	swig_r_p := C._wrap_ecdsa_account_id_cwetee_0551771aedc3a6f6(*(*C.swig_type_180)(unsafe.Pointer(&_swig_i_0)), *(*C.swig_type_181)(unsafe.Pointer(&_swig_i_1)))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg1
@@ -2948,7 +3033,7 @@ func Eth_sign(arg1 []byte, arg2 []byte, arg3 []byte) (_swig_ret string) {
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
 	_swig_i_2 := arg3
-	swig_r_p := C._wrap_eth_sign_cwetee_0ef46faa3853c4e0(*(*C.swig_type_183)(unsafe.Pointer(&_swig_i_0)), *(*C.swig_type_184)(unsafe.Pointer(&_swig_i_1)), *(*C.swig_type_185)(unsafe.Pointer(&_swig_i_2)))
+	swig_r_p := C._wrap_eth_sign_cwetee_0551771aedc3a6f6(*(*C.swig_type_183)(unsafe.Pointer(&_swig_i_0)), *(*C.swig_type_184)(unsafe.Pointer(&_swig_i_1)), *(*C.swig_type_185)(unsafe.Pointer(&_swig_i_2)))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg1
@@ -2969,7 +3054,7 @@ func Eth_verify(arg1 []byte, arg2 []byte, arg3 []byte) (_swig_ret string) {
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
 	_swig_i_2 := arg3
-	swig_r_p := C._wrap_eth_verify_cwetee_0ef46faa3853c4e0(*(*C.swig_type_187)(unsafe.Pointer(&_swig_i_0)), *(*C.swig_type_188)(unsafe.Pointer(&_swig_i_1)), *(*C.swig_type_189)(unsafe.Pointer(&_swig_i_2)))
+	swig_r_p := C._wrap_eth_verify_cwetee_0551771aedc3a6f6(*(*C.swig_type_187)(unsafe.Pointer(&_swig_i_0)), *(*C.swig_type_188)(unsafe.Pointer(&_swig_i_1)), *(*C.swig_type_189)(unsafe.Pointer(&_swig_i_2)))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg1
@@ -2989,7 +3074,7 @@ func Eth_address(arg1 []byte, arg2 []byte) (_swig_ret string) {
 	var swig_r string
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
-	swig_r_p := C._wrap_eth_address_cwetee_0ef46faa3853c4e0(*(*C.swig_type_191)(unsafe.Pointer(&_swig_i_0)), *(*C.swig_type_192)(unsafe.Pointer(&_swig_i_1)))
+	swig_r_p := C._wrap_eth_address_cwetee_0551771aedc3a6f6(*(*C.swig_type_191)(unsafe.Pointer(&_swig_i_0)), *(*C.swig_type_192)(unsafe.Pointer(&_swig_i_1)))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg1
@@ -3007,7 +3092,7 @@ func Eth_address_to_string(arg1 *string, arg2 []byte) (_swig_ret string) {
 	var _swig_i_0 *[2]uint64
  _swig_i_0 = new([2]uint64) 
 	_swig_i_1 := arg2
-	swig_r_p := C._wrap_eth_address_to_string_cwetee_0ef46faa3853c4e0(C.swig_voidp(_swig_i_0), *(*C.swig_type_194)(unsafe.Pointer(&_swig_i_1)))
+	swig_r_p := C._wrap_eth_address_to_string_cwetee_0551771aedc3a6f6(C.swig_voidp(_swig_i_0), *(*C.swig_type_194)(unsafe.Pointer(&_swig_i_1)))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 
 	if b := weteeTakeBytes(_swig_i_0); len(b) > 0 {
@@ -3027,7 +3112,7 @@ func Eth_address_from_string(arg1 []byte, arg2 string) (_swig_ret string) {
 	var swig_r string
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
-	swig_r_p := C._wrap_eth_address_from_string_cwetee_0ef46faa3853c4e0(*(*C.swig_type_196)(unsafe.Pointer(&_swig_i_0)), *(*C.swig_type_197)(unsafe.Pointer(&_swig_i_1)))
+	swig_r_p := C._wrap_eth_address_from_string_cwetee_0551771aedc3a6f6(*(*C.swig_type_196)(unsafe.Pointer(&_swig_i_0)), *(*C.swig_type_197)(unsafe.Pointer(&_swig_i_1)))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg1
@@ -3045,7 +3130,7 @@ func Bip32_derive(arg1 []byte, arg2 []byte, arg3 string) (_swig_ret string) {
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
 	_swig_i_2 := arg3
-	swig_r_p := C._wrap_bip32_derive_cwetee_0ef46faa3853c4e0(*(*C.swig_type_199)(unsafe.Pointer(&_swig_i_0)), *(*C.swig_type_200)(unsafe.Pointer(&_swig_i_1)), *(*C.swig_type_201)(unsafe.Pointer(&_swig_i_2)))
+	swig_r_p := C._wrap_bip32_derive_cwetee_0551771aedc3a6f6(*(*C.swig_type_199)(unsafe.Pointer(&_swig_i_0)), *(*C.swig_type_200)(unsafe.Pointer(&_swig_i_1)), *(*C.swig_type_201)(unsafe.Pointer(&_swig_i_2)))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg1
@@ -3065,7 +3150,7 @@ func Suri_parse(arg1 *uintptr, arg2 string) (_swig_ret string) {
 	var swig_r string
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
-	swig_r_p := C._wrap_suri_parse_cwetee_0ef46faa3853c4e0(C.swig_voidp(_swig_i_0), *(*C.swig_type_203)(unsafe.Pointer(&_swig_i_1)))
+	swig_r_p := C._wrap_suri_parse_cwetee_0551771aedc3a6f6(C.swig_voidp(_swig_i_0), *(*C.swig_type_203)(unsafe.Pointer(&_swig_i_1)))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg2
@@ -3078,7 +3163,7 @@ func Suri_parse(arg1 *uintptr, arg2 string) (_swig_ret string) {
 func Suri_phrase(arg1 uintptr) (_swig_ret string) {
 	var swig_r string
 	_swig_i_0 := arg1
-	swig_r_p := C._wrap_suri_phrase_cwetee_0ef46faa3853c4e0(C.uintptr_t(_swig_i_0))
+	swig_r_p := C._wrap_suri_phrase_cwetee_0551771aedc3a6f6(C.uintptr_t(_swig_i_0))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	var swig_r_1 string
  swig_r_1 = strings.Clone(swig_r) 
@@ -3088,7 +3173,7 @@ func Suri_phrase(arg1 uintptr) (_swig_ret string) {
 func Suri_password(arg1 uintptr) (_swig_ret string) {
 	var swig_r string
 	_swig_i_0 := arg1
-	swig_r_p := C._wrap_suri_password_cwetee_0ef46faa3853c4e0(C.uintptr_t(_swig_i_0))
+	swig_r_p := C._wrap_suri_password_cwetee_0551771aedc3a6f6(C.uintptr_t(_swig_i_0))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	var swig_r_1 string
  swig_r_1 = strings.Clone(swig_r) 
@@ -3098,7 +3183,7 @@ func Suri_password(arg1 uintptr) (_swig_ret string) {
 func Suri_junction_count(arg1 uintptr) (_swig_ret int64) {
 	var swig_r int64
 	_swig_i_0 := arg1
-	swig_r = (int64)(C._wrap_suri_junction_count_cwetee_0ef46faa3853c4e0(C.uintptr_t(_swig_i_0)))
+	swig_r = (int64)(C._wrap_suri_junction_count_cwetee_0551771aedc3a6f6(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
@@ -3108,7 +3193,7 @@ func Suri_junction(arg1 uintptr, arg2 int64, arg3 []byte, arg4 *int) (_swig_ret 
 	_swig_i_1 := arg2
 	_swig_i_2 := arg3
 	_swig_i_3 := arg4
-	swig_r_p := C._wrap_suri_junction_cwetee_0ef46faa3853c4e0(C.uintptr_t(_swig_i_0), C.swig_type_208(_swig_i_1), *(*C.swig_type_209)(unsafe.Pointer(&_swig_i_2)), C.swig_voidp(_swig_i_3))
+	swig_r_p := C._wrap_suri_junction_cwetee_0551771aedc3a6f6(C.uintptr_t(_swig_i_0), C.swig_type_208(_swig_i_1), *(*C.swig_type_209)(unsafe.Pointer(&_swig_i_2)), C.swig_voidp(_swig_i_3))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg3
@@ -3120,13 +3205,13 @@ func Suri_junction(arg1 uintptr, arg2 int64, arg3 []byte, arg4 *int) (_swig_ret 
 
 func Suri_free(arg1 uintptr) {
 	_swig_i_0 := arg1
-	C._wrap_suri_free_cwetee_0ef46faa3853c4e0(C.uintptr_t(_swig_i_0))
+	C._wrap_suri_free_cwetee_0551771aedc3a6f6(C.uintptr_t(_swig_i_0))
 }
 
 func Suri_has_password(arg1 uintptr) (_swig_ret int) {
 	var swig_r int
 	_swig_i_0 := arg1
-	swig_r = (int)(C._wrap_suri_has_password_cwetee_0ef46faa3853c4e0(C.uintptr_t(_swig_i_0)))
+	swig_r = (int)(C._wrap_suri_has_password_cwetee_0551771aedc3a6f6(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
@@ -3135,7 +3220,7 @@ func Keypair_from_suri(arg1 *uintptr, arg2 Enum_SS_wetee_scheme, arg3 string) (_
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
 	_swig_i_2 := arg3
-	swig_r_p := C._wrap_keypair_from_suri_cwetee_0ef46faa3853c4e0(C.swig_voidp(_swig_i_0), C.swig_intgo(_swig_i_1), *(*C.swig_type_211)(unsafe.Pointer(&_swig_i_2)))
+	swig_r_p := C._wrap_keypair_from_suri_cwetee_0551771aedc3a6f6(C.swig_voidp(_swig_i_0), C.swig_intgo(_swig_i_1), *(*C.swig_type_211)(unsafe.Pointer(&_swig_i_2)))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg3
@@ -3148,21 +3233,21 @@ func Keypair_from_suri(arg1 *uintptr, arg2 Enum_SS_wetee_scheme, arg3 string) (_
 type Enum_SS_wetee_eth_password int
 func _swig_getETH_PASSWORD_REJECT() (_swig_ret Enum_SS_wetee_eth_password) {
 	var swig_r Enum_SS_wetee_eth_password
-	swig_r = (Enum_SS_wetee_eth_password)(C._wrap_ETH_PASSWORD_REJECT_cwetee_0ef46faa3853c4e0())
+	swig_r = (Enum_SS_wetee_eth_password)(C._wrap_ETH_PASSWORD_REJECT_cwetee_0551771aedc3a6f6())
 	return swig_r
 }
 
 var ETH_PASSWORD_REJECT Enum_SS_wetee_eth_password = _swig_getETH_PASSWORD_REJECT()
 func _swig_getETH_PASSWORD_PASSPHRASE() (_swig_ret Enum_SS_wetee_eth_password) {
 	var swig_r Enum_SS_wetee_eth_password
-	swig_r = (Enum_SS_wetee_eth_password)(C._wrap_ETH_PASSWORD_PASSPHRASE_cwetee_0ef46faa3853c4e0())
+	swig_r = (Enum_SS_wetee_eth_password)(C._wrap_ETH_PASSWORD_PASSPHRASE_cwetee_0551771aedc3a6f6())
 	return swig_r
 }
 
 var ETH_PASSWORD_PASSPHRASE Enum_SS_wetee_eth_password = _swig_getETH_PASSWORD_PASSPHRASE()
 func _swig_getETH_PASSWORD_IGNORE() (_swig_ret Enum_SS_wetee_eth_password) {
 	var swig_r Enum_SS_wetee_eth_password
-	swig_r = (Enum_SS_wetee_eth_password)(C._wrap_ETH_PASSWORD_IGNORE_cwetee_0ef46faa3853c4e0())
+	swig_r = (Enum_SS_wetee_eth_password)(C._wrap_ETH_PASSWORD_IGNORE_cwetee_0551771aedc3a6f6())
 	return swig_r
 }
 
@@ -3173,7 +3258,7 @@ func Keypair_from_suri_opts(arg1 *uintptr, arg2 Enum_SS_wetee_scheme, arg3 strin
 	_swig_i_1 := arg2
 	_swig_i_2 := arg3
 	_swig_i_3 := arg4
-	swig_r_p := C._wrap_keypair_from_suri_opts_cwetee_0ef46faa3853c4e0(C.swig_voidp(_swig_i_0), C.swig_intgo(_swig_i_1), *(*C.swig_type_213)(unsafe.Pointer(&_swig_i_2)), C.swig_intgo(_swig_i_3))
+	swig_r_p := C._wrap_keypair_from_suri_opts_cwetee_0551771aedc3a6f6(C.swig_voidp(_swig_i_0), C.swig_intgo(_swig_i_1), *(*C.swig_type_213)(unsafe.Pointer(&_swig_i_2)), C.swig_intgo(_swig_i_3))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg3
@@ -3189,7 +3274,7 @@ func Keypair_from_mnemonic(arg1 *uintptr, arg2 Enum_SS_wetee_scheme, arg3 string
 	_swig_i_1 := arg2
 	_swig_i_2 := arg3
 	_swig_i_3 := arg4
-	swig_r_p := C._wrap_keypair_from_mnemonic_cwetee_0ef46faa3853c4e0(C.swig_voidp(_swig_i_0), C.swig_intgo(_swig_i_1), *(*C.swig_type_215)(unsafe.Pointer(&_swig_i_2)), *(*C.swig_type_216)(unsafe.Pointer(&_swig_i_3)))
+	swig_r_p := C._wrap_keypair_from_mnemonic_cwetee_0551771aedc3a6f6(C.swig_voidp(_swig_i_0), C.swig_intgo(_swig_i_1), *(*C.swig_type_215)(unsafe.Pointer(&_swig_i_2)), *(*C.swig_type_216)(unsafe.Pointer(&_swig_i_3)))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg3
@@ -3207,7 +3292,7 @@ func Keypair_from_seed(arg1 *uintptr, arg2 Enum_SS_wetee_scheme, arg3 []byte) (_
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
 	_swig_i_2 := arg3
-	swig_r_p := C._wrap_keypair_from_seed_cwetee_0ef46faa3853c4e0(C.swig_voidp(_swig_i_0), C.swig_intgo(_swig_i_1), *(*C.swig_type_218)(unsafe.Pointer(&_swig_i_2)))
+	swig_r_p := C._wrap_keypair_from_seed_cwetee_0551771aedc3a6f6(C.swig_voidp(_swig_i_0), C.swig_intgo(_swig_i_1), *(*C.swig_type_218)(unsafe.Pointer(&_swig_i_2)))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg3
@@ -3221,7 +3306,7 @@ func Keypair_generate(arg1 *uintptr, arg2 Enum_SS_wetee_scheme) (_swig_ret strin
 	var swig_r string
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
-	swig_r_p := C._wrap_keypair_generate_cwetee_0ef46faa3853c4e0(C.swig_voidp(_swig_i_0), C.swig_intgo(_swig_i_1))
+	swig_r_p := C._wrap_keypair_generate_cwetee_0551771aedc3a6f6(C.swig_voidp(_swig_i_0), C.swig_intgo(_swig_i_1))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	var swig_r_1 string
  swig_r_1 = weteeTakeString(swig_r) 
@@ -3233,7 +3318,7 @@ func Keypair_derive(arg1 *uintptr, arg2 uintptr, arg3 string) (_swig_ret string)
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
 	_swig_i_2 := arg3
-	swig_r_p := C._wrap_keypair_derive_cwetee_0ef46faa3853c4e0(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1), *(*C.swig_type_221)(unsafe.Pointer(&_swig_i_2)))
+	swig_r_p := C._wrap_keypair_derive_cwetee_0551771aedc3a6f6(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1), *(*C.swig_type_221)(unsafe.Pointer(&_swig_i_2)))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg3
@@ -3246,7 +3331,7 @@ func Keypair_derive(arg1 *uintptr, arg2 uintptr, arg3 string) (_swig_ret string)
 func Keypair_scheme(arg1 uintptr) (_swig_ret Enum_SS_wetee_scheme) {
 	var swig_r Enum_SS_wetee_scheme
 	_swig_i_0 := arg1
-	swig_r = (Enum_SS_wetee_scheme)(C._wrap_keypair_scheme_cwetee_0ef46faa3853c4e0(C.uintptr_t(_swig_i_0)))
+	swig_r = (Enum_SS_wetee_scheme)(C._wrap_keypair_scheme_cwetee_0551771aedc3a6f6(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
@@ -3255,7 +3340,7 @@ func Keypair_public(arg1 uintptr, arg2 []byte, arg3 *int) (_swig_ret string) {
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
 	_swig_i_2 := arg3
-	swig_r_p := C._wrap_keypair_public_cwetee_0ef46faa3853c4e0(C.uintptr_t(_swig_i_0), *(*C.swig_type_223)(unsafe.Pointer(&_swig_i_1)), C.swig_voidp(_swig_i_2))
+	swig_r_p := C._wrap_keypair_public_cwetee_0551771aedc3a6f6(C.uintptr_t(_swig_i_0), *(*C.swig_type_223)(unsafe.Pointer(&_swig_i_1)), C.swig_voidp(_swig_i_2))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg2
@@ -3270,7 +3355,7 @@ func Keypair_account_id(arg1 uintptr, arg2 []byte, arg3 *int) (_swig_ret string)
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
 	_swig_i_2 := arg3
-	swig_r_p := C._wrap_keypair_account_id_cwetee_0ef46faa3853c4e0(C.uintptr_t(_swig_i_0), *(*C.swig_type_225)(unsafe.Pointer(&_swig_i_1)), C.swig_voidp(_swig_i_2))
+	swig_r_p := C._wrap_keypair_account_id_cwetee_0551771aedc3a6f6(C.uintptr_t(_swig_i_0), *(*C.swig_type_225)(unsafe.Pointer(&_swig_i_1)), C.swig_voidp(_swig_i_2))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg2
@@ -3286,7 +3371,7 @@ func Keypair_address(arg1 *string, arg2 uintptr, arg3 uint16) (_swig_ret string)
  _swig_i_0 = new([2]uint64) 
 	_swig_i_1 := arg2
 	_swig_i_2 := arg3
-	swig_r_p := C._wrap_keypair_address_cwetee_0ef46faa3853c4e0(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1), C.short(_swig_i_2))
+	swig_r_p := C._wrap_keypair_address_cwetee_0551771aedc3a6f6(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1), C.short(_swig_i_2))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 
 	if b := weteeTakeBytes(_swig_i_0); len(b) > 0 {
@@ -3305,7 +3390,7 @@ func Keypair_sign(arg1 uintptr, arg2 []byte, arg3 *int, arg4 []byte) (_swig_ret 
 	_swig_i_1 := arg2
 	_swig_i_2 := arg3
 	_swig_i_3 := arg4
-	swig_r_p := C._wrap_keypair_sign_cwetee_0ef46faa3853c4e0(C.uintptr_t(_swig_i_0), *(*C.swig_type_228)(unsafe.Pointer(&_swig_i_1)), C.swig_voidp(_swig_i_2), *(*C.swig_type_229)(unsafe.Pointer(&_swig_i_3)))
+	swig_r_p := C._wrap_keypair_sign_cwetee_0551771aedc3a6f6(C.uintptr_t(_swig_i_0), *(*C.swig_type_228)(unsafe.Pointer(&_swig_i_1)), C.swig_voidp(_swig_i_2), *(*C.swig_type_229)(unsafe.Pointer(&_swig_i_3)))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg2
@@ -3324,7 +3409,7 @@ func Verify(arg1 Enum_SS_wetee_scheme, arg2 []byte, arg3 []byte, arg4 []byte) (_
 	_swig_i_1 := arg2
 	_swig_i_2 := arg3
 	_swig_i_3 := arg4
-	swig_r_p := C._wrap_verify_cwetee_0ef46faa3853c4e0(C.swig_intgo(_swig_i_0), *(*C.swig_type_231)(unsafe.Pointer(&_swig_i_1)), *(*C.swig_type_232)(unsafe.Pointer(&_swig_i_2)), *(*C.swig_type_233)(unsafe.Pointer(&_swig_i_3)))
+	swig_r_p := C._wrap_verify_cwetee_0551771aedc3a6f6(C.swig_intgo(_swig_i_0), *(*C.swig_type_231)(unsafe.Pointer(&_swig_i_1)), *(*C.swig_type_232)(unsafe.Pointer(&_swig_i_2)), *(*C.swig_type_233)(unsafe.Pointer(&_swig_i_3)))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg2
@@ -3346,7 +3431,7 @@ func Verify_strict(arg1 Enum_SS_wetee_scheme, arg2 []byte, arg3 []byte, arg4 []b
 	_swig_i_1 := arg2
 	_swig_i_2 := arg3
 	_swig_i_3 := arg4
-	swig_r_p := C._wrap_verify_strict_cwetee_0ef46faa3853c4e0(C.swig_intgo(_swig_i_0), *(*C.swig_type_235)(unsafe.Pointer(&_swig_i_1)), *(*C.swig_type_236)(unsafe.Pointer(&_swig_i_2)), *(*C.swig_type_237)(unsafe.Pointer(&_swig_i_3)))
+	swig_r_p := C._wrap_verify_strict_cwetee_0551771aedc3a6f6(C.swig_intgo(_swig_i_0), *(*C.swig_type_235)(unsafe.Pointer(&_swig_i_1)), *(*C.swig_type_236)(unsafe.Pointer(&_swig_i_2)), *(*C.swig_type_237)(unsafe.Pointer(&_swig_i_3)))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg2
@@ -3367,7 +3452,7 @@ func Keypair_secret(arg1 uintptr, arg2 *[]byte) (_swig_ret string) {
 	_swig_i_0 := arg1
 	var _swig_i_1 *[3]uint64
  _swig_i_1 = new([3]uint64) 
-	swig_r_p := C._wrap_keypair_secret_cwetee_0ef46faa3853c4e0(C.uintptr_t(_swig_i_0), C.swig_voidp(_swig_i_1))
+	swig_r_p := C._wrap_keypair_secret_cwetee_0551771aedc3a6f6(C.uintptr_t(_swig_i_0), C.swig_voidp(_swig_i_1))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
  *arg2 = weteeTakeSecret(_swig_i_1) 
 	var swig_r_1 string
@@ -3377,7 +3462,7 @@ func Keypair_secret(arg1 uintptr, arg2 *[]byte) (_swig_ret string) {
 
 func Keypair_free(arg1 uintptr) {
 	_swig_i_0 := arg1
-	C._wrap_keypair_free_cwetee_0ef46faa3853c4e0(C.uintptr_t(_swig_i_0))
+	C._wrap_keypair_free_cwetee_0551771aedc3a6f6(C.uintptr_t(_swig_i_0))
 }
 
 func Keystore_export(arg1 *string, arg2 uintptr, arg3 string, arg4 string, arg5 uint64) (_swig_ret string) {
@@ -3388,7 +3473,7 @@ func Keystore_export(arg1 *string, arg2 uintptr, arg3 string, arg4 string, arg5 
 	_swig_i_2 := arg3
 	_swig_i_3 := arg4
 	_swig_i_4 := arg5
-	swig_r_p := C._wrap_keystore_export_cwetee_0ef46faa3853c4e0(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1), *(*C.swig_type_240)(unsafe.Pointer(&_swig_i_2)), *(*C.swig_type_241)(unsafe.Pointer(&_swig_i_3)), C.swig_type_242(_swig_i_4))
+	swig_r_p := C._wrap_keystore_export_cwetee_0551771aedc3a6f6(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1), *(*C.swig_type_240)(unsafe.Pointer(&_swig_i_2)), *(*C.swig_type_241)(unsafe.Pointer(&_swig_i_3)), C.swig_type_242(_swig_i_4))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 
 	if b := weteeTakeBytes(_swig_i_0); len(b) > 0 {
@@ -3418,7 +3503,7 @@ func Keystore_export_opts(arg1 *string, arg2 uintptr, arg3 string, arg4 string, 
 	_swig_i_5 := arg6
 	_swig_i_6 := arg7
 	_swig_i_7 := arg8
-	swig_r_p := C._wrap_keystore_export_opts_cwetee_0ef46faa3853c4e0(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1), *(*C.swig_type_244)(unsafe.Pointer(&_swig_i_2)), *(*C.swig_type_245)(unsafe.Pointer(&_swig_i_3)), C.swig_type_246(_swig_i_4), C.swig_intgo(_swig_i_5), C.swig_intgo(_swig_i_6), C.swig_intgo(_swig_i_7))
+	swig_r_p := C._wrap_keystore_export_opts_cwetee_0551771aedc3a6f6(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1), *(*C.swig_type_244)(unsafe.Pointer(&_swig_i_2)), *(*C.swig_type_245)(unsafe.Pointer(&_swig_i_3)), C.swig_type_246(_swig_i_4), C.swig_intgo(_swig_i_5), C.swig_intgo(_swig_i_6), C.swig_intgo(_swig_i_7))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 
 	if b := weteeTakeBytes(_swig_i_0); len(b) > 0 {
@@ -3442,7 +3527,7 @@ func Keystore_import(arg1 *uintptr, arg2 string, arg3 string) (_swig_ret string)
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
 	_swig_i_2 := arg3
-	swig_r_p := C._wrap_keystore_import_cwetee_0ef46faa3853c4e0(C.swig_voidp(_swig_i_0), *(*C.swig_type_248)(unsafe.Pointer(&_swig_i_1)), *(*C.swig_type_249)(unsafe.Pointer(&_swig_i_2)))
+	swig_r_p := C._wrap_keystore_import_cwetee_0551771aedc3a6f6(C.swig_voidp(_swig_i_0), *(*C.swig_type_248)(unsafe.Pointer(&_swig_i_1)), *(*C.swig_type_249)(unsafe.Pointer(&_swig_i_2)))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg2
@@ -3460,7 +3545,7 @@ func Mnemonic_generate(arg1 *string, arg2 uint) (_swig_ret string) {
 	var _swig_i_0 *[3]uint64
  _swig_i_0 = new([3]uint64) 
 	_swig_i_1 := arg2
-	swig_r_p := C._wrap_mnemonic_generate_cwetee_0ef46faa3853c4e0(C.swig_voidp(_swig_i_0), C.swig_intgo(_swig_i_1))
+	swig_r_p := C._wrap_mnemonic_generate_cwetee_0551771aedc3a6f6(C.swig_voidp(_swig_i_0), C.swig_intgo(_swig_i_1))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 
 	if b := weteeTakeSecret(_swig_i_0); len(b) > 0 {
@@ -3476,7 +3561,7 @@ func Mnemonic_generate(arg1 *string, arg2 uint) (_swig_ret string) {
 func Mnemonic_validate(arg1 string) (_swig_ret string) {
 	var swig_r string
 	_swig_i_0 := arg1
-	swig_r_p := C._wrap_mnemonic_validate_cwetee_0ef46faa3853c4e0(*(*C.swig_type_252)(unsafe.Pointer(&_swig_i_0)))
+	swig_r_p := C._wrap_mnemonic_validate_cwetee_0551771aedc3a6f6(*(*C.swig_type_252)(unsafe.Pointer(&_swig_i_0)))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg1
@@ -3491,7 +3576,7 @@ func Mnemonic_to_entropy(arg1 *[]byte, arg2 string) (_swig_ret string) {
 	var _swig_i_0 *[3]uint64
  _swig_i_0 = new([3]uint64) 
 	_swig_i_1 := arg2
-	swig_r_p := C._wrap_mnemonic_to_entropy_cwetee_0ef46faa3853c4e0(C.swig_voidp(_swig_i_0), *(*C.swig_type_254)(unsafe.Pointer(&_swig_i_1)))
+	swig_r_p := C._wrap_mnemonic_to_entropy_cwetee_0551771aedc3a6f6(C.swig_voidp(_swig_i_0), *(*C.swig_type_254)(unsafe.Pointer(&_swig_i_1)))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
  *arg1 = weteeTakeSecret(_swig_i_0) 
 	if Swig_escape_always_false {
@@ -3507,7 +3592,7 @@ func Mnemonic_from_entropy(arg1 *string, arg2 []byte) (_swig_ret string) {
 	var _swig_i_0 *[3]uint64
  _swig_i_0 = new([3]uint64) 
 	_swig_i_1 := arg2
-	swig_r_p := C._wrap_mnemonic_from_entropy_cwetee_0ef46faa3853c4e0(C.swig_voidp(_swig_i_0), *(*C.swig_type_256)(unsafe.Pointer(&_swig_i_1)))
+	swig_r_p := C._wrap_mnemonic_from_entropy_cwetee_0551771aedc3a6f6(C.swig_voidp(_swig_i_0), *(*C.swig_type_256)(unsafe.Pointer(&_swig_i_1)))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 
 	if b := weteeTakeSecret(_swig_i_0); len(b) > 0 {
@@ -3528,7 +3613,7 @@ func Mnemonic_to_mini_secret(arg1 []byte, arg2 string, arg3 string) (_swig_ret s
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
 	_swig_i_2 := arg3
-	swig_r_p := C._wrap_mnemonic_to_mini_secret_cwetee_0ef46faa3853c4e0(*(*C.swig_type_258)(unsafe.Pointer(&_swig_i_0)), *(*C.swig_type_259)(unsafe.Pointer(&_swig_i_1)), *(*C.swig_type_260)(unsafe.Pointer(&_swig_i_2)))
+	swig_r_p := C._wrap_mnemonic_to_mini_secret_cwetee_0551771aedc3a6f6(*(*C.swig_type_258)(unsafe.Pointer(&_swig_i_0)), *(*C.swig_type_259)(unsafe.Pointer(&_swig_i_1)), *(*C.swig_type_260)(unsafe.Pointer(&_swig_i_2)))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg1
@@ -3549,7 +3634,7 @@ func Mnemonic_to_bip39_seed(arg1 []byte, arg2 string, arg3 string) (_swig_ret st
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
 	_swig_i_2 := arg3
-	swig_r_p := C._wrap_mnemonic_to_bip39_seed_cwetee_0ef46faa3853c4e0(*(*C.swig_type_262)(unsafe.Pointer(&_swig_i_0)), *(*C.swig_type_263)(unsafe.Pointer(&_swig_i_1)), *(*C.swig_type_264)(unsafe.Pointer(&_swig_i_2)))
+	swig_r_p := C._wrap_mnemonic_to_bip39_seed_cwetee_0551771aedc3a6f6(*(*C.swig_type_262)(unsafe.Pointer(&_swig_i_0)), *(*C.swig_type_263)(unsafe.Pointer(&_swig_i_1)), *(*C.swig_type_264)(unsafe.Pointer(&_swig_i_2)))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg1
@@ -3567,28 +3652,28 @@ func Mnemonic_to_bip39_seed(arg1 []byte, arg2 string, arg3 string) (_swig_ret st
 
 func _swig_getSS58_PREFIX_POLKADOT() (_swig_ret uint) {
 	var swig_r uint
-	swig_r = (uint)(C._wrap_SS58_PREFIX_POLKADOT_cwetee_0ef46faa3853c4e0())
+	swig_r = (uint)(C._wrap_SS58_PREFIX_POLKADOT_cwetee_0551771aedc3a6f6())
 	return swig_r
 }
 
 var SS58_PREFIX_POLKADOT uint = _swig_getSS58_PREFIX_POLKADOT()
 func _swig_getSS58_PREFIX_KUSAMA() (_swig_ret uint) {
 	var swig_r uint
-	swig_r = (uint)(C._wrap_SS58_PREFIX_KUSAMA_cwetee_0ef46faa3853c4e0())
+	swig_r = (uint)(C._wrap_SS58_PREFIX_KUSAMA_cwetee_0551771aedc3a6f6())
 	return swig_r
 }
 
 var SS58_PREFIX_KUSAMA uint = _swig_getSS58_PREFIX_KUSAMA()
 func _swig_getSS58_PREFIX_GENERIC() (_swig_ret uint) {
 	var swig_r uint
-	swig_r = (uint)(C._wrap_SS58_PREFIX_GENERIC_cwetee_0ef46faa3853c4e0())
+	swig_r = (uint)(C._wrap_SS58_PREFIX_GENERIC_cwetee_0551771aedc3a6f6())
 	return swig_r
 }
 
 var SS58_PREFIX_GENERIC uint = _swig_getSS58_PREFIX_GENERIC()
 func _swig_getSS58_PREFIX_MAX() (_swig_ret uint) {
 	var swig_r uint
-	swig_r = (uint)(C._wrap_SS58_PREFIX_MAX_cwetee_0ef46faa3853c4e0())
+	swig_r = (uint)(C._wrap_SS58_PREFIX_MAX_cwetee_0551771aedc3a6f6())
 	return swig_r
 }
 
@@ -3599,7 +3684,7 @@ func Ss58_encode(arg1 *string, arg2 []byte, arg3 uint16) (_swig_ret string) {
  _swig_i_0 = new([2]uint64) 
 	_swig_i_1 := arg2
 	_swig_i_2 := arg3
-	swig_r_p := C._wrap_ss58_encode_cwetee_0ef46faa3853c4e0(C.swig_voidp(_swig_i_0), *(*C.swig_type_266)(unsafe.Pointer(&_swig_i_1)), C.short(_swig_i_2))
+	swig_r_p := C._wrap_ss58_encode_cwetee_0551771aedc3a6f6(C.swig_voidp(_swig_i_0), *(*C.swig_type_266)(unsafe.Pointer(&_swig_i_1)), C.short(_swig_i_2))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 
 	if b := weteeTakeBytes(_swig_i_0); len(b) > 0 {
@@ -3621,7 +3706,7 @@ func Ss58_decode(arg1 *[]byte, arg2 *uint16, arg3 string) (_swig_ret string) {
  _swig_i_0 = new([2]uint64) 
 	_swig_i_1 := arg2
 	_swig_i_2 := arg3
-	swig_r_p := C._wrap_ss58_decode_cwetee_0ef46faa3853c4e0(C.swig_voidp(_swig_i_0), C.swig_voidp(_swig_i_1), *(*C.swig_type_268)(unsafe.Pointer(&_swig_i_2)))
+	swig_r_p := C._wrap_ss58_decode_cwetee_0551771aedc3a6f6(C.swig_voidp(_swig_i_0), C.swig_voidp(_swig_i_1), *(*C.swig_type_268)(unsafe.Pointer(&_swig_i_2)))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
  *arg1 = weteeTakeBytes(_swig_i_0) 
 	if Swig_escape_always_false {
@@ -3634,7 +3719,7 @@ func Ss58_decode(arg1 *[]byte, arg2 *uint16, arg3 string) (_swig_ret string) {
 
 func Ss58_network_count() (_swig_ret int64) {
 	var swig_r int64
-	swig_r = (int64)(C._wrap_ss58_network_count_cwetee_0ef46faa3853c4e0())
+	swig_r = (int64)(C._wrap_ss58_network_count_cwetee_0551771aedc3a6f6())
 	return swig_r
 }
 
@@ -3649,7 +3734,7 @@ func Ss58_network_at(arg1 int64, arg2 *uint16, arg3 *string, arg4 *string, arg5 
 	var _swig_i_4 *[2]uint64
  _swig_i_4 = new([2]uint64) 
 	_swig_i_5 := arg6
-	swig_r_p := C._wrap_ss58_network_at_cwetee_0ef46faa3853c4e0(C.swig_type_271(_swig_i_0), C.swig_voidp(_swig_i_1), C.swig_voidp(_swig_i_2), C.swig_voidp(_swig_i_3), C.swig_voidp(_swig_i_4), C.swig_voidp(_swig_i_5))
+	swig_r_p := C._wrap_ss58_network_at_cwetee_0551771aedc3a6f6(C.swig_type_271(_swig_i_0), C.swig_voidp(_swig_i_1), C.swig_voidp(_swig_i_2), C.swig_voidp(_swig_i_3), C.swig_voidp(_swig_i_4), C.swig_voidp(_swig_i_5))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
  *arg3 = weteeCopyStatic(_swig_i_2) 
  *arg4 = weteeCopyStatic(_swig_i_3) 
@@ -3663,7 +3748,7 @@ func Ss58_network_find(arg1 *int, arg2 string) (_swig_ret string) {
 	var swig_r string
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
-	swig_r_p := C._wrap_ss58_network_find_cwetee_0ef46faa3853c4e0(C.swig_voidp(_swig_i_0), *(*C.swig_type_273)(unsafe.Pointer(&_swig_i_1)))
+	swig_r_p := C._wrap_ss58_network_find_cwetee_0551771aedc3a6f6(C.swig_voidp(_swig_i_0), *(*C.swig_type_273)(unsafe.Pointer(&_swig_i_1)))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg2
@@ -3677,7 +3762,7 @@ func Ss58_network_find_prefix(arg1 *int, arg2 uint16) (_swig_ret string) {
 	var swig_r string
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
-	swig_r_p := C._wrap_ss58_network_find_prefix_cwetee_0ef46faa3853c4e0(C.swig_voidp(_swig_i_0), C.short(_swig_i_1))
+	swig_r_p := C._wrap_ss58_network_find_prefix_cwetee_0551771aedc3a6f6(C.swig_voidp(_swig_i_0), C.short(_swig_i_1))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	var swig_r_1 string
  swig_r_1 = weteeTakeString(swig_r) 
@@ -3687,28 +3772,28 @@ func Ss58_network_find_prefix(arg1 *int, arg2 uint16) (_swig_ret string) {
 type Enum_SS_wetee_md_enum_kind int
 func _swig_getMD_CALLS() (_swig_ret Enum_SS_wetee_md_enum_kind) {
 	var swig_r Enum_SS_wetee_md_enum_kind
-	swig_r = (Enum_SS_wetee_md_enum_kind)(C._wrap_MD_CALLS_cwetee_0ef46faa3853c4e0())
+	swig_r = (Enum_SS_wetee_md_enum_kind)(C._wrap_MD_CALLS_cwetee_0551771aedc3a6f6())
 	return swig_r
 }
 
 var MD_CALLS Enum_SS_wetee_md_enum_kind = _swig_getMD_CALLS()
 func _swig_getMD_EVENTS() (_swig_ret Enum_SS_wetee_md_enum_kind) {
 	var swig_r Enum_SS_wetee_md_enum_kind
-	swig_r = (Enum_SS_wetee_md_enum_kind)(C._wrap_MD_EVENTS_cwetee_0ef46faa3853c4e0())
+	swig_r = (Enum_SS_wetee_md_enum_kind)(C._wrap_MD_EVENTS_cwetee_0551771aedc3a6f6())
 	return swig_r
 }
 
 var MD_EVENTS Enum_SS_wetee_md_enum_kind = _swig_getMD_EVENTS()
 func _swig_getMD_ERRORS() (_swig_ret Enum_SS_wetee_md_enum_kind) {
 	var swig_r Enum_SS_wetee_md_enum_kind
-	swig_r = (Enum_SS_wetee_md_enum_kind)(C._wrap_MD_ERRORS_cwetee_0ef46faa3853c4e0())
+	swig_r = (Enum_SS_wetee_md_enum_kind)(C._wrap_MD_ERRORS_cwetee_0551771aedc3a6f6())
 	return swig_r
 }
 
 var MD_ERRORS Enum_SS_wetee_md_enum_kind = _swig_getMD_ERRORS()
 func _swig_getMETADATA_NO_TYPE() (_swig_ret uint) {
 	var swig_r uint
-	swig_r = (uint)(C._wrap_METADATA_NO_TYPE_cwetee_0ef46faa3853c4e0())
+	swig_r = (uint)(C._wrap_METADATA_NO_TYPE_cwetee_0551771aedc3a6f6())
 	return swig_r
 }
 
@@ -3718,7 +3803,7 @@ func Mdb_parse(arg1 *uintptr, arg2 []byte, arg3 int) (_swig_ret string) {
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
 	_swig_i_2 := arg3
-	swig_r_p := C._wrap_mdb_parse_cwetee_0ef46faa3853c4e0(C.swig_voidp(_swig_i_0), *(*C.swig_type_276)(unsafe.Pointer(&_swig_i_1)), C.swig_intgo(_swig_i_2))
+	swig_r_p := C._wrap_mdb_parse_cwetee_0551771aedc3a6f6(C.swig_voidp(_swig_i_0), *(*C.swig_type_276)(unsafe.Pointer(&_swig_i_1)), C.swig_intgo(_swig_i_2))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg2
@@ -3733,7 +3818,7 @@ func Mdb_parse_hex(arg1 *uintptr, arg2 string, arg3 int) (_swig_ret string) {
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
 	_swig_i_2 := arg3
-	swig_r_p := C._wrap_mdb_parse_hex_cwetee_0ef46faa3853c4e0(C.swig_voidp(_swig_i_0), *(*C.swig_type_278)(unsafe.Pointer(&_swig_i_1)), C.swig_intgo(_swig_i_2))
+	swig_r_p := C._wrap_mdb_parse_hex_cwetee_0551771aedc3a6f6(C.swig_voidp(_swig_i_0), *(*C.swig_type_278)(unsafe.Pointer(&_swig_i_1)), C.swig_intgo(_swig_i_2))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg2
@@ -3748,7 +3833,7 @@ func Mdb_parse_rpc(arg1 *uintptr, arg2 string, arg3 int) (_swig_ret string) {
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
 	_swig_i_2 := arg3
-	swig_r_p := C._wrap_mdb_parse_rpc_cwetee_0ef46faa3853c4e0(C.swig_voidp(_swig_i_0), *(*C.swig_type_280)(unsafe.Pointer(&_swig_i_1)), C.swig_intgo(_swig_i_2))
+	swig_r_p := C._wrap_mdb_parse_rpc_cwetee_0551771aedc3a6f6(C.swig_voidp(_swig_i_0), *(*C.swig_type_280)(unsafe.Pointer(&_swig_i_1)), C.swig_intgo(_swig_i_2))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg2
@@ -3762,7 +3847,7 @@ func Mdb_pallet_name(arg1 uintptr, arg2 int64) (_swig_ret string) {
 	var swig_r string
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
-	swig_r_p := C._wrap_mdb_pallet_name_cwetee_0ef46faa3853c4e0(C.uintptr_t(_swig_i_0), C.swig_type_282(_swig_i_1))
+	swig_r_p := C._wrap_mdb_pallet_name_cwetee_0551771aedc3a6f6(C.uintptr_t(_swig_i_0), C.swig_type_282(_swig_i_1))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	var swig_r_1 string
  swig_r_1 = strings.Clone(swig_r) 
@@ -3773,7 +3858,7 @@ func Mdb_pallet_index(arg1 uintptr, arg2 int64) (_swig_ret int) {
 	var swig_r int
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
-	swig_r = (int)(C._wrap_mdb_pallet_index_cwetee_0ef46faa3853c4e0(C.uintptr_t(_swig_i_0), C.swig_type_283(_swig_i_1)))
+	swig_r = (int)(C._wrap_mdb_pallet_index_cwetee_0551771aedc3a6f6(C.uintptr_t(_swig_i_0), C.swig_type_283(_swig_i_1)))
 	return swig_r
 }
 
@@ -3781,7 +3866,7 @@ func Mdb_pallet_position(arg1 uintptr, arg2 string) (_swig_ret int64) {
 	var swig_r int64
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
-	swig_r = (int64)(C._wrap_mdb_pallet_position_cwetee_0ef46faa3853c4e0(C.uintptr_t(_swig_i_0), *(*C.swig_type_285)(unsafe.Pointer(&_swig_i_1))))
+	swig_r = (int64)(C._wrap_mdb_pallet_position_cwetee_0551771aedc3a6f6(C.uintptr_t(_swig_i_0), *(*C.swig_type_285)(unsafe.Pointer(&_swig_i_1))))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg2
 	}
@@ -3793,7 +3878,7 @@ func Mdb_pallet_enum_type(arg1 uintptr, arg2 int64, arg3 int) (_swig_ret uint) {
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
 	_swig_i_2 := arg3
-	swig_r = (uint)(C._wrap_mdb_pallet_enum_type_cwetee_0ef46faa3853c4e0(C.uintptr_t(_swig_i_0), C.swig_type_286(_swig_i_1), C.swig_intgo(_swig_i_2)))
+	swig_r = (uint)(C._wrap_mdb_pallet_enum_type_cwetee_0551771aedc3a6f6(C.uintptr_t(_swig_i_0), C.swig_type_286(_swig_i_1), C.swig_intgo(_swig_i_2)))
 	return swig_r
 }
 
@@ -3802,7 +3887,7 @@ func Mdb_variant_count(arg1 uintptr, arg2 int64, arg3 int) (_swig_ret int64) {
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
 	_swig_i_2 := arg3
-	swig_r = (int64)(C._wrap_mdb_variant_count_cwetee_0ef46faa3853c4e0(C.uintptr_t(_swig_i_0), C.swig_type_288(_swig_i_1), C.swig_intgo(_swig_i_2)))
+	swig_r = (int64)(C._wrap_mdb_variant_count_cwetee_0551771aedc3a6f6(C.uintptr_t(_swig_i_0), C.swig_type_288(_swig_i_1), C.swig_intgo(_swig_i_2)))
 	return swig_r
 }
 
@@ -3812,7 +3897,7 @@ func Mdb_variant_name(arg1 uintptr, arg2 int64, arg3 int, arg4 int64) (_swig_ret
 	_swig_i_1 := arg2
 	_swig_i_2 := arg3
 	_swig_i_3 := arg4
-	swig_r_p := C._wrap_mdb_variant_name_cwetee_0ef46faa3853c4e0(C.uintptr_t(_swig_i_0), C.swig_type_290(_swig_i_1), C.swig_intgo(_swig_i_2), C.swig_type_291(_swig_i_3))
+	swig_r_p := C._wrap_mdb_variant_name_cwetee_0551771aedc3a6f6(C.uintptr_t(_swig_i_0), C.swig_type_290(_swig_i_1), C.swig_intgo(_swig_i_2), C.swig_type_291(_swig_i_3))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	var swig_r_1 string
  swig_r_1 = strings.Clone(swig_r) 
@@ -3825,7 +3910,7 @@ func Mdb_variant_index(arg1 uintptr, arg2 int64, arg3 int, arg4 int64) (_swig_re
 	_swig_i_1 := arg2
 	_swig_i_2 := arg3
 	_swig_i_3 := arg4
-	swig_r = (int)(C._wrap_mdb_variant_index_cwetee_0ef46faa3853c4e0(C.uintptr_t(_swig_i_0), C.swig_type_292(_swig_i_1), C.swig_intgo(_swig_i_2), C.swig_type_293(_swig_i_3)))
+	swig_r = (int)(C._wrap_mdb_variant_index_cwetee_0551771aedc3a6f6(C.uintptr_t(_swig_i_0), C.swig_type_292(_swig_i_1), C.swig_intgo(_swig_i_2), C.swig_type_293(_swig_i_3)))
 	return swig_r
 }
 
@@ -3837,7 +3922,7 @@ func Mdb_variant_docs(arg1 *string, arg2 uintptr, arg3 int64, arg4 int, arg5 int
 	_swig_i_2 := arg3
 	_swig_i_3 := arg4
 	_swig_i_4 := arg5
-	swig_r_p := C._wrap_mdb_variant_docs_cwetee_0ef46faa3853c4e0(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1), C.swig_type_295(_swig_i_2), C.swig_intgo(_swig_i_3), C.swig_type_296(_swig_i_4))
+	swig_r_p := C._wrap_mdb_variant_docs_cwetee_0551771aedc3a6f6(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1), C.swig_type_295(_swig_i_2), C.swig_intgo(_swig_i_3), C.swig_type_296(_swig_i_4))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 
 	if b := weteeTakeBytes(_swig_i_0); len(b) > 0 {
@@ -3856,7 +3941,7 @@ func Mdb_field_count(arg1 uintptr, arg2 int64, arg3 int, arg4 int64) (_swig_ret 
 	_swig_i_1 := arg2
 	_swig_i_2 := arg3
 	_swig_i_3 := arg4
-	swig_r = (int64)(C._wrap_mdb_field_count_cwetee_0ef46faa3853c4e0(C.uintptr_t(_swig_i_0), C.swig_type_298(_swig_i_1), C.swig_intgo(_swig_i_2), C.swig_type_299(_swig_i_3)))
+	swig_r = (int64)(C._wrap_mdb_field_count_cwetee_0551771aedc3a6f6(C.uintptr_t(_swig_i_0), C.swig_type_298(_swig_i_1), C.swig_intgo(_swig_i_2), C.swig_type_299(_swig_i_3)))
 	return swig_r
 }
 
@@ -3867,7 +3952,7 @@ func Mdb_field_name(arg1 uintptr, arg2 int64, arg3 int, arg4 int64, arg5 int64) 
 	_swig_i_2 := arg3
 	_swig_i_3 := arg4
 	_swig_i_4 := arg5
-	swig_r_p := C._wrap_mdb_field_name_cwetee_0ef46faa3853c4e0(C.uintptr_t(_swig_i_0), C.swig_type_301(_swig_i_1), C.swig_intgo(_swig_i_2), C.swig_type_302(_swig_i_3), C.swig_type_303(_swig_i_4))
+	swig_r_p := C._wrap_mdb_field_name_cwetee_0551771aedc3a6f6(C.uintptr_t(_swig_i_0), C.swig_type_301(_swig_i_1), C.swig_intgo(_swig_i_2), C.swig_type_302(_swig_i_3), C.swig_type_303(_swig_i_4))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	var swig_r_1 string
  swig_r_1 = strings.Clone(swig_r) 
@@ -3881,7 +3966,7 @@ func Mdb_field_type_name(arg1 uintptr, arg2 int64, arg3 int, arg4 int64, arg5 in
 	_swig_i_2 := arg3
 	_swig_i_3 := arg4
 	_swig_i_4 := arg5
-	swig_r_p := C._wrap_mdb_field_type_name_cwetee_0ef46faa3853c4e0(C.uintptr_t(_swig_i_0), C.swig_type_305(_swig_i_1), C.swig_intgo(_swig_i_2), C.swig_type_306(_swig_i_3), C.swig_type_307(_swig_i_4))
+	swig_r_p := C._wrap_mdb_field_type_name_cwetee_0551771aedc3a6f6(C.uintptr_t(_swig_i_0), C.swig_type_305(_swig_i_1), C.swig_intgo(_swig_i_2), C.swig_type_306(_swig_i_3), C.swig_type_307(_swig_i_4))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	var swig_r_1 string
  swig_r_1 = strings.Clone(swig_r) 
@@ -3895,7 +3980,7 @@ func Mdb_field_type(arg1 uintptr, arg2 int64, arg3 int, arg4 int64, arg5 int64) 
 	_swig_i_2 := arg3
 	_swig_i_3 := arg4
 	_swig_i_4 := arg5
-	swig_r = (uint)(C._wrap_mdb_field_type_cwetee_0ef46faa3853c4e0(C.uintptr_t(_swig_i_0), C.swig_type_308(_swig_i_1), C.swig_intgo(_swig_i_2), C.swig_type_309(_swig_i_3), C.swig_type_310(_swig_i_4)))
+	swig_r = (uint)(C._wrap_mdb_field_type_cwetee_0551771aedc3a6f6(C.uintptr_t(_swig_i_0), C.swig_type_308(_swig_i_1), C.swig_intgo(_swig_i_2), C.swig_type_309(_swig_i_3), C.swig_type_310(_swig_i_4)))
 	return swig_r
 }
 
@@ -3903,7 +3988,7 @@ func Mdb_storage_prefix(arg1 uintptr, arg2 int64) (_swig_ret string) {
 	var swig_r string
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
-	swig_r_p := C._wrap_mdb_storage_prefix_cwetee_0ef46faa3853c4e0(C.uintptr_t(_swig_i_0), C.swig_type_312(_swig_i_1))
+	swig_r_p := C._wrap_mdb_storage_prefix_cwetee_0551771aedc3a6f6(C.uintptr_t(_swig_i_0), C.swig_type_312(_swig_i_1))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	var swig_r_1 string
  swig_r_1 = strings.Clone(swig_r) 
@@ -3914,7 +3999,7 @@ func Mdb_storage_count(arg1 uintptr, arg2 int64) (_swig_ret int64) {
 	var swig_r int64
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
-	swig_r = (int64)(C._wrap_mdb_storage_count_cwetee_0ef46faa3853c4e0(C.uintptr_t(_swig_i_0), C.swig_type_314(_swig_i_1)))
+	swig_r = (int64)(C._wrap_mdb_storage_count_cwetee_0551771aedc3a6f6(C.uintptr_t(_swig_i_0), C.swig_type_314(_swig_i_1)))
 	return swig_r
 }
 
@@ -3923,7 +4008,7 @@ func Mdb_storage_name(arg1 uintptr, arg2 int64, arg3 int64) (_swig_ret string) {
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
 	_swig_i_2 := arg3
-	swig_r_p := C._wrap_mdb_storage_name_cwetee_0ef46faa3853c4e0(C.uintptr_t(_swig_i_0), C.swig_type_316(_swig_i_1), C.swig_type_317(_swig_i_2))
+	swig_r_p := C._wrap_mdb_storage_name_cwetee_0551771aedc3a6f6(C.uintptr_t(_swig_i_0), C.swig_type_316(_swig_i_1), C.swig_type_317(_swig_i_2))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	var swig_r_1 string
  swig_r_1 = strings.Clone(swig_r) 
@@ -3935,7 +4020,7 @@ func Mdb_storage_modifier(arg1 uintptr, arg2 int64, arg3 int64) (_swig_ret int) 
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
 	_swig_i_2 := arg3
-	swig_r = (int)(C._wrap_mdb_storage_modifier_cwetee_0ef46faa3853c4e0(C.uintptr_t(_swig_i_0), C.swig_type_318(_swig_i_1), C.swig_type_319(_swig_i_2)))
+	swig_r = (int)(C._wrap_mdb_storage_modifier_cwetee_0551771aedc3a6f6(C.uintptr_t(_swig_i_0), C.swig_type_318(_swig_i_1), C.swig_type_319(_swig_i_2)))
 	return swig_r
 }
 
@@ -3944,7 +4029,7 @@ func Mdb_storage_hasher_count(arg1 uintptr, arg2 int64, arg3 int64) (_swig_ret i
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
 	_swig_i_2 := arg3
-	swig_r = (int64)(C._wrap_mdb_storage_hasher_count_cwetee_0ef46faa3853c4e0(C.uintptr_t(_swig_i_0), C.swig_type_321(_swig_i_1), C.swig_type_322(_swig_i_2)))
+	swig_r = (int64)(C._wrap_mdb_storage_hasher_count_cwetee_0551771aedc3a6f6(C.uintptr_t(_swig_i_0), C.swig_type_321(_swig_i_1), C.swig_type_322(_swig_i_2)))
 	return swig_r
 }
 
@@ -3954,7 +4039,7 @@ func Mdb_storage_hasher(arg1 uintptr, arg2 int64, arg3 int64, arg4 int64) (_swig
 	_swig_i_1 := arg2
 	_swig_i_2 := arg3
 	_swig_i_3 := arg4
-	swig_r = (int)(C._wrap_mdb_storage_hasher_cwetee_0ef46faa3853c4e0(C.uintptr_t(_swig_i_0), C.swig_type_323(_swig_i_1), C.swig_type_324(_swig_i_2), C.swig_type_325(_swig_i_3)))
+	swig_r = (int)(C._wrap_mdb_storage_hasher_cwetee_0551771aedc3a6f6(C.uintptr_t(_swig_i_0), C.swig_type_323(_swig_i_1), C.swig_type_324(_swig_i_2), C.swig_type_325(_swig_i_3)))
 	return swig_r
 }
 
@@ -3963,7 +4048,7 @@ func Mdb_storage_key_type(arg1 uintptr, arg2 int64, arg3 int64) (_swig_ret uint)
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
 	_swig_i_2 := arg3
-	swig_r = (uint)(C._wrap_mdb_storage_key_type_cwetee_0ef46faa3853c4e0(C.uintptr_t(_swig_i_0), C.swig_type_326(_swig_i_1), C.swig_type_327(_swig_i_2)))
+	swig_r = (uint)(C._wrap_mdb_storage_key_type_cwetee_0551771aedc3a6f6(C.uintptr_t(_swig_i_0), C.swig_type_326(_swig_i_1), C.swig_type_327(_swig_i_2)))
 	return swig_r
 }
 
@@ -3972,7 +4057,7 @@ func Mdb_storage_value_type(arg1 uintptr, arg2 int64, arg3 int64) (_swig_ret uin
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
 	_swig_i_2 := arg3
-	swig_r = (uint)(C._wrap_mdb_storage_value_type_cwetee_0ef46faa3853c4e0(C.uintptr_t(_swig_i_0), C.swig_type_328(_swig_i_1), C.swig_type_329(_swig_i_2)))
+	swig_r = (uint)(C._wrap_mdb_storage_value_type_cwetee_0551771aedc3a6f6(C.uintptr_t(_swig_i_0), C.swig_type_328(_swig_i_1), C.swig_type_329(_swig_i_2)))
 	return swig_r
 }
 
@@ -3983,7 +4068,7 @@ func Mdb_storage_default(arg1 *[]byte, arg2 uintptr, arg3 int64, arg4 int64) (_s
 	_swig_i_1 := arg2
 	_swig_i_2 := arg3
 	_swig_i_3 := arg4
-	swig_r_p := C._wrap_mdb_storage_default_cwetee_0ef46faa3853c4e0(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1), C.swig_type_331(_swig_i_2), C.swig_type_332(_swig_i_3))
+	swig_r_p := C._wrap_mdb_storage_default_cwetee_0551771aedc3a6f6(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1), C.swig_type_331(_swig_i_2), C.swig_type_332(_swig_i_3))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
  *arg1 = weteeTakeBytes(_swig_i_0) 
 	var swig_r_1 string
@@ -3995,7 +4080,7 @@ func Mdb_constant_count(arg1 uintptr, arg2 int64) (_swig_ret int64) {
 	var swig_r int64
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
-	swig_r = (int64)(C._wrap_mdb_constant_count_cwetee_0ef46faa3853c4e0(C.uintptr_t(_swig_i_0), C.swig_type_334(_swig_i_1)))
+	swig_r = (int64)(C._wrap_mdb_constant_count_cwetee_0551771aedc3a6f6(C.uintptr_t(_swig_i_0), C.swig_type_334(_swig_i_1)))
 	return swig_r
 }
 
@@ -4004,7 +4089,7 @@ func Mdb_constant_name(arg1 uintptr, arg2 int64, arg3 int64) (_swig_ret string) 
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
 	_swig_i_2 := arg3
-	swig_r_p := C._wrap_mdb_constant_name_cwetee_0ef46faa3853c4e0(C.uintptr_t(_swig_i_0), C.swig_type_336(_swig_i_1), C.swig_type_337(_swig_i_2))
+	swig_r_p := C._wrap_mdb_constant_name_cwetee_0551771aedc3a6f6(C.uintptr_t(_swig_i_0), C.swig_type_336(_swig_i_1), C.swig_type_337(_swig_i_2))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	var swig_r_1 string
  swig_r_1 = strings.Clone(swig_r) 
@@ -4016,7 +4101,7 @@ func Mdb_constant_type(arg1 uintptr, arg2 int64, arg3 int64) (_swig_ret uint) {
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
 	_swig_i_2 := arg3
-	swig_r = (uint)(C._wrap_mdb_constant_type_cwetee_0ef46faa3853c4e0(C.uintptr_t(_swig_i_0), C.swig_type_338(_swig_i_1), C.swig_type_339(_swig_i_2)))
+	swig_r = (uint)(C._wrap_mdb_constant_type_cwetee_0551771aedc3a6f6(C.uintptr_t(_swig_i_0), C.swig_type_338(_swig_i_1), C.swig_type_339(_swig_i_2)))
 	return swig_r
 }
 
@@ -4027,7 +4112,7 @@ func Mdb_constant_value(arg1 *[]byte, arg2 uintptr, arg3 int64, arg4 int64) (_sw
 	_swig_i_1 := arg2
 	_swig_i_2 := arg3
 	_swig_i_3 := arg4
-	swig_r_p := C._wrap_mdb_constant_value_cwetee_0ef46faa3853c4e0(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1), C.swig_type_341(_swig_i_2), C.swig_type_342(_swig_i_3))
+	swig_r_p := C._wrap_mdb_constant_value_cwetee_0551771aedc3a6f6(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1), C.swig_type_341(_swig_i_2), C.swig_type_342(_swig_i_3))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
  *arg1 = weteeTakeBytes(_swig_i_0) 
 	var swig_r_1 string
@@ -4039,7 +4124,7 @@ func Mdb_api_name(arg1 uintptr, arg2 int64) (_swig_ret string) {
 	var swig_r string
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
-	swig_r_p := C._wrap_mdb_api_name_cwetee_0ef46faa3853c4e0(C.uintptr_t(_swig_i_0), C.swig_type_344(_swig_i_1))
+	swig_r_p := C._wrap_mdb_api_name_cwetee_0551771aedc3a6f6(C.uintptr_t(_swig_i_0), C.swig_type_344(_swig_i_1))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	var swig_r_1 string
  swig_r_1 = strings.Clone(swig_r) 
@@ -4050,7 +4135,7 @@ func Mdb_api_method_count(arg1 uintptr, arg2 int64) (_swig_ret int64) {
 	var swig_r int64
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
-	swig_r = (int64)(C._wrap_mdb_api_method_count_cwetee_0ef46faa3853c4e0(C.uintptr_t(_swig_i_0), C.swig_type_346(_swig_i_1)))
+	swig_r = (int64)(C._wrap_mdb_api_method_count_cwetee_0551771aedc3a6f6(C.uintptr_t(_swig_i_0), C.swig_type_346(_swig_i_1)))
 	return swig_r
 }
 
@@ -4059,7 +4144,7 @@ func Mdb_api_method_name(arg1 uintptr, arg2 int64, arg3 int64) (_swig_ret string
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
 	_swig_i_2 := arg3
-	swig_r_p := C._wrap_mdb_api_method_name_cwetee_0ef46faa3853c4e0(C.uintptr_t(_swig_i_0), C.swig_type_348(_swig_i_1), C.swig_type_349(_swig_i_2))
+	swig_r_p := C._wrap_mdb_api_method_name_cwetee_0551771aedc3a6f6(C.uintptr_t(_swig_i_0), C.swig_type_348(_swig_i_1), C.swig_type_349(_swig_i_2))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	var swig_r_1 string
  swig_r_1 = strings.Clone(swig_r) 
@@ -4072,7 +4157,7 @@ func Mdb_type_path(arg1 *string, arg2 uintptr, arg3 uint) (_swig_ret string) {
  _swig_i_0 = new([2]uint64) 
 	_swig_i_1 := arg2
 	_swig_i_2 := arg3
-	swig_r_p := C._wrap_mdb_type_path_cwetee_0ef46faa3853c4e0(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1), C.swig_intgo(_swig_i_2))
+	swig_r_p := C._wrap_mdb_type_path_cwetee_0551771aedc3a6f6(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1), C.swig_intgo(_swig_i_2))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 
 	if b := weteeTakeBytes(_swig_i_0); len(b) > 0 {
@@ -4088,14 +4173,14 @@ func Mdb_type_path(arg1 *string, arg2 uintptr, arg3 uint) (_swig_ret string) {
 func Metadata_version(arg1 uintptr) (_swig_ret uint) {
 	var swig_r uint
 	_swig_i_0 := arg1
-	swig_r = (uint)(C._wrap_metadata_version_cwetee_0ef46faa3853c4e0(C.uintptr_t(_swig_i_0)))
+	swig_r = (uint)(C._wrap_metadata_version_cwetee_0551771aedc3a6f6(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func Metadata_spec_name(arg1 uintptr) (_swig_ret string) {
 	var swig_r string
 	_swig_i_0 := arg1
-	swig_r_p := C._wrap_metadata_spec_name_cwetee_0ef46faa3853c4e0(C.uintptr_t(_swig_i_0))
+	swig_r_p := C._wrap_metadata_spec_name_cwetee_0551771aedc3a6f6(C.uintptr_t(_swig_i_0))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	var swig_r_1 string
  swig_r_1 = strings.Clone(swig_r) 
@@ -4106,7 +4191,7 @@ func Metadata_spec_version(arg1 *uint32, arg2 uintptr) (_swig_ret string) {
 	var swig_r string
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
-	swig_r_p := C._wrap_metadata_spec_version_cwetee_0ef46faa3853c4e0(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1))
+	swig_r_p := C._wrap_metadata_spec_version_cwetee_0551771aedc3a6f6(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	var swig_r_1 string
  swig_r_1 = weteeTakeString(swig_r) 
@@ -4117,7 +4202,7 @@ func Metadata_transaction_version(arg1 *uint32, arg2 uintptr) (_swig_ret string)
 	var swig_r string
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
-	swig_r_p := C._wrap_metadata_transaction_version_cwetee_0ef46faa3853c4e0(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1))
+	swig_r_p := C._wrap_metadata_transaction_version_cwetee_0551771aedc3a6f6(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	var swig_r_1 string
  swig_r_1 = weteeTakeString(swig_r) 
@@ -4128,7 +4213,7 @@ func Metadata_ss58_prefix(arg1 *uint16, arg2 uintptr) (_swig_ret string) {
 	var swig_r string
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
-	swig_r_p := C._wrap_metadata_ss58_prefix_cwetee_0ef46faa3853c4e0(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1))
+	swig_r_p := C._wrap_metadata_ss58_prefix_cwetee_0551771aedc3a6f6(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	var swig_r_1 string
  swig_r_1 = weteeTakeString(swig_r) 
@@ -4138,32 +4223,32 @@ func Metadata_ss58_prefix(arg1 *uint16, arg2 uintptr) (_swig_ret string) {
 func Metadata_type_count(arg1 uintptr) (_swig_ret int64) {
 	var swig_r int64
 	_swig_i_0 := arg1
-	swig_r = (int64)(C._wrap_metadata_type_count_cwetee_0ef46faa3853c4e0(C.uintptr_t(_swig_i_0)))
+	swig_r = (int64)(C._wrap_metadata_type_count_cwetee_0551771aedc3a6f6(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func Metadata_pallet_count(arg1 uintptr) (_swig_ret int64) {
 	var swig_r int64
 	_swig_i_0 := arg1
-	swig_r = (int64)(C._wrap_metadata_pallet_count_cwetee_0ef46faa3853c4e0(C.uintptr_t(_swig_i_0)))
+	swig_r = (int64)(C._wrap_metadata_pallet_count_cwetee_0551771aedc3a6f6(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func Metadata_runtime_api_count(arg1 uintptr) (_swig_ret int64) {
 	var swig_r int64
 	_swig_i_0 := arg1
-	swig_r = (int64)(C._wrap_metadata_runtime_api_count_cwetee_0ef46faa3853c4e0(C.uintptr_t(_swig_i_0)))
+	swig_r = (int64)(C._wrap_metadata_runtime_api_count_cwetee_0551771aedc3a6f6(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func Metadata_free(arg1 uintptr) {
 	_swig_i_0 := arg1
-	C._wrap_metadata_free_cwetee_0ef46faa3853c4e0(C.uintptr_t(_swig_i_0))
+	C._wrap_metadata_free_cwetee_0551771aedc3a6f6(C.uintptr_t(_swig_i_0))
 }
 
 func _swig_getMETADATA_HASH_BYTES() (_swig_ret uint) {
 	var swig_r uint
-	swig_r = (uint)(C._wrap_METADATA_HASH_BYTES_cwetee_0ef46faa3853c4e0())
+	swig_r = (uint)(C._wrap_METADATA_HASH_BYTES_cwetee_0551771aedc3a6f6())
 	return swig_r
 }
 
@@ -4174,7 +4259,7 @@ func Mdb_hash(arg1 []byte, arg2 uintptr, arg3 uint, arg4 string) (_swig_ret stri
 	_swig_i_1 := arg2
 	_swig_i_2 := arg3
 	_swig_i_3 := arg4
-	swig_r_p := C._wrap_mdb_hash_cwetee_0ef46faa3853c4e0(*(*C.swig_type_359)(unsafe.Pointer(&_swig_i_0)), C.uintptr_t(_swig_i_1), C.swig_intgo(_swig_i_2), *(*C.swig_type_360)(unsafe.Pointer(&_swig_i_3)))
+	swig_r_p := C._wrap_mdb_hash_cwetee_0551771aedc3a6f6(*(*C.swig_type_359)(unsafe.Pointer(&_swig_i_0)), C.uintptr_t(_swig_i_1), C.swig_intgo(_swig_i_2), *(*C.swig_type_360)(unsafe.Pointer(&_swig_i_3)))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg1
@@ -4194,7 +4279,7 @@ func Mdb_digest(arg1 *[]byte, arg2 uintptr, arg3 uint, arg4 string) (_swig_ret s
 	_swig_i_1 := arg2
 	_swig_i_2 := arg3
 	_swig_i_3 := arg4
-	swig_r_p := C._wrap_mdb_digest_cwetee_0ef46faa3853c4e0(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1), C.swig_intgo(_swig_i_2), *(*C.swig_type_362)(unsafe.Pointer(&_swig_i_3)))
+	swig_r_p := C._wrap_mdb_digest_cwetee_0551771aedc3a6f6(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1), C.swig_intgo(_swig_i_2), *(*C.swig_type_362)(unsafe.Pointer(&_swig_i_3)))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
  *arg1 = weteeTakeBytes(_swig_i_0) 
 	if Swig_escape_always_false {
@@ -4209,7 +4294,7 @@ func Mdb_type_kind(arg1 uintptr, arg2 uint) (_swig_ret int) {
 	var swig_r int
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
-	swig_r = (int)(C._wrap_mdb_type_kind_cwetee_0ef46faa3853c4e0(C.uintptr_t(_swig_i_0), C.swig_intgo(_swig_i_1)))
+	swig_r = (int)(C._wrap_mdb_type_kind_cwetee_0551771aedc3a6f6(C.uintptr_t(_swig_i_0), C.swig_intgo(_swig_i_1)))
 	return swig_r
 }
 
@@ -4217,7 +4302,7 @@ func Mdb_type_primitive(arg1 uintptr, arg2 uint) (_swig_ret int) {
 	var swig_r int
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
-	swig_r = (int)(C._wrap_mdb_type_primitive_cwetee_0ef46faa3853c4e0(C.uintptr_t(_swig_i_0), C.swig_intgo(_swig_i_1)))
+	swig_r = (int)(C._wrap_mdb_type_primitive_cwetee_0551771aedc3a6f6(C.uintptr_t(_swig_i_0), C.swig_intgo(_swig_i_1)))
 	return swig_r
 }
 
@@ -4225,7 +4310,7 @@ func Mdb_type_elem(arg1 uintptr, arg2 uint) (_swig_ret uint) {
 	var swig_r uint
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
-	swig_r = (uint)(C._wrap_mdb_type_elem_cwetee_0ef46faa3853c4e0(C.uintptr_t(_swig_i_0), C.swig_intgo(_swig_i_1)))
+	swig_r = (uint)(C._wrap_mdb_type_elem_cwetee_0551771aedc3a6f6(C.uintptr_t(_swig_i_0), C.swig_intgo(_swig_i_1)))
 	return swig_r
 }
 
@@ -4233,7 +4318,7 @@ func Mdb_type_tuple_len(arg1 uintptr, arg2 uint) (_swig_ret int64) {
 	var swig_r int64
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
-	swig_r = (int64)(C._wrap_mdb_type_tuple_len_cwetee_0ef46faa3853c4e0(C.uintptr_t(_swig_i_0), C.swig_intgo(_swig_i_1)))
+	swig_r = (int64)(C._wrap_mdb_type_tuple_len_cwetee_0551771aedc3a6f6(C.uintptr_t(_swig_i_0), C.swig_intgo(_swig_i_1)))
 	return swig_r
 }
 
@@ -4242,7 +4327,7 @@ func Mdb_type_tuple_elem(arg1 uintptr, arg2 uint, arg3 int64) (_swig_ret uint) {
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
 	_swig_i_2 := arg3
-	swig_r = (uint)(C._wrap_mdb_type_tuple_elem_cwetee_0ef46faa3853c4e0(C.uintptr_t(_swig_i_0), C.swig_intgo(_swig_i_1), C.swig_type_364(_swig_i_2)))
+	swig_r = (uint)(C._wrap_mdb_type_tuple_elem_cwetee_0551771aedc3a6f6(C.uintptr_t(_swig_i_0), C.swig_intgo(_swig_i_1), C.swig_type_364(_swig_i_2)))
 	return swig_r
 }
 
@@ -4250,7 +4335,7 @@ func Mdb_type_field_count(arg1 uintptr, arg2 uint) (_swig_ret int64) {
 	var swig_r int64
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
-	swig_r = (int64)(C._wrap_mdb_type_field_count_cwetee_0ef46faa3853c4e0(C.uintptr_t(_swig_i_0), C.swig_intgo(_swig_i_1)))
+	swig_r = (int64)(C._wrap_mdb_type_field_count_cwetee_0551771aedc3a6f6(C.uintptr_t(_swig_i_0), C.swig_intgo(_swig_i_1)))
 	return swig_r
 }
 
@@ -4259,7 +4344,7 @@ func Mdb_type_field_name(arg1 uintptr, arg2 uint, arg3 int64) (_swig_ret string)
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
 	_swig_i_2 := arg3
-	swig_r_p := C._wrap_mdb_type_field_name_cwetee_0ef46faa3853c4e0(C.uintptr_t(_swig_i_0), C.swig_intgo(_swig_i_1), C.swig_type_367(_swig_i_2))
+	swig_r_p := C._wrap_mdb_type_field_name_cwetee_0551771aedc3a6f6(C.uintptr_t(_swig_i_0), C.swig_intgo(_swig_i_1), C.swig_type_367(_swig_i_2))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	var swig_r_1 string
  swig_r_1 = strings.Clone(swig_r) 
@@ -4271,7 +4356,7 @@ func Mdb_type_field_type(arg1 uintptr, arg2 uint, arg3 int64) (_swig_ret uint) {
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
 	_swig_i_2 := arg3
-	swig_r = (uint)(C._wrap_mdb_type_field_type_cwetee_0ef46faa3853c4e0(C.uintptr_t(_swig_i_0), C.swig_intgo(_swig_i_1), C.swig_type_368(_swig_i_2)))
+	swig_r = (uint)(C._wrap_mdb_type_field_type_cwetee_0551771aedc3a6f6(C.uintptr_t(_swig_i_0), C.swig_intgo(_swig_i_1), C.swig_type_368(_swig_i_2)))
 	return swig_r
 }
 
@@ -4279,7 +4364,7 @@ func Mdb_type_variant_count(arg1 uintptr, arg2 uint) (_swig_ret int64) {
 	var swig_r int64
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
-	swig_r = (int64)(C._wrap_mdb_type_variant_count_cwetee_0ef46faa3853c4e0(C.uintptr_t(_swig_i_0), C.swig_intgo(_swig_i_1)))
+	swig_r = (int64)(C._wrap_mdb_type_variant_count_cwetee_0551771aedc3a6f6(C.uintptr_t(_swig_i_0), C.swig_intgo(_swig_i_1)))
 	return swig_r
 }
 
@@ -4288,7 +4373,7 @@ func Mdb_type_variant_name(arg1 uintptr, arg2 uint, arg3 int64) (_swig_ret strin
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
 	_swig_i_2 := arg3
-	swig_r_p := C._wrap_mdb_type_variant_name_cwetee_0ef46faa3853c4e0(C.uintptr_t(_swig_i_0), C.swig_intgo(_swig_i_1), C.swig_type_371(_swig_i_2))
+	swig_r_p := C._wrap_mdb_type_variant_name_cwetee_0551771aedc3a6f6(C.uintptr_t(_swig_i_0), C.swig_intgo(_swig_i_1), C.swig_type_371(_swig_i_2))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	var swig_r_1 string
  swig_r_1 = strings.Clone(swig_r) 
@@ -4300,7 +4385,7 @@ func Mdb_type_variant_field_count(arg1 uintptr, arg2 uint, arg3 int64) (_swig_re
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
 	_swig_i_2 := arg3
-	swig_r = (int64)(C._wrap_mdb_type_variant_field_count_cwetee_0ef46faa3853c4e0(C.uintptr_t(_swig_i_0), C.swig_intgo(_swig_i_1), C.swig_type_373(_swig_i_2)))
+	swig_r = (int64)(C._wrap_mdb_type_variant_field_count_cwetee_0551771aedc3a6f6(C.uintptr_t(_swig_i_0), C.swig_intgo(_swig_i_1), C.swig_type_373(_swig_i_2)))
 	return swig_r
 }
 
@@ -4310,7 +4395,7 @@ func Mdb_type_variant_field_name(arg1 uintptr, arg2 uint, arg3 int64, arg4 int64
 	_swig_i_1 := arg2
 	_swig_i_2 := arg3
 	_swig_i_3 := arg4
-	swig_r_p := C._wrap_mdb_type_variant_field_name_cwetee_0ef46faa3853c4e0(C.uintptr_t(_swig_i_0), C.swig_intgo(_swig_i_1), C.swig_type_375(_swig_i_2), C.swig_type_376(_swig_i_3))
+	swig_r_p := C._wrap_mdb_type_variant_field_name_cwetee_0551771aedc3a6f6(C.uintptr_t(_swig_i_0), C.swig_intgo(_swig_i_1), C.swig_type_375(_swig_i_2), C.swig_type_376(_swig_i_3))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	var swig_r_1 string
  swig_r_1 = strings.Clone(swig_r) 
@@ -4323,7 +4408,7 @@ func Mdb_type_variant_field_type(arg1 uintptr, arg2 uint, arg3 int64, arg4 int64
 	_swig_i_1 := arg2
 	_swig_i_2 := arg3
 	_swig_i_3 := arg4
-	swig_r = (uint)(C._wrap_mdb_type_variant_field_type_cwetee_0ef46faa3853c4e0(C.uintptr_t(_swig_i_0), C.swig_intgo(_swig_i_1), C.swig_type_377(_swig_i_2), C.swig_type_378(_swig_i_3)))
+	swig_r = (uint)(C._wrap_mdb_type_variant_field_type_cwetee_0551771aedc3a6f6(C.uintptr_t(_swig_i_0), C.swig_intgo(_swig_i_1), C.swig_type_377(_swig_i_2), C.swig_type_378(_swig_i_3)))
 	return swig_r
 }
 
@@ -4334,7 +4419,7 @@ func Mdb_encode(arg1 *[]byte, arg2 uintptr, arg3 uint, arg4 string) (_swig_ret s
 	_swig_i_1 := arg2
 	_swig_i_2 := arg3
 	_swig_i_3 := arg4
-	swig_r_p := C._wrap_mdb_encode_cwetee_0ef46faa3853c4e0(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1), C.swig_intgo(_swig_i_2), *(*C.swig_type_380)(unsafe.Pointer(&_swig_i_3)))
+	swig_r_p := C._wrap_mdb_encode_cwetee_0551771aedc3a6f6(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1), C.swig_intgo(_swig_i_2), *(*C.swig_type_380)(unsafe.Pointer(&_swig_i_3)))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
  *arg1 = weteeTakeBytes(_swig_i_0) 
 	if Swig_escape_always_false {
@@ -4353,7 +4438,7 @@ func Mdb_decode(arg1 *string, arg2 uintptr, arg3 uint, arg4 []byte, arg5 int) (_
 	_swig_i_2 := arg3
 	_swig_i_3 := arg4
 	_swig_i_4 := arg5
-	swig_r_p := C._wrap_mdb_decode_cwetee_0ef46faa3853c4e0(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1), C.swig_intgo(_swig_i_2), *(*C.swig_type_382)(unsafe.Pointer(&_swig_i_3)), C.swig_intgo(_swig_i_4))
+	swig_r_p := C._wrap_mdb_decode_cwetee_0551771aedc3a6f6(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1), C.swig_intgo(_swig_i_2), *(*C.swig_type_382)(unsafe.Pointer(&_swig_i_3)), C.swig_intgo(_swig_i_4))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 
 	if b := weteeTakeBytes(_swig_i_0); len(b) > 0 {
@@ -4377,7 +4462,7 @@ func Mdb_call_encode(arg1 *[]byte, arg2 uintptr, arg3 string, arg4 string, arg5 
 	_swig_i_2 := arg3
 	_swig_i_3 := arg4
 	_swig_i_4 := arg5
-	swig_r_p := C._wrap_mdb_call_encode_cwetee_0ef46faa3853c4e0(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1), *(*C.swig_type_384)(unsafe.Pointer(&_swig_i_2)), *(*C.swig_type_385)(unsafe.Pointer(&_swig_i_3)), *(*C.swig_type_386)(unsafe.Pointer(&_swig_i_4)))
+	swig_r_p := C._wrap_mdb_call_encode_cwetee_0551771aedc3a6f6(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1), *(*C.swig_type_384)(unsafe.Pointer(&_swig_i_2)), *(*C.swig_type_385)(unsafe.Pointer(&_swig_i_3)), *(*C.swig_type_386)(unsafe.Pointer(&_swig_i_4)))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
  *arg1 = weteeTakeBytes(_swig_i_0) 
 	if Swig_escape_always_false {
@@ -4401,7 +4486,7 @@ func Mdb_call_decode(arg1 *string, arg2 uintptr, arg3 []byte, arg4 int) (_swig_r
 	_swig_i_1 := arg2
 	_swig_i_2 := arg3
 	_swig_i_3 := arg4
-	swig_r_p := C._wrap_mdb_call_decode_cwetee_0ef46faa3853c4e0(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1), *(*C.swig_type_388)(unsafe.Pointer(&_swig_i_2)), C.swig_intgo(_swig_i_3))
+	swig_r_p := C._wrap_mdb_call_decode_cwetee_0551771aedc3a6f6(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1), *(*C.swig_type_388)(unsafe.Pointer(&_swig_i_2)), C.swig_intgo(_swig_i_3))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 
 	if b := weteeTakeBytes(_swig_i_0); len(b) > 0 {
@@ -4425,7 +4510,7 @@ func Mdb_storage_key(arg1 *[]byte, arg2 uintptr, arg3 int64, arg4 int64, arg5 st
 	_swig_i_2 := arg3
 	_swig_i_3 := arg4
 	_swig_i_4 := arg5
-	swig_r_p := C._wrap_mdb_storage_key_cwetee_0ef46faa3853c4e0(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1), C.swig_type_390(_swig_i_2), C.swig_type_391(_swig_i_3), *(*C.swig_type_392)(unsafe.Pointer(&_swig_i_4)))
+	swig_r_p := C._wrap_mdb_storage_key_cwetee_0551771aedc3a6f6(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1), C.swig_type_390(_swig_i_2), C.swig_type_391(_swig_i_3), *(*C.swig_type_392)(unsafe.Pointer(&_swig_i_4)))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
  *arg1 = weteeTakeBytes(_swig_i_0) 
 	if Swig_escape_always_false {
@@ -4446,7 +4531,7 @@ func Mdb_storage_decode(arg1 *string, arg2 uintptr, arg3 int64, arg4 int64, arg5
 	_swig_i_4 := arg5
 	_swig_i_5 := arg6
 	_swig_i_6 := arg7
-	swig_r_p := C._wrap_mdb_storage_decode_cwetee_0ef46faa3853c4e0(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1), C.swig_type_394(_swig_i_2), C.swig_type_395(_swig_i_3), *(*C.swig_type_396)(unsafe.Pointer(&_swig_i_4)), C.swig_intgo(_swig_i_5), C.swig_intgo(_swig_i_6))
+	swig_r_p := C._wrap_mdb_storage_decode_cwetee_0551771aedc3a6f6(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1), C.swig_type_394(_swig_i_2), C.swig_type_395(_swig_i_3), *(*C.swig_type_396)(unsafe.Pointer(&_swig_i_4)), C.swig_intgo(_swig_i_5), C.swig_intgo(_swig_i_6))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 
 	if b := weteeTakeBytes(_swig_i_0); len(b) > 0 {
@@ -4469,7 +4554,7 @@ func Mdb_events_decode(arg1 *string, arg2 uintptr, arg3 []byte, arg4 int) (_swig
 	_swig_i_1 := arg2
 	_swig_i_2 := arg3
 	_swig_i_3 := arg4
-	swig_r_p := C._wrap_mdb_events_decode_cwetee_0ef46faa3853c4e0(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1), *(*C.swig_type_398)(unsafe.Pointer(&_swig_i_2)), C.swig_intgo(_swig_i_3))
+	swig_r_p := C._wrap_mdb_events_decode_cwetee_0551771aedc3a6f6(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1), *(*C.swig_type_398)(unsafe.Pointer(&_swig_i_2)), C.swig_intgo(_swig_i_3))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 
 	if b := weteeTakeBytes(_swig_i_0); len(b) > 0 {
@@ -4492,7 +4577,7 @@ func Mdb_dispatch_error(arg1 *string, arg2 uintptr, arg3 []byte, arg4 int) (_swi
 	_swig_i_1 := arg2
 	_swig_i_2 := arg3
 	_swig_i_3 := arg4
-	swig_r_p := C._wrap_mdb_dispatch_error_cwetee_0ef46faa3853c4e0(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1), *(*C.swig_type_400)(unsafe.Pointer(&_swig_i_2)), C.swig_intgo(_swig_i_3))
+	swig_r_p := C._wrap_mdb_dispatch_error_cwetee_0551771aedc3a6f6(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1), *(*C.swig_type_400)(unsafe.Pointer(&_swig_i_2)), C.swig_intgo(_swig_i_3))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 
 	if b := weteeTakeBytes(_swig_i_0); len(b) > 0 {
@@ -4514,7 +4599,7 @@ func Era_mortal(arg1 []byte, arg2 uint64, arg3 uint64, arg4 *uint64) (_swig_ret 
 	_swig_i_1 := arg2
 	_swig_i_2 := arg3
 	_swig_i_3 := arg4
-	swig_r_p := C._wrap_era_mortal_cwetee_0ef46faa3853c4e0(*(*C.swig_type_402)(unsafe.Pointer(&_swig_i_0)), C.swig_type_403(_swig_i_1), C.swig_type_404(_swig_i_2), C.swig_voidp(_swig_i_3))
+	swig_r_p := C._wrap_era_mortal_cwetee_0551771aedc3a6f6(*(*C.swig_type_402)(unsafe.Pointer(&_swig_i_0)), C.swig_type_403(_swig_i_1), C.swig_type_404(_swig_i_2), C.swig_voidp(_swig_i_3))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg1
@@ -4530,7 +4615,7 @@ func Era_decode(arg1 *uint64, arg2 *uint64, arg3 *int, arg4 []byte) (_swig_ret s
 	_swig_i_1 := arg2
 	_swig_i_2 := arg3
 	_swig_i_3 := arg4
-	swig_r_p := C._wrap_era_decode_cwetee_0ef46faa3853c4e0(C.swig_voidp(_swig_i_0), C.swig_voidp(_swig_i_1), C.swig_voidp(_swig_i_2), *(*C.swig_type_406)(unsafe.Pointer(&_swig_i_3)))
+	swig_r_p := C._wrap_era_decode_cwetee_0551771aedc3a6f6(C.swig_voidp(_swig_i_0), C.swig_voidp(_swig_i_1), C.swig_voidp(_swig_i_2), *(*C.swig_type_406)(unsafe.Pointer(&_swig_i_3)))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg4
@@ -4545,20 +4630,20 @@ func Era_birth(arg1 uint64, arg2 uint64, arg3 uint64) (_swig_ret uint64) {
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
 	_swig_i_2 := arg3
-	swig_r = (uint64)(C._wrap_era_birth_cwetee_0ef46faa3853c4e0(C.swig_type_408(_swig_i_0), C.swig_type_409(_swig_i_1), C.swig_type_410(_swig_i_2)))
+	swig_r = (uint64)(C._wrap_era_birth_cwetee_0551771aedc3a6f6(C.swig_type_408(_swig_i_0), C.swig_type_409(_swig_i_1), C.swig_type_410(_swig_i_2)))
 	return swig_r
 }
 
 func _swig_getTX_PAYLOAD_HASH_THRESHOLD() (_swig_ret uint) {
 	var swig_r uint
-	swig_r = (uint)(C._wrap_TX_PAYLOAD_HASH_THRESHOLD_cwetee_0ef46faa3853c4e0())
+	swig_r = (uint)(C._wrap_TX_PAYLOAD_HASH_THRESHOLD_cwetee_0551771aedc3a6f6())
 	return swig_r
 }
 
 var TX_PAYLOAD_HASH_THRESHOLD uint = _swig_getTX_PAYLOAD_HASH_THRESHOLD()
 func _swig_getTX_HASH_BYTES() (_swig_ret uint) {
 	var swig_r uint
-	swig_r = (uint)(C._wrap_TX_HASH_BYTES_cwetee_0ef46faa3853c4e0())
+	swig_r = (uint)(C._wrap_TX_HASH_BYTES_cwetee_0551771aedc3a6f6())
 	return swig_r
 }
 
@@ -4567,7 +4652,7 @@ func Tx_new(arg1 *uintptr, arg2 uintptr) (_swig_ret string) {
 	var swig_r string
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
-	swig_r_p := C._wrap_tx_new_cwetee_0ef46faa3853c4e0(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1))
+	swig_r_p := C._wrap_tx_new_cwetee_0551771aedc3a6f6(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	var swig_r_1 string
  swig_r_1 = weteeTakeString(swig_r) 
@@ -4576,14 +4661,14 @@ func Tx_new(arg1 *uintptr, arg2 uintptr) (_swig_ret string) {
 
 func Tx_free(arg1 uintptr) {
 	_swig_i_0 := arg1
-	C._wrap_tx_free_cwetee_0ef46faa3853c4e0(C.uintptr_t(_swig_i_0))
+	C._wrap_tx_free_cwetee_0551771aedc3a6f6(C.uintptr_t(_swig_i_0))
 }
 
 func Tx_set_call(arg1 uintptr, arg2 []byte) (_swig_ret string) {
 	var swig_r string
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
-	swig_r_p := C._wrap_tx_set_call_cwetee_0ef46faa3853c4e0(C.uintptr_t(_swig_i_0), *(*C.swig_type_413)(unsafe.Pointer(&_swig_i_1)))
+	swig_r_p := C._wrap_tx_set_call_cwetee_0551771aedc3a6f6(C.uintptr_t(_swig_i_0), *(*C.swig_type_413)(unsafe.Pointer(&_swig_i_1)))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg2
@@ -4599,7 +4684,7 @@ func Tx_set_call_json(arg1 uintptr, arg2 string, arg3 string, arg4 string) (_swi
 	_swig_i_1 := arg2
 	_swig_i_2 := arg3
 	_swig_i_3 := arg4
-	swig_r_p := C._wrap_tx_set_call_json_cwetee_0ef46faa3853c4e0(C.uintptr_t(_swig_i_0), *(*C.swig_type_415)(unsafe.Pointer(&_swig_i_1)), *(*C.swig_type_416)(unsafe.Pointer(&_swig_i_2)), *(*C.swig_type_417)(unsafe.Pointer(&_swig_i_3)))
+	swig_r_p := C._wrap_tx_set_call_json_cwetee_0551771aedc3a6f6(C.uintptr_t(_swig_i_0), *(*C.swig_type_415)(unsafe.Pointer(&_swig_i_1)), *(*C.swig_type_416)(unsafe.Pointer(&_swig_i_2)), *(*C.swig_type_417)(unsafe.Pointer(&_swig_i_3)))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg2
@@ -4619,7 +4704,7 @@ func Tx_set_genesis_hash(arg1 uintptr, arg2 []byte) (_swig_ret string) {
 	var swig_r string
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
-	swig_r_p := C._wrap_tx_set_genesis_hash_cwetee_0ef46faa3853c4e0(C.uintptr_t(_swig_i_0), *(*C.swig_type_419)(unsafe.Pointer(&_swig_i_1)))
+	swig_r_p := C._wrap_tx_set_genesis_hash_cwetee_0551771aedc3a6f6(C.uintptr_t(_swig_i_0), *(*C.swig_type_419)(unsafe.Pointer(&_swig_i_1)))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg2
@@ -4634,7 +4719,7 @@ func Tx_set_runtime_version(arg1 uintptr, arg2 uint, arg3 uint) (_swig_ret strin
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
 	_swig_i_2 := arg3
-	swig_r_p := C._wrap_tx_set_runtime_version_cwetee_0ef46faa3853c4e0(C.uintptr_t(_swig_i_0), C.swig_intgo(_swig_i_1), C.swig_intgo(_swig_i_2))
+	swig_r_p := C._wrap_tx_set_runtime_version_cwetee_0551771aedc3a6f6(C.uintptr_t(_swig_i_0), C.swig_intgo(_swig_i_1), C.swig_intgo(_swig_i_2))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	var swig_r_1 string
  swig_r_1 = weteeTakeString(swig_r) 
@@ -4645,7 +4730,7 @@ func Tx_set_nonce(arg1 uintptr, arg2 uint64) (_swig_ret string) {
 	var swig_r string
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
-	swig_r_p := C._wrap_tx_set_nonce_cwetee_0ef46faa3853c4e0(C.uintptr_t(_swig_i_0), C.swig_type_422(_swig_i_1))
+	swig_r_p := C._wrap_tx_set_nonce_cwetee_0551771aedc3a6f6(C.uintptr_t(_swig_i_0), C.swig_type_422(_swig_i_1))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	var swig_r_1 string
  swig_r_1 = weteeTakeString(swig_r) 
@@ -4656,7 +4741,7 @@ func Tx_set_tip(arg1 uintptr, arg2 []uint64) (_swig_ret string) {
 	var swig_r string
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
-	swig_r_p := C._wrap_tx_set_tip_cwetee_0ef46faa3853c4e0(C.uintptr_t(_swig_i_0), *(*C.swig_type_424)(unsafe.Pointer(&_swig_i_1)))
+	swig_r_p := C._wrap_tx_set_tip_cwetee_0551771aedc3a6f6(C.uintptr_t(_swig_i_0), *(*C.swig_type_424)(unsafe.Pointer(&_swig_i_1)))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg2
@@ -4672,7 +4757,7 @@ func Tx_set_mortal(arg1 uintptr, arg2 uint64, arg3 uint64, arg4 []byte) (_swig_r
 	_swig_i_1 := arg2
 	_swig_i_2 := arg3
 	_swig_i_3 := arg4
-	swig_r_p := C._wrap_tx_set_mortal_cwetee_0ef46faa3853c4e0(C.uintptr_t(_swig_i_0), C.swig_type_426(_swig_i_1), C.swig_type_427(_swig_i_2), *(*C.swig_type_428)(unsafe.Pointer(&_swig_i_3)))
+	swig_r_p := C._wrap_tx_set_mortal_cwetee_0551771aedc3a6f6(C.uintptr_t(_swig_i_0), C.swig_type_426(_swig_i_1), C.swig_type_427(_swig_i_2), *(*C.swig_type_428)(unsafe.Pointer(&_swig_i_3)))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg4
@@ -4685,7 +4770,7 @@ func Tx_set_mortal(arg1 uintptr, arg2 uint64, arg3 uint64, arg4 []byte) (_swig_r
 func Tx_set_immortal(arg1 uintptr) (_swig_ret string) {
 	var swig_r string
 	_swig_i_0 := arg1
-	swig_r_p := C._wrap_tx_set_immortal_cwetee_0ef46faa3853c4e0(C.uintptr_t(_swig_i_0))
+	swig_r_p := C._wrap_tx_set_immortal_cwetee_0551771aedc3a6f6(C.uintptr_t(_swig_i_0))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	var swig_r_1 string
  swig_r_1 = weteeTakeString(swig_r) 
@@ -4696,7 +4781,7 @@ func Tx_set_fee_asset_json(arg1 uintptr, arg2 string) (_swig_ret string) {
 	var swig_r string
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
-	swig_r_p := C._wrap_tx_set_fee_asset_json_cwetee_0ef46faa3853c4e0(C.uintptr_t(_swig_i_0), *(*C.swig_type_431)(unsafe.Pointer(&_swig_i_1)))
+	swig_r_p := C._wrap_tx_set_fee_asset_json_cwetee_0551771aedc3a6f6(C.uintptr_t(_swig_i_0), *(*C.swig_type_431)(unsafe.Pointer(&_swig_i_1)))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg2
@@ -4710,7 +4795,7 @@ func Tx_set_metadata_hash(arg1 uintptr, arg2 []byte) (_swig_ret string) {
 	var swig_r string
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
-	swig_r_p := C._wrap_tx_set_metadata_hash_cwetee_0ef46faa3853c4e0(C.uintptr_t(_swig_i_0), *(*C.swig_type_433)(unsafe.Pointer(&_swig_i_1)))
+	swig_r_p := C._wrap_tx_set_metadata_hash_cwetee_0551771aedc3a6f6(C.uintptr_t(_swig_i_0), *(*C.swig_type_433)(unsafe.Pointer(&_swig_i_1)))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg2
@@ -4723,7 +4808,7 @@ func Tx_set_metadata_hash(arg1 uintptr, arg2 []byte) (_swig_ret string) {
 func Tx_clear_metadata_hash(arg1 uintptr) (_swig_ret string) {
 	var swig_r string
 	_swig_i_0 := arg1
-	swig_r_p := C._wrap_tx_clear_metadata_hash_cwetee_0ef46faa3853c4e0(C.uintptr_t(_swig_i_0))
+	swig_r_p := C._wrap_tx_clear_metadata_hash_cwetee_0551771aedc3a6f6(C.uintptr_t(_swig_i_0))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	var swig_r_1 string
  swig_r_1 = weteeTakeString(swig_r) 
@@ -4736,7 +4821,7 @@ func Tx_set_extension_json(arg1 uintptr, arg2 string, arg3 string, arg4 string) 
 	_swig_i_1 := arg2
 	_swig_i_2 := arg3
 	_swig_i_3 := arg4
-	swig_r_p := C._wrap_tx_set_extension_json_cwetee_0ef46faa3853c4e0(C.uintptr_t(_swig_i_0), *(*C.swig_type_436)(unsafe.Pointer(&_swig_i_1)), *(*C.swig_type_437)(unsafe.Pointer(&_swig_i_2)), *(*C.swig_type_438)(unsafe.Pointer(&_swig_i_3)))
+	swig_r_p := C._wrap_tx_set_extension_json_cwetee_0551771aedc3a6f6(C.uintptr_t(_swig_i_0), *(*C.swig_type_436)(unsafe.Pointer(&_swig_i_1)), *(*C.swig_type_437)(unsafe.Pointer(&_swig_i_2)), *(*C.swig_type_438)(unsafe.Pointer(&_swig_i_3)))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg2
@@ -4757,7 +4842,7 @@ func Tx_signing_payload(arg1 *[]byte, arg2 uintptr) (_swig_ret string) {
 	var _swig_i_0 *[2]uint64
  _swig_i_0 = new([2]uint64) 
 	_swig_i_1 := arg2
-	swig_r_p := C._wrap_tx_signing_payload_cwetee_0ef46faa3853c4e0(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1))
+	swig_r_p := C._wrap_tx_signing_payload_cwetee_0551771aedc3a6f6(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
  *arg1 = weteeTakeBytes(_swig_i_0) 
 	var swig_r_1 string
@@ -4770,7 +4855,7 @@ func Tx_signing_payload_raw(arg1 *[]byte, arg2 uintptr) (_swig_ret string) {
 	var _swig_i_0 *[2]uint64
  _swig_i_0 = new([2]uint64) 
 	_swig_i_1 := arg2
-	swig_r_p := C._wrap_tx_signing_payload_raw_cwetee_0ef46faa3853c4e0(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1))
+	swig_r_p := C._wrap_tx_signing_payload_raw_cwetee_0551771aedc3a6f6(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
  *arg1 = weteeTakeBytes(_swig_i_0) 
 	var swig_r_1 string
@@ -4786,7 +4871,7 @@ func Tx_attach_signature(arg1 *[]byte, arg2 uintptr, arg3 Enum_SS_wetee_scheme, 
 	_swig_i_2 := arg3
 	_swig_i_3 := arg4
 	_swig_i_4 := arg5
-	swig_r_p := C._wrap_tx_attach_signature_cwetee_0ef46faa3853c4e0(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1), C.swig_intgo(_swig_i_2), *(*C.swig_type_442)(unsafe.Pointer(&_swig_i_3)), *(*C.swig_type_443)(unsafe.Pointer(&_swig_i_4)))
+	swig_r_p := C._wrap_tx_attach_signature_cwetee_0551771aedc3a6f6(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1), C.swig_intgo(_swig_i_2), *(*C.swig_type_442)(unsafe.Pointer(&_swig_i_3)), *(*C.swig_type_443)(unsafe.Pointer(&_swig_i_4)))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
  *arg1 = weteeTakeBytes(_swig_i_0) 
 	if Swig_escape_always_false {
@@ -4806,7 +4891,7 @@ func Tx_sign(arg1 *[]byte, arg2 uintptr, arg3 uintptr) (_swig_ret string) {
  _swig_i_0 = new([2]uint64) 
 	_swig_i_1 := arg2
 	_swig_i_2 := arg3
-	swig_r_p := C._wrap_tx_sign_cwetee_0ef46faa3853c4e0(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1), C.uintptr_t(_swig_i_2))
+	swig_r_p := C._wrap_tx_sign_cwetee_0551771aedc3a6f6(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1), C.uintptr_t(_swig_i_2))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
  *arg1 = weteeTakeBytes(_swig_i_0) 
 	var swig_r_1 string
@@ -4820,7 +4905,7 @@ func Tx_bare(arg1 *[]byte, arg2 uintptr, arg3 uint) (_swig_ret string) {
  _swig_i_0 = new([2]uint64) 
 	_swig_i_1 := arg2
 	_swig_i_2 := arg3
-	swig_r_p := C._wrap_tx_bare_cwetee_0ef46faa3853c4e0(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1), C.swig_intgo(_swig_i_2))
+	swig_r_p := C._wrap_tx_bare_cwetee_0551771aedc3a6f6(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1), C.swig_intgo(_swig_i_2))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
  *arg1 = weteeTakeBytes(_swig_i_0) 
 	var swig_r_1 string
@@ -4834,7 +4919,7 @@ func Tx_general(arg1 *[]byte, arg2 uintptr, arg3 uint) (_swig_ret string) {
  _swig_i_0 = new([2]uint64) 
 	_swig_i_1 := arg2
 	_swig_i_2 := arg3
-	swig_r_p := C._wrap_tx_general_cwetee_0ef46faa3853c4e0(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1), C.swig_intgo(_swig_i_2))
+	swig_r_p := C._wrap_tx_general_cwetee_0551771aedc3a6f6(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1), C.swig_intgo(_swig_i_2))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
  *arg1 = weteeTakeBytes(_swig_i_0) 
 	var swig_r_1 string
@@ -4849,7 +4934,7 @@ func Txb_decode(arg1 *string, arg2 uintptr, arg3 []byte, arg4 int) (_swig_ret st
 	_swig_i_1 := arg2
 	_swig_i_2 := arg3
 	_swig_i_3 := arg4
-	swig_r_p := C._wrap_txb_decode_cwetee_0ef46faa3853c4e0(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1), *(*C.swig_type_448)(unsafe.Pointer(&_swig_i_2)), C.swig_intgo(_swig_i_3))
+	swig_r_p := C._wrap_txb_decode_cwetee_0551771aedc3a6f6(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1), *(*C.swig_type_448)(unsafe.Pointer(&_swig_i_2)), C.swig_intgo(_swig_i_3))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 
 	if b := weteeTakeBytes(_swig_i_0); len(b) > 0 {
@@ -4872,7 +4957,7 @@ func Txb_payload_decode(arg1 *string, arg2 uintptr, arg3 []byte, arg4 int) (_swi
 	_swig_i_1 := arg2
 	_swig_i_2 := arg3
 	_swig_i_3 := arg4
-	swig_r_p := C._wrap_txb_payload_decode_cwetee_0ef46faa3853c4e0(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1), *(*C.swig_type_450)(unsafe.Pointer(&_swig_i_2)), C.swig_intgo(_swig_i_3))
+	swig_r_p := C._wrap_txb_payload_decode_cwetee_0551771aedc3a6f6(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1), *(*C.swig_type_450)(unsafe.Pointer(&_swig_i_2)), C.swig_intgo(_swig_i_3))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 
 	if b := weteeTakeBytes(_swig_i_0); len(b) > 0 {
@@ -4892,7 +4977,7 @@ func Extrinsic_hash(arg1 []byte, arg2 []byte) (_swig_ret string) {
 	var swig_r string
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
-	swig_r_p := C._wrap_extrinsic_hash_cwetee_0ef46faa3853c4e0(*(*C.swig_type_452)(unsafe.Pointer(&_swig_i_0)), *(*C.swig_type_453)(unsafe.Pointer(&_swig_i_1)))
+	swig_r_p := C._wrap_extrinsic_hash_cwetee_0551771aedc3a6f6(*(*C.swig_type_452)(unsafe.Pointer(&_swig_i_0)), *(*C.swig_type_453)(unsafe.Pointer(&_swig_i_1)))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg1
@@ -4909,14 +4994,14 @@ func Txb_extrinsic_type(arg1 uintptr, arg2 int) (_swig_ret uint) {
 	var swig_r uint
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
-	swig_r = (uint)(C._wrap_txb_extrinsic_type_cwetee_0ef46faa3853c4e0(C.uintptr_t(_swig_i_0), C.swig_intgo(_swig_i_1)))
+	swig_r = (uint)(C._wrap_txb_extrinsic_type_cwetee_0551771aedc3a6f6(C.uintptr_t(_swig_i_0), C.swig_intgo(_swig_i_1)))
 	return swig_r
 }
 
 func Txb_extrinsic_version_count(arg1 uintptr) (_swig_ret int64) {
 	var swig_r int64
 	_swig_i_0 := arg1
-	swig_r = (int64)(C._wrap_txb_extrinsic_version_count_cwetee_0ef46faa3853c4e0(C.uintptr_t(_swig_i_0)))
+	swig_r = (int64)(C._wrap_txb_extrinsic_version_count_cwetee_0551771aedc3a6f6(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
@@ -4924,14 +5009,14 @@ func Txb_extrinsic_version(arg1 uintptr, arg2 int64) (_swig_ret int) {
 	var swig_r int
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
-	swig_r = (int)(C._wrap_txb_extrinsic_version_cwetee_0ef46faa3853c4e0(C.uintptr_t(_swig_i_0), C.swig_type_455(_swig_i_1)))
+	swig_r = (int)(C._wrap_txb_extrinsic_version_cwetee_0551771aedc3a6f6(C.uintptr_t(_swig_i_0), C.swig_type_455(_swig_i_1)))
 	return swig_r
 }
 
 func Txb_extension_version_count(arg1 uintptr) (_swig_ret int64) {
 	var swig_r int64
 	_swig_i_0 := arg1
-	swig_r = (int64)(C._wrap_txb_extension_version_count_cwetee_0ef46faa3853c4e0(C.uintptr_t(_swig_i_0)))
+	swig_r = (int64)(C._wrap_txb_extension_version_count_cwetee_0551771aedc3a6f6(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
@@ -4939,7 +5024,7 @@ func Txb_extension_version(arg1 uintptr, arg2 int64) (_swig_ret int) {
 	var swig_r int
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
-	swig_r = (int)(C._wrap_txb_extension_version_cwetee_0ef46faa3853c4e0(C.uintptr_t(_swig_i_0), C.swig_type_457(_swig_i_1)))
+	swig_r = (int)(C._wrap_txb_extension_version_cwetee_0551771aedc3a6f6(C.uintptr_t(_swig_i_0), C.swig_type_457(_swig_i_1)))
 	return swig_r
 }
 
@@ -4947,7 +5032,7 @@ func Txb_extension_count(arg1 uintptr, arg2 int64) (_swig_ret int64) {
 	var swig_r int64
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
-	swig_r = (int64)(C._wrap_txb_extension_count_cwetee_0ef46faa3853c4e0(C.uintptr_t(_swig_i_0), C.swig_type_459(_swig_i_1)))
+	swig_r = (int64)(C._wrap_txb_extension_count_cwetee_0551771aedc3a6f6(C.uintptr_t(_swig_i_0), C.swig_type_459(_swig_i_1)))
 	return swig_r
 }
 
@@ -4956,7 +5041,7 @@ func Txb_extension_identifier(arg1 uintptr, arg2 int64, arg3 int64) (_swig_ret s
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
 	_swig_i_2 := arg3
-	swig_r_p := C._wrap_txb_extension_identifier_cwetee_0ef46faa3853c4e0(C.uintptr_t(_swig_i_0), C.swig_type_461(_swig_i_1), C.swig_type_462(_swig_i_2))
+	swig_r_p := C._wrap_txb_extension_identifier_cwetee_0551771aedc3a6f6(C.uintptr_t(_swig_i_0), C.swig_type_461(_swig_i_1), C.swig_type_462(_swig_i_2))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	var swig_r_1 string
  swig_r_1 = strings.Clone(swig_r) 
@@ -4968,7 +5053,7 @@ func Txb_extension_type(arg1 uintptr, arg2 int64, arg3 int64) (_swig_ret uint) {
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
 	_swig_i_2 := arg3
-	swig_r = (uint)(C._wrap_txb_extension_type_cwetee_0ef46faa3853c4e0(C.uintptr_t(_swig_i_0), C.swig_type_463(_swig_i_1), C.swig_type_464(_swig_i_2)))
+	swig_r = (uint)(C._wrap_txb_extension_type_cwetee_0551771aedc3a6f6(C.uintptr_t(_swig_i_0), C.swig_type_463(_swig_i_1), C.swig_type_464(_swig_i_2)))
 	return swig_r
 }
 
@@ -4977,7 +5062,7 @@ func Txb_extension_implicit_type(arg1 uintptr, arg2 int64, arg3 int64) (_swig_re
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
 	_swig_i_2 := arg3
-	swig_r = (uint)(C._wrap_txb_extension_implicit_type_cwetee_0ef46faa3853c4e0(C.uintptr_t(_swig_i_0), C.swig_type_465(_swig_i_1), C.swig_type_466(_swig_i_2)))
+	swig_r = (uint)(C._wrap_txb_extension_implicit_type_cwetee_0551771aedc3a6f6(C.uintptr_t(_swig_i_0), C.swig_type_465(_swig_i_1), C.swig_type_466(_swig_i_2)))
 	return swig_r
 }
 
@@ -4991,7 +5076,7 @@ func Txb_proof_for_extrinsic(arg1 *[]byte, arg2 uintptr, arg3 uint, arg4 string,
 	_swig_i_4 := arg5
 	_swig_i_5 := arg6
 	_swig_i_6 := arg7
-	swig_r_p := C._wrap_txb_proof_for_extrinsic_cwetee_0ef46faa3853c4e0(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1), C.swig_intgo(_swig_i_2), *(*C.swig_type_468)(unsafe.Pointer(&_swig_i_3)), *(*C.swig_type_469)(unsafe.Pointer(&_swig_i_4)), *(*C.swig_type_470)(unsafe.Pointer(&_swig_i_5)), C.swig_intgo(_swig_i_6))
+	swig_r_p := C._wrap_txb_proof_for_extrinsic_cwetee_0551771aedc3a6f6(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1), C.swig_intgo(_swig_i_2), *(*C.swig_type_468)(unsafe.Pointer(&_swig_i_3)), *(*C.swig_type_469)(unsafe.Pointer(&_swig_i_4)), *(*C.swig_type_470)(unsafe.Pointer(&_swig_i_5)), C.swig_intgo(_swig_i_6))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
  *arg1 = weteeTakeBytes(_swig_i_0) 
 	if Swig_escape_always_false {
@@ -5016,7 +5101,7 @@ func Txb_proof_for_payload(arg1 *[]byte, arg2 uintptr, arg3 uint, arg4 string, a
 	_swig_i_2 := arg3
 	_swig_i_3 := arg4
 	_swig_i_4 := arg5
-	swig_r_p := C._wrap_txb_proof_for_payload_cwetee_0ef46faa3853c4e0(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1), C.swig_intgo(_swig_i_2), *(*C.swig_type_472)(unsafe.Pointer(&_swig_i_3)), *(*C.swig_type_473)(unsafe.Pointer(&_swig_i_4)))
+	swig_r_p := C._wrap_txb_proof_for_payload_cwetee_0551771aedc3a6f6(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1), C.swig_intgo(_swig_i_2), *(*C.swig_type_472)(unsafe.Pointer(&_swig_i_3)), *(*C.swig_type_473)(unsafe.Pointer(&_swig_i_4)))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
  *arg1 = weteeTakeBytes(_swig_i_0) 
 	if Swig_escape_always_false {
@@ -5032,140 +5117,140 @@ func Txb_proof_for_payload(arg1 *[]byte, arg2 uintptr, arg3 uint, arg4 string, a
 
 func _swig_getTON_HASH_BYTES() (_swig_ret uint) {
 	var swig_r uint
-	swig_r = (uint)(C._wrap_TON_HASH_BYTES_cwetee_0ef46faa3853c4e0())
+	swig_r = (uint)(C._wrap_TON_HASH_BYTES_cwetee_0551771aedc3a6f6())
 	return swig_r
 }
 
 var TON_HASH_BYTES uint = _swig_getTON_HASH_BYTES()
 func _swig_getTON_CELL_MAX_BITS() (_swig_ret uint) {
 	var swig_r uint
-	swig_r = (uint)(C._wrap_TON_CELL_MAX_BITS_cwetee_0ef46faa3853c4e0())
+	swig_r = (uint)(C._wrap_TON_CELL_MAX_BITS_cwetee_0551771aedc3a6f6())
 	return swig_r
 }
 
 var TON_CELL_MAX_BITS uint = _swig_getTON_CELL_MAX_BITS()
 func _swig_getTON_CELL_MAX_REFS() (_swig_ret uint) {
 	var swig_r uint
-	swig_r = (uint)(C._wrap_TON_CELL_MAX_REFS_cwetee_0ef46faa3853c4e0())
+	swig_r = (uint)(C._wrap_TON_CELL_MAX_REFS_cwetee_0551771aedc3a6f6())
 	return swig_r
 }
 
 var TON_CELL_MAX_REFS uint = _swig_getTON_CELL_MAX_REFS()
 func _swig_getTON_CELL_MAX_DEPTH() (_swig_ret uint) {
 	var swig_r uint
-	swig_r = (uint)(C._wrap_TON_CELL_MAX_DEPTH_cwetee_0ef46faa3853c4e0())
+	swig_r = (uint)(C._wrap_TON_CELL_MAX_DEPTH_cwetee_0551771aedc3a6f6())
 	return swig_r
 }
 
 var TON_CELL_MAX_DEPTH uint = _swig_getTON_CELL_MAX_DEPTH()
 func _swig_getTON_BOC_INDEX() (_swig_ret uint) {
 	var swig_r uint
-	swig_r = (uint)(C._wrap_TON_BOC_INDEX_cwetee_0ef46faa3853c4e0())
+	swig_r = (uint)(C._wrap_TON_BOC_INDEX_cwetee_0551771aedc3a6f6())
 	return swig_r
 }
 
 var TON_BOC_INDEX uint = _swig_getTON_BOC_INDEX()
 func _swig_getTON_BOC_CRC32C() (_swig_ret uint) {
 	var swig_r uint
-	swig_r = (uint)(C._wrap_TON_BOC_CRC32C_cwetee_0ef46faa3853c4e0())
+	swig_r = (uint)(C._wrap_TON_BOC_CRC32C_cwetee_0551771aedc3a6f6())
 	return swig_r
 }
 
 var TON_BOC_CRC32C uint = _swig_getTON_BOC_CRC32C()
 func _swig_getTON_ADDRESS_BOUNCEABLE() (_swig_ret uint) {
 	var swig_r uint
-	swig_r = (uint)(C._wrap_TON_ADDRESS_BOUNCEABLE_cwetee_0ef46faa3853c4e0())
+	swig_r = (uint)(C._wrap_TON_ADDRESS_BOUNCEABLE_cwetee_0551771aedc3a6f6())
 	return swig_r
 }
 
 var TON_ADDRESS_BOUNCEABLE uint = _swig_getTON_ADDRESS_BOUNCEABLE()
 func _swig_getTON_ADDRESS_TESTNET() (_swig_ret uint) {
 	var swig_r uint
-	swig_r = (uint)(C._wrap_TON_ADDRESS_TESTNET_cwetee_0ef46faa3853c4e0())
+	swig_r = (uint)(C._wrap_TON_ADDRESS_TESTNET_cwetee_0551771aedc3a6f6())
 	return swig_r
 }
 
 var TON_ADDRESS_TESTNET uint = _swig_getTON_ADDRESS_TESTNET()
 func _swig_getTON_ADDRESS_BASE64_STD() (_swig_ret uint) {
 	var swig_r uint
-	swig_r = (uint)(C._wrap_TON_ADDRESS_BASE64_STD_cwetee_0ef46faa3853c4e0())
+	swig_r = (uint)(C._wrap_TON_ADDRESS_BASE64_STD_cwetee_0551771aedc3a6f6())
 	return swig_r
 }
 
 var TON_ADDRESS_BASE64_STD uint = _swig_getTON_ADDRESS_BASE64_STD()
 func _swig_getTON_DECIMALS() (_swig_ret uint) {
 	var swig_r uint
-	swig_r = (uint)(C._wrap_TON_DECIMALS_cwetee_0ef46faa3853c4e0())
+	swig_r = (uint)(C._wrap_TON_DECIMALS_cwetee_0551771aedc3a6f6())
 	return swig_r
 }
 
 var TON_DECIMALS uint = _swig_getTON_DECIMALS()
 func _swig_getTON_MNEMONIC_WORDS() (_swig_ret uint) {
 	var swig_r uint
-	swig_r = (uint)(C._wrap_TON_MNEMONIC_WORDS_cwetee_0ef46faa3853c4e0())
+	swig_r = (uint)(C._wrap_TON_MNEMONIC_WORDS_cwetee_0551771aedc3a6f6())
 	return swig_r
 }
 
 var TON_MNEMONIC_WORDS uint = _swig_getTON_MNEMONIC_WORDS()
 func _swig_getTON_NETWORK_MAINNET() (_swig_ret int) {
 	var swig_r int
-	swig_r = (int)(C._wrap_TON_NETWORK_MAINNET_cwetee_0ef46faa3853c4e0())
+	swig_r = (int)(C._wrap_TON_NETWORK_MAINNET_cwetee_0551771aedc3a6f6())
 	return swig_r
 }
 
 var TON_NETWORK_MAINNET int = _swig_getTON_NETWORK_MAINNET()
 func _swig_getTON_NETWORK_TESTNET() (_swig_ret int) {
 	var swig_r int
-	swig_r = (int)(C._wrap_TON_NETWORK_TESTNET_cwetee_0ef46faa3853c4e0())
+	swig_r = (int)(C._wrap_TON_NETWORK_TESTNET_cwetee_0551771aedc3a6f6())
 	return swig_r
 }
 
 var TON_NETWORK_TESTNET int = _swig_getTON_NETWORK_TESTNET()
 func _swig_getTON_SEND_PAY_FEES_SEPARATELY() (_swig_ret uint) {
 	var swig_r uint
-	swig_r = (uint)(C._wrap_TON_SEND_PAY_FEES_SEPARATELY_cwetee_0ef46faa3853c4e0())
+	swig_r = (uint)(C._wrap_TON_SEND_PAY_FEES_SEPARATELY_cwetee_0551771aedc3a6f6())
 	return swig_r
 }
 
 var TON_SEND_PAY_FEES_SEPARATELY uint = _swig_getTON_SEND_PAY_FEES_SEPARATELY()
 func _swig_getTON_SEND_IGNORE_ERRORS() (_swig_ret uint) {
 	var swig_r uint
-	swig_r = (uint)(C._wrap_TON_SEND_IGNORE_ERRORS_cwetee_0ef46faa3853c4e0())
+	swig_r = (uint)(C._wrap_TON_SEND_IGNORE_ERRORS_cwetee_0551771aedc3a6f6())
 	return swig_r
 }
 
 var TON_SEND_IGNORE_ERRORS uint = _swig_getTON_SEND_IGNORE_ERRORS()
 func _swig_getTON_SEND_DESTROY_IF_ZERO() (_swig_ret uint) {
 	var swig_r uint
-	swig_r = (uint)(C._wrap_TON_SEND_DESTROY_IF_ZERO_cwetee_0ef46faa3853c4e0())
+	swig_r = (uint)(C._wrap_TON_SEND_DESTROY_IF_ZERO_cwetee_0551771aedc3a6f6())
 	return swig_r
 }
 
 var TON_SEND_DESTROY_IF_ZERO uint = _swig_getTON_SEND_DESTROY_IF_ZERO()
 func _swig_getTON_SEND_CARRY_INBOUND_VALUE() (_swig_ret uint) {
 	var swig_r uint
-	swig_r = (uint)(C._wrap_TON_SEND_CARRY_INBOUND_VALUE_cwetee_0ef46faa3853c4e0())
+	swig_r = (uint)(C._wrap_TON_SEND_CARRY_INBOUND_VALUE_cwetee_0551771aedc3a6f6())
 	return swig_r
 }
 
 var TON_SEND_CARRY_INBOUND_VALUE uint = _swig_getTON_SEND_CARRY_INBOUND_VALUE()
 func _swig_getTON_SEND_CARRY_BALANCE() (_swig_ret uint) {
 	var swig_r uint
-	swig_r = (uint)(C._wrap_TON_SEND_CARRY_BALANCE_cwetee_0ef46faa3853c4e0())
+	swig_r = (uint)(C._wrap_TON_SEND_CARRY_BALANCE_cwetee_0551771aedc3a6f6())
 	return swig_r
 }
 
 var TON_SEND_CARRY_BALANCE uint = _swig_getTON_SEND_CARRY_BALANCE()
 func _swig_getTON_SEND_DEFAULT() (_swig_ret uint) {
 	var swig_r uint
-	swig_r = (uint)(C._wrap_TON_SEND_DEFAULT_cwetee_0ef46faa3853c4e0())
+	swig_r = (uint)(C._wrap_TON_SEND_DEFAULT_cwetee_0551771aedc3a6f6())
 	return swig_r
 }
 
 var TON_SEND_DEFAULT uint = _swig_getTON_SEND_DEFAULT()
 func _swig_getTON_EXTERNAL_FORCE_REF() (_swig_ret uint) {
 	var swig_r uint
-	swig_r = (uint)(C._wrap_TON_EXTERNAL_FORCE_REF_cwetee_0ef46faa3853c4e0())
+	swig_r = (uint)(C._wrap_TON_EXTERNAL_FORCE_REF_cwetee_0551771aedc3a6f6())
 	return swig_r
 }
 
@@ -5173,35 +5258,35 @@ var TON_EXTERNAL_FORCE_REF uint = _swig_getTON_EXTERNAL_FORCE_REF()
 type Enum_SS_wetee_ton_cell_type int
 func _swig_getTON_CELL_ORDINARY() (_swig_ret Enum_SS_wetee_ton_cell_type) {
 	var swig_r Enum_SS_wetee_ton_cell_type
-	swig_r = (Enum_SS_wetee_ton_cell_type)(C._wrap_TON_CELL_ORDINARY_cwetee_0ef46faa3853c4e0())
+	swig_r = (Enum_SS_wetee_ton_cell_type)(C._wrap_TON_CELL_ORDINARY_cwetee_0551771aedc3a6f6())
 	return swig_r
 }
 
 var TON_CELL_ORDINARY Enum_SS_wetee_ton_cell_type = _swig_getTON_CELL_ORDINARY()
 func _swig_getTON_CELL_PRUNED_BRANCH() (_swig_ret Enum_SS_wetee_ton_cell_type) {
 	var swig_r Enum_SS_wetee_ton_cell_type
-	swig_r = (Enum_SS_wetee_ton_cell_type)(C._wrap_TON_CELL_PRUNED_BRANCH_cwetee_0ef46faa3853c4e0())
+	swig_r = (Enum_SS_wetee_ton_cell_type)(C._wrap_TON_CELL_PRUNED_BRANCH_cwetee_0551771aedc3a6f6())
 	return swig_r
 }
 
 var TON_CELL_PRUNED_BRANCH Enum_SS_wetee_ton_cell_type = _swig_getTON_CELL_PRUNED_BRANCH()
 func _swig_getTON_CELL_LIBRARY() (_swig_ret Enum_SS_wetee_ton_cell_type) {
 	var swig_r Enum_SS_wetee_ton_cell_type
-	swig_r = (Enum_SS_wetee_ton_cell_type)(C._wrap_TON_CELL_LIBRARY_cwetee_0ef46faa3853c4e0())
+	swig_r = (Enum_SS_wetee_ton_cell_type)(C._wrap_TON_CELL_LIBRARY_cwetee_0551771aedc3a6f6())
 	return swig_r
 }
 
 var TON_CELL_LIBRARY Enum_SS_wetee_ton_cell_type = _swig_getTON_CELL_LIBRARY()
 func _swig_getTON_CELL_MERKLE_PROOF() (_swig_ret Enum_SS_wetee_ton_cell_type) {
 	var swig_r Enum_SS_wetee_ton_cell_type
-	swig_r = (Enum_SS_wetee_ton_cell_type)(C._wrap_TON_CELL_MERKLE_PROOF_cwetee_0ef46faa3853c4e0())
+	swig_r = (Enum_SS_wetee_ton_cell_type)(C._wrap_TON_CELL_MERKLE_PROOF_cwetee_0551771aedc3a6f6())
 	return swig_r
 }
 
 var TON_CELL_MERKLE_PROOF Enum_SS_wetee_ton_cell_type = _swig_getTON_CELL_MERKLE_PROOF()
 func _swig_getTON_CELL_MERKLE_UPDATE() (_swig_ret Enum_SS_wetee_ton_cell_type) {
 	var swig_r Enum_SS_wetee_ton_cell_type
-	swig_r = (Enum_SS_wetee_ton_cell_type)(C._wrap_TON_CELL_MERKLE_UPDATE_cwetee_0ef46faa3853c4e0())
+	swig_r = (Enum_SS_wetee_ton_cell_type)(C._wrap_TON_CELL_MERKLE_UPDATE_cwetee_0551771aedc3a6f6())
 	return swig_r
 }
 
@@ -5209,56 +5294,56 @@ var TON_CELL_MERKLE_UPDATE Enum_SS_wetee_ton_cell_type = _swig_getTON_CELL_MERKL
 type Enum_SS_wetee_ton_wallet_version int
 func _swig_getTON_WALLET_V3R2() (_swig_ret Enum_SS_wetee_ton_wallet_version) {
 	var swig_r Enum_SS_wetee_ton_wallet_version
-	swig_r = (Enum_SS_wetee_ton_wallet_version)(C._wrap_TON_WALLET_V3R2_cwetee_0ef46faa3853c4e0())
+	swig_r = (Enum_SS_wetee_ton_wallet_version)(C._wrap_TON_WALLET_V3R2_cwetee_0551771aedc3a6f6())
 	return swig_r
 }
 
 var TON_WALLET_V3R2 Enum_SS_wetee_ton_wallet_version = _swig_getTON_WALLET_V3R2()
 func _swig_getTON_WALLET_V4R2() (_swig_ret Enum_SS_wetee_ton_wallet_version) {
 	var swig_r Enum_SS_wetee_ton_wallet_version
-	swig_r = (Enum_SS_wetee_ton_wallet_version)(C._wrap_TON_WALLET_V4R2_cwetee_0ef46faa3853c4e0())
+	swig_r = (Enum_SS_wetee_ton_wallet_version)(C._wrap_TON_WALLET_V4R2_cwetee_0551771aedc3a6f6())
 	return swig_r
 }
 
 var TON_WALLET_V4R2 Enum_SS_wetee_ton_wallet_version = _swig_getTON_WALLET_V4R2()
 func _swig_getTON_WALLET_V5R1() (_swig_ret Enum_SS_wetee_ton_wallet_version) {
 	var swig_r Enum_SS_wetee_ton_wallet_version
-	swig_r = (Enum_SS_wetee_ton_wallet_version)(C._wrap_TON_WALLET_V5R1_cwetee_0ef46faa3853c4e0())
+	swig_r = (Enum_SS_wetee_ton_wallet_version)(C._wrap_TON_WALLET_V5R1_cwetee_0551771aedc3a6f6())
 	return swig_r
 }
 
 var TON_WALLET_V5R1 Enum_SS_wetee_ton_wallet_version = _swig_getTON_WALLET_V5R1()
 func _swig_getTON_WALLET_HIGHLOAD_V3() (_swig_ret Enum_SS_wetee_ton_wallet_version) {
 	var swig_r Enum_SS_wetee_ton_wallet_version
-	swig_r = (Enum_SS_wetee_ton_wallet_version)(C._wrap_TON_WALLET_HIGHLOAD_V3_cwetee_0ef46faa3853c4e0())
+	swig_r = (Enum_SS_wetee_ton_wallet_version)(C._wrap_TON_WALLET_HIGHLOAD_V3_cwetee_0551771aedc3a6f6())
 	return swig_r
 }
 
 var TON_WALLET_HIGHLOAD_V3 Enum_SS_wetee_ton_wallet_version = _swig_getTON_WALLET_HIGHLOAD_V3()
 func _swig_getTON_HIGHLOAD_SUBWALLET_DEFAULT() (_swig_ret uint) {
 	var swig_r uint
-	swig_r = (uint)(C._wrap_TON_HIGHLOAD_SUBWALLET_DEFAULT_cwetee_0ef46faa3853c4e0())
+	swig_r = (uint)(C._wrap_TON_HIGHLOAD_SUBWALLET_DEFAULT_cwetee_0551771aedc3a6f6())
 	return swig_r
 }
 
 var TON_HIGHLOAD_SUBWALLET_DEFAULT uint = _swig_getTON_HIGHLOAD_SUBWALLET_DEFAULT()
 func _swig_getTON_HIGHLOAD_TIMEOUT_DEFAULT() (_swig_ret uint) {
 	var swig_r uint
-	swig_r = (uint)(C._wrap_TON_HIGHLOAD_TIMEOUT_DEFAULT_cwetee_0ef46faa3853c4e0())
+	swig_r = (uint)(C._wrap_TON_HIGHLOAD_TIMEOUT_DEFAULT_cwetee_0551771aedc3a6f6())
 	return swig_r
 }
 
 var TON_HIGHLOAD_TIMEOUT_DEFAULT uint = _swig_getTON_HIGHLOAD_TIMEOUT_DEFAULT()
 func Ton_cell_free(arg1 uintptr) {
 	_swig_i_0 := arg1
-	C._wrap_ton_cell_free_cwetee_0ef46faa3853c4e0(C.uintptr_t(_swig_i_0))
+	C._wrap_ton_cell_free_cwetee_0551771aedc3a6f6(C.uintptr_t(_swig_i_0))
 }
 
 func Ton_cell_hash(arg1 []byte, arg2 uintptr) (_swig_ret string) {
 	var swig_r string
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
-	swig_r_p := C._wrap_ton_cell_hash_cwetee_0ef46faa3853c4e0(*(*C.swig_type_475)(unsafe.Pointer(&_swig_i_0)), C.uintptr_t(_swig_i_1))
+	swig_r_p := C._wrap_ton_cell_hash_cwetee_0551771aedc3a6f6(*(*C.swig_type_475)(unsafe.Pointer(&_swig_i_0)), C.uintptr_t(_swig_i_1))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg1
@@ -5273,7 +5358,7 @@ func Ton_cell_hash_at(arg1 []byte, arg2 uintptr, arg3 uint) (_swig_ret string) {
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
 	_swig_i_2 := arg3
-	swig_r_p := C._wrap_ton_cell_hash_at_cwetee_0ef46faa3853c4e0(*(*C.swig_type_477)(unsafe.Pointer(&_swig_i_0)), C.uintptr_t(_swig_i_1), C.swig_intgo(_swig_i_2))
+	swig_r_p := C._wrap_ton_cell_hash_at_cwetee_0551771aedc3a6f6(*(*C.swig_type_477)(unsafe.Pointer(&_swig_i_0)), C.uintptr_t(_swig_i_1), C.swig_intgo(_swig_i_2))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg1
@@ -5286,7 +5371,7 @@ func Ton_cell_hash_at(arg1 []byte, arg2 uintptr, arg3 uint) (_swig_ret string) {
 func Ton_cell_depth(arg1 uintptr) (_swig_ret uint) {
 	var swig_r uint
 	_swig_i_0 := arg1
-	swig_r = (uint)(C._wrap_ton_cell_depth_cwetee_0ef46faa3853c4e0(C.uintptr_t(_swig_i_0)))
+	swig_r = (uint)(C._wrap_ton_cell_depth_cwetee_0551771aedc3a6f6(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
@@ -5294,42 +5379,42 @@ func Ton_cell_depth_at(arg1 uintptr, arg2 uint) (_swig_ret uint) {
 	var swig_r uint
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
-	swig_r = (uint)(C._wrap_ton_cell_depth_at_cwetee_0ef46faa3853c4e0(C.uintptr_t(_swig_i_0), C.swig_intgo(_swig_i_1)))
+	swig_r = (uint)(C._wrap_ton_cell_depth_at_cwetee_0551771aedc3a6f6(C.uintptr_t(_swig_i_0), C.swig_intgo(_swig_i_1)))
 	return swig_r
 }
 
 func Ton_cell_bits(arg1 uintptr) (_swig_ret uint) {
 	var swig_r uint
 	_swig_i_0 := arg1
-	swig_r = (uint)(C._wrap_ton_cell_bits_cwetee_0ef46faa3853c4e0(C.uintptr_t(_swig_i_0)))
+	swig_r = (uint)(C._wrap_ton_cell_bits_cwetee_0551771aedc3a6f6(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func Ton_cell_refs(arg1 uintptr) (_swig_ret uint) {
 	var swig_r uint
 	_swig_i_0 := arg1
-	swig_r = (uint)(C._wrap_ton_cell_refs_cwetee_0ef46faa3853c4e0(C.uintptr_t(_swig_i_0)))
+	swig_r = (uint)(C._wrap_ton_cell_refs_cwetee_0551771aedc3a6f6(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func Ton_cell_type_of(arg1 uintptr) (_swig_ret int) {
 	var swig_r int
 	_swig_i_0 := arg1
-	swig_r = (int)(C._wrap_ton_cell_type_of_cwetee_0ef46faa3853c4e0(C.uintptr_t(_swig_i_0)))
+	swig_r = (int)(C._wrap_ton_cell_type_of_cwetee_0551771aedc3a6f6(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func Ton_cell_level(arg1 uintptr) (_swig_ret uint) {
 	var swig_r uint
 	_swig_i_0 := arg1
-	swig_r = (uint)(C._wrap_ton_cell_level_cwetee_0ef46faa3853c4e0(C.uintptr_t(_swig_i_0)))
+	swig_r = (uint)(C._wrap_ton_cell_level_cwetee_0551771aedc3a6f6(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func Ton_cell_level_mask(arg1 uintptr) (_swig_ret uint) {
 	var swig_r uint
 	_swig_i_0 := arg1
-	swig_r = (uint)(C._wrap_ton_cell_level_mask_cwetee_0ef46faa3853c4e0(C.uintptr_t(_swig_i_0)))
+	swig_r = (uint)(C._wrap_ton_cell_level_mask_cwetee_0551771aedc3a6f6(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
@@ -5338,7 +5423,7 @@ func Ton_cell_data(arg1 *[]byte, arg2 uintptr) (_swig_ret string) {
 	var _swig_i_0 *[2]uint64
  _swig_i_0 = new([2]uint64) 
 	_swig_i_1 := arg2
-	swig_r_p := C._wrap_ton_cell_data_cwetee_0ef46faa3853c4e0(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1))
+	swig_r_p := C._wrap_ton_cell_data_cwetee_0551771aedc3a6f6(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
  *arg1 = weteeTakeBytes(_swig_i_0) 
 	var swig_r_1 string
@@ -5351,7 +5436,7 @@ func Ton_cell_ref(arg1 *uintptr, arg2 uintptr, arg3 uint) (_swig_ret string) {
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
 	_swig_i_2 := arg3
-	swig_r_p := C._wrap_ton_cell_ref_cwetee_0ef46faa3853c4e0(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1), C.swig_intgo(_swig_i_2))
+	swig_r_p := C._wrap_ton_cell_ref_cwetee_0551771aedc3a6f6(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1), C.swig_intgo(_swig_i_2))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	var swig_r_1 string
  swig_r_1 = weteeTakeString(swig_r) 
@@ -5362,7 +5447,7 @@ func Ton_cell_equal(arg1 uintptr, arg2 uintptr) (_swig_ret int) {
 	var swig_r int
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
-	swig_r = (int)(C._wrap_ton_cell_equal_cwetee_0ef46faa3853c4e0(C.uintptr_t(_swig_i_0), C.uintptr_t(_swig_i_1)))
+	swig_r = (int)(C._wrap_ton_cell_equal_cwetee_0551771aedc3a6f6(C.uintptr_t(_swig_i_0), C.uintptr_t(_swig_i_1)))
 	return swig_r
 }
 
@@ -5371,7 +5456,7 @@ func Ton_cell_to_string(arg1 *string, arg2 uintptr) (_swig_ret string) {
 	var _swig_i_0 *[2]uint64
  _swig_i_0 = new([2]uint64) 
 	_swig_i_1 := arg2
-	swig_r_p := C._wrap_ton_cell_to_string_cwetee_0ef46faa3853c4e0(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1))
+	swig_r_p := C._wrap_ton_cell_to_string_cwetee_0551771aedc3a6f6(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 
 	if b := weteeTakeBytes(_swig_i_0); len(b) > 0 {
@@ -5390,7 +5475,7 @@ func Ton_boc_serialize(arg1 *[]byte, arg2 uintptr, arg3 uint) (_swig_ret string)
  _swig_i_0 = new([2]uint64) 
 	_swig_i_1 := arg2
 	_swig_i_2 := arg3
-	swig_r_p := C._wrap_ton_boc_serialize_cwetee_0ef46faa3853c4e0(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1), C.swig_intgo(_swig_i_2))
+	swig_r_p := C._wrap_ton_boc_serialize_cwetee_0551771aedc3a6f6(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1), C.swig_intgo(_swig_i_2))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
  *arg1 = weteeTakeBytes(_swig_i_0) 
 	var swig_r_1 string
@@ -5402,7 +5487,7 @@ func Ton_boc_parse(arg1 *uintptr, arg2 []byte) (_swig_ret string) {
 	var swig_r string
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
-	swig_r_p := C._wrap_ton_boc_parse_cwetee_0ef46faa3853c4e0(C.swig_voidp(_swig_i_0), *(*C.swig_type_483)(unsafe.Pointer(&_swig_i_1)))
+	swig_r_p := C._wrap_ton_boc_parse_cwetee_0551771aedc3a6f6(C.swig_voidp(_swig_i_0), *(*C.swig_type_483)(unsafe.Pointer(&_swig_i_1)))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg2
@@ -5416,7 +5501,7 @@ func Ton_boc_parse_base64(arg1 *uintptr, arg2 string) (_swig_ret string) {
 	var swig_r string
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
-	swig_r_p := C._wrap_ton_boc_parse_base64_cwetee_0ef46faa3853c4e0(C.swig_voidp(_swig_i_0), *(*C.swig_type_485)(unsafe.Pointer(&_swig_i_1)))
+	swig_r_p := C._wrap_ton_boc_parse_base64_cwetee_0551771aedc3a6f6(C.swig_voidp(_swig_i_0), *(*C.swig_type_485)(unsafe.Pointer(&_swig_i_1)))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg2
@@ -5428,13 +5513,13 @@ func Ton_boc_parse_base64(arg1 *uintptr, arg2 string) (_swig_ret string) {
 
 func Ton_builder_free(arg1 uintptr) {
 	_swig_i_0 := arg1
-	C._wrap_ton_builder_free_cwetee_0ef46faa3853c4e0(C.uintptr_t(_swig_i_0))
+	C._wrap_ton_builder_free_cwetee_0551771aedc3a6f6(C.uintptr_t(_swig_i_0))
 }
 
 func Ton_builder_new(arg1 *uintptr) (_swig_ret string) {
 	var swig_r string
 	_swig_i_0 := arg1
-	swig_r_p := C._wrap_ton_builder_new_cwetee_0ef46faa3853c4e0(C.swig_voidp(_swig_i_0))
+	swig_r_p := C._wrap_ton_builder_new_cwetee_0551771aedc3a6f6(C.swig_voidp(_swig_i_0))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	var swig_r_1 string
  swig_r_1 = weteeTakeString(swig_r) 
@@ -5444,14 +5529,14 @@ func Ton_builder_new(arg1 *uintptr) (_swig_ret string) {
 func Ton_builder_bits(arg1 uintptr) (_swig_ret uint) {
 	var swig_r uint
 	_swig_i_0 := arg1
-	swig_r = (uint)(C._wrap_ton_builder_bits_cwetee_0ef46faa3853c4e0(C.uintptr_t(_swig_i_0)))
+	swig_r = (uint)(C._wrap_ton_builder_bits_cwetee_0551771aedc3a6f6(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func Ton_builder_refs(arg1 uintptr) (_swig_ret uint) {
 	var swig_r uint
 	_swig_i_0 := arg1
-	swig_r = (uint)(C._wrap_ton_builder_refs_cwetee_0ef46faa3853c4e0(C.uintptr_t(_swig_i_0)))
+	swig_r = (uint)(C._wrap_ton_builder_refs_cwetee_0551771aedc3a6f6(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
@@ -5459,7 +5544,7 @@ func Ton_builder_store_bit(arg1 uintptr, arg2 int) (_swig_ret string) {
 	var swig_r string
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
-	swig_r_p := C._wrap_ton_builder_store_bit_cwetee_0ef46faa3853c4e0(C.uintptr_t(_swig_i_0), C.swig_intgo(_swig_i_1))
+	swig_r_p := C._wrap_ton_builder_store_bit_cwetee_0551771aedc3a6f6(C.uintptr_t(_swig_i_0), C.swig_intgo(_swig_i_1))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	var swig_r_1 string
  swig_r_1 = weteeTakeString(swig_r) 
@@ -5471,7 +5556,7 @@ func Ton_builder_store_uint(arg1 uintptr, arg2 uint64, arg3 uint) (_swig_ret str
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
 	_swig_i_2 := arg3
-	swig_r_p := C._wrap_ton_builder_store_uint_cwetee_0ef46faa3853c4e0(C.uintptr_t(_swig_i_0), C.swig_type_489(_swig_i_1), C.swig_intgo(_swig_i_2))
+	swig_r_p := C._wrap_ton_builder_store_uint_cwetee_0551771aedc3a6f6(C.uintptr_t(_swig_i_0), C.swig_type_489(_swig_i_1), C.swig_intgo(_swig_i_2))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	var swig_r_1 string
  swig_r_1 = weteeTakeString(swig_r) 
@@ -5483,7 +5568,7 @@ func Ton_builder_store_int(arg1 uintptr, arg2 int64, arg3 uint) (_swig_ret strin
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
 	_swig_i_2 := arg3
-	swig_r_p := C._wrap_ton_builder_store_int_cwetee_0ef46faa3853c4e0(C.uintptr_t(_swig_i_0), C.swig_type_491(_swig_i_1), C.swig_intgo(_swig_i_2))
+	swig_r_p := C._wrap_ton_builder_store_int_cwetee_0551771aedc3a6f6(C.uintptr_t(_swig_i_0), C.swig_type_491(_swig_i_1), C.swig_intgo(_swig_i_2))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	var swig_r_1 string
  swig_r_1 = weteeTakeString(swig_r) 
@@ -5495,7 +5580,7 @@ func Ton_builder_store_bits(arg1 uintptr, arg2 []byte, arg3 int64) (_swig_ret st
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
 	_swig_i_2 := arg3
-	swig_r_p := C._wrap_ton_builder_store_bits_cwetee_0ef46faa3853c4e0(C.uintptr_t(_swig_i_0), *(*C.swig_type_493)(unsafe.Pointer(&_swig_i_1)), C.swig_type_494(_swig_i_2))
+	swig_r_p := C._wrap_ton_builder_store_bits_cwetee_0551771aedc3a6f6(C.uintptr_t(_swig_i_0), *(*C.swig_type_493)(unsafe.Pointer(&_swig_i_1)), C.swig_type_494(_swig_i_2))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg2
@@ -5509,7 +5594,7 @@ func Ton_builder_store_bytes(arg1 uintptr, arg2 []byte) (_swig_ret string) {
 	var swig_r string
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
-	swig_r_p := C._wrap_ton_builder_store_bytes_cwetee_0ef46faa3853c4e0(C.uintptr_t(_swig_i_0), *(*C.swig_type_496)(unsafe.Pointer(&_swig_i_1)))
+	swig_r_p := C._wrap_ton_builder_store_bytes_cwetee_0551771aedc3a6f6(C.uintptr_t(_swig_i_0), *(*C.swig_type_496)(unsafe.Pointer(&_swig_i_1)))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg2
@@ -5523,7 +5608,7 @@ func Ton_builder_store_coins(arg1 uintptr, arg2 []uint64) (_swig_ret string) {
 	var swig_r string
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
-	swig_r_p := C._wrap_ton_builder_store_coins_cwetee_0ef46faa3853c4e0(C.uintptr_t(_swig_i_0), *(*C.swig_type_498)(unsafe.Pointer(&_swig_i_1)))
+	swig_r_p := C._wrap_ton_builder_store_coins_cwetee_0551771aedc3a6f6(C.uintptr_t(_swig_i_0), *(*C.swig_type_498)(unsafe.Pointer(&_swig_i_1)))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg2
@@ -5537,7 +5622,7 @@ func Ton_builder_store_ref(arg1 uintptr, arg2 uintptr) (_swig_ret string) {
 	var swig_r string
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
-	swig_r_p := C._wrap_ton_builder_store_ref_cwetee_0ef46faa3853c4e0(C.uintptr_t(_swig_i_0), C.uintptr_t(_swig_i_1))
+	swig_r_p := C._wrap_ton_builder_store_ref_cwetee_0551771aedc3a6f6(C.uintptr_t(_swig_i_0), C.uintptr_t(_swig_i_1))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	var swig_r_1 string
  swig_r_1 = weteeTakeString(swig_r) 
@@ -5548,7 +5633,7 @@ func Ton_builder_store_maybe_ref(arg1 uintptr, arg2 uintptr) (_swig_ret string) 
 	var swig_r string
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
-	swig_r_p := C._wrap_ton_builder_store_maybe_ref_cwetee_0ef46faa3853c4e0(C.uintptr_t(_swig_i_0), C.uintptr_t(_swig_i_1))
+	swig_r_p := C._wrap_ton_builder_store_maybe_ref_cwetee_0551771aedc3a6f6(C.uintptr_t(_swig_i_0), C.uintptr_t(_swig_i_1))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	var swig_r_1 string
  swig_r_1 = weteeTakeString(swig_r) 
@@ -5559,7 +5644,7 @@ func Ton_builder_store_slice(arg1 uintptr, arg2 uintptr) (_swig_ret string) {
 	var swig_r string
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
-	swig_r_p := C._wrap_ton_builder_store_slice_cwetee_0ef46faa3853c4e0(C.uintptr_t(_swig_i_0), C.uintptr_t(_swig_i_1))
+	swig_r_p := C._wrap_ton_builder_store_slice_cwetee_0551771aedc3a6f6(C.uintptr_t(_swig_i_0), C.uintptr_t(_swig_i_1))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	var swig_r_1 string
  swig_r_1 = weteeTakeString(swig_r) 
@@ -5570,7 +5655,7 @@ func Ton_builder_store_snake(arg1 uintptr, arg2 []byte) (_swig_ret string) {
 	var swig_r string
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
-	swig_r_p := C._wrap_ton_builder_store_snake_cwetee_0ef46faa3853c4e0(C.uintptr_t(_swig_i_0), *(*C.swig_type_503)(unsafe.Pointer(&_swig_i_1)))
+	swig_r_p := C._wrap_ton_builder_store_snake_cwetee_0551771aedc3a6f6(C.uintptr_t(_swig_i_0), *(*C.swig_type_503)(unsafe.Pointer(&_swig_i_1)))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg2
@@ -5584,7 +5669,7 @@ func Ton_builder_end(arg1 *uintptr, arg2 uintptr) (_swig_ret string) {
 	var swig_r string
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
-	swig_r_p := C._wrap_ton_builder_end_cwetee_0ef46faa3853c4e0(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1))
+	swig_r_p := C._wrap_ton_builder_end_cwetee_0551771aedc3a6f6(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	var swig_r_1 string
  swig_r_1 = weteeTakeString(swig_r) 
@@ -5595,7 +5680,7 @@ func Ton_builder_end_exotic(arg1 *uintptr, arg2 uintptr) (_swig_ret string) {
 	var swig_r string
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
-	swig_r_p := C._wrap_ton_builder_end_exotic_cwetee_0ef46faa3853c4e0(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1))
+	swig_r_p := C._wrap_ton_builder_end_exotic_cwetee_0551771aedc3a6f6(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	var swig_r_1 string
  swig_r_1 = weteeTakeString(swig_r) 
@@ -5606,7 +5691,7 @@ func Ton_builder_store_address(arg1 uintptr, arg2 string) (_swig_ret string) {
 	var swig_r string
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
-	swig_r_p := C._wrap_ton_builder_store_address_cwetee_0ef46faa3853c4e0(C.uintptr_t(_swig_i_0), *(*C.swig_type_507)(unsafe.Pointer(&_swig_i_1)))
+	swig_r_p := C._wrap_ton_builder_store_address_cwetee_0551771aedc3a6f6(C.uintptr_t(_swig_i_0), *(*C.swig_type_507)(unsafe.Pointer(&_swig_i_1)))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg2
@@ -5618,14 +5703,14 @@ func Ton_builder_store_address(arg1 uintptr, arg2 string) (_swig_ret string) {
 
 func Ton_slice_free(arg1 uintptr) {
 	_swig_i_0 := arg1
-	C._wrap_ton_slice_free_cwetee_0ef46faa3853c4e0(C.uintptr_t(_swig_i_0))
+	C._wrap_ton_slice_free_cwetee_0551771aedc3a6f6(C.uintptr_t(_swig_i_0))
 }
 
 func Ton_slice_new(arg1 *uintptr, arg2 uintptr) (_swig_ret string) {
 	var swig_r string
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
-	swig_r_p := C._wrap_ton_slice_new_cwetee_0ef46faa3853c4e0(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1))
+	swig_r_p := C._wrap_ton_slice_new_cwetee_0551771aedc3a6f6(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	var swig_r_1 string
  swig_r_1 = weteeTakeString(swig_r) 
@@ -5635,14 +5720,14 @@ func Ton_slice_new(arg1 *uintptr, arg2 uintptr) (_swig_ret string) {
 func Ton_slice_bits_left(arg1 uintptr) (_swig_ret uint) {
 	var swig_r uint
 	_swig_i_0 := arg1
-	swig_r = (uint)(C._wrap_ton_slice_bits_left_cwetee_0ef46faa3853c4e0(C.uintptr_t(_swig_i_0)))
+	swig_r = (uint)(C._wrap_ton_slice_bits_left_cwetee_0551771aedc3a6f6(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func Ton_slice_refs_left(arg1 uintptr) (_swig_ret uint) {
 	var swig_r uint
 	_swig_i_0 := arg1
-	swig_r = (uint)(C._wrap_ton_slice_refs_left_cwetee_0ef46faa3853c4e0(C.uintptr_t(_swig_i_0)))
+	swig_r = (uint)(C._wrap_ton_slice_refs_left_cwetee_0551771aedc3a6f6(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
@@ -5650,7 +5735,7 @@ func Ton_slice_load_bit(arg1 *int, arg2 uintptr) (_swig_ret string) {
 	var swig_r string
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
-	swig_r_p := C._wrap_ton_slice_load_bit_cwetee_0ef46faa3853c4e0(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1))
+	swig_r_p := C._wrap_ton_slice_load_bit_cwetee_0551771aedc3a6f6(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	var swig_r_1 string
  swig_r_1 = weteeTakeString(swig_r) 
@@ -5662,7 +5747,7 @@ func Ton_slice_load_uint(arg1 []uint64, arg2 uintptr, arg3 uint) (_swig_ret stri
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
 	_swig_i_2 := arg3
-	swig_r_p := C._wrap_ton_slice_load_uint_cwetee_0ef46faa3853c4e0(*(*C.swig_type_511)(unsafe.Pointer(&_swig_i_0)), C.uintptr_t(_swig_i_1), C.swig_intgo(_swig_i_2))
+	swig_r_p := C._wrap_ton_slice_load_uint_cwetee_0551771aedc3a6f6(*(*C.swig_type_511)(unsafe.Pointer(&_swig_i_0)), C.uintptr_t(_swig_i_1), C.swig_intgo(_swig_i_2))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg1
@@ -5678,7 +5763,7 @@ func Ton_slice_load_bits(arg1 *[]byte, arg2 uintptr, arg3 int64) (_swig_ret stri
  _swig_i_0 = new([2]uint64) 
 	_swig_i_1 := arg2
 	_swig_i_2 := arg3
-	swig_r_p := C._wrap_ton_slice_load_bits_cwetee_0ef46faa3853c4e0(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1), C.swig_type_513(_swig_i_2))
+	swig_r_p := C._wrap_ton_slice_load_bits_cwetee_0551771aedc3a6f6(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1), C.swig_type_513(_swig_i_2))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
  *arg1 = weteeTakeBytes(_swig_i_0) 
 	var swig_r_1 string
@@ -5691,7 +5776,7 @@ func Ton_slice_load_address(arg1 *string, arg2 uintptr) (_swig_ret string) {
 	var _swig_i_0 *[2]uint64
  _swig_i_0 = new([2]uint64) 
 	_swig_i_1 := arg2
-	swig_r_p := C._wrap_ton_slice_load_address_cwetee_0ef46faa3853c4e0(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1))
+	swig_r_p := C._wrap_ton_slice_load_address_cwetee_0551771aedc3a6f6(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 
 	if b := weteeTakeBytes(_swig_i_0); len(b) > 0 {
@@ -5708,7 +5793,7 @@ func Ton_slice_load_coins(arg1 []uint64, arg2 uintptr) (_swig_ret string) {
 	var swig_r string
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
-	swig_r_p := C._wrap_ton_slice_load_coins_cwetee_0ef46faa3853c4e0(*(*C.swig_type_516)(unsafe.Pointer(&_swig_i_0)), C.uintptr_t(_swig_i_1))
+	swig_r_p := C._wrap_ton_slice_load_coins_cwetee_0551771aedc3a6f6(*(*C.swig_type_516)(unsafe.Pointer(&_swig_i_0)), C.uintptr_t(_swig_i_1))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg1
@@ -5722,7 +5807,7 @@ func Ton_slice_load_ref(arg1 *uintptr, arg2 uintptr) (_swig_ret string) {
 	var swig_r string
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
-	swig_r_p := C._wrap_ton_slice_load_ref_cwetee_0ef46faa3853c4e0(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1))
+	swig_r_p := C._wrap_ton_slice_load_ref_cwetee_0551771aedc3a6f6(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	var swig_r_1 string
  swig_r_1 = weteeTakeString(swig_r) 
@@ -5733,7 +5818,7 @@ func Ton_slice_load_maybe_ref(arg1 *uintptr, arg2 uintptr) (_swig_ret string) {
 	var swig_r string
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
-	swig_r_p := C._wrap_ton_slice_load_maybe_ref_cwetee_0ef46faa3853c4e0(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1))
+	swig_r_p := C._wrap_ton_slice_load_maybe_ref_cwetee_0551771aedc3a6f6(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	var swig_r_1 string
  swig_r_1 = weteeTakeString(swig_r) 
@@ -5745,7 +5830,7 @@ func Ton_slice_load_snake(arg1 *[]byte, arg2 uintptr) (_swig_ret string) {
 	var _swig_i_0 *[2]uint64
  _swig_i_0 = new([2]uint64) 
 	_swig_i_1 := arg2
-	swig_r_p := C._wrap_ton_slice_load_snake_cwetee_0ef46faa3853c4e0(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1))
+	swig_r_p := C._wrap_ton_slice_load_snake_cwetee_0551771aedc3a6f6(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
  *arg1 = weteeTakeBytes(_swig_i_0) 
 	var swig_r_1 string
@@ -5757,7 +5842,7 @@ func Ton_slice_skip(arg1 uintptr, arg2 int64) (_swig_ret string) {
 	var swig_r string
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
-	swig_r_p := C._wrap_ton_slice_skip_cwetee_0ef46faa3853c4e0(C.uintptr_t(_swig_i_0), C.swig_type_521(_swig_i_1))
+	swig_r_p := C._wrap_ton_slice_skip_cwetee_0551771aedc3a6f6(C.uintptr_t(_swig_i_0), C.swig_type_521(_swig_i_1))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	var swig_r_1 string
  swig_r_1 = weteeTakeString(swig_r) 
@@ -5767,7 +5852,7 @@ func Ton_slice_skip(arg1 uintptr, arg2 int64) (_swig_ret string) {
 func Ton_slice_end(arg1 uintptr) (_swig_ret string) {
 	var swig_r string
 	_swig_i_0 := arg1
-	swig_r_p := C._wrap_ton_slice_end_cwetee_0ef46faa3853c4e0(C.uintptr_t(_swig_i_0))
+	swig_r_p := C._wrap_ton_slice_end_cwetee_0551771aedc3a6f6(C.uintptr_t(_swig_i_0))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	var swig_r_1 string
  swig_r_1 = weteeTakeString(swig_r) 
@@ -5780,7 +5865,7 @@ func Ton_address_parse(arg1 *string, arg2 *uint32, arg3 string) (_swig_ret strin
  _swig_i_0 = new([2]uint64) 
 	_swig_i_1 := arg2
 	_swig_i_2 := arg3
-	swig_r_p := C._wrap_ton_address_parse_cwetee_0ef46faa3853c4e0(C.swig_voidp(_swig_i_0), C.swig_voidp(_swig_i_1), *(*C.swig_type_524)(unsafe.Pointer(&_swig_i_2)))
+	swig_r_p := C._wrap_ton_address_parse_cwetee_0551771aedc3a6f6(C.swig_voidp(_swig_i_0), C.swig_voidp(_swig_i_1), *(*C.swig_type_524)(unsafe.Pointer(&_swig_i_2)))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 
 	if b := weteeTakeBytes(_swig_i_0); len(b) > 0 {
@@ -5802,7 +5887,7 @@ func Ton_address_format(arg1 *string, arg2 string, arg3 uint) (_swig_ret string)
  _swig_i_0 = new([2]uint64) 
 	_swig_i_1 := arg2
 	_swig_i_2 := arg3
-	swig_r_p := C._wrap_ton_address_format_cwetee_0ef46faa3853c4e0(C.swig_voidp(_swig_i_0), *(*C.swig_type_526)(unsafe.Pointer(&_swig_i_1)), C.swig_intgo(_swig_i_2))
+	swig_r_p := C._wrap_ton_address_format_cwetee_0551771aedc3a6f6(C.swig_voidp(_swig_i_0), *(*C.swig_type_526)(unsafe.Pointer(&_swig_i_1)), C.swig_intgo(_swig_i_2))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 
 	if b := weteeTakeBytes(_swig_i_0); len(b) > 0 {
@@ -5825,7 +5910,7 @@ func Ton_state_init_address(arg1 *string, arg2 int, arg3 uintptr, arg4 uintptr) 
 	_swig_i_1 := arg2
 	_swig_i_2 := arg3
 	_swig_i_3 := arg4
-	swig_r_p := C._wrap_ton_state_init_address_cwetee_0ef46faa3853c4e0(C.swig_voidp(_swig_i_0), C.swig_intgo(_swig_i_1), C.uintptr_t(_swig_i_2), C.uintptr_t(_swig_i_3))
+	swig_r_p := C._wrap_ton_state_init_address_cwetee_0551771aedc3a6f6(C.swig_voidp(_swig_i_0), C.swig_intgo(_swig_i_1), C.uintptr_t(_swig_i_2), C.uintptr_t(_swig_i_3))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 
 	if b := weteeTakeBytes(_swig_i_0); len(b) > 0 {
@@ -5844,7 +5929,7 @@ func Ton_amount_format(arg1 *string, arg2 []uint64, arg3 string) (_swig_ret stri
  _swig_i_0 = new([2]uint64) 
 	_swig_i_1 := arg2
 	_swig_i_2 := arg3
-	swig_r_p := C._wrap_ton_amount_format_cwetee_0ef46faa3853c4e0(C.swig_voidp(_swig_i_0), *(*C.swig_type_529)(unsafe.Pointer(&_swig_i_1)), *(*C.swig_type_530)(unsafe.Pointer(&_swig_i_2)))
+	swig_r_p := C._wrap_ton_amount_format_cwetee_0551771aedc3a6f6(C.swig_voidp(_swig_i_0), *(*C.swig_type_529)(unsafe.Pointer(&_swig_i_1)), *(*C.swig_type_530)(unsafe.Pointer(&_swig_i_2)))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 
 	if b := weteeTakeBytes(_swig_i_0); len(b) > 0 {
@@ -5867,7 +5952,7 @@ func Ton_amount_parse(arg1 []uint64, arg2 string) (_swig_ret string) {
 	var swig_r string
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
-	swig_r_p := C._wrap_ton_amount_parse_cwetee_0ef46faa3853c4e0(*(*C.swig_type_532)(unsafe.Pointer(&_swig_i_0)), *(*C.swig_type_533)(unsafe.Pointer(&_swig_i_1)))
+	swig_r_p := C._wrap_ton_amount_parse_cwetee_0551771aedc3a6f6(*(*C.swig_type_532)(unsafe.Pointer(&_swig_i_0)), *(*C.swig_type_533)(unsafe.Pointer(&_swig_i_1)))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg1
@@ -5885,7 +5970,7 @@ func Ton_state_init(arg1 *uintptr, arg2 uintptr, arg3 uintptr) (_swig_ret string
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
 	_swig_i_2 := arg3
-	swig_r_p := C._wrap_ton_state_init_cwetee_0ef46faa3853c4e0(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1), C.uintptr_t(_swig_i_2))
+	swig_r_p := C._wrap_ton_state_init_cwetee_0551771aedc3a6f6(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1), C.uintptr_t(_swig_i_2))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	var swig_r_1 string
  swig_r_1 = weteeTakeString(swig_r) 
@@ -5897,7 +5982,7 @@ func Ton_mnemonic_generate(arg1 *string, arg2 string) (_swig_ret string) {
 	var _swig_i_0 *[3]uint64
  _swig_i_0 = new([3]uint64) 
 	_swig_i_1 := arg2
-	swig_r_p := C._wrap_ton_mnemonic_generate_cwetee_0ef46faa3853c4e0(C.swig_voidp(_swig_i_0), *(*C.swig_type_536)(unsafe.Pointer(&_swig_i_1)))
+	swig_r_p := C._wrap_ton_mnemonic_generate_cwetee_0551771aedc3a6f6(C.swig_voidp(_swig_i_0), *(*C.swig_type_536)(unsafe.Pointer(&_swig_i_1)))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 
 	if b := weteeTakeSecret(_swig_i_0); len(b) > 0 {
@@ -5917,7 +6002,7 @@ func Ton_mnemonic_validate(arg1 string, arg2 string) (_swig_ret string) {
 	var swig_r string
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
-	swig_r_p := C._wrap_ton_mnemonic_validate_cwetee_0ef46faa3853c4e0(*(*C.swig_type_538)(unsafe.Pointer(&_swig_i_0)), *(*C.swig_type_539)(unsafe.Pointer(&_swig_i_1)))
+	swig_r_p := C._wrap_ton_mnemonic_validate_cwetee_0551771aedc3a6f6(*(*C.swig_type_538)(unsafe.Pointer(&_swig_i_0)), *(*C.swig_type_539)(unsafe.Pointer(&_swig_i_1)))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg1
@@ -5935,7 +6020,7 @@ func Ton_mnemonic_to_seed(arg1 []byte, arg2 string, arg3 string) (_swig_ret stri
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
 	_swig_i_2 := arg3
-	swig_r_p := C._wrap_ton_mnemonic_to_seed_cwetee_0ef46faa3853c4e0(*(*C.swig_type_541)(unsafe.Pointer(&_swig_i_0)), *(*C.swig_type_542)(unsafe.Pointer(&_swig_i_1)), *(*C.swig_type_543)(unsafe.Pointer(&_swig_i_2)))
+	swig_r_p := C._wrap_ton_mnemonic_to_seed_cwetee_0551771aedc3a6f6(*(*C.swig_type_541)(unsafe.Pointer(&_swig_i_0)), *(*C.swig_type_542)(unsafe.Pointer(&_swig_i_1)), *(*C.swig_type_543)(unsafe.Pointer(&_swig_i_2)))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg1
@@ -5957,7 +6042,7 @@ func Ton_mnemonic_to_keypair(arg1 []byte, arg2 []byte, arg3 string, arg4 string)
 	_swig_i_1 := arg2
 	_swig_i_2 := arg3
 	_swig_i_3 := arg4
-	swig_r_p := C._wrap_ton_mnemonic_to_keypair_cwetee_0ef46faa3853c4e0(*(*C.swig_type_545)(unsafe.Pointer(&_swig_i_0)), *(*C.swig_type_546)(unsafe.Pointer(&_swig_i_1)), *(*C.swig_type_547)(unsafe.Pointer(&_swig_i_2)), *(*C.swig_type_548)(unsafe.Pointer(&_swig_i_3)))
+	swig_r_p := C._wrap_ton_mnemonic_to_keypair_cwetee_0551771aedc3a6f6(*(*C.swig_type_545)(unsafe.Pointer(&_swig_i_0)), *(*C.swig_type_546)(unsafe.Pointer(&_swig_i_1)), *(*C.swig_type_547)(unsafe.Pointer(&_swig_i_2)), *(*C.swig_type_548)(unsafe.Pointer(&_swig_i_3)))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg1
@@ -5980,7 +6065,7 @@ func Ton_comment(arg1 *uintptr, arg2 string) (_swig_ret string) {
 	var swig_r string
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
-	swig_r_p := C._wrap_ton_comment_cwetee_0ef46faa3853c4e0(C.swig_voidp(_swig_i_0), *(*C.swig_type_550)(unsafe.Pointer(&_swig_i_1)))
+	swig_r_p := C._wrap_ton_comment_cwetee_0551771aedc3a6f6(C.swig_voidp(_swig_i_0), *(*C.swig_type_550)(unsafe.Pointer(&_swig_i_1)))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg2
@@ -5998,7 +6083,7 @@ func Ton_internal_message(arg1 *uintptr, arg2 string, arg3 []uint64, arg4 int, a
 	_swig_i_3 := arg4
 	_swig_i_4 := arg5
 	_swig_i_5 := arg6
-	swig_r_p := C._wrap_ton_internal_message_cwetee_0ef46faa3853c4e0(C.swig_voidp(_swig_i_0), *(*C.swig_type_552)(unsafe.Pointer(&_swig_i_1)), *(*C.swig_type_553)(unsafe.Pointer(&_swig_i_2)), C.swig_intgo(_swig_i_3), C.uintptr_t(_swig_i_4), C.uintptr_t(_swig_i_5))
+	swig_r_p := C._wrap_ton_internal_message_cwetee_0551771aedc3a6f6(C.swig_voidp(_swig_i_0), *(*C.swig_type_552)(unsafe.Pointer(&_swig_i_1)), *(*C.swig_type_553)(unsafe.Pointer(&_swig_i_2)), C.swig_intgo(_swig_i_3), C.uintptr_t(_swig_i_4), C.uintptr_t(_swig_i_5))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg2
@@ -6018,7 +6103,7 @@ func Ton_external_message(arg1 *uintptr, arg2 string, arg3 uintptr, arg4 uintptr
 	_swig_i_2 := arg3
 	_swig_i_3 := arg4
 	_swig_i_4 := arg5
-	swig_r_p := C._wrap_ton_external_message_cwetee_0ef46faa3853c4e0(C.swig_voidp(_swig_i_0), *(*C.swig_type_555)(unsafe.Pointer(&_swig_i_1)), C.uintptr_t(_swig_i_2), C.uintptr_t(_swig_i_3), C.swig_intgo(_swig_i_4))
+	swig_r_p := C._wrap_ton_external_message_cwetee_0551771aedc3a6f6(C.swig_voidp(_swig_i_0), *(*C.swig_type_555)(unsafe.Pointer(&_swig_i_1)), C.uintptr_t(_swig_i_2), C.uintptr_t(_swig_i_3), C.swig_intgo(_swig_i_4))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg2
@@ -6030,14 +6115,14 @@ func Ton_external_message(arg1 *uintptr, arg2 string, arg3 uintptr, arg4 uintptr
 
 func Ton_wallet_free(arg1 uintptr) {
 	_swig_i_0 := arg1
-	C._wrap_ton_wallet_free_cwetee_0ef46faa3853c4e0(C.uintptr_t(_swig_i_0))
+	C._wrap_ton_wallet_free_cwetee_0551771aedc3a6f6(C.uintptr_t(_swig_i_0))
 }
 
 func Ton_wallet_code(arg1 *uintptr, arg2 int) (_swig_ret string) {
 	var swig_r string
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
-	swig_r_p := C._wrap_ton_wallet_code_cwetee_0ef46faa3853c4e0(C.swig_voidp(_swig_i_0), C.swig_intgo(_swig_i_1))
+	swig_r_p := C._wrap_ton_wallet_code_cwetee_0551771aedc3a6f6(C.swig_voidp(_swig_i_0), C.swig_intgo(_swig_i_1))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	var swig_r_1 string
  swig_r_1 = weteeTakeString(swig_r) 
@@ -6050,7 +6135,7 @@ func Ton_wallet_v5r1_id(arg1 *uint32, arg2 int, arg3 int, arg4 uint) (_swig_ret 
 	_swig_i_1 := arg2
 	_swig_i_2 := arg3
 	_swig_i_3 := arg4
-	swig_r_p := C._wrap_ton_wallet_v5r1_id_cwetee_0ef46faa3853c4e0(C.swig_voidp(_swig_i_0), C.swig_intgo(_swig_i_1), C.swig_intgo(_swig_i_2), C.swig_intgo(_swig_i_3))
+	swig_r_p := C._wrap_ton_wallet_v5r1_id_cwetee_0551771aedc3a6f6(C.swig_voidp(_swig_i_0), C.swig_intgo(_swig_i_1), C.swig_intgo(_swig_i_2), C.swig_intgo(_swig_i_3))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	var swig_r_1 string
  swig_r_1 = weteeTakeString(swig_r) 
@@ -6063,7 +6148,7 @@ func Ton_wallet_default_id(arg1 *uint32, arg2 int, arg3 int, arg4 int) (_swig_re
 	_swig_i_1 := arg2
 	_swig_i_2 := arg3
 	_swig_i_3 := arg4
-	swig_r_p := C._wrap_ton_wallet_default_id_cwetee_0ef46faa3853c4e0(C.swig_voidp(_swig_i_0), C.swig_intgo(_swig_i_1), C.swig_intgo(_swig_i_2), C.swig_intgo(_swig_i_3))
+	swig_r_p := C._wrap_ton_wallet_default_id_cwetee_0551771aedc3a6f6(C.swig_voidp(_swig_i_0), C.swig_intgo(_swig_i_1), C.swig_intgo(_swig_i_2), C.swig_intgo(_swig_i_3))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	var swig_r_1 string
  swig_r_1 = weteeTakeString(swig_r) 
@@ -6077,7 +6162,7 @@ func Ton_wallet_new(arg1 *uintptr, arg2 int, arg3 []byte, arg4 int, arg5 uint) (
 	_swig_i_2 := arg3
 	_swig_i_3 := arg4
 	_swig_i_4 := arg5
-	swig_r_p := C._wrap_ton_wallet_new_cwetee_0ef46faa3853c4e0(C.swig_voidp(_swig_i_0), C.swig_intgo(_swig_i_1), *(*C.swig_type_560)(unsafe.Pointer(&_swig_i_2)), C.swig_intgo(_swig_i_3), C.swig_intgo(_swig_i_4))
+	swig_r_p := C._wrap_ton_wallet_new_cwetee_0551771aedc3a6f6(C.swig_voidp(_swig_i_0), C.swig_intgo(_swig_i_1), *(*C.swig_type_560)(unsafe.Pointer(&_swig_i_2)), C.swig_intgo(_swig_i_3), C.swig_intgo(_swig_i_4))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg3
@@ -6091,7 +6176,7 @@ func Ton_wallet_id(arg1 *uint32, arg2 uintptr) (_swig_ret string) {
 	var swig_r string
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
-	swig_r_p := C._wrap_ton_wallet_id_cwetee_0ef46faa3853c4e0(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1))
+	swig_r_p := C._wrap_ton_wallet_id_cwetee_0551771aedc3a6f6(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	var swig_r_1 string
  swig_r_1 = weteeTakeString(swig_r) 
@@ -6102,7 +6187,7 @@ func Ton_wallet_state_init(arg1 *uintptr, arg2 uintptr) (_swig_ret string) {
 	var swig_r string
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
-	swig_r_p := C._wrap_ton_wallet_state_init_cwetee_0ef46faa3853c4e0(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1))
+	swig_r_p := C._wrap_ton_wallet_state_init_cwetee_0551771aedc3a6f6(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	var swig_r_1 string
  swig_r_1 = weteeTakeString(swig_r) 
@@ -6114,7 +6199,7 @@ func Ton_wallet_address(arg1 *string, arg2 uintptr) (_swig_ret string) {
 	var _swig_i_0 *[2]uint64
  _swig_i_0 = new([2]uint64) 
 	_swig_i_1 := arg2
-	swig_r_p := C._wrap_ton_wallet_address_cwetee_0ef46faa3853c4e0(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1))
+	swig_r_p := C._wrap_ton_wallet_address_cwetee_0551771aedc3a6f6(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 
 	if b := weteeTakeBytes(_swig_i_0); len(b) > 0 {
@@ -6129,13 +6214,13 @@ func Ton_wallet_address(arg1 *string, arg2 uintptr) (_swig_ret string) {
 
 func Ton_transfer_free(arg1 uintptr) {
 	_swig_i_0 := arg1
-	C._wrap_ton_transfer_free_cwetee_0ef46faa3853c4e0(C.uintptr_t(_swig_i_0))
+	C._wrap_ton_transfer_free_cwetee_0551771aedc3a6f6(C.uintptr_t(_swig_i_0))
 }
 
 func Ton_transfer_new(arg1 *uintptr) (_swig_ret string) {
 	var swig_r string
 	_swig_i_0 := arg1
-	swig_r_p := C._wrap_ton_transfer_new_cwetee_0ef46faa3853c4e0(C.swig_voidp(_swig_i_0))
+	swig_r_p := C._wrap_ton_transfer_new_cwetee_0551771aedc3a6f6(C.swig_voidp(_swig_i_0))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	var swig_r_1 string
  swig_r_1 = weteeTakeString(swig_r) 
@@ -6147,7 +6232,7 @@ func Ton_transfer_add(arg1 uintptr, arg2 uint, arg3 uintptr) (_swig_ret string) 
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
 	_swig_i_2 := arg3
-	swig_r_p := C._wrap_ton_transfer_add_cwetee_0ef46faa3853c4e0(C.uintptr_t(_swig_i_0), C.swig_intgo(_swig_i_1), C.uintptr_t(_swig_i_2))
+	swig_r_p := C._wrap_ton_transfer_add_cwetee_0551771aedc3a6f6(C.uintptr_t(_swig_i_0), C.swig_intgo(_swig_i_1), C.uintptr_t(_swig_i_2))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	var swig_r_1 string
  swig_r_1 = weteeTakeString(swig_r) 
@@ -6157,7 +6242,7 @@ func Ton_transfer_add(arg1 uintptr, arg2 uint, arg3 uintptr) (_swig_ret string) 
 func Ton_transfer_count(arg1 uintptr) (_swig_ret int64) {
 	var swig_r int64
 	_swig_i_0 := arg1
-	swig_r = (int64)(C._wrap_ton_transfer_count_cwetee_0ef46faa3853c4e0(C.uintptr_t(_swig_i_0)))
+	swig_r = (int64)(C._wrap_ton_transfer_count_cwetee_0551771aedc3a6f6(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
@@ -6169,7 +6254,7 @@ func Ton_wallet_sign_transfer(arg1 *uintptr, arg2 uintptr, arg3 []byte, arg4 uin
 	_swig_i_3 := arg4
 	_swig_i_4 := arg5
 	_swig_i_5 := arg6
-	swig_r_p := C._wrap_ton_wallet_sign_transfer_cwetee_0ef46faa3853c4e0(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1), *(*C.swig_type_568)(unsafe.Pointer(&_swig_i_2)), C.swig_intgo(_swig_i_3), C.swig_intgo(_swig_i_4), C.uintptr_t(_swig_i_5))
+	swig_r_p := C._wrap_ton_wallet_sign_transfer_cwetee_0551771aedc3a6f6(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1), *(*C.swig_type_568)(unsafe.Pointer(&_swig_i_2)), C.swig_intgo(_swig_i_3), C.swig_intgo(_swig_i_4), C.uintptr_t(_swig_i_5))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg3
@@ -6185,7 +6270,7 @@ func Ton_wallet_external(arg1 *uintptr, arg2 uintptr, arg3 uintptr, arg4 int) (_
 	_swig_i_1 := arg2
 	_swig_i_2 := arg3
 	_swig_i_3 := arg4
-	swig_r_p := C._wrap_ton_wallet_external_cwetee_0ef46faa3853c4e0(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1), C.uintptr_t(_swig_i_2), C.swig_intgo(_swig_i_3))
+	swig_r_p := C._wrap_ton_wallet_external_cwetee_0551771aedc3a6f6(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1), C.uintptr_t(_swig_i_2), C.swig_intgo(_swig_i_3))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	var swig_r_1 string
  swig_r_1 = weteeTakeString(swig_r) 
@@ -6199,7 +6284,7 @@ func Ton_wallet_new_highload_v3(arg1 *uintptr, arg2 []byte, arg3 int, arg4 uint,
 	_swig_i_2 := arg3
 	_swig_i_3 := arg4
 	_swig_i_4 := arg5
-	swig_r_p := C._wrap_ton_wallet_new_highload_v3_cwetee_0ef46faa3853c4e0(C.swig_voidp(_swig_i_0), *(*C.swig_type_571)(unsafe.Pointer(&_swig_i_1)), C.swig_intgo(_swig_i_2), C.swig_intgo(_swig_i_3), C.swig_intgo(_swig_i_4))
+	swig_r_p := C._wrap_ton_wallet_new_highload_v3_cwetee_0551771aedc3a6f6(C.swig_voidp(_swig_i_0), *(*C.swig_type_571)(unsafe.Pointer(&_swig_i_1)), C.swig_intgo(_swig_i_2), C.swig_intgo(_swig_i_3), C.swig_intgo(_swig_i_4))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg2
@@ -6218,7 +6303,7 @@ func Ton_highload_sign_message(arg1 *uintptr, arg2 uintptr, arg3 []byte, arg4 ui
 	_swig_i_4 := arg5
 	_swig_i_5 := arg6
 	_swig_i_6 := arg7
-	swig_r_p := C._wrap_ton_highload_sign_message_cwetee_0ef46faa3853c4e0(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1), *(*C.swig_type_573)(unsafe.Pointer(&_swig_i_2)), C.swig_intgo(_swig_i_3), C.swig_type_574(_swig_i_4), C.swig_intgo(_swig_i_5), C.uintptr_t(_swig_i_6))
+	swig_r_p := C._wrap_ton_highload_sign_message_cwetee_0551771aedc3a6f6(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1), *(*C.swig_type_573)(unsafe.Pointer(&_swig_i_2)), C.swig_intgo(_swig_i_3), C.swig_type_574(_swig_i_4), C.swig_intgo(_swig_i_5), C.uintptr_t(_swig_i_6))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg3
@@ -6237,7 +6322,7 @@ func Ton_highload_sign_batch(arg1 *uintptr, arg2 uintptr, arg3 []byte, arg4 uint
 	_swig_i_4 := arg5
 	_swig_i_5 := arg6
 	_swig_i_6 := arg7
-	swig_r_p := C._wrap_ton_highload_sign_batch_cwetee_0ef46faa3853c4e0(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1), *(*C.swig_type_576)(unsafe.Pointer(&_swig_i_2)), C.swig_intgo(_swig_i_3), C.swig_type_577(_swig_i_4), C.uintptr_t(_swig_i_5), *(*C.swig_type_578)(unsafe.Pointer(&_swig_i_6)))
+	swig_r_p := C._wrap_ton_highload_sign_batch_cwetee_0551771aedc3a6f6(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1), *(*C.swig_type_576)(unsafe.Pointer(&_swig_i_2)), C.swig_intgo(_swig_i_3), C.swig_type_577(_swig_i_4), C.uintptr_t(_swig_i_5), *(*C.swig_type_578)(unsafe.Pointer(&_swig_i_6)))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg3
@@ -6252,14 +6337,14 @@ func Ton_highload_sign_batch(arg1 *uintptr, arg2 uintptr, arg3 []byte, arg4 uint
 
 func Ton_dict_free(arg1 uintptr) {
 	_swig_i_0 := arg1
-	C._wrap_ton_dict_free_cwetee_0ef46faa3853c4e0(C.uintptr_t(_swig_i_0))
+	C._wrap_ton_dict_free_cwetee_0551771aedc3a6f6(C.uintptr_t(_swig_i_0))
 }
 
 func Ton_dict_new(arg1 *uintptr, arg2 uint) (_swig_ret string) {
 	var swig_r string
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
-	swig_r_p := C._wrap_ton_dict_new_cwetee_0ef46faa3853c4e0(C.swig_voidp(_swig_i_0), C.swig_intgo(_swig_i_1))
+	swig_r_p := C._wrap_ton_dict_new_cwetee_0551771aedc3a6f6(C.swig_voidp(_swig_i_0), C.swig_intgo(_swig_i_1))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	var swig_r_1 string
  swig_r_1 = weteeTakeString(swig_r) 
@@ -6269,14 +6354,14 @@ func Ton_dict_new(arg1 *uintptr, arg2 uint) (_swig_ret string) {
 func Ton_dict_count(arg1 uintptr) (_swig_ret int64) {
 	var swig_r int64
 	_swig_i_0 := arg1
-	swig_r = (int64)(C._wrap_ton_dict_count_cwetee_0ef46faa3853c4e0(C.uintptr_t(_swig_i_0)))
+	swig_r = (int64)(C._wrap_ton_dict_count_cwetee_0551771aedc3a6f6(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func Ton_dict_key_bits(arg1 uintptr) (_swig_ret uint) {
 	var swig_r uint
 	_swig_i_0 := arg1
-	swig_r = (uint)(C._wrap_ton_dict_key_bits_cwetee_0ef46faa3853c4e0(C.uintptr_t(_swig_i_0)))
+	swig_r = (uint)(C._wrap_ton_dict_key_bits_cwetee_0551771aedc3a6f6(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
@@ -6285,7 +6370,7 @@ func Ton_dict_set(arg1 uintptr, arg2 []byte, arg3 uintptr) (_swig_ret string) {
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
 	_swig_i_2 := arg3
-	swig_r_p := C._wrap_ton_dict_set_cwetee_0ef46faa3853c4e0(C.uintptr_t(_swig_i_0), *(*C.swig_type_582)(unsafe.Pointer(&_swig_i_1)), C.uintptr_t(_swig_i_2))
+	swig_r_p := C._wrap_ton_dict_set_cwetee_0551771aedc3a6f6(C.uintptr_t(_swig_i_0), *(*C.swig_type_582)(unsafe.Pointer(&_swig_i_1)), C.uintptr_t(_swig_i_2))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg2
@@ -6300,7 +6385,7 @@ func Ton_dict_get(arg1 *uintptr, arg2 uintptr, arg3 []byte) (_swig_ret string) {
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
 	_swig_i_2 := arg3
-	swig_r_p := C._wrap_ton_dict_get_cwetee_0ef46faa3853c4e0(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1), *(*C.swig_type_584)(unsafe.Pointer(&_swig_i_2)))
+	swig_r_p := C._wrap_ton_dict_get_cwetee_0551771aedc3a6f6(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1), *(*C.swig_type_584)(unsafe.Pointer(&_swig_i_2)))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg3
@@ -6314,7 +6399,7 @@ func Ton_dict_remove(arg1 uintptr, arg2 []byte) (_swig_ret string) {
 	var swig_r string
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
-	swig_r_p := C._wrap_ton_dict_remove_cwetee_0ef46faa3853c4e0(C.uintptr_t(_swig_i_0), *(*C.swig_type_586)(unsafe.Pointer(&_swig_i_1)))
+	swig_r_p := C._wrap_ton_dict_remove_cwetee_0551771aedc3a6f6(C.uintptr_t(_swig_i_0), *(*C.swig_type_586)(unsafe.Pointer(&_swig_i_1)))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg2
@@ -6330,7 +6415,7 @@ func Ton_dict_entry(arg1 []byte, arg2 *uintptr, arg3 uintptr, arg4 int64) (_swig
 	_swig_i_1 := arg2
 	_swig_i_2 := arg3
 	_swig_i_3 := arg4
-	swig_r_p := C._wrap_ton_dict_entry_cwetee_0ef46faa3853c4e0(*(*C.swig_type_588)(unsafe.Pointer(&_swig_i_0)), C.swig_voidp(_swig_i_1), C.uintptr_t(_swig_i_2), C.swig_type_589(_swig_i_3))
+	swig_r_p := C._wrap_ton_dict_entry_cwetee_0551771aedc3a6f6(*(*C.swig_type_588)(unsafe.Pointer(&_swig_i_0)), C.swig_voidp(_swig_i_1), C.uintptr_t(_swig_i_2), C.swig_type_589(_swig_i_3))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg1
@@ -6344,7 +6429,7 @@ func Ton_dict_root(arg1 *uintptr, arg2 uintptr) (_swig_ret string) {
 	var swig_r string
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
-	swig_r_p := C._wrap_ton_dict_root_cwetee_0ef46faa3853c4e0(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1))
+	swig_r_p := C._wrap_ton_dict_root_cwetee_0551771aedc3a6f6(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	var swig_r_1 string
  swig_r_1 = weteeTakeString(swig_r) 
@@ -6355,7 +6440,7 @@ func Ton_builder_store_dict(arg1 uintptr, arg2 uintptr) (_swig_ret string) {
 	var swig_r string
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
-	swig_r_p := C._wrap_ton_builder_store_dict_cwetee_0ef46faa3853c4e0(C.uintptr_t(_swig_i_0), C.uintptr_t(_swig_i_1))
+	swig_r_p := C._wrap_ton_builder_store_dict_cwetee_0551771aedc3a6f6(C.uintptr_t(_swig_i_0), C.uintptr_t(_swig_i_1))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	var swig_r_1 string
  swig_r_1 = weteeTakeString(swig_r) 
@@ -6367,7 +6452,7 @@ func Ton_dict_from_root(arg1 *uintptr, arg2 uintptr, arg3 uint) (_swig_ret strin
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
 	_swig_i_2 := arg3
-	swig_r_p := C._wrap_ton_dict_from_root_cwetee_0ef46faa3853c4e0(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1), C.swig_intgo(_swig_i_2))
+	swig_r_p := C._wrap_ton_dict_from_root_cwetee_0551771aedc3a6f6(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1), C.swig_intgo(_swig_i_2))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	var swig_r_1 string
  swig_r_1 = weteeTakeString(swig_r) 
@@ -6379,7 +6464,7 @@ func Ton_slice_load_dict(arg1 *uintptr, arg2 uintptr, arg3 uint) (_swig_ret stri
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
 	_swig_i_2 := arg3
-	swig_r_p := C._wrap_ton_slice_load_dict_cwetee_0ef46faa3853c4e0(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1), C.swig_intgo(_swig_i_2))
+	swig_r_p := C._wrap_ton_slice_load_dict_cwetee_0551771aedc3a6f6(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1), C.swig_intgo(_swig_i_2))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	var swig_r_1 string
  swig_r_1 = weteeTakeString(swig_r) 
@@ -6388,21 +6473,21 @@ func Ton_slice_load_dict(arg1 *uintptr, arg2 uintptr, arg3 uint) (_swig_ret stri
 
 func _swig_getTON_JETTON_FORWARD_INLINE() (_swig_ret uint) {
 	var swig_r uint
-	swig_r = (uint)(C._wrap_TON_JETTON_FORWARD_INLINE_cwetee_0ef46faa3853c4e0())
+	swig_r = (uint)(C._wrap_TON_JETTON_FORWARD_INLINE_cwetee_0551771aedc3a6f6())
 	return swig_r
 }
 
 var TON_JETTON_FORWARD_INLINE uint = _swig_getTON_JETTON_FORWARD_INLINE()
 func _swig_getTON_JETTON_DATA_STATUS() (_swig_ret int) {
 	var swig_r int
-	swig_r = (int)(C._wrap_TON_JETTON_DATA_STATUS_cwetee_0ef46faa3853c4e0())
+	swig_r = (int)(C._wrap_TON_JETTON_DATA_STATUS_cwetee_0551771aedc3a6f6())
 	return swig_r
 }
 
 var TON_JETTON_DATA_STATUS int = _swig_getTON_JETTON_DATA_STATUS()
 func _swig_getTON_JETTON_DATA_CODE_REF() (_swig_ret int) {
 	var swig_r int
-	swig_r = (int)(C._wrap_TON_JETTON_DATA_CODE_REF_cwetee_0ef46faa3853c4e0())
+	swig_r = (int)(C._wrap_TON_JETTON_DATA_CODE_REF_cwetee_0551771aedc3a6f6())
 	return swig_r
 }
 
@@ -6418,7 +6503,7 @@ func Ton_jetton_transfer(arg1 *uintptr, arg2 uint64, arg3 []uint64, arg4 string,
 	_swig_i_6 := arg7
 	_swig_i_7 := arg8
 	_swig_i_8 := arg9
-	swig_r_p := C._wrap_ton_jetton_transfer_cwetee_0ef46faa3853c4e0(C.swig_voidp(_swig_i_0), C.swig_type_595(_swig_i_1), *(*C.swig_type_596)(unsafe.Pointer(&_swig_i_2)), *(*C.swig_type_597)(unsafe.Pointer(&_swig_i_3)), *(*C.swig_type_598)(unsafe.Pointer(&_swig_i_4)), C.uintptr_t(_swig_i_5), *(*C.swig_type_599)(unsafe.Pointer(&_swig_i_6)), C.uintptr_t(_swig_i_7), C.swig_intgo(_swig_i_8))
+	swig_r_p := C._wrap_ton_jetton_transfer_cwetee_0551771aedc3a6f6(C.swig_voidp(_swig_i_0), C.swig_type_595(_swig_i_1), *(*C.swig_type_596)(unsafe.Pointer(&_swig_i_2)), *(*C.swig_type_597)(unsafe.Pointer(&_swig_i_3)), *(*C.swig_type_598)(unsafe.Pointer(&_swig_i_4)), C.uintptr_t(_swig_i_5), *(*C.swig_type_599)(unsafe.Pointer(&_swig_i_6)), C.uintptr_t(_swig_i_7), C.swig_intgo(_swig_i_8))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg3
@@ -6445,7 +6530,7 @@ func Ton_jetton_wallet_address(arg1 *string, arg2 int, arg3 string, arg4 string,
 	_swig_i_2 := arg3
 	_swig_i_3 := arg4
 	_swig_i_4 := arg5
-	swig_r_p := C._wrap_ton_jetton_wallet_address_cwetee_0ef46faa3853c4e0(C.swig_voidp(_swig_i_0), C.swig_intgo(_swig_i_1), *(*C.swig_type_601)(unsafe.Pointer(&_swig_i_2)), *(*C.swig_type_602)(unsafe.Pointer(&_swig_i_3)), C.uintptr_t(_swig_i_4))
+	swig_r_p := C._wrap_ton_jetton_wallet_address_cwetee_0551771aedc3a6f6(C.swig_voidp(_swig_i_0), C.swig_intgo(_swig_i_1), *(*C.swig_type_601)(unsafe.Pointer(&_swig_i_2)), *(*C.swig_type_602)(unsafe.Pointer(&_swig_i_3)), C.uintptr_t(_swig_i_4))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 
 	if b := weteeTakeBytes(_swig_i_0); len(b) > 0 {
@@ -6466,21 +6551,21 @@ func Ton_jetton_wallet_address(arg1 *string, arg2 int, arg3 string, arg4 string,
 
 func _swig_getTON_JETTON_ATTACHED_DEFAULT() (_swig_ret uint) {
 	var swig_r uint
-	swig_r = (uint)(C._wrap_TON_JETTON_ATTACHED_DEFAULT_cwetee_0ef46faa3853c4e0())
+	swig_r = (uint)(C._wrap_TON_JETTON_ATTACHED_DEFAULT_cwetee_0551771aedc3a6f6())
 	return swig_r
 }
 
 var TON_JETTON_ATTACHED_DEFAULT uint = _swig_getTON_JETTON_ATTACHED_DEFAULT()
 func _swig_getTON_JETTON_FORWARD_DEFAULT() (_swig_ret uint) {
 	var swig_r uint
-	swig_r = (uint)(C._wrap_TON_JETTON_FORWARD_DEFAULT_cwetee_0ef46faa3853c4e0())
+	swig_r = (uint)(C._wrap_TON_JETTON_FORWARD_DEFAULT_cwetee_0551771aedc3a6f6())
 	return swig_r
 }
 
 var TON_JETTON_FORWARD_DEFAULT uint = _swig_getTON_JETTON_FORWARD_DEFAULT()
 func _swig_getTON_MEMO_MAX_BYTES() (_swig_ret uint) {
 	var swig_r uint
-	swig_r = (uint)(C._wrap_TON_MEMO_MAX_BYTES_cwetee_0ef46faa3853c4e0())
+	swig_r = (uint)(C._wrap_TON_MEMO_MAX_BYTES_cwetee_0551771aedc3a6f6())
 	return swig_r
 }
 
@@ -6498,7 +6583,7 @@ func Ton_payment_message(arg1 *uintptr, arg2 string, arg3 []uint64, arg4 string,
 	_swig_i_8 := arg9
 	_swig_i_9 := arg10
 	_swig_i_10 := arg11
-	swig_r_p := C._wrap_ton_payment_message_cwetee_0ef46faa3853c4e0(C.swig_voidp(_swig_i_0), *(*C.swig_type_604)(unsafe.Pointer(&_swig_i_1)), *(*C.swig_type_605)(unsafe.Pointer(&_swig_i_2)), *(*C.swig_type_606)(unsafe.Pointer(&_swig_i_3)), *(*C.swig_type_607)(unsafe.Pointer(&_swig_i_4)), *(*C.swig_type_608)(unsafe.Pointer(&_swig_i_5)), C.swig_intgo(_swig_i_6), C.swig_type_609(_swig_i_7), *(*C.swig_type_610)(unsafe.Pointer(&_swig_i_8)), *(*C.swig_type_611)(unsafe.Pointer(&_swig_i_9)), *(*C.swig_type_612)(unsafe.Pointer(&_swig_i_10)))
+	swig_r_p := C._wrap_ton_payment_message_cwetee_0551771aedc3a6f6(C.swig_voidp(_swig_i_0), *(*C.swig_type_604)(unsafe.Pointer(&_swig_i_1)), *(*C.swig_type_605)(unsafe.Pointer(&_swig_i_2)), *(*C.swig_type_606)(unsafe.Pointer(&_swig_i_3)), *(*C.swig_type_607)(unsafe.Pointer(&_swig_i_4)), *(*C.swig_type_608)(unsafe.Pointer(&_swig_i_5)), C.swig_intgo(_swig_i_6), C.swig_type_609(_swig_i_7), *(*C.swig_type_610)(unsafe.Pointer(&_swig_i_8)), *(*C.swig_type_611)(unsafe.Pointer(&_swig_i_9)), *(*C.swig_type_612)(unsafe.Pointer(&_swig_i_10)))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg2
@@ -6539,7 +6624,7 @@ func Ton_wallet_sign_payment(arg1 *uintptr, arg2 []byte, arg3 uintptr, arg4 []by
 	_swig_i_5 := arg6
 	_swig_i_6 := arg7
 	_swig_i_7 := arg8
-	swig_r_p := C._wrap_ton_wallet_sign_payment_cwetee_0ef46faa3853c4e0(C.swig_voidp(_swig_i_0), *(*C.swig_type_614)(unsafe.Pointer(&_swig_i_1)), C.uintptr_t(_swig_i_2), *(*C.swig_type_615)(unsafe.Pointer(&_swig_i_3)), C.swig_intgo(_swig_i_4), C.swig_intgo(_swig_i_5), C.swig_intgo(_swig_i_6), C.uintptr_t(_swig_i_7))
+	swig_r_p := C._wrap_ton_wallet_sign_payment_cwetee_0551771aedc3a6f6(C.swig_voidp(_swig_i_0), *(*C.swig_type_614)(unsafe.Pointer(&_swig_i_1)), C.uintptr_t(_swig_i_2), *(*C.swig_type_615)(unsafe.Pointer(&_swig_i_3)), C.swig_intgo(_swig_i_4), C.swig_intgo(_swig_i_5), C.swig_intgo(_swig_i_6), C.uintptr_t(_swig_i_7))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg2
@@ -6558,7 +6643,7 @@ func Ton_payment_memo(arg1 *string, arg2 uintptr, arg3 int) (_swig_ret string) {
  _swig_i_0 = new([2]uint64) 
 	_swig_i_1 := arg2
 	_swig_i_2 := arg3
-	swig_r_p := C._wrap_ton_payment_memo_cwetee_0ef46faa3853c4e0(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1), C.swig_intgo(_swig_i_2))
+	swig_r_p := C._wrap_ton_payment_memo_cwetee_0551771aedc3a6f6(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1), C.swig_intgo(_swig_i_2))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 
 	if b := weteeTakeBytes(_swig_i_0); len(b) > 0 {
@@ -6575,7 +6660,7 @@ func Ton_message_normalized_hash(arg1 []byte, arg2 uintptr) (_swig_ret string) {
 	var swig_r string
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
-	swig_r_p := C._wrap_ton_message_normalized_hash_cwetee_0ef46faa3853c4e0(*(*C.swig_type_618)(unsafe.Pointer(&_swig_i_0)), C.uintptr_t(_swig_i_1))
+	swig_r_p := C._wrap_ton_message_normalized_hash_cwetee_0551771aedc3a6f6(*(*C.swig_type_618)(unsafe.Pointer(&_swig_i_0)), C.uintptr_t(_swig_i_1))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg1
@@ -6590,7 +6675,7 @@ func Ton_state_init_public_key(arg1 []byte, arg2 *uint32, arg3 uintptr) (_swig_r
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
 	_swig_i_2 := arg3
-	swig_r_p := C._wrap_ton_state_init_public_key_cwetee_0ef46faa3853c4e0(*(*C.swig_type_620)(unsafe.Pointer(&_swig_i_0)), C.swig_voidp(_swig_i_1), C.uintptr_t(_swig_i_2))
+	swig_r_p := C._wrap_ton_state_init_public_key_cwetee_0551771aedc3a6f6(*(*C.swig_type_620)(unsafe.Pointer(&_swig_i_0)), C.swig_voidp(_swig_i_1), C.uintptr_t(_swig_i_2))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg1
@@ -6607,7 +6692,7 @@ func Ton_proof_hash(arg1 []byte, arg2 string, arg3 string, arg4 uint64, arg5 []b
 	_swig_i_2 := arg3
 	_swig_i_3 := arg4
 	_swig_i_4 := arg5
-	swig_r_p := C._wrap_ton_proof_hash_cwetee_0ef46faa3853c4e0(*(*C.swig_type_622)(unsafe.Pointer(&_swig_i_0)), *(*C.swig_type_623)(unsafe.Pointer(&_swig_i_1)), *(*C.swig_type_624)(unsafe.Pointer(&_swig_i_2)), C.swig_type_625(_swig_i_3), *(*C.swig_type_626)(unsafe.Pointer(&_swig_i_4)))
+	swig_r_p := C._wrap_ton_proof_hash_cwetee_0551771aedc3a6f6(*(*C.swig_type_622)(unsafe.Pointer(&_swig_i_0)), *(*C.swig_type_623)(unsafe.Pointer(&_swig_i_1)), *(*C.swig_type_624)(unsafe.Pointer(&_swig_i_2)), C.swig_type_625(_swig_i_3), *(*C.swig_type_626)(unsafe.Pointer(&_swig_i_4)))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg1
@@ -6637,7 +6722,7 @@ func Ton_proof_verify_json(arg1 []byte, arg2 *string, arg3 *string, arg4 string,
 	_swig_i_4 := arg5
 	_swig_i_5 := arg6
 	_swig_i_6 := arg7
-	swig_r_p := C._wrap_ton_proof_verify_json_cwetee_0ef46faa3853c4e0(*(*C.swig_type_628)(unsafe.Pointer(&_swig_i_0)), C.swig_voidp(_swig_i_1), C.swig_voidp(_swig_i_2), *(*C.swig_type_629)(unsafe.Pointer(&_swig_i_3)), *(*C.swig_type_630)(unsafe.Pointer(&_swig_i_4)), C.swig_type_631(_swig_i_5), C.swig_type_632(_swig_i_6))
+	swig_r_p := C._wrap_ton_proof_verify_json_cwetee_0551771aedc3a6f6(*(*C.swig_type_628)(unsafe.Pointer(&_swig_i_0)), C.swig_voidp(_swig_i_1), C.swig_voidp(_swig_i_2), *(*C.swig_type_629)(unsafe.Pointer(&_swig_i_3)), *(*C.swig_type_630)(unsafe.Pointer(&_swig_i_4)), C.swig_type_631(_swig_i_5), C.swig_type_632(_swig_i_6))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 
 	if b := weteeTakeBytes(_swig_i_1); len(b) > 0 {
@@ -6667,90 +6752,90 @@ func Ton_proof_verify_json(arg1 []byte, arg2 *string, arg3 *string, arg4 string,
 
 func _swig_getRPC_CHECK_GENESIS() (_swig_ret uint) {
 	var swig_r uint
-	swig_r = (uint)(C._wrap_RPC_CHECK_GENESIS_cwetee_0ef46faa3853c4e0())
+	swig_r = (uint)(C._wrap_RPC_CHECK_GENESIS_cwetee_0551771aedc3a6f6())
 	return swig_r
 }
 
 var RPC_CHECK_GENESIS uint = _swig_getRPC_CHECK_GENESIS()
 func _swig_getRPC_LAZY_CONNECT() (_swig_ret uint) {
 	var swig_r uint
-	swig_r = (uint)(C._wrap_RPC_LAZY_CONNECT_cwetee_0ef46faa3853c4e0())
+	swig_r = (uint)(C._wrap_RPC_LAZY_CONNECT_cwetee_0551771aedc3a6f6())
 	return swig_r
 }
 
 var RPC_LAZY_CONNECT uint = _swig_getRPC_LAZY_CONNECT()
 func _swig_getRPC_NO_JITTER() (_swig_ret uint) {
 	var swig_r uint
-	swig_r = (uint)(C._wrap_RPC_NO_JITTER_cwetee_0ef46faa3853c4e0())
+	swig_r = (uint)(C._wrap_RPC_NO_JITTER_cwetee_0551771aedc3a6f6())
 	return swig_r
 }
 
 var RPC_NO_JITTER uint = _swig_getRPC_NO_JITTER()
 func _swig_getRPC_SUB_NO_RESUBSCRIBE() (_swig_ret uint) {
 	var swig_r uint
-	swig_r = (uint)(C._wrap_RPC_SUB_NO_RESUBSCRIBE_cwetee_0ef46faa3853c4e0())
+	swig_r = (uint)(C._wrap_RPC_SUB_NO_RESUBSCRIBE_cwetee_0551771aedc3a6f6())
 	return swig_r
 }
 
 var RPC_SUB_NO_RESUBSCRIBE uint = _swig_getRPC_SUB_NO_RESUBSCRIBE()
 func _swig_getRPC_TRANSPORT_WS() (_swig_ret uint) {
 	var swig_r uint
-	swig_r = (uint)(C._wrap_RPC_TRANSPORT_WS_cwetee_0ef46faa3853c4e0())
+	swig_r = (uint)(C._wrap_RPC_TRANSPORT_WS_cwetee_0551771aedc3a6f6())
 	return swig_r
 }
 
 var RPC_TRANSPORT_WS uint = _swig_getRPC_TRANSPORT_WS()
 func _swig_getRPC_TRANSPORT_HTTP() (_swig_ret uint) {
 	var swig_r uint
-	swig_r = (uint)(C._wrap_RPC_TRANSPORT_HTTP_cwetee_0ef46faa3853c4e0())
+	swig_r = (uint)(C._wrap_RPC_TRANSPORT_HTTP_cwetee_0551771aedc3a6f6())
 	return swig_r
 }
 
 var RPC_TRANSPORT_HTTP uint = _swig_getRPC_TRANSPORT_HTTP()
 func _swig_getRPC_TRANSPORT_CUSTOM() (_swig_ret uint) {
 	var swig_r uint
-	swig_r = (uint)(C._wrap_RPC_TRANSPORT_CUSTOM_cwetee_0ef46faa3853c4e0())
+	swig_r = (uint)(C._wrap_RPC_TRANSPORT_CUSTOM_cwetee_0551771aedc3a6f6())
 	return swig_r
 }
 
 var RPC_TRANSPORT_CUSTOM uint = _swig_getRPC_TRANSPORT_CUSTOM()
 func _swig_getRPC_SUB_NOTIFICATION() (_swig_ret int) {
 	var swig_r int
-	swig_r = (int)(C._wrap_RPC_SUB_NOTIFICATION_cwetee_0ef46faa3853c4e0())
+	swig_r = (int)(C._wrap_RPC_SUB_NOTIFICATION_cwetee_0551771aedc3a6f6())
 	return swig_r
 }
 
 var RPC_SUB_NOTIFICATION int = _swig_getRPC_SUB_NOTIFICATION()
 func _swig_getRPC_SUB_LOST() (_swig_ret int) {
 	var swig_r int
-	swig_r = (int)(C._wrap_RPC_SUB_LOST_cwetee_0ef46faa3853c4e0())
+	swig_r = (int)(C._wrap_RPC_SUB_LOST_cwetee_0551771aedc3a6f6())
 	return swig_r
 }
 
 var RPC_SUB_LOST int = _swig_getRPC_SUB_LOST()
 func _swig_getRPC_SUB_RESUBSCRIBED() (_swig_ret int) {
 	var swig_r int
-	swig_r = (int)(C._wrap_RPC_SUB_RESUBSCRIBED_cwetee_0ef46faa3853c4e0())
+	swig_r = (int)(C._wrap_RPC_SUB_RESUBSCRIBED_cwetee_0551771aedc3a6f6())
 	return swig_r
 }
 
 var RPC_SUB_RESUBSCRIBED int = _swig_getRPC_SUB_RESUBSCRIBED()
 func _swig_getRPC_SUB_CLOSED() (_swig_ret int) {
 	var swig_r int
-	swig_r = (int)(C._wrap_RPC_SUB_CLOSED_cwetee_0ef46faa3853c4e0())
+	swig_r = (int)(C._wrap_RPC_SUB_CLOSED_cwetee_0551771aedc3a6f6())
 	return swig_r
 }
 
 var RPC_SUB_CLOSED int = _swig_getRPC_SUB_CLOSED()
 func Rpc_transports() (_swig_ret uint) {
 	var swig_r uint
-	swig_r = (uint)(C._wrap_rpc_transports_cwetee_0ef46faa3853c4e0())
+	swig_r = (uint)(C._wrap_rpc_transports_cwetee_0551771aedc3a6f6())
 	return swig_r
 }
 
 func Rpc_free(arg1 uintptr) {
 	_swig_i_0 := arg1
-	C._wrap_rpc_free_cwetee_0ef46faa3853c4e0(C.uintptr_t(_swig_i_0))
+	C._wrap_rpc_free_cwetee_0551771aedc3a6f6(C.uintptr_t(_swig_i_0))
 }
 
 func Rpc_open(arg1 *uintptr, arg2 string, arg3 uint, arg4 uint, arg5 uint, arg6 string, arg7 uint64, arg8 uint, arg9 uint, arg10 int) (_swig_ret string) {
@@ -6765,7 +6850,7 @@ func Rpc_open(arg1 *uintptr, arg2 string, arg3 uint, arg4 uint, arg5 uint, arg6 
 	_swig_i_7 := arg8
 	_swig_i_8 := arg9
 	_swig_i_9 := arg10
-	swig_r_p := C._wrap_rpc_open_cwetee_0ef46faa3853c4e0(C.swig_voidp(_swig_i_0), *(*C.swig_type_634)(unsafe.Pointer(&_swig_i_1)), C.swig_intgo(_swig_i_2), C.swig_intgo(_swig_i_3), C.swig_intgo(_swig_i_4), *(*C.swig_type_635)(unsafe.Pointer(&_swig_i_5)), C.swig_type_636(_swig_i_6), C.swig_intgo(_swig_i_7), C.swig_intgo(_swig_i_8), C.swig_intgo(_swig_i_9))
+	swig_r_p := C._wrap_rpc_open_cwetee_0551771aedc3a6f6(C.swig_voidp(_swig_i_0), *(*C.swig_type_634)(unsafe.Pointer(&_swig_i_1)), C.swig_intgo(_swig_i_2), C.swig_intgo(_swig_i_3), C.swig_intgo(_swig_i_4), *(*C.swig_type_635)(unsafe.Pointer(&_swig_i_5)), C.swig_type_636(_swig_i_6), C.swig_intgo(_swig_i_7), C.swig_intgo(_swig_i_8), C.swig_intgo(_swig_i_9))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg2
@@ -6786,7 +6871,7 @@ func Rpc_call(arg1 *string, arg2 uintptr, arg3 string, arg4 string, arg5 uint) (
 	_swig_i_2 := arg3
 	_swig_i_3 := arg4
 	_swig_i_4 := arg5
-	swig_r_p := C._wrap_rpc_call_cwetee_0ef46faa3853c4e0(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1), *(*C.swig_type_638)(unsafe.Pointer(&_swig_i_2)), *(*C.swig_type_639)(unsafe.Pointer(&_swig_i_3)), C.swig_intgo(_swig_i_4))
+	swig_r_p := C._wrap_rpc_call_cwetee_0551771aedc3a6f6(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1), *(*C.swig_type_638)(unsafe.Pointer(&_swig_i_2)), *(*C.swig_type_639)(unsafe.Pointer(&_swig_i_3)), C.swig_intgo(_swig_i_4))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 
 	if b := weteeTakeBytes(_swig_i_0); len(b) > 0 {
@@ -6808,7 +6893,7 @@ func Rpc_call(arg1 *string, arg2 uintptr, arg3 string, arg4 string, arg5 uint) (
 func Rpc_reconnect(arg1 uintptr) (_swig_ret string) {
 	var swig_r string
 	_swig_i_0 := arg1
-	swig_r_p := C._wrap_rpc_reconnect_cwetee_0ef46faa3853c4e0(C.uintptr_t(_swig_i_0))
+	swig_r_p := C._wrap_rpc_reconnect_cwetee_0551771aedc3a6f6(C.uintptr_t(_swig_i_0))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	var swig_r_1 string
  swig_r_1 = weteeTakeString(swig_r) 
@@ -6820,7 +6905,7 @@ func Rpc_current_url(arg1 *string, arg2 uintptr) (_swig_ret string) {
 	var _swig_i_0 *[2]uint64
  _swig_i_0 = new([2]uint64) 
 	_swig_i_1 := arg2
-	swig_r_p := C._wrap_rpc_current_url_cwetee_0ef46faa3853c4e0(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1))
+	swig_r_p := C._wrap_rpc_current_url_cwetee_0551771aedc3a6f6(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 
 	if b := weteeTakeBytes(_swig_i_0); len(b) > 0 {
@@ -6838,7 +6923,7 @@ func Rpc_genesis_hash(arg1 *string, arg2 uintptr) (_swig_ret string) {
 	var _swig_i_0 *[2]uint64
  _swig_i_0 = new([2]uint64) 
 	_swig_i_1 := arg2
-	swig_r_p := C._wrap_rpc_genesis_hash_cwetee_0ef46faa3853c4e0(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1))
+	swig_r_p := C._wrap_rpc_genesis_hash_cwetee_0551771aedc3a6f6(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 
 	if b := weteeTakeBytes(_swig_i_0); len(b) > 0 {
@@ -6856,7 +6941,7 @@ func Rpc_stats_json(arg1 *string, arg2 uintptr) (_swig_ret string) {
 	var _swig_i_0 *[2]uint64
  _swig_i_0 = new([2]uint64) 
 	_swig_i_1 := arg2
-	swig_r_p := C._wrap_rpc_stats_json_cwetee_0ef46faa3853c4e0(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1))
+	swig_r_p := C._wrap_rpc_stats_json_cwetee_0551771aedc3a6f6(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 
 	if b := weteeTakeBytes(_swig_i_0); len(b) > 0 {
@@ -6871,7 +6956,7 @@ func Rpc_stats_json(arg1 *string, arg2 uintptr) (_swig_ret string) {
 
 func Rpc_queue_free(arg1 uintptr) {
 	_swig_i_0 := arg1
-	C._wrap_rpc_queue_free_cwetee_0ef46faa3853c4e0(C.uintptr_t(_swig_i_0))
+	C._wrap_rpc_queue_free_cwetee_0551771aedc3a6f6(C.uintptr_t(_swig_i_0))
 }
 
 func Rpc_queue_subscribe(arg1 *uintptr, arg2 uintptr, arg3 string, arg4 string, arg5 string, arg6 uint, arg7 uint) (_swig_ret string) {
@@ -6883,7 +6968,7 @@ func Rpc_queue_subscribe(arg1 *uintptr, arg2 uintptr, arg3 string, arg4 string, 
 	_swig_i_4 := arg5
 	_swig_i_5 := arg6
 	_swig_i_6 := arg7
-	swig_r_p := C._wrap_rpc_queue_subscribe_cwetee_0ef46faa3853c4e0(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1), *(*C.swig_type_645)(unsafe.Pointer(&_swig_i_2)), *(*C.swig_type_646)(unsafe.Pointer(&_swig_i_3)), *(*C.swig_type_647)(unsafe.Pointer(&_swig_i_4)), C.swig_intgo(_swig_i_5), C.swig_intgo(_swig_i_6))
+	swig_r_p := C._wrap_rpc_queue_subscribe_cwetee_0551771aedc3a6f6(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1), *(*C.swig_type_645)(unsafe.Pointer(&_swig_i_2)), *(*C.swig_type_646)(unsafe.Pointer(&_swig_i_3)), *(*C.swig_type_647)(unsafe.Pointer(&_swig_i_4)), C.swig_intgo(_swig_i_5), C.swig_intgo(_swig_i_6))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg3
@@ -6906,7 +6991,7 @@ func Rpc_queue_next(arg1 *uint32, arg2 *string, arg3 uintptr, arg4 uint) (_swig_
  _swig_i_1 = new([2]uint64) 
 	_swig_i_2 := arg3
 	_swig_i_3 := arg4
-	swig_r_p := C._wrap_rpc_queue_next_cwetee_0ef46faa3853c4e0(C.swig_voidp(_swig_i_0), C.swig_voidp(_swig_i_1), C.uintptr_t(_swig_i_2), C.swig_intgo(_swig_i_3))
+	swig_r_p := C._wrap_rpc_queue_next_cwetee_0551771aedc3a6f6(C.swig_voidp(_swig_i_0), C.swig_voidp(_swig_i_1), C.uintptr_t(_swig_i_2), C.swig_intgo(_swig_i_3))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 
 	if b := weteeTakeBytes(_swig_i_1); len(b) > 0 {
@@ -6923,7 +7008,7 @@ func Rpc_queue_renew(arg1 uintptr, arg2 uint) (_swig_ret string) {
 	var swig_r string
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
-	swig_r_p := C._wrap_rpc_queue_renew_cwetee_0ef46faa3853c4e0(C.uintptr_t(_swig_i_0), C.swig_intgo(_swig_i_1))
+	swig_r_p := C._wrap_rpc_queue_renew_cwetee_0551771aedc3a6f6(C.uintptr_t(_swig_i_0), C.swig_intgo(_swig_i_1))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	var swig_r_1 string
  swig_r_1 = weteeTakeString(swig_r) 
@@ -6935,7 +7020,7 @@ func Rpc_queue_id(arg1 *string, arg2 uintptr) (_swig_ret string) {
 	var _swig_i_0 *[2]uint64
  _swig_i_0 = new([2]uint64) 
 	_swig_i_1 := arg2
-	swig_r_p := C._wrap_rpc_queue_id_cwetee_0ef46faa3853c4e0(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1))
+	swig_r_p := C._wrap_rpc_queue_id_cwetee_0551771aedc3a6f6(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 
 	if b := weteeTakeBytes(_swig_i_0); len(b) > 0 {
@@ -6950,87 +7035,87 @@ func Rpc_queue_id(arg1 *string, arg2 uintptr) (_swig_ret string) {
 
 func Chain_free(arg1 uintptr) {
 	_swig_i_0 := arg1
-	C._wrap_chain_free_cwetee_0ef46faa3853c4e0(C.uintptr_t(_swig_i_0))
+	C._wrap_chain_free_cwetee_0551771aedc3a6f6(C.uintptr_t(_swig_i_0))
 }
 
 func Chain_watch_free(arg1 uintptr) {
 	_swig_i_0 := arg1
-	C._wrap_chain_watch_free_cwetee_0ef46faa3853c4e0(C.uintptr_t(_swig_i_0))
+	C._wrap_chain_watch_free_cwetee_0551771aedc3a6f6(C.uintptr_t(_swig_i_0))
 }
 
 func _swig_getCHAIN_RPC_AUTO() (_swig_ret int) {
 	var swig_r int
-	swig_r = (int)(C._wrap_CHAIN_RPC_AUTO_cwetee_0ef46faa3853c4e0())
+	swig_r = (int)(C._wrap_CHAIN_RPC_AUTO_cwetee_0551771aedc3a6f6())
 	return swig_r
 }
 
 var CHAIN_RPC_AUTO int = _swig_getCHAIN_RPC_AUTO()
 func _swig_getCHAIN_RPC_LEGACY() (_swig_ret int) {
 	var swig_r int
-	swig_r = (int)(C._wrap_CHAIN_RPC_LEGACY_cwetee_0ef46faa3853c4e0())
+	swig_r = (int)(C._wrap_CHAIN_RPC_LEGACY_cwetee_0551771aedc3a6f6())
 	return swig_r
 }
 
 var CHAIN_RPC_LEGACY int = _swig_getCHAIN_RPC_LEGACY()
 func _swig_getCHAIN_RPC_NEW() (_swig_ret int) {
 	var swig_r int
-	swig_r = (int)(C._wrap_CHAIN_RPC_NEW_cwetee_0ef46faa3853c4e0())
+	swig_r = (int)(C._wrap_CHAIN_RPC_NEW_cwetee_0551771aedc3a6f6())
 	return swig_r
 }
 
 var CHAIN_RPC_NEW int = _swig_getCHAIN_RPC_NEW()
 func _swig_getTX_IN_BLOCK() (_swig_ret int) {
 	var swig_r int
-	swig_r = (int)(C._wrap_TX_IN_BLOCK_cwetee_0ef46faa3853c4e0())
+	swig_r = (int)(C._wrap_TX_IN_BLOCK_cwetee_0551771aedc3a6f6())
 	return swig_r
 }
 
 var TX_IN_BLOCK int = _swig_getTX_IN_BLOCK()
 func _swig_getTX_FINALIZED() (_swig_ret int) {
 	var swig_r int
-	swig_r = (int)(C._wrap_TX_FINALIZED_cwetee_0ef46faa3853c4e0())
+	swig_r = (int)(C._wrap_TX_FINALIZED_cwetee_0551771aedc3a6f6())
 	return swig_r
 }
 
 var TX_FINALIZED int = _swig_getTX_FINALIZED()
 func _swig_getBLOCK_NEW() (_swig_ret int) {
 	var swig_r int
-	swig_r = (int)(C._wrap_BLOCK_NEW_cwetee_0ef46faa3853c4e0())
+	swig_r = (int)(C._wrap_BLOCK_NEW_cwetee_0551771aedc3a6f6())
 	return swig_r
 }
 
 var BLOCK_NEW int = _swig_getBLOCK_NEW()
 func _swig_getBLOCK_FINALIZED() (_swig_ret int) {
 	var swig_r int
-	swig_r = (int)(C._wrap_BLOCK_FINALIZED_cwetee_0ef46faa3853c4e0())
+	swig_r = (int)(C._wrap_BLOCK_FINALIZED_cwetee_0551771aedc3a6f6())
 	return swig_r
 }
 
 var BLOCK_FINALIZED int = _swig_getBLOCK_FINALIZED()
 func _swig_getBLOCK_RETRACTED() (_swig_ret int) {
 	var swig_r int
-	swig_r = (int)(C._wrap_BLOCK_RETRACTED_cwetee_0ef46faa3853c4e0())
+	swig_r = (int)(C._wrap_BLOCK_RETRACTED_cwetee_0551771aedc3a6f6())
 	return swig_r
 }
 
 var BLOCK_RETRACTED int = _swig_getBLOCK_RETRACTED()
 func _swig_getBLOCK_GAP() (_swig_ret int) {
 	var swig_r int
-	swig_r = (int)(C._wrap_BLOCK_GAP_cwetee_0ef46faa3853c4e0())
+	swig_r = (int)(C._wrap_BLOCK_GAP_cwetee_0551771aedc3a6f6())
 	return swig_r
 }
 
 var BLOCK_GAP int = _swig_getBLOCK_GAP()
 func _swig_getBLOCK_STOPPED() (_swig_ret int) {
 	var swig_r int
-	swig_r = (int)(C._wrap_BLOCK_STOPPED_cwetee_0ef46faa3853c4e0())
+	swig_r = (int)(C._wrap_BLOCK_STOPPED_cwetee_0551771aedc3a6f6())
 	return swig_r
 }
 
 var BLOCK_STOPPED int = _swig_getBLOCK_STOPPED()
 func _swig_getFOLLOW_EVENTS() (_swig_ret uint) {
 	var swig_r uint
-	swig_r = (uint)(C._wrap_FOLLOW_EVENTS_cwetee_0ef46faa3853c4e0())
+	swig_r = (uint)(C._wrap_FOLLOW_EVENTS_cwetee_0551771aedc3a6f6())
 	return swig_r
 }
 
@@ -7043,7 +7128,7 @@ func Chainb_connect(arg1 *uintptr, arg2 string, arg3 int, arg4 string, arg5 stri
 	_swig_i_3 := arg4
 	_swig_i_4 := arg5
 	_swig_i_5 := arg6
-	swig_r_p := C._wrap_chainb_connect_cwetee_0ef46faa3853c4e0(C.swig_voidp(_swig_i_0), *(*C.swig_type_652)(unsafe.Pointer(&_swig_i_1)), C.swig_intgo(_swig_i_2), *(*C.swig_type_653)(unsafe.Pointer(&_swig_i_3)), *(*C.swig_type_654)(unsafe.Pointer(&_swig_i_4)), C.swig_intgo(_swig_i_5))
+	swig_r_p := C._wrap_chainb_connect_cwetee_0551771aedc3a6f6(C.swig_voidp(_swig_i_0), *(*C.swig_type_652)(unsafe.Pointer(&_swig_i_1)), C.swig_intgo(_swig_i_2), *(*C.swig_type_653)(unsafe.Pointer(&_swig_i_3)), *(*C.swig_type_654)(unsafe.Pointer(&_swig_i_4)), C.swig_intgo(_swig_i_5))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg2
@@ -7063,7 +7148,7 @@ func Chainb_genesis_hash(arg1 []byte, arg2 uintptr) (_swig_ret string) {
 	var swig_r string
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
-	swig_r_p := C._wrap_chainb_genesis_hash_cwetee_0ef46faa3853c4e0(*(*C.swig_type_656)(unsafe.Pointer(&_swig_i_0)), C.uintptr_t(_swig_i_1))
+	swig_r_p := C._wrap_chainb_genesis_hash_cwetee_0551771aedc3a6f6(*(*C.swig_type_656)(unsafe.Pointer(&_swig_i_0)), C.uintptr_t(_swig_i_1))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg1
@@ -7076,28 +7161,28 @@ func Chainb_genesis_hash(arg1 []byte, arg2 uintptr) (_swig_ret string) {
 func Chainb_spec_version(arg1 uintptr) (_swig_ret uint) {
 	var swig_r uint
 	_swig_i_0 := arg1
-	swig_r = (uint)(C._wrap_chainb_spec_version_cwetee_0ef46faa3853c4e0(C.uintptr_t(_swig_i_0)))
+	swig_r = (uint)(C._wrap_chainb_spec_version_cwetee_0551771aedc3a6f6(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func Chainb_transaction_version(arg1 uintptr) (_swig_ret uint) {
 	var swig_r uint
 	_swig_i_0 := arg1
-	swig_r = (uint)(C._wrap_chainb_transaction_version_cwetee_0ef46faa3853c4e0(C.uintptr_t(_swig_i_0)))
+	swig_r = (uint)(C._wrap_chainb_transaction_version_cwetee_0551771aedc3a6f6(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func Chainb_ss58(arg1 uintptr) (_swig_ret uint) {
 	var swig_r uint
 	_swig_i_0 := arg1
-	swig_r = (uint)(C._wrap_chainb_ss58_cwetee_0ef46faa3853c4e0(C.uintptr_t(_swig_i_0)))
+	swig_r = (uint)(C._wrap_chainb_ss58_cwetee_0551771aedc3a6f6(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func Chainb_decimals(arg1 uintptr) (_swig_ret uint) {
 	var swig_r uint
 	_swig_i_0 := arg1
-	swig_r = (uint)(C._wrap_chainb_decimals_cwetee_0ef46faa3853c4e0(C.uintptr_t(_swig_i_0)))
+	swig_r = (uint)(C._wrap_chainb_decimals_cwetee_0551771aedc3a6f6(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
@@ -7106,7 +7191,7 @@ func Chainb_symbol(arg1 *string, arg2 uintptr) (_swig_ret string) {
 	var _swig_i_0 *[2]uint64
  _swig_i_0 = new([2]uint64) 
 	_swig_i_1 := arg2
-	swig_r_p := C._wrap_chainb_symbol_cwetee_0ef46faa3853c4e0(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1))
+	swig_r_p := C._wrap_chainb_symbol_cwetee_0551771aedc3a6f6(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 
 	if b := weteeTakeBytes(_swig_i_0); len(b) > 0 {
@@ -7122,7 +7207,7 @@ func Chainb_symbol(arg1 *string, arg2 uintptr) (_swig_ret string) {
 func Chainb_uses_new_rpc(arg1 uintptr) (_swig_ret int) {
 	var swig_r int
 	_swig_i_0 := arg1
-	swig_r = (int)(C._wrap_chainb_uses_new_rpc_cwetee_0ef46faa3853c4e0(C.uintptr_t(_swig_i_0)))
+	swig_r = (int)(C._wrap_chainb_uses_new_rpc_cwetee_0551771aedc3a6f6(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
@@ -7133,7 +7218,7 @@ func Chainb_request(arg1 *string, arg2 uintptr, arg3 string, arg4 string) (_swig
 	_swig_i_1 := arg2
 	_swig_i_2 := arg3
 	_swig_i_3 := arg4
-	swig_r_p := C._wrap_chainb_request_cwetee_0ef46faa3853c4e0(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1), *(*C.swig_type_659)(unsafe.Pointer(&_swig_i_2)), *(*C.swig_type_660)(unsafe.Pointer(&_swig_i_3)))
+	swig_r_p := C._wrap_chainb_request_cwetee_0551771aedc3a6f6(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1), *(*C.swig_type_659)(unsafe.Pointer(&_swig_i_2)), *(*C.swig_type_660)(unsafe.Pointer(&_swig_i_3)))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 
 	if b := weteeTakeBytes(_swig_i_0); len(b) > 0 {
@@ -7161,7 +7246,7 @@ func Chainb_storage_json(arg1 *string, arg2 uintptr, arg3 string, arg4 string, a
 	_swig_i_3 := arg4
 	_swig_i_4 := arg5
 	_swig_i_5 := arg6
-	swig_r_p := C._wrap_chainb_storage_json_cwetee_0ef46faa3853c4e0(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1), *(*C.swig_type_662)(unsafe.Pointer(&_swig_i_2)), *(*C.swig_type_663)(unsafe.Pointer(&_swig_i_3)), *(*C.swig_type_664)(unsafe.Pointer(&_swig_i_4)), *(*C.swig_type_665)(unsafe.Pointer(&_swig_i_5)))
+	swig_r_p := C._wrap_chainb_storage_json_cwetee_0551771aedc3a6f6(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1), *(*C.swig_type_662)(unsafe.Pointer(&_swig_i_2)), *(*C.swig_type_663)(unsafe.Pointer(&_swig_i_3)), *(*C.swig_type_664)(unsafe.Pointer(&_swig_i_4)), *(*C.swig_type_665)(unsafe.Pointer(&_swig_i_5)))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 
 	if b := weteeTakeBytes(_swig_i_0); len(b) > 0 {
@@ -7197,7 +7282,7 @@ func Chainb_entries_json(arg1 *string, arg2 uintptr, arg3 string, arg4 string, a
 	_swig_i_5 := arg6
 	_swig_i_6 := arg7
 	_swig_i_7 := arg8
-	swig_r_p := C._wrap_chainb_entries_json_cwetee_0ef46faa3853c4e0(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1), *(*C.swig_type_667)(unsafe.Pointer(&_swig_i_2)), *(*C.swig_type_668)(unsafe.Pointer(&_swig_i_3)), *(*C.swig_type_669)(unsafe.Pointer(&_swig_i_4)), C.swig_intgo(_swig_i_5), *(*C.swig_type_670)(unsafe.Pointer(&_swig_i_6)), *(*C.swig_type_671)(unsafe.Pointer(&_swig_i_7)))
+	swig_r_p := C._wrap_chainb_entries_json_cwetee_0551771aedc3a6f6(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1), *(*C.swig_type_667)(unsafe.Pointer(&_swig_i_2)), *(*C.swig_type_668)(unsafe.Pointer(&_swig_i_3)), *(*C.swig_type_669)(unsafe.Pointer(&_swig_i_4)), C.swig_intgo(_swig_i_5), *(*C.swig_type_670)(unsafe.Pointer(&_swig_i_6)), *(*C.swig_type_671)(unsafe.Pointer(&_swig_i_7)))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 
 	if b := weteeTakeBytes(_swig_i_0); len(b) > 0 {
@@ -7232,7 +7317,7 @@ func Chainb_constant_json(arg1 *string, arg2 uintptr, arg3 string, arg4 string) 
 	_swig_i_1 := arg2
 	_swig_i_2 := arg3
 	_swig_i_3 := arg4
-	swig_r_p := C._wrap_chainb_constant_json_cwetee_0ef46faa3853c4e0(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1), *(*C.swig_type_673)(unsafe.Pointer(&_swig_i_2)), *(*C.swig_type_674)(unsafe.Pointer(&_swig_i_3)))
+	swig_r_p := C._wrap_chainb_constant_json_cwetee_0551771aedc3a6f6(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1), *(*C.swig_type_673)(unsafe.Pointer(&_swig_i_2)), *(*C.swig_type_674)(unsafe.Pointer(&_swig_i_3)))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 
 	if b := weteeTakeBytes(_swig_i_0); len(b) > 0 {
@@ -7260,7 +7345,7 @@ func Chainb_runtime_call_json(arg1 *string, arg2 uintptr, arg3 string, arg4 stri
 	_swig_i_3 := arg4
 	_swig_i_4 := arg5
 	_swig_i_5 := arg6
-	swig_r_p := C._wrap_chainb_runtime_call_json_cwetee_0ef46faa3853c4e0(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1), *(*C.swig_type_676)(unsafe.Pointer(&_swig_i_2)), *(*C.swig_type_677)(unsafe.Pointer(&_swig_i_3)), *(*C.swig_type_678)(unsafe.Pointer(&_swig_i_4)), *(*C.swig_type_679)(unsafe.Pointer(&_swig_i_5)))
+	swig_r_p := C._wrap_chainb_runtime_call_json_cwetee_0551771aedc3a6f6(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1), *(*C.swig_type_676)(unsafe.Pointer(&_swig_i_2)), *(*C.swig_type_677)(unsafe.Pointer(&_swig_i_3)), *(*C.swig_type_678)(unsafe.Pointer(&_swig_i_4)), *(*C.swig_type_679)(unsafe.Pointer(&_swig_i_5)))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 
 	if b := weteeTakeBytes(_swig_i_0); len(b) > 0 {
@@ -7291,7 +7376,7 @@ func Chainb_events_json(arg1 *string, arg2 uintptr, arg3 string) (_swig_ret stri
  _swig_i_0 = new([2]uint64) 
 	_swig_i_1 := arg2
 	_swig_i_2 := arg3
-	swig_r_p := C._wrap_chainb_events_json_cwetee_0ef46faa3853c4e0(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1), *(*C.swig_type_681)(unsafe.Pointer(&_swig_i_2)))
+	swig_r_p := C._wrap_chainb_events_json_cwetee_0551771aedc3a6f6(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1), *(*C.swig_type_681)(unsafe.Pointer(&_swig_i_2)))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 
 	if b := weteeTakeBytes(_swig_i_0); len(b) > 0 {
@@ -7317,7 +7402,7 @@ func Chainb_sign_call(arg1 *[]byte, arg2 uintptr, arg3 string, arg4 string, arg5
 	_swig_i_4 := arg5
 	_swig_i_5 := arg6
 	_swig_i_6 := arg7
-	swig_r_p := C._wrap_chainb_sign_call_cwetee_0ef46faa3853c4e0(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1), *(*C.swig_type_683)(unsafe.Pointer(&_swig_i_2)), *(*C.swig_type_684)(unsafe.Pointer(&_swig_i_3)), *(*C.swig_type_685)(unsafe.Pointer(&_swig_i_4)), C.uintptr_t(_swig_i_5), C.swig_type_686(_swig_i_6))
+	swig_r_p := C._wrap_chainb_sign_call_cwetee_0551771aedc3a6f6(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1), *(*C.swig_type_683)(unsafe.Pointer(&_swig_i_2)), *(*C.swig_type_684)(unsafe.Pointer(&_swig_i_3)), *(*C.swig_type_685)(unsafe.Pointer(&_swig_i_4)), C.uintptr_t(_swig_i_5), C.swig_type_686(_swig_i_6))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
  *arg1 = weteeTakeBytes(_swig_i_0) 
 	if Swig_escape_always_false {
@@ -7339,7 +7424,7 @@ func Chainb_submit(arg1 []byte, arg2 uintptr, arg3 []byte) (_swig_ret string) {
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
 	_swig_i_2 := arg3
-	swig_r_p := C._wrap_chainb_submit_cwetee_0ef46faa3853c4e0(*(*C.swig_type_688)(unsafe.Pointer(&_swig_i_0)), C.uintptr_t(_swig_i_1), *(*C.swig_type_689)(unsafe.Pointer(&_swig_i_2)))
+	swig_r_p := C._wrap_chainb_submit_cwetee_0551771aedc3a6f6(*(*C.swig_type_688)(unsafe.Pointer(&_swig_i_0)), C.uintptr_t(_swig_i_1), *(*C.swig_type_689)(unsafe.Pointer(&_swig_i_2)))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg1
@@ -7357,7 +7442,7 @@ func Chainb_submit_watch(arg1 *uintptr, arg2 uintptr, arg3 []byte) (_swig_ret st
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
 	_swig_i_2 := arg3
-	swig_r_p := C._wrap_chainb_submit_watch_cwetee_0ef46faa3853c4e0(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1), *(*C.swig_type_691)(unsafe.Pointer(&_swig_i_2)))
+	swig_r_p := C._wrap_chainb_submit_watch_cwetee_0551771aedc3a6f6(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1), *(*C.swig_type_691)(unsafe.Pointer(&_swig_i_2)))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg3
@@ -7372,7 +7457,7 @@ func Chainb_block_hash(arg1 []byte, arg2 uintptr, arg3 int64) (_swig_ret string)
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
 	_swig_i_2 := arg3
-	swig_r_p := C._wrap_chainb_block_hash_cwetee_0ef46faa3853c4e0(*(*C.swig_type_693)(unsafe.Pointer(&_swig_i_0)), C.uintptr_t(_swig_i_1), C.swig_type_694(_swig_i_2))
+	swig_r_p := C._wrap_chainb_block_hash_cwetee_0551771aedc3a6f6(*(*C.swig_type_693)(unsafe.Pointer(&_swig_i_0)), C.uintptr_t(_swig_i_1), C.swig_type_694(_swig_i_2))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg1
@@ -7388,7 +7473,7 @@ func Chainb_header_json(arg1 *string, arg2 uintptr, arg3 string) (_swig_ret stri
  _swig_i_0 = new([2]uint64) 
 	_swig_i_1 := arg2
 	_swig_i_2 := arg3
-	swig_r_p := C._wrap_chainb_header_json_cwetee_0ef46faa3853c4e0(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1), *(*C.swig_type_696)(unsafe.Pointer(&_swig_i_2)))
+	swig_r_p := C._wrap_chainb_header_json_cwetee_0551771aedc3a6f6(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1), *(*C.swig_type_696)(unsafe.Pointer(&_swig_i_2)))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 
 	if b := weteeTakeBytes(_swig_i_0); len(b) > 0 {
@@ -7411,7 +7496,7 @@ func Chainb_storage_raw(arg1 *string, arg2 uintptr, arg3 string, arg4 string) (_
 	_swig_i_1 := arg2
 	_swig_i_2 := arg3
 	_swig_i_3 := arg4
-	swig_r_p := C._wrap_chainb_storage_raw_cwetee_0ef46faa3853c4e0(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1), *(*C.swig_type_698)(unsafe.Pointer(&_swig_i_2)), *(*C.swig_type_699)(unsafe.Pointer(&_swig_i_3)))
+	swig_r_p := C._wrap_chainb_storage_raw_cwetee_0551771aedc3a6f6(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1), *(*C.swig_type_698)(unsafe.Pointer(&_swig_i_2)), *(*C.swig_type_699)(unsafe.Pointer(&_swig_i_3)))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 
 	if b := weteeTakeBytes(_swig_i_0); len(b) > 0 {
@@ -7435,7 +7520,7 @@ func Chainb_stats_json(arg1 *string, arg2 uintptr) (_swig_ret string) {
 	var _swig_i_0 *[2]uint64
  _swig_i_0 = new([2]uint64) 
 	_swig_i_1 := arg2
-	swig_r_p := C._wrap_chainb_stats_json_cwetee_0ef46faa3853c4e0(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1))
+	swig_r_p := C._wrap_chainb_stats_json_cwetee_0551771aedc3a6f6(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 
 	if b := weteeTakeBytes(_swig_i_0); len(b) > 0 {
@@ -7459,7 +7544,7 @@ func Chainb_transfer(arg1 *string, arg2 uintptr, arg3 uintptr, arg4 string, arg5
 	_swig_i_5 := arg6
 	_swig_i_6 := arg7
 	_swig_i_7 := arg8
-	swig_r_p := C._wrap_chainb_transfer_cwetee_0ef46faa3853c4e0(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1), C.uintptr_t(_swig_i_2), *(*C.swig_type_702)(unsafe.Pointer(&_swig_i_3)), *(*C.swig_type_703)(unsafe.Pointer(&_swig_i_4)), C.swig_intgo(_swig_i_5), C.swig_intgo(_swig_i_6), C.swig_intgo(_swig_i_7))
+	swig_r_p := C._wrap_chainb_transfer_cwetee_0551771aedc3a6f6(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1), C.uintptr_t(_swig_i_2), *(*C.swig_type_702)(unsafe.Pointer(&_swig_i_3)), *(*C.swig_type_703)(unsafe.Pointer(&_swig_i_4)), C.swig_intgo(_swig_i_5), C.swig_intgo(_swig_i_6), C.swig_intgo(_swig_i_7))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 
 	if b := weteeTakeBytes(_swig_i_0); len(b) > 0 {
@@ -7480,7 +7565,7 @@ func Chainb_transfer(arg1 *string, arg2 uintptr, arg3 uintptr, arg4 string, arg5
 
 func Chain_blockq_free(arg1 uintptr) {
 	_swig_i_0 := arg1
-	C._wrap_chain_blockq_free_cwetee_0ef46faa3853c4e0(C.uintptr_t(_swig_i_0))
+	C._wrap_chain_blockq_free_cwetee_0551771aedc3a6f6(C.uintptr_t(_swig_i_0))
 }
 
 func Chain_blockq_subscribe(arg1 *uintptr, arg2 uintptr, arg3 uint) (_swig_ret string) {
@@ -7488,7 +7573,7 @@ func Chain_blockq_subscribe(arg1 *uintptr, arg2 uintptr, arg3 uint) (_swig_ret s
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
 	_swig_i_2 := arg3
-	swig_r_p := C._wrap_chain_blockq_subscribe_cwetee_0ef46faa3853c4e0(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1), C.swig_intgo(_swig_i_2))
+	swig_r_p := C._wrap_chain_blockq_subscribe_cwetee_0551771aedc3a6f6(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1), C.swig_intgo(_swig_i_2))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	var swig_r_1 string
  swig_r_1 = weteeTakeString(swig_r) 
@@ -7502,7 +7587,7 @@ func Chain_blockq_next(arg1 *uint32, arg2 *string, arg3 uintptr, arg4 uint) (_sw
  _swig_i_1 = new([2]uint64) 
 	_swig_i_2 := arg3
 	_swig_i_3 := arg4
-	swig_r_p := C._wrap_chain_blockq_next_cwetee_0ef46faa3853c4e0(C.swig_voidp(_swig_i_0), C.swig_voidp(_swig_i_1), C.uintptr_t(_swig_i_2), C.swig_intgo(_swig_i_3))
+	swig_r_p := C._wrap_chain_blockq_next_cwetee_0551771aedc3a6f6(C.swig_voidp(_swig_i_0), C.swig_voidp(_swig_i_1), C.uintptr_t(_swig_i_2), C.swig_intgo(_swig_i_3))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 
 	if b := weteeTakeBytes(_swig_i_1); len(b) > 0 {
@@ -7519,7 +7604,7 @@ func Chain_refresh(arg1 *int, arg2 uintptr) (_swig_ret string) {
 	var swig_r string
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
-	swig_r_p := C._wrap_chain_refresh_cwetee_0ef46faa3853c4e0(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1))
+	swig_r_p := C._wrap_chain_refresh_cwetee_0551771aedc3a6f6(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	var swig_r_1 string
  swig_r_1 = weteeTakeString(swig_r) 
@@ -7531,7 +7616,7 @@ func Chain_estimate_fee(arg1 []uint64, arg2 uintptr, arg3 []byte) (_swig_ret str
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
 	_swig_i_2 := arg3
-	swig_r_p := C._wrap_chain_estimate_fee_cwetee_0ef46faa3853c4e0(*(*C.swig_type_708)(unsafe.Pointer(&_swig_i_0)), C.uintptr_t(_swig_i_1), *(*C.swig_type_709)(unsafe.Pointer(&_swig_i_2)))
+	swig_r_p := C._wrap_chain_estimate_fee_cwetee_0551771aedc3a6f6(*(*C.swig_type_708)(unsafe.Pointer(&_swig_i_0)), C.uintptr_t(_swig_i_1), *(*C.swig_type_709)(unsafe.Pointer(&_swig_i_2)))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg1
@@ -7549,7 +7634,7 @@ func Chain_account_nonce(arg1 *uint64, arg2 uintptr, arg3 string) (_swig_ret str
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
 	_swig_i_2 := arg3
-	swig_r_p := C._wrap_chain_account_nonce_cwetee_0ef46faa3853c4e0(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1), *(*C.swig_type_711)(unsafe.Pointer(&_swig_i_2)))
+	swig_r_p := C._wrap_chain_account_nonce_cwetee_0551771aedc3a6f6(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1), *(*C.swig_type_711)(unsafe.Pointer(&_swig_i_2)))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg3
@@ -7564,7 +7649,7 @@ func Chain_balance(arg1 []uint64, arg2 uintptr, arg3 string) (_swig_ret string) 
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
 	_swig_i_2 := arg3
-	swig_r_p := C._wrap_chain_balance_cwetee_0ef46faa3853c4e0(*(*C.swig_type_713)(unsafe.Pointer(&_swig_i_0)), C.uintptr_t(_swig_i_1), *(*C.swig_type_714)(unsafe.Pointer(&_swig_i_2)))
+	swig_r_p := C._wrap_chain_balance_cwetee_0551771aedc3a6f6(*(*C.swig_type_713)(unsafe.Pointer(&_swig_i_0)), C.uintptr_t(_swig_i_1), *(*C.swig_type_714)(unsafe.Pointer(&_swig_i_2)))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg1
@@ -7583,7 +7668,7 @@ func Chain_fee_info_json(arg1 *string, arg2 uintptr, arg3 []byte) (_swig_ret str
  _swig_i_0 = new([2]uint64) 
 	_swig_i_1 := arg2
 	_swig_i_2 := arg3
-	swig_r_p := C._wrap_chain_fee_info_json_cwetee_0ef46faa3853c4e0(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1), *(*C.swig_type_716)(unsafe.Pointer(&_swig_i_2)))
+	swig_r_p := C._wrap_chain_fee_info_json_cwetee_0551771aedc3a6f6(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1), *(*C.swig_type_716)(unsafe.Pointer(&_swig_i_2)))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 
 	if b := weteeTakeBytes(_swig_i_0); len(b) > 0 {
@@ -7605,7 +7690,7 @@ func Chain_fee_details_json(arg1 *string, arg2 uintptr, arg3 []byte) (_swig_ret 
  _swig_i_0 = new([2]uint64) 
 	_swig_i_1 := arg2
 	_swig_i_2 := arg3
-	swig_r_p := C._wrap_chain_fee_details_json_cwetee_0ef46faa3853c4e0(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1), *(*C.swig_type_718)(unsafe.Pointer(&_swig_i_2)))
+	swig_r_p := C._wrap_chain_fee_details_json_cwetee_0551771aedc3a6f6(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1), *(*C.swig_type_718)(unsafe.Pointer(&_swig_i_2)))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 
 	if b := weteeTakeBytes(_swig_i_0); len(b) > 0 {
@@ -7628,7 +7713,7 @@ func Chain_watch_wait(arg1 *string, arg2 uintptr, arg3 int, arg4 uint) (_swig_re
 	_swig_i_1 := arg2
 	_swig_i_2 := arg3
 	_swig_i_3 := arg4
-	swig_r_p := C._wrap_chain_watch_wait_cwetee_0ef46faa3853c4e0(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1), C.swig_intgo(_swig_i_2), C.swig_intgo(_swig_i_3))
+	swig_r_p := C._wrap_chain_watch_wait_cwetee_0551771aedc3a6f6(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1), C.swig_intgo(_swig_i_2), C.swig_intgo(_swig_i_3))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 
 	if b := weteeTakeBytes(_swig_i_0); len(b) > 0 {
@@ -7644,7 +7729,7 @@ func Chain_watch_wait(arg1 *string, arg2 uintptr, arg3 int, arg4 uint) (_swig_re
 func Tx_status_name(arg1 int) (_swig_ret string) {
 	var swig_r string
 	_swig_i_0 := arg1
-	swig_r_p := C._wrap_tx_status_name_cwetee_0ef46faa3853c4e0(C.swig_intgo(_swig_i_0))
+	swig_r_p := C._wrap_tx_status_name_cwetee_0551771aedc3a6f6(C.swig_intgo(_swig_i_0))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	var swig_r_1 string
  swig_r_1 = strings.Clone(swig_r) 
@@ -7653,35 +7738,35 @@ func Tx_status_name(arg1 int) (_swig_ret string) {
 
 func _swig_getTELEGRAM_PRODUCTION() (_swig_ret int) {
 	var swig_r int
-	swig_r = (int)(C._wrap_TELEGRAM_PRODUCTION_cwetee_0ef46faa3853c4e0())
+	swig_r = (int)(C._wrap_TELEGRAM_PRODUCTION_cwetee_0551771aedc3a6f6())
 	return swig_r
 }
 
 var TELEGRAM_PRODUCTION int = _swig_getTELEGRAM_PRODUCTION()
 func _swig_getTELEGRAM_TEST() (_swig_ret int) {
 	var swig_r int
-	swig_r = (int)(C._wrap_TELEGRAM_TEST_cwetee_0ef46faa3853c4e0())
+	swig_r = (int)(C._wrap_TELEGRAM_TEST_cwetee_0551771aedc3a6f6())
 	return swig_r
 }
 
 var TELEGRAM_TEST int = _swig_getTELEGRAM_TEST()
 func _swig_getTELEGRAM_INIT_DATA_MAX() (_swig_ret uint) {
 	var swig_r uint
-	swig_r = (uint)(C._wrap_TELEGRAM_INIT_DATA_MAX_cwetee_0ef46faa3853c4e0())
+	swig_r = (uint)(C._wrap_TELEGRAM_INIT_DATA_MAX_cwetee_0551771aedc3a6f6())
 	return swig_r
 }
 
 var TELEGRAM_INIT_DATA_MAX uint = _swig_getTELEGRAM_INIT_DATA_MAX()
 func Telegram_init_data_free(arg1 uintptr) {
 	_swig_i_0 := arg1
-	C._wrap_telegram_init_data_free_cwetee_0ef46faa3853c4e0(C.uintptr_t(_swig_i_0))
+	C._wrap_telegram_init_data_free_cwetee_0551771aedc3a6f6(C.uintptr_t(_swig_i_0))
 }
 
 func Telegram_public_key(arg1 []byte, arg2 int) (_swig_ret string) {
 	var swig_r string
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
-	swig_r_p := C._wrap_telegram_public_key_cwetee_0ef46faa3853c4e0(*(*C.swig_type_722)(unsafe.Pointer(&_swig_i_0)), C.swig_intgo(_swig_i_1))
+	swig_r_p := C._wrap_telegram_public_key_cwetee_0551771aedc3a6f6(*(*C.swig_type_722)(unsafe.Pointer(&_swig_i_0)), C.swig_intgo(_swig_i_1))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg1
@@ -7695,7 +7780,7 @@ func Telegram_init_data_parse(arg1 *uintptr, arg2 string) (_swig_ret string) {
 	var swig_r string
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
-	swig_r_p := C._wrap_telegram_init_data_parse_cwetee_0ef46faa3853c4e0(C.swig_voidp(_swig_i_0), *(*C.swig_type_724)(unsafe.Pointer(&_swig_i_1)))
+	swig_r_p := C._wrap_telegram_init_data_parse_cwetee_0551771aedc3a6f6(C.swig_voidp(_swig_i_0), *(*C.swig_type_724)(unsafe.Pointer(&_swig_i_1)))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg2
@@ -7712,7 +7797,7 @@ func Telegram_init_data_validate(arg1 *uintptr, arg2 string, arg3 string, arg4 u
 	_swig_i_2 := arg3
 	_swig_i_3 := arg4
 	_swig_i_4 := arg5
-	swig_r_p := C._wrap_telegram_init_data_validate_cwetee_0ef46faa3853c4e0(C.swig_voidp(_swig_i_0), *(*C.swig_type_726)(unsafe.Pointer(&_swig_i_1)), *(*C.swig_type_727)(unsafe.Pointer(&_swig_i_2)), C.swig_type_728(_swig_i_3), C.swig_type_729(_swig_i_4))
+	swig_r_p := C._wrap_telegram_init_data_validate_cwetee_0551771aedc3a6f6(C.swig_voidp(_swig_i_0), *(*C.swig_type_726)(unsafe.Pointer(&_swig_i_1)), *(*C.swig_type_727)(unsafe.Pointer(&_swig_i_2)), C.swig_type_728(_swig_i_3), C.swig_type_729(_swig_i_4))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg2
@@ -7733,7 +7818,7 @@ func Telegram_init_data_validate_third_party(arg1 *uintptr, arg2 string, arg3 in
 	_swig_i_3 := arg4
 	_swig_i_4 := arg5
 	_swig_i_5 := arg6
-	swig_r_p := C._wrap_telegram_init_data_validate_third_party_cwetee_0ef46faa3853c4e0(C.swig_voidp(_swig_i_0), *(*C.swig_type_731)(unsafe.Pointer(&_swig_i_1)), C.swig_type_732(_swig_i_2), *(*C.swig_type_733)(unsafe.Pointer(&_swig_i_3)), C.swig_type_734(_swig_i_4), C.swig_type_735(_swig_i_5))
+	swig_r_p := C._wrap_telegram_init_data_validate_third_party_cwetee_0551771aedc3a6f6(C.swig_voidp(_swig_i_0), *(*C.swig_type_731)(unsafe.Pointer(&_swig_i_1)), C.swig_type_732(_swig_i_2), *(*C.swig_type_733)(unsafe.Pointer(&_swig_i_3)), C.swig_type_734(_swig_i_4), C.swig_type_735(_swig_i_5))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg2
@@ -7750,7 +7835,7 @@ func Telegram_init_data_get(arg1 uintptr, arg2 string) (_swig_ret string) {
 	var swig_r string
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
-	swig_r_p := C._wrap_telegram_init_data_get_cwetee_0ef46faa3853c4e0(C.uintptr_t(_swig_i_0), *(*C.swig_type_737)(unsafe.Pointer(&_swig_i_1)))
+	swig_r_p := C._wrap_telegram_init_data_get_cwetee_0551771aedc3a6f6(C.uintptr_t(_swig_i_0), *(*C.swig_type_737)(unsafe.Pointer(&_swig_i_1)))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg2
@@ -7763,21 +7848,21 @@ func Telegram_init_data_get(arg1 uintptr, arg2 string) (_swig_ret string) {
 func Telegram_init_data_auth_date(arg1 uintptr) (_swig_ret uint64) {
 	var swig_r uint64
 	_swig_i_0 := arg1
-	swig_r = (uint64)(C._wrap_telegram_init_data_auth_date_cwetee_0ef46faa3853c4e0(C.uintptr_t(_swig_i_0)))
+	swig_r = (uint64)(C._wrap_telegram_init_data_auth_date_cwetee_0551771aedc3a6f6(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func Telegram_init_data_has_user(arg1 uintptr) (_swig_ret int) {
 	var swig_r int
 	_swig_i_0 := arg1
-	swig_r = (int)(C._wrap_telegram_init_data_has_user_cwetee_0ef46faa3853c4e0(C.uintptr_t(_swig_i_0)))
+	swig_r = (int)(C._wrap_telegram_init_data_has_user_cwetee_0551771aedc3a6f6(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func Telegram_init_data_user_id(arg1 uintptr) (_swig_ret int64) {
 	var swig_r int64
 	_swig_i_0 := arg1
-	swig_r = (int64)(C._wrap_telegram_init_data_user_id_cwetee_0ef46faa3853c4e0(C.uintptr_t(_swig_i_0)))
+	swig_r = (int64)(C._wrap_telegram_init_data_user_id_cwetee_0551771aedc3a6f6(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
@@ -7785,7 +7870,7 @@ func Telegram_init_data_user_string(arg1 uintptr, arg2 string) (_swig_ret string
 	var swig_r string
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
-	swig_r_p := C._wrap_telegram_init_data_user_string_cwetee_0ef46faa3853c4e0(C.uintptr_t(_swig_i_0), *(*C.swig_type_741)(unsafe.Pointer(&_swig_i_1)))
+	swig_r_p := C._wrap_telegram_init_data_user_string_cwetee_0551771aedc3a6f6(C.uintptr_t(_swig_i_0), *(*C.swig_type_741)(unsafe.Pointer(&_swig_i_1)))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg2
@@ -7799,7 +7884,7 @@ func Telegram_init_data_user_flag(arg1 uintptr, arg2 string) (_swig_ret int) {
 	var swig_r int
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
-	swig_r = (int)(C._wrap_telegram_init_data_user_flag_cwetee_0ef46faa3853c4e0(C.uintptr_t(_swig_i_0), *(*C.swig_type_742)(unsafe.Pointer(&_swig_i_1))))
+	swig_r = (int)(C._wrap_telegram_init_data_user_flag_cwetee_0551771aedc3a6f6(C.uintptr_t(_swig_i_0), *(*C.swig_type_742)(unsafe.Pointer(&_swig_i_1))))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg2
 	}
@@ -7808,7 +7893,7 @@ func Telegram_init_data_user_flag(arg1 uintptr, arg2 string) (_swig_ret int) {
 
 func Toncenter_free(arg1 uintptr) {
 	_swig_i_0 := arg1
-	C._wrap_toncenter_free_cwetee_0ef46faa3853c4e0(C.uintptr_t(_swig_i_0))
+	C._wrap_toncenter_free_cwetee_0551771aedc3a6f6(C.uintptr_t(_swig_i_0))
 }
 
 func Toncenter_new(arg1 *uintptr, arg2 string, arg3 string, arg4 string, arg5 uint, arg6 uint, arg7 uint, arg8 uint) (_swig_ret string) {
@@ -7821,7 +7906,7 @@ func Toncenter_new(arg1 *uintptr, arg2 string, arg3 string, arg4 string, arg5 ui
 	_swig_i_5 := arg6
 	_swig_i_6 := arg7
 	_swig_i_7 := arg8
-	swig_r_p := C._wrap_toncenter_new_cwetee_0ef46faa3853c4e0(C.swig_voidp(_swig_i_0), *(*C.swig_type_744)(unsafe.Pointer(&_swig_i_1)), *(*C.swig_type_745)(unsafe.Pointer(&_swig_i_2)), *(*C.swig_type_746)(unsafe.Pointer(&_swig_i_3)), C.swig_intgo(_swig_i_4), C.swig_intgo(_swig_i_5), C.swig_intgo(_swig_i_6), C.swig_intgo(_swig_i_7))
+	swig_r_p := C._wrap_toncenter_new_cwetee_0551771aedc3a6f6(C.swig_voidp(_swig_i_0), *(*C.swig_type_744)(unsafe.Pointer(&_swig_i_1)), *(*C.swig_type_745)(unsafe.Pointer(&_swig_i_2)), *(*C.swig_type_746)(unsafe.Pointer(&_swig_i_3)), C.swig_intgo(_swig_i_4), C.swig_intgo(_swig_i_5), C.swig_intgo(_swig_i_6), C.swig_intgo(_swig_i_7))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg2
@@ -7840,7 +7925,7 @@ func Toncenter_new(arg1 *uintptr, arg2 string, arg3 string, arg4 string, arg5 ui
 func Tc_hex_(arg1 string, arg2 *byte) {
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
-	C._wrap_tc_hex__cwetee_0ef46faa3853c4e0(*(*C.swig_type_747)(unsafe.Pointer(&_swig_i_0)), C.swig_voidp(_swig_i_1))
+	C._wrap_tc_hex__cwetee_0551771aedc3a6f6(*(*C.swig_type_747)(unsafe.Pointer(&_swig_i_0)), C.swig_voidp(_swig_i_1))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg1
 	}
@@ -7851,7 +7936,7 @@ func Tc_text_(arg1 *string, arg2 string) (_swig_ret string) {
 	var _swig_i_0 *[2]uint64
  _swig_i_0 = new([2]uint64) 
 	_swig_i_1 := arg2
-	swig_r_p := C._wrap_tc_text__cwetee_0ef46faa3853c4e0(C.swig_voidp(_swig_i_0), *(*C.swig_type_749)(unsafe.Pointer(&_swig_i_1)))
+	swig_r_p := C._wrap_tc_text__cwetee_0551771aedc3a6f6(C.swig_voidp(_swig_i_0), *(*C.swig_type_749)(unsafe.Pointer(&_swig_i_1)))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 
 	if b := weteeTakeBytes(_swig_i_0); len(b) > 0 {
@@ -7875,7 +7960,7 @@ func Toncenter_run_get_method(arg1 *string, arg2 uintptr, arg3 string, arg4 stri
 	_swig_i_2 := arg3
 	_swig_i_3 := arg4
 	_swig_i_4 := arg5
-	swig_r_p := C._wrap_toncenter_run_get_method_cwetee_0ef46faa3853c4e0(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1), *(*C.swig_type_751)(unsafe.Pointer(&_swig_i_2)), *(*C.swig_type_752)(unsafe.Pointer(&_swig_i_3)), *(*C.swig_type_753)(unsafe.Pointer(&_swig_i_4)))
+	swig_r_p := C._wrap_toncenter_run_get_method_cwetee_0551771aedc3a6f6(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1), *(*C.swig_type_751)(unsafe.Pointer(&_swig_i_2)), *(*C.swig_type_752)(unsafe.Pointer(&_swig_i_3)), *(*C.swig_type_753)(unsafe.Pointer(&_swig_i_4)))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 
 	if b := weteeTakeBytes(_swig_i_0); len(b) > 0 {
@@ -7904,7 +7989,7 @@ func Toncenter_jetton_wallet_address(arg1 *string, arg2 uintptr, arg3 string, ar
 	_swig_i_1 := arg2
 	_swig_i_2 := arg3
 	_swig_i_3 := arg4
-	swig_r_p := C._wrap_toncenter_jetton_wallet_address_cwetee_0ef46faa3853c4e0(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1), *(*C.swig_type_755)(unsafe.Pointer(&_swig_i_2)), *(*C.swig_type_756)(unsafe.Pointer(&_swig_i_3)))
+	swig_r_p := C._wrap_toncenter_jetton_wallet_address_cwetee_0551771aedc3a6f6(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1), *(*C.swig_type_755)(unsafe.Pointer(&_swig_i_2)), *(*C.swig_type_756)(unsafe.Pointer(&_swig_i_3)))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 
 	if b := weteeTakeBytes(_swig_i_0); len(b) > 0 {
@@ -7929,7 +8014,7 @@ func Toncenter_account_info(arg1 *string, arg2 uintptr, arg3 string) (_swig_ret 
  _swig_i_0 = new([2]uint64) 
 	_swig_i_1 := arg2
 	_swig_i_2 := arg3
-	swig_r_p := C._wrap_toncenter_account_info_cwetee_0ef46faa3853c4e0(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1), *(*C.swig_type_758)(unsafe.Pointer(&_swig_i_2)))
+	swig_r_p := C._wrap_toncenter_account_info_cwetee_0551771aedc3a6f6(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1), *(*C.swig_type_758)(unsafe.Pointer(&_swig_i_2)))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 
 	if b := weteeTakeBytes(_swig_i_0); len(b) > 0 {
@@ -7950,7 +8035,7 @@ func Tc_tx_json_(arg1 string, arg2 int64, arg3 Wetee_toncenter_tx) (_swig_ret st
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
 	_swig_i_2 := getSwigcptr(arg3)
-	swig_r_p := C._wrap_tc_tx_json__cwetee_0ef46faa3853c4e0(*(*C.swig_type_760)(unsafe.Pointer(&_swig_i_0)), C.swig_type_761(_swig_i_1), C.uintptr_t(_swig_i_2))
+	swig_r_p := C._wrap_tc_tx_json__cwetee_0551771aedc3a6f6(*(*C.swig_type_760)(unsafe.Pointer(&_swig_i_0)), C.swig_type_761(_swig_i_1), C.uintptr_t(_swig_i_2))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg1
@@ -7965,7 +8050,7 @@ func Tc_msg_json_(arg1 string, arg2 int64, arg3 Wetee_toncenter_msg) (_swig_ret 
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
 	_swig_i_2 := getSwigcptr(arg3)
-	swig_r_p := C._wrap_tc_msg_json__cwetee_0ef46faa3853c4e0(*(*C.swig_type_763)(unsafe.Pointer(&_swig_i_0)), C.swig_type_764(_swig_i_1), C.uintptr_t(_swig_i_2))
+	swig_r_p := C._wrap_tc_msg_json__cwetee_0551771aedc3a6f6(*(*C.swig_type_763)(unsafe.Pointer(&_swig_i_0)), C.swig_type_764(_swig_i_1), C.uintptr_t(_swig_i_2))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg1
@@ -7981,7 +8066,7 @@ func Toncenter_find_transaction(arg1 *string, arg2 uintptr, arg3 []byte) (_swig_
  _swig_i_0 = new([2]uint64) 
 	_swig_i_1 := arg2
 	_swig_i_2 := arg3
-	swig_r_p := C._wrap_toncenter_find_transaction_cwetee_0ef46faa3853c4e0(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1), *(*C.swig_type_766)(unsafe.Pointer(&_swig_i_2)))
+	swig_r_p := C._wrap_toncenter_find_transaction_cwetee_0551771aedc3a6f6(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1), *(*C.swig_type_766)(unsafe.Pointer(&_swig_i_2)))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 
 	if b := weteeTakeBytes(_swig_i_0); len(b) > 0 {
@@ -8006,7 +8091,7 @@ func Toncenter_confirm(arg1 *string, arg2 uintptr, arg3 []byte, arg4 uint, arg5 
 	_swig_i_3 := arg4
 	_swig_i_4 := arg5
 	_swig_i_5 := arg6
-	swig_r_p := C._wrap_toncenter_confirm_cwetee_0ef46faa3853c4e0(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1), *(*C.swig_type_768)(unsafe.Pointer(&_swig_i_2)), C.swig_intgo(_swig_i_3), C.swig_intgo(_swig_i_4), C.swig_intgo(_swig_i_5))
+	swig_r_p := C._wrap_toncenter_confirm_cwetee_0551771aedc3a6f6(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1), *(*C.swig_type_768)(unsafe.Pointer(&_swig_i_2)), C.swig_intgo(_swig_i_3), C.swig_intgo(_swig_i_4), C.swig_intgo(_swig_i_5))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 
 	if b := weteeTakeBytes(_swig_i_0); len(b) > 0 {
@@ -8027,7 +8112,7 @@ func Toncenter_parse_transaction(arg1 *string, arg2 string) (_swig_ret string) {
 	var _swig_i_0 *[2]uint64
  _swig_i_0 = new([2]uint64) 
 	_swig_i_1 := arg2
-	swig_r_p := C._wrap_toncenter_parse_transaction_cwetee_0ef46faa3853c4e0(C.swig_voidp(_swig_i_0), *(*C.swig_type_770)(unsafe.Pointer(&_swig_i_1)))
+	swig_r_p := C._wrap_toncenter_parse_transaction_cwetee_0551771aedc3a6f6(C.swig_voidp(_swig_i_0), *(*C.swig_type_770)(unsafe.Pointer(&_swig_i_1)))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 
 	if b := weteeTakeBytes(_swig_i_0); len(b) > 0 {
@@ -8049,7 +8134,7 @@ func Toncenter_find_trace(arg1 *string, arg2 uintptr, arg3 []byte) (_swig_ret st
  _swig_i_0 = new([2]uint64) 
 	_swig_i_1 := arg2
 	_swig_i_2 := arg3
-	swig_r_p := C._wrap_toncenter_find_trace_cwetee_0ef46faa3853c4e0(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1), *(*C.swig_type_772)(unsafe.Pointer(&_swig_i_2)))
+	swig_r_p := C._wrap_toncenter_find_trace_cwetee_0551771aedc3a6f6(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1), *(*C.swig_type_772)(unsafe.Pointer(&_swig_i_2)))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 
 	if b := weteeTakeBytes(_swig_i_0); len(b) > 0 {
@@ -8070,7 +8155,7 @@ func Toncenter_send_boc(arg1 []byte, arg2 uintptr, arg3 []byte) (_swig_ret strin
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
 	_swig_i_2 := arg3
-	swig_r_p := C._wrap_toncenter_send_boc_cwetee_0ef46faa3853c4e0(*(*C.swig_type_774)(unsafe.Pointer(&_swig_i_0)), C.uintptr_t(_swig_i_1), *(*C.swig_type_775)(unsafe.Pointer(&_swig_i_2)))
+	swig_r_p := C._wrap_toncenter_send_boc_cwetee_0551771aedc3a6f6(*(*C.swig_type_774)(unsafe.Pointer(&_swig_i_0)), C.uintptr_t(_swig_i_1), *(*C.swig_type_775)(unsafe.Pointer(&_swig_i_2)))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg1
@@ -8088,7 +8173,7 @@ func Toncenter_seqno(arg1 *uint32, arg2 uintptr, arg3 string) (_swig_ret string)
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
 	_swig_i_2 := arg3
-	swig_r_p := C._wrap_toncenter_seqno_cwetee_0ef46faa3853c4e0(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1), *(*C.swig_type_777)(unsafe.Pointer(&_swig_i_2)))
+	swig_r_p := C._wrap_toncenter_seqno_cwetee_0551771aedc3a6f6(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1), *(*C.swig_type_777)(unsafe.Pointer(&_swig_i_2)))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg3
@@ -8100,42 +8185,42 @@ func Toncenter_seqno(arg1 *uint32, arg2 uintptr, arg3 string) (_swig_ret string)
 
 func _swig_getSNP_REPORT_BYTES() (_swig_ret uint) {
 	var swig_r uint
-	swig_r = (uint)(C._wrap_SNP_REPORT_BYTES_cwetee_0ef46faa3853c4e0())
+	swig_r = (uint)(C._wrap_SNP_REPORT_BYTES_cwetee_0551771aedc3a6f6())
 	return swig_r
 }
 
 var SNP_REPORT_BYTES uint = _swig_getSNP_REPORT_BYTES()
 func _swig_getSNP_SIGNED_BYTES() (_swig_ret uint) {
 	var swig_r uint
-	swig_r = (uint)(C._wrap_SNP_SIGNED_BYTES_cwetee_0ef46faa3853c4e0())
+	swig_r = (uint)(C._wrap_SNP_SIGNED_BYTES_cwetee_0551771aedc3a6f6())
 	return swig_r
 }
 
 var SNP_SIGNED_BYTES uint = _swig_getSNP_SIGNED_BYTES()
 func _swig_getSNP_PRODUCT_UNKNOWN() (_swig_ret int) {
 	var swig_r int
-	swig_r = (int)(C._wrap_SNP_PRODUCT_UNKNOWN_cwetee_0ef46faa3853c4e0())
+	swig_r = (int)(C._wrap_SNP_PRODUCT_UNKNOWN_cwetee_0551771aedc3a6f6())
 	return swig_r
 }
 
 var SNP_PRODUCT_UNKNOWN int = _swig_getSNP_PRODUCT_UNKNOWN()
 func _swig_getSNP_PRODUCT_MILAN() (_swig_ret int) {
 	var swig_r int
-	swig_r = (int)(C._wrap_SNP_PRODUCT_MILAN_cwetee_0ef46faa3853c4e0())
+	swig_r = (int)(C._wrap_SNP_PRODUCT_MILAN_cwetee_0551771aedc3a6f6())
 	return swig_r
 }
 
 var SNP_PRODUCT_MILAN int = _swig_getSNP_PRODUCT_MILAN()
 func _swig_getSNP_PRODUCT_GENOA() (_swig_ret int) {
 	var swig_r int
-	swig_r = (int)(C._wrap_SNP_PRODUCT_GENOA_cwetee_0ef46faa3853c4e0())
+	swig_r = (int)(C._wrap_SNP_PRODUCT_GENOA_cwetee_0551771aedc3a6f6())
 	return swig_r
 }
 
 var SNP_PRODUCT_GENOA int = _swig_getSNP_PRODUCT_GENOA()
 func _swig_getSNP_PRODUCT_TURIN() (_swig_ret int) {
 	var swig_r int
-	swig_r = (int)(C._wrap_SNP_PRODUCT_TURIN_cwetee_0ef46faa3853c4e0())
+	swig_r = (int)(C._wrap_SNP_PRODUCT_TURIN_cwetee_0551771aedc3a6f6())
 	return swig_r
 }
 
@@ -8145,7 +8230,7 @@ func Snp_report_json_(arg1 *string, arg2 []byte) (_swig_ret string) {
 	var _swig_i_0 *[2]uint64
  _swig_i_0 = new([2]uint64) 
 	_swig_i_1 := arg2
-	swig_r_p := C._wrap_snp_report_json__cwetee_0ef46faa3853c4e0(C.swig_voidp(_swig_i_0), *(*C.swig_type_779)(unsafe.Pointer(&_swig_i_1)))
+	swig_r_p := C._wrap_snp_report_json__cwetee_0551771aedc3a6f6(C.swig_voidp(_swig_i_0), *(*C.swig_type_779)(unsafe.Pointer(&_swig_i_1)))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 
 	if b := weteeTakeBytes(_swig_i_0); len(b) > 0 {
@@ -8172,7 +8257,7 @@ func Snp_verify_json_(arg1 *string, arg2 []byte, arg3 []byte, arg4 []byte, arg5 
 	_swig_i_5 := arg6
 	_swig_i_6 := arg7
 	_swig_i_7 := arg8
-	swig_r_p := C._wrap_snp_verify_json__cwetee_0ef46faa3853c4e0(C.swig_voidp(_swig_i_0), *(*C.swig_type_781)(unsafe.Pointer(&_swig_i_1)), *(*C.swig_type_782)(unsafe.Pointer(&_swig_i_2)), *(*C.swig_type_783)(unsafe.Pointer(&_swig_i_3)), C.swig_type_784(_swig_i_4), C.swig_intgo(_swig_i_5), *(*C.swig_type_785)(unsafe.Pointer(&_swig_i_6)), *(*C.swig_type_786)(unsafe.Pointer(&_swig_i_7)))
+	swig_r_p := C._wrap_snp_verify_json__cwetee_0551771aedc3a6f6(C.swig_voidp(_swig_i_0), *(*C.swig_type_781)(unsafe.Pointer(&_swig_i_1)), *(*C.swig_type_782)(unsafe.Pointer(&_swig_i_2)), *(*C.swig_type_783)(unsafe.Pointer(&_swig_i_3)), C.swig_type_784(_swig_i_4), C.swig_intgo(_swig_i_5), *(*C.swig_type_785)(unsafe.Pointer(&_swig_i_6)), *(*C.swig_type_786)(unsafe.Pointer(&_swig_i_7)))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 
 	if b := weteeTakeBytes(_swig_i_0); len(b) > 0 {
@@ -8203,7 +8288,7 @@ func Snp_verify_json_(arg1 *string, arg2 []byte, arg3 []byte, arg4 []byte, arg5 
 func Snp_product_name(arg1 int) (_swig_ret string) {
 	var swig_r string
 	_swig_i_0 := arg1
-	swig_r_p := C._wrap_snp_product_name_cwetee_0ef46faa3853c4e0(C.swig_intgo(_swig_i_0))
+	swig_r_p := C._wrap_snp_product_name_cwetee_0551771aedc3a6f6(C.swig_intgo(_swig_i_0))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	var swig_r_1 string
  swig_r_1 = strings.Clone(swig_r) 
@@ -8218,7 +8303,7 @@ func Attest_verify_evidence_json(arg1 *string, arg2 []byte, arg3 string, arg4 st
 	_swig_i_2 := arg3
 	_swig_i_3 := arg4
 	_swig_i_4 := arg5
-	swig_r_p := C._wrap_attest_verify_evidence_json_cwetee_0ef46faa3853c4e0(C.swig_voidp(_swig_i_0), *(*C.swig_type_789)(unsafe.Pointer(&_swig_i_1)), *(*C.swig_type_790)(unsafe.Pointer(&_swig_i_2)), *(*C.swig_type_791)(unsafe.Pointer(&_swig_i_3)), C.swig_type_792(_swig_i_4))
+	swig_r_p := C._wrap_attest_verify_evidence_json_cwetee_0551771aedc3a6f6(C.swig_voidp(_swig_i_0), *(*C.swig_type_789)(unsafe.Pointer(&_swig_i_1)), *(*C.swig_type_790)(unsafe.Pointer(&_swig_i_2)), *(*C.swig_type_791)(unsafe.Pointer(&_swig_i_3)), C.swig_type_792(_swig_i_4))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 
 	if b := weteeTakeBytes(_swig_i_0); len(b) > 0 {
@@ -8242,13 +8327,13 @@ func Attest_verify_evidence_json(arg1 *string, arg2 []byte, arg3 string, arg4 st
 
 func Attest_fetcher_free(arg1 uintptr) {
 	_swig_i_0 := arg1
-	C._wrap_attest_fetcher_free_cwetee_0ef46faa3853c4e0(C.uintptr_t(_swig_i_0))
+	C._wrap_attest_fetcher_free_cwetee_0551771aedc3a6f6(C.uintptr_t(_swig_i_0))
 }
 
 func Attest_fetcher_requests(arg1 uintptr) (_swig_ret uint64) {
 	var swig_r uint64
 	_swig_i_0 := arg1
-	swig_r = (uint64)(C._wrap_attest_fetcher_requests_cwetee_0ef46faa3853c4e0(C.uintptr_t(_swig_i_0)))
+	swig_r = (uint64)(C._wrap_attest_fetcher_requests_cwetee_0551771aedc3a6f6(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
@@ -8265,7 +8350,7 @@ func Attest_fetcher_new(arg1 *uintptr, arg2 string, arg3 string, arg4 string, ar
 	_swig_i_8 := arg9
 	_swig_i_9 := arg10
 	_swig_i_10 := arg11
-	swig_r_p := C._wrap_attest_fetcher_new_cwetee_0ef46faa3853c4e0(C.swig_voidp(_swig_i_0), *(*C.swig_type_795)(unsafe.Pointer(&_swig_i_1)), *(*C.swig_type_796)(unsafe.Pointer(&_swig_i_2)), *(*C.swig_type_797)(unsafe.Pointer(&_swig_i_3)), *(*C.swig_type_798)(unsafe.Pointer(&_swig_i_4)), *(*C.swig_type_799)(unsafe.Pointer(&_swig_i_5)), *(*C.swig_type_800)(unsafe.Pointer(&_swig_i_6)), C.swig_intgo(_swig_i_7), C.swig_intgo(_swig_i_8), C.swig_intgo(_swig_i_9), C.swig_intgo(_swig_i_10))
+	swig_r_p := C._wrap_attest_fetcher_new_cwetee_0551771aedc3a6f6(C.swig_voidp(_swig_i_0), *(*C.swig_type_795)(unsafe.Pointer(&_swig_i_1)), *(*C.swig_type_796)(unsafe.Pointer(&_swig_i_2)), *(*C.swig_type_797)(unsafe.Pointer(&_swig_i_3)), *(*C.swig_type_798)(unsafe.Pointer(&_swig_i_4)), *(*C.swig_type_799)(unsafe.Pointer(&_swig_i_5)), *(*C.swig_type_800)(unsafe.Pointer(&_swig_i_6)), C.swig_intgo(_swig_i_7), C.swig_intgo(_swig_i_8), C.swig_intgo(_swig_i_9), C.swig_intgo(_swig_i_10))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg2
@@ -8298,7 +8383,7 @@ func Attest_verify_evidence_fetch_json(arg1 *string, arg2 []byte, arg3 string, a
 	_swig_i_2 := arg3
 	_swig_i_3 := arg4
 	_swig_i_4 := arg5
-	swig_r_p := C._wrap_attest_verify_evidence_fetch_json_cwetee_0ef46faa3853c4e0(C.swig_voidp(_swig_i_0), *(*C.swig_type_802)(unsafe.Pointer(&_swig_i_1)), *(*C.swig_type_803)(unsafe.Pointer(&_swig_i_2)), C.uintptr_t(_swig_i_3), C.swig_type_804(_swig_i_4))
+	swig_r_p := C._wrap_attest_verify_evidence_fetch_json_cwetee_0551771aedc3a6f6(C.swig_voidp(_swig_i_0), *(*C.swig_type_802)(unsafe.Pointer(&_swig_i_1)), *(*C.swig_type_803)(unsafe.Pointer(&_swig_i_2)), C.uintptr_t(_swig_i_3), C.swig_type_804(_swig_i_4))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 
 	if b := weteeTakeBytes(_swig_i_0); len(b) > 0 {
@@ -8319,76 +8404,76 @@ func Attest_verify_evidence_fetch_json(arg1 *string, arg2 []byte, arg3 string, a
 
 func _swig_getSEAL_KEY_ED25519() (_swig_ret int) {
 	var swig_r int
-	swig_r = (int)(C._wrap_SEAL_KEY_ED25519_cwetee_0ef46faa3853c4e0())
+	swig_r = (int)(C._wrap_SEAL_KEY_ED25519_cwetee_0551771aedc3a6f6())
 	return swig_r
 }
 
 var SEAL_KEY_ED25519 int = _swig_getSEAL_KEY_ED25519()
 func _swig_getSEAL_KEY_X25519() (_swig_ret int) {
 	var swig_r int
-	swig_r = (int)(C._wrap_SEAL_KEY_X25519_cwetee_0ef46faa3853c4e0())
+	swig_r = (int)(C._wrap_SEAL_KEY_X25519_cwetee_0551771aedc3a6f6())
 	return swig_r
 }
 
 var SEAL_KEY_X25519 int = _swig_getSEAL_KEY_X25519()
 func _swig_getSEAL_SOURCE_BOUND_ED25519() (_swig_ret int) {
 	var swig_r int
-	swig_r = (int)(C._wrap_SEAL_SOURCE_BOUND_ED25519_cwetee_0ef46faa3853c4e0())
+	swig_r = (int)(C._wrap_SEAL_SOURCE_BOUND_ED25519_cwetee_0551771aedc3a6f6())
 	return swig_r
 }
 
 var SEAL_SOURCE_BOUND_ED25519 int = _swig_getSEAL_SOURCE_BOUND_ED25519()
 func _swig_getSEAL_SOURCE_BOUND_X25519() (_swig_ret int) {
 	var swig_r int
-	swig_r = (int)(C._wrap_SEAL_SOURCE_BOUND_X25519_cwetee_0ef46faa3853c4e0())
+	swig_r = (int)(C._wrap_SEAL_SOURCE_BOUND_X25519_cwetee_0551771aedc3a6f6())
 	return swig_r
 }
 
 var SEAL_SOURCE_BOUND_X25519 int = _swig_getSEAL_SOURCE_BOUND_X25519()
 func _swig_getSEAL_SOURCE_REPORT_DATA_X25519() (_swig_ret int) {
 	var swig_r int
-	swig_r = (int)(C._wrap_SEAL_SOURCE_REPORT_DATA_X25519_cwetee_0ef46faa3853c4e0())
+	swig_r = (int)(C._wrap_SEAL_SOURCE_REPORT_DATA_X25519_cwetee_0551771aedc3a6f6())
 	return swig_r
 }
 
 var SEAL_SOURCE_REPORT_DATA_X25519 int = _swig_getSEAL_SOURCE_REPORT_DATA_X25519()
 func _swig_getSEAL_OVERHEAD() (_swig_ret uint) {
 	var swig_r uint
-	swig_r = (uint)(C._wrap_SEAL_OVERHEAD_cwetee_0ef46faa3853c4e0())
+	swig_r = (uint)(C._wrap_SEAL_OVERHEAD_cwetee_0551771aedc3a6f6())
 	return swig_r
 }
 
 var SEAL_OVERHEAD uint = _swig_getSEAL_OVERHEAD()
 func _swig_getSEAL_MAX_SECRET() (_swig_ret uint) {
 	var swig_r uint
-	swig_r = (uint)(C._wrap_SEAL_MAX_SECRET_cwetee_0ef46faa3853c4e0())
+	swig_r = (uint)(C._wrap_SEAL_MAX_SECRET_cwetee_0551771aedc3a6f6())
 	return swig_r
 }
 
 var SEAL_MAX_SECRET uint = _swig_getSEAL_MAX_SECRET()
 func Seal_recipient_free(arg1 uintptr) {
 	_swig_i_0 := arg1
-	C._wrap_seal_recipient_free_cwetee_0ef46faa3853c4e0(C.uintptr_t(_swig_i_0))
+	C._wrap_seal_recipient_free_cwetee_0551771aedc3a6f6(C.uintptr_t(_swig_i_0))
 }
 
 func Seal_recipient_accepted(arg1 uintptr) (_swig_ret int) {
 	var swig_r int
 	_swig_i_0 := arg1
-	swig_r = (int)(C._wrap_seal_recipient_accepted_cwetee_0ef46faa3853c4e0(C.uintptr_t(_swig_i_0)))
+	swig_r = (int)(C._wrap_seal_recipient_accepted_cwetee_0551771aedc3a6f6(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func Seal_recipient_failed_check(arg1 uintptr) (_swig_ret int) {
 	var swig_r int
 	_swig_i_0 := arg1
-	swig_r = (int)(C._wrap_seal_recipient_failed_check_cwetee_0ef46faa3853c4e0(C.uintptr_t(_swig_i_0)))
+	swig_r = (int)(C._wrap_seal_recipient_failed_check_cwetee_0551771aedc3a6f6(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func Seal_recipient_reason(arg1 uintptr) (_swig_ret string) {
 	var swig_r string
 	_swig_i_0 := arg1
-	swig_r_p := C._wrap_seal_recipient_reason_cwetee_0ef46faa3853c4e0(C.uintptr_t(_swig_i_0))
+	swig_r_p := C._wrap_seal_recipient_reason_cwetee_0551771aedc3a6f6(C.uintptr_t(_swig_i_0))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	var swig_r_1 string
  swig_r_1 = strings.Clone(swig_r) 
@@ -8399,7 +8484,7 @@ func Seal_recipient_public_key(arg1 []byte, arg2 uintptr) (_swig_ret string) {
 	var swig_r string
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
-	swig_r_p := C._wrap_seal_recipient_public_key_cwetee_0ef46faa3853c4e0(*(*C.swig_type_807)(unsafe.Pointer(&_swig_i_0)), C.uintptr_t(_swig_i_1))
+	swig_r_p := C._wrap_seal_recipient_public_key_cwetee_0551771aedc3a6f6(*(*C.swig_type_807)(unsafe.Pointer(&_swig_i_0)), C.uintptr_t(_swig_i_1))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg1
@@ -8415,7 +8500,7 @@ func Seal_to(arg1 *[]byte, arg2 uintptr, arg3 []byte) (_swig_ret string) {
  _swig_i_0 = new([2]uint64) 
 	_swig_i_1 := arg2
 	_swig_i_2 := arg3
-	swig_r_p := C._wrap_seal_to_cwetee_0ef46faa3853c4e0(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1), *(*C.swig_type_809)(unsafe.Pointer(&_swig_i_2)))
+	swig_r_p := C._wrap_seal_to_cwetee_0551771aedc3a6f6(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1), *(*C.swig_type_809)(unsafe.Pointer(&_swig_i_2)))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
  *arg1 = weteeTakeBytes(_swig_i_0) 
 	if Swig_escape_always_false {
@@ -8433,7 +8518,7 @@ func Seal_to_key(arg1 *[]byte, arg2 []byte, arg3 int, arg4 []byte) (_swig_ret st
 	_swig_i_1 := arg2
 	_swig_i_2 := arg3
 	_swig_i_3 := arg4
-	swig_r_p := C._wrap_seal_to_key_cwetee_0ef46faa3853c4e0(C.swig_voidp(_swig_i_0), *(*C.swig_type_811)(unsafe.Pointer(&_swig_i_1)), C.swig_intgo(_swig_i_2), *(*C.swig_type_812)(unsafe.Pointer(&_swig_i_3)))
+	swig_r_p := C._wrap_seal_to_key_cwetee_0551771aedc3a6f6(C.swig_voidp(_swig_i_0), *(*C.swig_type_811)(unsafe.Pointer(&_swig_i_1)), C.swig_intgo(_swig_i_2), *(*C.swig_type_812)(unsafe.Pointer(&_swig_i_3)))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
  *arg1 = weteeTakeBytes(_swig_i_0) 
 	if Swig_escape_always_false {
@@ -8454,7 +8539,7 @@ func Seal_open(arg1 *[]byte, arg2 []byte, arg3 []byte, arg4 int) (_swig_ret stri
 	_swig_i_1 := arg2
 	_swig_i_2 := arg3
 	_swig_i_3 := arg4
-	swig_r_p := C._wrap_seal_open_cwetee_0ef46faa3853c4e0(C.swig_voidp(_swig_i_0), *(*C.swig_type_814)(unsafe.Pointer(&_swig_i_1)), *(*C.swig_type_815)(unsafe.Pointer(&_swig_i_2)), C.swig_intgo(_swig_i_3))
+	swig_r_p := C._wrap_seal_open_cwetee_0551771aedc3a6f6(C.swig_voidp(_swig_i_0), *(*C.swig_type_814)(unsafe.Pointer(&_swig_i_1)), *(*C.swig_type_815)(unsafe.Pointer(&_swig_i_2)), C.swig_intgo(_swig_i_3))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
  *arg1 = weteeTakeSecret(_swig_i_0) 
 	if Swig_escape_always_false {
@@ -8473,7 +8558,7 @@ func Seal_x25519_public(arg1 []byte, arg2 []byte, arg3 int) (_swig_ret string) {
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
 	_swig_i_2 := arg3
-	swig_r_p := C._wrap_seal_x25519_public_cwetee_0ef46faa3853c4e0(*(*C.swig_type_817)(unsafe.Pointer(&_swig_i_0)), *(*C.swig_type_818)(unsafe.Pointer(&_swig_i_1)), C.swig_intgo(_swig_i_2))
+	swig_r_p := C._wrap_seal_x25519_public_cwetee_0551771aedc3a6f6(*(*C.swig_type_817)(unsafe.Pointer(&_swig_i_0)), *(*C.swig_type_818)(unsafe.Pointer(&_swig_i_1)), C.swig_intgo(_swig_i_2))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg1
@@ -8494,7 +8579,7 @@ func Seal_verify_json(arg1 *uintptr, arg2 []byte, arg3 string, arg4 string, arg5
 	_swig_i_3 := arg4
 	_swig_i_4 := arg5
 	_swig_i_5 := arg6
-	swig_r_p := C._wrap_seal_verify_json_cwetee_0ef46faa3853c4e0(C.swig_voidp(_swig_i_0), *(*C.swig_type_820)(unsafe.Pointer(&_swig_i_1)), *(*C.swig_type_821)(unsafe.Pointer(&_swig_i_2)), *(*C.swig_type_822)(unsafe.Pointer(&_swig_i_3)), C.swig_intgo(_swig_i_4), C.swig_type_823(_swig_i_5))
+	swig_r_p := C._wrap_seal_verify_json_cwetee_0551771aedc3a6f6(C.swig_voidp(_swig_i_0), *(*C.swig_type_820)(unsafe.Pointer(&_swig_i_1)), *(*C.swig_type_821)(unsafe.Pointer(&_swig_i_2)), *(*C.swig_type_822)(unsafe.Pointer(&_swig_i_3)), C.swig_intgo(_swig_i_4), C.swig_type_823(_swig_i_5))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg2
@@ -8515,7 +8600,7 @@ func Seal_recipient_result_json(arg1 *string, arg2 uintptr) (_swig_ret string) {
 	var _swig_i_0 *[2]uint64
  _swig_i_0 = new([2]uint64) 
 	_swig_i_1 := arg2
-	swig_r_p := C._wrap_seal_recipient_result_json_cwetee_0ef46faa3853c4e0(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1))
+	swig_r_p := C._wrap_seal_recipient_result_json_cwetee_0551771aedc3a6f6(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 
 	if b := weteeTakeBytes(_swig_i_0); len(b) > 0 {
@@ -8533,7 +8618,7 @@ func Seal_recipient_bound_key(arg1 *[]byte, arg2 uintptr) (_swig_ret string) {
 	var _swig_i_0 *[2]uint64
  _swig_i_0 = new([2]uint64) 
 	_swig_i_1 := arg2
-	swig_r_p := C._wrap_seal_recipient_bound_key_cwetee_0ef46faa3853c4e0(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1))
+	swig_r_p := C._wrap_seal_recipient_bound_key_cwetee_0551771aedc3a6f6(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
  *arg1 = weteeTakeBytes(_swig_i_0) 
 	var swig_r_1 string
@@ -8544,7 +8629,7 @@ func Seal_recipient_bound_key(arg1 *[]byte, arg2 uintptr) (_swig_ret string) {
 func Seal_recipient_failed_check_name(arg1 uintptr) (_swig_ret string) {
 	var swig_r string
 	_swig_i_0 := arg1
-	swig_r_p := C._wrap_seal_recipient_failed_check_name_cwetee_0ef46faa3853c4e0(C.uintptr_t(_swig_i_0))
+	swig_r_p := C._wrap_seal_recipient_failed_check_name_cwetee_0551771aedc3a6f6(C.uintptr_t(_swig_i_0))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	var swig_r_1 string
  swig_r_1 = strings.Clone(swig_r) 
@@ -8554,48 +8639,48 @@ func Seal_recipient_failed_check_name(arg1 uintptr) (_swig_ret string) {
 func Seal_recipient_bound_key_kind(arg1 uintptr) (_swig_ret int) {
 	var swig_r int
 	_swig_i_0 := arg1
-	swig_r = (int)(C._wrap_seal_recipient_bound_key_kind_cwetee_0ef46faa3853c4e0(C.uintptr_t(_swig_i_0)))
+	swig_r = (int)(C._wrap_seal_recipient_bound_key_kind_cwetee_0551771aedc3a6f6(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func _swig_getCONTRACT_WREVIVE() (_swig_ret int) {
 	var swig_r int
-	swig_r = (int)(C._wrap_CONTRACT_WREVIVE_cwetee_0ef46faa3853c4e0())
+	swig_r = (int)(C._wrap_CONTRACT_WREVIVE_cwetee_0551771aedc3a6f6())
 	return swig_r
 }
 
 var CONTRACT_WREVIVE int = _swig_getCONTRACT_WREVIVE()
 func _swig_getCONTRACT_INK() (_swig_ret int) {
 	var swig_r int
-	swig_r = (int)(C._wrap_CONTRACT_INK_cwetee_0ef46faa3853c4e0())
+	swig_r = (int)(C._wrap_CONTRACT_INK_cwetee_0551771aedc3a6f6())
 	return swig_r
 }
 
 var CONTRACT_INK int = _swig_getCONTRACT_INK()
 func _swig_getCONTRACT_SOLIDITY() (_swig_ret int) {
 	var swig_r int
-	swig_r = (int)(C._wrap_CONTRACT_SOLIDITY_cwetee_0ef46faa3853c4e0())
+	swig_r = (int)(C._wrap_CONTRACT_SOLIDITY_cwetee_0551771aedc3a6f6())
 	return swig_r
 }
 
 var CONTRACT_SOLIDITY int = _swig_getCONTRACT_SOLIDITY()
 func _swig_getCONTRACT_WREVIVE_CALL_DATA_MAX() (_swig_ret int) {
 	var swig_r int
-	swig_r = (int)(C._wrap_CONTRACT_WREVIVE_CALL_DATA_MAX_cwetee_0ef46faa3853c4e0())
+	swig_r = (int)(C._wrap_CONTRACT_WREVIVE_CALL_DATA_MAX_cwetee_0551771aedc3a6f6())
 	return swig_r
 }
 
 var CONTRACT_WREVIVE_CALL_DATA_MAX int = _swig_getCONTRACT_WREVIVE_CALL_DATA_MAX()
 func Contract_abi_free(arg1 uintptr) {
 	_swig_i_0 := arg1
-	C._wrap_contract_abi_free_cwetee_0ef46faa3853c4e0(C.uintptr_t(_swig_i_0))
+	C._wrap_contract_abi_free_cwetee_0551771aedc3a6f6(C.uintptr_t(_swig_i_0))
 }
 
 func Contract_abi_load(arg1 *uintptr, arg2 string) (_swig_ret string) {
 	var swig_r string
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
-	swig_r_p := C._wrap_contract_abi_load_cwetee_0ef46faa3853c4e0(C.swig_voidp(_swig_i_0), *(*C.swig_type_828)(unsafe.Pointer(&_swig_i_1)))
+	swig_r_p := C._wrap_contract_abi_load_cwetee_0551771aedc3a6f6(C.swig_voidp(_swig_i_0), *(*C.swig_type_828)(unsafe.Pointer(&_swig_i_1)))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg2
@@ -8609,7 +8694,7 @@ func Contract_abi_wetee(arg1 *uintptr, arg2 string) (_swig_ret string) {
 	var swig_r string
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
-	swig_r_p := C._wrap_contract_abi_wetee_cwetee_0ef46faa3853c4e0(C.swig_voidp(_swig_i_0), *(*C.swig_type_830)(unsafe.Pointer(&_swig_i_1)))
+	swig_r_p := C._wrap_contract_abi_wetee_cwetee_0551771aedc3a6f6(C.swig_voidp(_swig_i_0), *(*C.swig_type_830)(unsafe.Pointer(&_swig_i_1)))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg2
@@ -8622,14 +8707,14 @@ func Contract_abi_wetee(arg1 *uintptr, arg2 string) (_swig_ret string) {
 func Contract_abi_kind_of(arg1 uintptr) (_swig_ret int) {
 	var swig_r int
 	_swig_i_0 := arg1
-	swig_r = (int)(C._wrap_contract_abi_kind_of_cwetee_0ef46faa3853c4e0(C.uintptr_t(_swig_i_0)))
+	swig_r = (int)(C._wrap_contract_abi_kind_of_cwetee_0551771aedc3a6f6(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func Contract_abi_message_count(arg1 uintptr) (_swig_ret int64) {
 	var swig_r int64
 	_swig_i_0 := arg1
-	swig_r = (int64)(C._wrap_contract_abi_message_count_cwetee_0ef46faa3853c4e0(C.uintptr_t(_swig_i_0)))
+	swig_r = (int64)(C._wrap_contract_abi_message_count_cwetee_0551771aedc3a6f6(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
@@ -8637,7 +8722,7 @@ func Contract_abi_message_name(arg1 uintptr, arg2 int64) (_swig_ret string) {
 	var swig_r string
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
-	swig_r_p := C._wrap_contract_abi_message_name_cwetee_0ef46faa3853c4e0(C.uintptr_t(_swig_i_0), C.swig_type_833(_swig_i_1))
+	swig_r_p := C._wrap_contract_abi_message_name_cwetee_0551771aedc3a6f6(C.uintptr_t(_swig_i_0), C.swig_type_833(_swig_i_1))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	var swig_r_1 string
  swig_r_1 = strings.Clone(swig_r) 
@@ -8650,7 +8735,7 @@ func Contract_abi_message_json(arg1 *string, arg2 uintptr, arg3 string) (_swig_r
  _swig_i_0 = new([2]uint64) 
 	_swig_i_1 := arg2
 	_swig_i_2 := arg3
-	swig_r_p := C._wrap_contract_abi_message_json_cwetee_0ef46faa3853c4e0(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1), *(*C.swig_type_835)(unsafe.Pointer(&_swig_i_2)))
+	swig_r_p := C._wrap_contract_abi_message_json_cwetee_0551771aedc3a6f6(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1), *(*C.swig_type_835)(unsafe.Pointer(&_swig_i_2)))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 
 	if b := weteeTakeBytes(_swig_i_0); len(b) > 0 {
@@ -8673,7 +8758,7 @@ func Contract_encode_call(arg1 *[]byte, arg2 uintptr, arg3 string, arg4 string) 
 	_swig_i_1 := arg2
 	_swig_i_2 := arg3
 	_swig_i_3 := arg4
-	swig_r_p := C._wrap_contract_encode_call_cwetee_0ef46faa3853c4e0(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1), *(*C.swig_type_837)(unsafe.Pointer(&_swig_i_2)), *(*C.swig_type_838)(unsafe.Pointer(&_swig_i_3)))
+	swig_r_p := C._wrap_contract_encode_call_cwetee_0551771aedc3a6f6(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1), *(*C.swig_type_837)(unsafe.Pointer(&_swig_i_2)), *(*C.swig_type_838)(unsafe.Pointer(&_swig_i_3)))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
  *arg1 = weteeTakeBytes(_swig_i_0) 
 	if Swig_escape_always_false {
@@ -8693,7 +8778,7 @@ func Contract_decode_call(arg1 *string, arg2 uintptr, arg3 []byte) (_swig_ret st
  _swig_i_0 = new([2]uint64) 
 	_swig_i_1 := arg2
 	_swig_i_2 := arg3
-	swig_r_p := C._wrap_contract_decode_call_cwetee_0ef46faa3853c4e0(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1), *(*C.swig_type_840)(unsafe.Pointer(&_swig_i_2)))
+	swig_r_p := C._wrap_contract_decode_call_cwetee_0551771aedc3a6f6(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1), *(*C.swig_type_840)(unsafe.Pointer(&_swig_i_2)))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 
 	if b := weteeTakeBytes(_swig_i_0); len(b) > 0 {
@@ -8716,7 +8801,7 @@ func Contract_decode_return(arg1 *string, arg2 uintptr, arg3 string, arg4 []byte
 	_swig_i_1 := arg2
 	_swig_i_2 := arg3
 	_swig_i_3 := arg4
-	swig_r_p := C._wrap_contract_decode_return_cwetee_0ef46faa3853c4e0(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1), *(*C.swig_type_842)(unsafe.Pointer(&_swig_i_2)), *(*C.swig_type_843)(unsafe.Pointer(&_swig_i_3)))
+	swig_r_p := C._wrap_contract_decode_return_cwetee_0551771aedc3a6f6(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1), *(*C.swig_type_842)(unsafe.Pointer(&_swig_i_2)), *(*C.swig_type_843)(unsafe.Pointer(&_swig_i_3)))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 
 	if b := weteeTakeBytes(_swig_i_0); len(b) > 0 {
@@ -8741,7 +8826,7 @@ func Contract_decode_revert(arg1 *string, arg2 uintptr, arg3 []byte) (_swig_ret 
  _swig_i_0 = new([2]uint64) 
 	_swig_i_1 := arg2
 	_swig_i_2 := arg3
-	swig_r_p := C._wrap_contract_decode_revert_cwetee_0ef46faa3853c4e0(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1), *(*C.swig_type_845)(unsafe.Pointer(&_swig_i_2)))
+	swig_r_p := C._wrap_contract_decode_revert_cwetee_0551771aedc3a6f6(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1), *(*C.swig_type_845)(unsafe.Pointer(&_swig_i_2)))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 
 	if b := weteeTakeBytes(_swig_i_0); len(b) > 0 {
@@ -8763,7 +8848,7 @@ func Contract_selector(arg1 *[]byte, arg2 int, arg3 string) (_swig_ret string) {
  _swig_i_0 = new([2]uint64) 
 	_swig_i_1 := arg2
 	_swig_i_2 := arg3
-	swig_r_p := C._wrap_contract_selector_cwetee_0ef46faa3853c4e0(C.swig_voidp(_swig_i_0), C.swig_intgo(_swig_i_1), *(*C.swig_type_847)(unsafe.Pointer(&_swig_i_2)))
+	swig_r_p := C._wrap_contract_selector_cwetee_0551771aedc3a6f6(C.swig_voidp(_swig_i_0), C.swig_intgo(_swig_i_1), *(*C.swig_type_847)(unsafe.Pointer(&_swig_i_2)))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
  *arg1 = weteeTakeBytes(_swig_i_0) 
 	if Swig_escape_always_false {
@@ -8780,7 +8865,7 @@ func Contract_abi_selector(arg1 *[]byte, arg2 uintptr, arg3 string) (_swig_ret s
  _swig_i_0 = new([2]uint64) 
 	_swig_i_1 := arg2
 	_swig_i_2 := arg3
-	swig_r_p := C._wrap_contract_abi_selector_cwetee_0ef46faa3853c4e0(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1), *(*C.swig_type_849)(unsafe.Pointer(&_swig_i_2)))
+	swig_r_p := C._wrap_contract_abi_selector_cwetee_0551771aedc3a6f6(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1), *(*C.swig_type_849)(unsafe.Pointer(&_swig_i_2)))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
  *arg1 = weteeTakeBytes(_swig_i_0) 
 	if Swig_escape_always_false {
@@ -8796,7 +8881,7 @@ func Revive_address_of(arg1 *[]byte, arg2 []byte) (_swig_ret string) {
 	var _swig_i_0 *[2]uint64
  _swig_i_0 = new([2]uint64) 
 	_swig_i_1 := arg2
-	swig_r_p := C._wrap_revive_address_of_cwetee_0ef46faa3853c4e0(C.swig_voidp(_swig_i_0), *(*C.swig_type_851)(unsafe.Pointer(&_swig_i_1)))
+	swig_r_p := C._wrap_revive_address_of_cwetee_0551771aedc3a6f6(C.swig_voidp(_swig_i_0), *(*C.swig_type_851)(unsafe.Pointer(&_swig_i_1)))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
  *arg1 = weteeTakeBytes(_swig_i_0) 
 	if Swig_escape_always_false {
@@ -8818,7 +8903,7 @@ func Revive_call_encode(arg1 *[]byte, arg2 uintptr, arg3 []byte, arg4 []uint64, 
 	_swig_i_5 := arg6
 	_swig_i_6 := arg7
 	_swig_i_7 := arg8
-	swig_r_p := C._wrap_revive_call_encode_cwetee_0ef46faa3853c4e0(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1), *(*C.swig_type_853)(unsafe.Pointer(&_swig_i_2)), *(*C.swig_type_854)(unsafe.Pointer(&_swig_i_3)), C.swig_type_855(_swig_i_4), C.swig_type_856(_swig_i_5), *(*C.swig_type_857)(unsafe.Pointer(&_swig_i_6)), *(*C.swig_type_858)(unsafe.Pointer(&_swig_i_7)))
+	swig_r_p := C._wrap_revive_call_encode_cwetee_0551771aedc3a6f6(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1), *(*C.swig_type_853)(unsafe.Pointer(&_swig_i_2)), *(*C.swig_type_854)(unsafe.Pointer(&_swig_i_3)), C.swig_type_855(_swig_i_4), C.swig_type_856(_swig_i_5), *(*C.swig_type_857)(unsafe.Pointer(&_swig_i_6)), *(*C.swig_type_858)(unsafe.Pointer(&_swig_i_7)))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
  *arg1 = weteeTakeBytes(_swig_i_0) 
 	if Swig_escape_always_false {
@@ -8843,7 +8928,7 @@ func Revive_map_account_encode(arg1 *[]byte, arg2 uintptr) (_swig_ret string) {
 	var _swig_i_0 *[2]uint64
  _swig_i_0 = new([2]uint64) 
 	_swig_i_1 := arg2
-	swig_r_p := C._wrap_revive_map_account_encode_cwetee_0ef46faa3853c4e0(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1))
+	swig_r_p := C._wrap_revive_map_account_encode_cwetee_0551771aedc3a6f6(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
  *arg1 = weteeTakeBytes(_swig_i_0) 
 	var swig_r_1 string
@@ -8860,7 +8945,7 @@ func Revive_dry_run_input(arg1 *[]byte, arg2 uintptr, arg3 []byte, arg4 []byte, 
 	_swig_i_3 := arg4
 	_swig_i_4 := arg5
 	_swig_i_5 := arg6
-	swig_r_p := C._wrap_revive_dry_run_input_cwetee_0ef46faa3853c4e0(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1), *(*C.swig_type_861)(unsafe.Pointer(&_swig_i_2)), *(*C.swig_type_862)(unsafe.Pointer(&_swig_i_3)), *(*C.swig_type_863)(unsafe.Pointer(&_swig_i_4)), *(*C.swig_type_864)(unsafe.Pointer(&_swig_i_5)))
+	swig_r_p := C._wrap_revive_dry_run_input_cwetee_0551771aedc3a6f6(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1), *(*C.swig_type_861)(unsafe.Pointer(&_swig_i_2)), *(*C.swig_type_862)(unsafe.Pointer(&_swig_i_3)), *(*C.swig_type_863)(unsafe.Pointer(&_swig_i_4)), *(*C.swig_type_864)(unsafe.Pointer(&_swig_i_5)))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
  *arg1 = weteeTakeBytes(_swig_i_0) 
 	if Swig_escape_always_false {
@@ -8886,7 +8971,7 @@ func Revive_result_json(arg1 *string, arg2 uintptr, arg3 []byte) (_swig_ret stri
  _swig_i_0 = new([2]uint64) 
 	_swig_i_1 := arg2
 	_swig_i_2 := arg3
-	swig_r_p := C._wrap_revive_result_json_cwetee_0ef46faa3853c4e0(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1), *(*C.swig_type_866)(unsafe.Pointer(&_swig_i_2)))
+	swig_r_p := C._wrap_revive_result_json_cwetee_0551771aedc3a6f6(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1), *(*C.swig_type_866)(unsafe.Pointer(&_swig_i_2)))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 
 	if b := weteeTakeBytes(_swig_i_0); len(b) > 0 {
@@ -8909,7 +8994,7 @@ func Revive_result_limits(arg1 *string, arg2 uintptr, arg3 []byte, arg4 uint) (_
 	_swig_i_1 := arg2
 	_swig_i_2 := arg3
 	_swig_i_3 := arg4
-	swig_r_p := C._wrap_revive_result_limits_cwetee_0ef46faa3853c4e0(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1), *(*C.swig_type_868)(unsafe.Pointer(&_swig_i_2)), C.swig_intgo(_swig_i_3))
+	swig_r_p := C._wrap_revive_result_limits_cwetee_0551771aedc3a6f6(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1), *(*C.swig_type_868)(unsafe.Pointer(&_swig_i_2)), C.swig_intgo(_swig_i_3))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 
 	if b := weteeTakeBytes(_swig_i_0); len(b) > 0 {
@@ -8934,7 +9019,7 @@ func Contract_pod_cost(arg1 *string, arg2 string, arg3 string, arg4 int, arg5 ui
 	_swig_i_3 := arg4
 	_swig_i_4 := arg5
 	_swig_i_5 := arg6
-	swig_r_p := C._wrap_contract_pod_cost_cwetee_0ef46faa3853c4e0(C.swig_voidp(_swig_i_0), *(*C.swig_type_870)(unsafe.Pointer(&_swig_i_1)), *(*C.swig_type_871)(unsafe.Pointer(&_swig_i_2)), C.swig_intgo(_swig_i_3), C.swig_intgo(_swig_i_4), *(*C.swig_type_872)(unsafe.Pointer(&_swig_i_5)))
+	swig_r_p := C._wrap_contract_pod_cost_cwetee_0551771aedc3a6f6(C.swig_voidp(_swig_i_0), *(*C.swig_type_870)(unsafe.Pointer(&_swig_i_1)), *(*C.swig_type_871)(unsafe.Pointer(&_swig_i_2)), C.swig_intgo(_swig_i_3), C.swig_intgo(_swig_i_4), *(*C.swig_type_872)(unsafe.Pointer(&_swig_i_5)))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 
 	if b := weteeTakeBytes(_swig_i_0); len(b) > 0 {
@@ -8966,7 +9051,7 @@ func Contract_query(arg1 *string, arg2 uintptr, arg3 uintptr, arg4 []byte, arg5 
 	_swig_i_4 := arg5
 	_swig_i_5 := arg6
 	_swig_i_6 := arg7
-	swig_r_p := C._wrap_contract_query_cwetee_0ef46faa3853c4e0(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1), C.uintptr_t(_swig_i_2), *(*C.swig_type_874)(unsafe.Pointer(&_swig_i_3)), *(*C.swig_type_875)(unsafe.Pointer(&_swig_i_4)), *(*C.swig_type_876)(unsafe.Pointer(&_swig_i_5)), *(*C.swig_type_877)(unsafe.Pointer(&_swig_i_6)))
+	swig_r_p := C._wrap_contract_query_cwetee_0551771aedc3a6f6(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1), C.uintptr_t(_swig_i_2), *(*C.swig_type_874)(unsafe.Pointer(&_swig_i_3)), *(*C.swig_type_875)(unsafe.Pointer(&_swig_i_4)), *(*C.swig_type_876)(unsafe.Pointer(&_swig_i_5)), *(*C.swig_type_877)(unsafe.Pointer(&_swig_i_6)))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 
 	if b := weteeTakeBytes(_swig_i_0); len(b) > 0 {
@@ -8988,6 +9073,566 @@ func Contract_query(arg1 *string, arg2 uintptr, arg3 uintptr, arg4 []byte, arg5 
 	}
 	var swig_r_1 string
  swig_r_1 = weteeTakeString(swig_r) 
+	return swig_r_1
+}
+
+func Cloud_deployment_free(arg1 uintptr) {
+	_swig_i_0 := arg1
+	C._wrap_cloud_deployment_free_cwetee_0551771aedc3a6f6(C.uintptr_t(_swig_i_0))
+}
+
+func Cloud_free(arg1 uintptr) {
+	_swig_i_0 := arg1
+	C._wrap_cloud_free_cwetee_0551771aedc3a6f6(C.uintptr_t(_swig_i_0))
+}
+
+func _swig_getCLOUD_APP() (_swig_ret int) {
+	var swig_r int
+	swig_r = (int)(C._wrap_CLOUD_APP_cwetee_0551771aedc3a6f6())
+	return swig_r
+}
+
+var CLOUD_APP int = _swig_getCLOUD_APP()
+func _swig_getCLOUD_TASK() (_swig_ret int) {
+	var swig_r int
+	swig_r = (int)(C._wrap_CLOUD_TASK_cwetee_0551771aedc3a6f6())
+	return swig_r
+}
+
+var CLOUD_TASK int = _swig_getCLOUD_TASK()
+func _swig_getCLOUD_GPU() (_swig_ret int) {
+	var swig_r int
+	swig_r = (int)(C._wrap_CLOUD_GPU_cwetee_0551771aedc3a6f6())
+	return swig_r
+}
+
+var CLOUD_GPU int = _swig_getCLOUD_GPU()
+func _swig_getCLOUD_WORKER() (_swig_ret int) {
+	var swig_r int
+	swig_r = (int)(C._wrap_CLOUD_WORKER_cwetee_0551771aedc3a6f6())
+	return swig_r
+}
+
+var CLOUD_WORKER int = _swig_getCLOUD_WORKER()
+func _swig_getCLOUD_STATUS_CREATED() (_swig_ret int) {
+	var swig_r int
+	swig_r = (int)(C._wrap_CLOUD_STATUS_CREATED_cwetee_0551771aedc3a6f6())
+	return swig_r
+}
+
+var CLOUD_STATUS_CREATED int = _swig_getCLOUD_STATUS_CREATED()
+func _swig_getCLOUD_STATUS_DEPLOYING() (_swig_ret int) {
+	var swig_r int
+	swig_r = (int)(C._wrap_CLOUD_STATUS_DEPLOYING_cwetee_0551771aedc3a6f6())
+	return swig_r
+}
+
+var CLOUD_STATUS_DEPLOYING int = _swig_getCLOUD_STATUS_DEPLOYING()
+func _swig_getCLOUD_STATUS_STOPPED() (_swig_ret int) {
+	var swig_r int
+	swig_r = (int)(C._wrap_CLOUD_STATUS_STOPPED_cwetee_0551771aedc3a6f6())
+	return swig_r
+}
+
+var CLOUD_STATUS_STOPPED int = _swig_getCLOUD_STATUS_STOPPED()
+func _swig_getCLOUD_STATUS_RUNNING() (_swig_ret int) {
+	var swig_r int
+	swig_r = (int)(C._wrap_CLOUD_STATUS_RUNNING_cwetee_0551771aedc3a6f6())
+	return swig_r
+}
+
+var CLOUD_STATUS_RUNNING int = _swig_getCLOUD_STATUS_RUNNING()
+func _swig_getCLOUD_STATUS_RESTARTING() (_swig_ret int) {
+	var swig_r int
+	swig_r = (int)(C._wrap_CLOUD_STATUS_RESTARTING_cwetee_0551771aedc3a6f6())
+	return swig_r
+}
+
+var CLOUD_STATUS_RESTARTING int = _swig_getCLOUD_STATUS_RESTARTING()
+func Cloudb_deployment_parse(arg1 *uintptr, arg2 string) (_swig_ret string) {
+	var swig_r string
+	_swig_i_0 := arg1
+	_swig_i_1 := arg2
+	swig_r_p := C._wrap_cloudb_deployment_parse_cwetee_0551771aedc3a6f6(C.swig_voidp(_swig_i_0), *(*C.swig_type_879)(unsafe.Pointer(&_swig_i_1)))
+	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
+	if Swig_escape_always_false {
+		Swig_escape_val = arg2
+	}
+	var swig_r_1 string
+ swig_r_1 = weteeTakeString(swig_r) 
+	return swig_r_1
+}
+
+func Cloudb_deployment_load(arg1 *uintptr, arg2 string) (_swig_ret string) {
+	var swig_r string
+	_swig_i_0 := arg1
+	_swig_i_1 := arg2
+	swig_r_p := C._wrap_cloudb_deployment_load_cwetee_0551771aedc3a6f6(C.swig_voidp(_swig_i_0), *(*C.swig_type_881)(unsafe.Pointer(&_swig_i_1)))
+	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
+	if Swig_escape_always_false {
+		Swig_escape_val = arg2
+	}
+	var swig_r_1 string
+ swig_r_1 = weteeTakeString(swig_r) 
+	return swig_r_1
+}
+
+func Cloudb_deployment_kind(arg1 uintptr) (_swig_ret int) {
+	var swig_r int
+	_swig_i_0 := arg1
+	swig_r = (int)(C._wrap_cloudb_deployment_kind_cwetee_0551771aedc3a6f6(C.uintptr_t(_swig_i_0)))
+	return swig_r
+}
+
+func Cloudb_deployment_json(arg1 *string, arg2 uintptr) (_swig_ret string) {
+	var swig_r string
+	var _swig_i_0 *[2]uint64
+ _swig_i_0 = new([2]uint64) 
+	_swig_i_1 := arg2
+	swig_r_p := C._wrap_cloudb_deployment_json_cwetee_0551771aedc3a6f6(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1))
+	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
+
+	if b := weteeTakeBytes(_swig_i_0); len(b) > 0 {
+		*arg1 = unsafe.String(&b[0], len(b))
+	} else {
+		*arg1 = ""
+	} 
+	var swig_r_1 string
+ swig_r_1 = weteeTakeString(swig_r) 
+	return swig_r_1
+}
+
+func Cloudb_deploy_call_json(arg1 *string, arg2 uintptr, arg3 uintptr) (_swig_ret string) {
+	var swig_r string
+	var _swig_i_0 *[2]uint64
+ _swig_i_0 = new([2]uint64) 
+	_swig_i_1 := arg2
+	_swig_i_2 := arg3
+	swig_r_p := C._wrap_cloudb_deploy_call_json_cwetee_0551771aedc3a6f6(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1), C.uintptr_t(_swig_i_2))
+	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
+
+	if b := weteeTakeBytes(_swig_i_0); len(b) > 0 {
+		*arg1 = unsafe.String(&b[0], len(b))
+	} else {
+		*arg1 = ""
+	} 
+	var swig_r_1 string
+ swig_r_1 = weteeTakeString(swig_r) 
+	return swig_r_1
+}
+
+func Cloudb_deploy_call(arg1 *[]byte, arg2 uintptr, arg3 uintptr) (_swig_ret string) {
+	var swig_r string
+	var _swig_i_0 *[2]uint64
+ _swig_i_0 = new([2]uint64) 
+	_swig_i_1 := arg2
+	_swig_i_2 := arg3
+	swig_r_p := C._wrap_cloudb_deploy_call_cwetee_0551771aedc3a6f6(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1), C.uintptr_t(_swig_i_2))
+	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
+ *arg1 = weteeTakeBytes(_swig_i_0) 
+	var swig_r_1 string
+ swig_r_1 = weteeTakeString(swig_r) 
+	return swig_r_1
+}
+
+func Cloudb_estimate_at(arg1 []uint64, arg2 uintptr, arg3 string) (_swig_ret string) {
+	var swig_r string
+	_swig_i_0 := arg1
+	_swig_i_1 := arg2
+	_swig_i_2 := arg3
+	swig_r_p := C._wrap_cloudb_estimate_at_cwetee_0551771aedc3a6f6(*(*C.swig_type_886)(unsafe.Pointer(&_swig_i_0)), C.uintptr_t(_swig_i_1), *(*C.swig_type_887)(unsafe.Pointer(&_swig_i_2)))
+	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
+	if Swig_escape_always_false {
+		Swig_escape_val = arg1
+	}
+	if Swig_escape_always_false {
+		Swig_escape_val = arg3
+	}
+	var swig_r_1 string
+ swig_r_1 = weteeTakeString(swig_r) 
+	return swig_r_1
+}
+
+func Cloudb_pallet(arg1 uintptr, arg2 int) (_swig_ret string) {
+	var swig_r string
+	_swig_i_0 := arg1
+	_swig_i_1 := arg2
+	swig_r_p := C._wrap_cloudb_pallet_cwetee_0551771aedc3a6f6(C.uintptr_t(_swig_i_0), C.swig_intgo(_swig_i_1))
+	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
+	var swig_r_1 string
+ swig_r_1 = strings.Clone(swig_r) 
+	return swig_r_1
+}
+
+func Cloudb_open(arg1 *uintptr, arg2 uintptr) (_swig_ret string) {
+	var swig_r string
+	_swig_i_0 := arg1
+	_swig_i_1 := arg2
+	swig_r_p := C._wrap_cloudb_open_cwetee_0551771aedc3a6f6(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1))
+	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
+	var swig_r_1 string
+ swig_r_1 = weteeTakeString(swig_r) 
+	return swig_r_1
+}
+
+func Cloudb_submit(arg1 *string, arg2 uintptr, arg3 uintptr, arg4 int, arg5 string, arg6 string, arg7 uint) (_swig_ret string) {
+	var swig_r string
+	var _swig_i_0 *[2]uint64
+ _swig_i_0 = new([2]uint64) 
+	_swig_i_1 := arg2
+	_swig_i_2 := arg3
+	_swig_i_3 := arg4
+	_swig_i_4 := arg5
+	_swig_i_5 := arg6
+	_swig_i_6 := arg7
+	swig_r_p := C._wrap_cloudb_submit_cwetee_0551771aedc3a6f6(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1), C.uintptr_t(_swig_i_2), C.swig_intgo(_swig_i_3), *(*C.swig_type_891)(unsafe.Pointer(&_swig_i_4)), *(*C.swig_type_892)(unsafe.Pointer(&_swig_i_5)), C.swig_intgo(_swig_i_6))
+	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
+
+	if b := weteeTakeBytes(_swig_i_0); len(b) > 0 {
+		*arg1 = unsafe.String(&b[0], len(b))
+	} else {
+		*arg1 = ""
+	} 
+	if Swig_escape_always_false {
+		Swig_escape_val = arg5
+	}
+	if Swig_escape_always_false {
+		Swig_escape_val = arg6
+	}
+	var swig_r_1 string
+ swig_r_1 = weteeTakeString(swig_r) 
+	return swig_r_1
+}
+
+func Cloudb_deploy(arg1 *uint64, arg2 *string, arg3 uintptr, arg4 uintptr, arg5 uintptr, arg6 uint) (_swig_ret string) {
+	var swig_r string
+	_swig_i_0 := arg1
+	var _swig_i_1 *[2]uint64
+ _swig_i_1 = new([2]uint64) 
+	_swig_i_2 := arg3
+	_swig_i_3 := arg4
+	_swig_i_4 := arg5
+	_swig_i_5 := arg6
+	swig_r_p := C._wrap_cloudb_deploy_cwetee_0551771aedc3a6f6(C.swig_voidp(_swig_i_0), C.swig_voidp(_swig_i_1), C.uintptr_t(_swig_i_2), C.uintptr_t(_swig_i_3), C.uintptr_t(_swig_i_4), C.swig_intgo(_swig_i_5))
+	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
+
+	if b := weteeTakeBytes(_swig_i_1); len(b) > 0 {
+		*arg2 = unsafe.String(&b[0], len(b))
+	} else {
+		*arg2 = ""
+	} 
+	var swig_r_1 string
+ swig_r_1 = weteeTakeString(swig_r) 
+	return swig_r_1
+}
+
+func Cloudb_estimate(arg1 []uint64, arg2 uintptr, arg3 uintptr) (_swig_ret string) {
+	var swig_r string
+	_swig_i_0 := arg1
+	_swig_i_1 := arg2
+	_swig_i_2 := arg3
+	swig_r_p := C._wrap_cloudb_estimate_cwetee_0551771aedc3a6f6(*(*C.swig_type_895)(unsafe.Pointer(&_swig_i_0)), C.uintptr_t(_swig_i_1), C.uintptr_t(_swig_i_2))
+	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
+	if Swig_escape_always_false {
+		Swig_escape_val = arg1
+	}
+	var swig_r_1 string
+ swig_r_1 = weteeTakeString(swig_r) 
+	return swig_r_1
+}
+
+func Cloudb_status_json(arg1 *string, arg2 uintptr, arg3 int, arg4 uint64) (_swig_ret string) {
+	var swig_r string
+	var _swig_i_0 *[2]uint64
+ _swig_i_0 = new([2]uint64) 
+	_swig_i_1 := arg2
+	_swig_i_2 := arg3
+	_swig_i_3 := arg4
+	swig_r_p := C._wrap_cloudb_status_json_cwetee_0551771aedc3a6f6(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1), C.swig_intgo(_swig_i_2), C.swig_type_897(_swig_i_3))
+	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
+
+	if b := weteeTakeBytes(_swig_i_0); len(b) > 0 {
+		*arg1 = unsafe.String(&b[0], len(b))
+	} else {
+		*arg1 = ""
+	} 
+	var swig_r_1 string
+ swig_r_1 = weteeTakeString(swig_r) 
+	return swig_r_1
+}
+
+func Cloudb_list_json(arg1 *string, arg2 uintptr, arg3 int, arg4 string) (_swig_ret string) {
+	var swig_r string
+	var _swig_i_0 *[2]uint64
+ _swig_i_0 = new([2]uint64) 
+	_swig_i_1 := arg2
+	_swig_i_2 := arg3
+	_swig_i_3 := arg4
+	swig_r_p := C._wrap_cloudb_list_json_cwetee_0551771aedc3a6f6(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1), C.swig_intgo(_swig_i_2), *(*C.swig_type_899)(unsafe.Pointer(&_swig_i_3)))
+	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
+
+	if b := weteeTakeBytes(_swig_i_0); len(b) > 0 {
+		*arg1 = unsafe.String(&b[0], len(b))
+	} else {
+		*arg1 = ""
+	} 
+	if Swig_escape_always_false {
+		Swig_escape_val = arg4
+	}
+	var swig_r_1 string
+ swig_r_1 = weteeTakeString(swig_r) 
+	return swig_r_1
+}
+
+func Cloudb_wait(arg1 *uint32, arg2 uintptr, arg3 int, arg4 uint64, arg5 int, arg6 uint) (_swig_ret string) {
+	var swig_r string
+	_swig_i_0 := arg1
+	_swig_i_1 := arg2
+	_swig_i_2 := arg3
+	_swig_i_3 := arg4
+	_swig_i_4 := arg5
+	_swig_i_5 := arg6
+	swig_r_p := C._wrap_cloudb_wait_cwetee_0551771aedc3a6f6(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1), C.swig_intgo(_swig_i_2), C.swig_type_901(_swig_i_3), C.swig_intgo(_swig_i_4), C.swig_intgo(_swig_i_5))
+	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
+	var swig_r_1 string
+ swig_r_1 = weteeTakeString(swig_r) 
+	return swig_r_1
+}
+
+func Cloudb_restart(arg1 *string, arg2 uintptr, arg3 uintptr, arg4 int, arg5 uint64, arg6 uint) (_swig_ret string) {
+	var swig_r string
+	var _swig_i_0 *[2]uint64
+ _swig_i_0 = new([2]uint64) 
+	_swig_i_1 := arg2
+	_swig_i_2 := arg3
+	_swig_i_3 := arg4
+	_swig_i_4 := arg5
+	_swig_i_5 := arg6
+	swig_r_p := C._wrap_cloudb_restart_cwetee_0551771aedc3a6f6(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1), C.uintptr_t(_swig_i_2), C.swig_intgo(_swig_i_3), C.swig_type_903(_swig_i_4), C.swig_intgo(_swig_i_5))
+	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
+
+	if b := weteeTakeBytes(_swig_i_0); len(b) > 0 {
+		*arg1 = unsafe.String(&b[0], len(b))
+	} else {
+		*arg1 = ""
+	} 
+	var swig_r_1 string
+ swig_r_1 = weteeTakeString(swig_r) 
+	return swig_r_1
+}
+
+func Cloudb_update(arg1 *string, arg2 uintptr, arg3 uintptr, arg4 uint64, arg5 uintptr, arg6 int, arg7 uint) (_swig_ret string) {
+	var swig_r string
+	var _swig_i_0 *[2]uint64
+ _swig_i_0 = new([2]uint64) 
+	_swig_i_1 := arg2
+	_swig_i_2 := arg3
+	_swig_i_3 := arg4
+	_swig_i_4 := arg5
+	_swig_i_5 := arg6
+	_swig_i_6 := arg7
+	swig_r_p := C._wrap_cloudb_update_cwetee_0551771aedc3a6f6(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1), C.uintptr_t(_swig_i_2), C.swig_type_905(_swig_i_3), C.uintptr_t(_swig_i_4), C.swig_intgo(_swig_i_5), C.swig_intgo(_swig_i_6))
+	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
+
+	if b := weteeTakeBytes(_swig_i_0); len(b) > 0 {
+		*arg1 = unsafe.String(&b[0], len(b))
+	} else {
+		*arg1 = ""
+	} 
+	var swig_r_1 string
+ swig_r_1 = weteeTakeString(swig_r) 
+	return swig_r_1
+}
+
+func Cloudb_stop(arg1 *string, arg2 uintptr, arg3 uintptr, arg4 int, arg5 uint64, arg6 uint) (_swig_ret string) {
+	var swig_r string
+	var _swig_i_0 *[2]uint64
+ _swig_i_0 = new([2]uint64) 
+	_swig_i_1 := arg2
+	_swig_i_2 := arg3
+	_swig_i_3 := arg4
+	_swig_i_4 := arg5
+	_swig_i_5 := arg6
+	swig_r_p := C._wrap_cloudb_stop_cwetee_0551771aedc3a6f6(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1), C.uintptr_t(_swig_i_2), C.swig_intgo(_swig_i_3), C.swig_type_907(_swig_i_4), C.swig_intgo(_swig_i_5))
+	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
+
+	if b := weteeTakeBytes(_swig_i_0); len(b) > 0 {
+		*arg1 = unsafe.String(&b[0], len(b))
+	} else {
+		*arg1 = ""
+	} 
+	var swig_r_1 string
+ swig_r_1 = weteeTakeString(swig_r) 
+	return swig_r_1
+}
+
+func Cloudb_prices_json(arg1 *string, arg2 uintptr, arg3 int) (_swig_ret string) {
+	var swig_r string
+	var _swig_i_0 *[2]uint64
+ _swig_i_0 = new([2]uint64) 
+	_swig_i_1 := arg2
+	_swig_i_2 := arg3
+	swig_r_p := C._wrap_cloudb_prices_json_cwetee_0551771aedc3a6f6(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1), C.swig_intgo(_swig_i_2))
+	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
+
+	if b := weteeTakeBytes(_swig_i_0); len(b) > 0 {
+		*arg1 = unsafe.String(&b[0], len(b))
+	} else {
+		*arg1 = ""
+	} 
+	var swig_r_1 string
+ swig_r_1 = weteeTakeString(swig_r) 
+	return swig_r_1
+}
+
+func Cloudb_assets_json(arg1 *string, arg2 uintptr) (_swig_ret string) {
+	var swig_r string
+	var _swig_i_0 *[2]uint64
+ _swig_i_0 = new([2]uint64) 
+	_swig_i_1 := arg2
+	swig_r_p := C._wrap_cloudb_assets_json_cwetee_0551771aedc3a6f6(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1))
+	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
+
+	if b := weteeTakeBytes(_swig_i_0); len(b) > 0 {
+		*arg1 = unsafe.String(&b[0], len(b))
+	} else {
+		*arg1 = ""
+	} 
+	var swig_r_1 string
+ swig_r_1 = weteeTakeString(swig_r) 
+	return swig_r_1
+}
+
+func Cloudb_clusters_json(arg1 *string, arg2 uintptr) (_swig_ret string) {
+	var swig_r string
+	var _swig_i_0 *[2]uint64
+ _swig_i_0 = new([2]uint64) 
+	_swig_i_1 := arg2
+	swig_r_p := C._wrap_cloudb_clusters_json_cwetee_0551771aedc3a6f6(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1))
+	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
+
+	if b := weteeTakeBytes(_swig_i_0); len(b) > 0 {
+		*arg1 = unsafe.String(&b[0], len(b))
+	} else {
+		*arg1 = ""
+	} 
+	var swig_r_1 string
+ swig_r_1 = weteeTakeString(swig_r) 
+	return swig_r_1
+}
+
+func Cloudb_cluster_register(arg1 *uint64, arg2 uintptr, arg3 uintptr, arg4 string, arg5 uint, arg6 uint, arg7 byte, arg8 uint) (_swig_ret string) {
+	var swig_r string
+	_swig_i_0 := arg1
+	_swig_i_1 := arg2
+	_swig_i_2 := arg3
+	_swig_i_3 := arg4
+	_swig_i_4 := arg5
+	_swig_i_5 := arg6
+	_swig_i_6 := arg7
+	_swig_i_7 := arg8
+	swig_r_p := C._wrap_cloudb_cluster_register_cwetee_0551771aedc3a6f6(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1), C.uintptr_t(_swig_i_2), *(*C.swig_type_912)(unsafe.Pointer(&_swig_i_3)), C.swig_intgo(_swig_i_4), C.swig_intgo(_swig_i_5), C.char(_swig_i_6), C.swig_intgo(_swig_i_7))
+	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
+	if Swig_escape_always_false {
+		Swig_escape_val = arg4
+	}
+	var swig_r_1 string
+ swig_r_1 = weteeTakeString(swig_r) 
+	return swig_r_1
+}
+
+func Cloudb_cluster_mortgage(arg1 *string, arg2 uintptr, arg3 uintptr, arg4 uint64, arg5 string, arg6 []uint64, arg7 uint) (_swig_ret string) {
+	var swig_r string
+	var _swig_i_0 *[2]uint64
+ _swig_i_0 = new([2]uint64) 
+	_swig_i_1 := arg2
+	_swig_i_2 := arg3
+	_swig_i_3 := arg4
+	_swig_i_4 := arg5
+	_swig_i_5 := arg6
+	_swig_i_6 := arg7
+	swig_r_p := C._wrap_cloudb_cluster_mortgage_cwetee_0551771aedc3a6f6(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1), C.uintptr_t(_swig_i_2), C.swig_type_914(_swig_i_3), *(*C.swig_type_915)(unsafe.Pointer(&_swig_i_4)), *(*C.swig_type_916)(unsafe.Pointer(&_swig_i_5)), C.swig_intgo(_swig_i_6))
+	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
+
+	if b := weteeTakeBytes(_swig_i_0); len(b) > 0 {
+		*arg1 = unsafe.String(&b[0], len(b))
+	} else {
+		*arg1 = ""
+	} 
+	if Swig_escape_always_false {
+		Swig_escape_val = arg5
+	}
+	if Swig_escape_always_false {
+		Swig_escape_val = arg6
+	}
+	var swig_r_1 string
+ swig_r_1 = weteeTakeString(swig_r) 
+	return swig_r_1
+}
+
+func Cloudb_work_proof_upload(arg1 *string, arg2 uintptr, arg3 uintptr, arg4 int, arg5 uint64, arg6 string, arg7 []byte, arg8 int, arg9 uint) (_swig_ret string) {
+	var swig_r string
+	var _swig_i_0 *[2]uint64
+ _swig_i_0 = new([2]uint64) 
+	_swig_i_1 := arg2
+	_swig_i_2 := arg3
+	_swig_i_3 := arg4
+	_swig_i_4 := arg5
+	_swig_i_5 := arg6
+	_swig_i_6 := arg7
+	_swig_i_7 := arg8
+	_swig_i_8 := arg9
+	swig_r_p := C._wrap_cloudb_work_proof_upload_cwetee_0551771aedc3a6f6(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1), C.uintptr_t(_swig_i_2), C.swig_intgo(_swig_i_3), C.swig_type_918(_swig_i_4), *(*C.swig_type_919)(unsafe.Pointer(&_swig_i_5)), *(*C.swig_type_920)(unsafe.Pointer(&_swig_i_6)), C.swig_intgo(_swig_i_7), C.swig_intgo(_swig_i_8))
+	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
+
+	if b := weteeTakeBytes(_swig_i_0); len(b) > 0 {
+		*arg1 = unsafe.String(&b[0], len(b))
+	} else {
+		*arg1 = ""
+	} 
+	if Swig_escape_always_false {
+		Swig_escape_val = arg6
+	}
+	if Swig_escape_always_false {
+		Swig_escape_val = arg7
+	}
+	var swig_r_1 string
+ swig_r_1 = weteeTakeString(swig_r) 
+	return swig_r_1
+}
+
+func Cloudb_work_report(arg1 *[]byte, arg2 uintptr, arg3 int, arg4 uint64) (_swig_ret string) {
+	var swig_r string
+	var _swig_i_0 *[2]uint64
+ _swig_i_0 = new([2]uint64) 
+	_swig_i_1 := arg2
+	_swig_i_2 := arg3
+	_swig_i_3 := arg4
+	swig_r_p := C._wrap_cloudb_work_report_cwetee_0551771aedc3a6f6(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1), C.swig_intgo(_swig_i_2), C.swig_type_922(_swig_i_3))
+	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
+ *arg1 = weteeTakeBytes(_swig_i_0) 
+	var swig_r_1 string
+ swig_r_1 = weteeTakeString(swig_r) 
+	return swig_r_1
+}
+
+func Cloud_status_name(arg1 int) (_swig_ret string) {
+	var swig_r string
+	_swig_i_0 := arg1
+	swig_r_p := C._wrap_cloud_status_name_cwetee_0551771aedc3a6f6(C.swig_intgo(_swig_i_0))
+	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
+	var swig_r_1 string
+ swig_r_1 = strings.Clone(swig_r) 
+	return swig_r_1
+}
+
+func Cloud_kind_name(arg1 int) (_swig_ret string) {
+	var swig_r string
+	_swig_i_0 := arg1
+	swig_r_p := C._wrap_cloud_kind_name_cwetee_0551771aedc3a6f6(C.swig_intgo(_swig_i_0))
+	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
+	var swig_r_1 string
+ swig_r_1 = strings.Clone(swig_r) 
 	return swig_r_1
 }
 

@@ -13,9 +13,9 @@ extern
 #ifdef __cplusplus
   "C"
 #endif
-  void cgo_panic__cwetee_0ef46faa3853c4e0(const char*);
+  void cgo_panic__cwetee_0551771aedc3a6f6(const char*);
 static void _swig_gopanic(const char *p) {
-  cgo_panic__cwetee_0ef46faa3853c4e0(p);
+  cgo_panic__cwetee_0551771aedc3a6f6(p);
 }
 
 
@@ -1636,11 +1636,104 @@ static wetee_rc wetee_contract_query_(wetee_buf *text_out, wetee_chain *c, const
   return wetee_contract_query(text_out, c, abi, key, pub, message, json, json_len);
 }
 
+
+static wetee_rc wetee_cloudb_deployment_parse(wetee_cloud_deployment **out, const char *json, size_t json_len) {
+  return wetee_cloud_deployment_parse(out, json, json_len);
+}
+static wetee_rc wetee_cloudb_deployment_load(wetee_cloud_deployment **out, const char *path) {
+  return wetee_cloud_deployment_load(out, path);
+}
+static int wetee_cloudb_deployment_kind(const wetee_cloud_deployment *d) { return wetee_cloud_deployment_kind(d); }
+static wetee_rc wetee_cloudb_deployment_json(wetee_buf *text_out, const wetee_cloud_deployment *d) {
+  return wetee_cloud_deployment_json(text_out, d);
+}
+static wetee_rc wetee_cloudb_deploy_call_json(wetee_buf *text_out, const wetee_metadata *md,
+                                              const wetee_cloud_deployment *d) {
+  return wetee_cloud_deploy_call_json(text_out, md, d);
+}
+static wetee_rc wetee_cloudb_deploy_call(wetee_buf *out, const wetee_metadata *md, const wetee_cloud_deployment *d) {
+  return wetee_cloud_deploy_call(out, md, d);
+}
+static wetee_rc wetee_cloudb_estimate_at(wetee_u128 *out, const wetee_cloud_deployment *d, const char *price_json) {
+  return wetee_cloud_estimate_at(out, d, price_json);
+}
+static const char *wetee_cloudb_pallet(const wetee_metadata *md, int role) {
+  const char *p = wetee_cloud_pallet(md, role);
+  return p ? p : "";
+}
+static wetee_rc wetee_cloudb_open(wetee_cloud **out, wetee_chain *c) { return wetee_cloud_open(out, c); }
+static wetee_rc wetee_cloudb_submit(wetee_buf *text_out, wetee_cloud *cl, const wetee_keypair *kp, int role,
+                                    const char *call, const char *args_json, unsigned timeout_ms) {
+  return wetee_cloud_submit(text_out, cl, kp, role, call, args_json, timeout_ms);
+}
+/* both the new id and the outcome JSON come back */
+static wetee_rc wetee_cloudb_deploy(uint64_t *out, wetee_buf *text_out, wetee_cloud *cl, const wetee_keypair *kp,
+                                    const wetee_cloud_deployment *d, unsigned timeout_ms) {
+  return wetee_cloud_deploy(out, text_out, cl, kp, d, timeout_ms);
+}
+static wetee_rc wetee_cloudb_estimate(wetee_u128 *out, wetee_cloud *cl, const wetee_cloud_deployment *d) {
+  return wetee_cloud_estimate(out, NULL, cl, d);
+}
+static wetee_rc wetee_cloudb_status_json(wetee_buf *text_out, wetee_cloud *cl, int kind, uint64_t id) {
+  return wetee_cloud_status_json(text_out, cl, kind, id);
+}
+static wetee_rc wetee_cloudb_list_json(wetee_buf *text_out, wetee_cloud *cl, int kind, const char *owner) {
+  return wetee_cloud_list_json(text_out, cl, kind, owner);
+}
+static wetee_rc wetee_cloudb_wait(uint32_t *out, wetee_cloud *cl, int kind, uint64_t id, int target,
+                                  unsigned timeout_ms) {
+  int s = -1;
+  int rc = wetee_cloud_wait(&s, cl, kind, id, target, timeout_ms, NULL, NULL);
+  *out = (uint32_t)s;
+  return rc;
+}
+static wetee_rc wetee_cloudb_restart(wetee_buf *text_out, wetee_cloud *cl, const wetee_keypair *kp, int kind,
+                                     uint64_t id, unsigned timeout_ms) {
+  return wetee_cloud_restart(text_out, cl, kp, kind, id, timeout_ms);
+}
+static wetee_rc wetee_cloudb_update(wetee_buf *text_out, wetee_cloud *cl, const wetee_keypair *kp, uint64_t id,
+                                    const wetee_cloud_deployment *d, int with_restart, unsigned timeout_ms) {
+  return wetee_cloud_update(text_out, cl, kp, id, d, with_restart, timeout_ms);
+}
+static wetee_rc wetee_cloudb_stop(wetee_buf *text_out, wetee_cloud *cl, const wetee_keypair *kp, int kind, uint64_t id,
+                                  unsigned timeout_ms) {
+  return wetee_cloud_stop(text_out, cl, kp, kind, id, timeout_ms);
+}
+static wetee_rc wetee_cloudb_prices_json(wetee_buf *text_out, wetee_cloud *cl, int kind) {
+  return wetee_cloud_prices_json(text_out, cl, kind);
+}
+static wetee_rc wetee_cloudb_assets_json(wetee_buf *text_out, wetee_cloud *cl) {
+  return wetee_cloud_assets_json(text_out, cl);
+}
+static wetee_rc wetee_cloudb_clusters_json(wetee_buf *text_out, wetee_cloud *cl) {
+  return wetee_cloud_clusters_json(text_out, cl);
+}
+static wetee_rc wetee_cloudb_cluster_register(uint64_t *out, wetee_cloud *cl, const wetee_keypair *kp,
+                                              const char *name, uint32_t ipv4, uint32_t port, uint8_t level,
+                                              unsigned timeout_ms) {
+  return wetee_cloud_cluster_register(out, NULL, cl, kp, name, ipv4, port, level, timeout_ms);
+}
+static wetee_rc wetee_cloudb_cluster_mortgage(wetee_buf *text_out, wetee_cloud *cl, const wetee_keypair *kp,
+                                              uint64_t cluster_id, const char *resources_json, wetee_u128 deposit,
+                                              unsigned timeout_ms) {
+  return wetee_cloud_cluster_mortgage(text_out, cl, kp, cluster_id, resources_json, deposit, timeout_ms);
+}
+static wetee_rc wetee_cloudb_work_proof_upload(wetee_buf *text_out, wetee_cloud *cl, const wetee_keypair *kp, int kind,
+                                               uint64_t id, const char *proof_json, const uint8_t *report,
+                                               size_t report_len, int has_report, unsigned timeout_ms) {
+  /* has_report 0: no report (None), whatever the bytes */
+  return wetee_cloud_work_proof_upload(text_out, cl, kp, kind, id, proof_json, has_report ? report : NULL,
+                                       has_report ? report_len : 0, timeout_ms);
+}
+static wetee_rc wetee_cloudb_work_report(wetee_buf *out, wetee_cloud *cl, int kind, uint64_t id) {
+  return wetee_cloud_work_report(out, cl, kind, id);
+}
+
 #ifdef __cplusplus
 extern "C" {
 #endif
 
-void _wrap_Swig_free_cwetee_0ef46faa3853c4e0(void *_swig_go_0) {
+void _wrap_Swig_free_cwetee_0551771aedc3a6f6(void *_swig_go_0) {
   void *arg1 = (void *) 0 ;
   
   arg1 = *(void **)&_swig_go_0; 
@@ -1650,7 +1743,7 @@ void _wrap_Swig_free_cwetee_0ef46faa3853c4e0(void *_swig_go_0) {
 }
 
 
-void *_wrap_Swig_malloc_cwetee_0ef46faa3853c4e0(intgo _swig_go_0) {
+void *_wrap_Swig_malloc_cwetee_0551771aedc3a6f6(intgo _swig_go_0) {
   int arg1 ;
   void *result = 0 ;
   void *_swig_go_result;
@@ -1663,7 +1756,7 @@ void *_wrap_Swig_malloc_cwetee_0ef46faa3853c4e0(intgo _swig_go_0) {
 }
 
 
-void _wrap_go_take_cwetee_0ef46faa3853c4e0(long long _swig_go_0, _goslice_ _swig_go_1) {
+void _wrap_go_take_cwetee_0551771aedc3a6f6(long long _swig_go_0, _goslice_ _swig_go_1) {
   uint64_t arg1 ;
   uint8_t *arg2 = (uint8_t *) 0 ;
   size_t arg3 ;
@@ -1682,7 +1775,7 @@ void _wrap_go_take_cwetee_0ef46faa3853c4e0(long long _swig_go_0, _goslice_ _swig
 }
 
 
-void _wrap_go_take_secret_cwetee_0ef46faa3853c4e0(long long _swig_go_0, long long _swig_go_1, _goslice_ _swig_go_2) {
+void _wrap_go_take_secret_cwetee_0551771aedc3a6f6(long long _swig_go_0, long long _swig_go_1, _goslice_ _swig_go_2) {
   uint64_t arg1 ;
   uint64_t arg2 ;
   uint8_t *arg3 = (uint8_t *) 0 ;
@@ -1703,7 +1796,7 @@ void _wrap_go_take_secret_cwetee_0ef46faa3853c4e0(long long _swig_go_0, long lon
 }
 
 
-void _wrap_go_copy_static_cwetee_0ef46faa3853c4e0(long long _swig_go_0, _goslice_ _swig_go_1) {
+void _wrap_go_copy_static_cwetee_0551771aedc3a6f6(long long _swig_go_0, _goslice_ _swig_go_1) {
   uint64_t arg1 ;
   uint8_t *arg2 = (uint8_t *) 0 ;
   size_t arg3 ;
@@ -1722,7 +1815,7 @@ void _wrap_go_copy_static_cwetee_0ef46faa3853c4e0(long long _swig_go_0, _goslice
 }
 
 
-_gostring_ _wrap_version_string_cwetee_0ef46faa3853c4e0() {
+_gostring_ _wrap_version_string_cwetee_0551771aedc3a6f6() {
   char *result = 0 ;
   _gostring_ _swig_go_result;
   
@@ -1739,7 +1832,7 @@ _gostring_ _wrap_version_string_cwetee_0ef46faa3853c4e0() {
 }
 
 
-intgo _wrap_version_number_cwetee_0ef46faa3853c4e0() {
+intgo _wrap_version_number_cwetee_0551771aedc3a6f6() {
   int result;
   intgo _swig_go_result;
   
@@ -1753,7 +1846,7 @@ intgo _wrap_version_number_cwetee_0ef46faa3853c4e0() {
 }
 
 
-_gostring_ _wrap_strerror_cwetee_0ef46faa3853c4e0(intgo _swig_go_0) {
+_gostring_ _wrap_strerror_cwetee_0551771aedc3a6f6(intgo _swig_go_0) {
   int arg1 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -1772,7 +1865,7 @@ _gostring_ _wrap_strerror_cwetee_0ef46faa3853c4e0(intgo _swig_go_0) {
 }
 
 
-intgo _wrap_OK_cwetee_0ef46faa3853c4e0() {
+intgo _wrap_OK_cwetee_0551771aedc3a6f6() {
   enum wetee_status result;
   intgo _swig_go_result;
   
@@ -1787,7 +1880,7 @@ intgo _wrap_OK_cwetee_0ef46faa3853c4e0() {
 }
 
 
-intgo _wrap_ERR_INVALID_ARGUMENT_cwetee_0ef46faa3853c4e0() {
+intgo _wrap_ERR_INVALID_ARGUMENT_cwetee_0551771aedc3a6f6() {
   enum wetee_status result;
   intgo _swig_go_result;
   
@@ -1802,7 +1895,7 @@ intgo _wrap_ERR_INVALID_ARGUMENT_cwetee_0ef46faa3853c4e0() {
 }
 
 
-intgo _wrap_ERR_NO_MEMORY_cwetee_0ef46faa3853c4e0() {
+intgo _wrap_ERR_NO_MEMORY_cwetee_0551771aedc3a6f6() {
   enum wetee_status result;
   intgo _swig_go_result;
   
@@ -1817,7 +1910,7 @@ intgo _wrap_ERR_NO_MEMORY_cwetee_0ef46faa3853c4e0() {
 }
 
 
-intgo _wrap_ERR_DECODE_cwetee_0ef46faa3853c4e0() {
+intgo _wrap_ERR_DECODE_cwetee_0551771aedc3a6f6() {
   enum wetee_status result;
   intgo _swig_go_result;
   
@@ -1832,7 +1925,7 @@ intgo _wrap_ERR_DECODE_cwetee_0ef46faa3853c4e0() {
 }
 
 
-intgo _wrap_ERR_TRUNCATED_cwetee_0ef46faa3853c4e0() {
+intgo _wrap_ERR_TRUNCATED_cwetee_0551771aedc3a6f6() {
   enum wetee_status result;
   intgo _swig_go_result;
   
@@ -1847,7 +1940,7 @@ intgo _wrap_ERR_TRUNCATED_cwetee_0ef46faa3853c4e0() {
 }
 
 
-intgo _wrap_ERR_NON_CANONICAL_cwetee_0ef46faa3853c4e0() {
+intgo _wrap_ERR_NON_CANONICAL_cwetee_0551771aedc3a6f6() {
   enum wetee_status result;
   intgo _swig_go_result;
   
@@ -1862,7 +1955,7 @@ intgo _wrap_ERR_NON_CANONICAL_cwetee_0ef46faa3853c4e0() {
 }
 
 
-intgo _wrap_ERR_OVERFLOW_cwetee_0ef46faa3853c4e0() {
+intgo _wrap_ERR_OVERFLOW_cwetee_0551771aedc3a6f6() {
   enum wetee_status result;
   intgo _swig_go_result;
   
@@ -1877,7 +1970,7 @@ intgo _wrap_ERR_OVERFLOW_cwetee_0ef46faa3853c4e0() {
 }
 
 
-intgo _wrap_ERR_DEPTH_cwetee_0ef46faa3853c4e0() {
+intgo _wrap_ERR_DEPTH_cwetee_0551771aedc3a6f6() {
   enum wetee_status result;
   intgo _swig_go_result;
   
@@ -1892,7 +1985,7 @@ intgo _wrap_ERR_DEPTH_cwetee_0ef46faa3853c4e0() {
 }
 
 
-intgo _wrap_ERR_CHECKSUM_cwetee_0ef46faa3853c4e0() {
+intgo _wrap_ERR_CHECKSUM_cwetee_0551771aedc3a6f6() {
   enum wetee_status result;
   intgo _swig_go_result;
   
@@ -1907,7 +2000,7 @@ intgo _wrap_ERR_CHECKSUM_cwetee_0ef46faa3853c4e0() {
 }
 
 
-intgo _wrap_ERR_UNSUPPORTED_cwetee_0ef46faa3853c4e0() {
+intgo _wrap_ERR_UNSUPPORTED_cwetee_0551771aedc3a6f6() {
   enum wetee_status result;
   intgo _swig_go_result;
   
@@ -1922,7 +2015,7 @@ intgo _wrap_ERR_UNSUPPORTED_cwetee_0ef46faa3853c4e0() {
 }
 
 
-intgo _wrap_ERR_CRYPTO_cwetee_0ef46faa3853c4e0() {
+intgo _wrap_ERR_CRYPTO_cwetee_0551771aedc3a6f6() {
   enum wetee_status result;
   intgo _swig_go_result;
   
@@ -1937,7 +2030,7 @@ intgo _wrap_ERR_CRYPTO_cwetee_0ef46faa3853c4e0() {
 }
 
 
-intgo _wrap_ERR_VERIFY_cwetee_0ef46faa3853c4e0() {
+intgo _wrap_ERR_VERIFY_cwetee_0551771aedc3a6f6() {
   enum wetee_status result;
   intgo _swig_go_result;
   
@@ -1952,7 +2045,7 @@ intgo _wrap_ERR_VERIFY_cwetee_0ef46faa3853c4e0() {
 }
 
 
-intgo _wrap_ERR_NOT_FOUND_cwetee_0ef46faa3853c4e0() {
+intgo _wrap_ERR_NOT_FOUND_cwetee_0551771aedc3a6f6() {
   enum wetee_status result;
   intgo _swig_go_result;
   
@@ -1967,7 +2060,7 @@ intgo _wrap_ERR_NOT_FOUND_cwetee_0ef46faa3853c4e0() {
 }
 
 
-intgo _wrap_ERR_IO_cwetee_0ef46faa3853c4e0() {
+intgo _wrap_ERR_IO_cwetee_0551771aedc3a6f6() {
   enum wetee_status result;
   intgo _swig_go_result;
   
@@ -1982,7 +2075,7 @@ intgo _wrap_ERR_IO_cwetee_0ef46faa3853c4e0() {
 }
 
 
-intgo _wrap_ERR_NETWORK_cwetee_0ef46faa3853c4e0() {
+intgo _wrap_ERR_NETWORK_cwetee_0551771aedc3a6f6() {
   enum wetee_status result;
   intgo _swig_go_result;
   
@@ -1997,7 +2090,7 @@ intgo _wrap_ERR_NETWORK_cwetee_0ef46faa3853c4e0() {
 }
 
 
-intgo _wrap_ERR_STATE_cwetee_0ef46faa3853c4e0() {
+intgo _wrap_ERR_STATE_cwetee_0551771aedc3a6f6() {
   enum wetee_status result;
   intgo _swig_go_result;
   
@@ -2012,7 +2105,7 @@ intgo _wrap_ERR_STATE_cwetee_0ef46faa3853c4e0() {
 }
 
 
-intgo _wrap_ERR_TRAILING_cwetee_0ef46faa3853c4e0() {
+intgo _wrap_ERR_TRAILING_cwetee_0551771aedc3a6f6() {
   enum wetee_status result;
   intgo _swig_go_result;
   
@@ -2027,7 +2120,7 @@ intgo _wrap_ERR_TRAILING_cwetee_0ef46faa3853c4e0() {
 }
 
 
-intgo _wrap_ERR_INTERNAL_cwetee_0ef46faa3853c4e0() {
+intgo _wrap_ERR_INTERNAL_cwetee_0551771aedc3a6f6() {
   enum wetee_status result;
   intgo _swig_go_result;
   
@@ -2042,7 +2135,7 @@ intgo _wrap_ERR_INTERNAL_cwetee_0ef46faa3853c4e0() {
 }
 
 
-intgo _wrap_ERR_TOO_LONG_cwetee_0ef46faa3853c4e0() {
+intgo _wrap_ERR_TOO_LONG_cwetee_0551771aedc3a6f6() {
   enum wetee_status result;
   intgo _swig_go_result;
   
@@ -2057,7 +2150,7 @@ intgo _wrap_ERR_TOO_LONG_cwetee_0ef46faa3853c4e0() {
 }
 
 
-intgo _wrap_ERR_TIMEOUT_cwetee_0ef46faa3853c4e0() {
+intgo _wrap_ERR_TIMEOUT_cwetee_0551771aedc3a6f6() {
   enum wetee_status result;
   intgo _swig_go_result;
   
@@ -2072,7 +2165,7 @@ intgo _wrap_ERR_TIMEOUT_cwetee_0ef46faa3853c4e0() {
 }
 
 
-intgo _wrap_ERR_RPC_cwetee_0ef46faa3853c4e0() {
+intgo _wrap_ERR_RPC_cwetee_0551771aedc3a6f6() {
   enum wetee_status result;
   intgo _swig_go_result;
   
@@ -2087,7 +2180,7 @@ intgo _wrap_ERR_RPC_cwetee_0ef46faa3853c4e0() {
 }
 
 
-intgo _wrap_HEX_PREFIX_cwetee_0ef46faa3853c4e0() {
+intgo _wrap_HEX_PREFIX_cwetee_0551771aedc3a6f6() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -2098,7 +2191,7 @@ intgo _wrap_HEX_PREFIX_cwetee_0ef46faa3853c4e0() {
 }
 
 
-intgo _wrap_HEX_UPPER_cwetee_0ef46faa3853c4e0() {
+intgo _wrap_HEX_UPPER_cwetee_0551771aedc3a6f6() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -2109,7 +2202,7 @@ intgo _wrap_HEX_UPPER_cwetee_0ef46faa3853c4e0() {
 }
 
 
-intgo _wrap_BASE64_URL_cwetee_0ef46faa3853c4e0() {
+intgo _wrap_BASE64_URL_cwetee_0551771aedc3a6f6() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -2120,7 +2213,7 @@ intgo _wrap_BASE64_URL_cwetee_0ef46faa3853c4e0() {
 }
 
 
-intgo _wrap_BASE64_NOPAD_cwetee_0ef46faa3853c4e0() {
+intgo _wrap_BASE64_NOPAD_cwetee_0551771aedc3a6f6() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -2131,7 +2224,7 @@ intgo _wrap_BASE64_NOPAD_cwetee_0ef46faa3853c4e0() {
 }
 
 
-_gostring_ _wrap_hex_encode_cwetee_0ef46faa3853c4e0(wetee_buf *_swig_go_0, _goslice_ _swig_go_1, intgo _swig_go_2) {
+_gostring_ _wrap_hex_encode_cwetee_0551771aedc3a6f6(wetee_buf *_swig_go_0, _goslice_ _swig_go_1, intgo _swig_go_2) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   uint8_t *arg2 = (uint8_t *) 0 ;
   size_t arg3 ;
@@ -2171,7 +2264,7 @@ _gostring_ _wrap_hex_encode_cwetee_0ef46faa3853c4e0(wetee_buf *_swig_go_0, _gosl
 }
 
 
-_gostring_ _wrap_hex_decode_cwetee_0ef46faa3853c4e0(wetee_buf *_swig_go_0, _gostring_ _swig_go_1) {
+_gostring_ _wrap_hex_decode_cwetee_0551771aedc3a6f6(wetee_buf *_swig_go_0, _gostring_ _swig_go_1) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   char *arg2 = (char *) 0 ;
   size_t arg3 ;
@@ -2209,7 +2302,7 @@ _gostring_ _wrap_hex_decode_cwetee_0ef46faa3853c4e0(wetee_buf *_swig_go_0, _gost
 }
 
 
-_gostring_ _wrap_base58_encode_cwetee_0ef46faa3853c4e0(wetee_buf *_swig_go_0, _goslice_ _swig_go_1) {
+_gostring_ _wrap_base58_encode_cwetee_0551771aedc3a6f6(wetee_buf *_swig_go_0, _goslice_ _swig_go_1) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   uint8_t *arg2 = (uint8_t *) 0 ;
   size_t arg3 ;
@@ -2247,7 +2340,7 @@ _gostring_ _wrap_base58_encode_cwetee_0ef46faa3853c4e0(wetee_buf *_swig_go_0, _g
 }
 
 
-_gostring_ _wrap_base58_decode_cwetee_0ef46faa3853c4e0(wetee_buf *_swig_go_0, _gostring_ _swig_go_1) {
+_gostring_ _wrap_base58_decode_cwetee_0551771aedc3a6f6(wetee_buf *_swig_go_0, _gostring_ _swig_go_1) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   char *arg2 = (char *) 0 ;
   size_t arg3 ;
@@ -2285,7 +2378,7 @@ _gostring_ _wrap_base58_decode_cwetee_0ef46faa3853c4e0(wetee_buf *_swig_go_0, _g
 }
 
 
-_gostring_ _wrap_base64_encode_cwetee_0ef46faa3853c4e0(wetee_buf *_swig_go_0, _goslice_ _swig_go_1, intgo _swig_go_2) {
+_gostring_ _wrap_base64_encode_cwetee_0551771aedc3a6f6(wetee_buf *_swig_go_0, _goslice_ _swig_go_1, intgo _swig_go_2) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   uint8_t *arg2 = (uint8_t *) 0 ;
   size_t arg3 ;
@@ -2325,7 +2418,7 @@ _gostring_ _wrap_base64_encode_cwetee_0ef46faa3853c4e0(wetee_buf *_swig_go_0, _g
 }
 
 
-_gostring_ _wrap_base64_decode_cwetee_0ef46faa3853c4e0(wetee_buf *_swig_go_0, _gostring_ _swig_go_1, intgo _swig_go_2) {
+_gostring_ _wrap_base64_decode_cwetee_0551771aedc3a6f6(wetee_buf *_swig_go_0, _gostring_ _swig_go_1, intgo _swig_go_2) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   char *arg2 = (char *) 0 ;
   size_t arg3 ;
@@ -2365,7 +2458,7 @@ _gostring_ _wrap_base64_decode_cwetee_0ef46faa3853c4e0(wetee_buf *_swig_go_0, _g
 }
 
 
-intgo _wrap_U128_MAX_DECIMALS_cwetee_0ef46faa3853c4e0() {
+intgo _wrap_U128_MAX_DECIMALS_cwetee_0551771aedc3a6f6() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -2376,7 +2469,7 @@ intgo _wrap_U128_MAX_DECIMALS_cwetee_0ef46faa3853c4e0() {
 }
 
 
-_gostring_ _wrap_u128_from_decimal_cwetee_0ef46faa3853c4e0(_goslice_ _swig_go_0, _gostring_ _swig_go_1, intgo _swig_go_2) {
+_gostring_ _wrap_u128_from_decimal_cwetee_0551771aedc3a6f6(_goslice_ _swig_go_0, _gostring_ _swig_go_1, intgo _swig_go_2) {
   wetee_u128 *arg1 = (wetee_u128 *) 0 ;
   char *arg2 = (char *) 0 ;
   size_t arg3 ;
@@ -2410,7 +2503,7 @@ _gostring_ _wrap_u128_from_decimal_cwetee_0ef46faa3853c4e0(_goslice_ _swig_go_0,
 }
 
 
-_gostring_ _wrap_u128_to_decimal_cwetee_0ef46faa3853c4e0(_goslice_ _swig_go_0, _goslice_ _swig_go_1, intgo _swig_go_2) {
+_gostring_ _wrap_u128_to_decimal_cwetee_0551771aedc3a6f6(_goslice_ _swig_go_0, _goslice_ _swig_go_1, intgo _swig_go_2) {
   char *arg1 = (char *) 0 ;
   size_t arg2 ;
   wetee_u128 arg3 ;
@@ -2438,7 +2531,7 @@ _gostring_ _wrap_u128_to_decimal_cwetee_0ef46faa3853c4e0(_goslice_ _swig_go_0, _
 }
 
 
-void _wrap_u128_to_le_cwetee_0ef46faa3853c4e0(_goslice_ _swig_go_0, _goslice_ _swig_go_1) {
+void _wrap_u128_to_le_cwetee_0551771aedc3a6f6(_goslice_ _swig_go_0, _goslice_ _swig_go_1) {
   uint8_t *arg1 ;
   wetee_u128 arg2 ;
   
@@ -2460,7 +2553,7 @@ void _wrap_u128_to_le_cwetee_0ef46faa3853c4e0(_goslice_ _swig_go_0, _goslice_ _s
 }
 
 
-void _wrap_u128_from_le_cwetee_0ef46faa3853c4e0(_goslice_ _swig_go_0, _goslice_ _swig_go_1) {
+void _wrap_u128_from_le_cwetee_0551771aedc3a6f6(_goslice_ _swig_go_0, _goslice_ _swig_go_1) {
   wetee_u128 *arg1 = (wetee_u128 *) 0 ;
   uint8_t *arg2 ;
   wetee_u128 temp1 ;
@@ -2488,7 +2581,7 @@ void _wrap_u128_from_le_cwetee_0ef46faa3853c4e0(_goslice_ _swig_go_0, _goslice_ 
 }
 
 
-intgo _wrap_BLAKE2B_KEY_MAX_cwetee_0ef46faa3853c4e0() {
+intgo _wrap_BLAKE2B_KEY_MAX_cwetee_0551771aedc3a6f6() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -2499,7 +2592,7 @@ intgo _wrap_BLAKE2B_KEY_MAX_cwetee_0ef46faa3853c4e0() {
 }
 
 
-_gostring_ _wrap_hash_blake2b_cwetee_0ef46faa3853c4e0(_goslice_ _swig_go_0, _goslice_ _swig_go_1, _goslice_ _swig_go_2) {
+_gostring_ _wrap_hash_blake2b_cwetee_0551771aedc3a6f6(_goslice_ _swig_go_0, _goslice_ _swig_go_1, _goslice_ _swig_go_2) {
   uint8_t *arg1 = (uint8_t *) 0 ;
   size_t arg2 ;
   uint8_t *arg3 = (uint8_t *) 0 ;
@@ -2531,7 +2624,7 @@ _gostring_ _wrap_hash_blake2b_cwetee_0ef46faa3853c4e0(_goslice_ _swig_go_0, _gos
 }
 
 
-_gostring_ _wrap_hash_blake2b_128_cwetee_0ef46faa3853c4e0(_goslice_ _swig_go_0, _goslice_ _swig_go_1) {
+_gostring_ _wrap_hash_blake2b_128_cwetee_0551771aedc3a6f6(_goslice_ _swig_go_0, _goslice_ _swig_go_1) {
   uint8_t *arg1 ;
   uint8_t *arg2 = (uint8_t *) 0 ;
   size_t arg3 ;
@@ -2556,7 +2649,7 @@ _gostring_ _wrap_hash_blake2b_128_cwetee_0ef46faa3853c4e0(_goslice_ _swig_go_0, 
 }
 
 
-_gostring_ _wrap_hash_blake2b_256_cwetee_0ef46faa3853c4e0(_goslice_ _swig_go_0, _goslice_ _swig_go_1) {
+_gostring_ _wrap_hash_blake2b_256_cwetee_0551771aedc3a6f6(_goslice_ _swig_go_0, _goslice_ _swig_go_1) {
   uint8_t *arg1 ;
   uint8_t *arg2 = (uint8_t *) 0 ;
   size_t arg3 ;
@@ -2581,7 +2674,7 @@ _gostring_ _wrap_hash_blake2b_256_cwetee_0ef46faa3853c4e0(_goslice_ _swig_go_0, 
 }
 
 
-_gostring_ _wrap_hash_blake2b_512_cwetee_0ef46faa3853c4e0(_goslice_ _swig_go_0, _goslice_ _swig_go_1) {
+_gostring_ _wrap_hash_blake2b_512_cwetee_0551771aedc3a6f6(_goslice_ _swig_go_0, _goslice_ _swig_go_1) {
   uint8_t *arg1 ;
   uint8_t *arg2 = (uint8_t *) 0 ;
   size_t arg3 ;
@@ -2606,7 +2699,7 @@ _gostring_ _wrap_hash_blake2b_512_cwetee_0ef46faa3853c4e0(_goslice_ _swig_go_0, 
 }
 
 
-_gostring_ _wrap_hash_blake2s_256_cwetee_0ef46faa3853c4e0(_goslice_ _swig_go_0, _goslice_ _swig_go_1) {
+_gostring_ _wrap_hash_blake2s_256_cwetee_0551771aedc3a6f6(_goslice_ _swig_go_0, _goslice_ _swig_go_1) {
   uint8_t *arg1 ;
   uint8_t *arg2 = (uint8_t *) 0 ;
   size_t arg3 ;
@@ -2631,7 +2724,7 @@ _gostring_ _wrap_hash_blake2s_256_cwetee_0ef46faa3853c4e0(_goslice_ _swig_go_0, 
 }
 
 
-_gostring_ _wrap_hash_twox64_cwetee_0ef46faa3853c4e0(_goslice_ _swig_go_0, _goslice_ _swig_go_1) {
+_gostring_ _wrap_hash_twox64_cwetee_0551771aedc3a6f6(_goslice_ _swig_go_0, _goslice_ _swig_go_1) {
   uint8_t *arg1 ;
   uint8_t *arg2 = (uint8_t *) 0 ;
   size_t arg3 ;
@@ -2656,7 +2749,7 @@ _gostring_ _wrap_hash_twox64_cwetee_0ef46faa3853c4e0(_goslice_ _swig_go_0, _gosl
 }
 
 
-_gostring_ _wrap_hash_twox128_cwetee_0ef46faa3853c4e0(_goslice_ _swig_go_0, _goslice_ _swig_go_1) {
+_gostring_ _wrap_hash_twox128_cwetee_0551771aedc3a6f6(_goslice_ _swig_go_0, _goslice_ _swig_go_1) {
   uint8_t *arg1 ;
   uint8_t *arg2 = (uint8_t *) 0 ;
   size_t arg3 ;
@@ -2681,7 +2774,7 @@ _gostring_ _wrap_hash_twox128_cwetee_0ef46faa3853c4e0(_goslice_ _swig_go_0, _gos
 }
 
 
-_gostring_ _wrap_hash_twox256_cwetee_0ef46faa3853c4e0(_goslice_ _swig_go_0, _goslice_ _swig_go_1) {
+_gostring_ _wrap_hash_twox256_cwetee_0551771aedc3a6f6(_goslice_ _swig_go_0, _goslice_ _swig_go_1) {
   uint8_t *arg1 ;
   uint8_t *arg2 = (uint8_t *) 0 ;
   size_t arg3 ;
@@ -2706,7 +2799,7 @@ _gostring_ _wrap_hash_twox256_cwetee_0ef46faa3853c4e0(_goslice_ _swig_go_0, _gos
 }
 
 
-_gostring_ _wrap_hash_keccak256_cwetee_0ef46faa3853c4e0(_goslice_ _swig_go_0, _goslice_ _swig_go_1) {
+_gostring_ _wrap_hash_keccak256_cwetee_0551771aedc3a6f6(_goslice_ _swig_go_0, _goslice_ _swig_go_1) {
   uint8_t *arg1 ;
   uint8_t *arg2 = (uint8_t *) 0 ;
   size_t arg3 ;
@@ -2731,7 +2824,7 @@ _gostring_ _wrap_hash_keccak256_cwetee_0ef46faa3853c4e0(_goslice_ _swig_go_0, _g
 }
 
 
-_gostring_ _wrap_hash_sha256_cwetee_0ef46faa3853c4e0(_goslice_ _swig_go_0, _goslice_ _swig_go_1) {
+_gostring_ _wrap_hash_sha256_cwetee_0551771aedc3a6f6(_goslice_ _swig_go_0, _goslice_ _swig_go_1) {
   uint8_t *arg1 ;
   uint8_t *arg2 = (uint8_t *) 0 ;
   size_t arg3 ;
@@ -2756,7 +2849,7 @@ _gostring_ _wrap_hash_sha256_cwetee_0ef46faa3853c4e0(_goslice_ _swig_go_0, _gosl
 }
 
 
-_gostring_ _wrap_hash_sha512_cwetee_0ef46faa3853c4e0(_goslice_ _swig_go_0, _goslice_ _swig_go_1) {
+_gostring_ _wrap_hash_sha512_cwetee_0551771aedc3a6f6(_goslice_ _swig_go_0, _goslice_ _swig_go_1) {
   uint8_t *arg1 ;
   uint8_t *arg2 = (uint8_t *) 0 ;
   size_t arg3 ;
@@ -2781,7 +2874,7 @@ _gostring_ _wrap_hash_sha512_cwetee_0ef46faa3853c4e0(_goslice_ _swig_go_0, _gosl
 }
 
 
-_gostring_ _wrap_hmac_sha256_cwetee_0ef46faa3853c4e0(_goslice_ _swig_go_0, _goslice_ _swig_go_1, _goslice_ _swig_go_2) {
+_gostring_ _wrap_hmac_sha256_cwetee_0551771aedc3a6f6(_goslice_ _swig_go_0, _goslice_ _swig_go_1, _goslice_ _swig_go_2) {
   uint8_t *arg1 ;
   uint8_t *arg2 = (uint8_t *) 0 ;
   size_t arg3 ;
@@ -2812,7 +2905,7 @@ _gostring_ _wrap_hmac_sha256_cwetee_0ef46faa3853c4e0(_goslice_ _swig_go_0, _gosl
 }
 
 
-_gostring_ _wrap_hmac_sha512_cwetee_0ef46faa3853c4e0(_goslice_ _swig_go_0, _goslice_ _swig_go_1, _goslice_ _swig_go_2) {
+_gostring_ _wrap_hmac_sha512_cwetee_0551771aedc3a6f6(_goslice_ _swig_go_0, _goslice_ _swig_go_1, _goslice_ _swig_go_2) {
   uint8_t *arg1 ;
   uint8_t *arg2 = (uint8_t *) 0 ;
   size_t arg3 ;
@@ -2843,7 +2936,7 @@ _gostring_ _wrap_hmac_sha512_cwetee_0ef46faa3853c4e0(_goslice_ _swig_go_0, _gosl
 }
 
 
-_gostring_ _wrap_pbkdf2_sha256_cwetee_0ef46faa3853c4e0(_goslice_ _swig_go_0, _goslice_ _swig_go_1, _goslice_ _swig_go_2, intgo _swig_go_3) {
+_gostring_ _wrap_pbkdf2_sha256_cwetee_0551771aedc3a6f6(_goslice_ _swig_go_0, _goslice_ _swig_go_1, _goslice_ _swig_go_2, intgo _swig_go_3) {
   uint8_t *arg1 = (uint8_t *) 0 ;
   size_t arg2 ;
   uint8_t *arg3 = (uint8_t *) 0 ;
@@ -2877,7 +2970,7 @@ _gostring_ _wrap_pbkdf2_sha256_cwetee_0ef46faa3853c4e0(_goslice_ _swig_go_0, _go
 }
 
 
-_gostring_ _wrap_pbkdf2_sha512_cwetee_0ef46faa3853c4e0(_goslice_ _swig_go_0, _goslice_ _swig_go_1, _goslice_ _swig_go_2, intgo _swig_go_3) {
+_gostring_ _wrap_pbkdf2_sha512_cwetee_0551771aedc3a6f6(_goslice_ _swig_go_0, _goslice_ _swig_go_1, _goslice_ _swig_go_2, intgo _swig_go_3) {
   uint8_t *arg1 = (uint8_t *) 0 ;
   size_t arg2 ;
   uint8_t *arg3 = (uint8_t *) 0 ;
@@ -2911,7 +3004,7 @@ _gostring_ _wrap_pbkdf2_sha512_cwetee_0ef46faa3853c4e0(_goslice_ _swig_go_0, _go
 }
 
 
-_gostring_ _wrap_hash_blake3_cwetee_0ef46faa3853c4e0(_goslice_ _swig_go_0, _goslice_ _swig_go_1) {
+_gostring_ _wrap_hash_blake3_cwetee_0551771aedc3a6f6(_goslice_ _swig_go_0, _goslice_ _swig_go_1) {
   uint8_t *arg1 = (uint8_t *) 0 ;
   size_t arg2 ;
   uint8_t *arg3 = (uint8_t *) 0 ;
@@ -2937,7 +3030,7 @@ _gostring_ _wrap_hash_blake3_cwetee_0ef46faa3853c4e0(_goslice_ _swig_go_0, _gosl
 }
 
 
-_gostring_ _wrap_hash_blake3_keyed_cwetee_0ef46faa3853c4e0(_goslice_ _swig_go_0, _goslice_ _swig_go_1, _goslice_ _swig_go_2) {
+_gostring_ _wrap_hash_blake3_keyed_cwetee_0551771aedc3a6f6(_goslice_ _swig_go_0, _goslice_ _swig_go_1, _goslice_ _swig_go_2) {
   uint8_t *arg1 = (uint8_t *) 0 ;
   size_t arg2 ;
   uint8_t *arg3 ;
@@ -2968,7 +3061,7 @@ _gostring_ _wrap_hash_blake3_keyed_cwetee_0ef46faa3853c4e0(_goslice_ _swig_go_0,
 }
 
 
-_gostring_ _wrap_hash_blake3_derive_key_cwetee_0ef46faa3853c4e0(_goslice_ _swig_go_0, _gostring_ _swig_go_1, _goslice_ _swig_go_2) {
+_gostring_ _wrap_hash_blake3_derive_key_cwetee_0551771aedc3a6f6(_goslice_ _swig_go_0, _gostring_ _swig_go_1, _goslice_ _swig_go_2) {
   uint8_t *arg1 = (uint8_t *) 0 ;
   size_t arg2 ;
   char *arg3 = (char *) 0 ;
@@ -3000,7 +3093,7 @@ _gostring_ _wrap_hash_blake3_derive_key_cwetee_0ef46faa3853c4e0(_goslice_ _swig_
 }
 
 
-_gostring_ _wrap_crc16_xmodem_cwetee_0ef46faa3853c4e0(short *_swig_go_0, _goslice_ _swig_go_1) {
+_gostring_ _wrap_crc16_xmodem_cwetee_0551771aedc3a6f6(short *_swig_go_0, _goslice_ _swig_go_1) {
   uint16_t *arg1 = (uint16_t *) 0 ;
   uint8_t *arg2 = (uint8_t *) 0 ;
   size_t arg3 ;
@@ -3022,7 +3115,7 @@ _gostring_ _wrap_crc16_xmodem_cwetee_0ef46faa3853c4e0(short *_swig_go_0, _goslic
 }
 
 
-_gostring_ _wrap_crc32c_cwetee_0ef46faa3853c4e0(int *_swig_go_0, _goslice_ _swig_go_1) {
+_gostring_ _wrap_crc32c_cwetee_0551771aedc3a6f6(int *_swig_go_0, _goslice_ _swig_go_1) {
   uint32_t *arg1 = (uint32_t *) 0 ;
   uint8_t *arg2 = (uint8_t *) 0 ;
   size_t arg3 ;
@@ -3044,7 +3137,7 @@ _gostring_ _wrap_crc32c_cwetee_0ef46faa3853c4e0(int *_swig_go_0, _goslice_ _swig
 }
 
 
-intgo _wrap_SCALE_COMPACT_MAX_BYTES_cwetee_0ef46faa3853c4e0() {
+intgo _wrap_SCALE_COMPACT_MAX_BYTES_cwetee_0551771aedc3a6f6() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -3055,7 +3148,7 @@ intgo _wrap_SCALE_COMPACT_MAX_BYTES_cwetee_0ef46faa3853c4e0() {
 }
 
 
-_gostring_ _wrap_scale_encode_compact_cwetee_0ef46faa3853c4e0(wetee_buf *_swig_go_0, _goslice_ _swig_go_1) {
+_gostring_ _wrap_scale_encode_compact_cwetee_0551771aedc3a6f6(wetee_buf *_swig_go_0, _goslice_ _swig_go_1) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   wetee_u128 arg2 ;
   wetee_buf temp1 ;
@@ -3093,7 +3186,7 @@ _gostring_ _wrap_scale_encode_compact_cwetee_0ef46faa3853c4e0(wetee_buf *_swig_g
 }
 
 
-_gostring_ _wrap_scale_decode_compact_cwetee_0ef46faa3853c4e0(_goslice_ _swig_go_0, intgo *_swig_go_1, _goslice_ _swig_go_2) {
+_gostring_ _wrap_scale_decode_compact_cwetee_0551771aedc3a6f6(_goslice_ _swig_go_0, intgo *_swig_go_1, _goslice_ _swig_go_2) {
   wetee_u128 *arg1 = (wetee_u128 *) 0 ;
   size_t *arg2 = (size_t *) 0 ;
   uint8_t *arg3 = (uint8_t *) 0 ;
@@ -3132,7 +3225,7 @@ _gostring_ _wrap_scale_decode_compact_cwetee_0ef46faa3853c4e0(_goslice_ _swig_go
 }
 
 
-intgo _wrap_SCHEME_SR25519_cwetee_0ef46faa3853c4e0() {
+intgo _wrap_SCHEME_SR25519_cwetee_0551771aedc3a6f6() {
   enum wetee_scheme result;
   intgo _swig_go_result;
   
@@ -3147,7 +3240,7 @@ intgo _wrap_SCHEME_SR25519_cwetee_0ef46faa3853c4e0() {
 }
 
 
-intgo _wrap_SCHEME_ED25519_cwetee_0ef46faa3853c4e0() {
+intgo _wrap_SCHEME_ED25519_cwetee_0551771aedc3a6f6() {
   enum wetee_scheme result;
   intgo _swig_go_result;
   
@@ -3162,7 +3255,7 @@ intgo _wrap_SCHEME_ED25519_cwetee_0ef46faa3853c4e0() {
 }
 
 
-intgo _wrap_SCHEME_ECDSA_cwetee_0ef46faa3853c4e0() {
+intgo _wrap_SCHEME_ECDSA_cwetee_0551771aedc3a6f6() {
   enum wetee_scheme result;
   intgo _swig_go_result;
   
@@ -3177,7 +3270,7 @@ intgo _wrap_SCHEME_ECDSA_cwetee_0ef46faa3853c4e0() {
 }
 
 
-intgo _wrap_SCHEME_ETHEREUM_cwetee_0ef46faa3853c4e0() {
+intgo _wrap_SCHEME_ETHEREUM_cwetee_0551771aedc3a6f6() {
   enum wetee_scheme result;
   intgo _swig_go_result;
   
@@ -3192,7 +3285,7 @@ intgo _wrap_SCHEME_ETHEREUM_cwetee_0ef46faa3853c4e0() {
 }
 
 
-intgo _wrap_SR25519_SEED_BYTES_cwetee_0ef46faa3853c4e0() {
+intgo _wrap_SR25519_SEED_BYTES_cwetee_0551771aedc3a6f6() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -3203,7 +3296,7 @@ intgo _wrap_SR25519_SEED_BYTES_cwetee_0ef46faa3853c4e0() {
 }
 
 
-intgo _wrap_SR25519_PUBLIC_BYTES_cwetee_0ef46faa3853c4e0() {
+intgo _wrap_SR25519_PUBLIC_BYTES_cwetee_0551771aedc3a6f6() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -3214,7 +3307,7 @@ intgo _wrap_SR25519_PUBLIC_BYTES_cwetee_0ef46faa3853c4e0() {
 }
 
 
-intgo _wrap_SR25519_SECRET_BYTES_cwetee_0ef46faa3853c4e0() {
+intgo _wrap_SR25519_SECRET_BYTES_cwetee_0551771aedc3a6f6() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -3225,7 +3318,7 @@ intgo _wrap_SR25519_SECRET_BYTES_cwetee_0ef46faa3853c4e0() {
 }
 
 
-intgo _wrap_SR25519_SIGNATURE_BYTES_cwetee_0ef46faa3853c4e0() {
+intgo _wrap_SR25519_SIGNATURE_BYTES_cwetee_0551771aedc3a6f6() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -3236,7 +3329,7 @@ intgo _wrap_SR25519_SIGNATURE_BYTES_cwetee_0ef46faa3853c4e0() {
 }
 
 
-intgo _wrap_ED25519_SEED_BYTES_cwetee_0ef46faa3853c4e0() {
+intgo _wrap_ED25519_SEED_BYTES_cwetee_0551771aedc3a6f6() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -3247,7 +3340,7 @@ intgo _wrap_ED25519_SEED_BYTES_cwetee_0ef46faa3853c4e0() {
 }
 
 
-intgo _wrap_ED25519_PUBLIC_BYTES_cwetee_0ef46faa3853c4e0() {
+intgo _wrap_ED25519_PUBLIC_BYTES_cwetee_0551771aedc3a6f6() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -3258,7 +3351,7 @@ intgo _wrap_ED25519_PUBLIC_BYTES_cwetee_0ef46faa3853c4e0() {
 }
 
 
-intgo _wrap_ED25519_SECRET_BYTES_cwetee_0ef46faa3853c4e0() {
+intgo _wrap_ED25519_SECRET_BYTES_cwetee_0551771aedc3a6f6() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -3269,7 +3362,7 @@ intgo _wrap_ED25519_SECRET_BYTES_cwetee_0ef46faa3853c4e0() {
 }
 
 
-intgo _wrap_ED25519_SIGNATURE_BYTES_cwetee_0ef46faa3853c4e0() {
+intgo _wrap_ED25519_SIGNATURE_BYTES_cwetee_0551771aedc3a6f6() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -3280,7 +3373,7 @@ intgo _wrap_ED25519_SIGNATURE_BYTES_cwetee_0ef46faa3853c4e0() {
 }
 
 
-intgo _wrap_ECDSA_SECRET_BYTES_cwetee_0ef46faa3853c4e0() {
+intgo _wrap_ECDSA_SECRET_BYTES_cwetee_0551771aedc3a6f6() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -3291,7 +3384,7 @@ intgo _wrap_ECDSA_SECRET_BYTES_cwetee_0ef46faa3853c4e0() {
 }
 
 
-intgo _wrap_ECDSA_PUBLIC_BYTES_cwetee_0ef46faa3853c4e0() {
+intgo _wrap_ECDSA_PUBLIC_BYTES_cwetee_0551771aedc3a6f6() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -3302,7 +3395,7 @@ intgo _wrap_ECDSA_PUBLIC_BYTES_cwetee_0ef46faa3853c4e0() {
 }
 
 
-intgo _wrap_ECDSA_SIGNATURE_BYTES_cwetee_0ef46faa3853c4e0() {
+intgo _wrap_ECDSA_SIGNATURE_BYTES_cwetee_0551771aedc3a6f6() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -3313,7 +3406,7 @@ intgo _wrap_ECDSA_SIGNATURE_BYTES_cwetee_0ef46faa3853c4e0() {
 }
 
 
-intgo _wrap_ETH_ADDRESS_BYTES_cwetee_0ef46faa3853c4e0() {
+intgo _wrap_ETH_ADDRESS_BYTES_cwetee_0551771aedc3a6f6() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -3324,7 +3417,7 @@ intgo _wrap_ETH_ADDRESS_BYTES_cwetee_0ef46faa3853c4e0() {
 }
 
 
-intgo _wrap_CHAIN_CODE_BYTES_cwetee_0ef46faa3853c4e0() {
+intgo _wrap_CHAIN_CODE_BYTES_cwetee_0551771aedc3a6f6() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -3335,7 +3428,7 @@ intgo _wrap_CHAIN_CODE_BYTES_cwetee_0ef46faa3853c4e0() {
 }
 
 
-intgo _wrap_PUBLIC_MAX_BYTES_cwetee_0ef46faa3853c4e0() {
+intgo _wrap_PUBLIC_MAX_BYTES_cwetee_0551771aedc3a6f6() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -3346,7 +3439,7 @@ intgo _wrap_PUBLIC_MAX_BYTES_cwetee_0ef46faa3853c4e0() {
 }
 
 
-intgo _wrap_SIGNATURE_MAX_BYTES_cwetee_0ef46faa3853c4e0() {
+intgo _wrap_SIGNATURE_MAX_BYTES_cwetee_0551771aedc3a6f6() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -3357,7 +3450,7 @@ intgo _wrap_SIGNATURE_MAX_BYTES_cwetee_0ef46faa3853c4e0() {
 }
 
 
-_gostring_ _wrap_dev_phrase_cwetee_0ef46faa3853c4e0() {
+_gostring_ _wrap_dev_phrase_cwetee_0551771aedc3a6f6() {
   char *result = 0 ;
   _gostring_ _swig_go_result;
   
@@ -3374,7 +3467,7 @@ _gostring_ _wrap_dev_phrase_cwetee_0ef46faa3853c4e0() {
 }
 
 
-_gostring_ _wrap_sr25519_keypair_from_seed_cwetee_0ef46faa3853c4e0(_goslice_ _swig_go_0, _goslice_ _swig_go_1, _goslice_ _swig_go_2) {
+_gostring_ _wrap_sr25519_keypair_from_seed_cwetee_0551771aedc3a6f6(_goslice_ _swig_go_0, _goslice_ _swig_go_1, _goslice_ _swig_go_2) {
   uint8_t *arg1 ;
   uint8_t *arg2 ;
   uint8_t *arg3 ;
@@ -3403,7 +3496,7 @@ _gostring_ _wrap_sr25519_keypair_from_seed_cwetee_0ef46faa3853c4e0(_goslice_ _sw
 }
 
 
-_gostring_ _wrap_sr25519_secret_to_canonical_cwetee_0ef46faa3853c4e0(_goslice_ _swig_go_0, _goslice_ _swig_go_1) {
+_gostring_ _wrap_sr25519_secret_to_canonical_cwetee_0551771aedc3a6f6(_goslice_ _swig_go_0, _goslice_ _swig_go_1) {
   uint8_t *arg1 ;
   uint8_t *arg2 ;
   wetee_rc result;
@@ -3427,7 +3520,7 @@ _gostring_ _wrap_sr25519_secret_to_canonical_cwetee_0ef46faa3853c4e0(_goslice_ _
 }
 
 
-_gostring_ _wrap_sr25519_secret_from_canonical_cwetee_0ef46faa3853c4e0(_goslice_ _swig_go_0, _goslice_ _swig_go_1) {
+_gostring_ _wrap_sr25519_secret_from_canonical_cwetee_0551771aedc3a6f6(_goslice_ _swig_go_0, _goslice_ _swig_go_1) {
   uint8_t *arg1 ;
   uint8_t *arg2 ;
   wetee_rc result;
@@ -3451,7 +3544,7 @@ _gostring_ _wrap_sr25519_secret_from_canonical_cwetee_0ef46faa3853c4e0(_goslice_
 }
 
 
-_gostring_ _wrap_sr25519_public_from_secret_cwetee_0ef46faa3853c4e0(_goslice_ _swig_go_0, _goslice_ _swig_go_1) {
+_gostring_ _wrap_sr25519_public_from_secret_cwetee_0551771aedc3a6f6(_goslice_ _swig_go_0, _goslice_ _swig_go_1) {
   uint8_t *arg1 ;
   uint8_t *arg2 ;
   wetee_rc result;
@@ -3475,7 +3568,7 @@ _gostring_ _wrap_sr25519_public_from_secret_cwetee_0ef46faa3853c4e0(_goslice_ _s
 }
 
 
-_gostring_ _wrap_sr25519_sign_cwetee_0ef46faa3853c4e0(_goslice_ _swig_go_0, _goslice_ _swig_go_1, _goslice_ _swig_go_2, _goslice_ _swig_go_3) {
+_gostring_ _wrap_sr25519_sign_cwetee_0551771aedc3a6f6(_goslice_ _swig_go_0, _goslice_ _swig_go_1, _goslice_ _swig_go_2, _goslice_ _swig_go_3) {
   uint8_t *arg1 ;
   uint8_t *arg2 ;
   uint8_t *arg3 ;
@@ -3510,7 +3603,7 @@ _gostring_ _wrap_sr25519_sign_cwetee_0ef46faa3853c4e0(_goslice_ _swig_go_0, _gos
 }
 
 
-_gostring_ _wrap_sr25519_verify_cwetee_0ef46faa3853c4e0(_goslice_ _swig_go_0, _goslice_ _swig_go_1, _goslice_ _swig_go_2) {
+_gostring_ _wrap_sr25519_verify_cwetee_0551771aedc3a6f6(_goslice_ _swig_go_0, _goslice_ _swig_go_1, _goslice_ _swig_go_2) {
   uint8_t *arg1 ;
   uint8_t *arg2 = (uint8_t *) 0 ;
   size_t arg3 ;
@@ -3540,7 +3633,7 @@ _gostring_ _wrap_sr25519_verify_cwetee_0ef46faa3853c4e0(_goslice_ _swig_go_0, _g
 }
 
 
-_gostring_ _wrap_sr25519_verify_strict_cwetee_0ef46faa3853c4e0(_goslice_ _swig_go_0, _goslice_ _swig_go_1, _goslice_ _swig_go_2) {
+_gostring_ _wrap_sr25519_verify_strict_cwetee_0551771aedc3a6f6(_goslice_ _swig_go_0, _goslice_ _swig_go_1, _goslice_ _swig_go_2) {
   uint8_t *arg1 ;
   uint8_t *arg2 = (uint8_t *) 0 ;
   size_t arg3 ;
@@ -3570,7 +3663,7 @@ _gostring_ _wrap_sr25519_verify_strict_cwetee_0ef46faa3853c4e0(_goslice_ _swig_g
 }
 
 
-_gostring_ _wrap_sr25519_derive_hard_cwetee_0ef46faa3853c4e0(_goslice_ _swig_go_0, _goslice_ _swig_go_1, _goslice_ _swig_go_2, _goslice_ _swig_go_3) {
+_gostring_ _wrap_sr25519_derive_hard_cwetee_0551771aedc3a6f6(_goslice_ _swig_go_0, _goslice_ _swig_go_1, _goslice_ _swig_go_2, _goslice_ _swig_go_3) {
   uint8_t *arg1 ;
   uint8_t *arg2 ;
   uint8_t *arg3 ;
@@ -3604,7 +3697,7 @@ _gostring_ _wrap_sr25519_derive_hard_cwetee_0ef46faa3853c4e0(_goslice_ _swig_go_
 }
 
 
-_gostring_ _wrap_sr25519_derive_soft_cwetee_0ef46faa3853c4e0(_goslice_ _swig_go_0, _goslice_ _swig_go_1, _goslice_ _swig_go_2, _goslice_ _swig_go_3, _goslice_ _swig_go_4) {
+_gostring_ _wrap_sr25519_derive_soft_cwetee_0551771aedc3a6f6(_goslice_ _swig_go_0, _goslice_ _swig_go_1, _goslice_ _swig_go_2, _goslice_ _swig_go_3, _goslice_ _swig_go_4) {
   uint8_t *arg1 ;
   uint8_t *arg2 ;
   uint8_t *arg3 ;
@@ -3643,7 +3736,7 @@ _gostring_ _wrap_sr25519_derive_soft_cwetee_0ef46faa3853c4e0(_goslice_ _swig_go_
 }
 
 
-_gostring_ _wrap_sr25519_derive_public_cwetee_0ef46faa3853c4e0(_goslice_ _swig_go_0, _goslice_ _swig_go_1, _goslice_ _swig_go_2) {
+_gostring_ _wrap_sr25519_derive_public_cwetee_0551771aedc3a6f6(_goslice_ _swig_go_0, _goslice_ _swig_go_1, _goslice_ _swig_go_2) {
   uint8_t *arg1 ;
   uint8_t *arg2 ;
   uint8_t *arg3 ;
@@ -3672,7 +3765,7 @@ _gostring_ _wrap_sr25519_derive_public_cwetee_0ef46faa3853c4e0(_goslice_ _swig_g
 }
 
 
-_gostring_ _wrap_ed25519_keypair_from_seed_cwetee_0ef46faa3853c4e0(_goslice_ _swig_go_0, _goslice_ _swig_go_1, _goslice_ _swig_go_2) {
+_gostring_ _wrap_ed25519_keypair_from_seed_cwetee_0551771aedc3a6f6(_goslice_ _swig_go_0, _goslice_ _swig_go_1, _goslice_ _swig_go_2) {
   uint8_t *arg1 ;
   uint8_t *arg2 ;
   uint8_t *arg3 ;
@@ -3701,7 +3794,7 @@ _gostring_ _wrap_ed25519_keypair_from_seed_cwetee_0ef46faa3853c4e0(_goslice_ _sw
 }
 
 
-_gostring_ _wrap_ed25519_sign_cwetee_0ef46faa3853c4e0(_goslice_ _swig_go_0, _goslice_ _swig_go_1, _goslice_ _swig_go_2) {
+_gostring_ _wrap_ed25519_sign_cwetee_0551771aedc3a6f6(_goslice_ _swig_go_0, _goslice_ _swig_go_1, _goslice_ _swig_go_2) {
   uint8_t *arg1 ;
   uint8_t *arg2 ;
   uint8_t *arg3 = (uint8_t *) 0 ;
@@ -3731,7 +3824,7 @@ _gostring_ _wrap_ed25519_sign_cwetee_0ef46faa3853c4e0(_goslice_ _swig_go_0, _gos
 }
 
 
-_gostring_ _wrap_ed25519_verify_cwetee_0ef46faa3853c4e0(_goslice_ _swig_go_0, _goslice_ _swig_go_1, _goslice_ _swig_go_2) {
+_gostring_ _wrap_ed25519_verify_cwetee_0551771aedc3a6f6(_goslice_ _swig_go_0, _goslice_ _swig_go_1, _goslice_ _swig_go_2) {
   uint8_t *arg1 ;
   uint8_t *arg2 = (uint8_t *) 0 ;
   size_t arg3 ;
@@ -3761,7 +3854,7 @@ _gostring_ _wrap_ed25519_verify_cwetee_0ef46faa3853c4e0(_goslice_ _swig_go_0, _g
 }
 
 
-_gostring_ _wrap_ed25519_verify_strict_cwetee_0ef46faa3853c4e0(_goslice_ _swig_go_0, _goslice_ _swig_go_1, _goslice_ _swig_go_2) {
+_gostring_ _wrap_ed25519_verify_strict_cwetee_0551771aedc3a6f6(_goslice_ _swig_go_0, _goslice_ _swig_go_1, _goslice_ _swig_go_2) {
   uint8_t *arg1 ;
   uint8_t *arg2 = (uint8_t *) 0 ;
   size_t arg3 ;
@@ -3791,7 +3884,7 @@ _gostring_ _wrap_ed25519_verify_strict_cwetee_0ef46faa3853c4e0(_goslice_ _swig_g
 }
 
 
-_gostring_ _wrap_ed25519_derive_hard_cwetee_0ef46faa3853c4e0(_goslice_ _swig_go_0, _goslice_ _swig_go_1, _goslice_ _swig_go_2) {
+_gostring_ _wrap_ed25519_derive_hard_cwetee_0551771aedc3a6f6(_goslice_ _swig_go_0, _goslice_ _swig_go_1, _goslice_ _swig_go_2) {
   uint8_t *arg1 ;
   uint8_t *arg2 ;
   uint8_t *arg3 ;
@@ -3820,7 +3913,7 @@ _gostring_ _wrap_ed25519_derive_hard_cwetee_0ef46faa3853c4e0(_goslice_ _swig_go_
 }
 
 
-_gostring_ _wrap_ecdsa_public_from_secret_cwetee_0ef46faa3853c4e0(_goslice_ _swig_go_0, _goslice_ _swig_go_1) {
+_gostring_ _wrap_ecdsa_public_from_secret_cwetee_0551771aedc3a6f6(_goslice_ _swig_go_0, _goslice_ _swig_go_1) {
   uint8_t *arg1 ;
   uint8_t *arg2 ;
   wetee_rc result;
@@ -3844,7 +3937,7 @@ _gostring_ _wrap_ecdsa_public_from_secret_cwetee_0ef46faa3853c4e0(_goslice_ _swi
 }
 
 
-_gostring_ _wrap_ecdsa_sign_cwetee_0ef46faa3853c4e0(_goslice_ _swig_go_0, _goslice_ _swig_go_1, _goslice_ _swig_go_2) {
+_gostring_ _wrap_ecdsa_sign_cwetee_0551771aedc3a6f6(_goslice_ _swig_go_0, _goslice_ _swig_go_1, _goslice_ _swig_go_2) {
   uint8_t *arg1 ;
   uint8_t *arg2 ;
   uint8_t *arg3 = (uint8_t *) 0 ;
@@ -3874,7 +3967,7 @@ _gostring_ _wrap_ecdsa_sign_cwetee_0ef46faa3853c4e0(_goslice_ _swig_go_0, _gosli
 }
 
 
-_gostring_ _wrap_ecdsa_verify_cwetee_0ef46faa3853c4e0(_goslice_ _swig_go_0, _goslice_ _swig_go_1, _goslice_ _swig_go_2) {
+_gostring_ _wrap_ecdsa_verify_cwetee_0551771aedc3a6f6(_goslice_ _swig_go_0, _goslice_ _swig_go_1, _goslice_ _swig_go_2) {
   uint8_t *arg1 ;
   uint8_t *arg2 = (uint8_t *) 0 ;
   size_t arg3 ;
@@ -3904,7 +3997,7 @@ _gostring_ _wrap_ecdsa_verify_cwetee_0ef46faa3853c4e0(_goslice_ _swig_go_0, _gos
 }
 
 
-_gostring_ _wrap_ecdsa_derive_hard_cwetee_0ef46faa3853c4e0(_goslice_ _swig_go_0, _goslice_ _swig_go_1, _goslice_ _swig_go_2) {
+_gostring_ _wrap_ecdsa_derive_hard_cwetee_0551771aedc3a6f6(_goslice_ _swig_go_0, _goslice_ _swig_go_1, _goslice_ _swig_go_2) {
   uint8_t *arg1 ;
   uint8_t *arg2 ;
   uint8_t *arg3 ;
@@ -3933,7 +4026,7 @@ _gostring_ _wrap_ecdsa_derive_hard_cwetee_0ef46faa3853c4e0(_goslice_ _swig_go_0,
 }
 
 
-_gostring_ _wrap_ecdsa_account_id_cwetee_0ef46faa3853c4e0(_goslice_ _swig_go_0, _goslice_ _swig_go_1) {
+_gostring_ _wrap_ecdsa_account_id_cwetee_0551771aedc3a6f6(_goslice_ _swig_go_0, _goslice_ _swig_go_1) {
   uint8_t *arg1 ;
   uint8_t *arg2 ;
   wetee_rc result;
@@ -3957,7 +4050,7 @@ _gostring_ _wrap_ecdsa_account_id_cwetee_0ef46faa3853c4e0(_goslice_ _swig_go_0, 
 }
 
 
-_gostring_ _wrap_eth_sign_cwetee_0ef46faa3853c4e0(_goslice_ _swig_go_0, _goslice_ _swig_go_1, _goslice_ _swig_go_2) {
+_gostring_ _wrap_eth_sign_cwetee_0551771aedc3a6f6(_goslice_ _swig_go_0, _goslice_ _swig_go_1, _goslice_ _swig_go_2) {
   uint8_t *arg1 ;
   uint8_t *arg2 ;
   uint8_t *arg3 = (uint8_t *) 0 ;
@@ -3987,7 +4080,7 @@ _gostring_ _wrap_eth_sign_cwetee_0ef46faa3853c4e0(_goslice_ _swig_go_0, _goslice
 }
 
 
-_gostring_ _wrap_eth_verify_cwetee_0ef46faa3853c4e0(_goslice_ _swig_go_0, _goslice_ _swig_go_1, _goslice_ _swig_go_2) {
+_gostring_ _wrap_eth_verify_cwetee_0551771aedc3a6f6(_goslice_ _swig_go_0, _goslice_ _swig_go_1, _goslice_ _swig_go_2) {
   uint8_t *arg1 ;
   uint8_t *arg2 = (uint8_t *) 0 ;
   size_t arg3 ;
@@ -4017,7 +4110,7 @@ _gostring_ _wrap_eth_verify_cwetee_0ef46faa3853c4e0(_goslice_ _swig_go_0, _gosli
 }
 
 
-_gostring_ _wrap_eth_address_cwetee_0ef46faa3853c4e0(_goslice_ _swig_go_0, _goslice_ _swig_go_1) {
+_gostring_ _wrap_eth_address_cwetee_0551771aedc3a6f6(_goslice_ _swig_go_0, _goslice_ _swig_go_1) {
   uint8_t *arg1 ;
   uint8_t *arg2 = (uint8_t *) 0 ;
   size_t arg3 ;
@@ -4042,7 +4135,7 @@ _gostring_ _wrap_eth_address_cwetee_0ef46faa3853c4e0(_goslice_ _swig_go_0, _gosl
 }
 
 
-_gostring_ _wrap_eth_address_to_string_cwetee_0ef46faa3853c4e0(wetee_buf *_swig_go_0, _goslice_ _swig_go_1) {
+_gostring_ _wrap_eth_address_to_string_cwetee_0551771aedc3a6f6(wetee_buf *_swig_go_0, _goslice_ _swig_go_1) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   uint8_t *arg2 ;
   wetee_buf temp1 ;
@@ -4079,7 +4172,7 @@ _gostring_ _wrap_eth_address_to_string_cwetee_0ef46faa3853c4e0(wetee_buf *_swig_
 }
 
 
-_gostring_ _wrap_eth_address_from_string_cwetee_0ef46faa3853c4e0(_goslice_ _swig_go_0, _gostring_ _swig_go_1) {
+_gostring_ _wrap_eth_address_from_string_cwetee_0551771aedc3a6f6(_goslice_ _swig_go_0, _gostring_ _swig_go_1) {
   uint8_t *arg1 ;
   char *arg2 = (char *) 0 ;
   size_t arg3 ;
@@ -4104,7 +4197,7 @@ _gostring_ _wrap_eth_address_from_string_cwetee_0ef46faa3853c4e0(_goslice_ _swig
 }
 
 
-_gostring_ _wrap_bip32_derive_cwetee_0ef46faa3853c4e0(_goslice_ _swig_go_0, _goslice_ _swig_go_1, _gostring_ _swig_go_2) {
+_gostring_ _wrap_bip32_derive_cwetee_0551771aedc3a6f6(_goslice_ _swig_go_0, _goslice_ _swig_go_1, _gostring_ _swig_go_2) {
   uint8_t *arg1 ;
   uint8_t *arg2 = (uint8_t *) 0 ;
   size_t arg3 ;
@@ -4135,7 +4228,7 @@ _gostring_ _wrap_bip32_derive_cwetee_0ef46faa3853c4e0(_goslice_ _swig_go_0, _gos
 }
 
 
-_gostring_ _wrap_suri_parse_cwetee_0ef46faa3853c4e0(wetee_suri **_swig_go_0, _gostring_ _swig_go_1) {
+_gostring_ _wrap_suri_parse_cwetee_0551771aedc3a6f6(wetee_suri **_swig_go_0, _gostring_ _swig_go_1) {
   wetee_suri **arg1 = (wetee_suri **) 0 ;
   char *arg2 = (char *) 0 ;
   size_t arg3 ;
@@ -4166,7 +4259,7 @@ _gostring_ _wrap_suri_parse_cwetee_0ef46faa3853c4e0(wetee_suri **_swig_go_0, _go
 }
 
 
-_gostring_ _wrap_suri_phrase_cwetee_0ef46faa3853c4e0(wetee_suri *_swig_go_0) {
+_gostring_ _wrap_suri_phrase_cwetee_0551771aedc3a6f6(wetee_suri *_swig_go_0) {
   wetee_suri *arg1 = (wetee_suri *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -4185,7 +4278,7 @@ _gostring_ _wrap_suri_phrase_cwetee_0ef46faa3853c4e0(wetee_suri *_swig_go_0) {
 }
 
 
-_gostring_ _wrap_suri_password_cwetee_0ef46faa3853c4e0(wetee_suri *_swig_go_0) {
+_gostring_ _wrap_suri_password_cwetee_0551771aedc3a6f6(wetee_suri *_swig_go_0) {
   wetee_suri *arg1 = (wetee_suri *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -4204,7 +4297,7 @@ _gostring_ _wrap_suri_password_cwetee_0ef46faa3853c4e0(wetee_suri *_swig_go_0) {
 }
 
 
-long long _wrap_suri_junction_count_cwetee_0ef46faa3853c4e0(wetee_suri *_swig_go_0) {
+long long _wrap_suri_junction_count_cwetee_0551771aedc3a6f6(wetee_suri *_swig_go_0) {
   wetee_suri *arg1 = (wetee_suri *) 0 ;
   size_t result;
   long long _swig_go_result;
@@ -4220,7 +4313,7 @@ long long _wrap_suri_junction_count_cwetee_0ef46faa3853c4e0(wetee_suri *_swig_go
 }
 
 
-_gostring_ _wrap_suri_junction_cwetee_0ef46faa3853c4e0(wetee_suri *_swig_go_0, long long _swig_go_1, _goslice_ _swig_go_2, intgo *_swig_go_3) {
+_gostring_ _wrap_suri_junction_cwetee_0551771aedc3a6f6(wetee_suri *_swig_go_0, long long _swig_go_1, _goslice_ _swig_go_2, intgo *_swig_go_3) {
   wetee_suri *arg1 = (wetee_suri *) 0 ;
   size_t arg2 ;
   uint8_t *arg3 ;
@@ -4250,7 +4343,7 @@ _gostring_ _wrap_suri_junction_cwetee_0ef46faa3853c4e0(wetee_suri *_swig_go_0, l
 }
 
 
-void _wrap_suri_free_cwetee_0ef46faa3853c4e0(wetee_suri *_swig_go_0) {
+void _wrap_suri_free_cwetee_0551771aedc3a6f6(wetee_suri *_swig_go_0) {
   wetee_suri *arg1 = (wetee_suri *) 0 ;
   
   arg1 = (wetee_suri *)(uintptr_t)_swig_go_0; 
@@ -4263,7 +4356,7 @@ void _wrap_suri_free_cwetee_0ef46faa3853c4e0(wetee_suri *_swig_go_0) {
 }
 
 
-intgo _wrap_suri_has_password_cwetee_0ef46faa3853c4e0(wetee_suri *_swig_go_0) {
+intgo _wrap_suri_has_password_cwetee_0551771aedc3a6f6(wetee_suri *_swig_go_0) {
   wetee_suri *arg1 = (wetee_suri *) 0 ;
   int result;
   intgo _swig_go_result;
@@ -4279,7 +4372,7 @@ intgo _wrap_suri_has_password_cwetee_0ef46faa3853c4e0(wetee_suri *_swig_go_0) {
 }
 
 
-_gostring_ _wrap_keypair_from_suri_cwetee_0ef46faa3853c4e0(wetee_keypair **_swig_go_0, intgo _swig_go_1, _gostring_ _swig_go_2) {
+_gostring_ _wrap_keypair_from_suri_cwetee_0551771aedc3a6f6(wetee_keypair **_swig_go_0, intgo _swig_go_1, _gostring_ _swig_go_2) {
   wetee_keypair **arg1 = (wetee_keypair **) 0 ;
   wetee_scheme arg2 ;
   char *arg3 = (char *) 0 ;
@@ -4312,7 +4405,7 @@ _gostring_ _wrap_keypair_from_suri_cwetee_0ef46faa3853c4e0(wetee_keypair **_swig
 }
 
 
-intgo _wrap_ETH_PASSWORD_REJECT_cwetee_0ef46faa3853c4e0() {
+intgo _wrap_ETH_PASSWORD_REJECT_cwetee_0551771aedc3a6f6() {
   enum wetee_eth_password result;
   intgo _swig_go_result;
   
@@ -4327,7 +4420,7 @@ intgo _wrap_ETH_PASSWORD_REJECT_cwetee_0ef46faa3853c4e0() {
 }
 
 
-intgo _wrap_ETH_PASSWORD_PASSPHRASE_cwetee_0ef46faa3853c4e0() {
+intgo _wrap_ETH_PASSWORD_PASSPHRASE_cwetee_0551771aedc3a6f6() {
   enum wetee_eth_password result;
   intgo _swig_go_result;
   
@@ -4342,7 +4435,7 @@ intgo _wrap_ETH_PASSWORD_PASSPHRASE_cwetee_0ef46faa3853c4e0() {
 }
 
 
-intgo _wrap_ETH_PASSWORD_IGNORE_cwetee_0ef46faa3853c4e0() {
+intgo _wrap_ETH_PASSWORD_IGNORE_cwetee_0551771aedc3a6f6() {
   enum wetee_eth_password result;
   intgo _swig_go_result;
   
@@ -4357,7 +4450,7 @@ intgo _wrap_ETH_PASSWORD_IGNORE_cwetee_0ef46faa3853c4e0() {
 }
 
 
-_gostring_ _wrap_keypair_from_suri_opts_cwetee_0ef46faa3853c4e0(wetee_keypair **_swig_go_0, intgo _swig_go_1, _gostring_ _swig_go_2, intgo _swig_go_3) {
+_gostring_ _wrap_keypair_from_suri_opts_cwetee_0551771aedc3a6f6(wetee_keypair **_swig_go_0, intgo _swig_go_1, _gostring_ _swig_go_2, intgo _swig_go_3) {
   wetee_keypair **arg1 = (wetee_keypair **) 0 ;
   wetee_scheme arg2 ;
   char *arg3 = (char *) 0 ;
@@ -4392,7 +4485,7 @@ _gostring_ _wrap_keypair_from_suri_opts_cwetee_0ef46faa3853c4e0(wetee_keypair **
 }
 
 
-_gostring_ _wrap_keypair_from_mnemonic_cwetee_0ef46faa3853c4e0(wetee_keypair **_swig_go_0, intgo _swig_go_1, _gostring_ _swig_go_2, _gostring_ _swig_go_3) {
+_gostring_ _wrap_keypair_from_mnemonic_cwetee_0551771aedc3a6f6(wetee_keypair **_swig_go_0, intgo _swig_go_1, _gostring_ _swig_go_2, _gostring_ _swig_go_3) {
   wetee_keypair **arg1 = (wetee_keypair **) 0 ;
   wetee_scheme arg2 ;
   char *arg3 = (char *) 0 ;
@@ -4431,7 +4524,7 @@ _gostring_ _wrap_keypair_from_mnemonic_cwetee_0ef46faa3853c4e0(wetee_keypair **_
 }
 
 
-_gostring_ _wrap_keypair_from_seed_cwetee_0ef46faa3853c4e0(wetee_keypair **_swig_go_0, intgo _swig_go_1, _goslice_ _swig_go_2) {
+_gostring_ _wrap_keypair_from_seed_cwetee_0551771aedc3a6f6(wetee_keypair **_swig_go_0, intgo _swig_go_1, _goslice_ _swig_go_2) {
   wetee_keypair **arg1 = (wetee_keypair **) 0 ;
   wetee_scheme arg2 ;
   uint8_t *arg3 = (uint8_t *) 0 ;
@@ -4464,7 +4557,7 @@ _gostring_ _wrap_keypair_from_seed_cwetee_0ef46faa3853c4e0(wetee_keypair **_swig
 }
 
 
-_gostring_ _wrap_keypair_generate_cwetee_0ef46faa3853c4e0(wetee_keypair **_swig_go_0, intgo _swig_go_1) {
+_gostring_ _wrap_keypair_generate_cwetee_0551771aedc3a6f6(wetee_keypair **_swig_go_0, intgo _swig_go_1) {
   wetee_keypair **arg1 = (wetee_keypair **) 0 ;
   wetee_scheme arg2 ;
   wetee_keypair *temp1 ;
@@ -4491,7 +4584,7 @@ _gostring_ _wrap_keypair_generate_cwetee_0ef46faa3853c4e0(wetee_keypair **_swig_
 }
 
 
-_gostring_ _wrap_keypair_derive_cwetee_0ef46faa3853c4e0(wetee_keypair **_swig_go_0, wetee_keypair *_swig_go_1, _gostring_ _swig_go_2) {
+_gostring_ _wrap_keypair_derive_cwetee_0551771aedc3a6f6(wetee_keypair **_swig_go_0, wetee_keypair *_swig_go_1, _gostring_ _swig_go_2) {
   wetee_keypair **arg1 = (wetee_keypair **) 0 ;
   wetee_keypair *arg2 = (wetee_keypair *) 0 ;
   char *arg3 = (char *) 0 ;
@@ -4524,7 +4617,7 @@ _gostring_ _wrap_keypair_derive_cwetee_0ef46faa3853c4e0(wetee_keypair **_swig_go
 }
 
 
-intgo _wrap_keypair_scheme_cwetee_0ef46faa3853c4e0(wetee_keypair *_swig_go_0) {
+intgo _wrap_keypair_scheme_cwetee_0551771aedc3a6f6(wetee_keypair *_swig_go_0) {
   wetee_keypair *arg1 = (wetee_keypair *) 0 ;
   wetee_scheme result;
   intgo _swig_go_result;
@@ -4540,7 +4633,7 @@ intgo _wrap_keypair_scheme_cwetee_0ef46faa3853c4e0(wetee_keypair *_swig_go_0) {
 }
 
 
-_gostring_ _wrap_keypair_public_cwetee_0ef46faa3853c4e0(wetee_keypair *_swig_go_0, _goslice_ _swig_go_1, intgo *_swig_go_2) {
+_gostring_ _wrap_keypair_public_cwetee_0551771aedc3a6f6(wetee_keypair *_swig_go_0, _goslice_ _swig_go_1, intgo *_swig_go_2) {
   wetee_keypair *arg1 = (wetee_keypair *) 0 ;
   uint8_t *arg2 ;
   size_t *arg3 = (size_t *) 0 ;
@@ -4568,7 +4661,7 @@ _gostring_ _wrap_keypair_public_cwetee_0ef46faa3853c4e0(wetee_keypair *_swig_go_
 }
 
 
-_gostring_ _wrap_keypair_account_id_cwetee_0ef46faa3853c4e0(wetee_keypair *_swig_go_0, _goslice_ _swig_go_1, intgo *_swig_go_2) {
+_gostring_ _wrap_keypair_account_id_cwetee_0551771aedc3a6f6(wetee_keypair *_swig_go_0, _goslice_ _swig_go_1, intgo *_swig_go_2) {
   wetee_keypair *arg1 = (wetee_keypair *) 0 ;
   uint8_t *arg2 ;
   size_t *arg3 = (size_t *) 0 ;
@@ -4596,7 +4689,7 @@ _gostring_ _wrap_keypair_account_id_cwetee_0ef46faa3853c4e0(wetee_keypair *_swig
 }
 
 
-_gostring_ _wrap_keypair_address_cwetee_0ef46faa3853c4e0(wetee_buf *_swig_go_0, wetee_keypair *_swig_go_1, short _swig_go_2) {
+_gostring_ _wrap_keypair_address_cwetee_0551771aedc3a6f6(wetee_buf *_swig_go_0, wetee_keypair *_swig_go_1, short _swig_go_2) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   wetee_keypair *arg2 = (wetee_keypair *) 0 ;
   uint16_t arg3 ;
@@ -4632,7 +4725,7 @@ _gostring_ _wrap_keypair_address_cwetee_0ef46faa3853c4e0(wetee_buf *_swig_go_0, 
 }
 
 
-_gostring_ _wrap_keypair_sign_cwetee_0ef46faa3853c4e0(wetee_keypair *_swig_go_0, _goslice_ _swig_go_1, intgo *_swig_go_2, _goslice_ _swig_go_3) {
+_gostring_ _wrap_keypair_sign_cwetee_0551771aedc3a6f6(wetee_keypair *_swig_go_0, _goslice_ _swig_go_1, intgo *_swig_go_2, _goslice_ _swig_go_3) {
   wetee_keypair *arg1 = (wetee_keypair *) 0 ;
   uint8_t *arg2 ;
   size_t *arg3 = (size_t *) 0 ;
@@ -4666,7 +4759,7 @@ _gostring_ _wrap_keypair_sign_cwetee_0ef46faa3853c4e0(wetee_keypair *_swig_go_0,
 }
 
 
-_gostring_ _wrap_verify_cwetee_0ef46faa3853c4e0(intgo _swig_go_0, _goslice_ _swig_go_1, _goslice_ _swig_go_2, _goslice_ _swig_go_3) {
+_gostring_ _wrap_verify_cwetee_0551771aedc3a6f6(intgo _swig_go_0, _goslice_ _swig_go_1, _goslice_ _swig_go_2, _goslice_ _swig_go_3) {
   wetee_scheme arg1 ;
   uint8_t *arg2 = (uint8_t *) 0 ;
   size_t arg3 ;
@@ -4700,7 +4793,7 @@ _gostring_ _wrap_verify_cwetee_0ef46faa3853c4e0(intgo _swig_go_0, _goslice_ _swi
 }
 
 
-_gostring_ _wrap_verify_strict_cwetee_0ef46faa3853c4e0(intgo _swig_go_0, _goslice_ _swig_go_1, _goslice_ _swig_go_2, _goslice_ _swig_go_3) {
+_gostring_ _wrap_verify_strict_cwetee_0551771aedc3a6f6(intgo _swig_go_0, _goslice_ _swig_go_1, _goslice_ _swig_go_2, _goslice_ _swig_go_3) {
   wetee_scheme arg1 ;
   uint8_t *arg2 = (uint8_t *) 0 ;
   size_t arg3 ;
@@ -4734,7 +4827,7 @@ _gostring_ _wrap_verify_strict_cwetee_0ef46faa3853c4e0(intgo _swig_go_0, _goslic
 }
 
 
-_gostring_ _wrap_keypair_secret_cwetee_0ef46faa3853c4e0(wetee_keypair *_swig_go_0, wetee_buf *_swig_go_1) {
+_gostring_ _wrap_keypair_secret_cwetee_0551771aedc3a6f6(wetee_keypair *_swig_go_0, wetee_buf *_swig_go_1) {
   wetee_keypair *arg1 = (wetee_keypair *) 0 ;
   wetee_buf *arg2 = (wetee_buf *) 0 ;
   wetee_buf temp2 ;
@@ -4769,7 +4862,7 @@ _gostring_ _wrap_keypair_secret_cwetee_0ef46faa3853c4e0(wetee_keypair *_swig_go_
 }
 
 
-void _wrap_keypair_free_cwetee_0ef46faa3853c4e0(wetee_keypair *_swig_go_0) {
+void _wrap_keypair_free_cwetee_0551771aedc3a6f6(wetee_keypair *_swig_go_0) {
   wetee_keypair *arg1 = (wetee_keypair *) 0 ;
   
   arg1 = (wetee_keypair *)(uintptr_t)_swig_go_0; 
@@ -4782,7 +4875,7 @@ void _wrap_keypair_free_cwetee_0ef46faa3853c4e0(wetee_keypair *_swig_go_0) {
 }
 
 
-_gostring_ _wrap_keystore_export_cwetee_0ef46faa3853c4e0(wetee_buf *_swig_go_0, wetee_keypair *_swig_go_1, _gostring_ _swig_go_2, _gostring_ _swig_go_3, long long _swig_go_4) {
+_gostring_ _wrap_keystore_export_cwetee_0551771aedc3a6f6(wetee_buf *_swig_go_0, wetee_keypair *_swig_go_1, _gostring_ _swig_go_2, _gostring_ _swig_go_3, long long _swig_go_4) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   wetee_keypair *arg2 = (wetee_keypair *) 0 ;
   char *arg3 = (char *) 0 ;
@@ -4836,7 +4929,7 @@ _gostring_ _wrap_keystore_export_cwetee_0ef46faa3853c4e0(wetee_buf *_swig_go_0, 
 }
 
 
-_gostring_ _wrap_keystore_export_opts_cwetee_0ef46faa3853c4e0(wetee_buf *_swig_go_0, wetee_keypair *_swig_go_1, _gostring_ _swig_go_2, _gostring_ _swig_go_3, long long _swig_go_4, intgo _swig_go_5, intgo _swig_go_6, intgo _swig_go_7) {
+_gostring_ _wrap_keystore_export_opts_cwetee_0551771aedc3a6f6(wetee_buf *_swig_go_0, wetee_keypair *_swig_go_1, _gostring_ _swig_go_2, _gostring_ _swig_go_3, long long _swig_go_4, intgo _swig_go_5, intgo _swig_go_6, intgo _swig_go_7) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   wetee_keypair *arg2 = (wetee_keypair *) 0 ;
   char *arg3 = (char *) 0 ;
@@ -4896,7 +4989,7 @@ _gostring_ _wrap_keystore_export_opts_cwetee_0ef46faa3853c4e0(wetee_buf *_swig_g
 }
 
 
-_gostring_ _wrap_keystore_import_cwetee_0ef46faa3853c4e0(wetee_keypair **_swig_go_0, _gostring_ _swig_go_1, _gostring_ _swig_go_2) {
+_gostring_ _wrap_keystore_import_cwetee_0551771aedc3a6f6(wetee_keypair **_swig_go_0, _gostring_ _swig_go_1, _gostring_ _swig_go_2) {
   wetee_keypair **arg1 = (wetee_keypair **) 0 ;
   char *arg2 = (char *) 0 ;
   size_t arg3 ;
@@ -4933,7 +5026,7 @@ _gostring_ _wrap_keystore_import_cwetee_0ef46faa3853c4e0(wetee_keypair **_swig_g
 }
 
 
-_gostring_ _wrap_mnemonic_generate_cwetee_0ef46faa3853c4e0(wetee_buf *_swig_go_0, intgo _swig_go_1) {
+_gostring_ _wrap_mnemonic_generate_cwetee_0551771aedc3a6f6(wetee_buf *_swig_go_0, intgo _swig_go_1) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   unsigned int arg2 ;
   wetee_buf temp1 ;
@@ -4968,7 +5061,7 @@ _gostring_ _wrap_mnemonic_generate_cwetee_0ef46faa3853c4e0(wetee_buf *_swig_go_0
 }
 
 
-_gostring_ _wrap_mnemonic_validate_cwetee_0ef46faa3853c4e0(_gostring_ _swig_go_0) {
+_gostring_ _wrap_mnemonic_validate_cwetee_0551771aedc3a6f6(_gostring_ _swig_go_0) {
   char *arg1 = (char *) 0 ;
   size_t arg2 ;
   wetee_rc result;
@@ -4988,7 +5081,7 @@ _gostring_ _wrap_mnemonic_validate_cwetee_0ef46faa3853c4e0(_gostring_ _swig_go_0
 }
 
 
-_gostring_ _wrap_mnemonic_to_entropy_cwetee_0ef46faa3853c4e0(wetee_buf *_swig_go_0, _gostring_ _swig_go_1) {
+_gostring_ _wrap_mnemonic_to_entropy_cwetee_0551771aedc3a6f6(wetee_buf *_swig_go_0, _gostring_ _swig_go_1) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   char *arg2 = (char *) 0 ;
   size_t arg3 ;
@@ -5027,7 +5120,7 @@ _gostring_ _wrap_mnemonic_to_entropy_cwetee_0ef46faa3853c4e0(wetee_buf *_swig_go
 }
 
 
-_gostring_ _wrap_mnemonic_from_entropy_cwetee_0ef46faa3853c4e0(wetee_buf *_swig_go_0, _goslice_ _swig_go_1) {
+_gostring_ _wrap_mnemonic_from_entropy_cwetee_0551771aedc3a6f6(wetee_buf *_swig_go_0, _goslice_ _swig_go_1) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   uint8_t *arg2 = (uint8_t *) 0 ;
   size_t arg3 ;
@@ -5066,7 +5159,7 @@ _gostring_ _wrap_mnemonic_from_entropy_cwetee_0ef46faa3853c4e0(wetee_buf *_swig_
 }
 
 
-_gostring_ _wrap_mnemonic_to_mini_secret_cwetee_0ef46faa3853c4e0(_goslice_ _swig_go_0, _gostring_ _swig_go_1, _gostring_ _swig_go_2) {
+_gostring_ _wrap_mnemonic_to_mini_secret_cwetee_0551771aedc3a6f6(_goslice_ _swig_go_0, _gostring_ _swig_go_1, _gostring_ _swig_go_2) {
   uint8_t *arg1 ;
   char *arg2 = (char *) 0 ;
   size_t arg3 ;
@@ -5097,7 +5190,7 @@ _gostring_ _wrap_mnemonic_to_mini_secret_cwetee_0ef46faa3853c4e0(_goslice_ _swig
 }
 
 
-_gostring_ _wrap_mnemonic_to_bip39_seed_cwetee_0ef46faa3853c4e0(_goslice_ _swig_go_0, _gostring_ _swig_go_1, _gostring_ _swig_go_2) {
+_gostring_ _wrap_mnemonic_to_bip39_seed_cwetee_0551771aedc3a6f6(_goslice_ _swig_go_0, _gostring_ _swig_go_1, _gostring_ _swig_go_2) {
   uint8_t *arg1 ;
   char *arg2 = (char *) 0 ;
   size_t arg3 ;
@@ -5128,7 +5221,7 @@ _gostring_ _wrap_mnemonic_to_bip39_seed_cwetee_0ef46faa3853c4e0(_goslice_ _swig_
 }
 
 
-intgo _wrap_SS58_PREFIX_POLKADOT_cwetee_0ef46faa3853c4e0() {
+intgo _wrap_SS58_PREFIX_POLKADOT_cwetee_0551771aedc3a6f6() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -5139,7 +5232,7 @@ intgo _wrap_SS58_PREFIX_POLKADOT_cwetee_0ef46faa3853c4e0() {
 }
 
 
-intgo _wrap_SS58_PREFIX_KUSAMA_cwetee_0ef46faa3853c4e0() {
+intgo _wrap_SS58_PREFIX_KUSAMA_cwetee_0551771aedc3a6f6() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -5150,7 +5243,7 @@ intgo _wrap_SS58_PREFIX_KUSAMA_cwetee_0ef46faa3853c4e0() {
 }
 
 
-intgo _wrap_SS58_PREFIX_GENERIC_cwetee_0ef46faa3853c4e0() {
+intgo _wrap_SS58_PREFIX_GENERIC_cwetee_0551771aedc3a6f6() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -5161,7 +5254,7 @@ intgo _wrap_SS58_PREFIX_GENERIC_cwetee_0ef46faa3853c4e0() {
 }
 
 
-intgo _wrap_SS58_PREFIX_MAX_cwetee_0ef46faa3853c4e0() {
+intgo _wrap_SS58_PREFIX_MAX_cwetee_0551771aedc3a6f6() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -5172,7 +5265,7 @@ intgo _wrap_SS58_PREFIX_MAX_cwetee_0ef46faa3853c4e0() {
 }
 
 
-_gostring_ _wrap_ss58_encode_cwetee_0ef46faa3853c4e0(wetee_buf *_swig_go_0, _goslice_ _swig_go_1, short _swig_go_2) {
+_gostring_ _wrap_ss58_encode_cwetee_0551771aedc3a6f6(wetee_buf *_swig_go_0, _goslice_ _swig_go_1, short _swig_go_2) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   uint8_t *arg2 = (uint8_t *) 0 ;
   size_t arg3 ;
@@ -5212,7 +5305,7 @@ _gostring_ _wrap_ss58_encode_cwetee_0ef46faa3853c4e0(wetee_buf *_swig_go_0, _gos
 }
 
 
-_gostring_ _wrap_ss58_decode_cwetee_0ef46faa3853c4e0(wetee_buf *_swig_go_0, short *_swig_go_1, _gostring_ _swig_go_2) {
+_gostring_ _wrap_ss58_decode_cwetee_0551771aedc3a6f6(wetee_buf *_swig_go_0, short *_swig_go_1, _gostring_ _swig_go_2) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   uint16_t *arg2 = (uint16_t *) 0 ;
   char *arg3 = (char *) 0 ;
@@ -5252,7 +5345,7 @@ _gostring_ _wrap_ss58_decode_cwetee_0ef46faa3853c4e0(wetee_buf *_swig_go_0, shor
 }
 
 
-long long _wrap_ss58_network_count_cwetee_0ef46faa3853c4e0() {
+long long _wrap_ss58_network_count_cwetee_0551771aedc3a6f6() {
   size_t result;
   long long _swig_go_result;
   
@@ -5266,7 +5359,7 @@ long long _wrap_ss58_network_count_cwetee_0ef46faa3853c4e0() {
 }
 
 
-_gostring_ _wrap_ss58_network_at_cwetee_0ef46faa3853c4e0(long long _swig_go_0, short *_swig_go_1, char **_swig_go_2, char **_swig_go_3, char **_swig_go_4, int *_swig_go_5) {
+_gostring_ _wrap_ss58_network_at_cwetee_0551771aedc3a6f6(long long _swig_go_0, short *_swig_go_1, char **_swig_go_2, char **_swig_go_3, char **_swig_go_4, int *_swig_go_5) {
   size_t arg1 ;
   uint16_t *arg2 = (uint16_t *) 0 ;
   char **arg3 = (char **) 0 ;
@@ -5322,7 +5415,7 @@ _gostring_ _wrap_ss58_network_at_cwetee_0ef46faa3853c4e0(long long _swig_go_0, s
 }
 
 
-_gostring_ _wrap_ss58_network_find_cwetee_0ef46faa3853c4e0(intgo *_swig_go_0, _gostring_ _swig_go_1) {
+_gostring_ _wrap_ss58_network_find_cwetee_0551771aedc3a6f6(intgo *_swig_go_0, _gostring_ _swig_go_1) {
   size_t *arg1 = (size_t *) 0 ;
   char *arg2 = (char *) 0 ;
   size_t temp1 ;
@@ -5350,7 +5443,7 @@ _gostring_ _wrap_ss58_network_find_cwetee_0ef46faa3853c4e0(intgo *_swig_go_0, _g
 }
 
 
-_gostring_ _wrap_ss58_network_find_prefix_cwetee_0ef46faa3853c4e0(intgo *_swig_go_0, short _swig_go_1) {
+_gostring_ _wrap_ss58_network_find_prefix_cwetee_0551771aedc3a6f6(intgo *_swig_go_0, short _swig_go_1) {
   size_t *arg1 = (size_t *) 0 ;
   uint16_t arg2 ;
   size_t temp1 ;
@@ -5373,7 +5466,7 @@ _gostring_ _wrap_ss58_network_find_prefix_cwetee_0ef46faa3853c4e0(intgo *_swig_g
 }
 
 
-intgo _wrap_MD_CALLS_cwetee_0ef46faa3853c4e0() {
+intgo _wrap_MD_CALLS_cwetee_0551771aedc3a6f6() {
   enum wetee_md_enum_kind result;
   intgo _swig_go_result;
   
@@ -5388,7 +5481,7 @@ intgo _wrap_MD_CALLS_cwetee_0ef46faa3853c4e0() {
 }
 
 
-intgo _wrap_MD_EVENTS_cwetee_0ef46faa3853c4e0() {
+intgo _wrap_MD_EVENTS_cwetee_0551771aedc3a6f6() {
   enum wetee_md_enum_kind result;
   intgo _swig_go_result;
   
@@ -5403,7 +5496,7 @@ intgo _wrap_MD_EVENTS_cwetee_0ef46faa3853c4e0() {
 }
 
 
-intgo _wrap_MD_ERRORS_cwetee_0ef46faa3853c4e0() {
+intgo _wrap_MD_ERRORS_cwetee_0551771aedc3a6f6() {
   enum wetee_md_enum_kind result;
   intgo _swig_go_result;
   
@@ -5418,7 +5511,7 @@ intgo _wrap_MD_ERRORS_cwetee_0ef46faa3853c4e0() {
 }
 
 
-intgo _wrap_METADATA_NO_TYPE_cwetee_0ef46faa3853c4e0() {
+intgo _wrap_METADATA_NO_TYPE_cwetee_0551771aedc3a6f6() {
   uint32_t result;
   intgo _swig_go_result;
   
@@ -5429,7 +5522,7 @@ intgo _wrap_METADATA_NO_TYPE_cwetee_0ef46faa3853c4e0() {
 }
 
 
-_gostring_ _wrap_mdb_parse_cwetee_0ef46faa3853c4e0(wetee_metadata **_swig_go_0, _goslice_ _swig_go_1, intgo _swig_go_2) {
+_gostring_ _wrap_mdb_parse_cwetee_0551771aedc3a6f6(wetee_metadata **_swig_go_0, _goslice_ _swig_go_1, intgo _swig_go_2) {
   wetee_metadata **arg1 = (wetee_metadata **) 0 ;
   uint8_t *arg2 = (uint8_t *) 0 ;
   size_t arg3 ;
@@ -5462,7 +5555,7 @@ _gostring_ _wrap_mdb_parse_cwetee_0ef46faa3853c4e0(wetee_metadata **_swig_go_0, 
 }
 
 
-_gostring_ _wrap_mdb_parse_hex_cwetee_0ef46faa3853c4e0(wetee_metadata **_swig_go_0, _gostring_ _swig_go_1, intgo _swig_go_2) {
+_gostring_ _wrap_mdb_parse_hex_cwetee_0551771aedc3a6f6(wetee_metadata **_swig_go_0, _gostring_ _swig_go_1, intgo _swig_go_2) {
   wetee_metadata **arg1 = (wetee_metadata **) 0 ;
   char *arg2 = (char *) 0 ;
   size_t arg3 ;
@@ -5495,7 +5588,7 @@ _gostring_ _wrap_mdb_parse_hex_cwetee_0ef46faa3853c4e0(wetee_metadata **_swig_go
 }
 
 
-_gostring_ _wrap_mdb_parse_rpc_cwetee_0ef46faa3853c4e0(wetee_metadata **_swig_go_0, _gostring_ _swig_go_1, intgo _swig_go_2) {
+_gostring_ _wrap_mdb_parse_rpc_cwetee_0551771aedc3a6f6(wetee_metadata **_swig_go_0, _gostring_ _swig_go_1, intgo _swig_go_2) {
   wetee_metadata **arg1 = (wetee_metadata **) 0 ;
   char *arg2 = (char *) 0 ;
   size_t arg3 ;
@@ -5528,7 +5621,7 @@ _gostring_ _wrap_mdb_parse_rpc_cwetee_0ef46faa3853c4e0(wetee_metadata **_swig_go
 }
 
 
-_gostring_ _wrap_mdb_pallet_name_cwetee_0ef46faa3853c4e0(wetee_metadata *_swig_go_0, long long _swig_go_1) {
+_gostring_ _wrap_mdb_pallet_name_cwetee_0551771aedc3a6f6(wetee_metadata *_swig_go_0, long long _swig_go_1) {
   wetee_metadata *arg1 = (wetee_metadata *) 0 ;
   size_t arg2 ;
   char *result = 0 ;
@@ -5549,7 +5642,7 @@ _gostring_ _wrap_mdb_pallet_name_cwetee_0ef46faa3853c4e0(wetee_metadata *_swig_g
 }
 
 
-intgo _wrap_mdb_pallet_index_cwetee_0ef46faa3853c4e0(wetee_metadata *_swig_go_0, long long _swig_go_1) {
+intgo _wrap_mdb_pallet_index_cwetee_0551771aedc3a6f6(wetee_metadata *_swig_go_0, long long _swig_go_1) {
   wetee_metadata *arg1 = (wetee_metadata *) 0 ;
   size_t arg2 ;
   int result;
@@ -5567,7 +5660,7 @@ intgo _wrap_mdb_pallet_index_cwetee_0ef46faa3853c4e0(wetee_metadata *_swig_go_0,
 }
 
 
-long long _wrap_mdb_pallet_position_cwetee_0ef46faa3853c4e0(wetee_metadata *_swig_go_0, _gostring_ _swig_go_1) {
+long long _wrap_mdb_pallet_position_cwetee_0551771aedc3a6f6(wetee_metadata *_swig_go_0, _gostring_ _swig_go_1) {
   wetee_metadata *arg1 = (wetee_metadata *) 0 ;
   char *arg2 = (char *) 0 ;
   int64_t result;
@@ -5590,7 +5683,7 @@ long long _wrap_mdb_pallet_position_cwetee_0ef46faa3853c4e0(wetee_metadata *_swi
 }
 
 
-intgo _wrap_mdb_pallet_enum_type_cwetee_0ef46faa3853c4e0(wetee_metadata *_swig_go_0, long long _swig_go_1, intgo _swig_go_2) {
+intgo _wrap_mdb_pallet_enum_type_cwetee_0551771aedc3a6f6(wetee_metadata *_swig_go_0, long long _swig_go_1, intgo _swig_go_2) {
   wetee_metadata *arg1 = (wetee_metadata *) 0 ;
   size_t arg2 ;
   int arg3 ;
@@ -5610,7 +5703,7 @@ intgo _wrap_mdb_pallet_enum_type_cwetee_0ef46faa3853c4e0(wetee_metadata *_swig_g
 }
 
 
-long long _wrap_mdb_variant_count_cwetee_0ef46faa3853c4e0(wetee_metadata *_swig_go_0, long long _swig_go_1, intgo _swig_go_2) {
+long long _wrap_mdb_variant_count_cwetee_0551771aedc3a6f6(wetee_metadata *_swig_go_0, long long _swig_go_1, intgo _swig_go_2) {
   wetee_metadata *arg1 = (wetee_metadata *) 0 ;
   size_t arg2 ;
   int arg3 ;
@@ -5630,7 +5723,7 @@ long long _wrap_mdb_variant_count_cwetee_0ef46faa3853c4e0(wetee_metadata *_swig_
 }
 
 
-_gostring_ _wrap_mdb_variant_name_cwetee_0ef46faa3853c4e0(wetee_metadata *_swig_go_0, long long _swig_go_1, intgo _swig_go_2, long long _swig_go_3) {
+_gostring_ _wrap_mdb_variant_name_cwetee_0551771aedc3a6f6(wetee_metadata *_swig_go_0, long long _swig_go_1, intgo _swig_go_2, long long _swig_go_3) {
   wetee_metadata *arg1 = (wetee_metadata *) 0 ;
   size_t arg2 ;
   int arg3 ;
@@ -5655,7 +5748,7 @@ _gostring_ _wrap_mdb_variant_name_cwetee_0ef46faa3853c4e0(wetee_metadata *_swig_
 }
 
 
-intgo _wrap_mdb_variant_index_cwetee_0ef46faa3853c4e0(wetee_metadata *_swig_go_0, long long _swig_go_1, intgo _swig_go_2, long long _swig_go_3) {
+intgo _wrap_mdb_variant_index_cwetee_0551771aedc3a6f6(wetee_metadata *_swig_go_0, long long _swig_go_1, intgo _swig_go_2, long long _swig_go_3) {
   wetee_metadata *arg1 = (wetee_metadata *) 0 ;
   size_t arg2 ;
   int arg3 ;
@@ -5677,7 +5770,7 @@ intgo _wrap_mdb_variant_index_cwetee_0ef46faa3853c4e0(wetee_metadata *_swig_go_0
 }
 
 
-_gostring_ _wrap_mdb_variant_docs_cwetee_0ef46faa3853c4e0(wetee_buf *_swig_go_0, wetee_metadata *_swig_go_1, long long _swig_go_2, intgo _swig_go_3, long long _swig_go_4) {
+_gostring_ _wrap_mdb_variant_docs_cwetee_0551771aedc3a6f6(wetee_buf *_swig_go_0, wetee_metadata *_swig_go_1, long long _swig_go_2, intgo _swig_go_3, long long _swig_go_4) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   wetee_metadata *arg2 = (wetee_metadata *) 0 ;
   size_t arg3 ;
@@ -5717,7 +5810,7 @@ _gostring_ _wrap_mdb_variant_docs_cwetee_0ef46faa3853c4e0(wetee_buf *_swig_go_0,
 }
 
 
-long long _wrap_mdb_field_count_cwetee_0ef46faa3853c4e0(wetee_metadata *_swig_go_0, long long _swig_go_1, intgo _swig_go_2, long long _swig_go_3) {
+long long _wrap_mdb_field_count_cwetee_0551771aedc3a6f6(wetee_metadata *_swig_go_0, long long _swig_go_1, intgo _swig_go_2, long long _swig_go_3) {
   wetee_metadata *arg1 = (wetee_metadata *) 0 ;
   size_t arg2 ;
   int arg3 ;
@@ -5739,7 +5832,7 @@ long long _wrap_mdb_field_count_cwetee_0ef46faa3853c4e0(wetee_metadata *_swig_go
 }
 
 
-_gostring_ _wrap_mdb_field_name_cwetee_0ef46faa3853c4e0(wetee_metadata *_swig_go_0, long long _swig_go_1, intgo _swig_go_2, long long _swig_go_3, long long _swig_go_4) {
+_gostring_ _wrap_mdb_field_name_cwetee_0551771aedc3a6f6(wetee_metadata *_swig_go_0, long long _swig_go_1, intgo _swig_go_2, long long _swig_go_3, long long _swig_go_4) {
   wetee_metadata *arg1 = (wetee_metadata *) 0 ;
   size_t arg2 ;
   int arg3 ;
@@ -5766,7 +5859,7 @@ _gostring_ _wrap_mdb_field_name_cwetee_0ef46faa3853c4e0(wetee_metadata *_swig_go
 }
 
 
-_gostring_ _wrap_mdb_field_type_name_cwetee_0ef46faa3853c4e0(wetee_metadata *_swig_go_0, long long _swig_go_1, intgo _swig_go_2, long long _swig_go_3, long long _swig_go_4) {
+_gostring_ _wrap_mdb_field_type_name_cwetee_0551771aedc3a6f6(wetee_metadata *_swig_go_0, long long _swig_go_1, intgo _swig_go_2, long long _swig_go_3, long long _swig_go_4) {
   wetee_metadata *arg1 = (wetee_metadata *) 0 ;
   size_t arg2 ;
   int arg3 ;
@@ -5793,7 +5886,7 @@ _gostring_ _wrap_mdb_field_type_name_cwetee_0ef46faa3853c4e0(wetee_metadata *_sw
 }
 
 
-intgo _wrap_mdb_field_type_cwetee_0ef46faa3853c4e0(wetee_metadata *_swig_go_0, long long _swig_go_1, intgo _swig_go_2, long long _swig_go_3, long long _swig_go_4) {
+intgo _wrap_mdb_field_type_cwetee_0551771aedc3a6f6(wetee_metadata *_swig_go_0, long long _swig_go_1, intgo _swig_go_2, long long _swig_go_3, long long _swig_go_4) {
   wetee_metadata *arg1 = (wetee_metadata *) 0 ;
   size_t arg2 ;
   int arg3 ;
@@ -5817,7 +5910,7 @@ intgo _wrap_mdb_field_type_cwetee_0ef46faa3853c4e0(wetee_metadata *_swig_go_0, l
 }
 
 
-_gostring_ _wrap_mdb_storage_prefix_cwetee_0ef46faa3853c4e0(wetee_metadata *_swig_go_0, long long _swig_go_1) {
+_gostring_ _wrap_mdb_storage_prefix_cwetee_0551771aedc3a6f6(wetee_metadata *_swig_go_0, long long _swig_go_1) {
   wetee_metadata *arg1 = (wetee_metadata *) 0 ;
   size_t arg2 ;
   char *result = 0 ;
@@ -5838,7 +5931,7 @@ _gostring_ _wrap_mdb_storage_prefix_cwetee_0ef46faa3853c4e0(wetee_metadata *_swi
 }
 
 
-long long _wrap_mdb_storage_count_cwetee_0ef46faa3853c4e0(wetee_metadata *_swig_go_0, long long _swig_go_1) {
+long long _wrap_mdb_storage_count_cwetee_0551771aedc3a6f6(wetee_metadata *_swig_go_0, long long _swig_go_1) {
   wetee_metadata *arg1 = (wetee_metadata *) 0 ;
   size_t arg2 ;
   size_t result;
@@ -5856,7 +5949,7 @@ long long _wrap_mdb_storage_count_cwetee_0ef46faa3853c4e0(wetee_metadata *_swig_
 }
 
 
-_gostring_ _wrap_mdb_storage_name_cwetee_0ef46faa3853c4e0(wetee_metadata *_swig_go_0, long long _swig_go_1, long long _swig_go_2) {
+_gostring_ _wrap_mdb_storage_name_cwetee_0551771aedc3a6f6(wetee_metadata *_swig_go_0, long long _swig_go_1, long long _swig_go_2) {
   wetee_metadata *arg1 = (wetee_metadata *) 0 ;
   size_t arg2 ;
   size_t arg3 ;
@@ -5879,7 +5972,7 @@ _gostring_ _wrap_mdb_storage_name_cwetee_0ef46faa3853c4e0(wetee_metadata *_swig_
 }
 
 
-intgo _wrap_mdb_storage_modifier_cwetee_0ef46faa3853c4e0(wetee_metadata *_swig_go_0, long long _swig_go_1, long long _swig_go_2) {
+intgo _wrap_mdb_storage_modifier_cwetee_0551771aedc3a6f6(wetee_metadata *_swig_go_0, long long _swig_go_1, long long _swig_go_2) {
   wetee_metadata *arg1 = (wetee_metadata *) 0 ;
   size_t arg2 ;
   size_t arg3 ;
@@ -5899,7 +5992,7 @@ intgo _wrap_mdb_storage_modifier_cwetee_0ef46faa3853c4e0(wetee_metadata *_swig_g
 }
 
 
-long long _wrap_mdb_storage_hasher_count_cwetee_0ef46faa3853c4e0(wetee_metadata *_swig_go_0, long long _swig_go_1, long long _swig_go_2) {
+long long _wrap_mdb_storage_hasher_count_cwetee_0551771aedc3a6f6(wetee_metadata *_swig_go_0, long long _swig_go_1, long long _swig_go_2) {
   wetee_metadata *arg1 = (wetee_metadata *) 0 ;
   size_t arg2 ;
   size_t arg3 ;
@@ -5919,7 +6012,7 @@ long long _wrap_mdb_storage_hasher_count_cwetee_0ef46faa3853c4e0(wetee_metadata 
 }
 
 
-intgo _wrap_mdb_storage_hasher_cwetee_0ef46faa3853c4e0(wetee_metadata *_swig_go_0, long long _swig_go_1, long long _swig_go_2, long long _swig_go_3) {
+intgo _wrap_mdb_storage_hasher_cwetee_0551771aedc3a6f6(wetee_metadata *_swig_go_0, long long _swig_go_1, long long _swig_go_2, long long _swig_go_3) {
   wetee_metadata *arg1 = (wetee_metadata *) 0 ;
   size_t arg2 ;
   size_t arg3 ;
@@ -5941,7 +6034,7 @@ intgo _wrap_mdb_storage_hasher_cwetee_0ef46faa3853c4e0(wetee_metadata *_swig_go_
 }
 
 
-intgo _wrap_mdb_storage_key_type_cwetee_0ef46faa3853c4e0(wetee_metadata *_swig_go_0, long long _swig_go_1, long long _swig_go_2) {
+intgo _wrap_mdb_storage_key_type_cwetee_0551771aedc3a6f6(wetee_metadata *_swig_go_0, long long _swig_go_1, long long _swig_go_2) {
   wetee_metadata *arg1 = (wetee_metadata *) 0 ;
   size_t arg2 ;
   size_t arg3 ;
@@ -5961,7 +6054,7 @@ intgo _wrap_mdb_storage_key_type_cwetee_0ef46faa3853c4e0(wetee_metadata *_swig_g
 }
 
 
-intgo _wrap_mdb_storage_value_type_cwetee_0ef46faa3853c4e0(wetee_metadata *_swig_go_0, long long _swig_go_1, long long _swig_go_2) {
+intgo _wrap_mdb_storage_value_type_cwetee_0551771aedc3a6f6(wetee_metadata *_swig_go_0, long long _swig_go_1, long long _swig_go_2) {
   wetee_metadata *arg1 = (wetee_metadata *) 0 ;
   size_t arg2 ;
   size_t arg3 ;
@@ -5981,7 +6074,7 @@ intgo _wrap_mdb_storage_value_type_cwetee_0ef46faa3853c4e0(wetee_metadata *_swig
 }
 
 
-_gostring_ _wrap_mdb_storage_default_cwetee_0ef46faa3853c4e0(wetee_buf *_swig_go_0, wetee_metadata *_swig_go_1, long long _swig_go_2, long long _swig_go_3) {
+_gostring_ _wrap_mdb_storage_default_cwetee_0551771aedc3a6f6(wetee_buf *_swig_go_0, wetee_metadata *_swig_go_1, long long _swig_go_2, long long _swig_go_3) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   wetee_metadata *arg2 = (wetee_metadata *) 0 ;
   size_t arg3 ;
@@ -6019,7 +6112,7 @@ _gostring_ _wrap_mdb_storage_default_cwetee_0ef46faa3853c4e0(wetee_buf *_swig_go
 }
 
 
-long long _wrap_mdb_constant_count_cwetee_0ef46faa3853c4e0(wetee_metadata *_swig_go_0, long long _swig_go_1) {
+long long _wrap_mdb_constant_count_cwetee_0551771aedc3a6f6(wetee_metadata *_swig_go_0, long long _swig_go_1) {
   wetee_metadata *arg1 = (wetee_metadata *) 0 ;
   size_t arg2 ;
   size_t result;
@@ -6037,7 +6130,7 @@ long long _wrap_mdb_constant_count_cwetee_0ef46faa3853c4e0(wetee_metadata *_swig
 }
 
 
-_gostring_ _wrap_mdb_constant_name_cwetee_0ef46faa3853c4e0(wetee_metadata *_swig_go_0, long long _swig_go_1, long long _swig_go_2) {
+_gostring_ _wrap_mdb_constant_name_cwetee_0551771aedc3a6f6(wetee_metadata *_swig_go_0, long long _swig_go_1, long long _swig_go_2) {
   wetee_metadata *arg1 = (wetee_metadata *) 0 ;
   size_t arg2 ;
   size_t arg3 ;
@@ -6060,7 +6153,7 @@ _gostring_ _wrap_mdb_constant_name_cwetee_0ef46faa3853c4e0(wetee_metadata *_swig
 }
 
 
-intgo _wrap_mdb_constant_type_cwetee_0ef46faa3853c4e0(wetee_metadata *_swig_go_0, long long _swig_go_1, long long _swig_go_2) {
+intgo _wrap_mdb_constant_type_cwetee_0551771aedc3a6f6(wetee_metadata *_swig_go_0, long long _swig_go_1, long long _swig_go_2) {
   wetee_metadata *arg1 = (wetee_metadata *) 0 ;
   size_t arg2 ;
   size_t arg3 ;
@@ -6080,7 +6173,7 @@ intgo _wrap_mdb_constant_type_cwetee_0ef46faa3853c4e0(wetee_metadata *_swig_go_0
 }
 
 
-_gostring_ _wrap_mdb_constant_value_cwetee_0ef46faa3853c4e0(wetee_buf *_swig_go_0, wetee_metadata *_swig_go_1, long long _swig_go_2, long long _swig_go_3) {
+_gostring_ _wrap_mdb_constant_value_cwetee_0551771aedc3a6f6(wetee_buf *_swig_go_0, wetee_metadata *_swig_go_1, long long _swig_go_2, long long _swig_go_3) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   wetee_metadata *arg2 = (wetee_metadata *) 0 ;
   size_t arg3 ;
@@ -6118,7 +6211,7 @@ _gostring_ _wrap_mdb_constant_value_cwetee_0ef46faa3853c4e0(wetee_buf *_swig_go_
 }
 
 
-_gostring_ _wrap_mdb_api_name_cwetee_0ef46faa3853c4e0(wetee_metadata *_swig_go_0, long long _swig_go_1) {
+_gostring_ _wrap_mdb_api_name_cwetee_0551771aedc3a6f6(wetee_metadata *_swig_go_0, long long _swig_go_1) {
   wetee_metadata *arg1 = (wetee_metadata *) 0 ;
   size_t arg2 ;
   char *result = 0 ;
@@ -6139,7 +6232,7 @@ _gostring_ _wrap_mdb_api_name_cwetee_0ef46faa3853c4e0(wetee_metadata *_swig_go_0
 }
 
 
-long long _wrap_mdb_api_method_count_cwetee_0ef46faa3853c4e0(wetee_metadata *_swig_go_0, long long _swig_go_1) {
+long long _wrap_mdb_api_method_count_cwetee_0551771aedc3a6f6(wetee_metadata *_swig_go_0, long long _swig_go_1) {
   wetee_metadata *arg1 = (wetee_metadata *) 0 ;
   size_t arg2 ;
   size_t result;
@@ -6157,7 +6250,7 @@ long long _wrap_mdb_api_method_count_cwetee_0ef46faa3853c4e0(wetee_metadata *_sw
 }
 
 
-_gostring_ _wrap_mdb_api_method_name_cwetee_0ef46faa3853c4e0(wetee_metadata *_swig_go_0, long long _swig_go_1, long long _swig_go_2) {
+_gostring_ _wrap_mdb_api_method_name_cwetee_0551771aedc3a6f6(wetee_metadata *_swig_go_0, long long _swig_go_1, long long _swig_go_2) {
   wetee_metadata *arg1 = (wetee_metadata *) 0 ;
   size_t arg2 ;
   size_t arg3 ;
@@ -6180,7 +6273,7 @@ _gostring_ _wrap_mdb_api_method_name_cwetee_0ef46faa3853c4e0(wetee_metadata *_sw
 }
 
 
-_gostring_ _wrap_mdb_type_path_cwetee_0ef46faa3853c4e0(wetee_buf *_swig_go_0, wetee_metadata *_swig_go_1, intgo _swig_go_2) {
+_gostring_ _wrap_mdb_type_path_cwetee_0551771aedc3a6f6(wetee_buf *_swig_go_0, wetee_metadata *_swig_go_1, intgo _swig_go_2) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   wetee_metadata *arg2 = (wetee_metadata *) 0 ;
   uint32_t arg3 ;
@@ -6216,7 +6309,7 @@ _gostring_ _wrap_mdb_type_path_cwetee_0ef46faa3853c4e0(wetee_buf *_swig_go_0, we
 }
 
 
-intgo _wrap_metadata_version_cwetee_0ef46faa3853c4e0(wetee_metadata *_swig_go_0) {
+intgo _wrap_metadata_version_cwetee_0551771aedc3a6f6(wetee_metadata *_swig_go_0) {
   wetee_metadata *arg1 = (wetee_metadata *) 0 ;
   unsigned int result;
   intgo _swig_go_result;
@@ -6232,7 +6325,7 @@ intgo _wrap_metadata_version_cwetee_0ef46faa3853c4e0(wetee_metadata *_swig_go_0)
 }
 
 
-_gostring_ _wrap_metadata_spec_name_cwetee_0ef46faa3853c4e0(wetee_metadata *_swig_go_0) {
+_gostring_ _wrap_metadata_spec_name_cwetee_0551771aedc3a6f6(wetee_metadata *_swig_go_0) {
   wetee_metadata *arg1 = (wetee_metadata *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -6251,7 +6344,7 @@ _gostring_ _wrap_metadata_spec_name_cwetee_0ef46faa3853c4e0(wetee_metadata *_swi
 }
 
 
-_gostring_ _wrap_metadata_spec_version_cwetee_0ef46faa3853c4e0(int *_swig_go_0, wetee_metadata *_swig_go_1) {
+_gostring_ _wrap_metadata_spec_version_cwetee_0551771aedc3a6f6(int *_swig_go_0, wetee_metadata *_swig_go_1) {
   uint32_t *arg1 = (uint32_t *) 0 ;
   wetee_metadata *arg2 = (wetee_metadata *) 0 ;
   wetee_rc result;
@@ -6269,7 +6362,7 @@ _gostring_ _wrap_metadata_spec_version_cwetee_0ef46faa3853c4e0(int *_swig_go_0, 
 }
 
 
-_gostring_ _wrap_metadata_transaction_version_cwetee_0ef46faa3853c4e0(int *_swig_go_0, wetee_metadata *_swig_go_1) {
+_gostring_ _wrap_metadata_transaction_version_cwetee_0551771aedc3a6f6(int *_swig_go_0, wetee_metadata *_swig_go_1) {
   uint32_t *arg1 = (uint32_t *) 0 ;
   wetee_metadata *arg2 = (wetee_metadata *) 0 ;
   wetee_rc result;
@@ -6287,7 +6380,7 @@ _gostring_ _wrap_metadata_transaction_version_cwetee_0ef46faa3853c4e0(int *_swig
 }
 
 
-_gostring_ _wrap_metadata_ss58_prefix_cwetee_0ef46faa3853c4e0(short *_swig_go_0, wetee_metadata *_swig_go_1) {
+_gostring_ _wrap_metadata_ss58_prefix_cwetee_0551771aedc3a6f6(short *_swig_go_0, wetee_metadata *_swig_go_1) {
   uint16_t *arg1 = (uint16_t *) 0 ;
   wetee_metadata *arg2 = (wetee_metadata *) 0 ;
   wetee_rc result;
@@ -6305,7 +6398,7 @@ _gostring_ _wrap_metadata_ss58_prefix_cwetee_0ef46faa3853c4e0(short *_swig_go_0,
 }
 
 
-long long _wrap_metadata_type_count_cwetee_0ef46faa3853c4e0(wetee_metadata *_swig_go_0) {
+long long _wrap_metadata_type_count_cwetee_0551771aedc3a6f6(wetee_metadata *_swig_go_0) {
   wetee_metadata *arg1 = (wetee_metadata *) 0 ;
   size_t result;
   long long _swig_go_result;
@@ -6321,7 +6414,7 @@ long long _wrap_metadata_type_count_cwetee_0ef46faa3853c4e0(wetee_metadata *_swi
 }
 
 
-long long _wrap_metadata_pallet_count_cwetee_0ef46faa3853c4e0(wetee_metadata *_swig_go_0) {
+long long _wrap_metadata_pallet_count_cwetee_0551771aedc3a6f6(wetee_metadata *_swig_go_0) {
   wetee_metadata *arg1 = (wetee_metadata *) 0 ;
   size_t result;
   long long _swig_go_result;
@@ -6337,7 +6430,7 @@ long long _wrap_metadata_pallet_count_cwetee_0ef46faa3853c4e0(wetee_metadata *_s
 }
 
 
-long long _wrap_metadata_runtime_api_count_cwetee_0ef46faa3853c4e0(wetee_metadata *_swig_go_0) {
+long long _wrap_metadata_runtime_api_count_cwetee_0551771aedc3a6f6(wetee_metadata *_swig_go_0) {
   wetee_metadata *arg1 = (wetee_metadata *) 0 ;
   size_t result;
   long long _swig_go_result;
@@ -6353,7 +6446,7 @@ long long _wrap_metadata_runtime_api_count_cwetee_0ef46faa3853c4e0(wetee_metadat
 }
 
 
-void _wrap_metadata_free_cwetee_0ef46faa3853c4e0(wetee_metadata *_swig_go_0) {
+void _wrap_metadata_free_cwetee_0551771aedc3a6f6(wetee_metadata *_swig_go_0) {
   wetee_metadata *arg1 = (wetee_metadata *) 0 ;
   
   arg1 = (wetee_metadata *)(uintptr_t)_swig_go_0; 
@@ -6366,7 +6459,7 @@ void _wrap_metadata_free_cwetee_0ef46faa3853c4e0(wetee_metadata *_swig_go_0) {
 }
 
 
-intgo _wrap_METADATA_HASH_BYTES_cwetee_0ef46faa3853c4e0() {
+intgo _wrap_METADATA_HASH_BYTES_cwetee_0551771aedc3a6f6() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -6377,7 +6470,7 @@ intgo _wrap_METADATA_HASH_BYTES_cwetee_0ef46faa3853c4e0() {
 }
 
 
-_gostring_ _wrap_mdb_hash_cwetee_0ef46faa3853c4e0(_goslice_ _swig_go_0, wetee_metadata *_swig_go_1, intgo _swig_go_2, _gostring_ _swig_go_3) {
+_gostring_ _wrap_mdb_hash_cwetee_0551771aedc3a6f6(_goslice_ _swig_go_0, wetee_metadata *_swig_go_1, intgo _swig_go_2, _gostring_ _swig_go_3) {
   uint8_t *arg1 ;
   wetee_metadata *arg2 = (wetee_metadata *) 0 ;
   unsigned int arg3 ;
@@ -6407,7 +6500,7 @@ _gostring_ _wrap_mdb_hash_cwetee_0ef46faa3853c4e0(_goslice_ _swig_go_0, wetee_me
 }
 
 
-_gostring_ _wrap_mdb_digest_cwetee_0ef46faa3853c4e0(wetee_buf *_swig_go_0, wetee_metadata *_swig_go_1, intgo _swig_go_2, _gostring_ _swig_go_3) {
+_gostring_ _wrap_mdb_digest_cwetee_0551771aedc3a6f6(wetee_buf *_swig_go_0, wetee_metadata *_swig_go_1, intgo _swig_go_2, _gostring_ _swig_go_3) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   wetee_metadata *arg2 = (wetee_metadata *) 0 ;
   unsigned int arg3 ;
@@ -6450,7 +6543,7 @@ _gostring_ _wrap_mdb_digest_cwetee_0ef46faa3853c4e0(wetee_buf *_swig_go_0, wetee
 }
 
 
-intgo _wrap_mdb_type_kind_cwetee_0ef46faa3853c4e0(wetee_metadata *_swig_go_0, intgo _swig_go_1) {
+intgo _wrap_mdb_type_kind_cwetee_0551771aedc3a6f6(wetee_metadata *_swig_go_0, intgo _swig_go_1) {
   wetee_metadata *arg1 = (wetee_metadata *) 0 ;
   uint32_t arg2 ;
   int result;
@@ -6468,7 +6561,7 @@ intgo _wrap_mdb_type_kind_cwetee_0ef46faa3853c4e0(wetee_metadata *_swig_go_0, in
 }
 
 
-intgo _wrap_mdb_type_primitive_cwetee_0ef46faa3853c4e0(wetee_metadata *_swig_go_0, intgo _swig_go_1) {
+intgo _wrap_mdb_type_primitive_cwetee_0551771aedc3a6f6(wetee_metadata *_swig_go_0, intgo _swig_go_1) {
   wetee_metadata *arg1 = (wetee_metadata *) 0 ;
   uint32_t arg2 ;
   int result;
@@ -6486,7 +6579,7 @@ intgo _wrap_mdb_type_primitive_cwetee_0ef46faa3853c4e0(wetee_metadata *_swig_go_
 }
 
 
-intgo _wrap_mdb_type_elem_cwetee_0ef46faa3853c4e0(wetee_metadata *_swig_go_0, intgo _swig_go_1) {
+intgo _wrap_mdb_type_elem_cwetee_0551771aedc3a6f6(wetee_metadata *_swig_go_0, intgo _swig_go_1) {
   wetee_metadata *arg1 = (wetee_metadata *) 0 ;
   uint32_t arg2 ;
   uint32_t result;
@@ -6504,7 +6597,7 @@ intgo _wrap_mdb_type_elem_cwetee_0ef46faa3853c4e0(wetee_metadata *_swig_go_0, in
 }
 
 
-long long _wrap_mdb_type_tuple_len_cwetee_0ef46faa3853c4e0(wetee_metadata *_swig_go_0, intgo _swig_go_1) {
+long long _wrap_mdb_type_tuple_len_cwetee_0551771aedc3a6f6(wetee_metadata *_swig_go_0, intgo _swig_go_1) {
   wetee_metadata *arg1 = (wetee_metadata *) 0 ;
   uint32_t arg2 ;
   size_t result;
@@ -6522,7 +6615,7 @@ long long _wrap_mdb_type_tuple_len_cwetee_0ef46faa3853c4e0(wetee_metadata *_swig
 }
 
 
-intgo _wrap_mdb_type_tuple_elem_cwetee_0ef46faa3853c4e0(wetee_metadata *_swig_go_0, intgo _swig_go_1, long long _swig_go_2) {
+intgo _wrap_mdb_type_tuple_elem_cwetee_0551771aedc3a6f6(wetee_metadata *_swig_go_0, intgo _swig_go_1, long long _swig_go_2) {
   wetee_metadata *arg1 = (wetee_metadata *) 0 ;
   uint32_t arg2 ;
   size_t arg3 ;
@@ -6542,7 +6635,7 @@ intgo _wrap_mdb_type_tuple_elem_cwetee_0ef46faa3853c4e0(wetee_metadata *_swig_go
 }
 
 
-long long _wrap_mdb_type_field_count_cwetee_0ef46faa3853c4e0(wetee_metadata *_swig_go_0, intgo _swig_go_1) {
+long long _wrap_mdb_type_field_count_cwetee_0551771aedc3a6f6(wetee_metadata *_swig_go_0, intgo _swig_go_1) {
   wetee_metadata *arg1 = (wetee_metadata *) 0 ;
   uint32_t arg2 ;
   size_t result;
@@ -6560,7 +6653,7 @@ long long _wrap_mdb_type_field_count_cwetee_0ef46faa3853c4e0(wetee_metadata *_sw
 }
 
 
-_gostring_ _wrap_mdb_type_field_name_cwetee_0ef46faa3853c4e0(wetee_metadata *_swig_go_0, intgo _swig_go_1, long long _swig_go_2) {
+_gostring_ _wrap_mdb_type_field_name_cwetee_0551771aedc3a6f6(wetee_metadata *_swig_go_0, intgo _swig_go_1, long long _swig_go_2) {
   wetee_metadata *arg1 = (wetee_metadata *) 0 ;
   uint32_t arg2 ;
   size_t arg3 ;
@@ -6583,7 +6676,7 @@ _gostring_ _wrap_mdb_type_field_name_cwetee_0ef46faa3853c4e0(wetee_metadata *_sw
 }
 
 
-intgo _wrap_mdb_type_field_type_cwetee_0ef46faa3853c4e0(wetee_metadata *_swig_go_0, intgo _swig_go_1, long long _swig_go_2) {
+intgo _wrap_mdb_type_field_type_cwetee_0551771aedc3a6f6(wetee_metadata *_swig_go_0, intgo _swig_go_1, long long _swig_go_2) {
   wetee_metadata *arg1 = (wetee_metadata *) 0 ;
   uint32_t arg2 ;
   size_t arg3 ;
@@ -6603,7 +6696,7 @@ intgo _wrap_mdb_type_field_type_cwetee_0ef46faa3853c4e0(wetee_metadata *_swig_go
 }
 
 
-long long _wrap_mdb_type_variant_count_cwetee_0ef46faa3853c4e0(wetee_metadata *_swig_go_0, intgo _swig_go_1) {
+long long _wrap_mdb_type_variant_count_cwetee_0551771aedc3a6f6(wetee_metadata *_swig_go_0, intgo _swig_go_1) {
   wetee_metadata *arg1 = (wetee_metadata *) 0 ;
   uint32_t arg2 ;
   size_t result;
@@ -6621,7 +6714,7 @@ long long _wrap_mdb_type_variant_count_cwetee_0ef46faa3853c4e0(wetee_metadata *_
 }
 
 
-_gostring_ _wrap_mdb_type_variant_name_cwetee_0ef46faa3853c4e0(wetee_metadata *_swig_go_0, intgo _swig_go_1, long long _swig_go_2) {
+_gostring_ _wrap_mdb_type_variant_name_cwetee_0551771aedc3a6f6(wetee_metadata *_swig_go_0, intgo _swig_go_1, long long _swig_go_2) {
   wetee_metadata *arg1 = (wetee_metadata *) 0 ;
   uint32_t arg2 ;
   size_t arg3 ;
@@ -6644,7 +6737,7 @@ _gostring_ _wrap_mdb_type_variant_name_cwetee_0ef46faa3853c4e0(wetee_metadata *_
 }
 
 
-long long _wrap_mdb_type_variant_field_count_cwetee_0ef46faa3853c4e0(wetee_metadata *_swig_go_0, intgo _swig_go_1, long long _swig_go_2) {
+long long _wrap_mdb_type_variant_field_count_cwetee_0551771aedc3a6f6(wetee_metadata *_swig_go_0, intgo _swig_go_1, long long _swig_go_2) {
   wetee_metadata *arg1 = (wetee_metadata *) 0 ;
   uint32_t arg2 ;
   size_t arg3 ;
@@ -6664,7 +6757,7 @@ long long _wrap_mdb_type_variant_field_count_cwetee_0ef46faa3853c4e0(wetee_metad
 }
 
 
-_gostring_ _wrap_mdb_type_variant_field_name_cwetee_0ef46faa3853c4e0(wetee_metadata *_swig_go_0, intgo _swig_go_1, long long _swig_go_2, long long _swig_go_3) {
+_gostring_ _wrap_mdb_type_variant_field_name_cwetee_0551771aedc3a6f6(wetee_metadata *_swig_go_0, intgo _swig_go_1, long long _swig_go_2, long long _swig_go_3) {
   wetee_metadata *arg1 = (wetee_metadata *) 0 ;
   uint32_t arg2 ;
   size_t arg3 ;
@@ -6689,7 +6782,7 @@ _gostring_ _wrap_mdb_type_variant_field_name_cwetee_0ef46faa3853c4e0(wetee_metad
 }
 
 
-intgo _wrap_mdb_type_variant_field_type_cwetee_0ef46faa3853c4e0(wetee_metadata *_swig_go_0, intgo _swig_go_1, long long _swig_go_2, long long _swig_go_3) {
+intgo _wrap_mdb_type_variant_field_type_cwetee_0551771aedc3a6f6(wetee_metadata *_swig_go_0, intgo _swig_go_1, long long _swig_go_2, long long _swig_go_3) {
   wetee_metadata *arg1 = (wetee_metadata *) 0 ;
   uint32_t arg2 ;
   size_t arg3 ;
@@ -6711,7 +6804,7 @@ intgo _wrap_mdb_type_variant_field_type_cwetee_0ef46faa3853c4e0(wetee_metadata *
 }
 
 
-_gostring_ _wrap_mdb_encode_cwetee_0ef46faa3853c4e0(wetee_buf *_swig_go_0, wetee_metadata *_swig_go_1, intgo _swig_go_2, _gostring_ _swig_go_3) {
+_gostring_ _wrap_mdb_encode_cwetee_0551771aedc3a6f6(wetee_buf *_swig_go_0, wetee_metadata *_swig_go_1, intgo _swig_go_2, _gostring_ _swig_go_3) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   wetee_metadata *arg2 = (wetee_metadata *) 0 ;
   uint32_t arg3 ;
@@ -6753,7 +6846,7 @@ _gostring_ _wrap_mdb_encode_cwetee_0ef46faa3853c4e0(wetee_buf *_swig_go_0, wetee
 }
 
 
-_gostring_ _wrap_mdb_decode_cwetee_0ef46faa3853c4e0(wetee_buf *_swig_go_0, wetee_metadata *_swig_go_1, intgo _swig_go_2, _goslice_ _swig_go_3, intgo _swig_go_4) {
+_gostring_ _wrap_mdb_decode_cwetee_0551771aedc3a6f6(wetee_buf *_swig_go_0, wetee_metadata *_swig_go_1, intgo _swig_go_2, _goslice_ _swig_go_3, intgo _swig_go_4) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   wetee_metadata *arg2 = (wetee_metadata *) 0 ;
   uint32_t arg3 ;
@@ -6797,7 +6890,7 @@ _gostring_ _wrap_mdb_decode_cwetee_0ef46faa3853c4e0(wetee_buf *_swig_go_0, wetee
 }
 
 
-_gostring_ _wrap_mdb_call_encode_cwetee_0ef46faa3853c4e0(wetee_buf *_swig_go_0, wetee_metadata *_swig_go_1, _gostring_ _swig_go_2, _gostring_ _swig_go_3, _gostring_ _swig_go_4) {
+_gostring_ _wrap_mdb_call_encode_cwetee_0551771aedc3a6f6(wetee_buf *_swig_go_0, wetee_metadata *_swig_go_1, _gostring_ _swig_go_2, _gostring_ _swig_go_3, _gostring_ _swig_go_4) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   wetee_metadata *arg2 = (wetee_metadata *) 0 ;
   char *arg3 = (char *) 0 ;
@@ -6851,7 +6944,7 @@ _gostring_ _wrap_mdb_call_encode_cwetee_0ef46faa3853c4e0(wetee_buf *_swig_go_0, 
 }
 
 
-_gostring_ _wrap_mdb_call_decode_cwetee_0ef46faa3853c4e0(wetee_buf *_swig_go_0, wetee_metadata *_swig_go_1, _goslice_ _swig_go_2, intgo _swig_go_3) {
+_gostring_ _wrap_mdb_call_decode_cwetee_0551771aedc3a6f6(wetee_buf *_swig_go_0, wetee_metadata *_swig_go_1, _goslice_ _swig_go_2, intgo _swig_go_3) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   wetee_metadata *arg2 = (wetee_metadata *) 0 ;
   uint8_t *arg3 = (uint8_t *) 0 ;
@@ -6893,7 +6986,7 @@ _gostring_ _wrap_mdb_call_decode_cwetee_0ef46faa3853c4e0(wetee_buf *_swig_go_0, 
 }
 
 
-_gostring_ _wrap_mdb_storage_key_cwetee_0ef46faa3853c4e0(wetee_buf *_swig_go_0, wetee_metadata *_swig_go_1, long long _swig_go_2, long long _swig_go_3, _gostring_ _swig_go_4) {
+_gostring_ _wrap_mdb_storage_key_cwetee_0551771aedc3a6f6(wetee_buf *_swig_go_0, wetee_metadata *_swig_go_1, long long _swig_go_2, long long _swig_go_3, _gostring_ _swig_go_4) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   wetee_metadata *arg2 = (wetee_metadata *) 0 ;
   size_t arg3 ;
@@ -6937,7 +7030,7 @@ _gostring_ _wrap_mdb_storage_key_cwetee_0ef46faa3853c4e0(wetee_buf *_swig_go_0, 
 }
 
 
-_gostring_ _wrap_mdb_storage_decode_cwetee_0ef46faa3853c4e0(wetee_buf *_swig_go_0, wetee_metadata *_swig_go_1, long long _swig_go_2, long long _swig_go_3, _goslice_ _swig_go_4, intgo _swig_go_5, intgo _swig_go_6) {
+_gostring_ _wrap_mdb_storage_decode_cwetee_0551771aedc3a6f6(wetee_buf *_swig_go_0, wetee_metadata *_swig_go_1, long long _swig_go_2, long long _swig_go_3, _goslice_ _swig_go_4, intgo _swig_go_5, intgo _swig_go_6) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   wetee_metadata *arg2 = (wetee_metadata *) 0 ;
   size_t arg3 ;
@@ -6985,7 +7078,7 @@ _gostring_ _wrap_mdb_storage_decode_cwetee_0ef46faa3853c4e0(wetee_buf *_swig_go_
 }
 
 
-_gostring_ _wrap_mdb_events_decode_cwetee_0ef46faa3853c4e0(wetee_buf *_swig_go_0, wetee_metadata *_swig_go_1, _goslice_ _swig_go_2, intgo _swig_go_3) {
+_gostring_ _wrap_mdb_events_decode_cwetee_0551771aedc3a6f6(wetee_buf *_swig_go_0, wetee_metadata *_swig_go_1, _goslice_ _swig_go_2, intgo _swig_go_3) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   wetee_metadata *arg2 = (wetee_metadata *) 0 ;
   uint8_t *arg3 = (uint8_t *) 0 ;
@@ -7027,7 +7120,7 @@ _gostring_ _wrap_mdb_events_decode_cwetee_0ef46faa3853c4e0(wetee_buf *_swig_go_0
 }
 
 
-_gostring_ _wrap_mdb_dispatch_error_cwetee_0ef46faa3853c4e0(wetee_buf *_swig_go_0, wetee_metadata *_swig_go_1, _goslice_ _swig_go_2, intgo _swig_go_3) {
+_gostring_ _wrap_mdb_dispatch_error_cwetee_0551771aedc3a6f6(wetee_buf *_swig_go_0, wetee_metadata *_swig_go_1, _goslice_ _swig_go_2, intgo _swig_go_3) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   wetee_metadata *arg2 = (wetee_metadata *) 0 ;
   uint8_t *arg3 = (uint8_t *) 0 ;
@@ -7069,7 +7162,7 @@ _gostring_ _wrap_mdb_dispatch_error_cwetee_0ef46faa3853c4e0(wetee_buf *_swig_go_
 }
 
 
-_gostring_ _wrap_era_mortal_cwetee_0ef46faa3853c4e0(_goslice_ _swig_go_0, long long _swig_go_1, long long _swig_go_2, long long *_swig_go_3) {
+_gostring_ _wrap_era_mortal_cwetee_0551771aedc3a6f6(_goslice_ _swig_go_0, long long _swig_go_1, long long _swig_go_2, long long *_swig_go_3) {
   uint8_t *arg1 ;
   uint64_t arg2 ;
   uint64_t arg3 ;
@@ -7094,7 +7187,7 @@ _gostring_ _wrap_era_mortal_cwetee_0ef46faa3853c4e0(_goslice_ _swig_go_0, long l
 }
 
 
-_gostring_ _wrap_era_decode_cwetee_0ef46faa3853c4e0(long long *_swig_go_0, long long *_swig_go_1, intgo *_swig_go_2, _goslice_ _swig_go_3) {
+_gostring_ _wrap_era_decode_cwetee_0551771aedc3a6f6(long long *_swig_go_0, long long *_swig_go_1, intgo *_swig_go_2, _goslice_ _swig_go_3) {
   uint64_t *arg1 = (uint64_t *) 0 ;
   uint64_t *arg2 = (uint64_t *) 0 ;
   size_t *arg3 = (size_t *) 0 ;
@@ -7125,7 +7218,7 @@ _gostring_ _wrap_era_decode_cwetee_0ef46faa3853c4e0(long long *_swig_go_0, long 
 }
 
 
-long long _wrap_era_birth_cwetee_0ef46faa3853c4e0(long long _swig_go_0, long long _swig_go_1, long long _swig_go_2) {
+long long _wrap_era_birth_cwetee_0551771aedc3a6f6(long long _swig_go_0, long long _swig_go_1, long long _swig_go_2) {
   uint64_t arg1 ;
   uint64_t arg2 ;
   uint64_t arg3 ;
@@ -7145,7 +7238,7 @@ long long _wrap_era_birth_cwetee_0ef46faa3853c4e0(long long _swig_go_0, long lon
 }
 
 
-intgo _wrap_TX_PAYLOAD_HASH_THRESHOLD_cwetee_0ef46faa3853c4e0() {
+intgo _wrap_TX_PAYLOAD_HASH_THRESHOLD_cwetee_0551771aedc3a6f6() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -7156,7 +7249,7 @@ intgo _wrap_TX_PAYLOAD_HASH_THRESHOLD_cwetee_0ef46faa3853c4e0() {
 }
 
 
-intgo _wrap_TX_HASH_BYTES_cwetee_0ef46faa3853c4e0() {
+intgo _wrap_TX_HASH_BYTES_cwetee_0551771aedc3a6f6() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -7167,7 +7260,7 @@ intgo _wrap_TX_HASH_BYTES_cwetee_0ef46faa3853c4e0() {
 }
 
 
-_gostring_ _wrap_tx_new_cwetee_0ef46faa3853c4e0(wetee_tx **_swig_go_0, wetee_metadata *_swig_go_1) {
+_gostring_ _wrap_tx_new_cwetee_0551771aedc3a6f6(wetee_tx **_swig_go_0, wetee_metadata *_swig_go_1) {
   wetee_tx **arg1 = (wetee_tx **) 0 ;
   wetee_metadata *arg2 = (wetee_metadata *) 0 ;
   wetee_tx *temp1 ;
@@ -7194,7 +7287,7 @@ _gostring_ _wrap_tx_new_cwetee_0ef46faa3853c4e0(wetee_tx **_swig_go_0, wetee_met
 }
 
 
-void _wrap_tx_free_cwetee_0ef46faa3853c4e0(wetee_tx *_swig_go_0) {
+void _wrap_tx_free_cwetee_0551771aedc3a6f6(wetee_tx *_swig_go_0) {
   wetee_tx *arg1 = (wetee_tx *) 0 ;
   
   arg1 = (wetee_tx *)(uintptr_t)_swig_go_0; 
@@ -7207,7 +7300,7 @@ void _wrap_tx_free_cwetee_0ef46faa3853c4e0(wetee_tx *_swig_go_0) {
 }
 
 
-_gostring_ _wrap_tx_set_call_cwetee_0ef46faa3853c4e0(wetee_tx *_swig_go_0, _goslice_ _swig_go_1) {
+_gostring_ _wrap_tx_set_call_cwetee_0551771aedc3a6f6(wetee_tx *_swig_go_0, _goslice_ _swig_go_1) {
   wetee_tx *arg1 = (wetee_tx *) 0 ;
   uint8_t *arg2 = (uint8_t *) 0 ;
   size_t arg3 ;
@@ -7229,7 +7322,7 @@ _gostring_ _wrap_tx_set_call_cwetee_0ef46faa3853c4e0(wetee_tx *_swig_go_0, _gosl
 }
 
 
-_gostring_ _wrap_tx_set_call_json_cwetee_0ef46faa3853c4e0(wetee_tx *_swig_go_0, _gostring_ _swig_go_1, _gostring_ _swig_go_2, _gostring_ _swig_go_3) {
+_gostring_ _wrap_tx_set_call_json_cwetee_0551771aedc3a6f6(wetee_tx *_swig_go_0, _gostring_ _swig_go_1, _gostring_ _swig_go_2, _gostring_ _swig_go_3) {
   wetee_tx *arg1 = (wetee_tx *) 0 ;
   char *arg2 = (char *) 0 ;
   char *arg3 = (char *) 0 ;
@@ -7265,7 +7358,7 @@ _gostring_ _wrap_tx_set_call_json_cwetee_0ef46faa3853c4e0(wetee_tx *_swig_go_0, 
 }
 
 
-_gostring_ _wrap_tx_set_genesis_hash_cwetee_0ef46faa3853c4e0(wetee_tx *_swig_go_0, _goslice_ _swig_go_1) {
+_gostring_ _wrap_tx_set_genesis_hash_cwetee_0551771aedc3a6f6(wetee_tx *_swig_go_0, _goslice_ _swig_go_1) {
   wetee_tx *arg1 = (wetee_tx *) 0 ;
   uint8_t *arg2 ;
   wetee_rc result;
@@ -7286,7 +7379,7 @@ _gostring_ _wrap_tx_set_genesis_hash_cwetee_0ef46faa3853c4e0(wetee_tx *_swig_go_
 }
 
 
-_gostring_ _wrap_tx_set_runtime_version_cwetee_0ef46faa3853c4e0(wetee_tx *_swig_go_0, intgo _swig_go_1, intgo _swig_go_2) {
+_gostring_ _wrap_tx_set_runtime_version_cwetee_0551771aedc3a6f6(wetee_tx *_swig_go_0, intgo _swig_go_1, intgo _swig_go_2) {
   wetee_tx *arg1 = (wetee_tx *) 0 ;
   uint32_t arg2 ;
   uint32_t arg3 ;
@@ -7306,7 +7399,7 @@ _gostring_ _wrap_tx_set_runtime_version_cwetee_0ef46faa3853c4e0(wetee_tx *_swig_
 }
 
 
-_gostring_ _wrap_tx_set_nonce_cwetee_0ef46faa3853c4e0(wetee_tx *_swig_go_0, long long _swig_go_1) {
+_gostring_ _wrap_tx_set_nonce_cwetee_0551771aedc3a6f6(wetee_tx *_swig_go_0, long long _swig_go_1) {
   wetee_tx *arg1 = (wetee_tx *) 0 ;
   uint64_t arg2 ;
   wetee_rc result;
@@ -7324,7 +7417,7 @@ _gostring_ _wrap_tx_set_nonce_cwetee_0ef46faa3853c4e0(wetee_tx *_swig_go_0, long
 }
 
 
-_gostring_ _wrap_tx_set_tip_cwetee_0ef46faa3853c4e0(wetee_tx *_swig_go_0, _goslice_ _swig_go_1) {
+_gostring_ _wrap_tx_set_tip_cwetee_0551771aedc3a6f6(wetee_tx *_swig_go_0, _goslice_ _swig_go_1) {
   wetee_tx *arg1 = (wetee_tx *) 0 ;
   wetee_u128 arg2 ;
   wetee_rc result;
@@ -7346,7 +7439,7 @@ _gostring_ _wrap_tx_set_tip_cwetee_0ef46faa3853c4e0(wetee_tx *_swig_go_0, _gosli
 }
 
 
-_gostring_ _wrap_tx_set_mortal_cwetee_0ef46faa3853c4e0(wetee_tx *_swig_go_0, long long _swig_go_1, long long _swig_go_2, _goslice_ _swig_go_3) {
+_gostring_ _wrap_tx_set_mortal_cwetee_0551771aedc3a6f6(wetee_tx *_swig_go_0, long long _swig_go_1, long long _swig_go_2, _goslice_ _swig_go_3) {
   wetee_tx *arg1 = (wetee_tx *) 0 ;
   uint64_t arg2 ;
   uint64_t arg3 ;
@@ -7371,7 +7464,7 @@ _gostring_ _wrap_tx_set_mortal_cwetee_0ef46faa3853c4e0(wetee_tx *_swig_go_0, lon
 }
 
 
-_gostring_ _wrap_tx_set_immortal_cwetee_0ef46faa3853c4e0(wetee_tx *_swig_go_0) {
+_gostring_ _wrap_tx_set_immortal_cwetee_0551771aedc3a6f6(wetee_tx *_swig_go_0) {
   wetee_tx *arg1 = (wetee_tx *) 0 ;
   wetee_rc result;
   _gostring_ _swig_go_result;
@@ -7387,7 +7480,7 @@ _gostring_ _wrap_tx_set_immortal_cwetee_0ef46faa3853c4e0(wetee_tx *_swig_go_0) {
 }
 
 
-_gostring_ _wrap_tx_set_fee_asset_json_cwetee_0ef46faa3853c4e0(wetee_tx *_swig_go_0, _gostring_ _swig_go_1) {
+_gostring_ _wrap_tx_set_fee_asset_json_cwetee_0551771aedc3a6f6(wetee_tx *_swig_go_0, _gostring_ _swig_go_1) {
   wetee_tx *arg1 = (wetee_tx *) 0 ;
   char *arg2 = (char *) 0 ;
   size_t arg3 ;
@@ -7409,7 +7502,7 @@ _gostring_ _wrap_tx_set_fee_asset_json_cwetee_0ef46faa3853c4e0(wetee_tx *_swig_g
 }
 
 
-_gostring_ _wrap_tx_set_metadata_hash_cwetee_0ef46faa3853c4e0(wetee_tx *_swig_go_0, _goslice_ _swig_go_1) {
+_gostring_ _wrap_tx_set_metadata_hash_cwetee_0551771aedc3a6f6(wetee_tx *_swig_go_0, _goslice_ _swig_go_1) {
   wetee_tx *arg1 = (wetee_tx *) 0 ;
   uint8_t *arg2 ;
   wetee_rc result;
@@ -7430,7 +7523,7 @@ _gostring_ _wrap_tx_set_metadata_hash_cwetee_0ef46faa3853c4e0(wetee_tx *_swig_go
 }
 
 
-_gostring_ _wrap_tx_clear_metadata_hash_cwetee_0ef46faa3853c4e0(wetee_tx *_swig_go_0) {
+_gostring_ _wrap_tx_clear_metadata_hash_cwetee_0551771aedc3a6f6(wetee_tx *_swig_go_0) {
   wetee_tx *arg1 = (wetee_tx *) 0 ;
   wetee_rc result;
   _gostring_ _swig_go_result;
@@ -7446,7 +7539,7 @@ _gostring_ _wrap_tx_clear_metadata_hash_cwetee_0ef46faa3853c4e0(wetee_tx *_swig_
 }
 
 
-_gostring_ _wrap_tx_set_extension_json_cwetee_0ef46faa3853c4e0(wetee_tx *_swig_go_0, _gostring_ _swig_go_1, _gostring_ _swig_go_2, _gostring_ _swig_go_3) {
+_gostring_ _wrap_tx_set_extension_json_cwetee_0551771aedc3a6f6(wetee_tx *_swig_go_0, _gostring_ _swig_go_1, _gostring_ _swig_go_2, _gostring_ _swig_go_3) {
   wetee_tx *arg1 = (wetee_tx *) 0 ;
   char *arg2 = (char *) 0 ;
   char *arg3 = (char *) 0 ;
@@ -7493,7 +7586,7 @@ _gostring_ _wrap_tx_set_extension_json_cwetee_0ef46faa3853c4e0(wetee_tx *_swig_g
 }
 
 
-_gostring_ _wrap_tx_signing_payload_cwetee_0ef46faa3853c4e0(wetee_buf *_swig_go_0, wetee_tx *_swig_go_1) {
+_gostring_ _wrap_tx_signing_payload_cwetee_0551771aedc3a6f6(wetee_buf *_swig_go_0, wetee_tx *_swig_go_1) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   wetee_tx *arg2 = (wetee_tx *) 0 ;
   wetee_buf temp1 ;
@@ -7527,7 +7620,7 @@ _gostring_ _wrap_tx_signing_payload_cwetee_0ef46faa3853c4e0(wetee_buf *_swig_go_
 }
 
 
-_gostring_ _wrap_tx_signing_payload_raw_cwetee_0ef46faa3853c4e0(wetee_buf *_swig_go_0, wetee_tx *_swig_go_1) {
+_gostring_ _wrap_tx_signing_payload_raw_cwetee_0551771aedc3a6f6(wetee_buf *_swig_go_0, wetee_tx *_swig_go_1) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   wetee_tx *arg2 = (wetee_tx *) 0 ;
   wetee_buf temp1 ;
@@ -7561,7 +7654,7 @@ _gostring_ _wrap_tx_signing_payload_raw_cwetee_0ef46faa3853c4e0(wetee_buf *_swig
 }
 
 
-_gostring_ _wrap_tx_attach_signature_cwetee_0ef46faa3853c4e0(wetee_buf *_swig_go_0, wetee_tx *_swig_go_1, intgo _swig_go_2, _goslice_ _swig_go_3, _goslice_ _swig_go_4) {
+_gostring_ _wrap_tx_attach_signature_cwetee_0551771aedc3a6f6(wetee_buf *_swig_go_0, wetee_tx *_swig_go_1, intgo _swig_go_2, _goslice_ _swig_go_3, _goslice_ _swig_go_4) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   wetee_tx *arg2 = (wetee_tx *) 0 ;
   wetee_scheme arg3 ;
@@ -7609,7 +7702,7 @@ _gostring_ _wrap_tx_attach_signature_cwetee_0ef46faa3853c4e0(wetee_buf *_swig_go
 }
 
 
-_gostring_ _wrap_tx_sign_cwetee_0ef46faa3853c4e0(wetee_buf *_swig_go_0, wetee_tx *_swig_go_1, wetee_keypair *_swig_go_2) {
+_gostring_ _wrap_tx_sign_cwetee_0551771aedc3a6f6(wetee_buf *_swig_go_0, wetee_tx *_swig_go_1, wetee_keypair *_swig_go_2) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   wetee_tx *arg2 = (wetee_tx *) 0 ;
   wetee_keypair *arg3 = (wetee_keypair *) 0 ;
@@ -7645,7 +7738,7 @@ _gostring_ _wrap_tx_sign_cwetee_0ef46faa3853c4e0(wetee_buf *_swig_go_0, wetee_tx
 }
 
 
-_gostring_ _wrap_tx_bare_cwetee_0ef46faa3853c4e0(wetee_buf *_swig_go_0, wetee_tx *_swig_go_1, intgo _swig_go_2) {
+_gostring_ _wrap_tx_bare_cwetee_0551771aedc3a6f6(wetee_buf *_swig_go_0, wetee_tx *_swig_go_1, intgo _swig_go_2) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   wetee_tx *arg2 = (wetee_tx *) 0 ;
   unsigned int arg3 ;
@@ -7681,7 +7774,7 @@ _gostring_ _wrap_tx_bare_cwetee_0ef46faa3853c4e0(wetee_buf *_swig_go_0, wetee_tx
 }
 
 
-_gostring_ _wrap_tx_general_cwetee_0ef46faa3853c4e0(wetee_buf *_swig_go_0, wetee_tx *_swig_go_1, intgo _swig_go_2) {
+_gostring_ _wrap_tx_general_cwetee_0551771aedc3a6f6(wetee_buf *_swig_go_0, wetee_tx *_swig_go_1, intgo _swig_go_2) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   wetee_tx *arg2 = (wetee_tx *) 0 ;
   unsigned int arg3 ;
@@ -7717,7 +7810,7 @@ _gostring_ _wrap_tx_general_cwetee_0ef46faa3853c4e0(wetee_buf *_swig_go_0, wetee
 }
 
 
-_gostring_ _wrap_txb_decode_cwetee_0ef46faa3853c4e0(wetee_buf *_swig_go_0, wetee_metadata *_swig_go_1, _goslice_ _swig_go_2, intgo _swig_go_3) {
+_gostring_ _wrap_txb_decode_cwetee_0551771aedc3a6f6(wetee_buf *_swig_go_0, wetee_metadata *_swig_go_1, _goslice_ _swig_go_2, intgo _swig_go_3) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   wetee_metadata *arg2 = (wetee_metadata *) 0 ;
   uint8_t *arg3 = (uint8_t *) 0 ;
@@ -7759,7 +7852,7 @@ _gostring_ _wrap_txb_decode_cwetee_0ef46faa3853c4e0(wetee_buf *_swig_go_0, wetee
 }
 
 
-_gostring_ _wrap_txb_payload_decode_cwetee_0ef46faa3853c4e0(wetee_buf *_swig_go_0, wetee_metadata *_swig_go_1, _goslice_ _swig_go_2, intgo _swig_go_3) {
+_gostring_ _wrap_txb_payload_decode_cwetee_0551771aedc3a6f6(wetee_buf *_swig_go_0, wetee_metadata *_swig_go_1, _goslice_ _swig_go_2, intgo _swig_go_3) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   wetee_metadata *arg2 = (wetee_metadata *) 0 ;
   uint8_t *arg3 = (uint8_t *) 0 ;
@@ -7801,7 +7894,7 @@ _gostring_ _wrap_txb_payload_decode_cwetee_0ef46faa3853c4e0(wetee_buf *_swig_go_
 }
 
 
-_gostring_ _wrap_extrinsic_hash_cwetee_0ef46faa3853c4e0(_goslice_ _swig_go_0, _goslice_ _swig_go_1) {
+_gostring_ _wrap_extrinsic_hash_cwetee_0551771aedc3a6f6(_goslice_ _swig_go_0, _goslice_ _swig_go_1) {
   uint8_t *arg1 ;
   uint8_t *arg2 = (uint8_t *) 0 ;
   size_t arg3 ;
@@ -7826,7 +7919,7 @@ _gostring_ _wrap_extrinsic_hash_cwetee_0ef46faa3853c4e0(_goslice_ _swig_go_0, _g
 }
 
 
-intgo _wrap_txb_extrinsic_type_cwetee_0ef46faa3853c4e0(wetee_metadata *_swig_go_0, intgo _swig_go_1) {
+intgo _wrap_txb_extrinsic_type_cwetee_0551771aedc3a6f6(wetee_metadata *_swig_go_0, intgo _swig_go_1) {
   wetee_metadata *arg1 = (wetee_metadata *) 0 ;
   int arg2 ;
   uint32_t result;
@@ -7844,7 +7937,7 @@ intgo _wrap_txb_extrinsic_type_cwetee_0ef46faa3853c4e0(wetee_metadata *_swig_go_
 }
 
 
-long long _wrap_txb_extrinsic_version_count_cwetee_0ef46faa3853c4e0(wetee_metadata *_swig_go_0) {
+long long _wrap_txb_extrinsic_version_count_cwetee_0551771aedc3a6f6(wetee_metadata *_swig_go_0) {
   wetee_metadata *arg1 = (wetee_metadata *) 0 ;
   size_t result;
   long long _swig_go_result;
@@ -7860,7 +7953,7 @@ long long _wrap_txb_extrinsic_version_count_cwetee_0ef46faa3853c4e0(wetee_metada
 }
 
 
-intgo _wrap_txb_extrinsic_version_cwetee_0ef46faa3853c4e0(wetee_metadata *_swig_go_0, long long _swig_go_1) {
+intgo _wrap_txb_extrinsic_version_cwetee_0551771aedc3a6f6(wetee_metadata *_swig_go_0, long long _swig_go_1) {
   wetee_metadata *arg1 = (wetee_metadata *) 0 ;
   size_t arg2 ;
   int result;
@@ -7878,7 +7971,7 @@ intgo _wrap_txb_extrinsic_version_cwetee_0ef46faa3853c4e0(wetee_metadata *_swig_
 }
 
 
-long long _wrap_txb_extension_version_count_cwetee_0ef46faa3853c4e0(wetee_metadata *_swig_go_0) {
+long long _wrap_txb_extension_version_count_cwetee_0551771aedc3a6f6(wetee_metadata *_swig_go_0) {
   wetee_metadata *arg1 = (wetee_metadata *) 0 ;
   size_t result;
   long long _swig_go_result;
@@ -7894,7 +7987,7 @@ long long _wrap_txb_extension_version_count_cwetee_0ef46faa3853c4e0(wetee_metada
 }
 
 
-intgo _wrap_txb_extension_version_cwetee_0ef46faa3853c4e0(wetee_metadata *_swig_go_0, long long _swig_go_1) {
+intgo _wrap_txb_extension_version_cwetee_0551771aedc3a6f6(wetee_metadata *_swig_go_0, long long _swig_go_1) {
   wetee_metadata *arg1 = (wetee_metadata *) 0 ;
   size_t arg2 ;
   int result;
@@ -7912,7 +8005,7 @@ intgo _wrap_txb_extension_version_cwetee_0ef46faa3853c4e0(wetee_metadata *_swig_
 }
 
 
-long long _wrap_txb_extension_count_cwetee_0ef46faa3853c4e0(wetee_metadata *_swig_go_0, long long _swig_go_1) {
+long long _wrap_txb_extension_count_cwetee_0551771aedc3a6f6(wetee_metadata *_swig_go_0, long long _swig_go_1) {
   wetee_metadata *arg1 = (wetee_metadata *) 0 ;
   size_t arg2 ;
   size_t result;
@@ -7930,7 +8023,7 @@ long long _wrap_txb_extension_count_cwetee_0ef46faa3853c4e0(wetee_metadata *_swi
 }
 
 
-_gostring_ _wrap_txb_extension_identifier_cwetee_0ef46faa3853c4e0(wetee_metadata *_swig_go_0, long long _swig_go_1, long long _swig_go_2) {
+_gostring_ _wrap_txb_extension_identifier_cwetee_0551771aedc3a6f6(wetee_metadata *_swig_go_0, long long _swig_go_1, long long _swig_go_2) {
   wetee_metadata *arg1 = (wetee_metadata *) 0 ;
   size_t arg2 ;
   size_t arg3 ;
@@ -7953,7 +8046,7 @@ _gostring_ _wrap_txb_extension_identifier_cwetee_0ef46faa3853c4e0(wetee_metadata
 }
 
 
-intgo _wrap_txb_extension_type_cwetee_0ef46faa3853c4e0(wetee_metadata *_swig_go_0, long long _swig_go_1, long long _swig_go_2) {
+intgo _wrap_txb_extension_type_cwetee_0551771aedc3a6f6(wetee_metadata *_swig_go_0, long long _swig_go_1, long long _swig_go_2) {
   wetee_metadata *arg1 = (wetee_metadata *) 0 ;
   size_t arg2 ;
   size_t arg3 ;
@@ -7973,7 +8066,7 @@ intgo _wrap_txb_extension_type_cwetee_0ef46faa3853c4e0(wetee_metadata *_swig_go_
 }
 
 
-intgo _wrap_txb_extension_implicit_type_cwetee_0ef46faa3853c4e0(wetee_metadata *_swig_go_0, long long _swig_go_1, long long _swig_go_2) {
+intgo _wrap_txb_extension_implicit_type_cwetee_0551771aedc3a6f6(wetee_metadata *_swig_go_0, long long _swig_go_1, long long _swig_go_2) {
   wetee_metadata *arg1 = (wetee_metadata *) 0 ;
   size_t arg2 ;
   size_t arg3 ;
@@ -7993,7 +8086,7 @@ intgo _wrap_txb_extension_implicit_type_cwetee_0ef46faa3853c4e0(wetee_metadata *
 }
 
 
-_gostring_ _wrap_txb_proof_for_extrinsic_cwetee_0ef46faa3853c4e0(wetee_buf *_swig_go_0, wetee_metadata *_swig_go_1, intgo _swig_go_2, _gostring_ _swig_go_3, _goslice_ _swig_go_4, _goslice_ _swig_go_5, intgo _swig_go_6) {
+_gostring_ _wrap_txb_proof_for_extrinsic_cwetee_0551771aedc3a6f6(wetee_buf *_swig_go_0, wetee_metadata *_swig_go_1, intgo _swig_go_2, _gostring_ _swig_go_3, _goslice_ _swig_go_4, _goslice_ _swig_go_5, intgo _swig_go_6) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   wetee_metadata *arg2 = (wetee_metadata *) 0 ;
   unsigned int arg3 ;
@@ -8050,7 +8143,7 @@ _gostring_ _wrap_txb_proof_for_extrinsic_cwetee_0ef46faa3853c4e0(wetee_buf *_swi
 }
 
 
-_gostring_ _wrap_txb_proof_for_payload_cwetee_0ef46faa3853c4e0(wetee_buf *_swig_go_0, wetee_metadata *_swig_go_1, intgo _swig_go_2, _gostring_ _swig_go_3, _goslice_ _swig_go_4) {
+_gostring_ _wrap_txb_proof_for_payload_cwetee_0551771aedc3a6f6(wetee_buf *_swig_go_0, wetee_metadata *_swig_go_1, intgo _swig_go_2, _gostring_ _swig_go_3, _goslice_ _swig_go_4) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   wetee_metadata *arg2 = (wetee_metadata *) 0 ;
   unsigned int arg3 ;
@@ -8099,7 +8192,7 @@ _gostring_ _wrap_txb_proof_for_payload_cwetee_0ef46faa3853c4e0(wetee_buf *_swig_
 }
 
 
-intgo _wrap_TON_HASH_BYTES_cwetee_0ef46faa3853c4e0() {
+intgo _wrap_TON_HASH_BYTES_cwetee_0551771aedc3a6f6() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -8110,7 +8203,7 @@ intgo _wrap_TON_HASH_BYTES_cwetee_0ef46faa3853c4e0() {
 }
 
 
-intgo _wrap_TON_CELL_MAX_BITS_cwetee_0ef46faa3853c4e0() {
+intgo _wrap_TON_CELL_MAX_BITS_cwetee_0551771aedc3a6f6() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -8121,7 +8214,7 @@ intgo _wrap_TON_CELL_MAX_BITS_cwetee_0ef46faa3853c4e0() {
 }
 
 
-intgo _wrap_TON_CELL_MAX_REFS_cwetee_0ef46faa3853c4e0() {
+intgo _wrap_TON_CELL_MAX_REFS_cwetee_0551771aedc3a6f6() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -8132,7 +8225,7 @@ intgo _wrap_TON_CELL_MAX_REFS_cwetee_0ef46faa3853c4e0() {
 }
 
 
-intgo _wrap_TON_CELL_MAX_DEPTH_cwetee_0ef46faa3853c4e0() {
+intgo _wrap_TON_CELL_MAX_DEPTH_cwetee_0551771aedc3a6f6() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -8143,7 +8236,7 @@ intgo _wrap_TON_CELL_MAX_DEPTH_cwetee_0ef46faa3853c4e0() {
 }
 
 
-intgo _wrap_TON_BOC_INDEX_cwetee_0ef46faa3853c4e0() {
+intgo _wrap_TON_BOC_INDEX_cwetee_0551771aedc3a6f6() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -8154,7 +8247,7 @@ intgo _wrap_TON_BOC_INDEX_cwetee_0ef46faa3853c4e0() {
 }
 
 
-intgo _wrap_TON_BOC_CRC32C_cwetee_0ef46faa3853c4e0() {
+intgo _wrap_TON_BOC_CRC32C_cwetee_0551771aedc3a6f6() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -8165,7 +8258,7 @@ intgo _wrap_TON_BOC_CRC32C_cwetee_0ef46faa3853c4e0() {
 }
 
 
-intgo _wrap_TON_ADDRESS_BOUNCEABLE_cwetee_0ef46faa3853c4e0() {
+intgo _wrap_TON_ADDRESS_BOUNCEABLE_cwetee_0551771aedc3a6f6() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -8176,7 +8269,7 @@ intgo _wrap_TON_ADDRESS_BOUNCEABLE_cwetee_0ef46faa3853c4e0() {
 }
 
 
-intgo _wrap_TON_ADDRESS_TESTNET_cwetee_0ef46faa3853c4e0() {
+intgo _wrap_TON_ADDRESS_TESTNET_cwetee_0551771aedc3a6f6() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -8187,7 +8280,7 @@ intgo _wrap_TON_ADDRESS_TESTNET_cwetee_0ef46faa3853c4e0() {
 }
 
 
-intgo _wrap_TON_ADDRESS_BASE64_STD_cwetee_0ef46faa3853c4e0() {
+intgo _wrap_TON_ADDRESS_BASE64_STD_cwetee_0551771aedc3a6f6() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -8198,7 +8291,7 @@ intgo _wrap_TON_ADDRESS_BASE64_STD_cwetee_0ef46faa3853c4e0() {
 }
 
 
-intgo _wrap_TON_DECIMALS_cwetee_0ef46faa3853c4e0() {
+intgo _wrap_TON_DECIMALS_cwetee_0551771aedc3a6f6() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -8209,7 +8302,7 @@ intgo _wrap_TON_DECIMALS_cwetee_0ef46faa3853c4e0() {
 }
 
 
-intgo _wrap_TON_MNEMONIC_WORDS_cwetee_0ef46faa3853c4e0() {
+intgo _wrap_TON_MNEMONIC_WORDS_cwetee_0551771aedc3a6f6() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -8220,7 +8313,7 @@ intgo _wrap_TON_MNEMONIC_WORDS_cwetee_0ef46faa3853c4e0() {
 }
 
 
-intgo _wrap_TON_NETWORK_MAINNET_cwetee_0ef46faa3853c4e0() {
+intgo _wrap_TON_NETWORK_MAINNET_cwetee_0551771aedc3a6f6() {
   int result;
   intgo _swig_go_result;
   
@@ -8231,7 +8324,7 @@ intgo _wrap_TON_NETWORK_MAINNET_cwetee_0ef46faa3853c4e0() {
 }
 
 
-intgo _wrap_TON_NETWORK_TESTNET_cwetee_0ef46faa3853c4e0() {
+intgo _wrap_TON_NETWORK_TESTNET_cwetee_0551771aedc3a6f6() {
   int result;
   intgo _swig_go_result;
   
@@ -8242,7 +8335,7 @@ intgo _wrap_TON_NETWORK_TESTNET_cwetee_0ef46faa3853c4e0() {
 }
 
 
-intgo _wrap_TON_SEND_PAY_FEES_SEPARATELY_cwetee_0ef46faa3853c4e0() {
+intgo _wrap_TON_SEND_PAY_FEES_SEPARATELY_cwetee_0551771aedc3a6f6() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -8253,7 +8346,7 @@ intgo _wrap_TON_SEND_PAY_FEES_SEPARATELY_cwetee_0ef46faa3853c4e0() {
 }
 
 
-intgo _wrap_TON_SEND_IGNORE_ERRORS_cwetee_0ef46faa3853c4e0() {
+intgo _wrap_TON_SEND_IGNORE_ERRORS_cwetee_0551771aedc3a6f6() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -8264,7 +8357,7 @@ intgo _wrap_TON_SEND_IGNORE_ERRORS_cwetee_0ef46faa3853c4e0() {
 }
 
 
-intgo _wrap_TON_SEND_DESTROY_IF_ZERO_cwetee_0ef46faa3853c4e0() {
+intgo _wrap_TON_SEND_DESTROY_IF_ZERO_cwetee_0551771aedc3a6f6() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -8275,7 +8368,7 @@ intgo _wrap_TON_SEND_DESTROY_IF_ZERO_cwetee_0ef46faa3853c4e0() {
 }
 
 
-intgo _wrap_TON_SEND_CARRY_INBOUND_VALUE_cwetee_0ef46faa3853c4e0() {
+intgo _wrap_TON_SEND_CARRY_INBOUND_VALUE_cwetee_0551771aedc3a6f6() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -8286,7 +8379,7 @@ intgo _wrap_TON_SEND_CARRY_INBOUND_VALUE_cwetee_0ef46faa3853c4e0() {
 }
 
 
-intgo _wrap_TON_SEND_CARRY_BALANCE_cwetee_0ef46faa3853c4e0() {
+intgo _wrap_TON_SEND_CARRY_BALANCE_cwetee_0551771aedc3a6f6() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -8297,7 +8390,7 @@ intgo _wrap_TON_SEND_CARRY_BALANCE_cwetee_0ef46faa3853c4e0() {
 }
 
 
-intgo _wrap_TON_SEND_DEFAULT_cwetee_0ef46faa3853c4e0() {
+intgo _wrap_TON_SEND_DEFAULT_cwetee_0551771aedc3a6f6() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -8308,7 +8401,7 @@ intgo _wrap_TON_SEND_DEFAULT_cwetee_0ef46faa3853c4e0() {
 }
 
 
-intgo _wrap_TON_EXTERNAL_FORCE_REF_cwetee_0ef46faa3853c4e0() {
+intgo _wrap_TON_EXTERNAL_FORCE_REF_cwetee_0551771aedc3a6f6() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -8319,7 +8412,7 @@ intgo _wrap_TON_EXTERNAL_FORCE_REF_cwetee_0ef46faa3853c4e0() {
 }
 
 
-intgo _wrap_TON_CELL_ORDINARY_cwetee_0ef46faa3853c4e0() {
+intgo _wrap_TON_CELL_ORDINARY_cwetee_0551771aedc3a6f6() {
   enum wetee_ton_cell_type result;
   intgo _swig_go_result;
   
@@ -8334,7 +8427,7 @@ intgo _wrap_TON_CELL_ORDINARY_cwetee_0ef46faa3853c4e0() {
 }
 
 
-intgo _wrap_TON_CELL_PRUNED_BRANCH_cwetee_0ef46faa3853c4e0() {
+intgo _wrap_TON_CELL_PRUNED_BRANCH_cwetee_0551771aedc3a6f6() {
   enum wetee_ton_cell_type result;
   intgo _swig_go_result;
   
@@ -8349,7 +8442,7 @@ intgo _wrap_TON_CELL_PRUNED_BRANCH_cwetee_0ef46faa3853c4e0() {
 }
 
 
-intgo _wrap_TON_CELL_LIBRARY_cwetee_0ef46faa3853c4e0() {
+intgo _wrap_TON_CELL_LIBRARY_cwetee_0551771aedc3a6f6() {
   enum wetee_ton_cell_type result;
   intgo _swig_go_result;
   
@@ -8364,7 +8457,7 @@ intgo _wrap_TON_CELL_LIBRARY_cwetee_0ef46faa3853c4e0() {
 }
 
 
-intgo _wrap_TON_CELL_MERKLE_PROOF_cwetee_0ef46faa3853c4e0() {
+intgo _wrap_TON_CELL_MERKLE_PROOF_cwetee_0551771aedc3a6f6() {
   enum wetee_ton_cell_type result;
   intgo _swig_go_result;
   
@@ -8379,7 +8472,7 @@ intgo _wrap_TON_CELL_MERKLE_PROOF_cwetee_0ef46faa3853c4e0() {
 }
 
 
-intgo _wrap_TON_CELL_MERKLE_UPDATE_cwetee_0ef46faa3853c4e0() {
+intgo _wrap_TON_CELL_MERKLE_UPDATE_cwetee_0551771aedc3a6f6() {
   enum wetee_ton_cell_type result;
   intgo _swig_go_result;
   
@@ -8394,7 +8487,7 @@ intgo _wrap_TON_CELL_MERKLE_UPDATE_cwetee_0ef46faa3853c4e0() {
 }
 
 
-intgo _wrap_TON_WALLET_V3R2_cwetee_0ef46faa3853c4e0() {
+intgo _wrap_TON_WALLET_V3R2_cwetee_0551771aedc3a6f6() {
   enum wetee_ton_wallet_version result;
   intgo _swig_go_result;
   
@@ -8409,7 +8502,7 @@ intgo _wrap_TON_WALLET_V3R2_cwetee_0ef46faa3853c4e0() {
 }
 
 
-intgo _wrap_TON_WALLET_V4R2_cwetee_0ef46faa3853c4e0() {
+intgo _wrap_TON_WALLET_V4R2_cwetee_0551771aedc3a6f6() {
   enum wetee_ton_wallet_version result;
   intgo _swig_go_result;
   
@@ -8424,7 +8517,7 @@ intgo _wrap_TON_WALLET_V4R2_cwetee_0ef46faa3853c4e0() {
 }
 
 
-intgo _wrap_TON_WALLET_V5R1_cwetee_0ef46faa3853c4e0() {
+intgo _wrap_TON_WALLET_V5R1_cwetee_0551771aedc3a6f6() {
   enum wetee_ton_wallet_version result;
   intgo _swig_go_result;
   
@@ -8439,7 +8532,7 @@ intgo _wrap_TON_WALLET_V5R1_cwetee_0ef46faa3853c4e0() {
 }
 
 
-intgo _wrap_TON_WALLET_HIGHLOAD_V3_cwetee_0ef46faa3853c4e0() {
+intgo _wrap_TON_WALLET_HIGHLOAD_V3_cwetee_0551771aedc3a6f6() {
   enum wetee_ton_wallet_version result;
   intgo _swig_go_result;
   
@@ -8454,7 +8547,7 @@ intgo _wrap_TON_WALLET_HIGHLOAD_V3_cwetee_0ef46faa3853c4e0() {
 }
 
 
-intgo _wrap_TON_HIGHLOAD_SUBWALLET_DEFAULT_cwetee_0ef46faa3853c4e0() {
+intgo _wrap_TON_HIGHLOAD_SUBWALLET_DEFAULT_cwetee_0551771aedc3a6f6() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -8465,7 +8558,7 @@ intgo _wrap_TON_HIGHLOAD_SUBWALLET_DEFAULT_cwetee_0ef46faa3853c4e0() {
 }
 
 
-intgo _wrap_TON_HIGHLOAD_TIMEOUT_DEFAULT_cwetee_0ef46faa3853c4e0() {
+intgo _wrap_TON_HIGHLOAD_TIMEOUT_DEFAULT_cwetee_0551771aedc3a6f6() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -8476,7 +8569,7 @@ intgo _wrap_TON_HIGHLOAD_TIMEOUT_DEFAULT_cwetee_0ef46faa3853c4e0() {
 }
 
 
-void _wrap_ton_cell_free_cwetee_0ef46faa3853c4e0(wetee_ton_cell *_swig_go_0) {
+void _wrap_ton_cell_free_cwetee_0551771aedc3a6f6(wetee_ton_cell *_swig_go_0) {
   wetee_ton_cell *arg1 = (wetee_ton_cell *) 0 ;
   
   arg1 = (wetee_ton_cell *)(uintptr_t)_swig_go_0; 
@@ -8489,7 +8582,7 @@ void _wrap_ton_cell_free_cwetee_0ef46faa3853c4e0(wetee_ton_cell *_swig_go_0) {
 }
 
 
-_gostring_ _wrap_ton_cell_hash_cwetee_0ef46faa3853c4e0(_goslice_ _swig_go_0, wetee_ton_cell *_swig_go_1) {
+_gostring_ _wrap_ton_cell_hash_cwetee_0551771aedc3a6f6(_goslice_ _swig_go_0, wetee_ton_cell *_swig_go_1) {
   uint8_t *arg1 ;
   wetee_ton_cell *arg2 = (wetee_ton_cell *) 0 ;
   wetee_rc result;
@@ -8510,7 +8603,7 @@ _gostring_ _wrap_ton_cell_hash_cwetee_0ef46faa3853c4e0(_goslice_ _swig_go_0, wet
 }
 
 
-_gostring_ _wrap_ton_cell_hash_at_cwetee_0ef46faa3853c4e0(_goslice_ _swig_go_0, wetee_ton_cell *_swig_go_1, intgo _swig_go_2) {
+_gostring_ _wrap_ton_cell_hash_at_cwetee_0551771aedc3a6f6(_goslice_ _swig_go_0, wetee_ton_cell *_swig_go_1, intgo _swig_go_2) {
   uint8_t *arg1 ;
   wetee_ton_cell *arg2 = (wetee_ton_cell *) 0 ;
   unsigned int arg3 ;
@@ -8533,7 +8626,7 @@ _gostring_ _wrap_ton_cell_hash_at_cwetee_0ef46faa3853c4e0(_goslice_ _swig_go_0, 
 }
 
 
-intgo _wrap_ton_cell_depth_cwetee_0ef46faa3853c4e0(wetee_ton_cell *_swig_go_0) {
+intgo _wrap_ton_cell_depth_cwetee_0551771aedc3a6f6(wetee_ton_cell *_swig_go_0) {
   wetee_ton_cell *arg1 = (wetee_ton_cell *) 0 ;
   unsigned int result;
   intgo _swig_go_result;
@@ -8549,7 +8642,7 @@ intgo _wrap_ton_cell_depth_cwetee_0ef46faa3853c4e0(wetee_ton_cell *_swig_go_0) {
 }
 
 
-intgo _wrap_ton_cell_depth_at_cwetee_0ef46faa3853c4e0(wetee_ton_cell *_swig_go_0, intgo _swig_go_1) {
+intgo _wrap_ton_cell_depth_at_cwetee_0551771aedc3a6f6(wetee_ton_cell *_swig_go_0, intgo _swig_go_1) {
   wetee_ton_cell *arg1 = (wetee_ton_cell *) 0 ;
   unsigned int arg2 ;
   unsigned int result;
@@ -8567,7 +8660,7 @@ intgo _wrap_ton_cell_depth_at_cwetee_0ef46faa3853c4e0(wetee_ton_cell *_swig_go_0
 }
 
 
-intgo _wrap_ton_cell_bits_cwetee_0ef46faa3853c4e0(wetee_ton_cell *_swig_go_0) {
+intgo _wrap_ton_cell_bits_cwetee_0551771aedc3a6f6(wetee_ton_cell *_swig_go_0) {
   wetee_ton_cell *arg1 = (wetee_ton_cell *) 0 ;
   unsigned int result;
   intgo _swig_go_result;
@@ -8583,7 +8676,7 @@ intgo _wrap_ton_cell_bits_cwetee_0ef46faa3853c4e0(wetee_ton_cell *_swig_go_0) {
 }
 
 
-intgo _wrap_ton_cell_refs_cwetee_0ef46faa3853c4e0(wetee_ton_cell *_swig_go_0) {
+intgo _wrap_ton_cell_refs_cwetee_0551771aedc3a6f6(wetee_ton_cell *_swig_go_0) {
   wetee_ton_cell *arg1 = (wetee_ton_cell *) 0 ;
   unsigned int result;
   intgo _swig_go_result;
@@ -8599,7 +8692,7 @@ intgo _wrap_ton_cell_refs_cwetee_0ef46faa3853c4e0(wetee_ton_cell *_swig_go_0) {
 }
 
 
-intgo _wrap_ton_cell_type_of_cwetee_0ef46faa3853c4e0(wetee_ton_cell *_swig_go_0) {
+intgo _wrap_ton_cell_type_of_cwetee_0551771aedc3a6f6(wetee_ton_cell *_swig_go_0) {
   wetee_ton_cell *arg1 = (wetee_ton_cell *) 0 ;
   int result;
   intgo _swig_go_result;
@@ -8615,7 +8708,7 @@ intgo _wrap_ton_cell_type_of_cwetee_0ef46faa3853c4e0(wetee_ton_cell *_swig_go_0)
 }
 
 
-intgo _wrap_ton_cell_level_cwetee_0ef46faa3853c4e0(wetee_ton_cell *_swig_go_0) {
+intgo _wrap_ton_cell_level_cwetee_0551771aedc3a6f6(wetee_ton_cell *_swig_go_0) {
   wetee_ton_cell *arg1 = (wetee_ton_cell *) 0 ;
   unsigned int result;
   intgo _swig_go_result;
@@ -8631,7 +8724,7 @@ intgo _wrap_ton_cell_level_cwetee_0ef46faa3853c4e0(wetee_ton_cell *_swig_go_0) {
 }
 
 
-intgo _wrap_ton_cell_level_mask_cwetee_0ef46faa3853c4e0(wetee_ton_cell *_swig_go_0) {
+intgo _wrap_ton_cell_level_mask_cwetee_0551771aedc3a6f6(wetee_ton_cell *_swig_go_0) {
   wetee_ton_cell *arg1 = (wetee_ton_cell *) 0 ;
   unsigned int result;
   intgo _swig_go_result;
@@ -8647,7 +8740,7 @@ intgo _wrap_ton_cell_level_mask_cwetee_0ef46faa3853c4e0(wetee_ton_cell *_swig_go
 }
 
 
-_gostring_ _wrap_ton_cell_data_cwetee_0ef46faa3853c4e0(wetee_buf *_swig_go_0, wetee_ton_cell *_swig_go_1) {
+_gostring_ _wrap_ton_cell_data_cwetee_0551771aedc3a6f6(wetee_buf *_swig_go_0, wetee_ton_cell *_swig_go_1) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   wetee_ton_cell *arg2 = (wetee_ton_cell *) 0 ;
   wetee_buf temp1 ;
@@ -8681,7 +8774,7 @@ _gostring_ _wrap_ton_cell_data_cwetee_0ef46faa3853c4e0(wetee_buf *_swig_go_0, we
 }
 
 
-_gostring_ _wrap_ton_cell_ref_cwetee_0ef46faa3853c4e0(wetee_ton_cell **_swig_go_0, wetee_ton_cell *_swig_go_1, intgo _swig_go_2) {
+_gostring_ _wrap_ton_cell_ref_cwetee_0551771aedc3a6f6(wetee_ton_cell **_swig_go_0, wetee_ton_cell *_swig_go_1, intgo _swig_go_2) {
   wetee_ton_cell **arg1 = (wetee_ton_cell **) 0 ;
   wetee_ton_cell *arg2 = (wetee_ton_cell *) 0 ;
   unsigned int arg3 ;
@@ -8710,7 +8803,7 @@ _gostring_ _wrap_ton_cell_ref_cwetee_0ef46faa3853c4e0(wetee_ton_cell **_swig_go_
 }
 
 
-intgo _wrap_ton_cell_equal_cwetee_0ef46faa3853c4e0(wetee_ton_cell *_swig_go_0, wetee_ton_cell *_swig_go_1) {
+intgo _wrap_ton_cell_equal_cwetee_0551771aedc3a6f6(wetee_ton_cell *_swig_go_0, wetee_ton_cell *_swig_go_1) {
   wetee_ton_cell *arg1 = (wetee_ton_cell *) 0 ;
   wetee_ton_cell *arg2 = (wetee_ton_cell *) 0 ;
   int result;
@@ -8728,7 +8821,7 @@ intgo _wrap_ton_cell_equal_cwetee_0ef46faa3853c4e0(wetee_ton_cell *_swig_go_0, w
 }
 
 
-_gostring_ _wrap_ton_cell_to_string_cwetee_0ef46faa3853c4e0(wetee_buf *_swig_go_0, wetee_ton_cell *_swig_go_1) {
+_gostring_ _wrap_ton_cell_to_string_cwetee_0551771aedc3a6f6(wetee_buf *_swig_go_0, wetee_ton_cell *_swig_go_1) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   wetee_ton_cell *arg2 = (wetee_ton_cell *) 0 ;
   wetee_buf temp1 ;
@@ -8762,7 +8855,7 @@ _gostring_ _wrap_ton_cell_to_string_cwetee_0ef46faa3853c4e0(wetee_buf *_swig_go_
 }
 
 
-_gostring_ _wrap_ton_boc_serialize_cwetee_0ef46faa3853c4e0(wetee_buf *_swig_go_0, wetee_ton_cell *_swig_go_1, intgo _swig_go_2) {
+_gostring_ _wrap_ton_boc_serialize_cwetee_0551771aedc3a6f6(wetee_buf *_swig_go_0, wetee_ton_cell *_swig_go_1, intgo _swig_go_2) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   wetee_ton_cell *arg2 = (wetee_ton_cell *) 0 ;
   unsigned int arg3 ;
@@ -8798,7 +8891,7 @@ _gostring_ _wrap_ton_boc_serialize_cwetee_0ef46faa3853c4e0(wetee_buf *_swig_go_0
 }
 
 
-_gostring_ _wrap_ton_boc_parse_cwetee_0ef46faa3853c4e0(wetee_ton_cell **_swig_go_0, _goslice_ _swig_go_1) {
+_gostring_ _wrap_ton_boc_parse_cwetee_0551771aedc3a6f6(wetee_ton_cell **_swig_go_0, _goslice_ _swig_go_1) {
   wetee_ton_cell **arg1 = (wetee_ton_cell **) 0 ;
   uint8_t *arg2 = (uint8_t *) 0 ;
   size_t arg3 ;
@@ -8829,7 +8922,7 @@ _gostring_ _wrap_ton_boc_parse_cwetee_0ef46faa3853c4e0(wetee_ton_cell **_swig_go
 }
 
 
-_gostring_ _wrap_ton_boc_parse_base64_cwetee_0ef46faa3853c4e0(wetee_ton_cell **_swig_go_0, _gostring_ _swig_go_1) {
+_gostring_ _wrap_ton_boc_parse_base64_cwetee_0551771aedc3a6f6(wetee_ton_cell **_swig_go_0, _gostring_ _swig_go_1) {
   wetee_ton_cell **arg1 = (wetee_ton_cell **) 0 ;
   char *arg2 = (char *) 0 ;
   size_t arg3 ;
@@ -8860,7 +8953,7 @@ _gostring_ _wrap_ton_boc_parse_base64_cwetee_0ef46faa3853c4e0(wetee_ton_cell **_
 }
 
 
-void _wrap_ton_builder_free_cwetee_0ef46faa3853c4e0(wetee_ton_builder *_swig_go_0) {
+void _wrap_ton_builder_free_cwetee_0551771aedc3a6f6(wetee_ton_builder *_swig_go_0) {
   wetee_ton_builder *arg1 = (wetee_ton_builder *) 0 ;
   
   arg1 = (wetee_ton_builder *)(uintptr_t)_swig_go_0; 
@@ -8873,7 +8966,7 @@ void _wrap_ton_builder_free_cwetee_0ef46faa3853c4e0(wetee_ton_builder *_swig_go_
 }
 
 
-_gostring_ _wrap_ton_builder_new_cwetee_0ef46faa3853c4e0(wetee_ton_builder **_swig_go_0) {
+_gostring_ _wrap_ton_builder_new_cwetee_0551771aedc3a6f6(wetee_ton_builder **_swig_go_0) {
   wetee_ton_builder **arg1 = (wetee_ton_builder **) 0 ;
   wetee_ton_builder *temp1 ;
   wetee_rc result;
@@ -8898,7 +8991,7 @@ _gostring_ _wrap_ton_builder_new_cwetee_0ef46faa3853c4e0(wetee_ton_builder **_sw
 }
 
 
-intgo _wrap_ton_builder_bits_cwetee_0ef46faa3853c4e0(wetee_ton_builder *_swig_go_0) {
+intgo _wrap_ton_builder_bits_cwetee_0551771aedc3a6f6(wetee_ton_builder *_swig_go_0) {
   wetee_ton_builder *arg1 = (wetee_ton_builder *) 0 ;
   unsigned int result;
   intgo _swig_go_result;
@@ -8914,7 +9007,7 @@ intgo _wrap_ton_builder_bits_cwetee_0ef46faa3853c4e0(wetee_ton_builder *_swig_go
 }
 
 
-intgo _wrap_ton_builder_refs_cwetee_0ef46faa3853c4e0(wetee_ton_builder *_swig_go_0) {
+intgo _wrap_ton_builder_refs_cwetee_0551771aedc3a6f6(wetee_ton_builder *_swig_go_0) {
   wetee_ton_builder *arg1 = (wetee_ton_builder *) 0 ;
   unsigned int result;
   intgo _swig_go_result;
@@ -8930,7 +9023,7 @@ intgo _wrap_ton_builder_refs_cwetee_0ef46faa3853c4e0(wetee_ton_builder *_swig_go
 }
 
 
-_gostring_ _wrap_ton_builder_store_bit_cwetee_0ef46faa3853c4e0(wetee_ton_builder *_swig_go_0, intgo _swig_go_1) {
+_gostring_ _wrap_ton_builder_store_bit_cwetee_0551771aedc3a6f6(wetee_ton_builder *_swig_go_0, intgo _swig_go_1) {
   wetee_ton_builder *arg1 = (wetee_ton_builder *) 0 ;
   int arg2 ;
   wetee_rc result;
@@ -8948,7 +9041,7 @@ _gostring_ _wrap_ton_builder_store_bit_cwetee_0ef46faa3853c4e0(wetee_ton_builder
 }
 
 
-_gostring_ _wrap_ton_builder_store_uint_cwetee_0ef46faa3853c4e0(wetee_ton_builder *_swig_go_0, long long _swig_go_1, intgo _swig_go_2) {
+_gostring_ _wrap_ton_builder_store_uint_cwetee_0551771aedc3a6f6(wetee_ton_builder *_swig_go_0, long long _swig_go_1, intgo _swig_go_2) {
   wetee_ton_builder *arg1 = (wetee_ton_builder *) 0 ;
   uint64_t arg2 ;
   unsigned int arg3 ;
@@ -8968,7 +9061,7 @@ _gostring_ _wrap_ton_builder_store_uint_cwetee_0ef46faa3853c4e0(wetee_ton_builde
 }
 
 
-_gostring_ _wrap_ton_builder_store_int_cwetee_0ef46faa3853c4e0(wetee_ton_builder *_swig_go_0, long long _swig_go_1, intgo _swig_go_2) {
+_gostring_ _wrap_ton_builder_store_int_cwetee_0551771aedc3a6f6(wetee_ton_builder *_swig_go_0, long long _swig_go_1, intgo _swig_go_2) {
   wetee_ton_builder *arg1 = (wetee_ton_builder *) 0 ;
   int64_t arg2 ;
   unsigned int arg3 ;
@@ -8988,7 +9081,7 @@ _gostring_ _wrap_ton_builder_store_int_cwetee_0ef46faa3853c4e0(wetee_ton_builder
 }
 
 
-_gostring_ _wrap_ton_builder_store_bits_cwetee_0ef46faa3853c4e0(wetee_ton_builder *_swig_go_0, _goslice_ _swig_go_1, long long _swig_go_2) {
+_gostring_ _wrap_ton_builder_store_bits_cwetee_0551771aedc3a6f6(wetee_ton_builder *_swig_go_0, _goslice_ _swig_go_1, long long _swig_go_2) {
   wetee_ton_builder *arg1 = (wetee_ton_builder *) 0 ;
   uint8_t *arg2 = (uint8_t *) 0 ;
   size_t arg3 ;
@@ -9012,7 +9105,7 @@ _gostring_ _wrap_ton_builder_store_bits_cwetee_0ef46faa3853c4e0(wetee_ton_builde
 }
 
 
-_gostring_ _wrap_ton_builder_store_bytes_cwetee_0ef46faa3853c4e0(wetee_ton_builder *_swig_go_0, _goslice_ _swig_go_1) {
+_gostring_ _wrap_ton_builder_store_bytes_cwetee_0551771aedc3a6f6(wetee_ton_builder *_swig_go_0, _goslice_ _swig_go_1) {
   wetee_ton_builder *arg1 = (wetee_ton_builder *) 0 ;
   uint8_t *arg2 = (uint8_t *) 0 ;
   size_t arg3 ;
@@ -9034,7 +9127,7 @@ _gostring_ _wrap_ton_builder_store_bytes_cwetee_0ef46faa3853c4e0(wetee_ton_build
 }
 
 
-_gostring_ _wrap_ton_builder_store_coins_cwetee_0ef46faa3853c4e0(wetee_ton_builder *_swig_go_0, _goslice_ _swig_go_1) {
+_gostring_ _wrap_ton_builder_store_coins_cwetee_0551771aedc3a6f6(wetee_ton_builder *_swig_go_0, _goslice_ _swig_go_1) {
   wetee_ton_builder *arg1 = (wetee_ton_builder *) 0 ;
   wetee_u128 arg2 ;
   wetee_rc result;
@@ -9056,7 +9149,7 @@ _gostring_ _wrap_ton_builder_store_coins_cwetee_0ef46faa3853c4e0(wetee_ton_build
 }
 
 
-_gostring_ _wrap_ton_builder_store_ref_cwetee_0ef46faa3853c4e0(wetee_ton_builder *_swig_go_0, wetee_ton_cell *_swig_go_1) {
+_gostring_ _wrap_ton_builder_store_ref_cwetee_0551771aedc3a6f6(wetee_ton_builder *_swig_go_0, wetee_ton_cell *_swig_go_1) {
   wetee_ton_builder *arg1 = (wetee_ton_builder *) 0 ;
   wetee_ton_cell *arg2 = (wetee_ton_cell *) 0 ;
   wetee_rc result;
@@ -9074,7 +9167,7 @@ _gostring_ _wrap_ton_builder_store_ref_cwetee_0ef46faa3853c4e0(wetee_ton_builder
 }
 
 
-_gostring_ _wrap_ton_builder_store_maybe_ref_cwetee_0ef46faa3853c4e0(wetee_ton_builder *_swig_go_0, wetee_ton_cell *_swig_go_1) {
+_gostring_ _wrap_ton_builder_store_maybe_ref_cwetee_0551771aedc3a6f6(wetee_ton_builder *_swig_go_0, wetee_ton_cell *_swig_go_1) {
   wetee_ton_builder *arg1 = (wetee_ton_builder *) 0 ;
   wetee_ton_cell *arg2 = (wetee_ton_cell *) 0 ;
   wetee_rc result;
@@ -9092,7 +9185,7 @@ _gostring_ _wrap_ton_builder_store_maybe_ref_cwetee_0ef46faa3853c4e0(wetee_ton_b
 }
 
 
-_gostring_ _wrap_ton_builder_store_slice_cwetee_0ef46faa3853c4e0(wetee_ton_builder *_swig_go_0, wetee_ton_slice *_swig_go_1) {
+_gostring_ _wrap_ton_builder_store_slice_cwetee_0551771aedc3a6f6(wetee_ton_builder *_swig_go_0, wetee_ton_slice *_swig_go_1) {
   wetee_ton_builder *arg1 = (wetee_ton_builder *) 0 ;
   wetee_ton_slice *arg2 = (wetee_ton_slice *) 0 ;
   wetee_rc result;
@@ -9110,7 +9203,7 @@ _gostring_ _wrap_ton_builder_store_slice_cwetee_0ef46faa3853c4e0(wetee_ton_build
 }
 
 
-_gostring_ _wrap_ton_builder_store_snake_cwetee_0ef46faa3853c4e0(wetee_ton_builder *_swig_go_0, _goslice_ _swig_go_1) {
+_gostring_ _wrap_ton_builder_store_snake_cwetee_0551771aedc3a6f6(wetee_ton_builder *_swig_go_0, _goslice_ _swig_go_1) {
   wetee_ton_builder *arg1 = (wetee_ton_builder *) 0 ;
   uint8_t *arg2 = (uint8_t *) 0 ;
   size_t arg3 ;
@@ -9132,7 +9225,7 @@ _gostring_ _wrap_ton_builder_store_snake_cwetee_0ef46faa3853c4e0(wetee_ton_build
 }
 
 
-_gostring_ _wrap_ton_builder_end_cwetee_0ef46faa3853c4e0(wetee_ton_cell **_swig_go_0, wetee_ton_builder *_swig_go_1) {
+_gostring_ _wrap_ton_builder_end_cwetee_0551771aedc3a6f6(wetee_ton_cell **_swig_go_0, wetee_ton_builder *_swig_go_1) {
   wetee_ton_cell **arg1 = (wetee_ton_cell **) 0 ;
   wetee_ton_builder *arg2 = (wetee_ton_builder *) 0 ;
   wetee_ton_cell *temp1 ;
@@ -9159,7 +9252,7 @@ _gostring_ _wrap_ton_builder_end_cwetee_0ef46faa3853c4e0(wetee_ton_cell **_swig_
 }
 
 
-_gostring_ _wrap_ton_builder_end_exotic_cwetee_0ef46faa3853c4e0(wetee_ton_cell **_swig_go_0, wetee_ton_builder *_swig_go_1) {
+_gostring_ _wrap_ton_builder_end_exotic_cwetee_0551771aedc3a6f6(wetee_ton_cell **_swig_go_0, wetee_ton_builder *_swig_go_1) {
   wetee_ton_cell **arg1 = (wetee_ton_cell **) 0 ;
   wetee_ton_builder *arg2 = (wetee_ton_builder *) 0 ;
   wetee_ton_cell *temp1 ;
@@ -9186,7 +9279,7 @@ _gostring_ _wrap_ton_builder_end_exotic_cwetee_0ef46faa3853c4e0(wetee_ton_cell *
 }
 
 
-_gostring_ _wrap_ton_builder_store_address_cwetee_0ef46faa3853c4e0(wetee_ton_builder *_swig_go_0, _gostring_ _swig_go_1) {
+_gostring_ _wrap_ton_builder_store_address_cwetee_0551771aedc3a6f6(wetee_ton_builder *_swig_go_0, _gostring_ _swig_go_1) {
   wetee_ton_builder *arg1 = (wetee_ton_builder *) 0 ;
   char *arg2 = (char *) 0 ;
   size_t arg3 ;
@@ -9208,7 +9301,7 @@ _gostring_ _wrap_ton_builder_store_address_cwetee_0ef46faa3853c4e0(wetee_ton_bui
 }
 
 
-void _wrap_ton_slice_free_cwetee_0ef46faa3853c4e0(wetee_ton_slice *_swig_go_0) {
+void _wrap_ton_slice_free_cwetee_0551771aedc3a6f6(wetee_ton_slice *_swig_go_0) {
   wetee_ton_slice *arg1 = (wetee_ton_slice *) 0 ;
   
   arg1 = (wetee_ton_slice *)(uintptr_t)_swig_go_0; 
@@ -9221,7 +9314,7 @@ void _wrap_ton_slice_free_cwetee_0ef46faa3853c4e0(wetee_ton_slice *_swig_go_0) {
 }
 
 
-_gostring_ _wrap_ton_slice_new_cwetee_0ef46faa3853c4e0(wetee_ton_slice **_swig_go_0, wetee_ton_cell *_swig_go_1) {
+_gostring_ _wrap_ton_slice_new_cwetee_0551771aedc3a6f6(wetee_ton_slice **_swig_go_0, wetee_ton_cell *_swig_go_1) {
   wetee_ton_slice **arg1 = (wetee_ton_slice **) 0 ;
   wetee_ton_cell *arg2 = (wetee_ton_cell *) 0 ;
   wetee_ton_slice *temp1 ;
@@ -9248,7 +9341,7 @@ _gostring_ _wrap_ton_slice_new_cwetee_0ef46faa3853c4e0(wetee_ton_slice **_swig_g
 }
 
 
-intgo _wrap_ton_slice_bits_left_cwetee_0ef46faa3853c4e0(wetee_ton_slice *_swig_go_0) {
+intgo _wrap_ton_slice_bits_left_cwetee_0551771aedc3a6f6(wetee_ton_slice *_swig_go_0) {
   wetee_ton_slice *arg1 = (wetee_ton_slice *) 0 ;
   unsigned int result;
   intgo _swig_go_result;
@@ -9264,7 +9357,7 @@ intgo _wrap_ton_slice_bits_left_cwetee_0ef46faa3853c4e0(wetee_ton_slice *_swig_g
 }
 
 
-intgo _wrap_ton_slice_refs_left_cwetee_0ef46faa3853c4e0(wetee_ton_slice *_swig_go_0) {
+intgo _wrap_ton_slice_refs_left_cwetee_0551771aedc3a6f6(wetee_ton_slice *_swig_go_0) {
   wetee_ton_slice *arg1 = (wetee_ton_slice *) 0 ;
   unsigned int result;
   intgo _swig_go_result;
@@ -9280,7 +9373,7 @@ intgo _wrap_ton_slice_refs_left_cwetee_0ef46faa3853c4e0(wetee_ton_slice *_swig_g
 }
 
 
-_gostring_ _wrap_ton_slice_load_bit_cwetee_0ef46faa3853c4e0(intgo *_swig_go_0, wetee_ton_slice *_swig_go_1) {
+_gostring_ _wrap_ton_slice_load_bit_cwetee_0551771aedc3a6f6(intgo *_swig_go_0, wetee_ton_slice *_swig_go_1) {
   int *arg1 = (int *) 0 ;
   wetee_ton_slice *arg2 = (wetee_ton_slice *) 0 ;
   int temp1 ;
@@ -9303,7 +9396,7 @@ _gostring_ _wrap_ton_slice_load_bit_cwetee_0ef46faa3853c4e0(intgo *_swig_go_0, w
 }
 
 
-_gostring_ _wrap_ton_slice_load_uint_cwetee_0ef46faa3853c4e0(_goslice_ _swig_go_0, wetee_ton_slice *_swig_go_1, intgo _swig_go_2) {
+_gostring_ _wrap_ton_slice_load_uint_cwetee_0551771aedc3a6f6(_goslice_ _swig_go_0, wetee_ton_slice *_swig_go_1, intgo _swig_go_2) {
   wetee_u128 *arg1 = (wetee_u128 *) 0 ;
   wetee_ton_slice *arg2 = (wetee_ton_slice *) 0 ;
   unsigned int arg3 ;
@@ -9333,7 +9426,7 @@ _gostring_ _wrap_ton_slice_load_uint_cwetee_0ef46faa3853c4e0(_goslice_ _swig_go_
 }
 
 
-_gostring_ _wrap_ton_slice_load_bits_cwetee_0ef46faa3853c4e0(wetee_buf *_swig_go_0, wetee_ton_slice *_swig_go_1, long long _swig_go_2) {
+_gostring_ _wrap_ton_slice_load_bits_cwetee_0551771aedc3a6f6(wetee_buf *_swig_go_0, wetee_ton_slice *_swig_go_1, long long _swig_go_2) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   wetee_ton_slice *arg2 = (wetee_ton_slice *) 0 ;
   size_t arg3 ;
@@ -9369,7 +9462,7 @@ _gostring_ _wrap_ton_slice_load_bits_cwetee_0ef46faa3853c4e0(wetee_buf *_swig_go
 }
 
 
-_gostring_ _wrap_ton_slice_load_address_cwetee_0ef46faa3853c4e0(wetee_buf *_swig_go_0, wetee_ton_slice *_swig_go_1) {
+_gostring_ _wrap_ton_slice_load_address_cwetee_0551771aedc3a6f6(wetee_buf *_swig_go_0, wetee_ton_slice *_swig_go_1) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   wetee_ton_slice *arg2 = (wetee_ton_slice *) 0 ;
   wetee_buf temp1 ;
@@ -9403,7 +9496,7 @@ _gostring_ _wrap_ton_slice_load_address_cwetee_0ef46faa3853c4e0(wetee_buf *_swig
 }
 
 
-_gostring_ _wrap_ton_slice_load_coins_cwetee_0ef46faa3853c4e0(_goslice_ _swig_go_0, wetee_ton_slice *_swig_go_1) {
+_gostring_ _wrap_ton_slice_load_coins_cwetee_0551771aedc3a6f6(_goslice_ _swig_go_0, wetee_ton_slice *_swig_go_1) {
   wetee_u128 *arg1 = (wetee_u128 *) 0 ;
   wetee_ton_slice *arg2 = (wetee_ton_slice *) 0 ;
   wetee_u128 temp1 ;
@@ -9431,7 +9524,7 @@ _gostring_ _wrap_ton_slice_load_coins_cwetee_0ef46faa3853c4e0(_goslice_ _swig_go
 }
 
 
-_gostring_ _wrap_ton_slice_load_ref_cwetee_0ef46faa3853c4e0(wetee_ton_cell **_swig_go_0, wetee_ton_slice *_swig_go_1) {
+_gostring_ _wrap_ton_slice_load_ref_cwetee_0551771aedc3a6f6(wetee_ton_cell **_swig_go_0, wetee_ton_slice *_swig_go_1) {
   wetee_ton_cell **arg1 = (wetee_ton_cell **) 0 ;
   wetee_ton_slice *arg2 = (wetee_ton_slice *) 0 ;
   wetee_ton_cell *temp1 ;
@@ -9458,7 +9551,7 @@ _gostring_ _wrap_ton_slice_load_ref_cwetee_0ef46faa3853c4e0(wetee_ton_cell **_sw
 }
 
 
-_gostring_ _wrap_ton_slice_load_maybe_ref_cwetee_0ef46faa3853c4e0(wetee_ton_cell **_swig_go_0, wetee_ton_slice *_swig_go_1) {
+_gostring_ _wrap_ton_slice_load_maybe_ref_cwetee_0551771aedc3a6f6(wetee_ton_cell **_swig_go_0, wetee_ton_slice *_swig_go_1) {
   wetee_ton_cell **arg1 = (wetee_ton_cell **) 0 ;
   wetee_ton_slice *arg2 = (wetee_ton_slice *) 0 ;
   wetee_ton_cell *temp1 ;
@@ -9485,7 +9578,7 @@ _gostring_ _wrap_ton_slice_load_maybe_ref_cwetee_0ef46faa3853c4e0(wetee_ton_cell
 }
 
 
-_gostring_ _wrap_ton_slice_load_snake_cwetee_0ef46faa3853c4e0(wetee_buf *_swig_go_0, wetee_ton_slice *_swig_go_1) {
+_gostring_ _wrap_ton_slice_load_snake_cwetee_0551771aedc3a6f6(wetee_buf *_swig_go_0, wetee_ton_slice *_swig_go_1) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   wetee_ton_slice *arg2 = (wetee_ton_slice *) 0 ;
   wetee_buf temp1 ;
@@ -9519,7 +9612,7 @@ _gostring_ _wrap_ton_slice_load_snake_cwetee_0ef46faa3853c4e0(wetee_buf *_swig_g
 }
 
 
-_gostring_ _wrap_ton_slice_skip_cwetee_0ef46faa3853c4e0(wetee_ton_slice *_swig_go_0, long long _swig_go_1) {
+_gostring_ _wrap_ton_slice_skip_cwetee_0551771aedc3a6f6(wetee_ton_slice *_swig_go_0, long long _swig_go_1) {
   wetee_ton_slice *arg1 = (wetee_ton_slice *) 0 ;
   size_t arg2 ;
   wetee_rc result;
@@ -9537,7 +9630,7 @@ _gostring_ _wrap_ton_slice_skip_cwetee_0ef46faa3853c4e0(wetee_ton_slice *_swig_g
 }
 
 
-_gostring_ _wrap_ton_slice_end_cwetee_0ef46faa3853c4e0(wetee_ton_slice *_swig_go_0) {
+_gostring_ _wrap_ton_slice_end_cwetee_0551771aedc3a6f6(wetee_ton_slice *_swig_go_0) {
   wetee_ton_slice *arg1 = (wetee_ton_slice *) 0 ;
   wetee_rc result;
   _gostring_ _swig_go_result;
@@ -9553,7 +9646,7 @@ _gostring_ _wrap_ton_slice_end_cwetee_0ef46faa3853c4e0(wetee_ton_slice *_swig_go
 }
 
 
-_gostring_ _wrap_ton_address_parse_cwetee_0ef46faa3853c4e0(wetee_buf *_swig_go_0, int *_swig_go_1, _gostring_ _swig_go_2) {
+_gostring_ _wrap_ton_address_parse_cwetee_0551771aedc3a6f6(wetee_buf *_swig_go_0, int *_swig_go_1, _gostring_ _swig_go_2) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   unsigned int *arg2 = (unsigned int *) 0 ;
   char *arg3 = (char *) 0 ;
@@ -9593,7 +9686,7 @@ _gostring_ _wrap_ton_address_parse_cwetee_0ef46faa3853c4e0(wetee_buf *_swig_go_0
 }
 
 
-_gostring_ _wrap_ton_address_format_cwetee_0ef46faa3853c4e0(wetee_buf *_swig_go_0, _gostring_ _swig_go_1, intgo _swig_go_2) {
+_gostring_ _wrap_ton_address_format_cwetee_0551771aedc3a6f6(wetee_buf *_swig_go_0, _gostring_ _swig_go_1, intgo _swig_go_2) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   char *arg2 = (char *) 0 ;
   size_t arg3 ;
@@ -9633,7 +9726,7 @@ _gostring_ _wrap_ton_address_format_cwetee_0ef46faa3853c4e0(wetee_buf *_swig_go_
 }
 
 
-_gostring_ _wrap_ton_state_init_address_cwetee_0ef46faa3853c4e0(wetee_buf *_swig_go_0, intgo _swig_go_1, wetee_ton_cell *_swig_go_2, wetee_ton_cell *_swig_go_3) {
+_gostring_ _wrap_ton_state_init_address_cwetee_0551771aedc3a6f6(wetee_buf *_swig_go_0, intgo _swig_go_1, wetee_ton_cell *_swig_go_2, wetee_ton_cell *_swig_go_3) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   int32_t arg2 ;
   wetee_ton_cell *arg3 = (wetee_ton_cell *) 0 ;
@@ -9671,7 +9764,7 @@ _gostring_ _wrap_ton_state_init_address_cwetee_0ef46faa3853c4e0(wetee_buf *_swig
 }
 
 
-_gostring_ _wrap_ton_amount_format_cwetee_0ef46faa3853c4e0(wetee_buf *_swig_go_0, _goslice_ _swig_go_1, _gostring_ _swig_go_2) {
+_gostring_ _wrap_ton_amount_format_cwetee_0551771aedc3a6f6(wetee_buf *_swig_go_0, _goslice_ _swig_go_1, _gostring_ _swig_go_2) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   wetee_u128 arg2 ;
   char *arg3 = (char *) 0 ;
@@ -9721,7 +9814,7 @@ _gostring_ _wrap_ton_amount_format_cwetee_0ef46faa3853c4e0(wetee_buf *_swig_go_0
 }
 
 
-_gostring_ _wrap_ton_amount_parse_cwetee_0ef46faa3853c4e0(_goslice_ _swig_go_0, _gostring_ _swig_go_1) {
+_gostring_ _wrap_ton_amount_parse_cwetee_0551771aedc3a6f6(_goslice_ _swig_go_0, _gostring_ _swig_go_1) {
   wetee_u128 *arg1 = (wetee_u128 *) 0 ;
   char *arg2 = (char *) 0 ;
   size_t arg3 ;
@@ -9753,7 +9846,7 @@ _gostring_ _wrap_ton_amount_parse_cwetee_0ef46faa3853c4e0(_goslice_ _swig_go_0, 
 }
 
 
-_gostring_ _wrap_ton_state_init_cwetee_0ef46faa3853c4e0(wetee_ton_cell **_swig_go_0, wetee_ton_cell *_swig_go_1, wetee_ton_cell *_swig_go_2) {
+_gostring_ _wrap_ton_state_init_cwetee_0551771aedc3a6f6(wetee_ton_cell **_swig_go_0, wetee_ton_cell *_swig_go_1, wetee_ton_cell *_swig_go_2) {
   wetee_ton_cell **arg1 = (wetee_ton_cell **) 0 ;
   wetee_ton_cell *arg2 = (wetee_ton_cell *) 0 ;
   wetee_ton_cell *arg3 = (wetee_ton_cell *) 0 ;
@@ -9782,7 +9875,7 @@ _gostring_ _wrap_ton_state_init_cwetee_0ef46faa3853c4e0(wetee_ton_cell **_swig_g
 }
 
 
-_gostring_ _wrap_ton_mnemonic_generate_cwetee_0ef46faa3853c4e0(wetee_buf *_swig_go_0, _gostring_ _swig_go_1) {
+_gostring_ _wrap_ton_mnemonic_generate_cwetee_0551771aedc3a6f6(wetee_buf *_swig_go_0, _gostring_ _swig_go_1) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   char *arg2 = (char *) 0 ;
   size_t arg3 ;
@@ -9821,7 +9914,7 @@ _gostring_ _wrap_ton_mnemonic_generate_cwetee_0ef46faa3853c4e0(wetee_buf *_swig_
 }
 
 
-_gostring_ _wrap_ton_mnemonic_validate_cwetee_0ef46faa3853c4e0(_gostring_ _swig_go_0, _gostring_ _swig_go_1) {
+_gostring_ _wrap_ton_mnemonic_validate_cwetee_0551771aedc3a6f6(_gostring_ _swig_go_0, _gostring_ _swig_go_1) {
   char *arg1 = (char *) 0 ;
   size_t arg2 ;
   char *arg3 = (char *) 0 ;
@@ -9847,7 +9940,7 @@ _gostring_ _wrap_ton_mnemonic_validate_cwetee_0ef46faa3853c4e0(_gostring_ _swig_
 }
 
 
-_gostring_ _wrap_ton_mnemonic_to_seed_cwetee_0ef46faa3853c4e0(_goslice_ _swig_go_0, _gostring_ _swig_go_1, _gostring_ _swig_go_2) {
+_gostring_ _wrap_ton_mnemonic_to_seed_cwetee_0551771aedc3a6f6(_goslice_ _swig_go_0, _gostring_ _swig_go_1, _gostring_ _swig_go_2) {
   uint8_t *arg1 ;
   char *arg2 = (char *) 0 ;
   size_t arg3 ;
@@ -9878,7 +9971,7 @@ _gostring_ _wrap_ton_mnemonic_to_seed_cwetee_0ef46faa3853c4e0(_goslice_ _swig_go
 }
 
 
-_gostring_ _wrap_ton_mnemonic_to_keypair_cwetee_0ef46faa3853c4e0(_goslice_ _swig_go_0, _goslice_ _swig_go_1, _gostring_ _swig_go_2, _gostring_ _swig_go_3) {
+_gostring_ _wrap_ton_mnemonic_to_keypair_cwetee_0551771aedc3a6f6(_goslice_ _swig_go_0, _goslice_ _swig_go_1, _gostring_ _swig_go_2, _gostring_ _swig_go_3) {
   uint8_t *arg1 ;
   uint8_t *arg2 ;
   char *arg3 = (char *) 0 ;
@@ -9914,7 +10007,7 @@ _gostring_ _wrap_ton_mnemonic_to_keypair_cwetee_0ef46faa3853c4e0(_goslice_ _swig
 }
 
 
-_gostring_ _wrap_ton_comment_cwetee_0ef46faa3853c4e0(wetee_ton_cell **_swig_go_0, _gostring_ _swig_go_1) {
+_gostring_ _wrap_ton_comment_cwetee_0551771aedc3a6f6(wetee_ton_cell **_swig_go_0, _gostring_ _swig_go_1) {
   wetee_ton_cell **arg1 = (wetee_ton_cell **) 0 ;
   char *arg2 = (char *) 0 ;
   size_t arg3 ;
@@ -9945,7 +10038,7 @@ _gostring_ _wrap_ton_comment_cwetee_0ef46faa3853c4e0(wetee_ton_cell **_swig_go_0
 }
 
 
-_gostring_ _wrap_ton_internal_message_cwetee_0ef46faa3853c4e0(wetee_ton_cell **_swig_go_0, _gostring_ _swig_go_1, _goslice_ _swig_go_2, intgo _swig_go_3, wetee_ton_cell *_swig_go_4, wetee_ton_cell *_swig_go_5) {
+_gostring_ _wrap_ton_internal_message_cwetee_0551771aedc3a6f6(wetee_ton_cell **_swig_go_0, _gostring_ _swig_go_1, _goslice_ _swig_go_2, intgo _swig_go_3, wetee_ton_cell *_swig_go_4, wetee_ton_cell *_swig_go_5) {
   wetee_ton_cell **arg1 = (wetee_ton_cell **) 0 ;
   char *arg2 = (char *) 0 ;
   size_t arg3 ;
@@ -9988,7 +10081,7 @@ _gostring_ _wrap_ton_internal_message_cwetee_0ef46faa3853c4e0(wetee_ton_cell **_
 }
 
 
-_gostring_ _wrap_ton_external_message_cwetee_0ef46faa3853c4e0(wetee_ton_cell **_swig_go_0, _gostring_ _swig_go_1, wetee_ton_cell *_swig_go_2, wetee_ton_cell *_swig_go_3, intgo _swig_go_4) {
+_gostring_ _wrap_ton_external_message_cwetee_0551771aedc3a6f6(wetee_ton_cell **_swig_go_0, _gostring_ _swig_go_1, wetee_ton_cell *_swig_go_2, wetee_ton_cell *_swig_go_3, intgo _swig_go_4) {
   wetee_ton_cell **arg1 = (wetee_ton_cell **) 0 ;
   char *arg2 = (char *) 0 ;
   size_t arg3 ;
@@ -10025,7 +10118,7 @@ _gostring_ _wrap_ton_external_message_cwetee_0ef46faa3853c4e0(wetee_ton_cell **_
 }
 
 
-void _wrap_ton_wallet_free_cwetee_0ef46faa3853c4e0(wetee_ton_wallet *_swig_go_0) {
+void _wrap_ton_wallet_free_cwetee_0551771aedc3a6f6(wetee_ton_wallet *_swig_go_0) {
   wetee_ton_wallet *arg1 = (wetee_ton_wallet *) 0 ;
   
   arg1 = (wetee_ton_wallet *)(uintptr_t)_swig_go_0; 
@@ -10038,7 +10131,7 @@ void _wrap_ton_wallet_free_cwetee_0ef46faa3853c4e0(wetee_ton_wallet *_swig_go_0)
 }
 
 
-_gostring_ _wrap_ton_wallet_code_cwetee_0ef46faa3853c4e0(wetee_ton_cell **_swig_go_0, intgo _swig_go_1) {
+_gostring_ _wrap_ton_wallet_code_cwetee_0551771aedc3a6f6(wetee_ton_cell **_swig_go_0, intgo _swig_go_1) {
   wetee_ton_cell **arg1 = (wetee_ton_cell **) 0 ;
   int arg2 ;
   wetee_ton_cell *temp1 ;
@@ -10065,7 +10158,7 @@ _gostring_ _wrap_ton_wallet_code_cwetee_0ef46faa3853c4e0(wetee_ton_cell **_swig_
 }
 
 
-_gostring_ _wrap_ton_wallet_v5r1_id_cwetee_0ef46faa3853c4e0(int *_swig_go_0, intgo _swig_go_1, intgo _swig_go_2, intgo _swig_go_3) {
+_gostring_ _wrap_ton_wallet_v5r1_id_cwetee_0551771aedc3a6f6(int *_swig_go_0, intgo _swig_go_1, intgo _swig_go_2, intgo _swig_go_3) {
   uint32_t *arg1 = (uint32_t *) 0 ;
   int32_t arg2 ;
   int32_t arg3 ;
@@ -10087,7 +10180,7 @@ _gostring_ _wrap_ton_wallet_v5r1_id_cwetee_0ef46faa3853c4e0(int *_swig_go_0, int
 }
 
 
-_gostring_ _wrap_ton_wallet_default_id_cwetee_0ef46faa3853c4e0(int *_swig_go_0, intgo _swig_go_1, intgo _swig_go_2, intgo _swig_go_3) {
+_gostring_ _wrap_ton_wallet_default_id_cwetee_0551771aedc3a6f6(int *_swig_go_0, intgo _swig_go_1, intgo _swig_go_2, intgo _swig_go_3) {
   uint32_t *arg1 = (uint32_t *) 0 ;
   int arg2 ;
   int32_t arg3 ;
@@ -10109,7 +10202,7 @@ _gostring_ _wrap_ton_wallet_default_id_cwetee_0ef46faa3853c4e0(int *_swig_go_0, 
 }
 
 
-_gostring_ _wrap_ton_wallet_new_cwetee_0ef46faa3853c4e0(wetee_ton_wallet **_swig_go_0, intgo _swig_go_1, _goslice_ _swig_go_2, intgo _swig_go_3, intgo _swig_go_4) {
+_gostring_ _wrap_ton_wallet_new_cwetee_0551771aedc3a6f6(wetee_ton_wallet **_swig_go_0, intgo _swig_go_1, _goslice_ _swig_go_2, intgo _swig_go_3, intgo _swig_go_4) {
   wetee_ton_wallet **arg1 = (wetee_ton_wallet **) 0 ;
   int arg2 ;
   uint8_t *arg3 ;
@@ -10145,7 +10238,7 @@ _gostring_ _wrap_ton_wallet_new_cwetee_0ef46faa3853c4e0(wetee_ton_wallet **_swig
 }
 
 
-_gostring_ _wrap_ton_wallet_id_cwetee_0ef46faa3853c4e0(int *_swig_go_0, wetee_ton_wallet *_swig_go_1) {
+_gostring_ _wrap_ton_wallet_id_cwetee_0551771aedc3a6f6(int *_swig_go_0, wetee_ton_wallet *_swig_go_1) {
   uint32_t *arg1 = (uint32_t *) 0 ;
   wetee_ton_wallet *arg2 = (wetee_ton_wallet *) 0 ;
   wetee_rc result;
@@ -10163,7 +10256,7 @@ _gostring_ _wrap_ton_wallet_id_cwetee_0ef46faa3853c4e0(int *_swig_go_0, wetee_to
 }
 
 
-_gostring_ _wrap_ton_wallet_state_init_cwetee_0ef46faa3853c4e0(wetee_ton_cell **_swig_go_0, wetee_ton_wallet *_swig_go_1) {
+_gostring_ _wrap_ton_wallet_state_init_cwetee_0551771aedc3a6f6(wetee_ton_cell **_swig_go_0, wetee_ton_wallet *_swig_go_1) {
   wetee_ton_cell **arg1 = (wetee_ton_cell **) 0 ;
   wetee_ton_wallet *arg2 = (wetee_ton_wallet *) 0 ;
   wetee_ton_cell *temp1 ;
@@ -10190,7 +10283,7 @@ _gostring_ _wrap_ton_wallet_state_init_cwetee_0ef46faa3853c4e0(wetee_ton_cell **
 }
 
 
-_gostring_ _wrap_ton_wallet_address_cwetee_0ef46faa3853c4e0(wetee_buf *_swig_go_0, wetee_ton_wallet *_swig_go_1) {
+_gostring_ _wrap_ton_wallet_address_cwetee_0551771aedc3a6f6(wetee_buf *_swig_go_0, wetee_ton_wallet *_swig_go_1) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   wetee_ton_wallet *arg2 = (wetee_ton_wallet *) 0 ;
   wetee_buf temp1 ;
@@ -10224,7 +10317,7 @@ _gostring_ _wrap_ton_wallet_address_cwetee_0ef46faa3853c4e0(wetee_buf *_swig_go_
 }
 
 
-void _wrap_ton_transfer_free_cwetee_0ef46faa3853c4e0(wetee_ton_transfer *_swig_go_0) {
+void _wrap_ton_transfer_free_cwetee_0551771aedc3a6f6(wetee_ton_transfer *_swig_go_0) {
   wetee_ton_transfer *arg1 = (wetee_ton_transfer *) 0 ;
   
   arg1 = (wetee_ton_transfer *)(uintptr_t)_swig_go_0; 
@@ -10237,7 +10330,7 @@ void _wrap_ton_transfer_free_cwetee_0ef46faa3853c4e0(wetee_ton_transfer *_swig_g
 }
 
 
-_gostring_ _wrap_ton_transfer_new_cwetee_0ef46faa3853c4e0(wetee_ton_transfer **_swig_go_0) {
+_gostring_ _wrap_ton_transfer_new_cwetee_0551771aedc3a6f6(wetee_ton_transfer **_swig_go_0) {
   wetee_ton_transfer **arg1 = (wetee_ton_transfer **) 0 ;
   wetee_ton_transfer *temp1 ;
   wetee_rc result;
@@ -10262,7 +10355,7 @@ _gostring_ _wrap_ton_transfer_new_cwetee_0ef46faa3853c4e0(wetee_ton_transfer **_
 }
 
 
-_gostring_ _wrap_ton_transfer_add_cwetee_0ef46faa3853c4e0(wetee_ton_transfer *_swig_go_0, intgo _swig_go_1, wetee_ton_cell *_swig_go_2) {
+_gostring_ _wrap_ton_transfer_add_cwetee_0551771aedc3a6f6(wetee_ton_transfer *_swig_go_0, intgo _swig_go_1, wetee_ton_cell *_swig_go_2) {
   wetee_ton_transfer *arg1 = (wetee_ton_transfer *) 0 ;
   unsigned int arg2 ;
   wetee_ton_cell *arg3 = (wetee_ton_cell *) 0 ;
@@ -10282,7 +10375,7 @@ _gostring_ _wrap_ton_transfer_add_cwetee_0ef46faa3853c4e0(wetee_ton_transfer *_s
 }
 
 
-long long _wrap_ton_transfer_count_cwetee_0ef46faa3853c4e0(wetee_ton_transfer *_swig_go_0) {
+long long _wrap_ton_transfer_count_cwetee_0551771aedc3a6f6(wetee_ton_transfer *_swig_go_0) {
   wetee_ton_transfer *arg1 = (wetee_ton_transfer *) 0 ;
   size_t result;
   long long _swig_go_result;
@@ -10298,7 +10391,7 @@ long long _wrap_ton_transfer_count_cwetee_0ef46faa3853c4e0(wetee_ton_transfer *_
 }
 
 
-_gostring_ _wrap_ton_wallet_sign_transfer_cwetee_0ef46faa3853c4e0(wetee_ton_cell **_swig_go_0, wetee_ton_wallet *_swig_go_1, _goslice_ _swig_go_2, intgo _swig_go_3, intgo _swig_go_4, wetee_ton_transfer *_swig_go_5) {
+_gostring_ _wrap_ton_wallet_sign_transfer_cwetee_0551771aedc3a6f6(wetee_ton_cell **_swig_go_0, wetee_ton_wallet *_swig_go_1, _goslice_ _swig_go_2, intgo _swig_go_3, intgo _swig_go_4, wetee_ton_transfer *_swig_go_5) {
   wetee_ton_cell **arg1 = (wetee_ton_cell **) 0 ;
   wetee_ton_wallet *arg2 = (wetee_ton_wallet *) 0 ;
   uint8_t *arg3 ;
@@ -10336,7 +10429,7 @@ _gostring_ _wrap_ton_wallet_sign_transfer_cwetee_0ef46faa3853c4e0(wetee_ton_cell
 }
 
 
-_gostring_ _wrap_ton_wallet_external_cwetee_0ef46faa3853c4e0(wetee_ton_cell **_swig_go_0, wetee_ton_wallet *_swig_go_1, wetee_ton_cell *_swig_go_2, intgo _swig_go_3) {
+_gostring_ _wrap_ton_wallet_external_cwetee_0551771aedc3a6f6(wetee_ton_cell **_swig_go_0, wetee_ton_wallet *_swig_go_1, wetee_ton_cell *_swig_go_2, intgo _swig_go_3) {
   wetee_ton_cell **arg1 = (wetee_ton_cell **) 0 ;
   wetee_ton_wallet *arg2 = (wetee_ton_wallet *) 0 ;
   wetee_ton_cell *arg3 = (wetee_ton_cell *) 0 ;
@@ -10367,7 +10460,7 @@ _gostring_ _wrap_ton_wallet_external_cwetee_0ef46faa3853c4e0(wetee_ton_cell **_s
 }
 
 
-_gostring_ _wrap_ton_wallet_new_highload_v3_cwetee_0ef46faa3853c4e0(wetee_ton_wallet **_swig_go_0, _goslice_ _swig_go_1, intgo _swig_go_2, intgo _swig_go_3, intgo _swig_go_4) {
+_gostring_ _wrap_ton_wallet_new_highload_v3_cwetee_0551771aedc3a6f6(wetee_ton_wallet **_swig_go_0, _goslice_ _swig_go_1, intgo _swig_go_2, intgo _swig_go_3, intgo _swig_go_4) {
   wetee_ton_wallet **arg1 = (wetee_ton_wallet **) 0 ;
   uint8_t *arg2 ;
   int32_t arg3 ;
@@ -10403,7 +10496,7 @@ _gostring_ _wrap_ton_wallet_new_highload_v3_cwetee_0ef46faa3853c4e0(wetee_ton_wa
 }
 
 
-_gostring_ _wrap_ton_highload_sign_message_cwetee_0ef46faa3853c4e0(wetee_ton_cell **_swig_go_0, wetee_ton_wallet *_swig_go_1, _goslice_ _swig_go_2, intgo _swig_go_3, long long _swig_go_4, intgo _swig_go_5, wetee_ton_cell *_swig_go_6) {
+_gostring_ _wrap_ton_highload_sign_message_cwetee_0551771aedc3a6f6(wetee_ton_cell **_swig_go_0, wetee_ton_wallet *_swig_go_1, _goslice_ _swig_go_2, intgo _swig_go_3, long long _swig_go_4, intgo _swig_go_5, wetee_ton_cell *_swig_go_6) {
   wetee_ton_cell **arg1 = (wetee_ton_cell **) 0 ;
   wetee_ton_wallet *arg2 = (wetee_ton_wallet *) 0 ;
   uint8_t *arg3 ;
@@ -10443,7 +10536,7 @@ _gostring_ _wrap_ton_highload_sign_message_cwetee_0ef46faa3853c4e0(wetee_ton_cel
 }
 
 
-_gostring_ _wrap_ton_highload_sign_batch_cwetee_0ef46faa3853c4e0(wetee_ton_cell **_swig_go_0, wetee_ton_wallet *_swig_go_1, _goslice_ _swig_go_2, intgo _swig_go_3, long long _swig_go_4, wetee_ton_transfer *_swig_go_5, _goslice_ _swig_go_6) {
+_gostring_ _wrap_ton_highload_sign_batch_cwetee_0551771aedc3a6f6(wetee_ton_cell **_swig_go_0, wetee_ton_wallet *_swig_go_1, _goslice_ _swig_go_2, intgo _swig_go_3, long long _swig_go_4, wetee_ton_transfer *_swig_go_5, _goslice_ _swig_go_6) {
   wetee_ton_cell **arg1 = (wetee_ton_cell **) 0 ;
   wetee_ton_wallet *arg2 = (wetee_ton_wallet *) 0 ;
   uint8_t *arg3 ;
@@ -10487,7 +10580,7 @@ _gostring_ _wrap_ton_highload_sign_batch_cwetee_0ef46faa3853c4e0(wetee_ton_cell 
 }
 
 
-void _wrap_ton_dict_free_cwetee_0ef46faa3853c4e0(wetee_ton_dict *_swig_go_0) {
+void _wrap_ton_dict_free_cwetee_0551771aedc3a6f6(wetee_ton_dict *_swig_go_0) {
   wetee_ton_dict *arg1 = (wetee_ton_dict *) 0 ;
   
   arg1 = (wetee_ton_dict *)(uintptr_t)_swig_go_0; 
@@ -10500,7 +10593,7 @@ void _wrap_ton_dict_free_cwetee_0ef46faa3853c4e0(wetee_ton_dict *_swig_go_0) {
 }
 
 
-_gostring_ _wrap_ton_dict_new_cwetee_0ef46faa3853c4e0(wetee_ton_dict **_swig_go_0, intgo _swig_go_1) {
+_gostring_ _wrap_ton_dict_new_cwetee_0551771aedc3a6f6(wetee_ton_dict **_swig_go_0, intgo _swig_go_1) {
   wetee_ton_dict **arg1 = (wetee_ton_dict **) 0 ;
   unsigned int arg2 ;
   wetee_ton_dict *temp1 ;
@@ -10527,7 +10620,7 @@ _gostring_ _wrap_ton_dict_new_cwetee_0ef46faa3853c4e0(wetee_ton_dict **_swig_go_
 }
 
 
-long long _wrap_ton_dict_count_cwetee_0ef46faa3853c4e0(wetee_ton_dict *_swig_go_0) {
+long long _wrap_ton_dict_count_cwetee_0551771aedc3a6f6(wetee_ton_dict *_swig_go_0) {
   wetee_ton_dict *arg1 = (wetee_ton_dict *) 0 ;
   size_t result;
   long long _swig_go_result;
@@ -10543,7 +10636,7 @@ long long _wrap_ton_dict_count_cwetee_0ef46faa3853c4e0(wetee_ton_dict *_swig_go_
 }
 
 
-intgo _wrap_ton_dict_key_bits_cwetee_0ef46faa3853c4e0(wetee_ton_dict *_swig_go_0) {
+intgo _wrap_ton_dict_key_bits_cwetee_0551771aedc3a6f6(wetee_ton_dict *_swig_go_0) {
   wetee_ton_dict *arg1 = (wetee_ton_dict *) 0 ;
   unsigned int result;
   intgo _swig_go_result;
@@ -10559,7 +10652,7 @@ intgo _wrap_ton_dict_key_bits_cwetee_0ef46faa3853c4e0(wetee_ton_dict *_swig_go_0
 }
 
 
-_gostring_ _wrap_ton_dict_set_cwetee_0ef46faa3853c4e0(wetee_ton_dict *_swig_go_0, _goslice_ _swig_go_1, wetee_ton_cell *_swig_go_2) {
+_gostring_ _wrap_ton_dict_set_cwetee_0551771aedc3a6f6(wetee_ton_dict *_swig_go_0, _goslice_ _swig_go_1, wetee_ton_cell *_swig_go_2) {
   wetee_ton_dict *arg1 = (wetee_ton_dict *) 0 ;
   uint8_t *arg2 = (uint8_t *) 0 ;
   size_t arg3 ;
@@ -10583,7 +10676,7 @@ _gostring_ _wrap_ton_dict_set_cwetee_0ef46faa3853c4e0(wetee_ton_dict *_swig_go_0
 }
 
 
-_gostring_ _wrap_ton_dict_get_cwetee_0ef46faa3853c4e0(wetee_ton_cell **_swig_go_0, wetee_ton_dict *_swig_go_1, _goslice_ _swig_go_2) {
+_gostring_ _wrap_ton_dict_get_cwetee_0551771aedc3a6f6(wetee_ton_cell **_swig_go_0, wetee_ton_dict *_swig_go_1, _goslice_ _swig_go_2) {
   wetee_ton_cell **arg1 = (wetee_ton_cell **) 0 ;
   wetee_ton_dict *arg2 = (wetee_ton_dict *) 0 ;
   uint8_t *arg3 = (uint8_t *) 0 ;
@@ -10616,7 +10709,7 @@ _gostring_ _wrap_ton_dict_get_cwetee_0ef46faa3853c4e0(wetee_ton_cell **_swig_go_
 }
 
 
-_gostring_ _wrap_ton_dict_remove_cwetee_0ef46faa3853c4e0(wetee_ton_dict *_swig_go_0, _goslice_ _swig_go_1) {
+_gostring_ _wrap_ton_dict_remove_cwetee_0551771aedc3a6f6(wetee_ton_dict *_swig_go_0, _goslice_ _swig_go_1) {
   wetee_ton_dict *arg1 = (wetee_ton_dict *) 0 ;
   uint8_t *arg2 = (uint8_t *) 0 ;
   size_t arg3 ;
@@ -10638,7 +10731,7 @@ _gostring_ _wrap_ton_dict_remove_cwetee_0ef46faa3853c4e0(wetee_ton_dict *_swig_g
 }
 
 
-_gostring_ _wrap_ton_dict_entry_cwetee_0ef46faa3853c4e0(_goslice_ _swig_go_0, wetee_ton_cell **_swig_go_1, wetee_ton_dict *_swig_go_2, long long _swig_go_3) {
+_gostring_ _wrap_ton_dict_entry_cwetee_0551771aedc3a6f6(_goslice_ _swig_go_0, wetee_ton_cell **_swig_go_1, wetee_ton_dict *_swig_go_2, long long _swig_go_3) {
   uint8_t *arg1 = (uint8_t *) 0 ;
   size_t arg2 ;
   wetee_ton_cell **arg3 = (wetee_ton_cell **) 0 ;
@@ -10673,7 +10766,7 @@ _gostring_ _wrap_ton_dict_entry_cwetee_0ef46faa3853c4e0(_goslice_ _swig_go_0, we
 }
 
 
-_gostring_ _wrap_ton_dict_root_cwetee_0ef46faa3853c4e0(wetee_ton_cell **_swig_go_0, wetee_ton_dict *_swig_go_1) {
+_gostring_ _wrap_ton_dict_root_cwetee_0551771aedc3a6f6(wetee_ton_cell **_swig_go_0, wetee_ton_dict *_swig_go_1) {
   wetee_ton_cell **arg1 = (wetee_ton_cell **) 0 ;
   wetee_ton_dict *arg2 = (wetee_ton_dict *) 0 ;
   wetee_ton_cell *temp1 ;
@@ -10700,7 +10793,7 @@ _gostring_ _wrap_ton_dict_root_cwetee_0ef46faa3853c4e0(wetee_ton_cell **_swig_go
 }
 
 
-_gostring_ _wrap_ton_builder_store_dict_cwetee_0ef46faa3853c4e0(wetee_ton_builder *_swig_go_0, wetee_ton_dict *_swig_go_1) {
+_gostring_ _wrap_ton_builder_store_dict_cwetee_0551771aedc3a6f6(wetee_ton_builder *_swig_go_0, wetee_ton_dict *_swig_go_1) {
   wetee_ton_builder *arg1 = (wetee_ton_builder *) 0 ;
   wetee_ton_dict *arg2 = (wetee_ton_dict *) 0 ;
   wetee_rc result;
@@ -10718,7 +10811,7 @@ _gostring_ _wrap_ton_builder_store_dict_cwetee_0ef46faa3853c4e0(wetee_ton_builde
 }
 
 
-_gostring_ _wrap_ton_dict_from_root_cwetee_0ef46faa3853c4e0(wetee_ton_dict **_swig_go_0, wetee_ton_cell *_swig_go_1, intgo _swig_go_2) {
+_gostring_ _wrap_ton_dict_from_root_cwetee_0551771aedc3a6f6(wetee_ton_dict **_swig_go_0, wetee_ton_cell *_swig_go_1, intgo _swig_go_2) {
   wetee_ton_dict **arg1 = (wetee_ton_dict **) 0 ;
   wetee_ton_cell *arg2 = (wetee_ton_cell *) 0 ;
   unsigned int arg3 ;
@@ -10747,7 +10840,7 @@ _gostring_ _wrap_ton_dict_from_root_cwetee_0ef46faa3853c4e0(wetee_ton_dict **_sw
 }
 
 
-_gostring_ _wrap_ton_slice_load_dict_cwetee_0ef46faa3853c4e0(wetee_ton_dict **_swig_go_0, wetee_ton_slice *_swig_go_1, intgo _swig_go_2) {
+_gostring_ _wrap_ton_slice_load_dict_cwetee_0551771aedc3a6f6(wetee_ton_dict **_swig_go_0, wetee_ton_slice *_swig_go_1, intgo _swig_go_2) {
   wetee_ton_dict **arg1 = (wetee_ton_dict **) 0 ;
   wetee_ton_slice *arg2 = (wetee_ton_slice *) 0 ;
   unsigned int arg3 ;
@@ -10776,7 +10869,7 @@ _gostring_ _wrap_ton_slice_load_dict_cwetee_0ef46faa3853c4e0(wetee_ton_dict **_s
 }
 
 
-intgo _wrap_TON_JETTON_FORWARD_INLINE_cwetee_0ef46faa3853c4e0() {
+intgo _wrap_TON_JETTON_FORWARD_INLINE_cwetee_0551771aedc3a6f6() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -10787,7 +10880,7 @@ intgo _wrap_TON_JETTON_FORWARD_INLINE_cwetee_0ef46faa3853c4e0() {
 }
 
 
-intgo _wrap_TON_JETTON_DATA_STATUS_cwetee_0ef46faa3853c4e0() {
+intgo _wrap_TON_JETTON_DATA_STATUS_cwetee_0551771aedc3a6f6() {
   int result;
   intgo _swig_go_result;
   
@@ -10798,7 +10891,7 @@ intgo _wrap_TON_JETTON_DATA_STATUS_cwetee_0ef46faa3853c4e0() {
 }
 
 
-intgo _wrap_TON_JETTON_DATA_CODE_REF_cwetee_0ef46faa3853c4e0() {
+intgo _wrap_TON_JETTON_DATA_CODE_REF_cwetee_0551771aedc3a6f6() {
   int result;
   intgo _swig_go_result;
   
@@ -10809,7 +10902,7 @@ intgo _wrap_TON_JETTON_DATA_CODE_REF_cwetee_0ef46faa3853c4e0() {
 }
 
 
-_gostring_ _wrap_ton_jetton_transfer_cwetee_0ef46faa3853c4e0(wetee_ton_cell **_swig_go_0, long long _swig_go_1, _goslice_ _swig_go_2, _gostring_ _swig_go_3, _gostring_ _swig_go_4, wetee_ton_cell *_swig_go_5, _goslice_ _swig_go_6, wetee_ton_cell *_swig_go_7, intgo _swig_go_8) {
+_gostring_ _wrap_ton_jetton_transfer_cwetee_0551771aedc3a6f6(wetee_ton_cell **_swig_go_0, long long _swig_go_1, _goslice_ _swig_go_2, _gostring_ _swig_go_3, _gostring_ _swig_go_4, wetee_ton_cell *_swig_go_5, _goslice_ _swig_go_6, wetee_ton_cell *_swig_go_7, intgo _swig_go_8) {
   wetee_ton_cell **arg1 = (wetee_ton_cell **) 0 ;
   uint64_t arg2 ;
   wetee_u128 arg3 ;
@@ -10866,7 +10959,7 @@ _gostring_ _wrap_ton_jetton_transfer_cwetee_0ef46faa3853c4e0(wetee_ton_cell **_s
 }
 
 
-_gostring_ _wrap_ton_jetton_wallet_address_cwetee_0ef46faa3853c4e0(wetee_buf *_swig_go_0, intgo _swig_go_1, _gostring_ _swig_go_2, _gostring_ _swig_go_3, wetee_ton_cell *_swig_go_4) {
+_gostring_ _wrap_ton_jetton_wallet_address_cwetee_0551771aedc3a6f6(wetee_buf *_swig_go_0, intgo _swig_go_1, _gostring_ _swig_go_2, _gostring_ _swig_go_3, wetee_ton_cell *_swig_go_4) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   int arg2 ;
   char *arg3 = (char *) 0 ;
@@ -10914,7 +11007,7 @@ _gostring_ _wrap_ton_jetton_wallet_address_cwetee_0ef46faa3853c4e0(wetee_buf *_s
 }
 
 
-intgo _wrap_TON_JETTON_ATTACHED_DEFAULT_cwetee_0ef46faa3853c4e0() {
+intgo _wrap_TON_JETTON_ATTACHED_DEFAULT_cwetee_0551771aedc3a6f6() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -10925,7 +11018,7 @@ intgo _wrap_TON_JETTON_ATTACHED_DEFAULT_cwetee_0ef46faa3853c4e0() {
 }
 
 
-intgo _wrap_TON_JETTON_FORWARD_DEFAULT_cwetee_0ef46faa3853c4e0() {
+intgo _wrap_TON_JETTON_FORWARD_DEFAULT_cwetee_0551771aedc3a6f6() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -10936,7 +11029,7 @@ intgo _wrap_TON_JETTON_FORWARD_DEFAULT_cwetee_0ef46faa3853c4e0() {
 }
 
 
-intgo _wrap_TON_MEMO_MAX_BYTES_cwetee_0ef46faa3853c4e0() {
+intgo _wrap_TON_MEMO_MAX_BYTES_cwetee_0551771aedc3a6f6() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -10947,7 +11040,7 @@ intgo _wrap_TON_MEMO_MAX_BYTES_cwetee_0ef46faa3853c4e0() {
 }
 
 
-_gostring_ _wrap_ton_payment_message_cwetee_0ef46faa3853c4e0(wetee_ton_cell **_swig_go_0, _gostring_ _swig_go_1, _goslice_ _swig_go_2, _gostring_ _swig_go_3, _gostring_ _swig_go_4, _gostring_ _swig_go_5, intgo _swig_go_6, long long _swig_go_7, _goslice_ _swig_go_8, _goslice_ _swig_go_9, _gostring_ _swig_go_10) {
+_gostring_ _wrap_ton_payment_message_cwetee_0551771aedc3a6f6(wetee_ton_cell **_swig_go_0, _gostring_ _swig_go_1, _goslice_ _swig_go_2, _gostring_ _swig_go_3, _gostring_ _swig_go_4, _gostring_ _swig_go_5, intgo _swig_go_6, long long _swig_go_7, _goslice_ _swig_go_8, _goslice_ _swig_go_9, _gostring_ _swig_go_10) {
   wetee_ton_cell **arg1 = (wetee_ton_cell **) 0 ;
   char *arg2 = (char *) 0 ;
   size_t arg3 ;
@@ -11042,7 +11135,7 @@ _gostring_ _wrap_ton_payment_message_cwetee_0ef46faa3853c4e0(wetee_ton_cell **_s
 }
 
 
-_gostring_ _wrap_ton_wallet_sign_payment_cwetee_0ef46faa3853c4e0(wetee_ton_cell **_swig_go_0, _goslice_ _swig_go_1, wetee_ton_wallet *_swig_go_2, _goslice_ _swig_go_3, intgo _swig_go_4, intgo _swig_go_5, intgo _swig_go_6, wetee_ton_cell *_swig_go_7) {
+_gostring_ _wrap_ton_wallet_sign_payment_cwetee_0551771aedc3a6f6(wetee_ton_cell **_swig_go_0, _goslice_ _swig_go_1, wetee_ton_wallet *_swig_go_2, _goslice_ _swig_go_3, intgo _swig_go_4, intgo _swig_go_5, intgo _swig_go_6, wetee_ton_cell *_swig_go_7) {
   wetee_ton_cell **arg1 = (wetee_ton_cell **) 0 ;
   uint8_t *arg2 ;
   wetee_ton_wallet *arg3 = (wetee_ton_wallet *) 0 ;
@@ -11087,7 +11180,7 @@ _gostring_ _wrap_ton_wallet_sign_payment_cwetee_0ef46faa3853c4e0(wetee_ton_cell 
 }
 
 
-_gostring_ _wrap_ton_payment_memo_cwetee_0ef46faa3853c4e0(wetee_buf *_swig_go_0, wetee_ton_cell *_swig_go_1, intgo _swig_go_2) {
+_gostring_ _wrap_ton_payment_memo_cwetee_0551771aedc3a6f6(wetee_buf *_swig_go_0, wetee_ton_cell *_swig_go_1, intgo _swig_go_2) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   wetee_ton_cell *arg2 = (wetee_ton_cell *) 0 ;
   int arg3 ;
@@ -11123,7 +11216,7 @@ _gostring_ _wrap_ton_payment_memo_cwetee_0ef46faa3853c4e0(wetee_buf *_swig_go_0,
 }
 
 
-_gostring_ _wrap_ton_message_normalized_hash_cwetee_0ef46faa3853c4e0(_goslice_ _swig_go_0, wetee_ton_cell *_swig_go_1) {
+_gostring_ _wrap_ton_message_normalized_hash_cwetee_0551771aedc3a6f6(_goslice_ _swig_go_0, wetee_ton_cell *_swig_go_1) {
   uint8_t *arg1 ;
   wetee_ton_cell *arg2 = (wetee_ton_cell *) 0 ;
   wetee_rc result;
@@ -11144,7 +11237,7 @@ _gostring_ _wrap_ton_message_normalized_hash_cwetee_0ef46faa3853c4e0(_goslice_ _
 }
 
 
-_gostring_ _wrap_ton_state_init_public_key_cwetee_0ef46faa3853c4e0(_goslice_ _swig_go_0, int *_swig_go_1, wetee_ton_cell *_swig_go_2) {
+_gostring_ _wrap_ton_state_init_public_key_cwetee_0551771aedc3a6f6(_goslice_ _swig_go_0, int *_swig_go_1, wetee_ton_cell *_swig_go_2) {
   uint8_t *arg1 ;
   unsigned int *arg2 = (unsigned int *) 0 ;
   wetee_ton_cell *arg3 = (wetee_ton_cell *) 0 ;
@@ -11167,7 +11260,7 @@ _gostring_ _wrap_ton_state_init_public_key_cwetee_0ef46faa3853c4e0(_goslice_ _sw
 }
 
 
-_gostring_ _wrap_ton_proof_hash_cwetee_0ef46faa3853c4e0(_goslice_ _swig_go_0, _gostring_ _swig_go_1, _gostring_ _swig_go_2, long long _swig_go_3, _goslice_ _swig_go_4) {
+_gostring_ _wrap_ton_proof_hash_cwetee_0551771aedc3a6f6(_goslice_ _swig_go_0, _gostring_ _swig_go_1, _gostring_ _swig_go_2, long long _swig_go_3, _goslice_ _swig_go_4) {
   uint8_t *arg1 ;
   char *arg2 = (char *) 0 ;
   size_t arg3 ;
@@ -11206,7 +11299,7 @@ _gostring_ _wrap_ton_proof_hash_cwetee_0ef46faa3853c4e0(_goslice_ _swig_go_0, _g
 }
 
 
-_gostring_ _wrap_ton_proof_verify_json_cwetee_0ef46faa3853c4e0(_goslice_ _swig_go_0, wetee_buf *_swig_go_1, wetee_buf *_swig_go_2, _gostring_ _swig_go_3, _gostring_ _swig_go_4, long long _swig_go_5, long long _swig_go_6) {
+_gostring_ _wrap_ton_proof_verify_json_cwetee_0551771aedc3a6f6(_goslice_ _swig_go_0, wetee_buf *_swig_go_1, wetee_buf *_swig_go_2, _gostring_ _swig_go_3, _gostring_ _swig_go_4, long long _swig_go_5, long long _swig_go_6) {
   uint8_t *arg1 ;
   wetee_buf *arg2 = (wetee_buf *) 0 ;
   wetee_buf *arg3 = (wetee_buf *) 0 ;
@@ -11278,7 +11371,7 @@ _gostring_ _wrap_ton_proof_verify_json_cwetee_0ef46faa3853c4e0(_goslice_ _swig_g
 }
 
 
-intgo _wrap_RPC_CHECK_GENESIS_cwetee_0ef46faa3853c4e0() {
+intgo _wrap_RPC_CHECK_GENESIS_cwetee_0551771aedc3a6f6() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -11289,7 +11382,7 @@ intgo _wrap_RPC_CHECK_GENESIS_cwetee_0ef46faa3853c4e0() {
 }
 
 
-intgo _wrap_RPC_LAZY_CONNECT_cwetee_0ef46faa3853c4e0() {
+intgo _wrap_RPC_LAZY_CONNECT_cwetee_0551771aedc3a6f6() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -11300,7 +11393,7 @@ intgo _wrap_RPC_LAZY_CONNECT_cwetee_0ef46faa3853c4e0() {
 }
 
 
-intgo _wrap_RPC_NO_JITTER_cwetee_0ef46faa3853c4e0() {
+intgo _wrap_RPC_NO_JITTER_cwetee_0551771aedc3a6f6() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -11311,7 +11404,7 @@ intgo _wrap_RPC_NO_JITTER_cwetee_0ef46faa3853c4e0() {
 }
 
 
-intgo _wrap_RPC_SUB_NO_RESUBSCRIBE_cwetee_0ef46faa3853c4e0() {
+intgo _wrap_RPC_SUB_NO_RESUBSCRIBE_cwetee_0551771aedc3a6f6() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -11322,7 +11415,7 @@ intgo _wrap_RPC_SUB_NO_RESUBSCRIBE_cwetee_0ef46faa3853c4e0() {
 }
 
 
-intgo _wrap_RPC_TRANSPORT_WS_cwetee_0ef46faa3853c4e0() {
+intgo _wrap_RPC_TRANSPORT_WS_cwetee_0551771aedc3a6f6() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -11333,7 +11426,7 @@ intgo _wrap_RPC_TRANSPORT_WS_cwetee_0ef46faa3853c4e0() {
 }
 
 
-intgo _wrap_RPC_TRANSPORT_HTTP_cwetee_0ef46faa3853c4e0() {
+intgo _wrap_RPC_TRANSPORT_HTTP_cwetee_0551771aedc3a6f6() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -11344,7 +11437,7 @@ intgo _wrap_RPC_TRANSPORT_HTTP_cwetee_0ef46faa3853c4e0() {
 }
 
 
-intgo _wrap_RPC_TRANSPORT_CUSTOM_cwetee_0ef46faa3853c4e0() {
+intgo _wrap_RPC_TRANSPORT_CUSTOM_cwetee_0551771aedc3a6f6() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -11355,7 +11448,7 @@ intgo _wrap_RPC_TRANSPORT_CUSTOM_cwetee_0ef46faa3853c4e0() {
 }
 
 
-intgo _wrap_RPC_SUB_NOTIFICATION_cwetee_0ef46faa3853c4e0() {
+intgo _wrap_RPC_SUB_NOTIFICATION_cwetee_0551771aedc3a6f6() {
   int result;
   intgo _swig_go_result;
   
@@ -11366,7 +11459,7 @@ intgo _wrap_RPC_SUB_NOTIFICATION_cwetee_0ef46faa3853c4e0() {
 }
 
 
-intgo _wrap_RPC_SUB_LOST_cwetee_0ef46faa3853c4e0() {
+intgo _wrap_RPC_SUB_LOST_cwetee_0551771aedc3a6f6() {
   int result;
   intgo _swig_go_result;
   
@@ -11377,7 +11470,7 @@ intgo _wrap_RPC_SUB_LOST_cwetee_0ef46faa3853c4e0() {
 }
 
 
-intgo _wrap_RPC_SUB_RESUBSCRIBED_cwetee_0ef46faa3853c4e0() {
+intgo _wrap_RPC_SUB_RESUBSCRIBED_cwetee_0551771aedc3a6f6() {
   int result;
   intgo _swig_go_result;
   
@@ -11388,7 +11481,7 @@ intgo _wrap_RPC_SUB_RESUBSCRIBED_cwetee_0ef46faa3853c4e0() {
 }
 
 
-intgo _wrap_RPC_SUB_CLOSED_cwetee_0ef46faa3853c4e0() {
+intgo _wrap_RPC_SUB_CLOSED_cwetee_0551771aedc3a6f6() {
   int result;
   intgo _swig_go_result;
   
@@ -11399,7 +11492,7 @@ intgo _wrap_RPC_SUB_CLOSED_cwetee_0ef46faa3853c4e0() {
 }
 
 
-intgo _wrap_rpc_transports_cwetee_0ef46faa3853c4e0() {
+intgo _wrap_rpc_transports_cwetee_0551771aedc3a6f6() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -11413,7 +11506,7 @@ intgo _wrap_rpc_transports_cwetee_0ef46faa3853c4e0() {
 }
 
 
-void _wrap_rpc_free_cwetee_0ef46faa3853c4e0(wetee_rpc *_swig_go_0) {
+void _wrap_rpc_free_cwetee_0551771aedc3a6f6(wetee_rpc *_swig_go_0) {
   wetee_rpc *arg1 = (wetee_rpc *) 0 ;
   
   arg1 = (wetee_rpc *)(uintptr_t)_swig_go_0; 
@@ -11426,7 +11519,7 @@ void _wrap_rpc_free_cwetee_0ef46faa3853c4e0(wetee_rpc *_swig_go_0) {
 }
 
 
-_gostring_ _wrap_rpc_open_cwetee_0ef46faa3853c4e0(wetee_rpc **_swig_go_0, _gostring_ _swig_go_1, intgo _swig_go_2, intgo _swig_go_3, intgo _swig_go_4, _gostring_ _swig_go_5, long long _swig_go_6, intgo _swig_go_7, intgo _swig_go_8, intgo _swig_go_9) {
+_gostring_ _wrap_rpc_open_cwetee_0551771aedc3a6f6(wetee_rpc **_swig_go_0, _gostring_ _swig_go_1, intgo _swig_go_2, intgo _swig_go_3, intgo _swig_go_4, _gostring_ _swig_go_5, long long _swig_go_6, intgo _swig_go_7, intgo _swig_go_8, intgo _swig_go_9) {
   wetee_rpc **arg1 = (wetee_rpc **) 0 ;
   char *arg2 = (char *) 0 ;
   unsigned int arg3 ;
@@ -11484,7 +11577,7 @@ _gostring_ _wrap_rpc_open_cwetee_0ef46faa3853c4e0(wetee_rpc **_swig_go_0, _gostr
 }
 
 
-_gostring_ _wrap_rpc_call_cwetee_0ef46faa3853c4e0(wetee_buf *_swig_go_0, wetee_rpc *_swig_go_1, _gostring_ _swig_go_2, _gostring_ _swig_go_3, intgo _swig_go_4) {
+_gostring_ _wrap_rpc_call_cwetee_0551771aedc3a6f6(wetee_buf *_swig_go_0, wetee_rpc *_swig_go_1, _gostring_ _swig_go_2, _gostring_ _swig_go_3, intgo _swig_go_4) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   wetee_rpc *arg2 = (wetee_rpc *) 0 ;
   char *arg3 = (char *) 0 ;
@@ -11533,7 +11626,7 @@ _gostring_ _wrap_rpc_call_cwetee_0ef46faa3853c4e0(wetee_buf *_swig_go_0, wetee_r
 }
 
 
-_gostring_ _wrap_rpc_reconnect_cwetee_0ef46faa3853c4e0(wetee_rpc *_swig_go_0) {
+_gostring_ _wrap_rpc_reconnect_cwetee_0551771aedc3a6f6(wetee_rpc *_swig_go_0) {
   wetee_rpc *arg1 = (wetee_rpc *) 0 ;
   wetee_rc result;
   _gostring_ _swig_go_result;
@@ -11549,7 +11642,7 @@ _gostring_ _wrap_rpc_reconnect_cwetee_0ef46faa3853c4e0(wetee_rpc *_swig_go_0) {
 }
 
 
-_gostring_ _wrap_rpc_current_url_cwetee_0ef46faa3853c4e0(wetee_buf *_swig_go_0, wetee_rpc *_swig_go_1) {
+_gostring_ _wrap_rpc_current_url_cwetee_0551771aedc3a6f6(wetee_buf *_swig_go_0, wetee_rpc *_swig_go_1) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   wetee_rpc *arg2 = (wetee_rpc *) 0 ;
   wetee_buf temp1 ;
@@ -11583,7 +11676,7 @@ _gostring_ _wrap_rpc_current_url_cwetee_0ef46faa3853c4e0(wetee_buf *_swig_go_0, 
 }
 
 
-_gostring_ _wrap_rpc_genesis_hash_cwetee_0ef46faa3853c4e0(wetee_buf *_swig_go_0, wetee_rpc *_swig_go_1) {
+_gostring_ _wrap_rpc_genesis_hash_cwetee_0551771aedc3a6f6(wetee_buf *_swig_go_0, wetee_rpc *_swig_go_1) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   wetee_rpc *arg2 = (wetee_rpc *) 0 ;
   wetee_buf temp1 ;
@@ -11617,7 +11710,7 @@ _gostring_ _wrap_rpc_genesis_hash_cwetee_0ef46faa3853c4e0(wetee_buf *_swig_go_0,
 }
 
 
-_gostring_ _wrap_rpc_stats_json_cwetee_0ef46faa3853c4e0(wetee_buf *_swig_go_0, wetee_rpc *_swig_go_1) {
+_gostring_ _wrap_rpc_stats_json_cwetee_0551771aedc3a6f6(wetee_buf *_swig_go_0, wetee_rpc *_swig_go_1) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   wetee_rpc *arg2 = (wetee_rpc *) 0 ;
   wetee_buf temp1 ;
@@ -11651,7 +11744,7 @@ _gostring_ _wrap_rpc_stats_json_cwetee_0ef46faa3853c4e0(wetee_buf *_swig_go_0, w
 }
 
 
-void _wrap_rpc_queue_free_cwetee_0ef46faa3853c4e0(wetee_rpc_queue *_swig_go_0) {
+void _wrap_rpc_queue_free_cwetee_0551771aedc3a6f6(wetee_rpc_queue *_swig_go_0) {
   wetee_rpc_queue *arg1 = (wetee_rpc_queue *) 0 ;
   
   arg1 = (wetee_rpc_queue *)(uintptr_t)_swig_go_0; 
@@ -11664,7 +11757,7 @@ void _wrap_rpc_queue_free_cwetee_0ef46faa3853c4e0(wetee_rpc_queue *_swig_go_0) {
 }
 
 
-_gostring_ _wrap_rpc_queue_subscribe_cwetee_0ef46faa3853c4e0(wetee_rpc_queue **_swig_go_0, wetee_rpc *_swig_go_1, _gostring_ _swig_go_2, _gostring_ _swig_go_3, _gostring_ _swig_go_4, intgo _swig_go_5, intgo _swig_go_6) {
+_gostring_ _wrap_rpc_queue_subscribe_cwetee_0551771aedc3a6f6(wetee_rpc_queue **_swig_go_0, wetee_rpc *_swig_go_1, _gostring_ _swig_go_2, _gostring_ _swig_go_3, _gostring_ _swig_go_4, intgo _swig_go_5, intgo _swig_go_6) {
   wetee_rpc_queue **arg1 = (wetee_rpc_queue **) 0 ;
   wetee_rpc *arg2 = (wetee_rpc *) 0 ;
   char *arg3 = (char *) 0 ;
@@ -11720,7 +11813,7 @@ _gostring_ _wrap_rpc_queue_subscribe_cwetee_0ef46faa3853c4e0(wetee_rpc_queue **_
 }
 
 
-_gostring_ _wrap_rpc_queue_next_cwetee_0ef46faa3853c4e0(int *_swig_go_0, wetee_buf *_swig_go_1, wetee_rpc_queue *_swig_go_2, intgo _swig_go_3) {
+_gostring_ _wrap_rpc_queue_next_cwetee_0551771aedc3a6f6(int *_swig_go_0, wetee_buf *_swig_go_1, wetee_rpc_queue *_swig_go_2, intgo _swig_go_3) {
   unsigned int *arg1 = (unsigned int *) 0 ;
   wetee_buf *arg2 = (wetee_buf *) 0 ;
   wetee_rpc_queue *arg3 = (wetee_rpc_queue *) 0 ;
@@ -11758,7 +11851,7 @@ _gostring_ _wrap_rpc_queue_next_cwetee_0ef46faa3853c4e0(int *_swig_go_0, wetee_b
 }
 
 
-_gostring_ _wrap_rpc_queue_renew_cwetee_0ef46faa3853c4e0(wetee_rpc_queue *_swig_go_0, intgo _swig_go_1) {
+_gostring_ _wrap_rpc_queue_renew_cwetee_0551771aedc3a6f6(wetee_rpc_queue *_swig_go_0, intgo _swig_go_1) {
   wetee_rpc_queue *arg1 = (wetee_rpc_queue *) 0 ;
   unsigned int arg2 ;
   wetee_rc result;
@@ -11776,7 +11869,7 @@ _gostring_ _wrap_rpc_queue_renew_cwetee_0ef46faa3853c4e0(wetee_rpc_queue *_swig_
 }
 
 
-_gostring_ _wrap_rpc_queue_id_cwetee_0ef46faa3853c4e0(wetee_buf *_swig_go_0, wetee_rpc_queue *_swig_go_1) {
+_gostring_ _wrap_rpc_queue_id_cwetee_0551771aedc3a6f6(wetee_buf *_swig_go_0, wetee_rpc_queue *_swig_go_1) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   wetee_rpc_queue *arg2 = (wetee_rpc_queue *) 0 ;
   wetee_buf temp1 ;
@@ -11810,7 +11903,7 @@ _gostring_ _wrap_rpc_queue_id_cwetee_0ef46faa3853c4e0(wetee_buf *_swig_go_0, wet
 }
 
 
-void _wrap_chain_free_cwetee_0ef46faa3853c4e0(wetee_chain *_swig_go_0) {
+void _wrap_chain_free_cwetee_0551771aedc3a6f6(wetee_chain *_swig_go_0) {
   wetee_chain *arg1 = (wetee_chain *) 0 ;
   
   arg1 = (wetee_chain *)(uintptr_t)_swig_go_0; 
@@ -11823,7 +11916,7 @@ void _wrap_chain_free_cwetee_0ef46faa3853c4e0(wetee_chain *_swig_go_0) {
 }
 
 
-void _wrap_chain_watch_free_cwetee_0ef46faa3853c4e0(wetee_chain_watch *_swig_go_0) {
+void _wrap_chain_watch_free_cwetee_0551771aedc3a6f6(wetee_chain_watch *_swig_go_0) {
   wetee_chain_watch *arg1 = (wetee_chain_watch *) 0 ;
   
   arg1 = (wetee_chain_watch *)(uintptr_t)_swig_go_0; 
@@ -11836,7 +11929,7 @@ void _wrap_chain_watch_free_cwetee_0ef46faa3853c4e0(wetee_chain_watch *_swig_go_
 }
 
 
-intgo _wrap_CHAIN_RPC_AUTO_cwetee_0ef46faa3853c4e0() {
+intgo _wrap_CHAIN_RPC_AUTO_cwetee_0551771aedc3a6f6() {
   int result;
   intgo _swig_go_result;
   
@@ -11847,7 +11940,7 @@ intgo _wrap_CHAIN_RPC_AUTO_cwetee_0ef46faa3853c4e0() {
 }
 
 
-intgo _wrap_CHAIN_RPC_LEGACY_cwetee_0ef46faa3853c4e0() {
+intgo _wrap_CHAIN_RPC_LEGACY_cwetee_0551771aedc3a6f6() {
   int result;
   intgo _swig_go_result;
   
@@ -11858,7 +11951,7 @@ intgo _wrap_CHAIN_RPC_LEGACY_cwetee_0ef46faa3853c4e0() {
 }
 
 
-intgo _wrap_CHAIN_RPC_NEW_cwetee_0ef46faa3853c4e0() {
+intgo _wrap_CHAIN_RPC_NEW_cwetee_0551771aedc3a6f6() {
   int result;
   intgo _swig_go_result;
   
@@ -11869,7 +11962,7 @@ intgo _wrap_CHAIN_RPC_NEW_cwetee_0ef46faa3853c4e0() {
 }
 
 
-intgo _wrap_TX_IN_BLOCK_cwetee_0ef46faa3853c4e0() {
+intgo _wrap_TX_IN_BLOCK_cwetee_0551771aedc3a6f6() {
   int result;
   intgo _swig_go_result;
   
@@ -11880,7 +11973,7 @@ intgo _wrap_TX_IN_BLOCK_cwetee_0ef46faa3853c4e0() {
 }
 
 
-intgo _wrap_TX_FINALIZED_cwetee_0ef46faa3853c4e0() {
+intgo _wrap_TX_FINALIZED_cwetee_0551771aedc3a6f6() {
   int result;
   intgo _swig_go_result;
   
@@ -11891,7 +11984,7 @@ intgo _wrap_TX_FINALIZED_cwetee_0ef46faa3853c4e0() {
 }
 
 
-intgo _wrap_BLOCK_NEW_cwetee_0ef46faa3853c4e0() {
+intgo _wrap_BLOCK_NEW_cwetee_0551771aedc3a6f6() {
   int result;
   intgo _swig_go_result;
   
@@ -11902,7 +11995,7 @@ intgo _wrap_BLOCK_NEW_cwetee_0ef46faa3853c4e0() {
 }
 
 
-intgo _wrap_BLOCK_FINALIZED_cwetee_0ef46faa3853c4e0() {
+intgo _wrap_BLOCK_FINALIZED_cwetee_0551771aedc3a6f6() {
   int result;
   intgo _swig_go_result;
   
@@ -11913,7 +12006,7 @@ intgo _wrap_BLOCK_FINALIZED_cwetee_0ef46faa3853c4e0() {
 }
 
 
-intgo _wrap_BLOCK_RETRACTED_cwetee_0ef46faa3853c4e0() {
+intgo _wrap_BLOCK_RETRACTED_cwetee_0551771aedc3a6f6() {
   int result;
   intgo _swig_go_result;
   
@@ -11924,7 +12017,7 @@ intgo _wrap_BLOCK_RETRACTED_cwetee_0ef46faa3853c4e0() {
 }
 
 
-intgo _wrap_BLOCK_GAP_cwetee_0ef46faa3853c4e0() {
+intgo _wrap_BLOCK_GAP_cwetee_0551771aedc3a6f6() {
   int result;
   intgo _swig_go_result;
   
@@ -11935,7 +12028,7 @@ intgo _wrap_BLOCK_GAP_cwetee_0ef46faa3853c4e0() {
 }
 
 
-intgo _wrap_BLOCK_STOPPED_cwetee_0ef46faa3853c4e0() {
+intgo _wrap_BLOCK_STOPPED_cwetee_0551771aedc3a6f6() {
   int result;
   intgo _swig_go_result;
   
@@ -11946,7 +12039,7 @@ intgo _wrap_BLOCK_STOPPED_cwetee_0ef46faa3853c4e0() {
 }
 
 
-intgo _wrap_FOLLOW_EVENTS_cwetee_0ef46faa3853c4e0() {
+intgo _wrap_FOLLOW_EVENTS_cwetee_0551771aedc3a6f6() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -11957,7 +12050,7 @@ intgo _wrap_FOLLOW_EVENTS_cwetee_0ef46faa3853c4e0() {
 }
 
 
-_gostring_ _wrap_chainb_connect_cwetee_0ef46faa3853c4e0(wetee_chain **_swig_go_0, _gostring_ _swig_go_1, intgo _swig_go_2, _gostring_ _swig_go_3, _gostring_ _swig_go_4, intgo _swig_go_5) {
+_gostring_ _wrap_chainb_connect_cwetee_0551771aedc3a6f6(wetee_chain **_swig_go_0, _gostring_ _swig_go_1, intgo _swig_go_2, _gostring_ _swig_go_3, _gostring_ _swig_go_4, intgo _swig_go_5) {
   wetee_chain **arg1 = (wetee_chain **) 0 ;
   char *arg2 = (char *) 0 ;
   int arg3 ;
@@ -12017,7 +12110,7 @@ _gostring_ _wrap_chainb_connect_cwetee_0ef46faa3853c4e0(wetee_chain **_swig_go_0
 }
 
 
-_gostring_ _wrap_chainb_genesis_hash_cwetee_0ef46faa3853c4e0(_goslice_ _swig_go_0, wetee_chain *_swig_go_1) {
+_gostring_ _wrap_chainb_genesis_hash_cwetee_0551771aedc3a6f6(_goslice_ _swig_go_0, wetee_chain *_swig_go_1) {
   uint8_t *arg1 ;
   wetee_chain *arg2 = (wetee_chain *) 0 ;
   wetee_rc result;
@@ -12038,7 +12131,7 @@ _gostring_ _wrap_chainb_genesis_hash_cwetee_0ef46faa3853c4e0(_goslice_ _swig_go_
 }
 
 
-intgo _wrap_chainb_spec_version_cwetee_0ef46faa3853c4e0(wetee_chain *_swig_go_0) {
+intgo _wrap_chainb_spec_version_cwetee_0551771aedc3a6f6(wetee_chain *_swig_go_0) {
   wetee_chain *arg1 = (wetee_chain *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -12054,7 +12147,7 @@ intgo _wrap_chainb_spec_version_cwetee_0ef46faa3853c4e0(wetee_chain *_swig_go_0)
 }
 
 
-intgo _wrap_chainb_transaction_version_cwetee_0ef46faa3853c4e0(wetee_chain *_swig_go_0) {
+intgo _wrap_chainb_transaction_version_cwetee_0551771aedc3a6f6(wetee_chain *_swig_go_0) {
   wetee_chain *arg1 = (wetee_chain *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -12070,7 +12163,7 @@ intgo _wrap_chainb_transaction_version_cwetee_0ef46faa3853c4e0(wetee_chain *_swi
 }
 
 
-intgo _wrap_chainb_ss58_cwetee_0ef46faa3853c4e0(wetee_chain *_swig_go_0) {
+intgo _wrap_chainb_ss58_cwetee_0551771aedc3a6f6(wetee_chain *_swig_go_0) {
   wetee_chain *arg1 = (wetee_chain *) 0 ;
   unsigned int result;
   intgo _swig_go_result;
@@ -12086,7 +12179,7 @@ intgo _wrap_chainb_ss58_cwetee_0ef46faa3853c4e0(wetee_chain *_swig_go_0) {
 }
 
 
-intgo _wrap_chainb_decimals_cwetee_0ef46faa3853c4e0(wetee_chain *_swig_go_0) {
+intgo _wrap_chainb_decimals_cwetee_0551771aedc3a6f6(wetee_chain *_swig_go_0) {
   wetee_chain *arg1 = (wetee_chain *) 0 ;
   unsigned int result;
   intgo _swig_go_result;
@@ -12102,7 +12195,7 @@ intgo _wrap_chainb_decimals_cwetee_0ef46faa3853c4e0(wetee_chain *_swig_go_0) {
 }
 
 
-_gostring_ _wrap_chainb_symbol_cwetee_0ef46faa3853c4e0(wetee_buf *_swig_go_0, wetee_chain *_swig_go_1) {
+_gostring_ _wrap_chainb_symbol_cwetee_0551771aedc3a6f6(wetee_buf *_swig_go_0, wetee_chain *_swig_go_1) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   wetee_chain *arg2 = (wetee_chain *) 0 ;
   wetee_buf temp1 ;
@@ -12136,7 +12229,7 @@ _gostring_ _wrap_chainb_symbol_cwetee_0ef46faa3853c4e0(wetee_buf *_swig_go_0, we
 }
 
 
-intgo _wrap_chainb_uses_new_rpc_cwetee_0ef46faa3853c4e0(wetee_chain *_swig_go_0) {
+intgo _wrap_chainb_uses_new_rpc_cwetee_0551771aedc3a6f6(wetee_chain *_swig_go_0) {
   wetee_chain *arg1 = (wetee_chain *) 0 ;
   int result;
   intgo _swig_go_result;
@@ -12152,7 +12245,7 @@ intgo _wrap_chainb_uses_new_rpc_cwetee_0ef46faa3853c4e0(wetee_chain *_swig_go_0)
 }
 
 
-_gostring_ _wrap_chainb_request_cwetee_0ef46faa3853c4e0(wetee_buf *_swig_go_0, wetee_chain *_swig_go_1, _gostring_ _swig_go_2, _gostring_ _swig_go_3) {
+_gostring_ _wrap_chainb_request_cwetee_0551771aedc3a6f6(wetee_buf *_swig_go_0, wetee_chain *_swig_go_1, _gostring_ _swig_go_2, _gostring_ _swig_go_3) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   wetee_chain *arg2 = (wetee_chain *) 0 ;
   char *arg3 = (char *) 0 ;
@@ -12205,7 +12298,7 @@ _gostring_ _wrap_chainb_request_cwetee_0ef46faa3853c4e0(wetee_buf *_swig_go_0, w
 }
 
 
-_gostring_ _wrap_chainb_storage_json_cwetee_0ef46faa3853c4e0(wetee_buf *_swig_go_0, wetee_chain *_swig_go_1, _gostring_ _swig_go_2, _gostring_ _swig_go_3, _gostring_ _swig_go_4, _gostring_ _swig_go_5) {
+_gostring_ _wrap_chainb_storage_json_cwetee_0551771aedc3a6f6(wetee_buf *_swig_go_0, wetee_chain *_swig_go_1, _gostring_ _swig_go_2, _gostring_ _swig_go_3, _gostring_ _swig_go_4, _gostring_ _swig_go_5) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   wetee_chain *arg2 = (wetee_chain *) 0 ;
   char *arg3 = (char *) 0 ;
@@ -12277,7 +12370,7 @@ _gostring_ _wrap_chainb_storage_json_cwetee_0ef46faa3853c4e0(wetee_buf *_swig_go
 }
 
 
-_gostring_ _wrap_chainb_entries_json_cwetee_0ef46faa3853c4e0(wetee_buf *_swig_go_0, wetee_chain *_swig_go_1, _gostring_ _swig_go_2, _gostring_ _swig_go_3, _gostring_ _swig_go_4, intgo _swig_go_5, _gostring_ _swig_go_6, _gostring_ _swig_go_7) {
+_gostring_ _wrap_chainb_entries_json_cwetee_0551771aedc3a6f6(wetee_buf *_swig_go_0, wetee_chain *_swig_go_1, _gostring_ _swig_go_2, _gostring_ _swig_go_3, _gostring_ _swig_go_4, intgo _swig_go_5, _gostring_ _swig_go_6, _gostring_ _swig_go_7) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   wetee_chain *arg2 = (wetee_chain *) 0 ;
   char *arg3 = (char *) 0 ;
@@ -12363,7 +12456,7 @@ _gostring_ _wrap_chainb_entries_json_cwetee_0ef46faa3853c4e0(wetee_buf *_swig_go
 }
 
 
-_gostring_ _wrap_chainb_constant_json_cwetee_0ef46faa3853c4e0(wetee_buf *_swig_go_0, wetee_chain *_swig_go_1, _gostring_ _swig_go_2, _gostring_ _swig_go_3) {
+_gostring_ _wrap_chainb_constant_json_cwetee_0551771aedc3a6f6(wetee_buf *_swig_go_0, wetee_chain *_swig_go_1, _gostring_ _swig_go_2, _gostring_ _swig_go_3) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   wetee_chain *arg2 = (wetee_chain *) 0 ;
   char *arg3 = (char *) 0 ;
@@ -12411,7 +12504,7 @@ _gostring_ _wrap_chainb_constant_json_cwetee_0ef46faa3853c4e0(wetee_buf *_swig_g
 }
 
 
-_gostring_ _wrap_chainb_runtime_call_json_cwetee_0ef46faa3853c4e0(wetee_buf *_swig_go_0, wetee_chain *_swig_go_1, _gostring_ _swig_go_2, _gostring_ _swig_go_3, _gostring_ _swig_go_4, _gostring_ _swig_go_5) {
+_gostring_ _wrap_chainb_runtime_call_json_cwetee_0551771aedc3a6f6(wetee_buf *_swig_go_0, wetee_chain *_swig_go_1, _gostring_ _swig_go_2, _gostring_ _swig_go_3, _gostring_ _swig_go_4, _gostring_ _swig_go_5) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   wetee_chain *arg2 = (wetee_chain *) 0 ;
   char *arg3 = (char *) 0 ;
@@ -12483,7 +12576,7 @@ _gostring_ _wrap_chainb_runtime_call_json_cwetee_0ef46faa3853c4e0(wetee_buf *_sw
 }
 
 
-_gostring_ _wrap_chainb_events_json_cwetee_0ef46faa3853c4e0(wetee_buf *_swig_go_0, wetee_chain *_swig_go_1, _gostring_ _swig_go_2) {
+_gostring_ _wrap_chainb_events_json_cwetee_0551771aedc3a6f6(wetee_buf *_swig_go_0, wetee_chain *_swig_go_1, _gostring_ _swig_go_2) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   wetee_chain *arg2 = (wetee_chain *) 0 ;
   char *arg3 = (char *) 0 ;
@@ -12529,7 +12622,7 @@ _gostring_ _wrap_chainb_events_json_cwetee_0ef46faa3853c4e0(wetee_buf *_swig_go_
 }
 
 
-_gostring_ _wrap_chainb_sign_call_cwetee_0ef46faa3853c4e0(wetee_buf *_swig_go_0, wetee_chain *_swig_go_1, _gostring_ _swig_go_2, _gostring_ _swig_go_3, _gostring_ _swig_go_4, wetee_keypair *_swig_go_5, long long _swig_go_6) {
+_gostring_ _wrap_chainb_sign_call_cwetee_0551771aedc3a6f6(wetee_buf *_swig_go_0, wetee_chain *_swig_go_1, _gostring_ _swig_go_2, _gostring_ _swig_go_3, _gostring_ _swig_go_4, wetee_keypair *_swig_go_5, long long _swig_go_6) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   wetee_chain *arg2 = (wetee_chain *) 0 ;
   char *arg3 = (char *) 0 ;
@@ -12593,7 +12686,7 @@ _gostring_ _wrap_chainb_sign_call_cwetee_0ef46faa3853c4e0(wetee_buf *_swig_go_0,
 }
 
 
-_gostring_ _wrap_chainb_submit_cwetee_0ef46faa3853c4e0(_goslice_ _swig_go_0, wetee_chain *_swig_go_1, _goslice_ _swig_go_2) {
+_gostring_ _wrap_chainb_submit_cwetee_0551771aedc3a6f6(_goslice_ _swig_go_0, wetee_chain *_swig_go_1, _goslice_ _swig_go_2) {
   uint8_t *arg1 ;
   wetee_chain *arg2 = (wetee_chain *) 0 ;
   uint8_t *arg3 = (uint8_t *) 0 ;
@@ -12620,7 +12713,7 @@ _gostring_ _wrap_chainb_submit_cwetee_0ef46faa3853c4e0(_goslice_ _swig_go_0, wet
 }
 
 
-_gostring_ _wrap_chainb_submit_watch_cwetee_0ef46faa3853c4e0(wetee_chain_watch **_swig_go_0, wetee_chain *_swig_go_1, _goslice_ _swig_go_2) {
+_gostring_ _wrap_chainb_submit_watch_cwetee_0551771aedc3a6f6(wetee_chain_watch **_swig_go_0, wetee_chain *_swig_go_1, _goslice_ _swig_go_2) {
   wetee_chain_watch **arg1 = (wetee_chain_watch **) 0 ;
   wetee_chain *arg2 = (wetee_chain *) 0 ;
   uint8_t *arg3 = (uint8_t *) 0 ;
@@ -12653,7 +12746,7 @@ _gostring_ _wrap_chainb_submit_watch_cwetee_0ef46faa3853c4e0(wetee_chain_watch *
 }
 
 
-_gostring_ _wrap_chainb_block_hash_cwetee_0ef46faa3853c4e0(_goslice_ _swig_go_0, wetee_chain *_swig_go_1, long long _swig_go_2) {
+_gostring_ _wrap_chainb_block_hash_cwetee_0551771aedc3a6f6(_goslice_ _swig_go_0, wetee_chain *_swig_go_1, long long _swig_go_2) {
   uint8_t *arg1 ;
   wetee_chain *arg2 = (wetee_chain *) 0 ;
   int64_t arg3 ;
@@ -12676,7 +12769,7 @@ _gostring_ _wrap_chainb_block_hash_cwetee_0ef46faa3853c4e0(_goslice_ _swig_go_0,
 }
 
 
-_gostring_ _wrap_chainb_header_json_cwetee_0ef46faa3853c4e0(wetee_buf *_swig_go_0, wetee_chain *_swig_go_1, _gostring_ _swig_go_2) {
+_gostring_ _wrap_chainb_header_json_cwetee_0551771aedc3a6f6(wetee_buf *_swig_go_0, wetee_chain *_swig_go_1, _gostring_ _swig_go_2) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   wetee_chain *arg2 = (wetee_chain *) 0 ;
   char *arg3 = (char *) 0 ;
@@ -12722,7 +12815,7 @@ _gostring_ _wrap_chainb_header_json_cwetee_0ef46faa3853c4e0(wetee_buf *_swig_go_
 }
 
 
-_gostring_ _wrap_chainb_storage_raw_cwetee_0ef46faa3853c4e0(wetee_buf *_swig_go_0, wetee_chain *_swig_go_1, _gostring_ _swig_go_2, _gostring_ _swig_go_3) {
+_gostring_ _wrap_chainb_storage_raw_cwetee_0551771aedc3a6f6(wetee_buf *_swig_go_0, wetee_chain *_swig_go_1, _gostring_ _swig_go_2, _gostring_ _swig_go_3) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   wetee_chain *arg2 = (wetee_chain *) 0 ;
   char *arg3 = (char *) 0 ;
@@ -12775,7 +12868,7 @@ _gostring_ _wrap_chainb_storage_raw_cwetee_0ef46faa3853c4e0(wetee_buf *_swig_go_
 }
 
 
-_gostring_ _wrap_chainb_stats_json_cwetee_0ef46faa3853c4e0(wetee_buf *_swig_go_0, wetee_chain *_swig_go_1) {
+_gostring_ _wrap_chainb_stats_json_cwetee_0551771aedc3a6f6(wetee_buf *_swig_go_0, wetee_chain *_swig_go_1) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   wetee_chain *arg2 = (wetee_chain *) 0 ;
   wetee_buf temp1 ;
@@ -12809,7 +12902,7 @@ _gostring_ _wrap_chainb_stats_json_cwetee_0ef46faa3853c4e0(wetee_buf *_swig_go_0
 }
 
 
-_gostring_ _wrap_chainb_transfer_cwetee_0ef46faa3853c4e0(wetee_buf *_swig_go_0, wetee_chain *_swig_go_1, wetee_keypair *_swig_go_2, _gostring_ _swig_go_3, _goslice_ _swig_go_4, intgo _swig_go_5, intgo _swig_go_6, intgo _swig_go_7) {
+_gostring_ _wrap_chainb_transfer_cwetee_0551771aedc3a6f6(wetee_buf *_swig_go_0, wetee_chain *_swig_go_1, wetee_keypair *_swig_go_2, _gostring_ _swig_go_3, _goslice_ _swig_go_4, intgo _swig_go_5, intgo _swig_go_6, intgo _swig_go_7) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   wetee_chain *arg2 = (wetee_chain *) 0 ;
   wetee_keypair *arg3 = (wetee_keypair *) 0 ;
@@ -12864,7 +12957,7 @@ _gostring_ _wrap_chainb_transfer_cwetee_0ef46faa3853c4e0(wetee_buf *_swig_go_0, 
 }
 
 
-void _wrap_chain_blockq_free_cwetee_0ef46faa3853c4e0(wetee_chain_blockq *_swig_go_0) {
+void _wrap_chain_blockq_free_cwetee_0551771aedc3a6f6(wetee_chain_blockq *_swig_go_0) {
   wetee_chain_blockq *arg1 = (wetee_chain_blockq *) 0 ;
   
   arg1 = (wetee_chain_blockq *)(uintptr_t)_swig_go_0; 
@@ -12877,7 +12970,7 @@ void _wrap_chain_blockq_free_cwetee_0ef46faa3853c4e0(wetee_chain_blockq *_swig_g
 }
 
 
-_gostring_ _wrap_chain_blockq_subscribe_cwetee_0ef46faa3853c4e0(wetee_chain_blockq **_swig_go_0, wetee_chain *_swig_go_1, intgo _swig_go_2) {
+_gostring_ _wrap_chain_blockq_subscribe_cwetee_0551771aedc3a6f6(wetee_chain_blockq **_swig_go_0, wetee_chain *_swig_go_1, intgo _swig_go_2) {
   wetee_chain_blockq **arg1 = (wetee_chain_blockq **) 0 ;
   wetee_chain *arg2 = (wetee_chain *) 0 ;
   unsigned int arg3 ;
@@ -12906,7 +12999,7 @@ _gostring_ _wrap_chain_blockq_subscribe_cwetee_0ef46faa3853c4e0(wetee_chain_bloc
 }
 
 
-_gostring_ _wrap_chain_blockq_next_cwetee_0ef46faa3853c4e0(int *_swig_go_0, wetee_buf *_swig_go_1, wetee_chain_blockq *_swig_go_2, intgo _swig_go_3) {
+_gostring_ _wrap_chain_blockq_next_cwetee_0551771aedc3a6f6(int *_swig_go_0, wetee_buf *_swig_go_1, wetee_chain_blockq *_swig_go_2, intgo _swig_go_3) {
   unsigned int *arg1 = (unsigned int *) 0 ;
   wetee_buf *arg2 = (wetee_buf *) 0 ;
   wetee_chain_blockq *arg3 = (wetee_chain_blockq *) 0 ;
@@ -12944,7 +13037,7 @@ _gostring_ _wrap_chain_blockq_next_cwetee_0ef46faa3853c4e0(int *_swig_go_0, wete
 }
 
 
-_gostring_ _wrap_chain_refresh_cwetee_0ef46faa3853c4e0(intgo *_swig_go_0, wetee_chain *_swig_go_1) {
+_gostring_ _wrap_chain_refresh_cwetee_0551771aedc3a6f6(intgo *_swig_go_0, wetee_chain *_swig_go_1) {
   int *arg1 = (int *) 0 ;
   wetee_chain *arg2 = (wetee_chain *) 0 ;
   int temp1 ;
@@ -12967,7 +13060,7 @@ _gostring_ _wrap_chain_refresh_cwetee_0ef46faa3853c4e0(intgo *_swig_go_0, wetee_
 }
 
 
-_gostring_ _wrap_chain_estimate_fee_cwetee_0ef46faa3853c4e0(_goslice_ _swig_go_0, wetee_chain *_swig_go_1, _goslice_ _swig_go_2) {
+_gostring_ _wrap_chain_estimate_fee_cwetee_0551771aedc3a6f6(_goslice_ _swig_go_0, wetee_chain *_swig_go_1, _goslice_ _swig_go_2) {
   wetee_u128 *arg1 = (wetee_u128 *) 0 ;
   wetee_chain *arg2 = (wetee_chain *) 0 ;
   uint8_t *arg3 = (uint8_t *) 0 ;
@@ -13001,7 +13094,7 @@ _gostring_ _wrap_chain_estimate_fee_cwetee_0ef46faa3853c4e0(_goslice_ _swig_go_0
 }
 
 
-_gostring_ _wrap_chain_account_nonce_cwetee_0ef46faa3853c4e0(long long *_swig_go_0, wetee_chain *_swig_go_1, _gostring_ _swig_go_2) {
+_gostring_ _wrap_chain_account_nonce_cwetee_0551771aedc3a6f6(long long *_swig_go_0, wetee_chain *_swig_go_1, _gostring_ _swig_go_2) {
   uint64_t *arg1 = (uint64_t *) 0 ;
   wetee_chain *arg2 = (wetee_chain *) 0 ;
   char *arg3 = (char *) 0 ;
@@ -13026,7 +13119,7 @@ _gostring_ _wrap_chain_account_nonce_cwetee_0ef46faa3853c4e0(long long *_swig_go
 }
 
 
-_gostring_ _wrap_chain_balance_cwetee_0ef46faa3853c4e0(_goslice_ _swig_go_0, wetee_chain *_swig_go_1, _gostring_ _swig_go_2) {
+_gostring_ _wrap_chain_balance_cwetee_0551771aedc3a6f6(_goslice_ _swig_go_0, wetee_chain *_swig_go_1, _gostring_ _swig_go_2) {
   wetee_u128 *arg1 = (wetee_u128 *) 0 ;
   wetee_chain *arg2 = (wetee_chain *) 0 ;
   char *arg3 = (char *) 0 ;
@@ -13061,7 +13154,7 @@ _gostring_ _wrap_chain_balance_cwetee_0ef46faa3853c4e0(_goslice_ _swig_go_0, wet
 }
 
 
-_gostring_ _wrap_chain_fee_info_json_cwetee_0ef46faa3853c4e0(wetee_buf *_swig_go_0, wetee_chain *_swig_go_1, _goslice_ _swig_go_2) {
+_gostring_ _wrap_chain_fee_info_json_cwetee_0551771aedc3a6f6(wetee_buf *_swig_go_0, wetee_chain *_swig_go_1, _goslice_ _swig_go_2) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   wetee_chain *arg2 = (wetee_chain *) 0 ;
   uint8_t *arg3 = (uint8_t *) 0 ;
@@ -13101,7 +13194,7 @@ _gostring_ _wrap_chain_fee_info_json_cwetee_0ef46faa3853c4e0(wetee_buf *_swig_go
 }
 
 
-_gostring_ _wrap_chain_fee_details_json_cwetee_0ef46faa3853c4e0(wetee_buf *_swig_go_0, wetee_chain *_swig_go_1, _goslice_ _swig_go_2) {
+_gostring_ _wrap_chain_fee_details_json_cwetee_0551771aedc3a6f6(wetee_buf *_swig_go_0, wetee_chain *_swig_go_1, _goslice_ _swig_go_2) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   wetee_chain *arg2 = (wetee_chain *) 0 ;
   uint8_t *arg3 = (uint8_t *) 0 ;
@@ -13141,7 +13234,7 @@ _gostring_ _wrap_chain_fee_details_json_cwetee_0ef46faa3853c4e0(wetee_buf *_swig
 }
 
 
-_gostring_ _wrap_chain_watch_wait_cwetee_0ef46faa3853c4e0(wetee_buf *_swig_go_0, wetee_chain_watch *_swig_go_1, intgo _swig_go_2, intgo _swig_go_3) {
+_gostring_ _wrap_chain_watch_wait_cwetee_0551771aedc3a6f6(wetee_buf *_swig_go_0, wetee_chain_watch *_swig_go_1, intgo _swig_go_2, intgo _swig_go_3) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   wetee_chain_watch *arg2 = (wetee_chain_watch *) 0 ;
   int arg3 ;
@@ -13179,7 +13272,7 @@ _gostring_ _wrap_chain_watch_wait_cwetee_0ef46faa3853c4e0(wetee_buf *_swig_go_0,
 }
 
 
-_gostring_ _wrap_tx_status_name_cwetee_0ef46faa3853c4e0(intgo _swig_go_0) {
+_gostring_ _wrap_tx_status_name_cwetee_0551771aedc3a6f6(intgo _swig_go_0) {
   int arg1 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -13198,7 +13291,7 @@ _gostring_ _wrap_tx_status_name_cwetee_0ef46faa3853c4e0(intgo _swig_go_0) {
 }
 
 
-intgo _wrap_TELEGRAM_PRODUCTION_cwetee_0ef46faa3853c4e0() {
+intgo _wrap_TELEGRAM_PRODUCTION_cwetee_0551771aedc3a6f6() {
   int result;
   intgo _swig_go_result;
   
@@ -13209,7 +13302,7 @@ intgo _wrap_TELEGRAM_PRODUCTION_cwetee_0ef46faa3853c4e0() {
 }
 
 
-intgo _wrap_TELEGRAM_TEST_cwetee_0ef46faa3853c4e0() {
+intgo _wrap_TELEGRAM_TEST_cwetee_0551771aedc3a6f6() {
   int result;
   intgo _swig_go_result;
   
@@ -13220,7 +13313,7 @@ intgo _wrap_TELEGRAM_TEST_cwetee_0ef46faa3853c4e0() {
 }
 
 
-intgo _wrap_TELEGRAM_INIT_DATA_MAX_cwetee_0ef46faa3853c4e0() {
+intgo _wrap_TELEGRAM_INIT_DATA_MAX_cwetee_0551771aedc3a6f6() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -13231,7 +13324,7 @@ intgo _wrap_TELEGRAM_INIT_DATA_MAX_cwetee_0ef46faa3853c4e0() {
 }
 
 
-void _wrap_telegram_init_data_free_cwetee_0ef46faa3853c4e0(wetee_telegram_init_data *_swig_go_0) {
+void _wrap_telegram_init_data_free_cwetee_0551771aedc3a6f6(wetee_telegram_init_data *_swig_go_0) {
   wetee_telegram_init_data *arg1 = (wetee_telegram_init_data *) 0 ;
   
   arg1 = (wetee_telegram_init_data *)(uintptr_t)_swig_go_0; 
@@ -13244,7 +13337,7 @@ void _wrap_telegram_init_data_free_cwetee_0ef46faa3853c4e0(wetee_telegram_init_d
 }
 
 
-_gostring_ _wrap_telegram_public_key_cwetee_0ef46faa3853c4e0(_goslice_ _swig_go_0, intgo _swig_go_1) {
+_gostring_ _wrap_telegram_public_key_cwetee_0551771aedc3a6f6(_goslice_ _swig_go_0, intgo _swig_go_1) {
   uint8_t *arg1 ;
   int arg2 ;
   wetee_rc result;
@@ -13265,7 +13358,7 @@ _gostring_ _wrap_telegram_public_key_cwetee_0ef46faa3853c4e0(_goslice_ _swig_go_
 }
 
 
-_gostring_ _wrap_telegram_init_data_parse_cwetee_0ef46faa3853c4e0(wetee_telegram_init_data **_swig_go_0, _gostring_ _swig_go_1) {
+_gostring_ _wrap_telegram_init_data_parse_cwetee_0551771aedc3a6f6(wetee_telegram_init_data **_swig_go_0, _gostring_ _swig_go_1) {
   wetee_telegram_init_data **arg1 = (wetee_telegram_init_data **) 0 ;
   char *arg2 = (char *) 0 ;
   size_t arg3 ;
@@ -13296,7 +13389,7 @@ _gostring_ _wrap_telegram_init_data_parse_cwetee_0ef46faa3853c4e0(wetee_telegram
 }
 
 
-_gostring_ _wrap_telegram_init_data_validate_cwetee_0ef46faa3853c4e0(wetee_telegram_init_data **_swig_go_0, _gostring_ _swig_go_1, _gostring_ _swig_go_2, long long _swig_go_3, long long _swig_go_4) {
+_gostring_ _wrap_telegram_init_data_validate_cwetee_0551771aedc3a6f6(wetee_telegram_init_data **_swig_go_0, _gostring_ _swig_go_1, _gostring_ _swig_go_2, long long _swig_go_3, long long _swig_go_4) {
   wetee_telegram_init_data **arg1 = (wetee_telegram_init_data **) 0 ;
   char *arg2 = (char *) 0 ;
   size_t arg3 ;
@@ -13337,7 +13430,7 @@ _gostring_ _wrap_telegram_init_data_validate_cwetee_0ef46faa3853c4e0(wetee_teleg
 }
 
 
-_gostring_ _wrap_telegram_init_data_validate_third_party_cwetee_0ef46faa3853c4e0(wetee_telegram_init_data **_swig_go_0, _gostring_ _swig_go_1, long long _swig_go_2, _goslice_ _swig_go_3, long long _swig_go_4, long long _swig_go_5) {
+_gostring_ _wrap_telegram_init_data_validate_third_party_cwetee_0551771aedc3a6f6(wetee_telegram_init_data **_swig_go_0, _gostring_ _swig_go_1, long long _swig_go_2, _goslice_ _swig_go_3, long long _swig_go_4, long long _swig_go_5) {
   wetee_telegram_init_data **arg1 = (wetee_telegram_init_data **) 0 ;
   char *arg2 = (char *) 0 ;
   size_t arg3 ;
@@ -13379,7 +13472,7 @@ _gostring_ _wrap_telegram_init_data_validate_third_party_cwetee_0ef46faa3853c4e0
 }
 
 
-_gostring_ _wrap_telegram_init_data_get_cwetee_0ef46faa3853c4e0(wetee_telegram_init_data *_swig_go_0, _gostring_ _swig_go_1) {
+_gostring_ _wrap_telegram_init_data_get_cwetee_0551771aedc3a6f6(wetee_telegram_init_data *_swig_go_0, _gostring_ _swig_go_1) {
   wetee_telegram_init_data *arg1 = (wetee_telegram_init_data *) 0 ;
   char *arg2 = (char *) 0 ;
   char *result = 0 ;
@@ -13405,7 +13498,7 @@ _gostring_ _wrap_telegram_init_data_get_cwetee_0ef46faa3853c4e0(wetee_telegram_i
 }
 
 
-long long _wrap_telegram_init_data_auth_date_cwetee_0ef46faa3853c4e0(wetee_telegram_init_data *_swig_go_0) {
+long long _wrap_telegram_init_data_auth_date_cwetee_0551771aedc3a6f6(wetee_telegram_init_data *_swig_go_0) {
   wetee_telegram_init_data *arg1 = (wetee_telegram_init_data *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -13421,7 +13514,7 @@ long long _wrap_telegram_init_data_auth_date_cwetee_0ef46faa3853c4e0(wetee_teleg
 }
 
 
-intgo _wrap_telegram_init_data_has_user_cwetee_0ef46faa3853c4e0(wetee_telegram_init_data *_swig_go_0) {
+intgo _wrap_telegram_init_data_has_user_cwetee_0551771aedc3a6f6(wetee_telegram_init_data *_swig_go_0) {
   wetee_telegram_init_data *arg1 = (wetee_telegram_init_data *) 0 ;
   int result;
   intgo _swig_go_result;
@@ -13437,7 +13530,7 @@ intgo _wrap_telegram_init_data_has_user_cwetee_0ef46faa3853c4e0(wetee_telegram_i
 }
 
 
-long long _wrap_telegram_init_data_user_id_cwetee_0ef46faa3853c4e0(wetee_telegram_init_data *_swig_go_0) {
+long long _wrap_telegram_init_data_user_id_cwetee_0551771aedc3a6f6(wetee_telegram_init_data *_swig_go_0) {
   wetee_telegram_init_data *arg1 = (wetee_telegram_init_data *) 0 ;
   int64_t result;
   long long _swig_go_result;
@@ -13453,7 +13546,7 @@ long long _wrap_telegram_init_data_user_id_cwetee_0ef46faa3853c4e0(wetee_telegra
 }
 
 
-_gostring_ _wrap_telegram_init_data_user_string_cwetee_0ef46faa3853c4e0(wetee_telegram_init_data *_swig_go_0, _gostring_ _swig_go_1) {
+_gostring_ _wrap_telegram_init_data_user_string_cwetee_0551771aedc3a6f6(wetee_telegram_init_data *_swig_go_0, _gostring_ _swig_go_1) {
   wetee_telegram_init_data *arg1 = (wetee_telegram_init_data *) 0 ;
   char *arg2 = (char *) 0 ;
   char *result = 0 ;
@@ -13479,7 +13572,7 @@ _gostring_ _wrap_telegram_init_data_user_string_cwetee_0ef46faa3853c4e0(wetee_te
 }
 
 
-intgo _wrap_telegram_init_data_user_flag_cwetee_0ef46faa3853c4e0(wetee_telegram_init_data *_swig_go_0, _gostring_ _swig_go_1) {
+intgo _wrap_telegram_init_data_user_flag_cwetee_0551771aedc3a6f6(wetee_telegram_init_data *_swig_go_0, _gostring_ _swig_go_1) {
   wetee_telegram_init_data *arg1 = (wetee_telegram_init_data *) 0 ;
   char *arg2 = (char *) 0 ;
   int result;
@@ -13502,7 +13595,7 @@ intgo _wrap_telegram_init_data_user_flag_cwetee_0ef46faa3853c4e0(wetee_telegram_
 }
 
 
-void _wrap_toncenter_free_cwetee_0ef46faa3853c4e0(wetee_toncenter *_swig_go_0) {
+void _wrap_toncenter_free_cwetee_0551771aedc3a6f6(wetee_toncenter *_swig_go_0) {
   wetee_toncenter *arg1 = (wetee_toncenter *) 0 ;
   
   arg1 = (wetee_toncenter *)(uintptr_t)_swig_go_0; 
@@ -13515,7 +13608,7 @@ void _wrap_toncenter_free_cwetee_0ef46faa3853c4e0(wetee_toncenter *_swig_go_0) {
 }
 
 
-_gostring_ _wrap_toncenter_new_cwetee_0ef46faa3853c4e0(wetee_toncenter **_swig_go_0, _gostring_ _swig_go_1, _gostring_ _swig_go_2, _gostring_ _swig_go_3, intgo _swig_go_4, intgo _swig_go_5, intgo _swig_go_6, intgo _swig_go_7) {
+_gostring_ _wrap_toncenter_new_cwetee_0551771aedc3a6f6(wetee_toncenter **_swig_go_0, _gostring_ _swig_go_1, _gostring_ _swig_go_2, _gostring_ _swig_go_3, intgo _swig_go_4, intgo _swig_go_5, intgo _swig_go_6, intgo _swig_go_7) {
   wetee_toncenter **arg1 = (wetee_toncenter **) 0 ;
   char *arg2 = (char *) 0 ;
   char *arg3 = (char *) 0 ;
@@ -13584,7 +13677,7 @@ _gostring_ _wrap_toncenter_new_cwetee_0ef46faa3853c4e0(wetee_toncenter **_swig_g
 }
 
 
-void _wrap_tc_hex__cwetee_0ef46faa3853c4e0(_gostring_ _swig_go_0, char *_swig_go_1) {
+void _wrap_tc_hex__cwetee_0551771aedc3a6f6(_gostring_ _swig_go_0, char *_swig_go_1) {
   char *arg1 = (char *) 0 ;
   uint8_t *arg2 = (uint8_t *) 0 ;
   
@@ -13604,7 +13697,7 @@ void _wrap_tc_hex__cwetee_0ef46faa3853c4e0(_gostring_ _swig_go_0, char *_swig_go
 }
 
 
-_gostring_ _wrap_tc_text__cwetee_0ef46faa3853c4e0(wetee_buf *_swig_go_0, _gostring_ _swig_go_1) {
+_gostring_ _wrap_tc_text__cwetee_0551771aedc3a6f6(wetee_buf *_swig_go_0, _gostring_ _swig_go_1) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   char *arg2 = (char *) 0 ;
   wetee_buf temp1 ;
@@ -13643,7 +13736,7 @@ _gostring_ _wrap_tc_text__cwetee_0ef46faa3853c4e0(wetee_buf *_swig_go_0, _gostri
 }
 
 
-_gostring_ _wrap_toncenter_run_get_method_cwetee_0ef46faa3853c4e0(wetee_buf *_swig_go_0, wetee_toncenter *_swig_go_1, _gostring_ _swig_go_2, _gostring_ _swig_go_3, _gostring_ _swig_go_4) {
+_gostring_ _wrap_toncenter_run_get_method_cwetee_0551771aedc3a6f6(wetee_buf *_swig_go_0, wetee_toncenter *_swig_go_1, _gostring_ _swig_go_2, _gostring_ _swig_go_3, _gostring_ _swig_go_4) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   wetee_toncenter *arg2 = (wetee_toncenter *) 0 ;
   char *arg3 = (char *) 0 ;
@@ -13703,7 +13796,7 @@ _gostring_ _wrap_toncenter_run_get_method_cwetee_0ef46faa3853c4e0(wetee_buf *_sw
 }
 
 
-_gostring_ _wrap_toncenter_jetton_wallet_address_cwetee_0ef46faa3853c4e0(wetee_buf *_swig_go_0, wetee_toncenter *_swig_go_1, _gostring_ _swig_go_2, _gostring_ _swig_go_3) {
+_gostring_ _wrap_toncenter_jetton_wallet_address_cwetee_0551771aedc3a6f6(wetee_buf *_swig_go_0, wetee_toncenter *_swig_go_1, _gostring_ _swig_go_2, _gostring_ _swig_go_3) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   wetee_toncenter *arg2 = (wetee_toncenter *) 0 ;
   char *arg3 = (char *) 0 ;
@@ -13751,7 +13844,7 @@ _gostring_ _wrap_toncenter_jetton_wallet_address_cwetee_0ef46faa3853c4e0(wetee_b
 }
 
 
-_gostring_ _wrap_toncenter_account_info_cwetee_0ef46faa3853c4e0(wetee_buf *_swig_go_0, wetee_toncenter *_swig_go_1, _gostring_ _swig_go_2) {
+_gostring_ _wrap_toncenter_account_info_cwetee_0551771aedc3a6f6(wetee_buf *_swig_go_0, wetee_toncenter *_swig_go_1, _gostring_ _swig_go_2) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   wetee_toncenter *arg2 = (wetee_toncenter *) 0 ;
   char *arg3 = (char *) 0 ;
@@ -13792,7 +13885,7 @@ _gostring_ _wrap_toncenter_account_info_cwetee_0ef46faa3853c4e0(wetee_buf *_swig
 }
 
 
-_gostring_ _wrap_tc_tx_json__cwetee_0ef46faa3853c4e0(_gostring_ _swig_go_0, long long _swig_go_1, wetee_toncenter_tx *_swig_go_2) {
+_gostring_ _wrap_tc_tx_json__cwetee_0551771aedc3a6f6(_gostring_ _swig_go_0, long long _swig_go_1, wetee_toncenter_tx *_swig_go_2) {
   char *arg1 = (char *) 0 ;
   size_t arg2 ;
   wetee_toncenter_tx *arg3 = (wetee_toncenter_tx *) 0 ;
@@ -13817,7 +13910,7 @@ _gostring_ _wrap_tc_tx_json__cwetee_0ef46faa3853c4e0(_gostring_ _swig_go_0, long
 }
 
 
-_gostring_ _wrap_tc_msg_json__cwetee_0ef46faa3853c4e0(_gostring_ _swig_go_0, long long _swig_go_1, wetee_toncenter_msg *_swig_go_2) {
+_gostring_ _wrap_tc_msg_json__cwetee_0551771aedc3a6f6(_gostring_ _swig_go_0, long long _swig_go_1, wetee_toncenter_msg *_swig_go_2) {
   char *arg1 = (char *) 0 ;
   size_t arg2 ;
   wetee_toncenter_msg *arg3 = (wetee_toncenter_msg *) 0 ;
@@ -13842,7 +13935,7 @@ _gostring_ _wrap_tc_msg_json__cwetee_0ef46faa3853c4e0(_gostring_ _swig_go_0, lon
 }
 
 
-_gostring_ _wrap_toncenter_find_transaction_cwetee_0ef46faa3853c4e0(wetee_buf *_swig_go_0, wetee_toncenter *_swig_go_1, _goslice_ _swig_go_2) {
+_gostring_ _wrap_toncenter_find_transaction_cwetee_0551771aedc3a6f6(wetee_buf *_swig_go_0, wetee_toncenter *_swig_go_1, _goslice_ _swig_go_2) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   wetee_toncenter *arg2 = (wetee_toncenter *) 0 ;
   uint8_t *arg3 ;
@@ -13881,7 +13974,7 @@ _gostring_ _wrap_toncenter_find_transaction_cwetee_0ef46faa3853c4e0(wetee_buf *_
 }
 
 
-_gostring_ _wrap_toncenter_confirm_cwetee_0ef46faa3853c4e0(wetee_buf *_swig_go_0, wetee_toncenter *_swig_go_1, _goslice_ _swig_go_2, intgo _swig_go_3, intgo _swig_go_4, intgo _swig_go_5) {
+_gostring_ _wrap_toncenter_confirm_cwetee_0551771aedc3a6f6(wetee_buf *_swig_go_0, wetee_toncenter *_swig_go_1, _goslice_ _swig_go_2, intgo _swig_go_3, intgo _swig_go_4, intgo _swig_go_5) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   wetee_toncenter *arg2 = (wetee_toncenter *) 0 ;
   uint8_t *arg3 ;
@@ -13926,7 +14019,7 @@ _gostring_ _wrap_toncenter_confirm_cwetee_0ef46faa3853c4e0(wetee_buf *_swig_go_0
 }
 
 
-_gostring_ _wrap_toncenter_parse_transaction_cwetee_0ef46faa3853c4e0(wetee_buf *_swig_go_0, _gostring_ _swig_go_1) {
+_gostring_ _wrap_toncenter_parse_transaction_cwetee_0551771aedc3a6f6(wetee_buf *_swig_go_0, _gostring_ _swig_go_1) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   char *arg2 = (char *) 0 ;
   size_t arg3 ;
@@ -13964,7 +14057,7 @@ _gostring_ _wrap_toncenter_parse_transaction_cwetee_0ef46faa3853c4e0(wetee_buf *
 }
 
 
-_gostring_ _wrap_toncenter_find_trace_cwetee_0ef46faa3853c4e0(wetee_buf *_swig_go_0, wetee_toncenter *_swig_go_1, _goslice_ _swig_go_2) {
+_gostring_ _wrap_toncenter_find_trace_cwetee_0551771aedc3a6f6(wetee_buf *_swig_go_0, wetee_toncenter *_swig_go_1, _goslice_ _swig_go_2) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   wetee_toncenter *arg2 = (wetee_toncenter *) 0 ;
   uint8_t *arg3 ;
@@ -14003,7 +14096,7 @@ _gostring_ _wrap_toncenter_find_trace_cwetee_0ef46faa3853c4e0(wetee_buf *_swig_g
 }
 
 
-_gostring_ _wrap_toncenter_send_boc_cwetee_0ef46faa3853c4e0(_goslice_ _swig_go_0, wetee_toncenter *_swig_go_1, _goslice_ _swig_go_2) {
+_gostring_ _wrap_toncenter_send_boc_cwetee_0551771aedc3a6f6(_goslice_ _swig_go_0, wetee_toncenter *_swig_go_1, _goslice_ _swig_go_2) {
   uint8_t *arg1 ;
   wetee_toncenter *arg2 = (wetee_toncenter *) 0 ;
   uint8_t *arg3 = (uint8_t *) 0 ;
@@ -14030,7 +14123,7 @@ _gostring_ _wrap_toncenter_send_boc_cwetee_0ef46faa3853c4e0(_goslice_ _swig_go_0
 }
 
 
-_gostring_ _wrap_toncenter_seqno_cwetee_0ef46faa3853c4e0(int *_swig_go_0, wetee_toncenter *_swig_go_1, _gostring_ _swig_go_2) {
+_gostring_ _wrap_toncenter_seqno_cwetee_0551771aedc3a6f6(int *_swig_go_0, wetee_toncenter *_swig_go_1, _gostring_ _swig_go_2) {
   uint32_t *arg1 = (uint32_t *) 0 ;
   wetee_toncenter *arg2 = (wetee_toncenter *) 0 ;
   char *arg3 = (char *) 0 ;
@@ -14055,7 +14148,7 @@ _gostring_ _wrap_toncenter_seqno_cwetee_0ef46faa3853c4e0(int *_swig_go_0, wetee_
 }
 
 
-intgo _wrap_SNP_REPORT_BYTES_cwetee_0ef46faa3853c4e0() {
+intgo _wrap_SNP_REPORT_BYTES_cwetee_0551771aedc3a6f6() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -14066,7 +14159,7 @@ intgo _wrap_SNP_REPORT_BYTES_cwetee_0ef46faa3853c4e0() {
 }
 
 
-intgo _wrap_SNP_SIGNED_BYTES_cwetee_0ef46faa3853c4e0() {
+intgo _wrap_SNP_SIGNED_BYTES_cwetee_0551771aedc3a6f6() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -14077,7 +14170,7 @@ intgo _wrap_SNP_SIGNED_BYTES_cwetee_0ef46faa3853c4e0() {
 }
 
 
-intgo _wrap_SNP_PRODUCT_UNKNOWN_cwetee_0ef46faa3853c4e0() {
+intgo _wrap_SNP_PRODUCT_UNKNOWN_cwetee_0551771aedc3a6f6() {
   int result;
   intgo _swig_go_result;
   
@@ -14088,7 +14181,7 @@ intgo _wrap_SNP_PRODUCT_UNKNOWN_cwetee_0ef46faa3853c4e0() {
 }
 
 
-intgo _wrap_SNP_PRODUCT_MILAN_cwetee_0ef46faa3853c4e0() {
+intgo _wrap_SNP_PRODUCT_MILAN_cwetee_0551771aedc3a6f6() {
   int result;
   intgo _swig_go_result;
   
@@ -14099,7 +14192,7 @@ intgo _wrap_SNP_PRODUCT_MILAN_cwetee_0ef46faa3853c4e0() {
 }
 
 
-intgo _wrap_SNP_PRODUCT_GENOA_cwetee_0ef46faa3853c4e0() {
+intgo _wrap_SNP_PRODUCT_GENOA_cwetee_0551771aedc3a6f6() {
   int result;
   intgo _swig_go_result;
   
@@ -14110,7 +14203,7 @@ intgo _wrap_SNP_PRODUCT_GENOA_cwetee_0ef46faa3853c4e0() {
 }
 
 
-intgo _wrap_SNP_PRODUCT_TURIN_cwetee_0ef46faa3853c4e0() {
+intgo _wrap_SNP_PRODUCT_TURIN_cwetee_0551771aedc3a6f6() {
   int result;
   intgo _swig_go_result;
   
@@ -14121,7 +14214,7 @@ intgo _wrap_SNP_PRODUCT_TURIN_cwetee_0ef46faa3853c4e0() {
 }
 
 
-_gostring_ _wrap_snp_report_json__cwetee_0ef46faa3853c4e0(wetee_buf *_swig_go_0, _goslice_ _swig_go_1) {
+_gostring_ _wrap_snp_report_json__cwetee_0551771aedc3a6f6(wetee_buf *_swig_go_0, _goslice_ _swig_go_1) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   uint8_t *arg2 = (uint8_t *) 0 ;
   size_t arg3 ;
@@ -14159,7 +14252,7 @@ _gostring_ _wrap_snp_report_json__cwetee_0ef46faa3853c4e0(wetee_buf *_swig_go_0,
 }
 
 
-_gostring_ _wrap_snp_verify_json__cwetee_0ef46faa3853c4e0(wetee_buf *_swig_go_0, _goslice_ _swig_go_1, _goslice_ _swig_go_2, _goslice_ _swig_go_3, long long _swig_go_4, intgo _swig_go_5, _goslice_ _swig_go_6, _goslice_ _swig_go_7) {
+_gostring_ _wrap_snp_verify_json__cwetee_0551771aedc3a6f6(wetee_buf *_swig_go_0, _goslice_ _swig_go_1, _goslice_ _swig_go_2, _goslice_ _swig_go_3, long long _swig_go_4, intgo _swig_go_5, _goslice_ _swig_go_6, _goslice_ _swig_go_7) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   uint8_t *arg2 = (uint8_t *) 0 ;
   size_t arg3 ;
@@ -14225,7 +14318,7 @@ _gostring_ _wrap_snp_verify_json__cwetee_0ef46faa3853c4e0(wetee_buf *_swig_go_0,
 }
 
 
-_gostring_ _wrap_snp_product_name_cwetee_0ef46faa3853c4e0(intgo _swig_go_0) {
+_gostring_ _wrap_snp_product_name_cwetee_0551771aedc3a6f6(intgo _swig_go_0) {
   int arg1 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -14244,7 +14337,7 @@ _gostring_ _wrap_snp_product_name_cwetee_0ef46faa3853c4e0(intgo _swig_go_0) {
 }
 
 
-_gostring_ _wrap_attest_verify_evidence_json_cwetee_0ef46faa3853c4e0(wetee_buf *_swig_go_0, _goslice_ _swig_go_1, _gostring_ _swig_go_2, _gostring_ _swig_go_3, long long _swig_go_4) {
+_gostring_ _wrap_attest_verify_evidence_json_cwetee_0551771aedc3a6f6(wetee_buf *_swig_go_0, _goslice_ _swig_go_1, _gostring_ _swig_go_2, _gostring_ _swig_go_3, long long _swig_go_4) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   uint8_t *arg2 = (uint8_t *) 0 ;
   size_t arg3 ;
@@ -14296,7 +14389,7 @@ _gostring_ _wrap_attest_verify_evidence_json_cwetee_0ef46faa3853c4e0(wetee_buf *
 }
 
 
-void _wrap_attest_fetcher_free_cwetee_0ef46faa3853c4e0(wetee_attest_fetcher *_swig_go_0) {
+void _wrap_attest_fetcher_free_cwetee_0551771aedc3a6f6(wetee_attest_fetcher *_swig_go_0) {
   wetee_attest_fetcher *arg1 = (wetee_attest_fetcher *) 0 ;
   
   arg1 = (wetee_attest_fetcher *)(uintptr_t)_swig_go_0; 
@@ -14309,7 +14402,7 @@ void _wrap_attest_fetcher_free_cwetee_0ef46faa3853c4e0(wetee_attest_fetcher *_sw
 }
 
 
-long long _wrap_attest_fetcher_requests_cwetee_0ef46faa3853c4e0(wetee_attest_fetcher *_swig_go_0) {
+long long _wrap_attest_fetcher_requests_cwetee_0551771aedc3a6f6(wetee_attest_fetcher *_swig_go_0) {
   wetee_attest_fetcher *arg1 = (wetee_attest_fetcher *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -14325,7 +14418,7 @@ long long _wrap_attest_fetcher_requests_cwetee_0ef46faa3853c4e0(wetee_attest_fet
 }
 
 
-_gostring_ _wrap_attest_fetcher_new_cwetee_0ef46faa3853c4e0(wetee_attest_fetcher **_swig_go_0, _gostring_ _swig_go_1, _gostring_ _swig_go_2, _gostring_ _swig_go_3, _gostring_ _swig_go_4, _gostring_ _swig_go_5, _gostring_ _swig_go_6, intgo _swig_go_7, intgo _swig_go_8, intgo _swig_go_9, intgo _swig_go_10) {
+_gostring_ _wrap_attest_fetcher_new_cwetee_0551771aedc3a6f6(wetee_attest_fetcher **_swig_go_0, _gostring_ _swig_go_1, _gostring_ _swig_go_2, _gostring_ _swig_go_3, _gostring_ _swig_go_4, _gostring_ _swig_go_5, _gostring_ _swig_go_6, intgo _swig_go_7, intgo _swig_go_8, intgo _swig_go_9, intgo _swig_go_10) {
   wetee_attest_fetcher **arg1 = (wetee_attest_fetcher **) 0 ;
   char *arg2 = (char *) 0 ;
   char *arg3 = (char *) 0 ;
@@ -14430,7 +14523,7 @@ _gostring_ _wrap_attest_fetcher_new_cwetee_0ef46faa3853c4e0(wetee_attest_fetcher
 }
 
 
-_gostring_ _wrap_attest_verify_evidence_fetch_json_cwetee_0ef46faa3853c4e0(wetee_buf *_swig_go_0, _goslice_ _swig_go_1, _gostring_ _swig_go_2, wetee_attest_fetcher *_swig_go_3, long long _swig_go_4) {
+_gostring_ _wrap_attest_verify_evidence_fetch_json_cwetee_0551771aedc3a6f6(wetee_buf *_swig_go_0, _goslice_ _swig_go_1, _gostring_ _swig_go_2, wetee_attest_fetcher *_swig_go_3, long long _swig_go_4) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   uint8_t *arg2 = (uint8_t *) 0 ;
   size_t arg3 ;
@@ -14478,7 +14571,7 @@ _gostring_ _wrap_attest_verify_evidence_fetch_json_cwetee_0ef46faa3853c4e0(wetee
 }
 
 
-intgo _wrap_SEAL_KEY_ED25519_cwetee_0ef46faa3853c4e0() {
+intgo _wrap_SEAL_KEY_ED25519_cwetee_0551771aedc3a6f6() {
   int result;
   intgo _swig_go_result;
   
@@ -14489,7 +14582,7 @@ intgo _wrap_SEAL_KEY_ED25519_cwetee_0ef46faa3853c4e0() {
 }
 
 
-intgo _wrap_SEAL_KEY_X25519_cwetee_0ef46faa3853c4e0() {
+intgo _wrap_SEAL_KEY_X25519_cwetee_0551771aedc3a6f6() {
   int result;
   intgo _swig_go_result;
   
@@ -14500,7 +14593,7 @@ intgo _wrap_SEAL_KEY_X25519_cwetee_0ef46faa3853c4e0() {
 }
 
 
-intgo _wrap_SEAL_SOURCE_BOUND_ED25519_cwetee_0ef46faa3853c4e0() {
+intgo _wrap_SEAL_SOURCE_BOUND_ED25519_cwetee_0551771aedc3a6f6() {
   int result;
   intgo _swig_go_result;
   
@@ -14511,7 +14604,7 @@ intgo _wrap_SEAL_SOURCE_BOUND_ED25519_cwetee_0ef46faa3853c4e0() {
 }
 
 
-intgo _wrap_SEAL_SOURCE_BOUND_X25519_cwetee_0ef46faa3853c4e0() {
+intgo _wrap_SEAL_SOURCE_BOUND_X25519_cwetee_0551771aedc3a6f6() {
   int result;
   intgo _swig_go_result;
   
@@ -14522,7 +14615,7 @@ intgo _wrap_SEAL_SOURCE_BOUND_X25519_cwetee_0ef46faa3853c4e0() {
 }
 
 
-intgo _wrap_SEAL_SOURCE_REPORT_DATA_X25519_cwetee_0ef46faa3853c4e0() {
+intgo _wrap_SEAL_SOURCE_REPORT_DATA_X25519_cwetee_0551771aedc3a6f6() {
   int result;
   intgo _swig_go_result;
   
@@ -14533,7 +14626,7 @@ intgo _wrap_SEAL_SOURCE_REPORT_DATA_X25519_cwetee_0ef46faa3853c4e0() {
 }
 
 
-intgo _wrap_SEAL_OVERHEAD_cwetee_0ef46faa3853c4e0() {
+intgo _wrap_SEAL_OVERHEAD_cwetee_0551771aedc3a6f6() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -14544,7 +14637,7 @@ intgo _wrap_SEAL_OVERHEAD_cwetee_0ef46faa3853c4e0() {
 }
 
 
-intgo _wrap_SEAL_MAX_SECRET_cwetee_0ef46faa3853c4e0() {
+intgo _wrap_SEAL_MAX_SECRET_cwetee_0551771aedc3a6f6() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -14555,7 +14648,7 @@ intgo _wrap_SEAL_MAX_SECRET_cwetee_0ef46faa3853c4e0() {
 }
 
 
-void _wrap_seal_recipient_free_cwetee_0ef46faa3853c4e0(wetee_seal_recipient *_swig_go_0) {
+void _wrap_seal_recipient_free_cwetee_0551771aedc3a6f6(wetee_seal_recipient *_swig_go_0) {
   wetee_seal_recipient *arg1 = (wetee_seal_recipient *) 0 ;
   
   arg1 = (wetee_seal_recipient *)(uintptr_t)_swig_go_0; 
@@ -14568,7 +14661,7 @@ void _wrap_seal_recipient_free_cwetee_0ef46faa3853c4e0(wetee_seal_recipient *_sw
 }
 
 
-intgo _wrap_seal_recipient_accepted_cwetee_0ef46faa3853c4e0(wetee_seal_recipient *_swig_go_0) {
+intgo _wrap_seal_recipient_accepted_cwetee_0551771aedc3a6f6(wetee_seal_recipient *_swig_go_0) {
   wetee_seal_recipient *arg1 = (wetee_seal_recipient *) 0 ;
   int result;
   intgo _swig_go_result;
@@ -14584,7 +14677,7 @@ intgo _wrap_seal_recipient_accepted_cwetee_0ef46faa3853c4e0(wetee_seal_recipient
 }
 
 
-intgo _wrap_seal_recipient_failed_check_cwetee_0ef46faa3853c4e0(wetee_seal_recipient *_swig_go_0) {
+intgo _wrap_seal_recipient_failed_check_cwetee_0551771aedc3a6f6(wetee_seal_recipient *_swig_go_0) {
   wetee_seal_recipient *arg1 = (wetee_seal_recipient *) 0 ;
   int result;
   intgo _swig_go_result;
@@ -14600,7 +14693,7 @@ intgo _wrap_seal_recipient_failed_check_cwetee_0ef46faa3853c4e0(wetee_seal_recip
 }
 
 
-_gostring_ _wrap_seal_recipient_reason_cwetee_0ef46faa3853c4e0(wetee_seal_recipient *_swig_go_0) {
+_gostring_ _wrap_seal_recipient_reason_cwetee_0551771aedc3a6f6(wetee_seal_recipient *_swig_go_0) {
   wetee_seal_recipient *arg1 = (wetee_seal_recipient *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -14619,7 +14712,7 @@ _gostring_ _wrap_seal_recipient_reason_cwetee_0ef46faa3853c4e0(wetee_seal_recipi
 }
 
 
-_gostring_ _wrap_seal_recipient_public_key_cwetee_0ef46faa3853c4e0(_goslice_ _swig_go_0, wetee_seal_recipient *_swig_go_1) {
+_gostring_ _wrap_seal_recipient_public_key_cwetee_0551771aedc3a6f6(_goslice_ _swig_go_0, wetee_seal_recipient *_swig_go_1) {
   uint8_t *arg1 ;
   wetee_seal_recipient *arg2 = (wetee_seal_recipient *) 0 ;
   wetee_rc result;
@@ -14640,7 +14733,7 @@ _gostring_ _wrap_seal_recipient_public_key_cwetee_0ef46faa3853c4e0(_goslice_ _sw
 }
 
 
-_gostring_ _wrap_seal_to_cwetee_0ef46faa3853c4e0(wetee_buf *_swig_go_0, wetee_seal_recipient *_swig_go_1, _goslice_ _swig_go_2) {
+_gostring_ _wrap_seal_to_cwetee_0551771aedc3a6f6(wetee_buf *_swig_go_0, wetee_seal_recipient *_swig_go_1, _goslice_ _swig_go_2) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   wetee_seal_recipient *arg2 = (wetee_seal_recipient *) 0 ;
   uint8_t *arg3 = (uint8_t *) 0 ;
@@ -14680,7 +14773,7 @@ _gostring_ _wrap_seal_to_cwetee_0ef46faa3853c4e0(wetee_buf *_swig_go_0, wetee_se
 }
 
 
-_gostring_ _wrap_seal_to_key_cwetee_0ef46faa3853c4e0(wetee_buf *_swig_go_0, _goslice_ _swig_go_1, intgo _swig_go_2, _goslice_ _swig_go_3) {
+_gostring_ _wrap_seal_to_key_cwetee_0551771aedc3a6f6(wetee_buf *_swig_go_0, _goslice_ _swig_go_1, intgo _swig_go_2, _goslice_ _swig_go_3) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   uint8_t *arg2 ;
   int arg3 ;
@@ -14725,7 +14818,7 @@ _gostring_ _wrap_seal_to_key_cwetee_0ef46faa3853c4e0(wetee_buf *_swig_go_0, _gos
 }
 
 
-_gostring_ _wrap_seal_open_cwetee_0ef46faa3853c4e0(wetee_buf *_swig_go_0, _goslice_ _swig_go_1, _goslice_ _swig_go_2, intgo _swig_go_3) {
+_gostring_ _wrap_seal_open_cwetee_0551771aedc3a6f6(wetee_buf *_swig_go_0, _goslice_ _swig_go_1, _goslice_ _swig_go_2, intgo _swig_go_3) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   uint8_t *arg2 = (uint8_t *) 0 ;
   size_t arg3 ;
@@ -14772,7 +14865,7 @@ _gostring_ _wrap_seal_open_cwetee_0ef46faa3853c4e0(wetee_buf *_swig_go_0, _gosli
 }
 
 
-_gostring_ _wrap_seal_x25519_public_cwetee_0ef46faa3853c4e0(_goslice_ _swig_go_0, _goslice_ _swig_go_1, intgo _swig_go_2) {
+_gostring_ _wrap_seal_x25519_public_cwetee_0551771aedc3a6f6(_goslice_ _swig_go_0, _goslice_ _swig_go_1, intgo _swig_go_2) {
   uint8_t *arg1 ;
   uint8_t *arg2 ;
   int arg3 ;
@@ -14798,7 +14891,7 @@ _gostring_ _wrap_seal_x25519_public_cwetee_0ef46faa3853c4e0(_goslice_ _swig_go_0
 }
 
 
-_gostring_ _wrap_seal_verify_json_cwetee_0ef46faa3853c4e0(wetee_seal_recipient **_swig_go_0, _goslice_ _swig_go_1, _gostring_ _swig_go_2, _gostring_ _swig_go_3, intgo _swig_go_4, long long _swig_go_5) {
+_gostring_ _wrap_seal_verify_json_cwetee_0551771aedc3a6f6(wetee_seal_recipient **_swig_go_0, _goslice_ _swig_go_1, _gostring_ _swig_go_2, _gostring_ _swig_go_3, intgo _swig_go_4, long long _swig_go_5) {
   wetee_seal_recipient **arg1 = (wetee_seal_recipient **) 0 ;
   uint8_t *arg2 = (uint8_t *) 0 ;
   size_t arg3 ;
@@ -14845,7 +14938,7 @@ _gostring_ _wrap_seal_verify_json_cwetee_0ef46faa3853c4e0(wetee_seal_recipient *
 }
 
 
-_gostring_ _wrap_seal_recipient_result_json_cwetee_0ef46faa3853c4e0(wetee_buf *_swig_go_0, wetee_seal_recipient *_swig_go_1) {
+_gostring_ _wrap_seal_recipient_result_json_cwetee_0551771aedc3a6f6(wetee_buf *_swig_go_0, wetee_seal_recipient *_swig_go_1) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   wetee_seal_recipient *arg2 = (wetee_seal_recipient *) 0 ;
   wetee_buf temp1 ;
@@ -14879,7 +14972,7 @@ _gostring_ _wrap_seal_recipient_result_json_cwetee_0ef46faa3853c4e0(wetee_buf *_
 }
 
 
-_gostring_ _wrap_seal_recipient_bound_key_cwetee_0ef46faa3853c4e0(wetee_buf *_swig_go_0, wetee_seal_recipient *_swig_go_1) {
+_gostring_ _wrap_seal_recipient_bound_key_cwetee_0551771aedc3a6f6(wetee_buf *_swig_go_0, wetee_seal_recipient *_swig_go_1) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   wetee_seal_recipient *arg2 = (wetee_seal_recipient *) 0 ;
   wetee_buf temp1 ;
@@ -14913,7 +15006,7 @@ _gostring_ _wrap_seal_recipient_bound_key_cwetee_0ef46faa3853c4e0(wetee_buf *_sw
 }
 
 
-_gostring_ _wrap_seal_recipient_failed_check_name_cwetee_0ef46faa3853c4e0(wetee_seal_recipient *_swig_go_0) {
+_gostring_ _wrap_seal_recipient_failed_check_name_cwetee_0551771aedc3a6f6(wetee_seal_recipient *_swig_go_0) {
   wetee_seal_recipient *arg1 = (wetee_seal_recipient *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -14932,7 +15025,7 @@ _gostring_ _wrap_seal_recipient_failed_check_name_cwetee_0ef46faa3853c4e0(wetee_
 }
 
 
-intgo _wrap_seal_recipient_bound_key_kind_cwetee_0ef46faa3853c4e0(wetee_seal_recipient *_swig_go_0) {
+intgo _wrap_seal_recipient_bound_key_kind_cwetee_0551771aedc3a6f6(wetee_seal_recipient *_swig_go_0) {
   wetee_seal_recipient *arg1 = (wetee_seal_recipient *) 0 ;
   int result;
   intgo _swig_go_result;
@@ -14948,7 +15041,7 @@ intgo _wrap_seal_recipient_bound_key_kind_cwetee_0ef46faa3853c4e0(wetee_seal_rec
 }
 
 
-intgo _wrap_CONTRACT_WREVIVE_cwetee_0ef46faa3853c4e0() {
+intgo _wrap_CONTRACT_WREVIVE_cwetee_0551771aedc3a6f6() {
   int result;
   intgo _swig_go_result;
   
@@ -14959,7 +15052,7 @@ intgo _wrap_CONTRACT_WREVIVE_cwetee_0ef46faa3853c4e0() {
 }
 
 
-intgo _wrap_CONTRACT_INK_cwetee_0ef46faa3853c4e0() {
+intgo _wrap_CONTRACT_INK_cwetee_0551771aedc3a6f6() {
   int result;
   intgo _swig_go_result;
   
@@ -14970,7 +15063,7 @@ intgo _wrap_CONTRACT_INK_cwetee_0ef46faa3853c4e0() {
 }
 
 
-intgo _wrap_CONTRACT_SOLIDITY_cwetee_0ef46faa3853c4e0() {
+intgo _wrap_CONTRACT_SOLIDITY_cwetee_0551771aedc3a6f6() {
   int result;
   intgo _swig_go_result;
   
@@ -14981,7 +15074,7 @@ intgo _wrap_CONTRACT_SOLIDITY_cwetee_0ef46faa3853c4e0() {
 }
 
 
-intgo _wrap_CONTRACT_WREVIVE_CALL_DATA_MAX_cwetee_0ef46faa3853c4e0() {
+intgo _wrap_CONTRACT_WREVIVE_CALL_DATA_MAX_cwetee_0551771aedc3a6f6() {
   int result;
   intgo _swig_go_result;
   
@@ -14992,7 +15085,7 @@ intgo _wrap_CONTRACT_WREVIVE_CALL_DATA_MAX_cwetee_0ef46faa3853c4e0() {
 }
 
 
-void _wrap_contract_abi_free_cwetee_0ef46faa3853c4e0(wetee_contract_abi *_swig_go_0) {
+void _wrap_contract_abi_free_cwetee_0551771aedc3a6f6(wetee_contract_abi *_swig_go_0) {
   wetee_contract_abi *arg1 = (wetee_contract_abi *) 0 ;
   
   arg1 = (wetee_contract_abi *)(uintptr_t)_swig_go_0; 
@@ -15005,7 +15098,7 @@ void _wrap_contract_abi_free_cwetee_0ef46faa3853c4e0(wetee_contract_abi *_swig_g
 }
 
 
-_gostring_ _wrap_contract_abi_load_cwetee_0ef46faa3853c4e0(wetee_contract_abi **_swig_go_0, _gostring_ _swig_go_1) {
+_gostring_ _wrap_contract_abi_load_cwetee_0551771aedc3a6f6(wetee_contract_abi **_swig_go_0, _gostring_ _swig_go_1) {
   wetee_contract_abi **arg1 = (wetee_contract_abi **) 0 ;
   char *arg2 = (char *) 0 ;
   size_t arg3 ;
@@ -15036,7 +15129,7 @@ _gostring_ _wrap_contract_abi_load_cwetee_0ef46faa3853c4e0(wetee_contract_abi **
 }
 
 
-_gostring_ _wrap_contract_abi_wetee_cwetee_0ef46faa3853c4e0(wetee_contract_abi **_swig_go_0, _gostring_ _swig_go_1) {
+_gostring_ _wrap_contract_abi_wetee_cwetee_0551771aedc3a6f6(wetee_contract_abi **_swig_go_0, _gostring_ _swig_go_1) {
   wetee_contract_abi **arg1 = (wetee_contract_abi **) 0 ;
   char *arg2 = (char *) 0 ;
   wetee_contract_abi *temp1 ;
@@ -15068,7 +15161,7 @@ _gostring_ _wrap_contract_abi_wetee_cwetee_0ef46faa3853c4e0(wetee_contract_abi *
 }
 
 
-intgo _wrap_contract_abi_kind_of_cwetee_0ef46faa3853c4e0(wetee_contract_abi *_swig_go_0) {
+intgo _wrap_contract_abi_kind_of_cwetee_0551771aedc3a6f6(wetee_contract_abi *_swig_go_0) {
   wetee_contract_abi *arg1 = (wetee_contract_abi *) 0 ;
   int result;
   intgo _swig_go_result;
@@ -15084,7 +15177,7 @@ intgo _wrap_contract_abi_kind_of_cwetee_0ef46faa3853c4e0(wetee_contract_abi *_sw
 }
 
 
-long long _wrap_contract_abi_message_count_cwetee_0ef46faa3853c4e0(wetee_contract_abi *_swig_go_0) {
+long long _wrap_contract_abi_message_count_cwetee_0551771aedc3a6f6(wetee_contract_abi *_swig_go_0) {
   wetee_contract_abi *arg1 = (wetee_contract_abi *) 0 ;
   size_t result;
   long long _swig_go_result;
@@ -15100,7 +15193,7 @@ long long _wrap_contract_abi_message_count_cwetee_0ef46faa3853c4e0(wetee_contrac
 }
 
 
-_gostring_ _wrap_contract_abi_message_name_cwetee_0ef46faa3853c4e0(wetee_contract_abi *_swig_go_0, long long _swig_go_1) {
+_gostring_ _wrap_contract_abi_message_name_cwetee_0551771aedc3a6f6(wetee_contract_abi *_swig_go_0, long long _swig_go_1) {
   wetee_contract_abi *arg1 = (wetee_contract_abi *) 0 ;
   size_t arg2 ;
   char *result = 0 ;
@@ -15121,7 +15214,7 @@ _gostring_ _wrap_contract_abi_message_name_cwetee_0ef46faa3853c4e0(wetee_contrac
 }
 
 
-_gostring_ _wrap_contract_abi_message_json_cwetee_0ef46faa3853c4e0(wetee_buf *_swig_go_0, wetee_contract_abi *_swig_go_1, _gostring_ _swig_go_2) {
+_gostring_ _wrap_contract_abi_message_json_cwetee_0551771aedc3a6f6(wetee_buf *_swig_go_0, wetee_contract_abi *_swig_go_1, _gostring_ _swig_go_2) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   wetee_contract_abi *arg2 = (wetee_contract_abi *) 0 ;
   char *arg3 = (char *) 0 ;
@@ -15162,7 +15255,7 @@ _gostring_ _wrap_contract_abi_message_json_cwetee_0ef46faa3853c4e0(wetee_buf *_s
 }
 
 
-_gostring_ _wrap_contract_encode_call_cwetee_0ef46faa3853c4e0(wetee_buf *_swig_go_0, wetee_contract_abi *_swig_go_1, _gostring_ _swig_go_2, _gostring_ _swig_go_3) {
+_gostring_ _wrap_contract_encode_call_cwetee_0551771aedc3a6f6(wetee_buf *_swig_go_0, wetee_contract_abi *_swig_go_1, _gostring_ _swig_go_2, _gostring_ _swig_go_3) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   wetee_contract_abi *arg2 = (wetee_contract_abi *) 0 ;
   char *arg3 = (char *) 0 ;
@@ -15209,7 +15302,7 @@ _gostring_ _wrap_contract_encode_call_cwetee_0ef46faa3853c4e0(wetee_buf *_swig_g
 }
 
 
-_gostring_ _wrap_contract_decode_call_cwetee_0ef46faa3853c4e0(wetee_buf *_swig_go_0, wetee_contract_abi *_swig_go_1, _goslice_ _swig_go_2) {
+_gostring_ _wrap_contract_decode_call_cwetee_0551771aedc3a6f6(wetee_buf *_swig_go_0, wetee_contract_abi *_swig_go_1, _goslice_ _swig_go_2) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   wetee_contract_abi *arg2 = (wetee_contract_abi *) 0 ;
   uint8_t *arg3 = (uint8_t *) 0 ;
@@ -15249,7 +15342,7 @@ _gostring_ _wrap_contract_decode_call_cwetee_0ef46faa3853c4e0(wetee_buf *_swig_g
 }
 
 
-_gostring_ _wrap_contract_decode_return_cwetee_0ef46faa3853c4e0(wetee_buf *_swig_go_0, wetee_contract_abi *_swig_go_1, _gostring_ _swig_go_2, _goslice_ _swig_go_3) {
+_gostring_ _wrap_contract_decode_return_cwetee_0551771aedc3a6f6(wetee_buf *_swig_go_0, wetee_contract_abi *_swig_go_1, _gostring_ _swig_go_2, _goslice_ _swig_go_3) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   wetee_contract_abi *arg2 = (wetee_contract_abi *) 0 ;
   char *arg3 = (char *) 0 ;
@@ -15296,7 +15389,7 @@ _gostring_ _wrap_contract_decode_return_cwetee_0ef46faa3853c4e0(wetee_buf *_swig
 }
 
 
-_gostring_ _wrap_contract_decode_revert_cwetee_0ef46faa3853c4e0(wetee_buf *_swig_go_0, wetee_contract_abi *_swig_go_1, _goslice_ _swig_go_2) {
+_gostring_ _wrap_contract_decode_revert_cwetee_0551771aedc3a6f6(wetee_buf *_swig_go_0, wetee_contract_abi *_swig_go_1, _goslice_ _swig_go_2) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   wetee_contract_abi *arg2 = (wetee_contract_abi *) 0 ;
   uint8_t *arg3 = (uint8_t *) 0 ;
@@ -15336,7 +15429,7 @@ _gostring_ _wrap_contract_decode_revert_cwetee_0ef46faa3853c4e0(wetee_buf *_swig
 }
 
 
-_gostring_ _wrap_contract_selector_cwetee_0ef46faa3853c4e0(wetee_buf *_swig_go_0, intgo _swig_go_1, _gostring_ _swig_go_2) {
+_gostring_ _wrap_contract_selector_cwetee_0551771aedc3a6f6(wetee_buf *_swig_go_0, intgo _swig_go_1, _gostring_ _swig_go_2) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   int arg2 ;
   char *arg3 = (char *) 0 ;
@@ -15376,7 +15469,7 @@ _gostring_ _wrap_contract_selector_cwetee_0ef46faa3853c4e0(wetee_buf *_swig_go_0
 }
 
 
-_gostring_ _wrap_contract_abi_selector_cwetee_0ef46faa3853c4e0(wetee_buf *_swig_go_0, wetee_contract_abi *_swig_go_1, _gostring_ _swig_go_2) {
+_gostring_ _wrap_contract_abi_selector_cwetee_0551771aedc3a6f6(wetee_buf *_swig_go_0, wetee_contract_abi *_swig_go_1, _gostring_ _swig_go_2) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   wetee_contract_abi *arg2 = (wetee_contract_abi *) 0 ;
   char *arg3 = (char *) 0 ;
@@ -15417,7 +15510,7 @@ _gostring_ _wrap_contract_abi_selector_cwetee_0ef46faa3853c4e0(wetee_buf *_swig_
 }
 
 
-_gostring_ _wrap_revive_address_of_cwetee_0ef46faa3853c4e0(wetee_buf *_swig_go_0, _goslice_ _swig_go_1) {
+_gostring_ _wrap_revive_address_of_cwetee_0551771aedc3a6f6(wetee_buf *_swig_go_0, _goslice_ _swig_go_1) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   uint8_t *arg2 = (uint8_t *) 0 ;
   size_t arg3 ;
@@ -15455,7 +15548,7 @@ _gostring_ _wrap_revive_address_of_cwetee_0ef46faa3853c4e0(wetee_buf *_swig_go_0
 }
 
 
-_gostring_ _wrap_revive_call_encode_cwetee_0ef46faa3853c4e0(wetee_buf *_swig_go_0, wetee_metadata *_swig_go_1, _goslice_ _swig_go_2, _goslice_ _swig_go_3, long long _swig_go_4, long long _swig_go_5, _goslice_ _swig_go_6, _goslice_ _swig_go_7) {
+_gostring_ _wrap_revive_call_encode_cwetee_0551771aedc3a6f6(wetee_buf *_swig_go_0, wetee_metadata *_swig_go_1, _goslice_ _swig_go_2, _goslice_ _swig_go_3, long long _swig_go_4, long long _swig_go_5, _goslice_ _swig_go_6, _goslice_ _swig_go_7) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   wetee_metadata *arg2 = (wetee_metadata *) 0 ;
   uint8_t *arg3 = (uint8_t *) 0 ;
@@ -15517,7 +15610,7 @@ _gostring_ _wrap_revive_call_encode_cwetee_0ef46faa3853c4e0(wetee_buf *_swig_go_
 }
 
 
-_gostring_ _wrap_revive_map_account_encode_cwetee_0ef46faa3853c4e0(wetee_buf *_swig_go_0, wetee_metadata *_swig_go_1) {
+_gostring_ _wrap_revive_map_account_encode_cwetee_0551771aedc3a6f6(wetee_buf *_swig_go_0, wetee_metadata *_swig_go_1) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   wetee_metadata *arg2 = (wetee_metadata *) 0 ;
   wetee_buf temp1 ;
@@ -15551,7 +15644,7 @@ _gostring_ _wrap_revive_map_account_encode_cwetee_0ef46faa3853c4e0(wetee_buf *_s
 }
 
 
-_gostring_ _wrap_revive_dry_run_input_cwetee_0ef46faa3853c4e0(wetee_buf *_swig_go_0, wetee_metadata *_swig_go_1, _goslice_ _swig_go_2, _goslice_ _swig_go_3, _goslice_ _swig_go_4, _goslice_ _swig_go_5) {
+_gostring_ _wrap_revive_dry_run_input_cwetee_0551771aedc3a6f6(wetee_buf *_swig_go_0, wetee_metadata *_swig_go_1, _goslice_ _swig_go_2, _goslice_ _swig_go_3, _goslice_ _swig_go_4, _goslice_ _swig_go_5) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   wetee_metadata *arg2 = (wetee_metadata *) 0 ;
   uint8_t *arg3 = (uint8_t *) 0 ;
@@ -15609,7 +15702,7 @@ _gostring_ _wrap_revive_dry_run_input_cwetee_0ef46faa3853c4e0(wetee_buf *_swig_g
 }
 
 
-_gostring_ _wrap_revive_result_json_cwetee_0ef46faa3853c4e0(wetee_buf *_swig_go_0, wetee_metadata *_swig_go_1, _goslice_ _swig_go_2) {
+_gostring_ _wrap_revive_result_json_cwetee_0551771aedc3a6f6(wetee_buf *_swig_go_0, wetee_metadata *_swig_go_1, _goslice_ _swig_go_2) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   wetee_metadata *arg2 = (wetee_metadata *) 0 ;
   uint8_t *arg3 = (uint8_t *) 0 ;
@@ -15649,7 +15742,7 @@ _gostring_ _wrap_revive_result_json_cwetee_0ef46faa3853c4e0(wetee_buf *_swig_go_
 }
 
 
-_gostring_ _wrap_revive_result_limits_cwetee_0ef46faa3853c4e0(wetee_buf *_swig_go_0, wetee_metadata *_swig_go_1, _goslice_ _swig_go_2, intgo _swig_go_3) {
+_gostring_ _wrap_revive_result_limits_cwetee_0551771aedc3a6f6(wetee_buf *_swig_go_0, wetee_metadata *_swig_go_1, _goslice_ _swig_go_2, intgo _swig_go_3) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   wetee_metadata *arg2 = (wetee_metadata *) 0 ;
   uint8_t *arg3 = (uint8_t *) 0 ;
@@ -15691,7 +15784,7 @@ _gostring_ _wrap_revive_result_limits_cwetee_0ef46faa3853c4e0(wetee_buf *_swig_g
 }
 
 
-_gostring_ _wrap_contract_pod_cost_cwetee_0ef46faa3853c4e0(wetee_buf *_swig_go_0, _gostring_ _swig_go_1, _gostring_ _swig_go_2, intgo _swig_go_3, intgo _swig_go_4, _gostring_ _swig_go_5) {
+_gostring_ _wrap_contract_pod_cost_cwetee_0551771aedc3a6f6(wetee_buf *_swig_go_0, _gostring_ _swig_go_1, _gostring_ _swig_go_2, intgo _swig_go_3, intgo _swig_go_4, _gostring_ _swig_go_5) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   char *arg2 = (char *) 0 ;
   size_t arg3 ;
@@ -15746,7 +15839,7 @@ _gostring_ _wrap_contract_pod_cost_cwetee_0ef46faa3853c4e0(wetee_buf *_swig_go_0
 }
 
 
-_gostring_ _wrap_contract_query_cwetee_0ef46faa3853c4e0(wetee_buf *_swig_go_0, wetee_chain *_swig_go_1, wetee_contract_abi *_swig_go_2, _goslice_ _swig_go_3, _goslice_ _swig_go_4, _gostring_ _swig_go_5, _gostring_ _swig_go_6) {
+_gostring_ _wrap_contract_query_cwetee_0551771aedc3a6f6(wetee_buf *_swig_go_0, wetee_chain *_swig_go_1, wetee_contract_abi *_swig_go_2, _goslice_ _swig_go_3, _goslice_ _swig_go_4, _gostring_ _swig_go_5, _gostring_ _swig_go_6) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   wetee_chain *arg2 = (wetee_chain *) 0 ;
   wetee_contract_abi *arg3 = (wetee_contract_abi *) 0 ;
@@ -15803,6 +15896,1095 @@ _gostring_ _wrap_contract_query_cwetee_0ef46faa3853c4e0(wetee_buf *_swig_go_0, w
   wetee_buf_free(arg1);
   
   free(arg8); 
+  return _swig_go_result;
+}
+
+
+void _wrap_cloud_deployment_free_cwetee_0551771aedc3a6f6(wetee_cloud_deployment *_swig_go_0) {
+  wetee_cloud_deployment *arg1 = (wetee_cloud_deployment *) 0 ;
+  
+  arg1 = (wetee_cloud_deployment *)(uintptr_t)_swig_go_0; 
+  
+  {
+    wetee_clear_error();
+    wetee_cloud_deployment_free(arg1);
+  }
+  
+}
+
+
+void _wrap_cloud_free_cwetee_0551771aedc3a6f6(wetee_cloud *_swig_go_0) {
+  wetee_cloud *arg1 = (wetee_cloud *) 0 ;
+  
+  arg1 = (wetee_cloud *)(uintptr_t)_swig_go_0; 
+  
+  {
+    wetee_clear_error();
+    wetee_cloud_free(arg1);
+  }
+  
+}
+
+
+intgo _wrap_CLOUD_APP_cwetee_0551771aedc3a6f6() {
+  int result;
+  intgo _swig_go_result;
+  
+  
+  result = (int)(WETEE_CLOUD_APP);
+  _swig_go_result = result; 
+  return _swig_go_result;
+}
+
+
+intgo _wrap_CLOUD_TASK_cwetee_0551771aedc3a6f6() {
+  int result;
+  intgo _swig_go_result;
+  
+  
+  result = (int)(WETEE_CLOUD_TASK);
+  _swig_go_result = result; 
+  return _swig_go_result;
+}
+
+
+intgo _wrap_CLOUD_GPU_cwetee_0551771aedc3a6f6() {
+  int result;
+  intgo _swig_go_result;
+  
+  
+  result = (int)(WETEE_CLOUD_GPU);
+  _swig_go_result = result; 
+  return _swig_go_result;
+}
+
+
+intgo _wrap_CLOUD_WORKER_cwetee_0551771aedc3a6f6() {
+  int result;
+  intgo _swig_go_result;
+  
+  
+  result = (int)(WETEE_CLOUD_WORKER);
+  _swig_go_result = result; 
+  return _swig_go_result;
+}
+
+
+intgo _wrap_CLOUD_STATUS_CREATED_cwetee_0551771aedc3a6f6() {
+  int result;
+  intgo _swig_go_result;
+  
+  
+  result = (int)(WETEE_CLOUD_STATUS_CREATED);
+  _swig_go_result = result; 
+  return _swig_go_result;
+}
+
+
+intgo _wrap_CLOUD_STATUS_DEPLOYING_cwetee_0551771aedc3a6f6() {
+  int result;
+  intgo _swig_go_result;
+  
+  
+  result = (int)(WETEE_CLOUD_STATUS_DEPLOYING);
+  _swig_go_result = result; 
+  return _swig_go_result;
+}
+
+
+intgo _wrap_CLOUD_STATUS_STOPPED_cwetee_0551771aedc3a6f6() {
+  int result;
+  intgo _swig_go_result;
+  
+  
+  result = (int)(WETEE_CLOUD_STATUS_STOPPED);
+  _swig_go_result = result; 
+  return _swig_go_result;
+}
+
+
+intgo _wrap_CLOUD_STATUS_RUNNING_cwetee_0551771aedc3a6f6() {
+  int result;
+  intgo _swig_go_result;
+  
+  
+  result = (int)(WETEE_CLOUD_STATUS_RUNNING);
+  _swig_go_result = result; 
+  return _swig_go_result;
+}
+
+
+intgo _wrap_CLOUD_STATUS_RESTARTING_cwetee_0551771aedc3a6f6() {
+  int result;
+  intgo _swig_go_result;
+  
+  
+  result = (int)(WETEE_CLOUD_STATUS_RESTARTING);
+  _swig_go_result = result; 
+  return _swig_go_result;
+}
+
+
+_gostring_ _wrap_cloudb_deployment_parse_cwetee_0551771aedc3a6f6(wetee_cloud_deployment **_swig_go_0, _gostring_ _swig_go_1) {
+  wetee_cloud_deployment **arg1 = (wetee_cloud_deployment **) 0 ;
+  char *arg2 = (char *) 0 ;
+  size_t arg3 ;
+  wetee_cloud_deployment *temp1 ;
+  wetee_rc result;
+  _gostring_ _swig_go_result;
+  
+  
+  temp1 = NULL;
+  arg1 = &temp1;
+  
+  
+  arg2 = (char *)_swig_go_1.p;
+  arg3 = (size_t)_swig_go_1.n;
+  
+  
+  {
+    wetee_clear_error();
+    result = (wetee_rc)wetee_cloudb_deployment_parse(arg1,(char const *)arg2,arg3);
+  }
+  _swig_go_result = wetee_go_status(result); 
+  
+  *(uintptr_t *)(void *)_swig_go_0 = (uintptr_t)temp1;
+  temp1 = NULL; /* owned by Go now */
+  
+  wetee_cloud_deployment_free(temp1); 
+  return _swig_go_result;
+}
+
+
+_gostring_ _wrap_cloudb_deployment_load_cwetee_0551771aedc3a6f6(wetee_cloud_deployment **_swig_go_0, _gostring_ _swig_go_1) {
+  wetee_cloud_deployment **arg1 = (wetee_cloud_deployment **) 0 ;
+  char *arg2 = (char *) 0 ;
+  wetee_cloud_deployment *temp1 ;
+  wetee_rc result;
+  _gostring_ _swig_go_result;
+  
+  
+  temp1 = NULL;
+  arg1 = &temp1;
+  
+  
+  arg2 = (char *)malloc(_swig_go_1.n + 1);
+  memcpy(arg2, _swig_go_1.p, _swig_go_1.n);
+  arg2[_swig_go_1.n] = '\0';
+  
+  
+  {
+    wetee_clear_error();
+    result = (wetee_rc)wetee_cloudb_deployment_load(arg1,(char const *)arg2);
+  }
+  _swig_go_result = wetee_go_status(result); 
+  
+  *(uintptr_t *)(void *)_swig_go_0 = (uintptr_t)temp1;
+  temp1 = NULL; /* owned by Go now */
+  
+  wetee_cloud_deployment_free(temp1); 
+  free(arg2); 
+  return _swig_go_result;
+}
+
+
+intgo _wrap_cloudb_deployment_kind_cwetee_0551771aedc3a6f6(wetee_cloud_deployment *_swig_go_0) {
+  wetee_cloud_deployment *arg1 = (wetee_cloud_deployment *) 0 ;
+  int result;
+  intgo _swig_go_result;
+  
+  arg1 = (wetee_cloud_deployment *)(uintptr_t)_swig_go_0; 
+  
+  {
+    wetee_clear_error();
+    result = (int)wetee_cloudb_deployment_kind((struct wetee_cloud_deployment const *)arg1);
+  }
+  _swig_go_result = result; 
+  return _swig_go_result;
+}
+
+
+_gostring_ _wrap_cloudb_deployment_json_cwetee_0551771aedc3a6f6(wetee_buf *_swig_go_0, wetee_cloud_deployment *_swig_go_1) {
+  wetee_buf *arg1 = (wetee_buf *) 0 ;
+  wetee_cloud_deployment *arg2 = (wetee_cloud_deployment *) 0 ;
+  wetee_buf temp1 ;
+  wetee_rc result;
+  _gostring_ _swig_go_result;
+  
+  
+  memset(&temp1, 0, sizeof temp1);
+  arg1 = &temp1;
+  
+  arg2 = (wetee_cloud_deployment *)(uintptr_t)_swig_go_1; 
+  
+  {
+    wetee_clear_error();
+    result = (wetee_rc)wetee_cloudb_deployment_json(arg1,(struct wetee_cloud_deployment const *)arg2);
+  }
+  _swig_go_result = wetee_go_status(result); 
+  
+  if (arg1->len > 0) {
+    ((uint64_t *)(void *)_swig_go_0)[0] = (uint64_t)(uintptr_t)arg1->data;
+    ((uint64_t *)(void *)_swig_go_0)[1] = (uint64_t)arg1->len;
+    arg1->data = NULL; /* handed over to Go_take */
+    arg1->len = 0;
+    arg1->cap = 0;
+  }
+  
+  
+  wetee_buf_free(arg1);
+  
+  return _swig_go_result;
+}
+
+
+_gostring_ _wrap_cloudb_deploy_call_json_cwetee_0551771aedc3a6f6(wetee_buf *_swig_go_0, wetee_metadata *_swig_go_1, wetee_cloud_deployment *_swig_go_2) {
+  wetee_buf *arg1 = (wetee_buf *) 0 ;
+  wetee_metadata *arg2 = (wetee_metadata *) 0 ;
+  wetee_cloud_deployment *arg3 = (wetee_cloud_deployment *) 0 ;
+  wetee_buf temp1 ;
+  wetee_rc result;
+  _gostring_ _swig_go_result;
+  
+  
+  memset(&temp1, 0, sizeof temp1);
+  arg1 = &temp1;
+  
+  arg2 = (wetee_metadata *)(uintptr_t)_swig_go_1; 
+  arg3 = (wetee_cloud_deployment *)(uintptr_t)_swig_go_2; 
+  
+  {
+    wetee_clear_error();
+    result = (wetee_rc)wetee_cloudb_deploy_call_json(arg1,(struct wetee_metadata const *)arg2,(struct wetee_cloud_deployment const *)arg3);
+  }
+  _swig_go_result = wetee_go_status(result); 
+  
+  if (arg1->len > 0) {
+    ((uint64_t *)(void *)_swig_go_0)[0] = (uint64_t)(uintptr_t)arg1->data;
+    ((uint64_t *)(void *)_swig_go_0)[1] = (uint64_t)arg1->len;
+    arg1->data = NULL; /* handed over to Go_take */
+    arg1->len = 0;
+    arg1->cap = 0;
+  }
+  
+  
+  wetee_buf_free(arg1);
+  
+  return _swig_go_result;
+}
+
+
+_gostring_ _wrap_cloudb_deploy_call_cwetee_0551771aedc3a6f6(wetee_buf *_swig_go_0, wetee_metadata *_swig_go_1, wetee_cloud_deployment *_swig_go_2) {
+  wetee_buf *arg1 = (wetee_buf *) 0 ;
+  wetee_metadata *arg2 = (wetee_metadata *) 0 ;
+  wetee_cloud_deployment *arg3 = (wetee_cloud_deployment *) 0 ;
+  wetee_buf temp1 ;
+  wetee_rc result;
+  _gostring_ _swig_go_result;
+  
+  
+  memset(&temp1, 0, sizeof temp1);
+  arg1 = &temp1;
+  
+  arg2 = (wetee_metadata *)(uintptr_t)_swig_go_1; 
+  arg3 = (wetee_cloud_deployment *)(uintptr_t)_swig_go_2; 
+  
+  {
+    wetee_clear_error();
+    result = (wetee_rc)wetee_cloudb_deploy_call(arg1,(struct wetee_metadata const *)arg2,(struct wetee_cloud_deployment const *)arg3);
+  }
+  _swig_go_result = wetee_go_status(result); 
+  
+  if (arg1->len > 0) {
+    ((uint64_t *)(void *)_swig_go_0)[0] = (uint64_t)(uintptr_t)arg1->data;
+    ((uint64_t *)(void *)_swig_go_0)[1] = (uint64_t)arg1->len;
+    arg1->data = NULL; /* handed over to Go_take */
+    arg1->len = 0;
+    arg1->cap = 0;
+  }
+  
+  
+  wetee_buf_free(arg1);
+  
+  return _swig_go_result;
+}
+
+
+_gostring_ _wrap_cloudb_estimate_at_cwetee_0551771aedc3a6f6(_goslice_ _swig_go_0, wetee_cloud_deployment *_swig_go_1, _gostring_ _swig_go_2) {
+  wetee_u128 *arg1 = (wetee_u128 *) 0 ;
+  wetee_cloud_deployment *arg2 = (wetee_cloud_deployment *) 0 ;
+  char *arg3 = (char *) 0 ;
+  wetee_u128 temp1 ;
+  wetee_rc result;
+  _gostring_ _swig_go_result;
+  
+  
+  if (_swig_go_0.len < 2) _swig_gopanic("cloudb_estimate_at: a u128 needs []uint64{lo, hi}");
+  temp1.lo = 0;
+  temp1.hi = 0;
+  arg1 = &temp1;
+  
+  arg2 = (wetee_cloud_deployment *)(uintptr_t)_swig_go_1; 
+  
+  arg3 = (char *)malloc(_swig_go_2.n + 1);
+  memcpy(arg3, _swig_go_2.p, _swig_go_2.n);
+  arg3[_swig_go_2.n] = '\0';
+  
+  
+  {
+    wetee_clear_error();
+    result = (wetee_rc)wetee_cloudb_estimate_at(arg1,(struct wetee_cloud_deployment const *)arg2,(char const *)arg3);
+  }
+  _swig_go_result = wetee_go_status(result); 
+  
+  ((uint64_t *)_swig_go_0.array)[0] = arg1->lo;
+  ((uint64_t *)_swig_go_0.array)[1] = arg1->hi;
+  
+  free(arg3); 
+  return _swig_go_result;
+}
+
+
+_gostring_ _wrap_cloudb_pallet_cwetee_0551771aedc3a6f6(wetee_metadata *_swig_go_0, intgo _swig_go_1) {
+  wetee_metadata *arg1 = (wetee_metadata *) 0 ;
+  int arg2 ;
+  char *result = 0 ;
+  _gostring_ _swig_go_result;
+  
+  arg1 = (wetee_metadata *)(uintptr_t)_swig_go_0; 
+  arg2 = (int)_swig_go_1; 
+  
+  {
+    wetee_clear_error();
+    result = (char *)wetee_cloudb_pallet((struct wetee_metadata const *)arg1,arg2);
+  }
+  
+  _swig_go_result.p = (char *)result;
+  _swig_go_result.n = result ? (intgo)strlen(result) : 0;
+  
+  return _swig_go_result;
+}
+
+
+_gostring_ _wrap_cloudb_open_cwetee_0551771aedc3a6f6(wetee_cloud **_swig_go_0, wetee_chain *_swig_go_1) {
+  wetee_cloud **arg1 = (wetee_cloud **) 0 ;
+  wetee_chain *arg2 = (wetee_chain *) 0 ;
+  wetee_cloud *temp1 ;
+  wetee_rc result;
+  _gostring_ _swig_go_result;
+  
+  
+  temp1 = NULL;
+  arg1 = &temp1;
+  
+  arg2 = (wetee_chain *)(uintptr_t)_swig_go_1; 
+  
+  {
+    wetee_clear_error();
+    result = (wetee_rc)wetee_cloudb_open(arg1,arg2);
+  }
+  _swig_go_result = wetee_go_status(result); 
+  
+  *(uintptr_t *)(void *)_swig_go_0 = (uintptr_t)temp1;
+  temp1 = NULL; /* owned by Go now */
+  
+  wetee_cloud_free(temp1); 
+  return _swig_go_result;
+}
+
+
+_gostring_ _wrap_cloudb_submit_cwetee_0551771aedc3a6f6(wetee_buf *_swig_go_0, wetee_cloud *_swig_go_1, wetee_keypair *_swig_go_2, intgo _swig_go_3, _gostring_ _swig_go_4, _gostring_ _swig_go_5, intgo _swig_go_6) {
+  wetee_buf *arg1 = (wetee_buf *) 0 ;
+  wetee_cloud *arg2 = (wetee_cloud *) 0 ;
+  wetee_keypair *arg3 = (wetee_keypair *) 0 ;
+  int arg4 ;
+  char *arg5 = (char *) 0 ;
+  char *arg6 = (char *) 0 ;
+  unsigned int arg7 ;
+  wetee_buf temp1 ;
+  wetee_rc result;
+  _gostring_ _swig_go_result;
+  
+  
+  memset(&temp1, 0, sizeof temp1);
+  arg1 = &temp1;
+  
+  arg2 = (wetee_cloud *)(uintptr_t)_swig_go_1; 
+  arg3 = (wetee_keypair *)(uintptr_t)_swig_go_2; 
+  arg4 = (int)_swig_go_3; 
+  
+  arg5 = (char *)malloc(_swig_go_4.n + 1);
+  memcpy(arg5, _swig_go_4.p, _swig_go_4.n);
+  arg5[_swig_go_4.n] = '\0';
+  
+  
+  arg6 = NULL;
+  if (_swig_go_5.n > 0) {
+    char *copy = (char *)malloc((size_t)_swig_go_5.n + 1);
+    if (copy == NULL) _swig_gopanic("libwetee: out of memory");
+    memcpy(copy, _swig_go_5.p, (size_t)_swig_go_5.n);
+    copy[_swig_go_5.n] = '\0';
+    arg6 = copy;
+  }
+  
+  arg7 = (unsigned int)_swig_go_6; 
+  
+  {
+    wetee_clear_error();
+    result = (wetee_rc)wetee_cloudb_submit(arg1,arg2,(struct wetee_keypair const *)arg3,arg4,(char const *)arg5,(char const *)arg6,arg7);
+  }
+  _swig_go_result = wetee_go_status(result); 
+  
+  if (arg1->len > 0) {
+    ((uint64_t *)(void *)_swig_go_0)[0] = (uint64_t)(uintptr_t)arg1->data;
+    ((uint64_t *)(void *)_swig_go_0)[1] = (uint64_t)arg1->len;
+    arg1->data = NULL; /* handed over to Go_take */
+    arg1->len = 0;
+    arg1->cap = 0;
+  }
+  
+  
+  wetee_buf_free(arg1);
+  
+  free(arg5); 
+  free((char *)arg6); 
+  return _swig_go_result;
+}
+
+
+_gostring_ _wrap_cloudb_deploy_cwetee_0551771aedc3a6f6(long long *_swig_go_0, wetee_buf *_swig_go_1, wetee_cloud *_swig_go_2, wetee_keypair *_swig_go_3, wetee_cloud_deployment *_swig_go_4, intgo _swig_go_5) {
+  uint64_t *arg1 = (uint64_t *) 0 ;
+  wetee_buf *arg2 = (wetee_buf *) 0 ;
+  wetee_cloud *arg3 = (wetee_cloud *) 0 ;
+  wetee_keypair *arg4 = (wetee_keypair *) 0 ;
+  wetee_cloud_deployment *arg5 = (wetee_cloud_deployment *) 0 ;
+  unsigned int arg6 ;
+  wetee_buf temp2 ;
+  wetee_rc result;
+  _gostring_ _swig_go_result;
+  
+  arg1 = (uint64_t *)_swig_go_0; 
+  
+  memset(&temp2, 0, sizeof temp2);
+  arg2 = &temp2;
+  
+  arg3 = (wetee_cloud *)(uintptr_t)_swig_go_2; 
+  arg4 = (wetee_keypair *)(uintptr_t)_swig_go_3; 
+  arg5 = (wetee_cloud_deployment *)(uintptr_t)_swig_go_4; 
+  arg6 = (unsigned int)_swig_go_5; 
+  
+  {
+    wetee_clear_error();
+    result = (wetee_rc)wetee_cloudb_deploy(arg1,arg2,arg3,(struct wetee_keypair const *)arg4,(struct wetee_cloud_deployment const *)arg5,arg6);
+  }
+  _swig_go_result = wetee_go_status(result); 
+  
+  if (arg2->len > 0) {
+    ((uint64_t *)(void *)_swig_go_1)[0] = (uint64_t)(uintptr_t)arg2->data;
+    ((uint64_t *)(void *)_swig_go_1)[1] = (uint64_t)arg2->len;
+    arg2->data = NULL; /* handed over to Go_take */
+    arg2->len = 0;
+    arg2->cap = 0;
+  }
+  
+  
+  wetee_buf_free(arg2);
+  
+  return _swig_go_result;
+}
+
+
+_gostring_ _wrap_cloudb_estimate_cwetee_0551771aedc3a6f6(_goslice_ _swig_go_0, wetee_cloud *_swig_go_1, wetee_cloud_deployment *_swig_go_2) {
+  wetee_u128 *arg1 = (wetee_u128 *) 0 ;
+  wetee_cloud *arg2 = (wetee_cloud *) 0 ;
+  wetee_cloud_deployment *arg3 = (wetee_cloud_deployment *) 0 ;
+  wetee_u128 temp1 ;
+  wetee_rc result;
+  _gostring_ _swig_go_result;
+  
+  
+  if (_swig_go_0.len < 2) _swig_gopanic("cloudb_estimate: a u128 needs []uint64{lo, hi}");
+  temp1.lo = 0;
+  temp1.hi = 0;
+  arg1 = &temp1;
+  
+  arg2 = (wetee_cloud *)(uintptr_t)_swig_go_1; 
+  arg3 = (wetee_cloud_deployment *)(uintptr_t)_swig_go_2; 
+  
+  {
+    wetee_clear_error();
+    result = (wetee_rc)wetee_cloudb_estimate(arg1,arg2,(struct wetee_cloud_deployment const *)arg3);
+  }
+  _swig_go_result = wetee_go_status(result); 
+  
+  ((uint64_t *)_swig_go_0.array)[0] = arg1->lo;
+  ((uint64_t *)_swig_go_0.array)[1] = arg1->hi;
+  
+  return _swig_go_result;
+}
+
+
+_gostring_ _wrap_cloudb_status_json_cwetee_0551771aedc3a6f6(wetee_buf *_swig_go_0, wetee_cloud *_swig_go_1, intgo _swig_go_2, long long _swig_go_3) {
+  wetee_buf *arg1 = (wetee_buf *) 0 ;
+  wetee_cloud *arg2 = (wetee_cloud *) 0 ;
+  int arg3 ;
+  uint64_t arg4 ;
+  wetee_buf temp1 ;
+  wetee_rc result;
+  _gostring_ _swig_go_result;
+  
+  
+  memset(&temp1, 0, sizeof temp1);
+  arg1 = &temp1;
+  
+  arg2 = (wetee_cloud *)(uintptr_t)_swig_go_1; 
+  arg3 = (int)_swig_go_2; 
+  arg4 = (uint64_t)_swig_go_3; 
+  
+  {
+    wetee_clear_error();
+    result = (wetee_rc)wetee_cloudb_status_json(arg1,arg2,arg3,arg4);
+  }
+  _swig_go_result = wetee_go_status(result); 
+  
+  if (arg1->len > 0) {
+    ((uint64_t *)(void *)_swig_go_0)[0] = (uint64_t)(uintptr_t)arg1->data;
+    ((uint64_t *)(void *)_swig_go_0)[1] = (uint64_t)arg1->len;
+    arg1->data = NULL; /* handed over to Go_take */
+    arg1->len = 0;
+    arg1->cap = 0;
+  }
+  
+  
+  wetee_buf_free(arg1);
+  
+  return _swig_go_result;
+}
+
+
+_gostring_ _wrap_cloudb_list_json_cwetee_0551771aedc3a6f6(wetee_buf *_swig_go_0, wetee_cloud *_swig_go_1, intgo _swig_go_2, _gostring_ _swig_go_3) {
+  wetee_buf *arg1 = (wetee_buf *) 0 ;
+  wetee_cloud *arg2 = (wetee_cloud *) 0 ;
+  int arg3 ;
+  char *arg4 = (char *) 0 ;
+  wetee_buf temp1 ;
+  wetee_rc result;
+  _gostring_ _swig_go_result;
+  
+  
+  memset(&temp1, 0, sizeof temp1);
+  arg1 = &temp1;
+  
+  arg2 = (wetee_cloud *)(uintptr_t)_swig_go_1; 
+  arg3 = (int)_swig_go_2; 
+  
+  arg4 = (char *)malloc(_swig_go_3.n + 1);
+  memcpy(arg4, _swig_go_3.p, _swig_go_3.n);
+  arg4[_swig_go_3.n] = '\0';
+  
+  
+  {
+    wetee_clear_error();
+    result = (wetee_rc)wetee_cloudb_list_json(arg1,arg2,arg3,(char const *)arg4);
+  }
+  _swig_go_result = wetee_go_status(result); 
+  
+  if (arg1->len > 0) {
+    ((uint64_t *)(void *)_swig_go_0)[0] = (uint64_t)(uintptr_t)arg1->data;
+    ((uint64_t *)(void *)_swig_go_0)[1] = (uint64_t)arg1->len;
+    arg1->data = NULL; /* handed over to Go_take */
+    arg1->len = 0;
+    arg1->cap = 0;
+  }
+  
+  
+  wetee_buf_free(arg1);
+  
+  free(arg4); 
+  return _swig_go_result;
+}
+
+
+_gostring_ _wrap_cloudb_wait_cwetee_0551771aedc3a6f6(int *_swig_go_0, wetee_cloud *_swig_go_1, intgo _swig_go_2, long long _swig_go_3, intgo _swig_go_4, intgo _swig_go_5) {
+  uint32_t *arg1 = (uint32_t *) 0 ;
+  wetee_cloud *arg2 = (wetee_cloud *) 0 ;
+  int arg3 ;
+  uint64_t arg4 ;
+  int arg5 ;
+  unsigned int arg6 ;
+  wetee_rc result;
+  _gostring_ _swig_go_result;
+  
+  arg1 = (uint32_t *)_swig_go_0; 
+  arg2 = (wetee_cloud *)(uintptr_t)_swig_go_1; 
+  arg3 = (int)_swig_go_2; 
+  arg4 = (uint64_t)_swig_go_3; 
+  arg5 = (int)_swig_go_4; 
+  arg6 = (unsigned int)_swig_go_5; 
+  
+  {
+    wetee_clear_error();
+    result = (wetee_rc)wetee_cloudb_wait(arg1,arg2,arg3,arg4,arg5,arg6);
+  }
+  _swig_go_result = wetee_go_status(result); 
+  return _swig_go_result;
+}
+
+
+_gostring_ _wrap_cloudb_restart_cwetee_0551771aedc3a6f6(wetee_buf *_swig_go_0, wetee_cloud *_swig_go_1, wetee_keypair *_swig_go_2, intgo _swig_go_3, long long _swig_go_4, intgo _swig_go_5) {
+  wetee_buf *arg1 = (wetee_buf *) 0 ;
+  wetee_cloud *arg2 = (wetee_cloud *) 0 ;
+  wetee_keypair *arg3 = (wetee_keypair *) 0 ;
+  int arg4 ;
+  uint64_t arg5 ;
+  unsigned int arg6 ;
+  wetee_buf temp1 ;
+  wetee_rc result;
+  _gostring_ _swig_go_result;
+  
+  
+  memset(&temp1, 0, sizeof temp1);
+  arg1 = &temp1;
+  
+  arg2 = (wetee_cloud *)(uintptr_t)_swig_go_1; 
+  arg3 = (wetee_keypair *)(uintptr_t)_swig_go_2; 
+  arg4 = (int)_swig_go_3; 
+  arg5 = (uint64_t)_swig_go_4; 
+  arg6 = (unsigned int)_swig_go_5; 
+  
+  {
+    wetee_clear_error();
+    result = (wetee_rc)wetee_cloudb_restart(arg1,arg2,(struct wetee_keypair const *)arg3,arg4,arg5,arg6);
+  }
+  _swig_go_result = wetee_go_status(result); 
+  
+  if (arg1->len > 0) {
+    ((uint64_t *)(void *)_swig_go_0)[0] = (uint64_t)(uintptr_t)arg1->data;
+    ((uint64_t *)(void *)_swig_go_0)[1] = (uint64_t)arg1->len;
+    arg1->data = NULL; /* handed over to Go_take */
+    arg1->len = 0;
+    arg1->cap = 0;
+  }
+  
+  
+  wetee_buf_free(arg1);
+  
+  return _swig_go_result;
+}
+
+
+_gostring_ _wrap_cloudb_update_cwetee_0551771aedc3a6f6(wetee_buf *_swig_go_0, wetee_cloud *_swig_go_1, wetee_keypair *_swig_go_2, long long _swig_go_3, wetee_cloud_deployment *_swig_go_4, intgo _swig_go_5, intgo _swig_go_6) {
+  wetee_buf *arg1 = (wetee_buf *) 0 ;
+  wetee_cloud *arg2 = (wetee_cloud *) 0 ;
+  wetee_keypair *arg3 = (wetee_keypair *) 0 ;
+  uint64_t arg4 ;
+  wetee_cloud_deployment *arg5 = (wetee_cloud_deployment *) 0 ;
+  int arg6 ;
+  unsigned int arg7 ;
+  wetee_buf temp1 ;
+  wetee_rc result;
+  _gostring_ _swig_go_result;
+  
+  
+  memset(&temp1, 0, sizeof temp1);
+  arg1 = &temp1;
+  
+  arg2 = (wetee_cloud *)(uintptr_t)_swig_go_1; 
+  arg3 = (wetee_keypair *)(uintptr_t)_swig_go_2; 
+  arg4 = (uint64_t)_swig_go_3; 
+  arg5 = (wetee_cloud_deployment *)(uintptr_t)_swig_go_4; 
+  arg6 = (int)_swig_go_5; 
+  arg7 = (unsigned int)_swig_go_6; 
+  
+  {
+    wetee_clear_error();
+    result = (wetee_rc)wetee_cloudb_update(arg1,arg2,(struct wetee_keypair const *)arg3,arg4,(struct wetee_cloud_deployment const *)arg5,arg6,arg7);
+  }
+  _swig_go_result = wetee_go_status(result); 
+  
+  if (arg1->len > 0) {
+    ((uint64_t *)(void *)_swig_go_0)[0] = (uint64_t)(uintptr_t)arg1->data;
+    ((uint64_t *)(void *)_swig_go_0)[1] = (uint64_t)arg1->len;
+    arg1->data = NULL; /* handed over to Go_take */
+    arg1->len = 0;
+    arg1->cap = 0;
+  }
+  
+  
+  wetee_buf_free(arg1);
+  
+  return _swig_go_result;
+}
+
+
+_gostring_ _wrap_cloudb_stop_cwetee_0551771aedc3a6f6(wetee_buf *_swig_go_0, wetee_cloud *_swig_go_1, wetee_keypair *_swig_go_2, intgo _swig_go_3, long long _swig_go_4, intgo _swig_go_5) {
+  wetee_buf *arg1 = (wetee_buf *) 0 ;
+  wetee_cloud *arg2 = (wetee_cloud *) 0 ;
+  wetee_keypair *arg3 = (wetee_keypair *) 0 ;
+  int arg4 ;
+  uint64_t arg5 ;
+  unsigned int arg6 ;
+  wetee_buf temp1 ;
+  wetee_rc result;
+  _gostring_ _swig_go_result;
+  
+  
+  memset(&temp1, 0, sizeof temp1);
+  arg1 = &temp1;
+  
+  arg2 = (wetee_cloud *)(uintptr_t)_swig_go_1; 
+  arg3 = (wetee_keypair *)(uintptr_t)_swig_go_2; 
+  arg4 = (int)_swig_go_3; 
+  arg5 = (uint64_t)_swig_go_4; 
+  arg6 = (unsigned int)_swig_go_5; 
+  
+  {
+    wetee_clear_error();
+    result = (wetee_rc)wetee_cloudb_stop(arg1,arg2,(struct wetee_keypair const *)arg3,arg4,arg5,arg6);
+  }
+  _swig_go_result = wetee_go_status(result); 
+  
+  if (arg1->len > 0) {
+    ((uint64_t *)(void *)_swig_go_0)[0] = (uint64_t)(uintptr_t)arg1->data;
+    ((uint64_t *)(void *)_swig_go_0)[1] = (uint64_t)arg1->len;
+    arg1->data = NULL; /* handed over to Go_take */
+    arg1->len = 0;
+    arg1->cap = 0;
+  }
+  
+  
+  wetee_buf_free(arg1);
+  
+  return _swig_go_result;
+}
+
+
+_gostring_ _wrap_cloudb_prices_json_cwetee_0551771aedc3a6f6(wetee_buf *_swig_go_0, wetee_cloud *_swig_go_1, intgo _swig_go_2) {
+  wetee_buf *arg1 = (wetee_buf *) 0 ;
+  wetee_cloud *arg2 = (wetee_cloud *) 0 ;
+  int arg3 ;
+  wetee_buf temp1 ;
+  wetee_rc result;
+  _gostring_ _swig_go_result;
+  
+  
+  memset(&temp1, 0, sizeof temp1);
+  arg1 = &temp1;
+  
+  arg2 = (wetee_cloud *)(uintptr_t)_swig_go_1; 
+  arg3 = (int)_swig_go_2; 
+  
+  {
+    wetee_clear_error();
+    result = (wetee_rc)wetee_cloudb_prices_json(arg1,arg2,arg3);
+  }
+  _swig_go_result = wetee_go_status(result); 
+  
+  if (arg1->len > 0) {
+    ((uint64_t *)(void *)_swig_go_0)[0] = (uint64_t)(uintptr_t)arg1->data;
+    ((uint64_t *)(void *)_swig_go_0)[1] = (uint64_t)arg1->len;
+    arg1->data = NULL; /* handed over to Go_take */
+    arg1->len = 0;
+    arg1->cap = 0;
+  }
+  
+  
+  wetee_buf_free(arg1);
+  
+  return _swig_go_result;
+}
+
+
+_gostring_ _wrap_cloudb_assets_json_cwetee_0551771aedc3a6f6(wetee_buf *_swig_go_0, wetee_cloud *_swig_go_1) {
+  wetee_buf *arg1 = (wetee_buf *) 0 ;
+  wetee_cloud *arg2 = (wetee_cloud *) 0 ;
+  wetee_buf temp1 ;
+  wetee_rc result;
+  _gostring_ _swig_go_result;
+  
+  
+  memset(&temp1, 0, sizeof temp1);
+  arg1 = &temp1;
+  
+  arg2 = (wetee_cloud *)(uintptr_t)_swig_go_1; 
+  
+  {
+    wetee_clear_error();
+    result = (wetee_rc)wetee_cloudb_assets_json(arg1,arg2);
+  }
+  _swig_go_result = wetee_go_status(result); 
+  
+  if (arg1->len > 0) {
+    ((uint64_t *)(void *)_swig_go_0)[0] = (uint64_t)(uintptr_t)arg1->data;
+    ((uint64_t *)(void *)_swig_go_0)[1] = (uint64_t)arg1->len;
+    arg1->data = NULL; /* handed over to Go_take */
+    arg1->len = 0;
+    arg1->cap = 0;
+  }
+  
+  
+  wetee_buf_free(arg1);
+  
+  return _swig_go_result;
+}
+
+
+_gostring_ _wrap_cloudb_clusters_json_cwetee_0551771aedc3a6f6(wetee_buf *_swig_go_0, wetee_cloud *_swig_go_1) {
+  wetee_buf *arg1 = (wetee_buf *) 0 ;
+  wetee_cloud *arg2 = (wetee_cloud *) 0 ;
+  wetee_buf temp1 ;
+  wetee_rc result;
+  _gostring_ _swig_go_result;
+  
+  
+  memset(&temp1, 0, sizeof temp1);
+  arg1 = &temp1;
+  
+  arg2 = (wetee_cloud *)(uintptr_t)_swig_go_1; 
+  
+  {
+    wetee_clear_error();
+    result = (wetee_rc)wetee_cloudb_clusters_json(arg1,arg2);
+  }
+  _swig_go_result = wetee_go_status(result); 
+  
+  if (arg1->len > 0) {
+    ((uint64_t *)(void *)_swig_go_0)[0] = (uint64_t)(uintptr_t)arg1->data;
+    ((uint64_t *)(void *)_swig_go_0)[1] = (uint64_t)arg1->len;
+    arg1->data = NULL; /* handed over to Go_take */
+    arg1->len = 0;
+    arg1->cap = 0;
+  }
+  
+  
+  wetee_buf_free(arg1);
+  
+  return _swig_go_result;
+}
+
+
+_gostring_ _wrap_cloudb_cluster_register_cwetee_0551771aedc3a6f6(long long *_swig_go_0, wetee_cloud *_swig_go_1, wetee_keypair *_swig_go_2, _gostring_ _swig_go_3, intgo _swig_go_4, intgo _swig_go_5, char _swig_go_6, intgo _swig_go_7) {
+  uint64_t *arg1 = (uint64_t *) 0 ;
+  wetee_cloud *arg2 = (wetee_cloud *) 0 ;
+  wetee_keypair *arg3 = (wetee_keypair *) 0 ;
+  char *arg4 = (char *) 0 ;
+  uint32_t arg5 ;
+  uint32_t arg6 ;
+  uint8_t arg7 ;
+  unsigned int arg8 ;
+  wetee_rc result;
+  _gostring_ _swig_go_result;
+  
+  arg1 = (uint64_t *)_swig_go_0; 
+  arg2 = (wetee_cloud *)(uintptr_t)_swig_go_1; 
+  arg3 = (wetee_keypair *)(uintptr_t)_swig_go_2; 
+  
+  arg4 = (char *)malloc(_swig_go_3.n + 1);
+  memcpy(arg4, _swig_go_3.p, _swig_go_3.n);
+  arg4[_swig_go_3.n] = '\0';
+  
+  arg5 = (uint32_t)_swig_go_4; 
+  arg6 = (uint32_t)_swig_go_5; 
+  arg7 = (uint8_t)_swig_go_6; 
+  arg8 = (unsigned int)_swig_go_7; 
+  
+  {
+    wetee_clear_error();
+    result = (wetee_rc)wetee_cloudb_cluster_register(arg1,arg2,(struct wetee_keypair const *)arg3,(char const *)arg4,arg5,arg6,arg7,arg8);
+  }
+  _swig_go_result = wetee_go_status(result); 
+  free(arg4); 
+  return _swig_go_result;
+}
+
+
+_gostring_ _wrap_cloudb_cluster_mortgage_cwetee_0551771aedc3a6f6(wetee_buf *_swig_go_0, wetee_cloud *_swig_go_1, wetee_keypair *_swig_go_2, long long _swig_go_3, _gostring_ _swig_go_4, _goslice_ _swig_go_5, intgo _swig_go_6) {
+  wetee_buf *arg1 = (wetee_buf *) 0 ;
+  wetee_cloud *arg2 = (wetee_cloud *) 0 ;
+  wetee_keypair *arg3 = (wetee_keypair *) 0 ;
+  uint64_t arg4 ;
+  char *arg5 = (char *) 0 ;
+  wetee_u128 arg6 ;
+  unsigned int arg7 ;
+  wetee_buf temp1 ;
+  wetee_rc result;
+  _gostring_ _swig_go_result;
+  
+  
+  memset(&temp1, 0, sizeof temp1);
+  arg1 = &temp1;
+  
+  arg2 = (wetee_cloud *)(uintptr_t)_swig_go_1; 
+  arg3 = (wetee_keypair *)(uintptr_t)_swig_go_2; 
+  arg4 = (uint64_t)_swig_go_3; 
+  
+  arg5 = (char *)malloc(_swig_go_4.n + 1);
+  memcpy(arg5, _swig_go_4.p, _swig_go_4.n);
+  arg5[_swig_go_4.n] = '\0';
+  
+  
+  if (_swig_go_5.len < 2) _swig_gopanic("cloudb_cluster_mortgage: a u128 needs []uint64{lo, hi}");
+  (&arg6)->lo = ((const uint64_t *)_swig_go_5.array)[0];
+  (&arg6)->hi = ((const uint64_t *)_swig_go_5.array)[1];
+  
+  arg7 = (unsigned int)_swig_go_6; 
+  
+  {
+    wetee_clear_error();
+    result = (wetee_rc)wetee_cloudb_cluster_mortgage(arg1,arg2,(struct wetee_keypair const *)arg3,arg4,(char const *)arg5,arg6,arg7);
+  }
+  _swig_go_result = wetee_go_status(result); 
+  
+  if (arg1->len > 0) {
+    ((uint64_t *)(void *)_swig_go_0)[0] = (uint64_t)(uintptr_t)arg1->data;
+    ((uint64_t *)(void *)_swig_go_0)[1] = (uint64_t)arg1->len;
+    arg1->data = NULL; /* handed over to Go_take */
+    arg1->len = 0;
+    arg1->cap = 0;
+  }
+  
+  
+  wetee_buf_free(arg1);
+  
+  free(arg5); 
+  return _swig_go_result;
+}
+
+
+_gostring_ _wrap_cloudb_work_proof_upload_cwetee_0551771aedc3a6f6(wetee_buf *_swig_go_0, wetee_cloud *_swig_go_1, wetee_keypair *_swig_go_2, intgo _swig_go_3, long long _swig_go_4, _gostring_ _swig_go_5, _goslice_ _swig_go_6, intgo _swig_go_7, intgo _swig_go_8) {
+  wetee_buf *arg1 = (wetee_buf *) 0 ;
+  wetee_cloud *arg2 = (wetee_cloud *) 0 ;
+  wetee_keypair *arg3 = (wetee_keypair *) 0 ;
+  int arg4 ;
+  uint64_t arg5 ;
+  char *arg6 = (char *) 0 ;
+  uint8_t *arg7 = (uint8_t *) 0 ;
+  size_t arg8 ;
+  int arg9 ;
+  unsigned int arg10 ;
+  wetee_buf temp1 ;
+  wetee_rc result;
+  _gostring_ _swig_go_result;
+  
+  
+  memset(&temp1, 0, sizeof temp1);
+  arg1 = &temp1;
+  
+  arg2 = (wetee_cloud *)(uintptr_t)_swig_go_1; 
+  arg3 = (wetee_keypair *)(uintptr_t)_swig_go_2; 
+  arg4 = (int)_swig_go_3; 
+  arg5 = (uint64_t)_swig_go_4; 
+  
+  arg6 = NULL;
+  if (_swig_go_5.n > 0) {
+    char *copy = (char *)malloc((size_t)_swig_go_5.n + 1);
+    if (copy == NULL) _swig_gopanic("libwetee: out of memory");
+    memcpy(copy, _swig_go_5.p, (size_t)_swig_go_5.n);
+    copy[_swig_go_5.n] = '\0';
+    arg6 = copy;
+  }
+  
+  
+  arg7 = (uint8_t *)_swig_go_6.array;
+  arg8 = (size_t)_swig_go_6.len;
+  
+  arg9 = (int)_swig_go_7; 
+  arg10 = (unsigned int)_swig_go_8; 
+  
+  {
+    wetee_clear_error();
+    result = (wetee_rc)wetee_cloudb_work_proof_upload(arg1,arg2,(struct wetee_keypair const *)arg3,arg4,arg5,(char const *)arg6,(unsigned char const *)arg7,arg8,arg9,arg10);
+  }
+  _swig_go_result = wetee_go_status(result); 
+  
+  if (arg1->len > 0) {
+    ((uint64_t *)(void *)_swig_go_0)[0] = (uint64_t)(uintptr_t)arg1->data;
+    ((uint64_t *)(void *)_swig_go_0)[1] = (uint64_t)arg1->len;
+    arg1->data = NULL; /* handed over to Go_take */
+    arg1->len = 0;
+    arg1->cap = 0;
+  }
+  
+  
+  wetee_buf_free(arg1);
+  
+  free((char *)arg6); 
+  return _swig_go_result;
+}
+
+
+_gostring_ _wrap_cloudb_work_report_cwetee_0551771aedc3a6f6(wetee_buf *_swig_go_0, wetee_cloud *_swig_go_1, intgo _swig_go_2, long long _swig_go_3) {
+  wetee_buf *arg1 = (wetee_buf *) 0 ;
+  wetee_cloud *arg2 = (wetee_cloud *) 0 ;
+  int arg3 ;
+  uint64_t arg4 ;
+  wetee_buf temp1 ;
+  wetee_rc result;
+  _gostring_ _swig_go_result;
+  
+  
+  memset(&temp1, 0, sizeof temp1);
+  arg1 = &temp1;
+  
+  arg2 = (wetee_cloud *)(uintptr_t)_swig_go_1; 
+  arg3 = (int)_swig_go_2; 
+  arg4 = (uint64_t)_swig_go_3; 
+  
+  {
+    wetee_clear_error();
+    result = (wetee_rc)wetee_cloudb_work_report(arg1,arg2,arg3,arg4);
+  }
+  _swig_go_result = wetee_go_status(result); 
+  
+  if (arg1->len > 0) {
+    ((uint64_t *)(void *)_swig_go_0)[0] = (uint64_t)(uintptr_t)arg1->data;
+    ((uint64_t *)(void *)_swig_go_0)[1] = (uint64_t)arg1->len;
+    arg1->data = NULL; /* handed over to Go_take */
+    arg1->len = 0;
+    arg1->cap = 0;
+  }
+  
+  
+  wetee_buf_free(arg1);
+  
+  return _swig_go_result;
+}
+
+
+_gostring_ _wrap_cloud_status_name_cwetee_0551771aedc3a6f6(intgo _swig_go_0) {
+  int arg1 ;
+  char *result = 0 ;
+  _gostring_ _swig_go_result;
+  
+  arg1 = (int)_swig_go_0; 
+  
+  {
+    wetee_clear_error();
+    result = (char *)wetee_cloud_status_name(arg1);
+  }
+  
+  _swig_go_result.p = (char *)result;
+  _swig_go_result.n = result ? (intgo)strlen(result) : 0;
+  
+  return _swig_go_result;
+}
+
+
+_gostring_ _wrap_cloud_kind_name_cwetee_0551771aedc3a6f6(intgo _swig_go_0) {
+  int arg1 ;
+  char *result = 0 ;
+  _gostring_ _swig_go_result;
+  
+  arg1 = (int)_swig_go_0; 
+  
+  {
+    wetee_clear_error();
+    result = (char *)wetee_cloud_kind_name(arg1);
+  }
+  
+  _swig_go_result.p = (char *)result;
+  _swig_go_result.n = result ? (intgo)strlen(result) : 0;
+  
   return _swig_go_result;
 }
 
