@@ -37,7 +37,13 @@ typedef struct ws_tr {
      * writable. On wss:// (TLS state is not shared between threads) the
      * service thread writes everything through lws_write(). The dup keeps
      * the descriptor number ours until the connection's close callback
-     * closes it, so a send never reaches a reused descriptor. */
+     * closes it, so a send never reaches a reused descriptor.
+     * Not covered by txmu: libwebsockets' own control frames (pong, close),
+     * written by the service thread. Whole sends do not interleave, but a
+     * pong sent while part of a data frame waits in `pend` would land in
+     * the middle of it (the server would then drop the connection, which
+     * is reported like any loss); it needs a full socket and a ping at
+     * that moment. */
     pthread_mutex_t txmu;
     int sock;                   /* -1: none (no connection, or TLS) */
     unsigned conn_no;           /* connections established so far */
