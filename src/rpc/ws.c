@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/ioctl.h>
 #include <sys/socket.h>
 #include <unistd.h>
 
@@ -28,28 +29,27 @@ typedef struct ws_tr {
     _Atomic int stop;
     char *rx;
     size_t rx_len, rx_cap;
-    /* Sending. On a plain ws:// connection every data frame is written
-     * with send(2) on `sock`, a dup of the connection's socket, under
-     * `txmu`: by the service thread (queued messages) and by the callers'
-     * threads (wt_tr_ops.send_now), so that a call needs no hand-over to
-     * the service thread. Bytes a full socket did not take wait in `pend`
-     * (nothing else is written before them) until the socket is
-     * writable. On wss:// (TLS state is not shared between threads) the
-     * service thread writes everything through lws_write(). The dup keeps
+    /* Sending. Every data frame is written under `txmu`. The service
+     * thread writes through lws_write(), which keeps what the socket did
+     * not take and sends it before anything else (its own pongs too). On a
+     * plain ws:// connection a caller whose request is the only one in
+     * flight (wt_tr_ops.send_now) writes its frame itself with send(2) on
+     * `sock`, a dup of the connection's socket, but only when the whole
+     * frame fits in the socket's free send space and nothing waits (neither
+     * in libwebsockets nor in `pend`), so that no frame is ever left half
+     * written outside libwebsockets; otherwise the frame goes to `pend`,
+     * whole, for the service thread. On wss:// (TLS state is not shared
+     * between threads) the service thread writes everything. The dup keeps
      * the descriptor number ours until the connection's close callback
-     * closes it, so a send never reaches a reused descriptor.
-     * Not covered by txmu: libwebsockets' own control frames (pong, close),
-     * written by the service thread. Whole sends do not interleave, but a
-     * pong sent while part of a data frame waits in `pend` would land in
-     * the middle of it (the server would then drop the connection, which
-     * is reported like any loss); it needs a full socket and a ping at
-     * that moment. */
+     * closes it, so a send never reaches a reused descriptor. */
     pthread_mutex_t txmu;
     int sock;                   /* -1: none (no connection, or TLS) */
     unsigned conn_no;           /* connections established so far */
     _Atomic unsigned direct;    /* conn_no while `sock` is usable, else 0 */
-    unsigned char *pend;
+    unsigned char *pend; /* whole frames for the service thread to write */
     size_t pend_off, pend_len, pend_cap;
+    _Atomic int lws_busy; /* libwebsockets holds part of a write */
+    int sndbuf;           /* SO_SNDBUF of the connection */
     unsigned char *tx; /* LWS_PRE + framed messages */
     size_t tx_cap;
     uint64_t mask_state;
@@ -214,45 +214,14 @@ static int pend_add(ws_tr *t, const unsigned char *p, size_t n)
     return 0;
 }
 
-/* txmu held, direct connection: write `n` bytes (after what waits in
- * pend). 0: all written or kept in pend; -1: the connection failed (the
- * service thread sees it closed). Sets *more when bytes wait in pend. */
-static int direct_write(ws_tr *t, const unsigned char *p, size_t n, int *more)
+/* txmu held: bytes the socket can take now without a partial write (a
+ * conservative estimate: SO_SNDBUF less what is queued, halved for the
+ * kernel's per-buffer overhead) */
+static size_t send_room(ws_tr *t)
 {
-    size_t done = 0;
-    if (t->pend_len == t->pend_off) {
-        while (done < n) {
-            ssize_t w = send(t->sock, p + done, n - done, MSG_DONTWAIT | MSG_NOSIGNAL);
-            if (w > 0) {
-                done += (size_t)w;
-                continue;
-            }
-            if (w < 0 && errno == EINTR) continue;
-            if (w < 0 && (errno == EAGAIN || errno == EWOULDBLOCK)) break;
-            return -1;
-        }
-    }
-    if (done < n && pend_add(t, p + done, n - done)) return -1;
-    *more = t->pend_len > t->pend_off;
-    return 0;
-}
-
-/* txmu held: write what waits in pend. 1 when some still waits. */
-static int pend_flush(ws_tr *t)
-{
-    while (t->pend_off < t->pend_len) {
-        ssize_t w = send(t->sock, t->pend + t->pend_off, t->pend_len - t->pend_off, MSG_DONTWAIT | MSG_NOSIGNAL);
-        if (w > 0) {
-            t->pend_off += (size_t)w;
-            continue;
-        }
-        if (w < 0 && errno == EINTR) continue;
-        if (w < 0 && (errno == EAGAIN || errno == EWOULDBLOCK)) return 1;
-        t->pend_off = t->pend_len = 0; /* the connection failed: its close follows */
-        return 0;
-    }
-    t->pend_off = t->pend_len = 0;
-    return 0;
+    int queued = 0;
+    if (ioctl(t->sock, TIOCOUTQ, &queued) != 0 || queued < 0 || queued >= t->sndbuf) return 0;
+    return (size_t)(t->sndbuf - queued) / 2;
 }
 
 /* service thread: the connection has ended; no send reaches it after this */
@@ -277,13 +246,23 @@ static void write_some(ws_tr *t, struct lws *wsi)
 {
     wt_rpc_out o;
     size_t used = 0;
-    int more = 0;
     pthread_mutex_lock(&t->txmu);
-    int direct = t->sock >= 0;
-    if (direct ? pend_flush(t) : lws_send_pipe_choked(wsi)) {
+    if (lws_send_pipe_choked(wsi)) {
+        atomic_store(&t->lws_busy, 1);
         pthread_mutex_unlock(&t->txmu);
         lws_callback_on_writable(wsi);
         return;
+    }
+    /* frames the callers left, first (they were taken from the queue first) */
+    if (t->pend_len > t->pend_off) {
+        if (tx_reserve(t, t->pend_len - t->pend_off)) {
+            pthread_mutex_unlock(&t->txmu);
+            kill_conn(t, wsi, "out of memory for sending");
+            return;
+        }
+        memcpy(t->tx + LWS_PRE, t->pend + t->pend_off, t->pend_len - t->pend_off);
+        used = t->pend_len - t->pend_off;
+        t->pend_off = t->pend_len = 0;
     }
     while (used < WS_BATCH && wt_rpc_next_out(t->rpc, &o)) {
         if (tx_reserve(t, used + o.len + 14)) {
@@ -295,11 +274,9 @@ static void write_some(ws_tr *t, struct lws *wsi)
         used += frame(t->tx + LWS_PRE + used, o.buf + WT_RPC_PRE, o.len, &t->mask_state);
         wt_rpc_out_free(&o);
     }
-    int failed = 0;
-    if (used) {
-        if (direct) failed = direct_write(t, t->tx + LWS_PRE, used, &more) < 0;
-        else failed = lws_write(wsi, t->tx + LWS_PRE, used, LWS_WRITE_RAW) < 0;
-    }
+    int failed = used && lws_write(wsi, t->tx + LWS_PRE, used, LWS_WRITE_RAW) < 0;
+    int busy = !failed && lws_partial_buffered(wsi);
+    atomic_store(&t->lws_busy, busy);
     if (t->tx_cap > 4 * WS_BATCH) { /* keep a big buffer only while big messages go */
         wt_free(t->tx);
         t->tx = NULL;
@@ -310,7 +287,7 @@ static void write_some(ws_tr *t, struct lws *wsi)
         kill_conn(t, wsi, "write failed");
         return;
     }
-    if (more || wt_rpc_has_out(t->rpc)) lws_callback_on_writable(wsi);
+    if (busy || wt_rpc_has_out(t->rpc)) lws_callback_on_writable(wsi);
 }
 
 static unsigned ws_direct_token(wetee_rpc *rpc)
@@ -322,7 +299,7 @@ static unsigned ws_direct_token(wetee_rpc *rpc)
 static void ws_send_now(wetee_rpc *rpc, unsigned token, char *buf, size_t len)
 {
     ws_tr *t = wt_rpc_tr(rpc);
-    int more = 0, failed = 0;
+    int handover = 0, failed = 0;
     pthread_mutex_lock(&t->txmu);
     if (t->sock >= 0 && t->conn_no == token) {
         unsigned char small[512];
@@ -331,17 +308,36 @@ static void ws_send_now(wetee_rpc *rpc, unsigned token, char *buf, size_t len)
             if (tx_reserve(t, len + 14)) failed = 1;
             dst = t->tx + LWS_PRE;
         }
-        if (!failed) {
-            size_t n = frame(dst, buf + WT_RPC_PRE, len, &t->mask_state);
-            failed = direct_write(t, dst, n, &more) < 0;
+        size_t n = failed ? 0 : frame(dst, buf + WT_RPC_PRE, len, &t->mask_state);
+        if (!failed && t->pend_len == t->pend_off && !atomic_load(&t->lws_busy) && n <= send_room(t)) {
+            size_t done = 0;
+            while (done < n) {
+                ssize_t w = send(t->sock, dst + done, n - done, MSG_DONTWAIT | MSG_NOSIGNAL);
+                if (w > 0) done += (size_t)w;
+                else if (w < 0 && errno == EINTR) continue;
+                else break;
+            }
+            if (done > 0 && done < n) {
+                /* the room estimate failed: the rest must follow at once,
+                 * before anything else is written; the service thread
+                 * writes it first (a pong of libwebsockets could still
+                 * come between: see the struct comment) */
+                failed = pend_add(t, dst + done, n - done) != 0;
+                handover = 1;
+            } else if (done == 0) {
+                failed = pend_add(t, dst, n) != 0;
+                handover = 1;
+            }
+        } else if (!failed) {
+            /* not now: the whole frame goes to the service thread */
+            failed = pend_add(t, dst, n) != 0;
+            handover = 1;
         }
-        if (failed) atomic_store(&t->direct, 0); /* later calls queue; the service thread sees the failure */
+        if (failed) atomic_store(&t->direct, 0); /* out of memory: later calls queue; this one ends at its deadline */
     }
     pthread_mutex_unlock(&t->txmu);
     wt_free(buf);
-    /* bytes wait for a writable socket, or the write failed: the service
-     * thread takes over (it watches the socket only when asked to) */
-    if (more || failed) lws_cancel_service(t->ctx);
+    if (handover || failed) lws_cancel_service(t->ctx);
 }
 
 static int ws_callback(struct lws *wsi, enum lws_callback_reasons reason, void *user, void *in, size_t len)
@@ -359,6 +355,12 @@ static int ws_callback(struct lws *wsi, enum lws_callback_reasons reason, void *
         if (t->conn_no == 0) t->conn_no = 1;
         t->pend_off = t->pend_len = 0;
         t->sock = t->tls_conn ? -1 : dup(lws_get_socket_fd(wsi));
+        {
+            socklen_t sl = sizeof t->sndbuf;
+            if (t->sock >= 0 && (getsockopt(t->sock, SOL_SOCKET, SO_SNDBUF, &t->sndbuf, &sl) != 0 || t->sndbuf <= 0))
+                t->sndbuf = 0;
+        }
+        atomic_store(&t->lws_busy, 0);
         atomic_store(&t->direct, t->sock >= 0 ? t->conn_no : 0);
         pthread_mutex_unlock(&t->txmu);
         wt_rpc_on_open(t->rpc, t->ep);

@@ -628,6 +628,33 @@ WT_TEST(test_calls_across_drops)
     wetee_rpc_free(rpc);
 }
 
+/* A lone call too large for the socket's free send space is handed to the
+ * service thread whole (never half written outside libwebsockets), then
+ * small lone calls go direct again. */
+WT_TEST(test_large_lone_call)
+{
+    if (!need_server()) return;
+    wetee_rpc *rpc = connect_ws(g_srv.ws_url, NULL, 0);
+    if (!rpc) return;
+    size_t n = (size_t)3 << 20;
+    char *p = malloc(n + 8);
+    p[0] = '[';
+    p[1] = '"';
+    memset(p + 2, 'a', n);
+    p[n + 2] = '"';
+    p[n + 3] = ']';
+    p[n + 4] = 0;
+    wetee_buf r = WETEE_BUF_INIT;
+    for (int i = 0; i < 3; i++) {
+        CHECK_OK(wetee_rpc_call(&r, rpc, "echo", p, n + 4, 20000));
+        CHECK(r.len == n + 4 && memcmp(r.data, p, n + 4) == 0);
+        CHECK_OK(call_str(rpc, "add", "[2, 3]", "5"));
+    }
+    wetee_buf_free(&r);
+    free(p);
+    wetee_rpc_free(rpc);
+}
+
 /* ---- failover, genesis check, giving up ---- */
 WT_TEST(test_failover_and_genesis)
 {
@@ -1195,6 +1222,6 @@ WT_TEST(test_zz_stop_server) { teardown(); CHECK(1); }
 WT_MAIN("rpc", WT_CASE(test_calls_and_errors), WT_CASE(test_many_in_flight_out_of_order), WT_CASE(test_timeouts),
         WT_CASE(test_drop_mid_request), WT_CASE(test_malformed_and_oversized), WT_CASE(test_subscription_resumes),
         WT_CASE(test_subscription_edge_cases), WT_CASE(test_unsubscribe_in_callback),
-        WT_CASE(test_blocking_call_in_callback), WT_CASE(test_threads), WT_CASE(test_calls_across_drops), WT_CASE(test_failover_and_genesis),
+        WT_CASE(test_blocking_call_in_callback), WT_CASE(test_threads), WT_CASE(test_calls_across_drops), WT_CASE(test_large_lone_call), WT_CASE(test_failover_and_genesis),
         WT_CASE(test_unreachable_and_give_up), WT_CASE(test_http), WT_CASE(test_http_failover_retry), WT_CASE(test_custom_transport), WT_CASE(test_soak), WT_CASE(test_tls),
         WT_CASE(test_chain_blocks_faults), WT_CASE(test_chain_follow_faults), WT_CASE(test_zz_stop_server))
