@@ -4,12 +4,14 @@
  * untrusted input). */
 #define _GNU_SOURCE /* timegm */
 #include <ctype.h>
+#include <pthread.h>
 #include <string.h>
 #include <time.h>
 
 #include <openssl/x509.h>
 
 #include "internal/attest.h"
+#include "wetee/hash.h"
 
 /* Walk one DER TLV tree: definite lengths only, every length inside its
  * parent, constructed values nested at most `depth_left` deep. Returns the
@@ -103,18 +105,55 @@ static int looks_pem(const uint8_t *data, size_t len)
     return 0;
 }
 
+/* Decoded certificates, process-wide, by the SHA-256 of their DER: decoding
+ * one with OpenSSL 3.0 costs about as much as verifying its signature, and
+ * the same few Intel certificates come with every collateral bundle and
+ * quote. Only decoding is saved: every signature, name, validity and CRL
+ * check is still made by the verification. X509 objects are reference
+ * counted and not modified after decoding. */
+#define CERT_CACHE 32
+static struct {
+    uint8_t h[32];
+    X509 *x;
+} cert_cache[CERT_CACHE];
+static unsigned cert_cache_next;
+static pthread_mutex_t cert_cache_lock = PTHREAD_MUTEX_INITIALIZER;
+
 static int cert_from_der(X509 **out, const uint8_t *der, size_t len, const char *what, unsigned index)
 {
     const uint8_t *p = der;
-    X509 *x;
+    uint8_t h[32];
+    X509 *x, *dead = NULL;
+    unsigned i;
     if (wt_der_check(der, len, WT_ATTEST_MAX_CERT_DER, WT_ATTEST_MAX_DER_DEPTH) != 0)
         return wt_error(WETEE_ERR_DECODE,
                         "attest: %s: certificate %u: not one DER value of at most %u bytes and depth %u", what,
                         index, WT_ATTEST_MAX_CERT_DER, WT_ATTEST_MAX_DER_DEPTH);
+    if (wetee_hash_sha256(h, der, len) == WETEE_OK) {
+        pthread_mutex_lock(&cert_cache_lock);
+        for (i = 0; i < CERT_CACHE; i++)
+            if (cert_cache[i].x != NULL && memcmp(cert_cache[i].h, h, 32) == 0 && X509_up_ref(cert_cache[i].x) == 1) {
+                *out = cert_cache[i].x;
+                pthread_mutex_unlock(&cert_cache_lock);
+                return WETEE_OK;
+            }
+        pthread_mutex_unlock(&cert_cache_lock);
+    } else {
+        memset(h, 0, sizeof h);
+    }
     x = d2i_X509(NULL, &p, (long)len);
     if (x == NULL || p != der + len) {
         X509_free(x);
         return wt_error(WETEE_ERR_DECODE, "attest: %s: certificate %u: not an X.509 certificate", what, index);
+    }
+    if (X509_up_ref(x) == 1) {
+        pthread_mutex_lock(&cert_cache_lock);
+        dead = cert_cache[cert_cache_next].x;
+        memcpy(cert_cache[cert_cache_next].h, h, 32);
+        cert_cache[cert_cache_next].x = x;
+        cert_cache_next = (cert_cache_next + 1) % CERT_CACHE;
+        pthread_mutex_unlock(&cert_cache_lock);
+        X509_free(dead);
     }
     *out = x;
     return WETEE_OK;
