@@ -110,7 +110,7 @@ func (d *Deployment) Kind() int {
 	return k
 }
 
-func decodeJSON(text string, err error) (any, error) {
+func cloudDecodeJSON(text string, err error) (any, error) {
 	if err != nil {
 		return nil, err
 	}
@@ -127,7 +127,7 @@ func decodeJSON(text string, err error) (any, error) {
 func (d *Deployment) JSON() (any, error) {
 	var t string
 	err := d.use(func(h uintptr) error { return check(cwetee.Cloudb_deployment_json(&t, h)) })
-	return decodeJSON(t, err)
+	return cloudDecodeJSON(t, err)
 }
 
 // DeployCall returns the deploy call for a runtime: {"pallet", "call", "args"}.
@@ -136,7 +136,7 @@ func (d *Deployment) DeployCall(md *Metadata) (any, error) {
 	err := d.use(func(h uintptr) error {
 		return md.use(func(mh uintptr) error { return check(cwetee.Cloudb_deploy_call_json(&t, mh, h)) })
 	})
-	return decodeJSON(t, err)
+	return cloudDecodeJSON(t, err)
 }
 
 // DeployCallBytes returns the deploy call SCALE-encoded.
@@ -248,7 +248,7 @@ func (cl *Cloud) Status(kind int, id uint64) (map[string]any, error) {
 func (cl *Cloud) List(kind int, owner string) (any, error) {
 	var t string
 	err := cl.use(func(h uintptr) error { return check(cwetee.Cloudb_list_json(&t, h, kind, owner)) })
-	return decodeJSON(t, err)
+	return cloudDecodeJSON(t, err)
 }
 
 // Wait follows a work until it reaches target; it returns the last status.
@@ -289,21 +289,21 @@ func (cl *Cloud) Stop(kp *Keypair, kind int, id uint64, timeoutMs uint) (map[str
 func (cl *Cloud) Prices(kind int) (any, error) {
 	var t string
 	err := cl.use(func(h uintptr) error { return check(cwetee.Cloudb_prices_json(&t, h, kind)) })
-	return decodeJSON(t, err)
+	return cloudDecodeJSON(t, err)
 }
 
 // Assets returns the assets a deployment can be paid with.
 func (cl *Cloud) Assets() (any, error) {
 	var t string
 	err := cl.use(func(h uintptr) error { return check(cwetee.Cloudb_assets_json(&t, h)) })
-	return decodeJSON(t, err)
+	return cloudDecodeJSON(t, err)
 }
 
 // Clusters returns the registered clusters with their resources.
 func (cl *Cloud) Clusters() (any, error) {
 	var t string
 	err := cl.use(func(h uintptr) error { return check(cwetee.Cloudb_clusters_json(&t, h)) })
-	return decodeJSON(t, err)
+	return cloudDecodeJSON(t, err)
 }
 
 // Submit signs and submits any call of a cloud pallet (role CloudApp ... CloudWorker).
