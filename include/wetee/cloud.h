@@ -66,6 +66,7 @@
 #include "wetee/core.h"
 #include "wetee/keys.h"
 #include "wetee/metadata.h"
+#include "wetee/seal.h"
 
 #ifdef __cplusplus
 extern "C" {
@@ -521,6 +522,32 @@ WETEE_API int wetee_cloud_work_proof_upload(wetee_buf *result, wetee_cloud *cl, 
  * @return WETEE_OK; WETEE_ERR_NOT_FOUND (no report); as wetee_chain_storage_json().
  */
 WETEE_API int wetee_cloud_work_report(wetee_buf *out, wetee_cloud *cl, int kind, uint64_t id);
+
+/**
+ * @brief Verify a deployment: read the attestation report the worker of a
+ *        work published on chain (wetee_cloud_work_report()), verify it
+ *        with wetee_seal_verify() under a policy, and return the recipient:
+ *        the verdict, the measurements, and the key bound in its report
+ *        data, to which secrets can then be sealed (wetee_seal_to()).
+ * @param out receives the recipient (also when it was refused, so that
+ *        wetee_seal_recipient_reason() says why); free with
+ *        wetee_seal_recipient_free(). NULL when no report could be read.
+ * @param cl the handle.
+ * @param kind WETEE_CLOUD_APP, _TASK or _GPU.
+ * @param id the work's id.
+ * @param coll collateral, or NULL (the evidence's own).
+ * @param anchors trust anchors, or NULL for the built-in pins.
+ * @param policy the policy (measurements, key binding), or NULL for the
+ *        strict default.
+ * @param key_source a wetee_seal_key_source.
+ * @param time verification time, Unix seconds.
+ * @return WETEE_OK (accepted, key established); WETEE_ERR_VERIFY (refused:
+ *         the detail names the failed check); WETEE_ERR_NOT_FOUND (no report
+ *         on chain); as wetee_cloud_work_report() and wetee_seal_verify().
+ */
+WETEE_API int wetee_cloud_verify_deployment(wetee_seal_recipient **out, wetee_cloud *cl, int kind, uint64_t id,
+                                            wetee_attest_collateral *coll, const wetee_attest_anchors *anchors,
+                                            const wetee_attest_policy *policy, int key_source, uint64_t time);
 
 #ifdef __cplusplus
 }

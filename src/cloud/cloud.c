@@ -847,3 +847,24 @@ WETEE_API int wetee_cloud_work_report(wetee_buf *out, wetee_cloud *cl, int kind,
     json_decref(v);
     return rc;
 }
+
+WETEE_API int wetee_cloud_verify_deployment(wetee_seal_recipient **out, wetee_cloud *cl, int kind, uint64_t id,
+                                            wetee_attest_collateral *coll, const wetee_attest_anchors *anchors,
+                                            const wetee_attest_policy *policy, int key_source, uint64_t time)
+{
+    wetee_buf report = WETEE_BUF_INIT;
+    int rc;
+    WT_ARG(out != NULL, CM, "out is NULL");
+    *out = NULL;
+    WT_ARG(cl != NULL, CM, "cloud is NULL");
+    KIND_ARG(kind);
+    if ((rc = wetee_cloud_work_report(&report, cl, kind, id)) != WETEE_OK) return rc;
+    if (report.len == 0) {
+        wetee_buf_free(&report);
+        return wt_error(WETEE_ERR_NOT_FOUND, "cloud: the report of %s %llu on chain is empty", wetee_cloud_kind_name(kind),
+                        (unsigned long long)id);
+    }
+    rc = wetee_seal_verify(out, report.data, report.len, coll, anchors, policy, key_source, time);
+    wetee_buf_free(&report);
+    return rc;
+}

@@ -2,14 +2,16 @@
  * `WeTEE` 3, ../shared/devnode/wetee-testnet-2024.json) run by Chopsticks;
  * tests/wetee/run.sh starts it.
  *
- *   cloud_devnode WS_URL DEPLOYMENT.json QUOTE TXLOG
+ *   cloud_devnode WS_URL DEPLOYMENT.json QUOTE TXLOG [COLLATERAL.json]
  *
  * A worker (//Bob) registers a cluster and mortgages resources; a user
  * (//Alice) deploys DEPLOYMENT.json, the app is assigned, the worker uploads
  * a work proof carrying QUOTE (a sample DCAP quote) and the app is reported
  * running; the next proof charges the run fee, which must equal the
  * estimate from the chain's level prices; the report on chain is the
- * quote; restart, update and stop; too little CPU and too little balance
+ * quote, and with the quote's collateral the deployment is verified under
+ * a policy (accepted and a secret sealed to the attested key; refused for a
+ * wrong measurement); restart, update and stop; too little CPU and too little balance
  * come back as module errors by name. The test sets WeTEEWorker.Stage (the
  * fee period, 600 blocks) to 2 with dev_setStorage so that the fee is
  * charged within the test, and funds its accounts the same way (the
@@ -147,6 +149,7 @@ static uint8_t *read_all(const char *path, size_t *len)
 #define ALICE "5GrwvaEF5zXb26Fz9rcQpDWS57CtERHpNehXCPcNoHGKutQY"
 #define BOB "5FHneW46xGXgs5mUiveU4sbTyGBzmstUspZC92UhjJM694ty"
 #define DAVE "5DAAnrj7VHTznn2AWBemMuyBwZWs6FNFjdyVXUeYum3PTXFy"
+#define MRTD "91eb2b44d141d4ece09f0c75c2c53d247a3c68edd7fafe8a3520c942a604a407de03ae6dc5f87f27428b2538873118b7"
 
 int main(int argc, char **argv)
 {
@@ -161,8 +164,8 @@ int main(int argc, char **argv)
     size_t quote_len = 0;
     char detail[512];
     int st;
-    if (argc != 5) {
-        fprintf(stderr, "usage: cloud_devnode WS_URL DEPLOYMENT.json QUOTE TXLOG\n");
+    if (argc != 5 && argc != 6) {
+        fprintf(stderr, "usage: cloud_devnode WS_URL DEPLOYMENT.json QUOTE TXLOG [COLLATERAL.json]\n");
         return 2;
     }
     if ((quote = read_all(argv[3], &quote_len)) == NULL) {
@@ -254,6 +257,48 @@ int main(int argc, char **argv)
     check(progress_calls >= 2, "the progress callback reported each status", "");
     CHECK_RC(wetee_cloud_work_report(&b, cl, WETEE_CLOUD_APP, id), "the report is on chain (ReportOfWork)");
     check(b.len == quote_len && memcmp(b.data, quote, quote_len) == 0, "the report on chain is the quote, byte for byte", "");
+
+    /* verify the deployment: the report on chain under a policy pinning the
+     * sample's MRTD (accepted, and a secret sealed to the key its REPORTDATA
+     * carries), and under a policy expecting another MRCONFIGID (refused) */
+    if (argc > 5) {
+        size_t clen = 0;
+        uint8_t *cj = read_all(argv[5], &clen);
+        wetee_attest_collateral *coll = NULL;
+        static const char good[] = "{\"mrtd\": \"" MRTD "\"}";
+        static const char wrong[] = "{\"mrtd\": \"" MRTD "\", \"mrconfigid\": \"" MRTD "\"}";
+        const char *policies[2] = {good, wrong};
+        if (cj && wetee_attest_collateral_from_json(&coll, (const char *)cj, clen) == WETEE_OK) {
+            for (int k = 0; k < 2; k++) {
+                wetee_attest_policy *pol = NULL;
+                wetee_seal_recipient *rec = NULL;
+                wetee_buf box = WETEE_BUF_INIT;
+                int rc;
+                wetee_attest_policy_from_json(&pol, policies[k], strlen(policies[k]));
+                rc = wetee_cloud_verify_deployment(&rec, cl, WETEE_CLOUD_APP, id, coll, NULL, pol,
+                                                   WETEE_SEAL_SOURCE_REPORT_DATA_X25519, 1751000000);
+                if (k == 0) {
+                    check(rc == WETEE_OK && wetee_seal_recipient_accepted(rec),
+                          "verify deployment: the report on chain is accepted under the MRTD policy",
+                          rc == WETEE_OK ? "" : wetee_last_error());
+                    check(wetee_seal_to(&box, rec, (const uint8_t *)"secret", 6) == WETEE_OK && box.len == 6 + 48,
+                          "a secret is sealed to the attested key", wetee_last_error());
+                } else {
+                    check(rc == WETEE_ERR_VERIFY && rec && !wetee_seal_recipient_accepted(rec) &&
+                              wetee_seal_to(&box, rec, (const uint8_t *)"secret", 6) == WETEE_ERR_VERIFY,
+                          "verify deployment: refused for a wrong measurement, and sealing refuses",
+                          rec ? wetee_seal_recipient_reason(rec) : wetee_last_error());
+                }
+                wetee_buf_free(&box);
+                wetee_seal_recipient_free(rec);
+                wetee_attest_policy_free(pol);
+            }
+        } else {
+            check(0, "collateral of the sample quote", argv[5]);
+        }
+        wetee_attest_collateral_free(coll);
+        free(cj);
+    }
 
     /* the next proof, one period (Stage = 2 blocks) later, charges the run
      * fee: a transfer to the work's mint account, which the runtime does not
