@@ -175,9 +175,11 @@ MDHASH_COUNT=${WETEE_MDHASH_COUNT:-40}
 MD_COUNT=${WETEE_MD_COUNT:-5}
 MD_TS_COUNT=${WETEE_MD_TS_COUNT:-1}
 VECTORS=${WETEE_VECTORS_DIR:-$ROOT/../shared/vectors}
-SUITES=${WETEE_DIFF_SUITES:-scale keys ton ton-sandbox ed25519 mdhash metadata tx dcap}
+SUITES=${WETEE_DIFF_SUITES:-scale keys ton ton-sandbox ed25519 mdhash metadata tx dcap contract}
 TXBIN=$BUILD/tests/interop/tx_vectors
 TX_COUNT=${WETEE_TX_COUNT:-100}
+CBIN=$BUILD/tests/interop/contract_vectors
+CONTRACT_COUNT=${WETEE_CONTRACT_COUNT:-100}
 SEED=${WETEE_DIFF_SEED:-$(date +%s)$RANDOM}
 
 log() { printf '== %s\n' "$*"; }
@@ -194,6 +196,7 @@ has_suite ed25519 && need+=("$ZBIN")
 has_suite mdhash && need+=("$MBIN")
 has_suite metadata && need+=("$MDBIN")
 has_suite tx && need+=("$TXBIN")
+has_suite contract && need+=("$CBIN")
 DBIN=$BUILD/tests/interop/dcap_vectors
 DCAP_DIR=$HERE/dcap
 has_suite dcap && need+=("$DBIN")
@@ -616,6 +619,48 @@ tx_suite() {
   fi
 }
 
+# contract: pallet-revive calls and dry-run results against @polkadot/types
+# (contract_vectors.c is the libwetee side, contract_diff.mjs the JavaScript
+# side): per metadata fixture (WeTEE's revive dev chain spec 101, the WeTEE
+# spec-110 chain, polkadot-sdk's revive-dev-runtime V16) CONTRACT_COUNT random
+# Revive.call / instantiate_with_code / upload_code / map_account calls whose
+# bytes must equal GenericCall's, and as many ReviveApi_call outputs encoded by
+# @polkadot/types (ok, reverted, failed) that libwetee must decode to the same
+# status, weight_required, charged deposit and return data.
+contract_suite() {
+  local T=$WORK/contract fixtures=() f
+  mkdir -p "$T"
+  for f in "$VECTORS"/wetee/revive-dev-spec101-metadata.json "$VECTORS"/wetee/wetee-dev-spec110-metadata.json \
+    "$VECTORS"/wetee/revive-dev-runtime-v16.scale; do
+    [[ -f $f ]] && fixtures+=("$f")
+  done
+  log "contract 1/3 bad requests give errors"
+  run_counted contract-selfcheck "$CBIN" selfcheck
+  if [[ ${#fixtures[@]} -eq 0 ]]; then
+    echo "  SKIP contract 2/3 and 3/3: no revive metadata fixtures in $VECTORS/wetee"
+    return
+  fi
+  log "contract 2/3 $CONTRACT_COUNT calls and dry-run results per fixture, ${#fixtures[@]} fixtures"
+  node "$HERE/contract_diff.mjs" gen "$SEED" "$CONTRACT_COUNT" "$T" "${fixtures[@]}" 2>&1 |
+    grep -v 'REGISTRY: Unknown' | cut -c1-400 | sed "s/^/  /" || true
+  [[ -s $T/req.tsv ]] || fail "contract_diff.mjs gen failed"
+  "$CBIN" run "$T/req.tsv" >"$T/res.tsv" || fail "contract_vectors run failed"
+  run_counted contract-check node "$HERE/contract_diff.mjs" check "$T"
+  log "contract 3/3 harness sanity: a corrupted answer must fail the checker"
+  mkdir -p "$WORK/contract-bad"
+  cp "$T/expect.jsonl" "$WORK/contract-bad/"
+  awk 'NR == 1 { d = substr($0, length($0), 1); $0 = substr($0, 1, length($0) - 1) (d == "0" ? "1" : "0") } { print }' \
+    "$T/res.tsv" >"$WORK/contract-bad/res.tsv"
+  if node "$HERE/contract_diff.mjs" check "$WORK/contract-bad" >"$WORK/contract-bad.out" 2>&1; then
+    echo "  contract-check accepted a corrupted answer: the harness is broken"
+    total_failed=$((total_failed + 1))
+    status=1
+  else
+    echo "  contract-check rejects a corrupted answer: ok"
+    total_passed=$((total_passed + 1))
+  fi
+}
+
 suite_line() { # NAME: the suite's own "N passed, M failed" line, from the totals' growth
   echo "$1: $((total_passed - $2)) passed, $((total_failed - $3)) failed"
 }
@@ -678,6 +723,15 @@ if has_suite tx; then
   tx_suite
   log "tx suite done in $((SECONDS - t0)) s"
   summary+=("$(suite_line tx "$p0" "$f0")")
+fi
+
+if has_suite contract; then
+  log "pallet-revive differential test against @polkadot/types $(npm_version @polkadot/types)"
+  log "seed $SEED, $CONTRACT_COUNT cases per fixture"
+  p0=$total_passed f0=$total_failed t0=$SECONDS
+  contract_suite
+  log "contract suite done in $((SECONDS - t0)) s"
+  summary+=("$(suite_line contract "$p0" "$f0")")
 fi
 
 if has_suite ed25519; then
