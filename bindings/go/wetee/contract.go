@@ -76,7 +76,7 @@ func argsJSON(args any) (string, error) {
 	return string(b), nil
 }
 
-func decodeJSON(text string) (any, error) {
+func contractJSON(text string) (any, error) {
 	var v any
 	d := json.NewDecoder(strings.NewReader(text))
 	d.UseNumber()
@@ -119,7 +119,7 @@ func (a *ContractABI) Describe(message string) (any, error) {
 	if err := check(cwetee.Contract_abi_message_json(&t, a.h, message)); err != nil {
 		return nil, err
 	}
-	return decodeJSON(t)
+	return contractJSON(t)
 }
 
 // Encode gives the call data of a message with its arguments.
@@ -141,7 +141,7 @@ func (a *ContractABI) DecodeCall(data []byte) (any, error) {
 	if err := check(cwetee.Contract_decode_call(&t, a.h, data)); err != nil {
 		return nil, err
 	}
-	return decodeJSON(t)
+	return contractJSON(t)
 }
 
 // DecodeReturn decodes a message's return data (ink!: LangError is ErrState).
@@ -151,7 +151,7 @@ func (a *ContractABI) DecodeReturn(message string, data []byte) (any, error) {
 	if err := check(cwetee.Contract_decode_return(&t, a.h, message, data)); err != nil {
 		return nil, err
 	}
-	return decodeJSON(t)
+	return contractJSON(t)
 }
 
 // ReviveAddressOf is the H160 of a 32-byte AccountId32.
@@ -198,7 +198,7 @@ func ReviveDryRunResult(md *Metadata, output []byte) (any, error) {
 	if err := md.use(func(h uintptr) error { return check(cwetee.Revive_result_json(&t, h, output)) }); err != nil {
 		return nil, err
 	}
-	return decodeJSON(t)
+	return contractJSON(t)
 }
 
 // ContractPodCost is WeTEE's pod prepayment (wetee.md §5) as decimal text.
