@@ -20,6 +20,8 @@ export LD_LIBRARY_PATH="$libdir${LD_LIBRARY_PATH:+:$LD_LIBRARY_PATH}"
 
 check files test -f "$tmp/prefix/include/wetee.h" -a -f "$tmp/prefix/include/wetee/version.h" \
   -a -f "$libdir/libwetee.a" -a -f "$libdir/pkgconfig/libwetee.pc" -a -f "$libdir/cmake/wetee/weteeConfig.cmake"
+# the command-line tool, runnable from the prefix (docs/cli.md)
+check cli bash -c "'$tmp/prefix/bin/wetee' --version && '$tmp/prefix/bin/wetee' key inspect --help >/dev/null"
 check soname bash -c "readelf -d '$libdir/libwetee.so' | grep -q 'SONAME.*libwetee.so.0'"
 # only wetee_* symbols are exported
 check exports bash -c "nm -D --defined-only '$libdir/libwetee.so' | awk '{print \$3}' | grep -v '^wetee_' | grep -v '^_' | (! grep .)"
@@ -33,7 +35,9 @@ check pkgconfig_static bash -c "cc tests/install/app/app.c \$(pkg-config --cflag
 # the one meant for static embedding; built here when missing).
 static_prefix=$tmp/prefix
 if pkg-config --print-requires-private libwetee | grep -qx libcurl; then
-  [[ -f build/mobile/libwetee.a ]] || { cmake --preset mobile >/dev/null && cmake --build build/mobile --target wetee wetee_static >/dev/null; }
+  [[ -f build/mobile/libwetee.a ]] || cmake --preset mobile >/dev/null
+  # the install includes the command-line tool (built here if missing)
+  cmake --build build/mobile --target wetee wetee_static wetee_cli >/dev/null
   cmake --install build/mobile --prefix "$tmp/prefix_mobile" > "$tmp/install_mobile.log"
   static_prefix=$tmp/prefix_mobile
   echo "     (pkgconfig_static_full: on the install of build/mobile, without libcurl and libwebsockets)"
