@@ -157,9 +157,10 @@ WETEE_API int wetee_chain_new(wetee_chain **out, wetee_rpc *rpc, const wetee_cha
 
 /**
  * @brief Release a chain (and the rpc client wetee_chain_connect() made).
- *        Watches must be freed first. Block subscriptions still open are
- *        stopped (no callback runs after this returns); their handles stay
- *        valid for wetee_chain_blocks_free().
+ *        Watches and block subscriptions still open are stopped (no
+ *        callback runs after this returns; a later wetee_chain_watch_wait()
+ *        gives WETEE_ERR_STATE); their handles stay valid for
+ *        wetee_chain_watch_free() and wetee_chain_blocks_free().
  * @param c the chain, or NULL (no-op).
  */
 WETEE_API void wetee_chain_free(wetee_chain *c);
@@ -527,7 +528,7 @@ WETEE_API int wetee_chain_submit_watch(wetee_chain_watch **out, wetee_chain *c, 
  *         from the node; the detail gives the reason); WETEE_ERR_TIMEOUT;
  *         WETEE_ERR_NETWORK (the connection was lost: the transaction is
  *         not resubmitted, `status` says what was known);
- *         WETEE_ERR_INVALID_ARGUMENT.
+ *         WETEE_ERR_STATE (the chain was freed); WETEE_ERR_INVALID_ARGUMENT.
  */
 WETEE_API int wetee_chain_watch_wait(wetee_buf *result, wetee_chain_watch *w, int until, unsigned timeout_ms);
 

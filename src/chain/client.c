@@ -35,6 +35,7 @@ struct wetee_chain {
     wt_follow *fol;             /* new spec: the chain's own follow subscription for reads */
     pthread_mutex_t subs_mu;
     struct wetee_chain_blocks *blocks; /* open block subscriptions, stopped by wetee_chain_free() */
+    struct wetee_chain_watch *watches; /* open watches, stopped by wetee_chain_free() */
     uint64_t legacy_storage, legacy_calls, upgrades; /* counters (atomic) */
 };
 
@@ -1219,6 +1220,8 @@ struct wetee_chain_watch {
     size_t n_ops;
     uint8_t fin_ring[32][32]; /* recently finalized blocks: a body may be read after its block is finalized */
     size_t n_fin;
+    struct wetee_chain_watch *next_watch; /* in c->watches */
+    int detached;                         /* stopped by wetee_chain_free(): c is gone */
 };
 
 static void watch_note(void *ctx, int kind, const char *json, size_t len)
@@ -1509,6 +1512,10 @@ int wetee_chain_submit_watch(wetee_chain_watch **out, wetee_chain *c, const uint
     }
     if (rc != WETEE_OK) goto fail;
     wt_free(params);
+    pthread_mutex_lock(&c->subs_mu);
+    w->next_watch = c->watches;
+    c->watches = w;
+    pthread_mutex_unlock(&c->subs_mu);
     *out = w;
     return WETEE_OK;
 fail:
@@ -1524,6 +1531,7 @@ int wetee_chain_watch_wait(wetee_buf *result, wetee_chain_watch *w, int until, u
     int rc = WETEE_OK;
     WT_ARG(w != NULL, MOD, "w is NULL");
     WT_ARG(until == WETEE_TX_IN_BLOCK || until == WETEE_TX_FINALIZED, MOD, "until must be IN_BLOCK or FINALIZED");
+    if (w->detached) return wt_error(WETEE_ERR_STATE, "chain: watch_wait: the chain of this watch was freed");
     if (timeout_ms) {
         clock_gettime(CLOCK_REALTIME, &dl);
         dl.tv_sec += timeout_ms / 1000;
@@ -1570,11 +1578,11 @@ int wetee_chain_watch_wait(wetee_buf *result, wetee_chain_watch *w, int until, u
     return rc;
 }
 
-void wetee_chain_watch_free(wetee_chain_watch *w)
+/* unsubscribe (and stop a broadcast); no callback after it */
+static void watch_stop(wetee_chain_watch *w)
 {
-    wt_note *n;
-    if (!w) return;
     if (w->sub) wetee_rpc_unsubscribe(w->sub);
+    w->sub = NULL;
     if (w->bcast_id) {
         char params[200];
         wetee_buf r = WETEE_BUF_INIT;
@@ -1582,6 +1590,24 @@ void wetee_chain_watch_free(wetee_chain_watch *w)
         call(&r, w->c, "transaction_v1_stop", params);
         wetee_buf_free(&r);
         wt_free(w->bcast_id);
+        w->bcast_id = NULL;
+    }
+}
+
+void wetee_chain_watch_free(wetee_chain_watch *w)
+{
+    wt_note *n;
+    if (!w) return;
+    if (!w->detached) {
+        wetee_chain_watch **pp;
+        pthread_mutex_lock(&w->c->subs_mu);
+        for (pp = &w->c->watches; *pp; pp = &(*pp)->next_watch)
+            if (*pp == w) {
+                *pp = w->next_watch;
+                break;
+            }
+        pthread_mutex_unlock(&w->c->subs_mu);
+        watch_stop(w);
     }
     while ((n = w->head)) {
         w->head = n->next;
@@ -2054,10 +2080,19 @@ static void blocks_stop(wetee_chain_blocks *b)
 static void chain_detach_blocks(wetee_chain *c)
 {
     wetee_chain_blocks *b, *n;
+    wetee_chain_watch *w, *wn;
     pthread_mutex_lock(&c->subs_mu);
     b = c->blocks;
     c->blocks = NULL;
+    w = c->watches;
+    c->watches = NULL;
     pthread_mutex_unlock(&c->subs_mu);
+    for (; w; w = wn) {
+        wn = w->next_watch;
+        watch_stop(w);
+        w->detached = 1;
+        w->c = NULL;
+    }
     for (; b; b = n) {
         n = b->next_sub;
         blocks_stop(b);

@@ -568,6 +568,18 @@ WT_TEST(client_watch_legacy)
     CHECK(strstr((const char *)res.data, "\"status\":\"invalid\"") != NULL);
     wetee_chain_watch_free(w);
     w = NULL;
+    /* the chain freed before its watch (as a binding's garbage collector may
+     * do): the watch is stopped and its handle stays valid */
+    wt_mock_set(m, "author_submitAndWatchExtrinsic", "\"w4\"");
+    wt_mock_set(m, "author_unwatchExtrinsic", "true");
+    wetee_chain *c2 = open_mock(m, NULL);
+    CHECK_OK(wetee_chain_submit_watch(&w, c2, ext.data, ext.len, NULL, NULL));
+    wetee_chain_free(c2);
+    wt_mock_notify(m, "author_extrinsicUpdate", "w4", "\"ready\"");
+    CHECK_ERR(wetee_chain_watch_wait(&res, w, WETEE_TX_FINALIZED, 100), WETEE_ERR_STATE);
+    CHECK_DETAIL("freed");
+    wetee_chain_watch_free(w);
+    w = NULL;
     /* nothing happens: timeout, the state so far */
     wt_mock_set(m, "author_submitAndWatchExtrinsic", "\"w3\"");
     CHECK_OK(wetee_chain_submit_watch(&w, c, ext.data, ext.len, NULL, NULL));
