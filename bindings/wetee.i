@@ -45,3 +45,4 @@
 %include "seal.i"
 %include "contract.i"
 %include "cloud.i"
+%include "pay.i"

@@ -71,6 +71,11 @@ if [[ $rc == 0 ]]; then
   grep -q '^status: finalized in block [0-9]*, success: true$' <<<"$out" || {
     echo "examples/go/chain_transfer did not finalize a successful transfer" >&2; exit 1; }
   echo "examples/go/chain_transfer ran on the devnode: transfer finalized"
+  (cd examples/go && go build -o "$tmp/pay" ./pay)
+  out=$("$tmp/pay" "$WETEE_DEVNODE_URL")
+  grep -q '^receipt: {.*"amount_text":"1.5 DOT".*"failure":"ok"' <<<"$out" || {
+    echo "$out" >&2; echo "examples/go/pay did not print a confirmed receipt" >&2; exit 1; }
+  echo "examples/go/pay ran on the devnode: 1.5 DOT paid, receipt printed"
 fi
 
 echo "== go: go test (tests/go)"

@@ -73,6 +73,10 @@ if [[ $rc == 0 ]]; then
   grep -q '^status: finalized in block [0-9]*, success: True$' <<<"$out" || {
     echo "examples/python/chain_transfer.py did not finalize a successful transfer" >&2; exit 1; }
   echo "examples/python/chain_transfer.py ran on the devnode: transfer finalized"
+  out=$(PYTHONPATH="$BUILD/bindings/python" "$PY" examples/python/pay.py "$WETEE_DEVNODE_URL")
+  grep -q '^receipt: {"status": "\(inBlock\|finalized\)", "failure": "ok"' <<<"$out" || {
+    echo "$out" >&2; echo "examples/python/pay.py did not print a confirmed receipt" >&2; exit 1; }
+  echo "examples/python/pay.py ran on the devnode: 1.5 DOT paid, receipt printed"
 fi
 
 echo "== python: pytest"

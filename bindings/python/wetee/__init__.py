@@ -781,6 +781,9 @@ __all__ += ["Rpc", "Subscription"]
 from .chain import Chain, Watch  # noqa: E402
 from . import chain  # noqa: E402,F401
 
+# ---- payments (wetee/pay.py) ----
+from . import pay  # noqa: E402,F401
+
 __all__ += ["Chain", "Watch"]
 
 # ---- WeTEE cloud API, pallet generation (wetee/cloud.py) ----

@@ -951,605 +951,688 @@ typedef _gostring_ swig_type_921;
 typedef long long swig_type_922;
 typedef _gostring_ swig_type_923;
 typedef _gostring_ swig_type_924;
-extern void _wrap_Swig_free_cwetee_0551771aedc3a6f6(uintptr_t arg1);
-extern uintptr_t _wrap_Swig_malloc_cwetee_0551771aedc3a6f6(swig_intgo arg1);
-extern void _wrap_go_take_cwetee_0551771aedc3a6f6(swig_type_1 arg1, swig_type_2 arg2);
-extern void _wrap_go_take_secret_cwetee_0551771aedc3a6f6(swig_type_3 arg1, swig_type_4 arg2, swig_type_5 arg3);
-extern void _wrap_go_copy_static_cwetee_0551771aedc3a6f6(swig_type_6 arg1, swig_type_7 arg2);
-extern swig_type_8 _wrap_version_string_cwetee_0551771aedc3a6f6(void);
-extern swig_intgo _wrap_version_number_cwetee_0551771aedc3a6f6(void);
-extern swig_type_9 _wrap_strerror_cwetee_0551771aedc3a6f6(swig_intgo arg1);
-extern swig_intgo _wrap_OK_cwetee_0551771aedc3a6f6(void);
-extern swig_intgo _wrap_ERR_INVALID_ARGUMENT_cwetee_0551771aedc3a6f6(void);
-extern swig_intgo _wrap_ERR_NO_MEMORY_cwetee_0551771aedc3a6f6(void);
-extern swig_intgo _wrap_ERR_DECODE_cwetee_0551771aedc3a6f6(void);
-extern swig_intgo _wrap_ERR_TRUNCATED_cwetee_0551771aedc3a6f6(void);
-extern swig_intgo _wrap_ERR_NON_CANONICAL_cwetee_0551771aedc3a6f6(void);
-extern swig_intgo _wrap_ERR_OVERFLOW_cwetee_0551771aedc3a6f6(void);
-extern swig_intgo _wrap_ERR_DEPTH_cwetee_0551771aedc3a6f6(void);
-extern swig_intgo _wrap_ERR_CHECKSUM_cwetee_0551771aedc3a6f6(void);
-extern swig_intgo _wrap_ERR_UNSUPPORTED_cwetee_0551771aedc3a6f6(void);
-extern swig_intgo _wrap_ERR_CRYPTO_cwetee_0551771aedc3a6f6(void);
-extern swig_intgo _wrap_ERR_VERIFY_cwetee_0551771aedc3a6f6(void);
-extern swig_intgo _wrap_ERR_NOT_FOUND_cwetee_0551771aedc3a6f6(void);
-extern swig_intgo _wrap_ERR_IO_cwetee_0551771aedc3a6f6(void);
-extern swig_intgo _wrap_ERR_NETWORK_cwetee_0551771aedc3a6f6(void);
-extern swig_intgo _wrap_ERR_STATE_cwetee_0551771aedc3a6f6(void);
-extern swig_intgo _wrap_ERR_TRAILING_cwetee_0551771aedc3a6f6(void);
-extern swig_intgo _wrap_ERR_INTERNAL_cwetee_0551771aedc3a6f6(void);
-extern swig_intgo _wrap_ERR_TOO_LONG_cwetee_0551771aedc3a6f6(void);
-extern swig_intgo _wrap_ERR_TIMEOUT_cwetee_0551771aedc3a6f6(void);
-extern swig_intgo _wrap_ERR_RPC_cwetee_0551771aedc3a6f6(void);
-extern swig_intgo _wrap_HEX_PREFIX_cwetee_0551771aedc3a6f6(void);
-extern swig_intgo _wrap_HEX_UPPER_cwetee_0551771aedc3a6f6(void);
-extern swig_intgo _wrap_BASE64_URL_cwetee_0551771aedc3a6f6(void);
-extern swig_intgo _wrap_BASE64_NOPAD_cwetee_0551771aedc3a6f6(void);
-extern swig_type_10 _wrap_hex_encode_cwetee_0551771aedc3a6f6(swig_voidp arg1, swig_type_11 arg2, swig_intgo arg3);
-extern swig_type_12 _wrap_hex_decode_cwetee_0551771aedc3a6f6(swig_voidp arg1, swig_type_13 arg2);
-extern swig_type_14 _wrap_base58_encode_cwetee_0551771aedc3a6f6(swig_voidp arg1, swig_type_15 arg2);
-extern swig_type_16 _wrap_base58_decode_cwetee_0551771aedc3a6f6(swig_voidp arg1, swig_type_17 arg2);
-extern swig_type_18 _wrap_base64_encode_cwetee_0551771aedc3a6f6(swig_voidp arg1, swig_type_19 arg2, swig_intgo arg3);
-extern swig_type_20 _wrap_base64_decode_cwetee_0551771aedc3a6f6(swig_voidp arg1, swig_type_21 arg2, swig_intgo arg3);
-extern swig_intgo _wrap_U128_MAX_DECIMALS_cwetee_0551771aedc3a6f6(void);
-extern swig_type_22 _wrap_u128_from_decimal_cwetee_0551771aedc3a6f6(swig_type_23 arg1, swig_type_24 arg2, swig_intgo arg3);
-extern swig_type_25 _wrap_u128_to_decimal_cwetee_0551771aedc3a6f6(swig_type_26 arg1, swig_type_27 arg2, swig_intgo arg3);
-extern void _wrap_u128_to_le_cwetee_0551771aedc3a6f6(swig_type_28 arg1, swig_type_29 arg2);
-extern void _wrap_u128_from_le_cwetee_0551771aedc3a6f6(swig_type_30 arg1, swig_type_31 arg2);
-extern swig_intgo _wrap_BLAKE2B_KEY_MAX_cwetee_0551771aedc3a6f6(void);
-extern swig_type_32 _wrap_hash_blake2b_cwetee_0551771aedc3a6f6(swig_type_33 arg1, swig_type_34 arg2, swig_type_35 arg3);
-extern swig_type_36 _wrap_hash_blake2b_128_cwetee_0551771aedc3a6f6(swig_type_37 arg1, swig_type_38 arg2);
-extern swig_type_39 _wrap_hash_blake2b_256_cwetee_0551771aedc3a6f6(swig_type_40 arg1, swig_type_41 arg2);
-extern swig_type_42 _wrap_hash_blake2b_512_cwetee_0551771aedc3a6f6(swig_type_43 arg1, swig_type_44 arg2);
-extern swig_type_45 _wrap_hash_blake2s_256_cwetee_0551771aedc3a6f6(swig_type_46 arg1, swig_type_47 arg2);
-extern swig_type_48 _wrap_hash_twox64_cwetee_0551771aedc3a6f6(swig_type_49 arg1, swig_type_50 arg2);
-extern swig_type_51 _wrap_hash_twox128_cwetee_0551771aedc3a6f6(swig_type_52 arg1, swig_type_53 arg2);
-extern swig_type_54 _wrap_hash_twox256_cwetee_0551771aedc3a6f6(swig_type_55 arg1, swig_type_56 arg2);
-extern swig_type_57 _wrap_hash_keccak256_cwetee_0551771aedc3a6f6(swig_type_58 arg1, swig_type_59 arg2);
-extern swig_type_60 _wrap_hash_sha256_cwetee_0551771aedc3a6f6(swig_type_61 arg1, swig_type_62 arg2);
-extern swig_type_63 _wrap_hash_sha512_cwetee_0551771aedc3a6f6(swig_type_64 arg1, swig_type_65 arg2);
-extern swig_type_66 _wrap_hmac_sha256_cwetee_0551771aedc3a6f6(swig_type_67 arg1, swig_type_68 arg2, swig_type_69 arg3);
-extern swig_type_70 _wrap_hmac_sha512_cwetee_0551771aedc3a6f6(swig_type_71 arg1, swig_type_72 arg2, swig_type_73 arg3);
-extern swig_type_74 _wrap_pbkdf2_sha256_cwetee_0551771aedc3a6f6(swig_type_75 arg1, swig_type_76 arg2, swig_type_77 arg3, swig_intgo arg4);
-extern swig_type_78 _wrap_pbkdf2_sha512_cwetee_0551771aedc3a6f6(swig_type_79 arg1, swig_type_80 arg2, swig_type_81 arg3, swig_intgo arg4);
-extern swig_type_82 _wrap_hash_blake3_cwetee_0551771aedc3a6f6(swig_type_83 arg1, swig_type_84 arg2);
-extern swig_type_85 _wrap_hash_blake3_keyed_cwetee_0551771aedc3a6f6(swig_type_86 arg1, swig_type_87 arg2, swig_type_88 arg3);
-extern swig_type_89 _wrap_hash_blake3_derive_key_cwetee_0551771aedc3a6f6(swig_type_90 arg1, swig_type_91 arg2, swig_type_92 arg3);
-extern swig_type_93 _wrap_crc16_xmodem_cwetee_0551771aedc3a6f6(swig_voidp arg1, swig_type_94 arg2);
-extern swig_type_95 _wrap_crc32c_cwetee_0551771aedc3a6f6(swig_voidp arg1, swig_type_96 arg2);
-extern swig_intgo _wrap_SCALE_COMPACT_MAX_BYTES_cwetee_0551771aedc3a6f6(void);
-extern swig_type_97 _wrap_scale_encode_compact_cwetee_0551771aedc3a6f6(swig_voidp arg1, swig_type_98 arg2);
-extern swig_type_99 _wrap_scale_decode_compact_cwetee_0551771aedc3a6f6(swig_type_100 arg1, swig_voidp arg2, swig_type_101 arg3);
-extern swig_intgo _wrap_SCHEME_SR25519_cwetee_0551771aedc3a6f6(void);
-extern swig_intgo _wrap_SCHEME_ED25519_cwetee_0551771aedc3a6f6(void);
-extern swig_intgo _wrap_SCHEME_ECDSA_cwetee_0551771aedc3a6f6(void);
-extern swig_intgo _wrap_SCHEME_ETHEREUM_cwetee_0551771aedc3a6f6(void);
-extern swig_intgo _wrap_SR25519_SEED_BYTES_cwetee_0551771aedc3a6f6(void);
-extern swig_intgo _wrap_SR25519_PUBLIC_BYTES_cwetee_0551771aedc3a6f6(void);
-extern swig_intgo _wrap_SR25519_SECRET_BYTES_cwetee_0551771aedc3a6f6(void);
-extern swig_intgo _wrap_SR25519_SIGNATURE_BYTES_cwetee_0551771aedc3a6f6(void);
-extern swig_intgo _wrap_ED25519_SEED_BYTES_cwetee_0551771aedc3a6f6(void);
-extern swig_intgo _wrap_ED25519_PUBLIC_BYTES_cwetee_0551771aedc3a6f6(void);
-extern swig_intgo _wrap_ED25519_SECRET_BYTES_cwetee_0551771aedc3a6f6(void);
-extern swig_intgo _wrap_ED25519_SIGNATURE_BYTES_cwetee_0551771aedc3a6f6(void);
-extern swig_intgo _wrap_ECDSA_SECRET_BYTES_cwetee_0551771aedc3a6f6(void);
-extern swig_intgo _wrap_ECDSA_PUBLIC_BYTES_cwetee_0551771aedc3a6f6(void);
-extern swig_intgo _wrap_ECDSA_SIGNATURE_BYTES_cwetee_0551771aedc3a6f6(void);
-extern swig_intgo _wrap_ETH_ADDRESS_BYTES_cwetee_0551771aedc3a6f6(void);
-extern swig_intgo _wrap_CHAIN_CODE_BYTES_cwetee_0551771aedc3a6f6(void);
-extern swig_intgo _wrap_PUBLIC_MAX_BYTES_cwetee_0551771aedc3a6f6(void);
-extern swig_intgo _wrap_SIGNATURE_MAX_BYTES_cwetee_0551771aedc3a6f6(void);
-extern swig_type_102 _wrap_dev_phrase_cwetee_0551771aedc3a6f6(void);
-extern swig_type_103 _wrap_sr25519_keypair_from_seed_cwetee_0551771aedc3a6f6(swig_type_104 arg1, swig_type_105 arg2, swig_type_106 arg3);
-extern swig_type_107 _wrap_sr25519_secret_to_canonical_cwetee_0551771aedc3a6f6(swig_type_108 arg1, swig_type_109 arg2);
-extern swig_type_110 _wrap_sr25519_secret_from_canonical_cwetee_0551771aedc3a6f6(swig_type_111 arg1, swig_type_112 arg2);
-extern swig_type_113 _wrap_sr25519_public_from_secret_cwetee_0551771aedc3a6f6(swig_type_114 arg1, swig_type_115 arg2);
-extern swig_type_116 _wrap_sr25519_sign_cwetee_0551771aedc3a6f6(swig_type_117 arg1, swig_type_118 arg2, swig_type_119 arg3, swig_type_120 arg4);
-extern swig_type_121 _wrap_sr25519_verify_cwetee_0551771aedc3a6f6(swig_type_122 arg1, swig_type_123 arg2, swig_type_124 arg3);
-extern swig_type_125 _wrap_sr25519_verify_strict_cwetee_0551771aedc3a6f6(swig_type_126 arg1, swig_type_127 arg2, swig_type_128 arg3);
-extern swig_type_129 _wrap_sr25519_derive_hard_cwetee_0551771aedc3a6f6(swig_type_130 arg1, swig_type_131 arg2, swig_type_132 arg3, swig_type_133 arg4);
-extern swig_type_134 _wrap_sr25519_derive_soft_cwetee_0551771aedc3a6f6(swig_type_135 arg1, swig_type_136 arg2, swig_type_137 arg3, swig_type_138 arg4, swig_type_139 arg5);
-extern swig_type_140 _wrap_sr25519_derive_public_cwetee_0551771aedc3a6f6(swig_type_141 arg1, swig_type_142 arg2, swig_type_143 arg3);
-extern swig_type_144 _wrap_ed25519_keypair_from_seed_cwetee_0551771aedc3a6f6(swig_type_145 arg1, swig_type_146 arg2, swig_type_147 arg3);
-extern swig_type_148 _wrap_ed25519_sign_cwetee_0551771aedc3a6f6(swig_type_149 arg1, swig_type_150 arg2, swig_type_151 arg3);
-extern swig_type_152 _wrap_ed25519_verify_cwetee_0551771aedc3a6f6(swig_type_153 arg1, swig_type_154 arg2, swig_type_155 arg3);
-extern swig_type_156 _wrap_ed25519_verify_strict_cwetee_0551771aedc3a6f6(swig_type_157 arg1, swig_type_158 arg2, swig_type_159 arg3);
-extern swig_type_160 _wrap_ed25519_derive_hard_cwetee_0551771aedc3a6f6(swig_type_161 arg1, swig_type_162 arg2, swig_type_163 arg3);
-extern swig_type_164 _wrap_ecdsa_public_from_secret_cwetee_0551771aedc3a6f6(swig_type_165 arg1, swig_type_166 arg2);
-extern swig_type_167 _wrap_ecdsa_sign_cwetee_0551771aedc3a6f6(swig_type_168 arg1, swig_type_169 arg2, swig_type_170 arg3);
-extern swig_type_171 _wrap_ecdsa_verify_cwetee_0551771aedc3a6f6(swig_type_172 arg1, swig_type_173 arg2, swig_type_174 arg3);
-extern swig_type_175 _wrap_ecdsa_derive_hard_cwetee_0551771aedc3a6f6(swig_type_176 arg1, swig_type_177 arg2, swig_type_178 arg3);
-extern swig_type_179 _wrap_ecdsa_account_id_cwetee_0551771aedc3a6f6(swig_type_180 arg1, swig_type_181 arg2);
-extern swig_type_182 _wrap_eth_sign_cwetee_0551771aedc3a6f6(swig_type_183 arg1, swig_type_184 arg2, swig_type_185 arg3);
-extern swig_type_186 _wrap_eth_verify_cwetee_0551771aedc3a6f6(swig_type_187 arg1, swig_type_188 arg2, swig_type_189 arg3);
-extern swig_type_190 _wrap_eth_address_cwetee_0551771aedc3a6f6(swig_type_191 arg1, swig_type_192 arg2);
-extern swig_type_193 _wrap_eth_address_to_string_cwetee_0551771aedc3a6f6(swig_voidp arg1, swig_type_194 arg2);
-extern swig_type_195 _wrap_eth_address_from_string_cwetee_0551771aedc3a6f6(swig_type_196 arg1, swig_type_197 arg2);
-extern swig_type_198 _wrap_bip32_derive_cwetee_0551771aedc3a6f6(swig_type_199 arg1, swig_type_200 arg2, swig_type_201 arg3);
-extern swig_type_202 _wrap_suri_parse_cwetee_0551771aedc3a6f6(swig_voidp arg1, swig_type_203 arg2);
-extern swig_type_204 _wrap_suri_phrase_cwetee_0551771aedc3a6f6(uintptr_t arg1);
-extern swig_type_205 _wrap_suri_password_cwetee_0551771aedc3a6f6(uintptr_t arg1);
-extern swig_type_206 _wrap_suri_junction_count_cwetee_0551771aedc3a6f6(uintptr_t arg1);
-extern swig_type_207 _wrap_suri_junction_cwetee_0551771aedc3a6f6(uintptr_t arg1, swig_type_208 arg2, swig_type_209 arg3, swig_voidp arg4);
-extern void _wrap_suri_free_cwetee_0551771aedc3a6f6(uintptr_t arg1);
-extern swig_intgo _wrap_suri_has_password_cwetee_0551771aedc3a6f6(uintptr_t arg1);
-extern swig_type_210 _wrap_keypair_from_suri_cwetee_0551771aedc3a6f6(swig_voidp arg1, swig_intgo arg2, swig_type_211 arg3);
-extern swig_intgo _wrap_ETH_PASSWORD_REJECT_cwetee_0551771aedc3a6f6(void);
-extern swig_intgo _wrap_ETH_PASSWORD_PASSPHRASE_cwetee_0551771aedc3a6f6(void);
-extern swig_intgo _wrap_ETH_PASSWORD_IGNORE_cwetee_0551771aedc3a6f6(void);
-extern swig_type_212 _wrap_keypair_from_suri_opts_cwetee_0551771aedc3a6f6(swig_voidp arg1, swig_intgo arg2, swig_type_213 arg3, swig_intgo arg4);
-extern swig_type_214 _wrap_keypair_from_mnemonic_cwetee_0551771aedc3a6f6(swig_voidp arg1, swig_intgo arg2, swig_type_215 arg3, swig_type_216 arg4);
-extern swig_type_217 _wrap_keypair_from_seed_cwetee_0551771aedc3a6f6(swig_voidp arg1, swig_intgo arg2, swig_type_218 arg3);
-extern swig_type_219 _wrap_keypair_generate_cwetee_0551771aedc3a6f6(swig_voidp arg1, swig_intgo arg2);
-extern swig_type_220 _wrap_keypair_derive_cwetee_0551771aedc3a6f6(swig_voidp arg1, uintptr_t arg2, swig_type_221 arg3);
-extern swig_intgo _wrap_keypair_scheme_cwetee_0551771aedc3a6f6(uintptr_t arg1);
-extern swig_type_222 _wrap_keypair_public_cwetee_0551771aedc3a6f6(uintptr_t arg1, swig_type_223 arg2, swig_voidp arg3);
-extern swig_type_224 _wrap_keypair_account_id_cwetee_0551771aedc3a6f6(uintptr_t arg1, swig_type_225 arg2, swig_voidp arg3);
-extern swig_type_226 _wrap_keypair_address_cwetee_0551771aedc3a6f6(swig_voidp arg1, uintptr_t arg2, short arg3);
-extern swig_type_227 _wrap_keypair_sign_cwetee_0551771aedc3a6f6(uintptr_t arg1, swig_type_228 arg2, swig_voidp arg3, swig_type_229 arg4);
-extern swig_type_230 _wrap_verify_cwetee_0551771aedc3a6f6(swig_intgo arg1, swig_type_231 arg2, swig_type_232 arg3, swig_type_233 arg4);
-extern swig_type_234 _wrap_verify_strict_cwetee_0551771aedc3a6f6(swig_intgo arg1, swig_type_235 arg2, swig_type_236 arg3, swig_type_237 arg4);
-extern swig_type_238 _wrap_keypair_secret_cwetee_0551771aedc3a6f6(uintptr_t arg1, swig_voidp arg2);
-extern void _wrap_keypair_free_cwetee_0551771aedc3a6f6(uintptr_t arg1);
-extern swig_type_239 _wrap_keystore_export_cwetee_0551771aedc3a6f6(swig_voidp arg1, uintptr_t arg2, swig_type_240 arg3, swig_type_241 arg4, swig_type_242 arg5);
-extern swig_type_243 _wrap_keystore_export_opts_cwetee_0551771aedc3a6f6(swig_voidp arg1, uintptr_t arg2, swig_type_244 arg3, swig_type_245 arg4, swig_type_246 arg5, swig_intgo arg6, swig_intgo arg7, swig_intgo arg8);
-extern swig_type_247 _wrap_keystore_import_cwetee_0551771aedc3a6f6(swig_voidp arg1, swig_type_248 arg2, swig_type_249 arg3);
-extern swig_type_250 _wrap_mnemonic_generate_cwetee_0551771aedc3a6f6(swig_voidp arg1, swig_intgo arg2);
-extern swig_type_251 _wrap_mnemonic_validate_cwetee_0551771aedc3a6f6(swig_type_252 arg1);
-extern swig_type_253 _wrap_mnemonic_to_entropy_cwetee_0551771aedc3a6f6(swig_voidp arg1, swig_type_254 arg2);
-extern swig_type_255 _wrap_mnemonic_from_entropy_cwetee_0551771aedc3a6f6(swig_voidp arg1, swig_type_256 arg2);
-extern swig_type_257 _wrap_mnemonic_to_mini_secret_cwetee_0551771aedc3a6f6(swig_type_258 arg1, swig_type_259 arg2, swig_type_260 arg3);
-extern swig_type_261 _wrap_mnemonic_to_bip39_seed_cwetee_0551771aedc3a6f6(swig_type_262 arg1, swig_type_263 arg2, swig_type_264 arg3);
-extern swig_intgo _wrap_SS58_PREFIX_POLKADOT_cwetee_0551771aedc3a6f6(void);
-extern swig_intgo _wrap_SS58_PREFIX_KUSAMA_cwetee_0551771aedc3a6f6(void);
-extern swig_intgo _wrap_SS58_PREFIX_GENERIC_cwetee_0551771aedc3a6f6(void);
-extern swig_intgo _wrap_SS58_PREFIX_MAX_cwetee_0551771aedc3a6f6(void);
-extern swig_type_265 _wrap_ss58_encode_cwetee_0551771aedc3a6f6(swig_voidp arg1, swig_type_266 arg2, short arg3);
-extern swig_type_267 _wrap_ss58_decode_cwetee_0551771aedc3a6f6(swig_voidp arg1, swig_voidp arg2, swig_type_268 arg3);
-extern swig_type_269 _wrap_ss58_network_count_cwetee_0551771aedc3a6f6(void);
-extern swig_type_270 _wrap_ss58_network_at_cwetee_0551771aedc3a6f6(swig_type_271 arg1, swig_voidp arg2, swig_voidp arg3, swig_voidp arg4, swig_voidp arg5, swig_voidp arg6);
-extern swig_type_272 _wrap_ss58_network_find_cwetee_0551771aedc3a6f6(swig_voidp arg1, swig_type_273 arg2);
-extern swig_type_274 _wrap_ss58_network_find_prefix_cwetee_0551771aedc3a6f6(swig_voidp arg1, short arg2);
-extern swig_intgo _wrap_MD_CALLS_cwetee_0551771aedc3a6f6(void);
-extern swig_intgo _wrap_MD_EVENTS_cwetee_0551771aedc3a6f6(void);
-extern swig_intgo _wrap_MD_ERRORS_cwetee_0551771aedc3a6f6(void);
-extern swig_intgo _wrap_METADATA_NO_TYPE_cwetee_0551771aedc3a6f6(void);
-extern swig_type_275 _wrap_mdb_parse_cwetee_0551771aedc3a6f6(swig_voidp arg1, swig_type_276 arg2, swig_intgo arg3);
-extern swig_type_277 _wrap_mdb_parse_hex_cwetee_0551771aedc3a6f6(swig_voidp arg1, swig_type_278 arg2, swig_intgo arg3);
-extern swig_type_279 _wrap_mdb_parse_rpc_cwetee_0551771aedc3a6f6(swig_voidp arg1, swig_type_280 arg2, swig_intgo arg3);
-extern swig_type_281 _wrap_mdb_pallet_name_cwetee_0551771aedc3a6f6(uintptr_t arg1, swig_type_282 arg2);
-extern swig_intgo _wrap_mdb_pallet_index_cwetee_0551771aedc3a6f6(uintptr_t arg1, swig_type_283 arg2);
-extern swig_type_284 _wrap_mdb_pallet_position_cwetee_0551771aedc3a6f6(uintptr_t arg1, swig_type_285 arg2);
-extern swig_intgo _wrap_mdb_pallet_enum_type_cwetee_0551771aedc3a6f6(uintptr_t arg1, swig_type_286 arg2, swig_intgo arg3);
-extern swig_type_287 _wrap_mdb_variant_count_cwetee_0551771aedc3a6f6(uintptr_t arg1, swig_type_288 arg2, swig_intgo arg3);
-extern swig_type_289 _wrap_mdb_variant_name_cwetee_0551771aedc3a6f6(uintptr_t arg1, swig_type_290 arg2, swig_intgo arg3, swig_type_291 arg4);
-extern swig_intgo _wrap_mdb_variant_index_cwetee_0551771aedc3a6f6(uintptr_t arg1, swig_type_292 arg2, swig_intgo arg3, swig_type_293 arg4);
-extern swig_type_294 _wrap_mdb_variant_docs_cwetee_0551771aedc3a6f6(swig_voidp arg1, uintptr_t arg2, swig_type_295 arg3, swig_intgo arg4, swig_type_296 arg5);
-extern swig_type_297 _wrap_mdb_field_count_cwetee_0551771aedc3a6f6(uintptr_t arg1, swig_type_298 arg2, swig_intgo arg3, swig_type_299 arg4);
-extern swig_type_300 _wrap_mdb_field_name_cwetee_0551771aedc3a6f6(uintptr_t arg1, swig_type_301 arg2, swig_intgo arg3, swig_type_302 arg4, swig_type_303 arg5);
-extern swig_type_304 _wrap_mdb_field_type_name_cwetee_0551771aedc3a6f6(uintptr_t arg1, swig_type_305 arg2, swig_intgo arg3, swig_type_306 arg4, swig_type_307 arg5);
-extern swig_intgo _wrap_mdb_field_type_cwetee_0551771aedc3a6f6(uintptr_t arg1, swig_type_308 arg2, swig_intgo arg3, swig_type_309 arg4, swig_type_310 arg5);
-extern swig_type_311 _wrap_mdb_storage_prefix_cwetee_0551771aedc3a6f6(uintptr_t arg1, swig_type_312 arg2);
-extern swig_type_313 _wrap_mdb_storage_count_cwetee_0551771aedc3a6f6(uintptr_t arg1, swig_type_314 arg2);
-extern swig_type_315 _wrap_mdb_storage_name_cwetee_0551771aedc3a6f6(uintptr_t arg1, swig_type_316 arg2, swig_type_317 arg3);
-extern swig_intgo _wrap_mdb_storage_modifier_cwetee_0551771aedc3a6f6(uintptr_t arg1, swig_type_318 arg2, swig_type_319 arg3);
-extern swig_type_320 _wrap_mdb_storage_hasher_count_cwetee_0551771aedc3a6f6(uintptr_t arg1, swig_type_321 arg2, swig_type_322 arg3);
-extern swig_intgo _wrap_mdb_storage_hasher_cwetee_0551771aedc3a6f6(uintptr_t arg1, swig_type_323 arg2, swig_type_324 arg3, swig_type_325 arg4);
-extern swig_intgo _wrap_mdb_storage_key_type_cwetee_0551771aedc3a6f6(uintptr_t arg1, swig_type_326 arg2, swig_type_327 arg3);
-extern swig_intgo _wrap_mdb_storage_value_type_cwetee_0551771aedc3a6f6(uintptr_t arg1, swig_type_328 arg2, swig_type_329 arg3);
-extern swig_type_330 _wrap_mdb_storage_default_cwetee_0551771aedc3a6f6(swig_voidp arg1, uintptr_t arg2, swig_type_331 arg3, swig_type_332 arg4);
-extern swig_type_333 _wrap_mdb_constant_count_cwetee_0551771aedc3a6f6(uintptr_t arg1, swig_type_334 arg2);
-extern swig_type_335 _wrap_mdb_constant_name_cwetee_0551771aedc3a6f6(uintptr_t arg1, swig_type_336 arg2, swig_type_337 arg3);
-extern swig_intgo _wrap_mdb_constant_type_cwetee_0551771aedc3a6f6(uintptr_t arg1, swig_type_338 arg2, swig_type_339 arg3);
-extern swig_type_340 _wrap_mdb_constant_value_cwetee_0551771aedc3a6f6(swig_voidp arg1, uintptr_t arg2, swig_type_341 arg3, swig_type_342 arg4);
-extern swig_type_343 _wrap_mdb_api_name_cwetee_0551771aedc3a6f6(uintptr_t arg1, swig_type_344 arg2);
-extern swig_type_345 _wrap_mdb_api_method_count_cwetee_0551771aedc3a6f6(uintptr_t arg1, swig_type_346 arg2);
-extern swig_type_347 _wrap_mdb_api_method_name_cwetee_0551771aedc3a6f6(uintptr_t arg1, swig_type_348 arg2, swig_type_349 arg3);
-extern swig_type_350 _wrap_mdb_type_path_cwetee_0551771aedc3a6f6(swig_voidp arg1, uintptr_t arg2, swig_intgo arg3);
-extern swig_intgo _wrap_metadata_version_cwetee_0551771aedc3a6f6(uintptr_t arg1);
-extern swig_type_351 _wrap_metadata_spec_name_cwetee_0551771aedc3a6f6(uintptr_t arg1);
-extern swig_type_352 _wrap_metadata_spec_version_cwetee_0551771aedc3a6f6(swig_voidp arg1, uintptr_t arg2);
-extern swig_type_353 _wrap_metadata_transaction_version_cwetee_0551771aedc3a6f6(swig_voidp arg1, uintptr_t arg2);
-extern swig_type_354 _wrap_metadata_ss58_prefix_cwetee_0551771aedc3a6f6(swig_voidp arg1, uintptr_t arg2);
-extern swig_type_355 _wrap_metadata_type_count_cwetee_0551771aedc3a6f6(uintptr_t arg1);
-extern swig_type_356 _wrap_metadata_pallet_count_cwetee_0551771aedc3a6f6(uintptr_t arg1);
-extern swig_type_357 _wrap_metadata_runtime_api_count_cwetee_0551771aedc3a6f6(uintptr_t arg1);
-extern void _wrap_metadata_free_cwetee_0551771aedc3a6f6(uintptr_t arg1);
-extern swig_intgo _wrap_METADATA_HASH_BYTES_cwetee_0551771aedc3a6f6(void);
-extern swig_type_358 _wrap_mdb_hash_cwetee_0551771aedc3a6f6(swig_type_359 arg1, uintptr_t arg2, swig_intgo arg3, swig_type_360 arg4);
-extern swig_type_361 _wrap_mdb_digest_cwetee_0551771aedc3a6f6(swig_voidp arg1, uintptr_t arg2, swig_intgo arg3, swig_type_362 arg4);
-extern swig_intgo _wrap_mdb_type_kind_cwetee_0551771aedc3a6f6(uintptr_t arg1, swig_intgo arg2);
-extern swig_intgo _wrap_mdb_type_primitive_cwetee_0551771aedc3a6f6(uintptr_t arg1, swig_intgo arg2);
-extern swig_intgo _wrap_mdb_type_elem_cwetee_0551771aedc3a6f6(uintptr_t arg1, swig_intgo arg2);
-extern swig_type_363 _wrap_mdb_type_tuple_len_cwetee_0551771aedc3a6f6(uintptr_t arg1, swig_intgo arg2);
-extern swig_intgo _wrap_mdb_type_tuple_elem_cwetee_0551771aedc3a6f6(uintptr_t arg1, swig_intgo arg2, swig_type_364 arg3);
-extern swig_type_365 _wrap_mdb_type_field_count_cwetee_0551771aedc3a6f6(uintptr_t arg1, swig_intgo arg2);
-extern swig_type_366 _wrap_mdb_type_field_name_cwetee_0551771aedc3a6f6(uintptr_t arg1, swig_intgo arg2, swig_type_367 arg3);
-extern swig_intgo _wrap_mdb_type_field_type_cwetee_0551771aedc3a6f6(uintptr_t arg1, swig_intgo arg2, swig_type_368 arg3);
-extern swig_type_369 _wrap_mdb_type_variant_count_cwetee_0551771aedc3a6f6(uintptr_t arg1, swig_intgo arg2);
-extern swig_type_370 _wrap_mdb_type_variant_name_cwetee_0551771aedc3a6f6(uintptr_t arg1, swig_intgo arg2, swig_type_371 arg3);
-extern swig_type_372 _wrap_mdb_type_variant_field_count_cwetee_0551771aedc3a6f6(uintptr_t arg1, swig_intgo arg2, swig_type_373 arg3);
-extern swig_type_374 _wrap_mdb_type_variant_field_name_cwetee_0551771aedc3a6f6(uintptr_t arg1, swig_intgo arg2, swig_type_375 arg3, swig_type_376 arg4);
-extern swig_intgo _wrap_mdb_type_variant_field_type_cwetee_0551771aedc3a6f6(uintptr_t arg1, swig_intgo arg2, swig_type_377 arg3, swig_type_378 arg4);
-extern swig_type_379 _wrap_mdb_encode_cwetee_0551771aedc3a6f6(swig_voidp arg1, uintptr_t arg2, swig_intgo arg3, swig_type_380 arg4);
-extern swig_type_381 _wrap_mdb_decode_cwetee_0551771aedc3a6f6(swig_voidp arg1, uintptr_t arg2, swig_intgo arg3, swig_type_382 arg4, swig_intgo arg5);
-extern swig_type_383 _wrap_mdb_call_encode_cwetee_0551771aedc3a6f6(swig_voidp arg1, uintptr_t arg2, swig_type_384 arg3, swig_type_385 arg4, swig_type_386 arg5);
-extern swig_type_387 _wrap_mdb_call_decode_cwetee_0551771aedc3a6f6(swig_voidp arg1, uintptr_t arg2, swig_type_388 arg3, swig_intgo arg4);
-extern swig_type_389 _wrap_mdb_storage_key_cwetee_0551771aedc3a6f6(swig_voidp arg1, uintptr_t arg2, swig_type_390 arg3, swig_type_391 arg4, swig_type_392 arg5);
-extern swig_type_393 _wrap_mdb_storage_decode_cwetee_0551771aedc3a6f6(swig_voidp arg1, uintptr_t arg2, swig_type_394 arg3, swig_type_395 arg4, swig_type_396 arg5, swig_intgo arg6, swig_intgo arg7);
-extern swig_type_397 _wrap_mdb_events_decode_cwetee_0551771aedc3a6f6(swig_voidp arg1, uintptr_t arg2, swig_type_398 arg3, swig_intgo arg4);
-extern swig_type_399 _wrap_mdb_dispatch_error_cwetee_0551771aedc3a6f6(swig_voidp arg1, uintptr_t arg2, swig_type_400 arg3, swig_intgo arg4);
-extern swig_type_401 _wrap_era_mortal_cwetee_0551771aedc3a6f6(swig_type_402 arg1, swig_type_403 arg2, swig_type_404 arg3, swig_voidp arg4);
-extern swig_type_405 _wrap_era_decode_cwetee_0551771aedc3a6f6(swig_voidp arg1, swig_voidp arg2, swig_voidp arg3, swig_type_406 arg4);
-extern swig_type_407 _wrap_era_birth_cwetee_0551771aedc3a6f6(swig_type_408 arg1, swig_type_409 arg2, swig_type_410 arg3);
-extern swig_intgo _wrap_TX_PAYLOAD_HASH_THRESHOLD_cwetee_0551771aedc3a6f6(void);
-extern swig_intgo _wrap_TX_HASH_BYTES_cwetee_0551771aedc3a6f6(void);
-extern swig_type_411 _wrap_tx_new_cwetee_0551771aedc3a6f6(swig_voidp arg1, uintptr_t arg2);
-extern void _wrap_tx_free_cwetee_0551771aedc3a6f6(uintptr_t arg1);
-extern swig_type_412 _wrap_tx_set_call_cwetee_0551771aedc3a6f6(uintptr_t arg1, swig_type_413 arg2);
-extern swig_type_414 _wrap_tx_set_call_json_cwetee_0551771aedc3a6f6(uintptr_t arg1, swig_type_415 arg2, swig_type_416 arg3, swig_type_417 arg4);
-extern swig_type_418 _wrap_tx_set_genesis_hash_cwetee_0551771aedc3a6f6(uintptr_t arg1, swig_type_419 arg2);
-extern swig_type_420 _wrap_tx_set_runtime_version_cwetee_0551771aedc3a6f6(uintptr_t arg1, swig_intgo arg2, swig_intgo arg3);
-extern swig_type_421 _wrap_tx_set_nonce_cwetee_0551771aedc3a6f6(uintptr_t arg1, swig_type_422 arg2);
-extern swig_type_423 _wrap_tx_set_tip_cwetee_0551771aedc3a6f6(uintptr_t arg1, swig_type_424 arg2);
-extern swig_type_425 _wrap_tx_set_mortal_cwetee_0551771aedc3a6f6(uintptr_t arg1, swig_type_426 arg2, swig_type_427 arg3, swig_type_428 arg4);
-extern swig_type_429 _wrap_tx_set_immortal_cwetee_0551771aedc3a6f6(uintptr_t arg1);
-extern swig_type_430 _wrap_tx_set_fee_asset_json_cwetee_0551771aedc3a6f6(uintptr_t arg1, swig_type_431 arg2);
-extern swig_type_432 _wrap_tx_set_metadata_hash_cwetee_0551771aedc3a6f6(uintptr_t arg1, swig_type_433 arg2);
-extern swig_type_434 _wrap_tx_clear_metadata_hash_cwetee_0551771aedc3a6f6(uintptr_t arg1);
-extern swig_type_435 _wrap_tx_set_extension_json_cwetee_0551771aedc3a6f6(uintptr_t arg1, swig_type_436 arg2, swig_type_437 arg3, swig_type_438 arg4);
-extern swig_type_439 _wrap_tx_signing_payload_cwetee_0551771aedc3a6f6(swig_voidp arg1, uintptr_t arg2);
-extern swig_type_440 _wrap_tx_signing_payload_raw_cwetee_0551771aedc3a6f6(swig_voidp arg1, uintptr_t arg2);
-extern swig_type_441 _wrap_tx_attach_signature_cwetee_0551771aedc3a6f6(swig_voidp arg1, uintptr_t arg2, swig_intgo arg3, swig_type_442 arg4, swig_type_443 arg5);
-extern swig_type_444 _wrap_tx_sign_cwetee_0551771aedc3a6f6(swig_voidp arg1, uintptr_t arg2, uintptr_t arg3);
-extern swig_type_445 _wrap_tx_bare_cwetee_0551771aedc3a6f6(swig_voidp arg1, uintptr_t arg2, swig_intgo arg3);
-extern swig_type_446 _wrap_tx_general_cwetee_0551771aedc3a6f6(swig_voidp arg1, uintptr_t arg2, swig_intgo arg3);
-extern swig_type_447 _wrap_txb_decode_cwetee_0551771aedc3a6f6(swig_voidp arg1, uintptr_t arg2, swig_type_448 arg3, swig_intgo arg4);
-extern swig_type_449 _wrap_txb_payload_decode_cwetee_0551771aedc3a6f6(swig_voidp arg1, uintptr_t arg2, swig_type_450 arg3, swig_intgo arg4);
-extern swig_type_451 _wrap_extrinsic_hash_cwetee_0551771aedc3a6f6(swig_type_452 arg1, swig_type_453 arg2);
-extern swig_intgo _wrap_txb_extrinsic_type_cwetee_0551771aedc3a6f6(uintptr_t arg1, swig_intgo arg2);
-extern swig_type_454 _wrap_txb_extrinsic_version_count_cwetee_0551771aedc3a6f6(uintptr_t arg1);
-extern swig_intgo _wrap_txb_extrinsic_version_cwetee_0551771aedc3a6f6(uintptr_t arg1, swig_type_455 arg2);
-extern swig_type_456 _wrap_txb_extension_version_count_cwetee_0551771aedc3a6f6(uintptr_t arg1);
-extern swig_intgo _wrap_txb_extension_version_cwetee_0551771aedc3a6f6(uintptr_t arg1, swig_type_457 arg2);
-extern swig_type_458 _wrap_txb_extension_count_cwetee_0551771aedc3a6f6(uintptr_t arg1, swig_type_459 arg2);
-extern swig_type_460 _wrap_txb_extension_identifier_cwetee_0551771aedc3a6f6(uintptr_t arg1, swig_type_461 arg2, swig_type_462 arg3);
-extern swig_intgo _wrap_txb_extension_type_cwetee_0551771aedc3a6f6(uintptr_t arg1, swig_type_463 arg2, swig_type_464 arg3);
-extern swig_intgo _wrap_txb_extension_implicit_type_cwetee_0551771aedc3a6f6(uintptr_t arg1, swig_type_465 arg2, swig_type_466 arg3);
-extern swig_type_467 _wrap_txb_proof_for_extrinsic_cwetee_0551771aedc3a6f6(swig_voidp arg1, uintptr_t arg2, swig_intgo arg3, swig_type_468 arg4, swig_type_469 arg5, swig_type_470 arg6, swig_intgo arg7);
-extern swig_type_471 _wrap_txb_proof_for_payload_cwetee_0551771aedc3a6f6(swig_voidp arg1, uintptr_t arg2, swig_intgo arg3, swig_type_472 arg4, swig_type_473 arg5);
-extern swig_intgo _wrap_TON_HASH_BYTES_cwetee_0551771aedc3a6f6(void);
-extern swig_intgo _wrap_TON_CELL_MAX_BITS_cwetee_0551771aedc3a6f6(void);
-extern swig_intgo _wrap_TON_CELL_MAX_REFS_cwetee_0551771aedc3a6f6(void);
-extern swig_intgo _wrap_TON_CELL_MAX_DEPTH_cwetee_0551771aedc3a6f6(void);
-extern swig_intgo _wrap_TON_BOC_INDEX_cwetee_0551771aedc3a6f6(void);
-extern swig_intgo _wrap_TON_BOC_CRC32C_cwetee_0551771aedc3a6f6(void);
-extern swig_intgo _wrap_TON_ADDRESS_BOUNCEABLE_cwetee_0551771aedc3a6f6(void);
-extern swig_intgo _wrap_TON_ADDRESS_TESTNET_cwetee_0551771aedc3a6f6(void);
-extern swig_intgo _wrap_TON_ADDRESS_BASE64_STD_cwetee_0551771aedc3a6f6(void);
-extern swig_intgo _wrap_TON_DECIMALS_cwetee_0551771aedc3a6f6(void);
-extern swig_intgo _wrap_TON_MNEMONIC_WORDS_cwetee_0551771aedc3a6f6(void);
-extern swig_intgo _wrap_TON_NETWORK_MAINNET_cwetee_0551771aedc3a6f6(void);
-extern swig_intgo _wrap_TON_NETWORK_TESTNET_cwetee_0551771aedc3a6f6(void);
-extern swig_intgo _wrap_TON_SEND_PAY_FEES_SEPARATELY_cwetee_0551771aedc3a6f6(void);
-extern swig_intgo _wrap_TON_SEND_IGNORE_ERRORS_cwetee_0551771aedc3a6f6(void);
-extern swig_intgo _wrap_TON_SEND_DESTROY_IF_ZERO_cwetee_0551771aedc3a6f6(void);
-extern swig_intgo _wrap_TON_SEND_CARRY_INBOUND_VALUE_cwetee_0551771aedc3a6f6(void);
-extern swig_intgo _wrap_TON_SEND_CARRY_BALANCE_cwetee_0551771aedc3a6f6(void);
-extern swig_intgo _wrap_TON_SEND_DEFAULT_cwetee_0551771aedc3a6f6(void);
-extern swig_intgo _wrap_TON_EXTERNAL_FORCE_REF_cwetee_0551771aedc3a6f6(void);
-extern swig_intgo _wrap_TON_CELL_ORDINARY_cwetee_0551771aedc3a6f6(void);
-extern swig_intgo _wrap_TON_CELL_PRUNED_BRANCH_cwetee_0551771aedc3a6f6(void);
-extern swig_intgo _wrap_TON_CELL_LIBRARY_cwetee_0551771aedc3a6f6(void);
-extern swig_intgo _wrap_TON_CELL_MERKLE_PROOF_cwetee_0551771aedc3a6f6(void);
-extern swig_intgo _wrap_TON_CELL_MERKLE_UPDATE_cwetee_0551771aedc3a6f6(void);
-extern swig_intgo _wrap_TON_WALLET_V3R2_cwetee_0551771aedc3a6f6(void);
-extern swig_intgo _wrap_TON_WALLET_V4R2_cwetee_0551771aedc3a6f6(void);
-extern swig_intgo _wrap_TON_WALLET_V5R1_cwetee_0551771aedc3a6f6(void);
-extern swig_intgo _wrap_TON_WALLET_HIGHLOAD_V3_cwetee_0551771aedc3a6f6(void);
-extern swig_intgo _wrap_TON_HIGHLOAD_SUBWALLET_DEFAULT_cwetee_0551771aedc3a6f6(void);
-extern swig_intgo _wrap_TON_HIGHLOAD_TIMEOUT_DEFAULT_cwetee_0551771aedc3a6f6(void);
-extern void _wrap_ton_cell_free_cwetee_0551771aedc3a6f6(uintptr_t arg1);
-extern swig_type_474 _wrap_ton_cell_hash_cwetee_0551771aedc3a6f6(swig_type_475 arg1, uintptr_t arg2);
-extern swig_type_476 _wrap_ton_cell_hash_at_cwetee_0551771aedc3a6f6(swig_type_477 arg1, uintptr_t arg2, swig_intgo arg3);
-extern swig_intgo _wrap_ton_cell_depth_cwetee_0551771aedc3a6f6(uintptr_t arg1);
-extern swig_intgo _wrap_ton_cell_depth_at_cwetee_0551771aedc3a6f6(uintptr_t arg1, swig_intgo arg2);
-extern swig_intgo _wrap_ton_cell_bits_cwetee_0551771aedc3a6f6(uintptr_t arg1);
-extern swig_intgo _wrap_ton_cell_refs_cwetee_0551771aedc3a6f6(uintptr_t arg1);
-extern swig_intgo _wrap_ton_cell_type_of_cwetee_0551771aedc3a6f6(uintptr_t arg1);
-extern swig_intgo _wrap_ton_cell_level_cwetee_0551771aedc3a6f6(uintptr_t arg1);
-extern swig_intgo _wrap_ton_cell_level_mask_cwetee_0551771aedc3a6f6(uintptr_t arg1);
-extern swig_type_478 _wrap_ton_cell_data_cwetee_0551771aedc3a6f6(swig_voidp arg1, uintptr_t arg2);
-extern swig_type_479 _wrap_ton_cell_ref_cwetee_0551771aedc3a6f6(swig_voidp arg1, uintptr_t arg2, swig_intgo arg3);
-extern swig_intgo _wrap_ton_cell_equal_cwetee_0551771aedc3a6f6(uintptr_t arg1, uintptr_t arg2);
-extern swig_type_480 _wrap_ton_cell_to_string_cwetee_0551771aedc3a6f6(swig_voidp arg1, uintptr_t arg2);
-extern swig_type_481 _wrap_ton_boc_serialize_cwetee_0551771aedc3a6f6(swig_voidp arg1, uintptr_t arg2, swig_intgo arg3);
-extern swig_type_482 _wrap_ton_boc_parse_cwetee_0551771aedc3a6f6(swig_voidp arg1, swig_type_483 arg2);
-extern swig_type_484 _wrap_ton_boc_parse_base64_cwetee_0551771aedc3a6f6(swig_voidp arg1, swig_type_485 arg2);
-extern void _wrap_ton_builder_free_cwetee_0551771aedc3a6f6(uintptr_t arg1);
-extern swig_type_486 _wrap_ton_builder_new_cwetee_0551771aedc3a6f6(swig_voidp arg1);
-extern swig_intgo _wrap_ton_builder_bits_cwetee_0551771aedc3a6f6(uintptr_t arg1);
-extern swig_intgo _wrap_ton_builder_refs_cwetee_0551771aedc3a6f6(uintptr_t arg1);
-extern swig_type_487 _wrap_ton_builder_store_bit_cwetee_0551771aedc3a6f6(uintptr_t arg1, swig_intgo arg2);
-extern swig_type_488 _wrap_ton_builder_store_uint_cwetee_0551771aedc3a6f6(uintptr_t arg1, swig_type_489 arg2, swig_intgo arg3);
-extern swig_type_490 _wrap_ton_builder_store_int_cwetee_0551771aedc3a6f6(uintptr_t arg1, swig_type_491 arg2, swig_intgo arg3);
-extern swig_type_492 _wrap_ton_builder_store_bits_cwetee_0551771aedc3a6f6(uintptr_t arg1, swig_type_493 arg2, swig_type_494 arg3);
-extern swig_type_495 _wrap_ton_builder_store_bytes_cwetee_0551771aedc3a6f6(uintptr_t arg1, swig_type_496 arg2);
-extern swig_type_497 _wrap_ton_builder_store_coins_cwetee_0551771aedc3a6f6(uintptr_t arg1, swig_type_498 arg2);
-extern swig_type_499 _wrap_ton_builder_store_ref_cwetee_0551771aedc3a6f6(uintptr_t arg1, uintptr_t arg2);
-extern swig_type_500 _wrap_ton_builder_store_maybe_ref_cwetee_0551771aedc3a6f6(uintptr_t arg1, uintptr_t arg2);
-extern swig_type_501 _wrap_ton_builder_store_slice_cwetee_0551771aedc3a6f6(uintptr_t arg1, uintptr_t arg2);
-extern swig_type_502 _wrap_ton_builder_store_snake_cwetee_0551771aedc3a6f6(uintptr_t arg1, swig_type_503 arg2);
-extern swig_type_504 _wrap_ton_builder_end_cwetee_0551771aedc3a6f6(swig_voidp arg1, uintptr_t arg2);
-extern swig_type_505 _wrap_ton_builder_end_exotic_cwetee_0551771aedc3a6f6(swig_voidp arg1, uintptr_t arg2);
-extern swig_type_506 _wrap_ton_builder_store_address_cwetee_0551771aedc3a6f6(uintptr_t arg1, swig_type_507 arg2);
-extern void _wrap_ton_slice_free_cwetee_0551771aedc3a6f6(uintptr_t arg1);
-extern swig_type_508 _wrap_ton_slice_new_cwetee_0551771aedc3a6f6(swig_voidp arg1, uintptr_t arg2);
-extern swig_intgo _wrap_ton_slice_bits_left_cwetee_0551771aedc3a6f6(uintptr_t arg1);
-extern swig_intgo _wrap_ton_slice_refs_left_cwetee_0551771aedc3a6f6(uintptr_t arg1);
-extern swig_type_509 _wrap_ton_slice_load_bit_cwetee_0551771aedc3a6f6(swig_voidp arg1, uintptr_t arg2);
-extern swig_type_510 _wrap_ton_slice_load_uint_cwetee_0551771aedc3a6f6(swig_type_511 arg1, uintptr_t arg2, swig_intgo arg3);
-extern swig_type_512 _wrap_ton_slice_load_bits_cwetee_0551771aedc3a6f6(swig_voidp arg1, uintptr_t arg2, swig_type_513 arg3);
-extern swig_type_514 _wrap_ton_slice_load_address_cwetee_0551771aedc3a6f6(swig_voidp arg1, uintptr_t arg2);
-extern swig_type_515 _wrap_ton_slice_load_coins_cwetee_0551771aedc3a6f6(swig_type_516 arg1, uintptr_t arg2);
-extern swig_type_517 _wrap_ton_slice_load_ref_cwetee_0551771aedc3a6f6(swig_voidp arg1, uintptr_t arg2);
-extern swig_type_518 _wrap_ton_slice_load_maybe_ref_cwetee_0551771aedc3a6f6(swig_voidp arg1, uintptr_t arg2);
-extern swig_type_519 _wrap_ton_slice_load_snake_cwetee_0551771aedc3a6f6(swig_voidp arg1, uintptr_t arg2);
-extern swig_type_520 _wrap_ton_slice_skip_cwetee_0551771aedc3a6f6(uintptr_t arg1, swig_type_521 arg2);
-extern swig_type_522 _wrap_ton_slice_end_cwetee_0551771aedc3a6f6(uintptr_t arg1);
-extern swig_type_523 _wrap_ton_address_parse_cwetee_0551771aedc3a6f6(swig_voidp arg1, swig_voidp arg2, swig_type_524 arg3);
-extern swig_type_525 _wrap_ton_address_format_cwetee_0551771aedc3a6f6(swig_voidp arg1, swig_type_526 arg2, swig_intgo arg3);
-extern swig_type_527 _wrap_ton_state_init_address_cwetee_0551771aedc3a6f6(swig_voidp arg1, swig_intgo arg2, uintptr_t arg3, uintptr_t arg4);
-extern swig_type_528 _wrap_ton_amount_format_cwetee_0551771aedc3a6f6(swig_voidp arg1, swig_type_529 arg2, swig_type_530 arg3);
-extern swig_type_531 _wrap_ton_amount_parse_cwetee_0551771aedc3a6f6(swig_type_532 arg1, swig_type_533 arg2);
-extern swig_type_534 _wrap_ton_state_init_cwetee_0551771aedc3a6f6(swig_voidp arg1, uintptr_t arg2, uintptr_t arg3);
-extern swig_type_535 _wrap_ton_mnemonic_generate_cwetee_0551771aedc3a6f6(swig_voidp arg1, swig_type_536 arg2);
-extern swig_type_537 _wrap_ton_mnemonic_validate_cwetee_0551771aedc3a6f6(swig_type_538 arg1, swig_type_539 arg2);
-extern swig_type_540 _wrap_ton_mnemonic_to_seed_cwetee_0551771aedc3a6f6(swig_type_541 arg1, swig_type_542 arg2, swig_type_543 arg3);
-extern swig_type_544 _wrap_ton_mnemonic_to_keypair_cwetee_0551771aedc3a6f6(swig_type_545 arg1, swig_type_546 arg2, swig_type_547 arg3, swig_type_548 arg4);
-extern swig_type_549 _wrap_ton_comment_cwetee_0551771aedc3a6f6(swig_voidp arg1, swig_type_550 arg2);
-extern swig_type_551 _wrap_ton_internal_message_cwetee_0551771aedc3a6f6(swig_voidp arg1, swig_type_552 arg2, swig_type_553 arg3, swig_intgo arg4, uintptr_t arg5, uintptr_t arg6);
-extern swig_type_554 _wrap_ton_external_message_cwetee_0551771aedc3a6f6(swig_voidp arg1, swig_type_555 arg2, uintptr_t arg3, uintptr_t arg4, swig_intgo arg5);
-extern void _wrap_ton_wallet_free_cwetee_0551771aedc3a6f6(uintptr_t arg1);
-extern swig_type_556 _wrap_ton_wallet_code_cwetee_0551771aedc3a6f6(swig_voidp arg1, swig_intgo arg2);
-extern swig_type_557 _wrap_ton_wallet_v5r1_id_cwetee_0551771aedc3a6f6(swig_voidp arg1, swig_intgo arg2, swig_intgo arg3, swig_intgo arg4);
-extern swig_type_558 _wrap_ton_wallet_default_id_cwetee_0551771aedc3a6f6(swig_voidp arg1, swig_intgo arg2, swig_intgo arg3, swig_intgo arg4);
-extern swig_type_559 _wrap_ton_wallet_new_cwetee_0551771aedc3a6f6(swig_voidp arg1, swig_intgo arg2, swig_type_560 arg3, swig_intgo arg4, swig_intgo arg5);
-extern swig_type_561 _wrap_ton_wallet_id_cwetee_0551771aedc3a6f6(swig_voidp arg1, uintptr_t arg2);
-extern swig_type_562 _wrap_ton_wallet_state_init_cwetee_0551771aedc3a6f6(swig_voidp arg1, uintptr_t arg2);
-extern swig_type_563 _wrap_ton_wallet_address_cwetee_0551771aedc3a6f6(swig_voidp arg1, uintptr_t arg2);
-extern void _wrap_ton_transfer_free_cwetee_0551771aedc3a6f6(uintptr_t arg1);
-extern swig_type_564 _wrap_ton_transfer_new_cwetee_0551771aedc3a6f6(swig_voidp arg1);
-extern swig_type_565 _wrap_ton_transfer_add_cwetee_0551771aedc3a6f6(uintptr_t arg1, swig_intgo arg2, uintptr_t arg3);
-extern swig_type_566 _wrap_ton_transfer_count_cwetee_0551771aedc3a6f6(uintptr_t arg1);
-extern swig_type_567 _wrap_ton_wallet_sign_transfer_cwetee_0551771aedc3a6f6(swig_voidp arg1, uintptr_t arg2, swig_type_568 arg3, swig_intgo arg4, swig_intgo arg5, uintptr_t arg6);
-extern swig_type_569 _wrap_ton_wallet_external_cwetee_0551771aedc3a6f6(swig_voidp arg1, uintptr_t arg2, uintptr_t arg3, swig_intgo arg4);
-extern swig_type_570 _wrap_ton_wallet_new_highload_v3_cwetee_0551771aedc3a6f6(swig_voidp arg1, swig_type_571 arg2, swig_intgo arg3, swig_intgo arg4, swig_intgo arg5);
-extern swig_type_572 _wrap_ton_highload_sign_message_cwetee_0551771aedc3a6f6(swig_voidp arg1, uintptr_t arg2, swig_type_573 arg3, swig_intgo arg4, swig_type_574 arg5, swig_intgo arg6, uintptr_t arg7);
-extern swig_type_575 _wrap_ton_highload_sign_batch_cwetee_0551771aedc3a6f6(swig_voidp arg1, uintptr_t arg2, swig_type_576 arg3, swig_intgo arg4, swig_type_577 arg5, uintptr_t arg6, swig_type_578 arg7);
-extern void _wrap_ton_dict_free_cwetee_0551771aedc3a6f6(uintptr_t arg1);
-extern swig_type_579 _wrap_ton_dict_new_cwetee_0551771aedc3a6f6(swig_voidp arg1, swig_intgo arg2);
-extern swig_type_580 _wrap_ton_dict_count_cwetee_0551771aedc3a6f6(uintptr_t arg1);
-extern swig_intgo _wrap_ton_dict_key_bits_cwetee_0551771aedc3a6f6(uintptr_t arg1);
-extern swig_type_581 _wrap_ton_dict_set_cwetee_0551771aedc3a6f6(uintptr_t arg1, swig_type_582 arg2, uintptr_t arg3);
-extern swig_type_583 _wrap_ton_dict_get_cwetee_0551771aedc3a6f6(swig_voidp arg1, uintptr_t arg2, swig_type_584 arg3);
-extern swig_type_585 _wrap_ton_dict_remove_cwetee_0551771aedc3a6f6(uintptr_t arg1, swig_type_586 arg2);
-extern swig_type_587 _wrap_ton_dict_entry_cwetee_0551771aedc3a6f6(swig_type_588 arg1, swig_voidp arg2, uintptr_t arg3, swig_type_589 arg4);
-extern swig_type_590 _wrap_ton_dict_root_cwetee_0551771aedc3a6f6(swig_voidp arg1, uintptr_t arg2);
-extern swig_type_591 _wrap_ton_builder_store_dict_cwetee_0551771aedc3a6f6(uintptr_t arg1, uintptr_t arg2);
-extern swig_type_592 _wrap_ton_dict_from_root_cwetee_0551771aedc3a6f6(swig_voidp arg1, uintptr_t arg2, swig_intgo arg3);
-extern swig_type_593 _wrap_ton_slice_load_dict_cwetee_0551771aedc3a6f6(swig_voidp arg1, uintptr_t arg2, swig_intgo arg3);
-extern swig_intgo _wrap_TON_JETTON_FORWARD_INLINE_cwetee_0551771aedc3a6f6(void);
-extern swig_intgo _wrap_TON_JETTON_DATA_STATUS_cwetee_0551771aedc3a6f6(void);
-extern swig_intgo _wrap_TON_JETTON_DATA_CODE_REF_cwetee_0551771aedc3a6f6(void);
-extern swig_type_594 _wrap_ton_jetton_transfer_cwetee_0551771aedc3a6f6(swig_voidp arg1, swig_type_595 arg2, swig_type_596 arg3, swig_type_597 arg4, swig_type_598 arg5, uintptr_t arg6, swig_type_599 arg7, uintptr_t arg8, swig_intgo arg9);
-extern swig_type_600 _wrap_ton_jetton_wallet_address_cwetee_0551771aedc3a6f6(swig_voidp arg1, swig_intgo arg2, swig_type_601 arg3, swig_type_602 arg4, uintptr_t arg5);
-extern swig_intgo _wrap_TON_JETTON_ATTACHED_DEFAULT_cwetee_0551771aedc3a6f6(void);
-extern swig_intgo _wrap_TON_JETTON_FORWARD_DEFAULT_cwetee_0551771aedc3a6f6(void);
-extern swig_intgo _wrap_TON_MEMO_MAX_BYTES_cwetee_0551771aedc3a6f6(void);
-extern swig_type_603 _wrap_ton_payment_message_cwetee_0551771aedc3a6f6(swig_voidp arg1, swig_type_604 arg2, swig_type_605 arg3, swig_type_606 arg4, swig_type_607 arg5, swig_type_608 arg6, swig_intgo arg7, swig_type_609 arg8, swig_type_610 arg9, swig_type_611 arg10, swig_type_612 arg11);
-extern swig_type_613 _wrap_ton_wallet_sign_payment_cwetee_0551771aedc3a6f6(swig_voidp arg1, swig_type_614 arg2, uintptr_t arg3, swig_type_615 arg4, swig_intgo arg5, swig_intgo arg6, swig_intgo arg7, uintptr_t arg8);
-extern swig_type_616 _wrap_ton_payment_memo_cwetee_0551771aedc3a6f6(swig_voidp arg1, uintptr_t arg2, swig_intgo arg3);
-extern swig_type_617 _wrap_ton_message_normalized_hash_cwetee_0551771aedc3a6f6(swig_type_618 arg1, uintptr_t arg2);
-extern swig_type_619 _wrap_ton_state_init_public_key_cwetee_0551771aedc3a6f6(swig_type_620 arg1, swig_voidp arg2, uintptr_t arg3);
-extern swig_type_621 _wrap_ton_proof_hash_cwetee_0551771aedc3a6f6(swig_type_622 arg1, swig_type_623 arg2, swig_type_624 arg3, swig_type_625 arg4, swig_type_626 arg5);
-extern swig_type_627 _wrap_ton_proof_verify_json_cwetee_0551771aedc3a6f6(swig_type_628 arg1, swig_voidp arg2, swig_voidp arg3, swig_type_629 arg4, swig_type_630 arg5, swig_type_631 arg6, swig_type_632 arg7);
-extern swig_intgo _wrap_RPC_CHECK_GENESIS_cwetee_0551771aedc3a6f6(void);
-extern swig_intgo _wrap_RPC_LAZY_CONNECT_cwetee_0551771aedc3a6f6(void);
-extern swig_intgo _wrap_RPC_NO_JITTER_cwetee_0551771aedc3a6f6(void);
-extern swig_intgo _wrap_RPC_SUB_NO_RESUBSCRIBE_cwetee_0551771aedc3a6f6(void);
-extern swig_intgo _wrap_RPC_TRANSPORT_WS_cwetee_0551771aedc3a6f6(void);
-extern swig_intgo _wrap_RPC_TRANSPORT_HTTP_cwetee_0551771aedc3a6f6(void);
-extern swig_intgo _wrap_RPC_TRANSPORT_CUSTOM_cwetee_0551771aedc3a6f6(void);
-extern swig_intgo _wrap_RPC_SUB_NOTIFICATION_cwetee_0551771aedc3a6f6(void);
-extern swig_intgo _wrap_RPC_SUB_LOST_cwetee_0551771aedc3a6f6(void);
-extern swig_intgo _wrap_RPC_SUB_RESUBSCRIBED_cwetee_0551771aedc3a6f6(void);
-extern swig_intgo _wrap_RPC_SUB_CLOSED_cwetee_0551771aedc3a6f6(void);
-extern swig_intgo _wrap_rpc_transports_cwetee_0551771aedc3a6f6(void);
-extern void _wrap_rpc_free_cwetee_0551771aedc3a6f6(uintptr_t arg1);
-extern swig_type_633 _wrap_rpc_open_cwetee_0551771aedc3a6f6(swig_voidp arg1, swig_type_634 arg2, swig_intgo arg3, swig_intgo arg4, swig_intgo arg5, swig_type_635 arg6, swig_type_636 arg7, swig_intgo arg8, swig_intgo arg9, swig_intgo arg10);
-extern swig_type_637 _wrap_rpc_call_cwetee_0551771aedc3a6f6(swig_voidp arg1, uintptr_t arg2, swig_type_638 arg3, swig_type_639 arg4, swig_intgo arg5);
-extern swig_type_640 _wrap_rpc_reconnect_cwetee_0551771aedc3a6f6(uintptr_t arg1);
-extern swig_type_641 _wrap_rpc_current_url_cwetee_0551771aedc3a6f6(swig_voidp arg1, uintptr_t arg2);
-extern swig_type_642 _wrap_rpc_genesis_hash_cwetee_0551771aedc3a6f6(swig_voidp arg1, uintptr_t arg2);
-extern swig_type_643 _wrap_rpc_stats_json_cwetee_0551771aedc3a6f6(swig_voidp arg1, uintptr_t arg2);
-extern void _wrap_rpc_queue_free_cwetee_0551771aedc3a6f6(uintptr_t arg1);
-extern swig_type_644 _wrap_rpc_queue_subscribe_cwetee_0551771aedc3a6f6(swig_voidp arg1, uintptr_t arg2, swig_type_645 arg3, swig_type_646 arg4, swig_type_647 arg5, swig_intgo arg6, swig_intgo arg7);
-extern swig_type_648 _wrap_rpc_queue_next_cwetee_0551771aedc3a6f6(swig_voidp arg1, swig_voidp arg2, uintptr_t arg3, swig_intgo arg4);
-extern swig_type_649 _wrap_rpc_queue_renew_cwetee_0551771aedc3a6f6(uintptr_t arg1, swig_intgo arg2);
-extern swig_type_650 _wrap_rpc_queue_id_cwetee_0551771aedc3a6f6(swig_voidp arg1, uintptr_t arg2);
-extern void _wrap_chain_free_cwetee_0551771aedc3a6f6(uintptr_t arg1);
-extern void _wrap_chain_watch_free_cwetee_0551771aedc3a6f6(uintptr_t arg1);
-extern swig_intgo _wrap_CHAIN_RPC_AUTO_cwetee_0551771aedc3a6f6(void);
-extern swig_intgo _wrap_CHAIN_RPC_LEGACY_cwetee_0551771aedc3a6f6(void);
-extern swig_intgo _wrap_CHAIN_RPC_NEW_cwetee_0551771aedc3a6f6(void);
-extern swig_intgo _wrap_TX_IN_BLOCK_cwetee_0551771aedc3a6f6(void);
-extern swig_intgo _wrap_TX_FINALIZED_cwetee_0551771aedc3a6f6(void);
-extern swig_intgo _wrap_BLOCK_NEW_cwetee_0551771aedc3a6f6(void);
-extern swig_intgo _wrap_BLOCK_FINALIZED_cwetee_0551771aedc3a6f6(void);
-extern swig_intgo _wrap_BLOCK_RETRACTED_cwetee_0551771aedc3a6f6(void);
-extern swig_intgo _wrap_BLOCK_GAP_cwetee_0551771aedc3a6f6(void);
-extern swig_intgo _wrap_BLOCK_STOPPED_cwetee_0551771aedc3a6f6(void);
-extern swig_intgo _wrap_FOLLOW_EVENTS_cwetee_0551771aedc3a6f6(void);
-extern swig_type_651 _wrap_chainb_connect_cwetee_0551771aedc3a6f6(swig_voidp arg1, swig_type_652 arg2, swig_intgo arg3, swig_type_653 arg4, swig_type_654 arg5, swig_intgo arg6);
-extern swig_type_655 _wrap_chainb_genesis_hash_cwetee_0551771aedc3a6f6(swig_type_656 arg1, uintptr_t arg2);
-extern swig_intgo _wrap_chainb_spec_version_cwetee_0551771aedc3a6f6(uintptr_t arg1);
-extern swig_intgo _wrap_chainb_transaction_version_cwetee_0551771aedc3a6f6(uintptr_t arg1);
-extern swig_intgo _wrap_chainb_ss58_cwetee_0551771aedc3a6f6(uintptr_t arg1);
-extern swig_intgo _wrap_chainb_decimals_cwetee_0551771aedc3a6f6(uintptr_t arg1);
-extern swig_type_657 _wrap_chainb_symbol_cwetee_0551771aedc3a6f6(swig_voidp arg1, uintptr_t arg2);
-extern swig_intgo _wrap_chainb_uses_new_rpc_cwetee_0551771aedc3a6f6(uintptr_t arg1);
-extern swig_type_658 _wrap_chainb_request_cwetee_0551771aedc3a6f6(swig_voidp arg1, uintptr_t arg2, swig_type_659 arg3, swig_type_660 arg4);
-extern swig_type_661 _wrap_chainb_storage_json_cwetee_0551771aedc3a6f6(swig_voidp arg1, uintptr_t arg2, swig_type_662 arg3, swig_type_663 arg4, swig_type_664 arg5, swig_type_665 arg6);
-extern swig_type_666 _wrap_chainb_entries_json_cwetee_0551771aedc3a6f6(swig_voidp arg1, uintptr_t arg2, swig_type_667 arg3, swig_type_668 arg4, swig_type_669 arg5, swig_intgo arg6, swig_type_670 arg7, swig_type_671 arg8);
-extern swig_type_672 _wrap_chainb_constant_json_cwetee_0551771aedc3a6f6(swig_voidp arg1, uintptr_t arg2, swig_type_673 arg3, swig_type_674 arg4);
-extern swig_type_675 _wrap_chainb_runtime_call_json_cwetee_0551771aedc3a6f6(swig_voidp arg1, uintptr_t arg2, swig_type_676 arg3, swig_type_677 arg4, swig_type_678 arg5, swig_type_679 arg6);
-extern swig_type_680 _wrap_chainb_events_json_cwetee_0551771aedc3a6f6(swig_voidp arg1, uintptr_t arg2, swig_type_681 arg3);
-extern swig_type_682 _wrap_chainb_sign_call_cwetee_0551771aedc3a6f6(swig_voidp arg1, uintptr_t arg2, swig_type_683 arg3, swig_type_684 arg4, swig_type_685 arg5, uintptr_t arg6, swig_type_686 arg7);
-extern swig_type_687 _wrap_chainb_submit_cwetee_0551771aedc3a6f6(swig_type_688 arg1, uintptr_t arg2, swig_type_689 arg3);
-extern swig_type_690 _wrap_chainb_submit_watch_cwetee_0551771aedc3a6f6(swig_voidp arg1, uintptr_t arg2, swig_type_691 arg3);
-extern swig_type_692 _wrap_chainb_block_hash_cwetee_0551771aedc3a6f6(swig_type_693 arg1, uintptr_t arg2, swig_type_694 arg3);
-extern swig_type_695 _wrap_chainb_header_json_cwetee_0551771aedc3a6f6(swig_voidp arg1, uintptr_t arg2, swig_type_696 arg3);
-extern swig_type_697 _wrap_chainb_storage_raw_cwetee_0551771aedc3a6f6(swig_voidp arg1, uintptr_t arg2, swig_type_698 arg3, swig_type_699 arg4);
-extern swig_type_700 _wrap_chainb_stats_json_cwetee_0551771aedc3a6f6(swig_voidp arg1, uintptr_t arg2);
-extern swig_type_701 _wrap_chainb_transfer_cwetee_0551771aedc3a6f6(swig_voidp arg1, uintptr_t arg2, uintptr_t arg3, swig_type_702 arg4, swig_type_703 arg5, swig_intgo arg6, swig_intgo arg7, swig_intgo arg8);
-extern void _wrap_chain_blockq_free_cwetee_0551771aedc3a6f6(uintptr_t arg1);
-extern swig_type_704 _wrap_chain_blockq_subscribe_cwetee_0551771aedc3a6f6(swig_voidp arg1, uintptr_t arg2, swig_intgo arg3);
-extern swig_type_705 _wrap_chain_blockq_next_cwetee_0551771aedc3a6f6(swig_voidp arg1, swig_voidp arg2, uintptr_t arg3, swig_intgo arg4);
-extern swig_type_706 _wrap_chain_refresh_cwetee_0551771aedc3a6f6(swig_voidp arg1, uintptr_t arg2);
-extern swig_type_707 _wrap_chain_estimate_fee_cwetee_0551771aedc3a6f6(swig_type_708 arg1, uintptr_t arg2, swig_type_709 arg3);
-extern swig_type_710 _wrap_chain_account_nonce_cwetee_0551771aedc3a6f6(swig_voidp arg1, uintptr_t arg2, swig_type_711 arg3);
-extern swig_type_712 _wrap_chain_balance_cwetee_0551771aedc3a6f6(swig_type_713 arg1, uintptr_t arg2, swig_type_714 arg3);
-extern swig_type_715 _wrap_chain_fee_info_json_cwetee_0551771aedc3a6f6(swig_voidp arg1, uintptr_t arg2, swig_type_716 arg3);
-extern swig_type_717 _wrap_chain_fee_details_json_cwetee_0551771aedc3a6f6(swig_voidp arg1, uintptr_t arg2, swig_type_718 arg3);
-extern swig_type_719 _wrap_chain_watch_wait_cwetee_0551771aedc3a6f6(swig_voidp arg1, uintptr_t arg2, swig_intgo arg3, swig_intgo arg4);
-extern swig_type_720 _wrap_tx_status_name_cwetee_0551771aedc3a6f6(swig_intgo arg1);
-extern swig_intgo _wrap_TELEGRAM_PRODUCTION_cwetee_0551771aedc3a6f6(void);
-extern swig_intgo _wrap_TELEGRAM_TEST_cwetee_0551771aedc3a6f6(void);
-extern swig_intgo _wrap_TELEGRAM_INIT_DATA_MAX_cwetee_0551771aedc3a6f6(void);
-extern void _wrap_telegram_init_data_free_cwetee_0551771aedc3a6f6(uintptr_t arg1);
-extern swig_type_721 _wrap_telegram_public_key_cwetee_0551771aedc3a6f6(swig_type_722 arg1, swig_intgo arg2);
-extern swig_type_723 _wrap_telegram_init_data_parse_cwetee_0551771aedc3a6f6(swig_voidp arg1, swig_type_724 arg2);
-extern swig_type_725 _wrap_telegram_init_data_validate_cwetee_0551771aedc3a6f6(swig_voidp arg1, swig_type_726 arg2, swig_type_727 arg3, swig_type_728 arg4, swig_type_729 arg5);
-extern swig_type_730 _wrap_telegram_init_data_validate_third_party_cwetee_0551771aedc3a6f6(swig_voidp arg1, swig_type_731 arg2, swig_type_732 arg3, swig_type_733 arg4, swig_type_734 arg5, swig_type_735 arg6);
-extern swig_type_736 _wrap_telegram_init_data_get_cwetee_0551771aedc3a6f6(uintptr_t arg1, swig_type_737 arg2);
-extern swig_type_738 _wrap_telegram_init_data_auth_date_cwetee_0551771aedc3a6f6(uintptr_t arg1);
-extern swig_intgo _wrap_telegram_init_data_has_user_cwetee_0551771aedc3a6f6(uintptr_t arg1);
-extern swig_type_739 _wrap_telegram_init_data_user_id_cwetee_0551771aedc3a6f6(uintptr_t arg1);
-extern swig_type_740 _wrap_telegram_init_data_user_string_cwetee_0551771aedc3a6f6(uintptr_t arg1, swig_type_741 arg2);
-extern swig_intgo _wrap_telegram_init_data_user_flag_cwetee_0551771aedc3a6f6(uintptr_t arg1, swig_type_742 arg2);
-extern void _wrap_toncenter_free_cwetee_0551771aedc3a6f6(uintptr_t arg1);
-extern swig_type_743 _wrap_toncenter_new_cwetee_0551771aedc3a6f6(swig_voidp arg1, swig_type_744 arg2, swig_type_745 arg3, swig_type_746 arg4, swig_intgo arg5, swig_intgo arg6, swig_intgo arg7, swig_intgo arg8);
-extern void _wrap_tc_hex__cwetee_0551771aedc3a6f6(swig_type_747 arg1, swig_voidp arg2);
-extern swig_type_748 _wrap_tc_text__cwetee_0551771aedc3a6f6(swig_voidp arg1, swig_type_749 arg2);
-extern swig_type_750 _wrap_toncenter_run_get_method_cwetee_0551771aedc3a6f6(swig_voidp arg1, uintptr_t arg2, swig_type_751 arg3, swig_type_752 arg4, swig_type_753 arg5);
-extern swig_type_754 _wrap_toncenter_jetton_wallet_address_cwetee_0551771aedc3a6f6(swig_voidp arg1, uintptr_t arg2, swig_type_755 arg3, swig_type_756 arg4);
-extern swig_type_757 _wrap_toncenter_account_info_cwetee_0551771aedc3a6f6(swig_voidp arg1, uintptr_t arg2, swig_type_758 arg3);
-extern swig_type_759 _wrap_tc_tx_json__cwetee_0551771aedc3a6f6(swig_type_760 arg1, swig_type_761 arg2, uintptr_t arg3);
-extern swig_type_762 _wrap_tc_msg_json__cwetee_0551771aedc3a6f6(swig_type_763 arg1, swig_type_764 arg2, uintptr_t arg3);
-extern swig_type_765 _wrap_toncenter_find_transaction_cwetee_0551771aedc3a6f6(swig_voidp arg1, uintptr_t arg2, swig_type_766 arg3);
-extern swig_type_767 _wrap_toncenter_confirm_cwetee_0551771aedc3a6f6(swig_voidp arg1, uintptr_t arg2, swig_type_768 arg3, swig_intgo arg4, swig_intgo arg5, swig_intgo arg6);
-extern swig_type_769 _wrap_toncenter_parse_transaction_cwetee_0551771aedc3a6f6(swig_voidp arg1, swig_type_770 arg2);
-extern swig_type_771 _wrap_toncenter_find_trace_cwetee_0551771aedc3a6f6(swig_voidp arg1, uintptr_t arg2, swig_type_772 arg3);
-extern swig_type_773 _wrap_toncenter_send_boc_cwetee_0551771aedc3a6f6(swig_type_774 arg1, uintptr_t arg2, swig_type_775 arg3);
-extern swig_type_776 _wrap_toncenter_seqno_cwetee_0551771aedc3a6f6(swig_voidp arg1, uintptr_t arg2, swig_type_777 arg3);
-extern swig_intgo _wrap_SNP_REPORT_BYTES_cwetee_0551771aedc3a6f6(void);
-extern swig_intgo _wrap_SNP_SIGNED_BYTES_cwetee_0551771aedc3a6f6(void);
-extern swig_intgo _wrap_SNP_PRODUCT_UNKNOWN_cwetee_0551771aedc3a6f6(void);
-extern swig_intgo _wrap_SNP_PRODUCT_MILAN_cwetee_0551771aedc3a6f6(void);
-extern swig_intgo _wrap_SNP_PRODUCT_GENOA_cwetee_0551771aedc3a6f6(void);
-extern swig_intgo _wrap_SNP_PRODUCT_TURIN_cwetee_0551771aedc3a6f6(void);
-extern swig_type_778 _wrap_snp_report_json__cwetee_0551771aedc3a6f6(swig_voidp arg1, swig_type_779 arg2);
-extern swig_type_780 _wrap_snp_verify_json__cwetee_0551771aedc3a6f6(swig_voidp arg1, swig_type_781 arg2, swig_type_782 arg3, swig_type_783 arg4, swig_type_784 arg5, swig_intgo arg6, swig_type_785 arg7, swig_type_786 arg8);
-extern swig_type_787 _wrap_snp_product_name_cwetee_0551771aedc3a6f6(swig_intgo arg1);
-extern swig_type_788 _wrap_attest_verify_evidence_json_cwetee_0551771aedc3a6f6(swig_voidp arg1, swig_type_789 arg2, swig_type_790 arg3, swig_type_791 arg4, swig_type_792 arg5);
-extern void _wrap_attest_fetcher_free_cwetee_0551771aedc3a6f6(uintptr_t arg1);
-extern swig_type_793 _wrap_attest_fetcher_requests_cwetee_0551771aedc3a6f6(uintptr_t arg1);
-extern swig_type_794 _wrap_attest_fetcher_new_cwetee_0551771aedc3a6f6(swig_voidp arg1, swig_type_795 arg2, swig_type_796 arg3, swig_type_797 arg4, swig_type_798 arg5, swig_type_799 arg6, swig_type_800 arg7, swig_intgo arg8, swig_intgo arg9, swig_intgo arg10, swig_intgo arg11);
-extern swig_type_801 _wrap_attest_verify_evidence_fetch_json_cwetee_0551771aedc3a6f6(swig_voidp arg1, swig_type_802 arg2, swig_type_803 arg3, uintptr_t arg4, swig_type_804 arg5);
-extern swig_intgo _wrap_SEAL_KEY_ED25519_cwetee_0551771aedc3a6f6(void);
-extern swig_intgo _wrap_SEAL_KEY_X25519_cwetee_0551771aedc3a6f6(void);
-extern swig_intgo _wrap_SEAL_SOURCE_BOUND_ED25519_cwetee_0551771aedc3a6f6(void);
-extern swig_intgo _wrap_SEAL_SOURCE_BOUND_X25519_cwetee_0551771aedc3a6f6(void);
-extern swig_intgo _wrap_SEAL_SOURCE_REPORT_DATA_X25519_cwetee_0551771aedc3a6f6(void);
-extern swig_intgo _wrap_SEAL_OVERHEAD_cwetee_0551771aedc3a6f6(void);
-extern swig_intgo _wrap_SEAL_MAX_SECRET_cwetee_0551771aedc3a6f6(void);
-extern void _wrap_seal_recipient_free_cwetee_0551771aedc3a6f6(uintptr_t arg1);
-extern swig_intgo _wrap_seal_recipient_accepted_cwetee_0551771aedc3a6f6(uintptr_t arg1);
-extern swig_intgo _wrap_seal_recipient_failed_check_cwetee_0551771aedc3a6f6(uintptr_t arg1);
-extern swig_type_805 _wrap_seal_recipient_reason_cwetee_0551771aedc3a6f6(uintptr_t arg1);
-extern swig_type_806 _wrap_seal_recipient_public_key_cwetee_0551771aedc3a6f6(swig_type_807 arg1, uintptr_t arg2);
-extern swig_type_808 _wrap_seal_to_cwetee_0551771aedc3a6f6(swig_voidp arg1, uintptr_t arg2, swig_type_809 arg3);
-extern swig_type_810 _wrap_seal_to_key_cwetee_0551771aedc3a6f6(swig_voidp arg1, swig_type_811 arg2, swig_intgo arg3, swig_type_812 arg4);
-extern swig_type_813 _wrap_seal_open_cwetee_0551771aedc3a6f6(swig_voidp arg1, swig_type_814 arg2, swig_type_815 arg3, swig_intgo arg4);
-extern swig_type_816 _wrap_seal_x25519_public_cwetee_0551771aedc3a6f6(swig_type_817 arg1, swig_type_818 arg2, swig_intgo arg3);
-extern swig_type_819 _wrap_seal_verify_json_cwetee_0551771aedc3a6f6(swig_voidp arg1, swig_type_820 arg2, swig_type_821 arg3, swig_type_822 arg4, swig_intgo arg5, swig_type_823 arg6);
-extern swig_type_824 _wrap_seal_recipient_result_json_cwetee_0551771aedc3a6f6(swig_voidp arg1, uintptr_t arg2);
-extern swig_type_825 _wrap_seal_recipient_bound_key_cwetee_0551771aedc3a6f6(swig_voidp arg1, uintptr_t arg2);
-extern swig_type_826 _wrap_seal_recipient_failed_check_name_cwetee_0551771aedc3a6f6(uintptr_t arg1);
-extern swig_intgo _wrap_seal_recipient_bound_key_kind_cwetee_0551771aedc3a6f6(uintptr_t arg1);
-extern swig_intgo _wrap_CONTRACT_WREVIVE_cwetee_0551771aedc3a6f6(void);
-extern swig_intgo _wrap_CONTRACT_INK_cwetee_0551771aedc3a6f6(void);
-extern swig_intgo _wrap_CONTRACT_SOLIDITY_cwetee_0551771aedc3a6f6(void);
-extern swig_intgo _wrap_CONTRACT_WREVIVE_CALL_DATA_MAX_cwetee_0551771aedc3a6f6(void);
-extern void _wrap_contract_abi_free_cwetee_0551771aedc3a6f6(uintptr_t arg1);
-extern swig_type_827 _wrap_contract_abi_load_cwetee_0551771aedc3a6f6(swig_voidp arg1, swig_type_828 arg2);
-extern swig_type_829 _wrap_contract_abi_wetee_cwetee_0551771aedc3a6f6(swig_voidp arg1, swig_type_830 arg2);
-extern swig_intgo _wrap_contract_abi_kind_of_cwetee_0551771aedc3a6f6(uintptr_t arg1);
-extern swig_type_831 _wrap_contract_abi_message_count_cwetee_0551771aedc3a6f6(uintptr_t arg1);
-extern swig_type_832 _wrap_contract_abi_message_name_cwetee_0551771aedc3a6f6(uintptr_t arg1, swig_type_833 arg2);
-extern swig_type_834 _wrap_contract_abi_message_json_cwetee_0551771aedc3a6f6(swig_voidp arg1, uintptr_t arg2, swig_type_835 arg3);
-extern swig_type_836 _wrap_contract_encode_call_cwetee_0551771aedc3a6f6(swig_voidp arg1, uintptr_t arg2, swig_type_837 arg3, swig_type_838 arg4);
-extern swig_type_839 _wrap_contract_decode_call_cwetee_0551771aedc3a6f6(swig_voidp arg1, uintptr_t arg2, swig_type_840 arg3);
-extern swig_type_841 _wrap_contract_decode_return_cwetee_0551771aedc3a6f6(swig_voidp arg1, uintptr_t arg2, swig_type_842 arg3, swig_type_843 arg4);
-extern swig_type_844 _wrap_contract_decode_revert_cwetee_0551771aedc3a6f6(swig_voidp arg1, uintptr_t arg2, swig_type_845 arg3);
-extern swig_type_846 _wrap_contract_selector_cwetee_0551771aedc3a6f6(swig_voidp arg1, swig_intgo arg2, swig_type_847 arg3);
-extern swig_type_848 _wrap_contract_abi_selector_cwetee_0551771aedc3a6f6(swig_voidp arg1, uintptr_t arg2, swig_type_849 arg3);
-extern swig_type_850 _wrap_revive_address_of_cwetee_0551771aedc3a6f6(swig_voidp arg1, swig_type_851 arg2);
-extern swig_type_852 _wrap_revive_call_encode_cwetee_0551771aedc3a6f6(swig_voidp arg1, uintptr_t arg2, swig_type_853 arg3, swig_type_854 arg4, swig_type_855 arg5, swig_type_856 arg6, swig_type_857 arg7, swig_type_858 arg8);
-extern swig_type_859 _wrap_revive_map_account_encode_cwetee_0551771aedc3a6f6(swig_voidp arg1, uintptr_t arg2);
-extern swig_type_860 _wrap_revive_dry_run_input_cwetee_0551771aedc3a6f6(swig_voidp arg1, uintptr_t arg2, swig_type_861 arg3, swig_type_862 arg4, swig_type_863 arg5, swig_type_864 arg6);
-extern swig_type_865 _wrap_revive_result_json_cwetee_0551771aedc3a6f6(swig_voidp arg1, uintptr_t arg2, swig_type_866 arg3);
-extern swig_type_867 _wrap_revive_result_limits_cwetee_0551771aedc3a6f6(swig_voidp arg1, uintptr_t arg2, swig_type_868 arg3, swig_intgo arg4);
-extern swig_type_869 _wrap_contract_pod_cost_cwetee_0551771aedc3a6f6(swig_voidp arg1, swig_type_870 arg2, swig_type_871 arg3, swig_intgo arg4, swig_intgo arg5, swig_type_872 arg6);
-extern swig_type_873 _wrap_contract_query_cwetee_0551771aedc3a6f6(swig_voidp arg1, uintptr_t arg2, uintptr_t arg3, swig_type_874 arg4, swig_type_875 arg5, swig_type_876 arg6, swig_type_877 arg7);
-extern void _wrap_cloud_deployment_free_cwetee_0551771aedc3a6f6(uintptr_t arg1);
-extern void _wrap_cloud_free_cwetee_0551771aedc3a6f6(uintptr_t arg1);
-extern swig_intgo _wrap_CLOUD_APP_cwetee_0551771aedc3a6f6(void);
-extern swig_intgo _wrap_CLOUD_TASK_cwetee_0551771aedc3a6f6(void);
-extern swig_intgo _wrap_CLOUD_GPU_cwetee_0551771aedc3a6f6(void);
-extern swig_intgo _wrap_CLOUD_WORKER_cwetee_0551771aedc3a6f6(void);
-extern swig_intgo _wrap_CLOUD_STATUS_CREATED_cwetee_0551771aedc3a6f6(void);
-extern swig_intgo _wrap_CLOUD_STATUS_DEPLOYING_cwetee_0551771aedc3a6f6(void);
-extern swig_intgo _wrap_CLOUD_STATUS_STOPPED_cwetee_0551771aedc3a6f6(void);
-extern swig_intgo _wrap_CLOUD_STATUS_RUNNING_cwetee_0551771aedc3a6f6(void);
-extern swig_intgo _wrap_CLOUD_STATUS_RESTARTING_cwetee_0551771aedc3a6f6(void);
-extern swig_type_878 _wrap_cloudb_deployment_parse_cwetee_0551771aedc3a6f6(swig_voidp arg1, swig_type_879 arg2);
-extern swig_type_880 _wrap_cloudb_deployment_load_cwetee_0551771aedc3a6f6(swig_voidp arg1, swig_type_881 arg2);
-extern swig_intgo _wrap_cloudb_deployment_kind_cwetee_0551771aedc3a6f6(uintptr_t arg1);
-extern swig_type_882 _wrap_cloudb_deployment_json_cwetee_0551771aedc3a6f6(swig_voidp arg1, uintptr_t arg2);
-extern swig_type_883 _wrap_cloudb_deploy_call_json_cwetee_0551771aedc3a6f6(swig_voidp arg1, uintptr_t arg2, uintptr_t arg3);
-extern swig_type_884 _wrap_cloudb_deploy_call_cwetee_0551771aedc3a6f6(swig_voidp arg1, uintptr_t arg2, uintptr_t arg3);
-extern swig_type_885 _wrap_cloudb_estimate_at_cwetee_0551771aedc3a6f6(swig_type_886 arg1, uintptr_t arg2, swig_type_887 arg3);
-extern swig_type_888 _wrap_cloudb_pallet_cwetee_0551771aedc3a6f6(uintptr_t arg1, swig_intgo arg2);
-extern swig_type_889 _wrap_cloudb_open_cwetee_0551771aedc3a6f6(swig_voidp arg1, uintptr_t arg2);
-extern swig_type_890 _wrap_cloudb_submit_cwetee_0551771aedc3a6f6(swig_voidp arg1, uintptr_t arg2, uintptr_t arg3, swig_intgo arg4, swig_type_891 arg5, swig_type_892 arg6, swig_intgo arg7);
-extern swig_type_893 _wrap_cloudb_deploy_cwetee_0551771aedc3a6f6(swig_voidp arg1, swig_voidp arg2, uintptr_t arg3, uintptr_t arg4, uintptr_t arg5, swig_intgo arg6);
-extern swig_type_894 _wrap_cloudb_estimate_cwetee_0551771aedc3a6f6(swig_type_895 arg1, uintptr_t arg2, uintptr_t arg3);
-extern swig_type_896 _wrap_cloudb_status_json_cwetee_0551771aedc3a6f6(swig_voidp arg1, uintptr_t arg2, swig_intgo arg3, swig_type_897 arg4);
-extern swig_type_898 _wrap_cloudb_list_json_cwetee_0551771aedc3a6f6(swig_voidp arg1, uintptr_t arg2, swig_intgo arg3, swig_type_899 arg4);
-extern swig_type_900 _wrap_cloudb_wait_cwetee_0551771aedc3a6f6(swig_voidp arg1, uintptr_t arg2, swig_intgo arg3, swig_type_901 arg4, swig_intgo arg5, swig_intgo arg6);
-extern swig_type_902 _wrap_cloudb_restart_cwetee_0551771aedc3a6f6(swig_voidp arg1, uintptr_t arg2, uintptr_t arg3, swig_intgo arg4, swig_type_903 arg5, swig_intgo arg6);
-extern swig_type_904 _wrap_cloudb_update_cwetee_0551771aedc3a6f6(swig_voidp arg1, uintptr_t arg2, uintptr_t arg3, swig_type_905 arg4, uintptr_t arg5, swig_intgo arg6, swig_intgo arg7);
-extern swig_type_906 _wrap_cloudb_stop_cwetee_0551771aedc3a6f6(swig_voidp arg1, uintptr_t arg2, uintptr_t arg3, swig_intgo arg4, swig_type_907 arg5, swig_intgo arg6);
-extern swig_type_908 _wrap_cloudb_prices_json_cwetee_0551771aedc3a6f6(swig_voidp arg1, uintptr_t arg2, swig_intgo arg3);
-extern swig_type_909 _wrap_cloudb_assets_json_cwetee_0551771aedc3a6f6(swig_voidp arg1, uintptr_t arg2);
-extern swig_type_910 _wrap_cloudb_clusters_json_cwetee_0551771aedc3a6f6(swig_voidp arg1, uintptr_t arg2);
-extern swig_type_911 _wrap_cloudb_cluster_register_cwetee_0551771aedc3a6f6(swig_voidp arg1, uintptr_t arg2, uintptr_t arg3, swig_type_912 arg4, swig_intgo arg5, swig_intgo arg6, char arg7, swig_intgo arg8);
-extern swig_type_913 _wrap_cloudb_cluster_mortgage_cwetee_0551771aedc3a6f6(swig_voidp arg1, uintptr_t arg2, uintptr_t arg3, swig_type_914 arg4, swig_type_915 arg5, swig_type_916 arg6, swig_intgo arg7);
-extern swig_type_917 _wrap_cloudb_work_proof_upload_cwetee_0551771aedc3a6f6(swig_voidp arg1, uintptr_t arg2, uintptr_t arg3, swig_intgo arg4, swig_type_918 arg5, swig_type_919 arg6, swig_type_920 arg7, swig_intgo arg8, swig_intgo arg9);
-extern swig_type_921 _wrap_cloudb_work_report_cwetee_0551771aedc3a6f6(swig_voidp arg1, uintptr_t arg2, swig_intgo arg3, swig_type_922 arg4);
-extern swig_type_923 _wrap_cloud_status_name_cwetee_0551771aedc3a6f6(swig_intgo arg1);
-extern swig_type_924 _wrap_cloud_kind_name_cwetee_0551771aedc3a6f6(swig_intgo arg1);
+typedef _gostring_ swig_type_925;
+typedef _gostring_ swig_type_926;
+typedef _gostring_ swig_type_927;
+typedef _gostring_ swig_type_928;
+typedef _gostring_ swig_type_929;
+typedef _gostring_ swig_type_930;
+typedef _gostring_ swig_type_931;
+typedef _gostring_ swig_type_932;
+typedef _gostring_ swig_type_933;
+typedef _gostring_ swig_type_934;
+typedef _gostring_ swig_type_935;
+typedef _gostring_ swig_type_936;
+typedef _gostring_ swig_type_937;
+typedef _gostring_ swig_type_938;
+typedef _gostring_ swig_type_939;
+typedef _goslice_ swig_type_940;
+typedef _gostring_ swig_type_941;
+typedef _gostring_ swig_type_942;
+typedef _gostring_ swig_type_943;
+typedef _gostring_ swig_type_944;
+typedef _gostring_ swig_type_945;
+typedef _gostring_ swig_type_946;
+typedef _goslice_ swig_type_947;
+typedef _gostring_ swig_type_948;
+typedef _gostring_ swig_type_949;
+typedef _gostring_ swig_type_950;
+typedef _gostring_ swig_type_951;
+typedef _gostring_ swig_type_952;
+typedef _gostring_ swig_type_953;
+typedef _goslice_ swig_type_954;
+typedef _gostring_ swig_type_955;
+typedef _gostring_ swig_type_956;
+typedef _gostring_ swig_type_957;
+typedef _gostring_ swig_type_958;
+typedef _goslice_ swig_type_959;
+typedef long long swig_type_960;
+typedef _gostring_ swig_type_961;
+typedef _gostring_ swig_type_962;
+typedef _gostring_ swig_type_963;
+typedef _goslice_ swig_type_964;
+typedef _gostring_ swig_type_965;
+typedef _gostring_ swig_type_966;
+typedef _gostring_ swig_type_967;
+typedef _gostring_ swig_type_968;
+typedef _goslice_ swig_type_969;
+typedef long long swig_type_970;
+typedef _gostring_ swig_type_971;
+typedef _gostring_ swig_type_972;
+typedef _gostring_ swig_type_973;
+typedef _goslice_ swig_type_974;
+typedef _gostring_ swig_type_975;
+typedef _gostring_ swig_type_976;
+typedef _gostring_ swig_type_977;
+typedef _gostring_ swig_type_978;
+extern void _wrap_Swig_free_cwetee_c783bad2cb96b6a8(uintptr_t arg1);
+extern uintptr_t _wrap_Swig_malloc_cwetee_c783bad2cb96b6a8(swig_intgo arg1);
+extern void _wrap_go_take_cwetee_c783bad2cb96b6a8(swig_type_1 arg1, swig_type_2 arg2);
+extern void _wrap_go_take_secret_cwetee_c783bad2cb96b6a8(swig_type_3 arg1, swig_type_4 arg2, swig_type_5 arg3);
+extern void _wrap_go_copy_static_cwetee_c783bad2cb96b6a8(swig_type_6 arg1, swig_type_7 arg2);
+extern swig_type_8 _wrap_version_string_cwetee_c783bad2cb96b6a8(void);
+extern swig_intgo _wrap_version_number_cwetee_c783bad2cb96b6a8(void);
+extern swig_type_9 _wrap_strerror_cwetee_c783bad2cb96b6a8(swig_intgo arg1);
+extern swig_intgo _wrap_OK_cwetee_c783bad2cb96b6a8(void);
+extern swig_intgo _wrap_ERR_INVALID_ARGUMENT_cwetee_c783bad2cb96b6a8(void);
+extern swig_intgo _wrap_ERR_NO_MEMORY_cwetee_c783bad2cb96b6a8(void);
+extern swig_intgo _wrap_ERR_DECODE_cwetee_c783bad2cb96b6a8(void);
+extern swig_intgo _wrap_ERR_TRUNCATED_cwetee_c783bad2cb96b6a8(void);
+extern swig_intgo _wrap_ERR_NON_CANONICAL_cwetee_c783bad2cb96b6a8(void);
+extern swig_intgo _wrap_ERR_OVERFLOW_cwetee_c783bad2cb96b6a8(void);
+extern swig_intgo _wrap_ERR_DEPTH_cwetee_c783bad2cb96b6a8(void);
+extern swig_intgo _wrap_ERR_CHECKSUM_cwetee_c783bad2cb96b6a8(void);
+extern swig_intgo _wrap_ERR_UNSUPPORTED_cwetee_c783bad2cb96b6a8(void);
+extern swig_intgo _wrap_ERR_CRYPTO_cwetee_c783bad2cb96b6a8(void);
+extern swig_intgo _wrap_ERR_VERIFY_cwetee_c783bad2cb96b6a8(void);
+extern swig_intgo _wrap_ERR_NOT_FOUND_cwetee_c783bad2cb96b6a8(void);
+extern swig_intgo _wrap_ERR_IO_cwetee_c783bad2cb96b6a8(void);
+extern swig_intgo _wrap_ERR_NETWORK_cwetee_c783bad2cb96b6a8(void);
+extern swig_intgo _wrap_ERR_STATE_cwetee_c783bad2cb96b6a8(void);
+extern swig_intgo _wrap_ERR_TRAILING_cwetee_c783bad2cb96b6a8(void);
+extern swig_intgo _wrap_ERR_INTERNAL_cwetee_c783bad2cb96b6a8(void);
+extern swig_intgo _wrap_ERR_TOO_LONG_cwetee_c783bad2cb96b6a8(void);
+extern swig_intgo _wrap_ERR_TIMEOUT_cwetee_c783bad2cb96b6a8(void);
+extern swig_intgo _wrap_ERR_RPC_cwetee_c783bad2cb96b6a8(void);
+extern swig_intgo _wrap_HEX_PREFIX_cwetee_c783bad2cb96b6a8(void);
+extern swig_intgo _wrap_HEX_UPPER_cwetee_c783bad2cb96b6a8(void);
+extern swig_intgo _wrap_BASE64_URL_cwetee_c783bad2cb96b6a8(void);
+extern swig_intgo _wrap_BASE64_NOPAD_cwetee_c783bad2cb96b6a8(void);
+extern swig_type_10 _wrap_hex_encode_cwetee_c783bad2cb96b6a8(swig_voidp arg1, swig_type_11 arg2, swig_intgo arg3);
+extern swig_type_12 _wrap_hex_decode_cwetee_c783bad2cb96b6a8(swig_voidp arg1, swig_type_13 arg2);
+extern swig_type_14 _wrap_base58_encode_cwetee_c783bad2cb96b6a8(swig_voidp arg1, swig_type_15 arg2);
+extern swig_type_16 _wrap_base58_decode_cwetee_c783bad2cb96b6a8(swig_voidp arg1, swig_type_17 arg2);
+extern swig_type_18 _wrap_base64_encode_cwetee_c783bad2cb96b6a8(swig_voidp arg1, swig_type_19 arg2, swig_intgo arg3);
+extern swig_type_20 _wrap_base64_decode_cwetee_c783bad2cb96b6a8(swig_voidp arg1, swig_type_21 arg2, swig_intgo arg3);
+extern swig_intgo _wrap_U128_MAX_DECIMALS_cwetee_c783bad2cb96b6a8(void);
+extern swig_type_22 _wrap_u128_from_decimal_cwetee_c783bad2cb96b6a8(swig_type_23 arg1, swig_type_24 arg2, swig_intgo arg3);
+extern swig_type_25 _wrap_u128_to_decimal_cwetee_c783bad2cb96b6a8(swig_type_26 arg1, swig_type_27 arg2, swig_intgo arg3);
+extern void _wrap_u128_to_le_cwetee_c783bad2cb96b6a8(swig_type_28 arg1, swig_type_29 arg2);
+extern void _wrap_u128_from_le_cwetee_c783bad2cb96b6a8(swig_type_30 arg1, swig_type_31 arg2);
+extern swig_intgo _wrap_BLAKE2B_KEY_MAX_cwetee_c783bad2cb96b6a8(void);
+extern swig_type_32 _wrap_hash_blake2b_cwetee_c783bad2cb96b6a8(swig_type_33 arg1, swig_type_34 arg2, swig_type_35 arg3);
+extern swig_type_36 _wrap_hash_blake2b_128_cwetee_c783bad2cb96b6a8(swig_type_37 arg1, swig_type_38 arg2);
+extern swig_type_39 _wrap_hash_blake2b_256_cwetee_c783bad2cb96b6a8(swig_type_40 arg1, swig_type_41 arg2);
+extern swig_type_42 _wrap_hash_blake2b_512_cwetee_c783bad2cb96b6a8(swig_type_43 arg1, swig_type_44 arg2);
+extern swig_type_45 _wrap_hash_blake2s_256_cwetee_c783bad2cb96b6a8(swig_type_46 arg1, swig_type_47 arg2);
+extern swig_type_48 _wrap_hash_twox64_cwetee_c783bad2cb96b6a8(swig_type_49 arg1, swig_type_50 arg2);
+extern swig_type_51 _wrap_hash_twox128_cwetee_c783bad2cb96b6a8(swig_type_52 arg1, swig_type_53 arg2);
+extern swig_type_54 _wrap_hash_twox256_cwetee_c783bad2cb96b6a8(swig_type_55 arg1, swig_type_56 arg2);
+extern swig_type_57 _wrap_hash_keccak256_cwetee_c783bad2cb96b6a8(swig_type_58 arg1, swig_type_59 arg2);
+extern swig_type_60 _wrap_hash_sha256_cwetee_c783bad2cb96b6a8(swig_type_61 arg1, swig_type_62 arg2);
+extern swig_type_63 _wrap_hash_sha512_cwetee_c783bad2cb96b6a8(swig_type_64 arg1, swig_type_65 arg2);
+extern swig_type_66 _wrap_hmac_sha256_cwetee_c783bad2cb96b6a8(swig_type_67 arg1, swig_type_68 arg2, swig_type_69 arg3);
+extern swig_type_70 _wrap_hmac_sha512_cwetee_c783bad2cb96b6a8(swig_type_71 arg1, swig_type_72 arg2, swig_type_73 arg3);
+extern swig_type_74 _wrap_pbkdf2_sha256_cwetee_c783bad2cb96b6a8(swig_type_75 arg1, swig_type_76 arg2, swig_type_77 arg3, swig_intgo arg4);
+extern swig_type_78 _wrap_pbkdf2_sha512_cwetee_c783bad2cb96b6a8(swig_type_79 arg1, swig_type_80 arg2, swig_type_81 arg3, swig_intgo arg4);
+extern swig_type_82 _wrap_hash_blake3_cwetee_c783bad2cb96b6a8(swig_type_83 arg1, swig_type_84 arg2);
+extern swig_type_85 _wrap_hash_blake3_keyed_cwetee_c783bad2cb96b6a8(swig_type_86 arg1, swig_type_87 arg2, swig_type_88 arg3);
+extern swig_type_89 _wrap_hash_blake3_derive_key_cwetee_c783bad2cb96b6a8(swig_type_90 arg1, swig_type_91 arg2, swig_type_92 arg3);
+extern swig_type_93 _wrap_crc16_xmodem_cwetee_c783bad2cb96b6a8(swig_voidp arg1, swig_type_94 arg2);
+extern swig_type_95 _wrap_crc32c_cwetee_c783bad2cb96b6a8(swig_voidp arg1, swig_type_96 arg2);
+extern swig_intgo _wrap_SCALE_COMPACT_MAX_BYTES_cwetee_c783bad2cb96b6a8(void);
+extern swig_type_97 _wrap_scale_encode_compact_cwetee_c783bad2cb96b6a8(swig_voidp arg1, swig_type_98 arg2);
+extern swig_type_99 _wrap_scale_decode_compact_cwetee_c783bad2cb96b6a8(swig_type_100 arg1, swig_voidp arg2, swig_type_101 arg3);
+extern swig_intgo _wrap_SCHEME_SR25519_cwetee_c783bad2cb96b6a8(void);
+extern swig_intgo _wrap_SCHEME_ED25519_cwetee_c783bad2cb96b6a8(void);
+extern swig_intgo _wrap_SCHEME_ECDSA_cwetee_c783bad2cb96b6a8(void);
+extern swig_intgo _wrap_SCHEME_ETHEREUM_cwetee_c783bad2cb96b6a8(void);
+extern swig_intgo _wrap_SR25519_SEED_BYTES_cwetee_c783bad2cb96b6a8(void);
+extern swig_intgo _wrap_SR25519_PUBLIC_BYTES_cwetee_c783bad2cb96b6a8(void);
+extern swig_intgo _wrap_SR25519_SECRET_BYTES_cwetee_c783bad2cb96b6a8(void);
+extern swig_intgo _wrap_SR25519_SIGNATURE_BYTES_cwetee_c783bad2cb96b6a8(void);
+extern swig_intgo _wrap_ED25519_SEED_BYTES_cwetee_c783bad2cb96b6a8(void);
+extern swig_intgo _wrap_ED25519_PUBLIC_BYTES_cwetee_c783bad2cb96b6a8(void);
+extern swig_intgo _wrap_ED25519_SECRET_BYTES_cwetee_c783bad2cb96b6a8(void);
+extern swig_intgo _wrap_ED25519_SIGNATURE_BYTES_cwetee_c783bad2cb96b6a8(void);
+extern swig_intgo _wrap_ECDSA_SECRET_BYTES_cwetee_c783bad2cb96b6a8(void);
+extern swig_intgo _wrap_ECDSA_PUBLIC_BYTES_cwetee_c783bad2cb96b6a8(void);
+extern swig_intgo _wrap_ECDSA_SIGNATURE_BYTES_cwetee_c783bad2cb96b6a8(void);
+extern swig_intgo _wrap_ETH_ADDRESS_BYTES_cwetee_c783bad2cb96b6a8(void);
+extern swig_intgo _wrap_CHAIN_CODE_BYTES_cwetee_c783bad2cb96b6a8(void);
+extern swig_intgo _wrap_PUBLIC_MAX_BYTES_cwetee_c783bad2cb96b6a8(void);
+extern swig_intgo _wrap_SIGNATURE_MAX_BYTES_cwetee_c783bad2cb96b6a8(void);
+extern swig_type_102 _wrap_dev_phrase_cwetee_c783bad2cb96b6a8(void);
+extern swig_type_103 _wrap_sr25519_keypair_from_seed_cwetee_c783bad2cb96b6a8(swig_type_104 arg1, swig_type_105 arg2, swig_type_106 arg3);
+extern swig_type_107 _wrap_sr25519_secret_to_canonical_cwetee_c783bad2cb96b6a8(swig_type_108 arg1, swig_type_109 arg2);
+extern swig_type_110 _wrap_sr25519_secret_from_canonical_cwetee_c783bad2cb96b6a8(swig_type_111 arg1, swig_type_112 arg2);
+extern swig_type_113 _wrap_sr25519_public_from_secret_cwetee_c783bad2cb96b6a8(swig_type_114 arg1, swig_type_115 arg2);
+extern swig_type_116 _wrap_sr25519_sign_cwetee_c783bad2cb96b6a8(swig_type_117 arg1, swig_type_118 arg2, swig_type_119 arg3, swig_type_120 arg4);
+extern swig_type_121 _wrap_sr25519_verify_cwetee_c783bad2cb96b6a8(swig_type_122 arg1, swig_type_123 arg2, swig_type_124 arg3);
+extern swig_type_125 _wrap_sr25519_verify_strict_cwetee_c783bad2cb96b6a8(swig_type_126 arg1, swig_type_127 arg2, swig_type_128 arg3);
+extern swig_type_129 _wrap_sr25519_derive_hard_cwetee_c783bad2cb96b6a8(swig_type_130 arg1, swig_type_131 arg2, swig_type_132 arg3, swig_type_133 arg4);
+extern swig_type_134 _wrap_sr25519_derive_soft_cwetee_c783bad2cb96b6a8(swig_type_135 arg1, swig_type_136 arg2, swig_type_137 arg3, swig_type_138 arg4, swig_type_139 arg5);
+extern swig_type_140 _wrap_sr25519_derive_public_cwetee_c783bad2cb96b6a8(swig_type_141 arg1, swig_type_142 arg2, swig_type_143 arg3);
+extern swig_type_144 _wrap_ed25519_keypair_from_seed_cwetee_c783bad2cb96b6a8(swig_type_145 arg1, swig_type_146 arg2, swig_type_147 arg3);
+extern swig_type_148 _wrap_ed25519_sign_cwetee_c783bad2cb96b6a8(swig_type_149 arg1, swig_type_150 arg2, swig_type_151 arg3);
+extern swig_type_152 _wrap_ed25519_verify_cwetee_c783bad2cb96b6a8(swig_type_153 arg1, swig_type_154 arg2, swig_type_155 arg3);
+extern swig_type_156 _wrap_ed25519_verify_strict_cwetee_c783bad2cb96b6a8(swig_type_157 arg1, swig_type_158 arg2, swig_type_159 arg3);
+extern swig_type_160 _wrap_ed25519_derive_hard_cwetee_c783bad2cb96b6a8(swig_type_161 arg1, swig_type_162 arg2, swig_type_163 arg3);
+extern swig_type_164 _wrap_ecdsa_public_from_secret_cwetee_c783bad2cb96b6a8(swig_type_165 arg1, swig_type_166 arg2);
+extern swig_type_167 _wrap_ecdsa_sign_cwetee_c783bad2cb96b6a8(swig_type_168 arg1, swig_type_169 arg2, swig_type_170 arg3);
+extern swig_type_171 _wrap_ecdsa_verify_cwetee_c783bad2cb96b6a8(swig_type_172 arg1, swig_type_173 arg2, swig_type_174 arg3);
+extern swig_type_175 _wrap_ecdsa_derive_hard_cwetee_c783bad2cb96b6a8(swig_type_176 arg1, swig_type_177 arg2, swig_type_178 arg3);
+extern swig_type_179 _wrap_ecdsa_account_id_cwetee_c783bad2cb96b6a8(swig_type_180 arg1, swig_type_181 arg2);
+extern swig_type_182 _wrap_eth_sign_cwetee_c783bad2cb96b6a8(swig_type_183 arg1, swig_type_184 arg2, swig_type_185 arg3);
+extern swig_type_186 _wrap_eth_verify_cwetee_c783bad2cb96b6a8(swig_type_187 arg1, swig_type_188 arg2, swig_type_189 arg3);
+extern swig_type_190 _wrap_eth_address_cwetee_c783bad2cb96b6a8(swig_type_191 arg1, swig_type_192 arg2);
+extern swig_type_193 _wrap_eth_address_to_string_cwetee_c783bad2cb96b6a8(swig_voidp arg1, swig_type_194 arg2);
+extern swig_type_195 _wrap_eth_address_from_string_cwetee_c783bad2cb96b6a8(swig_type_196 arg1, swig_type_197 arg2);
+extern swig_type_198 _wrap_bip32_derive_cwetee_c783bad2cb96b6a8(swig_type_199 arg1, swig_type_200 arg2, swig_type_201 arg3);
+extern swig_type_202 _wrap_suri_parse_cwetee_c783bad2cb96b6a8(swig_voidp arg1, swig_type_203 arg2);
+extern swig_type_204 _wrap_suri_phrase_cwetee_c783bad2cb96b6a8(uintptr_t arg1);
+extern swig_type_205 _wrap_suri_password_cwetee_c783bad2cb96b6a8(uintptr_t arg1);
+extern swig_type_206 _wrap_suri_junction_count_cwetee_c783bad2cb96b6a8(uintptr_t arg1);
+extern swig_type_207 _wrap_suri_junction_cwetee_c783bad2cb96b6a8(uintptr_t arg1, swig_type_208 arg2, swig_type_209 arg3, swig_voidp arg4);
+extern void _wrap_suri_free_cwetee_c783bad2cb96b6a8(uintptr_t arg1);
+extern swig_intgo _wrap_suri_has_password_cwetee_c783bad2cb96b6a8(uintptr_t arg1);
+extern swig_type_210 _wrap_keypair_from_suri_cwetee_c783bad2cb96b6a8(swig_voidp arg1, swig_intgo arg2, swig_type_211 arg3);
+extern swig_intgo _wrap_ETH_PASSWORD_REJECT_cwetee_c783bad2cb96b6a8(void);
+extern swig_intgo _wrap_ETH_PASSWORD_PASSPHRASE_cwetee_c783bad2cb96b6a8(void);
+extern swig_intgo _wrap_ETH_PASSWORD_IGNORE_cwetee_c783bad2cb96b6a8(void);
+extern swig_type_212 _wrap_keypair_from_suri_opts_cwetee_c783bad2cb96b6a8(swig_voidp arg1, swig_intgo arg2, swig_type_213 arg3, swig_intgo arg4);
+extern swig_type_214 _wrap_keypair_from_mnemonic_cwetee_c783bad2cb96b6a8(swig_voidp arg1, swig_intgo arg2, swig_type_215 arg3, swig_type_216 arg4);
+extern swig_type_217 _wrap_keypair_from_seed_cwetee_c783bad2cb96b6a8(swig_voidp arg1, swig_intgo arg2, swig_type_218 arg3);
+extern swig_type_219 _wrap_keypair_generate_cwetee_c783bad2cb96b6a8(swig_voidp arg1, swig_intgo arg2);
+extern swig_type_220 _wrap_keypair_derive_cwetee_c783bad2cb96b6a8(swig_voidp arg1, uintptr_t arg2, swig_type_221 arg3);
+extern swig_intgo _wrap_keypair_scheme_cwetee_c783bad2cb96b6a8(uintptr_t arg1);
+extern swig_type_222 _wrap_keypair_public_cwetee_c783bad2cb96b6a8(uintptr_t arg1, swig_type_223 arg2, swig_voidp arg3);
+extern swig_type_224 _wrap_keypair_account_id_cwetee_c783bad2cb96b6a8(uintptr_t arg1, swig_type_225 arg2, swig_voidp arg3);
+extern swig_type_226 _wrap_keypair_address_cwetee_c783bad2cb96b6a8(swig_voidp arg1, uintptr_t arg2, short arg3);
+extern swig_type_227 _wrap_keypair_sign_cwetee_c783bad2cb96b6a8(uintptr_t arg1, swig_type_228 arg2, swig_voidp arg3, swig_type_229 arg4);
+extern swig_type_230 _wrap_verify_cwetee_c783bad2cb96b6a8(swig_intgo arg1, swig_type_231 arg2, swig_type_232 arg3, swig_type_233 arg4);
+extern swig_type_234 _wrap_verify_strict_cwetee_c783bad2cb96b6a8(swig_intgo arg1, swig_type_235 arg2, swig_type_236 arg3, swig_type_237 arg4);
+extern swig_type_238 _wrap_keypair_secret_cwetee_c783bad2cb96b6a8(uintptr_t arg1, swig_voidp arg2);
+extern void _wrap_keypair_free_cwetee_c783bad2cb96b6a8(uintptr_t arg1);
+extern swig_type_239 _wrap_keystore_export_cwetee_c783bad2cb96b6a8(swig_voidp arg1, uintptr_t arg2, swig_type_240 arg3, swig_type_241 arg4, swig_type_242 arg5);
+extern swig_type_243 _wrap_keystore_export_opts_cwetee_c783bad2cb96b6a8(swig_voidp arg1, uintptr_t arg2, swig_type_244 arg3, swig_type_245 arg4, swig_type_246 arg5, swig_intgo arg6, swig_intgo arg7, swig_intgo arg8);
+extern swig_type_247 _wrap_keystore_import_cwetee_c783bad2cb96b6a8(swig_voidp arg1, swig_type_248 arg2, swig_type_249 arg3);
+extern swig_type_250 _wrap_mnemonic_generate_cwetee_c783bad2cb96b6a8(swig_voidp arg1, swig_intgo arg2);
+extern swig_type_251 _wrap_mnemonic_validate_cwetee_c783bad2cb96b6a8(swig_type_252 arg1);
+extern swig_type_253 _wrap_mnemonic_to_entropy_cwetee_c783bad2cb96b6a8(swig_voidp arg1, swig_type_254 arg2);
+extern swig_type_255 _wrap_mnemonic_from_entropy_cwetee_c783bad2cb96b6a8(swig_voidp arg1, swig_type_256 arg2);
+extern swig_type_257 _wrap_mnemonic_to_mini_secret_cwetee_c783bad2cb96b6a8(swig_type_258 arg1, swig_type_259 arg2, swig_type_260 arg3);
+extern swig_type_261 _wrap_mnemonic_to_bip39_seed_cwetee_c783bad2cb96b6a8(swig_type_262 arg1, swig_type_263 arg2, swig_type_264 arg3);
+extern swig_intgo _wrap_SS58_PREFIX_POLKADOT_cwetee_c783bad2cb96b6a8(void);
+extern swig_intgo _wrap_SS58_PREFIX_KUSAMA_cwetee_c783bad2cb96b6a8(void);
+extern swig_intgo _wrap_SS58_PREFIX_GENERIC_cwetee_c783bad2cb96b6a8(void);
+extern swig_intgo _wrap_SS58_PREFIX_MAX_cwetee_c783bad2cb96b6a8(void);
+extern swig_type_265 _wrap_ss58_encode_cwetee_c783bad2cb96b6a8(swig_voidp arg1, swig_type_266 arg2, short arg3);
+extern swig_type_267 _wrap_ss58_decode_cwetee_c783bad2cb96b6a8(swig_voidp arg1, swig_voidp arg2, swig_type_268 arg3);
+extern swig_type_269 _wrap_ss58_network_count_cwetee_c783bad2cb96b6a8(void);
+extern swig_type_270 _wrap_ss58_network_at_cwetee_c783bad2cb96b6a8(swig_type_271 arg1, swig_voidp arg2, swig_voidp arg3, swig_voidp arg4, swig_voidp arg5, swig_voidp arg6);
+extern swig_type_272 _wrap_ss58_network_find_cwetee_c783bad2cb96b6a8(swig_voidp arg1, swig_type_273 arg2);
+extern swig_type_274 _wrap_ss58_network_find_prefix_cwetee_c783bad2cb96b6a8(swig_voidp arg1, short arg2);
+extern swig_intgo _wrap_MD_CALLS_cwetee_c783bad2cb96b6a8(void);
+extern swig_intgo _wrap_MD_EVENTS_cwetee_c783bad2cb96b6a8(void);
+extern swig_intgo _wrap_MD_ERRORS_cwetee_c783bad2cb96b6a8(void);
+extern swig_intgo _wrap_METADATA_NO_TYPE_cwetee_c783bad2cb96b6a8(void);
+extern swig_type_275 _wrap_mdb_parse_cwetee_c783bad2cb96b6a8(swig_voidp arg1, swig_type_276 arg2, swig_intgo arg3);
+extern swig_type_277 _wrap_mdb_parse_hex_cwetee_c783bad2cb96b6a8(swig_voidp arg1, swig_type_278 arg2, swig_intgo arg3);
+extern swig_type_279 _wrap_mdb_parse_rpc_cwetee_c783bad2cb96b6a8(swig_voidp arg1, swig_type_280 arg2, swig_intgo arg3);
+extern swig_type_281 _wrap_mdb_pallet_name_cwetee_c783bad2cb96b6a8(uintptr_t arg1, swig_type_282 arg2);
+extern swig_intgo _wrap_mdb_pallet_index_cwetee_c783bad2cb96b6a8(uintptr_t arg1, swig_type_283 arg2);
+extern swig_type_284 _wrap_mdb_pallet_position_cwetee_c783bad2cb96b6a8(uintptr_t arg1, swig_type_285 arg2);
+extern swig_intgo _wrap_mdb_pallet_enum_type_cwetee_c783bad2cb96b6a8(uintptr_t arg1, swig_type_286 arg2, swig_intgo arg3);
+extern swig_type_287 _wrap_mdb_variant_count_cwetee_c783bad2cb96b6a8(uintptr_t arg1, swig_type_288 arg2, swig_intgo arg3);
+extern swig_type_289 _wrap_mdb_variant_name_cwetee_c783bad2cb96b6a8(uintptr_t arg1, swig_type_290 arg2, swig_intgo arg3, swig_type_291 arg4);
+extern swig_intgo _wrap_mdb_variant_index_cwetee_c783bad2cb96b6a8(uintptr_t arg1, swig_type_292 arg2, swig_intgo arg3, swig_type_293 arg4);
+extern swig_type_294 _wrap_mdb_variant_docs_cwetee_c783bad2cb96b6a8(swig_voidp arg1, uintptr_t arg2, swig_type_295 arg3, swig_intgo arg4, swig_type_296 arg5);
+extern swig_type_297 _wrap_mdb_field_count_cwetee_c783bad2cb96b6a8(uintptr_t arg1, swig_type_298 arg2, swig_intgo arg3, swig_type_299 arg4);
+extern swig_type_300 _wrap_mdb_field_name_cwetee_c783bad2cb96b6a8(uintptr_t arg1, swig_type_301 arg2, swig_intgo arg3, swig_type_302 arg4, swig_type_303 arg5);
+extern swig_type_304 _wrap_mdb_field_type_name_cwetee_c783bad2cb96b6a8(uintptr_t arg1, swig_type_305 arg2, swig_intgo arg3, swig_type_306 arg4, swig_type_307 arg5);
+extern swig_intgo _wrap_mdb_field_type_cwetee_c783bad2cb96b6a8(uintptr_t arg1, swig_type_308 arg2, swig_intgo arg3, swig_type_309 arg4, swig_type_310 arg5);
+extern swig_type_311 _wrap_mdb_storage_prefix_cwetee_c783bad2cb96b6a8(uintptr_t arg1, swig_type_312 arg2);
+extern swig_type_313 _wrap_mdb_storage_count_cwetee_c783bad2cb96b6a8(uintptr_t arg1, swig_type_314 arg2);
+extern swig_type_315 _wrap_mdb_storage_name_cwetee_c783bad2cb96b6a8(uintptr_t arg1, swig_type_316 arg2, swig_type_317 arg3);
+extern swig_intgo _wrap_mdb_storage_modifier_cwetee_c783bad2cb96b6a8(uintptr_t arg1, swig_type_318 arg2, swig_type_319 arg3);
+extern swig_type_320 _wrap_mdb_storage_hasher_count_cwetee_c783bad2cb96b6a8(uintptr_t arg1, swig_type_321 arg2, swig_type_322 arg3);
+extern swig_intgo _wrap_mdb_storage_hasher_cwetee_c783bad2cb96b6a8(uintptr_t arg1, swig_type_323 arg2, swig_type_324 arg3, swig_type_325 arg4);
+extern swig_intgo _wrap_mdb_storage_key_type_cwetee_c783bad2cb96b6a8(uintptr_t arg1, swig_type_326 arg2, swig_type_327 arg3);
+extern swig_intgo _wrap_mdb_storage_value_type_cwetee_c783bad2cb96b6a8(uintptr_t arg1, swig_type_328 arg2, swig_type_329 arg3);
+extern swig_type_330 _wrap_mdb_storage_default_cwetee_c783bad2cb96b6a8(swig_voidp arg1, uintptr_t arg2, swig_type_331 arg3, swig_type_332 arg4);
+extern swig_type_333 _wrap_mdb_constant_count_cwetee_c783bad2cb96b6a8(uintptr_t arg1, swig_type_334 arg2);
+extern swig_type_335 _wrap_mdb_constant_name_cwetee_c783bad2cb96b6a8(uintptr_t arg1, swig_type_336 arg2, swig_type_337 arg3);
+extern swig_intgo _wrap_mdb_constant_type_cwetee_c783bad2cb96b6a8(uintptr_t arg1, swig_type_338 arg2, swig_type_339 arg3);
+extern swig_type_340 _wrap_mdb_constant_value_cwetee_c783bad2cb96b6a8(swig_voidp arg1, uintptr_t arg2, swig_type_341 arg3, swig_type_342 arg4);
+extern swig_type_343 _wrap_mdb_api_name_cwetee_c783bad2cb96b6a8(uintptr_t arg1, swig_type_344 arg2);
+extern swig_type_345 _wrap_mdb_api_method_count_cwetee_c783bad2cb96b6a8(uintptr_t arg1, swig_type_346 arg2);
+extern swig_type_347 _wrap_mdb_api_method_name_cwetee_c783bad2cb96b6a8(uintptr_t arg1, swig_type_348 arg2, swig_type_349 arg3);
+extern swig_type_350 _wrap_mdb_type_path_cwetee_c783bad2cb96b6a8(swig_voidp arg1, uintptr_t arg2, swig_intgo arg3);
+extern swig_intgo _wrap_metadata_version_cwetee_c783bad2cb96b6a8(uintptr_t arg1);
+extern swig_type_351 _wrap_metadata_spec_name_cwetee_c783bad2cb96b6a8(uintptr_t arg1);
+extern swig_type_352 _wrap_metadata_spec_version_cwetee_c783bad2cb96b6a8(swig_voidp arg1, uintptr_t arg2);
+extern swig_type_353 _wrap_metadata_transaction_version_cwetee_c783bad2cb96b6a8(swig_voidp arg1, uintptr_t arg2);
+extern swig_type_354 _wrap_metadata_ss58_prefix_cwetee_c783bad2cb96b6a8(swig_voidp arg1, uintptr_t arg2);
+extern swig_type_355 _wrap_metadata_type_count_cwetee_c783bad2cb96b6a8(uintptr_t arg1);
+extern swig_type_356 _wrap_metadata_pallet_count_cwetee_c783bad2cb96b6a8(uintptr_t arg1);
+extern swig_type_357 _wrap_metadata_runtime_api_count_cwetee_c783bad2cb96b6a8(uintptr_t arg1);
+extern void _wrap_metadata_free_cwetee_c783bad2cb96b6a8(uintptr_t arg1);
+extern swig_intgo _wrap_METADATA_HASH_BYTES_cwetee_c783bad2cb96b6a8(void);
+extern swig_type_358 _wrap_mdb_hash_cwetee_c783bad2cb96b6a8(swig_type_359 arg1, uintptr_t arg2, swig_intgo arg3, swig_type_360 arg4);
+extern swig_type_361 _wrap_mdb_digest_cwetee_c783bad2cb96b6a8(swig_voidp arg1, uintptr_t arg2, swig_intgo arg3, swig_type_362 arg4);
+extern swig_intgo _wrap_mdb_type_kind_cwetee_c783bad2cb96b6a8(uintptr_t arg1, swig_intgo arg2);
+extern swig_intgo _wrap_mdb_type_primitive_cwetee_c783bad2cb96b6a8(uintptr_t arg1, swig_intgo arg2);
+extern swig_intgo _wrap_mdb_type_elem_cwetee_c783bad2cb96b6a8(uintptr_t arg1, swig_intgo arg2);
+extern swig_type_363 _wrap_mdb_type_tuple_len_cwetee_c783bad2cb96b6a8(uintptr_t arg1, swig_intgo arg2);
+extern swig_intgo _wrap_mdb_type_tuple_elem_cwetee_c783bad2cb96b6a8(uintptr_t arg1, swig_intgo arg2, swig_type_364 arg3);
+extern swig_type_365 _wrap_mdb_type_field_count_cwetee_c783bad2cb96b6a8(uintptr_t arg1, swig_intgo arg2);
+extern swig_type_366 _wrap_mdb_type_field_name_cwetee_c783bad2cb96b6a8(uintptr_t arg1, swig_intgo arg2, swig_type_367 arg3);
+extern swig_intgo _wrap_mdb_type_field_type_cwetee_c783bad2cb96b6a8(uintptr_t arg1, swig_intgo arg2, swig_type_368 arg3);
+extern swig_type_369 _wrap_mdb_type_variant_count_cwetee_c783bad2cb96b6a8(uintptr_t arg1, swig_intgo arg2);
+extern swig_type_370 _wrap_mdb_type_variant_name_cwetee_c783bad2cb96b6a8(uintptr_t arg1, swig_intgo arg2, swig_type_371 arg3);
+extern swig_type_372 _wrap_mdb_type_variant_field_count_cwetee_c783bad2cb96b6a8(uintptr_t arg1, swig_intgo arg2, swig_type_373 arg3);
+extern swig_type_374 _wrap_mdb_type_variant_field_name_cwetee_c783bad2cb96b6a8(uintptr_t arg1, swig_intgo arg2, swig_type_375 arg3, swig_type_376 arg4);
+extern swig_intgo _wrap_mdb_type_variant_field_type_cwetee_c783bad2cb96b6a8(uintptr_t arg1, swig_intgo arg2, swig_type_377 arg3, swig_type_378 arg4);
+extern swig_type_379 _wrap_mdb_encode_cwetee_c783bad2cb96b6a8(swig_voidp arg1, uintptr_t arg2, swig_intgo arg3, swig_type_380 arg4);
+extern swig_type_381 _wrap_mdb_decode_cwetee_c783bad2cb96b6a8(swig_voidp arg1, uintptr_t arg2, swig_intgo arg3, swig_type_382 arg4, swig_intgo arg5);
+extern swig_type_383 _wrap_mdb_call_encode_cwetee_c783bad2cb96b6a8(swig_voidp arg1, uintptr_t arg2, swig_type_384 arg3, swig_type_385 arg4, swig_type_386 arg5);
+extern swig_type_387 _wrap_mdb_call_decode_cwetee_c783bad2cb96b6a8(swig_voidp arg1, uintptr_t arg2, swig_type_388 arg3, swig_intgo arg4);
+extern swig_type_389 _wrap_mdb_storage_key_cwetee_c783bad2cb96b6a8(swig_voidp arg1, uintptr_t arg2, swig_type_390 arg3, swig_type_391 arg4, swig_type_392 arg5);
+extern swig_type_393 _wrap_mdb_storage_decode_cwetee_c783bad2cb96b6a8(swig_voidp arg1, uintptr_t arg2, swig_type_394 arg3, swig_type_395 arg4, swig_type_396 arg5, swig_intgo arg6, swig_intgo arg7);
+extern swig_type_397 _wrap_mdb_events_decode_cwetee_c783bad2cb96b6a8(swig_voidp arg1, uintptr_t arg2, swig_type_398 arg3, swig_intgo arg4);
+extern swig_type_399 _wrap_mdb_dispatch_error_cwetee_c783bad2cb96b6a8(swig_voidp arg1, uintptr_t arg2, swig_type_400 arg3, swig_intgo arg4);
+extern swig_type_401 _wrap_era_mortal_cwetee_c783bad2cb96b6a8(swig_type_402 arg1, swig_type_403 arg2, swig_type_404 arg3, swig_voidp arg4);
+extern swig_type_405 _wrap_era_decode_cwetee_c783bad2cb96b6a8(swig_voidp arg1, swig_voidp arg2, swig_voidp arg3, swig_type_406 arg4);
+extern swig_type_407 _wrap_era_birth_cwetee_c783bad2cb96b6a8(swig_type_408 arg1, swig_type_409 arg2, swig_type_410 arg3);
+extern swig_intgo _wrap_TX_PAYLOAD_HASH_THRESHOLD_cwetee_c783bad2cb96b6a8(void);
+extern swig_intgo _wrap_TX_HASH_BYTES_cwetee_c783bad2cb96b6a8(void);
+extern swig_type_411 _wrap_tx_new_cwetee_c783bad2cb96b6a8(swig_voidp arg1, uintptr_t arg2);
+extern void _wrap_tx_free_cwetee_c783bad2cb96b6a8(uintptr_t arg1);
+extern swig_type_412 _wrap_tx_set_call_cwetee_c783bad2cb96b6a8(uintptr_t arg1, swig_type_413 arg2);
+extern swig_type_414 _wrap_tx_set_call_json_cwetee_c783bad2cb96b6a8(uintptr_t arg1, swig_type_415 arg2, swig_type_416 arg3, swig_type_417 arg4);
+extern swig_type_418 _wrap_tx_set_genesis_hash_cwetee_c783bad2cb96b6a8(uintptr_t arg1, swig_type_419 arg2);
+extern swig_type_420 _wrap_tx_set_runtime_version_cwetee_c783bad2cb96b6a8(uintptr_t arg1, swig_intgo arg2, swig_intgo arg3);
+extern swig_type_421 _wrap_tx_set_nonce_cwetee_c783bad2cb96b6a8(uintptr_t arg1, swig_type_422 arg2);
+extern swig_type_423 _wrap_tx_set_tip_cwetee_c783bad2cb96b6a8(uintptr_t arg1, swig_type_424 arg2);
+extern swig_type_425 _wrap_tx_set_mortal_cwetee_c783bad2cb96b6a8(uintptr_t arg1, swig_type_426 arg2, swig_type_427 arg3, swig_type_428 arg4);
+extern swig_type_429 _wrap_tx_set_immortal_cwetee_c783bad2cb96b6a8(uintptr_t arg1);
+extern swig_type_430 _wrap_tx_set_fee_asset_json_cwetee_c783bad2cb96b6a8(uintptr_t arg1, swig_type_431 arg2);
+extern swig_type_432 _wrap_tx_set_metadata_hash_cwetee_c783bad2cb96b6a8(uintptr_t arg1, swig_type_433 arg2);
+extern swig_type_434 _wrap_tx_clear_metadata_hash_cwetee_c783bad2cb96b6a8(uintptr_t arg1);
+extern swig_type_435 _wrap_tx_set_extension_json_cwetee_c783bad2cb96b6a8(uintptr_t arg1, swig_type_436 arg2, swig_type_437 arg3, swig_type_438 arg4);
+extern swig_type_439 _wrap_tx_signing_payload_cwetee_c783bad2cb96b6a8(swig_voidp arg1, uintptr_t arg2);
+extern swig_type_440 _wrap_tx_signing_payload_raw_cwetee_c783bad2cb96b6a8(swig_voidp arg1, uintptr_t arg2);
+extern swig_type_441 _wrap_tx_attach_signature_cwetee_c783bad2cb96b6a8(swig_voidp arg1, uintptr_t arg2, swig_intgo arg3, swig_type_442 arg4, swig_type_443 arg5);
+extern swig_type_444 _wrap_tx_sign_cwetee_c783bad2cb96b6a8(swig_voidp arg1, uintptr_t arg2, uintptr_t arg3);
+extern swig_type_445 _wrap_tx_bare_cwetee_c783bad2cb96b6a8(swig_voidp arg1, uintptr_t arg2, swig_intgo arg3);
+extern swig_type_446 _wrap_tx_general_cwetee_c783bad2cb96b6a8(swig_voidp arg1, uintptr_t arg2, swig_intgo arg3);
+extern swig_type_447 _wrap_txb_decode_cwetee_c783bad2cb96b6a8(swig_voidp arg1, uintptr_t arg2, swig_type_448 arg3, swig_intgo arg4);
+extern swig_type_449 _wrap_txb_payload_decode_cwetee_c783bad2cb96b6a8(swig_voidp arg1, uintptr_t arg2, swig_type_450 arg3, swig_intgo arg4);
+extern swig_type_451 _wrap_extrinsic_hash_cwetee_c783bad2cb96b6a8(swig_type_452 arg1, swig_type_453 arg2);
+extern swig_intgo _wrap_txb_extrinsic_type_cwetee_c783bad2cb96b6a8(uintptr_t arg1, swig_intgo arg2);
+extern swig_type_454 _wrap_txb_extrinsic_version_count_cwetee_c783bad2cb96b6a8(uintptr_t arg1);
+extern swig_intgo _wrap_txb_extrinsic_version_cwetee_c783bad2cb96b6a8(uintptr_t arg1, swig_type_455 arg2);
+extern swig_type_456 _wrap_txb_extension_version_count_cwetee_c783bad2cb96b6a8(uintptr_t arg1);
+extern swig_intgo _wrap_txb_extension_version_cwetee_c783bad2cb96b6a8(uintptr_t arg1, swig_type_457 arg2);
+extern swig_type_458 _wrap_txb_extension_count_cwetee_c783bad2cb96b6a8(uintptr_t arg1, swig_type_459 arg2);
+extern swig_type_460 _wrap_txb_extension_identifier_cwetee_c783bad2cb96b6a8(uintptr_t arg1, swig_type_461 arg2, swig_type_462 arg3);
+extern swig_intgo _wrap_txb_extension_type_cwetee_c783bad2cb96b6a8(uintptr_t arg1, swig_type_463 arg2, swig_type_464 arg3);
+extern swig_intgo _wrap_txb_extension_implicit_type_cwetee_c783bad2cb96b6a8(uintptr_t arg1, swig_type_465 arg2, swig_type_466 arg3);
+extern swig_type_467 _wrap_txb_proof_for_extrinsic_cwetee_c783bad2cb96b6a8(swig_voidp arg1, uintptr_t arg2, swig_intgo arg3, swig_type_468 arg4, swig_type_469 arg5, swig_type_470 arg6, swig_intgo arg7);
+extern swig_type_471 _wrap_txb_proof_for_payload_cwetee_c783bad2cb96b6a8(swig_voidp arg1, uintptr_t arg2, swig_intgo arg3, swig_type_472 arg4, swig_type_473 arg5);
+extern swig_intgo _wrap_TON_HASH_BYTES_cwetee_c783bad2cb96b6a8(void);
+extern swig_intgo _wrap_TON_CELL_MAX_BITS_cwetee_c783bad2cb96b6a8(void);
+extern swig_intgo _wrap_TON_CELL_MAX_REFS_cwetee_c783bad2cb96b6a8(void);
+extern swig_intgo _wrap_TON_CELL_MAX_DEPTH_cwetee_c783bad2cb96b6a8(void);
+extern swig_intgo _wrap_TON_BOC_INDEX_cwetee_c783bad2cb96b6a8(void);
+extern swig_intgo _wrap_TON_BOC_CRC32C_cwetee_c783bad2cb96b6a8(void);
+extern swig_intgo _wrap_TON_ADDRESS_BOUNCEABLE_cwetee_c783bad2cb96b6a8(void);
+extern swig_intgo _wrap_TON_ADDRESS_TESTNET_cwetee_c783bad2cb96b6a8(void);
+extern swig_intgo _wrap_TON_ADDRESS_BASE64_STD_cwetee_c783bad2cb96b6a8(void);
+extern swig_intgo _wrap_TON_DECIMALS_cwetee_c783bad2cb96b6a8(void);
+extern swig_intgo _wrap_TON_MNEMONIC_WORDS_cwetee_c783bad2cb96b6a8(void);
+extern swig_intgo _wrap_TON_NETWORK_MAINNET_cwetee_c783bad2cb96b6a8(void);
+extern swig_intgo _wrap_TON_NETWORK_TESTNET_cwetee_c783bad2cb96b6a8(void);
+extern swig_intgo _wrap_TON_SEND_PAY_FEES_SEPARATELY_cwetee_c783bad2cb96b6a8(void);
+extern swig_intgo _wrap_TON_SEND_IGNORE_ERRORS_cwetee_c783bad2cb96b6a8(void);
+extern swig_intgo _wrap_TON_SEND_DESTROY_IF_ZERO_cwetee_c783bad2cb96b6a8(void);
+extern swig_intgo _wrap_TON_SEND_CARRY_INBOUND_VALUE_cwetee_c783bad2cb96b6a8(void);
+extern swig_intgo _wrap_TON_SEND_CARRY_BALANCE_cwetee_c783bad2cb96b6a8(void);
+extern swig_intgo _wrap_TON_SEND_DEFAULT_cwetee_c783bad2cb96b6a8(void);
+extern swig_intgo _wrap_TON_EXTERNAL_FORCE_REF_cwetee_c783bad2cb96b6a8(void);
+extern swig_intgo _wrap_TON_CELL_ORDINARY_cwetee_c783bad2cb96b6a8(void);
+extern swig_intgo _wrap_TON_CELL_PRUNED_BRANCH_cwetee_c783bad2cb96b6a8(void);
+extern swig_intgo _wrap_TON_CELL_LIBRARY_cwetee_c783bad2cb96b6a8(void);
+extern swig_intgo _wrap_TON_CELL_MERKLE_PROOF_cwetee_c783bad2cb96b6a8(void);
+extern swig_intgo _wrap_TON_CELL_MERKLE_UPDATE_cwetee_c783bad2cb96b6a8(void);
+extern swig_intgo _wrap_TON_WALLET_V3R2_cwetee_c783bad2cb96b6a8(void);
+extern swig_intgo _wrap_TON_WALLET_V4R2_cwetee_c783bad2cb96b6a8(void);
+extern swig_intgo _wrap_TON_WALLET_V5R1_cwetee_c783bad2cb96b6a8(void);
+extern swig_intgo _wrap_TON_WALLET_HIGHLOAD_V3_cwetee_c783bad2cb96b6a8(void);
+extern swig_intgo _wrap_TON_HIGHLOAD_SUBWALLET_DEFAULT_cwetee_c783bad2cb96b6a8(void);
+extern swig_intgo _wrap_TON_HIGHLOAD_TIMEOUT_DEFAULT_cwetee_c783bad2cb96b6a8(void);
+extern void _wrap_ton_cell_free_cwetee_c783bad2cb96b6a8(uintptr_t arg1);
+extern swig_type_474 _wrap_ton_cell_hash_cwetee_c783bad2cb96b6a8(swig_type_475 arg1, uintptr_t arg2);
+extern swig_type_476 _wrap_ton_cell_hash_at_cwetee_c783bad2cb96b6a8(swig_type_477 arg1, uintptr_t arg2, swig_intgo arg3);
+extern swig_intgo _wrap_ton_cell_depth_cwetee_c783bad2cb96b6a8(uintptr_t arg1);
+extern swig_intgo _wrap_ton_cell_depth_at_cwetee_c783bad2cb96b6a8(uintptr_t arg1, swig_intgo arg2);
+extern swig_intgo _wrap_ton_cell_bits_cwetee_c783bad2cb96b6a8(uintptr_t arg1);
+extern swig_intgo _wrap_ton_cell_refs_cwetee_c783bad2cb96b6a8(uintptr_t arg1);
+extern swig_intgo _wrap_ton_cell_type_of_cwetee_c783bad2cb96b6a8(uintptr_t arg1);
+extern swig_intgo _wrap_ton_cell_level_cwetee_c783bad2cb96b6a8(uintptr_t arg1);
+extern swig_intgo _wrap_ton_cell_level_mask_cwetee_c783bad2cb96b6a8(uintptr_t arg1);
+extern swig_type_478 _wrap_ton_cell_data_cwetee_c783bad2cb96b6a8(swig_voidp arg1, uintptr_t arg2);
+extern swig_type_479 _wrap_ton_cell_ref_cwetee_c783bad2cb96b6a8(swig_voidp arg1, uintptr_t arg2, swig_intgo arg3);
+extern swig_intgo _wrap_ton_cell_equal_cwetee_c783bad2cb96b6a8(uintptr_t arg1, uintptr_t arg2);
+extern swig_type_480 _wrap_ton_cell_to_string_cwetee_c783bad2cb96b6a8(swig_voidp arg1, uintptr_t arg2);
+extern swig_type_481 _wrap_ton_boc_serialize_cwetee_c783bad2cb96b6a8(swig_voidp arg1, uintptr_t arg2, swig_intgo arg3);
+extern swig_type_482 _wrap_ton_boc_parse_cwetee_c783bad2cb96b6a8(swig_voidp arg1, swig_type_483 arg2);
+extern swig_type_484 _wrap_ton_boc_parse_base64_cwetee_c783bad2cb96b6a8(swig_voidp arg1, swig_type_485 arg2);
+extern void _wrap_ton_builder_free_cwetee_c783bad2cb96b6a8(uintptr_t arg1);
+extern swig_type_486 _wrap_ton_builder_new_cwetee_c783bad2cb96b6a8(swig_voidp arg1);
+extern swig_intgo _wrap_ton_builder_bits_cwetee_c783bad2cb96b6a8(uintptr_t arg1);
+extern swig_intgo _wrap_ton_builder_refs_cwetee_c783bad2cb96b6a8(uintptr_t arg1);
+extern swig_type_487 _wrap_ton_builder_store_bit_cwetee_c783bad2cb96b6a8(uintptr_t arg1, swig_intgo arg2);
+extern swig_type_488 _wrap_ton_builder_store_uint_cwetee_c783bad2cb96b6a8(uintptr_t arg1, swig_type_489 arg2, swig_intgo arg3);
+extern swig_type_490 _wrap_ton_builder_store_int_cwetee_c783bad2cb96b6a8(uintptr_t arg1, swig_type_491 arg2, swig_intgo arg3);
+extern swig_type_492 _wrap_ton_builder_store_bits_cwetee_c783bad2cb96b6a8(uintptr_t arg1, swig_type_493 arg2, swig_type_494 arg3);
+extern swig_type_495 _wrap_ton_builder_store_bytes_cwetee_c783bad2cb96b6a8(uintptr_t arg1, swig_type_496 arg2);
+extern swig_type_497 _wrap_ton_builder_store_coins_cwetee_c783bad2cb96b6a8(uintptr_t arg1, swig_type_498 arg2);
+extern swig_type_499 _wrap_ton_builder_store_ref_cwetee_c783bad2cb96b6a8(uintptr_t arg1, uintptr_t arg2);
+extern swig_type_500 _wrap_ton_builder_store_maybe_ref_cwetee_c783bad2cb96b6a8(uintptr_t arg1, uintptr_t arg2);
+extern swig_type_501 _wrap_ton_builder_store_slice_cwetee_c783bad2cb96b6a8(uintptr_t arg1, uintptr_t arg2);
+extern swig_type_502 _wrap_ton_builder_store_snake_cwetee_c783bad2cb96b6a8(uintptr_t arg1, swig_type_503 arg2);
+extern swig_type_504 _wrap_ton_builder_end_cwetee_c783bad2cb96b6a8(swig_voidp arg1, uintptr_t arg2);
+extern swig_type_505 _wrap_ton_builder_end_exotic_cwetee_c783bad2cb96b6a8(swig_voidp arg1, uintptr_t arg2);
+extern swig_type_506 _wrap_ton_builder_store_address_cwetee_c783bad2cb96b6a8(uintptr_t arg1, swig_type_507 arg2);
+extern void _wrap_ton_slice_free_cwetee_c783bad2cb96b6a8(uintptr_t arg1);
+extern swig_type_508 _wrap_ton_slice_new_cwetee_c783bad2cb96b6a8(swig_voidp arg1, uintptr_t arg2);
+extern swig_intgo _wrap_ton_slice_bits_left_cwetee_c783bad2cb96b6a8(uintptr_t arg1);
+extern swig_intgo _wrap_ton_slice_refs_left_cwetee_c783bad2cb96b6a8(uintptr_t arg1);
+extern swig_type_509 _wrap_ton_slice_load_bit_cwetee_c783bad2cb96b6a8(swig_voidp arg1, uintptr_t arg2);
+extern swig_type_510 _wrap_ton_slice_load_uint_cwetee_c783bad2cb96b6a8(swig_type_511 arg1, uintptr_t arg2, swig_intgo arg3);
+extern swig_type_512 _wrap_ton_slice_load_bits_cwetee_c783bad2cb96b6a8(swig_voidp arg1, uintptr_t arg2, swig_type_513 arg3);
+extern swig_type_514 _wrap_ton_slice_load_address_cwetee_c783bad2cb96b6a8(swig_voidp arg1, uintptr_t arg2);
+extern swig_type_515 _wrap_ton_slice_load_coins_cwetee_c783bad2cb96b6a8(swig_type_516 arg1, uintptr_t arg2);
+extern swig_type_517 _wrap_ton_slice_load_ref_cwetee_c783bad2cb96b6a8(swig_voidp arg1, uintptr_t arg2);
+extern swig_type_518 _wrap_ton_slice_load_maybe_ref_cwetee_c783bad2cb96b6a8(swig_voidp arg1, uintptr_t arg2);
+extern swig_type_519 _wrap_ton_slice_load_snake_cwetee_c783bad2cb96b6a8(swig_voidp arg1, uintptr_t arg2);
+extern swig_type_520 _wrap_ton_slice_skip_cwetee_c783bad2cb96b6a8(uintptr_t arg1, swig_type_521 arg2);
+extern swig_type_522 _wrap_ton_slice_end_cwetee_c783bad2cb96b6a8(uintptr_t arg1);
+extern swig_type_523 _wrap_ton_address_parse_cwetee_c783bad2cb96b6a8(swig_voidp arg1, swig_voidp arg2, swig_type_524 arg3);
+extern swig_type_525 _wrap_ton_address_format_cwetee_c783bad2cb96b6a8(swig_voidp arg1, swig_type_526 arg2, swig_intgo arg3);
+extern swig_type_527 _wrap_ton_state_init_address_cwetee_c783bad2cb96b6a8(swig_voidp arg1, swig_intgo arg2, uintptr_t arg3, uintptr_t arg4);
+extern swig_type_528 _wrap_ton_amount_format_cwetee_c783bad2cb96b6a8(swig_voidp arg1, swig_type_529 arg2, swig_type_530 arg3);
+extern swig_type_531 _wrap_ton_amount_parse_cwetee_c783bad2cb96b6a8(swig_type_532 arg1, swig_type_533 arg2);
+extern swig_type_534 _wrap_ton_state_init_cwetee_c783bad2cb96b6a8(swig_voidp arg1, uintptr_t arg2, uintptr_t arg3);
+extern swig_type_535 _wrap_ton_mnemonic_generate_cwetee_c783bad2cb96b6a8(swig_voidp arg1, swig_type_536 arg2);
+extern swig_type_537 _wrap_ton_mnemonic_validate_cwetee_c783bad2cb96b6a8(swig_type_538 arg1, swig_type_539 arg2);
+extern swig_type_540 _wrap_ton_mnemonic_to_seed_cwetee_c783bad2cb96b6a8(swig_type_541 arg1, swig_type_542 arg2, swig_type_543 arg3);
+extern swig_type_544 _wrap_ton_mnemonic_to_keypair_cwetee_c783bad2cb96b6a8(swig_type_545 arg1, swig_type_546 arg2, swig_type_547 arg3, swig_type_548 arg4);
+extern swig_type_549 _wrap_ton_comment_cwetee_c783bad2cb96b6a8(swig_voidp arg1, swig_type_550 arg2);
+extern swig_type_551 _wrap_ton_internal_message_cwetee_c783bad2cb96b6a8(swig_voidp arg1, swig_type_552 arg2, swig_type_553 arg3, swig_intgo arg4, uintptr_t arg5, uintptr_t arg6);
+extern swig_type_554 _wrap_ton_external_message_cwetee_c783bad2cb96b6a8(swig_voidp arg1, swig_type_555 arg2, uintptr_t arg3, uintptr_t arg4, swig_intgo arg5);
+extern void _wrap_ton_wallet_free_cwetee_c783bad2cb96b6a8(uintptr_t arg1);
+extern swig_type_556 _wrap_ton_wallet_code_cwetee_c783bad2cb96b6a8(swig_voidp arg1, swig_intgo arg2);
+extern swig_type_557 _wrap_ton_wallet_v5r1_id_cwetee_c783bad2cb96b6a8(swig_voidp arg1, swig_intgo arg2, swig_intgo arg3, swig_intgo arg4);
+extern swig_type_558 _wrap_ton_wallet_default_id_cwetee_c783bad2cb96b6a8(swig_voidp arg1, swig_intgo arg2, swig_intgo arg3, swig_intgo arg4);
+extern swig_type_559 _wrap_ton_wallet_new_cwetee_c783bad2cb96b6a8(swig_voidp arg1, swig_intgo arg2, swig_type_560 arg3, swig_intgo arg4, swig_intgo arg5);
+extern swig_type_561 _wrap_ton_wallet_id_cwetee_c783bad2cb96b6a8(swig_voidp arg1, uintptr_t arg2);
+extern swig_type_562 _wrap_ton_wallet_state_init_cwetee_c783bad2cb96b6a8(swig_voidp arg1, uintptr_t arg2);
+extern swig_type_563 _wrap_ton_wallet_address_cwetee_c783bad2cb96b6a8(swig_voidp arg1, uintptr_t arg2);
+extern void _wrap_ton_transfer_free_cwetee_c783bad2cb96b6a8(uintptr_t arg1);
+extern swig_type_564 _wrap_ton_transfer_new_cwetee_c783bad2cb96b6a8(swig_voidp arg1);
+extern swig_type_565 _wrap_ton_transfer_add_cwetee_c783bad2cb96b6a8(uintptr_t arg1, swig_intgo arg2, uintptr_t arg3);
+extern swig_type_566 _wrap_ton_transfer_count_cwetee_c783bad2cb96b6a8(uintptr_t arg1);
+extern swig_type_567 _wrap_ton_wallet_sign_transfer_cwetee_c783bad2cb96b6a8(swig_voidp arg1, uintptr_t arg2, swig_type_568 arg3, swig_intgo arg4, swig_intgo arg5, uintptr_t arg6);
+extern swig_type_569 _wrap_ton_wallet_external_cwetee_c783bad2cb96b6a8(swig_voidp arg1, uintptr_t arg2, uintptr_t arg3, swig_intgo arg4);
+extern swig_type_570 _wrap_ton_wallet_new_highload_v3_cwetee_c783bad2cb96b6a8(swig_voidp arg1, swig_type_571 arg2, swig_intgo arg3, swig_intgo arg4, swig_intgo arg5);
+extern swig_type_572 _wrap_ton_highload_sign_message_cwetee_c783bad2cb96b6a8(swig_voidp arg1, uintptr_t arg2, swig_type_573 arg3, swig_intgo arg4, swig_type_574 arg5, swig_intgo arg6, uintptr_t arg7);
+extern swig_type_575 _wrap_ton_highload_sign_batch_cwetee_c783bad2cb96b6a8(swig_voidp arg1, uintptr_t arg2, swig_type_576 arg3, swig_intgo arg4, swig_type_577 arg5, uintptr_t arg6, swig_type_578 arg7);
+extern void _wrap_ton_dict_free_cwetee_c783bad2cb96b6a8(uintptr_t arg1);
+extern swig_type_579 _wrap_ton_dict_new_cwetee_c783bad2cb96b6a8(swig_voidp arg1, swig_intgo arg2);
+extern swig_type_580 _wrap_ton_dict_count_cwetee_c783bad2cb96b6a8(uintptr_t arg1);
+extern swig_intgo _wrap_ton_dict_key_bits_cwetee_c783bad2cb96b6a8(uintptr_t arg1);
+extern swig_type_581 _wrap_ton_dict_set_cwetee_c783bad2cb96b6a8(uintptr_t arg1, swig_type_582 arg2, uintptr_t arg3);
+extern swig_type_583 _wrap_ton_dict_get_cwetee_c783bad2cb96b6a8(swig_voidp arg1, uintptr_t arg2, swig_type_584 arg3);
+extern swig_type_585 _wrap_ton_dict_remove_cwetee_c783bad2cb96b6a8(uintptr_t arg1, swig_type_586 arg2);
+extern swig_type_587 _wrap_ton_dict_entry_cwetee_c783bad2cb96b6a8(swig_type_588 arg1, swig_voidp arg2, uintptr_t arg3, swig_type_589 arg4);
+extern swig_type_590 _wrap_ton_dict_root_cwetee_c783bad2cb96b6a8(swig_voidp arg1, uintptr_t arg2);
+extern swig_type_591 _wrap_ton_builder_store_dict_cwetee_c783bad2cb96b6a8(uintptr_t arg1, uintptr_t arg2);
+extern swig_type_592 _wrap_ton_dict_from_root_cwetee_c783bad2cb96b6a8(swig_voidp arg1, uintptr_t arg2, swig_intgo arg3);
+extern swig_type_593 _wrap_ton_slice_load_dict_cwetee_c783bad2cb96b6a8(swig_voidp arg1, uintptr_t arg2, swig_intgo arg3);
+extern swig_intgo _wrap_TON_JETTON_FORWARD_INLINE_cwetee_c783bad2cb96b6a8(void);
+extern swig_intgo _wrap_TON_JETTON_DATA_STATUS_cwetee_c783bad2cb96b6a8(void);
+extern swig_intgo _wrap_TON_JETTON_DATA_CODE_REF_cwetee_c783bad2cb96b6a8(void);
+extern swig_type_594 _wrap_ton_jetton_transfer_cwetee_c783bad2cb96b6a8(swig_voidp arg1, swig_type_595 arg2, swig_type_596 arg3, swig_type_597 arg4, swig_type_598 arg5, uintptr_t arg6, swig_type_599 arg7, uintptr_t arg8, swig_intgo arg9);
+extern swig_type_600 _wrap_ton_jetton_wallet_address_cwetee_c783bad2cb96b6a8(swig_voidp arg1, swig_intgo arg2, swig_type_601 arg3, swig_type_602 arg4, uintptr_t arg5);
+extern swig_intgo _wrap_TON_JETTON_ATTACHED_DEFAULT_cwetee_c783bad2cb96b6a8(void);
+extern swig_intgo _wrap_TON_JETTON_FORWARD_DEFAULT_cwetee_c783bad2cb96b6a8(void);
+extern swig_intgo _wrap_TON_MEMO_MAX_BYTES_cwetee_c783bad2cb96b6a8(void);
+extern swig_type_603 _wrap_ton_payment_message_cwetee_c783bad2cb96b6a8(swig_voidp arg1, swig_type_604 arg2, swig_type_605 arg3, swig_type_606 arg4, swig_type_607 arg5, swig_type_608 arg6, swig_intgo arg7, swig_type_609 arg8, swig_type_610 arg9, swig_type_611 arg10, swig_type_612 arg11);
+extern swig_type_613 _wrap_ton_wallet_sign_payment_cwetee_c783bad2cb96b6a8(swig_voidp arg1, swig_type_614 arg2, uintptr_t arg3, swig_type_615 arg4, swig_intgo arg5, swig_intgo arg6, swig_intgo arg7, uintptr_t arg8);
+extern swig_type_616 _wrap_ton_payment_memo_cwetee_c783bad2cb96b6a8(swig_voidp arg1, uintptr_t arg2, swig_intgo arg3);
+extern swig_type_617 _wrap_ton_message_normalized_hash_cwetee_c783bad2cb96b6a8(swig_type_618 arg1, uintptr_t arg2);
+extern swig_type_619 _wrap_ton_state_init_public_key_cwetee_c783bad2cb96b6a8(swig_type_620 arg1, swig_voidp arg2, uintptr_t arg3);
+extern swig_type_621 _wrap_ton_proof_hash_cwetee_c783bad2cb96b6a8(swig_type_622 arg1, swig_type_623 arg2, swig_type_624 arg3, swig_type_625 arg4, swig_type_626 arg5);
+extern swig_type_627 _wrap_ton_proof_verify_json_cwetee_c783bad2cb96b6a8(swig_type_628 arg1, swig_voidp arg2, swig_voidp arg3, swig_type_629 arg4, swig_type_630 arg5, swig_type_631 arg6, swig_type_632 arg7);
+extern swig_intgo _wrap_RPC_CHECK_GENESIS_cwetee_c783bad2cb96b6a8(void);
+extern swig_intgo _wrap_RPC_LAZY_CONNECT_cwetee_c783bad2cb96b6a8(void);
+extern swig_intgo _wrap_RPC_NO_JITTER_cwetee_c783bad2cb96b6a8(void);
+extern swig_intgo _wrap_RPC_SUB_NO_RESUBSCRIBE_cwetee_c783bad2cb96b6a8(void);
+extern swig_intgo _wrap_RPC_TRANSPORT_WS_cwetee_c783bad2cb96b6a8(void);
+extern swig_intgo _wrap_RPC_TRANSPORT_HTTP_cwetee_c783bad2cb96b6a8(void);
+extern swig_intgo _wrap_RPC_TRANSPORT_CUSTOM_cwetee_c783bad2cb96b6a8(void);
+extern swig_intgo _wrap_RPC_SUB_NOTIFICATION_cwetee_c783bad2cb96b6a8(void);
+extern swig_intgo _wrap_RPC_SUB_LOST_cwetee_c783bad2cb96b6a8(void);
+extern swig_intgo _wrap_RPC_SUB_RESUBSCRIBED_cwetee_c783bad2cb96b6a8(void);
+extern swig_intgo _wrap_RPC_SUB_CLOSED_cwetee_c783bad2cb96b6a8(void);
+extern swig_intgo _wrap_rpc_transports_cwetee_c783bad2cb96b6a8(void);
+extern void _wrap_rpc_free_cwetee_c783bad2cb96b6a8(uintptr_t arg1);
+extern swig_type_633 _wrap_rpc_open_cwetee_c783bad2cb96b6a8(swig_voidp arg1, swig_type_634 arg2, swig_intgo arg3, swig_intgo arg4, swig_intgo arg5, swig_type_635 arg6, swig_type_636 arg7, swig_intgo arg8, swig_intgo arg9, swig_intgo arg10);
+extern swig_type_637 _wrap_rpc_call_cwetee_c783bad2cb96b6a8(swig_voidp arg1, uintptr_t arg2, swig_type_638 arg3, swig_type_639 arg4, swig_intgo arg5);
+extern swig_type_640 _wrap_rpc_reconnect_cwetee_c783bad2cb96b6a8(uintptr_t arg1);
+extern swig_type_641 _wrap_rpc_current_url_cwetee_c783bad2cb96b6a8(swig_voidp arg1, uintptr_t arg2);
+extern swig_type_642 _wrap_rpc_genesis_hash_cwetee_c783bad2cb96b6a8(swig_voidp arg1, uintptr_t arg2);
+extern swig_type_643 _wrap_rpc_stats_json_cwetee_c783bad2cb96b6a8(swig_voidp arg1, uintptr_t arg2);
+extern void _wrap_rpc_queue_free_cwetee_c783bad2cb96b6a8(uintptr_t arg1);
+extern swig_type_644 _wrap_rpc_queue_subscribe_cwetee_c783bad2cb96b6a8(swig_voidp arg1, uintptr_t arg2, swig_type_645 arg3, swig_type_646 arg4, swig_type_647 arg5, swig_intgo arg6, swig_intgo arg7);
+extern swig_type_648 _wrap_rpc_queue_next_cwetee_c783bad2cb96b6a8(swig_voidp arg1, swig_voidp arg2, uintptr_t arg3, swig_intgo arg4);
+extern swig_type_649 _wrap_rpc_queue_renew_cwetee_c783bad2cb96b6a8(uintptr_t arg1, swig_intgo arg2);
+extern swig_type_650 _wrap_rpc_queue_id_cwetee_c783bad2cb96b6a8(swig_voidp arg1, uintptr_t arg2);
+extern void _wrap_chain_free_cwetee_c783bad2cb96b6a8(uintptr_t arg1);
+extern void _wrap_chain_watch_free_cwetee_c783bad2cb96b6a8(uintptr_t arg1);
+extern swig_intgo _wrap_CHAIN_RPC_AUTO_cwetee_c783bad2cb96b6a8(void);
+extern swig_intgo _wrap_CHAIN_RPC_LEGACY_cwetee_c783bad2cb96b6a8(void);
+extern swig_intgo _wrap_CHAIN_RPC_NEW_cwetee_c783bad2cb96b6a8(void);
+extern swig_intgo _wrap_TX_IN_BLOCK_cwetee_c783bad2cb96b6a8(void);
+extern swig_intgo _wrap_TX_FINALIZED_cwetee_c783bad2cb96b6a8(void);
+extern swig_intgo _wrap_BLOCK_NEW_cwetee_c783bad2cb96b6a8(void);
+extern swig_intgo _wrap_BLOCK_FINALIZED_cwetee_c783bad2cb96b6a8(void);
+extern swig_intgo _wrap_BLOCK_RETRACTED_cwetee_c783bad2cb96b6a8(void);
+extern swig_intgo _wrap_BLOCK_GAP_cwetee_c783bad2cb96b6a8(void);
+extern swig_intgo _wrap_BLOCK_STOPPED_cwetee_c783bad2cb96b6a8(void);
+extern swig_intgo _wrap_FOLLOW_EVENTS_cwetee_c783bad2cb96b6a8(void);
+extern swig_type_651 _wrap_chainb_connect_cwetee_c783bad2cb96b6a8(swig_voidp arg1, swig_type_652 arg2, swig_intgo arg3, swig_type_653 arg4, swig_type_654 arg5, swig_intgo arg6);
+extern swig_type_655 _wrap_chainb_genesis_hash_cwetee_c783bad2cb96b6a8(swig_type_656 arg1, uintptr_t arg2);
+extern swig_intgo _wrap_chainb_spec_version_cwetee_c783bad2cb96b6a8(uintptr_t arg1);
+extern swig_intgo _wrap_chainb_transaction_version_cwetee_c783bad2cb96b6a8(uintptr_t arg1);
+extern swig_intgo _wrap_chainb_ss58_cwetee_c783bad2cb96b6a8(uintptr_t arg1);
+extern swig_intgo _wrap_chainb_decimals_cwetee_c783bad2cb96b6a8(uintptr_t arg1);
+extern swig_type_657 _wrap_chainb_symbol_cwetee_c783bad2cb96b6a8(swig_voidp arg1, uintptr_t arg2);
+extern swig_intgo _wrap_chainb_uses_new_rpc_cwetee_c783bad2cb96b6a8(uintptr_t arg1);
+extern swig_type_658 _wrap_chainb_request_cwetee_c783bad2cb96b6a8(swig_voidp arg1, uintptr_t arg2, swig_type_659 arg3, swig_type_660 arg4);
+extern swig_type_661 _wrap_chainb_storage_json_cwetee_c783bad2cb96b6a8(swig_voidp arg1, uintptr_t arg2, swig_type_662 arg3, swig_type_663 arg4, swig_type_664 arg5, swig_type_665 arg6);
+extern swig_type_666 _wrap_chainb_entries_json_cwetee_c783bad2cb96b6a8(swig_voidp arg1, uintptr_t arg2, swig_type_667 arg3, swig_type_668 arg4, swig_type_669 arg5, swig_intgo arg6, swig_type_670 arg7, swig_type_671 arg8);
+extern swig_type_672 _wrap_chainb_constant_json_cwetee_c783bad2cb96b6a8(swig_voidp arg1, uintptr_t arg2, swig_type_673 arg3, swig_type_674 arg4);
+extern swig_type_675 _wrap_chainb_runtime_call_json_cwetee_c783bad2cb96b6a8(swig_voidp arg1, uintptr_t arg2, swig_type_676 arg3, swig_type_677 arg4, swig_type_678 arg5, swig_type_679 arg6);
+extern swig_type_680 _wrap_chainb_events_json_cwetee_c783bad2cb96b6a8(swig_voidp arg1, uintptr_t arg2, swig_type_681 arg3);
+extern swig_type_682 _wrap_chainb_sign_call_cwetee_c783bad2cb96b6a8(swig_voidp arg1, uintptr_t arg2, swig_type_683 arg3, swig_type_684 arg4, swig_type_685 arg5, uintptr_t arg6, swig_type_686 arg7);
+extern swig_type_687 _wrap_chainb_submit_cwetee_c783bad2cb96b6a8(swig_type_688 arg1, uintptr_t arg2, swig_type_689 arg3);
+extern swig_type_690 _wrap_chainb_submit_watch_cwetee_c783bad2cb96b6a8(swig_voidp arg1, uintptr_t arg2, swig_type_691 arg3);
+extern swig_type_692 _wrap_chainb_block_hash_cwetee_c783bad2cb96b6a8(swig_type_693 arg1, uintptr_t arg2, swig_type_694 arg3);
+extern swig_type_695 _wrap_chainb_header_json_cwetee_c783bad2cb96b6a8(swig_voidp arg1, uintptr_t arg2, swig_type_696 arg3);
+extern swig_type_697 _wrap_chainb_storage_raw_cwetee_c783bad2cb96b6a8(swig_voidp arg1, uintptr_t arg2, swig_type_698 arg3, swig_type_699 arg4);
+extern swig_type_700 _wrap_chainb_stats_json_cwetee_c783bad2cb96b6a8(swig_voidp arg1, uintptr_t arg2);
+extern swig_type_701 _wrap_chainb_transfer_cwetee_c783bad2cb96b6a8(swig_voidp arg1, uintptr_t arg2, uintptr_t arg3, swig_type_702 arg4, swig_type_703 arg5, swig_intgo arg6, swig_intgo arg7, swig_intgo arg8);
+extern void _wrap_chain_blockq_free_cwetee_c783bad2cb96b6a8(uintptr_t arg1);
+extern swig_type_704 _wrap_chain_blockq_subscribe_cwetee_c783bad2cb96b6a8(swig_voidp arg1, uintptr_t arg2, swig_intgo arg3);
+extern swig_type_705 _wrap_chain_blockq_next_cwetee_c783bad2cb96b6a8(swig_voidp arg1, swig_voidp arg2, uintptr_t arg3, swig_intgo arg4);
+extern swig_type_706 _wrap_chain_refresh_cwetee_c783bad2cb96b6a8(swig_voidp arg1, uintptr_t arg2);
+extern swig_type_707 _wrap_chain_estimate_fee_cwetee_c783bad2cb96b6a8(swig_type_708 arg1, uintptr_t arg2, swig_type_709 arg3);
+extern swig_type_710 _wrap_chain_account_nonce_cwetee_c783bad2cb96b6a8(swig_voidp arg1, uintptr_t arg2, swig_type_711 arg3);
+extern swig_type_712 _wrap_chain_balance_cwetee_c783bad2cb96b6a8(swig_type_713 arg1, uintptr_t arg2, swig_type_714 arg3);
+extern swig_type_715 _wrap_chain_fee_info_json_cwetee_c783bad2cb96b6a8(swig_voidp arg1, uintptr_t arg2, swig_type_716 arg3);
+extern swig_type_717 _wrap_chain_fee_details_json_cwetee_c783bad2cb96b6a8(swig_voidp arg1, uintptr_t arg2, swig_type_718 arg3);
+extern swig_type_719 _wrap_chain_watch_wait_cwetee_c783bad2cb96b6a8(swig_voidp arg1, uintptr_t arg2, swig_intgo arg3, swig_intgo arg4);
+extern swig_type_720 _wrap_tx_status_name_cwetee_c783bad2cb96b6a8(swig_intgo arg1);
+extern swig_intgo _wrap_TELEGRAM_PRODUCTION_cwetee_c783bad2cb96b6a8(void);
+extern swig_intgo _wrap_TELEGRAM_TEST_cwetee_c783bad2cb96b6a8(void);
+extern swig_intgo _wrap_TELEGRAM_INIT_DATA_MAX_cwetee_c783bad2cb96b6a8(void);
+extern void _wrap_telegram_init_data_free_cwetee_c783bad2cb96b6a8(uintptr_t arg1);
+extern swig_type_721 _wrap_telegram_public_key_cwetee_c783bad2cb96b6a8(swig_type_722 arg1, swig_intgo arg2);
+extern swig_type_723 _wrap_telegram_init_data_parse_cwetee_c783bad2cb96b6a8(swig_voidp arg1, swig_type_724 arg2);
+extern swig_type_725 _wrap_telegram_init_data_validate_cwetee_c783bad2cb96b6a8(swig_voidp arg1, swig_type_726 arg2, swig_type_727 arg3, swig_type_728 arg4, swig_type_729 arg5);
+extern swig_type_730 _wrap_telegram_init_data_validate_third_party_cwetee_c783bad2cb96b6a8(swig_voidp arg1, swig_type_731 arg2, swig_type_732 arg3, swig_type_733 arg4, swig_type_734 arg5, swig_type_735 arg6);
+extern swig_type_736 _wrap_telegram_init_data_get_cwetee_c783bad2cb96b6a8(uintptr_t arg1, swig_type_737 arg2);
+extern swig_type_738 _wrap_telegram_init_data_auth_date_cwetee_c783bad2cb96b6a8(uintptr_t arg1);
+extern swig_intgo _wrap_telegram_init_data_has_user_cwetee_c783bad2cb96b6a8(uintptr_t arg1);
+extern swig_type_739 _wrap_telegram_init_data_user_id_cwetee_c783bad2cb96b6a8(uintptr_t arg1);
+extern swig_type_740 _wrap_telegram_init_data_user_string_cwetee_c783bad2cb96b6a8(uintptr_t arg1, swig_type_741 arg2);
+extern swig_intgo _wrap_telegram_init_data_user_flag_cwetee_c783bad2cb96b6a8(uintptr_t arg1, swig_type_742 arg2);
+extern void _wrap_toncenter_free_cwetee_c783bad2cb96b6a8(uintptr_t arg1);
+extern swig_type_743 _wrap_toncenter_new_cwetee_c783bad2cb96b6a8(swig_voidp arg1, swig_type_744 arg2, swig_type_745 arg3, swig_type_746 arg4, swig_intgo arg5, swig_intgo arg6, swig_intgo arg7, swig_intgo arg8);
+extern void _wrap_tc_hex__cwetee_c783bad2cb96b6a8(swig_type_747 arg1, swig_voidp arg2);
+extern swig_type_748 _wrap_tc_text__cwetee_c783bad2cb96b6a8(swig_voidp arg1, swig_type_749 arg2);
+extern swig_type_750 _wrap_toncenter_run_get_method_cwetee_c783bad2cb96b6a8(swig_voidp arg1, uintptr_t arg2, swig_type_751 arg3, swig_type_752 arg4, swig_type_753 arg5);
+extern swig_type_754 _wrap_toncenter_jetton_wallet_address_cwetee_c783bad2cb96b6a8(swig_voidp arg1, uintptr_t arg2, swig_type_755 arg3, swig_type_756 arg4);
+extern swig_type_757 _wrap_toncenter_account_info_cwetee_c783bad2cb96b6a8(swig_voidp arg1, uintptr_t arg2, swig_type_758 arg3);
+extern swig_type_759 _wrap_tc_tx_json__cwetee_c783bad2cb96b6a8(swig_type_760 arg1, swig_type_761 arg2, uintptr_t arg3);
+extern swig_type_762 _wrap_tc_msg_json__cwetee_c783bad2cb96b6a8(swig_type_763 arg1, swig_type_764 arg2, uintptr_t arg3);
+extern swig_type_765 _wrap_toncenter_find_transaction_cwetee_c783bad2cb96b6a8(swig_voidp arg1, uintptr_t arg2, swig_type_766 arg3);
+extern swig_type_767 _wrap_toncenter_confirm_cwetee_c783bad2cb96b6a8(swig_voidp arg1, uintptr_t arg2, swig_type_768 arg3, swig_intgo arg4, swig_intgo arg5, swig_intgo arg6);
+extern swig_type_769 _wrap_toncenter_parse_transaction_cwetee_c783bad2cb96b6a8(swig_voidp arg1, swig_type_770 arg2);
+extern swig_type_771 _wrap_toncenter_find_trace_cwetee_c783bad2cb96b6a8(swig_voidp arg1, uintptr_t arg2, swig_type_772 arg3);
+extern swig_type_773 _wrap_toncenter_send_boc_cwetee_c783bad2cb96b6a8(swig_type_774 arg1, uintptr_t arg2, swig_type_775 arg3);
+extern swig_type_776 _wrap_toncenter_seqno_cwetee_c783bad2cb96b6a8(swig_voidp arg1, uintptr_t arg2, swig_type_777 arg3);
+extern swig_intgo _wrap_SNP_REPORT_BYTES_cwetee_c783bad2cb96b6a8(void);
+extern swig_intgo _wrap_SNP_SIGNED_BYTES_cwetee_c783bad2cb96b6a8(void);
+extern swig_intgo _wrap_SNP_PRODUCT_UNKNOWN_cwetee_c783bad2cb96b6a8(void);
+extern swig_intgo _wrap_SNP_PRODUCT_MILAN_cwetee_c783bad2cb96b6a8(void);
+extern swig_intgo _wrap_SNP_PRODUCT_GENOA_cwetee_c783bad2cb96b6a8(void);
+extern swig_intgo _wrap_SNP_PRODUCT_TURIN_cwetee_c783bad2cb96b6a8(void);
+extern swig_type_778 _wrap_snp_report_json__cwetee_c783bad2cb96b6a8(swig_voidp arg1, swig_type_779 arg2);
+extern swig_type_780 _wrap_snp_verify_json__cwetee_c783bad2cb96b6a8(swig_voidp arg1, swig_type_781 arg2, swig_type_782 arg3, swig_type_783 arg4, swig_type_784 arg5, swig_intgo arg6, swig_type_785 arg7, swig_type_786 arg8);
+extern swig_type_787 _wrap_snp_product_name_cwetee_c783bad2cb96b6a8(swig_intgo arg1);
+extern swig_type_788 _wrap_attest_verify_evidence_json_cwetee_c783bad2cb96b6a8(swig_voidp arg1, swig_type_789 arg2, swig_type_790 arg3, swig_type_791 arg4, swig_type_792 arg5);
+extern void _wrap_attest_fetcher_free_cwetee_c783bad2cb96b6a8(uintptr_t arg1);
+extern swig_type_793 _wrap_attest_fetcher_requests_cwetee_c783bad2cb96b6a8(uintptr_t arg1);
+extern swig_type_794 _wrap_attest_fetcher_new_cwetee_c783bad2cb96b6a8(swig_voidp arg1, swig_type_795 arg2, swig_type_796 arg3, swig_type_797 arg4, swig_type_798 arg5, swig_type_799 arg6, swig_type_800 arg7, swig_intgo arg8, swig_intgo arg9, swig_intgo arg10, swig_intgo arg11);
+extern swig_type_801 _wrap_attest_verify_evidence_fetch_json_cwetee_c783bad2cb96b6a8(swig_voidp arg1, swig_type_802 arg2, swig_type_803 arg3, uintptr_t arg4, swig_type_804 arg5);
+extern swig_intgo _wrap_SEAL_KEY_ED25519_cwetee_c783bad2cb96b6a8(void);
+extern swig_intgo _wrap_SEAL_KEY_X25519_cwetee_c783bad2cb96b6a8(void);
+extern swig_intgo _wrap_SEAL_SOURCE_BOUND_ED25519_cwetee_c783bad2cb96b6a8(void);
+extern swig_intgo _wrap_SEAL_SOURCE_BOUND_X25519_cwetee_c783bad2cb96b6a8(void);
+extern swig_intgo _wrap_SEAL_SOURCE_REPORT_DATA_X25519_cwetee_c783bad2cb96b6a8(void);
+extern swig_intgo _wrap_SEAL_OVERHEAD_cwetee_c783bad2cb96b6a8(void);
+extern swig_intgo _wrap_SEAL_MAX_SECRET_cwetee_c783bad2cb96b6a8(void);
+extern void _wrap_seal_recipient_free_cwetee_c783bad2cb96b6a8(uintptr_t arg1);
+extern swig_intgo _wrap_seal_recipient_accepted_cwetee_c783bad2cb96b6a8(uintptr_t arg1);
+extern swig_intgo _wrap_seal_recipient_failed_check_cwetee_c783bad2cb96b6a8(uintptr_t arg1);
+extern swig_type_805 _wrap_seal_recipient_reason_cwetee_c783bad2cb96b6a8(uintptr_t arg1);
+extern swig_type_806 _wrap_seal_recipient_public_key_cwetee_c783bad2cb96b6a8(swig_type_807 arg1, uintptr_t arg2);
+extern swig_type_808 _wrap_seal_to_cwetee_c783bad2cb96b6a8(swig_voidp arg1, uintptr_t arg2, swig_type_809 arg3);
+extern swig_type_810 _wrap_seal_to_key_cwetee_c783bad2cb96b6a8(swig_voidp arg1, swig_type_811 arg2, swig_intgo arg3, swig_type_812 arg4);
+extern swig_type_813 _wrap_seal_open_cwetee_c783bad2cb96b6a8(swig_voidp arg1, swig_type_814 arg2, swig_type_815 arg3, swig_intgo arg4);
+extern swig_type_816 _wrap_seal_x25519_public_cwetee_c783bad2cb96b6a8(swig_type_817 arg1, swig_type_818 arg2, swig_intgo arg3);
+extern swig_type_819 _wrap_seal_verify_json_cwetee_c783bad2cb96b6a8(swig_voidp arg1, swig_type_820 arg2, swig_type_821 arg3, swig_type_822 arg4, swig_intgo arg5, swig_type_823 arg6);
+extern swig_type_824 _wrap_seal_recipient_result_json_cwetee_c783bad2cb96b6a8(swig_voidp arg1, uintptr_t arg2);
+extern swig_type_825 _wrap_seal_recipient_bound_key_cwetee_c783bad2cb96b6a8(swig_voidp arg1, uintptr_t arg2);
+extern swig_type_826 _wrap_seal_recipient_failed_check_name_cwetee_c783bad2cb96b6a8(uintptr_t arg1);
+extern swig_intgo _wrap_seal_recipient_bound_key_kind_cwetee_c783bad2cb96b6a8(uintptr_t arg1);
+extern swig_intgo _wrap_CONTRACT_WREVIVE_cwetee_c783bad2cb96b6a8(void);
+extern swig_intgo _wrap_CONTRACT_INK_cwetee_c783bad2cb96b6a8(void);
+extern swig_intgo _wrap_CONTRACT_SOLIDITY_cwetee_c783bad2cb96b6a8(void);
+extern swig_intgo _wrap_CONTRACT_WREVIVE_CALL_DATA_MAX_cwetee_c783bad2cb96b6a8(void);
+extern void _wrap_contract_abi_free_cwetee_c783bad2cb96b6a8(uintptr_t arg1);
+extern swig_type_827 _wrap_contract_abi_load_cwetee_c783bad2cb96b6a8(swig_voidp arg1, swig_type_828 arg2);
+extern swig_type_829 _wrap_contract_abi_wetee_cwetee_c783bad2cb96b6a8(swig_voidp arg1, swig_type_830 arg2);
+extern swig_intgo _wrap_contract_abi_kind_of_cwetee_c783bad2cb96b6a8(uintptr_t arg1);
+extern swig_type_831 _wrap_contract_abi_message_count_cwetee_c783bad2cb96b6a8(uintptr_t arg1);
+extern swig_type_832 _wrap_contract_abi_message_name_cwetee_c783bad2cb96b6a8(uintptr_t arg1, swig_type_833 arg2);
+extern swig_type_834 _wrap_contract_abi_message_json_cwetee_c783bad2cb96b6a8(swig_voidp arg1, uintptr_t arg2, swig_type_835 arg3);
+extern swig_type_836 _wrap_contract_encode_call_cwetee_c783bad2cb96b6a8(swig_voidp arg1, uintptr_t arg2, swig_type_837 arg3, swig_type_838 arg4);
+extern swig_type_839 _wrap_contract_decode_call_cwetee_c783bad2cb96b6a8(swig_voidp arg1, uintptr_t arg2, swig_type_840 arg3);
+extern swig_type_841 _wrap_contract_decode_return_cwetee_c783bad2cb96b6a8(swig_voidp arg1, uintptr_t arg2, swig_type_842 arg3, swig_type_843 arg4);
+extern swig_type_844 _wrap_contract_decode_revert_cwetee_c783bad2cb96b6a8(swig_voidp arg1, uintptr_t arg2, swig_type_845 arg3);
+extern swig_type_846 _wrap_contract_selector_cwetee_c783bad2cb96b6a8(swig_voidp arg1, swig_intgo arg2, swig_type_847 arg3);
+extern swig_type_848 _wrap_contract_abi_selector_cwetee_c783bad2cb96b6a8(swig_voidp arg1, uintptr_t arg2, swig_type_849 arg3);
+extern swig_type_850 _wrap_revive_address_of_cwetee_c783bad2cb96b6a8(swig_voidp arg1, swig_type_851 arg2);
+extern swig_type_852 _wrap_revive_call_encode_cwetee_c783bad2cb96b6a8(swig_voidp arg1, uintptr_t arg2, swig_type_853 arg3, swig_type_854 arg4, swig_type_855 arg5, swig_type_856 arg6, swig_type_857 arg7, swig_type_858 arg8);
+extern swig_type_859 _wrap_revive_map_account_encode_cwetee_c783bad2cb96b6a8(swig_voidp arg1, uintptr_t arg2);
+extern swig_type_860 _wrap_revive_dry_run_input_cwetee_c783bad2cb96b6a8(swig_voidp arg1, uintptr_t arg2, swig_type_861 arg3, swig_type_862 arg4, swig_type_863 arg5, swig_type_864 arg6);
+extern swig_type_865 _wrap_revive_result_json_cwetee_c783bad2cb96b6a8(swig_voidp arg1, uintptr_t arg2, swig_type_866 arg3);
+extern swig_type_867 _wrap_revive_result_limits_cwetee_c783bad2cb96b6a8(swig_voidp arg1, uintptr_t arg2, swig_type_868 arg3, swig_intgo arg4);
+extern swig_type_869 _wrap_contract_pod_cost_cwetee_c783bad2cb96b6a8(swig_voidp arg1, swig_type_870 arg2, swig_type_871 arg3, swig_intgo arg4, swig_intgo arg5, swig_type_872 arg6);
+extern swig_type_873 _wrap_contract_query_cwetee_c783bad2cb96b6a8(swig_voidp arg1, uintptr_t arg2, uintptr_t arg3, swig_type_874 arg4, swig_type_875 arg5, swig_type_876 arg6, swig_type_877 arg7);
+extern void _wrap_cloud_deployment_free_cwetee_c783bad2cb96b6a8(uintptr_t arg1);
+extern void _wrap_cloud_free_cwetee_c783bad2cb96b6a8(uintptr_t arg1);
+extern swig_intgo _wrap_CLOUD_APP_cwetee_c783bad2cb96b6a8(void);
+extern swig_intgo _wrap_CLOUD_TASK_cwetee_c783bad2cb96b6a8(void);
+extern swig_intgo _wrap_CLOUD_GPU_cwetee_c783bad2cb96b6a8(void);
+extern swig_intgo _wrap_CLOUD_WORKER_cwetee_c783bad2cb96b6a8(void);
+extern swig_intgo _wrap_CLOUD_STATUS_CREATED_cwetee_c783bad2cb96b6a8(void);
+extern swig_intgo _wrap_CLOUD_STATUS_DEPLOYING_cwetee_c783bad2cb96b6a8(void);
+extern swig_intgo _wrap_CLOUD_STATUS_STOPPED_cwetee_c783bad2cb96b6a8(void);
+extern swig_intgo _wrap_CLOUD_STATUS_RUNNING_cwetee_c783bad2cb96b6a8(void);
+extern swig_intgo _wrap_CLOUD_STATUS_RESTARTING_cwetee_c783bad2cb96b6a8(void);
+extern swig_type_878 _wrap_cloudb_deployment_parse_cwetee_c783bad2cb96b6a8(swig_voidp arg1, swig_type_879 arg2);
+extern swig_type_880 _wrap_cloudb_deployment_load_cwetee_c783bad2cb96b6a8(swig_voidp arg1, swig_type_881 arg2);
+extern swig_intgo _wrap_cloudb_deployment_kind_cwetee_c783bad2cb96b6a8(uintptr_t arg1);
+extern swig_type_882 _wrap_cloudb_deployment_json_cwetee_c783bad2cb96b6a8(swig_voidp arg1, uintptr_t arg2);
+extern swig_type_883 _wrap_cloudb_deploy_call_json_cwetee_c783bad2cb96b6a8(swig_voidp arg1, uintptr_t arg2, uintptr_t arg3);
+extern swig_type_884 _wrap_cloudb_deploy_call_cwetee_c783bad2cb96b6a8(swig_voidp arg1, uintptr_t arg2, uintptr_t arg3);
+extern swig_type_885 _wrap_cloudb_estimate_at_cwetee_c783bad2cb96b6a8(swig_type_886 arg1, uintptr_t arg2, swig_type_887 arg3);
+extern swig_type_888 _wrap_cloudb_pallet_cwetee_c783bad2cb96b6a8(uintptr_t arg1, swig_intgo arg2);
+extern swig_type_889 _wrap_cloudb_open_cwetee_c783bad2cb96b6a8(swig_voidp arg1, uintptr_t arg2);
+extern swig_type_890 _wrap_cloudb_submit_cwetee_c783bad2cb96b6a8(swig_voidp arg1, uintptr_t arg2, uintptr_t arg3, swig_intgo arg4, swig_type_891 arg5, swig_type_892 arg6, swig_intgo arg7);
+extern swig_type_893 _wrap_cloudb_deploy_cwetee_c783bad2cb96b6a8(swig_voidp arg1, swig_voidp arg2, uintptr_t arg3, uintptr_t arg4, uintptr_t arg5, swig_intgo arg6);
+extern swig_type_894 _wrap_cloudb_estimate_cwetee_c783bad2cb96b6a8(swig_type_895 arg1, uintptr_t arg2, uintptr_t arg3);
+extern swig_type_896 _wrap_cloudb_status_json_cwetee_c783bad2cb96b6a8(swig_voidp arg1, uintptr_t arg2, swig_intgo arg3, swig_type_897 arg4);
+extern swig_type_898 _wrap_cloudb_list_json_cwetee_c783bad2cb96b6a8(swig_voidp arg1, uintptr_t arg2, swig_intgo arg3, swig_type_899 arg4);
+extern swig_type_900 _wrap_cloudb_wait_cwetee_c783bad2cb96b6a8(swig_voidp arg1, uintptr_t arg2, swig_intgo arg3, swig_type_901 arg4, swig_intgo arg5, swig_intgo arg6);
+extern swig_type_902 _wrap_cloudb_restart_cwetee_c783bad2cb96b6a8(swig_voidp arg1, uintptr_t arg2, uintptr_t arg3, swig_intgo arg4, swig_type_903 arg5, swig_intgo arg6);
+extern swig_type_904 _wrap_cloudb_update_cwetee_c783bad2cb96b6a8(swig_voidp arg1, uintptr_t arg2, uintptr_t arg3, swig_type_905 arg4, uintptr_t arg5, swig_intgo arg6, swig_intgo arg7);
+extern swig_type_906 _wrap_cloudb_stop_cwetee_c783bad2cb96b6a8(swig_voidp arg1, uintptr_t arg2, uintptr_t arg3, swig_intgo arg4, swig_type_907 arg5, swig_intgo arg6);
+extern swig_type_908 _wrap_cloudb_prices_json_cwetee_c783bad2cb96b6a8(swig_voidp arg1, uintptr_t arg2, swig_intgo arg3);
+extern swig_type_909 _wrap_cloudb_assets_json_cwetee_c783bad2cb96b6a8(swig_voidp arg1, uintptr_t arg2);
+extern swig_type_910 _wrap_cloudb_clusters_json_cwetee_c783bad2cb96b6a8(swig_voidp arg1, uintptr_t arg2);
+extern swig_type_911 _wrap_cloudb_cluster_register_cwetee_c783bad2cb96b6a8(swig_voidp arg1, uintptr_t arg2, uintptr_t arg3, swig_type_912 arg4, swig_intgo arg5, swig_intgo arg6, char arg7, swig_intgo arg8);
+extern swig_type_913 _wrap_cloudb_cluster_mortgage_cwetee_c783bad2cb96b6a8(swig_voidp arg1, uintptr_t arg2, uintptr_t arg3, swig_type_914 arg4, swig_type_915 arg5, swig_type_916 arg6, swig_intgo arg7);
+extern swig_type_917 _wrap_cloudb_work_proof_upload_cwetee_c783bad2cb96b6a8(swig_voidp arg1, uintptr_t arg2, uintptr_t arg3, swig_intgo arg4, swig_type_918 arg5, swig_type_919 arg6, swig_type_920 arg7, swig_intgo arg8, swig_intgo arg9);
+extern swig_type_921 _wrap_cloudb_work_report_cwetee_c783bad2cb96b6a8(swig_voidp arg1, uintptr_t arg2, swig_intgo arg3, swig_type_922 arg4);
+extern swig_type_923 _wrap_cloud_status_name_cwetee_c783bad2cb96b6a8(swig_intgo arg1);
+extern swig_type_924 _wrap_cloud_kind_name_cwetee_c783bad2cb96b6a8(swig_intgo arg1);
+extern void _wrap_token_registry_free_cwetee_c783bad2cb96b6a8(uintptr_t arg1);
+extern void _wrap_payer_free_cwetee_c783bad2cb96b6a8(uintptr_t arg1);
+extern swig_intgo _wrap_TOKEN_NATIVE_cwetee_c783bad2cb96b6a8(void);
+extern swig_intgo _wrap_TOKEN_ASSET_cwetee_c783bad2cb96b6a8(void);
+extern swig_intgo _wrap_TOKEN_FOREIGN_ASSET_cwetee_c783bad2cb96b6a8(void);
+extern swig_intgo _wrap_TOKEN_CURRENCY_cwetee_c783bad2cb96b6a8(void);
+extern swig_intgo _wrap_TOKEN_TON_cwetee_c783bad2cb96b6a8(void);
+extern swig_intgo _wrap_TOKEN_JETTON_cwetee_c783bad2cb96b6a8(void);
+extern swig_intgo _wrap_TOKEN_REGISTRY_EMPTY_cwetee_c783bad2cb96b6a8(void);
+extern swig_intgo _wrap_AMOUNT_NO_SYMBOL_cwetee_c783bad2cb96b6a8(void);
+extern swig_intgo _wrap_PAY_FINALIZED_cwetee_c783bad2cb96b6a8(void);
+extern swig_intgo _wrap_PAY_ALLOW_DEATH_cwetee_c783bad2cb96b6a8(void);
+extern swig_intgo _wrap_PAY_MEMO_REMARK_cwetee_c783bad2cb96b6a8(void);
+extern swig_intgo _wrap_PAY_NO_CHECKS_cwetee_c783bad2cb96b6a8(void);
+extern swig_type_925 _wrap_payb_registry_new_cwetee_c783bad2cb96b6a8(swig_voidp arg1, swig_intgo arg2);
+extern swig_type_926 _wrap_payb_registry_add_cwetee_c783bad2cb96b6a8(swig_voidp arg1, uintptr_t arg2, swig_type_927 arg3, swig_intgo arg4, swig_type_928 arg5, swig_type_929 arg6, swig_intgo arg7);
+extern swig_type_930 _wrap_payb_registry_add_json_cwetee_c783bad2cb96b6a8(uintptr_t arg1, swig_type_931 arg2);
+extern swig_type_932 _wrap_payb_registry_list_cwetee_c783bad2cb96b6a8(swig_voidp arg1, uintptr_t arg2);
+extern swig_type_933 _wrap_payb_lookup_cwetee_c783bad2cb96b6a8(swig_voidp arg1, uintptr_t arg2, swig_type_934 arg3, swig_intgo arg4, swig_type_935 arg5);
+extern swig_type_936 _wrap_payb_lookup_symbol_cwetee_c783bad2cb96b6a8(swig_voidp arg1, uintptr_t arg2, swig_type_937 arg3, swig_type_938 arg4);
+extern swig_type_939 _wrap_payb_amount_parse_cwetee_c783bad2cb96b6a8(swig_type_940 arg1, uintptr_t arg2, swig_type_941 arg3, swig_intgo arg4, swig_type_942 arg5, swig_type_943 arg6);
+extern swig_type_944 _wrap_payb_amount_format_cwetee_c783bad2cb96b6a8(swig_voidp arg1, uintptr_t arg2, swig_type_945 arg3, swig_intgo arg4, swig_type_946 arg5, swig_type_947 arg6, swig_intgo arg7);
+extern swig_type_948 _wrap_payb_payer_new_cwetee_c783bad2cb96b6a8(swig_voidp arg1, uintptr_t arg2);
+extern swig_type_949 _wrap_payb_add_substrate_cwetee_c783bad2cb96b6a8(uintptr_t arg1, swig_type_950 arg2, uintptr_t arg3, uintptr_t arg4);
+extern swig_type_951 _wrap_payb_quote_cwetee_c783bad2cb96b6a8(swig_voidp arg1, uintptr_t arg2, uintptr_t arg3, swig_type_952 arg4, swig_intgo arg5, swig_type_953 arg6, swig_type_954 arg7, swig_type_955 arg8, swig_type_956 arg9, swig_intgo arg10, swig_intgo arg11, swig_type_957 arg12, swig_intgo arg13, swig_type_958 arg14, swig_type_959 arg15, swig_type_960 arg16);
+extern swig_type_961 _wrap_payb_pay_cwetee_c783bad2cb96b6a8(swig_voidp arg1, uintptr_t arg2, uintptr_t arg3, swig_type_962 arg4, swig_intgo arg5, swig_type_963 arg6, swig_type_964 arg7, swig_type_965 arg8, swig_type_966 arg9, swig_intgo arg10, swig_intgo arg11, swig_type_967 arg12, swig_intgo arg13, swig_type_968 arg14, swig_type_969 arg15, swig_type_970 arg16);
+extern swig_type_971 _wrap_payb_prepare_cwetee_c783bad2cb96b6a8(swig_voidp arg1, uintptr_t arg2, uintptr_t arg3, swig_type_972 arg4, swig_intgo arg5, swig_type_973 arg6, swig_type_974 arg7, swig_type_975 arg8, swig_type_976 arg9, swig_intgo arg10);
+extern swig_type_977 _wrap_token_kind_name_cwetee_c783bad2cb96b6a8(swig_intgo arg1);
+extern swig_type_978 _wrap_pay_failure_name_cwetee_c783bad2cb96b6a8(swig_intgo arg1);
 #undef intgo
 */
 import "C"
@@ -1582,8 +1665,8 @@ func getSwigcptr(v interface { Swigcptr() uintptr }) uintptr {
 
 type _ sync.Mutex
 
-//export cgo_panic__cwetee_0551771aedc3a6f6
-func cgo_panic__cwetee_0551771aedc3a6f6(p *byte) {
+//export cgo_panic__cwetee_c783bad2cb96b6a8
+func cgo_panic__cwetee_c783bad2cb96b6a8(p *byte) {
 	s := (*[1024]byte)(unsafe.Pointer(p))[:]
 	for i, b := range s {
 		if b == 0 {
@@ -1595,13 +1678,13 @@ func cgo_panic__cwetee_0551771aedc3a6f6(p *byte) {
 
 func Swig_free(arg1 uintptr) {
 	_swig_i_0 := arg1
-	C._wrap_Swig_free_cwetee_0551771aedc3a6f6(C.uintptr_t(_swig_i_0))
+	C._wrap_Swig_free_cwetee_c783bad2cb96b6a8(C.uintptr_t(_swig_i_0))
 }
 
 func Swig_malloc(arg1 int) (_swig_ret uintptr) {
 	var swig_r uintptr
 	_swig_i_0 := arg1
-	swig_r = (uintptr)(C._wrap_Swig_malloc_cwetee_0551771aedc3a6f6(C.swig_intgo(_swig_i_0)))
+	swig_r = (uintptr)(C._wrap_Swig_malloc_cwetee_c783bad2cb96b6a8(C.swig_intgo(_swig_i_0)))
 	return swig_r
 }
 
@@ -1650,7 +1733,7 @@ func weteeTakeBytes(h *[2]uint64) []byte {
 func Go_take(arg1 uint64, arg2 []byte) {
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
-	C._wrap_go_take_cwetee_0551771aedc3a6f6(C.swig_type_1(_swig_i_0), *(*C.swig_type_2)(unsafe.Pointer(&_swig_i_1)))
+	C._wrap_go_take_cwetee_c783bad2cb96b6a8(C.swig_type_1(_swig_i_0), *(*C.swig_type_2)(unsafe.Pointer(&_swig_i_1)))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg2
 	}
@@ -1660,7 +1743,7 @@ func Go_take_secret(arg1 uint64, arg2 uint64, arg3 []byte) {
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
 	_swig_i_2 := arg3
-	C._wrap_go_take_secret_cwetee_0551771aedc3a6f6(C.swig_type_3(_swig_i_0), C.swig_type_4(_swig_i_1), *(*C.swig_type_5)(unsafe.Pointer(&_swig_i_2)))
+	C._wrap_go_take_secret_cwetee_c783bad2cb96b6a8(C.swig_type_3(_swig_i_0), C.swig_type_4(_swig_i_1), *(*C.swig_type_5)(unsafe.Pointer(&_swig_i_2)))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg3
 	}
@@ -1669,7 +1752,7 @@ func Go_take_secret(arg1 uint64, arg2 uint64, arg3 []byte) {
 func Go_copy_static(arg1 uint64, arg2 []byte) {
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
-	C._wrap_go_copy_static_cwetee_0551771aedc3a6f6(C.swig_type_6(_swig_i_0), *(*C.swig_type_7)(unsafe.Pointer(&_swig_i_1)))
+	C._wrap_go_copy_static_cwetee_c783bad2cb96b6a8(C.swig_type_6(_swig_i_0), *(*C.swig_type_7)(unsafe.Pointer(&_swig_i_1)))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg2
 	}
@@ -1677,7 +1760,7 @@ func Go_copy_static(arg1 uint64, arg2 []byte) {
 
 func Version_string() (_swig_ret string) {
 	var swig_r string
-	swig_r_p := C._wrap_version_string_cwetee_0551771aedc3a6f6()
+	swig_r_p := C._wrap_version_string_cwetee_c783bad2cb96b6a8()
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	var swig_r_1 string
  swig_r_1 = strings.Clone(swig_r) 
@@ -1686,14 +1769,14 @@ func Version_string() (_swig_ret string) {
 
 func Version_number() (_swig_ret int) {
 	var swig_r int
-	swig_r = (int)(C._wrap_version_number_cwetee_0551771aedc3a6f6())
+	swig_r = (int)(C._wrap_version_number_cwetee_c783bad2cb96b6a8())
 	return swig_r
 }
 
 func Strerror(arg1 int) (_swig_ret string) {
 	var swig_r string
 	_swig_i_0 := arg1
-	swig_r_p := C._wrap_strerror_cwetee_0551771aedc3a6f6(C.swig_intgo(_swig_i_0))
+	swig_r_p := C._wrap_strerror_cwetee_c783bad2cb96b6a8(C.swig_intgo(_swig_i_0))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	var swig_r_1 string
  swig_r_1 = strings.Clone(swig_r) 
@@ -1703,175 +1786,175 @@ func Strerror(arg1 int) (_swig_ret string) {
 type Enum_SS_wetee_status int
 func _swig_getOK() (_swig_ret Enum_SS_wetee_status) {
 	var swig_r Enum_SS_wetee_status
-	swig_r = (Enum_SS_wetee_status)(C._wrap_OK_cwetee_0551771aedc3a6f6())
+	swig_r = (Enum_SS_wetee_status)(C._wrap_OK_cwetee_c783bad2cb96b6a8())
 	return swig_r
 }
 
 var OK Enum_SS_wetee_status = _swig_getOK()
 func _swig_getERR_INVALID_ARGUMENT() (_swig_ret Enum_SS_wetee_status) {
 	var swig_r Enum_SS_wetee_status
-	swig_r = (Enum_SS_wetee_status)(C._wrap_ERR_INVALID_ARGUMENT_cwetee_0551771aedc3a6f6())
+	swig_r = (Enum_SS_wetee_status)(C._wrap_ERR_INVALID_ARGUMENT_cwetee_c783bad2cb96b6a8())
 	return swig_r
 }
 
 var ERR_INVALID_ARGUMENT Enum_SS_wetee_status = _swig_getERR_INVALID_ARGUMENT()
 func _swig_getERR_NO_MEMORY() (_swig_ret Enum_SS_wetee_status) {
 	var swig_r Enum_SS_wetee_status
-	swig_r = (Enum_SS_wetee_status)(C._wrap_ERR_NO_MEMORY_cwetee_0551771aedc3a6f6())
+	swig_r = (Enum_SS_wetee_status)(C._wrap_ERR_NO_MEMORY_cwetee_c783bad2cb96b6a8())
 	return swig_r
 }
 
 var ERR_NO_MEMORY Enum_SS_wetee_status = _swig_getERR_NO_MEMORY()
 func _swig_getERR_DECODE() (_swig_ret Enum_SS_wetee_status) {
 	var swig_r Enum_SS_wetee_status
-	swig_r = (Enum_SS_wetee_status)(C._wrap_ERR_DECODE_cwetee_0551771aedc3a6f6())
+	swig_r = (Enum_SS_wetee_status)(C._wrap_ERR_DECODE_cwetee_c783bad2cb96b6a8())
 	return swig_r
 }
 
 var ERR_DECODE Enum_SS_wetee_status = _swig_getERR_DECODE()
 func _swig_getERR_TRUNCATED() (_swig_ret Enum_SS_wetee_status) {
 	var swig_r Enum_SS_wetee_status
-	swig_r = (Enum_SS_wetee_status)(C._wrap_ERR_TRUNCATED_cwetee_0551771aedc3a6f6())
+	swig_r = (Enum_SS_wetee_status)(C._wrap_ERR_TRUNCATED_cwetee_c783bad2cb96b6a8())
 	return swig_r
 }
 
 var ERR_TRUNCATED Enum_SS_wetee_status = _swig_getERR_TRUNCATED()
 func _swig_getERR_NON_CANONICAL() (_swig_ret Enum_SS_wetee_status) {
 	var swig_r Enum_SS_wetee_status
-	swig_r = (Enum_SS_wetee_status)(C._wrap_ERR_NON_CANONICAL_cwetee_0551771aedc3a6f6())
+	swig_r = (Enum_SS_wetee_status)(C._wrap_ERR_NON_CANONICAL_cwetee_c783bad2cb96b6a8())
 	return swig_r
 }
 
 var ERR_NON_CANONICAL Enum_SS_wetee_status = _swig_getERR_NON_CANONICAL()
 func _swig_getERR_OVERFLOW() (_swig_ret Enum_SS_wetee_status) {
 	var swig_r Enum_SS_wetee_status
-	swig_r = (Enum_SS_wetee_status)(C._wrap_ERR_OVERFLOW_cwetee_0551771aedc3a6f6())
+	swig_r = (Enum_SS_wetee_status)(C._wrap_ERR_OVERFLOW_cwetee_c783bad2cb96b6a8())
 	return swig_r
 }
 
 var ERR_OVERFLOW Enum_SS_wetee_status = _swig_getERR_OVERFLOW()
 func _swig_getERR_DEPTH() (_swig_ret Enum_SS_wetee_status) {
 	var swig_r Enum_SS_wetee_status
-	swig_r = (Enum_SS_wetee_status)(C._wrap_ERR_DEPTH_cwetee_0551771aedc3a6f6())
+	swig_r = (Enum_SS_wetee_status)(C._wrap_ERR_DEPTH_cwetee_c783bad2cb96b6a8())
 	return swig_r
 }
 
 var ERR_DEPTH Enum_SS_wetee_status = _swig_getERR_DEPTH()
 func _swig_getERR_CHECKSUM() (_swig_ret Enum_SS_wetee_status) {
 	var swig_r Enum_SS_wetee_status
-	swig_r = (Enum_SS_wetee_status)(C._wrap_ERR_CHECKSUM_cwetee_0551771aedc3a6f6())
+	swig_r = (Enum_SS_wetee_status)(C._wrap_ERR_CHECKSUM_cwetee_c783bad2cb96b6a8())
 	return swig_r
 }
 
 var ERR_CHECKSUM Enum_SS_wetee_status = _swig_getERR_CHECKSUM()
 func _swig_getERR_UNSUPPORTED() (_swig_ret Enum_SS_wetee_status) {
 	var swig_r Enum_SS_wetee_status
-	swig_r = (Enum_SS_wetee_status)(C._wrap_ERR_UNSUPPORTED_cwetee_0551771aedc3a6f6())
+	swig_r = (Enum_SS_wetee_status)(C._wrap_ERR_UNSUPPORTED_cwetee_c783bad2cb96b6a8())
 	return swig_r
 }
 
 var ERR_UNSUPPORTED Enum_SS_wetee_status = _swig_getERR_UNSUPPORTED()
 func _swig_getERR_CRYPTO() (_swig_ret Enum_SS_wetee_status) {
 	var swig_r Enum_SS_wetee_status
-	swig_r = (Enum_SS_wetee_status)(C._wrap_ERR_CRYPTO_cwetee_0551771aedc3a6f6())
+	swig_r = (Enum_SS_wetee_status)(C._wrap_ERR_CRYPTO_cwetee_c783bad2cb96b6a8())
 	return swig_r
 }
 
 var ERR_CRYPTO Enum_SS_wetee_status = _swig_getERR_CRYPTO()
 func _swig_getERR_VERIFY() (_swig_ret Enum_SS_wetee_status) {
 	var swig_r Enum_SS_wetee_status
-	swig_r = (Enum_SS_wetee_status)(C._wrap_ERR_VERIFY_cwetee_0551771aedc3a6f6())
+	swig_r = (Enum_SS_wetee_status)(C._wrap_ERR_VERIFY_cwetee_c783bad2cb96b6a8())
 	return swig_r
 }
 
 var ERR_VERIFY Enum_SS_wetee_status = _swig_getERR_VERIFY()
 func _swig_getERR_NOT_FOUND() (_swig_ret Enum_SS_wetee_status) {
 	var swig_r Enum_SS_wetee_status
-	swig_r = (Enum_SS_wetee_status)(C._wrap_ERR_NOT_FOUND_cwetee_0551771aedc3a6f6())
+	swig_r = (Enum_SS_wetee_status)(C._wrap_ERR_NOT_FOUND_cwetee_c783bad2cb96b6a8())
 	return swig_r
 }
 
 var ERR_NOT_FOUND Enum_SS_wetee_status = _swig_getERR_NOT_FOUND()
 func _swig_getERR_IO() (_swig_ret Enum_SS_wetee_status) {
 	var swig_r Enum_SS_wetee_status
-	swig_r = (Enum_SS_wetee_status)(C._wrap_ERR_IO_cwetee_0551771aedc3a6f6())
+	swig_r = (Enum_SS_wetee_status)(C._wrap_ERR_IO_cwetee_c783bad2cb96b6a8())
 	return swig_r
 }
 
 var ERR_IO Enum_SS_wetee_status = _swig_getERR_IO()
 func _swig_getERR_NETWORK() (_swig_ret Enum_SS_wetee_status) {
 	var swig_r Enum_SS_wetee_status
-	swig_r = (Enum_SS_wetee_status)(C._wrap_ERR_NETWORK_cwetee_0551771aedc3a6f6())
+	swig_r = (Enum_SS_wetee_status)(C._wrap_ERR_NETWORK_cwetee_c783bad2cb96b6a8())
 	return swig_r
 }
 
 var ERR_NETWORK Enum_SS_wetee_status = _swig_getERR_NETWORK()
 func _swig_getERR_STATE() (_swig_ret Enum_SS_wetee_status) {
 	var swig_r Enum_SS_wetee_status
-	swig_r = (Enum_SS_wetee_status)(C._wrap_ERR_STATE_cwetee_0551771aedc3a6f6())
+	swig_r = (Enum_SS_wetee_status)(C._wrap_ERR_STATE_cwetee_c783bad2cb96b6a8())
 	return swig_r
 }
 
 var ERR_STATE Enum_SS_wetee_status = _swig_getERR_STATE()
 func _swig_getERR_TRAILING() (_swig_ret Enum_SS_wetee_status) {
 	var swig_r Enum_SS_wetee_status
-	swig_r = (Enum_SS_wetee_status)(C._wrap_ERR_TRAILING_cwetee_0551771aedc3a6f6())
+	swig_r = (Enum_SS_wetee_status)(C._wrap_ERR_TRAILING_cwetee_c783bad2cb96b6a8())
 	return swig_r
 }
 
 var ERR_TRAILING Enum_SS_wetee_status = _swig_getERR_TRAILING()
 func _swig_getERR_INTERNAL() (_swig_ret Enum_SS_wetee_status) {
 	var swig_r Enum_SS_wetee_status
-	swig_r = (Enum_SS_wetee_status)(C._wrap_ERR_INTERNAL_cwetee_0551771aedc3a6f6())
+	swig_r = (Enum_SS_wetee_status)(C._wrap_ERR_INTERNAL_cwetee_c783bad2cb96b6a8())
 	return swig_r
 }
 
 var ERR_INTERNAL Enum_SS_wetee_status = _swig_getERR_INTERNAL()
 func _swig_getERR_TOO_LONG() (_swig_ret Enum_SS_wetee_status) {
 	var swig_r Enum_SS_wetee_status
-	swig_r = (Enum_SS_wetee_status)(C._wrap_ERR_TOO_LONG_cwetee_0551771aedc3a6f6())
+	swig_r = (Enum_SS_wetee_status)(C._wrap_ERR_TOO_LONG_cwetee_c783bad2cb96b6a8())
 	return swig_r
 }
 
 var ERR_TOO_LONG Enum_SS_wetee_status = _swig_getERR_TOO_LONG()
 func _swig_getERR_TIMEOUT() (_swig_ret Enum_SS_wetee_status) {
 	var swig_r Enum_SS_wetee_status
-	swig_r = (Enum_SS_wetee_status)(C._wrap_ERR_TIMEOUT_cwetee_0551771aedc3a6f6())
+	swig_r = (Enum_SS_wetee_status)(C._wrap_ERR_TIMEOUT_cwetee_c783bad2cb96b6a8())
 	return swig_r
 }
 
 var ERR_TIMEOUT Enum_SS_wetee_status = _swig_getERR_TIMEOUT()
 func _swig_getERR_RPC() (_swig_ret Enum_SS_wetee_status) {
 	var swig_r Enum_SS_wetee_status
-	swig_r = (Enum_SS_wetee_status)(C._wrap_ERR_RPC_cwetee_0551771aedc3a6f6())
+	swig_r = (Enum_SS_wetee_status)(C._wrap_ERR_RPC_cwetee_c783bad2cb96b6a8())
 	return swig_r
 }
 
 var ERR_RPC Enum_SS_wetee_status = _swig_getERR_RPC()
 func _swig_getHEX_PREFIX() (_swig_ret uint) {
 	var swig_r uint
-	swig_r = (uint)(C._wrap_HEX_PREFIX_cwetee_0551771aedc3a6f6())
+	swig_r = (uint)(C._wrap_HEX_PREFIX_cwetee_c783bad2cb96b6a8())
 	return swig_r
 }
 
 var HEX_PREFIX uint = _swig_getHEX_PREFIX()
 func _swig_getHEX_UPPER() (_swig_ret uint) {
 	var swig_r uint
-	swig_r = (uint)(C._wrap_HEX_UPPER_cwetee_0551771aedc3a6f6())
+	swig_r = (uint)(C._wrap_HEX_UPPER_cwetee_c783bad2cb96b6a8())
 	return swig_r
 }
 
 var HEX_UPPER uint = _swig_getHEX_UPPER()
 func _swig_getBASE64_URL() (_swig_ret uint) {
 	var swig_r uint
-	swig_r = (uint)(C._wrap_BASE64_URL_cwetee_0551771aedc3a6f6())
+	swig_r = (uint)(C._wrap_BASE64_URL_cwetee_c783bad2cb96b6a8())
 	return swig_r
 }
 
 var BASE64_URL uint = _swig_getBASE64_URL()
 func _swig_getBASE64_NOPAD() (_swig_ret uint) {
 	var swig_r uint
-	swig_r = (uint)(C._wrap_BASE64_NOPAD_cwetee_0551771aedc3a6f6())
+	swig_r = (uint)(C._wrap_BASE64_NOPAD_cwetee_c783bad2cb96b6a8())
 	return swig_r
 }
 
@@ -1882,7 +1965,7 @@ func Hex_encode(arg1 *string, arg2 []byte, arg3 uint) (_swig_ret string) {
  _swig_i_0 = new([2]uint64) 
 	_swig_i_1 := arg2
 	_swig_i_2 := arg3
-	swig_r_p := C._wrap_hex_encode_cwetee_0551771aedc3a6f6(C.swig_voidp(_swig_i_0), *(*C.swig_type_11)(unsafe.Pointer(&_swig_i_1)), C.swig_intgo(_swig_i_2))
+	swig_r_p := C._wrap_hex_encode_cwetee_c783bad2cb96b6a8(C.swig_voidp(_swig_i_0), *(*C.swig_type_11)(unsafe.Pointer(&_swig_i_1)), C.swig_intgo(_swig_i_2))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 
 	if b := weteeTakeBytes(_swig_i_0); len(b) > 0 {
@@ -1903,7 +1986,7 @@ func Hex_decode(arg1 *[]byte, arg2 string) (_swig_ret string) {
 	var _swig_i_0 *[2]uint64
  _swig_i_0 = new([2]uint64) 
 	_swig_i_1 := arg2
-	swig_r_p := C._wrap_hex_decode_cwetee_0551771aedc3a6f6(C.swig_voidp(_swig_i_0), *(*C.swig_type_13)(unsafe.Pointer(&_swig_i_1)))
+	swig_r_p := C._wrap_hex_decode_cwetee_c783bad2cb96b6a8(C.swig_voidp(_swig_i_0), *(*C.swig_type_13)(unsafe.Pointer(&_swig_i_1)))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
  *arg1 = weteeTakeBytes(_swig_i_0) 
 	if Swig_escape_always_false {
@@ -1919,7 +2002,7 @@ func Base58_encode(arg1 *string, arg2 []byte) (_swig_ret string) {
 	var _swig_i_0 *[2]uint64
  _swig_i_0 = new([2]uint64) 
 	_swig_i_1 := arg2
-	swig_r_p := C._wrap_base58_encode_cwetee_0551771aedc3a6f6(C.swig_voidp(_swig_i_0), *(*C.swig_type_15)(unsafe.Pointer(&_swig_i_1)))
+	swig_r_p := C._wrap_base58_encode_cwetee_c783bad2cb96b6a8(C.swig_voidp(_swig_i_0), *(*C.swig_type_15)(unsafe.Pointer(&_swig_i_1)))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 
 	if b := weteeTakeBytes(_swig_i_0); len(b) > 0 {
@@ -1940,7 +2023,7 @@ func Base58_decode(arg1 *[]byte, arg2 string) (_swig_ret string) {
 	var _swig_i_0 *[2]uint64
  _swig_i_0 = new([2]uint64) 
 	_swig_i_1 := arg2
-	swig_r_p := C._wrap_base58_decode_cwetee_0551771aedc3a6f6(C.swig_voidp(_swig_i_0), *(*C.swig_type_17)(unsafe.Pointer(&_swig_i_1)))
+	swig_r_p := C._wrap_base58_decode_cwetee_c783bad2cb96b6a8(C.swig_voidp(_swig_i_0), *(*C.swig_type_17)(unsafe.Pointer(&_swig_i_1)))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
  *arg1 = weteeTakeBytes(_swig_i_0) 
 	if Swig_escape_always_false {
@@ -1957,7 +2040,7 @@ func Base64_encode(arg1 *string, arg2 []byte, arg3 uint) (_swig_ret string) {
  _swig_i_0 = new([2]uint64) 
 	_swig_i_1 := arg2
 	_swig_i_2 := arg3
-	swig_r_p := C._wrap_base64_encode_cwetee_0551771aedc3a6f6(C.swig_voidp(_swig_i_0), *(*C.swig_type_19)(unsafe.Pointer(&_swig_i_1)), C.swig_intgo(_swig_i_2))
+	swig_r_p := C._wrap_base64_encode_cwetee_c783bad2cb96b6a8(C.swig_voidp(_swig_i_0), *(*C.swig_type_19)(unsafe.Pointer(&_swig_i_1)), C.swig_intgo(_swig_i_2))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 
 	if b := weteeTakeBytes(_swig_i_0); len(b) > 0 {
@@ -1979,7 +2062,7 @@ func Base64_decode(arg1 *[]byte, arg2 string, arg3 uint) (_swig_ret string) {
  _swig_i_0 = new([2]uint64) 
 	_swig_i_1 := arg2
 	_swig_i_2 := arg3
-	swig_r_p := C._wrap_base64_decode_cwetee_0551771aedc3a6f6(C.swig_voidp(_swig_i_0), *(*C.swig_type_21)(unsafe.Pointer(&_swig_i_1)), C.swig_intgo(_swig_i_2))
+	swig_r_p := C._wrap_base64_decode_cwetee_c783bad2cb96b6a8(C.swig_voidp(_swig_i_0), *(*C.swig_type_21)(unsafe.Pointer(&_swig_i_1)), C.swig_intgo(_swig_i_2))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
  *arg1 = weteeTakeBytes(_swig_i_0) 
 	if Swig_escape_always_false {
@@ -1992,7 +2075,7 @@ func Base64_decode(arg1 *[]byte, arg2 string, arg3 uint) (_swig_ret string) {
 
 func _swig_getU128_MAX_DECIMALS() (_swig_ret uint) {
 	var swig_r uint
-	swig_r = (uint)(C._wrap_U128_MAX_DECIMALS_cwetee_0551771aedc3a6f6())
+	swig_r = (uint)(C._wrap_U128_MAX_DECIMALS_cwetee_c783bad2cb96b6a8())
 	return swig_r
 }
 
@@ -2002,7 +2085,7 @@ func U128_from_decimal(arg1 []uint64, arg2 string, arg3 uint) (_swig_ret string)
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
 	_swig_i_2 := arg3
-	swig_r_p := C._wrap_u128_from_decimal_cwetee_0551771aedc3a6f6(*(*C.swig_type_23)(unsafe.Pointer(&_swig_i_0)), *(*C.swig_type_24)(unsafe.Pointer(&_swig_i_1)), C.swig_intgo(_swig_i_2))
+	swig_r_p := C._wrap_u128_from_decimal_cwetee_c783bad2cb96b6a8(*(*C.swig_type_23)(unsafe.Pointer(&_swig_i_0)), *(*C.swig_type_24)(unsafe.Pointer(&_swig_i_1)), C.swig_intgo(_swig_i_2))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg1
@@ -2020,7 +2103,7 @@ func U128_to_decimal(arg1 []byte, arg2 []uint64, arg3 uint) (_swig_ret string) {
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
 	_swig_i_2 := arg3
-	swig_r_p := C._wrap_u128_to_decimal_cwetee_0551771aedc3a6f6(*(*C.swig_type_26)(unsafe.Pointer(&_swig_i_0)), *(*C.swig_type_27)(unsafe.Pointer(&_swig_i_1)), C.swig_intgo(_swig_i_2))
+	swig_r_p := C._wrap_u128_to_decimal_cwetee_c783bad2cb96b6a8(*(*C.swig_type_26)(unsafe.Pointer(&_swig_i_0)), *(*C.swig_type_27)(unsafe.Pointer(&_swig_i_1)), C.swig_intgo(_swig_i_2))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg1
@@ -2036,7 +2119,7 @@ func U128_to_decimal(arg1 []byte, arg2 []uint64, arg3 uint) (_swig_ret string) {
 func U128_to_le(arg1 []byte, arg2 []uint64) {
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
-	C._wrap_u128_to_le_cwetee_0551771aedc3a6f6(*(*C.swig_type_28)(unsafe.Pointer(&_swig_i_0)), *(*C.swig_type_29)(unsafe.Pointer(&_swig_i_1)))
+	C._wrap_u128_to_le_cwetee_c783bad2cb96b6a8(*(*C.swig_type_28)(unsafe.Pointer(&_swig_i_0)), *(*C.swig_type_29)(unsafe.Pointer(&_swig_i_1)))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg1
 	}
@@ -2048,7 +2131,7 @@ func U128_to_le(arg1 []byte, arg2 []uint64) {
 func U128_from_le(arg1 []uint64, arg2 []byte) {
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
-	C._wrap_u128_from_le_cwetee_0551771aedc3a6f6(*(*C.swig_type_30)(unsafe.Pointer(&_swig_i_0)), *(*C.swig_type_31)(unsafe.Pointer(&_swig_i_1)))
+	C._wrap_u128_from_le_cwetee_c783bad2cb96b6a8(*(*C.swig_type_30)(unsafe.Pointer(&_swig_i_0)), *(*C.swig_type_31)(unsafe.Pointer(&_swig_i_1)))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg1
 	}
@@ -2059,7 +2142,7 @@ func U128_from_le(arg1 []uint64, arg2 []byte) {
 
 func _swig_getBLAKE2B_KEY_MAX() (_swig_ret uint) {
 	var swig_r uint
-	swig_r = (uint)(C._wrap_BLAKE2B_KEY_MAX_cwetee_0551771aedc3a6f6())
+	swig_r = (uint)(C._wrap_BLAKE2B_KEY_MAX_cwetee_c783bad2cb96b6a8())
 	return swig_r
 }
 
@@ -2069,7 +2152,7 @@ func Hash_blake2b(arg1 []byte, arg2 []byte, arg3 []byte) (_swig_ret string) {
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
 	_swig_i_2 := arg3
-	swig_r_p := C._wrap_hash_blake2b_cwetee_0551771aedc3a6f6(*(*C.swig_type_33)(unsafe.Pointer(&_swig_i_0)), *(*C.swig_type_34)(unsafe.Pointer(&_swig_i_1)), *(*C.swig_type_35)(unsafe.Pointer(&_swig_i_2)))
+	swig_r_p := C._wrap_hash_blake2b_cwetee_c783bad2cb96b6a8(*(*C.swig_type_33)(unsafe.Pointer(&_swig_i_0)), *(*C.swig_type_34)(unsafe.Pointer(&_swig_i_1)), *(*C.swig_type_35)(unsafe.Pointer(&_swig_i_2)))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg1
@@ -2089,7 +2172,7 @@ func Hash_blake2b_128(arg1 []byte, arg2 []byte) (_swig_ret string) {
 	var swig_r string
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
-	swig_r_p := C._wrap_hash_blake2b_128_cwetee_0551771aedc3a6f6(*(*C.swig_type_37)(unsafe.Pointer(&_swig_i_0)), *(*C.swig_type_38)(unsafe.Pointer(&_swig_i_1)))
+	swig_r_p := C._wrap_hash_blake2b_128_cwetee_c783bad2cb96b6a8(*(*C.swig_type_37)(unsafe.Pointer(&_swig_i_0)), *(*C.swig_type_38)(unsafe.Pointer(&_swig_i_1)))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg1
@@ -2106,7 +2189,7 @@ func Hash_blake2b_256(arg1 []byte, arg2 []byte) (_swig_ret string) {
 	var swig_r string
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
-	swig_r_p := C._wrap_hash_blake2b_256_cwetee_0551771aedc3a6f6(*(*C.swig_type_40)(unsafe.Pointer(&_swig_i_0)), *(*C.swig_type_41)(unsafe.Pointer(&_swig_i_1)))
+	swig_r_p := C._wrap_hash_blake2b_256_cwetee_c783bad2cb96b6a8(*(*C.swig_type_40)(unsafe.Pointer(&_swig_i_0)), *(*C.swig_type_41)(unsafe.Pointer(&_swig_i_1)))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg1
@@ -2123,7 +2206,7 @@ func Hash_blake2b_512(arg1 []byte, arg2 []byte) (_swig_ret string) {
 	var swig_r string
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
-	swig_r_p := C._wrap_hash_blake2b_512_cwetee_0551771aedc3a6f6(*(*C.swig_type_43)(unsafe.Pointer(&_swig_i_0)), *(*C.swig_type_44)(unsafe.Pointer(&_swig_i_1)))
+	swig_r_p := C._wrap_hash_blake2b_512_cwetee_c783bad2cb96b6a8(*(*C.swig_type_43)(unsafe.Pointer(&_swig_i_0)), *(*C.swig_type_44)(unsafe.Pointer(&_swig_i_1)))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg1
@@ -2140,7 +2223,7 @@ func Hash_blake2s_256(arg1 []byte, arg2 []byte) (_swig_ret string) {
 	var swig_r string
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
-	swig_r_p := C._wrap_hash_blake2s_256_cwetee_0551771aedc3a6f6(*(*C.swig_type_46)(unsafe.Pointer(&_swig_i_0)), *(*C.swig_type_47)(unsafe.Pointer(&_swig_i_1)))
+	swig_r_p := C._wrap_hash_blake2s_256_cwetee_c783bad2cb96b6a8(*(*C.swig_type_46)(unsafe.Pointer(&_swig_i_0)), *(*C.swig_type_47)(unsafe.Pointer(&_swig_i_1)))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg1
@@ -2157,7 +2240,7 @@ func Hash_twox64(arg1 []byte, arg2 []byte) (_swig_ret string) {
 	var swig_r string
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
-	swig_r_p := C._wrap_hash_twox64_cwetee_0551771aedc3a6f6(*(*C.swig_type_49)(unsafe.Pointer(&_swig_i_0)), *(*C.swig_type_50)(unsafe.Pointer(&_swig_i_1)))
+	swig_r_p := C._wrap_hash_twox64_cwetee_c783bad2cb96b6a8(*(*C.swig_type_49)(unsafe.Pointer(&_swig_i_0)), *(*C.swig_type_50)(unsafe.Pointer(&_swig_i_1)))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg1
@@ -2174,7 +2257,7 @@ func Hash_twox128(arg1 []byte, arg2 []byte) (_swig_ret string) {
 	var swig_r string
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
-	swig_r_p := C._wrap_hash_twox128_cwetee_0551771aedc3a6f6(*(*C.swig_type_52)(unsafe.Pointer(&_swig_i_0)), *(*C.swig_type_53)(unsafe.Pointer(&_swig_i_1)))
+	swig_r_p := C._wrap_hash_twox128_cwetee_c783bad2cb96b6a8(*(*C.swig_type_52)(unsafe.Pointer(&_swig_i_0)), *(*C.swig_type_53)(unsafe.Pointer(&_swig_i_1)))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg1
@@ -2191,7 +2274,7 @@ func Hash_twox256(arg1 []byte, arg2 []byte) (_swig_ret string) {
 	var swig_r string
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
-	swig_r_p := C._wrap_hash_twox256_cwetee_0551771aedc3a6f6(*(*C.swig_type_55)(unsafe.Pointer(&_swig_i_0)), *(*C.swig_type_56)(unsafe.Pointer(&_swig_i_1)))
+	swig_r_p := C._wrap_hash_twox256_cwetee_c783bad2cb96b6a8(*(*C.swig_type_55)(unsafe.Pointer(&_swig_i_0)), *(*C.swig_type_56)(unsafe.Pointer(&_swig_i_1)))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg1
@@ -2208,7 +2291,7 @@ func Hash_keccak256(arg1 []byte, arg2 []byte) (_swig_ret string) {
 	var swig_r string
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
-	swig_r_p := C._wrap_hash_keccak256_cwetee_0551771aedc3a6f6(*(*C.swig_type_58)(unsafe.Pointer(&_swig_i_0)), *(*C.swig_type_59)(unsafe.Pointer(&_swig_i_1)))
+	swig_r_p := C._wrap_hash_keccak256_cwetee_c783bad2cb96b6a8(*(*C.swig_type_58)(unsafe.Pointer(&_swig_i_0)), *(*C.swig_type_59)(unsafe.Pointer(&_swig_i_1)))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg1
@@ -2225,7 +2308,7 @@ func Hash_sha256(arg1 []byte, arg2 []byte) (_swig_ret string) {
 	var swig_r string
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
-	swig_r_p := C._wrap_hash_sha256_cwetee_0551771aedc3a6f6(*(*C.swig_type_61)(unsafe.Pointer(&_swig_i_0)), *(*C.swig_type_62)(unsafe.Pointer(&_swig_i_1)))
+	swig_r_p := C._wrap_hash_sha256_cwetee_c783bad2cb96b6a8(*(*C.swig_type_61)(unsafe.Pointer(&_swig_i_0)), *(*C.swig_type_62)(unsafe.Pointer(&_swig_i_1)))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg1
@@ -2242,7 +2325,7 @@ func Hash_sha512(arg1 []byte, arg2 []byte) (_swig_ret string) {
 	var swig_r string
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
-	swig_r_p := C._wrap_hash_sha512_cwetee_0551771aedc3a6f6(*(*C.swig_type_64)(unsafe.Pointer(&_swig_i_0)), *(*C.swig_type_65)(unsafe.Pointer(&_swig_i_1)))
+	swig_r_p := C._wrap_hash_sha512_cwetee_c783bad2cb96b6a8(*(*C.swig_type_64)(unsafe.Pointer(&_swig_i_0)), *(*C.swig_type_65)(unsafe.Pointer(&_swig_i_1)))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg1
@@ -2260,7 +2343,7 @@ func Hmac_sha256(arg1 []byte, arg2 []byte, arg3 []byte) (_swig_ret string) {
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
 	_swig_i_2 := arg3
-	swig_r_p := C._wrap_hmac_sha256_cwetee_0551771aedc3a6f6(*(*C.swig_type_67)(unsafe.Pointer(&_swig_i_0)), *(*C.swig_type_68)(unsafe.Pointer(&_swig_i_1)), *(*C.swig_type_69)(unsafe.Pointer(&_swig_i_2)))
+	swig_r_p := C._wrap_hmac_sha256_cwetee_c783bad2cb96b6a8(*(*C.swig_type_67)(unsafe.Pointer(&_swig_i_0)), *(*C.swig_type_68)(unsafe.Pointer(&_swig_i_1)), *(*C.swig_type_69)(unsafe.Pointer(&_swig_i_2)))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg1
@@ -2281,7 +2364,7 @@ func Hmac_sha512(arg1 []byte, arg2 []byte, arg3 []byte) (_swig_ret string) {
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
 	_swig_i_2 := arg3
-	swig_r_p := C._wrap_hmac_sha512_cwetee_0551771aedc3a6f6(*(*C.swig_type_71)(unsafe.Pointer(&_swig_i_0)), *(*C.swig_type_72)(unsafe.Pointer(&_swig_i_1)), *(*C.swig_type_73)(unsafe.Pointer(&_swig_i_2)))
+	swig_r_p := C._wrap_hmac_sha512_cwetee_c783bad2cb96b6a8(*(*C.swig_type_71)(unsafe.Pointer(&_swig_i_0)), *(*C.swig_type_72)(unsafe.Pointer(&_swig_i_1)), *(*C.swig_type_73)(unsafe.Pointer(&_swig_i_2)))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg1
@@ -2303,7 +2386,7 @@ func Pbkdf2_sha256(arg1 []byte, arg2 []byte, arg3 []byte, arg4 uint) (_swig_ret 
 	_swig_i_1 := arg2
 	_swig_i_2 := arg3
 	_swig_i_3 := arg4
-	swig_r_p := C._wrap_pbkdf2_sha256_cwetee_0551771aedc3a6f6(*(*C.swig_type_75)(unsafe.Pointer(&_swig_i_0)), *(*C.swig_type_76)(unsafe.Pointer(&_swig_i_1)), *(*C.swig_type_77)(unsafe.Pointer(&_swig_i_2)), C.swig_intgo(_swig_i_3))
+	swig_r_p := C._wrap_pbkdf2_sha256_cwetee_c783bad2cb96b6a8(*(*C.swig_type_75)(unsafe.Pointer(&_swig_i_0)), *(*C.swig_type_76)(unsafe.Pointer(&_swig_i_1)), *(*C.swig_type_77)(unsafe.Pointer(&_swig_i_2)), C.swig_intgo(_swig_i_3))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg1
@@ -2325,7 +2408,7 @@ func Pbkdf2_sha512(arg1 []byte, arg2 []byte, arg3 []byte, arg4 uint) (_swig_ret 
 	_swig_i_1 := arg2
 	_swig_i_2 := arg3
 	_swig_i_3 := arg4
-	swig_r_p := C._wrap_pbkdf2_sha512_cwetee_0551771aedc3a6f6(*(*C.swig_type_79)(unsafe.Pointer(&_swig_i_0)), *(*C.swig_type_80)(unsafe.Pointer(&_swig_i_1)), *(*C.swig_type_81)(unsafe.Pointer(&_swig_i_2)), C.swig_intgo(_swig_i_3))
+	swig_r_p := C._wrap_pbkdf2_sha512_cwetee_c783bad2cb96b6a8(*(*C.swig_type_79)(unsafe.Pointer(&_swig_i_0)), *(*C.swig_type_80)(unsafe.Pointer(&_swig_i_1)), *(*C.swig_type_81)(unsafe.Pointer(&_swig_i_2)), C.swig_intgo(_swig_i_3))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg1
@@ -2345,7 +2428,7 @@ func Hash_blake3(arg1 []byte, arg2 []byte) (_swig_ret string) {
 	var swig_r string
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
-	swig_r_p := C._wrap_hash_blake3_cwetee_0551771aedc3a6f6(*(*C.swig_type_83)(unsafe.Pointer(&_swig_i_0)), *(*C.swig_type_84)(unsafe.Pointer(&_swig_i_1)))
+	swig_r_p := C._wrap_hash_blake3_cwetee_c783bad2cb96b6a8(*(*C.swig_type_83)(unsafe.Pointer(&_swig_i_0)), *(*C.swig_type_84)(unsafe.Pointer(&_swig_i_1)))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg1
@@ -2363,7 +2446,7 @@ func Hash_blake3_keyed(arg1 []byte, arg2 []byte, arg3 []byte) (_swig_ret string)
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
 	_swig_i_2 := arg3
-	swig_r_p := C._wrap_hash_blake3_keyed_cwetee_0551771aedc3a6f6(*(*C.swig_type_86)(unsafe.Pointer(&_swig_i_0)), *(*C.swig_type_87)(unsafe.Pointer(&_swig_i_1)), *(*C.swig_type_88)(unsafe.Pointer(&_swig_i_2)))
+	swig_r_p := C._wrap_hash_blake3_keyed_cwetee_c783bad2cb96b6a8(*(*C.swig_type_86)(unsafe.Pointer(&_swig_i_0)), *(*C.swig_type_87)(unsafe.Pointer(&_swig_i_1)), *(*C.swig_type_88)(unsafe.Pointer(&_swig_i_2)))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg1
@@ -2384,7 +2467,7 @@ func Hash_blake3_derive_key(arg1 []byte, arg2 string, arg3 []byte) (_swig_ret st
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
 	_swig_i_2 := arg3
-	swig_r_p := C._wrap_hash_blake3_derive_key_cwetee_0551771aedc3a6f6(*(*C.swig_type_90)(unsafe.Pointer(&_swig_i_0)), *(*C.swig_type_91)(unsafe.Pointer(&_swig_i_1)), *(*C.swig_type_92)(unsafe.Pointer(&_swig_i_2)))
+	swig_r_p := C._wrap_hash_blake3_derive_key_cwetee_c783bad2cb96b6a8(*(*C.swig_type_90)(unsafe.Pointer(&_swig_i_0)), *(*C.swig_type_91)(unsafe.Pointer(&_swig_i_1)), *(*C.swig_type_92)(unsafe.Pointer(&_swig_i_2)))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg1
@@ -2404,7 +2487,7 @@ func Crc16_xmodem(arg1 *uint16, arg2 []byte) (_swig_ret string) {
 	var swig_r string
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
-	swig_r_p := C._wrap_crc16_xmodem_cwetee_0551771aedc3a6f6(C.swig_voidp(_swig_i_0), *(*C.swig_type_94)(unsafe.Pointer(&_swig_i_1)))
+	swig_r_p := C._wrap_crc16_xmodem_cwetee_c783bad2cb96b6a8(C.swig_voidp(_swig_i_0), *(*C.swig_type_94)(unsafe.Pointer(&_swig_i_1)))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg2
@@ -2418,7 +2501,7 @@ func Crc32c(arg1 *uint32, arg2 []byte) (_swig_ret string) {
 	var swig_r string
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
-	swig_r_p := C._wrap_crc32c_cwetee_0551771aedc3a6f6(C.swig_voidp(_swig_i_0), *(*C.swig_type_96)(unsafe.Pointer(&_swig_i_1)))
+	swig_r_p := C._wrap_crc32c_cwetee_c783bad2cb96b6a8(C.swig_voidp(_swig_i_0), *(*C.swig_type_96)(unsafe.Pointer(&_swig_i_1)))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg2
@@ -2430,7 +2513,7 @@ func Crc32c(arg1 *uint32, arg2 []byte) (_swig_ret string) {
 
 func _swig_getSCALE_COMPACT_MAX_BYTES() (_swig_ret uint) {
 	var swig_r uint
-	swig_r = (uint)(C._wrap_SCALE_COMPACT_MAX_BYTES_cwetee_0551771aedc3a6f6())
+	swig_r = (uint)(C._wrap_SCALE_COMPACT_MAX_BYTES_cwetee_c783bad2cb96b6a8())
 	return swig_r
 }
 
@@ -2440,7 +2523,7 @@ func Scale_encode_compact(arg1 *[]byte, arg2 []uint64) (_swig_ret string) {
 	var _swig_i_0 *[2]uint64
  _swig_i_0 = new([2]uint64) 
 	_swig_i_1 := arg2
-	swig_r_p := C._wrap_scale_encode_compact_cwetee_0551771aedc3a6f6(C.swig_voidp(_swig_i_0), *(*C.swig_type_98)(unsafe.Pointer(&_swig_i_1)))
+	swig_r_p := C._wrap_scale_encode_compact_cwetee_c783bad2cb96b6a8(C.swig_voidp(_swig_i_0), *(*C.swig_type_98)(unsafe.Pointer(&_swig_i_1)))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
  *arg1 = weteeTakeBytes(_swig_i_0) 
 	if Swig_escape_always_false {
@@ -2456,7 +2539,7 @@ func Scale_decode_compact(arg1 []uint64, arg2 *int, arg3 []byte) (_swig_ret stri
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
 	_swig_i_2 := arg3
-	swig_r_p := C._wrap_scale_decode_compact_cwetee_0551771aedc3a6f6(*(*C.swig_type_100)(unsafe.Pointer(&_swig_i_0)), C.swig_voidp(_swig_i_1), *(*C.swig_type_101)(unsafe.Pointer(&_swig_i_2)))
+	swig_r_p := C._wrap_scale_decode_compact_cwetee_c783bad2cb96b6a8(*(*C.swig_type_100)(unsafe.Pointer(&_swig_i_0)), C.swig_voidp(_swig_i_1), *(*C.swig_type_101)(unsafe.Pointer(&_swig_i_2)))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg1
@@ -2472,140 +2555,140 @@ func Scale_decode_compact(arg1 []uint64, arg2 *int, arg3 []byte) (_swig_ret stri
 type Enum_SS_wetee_scheme int
 func _swig_getSCHEME_SR25519() (_swig_ret Enum_SS_wetee_scheme) {
 	var swig_r Enum_SS_wetee_scheme
-	swig_r = (Enum_SS_wetee_scheme)(C._wrap_SCHEME_SR25519_cwetee_0551771aedc3a6f6())
+	swig_r = (Enum_SS_wetee_scheme)(C._wrap_SCHEME_SR25519_cwetee_c783bad2cb96b6a8())
 	return swig_r
 }
 
 var SCHEME_SR25519 Enum_SS_wetee_scheme = _swig_getSCHEME_SR25519()
 func _swig_getSCHEME_ED25519() (_swig_ret Enum_SS_wetee_scheme) {
 	var swig_r Enum_SS_wetee_scheme
-	swig_r = (Enum_SS_wetee_scheme)(C._wrap_SCHEME_ED25519_cwetee_0551771aedc3a6f6())
+	swig_r = (Enum_SS_wetee_scheme)(C._wrap_SCHEME_ED25519_cwetee_c783bad2cb96b6a8())
 	return swig_r
 }
 
 var SCHEME_ED25519 Enum_SS_wetee_scheme = _swig_getSCHEME_ED25519()
 func _swig_getSCHEME_ECDSA() (_swig_ret Enum_SS_wetee_scheme) {
 	var swig_r Enum_SS_wetee_scheme
-	swig_r = (Enum_SS_wetee_scheme)(C._wrap_SCHEME_ECDSA_cwetee_0551771aedc3a6f6())
+	swig_r = (Enum_SS_wetee_scheme)(C._wrap_SCHEME_ECDSA_cwetee_c783bad2cb96b6a8())
 	return swig_r
 }
 
 var SCHEME_ECDSA Enum_SS_wetee_scheme = _swig_getSCHEME_ECDSA()
 func _swig_getSCHEME_ETHEREUM() (_swig_ret Enum_SS_wetee_scheme) {
 	var swig_r Enum_SS_wetee_scheme
-	swig_r = (Enum_SS_wetee_scheme)(C._wrap_SCHEME_ETHEREUM_cwetee_0551771aedc3a6f6())
+	swig_r = (Enum_SS_wetee_scheme)(C._wrap_SCHEME_ETHEREUM_cwetee_c783bad2cb96b6a8())
 	return swig_r
 }
 
 var SCHEME_ETHEREUM Enum_SS_wetee_scheme = _swig_getSCHEME_ETHEREUM()
 func _swig_getSR25519_SEED_BYTES() (_swig_ret uint) {
 	var swig_r uint
-	swig_r = (uint)(C._wrap_SR25519_SEED_BYTES_cwetee_0551771aedc3a6f6())
+	swig_r = (uint)(C._wrap_SR25519_SEED_BYTES_cwetee_c783bad2cb96b6a8())
 	return swig_r
 }
 
 var SR25519_SEED_BYTES uint = _swig_getSR25519_SEED_BYTES()
 func _swig_getSR25519_PUBLIC_BYTES() (_swig_ret uint) {
 	var swig_r uint
-	swig_r = (uint)(C._wrap_SR25519_PUBLIC_BYTES_cwetee_0551771aedc3a6f6())
+	swig_r = (uint)(C._wrap_SR25519_PUBLIC_BYTES_cwetee_c783bad2cb96b6a8())
 	return swig_r
 }
 
 var SR25519_PUBLIC_BYTES uint = _swig_getSR25519_PUBLIC_BYTES()
 func _swig_getSR25519_SECRET_BYTES() (_swig_ret uint) {
 	var swig_r uint
-	swig_r = (uint)(C._wrap_SR25519_SECRET_BYTES_cwetee_0551771aedc3a6f6())
+	swig_r = (uint)(C._wrap_SR25519_SECRET_BYTES_cwetee_c783bad2cb96b6a8())
 	return swig_r
 }
 
 var SR25519_SECRET_BYTES uint = _swig_getSR25519_SECRET_BYTES()
 func _swig_getSR25519_SIGNATURE_BYTES() (_swig_ret uint) {
 	var swig_r uint
-	swig_r = (uint)(C._wrap_SR25519_SIGNATURE_BYTES_cwetee_0551771aedc3a6f6())
+	swig_r = (uint)(C._wrap_SR25519_SIGNATURE_BYTES_cwetee_c783bad2cb96b6a8())
 	return swig_r
 }
 
 var SR25519_SIGNATURE_BYTES uint = _swig_getSR25519_SIGNATURE_BYTES()
 func _swig_getED25519_SEED_BYTES() (_swig_ret uint) {
 	var swig_r uint
-	swig_r = (uint)(C._wrap_ED25519_SEED_BYTES_cwetee_0551771aedc3a6f6())
+	swig_r = (uint)(C._wrap_ED25519_SEED_BYTES_cwetee_c783bad2cb96b6a8())
 	return swig_r
 }
 
 var ED25519_SEED_BYTES uint = _swig_getED25519_SEED_BYTES()
 func _swig_getED25519_PUBLIC_BYTES() (_swig_ret uint) {
 	var swig_r uint
-	swig_r = (uint)(C._wrap_ED25519_PUBLIC_BYTES_cwetee_0551771aedc3a6f6())
+	swig_r = (uint)(C._wrap_ED25519_PUBLIC_BYTES_cwetee_c783bad2cb96b6a8())
 	return swig_r
 }
 
 var ED25519_PUBLIC_BYTES uint = _swig_getED25519_PUBLIC_BYTES()
 func _swig_getED25519_SECRET_BYTES() (_swig_ret uint) {
 	var swig_r uint
-	swig_r = (uint)(C._wrap_ED25519_SECRET_BYTES_cwetee_0551771aedc3a6f6())
+	swig_r = (uint)(C._wrap_ED25519_SECRET_BYTES_cwetee_c783bad2cb96b6a8())
 	return swig_r
 }
 
 var ED25519_SECRET_BYTES uint = _swig_getED25519_SECRET_BYTES()
 func _swig_getED25519_SIGNATURE_BYTES() (_swig_ret uint) {
 	var swig_r uint
-	swig_r = (uint)(C._wrap_ED25519_SIGNATURE_BYTES_cwetee_0551771aedc3a6f6())
+	swig_r = (uint)(C._wrap_ED25519_SIGNATURE_BYTES_cwetee_c783bad2cb96b6a8())
 	return swig_r
 }
 
 var ED25519_SIGNATURE_BYTES uint = _swig_getED25519_SIGNATURE_BYTES()
 func _swig_getECDSA_SECRET_BYTES() (_swig_ret uint) {
 	var swig_r uint
-	swig_r = (uint)(C._wrap_ECDSA_SECRET_BYTES_cwetee_0551771aedc3a6f6())
+	swig_r = (uint)(C._wrap_ECDSA_SECRET_BYTES_cwetee_c783bad2cb96b6a8())
 	return swig_r
 }
 
 var ECDSA_SECRET_BYTES uint = _swig_getECDSA_SECRET_BYTES()
 func _swig_getECDSA_PUBLIC_BYTES() (_swig_ret uint) {
 	var swig_r uint
-	swig_r = (uint)(C._wrap_ECDSA_PUBLIC_BYTES_cwetee_0551771aedc3a6f6())
+	swig_r = (uint)(C._wrap_ECDSA_PUBLIC_BYTES_cwetee_c783bad2cb96b6a8())
 	return swig_r
 }
 
 var ECDSA_PUBLIC_BYTES uint = _swig_getECDSA_PUBLIC_BYTES()
 func _swig_getECDSA_SIGNATURE_BYTES() (_swig_ret uint) {
 	var swig_r uint
-	swig_r = (uint)(C._wrap_ECDSA_SIGNATURE_BYTES_cwetee_0551771aedc3a6f6())
+	swig_r = (uint)(C._wrap_ECDSA_SIGNATURE_BYTES_cwetee_c783bad2cb96b6a8())
 	return swig_r
 }
 
 var ECDSA_SIGNATURE_BYTES uint = _swig_getECDSA_SIGNATURE_BYTES()
 func _swig_getETH_ADDRESS_BYTES() (_swig_ret uint) {
 	var swig_r uint
-	swig_r = (uint)(C._wrap_ETH_ADDRESS_BYTES_cwetee_0551771aedc3a6f6())
+	swig_r = (uint)(C._wrap_ETH_ADDRESS_BYTES_cwetee_c783bad2cb96b6a8())
 	return swig_r
 }
 
 var ETH_ADDRESS_BYTES uint = _swig_getETH_ADDRESS_BYTES()
 func _swig_getCHAIN_CODE_BYTES() (_swig_ret uint) {
 	var swig_r uint
-	swig_r = (uint)(C._wrap_CHAIN_CODE_BYTES_cwetee_0551771aedc3a6f6())
+	swig_r = (uint)(C._wrap_CHAIN_CODE_BYTES_cwetee_c783bad2cb96b6a8())
 	return swig_r
 }
 
 var CHAIN_CODE_BYTES uint = _swig_getCHAIN_CODE_BYTES()
 func _swig_getPUBLIC_MAX_BYTES() (_swig_ret uint) {
 	var swig_r uint
-	swig_r = (uint)(C._wrap_PUBLIC_MAX_BYTES_cwetee_0551771aedc3a6f6())
+	swig_r = (uint)(C._wrap_PUBLIC_MAX_BYTES_cwetee_c783bad2cb96b6a8())
 	return swig_r
 }
 
 var PUBLIC_MAX_BYTES uint = _swig_getPUBLIC_MAX_BYTES()
 func _swig_getSIGNATURE_MAX_BYTES() (_swig_ret uint) {
 	var swig_r uint
-	swig_r = (uint)(C._wrap_SIGNATURE_MAX_BYTES_cwetee_0551771aedc3a6f6())
+	swig_r = (uint)(C._wrap_SIGNATURE_MAX_BYTES_cwetee_c783bad2cb96b6a8())
 	return swig_r
 }
 
 var SIGNATURE_MAX_BYTES uint = _swig_getSIGNATURE_MAX_BYTES()
 func Dev_phrase() (_swig_ret string) {
 	var swig_r string
-	swig_r_p := C._wrap_dev_phrase_cwetee_0551771aedc3a6f6()
+	swig_r_p := C._wrap_dev_phrase_cwetee_c783bad2cb96b6a8()
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	var swig_r_1 string
  swig_r_1 = strings.Clone(swig_r) 
@@ -2617,7 +2700,7 @@ func Sr25519_keypair_from_seed(arg1 []byte, arg2 []byte, arg3 []byte) (_swig_ret
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
 	_swig_i_2 := arg3
-	swig_r_p := C._wrap_sr25519_keypair_from_seed_cwetee_0551771aedc3a6f6(*(*C.swig_type_104)(unsafe.Pointer(&_swig_i_0)), *(*C.swig_type_105)(unsafe.Pointer(&_swig_i_1)), *(*C.swig_type_106)(unsafe.Pointer(&_swig_i_2)))
+	swig_r_p := C._wrap_sr25519_keypair_from_seed_cwetee_c783bad2cb96b6a8(*(*C.swig_type_104)(unsafe.Pointer(&_swig_i_0)), *(*C.swig_type_105)(unsafe.Pointer(&_swig_i_1)), *(*C.swig_type_106)(unsafe.Pointer(&_swig_i_2)))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg1
@@ -2637,7 +2720,7 @@ func Sr25519_secret_to_canonical(arg1 []byte, arg2 []byte) (_swig_ret string) {
 	var swig_r string
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
-	swig_r_p := C._wrap_sr25519_secret_to_canonical_cwetee_0551771aedc3a6f6(*(*C.swig_type_108)(unsafe.Pointer(&_swig_i_0)), *(*C.swig_type_109)(unsafe.Pointer(&_swig_i_1)))
+	swig_r_p := C._wrap_sr25519_secret_to_canonical_cwetee_c783bad2cb96b6a8(*(*C.swig_type_108)(unsafe.Pointer(&_swig_i_0)), *(*C.swig_type_109)(unsafe.Pointer(&_swig_i_1)))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg1
@@ -2654,7 +2737,7 @@ func Sr25519_secret_from_canonical(arg1 []byte, arg2 []byte) (_swig_ret string) 
 	var swig_r string
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
-	swig_r_p := C._wrap_sr25519_secret_from_canonical_cwetee_0551771aedc3a6f6(*(*C.swig_type_111)(unsafe.Pointer(&_swig_i_0)), *(*C.swig_type_112)(unsafe.Pointer(&_swig_i_1)))
+	swig_r_p := C._wrap_sr25519_secret_from_canonical_cwetee_c783bad2cb96b6a8(*(*C.swig_type_111)(unsafe.Pointer(&_swig_i_0)), *(*C.swig_type_112)(unsafe.Pointer(&_swig_i_1)))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg1
@@ -2671,7 +2754,7 @@ func Sr25519_public_from_secret(arg1 []byte, arg2 []byte) (_swig_ret string) {
 	var swig_r string
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
-	swig_r_p := C._wrap_sr25519_public_from_secret_cwetee_0551771aedc3a6f6(*(*C.swig_type_114)(unsafe.Pointer(&_swig_i_0)), *(*C.swig_type_115)(unsafe.Pointer(&_swig_i_1)))
+	swig_r_p := C._wrap_sr25519_public_from_secret_cwetee_c783bad2cb96b6a8(*(*C.swig_type_114)(unsafe.Pointer(&_swig_i_0)), *(*C.swig_type_115)(unsafe.Pointer(&_swig_i_1)))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg1
@@ -2690,7 +2773,7 @@ func Sr25519_sign(arg1 []byte, arg2 []byte, arg3 []byte, arg4 []byte) (_swig_ret
 	_swig_i_1 := arg2
 	_swig_i_2 := arg3
 	_swig_i_3 := arg4
-	swig_r_p := C._wrap_sr25519_sign_cwetee_0551771aedc3a6f6(*(*C.swig_type_117)(unsafe.Pointer(&_swig_i_0)), *(*C.swig_type_118)(unsafe.Pointer(&_swig_i_1)), *(*C.swig_type_119)(unsafe.Pointer(&_swig_i_2)), *(*C.swig_type_120)(unsafe.Pointer(&_swig_i_3)))
+	swig_r_p := C._wrap_sr25519_sign_cwetee_c783bad2cb96b6a8(*(*C.swig_type_117)(unsafe.Pointer(&_swig_i_0)), *(*C.swig_type_118)(unsafe.Pointer(&_swig_i_1)), *(*C.swig_type_119)(unsafe.Pointer(&_swig_i_2)), *(*C.swig_type_120)(unsafe.Pointer(&_swig_i_3)))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg1
@@ -2714,7 +2797,7 @@ func Sr25519_verify(arg1 []byte, arg2 []byte, arg3 []byte) (_swig_ret string) {
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
 	_swig_i_2 := arg3
-	swig_r_p := C._wrap_sr25519_verify_cwetee_0551771aedc3a6f6(*(*C.swig_type_122)(unsafe.Pointer(&_swig_i_0)), *(*C.swig_type_123)(unsafe.Pointer(&_swig_i_1)), *(*C.swig_type_124)(unsafe.Pointer(&_swig_i_2)))
+	swig_r_p := C._wrap_sr25519_verify_cwetee_c783bad2cb96b6a8(*(*C.swig_type_122)(unsafe.Pointer(&_swig_i_0)), *(*C.swig_type_123)(unsafe.Pointer(&_swig_i_1)), *(*C.swig_type_124)(unsafe.Pointer(&_swig_i_2)))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg1
@@ -2735,7 +2818,7 @@ func Sr25519_verify_strict(arg1 []byte, arg2 []byte, arg3 []byte) (_swig_ret str
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
 	_swig_i_2 := arg3
-	swig_r_p := C._wrap_sr25519_verify_strict_cwetee_0551771aedc3a6f6(*(*C.swig_type_126)(unsafe.Pointer(&_swig_i_0)), *(*C.swig_type_127)(unsafe.Pointer(&_swig_i_1)), *(*C.swig_type_128)(unsafe.Pointer(&_swig_i_2)))
+	swig_r_p := C._wrap_sr25519_verify_strict_cwetee_c783bad2cb96b6a8(*(*C.swig_type_126)(unsafe.Pointer(&_swig_i_0)), *(*C.swig_type_127)(unsafe.Pointer(&_swig_i_1)), *(*C.swig_type_128)(unsafe.Pointer(&_swig_i_2)))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg1
@@ -2757,7 +2840,7 @@ func Sr25519_derive_hard(arg1 []byte, arg2 []byte, arg3 []byte, arg4 []byte) (_s
 	_swig_i_1 := arg2
 	_swig_i_2 := arg3
 	_swig_i_3 := arg4
-	swig_r_p := C._wrap_sr25519_derive_hard_cwetee_0551771aedc3a6f6(*(*C.swig_type_130)(unsafe.Pointer(&_swig_i_0)), *(*C.swig_type_131)(unsafe.Pointer(&_swig_i_1)), *(*C.swig_type_132)(unsafe.Pointer(&_swig_i_2)), *(*C.swig_type_133)(unsafe.Pointer(&_swig_i_3)))
+	swig_r_p := C._wrap_sr25519_derive_hard_cwetee_c783bad2cb96b6a8(*(*C.swig_type_130)(unsafe.Pointer(&_swig_i_0)), *(*C.swig_type_131)(unsafe.Pointer(&_swig_i_1)), *(*C.swig_type_132)(unsafe.Pointer(&_swig_i_2)), *(*C.swig_type_133)(unsafe.Pointer(&_swig_i_3)))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg1
@@ -2783,7 +2866,7 @@ func Sr25519_derive_soft(arg1 []byte, arg2 []byte, arg3 []byte, arg4 []byte, arg
 	_swig_i_2 := arg3
 	_swig_i_3 := arg4
 	_swig_i_4 := arg5
-	swig_r_p := C._wrap_sr25519_derive_soft_cwetee_0551771aedc3a6f6(*(*C.swig_type_135)(unsafe.Pointer(&_swig_i_0)), *(*C.swig_type_136)(unsafe.Pointer(&_swig_i_1)), *(*C.swig_type_137)(unsafe.Pointer(&_swig_i_2)), *(*C.swig_type_138)(unsafe.Pointer(&_swig_i_3)), *(*C.swig_type_139)(unsafe.Pointer(&_swig_i_4)))
+	swig_r_p := C._wrap_sr25519_derive_soft_cwetee_c783bad2cb96b6a8(*(*C.swig_type_135)(unsafe.Pointer(&_swig_i_0)), *(*C.swig_type_136)(unsafe.Pointer(&_swig_i_1)), *(*C.swig_type_137)(unsafe.Pointer(&_swig_i_2)), *(*C.swig_type_138)(unsafe.Pointer(&_swig_i_3)), *(*C.swig_type_139)(unsafe.Pointer(&_swig_i_4)))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg1
@@ -2810,7 +2893,7 @@ func Sr25519_derive_public(arg1 []byte, arg2 []byte, arg3 []byte) (_swig_ret str
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
 	_swig_i_2 := arg3
-	swig_r_p := C._wrap_sr25519_derive_public_cwetee_0551771aedc3a6f6(*(*C.swig_type_141)(unsafe.Pointer(&_swig_i_0)), *(*C.swig_type_142)(unsafe.Pointer(&_swig_i_1)), *(*C.swig_type_143)(unsafe.Pointer(&_swig_i_2)))
+	swig_r_p := C._wrap_sr25519_derive_public_cwetee_c783bad2cb96b6a8(*(*C.swig_type_141)(unsafe.Pointer(&_swig_i_0)), *(*C.swig_type_142)(unsafe.Pointer(&_swig_i_1)), *(*C.swig_type_143)(unsafe.Pointer(&_swig_i_2)))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg1
@@ -2831,7 +2914,7 @@ func Ed25519_keypair_from_seed(arg1 []byte, arg2 []byte, arg3 []byte) (_swig_ret
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
 	_swig_i_2 := arg3
-	swig_r_p := C._wrap_ed25519_keypair_from_seed_cwetee_0551771aedc3a6f6(*(*C.swig_type_145)(unsafe.Pointer(&_swig_i_0)), *(*C.swig_type_146)(unsafe.Pointer(&_swig_i_1)), *(*C.swig_type_147)(unsafe.Pointer(&_swig_i_2)))
+	swig_r_p := C._wrap_ed25519_keypair_from_seed_cwetee_c783bad2cb96b6a8(*(*C.swig_type_145)(unsafe.Pointer(&_swig_i_0)), *(*C.swig_type_146)(unsafe.Pointer(&_swig_i_1)), *(*C.swig_type_147)(unsafe.Pointer(&_swig_i_2)))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg1
@@ -2852,7 +2935,7 @@ func Ed25519_sign(arg1 []byte, arg2 []byte, arg3 []byte) (_swig_ret string) {
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
 	_swig_i_2 := arg3
-	swig_r_p := C._wrap_ed25519_sign_cwetee_0551771aedc3a6f6(*(*C.swig_type_149)(unsafe.Pointer(&_swig_i_0)), *(*C.swig_type_150)(unsafe.Pointer(&_swig_i_1)), *(*C.swig_type_151)(unsafe.Pointer(&_swig_i_2)))
+	swig_r_p := C._wrap_ed25519_sign_cwetee_c783bad2cb96b6a8(*(*C.swig_type_149)(unsafe.Pointer(&_swig_i_0)), *(*C.swig_type_150)(unsafe.Pointer(&_swig_i_1)), *(*C.swig_type_151)(unsafe.Pointer(&_swig_i_2)))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg1
@@ -2873,7 +2956,7 @@ func Ed25519_verify(arg1 []byte, arg2 []byte, arg3 []byte) (_swig_ret string) {
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
 	_swig_i_2 := arg3
-	swig_r_p := C._wrap_ed25519_verify_cwetee_0551771aedc3a6f6(*(*C.swig_type_153)(unsafe.Pointer(&_swig_i_0)), *(*C.swig_type_154)(unsafe.Pointer(&_swig_i_1)), *(*C.swig_type_155)(unsafe.Pointer(&_swig_i_2)))
+	swig_r_p := C._wrap_ed25519_verify_cwetee_c783bad2cb96b6a8(*(*C.swig_type_153)(unsafe.Pointer(&_swig_i_0)), *(*C.swig_type_154)(unsafe.Pointer(&_swig_i_1)), *(*C.swig_type_155)(unsafe.Pointer(&_swig_i_2)))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg1
@@ -2894,7 +2977,7 @@ func Ed25519_verify_strict(arg1 []byte, arg2 []byte, arg3 []byte) (_swig_ret str
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
 	_swig_i_2 := arg3
-	swig_r_p := C._wrap_ed25519_verify_strict_cwetee_0551771aedc3a6f6(*(*C.swig_type_157)(unsafe.Pointer(&_swig_i_0)), *(*C.swig_type_158)(unsafe.Pointer(&_swig_i_1)), *(*C.swig_type_159)(unsafe.Pointer(&_swig_i_2)))
+	swig_r_p := C._wrap_ed25519_verify_strict_cwetee_c783bad2cb96b6a8(*(*C.swig_type_157)(unsafe.Pointer(&_swig_i_0)), *(*C.swig_type_158)(unsafe.Pointer(&_swig_i_1)), *(*C.swig_type_159)(unsafe.Pointer(&_swig_i_2)))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg1
@@ -2915,7 +2998,7 @@ func Ed25519_derive_hard(arg1 []byte, arg2 []byte, arg3 []byte) (_swig_ret strin
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
 	_swig_i_2 := arg3
-	swig_r_p := C._wrap_ed25519_derive_hard_cwetee_0551771aedc3a6f6(*(*C.swig_type_161)(unsafe.Pointer(&_swig_i_0)), *(*C.swig_type_162)(unsafe.Pointer(&_swig_i_1)), *(*C.swig_type_163)(unsafe.Pointer(&_swig_i_2)))
+	swig_r_p := C._wrap_ed25519_derive_hard_cwetee_c783bad2cb96b6a8(*(*C.swig_type_161)(unsafe.Pointer(&_swig_i_0)), *(*C.swig_type_162)(unsafe.Pointer(&_swig_i_1)), *(*C.swig_type_163)(unsafe.Pointer(&_swig_i_2)))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg1
@@ -2935,7 +3018,7 @@ func Ecdsa_public_from_secret(arg1 []byte, arg2 []byte) (_swig_ret string) {
 	var swig_r string
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
-	swig_r_p := C._wrap_ecdsa_public_from_secret_cwetee_0551771aedc3a6f6(*(*C.swig_type_165)(unsafe.Pointer(&_swig_i_0)), *(*C.swig_type_166)(unsafe.Pointer(&_swig_i_1)))
+	swig_r_p := C._wrap_ecdsa_public_from_secret_cwetee_c783bad2cb96b6a8(*(*C.swig_type_165)(unsafe.Pointer(&_swig_i_0)), *(*C.swig_type_166)(unsafe.Pointer(&_swig_i_1)))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg1
@@ -2953,7 +3036,7 @@ func Ecdsa_sign(arg1 []byte, arg2 []byte, arg3 []byte) (_swig_ret string) {
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
 	_swig_i_2 := arg3
-	swig_r_p := C._wrap_ecdsa_sign_cwetee_0551771aedc3a6f6(*(*C.swig_type_168)(unsafe.Pointer(&_swig_i_0)), *(*C.swig_type_169)(unsafe.Pointer(&_swig_i_1)), *(*C.swig_type_170)(unsafe.Pointer(&_swig_i_2)))
+	swig_r_p := C._wrap_ecdsa_sign_cwetee_c783bad2cb96b6a8(*(*C.swig_type_168)(unsafe.Pointer(&_swig_i_0)), *(*C.swig_type_169)(unsafe.Pointer(&_swig_i_1)), *(*C.swig_type_170)(unsafe.Pointer(&_swig_i_2)))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg1
@@ -2974,7 +3057,7 @@ func Ecdsa_verify(arg1 []byte, arg2 []byte, arg3 []byte) (_swig_ret string) {
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
 	_swig_i_2 := arg3
-	swig_r_p := C._wrap_ecdsa_verify_cwetee_0551771aedc3a6f6(*(*C.swig_type_172)(unsafe.Pointer(&_swig_i_0)), *(*C.swig_type_173)(unsafe.Pointer(&_swig_i_1)), *(*C.swig_type_174)(unsafe.Pointer(&_swig_i_2)))
+	swig_r_p := C._wrap_ecdsa_verify_cwetee_c783bad2cb96b6a8(*(*C.swig_type_172)(unsafe.Pointer(&_swig_i_0)), *(*C.swig_type_173)(unsafe.Pointer(&_swig_i_1)), *(*C.swig_type_174)(unsafe.Pointer(&_swig_i_2)))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg1
@@ -2995,7 +3078,7 @@ func Ecdsa_derive_hard(arg1 []byte, arg2 []byte, arg3 []byte) (_swig_ret string)
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
 	_swig_i_2 := arg3
-	swig_r_p := C._wrap_ecdsa_derive_hard_cwetee_0551771aedc3a6f6(*(*C.swig_type_176)(unsafe.Pointer(&_swig_i_0)), *(*C.swig_type_177)(unsafe.Pointer(&_swig_i_1)), *(*C.swig_type_178)(unsafe.Pointer(&_swig_i_2)))
+	swig_r_p := C._wrap_ecdsa_derive_hard_cwetee_c783bad2cb96b6a8(*(*C.swig_type_176)(unsafe.Pointer(&_swig_i_0)), *(*C.swig_type_177)(unsafe.Pointer(&_swig_i_1)), *(*C.swig_type_178)(unsafe.Pointer(&_swig_i_2)))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg1
@@ -3015,7 +3098,7 @@ func Ecdsa_account_id(arg1 []byte, arg2 []byte) (_swig_ret string) {
 	var swig_r string
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
-	swig_r_p := C._wrap_ecdsa_account_id_cwetee_0551771aedc3a6f6(*(*C.swig_type_180)(unsafe.Pointer(&_swig_i_0)), *(*C.swig_type_181)(unsafe.Pointer(&_swig_i_1)))
+	swig_r_p := C._wrap_ecdsa_account_id_cwetee_c783bad2cb96b6a8(*(*C.swig_type_180)(unsafe.Pointer(&_swig_i_0)), *(*C.swig_type_181)(unsafe.Pointer(&_swig_i_1)))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg1
@@ -3033,7 +3116,7 @@ func Eth_sign(arg1 []byte, arg2 []byte, arg3 []byte) (_swig_ret string) {
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
 	_swig_i_2 := arg3
-	swig_r_p := C._wrap_eth_sign_cwetee_0551771aedc3a6f6(*(*C.swig_type_183)(unsafe.Pointer(&_swig_i_0)), *(*C.swig_type_184)(unsafe.Pointer(&_swig_i_1)), *(*C.swig_type_185)(unsafe.Pointer(&_swig_i_2)))
+	swig_r_p := C._wrap_eth_sign_cwetee_c783bad2cb96b6a8(*(*C.swig_type_183)(unsafe.Pointer(&_swig_i_0)), *(*C.swig_type_184)(unsafe.Pointer(&_swig_i_1)), *(*C.swig_type_185)(unsafe.Pointer(&_swig_i_2)))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg1
@@ -3054,7 +3137,7 @@ func Eth_verify(arg1 []byte, arg2 []byte, arg3 []byte) (_swig_ret string) {
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
 	_swig_i_2 := arg3
-	swig_r_p := C._wrap_eth_verify_cwetee_0551771aedc3a6f6(*(*C.swig_type_187)(unsafe.Pointer(&_swig_i_0)), *(*C.swig_type_188)(unsafe.Pointer(&_swig_i_1)), *(*C.swig_type_189)(unsafe.Pointer(&_swig_i_2)))
+	swig_r_p := C._wrap_eth_verify_cwetee_c783bad2cb96b6a8(*(*C.swig_type_187)(unsafe.Pointer(&_swig_i_0)), *(*C.swig_type_188)(unsafe.Pointer(&_swig_i_1)), *(*C.swig_type_189)(unsafe.Pointer(&_swig_i_2)))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg1
@@ -3074,7 +3157,7 @@ func Eth_address(arg1 []byte, arg2 []byte) (_swig_ret string) {
 	var swig_r string
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
-	swig_r_p := C._wrap_eth_address_cwetee_0551771aedc3a6f6(*(*C.swig_type_191)(unsafe.Pointer(&_swig_i_0)), *(*C.swig_type_192)(unsafe.Pointer(&_swig_i_1)))
+	swig_r_p := C._wrap_eth_address_cwetee_c783bad2cb96b6a8(*(*C.swig_type_191)(unsafe.Pointer(&_swig_i_0)), *(*C.swig_type_192)(unsafe.Pointer(&_swig_i_1)))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg1
@@ -3092,7 +3175,7 @@ func Eth_address_to_string(arg1 *string, arg2 []byte) (_swig_ret string) {
 	var _swig_i_0 *[2]uint64
  _swig_i_0 = new([2]uint64) 
 	_swig_i_1 := arg2
-	swig_r_p := C._wrap_eth_address_to_string_cwetee_0551771aedc3a6f6(C.swig_voidp(_swig_i_0), *(*C.swig_type_194)(unsafe.Pointer(&_swig_i_1)))
+	swig_r_p := C._wrap_eth_address_to_string_cwetee_c783bad2cb96b6a8(C.swig_voidp(_swig_i_0), *(*C.swig_type_194)(unsafe.Pointer(&_swig_i_1)))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 
 	if b := weteeTakeBytes(_swig_i_0); len(b) > 0 {
@@ -3112,7 +3195,7 @@ func Eth_address_from_string(arg1 []byte, arg2 string) (_swig_ret string) {
 	var swig_r string
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
-	swig_r_p := C._wrap_eth_address_from_string_cwetee_0551771aedc3a6f6(*(*C.swig_type_196)(unsafe.Pointer(&_swig_i_0)), *(*C.swig_type_197)(unsafe.Pointer(&_swig_i_1)))
+	swig_r_p := C._wrap_eth_address_from_string_cwetee_c783bad2cb96b6a8(*(*C.swig_type_196)(unsafe.Pointer(&_swig_i_0)), *(*C.swig_type_197)(unsafe.Pointer(&_swig_i_1)))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg1
@@ -3130,7 +3213,7 @@ func Bip32_derive(arg1 []byte, arg2 []byte, arg3 string) (_swig_ret string) {
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
 	_swig_i_2 := arg3
-	swig_r_p := C._wrap_bip32_derive_cwetee_0551771aedc3a6f6(*(*C.swig_type_199)(unsafe.Pointer(&_swig_i_0)), *(*C.swig_type_200)(unsafe.Pointer(&_swig_i_1)), *(*C.swig_type_201)(unsafe.Pointer(&_swig_i_2)))
+	swig_r_p := C._wrap_bip32_derive_cwetee_c783bad2cb96b6a8(*(*C.swig_type_199)(unsafe.Pointer(&_swig_i_0)), *(*C.swig_type_200)(unsafe.Pointer(&_swig_i_1)), *(*C.swig_type_201)(unsafe.Pointer(&_swig_i_2)))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg1
@@ -3150,7 +3233,7 @@ func Suri_parse(arg1 *uintptr, arg2 string) (_swig_ret string) {
 	var swig_r string
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
-	swig_r_p := C._wrap_suri_parse_cwetee_0551771aedc3a6f6(C.swig_voidp(_swig_i_0), *(*C.swig_type_203)(unsafe.Pointer(&_swig_i_1)))
+	swig_r_p := C._wrap_suri_parse_cwetee_c783bad2cb96b6a8(C.swig_voidp(_swig_i_0), *(*C.swig_type_203)(unsafe.Pointer(&_swig_i_1)))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg2
@@ -3163,7 +3246,7 @@ func Suri_parse(arg1 *uintptr, arg2 string) (_swig_ret string) {
 func Suri_phrase(arg1 uintptr) (_swig_ret string) {
 	var swig_r string
 	_swig_i_0 := arg1
-	swig_r_p := C._wrap_suri_phrase_cwetee_0551771aedc3a6f6(C.uintptr_t(_swig_i_0))
+	swig_r_p := C._wrap_suri_phrase_cwetee_c783bad2cb96b6a8(C.uintptr_t(_swig_i_0))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	var swig_r_1 string
  swig_r_1 = strings.Clone(swig_r) 
@@ -3173,7 +3256,7 @@ func Suri_phrase(arg1 uintptr) (_swig_ret string) {
 func Suri_password(arg1 uintptr) (_swig_ret string) {
 	var swig_r string
 	_swig_i_0 := arg1
-	swig_r_p := C._wrap_suri_password_cwetee_0551771aedc3a6f6(C.uintptr_t(_swig_i_0))
+	swig_r_p := C._wrap_suri_password_cwetee_c783bad2cb96b6a8(C.uintptr_t(_swig_i_0))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	var swig_r_1 string
  swig_r_1 = strings.Clone(swig_r) 
@@ -3183,7 +3266,7 @@ func Suri_password(arg1 uintptr) (_swig_ret string) {
 func Suri_junction_count(arg1 uintptr) (_swig_ret int64) {
 	var swig_r int64
 	_swig_i_0 := arg1
-	swig_r = (int64)(C._wrap_suri_junction_count_cwetee_0551771aedc3a6f6(C.uintptr_t(_swig_i_0)))
+	swig_r = (int64)(C._wrap_suri_junction_count_cwetee_c783bad2cb96b6a8(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
@@ -3193,7 +3276,7 @@ func Suri_junction(arg1 uintptr, arg2 int64, arg3 []byte, arg4 *int) (_swig_ret 
 	_swig_i_1 := arg2
 	_swig_i_2 := arg3
 	_swig_i_3 := arg4
-	swig_r_p := C._wrap_suri_junction_cwetee_0551771aedc3a6f6(C.uintptr_t(_swig_i_0), C.swig_type_208(_swig_i_1), *(*C.swig_type_209)(unsafe.Pointer(&_swig_i_2)), C.swig_voidp(_swig_i_3))
+	swig_r_p := C._wrap_suri_junction_cwetee_c783bad2cb96b6a8(C.uintptr_t(_swig_i_0), C.swig_type_208(_swig_i_1), *(*C.swig_type_209)(unsafe.Pointer(&_swig_i_2)), C.swig_voidp(_swig_i_3))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg3
@@ -3205,13 +3288,13 @@ func Suri_junction(arg1 uintptr, arg2 int64, arg3 []byte, arg4 *int) (_swig_ret 
 
 func Suri_free(arg1 uintptr) {
 	_swig_i_0 := arg1
-	C._wrap_suri_free_cwetee_0551771aedc3a6f6(C.uintptr_t(_swig_i_0))
+	C._wrap_suri_free_cwetee_c783bad2cb96b6a8(C.uintptr_t(_swig_i_0))
 }
 
 func Suri_has_password(arg1 uintptr) (_swig_ret int) {
 	var swig_r int
 	_swig_i_0 := arg1
-	swig_r = (int)(C._wrap_suri_has_password_cwetee_0551771aedc3a6f6(C.uintptr_t(_swig_i_0)))
+	swig_r = (int)(C._wrap_suri_has_password_cwetee_c783bad2cb96b6a8(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
@@ -3220,7 +3303,7 @@ func Keypair_from_suri(arg1 *uintptr, arg2 Enum_SS_wetee_scheme, arg3 string) (_
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
 	_swig_i_2 := arg3
-	swig_r_p := C._wrap_keypair_from_suri_cwetee_0551771aedc3a6f6(C.swig_voidp(_swig_i_0), C.swig_intgo(_swig_i_1), *(*C.swig_type_211)(unsafe.Pointer(&_swig_i_2)))
+	swig_r_p := C._wrap_keypair_from_suri_cwetee_c783bad2cb96b6a8(C.swig_voidp(_swig_i_0), C.swig_intgo(_swig_i_1), *(*C.swig_type_211)(unsafe.Pointer(&_swig_i_2)))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg3
@@ -3233,21 +3316,21 @@ func Keypair_from_suri(arg1 *uintptr, arg2 Enum_SS_wetee_scheme, arg3 string) (_
 type Enum_SS_wetee_eth_password int
 func _swig_getETH_PASSWORD_REJECT() (_swig_ret Enum_SS_wetee_eth_password) {
 	var swig_r Enum_SS_wetee_eth_password
-	swig_r = (Enum_SS_wetee_eth_password)(C._wrap_ETH_PASSWORD_REJECT_cwetee_0551771aedc3a6f6())
+	swig_r = (Enum_SS_wetee_eth_password)(C._wrap_ETH_PASSWORD_REJECT_cwetee_c783bad2cb96b6a8())
 	return swig_r
 }
 
 var ETH_PASSWORD_REJECT Enum_SS_wetee_eth_password = _swig_getETH_PASSWORD_REJECT()
 func _swig_getETH_PASSWORD_PASSPHRASE() (_swig_ret Enum_SS_wetee_eth_password) {
 	var swig_r Enum_SS_wetee_eth_password
-	swig_r = (Enum_SS_wetee_eth_password)(C._wrap_ETH_PASSWORD_PASSPHRASE_cwetee_0551771aedc3a6f6())
+	swig_r = (Enum_SS_wetee_eth_password)(C._wrap_ETH_PASSWORD_PASSPHRASE_cwetee_c783bad2cb96b6a8())
 	return swig_r
 }
 
 var ETH_PASSWORD_PASSPHRASE Enum_SS_wetee_eth_password = _swig_getETH_PASSWORD_PASSPHRASE()
 func _swig_getETH_PASSWORD_IGNORE() (_swig_ret Enum_SS_wetee_eth_password) {
 	var swig_r Enum_SS_wetee_eth_password
-	swig_r = (Enum_SS_wetee_eth_password)(C._wrap_ETH_PASSWORD_IGNORE_cwetee_0551771aedc3a6f6())
+	swig_r = (Enum_SS_wetee_eth_password)(C._wrap_ETH_PASSWORD_IGNORE_cwetee_c783bad2cb96b6a8())
 	return swig_r
 }
 
@@ -3258,7 +3341,7 @@ func Keypair_from_suri_opts(arg1 *uintptr, arg2 Enum_SS_wetee_scheme, arg3 strin
 	_swig_i_1 := arg2
 	_swig_i_2 := arg3
 	_swig_i_3 := arg4
-	swig_r_p := C._wrap_keypair_from_suri_opts_cwetee_0551771aedc3a6f6(C.swig_voidp(_swig_i_0), C.swig_intgo(_swig_i_1), *(*C.swig_type_213)(unsafe.Pointer(&_swig_i_2)), C.swig_intgo(_swig_i_3))
+	swig_r_p := C._wrap_keypair_from_suri_opts_cwetee_c783bad2cb96b6a8(C.swig_voidp(_swig_i_0), C.swig_intgo(_swig_i_1), *(*C.swig_type_213)(unsafe.Pointer(&_swig_i_2)), C.swig_intgo(_swig_i_3))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg3
@@ -3274,7 +3357,7 @@ func Keypair_from_mnemonic(arg1 *uintptr, arg2 Enum_SS_wetee_scheme, arg3 string
 	_swig_i_1 := arg2
 	_swig_i_2 := arg3
 	_swig_i_3 := arg4
-	swig_r_p := C._wrap_keypair_from_mnemonic_cwetee_0551771aedc3a6f6(C.swig_voidp(_swig_i_0), C.swig_intgo(_swig_i_1), *(*C.swig_type_215)(unsafe.Pointer(&_swig_i_2)), *(*C.swig_type_216)(unsafe.Pointer(&_swig_i_3)))
+	swig_r_p := C._wrap_keypair_from_mnemonic_cwetee_c783bad2cb96b6a8(C.swig_voidp(_swig_i_0), C.swig_intgo(_swig_i_1), *(*C.swig_type_215)(unsafe.Pointer(&_swig_i_2)), *(*C.swig_type_216)(unsafe.Pointer(&_swig_i_3)))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg3
@@ -3292,7 +3375,7 @@ func Keypair_from_seed(arg1 *uintptr, arg2 Enum_SS_wetee_scheme, arg3 []byte) (_
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
 	_swig_i_2 := arg3
-	swig_r_p := C._wrap_keypair_from_seed_cwetee_0551771aedc3a6f6(C.swig_voidp(_swig_i_0), C.swig_intgo(_swig_i_1), *(*C.swig_type_218)(unsafe.Pointer(&_swig_i_2)))
+	swig_r_p := C._wrap_keypair_from_seed_cwetee_c783bad2cb96b6a8(C.swig_voidp(_swig_i_0), C.swig_intgo(_swig_i_1), *(*C.swig_type_218)(unsafe.Pointer(&_swig_i_2)))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg3
@@ -3306,7 +3389,7 @@ func Keypair_generate(arg1 *uintptr, arg2 Enum_SS_wetee_scheme) (_swig_ret strin
 	var swig_r string
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
-	swig_r_p := C._wrap_keypair_generate_cwetee_0551771aedc3a6f6(C.swig_voidp(_swig_i_0), C.swig_intgo(_swig_i_1))
+	swig_r_p := C._wrap_keypair_generate_cwetee_c783bad2cb96b6a8(C.swig_voidp(_swig_i_0), C.swig_intgo(_swig_i_1))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	var swig_r_1 string
  swig_r_1 = weteeTakeString(swig_r) 
@@ -3318,7 +3401,7 @@ func Keypair_derive(arg1 *uintptr, arg2 uintptr, arg3 string) (_swig_ret string)
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
 	_swig_i_2 := arg3
-	swig_r_p := C._wrap_keypair_derive_cwetee_0551771aedc3a6f6(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1), *(*C.swig_type_221)(unsafe.Pointer(&_swig_i_2)))
+	swig_r_p := C._wrap_keypair_derive_cwetee_c783bad2cb96b6a8(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1), *(*C.swig_type_221)(unsafe.Pointer(&_swig_i_2)))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg3
@@ -3331,7 +3414,7 @@ func Keypair_derive(arg1 *uintptr, arg2 uintptr, arg3 string) (_swig_ret string)
 func Keypair_scheme(arg1 uintptr) (_swig_ret Enum_SS_wetee_scheme) {
 	var swig_r Enum_SS_wetee_scheme
 	_swig_i_0 := arg1
-	swig_r = (Enum_SS_wetee_scheme)(C._wrap_keypair_scheme_cwetee_0551771aedc3a6f6(C.uintptr_t(_swig_i_0)))
+	swig_r = (Enum_SS_wetee_scheme)(C._wrap_keypair_scheme_cwetee_c783bad2cb96b6a8(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
@@ -3340,7 +3423,7 @@ func Keypair_public(arg1 uintptr, arg2 []byte, arg3 *int) (_swig_ret string) {
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
 	_swig_i_2 := arg3
-	swig_r_p := C._wrap_keypair_public_cwetee_0551771aedc3a6f6(C.uintptr_t(_swig_i_0), *(*C.swig_type_223)(unsafe.Pointer(&_swig_i_1)), C.swig_voidp(_swig_i_2))
+	swig_r_p := C._wrap_keypair_public_cwetee_c783bad2cb96b6a8(C.uintptr_t(_swig_i_0), *(*C.swig_type_223)(unsafe.Pointer(&_swig_i_1)), C.swig_voidp(_swig_i_2))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg2
@@ -3355,7 +3438,7 @@ func Keypair_account_id(arg1 uintptr, arg2 []byte, arg3 *int) (_swig_ret string)
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
 	_swig_i_2 := arg3
-	swig_r_p := C._wrap_keypair_account_id_cwetee_0551771aedc3a6f6(C.uintptr_t(_swig_i_0), *(*C.swig_type_225)(unsafe.Pointer(&_swig_i_1)), C.swig_voidp(_swig_i_2))
+	swig_r_p := C._wrap_keypair_account_id_cwetee_c783bad2cb96b6a8(C.uintptr_t(_swig_i_0), *(*C.swig_type_225)(unsafe.Pointer(&_swig_i_1)), C.swig_voidp(_swig_i_2))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg2
@@ -3371,7 +3454,7 @@ func Keypair_address(arg1 *string, arg2 uintptr, arg3 uint16) (_swig_ret string)
  _swig_i_0 = new([2]uint64) 
 	_swig_i_1 := arg2
 	_swig_i_2 := arg3
-	swig_r_p := C._wrap_keypair_address_cwetee_0551771aedc3a6f6(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1), C.short(_swig_i_2))
+	swig_r_p := C._wrap_keypair_address_cwetee_c783bad2cb96b6a8(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1), C.short(_swig_i_2))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 
 	if b := weteeTakeBytes(_swig_i_0); len(b) > 0 {
@@ -3390,7 +3473,7 @@ func Keypair_sign(arg1 uintptr, arg2 []byte, arg3 *int, arg4 []byte) (_swig_ret 
 	_swig_i_1 := arg2
 	_swig_i_2 := arg3
 	_swig_i_3 := arg4
-	swig_r_p := C._wrap_keypair_sign_cwetee_0551771aedc3a6f6(C.uintptr_t(_swig_i_0), *(*C.swig_type_228)(unsafe.Pointer(&_swig_i_1)), C.swig_voidp(_swig_i_2), *(*C.swig_type_229)(unsafe.Pointer(&_swig_i_3)))
+	swig_r_p := C._wrap_keypair_sign_cwetee_c783bad2cb96b6a8(C.uintptr_t(_swig_i_0), *(*C.swig_type_228)(unsafe.Pointer(&_swig_i_1)), C.swig_voidp(_swig_i_2), *(*C.swig_type_229)(unsafe.Pointer(&_swig_i_3)))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg2
@@ -3409,7 +3492,7 @@ func Verify(arg1 Enum_SS_wetee_scheme, arg2 []byte, arg3 []byte, arg4 []byte) (_
 	_swig_i_1 := arg2
 	_swig_i_2 := arg3
 	_swig_i_3 := arg4
-	swig_r_p := C._wrap_verify_cwetee_0551771aedc3a6f6(C.swig_intgo(_swig_i_0), *(*C.swig_type_231)(unsafe.Pointer(&_swig_i_1)), *(*C.swig_type_232)(unsafe.Pointer(&_swig_i_2)), *(*C.swig_type_233)(unsafe.Pointer(&_swig_i_3)))
+	swig_r_p := C._wrap_verify_cwetee_c783bad2cb96b6a8(C.swig_intgo(_swig_i_0), *(*C.swig_type_231)(unsafe.Pointer(&_swig_i_1)), *(*C.swig_type_232)(unsafe.Pointer(&_swig_i_2)), *(*C.swig_type_233)(unsafe.Pointer(&_swig_i_3)))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg2
@@ -3431,7 +3514,7 @@ func Verify_strict(arg1 Enum_SS_wetee_scheme, arg2 []byte, arg3 []byte, arg4 []b
 	_swig_i_1 := arg2
 	_swig_i_2 := arg3
 	_swig_i_3 := arg4
-	swig_r_p := C._wrap_verify_strict_cwetee_0551771aedc3a6f6(C.swig_intgo(_swig_i_0), *(*C.swig_type_235)(unsafe.Pointer(&_swig_i_1)), *(*C.swig_type_236)(unsafe.Pointer(&_swig_i_2)), *(*C.swig_type_237)(unsafe.Pointer(&_swig_i_3)))
+	swig_r_p := C._wrap_verify_strict_cwetee_c783bad2cb96b6a8(C.swig_intgo(_swig_i_0), *(*C.swig_type_235)(unsafe.Pointer(&_swig_i_1)), *(*C.swig_type_236)(unsafe.Pointer(&_swig_i_2)), *(*C.swig_type_237)(unsafe.Pointer(&_swig_i_3)))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg2
@@ -3452,7 +3535,7 @@ func Keypair_secret(arg1 uintptr, arg2 *[]byte) (_swig_ret string) {
 	_swig_i_0 := arg1
 	var _swig_i_1 *[3]uint64
  _swig_i_1 = new([3]uint64) 
-	swig_r_p := C._wrap_keypair_secret_cwetee_0551771aedc3a6f6(C.uintptr_t(_swig_i_0), C.swig_voidp(_swig_i_1))
+	swig_r_p := C._wrap_keypair_secret_cwetee_c783bad2cb96b6a8(C.uintptr_t(_swig_i_0), C.swig_voidp(_swig_i_1))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
  *arg2 = weteeTakeSecret(_swig_i_1) 
 	var swig_r_1 string
@@ -3462,7 +3545,7 @@ func Keypair_secret(arg1 uintptr, arg2 *[]byte) (_swig_ret string) {
 
 func Keypair_free(arg1 uintptr) {
 	_swig_i_0 := arg1
-	C._wrap_keypair_free_cwetee_0551771aedc3a6f6(C.uintptr_t(_swig_i_0))
+	C._wrap_keypair_free_cwetee_c783bad2cb96b6a8(C.uintptr_t(_swig_i_0))
 }
 
 func Keystore_export(arg1 *string, arg2 uintptr, arg3 string, arg4 string, arg5 uint64) (_swig_ret string) {
@@ -3473,7 +3556,7 @@ func Keystore_export(arg1 *string, arg2 uintptr, arg3 string, arg4 string, arg5 
 	_swig_i_2 := arg3
 	_swig_i_3 := arg4
 	_swig_i_4 := arg5
-	swig_r_p := C._wrap_keystore_export_cwetee_0551771aedc3a6f6(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1), *(*C.swig_type_240)(unsafe.Pointer(&_swig_i_2)), *(*C.swig_type_241)(unsafe.Pointer(&_swig_i_3)), C.swig_type_242(_swig_i_4))
+	swig_r_p := C._wrap_keystore_export_cwetee_c783bad2cb96b6a8(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1), *(*C.swig_type_240)(unsafe.Pointer(&_swig_i_2)), *(*C.swig_type_241)(unsafe.Pointer(&_swig_i_3)), C.swig_type_242(_swig_i_4))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 
 	if b := weteeTakeBytes(_swig_i_0); len(b) > 0 {
@@ -3503,7 +3586,7 @@ func Keystore_export_opts(arg1 *string, arg2 uintptr, arg3 string, arg4 string, 
 	_swig_i_5 := arg6
 	_swig_i_6 := arg7
 	_swig_i_7 := arg8
-	swig_r_p := C._wrap_keystore_export_opts_cwetee_0551771aedc3a6f6(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1), *(*C.swig_type_244)(unsafe.Pointer(&_swig_i_2)), *(*C.swig_type_245)(unsafe.Pointer(&_swig_i_3)), C.swig_type_246(_swig_i_4), C.swig_intgo(_swig_i_5), C.swig_intgo(_swig_i_6), C.swig_intgo(_swig_i_7))
+	swig_r_p := C._wrap_keystore_export_opts_cwetee_c783bad2cb96b6a8(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1), *(*C.swig_type_244)(unsafe.Pointer(&_swig_i_2)), *(*C.swig_type_245)(unsafe.Pointer(&_swig_i_3)), C.swig_type_246(_swig_i_4), C.swig_intgo(_swig_i_5), C.swig_intgo(_swig_i_6), C.swig_intgo(_swig_i_7))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 
 	if b := weteeTakeBytes(_swig_i_0); len(b) > 0 {
@@ -3527,7 +3610,7 @@ func Keystore_import(arg1 *uintptr, arg2 string, arg3 string) (_swig_ret string)
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
 	_swig_i_2 := arg3
-	swig_r_p := C._wrap_keystore_import_cwetee_0551771aedc3a6f6(C.swig_voidp(_swig_i_0), *(*C.swig_type_248)(unsafe.Pointer(&_swig_i_1)), *(*C.swig_type_249)(unsafe.Pointer(&_swig_i_2)))
+	swig_r_p := C._wrap_keystore_import_cwetee_c783bad2cb96b6a8(C.swig_voidp(_swig_i_0), *(*C.swig_type_248)(unsafe.Pointer(&_swig_i_1)), *(*C.swig_type_249)(unsafe.Pointer(&_swig_i_2)))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg2
@@ -3545,7 +3628,7 @@ func Mnemonic_generate(arg1 *string, arg2 uint) (_swig_ret string) {
 	var _swig_i_0 *[3]uint64
  _swig_i_0 = new([3]uint64) 
 	_swig_i_1 := arg2
-	swig_r_p := C._wrap_mnemonic_generate_cwetee_0551771aedc3a6f6(C.swig_voidp(_swig_i_0), C.swig_intgo(_swig_i_1))
+	swig_r_p := C._wrap_mnemonic_generate_cwetee_c783bad2cb96b6a8(C.swig_voidp(_swig_i_0), C.swig_intgo(_swig_i_1))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 
 	if b := weteeTakeSecret(_swig_i_0); len(b) > 0 {
@@ -3561,7 +3644,7 @@ func Mnemonic_generate(arg1 *string, arg2 uint) (_swig_ret string) {
 func Mnemonic_validate(arg1 string) (_swig_ret string) {
 	var swig_r string
 	_swig_i_0 := arg1
-	swig_r_p := C._wrap_mnemonic_validate_cwetee_0551771aedc3a6f6(*(*C.swig_type_252)(unsafe.Pointer(&_swig_i_0)))
+	swig_r_p := C._wrap_mnemonic_validate_cwetee_c783bad2cb96b6a8(*(*C.swig_type_252)(unsafe.Pointer(&_swig_i_0)))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg1
@@ -3576,7 +3659,7 @@ func Mnemonic_to_entropy(arg1 *[]byte, arg2 string) (_swig_ret string) {
 	var _swig_i_0 *[3]uint64
  _swig_i_0 = new([3]uint64) 
 	_swig_i_1 := arg2
-	swig_r_p := C._wrap_mnemonic_to_entropy_cwetee_0551771aedc3a6f6(C.swig_voidp(_swig_i_0), *(*C.swig_type_254)(unsafe.Pointer(&_swig_i_1)))
+	swig_r_p := C._wrap_mnemonic_to_entropy_cwetee_c783bad2cb96b6a8(C.swig_voidp(_swig_i_0), *(*C.swig_type_254)(unsafe.Pointer(&_swig_i_1)))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
  *arg1 = weteeTakeSecret(_swig_i_0) 
 	if Swig_escape_always_false {
@@ -3592,7 +3675,7 @@ func Mnemonic_from_entropy(arg1 *string, arg2 []byte) (_swig_ret string) {
 	var _swig_i_0 *[3]uint64
  _swig_i_0 = new([3]uint64) 
 	_swig_i_1 := arg2
-	swig_r_p := C._wrap_mnemonic_from_entropy_cwetee_0551771aedc3a6f6(C.swig_voidp(_swig_i_0), *(*C.swig_type_256)(unsafe.Pointer(&_swig_i_1)))
+	swig_r_p := C._wrap_mnemonic_from_entropy_cwetee_c783bad2cb96b6a8(C.swig_voidp(_swig_i_0), *(*C.swig_type_256)(unsafe.Pointer(&_swig_i_1)))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 
 	if b := weteeTakeSecret(_swig_i_0); len(b) > 0 {
@@ -3613,7 +3696,7 @@ func Mnemonic_to_mini_secret(arg1 []byte, arg2 string, arg3 string) (_swig_ret s
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
 	_swig_i_2 := arg3
-	swig_r_p := C._wrap_mnemonic_to_mini_secret_cwetee_0551771aedc3a6f6(*(*C.swig_type_258)(unsafe.Pointer(&_swig_i_0)), *(*C.swig_type_259)(unsafe.Pointer(&_swig_i_1)), *(*C.swig_type_260)(unsafe.Pointer(&_swig_i_2)))
+	swig_r_p := C._wrap_mnemonic_to_mini_secret_cwetee_c783bad2cb96b6a8(*(*C.swig_type_258)(unsafe.Pointer(&_swig_i_0)), *(*C.swig_type_259)(unsafe.Pointer(&_swig_i_1)), *(*C.swig_type_260)(unsafe.Pointer(&_swig_i_2)))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg1
@@ -3634,7 +3717,7 @@ func Mnemonic_to_bip39_seed(arg1 []byte, arg2 string, arg3 string) (_swig_ret st
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
 	_swig_i_2 := arg3
-	swig_r_p := C._wrap_mnemonic_to_bip39_seed_cwetee_0551771aedc3a6f6(*(*C.swig_type_262)(unsafe.Pointer(&_swig_i_0)), *(*C.swig_type_263)(unsafe.Pointer(&_swig_i_1)), *(*C.swig_type_264)(unsafe.Pointer(&_swig_i_2)))
+	swig_r_p := C._wrap_mnemonic_to_bip39_seed_cwetee_c783bad2cb96b6a8(*(*C.swig_type_262)(unsafe.Pointer(&_swig_i_0)), *(*C.swig_type_263)(unsafe.Pointer(&_swig_i_1)), *(*C.swig_type_264)(unsafe.Pointer(&_swig_i_2)))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg1
@@ -3652,28 +3735,28 @@ func Mnemonic_to_bip39_seed(arg1 []byte, arg2 string, arg3 string) (_swig_ret st
 
 func _swig_getSS58_PREFIX_POLKADOT() (_swig_ret uint) {
 	var swig_r uint
-	swig_r = (uint)(C._wrap_SS58_PREFIX_POLKADOT_cwetee_0551771aedc3a6f6())
+	swig_r = (uint)(C._wrap_SS58_PREFIX_POLKADOT_cwetee_c783bad2cb96b6a8())
 	return swig_r
 }
 
 var SS58_PREFIX_POLKADOT uint = _swig_getSS58_PREFIX_POLKADOT()
 func _swig_getSS58_PREFIX_KUSAMA() (_swig_ret uint) {
 	var swig_r uint
-	swig_r = (uint)(C._wrap_SS58_PREFIX_KUSAMA_cwetee_0551771aedc3a6f6())
+	swig_r = (uint)(C._wrap_SS58_PREFIX_KUSAMA_cwetee_c783bad2cb96b6a8())
 	return swig_r
 }
 
 var SS58_PREFIX_KUSAMA uint = _swig_getSS58_PREFIX_KUSAMA()
 func _swig_getSS58_PREFIX_GENERIC() (_swig_ret uint) {
 	var swig_r uint
-	swig_r = (uint)(C._wrap_SS58_PREFIX_GENERIC_cwetee_0551771aedc3a6f6())
+	swig_r = (uint)(C._wrap_SS58_PREFIX_GENERIC_cwetee_c783bad2cb96b6a8())
 	return swig_r
 }
 
 var SS58_PREFIX_GENERIC uint = _swig_getSS58_PREFIX_GENERIC()
 func _swig_getSS58_PREFIX_MAX() (_swig_ret uint) {
 	var swig_r uint
-	swig_r = (uint)(C._wrap_SS58_PREFIX_MAX_cwetee_0551771aedc3a6f6())
+	swig_r = (uint)(C._wrap_SS58_PREFIX_MAX_cwetee_c783bad2cb96b6a8())
 	return swig_r
 }
 
@@ -3684,7 +3767,7 @@ func Ss58_encode(arg1 *string, arg2 []byte, arg3 uint16) (_swig_ret string) {
  _swig_i_0 = new([2]uint64) 
 	_swig_i_1 := arg2
 	_swig_i_2 := arg3
-	swig_r_p := C._wrap_ss58_encode_cwetee_0551771aedc3a6f6(C.swig_voidp(_swig_i_0), *(*C.swig_type_266)(unsafe.Pointer(&_swig_i_1)), C.short(_swig_i_2))
+	swig_r_p := C._wrap_ss58_encode_cwetee_c783bad2cb96b6a8(C.swig_voidp(_swig_i_0), *(*C.swig_type_266)(unsafe.Pointer(&_swig_i_1)), C.short(_swig_i_2))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 
 	if b := weteeTakeBytes(_swig_i_0); len(b) > 0 {
@@ -3706,7 +3789,7 @@ func Ss58_decode(arg1 *[]byte, arg2 *uint16, arg3 string) (_swig_ret string) {
  _swig_i_0 = new([2]uint64) 
 	_swig_i_1 := arg2
 	_swig_i_2 := arg3
-	swig_r_p := C._wrap_ss58_decode_cwetee_0551771aedc3a6f6(C.swig_voidp(_swig_i_0), C.swig_voidp(_swig_i_1), *(*C.swig_type_268)(unsafe.Pointer(&_swig_i_2)))
+	swig_r_p := C._wrap_ss58_decode_cwetee_c783bad2cb96b6a8(C.swig_voidp(_swig_i_0), C.swig_voidp(_swig_i_1), *(*C.swig_type_268)(unsafe.Pointer(&_swig_i_2)))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
  *arg1 = weteeTakeBytes(_swig_i_0) 
 	if Swig_escape_always_false {
@@ -3719,7 +3802,7 @@ func Ss58_decode(arg1 *[]byte, arg2 *uint16, arg3 string) (_swig_ret string) {
 
 func Ss58_network_count() (_swig_ret int64) {
 	var swig_r int64
-	swig_r = (int64)(C._wrap_ss58_network_count_cwetee_0551771aedc3a6f6())
+	swig_r = (int64)(C._wrap_ss58_network_count_cwetee_c783bad2cb96b6a8())
 	return swig_r
 }
 
@@ -3734,7 +3817,7 @@ func Ss58_network_at(arg1 int64, arg2 *uint16, arg3 *string, arg4 *string, arg5 
 	var _swig_i_4 *[2]uint64
  _swig_i_4 = new([2]uint64) 
 	_swig_i_5 := arg6
-	swig_r_p := C._wrap_ss58_network_at_cwetee_0551771aedc3a6f6(C.swig_type_271(_swig_i_0), C.swig_voidp(_swig_i_1), C.swig_voidp(_swig_i_2), C.swig_voidp(_swig_i_3), C.swig_voidp(_swig_i_4), C.swig_voidp(_swig_i_5))
+	swig_r_p := C._wrap_ss58_network_at_cwetee_c783bad2cb96b6a8(C.swig_type_271(_swig_i_0), C.swig_voidp(_swig_i_1), C.swig_voidp(_swig_i_2), C.swig_voidp(_swig_i_3), C.swig_voidp(_swig_i_4), C.swig_voidp(_swig_i_5))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
  *arg3 = weteeCopyStatic(_swig_i_2) 
  *arg4 = weteeCopyStatic(_swig_i_3) 
@@ -3748,7 +3831,7 @@ func Ss58_network_find(arg1 *int, arg2 string) (_swig_ret string) {
 	var swig_r string
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
-	swig_r_p := C._wrap_ss58_network_find_cwetee_0551771aedc3a6f6(C.swig_voidp(_swig_i_0), *(*C.swig_type_273)(unsafe.Pointer(&_swig_i_1)))
+	swig_r_p := C._wrap_ss58_network_find_cwetee_c783bad2cb96b6a8(C.swig_voidp(_swig_i_0), *(*C.swig_type_273)(unsafe.Pointer(&_swig_i_1)))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg2
@@ -3762,7 +3845,7 @@ func Ss58_network_find_prefix(arg1 *int, arg2 uint16) (_swig_ret string) {
 	var swig_r string
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
-	swig_r_p := C._wrap_ss58_network_find_prefix_cwetee_0551771aedc3a6f6(C.swig_voidp(_swig_i_0), C.short(_swig_i_1))
+	swig_r_p := C._wrap_ss58_network_find_prefix_cwetee_c783bad2cb96b6a8(C.swig_voidp(_swig_i_0), C.short(_swig_i_1))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	var swig_r_1 string
  swig_r_1 = weteeTakeString(swig_r) 
@@ -3772,28 +3855,28 @@ func Ss58_network_find_prefix(arg1 *int, arg2 uint16) (_swig_ret string) {
 type Enum_SS_wetee_md_enum_kind int
 func _swig_getMD_CALLS() (_swig_ret Enum_SS_wetee_md_enum_kind) {
 	var swig_r Enum_SS_wetee_md_enum_kind
-	swig_r = (Enum_SS_wetee_md_enum_kind)(C._wrap_MD_CALLS_cwetee_0551771aedc3a6f6())
+	swig_r = (Enum_SS_wetee_md_enum_kind)(C._wrap_MD_CALLS_cwetee_c783bad2cb96b6a8())
 	return swig_r
 }
 
 var MD_CALLS Enum_SS_wetee_md_enum_kind = _swig_getMD_CALLS()
 func _swig_getMD_EVENTS() (_swig_ret Enum_SS_wetee_md_enum_kind) {
 	var swig_r Enum_SS_wetee_md_enum_kind
-	swig_r = (Enum_SS_wetee_md_enum_kind)(C._wrap_MD_EVENTS_cwetee_0551771aedc3a6f6())
+	swig_r = (Enum_SS_wetee_md_enum_kind)(C._wrap_MD_EVENTS_cwetee_c783bad2cb96b6a8())
 	return swig_r
 }
 
 var MD_EVENTS Enum_SS_wetee_md_enum_kind = _swig_getMD_EVENTS()
 func _swig_getMD_ERRORS() (_swig_ret Enum_SS_wetee_md_enum_kind) {
 	var swig_r Enum_SS_wetee_md_enum_kind
-	swig_r = (Enum_SS_wetee_md_enum_kind)(C._wrap_MD_ERRORS_cwetee_0551771aedc3a6f6())
+	swig_r = (Enum_SS_wetee_md_enum_kind)(C._wrap_MD_ERRORS_cwetee_c783bad2cb96b6a8())
 	return swig_r
 }
 
 var MD_ERRORS Enum_SS_wetee_md_enum_kind = _swig_getMD_ERRORS()
 func _swig_getMETADATA_NO_TYPE() (_swig_ret uint) {
 	var swig_r uint
-	swig_r = (uint)(C._wrap_METADATA_NO_TYPE_cwetee_0551771aedc3a6f6())
+	swig_r = (uint)(C._wrap_METADATA_NO_TYPE_cwetee_c783bad2cb96b6a8())
 	return swig_r
 }
 
@@ -3803,7 +3886,7 @@ func Mdb_parse(arg1 *uintptr, arg2 []byte, arg3 int) (_swig_ret string) {
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
 	_swig_i_2 := arg3
-	swig_r_p := C._wrap_mdb_parse_cwetee_0551771aedc3a6f6(C.swig_voidp(_swig_i_0), *(*C.swig_type_276)(unsafe.Pointer(&_swig_i_1)), C.swig_intgo(_swig_i_2))
+	swig_r_p := C._wrap_mdb_parse_cwetee_c783bad2cb96b6a8(C.swig_voidp(_swig_i_0), *(*C.swig_type_276)(unsafe.Pointer(&_swig_i_1)), C.swig_intgo(_swig_i_2))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg2
@@ -3818,7 +3901,7 @@ func Mdb_parse_hex(arg1 *uintptr, arg2 string, arg3 int) (_swig_ret string) {
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
 	_swig_i_2 := arg3
-	swig_r_p := C._wrap_mdb_parse_hex_cwetee_0551771aedc3a6f6(C.swig_voidp(_swig_i_0), *(*C.swig_type_278)(unsafe.Pointer(&_swig_i_1)), C.swig_intgo(_swig_i_2))
+	swig_r_p := C._wrap_mdb_parse_hex_cwetee_c783bad2cb96b6a8(C.swig_voidp(_swig_i_0), *(*C.swig_type_278)(unsafe.Pointer(&_swig_i_1)), C.swig_intgo(_swig_i_2))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg2
@@ -3833,7 +3916,7 @@ func Mdb_parse_rpc(arg1 *uintptr, arg2 string, arg3 int) (_swig_ret string) {
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
 	_swig_i_2 := arg3
-	swig_r_p := C._wrap_mdb_parse_rpc_cwetee_0551771aedc3a6f6(C.swig_voidp(_swig_i_0), *(*C.swig_type_280)(unsafe.Pointer(&_swig_i_1)), C.swig_intgo(_swig_i_2))
+	swig_r_p := C._wrap_mdb_parse_rpc_cwetee_c783bad2cb96b6a8(C.swig_voidp(_swig_i_0), *(*C.swig_type_280)(unsafe.Pointer(&_swig_i_1)), C.swig_intgo(_swig_i_2))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg2
@@ -3847,7 +3930,7 @@ func Mdb_pallet_name(arg1 uintptr, arg2 int64) (_swig_ret string) {
 	var swig_r string
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
-	swig_r_p := C._wrap_mdb_pallet_name_cwetee_0551771aedc3a6f6(C.uintptr_t(_swig_i_0), C.swig_type_282(_swig_i_1))
+	swig_r_p := C._wrap_mdb_pallet_name_cwetee_c783bad2cb96b6a8(C.uintptr_t(_swig_i_0), C.swig_type_282(_swig_i_1))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	var swig_r_1 string
  swig_r_1 = strings.Clone(swig_r) 
@@ -3858,7 +3941,7 @@ func Mdb_pallet_index(arg1 uintptr, arg2 int64) (_swig_ret int) {
 	var swig_r int
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
-	swig_r = (int)(C._wrap_mdb_pallet_index_cwetee_0551771aedc3a6f6(C.uintptr_t(_swig_i_0), C.swig_type_283(_swig_i_1)))
+	swig_r = (int)(C._wrap_mdb_pallet_index_cwetee_c783bad2cb96b6a8(C.uintptr_t(_swig_i_0), C.swig_type_283(_swig_i_1)))
 	return swig_r
 }
 
@@ -3866,7 +3949,7 @@ func Mdb_pallet_position(arg1 uintptr, arg2 string) (_swig_ret int64) {
 	var swig_r int64
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
-	swig_r = (int64)(C._wrap_mdb_pallet_position_cwetee_0551771aedc3a6f6(C.uintptr_t(_swig_i_0), *(*C.swig_type_285)(unsafe.Pointer(&_swig_i_1))))
+	swig_r = (int64)(C._wrap_mdb_pallet_position_cwetee_c783bad2cb96b6a8(C.uintptr_t(_swig_i_0), *(*C.swig_type_285)(unsafe.Pointer(&_swig_i_1))))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg2
 	}
@@ -3878,7 +3961,7 @@ func Mdb_pallet_enum_type(arg1 uintptr, arg2 int64, arg3 int) (_swig_ret uint) {
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
 	_swig_i_2 := arg3
-	swig_r = (uint)(C._wrap_mdb_pallet_enum_type_cwetee_0551771aedc3a6f6(C.uintptr_t(_swig_i_0), C.swig_type_286(_swig_i_1), C.swig_intgo(_swig_i_2)))
+	swig_r = (uint)(C._wrap_mdb_pallet_enum_type_cwetee_c783bad2cb96b6a8(C.uintptr_t(_swig_i_0), C.swig_type_286(_swig_i_1), C.swig_intgo(_swig_i_2)))
 	return swig_r
 }
 
@@ -3887,7 +3970,7 @@ func Mdb_variant_count(arg1 uintptr, arg2 int64, arg3 int) (_swig_ret int64) {
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
 	_swig_i_2 := arg3
-	swig_r = (int64)(C._wrap_mdb_variant_count_cwetee_0551771aedc3a6f6(C.uintptr_t(_swig_i_0), C.swig_type_288(_swig_i_1), C.swig_intgo(_swig_i_2)))
+	swig_r = (int64)(C._wrap_mdb_variant_count_cwetee_c783bad2cb96b6a8(C.uintptr_t(_swig_i_0), C.swig_type_288(_swig_i_1), C.swig_intgo(_swig_i_2)))
 	return swig_r
 }
 
@@ -3897,7 +3980,7 @@ func Mdb_variant_name(arg1 uintptr, arg2 int64, arg3 int, arg4 int64) (_swig_ret
 	_swig_i_1 := arg2
 	_swig_i_2 := arg3
 	_swig_i_3 := arg4
-	swig_r_p := C._wrap_mdb_variant_name_cwetee_0551771aedc3a6f6(C.uintptr_t(_swig_i_0), C.swig_type_290(_swig_i_1), C.swig_intgo(_swig_i_2), C.swig_type_291(_swig_i_3))
+	swig_r_p := C._wrap_mdb_variant_name_cwetee_c783bad2cb96b6a8(C.uintptr_t(_swig_i_0), C.swig_type_290(_swig_i_1), C.swig_intgo(_swig_i_2), C.swig_type_291(_swig_i_3))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	var swig_r_1 string
  swig_r_1 = strings.Clone(swig_r) 
@@ -3910,7 +3993,7 @@ func Mdb_variant_index(arg1 uintptr, arg2 int64, arg3 int, arg4 int64) (_swig_re
 	_swig_i_1 := arg2
 	_swig_i_2 := arg3
 	_swig_i_3 := arg4
-	swig_r = (int)(C._wrap_mdb_variant_index_cwetee_0551771aedc3a6f6(C.uintptr_t(_swig_i_0), C.swig_type_292(_swig_i_1), C.swig_intgo(_swig_i_2), C.swig_type_293(_swig_i_3)))
+	swig_r = (int)(C._wrap_mdb_variant_index_cwetee_c783bad2cb96b6a8(C.uintptr_t(_swig_i_0), C.swig_type_292(_swig_i_1), C.swig_intgo(_swig_i_2), C.swig_type_293(_swig_i_3)))
 	return swig_r
 }
 
@@ -3922,7 +4005,7 @@ func Mdb_variant_docs(arg1 *string, arg2 uintptr, arg3 int64, arg4 int, arg5 int
 	_swig_i_2 := arg3
 	_swig_i_3 := arg4
 	_swig_i_4 := arg5
-	swig_r_p := C._wrap_mdb_variant_docs_cwetee_0551771aedc3a6f6(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1), C.swig_type_295(_swig_i_2), C.swig_intgo(_swig_i_3), C.swig_type_296(_swig_i_4))
+	swig_r_p := C._wrap_mdb_variant_docs_cwetee_c783bad2cb96b6a8(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1), C.swig_type_295(_swig_i_2), C.swig_intgo(_swig_i_3), C.swig_type_296(_swig_i_4))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 
 	if b := weteeTakeBytes(_swig_i_0); len(b) > 0 {
@@ -3941,7 +4024,7 @@ func Mdb_field_count(arg1 uintptr, arg2 int64, arg3 int, arg4 int64) (_swig_ret 
 	_swig_i_1 := arg2
 	_swig_i_2 := arg3
 	_swig_i_3 := arg4
-	swig_r = (int64)(C._wrap_mdb_field_count_cwetee_0551771aedc3a6f6(C.uintptr_t(_swig_i_0), C.swig_type_298(_swig_i_1), C.swig_intgo(_swig_i_2), C.swig_type_299(_swig_i_3)))
+	swig_r = (int64)(C._wrap_mdb_field_count_cwetee_c783bad2cb96b6a8(C.uintptr_t(_swig_i_0), C.swig_type_298(_swig_i_1), C.swig_intgo(_swig_i_2), C.swig_type_299(_swig_i_3)))
 	return swig_r
 }
 
@@ -3952,7 +4035,7 @@ func Mdb_field_name(arg1 uintptr, arg2 int64, arg3 int, arg4 int64, arg5 int64) 
 	_swig_i_2 := arg3
 	_swig_i_3 := arg4
 	_swig_i_4 := arg5
-	swig_r_p := C._wrap_mdb_field_name_cwetee_0551771aedc3a6f6(C.uintptr_t(_swig_i_0), C.swig_type_301(_swig_i_1), C.swig_intgo(_swig_i_2), C.swig_type_302(_swig_i_3), C.swig_type_303(_swig_i_4))
+	swig_r_p := C._wrap_mdb_field_name_cwetee_c783bad2cb96b6a8(C.uintptr_t(_swig_i_0), C.swig_type_301(_swig_i_1), C.swig_intgo(_swig_i_2), C.swig_type_302(_swig_i_3), C.swig_type_303(_swig_i_4))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	var swig_r_1 string
  swig_r_1 = strings.Clone(swig_r) 
@@ -3966,7 +4049,7 @@ func Mdb_field_type_name(arg1 uintptr, arg2 int64, arg3 int, arg4 int64, arg5 in
 	_swig_i_2 := arg3
 	_swig_i_3 := arg4
 	_swig_i_4 := arg5
-	swig_r_p := C._wrap_mdb_field_type_name_cwetee_0551771aedc3a6f6(C.uintptr_t(_swig_i_0), C.swig_type_305(_swig_i_1), C.swig_intgo(_swig_i_2), C.swig_type_306(_swig_i_3), C.swig_type_307(_swig_i_4))
+	swig_r_p := C._wrap_mdb_field_type_name_cwetee_c783bad2cb96b6a8(C.uintptr_t(_swig_i_0), C.swig_type_305(_swig_i_1), C.swig_intgo(_swig_i_2), C.swig_type_306(_swig_i_3), C.swig_type_307(_swig_i_4))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	var swig_r_1 string
  swig_r_1 = strings.Clone(swig_r) 
@@ -3980,7 +4063,7 @@ func Mdb_field_type(arg1 uintptr, arg2 int64, arg3 int, arg4 int64, arg5 int64) 
 	_swig_i_2 := arg3
 	_swig_i_3 := arg4
 	_swig_i_4 := arg5
-	swig_r = (uint)(C._wrap_mdb_field_type_cwetee_0551771aedc3a6f6(C.uintptr_t(_swig_i_0), C.swig_type_308(_swig_i_1), C.swig_intgo(_swig_i_2), C.swig_type_309(_swig_i_3), C.swig_type_310(_swig_i_4)))
+	swig_r = (uint)(C._wrap_mdb_field_type_cwetee_c783bad2cb96b6a8(C.uintptr_t(_swig_i_0), C.swig_type_308(_swig_i_1), C.swig_intgo(_swig_i_2), C.swig_type_309(_swig_i_3), C.swig_type_310(_swig_i_4)))
 	return swig_r
 }
 
@@ -3988,7 +4071,7 @@ func Mdb_storage_prefix(arg1 uintptr, arg2 int64) (_swig_ret string) {
 	var swig_r string
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
-	swig_r_p := C._wrap_mdb_storage_prefix_cwetee_0551771aedc3a6f6(C.uintptr_t(_swig_i_0), C.swig_type_312(_swig_i_1))
+	swig_r_p := C._wrap_mdb_storage_prefix_cwetee_c783bad2cb96b6a8(C.uintptr_t(_swig_i_0), C.swig_type_312(_swig_i_1))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	var swig_r_1 string
  swig_r_1 = strings.Clone(swig_r) 
@@ -3999,7 +4082,7 @@ func Mdb_storage_count(arg1 uintptr, arg2 int64) (_swig_ret int64) {
 	var swig_r int64
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
-	swig_r = (int64)(C._wrap_mdb_storage_count_cwetee_0551771aedc3a6f6(C.uintptr_t(_swig_i_0), C.swig_type_314(_swig_i_1)))
+	swig_r = (int64)(C._wrap_mdb_storage_count_cwetee_c783bad2cb96b6a8(C.uintptr_t(_swig_i_0), C.swig_type_314(_swig_i_1)))
 	return swig_r
 }
 
@@ -4008,7 +4091,7 @@ func Mdb_storage_name(arg1 uintptr, arg2 int64, arg3 int64) (_swig_ret string) {
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
 	_swig_i_2 := arg3
-	swig_r_p := C._wrap_mdb_storage_name_cwetee_0551771aedc3a6f6(C.uintptr_t(_swig_i_0), C.swig_type_316(_swig_i_1), C.swig_type_317(_swig_i_2))
+	swig_r_p := C._wrap_mdb_storage_name_cwetee_c783bad2cb96b6a8(C.uintptr_t(_swig_i_0), C.swig_type_316(_swig_i_1), C.swig_type_317(_swig_i_2))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	var swig_r_1 string
  swig_r_1 = strings.Clone(swig_r) 
@@ -4020,7 +4103,7 @@ func Mdb_storage_modifier(arg1 uintptr, arg2 int64, arg3 int64) (_swig_ret int) 
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
 	_swig_i_2 := arg3
-	swig_r = (int)(C._wrap_mdb_storage_modifier_cwetee_0551771aedc3a6f6(C.uintptr_t(_swig_i_0), C.swig_type_318(_swig_i_1), C.swig_type_319(_swig_i_2)))
+	swig_r = (int)(C._wrap_mdb_storage_modifier_cwetee_c783bad2cb96b6a8(C.uintptr_t(_swig_i_0), C.swig_type_318(_swig_i_1), C.swig_type_319(_swig_i_2)))
 	return swig_r
 }
 
@@ -4029,7 +4112,7 @@ func Mdb_storage_hasher_count(arg1 uintptr, arg2 int64, arg3 int64) (_swig_ret i
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
 	_swig_i_2 := arg3
-	swig_r = (int64)(C._wrap_mdb_storage_hasher_count_cwetee_0551771aedc3a6f6(C.uintptr_t(_swig_i_0), C.swig_type_321(_swig_i_1), C.swig_type_322(_swig_i_2)))
+	swig_r = (int64)(C._wrap_mdb_storage_hasher_count_cwetee_c783bad2cb96b6a8(C.uintptr_t(_swig_i_0), C.swig_type_321(_swig_i_1), C.swig_type_322(_swig_i_2)))
 	return swig_r
 }
 
@@ -4039,7 +4122,7 @@ func Mdb_storage_hasher(arg1 uintptr, arg2 int64, arg3 int64, arg4 int64) (_swig
 	_swig_i_1 := arg2
 	_swig_i_2 := arg3
 	_swig_i_3 := arg4
-	swig_r = (int)(C._wrap_mdb_storage_hasher_cwetee_0551771aedc3a6f6(C.uintptr_t(_swig_i_0), C.swig_type_323(_swig_i_1), C.swig_type_324(_swig_i_2), C.swig_type_325(_swig_i_3)))
+	swig_r = (int)(C._wrap_mdb_storage_hasher_cwetee_c783bad2cb96b6a8(C.uintptr_t(_swig_i_0), C.swig_type_323(_swig_i_1), C.swig_type_324(_swig_i_2), C.swig_type_325(_swig_i_3)))
 	return swig_r
 }
 
@@ -4048,7 +4131,7 @@ func Mdb_storage_key_type(arg1 uintptr, arg2 int64, arg3 int64) (_swig_ret uint)
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
 	_swig_i_2 := arg3
-	swig_r = (uint)(C._wrap_mdb_storage_key_type_cwetee_0551771aedc3a6f6(C.uintptr_t(_swig_i_0), C.swig_type_326(_swig_i_1), C.swig_type_327(_swig_i_2)))
+	swig_r = (uint)(C._wrap_mdb_storage_key_type_cwetee_c783bad2cb96b6a8(C.uintptr_t(_swig_i_0), C.swig_type_326(_swig_i_1), C.swig_type_327(_swig_i_2)))
 	return swig_r
 }
 
@@ -4057,7 +4140,7 @@ func Mdb_storage_value_type(arg1 uintptr, arg2 int64, arg3 int64) (_swig_ret uin
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
 	_swig_i_2 := arg3
-	swig_r = (uint)(C._wrap_mdb_storage_value_type_cwetee_0551771aedc3a6f6(C.uintptr_t(_swig_i_0), C.swig_type_328(_swig_i_1), C.swig_type_329(_swig_i_2)))
+	swig_r = (uint)(C._wrap_mdb_storage_value_type_cwetee_c783bad2cb96b6a8(C.uintptr_t(_swig_i_0), C.swig_type_328(_swig_i_1), C.swig_type_329(_swig_i_2)))
 	return swig_r
 }
 
@@ -4068,7 +4151,7 @@ func Mdb_storage_default(arg1 *[]byte, arg2 uintptr, arg3 int64, arg4 int64) (_s
 	_swig_i_1 := arg2
 	_swig_i_2 := arg3
 	_swig_i_3 := arg4
-	swig_r_p := C._wrap_mdb_storage_default_cwetee_0551771aedc3a6f6(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1), C.swig_type_331(_swig_i_2), C.swig_type_332(_swig_i_3))
+	swig_r_p := C._wrap_mdb_storage_default_cwetee_c783bad2cb96b6a8(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1), C.swig_type_331(_swig_i_2), C.swig_type_332(_swig_i_3))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
  *arg1 = weteeTakeBytes(_swig_i_0) 
 	var swig_r_1 string
@@ -4080,7 +4163,7 @@ func Mdb_constant_count(arg1 uintptr, arg2 int64) (_swig_ret int64) {
 	var swig_r int64
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
-	swig_r = (int64)(C._wrap_mdb_constant_count_cwetee_0551771aedc3a6f6(C.uintptr_t(_swig_i_0), C.swig_type_334(_swig_i_1)))
+	swig_r = (int64)(C._wrap_mdb_constant_count_cwetee_c783bad2cb96b6a8(C.uintptr_t(_swig_i_0), C.swig_type_334(_swig_i_1)))
 	return swig_r
 }
 
@@ -4089,7 +4172,7 @@ func Mdb_constant_name(arg1 uintptr, arg2 int64, arg3 int64) (_swig_ret string) 
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
 	_swig_i_2 := arg3
-	swig_r_p := C._wrap_mdb_constant_name_cwetee_0551771aedc3a6f6(C.uintptr_t(_swig_i_0), C.swig_type_336(_swig_i_1), C.swig_type_337(_swig_i_2))
+	swig_r_p := C._wrap_mdb_constant_name_cwetee_c783bad2cb96b6a8(C.uintptr_t(_swig_i_0), C.swig_type_336(_swig_i_1), C.swig_type_337(_swig_i_2))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	var swig_r_1 string
  swig_r_1 = strings.Clone(swig_r) 
@@ -4101,7 +4184,7 @@ func Mdb_constant_type(arg1 uintptr, arg2 int64, arg3 int64) (_swig_ret uint) {
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
 	_swig_i_2 := arg3
-	swig_r = (uint)(C._wrap_mdb_constant_type_cwetee_0551771aedc3a6f6(C.uintptr_t(_swig_i_0), C.swig_type_338(_swig_i_1), C.swig_type_339(_swig_i_2)))
+	swig_r = (uint)(C._wrap_mdb_constant_type_cwetee_c783bad2cb96b6a8(C.uintptr_t(_swig_i_0), C.swig_type_338(_swig_i_1), C.swig_type_339(_swig_i_2)))
 	return swig_r
 }
 
@@ -4112,7 +4195,7 @@ func Mdb_constant_value(arg1 *[]byte, arg2 uintptr, arg3 int64, arg4 int64) (_sw
 	_swig_i_1 := arg2
 	_swig_i_2 := arg3
 	_swig_i_3 := arg4
-	swig_r_p := C._wrap_mdb_constant_value_cwetee_0551771aedc3a6f6(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1), C.swig_type_341(_swig_i_2), C.swig_type_342(_swig_i_3))
+	swig_r_p := C._wrap_mdb_constant_value_cwetee_c783bad2cb96b6a8(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1), C.swig_type_341(_swig_i_2), C.swig_type_342(_swig_i_3))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
  *arg1 = weteeTakeBytes(_swig_i_0) 
 	var swig_r_1 string
@@ -4124,7 +4207,7 @@ func Mdb_api_name(arg1 uintptr, arg2 int64) (_swig_ret string) {
 	var swig_r string
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
-	swig_r_p := C._wrap_mdb_api_name_cwetee_0551771aedc3a6f6(C.uintptr_t(_swig_i_0), C.swig_type_344(_swig_i_1))
+	swig_r_p := C._wrap_mdb_api_name_cwetee_c783bad2cb96b6a8(C.uintptr_t(_swig_i_0), C.swig_type_344(_swig_i_1))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	var swig_r_1 string
  swig_r_1 = strings.Clone(swig_r) 
@@ -4135,7 +4218,7 @@ func Mdb_api_method_count(arg1 uintptr, arg2 int64) (_swig_ret int64) {
 	var swig_r int64
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
-	swig_r = (int64)(C._wrap_mdb_api_method_count_cwetee_0551771aedc3a6f6(C.uintptr_t(_swig_i_0), C.swig_type_346(_swig_i_1)))
+	swig_r = (int64)(C._wrap_mdb_api_method_count_cwetee_c783bad2cb96b6a8(C.uintptr_t(_swig_i_0), C.swig_type_346(_swig_i_1)))
 	return swig_r
 }
 
@@ -4144,7 +4227,7 @@ func Mdb_api_method_name(arg1 uintptr, arg2 int64, arg3 int64) (_swig_ret string
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
 	_swig_i_2 := arg3
-	swig_r_p := C._wrap_mdb_api_method_name_cwetee_0551771aedc3a6f6(C.uintptr_t(_swig_i_0), C.swig_type_348(_swig_i_1), C.swig_type_349(_swig_i_2))
+	swig_r_p := C._wrap_mdb_api_method_name_cwetee_c783bad2cb96b6a8(C.uintptr_t(_swig_i_0), C.swig_type_348(_swig_i_1), C.swig_type_349(_swig_i_2))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	var swig_r_1 string
  swig_r_1 = strings.Clone(swig_r) 
@@ -4157,7 +4240,7 @@ func Mdb_type_path(arg1 *string, arg2 uintptr, arg3 uint) (_swig_ret string) {
  _swig_i_0 = new([2]uint64) 
 	_swig_i_1 := arg2
 	_swig_i_2 := arg3
-	swig_r_p := C._wrap_mdb_type_path_cwetee_0551771aedc3a6f6(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1), C.swig_intgo(_swig_i_2))
+	swig_r_p := C._wrap_mdb_type_path_cwetee_c783bad2cb96b6a8(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1), C.swig_intgo(_swig_i_2))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 
 	if b := weteeTakeBytes(_swig_i_0); len(b) > 0 {
@@ -4173,14 +4256,14 @@ func Mdb_type_path(arg1 *string, arg2 uintptr, arg3 uint) (_swig_ret string) {
 func Metadata_version(arg1 uintptr) (_swig_ret uint) {
 	var swig_r uint
 	_swig_i_0 := arg1
-	swig_r = (uint)(C._wrap_metadata_version_cwetee_0551771aedc3a6f6(C.uintptr_t(_swig_i_0)))
+	swig_r = (uint)(C._wrap_metadata_version_cwetee_c783bad2cb96b6a8(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func Metadata_spec_name(arg1 uintptr) (_swig_ret string) {
 	var swig_r string
 	_swig_i_0 := arg1
-	swig_r_p := C._wrap_metadata_spec_name_cwetee_0551771aedc3a6f6(C.uintptr_t(_swig_i_0))
+	swig_r_p := C._wrap_metadata_spec_name_cwetee_c783bad2cb96b6a8(C.uintptr_t(_swig_i_0))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	var swig_r_1 string
  swig_r_1 = strings.Clone(swig_r) 
@@ -4191,7 +4274,7 @@ func Metadata_spec_version(arg1 *uint32, arg2 uintptr) (_swig_ret string) {
 	var swig_r string
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
-	swig_r_p := C._wrap_metadata_spec_version_cwetee_0551771aedc3a6f6(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1))
+	swig_r_p := C._wrap_metadata_spec_version_cwetee_c783bad2cb96b6a8(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	var swig_r_1 string
  swig_r_1 = weteeTakeString(swig_r) 
@@ -4202,7 +4285,7 @@ func Metadata_transaction_version(arg1 *uint32, arg2 uintptr) (_swig_ret string)
 	var swig_r string
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
-	swig_r_p := C._wrap_metadata_transaction_version_cwetee_0551771aedc3a6f6(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1))
+	swig_r_p := C._wrap_metadata_transaction_version_cwetee_c783bad2cb96b6a8(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	var swig_r_1 string
  swig_r_1 = weteeTakeString(swig_r) 
@@ -4213,7 +4296,7 @@ func Metadata_ss58_prefix(arg1 *uint16, arg2 uintptr) (_swig_ret string) {
 	var swig_r string
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
-	swig_r_p := C._wrap_metadata_ss58_prefix_cwetee_0551771aedc3a6f6(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1))
+	swig_r_p := C._wrap_metadata_ss58_prefix_cwetee_c783bad2cb96b6a8(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	var swig_r_1 string
  swig_r_1 = weteeTakeString(swig_r) 
@@ -4223,32 +4306,32 @@ func Metadata_ss58_prefix(arg1 *uint16, arg2 uintptr) (_swig_ret string) {
 func Metadata_type_count(arg1 uintptr) (_swig_ret int64) {
 	var swig_r int64
 	_swig_i_0 := arg1
-	swig_r = (int64)(C._wrap_metadata_type_count_cwetee_0551771aedc3a6f6(C.uintptr_t(_swig_i_0)))
+	swig_r = (int64)(C._wrap_metadata_type_count_cwetee_c783bad2cb96b6a8(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func Metadata_pallet_count(arg1 uintptr) (_swig_ret int64) {
 	var swig_r int64
 	_swig_i_0 := arg1
-	swig_r = (int64)(C._wrap_metadata_pallet_count_cwetee_0551771aedc3a6f6(C.uintptr_t(_swig_i_0)))
+	swig_r = (int64)(C._wrap_metadata_pallet_count_cwetee_c783bad2cb96b6a8(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func Metadata_runtime_api_count(arg1 uintptr) (_swig_ret int64) {
 	var swig_r int64
 	_swig_i_0 := arg1
-	swig_r = (int64)(C._wrap_metadata_runtime_api_count_cwetee_0551771aedc3a6f6(C.uintptr_t(_swig_i_0)))
+	swig_r = (int64)(C._wrap_metadata_runtime_api_count_cwetee_c783bad2cb96b6a8(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func Metadata_free(arg1 uintptr) {
 	_swig_i_0 := arg1
-	C._wrap_metadata_free_cwetee_0551771aedc3a6f6(C.uintptr_t(_swig_i_0))
+	C._wrap_metadata_free_cwetee_c783bad2cb96b6a8(C.uintptr_t(_swig_i_0))
 }
 
 func _swig_getMETADATA_HASH_BYTES() (_swig_ret uint) {
 	var swig_r uint
-	swig_r = (uint)(C._wrap_METADATA_HASH_BYTES_cwetee_0551771aedc3a6f6())
+	swig_r = (uint)(C._wrap_METADATA_HASH_BYTES_cwetee_c783bad2cb96b6a8())
 	return swig_r
 }
 
@@ -4259,7 +4342,7 @@ func Mdb_hash(arg1 []byte, arg2 uintptr, arg3 uint, arg4 string) (_swig_ret stri
 	_swig_i_1 := arg2
 	_swig_i_2 := arg3
 	_swig_i_3 := arg4
-	swig_r_p := C._wrap_mdb_hash_cwetee_0551771aedc3a6f6(*(*C.swig_type_359)(unsafe.Pointer(&_swig_i_0)), C.uintptr_t(_swig_i_1), C.swig_intgo(_swig_i_2), *(*C.swig_type_360)(unsafe.Pointer(&_swig_i_3)))
+	swig_r_p := C._wrap_mdb_hash_cwetee_c783bad2cb96b6a8(*(*C.swig_type_359)(unsafe.Pointer(&_swig_i_0)), C.uintptr_t(_swig_i_1), C.swig_intgo(_swig_i_2), *(*C.swig_type_360)(unsafe.Pointer(&_swig_i_3)))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg1
@@ -4279,7 +4362,7 @@ func Mdb_digest(arg1 *[]byte, arg2 uintptr, arg3 uint, arg4 string) (_swig_ret s
 	_swig_i_1 := arg2
 	_swig_i_2 := arg3
 	_swig_i_3 := arg4
-	swig_r_p := C._wrap_mdb_digest_cwetee_0551771aedc3a6f6(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1), C.swig_intgo(_swig_i_2), *(*C.swig_type_362)(unsafe.Pointer(&_swig_i_3)))
+	swig_r_p := C._wrap_mdb_digest_cwetee_c783bad2cb96b6a8(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1), C.swig_intgo(_swig_i_2), *(*C.swig_type_362)(unsafe.Pointer(&_swig_i_3)))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
  *arg1 = weteeTakeBytes(_swig_i_0) 
 	if Swig_escape_always_false {
@@ -4294,7 +4377,7 @@ func Mdb_type_kind(arg1 uintptr, arg2 uint) (_swig_ret int) {
 	var swig_r int
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
-	swig_r = (int)(C._wrap_mdb_type_kind_cwetee_0551771aedc3a6f6(C.uintptr_t(_swig_i_0), C.swig_intgo(_swig_i_1)))
+	swig_r = (int)(C._wrap_mdb_type_kind_cwetee_c783bad2cb96b6a8(C.uintptr_t(_swig_i_0), C.swig_intgo(_swig_i_1)))
 	return swig_r
 }
 
@@ -4302,7 +4385,7 @@ func Mdb_type_primitive(arg1 uintptr, arg2 uint) (_swig_ret int) {
 	var swig_r int
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
-	swig_r = (int)(C._wrap_mdb_type_primitive_cwetee_0551771aedc3a6f6(C.uintptr_t(_swig_i_0), C.swig_intgo(_swig_i_1)))
+	swig_r = (int)(C._wrap_mdb_type_primitive_cwetee_c783bad2cb96b6a8(C.uintptr_t(_swig_i_0), C.swig_intgo(_swig_i_1)))
 	return swig_r
 }
 
@@ -4310,7 +4393,7 @@ func Mdb_type_elem(arg1 uintptr, arg2 uint) (_swig_ret uint) {
 	var swig_r uint
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
-	swig_r = (uint)(C._wrap_mdb_type_elem_cwetee_0551771aedc3a6f6(C.uintptr_t(_swig_i_0), C.swig_intgo(_swig_i_1)))
+	swig_r = (uint)(C._wrap_mdb_type_elem_cwetee_c783bad2cb96b6a8(C.uintptr_t(_swig_i_0), C.swig_intgo(_swig_i_1)))
 	return swig_r
 }
 
@@ -4318,7 +4401,7 @@ func Mdb_type_tuple_len(arg1 uintptr, arg2 uint) (_swig_ret int64) {
 	var swig_r int64
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
-	swig_r = (int64)(C._wrap_mdb_type_tuple_len_cwetee_0551771aedc3a6f6(C.uintptr_t(_swig_i_0), C.swig_intgo(_swig_i_1)))
+	swig_r = (int64)(C._wrap_mdb_type_tuple_len_cwetee_c783bad2cb96b6a8(C.uintptr_t(_swig_i_0), C.swig_intgo(_swig_i_1)))
 	return swig_r
 }
 
@@ -4327,7 +4410,7 @@ func Mdb_type_tuple_elem(arg1 uintptr, arg2 uint, arg3 int64) (_swig_ret uint) {
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
 	_swig_i_2 := arg3
-	swig_r = (uint)(C._wrap_mdb_type_tuple_elem_cwetee_0551771aedc3a6f6(C.uintptr_t(_swig_i_0), C.swig_intgo(_swig_i_1), C.swig_type_364(_swig_i_2)))
+	swig_r = (uint)(C._wrap_mdb_type_tuple_elem_cwetee_c783bad2cb96b6a8(C.uintptr_t(_swig_i_0), C.swig_intgo(_swig_i_1), C.swig_type_364(_swig_i_2)))
 	return swig_r
 }
 
@@ -4335,7 +4418,7 @@ func Mdb_type_field_count(arg1 uintptr, arg2 uint) (_swig_ret int64) {
 	var swig_r int64
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
-	swig_r = (int64)(C._wrap_mdb_type_field_count_cwetee_0551771aedc3a6f6(C.uintptr_t(_swig_i_0), C.swig_intgo(_swig_i_1)))
+	swig_r = (int64)(C._wrap_mdb_type_field_count_cwetee_c783bad2cb96b6a8(C.uintptr_t(_swig_i_0), C.swig_intgo(_swig_i_1)))
 	return swig_r
 }
 
@@ -4344,7 +4427,7 @@ func Mdb_type_field_name(arg1 uintptr, arg2 uint, arg3 int64) (_swig_ret string)
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
 	_swig_i_2 := arg3
-	swig_r_p := C._wrap_mdb_type_field_name_cwetee_0551771aedc3a6f6(C.uintptr_t(_swig_i_0), C.swig_intgo(_swig_i_1), C.swig_type_367(_swig_i_2))
+	swig_r_p := C._wrap_mdb_type_field_name_cwetee_c783bad2cb96b6a8(C.uintptr_t(_swig_i_0), C.swig_intgo(_swig_i_1), C.swig_type_367(_swig_i_2))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	var swig_r_1 string
  swig_r_1 = strings.Clone(swig_r) 
@@ -4356,7 +4439,7 @@ func Mdb_type_field_type(arg1 uintptr, arg2 uint, arg3 int64) (_swig_ret uint) {
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
 	_swig_i_2 := arg3
-	swig_r = (uint)(C._wrap_mdb_type_field_type_cwetee_0551771aedc3a6f6(C.uintptr_t(_swig_i_0), C.swig_intgo(_swig_i_1), C.swig_type_368(_swig_i_2)))
+	swig_r = (uint)(C._wrap_mdb_type_field_type_cwetee_c783bad2cb96b6a8(C.uintptr_t(_swig_i_0), C.swig_intgo(_swig_i_1), C.swig_type_368(_swig_i_2)))
 	return swig_r
 }
 
@@ -4364,7 +4447,7 @@ func Mdb_type_variant_count(arg1 uintptr, arg2 uint) (_swig_ret int64) {
 	var swig_r int64
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
-	swig_r = (int64)(C._wrap_mdb_type_variant_count_cwetee_0551771aedc3a6f6(C.uintptr_t(_swig_i_0), C.swig_intgo(_swig_i_1)))
+	swig_r = (int64)(C._wrap_mdb_type_variant_count_cwetee_c783bad2cb96b6a8(C.uintptr_t(_swig_i_0), C.swig_intgo(_swig_i_1)))
 	return swig_r
 }
 
@@ -4373,7 +4456,7 @@ func Mdb_type_variant_name(arg1 uintptr, arg2 uint, arg3 int64) (_swig_ret strin
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
 	_swig_i_2 := arg3
-	swig_r_p := C._wrap_mdb_type_variant_name_cwetee_0551771aedc3a6f6(C.uintptr_t(_swig_i_0), C.swig_intgo(_swig_i_1), C.swig_type_371(_swig_i_2))
+	swig_r_p := C._wrap_mdb_type_variant_name_cwetee_c783bad2cb96b6a8(C.uintptr_t(_swig_i_0), C.swig_intgo(_swig_i_1), C.swig_type_371(_swig_i_2))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	var swig_r_1 string
  swig_r_1 = strings.Clone(swig_r) 
@@ -4385,7 +4468,7 @@ func Mdb_type_variant_field_count(arg1 uintptr, arg2 uint, arg3 int64) (_swig_re
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
 	_swig_i_2 := arg3
-	swig_r = (int64)(C._wrap_mdb_type_variant_field_count_cwetee_0551771aedc3a6f6(C.uintptr_t(_swig_i_0), C.swig_intgo(_swig_i_1), C.swig_type_373(_swig_i_2)))
+	swig_r = (int64)(C._wrap_mdb_type_variant_field_count_cwetee_c783bad2cb96b6a8(C.uintptr_t(_swig_i_0), C.swig_intgo(_swig_i_1), C.swig_type_373(_swig_i_2)))
 	return swig_r
 }
 
@@ -4395,7 +4478,7 @@ func Mdb_type_variant_field_name(arg1 uintptr, arg2 uint, arg3 int64, arg4 int64
 	_swig_i_1 := arg2
 	_swig_i_2 := arg3
 	_swig_i_3 := arg4
-	swig_r_p := C._wrap_mdb_type_variant_field_name_cwetee_0551771aedc3a6f6(C.uintptr_t(_swig_i_0), C.swig_intgo(_swig_i_1), C.swig_type_375(_swig_i_2), C.swig_type_376(_swig_i_3))
+	swig_r_p := C._wrap_mdb_type_variant_field_name_cwetee_c783bad2cb96b6a8(C.uintptr_t(_swig_i_0), C.swig_intgo(_swig_i_1), C.swig_type_375(_swig_i_2), C.swig_type_376(_swig_i_3))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	var swig_r_1 string
  swig_r_1 = strings.Clone(swig_r) 
@@ -4408,7 +4491,7 @@ func Mdb_type_variant_field_type(arg1 uintptr, arg2 uint, arg3 int64, arg4 int64
 	_swig_i_1 := arg2
 	_swig_i_2 := arg3
 	_swig_i_3 := arg4
-	swig_r = (uint)(C._wrap_mdb_type_variant_field_type_cwetee_0551771aedc3a6f6(C.uintptr_t(_swig_i_0), C.swig_intgo(_swig_i_1), C.swig_type_377(_swig_i_2), C.swig_type_378(_swig_i_3)))
+	swig_r = (uint)(C._wrap_mdb_type_variant_field_type_cwetee_c783bad2cb96b6a8(C.uintptr_t(_swig_i_0), C.swig_intgo(_swig_i_1), C.swig_type_377(_swig_i_2), C.swig_type_378(_swig_i_3)))
 	return swig_r
 }
 
@@ -4419,7 +4502,7 @@ func Mdb_encode(arg1 *[]byte, arg2 uintptr, arg3 uint, arg4 string) (_swig_ret s
 	_swig_i_1 := arg2
 	_swig_i_2 := arg3
 	_swig_i_3 := arg4
-	swig_r_p := C._wrap_mdb_encode_cwetee_0551771aedc3a6f6(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1), C.swig_intgo(_swig_i_2), *(*C.swig_type_380)(unsafe.Pointer(&_swig_i_3)))
+	swig_r_p := C._wrap_mdb_encode_cwetee_c783bad2cb96b6a8(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1), C.swig_intgo(_swig_i_2), *(*C.swig_type_380)(unsafe.Pointer(&_swig_i_3)))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
  *arg1 = weteeTakeBytes(_swig_i_0) 
 	if Swig_escape_always_false {
@@ -4438,7 +4521,7 @@ func Mdb_decode(arg1 *string, arg2 uintptr, arg3 uint, arg4 []byte, arg5 int) (_
 	_swig_i_2 := arg3
 	_swig_i_3 := arg4
 	_swig_i_4 := arg5
-	swig_r_p := C._wrap_mdb_decode_cwetee_0551771aedc3a6f6(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1), C.swig_intgo(_swig_i_2), *(*C.swig_type_382)(unsafe.Pointer(&_swig_i_3)), C.swig_intgo(_swig_i_4))
+	swig_r_p := C._wrap_mdb_decode_cwetee_c783bad2cb96b6a8(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1), C.swig_intgo(_swig_i_2), *(*C.swig_type_382)(unsafe.Pointer(&_swig_i_3)), C.swig_intgo(_swig_i_4))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 
 	if b := weteeTakeBytes(_swig_i_0); len(b) > 0 {
@@ -4462,7 +4545,7 @@ func Mdb_call_encode(arg1 *[]byte, arg2 uintptr, arg3 string, arg4 string, arg5 
 	_swig_i_2 := arg3
 	_swig_i_3 := arg4
 	_swig_i_4 := arg5
-	swig_r_p := C._wrap_mdb_call_encode_cwetee_0551771aedc3a6f6(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1), *(*C.swig_type_384)(unsafe.Pointer(&_swig_i_2)), *(*C.swig_type_385)(unsafe.Pointer(&_swig_i_3)), *(*C.swig_type_386)(unsafe.Pointer(&_swig_i_4)))
+	swig_r_p := C._wrap_mdb_call_encode_cwetee_c783bad2cb96b6a8(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1), *(*C.swig_type_384)(unsafe.Pointer(&_swig_i_2)), *(*C.swig_type_385)(unsafe.Pointer(&_swig_i_3)), *(*C.swig_type_386)(unsafe.Pointer(&_swig_i_4)))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
  *arg1 = weteeTakeBytes(_swig_i_0) 
 	if Swig_escape_always_false {
@@ -4486,7 +4569,7 @@ func Mdb_call_decode(arg1 *string, arg2 uintptr, arg3 []byte, arg4 int) (_swig_r
 	_swig_i_1 := arg2
 	_swig_i_2 := arg3
 	_swig_i_3 := arg4
-	swig_r_p := C._wrap_mdb_call_decode_cwetee_0551771aedc3a6f6(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1), *(*C.swig_type_388)(unsafe.Pointer(&_swig_i_2)), C.swig_intgo(_swig_i_3))
+	swig_r_p := C._wrap_mdb_call_decode_cwetee_c783bad2cb96b6a8(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1), *(*C.swig_type_388)(unsafe.Pointer(&_swig_i_2)), C.swig_intgo(_swig_i_3))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 
 	if b := weteeTakeBytes(_swig_i_0); len(b) > 0 {
@@ -4510,7 +4593,7 @@ func Mdb_storage_key(arg1 *[]byte, arg2 uintptr, arg3 int64, arg4 int64, arg5 st
 	_swig_i_2 := arg3
 	_swig_i_3 := arg4
 	_swig_i_4 := arg5
-	swig_r_p := C._wrap_mdb_storage_key_cwetee_0551771aedc3a6f6(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1), C.swig_type_390(_swig_i_2), C.swig_type_391(_swig_i_3), *(*C.swig_type_392)(unsafe.Pointer(&_swig_i_4)))
+	swig_r_p := C._wrap_mdb_storage_key_cwetee_c783bad2cb96b6a8(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1), C.swig_type_390(_swig_i_2), C.swig_type_391(_swig_i_3), *(*C.swig_type_392)(unsafe.Pointer(&_swig_i_4)))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
  *arg1 = weteeTakeBytes(_swig_i_0) 
 	if Swig_escape_always_false {
@@ -4531,7 +4614,7 @@ func Mdb_storage_decode(arg1 *string, arg2 uintptr, arg3 int64, arg4 int64, arg5
 	_swig_i_4 := arg5
 	_swig_i_5 := arg6
 	_swig_i_6 := arg7
-	swig_r_p := C._wrap_mdb_storage_decode_cwetee_0551771aedc3a6f6(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1), C.swig_type_394(_swig_i_2), C.swig_type_395(_swig_i_3), *(*C.swig_type_396)(unsafe.Pointer(&_swig_i_4)), C.swig_intgo(_swig_i_5), C.swig_intgo(_swig_i_6))
+	swig_r_p := C._wrap_mdb_storage_decode_cwetee_c783bad2cb96b6a8(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1), C.swig_type_394(_swig_i_2), C.swig_type_395(_swig_i_3), *(*C.swig_type_396)(unsafe.Pointer(&_swig_i_4)), C.swig_intgo(_swig_i_5), C.swig_intgo(_swig_i_6))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 
 	if b := weteeTakeBytes(_swig_i_0); len(b) > 0 {
@@ -4554,7 +4637,7 @@ func Mdb_events_decode(arg1 *string, arg2 uintptr, arg3 []byte, arg4 int) (_swig
 	_swig_i_1 := arg2
 	_swig_i_2 := arg3
 	_swig_i_3 := arg4
-	swig_r_p := C._wrap_mdb_events_decode_cwetee_0551771aedc3a6f6(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1), *(*C.swig_type_398)(unsafe.Pointer(&_swig_i_2)), C.swig_intgo(_swig_i_3))
+	swig_r_p := C._wrap_mdb_events_decode_cwetee_c783bad2cb96b6a8(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1), *(*C.swig_type_398)(unsafe.Pointer(&_swig_i_2)), C.swig_intgo(_swig_i_3))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 
 	if b := weteeTakeBytes(_swig_i_0); len(b) > 0 {
@@ -4577,7 +4660,7 @@ func Mdb_dispatch_error(arg1 *string, arg2 uintptr, arg3 []byte, arg4 int) (_swi
 	_swig_i_1 := arg2
 	_swig_i_2 := arg3
 	_swig_i_3 := arg4
-	swig_r_p := C._wrap_mdb_dispatch_error_cwetee_0551771aedc3a6f6(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1), *(*C.swig_type_400)(unsafe.Pointer(&_swig_i_2)), C.swig_intgo(_swig_i_3))
+	swig_r_p := C._wrap_mdb_dispatch_error_cwetee_c783bad2cb96b6a8(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1), *(*C.swig_type_400)(unsafe.Pointer(&_swig_i_2)), C.swig_intgo(_swig_i_3))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 
 	if b := weteeTakeBytes(_swig_i_0); len(b) > 0 {
@@ -4599,7 +4682,7 @@ func Era_mortal(arg1 []byte, arg2 uint64, arg3 uint64, arg4 *uint64) (_swig_ret 
 	_swig_i_1 := arg2
 	_swig_i_2 := arg3
 	_swig_i_3 := arg4
-	swig_r_p := C._wrap_era_mortal_cwetee_0551771aedc3a6f6(*(*C.swig_type_402)(unsafe.Pointer(&_swig_i_0)), C.swig_type_403(_swig_i_1), C.swig_type_404(_swig_i_2), C.swig_voidp(_swig_i_3))
+	swig_r_p := C._wrap_era_mortal_cwetee_c783bad2cb96b6a8(*(*C.swig_type_402)(unsafe.Pointer(&_swig_i_0)), C.swig_type_403(_swig_i_1), C.swig_type_404(_swig_i_2), C.swig_voidp(_swig_i_3))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg1
@@ -4615,7 +4698,7 @@ func Era_decode(arg1 *uint64, arg2 *uint64, arg3 *int, arg4 []byte) (_swig_ret s
 	_swig_i_1 := arg2
 	_swig_i_2 := arg3
 	_swig_i_3 := arg4
-	swig_r_p := C._wrap_era_decode_cwetee_0551771aedc3a6f6(C.swig_voidp(_swig_i_0), C.swig_voidp(_swig_i_1), C.swig_voidp(_swig_i_2), *(*C.swig_type_406)(unsafe.Pointer(&_swig_i_3)))
+	swig_r_p := C._wrap_era_decode_cwetee_c783bad2cb96b6a8(C.swig_voidp(_swig_i_0), C.swig_voidp(_swig_i_1), C.swig_voidp(_swig_i_2), *(*C.swig_type_406)(unsafe.Pointer(&_swig_i_3)))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg4
@@ -4630,20 +4713,20 @@ func Era_birth(arg1 uint64, arg2 uint64, arg3 uint64) (_swig_ret uint64) {
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
 	_swig_i_2 := arg3
-	swig_r = (uint64)(C._wrap_era_birth_cwetee_0551771aedc3a6f6(C.swig_type_408(_swig_i_0), C.swig_type_409(_swig_i_1), C.swig_type_410(_swig_i_2)))
+	swig_r = (uint64)(C._wrap_era_birth_cwetee_c783bad2cb96b6a8(C.swig_type_408(_swig_i_0), C.swig_type_409(_swig_i_1), C.swig_type_410(_swig_i_2)))
 	return swig_r
 }
 
 func _swig_getTX_PAYLOAD_HASH_THRESHOLD() (_swig_ret uint) {
 	var swig_r uint
-	swig_r = (uint)(C._wrap_TX_PAYLOAD_HASH_THRESHOLD_cwetee_0551771aedc3a6f6())
+	swig_r = (uint)(C._wrap_TX_PAYLOAD_HASH_THRESHOLD_cwetee_c783bad2cb96b6a8())
 	return swig_r
 }
 
 var TX_PAYLOAD_HASH_THRESHOLD uint = _swig_getTX_PAYLOAD_HASH_THRESHOLD()
 func _swig_getTX_HASH_BYTES() (_swig_ret uint) {
 	var swig_r uint
-	swig_r = (uint)(C._wrap_TX_HASH_BYTES_cwetee_0551771aedc3a6f6())
+	swig_r = (uint)(C._wrap_TX_HASH_BYTES_cwetee_c783bad2cb96b6a8())
 	return swig_r
 }
 
@@ -4652,7 +4735,7 @@ func Tx_new(arg1 *uintptr, arg2 uintptr) (_swig_ret string) {
 	var swig_r string
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
-	swig_r_p := C._wrap_tx_new_cwetee_0551771aedc3a6f6(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1))
+	swig_r_p := C._wrap_tx_new_cwetee_c783bad2cb96b6a8(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	var swig_r_1 string
  swig_r_1 = weteeTakeString(swig_r) 
@@ -4661,14 +4744,14 @@ func Tx_new(arg1 *uintptr, arg2 uintptr) (_swig_ret string) {
 
 func Tx_free(arg1 uintptr) {
 	_swig_i_0 := arg1
-	C._wrap_tx_free_cwetee_0551771aedc3a6f6(C.uintptr_t(_swig_i_0))
+	C._wrap_tx_free_cwetee_c783bad2cb96b6a8(C.uintptr_t(_swig_i_0))
 }
 
 func Tx_set_call(arg1 uintptr, arg2 []byte) (_swig_ret string) {
 	var swig_r string
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
-	swig_r_p := C._wrap_tx_set_call_cwetee_0551771aedc3a6f6(C.uintptr_t(_swig_i_0), *(*C.swig_type_413)(unsafe.Pointer(&_swig_i_1)))
+	swig_r_p := C._wrap_tx_set_call_cwetee_c783bad2cb96b6a8(C.uintptr_t(_swig_i_0), *(*C.swig_type_413)(unsafe.Pointer(&_swig_i_1)))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg2
@@ -4684,7 +4767,7 @@ func Tx_set_call_json(arg1 uintptr, arg2 string, arg3 string, arg4 string) (_swi
 	_swig_i_1 := arg2
 	_swig_i_2 := arg3
 	_swig_i_3 := arg4
-	swig_r_p := C._wrap_tx_set_call_json_cwetee_0551771aedc3a6f6(C.uintptr_t(_swig_i_0), *(*C.swig_type_415)(unsafe.Pointer(&_swig_i_1)), *(*C.swig_type_416)(unsafe.Pointer(&_swig_i_2)), *(*C.swig_type_417)(unsafe.Pointer(&_swig_i_3)))
+	swig_r_p := C._wrap_tx_set_call_json_cwetee_c783bad2cb96b6a8(C.uintptr_t(_swig_i_0), *(*C.swig_type_415)(unsafe.Pointer(&_swig_i_1)), *(*C.swig_type_416)(unsafe.Pointer(&_swig_i_2)), *(*C.swig_type_417)(unsafe.Pointer(&_swig_i_3)))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg2
@@ -4704,7 +4787,7 @@ func Tx_set_genesis_hash(arg1 uintptr, arg2 []byte) (_swig_ret string) {
 	var swig_r string
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
-	swig_r_p := C._wrap_tx_set_genesis_hash_cwetee_0551771aedc3a6f6(C.uintptr_t(_swig_i_0), *(*C.swig_type_419)(unsafe.Pointer(&_swig_i_1)))
+	swig_r_p := C._wrap_tx_set_genesis_hash_cwetee_c783bad2cb96b6a8(C.uintptr_t(_swig_i_0), *(*C.swig_type_419)(unsafe.Pointer(&_swig_i_1)))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg2
@@ -4719,7 +4802,7 @@ func Tx_set_runtime_version(arg1 uintptr, arg2 uint, arg3 uint) (_swig_ret strin
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
 	_swig_i_2 := arg3
-	swig_r_p := C._wrap_tx_set_runtime_version_cwetee_0551771aedc3a6f6(C.uintptr_t(_swig_i_0), C.swig_intgo(_swig_i_1), C.swig_intgo(_swig_i_2))
+	swig_r_p := C._wrap_tx_set_runtime_version_cwetee_c783bad2cb96b6a8(C.uintptr_t(_swig_i_0), C.swig_intgo(_swig_i_1), C.swig_intgo(_swig_i_2))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	var swig_r_1 string
  swig_r_1 = weteeTakeString(swig_r) 
@@ -4730,7 +4813,7 @@ func Tx_set_nonce(arg1 uintptr, arg2 uint64) (_swig_ret string) {
 	var swig_r string
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
-	swig_r_p := C._wrap_tx_set_nonce_cwetee_0551771aedc3a6f6(C.uintptr_t(_swig_i_0), C.swig_type_422(_swig_i_1))
+	swig_r_p := C._wrap_tx_set_nonce_cwetee_c783bad2cb96b6a8(C.uintptr_t(_swig_i_0), C.swig_type_422(_swig_i_1))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	var swig_r_1 string
  swig_r_1 = weteeTakeString(swig_r) 
@@ -4741,7 +4824,7 @@ func Tx_set_tip(arg1 uintptr, arg2 []uint64) (_swig_ret string) {
 	var swig_r string
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
-	swig_r_p := C._wrap_tx_set_tip_cwetee_0551771aedc3a6f6(C.uintptr_t(_swig_i_0), *(*C.swig_type_424)(unsafe.Pointer(&_swig_i_1)))
+	swig_r_p := C._wrap_tx_set_tip_cwetee_c783bad2cb96b6a8(C.uintptr_t(_swig_i_0), *(*C.swig_type_424)(unsafe.Pointer(&_swig_i_1)))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg2
@@ -4757,7 +4840,7 @@ func Tx_set_mortal(arg1 uintptr, arg2 uint64, arg3 uint64, arg4 []byte) (_swig_r
 	_swig_i_1 := arg2
 	_swig_i_2 := arg3
 	_swig_i_3 := arg4
-	swig_r_p := C._wrap_tx_set_mortal_cwetee_0551771aedc3a6f6(C.uintptr_t(_swig_i_0), C.swig_type_426(_swig_i_1), C.swig_type_427(_swig_i_2), *(*C.swig_type_428)(unsafe.Pointer(&_swig_i_3)))
+	swig_r_p := C._wrap_tx_set_mortal_cwetee_c783bad2cb96b6a8(C.uintptr_t(_swig_i_0), C.swig_type_426(_swig_i_1), C.swig_type_427(_swig_i_2), *(*C.swig_type_428)(unsafe.Pointer(&_swig_i_3)))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg4
@@ -4770,7 +4853,7 @@ func Tx_set_mortal(arg1 uintptr, arg2 uint64, arg3 uint64, arg4 []byte) (_swig_r
 func Tx_set_immortal(arg1 uintptr) (_swig_ret string) {
 	var swig_r string
 	_swig_i_0 := arg1
-	swig_r_p := C._wrap_tx_set_immortal_cwetee_0551771aedc3a6f6(C.uintptr_t(_swig_i_0))
+	swig_r_p := C._wrap_tx_set_immortal_cwetee_c783bad2cb96b6a8(C.uintptr_t(_swig_i_0))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	var swig_r_1 string
  swig_r_1 = weteeTakeString(swig_r) 
@@ -4781,7 +4864,7 @@ func Tx_set_fee_asset_json(arg1 uintptr, arg2 string) (_swig_ret string) {
 	var swig_r string
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
-	swig_r_p := C._wrap_tx_set_fee_asset_json_cwetee_0551771aedc3a6f6(C.uintptr_t(_swig_i_0), *(*C.swig_type_431)(unsafe.Pointer(&_swig_i_1)))
+	swig_r_p := C._wrap_tx_set_fee_asset_json_cwetee_c783bad2cb96b6a8(C.uintptr_t(_swig_i_0), *(*C.swig_type_431)(unsafe.Pointer(&_swig_i_1)))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg2
@@ -4795,7 +4878,7 @@ func Tx_set_metadata_hash(arg1 uintptr, arg2 []byte) (_swig_ret string) {
 	var swig_r string
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
-	swig_r_p := C._wrap_tx_set_metadata_hash_cwetee_0551771aedc3a6f6(C.uintptr_t(_swig_i_0), *(*C.swig_type_433)(unsafe.Pointer(&_swig_i_1)))
+	swig_r_p := C._wrap_tx_set_metadata_hash_cwetee_c783bad2cb96b6a8(C.uintptr_t(_swig_i_0), *(*C.swig_type_433)(unsafe.Pointer(&_swig_i_1)))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg2
@@ -4808,7 +4891,7 @@ func Tx_set_metadata_hash(arg1 uintptr, arg2 []byte) (_swig_ret string) {
 func Tx_clear_metadata_hash(arg1 uintptr) (_swig_ret string) {
 	var swig_r string
 	_swig_i_0 := arg1
-	swig_r_p := C._wrap_tx_clear_metadata_hash_cwetee_0551771aedc3a6f6(C.uintptr_t(_swig_i_0))
+	swig_r_p := C._wrap_tx_clear_metadata_hash_cwetee_c783bad2cb96b6a8(C.uintptr_t(_swig_i_0))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	var swig_r_1 string
  swig_r_1 = weteeTakeString(swig_r) 
@@ -4821,7 +4904,7 @@ func Tx_set_extension_json(arg1 uintptr, arg2 string, arg3 string, arg4 string) 
 	_swig_i_1 := arg2
 	_swig_i_2 := arg3
 	_swig_i_3 := arg4
-	swig_r_p := C._wrap_tx_set_extension_json_cwetee_0551771aedc3a6f6(C.uintptr_t(_swig_i_0), *(*C.swig_type_436)(unsafe.Pointer(&_swig_i_1)), *(*C.swig_type_437)(unsafe.Pointer(&_swig_i_2)), *(*C.swig_type_438)(unsafe.Pointer(&_swig_i_3)))
+	swig_r_p := C._wrap_tx_set_extension_json_cwetee_c783bad2cb96b6a8(C.uintptr_t(_swig_i_0), *(*C.swig_type_436)(unsafe.Pointer(&_swig_i_1)), *(*C.swig_type_437)(unsafe.Pointer(&_swig_i_2)), *(*C.swig_type_438)(unsafe.Pointer(&_swig_i_3)))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg2
@@ -4842,7 +4925,7 @@ func Tx_signing_payload(arg1 *[]byte, arg2 uintptr) (_swig_ret string) {
 	var _swig_i_0 *[2]uint64
  _swig_i_0 = new([2]uint64) 
 	_swig_i_1 := arg2
-	swig_r_p := C._wrap_tx_signing_payload_cwetee_0551771aedc3a6f6(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1))
+	swig_r_p := C._wrap_tx_signing_payload_cwetee_c783bad2cb96b6a8(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
  *arg1 = weteeTakeBytes(_swig_i_0) 
 	var swig_r_1 string
@@ -4855,7 +4938,7 @@ func Tx_signing_payload_raw(arg1 *[]byte, arg2 uintptr) (_swig_ret string) {
 	var _swig_i_0 *[2]uint64
  _swig_i_0 = new([2]uint64) 
 	_swig_i_1 := arg2
-	swig_r_p := C._wrap_tx_signing_payload_raw_cwetee_0551771aedc3a6f6(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1))
+	swig_r_p := C._wrap_tx_signing_payload_raw_cwetee_c783bad2cb96b6a8(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
  *arg1 = weteeTakeBytes(_swig_i_0) 
 	var swig_r_1 string
@@ -4871,7 +4954,7 @@ func Tx_attach_signature(arg1 *[]byte, arg2 uintptr, arg3 Enum_SS_wetee_scheme, 
 	_swig_i_2 := arg3
 	_swig_i_3 := arg4
 	_swig_i_4 := arg5
-	swig_r_p := C._wrap_tx_attach_signature_cwetee_0551771aedc3a6f6(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1), C.swig_intgo(_swig_i_2), *(*C.swig_type_442)(unsafe.Pointer(&_swig_i_3)), *(*C.swig_type_443)(unsafe.Pointer(&_swig_i_4)))
+	swig_r_p := C._wrap_tx_attach_signature_cwetee_c783bad2cb96b6a8(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1), C.swig_intgo(_swig_i_2), *(*C.swig_type_442)(unsafe.Pointer(&_swig_i_3)), *(*C.swig_type_443)(unsafe.Pointer(&_swig_i_4)))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
  *arg1 = weteeTakeBytes(_swig_i_0) 
 	if Swig_escape_always_false {
@@ -4891,7 +4974,7 @@ func Tx_sign(arg1 *[]byte, arg2 uintptr, arg3 uintptr) (_swig_ret string) {
  _swig_i_0 = new([2]uint64) 
 	_swig_i_1 := arg2
 	_swig_i_2 := arg3
-	swig_r_p := C._wrap_tx_sign_cwetee_0551771aedc3a6f6(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1), C.uintptr_t(_swig_i_2))
+	swig_r_p := C._wrap_tx_sign_cwetee_c783bad2cb96b6a8(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1), C.uintptr_t(_swig_i_2))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
  *arg1 = weteeTakeBytes(_swig_i_0) 
 	var swig_r_1 string
@@ -4905,7 +4988,7 @@ func Tx_bare(arg1 *[]byte, arg2 uintptr, arg3 uint) (_swig_ret string) {
  _swig_i_0 = new([2]uint64) 
 	_swig_i_1 := arg2
 	_swig_i_2 := arg3
-	swig_r_p := C._wrap_tx_bare_cwetee_0551771aedc3a6f6(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1), C.swig_intgo(_swig_i_2))
+	swig_r_p := C._wrap_tx_bare_cwetee_c783bad2cb96b6a8(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1), C.swig_intgo(_swig_i_2))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
  *arg1 = weteeTakeBytes(_swig_i_0) 
 	var swig_r_1 string
@@ -4919,7 +5002,7 @@ func Tx_general(arg1 *[]byte, arg2 uintptr, arg3 uint) (_swig_ret string) {
  _swig_i_0 = new([2]uint64) 
 	_swig_i_1 := arg2
 	_swig_i_2 := arg3
-	swig_r_p := C._wrap_tx_general_cwetee_0551771aedc3a6f6(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1), C.swig_intgo(_swig_i_2))
+	swig_r_p := C._wrap_tx_general_cwetee_c783bad2cb96b6a8(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1), C.swig_intgo(_swig_i_2))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
  *arg1 = weteeTakeBytes(_swig_i_0) 
 	var swig_r_1 string
@@ -4934,7 +5017,7 @@ func Txb_decode(arg1 *string, arg2 uintptr, arg3 []byte, arg4 int) (_swig_ret st
 	_swig_i_1 := arg2
 	_swig_i_2 := arg3
 	_swig_i_3 := arg4
-	swig_r_p := C._wrap_txb_decode_cwetee_0551771aedc3a6f6(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1), *(*C.swig_type_448)(unsafe.Pointer(&_swig_i_2)), C.swig_intgo(_swig_i_3))
+	swig_r_p := C._wrap_txb_decode_cwetee_c783bad2cb96b6a8(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1), *(*C.swig_type_448)(unsafe.Pointer(&_swig_i_2)), C.swig_intgo(_swig_i_3))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 
 	if b := weteeTakeBytes(_swig_i_0); len(b) > 0 {
@@ -4957,7 +5040,7 @@ func Txb_payload_decode(arg1 *string, arg2 uintptr, arg3 []byte, arg4 int) (_swi
 	_swig_i_1 := arg2
 	_swig_i_2 := arg3
 	_swig_i_3 := arg4
-	swig_r_p := C._wrap_txb_payload_decode_cwetee_0551771aedc3a6f6(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1), *(*C.swig_type_450)(unsafe.Pointer(&_swig_i_2)), C.swig_intgo(_swig_i_3))
+	swig_r_p := C._wrap_txb_payload_decode_cwetee_c783bad2cb96b6a8(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1), *(*C.swig_type_450)(unsafe.Pointer(&_swig_i_2)), C.swig_intgo(_swig_i_3))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 
 	if b := weteeTakeBytes(_swig_i_0); len(b) > 0 {
@@ -4977,7 +5060,7 @@ func Extrinsic_hash(arg1 []byte, arg2 []byte) (_swig_ret string) {
 	var swig_r string
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
-	swig_r_p := C._wrap_extrinsic_hash_cwetee_0551771aedc3a6f6(*(*C.swig_type_452)(unsafe.Pointer(&_swig_i_0)), *(*C.swig_type_453)(unsafe.Pointer(&_swig_i_1)))
+	swig_r_p := C._wrap_extrinsic_hash_cwetee_c783bad2cb96b6a8(*(*C.swig_type_452)(unsafe.Pointer(&_swig_i_0)), *(*C.swig_type_453)(unsafe.Pointer(&_swig_i_1)))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg1
@@ -4994,14 +5077,14 @@ func Txb_extrinsic_type(arg1 uintptr, arg2 int) (_swig_ret uint) {
 	var swig_r uint
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
-	swig_r = (uint)(C._wrap_txb_extrinsic_type_cwetee_0551771aedc3a6f6(C.uintptr_t(_swig_i_0), C.swig_intgo(_swig_i_1)))
+	swig_r = (uint)(C._wrap_txb_extrinsic_type_cwetee_c783bad2cb96b6a8(C.uintptr_t(_swig_i_0), C.swig_intgo(_swig_i_1)))
 	return swig_r
 }
 
 func Txb_extrinsic_version_count(arg1 uintptr) (_swig_ret int64) {
 	var swig_r int64
 	_swig_i_0 := arg1
-	swig_r = (int64)(C._wrap_txb_extrinsic_version_count_cwetee_0551771aedc3a6f6(C.uintptr_t(_swig_i_0)))
+	swig_r = (int64)(C._wrap_txb_extrinsic_version_count_cwetee_c783bad2cb96b6a8(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
@@ -5009,14 +5092,14 @@ func Txb_extrinsic_version(arg1 uintptr, arg2 int64) (_swig_ret int) {
 	var swig_r int
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
-	swig_r = (int)(C._wrap_txb_extrinsic_version_cwetee_0551771aedc3a6f6(C.uintptr_t(_swig_i_0), C.swig_type_455(_swig_i_1)))
+	swig_r = (int)(C._wrap_txb_extrinsic_version_cwetee_c783bad2cb96b6a8(C.uintptr_t(_swig_i_0), C.swig_type_455(_swig_i_1)))
 	return swig_r
 }
 
 func Txb_extension_version_count(arg1 uintptr) (_swig_ret int64) {
 	var swig_r int64
 	_swig_i_0 := arg1
-	swig_r = (int64)(C._wrap_txb_extension_version_count_cwetee_0551771aedc3a6f6(C.uintptr_t(_swig_i_0)))
+	swig_r = (int64)(C._wrap_txb_extension_version_count_cwetee_c783bad2cb96b6a8(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
@@ -5024,7 +5107,7 @@ func Txb_extension_version(arg1 uintptr, arg2 int64) (_swig_ret int) {
 	var swig_r int
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
-	swig_r = (int)(C._wrap_txb_extension_version_cwetee_0551771aedc3a6f6(C.uintptr_t(_swig_i_0), C.swig_type_457(_swig_i_1)))
+	swig_r = (int)(C._wrap_txb_extension_version_cwetee_c783bad2cb96b6a8(C.uintptr_t(_swig_i_0), C.swig_type_457(_swig_i_1)))
 	return swig_r
 }
 
@@ -5032,7 +5115,7 @@ func Txb_extension_count(arg1 uintptr, arg2 int64) (_swig_ret int64) {
 	var swig_r int64
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
-	swig_r = (int64)(C._wrap_txb_extension_count_cwetee_0551771aedc3a6f6(C.uintptr_t(_swig_i_0), C.swig_type_459(_swig_i_1)))
+	swig_r = (int64)(C._wrap_txb_extension_count_cwetee_c783bad2cb96b6a8(C.uintptr_t(_swig_i_0), C.swig_type_459(_swig_i_1)))
 	return swig_r
 }
 
@@ -5041,7 +5124,7 @@ func Txb_extension_identifier(arg1 uintptr, arg2 int64, arg3 int64) (_swig_ret s
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
 	_swig_i_2 := arg3
-	swig_r_p := C._wrap_txb_extension_identifier_cwetee_0551771aedc3a6f6(C.uintptr_t(_swig_i_0), C.swig_type_461(_swig_i_1), C.swig_type_462(_swig_i_2))
+	swig_r_p := C._wrap_txb_extension_identifier_cwetee_c783bad2cb96b6a8(C.uintptr_t(_swig_i_0), C.swig_type_461(_swig_i_1), C.swig_type_462(_swig_i_2))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	var swig_r_1 string
  swig_r_1 = strings.Clone(swig_r) 
@@ -5053,7 +5136,7 @@ func Txb_extension_type(arg1 uintptr, arg2 int64, arg3 int64) (_swig_ret uint) {
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
 	_swig_i_2 := arg3
-	swig_r = (uint)(C._wrap_txb_extension_type_cwetee_0551771aedc3a6f6(C.uintptr_t(_swig_i_0), C.swig_type_463(_swig_i_1), C.swig_type_464(_swig_i_2)))
+	swig_r = (uint)(C._wrap_txb_extension_type_cwetee_c783bad2cb96b6a8(C.uintptr_t(_swig_i_0), C.swig_type_463(_swig_i_1), C.swig_type_464(_swig_i_2)))
 	return swig_r
 }
 
@@ -5062,7 +5145,7 @@ func Txb_extension_implicit_type(arg1 uintptr, arg2 int64, arg3 int64) (_swig_re
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
 	_swig_i_2 := arg3
-	swig_r = (uint)(C._wrap_txb_extension_implicit_type_cwetee_0551771aedc3a6f6(C.uintptr_t(_swig_i_0), C.swig_type_465(_swig_i_1), C.swig_type_466(_swig_i_2)))
+	swig_r = (uint)(C._wrap_txb_extension_implicit_type_cwetee_c783bad2cb96b6a8(C.uintptr_t(_swig_i_0), C.swig_type_465(_swig_i_1), C.swig_type_466(_swig_i_2)))
 	return swig_r
 }
 
@@ -5076,7 +5159,7 @@ func Txb_proof_for_extrinsic(arg1 *[]byte, arg2 uintptr, arg3 uint, arg4 string,
 	_swig_i_4 := arg5
 	_swig_i_5 := arg6
 	_swig_i_6 := arg7
-	swig_r_p := C._wrap_txb_proof_for_extrinsic_cwetee_0551771aedc3a6f6(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1), C.swig_intgo(_swig_i_2), *(*C.swig_type_468)(unsafe.Pointer(&_swig_i_3)), *(*C.swig_type_469)(unsafe.Pointer(&_swig_i_4)), *(*C.swig_type_470)(unsafe.Pointer(&_swig_i_5)), C.swig_intgo(_swig_i_6))
+	swig_r_p := C._wrap_txb_proof_for_extrinsic_cwetee_c783bad2cb96b6a8(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1), C.swig_intgo(_swig_i_2), *(*C.swig_type_468)(unsafe.Pointer(&_swig_i_3)), *(*C.swig_type_469)(unsafe.Pointer(&_swig_i_4)), *(*C.swig_type_470)(unsafe.Pointer(&_swig_i_5)), C.swig_intgo(_swig_i_6))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
  *arg1 = weteeTakeBytes(_swig_i_0) 
 	if Swig_escape_always_false {
@@ -5101,7 +5184,7 @@ func Txb_proof_for_payload(arg1 *[]byte, arg2 uintptr, arg3 uint, arg4 string, a
 	_swig_i_2 := arg3
 	_swig_i_3 := arg4
 	_swig_i_4 := arg5
-	swig_r_p := C._wrap_txb_proof_for_payload_cwetee_0551771aedc3a6f6(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1), C.swig_intgo(_swig_i_2), *(*C.swig_type_472)(unsafe.Pointer(&_swig_i_3)), *(*C.swig_type_473)(unsafe.Pointer(&_swig_i_4)))
+	swig_r_p := C._wrap_txb_proof_for_payload_cwetee_c783bad2cb96b6a8(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1), C.swig_intgo(_swig_i_2), *(*C.swig_type_472)(unsafe.Pointer(&_swig_i_3)), *(*C.swig_type_473)(unsafe.Pointer(&_swig_i_4)))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
  *arg1 = weteeTakeBytes(_swig_i_0) 
 	if Swig_escape_always_false {
@@ -5117,140 +5200,140 @@ func Txb_proof_for_payload(arg1 *[]byte, arg2 uintptr, arg3 uint, arg4 string, a
 
 func _swig_getTON_HASH_BYTES() (_swig_ret uint) {
 	var swig_r uint
-	swig_r = (uint)(C._wrap_TON_HASH_BYTES_cwetee_0551771aedc3a6f6())
+	swig_r = (uint)(C._wrap_TON_HASH_BYTES_cwetee_c783bad2cb96b6a8())
 	return swig_r
 }
 
 var TON_HASH_BYTES uint = _swig_getTON_HASH_BYTES()
 func _swig_getTON_CELL_MAX_BITS() (_swig_ret uint) {
 	var swig_r uint
-	swig_r = (uint)(C._wrap_TON_CELL_MAX_BITS_cwetee_0551771aedc3a6f6())
+	swig_r = (uint)(C._wrap_TON_CELL_MAX_BITS_cwetee_c783bad2cb96b6a8())
 	return swig_r
 }
 
 var TON_CELL_MAX_BITS uint = _swig_getTON_CELL_MAX_BITS()
 func _swig_getTON_CELL_MAX_REFS() (_swig_ret uint) {
 	var swig_r uint
-	swig_r = (uint)(C._wrap_TON_CELL_MAX_REFS_cwetee_0551771aedc3a6f6())
+	swig_r = (uint)(C._wrap_TON_CELL_MAX_REFS_cwetee_c783bad2cb96b6a8())
 	return swig_r
 }
 
 var TON_CELL_MAX_REFS uint = _swig_getTON_CELL_MAX_REFS()
 func _swig_getTON_CELL_MAX_DEPTH() (_swig_ret uint) {
 	var swig_r uint
-	swig_r = (uint)(C._wrap_TON_CELL_MAX_DEPTH_cwetee_0551771aedc3a6f6())
+	swig_r = (uint)(C._wrap_TON_CELL_MAX_DEPTH_cwetee_c783bad2cb96b6a8())
 	return swig_r
 }
 
 var TON_CELL_MAX_DEPTH uint = _swig_getTON_CELL_MAX_DEPTH()
 func _swig_getTON_BOC_INDEX() (_swig_ret uint) {
 	var swig_r uint
-	swig_r = (uint)(C._wrap_TON_BOC_INDEX_cwetee_0551771aedc3a6f6())
+	swig_r = (uint)(C._wrap_TON_BOC_INDEX_cwetee_c783bad2cb96b6a8())
 	return swig_r
 }
 
 var TON_BOC_INDEX uint = _swig_getTON_BOC_INDEX()
 func _swig_getTON_BOC_CRC32C() (_swig_ret uint) {
 	var swig_r uint
-	swig_r = (uint)(C._wrap_TON_BOC_CRC32C_cwetee_0551771aedc3a6f6())
+	swig_r = (uint)(C._wrap_TON_BOC_CRC32C_cwetee_c783bad2cb96b6a8())
 	return swig_r
 }
 
 var TON_BOC_CRC32C uint = _swig_getTON_BOC_CRC32C()
 func _swig_getTON_ADDRESS_BOUNCEABLE() (_swig_ret uint) {
 	var swig_r uint
-	swig_r = (uint)(C._wrap_TON_ADDRESS_BOUNCEABLE_cwetee_0551771aedc3a6f6())
+	swig_r = (uint)(C._wrap_TON_ADDRESS_BOUNCEABLE_cwetee_c783bad2cb96b6a8())
 	return swig_r
 }
 
 var TON_ADDRESS_BOUNCEABLE uint = _swig_getTON_ADDRESS_BOUNCEABLE()
 func _swig_getTON_ADDRESS_TESTNET() (_swig_ret uint) {
 	var swig_r uint
-	swig_r = (uint)(C._wrap_TON_ADDRESS_TESTNET_cwetee_0551771aedc3a6f6())
+	swig_r = (uint)(C._wrap_TON_ADDRESS_TESTNET_cwetee_c783bad2cb96b6a8())
 	return swig_r
 }
 
 var TON_ADDRESS_TESTNET uint = _swig_getTON_ADDRESS_TESTNET()
 func _swig_getTON_ADDRESS_BASE64_STD() (_swig_ret uint) {
 	var swig_r uint
-	swig_r = (uint)(C._wrap_TON_ADDRESS_BASE64_STD_cwetee_0551771aedc3a6f6())
+	swig_r = (uint)(C._wrap_TON_ADDRESS_BASE64_STD_cwetee_c783bad2cb96b6a8())
 	return swig_r
 }
 
 var TON_ADDRESS_BASE64_STD uint = _swig_getTON_ADDRESS_BASE64_STD()
 func _swig_getTON_DECIMALS() (_swig_ret uint) {
 	var swig_r uint
-	swig_r = (uint)(C._wrap_TON_DECIMALS_cwetee_0551771aedc3a6f6())
+	swig_r = (uint)(C._wrap_TON_DECIMALS_cwetee_c783bad2cb96b6a8())
 	return swig_r
 }
 
 var TON_DECIMALS uint = _swig_getTON_DECIMALS()
 func _swig_getTON_MNEMONIC_WORDS() (_swig_ret uint) {
 	var swig_r uint
-	swig_r = (uint)(C._wrap_TON_MNEMONIC_WORDS_cwetee_0551771aedc3a6f6())
+	swig_r = (uint)(C._wrap_TON_MNEMONIC_WORDS_cwetee_c783bad2cb96b6a8())
 	return swig_r
 }
 
 var TON_MNEMONIC_WORDS uint = _swig_getTON_MNEMONIC_WORDS()
 func _swig_getTON_NETWORK_MAINNET() (_swig_ret int) {
 	var swig_r int
-	swig_r = (int)(C._wrap_TON_NETWORK_MAINNET_cwetee_0551771aedc3a6f6())
+	swig_r = (int)(C._wrap_TON_NETWORK_MAINNET_cwetee_c783bad2cb96b6a8())
 	return swig_r
 }
 
 var TON_NETWORK_MAINNET int = _swig_getTON_NETWORK_MAINNET()
 func _swig_getTON_NETWORK_TESTNET() (_swig_ret int) {
 	var swig_r int
-	swig_r = (int)(C._wrap_TON_NETWORK_TESTNET_cwetee_0551771aedc3a6f6())
+	swig_r = (int)(C._wrap_TON_NETWORK_TESTNET_cwetee_c783bad2cb96b6a8())
 	return swig_r
 }
 
 var TON_NETWORK_TESTNET int = _swig_getTON_NETWORK_TESTNET()
 func _swig_getTON_SEND_PAY_FEES_SEPARATELY() (_swig_ret uint) {
 	var swig_r uint
-	swig_r = (uint)(C._wrap_TON_SEND_PAY_FEES_SEPARATELY_cwetee_0551771aedc3a6f6())
+	swig_r = (uint)(C._wrap_TON_SEND_PAY_FEES_SEPARATELY_cwetee_c783bad2cb96b6a8())
 	return swig_r
 }
 
 var TON_SEND_PAY_FEES_SEPARATELY uint = _swig_getTON_SEND_PAY_FEES_SEPARATELY()
 func _swig_getTON_SEND_IGNORE_ERRORS() (_swig_ret uint) {
 	var swig_r uint
-	swig_r = (uint)(C._wrap_TON_SEND_IGNORE_ERRORS_cwetee_0551771aedc3a6f6())
+	swig_r = (uint)(C._wrap_TON_SEND_IGNORE_ERRORS_cwetee_c783bad2cb96b6a8())
 	return swig_r
 }
 
 var TON_SEND_IGNORE_ERRORS uint = _swig_getTON_SEND_IGNORE_ERRORS()
 func _swig_getTON_SEND_DESTROY_IF_ZERO() (_swig_ret uint) {
 	var swig_r uint
-	swig_r = (uint)(C._wrap_TON_SEND_DESTROY_IF_ZERO_cwetee_0551771aedc3a6f6())
+	swig_r = (uint)(C._wrap_TON_SEND_DESTROY_IF_ZERO_cwetee_c783bad2cb96b6a8())
 	return swig_r
 }
 
 var TON_SEND_DESTROY_IF_ZERO uint = _swig_getTON_SEND_DESTROY_IF_ZERO()
 func _swig_getTON_SEND_CARRY_INBOUND_VALUE() (_swig_ret uint) {
 	var swig_r uint
-	swig_r = (uint)(C._wrap_TON_SEND_CARRY_INBOUND_VALUE_cwetee_0551771aedc3a6f6())
+	swig_r = (uint)(C._wrap_TON_SEND_CARRY_INBOUND_VALUE_cwetee_c783bad2cb96b6a8())
 	return swig_r
 }
 
 var TON_SEND_CARRY_INBOUND_VALUE uint = _swig_getTON_SEND_CARRY_INBOUND_VALUE()
 func _swig_getTON_SEND_CARRY_BALANCE() (_swig_ret uint) {
 	var swig_r uint
-	swig_r = (uint)(C._wrap_TON_SEND_CARRY_BALANCE_cwetee_0551771aedc3a6f6())
+	swig_r = (uint)(C._wrap_TON_SEND_CARRY_BALANCE_cwetee_c783bad2cb96b6a8())
 	return swig_r
 }
 
 var TON_SEND_CARRY_BALANCE uint = _swig_getTON_SEND_CARRY_BALANCE()
 func _swig_getTON_SEND_DEFAULT() (_swig_ret uint) {
 	var swig_r uint
-	swig_r = (uint)(C._wrap_TON_SEND_DEFAULT_cwetee_0551771aedc3a6f6())
+	swig_r = (uint)(C._wrap_TON_SEND_DEFAULT_cwetee_c783bad2cb96b6a8())
 	return swig_r
 }
 
 var TON_SEND_DEFAULT uint = _swig_getTON_SEND_DEFAULT()
 func _swig_getTON_EXTERNAL_FORCE_REF() (_swig_ret uint) {
 	var swig_r uint
-	swig_r = (uint)(C._wrap_TON_EXTERNAL_FORCE_REF_cwetee_0551771aedc3a6f6())
+	swig_r = (uint)(C._wrap_TON_EXTERNAL_FORCE_REF_cwetee_c783bad2cb96b6a8())
 	return swig_r
 }
 
@@ -5258,35 +5341,35 @@ var TON_EXTERNAL_FORCE_REF uint = _swig_getTON_EXTERNAL_FORCE_REF()
 type Enum_SS_wetee_ton_cell_type int
 func _swig_getTON_CELL_ORDINARY() (_swig_ret Enum_SS_wetee_ton_cell_type) {
 	var swig_r Enum_SS_wetee_ton_cell_type
-	swig_r = (Enum_SS_wetee_ton_cell_type)(C._wrap_TON_CELL_ORDINARY_cwetee_0551771aedc3a6f6())
+	swig_r = (Enum_SS_wetee_ton_cell_type)(C._wrap_TON_CELL_ORDINARY_cwetee_c783bad2cb96b6a8())
 	return swig_r
 }
 
 var TON_CELL_ORDINARY Enum_SS_wetee_ton_cell_type = _swig_getTON_CELL_ORDINARY()
 func _swig_getTON_CELL_PRUNED_BRANCH() (_swig_ret Enum_SS_wetee_ton_cell_type) {
 	var swig_r Enum_SS_wetee_ton_cell_type
-	swig_r = (Enum_SS_wetee_ton_cell_type)(C._wrap_TON_CELL_PRUNED_BRANCH_cwetee_0551771aedc3a6f6())
+	swig_r = (Enum_SS_wetee_ton_cell_type)(C._wrap_TON_CELL_PRUNED_BRANCH_cwetee_c783bad2cb96b6a8())
 	return swig_r
 }
 
 var TON_CELL_PRUNED_BRANCH Enum_SS_wetee_ton_cell_type = _swig_getTON_CELL_PRUNED_BRANCH()
 func _swig_getTON_CELL_LIBRARY() (_swig_ret Enum_SS_wetee_ton_cell_type) {
 	var swig_r Enum_SS_wetee_ton_cell_type
-	swig_r = (Enum_SS_wetee_ton_cell_type)(C._wrap_TON_CELL_LIBRARY_cwetee_0551771aedc3a6f6())
+	swig_r = (Enum_SS_wetee_ton_cell_type)(C._wrap_TON_CELL_LIBRARY_cwetee_c783bad2cb96b6a8())
 	return swig_r
 }
 
 var TON_CELL_LIBRARY Enum_SS_wetee_ton_cell_type = _swig_getTON_CELL_LIBRARY()
 func _swig_getTON_CELL_MERKLE_PROOF() (_swig_ret Enum_SS_wetee_ton_cell_type) {
 	var swig_r Enum_SS_wetee_ton_cell_type
-	swig_r = (Enum_SS_wetee_ton_cell_type)(C._wrap_TON_CELL_MERKLE_PROOF_cwetee_0551771aedc3a6f6())
+	swig_r = (Enum_SS_wetee_ton_cell_type)(C._wrap_TON_CELL_MERKLE_PROOF_cwetee_c783bad2cb96b6a8())
 	return swig_r
 }
 
 var TON_CELL_MERKLE_PROOF Enum_SS_wetee_ton_cell_type = _swig_getTON_CELL_MERKLE_PROOF()
 func _swig_getTON_CELL_MERKLE_UPDATE() (_swig_ret Enum_SS_wetee_ton_cell_type) {
 	var swig_r Enum_SS_wetee_ton_cell_type
-	swig_r = (Enum_SS_wetee_ton_cell_type)(C._wrap_TON_CELL_MERKLE_UPDATE_cwetee_0551771aedc3a6f6())
+	swig_r = (Enum_SS_wetee_ton_cell_type)(C._wrap_TON_CELL_MERKLE_UPDATE_cwetee_c783bad2cb96b6a8())
 	return swig_r
 }
 
@@ -5294,56 +5377,56 @@ var TON_CELL_MERKLE_UPDATE Enum_SS_wetee_ton_cell_type = _swig_getTON_CELL_MERKL
 type Enum_SS_wetee_ton_wallet_version int
 func _swig_getTON_WALLET_V3R2() (_swig_ret Enum_SS_wetee_ton_wallet_version) {
 	var swig_r Enum_SS_wetee_ton_wallet_version
-	swig_r = (Enum_SS_wetee_ton_wallet_version)(C._wrap_TON_WALLET_V3R2_cwetee_0551771aedc3a6f6())
+	swig_r = (Enum_SS_wetee_ton_wallet_version)(C._wrap_TON_WALLET_V3R2_cwetee_c783bad2cb96b6a8())
 	return swig_r
 }
 
 var TON_WALLET_V3R2 Enum_SS_wetee_ton_wallet_version = _swig_getTON_WALLET_V3R2()
 func _swig_getTON_WALLET_V4R2() (_swig_ret Enum_SS_wetee_ton_wallet_version) {
 	var swig_r Enum_SS_wetee_ton_wallet_version
-	swig_r = (Enum_SS_wetee_ton_wallet_version)(C._wrap_TON_WALLET_V4R2_cwetee_0551771aedc3a6f6())
+	swig_r = (Enum_SS_wetee_ton_wallet_version)(C._wrap_TON_WALLET_V4R2_cwetee_c783bad2cb96b6a8())
 	return swig_r
 }
 
 var TON_WALLET_V4R2 Enum_SS_wetee_ton_wallet_version = _swig_getTON_WALLET_V4R2()
 func _swig_getTON_WALLET_V5R1() (_swig_ret Enum_SS_wetee_ton_wallet_version) {
 	var swig_r Enum_SS_wetee_ton_wallet_version
-	swig_r = (Enum_SS_wetee_ton_wallet_version)(C._wrap_TON_WALLET_V5R1_cwetee_0551771aedc3a6f6())
+	swig_r = (Enum_SS_wetee_ton_wallet_version)(C._wrap_TON_WALLET_V5R1_cwetee_c783bad2cb96b6a8())
 	return swig_r
 }
 
 var TON_WALLET_V5R1 Enum_SS_wetee_ton_wallet_version = _swig_getTON_WALLET_V5R1()
 func _swig_getTON_WALLET_HIGHLOAD_V3() (_swig_ret Enum_SS_wetee_ton_wallet_version) {
 	var swig_r Enum_SS_wetee_ton_wallet_version
-	swig_r = (Enum_SS_wetee_ton_wallet_version)(C._wrap_TON_WALLET_HIGHLOAD_V3_cwetee_0551771aedc3a6f6())
+	swig_r = (Enum_SS_wetee_ton_wallet_version)(C._wrap_TON_WALLET_HIGHLOAD_V3_cwetee_c783bad2cb96b6a8())
 	return swig_r
 }
 
 var TON_WALLET_HIGHLOAD_V3 Enum_SS_wetee_ton_wallet_version = _swig_getTON_WALLET_HIGHLOAD_V3()
 func _swig_getTON_HIGHLOAD_SUBWALLET_DEFAULT() (_swig_ret uint) {
 	var swig_r uint
-	swig_r = (uint)(C._wrap_TON_HIGHLOAD_SUBWALLET_DEFAULT_cwetee_0551771aedc3a6f6())
+	swig_r = (uint)(C._wrap_TON_HIGHLOAD_SUBWALLET_DEFAULT_cwetee_c783bad2cb96b6a8())
 	return swig_r
 }
 
 var TON_HIGHLOAD_SUBWALLET_DEFAULT uint = _swig_getTON_HIGHLOAD_SUBWALLET_DEFAULT()
 func _swig_getTON_HIGHLOAD_TIMEOUT_DEFAULT() (_swig_ret uint) {
 	var swig_r uint
-	swig_r = (uint)(C._wrap_TON_HIGHLOAD_TIMEOUT_DEFAULT_cwetee_0551771aedc3a6f6())
+	swig_r = (uint)(C._wrap_TON_HIGHLOAD_TIMEOUT_DEFAULT_cwetee_c783bad2cb96b6a8())
 	return swig_r
 }
 
 var TON_HIGHLOAD_TIMEOUT_DEFAULT uint = _swig_getTON_HIGHLOAD_TIMEOUT_DEFAULT()
 func Ton_cell_free(arg1 uintptr) {
 	_swig_i_0 := arg1
-	C._wrap_ton_cell_free_cwetee_0551771aedc3a6f6(C.uintptr_t(_swig_i_0))
+	C._wrap_ton_cell_free_cwetee_c783bad2cb96b6a8(C.uintptr_t(_swig_i_0))
 }
 
 func Ton_cell_hash(arg1 []byte, arg2 uintptr) (_swig_ret string) {
 	var swig_r string
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
-	swig_r_p := C._wrap_ton_cell_hash_cwetee_0551771aedc3a6f6(*(*C.swig_type_475)(unsafe.Pointer(&_swig_i_0)), C.uintptr_t(_swig_i_1))
+	swig_r_p := C._wrap_ton_cell_hash_cwetee_c783bad2cb96b6a8(*(*C.swig_type_475)(unsafe.Pointer(&_swig_i_0)), C.uintptr_t(_swig_i_1))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg1
@@ -5358,7 +5441,7 @@ func Ton_cell_hash_at(arg1 []byte, arg2 uintptr, arg3 uint) (_swig_ret string) {
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
 	_swig_i_2 := arg3
-	swig_r_p := C._wrap_ton_cell_hash_at_cwetee_0551771aedc3a6f6(*(*C.swig_type_477)(unsafe.Pointer(&_swig_i_0)), C.uintptr_t(_swig_i_1), C.swig_intgo(_swig_i_2))
+	swig_r_p := C._wrap_ton_cell_hash_at_cwetee_c783bad2cb96b6a8(*(*C.swig_type_477)(unsafe.Pointer(&_swig_i_0)), C.uintptr_t(_swig_i_1), C.swig_intgo(_swig_i_2))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg1
@@ -5371,7 +5454,7 @@ func Ton_cell_hash_at(arg1 []byte, arg2 uintptr, arg3 uint) (_swig_ret string) {
 func Ton_cell_depth(arg1 uintptr) (_swig_ret uint) {
 	var swig_r uint
 	_swig_i_0 := arg1
-	swig_r = (uint)(C._wrap_ton_cell_depth_cwetee_0551771aedc3a6f6(C.uintptr_t(_swig_i_0)))
+	swig_r = (uint)(C._wrap_ton_cell_depth_cwetee_c783bad2cb96b6a8(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
@@ -5379,42 +5462,42 @@ func Ton_cell_depth_at(arg1 uintptr, arg2 uint) (_swig_ret uint) {
 	var swig_r uint
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
-	swig_r = (uint)(C._wrap_ton_cell_depth_at_cwetee_0551771aedc3a6f6(C.uintptr_t(_swig_i_0), C.swig_intgo(_swig_i_1)))
+	swig_r = (uint)(C._wrap_ton_cell_depth_at_cwetee_c783bad2cb96b6a8(C.uintptr_t(_swig_i_0), C.swig_intgo(_swig_i_1)))
 	return swig_r
 }
 
 func Ton_cell_bits(arg1 uintptr) (_swig_ret uint) {
 	var swig_r uint
 	_swig_i_0 := arg1
-	swig_r = (uint)(C._wrap_ton_cell_bits_cwetee_0551771aedc3a6f6(C.uintptr_t(_swig_i_0)))
+	swig_r = (uint)(C._wrap_ton_cell_bits_cwetee_c783bad2cb96b6a8(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func Ton_cell_refs(arg1 uintptr) (_swig_ret uint) {
 	var swig_r uint
 	_swig_i_0 := arg1
-	swig_r = (uint)(C._wrap_ton_cell_refs_cwetee_0551771aedc3a6f6(C.uintptr_t(_swig_i_0)))
+	swig_r = (uint)(C._wrap_ton_cell_refs_cwetee_c783bad2cb96b6a8(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func Ton_cell_type_of(arg1 uintptr) (_swig_ret int) {
 	var swig_r int
 	_swig_i_0 := arg1
-	swig_r = (int)(C._wrap_ton_cell_type_of_cwetee_0551771aedc3a6f6(C.uintptr_t(_swig_i_0)))
+	swig_r = (int)(C._wrap_ton_cell_type_of_cwetee_c783bad2cb96b6a8(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func Ton_cell_level(arg1 uintptr) (_swig_ret uint) {
 	var swig_r uint
 	_swig_i_0 := arg1
-	swig_r = (uint)(C._wrap_ton_cell_level_cwetee_0551771aedc3a6f6(C.uintptr_t(_swig_i_0)))
+	swig_r = (uint)(C._wrap_ton_cell_level_cwetee_c783bad2cb96b6a8(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func Ton_cell_level_mask(arg1 uintptr) (_swig_ret uint) {
 	var swig_r uint
 	_swig_i_0 := arg1
-	swig_r = (uint)(C._wrap_ton_cell_level_mask_cwetee_0551771aedc3a6f6(C.uintptr_t(_swig_i_0)))
+	swig_r = (uint)(C._wrap_ton_cell_level_mask_cwetee_c783bad2cb96b6a8(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
@@ -5423,7 +5506,7 @@ func Ton_cell_data(arg1 *[]byte, arg2 uintptr) (_swig_ret string) {
 	var _swig_i_0 *[2]uint64
  _swig_i_0 = new([2]uint64) 
 	_swig_i_1 := arg2
-	swig_r_p := C._wrap_ton_cell_data_cwetee_0551771aedc3a6f6(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1))
+	swig_r_p := C._wrap_ton_cell_data_cwetee_c783bad2cb96b6a8(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
  *arg1 = weteeTakeBytes(_swig_i_0) 
 	var swig_r_1 string
@@ -5436,7 +5519,7 @@ func Ton_cell_ref(arg1 *uintptr, arg2 uintptr, arg3 uint) (_swig_ret string) {
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
 	_swig_i_2 := arg3
-	swig_r_p := C._wrap_ton_cell_ref_cwetee_0551771aedc3a6f6(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1), C.swig_intgo(_swig_i_2))
+	swig_r_p := C._wrap_ton_cell_ref_cwetee_c783bad2cb96b6a8(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1), C.swig_intgo(_swig_i_2))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	var swig_r_1 string
  swig_r_1 = weteeTakeString(swig_r) 
@@ -5447,7 +5530,7 @@ func Ton_cell_equal(arg1 uintptr, arg2 uintptr) (_swig_ret int) {
 	var swig_r int
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
-	swig_r = (int)(C._wrap_ton_cell_equal_cwetee_0551771aedc3a6f6(C.uintptr_t(_swig_i_0), C.uintptr_t(_swig_i_1)))
+	swig_r = (int)(C._wrap_ton_cell_equal_cwetee_c783bad2cb96b6a8(C.uintptr_t(_swig_i_0), C.uintptr_t(_swig_i_1)))
 	return swig_r
 }
 
@@ -5456,7 +5539,7 @@ func Ton_cell_to_string(arg1 *string, arg2 uintptr) (_swig_ret string) {
 	var _swig_i_0 *[2]uint64
  _swig_i_0 = new([2]uint64) 
 	_swig_i_1 := arg2
-	swig_r_p := C._wrap_ton_cell_to_string_cwetee_0551771aedc3a6f6(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1))
+	swig_r_p := C._wrap_ton_cell_to_string_cwetee_c783bad2cb96b6a8(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 
 	if b := weteeTakeBytes(_swig_i_0); len(b) > 0 {
@@ -5475,7 +5558,7 @@ func Ton_boc_serialize(arg1 *[]byte, arg2 uintptr, arg3 uint) (_swig_ret string)
  _swig_i_0 = new([2]uint64) 
 	_swig_i_1 := arg2
 	_swig_i_2 := arg3
-	swig_r_p := C._wrap_ton_boc_serialize_cwetee_0551771aedc3a6f6(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1), C.swig_intgo(_swig_i_2))
+	swig_r_p := C._wrap_ton_boc_serialize_cwetee_c783bad2cb96b6a8(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1), C.swig_intgo(_swig_i_2))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
  *arg1 = weteeTakeBytes(_swig_i_0) 
 	var swig_r_1 string
@@ -5487,7 +5570,7 @@ func Ton_boc_parse(arg1 *uintptr, arg2 []byte) (_swig_ret string) {
 	var swig_r string
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
-	swig_r_p := C._wrap_ton_boc_parse_cwetee_0551771aedc3a6f6(C.swig_voidp(_swig_i_0), *(*C.swig_type_483)(unsafe.Pointer(&_swig_i_1)))
+	swig_r_p := C._wrap_ton_boc_parse_cwetee_c783bad2cb96b6a8(C.swig_voidp(_swig_i_0), *(*C.swig_type_483)(unsafe.Pointer(&_swig_i_1)))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg2
@@ -5501,7 +5584,7 @@ func Ton_boc_parse_base64(arg1 *uintptr, arg2 string) (_swig_ret string) {
 	var swig_r string
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
-	swig_r_p := C._wrap_ton_boc_parse_base64_cwetee_0551771aedc3a6f6(C.swig_voidp(_swig_i_0), *(*C.swig_type_485)(unsafe.Pointer(&_swig_i_1)))
+	swig_r_p := C._wrap_ton_boc_parse_base64_cwetee_c783bad2cb96b6a8(C.swig_voidp(_swig_i_0), *(*C.swig_type_485)(unsafe.Pointer(&_swig_i_1)))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg2
@@ -5513,13 +5596,13 @@ func Ton_boc_parse_base64(arg1 *uintptr, arg2 string) (_swig_ret string) {
 
 func Ton_builder_free(arg1 uintptr) {
 	_swig_i_0 := arg1
-	C._wrap_ton_builder_free_cwetee_0551771aedc3a6f6(C.uintptr_t(_swig_i_0))
+	C._wrap_ton_builder_free_cwetee_c783bad2cb96b6a8(C.uintptr_t(_swig_i_0))
 }
 
 func Ton_builder_new(arg1 *uintptr) (_swig_ret string) {
 	var swig_r string
 	_swig_i_0 := arg1
-	swig_r_p := C._wrap_ton_builder_new_cwetee_0551771aedc3a6f6(C.swig_voidp(_swig_i_0))
+	swig_r_p := C._wrap_ton_builder_new_cwetee_c783bad2cb96b6a8(C.swig_voidp(_swig_i_0))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	var swig_r_1 string
  swig_r_1 = weteeTakeString(swig_r) 
@@ -5529,14 +5612,14 @@ func Ton_builder_new(arg1 *uintptr) (_swig_ret string) {
 func Ton_builder_bits(arg1 uintptr) (_swig_ret uint) {
 	var swig_r uint
 	_swig_i_0 := arg1
-	swig_r = (uint)(C._wrap_ton_builder_bits_cwetee_0551771aedc3a6f6(C.uintptr_t(_swig_i_0)))
+	swig_r = (uint)(C._wrap_ton_builder_bits_cwetee_c783bad2cb96b6a8(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func Ton_builder_refs(arg1 uintptr) (_swig_ret uint) {
 	var swig_r uint
 	_swig_i_0 := arg1
-	swig_r = (uint)(C._wrap_ton_builder_refs_cwetee_0551771aedc3a6f6(C.uintptr_t(_swig_i_0)))
+	swig_r = (uint)(C._wrap_ton_builder_refs_cwetee_c783bad2cb96b6a8(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
@@ -5544,7 +5627,7 @@ func Ton_builder_store_bit(arg1 uintptr, arg2 int) (_swig_ret string) {
 	var swig_r string
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
-	swig_r_p := C._wrap_ton_builder_store_bit_cwetee_0551771aedc3a6f6(C.uintptr_t(_swig_i_0), C.swig_intgo(_swig_i_1))
+	swig_r_p := C._wrap_ton_builder_store_bit_cwetee_c783bad2cb96b6a8(C.uintptr_t(_swig_i_0), C.swig_intgo(_swig_i_1))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	var swig_r_1 string
  swig_r_1 = weteeTakeString(swig_r) 
@@ -5556,7 +5639,7 @@ func Ton_builder_store_uint(arg1 uintptr, arg2 uint64, arg3 uint) (_swig_ret str
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
 	_swig_i_2 := arg3
-	swig_r_p := C._wrap_ton_builder_store_uint_cwetee_0551771aedc3a6f6(C.uintptr_t(_swig_i_0), C.swig_type_489(_swig_i_1), C.swig_intgo(_swig_i_2))
+	swig_r_p := C._wrap_ton_builder_store_uint_cwetee_c783bad2cb96b6a8(C.uintptr_t(_swig_i_0), C.swig_type_489(_swig_i_1), C.swig_intgo(_swig_i_2))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	var swig_r_1 string
  swig_r_1 = weteeTakeString(swig_r) 
@@ -5568,7 +5651,7 @@ func Ton_builder_store_int(arg1 uintptr, arg2 int64, arg3 uint) (_swig_ret strin
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
 	_swig_i_2 := arg3
-	swig_r_p := C._wrap_ton_builder_store_int_cwetee_0551771aedc3a6f6(C.uintptr_t(_swig_i_0), C.swig_type_491(_swig_i_1), C.swig_intgo(_swig_i_2))
+	swig_r_p := C._wrap_ton_builder_store_int_cwetee_c783bad2cb96b6a8(C.uintptr_t(_swig_i_0), C.swig_type_491(_swig_i_1), C.swig_intgo(_swig_i_2))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	var swig_r_1 string
  swig_r_1 = weteeTakeString(swig_r) 
@@ -5580,7 +5663,7 @@ func Ton_builder_store_bits(arg1 uintptr, arg2 []byte, arg3 int64) (_swig_ret st
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
 	_swig_i_2 := arg3
-	swig_r_p := C._wrap_ton_builder_store_bits_cwetee_0551771aedc3a6f6(C.uintptr_t(_swig_i_0), *(*C.swig_type_493)(unsafe.Pointer(&_swig_i_1)), C.swig_type_494(_swig_i_2))
+	swig_r_p := C._wrap_ton_builder_store_bits_cwetee_c783bad2cb96b6a8(C.uintptr_t(_swig_i_0), *(*C.swig_type_493)(unsafe.Pointer(&_swig_i_1)), C.swig_type_494(_swig_i_2))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg2
@@ -5594,7 +5677,7 @@ func Ton_builder_store_bytes(arg1 uintptr, arg2 []byte) (_swig_ret string) {
 	var swig_r string
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
-	swig_r_p := C._wrap_ton_builder_store_bytes_cwetee_0551771aedc3a6f6(C.uintptr_t(_swig_i_0), *(*C.swig_type_496)(unsafe.Pointer(&_swig_i_1)))
+	swig_r_p := C._wrap_ton_builder_store_bytes_cwetee_c783bad2cb96b6a8(C.uintptr_t(_swig_i_0), *(*C.swig_type_496)(unsafe.Pointer(&_swig_i_1)))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg2
@@ -5608,7 +5691,7 @@ func Ton_builder_store_coins(arg1 uintptr, arg2 []uint64) (_swig_ret string) {
 	var swig_r string
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
-	swig_r_p := C._wrap_ton_builder_store_coins_cwetee_0551771aedc3a6f6(C.uintptr_t(_swig_i_0), *(*C.swig_type_498)(unsafe.Pointer(&_swig_i_1)))
+	swig_r_p := C._wrap_ton_builder_store_coins_cwetee_c783bad2cb96b6a8(C.uintptr_t(_swig_i_0), *(*C.swig_type_498)(unsafe.Pointer(&_swig_i_1)))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg2
@@ -5622,7 +5705,7 @@ func Ton_builder_store_ref(arg1 uintptr, arg2 uintptr) (_swig_ret string) {
 	var swig_r string
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
-	swig_r_p := C._wrap_ton_builder_store_ref_cwetee_0551771aedc3a6f6(C.uintptr_t(_swig_i_0), C.uintptr_t(_swig_i_1))
+	swig_r_p := C._wrap_ton_builder_store_ref_cwetee_c783bad2cb96b6a8(C.uintptr_t(_swig_i_0), C.uintptr_t(_swig_i_1))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	var swig_r_1 string
  swig_r_1 = weteeTakeString(swig_r) 
@@ -5633,7 +5716,7 @@ func Ton_builder_store_maybe_ref(arg1 uintptr, arg2 uintptr) (_swig_ret string) 
 	var swig_r string
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
-	swig_r_p := C._wrap_ton_builder_store_maybe_ref_cwetee_0551771aedc3a6f6(C.uintptr_t(_swig_i_0), C.uintptr_t(_swig_i_1))
+	swig_r_p := C._wrap_ton_builder_store_maybe_ref_cwetee_c783bad2cb96b6a8(C.uintptr_t(_swig_i_0), C.uintptr_t(_swig_i_1))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	var swig_r_1 string
  swig_r_1 = weteeTakeString(swig_r) 
@@ -5644,7 +5727,7 @@ func Ton_builder_store_slice(arg1 uintptr, arg2 uintptr) (_swig_ret string) {
 	var swig_r string
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
-	swig_r_p := C._wrap_ton_builder_store_slice_cwetee_0551771aedc3a6f6(C.uintptr_t(_swig_i_0), C.uintptr_t(_swig_i_1))
+	swig_r_p := C._wrap_ton_builder_store_slice_cwetee_c783bad2cb96b6a8(C.uintptr_t(_swig_i_0), C.uintptr_t(_swig_i_1))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	var swig_r_1 string
  swig_r_1 = weteeTakeString(swig_r) 
@@ -5655,7 +5738,7 @@ func Ton_builder_store_snake(arg1 uintptr, arg2 []byte) (_swig_ret string) {
 	var swig_r string
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
-	swig_r_p := C._wrap_ton_builder_store_snake_cwetee_0551771aedc3a6f6(C.uintptr_t(_swig_i_0), *(*C.swig_type_503)(unsafe.Pointer(&_swig_i_1)))
+	swig_r_p := C._wrap_ton_builder_store_snake_cwetee_c783bad2cb96b6a8(C.uintptr_t(_swig_i_0), *(*C.swig_type_503)(unsafe.Pointer(&_swig_i_1)))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg2
@@ -5669,7 +5752,7 @@ func Ton_builder_end(arg1 *uintptr, arg2 uintptr) (_swig_ret string) {
 	var swig_r string
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
-	swig_r_p := C._wrap_ton_builder_end_cwetee_0551771aedc3a6f6(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1))
+	swig_r_p := C._wrap_ton_builder_end_cwetee_c783bad2cb96b6a8(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	var swig_r_1 string
  swig_r_1 = weteeTakeString(swig_r) 
@@ -5680,7 +5763,7 @@ func Ton_builder_end_exotic(arg1 *uintptr, arg2 uintptr) (_swig_ret string) {
 	var swig_r string
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
-	swig_r_p := C._wrap_ton_builder_end_exotic_cwetee_0551771aedc3a6f6(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1))
+	swig_r_p := C._wrap_ton_builder_end_exotic_cwetee_c783bad2cb96b6a8(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	var swig_r_1 string
  swig_r_1 = weteeTakeString(swig_r) 
@@ -5691,7 +5774,7 @@ func Ton_builder_store_address(arg1 uintptr, arg2 string) (_swig_ret string) {
 	var swig_r string
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
-	swig_r_p := C._wrap_ton_builder_store_address_cwetee_0551771aedc3a6f6(C.uintptr_t(_swig_i_0), *(*C.swig_type_507)(unsafe.Pointer(&_swig_i_1)))
+	swig_r_p := C._wrap_ton_builder_store_address_cwetee_c783bad2cb96b6a8(C.uintptr_t(_swig_i_0), *(*C.swig_type_507)(unsafe.Pointer(&_swig_i_1)))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg2
@@ -5703,14 +5786,14 @@ func Ton_builder_store_address(arg1 uintptr, arg2 string) (_swig_ret string) {
 
 func Ton_slice_free(arg1 uintptr) {
 	_swig_i_0 := arg1
-	C._wrap_ton_slice_free_cwetee_0551771aedc3a6f6(C.uintptr_t(_swig_i_0))
+	C._wrap_ton_slice_free_cwetee_c783bad2cb96b6a8(C.uintptr_t(_swig_i_0))
 }
 
 func Ton_slice_new(arg1 *uintptr, arg2 uintptr) (_swig_ret string) {
 	var swig_r string
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
-	swig_r_p := C._wrap_ton_slice_new_cwetee_0551771aedc3a6f6(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1))
+	swig_r_p := C._wrap_ton_slice_new_cwetee_c783bad2cb96b6a8(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	var swig_r_1 string
  swig_r_1 = weteeTakeString(swig_r) 
@@ -5720,14 +5803,14 @@ func Ton_slice_new(arg1 *uintptr, arg2 uintptr) (_swig_ret string) {
 func Ton_slice_bits_left(arg1 uintptr) (_swig_ret uint) {
 	var swig_r uint
 	_swig_i_0 := arg1
-	swig_r = (uint)(C._wrap_ton_slice_bits_left_cwetee_0551771aedc3a6f6(C.uintptr_t(_swig_i_0)))
+	swig_r = (uint)(C._wrap_ton_slice_bits_left_cwetee_c783bad2cb96b6a8(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func Ton_slice_refs_left(arg1 uintptr) (_swig_ret uint) {
 	var swig_r uint
 	_swig_i_0 := arg1
-	swig_r = (uint)(C._wrap_ton_slice_refs_left_cwetee_0551771aedc3a6f6(C.uintptr_t(_swig_i_0)))
+	swig_r = (uint)(C._wrap_ton_slice_refs_left_cwetee_c783bad2cb96b6a8(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
@@ -5735,7 +5818,7 @@ func Ton_slice_load_bit(arg1 *int, arg2 uintptr) (_swig_ret string) {
 	var swig_r string
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
-	swig_r_p := C._wrap_ton_slice_load_bit_cwetee_0551771aedc3a6f6(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1))
+	swig_r_p := C._wrap_ton_slice_load_bit_cwetee_c783bad2cb96b6a8(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	var swig_r_1 string
  swig_r_1 = weteeTakeString(swig_r) 
@@ -5747,7 +5830,7 @@ func Ton_slice_load_uint(arg1 []uint64, arg2 uintptr, arg3 uint) (_swig_ret stri
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
 	_swig_i_2 := arg3
-	swig_r_p := C._wrap_ton_slice_load_uint_cwetee_0551771aedc3a6f6(*(*C.swig_type_511)(unsafe.Pointer(&_swig_i_0)), C.uintptr_t(_swig_i_1), C.swig_intgo(_swig_i_2))
+	swig_r_p := C._wrap_ton_slice_load_uint_cwetee_c783bad2cb96b6a8(*(*C.swig_type_511)(unsafe.Pointer(&_swig_i_0)), C.uintptr_t(_swig_i_1), C.swig_intgo(_swig_i_2))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg1
@@ -5763,7 +5846,7 @@ func Ton_slice_load_bits(arg1 *[]byte, arg2 uintptr, arg3 int64) (_swig_ret stri
  _swig_i_0 = new([2]uint64) 
 	_swig_i_1 := arg2
 	_swig_i_2 := arg3
-	swig_r_p := C._wrap_ton_slice_load_bits_cwetee_0551771aedc3a6f6(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1), C.swig_type_513(_swig_i_2))
+	swig_r_p := C._wrap_ton_slice_load_bits_cwetee_c783bad2cb96b6a8(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1), C.swig_type_513(_swig_i_2))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
  *arg1 = weteeTakeBytes(_swig_i_0) 
 	var swig_r_1 string
@@ -5776,7 +5859,7 @@ func Ton_slice_load_address(arg1 *string, arg2 uintptr) (_swig_ret string) {
 	var _swig_i_0 *[2]uint64
  _swig_i_0 = new([2]uint64) 
 	_swig_i_1 := arg2
-	swig_r_p := C._wrap_ton_slice_load_address_cwetee_0551771aedc3a6f6(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1))
+	swig_r_p := C._wrap_ton_slice_load_address_cwetee_c783bad2cb96b6a8(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 
 	if b := weteeTakeBytes(_swig_i_0); len(b) > 0 {
@@ -5793,7 +5876,7 @@ func Ton_slice_load_coins(arg1 []uint64, arg2 uintptr) (_swig_ret string) {
 	var swig_r string
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
-	swig_r_p := C._wrap_ton_slice_load_coins_cwetee_0551771aedc3a6f6(*(*C.swig_type_516)(unsafe.Pointer(&_swig_i_0)), C.uintptr_t(_swig_i_1))
+	swig_r_p := C._wrap_ton_slice_load_coins_cwetee_c783bad2cb96b6a8(*(*C.swig_type_516)(unsafe.Pointer(&_swig_i_0)), C.uintptr_t(_swig_i_1))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg1
@@ -5807,7 +5890,7 @@ func Ton_slice_load_ref(arg1 *uintptr, arg2 uintptr) (_swig_ret string) {
 	var swig_r string
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
-	swig_r_p := C._wrap_ton_slice_load_ref_cwetee_0551771aedc3a6f6(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1))
+	swig_r_p := C._wrap_ton_slice_load_ref_cwetee_c783bad2cb96b6a8(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	var swig_r_1 string
  swig_r_1 = weteeTakeString(swig_r) 
@@ -5818,7 +5901,7 @@ func Ton_slice_load_maybe_ref(arg1 *uintptr, arg2 uintptr) (_swig_ret string) {
 	var swig_r string
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
-	swig_r_p := C._wrap_ton_slice_load_maybe_ref_cwetee_0551771aedc3a6f6(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1))
+	swig_r_p := C._wrap_ton_slice_load_maybe_ref_cwetee_c783bad2cb96b6a8(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	var swig_r_1 string
  swig_r_1 = weteeTakeString(swig_r) 
@@ -5830,7 +5913,7 @@ func Ton_slice_load_snake(arg1 *[]byte, arg2 uintptr) (_swig_ret string) {
 	var _swig_i_0 *[2]uint64
  _swig_i_0 = new([2]uint64) 
 	_swig_i_1 := arg2
-	swig_r_p := C._wrap_ton_slice_load_snake_cwetee_0551771aedc3a6f6(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1))
+	swig_r_p := C._wrap_ton_slice_load_snake_cwetee_c783bad2cb96b6a8(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
  *arg1 = weteeTakeBytes(_swig_i_0) 
 	var swig_r_1 string
@@ -5842,7 +5925,7 @@ func Ton_slice_skip(arg1 uintptr, arg2 int64) (_swig_ret string) {
 	var swig_r string
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
-	swig_r_p := C._wrap_ton_slice_skip_cwetee_0551771aedc3a6f6(C.uintptr_t(_swig_i_0), C.swig_type_521(_swig_i_1))
+	swig_r_p := C._wrap_ton_slice_skip_cwetee_c783bad2cb96b6a8(C.uintptr_t(_swig_i_0), C.swig_type_521(_swig_i_1))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	var swig_r_1 string
  swig_r_1 = weteeTakeString(swig_r) 
@@ -5852,7 +5935,7 @@ func Ton_slice_skip(arg1 uintptr, arg2 int64) (_swig_ret string) {
 func Ton_slice_end(arg1 uintptr) (_swig_ret string) {
 	var swig_r string
 	_swig_i_0 := arg1
-	swig_r_p := C._wrap_ton_slice_end_cwetee_0551771aedc3a6f6(C.uintptr_t(_swig_i_0))
+	swig_r_p := C._wrap_ton_slice_end_cwetee_c783bad2cb96b6a8(C.uintptr_t(_swig_i_0))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	var swig_r_1 string
  swig_r_1 = weteeTakeString(swig_r) 
@@ -5865,7 +5948,7 @@ func Ton_address_parse(arg1 *string, arg2 *uint32, arg3 string) (_swig_ret strin
  _swig_i_0 = new([2]uint64) 
 	_swig_i_1 := arg2
 	_swig_i_2 := arg3
-	swig_r_p := C._wrap_ton_address_parse_cwetee_0551771aedc3a6f6(C.swig_voidp(_swig_i_0), C.swig_voidp(_swig_i_1), *(*C.swig_type_524)(unsafe.Pointer(&_swig_i_2)))
+	swig_r_p := C._wrap_ton_address_parse_cwetee_c783bad2cb96b6a8(C.swig_voidp(_swig_i_0), C.swig_voidp(_swig_i_1), *(*C.swig_type_524)(unsafe.Pointer(&_swig_i_2)))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 
 	if b := weteeTakeBytes(_swig_i_0); len(b) > 0 {
@@ -5887,7 +5970,7 @@ func Ton_address_format(arg1 *string, arg2 string, arg3 uint) (_swig_ret string)
  _swig_i_0 = new([2]uint64) 
 	_swig_i_1 := arg2
 	_swig_i_2 := arg3
-	swig_r_p := C._wrap_ton_address_format_cwetee_0551771aedc3a6f6(C.swig_voidp(_swig_i_0), *(*C.swig_type_526)(unsafe.Pointer(&_swig_i_1)), C.swig_intgo(_swig_i_2))
+	swig_r_p := C._wrap_ton_address_format_cwetee_c783bad2cb96b6a8(C.swig_voidp(_swig_i_0), *(*C.swig_type_526)(unsafe.Pointer(&_swig_i_1)), C.swig_intgo(_swig_i_2))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 
 	if b := weteeTakeBytes(_swig_i_0); len(b) > 0 {
@@ -5910,7 +5993,7 @@ func Ton_state_init_address(arg1 *string, arg2 int, arg3 uintptr, arg4 uintptr) 
 	_swig_i_1 := arg2
 	_swig_i_2 := arg3
 	_swig_i_3 := arg4
-	swig_r_p := C._wrap_ton_state_init_address_cwetee_0551771aedc3a6f6(C.swig_voidp(_swig_i_0), C.swig_intgo(_swig_i_1), C.uintptr_t(_swig_i_2), C.uintptr_t(_swig_i_3))
+	swig_r_p := C._wrap_ton_state_init_address_cwetee_c783bad2cb96b6a8(C.swig_voidp(_swig_i_0), C.swig_intgo(_swig_i_1), C.uintptr_t(_swig_i_2), C.uintptr_t(_swig_i_3))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 
 	if b := weteeTakeBytes(_swig_i_0); len(b) > 0 {
@@ -5929,7 +6012,7 @@ func Ton_amount_format(arg1 *string, arg2 []uint64, arg3 string) (_swig_ret stri
  _swig_i_0 = new([2]uint64) 
 	_swig_i_1 := arg2
 	_swig_i_2 := arg3
-	swig_r_p := C._wrap_ton_amount_format_cwetee_0551771aedc3a6f6(C.swig_voidp(_swig_i_0), *(*C.swig_type_529)(unsafe.Pointer(&_swig_i_1)), *(*C.swig_type_530)(unsafe.Pointer(&_swig_i_2)))
+	swig_r_p := C._wrap_ton_amount_format_cwetee_c783bad2cb96b6a8(C.swig_voidp(_swig_i_0), *(*C.swig_type_529)(unsafe.Pointer(&_swig_i_1)), *(*C.swig_type_530)(unsafe.Pointer(&_swig_i_2)))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 
 	if b := weteeTakeBytes(_swig_i_0); len(b) > 0 {
@@ -5952,7 +6035,7 @@ func Ton_amount_parse(arg1 []uint64, arg2 string) (_swig_ret string) {
 	var swig_r string
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
-	swig_r_p := C._wrap_ton_amount_parse_cwetee_0551771aedc3a6f6(*(*C.swig_type_532)(unsafe.Pointer(&_swig_i_0)), *(*C.swig_type_533)(unsafe.Pointer(&_swig_i_1)))
+	swig_r_p := C._wrap_ton_amount_parse_cwetee_c783bad2cb96b6a8(*(*C.swig_type_532)(unsafe.Pointer(&_swig_i_0)), *(*C.swig_type_533)(unsafe.Pointer(&_swig_i_1)))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg1
@@ -5970,7 +6053,7 @@ func Ton_state_init(arg1 *uintptr, arg2 uintptr, arg3 uintptr) (_swig_ret string
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
 	_swig_i_2 := arg3
-	swig_r_p := C._wrap_ton_state_init_cwetee_0551771aedc3a6f6(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1), C.uintptr_t(_swig_i_2))
+	swig_r_p := C._wrap_ton_state_init_cwetee_c783bad2cb96b6a8(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1), C.uintptr_t(_swig_i_2))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	var swig_r_1 string
  swig_r_1 = weteeTakeString(swig_r) 
@@ -5982,7 +6065,7 @@ func Ton_mnemonic_generate(arg1 *string, arg2 string) (_swig_ret string) {
 	var _swig_i_0 *[3]uint64
  _swig_i_0 = new([3]uint64) 
 	_swig_i_1 := arg2
-	swig_r_p := C._wrap_ton_mnemonic_generate_cwetee_0551771aedc3a6f6(C.swig_voidp(_swig_i_0), *(*C.swig_type_536)(unsafe.Pointer(&_swig_i_1)))
+	swig_r_p := C._wrap_ton_mnemonic_generate_cwetee_c783bad2cb96b6a8(C.swig_voidp(_swig_i_0), *(*C.swig_type_536)(unsafe.Pointer(&_swig_i_1)))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 
 	if b := weteeTakeSecret(_swig_i_0); len(b) > 0 {
@@ -6002,7 +6085,7 @@ func Ton_mnemonic_validate(arg1 string, arg2 string) (_swig_ret string) {
 	var swig_r string
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
-	swig_r_p := C._wrap_ton_mnemonic_validate_cwetee_0551771aedc3a6f6(*(*C.swig_type_538)(unsafe.Pointer(&_swig_i_0)), *(*C.swig_type_539)(unsafe.Pointer(&_swig_i_1)))
+	swig_r_p := C._wrap_ton_mnemonic_validate_cwetee_c783bad2cb96b6a8(*(*C.swig_type_538)(unsafe.Pointer(&_swig_i_0)), *(*C.swig_type_539)(unsafe.Pointer(&_swig_i_1)))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg1
@@ -6020,7 +6103,7 @@ func Ton_mnemonic_to_seed(arg1 []byte, arg2 string, arg3 string) (_swig_ret stri
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
 	_swig_i_2 := arg3
-	swig_r_p := C._wrap_ton_mnemonic_to_seed_cwetee_0551771aedc3a6f6(*(*C.swig_type_541)(unsafe.Pointer(&_swig_i_0)), *(*C.swig_type_542)(unsafe.Pointer(&_swig_i_1)), *(*C.swig_type_543)(unsafe.Pointer(&_swig_i_2)))
+	swig_r_p := C._wrap_ton_mnemonic_to_seed_cwetee_c783bad2cb96b6a8(*(*C.swig_type_541)(unsafe.Pointer(&_swig_i_0)), *(*C.swig_type_542)(unsafe.Pointer(&_swig_i_1)), *(*C.swig_type_543)(unsafe.Pointer(&_swig_i_2)))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg1
@@ -6042,7 +6125,7 @@ func Ton_mnemonic_to_keypair(arg1 []byte, arg2 []byte, arg3 string, arg4 string)
 	_swig_i_1 := arg2
 	_swig_i_2 := arg3
 	_swig_i_3 := arg4
-	swig_r_p := C._wrap_ton_mnemonic_to_keypair_cwetee_0551771aedc3a6f6(*(*C.swig_type_545)(unsafe.Pointer(&_swig_i_0)), *(*C.swig_type_546)(unsafe.Pointer(&_swig_i_1)), *(*C.swig_type_547)(unsafe.Pointer(&_swig_i_2)), *(*C.swig_type_548)(unsafe.Pointer(&_swig_i_3)))
+	swig_r_p := C._wrap_ton_mnemonic_to_keypair_cwetee_c783bad2cb96b6a8(*(*C.swig_type_545)(unsafe.Pointer(&_swig_i_0)), *(*C.swig_type_546)(unsafe.Pointer(&_swig_i_1)), *(*C.swig_type_547)(unsafe.Pointer(&_swig_i_2)), *(*C.swig_type_548)(unsafe.Pointer(&_swig_i_3)))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg1
@@ -6065,7 +6148,7 @@ func Ton_comment(arg1 *uintptr, arg2 string) (_swig_ret string) {
 	var swig_r string
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
-	swig_r_p := C._wrap_ton_comment_cwetee_0551771aedc3a6f6(C.swig_voidp(_swig_i_0), *(*C.swig_type_550)(unsafe.Pointer(&_swig_i_1)))
+	swig_r_p := C._wrap_ton_comment_cwetee_c783bad2cb96b6a8(C.swig_voidp(_swig_i_0), *(*C.swig_type_550)(unsafe.Pointer(&_swig_i_1)))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg2
@@ -6083,7 +6166,7 @@ func Ton_internal_message(arg1 *uintptr, arg2 string, arg3 []uint64, arg4 int, a
 	_swig_i_3 := arg4
 	_swig_i_4 := arg5
 	_swig_i_5 := arg6
-	swig_r_p := C._wrap_ton_internal_message_cwetee_0551771aedc3a6f6(C.swig_voidp(_swig_i_0), *(*C.swig_type_552)(unsafe.Pointer(&_swig_i_1)), *(*C.swig_type_553)(unsafe.Pointer(&_swig_i_2)), C.swig_intgo(_swig_i_3), C.uintptr_t(_swig_i_4), C.uintptr_t(_swig_i_5))
+	swig_r_p := C._wrap_ton_internal_message_cwetee_c783bad2cb96b6a8(C.swig_voidp(_swig_i_0), *(*C.swig_type_552)(unsafe.Pointer(&_swig_i_1)), *(*C.swig_type_553)(unsafe.Pointer(&_swig_i_2)), C.swig_intgo(_swig_i_3), C.uintptr_t(_swig_i_4), C.uintptr_t(_swig_i_5))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg2
@@ -6103,7 +6186,7 @@ func Ton_external_message(arg1 *uintptr, arg2 string, arg3 uintptr, arg4 uintptr
 	_swig_i_2 := arg3
 	_swig_i_3 := arg4
 	_swig_i_4 := arg5
-	swig_r_p := C._wrap_ton_external_message_cwetee_0551771aedc3a6f6(C.swig_voidp(_swig_i_0), *(*C.swig_type_555)(unsafe.Pointer(&_swig_i_1)), C.uintptr_t(_swig_i_2), C.uintptr_t(_swig_i_3), C.swig_intgo(_swig_i_4))
+	swig_r_p := C._wrap_ton_external_message_cwetee_c783bad2cb96b6a8(C.swig_voidp(_swig_i_0), *(*C.swig_type_555)(unsafe.Pointer(&_swig_i_1)), C.uintptr_t(_swig_i_2), C.uintptr_t(_swig_i_3), C.swig_intgo(_swig_i_4))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg2
@@ -6115,14 +6198,14 @@ func Ton_external_message(arg1 *uintptr, arg2 string, arg3 uintptr, arg4 uintptr
 
 func Ton_wallet_free(arg1 uintptr) {
 	_swig_i_0 := arg1
-	C._wrap_ton_wallet_free_cwetee_0551771aedc3a6f6(C.uintptr_t(_swig_i_0))
+	C._wrap_ton_wallet_free_cwetee_c783bad2cb96b6a8(C.uintptr_t(_swig_i_0))
 }
 
 func Ton_wallet_code(arg1 *uintptr, arg2 int) (_swig_ret string) {
 	var swig_r string
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
-	swig_r_p := C._wrap_ton_wallet_code_cwetee_0551771aedc3a6f6(C.swig_voidp(_swig_i_0), C.swig_intgo(_swig_i_1))
+	swig_r_p := C._wrap_ton_wallet_code_cwetee_c783bad2cb96b6a8(C.swig_voidp(_swig_i_0), C.swig_intgo(_swig_i_1))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	var swig_r_1 string
  swig_r_1 = weteeTakeString(swig_r) 
@@ -6135,7 +6218,7 @@ func Ton_wallet_v5r1_id(arg1 *uint32, arg2 int, arg3 int, arg4 uint) (_swig_ret 
 	_swig_i_1 := arg2
 	_swig_i_2 := arg3
 	_swig_i_3 := arg4
-	swig_r_p := C._wrap_ton_wallet_v5r1_id_cwetee_0551771aedc3a6f6(C.swig_voidp(_swig_i_0), C.swig_intgo(_swig_i_1), C.swig_intgo(_swig_i_2), C.swig_intgo(_swig_i_3))
+	swig_r_p := C._wrap_ton_wallet_v5r1_id_cwetee_c783bad2cb96b6a8(C.swig_voidp(_swig_i_0), C.swig_intgo(_swig_i_1), C.swig_intgo(_swig_i_2), C.swig_intgo(_swig_i_3))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	var swig_r_1 string
  swig_r_1 = weteeTakeString(swig_r) 
@@ -6148,7 +6231,7 @@ func Ton_wallet_default_id(arg1 *uint32, arg2 int, arg3 int, arg4 int) (_swig_re
 	_swig_i_1 := arg2
 	_swig_i_2 := arg3
 	_swig_i_3 := arg4
-	swig_r_p := C._wrap_ton_wallet_default_id_cwetee_0551771aedc3a6f6(C.swig_voidp(_swig_i_0), C.swig_intgo(_swig_i_1), C.swig_intgo(_swig_i_2), C.swig_intgo(_swig_i_3))
+	swig_r_p := C._wrap_ton_wallet_default_id_cwetee_c783bad2cb96b6a8(C.swig_voidp(_swig_i_0), C.swig_intgo(_swig_i_1), C.swig_intgo(_swig_i_2), C.swig_intgo(_swig_i_3))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	var swig_r_1 string
  swig_r_1 = weteeTakeString(swig_r) 
@@ -6162,7 +6245,7 @@ func Ton_wallet_new(arg1 *uintptr, arg2 int, arg3 []byte, arg4 int, arg5 uint) (
 	_swig_i_2 := arg3
 	_swig_i_3 := arg4
 	_swig_i_4 := arg5
-	swig_r_p := C._wrap_ton_wallet_new_cwetee_0551771aedc3a6f6(C.swig_voidp(_swig_i_0), C.swig_intgo(_swig_i_1), *(*C.swig_type_560)(unsafe.Pointer(&_swig_i_2)), C.swig_intgo(_swig_i_3), C.swig_intgo(_swig_i_4))
+	swig_r_p := C._wrap_ton_wallet_new_cwetee_c783bad2cb96b6a8(C.swig_voidp(_swig_i_0), C.swig_intgo(_swig_i_1), *(*C.swig_type_560)(unsafe.Pointer(&_swig_i_2)), C.swig_intgo(_swig_i_3), C.swig_intgo(_swig_i_4))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg3
@@ -6176,7 +6259,7 @@ func Ton_wallet_id(arg1 *uint32, arg2 uintptr) (_swig_ret string) {
 	var swig_r string
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
-	swig_r_p := C._wrap_ton_wallet_id_cwetee_0551771aedc3a6f6(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1))
+	swig_r_p := C._wrap_ton_wallet_id_cwetee_c783bad2cb96b6a8(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	var swig_r_1 string
  swig_r_1 = weteeTakeString(swig_r) 
@@ -6187,7 +6270,7 @@ func Ton_wallet_state_init(arg1 *uintptr, arg2 uintptr) (_swig_ret string) {
 	var swig_r string
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
-	swig_r_p := C._wrap_ton_wallet_state_init_cwetee_0551771aedc3a6f6(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1))
+	swig_r_p := C._wrap_ton_wallet_state_init_cwetee_c783bad2cb96b6a8(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	var swig_r_1 string
  swig_r_1 = weteeTakeString(swig_r) 
@@ -6199,7 +6282,7 @@ func Ton_wallet_address(arg1 *string, arg2 uintptr) (_swig_ret string) {
 	var _swig_i_0 *[2]uint64
  _swig_i_0 = new([2]uint64) 
 	_swig_i_1 := arg2
-	swig_r_p := C._wrap_ton_wallet_address_cwetee_0551771aedc3a6f6(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1))
+	swig_r_p := C._wrap_ton_wallet_address_cwetee_c783bad2cb96b6a8(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 
 	if b := weteeTakeBytes(_swig_i_0); len(b) > 0 {
@@ -6214,13 +6297,13 @@ func Ton_wallet_address(arg1 *string, arg2 uintptr) (_swig_ret string) {
 
 func Ton_transfer_free(arg1 uintptr) {
 	_swig_i_0 := arg1
-	C._wrap_ton_transfer_free_cwetee_0551771aedc3a6f6(C.uintptr_t(_swig_i_0))
+	C._wrap_ton_transfer_free_cwetee_c783bad2cb96b6a8(C.uintptr_t(_swig_i_0))
 }
 
 func Ton_transfer_new(arg1 *uintptr) (_swig_ret string) {
 	var swig_r string
 	_swig_i_0 := arg1
-	swig_r_p := C._wrap_ton_transfer_new_cwetee_0551771aedc3a6f6(C.swig_voidp(_swig_i_0))
+	swig_r_p := C._wrap_ton_transfer_new_cwetee_c783bad2cb96b6a8(C.swig_voidp(_swig_i_0))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	var swig_r_1 string
  swig_r_1 = weteeTakeString(swig_r) 
@@ -6232,7 +6315,7 @@ func Ton_transfer_add(arg1 uintptr, arg2 uint, arg3 uintptr) (_swig_ret string) 
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
 	_swig_i_2 := arg3
-	swig_r_p := C._wrap_ton_transfer_add_cwetee_0551771aedc3a6f6(C.uintptr_t(_swig_i_0), C.swig_intgo(_swig_i_1), C.uintptr_t(_swig_i_2))
+	swig_r_p := C._wrap_ton_transfer_add_cwetee_c783bad2cb96b6a8(C.uintptr_t(_swig_i_0), C.swig_intgo(_swig_i_1), C.uintptr_t(_swig_i_2))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	var swig_r_1 string
  swig_r_1 = weteeTakeString(swig_r) 
@@ -6242,7 +6325,7 @@ func Ton_transfer_add(arg1 uintptr, arg2 uint, arg3 uintptr) (_swig_ret string) 
 func Ton_transfer_count(arg1 uintptr) (_swig_ret int64) {
 	var swig_r int64
 	_swig_i_0 := arg1
-	swig_r = (int64)(C._wrap_ton_transfer_count_cwetee_0551771aedc3a6f6(C.uintptr_t(_swig_i_0)))
+	swig_r = (int64)(C._wrap_ton_transfer_count_cwetee_c783bad2cb96b6a8(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
@@ -6254,7 +6337,7 @@ func Ton_wallet_sign_transfer(arg1 *uintptr, arg2 uintptr, arg3 []byte, arg4 uin
 	_swig_i_3 := arg4
 	_swig_i_4 := arg5
 	_swig_i_5 := arg6
-	swig_r_p := C._wrap_ton_wallet_sign_transfer_cwetee_0551771aedc3a6f6(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1), *(*C.swig_type_568)(unsafe.Pointer(&_swig_i_2)), C.swig_intgo(_swig_i_3), C.swig_intgo(_swig_i_4), C.uintptr_t(_swig_i_5))
+	swig_r_p := C._wrap_ton_wallet_sign_transfer_cwetee_c783bad2cb96b6a8(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1), *(*C.swig_type_568)(unsafe.Pointer(&_swig_i_2)), C.swig_intgo(_swig_i_3), C.swig_intgo(_swig_i_4), C.uintptr_t(_swig_i_5))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg3
@@ -6270,7 +6353,7 @@ func Ton_wallet_external(arg1 *uintptr, arg2 uintptr, arg3 uintptr, arg4 int) (_
 	_swig_i_1 := arg2
 	_swig_i_2 := arg3
 	_swig_i_3 := arg4
-	swig_r_p := C._wrap_ton_wallet_external_cwetee_0551771aedc3a6f6(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1), C.uintptr_t(_swig_i_2), C.swig_intgo(_swig_i_3))
+	swig_r_p := C._wrap_ton_wallet_external_cwetee_c783bad2cb96b6a8(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1), C.uintptr_t(_swig_i_2), C.swig_intgo(_swig_i_3))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	var swig_r_1 string
  swig_r_1 = weteeTakeString(swig_r) 
@@ -6284,7 +6367,7 @@ func Ton_wallet_new_highload_v3(arg1 *uintptr, arg2 []byte, arg3 int, arg4 uint,
 	_swig_i_2 := arg3
 	_swig_i_3 := arg4
 	_swig_i_4 := arg5
-	swig_r_p := C._wrap_ton_wallet_new_highload_v3_cwetee_0551771aedc3a6f6(C.swig_voidp(_swig_i_0), *(*C.swig_type_571)(unsafe.Pointer(&_swig_i_1)), C.swig_intgo(_swig_i_2), C.swig_intgo(_swig_i_3), C.swig_intgo(_swig_i_4))
+	swig_r_p := C._wrap_ton_wallet_new_highload_v3_cwetee_c783bad2cb96b6a8(C.swig_voidp(_swig_i_0), *(*C.swig_type_571)(unsafe.Pointer(&_swig_i_1)), C.swig_intgo(_swig_i_2), C.swig_intgo(_swig_i_3), C.swig_intgo(_swig_i_4))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg2
@@ -6303,7 +6386,7 @@ func Ton_highload_sign_message(arg1 *uintptr, arg2 uintptr, arg3 []byte, arg4 ui
 	_swig_i_4 := arg5
 	_swig_i_5 := arg6
 	_swig_i_6 := arg7
-	swig_r_p := C._wrap_ton_highload_sign_message_cwetee_0551771aedc3a6f6(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1), *(*C.swig_type_573)(unsafe.Pointer(&_swig_i_2)), C.swig_intgo(_swig_i_3), C.swig_type_574(_swig_i_4), C.swig_intgo(_swig_i_5), C.uintptr_t(_swig_i_6))
+	swig_r_p := C._wrap_ton_highload_sign_message_cwetee_c783bad2cb96b6a8(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1), *(*C.swig_type_573)(unsafe.Pointer(&_swig_i_2)), C.swig_intgo(_swig_i_3), C.swig_type_574(_swig_i_4), C.swig_intgo(_swig_i_5), C.uintptr_t(_swig_i_6))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg3
@@ -6322,7 +6405,7 @@ func Ton_highload_sign_batch(arg1 *uintptr, arg2 uintptr, arg3 []byte, arg4 uint
 	_swig_i_4 := arg5
 	_swig_i_5 := arg6
 	_swig_i_6 := arg7
-	swig_r_p := C._wrap_ton_highload_sign_batch_cwetee_0551771aedc3a6f6(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1), *(*C.swig_type_576)(unsafe.Pointer(&_swig_i_2)), C.swig_intgo(_swig_i_3), C.swig_type_577(_swig_i_4), C.uintptr_t(_swig_i_5), *(*C.swig_type_578)(unsafe.Pointer(&_swig_i_6)))
+	swig_r_p := C._wrap_ton_highload_sign_batch_cwetee_c783bad2cb96b6a8(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1), *(*C.swig_type_576)(unsafe.Pointer(&_swig_i_2)), C.swig_intgo(_swig_i_3), C.swig_type_577(_swig_i_4), C.uintptr_t(_swig_i_5), *(*C.swig_type_578)(unsafe.Pointer(&_swig_i_6)))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg3
@@ -6337,14 +6420,14 @@ func Ton_highload_sign_batch(arg1 *uintptr, arg2 uintptr, arg3 []byte, arg4 uint
 
 func Ton_dict_free(arg1 uintptr) {
 	_swig_i_0 := arg1
-	C._wrap_ton_dict_free_cwetee_0551771aedc3a6f6(C.uintptr_t(_swig_i_0))
+	C._wrap_ton_dict_free_cwetee_c783bad2cb96b6a8(C.uintptr_t(_swig_i_0))
 }
 
 func Ton_dict_new(arg1 *uintptr, arg2 uint) (_swig_ret string) {
 	var swig_r string
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
-	swig_r_p := C._wrap_ton_dict_new_cwetee_0551771aedc3a6f6(C.swig_voidp(_swig_i_0), C.swig_intgo(_swig_i_1))
+	swig_r_p := C._wrap_ton_dict_new_cwetee_c783bad2cb96b6a8(C.swig_voidp(_swig_i_0), C.swig_intgo(_swig_i_1))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	var swig_r_1 string
  swig_r_1 = weteeTakeString(swig_r) 
@@ -6354,14 +6437,14 @@ func Ton_dict_new(arg1 *uintptr, arg2 uint) (_swig_ret string) {
 func Ton_dict_count(arg1 uintptr) (_swig_ret int64) {
 	var swig_r int64
 	_swig_i_0 := arg1
-	swig_r = (int64)(C._wrap_ton_dict_count_cwetee_0551771aedc3a6f6(C.uintptr_t(_swig_i_0)))
+	swig_r = (int64)(C._wrap_ton_dict_count_cwetee_c783bad2cb96b6a8(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func Ton_dict_key_bits(arg1 uintptr) (_swig_ret uint) {
 	var swig_r uint
 	_swig_i_0 := arg1
-	swig_r = (uint)(C._wrap_ton_dict_key_bits_cwetee_0551771aedc3a6f6(C.uintptr_t(_swig_i_0)))
+	swig_r = (uint)(C._wrap_ton_dict_key_bits_cwetee_c783bad2cb96b6a8(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
@@ -6370,7 +6453,7 @@ func Ton_dict_set(arg1 uintptr, arg2 []byte, arg3 uintptr) (_swig_ret string) {
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
 	_swig_i_2 := arg3
-	swig_r_p := C._wrap_ton_dict_set_cwetee_0551771aedc3a6f6(C.uintptr_t(_swig_i_0), *(*C.swig_type_582)(unsafe.Pointer(&_swig_i_1)), C.uintptr_t(_swig_i_2))
+	swig_r_p := C._wrap_ton_dict_set_cwetee_c783bad2cb96b6a8(C.uintptr_t(_swig_i_0), *(*C.swig_type_582)(unsafe.Pointer(&_swig_i_1)), C.uintptr_t(_swig_i_2))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg2
@@ -6385,7 +6468,7 @@ func Ton_dict_get(arg1 *uintptr, arg2 uintptr, arg3 []byte) (_swig_ret string) {
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
 	_swig_i_2 := arg3
-	swig_r_p := C._wrap_ton_dict_get_cwetee_0551771aedc3a6f6(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1), *(*C.swig_type_584)(unsafe.Pointer(&_swig_i_2)))
+	swig_r_p := C._wrap_ton_dict_get_cwetee_c783bad2cb96b6a8(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1), *(*C.swig_type_584)(unsafe.Pointer(&_swig_i_2)))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg3
@@ -6399,7 +6482,7 @@ func Ton_dict_remove(arg1 uintptr, arg2 []byte) (_swig_ret string) {
 	var swig_r string
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
-	swig_r_p := C._wrap_ton_dict_remove_cwetee_0551771aedc3a6f6(C.uintptr_t(_swig_i_0), *(*C.swig_type_586)(unsafe.Pointer(&_swig_i_1)))
+	swig_r_p := C._wrap_ton_dict_remove_cwetee_c783bad2cb96b6a8(C.uintptr_t(_swig_i_0), *(*C.swig_type_586)(unsafe.Pointer(&_swig_i_1)))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg2
@@ -6415,7 +6498,7 @@ func Ton_dict_entry(arg1 []byte, arg2 *uintptr, arg3 uintptr, arg4 int64) (_swig
 	_swig_i_1 := arg2
 	_swig_i_2 := arg3
 	_swig_i_3 := arg4
-	swig_r_p := C._wrap_ton_dict_entry_cwetee_0551771aedc3a6f6(*(*C.swig_type_588)(unsafe.Pointer(&_swig_i_0)), C.swig_voidp(_swig_i_1), C.uintptr_t(_swig_i_2), C.swig_type_589(_swig_i_3))
+	swig_r_p := C._wrap_ton_dict_entry_cwetee_c783bad2cb96b6a8(*(*C.swig_type_588)(unsafe.Pointer(&_swig_i_0)), C.swig_voidp(_swig_i_1), C.uintptr_t(_swig_i_2), C.swig_type_589(_swig_i_3))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg1
@@ -6429,7 +6512,7 @@ func Ton_dict_root(arg1 *uintptr, arg2 uintptr) (_swig_ret string) {
 	var swig_r string
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
-	swig_r_p := C._wrap_ton_dict_root_cwetee_0551771aedc3a6f6(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1))
+	swig_r_p := C._wrap_ton_dict_root_cwetee_c783bad2cb96b6a8(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	var swig_r_1 string
  swig_r_1 = weteeTakeString(swig_r) 
@@ -6440,7 +6523,7 @@ func Ton_builder_store_dict(arg1 uintptr, arg2 uintptr) (_swig_ret string) {
 	var swig_r string
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
-	swig_r_p := C._wrap_ton_builder_store_dict_cwetee_0551771aedc3a6f6(C.uintptr_t(_swig_i_0), C.uintptr_t(_swig_i_1))
+	swig_r_p := C._wrap_ton_builder_store_dict_cwetee_c783bad2cb96b6a8(C.uintptr_t(_swig_i_0), C.uintptr_t(_swig_i_1))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	var swig_r_1 string
  swig_r_1 = weteeTakeString(swig_r) 
@@ -6452,7 +6535,7 @@ func Ton_dict_from_root(arg1 *uintptr, arg2 uintptr, arg3 uint) (_swig_ret strin
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
 	_swig_i_2 := arg3
-	swig_r_p := C._wrap_ton_dict_from_root_cwetee_0551771aedc3a6f6(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1), C.swig_intgo(_swig_i_2))
+	swig_r_p := C._wrap_ton_dict_from_root_cwetee_c783bad2cb96b6a8(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1), C.swig_intgo(_swig_i_2))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	var swig_r_1 string
  swig_r_1 = weteeTakeString(swig_r) 
@@ -6464,7 +6547,7 @@ func Ton_slice_load_dict(arg1 *uintptr, arg2 uintptr, arg3 uint) (_swig_ret stri
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
 	_swig_i_2 := arg3
-	swig_r_p := C._wrap_ton_slice_load_dict_cwetee_0551771aedc3a6f6(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1), C.swig_intgo(_swig_i_2))
+	swig_r_p := C._wrap_ton_slice_load_dict_cwetee_c783bad2cb96b6a8(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1), C.swig_intgo(_swig_i_2))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	var swig_r_1 string
  swig_r_1 = weteeTakeString(swig_r) 
@@ -6473,21 +6556,21 @@ func Ton_slice_load_dict(arg1 *uintptr, arg2 uintptr, arg3 uint) (_swig_ret stri
 
 func _swig_getTON_JETTON_FORWARD_INLINE() (_swig_ret uint) {
 	var swig_r uint
-	swig_r = (uint)(C._wrap_TON_JETTON_FORWARD_INLINE_cwetee_0551771aedc3a6f6())
+	swig_r = (uint)(C._wrap_TON_JETTON_FORWARD_INLINE_cwetee_c783bad2cb96b6a8())
 	return swig_r
 }
 
 var TON_JETTON_FORWARD_INLINE uint = _swig_getTON_JETTON_FORWARD_INLINE()
 func _swig_getTON_JETTON_DATA_STATUS() (_swig_ret int) {
 	var swig_r int
-	swig_r = (int)(C._wrap_TON_JETTON_DATA_STATUS_cwetee_0551771aedc3a6f6())
+	swig_r = (int)(C._wrap_TON_JETTON_DATA_STATUS_cwetee_c783bad2cb96b6a8())
 	return swig_r
 }
 
 var TON_JETTON_DATA_STATUS int = _swig_getTON_JETTON_DATA_STATUS()
 func _swig_getTON_JETTON_DATA_CODE_REF() (_swig_ret int) {
 	var swig_r int
-	swig_r = (int)(C._wrap_TON_JETTON_DATA_CODE_REF_cwetee_0551771aedc3a6f6())
+	swig_r = (int)(C._wrap_TON_JETTON_DATA_CODE_REF_cwetee_c783bad2cb96b6a8())
 	return swig_r
 }
 
@@ -6503,7 +6586,7 @@ func Ton_jetton_transfer(arg1 *uintptr, arg2 uint64, arg3 []uint64, arg4 string,
 	_swig_i_6 := arg7
 	_swig_i_7 := arg8
 	_swig_i_8 := arg9
-	swig_r_p := C._wrap_ton_jetton_transfer_cwetee_0551771aedc3a6f6(C.swig_voidp(_swig_i_0), C.swig_type_595(_swig_i_1), *(*C.swig_type_596)(unsafe.Pointer(&_swig_i_2)), *(*C.swig_type_597)(unsafe.Pointer(&_swig_i_3)), *(*C.swig_type_598)(unsafe.Pointer(&_swig_i_4)), C.uintptr_t(_swig_i_5), *(*C.swig_type_599)(unsafe.Pointer(&_swig_i_6)), C.uintptr_t(_swig_i_7), C.swig_intgo(_swig_i_8))
+	swig_r_p := C._wrap_ton_jetton_transfer_cwetee_c783bad2cb96b6a8(C.swig_voidp(_swig_i_0), C.swig_type_595(_swig_i_1), *(*C.swig_type_596)(unsafe.Pointer(&_swig_i_2)), *(*C.swig_type_597)(unsafe.Pointer(&_swig_i_3)), *(*C.swig_type_598)(unsafe.Pointer(&_swig_i_4)), C.uintptr_t(_swig_i_5), *(*C.swig_type_599)(unsafe.Pointer(&_swig_i_6)), C.uintptr_t(_swig_i_7), C.swig_intgo(_swig_i_8))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg3
@@ -6530,7 +6613,7 @@ func Ton_jetton_wallet_address(arg1 *string, arg2 int, arg3 string, arg4 string,
 	_swig_i_2 := arg3
 	_swig_i_3 := arg4
 	_swig_i_4 := arg5
-	swig_r_p := C._wrap_ton_jetton_wallet_address_cwetee_0551771aedc3a6f6(C.swig_voidp(_swig_i_0), C.swig_intgo(_swig_i_1), *(*C.swig_type_601)(unsafe.Pointer(&_swig_i_2)), *(*C.swig_type_602)(unsafe.Pointer(&_swig_i_3)), C.uintptr_t(_swig_i_4))
+	swig_r_p := C._wrap_ton_jetton_wallet_address_cwetee_c783bad2cb96b6a8(C.swig_voidp(_swig_i_0), C.swig_intgo(_swig_i_1), *(*C.swig_type_601)(unsafe.Pointer(&_swig_i_2)), *(*C.swig_type_602)(unsafe.Pointer(&_swig_i_3)), C.uintptr_t(_swig_i_4))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 
 	if b := weteeTakeBytes(_swig_i_0); len(b) > 0 {
@@ -6551,21 +6634,21 @@ func Ton_jetton_wallet_address(arg1 *string, arg2 int, arg3 string, arg4 string,
 
 func _swig_getTON_JETTON_ATTACHED_DEFAULT() (_swig_ret uint) {
 	var swig_r uint
-	swig_r = (uint)(C._wrap_TON_JETTON_ATTACHED_DEFAULT_cwetee_0551771aedc3a6f6())
+	swig_r = (uint)(C._wrap_TON_JETTON_ATTACHED_DEFAULT_cwetee_c783bad2cb96b6a8())
 	return swig_r
 }
 
 var TON_JETTON_ATTACHED_DEFAULT uint = _swig_getTON_JETTON_ATTACHED_DEFAULT()
 func _swig_getTON_JETTON_FORWARD_DEFAULT() (_swig_ret uint) {
 	var swig_r uint
-	swig_r = (uint)(C._wrap_TON_JETTON_FORWARD_DEFAULT_cwetee_0551771aedc3a6f6())
+	swig_r = (uint)(C._wrap_TON_JETTON_FORWARD_DEFAULT_cwetee_c783bad2cb96b6a8())
 	return swig_r
 }
 
 var TON_JETTON_FORWARD_DEFAULT uint = _swig_getTON_JETTON_FORWARD_DEFAULT()
 func _swig_getTON_MEMO_MAX_BYTES() (_swig_ret uint) {
 	var swig_r uint
-	swig_r = (uint)(C._wrap_TON_MEMO_MAX_BYTES_cwetee_0551771aedc3a6f6())
+	swig_r = (uint)(C._wrap_TON_MEMO_MAX_BYTES_cwetee_c783bad2cb96b6a8())
 	return swig_r
 }
 
@@ -6583,7 +6666,7 @@ func Ton_payment_message(arg1 *uintptr, arg2 string, arg3 []uint64, arg4 string,
 	_swig_i_8 := arg9
 	_swig_i_9 := arg10
 	_swig_i_10 := arg11
-	swig_r_p := C._wrap_ton_payment_message_cwetee_0551771aedc3a6f6(C.swig_voidp(_swig_i_0), *(*C.swig_type_604)(unsafe.Pointer(&_swig_i_1)), *(*C.swig_type_605)(unsafe.Pointer(&_swig_i_2)), *(*C.swig_type_606)(unsafe.Pointer(&_swig_i_3)), *(*C.swig_type_607)(unsafe.Pointer(&_swig_i_4)), *(*C.swig_type_608)(unsafe.Pointer(&_swig_i_5)), C.swig_intgo(_swig_i_6), C.swig_type_609(_swig_i_7), *(*C.swig_type_610)(unsafe.Pointer(&_swig_i_8)), *(*C.swig_type_611)(unsafe.Pointer(&_swig_i_9)), *(*C.swig_type_612)(unsafe.Pointer(&_swig_i_10)))
+	swig_r_p := C._wrap_ton_payment_message_cwetee_c783bad2cb96b6a8(C.swig_voidp(_swig_i_0), *(*C.swig_type_604)(unsafe.Pointer(&_swig_i_1)), *(*C.swig_type_605)(unsafe.Pointer(&_swig_i_2)), *(*C.swig_type_606)(unsafe.Pointer(&_swig_i_3)), *(*C.swig_type_607)(unsafe.Pointer(&_swig_i_4)), *(*C.swig_type_608)(unsafe.Pointer(&_swig_i_5)), C.swig_intgo(_swig_i_6), C.swig_type_609(_swig_i_7), *(*C.swig_type_610)(unsafe.Pointer(&_swig_i_8)), *(*C.swig_type_611)(unsafe.Pointer(&_swig_i_9)), *(*C.swig_type_612)(unsafe.Pointer(&_swig_i_10)))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg2
@@ -6624,7 +6707,7 @@ func Ton_wallet_sign_payment(arg1 *uintptr, arg2 []byte, arg3 uintptr, arg4 []by
 	_swig_i_5 := arg6
 	_swig_i_6 := arg7
 	_swig_i_7 := arg8
-	swig_r_p := C._wrap_ton_wallet_sign_payment_cwetee_0551771aedc3a6f6(C.swig_voidp(_swig_i_0), *(*C.swig_type_614)(unsafe.Pointer(&_swig_i_1)), C.uintptr_t(_swig_i_2), *(*C.swig_type_615)(unsafe.Pointer(&_swig_i_3)), C.swig_intgo(_swig_i_4), C.swig_intgo(_swig_i_5), C.swig_intgo(_swig_i_6), C.uintptr_t(_swig_i_7))
+	swig_r_p := C._wrap_ton_wallet_sign_payment_cwetee_c783bad2cb96b6a8(C.swig_voidp(_swig_i_0), *(*C.swig_type_614)(unsafe.Pointer(&_swig_i_1)), C.uintptr_t(_swig_i_2), *(*C.swig_type_615)(unsafe.Pointer(&_swig_i_3)), C.swig_intgo(_swig_i_4), C.swig_intgo(_swig_i_5), C.swig_intgo(_swig_i_6), C.uintptr_t(_swig_i_7))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg2
@@ -6643,7 +6726,7 @@ func Ton_payment_memo(arg1 *string, arg2 uintptr, arg3 int) (_swig_ret string) {
  _swig_i_0 = new([2]uint64) 
 	_swig_i_1 := arg2
 	_swig_i_2 := arg3
-	swig_r_p := C._wrap_ton_payment_memo_cwetee_0551771aedc3a6f6(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1), C.swig_intgo(_swig_i_2))
+	swig_r_p := C._wrap_ton_payment_memo_cwetee_c783bad2cb96b6a8(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1), C.swig_intgo(_swig_i_2))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 
 	if b := weteeTakeBytes(_swig_i_0); len(b) > 0 {
@@ -6660,7 +6743,7 @@ func Ton_message_normalized_hash(arg1 []byte, arg2 uintptr) (_swig_ret string) {
 	var swig_r string
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
-	swig_r_p := C._wrap_ton_message_normalized_hash_cwetee_0551771aedc3a6f6(*(*C.swig_type_618)(unsafe.Pointer(&_swig_i_0)), C.uintptr_t(_swig_i_1))
+	swig_r_p := C._wrap_ton_message_normalized_hash_cwetee_c783bad2cb96b6a8(*(*C.swig_type_618)(unsafe.Pointer(&_swig_i_0)), C.uintptr_t(_swig_i_1))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg1
@@ -6675,7 +6758,7 @@ func Ton_state_init_public_key(arg1 []byte, arg2 *uint32, arg3 uintptr) (_swig_r
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
 	_swig_i_2 := arg3
-	swig_r_p := C._wrap_ton_state_init_public_key_cwetee_0551771aedc3a6f6(*(*C.swig_type_620)(unsafe.Pointer(&_swig_i_0)), C.swig_voidp(_swig_i_1), C.uintptr_t(_swig_i_2))
+	swig_r_p := C._wrap_ton_state_init_public_key_cwetee_c783bad2cb96b6a8(*(*C.swig_type_620)(unsafe.Pointer(&_swig_i_0)), C.swig_voidp(_swig_i_1), C.uintptr_t(_swig_i_2))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg1
@@ -6692,7 +6775,7 @@ func Ton_proof_hash(arg1 []byte, arg2 string, arg3 string, arg4 uint64, arg5 []b
 	_swig_i_2 := arg3
 	_swig_i_3 := arg4
 	_swig_i_4 := arg5
-	swig_r_p := C._wrap_ton_proof_hash_cwetee_0551771aedc3a6f6(*(*C.swig_type_622)(unsafe.Pointer(&_swig_i_0)), *(*C.swig_type_623)(unsafe.Pointer(&_swig_i_1)), *(*C.swig_type_624)(unsafe.Pointer(&_swig_i_2)), C.swig_type_625(_swig_i_3), *(*C.swig_type_626)(unsafe.Pointer(&_swig_i_4)))
+	swig_r_p := C._wrap_ton_proof_hash_cwetee_c783bad2cb96b6a8(*(*C.swig_type_622)(unsafe.Pointer(&_swig_i_0)), *(*C.swig_type_623)(unsafe.Pointer(&_swig_i_1)), *(*C.swig_type_624)(unsafe.Pointer(&_swig_i_2)), C.swig_type_625(_swig_i_3), *(*C.swig_type_626)(unsafe.Pointer(&_swig_i_4)))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg1
@@ -6722,7 +6805,7 @@ func Ton_proof_verify_json(arg1 []byte, arg2 *string, arg3 *string, arg4 string,
 	_swig_i_4 := arg5
 	_swig_i_5 := arg6
 	_swig_i_6 := arg7
-	swig_r_p := C._wrap_ton_proof_verify_json_cwetee_0551771aedc3a6f6(*(*C.swig_type_628)(unsafe.Pointer(&_swig_i_0)), C.swig_voidp(_swig_i_1), C.swig_voidp(_swig_i_2), *(*C.swig_type_629)(unsafe.Pointer(&_swig_i_3)), *(*C.swig_type_630)(unsafe.Pointer(&_swig_i_4)), C.swig_type_631(_swig_i_5), C.swig_type_632(_swig_i_6))
+	swig_r_p := C._wrap_ton_proof_verify_json_cwetee_c783bad2cb96b6a8(*(*C.swig_type_628)(unsafe.Pointer(&_swig_i_0)), C.swig_voidp(_swig_i_1), C.swig_voidp(_swig_i_2), *(*C.swig_type_629)(unsafe.Pointer(&_swig_i_3)), *(*C.swig_type_630)(unsafe.Pointer(&_swig_i_4)), C.swig_type_631(_swig_i_5), C.swig_type_632(_swig_i_6))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 
 	if b := weteeTakeBytes(_swig_i_1); len(b) > 0 {
@@ -6752,90 +6835,90 @@ func Ton_proof_verify_json(arg1 []byte, arg2 *string, arg3 *string, arg4 string,
 
 func _swig_getRPC_CHECK_GENESIS() (_swig_ret uint) {
 	var swig_r uint
-	swig_r = (uint)(C._wrap_RPC_CHECK_GENESIS_cwetee_0551771aedc3a6f6())
+	swig_r = (uint)(C._wrap_RPC_CHECK_GENESIS_cwetee_c783bad2cb96b6a8())
 	return swig_r
 }
 
 var RPC_CHECK_GENESIS uint = _swig_getRPC_CHECK_GENESIS()
 func _swig_getRPC_LAZY_CONNECT() (_swig_ret uint) {
 	var swig_r uint
-	swig_r = (uint)(C._wrap_RPC_LAZY_CONNECT_cwetee_0551771aedc3a6f6())
+	swig_r = (uint)(C._wrap_RPC_LAZY_CONNECT_cwetee_c783bad2cb96b6a8())
 	return swig_r
 }
 
 var RPC_LAZY_CONNECT uint = _swig_getRPC_LAZY_CONNECT()
 func _swig_getRPC_NO_JITTER() (_swig_ret uint) {
 	var swig_r uint
-	swig_r = (uint)(C._wrap_RPC_NO_JITTER_cwetee_0551771aedc3a6f6())
+	swig_r = (uint)(C._wrap_RPC_NO_JITTER_cwetee_c783bad2cb96b6a8())
 	return swig_r
 }
 
 var RPC_NO_JITTER uint = _swig_getRPC_NO_JITTER()
 func _swig_getRPC_SUB_NO_RESUBSCRIBE() (_swig_ret uint) {
 	var swig_r uint
-	swig_r = (uint)(C._wrap_RPC_SUB_NO_RESUBSCRIBE_cwetee_0551771aedc3a6f6())
+	swig_r = (uint)(C._wrap_RPC_SUB_NO_RESUBSCRIBE_cwetee_c783bad2cb96b6a8())
 	return swig_r
 }
 
 var RPC_SUB_NO_RESUBSCRIBE uint = _swig_getRPC_SUB_NO_RESUBSCRIBE()
 func _swig_getRPC_TRANSPORT_WS() (_swig_ret uint) {
 	var swig_r uint
-	swig_r = (uint)(C._wrap_RPC_TRANSPORT_WS_cwetee_0551771aedc3a6f6())
+	swig_r = (uint)(C._wrap_RPC_TRANSPORT_WS_cwetee_c783bad2cb96b6a8())
 	return swig_r
 }
 
 var RPC_TRANSPORT_WS uint = _swig_getRPC_TRANSPORT_WS()
 func _swig_getRPC_TRANSPORT_HTTP() (_swig_ret uint) {
 	var swig_r uint
-	swig_r = (uint)(C._wrap_RPC_TRANSPORT_HTTP_cwetee_0551771aedc3a6f6())
+	swig_r = (uint)(C._wrap_RPC_TRANSPORT_HTTP_cwetee_c783bad2cb96b6a8())
 	return swig_r
 }
 
 var RPC_TRANSPORT_HTTP uint = _swig_getRPC_TRANSPORT_HTTP()
 func _swig_getRPC_TRANSPORT_CUSTOM() (_swig_ret uint) {
 	var swig_r uint
-	swig_r = (uint)(C._wrap_RPC_TRANSPORT_CUSTOM_cwetee_0551771aedc3a6f6())
+	swig_r = (uint)(C._wrap_RPC_TRANSPORT_CUSTOM_cwetee_c783bad2cb96b6a8())
 	return swig_r
 }
 
 var RPC_TRANSPORT_CUSTOM uint = _swig_getRPC_TRANSPORT_CUSTOM()
 func _swig_getRPC_SUB_NOTIFICATION() (_swig_ret int) {
 	var swig_r int
-	swig_r = (int)(C._wrap_RPC_SUB_NOTIFICATION_cwetee_0551771aedc3a6f6())
+	swig_r = (int)(C._wrap_RPC_SUB_NOTIFICATION_cwetee_c783bad2cb96b6a8())
 	return swig_r
 }
 
 var RPC_SUB_NOTIFICATION int = _swig_getRPC_SUB_NOTIFICATION()
 func _swig_getRPC_SUB_LOST() (_swig_ret int) {
 	var swig_r int
-	swig_r = (int)(C._wrap_RPC_SUB_LOST_cwetee_0551771aedc3a6f6())
+	swig_r = (int)(C._wrap_RPC_SUB_LOST_cwetee_c783bad2cb96b6a8())
 	return swig_r
 }
 
 var RPC_SUB_LOST int = _swig_getRPC_SUB_LOST()
 func _swig_getRPC_SUB_RESUBSCRIBED() (_swig_ret int) {
 	var swig_r int
-	swig_r = (int)(C._wrap_RPC_SUB_RESUBSCRIBED_cwetee_0551771aedc3a6f6())
+	swig_r = (int)(C._wrap_RPC_SUB_RESUBSCRIBED_cwetee_c783bad2cb96b6a8())
 	return swig_r
 }
 
 var RPC_SUB_RESUBSCRIBED int = _swig_getRPC_SUB_RESUBSCRIBED()
 func _swig_getRPC_SUB_CLOSED() (_swig_ret int) {
 	var swig_r int
-	swig_r = (int)(C._wrap_RPC_SUB_CLOSED_cwetee_0551771aedc3a6f6())
+	swig_r = (int)(C._wrap_RPC_SUB_CLOSED_cwetee_c783bad2cb96b6a8())
 	return swig_r
 }
 
 var RPC_SUB_CLOSED int = _swig_getRPC_SUB_CLOSED()
 func Rpc_transports() (_swig_ret uint) {
 	var swig_r uint
-	swig_r = (uint)(C._wrap_rpc_transports_cwetee_0551771aedc3a6f6())
+	swig_r = (uint)(C._wrap_rpc_transports_cwetee_c783bad2cb96b6a8())
 	return swig_r
 }
 
 func Rpc_free(arg1 uintptr) {
 	_swig_i_0 := arg1
-	C._wrap_rpc_free_cwetee_0551771aedc3a6f6(C.uintptr_t(_swig_i_0))
+	C._wrap_rpc_free_cwetee_c783bad2cb96b6a8(C.uintptr_t(_swig_i_0))
 }
 
 func Rpc_open(arg1 *uintptr, arg2 string, arg3 uint, arg4 uint, arg5 uint, arg6 string, arg7 uint64, arg8 uint, arg9 uint, arg10 int) (_swig_ret string) {
@@ -6850,7 +6933,7 @@ func Rpc_open(arg1 *uintptr, arg2 string, arg3 uint, arg4 uint, arg5 uint, arg6 
 	_swig_i_7 := arg8
 	_swig_i_8 := arg9
 	_swig_i_9 := arg10
-	swig_r_p := C._wrap_rpc_open_cwetee_0551771aedc3a6f6(C.swig_voidp(_swig_i_0), *(*C.swig_type_634)(unsafe.Pointer(&_swig_i_1)), C.swig_intgo(_swig_i_2), C.swig_intgo(_swig_i_3), C.swig_intgo(_swig_i_4), *(*C.swig_type_635)(unsafe.Pointer(&_swig_i_5)), C.swig_type_636(_swig_i_6), C.swig_intgo(_swig_i_7), C.swig_intgo(_swig_i_8), C.swig_intgo(_swig_i_9))
+	swig_r_p := C._wrap_rpc_open_cwetee_c783bad2cb96b6a8(C.swig_voidp(_swig_i_0), *(*C.swig_type_634)(unsafe.Pointer(&_swig_i_1)), C.swig_intgo(_swig_i_2), C.swig_intgo(_swig_i_3), C.swig_intgo(_swig_i_4), *(*C.swig_type_635)(unsafe.Pointer(&_swig_i_5)), C.swig_type_636(_swig_i_6), C.swig_intgo(_swig_i_7), C.swig_intgo(_swig_i_8), C.swig_intgo(_swig_i_9))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg2
@@ -6871,7 +6954,7 @@ func Rpc_call(arg1 *string, arg2 uintptr, arg3 string, arg4 string, arg5 uint) (
 	_swig_i_2 := arg3
 	_swig_i_3 := arg4
 	_swig_i_4 := arg5
-	swig_r_p := C._wrap_rpc_call_cwetee_0551771aedc3a6f6(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1), *(*C.swig_type_638)(unsafe.Pointer(&_swig_i_2)), *(*C.swig_type_639)(unsafe.Pointer(&_swig_i_3)), C.swig_intgo(_swig_i_4))
+	swig_r_p := C._wrap_rpc_call_cwetee_c783bad2cb96b6a8(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1), *(*C.swig_type_638)(unsafe.Pointer(&_swig_i_2)), *(*C.swig_type_639)(unsafe.Pointer(&_swig_i_3)), C.swig_intgo(_swig_i_4))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 
 	if b := weteeTakeBytes(_swig_i_0); len(b) > 0 {
@@ -6893,7 +6976,7 @@ func Rpc_call(arg1 *string, arg2 uintptr, arg3 string, arg4 string, arg5 uint) (
 func Rpc_reconnect(arg1 uintptr) (_swig_ret string) {
 	var swig_r string
 	_swig_i_0 := arg1
-	swig_r_p := C._wrap_rpc_reconnect_cwetee_0551771aedc3a6f6(C.uintptr_t(_swig_i_0))
+	swig_r_p := C._wrap_rpc_reconnect_cwetee_c783bad2cb96b6a8(C.uintptr_t(_swig_i_0))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	var swig_r_1 string
  swig_r_1 = weteeTakeString(swig_r) 
@@ -6905,7 +6988,7 @@ func Rpc_current_url(arg1 *string, arg2 uintptr) (_swig_ret string) {
 	var _swig_i_0 *[2]uint64
  _swig_i_0 = new([2]uint64) 
 	_swig_i_1 := arg2
-	swig_r_p := C._wrap_rpc_current_url_cwetee_0551771aedc3a6f6(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1))
+	swig_r_p := C._wrap_rpc_current_url_cwetee_c783bad2cb96b6a8(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 
 	if b := weteeTakeBytes(_swig_i_0); len(b) > 0 {
@@ -6923,7 +7006,7 @@ func Rpc_genesis_hash(arg1 *string, arg2 uintptr) (_swig_ret string) {
 	var _swig_i_0 *[2]uint64
  _swig_i_0 = new([2]uint64) 
 	_swig_i_1 := arg2
-	swig_r_p := C._wrap_rpc_genesis_hash_cwetee_0551771aedc3a6f6(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1))
+	swig_r_p := C._wrap_rpc_genesis_hash_cwetee_c783bad2cb96b6a8(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 
 	if b := weteeTakeBytes(_swig_i_0); len(b) > 0 {
@@ -6941,7 +7024,7 @@ func Rpc_stats_json(arg1 *string, arg2 uintptr) (_swig_ret string) {
 	var _swig_i_0 *[2]uint64
  _swig_i_0 = new([2]uint64) 
 	_swig_i_1 := arg2
-	swig_r_p := C._wrap_rpc_stats_json_cwetee_0551771aedc3a6f6(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1))
+	swig_r_p := C._wrap_rpc_stats_json_cwetee_c783bad2cb96b6a8(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 
 	if b := weteeTakeBytes(_swig_i_0); len(b) > 0 {
@@ -6956,7 +7039,7 @@ func Rpc_stats_json(arg1 *string, arg2 uintptr) (_swig_ret string) {
 
 func Rpc_queue_free(arg1 uintptr) {
 	_swig_i_0 := arg1
-	C._wrap_rpc_queue_free_cwetee_0551771aedc3a6f6(C.uintptr_t(_swig_i_0))
+	C._wrap_rpc_queue_free_cwetee_c783bad2cb96b6a8(C.uintptr_t(_swig_i_0))
 }
 
 func Rpc_queue_subscribe(arg1 *uintptr, arg2 uintptr, arg3 string, arg4 string, arg5 string, arg6 uint, arg7 uint) (_swig_ret string) {
@@ -6968,7 +7051,7 @@ func Rpc_queue_subscribe(arg1 *uintptr, arg2 uintptr, arg3 string, arg4 string, 
 	_swig_i_4 := arg5
 	_swig_i_5 := arg6
 	_swig_i_6 := arg7
-	swig_r_p := C._wrap_rpc_queue_subscribe_cwetee_0551771aedc3a6f6(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1), *(*C.swig_type_645)(unsafe.Pointer(&_swig_i_2)), *(*C.swig_type_646)(unsafe.Pointer(&_swig_i_3)), *(*C.swig_type_647)(unsafe.Pointer(&_swig_i_4)), C.swig_intgo(_swig_i_5), C.swig_intgo(_swig_i_6))
+	swig_r_p := C._wrap_rpc_queue_subscribe_cwetee_c783bad2cb96b6a8(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1), *(*C.swig_type_645)(unsafe.Pointer(&_swig_i_2)), *(*C.swig_type_646)(unsafe.Pointer(&_swig_i_3)), *(*C.swig_type_647)(unsafe.Pointer(&_swig_i_4)), C.swig_intgo(_swig_i_5), C.swig_intgo(_swig_i_6))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg3
@@ -6991,7 +7074,7 @@ func Rpc_queue_next(arg1 *uint32, arg2 *string, arg3 uintptr, arg4 uint) (_swig_
  _swig_i_1 = new([2]uint64) 
 	_swig_i_2 := arg3
 	_swig_i_3 := arg4
-	swig_r_p := C._wrap_rpc_queue_next_cwetee_0551771aedc3a6f6(C.swig_voidp(_swig_i_0), C.swig_voidp(_swig_i_1), C.uintptr_t(_swig_i_2), C.swig_intgo(_swig_i_3))
+	swig_r_p := C._wrap_rpc_queue_next_cwetee_c783bad2cb96b6a8(C.swig_voidp(_swig_i_0), C.swig_voidp(_swig_i_1), C.uintptr_t(_swig_i_2), C.swig_intgo(_swig_i_3))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 
 	if b := weteeTakeBytes(_swig_i_1); len(b) > 0 {
@@ -7008,7 +7091,7 @@ func Rpc_queue_renew(arg1 uintptr, arg2 uint) (_swig_ret string) {
 	var swig_r string
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
-	swig_r_p := C._wrap_rpc_queue_renew_cwetee_0551771aedc3a6f6(C.uintptr_t(_swig_i_0), C.swig_intgo(_swig_i_1))
+	swig_r_p := C._wrap_rpc_queue_renew_cwetee_c783bad2cb96b6a8(C.uintptr_t(_swig_i_0), C.swig_intgo(_swig_i_1))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	var swig_r_1 string
  swig_r_1 = weteeTakeString(swig_r) 
@@ -7020,7 +7103,7 @@ func Rpc_queue_id(arg1 *string, arg2 uintptr) (_swig_ret string) {
 	var _swig_i_0 *[2]uint64
  _swig_i_0 = new([2]uint64) 
 	_swig_i_1 := arg2
-	swig_r_p := C._wrap_rpc_queue_id_cwetee_0551771aedc3a6f6(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1))
+	swig_r_p := C._wrap_rpc_queue_id_cwetee_c783bad2cb96b6a8(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 
 	if b := weteeTakeBytes(_swig_i_0); len(b) > 0 {
@@ -7035,87 +7118,87 @@ func Rpc_queue_id(arg1 *string, arg2 uintptr) (_swig_ret string) {
 
 func Chain_free(arg1 uintptr) {
 	_swig_i_0 := arg1
-	C._wrap_chain_free_cwetee_0551771aedc3a6f6(C.uintptr_t(_swig_i_0))
+	C._wrap_chain_free_cwetee_c783bad2cb96b6a8(C.uintptr_t(_swig_i_0))
 }
 
 func Chain_watch_free(arg1 uintptr) {
 	_swig_i_0 := arg1
-	C._wrap_chain_watch_free_cwetee_0551771aedc3a6f6(C.uintptr_t(_swig_i_0))
+	C._wrap_chain_watch_free_cwetee_c783bad2cb96b6a8(C.uintptr_t(_swig_i_0))
 }
 
 func _swig_getCHAIN_RPC_AUTO() (_swig_ret int) {
 	var swig_r int
-	swig_r = (int)(C._wrap_CHAIN_RPC_AUTO_cwetee_0551771aedc3a6f6())
+	swig_r = (int)(C._wrap_CHAIN_RPC_AUTO_cwetee_c783bad2cb96b6a8())
 	return swig_r
 }
 
 var CHAIN_RPC_AUTO int = _swig_getCHAIN_RPC_AUTO()
 func _swig_getCHAIN_RPC_LEGACY() (_swig_ret int) {
 	var swig_r int
-	swig_r = (int)(C._wrap_CHAIN_RPC_LEGACY_cwetee_0551771aedc3a6f6())
+	swig_r = (int)(C._wrap_CHAIN_RPC_LEGACY_cwetee_c783bad2cb96b6a8())
 	return swig_r
 }
 
 var CHAIN_RPC_LEGACY int = _swig_getCHAIN_RPC_LEGACY()
 func _swig_getCHAIN_RPC_NEW() (_swig_ret int) {
 	var swig_r int
-	swig_r = (int)(C._wrap_CHAIN_RPC_NEW_cwetee_0551771aedc3a6f6())
+	swig_r = (int)(C._wrap_CHAIN_RPC_NEW_cwetee_c783bad2cb96b6a8())
 	return swig_r
 }
 
 var CHAIN_RPC_NEW int = _swig_getCHAIN_RPC_NEW()
 func _swig_getTX_IN_BLOCK() (_swig_ret int) {
 	var swig_r int
-	swig_r = (int)(C._wrap_TX_IN_BLOCK_cwetee_0551771aedc3a6f6())
+	swig_r = (int)(C._wrap_TX_IN_BLOCK_cwetee_c783bad2cb96b6a8())
 	return swig_r
 }
 
 var TX_IN_BLOCK int = _swig_getTX_IN_BLOCK()
 func _swig_getTX_FINALIZED() (_swig_ret int) {
 	var swig_r int
-	swig_r = (int)(C._wrap_TX_FINALIZED_cwetee_0551771aedc3a6f6())
+	swig_r = (int)(C._wrap_TX_FINALIZED_cwetee_c783bad2cb96b6a8())
 	return swig_r
 }
 
 var TX_FINALIZED int = _swig_getTX_FINALIZED()
 func _swig_getBLOCK_NEW() (_swig_ret int) {
 	var swig_r int
-	swig_r = (int)(C._wrap_BLOCK_NEW_cwetee_0551771aedc3a6f6())
+	swig_r = (int)(C._wrap_BLOCK_NEW_cwetee_c783bad2cb96b6a8())
 	return swig_r
 }
 
 var BLOCK_NEW int = _swig_getBLOCK_NEW()
 func _swig_getBLOCK_FINALIZED() (_swig_ret int) {
 	var swig_r int
-	swig_r = (int)(C._wrap_BLOCK_FINALIZED_cwetee_0551771aedc3a6f6())
+	swig_r = (int)(C._wrap_BLOCK_FINALIZED_cwetee_c783bad2cb96b6a8())
 	return swig_r
 }
 
 var BLOCK_FINALIZED int = _swig_getBLOCK_FINALIZED()
 func _swig_getBLOCK_RETRACTED() (_swig_ret int) {
 	var swig_r int
-	swig_r = (int)(C._wrap_BLOCK_RETRACTED_cwetee_0551771aedc3a6f6())
+	swig_r = (int)(C._wrap_BLOCK_RETRACTED_cwetee_c783bad2cb96b6a8())
 	return swig_r
 }
 
 var BLOCK_RETRACTED int = _swig_getBLOCK_RETRACTED()
 func _swig_getBLOCK_GAP() (_swig_ret int) {
 	var swig_r int
-	swig_r = (int)(C._wrap_BLOCK_GAP_cwetee_0551771aedc3a6f6())
+	swig_r = (int)(C._wrap_BLOCK_GAP_cwetee_c783bad2cb96b6a8())
 	return swig_r
 }
 
 var BLOCK_GAP int = _swig_getBLOCK_GAP()
 func _swig_getBLOCK_STOPPED() (_swig_ret int) {
 	var swig_r int
-	swig_r = (int)(C._wrap_BLOCK_STOPPED_cwetee_0551771aedc3a6f6())
+	swig_r = (int)(C._wrap_BLOCK_STOPPED_cwetee_c783bad2cb96b6a8())
 	return swig_r
 }
 
 var BLOCK_STOPPED int = _swig_getBLOCK_STOPPED()
 func _swig_getFOLLOW_EVENTS() (_swig_ret uint) {
 	var swig_r uint
-	swig_r = (uint)(C._wrap_FOLLOW_EVENTS_cwetee_0551771aedc3a6f6())
+	swig_r = (uint)(C._wrap_FOLLOW_EVENTS_cwetee_c783bad2cb96b6a8())
 	return swig_r
 }
 
@@ -7128,7 +7211,7 @@ func Chainb_connect(arg1 *uintptr, arg2 string, arg3 int, arg4 string, arg5 stri
 	_swig_i_3 := arg4
 	_swig_i_4 := arg5
 	_swig_i_5 := arg6
-	swig_r_p := C._wrap_chainb_connect_cwetee_0551771aedc3a6f6(C.swig_voidp(_swig_i_0), *(*C.swig_type_652)(unsafe.Pointer(&_swig_i_1)), C.swig_intgo(_swig_i_2), *(*C.swig_type_653)(unsafe.Pointer(&_swig_i_3)), *(*C.swig_type_654)(unsafe.Pointer(&_swig_i_4)), C.swig_intgo(_swig_i_5))
+	swig_r_p := C._wrap_chainb_connect_cwetee_c783bad2cb96b6a8(C.swig_voidp(_swig_i_0), *(*C.swig_type_652)(unsafe.Pointer(&_swig_i_1)), C.swig_intgo(_swig_i_2), *(*C.swig_type_653)(unsafe.Pointer(&_swig_i_3)), *(*C.swig_type_654)(unsafe.Pointer(&_swig_i_4)), C.swig_intgo(_swig_i_5))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg2
@@ -7148,7 +7231,7 @@ func Chainb_genesis_hash(arg1 []byte, arg2 uintptr) (_swig_ret string) {
 	var swig_r string
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
-	swig_r_p := C._wrap_chainb_genesis_hash_cwetee_0551771aedc3a6f6(*(*C.swig_type_656)(unsafe.Pointer(&_swig_i_0)), C.uintptr_t(_swig_i_1))
+	swig_r_p := C._wrap_chainb_genesis_hash_cwetee_c783bad2cb96b6a8(*(*C.swig_type_656)(unsafe.Pointer(&_swig_i_0)), C.uintptr_t(_swig_i_1))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg1
@@ -7161,28 +7244,28 @@ func Chainb_genesis_hash(arg1 []byte, arg2 uintptr) (_swig_ret string) {
 func Chainb_spec_version(arg1 uintptr) (_swig_ret uint) {
 	var swig_r uint
 	_swig_i_0 := arg1
-	swig_r = (uint)(C._wrap_chainb_spec_version_cwetee_0551771aedc3a6f6(C.uintptr_t(_swig_i_0)))
+	swig_r = (uint)(C._wrap_chainb_spec_version_cwetee_c783bad2cb96b6a8(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func Chainb_transaction_version(arg1 uintptr) (_swig_ret uint) {
 	var swig_r uint
 	_swig_i_0 := arg1
-	swig_r = (uint)(C._wrap_chainb_transaction_version_cwetee_0551771aedc3a6f6(C.uintptr_t(_swig_i_0)))
+	swig_r = (uint)(C._wrap_chainb_transaction_version_cwetee_c783bad2cb96b6a8(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func Chainb_ss58(arg1 uintptr) (_swig_ret uint) {
 	var swig_r uint
 	_swig_i_0 := arg1
-	swig_r = (uint)(C._wrap_chainb_ss58_cwetee_0551771aedc3a6f6(C.uintptr_t(_swig_i_0)))
+	swig_r = (uint)(C._wrap_chainb_ss58_cwetee_c783bad2cb96b6a8(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func Chainb_decimals(arg1 uintptr) (_swig_ret uint) {
 	var swig_r uint
 	_swig_i_0 := arg1
-	swig_r = (uint)(C._wrap_chainb_decimals_cwetee_0551771aedc3a6f6(C.uintptr_t(_swig_i_0)))
+	swig_r = (uint)(C._wrap_chainb_decimals_cwetee_c783bad2cb96b6a8(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
@@ -7191,7 +7274,7 @@ func Chainb_symbol(arg1 *string, arg2 uintptr) (_swig_ret string) {
 	var _swig_i_0 *[2]uint64
  _swig_i_0 = new([2]uint64) 
 	_swig_i_1 := arg2
-	swig_r_p := C._wrap_chainb_symbol_cwetee_0551771aedc3a6f6(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1))
+	swig_r_p := C._wrap_chainb_symbol_cwetee_c783bad2cb96b6a8(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 
 	if b := weteeTakeBytes(_swig_i_0); len(b) > 0 {
@@ -7207,7 +7290,7 @@ func Chainb_symbol(arg1 *string, arg2 uintptr) (_swig_ret string) {
 func Chainb_uses_new_rpc(arg1 uintptr) (_swig_ret int) {
 	var swig_r int
 	_swig_i_0 := arg1
-	swig_r = (int)(C._wrap_chainb_uses_new_rpc_cwetee_0551771aedc3a6f6(C.uintptr_t(_swig_i_0)))
+	swig_r = (int)(C._wrap_chainb_uses_new_rpc_cwetee_c783bad2cb96b6a8(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
@@ -7218,7 +7301,7 @@ func Chainb_request(arg1 *string, arg2 uintptr, arg3 string, arg4 string) (_swig
 	_swig_i_1 := arg2
 	_swig_i_2 := arg3
 	_swig_i_3 := arg4
-	swig_r_p := C._wrap_chainb_request_cwetee_0551771aedc3a6f6(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1), *(*C.swig_type_659)(unsafe.Pointer(&_swig_i_2)), *(*C.swig_type_660)(unsafe.Pointer(&_swig_i_3)))
+	swig_r_p := C._wrap_chainb_request_cwetee_c783bad2cb96b6a8(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1), *(*C.swig_type_659)(unsafe.Pointer(&_swig_i_2)), *(*C.swig_type_660)(unsafe.Pointer(&_swig_i_3)))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 
 	if b := weteeTakeBytes(_swig_i_0); len(b) > 0 {
@@ -7246,7 +7329,7 @@ func Chainb_storage_json(arg1 *string, arg2 uintptr, arg3 string, arg4 string, a
 	_swig_i_3 := arg4
 	_swig_i_4 := arg5
 	_swig_i_5 := arg6
-	swig_r_p := C._wrap_chainb_storage_json_cwetee_0551771aedc3a6f6(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1), *(*C.swig_type_662)(unsafe.Pointer(&_swig_i_2)), *(*C.swig_type_663)(unsafe.Pointer(&_swig_i_3)), *(*C.swig_type_664)(unsafe.Pointer(&_swig_i_4)), *(*C.swig_type_665)(unsafe.Pointer(&_swig_i_5)))
+	swig_r_p := C._wrap_chainb_storage_json_cwetee_c783bad2cb96b6a8(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1), *(*C.swig_type_662)(unsafe.Pointer(&_swig_i_2)), *(*C.swig_type_663)(unsafe.Pointer(&_swig_i_3)), *(*C.swig_type_664)(unsafe.Pointer(&_swig_i_4)), *(*C.swig_type_665)(unsafe.Pointer(&_swig_i_5)))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 
 	if b := weteeTakeBytes(_swig_i_0); len(b) > 0 {
@@ -7282,7 +7365,7 @@ func Chainb_entries_json(arg1 *string, arg2 uintptr, arg3 string, arg4 string, a
 	_swig_i_5 := arg6
 	_swig_i_6 := arg7
 	_swig_i_7 := arg8
-	swig_r_p := C._wrap_chainb_entries_json_cwetee_0551771aedc3a6f6(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1), *(*C.swig_type_667)(unsafe.Pointer(&_swig_i_2)), *(*C.swig_type_668)(unsafe.Pointer(&_swig_i_3)), *(*C.swig_type_669)(unsafe.Pointer(&_swig_i_4)), C.swig_intgo(_swig_i_5), *(*C.swig_type_670)(unsafe.Pointer(&_swig_i_6)), *(*C.swig_type_671)(unsafe.Pointer(&_swig_i_7)))
+	swig_r_p := C._wrap_chainb_entries_json_cwetee_c783bad2cb96b6a8(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1), *(*C.swig_type_667)(unsafe.Pointer(&_swig_i_2)), *(*C.swig_type_668)(unsafe.Pointer(&_swig_i_3)), *(*C.swig_type_669)(unsafe.Pointer(&_swig_i_4)), C.swig_intgo(_swig_i_5), *(*C.swig_type_670)(unsafe.Pointer(&_swig_i_6)), *(*C.swig_type_671)(unsafe.Pointer(&_swig_i_7)))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 
 	if b := weteeTakeBytes(_swig_i_0); len(b) > 0 {
@@ -7317,7 +7400,7 @@ func Chainb_constant_json(arg1 *string, arg2 uintptr, arg3 string, arg4 string) 
 	_swig_i_1 := arg2
 	_swig_i_2 := arg3
 	_swig_i_3 := arg4
-	swig_r_p := C._wrap_chainb_constant_json_cwetee_0551771aedc3a6f6(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1), *(*C.swig_type_673)(unsafe.Pointer(&_swig_i_2)), *(*C.swig_type_674)(unsafe.Pointer(&_swig_i_3)))
+	swig_r_p := C._wrap_chainb_constant_json_cwetee_c783bad2cb96b6a8(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1), *(*C.swig_type_673)(unsafe.Pointer(&_swig_i_2)), *(*C.swig_type_674)(unsafe.Pointer(&_swig_i_3)))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 
 	if b := weteeTakeBytes(_swig_i_0); len(b) > 0 {
@@ -7345,7 +7428,7 @@ func Chainb_runtime_call_json(arg1 *string, arg2 uintptr, arg3 string, arg4 stri
 	_swig_i_3 := arg4
 	_swig_i_4 := arg5
 	_swig_i_5 := arg6
-	swig_r_p := C._wrap_chainb_runtime_call_json_cwetee_0551771aedc3a6f6(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1), *(*C.swig_type_676)(unsafe.Pointer(&_swig_i_2)), *(*C.swig_type_677)(unsafe.Pointer(&_swig_i_3)), *(*C.swig_type_678)(unsafe.Pointer(&_swig_i_4)), *(*C.swig_type_679)(unsafe.Pointer(&_swig_i_5)))
+	swig_r_p := C._wrap_chainb_runtime_call_json_cwetee_c783bad2cb96b6a8(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1), *(*C.swig_type_676)(unsafe.Pointer(&_swig_i_2)), *(*C.swig_type_677)(unsafe.Pointer(&_swig_i_3)), *(*C.swig_type_678)(unsafe.Pointer(&_swig_i_4)), *(*C.swig_type_679)(unsafe.Pointer(&_swig_i_5)))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 
 	if b := weteeTakeBytes(_swig_i_0); len(b) > 0 {
@@ -7376,7 +7459,7 @@ func Chainb_events_json(arg1 *string, arg2 uintptr, arg3 string) (_swig_ret stri
  _swig_i_0 = new([2]uint64) 
 	_swig_i_1 := arg2
 	_swig_i_2 := arg3
-	swig_r_p := C._wrap_chainb_events_json_cwetee_0551771aedc3a6f6(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1), *(*C.swig_type_681)(unsafe.Pointer(&_swig_i_2)))
+	swig_r_p := C._wrap_chainb_events_json_cwetee_c783bad2cb96b6a8(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1), *(*C.swig_type_681)(unsafe.Pointer(&_swig_i_2)))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 
 	if b := weteeTakeBytes(_swig_i_0); len(b) > 0 {
@@ -7402,7 +7485,7 @@ func Chainb_sign_call(arg1 *[]byte, arg2 uintptr, arg3 string, arg4 string, arg5
 	_swig_i_4 := arg5
 	_swig_i_5 := arg6
 	_swig_i_6 := arg7
-	swig_r_p := C._wrap_chainb_sign_call_cwetee_0551771aedc3a6f6(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1), *(*C.swig_type_683)(unsafe.Pointer(&_swig_i_2)), *(*C.swig_type_684)(unsafe.Pointer(&_swig_i_3)), *(*C.swig_type_685)(unsafe.Pointer(&_swig_i_4)), C.uintptr_t(_swig_i_5), C.swig_type_686(_swig_i_6))
+	swig_r_p := C._wrap_chainb_sign_call_cwetee_c783bad2cb96b6a8(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1), *(*C.swig_type_683)(unsafe.Pointer(&_swig_i_2)), *(*C.swig_type_684)(unsafe.Pointer(&_swig_i_3)), *(*C.swig_type_685)(unsafe.Pointer(&_swig_i_4)), C.uintptr_t(_swig_i_5), C.swig_type_686(_swig_i_6))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
  *arg1 = weteeTakeBytes(_swig_i_0) 
 	if Swig_escape_always_false {
@@ -7424,7 +7507,7 @@ func Chainb_submit(arg1 []byte, arg2 uintptr, arg3 []byte) (_swig_ret string) {
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
 	_swig_i_2 := arg3
-	swig_r_p := C._wrap_chainb_submit_cwetee_0551771aedc3a6f6(*(*C.swig_type_688)(unsafe.Pointer(&_swig_i_0)), C.uintptr_t(_swig_i_1), *(*C.swig_type_689)(unsafe.Pointer(&_swig_i_2)))
+	swig_r_p := C._wrap_chainb_submit_cwetee_c783bad2cb96b6a8(*(*C.swig_type_688)(unsafe.Pointer(&_swig_i_0)), C.uintptr_t(_swig_i_1), *(*C.swig_type_689)(unsafe.Pointer(&_swig_i_2)))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg1
@@ -7442,7 +7525,7 @@ func Chainb_submit_watch(arg1 *uintptr, arg2 uintptr, arg3 []byte) (_swig_ret st
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
 	_swig_i_2 := arg3
-	swig_r_p := C._wrap_chainb_submit_watch_cwetee_0551771aedc3a6f6(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1), *(*C.swig_type_691)(unsafe.Pointer(&_swig_i_2)))
+	swig_r_p := C._wrap_chainb_submit_watch_cwetee_c783bad2cb96b6a8(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1), *(*C.swig_type_691)(unsafe.Pointer(&_swig_i_2)))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg3
@@ -7457,7 +7540,7 @@ func Chainb_block_hash(arg1 []byte, arg2 uintptr, arg3 int64) (_swig_ret string)
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
 	_swig_i_2 := arg3
-	swig_r_p := C._wrap_chainb_block_hash_cwetee_0551771aedc3a6f6(*(*C.swig_type_693)(unsafe.Pointer(&_swig_i_0)), C.uintptr_t(_swig_i_1), C.swig_type_694(_swig_i_2))
+	swig_r_p := C._wrap_chainb_block_hash_cwetee_c783bad2cb96b6a8(*(*C.swig_type_693)(unsafe.Pointer(&_swig_i_0)), C.uintptr_t(_swig_i_1), C.swig_type_694(_swig_i_2))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg1
@@ -7473,7 +7556,7 @@ func Chainb_header_json(arg1 *string, arg2 uintptr, arg3 string) (_swig_ret stri
  _swig_i_0 = new([2]uint64) 
 	_swig_i_1 := arg2
 	_swig_i_2 := arg3
-	swig_r_p := C._wrap_chainb_header_json_cwetee_0551771aedc3a6f6(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1), *(*C.swig_type_696)(unsafe.Pointer(&_swig_i_2)))
+	swig_r_p := C._wrap_chainb_header_json_cwetee_c783bad2cb96b6a8(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1), *(*C.swig_type_696)(unsafe.Pointer(&_swig_i_2)))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 
 	if b := weteeTakeBytes(_swig_i_0); len(b) > 0 {
@@ -7496,7 +7579,7 @@ func Chainb_storage_raw(arg1 *string, arg2 uintptr, arg3 string, arg4 string) (_
 	_swig_i_1 := arg2
 	_swig_i_2 := arg3
 	_swig_i_3 := arg4
-	swig_r_p := C._wrap_chainb_storage_raw_cwetee_0551771aedc3a6f6(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1), *(*C.swig_type_698)(unsafe.Pointer(&_swig_i_2)), *(*C.swig_type_699)(unsafe.Pointer(&_swig_i_3)))
+	swig_r_p := C._wrap_chainb_storage_raw_cwetee_c783bad2cb96b6a8(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1), *(*C.swig_type_698)(unsafe.Pointer(&_swig_i_2)), *(*C.swig_type_699)(unsafe.Pointer(&_swig_i_3)))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 
 	if b := weteeTakeBytes(_swig_i_0); len(b) > 0 {
@@ -7520,7 +7603,7 @@ func Chainb_stats_json(arg1 *string, arg2 uintptr) (_swig_ret string) {
 	var _swig_i_0 *[2]uint64
  _swig_i_0 = new([2]uint64) 
 	_swig_i_1 := arg2
-	swig_r_p := C._wrap_chainb_stats_json_cwetee_0551771aedc3a6f6(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1))
+	swig_r_p := C._wrap_chainb_stats_json_cwetee_c783bad2cb96b6a8(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 
 	if b := weteeTakeBytes(_swig_i_0); len(b) > 0 {
@@ -7544,7 +7627,7 @@ func Chainb_transfer(arg1 *string, arg2 uintptr, arg3 uintptr, arg4 string, arg5
 	_swig_i_5 := arg6
 	_swig_i_6 := arg7
 	_swig_i_7 := arg8
-	swig_r_p := C._wrap_chainb_transfer_cwetee_0551771aedc3a6f6(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1), C.uintptr_t(_swig_i_2), *(*C.swig_type_702)(unsafe.Pointer(&_swig_i_3)), *(*C.swig_type_703)(unsafe.Pointer(&_swig_i_4)), C.swig_intgo(_swig_i_5), C.swig_intgo(_swig_i_6), C.swig_intgo(_swig_i_7))
+	swig_r_p := C._wrap_chainb_transfer_cwetee_c783bad2cb96b6a8(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1), C.uintptr_t(_swig_i_2), *(*C.swig_type_702)(unsafe.Pointer(&_swig_i_3)), *(*C.swig_type_703)(unsafe.Pointer(&_swig_i_4)), C.swig_intgo(_swig_i_5), C.swig_intgo(_swig_i_6), C.swig_intgo(_swig_i_7))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 
 	if b := weteeTakeBytes(_swig_i_0); len(b) > 0 {
@@ -7565,7 +7648,7 @@ func Chainb_transfer(arg1 *string, arg2 uintptr, arg3 uintptr, arg4 string, arg5
 
 func Chain_blockq_free(arg1 uintptr) {
 	_swig_i_0 := arg1
-	C._wrap_chain_blockq_free_cwetee_0551771aedc3a6f6(C.uintptr_t(_swig_i_0))
+	C._wrap_chain_blockq_free_cwetee_c783bad2cb96b6a8(C.uintptr_t(_swig_i_0))
 }
 
 func Chain_blockq_subscribe(arg1 *uintptr, arg2 uintptr, arg3 uint) (_swig_ret string) {
@@ -7573,7 +7656,7 @@ func Chain_blockq_subscribe(arg1 *uintptr, arg2 uintptr, arg3 uint) (_swig_ret s
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
 	_swig_i_2 := arg3
-	swig_r_p := C._wrap_chain_blockq_subscribe_cwetee_0551771aedc3a6f6(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1), C.swig_intgo(_swig_i_2))
+	swig_r_p := C._wrap_chain_blockq_subscribe_cwetee_c783bad2cb96b6a8(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1), C.swig_intgo(_swig_i_2))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	var swig_r_1 string
  swig_r_1 = weteeTakeString(swig_r) 
@@ -7587,7 +7670,7 @@ func Chain_blockq_next(arg1 *uint32, arg2 *string, arg3 uintptr, arg4 uint) (_sw
  _swig_i_1 = new([2]uint64) 
 	_swig_i_2 := arg3
 	_swig_i_3 := arg4
-	swig_r_p := C._wrap_chain_blockq_next_cwetee_0551771aedc3a6f6(C.swig_voidp(_swig_i_0), C.swig_voidp(_swig_i_1), C.uintptr_t(_swig_i_2), C.swig_intgo(_swig_i_3))
+	swig_r_p := C._wrap_chain_blockq_next_cwetee_c783bad2cb96b6a8(C.swig_voidp(_swig_i_0), C.swig_voidp(_swig_i_1), C.uintptr_t(_swig_i_2), C.swig_intgo(_swig_i_3))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 
 	if b := weteeTakeBytes(_swig_i_1); len(b) > 0 {
@@ -7604,7 +7687,7 @@ func Chain_refresh(arg1 *int, arg2 uintptr) (_swig_ret string) {
 	var swig_r string
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
-	swig_r_p := C._wrap_chain_refresh_cwetee_0551771aedc3a6f6(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1))
+	swig_r_p := C._wrap_chain_refresh_cwetee_c783bad2cb96b6a8(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	var swig_r_1 string
  swig_r_1 = weteeTakeString(swig_r) 
@@ -7616,7 +7699,7 @@ func Chain_estimate_fee(arg1 []uint64, arg2 uintptr, arg3 []byte) (_swig_ret str
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
 	_swig_i_2 := arg3
-	swig_r_p := C._wrap_chain_estimate_fee_cwetee_0551771aedc3a6f6(*(*C.swig_type_708)(unsafe.Pointer(&_swig_i_0)), C.uintptr_t(_swig_i_1), *(*C.swig_type_709)(unsafe.Pointer(&_swig_i_2)))
+	swig_r_p := C._wrap_chain_estimate_fee_cwetee_c783bad2cb96b6a8(*(*C.swig_type_708)(unsafe.Pointer(&_swig_i_0)), C.uintptr_t(_swig_i_1), *(*C.swig_type_709)(unsafe.Pointer(&_swig_i_2)))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg1
@@ -7634,7 +7717,7 @@ func Chain_account_nonce(arg1 *uint64, arg2 uintptr, arg3 string) (_swig_ret str
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
 	_swig_i_2 := arg3
-	swig_r_p := C._wrap_chain_account_nonce_cwetee_0551771aedc3a6f6(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1), *(*C.swig_type_711)(unsafe.Pointer(&_swig_i_2)))
+	swig_r_p := C._wrap_chain_account_nonce_cwetee_c783bad2cb96b6a8(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1), *(*C.swig_type_711)(unsafe.Pointer(&_swig_i_2)))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg3
@@ -7649,7 +7732,7 @@ func Chain_balance(arg1 []uint64, arg2 uintptr, arg3 string) (_swig_ret string) 
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
 	_swig_i_2 := arg3
-	swig_r_p := C._wrap_chain_balance_cwetee_0551771aedc3a6f6(*(*C.swig_type_713)(unsafe.Pointer(&_swig_i_0)), C.uintptr_t(_swig_i_1), *(*C.swig_type_714)(unsafe.Pointer(&_swig_i_2)))
+	swig_r_p := C._wrap_chain_balance_cwetee_c783bad2cb96b6a8(*(*C.swig_type_713)(unsafe.Pointer(&_swig_i_0)), C.uintptr_t(_swig_i_1), *(*C.swig_type_714)(unsafe.Pointer(&_swig_i_2)))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg1
@@ -7668,7 +7751,7 @@ func Chain_fee_info_json(arg1 *string, arg2 uintptr, arg3 []byte) (_swig_ret str
  _swig_i_0 = new([2]uint64) 
 	_swig_i_1 := arg2
 	_swig_i_2 := arg3
-	swig_r_p := C._wrap_chain_fee_info_json_cwetee_0551771aedc3a6f6(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1), *(*C.swig_type_716)(unsafe.Pointer(&_swig_i_2)))
+	swig_r_p := C._wrap_chain_fee_info_json_cwetee_c783bad2cb96b6a8(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1), *(*C.swig_type_716)(unsafe.Pointer(&_swig_i_2)))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 
 	if b := weteeTakeBytes(_swig_i_0); len(b) > 0 {
@@ -7690,7 +7773,7 @@ func Chain_fee_details_json(arg1 *string, arg2 uintptr, arg3 []byte) (_swig_ret 
  _swig_i_0 = new([2]uint64) 
 	_swig_i_1 := arg2
 	_swig_i_2 := arg3
-	swig_r_p := C._wrap_chain_fee_details_json_cwetee_0551771aedc3a6f6(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1), *(*C.swig_type_718)(unsafe.Pointer(&_swig_i_2)))
+	swig_r_p := C._wrap_chain_fee_details_json_cwetee_c783bad2cb96b6a8(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1), *(*C.swig_type_718)(unsafe.Pointer(&_swig_i_2)))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 
 	if b := weteeTakeBytes(_swig_i_0); len(b) > 0 {
@@ -7713,7 +7796,7 @@ func Chain_watch_wait(arg1 *string, arg2 uintptr, arg3 int, arg4 uint) (_swig_re
 	_swig_i_1 := arg2
 	_swig_i_2 := arg3
 	_swig_i_3 := arg4
-	swig_r_p := C._wrap_chain_watch_wait_cwetee_0551771aedc3a6f6(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1), C.swig_intgo(_swig_i_2), C.swig_intgo(_swig_i_3))
+	swig_r_p := C._wrap_chain_watch_wait_cwetee_c783bad2cb96b6a8(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1), C.swig_intgo(_swig_i_2), C.swig_intgo(_swig_i_3))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 
 	if b := weteeTakeBytes(_swig_i_0); len(b) > 0 {
@@ -7729,7 +7812,7 @@ func Chain_watch_wait(arg1 *string, arg2 uintptr, arg3 int, arg4 uint) (_swig_re
 func Tx_status_name(arg1 int) (_swig_ret string) {
 	var swig_r string
 	_swig_i_0 := arg1
-	swig_r_p := C._wrap_tx_status_name_cwetee_0551771aedc3a6f6(C.swig_intgo(_swig_i_0))
+	swig_r_p := C._wrap_tx_status_name_cwetee_c783bad2cb96b6a8(C.swig_intgo(_swig_i_0))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	var swig_r_1 string
  swig_r_1 = strings.Clone(swig_r) 
@@ -7738,35 +7821,35 @@ func Tx_status_name(arg1 int) (_swig_ret string) {
 
 func _swig_getTELEGRAM_PRODUCTION() (_swig_ret int) {
 	var swig_r int
-	swig_r = (int)(C._wrap_TELEGRAM_PRODUCTION_cwetee_0551771aedc3a6f6())
+	swig_r = (int)(C._wrap_TELEGRAM_PRODUCTION_cwetee_c783bad2cb96b6a8())
 	return swig_r
 }
 
 var TELEGRAM_PRODUCTION int = _swig_getTELEGRAM_PRODUCTION()
 func _swig_getTELEGRAM_TEST() (_swig_ret int) {
 	var swig_r int
-	swig_r = (int)(C._wrap_TELEGRAM_TEST_cwetee_0551771aedc3a6f6())
+	swig_r = (int)(C._wrap_TELEGRAM_TEST_cwetee_c783bad2cb96b6a8())
 	return swig_r
 }
 
 var TELEGRAM_TEST int = _swig_getTELEGRAM_TEST()
 func _swig_getTELEGRAM_INIT_DATA_MAX() (_swig_ret uint) {
 	var swig_r uint
-	swig_r = (uint)(C._wrap_TELEGRAM_INIT_DATA_MAX_cwetee_0551771aedc3a6f6())
+	swig_r = (uint)(C._wrap_TELEGRAM_INIT_DATA_MAX_cwetee_c783bad2cb96b6a8())
 	return swig_r
 }
 
 var TELEGRAM_INIT_DATA_MAX uint = _swig_getTELEGRAM_INIT_DATA_MAX()
 func Telegram_init_data_free(arg1 uintptr) {
 	_swig_i_0 := arg1
-	C._wrap_telegram_init_data_free_cwetee_0551771aedc3a6f6(C.uintptr_t(_swig_i_0))
+	C._wrap_telegram_init_data_free_cwetee_c783bad2cb96b6a8(C.uintptr_t(_swig_i_0))
 }
 
 func Telegram_public_key(arg1 []byte, arg2 int) (_swig_ret string) {
 	var swig_r string
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
-	swig_r_p := C._wrap_telegram_public_key_cwetee_0551771aedc3a6f6(*(*C.swig_type_722)(unsafe.Pointer(&_swig_i_0)), C.swig_intgo(_swig_i_1))
+	swig_r_p := C._wrap_telegram_public_key_cwetee_c783bad2cb96b6a8(*(*C.swig_type_722)(unsafe.Pointer(&_swig_i_0)), C.swig_intgo(_swig_i_1))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg1
@@ -7780,7 +7863,7 @@ func Telegram_init_data_parse(arg1 *uintptr, arg2 string) (_swig_ret string) {
 	var swig_r string
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
-	swig_r_p := C._wrap_telegram_init_data_parse_cwetee_0551771aedc3a6f6(C.swig_voidp(_swig_i_0), *(*C.swig_type_724)(unsafe.Pointer(&_swig_i_1)))
+	swig_r_p := C._wrap_telegram_init_data_parse_cwetee_c783bad2cb96b6a8(C.swig_voidp(_swig_i_0), *(*C.swig_type_724)(unsafe.Pointer(&_swig_i_1)))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg2
@@ -7797,7 +7880,7 @@ func Telegram_init_data_validate(arg1 *uintptr, arg2 string, arg3 string, arg4 u
 	_swig_i_2 := arg3
 	_swig_i_3 := arg4
 	_swig_i_4 := arg5
-	swig_r_p := C._wrap_telegram_init_data_validate_cwetee_0551771aedc3a6f6(C.swig_voidp(_swig_i_0), *(*C.swig_type_726)(unsafe.Pointer(&_swig_i_1)), *(*C.swig_type_727)(unsafe.Pointer(&_swig_i_2)), C.swig_type_728(_swig_i_3), C.swig_type_729(_swig_i_4))
+	swig_r_p := C._wrap_telegram_init_data_validate_cwetee_c783bad2cb96b6a8(C.swig_voidp(_swig_i_0), *(*C.swig_type_726)(unsafe.Pointer(&_swig_i_1)), *(*C.swig_type_727)(unsafe.Pointer(&_swig_i_2)), C.swig_type_728(_swig_i_3), C.swig_type_729(_swig_i_4))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg2
@@ -7818,7 +7901,7 @@ func Telegram_init_data_validate_third_party(arg1 *uintptr, arg2 string, arg3 in
 	_swig_i_3 := arg4
 	_swig_i_4 := arg5
 	_swig_i_5 := arg6
-	swig_r_p := C._wrap_telegram_init_data_validate_third_party_cwetee_0551771aedc3a6f6(C.swig_voidp(_swig_i_0), *(*C.swig_type_731)(unsafe.Pointer(&_swig_i_1)), C.swig_type_732(_swig_i_2), *(*C.swig_type_733)(unsafe.Pointer(&_swig_i_3)), C.swig_type_734(_swig_i_4), C.swig_type_735(_swig_i_5))
+	swig_r_p := C._wrap_telegram_init_data_validate_third_party_cwetee_c783bad2cb96b6a8(C.swig_voidp(_swig_i_0), *(*C.swig_type_731)(unsafe.Pointer(&_swig_i_1)), C.swig_type_732(_swig_i_2), *(*C.swig_type_733)(unsafe.Pointer(&_swig_i_3)), C.swig_type_734(_swig_i_4), C.swig_type_735(_swig_i_5))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg2
@@ -7835,7 +7918,7 @@ func Telegram_init_data_get(arg1 uintptr, arg2 string) (_swig_ret string) {
 	var swig_r string
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
-	swig_r_p := C._wrap_telegram_init_data_get_cwetee_0551771aedc3a6f6(C.uintptr_t(_swig_i_0), *(*C.swig_type_737)(unsafe.Pointer(&_swig_i_1)))
+	swig_r_p := C._wrap_telegram_init_data_get_cwetee_c783bad2cb96b6a8(C.uintptr_t(_swig_i_0), *(*C.swig_type_737)(unsafe.Pointer(&_swig_i_1)))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg2
@@ -7848,21 +7931,21 @@ func Telegram_init_data_get(arg1 uintptr, arg2 string) (_swig_ret string) {
 func Telegram_init_data_auth_date(arg1 uintptr) (_swig_ret uint64) {
 	var swig_r uint64
 	_swig_i_0 := arg1
-	swig_r = (uint64)(C._wrap_telegram_init_data_auth_date_cwetee_0551771aedc3a6f6(C.uintptr_t(_swig_i_0)))
+	swig_r = (uint64)(C._wrap_telegram_init_data_auth_date_cwetee_c783bad2cb96b6a8(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func Telegram_init_data_has_user(arg1 uintptr) (_swig_ret int) {
 	var swig_r int
 	_swig_i_0 := arg1
-	swig_r = (int)(C._wrap_telegram_init_data_has_user_cwetee_0551771aedc3a6f6(C.uintptr_t(_swig_i_0)))
+	swig_r = (int)(C._wrap_telegram_init_data_has_user_cwetee_c783bad2cb96b6a8(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func Telegram_init_data_user_id(arg1 uintptr) (_swig_ret int64) {
 	var swig_r int64
 	_swig_i_0 := arg1
-	swig_r = (int64)(C._wrap_telegram_init_data_user_id_cwetee_0551771aedc3a6f6(C.uintptr_t(_swig_i_0)))
+	swig_r = (int64)(C._wrap_telegram_init_data_user_id_cwetee_c783bad2cb96b6a8(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
@@ -7870,7 +7953,7 @@ func Telegram_init_data_user_string(arg1 uintptr, arg2 string) (_swig_ret string
 	var swig_r string
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
-	swig_r_p := C._wrap_telegram_init_data_user_string_cwetee_0551771aedc3a6f6(C.uintptr_t(_swig_i_0), *(*C.swig_type_741)(unsafe.Pointer(&_swig_i_1)))
+	swig_r_p := C._wrap_telegram_init_data_user_string_cwetee_c783bad2cb96b6a8(C.uintptr_t(_swig_i_0), *(*C.swig_type_741)(unsafe.Pointer(&_swig_i_1)))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg2
@@ -7884,7 +7967,7 @@ func Telegram_init_data_user_flag(arg1 uintptr, arg2 string) (_swig_ret int) {
 	var swig_r int
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
-	swig_r = (int)(C._wrap_telegram_init_data_user_flag_cwetee_0551771aedc3a6f6(C.uintptr_t(_swig_i_0), *(*C.swig_type_742)(unsafe.Pointer(&_swig_i_1))))
+	swig_r = (int)(C._wrap_telegram_init_data_user_flag_cwetee_c783bad2cb96b6a8(C.uintptr_t(_swig_i_0), *(*C.swig_type_742)(unsafe.Pointer(&_swig_i_1))))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg2
 	}
@@ -7893,7 +7976,7 @@ func Telegram_init_data_user_flag(arg1 uintptr, arg2 string) (_swig_ret int) {
 
 func Toncenter_free(arg1 uintptr) {
 	_swig_i_0 := arg1
-	C._wrap_toncenter_free_cwetee_0551771aedc3a6f6(C.uintptr_t(_swig_i_0))
+	C._wrap_toncenter_free_cwetee_c783bad2cb96b6a8(C.uintptr_t(_swig_i_0))
 }
 
 func Toncenter_new(arg1 *uintptr, arg2 string, arg3 string, arg4 string, arg5 uint, arg6 uint, arg7 uint, arg8 uint) (_swig_ret string) {
@@ -7906,7 +7989,7 @@ func Toncenter_new(arg1 *uintptr, arg2 string, arg3 string, arg4 string, arg5 ui
 	_swig_i_5 := arg6
 	_swig_i_6 := arg7
 	_swig_i_7 := arg8
-	swig_r_p := C._wrap_toncenter_new_cwetee_0551771aedc3a6f6(C.swig_voidp(_swig_i_0), *(*C.swig_type_744)(unsafe.Pointer(&_swig_i_1)), *(*C.swig_type_745)(unsafe.Pointer(&_swig_i_2)), *(*C.swig_type_746)(unsafe.Pointer(&_swig_i_3)), C.swig_intgo(_swig_i_4), C.swig_intgo(_swig_i_5), C.swig_intgo(_swig_i_6), C.swig_intgo(_swig_i_7))
+	swig_r_p := C._wrap_toncenter_new_cwetee_c783bad2cb96b6a8(C.swig_voidp(_swig_i_0), *(*C.swig_type_744)(unsafe.Pointer(&_swig_i_1)), *(*C.swig_type_745)(unsafe.Pointer(&_swig_i_2)), *(*C.swig_type_746)(unsafe.Pointer(&_swig_i_3)), C.swig_intgo(_swig_i_4), C.swig_intgo(_swig_i_5), C.swig_intgo(_swig_i_6), C.swig_intgo(_swig_i_7))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg2
@@ -7925,7 +8008,7 @@ func Toncenter_new(arg1 *uintptr, arg2 string, arg3 string, arg4 string, arg5 ui
 func Tc_hex_(arg1 string, arg2 *byte) {
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
-	C._wrap_tc_hex__cwetee_0551771aedc3a6f6(*(*C.swig_type_747)(unsafe.Pointer(&_swig_i_0)), C.swig_voidp(_swig_i_1))
+	C._wrap_tc_hex__cwetee_c783bad2cb96b6a8(*(*C.swig_type_747)(unsafe.Pointer(&_swig_i_0)), C.swig_voidp(_swig_i_1))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg1
 	}
@@ -7936,7 +8019,7 @@ func Tc_text_(arg1 *string, arg2 string) (_swig_ret string) {
 	var _swig_i_0 *[2]uint64
  _swig_i_0 = new([2]uint64) 
 	_swig_i_1 := arg2
-	swig_r_p := C._wrap_tc_text__cwetee_0551771aedc3a6f6(C.swig_voidp(_swig_i_0), *(*C.swig_type_749)(unsafe.Pointer(&_swig_i_1)))
+	swig_r_p := C._wrap_tc_text__cwetee_c783bad2cb96b6a8(C.swig_voidp(_swig_i_0), *(*C.swig_type_749)(unsafe.Pointer(&_swig_i_1)))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 
 	if b := weteeTakeBytes(_swig_i_0); len(b) > 0 {
@@ -7960,7 +8043,7 @@ func Toncenter_run_get_method(arg1 *string, arg2 uintptr, arg3 string, arg4 stri
 	_swig_i_2 := arg3
 	_swig_i_3 := arg4
 	_swig_i_4 := arg5
-	swig_r_p := C._wrap_toncenter_run_get_method_cwetee_0551771aedc3a6f6(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1), *(*C.swig_type_751)(unsafe.Pointer(&_swig_i_2)), *(*C.swig_type_752)(unsafe.Pointer(&_swig_i_3)), *(*C.swig_type_753)(unsafe.Pointer(&_swig_i_4)))
+	swig_r_p := C._wrap_toncenter_run_get_method_cwetee_c783bad2cb96b6a8(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1), *(*C.swig_type_751)(unsafe.Pointer(&_swig_i_2)), *(*C.swig_type_752)(unsafe.Pointer(&_swig_i_3)), *(*C.swig_type_753)(unsafe.Pointer(&_swig_i_4)))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 
 	if b := weteeTakeBytes(_swig_i_0); len(b) > 0 {
@@ -7989,7 +8072,7 @@ func Toncenter_jetton_wallet_address(arg1 *string, arg2 uintptr, arg3 string, ar
 	_swig_i_1 := arg2
 	_swig_i_2 := arg3
 	_swig_i_3 := arg4
-	swig_r_p := C._wrap_toncenter_jetton_wallet_address_cwetee_0551771aedc3a6f6(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1), *(*C.swig_type_755)(unsafe.Pointer(&_swig_i_2)), *(*C.swig_type_756)(unsafe.Pointer(&_swig_i_3)))
+	swig_r_p := C._wrap_toncenter_jetton_wallet_address_cwetee_c783bad2cb96b6a8(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1), *(*C.swig_type_755)(unsafe.Pointer(&_swig_i_2)), *(*C.swig_type_756)(unsafe.Pointer(&_swig_i_3)))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 
 	if b := weteeTakeBytes(_swig_i_0); len(b) > 0 {
@@ -8014,7 +8097,7 @@ func Toncenter_account_info(arg1 *string, arg2 uintptr, arg3 string) (_swig_ret 
  _swig_i_0 = new([2]uint64) 
 	_swig_i_1 := arg2
 	_swig_i_2 := arg3
-	swig_r_p := C._wrap_toncenter_account_info_cwetee_0551771aedc3a6f6(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1), *(*C.swig_type_758)(unsafe.Pointer(&_swig_i_2)))
+	swig_r_p := C._wrap_toncenter_account_info_cwetee_c783bad2cb96b6a8(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1), *(*C.swig_type_758)(unsafe.Pointer(&_swig_i_2)))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 
 	if b := weteeTakeBytes(_swig_i_0); len(b) > 0 {
@@ -8035,7 +8118,7 @@ func Tc_tx_json_(arg1 string, arg2 int64, arg3 Wetee_toncenter_tx) (_swig_ret st
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
 	_swig_i_2 := getSwigcptr(arg3)
-	swig_r_p := C._wrap_tc_tx_json__cwetee_0551771aedc3a6f6(*(*C.swig_type_760)(unsafe.Pointer(&_swig_i_0)), C.swig_type_761(_swig_i_1), C.uintptr_t(_swig_i_2))
+	swig_r_p := C._wrap_tc_tx_json__cwetee_c783bad2cb96b6a8(*(*C.swig_type_760)(unsafe.Pointer(&_swig_i_0)), C.swig_type_761(_swig_i_1), C.uintptr_t(_swig_i_2))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg1
@@ -8050,7 +8133,7 @@ func Tc_msg_json_(arg1 string, arg2 int64, arg3 Wetee_toncenter_msg) (_swig_ret 
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
 	_swig_i_2 := getSwigcptr(arg3)
-	swig_r_p := C._wrap_tc_msg_json__cwetee_0551771aedc3a6f6(*(*C.swig_type_763)(unsafe.Pointer(&_swig_i_0)), C.swig_type_764(_swig_i_1), C.uintptr_t(_swig_i_2))
+	swig_r_p := C._wrap_tc_msg_json__cwetee_c783bad2cb96b6a8(*(*C.swig_type_763)(unsafe.Pointer(&_swig_i_0)), C.swig_type_764(_swig_i_1), C.uintptr_t(_swig_i_2))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg1
@@ -8066,7 +8149,7 @@ func Toncenter_find_transaction(arg1 *string, arg2 uintptr, arg3 []byte) (_swig_
  _swig_i_0 = new([2]uint64) 
 	_swig_i_1 := arg2
 	_swig_i_2 := arg3
-	swig_r_p := C._wrap_toncenter_find_transaction_cwetee_0551771aedc3a6f6(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1), *(*C.swig_type_766)(unsafe.Pointer(&_swig_i_2)))
+	swig_r_p := C._wrap_toncenter_find_transaction_cwetee_c783bad2cb96b6a8(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1), *(*C.swig_type_766)(unsafe.Pointer(&_swig_i_2)))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 
 	if b := weteeTakeBytes(_swig_i_0); len(b) > 0 {
@@ -8091,7 +8174,7 @@ func Toncenter_confirm(arg1 *string, arg2 uintptr, arg3 []byte, arg4 uint, arg5 
 	_swig_i_3 := arg4
 	_swig_i_4 := arg5
 	_swig_i_5 := arg6
-	swig_r_p := C._wrap_toncenter_confirm_cwetee_0551771aedc3a6f6(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1), *(*C.swig_type_768)(unsafe.Pointer(&_swig_i_2)), C.swig_intgo(_swig_i_3), C.swig_intgo(_swig_i_4), C.swig_intgo(_swig_i_5))
+	swig_r_p := C._wrap_toncenter_confirm_cwetee_c783bad2cb96b6a8(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1), *(*C.swig_type_768)(unsafe.Pointer(&_swig_i_2)), C.swig_intgo(_swig_i_3), C.swig_intgo(_swig_i_4), C.swig_intgo(_swig_i_5))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 
 	if b := weteeTakeBytes(_swig_i_0); len(b) > 0 {
@@ -8112,7 +8195,7 @@ func Toncenter_parse_transaction(arg1 *string, arg2 string) (_swig_ret string) {
 	var _swig_i_0 *[2]uint64
  _swig_i_0 = new([2]uint64) 
 	_swig_i_1 := arg2
-	swig_r_p := C._wrap_toncenter_parse_transaction_cwetee_0551771aedc3a6f6(C.swig_voidp(_swig_i_0), *(*C.swig_type_770)(unsafe.Pointer(&_swig_i_1)))
+	swig_r_p := C._wrap_toncenter_parse_transaction_cwetee_c783bad2cb96b6a8(C.swig_voidp(_swig_i_0), *(*C.swig_type_770)(unsafe.Pointer(&_swig_i_1)))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 
 	if b := weteeTakeBytes(_swig_i_0); len(b) > 0 {
@@ -8134,7 +8217,7 @@ func Toncenter_find_trace(arg1 *string, arg2 uintptr, arg3 []byte) (_swig_ret st
  _swig_i_0 = new([2]uint64) 
 	_swig_i_1 := arg2
 	_swig_i_2 := arg3
-	swig_r_p := C._wrap_toncenter_find_trace_cwetee_0551771aedc3a6f6(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1), *(*C.swig_type_772)(unsafe.Pointer(&_swig_i_2)))
+	swig_r_p := C._wrap_toncenter_find_trace_cwetee_c783bad2cb96b6a8(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1), *(*C.swig_type_772)(unsafe.Pointer(&_swig_i_2)))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 
 	if b := weteeTakeBytes(_swig_i_0); len(b) > 0 {
@@ -8155,7 +8238,7 @@ func Toncenter_send_boc(arg1 []byte, arg2 uintptr, arg3 []byte) (_swig_ret strin
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
 	_swig_i_2 := arg3
-	swig_r_p := C._wrap_toncenter_send_boc_cwetee_0551771aedc3a6f6(*(*C.swig_type_774)(unsafe.Pointer(&_swig_i_0)), C.uintptr_t(_swig_i_1), *(*C.swig_type_775)(unsafe.Pointer(&_swig_i_2)))
+	swig_r_p := C._wrap_toncenter_send_boc_cwetee_c783bad2cb96b6a8(*(*C.swig_type_774)(unsafe.Pointer(&_swig_i_0)), C.uintptr_t(_swig_i_1), *(*C.swig_type_775)(unsafe.Pointer(&_swig_i_2)))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg1
@@ -8173,7 +8256,7 @@ func Toncenter_seqno(arg1 *uint32, arg2 uintptr, arg3 string) (_swig_ret string)
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
 	_swig_i_2 := arg3
-	swig_r_p := C._wrap_toncenter_seqno_cwetee_0551771aedc3a6f6(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1), *(*C.swig_type_777)(unsafe.Pointer(&_swig_i_2)))
+	swig_r_p := C._wrap_toncenter_seqno_cwetee_c783bad2cb96b6a8(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1), *(*C.swig_type_777)(unsafe.Pointer(&_swig_i_2)))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg3
@@ -8185,42 +8268,42 @@ func Toncenter_seqno(arg1 *uint32, arg2 uintptr, arg3 string) (_swig_ret string)
 
 func _swig_getSNP_REPORT_BYTES() (_swig_ret uint) {
 	var swig_r uint
-	swig_r = (uint)(C._wrap_SNP_REPORT_BYTES_cwetee_0551771aedc3a6f6())
+	swig_r = (uint)(C._wrap_SNP_REPORT_BYTES_cwetee_c783bad2cb96b6a8())
 	return swig_r
 }
 
 var SNP_REPORT_BYTES uint = _swig_getSNP_REPORT_BYTES()
 func _swig_getSNP_SIGNED_BYTES() (_swig_ret uint) {
 	var swig_r uint
-	swig_r = (uint)(C._wrap_SNP_SIGNED_BYTES_cwetee_0551771aedc3a6f6())
+	swig_r = (uint)(C._wrap_SNP_SIGNED_BYTES_cwetee_c783bad2cb96b6a8())
 	return swig_r
 }
 
 var SNP_SIGNED_BYTES uint = _swig_getSNP_SIGNED_BYTES()
 func _swig_getSNP_PRODUCT_UNKNOWN() (_swig_ret int) {
 	var swig_r int
-	swig_r = (int)(C._wrap_SNP_PRODUCT_UNKNOWN_cwetee_0551771aedc3a6f6())
+	swig_r = (int)(C._wrap_SNP_PRODUCT_UNKNOWN_cwetee_c783bad2cb96b6a8())
 	return swig_r
 }
 
 var SNP_PRODUCT_UNKNOWN int = _swig_getSNP_PRODUCT_UNKNOWN()
 func _swig_getSNP_PRODUCT_MILAN() (_swig_ret int) {
 	var swig_r int
-	swig_r = (int)(C._wrap_SNP_PRODUCT_MILAN_cwetee_0551771aedc3a6f6())
+	swig_r = (int)(C._wrap_SNP_PRODUCT_MILAN_cwetee_c783bad2cb96b6a8())
 	return swig_r
 }
 
 var SNP_PRODUCT_MILAN int = _swig_getSNP_PRODUCT_MILAN()
 func _swig_getSNP_PRODUCT_GENOA() (_swig_ret int) {
 	var swig_r int
-	swig_r = (int)(C._wrap_SNP_PRODUCT_GENOA_cwetee_0551771aedc3a6f6())
+	swig_r = (int)(C._wrap_SNP_PRODUCT_GENOA_cwetee_c783bad2cb96b6a8())
 	return swig_r
 }
 
 var SNP_PRODUCT_GENOA int = _swig_getSNP_PRODUCT_GENOA()
 func _swig_getSNP_PRODUCT_TURIN() (_swig_ret int) {
 	var swig_r int
-	swig_r = (int)(C._wrap_SNP_PRODUCT_TURIN_cwetee_0551771aedc3a6f6())
+	swig_r = (int)(C._wrap_SNP_PRODUCT_TURIN_cwetee_c783bad2cb96b6a8())
 	return swig_r
 }
 
@@ -8230,7 +8313,7 @@ func Snp_report_json_(arg1 *string, arg2 []byte) (_swig_ret string) {
 	var _swig_i_0 *[2]uint64
  _swig_i_0 = new([2]uint64) 
 	_swig_i_1 := arg2
-	swig_r_p := C._wrap_snp_report_json__cwetee_0551771aedc3a6f6(C.swig_voidp(_swig_i_0), *(*C.swig_type_779)(unsafe.Pointer(&_swig_i_1)))
+	swig_r_p := C._wrap_snp_report_json__cwetee_c783bad2cb96b6a8(C.swig_voidp(_swig_i_0), *(*C.swig_type_779)(unsafe.Pointer(&_swig_i_1)))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 
 	if b := weteeTakeBytes(_swig_i_0); len(b) > 0 {
@@ -8257,7 +8340,7 @@ func Snp_verify_json_(arg1 *string, arg2 []byte, arg3 []byte, arg4 []byte, arg5 
 	_swig_i_5 := arg6
 	_swig_i_6 := arg7
 	_swig_i_7 := arg8
-	swig_r_p := C._wrap_snp_verify_json__cwetee_0551771aedc3a6f6(C.swig_voidp(_swig_i_0), *(*C.swig_type_781)(unsafe.Pointer(&_swig_i_1)), *(*C.swig_type_782)(unsafe.Pointer(&_swig_i_2)), *(*C.swig_type_783)(unsafe.Pointer(&_swig_i_3)), C.swig_type_784(_swig_i_4), C.swig_intgo(_swig_i_5), *(*C.swig_type_785)(unsafe.Pointer(&_swig_i_6)), *(*C.swig_type_786)(unsafe.Pointer(&_swig_i_7)))
+	swig_r_p := C._wrap_snp_verify_json__cwetee_c783bad2cb96b6a8(C.swig_voidp(_swig_i_0), *(*C.swig_type_781)(unsafe.Pointer(&_swig_i_1)), *(*C.swig_type_782)(unsafe.Pointer(&_swig_i_2)), *(*C.swig_type_783)(unsafe.Pointer(&_swig_i_3)), C.swig_type_784(_swig_i_4), C.swig_intgo(_swig_i_5), *(*C.swig_type_785)(unsafe.Pointer(&_swig_i_6)), *(*C.swig_type_786)(unsafe.Pointer(&_swig_i_7)))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 
 	if b := weteeTakeBytes(_swig_i_0); len(b) > 0 {
@@ -8288,7 +8371,7 @@ func Snp_verify_json_(arg1 *string, arg2 []byte, arg3 []byte, arg4 []byte, arg5 
 func Snp_product_name(arg1 int) (_swig_ret string) {
 	var swig_r string
 	_swig_i_0 := arg1
-	swig_r_p := C._wrap_snp_product_name_cwetee_0551771aedc3a6f6(C.swig_intgo(_swig_i_0))
+	swig_r_p := C._wrap_snp_product_name_cwetee_c783bad2cb96b6a8(C.swig_intgo(_swig_i_0))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	var swig_r_1 string
  swig_r_1 = strings.Clone(swig_r) 
@@ -8303,7 +8386,7 @@ func Attest_verify_evidence_json(arg1 *string, arg2 []byte, arg3 string, arg4 st
 	_swig_i_2 := arg3
 	_swig_i_3 := arg4
 	_swig_i_4 := arg5
-	swig_r_p := C._wrap_attest_verify_evidence_json_cwetee_0551771aedc3a6f6(C.swig_voidp(_swig_i_0), *(*C.swig_type_789)(unsafe.Pointer(&_swig_i_1)), *(*C.swig_type_790)(unsafe.Pointer(&_swig_i_2)), *(*C.swig_type_791)(unsafe.Pointer(&_swig_i_3)), C.swig_type_792(_swig_i_4))
+	swig_r_p := C._wrap_attest_verify_evidence_json_cwetee_c783bad2cb96b6a8(C.swig_voidp(_swig_i_0), *(*C.swig_type_789)(unsafe.Pointer(&_swig_i_1)), *(*C.swig_type_790)(unsafe.Pointer(&_swig_i_2)), *(*C.swig_type_791)(unsafe.Pointer(&_swig_i_3)), C.swig_type_792(_swig_i_4))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 
 	if b := weteeTakeBytes(_swig_i_0); len(b) > 0 {
@@ -8327,13 +8410,13 @@ func Attest_verify_evidence_json(arg1 *string, arg2 []byte, arg3 string, arg4 st
 
 func Attest_fetcher_free(arg1 uintptr) {
 	_swig_i_0 := arg1
-	C._wrap_attest_fetcher_free_cwetee_0551771aedc3a6f6(C.uintptr_t(_swig_i_0))
+	C._wrap_attest_fetcher_free_cwetee_c783bad2cb96b6a8(C.uintptr_t(_swig_i_0))
 }
 
 func Attest_fetcher_requests(arg1 uintptr) (_swig_ret uint64) {
 	var swig_r uint64
 	_swig_i_0 := arg1
-	swig_r = (uint64)(C._wrap_attest_fetcher_requests_cwetee_0551771aedc3a6f6(C.uintptr_t(_swig_i_0)))
+	swig_r = (uint64)(C._wrap_attest_fetcher_requests_cwetee_c783bad2cb96b6a8(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
@@ -8350,7 +8433,7 @@ func Attest_fetcher_new(arg1 *uintptr, arg2 string, arg3 string, arg4 string, ar
 	_swig_i_8 := arg9
 	_swig_i_9 := arg10
 	_swig_i_10 := arg11
-	swig_r_p := C._wrap_attest_fetcher_new_cwetee_0551771aedc3a6f6(C.swig_voidp(_swig_i_0), *(*C.swig_type_795)(unsafe.Pointer(&_swig_i_1)), *(*C.swig_type_796)(unsafe.Pointer(&_swig_i_2)), *(*C.swig_type_797)(unsafe.Pointer(&_swig_i_3)), *(*C.swig_type_798)(unsafe.Pointer(&_swig_i_4)), *(*C.swig_type_799)(unsafe.Pointer(&_swig_i_5)), *(*C.swig_type_800)(unsafe.Pointer(&_swig_i_6)), C.swig_intgo(_swig_i_7), C.swig_intgo(_swig_i_8), C.swig_intgo(_swig_i_9), C.swig_intgo(_swig_i_10))
+	swig_r_p := C._wrap_attest_fetcher_new_cwetee_c783bad2cb96b6a8(C.swig_voidp(_swig_i_0), *(*C.swig_type_795)(unsafe.Pointer(&_swig_i_1)), *(*C.swig_type_796)(unsafe.Pointer(&_swig_i_2)), *(*C.swig_type_797)(unsafe.Pointer(&_swig_i_3)), *(*C.swig_type_798)(unsafe.Pointer(&_swig_i_4)), *(*C.swig_type_799)(unsafe.Pointer(&_swig_i_5)), *(*C.swig_type_800)(unsafe.Pointer(&_swig_i_6)), C.swig_intgo(_swig_i_7), C.swig_intgo(_swig_i_8), C.swig_intgo(_swig_i_9), C.swig_intgo(_swig_i_10))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg2
@@ -8383,7 +8466,7 @@ func Attest_verify_evidence_fetch_json(arg1 *string, arg2 []byte, arg3 string, a
 	_swig_i_2 := arg3
 	_swig_i_3 := arg4
 	_swig_i_4 := arg5
-	swig_r_p := C._wrap_attest_verify_evidence_fetch_json_cwetee_0551771aedc3a6f6(C.swig_voidp(_swig_i_0), *(*C.swig_type_802)(unsafe.Pointer(&_swig_i_1)), *(*C.swig_type_803)(unsafe.Pointer(&_swig_i_2)), C.uintptr_t(_swig_i_3), C.swig_type_804(_swig_i_4))
+	swig_r_p := C._wrap_attest_verify_evidence_fetch_json_cwetee_c783bad2cb96b6a8(C.swig_voidp(_swig_i_0), *(*C.swig_type_802)(unsafe.Pointer(&_swig_i_1)), *(*C.swig_type_803)(unsafe.Pointer(&_swig_i_2)), C.uintptr_t(_swig_i_3), C.swig_type_804(_swig_i_4))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 
 	if b := weteeTakeBytes(_swig_i_0); len(b) > 0 {
@@ -8404,76 +8487,76 @@ func Attest_verify_evidence_fetch_json(arg1 *string, arg2 []byte, arg3 string, a
 
 func _swig_getSEAL_KEY_ED25519() (_swig_ret int) {
 	var swig_r int
-	swig_r = (int)(C._wrap_SEAL_KEY_ED25519_cwetee_0551771aedc3a6f6())
+	swig_r = (int)(C._wrap_SEAL_KEY_ED25519_cwetee_c783bad2cb96b6a8())
 	return swig_r
 }
 
 var SEAL_KEY_ED25519 int = _swig_getSEAL_KEY_ED25519()
 func _swig_getSEAL_KEY_X25519() (_swig_ret int) {
 	var swig_r int
-	swig_r = (int)(C._wrap_SEAL_KEY_X25519_cwetee_0551771aedc3a6f6())
+	swig_r = (int)(C._wrap_SEAL_KEY_X25519_cwetee_c783bad2cb96b6a8())
 	return swig_r
 }
 
 var SEAL_KEY_X25519 int = _swig_getSEAL_KEY_X25519()
 func _swig_getSEAL_SOURCE_BOUND_ED25519() (_swig_ret int) {
 	var swig_r int
-	swig_r = (int)(C._wrap_SEAL_SOURCE_BOUND_ED25519_cwetee_0551771aedc3a6f6())
+	swig_r = (int)(C._wrap_SEAL_SOURCE_BOUND_ED25519_cwetee_c783bad2cb96b6a8())
 	return swig_r
 }
 
 var SEAL_SOURCE_BOUND_ED25519 int = _swig_getSEAL_SOURCE_BOUND_ED25519()
 func _swig_getSEAL_SOURCE_BOUND_X25519() (_swig_ret int) {
 	var swig_r int
-	swig_r = (int)(C._wrap_SEAL_SOURCE_BOUND_X25519_cwetee_0551771aedc3a6f6())
+	swig_r = (int)(C._wrap_SEAL_SOURCE_BOUND_X25519_cwetee_c783bad2cb96b6a8())
 	return swig_r
 }
 
 var SEAL_SOURCE_BOUND_X25519 int = _swig_getSEAL_SOURCE_BOUND_X25519()
 func _swig_getSEAL_SOURCE_REPORT_DATA_X25519() (_swig_ret int) {
 	var swig_r int
-	swig_r = (int)(C._wrap_SEAL_SOURCE_REPORT_DATA_X25519_cwetee_0551771aedc3a6f6())
+	swig_r = (int)(C._wrap_SEAL_SOURCE_REPORT_DATA_X25519_cwetee_c783bad2cb96b6a8())
 	return swig_r
 }
 
 var SEAL_SOURCE_REPORT_DATA_X25519 int = _swig_getSEAL_SOURCE_REPORT_DATA_X25519()
 func _swig_getSEAL_OVERHEAD() (_swig_ret uint) {
 	var swig_r uint
-	swig_r = (uint)(C._wrap_SEAL_OVERHEAD_cwetee_0551771aedc3a6f6())
+	swig_r = (uint)(C._wrap_SEAL_OVERHEAD_cwetee_c783bad2cb96b6a8())
 	return swig_r
 }
 
 var SEAL_OVERHEAD uint = _swig_getSEAL_OVERHEAD()
 func _swig_getSEAL_MAX_SECRET() (_swig_ret uint) {
 	var swig_r uint
-	swig_r = (uint)(C._wrap_SEAL_MAX_SECRET_cwetee_0551771aedc3a6f6())
+	swig_r = (uint)(C._wrap_SEAL_MAX_SECRET_cwetee_c783bad2cb96b6a8())
 	return swig_r
 }
 
 var SEAL_MAX_SECRET uint = _swig_getSEAL_MAX_SECRET()
 func Seal_recipient_free(arg1 uintptr) {
 	_swig_i_0 := arg1
-	C._wrap_seal_recipient_free_cwetee_0551771aedc3a6f6(C.uintptr_t(_swig_i_0))
+	C._wrap_seal_recipient_free_cwetee_c783bad2cb96b6a8(C.uintptr_t(_swig_i_0))
 }
 
 func Seal_recipient_accepted(arg1 uintptr) (_swig_ret int) {
 	var swig_r int
 	_swig_i_0 := arg1
-	swig_r = (int)(C._wrap_seal_recipient_accepted_cwetee_0551771aedc3a6f6(C.uintptr_t(_swig_i_0)))
+	swig_r = (int)(C._wrap_seal_recipient_accepted_cwetee_c783bad2cb96b6a8(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func Seal_recipient_failed_check(arg1 uintptr) (_swig_ret int) {
 	var swig_r int
 	_swig_i_0 := arg1
-	swig_r = (int)(C._wrap_seal_recipient_failed_check_cwetee_0551771aedc3a6f6(C.uintptr_t(_swig_i_0)))
+	swig_r = (int)(C._wrap_seal_recipient_failed_check_cwetee_c783bad2cb96b6a8(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func Seal_recipient_reason(arg1 uintptr) (_swig_ret string) {
 	var swig_r string
 	_swig_i_0 := arg1
-	swig_r_p := C._wrap_seal_recipient_reason_cwetee_0551771aedc3a6f6(C.uintptr_t(_swig_i_0))
+	swig_r_p := C._wrap_seal_recipient_reason_cwetee_c783bad2cb96b6a8(C.uintptr_t(_swig_i_0))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	var swig_r_1 string
  swig_r_1 = strings.Clone(swig_r) 
@@ -8484,7 +8567,7 @@ func Seal_recipient_public_key(arg1 []byte, arg2 uintptr) (_swig_ret string) {
 	var swig_r string
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
-	swig_r_p := C._wrap_seal_recipient_public_key_cwetee_0551771aedc3a6f6(*(*C.swig_type_807)(unsafe.Pointer(&_swig_i_0)), C.uintptr_t(_swig_i_1))
+	swig_r_p := C._wrap_seal_recipient_public_key_cwetee_c783bad2cb96b6a8(*(*C.swig_type_807)(unsafe.Pointer(&_swig_i_0)), C.uintptr_t(_swig_i_1))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg1
@@ -8500,7 +8583,7 @@ func Seal_to(arg1 *[]byte, arg2 uintptr, arg3 []byte) (_swig_ret string) {
  _swig_i_0 = new([2]uint64) 
 	_swig_i_1 := arg2
 	_swig_i_2 := arg3
-	swig_r_p := C._wrap_seal_to_cwetee_0551771aedc3a6f6(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1), *(*C.swig_type_809)(unsafe.Pointer(&_swig_i_2)))
+	swig_r_p := C._wrap_seal_to_cwetee_c783bad2cb96b6a8(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1), *(*C.swig_type_809)(unsafe.Pointer(&_swig_i_2)))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
  *arg1 = weteeTakeBytes(_swig_i_0) 
 	if Swig_escape_always_false {
@@ -8518,7 +8601,7 @@ func Seal_to_key(arg1 *[]byte, arg2 []byte, arg3 int, arg4 []byte) (_swig_ret st
 	_swig_i_1 := arg2
 	_swig_i_2 := arg3
 	_swig_i_3 := arg4
-	swig_r_p := C._wrap_seal_to_key_cwetee_0551771aedc3a6f6(C.swig_voidp(_swig_i_0), *(*C.swig_type_811)(unsafe.Pointer(&_swig_i_1)), C.swig_intgo(_swig_i_2), *(*C.swig_type_812)(unsafe.Pointer(&_swig_i_3)))
+	swig_r_p := C._wrap_seal_to_key_cwetee_c783bad2cb96b6a8(C.swig_voidp(_swig_i_0), *(*C.swig_type_811)(unsafe.Pointer(&_swig_i_1)), C.swig_intgo(_swig_i_2), *(*C.swig_type_812)(unsafe.Pointer(&_swig_i_3)))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
  *arg1 = weteeTakeBytes(_swig_i_0) 
 	if Swig_escape_always_false {
@@ -8539,7 +8622,7 @@ func Seal_open(arg1 *[]byte, arg2 []byte, arg3 []byte, arg4 int) (_swig_ret stri
 	_swig_i_1 := arg2
 	_swig_i_2 := arg3
 	_swig_i_3 := arg4
-	swig_r_p := C._wrap_seal_open_cwetee_0551771aedc3a6f6(C.swig_voidp(_swig_i_0), *(*C.swig_type_814)(unsafe.Pointer(&_swig_i_1)), *(*C.swig_type_815)(unsafe.Pointer(&_swig_i_2)), C.swig_intgo(_swig_i_3))
+	swig_r_p := C._wrap_seal_open_cwetee_c783bad2cb96b6a8(C.swig_voidp(_swig_i_0), *(*C.swig_type_814)(unsafe.Pointer(&_swig_i_1)), *(*C.swig_type_815)(unsafe.Pointer(&_swig_i_2)), C.swig_intgo(_swig_i_3))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
  *arg1 = weteeTakeSecret(_swig_i_0) 
 	if Swig_escape_always_false {
@@ -8558,7 +8641,7 @@ func Seal_x25519_public(arg1 []byte, arg2 []byte, arg3 int) (_swig_ret string) {
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
 	_swig_i_2 := arg3
-	swig_r_p := C._wrap_seal_x25519_public_cwetee_0551771aedc3a6f6(*(*C.swig_type_817)(unsafe.Pointer(&_swig_i_0)), *(*C.swig_type_818)(unsafe.Pointer(&_swig_i_1)), C.swig_intgo(_swig_i_2))
+	swig_r_p := C._wrap_seal_x25519_public_cwetee_c783bad2cb96b6a8(*(*C.swig_type_817)(unsafe.Pointer(&_swig_i_0)), *(*C.swig_type_818)(unsafe.Pointer(&_swig_i_1)), C.swig_intgo(_swig_i_2))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg1
@@ -8579,7 +8662,7 @@ func Seal_verify_json(arg1 *uintptr, arg2 []byte, arg3 string, arg4 string, arg5
 	_swig_i_3 := arg4
 	_swig_i_4 := arg5
 	_swig_i_5 := arg6
-	swig_r_p := C._wrap_seal_verify_json_cwetee_0551771aedc3a6f6(C.swig_voidp(_swig_i_0), *(*C.swig_type_820)(unsafe.Pointer(&_swig_i_1)), *(*C.swig_type_821)(unsafe.Pointer(&_swig_i_2)), *(*C.swig_type_822)(unsafe.Pointer(&_swig_i_3)), C.swig_intgo(_swig_i_4), C.swig_type_823(_swig_i_5))
+	swig_r_p := C._wrap_seal_verify_json_cwetee_c783bad2cb96b6a8(C.swig_voidp(_swig_i_0), *(*C.swig_type_820)(unsafe.Pointer(&_swig_i_1)), *(*C.swig_type_821)(unsafe.Pointer(&_swig_i_2)), *(*C.swig_type_822)(unsafe.Pointer(&_swig_i_3)), C.swig_intgo(_swig_i_4), C.swig_type_823(_swig_i_5))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg2
@@ -8600,7 +8683,7 @@ func Seal_recipient_result_json(arg1 *string, arg2 uintptr) (_swig_ret string) {
 	var _swig_i_0 *[2]uint64
  _swig_i_0 = new([2]uint64) 
 	_swig_i_1 := arg2
-	swig_r_p := C._wrap_seal_recipient_result_json_cwetee_0551771aedc3a6f6(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1))
+	swig_r_p := C._wrap_seal_recipient_result_json_cwetee_c783bad2cb96b6a8(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 
 	if b := weteeTakeBytes(_swig_i_0); len(b) > 0 {
@@ -8618,7 +8701,7 @@ func Seal_recipient_bound_key(arg1 *[]byte, arg2 uintptr) (_swig_ret string) {
 	var _swig_i_0 *[2]uint64
  _swig_i_0 = new([2]uint64) 
 	_swig_i_1 := arg2
-	swig_r_p := C._wrap_seal_recipient_bound_key_cwetee_0551771aedc3a6f6(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1))
+	swig_r_p := C._wrap_seal_recipient_bound_key_cwetee_c783bad2cb96b6a8(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
  *arg1 = weteeTakeBytes(_swig_i_0) 
 	var swig_r_1 string
@@ -8629,7 +8712,7 @@ func Seal_recipient_bound_key(arg1 *[]byte, arg2 uintptr) (_swig_ret string) {
 func Seal_recipient_failed_check_name(arg1 uintptr) (_swig_ret string) {
 	var swig_r string
 	_swig_i_0 := arg1
-	swig_r_p := C._wrap_seal_recipient_failed_check_name_cwetee_0551771aedc3a6f6(C.uintptr_t(_swig_i_0))
+	swig_r_p := C._wrap_seal_recipient_failed_check_name_cwetee_c783bad2cb96b6a8(C.uintptr_t(_swig_i_0))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	var swig_r_1 string
  swig_r_1 = strings.Clone(swig_r) 
@@ -8639,48 +8722,48 @@ func Seal_recipient_failed_check_name(arg1 uintptr) (_swig_ret string) {
 func Seal_recipient_bound_key_kind(arg1 uintptr) (_swig_ret int) {
 	var swig_r int
 	_swig_i_0 := arg1
-	swig_r = (int)(C._wrap_seal_recipient_bound_key_kind_cwetee_0551771aedc3a6f6(C.uintptr_t(_swig_i_0)))
+	swig_r = (int)(C._wrap_seal_recipient_bound_key_kind_cwetee_c783bad2cb96b6a8(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func _swig_getCONTRACT_WREVIVE() (_swig_ret int) {
 	var swig_r int
-	swig_r = (int)(C._wrap_CONTRACT_WREVIVE_cwetee_0551771aedc3a6f6())
+	swig_r = (int)(C._wrap_CONTRACT_WREVIVE_cwetee_c783bad2cb96b6a8())
 	return swig_r
 }
 
 var CONTRACT_WREVIVE int = _swig_getCONTRACT_WREVIVE()
 func _swig_getCONTRACT_INK() (_swig_ret int) {
 	var swig_r int
-	swig_r = (int)(C._wrap_CONTRACT_INK_cwetee_0551771aedc3a6f6())
+	swig_r = (int)(C._wrap_CONTRACT_INK_cwetee_c783bad2cb96b6a8())
 	return swig_r
 }
 
 var CONTRACT_INK int = _swig_getCONTRACT_INK()
 func _swig_getCONTRACT_SOLIDITY() (_swig_ret int) {
 	var swig_r int
-	swig_r = (int)(C._wrap_CONTRACT_SOLIDITY_cwetee_0551771aedc3a6f6())
+	swig_r = (int)(C._wrap_CONTRACT_SOLIDITY_cwetee_c783bad2cb96b6a8())
 	return swig_r
 }
 
 var CONTRACT_SOLIDITY int = _swig_getCONTRACT_SOLIDITY()
 func _swig_getCONTRACT_WREVIVE_CALL_DATA_MAX() (_swig_ret int) {
 	var swig_r int
-	swig_r = (int)(C._wrap_CONTRACT_WREVIVE_CALL_DATA_MAX_cwetee_0551771aedc3a6f6())
+	swig_r = (int)(C._wrap_CONTRACT_WREVIVE_CALL_DATA_MAX_cwetee_c783bad2cb96b6a8())
 	return swig_r
 }
 
 var CONTRACT_WREVIVE_CALL_DATA_MAX int = _swig_getCONTRACT_WREVIVE_CALL_DATA_MAX()
 func Contract_abi_free(arg1 uintptr) {
 	_swig_i_0 := arg1
-	C._wrap_contract_abi_free_cwetee_0551771aedc3a6f6(C.uintptr_t(_swig_i_0))
+	C._wrap_contract_abi_free_cwetee_c783bad2cb96b6a8(C.uintptr_t(_swig_i_0))
 }
 
 func Contract_abi_load(arg1 *uintptr, arg2 string) (_swig_ret string) {
 	var swig_r string
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
-	swig_r_p := C._wrap_contract_abi_load_cwetee_0551771aedc3a6f6(C.swig_voidp(_swig_i_0), *(*C.swig_type_828)(unsafe.Pointer(&_swig_i_1)))
+	swig_r_p := C._wrap_contract_abi_load_cwetee_c783bad2cb96b6a8(C.swig_voidp(_swig_i_0), *(*C.swig_type_828)(unsafe.Pointer(&_swig_i_1)))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg2
@@ -8694,7 +8777,7 @@ func Contract_abi_wetee(arg1 *uintptr, arg2 string) (_swig_ret string) {
 	var swig_r string
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
-	swig_r_p := C._wrap_contract_abi_wetee_cwetee_0551771aedc3a6f6(C.swig_voidp(_swig_i_0), *(*C.swig_type_830)(unsafe.Pointer(&_swig_i_1)))
+	swig_r_p := C._wrap_contract_abi_wetee_cwetee_c783bad2cb96b6a8(C.swig_voidp(_swig_i_0), *(*C.swig_type_830)(unsafe.Pointer(&_swig_i_1)))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg2
@@ -8707,14 +8790,14 @@ func Contract_abi_wetee(arg1 *uintptr, arg2 string) (_swig_ret string) {
 func Contract_abi_kind_of(arg1 uintptr) (_swig_ret int) {
 	var swig_r int
 	_swig_i_0 := arg1
-	swig_r = (int)(C._wrap_contract_abi_kind_of_cwetee_0551771aedc3a6f6(C.uintptr_t(_swig_i_0)))
+	swig_r = (int)(C._wrap_contract_abi_kind_of_cwetee_c783bad2cb96b6a8(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func Contract_abi_message_count(arg1 uintptr) (_swig_ret int64) {
 	var swig_r int64
 	_swig_i_0 := arg1
-	swig_r = (int64)(C._wrap_contract_abi_message_count_cwetee_0551771aedc3a6f6(C.uintptr_t(_swig_i_0)))
+	swig_r = (int64)(C._wrap_contract_abi_message_count_cwetee_c783bad2cb96b6a8(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
@@ -8722,7 +8805,7 @@ func Contract_abi_message_name(arg1 uintptr, arg2 int64) (_swig_ret string) {
 	var swig_r string
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
-	swig_r_p := C._wrap_contract_abi_message_name_cwetee_0551771aedc3a6f6(C.uintptr_t(_swig_i_0), C.swig_type_833(_swig_i_1))
+	swig_r_p := C._wrap_contract_abi_message_name_cwetee_c783bad2cb96b6a8(C.uintptr_t(_swig_i_0), C.swig_type_833(_swig_i_1))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	var swig_r_1 string
  swig_r_1 = strings.Clone(swig_r) 
@@ -8735,7 +8818,7 @@ func Contract_abi_message_json(arg1 *string, arg2 uintptr, arg3 string) (_swig_r
  _swig_i_0 = new([2]uint64) 
 	_swig_i_1 := arg2
 	_swig_i_2 := arg3
-	swig_r_p := C._wrap_contract_abi_message_json_cwetee_0551771aedc3a6f6(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1), *(*C.swig_type_835)(unsafe.Pointer(&_swig_i_2)))
+	swig_r_p := C._wrap_contract_abi_message_json_cwetee_c783bad2cb96b6a8(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1), *(*C.swig_type_835)(unsafe.Pointer(&_swig_i_2)))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 
 	if b := weteeTakeBytes(_swig_i_0); len(b) > 0 {
@@ -8758,7 +8841,7 @@ func Contract_encode_call(arg1 *[]byte, arg2 uintptr, arg3 string, arg4 string) 
 	_swig_i_1 := arg2
 	_swig_i_2 := arg3
 	_swig_i_3 := arg4
-	swig_r_p := C._wrap_contract_encode_call_cwetee_0551771aedc3a6f6(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1), *(*C.swig_type_837)(unsafe.Pointer(&_swig_i_2)), *(*C.swig_type_838)(unsafe.Pointer(&_swig_i_3)))
+	swig_r_p := C._wrap_contract_encode_call_cwetee_c783bad2cb96b6a8(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1), *(*C.swig_type_837)(unsafe.Pointer(&_swig_i_2)), *(*C.swig_type_838)(unsafe.Pointer(&_swig_i_3)))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
  *arg1 = weteeTakeBytes(_swig_i_0) 
 	if Swig_escape_always_false {
@@ -8778,7 +8861,7 @@ func Contract_decode_call(arg1 *string, arg2 uintptr, arg3 []byte) (_swig_ret st
  _swig_i_0 = new([2]uint64) 
 	_swig_i_1 := arg2
 	_swig_i_2 := arg3
-	swig_r_p := C._wrap_contract_decode_call_cwetee_0551771aedc3a6f6(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1), *(*C.swig_type_840)(unsafe.Pointer(&_swig_i_2)))
+	swig_r_p := C._wrap_contract_decode_call_cwetee_c783bad2cb96b6a8(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1), *(*C.swig_type_840)(unsafe.Pointer(&_swig_i_2)))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 
 	if b := weteeTakeBytes(_swig_i_0); len(b) > 0 {
@@ -8801,7 +8884,7 @@ func Contract_decode_return(arg1 *string, arg2 uintptr, arg3 string, arg4 []byte
 	_swig_i_1 := arg2
 	_swig_i_2 := arg3
 	_swig_i_3 := arg4
-	swig_r_p := C._wrap_contract_decode_return_cwetee_0551771aedc3a6f6(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1), *(*C.swig_type_842)(unsafe.Pointer(&_swig_i_2)), *(*C.swig_type_843)(unsafe.Pointer(&_swig_i_3)))
+	swig_r_p := C._wrap_contract_decode_return_cwetee_c783bad2cb96b6a8(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1), *(*C.swig_type_842)(unsafe.Pointer(&_swig_i_2)), *(*C.swig_type_843)(unsafe.Pointer(&_swig_i_3)))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 
 	if b := weteeTakeBytes(_swig_i_0); len(b) > 0 {
@@ -8826,7 +8909,7 @@ func Contract_decode_revert(arg1 *string, arg2 uintptr, arg3 []byte) (_swig_ret 
  _swig_i_0 = new([2]uint64) 
 	_swig_i_1 := arg2
 	_swig_i_2 := arg3
-	swig_r_p := C._wrap_contract_decode_revert_cwetee_0551771aedc3a6f6(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1), *(*C.swig_type_845)(unsafe.Pointer(&_swig_i_2)))
+	swig_r_p := C._wrap_contract_decode_revert_cwetee_c783bad2cb96b6a8(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1), *(*C.swig_type_845)(unsafe.Pointer(&_swig_i_2)))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 
 	if b := weteeTakeBytes(_swig_i_0); len(b) > 0 {
@@ -8848,7 +8931,7 @@ func Contract_selector(arg1 *[]byte, arg2 int, arg3 string) (_swig_ret string) {
  _swig_i_0 = new([2]uint64) 
 	_swig_i_1 := arg2
 	_swig_i_2 := arg3
-	swig_r_p := C._wrap_contract_selector_cwetee_0551771aedc3a6f6(C.swig_voidp(_swig_i_0), C.swig_intgo(_swig_i_1), *(*C.swig_type_847)(unsafe.Pointer(&_swig_i_2)))
+	swig_r_p := C._wrap_contract_selector_cwetee_c783bad2cb96b6a8(C.swig_voidp(_swig_i_0), C.swig_intgo(_swig_i_1), *(*C.swig_type_847)(unsafe.Pointer(&_swig_i_2)))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
  *arg1 = weteeTakeBytes(_swig_i_0) 
 	if Swig_escape_always_false {
@@ -8865,7 +8948,7 @@ func Contract_abi_selector(arg1 *[]byte, arg2 uintptr, arg3 string) (_swig_ret s
  _swig_i_0 = new([2]uint64) 
 	_swig_i_1 := arg2
 	_swig_i_2 := arg3
-	swig_r_p := C._wrap_contract_abi_selector_cwetee_0551771aedc3a6f6(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1), *(*C.swig_type_849)(unsafe.Pointer(&_swig_i_2)))
+	swig_r_p := C._wrap_contract_abi_selector_cwetee_c783bad2cb96b6a8(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1), *(*C.swig_type_849)(unsafe.Pointer(&_swig_i_2)))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
  *arg1 = weteeTakeBytes(_swig_i_0) 
 	if Swig_escape_always_false {
@@ -8881,7 +8964,7 @@ func Revive_address_of(arg1 *[]byte, arg2 []byte) (_swig_ret string) {
 	var _swig_i_0 *[2]uint64
  _swig_i_0 = new([2]uint64) 
 	_swig_i_1 := arg2
-	swig_r_p := C._wrap_revive_address_of_cwetee_0551771aedc3a6f6(C.swig_voidp(_swig_i_0), *(*C.swig_type_851)(unsafe.Pointer(&_swig_i_1)))
+	swig_r_p := C._wrap_revive_address_of_cwetee_c783bad2cb96b6a8(C.swig_voidp(_swig_i_0), *(*C.swig_type_851)(unsafe.Pointer(&_swig_i_1)))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
  *arg1 = weteeTakeBytes(_swig_i_0) 
 	if Swig_escape_always_false {
@@ -8903,7 +8986,7 @@ func Revive_call_encode(arg1 *[]byte, arg2 uintptr, arg3 []byte, arg4 []uint64, 
 	_swig_i_5 := arg6
 	_swig_i_6 := arg7
 	_swig_i_7 := arg8
-	swig_r_p := C._wrap_revive_call_encode_cwetee_0551771aedc3a6f6(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1), *(*C.swig_type_853)(unsafe.Pointer(&_swig_i_2)), *(*C.swig_type_854)(unsafe.Pointer(&_swig_i_3)), C.swig_type_855(_swig_i_4), C.swig_type_856(_swig_i_5), *(*C.swig_type_857)(unsafe.Pointer(&_swig_i_6)), *(*C.swig_type_858)(unsafe.Pointer(&_swig_i_7)))
+	swig_r_p := C._wrap_revive_call_encode_cwetee_c783bad2cb96b6a8(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1), *(*C.swig_type_853)(unsafe.Pointer(&_swig_i_2)), *(*C.swig_type_854)(unsafe.Pointer(&_swig_i_3)), C.swig_type_855(_swig_i_4), C.swig_type_856(_swig_i_5), *(*C.swig_type_857)(unsafe.Pointer(&_swig_i_6)), *(*C.swig_type_858)(unsafe.Pointer(&_swig_i_7)))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
  *arg1 = weteeTakeBytes(_swig_i_0) 
 	if Swig_escape_always_false {
@@ -8928,7 +9011,7 @@ func Revive_map_account_encode(arg1 *[]byte, arg2 uintptr) (_swig_ret string) {
 	var _swig_i_0 *[2]uint64
  _swig_i_0 = new([2]uint64) 
 	_swig_i_1 := arg2
-	swig_r_p := C._wrap_revive_map_account_encode_cwetee_0551771aedc3a6f6(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1))
+	swig_r_p := C._wrap_revive_map_account_encode_cwetee_c783bad2cb96b6a8(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
  *arg1 = weteeTakeBytes(_swig_i_0) 
 	var swig_r_1 string
@@ -8945,7 +9028,7 @@ func Revive_dry_run_input(arg1 *[]byte, arg2 uintptr, arg3 []byte, arg4 []byte, 
 	_swig_i_3 := arg4
 	_swig_i_4 := arg5
 	_swig_i_5 := arg6
-	swig_r_p := C._wrap_revive_dry_run_input_cwetee_0551771aedc3a6f6(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1), *(*C.swig_type_861)(unsafe.Pointer(&_swig_i_2)), *(*C.swig_type_862)(unsafe.Pointer(&_swig_i_3)), *(*C.swig_type_863)(unsafe.Pointer(&_swig_i_4)), *(*C.swig_type_864)(unsafe.Pointer(&_swig_i_5)))
+	swig_r_p := C._wrap_revive_dry_run_input_cwetee_c783bad2cb96b6a8(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1), *(*C.swig_type_861)(unsafe.Pointer(&_swig_i_2)), *(*C.swig_type_862)(unsafe.Pointer(&_swig_i_3)), *(*C.swig_type_863)(unsafe.Pointer(&_swig_i_4)), *(*C.swig_type_864)(unsafe.Pointer(&_swig_i_5)))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
  *arg1 = weteeTakeBytes(_swig_i_0) 
 	if Swig_escape_always_false {
@@ -8971,7 +9054,7 @@ func Revive_result_json(arg1 *string, arg2 uintptr, arg3 []byte) (_swig_ret stri
  _swig_i_0 = new([2]uint64) 
 	_swig_i_1 := arg2
 	_swig_i_2 := arg3
-	swig_r_p := C._wrap_revive_result_json_cwetee_0551771aedc3a6f6(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1), *(*C.swig_type_866)(unsafe.Pointer(&_swig_i_2)))
+	swig_r_p := C._wrap_revive_result_json_cwetee_c783bad2cb96b6a8(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1), *(*C.swig_type_866)(unsafe.Pointer(&_swig_i_2)))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 
 	if b := weteeTakeBytes(_swig_i_0); len(b) > 0 {
@@ -8994,7 +9077,7 @@ func Revive_result_limits(arg1 *string, arg2 uintptr, arg3 []byte, arg4 uint) (_
 	_swig_i_1 := arg2
 	_swig_i_2 := arg3
 	_swig_i_3 := arg4
-	swig_r_p := C._wrap_revive_result_limits_cwetee_0551771aedc3a6f6(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1), *(*C.swig_type_868)(unsafe.Pointer(&_swig_i_2)), C.swig_intgo(_swig_i_3))
+	swig_r_p := C._wrap_revive_result_limits_cwetee_c783bad2cb96b6a8(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1), *(*C.swig_type_868)(unsafe.Pointer(&_swig_i_2)), C.swig_intgo(_swig_i_3))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 
 	if b := weteeTakeBytes(_swig_i_0); len(b) > 0 {
@@ -9019,7 +9102,7 @@ func Contract_pod_cost(arg1 *string, arg2 string, arg3 string, arg4 int, arg5 ui
 	_swig_i_3 := arg4
 	_swig_i_4 := arg5
 	_swig_i_5 := arg6
-	swig_r_p := C._wrap_contract_pod_cost_cwetee_0551771aedc3a6f6(C.swig_voidp(_swig_i_0), *(*C.swig_type_870)(unsafe.Pointer(&_swig_i_1)), *(*C.swig_type_871)(unsafe.Pointer(&_swig_i_2)), C.swig_intgo(_swig_i_3), C.swig_intgo(_swig_i_4), *(*C.swig_type_872)(unsafe.Pointer(&_swig_i_5)))
+	swig_r_p := C._wrap_contract_pod_cost_cwetee_c783bad2cb96b6a8(C.swig_voidp(_swig_i_0), *(*C.swig_type_870)(unsafe.Pointer(&_swig_i_1)), *(*C.swig_type_871)(unsafe.Pointer(&_swig_i_2)), C.swig_intgo(_swig_i_3), C.swig_intgo(_swig_i_4), *(*C.swig_type_872)(unsafe.Pointer(&_swig_i_5)))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 
 	if b := weteeTakeBytes(_swig_i_0); len(b) > 0 {
@@ -9051,7 +9134,7 @@ func Contract_query(arg1 *string, arg2 uintptr, arg3 uintptr, arg4 []byte, arg5 
 	_swig_i_4 := arg5
 	_swig_i_5 := arg6
 	_swig_i_6 := arg7
-	swig_r_p := C._wrap_contract_query_cwetee_0551771aedc3a6f6(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1), C.uintptr_t(_swig_i_2), *(*C.swig_type_874)(unsafe.Pointer(&_swig_i_3)), *(*C.swig_type_875)(unsafe.Pointer(&_swig_i_4)), *(*C.swig_type_876)(unsafe.Pointer(&_swig_i_5)), *(*C.swig_type_877)(unsafe.Pointer(&_swig_i_6)))
+	swig_r_p := C._wrap_contract_query_cwetee_c783bad2cb96b6a8(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1), C.uintptr_t(_swig_i_2), *(*C.swig_type_874)(unsafe.Pointer(&_swig_i_3)), *(*C.swig_type_875)(unsafe.Pointer(&_swig_i_4)), *(*C.swig_type_876)(unsafe.Pointer(&_swig_i_5)), *(*C.swig_type_877)(unsafe.Pointer(&_swig_i_6)))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 
 	if b := weteeTakeBytes(_swig_i_0); len(b) > 0 {
@@ -9078,73 +9161,73 @@ func Contract_query(arg1 *string, arg2 uintptr, arg3 uintptr, arg4 []byte, arg5 
 
 func Cloud_deployment_free(arg1 uintptr) {
 	_swig_i_0 := arg1
-	C._wrap_cloud_deployment_free_cwetee_0551771aedc3a6f6(C.uintptr_t(_swig_i_0))
+	C._wrap_cloud_deployment_free_cwetee_c783bad2cb96b6a8(C.uintptr_t(_swig_i_0))
 }
 
 func Cloud_free(arg1 uintptr) {
 	_swig_i_0 := arg1
-	C._wrap_cloud_free_cwetee_0551771aedc3a6f6(C.uintptr_t(_swig_i_0))
+	C._wrap_cloud_free_cwetee_c783bad2cb96b6a8(C.uintptr_t(_swig_i_0))
 }
 
 func _swig_getCLOUD_APP() (_swig_ret int) {
 	var swig_r int
-	swig_r = (int)(C._wrap_CLOUD_APP_cwetee_0551771aedc3a6f6())
+	swig_r = (int)(C._wrap_CLOUD_APP_cwetee_c783bad2cb96b6a8())
 	return swig_r
 }
 
 var CLOUD_APP int = _swig_getCLOUD_APP()
 func _swig_getCLOUD_TASK() (_swig_ret int) {
 	var swig_r int
-	swig_r = (int)(C._wrap_CLOUD_TASK_cwetee_0551771aedc3a6f6())
+	swig_r = (int)(C._wrap_CLOUD_TASK_cwetee_c783bad2cb96b6a8())
 	return swig_r
 }
 
 var CLOUD_TASK int = _swig_getCLOUD_TASK()
 func _swig_getCLOUD_GPU() (_swig_ret int) {
 	var swig_r int
-	swig_r = (int)(C._wrap_CLOUD_GPU_cwetee_0551771aedc3a6f6())
+	swig_r = (int)(C._wrap_CLOUD_GPU_cwetee_c783bad2cb96b6a8())
 	return swig_r
 }
 
 var CLOUD_GPU int = _swig_getCLOUD_GPU()
 func _swig_getCLOUD_WORKER() (_swig_ret int) {
 	var swig_r int
-	swig_r = (int)(C._wrap_CLOUD_WORKER_cwetee_0551771aedc3a6f6())
+	swig_r = (int)(C._wrap_CLOUD_WORKER_cwetee_c783bad2cb96b6a8())
 	return swig_r
 }
 
 var CLOUD_WORKER int = _swig_getCLOUD_WORKER()
 func _swig_getCLOUD_STATUS_CREATED() (_swig_ret int) {
 	var swig_r int
-	swig_r = (int)(C._wrap_CLOUD_STATUS_CREATED_cwetee_0551771aedc3a6f6())
+	swig_r = (int)(C._wrap_CLOUD_STATUS_CREATED_cwetee_c783bad2cb96b6a8())
 	return swig_r
 }
 
 var CLOUD_STATUS_CREATED int = _swig_getCLOUD_STATUS_CREATED()
 func _swig_getCLOUD_STATUS_DEPLOYING() (_swig_ret int) {
 	var swig_r int
-	swig_r = (int)(C._wrap_CLOUD_STATUS_DEPLOYING_cwetee_0551771aedc3a6f6())
+	swig_r = (int)(C._wrap_CLOUD_STATUS_DEPLOYING_cwetee_c783bad2cb96b6a8())
 	return swig_r
 }
 
 var CLOUD_STATUS_DEPLOYING int = _swig_getCLOUD_STATUS_DEPLOYING()
 func _swig_getCLOUD_STATUS_STOPPED() (_swig_ret int) {
 	var swig_r int
-	swig_r = (int)(C._wrap_CLOUD_STATUS_STOPPED_cwetee_0551771aedc3a6f6())
+	swig_r = (int)(C._wrap_CLOUD_STATUS_STOPPED_cwetee_c783bad2cb96b6a8())
 	return swig_r
 }
 
 var CLOUD_STATUS_STOPPED int = _swig_getCLOUD_STATUS_STOPPED()
 func _swig_getCLOUD_STATUS_RUNNING() (_swig_ret int) {
 	var swig_r int
-	swig_r = (int)(C._wrap_CLOUD_STATUS_RUNNING_cwetee_0551771aedc3a6f6())
+	swig_r = (int)(C._wrap_CLOUD_STATUS_RUNNING_cwetee_c783bad2cb96b6a8())
 	return swig_r
 }
 
 var CLOUD_STATUS_RUNNING int = _swig_getCLOUD_STATUS_RUNNING()
 func _swig_getCLOUD_STATUS_RESTARTING() (_swig_ret int) {
 	var swig_r int
-	swig_r = (int)(C._wrap_CLOUD_STATUS_RESTARTING_cwetee_0551771aedc3a6f6())
+	swig_r = (int)(C._wrap_CLOUD_STATUS_RESTARTING_cwetee_c783bad2cb96b6a8())
 	return swig_r
 }
 
@@ -9153,7 +9236,7 @@ func Cloudb_deployment_parse(arg1 *uintptr, arg2 string) (_swig_ret string) {
 	var swig_r string
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
-	swig_r_p := C._wrap_cloudb_deployment_parse_cwetee_0551771aedc3a6f6(C.swig_voidp(_swig_i_0), *(*C.swig_type_879)(unsafe.Pointer(&_swig_i_1)))
+	swig_r_p := C._wrap_cloudb_deployment_parse_cwetee_c783bad2cb96b6a8(C.swig_voidp(_swig_i_0), *(*C.swig_type_879)(unsafe.Pointer(&_swig_i_1)))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg2
@@ -9167,7 +9250,7 @@ func Cloudb_deployment_load(arg1 *uintptr, arg2 string) (_swig_ret string) {
 	var swig_r string
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
-	swig_r_p := C._wrap_cloudb_deployment_load_cwetee_0551771aedc3a6f6(C.swig_voidp(_swig_i_0), *(*C.swig_type_881)(unsafe.Pointer(&_swig_i_1)))
+	swig_r_p := C._wrap_cloudb_deployment_load_cwetee_c783bad2cb96b6a8(C.swig_voidp(_swig_i_0), *(*C.swig_type_881)(unsafe.Pointer(&_swig_i_1)))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg2
@@ -9180,7 +9263,7 @@ func Cloudb_deployment_load(arg1 *uintptr, arg2 string) (_swig_ret string) {
 func Cloudb_deployment_kind(arg1 uintptr) (_swig_ret int) {
 	var swig_r int
 	_swig_i_0 := arg1
-	swig_r = (int)(C._wrap_cloudb_deployment_kind_cwetee_0551771aedc3a6f6(C.uintptr_t(_swig_i_0)))
+	swig_r = (int)(C._wrap_cloudb_deployment_kind_cwetee_c783bad2cb96b6a8(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
@@ -9189,7 +9272,7 @@ func Cloudb_deployment_json(arg1 *string, arg2 uintptr) (_swig_ret string) {
 	var _swig_i_0 *[2]uint64
  _swig_i_0 = new([2]uint64) 
 	_swig_i_1 := arg2
-	swig_r_p := C._wrap_cloudb_deployment_json_cwetee_0551771aedc3a6f6(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1))
+	swig_r_p := C._wrap_cloudb_deployment_json_cwetee_c783bad2cb96b6a8(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 
 	if b := weteeTakeBytes(_swig_i_0); len(b) > 0 {
@@ -9208,7 +9291,7 @@ func Cloudb_deploy_call_json(arg1 *string, arg2 uintptr, arg3 uintptr) (_swig_re
  _swig_i_0 = new([2]uint64) 
 	_swig_i_1 := arg2
 	_swig_i_2 := arg3
-	swig_r_p := C._wrap_cloudb_deploy_call_json_cwetee_0551771aedc3a6f6(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1), C.uintptr_t(_swig_i_2))
+	swig_r_p := C._wrap_cloudb_deploy_call_json_cwetee_c783bad2cb96b6a8(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1), C.uintptr_t(_swig_i_2))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 
 	if b := weteeTakeBytes(_swig_i_0); len(b) > 0 {
@@ -9227,7 +9310,7 @@ func Cloudb_deploy_call(arg1 *[]byte, arg2 uintptr, arg3 uintptr) (_swig_ret str
  _swig_i_0 = new([2]uint64) 
 	_swig_i_1 := arg2
 	_swig_i_2 := arg3
-	swig_r_p := C._wrap_cloudb_deploy_call_cwetee_0551771aedc3a6f6(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1), C.uintptr_t(_swig_i_2))
+	swig_r_p := C._wrap_cloudb_deploy_call_cwetee_c783bad2cb96b6a8(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1), C.uintptr_t(_swig_i_2))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
  *arg1 = weteeTakeBytes(_swig_i_0) 
 	var swig_r_1 string
@@ -9240,7 +9323,7 @@ func Cloudb_estimate_at(arg1 []uint64, arg2 uintptr, arg3 string) (_swig_ret str
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
 	_swig_i_2 := arg3
-	swig_r_p := C._wrap_cloudb_estimate_at_cwetee_0551771aedc3a6f6(*(*C.swig_type_886)(unsafe.Pointer(&_swig_i_0)), C.uintptr_t(_swig_i_1), *(*C.swig_type_887)(unsafe.Pointer(&_swig_i_2)))
+	swig_r_p := C._wrap_cloudb_estimate_at_cwetee_c783bad2cb96b6a8(*(*C.swig_type_886)(unsafe.Pointer(&_swig_i_0)), C.uintptr_t(_swig_i_1), *(*C.swig_type_887)(unsafe.Pointer(&_swig_i_2)))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg1
@@ -9257,7 +9340,7 @@ func Cloudb_pallet(arg1 uintptr, arg2 int) (_swig_ret string) {
 	var swig_r string
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
-	swig_r_p := C._wrap_cloudb_pallet_cwetee_0551771aedc3a6f6(C.uintptr_t(_swig_i_0), C.swig_intgo(_swig_i_1))
+	swig_r_p := C._wrap_cloudb_pallet_cwetee_c783bad2cb96b6a8(C.uintptr_t(_swig_i_0), C.swig_intgo(_swig_i_1))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	var swig_r_1 string
  swig_r_1 = strings.Clone(swig_r) 
@@ -9268,7 +9351,7 @@ func Cloudb_open(arg1 *uintptr, arg2 uintptr) (_swig_ret string) {
 	var swig_r string
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
-	swig_r_p := C._wrap_cloudb_open_cwetee_0551771aedc3a6f6(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1))
+	swig_r_p := C._wrap_cloudb_open_cwetee_c783bad2cb96b6a8(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	var swig_r_1 string
  swig_r_1 = weteeTakeString(swig_r) 
@@ -9285,7 +9368,7 @@ func Cloudb_submit(arg1 *string, arg2 uintptr, arg3 uintptr, arg4 int, arg5 stri
 	_swig_i_4 := arg5
 	_swig_i_5 := arg6
 	_swig_i_6 := arg7
-	swig_r_p := C._wrap_cloudb_submit_cwetee_0551771aedc3a6f6(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1), C.uintptr_t(_swig_i_2), C.swig_intgo(_swig_i_3), *(*C.swig_type_891)(unsafe.Pointer(&_swig_i_4)), *(*C.swig_type_892)(unsafe.Pointer(&_swig_i_5)), C.swig_intgo(_swig_i_6))
+	swig_r_p := C._wrap_cloudb_submit_cwetee_c783bad2cb96b6a8(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1), C.uintptr_t(_swig_i_2), C.swig_intgo(_swig_i_3), *(*C.swig_type_891)(unsafe.Pointer(&_swig_i_4)), *(*C.swig_type_892)(unsafe.Pointer(&_swig_i_5)), C.swig_intgo(_swig_i_6))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 
 	if b := weteeTakeBytes(_swig_i_0); len(b) > 0 {
@@ -9313,7 +9396,7 @@ func Cloudb_deploy(arg1 *uint64, arg2 *string, arg3 uintptr, arg4 uintptr, arg5 
 	_swig_i_3 := arg4
 	_swig_i_4 := arg5
 	_swig_i_5 := arg6
-	swig_r_p := C._wrap_cloudb_deploy_cwetee_0551771aedc3a6f6(C.swig_voidp(_swig_i_0), C.swig_voidp(_swig_i_1), C.uintptr_t(_swig_i_2), C.uintptr_t(_swig_i_3), C.uintptr_t(_swig_i_4), C.swig_intgo(_swig_i_5))
+	swig_r_p := C._wrap_cloudb_deploy_cwetee_c783bad2cb96b6a8(C.swig_voidp(_swig_i_0), C.swig_voidp(_swig_i_1), C.uintptr_t(_swig_i_2), C.uintptr_t(_swig_i_3), C.uintptr_t(_swig_i_4), C.swig_intgo(_swig_i_5))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 
 	if b := weteeTakeBytes(_swig_i_1); len(b) > 0 {
@@ -9331,7 +9414,7 @@ func Cloudb_estimate(arg1 []uint64, arg2 uintptr, arg3 uintptr) (_swig_ret strin
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
 	_swig_i_2 := arg3
-	swig_r_p := C._wrap_cloudb_estimate_cwetee_0551771aedc3a6f6(*(*C.swig_type_895)(unsafe.Pointer(&_swig_i_0)), C.uintptr_t(_swig_i_1), C.uintptr_t(_swig_i_2))
+	swig_r_p := C._wrap_cloudb_estimate_cwetee_c783bad2cb96b6a8(*(*C.swig_type_895)(unsafe.Pointer(&_swig_i_0)), C.uintptr_t(_swig_i_1), C.uintptr_t(_swig_i_2))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg1
@@ -9348,7 +9431,7 @@ func Cloudb_status_json(arg1 *string, arg2 uintptr, arg3 int, arg4 uint64) (_swi
 	_swig_i_1 := arg2
 	_swig_i_2 := arg3
 	_swig_i_3 := arg4
-	swig_r_p := C._wrap_cloudb_status_json_cwetee_0551771aedc3a6f6(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1), C.swig_intgo(_swig_i_2), C.swig_type_897(_swig_i_3))
+	swig_r_p := C._wrap_cloudb_status_json_cwetee_c783bad2cb96b6a8(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1), C.swig_intgo(_swig_i_2), C.swig_type_897(_swig_i_3))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 
 	if b := weteeTakeBytes(_swig_i_0); len(b) > 0 {
@@ -9368,7 +9451,7 @@ func Cloudb_list_json(arg1 *string, arg2 uintptr, arg3 int, arg4 string) (_swig_
 	_swig_i_1 := arg2
 	_swig_i_2 := arg3
 	_swig_i_3 := arg4
-	swig_r_p := C._wrap_cloudb_list_json_cwetee_0551771aedc3a6f6(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1), C.swig_intgo(_swig_i_2), *(*C.swig_type_899)(unsafe.Pointer(&_swig_i_3)))
+	swig_r_p := C._wrap_cloudb_list_json_cwetee_c783bad2cb96b6a8(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1), C.swig_intgo(_swig_i_2), *(*C.swig_type_899)(unsafe.Pointer(&_swig_i_3)))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 
 	if b := weteeTakeBytes(_swig_i_0); len(b) > 0 {
@@ -9392,7 +9475,7 @@ func Cloudb_wait(arg1 *uint32, arg2 uintptr, arg3 int, arg4 uint64, arg5 int, ar
 	_swig_i_3 := arg4
 	_swig_i_4 := arg5
 	_swig_i_5 := arg6
-	swig_r_p := C._wrap_cloudb_wait_cwetee_0551771aedc3a6f6(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1), C.swig_intgo(_swig_i_2), C.swig_type_901(_swig_i_3), C.swig_intgo(_swig_i_4), C.swig_intgo(_swig_i_5))
+	swig_r_p := C._wrap_cloudb_wait_cwetee_c783bad2cb96b6a8(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1), C.swig_intgo(_swig_i_2), C.swig_type_901(_swig_i_3), C.swig_intgo(_swig_i_4), C.swig_intgo(_swig_i_5))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	var swig_r_1 string
  swig_r_1 = weteeTakeString(swig_r) 
@@ -9408,7 +9491,7 @@ func Cloudb_restart(arg1 *string, arg2 uintptr, arg3 uintptr, arg4 int, arg5 uin
 	_swig_i_3 := arg4
 	_swig_i_4 := arg5
 	_swig_i_5 := arg6
-	swig_r_p := C._wrap_cloudb_restart_cwetee_0551771aedc3a6f6(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1), C.uintptr_t(_swig_i_2), C.swig_intgo(_swig_i_3), C.swig_type_903(_swig_i_4), C.swig_intgo(_swig_i_5))
+	swig_r_p := C._wrap_cloudb_restart_cwetee_c783bad2cb96b6a8(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1), C.uintptr_t(_swig_i_2), C.swig_intgo(_swig_i_3), C.swig_type_903(_swig_i_4), C.swig_intgo(_swig_i_5))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 
 	if b := weteeTakeBytes(_swig_i_0); len(b) > 0 {
@@ -9431,7 +9514,7 @@ func Cloudb_update(arg1 *string, arg2 uintptr, arg3 uintptr, arg4 uint64, arg5 u
 	_swig_i_4 := arg5
 	_swig_i_5 := arg6
 	_swig_i_6 := arg7
-	swig_r_p := C._wrap_cloudb_update_cwetee_0551771aedc3a6f6(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1), C.uintptr_t(_swig_i_2), C.swig_type_905(_swig_i_3), C.uintptr_t(_swig_i_4), C.swig_intgo(_swig_i_5), C.swig_intgo(_swig_i_6))
+	swig_r_p := C._wrap_cloudb_update_cwetee_c783bad2cb96b6a8(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1), C.uintptr_t(_swig_i_2), C.swig_type_905(_swig_i_3), C.uintptr_t(_swig_i_4), C.swig_intgo(_swig_i_5), C.swig_intgo(_swig_i_6))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 
 	if b := weteeTakeBytes(_swig_i_0); len(b) > 0 {
@@ -9453,7 +9536,7 @@ func Cloudb_stop(arg1 *string, arg2 uintptr, arg3 uintptr, arg4 int, arg5 uint64
 	_swig_i_3 := arg4
 	_swig_i_4 := arg5
 	_swig_i_5 := arg6
-	swig_r_p := C._wrap_cloudb_stop_cwetee_0551771aedc3a6f6(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1), C.uintptr_t(_swig_i_2), C.swig_intgo(_swig_i_3), C.swig_type_907(_swig_i_4), C.swig_intgo(_swig_i_5))
+	swig_r_p := C._wrap_cloudb_stop_cwetee_c783bad2cb96b6a8(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1), C.uintptr_t(_swig_i_2), C.swig_intgo(_swig_i_3), C.swig_type_907(_swig_i_4), C.swig_intgo(_swig_i_5))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 
 	if b := weteeTakeBytes(_swig_i_0); len(b) > 0 {
@@ -9472,7 +9555,7 @@ func Cloudb_prices_json(arg1 *string, arg2 uintptr, arg3 int) (_swig_ret string)
  _swig_i_0 = new([2]uint64) 
 	_swig_i_1 := arg2
 	_swig_i_2 := arg3
-	swig_r_p := C._wrap_cloudb_prices_json_cwetee_0551771aedc3a6f6(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1), C.swig_intgo(_swig_i_2))
+	swig_r_p := C._wrap_cloudb_prices_json_cwetee_c783bad2cb96b6a8(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1), C.swig_intgo(_swig_i_2))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 
 	if b := weteeTakeBytes(_swig_i_0); len(b) > 0 {
@@ -9490,7 +9573,7 @@ func Cloudb_assets_json(arg1 *string, arg2 uintptr) (_swig_ret string) {
 	var _swig_i_0 *[2]uint64
  _swig_i_0 = new([2]uint64) 
 	_swig_i_1 := arg2
-	swig_r_p := C._wrap_cloudb_assets_json_cwetee_0551771aedc3a6f6(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1))
+	swig_r_p := C._wrap_cloudb_assets_json_cwetee_c783bad2cb96b6a8(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 
 	if b := weteeTakeBytes(_swig_i_0); len(b) > 0 {
@@ -9508,7 +9591,7 @@ func Cloudb_clusters_json(arg1 *string, arg2 uintptr) (_swig_ret string) {
 	var _swig_i_0 *[2]uint64
  _swig_i_0 = new([2]uint64) 
 	_swig_i_1 := arg2
-	swig_r_p := C._wrap_cloudb_clusters_json_cwetee_0551771aedc3a6f6(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1))
+	swig_r_p := C._wrap_cloudb_clusters_json_cwetee_c783bad2cb96b6a8(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 
 	if b := weteeTakeBytes(_swig_i_0); len(b) > 0 {
@@ -9531,7 +9614,7 @@ func Cloudb_cluster_register(arg1 *uint64, arg2 uintptr, arg3 uintptr, arg4 stri
 	_swig_i_5 := arg6
 	_swig_i_6 := arg7
 	_swig_i_7 := arg8
-	swig_r_p := C._wrap_cloudb_cluster_register_cwetee_0551771aedc3a6f6(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1), C.uintptr_t(_swig_i_2), *(*C.swig_type_912)(unsafe.Pointer(&_swig_i_3)), C.swig_intgo(_swig_i_4), C.swig_intgo(_swig_i_5), C.char(_swig_i_6), C.swig_intgo(_swig_i_7))
+	swig_r_p := C._wrap_cloudb_cluster_register_cwetee_c783bad2cb96b6a8(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1), C.uintptr_t(_swig_i_2), *(*C.swig_type_912)(unsafe.Pointer(&_swig_i_3)), C.swig_intgo(_swig_i_4), C.swig_intgo(_swig_i_5), C.char(_swig_i_6), C.swig_intgo(_swig_i_7))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg4
@@ -9551,7 +9634,7 @@ func Cloudb_cluster_mortgage(arg1 *string, arg2 uintptr, arg3 uintptr, arg4 uint
 	_swig_i_4 := arg5
 	_swig_i_5 := arg6
 	_swig_i_6 := arg7
-	swig_r_p := C._wrap_cloudb_cluster_mortgage_cwetee_0551771aedc3a6f6(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1), C.uintptr_t(_swig_i_2), C.swig_type_914(_swig_i_3), *(*C.swig_type_915)(unsafe.Pointer(&_swig_i_4)), *(*C.swig_type_916)(unsafe.Pointer(&_swig_i_5)), C.swig_intgo(_swig_i_6))
+	swig_r_p := C._wrap_cloudb_cluster_mortgage_cwetee_c783bad2cb96b6a8(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1), C.uintptr_t(_swig_i_2), C.swig_type_914(_swig_i_3), *(*C.swig_type_915)(unsafe.Pointer(&_swig_i_4)), *(*C.swig_type_916)(unsafe.Pointer(&_swig_i_5)), C.swig_intgo(_swig_i_6))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 
 	if b := weteeTakeBytes(_swig_i_0); len(b) > 0 {
@@ -9582,7 +9665,7 @@ func Cloudb_work_proof_upload(arg1 *string, arg2 uintptr, arg3 uintptr, arg4 int
 	_swig_i_6 := arg7
 	_swig_i_7 := arg8
 	_swig_i_8 := arg9
-	swig_r_p := C._wrap_cloudb_work_proof_upload_cwetee_0551771aedc3a6f6(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1), C.uintptr_t(_swig_i_2), C.swig_intgo(_swig_i_3), C.swig_type_918(_swig_i_4), *(*C.swig_type_919)(unsafe.Pointer(&_swig_i_5)), *(*C.swig_type_920)(unsafe.Pointer(&_swig_i_6)), C.swig_intgo(_swig_i_7), C.swig_intgo(_swig_i_8))
+	swig_r_p := C._wrap_cloudb_work_proof_upload_cwetee_c783bad2cb96b6a8(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1), C.uintptr_t(_swig_i_2), C.swig_intgo(_swig_i_3), C.swig_type_918(_swig_i_4), *(*C.swig_type_919)(unsafe.Pointer(&_swig_i_5)), *(*C.swig_type_920)(unsafe.Pointer(&_swig_i_6)), C.swig_intgo(_swig_i_7), C.swig_intgo(_swig_i_8))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 
 	if b := weteeTakeBytes(_swig_i_0); len(b) > 0 {
@@ -9608,7 +9691,7 @@ func Cloudb_work_report(arg1 *[]byte, arg2 uintptr, arg3 int, arg4 uint64) (_swi
 	_swig_i_1 := arg2
 	_swig_i_2 := arg3
 	_swig_i_3 := arg4
-	swig_r_p := C._wrap_cloudb_work_report_cwetee_0551771aedc3a6f6(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1), C.swig_intgo(_swig_i_2), C.swig_type_922(_swig_i_3))
+	swig_r_p := C._wrap_cloudb_work_report_cwetee_c783bad2cb96b6a8(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1), C.swig_intgo(_swig_i_2), C.swig_type_922(_swig_i_3))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
  *arg1 = weteeTakeBytes(_swig_i_0) 
 	var swig_r_1 string
@@ -9619,7 +9702,7 @@ func Cloudb_work_report(arg1 *[]byte, arg2 uintptr, arg3 int, arg4 uint64) (_swi
 func Cloud_status_name(arg1 int) (_swig_ret string) {
 	var swig_r string
 	_swig_i_0 := arg1
-	swig_r_p := C._wrap_cloud_status_name_cwetee_0551771aedc3a6f6(C.swig_intgo(_swig_i_0))
+	swig_r_p := C._wrap_cloud_status_name_cwetee_c783bad2cb96b6a8(C.swig_intgo(_swig_i_0))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	var swig_r_1 string
  swig_r_1 = strings.Clone(swig_r) 
@@ -9629,7 +9712,488 @@ func Cloud_status_name(arg1 int) (_swig_ret string) {
 func Cloud_kind_name(arg1 int) (_swig_ret string) {
 	var swig_r string
 	_swig_i_0 := arg1
-	swig_r_p := C._wrap_cloud_kind_name_cwetee_0551771aedc3a6f6(C.swig_intgo(_swig_i_0))
+	swig_r_p := C._wrap_cloud_kind_name_cwetee_c783bad2cb96b6a8(C.swig_intgo(_swig_i_0))
+	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
+	var swig_r_1 string
+ swig_r_1 = strings.Clone(swig_r) 
+	return swig_r_1
+}
+
+func Token_registry_free(arg1 uintptr) {
+	_swig_i_0 := arg1
+	C._wrap_token_registry_free_cwetee_c783bad2cb96b6a8(C.uintptr_t(_swig_i_0))
+}
+
+func Payer_free(arg1 uintptr) {
+	_swig_i_0 := arg1
+	C._wrap_payer_free_cwetee_c783bad2cb96b6a8(C.uintptr_t(_swig_i_0))
+}
+
+func _swig_getTOKEN_NATIVE() (_swig_ret int) {
+	var swig_r int
+	swig_r = (int)(C._wrap_TOKEN_NATIVE_cwetee_c783bad2cb96b6a8())
+	return swig_r
+}
+
+var TOKEN_NATIVE int = _swig_getTOKEN_NATIVE()
+func _swig_getTOKEN_ASSET() (_swig_ret int) {
+	var swig_r int
+	swig_r = (int)(C._wrap_TOKEN_ASSET_cwetee_c783bad2cb96b6a8())
+	return swig_r
+}
+
+var TOKEN_ASSET int = _swig_getTOKEN_ASSET()
+func _swig_getTOKEN_FOREIGN_ASSET() (_swig_ret int) {
+	var swig_r int
+	swig_r = (int)(C._wrap_TOKEN_FOREIGN_ASSET_cwetee_c783bad2cb96b6a8())
+	return swig_r
+}
+
+var TOKEN_FOREIGN_ASSET int = _swig_getTOKEN_FOREIGN_ASSET()
+func _swig_getTOKEN_CURRENCY() (_swig_ret int) {
+	var swig_r int
+	swig_r = (int)(C._wrap_TOKEN_CURRENCY_cwetee_c783bad2cb96b6a8())
+	return swig_r
+}
+
+var TOKEN_CURRENCY int = _swig_getTOKEN_CURRENCY()
+func _swig_getTOKEN_TON() (_swig_ret int) {
+	var swig_r int
+	swig_r = (int)(C._wrap_TOKEN_TON_cwetee_c783bad2cb96b6a8())
+	return swig_r
+}
+
+var TOKEN_TON int = _swig_getTOKEN_TON()
+func _swig_getTOKEN_JETTON() (_swig_ret int) {
+	var swig_r int
+	swig_r = (int)(C._wrap_TOKEN_JETTON_cwetee_c783bad2cb96b6a8())
+	return swig_r
+}
+
+var TOKEN_JETTON int = _swig_getTOKEN_JETTON()
+func _swig_getTOKEN_REGISTRY_EMPTY() (_swig_ret int) {
+	var swig_r int
+	swig_r = (int)(C._wrap_TOKEN_REGISTRY_EMPTY_cwetee_c783bad2cb96b6a8())
+	return swig_r
+}
+
+var TOKEN_REGISTRY_EMPTY int = _swig_getTOKEN_REGISTRY_EMPTY()
+func _swig_getAMOUNT_NO_SYMBOL() (_swig_ret int) {
+	var swig_r int
+	swig_r = (int)(C._wrap_AMOUNT_NO_SYMBOL_cwetee_c783bad2cb96b6a8())
+	return swig_r
+}
+
+var AMOUNT_NO_SYMBOL int = _swig_getAMOUNT_NO_SYMBOL()
+func _swig_getPAY_FINALIZED() (_swig_ret int) {
+	var swig_r int
+	swig_r = (int)(C._wrap_PAY_FINALIZED_cwetee_c783bad2cb96b6a8())
+	return swig_r
+}
+
+var PAY_FINALIZED int = _swig_getPAY_FINALIZED()
+func _swig_getPAY_ALLOW_DEATH() (_swig_ret int) {
+	var swig_r int
+	swig_r = (int)(C._wrap_PAY_ALLOW_DEATH_cwetee_c783bad2cb96b6a8())
+	return swig_r
+}
+
+var PAY_ALLOW_DEATH int = _swig_getPAY_ALLOW_DEATH()
+func _swig_getPAY_MEMO_REMARK() (_swig_ret int) {
+	var swig_r int
+	swig_r = (int)(C._wrap_PAY_MEMO_REMARK_cwetee_c783bad2cb96b6a8())
+	return swig_r
+}
+
+var PAY_MEMO_REMARK int = _swig_getPAY_MEMO_REMARK()
+func _swig_getPAY_NO_CHECKS() (_swig_ret int) {
+	var swig_r int
+	swig_r = (int)(C._wrap_PAY_NO_CHECKS_cwetee_c783bad2cb96b6a8())
+	return swig_r
+}
+
+var PAY_NO_CHECKS int = _swig_getPAY_NO_CHECKS()
+func Payb_registry_new(arg1 *uintptr, arg2 uint) (_swig_ret string) {
+	var swig_r string
+	_swig_i_0 := arg1
+	_swig_i_1 := arg2
+	swig_r_p := C._wrap_payb_registry_new_cwetee_c783bad2cb96b6a8(C.swig_voidp(_swig_i_0), C.swig_intgo(_swig_i_1))
+	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
+	var swig_r_1 string
+ swig_r_1 = weteeTakeString(swig_r) 
+	return swig_r_1
+}
+
+func Payb_registry_add(arg1 *string, arg2 uintptr, arg3 string, arg4 int, arg5 string, arg6 string, arg7 uint) (_swig_ret string) {
+	var swig_r string
+	var _swig_i_0 *[2]uint64
+ _swig_i_0 = new([2]uint64) 
+	_swig_i_1 := arg2
+	_swig_i_2 := arg3
+	_swig_i_3 := arg4
+	_swig_i_4 := arg5
+	_swig_i_5 := arg6
+	_swig_i_6 := arg7
+	swig_r_p := C._wrap_payb_registry_add_cwetee_c783bad2cb96b6a8(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1), *(*C.swig_type_927)(unsafe.Pointer(&_swig_i_2)), C.swig_intgo(_swig_i_3), *(*C.swig_type_928)(unsafe.Pointer(&_swig_i_4)), *(*C.swig_type_929)(unsafe.Pointer(&_swig_i_5)), C.swig_intgo(_swig_i_6))
+	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
+
+	if b := weteeTakeBytes(_swig_i_0); len(b) > 0 {
+		*arg1 = unsafe.String(&b[0], len(b))
+	} else {
+		*arg1 = ""
+	} 
+	if Swig_escape_always_false {
+		Swig_escape_val = arg3
+	}
+	if Swig_escape_always_false {
+		Swig_escape_val = arg5
+	}
+	if Swig_escape_always_false {
+		Swig_escape_val = arg6
+	}
+	var swig_r_1 string
+ swig_r_1 = weteeTakeString(swig_r) 
+	return swig_r_1
+}
+
+func Payb_registry_add_json(arg1 uintptr, arg2 string) (_swig_ret string) {
+	var swig_r string
+	_swig_i_0 := arg1
+	_swig_i_1 := arg2
+	swig_r_p := C._wrap_payb_registry_add_json_cwetee_c783bad2cb96b6a8(C.uintptr_t(_swig_i_0), *(*C.swig_type_931)(unsafe.Pointer(&_swig_i_1)))
+	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
+	if Swig_escape_always_false {
+		Swig_escape_val = arg2
+	}
+	var swig_r_1 string
+ swig_r_1 = weteeTakeString(swig_r) 
+	return swig_r_1
+}
+
+func Payb_registry_list(arg1 *string, arg2 uintptr) (_swig_ret string) {
+	var swig_r string
+	var _swig_i_0 *[2]uint64
+ _swig_i_0 = new([2]uint64) 
+	_swig_i_1 := arg2
+	swig_r_p := C._wrap_payb_registry_list_cwetee_c783bad2cb96b6a8(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1))
+	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
+
+	if b := weteeTakeBytes(_swig_i_0); len(b) > 0 {
+		*arg1 = unsafe.String(&b[0], len(b))
+	} else {
+		*arg1 = ""
+	} 
+	var swig_r_1 string
+ swig_r_1 = weteeTakeString(swig_r) 
+	return swig_r_1
+}
+
+func Payb_lookup(arg1 *string, arg2 uintptr, arg3 string, arg4 int, arg5 string) (_swig_ret string) {
+	var swig_r string
+	var _swig_i_0 *[2]uint64
+ _swig_i_0 = new([2]uint64) 
+	_swig_i_1 := arg2
+	_swig_i_2 := arg3
+	_swig_i_3 := arg4
+	_swig_i_4 := arg5
+	swig_r_p := C._wrap_payb_lookup_cwetee_c783bad2cb96b6a8(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1), *(*C.swig_type_934)(unsafe.Pointer(&_swig_i_2)), C.swig_intgo(_swig_i_3), *(*C.swig_type_935)(unsafe.Pointer(&_swig_i_4)))
+	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
+
+	if b := weteeTakeBytes(_swig_i_0); len(b) > 0 {
+		*arg1 = unsafe.String(&b[0], len(b))
+	} else {
+		*arg1 = ""
+	} 
+	if Swig_escape_always_false {
+		Swig_escape_val = arg3
+	}
+	if Swig_escape_always_false {
+		Swig_escape_val = arg5
+	}
+	var swig_r_1 string
+ swig_r_1 = weteeTakeString(swig_r) 
+	return swig_r_1
+}
+
+func Payb_lookup_symbol(arg1 *string, arg2 uintptr, arg3 string, arg4 string) (_swig_ret string) {
+	var swig_r string
+	var _swig_i_0 *[2]uint64
+ _swig_i_0 = new([2]uint64) 
+	_swig_i_1 := arg2
+	_swig_i_2 := arg3
+	_swig_i_3 := arg4
+	swig_r_p := C._wrap_payb_lookup_symbol_cwetee_c783bad2cb96b6a8(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1), *(*C.swig_type_937)(unsafe.Pointer(&_swig_i_2)), *(*C.swig_type_938)(unsafe.Pointer(&_swig_i_3)))
+	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
+
+	if b := weteeTakeBytes(_swig_i_0); len(b) > 0 {
+		*arg1 = unsafe.String(&b[0], len(b))
+	} else {
+		*arg1 = ""
+	} 
+	if Swig_escape_always_false {
+		Swig_escape_val = arg3
+	}
+	if Swig_escape_always_false {
+		Swig_escape_val = arg4
+	}
+	var swig_r_1 string
+ swig_r_1 = weteeTakeString(swig_r) 
+	return swig_r_1
+}
+
+func Payb_amount_parse(arg1 []uint64, arg2 uintptr, arg3 string, arg4 int, arg5 string, arg6 string) (_swig_ret string) {
+	var swig_r string
+	_swig_i_0 := arg1
+	_swig_i_1 := arg2
+	_swig_i_2 := arg3
+	_swig_i_3 := arg4
+	_swig_i_4 := arg5
+	_swig_i_5 := arg6
+	swig_r_p := C._wrap_payb_amount_parse_cwetee_c783bad2cb96b6a8(*(*C.swig_type_940)(unsafe.Pointer(&_swig_i_0)), C.uintptr_t(_swig_i_1), *(*C.swig_type_941)(unsafe.Pointer(&_swig_i_2)), C.swig_intgo(_swig_i_3), *(*C.swig_type_942)(unsafe.Pointer(&_swig_i_4)), *(*C.swig_type_943)(unsafe.Pointer(&_swig_i_5)))
+	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
+	if Swig_escape_always_false {
+		Swig_escape_val = arg1
+	}
+	if Swig_escape_always_false {
+		Swig_escape_val = arg3
+	}
+	if Swig_escape_always_false {
+		Swig_escape_val = arg5
+	}
+	if Swig_escape_always_false {
+		Swig_escape_val = arg6
+	}
+	var swig_r_1 string
+ swig_r_1 = weteeTakeString(swig_r) 
+	return swig_r_1
+}
+
+func Payb_amount_format(arg1 *string, arg2 uintptr, arg3 string, arg4 int, arg5 string, arg6 []uint64, arg7 uint) (_swig_ret string) {
+	var swig_r string
+	var _swig_i_0 *[2]uint64
+ _swig_i_0 = new([2]uint64) 
+	_swig_i_1 := arg2
+	_swig_i_2 := arg3
+	_swig_i_3 := arg4
+	_swig_i_4 := arg5
+	_swig_i_5 := arg6
+	_swig_i_6 := arg7
+	swig_r_p := C._wrap_payb_amount_format_cwetee_c783bad2cb96b6a8(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1), *(*C.swig_type_945)(unsafe.Pointer(&_swig_i_2)), C.swig_intgo(_swig_i_3), *(*C.swig_type_946)(unsafe.Pointer(&_swig_i_4)), *(*C.swig_type_947)(unsafe.Pointer(&_swig_i_5)), C.swig_intgo(_swig_i_6))
+	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
+
+	if b := weteeTakeBytes(_swig_i_0); len(b) > 0 {
+		*arg1 = unsafe.String(&b[0], len(b))
+	} else {
+		*arg1 = ""
+	} 
+	if Swig_escape_always_false {
+		Swig_escape_val = arg3
+	}
+	if Swig_escape_always_false {
+		Swig_escape_val = arg5
+	}
+	if Swig_escape_always_false {
+		Swig_escape_val = arg6
+	}
+	var swig_r_1 string
+ swig_r_1 = weteeTakeString(swig_r) 
+	return swig_r_1
+}
+
+func Payb_payer_new(arg1 *uintptr, arg2 uintptr) (_swig_ret string) {
+	var swig_r string
+	_swig_i_0 := arg1
+	_swig_i_1 := arg2
+	swig_r_p := C._wrap_payb_payer_new_cwetee_c783bad2cb96b6a8(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1))
+	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
+	var swig_r_1 string
+ swig_r_1 = weteeTakeString(swig_r) 
+	return swig_r_1
+}
+
+func Payb_add_substrate(arg1 uintptr, arg2 string, arg3 uintptr, arg4 uintptr) (_swig_ret string) {
+	var swig_r string
+	_swig_i_0 := arg1
+	_swig_i_1 := arg2
+	_swig_i_2 := arg3
+	_swig_i_3 := arg4
+	swig_r_p := C._wrap_payb_add_substrate_cwetee_c783bad2cb96b6a8(C.uintptr_t(_swig_i_0), *(*C.swig_type_950)(unsafe.Pointer(&_swig_i_1)), C.uintptr_t(_swig_i_2), C.uintptr_t(_swig_i_3))
+	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
+	if Swig_escape_always_false {
+		Swig_escape_val = arg2
+	}
+	var swig_r_1 string
+ swig_r_1 = weteeTakeString(swig_r) 
+	return swig_r_1
+}
+
+func Payb_quote(arg1 *string, arg2 uintptr, arg3 uintptr, arg4 string, arg5 int, arg6 string, arg7 []uint64, arg8 string, arg9 string, arg10 uint, arg11 uint, arg12 string, arg13 int, arg14 string, arg15 []uint64, arg16 uint64) (_swig_ret string) {
+	var swig_r string
+	var _swig_i_0 *[2]uint64
+ _swig_i_0 = new([2]uint64) 
+	_swig_i_1 := arg2
+	_swig_i_2 := arg3
+	_swig_i_3 := arg4
+	_swig_i_4 := arg5
+	_swig_i_5 := arg6
+	_swig_i_6 := arg7
+	_swig_i_7 := arg8
+	_swig_i_8 := arg9
+	_swig_i_9 := arg10
+	_swig_i_10 := arg11
+	_swig_i_11 := arg12
+	_swig_i_12 := arg13
+	_swig_i_13 := arg14
+	_swig_i_14 := arg15
+	_swig_i_15 := arg16
+	swig_r_p := C._wrap_payb_quote_cwetee_c783bad2cb96b6a8(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1), C.uintptr_t(_swig_i_2), *(*C.swig_type_952)(unsafe.Pointer(&_swig_i_3)), C.swig_intgo(_swig_i_4), *(*C.swig_type_953)(unsafe.Pointer(&_swig_i_5)), *(*C.swig_type_954)(unsafe.Pointer(&_swig_i_6)), *(*C.swig_type_955)(unsafe.Pointer(&_swig_i_7)), *(*C.swig_type_956)(unsafe.Pointer(&_swig_i_8)), C.swig_intgo(_swig_i_9), C.swig_intgo(_swig_i_10), *(*C.swig_type_957)(unsafe.Pointer(&_swig_i_11)), C.swig_intgo(_swig_i_12), *(*C.swig_type_958)(unsafe.Pointer(&_swig_i_13)), *(*C.swig_type_959)(unsafe.Pointer(&_swig_i_14)), C.swig_type_960(_swig_i_15))
+	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
+
+	if b := weteeTakeBytes(_swig_i_0); len(b) > 0 {
+		*arg1 = unsafe.String(&b[0], len(b))
+	} else {
+		*arg1 = ""
+	} 
+	if Swig_escape_always_false {
+		Swig_escape_val = arg4
+	}
+	if Swig_escape_always_false {
+		Swig_escape_val = arg6
+	}
+	if Swig_escape_always_false {
+		Swig_escape_val = arg7
+	}
+	if Swig_escape_always_false {
+		Swig_escape_val = arg8
+	}
+	if Swig_escape_always_false {
+		Swig_escape_val = arg9
+	}
+	if Swig_escape_always_false {
+		Swig_escape_val = arg12
+	}
+	if Swig_escape_always_false {
+		Swig_escape_val = arg14
+	}
+	if Swig_escape_always_false {
+		Swig_escape_val = arg15
+	}
+	var swig_r_1 string
+ swig_r_1 = weteeTakeString(swig_r) 
+	return swig_r_1
+}
+
+func Payb_pay(arg1 *string, arg2 uintptr, arg3 uintptr, arg4 string, arg5 int, arg6 string, arg7 []uint64, arg8 string, arg9 string, arg10 uint, arg11 uint, arg12 string, arg13 int, arg14 string, arg15 []uint64, arg16 uint64) (_swig_ret string) {
+	var swig_r string
+	var _swig_i_0 *[2]uint64
+ _swig_i_0 = new([2]uint64) 
+	_swig_i_1 := arg2
+	_swig_i_2 := arg3
+	_swig_i_3 := arg4
+	_swig_i_4 := arg5
+	_swig_i_5 := arg6
+	_swig_i_6 := arg7
+	_swig_i_7 := arg8
+	_swig_i_8 := arg9
+	_swig_i_9 := arg10
+	_swig_i_10 := arg11
+	_swig_i_11 := arg12
+	_swig_i_12 := arg13
+	_swig_i_13 := arg14
+	_swig_i_14 := arg15
+	_swig_i_15 := arg16
+	swig_r_p := C._wrap_payb_pay_cwetee_c783bad2cb96b6a8(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1), C.uintptr_t(_swig_i_2), *(*C.swig_type_962)(unsafe.Pointer(&_swig_i_3)), C.swig_intgo(_swig_i_4), *(*C.swig_type_963)(unsafe.Pointer(&_swig_i_5)), *(*C.swig_type_964)(unsafe.Pointer(&_swig_i_6)), *(*C.swig_type_965)(unsafe.Pointer(&_swig_i_7)), *(*C.swig_type_966)(unsafe.Pointer(&_swig_i_8)), C.swig_intgo(_swig_i_9), C.swig_intgo(_swig_i_10), *(*C.swig_type_967)(unsafe.Pointer(&_swig_i_11)), C.swig_intgo(_swig_i_12), *(*C.swig_type_968)(unsafe.Pointer(&_swig_i_13)), *(*C.swig_type_969)(unsafe.Pointer(&_swig_i_14)), C.swig_type_970(_swig_i_15))
+	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
+
+	if b := weteeTakeBytes(_swig_i_0); len(b) > 0 {
+		*arg1 = unsafe.String(&b[0], len(b))
+	} else {
+		*arg1 = ""
+	} 
+	if Swig_escape_always_false {
+		Swig_escape_val = arg4
+	}
+	if Swig_escape_always_false {
+		Swig_escape_val = arg6
+	}
+	if Swig_escape_always_false {
+		Swig_escape_val = arg7
+	}
+	if Swig_escape_always_false {
+		Swig_escape_val = arg8
+	}
+	if Swig_escape_always_false {
+		Swig_escape_val = arg9
+	}
+	if Swig_escape_always_false {
+		Swig_escape_val = arg12
+	}
+	if Swig_escape_always_false {
+		Swig_escape_val = arg14
+	}
+	if Swig_escape_always_false {
+		Swig_escape_val = arg15
+	}
+	var swig_r_1 string
+ swig_r_1 = weteeTakeString(swig_r) 
+	return swig_r_1
+}
+
+func Payb_prepare(arg1 *string, arg2 uintptr, arg3 uintptr, arg4 string, arg5 int, arg6 string, arg7 []uint64, arg8 string, arg9 string, arg10 uint) (_swig_ret string) {
+	var swig_r string
+	var _swig_i_0 *[2]uint64
+ _swig_i_0 = new([2]uint64) 
+	_swig_i_1 := arg2
+	_swig_i_2 := arg3
+	_swig_i_3 := arg4
+	_swig_i_4 := arg5
+	_swig_i_5 := arg6
+	_swig_i_6 := arg7
+	_swig_i_7 := arg8
+	_swig_i_8 := arg9
+	_swig_i_9 := arg10
+	swig_r_p := C._wrap_payb_prepare_cwetee_c783bad2cb96b6a8(C.swig_voidp(_swig_i_0), C.uintptr_t(_swig_i_1), C.uintptr_t(_swig_i_2), *(*C.swig_type_972)(unsafe.Pointer(&_swig_i_3)), C.swig_intgo(_swig_i_4), *(*C.swig_type_973)(unsafe.Pointer(&_swig_i_5)), *(*C.swig_type_974)(unsafe.Pointer(&_swig_i_6)), *(*C.swig_type_975)(unsafe.Pointer(&_swig_i_7)), *(*C.swig_type_976)(unsafe.Pointer(&_swig_i_8)), C.swig_intgo(_swig_i_9))
+	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
+
+	if b := weteeTakeBytes(_swig_i_0); len(b) > 0 {
+		*arg1 = unsafe.String(&b[0], len(b))
+	} else {
+		*arg1 = ""
+	} 
+	if Swig_escape_always_false {
+		Swig_escape_val = arg4
+	}
+	if Swig_escape_always_false {
+		Swig_escape_val = arg6
+	}
+	if Swig_escape_always_false {
+		Swig_escape_val = arg7
+	}
+	if Swig_escape_always_false {
+		Swig_escape_val = arg8
+	}
+	if Swig_escape_always_false {
+		Swig_escape_val = arg9
+	}
+	var swig_r_1 string
+ swig_r_1 = weteeTakeString(swig_r) 
+	return swig_r_1
+}
+
+func Token_kind_name(arg1 int) (_swig_ret string) {
+	var swig_r string
+	_swig_i_0 := arg1
+	swig_r_p := C._wrap_token_kind_name_cwetee_c783bad2cb96b6a8(C.swig_intgo(_swig_i_0))
+	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
+	var swig_r_1 string
+ swig_r_1 = strings.Clone(swig_r) 
+	return swig_r_1
+}
+
+func Pay_failure_name(arg1 int) (_swig_ret string) {
+	var swig_r string
+	_swig_i_0 := arg1
+	swig_r_p := C._wrap_pay_failure_name_cwetee_c783bad2cb96b6a8(C.swig_intgo(_swig_i_0))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	var swig_r_1 string
  swig_r_1 = strings.Clone(swig_r) 

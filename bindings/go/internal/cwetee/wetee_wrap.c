@@ -13,9 +13,9 @@ extern
 #ifdef __cplusplus
   "C"
 #endif
-  void cgo_panic__cwetee_0551771aedc3a6f6(const char*);
+  void cgo_panic__cwetee_c783bad2cb96b6a8(const char*);
 static void _swig_gopanic(const char *p) {
-  cgo_panic__cwetee_0551771aedc3a6f6(p);
+  cgo_panic__cwetee_c783bad2cb96b6a8(p);
 }
 
 
@@ -1729,11 +1729,162 @@ static wetee_rc wetee_cloudb_work_report(wetee_buf *out, wetee_cloud *cl, int ki
   return wetee_cloud_work_report(out, cl, kind, id);
 }
 
+
+/* the options of a quote or payment (C only) */
+static wetee_rc wetee_payb_opts_(wetee_pay_options *o, wetee_token_registry *r, unsigned flags, unsigned timeout_ms,
+                                 const char *fee_chain, int fee_kind, const char *fee_id, wetee_u128 max_fee,
+                                 uint64_t mortal_period) {
+  o->flags = flags;
+  o->timeout_ms = timeout_ms;
+  o->max_fee = max_fee;
+  o->mortal_period = mortal_period;
+  if (fee_chain) return wetee_token_lookup(&o->fee_token, r, fee_chain, fee_kind, fee_id);
+  return WETEE_OK;
+}
+
+
+static wetee_rc wetee_payb_registry_new(wetee_token_registry **out, unsigned flags) {
+  return wetee_token_registry_new(out, flags);
+}
+/* add a token; its JSON in text_out */
+static wetee_rc wetee_payb_registry_add(wetee_buf *text_out, wetee_token_registry *r, const char *chain, int kind,
+                                        const char *id, const char *symbol, unsigned decimals) {
+  const wetee_token *t = NULL;
+  wetee_rc rc = wetee_token_registry_add(&t, r, chain, kind, id, symbol, decimals);
+  return rc ? rc : wetee_token_to_json(text_out, t);
+}
+static wetee_rc wetee_payb_registry_add_json(wetee_token_registry *r, const char *json) {
+  return wetee_token_registry_add_json(r, json, SIZE_MAX);
+}
+/* all tokens as a JSON array */
+static wetee_rc wetee_payb_registry_list(wetee_buf *text_out, wetee_token_registry *r) {
+  wetee_buf all = WETEE_BUF_INIT, one = WETEE_BUF_INIT;
+  size_t i, n = wetee_token_registry_count(r);
+  wetee_rc rc = wetee_buf_append(&all, (const uint8_t *)"[", 1);
+  for (i = 0; i < n && rc == WETEE_OK; i++) {
+    rc = wetee_token_to_json(&one, wetee_token_registry_at(r, i));
+    if (rc == WETEE_OK && i) rc = wetee_buf_append(&all, (const uint8_t *)",", 1);
+    if (rc == WETEE_OK) rc = wetee_buf_append(&all, one.data, one.len);
+  }
+  if (rc == WETEE_OK) rc = wetee_buf_append(&all, (const uint8_t *)"]", 2);
+  wetee_buf_free(&one);
+  if (rc) {
+    wetee_buf_free(&all);
+    return rc;
+  }
+  all.len--; /* the NUL stays after the text */
+  wetee_buf_free(text_out);
+  *text_out = all;
+  return WETEE_OK;
+}
+static wetee_rc wetee_payb_lookup(wetee_buf *text_out, wetee_token_registry *r, const char *chain, int kind,
+                                  const char *id) {
+  const wetee_token *t = NULL;
+  wetee_rc rc = wetee_token_lookup(&t, r, chain, kind, id);
+  return rc ? rc : wetee_token_to_json(text_out, t);
+}
+static wetee_rc wetee_payb_lookup_symbol(wetee_buf *text_out, wetee_token_registry *r, const char *chain,
+                                         const char *symbol) {
+  const wetee_token *t = NULL;
+  wetee_rc rc = wetee_token_lookup_symbol(&t, r, chain, symbol);
+  return rc ? rc : wetee_token_to_json(text_out, t);
+}
+static wetee_rc wetee_payb_amount_parse(wetee_u128 *out, wetee_token_registry *r, const char *chain, int kind,
+                                        const char *id, const char *text) {
+  const wetee_token *t = NULL;
+  wetee_rc rc = wetee_token_lookup(&t, r, chain, kind, id);
+  return rc ? rc : wetee_amount_parse(out, t, text, SIZE_MAX);
+}
+static wetee_rc wetee_payb_amount_format(wetee_buf *text_out, wetee_token_registry *r, const char *chain, int kind,
+                                         const char *id, wetee_u128 amount, unsigned flags) {
+  const wetee_token *t = NULL;
+  wetee_rc rc = wetee_token_lookup(&t, r, chain, kind, id);
+  return rc ? rc : wetee_amount_format(text_out, t, amount, flags);
+}
+static wetee_rc wetee_payb_payer_new(wetee_payer **out, wetee_token_registry *r) { return wetee_payer_new(out, r); }
+static wetee_rc wetee_payb_add_substrate(wetee_payer *p, const char *chain, wetee_chain *c, const wetee_keypair *kp) {
+  return wetee_payer_add_substrate(p, chain, c, kp);
+}
+/* the quote JSON of wetee_pay_quote() */
+static wetee_rc wetee_payb_quote(wetee_buf *text_out, wetee_payer *p, wetee_token_registry *r, const char *chain,
+                                 int kind, const char *id, wetee_u128 amount, const char *to, const char *memo,
+                                 unsigned flags, unsigned timeout_ms, const char *fee_chain, int fee_kind,
+                                 const char *fee_id, wetee_u128 max_fee, uint64_t mortal_period) {
+  wetee_pay_options o = WETEE_PAY_OPTIONS_INIT;
+  const wetee_token *t = NULL;
+  wetee_rc rc = wetee_token_lookup(&t, r, chain, kind, id);
+  if (rc == WETEE_OK) rc = wetee_payb_opts_(&o, r, flags, timeout_ms, fee_chain, fee_kind, fee_id, max_fee, mortal_period);
+  return rc ? rc : wetee_pay_quote(text_out, p, t, amount, to, memo, &o);
+}
+/* pay; {"rc": n, "detail": "...", "receipt": {...}} once a receipt exists */
+static wetee_rc wetee_payb_pay(wetee_buf *text_out, wetee_payer *p, wetee_token_registry *r, const char *chain,
+                               int kind, const char *id, wetee_u128 amount, const char *to, const char *memo,
+                               unsigned flags, unsigned timeout_ms, const char *fee_chain, int fee_kind,
+                               const char *fee_id, wetee_u128 max_fee, uint64_t mortal_period) {
+  wetee_pay_options o = WETEE_PAY_OPTIONS_INIT;
+  const wetee_token *t = NULL;
+  wetee_pay_receipt *receipt = NULL;
+  wetee_buf rj = WETEE_BUF_INIT, dj = WETEE_BUF_INIT;
+  char head[64], detail[600];
+  wetee_rc rc = wetee_token_lookup(&t, r, chain, kind, id), prc;
+  if (rc == WETEE_OK) rc = wetee_payb_opts_(&o, r, flags, timeout_ms, fee_chain, fee_kind, fee_id, max_fee, mortal_period);
+  if (rc) return rc;
+  prc = wetee_pay(&receipt, p, t, amount, to, memo, &o);
+  if (!receipt) return prc;
+  snprintf(detail, sizeof detail, "%s", prc ? wetee_last_error() : "");
+  rc = wetee_pay_receipt_to_json(&rj, receipt);
+  wetee_pay_receipt_free(receipt);
+  if (rc == WETEE_OK) {
+    /* the detail as a JSON string: escape quotes, backslashes and control bytes */
+    size_t i;
+    rc = wetee_buf_append(&dj, (const uint8_t *)"\"", 1);
+    for (i = 0; detail[i] && rc == WETEE_OK; i++) {
+      char e[8];
+      unsigned char ch = (unsigned char)detail[i];
+      if (ch == '"' || ch == '\\') snprintf(e, sizeof e, "\\%c", ch);
+      else if (ch < 0x20) snprintf(e, sizeof e, "\\u%04x", ch);
+      else snprintf(e, sizeof e, "%c", ch);
+      rc = wetee_buf_append(&dj, (const uint8_t *)e, strlen(e));
+    }
+    if (rc == WETEE_OK) rc = wetee_buf_append(&dj, (const uint8_t *)"\"", 1);
+  }
+  if (rc == WETEE_OK) {
+    wetee_buf all = WETEE_BUF_INIT;
+    snprintf(head, sizeof head, "{\"rc\":%d,\"detail\":", (int)prc);
+    rc = wetee_buf_append(&all, (const uint8_t *)head, strlen(head));
+    if (rc == WETEE_OK) rc = wetee_buf_append(&all, dj.data, dj.len);
+    if (rc == WETEE_OK) rc = wetee_buf_append(&all, (const uint8_t *)",\"receipt\":", 11);
+    if (rc == WETEE_OK) rc = wetee_buf_append(&all, rj.data, rj.len);
+    if (rc == WETEE_OK) rc = wetee_buf_append(&all, (const uint8_t *)"}", 2);
+    if (rc == WETEE_OK) {
+      all.len--;
+      wetee_buf_free(text_out);
+      *text_out = all;
+    } else {
+      wetee_buf_free(&all);
+    }
+  }
+  wetee_buf_free(&rj);
+  wetee_buf_free(&dj);
+  return rc;
+}
+/* the plan of wetee_pay_prepare() and, with a keypair, the signed
+   extrinsic for the given genesis hash, runtime version and nonce (offline) */
+static wetee_rc wetee_payb_prepare(wetee_buf *text_out, const wetee_metadata *md, wetee_token_registry *r,
+                                   const char *chain, int kind, const char *id, wetee_u128 amount, const char *to,
+                                   const char *memo, unsigned flags) {
+  wetee_pay_options o = WETEE_PAY_OPTIONS_INIT;
+  const wetee_token *t = NULL;
+  wetee_rc rc = wetee_token_lookup(&t, r, chain, kind, id);
+  o.flags = flags;
+  return rc ? rc : wetee_pay_prepare(NULL, text_out, md, t, amount, to, memo, &o);
+}
+
 #ifdef __cplusplus
 extern "C" {
 #endif
 
-void _wrap_Swig_free_cwetee_0551771aedc3a6f6(void *_swig_go_0) {
+void _wrap_Swig_free_cwetee_c783bad2cb96b6a8(void *_swig_go_0) {
   void *arg1 = (void *) 0 ;
   
   arg1 = *(void **)&_swig_go_0; 
@@ -1743,7 +1894,7 @@ void _wrap_Swig_free_cwetee_0551771aedc3a6f6(void *_swig_go_0) {
 }
 
 
-void *_wrap_Swig_malloc_cwetee_0551771aedc3a6f6(intgo _swig_go_0) {
+void *_wrap_Swig_malloc_cwetee_c783bad2cb96b6a8(intgo _swig_go_0) {
   int arg1 ;
   void *result = 0 ;
   void *_swig_go_result;
@@ -1756,7 +1907,7 @@ void *_wrap_Swig_malloc_cwetee_0551771aedc3a6f6(intgo _swig_go_0) {
 }
 
 
-void _wrap_go_take_cwetee_0551771aedc3a6f6(long long _swig_go_0, _goslice_ _swig_go_1) {
+void _wrap_go_take_cwetee_c783bad2cb96b6a8(long long _swig_go_0, _goslice_ _swig_go_1) {
   uint64_t arg1 ;
   uint8_t *arg2 = (uint8_t *) 0 ;
   size_t arg3 ;
@@ -1775,7 +1926,7 @@ void _wrap_go_take_cwetee_0551771aedc3a6f6(long long _swig_go_0, _goslice_ _swig
 }
 
 
-void _wrap_go_take_secret_cwetee_0551771aedc3a6f6(long long _swig_go_0, long long _swig_go_1, _goslice_ _swig_go_2) {
+void _wrap_go_take_secret_cwetee_c783bad2cb96b6a8(long long _swig_go_0, long long _swig_go_1, _goslice_ _swig_go_2) {
   uint64_t arg1 ;
   uint64_t arg2 ;
   uint8_t *arg3 = (uint8_t *) 0 ;
@@ -1796,7 +1947,7 @@ void _wrap_go_take_secret_cwetee_0551771aedc3a6f6(long long _swig_go_0, long lon
 }
 
 
-void _wrap_go_copy_static_cwetee_0551771aedc3a6f6(long long _swig_go_0, _goslice_ _swig_go_1) {
+void _wrap_go_copy_static_cwetee_c783bad2cb96b6a8(long long _swig_go_0, _goslice_ _swig_go_1) {
   uint64_t arg1 ;
   uint8_t *arg2 = (uint8_t *) 0 ;
   size_t arg3 ;
@@ -1815,7 +1966,7 @@ void _wrap_go_copy_static_cwetee_0551771aedc3a6f6(long long _swig_go_0, _goslice
 }
 
 
-_gostring_ _wrap_version_string_cwetee_0551771aedc3a6f6() {
+_gostring_ _wrap_version_string_cwetee_c783bad2cb96b6a8() {
   char *result = 0 ;
   _gostring_ _swig_go_result;
   
@@ -1832,7 +1983,7 @@ _gostring_ _wrap_version_string_cwetee_0551771aedc3a6f6() {
 }
 
 
-intgo _wrap_version_number_cwetee_0551771aedc3a6f6() {
+intgo _wrap_version_number_cwetee_c783bad2cb96b6a8() {
   int result;
   intgo _swig_go_result;
   
@@ -1846,7 +1997,7 @@ intgo _wrap_version_number_cwetee_0551771aedc3a6f6() {
 }
 
 
-_gostring_ _wrap_strerror_cwetee_0551771aedc3a6f6(intgo _swig_go_0) {
+_gostring_ _wrap_strerror_cwetee_c783bad2cb96b6a8(intgo _swig_go_0) {
   int arg1 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -1865,7 +2016,7 @@ _gostring_ _wrap_strerror_cwetee_0551771aedc3a6f6(intgo _swig_go_0) {
 }
 
 
-intgo _wrap_OK_cwetee_0551771aedc3a6f6() {
+intgo _wrap_OK_cwetee_c783bad2cb96b6a8() {
   enum wetee_status result;
   intgo _swig_go_result;
   
@@ -1880,7 +2031,7 @@ intgo _wrap_OK_cwetee_0551771aedc3a6f6() {
 }
 
 
-intgo _wrap_ERR_INVALID_ARGUMENT_cwetee_0551771aedc3a6f6() {
+intgo _wrap_ERR_INVALID_ARGUMENT_cwetee_c783bad2cb96b6a8() {
   enum wetee_status result;
   intgo _swig_go_result;
   
@@ -1895,7 +2046,7 @@ intgo _wrap_ERR_INVALID_ARGUMENT_cwetee_0551771aedc3a6f6() {
 }
 
 
-intgo _wrap_ERR_NO_MEMORY_cwetee_0551771aedc3a6f6() {
+intgo _wrap_ERR_NO_MEMORY_cwetee_c783bad2cb96b6a8() {
   enum wetee_status result;
   intgo _swig_go_result;
   
@@ -1910,7 +2061,7 @@ intgo _wrap_ERR_NO_MEMORY_cwetee_0551771aedc3a6f6() {
 }
 
 
-intgo _wrap_ERR_DECODE_cwetee_0551771aedc3a6f6() {
+intgo _wrap_ERR_DECODE_cwetee_c783bad2cb96b6a8() {
   enum wetee_status result;
   intgo _swig_go_result;
   
@@ -1925,7 +2076,7 @@ intgo _wrap_ERR_DECODE_cwetee_0551771aedc3a6f6() {
 }
 
 
-intgo _wrap_ERR_TRUNCATED_cwetee_0551771aedc3a6f6() {
+intgo _wrap_ERR_TRUNCATED_cwetee_c783bad2cb96b6a8() {
   enum wetee_status result;
   intgo _swig_go_result;
   
@@ -1940,7 +2091,7 @@ intgo _wrap_ERR_TRUNCATED_cwetee_0551771aedc3a6f6() {
 }
 
 
-intgo _wrap_ERR_NON_CANONICAL_cwetee_0551771aedc3a6f6() {
+intgo _wrap_ERR_NON_CANONICAL_cwetee_c783bad2cb96b6a8() {
   enum wetee_status result;
   intgo _swig_go_result;
   
@@ -1955,7 +2106,7 @@ intgo _wrap_ERR_NON_CANONICAL_cwetee_0551771aedc3a6f6() {
 }
 
 
-intgo _wrap_ERR_OVERFLOW_cwetee_0551771aedc3a6f6() {
+intgo _wrap_ERR_OVERFLOW_cwetee_c783bad2cb96b6a8() {
   enum wetee_status result;
   intgo _swig_go_result;
   
@@ -1970,7 +2121,7 @@ intgo _wrap_ERR_OVERFLOW_cwetee_0551771aedc3a6f6() {
 }
 
 
-intgo _wrap_ERR_DEPTH_cwetee_0551771aedc3a6f6() {
+intgo _wrap_ERR_DEPTH_cwetee_c783bad2cb96b6a8() {
   enum wetee_status result;
   intgo _swig_go_result;
   
@@ -1985,7 +2136,7 @@ intgo _wrap_ERR_DEPTH_cwetee_0551771aedc3a6f6() {
 }
 
 
-intgo _wrap_ERR_CHECKSUM_cwetee_0551771aedc3a6f6() {
+intgo _wrap_ERR_CHECKSUM_cwetee_c783bad2cb96b6a8() {
   enum wetee_status result;
   intgo _swig_go_result;
   
@@ -2000,7 +2151,7 @@ intgo _wrap_ERR_CHECKSUM_cwetee_0551771aedc3a6f6() {
 }
 
 
-intgo _wrap_ERR_UNSUPPORTED_cwetee_0551771aedc3a6f6() {
+intgo _wrap_ERR_UNSUPPORTED_cwetee_c783bad2cb96b6a8() {
   enum wetee_status result;
   intgo _swig_go_result;
   
@@ -2015,7 +2166,7 @@ intgo _wrap_ERR_UNSUPPORTED_cwetee_0551771aedc3a6f6() {
 }
 
 
-intgo _wrap_ERR_CRYPTO_cwetee_0551771aedc3a6f6() {
+intgo _wrap_ERR_CRYPTO_cwetee_c783bad2cb96b6a8() {
   enum wetee_status result;
   intgo _swig_go_result;
   
@@ -2030,7 +2181,7 @@ intgo _wrap_ERR_CRYPTO_cwetee_0551771aedc3a6f6() {
 }
 
 
-intgo _wrap_ERR_VERIFY_cwetee_0551771aedc3a6f6() {
+intgo _wrap_ERR_VERIFY_cwetee_c783bad2cb96b6a8() {
   enum wetee_status result;
   intgo _swig_go_result;
   
@@ -2045,7 +2196,7 @@ intgo _wrap_ERR_VERIFY_cwetee_0551771aedc3a6f6() {
 }
 
 
-intgo _wrap_ERR_NOT_FOUND_cwetee_0551771aedc3a6f6() {
+intgo _wrap_ERR_NOT_FOUND_cwetee_c783bad2cb96b6a8() {
   enum wetee_status result;
   intgo _swig_go_result;
   
@@ -2060,7 +2211,7 @@ intgo _wrap_ERR_NOT_FOUND_cwetee_0551771aedc3a6f6() {
 }
 
 
-intgo _wrap_ERR_IO_cwetee_0551771aedc3a6f6() {
+intgo _wrap_ERR_IO_cwetee_c783bad2cb96b6a8() {
   enum wetee_status result;
   intgo _swig_go_result;
   
@@ -2075,7 +2226,7 @@ intgo _wrap_ERR_IO_cwetee_0551771aedc3a6f6() {
 }
 
 
-intgo _wrap_ERR_NETWORK_cwetee_0551771aedc3a6f6() {
+intgo _wrap_ERR_NETWORK_cwetee_c783bad2cb96b6a8() {
   enum wetee_status result;
   intgo _swig_go_result;
   
@@ -2090,7 +2241,7 @@ intgo _wrap_ERR_NETWORK_cwetee_0551771aedc3a6f6() {
 }
 
 
-intgo _wrap_ERR_STATE_cwetee_0551771aedc3a6f6() {
+intgo _wrap_ERR_STATE_cwetee_c783bad2cb96b6a8() {
   enum wetee_status result;
   intgo _swig_go_result;
   
@@ -2105,7 +2256,7 @@ intgo _wrap_ERR_STATE_cwetee_0551771aedc3a6f6() {
 }
 
 
-intgo _wrap_ERR_TRAILING_cwetee_0551771aedc3a6f6() {
+intgo _wrap_ERR_TRAILING_cwetee_c783bad2cb96b6a8() {
   enum wetee_status result;
   intgo _swig_go_result;
   
@@ -2120,7 +2271,7 @@ intgo _wrap_ERR_TRAILING_cwetee_0551771aedc3a6f6() {
 }
 
 
-intgo _wrap_ERR_INTERNAL_cwetee_0551771aedc3a6f6() {
+intgo _wrap_ERR_INTERNAL_cwetee_c783bad2cb96b6a8() {
   enum wetee_status result;
   intgo _swig_go_result;
   
@@ -2135,7 +2286,7 @@ intgo _wrap_ERR_INTERNAL_cwetee_0551771aedc3a6f6() {
 }
 
 
-intgo _wrap_ERR_TOO_LONG_cwetee_0551771aedc3a6f6() {
+intgo _wrap_ERR_TOO_LONG_cwetee_c783bad2cb96b6a8() {
   enum wetee_status result;
   intgo _swig_go_result;
   
@@ -2150,7 +2301,7 @@ intgo _wrap_ERR_TOO_LONG_cwetee_0551771aedc3a6f6() {
 }
 
 
-intgo _wrap_ERR_TIMEOUT_cwetee_0551771aedc3a6f6() {
+intgo _wrap_ERR_TIMEOUT_cwetee_c783bad2cb96b6a8() {
   enum wetee_status result;
   intgo _swig_go_result;
   
@@ -2165,7 +2316,7 @@ intgo _wrap_ERR_TIMEOUT_cwetee_0551771aedc3a6f6() {
 }
 
 
-intgo _wrap_ERR_RPC_cwetee_0551771aedc3a6f6() {
+intgo _wrap_ERR_RPC_cwetee_c783bad2cb96b6a8() {
   enum wetee_status result;
   intgo _swig_go_result;
   
@@ -2180,7 +2331,7 @@ intgo _wrap_ERR_RPC_cwetee_0551771aedc3a6f6() {
 }
 
 
-intgo _wrap_HEX_PREFIX_cwetee_0551771aedc3a6f6() {
+intgo _wrap_HEX_PREFIX_cwetee_c783bad2cb96b6a8() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -2191,7 +2342,7 @@ intgo _wrap_HEX_PREFIX_cwetee_0551771aedc3a6f6() {
 }
 
 
-intgo _wrap_HEX_UPPER_cwetee_0551771aedc3a6f6() {
+intgo _wrap_HEX_UPPER_cwetee_c783bad2cb96b6a8() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -2202,7 +2353,7 @@ intgo _wrap_HEX_UPPER_cwetee_0551771aedc3a6f6() {
 }
 
 
-intgo _wrap_BASE64_URL_cwetee_0551771aedc3a6f6() {
+intgo _wrap_BASE64_URL_cwetee_c783bad2cb96b6a8() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -2213,7 +2364,7 @@ intgo _wrap_BASE64_URL_cwetee_0551771aedc3a6f6() {
 }
 
 
-intgo _wrap_BASE64_NOPAD_cwetee_0551771aedc3a6f6() {
+intgo _wrap_BASE64_NOPAD_cwetee_c783bad2cb96b6a8() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -2224,7 +2375,7 @@ intgo _wrap_BASE64_NOPAD_cwetee_0551771aedc3a6f6() {
 }
 
 
-_gostring_ _wrap_hex_encode_cwetee_0551771aedc3a6f6(wetee_buf *_swig_go_0, _goslice_ _swig_go_1, intgo _swig_go_2) {
+_gostring_ _wrap_hex_encode_cwetee_c783bad2cb96b6a8(wetee_buf *_swig_go_0, _goslice_ _swig_go_1, intgo _swig_go_2) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   uint8_t *arg2 = (uint8_t *) 0 ;
   size_t arg3 ;
@@ -2264,7 +2415,7 @@ _gostring_ _wrap_hex_encode_cwetee_0551771aedc3a6f6(wetee_buf *_swig_go_0, _gosl
 }
 
 
-_gostring_ _wrap_hex_decode_cwetee_0551771aedc3a6f6(wetee_buf *_swig_go_0, _gostring_ _swig_go_1) {
+_gostring_ _wrap_hex_decode_cwetee_c783bad2cb96b6a8(wetee_buf *_swig_go_0, _gostring_ _swig_go_1) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   char *arg2 = (char *) 0 ;
   size_t arg3 ;
@@ -2302,7 +2453,7 @@ _gostring_ _wrap_hex_decode_cwetee_0551771aedc3a6f6(wetee_buf *_swig_go_0, _gost
 }
 
 
-_gostring_ _wrap_base58_encode_cwetee_0551771aedc3a6f6(wetee_buf *_swig_go_0, _goslice_ _swig_go_1) {
+_gostring_ _wrap_base58_encode_cwetee_c783bad2cb96b6a8(wetee_buf *_swig_go_0, _goslice_ _swig_go_1) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   uint8_t *arg2 = (uint8_t *) 0 ;
   size_t arg3 ;
@@ -2340,7 +2491,7 @@ _gostring_ _wrap_base58_encode_cwetee_0551771aedc3a6f6(wetee_buf *_swig_go_0, _g
 }
 
 
-_gostring_ _wrap_base58_decode_cwetee_0551771aedc3a6f6(wetee_buf *_swig_go_0, _gostring_ _swig_go_1) {
+_gostring_ _wrap_base58_decode_cwetee_c783bad2cb96b6a8(wetee_buf *_swig_go_0, _gostring_ _swig_go_1) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   char *arg2 = (char *) 0 ;
   size_t arg3 ;
@@ -2378,7 +2529,7 @@ _gostring_ _wrap_base58_decode_cwetee_0551771aedc3a6f6(wetee_buf *_swig_go_0, _g
 }
 
 
-_gostring_ _wrap_base64_encode_cwetee_0551771aedc3a6f6(wetee_buf *_swig_go_0, _goslice_ _swig_go_1, intgo _swig_go_2) {
+_gostring_ _wrap_base64_encode_cwetee_c783bad2cb96b6a8(wetee_buf *_swig_go_0, _goslice_ _swig_go_1, intgo _swig_go_2) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   uint8_t *arg2 = (uint8_t *) 0 ;
   size_t arg3 ;
@@ -2418,7 +2569,7 @@ _gostring_ _wrap_base64_encode_cwetee_0551771aedc3a6f6(wetee_buf *_swig_go_0, _g
 }
 
 
-_gostring_ _wrap_base64_decode_cwetee_0551771aedc3a6f6(wetee_buf *_swig_go_0, _gostring_ _swig_go_1, intgo _swig_go_2) {
+_gostring_ _wrap_base64_decode_cwetee_c783bad2cb96b6a8(wetee_buf *_swig_go_0, _gostring_ _swig_go_1, intgo _swig_go_2) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   char *arg2 = (char *) 0 ;
   size_t arg3 ;
@@ -2458,7 +2609,7 @@ _gostring_ _wrap_base64_decode_cwetee_0551771aedc3a6f6(wetee_buf *_swig_go_0, _g
 }
 
 
-intgo _wrap_U128_MAX_DECIMALS_cwetee_0551771aedc3a6f6() {
+intgo _wrap_U128_MAX_DECIMALS_cwetee_c783bad2cb96b6a8() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -2469,7 +2620,7 @@ intgo _wrap_U128_MAX_DECIMALS_cwetee_0551771aedc3a6f6() {
 }
 
 
-_gostring_ _wrap_u128_from_decimal_cwetee_0551771aedc3a6f6(_goslice_ _swig_go_0, _gostring_ _swig_go_1, intgo _swig_go_2) {
+_gostring_ _wrap_u128_from_decimal_cwetee_c783bad2cb96b6a8(_goslice_ _swig_go_0, _gostring_ _swig_go_1, intgo _swig_go_2) {
   wetee_u128 *arg1 = (wetee_u128 *) 0 ;
   char *arg2 = (char *) 0 ;
   size_t arg3 ;
@@ -2503,7 +2654,7 @@ _gostring_ _wrap_u128_from_decimal_cwetee_0551771aedc3a6f6(_goslice_ _swig_go_0,
 }
 
 
-_gostring_ _wrap_u128_to_decimal_cwetee_0551771aedc3a6f6(_goslice_ _swig_go_0, _goslice_ _swig_go_1, intgo _swig_go_2) {
+_gostring_ _wrap_u128_to_decimal_cwetee_c783bad2cb96b6a8(_goslice_ _swig_go_0, _goslice_ _swig_go_1, intgo _swig_go_2) {
   char *arg1 = (char *) 0 ;
   size_t arg2 ;
   wetee_u128 arg3 ;
@@ -2531,7 +2682,7 @@ _gostring_ _wrap_u128_to_decimal_cwetee_0551771aedc3a6f6(_goslice_ _swig_go_0, _
 }
 
 
-void _wrap_u128_to_le_cwetee_0551771aedc3a6f6(_goslice_ _swig_go_0, _goslice_ _swig_go_1) {
+void _wrap_u128_to_le_cwetee_c783bad2cb96b6a8(_goslice_ _swig_go_0, _goslice_ _swig_go_1) {
   uint8_t *arg1 ;
   wetee_u128 arg2 ;
   
@@ -2553,7 +2704,7 @@ void _wrap_u128_to_le_cwetee_0551771aedc3a6f6(_goslice_ _swig_go_0, _goslice_ _s
 }
 
 
-void _wrap_u128_from_le_cwetee_0551771aedc3a6f6(_goslice_ _swig_go_0, _goslice_ _swig_go_1) {
+void _wrap_u128_from_le_cwetee_c783bad2cb96b6a8(_goslice_ _swig_go_0, _goslice_ _swig_go_1) {
   wetee_u128 *arg1 = (wetee_u128 *) 0 ;
   uint8_t *arg2 ;
   wetee_u128 temp1 ;
@@ -2581,7 +2732,7 @@ void _wrap_u128_from_le_cwetee_0551771aedc3a6f6(_goslice_ _swig_go_0, _goslice_ 
 }
 
 
-intgo _wrap_BLAKE2B_KEY_MAX_cwetee_0551771aedc3a6f6() {
+intgo _wrap_BLAKE2B_KEY_MAX_cwetee_c783bad2cb96b6a8() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -2592,7 +2743,7 @@ intgo _wrap_BLAKE2B_KEY_MAX_cwetee_0551771aedc3a6f6() {
 }
 
 
-_gostring_ _wrap_hash_blake2b_cwetee_0551771aedc3a6f6(_goslice_ _swig_go_0, _goslice_ _swig_go_1, _goslice_ _swig_go_2) {
+_gostring_ _wrap_hash_blake2b_cwetee_c783bad2cb96b6a8(_goslice_ _swig_go_0, _goslice_ _swig_go_1, _goslice_ _swig_go_2) {
   uint8_t *arg1 = (uint8_t *) 0 ;
   size_t arg2 ;
   uint8_t *arg3 = (uint8_t *) 0 ;
@@ -2624,7 +2775,7 @@ _gostring_ _wrap_hash_blake2b_cwetee_0551771aedc3a6f6(_goslice_ _swig_go_0, _gos
 }
 
 
-_gostring_ _wrap_hash_blake2b_128_cwetee_0551771aedc3a6f6(_goslice_ _swig_go_0, _goslice_ _swig_go_1) {
+_gostring_ _wrap_hash_blake2b_128_cwetee_c783bad2cb96b6a8(_goslice_ _swig_go_0, _goslice_ _swig_go_1) {
   uint8_t *arg1 ;
   uint8_t *arg2 = (uint8_t *) 0 ;
   size_t arg3 ;
@@ -2649,7 +2800,7 @@ _gostring_ _wrap_hash_blake2b_128_cwetee_0551771aedc3a6f6(_goslice_ _swig_go_0, 
 }
 
 
-_gostring_ _wrap_hash_blake2b_256_cwetee_0551771aedc3a6f6(_goslice_ _swig_go_0, _goslice_ _swig_go_1) {
+_gostring_ _wrap_hash_blake2b_256_cwetee_c783bad2cb96b6a8(_goslice_ _swig_go_0, _goslice_ _swig_go_1) {
   uint8_t *arg1 ;
   uint8_t *arg2 = (uint8_t *) 0 ;
   size_t arg3 ;
@@ -2674,7 +2825,7 @@ _gostring_ _wrap_hash_blake2b_256_cwetee_0551771aedc3a6f6(_goslice_ _swig_go_0, 
 }
 
 
-_gostring_ _wrap_hash_blake2b_512_cwetee_0551771aedc3a6f6(_goslice_ _swig_go_0, _goslice_ _swig_go_1) {
+_gostring_ _wrap_hash_blake2b_512_cwetee_c783bad2cb96b6a8(_goslice_ _swig_go_0, _goslice_ _swig_go_1) {
   uint8_t *arg1 ;
   uint8_t *arg2 = (uint8_t *) 0 ;
   size_t arg3 ;
@@ -2699,7 +2850,7 @@ _gostring_ _wrap_hash_blake2b_512_cwetee_0551771aedc3a6f6(_goslice_ _swig_go_0, 
 }
 
 
-_gostring_ _wrap_hash_blake2s_256_cwetee_0551771aedc3a6f6(_goslice_ _swig_go_0, _goslice_ _swig_go_1) {
+_gostring_ _wrap_hash_blake2s_256_cwetee_c783bad2cb96b6a8(_goslice_ _swig_go_0, _goslice_ _swig_go_1) {
   uint8_t *arg1 ;
   uint8_t *arg2 = (uint8_t *) 0 ;
   size_t arg3 ;
@@ -2724,7 +2875,7 @@ _gostring_ _wrap_hash_blake2s_256_cwetee_0551771aedc3a6f6(_goslice_ _swig_go_0, 
 }
 
 
-_gostring_ _wrap_hash_twox64_cwetee_0551771aedc3a6f6(_goslice_ _swig_go_0, _goslice_ _swig_go_1) {
+_gostring_ _wrap_hash_twox64_cwetee_c783bad2cb96b6a8(_goslice_ _swig_go_0, _goslice_ _swig_go_1) {
   uint8_t *arg1 ;
   uint8_t *arg2 = (uint8_t *) 0 ;
   size_t arg3 ;
@@ -2749,7 +2900,7 @@ _gostring_ _wrap_hash_twox64_cwetee_0551771aedc3a6f6(_goslice_ _swig_go_0, _gosl
 }
 
 
-_gostring_ _wrap_hash_twox128_cwetee_0551771aedc3a6f6(_goslice_ _swig_go_0, _goslice_ _swig_go_1) {
+_gostring_ _wrap_hash_twox128_cwetee_c783bad2cb96b6a8(_goslice_ _swig_go_0, _goslice_ _swig_go_1) {
   uint8_t *arg1 ;
   uint8_t *arg2 = (uint8_t *) 0 ;
   size_t arg3 ;
@@ -2774,7 +2925,7 @@ _gostring_ _wrap_hash_twox128_cwetee_0551771aedc3a6f6(_goslice_ _swig_go_0, _gos
 }
 
 
-_gostring_ _wrap_hash_twox256_cwetee_0551771aedc3a6f6(_goslice_ _swig_go_0, _goslice_ _swig_go_1) {
+_gostring_ _wrap_hash_twox256_cwetee_c783bad2cb96b6a8(_goslice_ _swig_go_0, _goslice_ _swig_go_1) {
   uint8_t *arg1 ;
   uint8_t *arg2 = (uint8_t *) 0 ;
   size_t arg3 ;
@@ -2799,7 +2950,7 @@ _gostring_ _wrap_hash_twox256_cwetee_0551771aedc3a6f6(_goslice_ _swig_go_0, _gos
 }
 
 
-_gostring_ _wrap_hash_keccak256_cwetee_0551771aedc3a6f6(_goslice_ _swig_go_0, _goslice_ _swig_go_1) {
+_gostring_ _wrap_hash_keccak256_cwetee_c783bad2cb96b6a8(_goslice_ _swig_go_0, _goslice_ _swig_go_1) {
   uint8_t *arg1 ;
   uint8_t *arg2 = (uint8_t *) 0 ;
   size_t arg3 ;
@@ -2824,7 +2975,7 @@ _gostring_ _wrap_hash_keccak256_cwetee_0551771aedc3a6f6(_goslice_ _swig_go_0, _g
 }
 
 
-_gostring_ _wrap_hash_sha256_cwetee_0551771aedc3a6f6(_goslice_ _swig_go_0, _goslice_ _swig_go_1) {
+_gostring_ _wrap_hash_sha256_cwetee_c783bad2cb96b6a8(_goslice_ _swig_go_0, _goslice_ _swig_go_1) {
   uint8_t *arg1 ;
   uint8_t *arg2 = (uint8_t *) 0 ;
   size_t arg3 ;
@@ -2849,7 +3000,7 @@ _gostring_ _wrap_hash_sha256_cwetee_0551771aedc3a6f6(_goslice_ _swig_go_0, _gosl
 }
 
 
-_gostring_ _wrap_hash_sha512_cwetee_0551771aedc3a6f6(_goslice_ _swig_go_0, _goslice_ _swig_go_1) {
+_gostring_ _wrap_hash_sha512_cwetee_c783bad2cb96b6a8(_goslice_ _swig_go_0, _goslice_ _swig_go_1) {
   uint8_t *arg1 ;
   uint8_t *arg2 = (uint8_t *) 0 ;
   size_t arg3 ;
@@ -2874,7 +3025,7 @@ _gostring_ _wrap_hash_sha512_cwetee_0551771aedc3a6f6(_goslice_ _swig_go_0, _gosl
 }
 
 
-_gostring_ _wrap_hmac_sha256_cwetee_0551771aedc3a6f6(_goslice_ _swig_go_0, _goslice_ _swig_go_1, _goslice_ _swig_go_2) {
+_gostring_ _wrap_hmac_sha256_cwetee_c783bad2cb96b6a8(_goslice_ _swig_go_0, _goslice_ _swig_go_1, _goslice_ _swig_go_2) {
   uint8_t *arg1 ;
   uint8_t *arg2 = (uint8_t *) 0 ;
   size_t arg3 ;
@@ -2905,7 +3056,7 @@ _gostring_ _wrap_hmac_sha256_cwetee_0551771aedc3a6f6(_goslice_ _swig_go_0, _gosl
 }
 
 
-_gostring_ _wrap_hmac_sha512_cwetee_0551771aedc3a6f6(_goslice_ _swig_go_0, _goslice_ _swig_go_1, _goslice_ _swig_go_2) {
+_gostring_ _wrap_hmac_sha512_cwetee_c783bad2cb96b6a8(_goslice_ _swig_go_0, _goslice_ _swig_go_1, _goslice_ _swig_go_2) {
   uint8_t *arg1 ;
   uint8_t *arg2 = (uint8_t *) 0 ;
   size_t arg3 ;
@@ -2936,7 +3087,7 @@ _gostring_ _wrap_hmac_sha512_cwetee_0551771aedc3a6f6(_goslice_ _swig_go_0, _gosl
 }
 
 
-_gostring_ _wrap_pbkdf2_sha256_cwetee_0551771aedc3a6f6(_goslice_ _swig_go_0, _goslice_ _swig_go_1, _goslice_ _swig_go_2, intgo _swig_go_3) {
+_gostring_ _wrap_pbkdf2_sha256_cwetee_c783bad2cb96b6a8(_goslice_ _swig_go_0, _goslice_ _swig_go_1, _goslice_ _swig_go_2, intgo _swig_go_3) {
   uint8_t *arg1 = (uint8_t *) 0 ;
   size_t arg2 ;
   uint8_t *arg3 = (uint8_t *) 0 ;
@@ -2970,7 +3121,7 @@ _gostring_ _wrap_pbkdf2_sha256_cwetee_0551771aedc3a6f6(_goslice_ _swig_go_0, _go
 }
 
 
-_gostring_ _wrap_pbkdf2_sha512_cwetee_0551771aedc3a6f6(_goslice_ _swig_go_0, _goslice_ _swig_go_1, _goslice_ _swig_go_2, intgo _swig_go_3) {
+_gostring_ _wrap_pbkdf2_sha512_cwetee_c783bad2cb96b6a8(_goslice_ _swig_go_0, _goslice_ _swig_go_1, _goslice_ _swig_go_2, intgo _swig_go_3) {
   uint8_t *arg1 = (uint8_t *) 0 ;
   size_t arg2 ;
   uint8_t *arg3 = (uint8_t *) 0 ;
@@ -3004,7 +3155,7 @@ _gostring_ _wrap_pbkdf2_sha512_cwetee_0551771aedc3a6f6(_goslice_ _swig_go_0, _go
 }
 
 
-_gostring_ _wrap_hash_blake3_cwetee_0551771aedc3a6f6(_goslice_ _swig_go_0, _goslice_ _swig_go_1) {
+_gostring_ _wrap_hash_blake3_cwetee_c783bad2cb96b6a8(_goslice_ _swig_go_0, _goslice_ _swig_go_1) {
   uint8_t *arg1 = (uint8_t *) 0 ;
   size_t arg2 ;
   uint8_t *arg3 = (uint8_t *) 0 ;
@@ -3030,7 +3181,7 @@ _gostring_ _wrap_hash_blake3_cwetee_0551771aedc3a6f6(_goslice_ _swig_go_0, _gosl
 }
 
 
-_gostring_ _wrap_hash_blake3_keyed_cwetee_0551771aedc3a6f6(_goslice_ _swig_go_0, _goslice_ _swig_go_1, _goslice_ _swig_go_2) {
+_gostring_ _wrap_hash_blake3_keyed_cwetee_c783bad2cb96b6a8(_goslice_ _swig_go_0, _goslice_ _swig_go_1, _goslice_ _swig_go_2) {
   uint8_t *arg1 = (uint8_t *) 0 ;
   size_t arg2 ;
   uint8_t *arg3 ;
@@ -3061,7 +3212,7 @@ _gostring_ _wrap_hash_blake3_keyed_cwetee_0551771aedc3a6f6(_goslice_ _swig_go_0,
 }
 
 
-_gostring_ _wrap_hash_blake3_derive_key_cwetee_0551771aedc3a6f6(_goslice_ _swig_go_0, _gostring_ _swig_go_1, _goslice_ _swig_go_2) {
+_gostring_ _wrap_hash_blake3_derive_key_cwetee_c783bad2cb96b6a8(_goslice_ _swig_go_0, _gostring_ _swig_go_1, _goslice_ _swig_go_2) {
   uint8_t *arg1 = (uint8_t *) 0 ;
   size_t arg2 ;
   char *arg3 = (char *) 0 ;
@@ -3093,7 +3244,7 @@ _gostring_ _wrap_hash_blake3_derive_key_cwetee_0551771aedc3a6f6(_goslice_ _swig_
 }
 
 
-_gostring_ _wrap_crc16_xmodem_cwetee_0551771aedc3a6f6(short *_swig_go_0, _goslice_ _swig_go_1) {
+_gostring_ _wrap_crc16_xmodem_cwetee_c783bad2cb96b6a8(short *_swig_go_0, _goslice_ _swig_go_1) {
   uint16_t *arg1 = (uint16_t *) 0 ;
   uint8_t *arg2 = (uint8_t *) 0 ;
   size_t arg3 ;
@@ -3115,7 +3266,7 @@ _gostring_ _wrap_crc16_xmodem_cwetee_0551771aedc3a6f6(short *_swig_go_0, _goslic
 }
 
 
-_gostring_ _wrap_crc32c_cwetee_0551771aedc3a6f6(int *_swig_go_0, _goslice_ _swig_go_1) {
+_gostring_ _wrap_crc32c_cwetee_c783bad2cb96b6a8(int *_swig_go_0, _goslice_ _swig_go_1) {
   uint32_t *arg1 = (uint32_t *) 0 ;
   uint8_t *arg2 = (uint8_t *) 0 ;
   size_t arg3 ;
@@ -3137,7 +3288,7 @@ _gostring_ _wrap_crc32c_cwetee_0551771aedc3a6f6(int *_swig_go_0, _goslice_ _swig
 }
 
 
-intgo _wrap_SCALE_COMPACT_MAX_BYTES_cwetee_0551771aedc3a6f6() {
+intgo _wrap_SCALE_COMPACT_MAX_BYTES_cwetee_c783bad2cb96b6a8() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -3148,7 +3299,7 @@ intgo _wrap_SCALE_COMPACT_MAX_BYTES_cwetee_0551771aedc3a6f6() {
 }
 
 
-_gostring_ _wrap_scale_encode_compact_cwetee_0551771aedc3a6f6(wetee_buf *_swig_go_0, _goslice_ _swig_go_1) {
+_gostring_ _wrap_scale_encode_compact_cwetee_c783bad2cb96b6a8(wetee_buf *_swig_go_0, _goslice_ _swig_go_1) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   wetee_u128 arg2 ;
   wetee_buf temp1 ;
@@ -3186,7 +3337,7 @@ _gostring_ _wrap_scale_encode_compact_cwetee_0551771aedc3a6f6(wetee_buf *_swig_g
 }
 
 
-_gostring_ _wrap_scale_decode_compact_cwetee_0551771aedc3a6f6(_goslice_ _swig_go_0, intgo *_swig_go_1, _goslice_ _swig_go_2) {
+_gostring_ _wrap_scale_decode_compact_cwetee_c783bad2cb96b6a8(_goslice_ _swig_go_0, intgo *_swig_go_1, _goslice_ _swig_go_2) {
   wetee_u128 *arg1 = (wetee_u128 *) 0 ;
   size_t *arg2 = (size_t *) 0 ;
   uint8_t *arg3 = (uint8_t *) 0 ;
@@ -3225,7 +3376,7 @@ _gostring_ _wrap_scale_decode_compact_cwetee_0551771aedc3a6f6(_goslice_ _swig_go
 }
 
 
-intgo _wrap_SCHEME_SR25519_cwetee_0551771aedc3a6f6() {
+intgo _wrap_SCHEME_SR25519_cwetee_c783bad2cb96b6a8() {
   enum wetee_scheme result;
   intgo _swig_go_result;
   
@@ -3240,7 +3391,7 @@ intgo _wrap_SCHEME_SR25519_cwetee_0551771aedc3a6f6() {
 }
 
 
-intgo _wrap_SCHEME_ED25519_cwetee_0551771aedc3a6f6() {
+intgo _wrap_SCHEME_ED25519_cwetee_c783bad2cb96b6a8() {
   enum wetee_scheme result;
   intgo _swig_go_result;
   
@@ -3255,7 +3406,7 @@ intgo _wrap_SCHEME_ED25519_cwetee_0551771aedc3a6f6() {
 }
 
 
-intgo _wrap_SCHEME_ECDSA_cwetee_0551771aedc3a6f6() {
+intgo _wrap_SCHEME_ECDSA_cwetee_c783bad2cb96b6a8() {
   enum wetee_scheme result;
   intgo _swig_go_result;
   
@@ -3270,7 +3421,7 @@ intgo _wrap_SCHEME_ECDSA_cwetee_0551771aedc3a6f6() {
 }
 
 
-intgo _wrap_SCHEME_ETHEREUM_cwetee_0551771aedc3a6f6() {
+intgo _wrap_SCHEME_ETHEREUM_cwetee_c783bad2cb96b6a8() {
   enum wetee_scheme result;
   intgo _swig_go_result;
   
@@ -3285,7 +3436,7 @@ intgo _wrap_SCHEME_ETHEREUM_cwetee_0551771aedc3a6f6() {
 }
 
 
-intgo _wrap_SR25519_SEED_BYTES_cwetee_0551771aedc3a6f6() {
+intgo _wrap_SR25519_SEED_BYTES_cwetee_c783bad2cb96b6a8() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -3296,7 +3447,7 @@ intgo _wrap_SR25519_SEED_BYTES_cwetee_0551771aedc3a6f6() {
 }
 
 
-intgo _wrap_SR25519_PUBLIC_BYTES_cwetee_0551771aedc3a6f6() {
+intgo _wrap_SR25519_PUBLIC_BYTES_cwetee_c783bad2cb96b6a8() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -3307,7 +3458,7 @@ intgo _wrap_SR25519_PUBLIC_BYTES_cwetee_0551771aedc3a6f6() {
 }
 
 
-intgo _wrap_SR25519_SECRET_BYTES_cwetee_0551771aedc3a6f6() {
+intgo _wrap_SR25519_SECRET_BYTES_cwetee_c783bad2cb96b6a8() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -3318,7 +3469,7 @@ intgo _wrap_SR25519_SECRET_BYTES_cwetee_0551771aedc3a6f6() {
 }
 
 
-intgo _wrap_SR25519_SIGNATURE_BYTES_cwetee_0551771aedc3a6f6() {
+intgo _wrap_SR25519_SIGNATURE_BYTES_cwetee_c783bad2cb96b6a8() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -3329,7 +3480,7 @@ intgo _wrap_SR25519_SIGNATURE_BYTES_cwetee_0551771aedc3a6f6() {
 }
 
 
-intgo _wrap_ED25519_SEED_BYTES_cwetee_0551771aedc3a6f6() {
+intgo _wrap_ED25519_SEED_BYTES_cwetee_c783bad2cb96b6a8() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -3340,7 +3491,7 @@ intgo _wrap_ED25519_SEED_BYTES_cwetee_0551771aedc3a6f6() {
 }
 
 
-intgo _wrap_ED25519_PUBLIC_BYTES_cwetee_0551771aedc3a6f6() {
+intgo _wrap_ED25519_PUBLIC_BYTES_cwetee_c783bad2cb96b6a8() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -3351,7 +3502,7 @@ intgo _wrap_ED25519_PUBLIC_BYTES_cwetee_0551771aedc3a6f6() {
 }
 
 
-intgo _wrap_ED25519_SECRET_BYTES_cwetee_0551771aedc3a6f6() {
+intgo _wrap_ED25519_SECRET_BYTES_cwetee_c783bad2cb96b6a8() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -3362,7 +3513,7 @@ intgo _wrap_ED25519_SECRET_BYTES_cwetee_0551771aedc3a6f6() {
 }
 
 
-intgo _wrap_ED25519_SIGNATURE_BYTES_cwetee_0551771aedc3a6f6() {
+intgo _wrap_ED25519_SIGNATURE_BYTES_cwetee_c783bad2cb96b6a8() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -3373,7 +3524,7 @@ intgo _wrap_ED25519_SIGNATURE_BYTES_cwetee_0551771aedc3a6f6() {
 }
 
 
-intgo _wrap_ECDSA_SECRET_BYTES_cwetee_0551771aedc3a6f6() {
+intgo _wrap_ECDSA_SECRET_BYTES_cwetee_c783bad2cb96b6a8() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -3384,7 +3535,7 @@ intgo _wrap_ECDSA_SECRET_BYTES_cwetee_0551771aedc3a6f6() {
 }
 
 
-intgo _wrap_ECDSA_PUBLIC_BYTES_cwetee_0551771aedc3a6f6() {
+intgo _wrap_ECDSA_PUBLIC_BYTES_cwetee_c783bad2cb96b6a8() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -3395,7 +3546,7 @@ intgo _wrap_ECDSA_PUBLIC_BYTES_cwetee_0551771aedc3a6f6() {
 }
 
 
-intgo _wrap_ECDSA_SIGNATURE_BYTES_cwetee_0551771aedc3a6f6() {
+intgo _wrap_ECDSA_SIGNATURE_BYTES_cwetee_c783bad2cb96b6a8() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -3406,7 +3557,7 @@ intgo _wrap_ECDSA_SIGNATURE_BYTES_cwetee_0551771aedc3a6f6() {
 }
 
 
-intgo _wrap_ETH_ADDRESS_BYTES_cwetee_0551771aedc3a6f6() {
+intgo _wrap_ETH_ADDRESS_BYTES_cwetee_c783bad2cb96b6a8() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -3417,7 +3568,7 @@ intgo _wrap_ETH_ADDRESS_BYTES_cwetee_0551771aedc3a6f6() {
 }
 
 
-intgo _wrap_CHAIN_CODE_BYTES_cwetee_0551771aedc3a6f6() {
+intgo _wrap_CHAIN_CODE_BYTES_cwetee_c783bad2cb96b6a8() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -3428,7 +3579,7 @@ intgo _wrap_CHAIN_CODE_BYTES_cwetee_0551771aedc3a6f6() {
 }
 
 
-intgo _wrap_PUBLIC_MAX_BYTES_cwetee_0551771aedc3a6f6() {
+intgo _wrap_PUBLIC_MAX_BYTES_cwetee_c783bad2cb96b6a8() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -3439,7 +3590,7 @@ intgo _wrap_PUBLIC_MAX_BYTES_cwetee_0551771aedc3a6f6() {
 }
 
 
-intgo _wrap_SIGNATURE_MAX_BYTES_cwetee_0551771aedc3a6f6() {
+intgo _wrap_SIGNATURE_MAX_BYTES_cwetee_c783bad2cb96b6a8() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -3450,7 +3601,7 @@ intgo _wrap_SIGNATURE_MAX_BYTES_cwetee_0551771aedc3a6f6() {
 }
 
 
-_gostring_ _wrap_dev_phrase_cwetee_0551771aedc3a6f6() {
+_gostring_ _wrap_dev_phrase_cwetee_c783bad2cb96b6a8() {
   char *result = 0 ;
   _gostring_ _swig_go_result;
   
@@ -3467,7 +3618,7 @@ _gostring_ _wrap_dev_phrase_cwetee_0551771aedc3a6f6() {
 }
 
 
-_gostring_ _wrap_sr25519_keypair_from_seed_cwetee_0551771aedc3a6f6(_goslice_ _swig_go_0, _goslice_ _swig_go_1, _goslice_ _swig_go_2) {
+_gostring_ _wrap_sr25519_keypair_from_seed_cwetee_c783bad2cb96b6a8(_goslice_ _swig_go_0, _goslice_ _swig_go_1, _goslice_ _swig_go_2) {
   uint8_t *arg1 ;
   uint8_t *arg2 ;
   uint8_t *arg3 ;
@@ -3496,7 +3647,7 @@ _gostring_ _wrap_sr25519_keypair_from_seed_cwetee_0551771aedc3a6f6(_goslice_ _sw
 }
 
 
-_gostring_ _wrap_sr25519_secret_to_canonical_cwetee_0551771aedc3a6f6(_goslice_ _swig_go_0, _goslice_ _swig_go_1) {
+_gostring_ _wrap_sr25519_secret_to_canonical_cwetee_c783bad2cb96b6a8(_goslice_ _swig_go_0, _goslice_ _swig_go_1) {
   uint8_t *arg1 ;
   uint8_t *arg2 ;
   wetee_rc result;
@@ -3520,7 +3671,7 @@ _gostring_ _wrap_sr25519_secret_to_canonical_cwetee_0551771aedc3a6f6(_goslice_ _
 }
 
 
-_gostring_ _wrap_sr25519_secret_from_canonical_cwetee_0551771aedc3a6f6(_goslice_ _swig_go_0, _goslice_ _swig_go_1) {
+_gostring_ _wrap_sr25519_secret_from_canonical_cwetee_c783bad2cb96b6a8(_goslice_ _swig_go_0, _goslice_ _swig_go_1) {
   uint8_t *arg1 ;
   uint8_t *arg2 ;
   wetee_rc result;
@@ -3544,7 +3695,7 @@ _gostring_ _wrap_sr25519_secret_from_canonical_cwetee_0551771aedc3a6f6(_goslice_
 }
 
 
-_gostring_ _wrap_sr25519_public_from_secret_cwetee_0551771aedc3a6f6(_goslice_ _swig_go_0, _goslice_ _swig_go_1) {
+_gostring_ _wrap_sr25519_public_from_secret_cwetee_c783bad2cb96b6a8(_goslice_ _swig_go_0, _goslice_ _swig_go_1) {
   uint8_t *arg1 ;
   uint8_t *arg2 ;
   wetee_rc result;
@@ -3568,7 +3719,7 @@ _gostring_ _wrap_sr25519_public_from_secret_cwetee_0551771aedc3a6f6(_goslice_ _s
 }
 
 
-_gostring_ _wrap_sr25519_sign_cwetee_0551771aedc3a6f6(_goslice_ _swig_go_0, _goslice_ _swig_go_1, _goslice_ _swig_go_2, _goslice_ _swig_go_3) {
+_gostring_ _wrap_sr25519_sign_cwetee_c783bad2cb96b6a8(_goslice_ _swig_go_0, _goslice_ _swig_go_1, _goslice_ _swig_go_2, _goslice_ _swig_go_3) {
   uint8_t *arg1 ;
   uint8_t *arg2 ;
   uint8_t *arg3 ;
@@ -3603,7 +3754,7 @@ _gostring_ _wrap_sr25519_sign_cwetee_0551771aedc3a6f6(_goslice_ _swig_go_0, _gos
 }
 
 
-_gostring_ _wrap_sr25519_verify_cwetee_0551771aedc3a6f6(_goslice_ _swig_go_0, _goslice_ _swig_go_1, _goslice_ _swig_go_2) {
+_gostring_ _wrap_sr25519_verify_cwetee_c783bad2cb96b6a8(_goslice_ _swig_go_0, _goslice_ _swig_go_1, _goslice_ _swig_go_2) {
   uint8_t *arg1 ;
   uint8_t *arg2 = (uint8_t *) 0 ;
   size_t arg3 ;
@@ -3633,7 +3784,7 @@ _gostring_ _wrap_sr25519_verify_cwetee_0551771aedc3a6f6(_goslice_ _swig_go_0, _g
 }
 
 
-_gostring_ _wrap_sr25519_verify_strict_cwetee_0551771aedc3a6f6(_goslice_ _swig_go_0, _goslice_ _swig_go_1, _goslice_ _swig_go_2) {
+_gostring_ _wrap_sr25519_verify_strict_cwetee_c783bad2cb96b6a8(_goslice_ _swig_go_0, _goslice_ _swig_go_1, _goslice_ _swig_go_2) {
   uint8_t *arg1 ;
   uint8_t *arg2 = (uint8_t *) 0 ;
   size_t arg3 ;
@@ -3663,7 +3814,7 @@ _gostring_ _wrap_sr25519_verify_strict_cwetee_0551771aedc3a6f6(_goslice_ _swig_g
 }
 
 
-_gostring_ _wrap_sr25519_derive_hard_cwetee_0551771aedc3a6f6(_goslice_ _swig_go_0, _goslice_ _swig_go_1, _goslice_ _swig_go_2, _goslice_ _swig_go_3) {
+_gostring_ _wrap_sr25519_derive_hard_cwetee_c783bad2cb96b6a8(_goslice_ _swig_go_0, _goslice_ _swig_go_1, _goslice_ _swig_go_2, _goslice_ _swig_go_3) {
   uint8_t *arg1 ;
   uint8_t *arg2 ;
   uint8_t *arg3 ;
@@ -3697,7 +3848,7 @@ _gostring_ _wrap_sr25519_derive_hard_cwetee_0551771aedc3a6f6(_goslice_ _swig_go_
 }
 
 
-_gostring_ _wrap_sr25519_derive_soft_cwetee_0551771aedc3a6f6(_goslice_ _swig_go_0, _goslice_ _swig_go_1, _goslice_ _swig_go_2, _goslice_ _swig_go_3, _goslice_ _swig_go_4) {
+_gostring_ _wrap_sr25519_derive_soft_cwetee_c783bad2cb96b6a8(_goslice_ _swig_go_0, _goslice_ _swig_go_1, _goslice_ _swig_go_2, _goslice_ _swig_go_3, _goslice_ _swig_go_4) {
   uint8_t *arg1 ;
   uint8_t *arg2 ;
   uint8_t *arg3 ;
@@ -3736,7 +3887,7 @@ _gostring_ _wrap_sr25519_derive_soft_cwetee_0551771aedc3a6f6(_goslice_ _swig_go_
 }
 
 
-_gostring_ _wrap_sr25519_derive_public_cwetee_0551771aedc3a6f6(_goslice_ _swig_go_0, _goslice_ _swig_go_1, _goslice_ _swig_go_2) {
+_gostring_ _wrap_sr25519_derive_public_cwetee_c783bad2cb96b6a8(_goslice_ _swig_go_0, _goslice_ _swig_go_1, _goslice_ _swig_go_2) {
   uint8_t *arg1 ;
   uint8_t *arg2 ;
   uint8_t *arg3 ;
@@ -3765,7 +3916,7 @@ _gostring_ _wrap_sr25519_derive_public_cwetee_0551771aedc3a6f6(_goslice_ _swig_g
 }
 
 
-_gostring_ _wrap_ed25519_keypair_from_seed_cwetee_0551771aedc3a6f6(_goslice_ _swig_go_0, _goslice_ _swig_go_1, _goslice_ _swig_go_2) {
+_gostring_ _wrap_ed25519_keypair_from_seed_cwetee_c783bad2cb96b6a8(_goslice_ _swig_go_0, _goslice_ _swig_go_1, _goslice_ _swig_go_2) {
   uint8_t *arg1 ;
   uint8_t *arg2 ;
   uint8_t *arg3 ;
@@ -3794,7 +3945,7 @@ _gostring_ _wrap_ed25519_keypair_from_seed_cwetee_0551771aedc3a6f6(_goslice_ _sw
 }
 
 
-_gostring_ _wrap_ed25519_sign_cwetee_0551771aedc3a6f6(_goslice_ _swig_go_0, _goslice_ _swig_go_1, _goslice_ _swig_go_2) {
+_gostring_ _wrap_ed25519_sign_cwetee_c783bad2cb96b6a8(_goslice_ _swig_go_0, _goslice_ _swig_go_1, _goslice_ _swig_go_2) {
   uint8_t *arg1 ;
   uint8_t *arg2 ;
   uint8_t *arg3 = (uint8_t *) 0 ;
@@ -3824,7 +3975,7 @@ _gostring_ _wrap_ed25519_sign_cwetee_0551771aedc3a6f6(_goslice_ _swig_go_0, _gos
 }
 
 
-_gostring_ _wrap_ed25519_verify_cwetee_0551771aedc3a6f6(_goslice_ _swig_go_0, _goslice_ _swig_go_1, _goslice_ _swig_go_2) {
+_gostring_ _wrap_ed25519_verify_cwetee_c783bad2cb96b6a8(_goslice_ _swig_go_0, _goslice_ _swig_go_1, _goslice_ _swig_go_2) {
   uint8_t *arg1 ;
   uint8_t *arg2 = (uint8_t *) 0 ;
   size_t arg3 ;
@@ -3854,7 +4005,7 @@ _gostring_ _wrap_ed25519_verify_cwetee_0551771aedc3a6f6(_goslice_ _swig_go_0, _g
 }
 
 
-_gostring_ _wrap_ed25519_verify_strict_cwetee_0551771aedc3a6f6(_goslice_ _swig_go_0, _goslice_ _swig_go_1, _goslice_ _swig_go_2) {
+_gostring_ _wrap_ed25519_verify_strict_cwetee_c783bad2cb96b6a8(_goslice_ _swig_go_0, _goslice_ _swig_go_1, _goslice_ _swig_go_2) {
   uint8_t *arg1 ;
   uint8_t *arg2 = (uint8_t *) 0 ;
   size_t arg3 ;
@@ -3884,7 +4035,7 @@ _gostring_ _wrap_ed25519_verify_strict_cwetee_0551771aedc3a6f6(_goslice_ _swig_g
 }
 
 
-_gostring_ _wrap_ed25519_derive_hard_cwetee_0551771aedc3a6f6(_goslice_ _swig_go_0, _goslice_ _swig_go_1, _goslice_ _swig_go_2) {
+_gostring_ _wrap_ed25519_derive_hard_cwetee_c783bad2cb96b6a8(_goslice_ _swig_go_0, _goslice_ _swig_go_1, _goslice_ _swig_go_2) {
   uint8_t *arg1 ;
   uint8_t *arg2 ;
   uint8_t *arg3 ;
@@ -3913,7 +4064,7 @@ _gostring_ _wrap_ed25519_derive_hard_cwetee_0551771aedc3a6f6(_goslice_ _swig_go_
 }
 
 
-_gostring_ _wrap_ecdsa_public_from_secret_cwetee_0551771aedc3a6f6(_goslice_ _swig_go_0, _goslice_ _swig_go_1) {
+_gostring_ _wrap_ecdsa_public_from_secret_cwetee_c783bad2cb96b6a8(_goslice_ _swig_go_0, _goslice_ _swig_go_1) {
   uint8_t *arg1 ;
   uint8_t *arg2 ;
   wetee_rc result;
@@ -3937,7 +4088,7 @@ _gostring_ _wrap_ecdsa_public_from_secret_cwetee_0551771aedc3a6f6(_goslice_ _swi
 }
 
 
-_gostring_ _wrap_ecdsa_sign_cwetee_0551771aedc3a6f6(_goslice_ _swig_go_0, _goslice_ _swig_go_1, _goslice_ _swig_go_2) {
+_gostring_ _wrap_ecdsa_sign_cwetee_c783bad2cb96b6a8(_goslice_ _swig_go_0, _goslice_ _swig_go_1, _goslice_ _swig_go_2) {
   uint8_t *arg1 ;
   uint8_t *arg2 ;
   uint8_t *arg3 = (uint8_t *) 0 ;
@@ -3967,7 +4118,7 @@ _gostring_ _wrap_ecdsa_sign_cwetee_0551771aedc3a6f6(_goslice_ _swig_go_0, _gosli
 }
 
 
-_gostring_ _wrap_ecdsa_verify_cwetee_0551771aedc3a6f6(_goslice_ _swig_go_0, _goslice_ _swig_go_1, _goslice_ _swig_go_2) {
+_gostring_ _wrap_ecdsa_verify_cwetee_c783bad2cb96b6a8(_goslice_ _swig_go_0, _goslice_ _swig_go_1, _goslice_ _swig_go_2) {
   uint8_t *arg1 ;
   uint8_t *arg2 = (uint8_t *) 0 ;
   size_t arg3 ;
@@ -3997,7 +4148,7 @@ _gostring_ _wrap_ecdsa_verify_cwetee_0551771aedc3a6f6(_goslice_ _swig_go_0, _gos
 }
 
 
-_gostring_ _wrap_ecdsa_derive_hard_cwetee_0551771aedc3a6f6(_goslice_ _swig_go_0, _goslice_ _swig_go_1, _goslice_ _swig_go_2) {
+_gostring_ _wrap_ecdsa_derive_hard_cwetee_c783bad2cb96b6a8(_goslice_ _swig_go_0, _goslice_ _swig_go_1, _goslice_ _swig_go_2) {
   uint8_t *arg1 ;
   uint8_t *arg2 ;
   uint8_t *arg3 ;
@@ -4026,7 +4177,7 @@ _gostring_ _wrap_ecdsa_derive_hard_cwetee_0551771aedc3a6f6(_goslice_ _swig_go_0,
 }
 
 
-_gostring_ _wrap_ecdsa_account_id_cwetee_0551771aedc3a6f6(_goslice_ _swig_go_0, _goslice_ _swig_go_1) {
+_gostring_ _wrap_ecdsa_account_id_cwetee_c783bad2cb96b6a8(_goslice_ _swig_go_0, _goslice_ _swig_go_1) {
   uint8_t *arg1 ;
   uint8_t *arg2 ;
   wetee_rc result;
@@ -4050,7 +4201,7 @@ _gostring_ _wrap_ecdsa_account_id_cwetee_0551771aedc3a6f6(_goslice_ _swig_go_0, 
 }
 
 
-_gostring_ _wrap_eth_sign_cwetee_0551771aedc3a6f6(_goslice_ _swig_go_0, _goslice_ _swig_go_1, _goslice_ _swig_go_2) {
+_gostring_ _wrap_eth_sign_cwetee_c783bad2cb96b6a8(_goslice_ _swig_go_0, _goslice_ _swig_go_1, _goslice_ _swig_go_2) {
   uint8_t *arg1 ;
   uint8_t *arg2 ;
   uint8_t *arg3 = (uint8_t *) 0 ;
@@ -4080,7 +4231,7 @@ _gostring_ _wrap_eth_sign_cwetee_0551771aedc3a6f6(_goslice_ _swig_go_0, _goslice
 }
 
 
-_gostring_ _wrap_eth_verify_cwetee_0551771aedc3a6f6(_goslice_ _swig_go_0, _goslice_ _swig_go_1, _goslice_ _swig_go_2) {
+_gostring_ _wrap_eth_verify_cwetee_c783bad2cb96b6a8(_goslice_ _swig_go_0, _goslice_ _swig_go_1, _goslice_ _swig_go_2) {
   uint8_t *arg1 ;
   uint8_t *arg2 = (uint8_t *) 0 ;
   size_t arg3 ;
@@ -4110,7 +4261,7 @@ _gostring_ _wrap_eth_verify_cwetee_0551771aedc3a6f6(_goslice_ _swig_go_0, _gosli
 }
 
 
-_gostring_ _wrap_eth_address_cwetee_0551771aedc3a6f6(_goslice_ _swig_go_0, _goslice_ _swig_go_1) {
+_gostring_ _wrap_eth_address_cwetee_c783bad2cb96b6a8(_goslice_ _swig_go_0, _goslice_ _swig_go_1) {
   uint8_t *arg1 ;
   uint8_t *arg2 = (uint8_t *) 0 ;
   size_t arg3 ;
@@ -4135,7 +4286,7 @@ _gostring_ _wrap_eth_address_cwetee_0551771aedc3a6f6(_goslice_ _swig_go_0, _gosl
 }
 
 
-_gostring_ _wrap_eth_address_to_string_cwetee_0551771aedc3a6f6(wetee_buf *_swig_go_0, _goslice_ _swig_go_1) {
+_gostring_ _wrap_eth_address_to_string_cwetee_c783bad2cb96b6a8(wetee_buf *_swig_go_0, _goslice_ _swig_go_1) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   uint8_t *arg2 ;
   wetee_buf temp1 ;
@@ -4172,7 +4323,7 @@ _gostring_ _wrap_eth_address_to_string_cwetee_0551771aedc3a6f6(wetee_buf *_swig_
 }
 
 
-_gostring_ _wrap_eth_address_from_string_cwetee_0551771aedc3a6f6(_goslice_ _swig_go_0, _gostring_ _swig_go_1) {
+_gostring_ _wrap_eth_address_from_string_cwetee_c783bad2cb96b6a8(_goslice_ _swig_go_0, _gostring_ _swig_go_1) {
   uint8_t *arg1 ;
   char *arg2 = (char *) 0 ;
   size_t arg3 ;
@@ -4197,7 +4348,7 @@ _gostring_ _wrap_eth_address_from_string_cwetee_0551771aedc3a6f6(_goslice_ _swig
 }
 
 
-_gostring_ _wrap_bip32_derive_cwetee_0551771aedc3a6f6(_goslice_ _swig_go_0, _goslice_ _swig_go_1, _gostring_ _swig_go_2) {
+_gostring_ _wrap_bip32_derive_cwetee_c783bad2cb96b6a8(_goslice_ _swig_go_0, _goslice_ _swig_go_1, _gostring_ _swig_go_2) {
   uint8_t *arg1 ;
   uint8_t *arg2 = (uint8_t *) 0 ;
   size_t arg3 ;
@@ -4228,7 +4379,7 @@ _gostring_ _wrap_bip32_derive_cwetee_0551771aedc3a6f6(_goslice_ _swig_go_0, _gos
 }
 
 
-_gostring_ _wrap_suri_parse_cwetee_0551771aedc3a6f6(wetee_suri **_swig_go_0, _gostring_ _swig_go_1) {
+_gostring_ _wrap_suri_parse_cwetee_c783bad2cb96b6a8(wetee_suri **_swig_go_0, _gostring_ _swig_go_1) {
   wetee_suri **arg1 = (wetee_suri **) 0 ;
   char *arg2 = (char *) 0 ;
   size_t arg3 ;
@@ -4259,7 +4410,7 @@ _gostring_ _wrap_suri_parse_cwetee_0551771aedc3a6f6(wetee_suri **_swig_go_0, _go
 }
 
 
-_gostring_ _wrap_suri_phrase_cwetee_0551771aedc3a6f6(wetee_suri *_swig_go_0) {
+_gostring_ _wrap_suri_phrase_cwetee_c783bad2cb96b6a8(wetee_suri *_swig_go_0) {
   wetee_suri *arg1 = (wetee_suri *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -4278,7 +4429,7 @@ _gostring_ _wrap_suri_phrase_cwetee_0551771aedc3a6f6(wetee_suri *_swig_go_0) {
 }
 
 
-_gostring_ _wrap_suri_password_cwetee_0551771aedc3a6f6(wetee_suri *_swig_go_0) {
+_gostring_ _wrap_suri_password_cwetee_c783bad2cb96b6a8(wetee_suri *_swig_go_0) {
   wetee_suri *arg1 = (wetee_suri *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -4297,7 +4448,7 @@ _gostring_ _wrap_suri_password_cwetee_0551771aedc3a6f6(wetee_suri *_swig_go_0) {
 }
 
 
-long long _wrap_suri_junction_count_cwetee_0551771aedc3a6f6(wetee_suri *_swig_go_0) {
+long long _wrap_suri_junction_count_cwetee_c783bad2cb96b6a8(wetee_suri *_swig_go_0) {
   wetee_suri *arg1 = (wetee_suri *) 0 ;
   size_t result;
   long long _swig_go_result;
@@ -4313,7 +4464,7 @@ long long _wrap_suri_junction_count_cwetee_0551771aedc3a6f6(wetee_suri *_swig_go
 }
 
 
-_gostring_ _wrap_suri_junction_cwetee_0551771aedc3a6f6(wetee_suri *_swig_go_0, long long _swig_go_1, _goslice_ _swig_go_2, intgo *_swig_go_3) {
+_gostring_ _wrap_suri_junction_cwetee_c783bad2cb96b6a8(wetee_suri *_swig_go_0, long long _swig_go_1, _goslice_ _swig_go_2, intgo *_swig_go_3) {
   wetee_suri *arg1 = (wetee_suri *) 0 ;
   size_t arg2 ;
   uint8_t *arg3 ;
@@ -4343,7 +4494,7 @@ _gostring_ _wrap_suri_junction_cwetee_0551771aedc3a6f6(wetee_suri *_swig_go_0, l
 }
 
 
-void _wrap_suri_free_cwetee_0551771aedc3a6f6(wetee_suri *_swig_go_0) {
+void _wrap_suri_free_cwetee_c783bad2cb96b6a8(wetee_suri *_swig_go_0) {
   wetee_suri *arg1 = (wetee_suri *) 0 ;
   
   arg1 = (wetee_suri *)(uintptr_t)_swig_go_0; 
@@ -4356,7 +4507,7 @@ void _wrap_suri_free_cwetee_0551771aedc3a6f6(wetee_suri *_swig_go_0) {
 }
 
 
-intgo _wrap_suri_has_password_cwetee_0551771aedc3a6f6(wetee_suri *_swig_go_0) {
+intgo _wrap_suri_has_password_cwetee_c783bad2cb96b6a8(wetee_suri *_swig_go_0) {
   wetee_suri *arg1 = (wetee_suri *) 0 ;
   int result;
   intgo _swig_go_result;
@@ -4372,7 +4523,7 @@ intgo _wrap_suri_has_password_cwetee_0551771aedc3a6f6(wetee_suri *_swig_go_0) {
 }
 
 
-_gostring_ _wrap_keypair_from_suri_cwetee_0551771aedc3a6f6(wetee_keypair **_swig_go_0, intgo _swig_go_1, _gostring_ _swig_go_2) {
+_gostring_ _wrap_keypair_from_suri_cwetee_c783bad2cb96b6a8(wetee_keypair **_swig_go_0, intgo _swig_go_1, _gostring_ _swig_go_2) {
   wetee_keypair **arg1 = (wetee_keypair **) 0 ;
   wetee_scheme arg2 ;
   char *arg3 = (char *) 0 ;
@@ -4405,7 +4556,7 @@ _gostring_ _wrap_keypair_from_suri_cwetee_0551771aedc3a6f6(wetee_keypair **_swig
 }
 
 
-intgo _wrap_ETH_PASSWORD_REJECT_cwetee_0551771aedc3a6f6() {
+intgo _wrap_ETH_PASSWORD_REJECT_cwetee_c783bad2cb96b6a8() {
   enum wetee_eth_password result;
   intgo _swig_go_result;
   
@@ -4420,7 +4571,7 @@ intgo _wrap_ETH_PASSWORD_REJECT_cwetee_0551771aedc3a6f6() {
 }
 
 
-intgo _wrap_ETH_PASSWORD_PASSPHRASE_cwetee_0551771aedc3a6f6() {
+intgo _wrap_ETH_PASSWORD_PASSPHRASE_cwetee_c783bad2cb96b6a8() {
   enum wetee_eth_password result;
   intgo _swig_go_result;
   
@@ -4435,7 +4586,7 @@ intgo _wrap_ETH_PASSWORD_PASSPHRASE_cwetee_0551771aedc3a6f6() {
 }
 
 
-intgo _wrap_ETH_PASSWORD_IGNORE_cwetee_0551771aedc3a6f6() {
+intgo _wrap_ETH_PASSWORD_IGNORE_cwetee_c783bad2cb96b6a8() {
   enum wetee_eth_password result;
   intgo _swig_go_result;
   
@@ -4450,7 +4601,7 @@ intgo _wrap_ETH_PASSWORD_IGNORE_cwetee_0551771aedc3a6f6() {
 }
 
 
-_gostring_ _wrap_keypair_from_suri_opts_cwetee_0551771aedc3a6f6(wetee_keypair **_swig_go_0, intgo _swig_go_1, _gostring_ _swig_go_2, intgo _swig_go_3) {
+_gostring_ _wrap_keypair_from_suri_opts_cwetee_c783bad2cb96b6a8(wetee_keypair **_swig_go_0, intgo _swig_go_1, _gostring_ _swig_go_2, intgo _swig_go_3) {
   wetee_keypair **arg1 = (wetee_keypair **) 0 ;
   wetee_scheme arg2 ;
   char *arg3 = (char *) 0 ;
@@ -4485,7 +4636,7 @@ _gostring_ _wrap_keypair_from_suri_opts_cwetee_0551771aedc3a6f6(wetee_keypair **
 }
 
 
-_gostring_ _wrap_keypair_from_mnemonic_cwetee_0551771aedc3a6f6(wetee_keypair **_swig_go_0, intgo _swig_go_1, _gostring_ _swig_go_2, _gostring_ _swig_go_3) {
+_gostring_ _wrap_keypair_from_mnemonic_cwetee_c783bad2cb96b6a8(wetee_keypair **_swig_go_0, intgo _swig_go_1, _gostring_ _swig_go_2, _gostring_ _swig_go_3) {
   wetee_keypair **arg1 = (wetee_keypair **) 0 ;
   wetee_scheme arg2 ;
   char *arg3 = (char *) 0 ;
@@ -4524,7 +4675,7 @@ _gostring_ _wrap_keypair_from_mnemonic_cwetee_0551771aedc3a6f6(wetee_keypair **_
 }
 
 
-_gostring_ _wrap_keypair_from_seed_cwetee_0551771aedc3a6f6(wetee_keypair **_swig_go_0, intgo _swig_go_1, _goslice_ _swig_go_2) {
+_gostring_ _wrap_keypair_from_seed_cwetee_c783bad2cb96b6a8(wetee_keypair **_swig_go_0, intgo _swig_go_1, _goslice_ _swig_go_2) {
   wetee_keypair **arg1 = (wetee_keypair **) 0 ;
   wetee_scheme arg2 ;
   uint8_t *arg3 = (uint8_t *) 0 ;
@@ -4557,7 +4708,7 @@ _gostring_ _wrap_keypair_from_seed_cwetee_0551771aedc3a6f6(wetee_keypair **_swig
 }
 
 
-_gostring_ _wrap_keypair_generate_cwetee_0551771aedc3a6f6(wetee_keypair **_swig_go_0, intgo _swig_go_1) {
+_gostring_ _wrap_keypair_generate_cwetee_c783bad2cb96b6a8(wetee_keypair **_swig_go_0, intgo _swig_go_1) {
   wetee_keypair **arg1 = (wetee_keypair **) 0 ;
   wetee_scheme arg2 ;
   wetee_keypair *temp1 ;
@@ -4584,7 +4735,7 @@ _gostring_ _wrap_keypair_generate_cwetee_0551771aedc3a6f6(wetee_keypair **_swig_
 }
 
 
-_gostring_ _wrap_keypair_derive_cwetee_0551771aedc3a6f6(wetee_keypair **_swig_go_0, wetee_keypair *_swig_go_1, _gostring_ _swig_go_2) {
+_gostring_ _wrap_keypair_derive_cwetee_c783bad2cb96b6a8(wetee_keypair **_swig_go_0, wetee_keypair *_swig_go_1, _gostring_ _swig_go_2) {
   wetee_keypair **arg1 = (wetee_keypair **) 0 ;
   wetee_keypair *arg2 = (wetee_keypair *) 0 ;
   char *arg3 = (char *) 0 ;
@@ -4617,7 +4768,7 @@ _gostring_ _wrap_keypair_derive_cwetee_0551771aedc3a6f6(wetee_keypair **_swig_go
 }
 
 
-intgo _wrap_keypair_scheme_cwetee_0551771aedc3a6f6(wetee_keypair *_swig_go_0) {
+intgo _wrap_keypair_scheme_cwetee_c783bad2cb96b6a8(wetee_keypair *_swig_go_0) {
   wetee_keypair *arg1 = (wetee_keypair *) 0 ;
   wetee_scheme result;
   intgo _swig_go_result;
@@ -4633,7 +4784,7 @@ intgo _wrap_keypair_scheme_cwetee_0551771aedc3a6f6(wetee_keypair *_swig_go_0) {
 }
 
 
-_gostring_ _wrap_keypair_public_cwetee_0551771aedc3a6f6(wetee_keypair *_swig_go_0, _goslice_ _swig_go_1, intgo *_swig_go_2) {
+_gostring_ _wrap_keypair_public_cwetee_c783bad2cb96b6a8(wetee_keypair *_swig_go_0, _goslice_ _swig_go_1, intgo *_swig_go_2) {
   wetee_keypair *arg1 = (wetee_keypair *) 0 ;
   uint8_t *arg2 ;
   size_t *arg3 = (size_t *) 0 ;
@@ -4661,7 +4812,7 @@ _gostring_ _wrap_keypair_public_cwetee_0551771aedc3a6f6(wetee_keypair *_swig_go_
 }
 
 
-_gostring_ _wrap_keypair_account_id_cwetee_0551771aedc3a6f6(wetee_keypair *_swig_go_0, _goslice_ _swig_go_1, intgo *_swig_go_2) {
+_gostring_ _wrap_keypair_account_id_cwetee_c783bad2cb96b6a8(wetee_keypair *_swig_go_0, _goslice_ _swig_go_1, intgo *_swig_go_2) {
   wetee_keypair *arg1 = (wetee_keypair *) 0 ;
   uint8_t *arg2 ;
   size_t *arg3 = (size_t *) 0 ;
@@ -4689,7 +4840,7 @@ _gostring_ _wrap_keypair_account_id_cwetee_0551771aedc3a6f6(wetee_keypair *_swig
 }
 
 
-_gostring_ _wrap_keypair_address_cwetee_0551771aedc3a6f6(wetee_buf *_swig_go_0, wetee_keypair *_swig_go_1, short _swig_go_2) {
+_gostring_ _wrap_keypair_address_cwetee_c783bad2cb96b6a8(wetee_buf *_swig_go_0, wetee_keypair *_swig_go_1, short _swig_go_2) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   wetee_keypair *arg2 = (wetee_keypair *) 0 ;
   uint16_t arg3 ;
@@ -4725,7 +4876,7 @@ _gostring_ _wrap_keypair_address_cwetee_0551771aedc3a6f6(wetee_buf *_swig_go_0, 
 }
 
 
-_gostring_ _wrap_keypair_sign_cwetee_0551771aedc3a6f6(wetee_keypair *_swig_go_0, _goslice_ _swig_go_1, intgo *_swig_go_2, _goslice_ _swig_go_3) {
+_gostring_ _wrap_keypair_sign_cwetee_c783bad2cb96b6a8(wetee_keypair *_swig_go_0, _goslice_ _swig_go_1, intgo *_swig_go_2, _goslice_ _swig_go_3) {
   wetee_keypair *arg1 = (wetee_keypair *) 0 ;
   uint8_t *arg2 ;
   size_t *arg3 = (size_t *) 0 ;
@@ -4759,7 +4910,7 @@ _gostring_ _wrap_keypair_sign_cwetee_0551771aedc3a6f6(wetee_keypair *_swig_go_0,
 }
 
 
-_gostring_ _wrap_verify_cwetee_0551771aedc3a6f6(intgo _swig_go_0, _goslice_ _swig_go_1, _goslice_ _swig_go_2, _goslice_ _swig_go_3) {
+_gostring_ _wrap_verify_cwetee_c783bad2cb96b6a8(intgo _swig_go_0, _goslice_ _swig_go_1, _goslice_ _swig_go_2, _goslice_ _swig_go_3) {
   wetee_scheme arg1 ;
   uint8_t *arg2 = (uint8_t *) 0 ;
   size_t arg3 ;
@@ -4793,7 +4944,7 @@ _gostring_ _wrap_verify_cwetee_0551771aedc3a6f6(intgo _swig_go_0, _goslice_ _swi
 }
 
 
-_gostring_ _wrap_verify_strict_cwetee_0551771aedc3a6f6(intgo _swig_go_0, _goslice_ _swig_go_1, _goslice_ _swig_go_2, _goslice_ _swig_go_3) {
+_gostring_ _wrap_verify_strict_cwetee_c783bad2cb96b6a8(intgo _swig_go_0, _goslice_ _swig_go_1, _goslice_ _swig_go_2, _goslice_ _swig_go_3) {
   wetee_scheme arg1 ;
   uint8_t *arg2 = (uint8_t *) 0 ;
   size_t arg3 ;
@@ -4827,7 +4978,7 @@ _gostring_ _wrap_verify_strict_cwetee_0551771aedc3a6f6(intgo _swig_go_0, _goslic
 }
 
 
-_gostring_ _wrap_keypair_secret_cwetee_0551771aedc3a6f6(wetee_keypair *_swig_go_0, wetee_buf *_swig_go_1) {
+_gostring_ _wrap_keypair_secret_cwetee_c783bad2cb96b6a8(wetee_keypair *_swig_go_0, wetee_buf *_swig_go_1) {
   wetee_keypair *arg1 = (wetee_keypair *) 0 ;
   wetee_buf *arg2 = (wetee_buf *) 0 ;
   wetee_buf temp2 ;
@@ -4862,7 +5013,7 @@ _gostring_ _wrap_keypair_secret_cwetee_0551771aedc3a6f6(wetee_keypair *_swig_go_
 }
 
 
-void _wrap_keypair_free_cwetee_0551771aedc3a6f6(wetee_keypair *_swig_go_0) {
+void _wrap_keypair_free_cwetee_c783bad2cb96b6a8(wetee_keypair *_swig_go_0) {
   wetee_keypair *arg1 = (wetee_keypair *) 0 ;
   
   arg1 = (wetee_keypair *)(uintptr_t)_swig_go_0; 
@@ -4875,7 +5026,7 @@ void _wrap_keypair_free_cwetee_0551771aedc3a6f6(wetee_keypair *_swig_go_0) {
 }
 
 
-_gostring_ _wrap_keystore_export_cwetee_0551771aedc3a6f6(wetee_buf *_swig_go_0, wetee_keypair *_swig_go_1, _gostring_ _swig_go_2, _gostring_ _swig_go_3, long long _swig_go_4) {
+_gostring_ _wrap_keystore_export_cwetee_c783bad2cb96b6a8(wetee_buf *_swig_go_0, wetee_keypair *_swig_go_1, _gostring_ _swig_go_2, _gostring_ _swig_go_3, long long _swig_go_4) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   wetee_keypair *arg2 = (wetee_keypair *) 0 ;
   char *arg3 = (char *) 0 ;
@@ -4929,7 +5080,7 @@ _gostring_ _wrap_keystore_export_cwetee_0551771aedc3a6f6(wetee_buf *_swig_go_0, 
 }
 
 
-_gostring_ _wrap_keystore_export_opts_cwetee_0551771aedc3a6f6(wetee_buf *_swig_go_0, wetee_keypair *_swig_go_1, _gostring_ _swig_go_2, _gostring_ _swig_go_3, long long _swig_go_4, intgo _swig_go_5, intgo _swig_go_6, intgo _swig_go_7) {
+_gostring_ _wrap_keystore_export_opts_cwetee_c783bad2cb96b6a8(wetee_buf *_swig_go_0, wetee_keypair *_swig_go_1, _gostring_ _swig_go_2, _gostring_ _swig_go_3, long long _swig_go_4, intgo _swig_go_5, intgo _swig_go_6, intgo _swig_go_7) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   wetee_keypair *arg2 = (wetee_keypair *) 0 ;
   char *arg3 = (char *) 0 ;
@@ -4989,7 +5140,7 @@ _gostring_ _wrap_keystore_export_opts_cwetee_0551771aedc3a6f6(wetee_buf *_swig_g
 }
 
 
-_gostring_ _wrap_keystore_import_cwetee_0551771aedc3a6f6(wetee_keypair **_swig_go_0, _gostring_ _swig_go_1, _gostring_ _swig_go_2) {
+_gostring_ _wrap_keystore_import_cwetee_c783bad2cb96b6a8(wetee_keypair **_swig_go_0, _gostring_ _swig_go_1, _gostring_ _swig_go_2) {
   wetee_keypair **arg1 = (wetee_keypair **) 0 ;
   char *arg2 = (char *) 0 ;
   size_t arg3 ;
@@ -5026,7 +5177,7 @@ _gostring_ _wrap_keystore_import_cwetee_0551771aedc3a6f6(wetee_keypair **_swig_g
 }
 
 
-_gostring_ _wrap_mnemonic_generate_cwetee_0551771aedc3a6f6(wetee_buf *_swig_go_0, intgo _swig_go_1) {
+_gostring_ _wrap_mnemonic_generate_cwetee_c783bad2cb96b6a8(wetee_buf *_swig_go_0, intgo _swig_go_1) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   unsigned int arg2 ;
   wetee_buf temp1 ;
@@ -5061,7 +5212,7 @@ _gostring_ _wrap_mnemonic_generate_cwetee_0551771aedc3a6f6(wetee_buf *_swig_go_0
 }
 
 
-_gostring_ _wrap_mnemonic_validate_cwetee_0551771aedc3a6f6(_gostring_ _swig_go_0) {
+_gostring_ _wrap_mnemonic_validate_cwetee_c783bad2cb96b6a8(_gostring_ _swig_go_0) {
   char *arg1 = (char *) 0 ;
   size_t arg2 ;
   wetee_rc result;
@@ -5081,7 +5232,7 @@ _gostring_ _wrap_mnemonic_validate_cwetee_0551771aedc3a6f6(_gostring_ _swig_go_0
 }
 
 
-_gostring_ _wrap_mnemonic_to_entropy_cwetee_0551771aedc3a6f6(wetee_buf *_swig_go_0, _gostring_ _swig_go_1) {
+_gostring_ _wrap_mnemonic_to_entropy_cwetee_c783bad2cb96b6a8(wetee_buf *_swig_go_0, _gostring_ _swig_go_1) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   char *arg2 = (char *) 0 ;
   size_t arg3 ;
@@ -5120,7 +5271,7 @@ _gostring_ _wrap_mnemonic_to_entropy_cwetee_0551771aedc3a6f6(wetee_buf *_swig_go
 }
 
 
-_gostring_ _wrap_mnemonic_from_entropy_cwetee_0551771aedc3a6f6(wetee_buf *_swig_go_0, _goslice_ _swig_go_1) {
+_gostring_ _wrap_mnemonic_from_entropy_cwetee_c783bad2cb96b6a8(wetee_buf *_swig_go_0, _goslice_ _swig_go_1) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   uint8_t *arg2 = (uint8_t *) 0 ;
   size_t arg3 ;
@@ -5159,7 +5310,7 @@ _gostring_ _wrap_mnemonic_from_entropy_cwetee_0551771aedc3a6f6(wetee_buf *_swig_
 }
 
 
-_gostring_ _wrap_mnemonic_to_mini_secret_cwetee_0551771aedc3a6f6(_goslice_ _swig_go_0, _gostring_ _swig_go_1, _gostring_ _swig_go_2) {
+_gostring_ _wrap_mnemonic_to_mini_secret_cwetee_c783bad2cb96b6a8(_goslice_ _swig_go_0, _gostring_ _swig_go_1, _gostring_ _swig_go_2) {
   uint8_t *arg1 ;
   char *arg2 = (char *) 0 ;
   size_t arg3 ;
@@ -5190,7 +5341,7 @@ _gostring_ _wrap_mnemonic_to_mini_secret_cwetee_0551771aedc3a6f6(_goslice_ _swig
 }
 
 
-_gostring_ _wrap_mnemonic_to_bip39_seed_cwetee_0551771aedc3a6f6(_goslice_ _swig_go_0, _gostring_ _swig_go_1, _gostring_ _swig_go_2) {
+_gostring_ _wrap_mnemonic_to_bip39_seed_cwetee_c783bad2cb96b6a8(_goslice_ _swig_go_0, _gostring_ _swig_go_1, _gostring_ _swig_go_2) {
   uint8_t *arg1 ;
   char *arg2 = (char *) 0 ;
   size_t arg3 ;
@@ -5221,7 +5372,7 @@ _gostring_ _wrap_mnemonic_to_bip39_seed_cwetee_0551771aedc3a6f6(_goslice_ _swig_
 }
 
 
-intgo _wrap_SS58_PREFIX_POLKADOT_cwetee_0551771aedc3a6f6() {
+intgo _wrap_SS58_PREFIX_POLKADOT_cwetee_c783bad2cb96b6a8() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -5232,7 +5383,7 @@ intgo _wrap_SS58_PREFIX_POLKADOT_cwetee_0551771aedc3a6f6() {
 }
 
 
-intgo _wrap_SS58_PREFIX_KUSAMA_cwetee_0551771aedc3a6f6() {
+intgo _wrap_SS58_PREFIX_KUSAMA_cwetee_c783bad2cb96b6a8() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -5243,7 +5394,7 @@ intgo _wrap_SS58_PREFIX_KUSAMA_cwetee_0551771aedc3a6f6() {
 }
 
 
-intgo _wrap_SS58_PREFIX_GENERIC_cwetee_0551771aedc3a6f6() {
+intgo _wrap_SS58_PREFIX_GENERIC_cwetee_c783bad2cb96b6a8() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -5254,7 +5405,7 @@ intgo _wrap_SS58_PREFIX_GENERIC_cwetee_0551771aedc3a6f6() {
 }
 
 
-intgo _wrap_SS58_PREFIX_MAX_cwetee_0551771aedc3a6f6() {
+intgo _wrap_SS58_PREFIX_MAX_cwetee_c783bad2cb96b6a8() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -5265,7 +5416,7 @@ intgo _wrap_SS58_PREFIX_MAX_cwetee_0551771aedc3a6f6() {
 }
 
 
-_gostring_ _wrap_ss58_encode_cwetee_0551771aedc3a6f6(wetee_buf *_swig_go_0, _goslice_ _swig_go_1, short _swig_go_2) {
+_gostring_ _wrap_ss58_encode_cwetee_c783bad2cb96b6a8(wetee_buf *_swig_go_0, _goslice_ _swig_go_1, short _swig_go_2) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   uint8_t *arg2 = (uint8_t *) 0 ;
   size_t arg3 ;
@@ -5305,7 +5456,7 @@ _gostring_ _wrap_ss58_encode_cwetee_0551771aedc3a6f6(wetee_buf *_swig_go_0, _gos
 }
 
 
-_gostring_ _wrap_ss58_decode_cwetee_0551771aedc3a6f6(wetee_buf *_swig_go_0, short *_swig_go_1, _gostring_ _swig_go_2) {
+_gostring_ _wrap_ss58_decode_cwetee_c783bad2cb96b6a8(wetee_buf *_swig_go_0, short *_swig_go_1, _gostring_ _swig_go_2) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   uint16_t *arg2 = (uint16_t *) 0 ;
   char *arg3 = (char *) 0 ;
@@ -5345,7 +5496,7 @@ _gostring_ _wrap_ss58_decode_cwetee_0551771aedc3a6f6(wetee_buf *_swig_go_0, shor
 }
 
 
-long long _wrap_ss58_network_count_cwetee_0551771aedc3a6f6() {
+long long _wrap_ss58_network_count_cwetee_c783bad2cb96b6a8() {
   size_t result;
   long long _swig_go_result;
   
@@ -5359,7 +5510,7 @@ long long _wrap_ss58_network_count_cwetee_0551771aedc3a6f6() {
 }
 
 
-_gostring_ _wrap_ss58_network_at_cwetee_0551771aedc3a6f6(long long _swig_go_0, short *_swig_go_1, char **_swig_go_2, char **_swig_go_3, char **_swig_go_4, int *_swig_go_5) {
+_gostring_ _wrap_ss58_network_at_cwetee_c783bad2cb96b6a8(long long _swig_go_0, short *_swig_go_1, char **_swig_go_2, char **_swig_go_3, char **_swig_go_4, int *_swig_go_5) {
   size_t arg1 ;
   uint16_t *arg2 = (uint16_t *) 0 ;
   char **arg3 = (char **) 0 ;
@@ -5415,7 +5566,7 @@ _gostring_ _wrap_ss58_network_at_cwetee_0551771aedc3a6f6(long long _swig_go_0, s
 }
 
 
-_gostring_ _wrap_ss58_network_find_cwetee_0551771aedc3a6f6(intgo *_swig_go_0, _gostring_ _swig_go_1) {
+_gostring_ _wrap_ss58_network_find_cwetee_c783bad2cb96b6a8(intgo *_swig_go_0, _gostring_ _swig_go_1) {
   size_t *arg1 = (size_t *) 0 ;
   char *arg2 = (char *) 0 ;
   size_t temp1 ;
@@ -5443,7 +5594,7 @@ _gostring_ _wrap_ss58_network_find_cwetee_0551771aedc3a6f6(intgo *_swig_go_0, _g
 }
 
 
-_gostring_ _wrap_ss58_network_find_prefix_cwetee_0551771aedc3a6f6(intgo *_swig_go_0, short _swig_go_1) {
+_gostring_ _wrap_ss58_network_find_prefix_cwetee_c783bad2cb96b6a8(intgo *_swig_go_0, short _swig_go_1) {
   size_t *arg1 = (size_t *) 0 ;
   uint16_t arg2 ;
   size_t temp1 ;
@@ -5466,7 +5617,7 @@ _gostring_ _wrap_ss58_network_find_prefix_cwetee_0551771aedc3a6f6(intgo *_swig_g
 }
 
 
-intgo _wrap_MD_CALLS_cwetee_0551771aedc3a6f6() {
+intgo _wrap_MD_CALLS_cwetee_c783bad2cb96b6a8() {
   enum wetee_md_enum_kind result;
   intgo _swig_go_result;
   
@@ -5481,7 +5632,7 @@ intgo _wrap_MD_CALLS_cwetee_0551771aedc3a6f6() {
 }
 
 
-intgo _wrap_MD_EVENTS_cwetee_0551771aedc3a6f6() {
+intgo _wrap_MD_EVENTS_cwetee_c783bad2cb96b6a8() {
   enum wetee_md_enum_kind result;
   intgo _swig_go_result;
   
@@ -5496,7 +5647,7 @@ intgo _wrap_MD_EVENTS_cwetee_0551771aedc3a6f6() {
 }
 
 
-intgo _wrap_MD_ERRORS_cwetee_0551771aedc3a6f6() {
+intgo _wrap_MD_ERRORS_cwetee_c783bad2cb96b6a8() {
   enum wetee_md_enum_kind result;
   intgo _swig_go_result;
   
@@ -5511,7 +5662,7 @@ intgo _wrap_MD_ERRORS_cwetee_0551771aedc3a6f6() {
 }
 
 
-intgo _wrap_METADATA_NO_TYPE_cwetee_0551771aedc3a6f6() {
+intgo _wrap_METADATA_NO_TYPE_cwetee_c783bad2cb96b6a8() {
   uint32_t result;
   intgo _swig_go_result;
   
@@ -5522,7 +5673,7 @@ intgo _wrap_METADATA_NO_TYPE_cwetee_0551771aedc3a6f6() {
 }
 
 
-_gostring_ _wrap_mdb_parse_cwetee_0551771aedc3a6f6(wetee_metadata **_swig_go_0, _goslice_ _swig_go_1, intgo _swig_go_2) {
+_gostring_ _wrap_mdb_parse_cwetee_c783bad2cb96b6a8(wetee_metadata **_swig_go_0, _goslice_ _swig_go_1, intgo _swig_go_2) {
   wetee_metadata **arg1 = (wetee_metadata **) 0 ;
   uint8_t *arg2 = (uint8_t *) 0 ;
   size_t arg3 ;
@@ -5555,7 +5706,7 @@ _gostring_ _wrap_mdb_parse_cwetee_0551771aedc3a6f6(wetee_metadata **_swig_go_0, 
 }
 
 
-_gostring_ _wrap_mdb_parse_hex_cwetee_0551771aedc3a6f6(wetee_metadata **_swig_go_0, _gostring_ _swig_go_1, intgo _swig_go_2) {
+_gostring_ _wrap_mdb_parse_hex_cwetee_c783bad2cb96b6a8(wetee_metadata **_swig_go_0, _gostring_ _swig_go_1, intgo _swig_go_2) {
   wetee_metadata **arg1 = (wetee_metadata **) 0 ;
   char *arg2 = (char *) 0 ;
   size_t arg3 ;
@@ -5588,7 +5739,7 @@ _gostring_ _wrap_mdb_parse_hex_cwetee_0551771aedc3a6f6(wetee_metadata **_swig_go
 }
 
 
-_gostring_ _wrap_mdb_parse_rpc_cwetee_0551771aedc3a6f6(wetee_metadata **_swig_go_0, _gostring_ _swig_go_1, intgo _swig_go_2) {
+_gostring_ _wrap_mdb_parse_rpc_cwetee_c783bad2cb96b6a8(wetee_metadata **_swig_go_0, _gostring_ _swig_go_1, intgo _swig_go_2) {
   wetee_metadata **arg1 = (wetee_metadata **) 0 ;
   char *arg2 = (char *) 0 ;
   size_t arg3 ;
@@ -5621,7 +5772,7 @@ _gostring_ _wrap_mdb_parse_rpc_cwetee_0551771aedc3a6f6(wetee_metadata **_swig_go
 }
 
 
-_gostring_ _wrap_mdb_pallet_name_cwetee_0551771aedc3a6f6(wetee_metadata *_swig_go_0, long long _swig_go_1) {
+_gostring_ _wrap_mdb_pallet_name_cwetee_c783bad2cb96b6a8(wetee_metadata *_swig_go_0, long long _swig_go_1) {
   wetee_metadata *arg1 = (wetee_metadata *) 0 ;
   size_t arg2 ;
   char *result = 0 ;
@@ -5642,7 +5793,7 @@ _gostring_ _wrap_mdb_pallet_name_cwetee_0551771aedc3a6f6(wetee_metadata *_swig_g
 }
 
 
-intgo _wrap_mdb_pallet_index_cwetee_0551771aedc3a6f6(wetee_metadata *_swig_go_0, long long _swig_go_1) {
+intgo _wrap_mdb_pallet_index_cwetee_c783bad2cb96b6a8(wetee_metadata *_swig_go_0, long long _swig_go_1) {
   wetee_metadata *arg1 = (wetee_metadata *) 0 ;
   size_t arg2 ;
   int result;
@@ -5660,7 +5811,7 @@ intgo _wrap_mdb_pallet_index_cwetee_0551771aedc3a6f6(wetee_metadata *_swig_go_0,
 }
 
 
-long long _wrap_mdb_pallet_position_cwetee_0551771aedc3a6f6(wetee_metadata *_swig_go_0, _gostring_ _swig_go_1) {
+long long _wrap_mdb_pallet_position_cwetee_c783bad2cb96b6a8(wetee_metadata *_swig_go_0, _gostring_ _swig_go_1) {
   wetee_metadata *arg1 = (wetee_metadata *) 0 ;
   char *arg2 = (char *) 0 ;
   int64_t result;
@@ -5683,7 +5834,7 @@ long long _wrap_mdb_pallet_position_cwetee_0551771aedc3a6f6(wetee_metadata *_swi
 }
 
 
-intgo _wrap_mdb_pallet_enum_type_cwetee_0551771aedc3a6f6(wetee_metadata *_swig_go_0, long long _swig_go_1, intgo _swig_go_2) {
+intgo _wrap_mdb_pallet_enum_type_cwetee_c783bad2cb96b6a8(wetee_metadata *_swig_go_0, long long _swig_go_1, intgo _swig_go_2) {
   wetee_metadata *arg1 = (wetee_metadata *) 0 ;
   size_t arg2 ;
   int arg3 ;
@@ -5703,7 +5854,7 @@ intgo _wrap_mdb_pallet_enum_type_cwetee_0551771aedc3a6f6(wetee_metadata *_swig_g
 }
 
 
-long long _wrap_mdb_variant_count_cwetee_0551771aedc3a6f6(wetee_metadata *_swig_go_0, long long _swig_go_1, intgo _swig_go_2) {
+long long _wrap_mdb_variant_count_cwetee_c783bad2cb96b6a8(wetee_metadata *_swig_go_0, long long _swig_go_1, intgo _swig_go_2) {
   wetee_metadata *arg1 = (wetee_metadata *) 0 ;
   size_t arg2 ;
   int arg3 ;
@@ -5723,7 +5874,7 @@ long long _wrap_mdb_variant_count_cwetee_0551771aedc3a6f6(wetee_metadata *_swig_
 }
 
 
-_gostring_ _wrap_mdb_variant_name_cwetee_0551771aedc3a6f6(wetee_metadata *_swig_go_0, long long _swig_go_1, intgo _swig_go_2, long long _swig_go_3) {
+_gostring_ _wrap_mdb_variant_name_cwetee_c783bad2cb96b6a8(wetee_metadata *_swig_go_0, long long _swig_go_1, intgo _swig_go_2, long long _swig_go_3) {
   wetee_metadata *arg1 = (wetee_metadata *) 0 ;
   size_t arg2 ;
   int arg3 ;
@@ -5748,7 +5899,7 @@ _gostring_ _wrap_mdb_variant_name_cwetee_0551771aedc3a6f6(wetee_metadata *_swig_
 }
 
 
-intgo _wrap_mdb_variant_index_cwetee_0551771aedc3a6f6(wetee_metadata *_swig_go_0, long long _swig_go_1, intgo _swig_go_2, long long _swig_go_3) {
+intgo _wrap_mdb_variant_index_cwetee_c783bad2cb96b6a8(wetee_metadata *_swig_go_0, long long _swig_go_1, intgo _swig_go_2, long long _swig_go_3) {
   wetee_metadata *arg1 = (wetee_metadata *) 0 ;
   size_t arg2 ;
   int arg3 ;
@@ -5770,7 +5921,7 @@ intgo _wrap_mdb_variant_index_cwetee_0551771aedc3a6f6(wetee_metadata *_swig_go_0
 }
 
 
-_gostring_ _wrap_mdb_variant_docs_cwetee_0551771aedc3a6f6(wetee_buf *_swig_go_0, wetee_metadata *_swig_go_1, long long _swig_go_2, intgo _swig_go_3, long long _swig_go_4) {
+_gostring_ _wrap_mdb_variant_docs_cwetee_c783bad2cb96b6a8(wetee_buf *_swig_go_0, wetee_metadata *_swig_go_1, long long _swig_go_2, intgo _swig_go_3, long long _swig_go_4) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   wetee_metadata *arg2 = (wetee_metadata *) 0 ;
   size_t arg3 ;
@@ -5810,7 +5961,7 @@ _gostring_ _wrap_mdb_variant_docs_cwetee_0551771aedc3a6f6(wetee_buf *_swig_go_0,
 }
 
 
-long long _wrap_mdb_field_count_cwetee_0551771aedc3a6f6(wetee_metadata *_swig_go_0, long long _swig_go_1, intgo _swig_go_2, long long _swig_go_3) {
+long long _wrap_mdb_field_count_cwetee_c783bad2cb96b6a8(wetee_metadata *_swig_go_0, long long _swig_go_1, intgo _swig_go_2, long long _swig_go_3) {
   wetee_metadata *arg1 = (wetee_metadata *) 0 ;
   size_t arg2 ;
   int arg3 ;
@@ -5832,7 +5983,7 @@ long long _wrap_mdb_field_count_cwetee_0551771aedc3a6f6(wetee_metadata *_swig_go
 }
 
 
-_gostring_ _wrap_mdb_field_name_cwetee_0551771aedc3a6f6(wetee_metadata *_swig_go_0, long long _swig_go_1, intgo _swig_go_2, long long _swig_go_3, long long _swig_go_4) {
+_gostring_ _wrap_mdb_field_name_cwetee_c783bad2cb96b6a8(wetee_metadata *_swig_go_0, long long _swig_go_1, intgo _swig_go_2, long long _swig_go_3, long long _swig_go_4) {
   wetee_metadata *arg1 = (wetee_metadata *) 0 ;
   size_t arg2 ;
   int arg3 ;
@@ -5859,7 +6010,7 @@ _gostring_ _wrap_mdb_field_name_cwetee_0551771aedc3a6f6(wetee_metadata *_swig_go
 }
 
 
-_gostring_ _wrap_mdb_field_type_name_cwetee_0551771aedc3a6f6(wetee_metadata *_swig_go_0, long long _swig_go_1, intgo _swig_go_2, long long _swig_go_3, long long _swig_go_4) {
+_gostring_ _wrap_mdb_field_type_name_cwetee_c783bad2cb96b6a8(wetee_metadata *_swig_go_0, long long _swig_go_1, intgo _swig_go_2, long long _swig_go_3, long long _swig_go_4) {
   wetee_metadata *arg1 = (wetee_metadata *) 0 ;
   size_t arg2 ;
   int arg3 ;
@@ -5886,7 +6037,7 @@ _gostring_ _wrap_mdb_field_type_name_cwetee_0551771aedc3a6f6(wetee_metadata *_sw
 }
 
 
-intgo _wrap_mdb_field_type_cwetee_0551771aedc3a6f6(wetee_metadata *_swig_go_0, long long _swig_go_1, intgo _swig_go_2, long long _swig_go_3, long long _swig_go_4) {
+intgo _wrap_mdb_field_type_cwetee_c783bad2cb96b6a8(wetee_metadata *_swig_go_0, long long _swig_go_1, intgo _swig_go_2, long long _swig_go_3, long long _swig_go_4) {
   wetee_metadata *arg1 = (wetee_metadata *) 0 ;
   size_t arg2 ;
   int arg3 ;
@@ -5910,7 +6061,7 @@ intgo _wrap_mdb_field_type_cwetee_0551771aedc3a6f6(wetee_metadata *_swig_go_0, l
 }
 
 
-_gostring_ _wrap_mdb_storage_prefix_cwetee_0551771aedc3a6f6(wetee_metadata *_swig_go_0, long long _swig_go_1) {
+_gostring_ _wrap_mdb_storage_prefix_cwetee_c783bad2cb96b6a8(wetee_metadata *_swig_go_0, long long _swig_go_1) {
   wetee_metadata *arg1 = (wetee_metadata *) 0 ;
   size_t arg2 ;
   char *result = 0 ;
@@ -5931,7 +6082,7 @@ _gostring_ _wrap_mdb_storage_prefix_cwetee_0551771aedc3a6f6(wetee_metadata *_swi
 }
 
 
-long long _wrap_mdb_storage_count_cwetee_0551771aedc3a6f6(wetee_metadata *_swig_go_0, long long _swig_go_1) {
+long long _wrap_mdb_storage_count_cwetee_c783bad2cb96b6a8(wetee_metadata *_swig_go_0, long long _swig_go_1) {
   wetee_metadata *arg1 = (wetee_metadata *) 0 ;
   size_t arg2 ;
   size_t result;
@@ -5949,7 +6100,7 @@ long long _wrap_mdb_storage_count_cwetee_0551771aedc3a6f6(wetee_metadata *_swig_
 }
 
 
-_gostring_ _wrap_mdb_storage_name_cwetee_0551771aedc3a6f6(wetee_metadata *_swig_go_0, long long _swig_go_1, long long _swig_go_2) {
+_gostring_ _wrap_mdb_storage_name_cwetee_c783bad2cb96b6a8(wetee_metadata *_swig_go_0, long long _swig_go_1, long long _swig_go_2) {
   wetee_metadata *arg1 = (wetee_metadata *) 0 ;
   size_t arg2 ;
   size_t arg3 ;
@@ -5972,7 +6123,7 @@ _gostring_ _wrap_mdb_storage_name_cwetee_0551771aedc3a6f6(wetee_metadata *_swig_
 }
 
 
-intgo _wrap_mdb_storage_modifier_cwetee_0551771aedc3a6f6(wetee_metadata *_swig_go_0, long long _swig_go_1, long long _swig_go_2) {
+intgo _wrap_mdb_storage_modifier_cwetee_c783bad2cb96b6a8(wetee_metadata *_swig_go_0, long long _swig_go_1, long long _swig_go_2) {
   wetee_metadata *arg1 = (wetee_metadata *) 0 ;
   size_t arg2 ;
   size_t arg3 ;
@@ -5992,7 +6143,7 @@ intgo _wrap_mdb_storage_modifier_cwetee_0551771aedc3a6f6(wetee_metadata *_swig_g
 }
 
 
-long long _wrap_mdb_storage_hasher_count_cwetee_0551771aedc3a6f6(wetee_metadata *_swig_go_0, long long _swig_go_1, long long _swig_go_2) {
+long long _wrap_mdb_storage_hasher_count_cwetee_c783bad2cb96b6a8(wetee_metadata *_swig_go_0, long long _swig_go_1, long long _swig_go_2) {
   wetee_metadata *arg1 = (wetee_metadata *) 0 ;
   size_t arg2 ;
   size_t arg3 ;
@@ -6012,7 +6163,7 @@ long long _wrap_mdb_storage_hasher_count_cwetee_0551771aedc3a6f6(wetee_metadata 
 }
 
 
-intgo _wrap_mdb_storage_hasher_cwetee_0551771aedc3a6f6(wetee_metadata *_swig_go_0, long long _swig_go_1, long long _swig_go_2, long long _swig_go_3) {
+intgo _wrap_mdb_storage_hasher_cwetee_c783bad2cb96b6a8(wetee_metadata *_swig_go_0, long long _swig_go_1, long long _swig_go_2, long long _swig_go_3) {
   wetee_metadata *arg1 = (wetee_metadata *) 0 ;
   size_t arg2 ;
   size_t arg3 ;
@@ -6034,7 +6185,7 @@ intgo _wrap_mdb_storage_hasher_cwetee_0551771aedc3a6f6(wetee_metadata *_swig_go_
 }
 
 
-intgo _wrap_mdb_storage_key_type_cwetee_0551771aedc3a6f6(wetee_metadata *_swig_go_0, long long _swig_go_1, long long _swig_go_2) {
+intgo _wrap_mdb_storage_key_type_cwetee_c783bad2cb96b6a8(wetee_metadata *_swig_go_0, long long _swig_go_1, long long _swig_go_2) {
   wetee_metadata *arg1 = (wetee_metadata *) 0 ;
   size_t arg2 ;
   size_t arg3 ;
@@ -6054,7 +6205,7 @@ intgo _wrap_mdb_storage_key_type_cwetee_0551771aedc3a6f6(wetee_metadata *_swig_g
 }
 
 
-intgo _wrap_mdb_storage_value_type_cwetee_0551771aedc3a6f6(wetee_metadata *_swig_go_0, long long _swig_go_1, long long _swig_go_2) {
+intgo _wrap_mdb_storage_value_type_cwetee_c783bad2cb96b6a8(wetee_metadata *_swig_go_0, long long _swig_go_1, long long _swig_go_2) {
   wetee_metadata *arg1 = (wetee_metadata *) 0 ;
   size_t arg2 ;
   size_t arg3 ;
@@ -6074,7 +6225,7 @@ intgo _wrap_mdb_storage_value_type_cwetee_0551771aedc3a6f6(wetee_metadata *_swig
 }
 
 
-_gostring_ _wrap_mdb_storage_default_cwetee_0551771aedc3a6f6(wetee_buf *_swig_go_0, wetee_metadata *_swig_go_1, long long _swig_go_2, long long _swig_go_3) {
+_gostring_ _wrap_mdb_storage_default_cwetee_c783bad2cb96b6a8(wetee_buf *_swig_go_0, wetee_metadata *_swig_go_1, long long _swig_go_2, long long _swig_go_3) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   wetee_metadata *arg2 = (wetee_metadata *) 0 ;
   size_t arg3 ;
@@ -6112,7 +6263,7 @@ _gostring_ _wrap_mdb_storage_default_cwetee_0551771aedc3a6f6(wetee_buf *_swig_go
 }
 
 
-long long _wrap_mdb_constant_count_cwetee_0551771aedc3a6f6(wetee_metadata *_swig_go_0, long long _swig_go_1) {
+long long _wrap_mdb_constant_count_cwetee_c783bad2cb96b6a8(wetee_metadata *_swig_go_0, long long _swig_go_1) {
   wetee_metadata *arg1 = (wetee_metadata *) 0 ;
   size_t arg2 ;
   size_t result;
@@ -6130,7 +6281,7 @@ long long _wrap_mdb_constant_count_cwetee_0551771aedc3a6f6(wetee_metadata *_swig
 }
 
 
-_gostring_ _wrap_mdb_constant_name_cwetee_0551771aedc3a6f6(wetee_metadata *_swig_go_0, long long _swig_go_1, long long _swig_go_2) {
+_gostring_ _wrap_mdb_constant_name_cwetee_c783bad2cb96b6a8(wetee_metadata *_swig_go_0, long long _swig_go_1, long long _swig_go_2) {
   wetee_metadata *arg1 = (wetee_metadata *) 0 ;
   size_t arg2 ;
   size_t arg3 ;
@@ -6153,7 +6304,7 @@ _gostring_ _wrap_mdb_constant_name_cwetee_0551771aedc3a6f6(wetee_metadata *_swig
 }
 
 
-intgo _wrap_mdb_constant_type_cwetee_0551771aedc3a6f6(wetee_metadata *_swig_go_0, long long _swig_go_1, long long _swig_go_2) {
+intgo _wrap_mdb_constant_type_cwetee_c783bad2cb96b6a8(wetee_metadata *_swig_go_0, long long _swig_go_1, long long _swig_go_2) {
   wetee_metadata *arg1 = (wetee_metadata *) 0 ;
   size_t arg2 ;
   size_t arg3 ;
@@ -6173,7 +6324,7 @@ intgo _wrap_mdb_constant_type_cwetee_0551771aedc3a6f6(wetee_metadata *_swig_go_0
 }
 
 
-_gostring_ _wrap_mdb_constant_value_cwetee_0551771aedc3a6f6(wetee_buf *_swig_go_0, wetee_metadata *_swig_go_1, long long _swig_go_2, long long _swig_go_3) {
+_gostring_ _wrap_mdb_constant_value_cwetee_c783bad2cb96b6a8(wetee_buf *_swig_go_0, wetee_metadata *_swig_go_1, long long _swig_go_2, long long _swig_go_3) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   wetee_metadata *arg2 = (wetee_metadata *) 0 ;
   size_t arg3 ;
@@ -6211,7 +6362,7 @@ _gostring_ _wrap_mdb_constant_value_cwetee_0551771aedc3a6f6(wetee_buf *_swig_go_
 }
 
 
-_gostring_ _wrap_mdb_api_name_cwetee_0551771aedc3a6f6(wetee_metadata *_swig_go_0, long long _swig_go_1) {
+_gostring_ _wrap_mdb_api_name_cwetee_c783bad2cb96b6a8(wetee_metadata *_swig_go_0, long long _swig_go_1) {
   wetee_metadata *arg1 = (wetee_metadata *) 0 ;
   size_t arg2 ;
   char *result = 0 ;
@@ -6232,7 +6383,7 @@ _gostring_ _wrap_mdb_api_name_cwetee_0551771aedc3a6f6(wetee_metadata *_swig_go_0
 }
 
 
-long long _wrap_mdb_api_method_count_cwetee_0551771aedc3a6f6(wetee_metadata *_swig_go_0, long long _swig_go_1) {
+long long _wrap_mdb_api_method_count_cwetee_c783bad2cb96b6a8(wetee_metadata *_swig_go_0, long long _swig_go_1) {
   wetee_metadata *arg1 = (wetee_metadata *) 0 ;
   size_t arg2 ;
   size_t result;
@@ -6250,7 +6401,7 @@ long long _wrap_mdb_api_method_count_cwetee_0551771aedc3a6f6(wetee_metadata *_sw
 }
 
 
-_gostring_ _wrap_mdb_api_method_name_cwetee_0551771aedc3a6f6(wetee_metadata *_swig_go_0, long long _swig_go_1, long long _swig_go_2) {
+_gostring_ _wrap_mdb_api_method_name_cwetee_c783bad2cb96b6a8(wetee_metadata *_swig_go_0, long long _swig_go_1, long long _swig_go_2) {
   wetee_metadata *arg1 = (wetee_metadata *) 0 ;
   size_t arg2 ;
   size_t arg3 ;
@@ -6273,7 +6424,7 @@ _gostring_ _wrap_mdb_api_method_name_cwetee_0551771aedc3a6f6(wetee_metadata *_sw
 }
 
 
-_gostring_ _wrap_mdb_type_path_cwetee_0551771aedc3a6f6(wetee_buf *_swig_go_0, wetee_metadata *_swig_go_1, intgo _swig_go_2) {
+_gostring_ _wrap_mdb_type_path_cwetee_c783bad2cb96b6a8(wetee_buf *_swig_go_0, wetee_metadata *_swig_go_1, intgo _swig_go_2) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   wetee_metadata *arg2 = (wetee_metadata *) 0 ;
   uint32_t arg3 ;
@@ -6309,7 +6460,7 @@ _gostring_ _wrap_mdb_type_path_cwetee_0551771aedc3a6f6(wetee_buf *_swig_go_0, we
 }
 
 
-intgo _wrap_metadata_version_cwetee_0551771aedc3a6f6(wetee_metadata *_swig_go_0) {
+intgo _wrap_metadata_version_cwetee_c783bad2cb96b6a8(wetee_metadata *_swig_go_0) {
   wetee_metadata *arg1 = (wetee_metadata *) 0 ;
   unsigned int result;
   intgo _swig_go_result;
@@ -6325,7 +6476,7 @@ intgo _wrap_metadata_version_cwetee_0551771aedc3a6f6(wetee_metadata *_swig_go_0)
 }
 
 
-_gostring_ _wrap_metadata_spec_name_cwetee_0551771aedc3a6f6(wetee_metadata *_swig_go_0) {
+_gostring_ _wrap_metadata_spec_name_cwetee_c783bad2cb96b6a8(wetee_metadata *_swig_go_0) {
   wetee_metadata *arg1 = (wetee_metadata *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -6344,7 +6495,7 @@ _gostring_ _wrap_metadata_spec_name_cwetee_0551771aedc3a6f6(wetee_metadata *_swi
 }
 
 
-_gostring_ _wrap_metadata_spec_version_cwetee_0551771aedc3a6f6(int *_swig_go_0, wetee_metadata *_swig_go_1) {
+_gostring_ _wrap_metadata_spec_version_cwetee_c783bad2cb96b6a8(int *_swig_go_0, wetee_metadata *_swig_go_1) {
   uint32_t *arg1 = (uint32_t *) 0 ;
   wetee_metadata *arg2 = (wetee_metadata *) 0 ;
   wetee_rc result;
@@ -6362,7 +6513,7 @@ _gostring_ _wrap_metadata_spec_version_cwetee_0551771aedc3a6f6(int *_swig_go_0, 
 }
 
 
-_gostring_ _wrap_metadata_transaction_version_cwetee_0551771aedc3a6f6(int *_swig_go_0, wetee_metadata *_swig_go_1) {
+_gostring_ _wrap_metadata_transaction_version_cwetee_c783bad2cb96b6a8(int *_swig_go_0, wetee_metadata *_swig_go_1) {
   uint32_t *arg1 = (uint32_t *) 0 ;
   wetee_metadata *arg2 = (wetee_metadata *) 0 ;
   wetee_rc result;
@@ -6380,7 +6531,7 @@ _gostring_ _wrap_metadata_transaction_version_cwetee_0551771aedc3a6f6(int *_swig
 }
 
 
-_gostring_ _wrap_metadata_ss58_prefix_cwetee_0551771aedc3a6f6(short *_swig_go_0, wetee_metadata *_swig_go_1) {
+_gostring_ _wrap_metadata_ss58_prefix_cwetee_c783bad2cb96b6a8(short *_swig_go_0, wetee_metadata *_swig_go_1) {
   uint16_t *arg1 = (uint16_t *) 0 ;
   wetee_metadata *arg2 = (wetee_metadata *) 0 ;
   wetee_rc result;
@@ -6398,7 +6549,7 @@ _gostring_ _wrap_metadata_ss58_prefix_cwetee_0551771aedc3a6f6(short *_swig_go_0,
 }
 
 
-long long _wrap_metadata_type_count_cwetee_0551771aedc3a6f6(wetee_metadata *_swig_go_0) {
+long long _wrap_metadata_type_count_cwetee_c783bad2cb96b6a8(wetee_metadata *_swig_go_0) {
   wetee_metadata *arg1 = (wetee_metadata *) 0 ;
   size_t result;
   long long _swig_go_result;
@@ -6414,7 +6565,7 @@ long long _wrap_metadata_type_count_cwetee_0551771aedc3a6f6(wetee_metadata *_swi
 }
 
 
-long long _wrap_metadata_pallet_count_cwetee_0551771aedc3a6f6(wetee_metadata *_swig_go_0) {
+long long _wrap_metadata_pallet_count_cwetee_c783bad2cb96b6a8(wetee_metadata *_swig_go_0) {
   wetee_metadata *arg1 = (wetee_metadata *) 0 ;
   size_t result;
   long long _swig_go_result;
@@ -6430,7 +6581,7 @@ long long _wrap_metadata_pallet_count_cwetee_0551771aedc3a6f6(wetee_metadata *_s
 }
 
 
-long long _wrap_metadata_runtime_api_count_cwetee_0551771aedc3a6f6(wetee_metadata *_swig_go_0) {
+long long _wrap_metadata_runtime_api_count_cwetee_c783bad2cb96b6a8(wetee_metadata *_swig_go_0) {
   wetee_metadata *arg1 = (wetee_metadata *) 0 ;
   size_t result;
   long long _swig_go_result;
@@ -6446,7 +6597,7 @@ long long _wrap_metadata_runtime_api_count_cwetee_0551771aedc3a6f6(wetee_metadat
 }
 
 
-void _wrap_metadata_free_cwetee_0551771aedc3a6f6(wetee_metadata *_swig_go_0) {
+void _wrap_metadata_free_cwetee_c783bad2cb96b6a8(wetee_metadata *_swig_go_0) {
   wetee_metadata *arg1 = (wetee_metadata *) 0 ;
   
   arg1 = (wetee_metadata *)(uintptr_t)_swig_go_0; 
@@ -6459,7 +6610,7 @@ void _wrap_metadata_free_cwetee_0551771aedc3a6f6(wetee_metadata *_swig_go_0) {
 }
 
 
-intgo _wrap_METADATA_HASH_BYTES_cwetee_0551771aedc3a6f6() {
+intgo _wrap_METADATA_HASH_BYTES_cwetee_c783bad2cb96b6a8() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -6470,7 +6621,7 @@ intgo _wrap_METADATA_HASH_BYTES_cwetee_0551771aedc3a6f6() {
 }
 
 
-_gostring_ _wrap_mdb_hash_cwetee_0551771aedc3a6f6(_goslice_ _swig_go_0, wetee_metadata *_swig_go_1, intgo _swig_go_2, _gostring_ _swig_go_3) {
+_gostring_ _wrap_mdb_hash_cwetee_c783bad2cb96b6a8(_goslice_ _swig_go_0, wetee_metadata *_swig_go_1, intgo _swig_go_2, _gostring_ _swig_go_3) {
   uint8_t *arg1 ;
   wetee_metadata *arg2 = (wetee_metadata *) 0 ;
   unsigned int arg3 ;
@@ -6500,7 +6651,7 @@ _gostring_ _wrap_mdb_hash_cwetee_0551771aedc3a6f6(_goslice_ _swig_go_0, wetee_me
 }
 
 
-_gostring_ _wrap_mdb_digest_cwetee_0551771aedc3a6f6(wetee_buf *_swig_go_0, wetee_metadata *_swig_go_1, intgo _swig_go_2, _gostring_ _swig_go_3) {
+_gostring_ _wrap_mdb_digest_cwetee_c783bad2cb96b6a8(wetee_buf *_swig_go_0, wetee_metadata *_swig_go_1, intgo _swig_go_2, _gostring_ _swig_go_3) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   wetee_metadata *arg2 = (wetee_metadata *) 0 ;
   unsigned int arg3 ;
@@ -6543,7 +6694,7 @@ _gostring_ _wrap_mdb_digest_cwetee_0551771aedc3a6f6(wetee_buf *_swig_go_0, wetee
 }
 
 
-intgo _wrap_mdb_type_kind_cwetee_0551771aedc3a6f6(wetee_metadata *_swig_go_0, intgo _swig_go_1) {
+intgo _wrap_mdb_type_kind_cwetee_c783bad2cb96b6a8(wetee_metadata *_swig_go_0, intgo _swig_go_1) {
   wetee_metadata *arg1 = (wetee_metadata *) 0 ;
   uint32_t arg2 ;
   int result;
@@ -6561,7 +6712,7 @@ intgo _wrap_mdb_type_kind_cwetee_0551771aedc3a6f6(wetee_metadata *_swig_go_0, in
 }
 
 
-intgo _wrap_mdb_type_primitive_cwetee_0551771aedc3a6f6(wetee_metadata *_swig_go_0, intgo _swig_go_1) {
+intgo _wrap_mdb_type_primitive_cwetee_c783bad2cb96b6a8(wetee_metadata *_swig_go_0, intgo _swig_go_1) {
   wetee_metadata *arg1 = (wetee_metadata *) 0 ;
   uint32_t arg2 ;
   int result;
@@ -6579,7 +6730,7 @@ intgo _wrap_mdb_type_primitive_cwetee_0551771aedc3a6f6(wetee_metadata *_swig_go_
 }
 
 
-intgo _wrap_mdb_type_elem_cwetee_0551771aedc3a6f6(wetee_metadata *_swig_go_0, intgo _swig_go_1) {
+intgo _wrap_mdb_type_elem_cwetee_c783bad2cb96b6a8(wetee_metadata *_swig_go_0, intgo _swig_go_1) {
   wetee_metadata *arg1 = (wetee_metadata *) 0 ;
   uint32_t arg2 ;
   uint32_t result;
@@ -6597,7 +6748,7 @@ intgo _wrap_mdb_type_elem_cwetee_0551771aedc3a6f6(wetee_metadata *_swig_go_0, in
 }
 
 
-long long _wrap_mdb_type_tuple_len_cwetee_0551771aedc3a6f6(wetee_metadata *_swig_go_0, intgo _swig_go_1) {
+long long _wrap_mdb_type_tuple_len_cwetee_c783bad2cb96b6a8(wetee_metadata *_swig_go_0, intgo _swig_go_1) {
   wetee_metadata *arg1 = (wetee_metadata *) 0 ;
   uint32_t arg2 ;
   size_t result;
@@ -6615,7 +6766,7 @@ long long _wrap_mdb_type_tuple_len_cwetee_0551771aedc3a6f6(wetee_metadata *_swig
 }
 
 
-intgo _wrap_mdb_type_tuple_elem_cwetee_0551771aedc3a6f6(wetee_metadata *_swig_go_0, intgo _swig_go_1, long long _swig_go_2) {
+intgo _wrap_mdb_type_tuple_elem_cwetee_c783bad2cb96b6a8(wetee_metadata *_swig_go_0, intgo _swig_go_1, long long _swig_go_2) {
   wetee_metadata *arg1 = (wetee_metadata *) 0 ;
   uint32_t arg2 ;
   size_t arg3 ;
@@ -6635,7 +6786,7 @@ intgo _wrap_mdb_type_tuple_elem_cwetee_0551771aedc3a6f6(wetee_metadata *_swig_go
 }
 
 
-long long _wrap_mdb_type_field_count_cwetee_0551771aedc3a6f6(wetee_metadata *_swig_go_0, intgo _swig_go_1) {
+long long _wrap_mdb_type_field_count_cwetee_c783bad2cb96b6a8(wetee_metadata *_swig_go_0, intgo _swig_go_1) {
   wetee_metadata *arg1 = (wetee_metadata *) 0 ;
   uint32_t arg2 ;
   size_t result;
@@ -6653,7 +6804,7 @@ long long _wrap_mdb_type_field_count_cwetee_0551771aedc3a6f6(wetee_metadata *_sw
 }
 
 
-_gostring_ _wrap_mdb_type_field_name_cwetee_0551771aedc3a6f6(wetee_metadata *_swig_go_0, intgo _swig_go_1, long long _swig_go_2) {
+_gostring_ _wrap_mdb_type_field_name_cwetee_c783bad2cb96b6a8(wetee_metadata *_swig_go_0, intgo _swig_go_1, long long _swig_go_2) {
   wetee_metadata *arg1 = (wetee_metadata *) 0 ;
   uint32_t arg2 ;
   size_t arg3 ;
@@ -6676,7 +6827,7 @@ _gostring_ _wrap_mdb_type_field_name_cwetee_0551771aedc3a6f6(wetee_metadata *_sw
 }
 
 
-intgo _wrap_mdb_type_field_type_cwetee_0551771aedc3a6f6(wetee_metadata *_swig_go_0, intgo _swig_go_1, long long _swig_go_2) {
+intgo _wrap_mdb_type_field_type_cwetee_c783bad2cb96b6a8(wetee_metadata *_swig_go_0, intgo _swig_go_1, long long _swig_go_2) {
   wetee_metadata *arg1 = (wetee_metadata *) 0 ;
   uint32_t arg2 ;
   size_t arg3 ;
@@ -6696,7 +6847,7 @@ intgo _wrap_mdb_type_field_type_cwetee_0551771aedc3a6f6(wetee_metadata *_swig_go
 }
 
 
-long long _wrap_mdb_type_variant_count_cwetee_0551771aedc3a6f6(wetee_metadata *_swig_go_0, intgo _swig_go_1) {
+long long _wrap_mdb_type_variant_count_cwetee_c783bad2cb96b6a8(wetee_metadata *_swig_go_0, intgo _swig_go_1) {
   wetee_metadata *arg1 = (wetee_metadata *) 0 ;
   uint32_t arg2 ;
   size_t result;
@@ -6714,7 +6865,7 @@ long long _wrap_mdb_type_variant_count_cwetee_0551771aedc3a6f6(wetee_metadata *_
 }
 
 
-_gostring_ _wrap_mdb_type_variant_name_cwetee_0551771aedc3a6f6(wetee_metadata *_swig_go_0, intgo _swig_go_1, long long _swig_go_2) {
+_gostring_ _wrap_mdb_type_variant_name_cwetee_c783bad2cb96b6a8(wetee_metadata *_swig_go_0, intgo _swig_go_1, long long _swig_go_2) {
   wetee_metadata *arg1 = (wetee_metadata *) 0 ;
   uint32_t arg2 ;
   size_t arg3 ;
@@ -6737,7 +6888,7 @@ _gostring_ _wrap_mdb_type_variant_name_cwetee_0551771aedc3a6f6(wetee_metadata *_
 }
 
 
-long long _wrap_mdb_type_variant_field_count_cwetee_0551771aedc3a6f6(wetee_metadata *_swig_go_0, intgo _swig_go_1, long long _swig_go_2) {
+long long _wrap_mdb_type_variant_field_count_cwetee_c783bad2cb96b6a8(wetee_metadata *_swig_go_0, intgo _swig_go_1, long long _swig_go_2) {
   wetee_metadata *arg1 = (wetee_metadata *) 0 ;
   uint32_t arg2 ;
   size_t arg3 ;
@@ -6757,7 +6908,7 @@ long long _wrap_mdb_type_variant_field_count_cwetee_0551771aedc3a6f6(wetee_metad
 }
 
 
-_gostring_ _wrap_mdb_type_variant_field_name_cwetee_0551771aedc3a6f6(wetee_metadata *_swig_go_0, intgo _swig_go_1, long long _swig_go_2, long long _swig_go_3) {
+_gostring_ _wrap_mdb_type_variant_field_name_cwetee_c783bad2cb96b6a8(wetee_metadata *_swig_go_0, intgo _swig_go_1, long long _swig_go_2, long long _swig_go_3) {
   wetee_metadata *arg1 = (wetee_metadata *) 0 ;
   uint32_t arg2 ;
   size_t arg3 ;
@@ -6782,7 +6933,7 @@ _gostring_ _wrap_mdb_type_variant_field_name_cwetee_0551771aedc3a6f6(wetee_metad
 }
 
 
-intgo _wrap_mdb_type_variant_field_type_cwetee_0551771aedc3a6f6(wetee_metadata *_swig_go_0, intgo _swig_go_1, long long _swig_go_2, long long _swig_go_3) {
+intgo _wrap_mdb_type_variant_field_type_cwetee_c783bad2cb96b6a8(wetee_metadata *_swig_go_0, intgo _swig_go_1, long long _swig_go_2, long long _swig_go_3) {
   wetee_metadata *arg1 = (wetee_metadata *) 0 ;
   uint32_t arg2 ;
   size_t arg3 ;
@@ -6804,7 +6955,7 @@ intgo _wrap_mdb_type_variant_field_type_cwetee_0551771aedc3a6f6(wetee_metadata *
 }
 
 
-_gostring_ _wrap_mdb_encode_cwetee_0551771aedc3a6f6(wetee_buf *_swig_go_0, wetee_metadata *_swig_go_1, intgo _swig_go_2, _gostring_ _swig_go_3) {
+_gostring_ _wrap_mdb_encode_cwetee_c783bad2cb96b6a8(wetee_buf *_swig_go_0, wetee_metadata *_swig_go_1, intgo _swig_go_2, _gostring_ _swig_go_3) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   wetee_metadata *arg2 = (wetee_metadata *) 0 ;
   uint32_t arg3 ;
@@ -6846,7 +6997,7 @@ _gostring_ _wrap_mdb_encode_cwetee_0551771aedc3a6f6(wetee_buf *_swig_go_0, wetee
 }
 
 
-_gostring_ _wrap_mdb_decode_cwetee_0551771aedc3a6f6(wetee_buf *_swig_go_0, wetee_metadata *_swig_go_1, intgo _swig_go_2, _goslice_ _swig_go_3, intgo _swig_go_4) {
+_gostring_ _wrap_mdb_decode_cwetee_c783bad2cb96b6a8(wetee_buf *_swig_go_0, wetee_metadata *_swig_go_1, intgo _swig_go_2, _goslice_ _swig_go_3, intgo _swig_go_4) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   wetee_metadata *arg2 = (wetee_metadata *) 0 ;
   uint32_t arg3 ;
@@ -6890,7 +7041,7 @@ _gostring_ _wrap_mdb_decode_cwetee_0551771aedc3a6f6(wetee_buf *_swig_go_0, wetee
 }
 
 
-_gostring_ _wrap_mdb_call_encode_cwetee_0551771aedc3a6f6(wetee_buf *_swig_go_0, wetee_metadata *_swig_go_1, _gostring_ _swig_go_2, _gostring_ _swig_go_3, _gostring_ _swig_go_4) {
+_gostring_ _wrap_mdb_call_encode_cwetee_c783bad2cb96b6a8(wetee_buf *_swig_go_0, wetee_metadata *_swig_go_1, _gostring_ _swig_go_2, _gostring_ _swig_go_3, _gostring_ _swig_go_4) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   wetee_metadata *arg2 = (wetee_metadata *) 0 ;
   char *arg3 = (char *) 0 ;
@@ -6944,7 +7095,7 @@ _gostring_ _wrap_mdb_call_encode_cwetee_0551771aedc3a6f6(wetee_buf *_swig_go_0, 
 }
 
 
-_gostring_ _wrap_mdb_call_decode_cwetee_0551771aedc3a6f6(wetee_buf *_swig_go_0, wetee_metadata *_swig_go_1, _goslice_ _swig_go_2, intgo _swig_go_3) {
+_gostring_ _wrap_mdb_call_decode_cwetee_c783bad2cb96b6a8(wetee_buf *_swig_go_0, wetee_metadata *_swig_go_1, _goslice_ _swig_go_2, intgo _swig_go_3) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   wetee_metadata *arg2 = (wetee_metadata *) 0 ;
   uint8_t *arg3 = (uint8_t *) 0 ;
@@ -6986,7 +7137,7 @@ _gostring_ _wrap_mdb_call_decode_cwetee_0551771aedc3a6f6(wetee_buf *_swig_go_0, 
 }
 
 
-_gostring_ _wrap_mdb_storage_key_cwetee_0551771aedc3a6f6(wetee_buf *_swig_go_0, wetee_metadata *_swig_go_1, long long _swig_go_2, long long _swig_go_3, _gostring_ _swig_go_4) {
+_gostring_ _wrap_mdb_storage_key_cwetee_c783bad2cb96b6a8(wetee_buf *_swig_go_0, wetee_metadata *_swig_go_1, long long _swig_go_2, long long _swig_go_3, _gostring_ _swig_go_4) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   wetee_metadata *arg2 = (wetee_metadata *) 0 ;
   size_t arg3 ;
@@ -7030,7 +7181,7 @@ _gostring_ _wrap_mdb_storage_key_cwetee_0551771aedc3a6f6(wetee_buf *_swig_go_0, 
 }
 
 
-_gostring_ _wrap_mdb_storage_decode_cwetee_0551771aedc3a6f6(wetee_buf *_swig_go_0, wetee_metadata *_swig_go_1, long long _swig_go_2, long long _swig_go_3, _goslice_ _swig_go_4, intgo _swig_go_5, intgo _swig_go_6) {
+_gostring_ _wrap_mdb_storage_decode_cwetee_c783bad2cb96b6a8(wetee_buf *_swig_go_0, wetee_metadata *_swig_go_1, long long _swig_go_2, long long _swig_go_3, _goslice_ _swig_go_4, intgo _swig_go_5, intgo _swig_go_6) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   wetee_metadata *arg2 = (wetee_metadata *) 0 ;
   size_t arg3 ;
@@ -7078,7 +7229,7 @@ _gostring_ _wrap_mdb_storage_decode_cwetee_0551771aedc3a6f6(wetee_buf *_swig_go_
 }
 
 
-_gostring_ _wrap_mdb_events_decode_cwetee_0551771aedc3a6f6(wetee_buf *_swig_go_0, wetee_metadata *_swig_go_1, _goslice_ _swig_go_2, intgo _swig_go_3) {
+_gostring_ _wrap_mdb_events_decode_cwetee_c783bad2cb96b6a8(wetee_buf *_swig_go_0, wetee_metadata *_swig_go_1, _goslice_ _swig_go_2, intgo _swig_go_3) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   wetee_metadata *arg2 = (wetee_metadata *) 0 ;
   uint8_t *arg3 = (uint8_t *) 0 ;
@@ -7120,7 +7271,7 @@ _gostring_ _wrap_mdb_events_decode_cwetee_0551771aedc3a6f6(wetee_buf *_swig_go_0
 }
 
 
-_gostring_ _wrap_mdb_dispatch_error_cwetee_0551771aedc3a6f6(wetee_buf *_swig_go_0, wetee_metadata *_swig_go_1, _goslice_ _swig_go_2, intgo _swig_go_3) {
+_gostring_ _wrap_mdb_dispatch_error_cwetee_c783bad2cb96b6a8(wetee_buf *_swig_go_0, wetee_metadata *_swig_go_1, _goslice_ _swig_go_2, intgo _swig_go_3) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   wetee_metadata *arg2 = (wetee_metadata *) 0 ;
   uint8_t *arg3 = (uint8_t *) 0 ;
@@ -7162,7 +7313,7 @@ _gostring_ _wrap_mdb_dispatch_error_cwetee_0551771aedc3a6f6(wetee_buf *_swig_go_
 }
 
 
-_gostring_ _wrap_era_mortal_cwetee_0551771aedc3a6f6(_goslice_ _swig_go_0, long long _swig_go_1, long long _swig_go_2, long long *_swig_go_3) {
+_gostring_ _wrap_era_mortal_cwetee_c783bad2cb96b6a8(_goslice_ _swig_go_0, long long _swig_go_1, long long _swig_go_2, long long *_swig_go_3) {
   uint8_t *arg1 ;
   uint64_t arg2 ;
   uint64_t arg3 ;
@@ -7187,7 +7338,7 @@ _gostring_ _wrap_era_mortal_cwetee_0551771aedc3a6f6(_goslice_ _swig_go_0, long l
 }
 
 
-_gostring_ _wrap_era_decode_cwetee_0551771aedc3a6f6(long long *_swig_go_0, long long *_swig_go_1, intgo *_swig_go_2, _goslice_ _swig_go_3) {
+_gostring_ _wrap_era_decode_cwetee_c783bad2cb96b6a8(long long *_swig_go_0, long long *_swig_go_1, intgo *_swig_go_2, _goslice_ _swig_go_3) {
   uint64_t *arg1 = (uint64_t *) 0 ;
   uint64_t *arg2 = (uint64_t *) 0 ;
   size_t *arg3 = (size_t *) 0 ;
@@ -7218,7 +7369,7 @@ _gostring_ _wrap_era_decode_cwetee_0551771aedc3a6f6(long long *_swig_go_0, long 
 }
 
 
-long long _wrap_era_birth_cwetee_0551771aedc3a6f6(long long _swig_go_0, long long _swig_go_1, long long _swig_go_2) {
+long long _wrap_era_birth_cwetee_c783bad2cb96b6a8(long long _swig_go_0, long long _swig_go_1, long long _swig_go_2) {
   uint64_t arg1 ;
   uint64_t arg2 ;
   uint64_t arg3 ;
@@ -7238,7 +7389,7 @@ long long _wrap_era_birth_cwetee_0551771aedc3a6f6(long long _swig_go_0, long lon
 }
 
 
-intgo _wrap_TX_PAYLOAD_HASH_THRESHOLD_cwetee_0551771aedc3a6f6() {
+intgo _wrap_TX_PAYLOAD_HASH_THRESHOLD_cwetee_c783bad2cb96b6a8() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -7249,7 +7400,7 @@ intgo _wrap_TX_PAYLOAD_HASH_THRESHOLD_cwetee_0551771aedc3a6f6() {
 }
 
 
-intgo _wrap_TX_HASH_BYTES_cwetee_0551771aedc3a6f6() {
+intgo _wrap_TX_HASH_BYTES_cwetee_c783bad2cb96b6a8() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -7260,7 +7411,7 @@ intgo _wrap_TX_HASH_BYTES_cwetee_0551771aedc3a6f6() {
 }
 
 
-_gostring_ _wrap_tx_new_cwetee_0551771aedc3a6f6(wetee_tx **_swig_go_0, wetee_metadata *_swig_go_1) {
+_gostring_ _wrap_tx_new_cwetee_c783bad2cb96b6a8(wetee_tx **_swig_go_0, wetee_metadata *_swig_go_1) {
   wetee_tx **arg1 = (wetee_tx **) 0 ;
   wetee_metadata *arg2 = (wetee_metadata *) 0 ;
   wetee_tx *temp1 ;
@@ -7287,7 +7438,7 @@ _gostring_ _wrap_tx_new_cwetee_0551771aedc3a6f6(wetee_tx **_swig_go_0, wetee_met
 }
 
 
-void _wrap_tx_free_cwetee_0551771aedc3a6f6(wetee_tx *_swig_go_0) {
+void _wrap_tx_free_cwetee_c783bad2cb96b6a8(wetee_tx *_swig_go_0) {
   wetee_tx *arg1 = (wetee_tx *) 0 ;
   
   arg1 = (wetee_tx *)(uintptr_t)_swig_go_0; 
@@ -7300,7 +7451,7 @@ void _wrap_tx_free_cwetee_0551771aedc3a6f6(wetee_tx *_swig_go_0) {
 }
 
 
-_gostring_ _wrap_tx_set_call_cwetee_0551771aedc3a6f6(wetee_tx *_swig_go_0, _goslice_ _swig_go_1) {
+_gostring_ _wrap_tx_set_call_cwetee_c783bad2cb96b6a8(wetee_tx *_swig_go_0, _goslice_ _swig_go_1) {
   wetee_tx *arg1 = (wetee_tx *) 0 ;
   uint8_t *arg2 = (uint8_t *) 0 ;
   size_t arg3 ;
@@ -7322,7 +7473,7 @@ _gostring_ _wrap_tx_set_call_cwetee_0551771aedc3a6f6(wetee_tx *_swig_go_0, _gosl
 }
 
 
-_gostring_ _wrap_tx_set_call_json_cwetee_0551771aedc3a6f6(wetee_tx *_swig_go_0, _gostring_ _swig_go_1, _gostring_ _swig_go_2, _gostring_ _swig_go_3) {
+_gostring_ _wrap_tx_set_call_json_cwetee_c783bad2cb96b6a8(wetee_tx *_swig_go_0, _gostring_ _swig_go_1, _gostring_ _swig_go_2, _gostring_ _swig_go_3) {
   wetee_tx *arg1 = (wetee_tx *) 0 ;
   char *arg2 = (char *) 0 ;
   char *arg3 = (char *) 0 ;
@@ -7358,7 +7509,7 @@ _gostring_ _wrap_tx_set_call_json_cwetee_0551771aedc3a6f6(wetee_tx *_swig_go_0, 
 }
 
 
-_gostring_ _wrap_tx_set_genesis_hash_cwetee_0551771aedc3a6f6(wetee_tx *_swig_go_0, _goslice_ _swig_go_1) {
+_gostring_ _wrap_tx_set_genesis_hash_cwetee_c783bad2cb96b6a8(wetee_tx *_swig_go_0, _goslice_ _swig_go_1) {
   wetee_tx *arg1 = (wetee_tx *) 0 ;
   uint8_t *arg2 ;
   wetee_rc result;
@@ -7379,7 +7530,7 @@ _gostring_ _wrap_tx_set_genesis_hash_cwetee_0551771aedc3a6f6(wetee_tx *_swig_go_
 }
 
 
-_gostring_ _wrap_tx_set_runtime_version_cwetee_0551771aedc3a6f6(wetee_tx *_swig_go_0, intgo _swig_go_1, intgo _swig_go_2) {
+_gostring_ _wrap_tx_set_runtime_version_cwetee_c783bad2cb96b6a8(wetee_tx *_swig_go_0, intgo _swig_go_1, intgo _swig_go_2) {
   wetee_tx *arg1 = (wetee_tx *) 0 ;
   uint32_t arg2 ;
   uint32_t arg3 ;
@@ -7399,7 +7550,7 @@ _gostring_ _wrap_tx_set_runtime_version_cwetee_0551771aedc3a6f6(wetee_tx *_swig_
 }
 
 
-_gostring_ _wrap_tx_set_nonce_cwetee_0551771aedc3a6f6(wetee_tx *_swig_go_0, long long _swig_go_1) {
+_gostring_ _wrap_tx_set_nonce_cwetee_c783bad2cb96b6a8(wetee_tx *_swig_go_0, long long _swig_go_1) {
   wetee_tx *arg1 = (wetee_tx *) 0 ;
   uint64_t arg2 ;
   wetee_rc result;
@@ -7417,7 +7568,7 @@ _gostring_ _wrap_tx_set_nonce_cwetee_0551771aedc3a6f6(wetee_tx *_swig_go_0, long
 }
 
 
-_gostring_ _wrap_tx_set_tip_cwetee_0551771aedc3a6f6(wetee_tx *_swig_go_0, _goslice_ _swig_go_1) {
+_gostring_ _wrap_tx_set_tip_cwetee_c783bad2cb96b6a8(wetee_tx *_swig_go_0, _goslice_ _swig_go_1) {
   wetee_tx *arg1 = (wetee_tx *) 0 ;
   wetee_u128 arg2 ;
   wetee_rc result;
@@ -7439,7 +7590,7 @@ _gostring_ _wrap_tx_set_tip_cwetee_0551771aedc3a6f6(wetee_tx *_swig_go_0, _gosli
 }
 
 
-_gostring_ _wrap_tx_set_mortal_cwetee_0551771aedc3a6f6(wetee_tx *_swig_go_0, long long _swig_go_1, long long _swig_go_2, _goslice_ _swig_go_3) {
+_gostring_ _wrap_tx_set_mortal_cwetee_c783bad2cb96b6a8(wetee_tx *_swig_go_0, long long _swig_go_1, long long _swig_go_2, _goslice_ _swig_go_3) {
   wetee_tx *arg1 = (wetee_tx *) 0 ;
   uint64_t arg2 ;
   uint64_t arg3 ;
@@ -7464,7 +7615,7 @@ _gostring_ _wrap_tx_set_mortal_cwetee_0551771aedc3a6f6(wetee_tx *_swig_go_0, lon
 }
 
 
-_gostring_ _wrap_tx_set_immortal_cwetee_0551771aedc3a6f6(wetee_tx *_swig_go_0) {
+_gostring_ _wrap_tx_set_immortal_cwetee_c783bad2cb96b6a8(wetee_tx *_swig_go_0) {
   wetee_tx *arg1 = (wetee_tx *) 0 ;
   wetee_rc result;
   _gostring_ _swig_go_result;
@@ -7480,7 +7631,7 @@ _gostring_ _wrap_tx_set_immortal_cwetee_0551771aedc3a6f6(wetee_tx *_swig_go_0) {
 }
 
 
-_gostring_ _wrap_tx_set_fee_asset_json_cwetee_0551771aedc3a6f6(wetee_tx *_swig_go_0, _gostring_ _swig_go_1) {
+_gostring_ _wrap_tx_set_fee_asset_json_cwetee_c783bad2cb96b6a8(wetee_tx *_swig_go_0, _gostring_ _swig_go_1) {
   wetee_tx *arg1 = (wetee_tx *) 0 ;
   char *arg2 = (char *) 0 ;
   size_t arg3 ;
@@ -7502,7 +7653,7 @@ _gostring_ _wrap_tx_set_fee_asset_json_cwetee_0551771aedc3a6f6(wetee_tx *_swig_g
 }
 
 
-_gostring_ _wrap_tx_set_metadata_hash_cwetee_0551771aedc3a6f6(wetee_tx *_swig_go_0, _goslice_ _swig_go_1) {
+_gostring_ _wrap_tx_set_metadata_hash_cwetee_c783bad2cb96b6a8(wetee_tx *_swig_go_0, _goslice_ _swig_go_1) {
   wetee_tx *arg1 = (wetee_tx *) 0 ;
   uint8_t *arg2 ;
   wetee_rc result;
@@ -7523,7 +7674,7 @@ _gostring_ _wrap_tx_set_metadata_hash_cwetee_0551771aedc3a6f6(wetee_tx *_swig_go
 }
 
 
-_gostring_ _wrap_tx_clear_metadata_hash_cwetee_0551771aedc3a6f6(wetee_tx *_swig_go_0) {
+_gostring_ _wrap_tx_clear_metadata_hash_cwetee_c783bad2cb96b6a8(wetee_tx *_swig_go_0) {
   wetee_tx *arg1 = (wetee_tx *) 0 ;
   wetee_rc result;
   _gostring_ _swig_go_result;
@@ -7539,7 +7690,7 @@ _gostring_ _wrap_tx_clear_metadata_hash_cwetee_0551771aedc3a6f6(wetee_tx *_swig_
 }
 
 
-_gostring_ _wrap_tx_set_extension_json_cwetee_0551771aedc3a6f6(wetee_tx *_swig_go_0, _gostring_ _swig_go_1, _gostring_ _swig_go_2, _gostring_ _swig_go_3) {
+_gostring_ _wrap_tx_set_extension_json_cwetee_c783bad2cb96b6a8(wetee_tx *_swig_go_0, _gostring_ _swig_go_1, _gostring_ _swig_go_2, _gostring_ _swig_go_3) {
   wetee_tx *arg1 = (wetee_tx *) 0 ;
   char *arg2 = (char *) 0 ;
   char *arg3 = (char *) 0 ;
@@ -7586,7 +7737,7 @@ _gostring_ _wrap_tx_set_extension_json_cwetee_0551771aedc3a6f6(wetee_tx *_swig_g
 }
 
 
-_gostring_ _wrap_tx_signing_payload_cwetee_0551771aedc3a6f6(wetee_buf *_swig_go_0, wetee_tx *_swig_go_1) {
+_gostring_ _wrap_tx_signing_payload_cwetee_c783bad2cb96b6a8(wetee_buf *_swig_go_0, wetee_tx *_swig_go_1) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   wetee_tx *arg2 = (wetee_tx *) 0 ;
   wetee_buf temp1 ;
@@ -7620,7 +7771,7 @@ _gostring_ _wrap_tx_signing_payload_cwetee_0551771aedc3a6f6(wetee_buf *_swig_go_
 }
 
 
-_gostring_ _wrap_tx_signing_payload_raw_cwetee_0551771aedc3a6f6(wetee_buf *_swig_go_0, wetee_tx *_swig_go_1) {
+_gostring_ _wrap_tx_signing_payload_raw_cwetee_c783bad2cb96b6a8(wetee_buf *_swig_go_0, wetee_tx *_swig_go_1) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   wetee_tx *arg2 = (wetee_tx *) 0 ;
   wetee_buf temp1 ;
@@ -7654,7 +7805,7 @@ _gostring_ _wrap_tx_signing_payload_raw_cwetee_0551771aedc3a6f6(wetee_buf *_swig
 }
 
 
-_gostring_ _wrap_tx_attach_signature_cwetee_0551771aedc3a6f6(wetee_buf *_swig_go_0, wetee_tx *_swig_go_1, intgo _swig_go_2, _goslice_ _swig_go_3, _goslice_ _swig_go_4) {
+_gostring_ _wrap_tx_attach_signature_cwetee_c783bad2cb96b6a8(wetee_buf *_swig_go_0, wetee_tx *_swig_go_1, intgo _swig_go_2, _goslice_ _swig_go_3, _goslice_ _swig_go_4) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   wetee_tx *arg2 = (wetee_tx *) 0 ;
   wetee_scheme arg3 ;
@@ -7702,7 +7853,7 @@ _gostring_ _wrap_tx_attach_signature_cwetee_0551771aedc3a6f6(wetee_buf *_swig_go
 }
 
 
-_gostring_ _wrap_tx_sign_cwetee_0551771aedc3a6f6(wetee_buf *_swig_go_0, wetee_tx *_swig_go_1, wetee_keypair *_swig_go_2) {
+_gostring_ _wrap_tx_sign_cwetee_c783bad2cb96b6a8(wetee_buf *_swig_go_0, wetee_tx *_swig_go_1, wetee_keypair *_swig_go_2) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   wetee_tx *arg2 = (wetee_tx *) 0 ;
   wetee_keypair *arg3 = (wetee_keypair *) 0 ;
@@ -7738,7 +7889,7 @@ _gostring_ _wrap_tx_sign_cwetee_0551771aedc3a6f6(wetee_buf *_swig_go_0, wetee_tx
 }
 
 
-_gostring_ _wrap_tx_bare_cwetee_0551771aedc3a6f6(wetee_buf *_swig_go_0, wetee_tx *_swig_go_1, intgo _swig_go_2) {
+_gostring_ _wrap_tx_bare_cwetee_c783bad2cb96b6a8(wetee_buf *_swig_go_0, wetee_tx *_swig_go_1, intgo _swig_go_2) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   wetee_tx *arg2 = (wetee_tx *) 0 ;
   unsigned int arg3 ;
@@ -7774,7 +7925,7 @@ _gostring_ _wrap_tx_bare_cwetee_0551771aedc3a6f6(wetee_buf *_swig_go_0, wetee_tx
 }
 
 
-_gostring_ _wrap_tx_general_cwetee_0551771aedc3a6f6(wetee_buf *_swig_go_0, wetee_tx *_swig_go_1, intgo _swig_go_2) {
+_gostring_ _wrap_tx_general_cwetee_c783bad2cb96b6a8(wetee_buf *_swig_go_0, wetee_tx *_swig_go_1, intgo _swig_go_2) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   wetee_tx *arg2 = (wetee_tx *) 0 ;
   unsigned int arg3 ;
@@ -7810,7 +7961,7 @@ _gostring_ _wrap_tx_general_cwetee_0551771aedc3a6f6(wetee_buf *_swig_go_0, wetee
 }
 
 
-_gostring_ _wrap_txb_decode_cwetee_0551771aedc3a6f6(wetee_buf *_swig_go_0, wetee_metadata *_swig_go_1, _goslice_ _swig_go_2, intgo _swig_go_3) {
+_gostring_ _wrap_txb_decode_cwetee_c783bad2cb96b6a8(wetee_buf *_swig_go_0, wetee_metadata *_swig_go_1, _goslice_ _swig_go_2, intgo _swig_go_3) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   wetee_metadata *arg2 = (wetee_metadata *) 0 ;
   uint8_t *arg3 = (uint8_t *) 0 ;
@@ -7852,7 +8003,7 @@ _gostring_ _wrap_txb_decode_cwetee_0551771aedc3a6f6(wetee_buf *_swig_go_0, wetee
 }
 
 
-_gostring_ _wrap_txb_payload_decode_cwetee_0551771aedc3a6f6(wetee_buf *_swig_go_0, wetee_metadata *_swig_go_1, _goslice_ _swig_go_2, intgo _swig_go_3) {
+_gostring_ _wrap_txb_payload_decode_cwetee_c783bad2cb96b6a8(wetee_buf *_swig_go_0, wetee_metadata *_swig_go_1, _goslice_ _swig_go_2, intgo _swig_go_3) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   wetee_metadata *arg2 = (wetee_metadata *) 0 ;
   uint8_t *arg3 = (uint8_t *) 0 ;
@@ -7894,7 +8045,7 @@ _gostring_ _wrap_txb_payload_decode_cwetee_0551771aedc3a6f6(wetee_buf *_swig_go_
 }
 
 
-_gostring_ _wrap_extrinsic_hash_cwetee_0551771aedc3a6f6(_goslice_ _swig_go_0, _goslice_ _swig_go_1) {
+_gostring_ _wrap_extrinsic_hash_cwetee_c783bad2cb96b6a8(_goslice_ _swig_go_0, _goslice_ _swig_go_1) {
   uint8_t *arg1 ;
   uint8_t *arg2 = (uint8_t *) 0 ;
   size_t arg3 ;
@@ -7919,7 +8070,7 @@ _gostring_ _wrap_extrinsic_hash_cwetee_0551771aedc3a6f6(_goslice_ _swig_go_0, _g
 }
 
 
-intgo _wrap_txb_extrinsic_type_cwetee_0551771aedc3a6f6(wetee_metadata *_swig_go_0, intgo _swig_go_1) {
+intgo _wrap_txb_extrinsic_type_cwetee_c783bad2cb96b6a8(wetee_metadata *_swig_go_0, intgo _swig_go_1) {
   wetee_metadata *arg1 = (wetee_metadata *) 0 ;
   int arg2 ;
   uint32_t result;
@@ -7937,7 +8088,7 @@ intgo _wrap_txb_extrinsic_type_cwetee_0551771aedc3a6f6(wetee_metadata *_swig_go_
 }
 
 
-long long _wrap_txb_extrinsic_version_count_cwetee_0551771aedc3a6f6(wetee_metadata *_swig_go_0) {
+long long _wrap_txb_extrinsic_version_count_cwetee_c783bad2cb96b6a8(wetee_metadata *_swig_go_0) {
   wetee_metadata *arg1 = (wetee_metadata *) 0 ;
   size_t result;
   long long _swig_go_result;
@@ -7953,7 +8104,7 @@ long long _wrap_txb_extrinsic_version_count_cwetee_0551771aedc3a6f6(wetee_metada
 }
 
 
-intgo _wrap_txb_extrinsic_version_cwetee_0551771aedc3a6f6(wetee_metadata *_swig_go_0, long long _swig_go_1) {
+intgo _wrap_txb_extrinsic_version_cwetee_c783bad2cb96b6a8(wetee_metadata *_swig_go_0, long long _swig_go_1) {
   wetee_metadata *arg1 = (wetee_metadata *) 0 ;
   size_t arg2 ;
   int result;
@@ -7971,7 +8122,7 @@ intgo _wrap_txb_extrinsic_version_cwetee_0551771aedc3a6f6(wetee_metadata *_swig_
 }
 
 
-long long _wrap_txb_extension_version_count_cwetee_0551771aedc3a6f6(wetee_metadata *_swig_go_0) {
+long long _wrap_txb_extension_version_count_cwetee_c783bad2cb96b6a8(wetee_metadata *_swig_go_0) {
   wetee_metadata *arg1 = (wetee_metadata *) 0 ;
   size_t result;
   long long _swig_go_result;
@@ -7987,7 +8138,7 @@ long long _wrap_txb_extension_version_count_cwetee_0551771aedc3a6f6(wetee_metada
 }
 
 
-intgo _wrap_txb_extension_version_cwetee_0551771aedc3a6f6(wetee_metadata *_swig_go_0, long long _swig_go_1) {
+intgo _wrap_txb_extension_version_cwetee_c783bad2cb96b6a8(wetee_metadata *_swig_go_0, long long _swig_go_1) {
   wetee_metadata *arg1 = (wetee_metadata *) 0 ;
   size_t arg2 ;
   int result;
@@ -8005,7 +8156,7 @@ intgo _wrap_txb_extension_version_cwetee_0551771aedc3a6f6(wetee_metadata *_swig_
 }
 
 
-long long _wrap_txb_extension_count_cwetee_0551771aedc3a6f6(wetee_metadata *_swig_go_0, long long _swig_go_1) {
+long long _wrap_txb_extension_count_cwetee_c783bad2cb96b6a8(wetee_metadata *_swig_go_0, long long _swig_go_1) {
   wetee_metadata *arg1 = (wetee_metadata *) 0 ;
   size_t arg2 ;
   size_t result;
@@ -8023,7 +8174,7 @@ long long _wrap_txb_extension_count_cwetee_0551771aedc3a6f6(wetee_metadata *_swi
 }
 
 
-_gostring_ _wrap_txb_extension_identifier_cwetee_0551771aedc3a6f6(wetee_metadata *_swig_go_0, long long _swig_go_1, long long _swig_go_2) {
+_gostring_ _wrap_txb_extension_identifier_cwetee_c783bad2cb96b6a8(wetee_metadata *_swig_go_0, long long _swig_go_1, long long _swig_go_2) {
   wetee_metadata *arg1 = (wetee_metadata *) 0 ;
   size_t arg2 ;
   size_t arg3 ;
@@ -8046,7 +8197,7 @@ _gostring_ _wrap_txb_extension_identifier_cwetee_0551771aedc3a6f6(wetee_metadata
 }
 
 
-intgo _wrap_txb_extension_type_cwetee_0551771aedc3a6f6(wetee_metadata *_swig_go_0, long long _swig_go_1, long long _swig_go_2) {
+intgo _wrap_txb_extension_type_cwetee_c783bad2cb96b6a8(wetee_metadata *_swig_go_0, long long _swig_go_1, long long _swig_go_2) {
   wetee_metadata *arg1 = (wetee_metadata *) 0 ;
   size_t arg2 ;
   size_t arg3 ;
@@ -8066,7 +8217,7 @@ intgo _wrap_txb_extension_type_cwetee_0551771aedc3a6f6(wetee_metadata *_swig_go_
 }
 
 
-intgo _wrap_txb_extension_implicit_type_cwetee_0551771aedc3a6f6(wetee_metadata *_swig_go_0, long long _swig_go_1, long long _swig_go_2) {
+intgo _wrap_txb_extension_implicit_type_cwetee_c783bad2cb96b6a8(wetee_metadata *_swig_go_0, long long _swig_go_1, long long _swig_go_2) {
   wetee_metadata *arg1 = (wetee_metadata *) 0 ;
   size_t arg2 ;
   size_t arg3 ;
@@ -8086,7 +8237,7 @@ intgo _wrap_txb_extension_implicit_type_cwetee_0551771aedc3a6f6(wetee_metadata *
 }
 
 
-_gostring_ _wrap_txb_proof_for_extrinsic_cwetee_0551771aedc3a6f6(wetee_buf *_swig_go_0, wetee_metadata *_swig_go_1, intgo _swig_go_2, _gostring_ _swig_go_3, _goslice_ _swig_go_4, _goslice_ _swig_go_5, intgo _swig_go_6) {
+_gostring_ _wrap_txb_proof_for_extrinsic_cwetee_c783bad2cb96b6a8(wetee_buf *_swig_go_0, wetee_metadata *_swig_go_1, intgo _swig_go_2, _gostring_ _swig_go_3, _goslice_ _swig_go_4, _goslice_ _swig_go_5, intgo _swig_go_6) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   wetee_metadata *arg2 = (wetee_metadata *) 0 ;
   unsigned int arg3 ;
@@ -8143,7 +8294,7 @@ _gostring_ _wrap_txb_proof_for_extrinsic_cwetee_0551771aedc3a6f6(wetee_buf *_swi
 }
 
 
-_gostring_ _wrap_txb_proof_for_payload_cwetee_0551771aedc3a6f6(wetee_buf *_swig_go_0, wetee_metadata *_swig_go_1, intgo _swig_go_2, _gostring_ _swig_go_3, _goslice_ _swig_go_4) {
+_gostring_ _wrap_txb_proof_for_payload_cwetee_c783bad2cb96b6a8(wetee_buf *_swig_go_0, wetee_metadata *_swig_go_1, intgo _swig_go_2, _gostring_ _swig_go_3, _goslice_ _swig_go_4) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   wetee_metadata *arg2 = (wetee_metadata *) 0 ;
   unsigned int arg3 ;
@@ -8192,7 +8343,7 @@ _gostring_ _wrap_txb_proof_for_payload_cwetee_0551771aedc3a6f6(wetee_buf *_swig_
 }
 
 
-intgo _wrap_TON_HASH_BYTES_cwetee_0551771aedc3a6f6() {
+intgo _wrap_TON_HASH_BYTES_cwetee_c783bad2cb96b6a8() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -8203,7 +8354,7 @@ intgo _wrap_TON_HASH_BYTES_cwetee_0551771aedc3a6f6() {
 }
 
 
-intgo _wrap_TON_CELL_MAX_BITS_cwetee_0551771aedc3a6f6() {
+intgo _wrap_TON_CELL_MAX_BITS_cwetee_c783bad2cb96b6a8() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -8214,7 +8365,7 @@ intgo _wrap_TON_CELL_MAX_BITS_cwetee_0551771aedc3a6f6() {
 }
 
 
-intgo _wrap_TON_CELL_MAX_REFS_cwetee_0551771aedc3a6f6() {
+intgo _wrap_TON_CELL_MAX_REFS_cwetee_c783bad2cb96b6a8() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -8225,7 +8376,7 @@ intgo _wrap_TON_CELL_MAX_REFS_cwetee_0551771aedc3a6f6() {
 }
 
 
-intgo _wrap_TON_CELL_MAX_DEPTH_cwetee_0551771aedc3a6f6() {
+intgo _wrap_TON_CELL_MAX_DEPTH_cwetee_c783bad2cb96b6a8() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -8236,7 +8387,7 @@ intgo _wrap_TON_CELL_MAX_DEPTH_cwetee_0551771aedc3a6f6() {
 }
 
 
-intgo _wrap_TON_BOC_INDEX_cwetee_0551771aedc3a6f6() {
+intgo _wrap_TON_BOC_INDEX_cwetee_c783bad2cb96b6a8() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -8247,7 +8398,7 @@ intgo _wrap_TON_BOC_INDEX_cwetee_0551771aedc3a6f6() {
 }
 
 
-intgo _wrap_TON_BOC_CRC32C_cwetee_0551771aedc3a6f6() {
+intgo _wrap_TON_BOC_CRC32C_cwetee_c783bad2cb96b6a8() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -8258,7 +8409,7 @@ intgo _wrap_TON_BOC_CRC32C_cwetee_0551771aedc3a6f6() {
 }
 
 
-intgo _wrap_TON_ADDRESS_BOUNCEABLE_cwetee_0551771aedc3a6f6() {
+intgo _wrap_TON_ADDRESS_BOUNCEABLE_cwetee_c783bad2cb96b6a8() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -8269,7 +8420,7 @@ intgo _wrap_TON_ADDRESS_BOUNCEABLE_cwetee_0551771aedc3a6f6() {
 }
 
 
-intgo _wrap_TON_ADDRESS_TESTNET_cwetee_0551771aedc3a6f6() {
+intgo _wrap_TON_ADDRESS_TESTNET_cwetee_c783bad2cb96b6a8() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -8280,7 +8431,7 @@ intgo _wrap_TON_ADDRESS_TESTNET_cwetee_0551771aedc3a6f6() {
 }
 
 
-intgo _wrap_TON_ADDRESS_BASE64_STD_cwetee_0551771aedc3a6f6() {
+intgo _wrap_TON_ADDRESS_BASE64_STD_cwetee_c783bad2cb96b6a8() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -8291,7 +8442,7 @@ intgo _wrap_TON_ADDRESS_BASE64_STD_cwetee_0551771aedc3a6f6() {
 }
 
 
-intgo _wrap_TON_DECIMALS_cwetee_0551771aedc3a6f6() {
+intgo _wrap_TON_DECIMALS_cwetee_c783bad2cb96b6a8() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -8302,7 +8453,7 @@ intgo _wrap_TON_DECIMALS_cwetee_0551771aedc3a6f6() {
 }
 
 
-intgo _wrap_TON_MNEMONIC_WORDS_cwetee_0551771aedc3a6f6() {
+intgo _wrap_TON_MNEMONIC_WORDS_cwetee_c783bad2cb96b6a8() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -8313,7 +8464,7 @@ intgo _wrap_TON_MNEMONIC_WORDS_cwetee_0551771aedc3a6f6() {
 }
 
 
-intgo _wrap_TON_NETWORK_MAINNET_cwetee_0551771aedc3a6f6() {
+intgo _wrap_TON_NETWORK_MAINNET_cwetee_c783bad2cb96b6a8() {
   int result;
   intgo _swig_go_result;
   
@@ -8324,7 +8475,7 @@ intgo _wrap_TON_NETWORK_MAINNET_cwetee_0551771aedc3a6f6() {
 }
 
 
-intgo _wrap_TON_NETWORK_TESTNET_cwetee_0551771aedc3a6f6() {
+intgo _wrap_TON_NETWORK_TESTNET_cwetee_c783bad2cb96b6a8() {
   int result;
   intgo _swig_go_result;
   
@@ -8335,7 +8486,7 @@ intgo _wrap_TON_NETWORK_TESTNET_cwetee_0551771aedc3a6f6() {
 }
 
 
-intgo _wrap_TON_SEND_PAY_FEES_SEPARATELY_cwetee_0551771aedc3a6f6() {
+intgo _wrap_TON_SEND_PAY_FEES_SEPARATELY_cwetee_c783bad2cb96b6a8() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -8346,7 +8497,7 @@ intgo _wrap_TON_SEND_PAY_FEES_SEPARATELY_cwetee_0551771aedc3a6f6() {
 }
 
 
-intgo _wrap_TON_SEND_IGNORE_ERRORS_cwetee_0551771aedc3a6f6() {
+intgo _wrap_TON_SEND_IGNORE_ERRORS_cwetee_c783bad2cb96b6a8() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -8357,7 +8508,7 @@ intgo _wrap_TON_SEND_IGNORE_ERRORS_cwetee_0551771aedc3a6f6() {
 }
 
 
-intgo _wrap_TON_SEND_DESTROY_IF_ZERO_cwetee_0551771aedc3a6f6() {
+intgo _wrap_TON_SEND_DESTROY_IF_ZERO_cwetee_c783bad2cb96b6a8() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -8368,7 +8519,7 @@ intgo _wrap_TON_SEND_DESTROY_IF_ZERO_cwetee_0551771aedc3a6f6() {
 }
 
 
-intgo _wrap_TON_SEND_CARRY_INBOUND_VALUE_cwetee_0551771aedc3a6f6() {
+intgo _wrap_TON_SEND_CARRY_INBOUND_VALUE_cwetee_c783bad2cb96b6a8() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -8379,7 +8530,7 @@ intgo _wrap_TON_SEND_CARRY_INBOUND_VALUE_cwetee_0551771aedc3a6f6() {
 }
 
 
-intgo _wrap_TON_SEND_CARRY_BALANCE_cwetee_0551771aedc3a6f6() {
+intgo _wrap_TON_SEND_CARRY_BALANCE_cwetee_c783bad2cb96b6a8() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -8390,7 +8541,7 @@ intgo _wrap_TON_SEND_CARRY_BALANCE_cwetee_0551771aedc3a6f6() {
 }
 
 
-intgo _wrap_TON_SEND_DEFAULT_cwetee_0551771aedc3a6f6() {
+intgo _wrap_TON_SEND_DEFAULT_cwetee_c783bad2cb96b6a8() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -8401,7 +8552,7 @@ intgo _wrap_TON_SEND_DEFAULT_cwetee_0551771aedc3a6f6() {
 }
 
 
-intgo _wrap_TON_EXTERNAL_FORCE_REF_cwetee_0551771aedc3a6f6() {
+intgo _wrap_TON_EXTERNAL_FORCE_REF_cwetee_c783bad2cb96b6a8() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -8412,7 +8563,7 @@ intgo _wrap_TON_EXTERNAL_FORCE_REF_cwetee_0551771aedc3a6f6() {
 }
 
 
-intgo _wrap_TON_CELL_ORDINARY_cwetee_0551771aedc3a6f6() {
+intgo _wrap_TON_CELL_ORDINARY_cwetee_c783bad2cb96b6a8() {
   enum wetee_ton_cell_type result;
   intgo _swig_go_result;
   
@@ -8427,7 +8578,7 @@ intgo _wrap_TON_CELL_ORDINARY_cwetee_0551771aedc3a6f6() {
 }
 
 
-intgo _wrap_TON_CELL_PRUNED_BRANCH_cwetee_0551771aedc3a6f6() {
+intgo _wrap_TON_CELL_PRUNED_BRANCH_cwetee_c783bad2cb96b6a8() {
   enum wetee_ton_cell_type result;
   intgo _swig_go_result;
   
@@ -8442,7 +8593,7 @@ intgo _wrap_TON_CELL_PRUNED_BRANCH_cwetee_0551771aedc3a6f6() {
 }
 
 
-intgo _wrap_TON_CELL_LIBRARY_cwetee_0551771aedc3a6f6() {
+intgo _wrap_TON_CELL_LIBRARY_cwetee_c783bad2cb96b6a8() {
   enum wetee_ton_cell_type result;
   intgo _swig_go_result;
   
@@ -8457,7 +8608,7 @@ intgo _wrap_TON_CELL_LIBRARY_cwetee_0551771aedc3a6f6() {
 }
 
 
-intgo _wrap_TON_CELL_MERKLE_PROOF_cwetee_0551771aedc3a6f6() {
+intgo _wrap_TON_CELL_MERKLE_PROOF_cwetee_c783bad2cb96b6a8() {
   enum wetee_ton_cell_type result;
   intgo _swig_go_result;
   
@@ -8472,7 +8623,7 @@ intgo _wrap_TON_CELL_MERKLE_PROOF_cwetee_0551771aedc3a6f6() {
 }
 
 
-intgo _wrap_TON_CELL_MERKLE_UPDATE_cwetee_0551771aedc3a6f6() {
+intgo _wrap_TON_CELL_MERKLE_UPDATE_cwetee_c783bad2cb96b6a8() {
   enum wetee_ton_cell_type result;
   intgo _swig_go_result;
   
@@ -8487,7 +8638,7 @@ intgo _wrap_TON_CELL_MERKLE_UPDATE_cwetee_0551771aedc3a6f6() {
 }
 
 
-intgo _wrap_TON_WALLET_V3R2_cwetee_0551771aedc3a6f6() {
+intgo _wrap_TON_WALLET_V3R2_cwetee_c783bad2cb96b6a8() {
   enum wetee_ton_wallet_version result;
   intgo _swig_go_result;
   
@@ -8502,7 +8653,7 @@ intgo _wrap_TON_WALLET_V3R2_cwetee_0551771aedc3a6f6() {
 }
 
 
-intgo _wrap_TON_WALLET_V4R2_cwetee_0551771aedc3a6f6() {
+intgo _wrap_TON_WALLET_V4R2_cwetee_c783bad2cb96b6a8() {
   enum wetee_ton_wallet_version result;
   intgo _swig_go_result;
   
@@ -8517,7 +8668,7 @@ intgo _wrap_TON_WALLET_V4R2_cwetee_0551771aedc3a6f6() {
 }
 
 
-intgo _wrap_TON_WALLET_V5R1_cwetee_0551771aedc3a6f6() {
+intgo _wrap_TON_WALLET_V5R1_cwetee_c783bad2cb96b6a8() {
   enum wetee_ton_wallet_version result;
   intgo _swig_go_result;
   
@@ -8532,7 +8683,7 @@ intgo _wrap_TON_WALLET_V5R1_cwetee_0551771aedc3a6f6() {
 }
 
 
-intgo _wrap_TON_WALLET_HIGHLOAD_V3_cwetee_0551771aedc3a6f6() {
+intgo _wrap_TON_WALLET_HIGHLOAD_V3_cwetee_c783bad2cb96b6a8() {
   enum wetee_ton_wallet_version result;
   intgo _swig_go_result;
   
@@ -8547,7 +8698,7 @@ intgo _wrap_TON_WALLET_HIGHLOAD_V3_cwetee_0551771aedc3a6f6() {
 }
 
 
-intgo _wrap_TON_HIGHLOAD_SUBWALLET_DEFAULT_cwetee_0551771aedc3a6f6() {
+intgo _wrap_TON_HIGHLOAD_SUBWALLET_DEFAULT_cwetee_c783bad2cb96b6a8() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -8558,7 +8709,7 @@ intgo _wrap_TON_HIGHLOAD_SUBWALLET_DEFAULT_cwetee_0551771aedc3a6f6() {
 }
 
 
-intgo _wrap_TON_HIGHLOAD_TIMEOUT_DEFAULT_cwetee_0551771aedc3a6f6() {
+intgo _wrap_TON_HIGHLOAD_TIMEOUT_DEFAULT_cwetee_c783bad2cb96b6a8() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -8569,7 +8720,7 @@ intgo _wrap_TON_HIGHLOAD_TIMEOUT_DEFAULT_cwetee_0551771aedc3a6f6() {
 }
 
 
-void _wrap_ton_cell_free_cwetee_0551771aedc3a6f6(wetee_ton_cell *_swig_go_0) {
+void _wrap_ton_cell_free_cwetee_c783bad2cb96b6a8(wetee_ton_cell *_swig_go_0) {
   wetee_ton_cell *arg1 = (wetee_ton_cell *) 0 ;
   
   arg1 = (wetee_ton_cell *)(uintptr_t)_swig_go_0; 
@@ -8582,7 +8733,7 @@ void _wrap_ton_cell_free_cwetee_0551771aedc3a6f6(wetee_ton_cell *_swig_go_0) {
 }
 
 
-_gostring_ _wrap_ton_cell_hash_cwetee_0551771aedc3a6f6(_goslice_ _swig_go_0, wetee_ton_cell *_swig_go_1) {
+_gostring_ _wrap_ton_cell_hash_cwetee_c783bad2cb96b6a8(_goslice_ _swig_go_0, wetee_ton_cell *_swig_go_1) {
   uint8_t *arg1 ;
   wetee_ton_cell *arg2 = (wetee_ton_cell *) 0 ;
   wetee_rc result;
@@ -8603,7 +8754,7 @@ _gostring_ _wrap_ton_cell_hash_cwetee_0551771aedc3a6f6(_goslice_ _swig_go_0, wet
 }
 
 
-_gostring_ _wrap_ton_cell_hash_at_cwetee_0551771aedc3a6f6(_goslice_ _swig_go_0, wetee_ton_cell *_swig_go_1, intgo _swig_go_2) {
+_gostring_ _wrap_ton_cell_hash_at_cwetee_c783bad2cb96b6a8(_goslice_ _swig_go_0, wetee_ton_cell *_swig_go_1, intgo _swig_go_2) {
   uint8_t *arg1 ;
   wetee_ton_cell *arg2 = (wetee_ton_cell *) 0 ;
   unsigned int arg3 ;
@@ -8626,7 +8777,7 @@ _gostring_ _wrap_ton_cell_hash_at_cwetee_0551771aedc3a6f6(_goslice_ _swig_go_0, 
 }
 
 
-intgo _wrap_ton_cell_depth_cwetee_0551771aedc3a6f6(wetee_ton_cell *_swig_go_0) {
+intgo _wrap_ton_cell_depth_cwetee_c783bad2cb96b6a8(wetee_ton_cell *_swig_go_0) {
   wetee_ton_cell *arg1 = (wetee_ton_cell *) 0 ;
   unsigned int result;
   intgo _swig_go_result;
@@ -8642,7 +8793,7 @@ intgo _wrap_ton_cell_depth_cwetee_0551771aedc3a6f6(wetee_ton_cell *_swig_go_0) {
 }
 
 
-intgo _wrap_ton_cell_depth_at_cwetee_0551771aedc3a6f6(wetee_ton_cell *_swig_go_0, intgo _swig_go_1) {
+intgo _wrap_ton_cell_depth_at_cwetee_c783bad2cb96b6a8(wetee_ton_cell *_swig_go_0, intgo _swig_go_1) {
   wetee_ton_cell *arg1 = (wetee_ton_cell *) 0 ;
   unsigned int arg2 ;
   unsigned int result;
@@ -8660,7 +8811,7 @@ intgo _wrap_ton_cell_depth_at_cwetee_0551771aedc3a6f6(wetee_ton_cell *_swig_go_0
 }
 
 
-intgo _wrap_ton_cell_bits_cwetee_0551771aedc3a6f6(wetee_ton_cell *_swig_go_0) {
+intgo _wrap_ton_cell_bits_cwetee_c783bad2cb96b6a8(wetee_ton_cell *_swig_go_0) {
   wetee_ton_cell *arg1 = (wetee_ton_cell *) 0 ;
   unsigned int result;
   intgo _swig_go_result;
@@ -8676,7 +8827,7 @@ intgo _wrap_ton_cell_bits_cwetee_0551771aedc3a6f6(wetee_ton_cell *_swig_go_0) {
 }
 
 
-intgo _wrap_ton_cell_refs_cwetee_0551771aedc3a6f6(wetee_ton_cell *_swig_go_0) {
+intgo _wrap_ton_cell_refs_cwetee_c783bad2cb96b6a8(wetee_ton_cell *_swig_go_0) {
   wetee_ton_cell *arg1 = (wetee_ton_cell *) 0 ;
   unsigned int result;
   intgo _swig_go_result;
@@ -8692,7 +8843,7 @@ intgo _wrap_ton_cell_refs_cwetee_0551771aedc3a6f6(wetee_ton_cell *_swig_go_0) {
 }
 
 
-intgo _wrap_ton_cell_type_of_cwetee_0551771aedc3a6f6(wetee_ton_cell *_swig_go_0) {
+intgo _wrap_ton_cell_type_of_cwetee_c783bad2cb96b6a8(wetee_ton_cell *_swig_go_0) {
   wetee_ton_cell *arg1 = (wetee_ton_cell *) 0 ;
   int result;
   intgo _swig_go_result;
@@ -8708,7 +8859,7 @@ intgo _wrap_ton_cell_type_of_cwetee_0551771aedc3a6f6(wetee_ton_cell *_swig_go_0)
 }
 
 
-intgo _wrap_ton_cell_level_cwetee_0551771aedc3a6f6(wetee_ton_cell *_swig_go_0) {
+intgo _wrap_ton_cell_level_cwetee_c783bad2cb96b6a8(wetee_ton_cell *_swig_go_0) {
   wetee_ton_cell *arg1 = (wetee_ton_cell *) 0 ;
   unsigned int result;
   intgo _swig_go_result;
@@ -8724,7 +8875,7 @@ intgo _wrap_ton_cell_level_cwetee_0551771aedc3a6f6(wetee_ton_cell *_swig_go_0) {
 }
 
 
-intgo _wrap_ton_cell_level_mask_cwetee_0551771aedc3a6f6(wetee_ton_cell *_swig_go_0) {
+intgo _wrap_ton_cell_level_mask_cwetee_c783bad2cb96b6a8(wetee_ton_cell *_swig_go_0) {
   wetee_ton_cell *arg1 = (wetee_ton_cell *) 0 ;
   unsigned int result;
   intgo _swig_go_result;
@@ -8740,7 +8891,7 @@ intgo _wrap_ton_cell_level_mask_cwetee_0551771aedc3a6f6(wetee_ton_cell *_swig_go
 }
 
 
-_gostring_ _wrap_ton_cell_data_cwetee_0551771aedc3a6f6(wetee_buf *_swig_go_0, wetee_ton_cell *_swig_go_1) {
+_gostring_ _wrap_ton_cell_data_cwetee_c783bad2cb96b6a8(wetee_buf *_swig_go_0, wetee_ton_cell *_swig_go_1) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   wetee_ton_cell *arg2 = (wetee_ton_cell *) 0 ;
   wetee_buf temp1 ;
@@ -8774,7 +8925,7 @@ _gostring_ _wrap_ton_cell_data_cwetee_0551771aedc3a6f6(wetee_buf *_swig_go_0, we
 }
 
 
-_gostring_ _wrap_ton_cell_ref_cwetee_0551771aedc3a6f6(wetee_ton_cell **_swig_go_0, wetee_ton_cell *_swig_go_1, intgo _swig_go_2) {
+_gostring_ _wrap_ton_cell_ref_cwetee_c783bad2cb96b6a8(wetee_ton_cell **_swig_go_0, wetee_ton_cell *_swig_go_1, intgo _swig_go_2) {
   wetee_ton_cell **arg1 = (wetee_ton_cell **) 0 ;
   wetee_ton_cell *arg2 = (wetee_ton_cell *) 0 ;
   unsigned int arg3 ;
@@ -8803,7 +8954,7 @@ _gostring_ _wrap_ton_cell_ref_cwetee_0551771aedc3a6f6(wetee_ton_cell **_swig_go_
 }
 
 
-intgo _wrap_ton_cell_equal_cwetee_0551771aedc3a6f6(wetee_ton_cell *_swig_go_0, wetee_ton_cell *_swig_go_1) {
+intgo _wrap_ton_cell_equal_cwetee_c783bad2cb96b6a8(wetee_ton_cell *_swig_go_0, wetee_ton_cell *_swig_go_1) {
   wetee_ton_cell *arg1 = (wetee_ton_cell *) 0 ;
   wetee_ton_cell *arg2 = (wetee_ton_cell *) 0 ;
   int result;
@@ -8821,7 +8972,7 @@ intgo _wrap_ton_cell_equal_cwetee_0551771aedc3a6f6(wetee_ton_cell *_swig_go_0, w
 }
 
 
-_gostring_ _wrap_ton_cell_to_string_cwetee_0551771aedc3a6f6(wetee_buf *_swig_go_0, wetee_ton_cell *_swig_go_1) {
+_gostring_ _wrap_ton_cell_to_string_cwetee_c783bad2cb96b6a8(wetee_buf *_swig_go_0, wetee_ton_cell *_swig_go_1) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   wetee_ton_cell *arg2 = (wetee_ton_cell *) 0 ;
   wetee_buf temp1 ;
@@ -8855,7 +9006,7 @@ _gostring_ _wrap_ton_cell_to_string_cwetee_0551771aedc3a6f6(wetee_buf *_swig_go_
 }
 
 
-_gostring_ _wrap_ton_boc_serialize_cwetee_0551771aedc3a6f6(wetee_buf *_swig_go_0, wetee_ton_cell *_swig_go_1, intgo _swig_go_2) {
+_gostring_ _wrap_ton_boc_serialize_cwetee_c783bad2cb96b6a8(wetee_buf *_swig_go_0, wetee_ton_cell *_swig_go_1, intgo _swig_go_2) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   wetee_ton_cell *arg2 = (wetee_ton_cell *) 0 ;
   unsigned int arg3 ;
@@ -8891,7 +9042,7 @@ _gostring_ _wrap_ton_boc_serialize_cwetee_0551771aedc3a6f6(wetee_buf *_swig_go_0
 }
 
 
-_gostring_ _wrap_ton_boc_parse_cwetee_0551771aedc3a6f6(wetee_ton_cell **_swig_go_0, _goslice_ _swig_go_1) {
+_gostring_ _wrap_ton_boc_parse_cwetee_c783bad2cb96b6a8(wetee_ton_cell **_swig_go_0, _goslice_ _swig_go_1) {
   wetee_ton_cell **arg1 = (wetee_ton_cell **) 0 ;
   uint8_t *arg2 = (uint8_t *) 0 ;
   size_t arg3 ;
@@ -8922,7 +9073,7 @@ _gostring_ _wrap_ton_boc_parse_cwetee_0551771aedc3a6f6(wetee_ton_cell **_swig_go
 }
 
 
-_gostring_ _wrap_ton_boc_parse_base64_cwetee_0551771aedc3a6f6(wetee_ton_cell **_swig_go_0, _gostring_ _swig_go_1) {
+_gostring_ _wrap_ton_boc_parse_base64_cwetee_c783bad2cb96b6a8(wetee_ton_cell **_swig_go_0, _gostring_ _swig_go_1) {
   wetee_ton_cell **arg1 = (wetee_ton_cell **) 0 ;
   char *arg2 = (char *) 0 ;
   size_t arg3 ;
@@ -8953,7 +9104,7 @@ _gostring_ _wrap_ton_boc_parse_base64_cwetee_0551771aedc3a6f6(wetee_ton_cell **_
 }
 
 
-void _wrap_ton_builder_free_cwetee_0551771aedc3a6f6(wetee_ton_builder *_swig_go_0) {
+void _wrap_ton_builder_free_cwetee_c783bad2cb96b6a8(wetee_ton_builder *_swig_go_0) {
   wetee_ton_builder *arg1 = (wetee_ton_builder *) 0 ;
   
   arg1 = (wetee_ton_builder *)(uintptr_t)_swig_go_0; 
@@ -8966,7 +9117,7 @@ void _wrap_ton_builder_free_cwetee_0551771aedc3a6f6(wetee_ton_builder *_swig_go_
 }
 
 
-_gostring_ _wrap_ton_builder_new_cwetee_0551771aedc3a6f6(wetee_ton_builder **_swig_go_0) {
+_gostring_ _wrap_ton_builder_new_cwetee_c783bad2cb96b6a8(wetee_ton_builder **_swig_go_0) {
   wetee_ton_builder **arg1 = (wetee_ton_builder **) 0 ;
   wetee_ton_builder *temp1 ;
   wetee_rc result;
@@ -8991,7 +9142,7 @@ _gostring_ _wrap_ton_builder_new_cwetee_0551771aedc3a6f6(wetee_ton_builder **_sw
 }
 
 
-intgo _wrap_ton_builder_bits_cwetee_0551771aedc3a6f6(wetee_ton_builder *_swig_go_0) {
+intgo _wrap_ton_builder_bits_cwetee_c783bad2cb96b6a8(wetee_ton_builder *_swig_go_0) {
   wetee_ton_builder *arg1 = (wetee_ton_builder *) 0 ;
   unsigned int result;
   intgo _swig_go_result;
@@ -9007,7 +9158,7 @@ intgo _wrap_ton_builder_bits_cwetee_0551771aedc3a6f6(wetee_ton_builder *_swig_go
 }
 
 
-intgo _wrap_ton_builder_refs_cwetee_0551771aedc3a6f6(wetee_ton_builder *_swig_go_0) {
+intgo _wrap_ton_builder_refs_cwetee_c783bad2cb96b6a8(wetee_ton_builder *_swig_go_0) {
   wetee_ton_builder *arg1 = (wetee_ton_builder *) 0 ;
   unsigned int result;
   intgo _swig_go_result;
@@ -9023,7 +9174,7 @@ intgo _wrap_ton_builder_refs_cwetee_0551771aedc3a6f6(wetee_ton_builder *_swig_go
 }
 
 
-_gostring_ _wrap_ton_builder_store_bit_cwetee_0551771aedc3a6f6(wetee_ton_builder *_swig_go_0, intgo _swig_go_1) {
+_gostring_ _wrap_ton_builder_store_bit_cwetee_c783bad2cb96b6a8(wetee_ton_builder *_swig_go_0, intgo _swig_go_1) {
   wetee_ton_builder *arg1 = (wetee_ton_builder *) 0 ;
   int arg2 ;
   wetee_rc result;
@@ -9041,7 +9192,7 @@ _gostring_ _wrap_ton_builder_store_bit_cwetee_0551771aedc3a6f6(wetee_ton_builder
 }
 
 
-_gostring_ _wrap_ton_builder_store_uint_cwetee_0551771aedc3a6f6(wetee_ton_builder *_swig_go_0, long long _swig_go_1, intgo _swig_go_2) {
+_gostring_ _wrap_ton_builder_store_uint_cwetee_c783bad2cb96b6a8(wetee_ton_builder *_swig_go_0, long long _swig_go_1, intgo _swig_go_2) {
   wetee_ton_builder *arg1 = (wetee_ton_builder *) 0 ;
   uint64_t arg2 ;
   unsigned int arg3 ;
@@ -9061,7 +9212,7 @@ _gostring_ _wrap_ton_builder_store_uint_cwetee_0551771aedc3a6f6(wetee_ton_builde
 }
 
 
-_gostring_ _wrap_ton_builder_store_int_cwetee_0551771aedc3a6f6(wetee_ton_builder *_swig_go_0, long long _swig_go_1, intgo _swig_go_2) {
+_gostring_ _wrap_ton_builder_store_int_cwetee_c783bad2cb96b6a8(wetee_ton_builder *_swig_go_0, long long _swig_go_1, intgo _swig_go_2) {
   wetee_ton_builder *arg1 = (wetee_ton_builder *) 0 ;
   int64_t arg2 ;
   unsigned int arg3 ;
@@ -9081,7 +9232,7 @@ _gostring_ _wrap_ton_builder_store_int_cwetee_0551771aedc3a6f6(wetee_ton_builder
 }
 
 
-_gostring_ _wrap_ton_builder_store_bits_cwetee_0551771aedc3a6f6(wetee_ton_builder *_swig_go_0, _goslice_ _swig_go_1, long long _swig_go_2) {
+_gostring_ _wrap_ton_builder_store_bits_cwetee_c783bad2cb96b6a8(wetee_ton_builder *_swig_go_0, _goslice_ _swig_go_1, long long _swig_go_2) {
   wetee_ton_builder *arg1 = (wetee_ton_builder *) 0 ;
   uint8_t *arg2 = (uint8_t *) 0 ;
   size_t arg3 ;
@@ -9105,7 +9256,7 @@ _gostring_ _wrap_ton_builder_store_bits_cwetee_0551771aedc3a6f6(wetee_ton_builde
 }
 
 
-_gostring_ _wrap_ton_builder_store_bytes_cwetee_0551771aedc3a6f6(wetee_ton_builder *_swig_go_0, _goslice_ _swig_go_1) {
+_gostring_ _wrap_ton_builder_store_bytes_cwetee_c783bad2cb96b6a8(wetee_ton_builder *_swig_go_0, _goslice_ _swig_go_1) {
   wetee_ton_builder *arg1 = (wetee_ton_builder *) 0 ;
   uint8_t *arg2 = (uint8_t *) 0 ;
   size_t arg3 ;
@@ -9127,7 +9278,7 @@ _gostring_ _wrap_ton_builder_store_bytes_cwetee_0551771aedc3a6f6(wetee_ton_build
 }
 
 
-_gostring_ _wrap_ton_builder_store_coins_cwetee_0551771aedc3a6f6(wetee_ton_builder *_swig_go_0, _goslice_ _swig_go_1) {
+_gostring_ _wrap_ton_builder_store_coins_cwetee_c783bad2cb96b6a8(wetee_ton_builder *_swig_go_0, _goslice_ _swig_go_1) {
   wetee_ton_builder *arg1 = (wetee_ton_builder *) 0 ;
   wetee_u128 arg2 ;
   wetee_rc result;
@@ -9149,7 +9300,7 @@ _gostring_ _wrap_ton_builder_store_coins_cwetee_0551771aedc3a6f6(wetee_ton_build
 }
 
 
-_gostring_ _wrap_ton_builder_store_ref_cwetee_0551771aedc3a6f6(wetee_ton_builder *_swig_go_0, wetee_ton_cell *_swig_go_1) {
+_gostring_ _wrap_ton_builder_store_ref_cwetee_c783bad2cb96b6a8(wetee_ton_builder *_swig_go_0, wetee_ton_cell *_swig_go_1) {
   wetee_ton_builder *arg1 = (wetee_ton_builder *) 0 ;
   wetee_ton_cell *arg2 = (wetee_ton_cell *) 0 ;
   wetee_rc result;
@@ -9167,7 +9318,7 @@ _gostring_ _wrap_ton_builder_store_ref_cwetee_0551771aedc3a6f6(wetee_ton_builder
 }
 
 
-_gostring_ _wrap_ton_builder_store_maybe_ref_cwetee_0551771aedc3a6f6(wetee_ton_builder *_swig_go_0, wetee_ton_cell *_swig_go_1) {
+_gostring_ _wrap_ton_builder_store_maybe_ref_cwetee_c783bad2cb96b6a8(wetee_ton_builder *_swig_go_0, wetee_ton_cell *_swig_go_1) {
   wetee_ton_builder *arg1 = (wetee_ton_builder *) 0 ;
   wetee_ton_cell *arg2 = (wetee_ton_cell *) 0 ;
   wetee_rc result;
@@ -9185,7 +9336,7 @@ _gostring_ _wrap_ton_builder_store_maybe_ref_cwetee_0551771aedc3a6f6(wetee_ton_b
 }
 
 
-_gostring_ _wrap_ton_builder_store_slice_cwetee_0551771aedc3a6f6(wetee_ton_builder *_swig_go_0, wetee_ton_slice *_swig_go_1) {
+_gostring_ _wrap_ton_builder_store_slice_cwetee_c783bad2cb96b6a8(wetee_ton_builder *_swig_go_0, wetee_ton_slice *_swig_go_1) {
   wetee_ton_builder *arg1 = (wetee_ton_builder *) 0 ;
   wetee_ton_slice *arg2 = (wetee_ton_slice *) 0 ;
   wetee_rc result;
@@ -9203,7 +9354,7 @@ _gostring_ _wrap_ton_builder_store_slice_cwetee_0551771aedc3a6f6(wetee_ton_build
 }
 
 
-_gostring_ _wrap_ton_builder_store_snake_cwetee_0551771aedc3a6f6(wetee_ton_builder *_swig_go_0, _goslice_ _swig_go_1) {
+_gostring_ _wrap_ton_builder_store_snake_cwetee_c783bad2cb96b6a8(wetee_ton_builder *_swig_go_0, _goslice_ _swig_go_1) {
   wetee_ton_builder *arg1 = (wetee_ton_builder *) 0 ;
   uint8_t *arg2 = (uint8_t *) 0 ;
   size_t arg3 ;
@@ -9225,7 +9376,7 @@ _gostring_ _wrap_ton_builder_store_snake_cwetee_0551771aedc3a6f6(wetee_ton_build
 }
 
 
-_gostring_ _wrap_ton_builder_end_cwetee_0551771aedc3a6f6(wetee_ton_cell **_swig_go_0, wetee_ton_builder *_swig_go_1) {
+_gostring_ _wrap_ton_builder_end_cwetee_c783bad2cb96b6a8(wetee_ton_cell **_swig_go_0, wetee_ton_builder *_swig_go_1) {
   wetee_ton_cell **arg1 = (wetee_ton_cell **) 0 ;
   wetee_ton_builder *arg2 = (wetee_ton_builder *) 0 ;
   wetee_ton_cell *temp1 ;
@@ -9252,7 +9403,7 @@ _gostring_ _wrap_ton_builder_end_cwetee_0551771aedc3a6f6(wetee_ton_cell **_swig_
 }
 
 
-_gostring_ _wrap_ton_builder_end_exotic_cwetee_0551771aedc3a6f6(wetee_ton_cell **_swig_go_0, wetee_ton_builder *_swig_go_1) {
+_gostring_ _wrap_ton_builder_end_exotic_cwetee_c783bad2cb96b6a8(wetee_ton_cell **_swig_go_0, wetee_ton_builder *_swig_go_1) {
   wetee_ton_cell **arg1 = (wetee_ton_cell **) 0 ;
   wetee_ton_builder *arg2 = (wetee_ton_builder *) 0 ;
   wetee_ton_cell *temp1 ;
@@ -9279,7 +9430,7 @@ _gostring_ _wrap_ton_builder_end_exotic_cwetee_0551771aedc3a6f6(wetee_ton_cell *
 }
 
 
-_gostring_ _wrap_ton_builder_store_address_cwetee_0551771aedc3a6f6(wetee_ton_builder *_swig_go_0, _gostring_ _swig_go_1) {
+_gostring_ _wrap_ton_builder_store_address_cwetee_c783bad2cb96b6a8(wetee_ton_builder *_swig_go_0, _gostring_ _swig_go_1) {
   wetee_ton_builder *arg1 = (wetee_ton_builder *) 0 ;
   char *arg2 = (char *) 0 ;
   size_t arg3 ;
@@ -9301,7 +9452,7 @@ _gostring_ _wrap_ton_builder_store_address_cwetee_0551771aedc3a6f6(wetee_ton_bui
 }
 
 
-void _wrap_ton_slice_free_cwetee_0551771aedc3a6f6(wetee_ton_slice *_swig_go_0) {
+void _wrap_ton_slice_free_cwetee_c783bad2cb96b6a8(wetee_ton_slice *_swig_go_0) {
   wetee_ton_slice *arg1 = (wetee_ton_slice *) 0 ;
   
   arg1 = (wetee_ton_slice *)(uintptr_t)_swig_go_0; 
@@ -9314,7 +9465,7 @@ void _wrap_ton_slice_free_cwetee_0551771aedc3a6f6(wetee_ton_slice *_swig_go_0) {
 }
 
 
-_gostring_ _wrap_ton_slice_new_cwetee_0551771aedc3a6f6(wetee_ton_slice **_swig_go_0, wetee_ton_cell *_swig_go_1) {
+_gostring_ _wrap_ton_slice_new_cwetee_c783bad2cb96b6a8(wetee_ton_slice **_swig_go_0, wetee_ton_cell *_swig_go_1) {
   wetee_ton_slice **arg1 = (wetee_ton_slice **) 0 ;
   wetee_ton_cell *arg2 = (wetee_ton_cell *) 0 ;
   wetee_ton_slice *temp1 ;
@@ -9341,7 +9492,7 @@ _gostring_ _wrap_ton_slice_new_cwetee_0551771aedc3a6f6(wetee_ton_slice **_swig_g
 }
 
 
-intgo _wrap_ton_slice_bits_left_cwetee_0551771aedc3a6f6(wetee_ton_slice *_swig_go_0) {
+intgo _wrap_ton_slice_bits_left_cwetee_c783bad2cb96b6a8(wetee_ton_slice *_swig_go_0) {
   wetee_ton_slice *arg1 = (wetee_ton_slice *) 0 ;
   unsigned int result;
   intgo _swig_go_result;
@@ -9357,7 +9508,7 @@ intgo _wrap_ton_slice_bits_left_cwetee_0551771aedc3a6f6(wetee_ton_slice *_swig_g
 }
 
 
-intgo _wrap_ton_slice_refs_left_cwetee_0551771aedc3a6f6(wetee_ton_slice *_swig_go_0) {
+intgo _wrap_ton_slice_refs_left_cwetee_c783bad2cb96b6a8(wetee_ton_slice *_swig_go_0) {
   wetee_ton_slice *arg1 = (wetee_ton_slice *) 0 ;
   unsigned int result;
   intgo _swig_go_result;
@@ -9373,7 +9524,7 @@ intgo _wrap_ton_slice_refs_left_cwetee_0551771aedc3a6f6(wetee_ton_slice *_swig_g
 }
 
 
-_gostring_ _wrap_ton_slice_load_bit_cwetee_0551771aedc3a6f6(intgo *_swig_go_0, wetee_ton_slice *_swig_go_1) {
+_gostring_ _wrap_ton_slice_load_bit_cwetee_c783bad2cb96b6a8(intgo *_swig_go_0, wetee_ton_slice *_swig_go_1) {
   int *arg1 = (int *) 0 ;
   wetee_ton_slice *arg2 = (wetee_ton_slice *) 0 ;
   int temp1 ;
@@ -9396,7 +9547,7 @@ _gostring_ _wrap_ton_slice_load_bit_cwetee_0551771aedc3a6f6(intgo *_swig_go_0, w
 }
 
 
-_gostring_ _wrap_ton_slice_load_uint_cwetee_0551771aedc3a6f6(_goslice_ _swig_go_0, wetee_ton_slice *_swig_go_1, intgo _swig_go_2) {
+_gostring_ _wrap_ton_slice_load_uint_cwetee_c783bad2cb96b6a8(_goslice_ _swig_go_0, wetee_ton_slice *_swig_go_1, intgo _swig_go_2) {
   wetee_u128 *arg1 = (wetee_u128 *) 0 ;
   wetee_ton_slice *arg2 = (wetee_ton_slice *) 0 ;
   unsigned int arg3 ;
@@ -9426,7 +9577,7 @@ _gostring_ _wrap_ton_slice_load_uint_cwetee_0551771aedc3a6f6(_goslice_ _swig_go_
 }
 
 
-_gostring_ _wrap_ton_slice_load_bits_cwetee_0551771aedc3a6f6(wetee_buf *_swig_go_0, wetee_ton_slice *_swig_go_1, long long _swig_go_2) {
+_gostring_ _wrap_ton_slice_load_bits_cwetee_c783bad2cb96b6a8(wetee_buf *_swig_go_0, wetee_ton_slice *_swig_go_1, long long _swig_go_2) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   wetee_ton_slice *arg2 = (wetee_ton_slice *) 0 ;
   size_t arg3 ;
@@ -9462,7 +9613,7 @@ _gostring_ _wrap_ton_slice_load_bits_cwetee_0551771aedc3a6f6(wetee_buf *_swig_go
 }
 
 
-_gostring_ _wrap_ton_slice_load_address_cwetee_0551771aedc3a6f6(wetee_buf *_swig_go_0, wetee_ton_slice *_swig_go_1) {
+_gostring_ _wrap_ton_slice_load_address_cwetee_c783bad2cb96b6a8(wetee_buf *_swig_go_0, wetee_ton_slice *_swig_go_1) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   wetee_ton_slice *arg2 = (wetee_ton_slice *) 0 ;
   wetee_buf temp1 ;
@@ -9496,7 +9647,7 @@ _gostring_ _wrap_ton_slice_load_address_cwetee_0551771aedc3a6f6(wetee_buf *_swig
 }
 
 
-_gostring_ _wrap_ton_slice_load_coins_cwetee_0551771aedc3a6f6(_goslice_ _swig_go_0, wetee_ton_slice *_swig_go_1) {
+_gostring_ _wrap_ton_slice_load_coins_cwetee_c783bad2cb96b6a8(_goslice_ _swig_go_0, wetee_ton_slice *_swig_go_1) {
   wetee_u128 *arg1 = (wetee_u128 *) 0 ;
   wetee_ton_slice *arg2 = (wetee_ton_slice *) 0 ;
   wetee_u128 temp1 ;
@@ -9524,7 +9675,7 @@ _gostring_ _wrap_ton_slice_load_coins_cwetee_0551771aedc3a6f6(_goslice_ _swig_go
 }
 
 
-_gostring_ _wrap_ton_slice_load_ref_cwetee_0551771aedc3a6f6(wetee_ton_cell **_swig_go_0, wetee_ton_slice *_swig_go_1) {
+_gostring_ _wrap_ton_slice_load_ref_cwetee_c783bad2cb96b6a8(wetee_ton_cell **_swig_go_0, wetee_ton_slice *_swig_go_1) {
   wetee_ton_cell **arg1 = (wetee_ton_cell **) 0 ;
   wetee_ton_slice *arg2 = (wetee_ton_slice *) 0 ;
   wetee_ton_cell *temp1 ;
@@ -9551,7 +9702,7 @@ _gostring_ _wrap_ton_slice_load_ref_cwetee_0551771aedc3a6f6(wetee_ton_cell **_sw
 }
 
 
-_gostring_ _wrap_ton_slice_load_maybe_ref_cwetee_0551771aedc3a6f6(wetee_ton_cell **_swig_go_0, wetee_ton_slice *_swig_go_1) {
+_gostring_ _wrap_ton_slice_load_maybe_ref_cwetee_c783bad2cb96b6a8(wetee_ton_cell **_swig_go_0, wetee_ton_slice *_swig_go_1) {
   wetee_ton_cell **arg1 = (wetee_ton_cell **) 0 ;
   wetee_ton_slice *arg2 = (wetee_ton_slice *) 0 ;
   wetee_ton_cell *temp1 ;
@@ -9578,7 +9729,7 @@ _gostring_ _wrap_ton_slice_load_maybe_ref_cwetee_0551771aedc3a6f6(wetee_ton_cell
 }
 
 
-_gostring_ _wrap_ton_slice_load_snake_cwetee_0551771aedc3a6f6(wetee_buf *_swig_go_0, wetee_ton_slice *_swig_go_1) {
+_gostring_ _wrap_ton_slice_load_snake_cwetee_c783bad2cb96b6a8(wetee_buf *_swig_go_0, wetee_ton_slice *_swig_go_1) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   wetee_ton_slice *arg2 = (wetee_ton_slice *) 0 ;
   wetee_buf temp1 ;
@@ -9612,7 +9763,7 @@ _gostring_ _wrap_ton_slice_load_snake_cwetee_0551771aedc3a6f6(wetee_buf *_swig_g
 }
 
 
-_gostring_ _wrap_ton_slice_skip_cwetee_0551771aedc3a6f6(wetee_ton_slice *_swig_go_0, long long _swig_go_1) {
+_gostring_ _wrap_ton_slice_skip_cwetee_c783bad2cb96b6a8(wetee_ton_slice *_swig_go_0, long long _swig_go_1) {
   wetee_ton_slice *arg1 = (wetee_ton_slice *) 0 ;
   size_t arg2 ;
   wetee_rc result;
@@ -9630,7 +9781,7 @@ _gostring_ _wrap_ton_slice_skip_cwetee_0551771aedc3a6f6(wetee_ton_slice *_swig_g
 }
 
 
-_gostring_ _wrap_ton_slice_end_cwetee_0551771aedc3a6f6(wetee_ton_slice *_swig_go_0) {
+_gostring_ _wrap_ton_slice_end_cwetee_c783bad2cb96b6a8(wetee_ton_slice *_swig_go_0) {
   wetee_ton_slice *arg1 = (wetee_ton_slice *) 0 ;
   wetee_rc result;
   _gostring_ _swig_go_result;
@@ -9646,7 +9797,7 @@ _gostring_ _wrap_ton_slice_end_cwetee_0551771aedc3a6f6(wetee_ton_slice *_swig_go
 }
 
 
-_gostring_ _wrap_ton_address_parse_cwetee_0551771aedc3a6f6(wetee_buf *_swig_go_0, int *_swig_go_1, _gostring_ _swig_go_2) {
+_gostring_ _wrap_ton_address_parse_cwetee_c783bad2cb96b6a8(wetee_buf *_swig_go_0, int *_swig_go_1, _gostring_ _swig_go_2) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   unsigned int *arg2 = (unsigned int *) 0 ;
   char *arg3 = (char *) 0 ;
@@ -9686,7 +9837,7 @@ _gostring_ _wrap_ton_address_parse_cwetee_0551771aedc3a6f6(wetee_buf *_swig_go_0
 }
 
 
-_gostring_ _wrap_ton_address_format_cwetee_0551771aedc3a6f6(wetee_buf *_swig_go_0, _gostring_ _swig_go_1, intgo _swig_go_2) {
+_gostring_ _wrap_ton_address_format_cwetee_c783bad2cb96b6a8(wetee_buf *_swig_go_0, _gostring_ _swig_go_1, intgo _swig_go_2) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   char *arg2 = (char *) 0 ;
   size_t arg3 ;
@@ -9726,7 +9877,7 @@ _gostring_ _wrap_ton_address_format_cwetee_0551771aedc3a6f6(wetee_buf *_swig_go_
 }
 
 
-_gostring_ _wrap_ton_state_init_address_cwetee_0551771aedc3a6f6(wetee_buf *_swig_go_0, intgo _swig_go_1, wetee_ton_cell *_swig_go_2, wetee_ton_cell *_swig_go_3) {
+_gostring_ _wrap_ton_state_init_address_cwetee_c783bad2cb96b6a8(wetee_buf *_swig_go_0, intgo _swig_go_1, wetee_ton_cell *_swig_go_2, wetee_ton_cell *_swig_go_3) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   int32_t arg2 ;
   wetee_ton_cell *arg3 = (wetee_ton_cell *) 0 ;
@@ -9764,7 +9915,7 @@ _gostring_ _wrap_ton_state_init_address_cwetee_0551771aedc3a6f6(wetee_buf *_swig
 }
 
 
-_gostring_ _wrap_ton_amount_format_cwetee_0551771aedc3a6f6(wetee_buf *_swig_go_0, _goslice_ _swig_go_1, _gostring_ _swig_go_2) {
+_gostring_ _wrap_ton_amount_format_cwetee_c783bad2cb96b6a8(wetee_buf *_swig_go_0, _goslice_ _swig_go_1, _gostring_ _swig_go_2) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   wetee_u128 arg2 ;
   char *arg3 = (char *) 0 ;
@@ -9814,7 +9965,7 @@ _gostring_ _wrap_ton_amount_format_cwetee_0551771aedc3a6f6(wetee_buf *_swig_go_0
 }
 
 
-_gostring_ _wrap_ton_amount_parse_cwetee_0551771aedc3a6f6(_goslice_ _swig_go_0, _gostring_ _swig_go_1) {
+_gostring_ _wrap_ton_amount_parse_cwetee_c783bad2cb96b6a8(_goslice_ _swig_go_0, _gostring_ _swig_go_1) {
   wetee_u128 *arg1 = (wetee_u128 *) 0 ;
   char *arg2 = (char *) 0 ;
   size_t arg3 ;
@@ -9846,7 +9997,7 @@ _gostring_ _wrap_ton_amount_parse_cwetee_0551771aedc3a6f6(_goslice_ _swig_go_0, 
 }
 
 
-_gostring_ _wrap_ton_state_init_cwetee_0551771aedc3a6f6(wetee_ton_cell **_swig_go_0, wetee_ton_cell *_swig_go_1, wetee_ton_cell *_swig_go_2) {
+_gostring_ _wrap_ton_state_init_cwetee_c783bad2cb96b6a8(wetee_ton_cell **_swig_go_0, wetee_ton_cell *_swig_go_1, wetee_ton_cell *_swig_go_2) {
   wetee_ton_cell **arg1 = (wetee_ton_cell **) 0 ;
   wetee_ton_cell *arg2 = (wetee_ton_cell *) 0 ;
   wetee_ton_cell *arg3 = (wetee_ton_cell *) 0 ;
@@ -9875,7 +10026,7 @@ _gostring_ _wrap_ton_state_init_cwetee_0551771aedc3a6f6(wetee_ton_cell **_swig_g
 }
 
 
-_gostring_ _wrap_ton_mnemonic_generate_cwetee_0551771aedc3a6f6(wetee_buf *_swig_go_0, _gostring_ _swig_go_1) {
+_gostring_ _wrap_ton_mnemonic_generate_cwetee_c783bad2cb96b6a8(wetee_buf *_swig_go_0, _gostring_ _swig_go_1) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   char *arg2 = (char *) 0 ;
   size_t arg3 ;
@@ -9914,7 +10065,7 @@ _gostring_ _wrap_ton_mnemonic_generate_cwetee_0551771aedc3a6f6(wetee_buf *_swig_
 }
 
 
-_gostring_ _wrap_ton_mnemonic_validate_cwetee_0551771aedc3a6f6(_gostring_ _swig_go_0, _gostring_ _swig_go_1) {
+_gostring_ _wrap_ton_mnemonic_validate_cwetee_c783bad2cb96b6a8(_gostring_ _swig_go_0, _gostring_ _swig_go_1) {
   char *arg1 = (char *) 0 ;
   size_t arg2 ;
   char *arg3 = (char *) 0 ;
@@ -9940,7 +10091,7 @@ _gostring_ _wrap_ton_mnemonic_validate_cwetee_0551771aedc3a6f6(_gostring_ _swig_
 }
 
 
-_gostring_ _wrap_ton_mnemonic_to_seed_cwetee_0551771aedc3a6f6(_goslice_ _swig_go_0, _gostring_ _swig_go_1, _gostring_ _swig_go_2) {
+_gostring_ _wrap_ton_mnemonic_to_seed_cwetee_c783bad2cb96b6a8(_goslice_ _swig_go_0, _gostring_ _swig_go_1, _gostring_ _swig_go_2) {
   uint8_t *arg1 ;
   char *arg2 = (char *) 0 ;
   size_t arg3 ;
@@ -9971,7 +10122,7 @@ _gostring_ _wrap_ton_mnemonic_to_seed_cwetee_0551771aedc3a6f6(_goslice_ _swig_go
 }
 
 
-_gostring_ _wrap_ton_mnemonic_to_keypair_cwetee_0551771aedc3a6f6(_goslice_ _swig_go_0, _goslice_ _swig_go_1, _gostring_ _swig_go_2, _gostring_ _swig_go_3) {
+_gostring_ _wrap_ton_mnemonic_to_keypair_cwetee_c783bad2cb96b6a8(_goslice_ _swig_go_0, _goslice_ _swig_go_1, _gostring_ _swig_go_2, _gostring_ _swig_go_3) {
   uint8_t *arg1 ;
   uint8_t *arg2 ;
   char *arg3 = (char *) 0 ;
@@ -10007,7 +10158,7 @@ _gostring_ _wrap_ton_mnemonic_to_keypair_cwetee_0551771aedc3a6f6(_goslice_ _swig
 }
 
 
-_gostring_ _wrap_ton_comment_cwetee_0551771aedc3a6f6(wetee_ton_cell **_swig_go_0, _gostring_ _swig_go_1) {
+_gostring_ _wrap_ton_comment_cwetee_c783bad2cb96b6a8(wetee_ton_cell **_swig_go_0, _gostring_ _swig_go_1) {
   wetee_ton_cell **arg1 = (wetee_ton_cell **) 0 ;
   char *arg2 = (char *) 0 ;
   size_t arg3 ;
@@ -10038,7 +10189,7 @@ _gostring_ _wrap_ton_comment_cwetee_0551771aedc3a6f6(wetee_ton_cell **_swig_go_0
 }
 
 
-_gostring_ _wrap_ton_internal_message_cwetee_0551771aedc3a6f6(wetee_ton_cell **_swig_go_0, _gostring_ _swig_go_1, _goslice_ _swig_go_2, intgo _swig_go_3, wetee_ton_cell *_swig_go_4, wetee_ton_cell *_swig_go_5) {
+_gostring_ _wrap_ton_internal_message_cwetee_c783bad2cb96b6a8(wetee_ton_cell **_swig_go_0, _gostring_ _swig_go_1, _goslice_ _swig_go_2, intgo _swig_go_3, wetee_ton_cell *_swig_go_4, wetee_ton_cell *_swig_go_5) {
   wetee_ton_cell **arg1 = (wetee_ton_cell **) 0 ;
   char *arg2 = (char *) 0 ;
   size_t arg3 ;
@@ -10081,7 +10232,7 @@ _gostring_ _wrap_ton_internal_message_cwetee_0551771aedc3a6f6(wetee_ton_cell **_
 }
 
 
-_gostring_ _wrap_ton_external_message_cwetee_0551771aedc3a6f6(wetee_ton_cell **_swig_go_0, _gostring_ _swig_go_1, wetee_ton_cell *_swig_go_2, wetee_ton_cell *_swig_go_3, intgo _swig_go_4) {
+_gostring_ _wrap_ton_external_message_cwetee_c783bad2cb96b6a8(wetee_ton_cell **_swig_go_0, _gostring_ _swig_go_1, wetee_ton_cell *_swig_go_2, wetee_ton_cell *_swig_go_3, intgo _swig_go_4) {
   wetee_ton_cell **arg1 = (wetee_ton_cell **) 0 ;
   char *arg2 = (char *) 0 ;
   size_t arg3 ;
@@ -10118,7 +10269,7 @@ _gostring_ _wrap_ton_external_message_cwetee_0551771aedc3a6f6(wetee_ton_cell **_
 }
 
 
-void _wrap_ton_wallet_free_cwetee_0551771aedc3a6f6(wetee_ton_wallet *_swig_go_0) {
+void _wrap_ton_wallet_free_cwetee_c783bad2cb96b6a8(wetee_ton_wallet *_swig_go_0) {
   wetee_ton_wallet *arg1 = (wetee_ton_wallet *) 0 ;
   
   arg1 = (wetee_ton_wallet *)(uintptr_t)_swig_go_0; 
@@ -10131,7 +10282,7 @@ void _wrap_ton_wallet_free_cwetee_0551771aedc3a6f6(wetee_ton_wallet *_swig_go_0)
 }
 
 
-_gostring_ _wrap_ton_wallet_code_cwetee_0551771aedc3a6f6(wetee_ton_cell **_swig_go_0, intgo _swig_go_1) {
+_gostring_ _wrap_ton_wallet_code_cwetee_c783bad2cb96b6a8(wetee_ton_cell **_swig_go_0, intgo _swig_go_1) {
   wetee_ton_cell **arg1 = (wetee_ton_cell **) 0 ;
   int arg2 ;
   wetee_ton_cell *temp1 ;
@@ -10158,7 +10309,7 @@ _gostring_ _wrap_ton_wallet_code_cwetee_0551771aedc3a6f6(wetee_ton_cell **_swig_
 }
 
 
-_gostring_ _wrap_ton_wallet_v5r1_id_cwetee_0551771aedc3a6f6(int *_swig_go_0, intgo _swig_go_1, intgo _swig_go_2, intgo _swig_go_3) {
+_gostring_ _wrap_ton_wallet_v5r1_id_cwetee_c783bad2cb96b6a8(int *_swig_go_0, intgo _swig_go_1, intgo _swig_go_2, intgo _swig_go_3) {
   uint32_t *arg1 = (uint32_t *) 0 ;
   int32_t arg2 ;
   int32_t arg3 ;
@@ -10180,7 +10331,7 @@ _gostring_ _wrap_ton_wallet_v5r1_id_cwetee_0551771aedc3a6f6(int *_swig_go_0, int
 }
 
 
-_gostring_ _wrap_ton_wallet_default_id_cwetee_0551771aedc3a6f6(int *_swig_go_0, intgo _swig_go_1, intgo _swig_go_2, intgo _swig_go_3) {
+_gostring_ _wrap_ton_wallet_default_id_cwetee_c783bad2cb96b6a8(int *_swig_go_0, intgo _swig_go_1, intgo _swig_go_2, intgo _swig_go_3) {
   uint32_t *arg1 = (uint32_t *) 0 ;
   int arg2 ;
   int32_t arg3 ;
@@ -10202,7 +10353,7 @@ _gostring_ _wrap_ton_wallet_default_id_cwetee_0551771aedc3a6f6(int *_swig_go_0, 
 }
 
 
-_gostring_ _wrap_ton_wallet_new_cwetee_0551771aedc3a6f6(wetee_ton_wallet **_swig_go_0, intgo _swig_go_1, _goslice_ _swig_go_2, intgo _swig_go_3, intgo _swig_go_4) {
+_gostring_ _wrap_ton_wallet_new_cwetee_c783bad2cb96b6a8(wetee_ton_wallet **_swig_go_0, intgo _swig_go_1, _goslice_ _swig_go_2, intgo _swig_go_3, intgo _swig_go_4) {
   wetee_ton_wallet **arg1 = (wetee_ton_wallet **) 0 ;
   int arg2 ;
   uint8_t *arg3 ;
@@ -10238,7 +10389,7 @@ _gostring_ _wrap_ton_wallet_new_cwetee_0551771aedc3a6f6(wetee_ton_wallet **_swig
 }
 
 
-_gostring_ _wrap_ton_wallet_id_cwetee_0551771aedc3a6f6(int *_swig_go_0, wetee_ton_wallet *_swig_go_1) {
+_gostring_ _wrap_ton_wallet_id_cwetee_c783bad2cb96b6a8(int *_swig_go_0, wetee_ton_wallet *_swig_go_1) {
   uint32_t *arg1 = (uint32_t *) 0 ;
   wetee_ton_wallet *arg2 = (wetee_ton_wallet *) 0 ;
   wetee_rc result;
@@ -10256,7 +10407,7 @@ _gostring_ _wrap_ton_wallet_id_cwetee_0551771aedc3a6f6(int *_swig_go_0, wetee_to
 }
 
 
-_gostring_ _wrap_ton_wallet_state_init_cwetee_0551771aedc3a6f6(wetee_ton_cell **_swig_go_0, wetee_ton_wallet *_swig_go_1) {
+_gostring_ _wrap_ton_wallet_state_init_cwetee_c783bad2cb96b6a8(wetee_ton_cell **_swig_go_0, wetee_ton_wallet *_swig_go_1) {
   wetee_ton_cell **arg1 = (wetee_ton_cell **) 0 ;
   wetee_ton_wallet *arg2 = (wetee_ton_wallet *) 0 ;
   wetee_ton_cell *temp1 ;
@@ -10283,7 +10434,7 @@ _gostring_ _wrap_ton_wallet_state_init_cwetee_0551771aedc3a6f6(wetee_ton_cell **
 }
 
 
-_gostring_ _wrap_ton_wallet_address_cwetee_0551771aedc3a6f6(wetee_buf *_swig_go_0, wetee_ton_wallet *_swig_go_1) {
+_gostring_ _wrap_ton_wallet_address_cwetee_c783bad2cb96b6a8(wetee_buf *_swig_go_0, wetee_ton_wallet *_swig_go_1) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   wetee_ton_wallet *arg2 = (wetee_ton_wallet *) 0 ;
   wetee_buf temp1 ;
@@ -10317,7 +10468,7 @@ _gostring_ _wrap_ton_wallet_address_cwetee_0551771aedc3a6f6(wetee_buf *_swig_go_
 }
 
 
-void _wrap_ton_transfer_free_cwetee_0551771aedc3a6f6(wetee_ton_transfer *_swig_go_0) {
+void _wrap_ton_transfer_free_cwetee_c783bad2cb96b6a8(wetee_ton_transfer *_swig_go_0) {
   wetee_ton_transfer *arg1 = (wetee_ton_transfer *) 0 ;
   
   arg1 = (wetee_ton_transfer *)(uintptr_t)_swig_go_0; 
@@ -10330,7 +10481,7 @@ void _wrap_ton_transfer_free_cwetee_0551771aedc3a6f6(wetee_ton_transfer *_swig_g
 }
 
 
-_gostring_ _wrap_ton_transfer_new_cwetee_0551771aedc3a6f6(wetee_ton_transfer **_swig_go_0) {
+_gostring_ _wrap_ton_transfer_new_cwetee_c783bad2cb96b6a8(wetee_ton_transfer **_swig_go_0) {
   wetee_ton_transfer **arg1 = (wetee_ton_transfer **) 0 ;
   wetee_ton_transfer *temp1 ;
   wetee_rc result;
@@ -10355,7 +10506,7 @@ _gostring_ _wrap_ton_transfer_new_cwetee_0551771aedc3a6f6(wetee_ton_transfer **_
 }
 
 
-_gostring_ _wrap_ton_transfer_add_cwetee_0551771aedc3a6f6(wetee_ton_transfer *_swig_go_0, intgo _swig_go_1, wetee_ton_cell *_swig_go_2) {
+_gostring_ _wrap_ton_transfer_add_cwetee_c783bad2cb96b6a8(wetee_ton_transfer *_swig_go_0, intgo _swig_go_1, wetee_ton_cell *_swig_go_2) {
   wetee_ton_transfer *arg1 = (wetee_ton_transfer *) 0 ;
   unsigned int arg2 ;
   wetee_ton_cell *arg3 = (wetee_ton_cell *) 0 ;
@@ -10375,7 +10526,7 @@ _gostring_ _wrap_ton_transfer_add_cwetee_0551771aedc3a6f6(wetee_ton_transfer *_s
 }
 
 
-long long _wrap_ton_transfer_count_cwetee_0551771aedc3a6f6(wetee_ton_transfer *_swig_go_0) {
+long long _wrap_ton_transfer_count_cwetee_c783bad2cb96b6a8(wetee_ton_transfer *_swig_go_0) {
   wetee_ton_transfer *arg1 = (wetee_ton_transfer *) 0 ;
   size_t result;
   long long _swig_go_result;
@@ -10391,7 +10542,7 @@ long long _wrap_ton_transfer_count_cwetee_0551771aedc3a6f6(wetee_ton_transfer *_
 }
 
 
-_gostring_ _wrap_ton_wallet_sign_transfer_cwetee_0551771aedc3a6f6(wetee_ton_cell **_swig_go_0, wetee_ton_wallet *_swig_go_1, _goslice_ _swig_go_2, intgo _swig_go_3, intgo _swig_go_4, wetee_ton_transfer *_swig_go_5) {
+_gostring_ _wrap_ton_wallet_sign_transfer_cwetee_c783bad2cb96b6a8(wetee_ton_cell **_swig_go_0, wetee_ton_wallet *_swig_go_1, _goslice_ _swig_go_2, intgo _swig_go_3, intgo _swig_go_4, wetee_ton_transfer *_swig_go_5) {
   wetee_ton_cell **arg1 = (wetee_ton_cell **) 0 ;
   wetee_ton_wallet *arg2 = (wetee_ton_wallet *) 0 ;
   uint8_t *arg3 ;
@@ -10429,7 +10580,7 @@ _gostring_ _wrap_ton_wallet_sign_transfer_cwetee_0551771aedc3a6f6(wetee_ton_cell
 }
 
 
-_gostring_ _wrap_ton_wallet_external_cwetee_0551771aedc3a6f6(wetee_ton_cell **_swig_go_0, wetee_ton_wallet *_swig_go_1, wetee_ton_cell *_swig_go_2, intgo _swig_go_3) {
+_gostring_ _wrap_ton_wallet_external_cwetee_c783bad2cb96b6a8(wetee_ton_cell **_swig_go_0, wetee_ton_wallet *_swig_go_1, wetee_ton_cell *_swig_go_2, intgo _swig_go_3) {
   wetee_ton_cell **arg1 = (wetee_ton_cell **) 0 ;
   wetee_ton_wallet *arg2 = (wetee_ton_wallet *) 0 ;
   wetee_ton_cell *arg3 = (wetee_ton_cell *) 0 ;
@@ -10460,7 +10611,7 @@ _gostring_ _wrap_ton_wallet_external_cwetee_0551771aedc3a6f6(wetee_ton_cell **_s
 }
 
 
-_gostring_ _wrap_ton_wallet_new_highload_v3_cwetee_0551771aedc3a6f6(wetee_ton_wallet **_swig_go_0, _goslice_ _swig_go_1, intgo _swig_go_2, intgo _swig_go_3, intgo _swig_go_4) {
+_gostring_ _wrap_ton_wallet_new_highload_v3_cwetee_c783bad2cb96b6a8(wetee_ton_wallet **_swig_go_0, _goslice_ _swig_go_1, intgo _swig_go_2, intgo _swig_go_3, intgo _swig_go_4) {
   wetee_ton_wallet **arg1 = (wetee_ton_wallet **) 0 ;
   uint8_t *arg2 ;
   int32_t arg3 ;
@@ -10496,7 +10647,7 @@ _gostring_ _wrap_ton_wallet_new_highload_v3_cwetee_0551771aedc3a6f6(wetee_ton_wa
 }
 
 
-_gostring_ _wrap_ton_highload_sign_message_cwetee_0551771aedc3a6f6(wetee_ton_cell **_swig_go_0, wetee_ton_wallet *_swig_go_1, _goslice_ _swig_go_2, intgo _swig_go_3, long long _swig_go_4, intgo _swig_go_5, wetee_ton_cell *_swig_go_6) {
+_gostring_ _wrap_ton_highload_sign_message_cwetee_c783bad2cb96b6a8(wetee_ton_cell **_swig_go_0, wetee_ton_wallet *_swig_go_1, _goslice_ _swig_go_2, intgo _swig_go_3, long long _swig_go_4, intgo _swig_go_5, wetee_ton_cell *_swig_go_6) {
   wetee_ton_cell **arg1 = (wetee_ton_cell **) 0 ;
   wetee_ton_wallet *arg2 = (wetee_ton_wallet *) 0 ;
   uint8_t *arg3 ;
@@ -10536,7 +10687,7 @@ _gostring_ _wrap_ton_highload_sign_message_cwetee_0551771aedc3a6f6(wetee_ton_cel
 }
 
 
-_gostring_ _wrap_ton_highload_sign_batch_cwetee_0551771aedc3a6f6(wetee_ton_cell **_swig_go_0, wetee_ton_wallet *_swig_go_1, _goslice_ _swig_go_2, intgo _swig_go_3, long long _swig_go_4, wetee_ton_transfer *_swig_go_5, _goslice_ _swig_go_6) {
+_gostring_ _wrap_ton_highload_sign_batch_cwetee_c783bad2cb96b6a8(wetee_ton_cell **_swig_go_0, wetee_ton_wallet *_swig_go_1, _goslice_ _swig_go_2, intgo _swig_go_3, long long _swig_go_4, wetee_ton_transfer *_swig_go_5, _goslice_ _swig_go_6) {
   wetee_ton_cell **arg1 = (wetee_ton_cell **) 0 ;
   wetee_ton_wallet *arg2 = (wetee_ton_wallet *) 0 ;
   uint8_t *arg3 ;
@@ -10580,7 +10731,7 @@ _gostring_ _wrap_ton_highload_sign_batch_cwetee_0551771aedc3a6f6(wetee_ton_cell 
 }
 
 
-void _wrap_ton_dict_free_cwetee_0551771aedc3a6f6(wetee_ton_dict *_swig_go_0) {
+void _wrap_ton_dict_free_cwetee_c783bad2cb96b6a8(wetee_ton_dict *_swig_go_0) {
   wetee_ton_dict *arg1 = (wetee_ton_dict *) 0 ;
   
   arg1 = (wetee_ton_dict *)(uintptr_t)_swig_go_0; 
@@ -10593,7 +10744,7 @@ void _wrap_ton_dict_free_cwetee_0551771aedc3a6f6(wetee_ton_dict *_swig_go_0) {
 }
 
 
-_gostring_ _wrap_ton_dict_new_cwetee_0551771aedc3a6f6(wetee_ton_dict **_swig_go_0, intgo _swig_go_1) {
+_gostring_ _wrap_ton_dict_new_cwetee_c783bad2cb96b6a8(wetee_ton_dict **_swig_go_0, intgo _swig_go_1) {
   wetee_ton_dict **arg1 = (wetee_ton_dict **) 0 ;
   unsigned int arg2 ;
   wetee_ton_dict *temp1 ;
@@ -10620,7 +10771,7 @@ _gostring_ _wrap_ton_dict_new_cwetee_0551771aedc3a6f6(wetee_ton_dict **_swig_go_
 }
 
 
-long long _wrap_ton_dict_count_cwetee_0551771aedc3a6f6(wetee_ton_dict *_swig_go_0) {
+long long _wrap_ton_dict_count_cwetee_c783bad2cb96b6a8(wetee_ton_dict *_swig_go_0) {
   wetee_ton_dict *arg1 = (wetee_ton_dict *) 0 ;
   size_t result;
   long long _swig_go_result;
@@ -10636,7 +10787,7 @@ long long _wrap_ton_dict_count_cwetee_0551771aedc3a6f6(wetee_ton_dict *_swig_go_
 }
 
 
-intgo _wrap_ton_dict_key_bits_cwetee_0551771aedc3a6f6(wetee_ton_dict *_swig_go_0) {
+intgo _wrap_ton_dict_key_bits_cwetee_c783bad2cb96b6a8(wetee_ton_dict *_swig_go_0) {
   wetee_ton_dict *arg1 = (wetee_ton_dict *) 0 ;
   unsigned int result;
   intgo _swig_go_result;
@@ -10652,7 +10803,7 @@ intgo _wrap_ton_dict_key_bits_cwetee_0551771aedc3a6f6(wetee_ton_dict *_swig_go_0
 }
 
 
-_gostring_ _wrap_ton_dict_set_cwetee_0551771aedc3a6f6(wetee_ton_dict *_swig_go_0, _goslice_ _swig_go_1, wetee_ton_cell *_swig_go_2) {
+_gostring_ _wrap_ton_dict_set_cwetee_c783bad2cb96b6a8(wetee_ton_dict *_swig_go_0, _goslice_ _swig_go_1, wetee_ton_cell *_swig_go_2) {
   wetee_ton_dict *arg1 = (wetee_ton_dict *) 0 ;
   uint8_t *arg2 = (uint8_t *) 0 ;
   size_t arg3 ;
@@ -10676,7 +10827,7 @@ _gostring_ _wrap_ton_dict_set_cwetee_0551771aedc3a6f6(wetee_ton_dict *_swig_go_0
 }
 
 
-_gostring_ _wrap_ton_dict_get_cwetee_0551771aedc3a6f6(wetee_ton_cell **_swig_go_0, wetee_ton_dict *_swig_go_1, _goslice_ _swig_go_2) {
+_gostring_ _wrap_ton_dict_get_cwetee_c783bad2cb96b6a8(wetee_ton_cell **_swig_go_0, wetee_ton_dict *_swig_go_1, _goslice_ _swig_go_2) {
   wetee_ton_cell **arg1 = (wetee_ton_cell **) 0 ;
   wetee_ton_dict *arg2 = (wetee_ton_dict *) 0 ;
   uint8_t *arg3 = (uint8_t *) 0 ;
@@ -10709,7 +10860,7 @@ _gostring_ _wrap_ton_dict_get_cwetee_0551771aedc3a6f6(wetee_ton_cell **_swig_go_
 }
 
 
-_gostring_ _wrap_ton_dict_remove_cwetee_0551771aedc3a6f6(wetee_ton_dict *_swig_go_0, _goslice_ _swig_go_1) {
+_gostring_ _wrap_ton_dict_remove_cwetee_c783bad2cb96b6a8(wetee_ton_dict *_swig_go_0, _goslice_ _swig_go_1) {
   wetee_ton_dict *arg1 = (wetee_ton_dict *) 0 ;
   uint8_t *arg2 = (uint8_t *) 0 ;
   size_t arg3 ;
@@ -10731,7 +10882,7 @@ _gostring_ _wrap_ton_dict_remove_cwetee_0551771aedc3a6f6(wetee_ton_dict *_swig_g
 }
 
 
-_gostring_ _wrap_ton_dict_entry_cwetee_0551771aedc3a6f6(_goslice_ _swig_go_0, wetee_ton_cell **_swig_go_1, wetee_ton_dict *_swig_go_2, long long _swig_go_3) {
+_gostring_ _wrap_ton_dict_entry_cwetee_c783bad2cb96b6a8(_goslice_ _swig_go_0, wetee_ton_cell **_swig_go_1, wetee_ton_dict *_swig_go_2, long long _swig_go_3) {
   uint8_t *arg1 = (uint8_t *) 0 ;
   size_t arg2 ;
   wetee_ton_cell **arg3 = (wetee_ton_cell **) 0 ;
@@ -10766,7 +10917,7 @@ _gostring_ _wrap_ton_dict_entry_cwetee_0551771aedc3a6f6(_goslice_ _swig_go_0, we
 }
 
 
-_gostring_ _wrap_ton_dict_root_cwetee_0551771aedc3a6f6(wetee_ton_cell **_swig_go_0, wetee_ton_dict *_swig_go_1) {
+_gostring_ _wrap_ton_dict_root_cwetee_c783bad2cb96b6a8(wetee_ton_cell **_swig_go_0, wetee_ton_dict *_swig_go_1) {
   wetee_ton_cell **arg1 = (wetee_ton_cell **) 0 ;
   wetee_ton_dict *arg2 = (wetee_ton_dict *) 0 ;
   wetee_ton_cell *temp1 ;
@@ -10793,7 +10944,7 @@ _gostring_ _wrap_ton_dict_root_cwetee_0551771aedc3a6f6(wetee_ton_cell **_swig_go
 }
 
 
-_gostring_ _wrap_ton_builder_store_dict_cwetee_0551771aedc3a6f6(wetee_ton_builder *_swig_go_0, wetee_ton_dict *_swig_go_1) {
+_gostring_ _wrap_ton_builder_store_dict_cwetee_c783bad2cb96b6a8(wetee_ton_builder *_swig_go_0, wetee_ton_dict *_swig_go_1) {
   wetee_ton_builder *arg1 = (wetee_ton_builder *) 0 ;
   wetee_ton_dict *arg2 = (wetee_ton_dict *) 0 ;
   wetee_rc result;
@@ -10811,7 +10962,7 @@ _gostring_ _wrap_ton_builder_store_dict_cwetee_0551771aedc3a6f6(wetee_ton_builde
 }
 
 
-_gostring_ _wrap_ton_dict_from_root_cwetee_0551771aedc3a6f6(wetee_ton_dict **_swig_go_0, wetee_ton_cell *_swig_go_1, intgo _swig_go_2) {
+_gostring_ _wrap_ton_dict_from_root_cwetee_c783bad2cb96b6a8(wetee_ton_dict **_swig_go_0, wetee_ton_cell *_swig_go_1, intgo _swig_go_2) {
   wetee_ton_dict **arg1 = (wetee_ton_dict **) 0 ;
   wetee_ton_cell *arg2 = (wetee_ton_cell *) 0 ;
   unsigned int arg3 ;
@@ -10840,7 +10991,7 @@ _gostring_ _wrap_ton_dict_from_root_cwetee_0551771aedc3a6f6(wetee_ton_dict **_sw
 }
 
 
-_gostring_ _wrap_ton_slice_load_dict_cwetee_0551771aedc3a6f6(wetee_ton_dict **_swig_go_0, wetee_ton_slice *_swig_go_1, intgo _swig_go_2) {
+_gostring_ _wrap_ton_slice_load_dict_cwetee_c783bad2cb96b6a8(wetee_ton_dict **_swig_go_0, wetee_ton_slice *_swig_go_1, intgo _swig_go_2) {
   wetee_ton_dict **arg1 = (wetee_ton_dict **) 0 ;
   wetee_ton_slice *arg2 = (wetee_ton_slice *) 0 ;
   unsigned int arg3 ;
@@ -10869,7 +11020,7 @@ _gostring_ _wrap_ton_slice_load_dict_cwetee_0551771aedc3a6f6(wetee_ton_dict **_s
 }
 
 
-intgo _wrap_TON_JETTON_FORWARD_INLINE_cwetee_0551771aedc3a6f6() {
+intgo _wrap_TON_JETTON_FORWARD_INLINE_cwetee_c783bad2cb96b6a8() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -10880,7 +11031,7 @@ intgo _wrap_TON_JETTON_FORWARD_INLINE_cwetee_0551771aedc3a6f6() {
 }
 
 
-intgo _wrap_TON_JETTON_DATA_STATUS_cwetee_0551771aedc3a6f6() {
+intgo _wrap_TON_JETTON_DATA_STATUS_cwetee_c783bad2cb96b6a8() {
   int result;
   intgo _swig_go_result;
   
@@ -10891,7 +11042,7 @@ intgo _wrap_TON_JETTON_DATA_STATUS_cwetee_0551771aedc3a6f6() {
 }
 
 
-intgo _wrap_TON_JETTON_DATA_CODE_REF_cwetee_0551771aedc3a6f6() {
+intgo _wrap_TON_JETTON_DATA_CODE_REF_cwetee_c783bad2cb96b6a8() {
   int result;
   intgo _swig_go_result;
   
@@ -10902,7 +11053,7 @@ intgo _wrap_TON_JETTON_DATA_CODE_REF_cwetee_0551771aedc3a6f6() {
 }
 
 
-_gostring_ _wrap_ton_jetton_transfer_cwetee_0551771aedc3a6f6(wetee_ton_cell **_swig_go_0, long long _swig_go_1, _goslice_ _swig_go_2, _gostring_ _swig_go_3, _gostring_ _swig_go_4, wetee_ton_cell *_swig_go_5, _goslice_ _swig_go_6, wetee_ton_cell *_swig_go_7, intgo _swig_go_8) {
+_gostring_ _wrap_ton_jetton_transfer_cwetee_c783bad2cb96b6a8(wetee_ton_cell **_swig_go_0, long long _swig_go_1, _goslice_ _swig_go_2, _gostring_ _swig_go_3, _gostring_ _swig_go_4, wetee_ton_cell *_swig_go_5, _goslice_ _swig_go_6, wetee_ton_cell *_swig_go_7, intgo _swig_go_8) {
   wetee_ton_cell **arg1 = (wetee_ton_cell **) 0 ;
   uint64_t arg2 ;
   wetee_u128 arg3 ;
@@ -10959,7 +11110,7 @@ _gostring_ _wrap_ton_jetton_transfer_cwetee_0551771aedc3a6f6(wetee_ton_cell **_s
 }
 
 
-_gostring_ _wrap_ton_jetton_wallet_address_cwetee_0551771aedc3a6f6(wetee_buf *_swig_go_0, intgo _swig_go_1, _gostring_ _swig_go_2, _gostring_ _swig_go_3, wetee_ton_cell *_swig_go_4) {
+_gostring_ _wrap_ton_jetton_wallet_address_cwetee_c783bad2cb96b6a8(wetee_buf *_swig_go_0, intgo _swig_go_1, _gostring_ _swig_go_2, _gostring_ _swig_go_3, wetee_ton_cell *_swig_go_4) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   int arg2 ;
   char *arg3 = (char *) 0 ;
@@ -11007,7 +11158,7 @@ _gostring_ _wrap_ton_jetton_wallet_address_cwetee_0551771aedc3a6f6(wetee_buf *_s
 }
 
 
-intgo _wrap_TON_JETTON_ATTACHED_DEFAULT_cwetee_0551771aedc3a6f6() {
+intgo _wrap_TON_JETTON_ATTACHED_DEFAULT_cwetee_c783bad2cb96b6a8() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -11018,7 +11169,7 @@ intgo _wrap_TON_JETTON_ATTACHED_DEFAULT_cwetee_0551771aedc3a6f6() {
 }
 
 
-intgo _wrap_TON_JETTON_FORWARD_DEFAULT_cwetee_0551771aedc3a6f6() {
+intgo _wrap_TON_JETTON_FORWARD_DEFAULT_cwetee_c783bad2cb96b6a8() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -11029,7 +11180,7 @@ intgo _wrap_TON_JETTON_FORWARD_DEFAULT_cwetee_0551771aedc3a6f6() {
 }
 
 
-intgo _wrap_TON_MEMO_MAX_BYTES_cwetee_0551771aedc3a6f6() {
+intgo _wrap_TON_MEMO_MAX_BYTES_cwetee_c783bad2cb96b6a8() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -11040,7 +11191,7 @@ intgo _wrap_TON_MEMO_MAX_BYTES_cwetee_0551771aedc3a6f6() {
 }
 
 
-_gostring_ _wrap_ton_payment_message_cwetee_0551771aedc3a6f6(wetee_ton_cell **_swig_go_0, _gostring_ _swig_go_1, _goslice_ _swig_go_2, _gostring_ _swig_go_3, _gostring_ _swig_go_4, _gostring_ _swig_go_5, intgo _swig_go_6, long long _swig_go_7, _goslice_ _swig_go_8, _goslice_ _swig_go_9, _gostring_ _swig_go_10) {
+_gostring_ _wrap_ton_payment_message_cwetee_c783bad2cb96b6a8(wetee_ton_cell **_swig_go_0, _gostring_ _swig_go_1, _goslice_ _swig_go_2, _gostring_ _swig_go_3, _gostring_ _swig_go_4, _gostring_ _swig_go_5, intgo _swig_go_6, long long _swig_go_7, _goslice_ _swig_go_8, _goslice_ _swig_go_9, _gostring_ _swig_go_10) {
   wetee_ton_cell **arg1 = (wetee_ton_cell **) 0 ;
   char *arg2 = (char *) 0 ;
   size_t arg3 ;
@@ -11135,7 +11286,7 @@ _gostring_ _wrap_ton_payment_message_cwetee_0551771aedc3a6f6(wetee_ton_cell **_s
 }
 
 
-_gostring_ _wrap_ton_wallet_sign_payment_cwetee_0551771aedc3a6f6(wetee_ton_cell **_swig_go_0, _goslice_ _swig_go_1, wetee_ton_wallet *_swig_go_2, _goslice_ _swig_go_3, intgo _swig_go_4, intgo _swig_go_5, intgo _swig_go_6, wetee_ton_cell *_swig_go_7) {
+_gostring_ _wrap_ton_wallet_sign_payment_cwetee_c783bad2cb96b6a8(wetee_ton_cell **_swig_go_0, _goslice_ _swig_go_1, wetee_ton_wallet *_swig_go_2, _goslice_ _swig_go_3, intgo _swig_go_4, intgo _swig_go_5, intgo _swig_go_6, wetee_ton_cell *_swig_go_7) {
   wetee_ton_cell **arg1 = (wetee_ton_cell **) 0 ;
   uint8_t *arg2 ;
   wetee_ton_wallet *arg3 = (wetee_ton_wallet *) 0 ;
@@ -11180,7 +11331,7 @@ _gostring_ _wrap_ton_wallet_sign_payment_cwetee_0551771aedc3a6f6(wetee_ton_cell 
 }
 
 
-_gostring_ _wrap_ton_payment_memo_cwetee_0551771aedc3a6f6(wetee_buf *_swig_go_0, wetee_ton_cell *_swig_go_1, intgo _swig_go_2) {
+_gostring_ _wrap_ton_payment_memo_cwetee_c783bad2cb96b6a8(wetee_buf *_swig_go_0, wetee_ton_cell *_swig_go_1, intgo _swig_go_2) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   wetee_ton_cell *arg2 = (wetee_ton_cell *) 0 ;
   int arg3 ;
@@ -11216,7 +11367,7 @@ _gostring_ _wrap_ton_payment_memo_cwetee_0551771aedc3a6f6(wetee_buf *_swig_go_0,
 }
 
 
-_gostring_ _wrap_ton_message_normalized_hash_cwetee_0551771aedc3a6f6(_goslice_ _swig_go_0, wetee_ton_cell *_swig_go_1) {
+_gostring_ _wrap_ton_message_normalized_hash_cwetee_c783bad2cb96b6a8(_goslice_ _swig_go_0, wetee_ton_cell *_swig_go_1) {
   uint8_t *arg1 ;
   wetee_ton_cell *arg2 = (wetee_ton_cell *) 0 ;
   wetee_rc result;
@@ -11237,7 +11388,7 @@ _gostring_ _wrap_ton_message_normalized_hash_cwetee_0551771aedc3a6f6(_goslice_ _
 }
 
 
-_gostring_ _wrap_ton_state_init_public_key_cwetee_0551771aedc3a6f6(_goslice_ _swig_go_0, int *_swig_go_1, wetee_ton_cell *_swig_go_2) {
+_gostring_ _wrap_ton_state_init_public_key_cwetee_c783bad2cb96b6a8(_goslice_ _swig_go_0, int *_swig_go_1, wetee_ton_cell *_swig_go_2) {
   uint8_t *arg1 ;
   unsigned int *arg2 = (unsigned int *) 0 ;
   wetee_ton_cell *arg3 = (wetee_ton_cell *) 0 ;
@@ -11260,7 +11411,7 @@ _gostring_ _wrap_ton_state_init_public_key_cwetee_0551771aedc3a6f6(_goslice_ _sw
 }
 
 
-_gostring_ _wrap_ton_proof_hash_cwetee_0551771aedc3a6f6(_goslice_ _swig_go_0, _gostring_ _swig_go_1, _gostring_ _swig_go_2, long long _swig_go_3, _goslice_ _swig_go_4) {
+_gostring_ _wrap_ton_proof_hash_cwetee_c783bad2cb96b6a8(_goslice_ _swig_go_0, _gostring_ _swig_go_1, _gostring_ _swig_go_2, long long _swig_go_3, _goslice_ _swig_go_4) {
   uint8_t *arg1 ;
   char *arg2 = (char *) 0 ;
   size_t arg3 ;
@@ -11299,7 +11450,7 @@ _gostring_ _wrap_ton_proof_hash_cwetee_0551771aedc3a6f6(_goslice_ _swig_go_0, _g
 }
 
 
-_gostring_ _wrap_ton_proof_verify_json_cwetee_0551771aedc3a6f6(_goslice_ _swig_go_0, wetee_buf *_swig_go_1, wetee_buf *_swig_go_2, _gostring_ _swig_go_3, _gostring_ _swig_go_4, long long _swig_go_5, long long _swig_go_6) {
+_gostring_ _wrap_ton_proof_verify_json_cwetee_c783bad2cb96b6a8(_goslice_ _swig_go_0, wetee_buf *_swig_go_1, wetee_buf *_swig_go_2, _gostring_ _swig_go_3, _gostring_ _swig_go_4, long long _swig_go_5, long long _swig_go_6) {
   uint8_t *arg1 ;
   wetee_buf *arg2 = (wetee_buf *) 0 ;
   wetee_buf *arg3 = (wetee_buf *) 0 ;
@@ -11371,7 +11522,7 @@ _gostring_ _wrap_ton_proof_verify_json_cwetee_0551771aedc3a6f6(_goslice_ _swig_g
 }
 
 
-intgo _wrap_RPC_CHECK_GENESIS_cwetee_0551771aedc3a6f6() {
+intgo _wrap_RPC_CHECK_GENESIS_cwetee_c783bad2cb96b6a8() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -11382,7 +11533,7 @@ intgo _wrap_RPC_CHECK_GENESIS_cwetee_0551771aedc3a6f6() {
 }
 
 
-intgo _wrap_RPC_LAZY_CONNECT_cwetee_0551771aedc3a6f6() {
+intgo _wrap_RPC_LAZY_CONNECT_cwetee_c783bad2cb96b6a8() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -11393,7 +11544,7 @@ intgo _wrap_RPC_LAZY_CONNECT_cwetee_0551771aedc3a6f6() {
 }
 
 
-intgo _wrap_RPC_NO_JITTER_cwetee_0551771aedc3a6f6() {
+intgo _wrap_RPC_NO_JITTER_cwetee_c783bad2cb96b6a8() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -11404,7 +11555,7 @@ intgo _wrap_RPC_NO_JITTER_cwetee_0551771aedc3a6f6() {
 }
 
 
-intgo _wrap_RPC_SUB_NO_RESUBSCRIBE_cwetee_0551771aedc3a6f6() {
+intgo _wrap_RPC_SUB_NO_RESUBSCRIBE_cwetee_c783bad2cb96b6a8() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -11415,7 +11566,7 @@ intgo _wrap_RPC_SUB_NO_RESUBSCRIBE_cwetee_0551771aedc3a6f6() {
 }
 
 
-intgo _wrap_RPC_TRANSPORT_WS_cwetee_0551771aedc3a6f6() {
+intgo _wrap_RPC_TRANSPORT_WS_cwetee_c783bad2cb96b6a8() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -11426,7 +11577,7 @@ intgo _wrap_RPC_TRANSPORT_WS_cwetee_0551771aedc3a6f6() {
 }
 
 
-intgo _wrap_RPC_TRANSPORT_HTTP_cwetee_0551771aedc3a6f6() {
+intgo _wrap_RPC_TRANSPORT_HTTP_cwetee_c783bad2cb96b6a8() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -11437,7 +11588,7 @@ intgo _wrap_RPC_TRANSPORT_HTTP_cwetee_0551771aedc3a6f6() {
 }
 
 
-intgo _wrap_RPC_TRANSPORT_CUSTOM_cwetee_0551771aedc3a6f6() {
+intgo _wrap_RPC_TRANSPORT_CUSTOM_cwetee_c783bad2cb96b6a8() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -11448,7 +11599,7 @@ intgo _wrap_RPC_TRANSPORT_CUSTOM_cwetee_0551771aedc3a6f6() {
 }
 
 
-intgo _wrap_RPC_SUB_NOTIFICATION_cwetee_0551771aedc3a6f6() {
+intgo _wrap_RPC_SUB_NOTIFICATION_cwetee_c783bad2cb96b6a8() {
   int result;
   intgo _swig_go_result;
   
@@ -11459,7 +11610,7 @@ intgo _wrap_RPC_SUB_NOTIFICATION_cwetee_0551771aedc3a6f6() {
 }
 
 
-intgo _wrap_RPC_SUB_LOST_cwetee_0551771aedc3a6f6() {
+intgo _wrap_RPC_SUB_LOST_cwetee_c783bad2cb96b6a8() {
   int result;
   intgo _swig_go_result;
   
@@ -11470,7 +11621,7 @@ intgo _wrap_RPC_SUB_LOST_cwetee_0551771aedc3a6f6() {
 }
 
 
-intgo _wrap_RPC_SUB_RESUBSCRIBED_cwetee_0551771aedc3a6f6() {
+intgo _wrap_RPC_SUB_RESUBSCRIBED_cwetee_c783bad2cb96b6a8() {
   int result;
   intgo _swig_go_result;
   
@@ -11481,7 +11632,7 @@ intgo _wrap_RPC_SUB_RESUBSCRIBED_cwetee_0551771aedc3a6f6() {
 }
 
 
-intgo _wrap_RPC_SUB_CLOSED_cwetee_0551771aedc3a6f6() {
+intgo _wrap_RPC_SUB_CLOSED_cwetee_c783bad2cb96b6a8() {
   int result;
   intgo _swig_go_result;
   
@@ -11492,7 +11643,7 @@ intgo _wrap_RPC_SUB_CLOSED_cwetee_0551771aedc3a6f6() {
 }
 
 
-intgo _wrap_rpc_transports_cwetee_0551771aedc3a6f6() {
+intgo _wrap_rpc_transports_cwetee_c783bad2cb96b6a8() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -11506,7 +11657,7 @@ intgo _wrap_rpc_transports_cwetee_0551771aedc3a6f6() {
 }
 
 
-void _wrap_rpc_free_cwetee_0551771aedc3a6f6(wetee_rpc *_swig_go_0) {
+void _wrap_rpc_free_cwetee_c783bad2cb96b6a8(wetee_rpc *_swig_go_0) {
   wetee_rpc *arg1 = (wetee_rpc *) 0 ;
   
   arg1 = (wetee_rpc *)(uintptr_t)_swig_go_0; 
@@ -11519,7 +11670,7 @@ void _wrap_rpc_free_cwetee_0551771aedc3a6f6(wetee_rpc *_swig_go_0) {
 }
 
 
-_gostring_ _wrap_rpc_open_cwetee_0551771aedc3a6f6(wetee_rpc **_swig_go_0, _gostring_ _swig_go_1, intgo _swig_go_2, intgo _swig_go_3, intgo _swig_go_4, _gostring_ _swig_go_5, long long _swig_go_6, intgo _swig_go_7, intgo _swig_go_8, intgo _swig_go_9) {
+_gostring_ _wrap_rpc_open_cwetee_c783bad2cb96b6a8(wetee_rpc **_swig_go_0, _gostring_ _swig_go_1, intgo _swig_go_2, intgo _swig_go_3, intgo _swig_go_4, _gostring_ _swig_go_5, long long _swig_go_6, intgo _swig_go_7, intgo _swig_go_8, intgo _swig_go_9) {
   wetee_rpc **arg1 = (wetee_rpc **) 0 ;
   char *arg2 = (char *) 0 ;
   unsigned int arg3 ;
@@ -11577,7 +11728,7 @@ _gostring_ _wrap_rpc_open_cwetee_0551771aedc3a6f6(wetee_rpc **_swig_go_0, _gostr
 }
 
 
-_gostring_ _wrap_rpc_call_cwetee_0551771aedc3a6f6(wetee_buf *_swig_go_0, wetee_rpc *_swig_go_1, _gostring_ _swig_go_2, _gostring_ _swig_go_3, intgo _swig_go_4) {
+_gostring_ _wrap_rpc_call_cwetee_c783bad2cb96b6a8(wetee_buf *_swig_go_0, wetee_rpc *_swig_go_1, _gostring_ _swig_go_2, _gostring_ _swig_go_3, intgo _swig_go_4) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   wetee_rpc *arg2 = (wetee_rpc *) 0 ;
   char *arg3 = (char *) 0 ;
@@ -11626,7 +11777,7 @@ _gostring_ _wrap_rpc_call_cwetee_0551771aedc3a6f6(wetee_buf *_swig_go_0, wetee_r
 }
 
 
-_gostring_ _wrap_rpc_reconnect_cwetee_0551771aedc3a6f6(wetee_rpc *_swig_go_0) {
+_gostring_ _wrap_rpc_reconnect_cwetee_c783bad2cb96b6a8(wetee_rpc *_swig_go_0) {
   wetee_rpc *arg1 = (wetee_rpc *) 0 ;
   wetee_rc result;
   _gostring_ _swig_go_result;
@@ -11642,7 +11793,7 @@ _gostring_ _wrap_rpc_reconnect_cwetee_0551771aedc3a6f6(wetee_rpc *_swig_go_0) {
 }
 
 
-_gostring_ _wrap_rpc_current_url_cwetee_0551771aedc3a6f6(wetee_buf *_swig_go_0, wetee_rpc *_swig_go_1) {
+_gostring_ _wrap_rpc_current_url_cwetee_c783bad2cb96b6a8(wetee_buf *_swig_go_0, wetee_rpc *_swig_go_1) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   wetee_rpc *arg2 = (wetee_rpc *) 0 ;
   wetee_buf temp1 ;
@@ -11676,7 +11827,7 @@ _gostring_ _wrap_rpc_current_url_cwetee_0551771aedc3a6f6(wetee_buf *_swig_go_0, 
 }
 
 
-_gostring_ _wrap_rpc_genesis_hash_cwetee_0551771aedc3a6f6(wetee_buf *_swig_go_0, wetee_rpc *_swig_go_1) {
+_gostring_ _wrap_rpc_genesis_hash_cwetee_c783bad2cb96b6a8(wetee_buf *_swig_go_0, wetee_rpc *_swig_go_1) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   wetee_rpc *arg2 = (wetee_rpc *) 0 ;
   wetee_buf temp1 ;
@@ -11710,7 +11861,7 @@ _gostring_ _wrap_rpc_genesis_hash_cwetee_0551771aedc3a6f6(wetee_buf *_swig_go_0,
 }
 
 
-_gostring_ _wrap_rpc_stats_json_cwetee_0551771aedc3a6f6(wetee_buf *_swig_go_0, wetee_rpc *_swig_go_1) {
+_gostring_ _wrap_rpc_stats_json_cwetee_c783bad2cb96b6a8(wetee_buf *_swig_go_0, wetee_rpc *_swig_go_1) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   wetee_rpc *arg2 = (wetee_rpc *) 0 ;
   wetee_buf temp1 ;
@@ -11744,7 +11895,7 @@ _gostring_ _wrap_rpc_stats_json_cwetee_0551771aedc3a6f6(wetee_buf *_swig_go_0, w
 }
 
 
-void _wrap_rpc_queue_free_cwetee_0551771aedc3a6f6(wetee_rpc_queue *_swig_go_0) {
+void _wrap_rpc_queue_free_cwetee_c783bad2cb96b6a8(wetee_rpc_queue *_swig_go_0) {
   wetee_rpc_queue *arg1 = (wetee_rpc_queue *) 0 ;
   
   arg1 = (wetee_rpc_queue *)(uintptr_t)_swig_go_0; 
@@ -11757,7 +11908,7 @@ void _wrap_rpc_queue_free_cwetee_0551771aedc3a6f6(wetee_rpc_queue *_swig_go_0) {
 }
 
 
-_gostring_ _wrap_rpc_queue_subscribe_cwetee_0551771aedc3a6f6(wetee_rpc_queue **_swig_go_0, wetee_rpc *_swig_go_1, _gostring_ _swig_go_2, _gostring_ _swig_go_3, _gostring_ _swig_go_4, intgo _swig_go_5, intgo _swig_go_6) {
+_gostring_ _wrap_rpc_queue_subscribe_cwetee_c783bad2cb96b6a8(wetee_rpc_queue **_swig_go_0, wetee_rpc *_swig_go_1, _gostring_ _swig_go_2, _gostring_ _swig_go_3, _gostring_ _swig_go_4, intgo _swig_go_5, intgo _swig_go_6) {
   wetee_rpc_queue **arg1 = (wetee_rpc_queue **) 0 ;
   wetee_rpc *arg2 = (wetee_rpc *) 0 ;
   char *arg3 = (char *) 0 ;
@@ -11813,7 +11964,7 @@ _gostring_ _wrap_rpc_queue_subscribe_cwetee_0551771aedc3a6f6(wetee_rpc_queue **_
 }
 
 
-_gostring_ _wrap_rpc_queue_next_cwetee_0551771aedc3a6f6(int *_swig_go_0, wetee_buf *_swig_go_1, wetee_rpc_queue *_swig_go_2, intgo _swig_go_3) {
+_gostring_ _wrap_rpc_queue_next_cwetee_c783bad2cb96b6a8(int *_swig_go_0, wetee_buf *_swig_go_1, wetee_rpc_queue *_swig_go_2, intgo _swig_go_3) {
   unsigned int *arg1 = (unsigned int *) 0 ;
   wetee_buf *arg2 = (wetee_buf *) 0 ;
   wetee_rpc_queue *arg3 = (wetee_rpc_queue *) 0 ;
@@ -11851,7 +12002,7 @@ _gostring_ _wrap_rpc_queue_next_cwetee_0551771aedc3a6f6(int *_swig_go_0, wetee_b
 }
 
 
-_gostring_ _wrap_rpc_queue_renew_cwetee_0551771aedc3a6f6(wetee_rpc_queue *_swig_go_0, intgo _swig_go_1) {
+_gostring_ _wrap_rpc_queue_renew_cwetee_c783bad2cb96b6a8(wetee_rpc_queue *_swig_go_0, intgo _swig_go_1) {
   wetee_rpc_queue *arg1 = (wetee_rpc_queue *) 0 ;
   unsigned int arg2 ;
   wetee_rc result;
@@ -11869,7 +12020,7 @@ _gostring_ _wrap_rpc_queue_renew_cwetee_0551771aedc3a6f6(wetee_rpc_queue *_swig_
 }
 
 
-_gostring_ _wrap_rpc_queue_id_cwetee_0551771aedc3a6f6(wetee_buf *_swig_go_0, wetee_rpc_queue *_swig_go_1) {
+_gostring_ _wrap_rpc_queue_id_cwetee_c783bad2cb96b6a8(wetee_buf *_swig_go_0, wetee_rpc_queue *_swig_go_1) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   wetee_rpc_queue *arg2 = (wetee_rpc_queue *) 0 ;
   wetee_buf temp1 ;
@@ -11903,7 +12054,7 @@ _gostring_ _wrap_rpc_queue_id_cwetee_0551771aedc3a6f6(wetee_buf *_swig_go_0, wet
 }
 
 
-void _wrap_chain_free_cwetee_0551771aedc3a6f6(wetee_chain *_swig_go_0) {
+void _wrap_chain_free_cwetee_c783bad2cb96b6a8(wetee_chain *_swig_go_0) {
   wetee_chain *arg1 = (wetee_chain *) 0 ;
   
   arg1 = (wetee_chain *)(uintptr_t)_swig_go_0; 
@@ -11916,7 +12067,7 @@ void _wrap_chain_free_cwetee_0551771aedc3a6f6(wetee_chain *_swig_go_0) {
 }
 
 
-void _wrap_chain_watch_free_cwetee_0551771aedc3a6f6(wetee_chain_watch *_swig_go_0) {
+void _wrap_chain_watch_free_cwetee_c783bad2cb96b6a8(wetee_chain_watch *_swig_go_0) {
   wetee_chain_watch *arg1 = (wetee_chain_watch *) 0 ;
   
   arg1 = (wetee_chain_watch *)(uintptr_t)_swig_go_0; 
@@ -11929,7 +12080,7 @@ void _wrap_chain_watch_free_cwetee_0551771aedc3a6f6(wetee_chain_watch *_swig_go_
 }
 
 
-intgo _wrap_CHAIN_RPC_AUTO_cwetee_0551771aedc3a6f6() {
+intgo _wrap_CHAIN_RPC_AUTO_cwetee_c783bad2cb96b6a8() {
   int result;
   intgo _swig_go_result;
   
@@ -11940,7 +12091,7 @@ intgo _wrap_CHAIN_RPC_AUTO_cwetee_0551771aedc3a6f6() {
 }
 
 
-intgo _wrap_CHAIN_RPC_LEGACY_cwetee_0551771aedc3a6f6() {
+intgo _wrap_CHAIN_RPC_LEGACY_cwetee_c783bad2cb96b6a8() {
   int result;
   intgo _swig_go_result;
   
@@ -11951,7 +12102,7 @@ intgo _wrap_CHAIN_RPC_LEGACY_cwetee_0551771aedc3a6f6() {
 }
 
 
-intgo _wrap_CHAIN_RPC_NEW_cwetee_0551771aedc3a6f6() {
+intgo _wrap_CHAIN_RPC_NEW_cwetee_c783bad2cb96b6a8() {
   int result;
   intgo _swig_go_result;
   
@@ -11962,7 +12113,7 @@ intgo _wrap_CHAIN_RPC_NEW_cwetee_0551771aedc3a6f6() {
 }
 
 
-intgo _wrap_TX_IN_BLOCK_cwetee_0551771aedc3a6f6() {
+intgo _wrap_TX_IN_BLOCK_cwetee_c783bad2cb96b6a8() {
   int result;
   intgo _swig_go_result;
   
@@ -11973,7 +12124,7 @@ intgo _wrap_TX_IN_BLOCK_cwetee_0551771aedc3a6f6() {
 }
 
 
-intgo _wrap_TX_FINALIZED_cwetee_0551771aedc3a6f6() {
+intgo _wrap_TX_FINALIZED_cwetee_c783bad2cb96b6a8() {
   int result;
   intgo _swig_go_result;
   
@@ -11984,7 +12135,7 @@ intgo _wrap_TX_FINALIZED_cwetee_0551771aedc3a6f6() {
 }
 
 
-intgo _wrap_BLOCK_NEW_cwetee_0551771aedc3a6f6() {
+intgo _wrap_BLOCK_NEW_cwetee_c783bad2cb96b6a8() {
   int result;
   intgo _swig_go_result;
   
@@ -11995,7 +12146,7 @@ intgo _wrap_BLOCK_NEW_cwetee_0551771aedc3a6f6() {
 }
 
 
-intgo _wrap_BLOCK_FINALIZED_cwetee_0551771aedc3a6f6() {
+intgo _wrap_BLOCK_FINALIZED_cwetee_c783bad2cb96b6a8() {
   int result;
   intgo _swig_go_result;
   
@@ -12006,7 +12157,7 @@ intgo _wrap_BLOCK_FINALIZED_cwetee_0551771aedc3a6f6() {
 }
 
 
-intgo _wrap_BLOCK_RETRACTED_cwetee_0551771aedc3a6f6() {
+intgo _wrap_BLOCK_RETRACTED_cwetee_c783bad2cb96b6a8() {
   int result;
   intgo _swig_go_result;
   
@@ -12017,7 +12168,7 @@ intgo _wrap_BLOCK_RETRACTED_cwetee_0551771aedc3a6f6() {
 }
 
 
-intgo _wrap_BLOCK_GAP_cwetee_0551771aedc3a6f6() {
+intgo _wrap_BLOCK_GAP_cwetee_c783bad2cb96b6a8() {
   int result;
   intgo _swig_go_result;
   
@@ -12028,7 +12179,7 @@ intgo _wrap_BLOCK_GAP_cwetee_0551771aedc3a6f6() {
 }
 
 
-intgo _wrap_BLOCK_STOPPED_cwetee_0551771aedc3a6f6() {
+intgo _wrap_BLOCK_STOPPED_cwetee_c783bad2cb96b6a8() {
   int result;
   intgo _swig_go_result;
   
@@ -12039,7 +12190,7 @@ intgo _wrap_BLOCK_STOPPED_cwetee_0551771aedc3a6f6() {
 }
 
 
-intgo _wrap_FOLLOW_EVENTS_cwetee_0551771aedc3a6f6() {
+intgo _wrap_FOLLOW_EVENTS_cwetee_c783bad2cb96b6a8() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -12050,7 +12201,7 @@ intgo _wrap_FOLLOW_EVENTS_cwetee_0551771aedc3a6f6() {
 }
 
 
-_gostring_ _wrap_chainb_connect_cwetee_0551771aedc3a6f6(wetee_chain **_swig_go_0, _gostring_ _swig_go_1, intgo _swig_go_2, _gostring_ _swig_go_3, _gostring_ _swig_go_4, intgo _swig_go_5) {
+_gostring_ _wrap_chainb_connect_cwetee_c783bad2cb96b6a8(wetee_chain **_swig_go_0, _gostring_ _swig_go_1, intgo _swig_go_2, _gostring_ _swig_go_3, _gostring_ _swig_go_4, intgo _swig_go_5) {
   wetee_chain **arg1 = (wetee_chain **) 0 ;
   char *arg2 = (char *) 0 ;
   int arg3 ;
@@ -12110,7 +12261,7 @@ _gostring_ _wrap_chainb_connect_cwetee_0551771aedc3a6f6(wetee_chain **_swig_go_0
 }
 
 
-_gostring_ _wrap_chainb_genesis_hash_cwetee_0551771aedc3a6f6(_goslice_ _swig_go_0, wetee_chain *_swig_go_1) {
+_gostring_ _wrap_chainb_genesis_hash_cwetee_c783bad2cb96b6a8(_goslice_ _swig_go_0, wetee_chain *_swig_go_1) {
   uint8_t *arg1 ;
   wetee_chain *arg2 = (wetee_chain *) 0 ;
   wetee_rc result;
@@ -12131,7 +12282,7 @@ _gostring_ _wrap_chainb_genesis_hash_cwetee_0551771aedc3a6f6(_goslice_ _swig_go_
 }
 
 
-intgo _wrap_chainb_spec_version_cwetee_0551771aedc3a6f6(wetee_chain *_swig_go_0) {
+intgo _wrap_chainb_spec_version_cwetee_c783bad2cb96b6a8(wetee_chain *_swig_go_0) {
   wetee_chain *arg1 = (wetee_chain *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -12147,7 +12298,7 @@ intgo _wrap_chainb_spec_version_cwetee_0551771aedc3a6f6(wetee_chain *_swig_go_0)
 }
 
 
-intgo _wrap_chainb_transaction_version_cwetee_0551771aedc3a6f6(wetee_chain *_swig_go_0) {
+intgo _wrap_chainb_transaction_version_cwetee_c783bad2cb96b6a8(wetee_chain *_swig_go_0) {
   wetee_chain *arg1 = (wetee_chain *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -12163,7 +12314,7 @@ intgo _wrap_chainb_transaction_version_cwetee_0551771aedc3a6f6(wetee_chain *_swi
 }
 
 
-intgo _wrap_chainb_ss58_cwetee_0551771aedc3a6f6(wetee_chain *_swig_go_0) {
+intgo _wrap_chainb_ss58_cwetee_c783bad2cb96b6a8(wetee_chain *_swig_go_0) {
   wetee_chain *arg1 = (wetee_chain *) 0 ;
   unsigned int result;
   intgo _swig_go_result;
@@ -12179,7 +12330,7 @@ intgo _wrap_chainb_ss58_cwetee_0551771aedc3a6f6(wetee_chain *_swig_go_0) {
 }
 
 
-intgo _wrap_chainb_decimals_cwetee_0551771aedc3a6f6(wetee_chain *_swig_go_0) {
+intgo _wrap_chainb_decimals_cwetee_c783bad2cb96b6a8(wetee_chain *_swig_go_0) {
   wetee_chain *arg1 = (wetee_chain *) 0 ;
   unsigned int result;
   intgo _swig_go_result;
@@ -12195,7 +12346,7 @@ intgo _wrap_chainb_decimals_cwetee_0551771aedc3a6f6(wetee_chain *_swig_go_0) {
 }
 
 
-_gostring_ _wrap_chainb_symbol_cwetee_0551771aedc3a6f6(wetee_buf *_swig_go_0, wetee_chain *_swig_go_1) {
+_gostring_ _wrap_chainb_symbol_cwetee_c783bad2cb96b6a8(wetee_buf *_swig_go_0, wetee_chain *_swig_go_1) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   wetee_chain *arg2 = (wetee_chain *) 0 ;
   wetee_buf temp1 ;
@@ -12229,7 +12380,7 @@ _gostring_ _wrap_chainb_symbol_cwetee_0551771aedc3a6f6(wetee_buf *_swig_go_0, we
 }
 
 
-intgo _wrap_chainb_uses_new_rpc_cwetee_0551771aedc3a6f6(wetee_chain *_swig_go_0) {
+intgo _wrap_chainb_uses_new_rpc_cwetee_c783bad2cb96b6a8(wetee_chain *_swig_go_0) {
   wetee_chain *arg1 = (wetee_chain *) 0 ;
   int result;
   intgo _swig_go_result;
@@ -12245,7 +12396,7 @@ intgo _wrap_chainb_uses_new_rpc_cwetee_0551771aedc3a6f6(wetee_chain *_swig_go_0)
 }
 
 
-_gostring_ _wrap_chainb_request_cwetee_0551771aedc3a6f6(wetee_buf *_swig_go_0, wetee_chain *_swig_go_1, _gostring_ _swig_go_2, _gostring_ _swig_go_3) {
+_gostring_ _wrap_chainb_request_cwetee_c783bad2cb96b6a8(wetee_buf *_swig_go_0, wetee_chain *_swig_go_1, _gostring_ _swig_go_2, _gostring_ _swig_go_3) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   wetee_chain *arg2 = (wetee_chain *) 0 ;
   char *arg3 = (char *) 0 ;
@@ -12298,7 +12449,7 @@ _gostring_ _wrap_chainb_request_cwetee_0551771aedc3a6f6(wetee_buf *_swig_go_0, w
 }
 
 
-_gostring_ _wrap_chainb_storage_json_cwetee_0551771aedc3a6f6(wetee_buf *_swig_go_0, wetee_chain *_swig_go_1, _gostring_ _swig_go_2, _gostring_ _swig_go_3, _gostring_ _swig_go_4, _gostring_ _swig_go_5) {
+_gostring_ _wrap_chainb_storage_json_cwetee_c783bad2cb96b6a8(wetee_buf *_swig_go_0, wetee_chain *_swig_go_1, _gostring_ _swig_go_2, _gostring_ _swig_go_3, _gostring_ _swig_go_4, _gostring_ _swig_go_5) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   wetee_chain *arg2 = (wetee_chain *) 0 ;
   char *arg3 = (char *) 0 ;
@@ -12370,7 +12521,7 @@ _gostring_ _wrap_chainb_storage_json_cwetee_0551771aedc3a6f6(wetee_buf *_swig_go
 }
 
 
-_gostring_ _wrap_chainb_entries_json_cwetee_0551771aedc3a6f6(wetee_buf *_swig_go_0, wetee_chain *_swig_go_1, _gostring_ _swig_go_2, _gostring_ _swig_go_3, _gostring_ _swig_go_4, intgo _swig_go_5, _gostring_ _swig_go_6, _gostring_ _swig_go_7) {
+_gostring_ _wrap_chainb_entries_json_cwetee_c783bad2cb96b6a8(wetee_buf *_swig_go_0, wetee_chain *_swig_go_1, _gostring_ _swig_go_2, _gostring_ _swig_go_3, _gostring_ _swig_go_4, intgo _swig_go_5, _gostring_ _swig_go_6, _gostring_ _swig_go_7) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   wetee_chain *arg2 = (wetee_chain *) 0 ;
   char *arg3 = (char *) 0 ;
@@ -12456,7 +12607,7 @@ _gostring_ _wrap_chainb_entries_json_cwetee_0551771aedc3a6f6(wetee_buf *_swig_go
 }
 
 
-_gostring_ _wrap_chainb_constant_json_cwetee_0551771aedc3a6f6(wetee_buf *_swig_go_0, wetee_chain *_swig_go_1, _gostring_ _swig_go_2, _gostring_ _swig_go_3) {
+_gostring_ _wrap_chainb_constant_json_cwetee_c783bad2cb96b6a8(wetee_buf *_swig_go_0, wetee_chain *_swig_go_1, _gostring_ _swig_go_2, _gostring_ _swig_go_3) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   wetee_chain *arg2 = (wetee_chain *) 0 ;
   char *arg3 = (char *) 0 ;
@@ -12504,7 +12655,7 @@ _gostring_ _wrap_chainb_constant_json_cwetee_0551771aedc3a6f6(wetee_buf *_swig_g
 }
 
 
-_gostring_ _wrap_chainb_runtime_call_json_cwetee_0551771aedc3a6f6(wetee_buf *_swig_go_0, wetee_chain *_swig_go_1, _gostring_ _swig_go_2, _gostring_ _swig_go_3, _gostring_ _swig_go_4, _gostring_ _swig_go_5) {
+_gostring_ _wrap_chainb_runtime_call_json_cwetee_c783bad2cb96b6a8(wetee_buf *_swig_go_0, wetee_chain *_swig_go_1, _gostring_ _swig_go_2, _gostring_ _swig_go_3, _gostring_ _swig_go_4, _gostring_ _swig_go_5) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   wetee_chain *arg2 = (wetee_chain *) 0 ;
   char *arg3 = (char *) 0 ;
@@ -12576,7 +12727,7 @@ _gostring_ _wrap_chainb_runtime_call_json_cwetee_0551771aedc3a6f6(wetee_buf *_sw
 }
 
 
-_gostring_ _wrap_chainb_events_json_cwetee_0551771aedc3a6f6(wetee_buf *_swig_go_0, wetee_chain *_swig_go_1, _gostring_ _swig_go_2) {
+_gostring_ _wrap_chainb_events_json_cwetee_c783bad2cb96b6a8(wetee_buf *_swig_go_0, wetee_chain *_swig_go_1, _gostring_ _swig_go_2) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   wetee_chain *arg2 = (wetee_chain *) 0 ;
   char *arg3 = (char *) 0 ;
@@ -12622,7 +12773,7 @@ _gostring_ _wrap_chainb_events_json_cwetee_0551771aedc3a6f6(wetee_buf *_swig_go_
 }
 
 
-_gostring_ _wrap_chainb_sign_call_cwetee_0551771aedc3a6f6(wetee_buf *_swig_go_0, wetee_chain *_swig_go_1, _gostring_ _swig_go_2, _gostring_ _swig_go_3, _gostring_ _swig_go_4, wetee_keypair *_swig_go_5, long long _swig_go_6) {
+_gostring_ _wrap_chainb_sign_call_cwetee_c783bad2cb96b6a8(wetee_buf *_swig_go_0, wetee_chain *_swig_go_1, _gostring_ _swig_go_2, _gostring_ _swig_go_3, _gostring_ _swig_go_4, wetee_keypair *_swig_go_5, long long _swig_go_6) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   wetee_chain *arg2 = (wetee_chain *) 0 ;
   char *arg3 = (char *) 0 ;
@@ -12686,7 +12837,7 @@ _gostring_ _wrap_chainb_sign_call_cwetee_0551771aedc3a6f6(wetee_buf *_swig_go_0,
 }
 
 
-_gostring_ _wrap_chainb_submit_cwetee_0551771aedc3a6f6(_goslice_ _swig_go_0, wetee_chain *_swig_go_1, _goslice_ _swig_go_2) {
+_gostring_ _wrap_chainb_submit_cwetee_c783bad2cb96b6a8(_goslice_ _swig_go_0, wetee_chain *_swig_go_1, _goslice_ _swig_go_2) {
   uint8_t *arg1 ;
   wetee_chain *arg2 = (wetee_chain *) 0 ;
   uint8_t *arg3 = (uint8_t *) 0 ;
@@ -12713,7 +12864,7 @@ _gostring_ _wrap_chainb_submit_cwetee_0551771aedc3a6f6(_goslice_ _swig_go_0, wet
 }
 
 
-_gostring_ _wrap_chainb_submit_watch_cwetee_0551771aedc3a6f6(wetee_chain_watch **_swig_go_0, wetee_chain *_swig_go_1, _goslice_ _swig_go_2) {
+_gostring_ _wrap_chainb_submit_watch_cwetee_c783bad2cb96b6a8(wetee_chain_watch **_swig_go_0, wetee_chain *_swig_go_1, _goslice_ _swig_go_2) {
   wetee_chain_watch **arg1 = (wetee_chain_watch **) 0 ;
   wetee_chain *arg2 = (wetee_chain *) 0 ;
   uint8_t *arg3 = (uint8_t *) 0 ;
@@ -12746,7 +12897,7 @@ _gostring_ _wrap_chainb_submit_watch_cwetee_0551771aedc3a6f6(wetee_chain_watch *
 }
 
 
-_gostring_ _wrap_chainb_block_hash_cwetee_0551771aedc3a6f6(_goslice_ _swig_go_0, wetee_chain *_swig_go_1, long long _swig_go_2) {
+_gostring_ _wrap_chainb_block_hash_cwetee_c783bad2cb96b6a8(_goslice_ _swig_go_0, wetee_chain *_swig_go_1, long long _swig_go_2) {
   uint8_t *arg1 ;
   wetee_chain *arg2 = (wetee_chain *) 0 ;
   int64_t arg3 ;
@@ -12769,7 +12920,7 @@ _gostring_ _wrap_chainb_block_hash_cwetee_0551771aedc3a6f6(_goslice_ _swig_go_0,
 }
 
 
-_gostring_ _wrap_chainb_header_json_cwetee_0551771aedc3a6f6(wetee_buf *_swig_go_0, wetee_chain *_swig_go_1, _gostring_ _swig_go_2) {
+_gostring_ _wrap_chainb_header_json_cwetee_c783bad2cb96b6a8(wetee_buf *_swig_go_0, wetee_chain *_swig_go_1, _gostring_ _swig_go_2) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   wetee_chain *arg2 = (wetee_chain *) 0 ;
   char *arg3 = (char *) 0 ;
@@ -12815,7 +12966,7 @@ _gostring_ _wrap_chainb_header_json_cwetee_0551771aedc3a6f6(wetee_buf *_swig_go_
 }
 
 
-_gostring_ _wrap_chainb_storage_raw_cwetee_0551771aedc3a6f6(wetee_buf *_swig_go_0, wetee_chain *_swig_go_1, _gostring_ _swig_go_2, _gostring_ _swig_go_3) {
+_gostring_ _wrap_chainb_storage_raw_cwetee_c783bad2cb96b6a8(wetee_buf *_swig_go_0, wetee_chain *_swig_go_1, _gostring_ _swig_go_2, _gostring_ _swig_go_3) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   wetee_chain *arg2 = (wetee_chain *) 0 ;
   char *arg3 = (char *) 0 ;
@@ -12868,7 +13019,7 @@ _gostring_ _wrap_chainb_storage_raw_cwetee_0551771aedc3a6f6(wetee_buf *_swig_go_
 }
 
 
-_gostring_ _wrap_chainb_stats_json_cwetee_0551771aedc3a6f6(wetee_buf *_swig_go_0, wetee_chain *_swig_go_1) {
+_gostring_ _wrap_chainb_stats_json_cwetee_c783bad2cb96b6a8(wetee_buf *_swig_go_0, wetee_chain *_swig_go_1) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   wetee_chain *arg2 = (wetee_chain *) 0 ;
   wetee_buf temp1 ;
@@ -12902,7 +13053,7 @@ _gostring_ _wrap_chainb_stats_json_cwetee_0551771aedc3a6f6(wetee_buf *_swig_go_0
 }
 
 
-_gostring_ _wrap_chainb_transfer_cwetee_0551771aedc3a6f6(wetee_buf *_swig_go_0, wetee_chain *_swig_go_1, wetee_keypair *_swig_go_2, _gostring_ _swig_go_3, _goslice_ _swig_go_4, intgo _swig_go_5, intgo _swig_go_6, intgo _swig_go_7) {
+_gostring_ _wrap_chainb_transfer_cwetee_c783bad2cb96b6a8(wetee_buf *_swig_go_0, wetee_chain *_swig_go_1, wetee_keypair *_swig_go_2, _gostring_ _swig_go_3, _goslice_ _swig_go_4, intgo _swig_go_5, intgo _swig_go_6, intgo _swig_go_7) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   wetee_chain *arg2 = (wetee_chain *) 0 ;
   wetee_keypair *arg3 = (wetee_keypair *) 0 ;
@@ -12957,7 +13108,7 @@ _gostring_ _wrap_chainb_transfer_cwetee_0551771aedc3a6f6(wetee_buf *_swig_go_0, 
 }
 
 
-void _wrap_chain_blockq_free_cwetee_0551771aedc3a6f6(wetee_chain_blockq *_swig_go_0) {
+void _wrap_chain_blockq_free_cwetee_c783bad2cb96b6a8(wetee_chain_blockq *_swig_go_0) {
   wetee_chain_blockq *arg1 = (wetee_chain_blockq *) 0 ;
   
   arg1 = (wetee_chain_blockq *)(uintptr_t)_swig_go_0; 
@@ -12970,7 +13121,7 @@ void _wrap_chain_blockq_free_cwetee_0551771aedc3a6f6(wetee_chain_blockq *_swig_g
 }
 
 
-_gostring_ _wrap_chain_blockq_subscribe_cwetee_0551771aedc3a6f6(wetee_chain_blockq **_swig_go_0, wetee_chain *_swig_go_1, intgo _swig_go_2) {
+_gostring_ _wrap_chain_blockq_subscribe_cwetee_c783bad2cb96b6a8(wetee_chain_blockq **_swig_go_0, wetee_chain *_swig_go_1, intgo _swig_go_2) {
   wetee_chain_blockq **arg1 = (wetee_chain_blockq **) 0 ;
   wetee_chain *arg2 = (wetee_chain *) 0 ;
   unsigned int arg3 ;
@@ -12999,7 +13150,7 @@ _gostring_ _wrap_chain_blockq_subscribe_cwetee_0551771aedc3a6f6(wetee_chain_bloc
 }
 
 
-_gostring_ _wrap_chain_blockq_next_cwetee_0551771aedc3a6f6(int *_swig_go_0, wetee_buf *_swig_go_1, wetee_chain_blockq *_swig_go_2, intgo _swig_go_3) {
+_gostring_ _wrap_chain_blockq_next_cwetee_c783bad2cb96b6a8(int *_swig_go_0, wetee_buf *_swig_go_1, wetee_chain_blockq *_swig_go_2, intgo _swig_go_3) {
   unsigned int *arg1 = (unsigned int *) 0 ;
   wetee_buf *arg2 = (wetee_buf *) 0 ;
   wetee_chain_blockq *arg3 = (wetee_chain_blockq *) 0 ;
@@ -13037,7 +13188,7 @@ _gostring_ _wrap_chain_blockq_next_cwetee_0551771aedc3a6f6(int *_swig_go_0, wete
 }
 
 
-_gostring_ _wrap_chain_refresh_cwetee_0551771aedc3a6f6(intgo *_swig_go_0, wetee_chain *_swig_go_1) {
+_gostring_ _wrap_chain_refresh_cwetee_c783bad2cb96b6a8(intgo *_swig_go_0, wetee_chain *_swig_go_1) {
   int *arg1 = (int *) 0 ;
   wetee_chain *arg2 = (wetee_chain *) 0 ;
   int temp1 ;
@@ -13060,7 +13211,7 @@ _gostring_ _wrap_chain_refresh_cwetee_0551771aedc3a6f6(intgo *_swig_go_0, wetee_
 }
 
 
-_gostring_ _wrap_chain_estimate_fee_cwetee_0551771aedc3a6f6(_goslice_ _swig_go_0, wetee_chain *_swig_go_1, _goslice_ _swig_go_2) {
+_gostring_ _wrap_chain_estimate_fee_cwetee_c783bad2cb96b6a8(_goslice_ _swig_go_0, wetee_chain *_swig_go_1, _goslice_ _swig_go_2) {
   wetee_u128 *arg1 = (wetee_u128 *) 0 ;
   wetee_chain *arg2 = (wetee_chain *) 0 ;
   uint8_t *arg3 = (uint8_t *) 0 ;
@@ -13094,7 +13245,7 @@ _gostring_ _wrap_chain_estimate_fee_cwetee_0551771aedc3a6f6(_goslice_ _swig_go_0
 }
 
 
-_gostring_ _wrap_chain_account_nonce_cwetee_0551771aedc3a6f6(long long *_swig_go_0, wetee_chain *_swig_go_1, _gostring_ _swig_go_2) {
+_gostring_ _wrap_chain_account_nonce_cwetee_c783bad2cb96b6a8(long long *_swig_go_0, wetee_chain *_swig_go_1, _gostring_ _swig_go_2) {
   uint64_t *arg1 = (uint64_t *) 0 ;
   wetee_chain *arg2 = (wetee_chain *) 0 ;
   char *arg3 = (char *) 0 ;
@@ -13119,7 +13270,7 @@ _gostring_ _wrap_chain_account_nonce_cwetee_0551771aedc3a6f6(long long *_swig_go
 }
 
 
-_gostring_ _wrap_chain_balance_cwetee_0551771aedc3a6f6(_goslice_ _swig_go_0, wetee_chain *_swig_go_1, _gostring_ _swig_go_2) {
+_gostring_ _wrap_chain_balance_cwetee_c783bad2cb96b6a8(_goslice_ _swig_go_0, wetee_chain *_swig_go_1, _gostring_ _swig_go_2) {
   wetee_u128 *arg1 = (wetee_u128 *) 0 ;
   wetee_chain *arg2 = (wetee_chain *) 0 ;
   char *arg3 = (char *) 0 ;
@@ -13154,7 +13305,7 @@ _gostring_ _wrap_chain_balance_cwetee_0551771aedc3a6f6(_goslice_ _swig_go_0, wet
 }
 
 
-_gostring_ _wrap_chain_fee_info_json_cwetee_0551771aedc3a6f6(wetee_buf *_swig_go_0, wetee_chain *_swig_go_1, _goslice_ _swig_go_2) {
+_gostring_ _wrap_chain_fee_info_json_cwetee_c783bad2cb96b6a8(wetee_buf *_swig_go_0, wetee_chain *_swig_go_1, _goslice_ _swig_go_2) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   wetee_chain *arg2 = (wetee_chain *) 0 ;
   uint8_t *arg3 = (uint8_t *) 0 ;
@@ -13194,7 +13345,7 @@ _gostring_ _wrap_chain_fee_info_json_cwetee_0551771aedc3a6f6(wetee_buf *_swig_go
 }
 
 
-_gostring_ _wrap_chain_fee_details_json_cwetee_0551771aedc3a6f6(wetee_buf *_swig_go_0, wetee_chain *_swig_go_1, _goslice_ _swig_go_2) {
+_gostring_ _wrap_chain_fee_details_json_cwetee_c783bad2cb96b6a8(wetee_buf *_swig_go_0, wetee_chain *_swig_go_1, _goslice_ _swig_go_2) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   wetee_chain *arg2 = (wetee_chain *) 0 ;
   uint8_t *arg3 = (uint8_t *) 0 ;
@@ -13234,7 +13385,7 @@ _gostring_ _wrap_chain_fee_details_json_cwetee_0551771aedc3a6f6(wetee_buf *_swig
 }
 
 
-_gostring_ _wrap_chain_watch_wait_cwetee_0551771aedc3a6f6(wetee_buf *_swig_go_0, wetee_chain_watch *_swig_go_1, intgo _swig_go_2, intgo _swig_go_3) {
+_gostring_ _wrap_chain_watch_wait_cwetee_c783bad2cb96b6a8(wetee_buf *_swig_go_0, wetee_chain_watch *_swig_go_1, intgo _swig_go_2, intgo _swig_go_3) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   wetee_chain_watch *arg2 = (wetee_chain_watch *) 0 ;
   int arg3 ;
@@ -13272,7 +13423,7 @@ _gostring_ _wrap_chain_watch_wait_cwetee_0551771aedc3a6f6(wetee_buf *_swig_go_0,
 }
 
 
-_gostring_ _wrap_tx_status_name_cwetee_0551771aedc3a6f6(intgo _swig_go_0) {
+_gostring_ _wrap_tx_status_name_cwetee_c783bad2cb96b6a8(intgo _swig_go_0) {
   int arg1 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -13291,7 +13442,7 @@ _gostring_ _wrap_tx_status_name_cwetee_0551771aedc3a6f6(intgo _swig_go_0) {
 }
 
 
-intgo _wrap_TELEGRAM_PRODUCTION_cwetee_0551771aedc3a6f6() {
+intgo _wrap_TELEGRAM_PRODUCTION_cwetee_c783bad2cb96b6a8() {
   int result;
   intgo _swig_go_result;
   
@@ -13302,7 +13453,7 @@ intgo _wrap_TELEGRAM_PRODUCTION_cwetee_0551771aedc3a6f6() {
 }
 
 
-intgo _wrap_TELEGRAM_TEST_cwetee_0551771aedc3a6f6() {
+intgo _wrap_TELEGRAM_TEST_cwetee_c783bad2cb96b6a8() {
   int result;
   intgo _swig_go_result;
   
@@ -13313,7 +13464,7 @@ intgo _wrap_TELEGRAM_TEST_cwetee_0551771aedc3a6f6() {
 }
 
 
-intgo _wrap_TELEGRAM_INIT_DATA_MAX_cwetee_0551771aedc3a6f6() {
+intgo _wrap_TELEGRAM_INIT_DATA_MAX_cwetee_c783bad2cb96b6a8() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -13324,7 +13475,7 @@ intgo _wrap_TELEGRAM_INIT_DATA_MAX_cwetee_0551771aedc3a6f6() {
 }
 
 
-void _wrap_telegram_init_data_free_cwetee_0551771aedc3a6f6(wetee_telegram_init_data *_swig_go_0) {
+void _wrap_telegram_init_data_free_cwetee_c783bad2cb96b6a8(wetee_telegram_init_data *_swig_go_0) {
   wetee_telegram_init_data *arg1 = (wetee_telegram_init_data *) 0 ;
   
   arg1 = (wetee_telegram_init_data *)(uintptr_t)_swig_go_0; 
@@ -13337,7 +13488,7 @@ void _wrap_telegram_init_data_free_cwetee_0551771aedc3a6f6(wetee_telegram_init_d
 }
 
 
-_gostring_ _wrap_telegram_public_key_cwetee_0551771aedc3a6f6(_goslice_ _swig_go_0, intgo _swig_go_1) {
+_gostring_ _wrap_telegram_public_key_cwetee_c783bad2cb96b6a8(_goslice_ _swig_go_0, intgo _swig_go_1) {
   uint8_t *arg1 ;
   int arg2 ;
   wetee_rc result;
@@ -13358,7 +13509,7 @@ _gostring_ _wrap_telegram_public_key_cwetee_0551771aedc3a6f6(_goslice_ _swig_go_
 }
 
 
-_gostring_ _wrap_telegram_init_data_parse_cwetee_0551771aedc3a6f6(wetee_telegram_init_data **_swig_go_0, _gostring_ _swig_go_1) {
+_gostring_ _wrap_telegram_init_data_parse_cwetee_c783bad2cb96b6a8(wetee_telegram_init_data **_swig_go_0, _gostring_ _swig_go_1) {
   wetee_telegram_init_data **arg1 = (wetee_telegram_init_data **) 0 ;
   char *arg2 = (char *) 0 ;
   size_t arg3 ;
@@ -13389,7 +13540,7 @@ _gostring_ _wrap_telegram_init_data_parse_cwetee_0551771aedc3a6f6(wetee_telegram
 }
 
 
-_gostring_ _wrap_telegram_init_data_validate_cwetee_0551771aedc3a6f6(wetee_telegram_init_data **_swig_go_0, _gostring_ _swig_go_1, _gostring_ _swig_go_2, long long _swig_go_3, long long _swig_go_4) {
+_gostring_ _wrap_telegram_init_data_validate_cwetee_c783bad2cb96b6a8(wetee_telegram_init_data **_swig_go_0, _gostring_ _swig_go_1, _gostring_ _swig_go_2, long long _swig_go_3, long long _swig_go_4) {
   wetee_telegram_init_data **arg1 = (wetee_telegram_init_data **) 0 ;
   char *arg2 = (char *) 0 ;
   size_t arg3 ;
@@ -13430,7 +13581,7 @@ _gostring_ _wrap_telegram_init_data_validate_cwetee_0551771aedc3a6f6(wetee_teleg
 }
 
 
-_gostring_ _wrap_telegram_init_data_validate_third_party_cwetee_0551771aedc3a6f6(wetee_telegram_init_data **_swig_go_0, _gostring_ _swig_go_1, long long _swig_go_2, _goslice_ _swig_go_3, long long _swig_go_4, long long _swig_go_5) {
+_gostring_ _wrap_telegram_init_data_validate_third_party_cwetee_c783bad2cb96b6a8(wetee_telegram_init_data **_swig_go_0, _gostring_ _swig_go_1, long long _swig_go_2, _goslice_ _swig_go_3, long long _swig_go_4, long long _swig_go_5) {
   wetee_telegram_init_data **arg1 = (wetee_telegram_init_data **) 0 ;
   char *arg2 = (char *) 0 ;
   size_t arg3 ;
@@ -13472,7 +13623,7 @@ _gostring_ _wrap_telegram_init_data_validate_third_party_cwetee_0551771aedc3a6f6
 }
 
 
-_gostring_ _wrap_telegram_init_data_get_cwetee_0551771aedc3a6f6(wetee_telegram_init_data *_swig_go_0, _gostring_ _swig_go_1) {
+_gostring_ _wrap_telegram_init_data_get_cwetee_c783bad2cb96b6a8(wetee_telegram_init_data *_swig_go_0, _gostring_ _swig_go_1) {
   wetee_telegram_init_data *arg1 = (wetee_telegram_init_data *) 0 ;
   char *arg2 = (char *) 0 ;
   char *result = 0 ;
@@ -13498,7 +13649,7 @@ _gostring_ _wrap_telegram_init_data_get_cwetee_0551771aedc3a6f6(wetee_telegram_i
 }
 
 
-long long _wrap_telegram_init_data_auth_date_cwetee_0551771aedc3a6f6(wetee_telegram_init_data *_swig_go_0) {
+long long _wrap_telegram_init_data_auth_date_cwetee_c783bad2cb96b6a8(wetee_telegram_init_data *_swig_go_0) {
   wetee_telegram_init_data *arg1 = (wetee_telegram_init_data *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -13514,7 +13665,7 @@ long long _wrap_telegram_init_data_auth_date_cwetee_0551771aedc3a6f6(wetee_teleg
 }
 
 
-intgo _wrap_telegram_init_data_has_user_cwetee_0551771aedc3a6f6(wetee_telegram_init_data *_swig_go_0) {
+intgo _wrap_telegram_init_data_has_user_cwetee_c783bad2cb96b6a8(wetee_telegram_init_data *_swig_go_0) {
   wetee_telegram_init_data *arg1 = (wetee_telegram_init_data *) 0 ;
   int result;
   intgo _swig_go_result;
@@ -13530,7 +13681,7 @@ intgo _wrap_telegram_init_data_has_user_cwetee_0551771aedc3a6f6(wetee_telegram_i
 }
 
 
-long long _wrap_telegram_init_data_user_id_cwetee_0551771aedc3a6f6(wetee_telegram_init_data *_swig_go_0) {
+long long _wrap_telegram_init_data_user_id_cwetee_c783bad2cb96b6a8(wetee_telegram_init_data *_swig_go_0) {
   wetee_telegram_init_data *arg1 = (wetee_telegram_init_data *) 0 ;
   int64_t result;
   long long _swig_go_result;
@@ -13546,7 +13697,7 @@ long long _wrap_telegram_init_data_user_id_cwetee_0551771aedc3a6f6(wetee_telegra
 }
 
 
-_gostring_ _wrap_telegram_init_data_user_string_cwetee_0551771aedc3a6f6(wetee_telegram_init_data *_swig_go_0, _gostring_ _swig_go_1) {
+_gostring_ _wrap_telegram_init_data_user_string_cwetee_c783bad2cb96b6a8(wetee_telegram_init_data *_swig_go_0, _gostring_ _swig_go_1) {
   wetee_telegram_init_data *arg1 = (wetee_telegram_init_data *) 0 ;
   char *arg2 = (char *) 0 ;
   char *result = 0 ;
@@ -13572,7 +13723,7 @@ _gostring_ _wrap_telegram_init_data_user_string_cwetee_0551771aedc3a6f6(wetee_te
 }
 
 
-intgo _wrap_telegram_init_data_user_flag_cwetee_0551771aedc3a6f6(wetee_telegram_init_data *_swig_go_0, _gostring_ _swig_go_1) {
+intgo _wrap_telegram_init_data_user_flag_cwetee_c783bad2cb96b6a8(wetee_telegram_init_data *_swig_go_0, _gostring_ _swig_go_1) {
   wetee_telegram_init_data *arg1 = (wetee_telegram_init_data *) 0 ;
   char *arg2 = (char *) 0 ;
   int result;
@@ -13595,7 +13746,7 @@ intgo _wrap_telegram_init_data_user_flag_cwetee_0551771aedc3a6f6(wetee_telegram_
 }
 
 
-void _wrap_toncenter_free_cwetee_0551771aedc3a6f6(wetee_toncenter *_swig_go_0) {
+void _wrap_toncenter_free_cwetee_c783bad2cb96b6a8(wetee_toncenter *_swig_go_0) {
   wetee_toncenter *arg1 = (wetee_toncenter *) 0 ;
   
   arg1 = (wetee_toncenter *)(uintptr_t)_swig_go_0; 
@@ -13608,7 +13759,7 @@ void _wrap_toncenter_free_cwetee_0551771aedc3a6f6(wetee_toncenter *_swig_go_0) {
 }
 
 
-_gostring_ _wrap_toncenter_new_cwetee_0551771aedc3a6f6(wetee_toncenter **_swig_go_0, _gostring_ _swig_go_1, _gostring_ _swig_go_2, _gostring_ _swig_go_3, intgo _swig_go_4, intgo _swig_go_5, intgo _swig_go_6, intgo _swig_go_7) {
+_gostring_ _wrap_toncenter_new_cwetee_c783bad2cb96b6a8(wetee_toncenter **_swig_go_0, _gostring_ _swig_go_1, _gostring_ _swig_go_2, _gostring_ _swig_go_3, intgo _swig_go_4, intgo _swig_go_5, intgo _swig_go_6, intgo _swig_go_7) {
   wetee_toncenter **arg1 = (wetee_toncenter **) 0 ;
   char *arg2 = (char *) 0 ;
   char *arg3 = (char *) 0 ;
@@ -13677,7 +13828,7 @@ _gostring_ _wrap_toncenter_new_cwetee_0551771aedc3a6f6(wetee_toncenter **_swig_g
 }
 
 
-void _wrap_tc_hex__cwetee_0551771aedc3a6f6(_gostring_ _swig_go_0, char *_swig_go_1) {
+void _wrap_tc_hex__cwetee_c783bad2cb96b6a8(_gostring_ _swig_go_0, char *_swig_go_1) {
   char *arg1 = (char *) 0 ;
   uint8_t *arg2 = (uint8_t *) 0 ;
   
@@ -13697,7 +13848,7 @@ void _wrap_tc_hex__cwetee_0551771aedc3a6f6(_gostring_ _swig_go_0, char *_swig_go
 }
 
 
-_gostring_ _wrap_tc_text__cwetee_0551771aedc3a6f6(wetee_buf *_swig_go_0, _gostring_ _swig_go_1) {
+_gostring_ _wrap_tc_text__cwetee_c783bad2cb96b6a8(wetee_buf *_swig_go_0, _gostring_ _swig_go_1) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   char *arg2 = (char *) 0 ;
   wetee_buf temp1 ;
@@ -13736,7 +13887,7 @@ _gostring_ _wrap_tc_text__cwetee_0551771aedc3a6f6(wetee_buf *_swig_go_0, _gostri
 }
 
 
-_gostring_ _wrap_toncenter_run_get_method_cwetee_0551771aedc3a6f6(wetee_buf *_swig_go_0, wetee_toncenter *_swig_go_1, _gostring_ _swig_go_2, _gostring_ _swig_go_3, _gostring_ _swig_go_4) {
+_gostring_ _wrap_toncenter_run_get_method_cwetee_c783bad2cb96b6a8(wetee_buf *_swig_go_0, wetee_toncenter *_swig_go_1, _gostring_ _swig_go_2, _gostring_ _swig_go_3, _gostring_ _swig_go_4) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   wetee_toncenter *arg2 = (wetee_toncenter *) 0 ;
   char *arg3 = (char *) 0 ;
@@ -13796,7 +13947,7 @@ _gostring_ _wrap_toncenter_run_get_method_cwetee_0551771aedc3a6f6(wetee_buf *_sw
 }
 
 
-_gostring_ _wrap_toncenter_jetton_wallet_address_cwetee_0551771aedc3a6f6(wetee_buf *_swig_go_0, wetee_toncenter *_swig_go_1, _gostring_ _swig_go_2, _gostring_ _swig_go_3) {
+_gostring_ _wrap_toncenter_jetton_wallet_address_cwetee_c783bad2cb96b6a8(wetee_buf *_swig_go_0, wetee_toncenter *_swig_go_1, _gostring_ _swig_go_2, _gostring_ _swig_go_3) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   wetee_toncenter *arg2 = (wetee_toncenter *) 0 ;
   char *arg3 = (char *) 0 ;
@@ -13844,7 +13995,7 @@ _gostring_ _wrap_toncenter_jetton_wallet_address_cwetee_0551771aedc3a6f6(wetee_b
 }
 
 
-_gostring_ _wrap_toncenter_account_info_cwetee_0551771aedc3a6f6(wetee_buf *_swig_go_0, wetee_toncenter *_swig_go_1, _gostring_ _swig_go_2) {
+_gostring_ _wrap_toncenter_account_info_cwetee_c783bad2cb96b6a8(wetee_buf *_swig_go_0, wetee_toncenter *_swig_go_1, _gostring_ _swig_go_2) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   wetee_toncenter *arg2 = (wetee_toncenter *) 0 ;
   char *arg3 = (char *) 0 ;
@@ -13885,7 +14036,7 @@ _gostring_ _wrap_toncenter_account_info_cwetee_0551771aedc3a6f6(wetee_buf *_swig
 }
 
 
-_gostring_ _wrap_tc_tx_json__cwetee_0551771aedc3a6f6(_gostring_ _swig_go_0, long long _swig_go_1, wetee_toncenter_tx *_swig_go_2) {
+_gostring_ _wrap_tc_tx_json__cwetee_c783bad2cb96b6a8(_gostring_ _swig_go_0, long long _swig_go_1, wetee_toncenter_tx *_swig_go_2) {
   char *arg1 = (char *) 0 ;
   size_t arg2 ;
   wetee_toncenter_tx *arg3 = (wetee_toncenter_tx *) 0 ;
@@ -13910,7 +14061,7 @@ _gostring_ _wrap_tc_tx_json__cwetee_0551771aedc3a6f6(_gostring_ _swig_go_0, long
 }
 
 
-_gostring_ _wrap_tc_msg_json__cwetee_0551771aedc3a6f6(_gostring_ _swig_go_0, long long _swig_go_1, wetee_toncenter_msg *_swig_go_2) {
+_gostring_ _wrap_tc_msg_json__cwetee_c783bad2cb96b6a8(_gostring_ _swig_go_0, long long _swig_go_1, wetee_toncenter_msg *_swig_go_2) {
   char *arg1 = (char *) 0 ;
   size_t arg2 ;
   wetee_toncenter_msg *arg3 = (wetee_toncenter_msg *) 0 ;
@@ -13935,7 +14086,7 @@ _gostring_ _wrap_tc_msg_json__cwetee_0551771aedc3a6f6(_gostring_ _swig_go_0, lon
 }
 
 
-_gostring_ _wrap_toncenter_find_transaction_cwetee_0551771aedc3a6f6(wetee_buf *_swig_go_0, wetee_toncenter *_swig_go_1, _goslice_ _swig_go_2) {
+_gostring_ _wrap_toncenter_find_transaction_cwetee_c783bad2cb96b6a8(wetee_buf *_swig_go_0, wetee_toncenter *_swig_go_1, _goslice_ _swig_go_2) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   wetee_toncenter *arg2 = (wetee_toncenter *) 0 ;
   uint8_t *arg3 ;
@@ -13974,7 +14125,7 @@ _gostring_ _wrap_toncenter_find_transaction_cwetee_0551771aedc3a6f6(wetee_buf *_
 }
 
 
-_gostring_ _wrap_toncenter_confirm_cwetee_0551771aedc3a6f6(wetee_buf *_swig_go_0, wetee_toncenter *_swig_go_1, _goslice_ _swig_go_2, intgo _swig_go_3, intgo _swig_go_4, intgo _swig_go_5) {
+_gostring_ _wrap_toncenter_confirm_cwetee_c783bad2cb96b6a8(wetee_buf *_swig_go_0, wetee_toncenter *_swig_go_1, _goslice_ _swig_go_2, intgo _swig_go_3, intgo _swig_go_4, intgo _swig_go_5) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   wetee_toncenter *arg2 = (wetee_toncenter *) 0 ;
   uint8_t *arg3 ;
@@ -14019,7 +14170,7 @@ _gostring_ _wrap_toncenter_confirm_cwetee_0551771aedc3a6f6(wetee_buf *_swig_go_0
 }
 
 
-_gostring_ _wrap_toncenter_parse_transaction_cwetee_0551771aedc3a6f6(wetee_buf *_swig_go_0, _gostring_ _swig_go_1) {
+_gostring_ _wrap_toncenter_parse_transaction_cwetee_c783bad2cb96b6a8(wetee_buf *_swig_go_0, _gostring_ _swig_go_1) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   char *arg2 = (char *) 0 ;
   size_t arg3 ;
@@ -14057,7 +14208,7 @@ _gostring_ _wrap_toncenter_parse_transaction_cwetee_0551771aedc3a6f6(wetee_buf *
 }
 
 
-_gostring_ _wrap_toncenter_find_trace_cwetee_0551771aedc3a6f6(wetee_buf *_swig_go_0, wetee_toncenter *_swig_go_1, _goslice_ _swig_go_2) {
+_gostring_ _wrap_toncenter_find_trace_cwetee_c783bad2cb96b6a8(wetee_buf *_swig_go_0, wetee_toncenter *_swig_go_1, _goslice_ _swig_go_2) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   wetee_toncenter *arg2 = (wetee_toncenter *) 0 ;
   uint8_t *arg3 ;
@@ -14096,7 +14247,7 @@ _gostring_ _wrap_toncenter_find_trace_cwetee_0551771aedc3a6f6(wetee_buf *_swig_g
 }
 
 
-_gostring_ _wrap_toncenter_send_boc_cwetee_0551771aedc3a6f6(_goslice_ _swig_go_0, wetee_toncenter *_swig_go_1, _goslice_ _swig_go_2) {
+_gostring_ _wrap_toncenter_send_boc_cwetee_c783bad2cb96b6a8(_goslice_ _swig_go_0, wetee_toncenter *_swig_go_1, _goslice_ _swig_go_2) {
   uint8_t *arg1 ;
   wetee_toncenter *arg2 = (wetee_toncenter *) 0 ;
   uint8_t *arg3 = (uint8_t *) 0 ;
@@ -14123,7 +14274,7 @@ _gostring_ _wrap_toncenter_send_boc_cwetee_0551771aedc3a6f6(_goslice_ _swig_go_0
 }
 
 
-_gostring_ _wrap_toncenter_seqno_cwetee_0551771aedc3a6f6(int *_swig_go_0, wetee_toncenter *_swig_go_1, _gostring_ _swig_go_2) {
+_gostring_ _wrap_toncenter_seqno_cwetee_c783bad2cb96b6a8(int *_swig_go_0, wetee_toncenter *_swig_go_1, _gostring_ _swig_go_2) {
   uint32_t *arg1 = (uint32_t *) 0 ;
   wetee_toncenter *arg2 = (wetee_toncenter *) 0 ;
   char *arg3 = (char *) 0 ;
@@ -14148,7 +14299,7 @@ _gostring_ _wrap_toncenter_seqno_cwetee_0551771aedc3a6f6(int *_swig_go_0, wetee_
 }
 
 
-intgo _wrap_SNP_REPORT_BYTES_cwetee_0551771aedc3a6f6() {
+intgo _wrap_SNP_REPORT_BYTES_cwetee_c783bad2cb96b6a8() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -14159,7 +14310,7 @@ intgo _wrap_SNP_REPORT_BYTES_cwetee_0551771aedc3a6f6() {
 }
 
 
-intgo _wrap_SNP_SIGNED_BYTES_cwetee_0551771aedc3a6f6() {
+intgo _wrap_SNP_SIGNED_BYTES_cwetee_c783bad2cb96b6a8() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -14170,7 +14321,7 @@ intgo _wrap_SNP_SIGNED_BYTES_cwetee_0551771aedc3a6f6() {
 }
 
 
-intgo _wrap_SNP_PRODUCT_UNKNOWN_cwetee_0551771aedc3a6f6() {
+intgo _wrap_SNP_PRODUCT_UNKNOWN_cwetee_c783bad2cb96b6a8() {
   int result;
   intgo _swig_go_result;
   
@@ -14181,7 +14332,7 @@ intgo _wrap_SNP_PRODUCT_UNKNOWN_cwetee_0551771aedc3a6f6() {
 }
 
 
-intgo _wrap_SNP_PRODUCT_MILAN_cwetee_0551771aedc3a6f6() {
+intgo _wrap_SNP_PRODUCT_MILAN_cwetee_c783bad2cb96b6a8() {
   int result;
   intgo _swig_go_result;
   
@@ -14192,7 +14343,7 @@ intgo _wrap_SNP_PRODUCT_MILAN_cwetee_0551771aedc3a6f6() {
 }
 
 
-intgo _wrap_SNP_PRODUCT_GENOA_cwetee_0551771aedc3a6f6() {
+intgo _wrap_SNP_PRODUCT_GENOA_cwetee_c783bad2cb96b6a8() {
   int result;
   intgo _swig_go_result;
   
@@ -14203,7 +14354,7 @@ intgo _wrap_SNP_PRODUCT_GENOA_cwetee_0551771aedc3a6f6() {
 }
 
 
-intgo _wrap_SNP_PRODUCT_TURIN_cwetee_0551771aedc3a6f6() {
+intgo _wrap_SNP_PRODUCT_TURIN_cwetee_c783bad2cb96b6a8() {
   int result;
   intgo _swig_go_result;
   
@@ -14214,7 +14365,7 @@ intgo _wrap_SNP_PRODUCT_TURIN_cwetee_0551771aedc3a6f6() {
 }
 
 
-_gostring_ _wrap_snp_report_json__cwetee_0551771aedc3a6f6(wetee_buf *_swig_go_0, _goslice_ _swig_go_1) {
+_gostring_ _wrap_snp_report_json__cwetee_c783bad2cb96b6a8(wetee_buf *_swig_go_0, _goslice_ _swig_go_1) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   uint8_t *arg2 = (uint8_t *) 0 ;
   size_t arg3 ;
@@ -14252,7 +14403,7 @@ _gostring_ _wrap_snp_report_json__cwetee_0551771aedc3a6f6(wetee_buf *_swig_go_0,
 }
 
 
-_gostring_ _wrap_snp_verify_json__cwetee_0551771aedc3a6f6(wetee_buf *_swig_go_0, _goslice_ _swig_go_1, _goslice_ _swig_go_2, _goslice_ _swig_go_3, long long _swig_go_4, intgo _swig_go_5, _goslice_ _swig_go_6, _goslice_ _swig_go_7) {
+_gostring_ _wrap_snp_verify_json__cwetee_c783bad2cb96b6a8(wetee_buf *_swig_go_0, _goslice_ _swig_go_1, _goslice_ _swig_go_2, _goslice_ _swig_go_3, long long _swig_go_4, intgo _swig_go_5, _goslice_ _swig_go_6, _goslice_ _swig_go_7) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   uint8_t *arg2 = (uint8_t *) 0 ;
   size_t arg3 ;
@@ -14318,7 +14469,7 @@ _gostring_ _wrap_snp_verify_json__cwetee_0551771aedc3a6f6(wetee_buf *_swig_go_0,
 }
 
 
-_gostring_ _wrap_snp_product_name_cwetee_0551771aedc3a6f6(intgo _swig_go_0) {
+_gostring_ _wrap_snp_product_name_cwetee_c783bad2cb96b6a8(intgo _swig_go_0) {
   int arg1 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -14337,7 +14488,7 @@ _gostring_ _wrap_snp_product_name_cwetee_0551771aedc3a6f6(intgo _swig_go_0) {
 }
 
 
-_gostring_ _wrap_attest_verify_evidence_json_cwetee_0551771aedc3a6f6(wetee_buf *_swig_go_0, _goslice_ _swig_go_1, _gostring_ _swig_go_2, _gostring_ _swig_go_3, long long _swig_go_4) {
+_gostring_ _wrap_attest_verify_evidence_json_cwetee_c783bad2cb96b6a8(wetee_buf *_swig_go_0, _goslice_ _swig_go_1, _gostring_ _swig_go_2, _gostring_ _swig_go_3, long long _swig_go_4) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   uint8_t *arg2 = (uint8_t *) 0 ;
   size_t arg3 ;
@@ -14389,7 +14540,7 @@ _gostring_ _wrap_attest_verify_evidence_json_cwetee_0551771aedc3a6f6(wetee_buf *
 }
 
 
-void _wrap_attest_fetcher_free_cwetee_0551771aedc3a6f6(wetee_attest_fetcher *_swig_go_0) {
+void _wrap_attest_fetcher_free_cwetee_c783bad2cb96b6a8(wetee_attest_fetcher *_swig_go_0) {
   wetee_attest_fetcher *arg1 = (wetee_attest_fetcher *) 0 ;
   
   arg1 = (wetee_attest_fetcher *)(uintptr_t)_swig_go_0; 
@@ -14402,7 +14553,7 @@ void _wrap_attest_fetcher_free_cwetee_0551771aedc3a6f6(wetee_attest_fetcher *_sw
 }
 
 
-long long _wrap_attest_fetcher_requests_cwetee_0551771aedc3a6f6(wetee_attest_fetcher *_swig_go_0) {
+long long _wrap_attest_fetcher_requests_cwetee_c783bad2cb96b6a8(wetee_attest_fetcher *_swig_go_0) {
   wetee_attest_fetcher *arg1 = (wetee_attest_fetcher *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -14418,7 +14569,7 @@ long long _wrap_attest_fetcher_requests_cwetee_0551771aedc3a6f6(wetee_attest_fet
 }
 
 
-_gostring_ _wrap_attest_fetcher_new_cwetee_0551771aedc3a6f6(wetee_attest_fetcher **_swig_go_0, _gostring_ _swig_go_1, _gostring_ _swig_go_2, _gostring_ _swig_go_3, _gostring_ _swig_go_4, _gostring_ _swig_go_5, _gostring_ _swig_go_6, intgo _swig_go_7, intgo _swig_go_8, intgo _swig_go_9, intgo _swig_go_10) {
+_gostring_ _wrap_attest_fetcher_new_cwetee_c783bad2cb96b6a8(wetee_attest_fetcher **_swig_go_0, _gostring_ _swig_go_1, _gostring_ _swig_go_2, _gostring_ _swig_go_3, _gostring_ _swig_go_4, _gostring_ _swig_go_5, _gostring_ _swig_go_6, intgo _swig_go_7, intgo _swig_go_8, intgo _swig_go_9, intgo _swig_go_10) {
   wetee_attest_fetcher **arg1 = (wetee_attest_fetcher **) 0 ;
   char *arg2 = (char *) 0 ;
   char *arg3 = (char *) 0 ;
@@ -14523,7 +14674,7 @@ _gostring_ _wrap_attest_fetcher_new_cwetee_0551771aedc3a6f6(wetee_attest_fetcher
 }
 
 
-_gostring_ _wrap_attest_verify_evidence_fetch_json_cwetee_0551771aedc3a6f6(wetee_buf *_swig_go_0, _goslice_ _swig_go_1, _gostring_ _swig_go_2, wetee_attest_fetcher *_swig_go_3, long long _swig_go_4) {
+_gostring_ _wrap_attest_verify_evidence_fetch_json_cwetee_c783bad2cb96b6a8(wetee_buf *_swig_go_0, _goslice_ _swig_go_1, _gostring_ _swig_go_2, wetee_attest_fetcher *_swig_go_3, long long _swig_go_4) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   uint8_t *arg2 = (uint8_t *) 0 ;
   size_t arg3 ;
@@ -14571,7 +14722,7 @@ _gostring_ _wrap_attest_verify_evidence_fetch_json_cwetee_0551771aedc3a6f6(wetee
 }
 
 
-intgo _wrap_SEAL_KEY_ED25519_cwetee_0551771aedc3a6f6() {
+intgo _wrap_SEAL_KEY_ED25519_cwetee_c783bad2cb96b6a8() {
   int result;
   intgo _swig_go_result;
   
@@ -14582,7 +14733,7 @@ intgo _wrap_SEAL_KEY_ED25519_cwetee_0551771aedc3a6f6() {
 }
 
 
-intgo _wrap_SEAL_KEY_X25519_cwetee_0551771aedc3a6f6() {
+intgo _wrap_SEAL_KEY_X25519_cwetee_c783bad2cb96b6a8() {
   int result;
   intgo _swig_go_result;
   
@@ -14593,7 +14744,7 @@ intgo _wrap_SEAL_KEY_X25519_cwetee_0551771aedc3a6f6() {
 }
 
 
-intgo _wrap_SEAL_SOURCE_BOUND_ED25519_cwetee_0551771aedc3a6f6() {
+intgo _wrap_SEAL_SOURCE_BOUND_ED25519_cwetee_c783bad2cb96b6a8() {
   int result;
   intgo _swig_go_result;
   
@@ -14604,7 +14755,7 @@ intgo _wrap_SEAL_SOURCE_BOUND_ED25519_cwetee_0551771aedc3a6f6() {
 }
 
 
-intgo _wrap_SEAL_SOURCE_BOUND_X25519_cwetee_0551771aedc3a6f6() {
+intgo _wrap_SEAL_SOURCE_BOUND_X25519_cwetee_c783bad2cb96b6a8() {
   int result;
   intgo _swig_go_result;
   
@@ -14615,7 +14766,7 @@ intgo _wrap_SEAL_SOURCE_BOUND_X25519_cwetee_0551771aedc3a6f6() {
 }
 
 
-intgo _wrap_SEAL_SOURCE_REPORT_DATA_X25519_cwetee_0551771aedc3a6f6() {
+intgo _wrap_SEAL_SOURCE_REPORT_DATA_X25519_cwetee_c783bad2cb96b6a8() {
   int result;
   intgo _swig_go_result;
   
@@ -14626,7 +14777,7 @@ intgo _wrap_SEAL_SOURCE_REPORT_DATA_X25519_cwetee_0551771aedc3a6f6() {
 }
 
 
-intgo _wrap_SEAL_OVERHEAD_cwetee_0551771aedc3a6f6() {
+intgo _wrap_SEAL_OVERHEAD_cwetee_c783bad2cb96b6a8() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -14637,7 +14788,7 @@ intgo _wrap_SEAL_OVERHEAD_cwetee_0551771aedc3a6f6() {
 }
 
 
-intgo _wrap_SEAL_MAX_SECRET_cwetee_0551771aedc3a6f6() {
+intgo _wrap_SEAL_MAX_SECRET_cwetee_c783bad2cb96b6a8() {
   unsigned int result;
   intgo _swig_go_result;
   
@@ -14648,7 +14799,7 @@ intgo _wrap_SEAL_MAX_SECRET_cwetee_0551771aedc3a6f6() {
 }
 
 
-void _wrap_seal_recipient_free_cwetee_0551771aedc3a6f6(wetee_seal_recipient *_swig_go_0) {
+void _wrap_seal_recipient_free_cwetee_c783bad2cb96b6a8(wetee_seal_recipient *_swig_go_0) {
   wetee_seal_recipient *arg1 = (wetee_seal_recipient *) 0 ;
   
   arg1 = (wetee_seal_recipient *)(uintptr_t)_swig_go_0; 
@@ -14661,7 +14812,7 @@ void _wrap_seal_recipient_free_cwetee_0551771aedc3a6f6(wetee_seal_recipient *_sw
 }
 
 
-intgo _wrap_seal_recipient_accepted_cwetee_0551771aedc3a6f6(wetee_seal_recipient *_swig_go_0) {
+intgo _wrap_seal_recipient_accepted_cwetee_c783bad2cb96b6a8(wetee_seal_recipient *_swig_go_0) {
   wetee_seal_recipient *arg1 = (wetee_seal_recipient *) 0 ;
   int result;
   intgo _swig_go_result;
@@ -14677,7 +14828,7 @@ intgo _wrap_seal_recipient_accepted_cwetee_0551771aedc3a6f6(wetee_seal_recipient
 }
 
 
-intgo _wrap_seal_recipient_failed_check_cwetee_0551771aedc3a6f6(wetee_seal_recipient *_swig_go_0) {
+intgo _wrap_seal_recipient_failed_check_cwetee_c783bad2cb96b6a8(wetee_seal_recipient *_swig_go_0) {
   wetee_seal_recipient *arg1 = (wetee_seal_recipient *) 0 ;
   int result;
   intgo _swig_go_result;
@@ -14693,7 +14844,7 @@ intgo _wrap_seal_recipient_failed_check_cwetee_0551771aedc3a6f6(wetee_seal_recip
 }
 
 
-_gostring_ _wrap_seal_recipient_reason_cwetee_0551771aedc3a6f6(wetee_seal_recipient *_swig_go_0) {
+_gostring_ _wrap_seal_recipient_reason_cwetee_c783bad2cb96b6a8(wetee_seal_recipient *_swig_go_0) {
   wetee_seal_recipient *arg1 = (wetee_seal_recipient *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -14712,7 +14863,7 @@ _gostring_ _wrap_seal_recipient_reason_cwetee_0551771aedc3a6f6(wetee_seal_recipi
 }
 
 
-_gostring_ _wrap_seal_recipient_public_key_cwetee_0551771aedc3a6f6(_goslice_ _swig_go_0, wetee_seal_recipient *_swig_go_1) {
+_gostring_ _wrap_seal_recipient_public_key_cwetee_c783bad2cb96b6a8(_goslice_ _swig_go_0, wetee_seal_recipient *_swig_go_1) {
   uint8_t *arg1 ;
   wetee_seal_recipient *arg2 = (wetee_seal_recipient *) 0 ;
   wetee_rc result;
@@ -14733,7 +14884,7 @@ _gostring_ _wrap_seal_recipient_public_key_cwetee_0551771aedc3a6f6(_goslice_ _sw
 }
 
 
-_gostring_ _wrap_seal_to_cwetee_0551771aedc3a6f6(wetee_buf *_swig_go_0, wetee_seal_recipient *_swig_go_1, _goslice_ _swig_go_2) {
+_gostring_ _wrap_seal_to_cwetee_c783bad2cb96b6a8(wetee_buf *_swig_go_0, wetee_seal_recipient *_swig_go_1, _goslice_ _swig_go_2) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   wetee_seal_recipient *arg2 = (wetee_seal_recipient *) 0 ;
   uint8_t *arg3 = (uint8_t *) 0 ;
@@ -14773,7 +14924,7 @@ _gostring_ _wrap_seal_to_cwetee_0551771aedc3a6f6(wetee_buf *_swig_go_0, wetee_se
 }
 
 
-_gostring_ _wrap_seal_to_key_cwetee_0551771aedc3a6f6(wetee_buf *_swig_go_0, _goslice_ _swig_go_1, intgo _swig_go_2, _goslice_ _swig_go_3) {
+_gostring_ _wrap_seal_to_key_cwetee_c783bad2cb96b6a8(wetee_buf *_swig_go_0, _goslice_ _swig_go_1, intgo _swig_go_2, _goslice_ _swig_go_3) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   uint8_t *arg2 ;
   int arg3 ;
@@ -14818,7 +14969,7 @@ _gostring_ _wrap_seal_to_key_cwetee_0551771aedc3a6f6(wetee_buf *_swig_go_0, _gos
 }
 
 
-_gostring_ _wrap_seal_open_cwetee_0551771aedc3a6f6(wetee_buf *_swig_go_0, _goslice_ _swig_go_1, _goslice_ _swig_go_2, intgo _swig_go_3) {
+_gostring_ _wrap_seal_open_cwetee_c783bad2cb96b6a8(wetee_buf *_swig_go_0, _goslice_ _swig_go_1, _goslice_ _swig_go_2, intgo _swig_go_3) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   uint8_t *arg2 = (uint8_t *) 0 ;
   size_t arg3 ;
@@ -14865,7 +15016,7 @@ _gostring_ _wrap_seal_open_cwetee_0551771aedc3a6f6(wetee_buf *_swig_go_0, _gosli
 }
 
 
-_gostring_ _wrap_seal_x25519_public_cwetee_0551771aedc3a6f6(_goslice_ _swig_go_0, _goslice_ _swig_go_1, intgo _swig_go_2) {
+_gostring_ _wrap_seal_x25519_public_cwetee_c783bad2cb96b6a8(_goslice_ _swig_go_0, _goslice_ _swig_go_1, intgo _swig_go_2) {
   uint8_t *arg1 ;
   uint8_t *arg2 ;
   int arg3 ;
@@ -14891,7 +15042,7 @@ _gostring_ _wrap_seal_x25519_public_cwetee_0551771aedc3a6f6(_goslice_ _swig_go_0
 }
 
 
-_gostring_ _wrap_seal_verify_json_cwetee_0551771aedc3a6f6(wetee_seal_recipient **_swig_go_0, _goslice_ _swig_go_1, _gostring_ _swig_go_2, _gostring_ _swig_go_3, intgo _swig_go_4, long long _swig_go_5) {
+_gostring_ _wrap_seal_verify_json_cwetee_c783bad2cb96b6a8(wetee_seal_recipient **_swig_go_0, _goslice_ _swig_go_1, _gostring_ _swig_go_2, _gostring_ _swig_go_3, intgo _swig_go_4, long long _swig_go_5) {
   wetee_seal_recipient **arg1 = (wetee_seal_recipient **) 0 ;
   uint8_t *arg2 = (uint8_t *) 0 ;
   size_t arg3 ;
@@ -14938,7 +15089,7 @@ _gostring_ _wrap_seal_verify_json_cwetee_0551771aedc3a6f6(wetee_seal_recipient *
 }
 
 
-_gostring_ _wrap_seal_recipient_result_json_cwetee_0551771aedc3a6f6(wetee_buf *_swig_go_0, wetee_seal_recipient *_swig_go_1) {
+_gostring_ _wrap_seal_recipient_result_json_cwetee_c783bad2cb96b6a8(wetee_buf *_swig_go_0, wetee_seal_recipient *_swig_go_1) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   wetee_seal_recipient *arg2 = (wetee_seal_recipient *) 0 ;
   wetee_buf temp1 ;
@@ -14972,7 +15123,7 @@ _gostring_ _wrap_seal_recipient_result_json_cwetee_0551771aedc3a6f6(wetee_buf *_
 }
 
 
-_gostring_ _wrap_seal_recipient_bound_key_cwetee_0551771aedc3a6f6(wetee_buf *_swig_go_0, wetee_seal_recipient *_swig_go_1) {
+_gostring_ _wrap_seal_recipient_bound_key_cwetee_c783bad2cb96b6a8(wetee_buf *_swig_go_0, wetee_seal_recipient *_swig_go_1) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   wetee_seal_recipient *arg2 = (wetee_seal_recipient *) 0 ;
   wetee_buf temp1 ;
@@ -15006,7 +15157,7 @@ _gostring_ _wrap_seal_recipient_bound_key_cwetee_0551771aedc3a6f6(wetee_buf *_sw
 }
 
 
-_gostring_ _wrap_seal_recipient_failed_check_name_cwetee_0551771aedc3a6f6(wetee_seal_recipient *_swig_go_0) {
+_gostring_ _wrap_seal_recipient_failed_check_name_cwetee_c783bad2cb96b6a8(wetee_seal_recipient *_swig_go_0) {
   wetee_seal_recipient *arg1 = (wetee_seal_recipient *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -15025,7 +15176,7 @@ _gostring_ _wrap_seal_recipient_failed_check_name_cwetee_0551771aedc3a6f6(wetee_
 }
 
 
-intgo _wrap_seal_recipient_bound_key_kind_cwetee_0551771aedc3a6f6(wetee_seal_recipient *_swig_go_0) {
+intgo _wrap_seal_recipient_bound_key_kind_cwetee_c783bad2cb96b6a8(wetee_seal_recipient *_swig_go_0) {
   wetee_seal_recipient *arg1 = (wetee_seal_recipient *) 0 ;
   int result;
   intgo _swig_go_result;
@@ -15041,7 +15192,7 @@ intgo _wrap_seal_recipient_bound_key_kind_cwetee_0551771aedc3a6f6(wetee_seal_rec
 }
 
 
-intgo _wrap_CONTRACT_WREVIVE_cwetee_0551771aedc3a6f6() {
+intgo _wrap_CONTRACT_WREVIVE_cwetee_c783bad2cb96b6a8() {
   int result;
   intgo _swig_go_result;
   
@@ -15052,7 +15203,7 @@ intgo _wrap_CONTRACT_WREVIVE_cwetee_0551771aedc3a6f6() {
 }
 
 
-intgo _wrap_CONTRACT_INK_cwetee_0551771aedc3a6f6() {
+intgo _wrap_CONTRACT_INK_cwetee_c783bad2cb96b6a8() {
   int result;
   intgo _swig_go_result;
   
@@ -15063,7 +15214,7 @@ intgo _wrap_CONTRACT_INK_cwetee_0551771aedc3a6f6() {
 }
 
 
-intgo _wrap_CONTRACT_SOLIDITY_cwetee_0551771aedc3a6f6() {
+intgo _wrap_CONTRACT_SOLIDITY_cwetee_c783bad2cb96b6a8() {
   int result;
   intgo _swig_go_result;
   
@@ -15074,7 +15225,7 @@ intgo _wrap_CONTRACT_SOLIDITY_cwetee_0551771aedc3a6f6() {
 }
 
 
-intgo _wrap_CONTRACT_WREVIVE_CALL_DATA_MAX_cwetee_0551771aedc3a6f6() {
+intgo _wrap_CONTRACT_WREVIVE_CALL_DATA_MAX_cwetee_c783bad2cb96b6a8() {
   int result;
   intgo _swig_go_result;
   
@@ -15085,7 +15236,7 @@ intgo _wrap_CONTRACT_WREVIVE_CALL_DATA_MAX_cwetee_0551771aedc3a6f6() {
 }
 
 
-void _wrap_contract_abi_free_cwetee_0551771aedc3a6f6(wetee_contract_abi *_swig_go_0) {
+void _wrap_contract_abi_free_cwetee_c783bad2cb96b6a8(wetee_contract_abi *_swig_go_0) {
   wetee_contract_abi *arg1 = (wetee_contract_abi *) 0 ;
   
   arg1 = (wetee_contract_abi *)(uintptr_t)_swig_go_0; 
@@ -15098,7 +15249,7 @@ void _wrap_contract_abi_free_cwetee_0551771aedc3a6f6(wetee_contract_abi *_swig_g
 }
 
 
-_gostring_ _wrap_contract_abi_load_cwetee_0551771aedc3a6f6(wetee_contract_abi **_swig_go_0, _gostring_ _swig_go_1) {
+_gostring_ _wrap_contract_abi_load_cwetee_c783bad2cb96b6a8(wetee_contract_abi **_swig_go_0, _gostring_ _swig_go_1) {
   wetee_contract_abi **arg1 = (wetee_contract_abi **) 0 ;
   char *arg2 = (char *) 0 ;
   size_t arg3 ;
@@ -15129,7 +15280,7 @@ _gostring_ _wrap_contract_abi_load_cwetee_0551771aedc3a6f6(wetee_contract_abi **
 }
 
 
-_gostring_ _wrap_contract_abi_wetee_cwetee_0551771aedc3a6f6(wetee_contract_abi **_swig_go_0, _gostring_ _swig_go_1) {
+_gostring_ _wrap_contract_abi_wetee_cwetee_c783bad2cb96b6a8(wetee_contract_abi **_swig_go_0, _gostring_ _swig_go_1) {
   wetee_contract_abi **arg1 = (wetee_contract_abi **) 0 ;
   char *arg2 = (char *) 0 ;
   wetee_contract_abi *temp1 ;
@@ -15161,7 +15312,7 @@ _gostring_ _wrap_contract_abi_wetee_cwetee_0551771aedc3a6f6(wetee_contract_abi *
 }
 
 
-intgo _wrap_contract_abi_kind_of_cwetee_0551771aedc3a6f6(wetee_contract_abi *_swig_go_0) {
+intgo _wrap_contract_abi_kind_of_cwetee_c783bad2cb96b6a8(wetee_contract_abi *_swig_go_0) {
   wetee_contract_abi *arg1 = (wetee_contract_abi *) 0 ;
   int result;
   intgo _swig_go_result;
@@ -15177,7 +15328,7 @@ intgo _wrap_contract_abi_kind_of_cwetee_0551771aedc3a6f6(wetee_contract_abi *_sw
 }
 
 
-long long _wrap_contract_abi_message_count_cwetee_0551771aedc3a6f6(wetee_contract_abi *_swig_go_0) {
+long long _wrap_contract_abi_message_count_cwetee_c783bad2cb96b6a8(wetee_contract_abi *_swig_go_0) {
   wetee_contract_abi *arg1 = (wetee_contract_abi *) 0 ;
   size_t result;
   long long _swig_go_result;
@@ -15193,7 +15344,7 @@ long long _wrap_contract_abi_message_count_cwetee_0551771aedc3a6f6(wetee_contrac
 }
 
 
-_gostring_ _wrap_contract_abi_message_name_cwetee_0551771aedc3a6f6(wetee_contract_abi *_swig_go_0, long long _swig_go_1) {
+_gostring_ _wrap_contract_abi_message_name_cwetee_c783bad2cb96b6a8(wetee_contract_abi *_swig_go_0, long long _swig_go_1) {
   wetee_contract_abi *arg1 = (wetee_contract_abi *) 0 ;
   size_t arg2 ;
   char *result = 0 ;
@@ -15214,7 +15365,7 @@ _gostring_ _wrap_contract_abi_message_name_cwetee_0551771aedc3a6f6(wetee_contrac
 }
 
 
-_gostring_ _wrap_contract_abi_message_json_cwetee_0551771aedc3a6f6(wetee_buf *_swig_go_0, wetee_contract_abi *_swig_go_1, _gostring_ _swig_go_2) {
+_gostring_ _wrap_contract_abi_message_json_cwetee_c783bad2cb96b6a8(wetee_buf *_swig_go_0, wetee_contract_abi *_swig_go_1, _gostring_ _swig_go_2) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   wetee_contract_abi *arg2 = (wetee_contract_abi *) 0 ;
   char *arg3 = (char *) 0 ;
@@ -15255,7 +15406,7 @@ _gostring_ _wrap_contract_abi_message_json_cwetee_0551771aedc3a6f6(wetee_buf *_s
 }
 
 
-_gostring_ _wrap_contract_encode_call_cwetee_0551771aedc3a6f6(wetee_buf *_swig_go_0, wetee_contract_abi *_swig_go_1, _gostring_ _swig_go_2, _gostring_ _swig_go_3) {
+_gostring_ _wrap_contract_encode_call_cwetee_c783bad2cb96b6a8(wetee_buf *_swig_go_0, wetee_contract_abi *_swig_go_1, _gostring_ _swig_go_2, _gostring_ _swig_go_3) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   wetee_contract_abi *arg2 = (wetee_contract_abi *) 0 ;
   char *arg3 = (char *) 0 ;
@@ -15302,7 +15453,7 @@ _gostring_ _wrap_contract_encode_call_cwetee_0551771aedc3a6f6(wetee_buf *_swig_g
 }
 
 
-_gostring_ _wrap_contract_decode_call_cwetee_0551771aedc3a6f6(wetee_buf *_swig_go_0, wetee_contract_abi *_swig_go_1, _goslice_ _swig_go_2) {
+_gostring_ _wrap_contract_decode_call_cwetee_c783bad2cb96b6a8(wetee_buf *_swig_go_0, wetee_contract_abi *_swig_go_1, _goslice_ _swig_go_2) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   wetee_contract_abi *arg2 = (wetee_contract_abi *) 0 ;
   uint8_t *arg3 = (uint8_t *) 0 ;
@@ -15342,7 +15493,7 @@ _gostring_ _wrap_contract_decode_call_cwetee_0551771aedc3a6f6(wetee_buf *_swig_g
 }
 
 
-_gostring_ _wrap_contract_decode_return_cwetee_0551771aedc3a6f6(wetee_buf *_swig_go_0, wetee_contract_abi *_swig_go_1, _gostring_ _swig_go_2, _goslice_ _swig_go_3) {
+_gostring_ _wrap_contract_decode_return_cwetee_c783bad2cb96b6a8(wetee_buf *_swig_go_0, wetee_contract_abi *_swig_go_1, _gostring_ _swig_go_2, _goslice_ _swig_go_3) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   wetee_contract_abi *arg2 = (wetee_contract_abi *) 0 ;
   char *arg3 = (char *) 0 ;
@@ -15389,7 +15540,7 @@ _gostring_ _wrap_contract_decode_return_cwetee_0551771aedc3a6f6(wetee_buf *_swig
 }
 
 
-_gostring_ _wrap_contract_decode_revert_cwetee_0551771aedc3a6f6(wetee_buf *_swig_go_0, wetee_contract_abi *_swig_go_1, _goslice_ _swig_go_2) {
+_gostring_ _wrap_contract_decode_revert_cwetee_c783bad2cb96b6a8(wetee_buf *_swig_go_0, wetee_contract_abi *_swig_go_1, _goslice_ _swig_go_2) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   wetee_contract_abi *arg2 = (wetee_contract_abi *) 0 ;
   uint8_t *arg3 = (uint8_t *) 0 ;
@@ -15429,7 +15580,7 @@ _gostring_ _wrap_contract_decode_revert_cwetee_0551771aedc3a6f6(wetee_buf *_swig
 }
 
 
-_gostring_ _wrap_contract_selector_cwetee_0551771aedc3a6f6(wetee_buf *_swig_go_0, intgo _swig_go_1, _gostring_ _swig_go_2) {
+_gostring_ _wrap_contract_selector_cwetee_c783bad2cb96b6a8(wetee_buf *_swig_go_0, intgo _swig_go_1, _gostring_ _swig_go_2) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   int arg2 ;
   char *arg3 = (char *) 0 ;
@@ -15469,7 +15620,7 @@ _gostring_ _wrap_contract_selector_cwetee_0551771aedc3a6f6(wetee_buf *_swig_go_0
 }
 
 
-_gostring_ _wrap_contract_abi_selector_cwetee_0551771aedc3a6f6(wetee_buf *_swig_go_0, wetee_contract_abi *_swig_go_1, _gostring_ _swig_go_2) {
+_gostring_ _wrap_contract_abi_selector_cwetee_c783bad2cb96b6a8(wetee_buf *_swig_go_0, wetee_contract_abi *_swig_go_1, _gostring_ _swig_go_2) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   wetee_contract_abi *arg2 = (wetee_contract_abi *) 0 ;
   char *arg3 = (char *) 0 ;
@@ -15510,7 +15661,7 @@ _gostring_ _wrap_contract_abi_selector_cwetee_0551771aedc3a6f6(wetee_buf *_swig_
 }
 
 
-_gostring_ _wrap_revive_address_of_cwetee_0551771aedc3a6f6(wetee_buf *_swig_go_0, _goslice_ _swig_go_1) {
+_gostring_ _wrap_revive_address_of_cwetee_c783bad2cb96b6a8(wetee_buf *_swig_go_0, _goslice_ _swig_go_1) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   uint8_t *arg2 = (uint8_t *) 0 ;
   size_t arg3 ;
@@ -15548,7 +15699,7 @@ _gostring_ _wrap_revive_address_of_cwetee_0551771aedc3a6f6(wetee_buf *_swig_go_0
 }
 
 
-_gostring_ _wrap_revive_call_encode_cwetee_0551771aedc3a6f6(wetee_buf *_swig_go_0, wetee_metadata *_swig_go_1, _goslice_ _swig_go_2, _goslice_ _swig_go_3, long long _swig_go_4, long long _swig_go_5, _goslice_ _swig_go_6, _goslice_ _swig_go_7) {
+_gostring_ _wrap_revive_call_encode_cwetee_c783bad2cb96b6a8(wetee_buf *_swig_go_0, wetee_metadata *_swig_go_1, _goslice_ _swig_go_2, _goslice_ _swig_go_3, long long _swig_go_4, long long _swig_go_5, _goslice_ _swig_go_6, _goslice_ _swig_go_7) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   wetee_metadata *arg2 = (wetee_metadata *) 0 ;
   uint8_t *arg3 = (uint8_t *) 0 ;
@@ -15610,7 +15761,7 @@ _gostring_ _wrap_revive_call_encode_cwetee_0551771aedc3a6f6(wetee_buf *_swig_go_
 }
 
 
-_gostring_ _wrap_revive_map_account_encode_cwetee_0551771aedc3a6f6(wetee_buf *_swig_go_0, wetee_metadata *_swig_go_1) {
+_gostring_ _wrap_revive_map_account_encode_cwetee_c783bad2cb96b6a8(wetee_buf *_swig_go_0, wetee_metadata *_swig_go_1) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   wetee_metadata *arg2 = (wetee_metadata *) 0 ;
   wetee_buf temp1 ;
@@ -15644,7 +15795,7 @@ _gostring_ _wrap_revive_map_account_encode_cwetee_0551771aedc3a6f6(wetee_buf *_s
 }
 
 
-_gostring_ _wrap_revive_dry_run_input_cwetee_0551771aedc3a6f6(wetee_buf *_swig_go_0, wetee_metadata *_swig_go_1, _goslice_ _swig_go_2, _goslice_ _swig_go_3, _goslice_ _swig_go_4, _goslice_ _swig_go_5) {
+_gostring_ _wrap_revive_dry_run_input_cwetee_c783bad2cb96b6a8(wetee_buf *_swig_go_0, wetee_metadata *_swig_go_1, _goslice_ _swig_go_2, _goslice_ _swig_go_3, _goslice_ _swig_go_4, _goslice_ _swig_go_5) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   wetee_metadata *arg2 = (wetee_metadata *) 0 ;
   uint8_t *arg3 = (uint8_t *) 0 ;
@@ -15702,7 +15853,7 @@ _gostring_ _wrap_revive_dry_run_input_cwetee_0551771aedc3a6f6(wetee_buf *_swig_g
 }
 
 
-_gostring_ _wrap_revive_result_json_cwetee_0551771aedc3a6f6(wetee_buf *_swig_go_0, wetee_metadata *_swig_go_1, _goslice_ _swig_go_2) {
+_gostring_ _wrap_revive_result_json_cwetee_c783bad2cb96b6a8(wetee_buf *_swig_go_0, wetee_metadata *_swig_go_1, _goslice_ _swig_go_2) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   wetee_metadata *arg2 = (wetee_metadata *) 0 ;
   uint8_t *arg3 = (uint8_t *) 0 ;
@@ -15742,7 +15893,7 @@ _gostring_ _wrap_revive_result_json_cwetee_0551771aedc3a6f6(wetee_buf *_swig_go_
 }
 
 
-_gostring_ _wrap_revive_result_limits_cwetee_0551771aedc3a6f6(wetee_buf *_swig_go_0, wetee_metadata *_swig_go_1, _goslice_ _swig_go_2, intgo _swig_go_3) {
+_gostring_ _wrap_revive_result_limits_cwetee_c783bad2cb96b6a8(wetee_buf *_swig_go_0, wetee_metadata *_swig_go_1, _goslice_ _swig_go_2, intgo _swig_go_3) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   wetee_metadata *arg2 = (wetee_metadata *) 0 ;
   uint8_t *arg3 = (uint8_t *) 0 ;
@@ -15784,7 +15935,7 @@ _gostring_ _wrap_revive_result_limits_cwetee_0551771aedc3a6f6(wetee_buf *_swig_g
 }
 
 
-_gostring_ _wrap_contract_pod_cost_cwetee_0551771aedc3a6f6(wetee_buf *_swig_go_0, _gostring_ _swig_go_1, _gostring_ _swig_go_2, intgo _swig_go_3, intgo _swig_go_4, _gostring_ _swig_go_5) {
+_gostring_ _wrap_contract_pod_cost_cwetee_c783bad2cb96b6a8(wetee_buf *_swig_go_0, _gostring_ _swig_go_1, _gostring_ _swig_go_2, intgo _swig_go_3, intgo _swig_go_4, _gostring_ _swig_go_5) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   char *arg2 = (char *) 0 ;
   size_t arg3 ;
@@ -15839,7 +15990,7 @@ _gostring_ _wrap_contract_pod_cost_cwetee_0551771aedc3a6f6(wetee_buf *_swig_go_0
 }
 
 
-_gostring_ _wrap_contract_query_cwetee_0551771aedc3a6f6(wetee_buf *_swig_go_0, wetee_chain *_swig_go_1, wetee_contract_abi *_swig_go_2, _goslice_ _swig_go_3, _goslice_ _swig_go_4, _gostring_ _swig_go_5, _gostring_ _swig_go_6) {
+_gostring_ _wrap_contract_query_cwetee_c783bad2cb96b6a8(wetee_buf *_swig_go_0, wetee_chain *_swig_go_1, wetee_contract_abi *_swig_go_2, _goslice_ _swig_go_3, _goslice_ _swig_go_4, _gostring_ _swig_go_5, _gostring_ _swig_go_6) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   wetee_chain *arg2 = (wetee_chain *) 0 ;
   wetee_contract_abi *arg3 = (wetee_contract_abi *) 0 ;
@@ -15900,7 +16051,7 @@ _gostring_ _wrap_contract_query_cwetee_0551771aedc3a6f6(wetee_buf *_swig_go_0, w
 }
 
 
-void _wrap_cloud_deployment_free_cwetee_0551771aedc3a6f6(wetee_cloud_deployment *_swig_go_0) {
+void _wrap_cloud_deployment_free_cwetee_c783bad2cb96b6a8(wetee_cloud_deployment *_swig_go_0) {
   wetee_cloud_deployment *arg1 = (wetee_cloud_deployment *) 0 ;
   
   arg1 = (wetee_cloud_deployment *)(uintptr_t)_swig_go_0; 
@@ -15913,7 +16064,7 @@ void _wrap_cloud_deployment_free_cwetee_0551771aedc3a6f6(wetee_cloud_deployment 
 }
 
 
-void _wrap_cloud_free_cwetee_0551771aedc3a6f6(wetee_cloud *_swig_go_0) {
+void _wrap_cloud_free_cwetee_c783bad2cb96b6a8(wetee_cloud *_swig_go_0) {
   wetee_cloud *arg1 = (wetee_cloud *) 0 ;
   
   arg1 = (wetee_cloud *)(uintptr_t)_swig_go_0; 
@@ -15926,7 +16077,7 @@ void _wrap_cloud_free_cwetee_0551771aedc3a6f6(wetee_cloud *_swig_go_0) {
 }
 
 
-intgo _wrap_CLOUD_APP_cwetee_0551771aedc3a6f6() {
+intgo _wrap_CLOUD_APP_cwetee_c783bad2cb96b6a8() {
   int result;
   intgo _swig_go_result;
   
@@ -15937,7 +16088,7 @@ intgo _wrap_CLOUD_APP_cwetee_0551771aedc3a6f6() {
 }
 
 
-intgo _wrap_CLOUD_TASK_cwetee_0551771aedc3a6f6() {
+intgo _wrap_CLOUD_TASK_cwetee_c783bad2cb96b6a8() {
   int result;
   intgo _swig_go_result;
   
@@ -15948,7 +16099,7 @@ intgo _wrap_CLOUD_TASK_cwetee_0551771aedc3a6f6() {
 }
 
 
-intgo _wrap_CLOUD_GPU_cwetee_0551771aedc3a6f6() {
+intgo _wrap_CLOUD_GPU_cwetee_c783bad2cb96b6a8() {
   int result;
   intgo _swig_go_result;
   
@@ -15959,7 +16110,7 @@ intgo _wrap_CLOUD_GPU_cwetee_0551771aedc3a6f6() {
 }
 
 
-intgo _wrap_CLOUD_WORKER_cwetee_0551771aedc3a6f6() {
+intgo _wrap_CLOUD_WORKER_cwetee_c783bad2cb96b6a8() {
   int result;
   intgo _swig_go_result;
   
@@ -15970,7 +16121,7 @@ intgo _wrap_CLOUD_WORKER_cwetee_0551771aedc3a6f6() {
 }
 
 
-intgo _wrap_CLOUD_STATUS_CREATED_cwetee_0551771aedc3a6f6() {
+intgo _wrap_CLOUD_STATUS_CREATED_cwetee_c783bad2cb96b6a8() {
   int result;
   intgo _swig_go_result;
   
@@ -15981,7 +16132,7 @@ intgo _wrap_CLOUD_STATUS_CREATED_cwetee_0551771aedc3a6f6() {
 }
 
 
-intgo _wrap_CLOUD_STATUS_DEPLOYING_cwetee_0551771aedc3a6f6() {
+intgo _wrap_CLOUD_STATUS_DEPLOYING_cwetee_c783bad2cb96b6a8() {
   int result;
   intgo _swig_go_result;
   
@@ -15992,7 +16143,7 @@ intgo _wrap_CLOUD_STATUS_DEPLOYING_cwetee_0551771aedc3a6f6() {
 }
 
 
-intgo _wrap_CLOUD_STATUS_STOPPED_cwetee_0551771aedc3a6f6() {
+intgo _wrap_CLOUD_STATUS_STOPPED_cwetee_c783bad2cb96b6a8() {
   int result;
   intgo _swig_go_result;
   
@@ -16003,7 +16154,7 @@ intgo _wrap_CLOUD_STATUS_STOPPED_cwetee_0551771aedc3a6f6() {
 }
 
 
-intgo _wrap_CLOUD_STATUS_RUNNING_cwetee_0551771aedc3a6f6() {
+intgo _wrap_CLOUD_STATUS_RUNNING_cwetee_c783bad2cb96b6a8() {
   int result;
   intgo _swig_go_result;
   
@@ -16014,7 +16165,7 @@ intgo _wrap_CLOUD_STATUS_RUNNING_cwetee_0551771aedc3a6f6() {
 }
 
 
-intgo _wrap_CLOUD_STATUS_RESTARTING_cwetee_0551771aedc3a6f6() {
+intgo _wrap_CLOUD_STATUS_RESTARTING_cwetee_c783bad2cb96b6a8() {
   int result;
   intgo _swig_go_result;
   
@@ -16025,7 +16176,7 @@ intgo _wrap_CLOUD_STATUS_RESTARTING_cwetee_0551771aedc3a6f6() {
 }
 
 
-_gostring_ _wrap_cloudb_deployment_parse_cwetee_0551771aedc3a6f6(wetee_cloud_deployment **_swig_go_0, _gostring_ _swig_go_1) {
+_gostring_ _wrap_cloudb_deployment_parse_cwetee_c783bad2cb96b6a8(wetee_cloud_deployment **_swig_go_0, _gostring_ _swig_go_1) {
   wetee_cloud_deployment **arg1 = (wetee_cloud_deployment **) 0 ;
   char *arg2 = (char *) 0 ;
   size_t arg3 ;
@@ -16056,7 +16207,7 @@ _gostring_ _wrap_cloudb_deployment_parse_cwetee_0551771aedc3a6f6(wetee_cloud_dep
 }
 
 
-_gostring_ _wrap_cloudb_deployment_load_cwetee_0551771aedc3a6f6(wetee_cloud_deployment **_swig_go_0, _gostring_ _swig_go_1) {
+_gostring_ _wrap_cloudb_deployment_load_cwetee_c783bad2cb96b6a8(wetee_cloud_deployment **_swig_go_0, _gostring_ _swig_go_1) {
   wetee_cloud_deployment **arg1 = (wetee_cloud_deployment **) 0 ;
   char *arg2 = (char *) 0 ;
   wetee_cloud_deployment *temp1 ;
@@ -16088,7 +16239,7 @@ _gostring_ _wrap_cloudb_deployment_load_cwetee_0551771aedc3a6f6(wetee_cloud_depl
 }
 
 
-intgo _wrap_cloudb_deployment_kind_cwetee_0551771aedc3a6f6(wetee_cloud_deployment *_swig_go_0) {
+intgo _wrap_cloudb_deployment_kind_cwetee_c783bad2cb96b6a8(wetee_cloud_deployment *_swig_go_0) {
   wetee_cloud_deployment *arg1 = (wetee_cloud_deployment *) 0 ;
   int result;
   intgo _swig_go_result;
@@ -16104,7 +16255,7 @@ intgo _wrap_cloudb_deployment_kind_cwetee_0551771aedc3a6f6(wetee_cloud_deploymen
 }
 
 
-_gostring_ _wrap_cloudb_deployment_json_cwetee_0551771aedc3a6f6(wetee_buf *_swig_go_0, wetee_cloud_deployment *_swig_go_1) {
+_gostring_ _wrap_cloudb_deployment_json_cwetee_c783bad2cb96b6a8(wetee_buf *_swig_go_0, wetee_cloud_deployment *_swig_go_1) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   wetee_cloud_deployment *arg2 = (wetee_cloud_deployment *) 0 ;
   wetee_buf temp1 ;
@@ -16138,7 +16289,7 @@ _gostring_ _wrap_cloudb_deployment_json_cwetee_0551771aedc3a6f6(wetee_buf *_swig
 }
 
 
-_gostring_ _wrap_cloudb_deploy_call_json_cwetee_0551771aedc3a6f6(wetee_buf *_swig_go_0, wetee_metadata *_swig_go_1, wetee_cloud_deployment *_swig_go_2) {
+_gostring_ _wrap_cloudb_deploy_call_json_cwetee_c783bad2cb96b6a8(wetee_buf *_swig_go_0, wetee_metadata *_swig_go_1, wetee_cloud_deployment *_swig_go_2) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   wetee_metadata *arg2 = (wetee_metadata *) 0 ;
   wetee_cloud_deployment *arg3 = (wetee_cloud_deployment *) 0 ;
@@ -16174,7 +16325,7 @@ _gostring_ _wrap_cloudb_deploy_call_json_cwetee_0551771aedc3a6f6(wetee_buf *_swi
 }
 
 
-_gostring_ _wrap_cloudb_deploy_call_cwetee_0551771aedc3a6f6(wetee_buf *_swig_go_0, wetee_metadata *_swig_go_1, wetee_cloud_deployment *_swig_go_2) {
+_gostring_ _wrap_cloudb_deploy_call_cwetee_c783bad2cb96b6a8(wetee_buf *_swig_go_0, wetee_metadata *_swig_go_1, wetee_cloud_deployment *_swig_go_2) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   wetee_metadata *arg2 = (wetee_metadata *) 0 ;
   wetee_cloud_deployment *arg3 = (wetee_cloud_deployment *) 0 ;
@@ -16210,7 +16361,7 @@ _gostring_ _wrap_cloudb_deploy_call_cwetee_0551771aedc3a6f6(wetee_buf *_swig_go_
 }
 
 
-_gostring_ _wrap_cloudb_estimate_at_cwetee_0551771aedc3a6f6(_goslice_ _swig_go_0, wetee_cloud_deployment *_swig_go_1, _gostring_ _swig_go_2) {
+_gostring_ _wrap_cloudb_estimate_at_cwetee_c783bad2cb96b6a8(_goslice_ _swig_go_0, wetee_cloud_deployment *_swig_go_1, _gostring_ _swig_go_2) {
   wetee_u128 *arg1 = (wetee_u128 *) 0 ;
   wetee_cloud_deployment *arg2 = (wetee_cloud_deployment *) 0 ;
   char *arg3 = (char *) 0 ;
@@ -16245,7 +16396,7 @@ _gostring_ _wrap_cloudb_estimate_at_cwetee_0551771aedc3a6f6(_goslice_ _swig_go_0
 }
 
 
-_gostring_ _wrap_cloudb_pallet_cwetee_0551771aedc3a6f6(wetee_metadata *_swig_go_0, intgo _swig_go_1) {
+_gostring_ _wrap_cloudb_pallet_cwetee_c783bad2cb96b6a8(wetee_metadata *_swig_go_0, intgo _swig_go_1) {
   wetee_metadata *arg1 = (wetee_metadata *) 0 ;
   int arg2 ;
   char *result = 0 ;
@@ -16266,7 +16417,7 @@ _gostring_ _wrap_cloudb_pallet_cwetee_0551771aedc3a6f6(wetee_metadata *_swig_go_
 }
 
 
-_gostring_ _wrap_cloudb_open_cwetee_0551771aedc3a6f6(wetee_cloud **_swig_go_0, wetee_chain *_swig_go_1) {
+_gostring_ _wrap_cloudb_open_cwetee_c783bad2cb96b6a8(wetee_cloud **_swig_go_0, wetee_chain *_swig_go_1) {
   wetee_cloud **arg1 = (wetee_cloud **) 0 ;
   wetee_chain *arg2 = (wetee_chain *) 0 ;
   wetee_cloud *temp1 ;
@@ -16293,7 +16444,7 @@ _gostring_ _wrap_cloudb_open_cwetee_0551771aedc3a6f6(wetee_cloud **_swig_go_0, w
 }
 
 
-_gostring_ _wrap_cloudb_submit_cwetee_0551771aedc3a6f6(wetee_buf *_swig_go_0, wetee_cloud *_swig_go_1, wetee_keypair *_swig_go_2, intgo _swig_go_3, _gostring_ _swig_go_4, _gostring_ _swig_go_5, intgo _swig_go_6) {
+_gostring_ _wrap_cloudb_submit_cwetee_c783bad2cb96b6a8(wetee_buf *_swig_go_0, wetee_cloud *_swig_go_1, wetee_keypair *_swig_go_2, intgo _swig_go_3, _gostring_ _swig_go_4, _gostring_ _swig_go_5, intgo _swig_go_6) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   wetee_cloud *arg2 = (wetee_cloud *) 0 ;
   wetee_keypair *arg3 = (wetee_keypair *) 0 ;
@@ -16352,7 +16503,7 @@ _gostring_ _wrap_cloudb_submit_cwetee_0551771aedc3a6f6(wetee_buf *_swig_go_0, we
 }
 
 
-_gostring_ _wrap_cloudb_deploy_cwetee_0551771aedc3a6f6(long long *_swig_go_0, wetee_buf *_swig_go_1, wetee_cloud *_swig_go_2, wetee_keypair *_swig_go_3, wetee_cloud_deployment *_swig_go_4, intgo _swig_go_5) {
+_gostring_ _wrap_cloudb_deploy_cwetee_c783bad2cb96b6a8(long long *_swig_go_0, wetee_buf *_swig_go_1, wetee_cloud *_swig_go_2, wetee_keypair *_swig_go_3, wetee_cloud_deployment *_swig_go_4, intgo _swig_go_5) {
   uint64_t *arg1 = (uint64_t *) 0 ;
   wetee_buf *arg2 = (wetee_buf *) 0 ;
   wetee_cloud *arg3 = (wetee_cloud *) 0 ;
@@ -16394,7 +16545,7 @@ _gostring_ _wrap_cloudb_deploy_cwetee_0551771aedc3a6f6(long long *_swig_go_0, we
 }
 
 
-_gostring_ _wrap_cloudb_estimate_cwetee_0551771aedc3a6f6(_goslice_ _swig_go_0, wetee_cloud *_swig_go_1, wetee_cloud_deployment *_swig_go_2) {
+_gostring_ _wrap_cloudb_estimate_cwetee_c783bad2cb96b6a8(_goslice_ _swig_go_0, wetee_cloud *_swig_go_1, wetee_cloud_deployment *_swig_go_2) {
   wetee_u128 *arg1 = (wetee_u128 *) 0 ;
   wetee_cloud *arg2 = (wetee_cloud *) 0 ;
   wetee_cloud_deployment *arg3 = (wetee_cloud_deployment *) 0 ;
@@ -16424,7 +16575,7 @@ _gostring_ _wrap_cloudb_estimate_cwetee_0551771aedc3a6f6(_goslice_ _swig_go_0, w
 }
 
 
-_gostring_ _wrap_cloudb_status_json_cwetee_0551771aedc3a6f6(wetee_buf *_swig_go_0, wetee_cloud *_swig_go_1, intgo _swig_go_2, long long _swig_go_3) {
+_gostring_ _wrap_cloudb_status_json_cwetee_c783bad2cb96b6a8(wetee_buf *_swig_go_0, wetee_cloud *_swig_go_1, intgo _swig_go_2, long long _swig_go_3) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   wetee_cloud *arg2 = (wetee_cloud *) 0 ;
   int arg3 ;
@@ -16462,7 +16613,7 @@ _gostring_ _wrap_cloudb_status_json_cwetee_0551771aedc3a6f6(wetee_buf *_swig_go_
 }
 
 
-_gostring_ _wrap_cloudb_list_json_cwetee_0551771aedc3a6f6(wetee_buf *_swig_go_0, wetee_cloud *_swig_go_1, intgo _swig_go_2, _gostring_ _swig_go_3) {
+_gostring_ _wrap_cloudb_list_json_cwetee_c783bad2cb96b6a8(wetee_buf *_swig_go_0, wetee_cloud *_swig_go_1, intgo _swig_go_2, _gostring_ _swig_go_3) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   wetee_cloud *arg2 = (wetee_cloud *) 0 ;
   int arg3 ;
@@ -16505,7 +16656,7 @@ _gostring_ _wrap_cloudb_list_json_cwetee_0551771aedc3a6f6(wetee_buf *_swig_go_0,
 }
 
 
-_gostring_ _wrap_cloudb_wait_cwetee_0551771aedc3a6f6(int *_swig_go_0, wetee_cloud *_swig_go_1, intgo _swig_go_2, long long _swig_go_3, intgo _swig_go_4, intgo _swig_go_5) {
+_gostring_ _wrap_cloudb_wait_cwetee_c783bad2cb96b6a8(int *_swig_go_0, wetee_cloud *_swig_go_1, intgo _swig_go_2, long long _swig_go_3, intgo _swig_go_4, intgo _swig_go_5) {
   uint32_t *arg1 = (uint32_t *) 0 ;
   wetee_cloud *arg2 = (wetee_cloud *) 0 ;
   int arg3 ;
@@ -16531,7 +16682,7 @@ _gostring_ _wrap_cloudb_wait_cwetee_0551771aedc3a6f6(int *_swig_go_0, wetee_clou
 }
 
 
-_gostring_ _wrap_cloudb_restart_cwetee_0551771aedc3a6f6(wetee_buf *_swig_go_0, wetee_cloud *_swig_go_1, wetee_keypair *_swig_go_2, intgo _swig_go_3, long long _swig_go_4, intgo _swig_go_5) {
+_gostring_ _wrap_cloudb_restart_cwetee_c783bad2cb96b6a8(wetee_buf *_swig_go_0, wetee_cloud *_swig_go_1, wetee_keypair *_swig_go_2, intgo _swig_go_3, long long _swig_go_4, intgo _swig_go_5) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   wetee_cloud *arg2 = (wetee_cloud *) 0 ;
   wetee_keypair *arg3 = (wetee_keypair *) 0 ;
@@ -16573,7 +16724,7 @@ _gostring_ _wrap_cloudb_restart_cwetee_0551771aedc3a6f6(wetee_buf *_swig_go_0, w
 }
 
 
-_gostring_ _wrap_cloudb_update_cwetee_0551771aedc3a6f6(wetee_buf *_swig_go_0, wetee_cloud *_swig_go_1, wetee_keypair *_swig_go_2, long long _swig_go_3, wetee_cloud_deployment *_swig_go_4, intgo _swig_go_5, intgo _swig_go_6) {
+_gostring_ _wrap_cloudb_update_cwetee_c783bad2cb96b6a8(wetee_buf *_swig_go_0, wetee_cloud *_swig_go_1, wetee_keypair *_swig_go_2, long long _swig_go_3, wetee_cloud_deployment *_swig_go_4, intgo _swig_go_5, intgo _swig_go_6) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   wetee_cloud *arg2 = (wetee_cloud *) 0 ;
   wetee_keypair *arg3 = (wetee_keypair *) 0 ;
@@ -16617,7 +16768,7 @@ _gostring_ _wrap_cloudb_update_cwetee_0551771aedc3a6f6(wetee_buf *_swig_go_0, we
 }
 
 
-_gostring_ _wrap_cloudb_stop_cwetee_0551771aedc3a6f6(wetee_buf *_swig_go_0, wetee_cloud *_swig_go_1, wetee_keypair *_swig_go_2, intgo _swig_go_3, long long _swig_go_4, intgo _swig_go_5) {
+_gostring_ _wrap_cloudb_stop_cwetee_c783bad2cb96b6a8(wetee_buf *_swig_go_0, wetee_cloud *_swig_go_1, wetee_keypair *_swig_go_2, intgo _swig_go_3, long long _swig_go_4, intgo _swig_go_5) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   wetee_cloud *arg2 = (wetee_cloud *) 0 ;
   wetee_keypair *arg3 = (wetee_keypair *) 0 ;
@@ -16659,7 +16810,7 @@ _gostring_ _wrap_cloudb_stop_cwetee_0551771aedc3a6f6(wetee_buf *_swig_go_0, wete
 }
 
 
-_gostring_ _wrap_cloudb_prices_json_cwetee_0551771aedc3a6f6(wetee_buf *_swig_go_0, wetee_cloud *_swig_go_1, intgo _swig_go_2) {
+_gostring_ _wrap_cloudb_prices_json_cwetee_c783bad2cb96b6a8(wetee_buf *_swig_go_0, wetee_cloud *_swig_go_1, intgo _swig_go_2) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   wetee_cloud *arg2 = (wetee_cloud *) 0 ;
   int arg3 ;
@@ -16695,7 +16846,7 @@ _gostring_ _wrap_cloudb_prices_json_cwetee_0551771aedc3a6f6(wetee_buf *_swig_go_
 }
 
 
-_gostring_ _wrap_cloudb_assets_json_cwetee_0551771aedc3a6f6(wetee_buf *_swig_go_0, wetee_cloud *_swig_go_1) {
+_gostring_ _wrap_cloudb_assets_json_cwetee_c783bad2cb96b6a8(wetee_buf *_swig_go_0, wetee_cloud *_swig_go_1) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   wetee_cloud *arg2 = (wetee_cloud *) 0 ;
   wetee_buf temp1 ;
@@ -16729,7 +16880,7 @@ _gostring_ _wrap_cloudb_assets_json_cwetee_0551771aedc3a6f6(wetee_buf *_swig_go_
 }
 
 
-_gostring_ _wrap_cloudb_clusters_json_cwetee_0551771aedc3a6f6(wetee_buf *_swig_go_0, wetee_cloud *_swig_go_1) {
+_gostring_ _wrap_cloudb_clusters_json_cwetee_c783bad2cb96b6a8(wetee_buf *_swig_go_0, wetee_cloud *_swig_go_1) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   wetee_cloud *arg2 = (wetee_cloud *) 0 ;
   wetee_buf temp1 ;
@@ -16763,7 +16914,7 @@ _gostring_ _wrap_cloudb_clusters_json_cwetee_0551771aedc3a6f6(wetee_buf *_swig_g
 }
 
 
-_gostring_ _wrap_cloudb_cluster_register_cwetee_0551771aedc3a6f6(long long *_swig_go_0, wetee_cloud *_swig_go_1, wetee_keypair *_swig_go_2, _gostring_ _swig_go_3, intgo _swig_go_4, intgo _swig_go_5, char _swig_go_6, intgo _swig_go_7) {
+_gostring_ _wrap_cloudb_cluster_register_cwetee_c783bad2cb96b6a8(long long *_swig_go_0, wetee_cloud *_swig_go_1, wetee_keypair *_swig_go_2, _gostring_ _swig_go_3, intgo _swig_go_4, intgo _swig_go_5, char _swig_go_6, intgo _swig_go_7) {
   uint64_t *arg1 = (uint64_t *) 0 ;
   wetee_cloud *arg2 = (wetee_cloud *) 0 ;
   wetee_keypair *arg3 = (wetee_keypair *) 0 ;
@@ -16798,7 +16949,7 @@ _gostring_ _wrap_cloudb_cluster_register_cwetee_0551771aedc3a6f6(long long *_swi
 }
 
 
-_gostring_ _wrap_cloudb_cluster_mortgage_cwetee_0551771aedc3a6f6(wetee_buf *_swig_go_0, wetee_cloud *_swig_go_1, wetee_keypair *_swig_go_2, long long _swig_go_3, _gostring_ _swig_go_4, _goslice_ _swig_go_5, intgo _swig_go_6) {
+_gostring_ _wrap_cloudb_cluster_mortgage_cwetee_c783bad2cb96b6a8(wetee_buf *_swig_go_0, wetee_cloud *_swig_go_1, wetee_keypair *_swig_go_2, long long _swig_go_3, _gostring_ _swig_go_4, _goslice_ _swig_go_5, intgo _swig_go_6) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   wetee_cloud *arg2 = (wetee_cloud *) 0 ;
   wetee_keypair *arg3 = (wetee_keypair *) 0 ;
@@ -16851,7 +17002,7 @@ _gostring_ _wrap_cloudb_cluster_mortgage_cwetee_0551771aedc3a6f6(wetee_buf *_swi
 }
 
 
-_gostring_ _wrap_cloudb_work_proof_upload_cwetee_0551771aedc3a6f6(wetee_buf *_swig_go_0, wetee_cloud *_swig_go_1, wetee_keypair *_swig_go_2, intgo _swig_go_3, long long _swig_go_4, _gostring_ _swig_go_5, _goslice_ _swig_go_6, intgo _swig_go_7, intgo _swig_go_8) {
+_gostring_ _wrap_cloudb_work_proof_upload_cwetee_c783bad2cb96b6a8(wetee_buf *_swig_go_0, wetee_cloud *_swig_go_1, wetee_keypair *_swig_go_2, intgo _swig_go_3, long long _swig_go_4, _gostring_ _swig_go_5, _goslice_ _swig_go_6, intgo _swig_go_7, intgo _swig_go_8) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   wetee_cloud *arg2 = (wetee_cloud *) 0 ;
   wetee_keypair *arg3 = (wetee_keypair *) 0 ;
@@ -16913,7 +17064,7 @@ _gostring_ _wrap_cloudb_work_proof_upload_cwetee_0551771aedc3a6f6(wetee_buf *_sw
 }
 
 
-_gostring_ _wrap_cloudb_work_report_cwetee_0551771aedc3a6f6(wetee_buf *_swig_go_0, wetee_cloud *_swig_go_1, intgo _swig_go_2, long long _swig_go_3) {
+_gostring_ _wrap_cloudb_work_report_cwetee_c783bad2cb96b6a8(wetee_buf *_swig_go_0, wetee_cloud *_swig_go_1, intgo _swig_go_2, long long _swig_go_3) {
   wetee_buf *arg1 = (wetee_buf *) 0 ;
   wetee_cloud *arg2 = (wetee_cloud *) 0 ;
   int arg3 ;
@@ -16951,7 +17102,7 @@ _gostring_ _wrap_cloudb_work_report_cwetee_0551771aedc3a6f6(wetee_buf *_swig_go_
 }
 
 
-_gostring_ _wrap_cloud_status_name_cwetee_0551771aedc3a6f6(intgo _swig_go_0) {
+_gostring_ _wrap_cloud_status_name_cwetee_c783bad2cb96b6a8(intgo _swig_go_0) {
   int arg1 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -16970,7 +17121,7 @@ _gostring_ _wrap_cloud_status_name_cwetee_0551771aedc3a6f6(intgo _swig_go_0) {
 }
 
 
-_gostring_ _wrap_cloud_kind_name_cwetee_0551771aedc3a6f6(intgo _swig_go_0) {
+_gostring_ _wrap_cloud_kind_name_cwetee_c783bad2cb96b6a8(intgo _swig_go_0) {
   int arg1 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -16980,6 +17131,950 @@ _gostring_ _wrap_cloud_kind_name_cwetee_0551771aedc3a6f6(intgo _swig_go_0) {
   {
     wetee_clear_error();
     result = (char *)wetee_cloud_kind_name(arg1);
+  }
+  
+  _swig_go_result.p = (char *)result;
+  _swig_go_result.n = result ? (intgo)strlen(result) : 0;
+  
+  return _swig_go_result;
+}
+
+
+void _wrap_token_registry_free_cwetee_c783bad2cb96b6a8(wetee_token_registry *_swig_go_0) {
+  wetee_token_registry *arg1 = (wetee_token_registry *) 0 ;
+  
+  arg1 = (wetee_token_registry *)(uintptr_t)_swig_go_0; 
+  
+  {
+    wetee_clear_error();
+    wetee_token_registry_free(arg1);
+  }
+  
+}
+
+
+void _wrap_payer_free_cwetee_c783bad2cb96b6a8(wetee_payer *_swig_go_0) {
+  wetee_payer *arg1 = (wetee_payer *) 0 ;
+  
+  arg1 = (wetee_payer *)(uintptr_t)_swig_go_0; 
+  
+  {
+    wetee_clear_error();
+    wetee_payer_free(arg1);
+  }
+  
+}
+
+
+intgo _wrap_TOKEN_NATIVE_cwetee_c783bad2cb96b6a8() {
+  int result;
+  intgo _swig_go_result;
+  
+  
+  result = (int)(WETEE_TOKEN_NATIVE);
+  _swig_go_result = result; 
+  return _swig_go_result;
+}
+
+
+intgo _wrap_TOKEN_ASSET_cwetee_c783bad2cb96b6a8() {
+  int result;
+  intgo _swig_go_result;
+  
+  
+  result = (int)(WETEE_TOKEN_ASSET);
+  _swig_go_result = result; 
+  return _swig_go_result;
+}
+
+
+intgo _wrap_TOKEN_FOREIGN_ASSET_cwetee_c783bad2cb96b6a8() {
+  int result;
+  intgo _swig_go_result;
+  
+  
+  result = (int)(WETEE_TOKEN_FOREIGN_ASSET);
+  _swig_go_result = result; 
+  return _swig_go_result;
+}
+
+
+intgo _wrap_TOKEN_CURRENCY_cwetee_c783bad2cb96b6a8() {
+  int result;
+  intgo _swig_go_result;
+  
+  
+  result = (int)(WETEE_TOKEN_CURRENCY);
+  _swig_go_result = result; 
+  return _swig_go_result;
+}
+
+
+intgo _wrap_TOKEN_TON_cwetee_c783bad2cb96b6a8() {
+  int result;
+  intgo _swig_go_result;
+  
+  
+  result = (int)(WETEE_TOKEN_TON);
+  _swig_go_result = result; 
+  return _swig_go_result;
+}
+
+
+intgo _wrap_TOKEN_JETTON_cwetee_c783bad2cb96b6a8() {
+  int result;
+  intgo _swig_go_result;
+  
+  
+  result = (int)(WETEE_TOKEN_JETTON);
+  _swig_go_result = result; 
+  return _swig_go_result;
+}
+
+
+intgo _wrap_TOKEN_REGISTRY_EMPTY_cwetee_c783bad2cb96b6a8() {
+  int result;
+  intgo _swig_go_result;
+  
+  
+  result = (int)(WETEE_TOKEN_REGISTRY_EMPTY);
+  _swig_go_result = result; 
+  return _swig_go_result;
+}
+
+
+intgo _wrap_AMOUNT_NO_SYMBOL_cwetee_c783bad2cb96b6a8() {
+  int result;
+  intgo _swig_go_result;
+  
+  
+  result = (int)(WETEE_AMOUNT_NO_SYMBOL);
+  _swig_go_result = result; 
+  return _swig_go_result;
+}
+
+
+intgo _wrap_PAY_FINALIZED_cwetee_c783bad2cb96b6a8() {
+  int result;
+  intgo _swig_go_result;
+  
+  
+  result = (int)(WETEE_PAY_FINALIZED);
+  _swig_go_result = result; 
+  return _swig_go_result;
+}
+
+
+intgo _wrap_PAY_ALLOW_DEATH_cwetee_c783bad2cb96b6a8() {
+  int result;
+  intgo _swig_go_result;
+  
+  
+  result = (int)(WETEE_PAY_ALLOW_DEATH);
+  _swig_go_result = result; 
+  return _swig_go_result;
+}
+
+
+intgo _wrap_PAY_MEMO_REMARK_cwetee_c783bad2cb96b6a8() {
+  int result;
+  intgo _swig_go_result;
+  
+  
+  result = (int)(WETEE_PAY_MEMO_REMARK);
+  _swig_go_result = result; 
+  return _swig_go_result;
+}
+
+
+intgo _wrap_PAY_NO_CHECKS_cwetee_c783bad2cb96b6a8() {
+  int result;
+  intgo _swig_go_result;
+  
+  
+  result = (int)(WETEE_PAY_NO_CHECKS);
+  _swig_go_result = result; 
+  return _swig_go_result;
+}
+
+
+_gostring_ _wrap_payb_registry_new_cwetee_c783bad2cb96b6a8(wetee_token_registry **_swig_go_0, intgo _swig_go_1) {
+  wetee_token_registry **arg1 = (wetee_token_registry **) 0 ;
+  unsigned int arg2 ;
+  wetee_token_registry *temp1 ;
+  wetee_rc result;
+  _gostring_ _swig_go_result;
+  
+  
+  temp1 = NULL;
+  arg1 = &temp1;
+  
+  arg2 = (unsigned int)_swig_go_1; 
+  
+  {
+    wetee_clear_error();
+    result = (wetee_rc)wetee_payb_registry_new(arg1,arg2);
+  }
+  _swig_go_result = wetee_go_status(result); 
+  
+  *(uintptr_t *)(void *)_swig_go_0 = (uintptr_t)temp1;
+  temp1 = NULL; /* owned by Go now */
+  
+  wetee_token_registry_free(temp1); 
+  return _swig_go_result;
+}
+
+
+_gostring_ _wrap_payb_registry_add_cwetee_c783bad2cb96b6a8(wetee_buf *_swig_go_0, wetee_token_registry *_swig_go_1, _gostring_ _swig_go_2, intgo _swig_go_3, _gostring_ _swig_go_4, _gostring_ _swig_go_5, intgo _swig_go_6) {
+  wetee_buf *arg1 = (wetee_buf *) 0 ;
+  wetee_token_registry *arg2 = (wetee_token_registry *) 0 ;
+  char *arg3 = (char *) 0 ;
+  int arg4 ;
+  char *arg5 = (char *) 0 ;
+  char *arg6 = (char *) 0 ;
+  unsigned int arg7 ;
+  wetee_buf temp1 ;
+  wetee_rc result;
+  _gostring_ _swig_go_result;
+  
+  
+  memset(&temp1, 0, sizeof temp1);
+  arg1 = &temp1;
+  
+  arg2 = (wetee_token_registry *)(uintptr_t)_swig_go_1; 
+  
+  arg3 = (char *)malloc(_swig_go_2.n + 1);
+  memcpy(arg3, _swig_go_2.p, _swig_go_2.n);
+  arg3[_swig_go_2.n] = '\0';
+  
+  arg4 = (int)_swig_go_3; 
+  
+  arg5 = NULL;
+  if (_swig_go_4.n > 0) {
+    char *copy = (char *)malloc((size_t)_swig_go_4.n + 1);
+    if (copy == NULL) _swig_gopanic("libwetee: out of memory");
+    memcpy(copy, _swig_go_4.p, (size_t)_swig_go_4.n);
+    copy[_swig_go_4.n] = '\0';
+    arg5 = copy;
+  }
+  
+  
+  arg6 = (char *)malloc(_swig_go_5.n + 1);
+  memcpy(arg6, _swig_go_5.p, _swig_go_5.n);
+  arg6[_swig_go_5.n] = '\0';
+  
+  arg7 = (unsigned int)_swig_go_6; 
+  
+  {
+    wetee_clear_error();
+    result = (wetee_rc)wetee_payb_registry_add(arg1,arg2,(char const *)arg3,arg4,(char const *)arg5,(char const *)arg6,arg7);
+  }
+  _swig_go_result = wetee_go_status(result); 
+  
+  if (arg1->len > 0) {
+    ((uint64_t *)(void *)_swig_go_0)[0] = (uint64_t)(uintptr_t)arg1->data;
+    ((uint64_t *)(void *)_swig_go_0)[1] = (uint64_t)arg1->len;
+    arg1->data = NULL; /* handed over to Go_take */
+    arg1->len = 0;
+    arg1->cap = 0;
+  }
+  
+  
+  wetee_buf_free(arg1);
+  
+  free(arg3); 
+  free((char *)arg5); 
+  free(arg6); 
+  return _swig_go_result;
+}
+
+
+_gostring_ _wrap_payb_registry_add_json_cwetee_c783bad2cb96b6a8(wetee_token_registry *_swig_go_0, _gostring_ _swig_go_1) {
+  wetee_token_registry *arg1 = (wetee_token_registry *) 0 ;
+  char *arg2 = (char *) 0 ;
+  wetee_rc result;
+  _gostring_ _swig_go_result;
+  
+  arg1 = (wetee_token_registry *)(uintptr_t)_swig_go_0; 
+  
+  arg2 = (char *)malloc(_swig_go_1.n + 1);
+  memcpy(arg2, _swig_go_1.p, _swig_go_1.n);
+  arg2[_swig_go_1.n] = '\0';
+  
+  
+  {
+    wetee_clear_error();
+    result = (wetee_rc)wetee_payb_registry_add_json(arg1,(char const *)arg2);
+  }
+  _swig_go_result = wetee_go_status(result); 
+  free(arg2); 
+  return _swig_go_result;
+}
+
+
+_gostring_ _wrap_payb_registry_list_cwetee_c783bad2cb96b6a8(wetee_buf *_swig_go_0, wetee_token_registry *_swig_go_1) {
+  wetee_buf *arg1 = (wetee_buf *) 0 ;
+  wetee_token_registry *arg2 = (wetee_token_registry *) 0 ;
+  wetee_buf temp1 ;
+  wetee_rc result;
+  _gostring_ _swig_go_result;
+  
+  
+  memset(&temp1, 0, sizeof temp1);
+  arg1 = &temp1;
+  
+  arg2 = (wetee_token_registry *)(uintptr_t)_swig_go_1; 
+  
+  {
+    wetee_clear_error();
+    result = (wetee_rc)wetee_payb_registry_list(arg1,arg2);
+  }
+  _swig_go_result = wetee_go_status(result); 
+  
+  if (arg1->len > 0) {
+    ((uint64_t *)(void *)_swig_go_0)[0] = (uint64_t)(uintptr_t)arg1->data;
+    ((uint64_t *)(void *)_swig_go_0)[1] = (uint64_t)arg1->len;
+    arg1->data = NULL; /* handed over to Go_take */
+    arg1->len = 0;
+    arg1->cap = 0;
+  }
+  
+  
+  wetee_buf_free(arg1);
+  
+  return _swig_go_result;
+}
+
+
+_gostring_ _wrap_payb_lookup_cwetee_c783bad2cb96b6a8(wetee_buf *_swig_go_0, wetee_token_registry *_swig_go_1, _gostring_ _swig_go_2, intgo _swig_go_3, _gostring_ _swig_go_4) {
+  wetee_buf *arg1 = (wetee_buf *) 0 ;
+  wetee_token_registry *arg2 = (wetee_token_registry *) 0 ;
+  char *arg3 = (char *) 0 ;
+  int arg4 ;
+  char *arg5 = (char *) 0 ;
+  wetee_buf temp1 ;
+  wetee_rc result;
+  _gostring_ _swig_go_result;
+  
+  
+  memset(&temp1, 0, sizeof temp1);
+  arg1 = &temp1;
+  
+  arg2 = (wetee_token_registry *)(uintptr_t)_swig_go_1; 
+  
+  arg3 = (char *)malloc(_swig_go_2.n + 1);
+  memcpy(arg3, _swig_go_2.p, _swig_go_2.n);
+  arg3[_swig_go_2.n] = '\0';
+  
+  arg4 = (int)_swig_go_3; 
+  
+  arg5 = NULL;
+  if (_swig_go_4.n > 0) {
+    char *copy = (char *)malloc((size_t)_swig_go_4.n + 1);
+    if (copy == NULL) _swig_gopanic("libwetee: out of memory");
+    memcpy(copy, _swig_go_4.p, (size_t)_swig_go_4.n);
+    copy[_swig_go_4.n] = '\0';
+    arg5 = copy;
+  }
+  
+  
+  {
+    wetee_clear_error();
+    result = (wetee_rc)wetee_payb_lookup(arg1,arg2,(char const *)arg3,arg4,(char const *)arg5);
+  }
+  _swig_go_result = wetee_go_status(result); 
+  
+  if (arg1->len > 0) {
+    ((uint64_t *)(void *)_swig_go_0)[0] = (uint64_t)(uintptr_t)arg1->data;
+    ((uint64_t *)(void *)_swig_go_0)[1] = (uint64_t)arg1->len;
+    arg1->data = NULL; /* handed over to Go_take */
+    arg1->len = 0;
+    arg1->cap = 0;
+  }
+  
+  
+  wetee_buf_free(arg1);
+  
+  free(arg3); 
+  free((char *)arg5); 
+  return _swig_go_result;
+}
+
+
+_gostring_ _wrap_payb_lookup_symbol_cwetee_c783bad2cb96b6a8(wetee_buf *_swig_go_0, wetee_token_registry *_swig_go_1, _gostring_ _swig_go_2, _gostring_ _swig_go_3) {
+  wetee_buf *arg1 = (wetee_buf *) 0 ;
+  wetee_token_registry *arg2 = (wetee_token_registry *) 0 ;
+  char *arg3 = (char *) 0 ;
+  char *arg4 = (char *) 0 ;
+  wetee_buf temp1 ;
+  wetee_rc result;
+  _gostring_ _swig_go_result;
+  
+  
+  memset(&temp1, 0, sizeof temp1);
+  arg1 = &temp1;
+  
+  arg2 = (wetee_token_registry *)(uintptr_t)_swig_go_1; 
+  
+  arg3 = (char *)malloc(_swig_go_2.n + 1);
+  memcpy(arg3, _swig_go_2.p, _swig_go_2.n);
+  arg3[_swig_go_2.n] = '\0';
+  
+  
+  arg4 = (char *)malloc(_swig_go_3.n + 1);
+  memcpy(arg4, _swig_go_3.p, _swig_go_3.n);
+  arg4[_swig_go_3.n] = '\0';
+  
+  
+  {
+    wetee_clear_error();
+    result = (wetee_rc)wetee_payb_lookup_symbol(arg1,arg2,(char const *)arg3,(char const *)arg4);
+  }
+  _swig_go_result = wetee_go_status(result); 
+  
+  if (arg1->len > 0) {
+    ((uint64_t *)(void *)_swig_go_0)[0] = (uint64_t)(uintptr_t)arg1->data;
+    ((uint64_t *)(void *)_swig_go_0)[1] = (uint64_t)arg1->len;
+    arg1->data = NULL; /* handed over to Go_take */
+    arg1->len = 0;
+    arg1->cap = 0;
+  }
+  
+  
+  wetee_buf_free(arg1);
+  
+  free(arg3); 
+  free(arg4); 
+  return _swig_go_result;
+}
+
+
+_gostring_ _wrap_payb_amount_parse_cwetee_c783bad2cb96b6a8(_goslice_ _swig_go_0, wetee_token_registry *_swig_go_1, _gostring_ _swig_go_2, intgo _swig_go_3, _gostring_ _swig_go_4, _gostring_ _swig_go_5) {
+  wetee_u128 *arg1 = (wetee_u128 *) 0 ;
+  wetee_token_registry *arg2 = (wetee_token_registry *) 0 ;
+  char *arg3 = (char *) 0 ;
+  int arg4 ;
+  char *arg5 = (char *) 0 ;
+  char *arg6 = (char *) 0 ;
+  wetee_u128 temp1 ;
+  wetee_rc result;
+  _gostring_ _swig_go_result;
+  
+  
+  if (_swig_go_0.len < 2) _swig_gopanic("payb_amount_parse: a u128 needs []uint64{lo, hi}");
+  temp1.lo = 0;
+  temp1.hi = 0;
+  arg1 = &temp1;
+  
+  arg2 = (wetee_token_registry *)(uintptr_t)_swig_go_1; 
+  
+  arg3 = (char *)malloc(_swig_go_2.n + 1);
+  memcpy(arg3, _swig_go_2.p, _swig_go_2.n);
+  arg3[_swig_go_2.n] = '\0';
+  
+  arg4 = (int)_swig_go_3; 
+  
+  arg5 = NULL;
+  if (_swig_go_4.n > 0) {
+    char *copy = (char *)malloc((size_t)_swig_go_4.n + 1);
+    if (copy == NULL) _swig_gopanic("libwetee: out of memory");
+    memcpy(copy, _swig_go_4.p, (size_t)_swig_go_4.n);
+    copy[_swig_go_4.n] = '\0';
+    arg5 = copy;
+  }
+  
+  
+  arg6 = (char *)malloc(_swig_go_5.n + 1);
+  memcpy(arg6, _swig_go_5.p, _swig_go_5.n);
+  arg6[_swig_go_5.n] = '\0';
+  
+  
+  {
+    wetee_clear_error();
+    result = (wetee_rc)wetee_payb_amount_parse(arg1,arg2,(char const *)arg3,arg4,(char const *)arg5,(char const *)arg6);
+  }
+  _swig_go_result = wetee_go_status(result); 
+  
+  ((uint64_t *)_swig_go_0.array)[0] = arg1->lo;
+  ((uint64_t *)_swig_go_0.array)[1] = arg1->hi;
+  
+  free(arg3); 
+  free((char *)arg5); 
+  free(arg6); 
+  return _swig_go_result;
+}
+
+
+_gostring_ _wrap_payb_amount_format_cwetee_c783bad2cb96b6a8(wetee_buf *_swig_go_0, wetee_token_registry *_swig_go_1, _gostring_ _swig_go_2, intgo _swig_go_3, _gostring_ _swig_go_4, _goslice_ _swig_go_5, intgo _swig_go_6) {
+  wetee_buf *arg1 = (wetee_buf *) 0 ;
+  wetee_token_registry *arg2 = (wetee_token_registry *) 0 ;
+  char *arg3 = (char *) 0 ;
+  int arg4 ;
+  char *arg5 = (char *) 0 ;
+  wetee_u128 arg6 ;
+  unsigned int arg7 ;
+  wetee_buf temp1 ;
+  wetee_rc result;
+  _gostring_ _swig_go_result;
+  
+  
+  memset(&temp1, 0, sizeof temp1);
+  arg1 = &temp1;
+  
+  arg2 = (wetee_token_registry *)(uintptr_t)_swig_go_1; 
+  
+  arg3 = (char *)malloc(_swig_go_2.n + 1);
+  memcpy(arg3, _swig_go_2.p, _swig_go_2.n);
+  arg3[_swig_go_2.n] = '\0';
+  
+  arg4 = (int)_swig_go_3; 
+  
+  arg5 = NULL;
+  if (_swig_go_4.n > 0) {
+    char *copy = (char *)malloc((size_t)_swig_go_4.n + 1);
+    if (copy == NULL) _swig_gopanic("libwetee: out of memory");
+    memcpy(copy, _swig_go_4.p, (size_t)_swig_go_4.n);
+    copy[_swig_go_4.n] = '\0';
+    arg5 = copy;
+  }
+  
+  
+  if (_swig_go_5.len < 2) _swig_gopanic("payb_amount_format: a u128 needs []uint64{lo, hi}");
+  (&arg6)->lo = ((const uint64_t *)_swig_go_5.array)[0];
+  (&arg6)->hi = ((const uint64_t *)_swig_go_5.array)[1];
+  
+  arg7 = (unsigned int)_swig_go_6; 
+  
+  {
+    wetee_clear_error();
+    result = (wetee_rc)wetee_payb_amount_format(arg1,arg2,(char const *)arg3,arg4,(char const *)arg5,arg6,arg7);
+  }
+  _swig_go_result = wetee_go_status(result); 
+  
+  if (arg1->len > 0) {
+    ((uint64_t *)(void *)_swig_go_0)[0] = (uint64_t)(uintptr_t)arg1->data;
+    ((uint64_t *)(void *)_swig_go_0)[1] = (uint64_t)arg1->len;
+    arg1->data = NULL; /* handed over to Go_take */
+    arg1->len = 0;
+    arg1->cap = 0;
+  }
+  
+  
+  wetee_buf_free(arg1);
+  
+  free(arg3); 
+  free((char *)arg5); 
+  return _swig_go_result;
+}
+
+
+_gostring_ _wrap_payb_payer_new_cwetee_c783bad2cb96b6a8(wetee_payer **_swig_go_0, wetee_token_registry *_swig_go_1) {
+  wetee_payer **arg1 = (wetee_payer **) 0 ;
+  wetee_token_registry *arg2 = (wetee_token_registry *) 0 ;
+  wetee_payer *temp1 ;
+  wetee_rc result;
+  _gostring_ _swig_go_result;
+  
+  
+  temp1 = NULL;
+  arg1 = &temp1;
+  
+  arg2 = (wetee_token_registry *)(uintptr_t)_swig_go_1; 
+  
+  {
+    wetee_clear_error();
+    result = (wetee_rc)wetee_payb_payer_new(arg1,arg2);
+  }
+  _swig_go_result = wetee_go_status(result); 
+  
+  *(uintptr_t *)(void *)_swig_go_0 = (uintptr_t)temp1;
+  temp1 = NULL; /* owned by Go now */
+  
+  wetee_payer_free(temp1); 
+  return _swig_go_result;
+}
+
+
+_gostring_ _wrap_payb_add_substrate_cwetee_c783bad2cb96b6a8(wetee_payer *_swig_go_0, _gostring_ _swig_go_1, wetee_chain *_swig_go_2, wetee_keypair *_swig_go_3) {
+  wetee_payer *arg1 = (wetee_payer *) 0 ;
+  char *arg2 = (char *) 0 ;
+  wetee_chain *arg3 = (wetee_chain *) 0 ;
+  wetee_keypair *arg4 = (wetee_keypair *) 0 ;
+  wetee_rc result;
+  _gostring_ _swig_go_result;
+  
+  arg1 = (wetee_payer *)(uintptr_t)_swig_go_0; 
+  
+  arg2 = (char *)malloc(_swig_go_1.n + 1);
+  memcpy(arg2, _swig_go_1.p, _swig_go_1.n);
+  arg2[_swig_go_1.n] = '\0';
+  
+  arg3 = (wetee_chain *)(uintptr_t)_swig_go_2; 
+  arg4 = (wetee_keypair *)(uintptr_t)_swig_go_3; 
+  
+  {
+    wetee_clear_error();
+    result = (wetee_rc)wetee_payb_add_substrate(arg1,(char const *)arg2,arg3,(struct wetee_keypair const *)arg4);
+  }
+  _swig_go_result = wetee_go_status(result); 
+  free(arg2); 
+  return _swig_go_result;
+}
+
+
+_gostring_ _wrap_payb_quote_cwetee_c783bad2cb96b6a8(wetee_buf *_swig_go_0, wetee_payer *_swig_go_1, wetee_token_registry *_swig_go_2, _gostring_ _swig_go_3, intgo _swig_go_4, _gostring_ _swig_go_5, _goslice_ _swig_go_6, _gostring_ _swig_go_7, _gostring_ _swig_go_8, intgo _swig_go_9, intgo _swig_go_10, _gostring_ _swig_go_11, intgo _swig_go_12, _gostring_ _swig_go_13, _goslice_ _swig_go_14, long long _swig_go_15) {
+  wetee_buf *arg1 = (wetee_buf *) 0 ;
+  wetee_payer *arg2 = (wetee_payer *) 0 ;
+  wetee_token_registry *arg3 = (wetee_token_registry *) 0 ;
+  char *arg4 = (char *) 0 ;
+  int arg5 ;
+  char *arg6 = (char *) 0 ;
+  wetee_u128 arg7 ;
+  char *arg8 = (char *) 0 ;
+  char *arg9 = (char *) 0 ;
+  unsigned int arg10 ;
+  unsigned int arg11 ;
+  char *arg12 = (char *) 0 ;
+  int arg13 ;
+  char *arg14 = (char *) 0 ;
+  wetee_u128 arg15 ;
+  uint64_t arg16 ;
+  wetee_buf temp1 ;
+  wetee_rc result;
+  _gostring_ _swig_go_result;
+  
+  
+  memset(&temp1, 0, sizeof temp1);
+  arg1 = &temp1;
+  
+  arg2 = (wetee_payer *)(uintptr_t)_swig_go_1; 
+  arg3 = (wetee_token_registry *)(uintptr_t)_swig_go_2; 
+  
+  arg4 = (char *)malloc(_swig_go_3.n + 1);
+  memcpy(arg4, _swig_go_3.p, _swig_go_3.n);
+  arg4[_swig_go_3.n] = '\0';
+  
+  arg5 = (int)_swig_go_4; 
+  
+  arg6 = NULL;
+  if (_swig_go_5.n > 0) {
+    char *copy = (char *)malloc((size_t)_swig_go_5.n + 1);
+    if (copy == NULL) _swig_gopanic("libwetee: out of memory");
+    memcpy(copy, _swig_go_5.p, (size_t)_swig_go_5.n);
+    copy[_swig_go_5.n] = '\0';
+    arg6 = copy;
+  }
+  
+  
+  if (_swig_go_6.len < 2) _swig_gopanic("payb_quote: a u128 needs []uint64{lo, hi}");
+  (&arg7)->lo = ((const uint64_t *)_swig_go_6.array)[0];
+  (&arg7)->hi = ((const uint64_t *)_swig_go_6.array)[1];
+  
+  
+  arg8 = (char *)malloc(_swig_go_7.n + 1);
+  memcpy(arg8, _swig_go_7.p, _swig_go_7.n);
+  arg8[_swig_go_7.n] = '\0';
+  
+  
+  arg9 = NULL;
+  if (_swig_go_8.n > 0) {
+    char *copy = (char *)malloc((size_t)_swig_go_8.n + 1);
+    if (copy == NULL) _swig_gopanic("libwetee: out of memory");
+    memcpy(copy, _swig_go_8.p, (size_t)_swig_go_8.n);
+    copy[_swig_go_8.n] = '\0';
+    arg9 = copy;
+  }
+  
+  arg10 = (unsigned int)_swig_go_9; 
+  arg11 = (unsigned int)_swig_go_10; 
+  
+  arg12 = NULL;
+  if (_swig_go_11.n > 0) {
+    char *copy = (char *)malloc((size_t)_swig_go_11.n + 1);
+    if (copy == NULL) _swig_gopanic("libwetee: out of memory");
+    memcpy(copy, _swig_go_11.p, (size_t)_swig_go_11.n);
+    copy[_swig_go_11.n] = '\0';
+    arg12 = copy;
+  }
+  
+  arg13 = (int)_swig_go_12; 
+  
+  arg14 = NULL;
+  if (_swig_go_13.n > 0) {
+    char *copy = (char *)malloc((size_t)_swig_go_13.n + 1);
+    if (copy == NULL) _swig_gopanic("libwetee: out of memory");
+    memcpy(copy, _swig_go_13.p, (size_t)_swig_go_13.n);
+    copy[_swig_go_13.n] = '\0';
+    arg14 = copy;
+  }
+  
+  
+  if (_swig_go_14.len < 2) _swig_gopanic("payb_quote: a u128 needs []uint64{lo, hi}");
+  (&arg15)->lo = ((const uint64_t *)_swig_go_14.array)[0];
+  (&arg15)->hi = ((const uint64_t *)_swig_go_14.array)[1];
+  
+  arg16 = (uint64_t)_swig_go_15; 
+  
+  {
+    wetee_clear_error();
+    result = (wetee_rc)wetee_payb_quote(arg1,arg2,arg3,(char const *)arg4,arg5,(char const *)arg6,arg7,(char const *)arg8,(char const *)arg9,arg10,arg11,(char const *)arg12,arg13,(char const *)arg14,arg15,arg16);
+  }
+  _swig_go_result = wetee_go_status(result); 
+  
+  if (arg1->len > 0) {
+    ((uint64_t *)(void *)_swig_go_0)[0] = (uint64_t)(uintptr_t)arg1->data;
+    ((uint64_t *)(void *)_swig_go_0)[1] = (uint64_t)arg1->len;
+    arg1->data = NULL; /* handed over to Go_take */
+    arg1->len = 0;
+    arg1->cap = 0;
+  }
+  
+  
+  wetee_buf_free(arg1);
+  
+  free(arg4); 
+  free((char *)arg6); 
+  free(arg8); 
+  free((char *)arg9); 
+  free((char *)arg12); 
+  free((char *)arg14); 
+  return _swig_go_result;
+}
+
+
+_gostring_ _wrap_payb_pay_cwetee_c783bad2cb96b6a8(wetee_buf *_swig_go_0, wetee_payer *_swig_go_1, wetee_token_registry *_swig_go_2, _gostring_ _swig_go_3, intgo _swig_go_4, _gostring_ _swig_go_5, _goslice_ _swig_go_6, _gostring_ _swig_go_7, _gostring_ _swig_go_8, intgo _swig_go_9, intgo _swig_go_10, _gostring_ _swig_go_11, intgo _swig_go_12, _gostring_ _swig_go_13, _goslice_ _swig_go_14, long long _swig_go_15) {
+  wetee_buf *arg1 = (wetee_buf *) 0 ;
+  wetee_payer *arg2 = (wetee_payer *) 0 ;
+  wetee_token_registry *arg3 = (wetee_token_registry *) 0 ;
+  char *arg4 = (char *) 0 ;
+  int arg5 ;
+  char *arg6 = (char *) 0 ;
+  wetee_u128 arg7 ;
+  char *arg8 = (char *) 0 ;
+  char *arg9 = (char *) 0 ;
+  unsigned int arg10 ;
+  unsigned int arg11 ;
+  char *arg12 = (char *) 0 ;
+  int arg13 ;
+  char *arg14 = (char *) 0 ;
+  wetee_u128 arg15 ;
+  uint64_t arg16 ;
+  wetee_buf temp1 ;
+  wetee_rc result;
+  _gostring_ _swig_go_result;
+  
+  
+  memset(&temp1, 0, sizeof temp1);
+  arg1 = &temp1;
+  
+  arg2 = (wetee_payer *)(uintptr_t)_swig_go_1; 
+  arg3 = (wetee_token_registry *)(uintptr_t)_swig_go_2; 
+  
+  arg4 = (char *)malloc(_swig_go_3.n + 1);
+  memcpy(arg4, _swig_go_3.p, _swig_go_3.n);
+  arg4[_swig_go_3.n] = '\0';
+  
+  arg5 = (int)_swig_go_4; 
+  
+  arg6 = NULL;
+  if (_swig_go_5.n > 0) {
+    char *copy = (char *)malloc((size_t)_swig_go_5.n + 1);
+    if (copy == NULL) _swig_gopanic("libwetee: out of memory");
+    memcpy(copy, _swig_go_5.p, (size_t)_swig_go_5.n);
+    copy[_swig_go_5.n] = '\0';
+    arg6 = copy;
+  }
+  
+  
+  if (_swig_go_6.len < 2) _swig_gopanic("payb_pay: a u128 needs []uint64{lo, hi}");
+  (&arg7)->lo = ((const uint64_t *)_swig_go_6.array)[0];
+  (&arg7)->hi = ((const uint64_t *)_swig_go_6.array)[1];
+  
+  
+  arg8 = (char *)malloc(_swig_go_7.n + 1);
+  memcpy(arg8, _swig_go_7.p, _swig_go_7.n);
+  arg8[_swig_go_7.n] = '\0';
+  
+  
+  arg9 = NULL;
+  if (_swig_go_8.n > 0) {
+    char *copy = (char *)malloc((size_t)_swig_go_8.n + 1);
+    if (copy == NULL) _swig_gopanic("libwetee: out of memory");
+    memcpy(copy, _swig_go_8.p, (size_t)_swig_go_8.n);
+    copy[_swig_go_8.n] = '\0';
+    arg9 = copy;
+  }
+  
+  arg10 = (unsigned int)_swig_go_9; 
+  arg11 = (unsigned int)_swig_go_10; 
+  
+  arg12 = NULL;
+  if (_swig_go_11.n > 0) {
+    char *copy = (char *)malloc((size_t)_swig_go_11.n + 1);
+    if (copy == NULL) _swig_gopanic("libwetee: out of memory");
+    memcpy(copy, _swig_go_11.p, (size_t)_swig_go_11.n);
+    copy[_swig_go_11.n] = '\0';
+    arg12 = copy;
+  }
+  
+  arg13 = (int)_swig_go_12; 
+  
+  arg14 = NULL;
+  if (_swig_go_13.n > 0) {
+    char *copy = (char *)malloc((size_t)_swig_go_13.n + 1);
+    if (copy == NULL) _swig_gopanic("libwetee: out of memory");
+    memcpy(copy, _swig_go_13.p, (size_t)_swig_go_13.n);
+    copy[_swig_go_13.n] = '\0';
+    arg14 = copy;
+  }
+  
+  
+  if (_swig_go_14.len < 2) _swig_gopanic("payb_pay: a u128 needs []uint64{lo, hi}");
+  (&arg15)->lo = ((const uint64_t *)_swig_go_14.array)[0];
+  (&arg15)->hi = ((const uint64_t *)_swig_go_14.array)[1];
+  
+  arg16 = (uint64_t)_swig_go_15; 
+  
+  {
+    wetee_clear_error();
+    result = (wetee_rc)wetee_payb_pay(arg1,arg2,arg3,(char const *)arg4,arg5,(char const *)arg6,arg7,(char const *)arg8,(char const *)arg9,arg10,arg11,(char const *)arg12,arg13,(char const *)arg14,arg15,arg16);
+  }
+  _swig_go_result = wetee_go_status(result); 
+  
+  if (arg1->len > 0) {
+    ((uint64_t *)(void *)_swig_go_0)[0] = (uint64_t)(uintptr_t)arg1->data;
+    ((uint64_t *)(void *)_swig_go_0)[1] = (uint64_t)arg1->len;
+    arg1->data = NULL; /* handed over to Go_take */
+    arg1->len = 0;
+    arg1->cap = 0;
+  }
+  
+  
+  wetee_buf_free(arg1);
+  
+  free(arg4); 
+  free((char *)arg6); 
+  free(arg8); 
+  free((char *)arg9); 
+  free((char *)arg12); 
+  free((char *)arg14); 
+  return _swig_go_result;
+}
+
+
+_gostring_ _wrap_payb_prepare_cwetee_c783bad2cb96b6a8(wetee_buf *_swig_go_0, wetee_metadata *_swig_go_1, wetee_token_registry *_swig_go_2, _gostring_ _swig_go_3, intgo _swig_go_4, _gostring_ _swig_go_5, _goslice_ _swig_go_6, _gostring_ _swig_go_7, _gostring_ _swig_go_8, intgo _swig_go_9) {
+  wetee_buf *arg1 = (wetee_buf *) 0 ;
+  wetee_metadata *arg2 = (wetee_metadata *) 0 ;
+  wetee_token_registry *arg3 = (wetee_token_registry *) 0 ;
+  char *arg4 = (char *) 0 ;
+  int arg5 ;
+  char *arg6 = (char *) 0 ;
+  wetee_u128 arg7 ;
+  char *arg8 = (char *) 0 ;
+  char *arg9 = (char *) 0 ;
+  unsigned int arg10 ;
+  wetee_buf temp1 ;
+  wetee_rc result;
+  _gostring_ _swig_go_result;
+  
+  
+  memset(&temp1, 0, sizeof temp1);
+  arg1 = &temp1;
+  
+  arg2 = (wetee_metadata *)(uintptr_t)_swig_go_1; 
+  arg3 = (wetee_token_registry *)(uintptr_t)_swig_go_2; 
+  
+  arg4 = (char *)malloc(_swig_go_3.n + 1);
+  memcpy(arg4, _swig_go_3.p, _swig_go_3.n);
+  arg4[_swig_go_3.n] = '\0';
+  
+  arg5 = (int)_swig_go_4; 
+  
+  arg6 = NULL;
+  if (_swig_go_5.n > 0) {
+    char *copy = (char *)malloc((size_t)_swig_go_5.n + 1);
+    if (copy == NULL) _swig_gopanic("libwetee: out of memory");
+    memcpy(copy, _swig_go_5.p, (size_t)_swig_go_5.n);
+    copy[_swig_go_5.n] = '\0';
+    arg6 = copy;
+  }
+  
+  
+  if (_swig_go_6.len < 2) _swig_gopanic("payb_prepare: a u128 needs []uint64{lo, hi}");
+  (&arg7)->lo = ((const uint64_t *)_swig_go_6.array)[0];
+  (&arg7)->hi = ((const uint64_t *)_swig_go_6.array)[1];
+  
+  
+  arg8 = (char *)malloc(_swig_go_7.n + 1);
+  memcpy(arg8, _swig_go_7.p, _swig_go_7.n);
+  arg8[_swig_go_7.n] = '\0';
+  
+  
+  arg9 = NULL;
+  if (_swig_go_8.n > 0) {
+    char *copy = (char *)malloc((size_t)_swig_go_8.n + 1);
+    if (copy == NULL) _swig_gopanic("libwetee: out of memory");
+    memcpy(copy, _swig_go_8.p, (size_t)_swig_go_8.n);
+    copy[_swig_go_8.n] = '\0';
+    arg9 = copy;
+  }
+  
+  arg10 = (unsigned int)_swig_go_9; 
+  
+  {
+    wetee_clear_error();
+    result = (wetee_rc)wetee_payb_prepare(arg1,(struct wetee_metadata const *)arg2,arg3,(char const *)arg4,arg5,(char const *)arg6,arg7,(char const *)arg8,(char const *)arg9,arg10);
+  }
+  _swig_go_result = wetee_go_status(result); 
+  
+  if (arg1->len > 0) {
+    ((uint64_t *)(void *)_swig_go_0)[0] = (uint64_t)(uintptr_t)arg1->data;
+    ((uint64_t *)(void *)_swig_go_0)[1] = (uint64_t)arg1->len;
+    arg1->data = NULL; /* handed over to Go_take */
+    arg1->len = 0;
+    arg1->cap = 0;
+  }
+  
+  
+  wetee_buf_free(arg1);
+  
+  free(arg4); 
+  free((char *)arg6); 
+  free(arg8); 
+  free((char *)arg9); 
+  return _swig_go_result;
+}
+
+
+_gostring_ _wrap_token_kind_name_cwetee_c783bad2cb96b6a8(intgo _swig_go_0) {
+  int arg1 ;
+  char *result = 0 ;
+  _gostring_ _swig_go_result;
+  
+  arg1 = (int)_swig_go_0; 
+  
+  {
+    wetee_clear_error();
+    result = (char *)wetee_token_kind_name(arg1);
+  }
+  
+  _swig_go_result.p = (char *)result;
+  _swig_go_result.n = result ? (intgo)strlen(result) : 0;
+  
+  return _swig_go_result;
+}
+
+
+_gostring_ _wrap_pay_failure_name_cwetee_c783bad2cb96b6a8(intgo _swig_go_0) {
+  int arg1 ;
+  char *result = 0 ;
+  _gostring_ _swig_go_result;
+  
+  arg1 = (int)_swig_go_0; 
+  
+  {
+    wetee_clear_error();
+    result = (char *)wetee_pay_failure_name(arg1);
   }
   
   _swig_go_result.p = (char *)result;
