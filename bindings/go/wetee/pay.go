@@ -325,7 +325,7 @@ func (p *Payer) call(t *Token, amount *big.Int, o *PayOptions, f func(ph, rh uin
 	return route.chain.use(func(uintptr) error { return route.kp.use(func(uintptr) error { return run() }) })
 }
 
-func decodeJSON(text string) (map[string]any, error) {
+func payDecodeJSON(text string) (map[string]any, error) {
 	var v map[string]any
 	d := json.NewDecoder(strings.NewReader(text))
 	d.UseNumber()
@@ -349,7 +349,7 @@ func (p *Payer) Quote(t *Token, amount *big.Int, to, memo string, o *PayOptions)
 	if err != nil {
 		return nil, err
 	}
-	return decodeJSON(text)
+	return payDecodeJSON(text)
 }
 
 // Pay pays and waits for confirmation; it returns the receipt, or a
@@ -367,7 +367,7 @@ func (p *Payer) Pay(t *Token, amount *big.Int, to, memo string, o *PayOptions) (
 	if err != nil {
 		return nil, err
 	}
-	out, err := decodeJSON(text)
+	out, err := payDecodeJSON(text)
 	if err != nil {
 		return nil, err
 	}
@@ -399,7 +399,7 @@ func PayPrepare(md *Metadata, t *Token, amount *big.Int, to, memo string, flags 
 	if err != nil {
 		return nil, err
 	}
-	return decodeJSON(text)
+	return payDecodeJSON(text)
 }
 
 // PayFailureName names a failure code ("insufficient_balance", ...).
