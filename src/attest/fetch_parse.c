@@ -149,7 +149,7 @@ int wt_fetch_entry_encode(wetee_buf *out, const char *url, const wt_fetch_entry 
     if (text == NULL) return wt_error(WETEE_ERR_NO_MEMORY, "attest: out of memory");
     wetee_buf_free(out);
     rc = wetee_buf_append(out, (const uint8_t *)text, strlen(text));
-    free(text);
+    wt_json_text_free(text);
     return rc;
 }
 

@@ -121,7 +121,7 @@ static int set_json_out(wetee_buf *out, const json_t *v)
     if (!s) return WETEE_ERR_NO_MEMORY;
     out->len = 0;
     rc = wetee_buf_append(out, (const uint8_t *)s, strlen(s));
-    free(s);
+    wt_json_text_free(s);
     return rc == WETEE_OK ? wt_buf_terminate(out) : rc;
 }
 
@@ -650,7 +650,7 @@ int wetee_chain_account_nonce(uint64_t *out, wetee_chain *c, const char *address
     a = jstr(address);
     if (!a) return WETEE_ERR_NO_MEMORY;
     snprintf(params, sizeof params, "[%.180s]", a);
-    free(a);
+    wt_json_text_free(a);
     if ((rc = call_json(&v, c, "system_accountNextIndex", params)) != WETEE_OK) return rc;
     rc = wt_u64_from_json(out, v);
     json_decref(v);
@@ -701,12 +701,12 @@ int wetee_chain_storage_raw(wetee_buf *out, int *found, wetee_chain *c, const ch
     n = strlen(k) + 100;
     params = wt_malloc(n);
     if (!params) {
-        free(k);
+        wt_json_text_free(k);
         return WETEE_ERR_NO_MEMORY;
     }
     if (at_param(at)) snprintf(params, n, "[%s,\"%.70s\"]", k, at);
     else snprintf(params, n, "[%s]", k);
-    free(k);
+    wt_json_text_free(k);
     rc = call(&r, c, "state_getStorage", params);
     wt_free(params);
     if (rc == WETEE_OK) rc = hex_result(out, found, &r, "state_getStorage");
@@ -756,11 +756,11 @@ int wetee_chain_balance(wetee_u128 *out, wetee_chain *c, const char *address)
         if (!a) return WETEE_ERR_NO_MEMORY;
         keys = wt_malloc(strlen(a) + 3);
         if (!keys) {
-            free(a);
+            wt_json_text_free(a);
             return WETEE_ERR_NO_MEMORY;
         }
         sprintf(keys, "[%s]", a);
-        free(a);
+        wt_json_text_free(a);
     }
     rc = wetee_chain_storage_json(&js, c, "System", "Account", keys, NULL);
     wt_free(keys);
@@ -787,12 +787,12 @@ static int entries_legacy(json_t **pairs, wetee_chain *c, const char *phex, unsi
     if (!(sk = jstr(start_key))) return WETEE_ERR_NO_MEMORY;
     n = strlen(phex) + strlen(sk) + 120;
     if (!(params = wt_malloc(n))) {
-        free(sk);
+        wt_json_text_free(sk);
         return WETEE_ERR_NO_MEMORY;
     }
     if (at_param(at)) snprintf(params, n, "[\"%s\",%u,%s,\"%.70s\"]", phex, count_, sk, at);
     else snprintf(params, n, "[\"%s\",%u,%s]", phex, count_, sk);
-    free(sk);
+    wt_json_text_free(sk);
     rc = call_json(&keys, c, "state_getKeysPaged", params);
     wt_free(params);
     if (rc != WETEE_OK) return rc;
@@ -809,7 +809,7 @@ static int entries_legacy(json_t **pairs, wetee_chain *c, const char *phex, unsi
             return WETEE_ERR_NO_MEMORY;
         }
         rc = call_json(&changes, c, "state_queryStorageAt", pt);
-        free(pt);
+        wt_json_text_free(pt);
         if (rc != WETEE_OK) {
             json_decref(keys);
             return rc;
@@ -952,7 +952,7 @@ int wetee_chain_runtime_call_json(wetee_buf *out, wetee_chain *c, const char *ap
         }
         rc = wetee_value_encode_json(&args, md, wetee_md_field_type(f), t, strlen(t));
         if (rc != WETEE_OK) wt_error(rc, "chain: %s_%s argument %s: %s", api, method, wetee_md_field_name(f), wetee_last_error());
-        free(t);
+        wt_json_text_free(t);
     }
     json_decref(a);
     snprintf(name, sizeof name, "%s_%s", api, method);
@@ -1344,7 +1344,7 @@ static void unpin(wetee_chain *c, const char *follow_id, const wt_head_actions *
         wetee_buf r = WETEE_BUF_INIT;
         call(&r, c, "chainHead_v1_unpin", pt);
         wetee_buf_free(&r);
-        free(pt);
+        wt_json_text_free(pt);
     }
 }
 
@@ -1650,11 +1650,11 @@ int wetee_chain_transfer(wetee_buf *result, wetee_chain *c, const wetee_keypair 
     if (!(d = jstr(dest))) return WETEE_ERR_NO_MEMORY;
     args = wt_malloc(strlen(d) + 120);
     if (!args) {
-        free(d);
+        wt_json_text_free(d);
         return WETEE_ERR_NO_MEMORY;
     }
     sprintf(args, "{\"dest\":{\"Id\":%s},\"value\":\"%s\"}", d, amt);
-    free(d);
+    wt_json_text_free(d);
     if ((rc = wetee_chain_tx_new(&tx, c)) == WETEE_OK &&
         (rc = wetee_tx_set_call_json(tx, "Balances", allow_death ? "transfer_allow_death" : "transfer_keep_alive", args, SIZE_MAX)) == WETEE_OK &&
         (rc = wetee_chain_sign(&ext, c, tx, from, 0)) == WETEE_OK)
@@ -1734,7 +1734,7 @@ static void blocks_emit(wetee_chain_blocks *b, int kind, const wt_blk *k, const 
     json_decref(o);
     if (s) {
         b->cb(b->ctx, kind, s);
-        free(s);
+        wt_json_text_free(s);
     }
 }
 
@@ -1759,7 +1759,7 @@ static void blocks_emit_msg(wetee_chain_blocks *b, int kind, const char *reason)
     json_decref(o);
     if (s) {
         b->cb(b->ctx, kind, s);
-        free(s);
+        wt_json_text_free(s);
     }
 }
 
@@ -1835,7 +1835,7 @@ static void legacy_new_head(wetee_chain_blocks *b, const wt_blk *h)
         json_decref(o);
         if (s) {
             b->cb(b->ctx, WETEE_BLOCK_GAP, s);
-            free(s);
+            wt_json_text_free(s);
         }
         b->n = 0;
     } else {

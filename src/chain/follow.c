@@ -143,7 +143,7 @@ static void send_unpin(wt_follow *f, uint8_t (*hs)[32], size_t n)
         f->st.unpinned += n;
         pthread_mutex_unlock(&f->mu);
     }
-    free(pt);
+    wt_json_text_free(pt);
 }
 
 /* lower-case copy of a hex string */
@@ -577,7 +577,7 @@ static int start(wt_follow *f, wt_op *op, const char *method, json_t *tail, cons
     if (!t) return WETEE_ERR_NO_MEMORY;
     t[strlen(t) - 1] = 0; /* without its brackets */
     if ((rc = begin(f, block, at)) == WETEE_OK) rc = run_op(f, op, method, block, t + 1);
-    free(t);
+    wt_json_text_free(t);
     if (rc == WT_HEAD_FALLBACK) {
         pthread_mutex_lock(&f->mu);
         f->st.fallbacks++;

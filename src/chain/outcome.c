@@ -86,7 +86,7 @@ static void set_reason(wt_tx_event *ev, const json_t *why)
     s = json_dumps(why, JSON_COMPACT | JSON_ENCODE_ANY);
     if (s) {
         snprintf(ev->reason, sizeof ev->reason, "%s", s);
-        free(s);
+        wt_json_text_free(s);
     }
 }
 
@@ -207,7 +207,7 @@ static int describe_error(json_t **out, const wetee_metadata *md, const json_t *
     else if ((rc = wetee_value_encode_json(&enc, md, ty, txt, strlen(txt))) == WETEE_OK &&
              (rc = wetee_dispatch_error_json(&js, md, enc.data, enc.len, NULL)) == WETEE_OK)
         rc = wt_json_parse(out, (const char *)js.data, js.len, "dispatch error");
-    free(txt);
+    wt_json_text_free(txt);
     wetee_buf_free(&enc);
     wetee_buf_free(&js);
     return rc;

@@ -400,7 +400,7 @@ int wt_cloud_set_json(wetee_buf *out, json_t *v)
     wetee_buf_clear(out);
     rc = wetee_buf_append(out, (const uint8_t *)s, strlen(s));
     if (rc == WETEE_OK) rc = wt_buf_terminate(out);
-    wt_cloud_json_free(s);
+    wt_json_text_free(s);
     return rc;
 }
 
@@ -428,7 +428,7 @@ int wt_cloud_encode_call(wetee_buf *out, const wetee_metadata *md, const char *p
     if (args && s == NULL) return wt_error(WETEE_ERR_NO_MEMORY, "cloud: out of memory");
     wetee_buf_clear(out);
     rc = wetee_call_encode_json(out, md, pallet, call, s, s ? strlen(s) : 0);
-    wt_cloud_json_free(s);
+    wt_json_text_free(s);
     return rc;
 }
 

@@ -333,7 +333,7 @@ WETEE_API int wetee_cloud_list_json(wetee_buf *out, wetee_cloud *cl, int kind, c
     json_decref(key);
     if (prefix == NULL) return wt_error(WETEE_ERR_NO_MEMORY, "cloud: out of memory");
     rc = storage_entries(&ents, cl, pallet, records_of(kind), prefix);
-    wt_cloud_json_free(prefix);
+    wt_json_text_free(prefix);
     if (rc != WETEE_OK) return rc;
     list = json_array();
     json_array_foreach(ents, i, e) {
@@ -388,7 +388,7 @@ WETEE_API int wetee_cloud_wait(int *status, wetee_cloud *cl, int kind, uint64_t 
             if (s != last && cb != NULL) {
                 char *t = json_dumps(o, JSON_COMPACT | JSON_PRESERVE_ORDER);
                 cb(ctx, s, t ? t : "{}");
-                wt_cloud_json_free(t);
+                wt_json_text_free(t);
             }
             last = s;
             json_decref(o);
@@ -532,7 +532,7 @@ WETEE_API int wetee_cloud_estimate(wetee_u128 *out, wetee_buf *price_json, wetee
         rc = wetee_buf_append(price_json, (const uint8_t *)text, strlen(text));
         if (rc == WETEE_OK) rc = wt_buf_terminate(price_json);
     }
-    wt_cloud_json_free(text);
+    wt_json_text_free(text);
     return rc;
 }
 
@@ -632,7 +632,7 @@ WETEE_API int wetee_cloud_cluster_register(uint64_t *cluster_id, wetee_buf *resu
         return wt_error(WETEE_ERR_NO_MEMORY, "cloud: out of memory");
     }
     rc = storage_entries(&ents, cl, worker, accounts, prefix);
-    wt_cloud_json_free(prefix);
+    wt_json_text_free(prefix);
     wetee_buf_free(&addr);
     if (rc != WETEE_OK) return rc;
     json_array_foreach(ents, i, e) {

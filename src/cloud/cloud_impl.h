@@ -72,9 +72,6 @@ struct wetee_cloud_deployment {
     uint64_t duration; /* blocks; 0 when not given */
 };
 
-/* Release text from json_dumps() with jansson's current free function
- * (libwetee's wiping hooks may be installed). */
-void wt_cloud_json_free(char *s);
 /* Replace `out` with the compact JSON text of `v`. */
 int wt_cloud_set_json(wetee_buf *out, json_t *v);
 /* Arguments of `create` (update 0) or `update` (update 1: id, the env

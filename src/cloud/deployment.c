@@ -487,15 +487,6 @@ WETEE_API const char *wetee_cloud_status_name(int status)
 
 /* ---- normalised JSON ---- */
 
-void wt_cloud_json_free(char *s)
-{
-    json_malloc_t m;
-    json_free_t f;
-    if (s == NULL) return;
-    json_get_alloc_funcs(&m, &f);
-    f(s);
-}
-
 static json_t *container_json(const wt_container *c, int main_container)
 {
     json_t *o = json_object(), *ports = json_array(), *disks = json_array();
@@ -564,6 +555,6 @@ WETEE_API int wetee_cloud_deployment_json(wetee_buf *out, const wetee_cloud_depl
     wetee_buf_clear(out);
     rc = wetee_buf_append(out, (const uint8_t *)text, strlen(text));
     if (rc == WETEE_OK) rc = wt_buf_terminate(out);
-    wt_cloud_json_free(text);
+    wt_json_text_free(text);
     return rc;
 }

@@ -1016,7 +1016,7 @@ int wetee_contract_decode_call(wetee_buf *out, const wetee_contract_abi *abi, co
             out->len = 0;
             rc = s ? wetee_buf_append(out, (const uint8_t *)s, strlen(s)) : WETEE_ERR_NO_MEMORY;
             if (rc == WETEE_OK) rc = wt_buf_terminate(out);
-            free(s);
+            wt_json_text_free(s);
         }
     }
     wetee_buf_free(&args);
@@ -1129,6 +1129,6 @@ int wetee_contract_abi_message_json(wetee_buf *out, const wetee_contract_abi *ab
     if (!s) return wt_error(WETEE_ERR_NO_MEMORY, "contract: out of memory");
     out->len = 0;
     rc = wetee_buf_append(out, (const uint8_t *)s, strlen(s));
-    free(s);
+    wt_json_text_free(s);
     return rc == WETEE_OK ? wt_buf_terminate(out) : rc;
 }

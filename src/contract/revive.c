@@ -267,7 +267,7 @@ void wetee_revive_result_free(wetee_revive_result *r)
 {
     if (!r) return;
     wetee_buf_free(&r->data);
-    free(r->json);
+    wt_json_text_free(r->json);
     wt_free(r);
 }
 

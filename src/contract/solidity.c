@@ -680,7 +680,7 @@ static void jstr(wetee_buf *b, const char *s, size_t n)
     json_t *j = json_stringn(s, n);
     char *t = j ? json_dumps(j, JSON_ENCODE_ANY) : NULL;
     if (t) jraw(b, t);
-    free(t);
+    wt_json_text_free(t);
     json_decref(j);
 }
 

@@ -134,3 +134,12 @@ void wt_json_wiping_hooks(void)
 {
     pthread_once(&g_once, install);
 }
+
+void wt_json_text_free(char *s)
+{
+    json_malloc_t m;
+    json_free_t f;
+    if (s == NULL) return;
+    json_get_alloc_funcs(&m, &f);
+    f(s);
+}

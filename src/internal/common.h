@@ -40,6 +40,11 @@ int wt_random(void *buf, size_t len, const char *module);
  * before go back to the functions jansson had then (src/core/json_alloc.c).
  * Called before any jansson use that may hold secrets. */
 void wt_json_wiping_hooks(void);
+/* Release text returned by json_dumps() (and any other block jansson
+ * allocated for the caller) with jansson's current free function: once the
+ * wiping hooks are installed, those blocks are not malloc() blocks, so free()
+ * must never be used on them. NULL is ignored. */
+void wt_json_text_free(char *s);
 
 /* Lock the pages of [p, p+len) in RAM (best effort), counting references
  * per page so that wt_unlock_pages() of one object never unlocks a page

@@ -58,8 +58,6 @@ void wt_pay_receipt_set_block_number(wetee_pay_receipt *r, uint64_t n);
 /* TON: the transaction's logical time (written as "logical_time"). */
 void wt_pay_receipt_set_logical_time(wetee_pay_receipt *r, uint64_t lt);
 
-/* Release text from json_dumps() with jansson's current free function. */
-void wt_pay_json_text_free(char *s);
 
 /* Token internals used by routes */
 const char *wt_token_alias(const wetee_token *t); /* "" when none */

@@ -178,6 +178,6 @@ int wetee_pay_receipt_to_json(wetee_buf *out, const wetee_pay_receipt *r)
     if (!s) return wt_error(WETEE_ERR_NO_MEMORY, "pay: out of memory");
     out->len = 0;
     rc = wetee_buf_append(out, (const uint8_t *)s, strlen(s));
-    wt_pay_json_text_free(s);
+    wt_json_text_free(s);
     return rc == WETEE_OK ? wt_buf_terminate(out) : rc;
 }

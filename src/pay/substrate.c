@@ -26,7 +26,7 @@ static int buf_set_json(wetee_buf *out, const json_t *v)
     if (!s) return oom();
     out->len = 0;
     rc = wetee_buf_append(out, (const uint8_t *)s, strlen(s));
-    wt_pay_json_text_free(s);
+    wt_json_text_free(s);
     return rc == WETEE_OK ? wt_buf_terminate(out) : rc;
 }
 
@@ -327,7 +327,7 @@ int wetee_pay_prepare(wetee_tx **tx, wetee_buf *plan, const wetee_metadata *md, 
                 goto done;
             }
             rc = wetee_tx_set_fee_asset_json(b, fj, SIZE_MAX);
-            wt_pay_json_text_free(fj);
+            wt_json_text_free(fj);
             if (rc != WETEE_OK) goto done;
         }
     }
@@ -369,7 +369,7 @@ int wetee_pay_prepare(wetee_tx **tx, wetee_buf *plan, const wetee_metadata *md, 
     }
 done:
     wetee_tx_free(b);
-    if (args) wt_pay_json_text_free(args);
+    if (args) wt_json_text_free(args);
     json_decref(pl);
     json_decref(fee_json);
     json_decref(call_args);
@@ -401,7 +401,7 @@ static int storage(json_t **out, wetee_chain *c, const char *pallet, const char 
     *out = NULL;
     if (!k) return oom();
     rc = wetee_chain_storage_json(&js, c, pallet, entry, k, NULL);
-    wt_pay_json_text_free(k);
+    wt_json_text_free(k);
     if (rc == WETEE_OK) {
         *out = json_loadb((const char *)js.data, js.len, JSON_DECODE_ANY, NULL);
         if (!*out) rc = wt_error(WETEE_ERR_DECODE, "pay: %s.%s: the chain client's JSON does not parse", pallet, entry);
@@ -451,7 +451,7 @@ static int convert_fee(wetee_u128 *out, wetee_chain *c, const json_t *asset_loc,
         json_decref(args);
         if (!a) return oom();
         rc = wetee_chain_runtime_call_json(&r, c, "AssetConversionApi", "quote_price_tokens_for_exact_tokens", a, NULL);
-        wt_pay_json_text_free(a);
+        wt_json_text_free(a);
         if (rc == WETEE_ERR_NOT_FOUND) {
             wetee_buf_free(&r);
             return 0; /* no such runtime API */
@@ -491,7 +491,7 @@ static int currency_is_native(const wetee_metadata *md, const char *route, const
     s = v ? json_dumps(v, JSON_COMPACT | JSON_SORT_KEYS | JSON_ENCODE_ANY) : NULL;
     json_decref(v);
     if (s) same = !strcmp(s, wetee_token_id(t));
-    wt_pay_json_text_free(s);
+    wt_json_text_free(s);
     return same;
 }
 
@@ -989,7 +989,7 @@ static int sub_pay(void *ctx, wetee_pay_receipt *r, const wt_pay_request *req)
             char *s = dumps(ev);
             if (s) {
                 wt_pay_receipt_set(r, WETEE_RECEIPT_EVENT, s);
-                wt_pay_json_text_free(s);
+                wt_json_text_free(s);
             }
         }
     }

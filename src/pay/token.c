@@ -80,15 +80,6 @@ static int check_symbol(const char *symbol)
     return wt_error(WETEE_ERR_DECODE, "pay: token symbol '%s' has no letter", symbol);
 }
 
-void wt_pay_json_text_free(char *s)
-{
-    json_malloc_t m;
-    json_free_t f;
-    if (s == NULL) return;
-    json_get_alloc_funcs(&m, &f);
-    f(s);
-}
-
 static char *dup_str(const char *s)
 {
     size_t n = strlen(s);
@@ -144,7 +135,7 @@ static int canonical_id(char **out, int kind, const char *id)
         json_decref(v);
         if (!s) return wt_error(WETEE_ERR_NO_MEMORY, "pay: out of memory");
         *out = dup_str(s);
-        wt_pay_json_text_free(s);
+        wt_json_text_free(s);
         return *out ? WETEE_OK : wt_error(WETEE_ERR_NO_MEMORY, "pay: out of memory");
     }
     case WETEE_TOKEN_JETTON: {
@@ -371,7 +362,7 @@ int wetee_token_registry_add_json(wetee_token_registry *reg, const char *json, s
         rc = token_make(&made[i], reg, json_string_value(jc), kind,
                         idtext ? idtext : json_is_string(ji) ? json_string_value(ji) : NULL, json_string_value(js),
                         (unsigned)json_integer_value(jd));
-        wt_pay_json_text_free(idtext);
+        wt_json_text_free(idtext);
         if (rc != WETEE_OK) {
             char detail[400];
             snprintf(detail, sizeof detail, "%s", wetee_last_error());
@@ -499,7 +490,7 @@ int wetee_token_to_json(wetee_buf *out, const wetee_token *t)
     if (!s) return wt_error(WETEE_ERR_NO_MEMORY, "pay: out of memory");
     out->len = 0;
     rc = wetee_buf_append(out, (const uint8_t *)s, strlen(s));
-    wt_pay_json_text_free(s);
+    wt_json_text_free(s);
     return rc == WETEE_OK ? wt_buf_terminate(out) : rc;
 }
 

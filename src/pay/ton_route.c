@@ -183,7 +183,7 @@ static int ton_quote(void *ctx, wetee_buf *out, const wt_pay_request *req)
     out->len = 0;
     rc = wetee_buf_append(out, (const uint8_t *)s, strlen(s));
     if (rc == WETEE_OK) rc = wt_buf_terminate(out);
-    wt_pay_json_text_free(s);
+    wt_json_text_free(s);
     return rc;
 }
 
@@ -222,7 +222,7 @@ static void set_event(wetee_pay_receipt *r, const uint8_t norm[32], const wetee_
     }
     if ((s = json_dumps(j, JSON_COMPACT)) != NULL) {
         wt_pay_receipt_set(r, WETEE_RECEIPT_EVENT, s);
-        wt_pay_json_text_free(s);
+        wt_json_text_free(s);
     }
     json_decref(j);
 }

@@ -352,17 +352,6 @@ static char *url_of(const char *base, const char *path, const char *q_name, cons
     return u;
 }
 
-/* Release text from json_dumps() with jansson's current free function
- * (libwetee may have installed its wiping hooks, wt_json_wiping_hooks()). */
-static void json_text_free(char *s)
-{
-    json_malloc_t m;
-    json_free_t f;
-    if (s == NULL) return;
-    json_get_alloc_funcs(&m, &f);
-    f(s);
-}
-
 /* A JSON object serialised (compact). */
 static char *dump(json_t *j)
 {
@@ -406,7 +395,7 @@ int wetee_toncenter_send_boc(uint8_t hash[32], wetee_toncenter *c, const uint8_t
     if (hash) rc = tc_get_b64_32(hash, json_object_get(result, "hash"), what, "hash");
 done:
     json_decref(root);
-    json_text_free(post);
+    wt_json_text_free(post);
     wt_free(url);
     return rc;
 }
@@ -423,7 +412,7 @@ static int run_get(json_t **root, json_t **result, int *exit_code, wetee_toncent
     url = url_of(c->v2, what, NULL, NULL);
     if (post == NULL || url == NULL) rc = no_memory();
     else rc = call_v2(c, root, result, what, url, post);
-    json_text_free(post);
+    wt_json_text_free(post);
     wt_free(url);
     if (rc) return rc;
     ec = json_object_get(*result, "exit_code");
@@ -458,7 +447,7 @@ int wetee_toncenter_run_get_method(wetee_buf *result, int *exit_code, wetee_tonc
     result->len = 0; /* replaced: the inputs (possibly inside it) were read above */
     rc = wetee_buf_append(result, (const uint8_t *)s, strlen(s));
     if (rc == WETEE_OK) rc = wt_buf_terminate(result);
-    json_text_free(s);
+    wt_json_text_free(s);
     return rc;
 }
 

@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "chain/chain_impl.h"
+#include "internal/common.h"
 #include "wetee/value.h"
 #include "wt_mock_node.h"
 #include "wt_test.h"
@@ -1061,8 +1062,26 @@ done:
     wt_mock_free(m);
 }
 
+/* The same client cases with libwetee's wiping jansson hooks installed (the
+ * keystore installs them, process-wide): text from json_dumps() is then not
+ * a malloc() block, and releasing it with free() crashed. Forked, since the
+ * hooks stay for the life of the process. */
+static void wiping_hooks_child(void)
+{
+    wt_json_wiping_hooks();
+    client_connect();
+    client_watch_legacy();
+    client_reads_new_spec();
+    client_entries_new_spec();
+}
+
+WT_TEST(client_with_wiping_json_hooks)
+{
+    wt_run_forked("client cases under the wiping jansson hooks", wiping_hooks_child);
+}
+
 WT_MAIN("chain", WT_CASE(legacy_statuses), WT_CASE(new_spec_statuses), WT_CASE(header_hash), WT_CASE(find_extrinsic),
         WT_CASE(extrinsic_outcome), WT_CASE(follow_pinning), WT_CASE(follow_recorded), WT_CASE(numbers_and_names),
         WT_CASE(client_connect), WT_CASE(client_upgrade_and_cache), WT_CASE(client_watch_legacy),
         WT_CASE(client_watch_new_txwatch), WT_CASE(client_watch_new_broadcast), WT_CASE(client_reads_new_spec),
-        WT_CASE(client_entries_new_spec), WT_CASE(client_blocks_legacy))
+        WT_CASE(client_entries_new_spec), WT_CASE(client_blocks_legacy), WT_CASE(client_with_wiping_json_hooks))

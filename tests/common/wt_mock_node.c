@@ -10,6 +10,21 @@
 
 #include "wt_test.h"
 
+/* json_dumps() as a malloc() copy: jansson's blocks belong to its current
+ * free function (libwetee's wiping hooks once installed), so the mock keeps
+ * only its own copies and frees them with free(). */
+static char *dumps_dup(const json_t *v, size_t flags)
+{
+    json_malloc_t jm;
+    json_free_t jf;
+    char *t = json_dumps(v, flags), *c;
+    if (t == NULL) return NULL;
+    c = strdup(t);
+    json_get_alloc_funcs(&jm, &jf);
+    jf(t);
+    return c;
+}
+
 typedef struct wt_mock_entry {
     char *key;
     char *result; /* JSON text, or NULL when `error` is set */
@@ -79,8 +94,8 @@ static int mock_send(void *ctx, const char *json, size_t len)
         if (!strcmp(method, "state_call") || entry(m, k2, 0)) snprintf(key, sizeof key, "%s", k2);
         pthread_mutex_unlock(&m->mu);
     }
-    idtext = json_dumps(id, JSON_ENCODE_ANY);
-    ptext = params ? json_dumps(params, JSON_COMPACT | JSON_ENCODE_ANY) : strdup("[]");
+    idtext = dumps_dup(id, JSON_ENCODE_ANY);
+    ptext = params ? dumps_dup(params, JSON_COMPACT | JSON_ENCODE_ANY) : strdup("[]");
     pthread_mutex_lock(&m->mu);
     {
         wt_mock_entry *e = entry(m, key, 1);
@@ -243,7 +258,7 @@ void wt_mock_set_error(wt_mock *m, const char *method, int code, const char *mes
         free(e->result);
         free(e->error);
         e->result = NULL;
-        e->error = json_dumps(o, JSON_COMPACT);
+        e->error = dumps_dup(o, JSON_COMPACT);
     }
     pthread_mutex_unlock(&m->mu);
     json_decref(o);
